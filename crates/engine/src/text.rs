@@ -1,0 +1,218 @@
+//! Byte ranges and the conversions between byte offsets, human 1-based
+//! line:column positions and LSP positions (UTF-16 or UTF-8 code units).
+
+use serde::{Deserialize, Serialize};
+
+/// A half-open byte range `start..end` into one file's bytes.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct TextRange {
+    pub start: usize,
+    pub end: usize,
+}
+
+impl TextRange {
+    pub fn new(start: usize, end: usize) -> Self {
+        debug_assert!(start <= end, "{start} > {end}");
+        TextRange { start, end }
+    }
+    pub fn empty(at: usize) -> Self {
+        TextRange { start: at, end: at }
+    }
+    pub fn len(self) -> usize {
+        self.end - self.start
+    }
+    pub fn is_empty(self) -> bool {
+        self.start == self.end
+    }
+    pub fn contains(self, offset: usize) -> bool {
+        self.start <= offset && offset < self.end
+    }
+    /// Like `contains` but also true at `end`, which is where a cursor sits
+    /// after the last character of a token.
+    pub fn touches(self, offset: usize) -> bool {
+        self.start <= offset && offset <= self.end
+    }
+    pub fn cover(self, other: TextRange) -> TextRange {
+        TextRange::new(self.start.min(other.start), self.end.max(other.end))
+    }
+    pub fn overlaps(self, other: TextRange) -> bool {
+        self.start < other.end && other.start < self.end
+    }
+    pub fn shifted(self, by: usize) -> TextRange {
+        TextRange::new(self.start + by, self.end + by)
+    }
+}
+
+/// A 1-based line and 1-based column counted in Unicode scalar values, the
+/// way terminals, actionlint and GitHub annotations show positions.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct LineColumn {
+    pub line: u32,
+    pub column: u32,
+}
+
+/// A 0-based LSP position in the negotiated encoding.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct WirePosition {
+    pub line: u32,
+    pub character: u32,
+}
+
+/// The code unit LSP positions are counted in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum PositionEncoding {
+    Utf8,
+    #[default]
+    Utf16,
+}
+
+/// Maps byte offsets of one text to positions and back.
+///
+/// Built on the `line-index` crate so UTF-16 handling (surrogate pairs for
+/// emoji, 3-byte CJK) matches rust-analyzer's.
+pub struct LineIndex {
+    inner: line_index::LineIndex,
+    len: usize,
+}
+
+impl LineIndex {
+    pub fn new(text: &str) -> Self {
+        LineIndex { inner: line_index::LineIndex::new(text), len: text.len() }
+    }
+
+    pub fn len(&self) -> usize {
+        self.len
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+
+    fn clamp(&self, offset: usize, text: &str) -> usize {
+        let mut o = offset.min(self.len);
+        while o > 0 && !text.is_char_boundary(o) {
+            o -= 1;
+        }
+        o
+    }
+
+    /// 1-based line and character column for humans.
+    pub fn line_column(&self, text: &str, offset: usize) -> LineColumn {
+        let offset = self.clamp(offset, text);
+        let lc = self.inner.line_col(line_index::TextSize::new(offset as u32));
+        let line_start = offset - lc.col as usize;
+        let column = text[line_start..offset].chars().count() as u32 + 1;
+        LineColumn { line: lc.line + 1, column }
+    }
+
+    /// Byte offset of a 1-based line and character column; clamps to the
+    /// line's end (before its line break) and to the text's end.
+    pub fn offset_of_line_column(&self, text: &str, pos: LineColumn) -> usize {
+        let line = pos.line.saturating_sub(1);
+        let Some(range) = self.inner.line(line) else { return self.len };
+        let start = u32::from(range.start()) as usize;
+        let end = u32::from(range.end()) as usize;
+        let line_text = text[start..end].trim_end_matches(['\n', '\r']);
+        let col = pos.column.saturating_sub(1) as usize;
+        match line_text.char_indices().nth(col) {
+            Some((i, _)) => start + i,
+            None => start + line_text.len(),
+        }
+    }
+
+    /// Byte offset where 1-based `line` starts, if the line exists.
+    pub fn line_start(&self, line: u32) -> Option<usize> {
+        self.inner.line(line.checked_sub(1)?).map(|r| u32::from(r.start()) as usize)
+    }
+
+    /// Number of lines (a trailing newline opens one more, empty line).
+    pub fn line_count(&self) -> u32 {
+        self.inner.len().into()
+    }
+
+    pub fn to_wire(&self, text: &str, offset: usize, encoding: PositionEncoding) -> WirePosition {
+        let offset = self.clamp(offset, text);
+        let lc = self.inner.line_col(line_index::TextSize::new(offset as u32));
+        match encoding {
+            PositionEncoding::Utf8 => WirePosition { line: lc.line, character: lc.col },
+            PositionEncoding::Utf16 => {
+                let wide = self
+                    .inner
+                    .to_wide(line_index::WideEncoding::Utf16, lc)
+                    .map(|w| w.col)
+                    .unwrap_or(lc.col);
+                WirePosition { line: lc.line, character: wide }
+            }
+        }
+    }
+
+    /// Byte offset of an LSP position. A position past the end of its line
+    /// clamps to the line's end and one past the last line to the text's end,
+    /// as the LSP specification asks; `None` only for a position inside a
+    /// UTF-16 surrogate pair or a multi-byte character.
+    pub fn from_wire(&self, text: &str, pos: WirePosition, encoding: PositionEncoding) -> Option<usize> {
+        let Some(range) = self.inner.line(pos.line) else { return Some(self.len) };
+        let start = u32::from(range.start()) as usize;
+        let end = u32::from(range.end()) as usize;
+        let line_text = text[start..end].trim_end_matches(['\n', '\r']);
+        let mut units = 0u32;
+        for (i, ch) in line_text.char_indices() {
+            if units == pos.character {
+                return Some(start + i);
+            }
+            units += match encoding {
+                PositionEncoding::Utf8 => ch.len_utf8() as u32,
+                PositionEncoding::Utf16 => ch.len_utf16() as u32,
+            };
+            if units > pos.character {
+                return None;
+            }
+        }
+        Some(start + line_text.len())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const TEXT: &str = "name: ci\n# 🚀 déploiement 日本語\nrun: echo \"😀\" x\n";
+
+    #[test]
+    fn human_columns_count_characters() {
+        let idx = LineIndex::new(TEXT);
+        let x = TEXT.rfind('x').unwrap();
+        assert_eq!(idx.line_column(TEXT, x), LineColumn { line: 3, column: 15 });
+        let cjk = TEXT.find('日').unwrap();
+        assert_eq!(idx.line_column(TEXT, cjk), LineColumn { line: 2, column: 19 });
+        assert_eq!(idx.offset_of_line_column(TEXT, LineColumn { line: 3, column: 15 }), x);
+    }
+
+    #[test]
+    fn utf16_positions_count_surrogate_pairs() {
+        let idx = LineIndex::new(TEXT);
+        let x = TEXT.rfind('x').unwrap();
+        // `😀` is two UTF-16 units and four UTF-8 bytes.
+        let wire = idx.to_wire(TEXT, x, PositionEncoding::Utf16);
+        assert_eq!(wire, WirePosition { line: 2, character: 15 });
+        assert_eq!(idx.from_wire(TEXT, wire, PositionEncoding::Utf16), Some(x));
+        let wire8 = idx.to_wire(TEXT, x, PositionEncoding::Utf8);
+        assert_eq!(wire8, WirePosition { line: 2, character: 17 });
+        assert_eq!(idx.from_wire(TEXT, wire8, PositionEncoding::Utf8), Some(x));
+        let cjk = TEXT.find('語').unwrap();
+        let w = idx.to_wire(TEXT, cjk, PositionEncoding::Utf16);
+        assert_eq!(w.character, 18);
+        assert_eq!(idx.from_wire(TEXT, w, PositionEncoding::Utf16), Some(cjk));
+    }
+
+    #[test]
+    fn positions_beyond_the_text_clamp() {
+        let idx = LineIndex::new(TEXT);
+        assert_eq!(idx.from_wire(TEXT, WirePosition { line: 99, character: 0 }, PositionEncoding::Utf16), Some(TEXT.len()));
+        assert_eq!(idx.from_wire(TEXT, WirePosition { line: 0, character: 99 }, PositionEncoding::Utf16), Some(8));
+        // Inside the surrogate pair of 🚀.
+        let inside = idx.from_wire(TEXT, WirePosition { line: 1, character: 3 }, PositionEncoding::Utf16);
+        assert_eq!(inside, None);
+        assert_eq!(idx.line_column(TEXT, 10_000).line, 4);
+    }
+}

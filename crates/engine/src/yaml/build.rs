@@ -1,0 +1,421 @@
+//! Events from `saphyr-parser` to a spanned [`Node`] tree, plus recovery.
+
+use std::collections::{HashMap, HashSet};
+
+use saphyr_parser::{Event, Parser, ScalarStyle as SaphyrStyle, ScanError, Span};
+
+use super::{Document, Entry, Node, NodeKind, Scalar, ScalarStyle, SyntaxError, SyntaxErrorKind};
+use crate::text::TextRange;
+
+/// How many times recovery may blank a line before giving up on the rest.
+const MAX_RECOVERIES: usize = 24;
+
+/// Parse YAML bytes. Never panics; every problem becomes a [`SyntaxError`].
+pub fn parse(bytes: &[u8]) -> Document {
+    match std::str::from_utf8(bytes) {
+        Ok(text) => parse_str(text),
+        Err(e) => {
+            let at = e.valid_up_to();
+            Document {
+                errors: vec![SyntaxError {
+                    range: TextRange::new(at, (at + e.error_len().unwrap_or(1)).min(bytes.len())),
+                    message: "file is not valid UTF-8; GitHub reads workflow files as UTF-8".into(),
+                    kind: SyntaxErrorKind::Encoding,
+                }],
+                ..Document::default()
+            }
+        }
+    }
+}
+
+pub fn parse_str(text: &str) -> Document {
+    let first = parse_once(text);
+    let Some(err) = first.fatal.clone() else {
+        return first.into_document(text, Vec::new());
+    };
+    // Recovery works on a copy whose blanked lines keep their length, so the
+    // offsets in the tree are still offsets into `text`.
+    let mut buf = text.as_bytes().to_vec();
+    let mut errors = vec![err.clone()];
+    let mut skipped: Vec<TextRange> = Vec::new();
+    let mut best = first;
+    let mut last_error_at = err.range.start;
+    for _ in 0..MAX_RECOVERIES {
+        let err_at = best.fatal.as_ref().map_or(0, |e| e.range.start);
+        let mut tried: Vec<(Vec<u8>, TextRange, Attempt)> = Vec::new();
+        for cut in recovery_candidates(&buf, err_at) {
+            if cut.is_empty() || buf[cut.start..cut.end].iter().all(|b| *b == b' ') {
+                continue;
+            }
+            let mut candidate = buf.clone();
+            blank(&mut candidate, cut);
+            // Blanking only replaces ASCII/UTF-8 sequences with spaces on
+            // whole-character boundaries, so the copy is still UTF-8.
+            let Ok(s) = std::str::from_utf8(&candidate) else { continue };
+            let attempt = parse_once(s);
+            tried.push((candidate, cut, attempt));
+        }
+        // Prefer a clean parse, then the error furthest along, then the
+        // smallest cut (keep as much of the user's text as possible).
+        let Some(pick) = tried.into_iter().max_by_key(|(_, cut, a)| {
+            let progress = a.fatal.as_ref().map_or(usize::MAX, |e| e.range.start);
+            (progress, usize::MAX - cut.len())
+        }) else {
+            break;
+        };
+        let (candidate, cut, attempt) = pick;
+        buf = candidate;
+        skipped.push(cut);
+        best = attempt;
+        match &best.fatal {
+            None => break,
+            Some(e) => {
+                if e.range.start < last_error_at && errors.iter().any(|x| x.range.start == e.range.start) {
+                    break;
+                }
+                last_error_at = e.range.start;
+                if !errors.iter().any(|x| line_of(text, x.range.start) == line_of(text, e.range.start)) {
+                    errors.push(e.clone());
+                }
+            }
+        }
+    }
+    let mut doc = best.into_document(text, skipped);
+    // The recovered parse's own fatal error (if any) is already in `errors`.
+    doc.errors.retain(|e| e.kind != SyntaxErrorKind::Parse);
+    errors.extend(doc.errors);
+    errors.sort_by_key(|e| e.range.start);
+    doc.errors = errors;
+    doc
+}
+
+fn line_of(text: &str, offset: usize) -> usize {
+    memchr::memchr_iter(b'\n', &text.as_bytes()[..offset.min(text.len())]).count()
+}
+
+fn line_bounds(buf: &[u8], offset: usize) -> TextRange {
+    let offset = offset.min(buf.len());
+    let start = memchr::memrchr(b'\n', &buf[..offset]).map_or(0, |i| i + 1);
+    let end = memchr::memchr(b'\n', &buf[offset..]).map_or(buf.len(), |i| offset + i);
+    let end = if end > start && buf[end - 1] == b'\r' { end - 1 } else { end };
+    TextRange::new(start, end.max(start))
+}
+
+/// Cuts to try after an error at `at`: the rest of its line from the error,
+/// its whole line, and the previous non-blank line (a missing `:` on one line
+/// is usually reported on the next).
+fn recovery_candidates(buf: &[u8], at: usize) -> Vec<TextRange> {
+    let line = line_bounds(buf, at);
+    let mut out = Vec::with_capacity(3);
+    let indent_end = line.start + buf[line.start..line.end].iter().take_while(|b| **b == b' ').count();
+    if at > indent_end && at < line.end {
+        out.push(TextRange::new(at, line.end));
+    }
+    out.push(line);
+    let mut prev_end = line.start;
+    while prev_end > 0 {
+        let prev = line_bounds(buf, prev_end - 1);
+        if buf[prev.start..prev.end].iter().any(|b| !b.is_ascii_whitespace()) {
+            out.push(prev);
+            break;
+        }
+        prev_end = prev.start;
+    }
+    out
+}
+
+fn blank(buf: &mut [u8], range: TextRange) {
+    for b in &mut buf[range.start..range.end] {
+        *b = b' ';
+    }
+}
+
+/// One run of the event parser.
+struct Attempt {
+    root: Option<Node>,
+    fatal: Option<SyntaxError>,
+    errors: Vec<SyntaxError>,
+}
+
+impl Attempt {
+    fn into_document(self, text: &str, skipped: Vec<TextRange>) -> Document {
+        let mut errors = self.errors;
+        if let Some(f) = self.fatal {
+            errors.push(f);
+        }
+        errors.sort_by_key(|e| e.range.start);
+        let comments = find_comments(text, self.root.as_ref());
+        Document { root: self.root, errors, skipped, comments }
+    }
+}
+
+/// Converts saphyr's character indexes into byte offsets.
+struct Offsets<'a> {
+    text: &'a str,
+    /// For each non-ASCII character: its char index and the number of extra
+    /// bytes (beyond one per char) of all wide characters up to and including it.
+    wide: Vec<(usize, usize)>,
+}
+
+impl<'a> Offsets<'a> {
+    fn new(text: &'a str) -> Self {
+        let mut wide = Vec::new();
+        if !text.is_ascii() {
+            let mut extra = 0;
+            for (ci, ch) in text.chars().enumerate() {
+                if !ch.is_ascii() {
+                    extra += ch.len_utf8() - 1;
+                    wide.push((ci, extra));
+                }
+            }
+        }
+        Offsets { text, wide }
+    }
+    fn byte(&self, char_index: usize) -> usize {
+        let i = self.wide.partition_point(|(ci, _)| *ci < char_index);
+        let extra = if i == 0 { 0 } else { self.wide[i - 1].1 };
+        (char_index + extra).min(self.text.len())
+    }
+    fn range(&self, span: Span) -> TextRange {
+        let s = self.byte(span.start.index());
+        let e = self.byte(span.end.index()).max(s);
+        TextRange::new(s, e)
+    }
+}
+
+enum Frame {
+    Mapping { start: usize, flow: bool, anchor: usize, tag: Option<String>, entries: Vec<Entry>, pending_key: Option<Node>, seen: HashSet<String> },
+    Sequence { start: usize, flow: bool, anchor: usize, tag: Option<String>, items: Vec<Node> },
+}
+
+fn convert_style(s: SaphyrStyle) -> ScalarStyle {
+    match s {
+        SaphyrStyle::Plain => ScalarStyle::Plain,
+        SaphyrStyle::SingleQuoted => ScalarStyle::SingleQuoted,
+        SaphyrStyle::DoubleQuoted => ScalarStyle::DoubleQuoted,
+        SaphyrStyle::Literal => ScalarStyle::Literal,
+        SaphyrStyle::Folded => ScalarStyle::Folded,
+    }
+}
+
+fn scan_error(offsets: &Offsets<'_>, e: &ScanError) -> SyntaxError {
+    let at = offsets.byte(e.marker().index());
+    let end = offsets.text[at..].chars().next().map_or(at, |c| at + c.len_utf8());
+    let mut message = e.info().to_string();
+    if offsets.text[at..].starts_with('\t') || message.contains("tab") {
+        message = format!("{message} (YAML does not allow tab characters for indentation)");
+    }
+    SyntaxError { range: TextRange::new(at, end), message, kind: SyntaxErrorKind::Parse }
+}
+
+fn parse_once(text: &str) -> Attempt {
+    let offsets = Offsets::new(text);
+    let bytes = text.as_bytes();
+    let mut parser = Parser::new_from_str(text);
+    let mut stack: Vec<Frame> = Vec::new();
+    let mut anchors: HashMap<usize, Node> = HashMap::new();
+    let mut root: Option<Node> = None;
+    let mut errors = Vec::new();
+    let mut fatal = None;
+    let mut documents = 0;
+    let mut done = false;
+
+    // Attach a finished node to its parent, or make it the root.
+    fn push(stack: &mut [Frame], root: &mut Option<Node>, node: Node, text: &str, errors: &mut Vec<SyntaxError>) {
+        match stack.last_mut() {
+            None => {
+                if root.is_none() {
+                    *root = Some(node);
+                }
+            }
+            Some(Frame::Sequence { items, .. }) => items.push(node),
+            Some(Frame::Mapping { entries, pending_key, seen, .. }) => match pending_key.take() {
+                None => *pending_key = Some(node),
+                Some(key) => {
+                    let mut value = node;
+                    if value.is_null() && value.as_str() == Some("") {
+                        // An empty value: put its span right after the `:`.
+                        let after = text[key.span.end..].find(':').map_or(key.span.end, |i| key.span.end + i + 1);
+                        value.span = TextRange::empty(after.min(text.len()));
+                    }
+                    if let Some(k) = key.as_str() {
+                        if key.as_scalar().is_some_and(|s| s.style == ScalarStyle::Plain) && k == "<<" {
+                            errors.push(SyntaxError {
+                                range: key.span,
+                                message: "YAML merge keys (`<<`) are not supported by GitHub Actions".into(),
+                                kind: SyntaxErrorKind::MergeKey,
+                            });
+                        }
+                        if !seen.insert(k.to_string()) {
+                            let first = entries.iter().find(|e| e.key.as_str() == Some(k)).map(|e| e.key.span);
+                            let line = first.map(|r| line_of(text, r.start) + 1).unwrap_or(0);
+                            errors.push(SyntaxError {
+                                range: key.span,
+                                message: format!("key \"{k}\" is duplicated in this mapping (first defined at line {line})"),
+                                kind: SyntaxErrorKind::DuplicateKey,
+                            });
+                        }
+                    }
+                    entries.push(Entry { key, value });
+                }
+            },
+        }
+    }
+
+    while !done {
+        let (event, span) = match parser.next_event() {
+            None => break,
+            Some(Ok(ev)) => ev,
+            Some(Err(e)) => {
+                fatal = Some(scan_error(&offsets, &e));
+                break;
+            }
+        };
+        let range = offsets.range(span);
+        match event {
+            Event::StreamEnd => done = true,
+            Event::DocumentStart(_) => {
+                documents += 1;
+                if documents == 2 {
+                    errors.push(SyntaxError {
+                        range,
+                        message: "a workflow file must contain a single YAML document; GitHub ignores everything after the first".into(),
+                        kind: SyntaxErrorKind::MultipleDocuments,
+                    });
+                }
+            }
+            Event::Scalar(value, style, anchor, tag) => {
+                if documents > 1 && stack.is_empty() {
+                    continue;
+                }
+                let mut span = range;
+                let value = value.into_owned();
+                let mut value_text = value;
+                if style == SaphyrStyle::Plain && value_text == "~" && !text[span.start..span.end].starts_with('~') {
+                    // saphyr reports an empty node as `~`; keep "" so the
+                    // tree tells `key:` from `key: ~`.
+                    value_text = String::new();
+                    span = TextRange::empty(span.start);
+                }
+                let node = Node {
+                    kind: NodeKind::Scalar(Scalar { value: value_text, style: convert_style(style) }),
+                    span,
+                    alias: None,
+                    tag: tag.map(|t| format!("{}{}", t.handle, t.suffix)),
+                };
+                if anchor != 0 {
+                    anchors.insert(anchor, node.clone());
+                }
+                push(&mut stack, &mut root, node, text, &mut errors);
+            }
+            Event::Alias(id) => {
+                if documents > 1 && stack.is_empty() {
+                    continue;
+                }
+                match anchors.get(&id) {
+                    Some(n) => {
+                        let mut node = n.clone();
+                        node.alias = Some(range);
+                        push(&mut stack, &mut root, node, text, &mut errors);
+                    }
+                    None => {
+                        errors.push(SyntaxError {
+                            range,
+                            message: "alias refers to an anchor that is not defined before it (or to its own enclosing node)".into(),
+                            kind: SyntaxErrorKind::UnknownAlias,
+                        });
+                        let node = Node { kind: NodeKind::Scalar(Scalar { value: String::new(), style: ScalarStyle::Plain }), span: range, alias: None, tag: None };
+                        push(&mut stack, &mut root, node, text, &mut errors);
+                    }
+                }
+            }
+            Event::MappingStart(anchor, tag) => {
+                let flow = bytes.get(range.start) == Some(&b'{');
+                stack.push(Frame::Mapping { start: range.start, flow, anchor, tag: tag.map(|t| format!("{}{}", t.handle, t.suffix)), entries: Vec::new(), pending_key: None, seen: HashSet::new() });
+            }
+            Event::SequenceStart(anchor, tag) => {
+                let flow = bytes.get(range.start) == Some(&b'[');
+                stack.push(Frame::Sequence { start: range.start, flow, anchor, tag: tag.map(|t| format!("{}{}", t.handle, t.suffix)), items: Vec::new() });
+            }
+            Event::MappingEnd | Event::SequenceEnd => {
+                if let Some(frame) = stack.pop() {
+                    let (node, anchor) = close(frame, Some(range));
+                    if anchor != 0 {
+                        anchors.insert(anchor, node.clone());
+                    }
+                    push(&mut stack, &mut root, node, text, &mut errors);
+                }
+            }
+            Event::DocumentEnd | Event::StreamStart | Event::Nothing => {}
+        }
+    }
+    // Close what the error left open, so the part read so far is usable.
+    while let Some(frame) = stack.pop() {
+        let (node, _) = close(frame, None);
+        push(&mut stack, &mut root, node, text, &mut errors);
+    }
+    Attempt { root, fatal, errors }
+}
+
+/// Finish a collection; returns it with its anchor id (0 for none).
+fn close(frame: Frame, end_event: Option<TextRange>) -> (Node, usize) {
+    let (kind, start, flow, anchor, tag, last_end) = match frame {
+        Frame::Mapping { start, flow, anchor, tag, mut entries, pending_key, .. } => {
+            if let Some(key) = pending_key {
+                // A key with no value yet (cut off by an error).
+                let at = key.span.end;
+                entries.push(Entry { key, value: Node { kind: NodeKind::Scalar(Scalar { value: String::new(), style: ScalarStyle::Plain }), span: TextRange::empty(at), alias: None, tag: None } });
+            }
+            let last_end = entries.last().map(|e| e.value.span.end.max(e.key.span.end));
+            (NodeKind::Mapping(entries), start, flow, anchor, tag, last_end)
+        }
+        Frame::Sequence { start, flow, anchor, tag, items } => {
+            let last_end = items.last().map(|n| n.span.end);
+            (NodeKind::Sequence(items), start, flow, anchor, tag, last_end)
+        }
+    };
+    let end = match (flow, end_event, last_end) {
+        (true, Some(ev), _) => ev.end,
+        (_, _, Some(e)) => e,
+        (_, Some(ev), None) => ev.start.max(start),
+        (_, None, None) => start,
+    };
+    (Node { kind, span: TextRange::new(start, end.max(start)), alias: None, tag }, anchor)
+}
+
+/// Ranges of `#` comments: a `#` at a line start or after white space that is
+/// not inside a quoted or block scalar.
+fn find_comments(text: &str, root: Option<&Node>) -> Vec<TextRange> {
+    let bytes = text.as_bytes();
+    if memchr::memchr(b'#', bytes).is_none() {
+        return Vec::new();
+    }
+    let mut strings = Vec::new();
+    if let Some(root) = root {
+        root.walk(&mut |n| {
+            if let NodeKind::Scalar(s) = &n.kind {
+                if s.style != ScalarStyle::Plain && n.alias.is_none() {
+                    strings.push(n.span);
+                }
+            }
+        });
+    }
+    strings.sort_by_key(|r| r.start);
+    let mut out = Vec::new();
+    let mut from = 0;
+    while let Some(i) = memchr::memchr(b'#', &bytes[from..]) {
+        let at = from + i;
+        let starts_comment = at == 0 || matches!(bytes[at - 1], b' ' | b'\t' | b'\n' | b'\r');
+        let idx = strings.partition_point(|r| r.start <= at);
+        let in_string = idx > 0 && strings[idx - 1].contains(at);
+        if starts_comment && !in_string {
+            let end = memchr::memchr(b'\n', &bytes[at..]).map_or(bytes.len(), |j| at + j);
+            let end = if end > at && bytes[end - 1] == b'\r' { end - 1 } else { end };
+            out.push(TextRange::new(at, end));
+            from = end;
+        } else {
+            from = at + 1;
+        }
+    }
+    out
+}

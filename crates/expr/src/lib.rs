@@ -1,0 +1,1 @@
+//! Parser and type checker for GitHub Actions ${{ }} expressions.

@@ -1,0 +1,1 @@
+//! The seven failure fix types as verified byte edits.

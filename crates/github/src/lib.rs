@@ -1,0 +1,1 @@
+//! GitHub REST client and the report/heal/init/stats loop.

@@ -1,0 +1,1 @@
+//! Reads failed-run logs and finds the root cause of each failure.

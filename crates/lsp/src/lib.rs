@@ -1,0 +1,1 @@
+//! The autoheal language server.
