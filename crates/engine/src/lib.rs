@@ -2,5 +2,18 @@
 //! returns diagnostics and fixes; it does no I/O, so the CLI, the language
 //! server and the GitHub loop are thin shells around it.
 
+pub mod config;
+pub mod diagnostic;
+pub mod edit;
+pub mod fix;
+pub mod lint;
+pub mod model;
+pub mod repo;
+pub mod rules;
 pub mod text;
 pub mod yaml;
+
+pub use config::Config;
+pub use diagnostic::{Applicability, Diagnostic, Edit, Fix, Label, Severity, Tag};
+pub use lint::{LintOptions, lint};
+pub use text::{LineIndex, TextRange};

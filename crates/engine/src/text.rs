@@ -184,7 +184,7 @@ mod tests {
         let x = TEXT.rfind('x').unwrap();
         assert_eq!(idx.line_column(TEXT, x), LineColumn { line: 3, column: 15 });
         let cjk = TEXT.find('日').unwrap();
-        assert_eq!(idx.line_column(TEXT, cjk), LineColumn { line: 2, column: 19 });
+        assert_eq!(idx.line_column(TEXT, cjk), LineColumn { line: 2, column: 17 });
         assert_eq!(idx.offset_of_line_column(TEXT, LineColumn { line: 3, column: 15 }), x);
     }
 
@@ -201,7 +201,7 @@ mod tests {
         assert_eq!(idx.from_wire(TEXT, wire8, PositionEncoding::Utf8), Some(x));
         let cjk = TEXT.find('語').unwrap();
         let w = idx.to_wire(TEXT, cjk, PositionEncoding::Utf16);
-        assert_eq!(w.character, 18);
+        assert_eq!(w.character, 19);
         assert_eq!(idx.from_wire(TEXT, w, PositionEncoding::Utf16), Some(cjk));
     }
 

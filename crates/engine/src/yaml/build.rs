@@ -297,6 +297,9 @@ fn parse_once(text: &str) -> Attempt {
                     value_text = String::new();
                     span = TextRange::empty(span.start);
                 }
+                if matches!(style, SaphyrStyle::Literal | SaphyrStyle::Folded) {
+                    span = block_scalar_span(bytes, span);
+                }
                 let node = Node {
                     kind: NodeKind::Scalar(Scalar { value: value_text, style: convert_style(style) }),
                     span,
@@ -355,6 +358,37 @@ fn parse_once(text: &str) -> Attempt {
         push(&mut stack, &mut root, node, text, &mut errors);
     }
     Attempt { root, fatal, errors }
+}
+
+/// saphyr's span of a block scalar covers its content up to the next token;
+/// ours starts at the `|`/`>` header and ends after the last content byte.
+fn block_scalar_span(bytes: &[u8], span: TextRange) -> TextRange {
+    let mut start = span.start.min(bytes.len());
+    // Back up to the end of the header line.
+    let mut i = start;
+    while i > 0 && bytes[i - 1].is_ascii_whitespace() {
+        i -= 1;
+    }
+    let line_start = memchr::memrchr(b'\n', &bytes[..i]).map_or(0, |j| j + 1);
+    let header = &bytes[line_start..i];
+    let mut cut = header.len();
+    for (j, w) in header.windows(2).enumerate() {
+        if w[0] == b' ' && w[1] == b'#' {
+            cut = j;
+            break;
+        }
+    }
+    if let Some(j) = header[..cut].iter().rposition(|b| *b == b'|' || *b == b'>') {
+        start = line_start + j;
+    }
+    let mut end = span.end.min(bytes.len()).max(start);
+    while end > start && bytes[end - 1].is_ascii_whitespace() {
+        end -= 1;
+    }
+    if end < start + 1 {
+        end = (start + 1).min(bytes.len());
+    }
+    TextRange::new(start, end)
 }
 
 /// Finish a collection; returns it with its anchor id (0 for none).

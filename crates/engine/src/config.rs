@@ -1,0 +1,305 @@
+//! `.github/autoheal.yml`: which rules run and how loudly, what to ignore,
+//! the repository's own runner labels, and custom log patterns.
+//!
+//! Parsed with the engine's own YAML layer so config errors point at their
+//! exact line, like any other diagnostic.
+
+use std::collections::BTreeMap;
+
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::yaml::{self, Node};
+
+/// The conventional location, relative to the repository root.
+pub const DEFAULT_CONFIG_PATH: &str = ".github/autoheal.yml";
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum RuleSetting {
+    Off,
+    /// On, at this severity (or the rule's default when `None`).
+    On(Option<Severity>),
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LogPattern {
+    pub regex: String,
+    pub category: String,
+    /// Capture group holding the subject (module, command, path…).
+    pub subject_group: Option<usize>,
+}
+
+#[derive(Clone, Debug)]
+pub struct Config {
+    pub rules: BTreeMap<String, RuleSetting>,
+    /// Globs of paths (relative to the repository root) not to lint.
+    pub ignore: Vec<String>,
+    ignore_set: globset::GlobSet,
+    /// Findings at or above this severity make `check` exit 1.
+    pub fail_level: Severity,
+    /// Self-hosted and larger-runner labels used by this repository.
+    pub runner_labels: Vec<String>,
+    /// Run `shellcheck` on `run:` scripts when it is installed.
+    pub shellcheck: bool,
+    pub log_patterns: Vec<LogPattern>,
+    /// A fix type or fingerprint rejected this many times stops producing PRs.
+    pub rejection_threshold: u32,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            rules: BTreeMap::new(),
+            ignore: Vec::new(),
+            ignore_set: globset::GlobSet::empty(),
+            fail_level: Severity::Warning,
+            runner_labels: Vec::new(),
+            shellcheck: true,
+            log_patterns: Vec::new(),
+            rejection_threshold: 2,
+        }
+    }
+}
+
+pub const CATEGORIES: &[&str] =
+    &["missing_dependency", "timeout", "missing_command", "file_not_found", "yaml_syntax", "optional_job", "rate_limit", "unknown"];
+
+impl Config {
+    /// Parse config bytes. Problems come back as diagnostics against `path`
+    /// (rule `config`); whatever was valid is still applied.
+    pub fn parse(path: &str, bytes: &[u8], known_rules: &[&str]) -> (Config, Vec<Diagnostic>) {
+        let mut config = Config::default();
+        let mut diags = Vec::new();
+        let doc = yaml::parse(bytes);
+        for e in &doc.errors {
+            diags.push(Diagnostic::new(path, "config", Severity::Error, e.range, format!("invalid YAML: {}", e.message)));
+        }
+        let Some(root) = doc.root.as_ref() else { return (config, diags) };
+        if root.is_null() {
+            return (config, diags);
+        }
+        let Some(entries) = root.as_mapping() else {
+            diags.push(err(path, root, "the config file must be a mapping"));
+            return (config, diags);
+        };
+        for entry in entries {
+            let key = entry.key.as_str().unwrap_or("");
+            let v = &entry.value;
+            match key {
+                "rules" => match v.as_mapping() {
+                    Some(rules) => {
+                        for r in rules {
+                            let id = r.key.as_str().unwrap_or("");
+                            if !known_rules.contains(&id) {
+                                let hint = suggest(id, known_rules).map(|s| format!("; did you mean \"{s}\"?")).unwrap_or_default();
+                                diags.push(err(path, &r.key, &format!("unknown rule \"{id}\"{hint}")));
+                                continue;
+                            }
+                            match parse_rule_setting(&r.value) {
+                                Some(s) => {
+                                    config.rules.insert(id.to_string(), s);
+                                }
+                                None => diags.push(err(
+                                    path,
+                                    &r.value,
+                                    "a rule setting is `off`, `on`, `error`, `warning`, `info`, or a mapping with `enabled`/`severity`",
+                                )),
+                            }
+                        }
+                    }
+                    None if v.is_null() => {}
+                    None => diags.push(err(path, v, "`rules` must be a mapping of rule id to setting")),
+                },
+                "ignore" => config.ignore = string_list(path, v, &mut diags),
+                "runner-labels" | "self-hosted-runner-labels" => config.runner_labels = string_list(path, v, &mut diags),
+                "fail-level" => match v.as_str().and_then(Severity::parse) {
+                    Some(s) => config.fail_level = s,
+                    None => diags.push(err(path, v, "`fail-level` must be `error`, `warning` or `info`")),
+                },
+                "shellcheck" => match v.as_bool() {
+                    Some(b) => config.shellcheck = b,
+                    None => diags.push(err(path, v, "`shellcheck` must be true or false")),
+                },
+                "rejection-threshold" => match v.as_number() {
+                    Some(n) if n >= 1.0 && n.fract() == 0.0 => config.rejection_threshold = n as u32,
+                    _ => diags.push(err(path, v, "`rejection-threshold` must be a positive whole number")),
+                },
+                "log-patterns" => {
+                    for item in v.as_sequence().unwrap_or_default() {
+                        match parse_log_pattern(item) {
+                            Ok(p) => config.log_patterns.push(p),
+                            Err(m) => diags.push(err(path, item, &m)),
+                        }
+                    }
+                    if !v.is_sequence() && !v.is_null() {
+                        diags.push(err(path, v, "`log-patterns` must be a list"));
+                    }
+                }
+                _ => diags.push(err(
+                    path,
+                    &entry.key,
+                    &format!(
+                        "unknown config key \"{key}\"; expected one of rules, ignore, fail-level, runner-labels, shellcheck, log-patterns, rejection-threshold"
+                    ),
+                )),
+            }
+        }
+        let mut builder = globset::GlobSetBuilder::new();
+        for g in &config.ignore {
+            match globset::GlobBuilder::new(g).literal_separator(true).build() {
+                Ok(glob) => {
+                    builder.add(glob);
+                }
+                Err(e) => diags.push(Diagnostic::new(
+                    path,
+                    "config",
+                    Severity::Error,
+                    root.get("ignore").map(|n| n.span).unwrap_or_default(),
+                    format!("invalid ignore glob \"{g}\": {e}"),
+                )),
+            }
+        }
+        config.ignore_set = builder.build().unwrap_or_else(|_| globset::GlobSet::empty());
+        (config, diags)
+    }
+
+    /// The effective severity of a rule, or `None` when it is off.
+    pub fn rule_severity(&self, rule: &str, default: Severity, enabled_by_default: bool) -> Option<Severity> {
+        match self.rules.get(rule) {
+            Some(RuleSetting::Off) => None,
+            Some(RuleSetting::On(s)) => Some(s.unwrap_or(default)),
+            None if enabled_by_default => Some(default),
+            None => None,
+        }
+    }
+
+    /// True when `path` (relative to the repository root, `/`-separated)
+    /// matches an `ignore` glob.
+    pub fn is_ignored(&self, path: &str) -> bool {
+        let p = path.trim_start_matches("./");
+        self.ignore_set.is_match(p)
+    }
+}
+
+fn err(path: &str, node: &Node, message: &str) -> Diagnostic {
+    Diagnostic::new(path, "config", Severity::Error, node.span, message)
+}
+
+fn parse_rule_setting(v: &Node) -> Option<RuleSetting> {
+    if let Some(b) = v.as_bool() {
+        return Some(if b { RuleSetting::On(None) } else { RuleSetting::Off });
+    }
+    if let Some(s) = v.as_str() {
+        return match s {
+            "off" | "disable" | "disabled" => Some(RuleSetting::Off),
+            "on" | "enable" | "enabled" => Some(RuleSetting::On(None)),
+            other => Severity::parse(other).map(|sev| RuleSetting::On(Some(sev))),
+        };
+    }
+    if v.is_mapping() {
+        let enabled = v.get("enabled").map(|e| e.as_bool());
+        let severity = v.get("severity").map(|s| s.as_str().and_then(Severity::parse));
+        return match (enabled, severity) {
+            (Some(None), _) | (_, Some(None)) => None,
+            (Some(Some(false)), _) => Some(RuleSetting::Off),
+            (_, sev) => Some(RuleSetting::On(sev.flatten())),
+        };
+    }
+    None
+}
+
+fn parse_log_pattern(item: &Node) -> Result<LogPattern, String> {
+    let regex = item.get("regex").or_else(|| item.get("pattern")).and_then(Node::as_str).ok_or("a log pattern needs `regex:`")?;
+    let category = item.get("category").and_then(Node::as_str).ok_or("a log pattern needs `category:`")?;
+    if !CATEGORIES.contains(&category) {
+        return Err(format!("unknown category \"{category}\"; expected one of {}", CATEGORIES.join(", ")));
+    }
+    let subject_group = match item.get("subject-group") {
+        None => None,
+        Some(n) => match n.as_number() {
+            Some(g) if g >= 0.0 && g.fract() == 0.0 => Some(g as usize),
+            _ => return Err("`subject-group` must be a capture group number".into()),
+        },
+    };
+    Ok(LogPattern { regex: regex.to_string(), category: category.to_string(), subject_group })
+}
+
+fn string_list(path: &str, v: &Node, diags: &mut Vec<Diagnostic>) -> Vec<String> {
+    if v.is_null() {
+        return Vec::new();
+    }
+    let Some(items) = v.as_sequence() else {
+        diags.push(err(path, v, "expected a list of strings"));
+        return Vec::new();
+    };
+    items
+        .iter()
+        .filter_map(|i| match i.as_str() {
+            Some(s) => Some(s.to_string()),
+            None => {
+                diags.push(err(path, i, "expected a string"));
+                None
+            }
+        })
+        .collect()
+}
+
+/// The closest candidate by edit distance, if it is close enough to be a typo.
+pub fn suggest<'a>(word: &str, candidates: &[&'a str]) -> Option<&'a str> {
+    let max = (word.len() / 3).max(1);
+    candidates.iter().map(|c| (levenshtein(word, c), *c)).filter(|(d, _)| *d <= max).min_by_key(|(d, _)| *d).map(|(_, c)| c)
+}
+
+/// Edit distance counting an adjacent transposition as one edit
+/// (optimal string alignment), so `tset` is one step from `test`.
+pub fn levenshtein(a: &str, b: &str) -> usize {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    let mut d = vec![vec![0usize; b.len() + 1]; a.len() + 1];
+    for (i, row) in d.iter_mut().enumerate() {
+        row[0] = i;
+    }
+    for j in 0..=b.len() {
+        d[0][j] = j;
+    }
+    for i in 1..=a.len() {
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            let mut v = (d[i - 1][j] + 1).min(d[i][j - 1] + 1).min(d[i - 1][j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                v = v.min(d[i - 2][j - 2] + 1);
+            }
+            d[i][j] = v;
+        }
+    }
+    d[a.len()][b.len()]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const RULES: &[&str] = &["timeout", "syntax", "pinning"];
+
+    #[test]
+    fn settings_severities_and_globs_are_read() {
+        let src = "rules:\n  timeout: off\n  pinning: warning\n  syntax: { severity: info }\nignore: ['.github/workflows/gen-*.yml']\nfail-level: error\nrunner-labels: [gpu]\nlog-patterns:\n  - regex: 'quota (\\w+)'\n    category: rate_limit\n    subject-group: 1\n";
+        let (c, d) = Config::parse("c.yml", src.as_bytes(), RULES);
+        assert!(d.is_empty(), "{d:?}");
+        assert_eq!(c.rule_severity("timeout", Severity::Info, true), None);
+        assert_eq!(c.rule_severity("pinning", Severity::Warning, false), Some(Severity::Warning));
+        assert_eq!(c.rule_severity("syntax", Severity::Error, true), Some(Severity::Info));
+        assert!(c.is_ignored(".github/workflows/gen-x.yml"));
+        assert!(!c.is_ignored(".github/workflows/sub/gen-x.yml"));
+        assert_eq!(c.fail_level, Severity::Error);
+        assert_eq!(c.runner_labels, vec!["gpu"]);
+        assert_eq!(c.log_patterns[0].subject_group, Some(1));
+    }
+
+    #[test]
+    fn mistakes_point_at_their_line() {
+        let src = "rules:\n  timeot: off\nfail-level: loud\nwat: 1\n";
+        let (_, d) = Config::parse("c.yml", src.as_bytes(), RULES);
+        assert_eq!(d.len(), 3, "{d:?}");
+        assert!(d[0].message.contains("did you mean \"timeout\""));
+        assert_eq!(&src[d[1].range.start..d[1].range.end], "loud");
+    }
+}

@@ -1,0 +1,141 @@
+//! The one diagnostic type every front end shares: the CLI prints it, the
+//! language server publishes it, the heal loop turns its fixes into PRs.
+
+use serde::{Deserialize, Serialize};
+
+use crate::text::TextRange;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Info,
+    Warning,
+    Error,
+}
+
+impl Severity {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Info => "info",
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        }
+    }
+    pub fn parse(s: &str) -> Option<Severity> {
+        match s {
+            "info" | "note" => Some(Severity::Info),
+            "warning" | "warn" => Some(Severity::Warning),
+            "error" => Some(Severity::Error),
+            _ => None,
+        }
+    }
+}
+
+impl std::fmt::Display for Severity {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// Whether a fix may be applied without a human looking at it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Applicability {
+    /// Keeps the workflow's meaning except for the problem fixed.
+    Safe,
+    /// Changes behavior (e.g. a job may now fail without failing the run).
+    Unsafe,
+}
+
+/// Replace `range` of the file at `path` with `new_text`.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct Edit {
+    pub path: String,
+    pub range: TextRange,
+    pub new_text: String,
+}
+
+impl Edit {
+    pub fn replace(path: impl Into<String>, range: TextRange, new_text: impl Into<String>) -> Self {
+        Edit { path: path.into(), range, new_text: new_text.into() }
+    }
+    pub fn insert(path: impl Into<String>, at: usize, new_text: impl Into<String>) -> Self {
+        Edit { path: path.into(), range: TextRange::empty(at), new_text: new_text.into() }
+    }
+    pub fn delete(path: impl Into<String>, range: TextRange) -> Self {
+        Edit { path: path.into(), range, new_text: String::new() }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Fix {
+    /// A short imperative title ("Set `timeout-minutes: 60` on job `build`").
+    pub title: String,
+    /// Why this change, and what a reviewer should check: the PR body and
+    /// the code action's detail.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub explanation: String,
+    pub applicability: Applicability,
+    pub edits: Vec<Edit>,
+}
+
+impl Fix {
+    pub fn safe(title: impl Into<String>, edits: Vec<Edit>) -> Self {
+        Fix { title: title.into(), explanation: String::new(), applicability: Applicability::Safe, edits }
+    }
+    pub fn unsafe_(title: impl Into<String>, edits: Vec<Edit>) -> Self {
+        Fix { title: title.into(), explanation: String::new(), applicability: Applicability::Unsafe, edits }
+    }
+    pub fn with_explanation(mut self, explanation: impl Into<String>) -> Self {
+        self.explanation = explanation.into();
+        self
+    }
+}
+
+/// A secondary location ("first defined here").
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Label {
+    pub range: TextRange,
+    pub message: String,
+}
+
+/// LSP-style tags that editors render specially.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Tag {
+    Unnecessary,
+    Deprecated,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Diagnostic {
+    pub path: String,
+    pub rule: &'static str,
+    pub severity: Severity,
+    pub message: String,
+    pub range: TextRange,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub labels: Vec<Label>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub fixes: Vec<Fix>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub tags: Vec<Tag>,
+}
+
+impl Diagnostic {
+    pub fn new(path: &str, rule: &'static str, severity: Severity, range: TextRange, message: impl Into<String>) -> Self {
+        Diagnostic { path: path.to_string(), rule, severity, message: message.into(), range, labels: Vec::new(), fixes: Vec::new(), tags: Vec::new() }
+    }
+    pub fn with_label(mut self, range: TextRange, message: impl Into<String>) -> Self {
+        self.labels.push(Label { range, message: message.into() });
+        self
+    }
+    pub fn with_fix(mut self, fix: Fix) -> Self {
+        self.fixes.push(fix);
+        self
+    }
+    pub fn with_tag(mut self, tag: Tag) -> Self {
+        self.tags.push(tag);
+        self
+    }
+}

@@ -1,0 +1,231 @@
+//! Applying edits to the original bytes, and verifying a fix before anyone
+//! is offered it.
+
+use std::collections::BTreeMap;
+
+use crate::diagnostic::{Diagnostic, Edit, Fix, Severity};
+use crate::text::TextRange;
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ApplyError {
+    /// Two edits touch the same bytes.
+    Overlap { path: String, first: TextRange, second: TextRange },
+    /// An edit's range is outside the file or splits a character.
+    OutOfBounds { path: String, range: TextRange },
+    /// The fix edits a file the caller did not provide.
+    UnknownFile { path: String },
+}
+
+impl std::fmt::Display for ApplyError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ApplyError::Overlap { path, first, second } => write!(
+                f,
+                "{path}: edits at bytes {}..{} and {}..{} overlap",
+                first.start, first.end, second.start, second.end
+            ),
+            ApplyError::OutOfBounds { path, range } => {
+                write!(f, "{path}: edit at bytes {}..{} is outside the file", range.start, range.end)
+            }
+            ApplyError::UnknownFile { path } => write!(f, "fix edits {path}, which was not provided"),
+        }
+    }
+}
+
+impl std::error::Error for ApplyError {}
+
+/// Check that edits (all for one file) are in bounds and do not overlap.
+/// Insertions at the same offset are allowed and keep their given order.
+pub fn check_edits(path: &str, text: &str, edits: &[&Edit]) -> Result<(), ApplyError> {
+    let mut sorted: Vec<&Edit> = edits.to_vec();
+    sorted.sort_by_key(|e| (e.range.start, e.range.end));
+    for e in &sorted {
+        if e.range.end > text.len() || !text.is_char_boundary(e.range.start) || !text.is_char_boundary(e.range.end) {
+            return Err(ApplyError::OutOfBounds { path: path.to_string(), range: e.range });
+        }
+    }
+    for pair in sorted.windows(2) {
+        let (a, b) = (pair[0].range, pair[1].range);
+        let overlap = a.overlaps(b) || (b.start > a.start && b.start < a.end) || (a.is_empty() && !b.is_empty() && a.start > b.start && a.start < b.end) || (a == b && !a.is_empty());
+        if overlap {
+            return Err(ApplyError::Overlap { path: path.to_string(), first: a, second: b });
+        }
+    }
+    Ok(())
+}
+
+/// Apply edits to one file's text. Bytes outside the edits are untouched.
+pub fn apply_edits(path: &str, text: &str, edits: &[&Edit]) -> Result<String, ApplyError> {
+    check_edits(path, text, edits)?;
+    // Stable sort keeps same-offset insertions in the order given.
+    let mut sorted: Vec<&Edit> = edits.to_vec();
+    sorted.sort_by_key(|e| e.range.start);
+    let extra: usize = sorted.iter().map(|e| e.new_text.len()).sum();
+    let mut out = String::with_capacity(text.len() + extra);
+    let mut at = 0;
+    for e in sorted {
+        out.push_str(&text[at..e.range.start]);
+        out.push_str(&e.new_text);
+        at = e.range.end;
+    }
+    out.push_str(&text[at..]);
+    Ok(out)
+}
+
+/// Apply several fixes to a set of files (path → text), merging their edits.
+/// Returns the new texts of the files that changed; conflicting fixes give
+/// an error naming the overlap.
+pub fn apply_fixes<'f>(
+    files: &BTreeMap<String, String>,
+    fixes: impl IntoIterator<Item = &'f Fix>,
+) -> Result<BTreeMap<String, String>, ApplyError> {
+    let mut by_path: BTreeMap<&str, Vec<&Edit>> = BTreeMap::new();
+    for fix in fixes {
+        for e in &fix.edits {
+            by_path.entry(e.path.as_str()).or_default().push(e);
+        }
+    }
+    let mut out = BTreeMap::new();
+    for (path, edits) in by_path {
+        let text = files.get(path).ok_or_else(|| ApplyError::UnknownFile { path: path.to_string() })?;
+        let new = apply_edits(path, text, &edits)?;
+        if &new != text {
+            out.insert(path.to_string(), new);
+        }
+    }
+    Ok(out)
+}
+
+/// Apply non-overlapping fixes greedily in order, skipping any fix that
+/// conflicts with one already taken. Returns the new text and the fixes
+/// applied. Used by `check --fix` for one file.
+pub fn apply_compatible<'f>(path: &str, text: &str, fixes: &[&'f Fix]) -> (String, Vec<&'f Fix>) {
+    let mut taken: Vec<&Fix> = Vec::new();
+    let mut edits: Vec<&Edit> = Vec::new();
+    for fix in fixes {
+        if fix.edits.iter().any(|e| e.path != path) {
+            continue;
+        }
+        let mut trial = edits.clone();
+        trial.extend(fix.edits.iter());
+        if check_edits(path, text, &trial).is_ok() {
+            edits = trial;
+            taken.push(fix);
+        }
+    }
+    match apply_edits(path, text, &edits) {
+        Ok(new) => (new, taken),
+        Err(_) => (text.to_string(), Vec::new()),
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum VerifyError {
+    Apply(ApplyError),
+    /// The edited file no longer parses.
+    Unparsable(String),
+    /// The diagnostic the fix targets is still reported.
+    NotFixed,
+    /// The edit brought a new error-severity diagnostic.
+    NewError(String),
+    /// The fix's own output would be offered the same fix again.
+    NotIdempotent,
+    /// A caller-supplied check of the intended change failed.
+    IntentMissing(String),
+}
+
+impl std::fmt::Display for VerifyError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            VerifyError::Apply(e) => write!(f, "{e}"),
+            VerifyError::Unparsable(m) => write!(f, "the edited file does not parse: {m}"),
+            VerifyError::NotFixed => f.write_str("the diagnostic is still reported after the fix"),
+            VerifyError::NewError(m) => write!(f, "the fix introduces a new error: {m}"),
+            VerifyError::NotIdempotent => f.write_str("the fix would be proposed again on its own output"),
+            VerifyError::IntentMissing(m) => write!(f, "the intended change is missing: {m}"),
+        }
+    }
+}
+
+impl std::error::Error for VerifyError {}
+
+/// Verify `fix` for `target` on the file `path` with text `text`.
+///
+/// `relint` lints one file's text (with fix verification off, so this does
+/// not recurse). The result must parse, must no longer report `target`
+/// (same rule and message), must bring no new error-severity diagnostic, and
+/// must not be offered the same fix again. Returns the edited text.
+pub fn verify(
+    path: &str,
+    text: &str,
+    fix: &Fix,
+    target: &Diagnostic,
+    before: &[Diagnostic],
+    relint: &dyn Fn(&str) -> Vec<Diagnostic>,
+) -> Result<String, VerifyError> {
+    let edits: Vec<&Edit> = fix.edits.iter().filter(|e| e.path == path).collect();
+    let new = apply_edits(path, text, &edits).map_err(VerifyError::Apply)?;
+    let parse_errors = |t: &str| {
+        let doc = crate::yaml::parse(t.as_bytes());
+        let n = doc.errors.iter().filter(|e| e.kind == crate::yaml::SyntaxErrorKind::Parse).count();
+        (n, doc.errors.into_iter().next())
+    };
+    let (after_n, first) = parse_errors(&new);
+    if after_n > 0 && after_n >= parse_errors(text).0 && !(target.rule == "syntax" && after_n < parse_errors(text).0) {
+        return Err(VerifyError::Unparsable(first.map(|e| e.message).unwrap_or_default()));
+    }
+    let after = relint(&new);
+    let same = |d: &Diagnostic| d.rule == target.rule && d.message == target.message;
+    if after.iter().filter(|d| same(d)).count() >= before.iter().filter(|d| same(d)).count() {
+        return Err(VerifyError::NotFixed);
+    }
+    for d in after.iter().filter(|d| d.severity == Severity::Error) {
+        let key = |x: &Diagnostic| x.rule == d.rule && x.message == d.message;
+        if after.iter().filter(|x| key(x)).count() > before.iter().filter(|x| key(x)).count() {
+            return Err(VerifyError::NewError(format!("[{}] {}", d.rule, d.message)));
+        }
+    }
+    if after.iter().any(|d| d.fixes.iter().any(|f| f.title == fix.title && f.edits == fix.edits)) {
+        return Err(VerifyError::NotIdempotent);
+    }
+    Ok(new)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn e(s: usize, t: usize, text: &str) -> Edit {
+        Edit::replace("f", TextRange::new(s, t), text)
+    }
+
+    #[test]
+    fn edits_touch_only_their_bytes() {
+        let text = "a: 1 # keep\nb:   'x'\r\n";
+        let out = apply_edits("f", text, &[&e(3, 4, "2"), &e(22, 22, "c: 3\r\n")]).unwrap();
+        assert_eq!(out, "a: 2 # keep\nb:   'x'\r\nc: 3\r\n");
+    }
+
+    #[test]
+    fn overlapping_edits_are_refused() {
+        let text = "abcdef";
+        let err = apply_edits("f", text, &[&e(1, 4, "x"), &e(3, 5, "y")]).unwrap_err();
+        assert!(matches!(err, ApplyError::Overlap { .. }));
+        assert!(apply_edits("f", text, &[&e(1, 4, "x"), &e(2, 2, "y")]).is_err(), "insert inside a replacement");
+        assert_eq!(apply_edits("f", text, &[&e(2, 2, "x"), &e(2, 2, "y")]).unwrap(), "abxycdef");
+        assert!(apply_edits("f", text, &[&e(4, 9, "x")]).is_err());
+    }
+
+    #[test]
+    fn compatible_fixes_merge_and_conflicts_are_skipped() {
+        let text = "abcdef";
+        let f1 = Fix::safe("one", vec![e(0, 1, "A")]);
+        let f2 = Fix::safe("two", vec![e(0, 2, "XY")]);
+        let f3 = Fix::safe("three", vec![e(5, 6, "F")]);
+        let (out, taken) = apply_compatible("f", text, &[&f1, &f2, &f3]);
+        assert_eq!(out, "AbcdeF");
+        assert_eq!(taken.len(), 2);
+        let files: BTreeMap<String, String> = [("f".to_string(), text.to_string())].into();
+        assert!(apply_fixes(&files, [&f1, &f2]).is_err());
+    }
+}

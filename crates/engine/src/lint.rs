@@ -1,0 +1,146 @@
+//! Linting one file: parse, run every enabled rule, apply suppressions,
+//! verify fixes.
+
+use crate::config::Config;
+use crate::diagnostic::Diagnostic;
+use crate::model::{FileKind, Workflow};
+use crate::repo::{NoRepo, RepoFiles};
+use crate::rules::{Context, RULES};
+use crate::text::TextRange;
+use crate::yaml::{self, Document};
+
+pub struct LintOptions<'a> {
+    pub config: &'a Config,
+    pub repo: &'a dyn RepoFiles,
+    /// Drop every fix that does not pass [`crate::fix::verify`]. Front ends
+    /// always verify what they offer; verification itself lints without it.
+    pub verify_fixes: bool,
+    /// Force a file kind instead of detecting it from the path and content.
+    pub kind: Option<FileKind>,
+}
+
+impl<'a> LintOptions<'a> {
+    pub fn new(config: &'a Config) -> Self {
+        LintOptions { config, repo: &NoRepo, verify_fixes: true, kind: None }
+    }
+}
+
+/// Lint one file's bytes. Never panics on any input.
+pub fn lint(path: &str, bytes: &[u8], opts: &LintOptions<'_>) -> Vec<Diagnostic> {
+    let doc = yaml::parse(bytes);
+    let Ok(source) = std::str::from_utf8(bytes) else {
+        // Only the encoding error can be reported without text.
+        return crate::rules::syntax::encoding_diagnostics(path, &doc, opts.config);
+    };
+    let mut diags = lint_parsed(path, source, &doc, opts);
+    if opts.verify_fixes {
+        verify_all(path, source, &mut diags, opts);
+    }
+    diags
+}
+
+/// Lint an already-parsed document (the language server keeps the parse).
+pub fn lint_parsed(path: &str, source: &str, doc: &Document, opts: &LintOptions<'_>) -> Vec<Diagnostic> {
+    let kind = opts.kind.unwrap_or_else(|| FileKind::detect(path, doc.root.as_ref()));
+    let workflow = match (kind, doc.root.as_ref()) {
+        (FileKind::Workflow, Some(root)) => Some(Workflow::new(root)),
+        _ => None,
+    };
+    let mut ctx = Context {
+        path,
+        source,
+        doc,
+        kind,
+        workflow: workflow.as_ref(),
+        config: opts.config,
+        repo: opts.repo,
+        rule: "",
+        severity: crate::diagnostic::Severity::Error,
+        out: Vec::new(),
+    };
+    for rule in RULES {
+        if !rule.kinds.contains(&kind) {
+            continue;
+        }
+        let Some(sev) = opts.config.rule_severity(rule.id, rule.default_severity, rule.enabled_by_default) else {
+            continue;
+        };
+        // Without a tree only the syntax rule has anything to look at.
+        if doc.root.is_none() && rule.id != "syntax" {
+            continue;
+        }
+        ctx.rule = rule.id;
+        ctx.severity = sev;
+        (rule.check)(&mut ctx);
+    }
+    let mut diags = ctx.out;
+    let suppressions = Suppressions::new(source, doc);
+    diags.retain(|d| !suppressions.suppresses(source, d));
+    diags.sort_by(|a, b| (a.range.start, a.range.end, a.rule).cmp(&(b.range.start, b.range.end, b.rule)));
+    diags.dedup_by(|a, b| a.range == b.range && a.rule == b.rule && a.message == b.message);
+    diags
+}
+
+fn verify_all(path: &str, source: &str, diags: &mut [Diagnostic], opts: &LintOptions<'_>) {
+    if diags.iter().all(|d| d.fixes.is_empty()) {
+        return;
+    }
+    let relint_opts = LintOptions { config: opts.config, repo: opts.repo, verify_fixes: false, kind: opts.kind };
+    let relint = |text: &str| {
+        let doc = yaml::parse(text.as_bytes());
+        lint_parsed(path, text, &doc, &relint_opts)
+    };
+    let before: Vec<Diagnostic> = diags.to_vec();
+    for d in diags.iter_mut() {
+        let fixes = std::mem::take(&mut d.fixes);
+        d.fixes = fixes.into_iter().filter(|f| crate::fix::verify(path, source, f, d, &before, &relint).is_ok()).collect();
+    }
+}
+
+/// `# autoheal: ignore[rule-a, rule-b]` on a diagnostic's line or the line
+/// above; `# autoheal: ignore` alone silences every rule there.
+struct Suppressions {
+    /// (line number, rules; empty = all)
+    lines: Vec<(usize, Vec<String>)>,
+}
+
+impl Suppressions {
+    fn new(source: &str, doc: &Document) -> Self {
+        let mut lines = Vec::new();
+        for c in &doc.comments {
+            let text = &source[c.start..c.end];
+            let Some(at) = text.find("autoheal: ignore").or_else(|| text.find("autoheal:ignore")) else { continue };
+            let rest = &text[at..];
+            let rules = match (rest.find('['), rest.find(']')) {
+                (Some(a), Some(b)) if a < b => rest[a + 1..b].split(',').map(|r| r.trim().to_string()).filter(|r| !r.is_empty()).collect(),
+                _ => Vec::new(),
+            };
+            lines.push((line_of(source, c.start), rules));
+        }
+        Suppressions { lines }
+    }
+
+    fn suppresses(&self, source: &str, d: &Diagnostic) -> bool {
+        if self.lines.is_empty() || d.rule == "syntax" {
+            return false;
+        }
+        let line = line_of(source, d.range.start);
+        self.lines.iter().any(|(l, rules)| (*l == line || *l + 1 == line) && (rules.is_empty() || rules.iter().any(|r| r == d.rule)))
+    }
+}
+
+fn line_of(source: &str, offset: usize) -> usize {
+    memchr::memchr_iter(b'\n', &source.as_bytes()[..offset.min(source.len())]).count()
+}
+
+/// The range of the whole line containing `offset`, without its line break.
+pub fn line_range(source: &str, offset: usize) -> TextRange {
+    let b = source.as_bytes();
+    let offset = offset.min(b.len());
+    let start = memchr::memrchr(b'\n', &b[..offset]).map_or(0, |i| i + 1);
+    let mut end = memchr::memchr(b'\n', &b[offset..]).map_or(b.len(), |i| offset + i);
+    if end > start && b[end - 1] == b'\r' {
+        end -= 1;
+    }
+    TextRange::new(start, end)
+}

@@ -1,0 +1,181 @@
+//! A typed view of a workflow over the spanned YAML tree. It borrows the
+//! tree, so every job and step still knows its exact bytes.
+
+use crate::yaml::{Entry, Node};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FileKind {
+    /// `.github/workflows/*.yml`
+    Workflow,
+    /// `action.yml` / `action.yaml` metadata of an action.
+    Action,
+}
+
+impl FileKind {
+    /// Decide from the path, falling back to the content's top-level keys
+    /// (a file with `runs:` and no `jobs:` is action metadata).
+    pub fn detect(path: &str, root: Option<&Node>) -> FileKind {
+        let name = path.rsplit(['/', '\\']).next().unwrap_or(path);
+        if name == "action.yml" || name == "action.yaml" {
+            return FileKind::Action;
+        }
+        if path.replace('\\', "/").contains(".github/workflows/") {
+            return FileKind::Workflow;
+        }
+        match root {
+            Some(r) if r.get("runs").is_some() && r.get("jobs").is_none() => FileKind::Action,
+            _ => FileKind::Workflow,
+        }
+    }
+}
+
+#[derive(Debug)]
+pub struct Workflow<'a> {
+    pub root: &'a Node,
+    /// The `jobs:` entry, when present.
+    pub jobs_entry: Option<&'a Entry>,
+    pub jobs: Vec<Job<'a>>,
+}
+
+#[derive(Debug)]
+pub struct Job<'a> {
+    pub id: &'a str,
+    /// The `<id>: {...}` entry: `entry.key` spans the id.
+    pub entry: &'a Entry,
+    pub steps: Vec<Step<'a>>,
+}
+
+#[derive(Debug)]
+pub struct Step<'a> {
+    /// 0-based position in `steps:`. Logs number steps from 1 and count an
+    /// implicit "Set up job" step first, so log step N is `index + 2`.
+    pub index: usize,
+    pub node: &'a Node,
+}
+
+impl<'a> Workflow<'a> {
+    pub fn new(root: &'a Node) -> Self {
+        let jobs_entry = root.entry("jobs");
+        let jobs = jobs_entry
+            .and_then(|e| e.value.as_mapping())
+            .map(|entries| {
+                entries
+                    .iter()
+                    .filter_map(|entry| {
+                        let id = entry.key.as_str()?;
+                        let steps = entry
+                            .value
+                            .get("steps")
+                            .and_then(Node::as_sequence)
+                            .map(|items| items.iter().enumerate().map(|(index, node)| Step { index, node }).collect())
+                            .unwrap_or_default();
+                        Some(Job { id, entry, steps })
+                    })
+                    .collect()
+            })
+            .unwrap_or_default();
+        Workflow { root, jobs_entry, jobs }
+    }
+
+    pub fn job(&self, id: &str) -> Option<&Job<'a>> {
+        self.jobs.iter().find(|j| j.id == id).or_else(|| self.jobs.iter().find(|j| j.id.eq_ignore_ascii_case(id)))
+    }
+
+    pub fn name(&self) -> Option<&'a str> {
+        self.root.get("name").and_then(Node::as_str)
+    }
+
+    /// `on:` triggers as they are written (scalar, list or mapping).
+    pub fn on(&self) -> Option<&'a Entry> {
+        self.root.entry("on")
+    }
+
+    /// True for a reusable workflow (`on: workflow_call`).
+    pub fn is_reusable(&self) -> bool {
+        match self.on().map(|e| &e.value) {
+            Some(n) => match &n.kind {
+                crate::yaml::NodeKind::Scalar(s) => s.value == "workflow_call",
+                crate::yaml::NodeKind::Sequence(items) => items.iter().any(|i| i.as_str() == Some("workflow_call")),
+                crate::yaml::NodeKind::Mapping(_) => n.entry("workflow_call").is_some(),
+            },
+            None => false,
+        }
+    }
+}
+
+impl<'a> Job<'a> {
+    pub fn node(&self) -> &'a Node {
+        &self.entry.value
+    }
+    pub fn get(&self, key: &str) -> Option<&'a Node> {
+        self.entry.value.get(key)
+    }
+    pub fn name(&self) -> Option<&'a str> {
+        self.get("name").and_then(Node::as_str)
+    }
+    /// A job that calls a reusable workflow (`uses:` at job level).
+    pub fn is_call(&self) -> bool {
+        self.get("uses").is_some()
+    }
+    /// `runs-on` labels as written (expressions included verbatim).
+    pub fn runs_on_labels(&self) -> Vec<&'a Node> {
+        let Some(n) = self.get("runs-on") else { return Vec::new() };
+        match &n.kind {
+            crate::yaml::NodeKind::Scalar(_) => vec![n],
+            crate::yaml::NodeKind::Sequence(items) => items.iter().collect(),
+            crate::yaml::NodeKind::Mapping(_) => {
+                let mut v = Vec::new();
+                match n.get("labels") {
+                    Some(l) if l.is_sequence() => v.extend(l.as_sequence().unwrap_or_default()),
+                    Some(l) => v.push(l),
+                    None => {}
+                }
+                v
+            }
+        }
+    }
+    /// The `strategy.matrix` node, if any.
+    pub fn matrix(&self) -> Option<&'a Node> {
+        self.get("strategy").and_then(|s| s.get("matrix"))
+    }
+    /// `needs:` ids with their nodes.
+    pub fn needs(&self) -> Vec<&'a Node> {
+        match self.get("needs") {
+            Some(n) if n.is_sequence() => n.as_sequence().unwrap_or_default().iter().collect(),
+            Some(n) if n.is_scalar() && !n.is_null() => vec![n],
+            _ => Vec::new(),
+        }
+    }
+}
+
+impl<'a> Step<'a> {
+    pub fn get(&self, key: &str) -> Option<&'a Node> {
+        self.node.get(key)
+    }
+    pub fn id(&self) -> Option<&'a str> {
+        self.get("id").and_then(Node::as_str)
+    }
+    pub fn name(&self) -> Option<&'a str> {
+        self.get("name").and_then(Node::as_str)
+    }
+    pub fn run(&self) -> Option<&'a Node> {
+        self.get("run")
+    }
+    pub fn uses(&self) -> Option<&'a str> {
+        self.get("uses").and_then(Node::as_str)
+    }
+    /// The name GitHub shows for this step: `name:`, else `Run <first line>`
+    /// or `Run <action>`.
+    pub fn display_name(&self) -> String {
+        if let Some(n) = self.name() {
+            return n.to_string();
+        }
+        if let Some(run) = self.run().and_then(Node::as_str) {
+            return format!("Run {}", run.lines().find(|l| !l.trim().is_empty()).unwrap_or("").trim());
+        }
+        if let Some(uses) = self.uses() {
+            return format!("Run {uses}");
+        }
+        format!("Step {}", self.index + 1)
+    }
+}

@@ -1,0 +1,57 @@
+//! `job-id`: job ids must be valid identifiers and unique ignoring case.
+
+use super::{Context, Rule, WORKFLOWS};
+use crate::diagnostic::Severity;
+
+pub const RULE: Rule = Rule {
+    id: "job-id",
+    default_severity: Severity::Error,
+    enabled_by_default: true,
+    summary: "Job ids must start with a letter or `_`, contain only letters, digits, `-` and `_`, and be unique ignoring case.",
+    kinds: WORKFLOWS,
+    check,
+};
+
+/// GitHub's grammar for job and step ids.
+pub fn is_valid_id(id: &str) -> bool {
+    let mut chars = id.chars();
+    matches!(chars.next(), Some(c) if c.is_ascii_alphabetic() || c == '_')
+        && chars.all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+}
+
+fn check(ctx: &mut Context<'_>) {
+    let Some(wf) = ctx.workflow else { return };
+    let mut seen: Vec<(&str, crate::text::TextRange)> = Vec::new();
+    for job in &wf.jobs {
+        let span = job.entry.key.span;
+        if !is_valid_id(job.id) {
+            ctx.report(
+                span,
+                format!("invalid job id \"{}\": ids must start with a letter or `_` and contain only letters, digits, `-` and `_`", job.id),
+            );
+        }
+        if let Some((first, at)) = seen.iter().find(|(s, _)| s.eq_ignore_ascii_case(job.id) && *s != job.id) {
+            let msg = format!("job id \"{}\" duplicates job \"{first}\": job ids are case-insensitive", job.id);
+            let at = *at;
+            ctx.report(span, msg).labels.push(crate::diagnostic::Label { range: at, message: "first defined here".into() });
+        }
+        seen.push((job.id, span));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::test_support::render;
+
+    #[test]
+    fn invalid_and_case_duplicate_ids() {
+        let src = "on: push\njobs:\n  1build:\n    runs-on: x\n  Test:\n    runs-on: x\n  test:\n    runs-on: x\n  ok_id-2:\n    runs-on: x\n";
+        assert_eq!(
+            render(src, "job-id"),
+            [
+                "3:3: invalid job id \"1build\": ids must start with a letter or `_` and contain only letters, digits, `-` and `_`",
+                "7:3: job id \"test\" duplicates job \"Test\": job ids are case-insensitive",
+            ]
+        );
+    }
+}

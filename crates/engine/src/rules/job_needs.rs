@@ -1,0 +1,121 @@
+//! `job-needs`: `needs:` must name jobs that exist, and must not form a
+//! cycle (GitHub rejects the workflow before any job runs).
+
+use super::{Context, Rule, WORKFLOWS};
+use crate::config::suggest;
+use crate::diagnostic::{Label, Severity};
+
+pub const RULE: Rule = Rule {
+    id: "job-needs",
+    default_severity: Severity::Error,
+    enabled_by_default: true,
+    summary: "`needs:` must reference existing jobs, without duplicates or dependency cycles.",
+    kinds: WORKFLOWS,
+    check,
+};
+
+fn check(ctx: &mut Context<'_>) {
+    let Some(wf) = ctx.workflow else { return };
+    let ids: Vec<&str> = wf.jobs.iter().map(|j| j.id).collect();
+    let index_of = |name: &str| ids.iter().position(|id| id.eq_ignore_ascii_case(name));
+    // Edges by job index, for the cycle search.
+    let mut edges: Vec<Vec<(usize, crate::text::TextRange)>> = vec![Vec::new(); ids.len()];
+    for (i, job) in wf.jobs.iter().enumerate() {
+        let mut seen: Vec<&str> = Vec::new();
+        for need in job.needs() {
+            let Some(name) = need.as_str() else { continue };
+            if need.is_expression() {
+                continue;
+            }
+            if seen.iter().any(|s| s.eq_ignore_ascii_case(name)) {
+                ctx.report(need.span, format!("job \"{name}\" is listed twice in `needs:`"));
+                continue;
+            }
+            seen.push(name);
+            match index_of(name) {
+                Some(j) if j == i => {
+                    ctx.report(need.span, format!("job \"{}\" needs itself", job.id));
+                }
+                Some(j) => edges[i].push((j, need.span)),
+                None => {
+                    let hint = suggest(name, &ids).map(|s| format!("; did you mean \"{s}\"?")).unwrap_or_default();
+                    let known = if ids.is_empty() { String::new() } else { format!(" (jobs: {})", ids.join(", ")) };
+                    ctx.report(need.span, format!("job \"{}\" needs job \"{name}\", which does not exist{hint}{known}", job.id));
+                }
+            }
+        }
+    }
+    report_cycles(ctx, &ids, &edges);
+}
+
+/// Depth-first search with colors; each cycle is reported once, on the
+/// `needs` entry that closes it.
+fn report_cycles(ctx: &mut Context<'_>, ids: &[&str], edges: &[Vec<(usize, crate::text::TextRange)>]) {
+    #[derive(Clone, Copy, PartialEq)]
+    enum Color {
+        White,
+        Grey,
+        Black,
+    }
+    let mut color = vec![Color::White; ids.len()];
+    for start in 0..ids.len() {
+        if color[start] != Color::White {
+            continue;
+        }
+        // (node, next edge index); `path` mirrors the grey nodes.
+        let mut stack = vec![(start, 0usize)];
+        let mut path = vec![start];
+        color[start] = Color::Grey;
+        while let Some((node, next)) = stack.last_mut() {
+            let node = *node;
+            if let Some(&(to, span)) = edges[node].get(*next) {
+                *next += 1;
+                match color[to] {
+                    Color::White => {
+                        color[to] = Color::Grey;
+                        stack.push((to, 0));
+                        path.push(to);
+                    }
+                    Color::Grey => {
+                        let from = path.iter().position(|n| *n == to).unwrap_or(0);
+                        let mut cycle: Vec<&str> = path[from..].iter().map(|n| ids[*n]).collect();
+                        cycle.push(ids[to]);
+                        let labels: Vec<Label> = Vec::new();
+                        let d = ctx.report(span, format!("dependency cycle between jobs: {}", cycle.join(" -> ")));
+                        d.labels.extend(labels);
+                    }
+                    Color::Black => {}
+                }
+            } else {
+                color[node] = Color::Black;
+                stack.pop();
+                path.pop();
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::test_support::render;
+
+    #[test]
+    fn unknown_self_duplicate_and_cyclic_needs() {
+        let src = "on: push\njobs:\n  build:\n    runs-on: x\n    needs: [tset, build]\n  test:\n    runs-on: x\n    needs: [deploy, deploy]\n  deploy:\n    runs-on: x\n    needs: test\n";
+        assert_eq!(
+            render(src, "job-needs"),
+            [
+                "5:13: job \"build\" needs job \"tset\", which does not exist; did you mean \"test\"? (jobs: build, test, deploy)",
+                "5:19: job \"build\" needs itself",
+                "8:21: job \"deploy\" is listed twice in `needs:`",
+                "11:12: dependency cycle between jobs: test -> deploy -> test",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_valid_graph_is_quiet() {
+        let src = "on: push\njobs:\n  a:\n    runs-on: x\n  b:\n    needs: a\n    runs-on: x\n  c:\n    needs: [a, b]\n    runs-on: x\n";
+        assert!(render(src, "job-needs").is_empty());
+    }
+}

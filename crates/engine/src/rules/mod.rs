@@ -1,0 +1,90 @@
+//! The rule registry. Each rule is a module with a `RULE` constant and its
+//! golden tests; adding a rule means adding a module, listing it in `RULES`,
+//! and writing `docs/rules/<id>.md`.
+
+use crate::config::Config;
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::model::{FileKind, Workflow};
+use crate::repo::RepoFiles;
+use crate::text::TextRange;
+use crate::yaml::{Document, Node};
+
+pub mod job_id;
+pub mod job_needs;
+pub mod optional_job;
+pub mod step_id;
+pub mod syntax;
+pub mod timeout;
+
+#[cfg(test)]
+pub(crate) mod test_support;
+
+pub struct Rule {
+    pub id: &'static str,
+    pub default_severity: Severity,
+    pub enabled_by_default: bool,
+    /// One line for `autoheal rules`.
+    pub summary: &'static str,
+    /// The file kinds it checks.
+    pub kinds: &'static [FileKind],
+    pub check: fn(&mut Context<'_>),
+}
+
+pub const WORKFLOWS: &[FileKind] = &[FileKind::Workflow];
+pub const ACTIONS: &[FileKind] = &[FileKind::Action];
+pub const ALL_FILES: &[FileKind] = &[FileKind::Workflow, FileKind::Action];
+
+/// Every rule, in the order they run.
+pub static RULES: &[&Rule] =
+    &[&syntax::RULE, &job_id::RULE, &job_needs::RULE, &step_id::RULE, &timeout::RULE, &optional_job::RULE];
+
+pub fn rule(id: &str) -> Option<&'static Rule> {
+    RULES.iter().copied().find(|r| r.id == id)
+}
+
+pub fn rule_ids() -> Vec<&'static str> {
+    let mut ids: Vec<&str> = RULES.iter().map(|r| r.id).collect();
+    ids.push("config");
+    ids
+}
+
+/// What a rule sees of one file, and where it reports.
+pub struct Context<'a> {
+    pub path: &'a str,
+    pub source: &'a str,
+    pub doc: &'a Document,
+    pub kind: FileKind,
+    pub workflow: Option<&'a Workflow<'a>>,
+    pub config: &'a Config,
+    /// Other files of the repository (local actions, reusable workflows).
+    pub repo: &'a dyn RepoFiles,
+    pub(crate) rule: &'static str,
+    pub(crate) severity: Severity,
+    pub(crate) out: Vec<Diagnostic>,
+}
+
+impl<'a> Context<'a> {
+    pub fn root(&self) -> Option<&'a Node> {
+        self.doc.root.as_ref()
+    }
+    /// Report at the rule's effective severity.
+    pub fn report(&mut self, range: TextRange, message: impl Into<String>) -> &mut Diagnostic {
+        let d = Diagnostic::new(self.path, self.rule, self.severity, range, message);
+        self.out.push(d);
+        self.out.last_mut().expect("just pushed")
+    }
+    /// Report at a severity other than the rule's, e.g. a rule whose
+    /// findings range from hints to errors. Config overrides still win.
+    pub fn report_at(&mut self, severity: Severity, range: TextRange, message: impl Into<String>) -> &mut Diagnostic {
+        let sev = if self.config.rules.contains_key(self.rule) { self.severity } else { severity };
+        let d = Diagnostic::new(self.path, self.rule, sev, range, message);
+        self.out.push(d);
+        self.out.last_mut().expect("just pushed")
+    }
+    pub fn text(&self, range: TextRange) -> &'a str {
+        self.source.get(range.start..range.end).unwrap_or("")
+    }
+    pub fn severity(&self) -> Severity {
+        self.severity
+    }
+}

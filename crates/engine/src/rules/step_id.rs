@@ -1,0 +1,58 @@
+//! `step-id`: step ids must be valid identifiers and unique within a job.
+
+use super::job_id::is_valid_id;
+use super::{Context, Rule, WORKFLOWS};
+use crate::diagnostic::{Label, Severity};
+
+pub const RULE: Rule = Rule {
+    id: "step-id",
+    default_severity: Severity::Error,
+    enabled_by_default: true,
+    summary: "Step ids must be valid identifiers and unique (ignoring case) within their job.",
+    kinds: WORKFLOWS,
+    check,
+};
+
+fn check(ctx: &mut Context<'_>) {
+    let Some(wf) = ctx.workflow else { return };
+    for job in &wf.jobs {
+        let mut seen: Vec<(&str, crate::text::TextRange)> = Vec::new();
+        for step in &job.steps {
+            let Some(node) = step.get("id") else { continue };
+            let Some(id) = node.as_str() else { continue };
+            if node.is_expression() {
+                continue;
+            }
+            if !is_valid_id(id) {
+                ctx.report(
+                    node.span,
+                    format!("invalid step id \"{id}\": ids must start with a letter or `_` and contain only letters, digits, `-` and `_`"),
+                );
+            }
+            if let Some((_, first)) = seen.iter().find(|(s, _)| s.eq_ignore_ascii_case(id)) {
+                let first = *first;
+                ctx.report(node.span, format!("step id \"{id}\" is already used by another step in job \"{}\"", job.id))
+                    .labels
+                    .push(Label { range: first, message: "first used here".into() });
+            }
+            seen.push((id, node.span));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::test_support::render;
+
+    #[test]
+    fn invalid_and_duplicate_step_ids() {
+        let src = "on: push\njobs:\n  a:\n    runs-on: x\n    steps:\n      - id: build\n        run: make\n      - id: Build\n        run: make\n      - id: 'has space'\n        run: x\n  b:\n    runs-on: x\n    steps:\n      - id: build\n        run: ok\n";
+        assert_eq!(
+            render(src, "step-id"),
+            [
+                "8:13: step id \"Build\" is already used by another step in job \"a\"",
+                "10:13: invalid step id \"has space\": ids must start with a letter or `_` and contain only letters, digits, `-` and `_`",
+            ]
+        );
+    }
+}

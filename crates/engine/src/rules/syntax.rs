@@ -1,0 +1,343 @@
+//! `syntax`: YAML errors, duplicate keys, merge keys, tabs, and the
+//! indentation/syntax fixes (fix type 5: `yaml_syntax`).
+//!
+//! A fix is only offered when re-parsing the edited text removes the error.
+
+use super::{ALL_FILES, Context, Rule};
+use crate::config::Config;
+use crate::diagnostic::{Diagnostic, Edit, Fix, Severity};
+use crate::edit;
+use crate::text::TextRange;
+use crate::yaml::{self, Document, NodeKind, ScalarStyle, SyntaxErrorKind};
+
+pub const RULE: Rule = Rule {
+    id: "syntax",
+    default_severity: Severity::Error,
+    enabled_by_default: true,
+    summary: "YAML syntax errors, duplicate keys, merge keys and tab indentation, with re-parse-verified fixes.",
+    kinds: ALL_FILES,
+    check,
+};
+
+/// Keys a workflow or action uses; `key:value` with one of these is almost
+/// surely a missing space, not a string.
+const KNOWN_KEYS: &[&str] = &[
+    "name", "on", "jobs", "runs-on", "steps", "uses", "run", "with", "env", "if", "needs", "timeout-minutes", "continue-on-error",
+    "strategy", "matrix", "include", "exclude", "container", "services", "permissions", "concurrency", "defaults", "shell",
+    "working-directory", "outputs", "id", "environment", "secrets", "inputs", "branches", "tags", "paths", "types", "cron",
+    "schedule", "push", "pull_request", "workflow_dispatch", "fail-fast", "max-parallel", "image", "runs", "using", "main",
+    "description", "required", "default", "type", "group", "cancel-in-progress", "python-version", "node-version",
+];
+
+fn check(ctx: &mut Context<'_>) {
+    let mut out = Vec::new();
+    for e in &ctx.doc.errors {
+        let message = match e.kind {
+            SyntaxErrorKind::Parse => format!("YAML syntax error: {}", e.message),
+            _ => e.message.clone(),
+        };
+        let mut d = Diagnostic::new(ctx.path, RULE.id, ctx.severity, e.range, message);
+        if e.kind == SyntaxErrorKind::Parse {
+            d.fixes.extend(fixes_for_parse_error(ctx.path, ctx.source, ctx.doc, e.range.start));
+        }
+        out.push(d);
+    }
+    if let Some(root) = ctx.doc.root.as_ref() {
+        root.walk(&mut |n| {
+            if let NodeKind::Scalar(s) = &n.kind {
+                if s.style == ScalarStyle::Plain && n.alias.is_none() {
+                    if let Some(d) = missing_space_after_colon(ctx.path, ctx.source, n.span, &s.value, ctx.severity) {
+                        out.push(d);
+                    }
+                }
+            }
+        });
+    }
+    ctx.out.extend(out);
+}
+
+/// `runs-on:ubuntu-latest` reads as one string; GitHub then reports a
+/// confusing type error far away.
+fn missing_space_after_colon(path: &str, source: &str, span: TextRange, value: &str, sev: Severity) -> Option<Diagnostic> {
+    let colon = value.find(':')?;
+    let key = &value[..colon];
+    let rest = &value[colon + 1..];
+    if !KNOWN_KEYS.contains(&key) || rest.is_empty() || rest.starts_with([' ', '/', ':']) || value.contains('\n') {
+        return None;
+    }
+    if source.get(span.start..span.end) != Some(value) {
+        return None;
+    }
+    let at = span.start + colon + 1;
+    let fix = Fix::safe(format!("Insert a space after `{key}:`"), vec![Edit::insert(path, at, " ")]).with_explanation(
+        "YAML needs a space after the `:` of a key; without it the whole line is read as one string.",
+    );
+    Some(
+        Diagnostic::new(path, RULE.id, sev, span, format!("missing space after `{key}:`; this is read as the string \"{value}\", not as a key"))
+            .with_fix(fix),
+    )
+}
+
+/// Diagnostics for a file that is not UTF-8 (nothing else can be checked).
+pub fn encoding_diagnostics(path: &str, doc: &Document, config: &Config) -> Vec<Diagnostic> {
+    let Some(sev) = config.rule_severity(RULE.id, RULE.default_severity, true) else { return Vec::new() };
+    doc.errors.iter().map(|e| Diagnostic::new(path, RULE.id, sev, e.range, e.message.clone())).collect()
+}
+
+/// Syntax fixes for the parse error at or nearest to `offset`, e.g. the
+/// position of a run-level "Invalid workflow file … (Line: N, Col: M)".
+pub fn syntax_fixes_at(path: &str, source: &str, offset: usize) -> Vec<Fix> {
+    let doc = yaml::parse(source.as_bytes());
+    let nearest = doc
+        .errors
+        .iter()
+        .filter(|e| e.kind == SyntaxErrorKind::Parse)
+        .min_by_key(|e| e.range.start.abs_diff(offset))
+        .map(|e| e.range.start);
+    match nearest {
+        Some(at) => fixes_for_parse_error(path, source, &doc, at),
+        None => Vec::new(),
+    }
+}
+
+fn parse_error_count(text: &str) -> (usize, usize) {
+    let doc = yaml::parse(text.as_bytes());
+    let errs: Vec<_> = doc.errors.iter().filter(|e| e.kind == SyntaxErrorKind::Parse).collect();
+    (errs.len(), errs.first().map_or(usize::MAX, |e| e.range.start))
+}
+
+/// Try each repair for the error at `at`; keep the first whose re-parse
+/// has fewer parse errors.
+fn fixes_for_parse_error(path: &str, source: &str, doc: &Document, at: usize) -> Vec<Fix> {
+    let (errors_before, _) = (doc.errors.iter().filter(|e| e.kind == SyntaxErrorKind::Parse).count(), 0);
+    let line = crate::lint::line_range(source, at);
+    let prev = previous_content_line(source, line.start);
+    let mut candidates: Vec<Fix> = Vec::new();
+    if let Some(f) = tabs_fix(path, source) {
+        candidates.push(f);
+    }
+    for l in [Some(line), prev].into_iter().flatten() {
+        if let Some(f) = quote_value_fix(path, source, l) {
+            candidates.push(f);
+        }
+        if let Some(f) = colon_space_fix(path, source, l) {
+            candidates.push(f);
+        }
+    }
+    for l in [Some(line), prev].into_iter().flatten() {
+        candidates.extend(reindent_fixes(path, source, l));
+    }
+    for fix in candidates {
+        let edits: Vec<&Edit> = fix.edits.iter().collect();
+        let Ok(new) = crate::fix::apply_edits(path, source, &edits) else { continue };
+        let (after, _) = parse_error_count(&new);
+        if after < errors_before {
+            return vec![fix];
+        }
+    }
+    Vec::new()
+}
+
+fn previous_content_line(source: &str, line_start: usize) -> Option<TextRange> {
+    let mut end = line_start;
+    while end > 0 {
+        let l = crate::lint::line_range(source, end - 1);
+        let t = source[l.start..l.end].trim();
+        if !t.is_empty() && !t.starts_with('#') {
+            return Some(l);
+        }
+        end = l.start;
+    }
+    None
+}
+
+/// Replace tab characters in indentation with the file's indent unit.
+fn tabs_fix(path: &str, source: &str) -> Option<Fix> {
+    let unit = edit::indent_unit(source);
+    let mut edits = Vec::new();
+    let mut offset = 0;
+    for raw in source.split_inclusive('\n') {
+        let lead = raw.len() - raw.trim_start_matches([' ', '\t']).len();
+        let ws = &raw[..lead];
+        if ws.contains('\t') && !raw[lead..].trim().is_empty() {
+            let width: usize = ws.chars().map(|c| if c == '\t' { unit } else { 1 }).sum();
+            edits.push(Edit::replace(path, TextRange::new(offset, offset + lead), " ".repeat(width)));
+        }
+        offset += raw.len();
+    }
+    if edits.is_empty() {
+        return None;
+    }
+    Some(Fix::safe("Replace tab indentation with spaces", edits).with_explanation(
+        "YAML forbids tab characters in indentation. Each tab is replaced by the file's indentation width in spaces.",
+    ))
+}
+
+/// `key: value: more` → `key: 'value: more'`.
+fn quote_value_fix(path: &str, source: &str, line: TextRange) -> Option<Fix> {
+    let text = &source[line.start..line.end];
+    let body = text.trim_start();
+    let body = body.strip_prefix("- ").map(str::trim_start).unwrap_or(body);
+    let colon = body.find(": ")?;
+    let key = &body[..colon];
+    if key.is_empty() || !key.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.')) {
+        return None;
+    }
+    let value_start = line.start + (text.len() - body.len()) + colon + 2;
+    let value_full = &source[value_start..line.end];
+    let lead = value_full.len() - value_full.trim_start().len();
+    let value_start = value_start + lead;
+    let mut value = source[value_start..line.end].to_string();
+    if let Some(c) = value.find(" #") {
+        value.truncate(c);
+    }
+    let value = value.trim_end();
+    if value.is_empty() || !value.contains(": ") || value.starts_with(['\'', '"', '[', '{', '|', '>', '&', '*', '!']) {
+        return None;
+    }
+    let quoted = edit::single_quote(value);
+    Some(
+        Fix::safe(format!("Quote the value of `{key}`"), vec![Edit::replace(path, TextRange::new(value_start, value_start + value.len()), quoted)])
+            .with_explanation("An unquoted value may not contain `: `, which YAML reads as a nested key. Quoting keeps the text as it is."),
+    )
+}
+
+/// `key:value` on a line → `key: value`.
+fn colon_space_fix(path: &str, source: &str, line: TextRange) -> Option<Fix> {
+    let text = &source[line.start..line.end];
+    let body_start = text.len() - text.trim_start().len();
+    let mut body = &text[body_start..];
+    let mut base = line.start + body_start;
+    if let Some(b) = body.strip_prefix("- ") {
+        base += 2;
+        body = b;
+    }
+    let colon = body.find(':')?;
+    let key = &body[..colon];
+    let rest = &body[colon + 1..];
+    if !KNOWN_KEYS.contains(&key) || rest.is_empty() || rest.starts_with([' ', '/', ':']) {
+        return None;
+    }
+    Some(Fix::safe(format!("Insert a space after `{key}:`"), vec![Edit::insert(path, base + colon + 1, " ")]).with_explanation(
+        "YAML needs a space after the `:` of a key; without it the line is read as a plain string.",
+    ))
+}
+
+/// Move a mis-indented key line (and the lines nested under it) to the
+/// indentation of a nearby sibling.
+fn reindent_fixes(path: &str, source: &str, line: TextRange) -> Vec<Fix> {
+    let text = &source[line.start..line.end];
+    let indent = text.len() - text.trim_start_matches(' ').len();
+    let trimmed = text.trim();
+    if trimmed.is_empty() || trimmed.starts_with('#') || text[indent..].starts_with('\t') {
+        return Vec::new();
+    }
+    // Indentation levels used by earlier lines, nearest first.
+    let mut levels: Vec<usize> = Vec::new();
+    for l in source[..line.start].lines().rev() {
+        let t = l.trim_start_matches(' ');
+        if t.is_empty() || t.starts_with('#') {
+            continue;
+        }
+        let ind = l.len() - t.len();
+        if ind != indent && !levels.contains(&ind) {
+            levels.push(ind);
+        }
+        if levels.len() >= 4 {
+            break;
+        }
+    }
+    levels.sort_by_key(|l| l.abs_diff(indent));
+    // The block: this line and following lines indented deeper than it.
+    let mut lines = vec![line];
+    let mut next = line.end;
+    while next < source.len() {
+        let start = next + usize::from(source.as_bytes()[next] == b'\r') + 1;
+        if start > source.len() {
+            break;
+        }
+        let l = crate::lint::line_range(source, start);
+        let t = &source[l.start..l.end];
+        let ind = t.len() - t.trim_start_matches(' ').len();
+        if !t.trim().is_empty() && ind <= indent {
+            break;
+        }
+        lines.push(l);
+        next = l.end;
+        if l.end >= source.len() {
+            break;
+        }
+    }
+    let mut out = Vec::new();
+    for target in levels.into_iter().take(3) {
+        let mut edits = Vec::new();
+        for l in &lines {
+            let t = &source[l.start..l.end];
+            let ind = t.len() - t.trim_start_matches(' ').len();
+            if t.trim().is_empty() {
+                continue;
+            }
+            let new_ind = (ind + target).checked_sub(indent);
+            let Some(new_ind) = new_ind else { continue };
+            edits.push(Edit::replace(path, TextRange::new(l.start, l.start + ind), " ".repeat(new_ind)));
+        }
+        let line_no = source[..line.start].matches('\n').count() + 1;
+        out.push(
+            Fix::safe(format!("Indent line {line_no} by {target} spaces to match its siblings"), edits)
+                .with_explanation("This key is indented differently from the keys around it, so YAML cannot tell which mapping it belongs to."),
+        );
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::test_support::{apply_first_fix, has_safe_fix, lint_rule, render};
+
+    #[test]
+    fn duplicate_and_merge_keys() {
+        let src = "on: push\njobs:\n  a:\n    runs-on: x\n    runs-on: y\n";
+        assert_eq!(render(src, "syntax"), ["5:5: key \"runs-on\" is duplicated in this mapping (first defined at line 4)"]);
+    }
+
+    #[test]
+    fn tabs_are_replaced_by_spaces() {
+        let src = "on: push\njobs:\n  build:\n\truns-on: x # comment kept\n";
+        let d = lint_rule(src, "syntax");
+        assert!(d[0].message.contains("tab"), "{d:?}");
+        let out = apply_first_fix(src, "syntax");
+        assert_eq!(out, "on: push\njobs:\n  build:\n  runs-on: x # comment kept\n".replace("  runs-on", "  runs-on"));
+    }
+
+    #[test]
+    fn an_unquoted_colon_value_is_quoted() {
+        let src = "on: push\njobs:\n  a:\n    runs-on: x\n    steps:\n      - run: echo key: value  # say it\n";
+        let out = apply_first_fix(src, "syntax");
+        assert!(out.contains("      - run: 'echo key: value'  # say it\n"), "{out}");
+    }
+
+    #[test]
+    fn a_misindented_sibling_is_realigned() {
+        let src = "on: push\njobs:\n  a:\n    runs-on: x\n     steps:\n       - run: make\n";
+        let out = apply_first_fix(src, "syntax");
+        assert_eq!(out, "on: push\njobs:\n  a:\n    runs-on: x\n    steps:\n      - run: make\n");
+    }
+
+    #[test]
+    fn a_missing_space_after_colon_is_reported_and_fixed() {
+        let src = "on: push\njobs:\n  a:\n    runs-on:ubuntu-latest\n    steps:\n      - run: make\n";
+        let d = lint_rule(src, "syntax");
+        assert!(!d.is_empty());
+        let out = apply_first_fix(src, "syntax");
+        assert!(out.contains("runs-on: ubuntu-latest"), "{out}");
+        let valid = "on: push\njobs:\n  a:\n    runs-on: x\n    container: node:18\n";
+        assert!(lint_rule(valid, "syntax").is_empty());
+    }
+
+    #[test]
+    fn fixes_are_safe_and_a_clean_file_is_quiet() {
+        let src = "on: push\njobs:\n  a:\n    runs-on: x\n    steps:\n      - run: echo a: b\n";
+        assert!(has_safe_fix(&lint_rule(src, "syntax")[0]));
+        assert!(lint_rule("on: push\njobs: {}\n", "syntax").is_empty());
+    }
+}

@@ -1,0 +1,45 @@
+//! Helpers for the golden tests beside each rule.
+
+use crate::config::Config;
+use crate::diagnostic::{Applicability, Diagnostic};
+use crate::lint::{LintOptions, lint};
+
+pub const PATH: &str = ".github/workflows/ci.yml";
+
+pub fn lint_str(src: &str) -> Vec<Diagnostic> {
+    lint(PATH, src.as_bytes(), &LintOptions::new(&Config::default()))
+}
+
+pub fn lint_rule(src: &str, rule: &str) -> Vec<Diagnostic> {
+    lint_str(src).into_iter().filter(|d| d.rule == rule).collect()
+}
+
+/// `line:col: message` for each diagnostic of `rule`, like actionlint's
+/// golden files.
+pub fn render(src: &str, rule: &str) -> Vec<String> {
+    let idx = crate::text::LineIndex::new(src);
+    lint_rule(src, rule)
+        .iter()
+        .map(|d| {
+            let p = idx.line_column(src, d.range.start);
+            format!("{}:{}: {}", p.line, p.column, d.message)
+        })
+        .collect()
+}
+
+/// Apply the first fix of the first diagnostic of `rule`, then check the
+/// result no longer has that diagnostic and that fixing again is a no-op.
+pub fn apply_first_fix(src: &str, rule: &str) -> String {
+    let diags = lint_rule(src, rule);
+    let d = diags.first().unwrap_or_else(|| panic!("no {rule} diagnostic"));
+    let fix = d.fixes.first().unwrap_or_else(|| panic!("no verified fix on {d:?}"));
+    let edits: Vec<_> = fix.edits.iter().collect();
+    let out = crate::fix::apply_edits(PATH, src, &edits).expect("fix applies");
+    let after = lint_str(&out);
+    assert!(!after.iter().any(|x| x.rule == rule && x.message == d.message), "diagnostic still there after fix:\n{out}");
+    out
+}
+
+pub fn has_safe_fix(d: &Diagnostic) -> bool {
+    d.fixes.iter().any(|f| f.applicability == Applicability::Safe)
+}
