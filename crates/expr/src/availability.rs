@@ -1,0 +1,169 @@
+//! Which contexts and special functions each workflow key allows, after GitHub's "Context
+//! availability" table. Keys are written the way the docs write them, e.g.
+//! `jobs.<job_id>.steps.run` or `on.workflow_call.inputs.<inputs_id>.default`.
+
+/// What one workflow key may use.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Availability {
+    pub key: &'static str,
+    /// Allowed context names, sorted.
+    pub contexts: &'static [&'static str],
+    /// Allowed special functions (`always`, `cancelled`, `failure`, `success`, `hashFiles`).
+    /// Every other function is allowed everywhere.
+    pub special_functions: &'static [&'static str],
+}
+
+impl Availability {
+    pub fn allows_context(&self, name: &str) -> bool {
+        self.contexts.iter().any(|c| c.eq_ignore_ascii_case(name))
+    }
+
+    /// True for non-special functions, and for special ones this key lists.
+    pub fn allows_function(&self, name: &str) -> bool {
+        match crate::functions::canonical_name(name) {
+            Some(canonical) if crate::functions::SPECIAL_FUNCTIONS.contains(&canonical) => {
+                self.special_functions.contains(&canonical)
+            }
+            _ => true,
+        }
+    }
+}
+
+const NONE: &[&str] = &[];
+const STATUS: &[&str] = &["always", "cancelled", "failure", "success"];
+const HASH: &[&str] = &["hashFiles"];
+const STATUS_AND_HASH: &[&str] = &["always", "cancelled", "failure", "hashFiles", "success"];
+
+const G_I_V: &[&str] = &["github", "inputs", "vars"];
+const G_I_S_V: &[&str] = &["github", "inputs", "secrets", "vars"];
+const G_I_J_V: &[&str] = &["github", "inputs", "jobs", "vars"];
+const G_I_N_V: &[&str] = &["github", "inputs", "needs", "vars"];
+const JOB_BASIC: &[&str] = &["github", "inputs", "matrix", "needs", "strategy", "vars"];
+const JOB_WITH_SECRETS: &[&str] = &["github", "inputs", "matrix", "needs", "secrets", "strategy", "vars"];
+const JOB_WITH_ENV: &[&str] = &["env", "github", "inputs", "matrix", "needs", "strategy", "vars"];
+const CREDENTIALS: &[&str] = &["env", "github", "inputs", "matrix", "needs", "secrets", "strategy", "vars"];
+const RUNNER_ENV: &[&str] =
+    &["env", "github", "inputs", "job", "matrix", "needs", "runner", "secrets", "strategy", "vars"];
+const ENVIRONMENT_URL: &[&str] =
+    &["env", "github", "inputs", "job", "matrix", "needs", "runner", "steps", "strategy", "vars"];
+const ALL_STEP: &[&str] =
+    &["env", "github", "inputs", "job", "matrix", "needs", "runner", "secrets", "steps", "strategy", "vars"];
+
+const fn row(
+    key: &'static str,
+    contexts: &'static [&'static str],
+    special_functions: &'static [&'static str],
+) -> Availability {
+    Availability { key, contexts, special_functions }
+}
+
+/// The whole table.
+pub const AVAILABILITY: &[Availability] = &[
+    row("run-name", G_I_V, NONE),
+    row("concurrency", G_I_V, NONE),
+    row("env", G_I_S_V, NONE),
+    row("defaults.run", NONE, NONE),
+    row("on.workflow_call.inputs.<inputs_id>.default", G_I_V, NONE),
+    row("on.workflow_call.outputs.<output_id>.value", G_I_J_V, NONE),
+    row("jobs.<job_id>.concurrency", JOB_BASIC, NONE),
+    row("jobs.<job_id>.container", JOB_BASIC, NONE),
+    row("jobs.<job_id>.container.credentials", CREDENTIALS, NONE),
+    row("jobs.<job_id>.container.env.<env_id>", RUNNER_ENV, NONE),
+    row("jobs.<job_id>.container.image", JOB_BASIC, NONE),
+    row("jobs.<job_id>.continue-on-error", JOB_BASIC, NONE),
+    row("jobs.<job_id>.defaults.run", JOB_WITH_ENV, NONE),
+    row("jobs.<job_id>.env", JOB_WITH_SECRETS, NONE),
+    row("jobs.<job_id>.environment", JOB_BASIC, NONE),
+    row("jobs.<job_id>.environment.url", ENVIRONMENT_URL, NONE),
+    row("jobs.<job_id>.if", G_I_N_V, STATUS),
+    row("jobs.<job_id>.name", JOB_BASIC, NONE),
+    row("jobs.<job_id>.outputs.<output_id>", ALL_STEP, NONE),
+    row("jobs.<job_id>.runs-on", JOB_BASIC, NONE),
+    row("jobs.<job_id>.secrets.<secrets_id>", JOB_WITH_SECRETS, NONE),
+    row("jobs.<job_id>.services", JOB_BASIC, NONE),
+    row("jobs.<job_id>.services.<service_id>.command", JOB_BASIC, NONE),
+    row("jobs.<job_id>.services.<service_id>.credentials", CREDENTIALS, NONE),
+    row("jobs.<job_id>.services.<service_id>.entrypoint", JOB_BASIC, NONE),
+    row("jobs.<job_id>.services.<service_id>.env.<env_id>", RUNNER_ENV, NONE),
+    row("jobs.<job_id>.snapshot.if", JOB_BASIC, NONE),
+    row("jobs.<job_id>.steps.continue-on-error", ALL_STEP, HASH),
+    row("jobs.<job_id>.steps.env", ALL_STEP, HASH),
+    row("jobs.<job_id>.steps.id", NONE, NONE),
+    row(
+        "jobs.<job_id>.steps.if",
+        &["env", "github", "inputs", "job", "matrix", "needs", "runner", "steps", "strategy", "vars"],
+        STATUS_AND_HASH,
+    ),
+    row("jobs.<job_id>.steps.name", ALL_STEP, HASH),
+    row("jobs.<job_id>.steps.run", ALL_STEP, HASH),
+    row("jobs.<job_id>.steps.shell", NONE, NONE),
+    row("jobs.<job_id>.steps.timeout-minutes", ALL_STEP, HASH),
+    row("jobs.<job_id>.steps.with", ALL_STEP, HASH),
+    row("jobs.<job_id>.steps.working-directory", ALL_STEP, HASH),
+    row("jobs.<job_id>.strategy", G_I_N_V, NONE),
+    row("jobs.<job_id>.timeout-minutes", JOB_BASIC, NONE),
+    row("jobs.<job_id>.with.<with_id>", JOB_BASIC, NONE),
+];
+
+
+/// The row for a key, e.g. `availability("jobs.<job_id>.steps.run")`.
+pub fn availability(key: &str) -> Option<&'static Availability> {
+    AVAILABILITY.iter().find(|a| a.key == key)
+}
+
+/// The keys where a special function may be called, for error messages; empty for functions
+/// that are allowed everywhere.
+pub fn keys_allowing_function(name: &str) -> Vec<&'static str> {
+    let Some(canonical) = crate::functions::canonical_name(name) else { return Vec::new() };
+    AVAILABILITY.iter().filter(|a| a.special_functions.contains(&canonical)).map(|a| a.key).collect()
+}
+
+pub(crate) const AVAILABILITY_DOCS: &str =
+    "see https://docs.github.com/en/actions/learn-github-actions/contexts#context-availability for more details";
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn contexts_are_sorted_and_known() {
+        for row in AVAILABILITY {
+            let mut sorted = row.contexts.to_vec();
+            sorted.sort_unstable();
+            assert_eq!(sorted, row.contexts, "{}", row.key);
+            for c in row.contexts {
+                assert!(crate::contexts::CONTEXT_NAMES.contains(c), "{} in {}", c, row.key);
+            }
+            for f in row.special_functions {
+                assert!(crate::functions::SPECIAL_FUNCTIONS.contains(f));
+            }
+        }
+    }
+
+    #[test]
+    fn documented_examples() {
+        let job_if = availability("jobs.<job_id>.if").expect("row");
+        assert!(job_if.allows_context("github") && job_if.allows_context("needs"));
+        assert!(!job_if.allows_context("env") && !job_if.allows_context("matrix") && !job_if.allows_context("steps"));
+        assert!(job_if.allows_function("success") && job_if.allows_function("ALWAYS"));
+        assert!(!job_if.allows_function("hashFiles"));
+        assert!(job_if.allows_function("format"));
+
+        let step_if = availability("jobs.<job_id>.steps.if").expect("row");
+        assert!(step_if.allows_context("steps") && step_if.allows_context("env") && step_if.allows_context("matrix"));
+        assert!(!step_if.allows_context("secrets"));
+        assert!(step_if.allows_function("hashfiles"));
+
+        let run = availability("jobs.<job_id>.steps.run").expect("row");
+        assert!(run.allows_function("hashFiles") && !run.allows_function("success"));
+        assert!(availability("jobs.<job_id>.steps.shell").expect("row").contexts.is_empty());
+        assert!(availability("nope").is_none());
+    }
+
+    #[test]
+    fn where_functions_are_allowed() {
+        assert_eq!(keys_allowing_function("success"), vec!["jobs.<job_id>.if", "jobs.<job_id>.steps.if"]);
+        assert_eq!(keys_allowing_function("hashfiles").len(), 8);
+        assert!(keys_allowing_function("format").is_empty());
+    }
+}

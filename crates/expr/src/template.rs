@@ -1,0 +1,157 @@
+//! Finding `${{ … }}` placeholders inside YAML string values.
+
+use crate::span::Span;
+
+/// One `${{ … }}` occurrence in a string.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Embedded {
+    /// From `$` to the last `}` (or to the end of the string when unclosed).
+    pub span: Span,
+    /// The expression text between `${{` and `}}`; parse `&text[inner.range()]` and shift the
+    /// resulting spans by `inner.start`.
+    pub inner: Span,
+    /// False when no `}}` follows; the expression then runs to the end of the string.
+    pub closed: bool,
+}
+
+impl Embedded {
+    /// The expression text, for parsing.
+    pub fn inner_text(self, text: &str) -> &str {
+        text.get(self.inner.range()).unwrap_or("")
+    }
+}
+
+/// All `${{ … }}` occurrences, in order. `}}` inside a single-quoted string literal does not
+/// end an expression. When a literal is never closed, the first `}}` ends the expression so
+/// that the parser can report the broken literal.
+pub fn find_expressions(text: &str) -> Vec<Embedded> {
+    let mut found = Vec::new();
+    let mut from = 0;
+    // After one literal ran to the end of the text, later scans would too: skip the
+    // string-aware scan from then on so that the whole search stays linear.
+    let mut literals_balanced = true;
+    while let Some(rel) = text.get(from..).and_then(|rest| rest.find("${{")) {
+        let start = from + rel;
+        let inner_start = start + 3;
+        let close = if literals_balanced {
+            find_close(text.as_bytes(), inner_start).or_else(|| {
+                literals_balanced = false;
+                memfind_close(text.as_bytes(), inner_start)
+            })
+        } else {
+            memfind_close(text.as_bytes(), inner_start)
+        };
+        match close {
+            Some(close) => {
+                found.push(Embedded {
+                    span: Span::new(start, close + 2),
+                    inner: Span::new(inner_start, close),
+                    closed: true,
+                });
+                from = close + 2;
+            }
+            None => {
+                found.push(Embedded {
+                    span: Span::new(start, text.len()),
+                    inner: Span::new(inner_start, text.len()),
+                    closed: false,
+                });
+                break;
+            }
+        }
+    }
+    found
+}
+
+fn find_close(bytes: &[u8], from: usize) -> Option<usize> {
+    let mut in_string = false;
+    let mut i = from;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'\'' => in_string = !in_string,
+            b'}' if !in_string && bytes.get(i + 1) == Some(&b'}') => return Some(i),
+            _ => {}
+        }
+        i += 1;
+    }
+    None
+}
+
+fn memfind_close(bytes: &[u8], from: usize) -> Option<usize> {
+    bytes.get(from..)?.windows(2).position(|w| w == b"}}").map(|p| p + from)
+}
+
+/// True when the text holds at least one `${{`.
+pub fn contains_expression(text: &str) -> bool {
+    text.contains("${{")
+}
+
+/// The expression when the whole text is exactly one closed `${{ … }}` with nothing around it
+/// (not even whitespace: GitHub treats anything else as a string template).
+pub fn single_expression(text: &str) -> Option<Embedded> {
+    if !text.starts_with("${{") {
+        return None;
+    }
+    let found = find_expressions(text);
+    match found.as_slice() {
+        [only] if only.closed && only.span == Span::new(0, text.len()) => Some(*only),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn inners(text: &str) -> Vec<&str> {
+        find_expressions(text).into_iter().map(|e| e.inner_text(text)).collect()
+    }
+
+    #[test]
+    fn finds_each_expression_with_spans() {
+        let text = "a ${{ x }} b ${{y}}";
+        let found = find_expressions(text);
+        assert_eq!(found.len(), 2);
+        assert_eq!(found[0].span, Span::new(2, 10));
+        assert_eq!(found[0].inner, Span::new(5, 8));
+        assert_eq!(&text[found[1].span.range()], "${{y}}");
+        assert!(found.iter().all(|e| e.closed));
+    }
+
+    #[test]
+    fn braces_inside_string_literals() {
+        assert_eq!(inners("${{ format('}}{0}', x) }} tail"), vec![" format('}}{0}', x) "]);
+        assert_eq!(inners("${{ 'it''s }}' }}"), vec![" 'it''s }}' "]);
+    }
+
+    #[test]
+    fn unclosed_literal_falls_back_to_first_close() {
+        assert_eq!(inners("${{ 'abc }} rest"), vec![" 'abc "]);
+    }
+
+    #[test]
+    fn unclosed_expression() {
+        let found = find_expressions("x ${{ github.ref");
+        assert_eq!(found.len(), 1);
+        assert!(!found[0].closed);
+        assert_eq!(found[0].inner, Span::new(5, 16));
+    }
+
+    #[test]
+    fn no_expressions() {
+        assert!(find_expressions("plain $ { { text }}").is_empty());
+        assert!(!contains_expression("$ {{"));
+        assert!(contains_expression("a${{b}}"));
+    }
+
+    #[test]
+    fn single_expression_only_when_nothing_around() {
+        assert!(single_expression("${{ a }}").is_some());
+        assert!(single_expression("${{ a }} ").is_none());
+        assert!(single_expression(" ${{ a }}").is_none());
+        assert!(single_expression("${{ a }}${{ b }}").is_none());
+        assert!(single_expression("${{ a }} && ${{ b }}").is_none());
+        assert!(single_expression("${{ a").is_none());
+        assert_eq!(single_expression("${{ '}}' }}").map(|e| e.inner), Some(Span::new(3, 9)));
+    }
+}
