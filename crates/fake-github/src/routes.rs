@@ -1,0 +1,805 @@
+//! Request dispatch for the API host and the blob-storage host.
+
+use std::collections::BTreeMap;
+
+use axum::body::Bytes;
+use axum::http::{HeaderMap, HeaderValue, Method, StatusCode, Uri, header};
+use axum::response::{IntoResponse, Response};
+use base64::Engine as _;
+use base64::engine::general_purpose::STANDARD as BASE64;
+use serde_json::{Value, json};
+
+use crate::git::Commit;
+use crate::http_util::{Query, error, json_response, not_found, page_response, paginate, percent_decode};
+use crate::render;
+use crate::state::{CommentState, FaultKind, Host, IssueState, PullState, RecordedRequest, RepoState, State};
+
+const WORKFLOWS_REFUSAL: &str = "refusing to allow a GitHub App to create or update workflow `.github/workflows/ci.yml` without `workflows` permission";
+
+pub struct Request<'a> {
+    pub method: &'a Method,
+    pub segments: Vec<String>,
+    pub path: &'a str,
+    pub query: Query,
+    pub body: Option<Value>,
+}
+
+pub fn record(state: &mut State, host: Host, method: &Method, uri: &Uri, headers: &HeaderMap, body: &Bytes) {
+    let kept = headers
+        .iter()
+        .filter(|(name, _)| !matches!(name.as_str(), "authorization" | "cookie" | "proxy-authorization"))
+        .map(|(name, value)| {
+            (
+                name.as_str().to_string(),
+                String::from_utf8_lossy(value.as_bytes()).into_owned(),
+            )
+        })
+        .collect();
+    state.requests.push(RecordedRequest {
+        host,
+        method: method.as_str().to_string(),
+        path: uri.path().to_string(),
+        query: uri.query().map(str::to_string),
+        headers: kept,
+        had_authorization: headers.contains_key(header::AUTHORIZATION),
+        body: serde_json::from_slice(body).ok(),
+    });
+}
+
+pub fn fault_response(kind: FaultKind) -> Response {
+    match kind {
+        FaultKind::TooManyRequests { retry_after_secs } => {
+            let mut response = error(
+                StatusCode::TOO_MANY_REQUESTS,
+                "You have exceeded a secondary rate limit.",
+            );
+            response
+                .headers_mut()
+                .insert("retry-after", HeaderValue::from(retry_after_secs));
+            response
+        }
+        FaultKind::RateLimitExhausted { reset_in_secs } => {
+            let reset = chrono::Utc::now().timestamp().saturating_add(reset_in_secs);
+            let mut response = error(StatusCode::FORBIDDEN, "API rate limit exceeded for installation.");
+            let headers = response.headers_mut();
+            headers.insert("x-ratelimit-remaining", HeaderValue::from(0));
+            headers.insert("x-ratelimit-limit", HeaderValue::from(5000));
+            headers.insert("x-ratelimit-reset", HeaderValue::from(reset));
+            response
+        }
+        FaultKind::Status { status, message } => error(
+            StatusCode::from_u16(status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR),
+            &message,
+        ),
+        FaultKind::WorkflowsPermission { status } => error(
+            StatusCode::from_u16(status).unwrap_or(StatusCode::FORBIDDEN),
+            WORKFLOWS_REFUSAL,
+        ),
+    }
+}
+
+pub fn authorized(state: &State, headers: &HeaderMap) -> bool {
+    let Some(expected) = &state.expected_token else {
+        return true;
+    };
+    let Some(got) = headers.get(header::AUTHORIZATION).and_then(|v| v.to_str().ok()) else {
+        return false;
+    };
+    got == format!("Bearer {expected}") || got == format!("token {expected}")
+}
+
+pub fn blob(state: &State, headers: &HeaderMap, segments: &[String]) -> Response {
+    if headers.contains_key(header::AUTHORIZATION) {
+        return error(
+            StatusCode::FORBIDDEN,
+            "blob storage received an Authorization header: token leaked",
+        );
+    }
+    let [_, kind, owner, name, id] = segments else {
+        return not_found();
+    };
+    let Some(repo) = state.repos.get(&format!("{owner}/{name}")) else {
+        return not_found();
+    };
+    let Ok(id) = id.parse::<u64>() else { return not_found() };
+    let (bytes, content_type) = match kind.as_str() {
+        "runs" => (repo.run_logs_zip.get(&id), "application/zip"),
+        "jobs" => (repo.job_logs.get(&id), "text/plain"),
+        _ => (None, ""),
+    };
+    match bytes {
+        Some(bytes) => ([(header::CONTENT_TYPE, content_type)], bytes.clone()).into_response(),
+        None => not_found(),
+    }
+}
+
+pub fn api(state: &mut State, api_base: &str, blob_base: &str, req: Request<'_>) -> Response {
+    let segs: Vec<&str> = req.segments.iter().map(String::as_str).collect();
+    if let ["search", "issues"] = segs.as_slice() {
+        return search_issues(state, api_base, &req);
+    }
+    let ["repos", owner, name, rest @ ..] = segs.as_slice() else {
+        return not_found();
+    };
+    let full_name = format!("{owner}/{name}");
+    let page_size = state.page_size;
+    let login = state.login.clone();
+    let now = state.now();
+    let next_issue = state.next_issue_number + 1;
+    let next_comment = state.next_comment_id + 1;
+    let Some(repo) = state.repos.get_mut(&full_name) else {
+        return not_found();
+    };
+    let ctx = Ctx {
+        api_base,
+        blob_base,
+        page_size,
+        login,
+        now,
+        req: &req,
+    };
+    let method = req.method.clone();
+    let (response, used) = match (&method, rest) {
+        (&Method::GET, []) => (repo_json(repo), Used::None),
+        (&Method::GET, ["actions", "runs", id]) => (lookup(repo.runs.get(&parse(id))), Used::None),
+        (&Method::GET, ["actions", "runs", id, "jobs"]) => (jobs(repo, &ctx, parse(id)), Used::None),
+        (&Method::GET, ["actions", "runs", id, "logs"]) => (redirect(repo, &ctx, "runs", parse(id)), Used::None),
+        (&Method::GET, ["actions", "jobs", id]) => {
+            let id = parse(id);
+            let job = repo.jobs.values().flatten().find(|job| job["id"].as_u64() == Some(id));
+            (lookup(job), Used::None)
+        }
+        (&Method::GET, ["actions", "jobs", id, "logs"]) => (redirect(repo, &ctx, "jobs", parse(id)), Used::None),
+        (&Method::GET, ["check-runs", id, "annotations"]) => {
+            let items = repo.annotations.get(&parse(id)).cloned().unwrap_or_default();
+            (ctx.page(items, Value::Array), Used::None)
+        }
+        (&Method::GET, ["commits", reference, "check-runs"]) => {
+            let sha = repo.git.resolve(reference).unwrap_or_else(|| reference.to_string());
+            let items = repo
+                .check_runs
+                .get(&sha)
+                .or_else(|| repo.check_runs.get(*reference))
+                .cloned();
+            let items = items.unwrap_or_default();
+            let total = items.len();
+            (
+                ctx.page(items, |items| json!({ "total_count": total, "check_runs": items })),
+                Used::None,
+            )
+        }
+        (&Method::GET, ["contents", path @ ..]) => (get_contents(repo, &ctx, &path.join("/")), Used::None),
+        (&Method::PUT, ["contents", path @ ..]) => (put_contents(repo, &ctx, &path.join("/")), Used::None),
+        (&Method::GET, ["issues"]) => (list_issues(repo, &ctx), Used::None),
+        (&Method::POST, ["issues"]) => create_issue(repo, &ctx, next_issue),
+        (&Method::GET, ["issues", n]) => {
+            let value = repo
+                .issues
+                .get(&parse(n))
+                .map(|issue| render::issue(repo, api_base, issue));
+            (lookup(value.as_ref()), Used::None)
+        }
+        (&Method::PATCH, ["issues", n]) | (&Method::PATCH, ["pulls", n]) => {
+            (update_issue(repo, &ctx, parse(n)), Used::None)
+        }
+        (&Method::GET, ["issues", n, "comments"]) => {
+            let number = parse(n);
+            let items = repo.comments.get(&number).map(|list| {
+                list.iter()
+                    .map(|comment| render::comment(repo, number, comment))
+                    .collect::<Vec<_>>()
+            });
+            (ctx.page(items.unwrap_or_default(), Value::Array), Used::None)
+        }
+        (&Method::POST, ["issues", n, "comments"]) => add_comment(repo, &ctx, parse(n), next_comment),
+        (&Method::POST, ["issues", n, "labels"]) => (add_labels(repo, &ctx, parse(n)), Used::None),
+        (&Method::DELETE, ["issues", n, "labels", label]) => {
+            (remove_label(repo, parse(n), &percent_decode(label)), Used::None)
+        }
+        (&Method::GET, ["git", "ref", reference @ ..]) => (get_ref(repo, &reference.join("/")), Used::None),
+        (&Method::GET, ["git", "refs", reference @ ..]) if !reference.is_empty() => {
+            (get_ref(repo, &reference.join("/")), Used::None)
+        }
+        (&Method::POST, ["git", "refs"]) => (create_ref(repo, &ctx), Used::None),
+        (&Method::PATCH, ["git", "refs", reference @ ..]) => (update_ref(repo, &ctx, &reference.join("/")), Used::None),
+        (&Method::POST, ["git", "blobs"]) => (create_blob(repo, &ctx), Used::None),
+        (&Method::GET, ["git", "blobs", sha]) => (get_blob(repo, sha), Used::None),
+        (&Method::POST, ["git", "trees"]) => (create_tree(repo, &ctx), Used::None),
+        (&Method::GET, ["git", "trees", sha]) => (get_tree(repo, sha), Used::None),
+        (&Method::POST, ["git", "commits"]) => (create_commit(repo, &ctx), Used::None),
+        (&Method::GET, ["git", "commits", sha]) => (get_commit(repo, sha), Used::None),
+        (&Method::GET, ["pulls"]) => (list_pulls(repo, &ctx), Used::None),
+        (&Method::POST, ["pulls"]) => create_pull(repo, &ctx, next_issue),
+        (&Method::GET, ["pulls", n]) => {
+            let value = repo
+                .issues
+                .get(&parse(n))
+                .filter(|i| i.pull.is_some())
+                .map(|i| render::pull(repo, i));
+            (lookup(value.as_ref()), Used::None)
+        }
+        _ => (not_found(), Used::None),
+    };
+    match used {
+        Used::Issue => state.next_issue_number = next_issue,
+        Used::Comment => state.next_comment_id = next_comment,
+        Used::None => {}
+    }
+    response
+}
+
+enum Used {
+    None,
+    Issue,
+    Comment,
+}
+
+struct Ctx<'a> {
+    api_base: &'a str,
+    blob_base: &'a str,
+    page_size: usize,
+    login: String,
+    now: String,
+    req: &'a Request<'a>,
+}
+
+impl Ctx<'_> {
+    fn page(&self, items: Vec<Value>, wrap: impl FnOnce(Vec<Value>) -> Value) -> Response {
+        let page = paginate(items, &self.req.query, self.page_size, self.api_base, self.req.path);
+        page_response(page, wrap)
+    }
+
+    fn body_str(&self, key: &str) -> Option<&str> {
+        self.req.body.as_ref()?.get(key)?.as_str()
+    }
+}
+
+fn parse(raw: &str) -> u64 {
+    raw.parse().unwrap_or(u64::MAX)
+}
+
+fn lookup(value: Option<&Value>) -> Response {
+    match value {
+        Some(value) => json_response(StatusCode::OK, value.clone()),
+        None => not_found(),
+    }
+}
+
+fn unprocessable(message: &str) -> Response {
+    error(StatusCode::UNPROCESSABLE_ENTITY, message)
+}
+
+fn repo_json(repo: &RepoState) -> Response {
+    json_response(
+        StatusCode::OK,
+        json!({
+            "full_name": repo.full_name,
+            "name": repo.full_name.split('/').nth(1),
+            "default_branch": repo.default_branch,
+            "html_url": format!("https://github.com/{}", repo.full_name),
+        }),
+    )
+}
+
+fn jobs(repo: &RepoState, ctx: &Ctx<'_>, run: u64) -> Response {
+    if !repo.runs.contains_key(&run) {
+        return not_found();
+    }
+    let mut items = repo.jobs.get(&run).cloned().unwrap_or_default();
+    if ctx.req.query.get("filter") == Some("all") {
+        let mut all = repo.old_attempt_jobs.get(&run).cloned().unwrap_or_default();
+        all.append(&mut items);
+        items = all;
+    }
+    let total = items.len();
+    ctx.page(items, |items| json!({ "total_count": total, "jobs": items }))
+}
+
+fn redirect(repo: &RepoState, ctx: &Ctx<'_>, kind: &str, id: u64) -> Response {
+    let exists = match kind {
+        "runs" => repo.run_logs_zip.contains_key(&id),
+        _ => repo.job_logs.contains_key(&id),
+    };
+    if !exists {
+        return not_found();
+    }
+    let location = format!(
+        "{}/blob/{kind}/{}/{id}?sig=fake-signature",
+        ctx.blob_base, repo.full_name
+    );
+    let mut response = StatusCode::FOUND.into_response();
+    if let Ok(value) = HeaderValue::from_str(&location) {
+        response.headers_mut().insert(header::LOCATION, value);
+    }
+    response
+}
+
+fn get_contents(repo: &RepoState, ctx: &Ctx<'_>, path: &str) -> Response {
+    let reference = ctx.req.query.get("ref").unwrap_or(&repo.default_branch).to_string();
+    match repo.git.file_at(&reference, path) {
+        Some((sha, bytes)) => json_response(
+            StatusCode::OK,
+            json!({
+                "type": "file",
+                "encoding": "base64",
+                "path": path,
+                "name": path.rsplit('/').next(),
+                "sha": sha,
+                "size": bytes.len(),
+                // GitHub wraps base64 at 60 columns; clients must cope with the newlines.
+                "content": wrap_base64(&BASE64.encode(&bytes)),
+            }),
+        ),
+        None => not_found(),
+    }
+}
+
+fn wrap_base64(encoded: &str) -> String {
+    encoded
+        .as_bytes()
+        .chunks(60)
+        .map(|c| String::from_utf8_lossy(c).into_owned())
+        .collect::<Vec<_>>()
+        .join("\n")
+        + "\n"
+}
+
+fn put_contents(repo: &mut RepoState, ctx: &Ctx<'_>, path: &str) -> Response {
+    let branch = ctx.body_str("branch").unwrap_or(&repo.default_branch).to_string();
+    let Some(bytes) = ctx
+        .body_str("content")
+        .and_then(|c| BASE64.decode(c.replace('\n', "")).ok())
+    else {
+        return unprocessable("content is not valid base64");
+    };
+    let existing = repo.git.file_at(&branch, path).map(|(sha, _)| sha);
+    if existing.is_some() && existing.as_deref() != ctx.body_str("sha") {
+        return error(StatusCode::CONFLICT, "sha does not match");
+    }
+    let message = ctx.body_str("message").unwrap_or("update").to_string();
+    let commit = repo.git.commit_files(&branch, &[(path, &bytes)], &message);
+    let blob = repo.git.file_at(&commit, path).map(|(sha, _)| sha);
+    json_response(
+        StatusCode::OK,
+        json!({ "content": { "path": path, "sha": blob }, "commit": { "sha": commit } }),
+    )
+}
+
+fn issue_matches_labels(issue: &IssueState, labels: Option<&str>) -> bool {
+    labels.is_none_or(|wanted| {
+        wanted
+            .split(',')
+            .filter(|l| !l.is_empty())
+            .all(|label| issue.labels.iter().any(|have| have == label))
+    })
+}
+
+fn state_matches(issue: &IssueState, wanted: Option<&str>) -> bool {
+    match wanted.unwrap_or("open") {
+        "all" => true,
+        state => issue.state == state,
+    }
+}
+
+fn list_issues(repo: &RepoState, ctx: &Ctx<'_>) -> Response {
+    let query = &ctx.req.query;
+    let since = query.get("since");
+    let mut items: Vec<&IssueState> = repo
+        .issues
+        .values()
+        .filter(|issue| state_matches(issue, query.get("state")) && issue_matches_labels(issue, query.get("labels")))
+        .filter(|issue| since.is_none_or(|since| issue.updated_at.as_str() >= since))
+        .collect();
+    // GitHub lists newest first by default.
+    items.sort_by(|a, b| b.created_at.cmp(&a.created_at).then(b.number.cmp(&a.number)));
+    let items = items
+        .into_iter()
+        .map(|issue| render::issue(repo, ctx.api_base, issue))
+        .collect();
+    ctx.page(items, Value::Array)
+}
+
+fn string_list(value: Option<&Value>) -> Vec<String> {
+    value
+        .and_then(Value::as_array)
+        .map(|items| {
+            items
+                .iter()
+                .filter_map(|item| item.as_str().or_else(|| item.get("name").and_then(Value::as_str)))
+                .map(str::to_string)
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+fn create_issue(repo: &mut RepoState, ctx: &Ctx<'_>, number: u64) -> (Response, Used) {
+    let Some(title) = ctx.body_str("title").map(str::to_string) else {
+        return (unprocessable("title is required"), Used::None);
+    };
+    let issue = IssueState {
+        number,
+        title,
+        body: ctx.body_str("body").unwrap_or_default().to_string(),
+        labels: string_list(ctx.req.body.as_ref().and_then(|b| b.get("labels"))),
+        state: "open".into(),
+        created_at: ctx.now.clone(),
+        updated_at: ctx.now.clone(),
+        closed_at: None,
+        user: ctx.login.clone(),
+        pull: None,
+    };
+    let value = render::issue(repo, ctx.api_base, &issue);
+    repo.issues.insert(number, issue);
+    (json_response(StatusCode::CREATED, value), Used::Issue)
+}
+
+fn update_issue(repo: &mut RepoState, ctx: &Ctx<'_>, number: u64) -> Response {
+    let Some(issue) = repo.issues.get_mut(&number) else {
+        return not_found();
+    };
+    if ctx.req.segments.get(3).map(String::as_str) == Some("pulls") && issue.pull.is_none() {
+        return not_found();
+    }
+    if let Some(title) = ctx.body_str("title") {
+        issue.title = title.to_string();
+    }
+    if let Some(body) = ctx.body_str("body") {
+        issue.body = body.to_string();
+    }
+    if let Some(state) = ctx.body_str("state") {
+        if state == "closed" && issue.state != "closed" {
+            issue.closed_at = Some(ctx.now.clone());
+        }
+        issue.state = state.to_string();
+    }
+    if let Some(labels) = ctx.req.body.as_ref().and_then(|b| b.get("labels")) {
+        issue.labels = string_list(Some(labels));
+    }
+    issue.updated_at = ctx.now.clone();
+    let issue = issue.clone();
+    let value = if issue.pull.is_some() && ctx.req.segments.get(3).map(String::as_str) == Some("pulls") {
+        render::pull(repo, &issue)
+    } else {
+        render::issue(repo, ctx.api_base, &issue)
+    };
+    json_response(StatusCode::OK, value)
+}
+
+fn add_comment(repo: &mut RepoState, ctx: &Ctx<'_>, number: u64, id: u64) -> (Response, Used) {
+    let Some(issue) = repo.issues.get_mut(&number) else {
+        return (not_found(), Used::None);
+    };
+    let Some(body) = ctx.body_str("body") else {
+        return (unprocessable("body is required"), Used::None);
+    };
+    issue.updated_at = ctx.now.clone();
+    let comment = CommentState {
+        id,
+        body: body.to_string(),
+        user: ctx.login.clone(),
+        created_at: ctx.now.clone(),
+    };
+    let value = render::comment(repo, number, &comment);
+    repo.comments.entry(number).or_default().push(comment);
+    (json_response(StatusCode::CREATED, value), Used::Comment)
+}
+
+fn add_labels(repo: &mut RepoState, ctx: &Ctx<'_>, number: u64) -> Response {
+    let Some(issue) = repo.issues.get_mut(&number) else {
+        return not_found();
+    };
+    for label in string_list(ctx.req.body.as_ref().and_then(|b| b.get("labels"))) {
+        if !issue.labels.contains(&label) {
+            issue.labels.push(label);
+        }
+    }
+    issue.updated_at = ctx.now.clone();
+    json_response(
+        StatusCode::OK,
+        Value::Array(issue.labels.iter().map(|name| json!({ "name": name })).collect()),
+    )
+}
+
+fn remove_label(repo: &mut RepoState, number: u64, label: &str) -> Response {
+    let Some(issue) = repo.issues.get_mut(&number) else {
+        return not_found();
+    };
+    let before = issue.labels.len();
+    issue.labels.retain(|have| have != label);
+    if issue.labels.len() == before {
+        return error(StatusCode::NOT_FOUND, "Label does not exist");
+    }
+    json_response(
+        StatusCode::OK,
+        Value::Array(issue.labels.iter().map(|name| json!({ "name": name })).collect()),
+    )
+}
+
+fn ref_json(reference: &str, sha: &str) -> Value {
+    json!({ "ref": format!("refs/{reference}"), "object": { "sha": sha, "type": "commit" } })
+}
+
+fn get_ref(repo: &RepoState, reference: &str) -> Response {
+    let short = reference.strip_prefix("refs/").unwrap_or(reference);
+    match repo.git.refs.get(short) {
+        Some(sha) => json_response(StatusCode::OK, ref_json(short, sha)),
+        None => not_found(),
+    }
+}
+
+fn create_ref(repo: &mut RepoState, ctx: &Ctx<'_>) -> Response {
+    let (Some(full), Some(sha)) = (ctx.body_str("ref"), ctx.body_str("sha")) else {
+        return unprocessable("ref and sha are required");
+    };
+    let Some(short) = full.strip_prefix("refs/") else {
+        return unprocessable("ref must start with refs/");
+    };
+    if repo.git.refs.contains_key(short) {
+        return unprocessable("Reference already exists");
+    }
+    if !repo.git.commits.contains_key(sha) {
+        return unprocessable("Object does not exist");
+    }
+    repo.git.refs.insert(short.to_string(), sha.to_string());
+    json_response(StatusCode::CREATED, ref_json(short, sha))
+}
+
+fn update_ref(repo: &mut RepoState, ctx: &Ctx<'_>, reference: &str) -> Response {
+    let short = reference.strip_prefix("refs/").unwrap_or(reference).to_string();
+    let Some(sha) = ctx.body_str("sha") else {
+        return unprocessable("sha is required");
+    };
+    let Some(current) = repo.git.refs.get(&short).cloned() else {
+        return unprocessable("Reference does not exist");
+    };
+    if !repo.git.commits.contains_key(sha) {
+        return unprocessable("Object does not exist");
+    }
+    let force = ctx
+        .req
+        .body
+        .as_ref()
+        .and_then(|b| b.get("force"))
+        .and_then(Value::as_bool)
+        .unwrap_or(false);
+    let fast_forward = repo.git.commits.get(sha).is_some_and(|c| c.parents.contains(&current)) || current == sha;
+    if !force && !fast_forward {
+        return unprocessable("Update is not a fast forward");
+    }
+    repo.git.refs.insert(short.clone(), sha.to_string());
+    json_response(StatusCode::OK, ref_json(&short, sha))
+}
+
+fn create_blob(repo: &mut RepoState, ctx: &Ctx<'_>) -> Response {
+    let Some(content) = ctx.body_str("content") else {
+        return unprocessable("content is required");
+    };
+    let bytes = match ctx.body_str("encoding").unwrap_or("utf-8") {
+        "base64" => match BASE64.decode(content.replace('\n', "")) {
+            Ok(bytes) => bytes,
+            Err(_) => return unprocessable("content is not valid base64"),
+        },
+        _ => content.as_bytes().to_vec(),
+    };
+    let sha = repo.git.put_blob(bytes);
+    json_response(StatusCode::CREATED, json!({ "sha": sha }))
+}
+
+fn get_blob(repo: &RepoState, sha: &str) -> Response {
+    match repo.git.blobs.get(sha) {
+        Some(bytes) => json_response(
+            StatusCode::OK,
+            json!({ "sha": sha, "encoding": "base64", "content": wrap_base64(&BASE64.encode(bytes)), "size": bytes.len() }),
+        ),
+        None => not_found(),
+    }
+}
+
+fn create_tree(repo: &mut RepoState, ctx: &Ctx<'_>) -> Response {
+    let mut entries: BTreeMap<String, String> = match ctx.body_str("base_tree") {
+        Some(base) => match repo.git.trees.get(base) {
+            Some(entries) => entries.clone(),
+            None => return unprocessable("base_tree does not exist"),
+        },
+        None => BTreeMap::new(),
+    };
+    let items = ctx
+        .req
+        .body
+        .as_ref()
+        .and_then(|b| b.get("tree"))
+        .and_then(Value::as_array)
+        .cloned();
+    for item in items.unwrap_or_default() {
+        let Some(path) = item.get("path").and_then(Value::as_str) else {
+            return unprocessable("path is required");
+        };
+        match (item.get("sha"), item.get("content").and_then(Value::as_str)) {
+            (Some(Value::Null), _) => {
+                entries.remove(path);
+            }
+            (Some(Value::String(sha)), _) => {
+                if !repo.git.blobs.contains_key(sha) {
+                    return unprocessable("tree.sha is not a blob");
+                }
+                entries.insert(path.to_string(), sha.clone());
+            }
+            (_, Some(content)) => {
+                let sha = repo.git.put_blob(content.as_bytes().to_vec());
+                entries.insert(path.to_string(), sha);
+            }
+            _ => return unprocessable("tree entry needs sha or content"),
+        }
+    }
+    let sha = repo.git.put_tree(entries);
+    json_response(StatusCode::CREATED, json!({ "sha": sha }))
+}
+
+fn get_tree(repo: &RepoState, sha: &str) -> Response {
+    match repo.git.trees.get(sha) {
+        Some(entries) => {
+            let tree: Vec<Value> = entries
+                .iter()
+                .map(|(path, blob)| json!({ "path": path, "mode": "100644", "type": "blob", "sha": blob }))
+                .collect();
+            json_response(StatusCode::OK, json!({ "sha": sha, "tree": tree, "truncated": false }))
+        }
+        None => not_found(),
+    }
+}
+
+fn create_commit(repo: &mut RepoState, ctx: &Ctx<'_>) -> Response {
+    let Some(tree) = ctx.body_str("tree").map(str::to_string) else {
+        return unprocessable("tree is required");
+    };
+    if !repo.git.trees.contains_key(&tree) {
+        return unprocessable("tree does not exist");
+    }
+    let parents = string_list(ctx.req.body.as_ref().and_then(|b| b.get("parents")));
+    if parents.iter().any(|p| !repo.git.commits.contains_key(p)) {
+        return unprocessable("parent does not exist");
+    }
+    let message = ctx.body_str("message").unwrap_or_default().to_string();
+    let sha = repo.git.put_commit(Commit {
+        tree: tree.clone(),
+        parents: parents.clone(),
+        message: message.clone(),
+    });
+    json_response(StatusCode::CREATED, commit_json(&sha, &tree, &parents, &message))
+}
+
+fn commit_json(sha: &str, tree: &str, parents: &[String], message: &str) -> Value {
+    json!({
+        "sha": sha,
+        "tree": { "sha": tree },
+        "parents": parents.iter().map(|p| json!({ "sha": p })).collect::<Vec<_>>(),
+        "message": message,
+    })
+}
+
+fn get_commit(repo: &RepoState, sha: &str) -> Response {
+    match repo.git.commits.get(sha) {
+        Some(commit) => json_response(
+            StatusCode::OK,
+            commit_json(sha, &commit.tree, &commit.parents, &commit.message),
+        ),
+        None => not_found(),
+    }
+}
+
+fn head_matches(repo: &RepoState, pull: &PullState, wanted: Option<&str>) -> bool {
+    wanted.is_none_or(|wanted| {
+        let owner = repo.full_name.split('/').next().unwrap_or_default();
+        match wanted.split_once(':') {
+            Some((who, branch)) => who == owner && branch == pull.head,
+            None => wanted == pull.head,
+        }
+    })
+}
+
+fn list_pulls(repo: &RepoState, ctx: &Ctx<'_>) -> Response {
+    let query = &ctx.req.query;
+    let mut items: Vec<&IssueState> = repo
+        .issues
+        .values()
+        .filter(|issue| {
+            issue
+                .pull
+                .as_ref()
+                .is_some_and(|pull| head_matches(repo, pull, query.get("head")))
+        })
+        .filter(|issue| state_matches(issue, query.get("state")))
+        .filter(|issue| {
+            query
+                .get("base")
+                .is_none_or(|base| issue.pull.as_ref().is_some_and(|p| p.base == base))
+        })
+        .collect();
+    items.sort_by_key(|issue| std::cmp::Reverse(issue.number));
+    let items = items.into_iter().map(|issue| render::pull(repo, issue)).collect();
+    ctx.page(items, Value::Array)
+}
+
+fn create_pull(repo: &mut RepoState, ctx: &Ctx<'_>, number: u64) -> (Response, Used) {
+    let (Some(title), Some(head), Some(base)) = (ctx.body_str("title"), ctx.body_str("head"), ctx.body_str("base"))
+    else {
+        return (unprocessable("title, head and base are required"), Used::None);
+    };
+    let head = head.rsplit(':').next().unwrap_or(head).to_string();
+    if !repo.git.refs.contains_key(&format!("heads/{head}")) || !repo.git.refs.contains_key(&format!("heads/{base}")) {
+        return (
+            unprocessable("Validation Failed: head or base does not exist"),
+            Used::None,
+        );
+    }
+    let duplicate = repo
+        .issues
+        .values()
+        .any(|i| i.state == "open" && i.pull.as_ref().is_some_and(|p| p.head == head));
+    if duplicate {
+        return (
+            unprocessable(&format!("A pull request already exists for {head}.")),
+            Used::None,
+        );
+    }
+    let issue = IssueState {
+        number,
+        title: title.to_string(),
+        body: ctx.body_str("body").unwrap_or_default().to_string(),
+        labels: Vec::new(),
+        state: "open".into(),
+        created_at: ctx.now.clone(),
+        updated_at: ctx.now.clone(),
+        closed_at: None,
+        user: ctx.login.clone(),
+        pull: Some(PullState {
+            head,
+            base: base.to_string(),
+            merged_at: None,
+        }),
+    };
+    let value = render::pull(repo, &issue);
+    repo.issues.insert(number, issue);
+    (json_response(StatusCode::CREATED, value), Used::Issue)
+}
+
+type IssueFilter = Box<dyn Fn(&IssueState) -> bool>;
+
+/// Supports the qualifiers the client uses: `repo:`, `is:open|closed|issue|pr`, `label:`; other
+/// words must appear in the title or body.
+fn search_issues(state: &State, api_base: &str, req: &Request<'_>) -> Response {
+    let q = req.query.get("q").unwrap_or_default().to_string();
+    let mut repo_name = None;
+    let mut filters: Vec<IssueFilter> = Vec::new();
+    for word in q.split_whitespace() {
+        let word = word.trim_matches('"').to_string();
+        match word.split_once(':') {
+            Some(("repo", name)) => repo_name = Some(name.to_string()),
+            Some(("is", "open")) => filters.push(Box::new(|i| i.state == "open")),
+            Some(("is", "closed")) => filters.push(Box::new(|i| i.state == "closed")),
+            Some(("is", "issue")) => filters.push(Box::new(|i| i.pull.is_none())),
+            Some(("is", "pr")) => filters.push(Box::new(|i| i.pull.is_some())),
+            Some(("label", label)) => {
+                let label = label.trim_matches('"').to_string();
+                filters.push(Box::new(move |i| i.labels.contains(&label)));
+            }
+            _ => filters.push(Box::new(move |i| i.title.contains(&word) || i.body.contains(&word))),
+        }
+    }
+    let Some(repo) = repo_name.and_then(|name| state.repos.get(&name)) else {
+        return unprocessable("search needs a repo: qualifier naming a known repository");
+    };
+    let items: Vec<Value> = repo
+        .issues
+        .values()
+        .rev()
+        .filter(|issue| filters.iter().all(|f| f(issue)))
+        .map(|issue| render::issue(repo, api_base, issue))
+        .collect();
+    let total = items.len();
+    let page = paginate(items, &req.query, state.page_size, api_base, req.path);
+    page_response(
+        page,
+        |items| json!({ "total_count": total, "incomplete_results": false, "items": items }),
+    )
+}

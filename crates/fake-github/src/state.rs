@@ -1,0 +1,148 @@
+//! In-memory state of the fake: repositories and what the tests seeded or the client wrote.
+
+use std::collections::BTreeMap;
+
+use serde_json::Value;
+
+use crate::git::GitStore;
+
+/// One issue or pull request (GitHub numbers both from one sequence).
+#[derive(Debug, Clone, Default)]
+pub struct IssueState {
+    pub number: u64,
+    pub title: String,
+    pub body: String,
+    pub labels: Vec<String>,
+    pub state: String,
+    pub created_at: String,
+    pub updated_at: String,
+    pub closed_at: Option<String>,
+    pub user: String,
+    /// Set for pull requests.
+    pub pull: Option<PullState>,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct PullState {
+    pub head: String,
+    pub base: String,
+    pub merged_at: Option<String>,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct CommentState {
+    pub id: u64,
+    pub body: String,
+    pub user: String,
+    pub created_at: String,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct RepoState {
+    pub full_name: String,
+    pub default_branch: String,
+    pub git: GitStore,
+    pub runs: BTreeMap<u64, Value>,
+    /// run id -> jobs of the latest attempt
+    pub jobs: BTreeMap<u64, Vec<Value>>,
+    /// run id -> jobs of earlier attempts (returned only with `filter=all`)
+    pub old_attempt_jobs: BTreeMap<u64, Vec<Value>>,
+    pub run_logs_zip: BTreeMap<u64, Vec<u8>>,
+    pub job_logs: BTreeMap<u64, Vec<u8>>,
+    /// check run id -> annotations
+    pub annotations: BTreeMap<u64, Vec<Value>>,
+    /// commit sha or ref -> check runs
+    pub check_runs: BTreeMap<String, Vec<Value>>,
+    pub issues: BTreeMap<u64, IssueState>,
+    pub comments: BTreeMap<u64, Vec<CommentState>>,
+}
+
+/// What a recorded request was sent to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Host {
+    Api,
+    BlobStorage,
+}
+
+/// A request the fake received, with secrets removed.
+#[derive(Debug, Clone)]
+pub struct RecordedRequest {
+    pub host: Host,
+    pub method: String,
+    pub path: String,
+    pub query: Option<String>,
+    /// Lower-case header names and values, without `authorization` and `cookie`.
+    pub headers: Vec<(String, String)>,
+    pub had_authorization: bool,
+    pub body: Option<Value>,
+}
+
+impl RecordedRequest {
+    pub fn is_write(&self) -> bool {
+        !matches!(self.method.as_str(), "GET" | "HEAD" | "OPTIONS")
+    }
+
+    pub fn query_param(&self, name: &str) -> Option<String> {
+        self.query.as_deref()?.split('&').find_map(|pair| {
+            let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
+            (key == name).then(|| crate::http_util::percent_decode(value))
+        })
+    }
+}
+
+/// A canned failure the next matching requests receive instead of the real answer.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FaultKind {
+    /// 429 with `Retry-After: secs`.
+    TooManyRequests { retry_after_secs: u64 },
+    /// 403 with `x-ratelimit-remaining: 0` and `x-ratelimit-reset` `secs` from now.
+    RateLimitExhausted { reset_in_secs: i64 },
+    /// Any status with a GitHub-style `{"message": ...}` body (500, 502...).
+    Status { status: u16, message: String },
+    /// GitHub's refusal to touch `.github/workflows/` without the `workflows` permission.
+    WorkflowsPermission { status: u16 },
+}
+
+#[derive(Debug, Clone)]
+pub struct Fault {
+    pub method: Option<String>,
+    pub path: String,
+    pub remaining: usize,
+    pub kind: FaultKind,
+}
+
+#[derive(Debug, Default)]
+pub struct State {
+    pub repos: BTreeMap<String, RepoState>,
+    pub requests: Vec<RecordedRequest>,
+    pub faults: Vec<Fault>,
+    pub page_size: usize,
+    pub next_issue_number: u64,
+    pub next_comment_id: u64,
+    /// Timestamps the fake stamps on what it creates (RFC 3339); `None` means the real clock.
+    pub now: Option<String>,
+    pub expected_token: Option<String>,
+    pub login: String,
+}
+
+impl State {
+    pub fn now(&self) -> String {
+        self.now
+            .clone()
+            .unwrap_or_else(|| chrono::Utc::now().format("%Y-%m-%dT%H:%M:%SZ").to_string())
+    }
+
+    /// Takes the first fault that matches the request, counting it down.
+    pub fn take_fault(&mut self, method: &str, path: &str) -> Option<FaultKind> {
+        let index = self.faults.iter().position(|fault| {
+            fault.remaining > 0 && fault.path == path && fault.method.as_deref().is_none_or(|m| m == method)
+        })?;
+        let fault = &mut self.faults[index];
+        fault.remaining -= 1;
+        let kind = fault.kind.clone();
+        if fault.remaining == 0 {
+            self.faults.remove(index);
+        }
+        Some(kind)
+    }
+}
