@@ -575,3 +575,7 @@ pub fn check_template(text: &str, checker: &Checker<'_>) -> CheckedTemplate {
     }
     out
 }
+
+#[cfg(test)]
+#[path = "check_tests.rs"]
+mod tests;

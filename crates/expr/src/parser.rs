@@ -10,6 +10,10 @@ use crate::span::Span;
 /// or of the recursive passes run on its output. Real expressions stay far below it.
 pub const MAX_DEPTH: usize = 200;
 
+/// How many parentheses, calls, indexes and `!` may be open at once. Each one costs the parser
+/// several stack frames, so this is lower than [`MAX_DEPTH`].
+pub const MAX_NESTING: usize = 64;
+
 /// Parses the text between `${{` and `}}` (or a bare `if:` condition). Spans in the result and
 /// in the error are relative to `src`.
 pub fn parse(src: &str) -> Result<Expr, ExprError> {
@@ -93,17 +97,17 @@ impl Parser<'_> {
 
     fn nested(&mut self, parse: impl FnOnce(&mut Self) -> Parsed) -> Parsed {
         self.nesting += 1;
-        if self.nesting > MAX_DEPTH {
+        if self.nesting > MAX_NESTING {
             let span = self.peek().map(|t| t.span).unwrap_or(Span::empty(self.end()));
-            return Err(syntax(span, format!("expression is nested too deeply. the maximum depth is {MAX_DEPTH}")));
+            return Err(syntax(span, format!("expression is nested too deeply. the maximum nesting is {MAX_NESTING}")));
         }
         let result = parse(self);
         self.nesting -= 1;
         result
     }
 
-    fn binary_op(&self, precedence: u8) -> Option<BinaryOp> {
-        let op = match self.peek_kind()? {
+    fn binary_op(&self) -> Option<BinaryOp> {
+        Some(match self.peek_kind()? {
             TokenKind::Or => BinaryOp::Or,
             TokenKind::And => BinaryOp::And,
             TokenKind::Eq => BinaryOp::Eq,
@@ -113,19 +117,16 @@ impl Parser<'_> {
             TokenKind::Gt => BinaryOp::Gt,
             TokenKind::Ge => BinaryOp::Ge,
             _ => return None,
-        };
-        (op.precedence() == precedence).then_some(op)
+        })
     }
 
-    /// Left-associative binary operators at `precedence` and above.
-    fn binary(&mut self, precedence: u8) -> Parsed {
-        if precedence > 4 {
-            return self.unary();
-        }
-        let (mut left, mut depth) = self.binary(precedence + 1)?;
-        while let Some(op) = self.binary_op(precedence) {
+    /// Precedence climbing: operators binding at least as tight as `min_precedence`, left
+    /// associative.
+    fn binary(&mut self, min_precedence: u8) -> Parsed {
+        let (mut left, mut depth) = self.unary()?;
+        while let Some(op) = self.binary_op().filter(|op| op.precedence() >= min_precedence) {
             let op_span = self.bump().map(|t| t.span).unwrap_or_default();
-            let (right, right_depth) = self.binary(precedence + 1)?;
+            let (right, right_depth) = self.binary(op.precedence() + 1)?;
             depth = depth.max(right_depth) + 1;
             let span = left.span.cover(right.span);
             self.check_depth(depth, span)?;
@@ -284,3 +285,7 @@ impl Parser<'_> {
         }
     }
 }
+
+#[cfg(test)]
+#[path = "parser_tests.rs"]
+mod tests;

@@ -1,24 +1,33 @@
 //! "did you mean" hints from edit distance.
 
-/// Levenshtein distance on ASCII-lowercased bytes, capped work: strings longer than 64 bytes
-/// are not compared (no hint is better than a slow one).
+/// Edit distance counting a swap of neighbours as one edit (optimal string alignment), on
+/// ASCII-lowercased bytes. Strings longer than 64 bytes are not compared: no hint is better
+/// than a slow one.
 fn distance(a: &str, b: &str) -> Option<usize> {
     if a.len() > 64 || b.len() > 64 {
         return None;
     }
     let a: Vec<u8> = a.bytes().map(|c| c.to_ascii_lowercase()).collect();
     let b: Vec<u8> = b.bytes().map(|c| c.to_ascii_lowercase()).collect();
-    let mut prev: Vec<usize> = (0..=b.len()).collect();
-    let mut cur = vec![0; b.len() + 1];
-    for (i, ca) in a.iter().enumerate() {
-        cur[0] = i + 1;
-        for (j, cb) in b.iter().enumerate() {
-            let cost = usize::from(ca != cb);
-            cur[j + 1] = (prev[j] + cost).min(prev[j + 1] + 1).min(cur[j] + 1);
-        }
-        std::mem::swap(&mut prev, &mut cur);
+    let width = b.len() + 1;
+    let mut d = vec![0usize; (a.len() + 1) * width];
+    for i in 0..=a.len() {
+        d[i * width] = i;
     }
-    Some(prev[b.len()])
+    for (j, cell) in d.iter_mut().enumerate().take(width) {
+        *cell = j;
+    }
+    for i in 1..=a.len() {
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            let mut best = (d[(i - 1) * width + j - 1] + cost).min(d[(i - 1) * width + j] + 1).min(d[i * width + j - 1] + 1);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                best = best.min(d[(i - 2) * width + j - 2] + 1);
+            }
+            d[i * width + j] = best;
+        }
+    }
+    Some(d[a.len() * width + b.len()])
 }
 
 /// `did you mean "x"?` (or `"x" or "y"?`) for the closest candidates, if any is close enough.
@@ -46,5 +55,6 @@ mod tests {
         assert_eq!(did_you_mean("zzzzzz", ["os", "arch"]), None);
         assert_eq!(did_you_mean("ab", ["ac", "ad", "xyz"]), Some("did you mean \"ac\" or \"ad\"?".into()));
         assert_eq!(distance("kitten", "sitting"), Some(3));
+        assert_eq!(distance("nmae", "name"), Some(1));
     }
 }
