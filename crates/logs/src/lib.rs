@@ -1,1 +1,160 @@
 //! Reads failed-run logs and finds the root cause of each failure.
+//!
+//! I/O free: everything takes bytes (or a reader) and returns structs.
+//! Entry points:
+//! - [`analyze`] / [`Analyzer::analyze`]: logs (raw API text, web-UI copy,
+//!   run-logs zip), annotations JSON and optionally the workflow text →
+//!   [`Analysis`] (the `diagnose --format json` shape);
+//! - [`Analyzer::analyze_reader`]: the same for one streamed text log, with
+//!   memory that does not grow with the log (used by the benchmark);
+//! - [`read_log_set`]: the log as jobs/steps/lines, for display.
+
+pub mod annotations;
+pub mod classify;
+pub mod error;
+pub mod eval;
+pub mod events;
+pub mod line;
+pub mod logset;
+pub mod mapping;
+pub mod report;
+pub mod stream;
+pub mod zipped;
+
+use std::io::Read;
+
+pub use classify::custom::CustomPattern;
+pub use error::LogError;
+pub use logset::{JobLog, LogLine, LogSet, StepLog};
+pub use report::{Analysis, Category, Evidence, Failure, Position, SavedRun, Span, StepRef, SubjectDetail};
+pub use zipped::ZipLimits;
+
+use classify::Classifier;
+use classify::custom::CustomRules;
+use events::{LogSink, TextFeeder};
+
+/// One log file: raw API text, a web-UI copy, or a run-logs zip (detected
+/// from the bytes).
+#[derive(Clone, Copy, Debug)]
+pub struct LogFile<'a> {
+    /// The job the text log belongs to, when the caller knows it (zips name
+    /// their jobs themselves).
+    pub job: Option<&'a str>,
+    pub bytes: &'a [u8],
+}
+
+/// The workflow file the run came from.
+#[derive(Clone, Copy, Debug)]
+pub struct WorkflowFile<'a> {
+    /// Repository-relative path, e.g. `.github/workflows/ci.yml`.
+    pub path: &'a str,
+    pub text: &'a str,
+}
+
+#[derive(Clone, Debug, Default)]
+pub struct LogInput<'a> {
+    pub logs: Vec<LogFile<'a>>,
+    /// Check-run annotations JSON documents.
+    pub annotations: Vec<LogFile<'a>>,
+    pub workflow: Option<WorkflowFile<'a>>,
+    /// The job's conclusion from the API (`failure`, `cancelled`, …).
+    pub job_conclusion: Option<&'a str>,
+}
+
+#[derive(Clone, Debug, Default)]
+pub struct Options {
+    pub zip_limits: ZipLimits,
+    /// From `.github/autoheal.yml`; checked before the built-in rules.
+    pub custom_patterns: Vec<CustomPattern>,
+    /// Import names of the project's own packages (e.g. from pyproject.toml
+    /// or the repository name); a missing one means `pip install -e .`.
+    pub own_packages: Vec<String>,
+}
+
+/// Compiled rules; build once, analyze many logs.
+#[derive(Clone, Debug)]
+pub struct Analyzer {
+    classifier: Classifier,
+    zip_limits: ZipLimits,
+}
+
+impl Analyzer {
+    pub fn new(options: &Options) -> Result<Analyzer, LogError> {
+        let custom = if options.custom_patterns.is_empty() {
+            None
+        } else {
+            Some(CustomRules::new(&options.custom_patterns).map_err(|e| LogError::BadPattern(e.to_string()))?)
+        };
+        Ok(Analyzer {
+            classifier: Classifier::new(custom, &options.own_packages),
+            zip_limits: options.zip_limits,
+        })
+    }
+
+    pub fn analyze(&self, input: &LogInput<'_>) -> Result<Analysis, LogError> {
+        let mut scanner = self.classifier.scanner();
+        for file in &input.annotations {
+            let list = annotations::parse_annotations(file.bytes)?;
+            annotations::feed_annotations(&list, file.job, &mut scanner);
+        }
+        for file in &input.logs {
+            feed_file(file, self.zip_limits, &mut scanner)?;
+        }
+        Ok(finish(scanner.finish(), input.workflow, input.job_conclusion))
+    }
+
+    /// Analyzes one text log read from `reader` without holding it in
+    /// memory: only candidate lines, step headers and a few recent lines are
+    /// kept.
+    pub fn analyze_reader<R: Read>(&self, reader: R, workflow: Option<WorkflowFile<'_>>) -> Result<Analysis, LogError> {
+        let mut scanner = self.classifier.scanner();
+        scanner.begin_job(None);
+        let mut feeder = TextFeeder::new(false);
+        stream::for_each_line_in(reader, |n, l| feeder.feed(n, l, &mut scanner))
+            .map_err(|e| LogError::Io(e.to_string()))?;
+        Ok(finish(scanner.finish(), workflow, None))
+    }
+}
+
+fn feed_file(file: &LogFile<'_>, limits: ZipLimits, sink: &mut dyn LogSink) -> Result<(), LogError> {
+    if zipped::looks_like_zip(file.bytes) {
+        return zipped::read_run_zip(file.bytes, limits, sink);
+    }
+    if annotations::looks_like_annotations(file.bytes) {
+        if let Ok(list) = annotations::parse_annotations(file.bytes) {
+            annotations::feed_annotations(&list, file.job, sink);
+            return Ok(());
+        }
+    }
+    sink.begin_job(file.job);
+    let mut feeder = TextFeeder::new(false);
+    stream::for_each_line(file.bytes, |n, l| feeder.feed(n, l, sink));
+    Ok(())
+}
+
+fn finish(mut failures: Vec<Failure>, workflow: Option<WorkflowFile<'_>>, conclusion: Option<&str>) -> Analysis {
+    if conclusion == Some("cancelled") {
+        for f in failures
+            .iter_mut()
+            .filter(|f| f.category == Category::Timeout && !f.consequence)
+        {
+            f.confidence = f.confidence.max(0.7);
+        }
+    }
+    if let Some(workflow) = workflow {
+        mapping::map_failures(&mut failures, workflow.path, workflow.text);
+    }
+    Analysis::new(failures)
+}
+
+/// Analyzes with default rules: the function the CLI and `xtask eval` call.
+pub fn analyze(input: &LogInput<'_>, options: &Options) -> Result<Analysis, LogError> {
+    Analyzer::new(options)?.analyze(input)
+}
+
+/// Reads one log file (text or zip) into memory as jobs, steps and lines.
+pub fn read_log_set(bytes: &[u8], limits: ZipLimits) -> Result<LogSet, LogError> {
+    let mut set = LogSet::default();
+    feed_file(&LogFile { job: None, bytes }, limits, &mut set)?;
+    Ok(set)
+}

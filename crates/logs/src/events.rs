@@ -1,0 +1,152 @@
+//! The reading side as a stream of events: jobs, steps and lines.
+//!
+//! Readers (plain text, zip) emit these; consumers (the classifier, the
+//! in-memory [`crate::LogSet`]) receive them, so a 1 GB log never has to be
+//! held in memory to be analyzed.
+
+use crate::line::{CommandProps, LineKind, ParsedLine, parse_line};
+
+/// One line as consumers see it.
+#[derive(Clone, Copy, Debug)]
+pub struct LineEvent<'a> {
+    /// 1-based line number in the input file the line came from.
+    pub number: u64,
+    pub kind: LineKind,
+    pub text: &'a str,
+    pub props: Option<&'a CommandProps>,
+    /// The line echoes the step's script (inside the `Run …` header group),
+    /// so a matching string in it is not output.
+    pub echo: bool,
+}
+
+pub trait LogSink {
+    fn begin_job(&mut self, name: Option<&str>);
+    /// A new step starts at input line `line`.
+    fn begin_step(&mut self, number: Option<u32>, name: &str, line: u64);
+    fn line(&mut self, line: &LineEvent<'_>);
+}
+
+/// Turns the lines of one job log into events, finding step boundaries in
+/// `##[group]Run …` headers (API logs) or `Run …` lines (web-UI copies).
+#[derive(Debug, Default)]
+pub struct TextFeeder {
+    /// Steps come from elsewhere (zip step files); don't start new ones.
+    pub steps_given: bool,
+    in_header: bool,
+    in_ui_header: bool,
+}
+
+impl TextFeeder {
+    pub fn new(steps_given: bool) -> Self {
+        TextFeeder {
+            steps_given,
+            ..Default::default()
+        }
+    }
+
+    pub fn feed(&mut self, number: u64, bytes: &[u8], sink: &mut dyn LogSink) {
+        let parsed = parse_line(bytes);
+        self.feed_parsed(number, &parsed, sink);
+    }
+
+    pub fn feed_parsed(&mut self, number: u64, parsed: &ParsedLine<'_>, sink: &mut dyn LogSink) {
+        let text: &str = &parsed.text;
+        let mut echo = false;
+        match parsed.kind {
+            LineKind::GroupStart => {
+                if let Some(step) = text.strip_prefix("Run ") {
+                    if !self.steps_given {
+                        sink.begin_step(None, step.trim(), number);
+                    }
+                    self.in_header = true;
+                    self.in_ui_header = false;
+                    echo = true;
+                }
+            }
+            LineKind::GroupEnd => {
+                echo = self.in_header;
+                self.in_header = false;
+            }
+            _ if self.in_header => echo = true,
+            _ => {
+                if !parsed.had_timestamp && parsed.kind == LineKind::Plain {
+                    if let Some(step) = ui_step_header(text) {
+                        if !self.steps_given {
+                            sink.begin_step(None, step, number);
+                        }
+                        self.in_ui_header = true;
+                        echo = true;
+                    } else if self.in_ui_header {
+                        // The web UI indents the expanded script, `shell:`
+                        // and `env:` under the `Run` line.
+                        if text.starts_with("  ") || text.is_empty() {
+                            echo = true;
+                        } else {
+                            self.in_ui_header = false;
+                        }
+                    }
+                }
+            }
+        }
+        let event = LineEvent {
+            number,
+            kind: parsed.kind,
+            text,
+            props: parsed.props.as_ref(),
+            echo,
+        };
+        sink.line(&event);
+    }
+}
+
+/// `Run <script or action>` at column 0 of a web-UI copy (also with the
+/// Markdown quote `> ` people paste along).
+fn ui_step_header(text: &str) -> Option<&str> {
+    let t = text.strip_prefix("> ").unwrap_or(text);
+    let step = t.strip_prefix("Run ")?.trim();
+    (!step.is_empty()).then_some(step)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[derive(Default)]
+    struct Recorder {
+        steps: Vec<(u64, String)>,
+        lines: Vec<(u64, bool, String)>,
+    }
+
+    impl LogSink for Recorder {
+        fn begin_job(&mut self, _: Option<&str>) {}
+        fn begin_step(&mut self, _: Option<u32>, name: &str, line: u64) {
+            self.steps.push((line, name.to_string()));
+        }
+        fn line(&mut self, line: &LineEvent<'_>) {
+            self.lines.push((line.number, line.echo, line.text.to_string()));
+        }
+    }
+
+    #[test]
+    fn raw_group_header_starts_a_step_and_marks_echo() {
+        let mut rec = Recorder::default();
+        let mut feeder = TextFeeder::new(false);
+        let log = "2024-01-01T00:00:00.1Z ##[group]Run pytest\n2024-01-01T00:00:00.1Z pytest\n\
+                   2024-01-01T00:00:00.1Z ##[endgroup]\n2024-01-01T00:00:00.1Z boom";
+        crate::stream::for_each_line(log.as_bytes(), |n, l| feeder.feed(n, l, &mut rec));
+        assert_eq!(rec.steps, vec![(1, "pytest".to_string())]);
+        let echo: Vec<bool> = rec.lines.iter().map(|l| l.1).collect();
+        assert_eq!(echo, vec![true, true, true, false]);
+    }
+
+    #[test]
+    fn ui_run_line_and_indented_script() {
+        let mut rec = Recorder::default();
+        let mut feeder = TextFeeder::new(false);
+        let log = "Run pytest\n  pytest\n  shell: /usr/bin/bash -e {0}\nImportError while loading conftest";
+        crate::stream::for_each_line(log.as_bytes(), |n, l| feeder.feed(n, l, &mut rec));
+        assert_eq!(rec.steps, vec![(1, "pytest".to_string())]);
+        let echo: Vec<bool> = rec.lines.iter().map(|l| l.1).collect();
+        assert_eq!(echo, vec![true, true, true, false]);
+    }
+}

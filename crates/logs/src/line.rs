@@ -1,0 +1,307 @@
+//! One log line: timestamp, runner marker and workflow command.
+//!
+//! The REST API prefixes each line with `2024-01-01T12:00:00.1234567Z `; the
+//! runner turns `::error::` commands into `##[error]` lines; text copied from
+//! the web page has neither and says `Error:` instead. All three forms end up
+//! as the same [`LineKind`] and message text here.
+
+use std::borrow::Cow;
+
+/// What a line is, judged by its marker.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum LineKind {
+    Plain,
+    Error,
+    Warning,
+    Notice,
+    Debug,
+    Command,
+    GroupStart,
+    GroupEnd,
+}
+
+/// The properties of a `::error file=…,line=…::` workflow command.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct CommandProps {
+    pub file: Option<String>,
+    pub line: Option<u32>,
+    pub column: Option<u32>,
+    pub end_line: Option<u32>,
+    pub title: Option<String>,
+}
+
+/// A line with its timestamp and marker removed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ParsedLine<'a> {
+    pub kind: LineKind,
+    /// The message: for marked lines the text after the marker, otherwise
+    /// the line without its timestamp.
+    pub text: Cow<'a, str>,
+    pub had_timestamp: bool,
+    pub props: Option<CommandProps>,
+}
+
+/// Decodes bytes as UTF-8, replacing invalid sequences.
+pub fn decode(bytes: &[u8]) -> Cow<'_, str> {
+    String::from_utf8_lossy(bytes)
+}
+
+/// Length of a leading `YYYY-MM-DDTHH:MM:SS[.fff…]Z ` prefix, if any.
+pub fn timestamp_len(line: &[u8]) -> Option<usize> {
+    const SHAPE: &[u8] = b"dddd-dd-ddTdd:dd:dd";
+    if line.len() < SHAPE.len() + 2 {
+        return None;
+    }
+    for (i, s) in SHAPE.iter().enumerate() {
+        let b = line[i];
+        let ok = if *s == b'd' { b.is_ascii_digit() } else { b == *s };
+        if !ok {
+            return None;
+        }
+    }
+    let mut i = SHAPE.len();
+    if line.get(i) == Some(&b'.') {
+        i += 1;
+        while line.get(i).is_some_and(u8::is_ascii_digit) {
+            i += 1;
+        }
+    }
+    if line.get(i) != Some(&b'Z') {
+        return None;
+    }
+    i += 1;
+    match line.get(i) {
+        Some(b' ') => Some(i + 1),
+        None => Some(i),
+        _ => None,
+    }
+}
+
+const RUNNER_MARKERS: &[(&str, LineKind)] = &[
+    ("##[error]", LineKind::Error),
+    ("##[warning]", LineKind::Warning),
+    ("##[notice]", LineKind::Notice),
+    ("##[debug]", LineKind::Debug),
+    ("##[command]", LineKind::Command),
+    ("##[group]", LineKind::GroupStart),
+    ("##[endgroup]", LineKind::GroupEnd),
+];
+
+const COMMANDS: &[(&str, LineKind)] = &[
+    ("::error", LineKind::Error),
+    ("::warning", LineKind::Warning),
+    ("::notice", LineKind::Notice),
+    ("::debug", LineKind::Debug),
+    ("::group", LineKind::GroupStart),
+    ("::endgroup", LineKind::GroupEnd),
+];
+
+/// Web-UI prefixes, matched after leading blanks (the UI indents nested
+/// output) and optional Markdown emphasis that people paste along.
+const UI_PREFIXES: &[(&str, LineKind)] = &[
+    ("Error: ", LineKind::Error),
+    ("Warning: ", LineKind::Warning),
+    ("Notice: ", LineKind::Notice),
+];
+
+/// Parses one line (without its line break).
+pub fn parse_line(bytes: &[u8]) -> ParsedLine<'_> {
+    let ts = timestamp_len(bytes);
+    let rest = &bytes[ts.unwrap_or(0)..];
+    let text = decode(rest);
+    let had_timestamp = ts.is_some();
+    match text {
+        Cow::Borrowed(s) => {
+            let (kind, msg, props) = classify_text(s);
+            ParsedLine {
+                kind,
+                text: msg,
+                had_timestamp,
+                props,
+            }
+        }
+        Cow::Owned(s) => {
+            let (kind, msg, props) = classify_text(&s);
+            let msg = Cow::Owned(msg.into_owned());
+            ParsedLine {
+                kind,
+                text: msg,
+                had_timestamp,
+                props,
+            }
+        }
+    }
+}
+
+fn classify_text(s: &str) -> (LineKind, Cow<'_, str>, Option<CommandProps>) {
+    if s.starts_with("##[") {
+        for (marker, kind) in RUNNER_MARKERS {
+            if let Some(msg) = s.strip_prefix(marker) {
+                return (*kind, Cow::Borrowed(msg), None);
+            }
+        }
+    }
+    let trimmed = s.trim_start();
+    if trimmed.starts_with("::") {
+        if let Some(parsed) = parse_workflow_command(trimmed) {
+            return parsed;
+        }
+    }
+    let unemphasized = trimmed.trim_start_matches('*');
+    for (prefix, kind) in UI_PREFIXES {
+        if unemphasized.starts_with(prefix) {
+            return (*kind, Cow::Borrowed(s), None);
+        }
+    }
+    (LineKind::Plain, Cow::Borrowed(s), None)
+}
+
+fn parse_workflow_command(s: &str) -> Option<(LineKind, Cow<'_, str>, Option<CommandProps>)> {
+    for (name, kind) in COMMANDS {
+        let Some(after) = s.strip_prefix(name) else { continue };
+        // `::errors::` is not `::error::`.
+        if !(after.starts_with("::") || after.starts_with(' ')) {
+            continue;
+        }
+        let end = after.find("::")?;
+        let props = parse_props(&after[..end]);
+        let message = unescape_data(&after[end + 2..]);
+        return Some((*kind, message, Some(props)));
+    }
+    None
+}
+
+fn parse_props(s: &str) -> CommandProps {
+    let mut props = CommandProps::default();
+    for pair in s.trim().split(',') {
+        let Some((key, value)) = pair.split_once('=') else {
+            continue;
+        };
+        let value = unescape_property(value.trim());
+        match key.trim() {
+            "file" => props.file = Some(value.into_owned()),
+            "line" => props.line = value.trim().parse().ok(),
+            "col" => props.column = value.trim().parse().ok(),
+            "endLine" => props.end_line = value.trim().parse().ok(),
+            "title" => props.title = Some(value.into_owned()),
+            _ => {}
+        }
+    }
+    props
+}
+
+/// Reverses the runner's escaping of command messages (`%25`, `%0D`, `%0A`).
+pub fn unescape_data(s: &str) -> Cow<'_, str> {
+    unescape(s, &[("%0D", "\r"), ("%0A", "\n")])
+}
+
+/// Reverses the escaping of command properties (also `%3A` and `%2C`).
+pub fn unescape_property(s: &str) -> Cow<'_, str> {
+    unescape(s, &[("%0D", "\r"), ("%0A", "\n"), ("%3A", ":"), ("%2C", ",")])
+}
+
+fn unescape<'a>(s: &'a str, table: &[(&str, &str)]) -> Cow<'a, str> {
+    if !s.contains('%') {
+        return Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(i) = rest.find('%') {
+        out.push_str(&rest[..i]);
+        let tail = &rest[i..];
+        let code = tail.get(..3).map(str::to_ascii_uppercase);
+        // `%25` is decoded last by the runner, so `%250A` means a literal `%0A`.
+        match code.as_deref() {
+            Some("%25") => {
+                out.push('%');
+                rest = &tail[3..];
+            }
+            Some(c) => match table.iter().find(|(k, _)| *k == c) {
+                Some((_, v)) => {
+                    out.push_str(v);
+                    rest = &tail[3..];
+                }
+                None => {
+                    out.push('%');
+                    rest = &tail[1..];
+                }
+            },
+            None => {
+                out.push('%');
+                rest = &tail[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    Cow::Owned(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn strips_api_timestamp() {
+        let line = parse_line(b"2024-01-01T12:00:00.1234567Z ##[error]boom");
+        assert_eq!(line.kind, LineKind::Error);
+        assert_eq!(line.text, "boom");
+        assert!(line.had_timestamp);
+    }
+
+    #[test]
+    fn timestamp_without_fraction_and_empty_line() {
+        assert_eq!(timestamp_len(b"2024-01-01T12:00:00Z hi"), Some(21));
+        assert_eq!(timestamp_len(b"2024-01-01T12:00:00.5Z"), Some(22));
+        assert_eq!(timestamp_len(b"2024-01-01 12:00:00Z x"), None);
+    }
+
+    #[test]
+    fn ui_error_prefix_keeps_text() {
+        let line = parse_line(b"  Error: API rate limit exceeded");
+        assert_eq!(line.kind, LineKind::Error);
+        assert!(!line.had_timestamp);
+        let bold = parse_line(b"**Error: Error: ENOENT**");
+        assert_eq!(bold.kind, LineKind::Error);
+    }
+
+    #[test]
+    fn group_and_command_markers() {
+        let g = parse_line(b"##[group]Run pytest -q");
+        assert_eq!((g.kind, g.text.as_ref()), (LineKind::GroupStart, "Run pytest -q"));
+        assert_eq!(parse_line(b"##[endgroup]").kind, LineKind::GroupEnd);
+        assert_eq!(parse_line(b"##[command]/usr/bin/git version").kind, LineKind::Command);
+    }
+
+    #[test]
+    fn workflow_command_with_escapes() {
+        let line = parse_line(b"::error file=src/a%2Cb.py,line=12,col=3,title=Lint%3A x::first%0Asecond %25 done");
+        assert_eq!(line.kind, LineKind::Error);
+        assert_eq!(line.text, "first\nsecond % done");
+        let props = line.props.expect("props");
+        assert_eq!(props.file.as_deref(), Some("src/a,b.py"));
+        assert_eq!(props.line, Some(12));
+        assert_eq!(props.column, Some(3));
+        assert_eq!(props.title.as_deref(), Some("Lint: x"));
+    }
+
+    #[test]
+    fn percent_25_is_decoded_once() {
+        assert_eq!(unescape_data("a%250Ab"), "a%0Ab");
+        assert_eq!(unescape_data("100%"), "100%");
+        assert_eq!(unescape_data("%zz"), "%zz");
+    }
+
+    #[test]
+    fn invalid_utf8_is_replaced() {
+        let line = parse_line(b"Error: caf\xff");
+        assert_eq!(line.kind, LineKind::Error);
+        assert!(line.text.contains('\u{fffd}'));
+    }
+
+    #[test]
+    fn not_a_command() {
+        assert_eq!(parse_line(b"::errors:: x").kind, LineKind::Plain);
+        assert_eq!(parse_line(b"::error no terminator").kind, LineKind::Plain);
+    }
+}

@@ -1,0 +1,312 @@
+//! The analysis result and its JSON shapes (`diagnose --format json` and the
+//! `.autoheal/failures/` store).
+
+use serde::{Deserialize, Serialize};
+
+/// Root-cause categories. Everything a fix must not touch is `Unknown`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Category {
+    MissingDependency,
+    Timeout,
+    MissingCommand,
+    FileNotFound,
+    YamlSyntax,
+    OptionalJob,
+    RateLimit,
+    Unknown,
+}
+
+impl Category {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Category::MissingDependency => "missing_dependency",
+            Category::Timeout => "timeout",
+            Category::MissingCommand => "missing_command",
+            Category::FileNotFound => "file_not_found",
+            Category::YamlSyntax => "yaml_syntax",
+            Category::OptionalJob => "optional_job",
+            Category::RateLimit => "rate_limit",
+            Category::Unknown => "unknown",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Category> {
+        Some(match s {
+            "missing_dependency" => Category::MissingDependency,
+            "timeout" => Category::Timeout,
+            "missing_command" => Category::MissingCommand,
+            "file_not_found" => Category::FileNotFound,
+            "yaml_syntax" => Category::YamlSyntax,
+            "optional_job" => Category::OptionalJob,
+            "rate_limit" => Category::RateLimit,
+            "unknown" => Category::Unknown,
+            _ => return None,
+        })
+    }
+}
+
+/// What exactly the fix needs, typed. Not part of the JSON output: the JSON
+/// carries the display form in `subject`.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum SubjectDetail {
+    #[default]
+    None,
+    /// A missing Python import and the distribution that provides it.
+    Module {
+        module: String,
+        distribution: String,
+        known: bool,
+    },
+    /// The project's own package is not installed: `pip install -e .`.
+    OwnPackage {
+        module: String,
+    },
+    /// A pytest plugin missing, seen through a flag or fixture it adds.
+    PytestPlugin {
+        trigger: String,
+        distribution: String,
+    },
+    Command {
+        name: String,
+        known: bool,
+    },
+    /// A path relative to the workspace.
+    Path {
+        path: String,
+    },
+    Limit {
+        minutes: u32,
+    },
+    Job {
+        name: String,
+    },
+    /// A rate-limited service (`Docker Hub`, `GitHub REST API`).
+    Service {
+        name: String,
+    },
+    /// A location in a workflow file reported by GitHub.
+    WorkflowLocation {
+        path: Option<String>,
+        line: u32,
+        column: Option<u32>,
+    },
+    /// Extracted text that failed validation; for display only.
+    Untrusted {
+        text: String,
+    },
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StepRef {
+    pub number: Option<u32>,
+    pub name: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Evidence {
+    /// 1-based line number in the input the line came from.
+    pub line: u64,
+    pub text: String,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Position {
+    pub line: u32,
+    pub column: u32,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Span {
+    pub path: String,
+    pub start: Position,
+    pub end: Position,
+    /// Byte range in the workflow text; not serialized (the JSON gives
+    /// line/column), kept for edits.
+    #[serde(skip)]
+    pub range: Option<(usize, usize)>,
+}
+
+/// One diagnosed failure.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Failure {
+    pub category: Category,
+    pub subject: Option<String>,
+    pub fixable: bool,
+    pub confidence: f32,
+    pub job: Option<String>,
+    pub step: Option<StepRef>,
+    pub evidence: Vec<Evidence>,
+    pub message: String,
+    pub span: Option<Span>,
+    /// Filled by the fix generators (`autoheal-fixes`); always empty here.
+    pub fixes: Vec<serde_json::Value>,
+    #[serde(skip)]
+    pub detail: SubjectDetail,
+    /// True when this failure follows from an earlier one.
+    #[serde(skip)]
+    pub consequence: bool,
+}
+
+/// Everything found, likely root cause first.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Analysis {
+    pub version: u32,
+    pub failures: Vec<Failure>,
+}
+
+impl Analysis {
+    pub fn new(failures: Vec<Failure>) -> Self {
+        Analysis { version: 1, failures }
+    }
+
+    /// The most likely root cause.
+    pub fn root_cause(&self) -> Option<&Failure> {
+        self.failures.first()
+    }
+
+    pub fn to_json(&self) -> String {
+        serde_json::to_string_pretty(self).unwrap_or_default()
+    }
+}
+
+/// One file of `.autoheal/failures/`: the analysis of one run for one
+/// workflow file, with enough to re-map it after the file changes.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct SavedRun {
+    pub version: u32,
+    pub run_id: Option<u64>,
+    pub run_url: Option<String>,
+    /// RFC 3339 time of the run (or of the analysis when unknown).
+    pub date: Option<String>,
+    pub workflow_path: String,
+    /// `fnv1a64:<hex>` of the workflow bytes the spans were computed on.
+    pub workflow_hash: Option<String>,
+    pub failures: Vec<Failure>,
+}
+
+impl SavedRun {
+    /// The file name under `.autoheal/failures/`: the workflow path with
+    /// separators replaced, plus the run id.
+    pub fn file_name(&self) -> String {
+        let flat: String = self
+            .workflow_path
+            .chars()
+            .map(|c| {
+                if c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_') {
+                    c
+                } else {
+                    '_'
+                }
+            })
+            .collect();
+        let flat = flat.trim_start_matches('.').to_string();
+        match self.run_id {
+            Some(id) => format!("{flat}--{id}.json"),
+            None => format!("{flat}--local.json"),
+        }
+    }
+
+    pub fn to_json(&self) -> String {
+        serde_json::to_string_pretty(self).unwrap_or_default()
+    }
+
+    pub fn from_json(text: &str) -> Result<SavedRun, serde_json::Error> {
+        serde_json::from_str(text)
+    }
+}
+
+/// FNV-1a 64-bit hash of the workflow bytes, as stored in `workflow_hash`.
+pub fn content_hash(bytes: &[u8]) -> String {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in bytes {
+        h ^= u64::from(*b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    format!("fnv1a64:{h:016x}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sample() -> Failure {
+        Failure {
+            category: Category::MissingDependency,
+            subject: Some("PyYAML".into()),
+            fixable: true,
+            confidence: 0.9,
+            job: Some("test".into()),
+            step: Some(StepRef {
+                number: Some(4),
+                name: Some("Run pytest".into()),
+            }),
+            evidence: vec![Evidence {
+                line: 12,
+                text: "ModuleNotFoundError: No module named 'yaml'".into(),
+            }],
+            message: "m".into(),
+            span: Some(Span {
+                path: ".github/workflows/ci.yml".into(),
+                start: Position { line: 3, column: 5 },
+                end: Position { line: 3, column: 20 },
+                range: Some((10, 25)),
+            }),
+            fixes: vec![],
+            detail: SubjectDetail::Module {
+                module: "yaml".into(),
+                distribution: "PyYAML".into(),
+                known: true,
+            },
+            consequence: false,
+        }
+    }
+
+    #[test]
+    fn json_shape_matches_the_spec() {
+        let json: serde_json::Value = serde_json::from_str(&Analysis::new(vec![sample()]).to_json()).expect("json");
+        assert_eq!(json["version"], 1);
+        let f = &json["failures"][0];
+        let mut keys: Vec<&str> = f.as_object().expect("object").keys().map(String::as_str).collect();
+        keys.sort_unstable();
+        assert_eq!(
+            keys,
+            [
+                "category",
+                "confidence",
+                "evidence",
+                "fixable",
+                "fixes",
+                "job",
+                "message",
+                "span",
+                "step",
+                "subject"
+            ]
+        );
+        assert_eq!(f["category"], "missing_dependency");
+        assert_eq!(f["step"]["number"], 4);
+        assert_eq!(f["evidence"][0]["line"], 12);
+        assert_eq!(f["span"]["start"]["column"], 5);
+        assert!(f["span"].get("range").is_none());
+    }
+
+    #[test]
+    fn saved_run_round_trips() {
+        let run = SavedRun {
+            version: 1,
+            run_id: Some(42),
+            run_url: Some("https://github.com/o/r/actions/runs/42".into()),
+            date: Some("2024-01-01T12:00:00Z".into()),
+            workflow_path: ".github/workflows/ci.yml".into(),
+            workflow_hash: Some(content_hash(b"on: push")),
+            failures: vec![sample()],
+        };
+        assert_eq!(run.file_name(), "github_workflows_ci.yml--42.json");
+        let back = SavedRun::from_json(&run.to_json()).expect("parse");
+        assert_eq!(back.run_id, Some(42));
+        assert_eq!(back.failures[0].step, run.failures[0].step);
+        assert_ne!(content_hash(b"a"), content_hash(b"b"));
+    }
+}
