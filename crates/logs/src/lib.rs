@@ -26,7 +26,9 @@ use std::io::Read;
 pub use classify::custom::CustomPattern;
 pub use error::LogError;
 pub use logset::{JobLog, LogLine, LogSet, StepLog};
-pub use report::{Analysis, Category, Evidence, Failure, Position, SavedRun, Span, StepRef, SubjectDetail};
+pub use report::{
+    Analysis, Category, Evidence, Failure, LogLocation, Position, SavedRun, Span, StepRef, SubjectDetail,
+};
 pub use zipped::ZipLimits;
 
 use classify::Classifier;

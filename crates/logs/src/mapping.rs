@@ -1,5 +1,267 @@
-//! Maps failures onto the workflow file.
+//! Maps failures onto the workflow file: job by id, `name:` or matrix display
+//! name; step by number, `name:` or `Run <first line>` header; a bash
+//! `line N` to the exact line of the `run:` block; `::error file=,line=` to
+//! that file and line.
 
-use crate::report::Failure;
+use autoheal_engine::model::{Job, Step, Workflow};
+use autoheal_engine::text::{LineColumn, LineIndex, TextRange};
+use autoheal_engine::yaml::{self, Node, NodeKind, ScalarStyle};
 
-pub fn map_failures(_failures: &mut [Failure], _path: &str, _text: &str) {}
+use crate::report::{Category, Failure, Position, Span, SubjectDetail};
+
+/// Sets `span` on every failure that can be located in `text` (the workflow
+/// at `path`); fills a missing time limit from `timeout-minutes`.
+pub fn map_failures(failures: &mut [Failure], path: &str, text: &str) {
+    let doc = yaml::parse(text.as_bytes());
+    let index = LineIndex::new(text);
+    let workflow = doc.root.as_ref().map(Workflow::new);
+    let ctx = Ctx {
+        path,
+        text,
+        index: &index,
+    };
+    for failure in failures.iter_mut() {
+        failure.span = locate(failure, workflow.as_ref(), &ctx);
+    }
+}
+
+struct Ctx<'a> {
+    path: &'a str,
+    text: &'a str,
+    index: &'a LineIndex,
+}
+
+impl Ctx<'_> {
+    fn span(&self, range: TextRange) -> Span {
+        let start = self.index.line_column(self.text, range.start);
+        let end = self.index.line_column(self.text, range.end);
+        Span {
+            path: self.path.to_string(),
+            start: Position {
+                line: start.line,
+                column: start.column,
+            },
+            end: Position {
+                line: end.line,
+                column: end.column,
+            },
+            range: Some((range.start, range.end)),
+        }
+    }
+
+    /// The 1-based line's text without indentation (or the column onwards).
+    fn line_span(&self, line: u32, column: Option<u32>) -> Option<Span> {
+        let start = self.index.line_start(line)?;
+        let rest = &self.text[start..];
+        let end = start + rest.find('\n').unwrap_or(rest.len());
+        let line_text = &self.text[start..end];
+        let from = match column {
+            Some(c) => self
+                .index
+                .offset_of_line_column(self.text, LineColumn { line, column: c }),
+            None => start + (line_text.len() - line_text.trim_start().len()),
+        };
+        let to = start + line_text.trim_end().len();
+        Some(self.span(TextRange::new(from.min(to), to)))
+    }
+
+    fn is_this_file(&self, file: &str) -> bool {
+        let file = file.trim_start_matches("./");
+        file == self.path || self.path.ends_with(&format!("/{file}")) || file.ends_with(&format!("/{}", self.path))
+    }
+}
+
+fn locate(failure: &mut Failure, workflow: Option<&Workflow<'_>>, ctx: &Ctx<'_>) -> Option<Span> {
+    if let SubjectDetail::WorkflowLocation { path, line, column } = &failure.detail {
+        if *line == 0 || path.as_deref().is_some_and(|p| !ctx.is_this_file(p)) {
+            return None;
+        }
+        return ctx.line_span(*line, *column);
+    }
+    if let Some(file) = failure.location.file.clone() {
+        let line = failure.location.line.unwrap_or(1);
+        if ctx.is_this_file(&file) {
+            return ctx.line_span(line, failure.location.column);
+        }
+        let column = failure.location.column.unwrap_or(1);
+        return Some(Span {
+            path: file,
+            start: Position { line, column },
+            end: Position { line, column },
+            range: None,
+        });
+    }
+    let workflow = workflow?;
+    let job = find_job(workflow, failure.job.as_deref(), failure)?;
+    let step = find_step(job, failure);
+    if failure.category == Category::Timeout {
+        fill_limit(failure, job, step);
+    }
+    let Some(step) = step else {
+        return Some(ctx.span(job.entry.key.span));
+    };
+    if let (Some(n), Some(run)) = (failure.location.script_line, step.run()) {
+        if let Some(span) = script_line_span(run, n, ctx) {
+            return Some(span);
+        }
+    }
+    if let Some(needle) = needle_of(failure) {
+        if let Some(at) = find_word(ctx.text, step.node.span, &needle) {
+            return Some(ctx.span(TextRange::new(at, at + needle.len())));
+        }
+    }
+    let node = step.run().or_else(|| step.get("uses")).unwrap_or(step.node);
+    Some(ctx.span(node.span))
+}
+
+/// The job a failure belongs to: by id, by `name:`, by a matrix display
+/// name `name (a, b)`; with no job name, the only job or the one whose steps
+/// match the failure's step.
+fn find_job<'w, 'a>(workflow: &'w Workflow<'a>, name: Option<&str>, failure: &Failure) -> Option<&'w Job<'a>> {
+    if let Some(name) = name {
+        let base = matrix_base(name);
+        let found = workflow
+            .jobs
+            .iter()
+            .find(|j| j.id == name || j.name() == Some(name))
+            .or_else(|| {
+                workflow.jobs.iter().find(|j| {
+                    j.id == base
+                        || j.name() == Some(base)
+                        || j.name().is_some_and(|n| expression_template_matches(n, name))
+                })
+            });
+        if found.is_some() {
+            return found;
+        }
+    }
+    if workflow.jobs.len() == 1 {
+        return workflow.jobs.first();
+    }
+    workflow
+        .jobs
+        .iter()
+        .find(|j| find_step(j, failure).is_some_and(|_| failure.step.as_ref().is_some_and(|s| s.name.is_some())))
+}
+
+/// `test (ubuntu-latest, 3.12)` → `test`.
+fn matrix_base(name: &str) -> &str {
+    match name.rfind(" (") {
+        Some(at) if name.ends_with(')') => &name[..at],
+        _ => name,
+    }
+}
+
+/// `Test ${{ matrix.os }}` matches `Test ubuntu-latest`: the literal parts
+/// around expressions must match in order.
+fn expression_template_matches(template: &str, shown: &str) -> bool {
+    if !template.contains("${{") {
+        return false;
+    }
+    let mut rest = shown;
+    let mut parts = Vec::new();
+    let mut t = template;
+    while let Some(open) = t.find("${{") {
+        parts.push(&t[..open]);
+        t = match t[open..].find("}}") {
+            Some(close) => &t[open + close + 2..],
+            None => "",
+        };
+    }
+    parts.push(t);
+    let (first, last) = (parts[0], parts[parts.len() - 1]);
+    if !rest.starts_with(first) {
+        return false;
+    }
+    rest = &rest[first.len()..];
+    for middle in &parts[1..parts.len() - 1] {
+        match rest.find(middle) {
+            Some(at) => rest = &rest[at + middle.len()..],
+            None => return false,
+        }
+    }
+    rest.ends_with(last)
+}
+
+fn find_step<'j, 'a>(job: &'j Job<'a>, failure: &Failure) -> Option<&'j Step<'a>> {
+    let step_ref = failure.step.as_ref()?;
+    if let Some(number) = step_ref.number {
+        // Log step 1 is the implicit "Set up job".
+        if let Some(index) = number.checked_sub(2) {
+            if let Some(step) = job.steps.get(index as usize) {
+                return Some(step);
+            }
+        }
+    }
+    let name = step_ref.name.as_deref()?.trim();
+    let header = name.strip_prefix("Run ").unwrap_or(name);
+    job.steps
+        .iter()
+        .find(|s| s.name().is_some_and(|n| n.trim() == name))
+        .or_else(|| {
+            job.steps.iter().find(|s| {
+                let first_run_line = s
+                    .run()
+                    .and_then(Node::as_str)
+                    .and_then(|r| r.lines().map(str::trim).find(|l| !l.is_empty()));
+                first_run_line == Some(header) || s.uses() == Some(header) || s.display_name() == name
+            })
+        })
+}
+
+/// Takes the limit from `timeout-minutes` (step first, then job) when the
+/// log did not state it.
+fn fill_limit(failure: &mut Failure, job: &Job<'_>, step: Option<&Step<'_>>) {
+    if failure.subject.is_some() || failure.consequence {
+        return;
+    }
+    let node = step
+        .and_then(|s| s.get("timeout-minutes"))
+        .or_else(|| job.get("timeout-minutes"));
+    if let Some(minutes) = node.and_then(Node::as_number).filter(|m| *m > 0.0 && *m < 1e6) {
+        let minutes = minutes.ceil() as u32;
+        failure.subject = Some(minutes.to_string());
+        failure.detail = SubjectDetail::Limit { minutes };
+        failure.fixable = true;
+    }
+}
+
+/// Line `n` of a literal `run: |` block → that YAML line.
+fn script_line_span(run: &Node, n: u32, ctx: &Ctx<'_>) -> Option<Span> {
+    let NodeKind::Scalar(scalar) = &run.kind else {
+        return None;
+    };
+    let header = ctx.index.line_column(ctx.text, run.span.start).line;
+    match scalar.style {
+        ScalarStyle::Literal => ctx.line_span(header + n, None),
+        _ if n == 1 => Some(ctx.span(run.span)),
+        _ => None,
+    }
+}
+
+/// The literal text a failure is about, to point at it inside the step.
+fn needle_of(failure: &Failure) -> Option<String> {
+    match &failure.detail {
+        SubjectDetail::Command { name, .. } => Some(name.clone()),
+        SubjectDetail::PytestPlugin { trigger, .. } if trigger.starts_with('-') => {
+            Some(trigger.split('=').next().unwrap_or(trigger).to_string())
+        }
+        SubjectDetail::Path { path } => Some(path.clone()),
+        _ => None,
+    }
+}
+
+fn find_word(text: &str, range: TextRange, word: &str) -> Option<usize> {
+    let hay = text.get(range.start..range.end.min(text.len()))?;
+    hay.match_indices(word)
+        .find(|(at, _)| {
+            let before = hay[..*at].chars().next_back();
+            let after = hay[at + word.len()..].chars().next();
+            let boundary = |c: Option<char>| c.is_none_or(|c| !(c.is_ascii_alphanumeric() || c == '_'));
+            boundary(before) && (boundary(after) || word.ends_with('/'))
+        })
+        .map(|(at, _)| range.start + at)
+}
+
+#[cfg(test)]
+mod tests;

@@ -147,6 +147,21 @@ pub struct Failure {
     /// True when this failure follows from an earlier one.
     #[serde(skip)]
     pub consequence: bool,
+    /// Where the log itself points (workflow command properties, a bash
+    /// script line), used to compute `span`.
+    #[serde(skip)]
+    pub location: LogLocation,
+}
+
+/// A location the log names explicitly.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct LogLocation {
+    /// From `::error file=…,line=…,col=…::` or an annotation's path.
+    pub file: Option<String>,
+    pub line: Option<u32>,
+    pub column: Option<u32>,
+    /// Line N of `…/_temp/<uuid>.sh: line N:`: a line of the step's script.
+    pub script_line: Option<u32>,
 }
 
 /// Everything found, likely root cause first.
@@ -260,6 +275,7 @@ mod tests {
                 known: true,
             },
             consequence: false,
+            location: LogLocation::default(),
         }
     }
 

@@ -3,7 +3,7 @@
 
 use super::rules::Strength;
 use super::{Finding, JobState};
-use crate::report::{Category, Failure, StepRef, SubjectDetail};
+use crate::report::{Category, Failure, LogLocation, StepRef, SubjectDetail};
 
 /// Lines within which two hits of one category are the same failure.
 const MERGE_DISTANCE: u64 = 6;
@@ -72,6 +72,12 @@ fn rank_job(job: JobState) -> Vec<Failure> {
             fixes: Vec::new(),
             detail: f.hit.detail.clone(),
             consequence: consequences[i],
+            location: LogLocation {
+                file: f.props.as_ref().and_then(|p| p.file.clone()),
+                line: f.props.as_ref().and_then(|p| p.line),
+                column: f.props.as_ref().and_then(|p| p.column),
+                script_line: f.script_line,
+            },
         };
         if f.hit.category == Category::OptionalJob {
             match &name {

@@ -1,0 +1,130 @@
+use super::*;
+use crate::{LogFile, LogInput, Options, WorkflowFile, analyze};
+
+const WORKFLOW: &str = "name: CI
+on: push
+jobs:
+  lint:
+    runs-on: ubuntu-latest
+    steps:
+      - run: echo lint
+  test:
+    name: test
+    runs-on: ${{ matrix.os }}
+    timeout-minutes: 25
+    strategy:
+      matrix:
+        os: [ubuntu-latest]
+        python: ['3.12']
+    steps:
+      - uses: actions/checkout@v4
+      - name: Install
+        run: pip install -r requirements.txt
+      - run: |
+          echo start
+          docker-compose up -d
+          pytest --cov=app
+";
+
+fn run(log: &str, job: Option<&str>) -> Failure {
+    let input = LogInput {
+        logs: vec![LogFile {
+            job,
+            bytes: log.as_bytes(),
+        }],
+        workflow: Some(WorkflowFile {
+            path: ".github/workflows/ci.yml",
+            text: WORKFLOW,
+        }),
+        ..LogInput::default()
+    };
+    let analysis = analyze(&input, &Options::default()).expect("analyze");
+    analysis.failures.into_iter().next().expect("a failure")
+}
+
+fn line_of(needle: &str) -> u32 {
+    WORKFLOW.lines().position(|l| l.contains(needle)).expect("needle") as u32 + 1
+}
+
+#[test]
+fn bash_line_maps_to_the_run_block_line() {
+    let log = "2024-01-01T00:00:00.0000000Z ##[group]Run echo start\n\
+               2024-01-01T00:00:00.0000000Z echo start\n\
+               2024-01-01T00:00:00.0000000Z ##[endgroup]\n\
+               2024-01-01T00:00:01.0000000Z /home/runner/work/_temp/1b2c.sh: line 2: docker-compose: command not found\n\
+               2024-01-01T00:00:01.0000000Z ##[error]Process completed with exit code 127.\n";
+    let f = run(log, Some("test (ubuntu-latest, 3.12)"));
+    assert_eq!(f.category, Category::MissingCommand);
+    let span = f.span.expect("span");
+    assert_eq!(span.start.line, line_of("docker-compose up"));
+    assert_eq!(span.path, ".github/workflows/ci.yml");
+    let (a, b) = span.range.expect("range");
+    assert_eq!(&WORKFLOW[a..b], "docker-compose up -d");
+}
+
+#[test]
+fn plugin_flag_points_at_the_flag_in_the_step() {
+    let log = "Run echo start\n  echo start\nERROR: usage: pytest [options]\npytest: error: unrecognized arguments: --cov=app\n";
+    let f = run(log, Some("test"));
+    assert_eq!(f.subject.as_deref(), Some("pytest-cov"));
+    let (a, b) = f.span.expect("span").range.expect("range");
+    assert_eq!(&WORKFLOW[a..b], "--cov");
+}
+
+#[test]
+fn timeout_takes_the_limit_from_timeout_minutes() {
+    let f = run(
+        "##[error]The operation was canceled.\n",
+        Some("test (ubuntu-latest, 3.12)"),
+    );
+    assert_eq!(f.category, Category::Timeout);
+    assert_eq!(f.subject.as_deref(), Some("25"));
+    assert!(f.fixable);
+    assert_eq!(f.span.expect("span").start.line, line_of("  test:"));
+}
+
+#[test]
+fn invalid_workflow_line_and_column() {
+    let log = "Invalid workflow file: .github/workflows/ci.yml#L1\n(Line: 10, Col: 5): Unexpected value 'x'\n";
+    let f = run(log, None);
+    assert_eq!(f.category, Category::YamlSyntax);
+    let span = f.span.expect("span");
+    assert_eq!((span.start.line, span.start.column), (10, 5));
+}
+
+#[test]
+fn error_command_with_file_and_line() {
+    let f = run("::error file=src/app.py,line=7,col=2::No module named 'yaml'\n", None);
+    let span = f.span.expect("span");
+    assert_eq!(
+        (span.path.as_str(), span.start.line, span.start.column),
+        ("src/app.py", 7, 2)
+    );
+}
+
+#[test]
+fn step_by_zip_number_counts_set_up_job() {
+    let mut failure = run("Error: No such thing\n", Some("test"));
+    failure.step = Some(crate::report::StepRef {
+        number: Some(3),
+        name: Some("Install".into()),
+    });
+    failure.detail = SubjectDetail::None;
+    failure.category = Category::FileNotFound;
+    let mut list = [failure];
+    map_failures(&mut list, ".github/workflows/ci.yml", WORKFLOW);
+    assert_eq!(
+        list[0].span.as_ref().expect("span").start.line,
+        line_of("pip install -r")
+    );
+}
+
+#[test]
+fn matrix_display_names_and_templates() {
+    assert_eq!(matrix_base("test (ubuntu-latest, 3.12)"), "test");
+    assert!(expression_template_matches(
+        "Test ${{ matrix.os }} py${{ matrix.py }}",
+        "Test ubuntu py3.12"
+    ));
+    assert!(!expression_template_matches("Build ${{ matrix.os }}", "Test ubuntu"));
+}
