@@ -9,6 +9,7 @@ use crate::repo::RepoFiles;
 use crate::text::TextRange;
 use crate::yaml::{Document, Node};
 
+pub mod docs;
 pub mod job_id;
 pub mod job_needs;
 pub mod optional_job;

@@ -31,13 +31,16 @@ const KNOWN_KEYS: &[&str] = &[
 
 fn check(ctx: &mut Context<'_>) {
     let mut out = Vec::new();
+    let first_parse_error = ctx.doc.errors.iter().find(|e| e.kind == SyntaxErrorKind::Parse).map(|e| e.range.start);
     for e in &ctx.doc.errors {
         let message = match e.kind {
             SyntaxErrorKind::Parse => format!("YAML syntax error: {}", e.message),
             _ => e.message.clone(),
         };
         let mut d = Diagnostic::new(ctx.path, RULE.id, ctx.severity, e.range, message);
-        if e.kind == SyntaxErrorKind::Parse {
+        // Later parse errors are often echoes of the first; fixing the first
+        // and re-linting is how `--fix` walks through them.
+        if e.kind == SyntaxErrorKind::Parse && Some(e.range.start) == first_parse_error {
             d.fixes.extend(fixes_for_parse_error(ctx.path, ctx.source, ctx.doc, e.range.start));
         }
         out.push(d);

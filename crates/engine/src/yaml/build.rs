@@ -8,7 +8,10 @@ use super::{Document, Entry, Node, NodeKind, Scalar, ScalarStyle, SyntaxError, S
 use crate::text::TextRange;
 
 /// How many times recovery may blank a line before giving up on the rest.
-const MAX_RECOVERIES: usize = 24;
+const MAX_RECOVERIES: usize = 8;
+/// Errors reported per file; past the first few they are mostly echoes of
+/// the first one.
+const MAX_REPORTED: usize = 5;
 
 /// Parse YAML bytes. Never panics; every problem becomes a [`SyntaxError`].
 pub fn parse(bytes: &[u8]) -> Document {
@@ -29,13 +32,27 @@ pub fn parse(bytes: &[u8]) -> Document {
 }
 
 pub fn parse_str(text: &str) -> Document {
-    let first = parse_once(text);
-    let Some(err) = first.fatal.clone() else {
+    let mut first = parse_once(text);
+    let Some(mut err) = first.fatal.clone() else {
         return first.into_document(text, Vec::new());
     };
     // Recovery works on a copy whose blanked lines keep their length, so the
     // offsets in the tree are still offsets into `text`.
     let mut buf = text.as_bytes().to_vec();
+    // GitHub's loader (like libyaml) accepts a flow collection's closing
+    // bracket at its parent's indentation; saphyr does not. Move such a
+    // bracket up to the end of the previous line, in place, and go on.
+    for _ in 0..64 {
+        if !lift_closing_bracket(&mut buf, err.range.start) {
+            break;
+        }
+        let Ok(s) = std::str::from_utf8(&buf) else { break };
+        first = parse_once(s);
+        match first.fatal.clone() {
+            None => return first.into_document(text, Vec::new()),
+            Some(e) => err = e,
+        }
+    }
     let mut errors = vec![err.clone()];
     let mut skipped: Vec<TextRange> = Vec::new();
     let mut best = first;
@@ -74,7 +91,7 @@ pub fn parse_str(text: &str) -> Document {
                     break;
                 }
                 last_error_at = e.range.start;
-                if !errors.iter().any(|x| line_of(text, x.range.start) == line_of(text, e.range.start)) {
+                if errors.len() < MAX_REPORTED && !errors.iter().any(|x| line_of(text, x.range.start) == line_of(text, e.range.start)) {
                     errors.push(e.clone());
                 }
             }
@@ -87,6 +104,40 @@ pub fn parse_str(text: &str) -> Document {
     errors.sort_by_key(|e| e.range.start);
     doc.errors = errors;
     doc
+}
+
+/// If the error at `at` is on a line holding only `]`/`}` (plus commas), swap
+/// that line's leading break and indentation with the bracket, so the
+/// bracket ends the previous line. Lengths are unchanged.
+fn lift_closing_bracket(buf: &mut [u8], at: usize) -> bool {
+    let line = line_bounds(buf, at);
+    let content = &buf[line.start..line.end];
+    let indent = content.iter().take_while(|b| **b == b' ').count();
+    let rest = &content[indent..];
+    if rest.is_empty() || !matches!(rest[0], b']' | b'}') || !rest.iter().all(|b| matches!(b, b']' | b'}' | b',' | b' ')) {
+        return false;
+    }
+    // The gap from the end of the previous content line to the bracket.
+    let mut gap_start = line.start;
+    while gap_start > 0 && buf[gap_start - 1].is_ascii_whitespace() {
+        gap_start -= 1;
+    }
+    let prev = line_bounds(buf, gap_start.saturating_sub(1));
+    if gap_start == 0 || buf[prev.start..gap_start].contains(&b'#') {
+        return false;
+    }
+    let bracket_at = line.start + indent;
+    let bracket_len = rest.iter().take_while(|b| **b != b' ').count();
+    let gap = bracket_at - gap_start;
+    let bracket: Vec<u8> = buf[bracket_at..bracket_at + bracket_len].to_vec();
+    // " ]" then spaces where the break and indentation were.
+    buf[gap_start] = b' ';
+    buf[gap_start + 1..gap_start + 1 + bracket_len].copy_from_slice(&bracket);
+    for b in &mut buf[gap_start + 1 + bracket_len..bracket_at + bracket_len] {
+        *b = b' ';
+    }
+    let _ = gap;
+    true
 }
 
 fn line_of(text: &str, offset: usize) -> usize {

@@ -132,3 +132,13 @@ proptest::proptest! {
         }
     }
 }
+
+#[test]
+fn a_closing_bracket_at_the_parent_indentation_is_accepted_like_github_does() {
+    let src = "matrix:\n  name: [\n    \"a\",\n\n    \"b\",\n  ]\n  include:\n    - name: a\n";
+    let doc = parse(src.as_bytes());
+    assert!(doc.errors.is_empty(), "{:?}", doc.errors);
+    let m = doc.root.as_ref().unwrap().get("matrix").unwrap();
+    assert_eq!(m.get("name").unwrap().as_sequence().unwrap().len(), 2);
+    assert_eq!(m.get("include").unwrap().as_sequence().unwrap().len(), 1);
+}
