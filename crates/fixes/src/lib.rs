@@ -1,1 +1,129 @@
 //! The seven failure fix types as verified byte edits.
+//!
+//! A diagnosed failure ([`FailureInput`]) plus the workflow's text (and the
+//! rest of the repository, for requirements files and moved paths) becomes
+//! zero or more [`Fix`]es. Every fix offered has passed [`verify`]: the
+//! edited files parse, the intended change is there, no new error appears,
+//! and generating the fix again on its own output gives nothing. When no fix
+//! can be made, [`FixOutcome::manual_reason`] says why.
+
+pub mod eval;
+pub mod input;
+pub mod locate;
+pub mod plan;
+pub mod subject;
+pub mod verify;
+
+mod commands;
+mod file_not_found;
+mod missing_command;
+mod missing_dependency;
+mod optional_job;
+mod rate_limit;
+mod runner;
+mod script;
+mod timeout;
+mod yaml_edit;
+mod yaml_syntax;
+
+#[cfg(test)]
+mod test_support;
+
+use std::collections::BTreeMap;
+
+use autoheal_engine::Fix;
+use autoheal_engine::repo::RepoFiles;
+use autoheal_engine::yaml::{self, Document};
+
+pub use input::{Category, FailureInput, RateLimitKind, StepRef};
+pub use plan::{Plan, plan};
+
+/// Files by repository-relative path.
+pub type Files = BTreeMap<String, String>;
+
+/// What [`fixes_for`] found: verified fixes (best first), or why a human
+/// has to fix this one.
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize)]
+pub struct FixOutcome {
+    pub fixes: Vec<Fix>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub manual_reason: Option<String>,
+}
+
+impl FixOutcome {
+    fn manual(reason: impl Into<String>) -> Self {
+        FixOutcome { fixes: Vec::new(), manual_reason: Some(reason.into()) }
+    }
+}
+
+/// Verified fixes for one failure in the workflow at `workflow_path`.
+pub fn fixes_for(failure: &FailureInput, workflow_path: &str, workflow_source: &str, repo: &dyn RepoFiles) -> FixOutcome {
+    let Some(generate) = generator(failure.category) else {
+        return FixOutcome::manual("this failure is not one autoheal can fix; it needs a human");
+    };
+    let doc = yaml::parse(workflow_source.as_bytes());
+    let ctx = Ctx { path: workflow_path, source: workflow_source, doc: &doc, failure, repo };
+    let failure = resolve(&ctx);
+    let ctx = Ctx { failure: &failure, ..ctx };
+    let candidates = match generate(&ctx) {
+        Ok(c) if c.is_empty() => return FixOutcome::manual("no fix applies to this workflow"),
+        Ok(c) => c,
+        Err(reason) => return FixOutcome::manual(reason),
+    };
+    let mut fixes = Vec::new();
+    let mut last_error = None;
+    for candidate in candidates {
+        match verify::verify(&ctx, generate, &candidate) {
+            Ok(()) => fixes.push(candidate.fix),
+            Err(e) => last_error = Some(format!("the generated fix \"{}\" failed verification: {e}", candidate.fix.title)),
+        }
+    }
+    match (fixes.is_empty(), last_error) {
+        (true, Some(e)) => FixOutcome::manual(e),
+        (true, None) => FixOutcome::manual("no fix applies to this workflow"),
+        (false, _) => FixOutcome { fixes, manual_reason: None },
+    }
+}
+
+/// Everything a generator reads. `doc` is the parse of `source`.
+pub(crate) struct Ctx<'a> {
+    pub path: &'a str,
+    pub source: &'a str,
+    pub doc: &'a Document,
+    pub failure: &'a FailureInput,
+    pub repo: &'a dyn RepoFiles,
+}
+
+/// A fix and the check that its intended change is present in the edited
+/// files (the workflow path maps to the edited workflow).
+pub(crate) struct Candidate {
+    pub fix: Fix,
+    pub intent: Box<dyn Fn(&Files) -> Result<(), String>>,
+}
+
+/// `Ok(candidates)` or `Err(why a human must fix it)`.
+pub(crate) type Generated = Result<Vec<Candidate>, String>;
+pub(crate) type Generator = fn(&Ctx<'_>) -> Generated;
+
+fn generator(category: Category) -> Option<Generator> {
+    Some(match category {
+        Category::MissingDependency => missing_dependency::generate,
+        Category::Timeout => timeout::generate,
+        Category::MissingCommand => missing_command::generate,
+        Category::FileNotFound => file_not_found::generate,
+        Category::YamlSyntax => yaml_syntax::generate,
+        Category::OptionalJob => optional_job::generate,
+        Category::RateLimit => rate_limit::generate,
+        Category::Unknown => return None,
+    })
+}
+
+/// Fill in what the log left out but the original workflow knows, so that
+/// regenerating on the fixed workflow (the idempotence check) sees the same
+/// failure rather than a new one.
+fn resolve(ctx: &Ctx<'_>) -> FailureInput {
+    match ctx.failure.category {
+        Category::Timeout => timeout::resolve(ctx),
+        _ => ctx.failure.clone(),
+    }
+}

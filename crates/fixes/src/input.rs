@@ -1,0 +1,125 @@
+//! What a fix generator needs to know about one diagnosed failure. The
+//! diagnose crate's failures convert into this; tests build it directly.
+
+use serde::{Deserialize, Serialize};
+
+/// The failure categories of the diagnose issue.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Category {
+    MissingDependency,
+    Timeout,
+    MissingCommand,
+    FileNotFound,
+    YamlSyntax,
+    OptionalJob,
+    RateLimit,
+    Unknown,
+}
+
+impl Category {
+    pub const ALL: [Category; 8] = [
+        Category::MissingDependency,
+        Category::Timeout,
+        Category::MissingCommand,
+        Category::FileNotFound,
+        Category::YamlSyntax,
+        Category::OptionalJob,
+        Category::RateLimit,
+        Category::Unknown,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Category::MissingDependency => "missing_dependency",
+            Category::Timeout => "timeout",
+            Category::MissingCommand => "missing_command",
+            Category::FileNotFound => "file_not_found",
+            Category::YamlSyntax => "yaml_syntax",
+            Category::OptionalJob => "optional_job",
+            Category::RateLimit => "rate_limit",
+            Category::Unknown => "unknown",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Category> {
+        Category::ALL.into_iter().find(|c| c.as_str() == s)
+    }
+}
+
+/// Whose rate limit was hit: the fix differs.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RateLimitKind {
+    GithubApi,
+    DockerHub,
+    Other,
+}
+
+/// The step a failure belongs to, as the log names it.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StepRef {
+    /// The log's step number: 1 is "Set up job", so the first `steps:` item
+    /// is 2 (3 after "Initialize containers" in container jobs).
+    pub number: Option<u32>,
+    /// `name:`, or `Run <first line of run:>` as the log shows it.
+    pub name: Option<String>,
+}
+
+/// One diagnosed failure, reduced to what the fixes need. Every string here
+/// came from a log and is untrusted: generators only use values that pass
+/// the grammars in [`crate::subject`].
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FailureInput {
+    pub category: Category,
+    /// The module, distribution, command, path or limit the fix needs.
+    pub subject: Option<String>,
+    /// Job id, `name:`, or a matrix display name like `test (ubuntu-latest, 3.12)`.
+    pub job: Option<String>,
+    pub step: Option<StepRef>,
+    /// Byte offset in the workflow the diagnosis mapped the failure to.
+    pub offset: Option<usize>,
+    /// 1-based line and column in the workflow ("Invalid workflow file … (Line: N, Col: M)").
+    pub line: Option<u32>,
+    pub column: Option<u32>,
+    /// 1-based line inside the step's `run:` script (from `….sh: line N:`).
+    pub script_line: Option<u32>,
+    /// For timeouts: the limit the job hit ("maximum execution time of 30 minutes").
+    pub timeout_minutes: Option<u32>,
+    /// For timeouts: how long the job had run when it was cancelled, if known.
+    pub observed_minutes: Option<u32>,
+    pub rate_limit: Option<RateLimitKind>,
+}
+
+impl FailureInput {
+    pub fn new(category: Category, subject: Option<&str>) -> Self {
+        FailureInput {
+            category,
+            subject: subject.map(str::to_string),
+            job: None,
+            step: None,
+            offset: None,
+            line: None,
+            column: None,
+            script_line: None,
+            timeout_minutes: None,
+            observed_minutes: None,
+            rate_limit: None,
+        }
+    }
+    pub fn in_job(mut self, job: &str) -> Self {
+        self.job = Some(job.to_string());
+        self
+    }
+    pub fn at_step_number(mut self, number: u32) -> Self {
+        self.step.get_or_insert_with(StepRef::default).number = Some(number);
+        self
+    }
+    pub fn at_step_name(mut self, name: &str) -> Self {
+        self.step.get_or_insert_with(StepRef::default).name = Some(name.to_string());
+        self
+    }
+    pub fn subject(&self) -> Option<&str> {
+        self.subject.as_deref().map(str::trim).filter(|s| !s.is_empty())
+    }
+}

@@ -1,0 +1,130 @@
+//! Finding the job and step a failure belongs to, from what the log says:
+//! a job id, `name:` or matrix display name, a step number or name, or a
+//! byte offset the diagnosis already mapped.
+
+use autoheal_engine::model::{Job, Step, Workflow};
+
+use crate::input::FailureInput;
+
+/// The job the failure names; with no name, the job containing its offset,
+/// or the only job that runs steps.
+pub fn job<'w, 'a>(wf: &'w Workflow<'a>, failure: &FailureInput) -> Option<&'w Job<'a>> {
+    if let Some(name) = failure.job.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
+        return job_by_name(wf, name);
+    }
+    if let Some(at) = failure.offset {
+        if let Some(j) = wf.jobs.iter().find(|j| j.entry.key.span.start <= at && at <= j.entry.value.span.end) {
+            return Some(j);
+        }
+    }
+    let mut runnable = wf.jobs.iter().filter(|j| !j.is_call());
+    match (runnable.next(), runnable.next()) {
+        (Some(only), None) => Some(only),
+        _ => None,
+    }
+}
+
+fn job_by_name<'w, 'a>(wf: &'w Workflow<'a>, name: &str) -> Option<&'w Job<'a>> {
+    let clean = |s: &str| s.chars().filter(|c| *c != '/' && *c != ':').collect::<String>().trim().to_ascii_lowercase();
+    let base = strip_matrix_suffix(name);
+    for candidate in [name, base] {
+        let want = clean(candidate);
+        if let Some(j) = wf.jobs.iter().find(|j| j.id == candidate) {
+            return Some(j);
+        }
+        if let Some(j) = wf.jobs.iter().find(|j| j.name().is_some_and(|n| clean(n) == want)) {
+            return Some(j);
+        }
+        if let Some(j) = wf.jobs.iter().find(|j| clean(j.id) == want) {
+            return Some(j);
+        }
+    }
+    // `name: Test on ${{ matrix.os }}` shows as `Test on ubuntu-latest`.
+    wf.jobs.iter().find(|j| {
+        j.name().and_then(|n| n.split("${{").next()).is_some_and(|prefix| {
+            let p = clean(prefix);
+            !p.is_empty() && clean(name).starts_with(&p) && j.name().is_some_and(|n| n.contains("${{"))
+        })
+    })
+}
+
+/// `test (ubuntu-latest, 3.12)` → `test`.
+pub fn strip_matrix_suffix(name: &str) -> &str {
+    match (name.rfind(" ("), name.ends_with(')')) {
+        (Some(i), true) => &name[..i],
+        _ => name,
+    }
+}
+
+/// `test (ubuntu-latest, 3.12)` → `["ubuntu-latest", "3.12"]`.
+pub fn matrix_values(name: &str) -> Vec<String> {
+    match (name.rfind(" ("), name.ends_with(')')) {
+        (Some(i), true) => name[i + 2..name.len() - 1].split(", ").map(|v| v.trim().to_string()).collect(),
+        _ => Vec::new(),
+    }
+}
+
+/// The failing step: by offset, by name, then by log step number.
+pub fn step<'j, 'a>(job: &'j Job<'a>, failure: &FailureInput) -> Option<&'j Step<'a>> {
+    if let Some(at) = failure.offset {
+        if let Some(s) = job.steps.iter().find(|s| s.node.span.start <= at && at <= s.node.span.end) {
+            return Some(s);
+        }
+    }
+    let step_ref = failure.step.as_ref()?;
+    if let Some(name) = step_ref.name.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
+        if let Some(s) = job.steps.iter().find(|s| s.display_name() == name || s.name() == Some(name)) {
+            return Some(s);
+        }
+        // The log's `Run <line>` header shows only the script's first line.
+        if let Some(line) = name.strip_prefix("Run ") {
+            let found = job.steps.iter().find(|s| {
+                s.run().and_then(|r| r.as_str()).is_some_and(|r| r.lines().find(|l| !l.trim().is_empty()).map(str::trim) == Some(line.trim()))
+                    || s.uses() == Some(line.trim())
+            });
+            if found.is_some() {
+                return found;
+            }
+        }
+    }
+    let number = step_ref.number? as usize;
+    let setup_steps = 1 + usize::from(job.get("container").is_some() || job.get("services").is_some());
+    let index = number.checked_sub(setup_steps + 1)?;
+    job.steps.get(index)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use autoheal_engine::yaml::parse;
+
+    use crate::input::Category;
+
+    const SRC: &str = "on: push\njobs:\n  lint:\n    runs-on: ubuntu-latest\n    steps:\n      - run: ruff .\n  test:\n    name: Test on ${{ matrix.os }}\n    runs-on: ${{ matrix.os }}\n    container: python:3.12\n    steps:\n      - uses: actions/checkout@v4\n      - name: Unit tests\n        run: |\n          pytest -q\n";
+
+    #[test]
+    fn jobs_are_found_by_id_name_and_matrix_display_name() {
+        let doc = parse(SRC.as_bytes());
+        let wf = Workflow::new(doc.root.as_ref().unwrap());
+        let f = |j: &str| FailureInput::new(Category::Unknown, None).in_job(j);
+        assert_eq!(job(&wf, &f("lint")).unwrap().id, "lint");
+        assert_eq!(job(&wf, &f("Test on ubuntu-latest")).unwrap().id, "test");
+        assert_eq!(job(&wf, &f("lint (3.12)")).unwrap().id, "lint");
+        assert!(job(&wf, &f("deploy")).is_none());
+        assert!(job(&wf, &FailureInput::new(Category::Unknown, None)).is_none(), "two jobs and no name");
+        assert_eq!(matrix_values("t (a, 3.12)"), ["a", "3.12"]);
+    }
+
+    #[test]
+    fn steps_are_found_by_name_header_and_number_after_container_setup() {
+        let doc = parse(SRC.as_bytes());
+        let wf = Workflow::new(doc.root.as_ref().unwrap());
+        let j = wf.job("test").unwrap();
+        let base = FailureInput::new(Category::Unknown, None);
+        assert_eq!(step(j, &base.clone().at_step_name("Unit tests")).unwrap().index, 1);
+        assert_eq!(step(j, &base.clone().at_step_name("Run pytest -q")).unwrap().index, 1);
+        assert_eq!(step(j, &base.clone().at_step_number(4)).unwrap().index, 1, "set up job + initialize containers");
+        assert!(step(j, &base.clone().at_step_number(1)).is_none());
+        assert!(step(j, &base.at_step_number(9)).is_none());
+    }
+}

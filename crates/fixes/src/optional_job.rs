@@ -1,0 +1,209 @@
+//! Fix type 6, `optional_job`: let a job that is really optional (ARM64,
+//! self-hosted or experimental runners, or a matrix leg on one) fail
+//! without failing the run. Never the workflow's main job.
+
+use autoheal_engine::edit;
+use autoheal_engine::model::{Job, Workflow};
+use autoheal_engine::rules::optional_job::{continue_on_error_fix, is_main_job, optional_reason};
+use autoheal_engine::yaml::{self, Node};
+use autoheal_engine::{Edit, Fix};
+
+use crate::runner::matrix_key;
+use crate::{Candidate, Ctx, Files, Generated, locate, subject};
+
+/// Is this runner label (or matrix value) a scarcer, flakier kind of runner?
+fn is_optional_label(value: &str) -> bool {
+    let l = value.to_ascii_lowercase();
+    l == "self-hosted"
+        || l.contains("arm64")
+        || l.contains("aarch64")
+        || l.ends_with("-arm")
+        || l.contains("experimental")
+        || l.contains("nightly")
+}
+
+pub(crate) fn generate(ctx: &Ctx<'_>) -> Generated {
+    let root = ctx.doc.root.as_ref().ok_or("the workflow does not parse")?;
+    let wf = Workflow::new(root);
+    let job = locate::job(&wf, ctx.failure).ok_or("cannot tell which job failed")?;
+    if job.is_call() {
+        return Err(format!("job `{}` calls a reusable workflow, which cannot set `continue-on-error`", job.id));
+    }
+    if job.get("continue-on-error").is_some() {
+        return Err(format!("job `{}` already sets `continue-on-error`", job.id));
+    }
+    if is_main_job(&wf, job) {
+        return Err(format!("job `{}` is the workflow's main job; it is never made optional, so its failure needs a manual fix", job.id));
+    }
+    let leg = ctx.failure.job.as_deref().map(locate::matrix_values).unwrap_or_default();
+    if let Some((key, value)) = optional_leg(job, &leg) {
+        return Ok(vec![leg_fix(ctx, job, &key, &value)?]);
+    }
+    let reason = optional_reason(job).ok_or_else(|| {
+        format!("job `{}` runs on a standard runner, so its failure is not treated as optional; it needs a manual fix", job.id)
+    })?;
+    let mut fix = continue_on_error_fix(ctx.path, ctx.source, job).ok_or("cannot edit the job")?;
+    fix.explanation = format!(
+        "Job `{}` {reason}, and it failed in a way tied to that runner (an architecture mismatch, a lost runner, an unavailable \
+         image). `continue-on-error: true` keeps the job and shows its failure, but no longer fails the whole run. Merge this only \
+         if nobody relies on this job passing, and open an issue to make it pass again.",
+        job.id
+    );
+    Ok(vec![Candidate { fix, intent: has_continue_on_error(ctx.path, job.id, None) }])
+}
+
+/// The matrix key and value that put the failing leg on an optional runner.
+fn optional_leg(job: &Job<'_>, leg: &[String]) -> Option<(String, String)> {
+    let matrix = job.matrix()?.as_mapping()?;
+    let runs_on_key = job.get("runs-on").and_then(Node::as_str).and_then(matrix_key);
+    for e in matrix {
+        let Some(key) = e.key.as_str() else { continue };
+        if key == "include" || key == "exclude" {
+            continue;
+        }
+        let values: Vec<&str> = crate::runner::matrix_values(job, key);
+        for v in leg.iter().filter(|v| values.contains(&v.as_str())) {
+            let decisive = is_optional_label(v) || (runs_on_key == Some(key) && v.contains("arm"));
+            if decisive && subject::is_command(v) {
+                return Some((key.to_string(), v.clone()));
+            }
+        }
+    }
+    None
+}
+
+fn leg_fix(ctx: &Ctx<'_>, job: &Job<'_>, key: &str, value: &str) -> Result<Candidate, String> {
+    let node = job.node();
+    let matrix = job.matrix().ok_or("no matrix")?;
+    let after = node.entry("timeout-minutes").or_else(|| node.entry("runs-on"));
+    let expr = "${{ matrix.experimental }}";
+    let mut edits = vec![edit::insert_entry(ctx.path, ctx.source, node, after, "continue-on-error", expr).ok_or("cannot edit the job")?];
+    let include = matrix.get("include");
+    let existing = include.and_then(Node::as_sequence).and_then(|items| items.iter().find(|i| i.get(key).and_then(Node::as_str) == Some(value)));
+    let value_text = crate::yaml_edit::scalar(value);
+    match (include, existing) {
+        (_, Some(item)) if item.get("experimental").is_some() => {}
+        (_, Some(item)) => edits.push(edit::insert_entry(ctx.path, ctx.source, item, None, "experimental", "true").ok_or("cannot edit the include entry")?),
+        (Some(seq), None) => edits.push(
+            edit::append_item(ctx.path, ctx.source, seq, &[format!("{key}: {value_text}"), "experimental: true".to_string()])
+                .ok_or("cannot extend `include`")?,
+        ),
+        (None, None) => edits.push(new_include(ctx, matrix, key, &value_text).ok_or("cannot add `include` to the matrix")?),
+    }
+    let fix = Fix::unsafe_(format!("Let the `{key}: {value}` leg of job `{}` fail without failing the run", job.id), edits).with_explanation(
+        format!(
+            "Only the `{key}: {value}` leg of job `{}`'s matrix failed, and that leg runs somewhere less reliable than GitHub's standard \
+             runners. The leg is marked `experimental: true` in the matrix, and the job sets `continue-on-error: {expr}`, so that leg's \
+             failure is still shown but no longer fails the run, while every other leg still must pass. Merge this only if nobody \
+             relies on that leg passing.",
+            job.id
+        ),
+    );
+    Ok(Candidate { fix, intent: has_continue_on_error(ctx.path, job.id, Some((key.to_string(), value.to_string()))) })
+}
+
+/// `include:` with one entry, added as the matrix's last key.
+fn new_include(ctx: &Ctx<'_>, matrix: &Node, key: &str, value: &str) -> Option<Edit> {
+    if edit::is_flow(ctx.source, matrix) {
+        return edit::insert_entry(ctx.path, ctx.source, matrix, None, "include", &format!("[{{{key}: {value}, experimental: true}}]"));
+    }
+    let entries = matrix.as_mapping()?;
+    let last = entries.last()?;
+    let col = edit::column(ctx.source, entries.first()?.key.span.start);
+    let unit = edit::indent_unit(ctx.source);
+    let eol = edit::line_ending(ctx.source);
+    let at = edit::line_end(ctx.source, last.value.span.end.max(last.key.span.end).saturating_sub(1).max(last.key.span.end));
+    let (pad, inner) = (" ".repeat(col), " ".repeat(col + unit));
+    Some(Edit::insert(ctx.path, at, format!("{eol}{pad}include:{eol}{inner}- {key}: {value}{eol}{inner}  experimental: true")))
+}
+
+fn has_continue_on_error(path: &str, job_id: &str, leg: Option<(String, String)>) -> Box<dyn Fn(&Files) -> Result<(), String>> {
+    let (path, job_id) = (path.to_string(), job_id.to_string());
+    Box::new(move |files: &Files| {
+        let doc = yaml::parse(files.get(&path).ok_or("workflow missing")?.as_bytes());
+        let wf = Workflow::new(doc.root.as_ref().ok_or("no document")?);
+        let job = wf.job(&job_id).ok_or("job gone")?;
+        job.get("continue-on-error").ok_or("no continue-on-error")?;
+        if let Some((key, value)) = &leg {
+            let marked = job.matrix().and_then(|m| m.get("include")).and_then(Node::as_sequence).is_some_and(|items| {
+                items.iter().any(|i| i.get(key.as_str()).and_then(Node::as_str) == Some(value.as_str()) && i.get("experimental").and_then(Node::as_bool) == Some(true))
+            });
+            if !marked {
+                return Err(format!("no include entry marks {key}: {value} experimental"));
+            }
+        }
+        Ok(())
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::test_support::*;
+    use crate::{Category, FailureInput};
+
+    fn optional(job: &str) -> FailureInput {
+        FailureInput::new(Category::OptionalJob, None).in_job(job)
+    }
+
+    const TWO_JOBS: &str = "\
+on: [push, pull_request]
+jobs:
+  test:                       # the main job
+    runs-on: ubuntu-latest
+    steps:
+      - run: make test
+  arm:
+    # Same tests on ARM64.
+    runs-on: ubuntu-24.04-arm
+    timeout-minutes: 30
+    steps:
+      - run: make test
+";
+
+    #[test]
+    fn an_arm_job_gets_continue_on_error_after_its_timeout() {
+        let out = apply_only(&optional("arm"), TWO_JOBS);
+        assert_eq!(out, TWO_JOBS.replace("    timeout-minutes: 30\n", "    timeout-minutes: 30\n    continue-on-error: true\n"));
+    }
+
+    #[test]
+    fn the_main_job_and_standard_jobs_are_never_made_optional() {
+        assert!(manual_reason(&optional("test"), TWO_JOBS).contains("standard runner"));
+        let only = "on: push\njobs:\n  arm:\n    runs-on: ubuntu-24.04-arm\n    steps:\n      - run: make\n";
+        assert!(manual_reason(&optional("arm"), only).contains("main job"));
+    }
+
+    #[test]
+    fn a_matrix_leg_gets_an_include_entry_and_the_expression() {
+        let src = "\
+on: push
+jobs:
+  lint:
+    runs-on: ubuntu-latest
+    steps: [{run: make lint}]
+  build:
+    runs-on: ${{ matrix.os }}
+    strategy:
+      matrix:
+        os: [ubuntu-latest, ubuntu-24.04-arm]   # arm is new
+        python: ['3.12']
+    steps:
+      - run: make
+";
+        let out = apply_only(&optional("build (ubuntu-24.04-arm, 3.12)"), src);
+        let want = src
+            .replace("    runs-on: ${{ matrix.os }}\n", "    runs-on: ${{ matrix.os }}\n    continue-on-error: ${{ matrix.experimental }}\n")
+            .replace("        python: ['3.12']\n", "        python: ['3.12']\n        include:\n          - os: ubuntu-24.04-arm\n            experimental: true\n");
+        assert_eq!(out, want);
+    }
+
+    #[test]
+    fn an_existing_include_entry_is_marked_in_a_crlf_file() {
+        let src = "on: push\r\njobs:\r\n  lint:\r\n    runs-on: ubuntu-latest\r\n  build:\r\n    runs-on: ${{ matrix.os }}\r\n    strategy:\r\n      matrix:\r\n        os: [ubuntu-latest]\r\n        include:\r\n          - os: macos-14-arm64\r\n            xcode: '15'\r\n";
+        let out = apply_only(&optional("build (macos-14-arm64)"), src);
+        assert!(out.contains("            xcode: '15'\r\n            experimental: true\r\n"), "{out:?}");
+        assert!(out.contains("continue-on-error: ${{ matrix.experimental }}\r\n"));
+        // Applied once, nothing more to do.
+        assert!(manual_reason(&optional("build (macos-14-arm64)"), &out).contains("already"));
+    }
+}

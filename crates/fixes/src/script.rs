@@ -1,0 +1,189 @@
+//! The lines of a step's `run:` script, each with its bytes in the file, so
+//! a fix can edit one command without touching the rest.
+
+use autoheal_engine::edit;
+use autoheal_engine::text::TextRange;
+use autoheal_engine::yaml::{Node, ScalarStyle};
+
+#[derive(Debug)]
+pub struct Script<'a> {
+    pub node: &'a Node,
+    /// A `|` block: lines can be inserted; otherwise a one-line scalar.
+    pub block: bool,
+    /// Columns of block content (0 for one-line scalars).
+    pub indent: usize,
+    pub lines: Vec<ScriptLine<'a>>,
+}
+
+#[derive(Clone, Copy, Debug)]
+pub struct ScriptLine<'a> {
+    /// The line as the shell sees it.
+    pub text: &'a str,
+    /// Its bytes in the workflow file (content only, no block indentation).
+    pub range: TextRange,
+}
+
+impl<'a> Script<'a> {
+    /// Read a `run:` value written as a literal block or a one-line scalar
+    /// whose bytes are its value (no escapes). Folded and multi-line plain
+    /// scalars are left alone: their lines do not map to the file's.
+    pub fn new(source: &'a str, node: &'a Node) -> Option<Self> {
+        let scalar = node.as_scalar()?;
+        if node.alias.is_some() {
+            return None;
+        }
+        match scalar.style {
+            ScalarStyle::Literal => Self::literal(source, node),
+            ScalarStyle::Plain | ScalarStyle::SingleQuoted | ScalarStyle::DoubleQuoted => {
+                let raw = source.get(node.span.start..node.span.end)?;
+                let quoted = scalar.style != ScalarStyle::Plain;
+                let inner = if quoted { raw.get(1..raw.len().checked_sub(1)?)? } else { raw };
+                if inner != scalar.value || inner.contains('\n') {
+                    return None;
+                }
+                let start = node.span.start + usize::from(quoted);
+                let range = TextRange::new(start, start + inner.len());
+                Some(Script { node, block: false, indent: 0, lines: vec![ScriptLine { text: inner, range }] })
+            }
+            ScalarStyle::Folded => None,
+        }
+    }
+
+    fn literal(source: &'a str, node: &'a Node) -> Option<Self> {
+        let header_end = edit::line_end(source, node.span.start);
+        let header = source.get(node.span.start..header_end)?;
+        let indicator = header.split('#').next().unwrap_or("").trim();
+        if indicator.bytes().any(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        let body_start = next_line(source, header_end)?;
+        let end = node.span.end.min(source.len());
+        let mut raw_lines = Vec::new();
+        let mut at = body_start;
+        while at < end {
+            let line_end = edit::line_end(source, at);
+            raw_lines.push(TextRange::new(at, line_end));
+            match next_line(source, line_end) {
+                Some(n) => at = n,
+                None => break,
+            }
+        }
+        let indent = raw_lines
+            .iter()
+            .map(|r| &source[r.start..r.end])
+            .find(|l| !l.trim().is_empty())
+            .map(|l| l.len() - l.trim_start_matches(' ').len())?;
+        let lines = raw_lines
+            .into_iter()
+            .map(|r| {
+                let content = TextRange::new((r.start + indent).min(r.end), r.end);
+                ScriptLine { text: &source[content.start..content.end], range: content }
+            })
+            .collect();
+        Some(Script { node, block: true, indent, lines })
+    }
+
+    /// Line `n` (1-based) of the script.
+    pub fn line(&self, n: u32) -> Option<&ScriptLine<'a>> {
+        self.lines.get((n as usize).checked_sub(1)?)
+    }
+}
+
+fn next_line(source: &str, line_end: usize) -> Option<usize> {
+    let rest = source.get(line_end..)?;
+    if rest.starts_with("\r\n") {
+        Some(line_end + 2)
+    } else if rest.starts_with('\n') {
+        Some(line_end + 1)
+    } else {
+        None
+    }
+}
+
+fn is_word_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_' | b'/' | b'-' | b'+' | b'$' | b'{' | b'=')
+}
+
+/// Offsets in `text` where `word` appears as a whole shell word.
+pub fn word_positions(text: &str, word: &str) -> Vec<usize> {
+    let b = text.as_bytes();
+    let mut out = Vec::new();
+    let mut from = 0;
+    while let Some(i) = text.get(from..).and_then(|t| t.find(word)).map(|i| i + from) {
+        let end = i + word.len();
+        let before_ok = i == 0 || !is_word_byte(b[i - 1]);
+        let after_ok = end >= b.len() || !is_word_byte(b[end]) || b[end] == b'$';
+        if before_ok && after_ok {
+            out.push(i);
+        }
+        from = end;
+    }
+    out
+}
+
+/// True when `line` runs `word` as a command (whole word, not in a comment).
+pub fn mentions_command(line: &str, word: &str) -> bool {
+    let code = strip_comment(line);
+    word_positions(code, word).into_iter().any(|_| true)
+}
+
+/// The line without a trailing ` # comment` (outside quotes).
+pub fn strip_comment(line: &str) -> &str {
+    let (mut single, mut double) = (false, false);
+    let b = line.as_bytes();
+    for (i, c) in b.iter().enumerate() {
+        match c {
+            b'\'' if !double => single = !single,
+            b'"' if !single => double = !double,
+            b'#' if !single && !double && (i == 0 || b[i - 1] == b' ' || b[i - 1] == b'\t') => return &line[..i],
+            _ => {}
+        }
+    }
+    line
+}
+
+/// A line that is one complete command we may wrap or extend: no
+/// continuation, heredoc, block keyword or unbalanced quotes.
+pub fn is_simple_line(line: &str) -> bool {
+    let code = strip_comment(line).trim();
+    if code.is_empty() || code.ends_with('\\') || code.contains("<<") || code.ends_with(['{', '(', '|', '&']) {
+        return false;
+    }
+    let first = code.split_whitespace().next().unwrap_or("");
+    let keywords =
+        ["if", "then", "else", "elif", "fi", "for", "while", "until", "do", "done", "case", "esac", "function", "}", ")", ";;"];
+    if keywords.contains(&first) || code.ends_with(" do") || code.ends_with(" then") {
+        return false;
+    }
+    code.matches('\'').count() % 2 == 0 && code.matches('"').count() % 2 == 0
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use autoheal_engine::yaml::parse;
+
+    #[test]
+    fn literal_lines_map_to_file_bytes() {
+        let src = "run: |  # build\r\n  make\r\n\r\n    ./x.sh arg\r\nnext: 1\r\n";
+        let doc = parse(src.as_bytes());
+        let node = doc.root.as_ref().unwrap().get("run").unwrap();
+        let s = Script::new(src, node).unwrap();
+        assert!(s.block);
+        let texts: Vec<&str> = s.lines.iter().map(|l| l.text).collect();
+        assert_eq!(texts, ["make", "", "  ./x.sh arg"]);
+        assert_eq!(&src[s.line(3).unwrap().range.start..s.line(3).unwrap().range.end], "  ./x.sh arg");
+    }
+
+    #[test]
+    fn one_line_scalars_and_words() {
+        let src = "run: 'docker pull x'\n";
+        let doc = parse(src.as_bytes());
+        let s = Script::new(src, doc.root.as_ref().unwrap().get("run").unwrap()).unwrap();
+        assert_eq!(s.lines[0].text, "docker pull x");
+        assert_eq!(&src[s.lines[0].range.start..s.lines[0].range.end], "docker pull x");
+        assert_eq!(word_positions("docker-compose up && docker compose", "docker"), [21]);
+        assert!(mentions_command("sudo jq .", "jq") && !mentions_command("echo ok # jq", "jq"));
+        assert!(is_simple_line("gh api repos/x | jq .") && !is_simple_line("for x in a; do") && !is_simple_line("cat <<EOF"));
+    }
+}

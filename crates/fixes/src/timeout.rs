@@ -1,0 +1,178 @@
+//! Fix type 2, `timeout`: raise `timeout-minutes` on the job (or the step)
+//! that hit it: twice the limit, or twice the observed duration, capped at
+//! the hosted runner's 360 minutes. At the cap there is no fix: a job that
+//! ran for six hours is hung, and a bigger number does not fix a hang.
+
+use autoheal_engine::model::Workflow;
+use autoheal_engine::rules::timeout::{HOSTED_LIMIT_MINUTES, timeout_fix};
+use autoheal_engine::yaml::{self, Node};
+use autoheal_engine::{Edit, Fix};
+
+use crate::yaml_edit::set_entry;
+use crate::{Candidate, Ctx, FailureInput, Generated, locate};
+
+/// Read the limit the job hit from the workflow when the log did not say.
+pub(crate) fn resolve(ctx: &Ctx<'_>) -> FailureInput {
+    let mut f = ctx.failure.clone();
+    if f.timeout_minutes.is_some() {
+        return f;
+    }
+    let Some(root) = ctx.doc.root.as_ref() else { return f };
+    let wf = Workflow::new(root);
+    let Some(job) = locate::job(&wf, &f) else { return f };
+    let step_limit = locate::step(job, &f).and_then(|s| s.get("timeout-minutes")).and_then(minutes);
+    let job_limit = job.get("timeout-minutes").and_then(minutes);
+    f.timeout_minutes = Some(step_limit.or(job_limit).unwrap_or(HOSTED_LIMIT_MINUTES));
+    f
+}
+
+fn minutes(n: &Node) -> Option<u32> {
+    n.as_number().filter(|v| v.is_finite() && *v >= 0.0 && *v <= 1e6).map(|v| v.ceil() as u32)
+}
+
+pub(crate) fn generate(ctx: &Ctx<'_>) -> Generated {
+    let root = ctx.doc.root.as_ref().ok_or("the workflow does not parse")?;
+    let wf = Workflow::new(root);
+    let job = locate::job(&wf, ctx.failure).ok_or("cannot tell which job timed out")?;
+    if job.is_call() {
+        return Err(format!(
+            "job `{}` calls a reusable workflow, which cannot set `timeout-minutes` here; raise it on the called workflow's jobs",
+            job.id
+        ));
+    }
+    let limit = ctx.failure.timeout_minutes.unwrap_or(HOSTED_LIMIT_MINUTES);
+    if limit >= HOSTED_LIMIT_MINUTES {
+        return Err(format!(
+            "job `{}` ran into GitHub's {HOSTED_LIMIT_MINUTES}-minute maximum; a job that runs that long is usually hung, and no larger \
+             timeout is allowed. It needs a manual fix: find what hangs",
+            job.id
+        ));
+    }
+    let observed = ctx.failure.observed_minutes.unwrap_or(0);
+    let target = (limit.max(observed).max(1) * 2).min(HOSTED_LIMIT_MINUTES);
+    let basis = if observed > limit { format!("twice the observed {observed} minutes") } else { format!("twice the limit of {limit}") };
+    let step = locate::step(job, ctx.failure).filter(|s| s.get("timeout-minutes").and_then(minutes) == Some(limit));
+    let (node, what) = match step {
+        Some(s) => (s.node, format!("step \"{}\" of job `{}`", s.display_name(), job.id)),
+        None => (job.node(), format!("job `{}`", job.id)),
+    };
+    match node.get("timeout-minutes") {
+        Some(v) if v.is_expression() => return Err(format!("{what} computes `timeout-minutes` with an expression; raise its input")),
+        Some(v) if minutes(v).is_some_and(|m| m >= target) => {
+            return Err(format!("{what} already allows {} minutes", minutes(v).unwrap_or(target)));
+        }
+        _ => {}
+    }
+    let edits: Vec<Edit> = match step {
+        Some(s) => {
+            let after = s.node.entry("name").or_else(|| s.node.entry("id"));
+            vec![set_entry(ctx.path, ctx.source, s.node, after, "timeout-minutes", &target.to_string()).ok_or("cannot edit the step")?]
+        }
+        None => timeout_fix(ctx.path, ctx.source, job, target).ok_or("cannot edit the job's `timeout-minutes`")?.edits,
+    };
+    let fix = Fix::unsafe_(format!("Raise `timeout-minutes` to {target} on {what}"), edits).with_explanation(format!(
+        "{what} was cancelled when it reached its {limit}-minute `timeout-minutes`. This raises the limit to {target} minutes \
+         ({basis}, at most GitHub's {HOSTED_LIMIT_MINUTES}-minute maximum). Before merging, compare with the job's usual duration: \
+         if it normally finishes well within {limit} minutes, something is hanging (a prompt waiting for input, a stuck network \
+         call, a deadlocked test), and a longer timeout only delays the failure.",
+        what = capitalize(&what)
+    ));
+    let (path, job_id, step_index) = (ctx.path.to_string(), job.id.to_string(), step.map(|s| s.index));
+    let intent = move |files: &crate::Files| -> Result<(), String> {
+        let text = files.get(&path).ok_or("workflow missing")?;
+        let doc = yaml::parse(text.as_bytes());
+        let wf = Workflow::new(doc.root.as_ref().ok_or("no document")?);
+        let job = wf.job(&job_id).ok_or("job gone")?;
+        let node = match step_index {
+            Some(i) => job.steps.get(i).ok_or("step gone")?.node,
+            None => job.node(),
+        };
+        match node.get("timeout-minutes").and_then(minutes) {
+            Some(m) if m == target => Ok(()),
+            other => Err(format!("timeout-minutes is {other:?}, expected {target}")),
+        }
+    };
+    Ok(vec![Candidate { fix, intent: Box::new(intent) }])
+}
+
+fn capitalize(s: &str) -> String {
+    let mut c = s.chars();
+    c.next().map(|f| f.to_uppercase().collect::<String>() + c.as_str()).unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::test_support::*;
+    use crate::{Category, FailureInput};
+
+    const MATRIX: &str = "\
+name: CI
+on: [push]   # every push
+
+jobs:
+  # Unit tests on every OS.
+  test:
+    name: Test (${{ matrix.os }})
+    runs-on: ${{ matrix.os }}
+    timeout-minutes: 30 # usually 12
+    strategy:
+      matrix:
+        os: [ubuntu-latest, macos-latest]
+    steps:
+      - uses: actions/checkout@v4
+      - run: make test
+";
+
+    fn timeout(job: &str, limit: Option<u32>) -> FailureInput {
+        let mut f = FailureInput::new(Category::Timeout, None).in_job(job);
+        f.timeout_minutes = limit;
+        f
+    }
+
+    #[test]
+    fn doubles_the_job_limit_in_a_matrix_job_keeping_the_comment() {
+        let out = apply_only(&timeout("Test (ubuntu-latest)", Some(30)), MATRIX);
+        assert_eq!(out, MATRIX.replace("timeout-minutes: 30 # usually 12", "timeout-minutes: 60 # usually 12"));
+        // The limit is read from the workflow when the log did not give it.
+        assert_eq!(apply_only(&timeout("test", None), MATRIX), out);
+    }
+
+    #[test]
+    fn uses_twice_the_observed_duration_and_caps_at_360() {
+        let mut f = timeout("test", Some(30));
+        f.observed_minutes = Some(200);
+        let out = apply_only(&f, MATRIX);
+        assert!(out.contains("    timeout-minutes: 360 # usually 12\n"), "{out}");
+    }
+
+    #[test]
+    fn adds_the_key_where_missing_in_crlf_and_anchor_files() {
+        let src = "on: push\r\njobs:\r\n  build:\r\n    runs-on: &os ubuntu-latest\r\n    steps:\r\n      - run: make\r\n  docs:\r\n    runs-on: *os\r\n    steps:\r\n      - run: make docs\r\n";
+        let out = apply_only(&timeout("docs", Some(20)), src);
+        assert_eq!(out, src.replace("    runs-on: *os\r\n", "    runs-on: *os\r\n    timeout-minutes: 40\r\n"));
+    }
+
+    #[test]
+    fn raises_a_step_timeout_when_the_step_hit_it() {
+        let src = "on: push\njobs:\n  e2e:\n    runs-on: ubuntu-latest\n    timeout-minutes: 90\n    steps:\n      - uses: actions/checkout@v4\n      - name: Browser tests\n        timeout-minutes: 15\n        run: npm run e2e\n";
+        let f = timeout("e2e", Some(15)).at_step_name("Browser tests");
+        let out = apply_only(&f, src);
+        assert!(out.contains("        timeout-minutes: 30\n") && out.contains("    timeout-minutes: 90\n"), "{out}");
+    }
+
+    #[test]
+    fn at_the_cap_or_on_a_reusable_call_it_needs_a_manual_fix() {
+        let no = manual_reason(&timeout("test", Some(360)), MATRIX);
+        assert!(no.contains("needs a manual fix"), "{no}");
+        let src = "on: push\njobs:\n  build:\n    runs-on: ubuntu-latest\n    steps:\n      - run: make\n";
+        assert!(manual_reason(&timeout("build", None), src).contains("360"), "no timeout-minutes means 360");
+        let caller = "on: push\njobs:\n  call:\n    uses: ./.github/workflows/build.yml\n    secrets: inherit\n";
+        assert!(manual_reason(&timeout("call", Some(30)), caller).contains("reusable"));
+    }
+
+    #[test]
+    fn already_raised_is_not_raised_again() {
+        let raised = MATRIX.replace("timeout-minutes: 30", "timeout-minutes: 60");
+        assert!(manual_reason(&timeout("test", Some(30)), &raised).contains("already allows 60"));
+    }
+}
