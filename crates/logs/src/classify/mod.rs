@@ -158,11 +158,6 @@ impl Scanner<'_> {
                 return Some(hit);
             }
         }
-        if self.seen_repo.is_none() {
-            if let Some(repo) = subject::repository_in_path(text) {
-                self.seen_repo = Some(python::normalize_name(repo));
-            }
-        }
         let recent = self.recent.ordered();
         let mut own = self.classifier.own_packages.clone();
         if let Some(repo) = &self.seen_repo {
@@ -232,6 +227,11 @@ impl LogSink for Scanner<'_> {
                 }
             }
             return;
+        }
+        if self.seen_repo.is_none() && line.text.contains("/work/") {
+            if let Some(repo) = subject::repository_in_path(line.text) {
+                self.seen_repo = Some(python::normalize_name(repo));
+            }
         }
         if self.is_candidate(line) {
             if let Some(hit) = self.classify(line) {

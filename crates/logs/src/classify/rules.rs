@@ -190,7 +190,7 @@ fn patterns() -> &'static Patterns {
     P.get_or_init(|| {
         let re = |s: &str| Regex::new(s).unwrap_or_else(|e| panic!("built-in pattern {s:?}: {e}"));
         Patterns {
-            no_module: re(r#"No module named ['"‘]?([^'"’\s]+)['"’]?(;.*)?"#),
+            no_module: re(r#"No module named (?:'([^']*)'|"([^"]*)"|‘([^’]*)’|(\S+)\s*$)"#),
             exceeded_minutes: re(r"exceeded the maximum execution time of (\d+) minutes?"),
             exceeded_duration: re(r"exceeded the maximum execution time of ((?:\d+h)?(?:\d+m)?(?:\d+(?:\.\d+)?s)?)"),
             yaml_line: re(r"error in your yaml syntax on line (\d+)"),
@@ -495,8 +495,9 @@ fn python_imports(text: &str, ctx: &LineContext<'_>) -> Option<Hit> {
         return None;
     }
     let c = patterns().no_module.captures(text)?;
-    let raw = c.get(1)?.as_str().trim_end_matches(['.', ',']);
-    if c.get(2).is_some_and(|m| m.as_str().contains("is not a package")) {
+    // The whole quoted name is validated, so `'yaml\nimport os'` is not `yaml`.
+    let raw = (1..=4).find_map(|i| c.get(i))?.as_str();
+    if text.contains("is not a package") {
         return Some(Hit::blocker(format!(
             "'{}' is imported from a module that is not a package.",
             display_text(raw)
@@ -637,13 +638,13 @@ fn plugin_hit(trigger: &str, distribution: &str, confidence: f32) -> Hit {
 /// zsh, cmd.exe, PowerShell, the actions toolkit and Go's exec.
 fn missing_command_name(text: &str) -> Option<String> {
     let p = patterns();
+    if let Some(at) = text.find("command not found: ") {
+        return Some(text[at + "command not found: ".len()..].trim().to_string());
+    }
     if let Some(at) = text.find(": command not found") {
         let before = &text[..at];
         let name = before.rsplit(": ").next().unwrap_or(before);
         return Some(name.trim().to_string());
-    }
-    if let Some(at) = text.find("command not found: ") {
-        return Some(text[at + "command not found: ".len()..].trim().to_string());
     }
     if let Some(c) = p.dash_not_found.captures(text) {
         return Some(c[1].trim().to_string());
