@@ -1,1 +1,129 @@
+//! The curated table of commands a job may lack: the setup action that
+//! provides each toolchain, and the OS package for plain tools.
 
+/// A setup action and its inputs, for toolchain commands.
+pub struct SetupAction {
+    pub commands: &'static [&'static str],
+    pub uses: &'static str,
+    pub with: &'static [(&'static str, &'static str)],
+    /// A command to run after the action (e.g. enabling yarn), if any.
+    pub then_run: Option<&'static str>,
+    pub what: &'static str,
+}
+
+pub static SETUP_ACTIONS: &[SetupAction] = &[
+    SetupAction { commands: &["node", "npm", "npx"], uses: "actions/setup-node@v4", with: &[("node-version", "lts/*")], then_run: None, what: "Node.js" },
+    SetupAction { commands: &["yarn"], uses: "actions/setup-node@v4", with: &[("node-version", "lts/*")], then_run: Some("npm install --global yarn"), what: "Node.js and Yarn" },
+    SetupAction { commands: &["pnpm"], uses: "pnpm/action-setup@v4", with: &[("version", "9")], then_run: None, what: "pnpm" },
+    SetupAction { commands: &["go", "gofmt"], uses: "actions/setup-go@v5", with: &[("go-version", "stable")], then_run: None, what: "Go" },
+    SetupAction {
+        commands: &["java", "javac", "mvn", "gradle", "jar"],
+        uses: "actions/setup-java@v4",
+        with: &[("distribution", "temurin"), ("java-version", "'21'")],
+        then_run: None,
+        what: "Java (Temurin)",
+    },
+    SetupAction {
+        commands: &["python", "python3", "pip", "pip3"],
+        uses: "actions/setup-python@v5",
+        with: &[("python-version", "'3.x'")],
+        then_run: None,
+        what: "Python",
+    },
+    SetupAction { commands: &["ruby", "gem", "bundle", "bundler"], uses: "ruby/setup-ruby@v1", with: &[("ruby-version", "ruby")], then_run: None, what: "Ruby" },
+    SetupAction { commands: &["dotnet"], uses: "actions/setup-dotnet@v4", with: &[("dotnet-version", "'8.0.x'")], then_run: None, what: ".NET" },
+    SetupAction { commands: &["rustc", "cargo", "rustup"], uses: "dtolnay/rust-toolchain@stable", with: &[], then_run: None, what: "Rust" },
+    SetupAction { commands: &["deno"], uses: "denoland/setup-deno@v2", with: &[("deno-version", "v2.x")], then_run: None, what: "Deno" },
+    SetupAction { commands: &["bun"], uses: "oven-sh/setup-bun@v2", with: &[], then_run: None, what: "Bun" },
+    SetupAction { commands: &["uv", "uvx"], uses: "astral-sh/setup-uv@v5", with: &[], then_run: None, what: "uv" },
+    SetupAction { commands: &["terraform"], uses: "hashicorp/setup-terraform@v3", with: &[], then_run: None, what: "Terraform" },
+    SetupAction { commands: &["helm"], uses: "azure/setup-helm@v4", with: &[], then_run: None, what: "Helm" },
+    SetupAction { commands: &["kubectl"], uses: "azure/setup-kubectl@v4", with: &[], then_run: None, what: "kubectl" },
+];
+
+/// Python command-line tools installed with pipx (present on hosted runners).
+pub static PIPX_TOOLS: &[&str] = &["poetry", "tox", "nox", "pre-commit", "hatch", "pdm", "twine", "cookiecutter"];
+
+/// command, apt package, brew formula, choco package.
+pub static PACKAGES: &[(&str, Option<&str>, Option<&str>, Option<&str>)] = &[
+    ("xvfb-run", Some("xvfb"), None, None),
+    ("Xvfb", Some("xvfb"), None, None),
+    ("convert", Some("imagemagick"), Some("imagemagick"), Some("imagemagick")),
+    ("magick", Some("imagemagick"), Some("imagemagick"), Some("imagemagick")),
+    ("identify", Some("imagemagick"), Some("imagemagick"), Some("imagemagick")),
+    ("jq", Some("jq"), Some("jq"), Some("jq")),
+    ("zip", Some("zip"), Some("zip"), Some("zip")),
+    ("unzip", Some("unzip"), Some("unzip"), Some("unzip")),
+    ("make", Some("make"), Some("make"), Some("make")),
+    ("gcc", Some("gcc"), Some("gcc"), Some("mingw")),
+    ("g++", Some("g++"), Some("gcc"), Some("mingw")),
+    ("clang", Some("clang"), Some("llvm"), Some("llvm")),
+    ("cmake", Some("cmake"), Some("cmake"), Some("cmake")),
+    ("ninja", Some("ninja-build"), Some("ninja"), Some("ninja")),
+    ("meson", Some("meson"), Some("meson"), None),
+    ("pkg-config", Some("pkg-config"), Some("pkg-config"), None),
+    ("autoconf", Some("autoconf"), Some("autoconf"), None),
+    ("automake", Some("automake"), Some("automake"), None),
+    ("libtoolize", Some("libtool"), Some("libtool"), None),
+    ("bison", Some("bison"), Some("bison"), Some("winflexbison3")),
+    ("flex", Some("flex"), Some("flex"), Some("winflexbison3")),
+    ("nasm", Some("nasm"), Some("nasm"), Some("nasm")),
+    ("swig", Some("swig"), Some("swig"), Some("swig")),
+    ("doxygen", Some("doxygen"), Some("doxygen"), Some("doxygen.install")),
+    ("dot", Some("graphviz"), Some("graphviz"), Some("graphviz")),
+    ("protoc", Some("protobuf-compiler"), Some("protobuf"), Some("protoc")),
+    ("git", Some("git"), Some("git"), Some("git")),
+    ("git-lfs", Some("git-lfs"), Some("git-lfs"), Some("git-lfs")),
+    ("curl", Some("curl"), Some("curl"), Some("curl")),
+    ("wget", Some("wget"), Some("wget"), Some("wget")),
+    ("rsync", Some("rsync"), Some("rsync"), Some("rsync")),
+    ("ssh", Some("openssh-client"), None, None),
+    ("sshpass", Some("sshpass"), None, None),
+    ("sqlite3", Some("sqlite3"), Some("sqlite"), Some("sqlite")),
+    ("psql", Some("postgresql-client"), Some("libpq"), Some("postgresql")),
+    ("pg_dump", Some("postgresql-client"), Some("libpq"), Some("postgresql")),
+    ("mysql", Some("default-mysql-client"), Some("mysql-client"), Some("mysql.workbench")),
+    ("redis-cli", Some("redis-tools"), Some("redis"), None),
+    ("shellcheck", Some("shellcheck"), Some("shellcheck"), Some("shellcheck")),
+    ("ffmpeg", Some("ffmpeg"), Some("ffmpeg"), Some("ffmpeg")),
+    ("pandoc", Some("pandoc"), Some("pandoc"), Some("pandoc")),
+    ("xmllint", Some("libxml2-utils"), Some("libxml2"), None),
+    ("xsltproc", Some("xsltproc"), Some("libxslt"), None),
+    ("msgfmt", Some("gettext"), Some("gettext"), None),
+    ("envsubst", Some("gettext-base"), Some("gettext"), None),
+    ("7z", Some("p7zip-full"), Some("p7zip"), Some("7zip")),
+    ("tree", Some("tree"), Some("tree"), Some("tree")),
+    ("bc", Some("bc"), None, None),
+    ("xxd", Some("xxd"), None, None),
+    ("valgrind", Some("valgrind"), None, None),
+    ("gdb", Some("gdb"), None, None),
+    ("lcov", Some("lcov"), Some("lcov"), None),
+    ("gcovr", Some("gcovr"), Some("gcovr"), None),
+    ("latexmk", Some("latexmk"), None, None),
+    ("pdflatex", Some("texlive-latex-base"), None, None),
+    ("inkscape", Some("inkscape"), Some("inkscape"), Some("inkscape")),
+    ("hunspell", Some("hunspell"), Some("hunspell"), None),
+    ("aspell", Some("aspell"), Some("aspell"), None),
+    ("expect", Some("expect"), None, None),
+    ("socat", Some("socat"), Some("socat"), None),
+    ("nc", Some("netcat-openbsd"), None, None),
+    ("dig", Some("dnsutils"), None, None),
+    ("gpg", Some("gnupg"), Some("gnupg"), Some("gnupg")),
+    ("zstd", Some("zstd"), Some("zstd"), Some("zstandard")),
+    ("xz", Some("xz-utils"), Some("xz"), None),
+    ("patchelf", Some("patchelf"), None, None),
+    ("ccache", Some("ccache"), Some("ccache"), Some("ccache")),
+    ("gettext", Some("gettext"), Some("gettext"), None),
+    ("sqlcmd", None, Some("sqlcmd"), Some("sqlcmd")),
+    ("wine", Some("wine"), None, None),
+    ("qemu-img", Some("qemu-utils"), Some("qemu"), None),
+    ("yamllint", Some("yamllint"), Some("yamllint"), None),
+];
+
+pub fn setup_action(command: &str) -> Option<&'static SetupAction> {
+    SETUP_ACTIONS.iter().find(|a| a.commands.contains(&command))
+}
+
+pub fn packages(command: &str) -> Option<(Option<&'static str>, Option<&'static str>, Option<&'static str>)> {
+    PACKAGES.iter().find(|(c, ..)| *c == command).map(|(_, a, b, c)| (*a, *b, *c))
+}

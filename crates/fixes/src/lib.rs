@@ -122,8 +122,37 @@ fn generator(category: Category) -> Option<Generator> {
 /// regenerating on the fixed workflow (the idempotence check) sees the same
 /// failure rather than a new one.
 fn resolve(ctx: &Ctx<'_>) -> FailureInput {
-    match ctx.failure.category {
+    let mut f = match ctx.failure.category {
         Category::Timeout => timeout::resolve(ctx),
         _ => ctx.failure.clone(),
+    };
+    if f.category != Category::YamlSyntax {
+        pin_step(ctx, &mut f);
+    }
+    f
+}
+
+/// Name the job and step by what stays true after a fix inserts steps:
+/// the job id and the step's display name (unless two steps share it), not
+/// the log's step number or a byte offset.
+fn pin_step(ctx: &Ctx<'_>, f: &mut FailureInput) {
+    let Some(root) = ctx.doc.root.as_ref() else { return };
+    let wf = autoheal_engine::model::Workflow::new(root);
+    let Some(job) = locate::job(&wf, f) else { return };
+    let step = match f.category {
+        Category::MissingCommand => f.subject().and_then(|c| missing_command::failing_step(ctx, job, c)),
+        Category::MissingDependency => missing_dependency::failing_step(ctx, job),
+        Category::RateLimit => rate_limit::failing_step(ctx, job),
+        _ => locate::step(job, f),
+    };
+    if f.job.is_none() {
+        f.job = Some(job.id.to_string());
+    }
+    f.offset = None;
+    if let Some(step) = step {
+        let name = step.display_name();
+        if job.steps.iter().filter(|s| s.display_name() == name).count() == 1 {
+            f.step = Some(StepRef { number: None, name: Some(name) });
+        }
     }
 }
