@@ -89,6 +89,20 @@ pub struct FailureInput {
     /// For timeouts: how long the job had run when it was cancelled, if known.
     pub observed_minutes: Option<u32>,
     pub rate_limit: Option<RateLimitKind>,
+    /// For missing dependencies: the module that failed to import, when the
+    /// subject is its distribution.
+    pub module: Option<String>,
+    /// The missing module is the project's own package (`pip install -e .`).
+    #[serde(default)]
+    pub own_package: bool,
+    /// False when diagnosis marked the failure as not fixable (e.g. its
+    /// subject failed validation): no fix is made.
+    #[serde(default = "yes")]
+    pub fixable: bool,
+}
+
+fn yes() -> bool {
+    true
 }
 
 impl FailureInput {
@@ -105,6 +119,9 @@ impl FailureInput {
             timeout_minutes: None,
             observed_minutes: None,
             rate_limit: None,
+            module: None,
+            own_package: false,
+            fixable: true,
         }
     }
     pub fn in_job(mut self, job: &str) -> Self {

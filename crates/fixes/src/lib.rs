@@ -61,6 +61,9 @@ pub fn fixes_for(failure: &FailureInput, workflow_path: &str, workflow_source: &
     let Some(generate) = generator(failure.category) else {
         return FixOutcome::manual("this failure is not one autoheal can fix; it needs a human");
     };
+    if !failure.fixable {
+        return FixOutcome::manual("diagnosis marked this failure as not fixable");
+    }
     let doc = yaml::parse(workflow_source.as_bytes());
     let ctx = Ctx { path: workflow_path, source: workflow_source, doc: &doc, failure, repo };
     let failure = resolve(&ctx);
