@@ -21,16 +21,34 @@ pub enum ExprKind {
     /// A context name such as `github` (as written; contexts are case-insensitive).
     Variable(String),
     /// `receiver.name`
-    Property { receiver: Box<Expr>, name: String, name_span: Span },
+    Property {
+        receiver: Box<Expr>,
+        name: String,
+        name_span: Span,
+    },
     /// `receiver[index]`
-    Index { receiver: Box<Expr>, index: Box<Expr> },
+    Index {
+        receiver: Box<Expr>,
+        index: Box<Expr>,
+    },
     /// `receiver.*`
-    Filter { receiver: Box<Expr> },
+    Filter {
+        receiver: Box<Expr>,
+    },
     /// `name(args...)`; function names are case-insensitive.
-    Call { name: String, name_span: Span, args: Vec<Expr> },
+    Call {
+        name: String,
+        name_span: Span,
+        args: Vec<Expr>,
+    },
     /// `!operand`
     Not(Box<Expr>),
-    Binary { op: BinaryOp, op_span: Span, left: Box<Expr>, right: Box<Expr> },
+    Binary {
+        op: BinaryOp,
+        op_span: Span,
+        left: Box<Expr>,
+        right: Box<Expr>,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -85,11 +103,7 @@ impl Expr {
     pub fn walk<'a>(&'a self, visit: &mut impl FnMut(&'a Expr)) {
         visit(self);
         match &self.kind {
-            ExprKind::Null
-            | ExprKind::Bool(_)
-            | ExprKind::Number(_)
-            | ExprKind::String(_)
-            | ExprKind::Variable(_) => {}
+            ExprKind::Null | ExprKind::Bool(_) | ExprKind::Number(_) | ExprKind::String(_) | ExprKind::Variable(_) => {}
             ExprKind::Property { receiver, .. } | ExprKind::Filter { receiver } => receiver.walk(visit),
             ExprKind::Index { receiver, index } => {
                 receiver.walk(visit);
@@ -183,7 +197,11 @@ impl Expr {
     }
 
     fn fmt_operand(&self, f: &mut fmt::Formatter<'_>, min_precedence: u8) -> fmt::Result {
-        if self.precedence() < min_precedence { write!(f, "({self})") } else { write!(f, "{self}") }
+        if self.precedence() < min_precedence {
+            write!(f, "({self})")
+        } else {
+            write!(f, "{self}")
+        }
     }
 
     fn fmt_receiver(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -259,7 +277,9 @@ impl Expr {
         self.span = self.span.shifted(offset);
         match &mut self.kind {
             ExprKind::Null | ExprKind::Bool(_) | ExprKind::Number(_) | ExprKind::String(_) | ExprKind::Variable(_) => {}
-            ExprKind::Property { receiver, name_span, .. } => {
+            ExprKind::Property {
+                receiver, name_span, ..
+            } => {
                 *name_span = name_span.shifted(offset);
                 receiver.shift(offset);
             }
@@ -273,7 +293,9 @@ impl Expr {
                 args.iter_mut().for_each(|a| a.shift(offset));
             }
             ExprKind::Not(operand) => operand.shift(offset),
-            ExprKind::Binary { op_span, left, right, .. } => {
+            ExprKind::Binary {
+                op_span, left, right, ..
+            } => {
                 *op_span = op_span.shifted(offset);
                 left.shift(offset);
                 right.shift(offset);

@@ -41,20 +41,29 @@ const G_I_N_V: &[&str] = &["github", "inputs", "needs", "vars"];
 const JOB_BASIC: &[&str] = &["github", "inputs", "matrix", "needs", "strategy", "vars"];
 const JOB_WITH_SECRETS: &[&str] = &["github", "inputs", "matrix", "needs", "secrets", "strategy", "vars"];
 const JOB_WITH_ENV: &[&str] = &["env", "github", "inputs", "matrix", "needs", "strategy", "vars"];
-const CREDENTIALS: &[&str] = &["env", "github", "inputs", "matrix", "needs", "secrets", "strategy", "vars"];
-const RUNNER_ENV: &[&str] =
-    &["env", "github", "inputs", "job", "matrix", "needs", "runner", "secrets", "strategy", "vars"];
-const ENVIRONMENT_URL: &[&str] =
-    &["env", "github", "inputs", "job", "matrix", "needs", "runner", "steps", "strategy", "vars"];
-const ALL_STEP: &[&str] =
-    &["env", "github", "inputs", "job", "matrix", "needs", "runner", "secrets", "steps", "strategy", "vars"];
+const CREDENTIALS: &[&str] = &[
+    "env", "github", "inputs", "matrix", "needs", "secrets", "strategy", "vars",
+];
+const RUNNER_ENV: &[&str] = &[
+    "env", "github", "inputs", "job", "matrix", "needs", "runner", "secrets", "strategy", "vars",
+];
+const ENVIRONMENT_URL: &[&str] = &[
+    "env", "github", "inputs", "job", "matrix", "needs", "runner", "steps", "strategy", "vars",
+];
+const ALL_STEP: &[&str] = &[
+    "env", "github", "inputs", "job", "matrix", "needs", "runner", "secrets", "steps", "strategy", "vars",
+];
 
 const fn row(
     key: &'static str,
     contexts: &'static [&'static str],
     special_functions: &'static [&'static str],
 ) -> Availability {
-    Availability { key, contexts, special_functions }
+    Availability {
+        key,
+        contexts,
+        special_functions,
+    }
 }
 
 /// The whole table.
@@ -91,7 +100,9 @@ pub const AVAILABILITY: &[Availability] = &[
     row("jobs.<job_id>.steps.id", NONE, NONE),
     row(
         "jobs.<job_id>.steps.if",
-        &["env", "github", "inputs", "job", "matrix", "needs", "runner", "steps", "strategy", "vars"],
+        &[
+            "env", "github", "inputs", "job", "matrix", "needs", "runner", "steps", "strategy", "vars",
+        ],
         STATUS_AND_HASH,
     ),
     row("jobs.<job_id>.steps.name", ALL_STEP, HASH),
@@ -105,7 +116,6 @@ pub const AVAILABILITY: &[Availability] = &[
     row("jobs.<job_id>.with.<with_id>", JOB_BASIC, NONE),
 ];
 
-
 /// The row for a key, e.g. `availability("jobs.<job_id>.steps.run")`.
 pub fn availability(key: &str) -> Option<&'static Availability> {
     AVAILABILITY.iter().find(|a| a.key == key)
@@ -114,8 +124,14 @@ pub fn availability(key: &str) -> Option<&'static Availability> {
 /// The keys where a special function may be called, for error messages; empty for functions
 /// that are allowed everywhere.
 pub fn keys_allowing_function(name: &str) -> Vec<&'static str> {
-    let Some(canonical) = crate::functions::canonical_name(name) else { return Vec::new() };
-    AVAILABILITY.iter().filter(|a| a.special_functions.contains(&canonical)).map(|a| a.key).collect()
+    let Some(canonical) = crate::functions::canonical_name(name) else {
+        return Vec::new();
+    };
+    AVAILABILITY
+        .iter()
+        .filter(|a| a.special_functions.contains(&canonical))
+        .map(|a| a.key)
+        .collect()
 }
 
 pub(crate) const AVAILABILITY_DOCS: &str =
@@ -156,13 +172,21 @@ mod tests {
 
         let run = availability("jobs.<job_id>.steps.run").expect("row");
         assert!(run.allows_function("hashFiles") && !run.allows_function("success"));
-        assert!(availability("jobs.<job_id>.steps.shell").expect("row").contexts.is_empty());
+        assert!(
+            availability("jobs.<job_id>.steps.shell")
+                .expect("row")
+                .contexts
+                .is_empty()
+        );
         assert!(availability("nope").is_none());
     }
 
     #[test]
     fn where_functions_are_allowed() {
-        assert_eq!(keys_allowing_function("success"), vec!["jobs.<job_id>.if", "jobs.<job_id>.steps.if"]);
+        assert_eq!(
+            keys_allowing_function("success"),
+            vec!["jobs.<job_id>.if", "jobs.<job_id>.steps.if"]
+        );
         assert_eq!(keys_allowing_function("hashfiles").len(), 8);
         assert!(keys_allowing_function("format").is_empty());
     }

@@ -30,7 +30,10 @@ pub struct Checker<'a> {
 
 impl<'a> Checker<'a> {
     pub fn new(scope: &'a Scope) -> Self {
-        Checker { scope, availability: None }
+        Checker {
+            scope,
+            availability: None,
+        }
     }
 
     /// Also report contexts and special functions that `availability` does not allow.
@@ -40,7 +43,10 @@ impl<'a> Checker<'a> {
     }
 
     pub fn check(&self, expr: &Expr) -> Checked {
-        let mut run = Run { checker: self, errors: Vec::new() };
+        let mut run = Run {
+            checker: self,
+            errors: Vec::new(),
+        };
         let ty = run.ty(expr);
         Checked { ty, errors: run.errors }
     }
@@ -65,7 +71,11 @@ struct Run<'c, 'a> {
 }
 
 fn quoted_list<'s>(names: impl IntoIterator<Item = &'s str>) -> String {
-    names.into_iter().map(|n| format!("\"{n}\"")).collect::<Vec<_>>().join(", ")
+    names
+        .into_iter()
+        .map(|n| format!("\"{n}\""))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 fn ordinal(n: usize) -> String {
@@ -136,14 +146,20 @@ impl Run<'_, '_> {
             (name.eq_ignore_ascii_case("jobs") && jobs_allowed()).then(crate::contexts::default_jobs_context)
         });
         let Some(ty) = found else {
-            let known: Vec<&str> =
-                CONTEXT_NAMES.iter().copied().filter(|n| self.checker.scope.context(n).is_some()).collect();
+            let known: Vec<&str> = CONTEXT_NAMES
+                .iter()
+                .copied()
+                .filter(|n| self.checker.scope.context(n).is_some())
+                .collect();
             let help = did_you_mean(name, known.iter().copied());
             self.errors.push(
                 ExprError::new(
                     ErrorKind::UndefinedVariable,
                     span,
-                    format!("undefined variable \"{name}\". available variables are {}", quoted_list(known)),
+                    format!(
+                        "undefined variable \"{name}\". available variables are {}",
+                        quoted_list(known)
+                    ),
                 )
                 .with_help(help),
             );
@@ -155,12 +171,18 @@ impl Run<'_, '_> {
             let allowed = if availability.contexts.is_empty() {
                 "no context is available here".to_string()
             } else {
-                format!("available contexts are {}", quoted_list(availability.contexts.iter().copied()))
+                format!(
+                    "available contexts are {}",
+                    quoted_list(availability.contexts.iter().copied())
+                )
             };
             self.error(
                 ErrorKind::ContextNotAllowed,
                 span,
-                format!("context \"{}\" is not allowed here. {allowed}. {AVAILABILITY_DOCS}", name.to_ascii_lowercase()),
+                format!(
+                    "context \"{}\" is not allowed here. {allowed}. {AVAILABILITY_DOCS}",
+                    name.to_ascii_lowercase()
+                ),
             );
         }
         ty
@@ -198,13 +220,7 @@ impl Run<'_, '_> {
         }
     }
 
-    fn undefined_property<'k>(
-        &mut self,
-        object: &str,
-        props: impl Iterator<Item = &'k str>,
-        name: &str,
-        span: Span,
-    ) {
+    fn undefined_property<'k>(&mut self, object: &str, props: impl Iterator<Item = &'k str>, name: &str, span: Span) {
         let help = did_you_mean(name, props);
         self.errors.push(
             ExprError::new(
@@ -334,7 +350,11 @@ impl Run<'_, '_> {
 
     /// Extra checks of `format` and `fromJSON` literals; returns a narrower result type.
     fn builtin_checks(&mut self, canonical: &str, args: &[Expr], span: Span) -> Option<Type> {
-        let Some(Expr { kind: ExprKind::String(literal), span: literal_span }) = args.first() else {
+        let Some(Expr {
+            kind: ExprKind::String(literal),
+            span: literal_span,
+        }) = args.first()
+        else {
             return None;
         };
         match canonical {
@@ -348,7 +368,10 @@ impl Run<'_, '_> {
                     self.error(
                         ErrorKind::BrokenJson,
                         *literal_span,
-                        format!("broken JSON string is passed to fromJSON() at offset {}: {}", e.offset, e.message),
+                        format!(
+                            "broken JSON string is passed to fromJSON() at offset {}: {}",
+                            e.offset, e.message
+                        ),
                     );
                     None
                 }
@@ -437,9 +460,17 @@ fn recv_string(obj: &crate::types::ObjectType) -> String {
 }
 
 fn check_signature(sig: &Signature, args: &[Expr], types: &[Type], span: Span) -> Result<Type, ExprError> {
-    let arity_ok = if sig.variadic { types.len() >= sig.min_args } else { types.len() == sig.params.len() };
+    let arity_ok = if sig.variadic {
+        types.len() >= sig.min_args
+    } else {
+        types.len() == sig.params.len()
+    };
     if !arity_ok {
-        let (at_least, count) = if sig.variadic { ("at least ", sig.min_args) } else { ("", sig.params.len()) };
+        let (at_least, count) = if sig.variadic {
+            ("at least ", sig.min_args)
+        } else {
+            ("", sig.params.len())
+        };
         return Err(ExprError::new(
             ErrorKind::FunctionArguments,
             span,
@@ -498,7 +529,9 @@ pub fn format_placeholders(format: &str) -> Result<Vec<usize>, String> {
                     j += 1;
                 }
                 if j == digits_start || bytes.get(j) != Some(&b'}') {
-                    return Err(format!("\"{{\" at offset {i} does not start a placeholder like {{0}}; write \"{{{{\" for a literal brace"));
+                    return Err(format!(
+                        "\"{{\" at offset {i} does not start a placeholder like {{0}}; write \"{{{{\" for a literal brace"
+                    ));
                 }
                 if let Ok(n) = format[digits_start..j].parse::<usize>() {
                     found.push(n);
@@ -506,7 +539,9 @@ pub fn format_placeholders(format: &str) -> Result<Vec<usize>, String> {
                 i = j + 1;
             }
             b'}' => {
-                return Err(format!("\"}}\" at offset {i} does not close a placeholder; write \"}}}}\" for a literal brace"));
+                return Err(format!(
+                    "\"}}\" at offset {i} does not close a placeholder; write \"}}}}\" for a literal brace"
+                ));
             }
             _ => i += 1,
         }
@@ -538,12 +573,19 @@ impl CheckedTemplate {
     /// value is used as a string (not for keys such as `env:` or `matrix:` that take a whole
     /// object from a single expression).
     pub fn template_value_errors(&self) -> Vec<ExprError> {
-        self.expressions.iter().filter_map(|e| template_value_error(&e.ty, e.embedded.span)).collect()
+        self.expressions
+            .iter()
+            .filter_map(|e| template_value_error(&e.ty, e.embedded.span))
+            .collect()
     }
 
     /// The untrusted inputs read by any expression of the string.
     pub fn untrusted_inputs(&self) -> Vec<crate::untrusted::UntrustedInput> {
-        self.expressions.iter().filter_map(|e| e.expr.as_ref()).flat_map(crate::untrusted::untrusted_inputs).collect()
+        self.expressions
+            .iter()
+            .filter_map(|e| e.expr.as_ref())
+            .flat_map(crate::untrusted::untrusted_inputs)
+            .collect()
     }
 }
 
@@ -557,7 +599,11 @@ pub fn check_template(text: &str, checker: &Checker<'_>) -> CheckedTemplate {
                 embedded.span,
                 "expression \"${{\" is not closed with \"}}\"".to_string(),
             ));
-            out.expressions.push(TemplateExpr { embedded, expr: None, ty: Type::Any });
+            out.expressions.push(TemplateExpr {
+                embedded,
+                expr: None,
+                ty: Type::Any,
+            });
             continue;
         }
         match crate::parser::parse(embedded.inner_text(text)) {
@@ -565,11 +611,19 @@ pub fn check_template(text: &str, checker: &Checker<'_>) -> CheckedTemplate {
                 expr.shift(embedded.inner.start);
                 let checked = checker.check(&expr);
                 out.errors.extend(checked.errors);
-                out.expressions.push(TemplateExpr { embedded, expr: Some(expr), ty: checked.ty });
+                out.expressions.push(TemplateExpr {
+                    embedded,
+                    expr: Some(expr),
+                    ty: checked.ty,
+                });
             }
             Err(e) => {
                 out.errors.push(e.shifted(embedded.inner.start));
-                out.expressions.push(TemplateExpr { embedded, expr: None, ty: Type::Any });
+                out.expressions.push(TemplateExpr {
+                    embedded,
+                    expr: None,
+                    ty: Type::Any,
+                });
             }
         }
     }

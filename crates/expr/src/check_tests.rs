@@ -10,7 +10,11 @@ fn check_with(src: &str, scope: &Scope, key: Option<&str>) -> Checked {
 }
 
 fn errors_in(src: &str, scope: &Scope, key: Option<&str>) -> Vec<(usize, String)> {
-    check_with(src, scope, key).errors.into_iter().map(|e| (e.span.start, e.message)).collect()
+    check_with(src, scope, key)
+        .errors
+        .into_iter()
+        .map(|e| (e.span.start, e.message))
+        .collect()
 }
 
 fn errors(src: &str) -> Vec<(usize, String)> {
@@ -76,7 +80,7 @@ fn undefined_variable() {
 fn undefined_property_of_closed_object() {
     assert_eq!(
         errors("runner.foooooo"),
-        vec![(0, "property \"foooooo\" is not defined in object type {arch: string; debug: string; environment: string; name: string; os: string; temp: string; tool_cache: string}".to_string())]
+        vec![(0, "property \"foooooo\" is not defined in object type {arch: string; debug: string; environment: string; name: string; os: string; temp: string; tool_cache: string; workspace: string}".to_string())]
     );
     let checked = check_with("github.evnt_name", &Scope::new(), None);
     assert_eq!(checked.errors[0].help.as_deref(), Some("did you mean \"event_name\"?"));
@@ -94,29 +98,60 @@ fn caller_provided_scopes() {
         .set_steps([("get", Type::object([("data", Type::String), ("status", Type::String)]))]);
     assert_eq!(
         errors_in("toJSON(needs.first.outputs)", &scope, None),
-        vec![(7, "property \"first\" is not defined in object type {second: {outputs: {second: string}; result: string}}".to_string())]
+        vec![(
+            7,
+            "property \"first\" is not defined in object type {second: {outputs: {second: string}; result: string}}"
+                .to_string()
+        )]
     );
     assert_eq!(
         errors_in("inputs.some_input", &scope, None),
-        vec![(0, "property \"some_input\" is not defined in object type {}".to_string())]
+        vec![(
+            0,
+            "property \"some_input\" is not defined in object type {}".to_string()
+        )]
     );
     assert_eq!(
         errors_in("steps.get.outputs.nope", &scope, None),
-        vec![(0, "property \"nope\" is not defined in object type {data: string; status: string}".to_string())]
+        vec![(
+            0,
+            "property \"nope\" is not defined in object type {data: string; status: string}".to_string()
+        )]
     );
-    assert!(errors_in("steps.get.outcome == 'success' && needs.second.outputs.second", &scope, None).is_empty());
+    assert!(
+        errors_in(
+            "steps.get.outcome == 'success' && needs.second.outputs.second",
+            &scope,
+            None
+        )
+        .is_empty()
+    );
 }
 
 #[test]
 fn jobs_context_only_where_available() {
     let scope = Scope::new();
-    assert!(errors("jobs.build.outputs.x")[0].1.starts_with("undefined variable \"jobs\""));
-    assert!(errors_in("jobs.build.outputs.x", &scope, Some("on.workflow_call.outputs.<output_id>.value")).is_empty());
+    assert!(
+        errors("jobs.build.outputs.x")[0]
+            .1
+            .starts_with("undefined variable \"jobs\"")
+    );
+    assert!(
+        errors_in(
+            "jobs.build.outputs.x",
+            &scope,
+            Some("on.workflow_call.outputs.<output_id>.value")
+        )
+        .is_empty()
+    );
     let mut typed = Scope::new();
     typed.set_jobs([("job1", Type::object([("foo", Type::String)]))]);
     assert_eq!(
         errors_in("jobs.job1.outputs.unknown_output", &typed, None),
-        vec![(0, "property \"unknown_output\" is not defined in object type {foo: string}".to_string())]
+        vec![(
+            0,
+            "property \"unknown_output\" is not defined in object type {foo: string}".to_string()
+        )]
     );
 }
 
@@ -124,13 +159,34 @@ fn jobs_context_only_where_available() {
 fn comparisons() {
     let scope = matrix_scope();
     let bad = [
-        ("'foo' == matrix.o", "\"string\" value cannot be compared to \"{}\" value with \"==\" operator"),
-        ("42 != matrix.a", "\"number\" value cannot be compared to \"array<bool>\" value with \"!=\" operator"),
-        ("matrix.a == matrix.a2", "\"array<bool>\" value cannot be compared to \"array<{}>\" value with \"==\" operator"),
-        ("1 > null", "\"number\" value cannot be compared to \"null\" value with \">\" operator"),
-        ("false < true", "\"bool\" value cannot be compared to \"bool\" value with \"<\" operator"),
-        ("'foo' >= matrix.o", "\"string\" value cannot be compared to \"{}\" value with \">=\" operator"),
-        ("false <= matrix.a", "\"bool\" value cannot be compared to \"array<bool>\" value with \"<=\" operator"),
+        (
+            "'foo' == matrix.o",
+            "\"string\" value cannot be compared to \"{}\" value with \"==\" operator",
+        ),
+        (
+            "42 != matrix.a",
+            "\"number\" value cannot be compared to \"array<bool>\" value with \"!=\" operator",
+        ),
+        (
+            "matrix.a == matrix.a2",
+            "\"array<bool>\" value cannot be compared to \"array<{}>\" value with \"==\" operator",
+        ),
+        (
+            "1 > null",
+            "\"number\" value cannot be compared to \"null\" value with \">\" operator",
+        ),
+        (
+            "false < true",
+            "\"bool\" value cannot be compared to \"bool\" value with \"<\" operator",
+        ),
+        (
+            "'foo' >= matrix.o",
+            "\"string\" value cannot be compared to \"{}\" value with \">=\" operator",
+        ),
+        (
+            "false <= matrix.a",
+            "\"bool\" value cannot be compared to \"array<bool>\" value with \"<=\" operator",
+        ),
     ];
     for (src, message) in bad {
         assert_eq!(errors_in(src, &scope, None), vec![(0, message.to_string())], "{src}");
@@ -156,35 +212,57 @@ fn comparisons() {
 fn dereference_and_index_errors() {
     assert_eq!(
         errors("vars.FOO.bar"),
-        vec![(0, "receiver of object dereference \"bar\" must be type of object but got \"string\"".to_string())]
+        vec![(
+            0,
+            "receiver of object dereference \"bar\" must be type of object but got \"string\"".to_string()
+        )]
     );
     let mut scope = Scope::new();
-    scope.set_inputs(Type::object([("boolean", Type::Bool), ("number", Type::Number), ("choice", Type::String)]));
+    scope.set_inputs(Type::object([
+        ("boolean", Type::Bool),
+        ("number", Type::Number),
+        ("choice", Type::String),
+    ]));
     scope.set_github_event_inputs(Type::object([("boolean", Type::String), ("choice", Type::String)]));
     assert_eq!(
         errors_in("github[inputs.boolean]", &scope, None),
-        vec![(7, "property access of object must be type of string but got \"bool\"".to_string())]
+        vec![(
+            7,
+            "property access of object must be type of string but got \"bool\"".to_string()
+        )]
     );
     assert!(errors_in("github[github.event.inputs.boolean]", &scope, None).is_empty());
     assert_eq!(
         errors_in("github.event.*[github.event.inputs.choice]", &scope, None),
-        vec![(15, "index access of array must be type of number but got \"string\"".to_string())]
+        vec![(
+            15,
+            "index access of array must be type of number but got \"string\"".to_string()
+        )]
     );
     assert_eq!(
         errors_in("github[inputs.number]", &scope, None),
-        vec![(7, "property access of object must be type of string but got \"number\"".to_string())]
+        vec![(
+            7,
+            "property access of object must be type of string but got \"number\"".to_string()
+        )]
     );
     assert_eq!(
         errors("runner.os[0]"),
-        vec![(0, "index access operand must be type of object or array but got \"string\"".to_string())]
+        vec![(
+            0,
+            "index access operand must be type of object or array but got \"string\"".to_string()
+        )]
     );
     assert_eq!(
         errors("runner.os.*"),
-        vec![(0, "receiver of object filtering \"*\" must be type of array or object but got \"string\"".to_string())]
+        vec![(
+            0,
+            "receiver of object filtering \"*\" must be type of array or object but got \"string\"".to_string()
+        )]
     );
     assert_eq!(
         errors("runner['nope']"),
-        vec![(0, "property \"nope\" is not defined in object type {arch: string; debug: string; environment: string; name: string; os: string; temp: string; tool_cache: string}".to_string())]
+        vec![(0, "property \"nope\" is not defined in object type {arch: string; debug: string; environment: string; name: string; os: string; temp: string; tool_cache: string; workspace: string}".to_string())]
     );
     assert!(errors("github.event.commits[0].message").is_empty());
 }
@@ -195,7 +273,12 @@ fn function_calls() {
         errors("foo(1)"),
         vec![(0, "undefined function \"foo\". available functions are \"always\", \"cancelled\", \"case\", \"contains\", \"endsWith\", \"failure\", \"format\", \"fromJSON\", \"hashFiles\", \"join\", \"startsWith\", \"success\", \"toJSON\"".to_string())]
     );
-    assert_eq!(check_with("startWith('a', 'b')", &Scope::new(), None).errors[0].help.as_deref(), Some("did you mean \"startsWith\"?"));
+    assert_eq!(
+        check_with("startWith('a', 'b')", &Scope::new(), None).errors[0]
+            .help
+            .as_deref(),
+        Some("did you mean \"startsWith\"?")
+    );
     assert_eq!(
         errors("startsWith('a')"),
         vec![(0, "number of arguments is wrong. function \"startsWith(string, string) -> bool\" takes 2 parameters but 1 arguments are given".to_string())]
@@ -254,16 +337,25 @@ fn format_placeholders_are_checked() {
 #[test]
 fn from_json_literals() {
     let scope = Scope::new();
-    assert_eq!(ty("fromJSON('{\"bool\":true,\"array\":[false]}')", &scope), "{array: array<bool>; bool: bool}");
+    assert_eq!(
+        ty("fromJSON('{\"bool\":true,\"array\":[false]}')", &scope),
+        "{array: array<bool>; bool: bool}"
+    );
     assert_eq!(ty("fromJSON('[\"foo\", 1.2]')", &scope), "array<string>");
     assert_eq!(ty("fromJSON(github.event.x)", &scope), "any");
     assert_eq!(
         errors("fromJSON('\"foo')"),
-        vec![(9, "broken JSON string is passed to fromJSON() at offset 4: unexpected end of JSON input".to_string())]
+        vec![(
+            9,
+            "broken JSON string is passed to fromJSON() at offset 4: unexpected end of JSON input".to_string()
+        )]
     );
     assert_eq!(
         errors("fromJSON('')"),
-        vec![(9, "broken JSON string is passed to fromJSON() at offset 0: unexpected end of JSON input".to_string())]
+        vec![(
+            9,
+            "broken JSON string is passed to fromJSON() at offset 0: unexpected end of JSON input".to_string()
+        )]
     );
 }
 
@@ -271,7 +363,10 @@ fn from_json_literals() {
 fn case_function() {
     let scope = Scope::new();
     assert_eq!(ty("case(github.ref == 'a', 'x', 'y')", &scope), "string");
-    assert_eq!(ty("case(github.ref == 'a', 1, github.ref == 'b', 2, 3)", &scope), "number");
+    assert_eq!(
+        ty("case(github.ref == 'a', 1, github.ref == 'b', 2, 3)", &scope),
+        "number"
+    );
     let arity = errors("case(true, 1)");
     assert_eq!(arity.len(), 1);
     assert!(arity[0].1.starts_with("number of arguments is wrong. function \"case(bool, any, ..., any) -> any\" takes an odd number of arguments, at least 3"));
@@ -297,7 +392,14 @@ fn context_availability() {
         errors_in("env.PATH", &scope, Some("env")),
         vec![(0, "context \"env\" is not allowed here. available contexts are \"github\", \"inputs\", \"secrets\", \"vars\". see https://docs.github.com/en/actions/learn-github-actions/contexts#context-availability for more details".to_string())]
     );
-    assert!(errors_in("steps.x.outcome == 'success' && env.A && runner.os", &scope, Some("jobs.<job_id>.steps.if")).is_empty());
+    assert!(
+        errors_in(
+            "steps.x.outcome == 'success' && env.A && runner.os",
+            &scope,
+            Some("jobs.<job_id>.steps.if")
+        )
+        .is_empty()
+    );
     assert_eq!(errors_in("secrets.A", &scope, Some("jobs.<job_id>.steps.if")).len(), 1);
 }
 
@@ -311,7 +413,14 @@ fn special_function_availability() {
     let hash = errors_in("hashfiles('x')", &scope, Some("jobs.<job_id>.if"));
     assert_eq!(hash.len(), 1);
     assert!(hash[0].1.starts_with("calling function \"hashfiles\" is not allowed here. \"hashfiles\" is only available in \"jobs.<job_id>.steps.continue-on-error\""));
-    assert!(errors_in("always() && hashFiles('x') != ''", &scope, Some("jobs.<job_id>.steps.if")).is_empty());
+    assert!(
+        errors_in(
+            "always() && hashFiles('x') != ''",
+            &scope,
+            Some("jobs.<job_id>.steps.if")
+        )
+        .is_empty()
+    );
     assert!(errors_in("format('{0}', 1)", &scope, Some("jobs.<job_id>.strategy")).is_empty());
 }
 
@@ -329,8 +438,11 @@ fn template_checks() {
     let text = "echo \"${{github.event}} ${{ matrix.a }} ${{ 'ok' }} ${{null}}\"";
     let checked = check_template(text, &checker);
     assert!(checked.errors.is_empty(), "{:?}", checked.errors);
-    let values: Vec<(usize, String)> =
-        checked.template_value_errors().into_iter().map(|e| (e.span.start, e.message)).collect();
+    let values: Vec<(usize, String)> = checked
+        .template_value_errors()
+        .into_iter()
+        .map(|e| (e.span.start, e.message))
+        .collect();
     let prefix = "object, array, and null values should not be evaluated in template with ${{ }} but evaluating the value of type";
     assert_eq!(
         values,
@@ -349,7 +461,14 @@ fn template_errors_are_relative_to_the_string() {
     let text = "a ${{ env.OS == \"x\" }} b ${{ runner.nope }} ${{ github.ref";
     let checked = check_template(text, &checker);
     let errors: Vec<(usize, ErrorKind)> = checked.errors.iter().map(|e| (e.span.start, e.kind)).collect();
-    assert_eq!(errors, vec![(16, ErrorKind::Syntax), (29, ErrorKind::UndefinedProperty), (44, ErrorKind::Unclosed)]);
+    assert_eq!(
+        errors,
+        vec![
+            (16, ErrorKind::Syntax),
+            (29, ErrorKind::UndefinedProperty),
+            (44, ErrorKind::Unclosed)
+        ]
+    );
     assert_eq!(checked.expressions.len(), 3);
     assert!(checked.expressions[0].expr.is_none());
     assert_eq!(checked.expressions[1].expr.as_ref().map(|e| e.span.start), Some(29));
@@ -360,6 +479,10 @@ fn template_untrusted_inputs() {
     let scope = Scope::new();
     let text = "echo '${{ github.event.head_commit.message }}' ${{ github.sha }}";
     let checked = check_template(text, &Checker::new(&scope));
-    let found: Vec<(&str, usize)> = checked.untrusted_inputs().iter().map(|u| (u.path, u.span.start)).collect();
+    let found: Vec<(&str, usize)> = checked
+        .untrusted_inputs()
+        .iter()
+        .map(|u| (u.path, u.span.start))
+        .collect();
     assert_eq!(found, vec![("github.event.head_commit.message", 10)]);
 }

@@ -32,7 +32,11 @@ pub fn classify_condition(text: &str) -> Condition {
         return Condition::Wrapped(embedded);
     }
     let found = find_expressions(text);
-    if found.is_empty() { Condition::Bare } else { Condition::AlwaysTrue(found) }
+    if found.is_empty() {
+        Condition::Bare
+    } else {
+        Condition::AlwaysTrue(found)
+    }
 }
 
 /// The message for [`Condition::AlwaysTrue`].
@@ -46,7 +50,10 @@ pub fn always_true_message(text: &str) -> String {
 /// The message for a condition whose expression [`crate::Expr::is_constant`]; `expression`
 /// is its source text, trimmed.
 pub fn constant_condition_message(expression: &str) -> String {
-    format!("constant expression {} in condition. remove the if: section", quote_str(expression))
+    format!(
+        "constant expression {} in condition. remove the if: section",
+        quote_str(expression)
+    )
 }
 
 #[cfg(test)]
@@ -58,7 +65,14 @@ mod tests {
     fn classification() {
         assert_eq!(classify_condition("github.ref == 'x'"), Condition::Bare);
         assert!(matches!(classify_condition("${{ a }}"), Condition::Wrapped(_)));
-        for text in ["${{ false }}\n", "${{ false }} ", " ${{ false }}", "${{ a }} && b", "true && ${{ x }}", "!${{ true }}"] {
+        for text in [
+            "${{ false }}\n",
+            "${{ false }} ",
+            " ${{ false }}",
+            "${{ a }} && b",
+            "true && ${{ x }}",
+            "!${{ true }}",
+        ] {
             assert!(matches!(classify_condition(text), Condition::AlwaysTrue(_)), "{text:?}");
         }
         let text = "${{ a && b }}";
@@ -72,15 +86,28 @@ mod tests {
             always_true_message("${{ false }}\n"),
             "if: condition \"${{ false }}\\n\" is always evaluated to true because extra characters are around ${{ }}"
         );
-        assert_eq!(constant_condition_message("true"), "constant expression \"true\" in condition. remove the if: section");
+        assert_eq!(
+            constant_condition_message("true"),
+            "constant expression \"true\" in condition. remove the if: section"
+        );
     }
 
     #[test]
     fn constant_expressions() {
-        for src in ["true", "true && 42 || !null", "contains(format('{0} {1} {2}', 'foo', 'bar', 'piyo'), 'o b')"] {
+        for src in [
+            "true",
+            "true && 42 || !null",
+            "contains(format('{0} {1} {2}', 'foo', 'bar', 'piyo'), 'o b')",
+        ] {
             assert!(parse(src).expect("parses").is_constant(), "{src}");
         }
-        for src in ["success()", "github.ref == 'x'", "hashFiles('x') != ''", "unknown()", "always() && true"] {
+        for src in [
+            "success()",
+            "github.ref == 'x'",
+            "hashFiles('x') != ''",
+            "unknown()",
+            "always() && true",
+        ] {
             assert!(!parse(src).expect("parses").is_constant(), "{src}");
         }
     }

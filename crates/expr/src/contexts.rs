@@ -6,8 +6,9 @@ use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
 /// Every context name GitHub defines, sorted.
-pub const CONTEXT_NAMES: &[&str] =
-    &["env", "github", "inputs", "job", "jobs", "matrix", "needs", "runner", "secrets", "steps", "strategy", "vars"];
+pub const CONTEXT_NAMES: &[&str] = &[
+    "env", "github", "inputs", "job", "jobs", "matrix", "needs", "runner", "secrets", "steps", "strategy", "vars",
+];
 
 const GITHUB_STRING_PROPS: &[&str] = &[
     "action",
@@ -60,7 +61,20 @@ fn github_context(event: Type) -> Type {
 }
 
 fn runner_context() -> Type {
-    Type::object(["arch", "debug", "environment", "name", "os", "temp", "tool_cache"].map(|p| (p, Type::String)))
+    // `workspace` is not in GitHub's documentation but the runner provides it and workflows use it.
+    Type::object(
+        [
+            "arch",
+            "debug",
+            "environment",
+            "name",
+            "os",
+            "temp",
+            "tool_cache",
+            "workspace",
+        ]
+        .map(|p| (p, Type::String)),
+    )
 }
 
 fn job_context() -> Type {
@@ -93,7 +107,11 @@ fn strategy_context() -> Type {
 
 /// The type of one step in the `steps` context.
 pub fn step_type(outputs: Type) -> Type {
-    Type::object([("outputs", outputs), ("conclusion", Type::String), ("outcome", Type::String)])
+    Type::object([
+        ("outputs", outputs),
+        ("conclusion", Type::String),
+        ("outcome", Type::String),
+    ])
 }
 
 /// The loosely typed `jobs` context used when the caller did not describe the jobs.
@@ -227,11 +245,24 @@ mod tests {
     #[test]
     fn builtin_contexts() {
         let scope = Scope::new();
-        assert_eq!(scope.context("runner").map(|t| t.to_string()).as_deref(), Some(
-            "{arch: string; debug: string; environment: string; name: string; os: string; temp: string; tool_cache: string}"
-        ));
-        assert_eq!(scope.context("GitHub").and_then(|g| g.property("event")).map(|t| t.to_string()).as_deref(), Some("object"));
-        assert_eq!(scope.context("vars").map(|t| t.to_string()).as_deref(), Some("{string => string}"));
+        assert_eq!(
+            scope.context("runner").map(|t| t.to_string()).as_deref(),
+            Some(
+                "{arch: string; debug: string; environment: string; name: string; os: string; temp: string; tool_cache: string; workspace: string}"
+            )
+        );
+        assert_eq!(
+            scope
+                .context("GitHub")
+                .and_then(|g| g.property("event"))
+                .map(|t| t.to_string())
+                .as_deref(),
+            Some("object")
+        );
+        assert_eq!(
+            scope.context("vars").map(|t| t.to_string()).as_deref(),
+            Some("{string => string}")
+        );
         assert!(scope.context("foo").is_none());
         assert_eq!(
             scope.context("strategy").and_then(|s| s.property("fail-fast")),
@@ -250,7 +281,10 @@ mod tests {
             scope.context("needs").map(|t| t.to_string()).as_deref(),
             Some("{second: {outputs: {second: string}; result: string}}")
         );
-        let outputs = scope.context("steps").and_then(|s| s.property("cache")).and_then(|c| c.property("outputs"));
+        let outputs = scope
+            .context("steps")
+            .and_then(|s| s.property("cache"))
+            .and_then(|c| c.property("outputs"));
         assert_eq!(outputs.map(|t| t.to_string()).as_deref(), Some("{cache-hit: string}"));
         assert_eq!(scope.context("inputs").map(|t| t.to_string()).as_deref(), Some("{}"));
         assert!(!scope.set_context("nope", Type::Any));
@@ -261,7 +295,14 @@ mod tests {
         let mut scope = Scope::new();
         scope.set_github_event_inputs(Type::object([("name", Type::String)]));
         let event = scope.context("github").and_then(|g| g.property("event"));
-        assert_eq!(event.as_ref().and_then(|e| e.property("inputs")).map(|t| t.to_string()).as_deref(), Some("{name: string}"));
+        assert_eq!(
+            event
+                .as_ref()
+                .and_then(|e| e.property("inputs"))
+                .map(|t| t.to_string())
+                .as_deref(),
+            Some("{name: string}")
+        );
         assert_eq!(event.and_then(|e| e.property("issue")), Some(Type::Any));
     }
 }

@@ -46,7 +46,12 @@ pub struct ExprError {
 
 impl ExprError {
     pub fn new(kind: ErrorKind, span: Span, message: impl Into<String>) -> Self {
-        ExprError { kind, message: message.into(), span, help: None }
+        ExprError {
+            kind,
+            message: message.into(),
+            span,
+            help: None,
+        }
     }
 
     pub fn with_help(mut self, help: Option<String>) -> Self {

@@ -64,17 +64,31 @@ pub fn is_pure(name: &str) -> bool {
 
 fn sig(name: &'static str, params: Vec<Type>, ret: Type) -> Signature {
     let min_args = params.len();
-    Signature { name, params, variadic: false, min_args, ret }
+    Signature {
+        name,
+        params,
+        variadic: false,
+        min_args,
+        ret,
+    }
 }
 
 fn variadic(name: &'static str, params: Vec<Type>, min_args: usize, ret: Type) -> Signature {
-    Signature { name, params, variadic: true, min_args, ret }
+    Signature {
+        name,
+        params,
+        variadic: true,
+        min_args,
+        ret,
+    }
 }
 
 /// The overloads of a function (name in any case); empty for unknown names.
 pub fn signatures(name: &str) -> Vec<Signature> {
     use Type::{Any, Bool, String};
-    let Some(name) = canonical_name(name) else { return Vec::new() };
+    let Some(name) = canonical_name(name) else {
+        return Vec::new();
+    };
     match name {
         "contains" => vec![
             sig(name, vec![String, String], Bool),

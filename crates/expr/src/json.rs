@@ -15,7 +15,10 @@ const MAX_DEPTH: usize = 64;
 
 /// The type of the JSON text, or where it breaks.
 pub fn infer_type(text: &str) -> Result<Type, JsonError> {
-    let mut reader = Reader { bytes: text.as_bytes(), pos: 0 };
+    let mut reader = Reader {
+        bytes: text.as_bytes(),
+        pos: 0,
+    };
     reader.skip_ws();
     let ty = reader.value(0)?;
     reader.skip_ws();
@@ -38,7 +41,10 @@ impl Reader<'_> {
     }
 
     fn eof(&self) -> JsonError {
-        JsonError { offset: self.bytes.len(), message: "unexpected end of JSON input".into() }
+        JsonError {
+            offset: self.bytes.len(),
+            message: "unexpected end of JSON input".into(),
+        }
     }
 
     fn invalid(&self, b: u8, context: &str) -> JsonError {
@@ -47,7 +53,10 @@ impl Reader<'_> {
         } else {
             format!("'\\x{b:02x}'")
         };
-        JsonError { offset: self.pos + 1, message: format!("invalid character {shown} {context}") }
+        JsonError {
+            offset: self.pos + 1,
+            message: format!("invalid character {shown} {context}"),
+        }
     }
 
     fn next_significant(&mut self) -> Result<u8, JsonError> {
@@ -250,7 +259,9 @@ mod tests {
     use super::*;
 
     fn ty(text: &str) -> String {
-        infer_type(text).map(|t| t.to_string()).unwrap_or_else(|e| format!("error at {}: {}", e.offset, e.message))
+        infer_type(text)
+            .map(|t| t.to_string())
+            .unwrap_or_else(|e| format!("error at {}: {}", e.offset, e.message))
     }
 
     #[test]
@@ -258,7 +269,10 @@ mod tests {
         assert_eq!(ty("\"hello\""), "string");
         assert_eq!(ty("null"), "null");
         assert_eq!(ty("[\"foo\", 1.2]"), "array<string>");
-        assert_eq!(ty("{\"bool\":true,\"array\":[false]}"), "{array: array<bool>; bool: bool}");
+        assert_eq!(
+            ty("{\"bool\":true,\"array\":[false]}"),
+            "{array: array<bool>; bool: bool}"
+        );
         assert_eq!(ty(" [ ] "), "array<any>");
         assert_eq!(ty("{\"foo\":{}}"), "{foo: {}}");
         assert_eq!(ty("-1.5e+3"), "number");
@@ -269,13 +283,22 @@ mod tests {
         assert_eq!(ty("\"foo"), "error at 4: unexpected end of JSON input");
         assert_eq!(ty("[\"foo\""), "error at 6: unexpected end of JSON input");
         assert_eq!(ty(""), "error at 0: unexpected end of JSON input");
-        assert_eq!(ty("x"), "error at 1: invalid character 'x' looking for beginning of value");
+        assert_eq!(
+            ty("x"),
+            "error at 1: invalid character 'x' looking for beginning of value"
+        );
         assert_eq!(ty("[1 2]"), "error at 4: invalid character '2' after array element");
         assert_eq!(ty("{\"a\" 1}"), "error at 6: invalid character '1' after object key");
-        assert_eq!(ty("{\"a\":1 \"b\"}"), "error at 8: invalid character '\"' after object key:value pair");
+        assert_eq!(
+            ty("{\"a\":1 \"b\"}"),
+            "error at 8: invalid character '\"' after object key:value pair"
+        );
         assert_eq!(ty("1 2"), "error at 3: invalid character '2' after top-level value");
         assert_eq!(ty("tru"), "error at 3: unexpected end of JSON input");
-        assert_eq!(ty("trx"), "error at 3: invalid character 'x' in literal true (expecting 'u')");
+        assert_eq!(
+            ty("trx"),
+            "error at 3: invalid character 'x' in literal true (expecting 'u')"
+        );
     }
 
     #[test]

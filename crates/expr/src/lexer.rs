@@ -37,7 +37,8 @@ pub struct Token {
     pub span: Span,
 }
 
-const EXPECTING_ANY: &str = "'a'..'z', 'A'..'Z', '_', '0'..'9', ''', '}', '(', ')', '[', ']', '.', '!', '<', '>', '=', '&', '|', '*', ',', ' '";
+const EXPECTING_ANY: &str =
+    "'a'..'z', 'A'..'Z', '_', '0'..'9', ''', '}', '(', ')', '[', ']', '.', '!', '<', '>', '=', '&', '|', '*', ',', ' '";
 
 pub fn is_ident_start(b: u8) -> bool {
     b.is_ascii_alphabetic() || b == b'_'
@@ -49,7 +50,12 @@ pub fn is_ident_continue(b: u8) -> bool {
 
 /// Lexes the whole input; the first problem stops lexing.
 pub fn tokenize(src: &str) -> Result<Vec<Token>, ExprError> {
-    let mut lexer = Lexer { src, bytes: src.as_bytes(), pos: 0, tokens: Vec::new() };
+    let mut lexer = Lexer {
+        src,
+        bytes: src.as_bytes(),
+        pos: 0,
+        tokens: Vec::new(),
+    };
     lexer.run()?;
     Ok(lexer.tokens)
 }
@@ -101,10 +107,14 @@ impl Lexer<'_> {
                 }
                 _ => {
                     let c = self.char_at(start);
-                    let mut message =
-                        format!("got unexpected character {} while lexing expression, expecting {EXPECTING_ANY}", quote_char(c));
+                    let mut message = format!(
+                        "got unexpected character {} while lexing expression, expecting {EXPECTING_ANY}",
+                        quote_char(c)
+                    );
                     if c == '"' {
-                        message.push_str(". do you mean string literals? only single quotes are available for string delimiter");
+                        message.push_str(
+                            ". do you mean string literals? only single quotes are available for string delimiter",
+                        );
                     }
                     return Err(self.error(start, c.len_utf8(), message));
                 }
@@ -118,7 +128,10 @@ impl Lexer<'_> {
     }
 
     fn push(&mut self, kind: TokenKind, start: usize) {
-        self.tokens.push(Token { kind, span: Span::new(start, self.pos) });
+        self.tokens.push(Token {
+            kind,
+            span: Span::new(start, self.pos),
+        });
     }
 
     fn error(&self, at: usize, len: usize, message: String) -> ExprError {
@@ -127,13 +140,20 @@ impl Lexer<'_> {
 
     fn unexpected(&self, what: &str, expecting: &str) -> ExprError {
         match self.bytes.get(self.pos) {
-            None => self.error(self.pos, 0, format!("got unexpected EOF while lexing {what}, expecting {expecting}")),
+            None => self.error(
+                self.pos,
+                0,
+                format!("got unexpected EOF while lexing {what}, expecting {expecting}"),
+            ),
             Some(_) => {
                 let c = self.char_at(self.pos);
                 self.error(
                     self.pos,
                     c.len_utf8(),
-                    format!("got unexpected character {} while lexing {what}, expecting {expecting}", quote_char(c)),
+                    format!(
+                        "got unexpected character {} while lexing {what}, expecting {expecting}",
+                        quote_char(c)
+                    ),
                 )
             }
         }
@@ -188,7 +208,11 @@ impl Lexer<'_> {
     fn digits(&mut self, what: &str, hex: bool) -> Result<(), ExprError> {
         let ok = |b: u8| if hex { b.is_ascii_hexdigit() } else { b.is_ascii_digit() };
         if !self.bytes.get(self.pos).is_some_and(|&b| ok(b)) {
-            let expecting = if hex { "'0'..'9', 'a'..'f', 'A'..'F'" } else { "'0'..'9'" };
+            let expecting = if hex {
+                "'0'..'9', 'a'..'f', 'A'..'F'"
+            } else {
+                "'0'..'9'"
+            };
             return Err(self.unexpected(what, expecting));
         }
         while self.bytes.get(self.pos).is_some_and(|&b| ok(b)) {
@@ -202,31 +226,39 @@ impl Lexer<'_> {
         if self.bytes[self.pos] == b'-' {
             self.pos += 1;
         }
-        let value;
-        if self.bytes.get(self.pos) == Some(&b'0') && matches!(self.bytes.get(self.pos + 1), Some(b'x' | b'X')) {
-            self.pos += 2;
-            let digits_start = self.pos;
-            self.digits("hex integer", true)?;
-            let magnitude = self.src[digits_start..self.pos]
-                .bytes()
-                .fold(0f64, |acc, b| acc * 16.0 + f64::from((b as char).to_digit(16).unwrap_or(0)));
-            value = if self.bytes[start] == b'-' { -magnitude } else { magnitude };
-        } else {
-            self.digits("number", false)?;
-            if self.bytes.get(self.pos) == Some(&b'.') {
-                self.pos += 1;
-                self.digits("fraction part of float number", false)?;
-            }
-            if matches!(self.bytes.get(self.pos), Some(b'e' | b'E')) {
-                self.pos += 1;
-                if matches!(self.bytes.get(self.pos), Some(b'+' | b'-')) {
-                    self.pos += 1;
+        let value =
+            if self.bytes.get(self.pos) == Some(&b'0') && matches!(self.bytes.get(self.pos + 1), Some(b'x' | b'X')) {
+                self.pos += 2;
+                let digits_start = self.pos;
+                self.digits("hex integer", true)?;
+                let magnitude = self.src[digits_start..self.pos].bytes().fold(0f64, |acc, b| {
+                    acc * 16.0 + f64::from((b as char).to_digit(16).unwrap_or(0))
+                });
+                if self.bytes[start] == b'-' {
+                    -magnitude
+                } else {
+                    magnitude
                 }
-                self.digits("exponent part of float number", false)?;
-            }
-            value = self.src[start..self.pos].parse::<f64>().unwrap_or(f64::NAN);
-        }
-        if self.bytes.get(self.pos).is_some_and(|&b| is_ident_continue(b) || b == b'.') {
+            } else {
+                self.digits("number", false)?;
+                if self.bytes.get(self.pos) == Some(&b'.') {
+                    self.pos += 1;
+                    self.digits("fraction part of float number", false)?;
+                }
+                if matches!(self.bytes.get(self.pos), Some(b'e' | b'E')) {
+                    self.pos += 1;
+                    if matches!(self.bytes.get(self.pos), Some(b'+' | b'-')) {
+                        self.pos += 1;
+                    }
+                    self.digits("exponent part of float number", false)?;
+                }
+                self.src[start..self.pos].parse::<f64>().unwrap_or(f64::NAN)
+            };
+        if self
+            .bytes
+            .get(self.pos)
+            .is_some_and(|&b| is_ident_continue(b) || b == b'.')
+        {
             let expecting = "'(', ')', '[', ']', ',', '!', '<', '>', '=', '&', '|', ' '";
             return Err(self.unexpected("number", expecting));
         }
@@ -257,7 +289,9 @@ mod tests {
         use TokenKind::*;
         assert_eq!(
             kinds("( ) [ ] . , * ! != < <= > >= == && ||"),
-            vec![LParen, RParen, LBracket, RBracket, Dot, Comma, Star, Not, Ne, Lt, Le, Gt, Ge, Eq, And, Or]
+            vec![
+                LParen, RParen, LBracket, RBracket, Dot, Comma, Star, Not, Ne, Lt, Le, Gt, Ge, Eq, And, Or
+            ]
         );
     }
 
@@ -297,13 +331,43 @@ mod tests {
 
     #[test]
     fn lexing_errors() {
-        assert_eq!(err("a = b"), ("got unexpected character ' ' while lexing == operator, expecting '='".into(), Span::new(3, 4)));
-        assert_eq!(err("a &"), ("got unexpected EOF while lexing && operator, expecting '&'".into(), Span::new(3, 3)));
-        assert_eq!(err("'abc"), ("got unexpected EOF while lexing end of string literal, expecting '''".into(), Span::new(4, 4)));
-        assert_eq!(err("1abc").0, "got unexpected character 'a' while lexing number, expecting '(', ')', '[', ']', ',', '!', '<', '>', '=', '&', '|', ' '");
-        assert_eq!(err("1.").0, "got unexpected EOF while lexing fraction part of float number, expecting '0'..'9'");
-        assert_eq!(err("0xg").0, "got unexpected character 'g' while lexing hex integer, expecting '0'..'9', 'a'..'f', 'A'..'F'");
-        assert_eq!(err("1e+").0, "got unexpected EOF while lexing exponent part of float number, expecting '0'..'9'");
+        assert_eq!(
+            err("a = b"),
+            (
+                "got unexpected character ' ' while lexing == operator, expecting '='".into(),
+                Span::new(3, 4)
+            )
+        );
+        assert_eq!(
+            err("a &"),
+            (
+                "got unexpected EOF while lexing && operator, expecting '&'".into(),
+                Span::new(3, 3)
+            )
+        );
+        assert_eq!(
+            err("'abc"),
+            (
+                "got unexpected EOF while lexing end of string literal, expecting '''".into(),
+                Span::new(4, 4)
+            )
+        );
+        assert_eq!(
+            err("1abc").0,
+            "got unexpected character 'a' while lexing number, expecting '(', ')', '[', ']', ',', '!', '<', '>', '=', '&', '|', ' '"
+        );
+        assert_eq!(
+            err("1.").0,
+            "got unexpected EOF while lexing fraction part of float number, expecting '0'..'9'"
+        );
+        assert_eq!(
+            err("0xg").0,
+            "got unexpected character 'g' while lexing hex integer, expecting '0'..'9', 'a'..'f', 'A'..'F'"
+        );
+        assert_eq!(
+            err("1e+").0,
+            "got unexpected EOF while lexing exponent part of float number, expecting '0'..'9'"
+        );
         assert_eq!(err("-").0, "got unexpected EOF while lexing number, expecting '0'..'9'");
         assert_eq!(err("a ä").1, Span::new(2, 4));
     }

@@ -47,7 +47,9 @@ pub mod untrusted;
 
 pub use ast::{BinaryOp, Expr, ExprKind};
 pub use availability::{AVAILABILITY, Availability, availability, keys_allowing_function};
-pub use check::{CheckedTemplate, Checked, Checker, TemplateExpr, check_template, format_placeholders, template_value_error};
+pub use check::{
+    Checked, CheckedTemplate, Checker, TemplateExpr, check_template, format_placeholders, template_value_error,
+};
 pub use condition::{Condition, classify_condition};
 pub use contexts::{CONTEXT_NAMES, Scope, needs_context, steps_context};
 pub use error::{ErrorKind, ExprError};

@@ -18,7 +18,12 @@ pub const MAX_NESTING: usize = 64;
 /// in the error are relative to `src`.
 pub fn parse(src: &str) -> Result<Expr, ExprError> {
     let tokens = tokenize(src)?;
-    let mut parser = Parser { src, tokens: &tokens, pos: 0, nesting: 0 };
+    let mut parser = Parser {
+        src,
+        tokens: &tokens,
+        pos: 0,
+        nesting: 0,
+    };
     let (expr, _) = parser.expr()?;
     if let Some(tok) = parser.peek() {
         let remaining = tokens.len() - parser.pos;
@@ -86,7 +91,10 @@ impl Parser<'_> {
 
     fn check_depth(&self, depth: usize, span: Span) -> Result<(), ExprError> {
         if depth > MAX_DEPTH {
-            return Err(syntax(span, format!("expression is nested too deeply. the maximum depth is {MAX_DEPTH}")));
+            return Err(syntax(
+                span,
+                format!("expression is nested too deeply. the maximum depth is {MAX_DEPTH}"),
+            ));
         }
         Ok(())
     }
@@ -99,7 +107,10 @@ impl Parser<'_> {
         self.nesting += 1;
         if self.nesting > MAX_NESTING {
             let span = self.peek().map(|t| t.span).unwrap_or(Span::empty(self.end()));
-            return Err(syntax(span, format!("expression is nested too deeply. the maximum nesting is {MAX_NESTING}")));
+            return Err(syntax(
+                span,
+                format!("expression is nested too deeply. the maximum nesting is {MAX_NESTING}"),
+            ));
         }
         let result = parse(self);
         self.nesting -= 1;
@@ -130,19 +141,37 @@ impl Parser<'_> {
             depth = depth.max(right_depth) + 1;
             let span = left.span.cover(right.span);
             self.check_depth(depth, span)?;
-            left = Expr { kind: ExprKind::Binary { op, op_span, left: Box::new(left), right: Box::new(right) }, span };
+            left = Expr {
+                kind: ExprKind::Binary {
+                    op,
+                    op_span,
+                    left: Box::new(left),
+                    right: Box::new(right),
+                },
+                span,
+            };
         }
         Ok((left, depth))
     }
 
     fn unary(&mut self) -> Parsed {
-        if let Some(Token { kind: TokenKind::Not, span }) = self.peek() {
+        if let Some(Token {
+            kind: TokenKind::Not,
+            span,
+        }) = self.peek()
+        {
             let start = *span;
             self.pos += 1;
             let (operand, depth) = self.nested(|p| p.unary())?;
             let span = start.cover(operand.span);
             self.check_depth(depth + 1, span)?;
-            return Ok((Expr { kind: ExprKind::Not(Box::new(operand)), span }, depth + 1));
+            return Ok((
+                Expr {
+                    kind: ExprKind::Not(Box::new(operand)),
+                    span,
+                },
+                depth + 1,
+            ));
         }
         self.postfix()
     }
@@ -154,19 +183,34 @@ impl Parser<'_> {
                 Some(TokenKind::Dot) => {
                     self.pos += 1;
                     match self.peek().cloned() {
-                        Some(Token { kind: TokenKind::Ident, span }) => {
+                        Some(Token {
+                            kind: TokenKind::Ident,
+                            span,
+                        }) => {
                             self.pos += 1;
                             let name = self.src[span.range()].to_string();
                             let full = expr.span.cover(span);
                             expr = Expr {
-                                kind: ExprKind::Property { receiver: Box::new(expr), name, name_span: span },
+                                kind: ExprKind::Property {
+                                    receiver: Box::new(expr),
+                                    name,
+                                    name_span: span,
+                                },
                                 span: full,
                             };
                         }
-                        Some(Token { kind: TokenKind::Star, span }) => {
+                        Some(Token {
+                            kind: TokenKind::Star,
+                            span,
+                        }) => {
                             self.pos += 1;
                             let full = expr.span.cover(span);
-                            expr = Expr { kind: ExprKind::Filter { receiver: Box::new(expr) }, span: full };
+                            expr = Expr {
+                                kind: ExprKind::Filter {
+                                    receiver: Box::new(expr),
+                                },
+                                span: full,
+                            };
                         }
                         _ => return Err(self.unexpected("object property dereference", "\"IDENT\", \"*\"")),
                     }
@@ -174,11 +218,19 @@ impl Parser<'_> {
                 }
                 Some(TokenKind::LBracket) => {
                     self.pos += 1;
-                    if let Some(Token { kind: TokenKind::Star, .. }) = self.peek() {
+                    if let Some(Token {
+                        kind: TokenKind::Star, ..
+                    }) = self.peek()
+                    {
                         self.pos += 1;
                         let close = self.expect_close_bracket()?;
                         let full = expr.span.cover(close);
-                        expr = Expr { kind: ExprKind::Filter { receiver: Box::new(expr) }, span: full };
+                        expr = Expr {
+                            kind: ExprKind::Filter {
+                                receiver: Box::new(expr),
+                            },
+                            span: full,
+                        };
                         depth += 1;
                     } else {
                         let (index, index_depth) = self.expr()?;
@@ -186,7 +238,10 @@ impl Parser<'_> {
                         let full = expr.span.cover(close);
                         depth = depth.max(index_depth) + 1;
                         expr = Expr {
-                            kind: ExprKind::Index { receiver: Box::new(expr), index: Box::new(index) },
+                            kind: ExprKind::Index {
+                                receiver: Box::new(expr),
+                                index: Box::new(index),
+                            },
                             span: full,
                         };
                     }
@@ -199,7 +254,10 @@ impl Parser<'_> {
 
     fn expect_close_bracket(&mut self) -> Result<Span, ExprError> {
         match self.peek() {
-            Some(Token { kind: TokenKind::RBracket, span }) => {
+            Some(Token {
+                kind: TokenKind::RBracket,
+                span,
+            }) => {
                 let span = *span;
                 self.pos += 1;
                 Ok(span)
@@ -226,7 +284,10 @@ impl Parser<'_> {
                 self.pos += 1;
                 let (inner, depth) = self.expr()?;
                 match self.peek() {
-                    Some(Token { kind: TokenKind::RParen, span }) => {
+                    Some(Token {
+                        kind: TokenKind::RParen,
+                        span,
+                    }) => {
                         let span = tok.span.cover(*span);
                         self.pos += 1;
                         Ok((Expr { kind: inner.kind, span }, depth))
@@ -263,22 +324,43 @@ impl Parser<'_> {
     fn call(&mut self, name: String, name_span: Span) -> Parsed {
         let mut args = Vec::new();
         let mut depth = 1;
-        if let Some(Token { kind: TokenKind::RParen, span }) = self.peek() {
+        if let Some(Token {
+            kind: TokenKind::RParen,
+            span,
+        }) = self.peek()
+        {
             let span = name_span.cover(*span);
             self.pos += 1;
-            return Ok((Expr { kind: ExprKind::Call { name, name_span, args }, span }, depth));
+            return Ok((
+                Expr {
+                    kind: ExprKind::Call { name, name_span, args },
+                    span,
+                },
+                depth,
+            ));
         }
         loop {
             let (arg, arg_depth) = self.expr()?;
             depth = depth.max(arg_depth + 1);
             args.push(arg);
             match self.peek() {
-                Some(Token { kind: TokenKind::Comma, .. }) => self.pos += 1,
-                Some(Token { kind: TokenKind::RParen, span }) => {
+                Some(Token {
+                    kind: TokenKind::Comma, ..
+                }) => self.pos += 1,
+                Some(Token {
+                    kind: TokenKind::RParen,
+                    span,
+                }) => {
                     let span = name_span.cover(*span);
                     self.pos += 1;
                     self.check_depth(depth, span)?;
-                    return Ok((Expr { kind: ExprKind::Call { name, name_span, args }, span }, depth));
+                    return Ok((
+                        Expr {
+                            kind: ExprKind::Call { name, name_span, args },
+                            span,
+                        },
+                        depth,
+                    ));
                 }
                 _ => return Err(self.unexpected("arguments of function call", "\",\", \")\"")),
             }

@@ -1,7 +1,9 @@
 use super::*;
 
 fn tree(src: &str) -> String {
-    parse(src).map(|e| e.sexpr()).unwrap_or_else(|e| panic!("{src}: {}", e.message))
+    parse(src)
+        .map(|e| e.sexpr())
+        .unwrap_or_else(|e| panic!("{src}: {}", e.message))
 }
 
 fn error(src: &str) -> (String, Span) {
@@ -36,9 +38,15 @@ fn precedence_follows_github() {
 fn access_chains() {
     assert_eq!(tree("github.event.issue.title"), "(. (. (. github event) issue) title)");
     assert_eq!(tree("a['b'][0]"), "([] ([] a 'b') 0)");
-    assert_eq!(tree("github.event.commits.*.message"), "(. (.* (. (. github event) commits)) message)");
+    assert_eq!(
+        tree("github.event.commits.*.message"),
+        "(. (.* (. (. github event) commits)) message)"
+    );
     assert_eq!(tree("a[*].b"), "(. (.* a) b)");
-    assert_eq!(tree("steps.my-step.outputs.x-y"), "(. (. (. steps my-step) outputs) x-y)");
+    assert_eq!(
+        tree("steps.my-step.outputs.x-y"),
+        "(. (. (. steps my-step) outputs) x-y)"
+    );
     assert_eq!(tree("fromJSON(x).a[0]"), "([] (. (fromJSON x) a) 0)");
     assert_eq!(tree("a.null.true"), "(. (. a null) true)");
 }
@@ -47,22 +55,36 @@ fn access_chains() {
 fn calls() {
     assert_eq!(tree("success()"), "(success)");
     assert_eq!(tree("format('{0}', a.b, 1)"), "(format '{0}' (. a b) 1)");
-    assert_eq!(tree("contains(fromJSON('[1]'), x) && always()"), "(&& (contains (fromJSON '[1]') x) (always))");
+    assert_eq!(
+        tree("contains(fromJSON('[1]'), x) && always()"),
+        "(&& (contains (fromJSON '[1]') x) (always))"
+    );
 }
 
 #[test]
 fn spans_are_precise() {
     let e = parse("  a.bc[ 'x' ] == f(1) ").expect("parses");
     assert_eq!(e.span, Span::new(2, 21));
-    let ExprKind::Binary { left, right, op_span, .. } = &e.kind else { panic!("binary") };
+    let ExprKind::Binary {
+        left, right, op_span, ..
+    } = &e.kind
+    else {
+        panic!("binary")
+    };
     assert_eq!(*op_span, Span::new(14, 16));
     assert_eq!(left.span, Span::new(2, 13));
     assert_eq!(right.span, Span::new(17, 21));
-    let ExprKind::Index { receiver, index } = &left.kind else { panic!("index") };
+    let ExprKind::Index { receiver, index } = &left.kind else {
+        panic!("index")
+    };
     assert_eq!(index.span, Span::new(8, 11));
-    let ExprKind::Property { name_span, .. } = &receiver.kind else { panic!("property") };
+    let ExprKind::Property { name_span, .. } = &receiver.kind else {
+        panic!("property")
+    };
     assert_eq!(*name_span, Span::new(4, 6));
-    let ExprKind::Call { name_span, .. } = &right.kind else { panic!("call") };
+    let ExprKind::Call { name_span, .. } = &right.kind else {
+        panic!("call")
+    };
     assert_eq!(*name_span, Span::new(17, 18));
     assert_eq!(parse("(a)").expect("parses").span, Span::new(0, 3));
 }
@@ -85,19 +107,31 @@ fn end_of_input_errors() {
     );
     assert_eq!(
         error("f(a"),
-        ("unexpected end of input while parsing arguments of function call. expecting \",\", \")\"".into(), Span::new(3, 3))
+        (
+            "unexpected end of input while parsing arguments of function call. expecting \",\", \")\"".into(),
+            Span::new(3, 3)
+        )
     );
     assert_eq!(
         error("(a"),
-        ("unexpected end of input while parsing parenthesized expression. expecting \")\"".into(), Span::new(2, 2))
+        (
+            "unexpected end of input while parsing parenthesized expression. expecting \")\"".into(),
+            Span::new(2, 2)
+        )
     );
     assert_eq!(
         error("a."),
-        ("unexpected end of input while parsing object property dereference. expecting \"IDENT\", \"*\"".into(), Span::new(2, 2))
+        (
+            "unexpected end of input while parsing object property dereference. expecting \"IDENT\", \"*\"".into(),
+            Span::new(2, 2)
+        )
     );
     assert_eq!(
         error("a[0"),
-        ("unexpected end of input while parsing closing bracket of index access. expecting \"]\"".into(), Span::new(3, 3))
+        (
+            "unexpected end of input while parsing closing bracket of index access. expecting \"]\"".into(),
+            Span::new(3, 3)
+        )
     );
 }
 
@@ -105,11 +139,17 @@ fn end_of_input_errors() {
 fn unexpected_token_errors() {
     assert_eq!(
         error("a.(b)"),
-        ("unexpected token \"(\" while parsing object property dereference. expecting \"IDENT\", \"*\"".into(), Span::new(2, 3))
+        (
+            "unexpected token \"(\" while parsing object property dereference. expecting \"IDENT\", \"*\"".into(),
+            Span::new(2, 3)
+        )
     );
     assert_eq!(
         error("f(a b)"),
-        ("unexpected token \"b\" while parsing arguments of function call. expecting \",\", \")\"".into(), Span::new(4, 5))
+        (
+            "unexpected token \"b\" while parsing arguments of function call. expecting \",\", \")\"".into(),
+            Span::new(4, 5)
+        )
     );
     assert_eq!(
         error("a == )"),

@@ -29,12 +29,18 @@ impl Span {
 
     /// Moves the span right by `offset` bytes, e.g. from expression-relative to file-relative.
     pub const fn shifted(self, offset: usize) -> Self {
-        Span { start: self.start + offset, end: self.end + offset }
+        Span {
+            start: self.start + offset,
+            end: self.end + offset,
+        }
     }
 
     /// The smallest span covering both.
     pub fn cover(self, other: Span) -> Self {
-        Span { start: self.start.min(other.start), end: self.end.max(other.end) }
+        Span {
+            start: self.start.min(other.start),
+            end: self.end.max(other.end),
+        }
     }
 
     pub fn range(self) -> std::ops::Range<usize> {

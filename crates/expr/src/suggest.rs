@@ -20,7 +20,9 @@ fn distance(a: &str, b: &str) -> Option<usize> {
     for i in 1..=a.len() {
         for j in 1..=b.len() {
             let cost = usize::from(a[i - 1] != b[j - 1]);
-            let mut best = (d[(i - 1) * width + j - 1] + cost).min(d[(i - 1) * width + j] + 1).min(d[i * width + j - 1] + 1);
+            let mut best = (d[(i - 1) * width + j - 1] + cost)
+                .min(d[(i - 1) * width + j] + 1)
+                .min(d[i * width + j - 1] + 1);
             if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
                 best = best.min(d[(i - 2) * width + j - 2] + 1);
             }
@@ -39,8 +41,12 @@ pub fn did_you_mean<'a>(name: &str, candidates: impl IntoIterator<Item = &'a str
         .collect();
     scored.sort();
     let best = scored.first()?.0;
-    let names: Vec<String> =
-        scored.iter().take_while(|(d, _)| *d == best).take(3).map(|(_, c)| format!("\"{c}\"")).collect();
+    let names: Vec<String> = scored
+        .iter()
+        .take_while(|(d, _)| *d == best)
+        .take(3)
+        .map(|(_, c)| format!("\"{c}\""))
+        .collect();
     Some(format!("did you mean {}?", names.join(" or ")))
 }
 
@@ -50,10 +56,16 @@ mod tests {
 
     #[test]
     fn suggestions() {
-        assert_eq!(did_you_mean("evnt_name", ["event_name", "ref", "sha"]), Some("did you mean \"event_name\"?".into()));
+        assert_eq!(
+            did_you_mean("evnt_name", ["event_name", "ref", "sha"]),
+            Some("did you mean \"event_name\"?".into())
+        );
         assert_eq!(did_you_mean("OS", ["os", "arch"]), Some("did you mean \"os\"?".into()));
         assert_eq!(did_you_mean("zzzzzz", ["os", "arch"]), None);
-        assert_eq!(did_you_mean("ab", ["ac", "ad", "xyz"]), Some("did you mean \"ac\" or \"ad\"?".into()));
+        assert_eq!(
+            did_you_mean("ab", ["ac", "ad", "xyz"]),
+            Some("did you mean \"ac\" or \"ad\"?".into())
+        );
         assert_eq!(distance("kitten", "sitting"), Some(3));
         assert_eq!(distance("nmae", "name"), Some(1));
     }

@@ -30,7 +30,8 @@ pub fn find_expressions(text: &str) -> Vec<Embedded> {
     // After one literal ran to the end of the text, later scans would too: skip the
     // string-aware scan from then on so that the whole search stays linear.
     let mut literals_balanced = true;
-    while let Some(rel) = text.get(from..).and_then(|rest| rest.find("${{")) {
+    let opener = memchr::memmem::Finder::new(b"${{");
+    while let Some(rel) = text.as_bytes().get(from..).and_then(|rest| opener.find(rest)) {
         let start = from + rel;
         let inner_start = start + 3;
         let close = if literals_balanced {
@@ -65,20 +66,19 @@ pub fn find_expressions(text: &str) -> Vec<Embedded> {
 
 fn find_close(bytes: &[u8], from: usize) -> Option<usize> {
     let mut in_string = false;
-    let mut i = from;
-    while i < bytes.len() {
-        match bytes[i] {
+    let rest = bytes.get(from..)?;
+    for i in memchr::memchr2_iter(b'\'', b'}', rest) {
+        match rest[i] {
             b'\'' => in_string = !in_string,
-            b'}' if !in_string && bytes.get(i + 1) == Some(&b'}') => return Some(i),
+            _ if !in_string && rest.get(i + 1) == Some(&b'}') => return Some(from + i),
             _ => {}
         }
-        i += 1;
     }
     None
 }
 
 fn memfind_close(bytes: &[u8], from: usize) -> Option<usize> {
-    bytes.get(from..)?.windows(2).position(|w| w == b"}}").map(|p| p + from)
+    memchr::memmem::find(bytes.get(from..)?, b"}}").map(|p| p + from)
 }
 
 /// True when the text holds at least one `${{`.

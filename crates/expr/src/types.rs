@@ -39,14 +39,20 @@ impl Type {
     /// A closed object with these properties (names are lowercased).
     pub fn object<K: AsRef<str>>(props: impl IntoIterator<Item = (K, Type)>) -> Type {
         Type::Object(Arc::new(ObjectType {
-            props: props.into_iter().map(|(k, v)| (k.as_ref().to_ascii_lowercase(), v)).collect(),
+            props: props
+                .into_iter()
+                .map(|(k, v)| (k.as_ref().to_ascii_lowercase(), v))
+                .collect(),
             rest: None,
         }))
     }
 
     /// An object whose every property has type `value`: `{string => T}`.
     pub fn map_of(value: Type) -> Type {
-        Type::Object(Arc::new(ObjectType { props: BTreeMap::new(), rest: Some(value) }))
+        Type::Object(Arc::new(ObjectType {
+            props: BTreeMap::new(),
+            rest: Some(value),
+        }))
     }
 
     /// An object about which nothing is known: `object`.
@@ -57,7 +63,10 @@ impl Type {
     /// An open object: known properties, anything else is `rest`.
     pub fn open_object<K: AsRef<str>>(props: impl IntoIterator<Item = (K, Type)>, rest: Type) -> Type {
         Type::Object(Arc::new(ObjectType {
-            props: props.into_iter().map(|(k, v)| (k.as_ref().to_ascii_lowercase(), v)).collect(),
+            props: props
+                .into_iter()
+                .map(|(k, v)| (k.as_ref().to_ascii_lowercase(), v))
+                .collect(),
             rest: Some(rest),
         }))
     }
@@ -74,8 +83,8 @@ impl Type {
         matches!(self, Type::Any)
     }
 
-    /// The type of `self.name`, when `self` is an object: `Ok(None)` means the object is
-    /// closed and has no such property.
+    /// The type of `self.name` (case-insensitive) when `self` is an object; `None` when it is
+    /// not an object, or is closed and has no such property.
     pub fn property(&self, name: &str) -> Option<Type> {
         match self {
             Type::Object(obj) => obj.get(name),
@@ -113,8 +122,9 @@ impl Type {
             (Type::Null, t) | (t, Type::Null) => t.clone(),
             (Type::Bool, Type::Bool) => Type::Bool,
             (Type::Number, Type::Number) => Type::Number,
-            (Type::String, Type::String | Type::Number | Type::Bool)
-            | (Type::Number | Type::Bool, Type::String) => Type::String,
+            (Type::String, Type::String | Type::Number | Type::Bool) | (Type::Number | Type::Bool, Type::String) => {
+                Type::String
+            }
             (Type::Array(a), Type::Array(b)) => Type::array_of(a.elem.merge(&b.elem)),
             (Type::Object(a), Type::Object(b)) => {
                 if a == b {
@@ -195,7 +205,10 @@ mod tests {
 
     #[test]
     fn display_like_actionlint() {
-        assert_eq!(Type::object([("b", Type::Bool), ("A", Type::array_of(Type::Bool))]).to_string(), "{a: array<bool>; b: bool}");
+        assert_eq!(
+            Type::object([("b", Type::Bool), ("A", Type::array_of(Type::Bool))]).to_string(),
+            "{a: array<bool>; b: bool}"
+        );
         assert_eq!(Type::map_of(Type::String).to_string(), "{string => string}");
         assert_eq!(Type::any_object().to_string(), "object");
         assert_eq!(Type::object::<&str>([]).to_string(), "{}");
@@ -208,7 +221,10 @@ mod tests {
         assert_eq!(t.property("OS"), Some(Type::String));
         assert_eq!(t.property("arch"), None);
         assert_eq!(Type::map_of(Type::Number).property("x"), Some(Type::Number));
-        assert_eq!(Type::open_object([("a", Type::Bool)], Type::Any).property("A"), Some(Type::Bool));
+        assert_eq!(
+            Type::open_object([("a", Type::Bool)], Type::Any).property("A"),
+            Some(Type::Bool)
+        );
     }
 
     #[test]
@@ -233,7 +249,12 @@ mod tests {
         let a = Type::object([("x", Type::Number)]);
         let b = Type::object([("y", Type::String)]);
         assert_eq!(a.merge(&b).to_string(), "{x: number; y: string}");
-        assert_eq!(Type::array_of(Type::String).merge(&Type::array_of(Type::Number)).to_string(), "array<string>");
+        assert_eq!(
+            Type::array_of(Type::String)
+                .merge(&Type::array_of(Type::Number))
+                .to_string(),
+            "array<string>"
+        );
     }
 
     #[test]

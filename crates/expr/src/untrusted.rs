@@ -4,6 +4,8 @@
 
 use crate::ast::{Expr, ExprKind};
 use crate::span::Span;
+use std::borrow::Cow;
+use std::sync::OnceLock;
 
 /// Paths whose value is attacker-controlled, lowercased, `*` standing for any array index or
 /// object key. Matches the family that actionlint and zizmor report.
@@ -63,13 +65,19 @@ pub fn untrusted_inputs(expr: &Expr) -> Vec<UntrustedInput> {
 }
 
 fn visit(expr: &Expr, in_chain: bool, found: &mut Vec<UntrustedInput>) {
-    let is_access = matches!(expr.kind, ExprKind::Property { .. } | ExprKind::Index { .. } | ExprKind::Filter { .. });
+    let is_access = matches!(
+        expr.kind,
+        ExprKind::Property { .. } | ExprKind::Index { .. } | ExprKind::Filter { .. }
+    );
     if is_access
         && !in_chain
-        && let Some(path) = access_path(expr)
+        && let Some(path) = access_segments(expr)
         && let Some(matched) = match_untrusted(&path)
     {
-        found.push(UntrustedInput { path: matched, span: expr.span });
+        found.push(UntrustedInput {
+            path: matched,
+            span: expr.span,
+        });
     }
     match &expr.kind {
         ExprKind::Property { receiver, .. } | ExprKind::Filter { receiver } => visit(receiver, true, found),
@@ -89,27 +97,42 @@ fn visit(expr: &Expr, in_chain: bool, found: &mut Vec<UntrustedInput>) {
 
 /// The lowercased segments of a `var.a['b'][0].*` chain; `None` if it does not start at a variable.
 pub fn access_path(expr: &Expr) -> Option<Vec<String>> {
+    access_segments(expr).map(|segments| segments.into_iter().map(Cow::into_owned).collect())
+}
+
+fn lower(s: &str) -> Cow<'_, str> {
+    if s.bytes().any(|b| b.is_ascii_uppercase()) {
+        Cow::Owned(s.to_ascii_lowercase())
+    } else {
+        Cow::Borrowed(s)
+    }
+}
+
+fn access_segments(expr: &Expr) -> Option<Vec<Cow<'_, str>>> {
     let mut segments = Vec::new();
     let mut node = expr;
     loop {
         match &node.kind {
             ExprKind::Property { receiver, name, .. } => {
-                segments.push(name.to_ascii_lowercase());
+                segments.push(lower(name));
                 node = receiver;
             }
             ExprKind::Index { receiver, index } => {
                 segments.push(match &index.kind {
-                    ExprKind::String(key) => key.to_ascii_lowercase(),
-                    _ => "*".to_string(),
+                    ExprKind::String(key) => lower(key),
+                    _ => Cow::Borrowed("*"),
                 });
                 node = receiver;
             }
             ExprKind::Filter { receiver } => {
-                segments.push("*".to_string());
+                segments.push(Cow::Borrowed("*"));
                 node = receiver;
             }
             ExprKind::Variable(name) => {
-                segments.push(name.to_ascii_lowercase());
+                if !name.eq_ignore_ascii_case("github") {
+                    return None;
+                }
+                segments.push(Cow::Borrowed("github"));
                 segments.reverse();
                 return Some(segments);
             }
@@ -118,15 +141,17 @@ pub fn access_path(expr: &Expr) -> Option<Vec<String>> {
     }
 }
 
+fn split_patterns() -> &'static [(&'static str, Vec<&'static str>)] {
+    static SPLIT: OnceLock<Vec<(&'static str, Vec<&'static str>)>> = OnceLock::new();
+    SPLIT.get_or_init(|| UNTRUSTED_PATHS.iter().map(|p| (*p, p.split('.').collect())).collect())
+}
+
 /// The untrusted path that `path` reads, itself or as a prefix (`….title.length` still reads
 /// the title).
-fn match_untrusted(path: &[String]) -> Option<&'static str> {
-    if path.first().map(String::as_str) != Some("github") {
-        return None;
-    }
-    UNTRUSTED_PATHS.iter().copied().find(|pattern| {
-        let count = pattern.split('.').count();
-        count <= path.len() && pattern.split('.').zip(path).all(|(p, s)| p == s || (p == "*" && s == "*"))
+fn match_untrusted(path: &[Cow<'_, str>]) -> Option<&'static str> {
+    split_patterns().iter().find_map(|(pattern, segments)| {
+        let hit = segments.len() <= path.len() && segments.iter().zip(path).all(|(p, s)| *p == s.as_ref());
+        hit.then_some(*pattern)
     })
 }
 
@@ -136,21 +161,36 @@ mod tests {
     use crate::parse;
 
     fn paths(src: &str) -> Vec<(&'static str, usize)> {
-        untrusted_inputs(&parse(src).expect("parses")).into_iter().map(|u| (u.path, u.span.start)).collect()
+        untrusted_inputs(&parse(src).expect("parses"))
+            .into_iter()
+            .map(|u| (u.path, u.span.start))
+            .collect()
     }
 
     #[test]
     fn direct_paths() {
         assert_eq!(paths("github.event.issue.title"), vec![("github.event.issue.title", 0)]);
         assert_eq!(paths("github.head_ref"), vec![("github.head_ref", 0)]);
-        assert_eq!(paths("GitHub.Event.Pull_Request.Head.Ref"), vec![("github.event.pull_request.head.ref", 0)]);
-        assert_eq!(paths("github['event']['comment'].body"), vec![("github.event.comment.body", 0)]);
+        assert_eq!(
+            paths("GitHub.Event.Pull_Request.Head.Ref"),
+            vec![("github.event.pull_request.head.ref", 0)]
+        );
+        assert_eq!(
+            paths("github['event']['comment'].body"),
+            vec![("github.event.comment.body", 0)]
+        );
     }
 
     #[test]
     fn wildcards_from_indexes_and_filters() {
-        assert_eq!(paths("github.event.commits[0].message"), vec![("github.event.commits.*.message", 0)]);
-        assert_eq!(paths("join(github.event.commits.*.author.name, ',')"), vec![("github.event.commits.*.author.name", 5)]);
+        assert_eq!(
+            paths("github.event.commits[0].message"),
+            vec![("github.event.commits.*.message", 0)]
+        );
+        assert_eq!(
+            paths("join(github.event.commits.*.author.name, ',')"),
+            vec![("github.event.commits.*.author.name", 5)]
+        );
     }
 
     #[test]
@@ -177,7 +217,10 @@ mod tests {
 
     #[test]
     fn deeper_reads_count() {
-        assert_eq!(paths("github.event.issue.title.foo"), vec![("github.event.issue.title", 0)]);
+        assert_eq!(
+            paths("github.event.issue.title.foo"),
+            vec![("github.event.issue.title", 0)]
+        );
     }
 
     #[test]

@@ -5,7 +5,10 @@ use autoheal_expr::{BinaryOp, Checker, Expr, ExprKind, Scope, Span, check_templa
 use proptest::prelude::*;
 
 fn span_ok(span: Span, text: &str) -> bool {
-    span.start <= span.end && span.end <= text.len() && text.is_char_boundary(span.start) && text.is_char_boundary(span.end)
+    span.start <= span.end
+        && span.end <= text.len()
+        && text.is_char_boundary(span.start)
+        && text.is_char_boundary(span.end)
 }
 
 fn all_spans_ok(expr: &Expr, text: &str) -> bool {
@@ -24,19 +27,24 @@ fn all_spans_ok(expr: &Expr, text: &str) -> bool {
 /// Strings made mostly of expression syntax, so that the parser gets past the lexer often.
 fn expression_like() -> impl Strategy<Value = String> {
     let pieces = prop::sample::select(vec![
-        "a", "github", "event", ".", "*", "[", "]", "(", ")", "!", "==", "!=", "<", "<=", ">", ">=", "&&", "||",
-        ",", "'x'", "''", "'", "1", "-2.5e3", "0x1f", "null", "true", "false", " ", "format", "contains", "\"",
-        "}}", "${{", "é", "fromJSON", "'{0}'", "steps", "-",
+        "a", "github", "event", ".", "*", "[", "]", "(", ")", "!", "==", "!=", "<", "<=", ">", ">=", "&&", "||", ",",
+        "'x'", "''", "'", "1", "-2.5e3", "0x1f", "null", "true", "false", " ", "format", "contains", "\"", "}}", "${{",
+        "é", "fromJSON", "'{0}'", "steps", "-",
     ]);
     prop::collection::vec(pieces, 0..24).prop_map(|v| v.concat())
 }
 
 fn ident() -> impl Strategy<Value = String> {
-    "[a-zA-Z_][a-zA-Z0-9_-]{0,6}".prop_filter("keywords are literals", |s| !matches!(s.as_str(), "null" | "true" | "false"))
+    "[a-zA-Z_][a-zA-Z0-9_-]{0,6}".prop_filter("keywords are literals", |s| {
+        !matches!(s.as_str(), "null" | "true" | "false")
+    })
 }
 
 fn node(kind: ExprKind) -> Expr {
-    Expr { kind, span: Span::default() }
+    Expr {
+        kind,
+        span: Span::default(),
+    }
 }
 
 fn arb_expr() -> impl Strategy<Value = Expr> {
@@ -65,9 +73,13 @@ fn arb_expr() -> impl Strategy<Value = Expr> {
                 name,
                 name_span: Span::default()
             })),
-            (inner.clone(), inner.clone())
-                .prop_map(|(r, i)| node(ExprKind::Index { receiver: Box::new(r), index: Box::new(i) })),
-            inner.clone().prop_map(|r| node(ExprKind::Filter { receiver: Box::new(r) })),
+            (inner.clone(), inner.clone()).prop_map(|(r, i)| node(ExprKind::Index {
+                receiver: Box::new(r),
+                index: Box::new(i)
+            })),
+            inner
+                .clone()
+                .prop_map(|r| node(ExprKind::Filter { receiver: Box::new(r) })),
             (ident(), prop::collection::vec(inner.clone(), 0..3)).prop_map(|(name, args)| node(ExprKind::Call {
                 name,
                 name_span: Span::default(),
