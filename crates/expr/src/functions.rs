@@ -49,7 +49,7 @@ pub const FUNCTION_NAMES: &[&str] = &[
     "toJSON",
 ];
 
-/// Functions that only some workflow keys allow (see [`crate::availability`]).
+/// Functions that only some workflow keys allow (see [`mod@crate::availability`]).
 pub const SPECIAL_FUNCTIONS: &[&str] = &["always", "cancelled", "failure", "hashFiles", "success"];
 
 /// The documented spelling of a function name given in any case.
