@@ -1,0 +1,244 @@
+//! The reading side of `.autoheal/failures/` (written by `autoheal diagnose
+//! --save`; the shape is `autoheal_logs::report::SavedRun`). Kept in this one
+//! module, tolerant of missing fields, so format changes stay local.
+//!
+//! A saved failure is shown on the step it happened in. When the workflow
+//! changed since the run (its `workflow_hash` no longer matches), the
+//! failure is re-mapped by job and step name/number, and dropped when it no
+//! longer maps; saved fixes are only offered on the unchanged file.
+
+use std::path::Path;
+
+use autoheal_engine::Fix;
+use autoheal_engine::model::{Job, Step, Workflow};
+use autoheal_engine::text::{LineColumn, LineIndex, TextRange};
+use autoheal_engine::yaml::Document;
+use serde::Deserialize;
+
+/// Where the store lives, relative to the repository root.
+pub const STORE_DIR: &str = ".autoheal/failures";
+/// Store files larger than this are skipped.
+const MAX_STORE_FILE_BYTES: u64 = 8 * 1024 * 1024;
+
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct SavedRun {
+    pub version: u32,
+    pub run_id: Option<u64>,
+    pub run_url: Option<String>,
+    /// RFC 3339 time of the run.
+    pub date: Option<String>,
+    pub workflow_path: String,
+    /// `fnv1a64:<hex>` of the workflow bytes the spans were computed on.
+    pub workflow_hash: Option<String>,
+    pub failures: Vec<SavedFailure>,
+}
+
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct SavedFailure {
+    pub category: String,
+    pub subject: Option<String>,
+    pub job: Option<String>,
+    pub step: Option<SavedStep>,
+    pub evidence: Vec<Evidence>,
+    pub message: String,
+    pub span: Option<SavedSpan>,
+    pub fixes: Vec<serde_json::Value>,
+}
+
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct SavedStep {
+    pub number: Option<u32>,
+    pub name: Option<String>,
+}
+
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct Evidence {
+    pub line: u64,
+    pub text: String,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+pub struct SavedSpan {
+    #[serde(default)]
+    pub path: String,
+    pub start: SavedPosition,
+    pub end: SavedPosition,
+}
+
+#[derive(Clone, Copy, Debug, Deserialize)]
+pub struct SavedPosition {
+    pub line: u32,
+    pub column: u32,
+}
+
+/// A saved failure placed on the current text of its workflow.
+#[derive(Clone, Debug)]
+pub struct MappedFailure {
+    pub range: TextRange,
+    /// "failed in run 123 (2026-11-20): …"
+    pub message: String,
+    pub category: String,
+    pub run_url: Option<String>,
+    /// The step (or job) it happened in, for hovers.
+    pub location: String,
+    pub evidence: Vec<String>,
+    /// Saved fixes, only when the file is byte-identical to the analyzed one.
+    pub fixes: Vec<Fix>,
+}
+
+/// Every readable run file in the store. Unreadable, non-UTF-8 or
+/// malformed files are skipped; `errors` says which and why.
+pub fn load(root: &Path) -> (Vec<SavedRun>, Vec<String>) {
+    let mut runs = Vec::new();
+    let mut errors = Vec::new();
+    let Ok(entries) = std::fs::read_dir(root.join(STORE_DIR)) else { return (runs, errors) };
+    let mut paths: Vec<_> = entries.flatten().map(|e| e.path()).filter(|p| p.extension().is_some_and(|x| x == "json")).collect();
+    paths.sort();
+    for path in paths {
+        match read_run(&path) {
+            Ok(run) => runs.push(run),
+            Err(e) => errors.push(format!("{}: {e}", path.display())),
+        }
+    }
+    (runs, errors)
+}
+
+fn read_run(path: &Path) -> Result<SavedRun, String> {
+    let meta = std::fs::metadata(path).map_err(|e| e.to_string())?;
+    if meta.len() > MAX_STORE_FILE_BYTES {
+        return Err("file too large".into());
+    }
+    let bytes = std::fs::read(path).map_err(|e| e.to_string())?;
+    let text = std::str::from_utf8(&bytes).map_err(|_| "not UTF-8".to_string())?;
+    parse_run(text)
+}
+
+pub fn parse_run(text: &str) -> Result<SavedRun, String> {
+    let mut run: SavedRun = serde_json::from_str(text).map_err(|e| e.to_string())?;
+    if run.workflow_path.is_empty() {
+        run.workflow_path = run.failures.iter().find_map(|f| f.span.as_ref().map(|s| s.path.clone())).unwrap_or_default();
+    }
+    run.workflow_path = run.workflow_path.trim_start_matches("./").to_string();
+    Ok(run)
+}
+
+/// The most recent run saved for `workflow_path`.
+pub fn latest_for<'a>(runs: &'a [SavedRun], workflow_path: &str) -> Option<&'a SavedRun> {
+    runs.iter().filter(|r| r.workflow_path == workflow_path).max_by(|a, b| (&a.date, a.run_id).cmp(&(&b.date, b.run_id)))
+}
+
+/// FNV-1a 64-bit hash, as the store's `workflow_hash`.
+pub fn content_hash(bytes: &[u8]) -> String {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in bytes {
+        h ^= u64::from(*b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    format!("fnv1a64:{h:016x}")
+}
+
+/// Place each failure of `run` on `source`, dropping those that no longer map.
+pub fn map_run(run: &SavedRun, source: &str, index: &LineIndex, doc: &Document) -> Vec<MappedFailure> {
+    let unchanged = run.workflow_hash.as_deref().map(|h| h == content_hash(source.as_bytes()));
+    let workflow = doc.root.as_ref().map(Workflow::new);
+    let mut out = Vec::new();
+    for f in &run.failures {
+        let span = f.span.as_ref().and_then(|s| span_range(s, source, index));
+        let target = locate(f, workflow.as_ref(), source);
+        let (range, location) = match (target, span, unchanged) {
+            // The recorded span is exact on the unchanged file and finer
+            // than the step.
+            (Some((_, within, location)), Some(span), Some(true)) if within.cover(span) == within => (span, location),
+            (Some((head, _, location)), _, _) => (head, location),
+            // No job/step to re-map by: trust the span only when the file is
+            // the one analyzed (or the store could not tell).
+            (None, Some(span), Some(true) | None) if f.job.is_none() => (span, format!("line {}", index.line_column(source, span.start).line)),
+            _ => continue,
+        };
+        let fixes = if unchanged == Some(true) {
+            f.fixes.iter().filter_map(|v| serde_json::from_value::<Fix>(v.clone()).ok()).collect()
+        } else {
+            Vec::new()
+        };
+        out.push(MappedFailure {
+            range,
+            message: message(run, f),
+            category: f.category.clone(),
+            run_url: run.run_url.clone(),
+            location,
+            evidence: f.evidence.iter().take(5).map(|e| e.text.clone()).collect(),
+            fixes,
+        });
+    }
+    out
+}
+
+fn message(run: &SavedRun, f: &SavedFailure) -> String {
+    let run_label = run.run_id.map_or_else(|| "a local run".to_string(), |id| format!("run {id}"));
+    let date = run.date.as_deref().map(|d| format!(" ({})", d.get(..10).unwrap_or(d))).unwrap_or_default();
+    let text = if f.message.trim().is_empty() { f.subject.clone().unwrap_or_else(|| f.category.clone()) } else { f.message.clone() };
+    let mut m = format!("failed in {run_label}{date}: {}\ncategory: {}", text.trim(), f.category);
+    if let Some(url) = &run.run_url {
+        m.push_str(&format!(" · {url}"));
+    }
+    m
+}
+
+fn span_range(span: &SavedSpan, source: &str, index: &LineIndex) -> Option<TextRange> {
+    if span.start.line == 0 || span.start.line > index.line_count() {
+        return None;
+    }
+    let start = index.offset_of_line_column(source, LineColumn { line: span.start.line, column: span.start.column.max(1) });
+    let end = index.offset_of_line_column(source, LineColumn { line: span.end.line.max(1), column: span.end.column.max(1) });
+    Some(TextRange::new(start, end.max(start)))
+}
+
+/// The range of the failure's step (or job) in the current workflow.
+/// Returns the range to draw on, the range the failure may lie within, and
+/// a description.
+fn locate(f: &SavedFailure, workflow: Option<&Workflow<'_>>, source: &str) -> Option<(TextRange, TextRange, String)> {
+    let workflow = workflow?;
+    let job = find_job(workflow, f.job.as_deref()?)?;
+    let Some(step_ref) = &f.step else {
+        let whole = job.entry.key.span.cover(job.node().span);
+        return Some((job.entry.key.span, whole, format!("job `{}`", job.id)));
+    };
+    let step = find_step(job, step_ref)?;
+    Some((step_head(step, source), step.node.span, format!("step \"{}\" of job `{}`", step.display_name(), job.id)))
+}
+
+/// A job by id, `name:`, or matrix display name (`test (ubuntu, 3.12)`).
+fn find_job<'w, 'a>(wf: &'w Workflow<'a>, wanted: &str) -> Option<&'w Job<'a>> {
+    let base = match wanted.rfind(" (") {
+        Some(i) if wanted.ends_with(')') => &wanted[..i],
+        _ => wanted,
+    };
+    [wanted, base].into_iter().find_map(|w| wf.jobs.iter().find(|j| j.id == w || j.name() == Some(w)))
+}
+
+fn find_step<'j, 'a>(job: &'j Job<'a>, wanted: &SavedStep) -> Option<&'j Step<'a>> {
+    // Log step 1 is "Set up job", so `steps[0]` is number 2.
+    let by_number = wanted.number.and_then(|n| n.checked_sub(2)).and_then(|i| job.steps.get(i as usize));
+    match wanted.name.as_deref() {
+        Some(name) => {
+            let named: Vec<&Step<'a>> = job.steps.iter().filter(|s| s.display_name() == name).collect();
+            named.iter().copied().find(|s| by_number.is_some_and(|b| b.index == s.index)).or_else(|| named.first().copied())
+        }
+        None => by_number,
+    }
+}
+
+/// The step's first line (`- name: …`), where the failure is drawn.
+fn step_head(step: &Step<'_>, source: &str) -> TextRange {
+    let start = step.node.span.start;
+    let end = source[start..].find('\n').map_or(source.len(), |i| start + i).min(step.node.span.end.max(start));
+    let end = if end == start { step.node.span.end } else { end };
+    TextRange::new(start, end.max(start))
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,92 @@
+use super::*;
+use autoheal_engine::yaml;
+
+const WF: &str = "on: push\njobs:\n  test:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - name: Run tests\n        run: pytest\n";
+
+fn run_json(hash: Option<&str>, step_name: &str, step_number: u32) -> String {
+    let hash = hash.map_or("null".to_string(), |h| format!("\"{h}\""));
+    format!(
+        r#"{{"version":1,"run_id":123456,"run_url":"https://github.com/o/r/actions/runs/123456","date":"2026-11-20T10:00:00Z",
+        "workflow_path":".github/workflows/ci.yml","workflow_hash":{hash},
+        "failures":[{{"category":"missing_dependency","subject":"PyYAML","fixable":true,"confidence":0.9,"job":"test",
+        "step":{{"number":{step_number},"name":"{step_name}"}},"evidence":[{{"line":3,"text":"ModuleNotFoundError: No module named 'yaml'"}}],
+        "message":"ModuleNotFoundError: No module named 'yaml'","span":{{"path":".github/workflows/ci.yml","start":{{"line":8,"column":14}},"end":{{"line":8,"column":20}}}},
+        "fixes":[{{"title":"Install PyYAML","applicability":"safe","edits":[{{"path":".github/workflows/ci.yml","range":{{"start":0,"end":0}},"new_text":"x"}}]}}]}}]}}"#
+    )
+}
+
+fn map(json: &str, source: &str) -> Vec<MappedFailure> {
+    let run = parse_run(json).expect("parses");
+    let doc = yaml::parse(source.as_bytes());
+    map_run(&run, source, &LineIndex::new(source), &doc)
+}
+
+#[test]
+fn unchanged_file_uses_the_exact_span_and_keeps_fixes() {
+    let json = run_json(Some(&content_hash(WF.as_bytes())), "Run tests", 3);
+    let mapped = map(&json, WF);
+    assert_eq!(mapped.len(), 1);
+    assert_eq!(&WF[mapped[0].range.start..mapped[0].range.end], "pytest");
+    assert!(mapped[0].message.starts_with("failed in run 123456 (2026-11-20): ModuleNotFoundError: No module named 'yaml'"));
+    assert!(mapped[0].message.contains("missing_dependency"));
+    assert!(mapped[0].message.contains("https://github.com/o/r/actions/runs/123456"));
+    assert_eq!(mapped[0].fixes.len(), 1);
+}
+
+#[test]
+fn changed_file_remaps_by_step_name_and_drops_fixes() {
+    let json = run_json(Some("fnv1a64:0000000000000000"), "Run tests", 3);
+    let moved = WF.replace("      - uses: actions/checkout@v4\n", "      - uses: actions/checkout@v4\n      - run: echo hi\n");
+    let mapped = map(&json, &moved);
+    assert_eq!(mapped.len(), 1);
+    let head = &moved[mapped[0].range.start..mapped[0].range.end];
+    assert_eq!(head, "name: Run tests");
+    assert!(mapped[0].fixes.is_empty(), "byte edits of another text are not offered");
+    assert!(mapped[0].location.contains("Run tests"));
+}
+
+#[test]
+fn a_step_that_no_longer_exists_is_dropped() {
+    let json = run_json(Some("fnv1a64:0000000000000000"), "Run tests", 3);
+    let renamed = WF.replace("Run tests", "Unit tests");
+    assert!(map(&json, &renamed).is_empty());
+    let no_job = WF.replace("  test:", "  check:");
+    assert!(map(&json, &no_job).is_empty());
+}
+
+#[test]
+fn unnamed_steps_map_by_log_number() {
+    let json = run_json(None, "", 2).replace(r#""name":"""#, r#""name":null"#);
+    let mapped = map(&json, WF);
+    assert_eq!(mapped.len(), 1);
+    assert!(WF[mapped[0].range.start..].starts_with("uses: actions/checkout@v4"));
+}
+
+#[test]
+fn matrix_job_names_map_to_their_job() {
+    let json = run_json(None, "Run tests", 3).replace(r#""job":"test""#, r#""job":"test (ubuntu-latest, 3.12)""#);
+    assert_eq!(map(&json, WF).len(), 1);
+}
+
+#[test]
+fn store_directory_skips_bad_files_and_picks_the_latest_run() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path().join(STORE_DIR);
+    std::fs::create_dir_all(&store).unwrap();
+    std::fs::write(store.join("a.json"), run_json(None, "Run tests", 3)).unwrap();
+    let newer = run_json(None, "Run tests", 3).replace("123456", "777").replace("2026-11-20", "2026-12-01");
+    std::fs::write(store.join("b.json"), newer).unwrap();
+    std::fs::write(store.join("c.json"), [0xff, 0x00]).unwrap();
+    std::fs::write(store.join("d.json"), "{not json").unwrap();
+    let (runs, errors) = load(dir.path());
+    assert_eq!(runs.len(), 2);
+    assert_eq!(errors.len(), 2);
+    assert_eq!(latest_for(&runs, ".github/workflows/ci.yml").and_then(|r| r.run_id), Some(777));
+    assert!(latest_for(&runs, ".github/workflows/other.yml").is_none());
+}
+
+#[test]
+fn hash_matches_the_writer() {
+    // Known FNV-1a 64 value of the empty input.
+    assert_eq!(content_hash(b""), "fnv1a64:cbf29ce484222325");
+}

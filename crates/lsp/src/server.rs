@@ -1,0 +1,500 @@
+//! The LSP front: state of open documents, scheduling analyses, and the
+//! request handlers, each a thin translation to the feature modules.
+
+use std::collections::HashMap;
+use std::path::PathBuf;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, Mutex, RwLock};
+
+use autoheal_engine::model::FileKind;
+use autoheal_engine::text::PositionEncoding;
+use autoheal_engine::{Config, TextRange};
+use tower_lsp_server::jsonrpc::Result;
+use tower_lsp_server::ls_types::*;
+use tower_lsp_server::{Client, LanguageServer};
+
+use crate::analysis::{self, Analysis, Inputs};
+use crate::document::{self, Snapshot};
+use crate::failure_store::{self, SavedRun};
+use crate::navigation::{self, Target};
+use crate::workspace::{self, FsRepo};
+use crate::{activation, code_actions, completion, convert, hover};
+
+pub struct Backend {
+    client: Client,
+    state: Arc<State>,
+}
+
+#[derive(Default)]
+struct State {
+    encoding: RwLock<PositionEncoding>,
+    root: RwLock<Option<PathBuf>>,
+    config: RwLock<Arc<Config>>,
+    repo: RwLock<Option<Arc<FsRepo>>>,
+    runs: RwLock<Arc<Vec<SavedRun>>>,
+    docs: Mutex<HashMap<Uri, OpenDoc>>,
+    /// Held while checking freshness and publishing, so an older result can
+    /// never be published after a newer one.
+    publish: tokio::sync::Mutex<()>,
+    generation: AtomicU64,
+}
+
+struct OpenDoc {
+    snapshot: Snapshot,
+    path: String,
+    kind: FileKind,
+    analysis: Option<Arc<Analysis>>,
+}
+
+/// Reads lock-protected state, surviving a poisoned lock (a panic elsewhere
+/// must not stop the server).
+fn read<T: Clone>(lock: &RwLock<T>) -> T {
+    match lock.read() {
+        Ok(g) => g.clone(),
+        Err(p) => p.into_inner().clone(),
+    }
+}
+
+fn write<T>(lock: &RwLock<T>, value: T) {
+    match lock.write() {
+        Ok(mut g) => *g = value,
+        Err(p) => *p.into_inner() = value,
+    }
+}
+
+impl Backend {
+    pub fn new(client: Client) -> Self {
+        Backend { client, state: Arc::new(State::default()) }
+    }
+
+    fn docs(&self) -> std::sync::MutexGuard<'_, HashMap<Uri, OpenDoc>> {
+        self.state.docs.lock().unwrap_or_else(|p| p.into_inner())
+    }
+
+    fn encoding(&self) -> PositionEncoding {
+        read(&self.state.encoding)
+    }
+
+    fn root(&self) -> Option<PathBuf> {
+        read(&self.state.root)
+    }
+
+    fn repo(&self) -> Arc<FsRepo> {
+        if let Some(r) = read(&self.state.repo) {
+            return r;
+        }
+        let r = Arc::new(FsRepo::new(self.root()));
+        write(&self.state.repo, Some(r.clone()));
+        r
+    }
+
+    async fn log(&self, level: MessageType, message: String) {
+        eprintln!("autoheal-lsp: {message}");
+        self.client.log_message(level, message).await;
+    }
+
+    fn inputs(&self, doc: &OpenDoc) -> Inputs {
+        Inputs {
+            path: doc.path.clone(),
+            kind: doc.kind,
+            config: read(&self.state.config),
+            repo: self.repo(),
+            runs: read(&self.state.runs),
+        }
+    }
+
+    /// Re-read the config file and the failure store, publishing the
+    /// config file's own problems on it.
+    async fn reload_workspace(&self) {
+        let root = self.root();
+        let (config, config_diags) = workspace::load_config(root.as_deref());
+        write(&self.state.config, Arc::new(config));
+        write(&self.state.repo, Some(Arc::new(FsRepo::new(root.clone()))));
+        if let Some(root) = root.as_deref() {
+            let (runs, errors) = failure_store::load(root);
+            write(&self.state.runs, Arc::new(runs));
+            for e in errors {
+                self.log(MessageType::WARNING, format!("skipping failure record {e}")).await;
+            }
+            let config_path = workspace::config_path(root);
+            if let Some(uri) = workspace::path_uri(&config_path) {
+                let text = workspace::read_text(&config_path).unwrap_or_default();
+                let snap = Snapshot::new(text, 0, 0);
+                let enc = self.encoding();
+                let diags = config_diags.iter().map(|d| convert::diagnostic(d, &uri, &snap, enc)).collect();
+                self.client.publish_diagnostics(uri, diags, None).await;
+            }
+        }
+    }
+
+    async fn refresh_all(&self) {
+        let uris: Vec<Uri> = self.docs().keys().cloned().collect();
+        for uri in uris {
+            self.refresh(uri).await;
+        }
+    }
+
+    /// Analyze the document's current text and publish, unless a newer
+    /// edit superseded it meanwhile.
+    async fn refresh(&self, uri: Uri) {
+        let Some((snap, inputs)) = self.docs().get(&uri).map(|d| (d.snapshot.clone(), self.inputs(d))) else { return };
+        let generation = snap.generation;
+        let result = analysis::guarded(move || analysis::analyze(snap, &inputs)).await;
+        let analysis = match result {
+            Ok(a) => Arc::new(a),
+            Err(panic) => {
+                self.log(MessageType::ERROR, format!("analysis of {} failed: {panic}", uri.as_str())).await;
+                return;
+            }
+        };
+        let _order = self.state.publish.lock().await;
+        let enc = self.encoding();
+        let (diags, version) = {
+            let mut docs = self.docs();
+            let Some(doc) = docs.get_mut(&uri) else { return };
+            if doc.snapshot.generation != generation {
+                return; // superseded by a newer edit
+            }
+            doc.analysis = Some(analysis.clone());
+            let snap = &analysis.snapshot;
+            let mut diags: Vec<Diagnostic> = analysis.diagnostics.iter().map(|d| convert::diagnostic(d, &uri, snap, enc)).collect();
+            diags.extend(analysis.failures.iter().map(|f| convert::failure_diagnostic(f, snap, enc)));
+            (diags, snap.version)
+        };
+        self.client.publish_diagnostics(uri, diags, Some(version)).await;
+    }
+
+    fn spawn_refresh(&self, uri: Uri) {
+        let this = Backend { client: self.client.clone(), state: self.state.clone() };
+        tokio::spawn(async move { this.refresh(uri).await });
+    }
+
+    /// The analysis of the document's current text, computing it when the
+    /// published one is stale.
+    async fn current_analysis(&self, uri: &Uri) -> Option<(Arc<Analysis>, OpenDocInfo)> {
+        let (snap, inputs, existing, info) = {
+            let docs = self.docs();
+            let d = docs.get(uri)?;
+            (d.snapshot.clone(), self.inputs(d), d.analysis.clone(), OpenDocInfo { path: d.path.clone(), kind: d.kind })
+        };
+        if let Some(a) = existing.filter(|a| a.snapshot.generation == snap.generation) {
+            return Some((a, info));
+        }
+        match analysis::guarded(move || analysis::analyze(snap, &inputs)).await {
+            Ok(a) => Some((Arc::new(a), info)),
+            Err(panic) => {
+                self.log(MessageType::ERROR, format!("analysis of {} failed: {panic}", uri.as_str())).await;
+                None
+            }
+        }
+    }
+
+    fn snapshot(&self, uri: &Uri) -> Option<(Snapshot, OpenDocInfo)> {
+        self.docs().get(uri).map(|d| (d.snapshot.clone(), OpenDocInfo { path: d.path.clone(), kind: d.kind }))
+    }
+
+    /// Run a request's work on the blocking pool; a panic is logged and
+    /// answered with an internal error.
+    async fn run<T: Send + 'static>(&self, what: &str, f: impl FnOnce() -> T + Send + 'static) -> Result<T> {
+        match analysis::guarded(f).await {
+            Ok(v) => Ok(v),
+            Err(panic) => {
+                self.log(MessageType::ERROR, format!("{what} failed: {panic}")).await;
+                Err(tower_lsp_server::jsonrpc::Error::internal_error())
+            }
+        }
+    }
+
+    fn file_source(&self, uri: &Uri, path: &str, snap: &Snapshot) -> FileSource {
+        let open = self.docs().iter().map(|(u, d)| (d.path.clone(), u.clone(), d.snapshot.clone())).collect();
+        FileSource { current: (path.to_string(), uri.clone(), snap.clone()), open, root: self.root() }
+    }
+
+    fn is_config(&self, uri: &Uri) -> bool {
+        match (self.root(), workspace::uri_path(uri)) {
+            (Some(root), Some(p)) => p == workspace::config_path(&root),
+            _ => false,
+        }
+    }
+
+    fn is_failure_record(&self, uri: &Uri) -> bool {
+        match (self.root(), workspace::uri_path(uri)) {
+            (Some(root), Some(p)) => p.starts_with(root.join(failure_store::STORE_DIR)),
+            _ => false,
+        }
+    }
+}
+
+#[derive(Clone)]
+struct OpenDocInfo {
+    path: String,
+    kind: FileKind,
+}
+
+/// Texts of files edits may touch: open documents first, then the disk.
+struct FileSource {
+    current: (String, Uri, Snapshot),
+    open: Vec<(String, Uri, Snapshot)>,
+    root: Option<PathBuf>,
+}
+
+impl convert::Files for FileSource {
+    fn get(&self, path: &str) -> Option<(Uri, Snapshot)> {
+        let path = path.trim_start_matches("./");
+        if self.current.0 == path {
+            return Some((self.current.1.clone(), self.current.2.clone()));
+        }
+        if let Some((_, u, s)) = self.open.iter().find(|(p, _, _)| p == path) {
+            return Some((u.clone(), s.clone()));
+        }
+        let full = workspace::join_inside(self.root.as_deref()?, path)?;
+        let text = workspace::read_text(&full)?;
+        Some((workspace::path_uri(&full)?, Snapshot::new(text, 0, 0)))
+    }
+}
+
+fn negotiate_encoding(params: &InitializeParams) -> PositionEncoding {
+    let offered = params.capabilities.general.as_ref().and_then(|g| g.position_encodings.as_ref());
+    match offered {
+        Some(kinds) if kinds.contains(&PositionEncodingKind::UTF8) => PositionEncoding::Utf8,
+        _ => PositionEncoding::Utf16,
+    }
+}
+
+fn workspace_root(params: &InitializeParams) -> Option<PathBuf> {
+    let from_folders = params.workspace_folders.as_ref().and_then(|f| f.first()).and_then(|f| workspace::uri_path(&f.uri));
+    #[allow(deprecated)]
+    let from_root_uri = params.root_uri.as_ref().and_then(workspace::uri_path);
+    from_folders.or(from_root_uri)
+}
+
+fn file_name(path: &str) -> &str {
+    path.rsplit('/').next().unwrap_or(path)
+}
+
+fn symbol_to_lsp(s: &navigation::Symbol, snap: &Snapshot, enc: PositionEncoding) -> DocumentSymbol {
+    let kind = match s.kind {
+        navigation::SymbolKind::Workflow => SymbolKind::MODULE,
+        navigation::SymbolKind::Job => SymbolKind::CLASS,
+        navigation::SymbolKind::Step => SymbolKind::FUNCTION,
+        navigation::SymbolKind::Field => SymbolKind::FIELD,
+    };
+    let range = snap.range(s.range.start, s.range.end, enc);
+    let mut selection = snap.range(s.selection.start, s.selection.end, enc);
+    if selection.start < range.start || selection.end > range.end {
+        selection = Range { start: range.start, end: range.start };
+    }
+    #[allow(deprecated)]
+    DocumentSymbol {
+        name: if s.name.trim().is_empty() { "(unnamed)".to_string() } else { s.name.clone() },
+        detail: s.detail.clone(),
+        kind,
+        tags: None,
+        deprecated: None,
+        range,
+        selection_range: selection,
+        children: Some(s.children.iter().map(|c| symbol_to_lsp(c, snap, enc)).collect()),
+    }
+}
+
+impl LanguageServer for Backend {
+    async fn initialize(&self, params: InitializeParams) -> Result<InitializeResult> {
+        let enc = negotiate_encoding(&params);
+        write(&self.state.encoding, enc);
+        write(&self.state.root, workspace_root(&params));
+        let encoding_kind = match enc {
+            PositionEncoding::Utf8 => PositionEncodingKind::UTF8,
+            PositionEncoding::Utf16 => PositionEncodingKind::UTF16,
+        };
+        Ok(InitializeResult {
+            capabilities: ServerCapabilities {
+                position_encoding: Some(encoding_kind),
+                text_document_sync: Some(TextDocumentSyncCapability::Options(TextDocumentSyncOptions {
+                    open_close: Some(true),
+                    change: Some(TextDocumentSyncKind::INCREMENTAL),
+                    save: Some(TextDocumentSyncSaveOptions::Supported(true)),
+                    ..Default::default()
+                })),
+                hover_provider: Some(HoverProviderCapability::Simple(true)),
+                completion_provider: Some(CompletionOptions {
+                    trigger_characters: Some(vec![":".to_string(), "-".to_string()]),
+                    ..Default::default()
+                }),
+                code_action_provider: Some(CodeActionProviderCapability::Options(CodeActionOptions {
+                    code_action_kinds: Some(vec![
+                        CodeActionKind::QUICKFIX,
+                        CodeActionKind::from(code_actions::FIX_ALL_KIND),
+                    ]),
+                    ..Default::default()
+                })),
+                document_symbol_provider: Some(OneOf::Left(true)),
+                definition_provider: Some(OneOf::Left(true)),
+                ..Default::default()
+            },
+            server_info: Some(ServerInfo { name: "autoheal".to_string(), version: Some(env!("CARGO_PKG_VERSION").to_string()) }),
+            offset_encoding: None,
+        })
+    }
+
+    async fn initialized(&self, _: InitializedParams) {
+        self.reload_workspace().await;
+        if let Some(root) = self.root() {
+            let Some(base) = workspace::path_uri(&root) else { return };
+            let watch = |pattern: &str| FileSystemWatcher {
+                glob_pattern: GlobPattern::Relative(RelativePattern {
+                    base_uri: OneOf::Right(base.clone()),
+                    pattern: pattern.to_string(),
+                }),
+                kind: None,
+            };
+            let options = DidChangeWatchedFilesRegistrationOptions {
+                watchers: vec![watch(autoheal_engine::config::DEFAULT_CONFIG_PATH), watch(".autoheal/failures/*.json")],
+            };
+            let registration = Registration {
+                id: "autoheal-watch".to_string(),
+                method: "workspace/didChangeWatchedFiles".to_string(),
+                register_options: serde_json::to_value(options).ok(),
+            };
+            // Clients without dynamic registration reject this; saving the
+            // config file still reloads it.
+            let client = self.client.clone();
+            tokio::spawn(async move {
+                let _ = client.register_capability(vec![registration]).await;
+            });
+        }
+    }
+
+    async fn shutdown(&self) -> Result<()> {
+        Ok(())
+    }
+
+    async fn did_open(&self, params: DidOpenTextDocumentParams) {
+        let uri = params.text_document.uri;
+        let path = workspace::relative_path(self.root().as_deref(), &uri);
+        let Some(kind) = activation::file_kind(&path) else { return };
+        let generation = self.state.generation.fetch_add(1, Ordering::SeqCst) + 1;
+        let snapshot = Snapshot::new(params.text_document.text, params.text_document.version, generation);
+        self.docs().insert(uri.clone(), OpenDoc { snapshot, path, kind, analysis: None });
+        self.spawn_refresh(uri);
+    }
+
+    async fn did_change(&self, params: DidChangeTextDocumentParams) {
+        let uri = params.text_document.uri;
+        let enc = self.encoding();
+        {
+            let mut docs = self.docs();
+            let Some(doc) = docs.get_mut(&uri) else { return };
+            let text = document::apply_changes(&doc.snapshot.text, &params.content_changes, enc);
+            let generation = self.state.generation.fetch_add(1, Ordering::SeqCst) + 1;
+            doc.snapshot = Snapshot::new(text, params.text_document.version, generation);
+        }
+        self.spawn_refresh(uri);
+    }
+
+    async fn did_save(&self, params: DidSaveTextDocumentParams) {
+        let uri = params.text_document.uri;
+        if self.is_config(&uri) || self.is_failure_record(&uri) {
+            self.reload_workspace().await;
+            self.refresh_all().await;
+        }
+    }
+
+    async fn did_close(&self, params: DidCloseTextDocumentParams) {
+        let uri = params.text_document.uri;
+        if self.docs().remove(&uri).is_some() {
+            let _order = self.state.publish.lock().await;
+            self.client.publish_diagnostics(uri, Vec::new(), None).await;
+        }
+    }
+
+    async fn did_change_watched_files(&self, params: DidChangeWatchedFilesParams) {
+        if params.changes.iter().any(|c| self.is_config(&c.uri) || self.is_failure_record(&c.uri)) {
+            self.reload_workspace().await;
+            self.refresh_all().await;
+        }
+    }
+
+    async fn code_action(&self, params: CodeActionParams) -> Result<Option<CodeActionResponse>> {
+        let uri = params.text_document.uri;
+        let Some((analysis, info)) = self.current_analysis(&uri).await else { return Ok(None) };
+        let enc = self.encoding();
+        let snap = analysis.snapshot.clone();
+        let files = self.file_source(&uri, &info.path, &snap);
+        let only = params.context.only;
+        let range = params.range;
+        let actions = self
+            .run("codeAction", move || {
+                let start = snap.offset(range.start, enc);
+                let end = snap.offset(range.end, enc).max(start);
+                code_actions::code_actions(&analysis, &uri, TextRange::new(start, end), only.as_deref(), &files, enc)
+            })
+            .await?;
+        Ok(Some(actions))
+    }
+
+    async fn hover(&self, params: HoverParams) -> Result<Option<Hover>> {
+        let uri = params.text_document_position_params.text_document.uri;
+        let pos = params.text_document_position_params.position;
+        let Some((analysis, _)) = self.current_analysis(&uri).await else { return Ok(None) };
+        let enc = self.encoding();
+        let repo = self.repo();
+        self.run("hover", move || {
+            let snap = &analysis.snapshot;
+            let offset = snap.offset(pos, enc);
+            hover::hover(&analysis, offset, &*repo).map(|(markdown, range)| Hover {
+                contents: HoverContents::Markup(MarkupContent { kind: MarkupKind::Markdown, value: markdown }),
+                range: Some(snap.range(range.start, range.end, enc)),
+            })
+        })
+        .await
+    }
+
+    async fn document_symbol(&self, params: DocumentSymbolParams) -> Result<Option<DocumentSymbolResponse>> {
+        let Some((snap, info)) = self.snapshot(&params.text_document.uri) else { return Ok(None) };
+        let enc = self.encoding();
+        self.run("documentSymbol", move || {
+            let doc = autoheal_engine::yaml::parse(snap.text.as_bytes());
+            let root = doc.root.as_ref()?;
+            let symbols = navigation::symbols(root, info.kind, file_name(&info.path));
+            Some(DocumentSymbolResponse::Nested(symbols.iter().map(|s| symbol_to_lsp(s, &snap, enc)).collect()))
+        })
+        .await
+    }
+
+    async fn goto_definition(&self, params: GotoDefinitionParams) -> Result<Option<GotoDefinitionResponse>> {
+        let uri = params.text_document_position_params.text_document.uri;
+        let pos = params.text_document_position_params.position;
+        let Some((snap, _)) = self.snapshot(&uri) else { return Ok(None) };
+        let enc = self.encoding();
+        let repo = self.repo();
+        let root_dir = self.root();
+        self.run("definition", move || {
+            let doc = autoheal_engine::yaml::parse(snap.text.as_bytes());
+            let offset = snap.offset(pos, enc);
+            let location = match navigation::definition(doc.root.as_ref()?, offset, &*repo)? {
+                Target::Here(r) => Location { uri, range: snap.range(r.start, r.end, enc) },
+                Target::File(rel) => {
+                    let full = workspace::join_inside(root_dir.as_deref()?, &rel)?;
+                    Location { uri: workspace::path_uri(&full)?, range: Range::default() }
+                }
+            };
+            Some(GotoDefinitionResponse::Scalar(location))
+        })
+        .await
+    }
+
+    async fn completion(&self, params: CompletionParams) -> Result<Option<CompletionResponse>> {
+        let uri = params.text_document_position.text_document.uri;
+        let pos = params.text_document_position.position;
+        let Some((snap, info)) = self.snapshot(&uri) else { return Ok(None) };
+        let enc = self.encoding();
+        let repo = self.repo();
+        let labels = read(&self.state.config).runner_labels.clone();
+        self.run("completion", move || {
+            let offset = snap.offset(pos, enc);
+            let items = completion::complete(&snap.text, offset, info.kind, &labels, &*repo);
+            (!items.is_empty()).then_some(CompletionResponse::Array(items))
+        })
+        .await
+    }
+}
