@@ -1,1 +1,68 @@
-fn main() {}
+//! `cargo xtask <command>`: benchmarks and evaluations against the shared
+//! corpus in `../shared/corpus`. Every command that needs the corpus says so
+//! and exits 0 when it is missing, so a fresh clone without it still works.
+
+mod actionlint;
+mod bench;
+mod corpus;
+
+use std::path::PathBuf;
+
+fn usage() -> ! {
+    eprintln!(
+        "usage: cargo xtask <command>\n\n\
+         commands:\n  \
+         bench                 lint every corpus workflow; files/s and median wall time\n  \
+         eval [corpus]         lint corpus workflows and actions: no panic, error findings by rule\n  \
+         eval actionlint       share of actionlint's expected error lines flagged; findings on ok/ cases"
+    );
+    std::process::exit(2)
+}
+
+/// `../shared/corpus`, relative to the workspace root.
+pub fn corpus_dir() -> Option<PathBuf> {
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..");
+    let dir = std::env::var_os("AUTOHEAL_CORPUS").map(PathBuf::from).unwrap_or_else(|| root.join("../shared/corpus"));
+    if dir.is_dir() {
+        Some(dir)
+    } else {
+        eprintln!("xtask: corpus not found at {} (set AUTOHEAL_CORPUS); skipping", dir.display());
+        None
+    }
+}
+
+fn main() -> anyhow::Result<()> {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    let Some(corpus) = (match args.first() {
+        Some(&"bench" | &"eval") => corpus_dir(),
+        _ => usage(),
+    }) else {
+        return Ok(());
+    };
+    match args.as_slice() {
+        ["bench", rest @ ..] => bench::run(&corpus, rest),
+        ["eval"] | ["eval", "corpus"] => corpus::run(&corpus),
+        ["eval", "actionlint"] => actionlint::run(&corpus),
+        _ => usage(),
+    }
+}
+
+/// Every file below `dir` whose name ends with one of `exts`, sorted.
+pub fn files_under(dir: &std::path::Path, exts: &[&str]) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        let Ok(rd) = std::fs::read_dir(&d) else { continue };
+        for e in rd.flatten() {
+            let p = e.path();
+            if p.is_dir() {
+                stack.push(p);
+            } else if p.file_name().and_then(|n| n.to_str()).is_some_and(|n| exts.iter().any(|x| n.ends_with(x))) {
+                out.push(p);
+            }
+        }
+    }
+    out.sort();
+    out
+}
