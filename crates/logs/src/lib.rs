@@ -10,6 +10,7 @@
 //! - [`read_log_set`]: the log as jobs/steps/lines, for display.
 
 pub mod annotations;
+pub mod bench;
 pub mod classify;
 pub mod error;
 pub mod eval;

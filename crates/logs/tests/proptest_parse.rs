@@ -1,0 +1,84 @@
+//! Property tests: the readers and the classifier never panic, whatever the
+//! bytes, and line numbering agrees between the slice and reader paths.
+
+use autoheal_logs::{Analyzer, LogFile, LogInput, Options, WorkflowFile, ZipLimits, read_log_set};
+use proptest::prelude::*;
+
+const WORKFLOW: &str = "on: push\njobs:\n  t:\n    steps:\n      - run: |\n          a\n          b\n";
+
+/// Bytes biased toward log syntax, so the interesting paths are reached.
+fn log_bytes() -> impl Strategy<Value = Vec<u8>> {
+    let pieces = prop::sample::select(vec![
+        "2024-01-01T00:00:00.1234567Z ",
+        "##[group]Run ",
+        "##[endgroup]",
+        "##[error]",
+        "::error file=a.py,line=3::",
+        "%0A",
+        "%25",
+        "Error: ",
+        "No module named '",
+        "'",
+        ": command not found",
+        ": not found",
+        "/home/runner/work/_temp/x.sh: line 2: ",
+        "No files were found with the provided path: ",
+        "Invalid workflow file: .github/workflows/ci.yml#L",
+        "(Line: 3, Col: 1): ",
+        "exceeded the maximum execution time of ",
+        "The operation was canceled.",
+        "toomanyrequests",
+        "exec format error",
+        "Process completed with exit code 1.",
+        "\n",
+        "\r\n",
+        "  ",
+        "Run ",
+        "PK\u{3}\u{4}",
+        "[{\"message\":\"",
+    ]);
+    let chunk = prop_oneof![
+        pieces.prop_map(|s| s.as_bytes().to_vec()),
+        prop::collection::vec(any::<u8>(), 0..8),
+    ];
+    prop::collection::vec(chunk, 0..40).prop_map(|chunks| chunks.concat())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 512, ..ProptestConfig::default() })]
+
+    #[test]
+    fn analysis_never_panics(bytes in log_bytes()) {
+        let analyzer = Analyzer::new(&Options::default()).expect("analyzer");
+        let input = LogInput {
+            logs: vec![LogFile { job: Some("t"), bytes: &bytes }],
+            workflow: Some(WorkflowFile { path: ".github/workflows/ci.yml", text: WORKFLOW }),
+            ..LogInput::default()
+        };
+        if let Ok(analysis) = analyzer.analyze(&input) {
+            for f in &analysis.failures {
+                prop_assert!((0.0..=1.0).contains(&f.confidence));
+                if let Some(s) = &f.subject {
+                    prop_assert!(!s.contains('\n'));
+                }
+            }
+        }
+        let _ = analyzer.analyze_reader(&bytes[..], None);
+    }
+
+    #[test]
+    fn arbitrary_bytes_never_panic(bytes in prop::collection::vec(any::<u8>(), 0..2048)) {
+        let _ = read_log_set(&bytes, ZipLimits::default());
+        let analyzer = Analyzer::new(&Options::default()).expect("analyzer");
+        let _ = analyzer.analyze(&LogInput { logs: vec![LogFile { job: None, bytes: &bytes }], ..LogInput::default() });
+    }
+
+    #[test]
+    fn streaming_and_slice_reading_agree(bytes in log_bytes()) {
+        let mut a = Vec::new();
+        autoheal_logs::stream::for_each_line(&bytes, |n, l| a.push((n, l.to_vec())));
+        let mut b = Vec::new();
+        autoheal_logs::stream::for_each_line_in(&bytes[..], |n, l| b.push((n, l.to_vec()))).expect("read");
+        prop_assert_eq!(a, b);
+    }
+}
