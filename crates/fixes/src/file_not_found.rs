@@ -23,6 +23,7 @@ pub(crate) fn generate(ctx: &Ctx<'_>) -> Generated {
     let job = locate::job(&wf, ctx.failure).ok_or("cannot tell which job failed")?;
     let step = locate::step(job, ctx.failure)
         .or_else(|| job.steps.iter().find(|s| !refs(ctx.source, s.node, &rel).is_empty()))
+        .or_else(|| tool_step(job, &rel))
         .ok_or_else(|| format!("cannot tell which step of job `{}` needs `{rel}`", job.id))?;
     let wd_node = step.get("working-directory").or_else(|| job.get("defaults").and_then(|d| d.get("run")).and_then(|r| r.get("working-directory")));
     let wd_text = wd_node.and_then(Node::as_str);
@@ -45,6 +46,29 @@ pub(crate) fn generate(ctx: &Ctx<'_>) -> Generated {
         return Ok(vec![script_guard(ctx, job, step, &rel)?]);
     }
     Ok(vec![if_guard(ctx, job, step, &full, raw.ends_with('/') || is_dir_like(&full))?])
+}
+
+/// Project files a tool reads implicitly (npm reads `package.json`
+/// without naming it), and the commands that read them.
+static TOOL_FILES: &[(&str, &[&str])] = &[
+    ("package.json", &["npm", "yarn", "pnpm", "npx"]),
+    ("package-lock.json", &["npm"]),
+    ("yarn.lock", &["yarn"]),
+    ("requirements.txt", &["pip", "pip3"]),
+    ("pyproject.toml", &["pip", "poetry", "uv"]),
+    ("Cargo.toml", &["cargo"]),
+    ("go.mod", &["go"]),
+    ("Gemfile", &["bundle"]),
+    ("pom.xml", &["mvn"]),
+    ("Makefile", &["make"]),
+];
+
+fn tool_step<'j, 'a>(job: &'j Job<'a>, rel: &str) -> Option<&'j Step<'a>> {
+    let file = rel.rsplit('/').next().unwrap_or(rel);
+    let (_, tools) = TOOL_FILES.iter().find(|(f, _)| *f == file)?;
+    job.steps.iter().find(|s| {
+        s.run().and_then(Node::as_str).is_some_and(|r| r.lines().any(|l| tools.iter().any(|t| crate::script::mentions_command(l, t))))
+    })
 }
 
 fn is_dir_like(p: &str) -> bool {

@@ -205,7 +205,11 @@ fn docker_credentials(source: &str) -> Option<(String, String)> {
 }
 
 fn login_edit(ctx: &Ctx<'_>, job: &Job<'_>, step: &Step<'_>) -> Result<Option<Edit>, String> {
-    if job.steps[..step.index].iter().any(|s| s.uses().is_some_and(|u| u.starts_with("docker/login-action@"))) {
+    let docker_hub_login = |s: &Step<'_>| {
+        let registry = s.get("with").and_then(|w| w.get("registry")).and_then(Node::as_str);
+        s.uses().is_some_and(|u| u.starts_with("docker/login-action@")) && registry.is_none_or(|r| r.contains("docker.io"))
+    };
+    if job.steps[..step.index].iter().any(docker_hub_login) {
         return Ok(None);
     }
     let Some((user, pass)) = docker_credentials(ctx.source) else {
