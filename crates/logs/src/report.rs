@@ -202,6 +202,20 @@ pub struct SavedRun {
 }
 
 impl SavedRun {
+    /// The failures of `analysis` for one workflow file, stamped with the
+    /// hash of the workflow bytes their spans refer to.
+    pub fn new(analysis: &Analysis, workflow_path: &str, workflow_bytes: Option<&[u8]>) -> SavedRun {
+        SavedRun {
+            version: 1,
+            run_id: None,
+            run_url: None,
+            date: None,
+            workflow_path: workflow_path.to_string(),
+            workflow_hash: workflow_bytes.map(content_hash),
+            failures: analysis.failures.clone(),
+        }
+    }
+
     /// The file name under `.autoheal/failures/`: the workflow path with
     /// separators replaced, plus the run id.
     pub fn file_name(&self) -> String {
@@ -324,5 +338,7 @@ mod tests {
         assert_eq!(back.run_id, Some(42));
         assert_eq!(back.failures[0].step, run.failures[0].step);
         assert_ne!(content_hash(b"a"), content_hash(b"b"));
+        let fresh = SavedRun::new(&Analysis::new(vec![sample()]), "ci.yml", Some(b"on: push"));
+        assert_eq!((fresh.workflow_hash, fresh.run_id), (run.workflow_hash, None));
     }
 }
