@@ -10,9 +10,11 @@ use crate::text::TextRange;
 use crate::yaml::{Document, Node};
 
 pub mod docs;
+pub mod events;
 pub mod job_id;
 pub mod job_needs;
 pub mod optional_job;
+pub mod schema;
 pub mod step_id;
 pub mod syntax;
 pub mod timeout;
@@ -37,7 +39,7 @@ pub const ALL_FILES: &[FileKind] = &[FileKind::Workflow, FileKind::Action];
 
 /// Every rule, in the order they run.
 pub static RULES: &[&Rule] =
-    &[&syntax::RULE, &job_id::RULE, &job_needs::RULE, &step_id::RULE, &timeout::RULE, &optional_job::RULE];
+    &[&syntax::RULE, &schema::RULE, &events::RULE, &job_id::RULE, &job_needs::RULE, &step_id::RULE, &timeout::RULE, &optional_job::RULE];
 
 pub fn rule(id: &str) -> Option<&'static Rule> {
     RULES.iter().copied().find(|r| r.id == id)

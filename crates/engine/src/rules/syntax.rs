@@ -159,12 +159,31 @@ fn tabs_fix(path: &str, source: &str) -> Option<Fix> {
     let unit = edit::indent_unit(source);
     let mut edits = Vec::new();
     let mut offset = 0;
+    // Indentation of the previous content line (after fixing), and whether
+    // it opens a block: a tab under `key:` means "one level deeper".
+    let (mut prev_indent, mut prev_opens) = (0usize, false);
+    let mut seen: Vec<(String, usize)> = Vec::new();
     for raw in source.split_inclusive('\n') {
         let lead = raw.len() - raw.trim_start_matches([' ', '\t']).len();
         let ws = &raw[..lead];
-        if ws.contains('\t') && !raw[lead..].trim().is_empty() {
-            let width: usize = ws.chars().map(|c| if c == '\t' { unit } else { 1 }).sum();
+        let content = raw[lead..].trim();
+        let mut width = lead;
+        if ws.contains('\t') && !content.is_empty() {
+            let plain = |w: &str| w.chars().map(|c| if c == '\t' { unit } else { 1 }).sum::<usize>();
+            // The same leading whitespace keeps the same width, so sibling
+            // lines stay siblings.
+            width = match seen.iter().filter(|(w, _)| ws.starts_with(w.as_str())).max_by_key(|(w, _)| w.len()) {
+                Some((w, n)) => n + plain(&ws[w.len()..]),
+                None if prev_opens => plain(ws).max(prev_indent + unit),
+                None => plain(ws),
+            };
+            seen.push((ws.to_string(), width));
             edits.push(Edit::replace(path, TextRange::new(offset, offset + lead), " ".repeat(width)));
+        }
+        if !content.is_empty() && !content.starts_with('#') {
+            let code = content.split(" #").next().unwrap_or(content).trim_end();
+            prev_indent = width;
+            prev_opens = code.ends_with(':');
         }
         offset += raw.len();
     }
@@ -305,11 +324,11 @@ mod tests {
 
     #[test]
     fn tabs_are_replaced_by_spaces() {
-        let src = "on: push\njobs:\n  build:\n\truns-on: x # comment kept\n";
+        let src = "on: push\njobs:\n  build:\n\truns-on: x # comment kept\n\tsteps:\n\t  - run: make\n";
         let d = lint_rule(src, "syntax");
         assert!(d[0].message.contains("tab"), "{d:?}");
         let out = apply_first_fix(src, "syntax");
-        assert_eq!(out, "on: push\njobs:\n  build:\n  runs-on: x # comment kept\n".replace("  runs-on", "  runs-on"));
+        assert_eq!(out, "on: push\njobs:\n  build:\n    runs-on: x # comment kept\n    steps:\n      - run: make\n");
     }
 
     #[test]

@@ -1,0 +1,316 @@
+//! `events`: the triggers under `on:`: unknown events and activity types,
+//! filters an event does not support, `branches` with `branches-ignore`,
+//! `workflow_dispatch`/`workflow_call` input defaults, and `schedule` cron
+//! syntax with GitHub's five-minute minimum.
+
+mod cron;
+mod table;
+
+use super::{Context, Rule, WORKFLOWS};
+use crate::config::suggest;
+use crate::diagnostic::Severity;
+use crate::yaml::{Entry, Node, NodeKind};
+
+pub use cron::{Cron, parse_cron};
+pub use table::{EVENTS, activity_types, is_known_event};
+
+pub const RULE: Rule = Rule {
+    id: "events",
+    default_severity: Severity::Error,
+    enabled_by_default: true,
+    summary: "Unknown events and activity types, misplaced filters, input defaults and cron schedules under `on:`.",
+    kinds: WORKFLOWS,
+    check,
+};
+
+fn check(ctx: &mut Context<'_>) {
+    let Some(on) = ctx.root().and_then(|r| r.get("on")) else {
+        return;
+    };
+    match &on.kind {
+        NodeKind::Scalar(_) => event_name(ctx, on),
+        NodeKind::Sequence(items) => items.iter().for_each(|i| event_name(ctx, i)),
+        NodeKind::Mapping(entries) => {
+            for e in entries {
+                event_name(ctx, &e.key);
+                if let Some(name) = e.key.as_str().filter(|n| is_known_event(n)) {
+                    event_config(ctx, name, e);
+                }
+            }
+        }
+    }
+}
+
+fn event_name(ctx: &mut Context<'_>, node: &Node) {
+    let Some(name) = node.as_str() else { return };
+    if name.is_empty() || is_known_event(name) || node.is_expression() {
+        return;
+    }
+    let names: Vec<&str> = EVENTS.iter().map(|e| e.0).collect();
+    let hint = names
+        .iter()
+        .find(|n| n.eq_ignore_ascii_case(name))
+        .copied()
+        .or_else(|| suggest(name, &names))
+        .map(|s| format!("; did you mean \"{s}\"?"))
+        .unwrap_or_default();
+    ctx.report(
+        node.report_span(),
+        format!(
+            "unknown event \"{name}\"{hint}; see https://docs.github.com/en/actions/reference/events-that-trigger-workflows"
+        ),
+    );
+}
+
+/// Where each filter is allowed.
+fn filter_events(filter: &str) -> Option<&'static [&'static str]> {
+    Some(match filter {
+        "tags" | "tags-ignore" => &["push"],
+        "paths" | "paths-ignore" => &["push", "pull_request", "pull_request_target"],
+        "branches" | "branches-ignore" => &[
+            "merge_group",
+            "push",
+            "pull_request",
+            "pull_request_target",
+            "workflow_run",
+        ],
+        "workflows" => &["workflow_run"],
+        _ => return None,
+    })
+}
+
+fn event_config(ctx: &mut Context<'_>, name: &str, e: &Entry) {
+    if name == "schedule" {
+        return schedule(ctx, &e.value);
+    }
+    let Some(entries) = e.value.as_mapping() else { return };
+    for f in entries {
+        let Some(k) = f.key.as_str() else { continue };
+        if let Some(events) = filter_events(k) {
+            if !events.contains(&name) {
+                // GitHub ignores the filter rather than rejecting the file.
+                ctx.report_at(
+                    Severity::Warning,
+                    f.key.span,
+                    format!("the \"{k}\" filter is not available for the \"{name}\" event, so it is ignored; it only applies to {}", events.join(", ")),
+                );
+            }
+        }
+        if k == "types" {
+            types(ctx, name, &f.value);
+        }
+    }
+    for (a, b) in [
+        ("branches", "branches-ignore"),
+        ("tags", "tags-ignore"),
+        ("paths", "paths-ignore"),
+    ] {
+        if let (Some(x), Some(_)) = (e.value.entry(a), e.value.entry(b)) {
+            if filter_events(a).is_some_and(|evs| evs.contains(&name)) {
+                ctx.report(
+                    x.key.span,
+                    format!("\"{a}\" and \"{b}\" cannot both be used for the \"{name}\" event; negate patterns with `!` in \"{a}\" instead"),
+                );
+            }
+        }
+    }
+    match name {
+        "workflow_dispatch" => {
+            if let Some(inputs) = e.value.get("inputs").and_then(Node::as_mapping) {
+                inputs.iter().for_each(|i| dispatch_input(ctx, i));
+            }
+        }
+        "workflow_call" => {
+            if let Some(inputs) = e.value.get("inputs").and_then(Node::as_mapping) {
+                inputs.iter().for_each(|i| call_input(ctx, i));
+            }
+        }
+        _ => {}
+    }
+}
+
+fn types(ctx: &mut Context<'_>, event: &str, v: &Node) {
+    let Some(allowed) = activity_types(event) else {
+        if event != "repository_dispatch" {
+            ctx.report(
+                v.report_span(),
+                format!("the \"{event}\" event has no activity types; remove \"types\""),
+            );
+        }
+        return;
+    };
+    let items: Vec<&Node> = match &v.kind {
+        NodeKind::Sequence(items) => items.iter().collect(),
+        NodeKind::Scalar(_) => vec![v],
+        NodeKind::Mapping(_) => Vec::new(),
+    };
+    for item in items {
+        let Some(t) = item.as_str() else { continue };
+        if t.is_empty() || allowed.contains(&t) {
+            continue;
+        }
+        let hint = suggest(t, allowed)
+            .map(|s| format!("; did you mean \"{s}\"?"))
+            .unwrap_or_default();
+        let list = allowed
+            .iter()
+            .map(|a| format!("\"{a}\""))
+            .collect::<Vec<_>>()
+            .join(", ");
+        ctx.report(
+            item.span,
+            format!("invalid activity type \"{t}\" for the \"{event}\" event{hint}; available types are {list}"),
+        );
+    }
+}
+
+fn schedule(ctx: &mut Context<'_>, v: &Node) {
+    for item in v.as_sequence().unwrap_or_default() {
+        if let Some(cron) = item.get("cron").filter(|c| !c.is_expression()) {
+            if let Some(expr) = cron.as_str().filter(|s| !s.trim().is_empty()) {
+                match parse_cron(expr) {
+                    Err(msg) => {
+                        ctx.report(cron.span, format!("invalid cron expression \"{expr}\": {msg}"));
+                    }
+                    Ok(c) => {
+                        if let Some(minutes) = c.shortest_interval_minutes().filter(|m| *m < 5) {
+                            ctx.report(
+                                cron.span,
+                                format!(
+                                    "schedule \"{expr}\" runs every {minutes} minute(s), but the shortest interval GitHub runs is once every 5 minutes"
+                                ),
+                            );
+                        }
+                    }
+                }
+            }
+        }
+        if let Some(tz) = item.get("timezone") {
+            if let Some(name) = tz.as_str().filter(|s| !s.is_empty()) {
+                if !is_iana_timezone(name) {
+                    ctx.report(
+                        tz.span,
+                        format!("invalid timezone \"{name}\" in \"schedule\"; use an IANA name such as \"Europe/Berlin\" or \"Etc/UTC\""),
+                    );
+                }
+            }
+        }
+    }
+}
+
+/// `Area/Location` names of the IANA database (a shape check: the list
+/// itself changes with every tzdata release).
+fn is_iana_timezone(name: &str) -> bool {
+    const AREAS: &[&str] = &[
+        "Africa",
+        "America",
+        "Antarctica",
+        "Arctic",
+        "Asia",
+        "Atlantic",
+        "Australia",
+        "Europe",
+        "Indian",
+        "Pacific",
+        "Etc",
+    ];
+    let mut parts = name.split('/');
+    let area = parts.next().unwrap_or("");
+    let rest: Vec<&str> = parts.collect();
+    AREAS.contains(&area)
+        && !rest.is_empty()
+        && rest.iter().all(|p| {
+            !p.is_empty()
+                && p.chars()
+                    .all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '+'))
+        })
+}
+
+fn dispatch_input(ctx: &mut Context<'_>, input: &Entry) {
+    let name = input.key.as_str().unwrap_or("");
+    let v = &input.value;
+    let ty = v.get("type").and_then(Node::as_str).unwrap_or("string");
+    let options = v.get("options");
+    let default = v
+        .get("default")
+        .filter(|d| d.is_scalar() && !d.is_null() && !d.is_expression());
+    if ty == "choice" {
+        let opts = options.and_then(Node::as_sequence).unwrap_or_default();
+        if opts.is_empty() && options.is_none_or(|o| !o.is_expression()) {
+            ctx.report(
+                input.key.span,
+                format!("input \"{name}\" is of type \"choice\" but has no \"options\""),
+            );
+        }
+        let mut seen: Vec<&str> = Vec::new();
+        for o in opts {
+            let Some(s) = o.as_str() else { continue };
+            if seen.contains(&s) {
+                ctx.report(o.span, format!("option \"{s}\" of input \"{name}\" is listed twice"));
+            } else {
+                seen.push(s);
+            }
+        }
+        if let (Some(d), Some(dv)) = (default, default.and_then(Node::as_str)) {
+            if !opts.is_empty() && !seen.contains(&dv) {
+                ctx.report(
+                    d.span,
+                    format!(
+                        "default \"{dv}\" of input \"{name}\" is not one of its options ({})",
+                        seen.join(", ")
+                    ),
+                );
+            }
+        }
+    } else if let Some(o) = options {
+        let at = v.entry("options").map_or(o.span, |e| e.key.span);
+        let _ = o;
+        ctx.report(
+            at,
+            format!("\"options\" only applies to inputs of type \"choice\", but input \"{name}\" is of type \"{ty}\""),
+        );
+    }
+    check_default_type(ctx, name, ty, default);
+}
+
+fn check_default_type(ctx: &mut Context<'_>, name: &str, ty: &str, default: Option<&Node>) {
+    let Some(d) = default else { return };
+    let Some(dv) = d.as_str() else { return };
+    match ty {
+        "boolean" if !matches!(dv, "true" | "false") => {
+            ctx.report(
+                d.span,
+                format!("input \"{name}\" is a boolean, so its default must be `true` or `false`, not \"{dv}\""),
+            );
+        }
+        "number" if crate::yaml::parse_yaml_number(dv).is_none() => {
+            ctx.report(
+                d.span,
+                format!("input \"{name}\" is a number, but its default \"{dv}\" is not a number"),
+            );
+        }
+        _ => {}
+    }
+}
+
+fn call_input(ctx: &mut Context<'_>, input: &Entry) {
+    let name = input.key.as_str().unwrap_or("");
+    let v = &input.value;
+    let Some(ty) = v.get("type").and_then(Node::as_str) else {
+        return;
+    };
+    let default = v
+        .get("default")
+        .filter(|d| d.is_scalar() && !d.is_null() && !d.is_expression());
+    check_default_type(ctx, name, ty, default);
+    if let (Some(d), Some(true)) = (default, v.get("required").and_then(Node::as_bool)) {
+        ctx.report_at(
+            Severity::Warning,
+            d.span,
+            format!("input \"{name}\" is required, so its default is never used; remove \"default\" or set `required: false`"),
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,207 @@
+//! Action metadata (`action.yml`): the top level, inputs, outputs, `runs`
+//! for each runtime, and branding.
+
+use super::job::{StepKind, step};
+use super::shape::{check_keys, check_keys_at, found, mapping, quoted_list, report, require, scalar_map, string};
+use crate::diagnostic::Severity;
+use crate::rules::Context;
+use crate::yaml::{Entry, Node, NodeKind};
+
+const ACTION_KEYS: &[&str] = &["name", "author", "description", "inputs", "outputs", "runs", "branding"];
+pub const NODE_RUNTIMES: &[&str] = &["node12", "node16", "node20", "node24"];
+const NODE_KEYS: &[&str] = &["using", "main", "pre", "pre-if", "post", "post-if"];
+const DOCKER_KEYS: &[&str] = &[
+    "using",
+    "image",
+    "env",
+    "entrypoint",
+    "pre-entrypoint",
+    "post-entrypoint",
+    "args",
+    "pre-if",
+    "post-if",
+];
+const COMPOSITE_KEYS: &[&str] = &["using", "steps"];
+
+pub(super) fn check_action(ctx: &mut Context<'_>, root: &Node) {
+    let Some(entries) = root.as_mapping() else {
+        report(
+            ctx,
+            root,
+            format!(
+                "action metadata must be a mapping with `name`, `description` and `runs`, but found {}",
+                found(root)
+            ),
+        );
+        return;
+    };
+    check_keys(ctx, entries, "action metadata", ACTION_KEYS);
+    let at = entries.first().map_or(root, |e| &e.key);
+    require(ctx, entries, at, "action metadata", &["name", "runs"]);
+    for e in entries {
+        let v = &e.value;
+        match e.key.as_str().unwrap_or("") {
+            k @ ("name" | "author" | "description") => string(ctx, v, &format!("\"{k}\""), k == "name"),
+            "inputs" => inputs(ctx, v),
+            "outputs" => outputs(ctx, v, root),
+            "runs" => runs(ctx, e),
+            "branding" => {
+                if let Some(b) = mapping(ctx, v, "\"branding\"") {
+                    check_keys(ctx, b, "\"branding\" section", &["icon", "color"]);
+                    for x in b {
+                        string(ctx, &x.value, &format!("\"{}\"", x.key.as_str().unwrap_or("")), true);
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+fn inputs(ctx: &mut Context<'_>, v: &Node) {
+    let Some(inputs) = mapping(ctx, v, "\"inputs\"") else {
+        return;
+    };
+    for input in inputs {
+        let what = format!("input \"{}\"", input.key.as_str().unwrap_or(""));
+        let Some(entries) = mapping(ctx, &input.value, &what) else {
+            continue;
+        };
+        // The runner ignores other keys here (`type:` is common), so they
+        // are warnings, not errors.
+        check_keys_at(
+            ctx,
+            entries,
+            &what,
+            &["description", "required", "default", "deprecationMessage"],
+            Some(Severity::Warning),
+        );
+        for e in entries {
+            match e.key.as_str() {
+                // The runner reads `required` loosely; only collections are wrong.
+                Some("required") if !e.value.is_scalar() => {
+                    report(
+                        ctx,
+                        &e.value,
+                        format!("\"required\" must be `true` or `false`, but found {}", found(&e.value)),
+                    );
+                }
+                Some(k @ ("description" | "default" | "deprecationMessage")) => {
+                    string(ctx, &e.value, &format!("\"{k}\""), false)
+                }
+                _ => {}
+            }
+        }
+    }
+}
+
+fn outputs(ctx: &mut Context<'_>, v: &Node, root: &Node) {
+    let Some(outputs) = mapping(ctx, v, "\"outputs\"") else {
+        return;
+    };
+    let composite = root.get("runs").and_then(|r| r.get("using")).and_then(Node::as_str) == Some("composite");
+    for output in outputs {
+        let what = format!("output \"{}\"", output.key.as_str().unwrap_or(""));
+        let Some(entries) = mapping(ctx, &output.value, &what) else {
+            continue;
+        };
+        check_keys(ctx, entries, &what, &["description", "value"]);
+        if composite {
+            require(
+                ctx,
+                entries,
+                &output.key,
+                &format!("{what} of a composite action"),
+                &["value"],
+            );
+        }
+        for e in entries {
+            if let Some(k @ ("description" | "value")) = e.key.as_str() {
+                string(ctx, &e.value, &format!("\"{k}\""), false);
+            }
+        }
+    }
+}
+
+fn runs(ctx: &mut Context<'_>, e: &Entry) {
+    let Some(entries) = mapping(ctx, &e.value, "\"runs\"") else {
+        if e.value.is_null() {
+            report(
+                ctx,
+                &e.value,
+                "\"runs\" should not be empty; it needs at least `using`".into(),
+            );
+        }
+        return;
+    };
+    let Some(using_node) = e.value.get("using") else {
+        report(
+            ctx,
+            &e.key,
+            "\"using\" is required in \"runs\", but it is missing".into(),
+        );
+        return;
+    };
+    let using = using_node.as_str().unwrap_or("");
+    let mut all: Vec<&str> = NODE_RUNTIMES.to_vec();
+    all.extend(["docker", "composite"]);
+    let allowed = if NODE_RUNTIMES.contains(&using) {
+        require(
+            ctx,
+            entries,
+            &e.key,
+            &format!("\"runs\" of a {using} action"),
+            &["main"],
+        );
+        NODE_KEYS
+    } else if using == "docker" {
+        require(ctx, entries, &e.key, "\"runs\" of a docker action", &["image"]);
+        DOCKER_KEYS
+    } else if using == "composite" {
+        require(ctx, entries, &e.key, "\"runs\" of a composite action", &["steps"]);
+        COMPOSITE_KEYS
+    } else {
+        let hint = super::shape::did_you_mean(using, &all);
+        report(
+            ctx,
+            using_node,
+            format!(
+                "\"using\" must be one of {}, but found {}{hint}",
+                quoted_list(&all),
+                found(using_node)
+            ),
+        );
+        return;
+    };
+    check_keys(ctx, entries, &format!("\"runs\" of a {using} action"), allowed);
+    for x in entries {
+        let v = &x.value;
+        match x.key.as_str().unwrap_or("") {
+            k @ ("main" | "pre" | "post" | "image") => string(ctx, v, &format!("\"{k}\""), true),
+            k @ ("pre-if" | "post-if" | "entrypoint" | "pre-entrypoint" | "post-entrypoint") => {
+                string(ctx, v, &format!("\"{k}\""), false);
+            }
+            "env" => scalar_map(ctx, v, "\"env\" of \"runs\""),
+            "args" if !matches!(v.kind, NodeKind::Sequence(_)) && !v.is_null() => {
+                report(
+                    ctx,
+                    v,
+                    format!("\"args\" must be a sequence of strings, but found {}", found(v)),
+                );
+            }
+            "steps" => match v.as_sequence() {
+                Some(items) => {
+                    for item in items {
+                        step(ctx, item, StepKind::Composite);
+                    }
+                }
+                None => report(
+                    ctx,
+                    v,
+                    format!("\"steps\" must be a sequence of steps, but found {}", found(v)),
+                ),
+            },
+            _ => {}
+        }
+    }
+}

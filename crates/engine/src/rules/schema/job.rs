@@ -1,0 +1,524 @@
+//! `jobs.<id>` (normal jobs and reusable-workflow calls) and their steps.
+
+use super::shape::{
+    Number, boolean, check_keys, found, list_of_strings, mapping, nonempty_mapping, positive_number, report, require,
+    scalar_map, string, string_or_list,
+};
+use super::workflow::{concurrency, defaults, permissions};
+use crate::diagnostic::Severity;
+use crate::rules::Context;
+use crate::yaml::{Entry, Node, NodeKind};
+
+const JOB_KEYS: &[&str] = &[
+    "name",
+    "needs",
+    "permissions",
+    "runs-on",
+    "environment",
+    "concurrency",
+    "outputs",
+    "env",
+    "defaults",
+    "if",
+    "steps",
+    "timeout-minutes",
+    "strategy",
+    "continue-on-error",
+    "container",
+    "services",
+    "uses",
+    "with",
+    "secrets",
+    "snapshot",
+];
+/// What a job that calls a reusable workflow may also set.
+const CALL_JOB_KEYS: &[&str] = &[
+    "name",
+    "uses",
+    "with",
+    "secrets",
+    "needs",
+    "if",
+    "permissions",
+    "strategy",
+    "concurrency",
+];
+
+pub(super) fn check_job(ctx: &mut Context<'_>, job: &Entry) {
+    let id = job.key.as_str().unwrap_or("");
+    let what = format!("job \"{id}\"");
+    let Some(entries) = nonempty_mapping(ctx, &job.value, &what) else {
+        return;
+    };
+    check_keys(ctx, entries, &what, JOB_KEYS);
+    let is_call = job.value.get("uses").is_some();
+    for e in entries {
+        let Some(k) = e.key.as_str() else { continue };
+        if !JOB_KEYS.contains(&k) {
+            continue;
+        }
+        if is_call && !CALL_JOB_KEYS.contains(&k) {
+            report(
+                ctx,
+                &e.key,
+                format!(
+                    "\"{k}\" is not available in {what}, which calls a reusable workflow with \"uses\"; only {} are allowed",
+                    super::shape::quoted_list(CALL_JOB_KEYS)
+                ),
+            );
+            continue;
+        }
+        if !is_call && matches!(k, "with" | "secrets") {
+            report(
+                ctx,
+                &e.key,
+                format!("\"{k}\" is only available when {what} calls a reusable workflow with \"uses\""),
+            );
+            continue;
+        }
+        job_value(ctx, id, e, k);
+    }
+    if !is_call && !ctx.doc.has_parse_errors() {
+        for k in ["runs-on", "steps"] {
+            if job.value.get(k).is_none() {
+                report(ctx, &job.key, format!("\"{k}\" section is missing in {what}"));
+            }
+        }
+    }
+}
+
+fn job_value(ctx: &mut Context<'_>, id: &str, e: &Entry, k: &str) {
+    let v = &e.value;
+    match k {
+        "name" | "if" => string(ctx, v, &format!("\"{k}\""), false),
+        "uses" => string(ctx, v, "\"uses\"", true),
+        "needs" => {
+            string_or_list(ctx, v, "\"needs\"");
+        }
+        "permissions" => permissions(ctx, v, "\"permissions\""),
+        "runs-on" => runs_on(ctx, e),
+        "environment" => environment(ctx, e),
+        "concurrency" => concurrency(ctx, e),
+        "outputs" | "with" | "env" => scalar_map(ctx, v, &format!("\"{k}\" of job \"{id}\"")),
+        "defaults" => defaults(ctx, e),
+        "steps" => steps(ctx, v, id),
+        "timeout-minutes" => positive_number(ctx, v, "\"timeout-minutes\"", Number::Float),
+        "continue-on-error" => boolean(ctx, v, "\"continue-on-error\""),
+        "strategy" => strategy(ctx, v),
+        "container" => container(ctx, e, false),
+        "services" => {
+            if let Some(services) = mapping(ctx, v, "\"services\"") {
+                for s in services {
+                    container(ctx, s, true);
+                }
+            }
+        }
+        "secrets" => match &v.kind {
+            NodeKind::Scalar(_) if v.as_str() == Some("inherit") || v.is_expression() => {}
+            _ if v.is_scalar() && !v.is_null() => {
+                report(
+                    ctx,
+                    v,
+                    format!(
+                        "\"secrets\" must be `inherit` or a mapping of secrets, but found {}",
+                        found(v)
+                    ),
+                );
+            }
+            _ => scalar_map(ctx, v, "\"secrets\""),
+        },
+        "snapshot" => snapshot(ctx, e),
+        _ => {}
+    }
+}
+
+fn runs_on(ctx: &mut Context<'_>, e: &Entry) {
+    let v = &e.value;
+    match &v.kind {
+        NodeKind::Mapping(entries) => {
+            check_keys(ctx, entries, "\"runs-on\" section", &["group", "labels"]);
+            if entries.is_empty() {
+                report(ctx, v, "\"runs-on\" should not be empty".into());
+            }
+            for r in entries {
+                match r.key.as_str() {
+                    Some("group") => string(ctx, &r.value, "\"group\"", true),
+                    Some("labels") => {
+                        string_or_list(ctx, &r.value, "\"labels\"");
+                    }
+                    _ => {}
+                }
+            }
+        }
+        _ => {
+            string_or_list(ctx, v, "\"runs-on\"");
+        }
+    }
+}
+
+fn environment(ctx: &mut Context<'_>, e: &Entry) {
+    let v = &e.value;
+    if v.is_scalar() {
+        return string(ctx, v, "\"environment\"", true);
+    }
+    let Some(entries) = mapping(ctx, v, "\"environment\"") else {
+        return;
+    };
+    check_keys(ctx, entries, "\"environment\" section", &["name", "url", "deployment"]);
+    require(ctx, entries, &e.key, "\"environment\" section", &["name"]);
+    for x in entries {
+        match x.key.as_str() {
+            Some(k @ ("name" | "url")) => string(ctx, &x.value, &format!("\"{k}\""), k == "name"),
+            Some("deployment") => boolean(ctx, &x.value, "\"deployment\""),
+            _ => {}
+        }
+    }
+}
+
+fn strategy(ctx: &mut Context<'_>, v: &Node) {
+    let Some(entries) = mapping(ctx, v, "\"strategy\"") else {
+        return;
+    };
+    check_keys(
+        ctx,
+        entries,
+        "\"strategy\" section",
+        &["matrix", "fail-fast", "max-parallel"],
+    );
+    for e in entries {
+        match e.key.as_str() {
+            Some("fail-fast") => boolean(ctx, &e.value, "\"fail-fast\""),
+            Some("max-parallel") => positive_number(ctx, &e.value, "\"max-parallel\"", Number::Integer),
+            Some("matrix") => matrix(ctx, &e.value),
+            _ => {}
+        }
+    }
+}
+
+fn matrix(ctx: &mut Context<'_>, v: &Node) {
+    let Some(rows) = nonempty_mapping(ctx, v, "\"matrix\"") else {
+        return;
+    };
+    for row in rows {
+        let k = row.key.as_str().unwrap_or("");
+        let rv = &row.value;
+        if rv.is_expression() {
+            continue;
+        }
+        match k {
+            "include" | "exclude" => match rv.as_sequence() {
+                Some(items) => {
+                    if items.is_empty() {
+                        report(ctx, rv, format!("\"{k}\" of \"matrix\" should not be empty"));
+                    }
+                    for item in items {
+                        if !item.is_mapping() && !item.is_expression() {
+                            report(
+                                ctx,
+                                item,
+                                format!("an element of \"{k}\" must be a mapping, but found {}", found(item)),
+                            );
+                        }
+                    }
+                }
+                None => report(
+                    ctx,
+                    rv,
+                    format!(
+                        "\"{k}\" of \"matrix\" must be a sequence of mappings, but found {}",
+                        found(rv)
+                    ),
+                ),
+            },
+            _ => match rv.as_sequence() {
+                Some([]) if !ctx.doc.has_parse_errors() => {
+                    report(ctx, rv, format!("values of matrix key \"{k}\" should not be empty"))
+                }
+                Some(_) => {}
+                None => report(
+                    ctx,
+                    rv,
+                    format!(
+                        "matrix key \"{k}\" must be a sequence of values, but found {}",
+                        found(rv)
+                    ),
+                ),
+            },
+        }
+    }
+}
+
+/// `container:` (a string image or a mapping) and each `services.<id>`.
+fn container(ctx: &mut Context<'_>, e: &Entry, service: bool) {
+    let v = &e.value;
+    let what = if service {
+        format!("service \"{}\"", e.key.as_str().unwrap_or(""))
+    } else {
+        "\"container\"".into()
+    };
+    // An explicit `null` means "no container"; an empty value is a mistake.
+    if v.is_null() && v.as_str() != Some("") {
+        return;
+    }
+    if v.is_scalar() && !v.is_null() {
+        return string(ctx, v, &what, true);
+    }
+    let Some(entries) = nonempty_mapping(ctx, v, &what) else {
+        return;
+    };
+    let allowed: &[&str] = if service {
+        &[
+            "image",
+            "credentials",
+            "env",
+            "ports",
+            "volumes",
+            "options",
+            "command",
+            "entrypoint",
+        ]
+    } else {
+        &["image", "credentials", "env", "ports", "volumes", "options"]
+    };
+    check_keys(ctx, entries, &what, allowed);
+    if !entries.is_empty() {
+        require(ctx, entries, &e.key, &what, &["image"]);
+    }
+    for x in entries {
+        match x.key.as_str() {
+            Some("image") => string(ctx, &x.value, "\"image\"", true),
+            Some(k @ ("options" | "command" | "entrypoint")) => string(ctx, &x.value, &format!("\"{k}\""), false),
+            Some(k @ ("ports" | "volumes")) => list_of_strings(ctx, &x.value, &format!("\"{k}\""), false),
+            Some("env") => scalar_map(ctx, &x.value, &format!("\"env\" of {what}")),
+            Some("credentials") => credentials(ctx, x),
+            _ => {}
+        }
+    }
+}
+
+fn credentials(ctx: &mut Context<'_>, e: &Entry) {
+    let Some(entries) = nonempty_mapping(ctx, &e.value, "\"credentials\"") else {
+        return;
+    };
+    check_keys(ctx, entries, "\"credentials\" section", &["username", "password"]);
+    if !entries.is_empty() {
+        require(
+            ctx,
+            entries,
+            &e.key,
+            "\"credentials\" section",
+            &["username", "password"],
+        );
+    }
+    for x in entries {
+        if let Some(k @ ("username" | "password")) = x.key.as_str() {
+            string(ctx, &x.value, &format!("\"{k}\""), true);
+        }
+    }
+}
+
+fn snapshot(ctx: &mut Context<'_>, e: &Entry) {
+    let v = &e.value;
+    if v.is_scalar() {
+        return string(ctx, v, "\"snapshot\"", true);
+    }
+    let Some(entries) = mapping(ctx, v, "\"snapshot\"") else {
+        return;
+    };
+    check_keys(ctx, entries, "\"snapshot\" section", &["image-name", "version", "if"]);
+    require(ctx, entries, &e.key, "\"snapshot\" section", &["image-name"]);
+    for x in entries {
+        match x.key.as_str() {
+            Some(k @ ("image-name" | "version")) => string(ctx, &x.value, &format!("\"{k}\""), true),
+            Some("if") => string(ctx, &x.value, "\"if\"", false),
+            _ => {}
+        }
+    }
+}
+
+const RUN_STEP_KEYS: &[&str] = &[
+    "id",
+    "if",
+    "name",
+    "run",
+    "shell",
+    "env",
+    "continue-on-error",
+    "timeout-minutes",
+    "working-directory",
+    "background",
+];
+const USES_STEP_KEYS: &[&str] = &[
+    "id",
+    "if",
+    "name",
+    "uses",
+    "with",
+    "env",
+    "continue-on-error",
+    "timeout-minutes",
+    "background",
+];
+
+fn steps(ctx: &mut Context<'_>, v: &Node, job: &str) {
+    let Some(items) = v.as_sequence() else {
+        report(
+            ctx,
+            v,
+            format!(
+                "\"steps\" of job \"{job}\" must be a sequence of steps, but found {}",
+                found(v)
+            ),
+        );
+        return;
+    };
+    for item in items {
+        step(ctx, item, StepKind::Workflow);
+    }
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(super) enum StepKind {
+    Workflow,
+    /// A composite action's step: `shell` is required, no timeout.
+    Composite,
+}
+
+/// The key that decides what a step does: the first of these it has.
+const STEP_KINDS: &[&str] = &["run", "uses", "parallel", "wait", "wait-all", "cancel"];
+
+pub(super) fn step(ctx: &mut Context<'_>, item: &Node, kind: StepKind) {
+    let Some(entries) = item.as_mapping() else {
+        if item.is_null() {
+            report(
+                ctx,
+                item,
+                "a step should not be empty; it must run a script with \"run\" or an action with \"uses\"".into(),
+            );
+        } else if !item.is_expression() {
+            report(
+                ctx,
+                item,
+                format!("a step must be a mapping, but found {}", found(item)),
+            );
+        }
+        return;
+    };
+    let first = entries
+        .iter()
+        .find_map(|e| e.key.as_str().filter(|k| STEP_KINDS.contains(k)));
+    let (what, allowed): (&str, &[&str]) = match (first, kind) {
+        (Some("run"), StepKind::Workflow) => ("a step that runs a script", RUN_STEP_KEYS),
+        (Some("run"), StepKind::Composite) => ("a composite step that runs a script", COMPOSITE_RUN_STEP_KEYS),
+        (Some("uses"), StepKind::Workflow) => ("a step that runs an action", USES_STEP_KEYS),
+        (Some("uses"), StepKind::Composite) => ("a composite step that runs an action", COMPOSITE_USES_STEP_KEYS),
+        (Some("parallel"), _) => ("a \"parallel\" step", &["name", "id", "if", "parallel"]),
+        (Some("wait"), _) => (
+            "a \"wait\" step",
+            &["name", "id", "if", "wait", "timeout-minutes", "continue-on-error"],
+        ),
+        (Some("wait-all"), _) => (
+            "a \"wait-all\" step",
+            &["name", "id", "if", "wait-all", "timeout-minutes", "continue-on-error"],
+        ),
+        (Some(_), _) => ("a \"cancel\" step", &["name", "id", "if", "cancel"]),
+        (None, _) => {
+            report(
+                ctx,
+                item,
+                "a step must run a script with \"run\" or an action with \"uses\"".into(),
+            );
+            ("a step", STEP_KEYS_ANY)
+        }
+    };
+    check_keys(ctx, entries, what, allowed);
+    if first == Some("run") && kind == StepKind::Composite && item.get("shell").is_none() {
+        let at = item.entry("run").map_or(item, |e| &e.key);
+        report(ctx, at, "a composite action's \"run\" step must set \"shell\"".into());
+    }
+    for e in entries {
+        let Some(k) = e.key.as_str() else { continue };
+        if !allowed.contains(&k) {
+            continue;
+        }
+        let v = &e.value;
+        match k {
+            "id" | "name" | "if" | "shell" | "working-directory" => {
+                string(ctx, v, &format!("\"{k}\""), k != "if" && k != "name")
+            }
+            "uses" => string(ctx, v, "\"uses\"", true),
+            "run" => string(ctx, v, "\"run\"", false),
+            "with" => step_with(ctx, v),
+            "env" => scalar_map(ctx, v, "\"env\" of a step"),
+            "continue-on-error" | "background" => boolean(ctx, v, &format!("\"{k}\"")),
+            "timeout-minutes" => positive_number(ctx, v, "\"timeout-minutes\"", Number::Float),
+            "wait" => {
+                string_or_list(ctx, v, "\"wait\"");
+            }
+            "cancel" => string(ctx, v, "\"cancel\"", true),
+            "parallel" => match v.as_sequence() {
+                Some(items) => items.iter().for_each(|i| step(ctx, i, kind)),
+                None => report(
+                    ctx,
+                    v,
+                    format!("\"parallel\" must be a sequence of steps, but found {}", found(v)),
+                ),
+            },
+            _ => {}
+        }
+    }
+}
+
+/// Action inputs: a mapping of scalars. Collections are only a warning:
+/// some actions document list-valued inputs and GitHub passes them on.
+fn step_with(ctx: &mut Context<'_>, v: &Node) {
+    if v.is_null() || v.as_mapping().is_some_and(<[Entry]>::is_empty) {
+        report(
+            ctx,
+            v,
+            "\"with\" should not be empty; remove it if it is unnecessary".into(),
+        );
+        return;
+    }
+    let Some(entries) = mapping(ctx, v, "\"with\"") else {
+        return;
+    };
+    for e in entries {
+        if !e.value.is_scalar() {
+            let k = e.key.as_str().unwrap_or("");
+            ctx.report_at(
+                Severity::Warning,
+                e.value.report_span(),
+                format!(
+                    "input \"{k}\" is {}; action inputs are strings, so write it as a (block) string",
+                    found(&e.value)
+                ),
+            );
+        }
+    }
+}
+
+const STEP_KEYS_ANY: &[&str] = &[
+    "id",
+    "if",
+    "name",
+    "run",
+    "uses",
+    "with",
+    "shell",
+    "env",
+    "continue-on-error",
+    "timeout-minutes",
+    "working-directory",
+];
+const COMPOSITE_RUN_STEP_KEYS: &[&str] = &[
+    "id",
+    "if",
+    "name",
+    "run",
+    "shell",
+    "env",
+    "continue-on-error",
+    "working-directory",
+];
+const COMPOSITE_USES_STEP_KEYS: &[&str] = &["id", "if", "name", "uses", "with", "env", "continue-on-error"];

@@ -1,0 +1,36 @@
+//! `schema`: unknown keys, missing required keys and wrong value types at
+//! every level of the workflow syntax and of action metadata. `${{ }}`
+//! expressions are accepted wherever GitHub evaluates one in place of a
+//! value. Finer checks (event filters, permission scopes, runner labels,
+//! matrix rows) belong to their own rules so each finding is reported once.
+
+mod action;
+mod job;
+mod shape;
+#[cfg(test)]
+mod tests;
+mod workflow;
+
+use super::{ALL_FILES, Context, Rule};
+use crate::diagnostic::Severity;
+use crate::model::FileKind;
+
+pub use action::NODE_RUNTIMES;
+pub use workflow::{CALL_INPUT_TYPES, DISPATCH_INPUT_TYPES};
+
+pub const RULE: Rule = Rule {
+    id: "schema",
+    default_severity: Severity::Error,
+    enabled_by_default: true,
+    summary: "Unknown keys, missing required keys and wrong value types in workflows and action metadata.",
+    kinds: ALL_FILES,
+    check,
+};
+
+fn check(ctx: &mut Context<'_>) {
+    let Some(root) = ctx.root() else { return };
+    match ctx.kind {
+        FileKind::Workflow => workflow::check_workflow(ctx, root),
+        FileKind::Action => action::check_action(ctx, root),
+    }
+}

@@ -1,0 +1,293 @@
+//! Shape checks shared by every section: key sets, value types, emptiness.
+//! Each helper reports at most once per node and returns what it could
+//! read, so callers can keep descending into the valid parts.
+
+use crate::config::suggest;
+use crate::diagnostic::Severity;
+use crate::rules::Context;
+use crate::yaml::{Entry, Node, NodeKind};
+
+pub(super) fn report(ctx: &mut Context<'_>, node: &Node, message: String) {
+    ctx.report(node.report_span(), message);
+}
+
+/// How a value reads in a message: `a mapping`, `the string "x"`, `null`.
+pub(super) fn found(node: &Node) -> String {
+    match &node.kind {
+        NodeKind::Scalar(s) if !node.is_null() && node.as_bool().is_none() && node.as_number().is_none() => {
+            let v: String = s.value.chars().take(60).collect();
+            format!("the string \"{v}\"")
+        }
+        NodeKind::Scalar(s) if !node.is_null() => format!("{} `{}`", node.describe(), s.value),
+        _ => node.describe().to_string(),
+    }
+}
+
+pub(super) fn quoted_list(keys: &[&str]) -> String {
+    let mut v: Vec<&str> = keys.to_vec();
+    v.sort_unstable();
+    v.iter().map(|k| format!("\"{k}\"")).collect::<Vec<_>>().join(", ")
+}
+
+/// `; did you mean "x"?` for a near miss among `candidates`, or nothing.
+pub(super) fn did_you_mean(word: &str, candidates: &[&str]) -> String {
+    candidates
+        .iter()
+        .find(|c| c.eq_ignore_ascii_case(word) || c.replace('-', "_") == word.replace('-', "_"))
+        .copied()
+        .or_else(|| suggest(word, candidates))
+        .map(|s| format!("; did you mean \"{s}\"?"))
+        .unwrap_or_default()
+}
+
+/// Report every key of `entries` not in `allowed`. `what` names the section
+/// ("job \"build\"", "\"push\" event").
+pub(super) fn check_keys(ctx: &mut Context<'_>, entries: &[Entry], what: &str, allowed: &[&str]) {
+    check_keys_at(ctx, entries, what, allowed, None);
+}
+
+/// [`check_keys`] at a given severity, for keys GitHub ignores rather than
+/// rejects.
+pub(super) fn check_keys_at(
+    ctx: &mut Context<'_>,
+    entries: &[Entry],
+    what: &str,
+    allowed: &[&str],
+    severity: Option<Severity>,
+) {
+    for e in entries {
+        let Some(k) = e.key.as_str() else {
+            report(
+                ctx,
+                &e.key,
+                format!("keys of {what} must be strings, but found {}", e.key.describe()),
+            );
+            continue;
+        };
+        if allowed.contains(&k) || near_parse_error(ctx, e.key.span) {
+            continue;
+        }
+        let hint = did_you_mean(k, allowed);
+        let message = format!(
+            "unexpected key \"{k}\" for {what}{hint}; expected one of {}",
+            quoted_list(allowed)
+        );
+        match severity {
+            Some(sev) => {
+                ctx.report_at(sev, e.key.report_span(), message);
+            }
+            None => report(ctx, &e.key, message),
+        }
+    }
+}
+
+/// The entries of a mapping. Null and `${{ }}` expressions give `None`
+/// silently (callers decide whether null is allowed); anything else is
+/// reported.
+pub(super) fn mapping<'n>(ctx: &mut Context<'_>, node: &'n Node, what: &str) -> Option<&'n [Entry]> {
+    match &node.kind {
+        NodeKind::Mapping(entries) => Some(entries),
+        _ if node.is_null() || node.is_expression() => None,
+        _ => {
+            report(
+                ctx,
+                node,
+                format!("{what} must be a mapping, but found {}", found(node)),
+            );
+            None
+        }
+    }
+}
+
+/// Like [`mapping`], but null or `{}` is reported as empty.
+pub(super) fn nonempty_mapping<'n>(ctx: &mut Context<'_>, node: &'n Node, what: &str) -> Option<&'n [Entry]> {
+    let entries = mapping(ctx, node, what);
+    // A tree with parse errors lost content: do not call it empty.
+    if !ctx.doc.has_parse_errors() && (node.is_null() || entries.is_some_and(<[Entry]>::is_empty)) {
+        report(
+            ctx,
+            node,
+            format!("{what} should not be empty; remove it if it is unnecessary"),
+        );
+    }
+    entries
+}
+
+/// A scalar that is not a YAML collection. `nonempty` also rejects `""` and
+/// null.
+pub(super) fn string(ctx: &mut Context<'_>, node: &Node, what: &str, nonempty: bool) {
+    match &node.kind {
+        NodeKind::Scalar(s) => {
+            if nonempty && (node.is_null() || s.value.trim().is_empty()) {
+                report(ctx, node, format!("{what} should not be an empty string"));
+            }
+        }
+        _ => report(ctx, node, format!("{what} must be a string, but found {}", found(node))),
+    }
+}
+
+/// `true`, `false` or a `${{ }}` expression.
+pub(super) fn boolean(ctx: &mut Context<'_>, node: &Node, what: &str) {
+    if node.is_expression() || node.as_bool().is_some() || matches!(node.as_str(), Some("true" | "false")) {
+        return;
+    }
+    report(
+        ctx,
+        node,
+        format!(
+            "{what} must be `true`, `false` or a ${{{{ }}}} expression, but found {}",
+            found(node)
+        ),
+    );
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(super) enum Number {
+    Integer,
+    Float,
+}
+
+/// A number greater than zero, or a `${{ }}` expression.
+pub(super) fn positive_number(ctx: &mut Context<'_>, node: &Node, what: &str, kind: Number) {
+    if node.is_expression() {
+        return;
+    }
+    let value = node
+        .as_str()
+        .and_then(crate::yaml::parse_yaml_number)
+        .filter(|v| v.is_finite());
+    let noun = if kind == Number::Integer {
+        "a whole number"
+    } else {
+        "a number"
+    };
+    match value {
+        Some(v) if kind == Number::Integer && v.fract() != 0.0 => {
+            report(
+                ctx,
+                node,
+                format!(
+                    "{what} must be {noun} or a ${{{{ }}}} expression, but found {}",
+                    found(node)
+                ),
+            );
+        }
+        // GitHub tolerates 0 (some projects ship it), so it is only a warning.
+        Some(0.0) => {
+            ctx.report_at(
+                Severity::Warning,
+                node.report_span(),
+                format!("{what} must be greater than zero, but found 0"),
+            );
+        }
+        Some(v) if v < 0.0 => report(ctx, node, format!("{what} must be greater than zero, but found {v}")),
+        Some(_) => {}
+        None => report(
+            ctx,
+            node,
+            format!(
+                "{what} must be {noun} or a ${{{{ }}}} expression, but found {}",
+                found(node)
+            ),
+        ),
+    }
+}
+
+/// A string, or a non-empty sequence of non-empty strings (`needs`,
+/// `branches`, `types`…). Returns the strings' nodes.
+pub(super) fn string_or_list<'n>(ctx: &mut Context<'_>, node: &'n Node, what: &str) -> Vec<&'n Node> {
+    match &node.kind {
+        NodeKind::Scalar(_) => {
+            string(ctx, node, what, true);
+            vec![node]
+        }
+        NodeKind::Sequence(items) => {
+            if items.is_empty() {
+                report(ctx, node, format!("{what} should not be empty"));
+            }
+            for item in items {
+                string(ctx, item, &format!("an element of {what}"), true);
+            }
+            items.iter().collect()
+        }
+        NodeKind::Mapping(_) => {
+            report(
+                ctx,
+                node,
+                format!("{what} must be a string or a sequence of strings, but found a mapping"),
+            );
+            Vec::new()
+        }
+    }
+}
+
+/// A sequence (or a `${{ }}` expression) of strings.
+pub(super) fn list_of_strings(ctx: &mut Context<'_>, node: &Node, what: &str, nonempty: bool) {
+    match &node.kind {
+        NodeKind::Sequence(items) => {
+            if nonempty && items.is_empty() {
+                report(ctx, node, format!("{what} should not be empty"));
+            }
+            for item in items {
+                string(ctx, item, &format!("an element of {what}"), true);
+            }
+        }
+        _ if node.is_expression() => {}
+        _ if node.is_null() && !nonempty => {}
+        _ => report(
+            ctx,
+            node,
+            format!("{what} must be a sequence, but found {}", found(node)),
+        ),
+    }
+}
+
+/// `env:`-like mappings: string keys to scalar values, or an expression.
+pub(super) fn scalar_map(ctx: &mut Context<'_>, node: &Node, what: &str) {
+    let Some(entries) = mapping(ctx, node, what) else {
+        return;
+    };
+    for e in entries {
+        if !e.key.is_scalar() {
+            report(
+                ctx,
+                &e.key,
+                format!("keys of {what} must be strings, but found {}", e.key.describe()),
+            );
+        }
+        if !e.value.is_scalar() {
+            let k = e.key.as_str().unwrap_or("");
+            report(
+                ctx,
+                &e.value,
+                format!(
+                    "value of \"{k}\" in {what} must be a string, number or boolean, but found {}",
+                    found(&e.value)
+                ),
+            );
+        }
+    }
+}
+
+/// Required keys of a mapping, reported at `at` (the section's key).
+pub(super) fn require(ctx: &mut Context<'_>, entries: &[Entry], at: &Node, what: &str, keys: &[&str]) {
+    if ctx.doc.has_parse_errors() {
+        return;
+    }
+    for k in keys {
+        if !entries.iter().any(|e| e.key.as_str() == Some(k)) {
+            report(ctx, at, format!("\"{k}\" is required in {what}, but it is missing"));
+        }
+    }
+}
+
+/// True when a parse error sits on the lines of `span`: recovery may have
+/// turned a broken line into a key, which is not worth a second report.
+fn near_parse_error(ctx: &Context<'_>, span: crate::text::TextRange) -> bool {
+    let start = crate::edit::line_start(ctx.source, span.start);
+    let end = crate::edit::line_end(ctx.source, span.end);
+    ctx.doc
+        .errors
+        .iter()
+        .any(|e| e.kind == crate::yaml::SyntaxErrorKind::Parse && e.range.start >= start && e.range.start <= end)
+}

@@ -1,0 +1,380 @@
+//! The workflow's top level, `on:` with every event's filters, and the
+//! sections shared by workflows and jobs (`env`, `defaults`, `concurrency`,
+//! `permissions`).
+
+use super::job;
+use super::shape::{
+    boolean, check_keys, found, list_of_strings, mapping, nonempty_mapping, quoted_list, report, require, scalar_map,
+    string, string_or_list,
+};
+use crate::rules::Context;
+use crate::yaml::{Entry, Node, NodeKind};
+
+const WORKFLOW_KEYS: &[&str] = &[
+    "name",
+    "run-name",
+    "on",
+    "permissions",
+    "env",
+    "defaults",
+    "concurrency",
+    "jobs",
+];
+
+pub(super) fn check_workflow(ctx: &mut Context<'_>, root: &Node) {
+    let Some(entries) = root.as_mapping() else {
+        if root.is_null() {
+            report(ctx, root, "the workflow is empty; it needs `on:` and `jobs:`".into());
+        } else {
+            report(
+                ctx,
+                root,
+                format!(
+                    "a workflow must be a mapping with `on:` and `jobs:`, but found {}",
+                    found(root)
+                ),
+            );
+        }
+        return;
+    };
+    check_keys(ctx, entries, "the workflow", WORKFLOW_KEYS);
+    for k in ["on", "jobs"] {
+        if root.entry(k).is_none() && !ctx.doc.has_parse_errors() {
+            let at = entries.first().map_or(root, |e| &e.key);
+            report(ctx, at, format!("\"{k}\" section is missing in the workflow"));
+        }
+    }
+    for e in entries {
+        let v = &e.value;
+        match e.key.as_str().unwrap_or("") {
+            "name" | "run-name" => string(ctx, v, &format!("\"{}\"", e.key.as_str().unwrap_or("")), false),
+            "on" => check_on(ctx, e),
+            "permissions" => permissions(ctx, v, "\"permissions\""),
+            "env" => scalar_map(ctx, v, "\"env\""),
+            "defaults" => defaults(ctx, e),
+            "concurrency" => concurrency(ctx, e),
+            "jobs" => {
+                if let Some(jobs) = nonempty_mapping(ctx, v, "\"jobs\" section") {
+                    for j in jobs {
+                        job::check_job(ctx, j);
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+/// `permissions:` is `read-all`, `write-all`, an expression, or a mapping;
+/// scope names and levels are the `permissions` rule's business.
+pub(super) fn permissions(ctx: &mut Context<'_>, v: &Node, what: &str) {
+    match &v.kind {
+        NodeKind::Mapping(entries) => {
+            for e in entries {
+                if !e.value.is_scalar() {
+                    report(
+                        ctx,
+                        &e.value,
+                        format!(
+                            "a permission level must be `read`, `write` or `none`, but found {}",
+                            found(&e.value)
+                        ),
+                    );
+                }
+            }
+        }
+        NodeKind::Scalar(_) => {}
+        NodeKind::Sequence(_) => report(
+            ctx,
+            v,
+            format!("{what} must be `read-all`, `write-all` or a mapping of scopes, but found a sequence"),
+        ),
+    }
+}
+
+pub(super) fn defaults(ctx: &mut Context<'_>, e: &Entry) {
+    let Some(entries) = nonempty_mapping(ctx, &e.value, "\"defaults\" section") else {
+        return;
+    };
+    check_keys(ctx, entries, "\"defaults\" section", &["run"]);
+    if entries.is_empty() {
+        return;
+    }
+    let Some(run) = e.value.get("run") else {
+        return;
+    };
+    let Some(run_entries) = nonempty_mapping(ctx, run, "\"defaults.run\" section") else {
+        return;
+    };
+    check_keys(
+        ctx,
+        run_entries,
+        "\"defaults.run\" section",
+        &["shell", "working-directory"],
+    );
+    for r in run_entries {
+        if let Some(k @ ("shell" | "working-directory")) = r.key.as_str() {
+            string(ctx, &r.value, &format!("\"{k}\""), true);
+        }
+    }
+}
+
+pub(super) fn concurrency(ctx: &mut Context<'_>, e: &Entry) {
+    let v = &e.value;
+    match &v.kind {
+        NodeKind::Scalar(_) => string(ctx, v, "\"concurrency\" group", true),
+        NodeKind::Mapping(entries) => {
+            check_keys(
+                ctx,
+                entries,
+                "\"concurrency\" section",
+                &["group", "cancel-in-progress"],
+            );
+            require(ctx, entries, &e.key, "\"concurrency\" section", &["group"]);
+            for c in entries {
+                match c.key.as_str() {
+                    Some("group") => string(ctx, &c.value, "\"group\"", true),
+                    Some("cancel-in-progress") => boolean(ctx, &c.value, "\"cancel-in-progress\""),
+                    _ => {}
+                }
+            }
+        }
+        NodeKind::Sequence(_) => report(
+            ctx,
+            v,
+            "\"concurrency\" must be a group name or a mapping with `group:`, but found a sequence".into(),
+        ),
+    }
+}
+
+/// Keys an event's mapping accepts. Webhook events share one filter set, as
+/// in GitHub's schema; which filter suits which event is the `events`
+/// rule's business.
+fn event_keys(event: &str) -> &'static [&'static str] {
+    match event {
+        "workflow_dispatch" => &["inputs"],
+        "workflow_call" => &["inputs", "outputs", "secrets"],
+        "repository_dispatch" => &["types"],
+        "image_version" => &["names", "versions"],
+        _ => &[
+            "branches",
+            "branches-ignore",
+            "paths",
+            "paths-ignore",
+            "tags",
+            "tags-ignore",
+            "types",
+            "workflows",
+        ],
+    }
+}
+
+fn check_on(ctx: &mut Context<'_>, e: &Entry) {
+    let v = &e.value;
+    match &v.kind {
+        NodeKind::Scalar(_) => string(ctx, v, "\"on\"", true),
+        NodeKind::Sequence(items) => {
+            if items.is_empty() {
+                report(ctx, v, "\"on\" should list at least one event".into());
+            }
+            for item in items {
+                string(ctx, item, "an event name", true);
+            }
+        }
+        NodeKind::Mapping(events) => {
+            if events.is_empty() {
+                report(ctx, v, "\"on\" should list at least one event".into());
+            }
+            for ev in events {
+                check_event(ctx, ev);
+            }
+        }
+    }
+}
+
+fn check_event(ctx: &mut Context<'_>, ev: &Entry) {
+    let Some(name) = ev.key.as_str() else { return };
+    let what = format!("\"{name}\" event");
+    if name == "schedule" {
+        return schedule(ctx, ev);
+    }
+    // Unknown events are the `events` rule's to report.
+    if !super::super::events::is_known_event(name) {
+        return;
+    }
+    let Some(entries) = mapping(ctx, &ev.value, &what) else {
+        return;
+    };
+    check_keys(ctx, entries, &what, event_keys(name));
+    for f in entries {
+        let Some(k) = f.key.as_str() else { continue };
+        match k {
+            "branches" | "branches-ignore" | "tags" | "tags-ignore" | "paths" | "paths-ignore" | "types"
+            | "workflows" => {
+                string_or_list(ctx, &f.value, &format!("\"{k}\" of {what}"));
+            }
+            "names" | "versions" => list_of_strings(ctx, &f.value, &format!("\"{k}\" of {what}"), true),
+            "inputs" if name == "workflow_dispatch" => dispatch_inputs(ctx, &f.value),
+            "inputs" if name == "workflow_call" => call_inputs(ctx, &f.value),
+            "outputs" if name == "workflow_call" => call_outputs(ctx, &f.value),
+            "secrets" if name == "workflow_call" => call_secrets(ctx, &f.value),
+            _ => {}
+        }
+    }
+}
+
+fn schedule(ctx: &mut Context<'_>, ev: &Entry) {
+    let v = &ev.value;
+    let Some(items) = v.as_sequence() else {
+        report(
+            ctx,
+            v,
+            format!(
+                "\"schedule\" must be a sequence of `- cron: ...` mappings, but found {}",
+                found(v)
+            ),
+        );
+        return;
+    };
+    if items.is_empty() {
+        report(ctx, v, "\"schedule\" should not be empty".into());
+    }
+    for item in items {
+        let Some(entries) = mapping(ctx, item, "an element of \"schedule\"") else {
+            if item.is_null() {
+                report(
+                    ctx,
+                    item,
+                    "an element of \"schedule\" must be a mapping with `cron:`".into(),
+                );
+            }
+            continue;
+        };
+        check_keys(ctx, entries, "an element of \"schedule\"", &["cron", "timezone"]);
+        require(ctx, entries, item, "an element of \"schedule\"", &["cron"]);
+        for c in entries {
+            if let Some(k @ ("cron" | "timezone")) = c.key.as_str() {
+                string(ctx, &c.value, &format!("\"{k}\""), true);
+            }
+        }
+    }
+}
+
+pub const DISPATCH_INPUT_TYPES: &[&str] = &["string", "number", "boolean", "choice", "environment"];
+pub const CALL_INPUT_TYPES: &[&str] = &["string", "number", "boolean"];
+
+fn dispatch_inputs(ctx: &mut Context<'_>, v: &Node) {
+    let Some(inputs) = mapping(ctx, v, "\"inputs\" of \"workflow_dispatch\"") else {
+        return;
+    };
+    for input in inputs {
+        let name = input.key.as_str().unwrap_or("");
+        let what = format!("input \"{name}\" of \"workflow_dispatch\"");
+        let Some(entries) = mapping(ctx, &input.value, &what) else {
+            continue;
+        };
+        check_keys(
+            ctx,
+            entries,
+            &what,
+            &["description", "required", "default", "type", "options"],
+        );
+        for e in entries {
+            match e.key.as_str() {
+                Some("description") => string(ctx, &e.value, "\"description\"", false),
+                Some("required") => boolean(ctx, &e.value, "\"required\""),
+                Some("default") => string(ctx, &e.value, "\"default\"", false),
+                Some("options") => list_of_strings(ctx, &e.value, "\"options\"", true),
+                Some("type") => input_type(ctx, &e.value, DISPATCH_INPUT_TYPES, "workflow_dispatch"),
+                _ => {}
+            }
+        }
+    }
+}
+
+fn input_type(ctx: &mut Context<'_>, v: &Node, types: &[&str], event: &str) {
+    match v.as_str() {
+        Some(t) if types.contains(&t) => {}
+        Some(t) if v.is_scalar() && !v.is_null() => {
+            let hint = super::shape::did_you_mean(t, types);
+            report(
+                ctx,
+                v,
+                format!(
+                    "input type of \"{event}\" must be one of {}, but found \"{t}\"{hint}",
+                    quoted_list(types)
+                ),
+            );
+        }
+        _ => report(
+            ctx,
+            v,
+            format!(
+                "input type of \"{event}\" must be one of {}, but found {}",
+                quoted_list(types),
+                found(v)
+            ),
+        ),
+    }
+}
+
+fn call_inputs(ctx: &mut Context<'_>, v: &Node) {
+    let Some(inputs) = mapping(ctx, v, "\"inputs\" of \"workflow_call\"") else {
+        return;
+    };
+    for input in inputs {
+        let name = input.key.as_str().unwrap_or("");
+        let what = format!("input \"{name}\" of \"workflow_call\"");
+        let entries = mapping(ctx, &input.value, &what).unwrap_or_default();
+        check_keys(ctx, entries, &what, &["description", "required", "default", "type"]);
+        require(ctx, entries, &input.key, &what, &["type"]);
+        for e in entries {
+            match e.key.as_str() {
+                Some("description") => string(ctx, &e.value, "\"description\"", false),
+                Some("required") => boolean(ctx, &e.value, "\"required\""),
+                Some("default") => string(ctx, &e.value, "\"default\"", false),
+                Some("type") => input_type(ctx, &e.value, CALL_INPUT_TYPES, "workflow_call"),
+                _ => {}
+            }
+        }
+    }
+}
+
+fn call_outputs(ctx: &mut Context<'_>, v: &Node) {
+    let Some(outputs) = mapping(ctx, v, "\"outputs\" of \"workflow_call\"") else {
+        return;
+    };
+    for output in outputs {
+        let name = output.key.as_str().unwrap_or("");
+        let what = format!("output \"{name}\" of \"workflow_call\"");
+        let entries = mapping(ctx, &output.value, &what).unwrap_or_default();
+        check_keys(ctx, entries, &what, &["description", "value"]);
+        require(ctx, entries, &output.key, &what, &["value"]);
+        for e in entries {
+            if let Some(k @ ("description" | "value")) = e.key.as_str() {
+                string(ctx, &e.value, &format!("\"{k}\""), k == "value");
+            }
+        }
+    }
+}
+
+fn call_secrets(ctx: &mut Context<'_>, v: &Node) {
+    let Some(secrets) = mapping(ctx, v, "\"secrets\" of \"workflow_call\"") else {
+        return;
+    };
+    for secret in secrets {
+        let name = secret.key.as_str().unwrap_or("");
+        let what = format!("secret \"{name}\" of \"workflow_call\"");
+        let Some(entries) = mapping(ctx, &secret.value, &what) else {
+            continue;
+        };
+        check_keys(ctx, entries, &what, &["description", "required"]);
+        for e in entries {
+            match e.key.as_str() {
+                Some("description") => string(ctx, &e.value, "\"description\"", false),
+                Some("required") => boolean(ctx, &e.value, "\"required\""),
+                _ => {}
+            }
+        }
+    }
+}
