@@ -16,6 +16,7 @@ pub mod verify;
 
 mod commands;
 mod file_not_found;
+mod from_logs;
 mod missing_command;
 mod missing_dependency;
 mod optional_job;

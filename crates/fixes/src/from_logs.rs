@@ -1,0 +1,90 @@
+//! Diagnosed failures from `autoheal-logs` become fix inputs.
+
+use autoheal_logs::report::{Failure, SubjectDetail};
+
+use crate::{Category, FailureInput, RateLimitKind, StepRef};
+
+impl From<&Failure> for FailureInput {
+    fn from(f: &Failure) -> Self {
+        let category = Category::parse(f.category.as_str()).unwrap_or(Category::Unknown);
+        let mut input = FailureInput::new(category, f.subject.as_deref());
+        input.fixable = f.fixable;
+        input.job = f.job.clone();
+        input.step = f.step.as_ref().map(|s| StepRef { number: s.number, name: s.name.clone() });
+        input.offset = f.span.as_ref().and_then(|s| s.range).map(|(start, _)| start);
+        input.script_line = f.location.script_line;
+        match &f.detail {
+            SubjectDetail::Module { module, distribution, .. } => {
+                input.subject = Some(distribution.clone());
+                input.module = Some(module.clone());
+            }
+            SubjectDetail::OwnPackage { module } => {
+                input.subject = Some(module.clone());
+                input.module = Some(module.clone());
+                input.own_package = true;
+            }
+            SubjectDetail::PytestPlugin { distribution, .. } => input.subject = Some(distribution.clone()),
+            SubjectDetail::Command { name, .. } => input.subject = Some(name.clone()),
+            SubjectDetail::Path { path } => input.subject = Some(path.clone()),
+            SubjectDetail::Limit { minutes } => input.timeout_minutes = Some(*minutes),
+            SubjectDetail::Service { name } => {
+                let lower = name.to_ascii_lowercase();
+                input.rate_limit = Some(if lower.contains("docker") {
+                    RateLimitKind::DockerHub
+                } else if lower.contains("github") {
+                    RateLimitKind::GithubApi
+                } else {
+                    RateLimitKind::Other
+                });
+            }
+            SubjectDetail::WorkflowLocation { line, column, .. } => {
+                input.line = Some(*line);
+                input.column = *column;
+            }
+            SubjectDetail::Untrusted { .. } => input.fixable = false,
+            SubjectDetail::Job { .. } | SubjectDetail::None => {}
+        }
+        input
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use autoheal_logs::report::{Category as LogCategory, Failure, LogLocation, SubjectDetail};
+
+    fn failure(category: LogCategory, subject: Option<&str>, detail: SubjectDetail) -> Failure {
+        Failure {
+            category,
+            subject: subject.map(str::to_string),
+            fixable: true,
+            confidence: 0.9,
+            job: Some("test".into()),
+            step: None,
+            evidence: Vec::new(),
+            message: String::new(),
+            span: None,
+            fixes: Vec::new(),
+            detail,
+            consequence: false,
+            location: LogLocation::default(),
+        }
+    }
+
+    #[test]
+    fn typed_details_fill_the_fields_fixes_use() {
+        let f = failure(
+            LogCategory::MissingDependency,
+            Some("yaml"),
+            SubjectDetail::Module { module: "yaml".into(), distribution: "PyYAML".into(), known: true },
+        );
+        let input = FailureInput::from(&f);
+        assert_eq!((input.category, input.subject.as_deref(), input.module.as_deref()), (Category::MissingDependency, Some("PyYAML"), Some("yaml")));
+        let t = FailureInput::from(&failure(LogCategory::Timeout, Some("30"), SubjectDetail::Limit { minutes: 30 }));
+        assert_eq!(t.timeout_minutes, Some(30));
+        let r = FailureInput::from(&failure(LogCategory::RateLimit, None, SubjectDetail::Service { name: "Docker Hub".into() }));
+        assert_eq!(r.rate_limit, Some(RateLimitKind::DockerHub));
+        let u = FailureInput::from(&failure(LogCategory::MissingCommand, None, SubjectDetail::Untrusted { text: "$(id)".into() }));
+        assert!(!u.fixable);
+    }
+}
