@@ -105,20 +105,14 @@ impl FakeGithub {
     /// # Panics
     /// When the loopback listeners or the runtime cannot be created (a broken test host).
     pub fn start() -> FakeGithub {
-        let runtime = tokio::runtime::Builder::new_multi_thread()
-            .worker_threads(2)
-            .enable_all()
-            .build()
-            .expect("fake-github runtime");
-        let (api_listener, blob_listener) = runtime.block_on(async {
-            let api = tokio::net::TcpListener::bind("127.0.0.1:0")
-                .await
-                .expect("bind api listener");
-            let blob = tokio::net::TcpListener::bind("127.0.0.1:0")
-                .await
-                .expect("bind blob listener");
-            (api, blob)
-        });
+        // Bind with std so this works both inside and outside a tokio runtime; the server
+        // gets its own runtime on its own thread.
+        let bind = || {
+            let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("bind a loopback listener");
+            listener.set_nonblocking(true).expect("non-blocking listener");
+            listener
+        };
+        let (api_listener, blob_listener) = (bind(), bind());
         let api_base = format!("http://{}", api_listener.local_addr().expect("api addr"));
         let blob_base = format!("http://{}", blob_listener.local_addr().expect("blob addr"));
         let shared = Arc::new(Shared {
@@ -133,7 +127,14 @@ impl FakeGithub {
         let api_app = Router::new().fallback(api_handler).with_state(shared.clone());
         let blob_app = Router::new().fallback(blob_handler).with_state(shared.clone());
         let thread = std::thread::spawn(move || {
+            let runtime = tokio::runtime::Builder::new_multi_thread()
+                .worker_threads(2)
+                .enable_all()
+                .build()
+                .expect("fake-github runtime");
             runtime.block_on(async move {
+                let api_listener = tokio::net::TcpListener::from_std(api_listener).expect("api listener");
+                let blob_listener = tokio::net::TcpListener::from_std(blob_listener).expect("blob listener");
                 let (api_stop, api_stopped) = tokio::sync::oneshot::channel::<()>();
                 let (blob_stop, blob_stopped) = tokio::sync::oneshot::channel::<()>();
                 let api = axum::serve(api_listener, api_app).with_graceful_shutdown(async {

@@ -58,8 +58,8 @@ pub fn fault_response(kind: FaultKind) -> Response {
                 .insert("retry-after", HeaderValue::from(retry_after_secs));
             response
         }
-        FaultKind::RateLimitExhausted { reset_in_secs } => {
-            let reset = chrono::Utc::now().timestamp().saturating_add(reset_in_secs);
+        FaultKind::RateLimitExhausted { reset_at } => {
+            let reset = reset_at;
             let mut response = error(StatusCode::FORBIDDEN, "API rate limit exceeded for installation.");
             let headers = response.headers_mut();
             headers.insert("x-ratelimit-remaining", HeaderValue::from(0));

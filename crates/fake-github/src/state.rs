@@ -95,8 +95,8 @@ impl RecordedRequest {
 pub enum FaultKind {
     /// 429 with `Retry-After: secs`.
     TooManyRequests { retry_after_secs: u64 },
-    /// 403 with `x-ratelimit-remaining: 0` and `x-ratelimit-reset` `secs` from now.
-    RateLimitExhausted { reset_in_secs: i64 },
+    /// 403 with `x-ratelimit-remaining: 0` and `x-ratelimit-reset: reset_at` (unix seconds).
+    RateLimitExhausted { reset_at: i64 },
     /// Any status with a GitHub-style `{"message": ...}` body (500, 502...).
     Status { status: u16, message: String },
     /// GitHub's refusal to touch `.github/workflows/` without the `workflows` permission.

@@ -1,0 +1,417 @@
+//! Typed GitHub endpoints used by report, heal and stats.
+
+use base64::Engine as _;
+use base64::engine::general_purpose::STANDARD as BASE64;
+use http::Method;
+use serde_json::{Value, json};
+
+use crate::client::GitHub;
+use crate::config::RepoName;
+use crate::error::{Error, Result};
+use crate::models::{
+    Annotation, CheckRun, Comment, FileContent, GitCommit, GitRef, Issue, Job, PullRequest, Repository, Sha, TreeEntry,
+    WorkflowRun,
+};
+
+/// Escapes a value for use as one URL path segment or query value.
+pub fn encode_component(raw: &str) -> String {
+    let mut out = String::with_capacity(raw.len());
+    for byte in raw.bytes() {
+        if byte.is_ascii_alphanumeric() || matches!(byte, b'-' | b'_' | b'.' | b'~') {
+            out.push(byte as char);
+        } else {
+            out.push_str(&format!("%{byte:02X}"));
+        }
+    }
+    out
+}
+
+/// Escapes a repository path (keeps the slashes).
+fn encode_path(raw: &str) -> String {
+    raw.split('/').map(encode_component).collect::<Vec<_>>().join("/")
+}
+
+fn array(value: Value) -> Option<Value> {
+    value.is_array().then_some(value)
+}
+
+fn field_jobs(mut value: Value) -> Option<Value> {
+    Some(value.get_mut("jobs")?.take())
+}
+
+fn field_check_runs(mut value: Value) -> Option<Value> {
+    Some(value.get_mut("check_runs")?.take())
+}
+
+fn field_items(mut value: Value) -> Option<Value> {
+    Some(value.get_mut("items")?.take())
+}
+
+/// Filters for [`GitHub::list_issues`].
+#[derive(Debug, Clone, Default)]
+pub struct IssueFilter {
+    /// Every label must be present.
+    pub labels: Vec<String>,
+    /// "open" (default), "closed" or "all".
+    pub state: Option<String>,
+    /// Only issues updated at or after this ISO 8601 time.
+    pub since: Option<String>,
+}
+
+impl GitHub {
+    pub async fn get_repo(&self, repo: &RepoName) -> Result<Repository> {
+        self.get_json(&repo.path()).await
+    }
+
+    pub async fn get_run(&self, repo: &RepoName, run_id: u64) -> Result<WorkflowRun> {
+        self.get_json(&format!("{}/actions/runs/{run_id}", repo.path())).await
+    }
+
+    /// Jobs of the run's latest attempt, all pages.
+    pub async fn list_run_jobs(&self, repo: &RepoName, run_id: u64) -> Result<Vec<Job>> {
+        self.get_all(
+            &format!("{}/actions/runs/{run_id}/jobs?filter=latest", repo.path()),
+            field_jobs,
+        )
+        .await
+    }
+
+    /// The run's log archive (zip bytes), bounded by `max_log_bytes`.
+    pub async fn download_run_logs(&self, repo: &RepoName, run_id: u64) -> Result<Vec<u8>> {
+        self.download_redirected(&format!("{}/actions/runs/{run_id}/logs", repo.path()))
+            .await
+    }
+
+    /// One job's plain-text log, bounded by `max_log_bytes`.
+    pub async fn download_job_logs(&self, repo: &RepoName, job_id: u64) -> Result<Vec<u8>> {
+        self.download_redirected(&format!("{}/actions/jobs/{job_id}/logs", repo.path()))
+            .await
+    }
+
+    /// Annotations of a check run (a job), all pages.
+    pub async fn list_annotations(&self, repo: &RepoName, check_run_id: u64) -> Result<Vec<Annotation>> {
+        self.get_all(&format!("{}/check-runs/{check_run_id}/annotations", repo.path()), array)
+            .await
+    }
+
+    /// Check runs for a commit sha or ref, all pages.
+    pub async fn list_check_runs(&self, repo: &RepoName, reference: &str) -> Result<Vec<CheckRun>> {
+        let path = format!("{}/commits/{}/check-runs", repo.path(), encode_component(reference));
+        self.get_all(&path, field_check_runs).await
+    }
+
+    /// A file's metadata and raw (base64) content at a ref.
+    pub async fn get_file(&self, repo: &RepoName, path: &str, reference: &str) -> Result<FileContent> {
+        let url = format!(
+            "{}/contents/{}?ref={}",
+            repo.path(),
+            encode_path(path),
+            encode_component(reference)
+        );
+        self.get_json(&url).await
+    }
+
+    /// A file's bytes at a ref (base64 decoded).
+    pub async fn get_file_bytes(&self, repo: &RepoName, path: &str, reference: &str) -> Result<Vec<u8>> {
+        let file = self.get_file(repo, path, reference).await?;
+        if file.encoding != "base64" {
+            return Err(Error::Decode {
+                path: path.to_string(),
+                message: format!("encoding `{}`", file.encoding),
+            });
+        }
+        let cleaned: String = file.content.chars().filter(|c| !c.is_ascii_whitespace()).collect();
+        BASE64.decode(cleaned).map_err(|e| Error::Decode {
+            path: path.to_string(),
+            message: e.to_string(),
+        })
+    }
+
+    /// Creates or updates one file on a branch through the contents API; returns the commit sha.
+    pub async fn put_file(
+        &self,
+        repo: &RepoName,
+        path: &str,
+        branch: &str,
+        content: &[u8],
+        message: &str,
+        previous_blob_sha: Option<&str>,
+    ) -> Result<String> {
+        let mut body = json!({ "message": message, "content": BASE64.encode(content), "branch": branch });
+        if let (Some(sha), Some(map)) = (previous_blob_sha, body.as_object_mut()) {
+            map.insert("sha".into(), json!(sha));
+        }
+        let answer: Value = self
+            .write_json(
+                Method::PUT,
+                &format!("{}/contents/{}", repo.path(), encode_path(path)),
+                &body,
+            )
+            .await?;
+        Ok(answer
+            .pointer("/commit/sha")
+            .and_then(Value::as_str)
+            .unwrap_or_default()
+            .to_string())
+    }
+
+    /// Issues (not pull requests) matching the filter, all pages, newest first.
+    pub async fn list_issues(&self, repo: &RepoName, filter: &IssueFilter) -> Result<Vec<Issue>> {
+        let mut query = vec![format!(
+            "state={}",
+            encode_component(filter.state.as_deref().unwrap_or("open"))
+        )];
+        if !filter.labels.is_empty() {
+            let labels: Vec<String> = filter.labels.iter().map(|l| encode_component(l)).collect();
+            query.push(format!("labels={}", labels.join(",")));
+        }
+        if let Some(since) = &filter.since {
+            query.push(format!("since={}", encode_component(since)));
+        }
+        let all: Vec<Issue> = self
+            .get_all(&format!("{}/issues?{}", repo.path(), query.join("&")), array)
+            .await?;
+        Ok(all.into_iter().filter(|issue| !issue.is_pull_request()).collect())
+    }
+
+    /// Issue search (`q` as on github.com), all pages (GitHub caps search at 1000 results).
+    pub async fn search_issues(&self, q: &str) -> Result<Vec<Issue>> {
+        self.get_all(&format!("/search/issues?q={}", encode_component(q)), field_items)
+            .await
+    }
+
+    pub async fn get_issue(&self, repo: &RepoName, number: u64) -> Result<Issue> {
+        self.get_json(&format!("{}/issues/{number}", repo.path())).await
+    }
+
+    pub async fn create_issue(&self, repo: &RepoName, title: &str, body: &str, labels: &[String]) -> Result<Issue> {
+        let payload = json!({ "title": title, "body": body, "labels": labels });
+        self.write_json(Method::POST, &format!("{}/issues", repo.path()), &payload)
+            .await
+    }
+
+    /// Changes title/body/state of an issue; `None` leaves a field alone.
+    pub async fn update_issue(
+        &self,
+        repo: &RepoName,
+        number: u64,
+        title: Option<&str>,
+        body: Option<&str>,
+        state: Option<&str>,
+    ) -> Result<Issue> {
+        let mut payload = serde_json::Map::new();
+        for (key, value) in [("title", title), ("body", body), ("state", state)] {
+            if let Some(value) = value {
+                payload.insert(key.into(), json!(value));
+            }
+        }
+        self.write_json(
+            Method::PATCH,
+            &format!("{}/issues/{number}", repo.path()),
+            &Value::Object(payload),
+        )
+        .await
+    }
+
+    /// Comments on an issue or pull request, all pages, oldest first.
+    pub async fn list_comments(&self, repo: &RepoName, number: u64) -> Result<Vec<Comment>> {
+        self.get_all(&format!("{}/issues/{number}/comments", repo.path()), array)
+            .await
+    }
+
+    pub async fn create_comment(&self, repo: &RepoName, number: u64, body: &str) -> Result<Comment> {
+        self.write_json(
+            Method::POST,
+            &format!("{}/issues/{number}/comments", repo.path()),
+            &json!({ "body": body }),
+        )
+        .await
+    }
+
+    pub async fn add_labels(&self, repo: &RepoName, number: u64, labels: &[String]) -> Result<()> {
+        let _: Value = self
+            .write_json(
+                Method::POST,
+                &format!("{}/issues/{number}/labels", repo.path()),
+                &json!({ "labels": labels }),
+            )
+            .await?;
+        Ok(())
+    }
+
+    /// Removes a label; a label that is not there is not an error.
+    pub async fn remove_label(&self, repo: &RepoName, number: u64, label: &str) -> Result<()> {
+        let path = format!("{}/issues/{number}/labels/{}", repo.path(), encode_component(label));
+        match self.request(Method::DELETE, &path, None).await {
+            Ok(_) => Ok(()),
+            Err(error) if error.is_not_found() => Ok(()),
+            Err(error) => Err(error),
+        }
+    }
+
+    /// A branch ref, or `None` when the branch does not exist.
+    pub async fn get_branch_ref(&self, repo: &RepoName, branch: &str) -> Result<Option<GitRef>> {
+        match self
+            .get_json(&format!("{}/git/ref/heads/{}", repo.path(), encode_path(branch)))
+            .await
+        {
+            Ok(found) => Ok(Some(found)),
+            Err(error) if error.is_not_found() => Ok(None),
+            Err(error) => Err(error),
+        }
+    }
+
+    pub async fn create_branch(&self, repo: &RepoName, branch: &str, sha: &str) -> Result<GitRef> {
+        let body = json!({ "ref": format!("refs/heads/{branch}"), "sha": sha });
+        self.write_json(Method::POST, &format!("{}/git/refs", repo.path()), &body)
+            .await
+    }
+
+    pub async fn update_branch(&self, repo: &RepoName, branch: &str, sha: &str, force: bool) -> Result<GitRef> {
+        let path = format!("{}/git/refs/heads/{}", repo.path(), encode_path(branch));
+        self.write_json(Method::PATCH, &path, &json!({ "sha": sha, "force": force }))
+            .await
+    }
+
+    pub async fn create_blob(&self, repo: &RepoName, content: &[u8]) -> Result<String> {
+        let body = json!({ "content": BASE64.encode(content), "encoding": "base64" });
+        let created: Sha = self
+            .write_json(Method::POST, &format!("{}/git/blobs", repo.path()), &body)
+            .await?;
+        Ok(created.sha)
+    }
+
+    /// A tree on top of `base_tree` with the given entries changed; returns its sha.
+    pub async fn create_tree(&self, repo: &RepoName, base_tree: Option<&str>, entries: &[TreeEntry]) -> Result<String> {
+        let tree: Vec<Value> = entries
+            .iter()
+            .map(|e| json!({ "path": e.path, "mode": e.mode, "type": "blob", "sha": e.blob_sha }))
+            .collect();
+        let mut body = json!({ "tree": tree });
+        if let (Some(base), Some(map)) = (base_tree, body.as_object_mut()) {
+            map.insert("base_tree".into(), json!(base));
+        }
+        let created: Sha = self
+            .write_json(Method::POST, &format!("{}/git/trees", repo.path()), &body)
+            .await?;
+        Ok(created.sha)
+    }
+
+    pub async fn get_commit(&self, repo: &RepoName, sha: &str) -> Result<GitCommit> {
+        self.get_json(&format!("{}/git/commits/{}", repo.path(), encode_component(sha)))
+            .await
+    }
+
+    pub async fn create_commit(
+        &self,
+        repo: &RepoName,
+        message: &str,
+        tree: &str,
+        parents: &[String],
+    ) -> Result<GitCommit> {
+        let body = json!({ "message": message, "tree": tree, "parents": parents });
+        self.write_json(Method::POST, &format!("{}/git/commits", repo.path()), &body)
+            .await
+    }
+
+    /// Pull requests whose head is `branch` in this repository (any state), all pages.
+    pub async fn list_pulls_by_head(&self, repo: &RepoName, branch: &str) -> Result<Vec<PullRequest>> {
+        let head = encode_component(&format!("{}:{branch}", repo.owner));
+        self.get_all(&format!("{}/pulls?state=all&head={head}", repo.path()), array)
+            .await
+    }
+
+    /// Pull requests in a state ("open", "closed", "all"), all pages.
+    pub async fn list_pulls(&self, repo: &RepoName, state: &str) -> Result<Vec<PullRequest>> {
+        self.get_all(
+            &format!("{}/pulls?state={}", repo.path(), encode_component(state)),
+            array,
+        )
+        .await
+    }
+
+    pub async fn get_pull(&self, repo: &RepoName, number: u64) -> Result<PullRequest> {
+        self.get_json(&format!("{}/pulls/{number}", repo.path())).await
+    }
+
+    pub async fn create_pull(
+        &self,
+        repo: &RepoName,
+        title: &str,
+        head: &str,
+        base: &str,
+        body: &str,
+    ) -> Result<PullRequest> {
+        let payload = json!({ "title": title, "head": head, "base": base, "body": body });
+        self.write_json(Method::POST, &format!("{}/pulls", repo.path()), &payload)
+            .await
+    }
+
+    /// Changes title/body/state of a pull request; `None` leaves a field alone.
+    pub async fn update_pull(
+        &self,
+        repo: &RepoName,
+        number: u64,
+        title: Option<&str>,
+        body: Option<&str>,
+        state: Option<&str>,
+    ) -> Result<PullRequest> {
+        let mut payload = serde_json::Map::new();
+        for (key, value) in [("title", title), ("body", body), ("state", state)] {
+            if let Some(value) = value {
+                payload.insert(key.into(), json!(value));
+            }
+        }
+        self.write_json(
+            Method::PATCH,
+            &format!("{}/pulls/{number}", repo.path()),
+            &Value::Object(payload),
+        )
+        .await
+    }
+
+    pub async fn close_pull(&self, repo: &RepoName, number: u64) -> Result<PullRequest> {
+        self.update_pull(repo, number, None, None, Some("closed")).await
+    }
+
+    /// Commits `files` (path, new bytes) on top of `parent` through the Git Data API and points
+    /// `branch` at the new commit (creating the branch, or force-updating it so reruns replace
+    /// an earlier attempt). Returns the new commit sha.
+    pub async fn commit_files(
+        &self,
+        repo: &RepoName,
+        branch: &str,
+        parent: &str,
+        files: &[(String, Vec<u8>)],
+        message: &str,
+    ) -> Result<String> {
+        let parent_commit = self.get_commit(repo, parent).await?;
+        let mut entries = Vec::with_capacity(files.len());
+        for (path, bytes) in files {
+            let blob = self.create_blob(repo, bytes).await?;
+            entries.push(TreeEntry {
+                path: path.clone(),
+                mode: "100644".into(),
+                blob_sha: Some(blob),
+            });
+        }
+        let tree = self.create_tree(repo, Some(&parent_commit.tree.sha), &entries).await?;
+        let commit = self.create_commit(repo, message, &tree, &[parent.to_string()]).await?;
+        match self.get_branch_ref(repo, branch).await? {
+            Some(_) => self.update_branch(repo, branch, &commit.sha, true).await?,
+            None => self.create_branch(repo, branch, &commit.sha).await?,
+        };
+        Ok(commit.sha)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn encodes_components_and_paths() {
+        assert_eq!(encode_component("a b/c:d"), "a%20b%2Fc%3Ad");
+        assert_eq!(encode_path(".github/workflows/c i.yml"), ".github/workflows/c%20i.yml");
+    }
+}

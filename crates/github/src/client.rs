@@ -1,0 +1,420 @@
+//! The one HTTP path to GitHub: octocrab underneath, with our retries, rate-limit waits,
+//! timeouts, size caps, redaction, pagination and dry-run on top.
+
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use http::header::{ACCEPT, CONTENT_LENGTH, LOCATION};
+use http::{HeaderMap, HeaderName, Method, StatusCode};
+use http_body_util::BodyExt;
+use octocrab::Octocrab;
+use serde::de::DeserializeOwned;
+use serde_json::Value;
+
+use crate::config::ClientConfig;
+use crate::dry_run::{PlannedWrite, summarize};
+use crate::error::{Error, Result, is_workflows_refusal};
+use crate::retry::{Clock, Decision, Sleeper, SystemClock, TokioSleeper, backoff, decide};
+use crate::secret::Redactor;
+
+/// Pages followed before giving up on a `Link: rel="next"` chain (100 items a page).
+const MAX_PAGES: usize = 1000;
+/// Redirect hops followed for a log download.
+const MAX_REDIRECTS: usize = 5;
+
+/// A fully read response.
+#[derive(Debug, Clone)]
+pub struct RawResponse {
+    pub status: StatusCode,
+    pub headers: HeaderMap,
+    pub body: Vec<u8>,
+}
+
+/// The GitHub REST client. Cheap to clone; clones share the dry-run record.
+#[derive(Clone)]
+pub struct GitHub {
+    api: Octocrab,
+    /// Has no credentials at all: used for redirect targets (log blob storage).
+    anonymous: Octocrab,
+    config: Arc<ClientConfig>,
+    redactor: Redactor,
+    sleeper: Arc<dyn Sleeper>,
+    clock: Arc<dyn Clock>,
+    planned: Arc<Mutex<Vec<PlannedWrite>>>,
+}
+
+impl std::fmt::Debug for GitHub {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("GitHub")
+            .field("api_url", &self.config.api_url)
+            .field("authenticated", &self.config.token.is_some())
+            .field("dry_run", &self.config.dry_run)
+            .finish_non_exhaustive()
+    }
+}
+
+fn build_octocrab(config: &ClientConfig, with_token: bool) -> Result<Octocrab> {
+    let per_phase = Some(config.request_timeout);
+    let mut builder = Octocrab::builder()
+        .base_uri(config.api_url.as_str())
+        .map_err(|e| Error::Config(format!("invalid API URL: {e}")))?
+        .set_connect_timeout(Some(config.request_timeout.min(Duration::from_secs(30))))
+        .set_read_timeout(per_phase)
+        .set_write_timeout(per_phase)
+        .add_header(ACCEPT, "application/vnd.github+json".to_string())
+        .add_header(
+            HeaderName::from_static("x-github-api-version"),
+            "2022-11-28".to_string(),
+        );
+    if let Some(token) = config.token.as_ref().filter(|_| with_token) {
+        builder = builder.personal_token(token.expose().to_string());
+    }
+    builder
+        .build()
+        .map_err(|e| Error::Config(format!("cannot build the HTTP client: {e}")))
+}
+
+impl GitHub {
+    /// Builds the client. Must be called inside a tokio runtime.
+    pub fn new(config: ClientConfig) -> Result<GitHub> {
+        GitHub::with_timing(config, Arc::new(TokioSleeper), Arc::new(SystemClock))
+    }
+
+    /// Like [`GitHub::new`] with an injected sleeper and clock (tests use
+    /// [`crate::RecordingSleeper`] so rate-limit waits take no time).
+    pub fn with_timing(config: ClientConfig, sleeper: Arc<dyn Sleeper>, clock: Arc<dyn Clock>) -> Result<GitHub> {
+        let redactor = Redactor::new(config.token.as_ref());
+        let api = build_octocrab(&config, true)?;
+        let anonymous = build_octocrab(&config, false)?;
+        Ok(GitHub {
+            api,
+            anonymous,
+            config: Arc::new(config),
+            redactor,
+            sleeper,
+            clock,
+            planned: Arc::new(Mutex::new(Vec::new())),
+        })
+    }
+
+    pub fn config(&self) -> &ClientConfig {
+        &self.config
+    }
+
+    pub fn is_dry_run(&self) -> bool {
+        self.config.dry_run
+    }
+
+    /// Writes recorded in dry-run mode, in order.
+    pub fn planned_writes(&self) -> Vec<PlannedWrite> {
+        self.planned.lock().map(|p| p.clone()).unwrap_or_default()
+    }
+
+    pub(crate) fn redact(&self, text: &str) -> String {
+        self.redactor.redact(text)
+    }
+
+    /// Sends one request (relative path with query, or absolute URL on the API host) with
+    /// retries. Non-success answers become errors; 3xx are returned as they are.
+    pub async fn request(&self, method: Method, path: &str, body: Option<&Value>) -> Result<RawResponse> {
+        if method != Method::GET && method != Method::HEAD && self.config.dry_run {
+            return Ok(self.plan(&method, path, body));
+        }
+        self.send(&self.api, method, path, body, self.config.max_json_bytes)
+            .await
+    }
+
+    fn plan(&self, method: &Method, path: &str, body: Option<&Value>) -> RawResponse {
+        let write = PlannedWrite {
+            method: method.to_string(),
+            path: path.to_string(),
+            summary: summarize(body),
+        };
+        if self.config.echo_dry_run {
+            eprintln!("{}", self.redact(&write.to_string()));
+        }
+        if let Ok(mut planned) = self.planned.lock() {
+            planned.push(write);
+        }
+        // An empty object deserializes into each model's defaults, so callers go on.
+        RawResponse {
+            status: StatusCode::OK,
+            headers: HeaderMap::new(),
+            body: b"{}".to_vec(),
+        }
+    }
+
+    async fn send(
+        &self,
+        octo: &Octocrab,
+        method: Method,
+        path: &str,
+        body: Option<&Value>,
+        limit: u64,
+    ) -> Result<RawResponse> {
+        let policy = &self.config.retry;
+        let shown_path = self.redact(strip_query_secrets(path));
+        let mut retry = 0u32;
+        loop {
+            let attempt = tokio::time::timeout(
+                self.config.request_timeout,
+                self.send_once(octo, &method, path, body, limit),
+            );
+            let outcome = match attempt.await {
+                Err(_) => Err(Error::Timeout {
+                    method: method.to_string(),
+                    path: shown_path.clone(),
+                    secs: self.config.request_timeout.as_secs(),
+                }),
+                Ok(result) => result,
+            };
+            let (wait, last_error) = match outcome {
+                Ok(response) => match decide(response.status, &response.headers, self.clock.now_unix(), policy) {
+                    Decision::Accept => return Ok(response),
+                    Decision::Fail => return Err(self.api_error(&method, &shown_path, &response)),
+                    Decision::RateLimited(wait) => {
+                        if wait > policy.max_rate_limit_wait || retry >= policy.max_retries {
+                            return Err(Error::RateLimited {
+                                method: method.to_string(),
+                                path: shown_path,
+                                status: response.status.as_u16(),
+                                wait_secs: wait.as_secs(),
+                            });
+                        }
+                        (wait, None)
+                    }
+                    Decision::Backoff => (
+                        backoff(policy, retry),
+                        Some(self.api_error(&method, &shown_path, &response)),
+                    ),
+                },
+                Err(error @ (Error::Transport { .. } | Error::Timeout { .. })) => (backoff(policy, retry), Some(error)),
+                Err(other) => return Err(other),
+            };
+            if retry >= policy.max_retries {
+                return Err(last_error.unwrap_or_else(|| Error::Transport {
+                    method: method.to_string(),
+                    path: shown_path,
+                    message: "retries exhausted".into(),
+                }));
+            }
+            retry += 1;
+            self.sleeper.sleep(wait).await;
+        }
+    }
+
+    async fn send_once(
+        &self,
+        octo: &Octocrab,
+        method: &Method,
+        path: &str,
+        body: Option<&Value>,
+        limit: u64,
+    ) -> Result<RawResponse> {
+        let transport = |e: octocrab::Error| Error::Transport {
+            method: method.to_string(),
+            path: self.redact(strip_query_secrets(path)),
+            message: self.redact(&e.to_string()),
+        };
+        let response = match *method {
+            Method::GET => octo._get(path).await,
+            Method::POST => octo._post(path, body).await,
+            Method::PATCH => octo._patch(path, body).await,
+            Method::PUT => octo._put(path, body).await,
+            Method::DELETE => octo._delete(path, body).await,
+            _ => return Err(Error::Config(format!("unsupported method {method}"))),
+        }
+        .map_err(transport)?;
+        let (parts, mut incoming) = response.into_parts();
+        let too_large = || Error::TooLarge {
+            what: format!("response of {method} {}", strip_query_secrets(path)),
+            limit,
+        };
+        let declared = parts
+            .headers
+            .get(CONTENT_LENGTH)
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| v.parse::<u64>().ok());
+        if declared.is_some_and(|len| len > limit) {
+            return Err(too_large());
+        }
+        let mut bytes = Vec::new();
+        while let Some(frame) = incoming.frame().await {
+            let frame = frame.map_err(transport)?;
+            if let Ok(data) = frame.into_data() {
+                if bytes.len() as u64 + data.len() as u64 > limit {
+                    return Err(too_large());
+                }
+                bytes.extend_from_slice(&data);
+            }
+        }
+        Ok(RawResponse {
+            status: parts.status,
+            headers: parts.headers,
+            body: bytes,
+        })
+    }
+
+    fn api_error(&self, method: &Method, path: &str, response: &RawResponse) -> Error {
+        let status = response.status.as_u16();
+        let message = serde_json::from_slice::<Value>(&response.body)
+            .ok()
+            .and_then(|v| {
+                let main = v.get("message")?.as_str()?.to_string();
+                let details: Vec<String> = v
+                    .get("errors")
+                    .and_then(Value::as_array)
+                    .map(|errors| {
+                        errors
+                            .iter()
+                            .filter_map(|e| e.get("message").and_then(Value::as_str).or_else(|| e.as_str()))
+                            .map(str::to_string)
+                            .collect()
+                    })
+                    .unwrap_or_default();
+                Some(if details.is_empty() {
+                    main
+                } else {
+                    format!("{main} ({})", details.join("; "))
+                })
+            })
+            .unwrap_or_else(|| String::from_utf8_lossy(&response.body).chars().take(300).collect());
+        let message = self.redact(&message);
+        let method = method.to_string();
+        let path = path.to_string();
+        if is_workflows_refusal(status, &message) {
+            return Error::WorkflowsPermission { method, path, message };
+        }
+        if status == 404 {
+            return Error::NotFound { method, path };
+        }
+        Error::Api {
+            method,
+            path,
+            status,
+            message,
+        }
+    }
+
+    /// GET and deserialize.
+    pub async fn get_json<T: DeserializeOwned>(&self, path: &str) -> Result<T> {
+        let response = self.request(Method::GET, path, None).await?;
+        decode(path, &response.body)
+    }
+
+    /// A write (POST/PATCH/PUT/DELETE) with a JSON body, deserializing the answer.
+    pub async fn write_json<T: DeserializeOwned>(&self, method: Method, path: &str, body: &Value) -> Result<T> {
+        let response = self.request(method, path, Some(body)).await?;
+        if response.body.is_empty() {
+            return decode(path, b"{}");
+        }
+        decode(path, &response.body)
+    }
+
+    /// Every item of a paginated list, following `Link: rel="next"`. `items` picks the array
+    /// out of each page (the page itself, or a field such as `jobs`).
+    pub async fn get_all<T: DeserializeOwned>(&self, path: &str, items: fn(Value) -> Option<Value>) -> Result<Vec<T>> {
+        let separator = if path.contains('?') { '&' } else { '?' };
+        let mut next = Some(format!("{path}{separator}per_page=100"));
+        let mut all = Vec::new();
+        let mut pages = 0;
+        while let Some(url) = next.take() {
+            pages += 1;
+            if pages > MAX_PAGES {
+                return Err(Error::Decode {
+                    path: path.to_string(),
+                    message: format!("more than {MAX_PAGES} pages"),
+                });
+            }
+            let response = self.request(Method::GET, &url, None).await?;
+            let page: Value = decode(path, &response.body)?;
+            let list = items(page).unwrap_or(Value::Array(Vec::new()));
+            let list: Vec<T> = serde_json::from_value(list).map_err(|e| Error::Decode {
+                path: path.to_string(),
+                message: e.to_string(),
+            })?;
+            all.extend(list);
+            next = next_link(&response.headers);
+        }
+        Ok(all)
+    }
+
+    /// Downloads a log endpoint that answers with a redirect to blob storage. The redirect is
+    /// followed by a client that has no credentials, so the token never reaches that host.
+    pub async fn download_redirected(&self, path: &str) -> Result<Vec<u8>> {
+        let limit = self.config.max_log_bytes;
+        let mut response = self.send(&self.api, Method::GET, path, None, limit).await?;
+        let mut hops = 0;
+        while response.status.is_redirection() {
+            hops += 1;
+            if hops > MAX_REDIRECTS {
+                return Err(Error::Decode {
+                    path: path.to_string(),
+                    message: "too many redirects".into(),
+                });
+            }
+            let location = response
+                .headers
+                .get(LOCATION)
+                .and_then(|v| v.to_str().ok())
+                .ok_or_else(|| Error::Decode {
+                    path: path.to_string(),
+                    message: "redirect without Location".into(),
+                })?
+                .to_string();
+            response = self.send(&self.anonymous, Method::GET, &location, None, limit).await?;
+        }
+        Ok(response.body)
+    }
+}
+
+/// Signed storage URLs carry their credentials in the query; never show it.
+fn strip_query_secrets(path: &str) -> &str {
+    if path.starts_with("http://") || path.starts_with("https://") {
+        path.split('?').next().unwrap_or(path)
+    } else {
+        path
+    }
+}
+
+pub(crate) fn decode<T: DeserializeOwned>(path: &str, body: &[u8]) -> Result<T> {
+    serde_json::from_slice(body).map_err(|e| Error::Decode {
+        path: path.to_string(),
+        message: e.to_string(),
+    })
+}
+
+/// The `rel="next"` URL of a `Link` header.
+pub fn next_link(headers: &HeaderMap) -> Option<String> {
+    let link = headers.get(http::header::LINK)?.to_str().ok()?;
+    link.split(',').find_map(|part| {
+        let (url, params) = part.split_once(';')?;
+        let is_next = params
+            .split(';')
+            .any(|p| matches!(p.trim(), "rel=\"next\"" | "rel=next"));
+        is_next.then(|| url.trim().trim_start_matches('<').trim_end_matches('>').to_string())
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_the_next_link_among_others() {
+        let mut headers = HeaderMap::new();
+        let value = "<https://api.github.com/x?page=1>; rel=\"prev\", <https://api.github.com/x?page=3>; rel=\"next\"";
+        headers.insert(http::header::LINK, value.parse().unwrap_or_else(|_| unreachable!()));
+        assert_eq!(next_link(&headers).as_deref(), Some("https://api.github.com/x?page=3"));
+        assert_eq!(next_link(&HeaderMap::new()), None);
+    }
+
+    #[test]
+    fn storage_query_is_hidden() {
+        assert_eq!(strip_query_secrets("https://blob/x?sig=abc"), "https://blob/x");
+        assert_eq!(
+            strip_query_secrets("/repos/o/r/issues?state=open"),
+            "/repos/o/r/issues?state=open"
+        );
+    }
+}

@@ -1,0 +1,163 @@
+//! Where the client connects and with what credentials.
+
+use std::time::Duration;
+
+use crate::error::{Error, Result};
+use crate::retry::RetryPolicy;
+use crate::secret::Token;
+
+pub const DEFAULT_API_URL: &str = "https://api.github.com";
+
+/// Everything [`crate::GitHub::new`] needs. Build it with [`ClientConfig::resolve`].
+#[derive(Debug, Clone)]
+pub struct ClientConfig {
+    /// API base, e.g. `https://api.github.com` or `https://ghe.example.com/api/v3`.
+    pub api_url: String,
+    pub token: Option<Token>,
+    /// Record and print writes instead of sending them.
+    pub dry_run: bool,
+    /// Upper bound for one request, body included.
+    pub request_timeout: Duration,
+    pub retry: RetryPolicy,
+    /// Cap on a downloaded log (run zip or job log).
+    pub max_log_bytes: u64,
+    /// Cap on an ordinary JSON response.
+    pub max_json_bytes: u64,
+    /// Print planned writes to stderr in dry-run mode (they are recorded either way).
+    pub echo_dry_run: bool,
+}
+
+impl Default for ClientConfig {
+    fn default() -> Self {
+        ClientConfig {
+            api_url: DEFAULT_API_URL.to_string(),
+            token: None,
+            dry_run: false,
+            request_timeout: Duration::from_secs(60),
+            retry: RetryPolicy::default(),
+            max_log_bytes: 256 * 1024 * 1024,
+            max_json_bytes: 32 * 1024 * 1024,
+            echo_dry_run: true,
+        }
+    }
+}
+
+impl ClientConfig {
+    /// Base URL from `api_url_arg` (the CLI's `--api-url`), else `GITHUB_API_URL`, else
+    /// api.github.com; the token from `GITHUB_TOKEN`, else `GH_TOKEN`. `env` reads a variable
+    /// (pass `|k| std::env::var(k).ok()`), so tests need not touch the process environment.
+    pub fn resolve(api_url_arg: Option<&str>, env: impl Fn(&str) -> Option<String>) -> Result<ClientConfig> {
+        let api_url = api_url_arg
+            .map(str::to_string)
+            .or_else(|| env("GITHUB_API_URL"))
+            .filter(|url| !url.trim().is_empty())
+            .unwrap_or_else(|| DEFAULT_API_URL.to_string());
+        let api_url = normalize_api_url(&api_url)?;
+        let token = env("GITHUB_TOKEN")
+            .and_then(Token::new)
+            .or_else(|| env("GH_TOKEN").and_then(Token::new));
+        Ok(ClientConfig {
+            api_url,
+            token,
+            ..ClientConfig::default()
+        })
+    }
+}
+
+fn normalize_api_url(raw: &str) -> Result<String> {
+    let trimmed = raw.trim().trim_end_matches('/');
+    let uri: http::Uri = trimmed
+        .parse()
+        .map_err(|_| Error::Config(format!("invalid API URL `{trimmed}`")))?;
+    match uri.scheme_str() {
+        Some("http" | "https") if uri.authority().is_some() => Ok(trimmed.to_string()),
+        _ => Err(Error::Config(format!(
+            "API URL `{trimmed}` must be an absolute http(s) URL"
+        ))),
+    }
+}
+
+/// `owner/name`, validated so it can be placed into a URL path.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct RepoName {
+    pub owner: String,
+    pub name: String,
+}
+
+impl RepoName {
+    pub fn parse(raw: &str) -> Result<RepoName> {
+        let (owner, name) = raw
+            .trim()
+            .split_once('/')
+            .ok_or_else(|| Error::Config(format!("repository `{raw}` is not OWNER/NAME")))?;
+        let valid = |part: &str| {
+            !part.is_empty()
+                && part != "."
+                && part != ".."
+                && part
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'))
+        };
+        if !valid(owner) || !valid(name) {
+            return Err(Error::Config(format!("repository `{raw}` is not OWNER/NAME")));
+        }
+        Ok(RepoName {
+            owner: owner.to_string(),
+            name: name.to_string(),
+        })
+    }
+
+    pub(crate) fn path(&self) -> String {
+        format!("/repos/{}/{}", self.owner, self.name)
+    }
+}
+
+impl std::fmt::Display for RepoName {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}/{}", self.owner, self.name)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn env<'a>(pairs: &'a [(&'a str, &'a str)]) -> impl Fn(&str) -> Option<String> + 'a {
+        move |key| pairs.iter().find(|(k, _)| *k == key).map(|(_, v)| v.to_string())
+    }
+
+    #[test]
+    fn argument_beats_environment_and_trailing_slash_is_dropped() {
+        let config = ClientConfig::resolve(Some("http://127.0.0.1:9/"), env(&[("GITHUB_API_URL", "https://x")]));
+        assert_eq!(config.map(|c| c.api_url).ok().as_deref(), Some("http://127.0.0.1:9"));
+    }
+
+    #[test]
+    fn environment_url_and_token_fallbacks() {
+        let config = ClientConfig::resolve(
+            None,
+            env(&[
+                ("GITHUB_API_URL", "https://ghe.example/api/v3"),
+                ("GITHUB_TOKEN", ""),
+                ("GH_TOKEN", "gh_tok"),
+            ]),
+        )
+        .unwrap_or_default();
+        assert_eq!(config.api_url, "https://ghe.example/api/v3");
+        assert_eq!(config.token.as_ref().map(Token::expose), Some("gh_tok"));
+        let default = ClientConfig::resolve(None, env(&[])).unwrap_or_default();
+        assert_eq!(default.api_url, DEFAULT_API_URL);
+        assert!(default.token.is_none());
+    }
+
+    #[test]
+    fn rejects_relative_urls_and_bad_repo_names() {
+        assert!(ClientConfig::resolve(Some("api.github.com"), env(&[])).is_err());
+        assert!(RepoName::parse("a/b/c").is_err());
+        assert!(RepoName::parse("../b").is_err());
+        assert_eq!(
+            RepoName::parse("o-1/r.s").map(|r| r.to_string()).ok().as_deref(),
+            Some("o-1/r.s")
+        );
+    }
+}

@@ -1,0 +1,85 @@
+//! Errors of the GitHub client. Every message is redacted before it is stored here.
+
+/// What went wrong talking to GitHub.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// Bad configuration: missing token, malformed URL or repository name.
+    #[error("configuration error: {0}")]
+    Config(String),
+    #[error("{method} {path}: not found (404)")]
+    NotFound { method: String, path: String },
+    /// GitHub refused to create or update a file under `.github/workflows/` because the token
+    /// lacks the `workflows` permission (the built-in `GITHUB_TOKEN` never has it).
+    #[error("{method} {path}: GitHub refused to change a workflow file without the `workflows` permission: {message}")]
+    WorkflowsPermission {
+        method: String,
+        path: String,
+        message: String,
+    },
+    /// Still rate limited after the allowed waits, or the reset is further away than we wait.
+    #[error("{method} {path}: rate limited by GitHub (status {status}); retry after {wait_secs}s")]
+    RateLimited {
+        method: String,
+        path: String,
+        status: u16,
+        wait_secs: u64,
+    },
+    #[error("{method} {path}: GitHub answered {status}: {message}")]
+    Api {
+        method: String,
+        path: String,
+        status: u16,
+        message: String,
+    },
+    #[error("{method} {path}: connection failed: {message}")]
+    Transport {
+        method: String,
+        path: String,
+        message: String,
+    },
+    #[error("{method} {path}: timed out after {secs}s")]
+    Timeout { method: String, path: String, secs: u64 },
+    #[error("{what} is larger than the limit of {limit} bytes")]
+    TooLarge { what: String, limit: u64 },
+    #[error("{path}: unexpected response: {message}")]
+    Decode { path: String, message: String },
+}
+
+impl Error {
+    /// HTTP status for API-level errors.
+    pub fn status(&self) -> Option<u16> {
+        match self {
+            Error::NotFound { .. } => Some(404),
+            Error::Api { status, .. } | Error::RateLimited { status, .. } => Some(*status),
+            _ => None,
+        }
+    }
+
+    pub fn is_not_found(&self) -> bool {
+        matches!(self, Error::NotFound { .. })
+    }
+}
+
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+/// GitHub's wording for the missing-`workflows`-permission refusal (GitHub Apps say
+/// "`workflows` permission", OAuth tokens "`workflow` scope").
+pub fn is_workflows_refusal(status: u16, message: &str) -> bool {
+    let lower = message.to_ascii_lowercase();
+    matches!(status, 403 | 422) && lower.contains("refusing to allow") && lower.contains("workflow")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn recognizes_both_refusal_wordings() {
+        let app = "refusing to allow a GitHub App to create or update workflow `.github/workflows/ci.yml` without `workflows` permission";
+        let oauth = "refusing to allow an OAuth App to create or update workflow `.github/workflows/ci.yml` without `workflow` scope";
+        assert!(is_workflows_refusal(403, app));
+        assert!(is_workflows_refusal(422, oauth));
+        assert!(!is_workflows_refusal(500, app));
+        assert!(!is_workflows_refusal(403, "Resource not accessible by integration"));
+    }
+}
