@@ -1,8 +1,8 @@
 //! `jobs.<id>` (normal jobs and reusable-workflow calls) and their steps.
 
 use super::shape::{
-    Number, boolean, check_keys, found, list_of_strings, mapping, nonempty_mapping, positive_number, report, require,
-    scalar_map, string, string_or_list,
+    Number, boolean, case_insensitive_duplicates, check_keys, found, list_of_strings, mapping, nonempty_mapping,
+    positive_number, report, require, scalar_map, string, string_or_list,
 };
 use super::workflow::{concurrency, defaults, permissions};
 use crate::diagnostic::Severity;
@@ -108,6 +108,7 @@ fn job_value(ctx: &mut Context<'_>, id: &str, e: &Entry, k: &str) {
         "container" => container(ctx, e, false),
         "services" => {
             if let Some(services) = mapping(ctx, v, "\"services\"") {
+                case_insensitive_duplicates(ctx, services, "\"services\"");
                 for s in services {
                     container(ctx, s, true);
                 }
@@ -199,6 +200,7 @@ fn matrix(ctx: &mut Context<'_>, v: &Node) {
     let Some(rows) = nonempty_mapping(ctx, v, "\"matrix\"") else {
         return;
     };
+    case_insensitive_duplicates(ctx, rows, "\"matrix\"");
     for row in rows {
         let k = row.key.as_str().unwrap_or("");
         let rv = &row.value;
@@ -431,7 +433,26 @@ pub(super) fn step(ctx: &mut Context<'_>, item: &Node, kind: StepKind) {
             ("a step", STEP_KEYS_ANY)
         }
     };
-    check_keys(ctx, entries, what, allowed);
+    let both = matches!(first, Some("run" | "uses")) && item.get("run").is_some() && item.get("uses").is_some();
+    if both {
+        let at = entries
+            .iter()
+            .find(|e| matches!(e.key.as_str(), Some("run" | "uses")))
+            .map_or(item, |e| &e.key);
+        report(
+            ctx,
+            at,
+            "a step cannot have both \"run\" and \"uses\"; split it into two steps".into(),
+        );
+        let rest: Vec<Entry> = entries
+            .iter()
+            .filter(|e| !matches!(e.key.as_str(), Some("run" | "uses")))
+            .cloned()
+            .collect();
+        check_keys(ctx, &rest, what, allowed);
+    } else {
+        check_keys(ctx, entries, what, allowed);
+    }
     if first == Some("run") && kind == StepKind::Composite && item.get("shell").is_none() {
         let at = item.entry("run").map_or(item, |e| &e.key);
         report(ctx, at, "a composite action's \"run\" step must set \"shell\"".into());
@@ -483,6 +504,7 @@ fn step_with(ctx: &mut Context<'_>, v: &Node) {
     let Some(entries) = mapping(ctx, v, "\"with\"") else {
         return;
     };
+    case_insensitive_duplicates(ctx, entries, "\"with\"");
     for e in entries {
         if !e.value.is_scalar() {
             let k = e.key.as_str().unwrap_or("");

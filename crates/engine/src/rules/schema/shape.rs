@@ -152,10 +152,8 @@ pub(super) fn positive_number(ctx: &mut Context<'_>, node: &Node, what: &str, ki
     if node.is_expression() {
         return;
     }
-    let value = node
-        .as_str()
-        .and_then(crate::yaml::parse_yaml_number)
-        .filter(|v| v.is_finite());
+    // Quoted numbers are strings to GitHub's parser too.
+    let value = node.as_number().filter(|v| v.is_finite());
     let noun = if kind == Number::Integer {
         "a whole number"
     } else {
@@ -247,6 +245,7 @@ pub(super) fn scalar_map(ctx: &mut Context<'_>, node: &Node, what: &str) {
     let Some(entries) = mapping(ctx, node, what) else {
         return;
     };
+    case_insensitive_duplicates(ctx, entries, what);
     for e in entries {
         if !e.key.is_scalar() {
             report(
@@ -290,4 +289,35 @@ fn near_parse_error(ctx: &Context<'_>, span: crate::text::TextRange) -> bool {
         .errors
         .iter()
         .any(|e| e.kind == crate::yaml::SyntaxErrorKind::Parse && e.range.start >= start && e.range.start <= end)
+}
+
+/// Keys that differ only in case: GitHub treats `env`, `with`, inputs,
+/// secrets, outputs, matrix keys and service ids case-insensitively, so the
+/// second one silently replaces the first. Exact duplicates are the
+/// `syntax` rule's.
+pub(super) fn case_insensitive_duplicates(ctx: &mut Context<'_>, entries: &[Entry], what: &str) {
+    let mut seen: std::collections::HashMap<String, &Node> = std::collections::HashMap::with_capacity(entries.len());
+    for e in entries {
+        let Some(k) = e.key.as_str() else { continue };
+        match seen.get(&k.to_ascii_lowercase()) {
+            Some(first) if first.as_str() != Some(k) => {
+                let first_text = first.as_str().unwrap_or("").to_string();
+                let at = ctx.source[..first.span.start.min(ctx.source.len())]
+                    .matches('\n')
+                    .count()
+                    + 1;
+                report(
+                    ctx,
+                    &e.key,
+                    format!(
+                        "key \"{k}\" in {what} duplicates \"{first_text}\" (line {at}); these keys are case-insensitive"
+                    ),
+                );
+            }
+            Some(_) => {}
+            None => {
+                seen.insert(k.to_ascii_lowercase(), &e.key);
+            }
+        }
+    }
 }

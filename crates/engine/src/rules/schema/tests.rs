@@ -53,7 +53,7 @@ fn steps_run_xor_uses_and_reusable_calls() {
     assert_eq!(
         render(src, "schema"),
         [
-            "7:9: unexpected key \"uses\" for a step that runs a script; expected one of \"background\", \"continue-on-error\", \"env\", \"id\", \"if\", \"name\", \"run\", \"shell\", \"timeout-minutes\", \"working-directory\"",
+            "6:9: a step cannot have both \"run\" and \"uses\"; split it into two steps",
             "8:9: a step must run a script with \"run\" or an action with \"uses\"",
             "9:8: a step should not be empty; it must run a script with \"run\" or an action with \"uses\"",
             "12:5: \"runs-on\" is not available in job \"call\", which calls a reusable workflow with \"uses\"; only \"concurrency\", \"if\", \"name\", \"needs\", \"permissions\", \"secrets\", \"strategy\", \"uses\", \"with\" are allowed",
@@ -121,5 +121,18 @@ fn broken_yaml_does_not_claim_sections_are_missing() {
             .all(|m| !m.contains("missing") && !m.contains("empty")),
         "{:?}",
         render(src, "schema")
+    );
+}
+
+#[test]
+fn keys_differing_only_in_case_are_duplicates() {
+    let src = "on: push\nenv:\n  FOO: 1\n  foo: 2\njobs:\n  a:\n    runs-on: x\n    strategy:\n      matrix:\n        Os: [a]\n        os: [b]\n    steps:\n      - uses: a/b@v1\n        with:\n          Token: x\n          token: y\n";
+    assert_eq!(
+        render(src, "schema"),
+        [
+            "4:3: key \"foo\" in \"env\" duplicates \"FOO\" (line 3); these keys are case-insensitive",
+            "11:9: key \"os\" in \"matrix\" duplicates \"Os\" (line 10); these keys are case-insensitive",
+            "16:11: key \"token\" in \"with\" duplicates \"Token\" (line 15); these keys are case-insensitive",
+        ]
     );
 }

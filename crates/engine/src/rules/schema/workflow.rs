@@ -4,8 +4,8 @@
 
 use super::job;
 use super::shape::{
-    boolean, check_keys, found, list_of_strings, mapping, nonempty_mapping, quoted_list, report, require, scalar_map,
-    string, string_or_list,
+    boolean, case_insensitive_duplicates, check_keys, found, list_of_strings, mapping, nonempty_mapping, quoted_list,
+    report, require, scalar_map, string, string_or_list,
 };
 use crate::rules::Context;
 use crate::yaml::{Entry, Node, NodeKind};
@@ -267,6 +267,7 @@ fn dispatch_inputs(ctx: &mut Context<'_>, v: &Node) {
     let Some(inputs) = mapping(ctx, v, "\"inputs\" of \"workflow_dispatch\"") else {
         return;
     };
+    case_insensitive_duplicates(ctx, inputs, "\"inputs\" of \"workflow_dispatch\"");
     for input in inputs {
         let name = input.key.as_str().unwrap_or("");
         let what = format!("input \"{name}\" of \"workflow_dispatch\"");
@@ -322,6 +323,7 @@ fn call_inputs(ctx: &mut Context<'_>, v: &Node) {
     let Some(inputs) = mapping(ctx, v, "\"inputs\" of \"workflow_call\"") else {
         return;
     };
+    case_insensitive_duplicates(ctx, inputs, "\"inputs\" of \"workflow_call\"");
     for input in inputs {
         let name = input.key.as_str().unwrap_or("");
         let what = format!("input \"{name}\" of \"workflow_call\"");
@@ -344,6 +346,7 @@ fn call_outputs(ctx: &mut Context<'_>, v: &Node) {
     let Some(outputs) = mapping(ctx, v, "\"outputs\" of \"workflow_call\"") else {
         return;
     };
+    case_insensitive_duplicates(ctx, outputs, "\"outputs\" of \"workflow_call\"");
     for output in outputs {
         let name = output.key.as_str().unwrap_or("");
         let what = format!("output \"{name}\" of \"workflow_call\"");
@@ -362,6 +365,7 @@ fn call_secrets(ctx: &mut Context<'_>, v: &Node) {
     let Some(secrets) = mapping(ctx, v, "\"secrets\" of \"workflow_call\"") else {
         return;
     };
+    case_insensitive_duplicates(ctx, secrets, "\"secrets\" of \"workflow_call\"");
     for secret in secrets {
         let name = secret.key.as_str().unwrap_or("");
         let what = format!("secret \"{name}\" of \"workflow_call\"");
