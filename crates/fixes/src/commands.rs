@@ -12,10 +12,34 @@ pub struct SetupAction {
 }
 
 pub static SETUP_ACTIONS: &[SetupAction] = &[
-    SetupAction { commands: &["node", "npm", "npx"], uses: "actions/setup-node@v4", with: &[("node-version", "lts/*")], then_run: None, what: "Node.js" },
-    SetupAction { commands: &["yarn"], uses: "actions/setup-node@v4", with: &[("node-version", "lts/*")], then_run: Some("npm install --global yarn"), what: "Node.js and Yarn" },
-    SetupAction { commands: &["pnpm"], uses: "pnpm/action-setup@v4", with: &[("version", "9")], then_run: None, what: "pnpm" },
-    SetupAction { commands: &["go", "gofmt"], uses: "actions/setup-go@v5", with: &[("go-version", "stable")], then_run: None, what: "Go" },
+    SetupAction {
+        commands: &["node", "npm", "npx"],
+        uses: "actions/setup-node@v4",
+        with: &[("node-version", "lts/*")],
+        then_run: None,
+        what: "Node.js",
+    },
+    SetupAction {
+        commands: &["yarn"],
+        uses: "actions/setup-node@v4",
+        with: &[("node-version", "lts/*")],
+        then_run: Some("npm install --global yarn"),
+        what: "Node.js and Yarn",
+    },
+    SetupAction {
+        commands: &["pnpm"],
+        uses: "pnpm/action-setup@v4",
+        with: &[("version", "9")],
+        then_run: None,
+        what: "pnpm",
+    },
+    SetupAction {
+        commands: &["go", "gofmt"],
+        uses: "actions/setup-go@v5",
+        with: &[("go-version", "stable")],
+        then_run: None,
+        what: "Go",
+    },
     SetupAction {
         commands: &["java", "javac", "mvn", "gradle", "jar"],
         uses: "actions/setup-java@v4",
@@ -30,27 +54,103 @@ pub static SETUP_ACTIONS: &[SetupAction] = &[
         then_run: None,
         what: "Python",
     },
-    SetupAction { commands: &["ruby", "gem", "bundle", "bundler"], uses: "ruby/setup-ruby@v1", with: &[("ruby-version", "ruby")], then_run: None, what: "Ruby" },
-    SetupAction { commands: &["dotnet"], uses: "actions/setup-dotnet@v4", with: &[("dotnet-version", "'8.0.x'")], then_run: None, what: ".NET" },
-    SetupAction { commands: &["rustc", "cargo", "rustup"], uses: "dtolnay/rust-toolchain@stable", with: &[], then_run: None, what: "Rust" },
-    SetupAction { commands: &["deno"], uses: "denoland/setup-deno@v2", with: &[("deno-version", "v2.x")], then_run: None, what: "Deno" },
-    SetupAction { commands: &["bun"], uses: "oven-sh/setup-bun@v2", with: &[], then_run: None, what: "Bun" },
-    SetupAction { commands: &["uv", "uvx"], uses: "astral-sh/setup-uv@v5", with: &[], then_run: None, what: "uv" },
-    SetupAction { commands: &["terraform"], uses: "hashicorp/setup-terraform@v3", with: &[], then_run: None, what: "Terraform" },
-    SetupAction { commands: &["helm"], uses: "azure/setup-helm@v4", with: &[], then_run: None, what: "Helm" },
-    SetupAction { commands: &["kubectl"], uses: "azure/setup-kubectl@v4", with: &[], then_run: None, what: "kubectl" },
+    SetupAction {
+        commands: &["ruby", "gem", "bundle", "bundler"],
+        uses: "ruby/setup-ruby@v1",
+        with: &[("ruby-version", "ruby")],
+        then_run: None,
+        what: "Ruby",
+    },
+    SetupAction {
+        commands: &["dotnet"],
+        uses: "actions/setup-dotnet@v4",
+        with: &[("dotnet-version", "'8.0.x'")],
+        then_run: None,
+        what: ".NET",
+    },
+    SetupAction {
+        commands: &["rustc", "cargo", "rustup"],
+        uses: "dtolnay/rust-toolchain@stable",
+        with: &[],
+        then_run: None,
+        what: "Rust",
+    },
+    SetupAction {
+        commands: &["deno"],
+        uses: "denoland/setup-deno@v2",
+        with: &[("deno-version", "v2.x")],
+        then_run: None,
+        what: "Deno",
+    },
+    SetupAction {
+        commands: &["bun"],
+        uses: "oven-sh/setup-bun@v2",
+        with: &[],
+        then_run: None,
+        what: "Bun",
+    },
+    SetupAction {
+        commands: &["uv", "uvx"],
+        uses: "astral-sh/setup-uv@v5",
+        with: &[],
+        then_run: None,
+        what: "uv",
+    },
+    SetupAction {
+        commands: &["terraform"],
+        uses: "hashicorp/setup-terraform@v3",
+        with: &[],
+        then_run: None,
+        what: "Terraform",
+    },
+    SetupAction {
+        commands: &["helm"],
+        uses: "azure/setup-helm@v4",
+        with: &[],
+        then_run: None,
+        what: "Helm",
+    },
+    SetupAction {
+        commands: &["kubectl"],
+        uses: "azure/setup-kubectl@v4",
+        with: &[],
+        then_run: None,
+        what: "kubectl",
+    },
 ];
 
 /// Python command-line tools installed with pipx (present on hosted runners).
-pub static PIPX_TOOLS: &[&str] = &["poetry", "tox", "nox", "pre-commit", "hatch", "pdm", "twine", "cookiecutter"];
+pub static PIPX_TOOLS: &[&str] = &[
+    "poetry",
+    "tox",
+    "nox",
+    "pre-commit",
+    "hatch",
+    "pdm",
+    "twine",
+    "cookiecutter",
+];
 
 /// command, apt package, brew formula, choco package.
-pub static PACKAGES: &[(&str, Option<&str>, Option<&str>, Option<&str>)] = &[
+/// A command and the apt, brew and choco packages that provide it.
+type PackageRow = (
+    &'static str,
+    Option<&'static str>,
+    Option<&'static str>,
+    Option<&'static str>,
+);
+
+pub static PACKAGES: &[PackageRow] = &[
     ("xvfb-run", Some("xvfb"), None, None),
     ("Xvfb", Some("xvfb"), None, None),
     ("convert", Some("imagemagick"), Some("imagemagick"), Some("imagemagick")),
     ("magick", Some("imagemagick"), Some("imagemagick"), Some("imagemagick")),
-    ("identify", Some("imagemagick"), Some("imagemagick"), Some("imagemagick")),
+    (
+        "identify",
+        Some("imagemagick"),
+        Some("imagemagick"),
+        Some("imagemagick"),
+    ),
     ("jq", Some("jq"), Some("jq"), Some("jq")),
     ("zip", Some("zip"), Some("zip"), Some("zip")),
     ("unzip", Some("unzip"), Some("unzip"), Some("unzip")),
@@ -82,7 +182,12 @@ pub static PACKAGES: &[(&str, Option<&str>, Option<&str>, Option<&str>)] = &[
     ("sqlite3", Some("sqlite3"), Some("sqlite"), Some("sqlite")),
     ("psql", Some("postgresql-client"), Some("libpq"), Some("postgresql")),
     ("pg_dump", Some("postgresql-client"), Some("libpq"), Some("postgresql")),
-    ("mysql", Some("default-mysql-client"), Some("mysql-client"), Some("mysql.workbench")),
+    (
+        "mysql",
+        Some("default-mysql-client"),
+        Some("mysql-client"),
+        Some("mysql.workbench"),
+    ),
     ("redis-cli", Some("redis-tools"), Some("redis"), None),
     ("shellcheck", Some("shellcheck"), Some("shellcheck"), Some("shellcheck")),
     ("ffmpeg", Some("ffmpeg"), Some("ffmpeg"), Some("ffmpeg")),
@@ -125,5 +230,8 @@ pub fn setup_action(command: &str) -> Option<&'static SetupAction> {
 }
 
 pub fn packages(command: &str) -> Option<(Option<&'static str>, Option<&'static str>, Option<&'static str>)> {
-    PACKAGES.iter().find(|(c, ..)| *c == command).map(|(_, a, b, c)| (*a, *b, *c))
+    PACKAGES
+        .iter()
+        .find(|(c, ..)| *c == command)
+        .map(|(_, a, b, c)| (*a, *b, *c))
 }

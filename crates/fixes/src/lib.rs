@@ -53,12 +53,20 @@ pub struct FixOutcome {
 
 impl FixOutcome {
     fn manual(reason: impl Into<String>) -> Self {
-        FixOutcome { fixes: Vec::new(), manual_reason: Some(reason.into()) }
+        FixOutcome {
+            fixes: Vec::new(),
+            manual_reason: Some(reason.into()),
+        }
     }
 }
 
 /// Verified fixes for one failure in the workflow at `workflow_path`.
-pub fn fixes_for(failure: &FailureInput, workflow_path: &str, workflow_source: &str, repo: &dyn RepoFiles) -> FixOutcome {
+pub fn fixes_for(
+    failure: &FailureInput,
+    workflow_path: &str,
+    workflow_source: &str,
+    repo: &dyn RepoFiles,
+) -> FixOutcome {
     let Some(generate) = generator(failure.category) else {
         return FixOutcome::manual("this failure is not one autoheal can fix; it needs a human");
     };
@@ -66,9 +74,18 @@ pub fn fixes_for(failure: &FailureInput, workflow_path: &str, workflow_source: &
         return FixOutcome::manual("diagnosis marked this failure as not fixable");
     }
     let doc = yaml::parse(workflow_source.as_bytes());
-    let ctx = Ctx { path: workflow_path, source: workflow_source, doc: &doc, failure, repo };
+    let ctx = Ctx {
+        path: workflow_path,
+        source: workflow_source,
+        doc: &doc,
+        failure,
+        repo,
+    };
     let failure = resolve(&ctx);
-    let ctx = Ctx { failure: &failure, ..ctx };
+    let ctx = Ctx {
+        failure: &failure,
+        ..ctx
+    };
     let candidates = match generate(&ctx) {
         Ok(c) if c.is_empty() => return FixOutcome::manual("no fix applies to this workflow"),
         Ok(c) => c,
@@ -79,13 +96,21 @@ pub fn fixes_for(failure: &FailureInput, workflow_path: &str, workflow_source: &
     for candidate in candidates {
         match verify::verify(&ctx, generate, &candidate) {
             Ok(()) => fixes.push(candidate.fix),
-            Err(e) => last_error = Some(format!("the generated fix \"{}\" failed verification: {e}", candidate.fix.title)),
+            Err(e) => {
+                last_error = Some(format!(
+                    "the generated fix \"{}\" failed verification: {e}",
+                    candidate.fix.title
+                ))
+            }
         }
     }
     match (fixes.is_empty(), last_error) {
         (true, Some(e)) => FixOutcome::manual(e),
         (true, None) => FixOutcome::manual("no fix applies to this workflow"),
-        (false, _) => FixOutcome { fixes, manual_reason: None },
+        (false, _) => FixOutcome {
+            fixes,
+            manual_reason: None,
+        },
     }
 }
 
@@ -102,8 +127,11 @@ pub(crate) struct Ctx<'a> {
 /// files (the workflow path maps to the edited workflow).
 pub(crate) struct Candidate {
     pub fix: Fix,
-    pub intent: Box<dyn Fn(&Files) -> Result<(), String>>,
+    pub intent: Intent,
 }
+
+/// Checks that a fix's intended change is present in the edited files.
+pub(crate) type Intent = Box<dyn Fn(&Files) -> Result<(), String>>;
 
 /// `Ok(candidates)` or `Err(why a human must fix it)`.
 pub(crate) type Generated = Result<Vec<Candidate>, String>;
@@ -156,7 +184,10 @@ fn pin_step(ctx: &Ctx<'_>, f: &mut FailureInput) {
     if let Some(step) = step {
         let name = step.display_name();
         if job.steps.iter().filter(|s| s.display_name() == name).count() == 1 {
-            f.step = Some(StepRef { number: None, name: Some(name) });
+            f.step = Some(StepRef {
+                number: None,
+                name: Some(name),
+            });
         }
     }
 }

@@ -13,7 +13,11 @@ pub fn job<'w, 'a>(wf: &'w Workflow<'a>, failure: &FailureInput) -> Option<&'w J
         return job_by_name(wf, name);
     }
     if let Some(at) = failure.offset {
-        if let Some(j) = wf.jobs.iter().find(|j| j.entry.key.span.start <= at && at <= j.entry.value.span.end) {
+        if let Some(j) = wf
+            .jobs
+            .iter()
+            .find(|j| j.entry.key.span.start <= at && at <= j.entry.value.span.end)
+        {
             return Some(j);
         }
     }
@@ -25,7 +29,13 @@ pub fn job<'w, 'a>(wf: &'w Workflow<'a>, failure: &FailureInput) -> Option<&'w J
 }
 
 fn job_by_name<'w, 'a>(wf: &'w Workflow<'a>, name: &str) -> Option<&'w Job<'a>> {
-    let clean = |s: &str| s.chars().filter(|c| *c != '/' && *c != ':').collect::<String>().trim().to_ascii_lowercase();
+    let clean = |s: &str| {
+        s.chars()
+            .filter(|c| *c != '/' && *c != ':')
+            .collect::<String>()
+            .trim()
+            .to_ascii_lowercase()
+    };
     let base = strip_matrix_suffix(name);
     for candidate in [name, base] {
         let want = clean(candidate);
@@ -59,7 +69,10 @@ pub fn strip_matrix_suffix(name: &str) -> &str {
 /// `test (ubuntu-latest, 3.12)` → `["ubuntu-latest", "3.12"]`.
 pub fn matrix_values(name: &str) -> Vec<String> {
     match (name.rfind(" ("), name.ends_with(')')) {
-        (Some(i), true) => name[i + 2..name.len() - 1].split(", ").map(|v| v.trim().to_string()).collect(),
+        (Some(i), true) => name[i + 2..name.len() - 1]
+            .split(", ")
+            .map(|v| v.trim().to_string())
+            .collect(),
         _ => Vec::new(),
     }
 }
@@ -67,19 +80,29 @@ pub fn matrix_values(name: &str) -> Vec<String> {
 /// The failing step: by offset, by name, then by log step number.
 pub fn step<'j, 'a>(job: &'j Job<'a>, failure: &FailureInput) -> Option<&'j Step<'a>> {
     if let Some(at) = failure.offset {
-        if let Some(s) = job.steps.iter().find(|s| s.node.span.start <= at && at <= s.node.span.end) {
+        if let Some(s) = job
+            .steps
+            .iter()
+            .find(|s| s.node.span.start <= at && at <= s.node.span.end)
+        {
             return Some(s);
         }
     }
     let step_ref = failure.step.as_ref()?;
     if let Some(name) = step_ref.name.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
-        if let Some(s) = job.steps.iter().find(|s| s.display_name() == name || s.name() == Some(name)) {
+        if let Some(s) = job
+            .steps
+            .iter()
+            .find(|s| s.display_name() == name || s.name() == Some(name))
+        {
             return Some(s);
         }
         // The log's `Run <line>` header shows only the script's first line.
         if let Some(line) = name.strip_prefix("Run ") {
             let found = job.steps.iter().find(|s| {
-                s.run().and_then(|r| r.as_str()).is_some_and(|r| r.lines().find(|l| !l.trim().is_empty()).map(str::trim) == Some(line.trim()))
+                s.run()
+                    .and_then(|r| r.as_str())
+                    .is_some_and(|r| r.lines().find(|l| !l.trim().is_empty()).map(str::trim) == Some(line.trim()))
                     || s.uses() == Some(line.trim())
             });
             if found.is_some() {
@@ -111,7 +134,10 @@ mod tests {
         assert_eq!(job(&wf, &f("Test on ubuntu-latest")).unwrap().id, "test");
         assert_eq!(job(&wf, &f("lint (3.12)")).unwrap().id, "lint");
         assert!(job(&wf, &f("deploy")).is_none());
-        assert!(job(&wf, &FailureInput::new(Category::Unknown, None)).is_none(), "two jobs and no name");
+        assert!(
+            job(&wf, &FailureInput::new(Category::Unknown, None)).is_none(),
+            "two jobs and no name"
+        );
         assert_eq!(matrix_values("t (a, 3.12)"), ["a", "3.12"]);
     }
 
@@ -123,7 +149,11 @@ mod tests {
         let base = FailureInput::new(Category::Unknown, None);
         assert_eq!(step(j, &base.clone().at_step_name("Unit tests")).unwrap().index, 1);
         assert_eq!(step(j, &base.clone().at_step_name("Run pytest -q")).unwrap().index, 1);
-        assert_eq!(step(j, &base.clone().at_step_number(4)).unwrap().index, 1, "set up job + initialize containers");
+        assert_eq!(
+            step(j, &base.clone().at_step_number(4)).unwrap().index,
+            1,
+            "set up job + initialize containers"
+        );
         assert!(step(j, &base.clone().at_step_number(1)).is_none());
         assert!(step(j, &base.at_step_number(9)).is_none());
     }

@@ -15,14 +15,18 @@ use crate::yaml_edit::{Block, insert_step_before};
 use crate::{Candidate, Ctx, Files, Generated, locate, subject};
 
 pub(crate) fn generate(ctx: &Ctx<'_>) -> Generated {
-    let command = ctx.failure.subject().ok_or("the log does not name the missing command")?;
+    let command = ctx
+        .failure
+        .subject()
+        .ok_or("the log does not name the missing command")?;
     if !subject::is_command(command) {
         return Err("the missing command's name is not a plain command name; it is not used in a fix".into());
     }
     let root = ctx.doc.root.as_ref().ok_or("the workflow does not parse")?;
     let wf = Workflow::new(root);
     let job = locate::job(&wf, ctx.failure).ok_or("cannot tell which job failed")?;
-    let step = failing_step(ctx, job, command).ok_or_else(|| format!("cannot find the step of job `{}` that runs `{command}`", job.id))?;
+    let step = failing_step(ctx, job, command)
+        .ok_or_else(|| format!("cannot find the step of job `{}` that runs `{command}`", job.id))?;
     if command == "docker-compose" {
         return compose_v2(ctx, job, step);
     }
@@ -30,19 +34,40 @@ pub(crate) fn generate(ctx: &Ctx<'_>) -> Generated {
     let (blocks, what) = if let Some(action) = setup_action(command) {
         setup_steps(ctx, earlier, action, command)?
     } else if PIPX_TOOLS.contains(&command) {
-        if earlier.iter().any(|s| run_text(s).contains(&format!("pipx install {command}"))) {
+        if earlier
+            .iter()
+            .any(|s| run_text(s).contains(&format!("pipx install {command}")))
+        {
             return Err(already(command));
         }
-        (vec![Block::new(ctx.source).key("name", &format!("Install {command}")).key("run", &format!("pipx install {command}"))], format!("`{command}` with pipx"))
+        (
+            vec![
+                Block::new(ctx.source)
+                    .key("name", &format!("Install {command}"))
+                    .key("run", &format!("pipx install {command}")),
+            ],
+            format!("`{command}` with pipx"),
+        )
     } else {
         package_steps(ctx, job, earlier, command)?
     };
     let mut edits: Vec<Edit> = Vec::new();
     for b in &blocks {
-        edits.push(insert_step_before(ctx.path, ctx.source, job, step.index, b).ok_or("cannot insert a step here (flow-style steps?)")?);
+        edits.push(
+            insert_step_before(ctx.path, ctx.source, job, step.index, b)
+                .ok_or("cannot insert a step here (flow-style steps?)")?,
+        );
     }
     let count = blocks.len();
-    let names: Vec<String> = blocks.iter().filter_map(|b| b.lines.first().and_then(|l| l.strip_prefix("name: ")).map(str::to_string)).collect();
+    let names: Vec<String> = blocks
+        .iter()
+        .filter_map(|b| {
+            b.lines
+                .first()
+                .and_then(|l| l.strip_prefix("name: "))
+                .map(str::to_string)
+        })
+        .collect();
     let fix = Fix::safe(format!("Install {what} before step \"{}\" of job `{}`", step.display_name(), job.id), edits).with_explanation(format!(
         "Step \"{}\" failed because `{command}` is not installed on this runner (exit code 127, \"command not found\"). The new step \
          installs {what} first. Check that the version it installs is the one the project expects; if `{command}` was meant to come \
@@ -59,18 +84,30 @@ pub(crate) fn generate(ctx: &Ctx<'_>) -> Generated {
                 return Err(format!("step \"{name}\" is not before the failing step"));
             }
         }
-        job.steps.get(index + count).map(|_| ()).ok_or_else(|| "the failing step moved".to_string())
+        job.steps
+            .get(index + count)
+            .map(|_| ())
+            .ok_or_else(|| "the failing step moved".to_string())
     };
-    Ok(vec![Candidate { fix, intent: Box::new(intent) }])
+    Ok(vec![Candidate {
+        fix,
+        intent: Box::new(intent),
+    }])
 }
 
 fn already(command: &str) -> String {
-    format!("an earlier step already installs `{command}` and it is still missing; that needs a manual look (PATH, runner image)")
+    format!(
+        "an earlier step already installs `{command}` and it is still missing; that needs a manual look (PATH, runner image)"
+    )
 }
 
 /// The step the failure names, else the first step whose script runs the command.
 pub(crate) fn failing_step<'j, 'a>(ctx: &Ctx<'_>, job: &'j Job<'a>, command: &str) -> Option<&'j Step<'a>> {
-    locate::step(job, ctx.failure).or_else(|| job.steps.iter().find(|s| run_text(s).lines().any(|l| mentions_command(l, command))))
+    locate::step(job, ctx.failure).or_else(|| {
+        job.steps
+            .iter()
+            .find(|s| run_text(s).lines().any(|l| mentions_command(l, command)))
+    })
 }
 
 fn run_text<'a>(step: &Step<'a>) -> &'a str {
@@ -81,11 +118,20 @@ fn uses_repo(uses: &str) -> &str {
     uses.split('@').next().unwrap_or(uses)
 }
 
-fn setup_steps(ctx: &Ctx<'_>, earlier: &[Step<'_>], action: &SetupAction, command: &str) -> Result<(Vec<Block>, String), String> {
-    let has_action = earlier.iter().any(|s| s.uses().is_some_and(|u| uses_repo(u) == uses_repo(action.uses)));
+fn setup_steps(
+    ctx: &Ctx<'_>,
+    earlier: &[Step<'_>],
+    action: &SetupAction,
+    command: &str,
+) -> Result<(Vec<Block>, String), String> {
+    let has_action = earlier
+        .iter()
+        .any(|s| s.uses().is_some_and(|u| uses_repo(u) == uses_repo(action.uses)));
     let mut blocks = Vec::new();
     if !has_action {
-        let mut b = Block::new(ctx.source).key("name", &format!("Set up {}", action.what)).key("uses", action.uses);
+        let mut b = Block::new(ctx.source)
+            .key("name", &format!("Set up {}", action.what))
+            .key("uses", action.uses);
         if !action.with.is_empty() {
             b = b.map("with", action.with);
         }
@@ -93,7 +139,11 @@ fn setup_steps(ctx: &Ctx<'_>, earlier: &[Step<'_>], action: &SetupAction, comman
     }
     if let Some(run) = action.then_run {
         if !earlier.iter().any(|s| run_text(s).contains(run)) {
-            blocks.push(Block::new(ctx.source).key("name", &format!("Install {command}")).key("run", run));
+            blocks.push(
+                Block::new(ctx.source)
+                    .key("name", &format!("Install {command}"))
+                    .key("run", run),
+            );
         }
     }
     if blocks.is_empty() {
@@ -102,11 +152,22 @@ fn setup_steps(ctx: &Ctx<'_>, earlier: &[Step<'_>], action: &SetupAction, comman
     Ok((blocks, format!("{} (`{}`)", action.what, action.uses)))
 }
 
-fn package_steps(ctx: &Ctx<'_>, job: &Job<'_>, earlier: &[Step<'_>], command: &str) -> Result<(Vec<Block>, String), String> {
+fn package_steps(
+    ctx: &Ctx<'_>,
+    job: &Job<'_>,
+    earlier: &[Step<'_>],
+    command: &str,
+) -> Result<(Vec<Block>, String), String> {
     let (apt, brew, choco) = packages(command).ok_or_else(|| {
         format!("`{command}` is not in autoheal's table of installable commands; it needs a manual fix (it may be a typo in the script)")
     })?;
-    let installed = |pkg: &str| earlier.iter().any(|s| run_text(s).lines().any(|l| l.contains("install") && !word_positions(l, pkg).is_empty()));
+    let installed = |pkg: &str| {
+        earlier.iter().any(|s| {
+            run_text(s)
+                .lines()
+                .any(|l| l.contains("install") && !word_positions(l, pkg).is_empty())
+        })
+    };
     let name = format!("Install {command}");
     let mut blocks = Vec::new();
     let mut pkgs = Vec::new();
@@ -117,7 +178,11 @@ fn package_steps(ctx: &Ctx<'_>, job: &Job<'_>, earlier: &[Step<'_>], command: &s
             if installed(pkg) {
                 return Err(already(command));
             }
-            blocks.push(Block::new(ctx.source).key("name", &name).key("run", &format!("apt-get update && apt-get install -y {pkg}")));
+            blocks.push(
+                Block::new(ctx.source)
+                    .key("name", &name)
+                    .key("run", &format!("apt-get update && apt-get install -y {pkg}")),
+            );
             pkgs.push(pkg);
         }
         Platform::Hosts(oses) => {
@@ -132,7 +197,11 @@ fn package_steps(ctx: &Ctx<'_>, job: &Job<'_>, earlier: &[Step<'_>], command: &s
                 if installed(pkg) {
                     return Err(already(command));
                 }
-                let n = if several { format!("{name} ({})", os.runner_os()) } else { name.clone() };
+                let n = if several {
+                    format!("{name} ({})", os.runner_os())
+                } else {
+                    name.clone()
+                };
                 let mut b = Block::new(ctx.source).key("name", &n);
                 if several {
                     b = b.key("if", &format!("runner.os == '{}'", os.runner_os()));
@@ -150,13 +219,18 @@ fn package_steps(ctx: &Ctx<'_>, job: &Job<'_>, earlier: &[Step<'_>], command: &s
 /// the `docker compose` plugin with the same arguments.
 fn compose_v2(ctx: &Ctx<'_>, job: &Job<'_>, step: &Step<'_>) -> Generated {
     let run = step.run().ok_or("the failing step has no `run:` script")?;
-    let script = Script::new(ctx.source, run).ok_or("the step's script is not in a form autoheal edits (folded or escaped)")?;
+    let script =
+        Script::new(ctx.source, run).ok_or("the step's script is not in a form autoheal edits (folded or escaped)")?;
     let mut edits = Vec::new();
     for line in &script.lines {
         let code = crate::script::strip_comment(line.text);
         for at in word_positions(code, "docker-compose") {
             let start = line.range.start + at;
-            edits.push(Edit::replace(ctx.path, autoheal_engine::TextRange::new(start, start + "docker-compose".len()), "docker compose"));
+            edits.push(Edit::replace(
+                ctx.path,
+                autoheal_engine::TextRange::new(start, start + "docker-compose".len()),
+                "docker compose",
+            ));
         }
     }
     if edits.is_empty() {
@@ -178,7 +252,10 @@ fn compose_v2(ctx: &Ctx<'_>, job: &Job<'_>, step: &Step<'_>) -> Generated {
         }
         Ok(())
     };
-    Ok(vec![Candidate { fix, intent: Box::new(intent) }])
+    Ok(vec![Candidate {
+        fix,
+        intent: Box::new(intent),
+    }])
 }
 
 #[cfg(test)]
@@ -254,8 +331,17 @@ jobs:
     #[test]
     fn pipx_tools_unknown_commands_and_hostile_names() {
         let src = "on: push\njobs:\n  t:\n    runs-on: ubuntu-latest\n    steps:\n      - run: poetry install\n";
-        assert!(apply_only(&missing("poetry", "t"), src).contains("      - name: Install poetry\n        run: pipx install poetry\n"));
-        assert!(manual_reason(&missing("frobnicate", "t"), &src.replace("poetry install", "frobnicate")).contains("not in autoheal's table"));
+        assert!(
+            apply_only(&missing("poetry", "t"), src)
+                .contains("      - name: Install poetry\n        run: pipx install poetry\n")
+        );
+        assert!(
+            manual_reason(
+                &missing("frobnicate", "t"),
+                &src.replace("poetry install", "frobnicate")
+            )
+            .contains("not in autoheal's table")
+        );
         for s in HOSTILE {
             assert!(outcome(&missing(s, "t"), src).fixes.is_empty(), "{s:?}");
         }

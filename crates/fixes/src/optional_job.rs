@@ -27,20 +27,34 @@ pub(crate) fn generate(ctx: &Ctx<'_>) -> Generated {
     let wf = Workflow::new(root);
     let job = locate::job(&wf, ctx.failure).ok_or("cannot tell which job failed")?;
     if job.is_call() {
-        return Err(format!("job `{}` calls a reusable workflow, which cannot set `continue-on-error`", job.id));
+        return Err(format!(
+            "job `{}` calls a reusable workflow, which cannot set `continue-on-error`",
+            job.id
+        ));
     }
     if job.get("continue-on-error").is_some() {
         return Err(format!("job `{}` already sets `continue-on-error`", job.id));
     }
     if is_main_job(&wf, job) {
-        return Err(format!("job `{}` is the workflow's main job; it is never made optional, so its failure needs a manual fix", job.id));
+        return Err(format!(
+            "job `{}` is the workflow's main job; it is never made optional, so its failure needs a manual fix",
+            job.id
+        ));
     }
-    let leg = ctx.failure.job.as_deref().map(locate::matrix_values).unwrap_or_default();
+    let leg = ctx
+        .failure
+        .job
+        .as_deref()
+        .map(locate::matrix_values)
+        .unwrap_or_default();
     if let Some((key, value)) = optional_leg(job, &leg) {
         return Ok(vec![leg_fix(ctx, job, &key, &value)?]);
     }
     let reason = optional_reason(job).ok_or_else(|| {
-        format!("job `{}` runs on a standard runner, so its failure is not treated as optional; it needs a manual fix", job.id)
+        format!(
+            "job `{}` runs on a standard runner, so its failure is not treated as optional; it needs a manual fix",
+            job.id
+        )
     })?;
     let mut fix = continue_on_error_fix(ctx.path, ctx.source, job).ok_or("cannot edit the job")?;
     fix.explanation = format!(
@@ -49,7 +63,10 @@ pub(crate) fn generate(ctx: &Ctx<'_>) -> Generated {
          if nobody relies on this job passing, and open an issue to make it pass again.",
         job.id
     );
-    Ok(vec![Candidate { fix, intent: has_continue_on_error(ctx.path, job.id, None) }])
+    Ok(vec![Candidate {
+        fix,
+        intent: has_continue_on_error(ctx.path, job.id, None),
+    }])
 }
 
 /// The matrix key and value that put the failing leg on an optional runner.
@@ -77,18 +94,33 @@ fn leg_fix(ctx: &Ctx<'_>, job: &Job<'_>, key: &str, value: &str) -> Result<Candi
     let matrix = job.matrix().ok_or("no matrix")?;
     let after = node.entry("timeout-minutes").or_else(|| node.entry("runs-on"));
     let expr = "${{ matrix.experimental }}";
-    let mut edits = vec![edit::insert_entry(ctx.path, ctx.source, node, after, "continue-on-error", expr).ok_or("cannot edit the job")?];
+    let mut edits = vec![
+        edit::insert_entry(ctx.path, ctx.source, node, after, "continue-on-error", expr)
+            .ok_or("cannot edit the job")?,
+    ];
     let include = matrix.get("include");
-    let existing = include.and_then(Node::as_sequence).and_then(|items| items.iter().find(|i| i.get(key).and_then(Node::as_str) == Some(value)));
+    let existing = include
+        .and_then(Node::as_sequence)
+        .and_then(|items| items.iter().find(|i| i.get(key).and_then(Node::as_str) == Some(value)));
     let value_text = crate::yaml_edit::scalar(value);
     match (include, existing) {
         (_, Some(item)) if item.get("experimental").is_some() => {}
-        (_, Some(item)) => edits.push(edit::insert_entry(ctx.path, ctx.source, item, None, "experimental", "true").ok_or("cannot edit the include entry")?),
-        (Some(seq), None) => edits.push(
-            edit::append_item(ctx.path, ctx.source, seq, &[format!("{key}: {value_text}"), "experimental: true".to_string()])
-                .ok_or("cannot extend `include`")?,
+        (_, Some(item)) => edits.push(
+            edit::insert_entry(ctx.path, ctx.source, item, None, "experimental", "true")
+                .ok_or("cannot edit the include entry")?,
         ),
-        (None, None) => edits.push(new_include(ctx, matrix, key, &value_text).ok_or("cannot add `include` to the matrix")?),
+        (Some(seq), None) => edits.push(
+            edit::append_item(
+                ctx.path,
+                ctx.source,
+                seq,
+                &[format!("{key}: {value_text}"), "experimental: true".to_string()],
+            )
+            .ok_or("cannot extend `include`")?,
+        ),
+        (None, None) => {
+            edits.push(new_include(ctx, matrix, key, &value_text).ok_or("cannot add `include` to the matrix")?)
+        }
     }
     let fix = Fix::unsafe_(format!("Let the `{key}: {value}` leg of job `{}` fail without failing the run", job.id), edits).with_explanation(
         format!(
@@ -99,25 +131,47 @@ fn leg_fix(ctx: &Ctx<'_>, job: &Job<'_>, key: &str, value: &str) -> Result<Candi
             job.id
         ),
     );
-    Ok(Candidate { fix, intent: has_continue_on_error(ctx.path, job.id, Some((key.to_string(), value.to_string()))) })
+    Ok(Candidate {
+        fix,
+        intent: has_continue_on_error(ctx.path, job.id, Some((key.to_string(), value.to_string()))),
+    })
 }
 
 /// `include:` with one entry, added as the matrix's last key.
 fn new_include(ctx: &Ctx<'_>, matrix: &Node, key: &str, value: &str) -> Option<Edit> {
     if edit::is_flow(ctx.source, matrix) {
-        return edit::insert_entry(ctx.path, ctx.source, matrix, None, "include", &format!("[{{{key}: {value}, experimental: true}}]"));
+        return edit::insert_entry(
+            ctx.path,
+            ctx.source,
+            matrix,
+            None,
+            "include",
+            &format!("[{{{key}: {value}, experimental: true}}]"),
+        );
     }
     let entries = matrix.as_mapping()?;
     let last = entries.last()?;
     let col = edit::column(ctx.source, entries.first()?.key.span.start);
     let unit = edit::indent_unit(ctx.source);
     let eol = edit::line_ending(ctx.source);
-    let at = edit::line_end(ctx.source, last.value.span.end.max(last.key.span.end).saturating_sub(1).max(last.key.span.end));
+    let at = edit::line_end(
+        ctx.source,
+        last.value
+            .span
+            .end
+            .max(last.key.span.end)
+            .saturating_sub(1)
+            .max(last.key.span.end),
+    );
     let (pad, inner) = (" ".repeat(col), " ".repeat(col + unit));
-    Some(Edit::insert(ctx.path, at, format!("{eol}{pad}include:{eol}{inner}- {key}: {value}{eol}{inner}  experimental: true")))
+    Some(Edit::insert(
+        ctx.path,
+        at,
+        format!("{eol}{pad}include:{eol}{inner}- {key}: {value}{eol}{inner}  experimental: true"),
+    ))
 }
 
-fn has_continue_on_error(path: &str, job_id: &str, leg: Option<(String, String)>) -> Box<dyn Fn(&Files) -> Result<(), String>> {
+fn has_continue_on_error(path: &str, job_id: &str, leg: Option<(String, String)>) -> crate::Intent {
     let (path, job_id) = (path.to_string(), job_id.to_string());
     Box::new(move |files: &Files| {
         let doc = yaml::parse(files.get(&path).ok_or("workflow missing")?.as_bytes());
@@ -125,9 +179,16 @@ fn has_continue_on_error(path: &str, job_id: &str, leg: Option<(String, String)>
         let job = wf.job(&job_id).ok_or("job gone")?;
         job.get("continue-on-error").ok_or("no continue-on-error")?;
         if let Some((key, value)) = &leg {
-            let marked = job.matrix().and_then(|m| m.get("include")).and_then(Node::as_sequence).is_some_and(|items| {
-                items.iter().any(|i| i.get(key.as_str()).and_then(Node::as_str) == Some(value.as_str()) && i.get("experimental").and_then(Node::as_bool) == Some(true))
-            });
+            let marked = job
+                .matrix()
+                .and_then(|m| m.get("include"))
+                .and_then(Node::as_sequence)
+                .is_some_and(|items| {
+                    items.iter().any(|i| {
+                        i.get(key.as_str()).and_then(Node::as_str) == Some(value.as_str())
+                            && i.get("experimental").and_then(Node::as_bool) == Some(true)
+                    })
+                });
             if !marked {
                 return Err(format!("no include entry marks {key}: {value} experimental"));
             }
@@ -163,7 +224,13 @@ jobs:
     #[test]
     fn an_arm_job_gets_continue_on_error_after_its_timeout() {
         let out = apply_only(&optional("arm"), TWO_JOBS);
-        assert_eq!(out, TWO_JOBS.replace("    timeout-minutes: 30\n", "    timeout-minutes: 30\n    continue-on-error: true\n"));
+        assert_eq!(
+            out,
+            TWO_JOBS.replace(
+                "    timeout-minutes: 30\n",
+                "    timeout-minutes: 30\n    continue-on-error: true\n"
+            )
+        );
     }
 
     #[test]
@@ -201,7 +268,10 @@ jobs:
     fn an_existing_include_entry_is_marked_in_a_crlf_file() {
         let src = "on: push\r\njobs:\r\n  lint:\r\n    runs-on: ubuntu-latest\r\n  build:\r\n    runs-on: ${{ matrix.os }}\r\n    strategy:\r\n      matrix:\r\n        os: [ubuntu-latest]\r\n        include:\r\n          - os: macos-14-arm64\r\n            xcode: '15'\r\n";
         let out = apply_only(&optional("build (macos-14-arm64)"), src);
-        assert!(out.contains("            xcode: '15'\r\n            experimental: true\r\n"), "{out:?}");
+        assert!(
+            out.contains("            xcode: '15'\r\n            experimental: true\r\n"),
+            "{out:?}"
+        );
         assert!(out.contains("continue-on-error: ${{ matrix.experimental }}\r\n"));
         // Applied once, nothing more to do.
         assert!(manual_reason(&optional("build (macos-14-arm64)"), &out).contains("already"));

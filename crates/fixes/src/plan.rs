@@ -26,7 +26,8 @@ pub fn plan(failures: &[FailureInput], workflow_path: &str, workflow_source: &st
     for (i, failure) in failures.iter().enumerate() {
         let outcome = fixes_for(failure, workflow_path, workflow_source, repo);
         let Some(fix) = outcome.fixes.into_iter().next() else {
-            plan.skipped.push((i, outcome.manual_reason.unwrap_or_else(|| "no fix".into())));
+            plan.skipped
+                .push((i, outcome.manual_reason.unwrap_or_else(|| "no fix".into())));
             continue;
         };
         if plan.fixes.contains(&fix) {
@@ -46,7 +47,9 @@ pub fn plan(failures: &[FailureInput], workflow_path: &str, workflow_source: &st
                 plan.fixes = trial;
                 plan.files = files;
             }
-            Err(e) => plan.skipped.push((i, format!("\"{}\" conflicts with an earlier fix: {e}", fix.title))),
+            Err(e) => plan
+                .skipped
+                .push((i, format!("\"{}\" conflicts with an earlier fix: {e}", fix.title))),
         }
     }
     plan
@@ -69,11 +72,18 @@ mod tests {
 
     #[test]
     fn fixes_to_different_jobs_merge() {
-        let failures = [timeout("test", 20), FailureInput::new(Category::OptionalJob, None).in_job("arm")];
+        let failures = [
+            timeout("test", 20),
+            FailureInput::new(Category::OptionalJob, None).in_job("arm"),
+        ];
         let p = plan(&failures, PATH, SRC, &NoRepo);
         assert_eq!(p.fixes.len(), 2, "{:?}", p.skipped);
         let out = &p.files[PATH];
-        assert!(out.contains("    timeout-minutes: 40\n") && out.contains("    runs-on: ubuntu-24.04-arm\n    continue-on-error: true\n"), "{out}");
+        assert!(
+            out.contains("    timeout-minutes: 40\n")
+                && out.contains("    runs-on: ubuntu-24.04-arm\n    continue-on-error: true\n"),
+            "{out}"
+        );
     }
 
     #[test]

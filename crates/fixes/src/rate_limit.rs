@@ -34,7 +34,14 @@ fn kind(ctx: &Ctx<'_>) -> RateLimitKind {
 
 fn keywords(kind: RateLimitKind) -> &'static [&'static str] {
     match kind {
-        RateLimitKind::DockerHub => &["docker pull", "docker build", "docker run", "docker compose", "docker-compose", "docker buildx"],
+        RateLimitKind::DockerHub => &[
+            "docker pull",
+            "docker build",
+            "docker run",
+            "docker compose",
+            "docker-compose",
+            "docker buildx",
+        ],
         RateLimitKind::GithubApi => &["gh ", "api.github.com", "curl", "gh-", "octokit"],
         RateLimitKind::Other => &["curl", "wget", "pip install", "npm ", "apt-get"],
     }
@@ -43,7 +50,11 @@ fn keywords(kind: RateLimitKind) -> &'static [&'static str] {
 pub(crate) fn failing_step<'j, 'a>(ctx: &Ctx<'_>, job: &'j Job<'a>) -> Option<&'j Step<'a>> {
     let words = keywords(kind(ctx));
     locate::step(job, ctx.failure).or_else(|| {
-        job.steps.iter().find(|s| s.run().and_then(Node::as_str).is_some_and(|r| r.lines().any(|l| words.iter().any(|w| l.contains(w)))))
+        job.steps.iter().find(|s| {
+            s.run()
+                .and_then(Node::as_str)
+                .is_some_and(|r| r.lines().any(|l| words.iter().any(|w| l.contains(w))))
+        })
     })
 }
 
@@ -52,7 +63,8 @@ pub(crate) fn generate(ctx: &Ctx<'_>) -> Generated {
     let root = ctx.doc.root.as_ref().ok_or("the workflow does not parse")?;
     let wf = Workflow::new(root);
     let job = locate::job(&wf, ctx.failure).ok_or("cannot tell which job failed")?;
-    let step = failing_step(ctx, job).ok_or_else(|| format!("cannot tell which step of job `{}` was rate limited", job.id))?;
+    let step =
+        failing_step(ctx, job).ok_or_else(|| format!("cannot tell which step of job `{}` was rate limited", job.id))?;
     let service = match kind {
         RateLimitKind::DockerHub => "Docker Hub",
         RateLimitKind::GithubApi => "GitHub API",
@@ -74,7 +86,9 @@ pub(crate) fn generate(ctx: &Ctx<'_>) -> Generated {
     if kind == RateLimitKind::GithubApi {
         if let Some((e, var)) = token_edit(ctx, &wf, job, step) {
             edits.push(e);
-            parts.push(format!("passes `{var}: ${{{{ secrets.GITHUB_TOKEN }}}}` to the step so its requests are authenticated"));
+            parts.push(format!(
+                "passes `{var}: ${{{{ secrets.GITHUB_TOKEN }}}}` to the step so its requests are authenticated"
+            ));
             checks.push(format!("{var}: ${{{{ secrets.GITHUB_TOKEN }}}}"));
         }
     }
@@ -90,8 +104,15 @@ pub(crate) fn generate(ctx: &Ctx<'_>) -> Generated {
         }
     }
     if edits.is_empty() {
-        let why = if notes.is_empty() { "nothing left to add".to_string() } else { notes.join("; ") };
-        return Err(format!("no automatic fix for the {service} rate limit in step \"{}\": {why}", step.display_name()));
+        let why = if notes.is_empty() {
+            "nothing left to add".to_string()
+        } else {
+            notes.join("; ")
+        };
+        return Err(format!(
+            "no automatic fix for the {service} rate limit in step \"{}\": {why}",
+            step.display_name()
+        ));
     }
     let name = step.display_name();
     let mut explanation = format!(
@@ -101,18 +122,32 @@ pub(crate) fn generate(ctx: &Ctx<'_>) -> Generated {
     for n in &notes {
         explanation.push_str(&format!(" Note: {n}."));
     }
-    explanation.push_str(" If the limit is hit on every run, reduce the number of requests (caching, fewer matrix legs) instead.");
-    let fix = Fix::safe(format!("Retry and authenticate the {service} calls in step \"{name}\""), edits).with_explanation(explanation);
+    explanation.push_str(
+        " If the limit is hit on every run, reduce the number of requests (caching, fewer matrix legs) instead.",
+    );
+    let fix = Fix::safe(
+        format!("Retry and authenticate the {service} calls in step \"{name}\""),
+        edits,
+    )
+    .with_explanation(explanation);
     let (path, job_id) = (ctx.path.to_string(), job.id.to_string());
     let intent = move |files: &Files| {
         let text = files.get(&path).ok_or("workflow missing")?;
         let doc = yaml::parse(text.as_bytes());
         let wf = Workflow::new(doc.root.as_ref().ok_or("no document")?);
         let job = wf.job(&job_id).ok_or("job gone")?;
-        let job_text = text.get(job.entry.value.span.start..job.entry.value.span.end).unwrap_or("");
-        checks.iter().find(|c| !job_text.contains(c.as_str())).map_or(Ok(()), |c| Err(format!("`{c}` missing")))
+        let job_text = text
+            .get(job.entry.value.span.start..job.entry.value.span.end)
+            .unwrap_or("");
+        checks
+            .iter()
+            .find(|c| !job_text.contains(c.as_str()))
+            .map_or(Ok(()), |c| Err(format!("`{c}` missing")))
     };
-    Ok(vec![Candidate { fix, intent: Box::new(intent) }])
+    Ok(vec![Candidate {
+        fix,
+        intent: Box::new(intent),
+    }])
 }
 
 /// Replace the failing line of the script with a retry loop around it.
@@ -125,13 +160,20 @@ fn retry_edit(
     service: &str,
 ) -> Result<Option<(Edit, String)>, String> {
     let Some(run) = step.run() else {
-        return Err("the failing step runs an action, whose commands cannot be wrapped; re-run the job once the limit resets".into());
+        return Err(
+            "the failing step runs an action, whose commands cannot be wrapped; re-run the job once the limit resets"
+                .into(),
+        );
     };
     if !runs_posix_shell(root, job, step.node) {
         return Err("the step does not run in a POSIX shell".into());
     }
     let script = Script::new(ctx.source, run).ok_or("the step's script is folded or escaped, so it is not edited")?;
-    if script.lines.iter().any(|l| l.text.trim_start().starts_with("for attempt in ")) {
+    if script
+        .lines
+        .iter()
+        .any(|l| l.text.trim_start().starts_with("for attempt in "))
+    {
         return Ok(None);
     }
     let line = pick_line(ctx, &script, kind).ok_or("cannot tell which line of the script was rate limited")?;
@@ -141,9 +183,14 @@ fn retry_edit(
     let code = code.trim_start();
     let body = [
         format!("# Retry with exponential backoff and jitter: {service} rate limits are transient."),
-        format!("for attempt in {}; do", (1..=ATTEMPTS).map(|i| i.to_string()).collect::<Vec<_>>().join(" ")),
+        format!(
+            "for attempt in {}; do",
+            (1..=ATTEMPTS).map(|i| i.to_string()).collect::<Vec<_>>().join(" ")
+        ),
         format!("  if {code}; then break; fi{comment}"),
-        format!("  if [ \"$attempt\" -eq {ATTEMPTS} ]; then echo \"giving up after $attempt attempts\" >&2; exit 1; fi"),
+        format!(
+            "  if [ \"$attempt\" -eq {ATTEMPTS} ]; then echo \"giving up after $attempt attempts\" >&2; exit 1; fi"
+        ),
         "  delay=$(( (1 << attempt) * 5 + RANDOM % 10 ))".to_string(),
         "  echo \"attempt $attempt failed; retrying in ${delay}s\" >&2".to_string(),
         "  sleep \"$delay\"".to_string(),
@@ -153,11 +200,24 @@ fn retry_edit(
     let check = format!("if {code}; then break; fi");
     if script.block {
         let pad = " ".repeat(script.indent + own);
-        let text = body.iter().enumerate().map(|(i, l)| if i == 0 { format!("{}{l}", " ".repeat(own)) } else { format!("{pad}{l}") });
+        let text = body.iter().enumerate().map(|(i, l)| {
+            if i == 0 {
+                format!("{}{l}", " ".repeat(own))
+            } else {
+                format!("{pad}{l}")
+            }
+        });
         let text = text.collect::<Vec<_>>().join(eol);
-        return Ok(Some((Edit::replace(ctx.path, TextRange::new(line.range.start - own, line.range.end), text), check)));
+        return Ok(Some((
+            Edit::replace(ctx.path, TextRange::new(line.range.start - own, line.range.end), text),
+            check,
+        )));
     }
-    let key_col = step.node.entry("run").map(|e| edit::column(ctx.source, e.key.span.start)).ok_or("no run key")?;
+    let key_col = step
+        .node
+        .entry("run")
+        .map(|e| edit::column(ctx.source, e.key.span.start))
+        .ok_or("no run key")?;
     let pad = " ".repeat(key_col + edit::indent_unit(ctx.source));
     let text: String = body.iter().map(|l| format!("{eol}{pad}{l}")).collect();
     Ok(Some((Edit::replace(ctx.path, run.span, format!("|{text}")), check)))
@@ -167,21 +227,47 @@ fn pick_line<'s, 'a>(ctx: &Ctx<'_>, script: &'s Script<'a>, kind: RateLimitKind)
     if let Some(n) = ctx.failure.script_line {
         return script.line(n).filter(|l| is_simple_line(l.text));
     }
-    let code_lines: Vec<&ScriptLine<'_>> = script.lines.iter().filter(|l| !strip_comment(l.text).trim().is_empty()).collect();
+    let code_lines: Vec<&ScriptLine<'_>> = script
+        .lines
+        .iter()
+        .filter(|l| !strip_comment(l.text).trim().is_empty())
+        .collect();
     let words = keywords(kind);
-    let matching = code_lines.iter().copied().find(|l| words.iter().any(|w| strip_comment(l.text).contains(w)));
-    let only = if code_lines.len() == 1 { code_lines.first().copied() } else { None };
+    let matching = code_lines
+        .iter()
+        .copied()
+        .find(|l| words.iter().any(|w| strip_comment(l.text).contains(w)));
+    let only = if code_lines.len() == 1 {
+        code_lines.first().copied()
+    } else {
+        None
+    };
     matching.or(only).filter(|l| is_simple_line(l.text))
 }
 
 fn token_edit(ctx: &Ctx<'_>, wf: &Workflow<'_>, job: &Job<'_>, step: &Step<'_>) -> Option<(Edit, &'static str)> {
-    let has = |n: Option<&Node>| n.and_then(|n| n.get("env")).is_some_and(|e| e.get("GITHUB_TOKEN").is_some() || e.get("GH_TOKEN").is_some());
+    let has = |n: Option<&Node>| {
+        n.and_then(|n| n.get("env"))
+            .is_some_and(|e| e.get("GITHUB_TOKEN").is_some() || e.get("GH_TOKEN").is_some())
+    };
     if has(Some(step.node)) || has(Some(job.node())) || has(Some(wf.root)) || step.run().is_none() {
         return None;
     }
     let run = step.run().and_then(Node::as_str).unwrap_or("");
-    let var = if run.lines().any(|l| crate::script::mentions_command(l, "gh")) { "GH_TOKEN" } else { "GITHUB_TOKEN" };
-    insert_nested(ctx.path, ctx.source, step.node, "env", var, "${{ secrets.GITHUB_TOKEN }}").map(|e| (e, var))
+    let var = if run.lines().any(|l| crate::script::mentions_command(l, "gh")) {
+        "GH_TOKEN"
+    } else {
+        "GITHUB_TOKEN"
+    };
+    insert_nested(
+        ctx.path,
+        ctx.source,
+        step.node,
+        "env",
+        var,
+        "${{ secrets.GITHUB_TOKEN }}",
+    )
+    .map(|e| (e, var))
 }
 
 /// Secret names the workflow already uses for Docker Hub, if both a user
@@ -191,12 +277,17 @@ fn docker_credentials(source: &str) -> Option<(String, String)> {
     let mut rest = source;
     while let Some(i) = rest.find("secrets.") {
         let after = &rest[i + "secrets.".len()..];
-        let end = after.find(|c: char| !(c.is_ascii_alphanumeric() || c == '_')).unwrap_or(after.len());
+        let end = after
+            .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+            .unwrap_or(after.len());
         names.push(&after[..end]);
         rest = &after[end..];
     }
     let docker = |n: &&&str| n.to_ascii_uppercase().starts_with("DOCKER");
-    let user = names.iter().filter(docker).find(|n| n.to_ascii_uppercase().contains("USER"))?;
+    let user = names
+        .iter()
+        .filter(docker)
+        .find(|n| n.to_ascii_uppercase().contains("USER"))?;
     let pass = names.iter().filter(docker).find(|n| {
         let u = n.to_ascii_uppercase();
         u.contains("TOKEN") || u.contains("PASSWORD") || u.contains("PAT")
@@ -207,18 +298,27 @@ fn docker_credentials(source: &str) -> Option<(String, String)> {
 fn login_edit(ctx: &Ctx<'_>, job: &Job<'_>, step: &Step<'_>) -> Result<Option<Edit>, String> {
     let docker_hub_login = |s: &Step<'_>| {
         let registry = s.get("with").and_then(|w| w.get("registry")).and_then(Node::as_str);
-        s.uses().is_some_and(|u| u.starts_with("docker/login-action@")) && registry.is_none_or(|r| r.contains("docker.io"))
+        s.uses().is_some_and(|u| u.starts_with("docker/login-action@"))
+            && registry.is_none_or(|r| r.contains("docker.io"))
     };
     if job.steps[..step.index].iter().any(docker_hub_login) {
         return Ok(None);
     }
     let Some((user, pass)) = docker_credentials(ctx.source) else {
-        return Err("the workflow has no Docker Hub credentials; add `DOCKERHUB_USERNAME` and `DOCKERHUB_TOKEN` secrets and a \
+        return Err(
+            "the workflow has no Docker Hub credentials; add `DOCKERHUB_USERNAME` and `DOCKERHUB_TOKEN` secrets and a \
                     `docker/login-action` step to pull with a higher limit"
-            .into());
+                .into(),
+        );
     };
-    let (u, p) = (format!("${{{{ secrets.{user} }}}}"), format!("${{{{ secrets.{pass} }}}}"));
-    let block = Block::new(ctx.source).key("name", "Log in to Docker Hub").key("uses", "docker/login-action@v3").map("with", &[("username", &u), ("password", &p)]);
+    let (u, p) = (
+        format!("${{{{ secrets.{user} }}}}"),
+        format!("${{{{ secrets.{pass} }}}}"),
+    );
+    let block = Block::new(ctx.source)
+        .key("name", "Log in to Docker Hub")
+        .key("uses", "docker/login-action@v3")
+        .map("with", &[("username", &u), ("password", &p)]);
     Ok(insert_step_before(ctx.path, ctx.source, job, step.index, &block))
 }
 
@@ -250,14 +350,20 @@ jobs:
         if: github.ref == 'refs/heads/main'
         run: echo ${{ secrets.DOCKERHUB_USERNAME }} ${{ secrets.DOCKERHUB_TOKEN }} > /dev/null
 ";
-        let out = apply_only(&limited(RateLimitKind::DockerHub, "build").at_step_name("Pull base image"), src);
+        let out = apply_only(
+            &limited(RateLimitKind::DockerHub, "build").at_step_name("Pull base image"),
+            src,
+        );
         assert!(out.contains(
             "      - name: Log in to Docker Hub\n        uses: docker/login-action@v3\n        with:\n          username: ${{ secrets.DOCKERHUB_USERNAME }}\n          password: ${{ secrets.DOCKERHUB_TOKEN }}\n      - name: Pull base image\n"
         ), "{out}");
         assert!(out.contains(
             "          echo pulling\n          # Retry with exponential backoff and jitter: Docker Hub rate limits are transient.\n          for attempt in 1 2 3 4 5; do\n            if docker pull python:3.12-slim; then break; fi   # base\n"
         ), "{out}");
-        assert!(out.contains("            sleep \"$delay\"\n          done\n      - name: Push\n"), "{out}");
+        assert!(
+            out.contains("            sleep \"$delay\"\n          done\n      - name: Push\n"),
+            "{out}"
+        );
     }
 
     #[test]
@@ -266,15 +372,24 @@ jobs:
         let out = apply_only(&limited(RateLimitKind::GithubApi, "release"), src);
         assert!(out.contains("      - run: |\r\n          # Retry"), "{out:?}");
         assert!(out.contains("          for attempt in 1 2 3 4 5; do\r\n            if gh api repos/o/r/releases/latest; then break; fi\r\n"), "{out:?}");
-        assert!(out.ends_with("          done\r\n        env:\r\n          GH_TOKEN: ${{ secrets.GITHUB_TOKEN }}\r\n"), "{out:?}");
+        assert!(
+            out.ends_with("          done\r\n        env:\r\n          GH_TOKEN: ${{ secrets.GITHUB_TOKEN }}\r\n"),
+            "{out:?}"
+        );
     }
 
     #[test]
     fn without_credentials_or_on_an_action_it_says_so() {
         let src = "on: push\njobs:\n  b:\n    runs-on: ubuntu-latest\n    steps:\n      - run: docker pull node:20\n";
         let o = outcome(&limited(RateLimitKind::DockerHub, "b"), src);
-        assert!(o.fixes[0].explanation.contains("no Docker Hub credentials"), "{:?}", o.fixes[0].explanation);
+        assert!(
+            o.fixes[0].explanation.contains("no Docker Hub credentials"),
+            "{:?}",
+            o.fixes[0].explanation
+        );
         let action = "on: push\njobs:\n  b:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: github/codeql-action/init@v3\n";
-        assert!(manual_reason(&limited(RateLimitKind::GithubApi, "b").at_step_number(2), action).contains("runs an action"));
+        assert!(
+            manual_reason(&limited(RateLimitKind::GithubApi, "b").at_step_number(2), action).contains("runs an action")
+        );
     }
 }

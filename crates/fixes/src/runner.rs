@@ -5,6 +5,7 @@ use autoheal_engine::model::Job;
 use autoheal_engine::yaml::Node;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+#[allow(clippy::enum_variant_names)] // `MacOs` is the OS's name.
 pub enum Os {
     Linux,
     MacOs,
@@ -41,7 +42,17 @@ pub fn platform(job: &Job<'_>) -> Platform {
         if image.contains("${{") || image.is_empty() {
             return Platform::Unknown("the job's container image is not known statically".into());
         }
-        let debianish = ["ubuntu", "debian", "python", "node", "golang", "rust", "buildpack-deps", "openjdk", "ruby"];
+        let debianish = [
+            "ubuntu",
+            "debian",
+            "python",
+            "node",
+            "golang",
+            "rust",
+            "buildpack-deps",
+            "openjdk",
+            "ruby",
+        ];
         if lower.contains("alpine") || !debianish.iter().any(|d| lower.contains(d)) {
             return Platform::Unknown(format!("the container image `{image}` may not use apt-get"));
         }
@@ -92,7 +103,9 @@ fn label_values<'a>(job: &Job<'a>, label: &'a Node) -> Vec<&'a str> {
 pub fn matrix_key(text: &str) -> Option<&str> {
     let inner = text.trim().strip_prefix("${{")?.strip_suffix("}}")?.trim();
     let key = inner.strip_prefix("matrix.")?;
-    key.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-').then_some(key)
+    key.bytes()
+        .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-')
+        .then_some(key)
 }
 
 /// Every scalar value of matrix key `key`, from its list and `include`.
@@ -113,8 +126,15 @@ pub fn matrix_values<'a>(job: &Job<'a>, key: &str) -> Vec<&'a str> {
 /// The effective shell of a step: its `shell:`, the job's or workflow's
 /// `defaults.run.shell`, else the runner's default.
 pub fn shell<'a>(root: &'a Node, job: &Job<'a>, step: &'a Node) -> Option<&'a str> {
-    let default = |n: Option<&'a Node>| n.and_then(|n| n.get("defaults")).and_then(|d| d.get("run")).and_then(|r| r.get("shell"));
-    step.get("shell").or_else(|| default(Some(job.node()))).or_else(|| default(Some(root))).and_then(Node::as_str)
+    let default = |n: Option<&'a Node>| {
+        n.and_then(|n| n.get("defaults"))
+            .and_then(|d| d.get("run"))
+            .and_then(|r| r.get("shell"))
+    };
+    step.get("shell")
+        .or_else(|| default(Some(job.node())))
+        .or_else(|| default(Some(root)))
+        .and_then(Node::as_str)
 }
 
 /// True when `run:` scripts of this step are POSIX shell scripts.
@@ -142,12 +162,27 @@ mod tests {
 
     #[test]
     fn platforms_follow_labels_matrix_and_container() {
-        assert_eq!(platform_of("jobs:\n  a:\n    runs-on: ubuntu-22.04\n"), Platform::Hosts(vec![Os::Linux]));
+        assert_eq!(
+            platform_of("jobs:\n  a:\n    runs-on: ubuntu-22.04\n"),
+            Platform::Hosts(vec![Os::Linux])
+        );
         let m = "jobs:\n  a:\n    runs-on: ${{ matrix.os }}\n    strategy:\n      matrix:\n        os: [ubuntu-latest, windows-latest]\n        include:\n          - os: macos-14\n";
         assert_eq!(platform_of(m), Platform::Hosts(vec![Os::Linux, Os::MacOs, Os::Windows]));
-        assert_eq!(platform_of("jobs:\n  a:\n    runs-on: ubuntu-latest\n    container: python:3.12-slim\n"), Platform::DebianContainer);
-        assert!(matches!(platform_of("jobs:\n  a:\n    runs-on: ubuntu-latest\n    container: alpine:3\n"), Platform::Unknown(_)));
-        assert!(matches!(platform_of("jobs:\n  a:\n    runs-on: [self-hosted, gpu]\n"), Platform::Unknown(_)));
-        assert_eq!(platform_of("jobs:\n  a:\n    runs-on: [self-hosted, linux, arm64]\n"), Platform::Hosts(vec![Os::Linux]));
+        assert_eq!(
+            platform_of("jobs:\n  a:\n    runs-on: ubuntu-latest\n    container: python:3.12-slim\n"),
+            Platform::DebianContainer
+        );
+        assert!(matches!(
+            platform_of("jobs:\n  a:\n    runs-on: ubuntu-latest\n    container: alpine:3\n"),
+            Platform::Unknown(_)
+        ));
+        assert!(matches!(
+            platform_of("jobs:\n  a:\n    runs-on: [self-hosted, gpu]\n"),
+            Platform::Unknown(_)
+        ));
+        assert_eq!(
+            platform_of("jobs:\n  a:\n    runs-on: [self-hosted, linux, arm64]\n"),
+            Platform::Hosts(vec![Os::Linux])
+        );
     }
 }

@@ -7,7 +7,6 @@ use autoheal_engine::yaml::{Node, ScalarStyle};
 
 #[derive(Debug)]
 pub struct Script<'a> {
-    pub node: &'a Node,
     /// A `|` block: lines can be inserted; otherwise a one-line scalar.
     pub block: bool,
     /// Columns of block content (0 for one-line scalars).
@@ -37,13 +36,21 @@ impl<'a> Script<'a> {
             ScalarStyle::Plain | ScalarStyle::SingleQuoted | ScalarStyle::DoubleQuoted => {
                 let raw = source.get(node.span.start..node.span.end)?;
                 let quoted = scalar.style != ScalarStyle::Plain;
-                let inner = if quoted { raw.get(1..raw.len().checked_sub(1)?)? } else { raw };
+                let inner = if quoted {
+                    raw.get(1..raw.len().checked_sub(1)?)?
+                } else {
+                    raw
+                };
                 if inner != scalar.value || inner.contains('\n') {
                     return None;
                 }
                 let start = node.span.start + usize::from(quoted);
                 let range = TextRange::new(start, start + inner.len());
-                Some(Script { node, block: false, indent: 0, lines: vec![ScriptLine { text: inner, range }] })
+                Some(Script {
+                    block: false,
+                    indent: 0,
+                    lines: vec![ScriptLine { text: inner, range }],
+                })
             }
             ScalarStyle::Folded => None,
         }
@@ -77,10 +84,17 @@ impl<'a> Script<'a> {
             .into_iter()
             .map(|r| {
                 let content = TextRange::new((r.start + indent).min(r.end), r.end);
-                ScriptLine { text: &source[content.start..content.end], range: content }
+                ScriptLine {
+                    text: &source[content.start..content.end],
+                    range: content,
+                }
             })
             .collect();
-        Some(Script { node, block: true, indent, lines })
+        Some(Script {
+            block: true,
+            indent,
+            lines,
+        })
     }
 
     /// Line `n` (1-based) of the script.
@@ -150,8 +164,10 @@ pub fn is_simple_line(line: &str) -> bool {
         return false;
     }
     let first = code.split_whitespace().next().unwrap_or("");
-    let keywords =
-        ["if", "then", "else", "elif", "fi", "for", "while", "until", "do", "done", "case", "esac", "function", "}", ")", ";;"];
+    let keywords = [
+        "if", "then", "else", "elif", "fi", "for", "while", "until", "do", "done", "case", "esac", "function", "}",
+        ")", ";;",
+    ];
     if keywords.contains(&first) || code.ends_with(" do") || code.ends_with(" then") {
         return false;
     }
@@ -172,7 +188,10 @@ mod tests {
         assert!(s.block);
         let texts: Vec<&str> = s.lines.iter().map(|l| l.text).collect();
         assert_eq!(texts, ["make", "", "  ./x.sh arg"]);
-        assert_eq!(&src[s.line(3).unwrap().range.start..s.line(3).unwrap().range.end], "  ./x.sh arg");
+        assert_eq!(
+            &src[s.line(3).unwrap().range.start..s.line(3).unwrap().range.end],
+            "  ./x.sh arg"
+        );
     }
 
     #[test]
@@ -184,6 +203,10 @@ mod tests {
         assert_eq!(&src[s.lines[0].range.start..s.lines[0].range.end], "docker pull x");
         assert_eq!(word_positions("docker-compose up && docker compose", "docker"), [21]);
         assert!(mentions_command("sudo jq .", "jq") && !mentions_command("echo ok # jq", "jq"));
-        assert!(is_simple_line("gh api repos/x | jq .") && !is_simple_line("for x in a; do") && !is_simple_line("cat <<EOF"));
+        assert!(
+            is_simple_line("gh api repos/x | jq .")
+                && !is_simple_line("for x in a; do")
+                && !is_simple_line("cat <<EOF")
+        );
     }
 }

@@ -5,9 +5,9 @@
 const MAX_LEN: usize = 100;
 
 const PYTHON_KEYWORDS: &[&str] = &[
-    "False", "None", "True", "and", "as", "assert", "async", "await", "break", "class", "continue", "def", "del", "elif",
-    "else", "except", "finally", "for", "from", "global", "if", "import", "in", "is", "lambda", "nonlocal", "not", "or",
-    "pass", "raise", "return", "try", "while", "with", "yield",
+    "False", "None", "True", "and", "as", "assert", "async", "await", "break", "class", "continue", "def", "del",
+    "elif", "else", "except", "finally", "for", "from", "global", "if", "import", "in", "is", "lambda", "nonlocal",
+    "not", "or", "pass", "raise", "return", "try", "while", "with", "yield",
 ];
 
 /// A Python module path: dotted identifiers (`yaml`, `google.protobuf`).
@@ -30,7 +30,8 @@ pub fn is_distribution(s: &str) -> bool {
         && !b.is_empty()
         && b[0].is_ascii_alphanumeric()
         && b[b.len() - 1].is_ascii_alphanumeric()
-        && b.iter().all(|c| c.is_ascii_alphanumeric() || matches!(c, b'.' | b'_' | b'-'))
+        && b.iter()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, b'.' | b'_' | b'-'))
 }
 
 /// PEP 503 normalized form, for comparing names (`PyYAML` == `pyyaml`).
@@ -56,7 +57,8 @@ pub fn is_command(s: &str) -> bool {
     s.len() <= 64
         && !s.is_empty()
         && !s.starts_with(['-', '.'])
-        && s.bytes().all(|c| c.is_ascii_alphanumeric() || matches!(c, b'.' | b'_' | b'+' | b'-'))
+        && s.bytes()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, b'.' | b'_' | b'+' | b'-'))
 }
 
 /// A path inside the workspace, normalized to be relative (`./a/b` → `a/b`,
@@ -66,7 +68,10 @@ pub fn workspace_path(s: &str) -> Option<String> {
     if s.len() > 300 || s.is_empty() {
         return None;
     }
-    if !s.bytes().all(|c| c.is_ascii_alphanumeric() || matches!(c, b'.' | b'_' | b'-' | b'/' | b'@' | b'+')) {
+    if !s
+        .bytes()
+        .all(|c| c.is_ascii_alphanumeric() || matches!(c, b'.' | b'_' | b'-' | b'/' | b'@' | b'+'))
+    {
         return None;
     }
     let rel = strip_workspace_prefix(s)?;
@@ -75,7 +80,9 @@ pub fn workspace_path(s: &str) -> Option<String> {
     if rel.is_empty() || rel.starts_with('/') {
         return None;
     }
-    let segments_ok = rel.split('/').all(|seg| !seg.is_empty() && seg != "." && seg != ".." && !seg.starts_with('-'));
+    let segments_ok = rel
+        .split('/')
+        .all(|seg| !seg.is_empty() && seg != "." && seg != ".." && !seg.starts_with('-'));
     segments_ok.then(|| rel.to_string())
 }
 
@@ -138,7 +145,10 @@ mod tests {
         assert_eq!(normalize_distribution("Zope.Interface__x"), "zope-interface-x");
         assert!(is_command("xvfb-run") && is_command("g++") && is_command("docker-compose"));
         assert_eq!(workspace_path("./bin/ci.sh").as_deref(), Some("bin/ci.sh"));
-        assert_eq!(workspace_path("/home/runner/work/sme/sme/package.json").as_deref(), Some("package.json"));
+        assert_eq!(
+            workspace_path("/home/runner/work/sme/sme/package.json").as_deref(),
+            Some("package.json")
+        );
         assert_eq!(workspace_path("/__w/r/r/dist/").as_deref(), Some("dist"));
         assert_eq!(workspace_path("/home/runner/work/_actions/a/b/v1/x"), None);
         assert_eq!(workspace_path("/etc/passwd"), None);

@@ -18,7 +18,10 @@ pub fn apply_only(f: &FailureInput, src: &str) -> String {
 
 pub fn apply_with_repo(f: &FailureInput, src: &str, repo: &dyn RepoFiles) -> Files {
     let out = fixes_for(f, PATH, src, repo);
-    let fix = out.fixes.first().unwrap_or_else(|| panic!("no fix: {:?}", out.manual_reason));
+    let fix = out
+        .fixes
+        .first()
+        .unwrap_or_else(|| panic!("no fix: {:?}", out.manual_reason));
     assert!(!fix.explanation.is_empty(), "every fix explains itself");
     let mut files = Files::new();
     files.insert(PATH.to_string(), src.to_string());

@@ -20,14 +20,18 @@ pub(crate) fn resolve(ctx: &Ctx<'_>) -> FailureInput {
     let Some(root) = ctx.doc.root.as_ref() else { return f };
     let wf = Workflow::new(root);
     let Some(job) = locate::job(&wf, &f) else { return f };
-    let step_limit = locate::step(job, &f).and_then(|s| s.get("timeout-minutes")).and_then(minutes);
+    let step_limit = locate::step(job, &f)
+        .and_then(|s| s.get("timeout-minutes"))
+        .and_then(minutes);
     let job_limit = job.get("timeout-minutes").and_then(minutes);
     f.timeout_minutes = Some(step_limit.or(job_limit).unwrap_or(HOSTED_LIMIT_MINUTES));
     f
 }
 
 fn minutes(n: &Node) -> Option<u32> {
-    n.as_number().filter(|v| v.is_finite() && *v >= 0.0 && *v <= 1e6).map(|v| v.ceil() as u32)
+    n.as_number()
+        .filter(|v| v.is_finite() && *v >= 0.0 && *v <= 1e6)
+        .map(|v| v.ceil() as u32)
 }
 
 pub(crate) fn generate(ctx: &Ctx<'_>) -> Generated {
@@ -50,25 +54,50 @@ pub(crate) fn generate(ctx: &Ctx<'_>) -> Generated {
     }
     let observed = ctx.failure.observed_minutes.unwrap_or(0);
     let target = (limit.max(observed).max(1) * 2).min(HOSTED_LIMIT_MINUTES);
-    let basis = if observed > limit { format!("twice the observed {observed} minutes") } else { format!("twice the limit of {limit}") };
+    let basis = if observed > limit {
+        format!("twice the observed {observed} minutes")
+    } else {
+        format!("twice the limit of {limit}")
+    };
     let step = locate::step(job, ctx.failure).filter(|s| s.get("timeout-minutes").and_then(minutes) == Some(limit));
     let (node, what) = match step {
         Some(s) => (s.node, format!("step \"{}\" of job `{}`", s.display_name(), job.id)),
         None => (job.node(), format!("job `{}`", job.id)),
     };
     match node.get("timeout-minutes") {
-        Some(v) if v.is_expression() => return Err(format!("{what} computes `timeout-minutes` with an expression; raise its input")),
+        Some(v) if v.is_expression() => {
+            return Err(format!(
+                "{what} computes `timeout-minutes` with an expression; raise its input"
+            ));
+        }
         Some(v) if minutes(v).is_some_and(|m| m >= target) => {
-            return Err(format!("{what} already allows {} minutes", minutes(v).unwrap_or(target)));
+            return Err(format!(
+                "{what} already allows {} minutes",
+                minutes(v).unwrap_or(target)
+            ));
         }
         _ => {}
     }
     let edits: Vec<Edit> = match step {
         Some(s) => {
             let after = s.node.entry("name").or_else(|| s.node.entry("id"));
-            vec![set_entry(ctx.path, ctx.source, s.node, after, "timeout-minutes", &target.to_string()).ok_or("cannot edit the step")?]
+            vec![
+                set_entry(
+                    ctx.path,
+                    ctx.source,
+                    s.node,
+                    after,
+                    "timeout-minutes",
+                    &target.to_string(),
+                )
+                .ok_or("cannot edit the step")?,
+            ]
         }
-        None => timeout_fix(ctx.path, ctx.source, job, target).ok_or("cannot edit the job's `timeout-minutes`")?.edits,
+        None => {
+            timeout_fix(ctx.path, ctx.source, job, target)
+                .ok_or("cannot edit the job's `timeout-minutes`")?
+                .edits
+        }
     };
     let fix = Fix::unsafe_(format!("Raise `timeout-minutes` to {target} on {what}"), edits).with_explanation(format!(
         "{what} was cancelled when it reached its {limit}-minute `timeout-minutes`. This raises the limit to {target} minutes \
@@ -92,12 +121,17 @@ pub(crate) fn generate(ctx: &Ctx<'_>) -> Generated {
             other => Err(format!("timeout-minutes is {other:?}, expected {target}")),
         }
     };
-    Ok(vec![Candidate { fix, intent: Box::new(intent) }])
+    Ok(vec![Candidate {
+        fix,
+        intent: Box::new(intent),
+    }])
 }
 
 fn capitalize(s: &str) -> String {
     let mut c = s.chars();
-    c.next().map(|f| f.to_uppercase().collect::<String>() + c.as_str()).unwrap_or_default()
+    c.next()
+        .map(|f| f.to_uppercase().collect::<String>() + c.as_str())
+        .unwrap_or_default()
 }
 
 #[cfg(test)]
@@ -132,7 +166,10 @@ jobs:
     #[test]
     fn doubles_the_job_limit_in_a_matrix_job_keeping_the_comment() {
         let out = apply_only(&timeout("Test (ubuntu-latest)", Some(30)), MATRIX);
-        assert_eq!(out, MATRIX.replace("timeout-minutes: 30 # usually 12", "timeout-minutes: 60 # usually 12"));
+        assert_eq!(
+            out,
+            MATRIX.replace("timeout-minutes: 30 # usually 12", "timeout-minutes: 60 # usually 12")
+        );
         // The limit is read from the workflow when the log did not give it.
         assert_eq!(apply_only(&timeout("test", None), MATRIX), out);
     }
@@ -149,7 +186,13 @@ jobs:
     fn adds_the_key_where_missing_in_crlf_and_anchor_files() {
         let src = "on: push\r\njobs:\r\n  build:\r\n    runs-on: &os ubuntu-latest\r\n    steps:\r\n      - run: make\r\n  docs:\r\n    runs-on: *os\r\n    steps:\r\n      - run: make docs\r\n";
         let out = apply_only(&timeout("docs", Some(20)), src);
-        assert_eq!(out, src.replace("    runs-on: *os\r\n", "    runs-on: *os\r\n    timeout-minutes: 40\r\n"));
+        assert_eq!(
+            out,
+            src.replace(
+                "    runs-on: *os\r\n",
+                "    runs-on: *os\r\n    timeout-minutes: 40\r\n"
+            )
+        );
     }
 
     #[test]
@@ -157,7 +200,10 @@ jobs:
         let src = "on: push\njobs:\n  e2e:\n    runs-on: ubuntu-latest\n    timeout-minutes: 90\n    steps:\n      - uses: actions/checkout@v4\n      - name: Browser tests\n        timeout-minutes: 15\n        run: npm run e2e\n";
         let f = timeout("e2e", Some(15)).at_step_name("Browser tests");
         let out = apply_only(&f, src);
-        assert!(out.contains("        timeout-minutes: 30\n") && out.contains("    timeout-minutes: 90\n"), "{out}");
+        assert!(
+            out.contains("        timeout-minutes: 30\n") && out.contains("    timeout-minutes: 90\n"),
+            "{out}"
+        );
     }
 
     #[test]
@@ -165,7 +211,10 @@ jobs:
         let no = manual_reason(&timeout("test", Some(360)), MATRIX);
         assert!(no.contains("needs a manual fix"), "{no}");
         let src = "on: push\njobs:\n  build:\n    runs-on: ubuntu-latest\n    steps:\n      - run: make\n";
-        assert!(manual_reason(&timeout("build", None), src).contains("360"), "no timeout-minutes means 360");
+        assert!(
+            manual_reason(&timeout("build", None), src).contains("360"),
+            "no timeout-minutes means 360"
+        );
         let caller = "on: push\njobs:\n  call:\n    uses: ./.github/workflows/build.yml\n    secrets: inherit\n";
         assert!(manual_reason(&timeout("call", Some(30)), caller).contains("reusable"));
     }

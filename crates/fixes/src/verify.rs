@@ -16,7 +16,10 @@ pub(crate) fn verify(ctx: &Ctx<'_>, generate: Generator, candidate: &Candidate) 
     files.insert(ctx.path.to_string(), ctx.source.to_string());
     for e in &candidate.fix.edits {
         if !files.contains_key(&e.path) {
-            let text = ctx.repo.read(&e.path).ok_or_else(|| format!("{} is not in the repository", e.path))?;
+            let text = ctx
+                .repo
+                .read(&e.path)
+                .ok_or_else(|| format!("{} is not in the repository", e.path))?;
             files.insert(e.path.clone(), text.into_owned());
         }
     }
@@ -40,14 +43,26 @@ pub(crate) fn verify(ctx: &Ctx<'_>, generate: Generator, candidate: &Candidate) 
             no_new_errors(path, old, text, ctx.repo)?;
         }
     }
-    let overlay = Overlay { base: ctx.repo, files: &after };
+    let overlay = Overlay {
+        base: ctx.repo,
+        files: &after,
+    };
     let doc = yaml::parse(new_source.as_bytes());
-    let again = Ctx { path: ctx.path, source: new_source, doc: &doc, failure: ctx.failure, repo: &overlay };
+    let again = Ctx {
+        path: ctx.path,
+        source: new_source,
+        doc: &doc,
+        failure: ctx.failure,
+        repo: &overlay,
+    };
     if ctx.failure.category == Category::YamlSyntax {
         return crate::yaml_syntax::still_broken_at(&again).map_or(Ok(()), Err);
     }
     match generate(&again) {
-        Ok(more) if !more.is_empty() => Err(format!("not idempotent: on its own output it would propose \"{}\"", more[0].fix.title)),
+        Ok(more) if !more.is_empty() => Err(format!(
+            "not idempotent: on its own output it would propose \"{}\"",
+            more[0].fix.title
+        )),
         _ => Ok(()),
     }
 }
@@ -57,7 +72,13 @@ fn is_yaml(path: &str) -> bool {
 }
 
 fn check_parses(ctx: &Ctx<'_>, new_source: &str) -> Result<(), String> {
-    let count = |t: &str| yaml::parse(t.as_bytes()).errors.iter().filter(|e| e.kind == SyntaxErrorKind::Parse).count();
+    let count = |t: &str| {
+        yaml::parse(t.as_bytes())
+            .errors
+            .iter()
+            .filter(|e| e.kind == SyntaxErrorKind::Parse)
+            .count()
+    };
     let (before, after) = (count(ctx.source), count(new_source));
     if after > 0 && (ctx.failure.category != Category::YamlSyntax || after >= before) {
         return Err("the edited workflow does not parse".into());
@@ -69,9 +90,18 @@ fn check_parses(ctx: &Ctx<'_>, new_source: &str) -> Result<(), String> {
 /// have (compared by rule and message, since offsets move).
 fn no_new_errors(path: &str, before: &str, after: &str, repo: &dyn RepoFiles) -> Result<(), String> {
     let config = Config::default();
-    let opts = LintOptions { config: &config, repo, verify_fixes: false, kind: None };
+    let opts = LintOptions {
+        config: &config,
+        repo,
+        verify_fixes: false,
+        fixes: autoheal_engine::FixSelection::All,
+        kind: None,
+    };
     let errors = |t: &str| -> Vec<Diagnostic> {
-        lint(path, t.as_bytes(), &opts).into_iter().filter(|d| d.severity == Severity::Error).collect()
+        lint(path, t.as_bytes(), &opts)
+            .into_iter()
+            .filter(|d| d.severity == Severity::Error)
+            .collect()
     };
     let old = errors(before);
     let new = errors(after);

@@ -16,7 +16,10 @@ pub struct Block {
 
 impl Block {
     pub fn new(source: &str) -> Self {
-        Block { unit: edit::indent_unit(source), lines: Vec::new() }
+        Block {
+            unit: edit::indent_unit(source),
+            lines: Vec::new(),
+        }
     }
     pub fn key(mut self, key: &str, value: &str) -> Self {
         self.lines.push(format!("{key}: {value}"));
@@ -26,14 +29,6 @@ impl Block {
         self.lines.push(format!("{key}:"));
         for (k, v) in entries {
             self.lines.push(format!("{}{k}: {v}", " ".repeat(self.unit)));
-        }
-        self
-    }
-    /// A literal block scalar (`key: |` then the lines).
-    pub fn literal(mut self, key: &str, body: &[String]) -> Self {
-        self.lines.push(format!("{key}: |"));
-        for l in body {
-            self.lines.push(if l.is_empty() { String::new() } else { format!("{}{l}", " ".repeat(self.unit)) });
         }
         self
     }
@@ -47,7 +42,14 @@ pub fn insert_step_before(path: &str, source: &str, job: &Job<'_>, index: usize,
 
 /// Set `key: value` in a mapping: replace a one-line scalar value, or add
 /// the entry after `after` (else last).
-pub fn set_entry(path: &str, source: &str, mapping: &Node, after: Option<&Entry>, key: &str, value: &str) -> Option<Edit> {
+pub fn set_entry(
+    path: &str,
+    source: &str,
+    mapping: &Node,
+    after: Option<&Entry>,
+    key: &str,
+    value: &str,
+) -> Option<Edit> {
     match mapping.entry(key) {
         Some(e) if edit::is_inline_scalar(source, &e.value) => Some(edit::replace_value(path, e, value)),
         Some(_) => None,
@@ -63,7 +65,9 @@ pub fn insert_nested(path: &str, source: &str, mapping: &Node, key: &str, name: 
             edit::insert_entry(path, source, inner, None, name, value)
         }
         Some(_) => None,
-        None if edit::is_flow(source, mapping) => edit::insert_entry(path, source, mapping, None, key, &format!("{{{name}: {value}}}")),
+        None if edit::is_flow(source, mapping) => {
+            edit::insert_entry(path, source, mapping, None, key, &format!("{{{name}: {value}}}"))
+        }
         None => {
             let entries = mapping.as_mapping()?;
             let last = entries.last()?;
@@ -71,7 +75,11 @@ pub fn insert_nested(path: &str, source: &str, mapping: &Node, key: &str, name: 
             let unit = edit::indent_unit(source);
             let eol = edit::line_ending(source);
             let at = edit::line_end(source, last.value.span.end.max(last.key.span.end));
-            let text = format!("{eol}{pad}{key}:{eol}{pad}{inner}{name}: {value}", pad = " ".repeat(col), inner = " ".repeat(unit));
+            let text = format!(
+                "{eol}{pad}{key}:{eol}{pad}{inner}{name}: {value}",
+                pad = " ".repeat(col),
+                inner = " ".repeat(unit)
+            );
             Some(Edit::insert(path, at, text))
         }
     }
@@ -79,7 +87,11 @@ pub fn insert_nested(path: &str, source: &str, mapping: &Node, key: &str, name: 
 
 /// A YAML scalar for `s`: plain when that reads back the same, else single-quoted.
 pub fn scalar(s: &str) -> String {
-    if edit::is_plain_safe(s) { s.to_string() } else { edit::single_quote(s) }
+    if edit::is_plain_safe(s) {
+        s.to_string()
+    } else {
+        edit::single_quote(s)
+    }
 }
 
 #[cfg(test)]
@@ -95,7 +107,10 @@ mod tests {
         let steps = doc.root.as_ref().unwrap().get("steps").unwrap().as_sequence().unwrap();
         let e = insert_nested("f", src, &steps[0], "env", "GH_TOKEN", "x").unwrap();
         let out = apply_edits("f", src, &[&e]).unwrap();
-        assert_eq!(out, "steps:\r\n  - run: gh api x # call\r\n    env:\r\n      GH_TOKEN: x\r\n  - run: b\r\n    env:\r\n      A: 1\r\n");
+        assert_eq!(
+            out,
+            "steps:\r\n  - run: gh api x # call\r\n    env:\r\n      GH_TOKEN: x\r\n  - run: b\r\n    env:\r\n      A: 1\r\n"
+        );
         let e = insert_nested("f", src, &steps[1], "env", "GH_TOKEN", "x").unwrap();
         let out = apply_edits("f", src, &[&e]).unwrap();
         assert!(out.ends_with("      A: 1\r\n      GH_TOKEN: x\r\n"), "{out:?}");

@@ -18,7 +18,10 @@ fn reported_offset(ctx: &Ctx<'_>) -> Option<(usize, u32)> {
     }
     let line = ctx.failure.line.filter(|l| *l >= 1 && *l <= index.line_count())?;
     let column = ctx.failure.column.unwrap_or(1).max(1);
-    Some((index.offset_of_line_column(ctx.source, LineColumn { line, column }), line))
+    Some((
+        index.offset_of_line_column(ctx.source, LineColumn { line, column }),
+        line,
+    ))
 }
 
 fn parse_error_lines(source: &str) -> Vec<u32> {
@@ -38,7 +41,9 @@ pub(crate) fn generate(ctx: &Ctx<'_>) -> Generated {
         return Err("the workflow is valid YAML; GitHub rejected its content (an unknown key or a wrong value), which needs a manual fix".into());
     }
     if !errors.iter().any(|l| l.abs_diff(line) <= LINE_SLACK) {
-        return Err(format!("no YAML syntax error near line {line}; the reported problem needs a manual fix"));
+        return Err(format!(
+            "no YAML syntax error near line {line}; the reported problem needs a manual fix"
+        ));
     }
     let before = errors.len();
     let path = ctx.path.to_string();
@@ -47,10 +52,20 @@ pub(crate) fn generate(ctx: &Ctx<'_>) -> Generated {
         .map(|fix| {
             let path = path.clone();
             let intent = move |files: &crate::Files| {
-                let n = files.get(&path).map(|t| parse_error_lines(t).len()).unwrap_or(usize::MAX);
-                if n < before { Ok(()) } else { Err(format!("{n} YAML errors remain (was {before})")) }
+                let n = files
+                    .get(&path)
+                    .map(|t| parse_error_lines(t).len())
+                    .unwrap_or(usize::MAX);
+                if n < before {
+                    Ok(())
+                } else {
+                    Err(format!("{n} YAML errors remain (was {before})"))
+                }
             };
-            Candidate { fix, intent: Box::new(intent) as Box<dyn Fn(&crate::Files) -> Result<(), String>> }
+            Candidate {
+                fix,
+                intent: Box::new(intent) as crate::Intent,
+            }
         })
         .collect())
 }
@@ -58,7 +73,9 @@ pub(crate) fn generate(ctx: &Ctx<'_>) -> Generated {
 /// After the fix: is there still a syntax error at the reported line?
 pub(crate) fn still_broken_at(ctx: &Ctx<'_>) -> Option<String> {
     let (_, line) = reported_offset(ctx)?;
-    parse_error_lines(ctx.source).contains(&line).then(|| format!("a YAML error remains at line {line}"))
+    parse_error_lines(ctx.source)
+        .contains(&line)
+        .then(|| format!("a YAML error remains at line {line}"))
 }
 
 #[cfg(test)]
@@ -77,14 +94,23 @@ mod tests {
     fn quotes_a_colon_value_at_the_reported_line_in_a_commented_file() {
         let src = "# Release pipeline\non: push\n\njobs:\n  release:\n    runs-on: ubuntu-latest\n    steps:\n      # tag it\n      - run: echo version: 1.2  # print\n      - run: make\n";
         let out = apply_only(&at(9, 20), src);
-        assert_eq!(out, src.replace("- run: echo version: 1.2  # print", "- run: 'echo version: 1.2'  # print"));
+        assert_eq!(
+            out,
+            src.replace(
+                "- run: echo version: 1.2  # print",
+                "- run: 'echo version: 1.2'  # print"
+            )
+        );
     }
 
     #[test]
     fn realigns_a_misindented_key_in_a_crlf_file() {
         let src = "on: push\r\njobs:\r\n  a:\r\n    runs-on: ubuntu-latest\r\n     steps:\r\n       - run: make\r\n";
         let out = apply_only(&at(5, 6), src);
-        assert_eq!(out, "on: push\r\njobs:\r\n  a:\r\n    runs-on: ubuntu-latest\r\n    steps:\r\n      - run: make\r\n");
+        assert_eq!(
+            out,
+            "on: push\r\njobs:\r\n  a:\r\n    runs-on: ubuntu-latest\r\n    steps:\r\n      - run: make\r\n"
+        );
     }
 
     #[test]
