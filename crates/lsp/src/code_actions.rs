@@ -3,7 +3,7 @@
 //! with another). Edits are exactly the engine's verified edits.
 
 use autoheal_engine::text::PositionEncoding;
-use autoheal_engine::{Applicability, Edit, Fix, TextRange};
+use autoheal_engine::{Applicability, Diagnostic, Edit, Fix, TextRange, fix};
 use tower_lsp_server::ls_types::{CodeAction, CodeActionKind, CodeActionOrCommand, Uri};
 
 use crate::analysis::Analysis;
@@ -32,6 +32,7 @@ pub fn code_actions(
     only: Option<&[CodeActionKind]>,
     files: &dyn Files,
     enc: PositionEncoding,
+    relint: &dyn Fn(&str) -> Vec<Diagnostic>,
 ) -> Vec<CodeActionOrCommand> {
     let snap = &analysis.snapshot;
     let mut out = Vec::new();
@@ -62,19 +63,13 @@ pub fn code_actions(
         }
     }
     if wanted(only, FIX_ALL_KIND) {
-        let safe = analysis
-            .diagnostics
-            .iter()
-            .flat_map(|d| &d.fixes)
-            .chain(analysis.failures.iter().flat_map(|f| &f.fixes))
-            .filter(|f| f.applicability == Applicability::Safe);
-        let edits = compatible_edits(safe);
-        if !edits.is_empty() {
-            if let Some(edit) = convert::workspace_edit(edits.iter().copied(), files, enc) {
+        if let Some(edit) = fix_all(analysis, relint) {
+            let change = convert::workspace_edit([&edit], files, enc);
+            if let Some(change) = change {
                 out.push(CodeActionOrCommand::CodeAction(CodeAction {
                     title: "Apply all safe autoheal fixes".to_string(),
                     kind: Some(CodeActionKind::from(FIX_ALL_KIND)),
-                    edit: Some(edit),
+                    edit: Some(change),
                     ..Default::default()
                 }));
             }
@@ -85,6 +80,52 @@ pub fn code_actions(
 
 fn explanation(fix: &Fix) -> Option<serde_json::Value> {
     (!fix.explanation.is_empty()).then(|| serde_json::json!({ "explanation": fix.explanation }))
+}
+
+/// Rounds of "apply every compatible safe fix, lint again": a fix that
+/// collided with another, or one the first fixes made possible, is picked
+/// up in the next round.
+const FIX_ALL_ROUNDS: usize = 5;
+
+/// All safe fixes to this document, applied round after round, as one
+/// edit from the original text to the result.
+fn fix_all(analysis: &Analysis, relint: &dyn Fn(&str) -> Vec<Diagnostic>) -> Option<Edit> {
+    let original: &str = &analysis.snapshot.text;
+    let path = analysis.diagnostics.first().map(|d| d.path.clone())?;
+    let mut text = original.to_string();
+    let mut diags: Vec<Diagnostic> = analysis.diagnostics.clone();
+    for round in 0..FIX_ALL_ROUNDS {
+        if round > 0 {
+            diags = relint(&text);
+        }
+        let safe = diags
+            .iter()
+            .flat_map(|d| &d.fixes)
+            .filter(|f| f.applicability == Applicability::Safe && f.edits.iter().all(|e| e.path == path));
+        let edits = compatible_edits(safe);
+        if edits.is_empty() {
+            break;
+        }
+        match fix::apply_edits(&path, &text, &edits) {
+            Ok(next) if next != text => text = next,
+            _ => break,
+        }
+    }
+    (text != original).then(|| minimal_edit(&path, original, &text))
+}
+
+/// One edit replacing only the span where `before` and `after` differ.
+fn minimal_edit(path: &str, before: &str, after: &str) -> Edit {
+    let mut prefix = before.bytes().zip(after.bytes()).take_while(|(a, b)| a == b).count();
+    while !before.is_char_boundary(prefix) || !after.is_char_boundary(prefix) {
+        prefix -= 1;
+    }
+    let max_suffix = before.len().min(after.len()) - prefix;
+    let mut suffix = before.bytes().rev().zip(after.bytes().rev()).take(max_suffix).take_while(|(a, b)| a == b).count();
+    while !before.is_char_boundary(before.len() - suffix) || !after.is_char_boundary(after.len() - suffix) {
+        suffix -= 1;
+    }
+    Edit::replace(path, TextRange::new(prefix, before.len() - suffix), &after[prefix..after.len() - suffix])
 }
 
 /// The edits of every fix that applies together with the ones before it;
@@ -128,6 +169,16 @@ mod tests {
         assert!(!wanted(Some(&[CodeActionKind::QUICKFIX]), FIX_ALL_KIND));
         assert!(!wanted(Some(&[CodeActionKind::from("source.fix")]), FIX_ALL_KIND));
         assert!(wanted(Some(&[CodeActionKind::QUICKFIX]), "quickfix"));
+    }
+
+    #[test]
+    fn minimal_edit_covers_only_the_change() {
+        let e = minimal_edit("f", "a: 日本x\nb", "a: 日本 x\nb");
+        assert_eq!((e.range, e.new_text.as_str()), (TextRange::new(9, 9), " "));
+        let e = minimal_edit("f", "aaa", "aa");
+        assert_eq!(fix::apply_edits("f", "aaa", &[&e]).unwrap(), "aa");
+        let e = minimal_edit("f", "é", "è");
+        assert_eq!(fix::apply_edits("f", "é", &[&e]).unwrap(), "è");
     }
 
     #[test]

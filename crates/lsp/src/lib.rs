@@ -11,6 +11,7 @@ mod code_actions;
 mod completion;
 mod convert;
 mod document;
+pub mod frames;
 pub mod failure_store;
 mod hover;
 pub mod hover_docs;
@@ -32,11 +33,16 @@ pub fn service() -> (LspService<Backend>, ClientSocket) {
 /// Serve LSP over the given streams until the client exits.
 pub async fn serve<I, O>(input: I, output: O)
 where
-    I: tokio::io::AsyncRead + Unpin,
+    I: tokio::io::AsyncRead + Unpin + Send + 'static,
     O: tokio::io::AsyncWrite,
 {
     let (service, socket) = service();
-    Server::new(input, output, socket).serve(service).await;
+    // Frames pass through [`frames::forward`] so a malformed one is dropped
+    // instead of ending the session.
+    let (checked_in, checked_out) = tokio::io::duplex(256 * 1024);
+    let guard = tokio::spawn(frames::forward(input, checked_in));
+    Server::new(checked_out, output, socket).serve(service).await;
+    guard.abort();
 }
 
 /// Serve LSP over stdin/stdout (`autoheal lsp`). Logs go to stderr and

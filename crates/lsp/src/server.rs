@@ -422,11 +422,13 @@ impl LanguageServer for Backend {
         let files = self.file_source(&uri, &info.path, &snap);
         let only = params.context.only;
         let range = params.range;
+        let Some(inputs) = self.docs().get(&uri).map(|d| self.inputs(d)) else { return Ok(None) };
         let actions = self
             .run("codeAction", move || {
                 let start = snap.offset(range.start, enc);
                 let end = snap.offset(range.end, enc).max(start);
-                code_actions::code_actions(&analysis, &uri, TextRange::new(start, end), only.as_deref(), &files, enc)
+                let relint = |text: &str| analysis::analyze(Snapshot::new(text.to_string(), 0, 0), &inputs).diagnostics;
+                code_actions::code_actions(&analysis, &uri, TextRange::new(start, end), only.as_deref(), &files, enc, &relint)
             })
             .await?;
         Ok(Some(actions))
