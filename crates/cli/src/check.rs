@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context as _, bail};
 use autoheal_engine::config::{Config, DEFAULT_CONFIG_PATH};
 use autoheal_engine::diagnostic::{Applicability, Diagnostic};
-use autoheal_engine::lint::{LintOptions, lint};
+use autoheal_engine::lint::{FixSelection, LintOptions, lint};
 use autoheal_engine::repo::{NoRepo, RepoFiles};
 use autoheal_engine::rules;
 use clap::{Args, ValueEnum};
@@ -116,7 +116,7 @@ pub fn run(args: CheckArgs, verbosity: &Verbosity) -> anyhow::Result<Outcome> {
                     return Ok(None);
                 }
             }
-            lint_file(&path, bytes, &config, repo, args.fix, input).map(Some)
+            lint_file(&path, bytes, &config, repo, args.fix, args.format, input).map(Some)
         })
         .collect();
     let mut reports = Vec::new();
@@ -138,8 +138,22 @@ pub fn run(args: CheckArgs, verbosity: &Verbosity) -> anyhow::Result<Outcome> {
     Ok(if failing { Outcome::Findings } else { Outcome::Clean })
 }
 
-fn lint_file(path: &str, bytes: Vec<u8>, config: &Config, repo: &dyn RepoFiles, fix: Option<FixMode>, input: &Input) -> anyhow::Result<FileReport> {
-    let opts = LintOptions { config, repo, verify_fixes: true, kind: None };
+fn lint_file(
+    path: &str,
+    bytes: Vec<u8>,
+    config: &Config,
+    repo: &dyn RepoFiles,
+    fix: Option<FixMode>,
+    format: Format,
+    input: &Input,
+) -> anyhow::Result<FileReport> {
+    // Only what will be shown or applied is generated and verified.
+    let fixes = match (fix, format) {
+        (Some(FixMode::Unsafe), _) | (None, Format::Json | Format::Sarif) => FixSelection::All,
+        (Some(FixMode::Safe), _) | (None, Format::Human) => FixSelection::SafeOnly,
+        (None, Format::Github) => FixSelection::None,
+    };
+    let opts = LintOptions { config, repo, verify_fixes: true, fixes, kind: None };
     let mut diagnostics = lint(path, &bytes, &opts);
     let source = String::from_utf8_lossy(&bytes).into_owned();
     let mut applied = Vec::new();

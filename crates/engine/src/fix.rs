@@ -149,32 +149,37 @@ impl std::fmt::Display for VerifyError {
 
 impl std::error::Error for VerifyError {}
 
+/// What re-linting an edited text found.
+pub struct Relinted {
+    /// Parse errors (not duplicate keys and the like) in the edited text.
+    pub parse_errors: usize,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
 /// Verify `fix` for `target` on the file `path` with text `text`.
 ///
-/// `relint` lints one file's text (with fix verification off, so this does
-/// not recurse). The result must parse, must no longer report `target`
-/// (same rule and message), must bring no new error-severity diagnostic, and
-/// must not be offered the same fix again. Returns the edited text.
+/// `before` are the diagnostics of `text` and `parse_errors_before` its parse
+/// error count; `relint` lints an edited text (with fix verification off, so
+/// this does not recurse). The result must parse at least as well as before
+/// (strictly better for a syntax fix), must no longer report `target` (same
+/// rule and message), must bring no new error-severity diagnostic, and must
+/// not be offered the same fix again. Returns the edited text.
 pub fn verify(
     path: &str,
     text: &str,
     fix: &Fix,
     target: &Diagnostic,
     before: &[Diagnostic],
-    relint: &dyn Fn(&str) -> Vec<Diagnostic>,
+    parse_errors_before: usize,
+    relint: &dyn Fn(&str) -> Relinted,
 ) -> Result<String, VerifyError> {
     let edits: Vec<&Edit> = fix.edits.iter().filter(|e| e.path == path).collect();
     let new = apply_edits(path, text, &edits).map_err(VerifyError::Apply)?;
-    let parse_errors = |t: &str| {
-        let doc = crate::yaml::parse(t.as_bytes());
-        let n = doc.errors.iter().filter(|e| e.kind == crate::yaml::SyntaxErrorKind::Parse).count();
-        (n, doc.errors.into_iter().next())
-    };
-    let (after_n, first) = parse_errors(&new);
-    if after_n > 0 && after_n >= parse_errors(text).0 && !(target.rule == "syntax" && after_n < parse_errors(text).0) {
-        return Err(VerifyError::Unparsable(first.map(|e| e.message).unwrap_or_default()));
+    let Relinted { parse_errors, diagnostics: after } = relint(&new);
+    if parse_errors > parse_errors_before || (parse_errors > 0 && parse_errors == parse_errors_before && target.rule == "syntax") {
+        let first = after.iter().find(|d| d.rule == "syntax").map(|d| d.message.clone()).unwrap_or_default();
+        return Err(VerifyError::Unparsable(first));
     }
-    let after = relint(&new);
     let same = |d: &Diagnostic| d.rule == target.rule && d.message == target.message;
     if after.iter().filter(|d| same(d)).count() >= before.iter().filter(|d| same(d)).count() {
         return Err(VerifyError::NotFixed);

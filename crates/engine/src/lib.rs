@@ -15,5 +15,5 @@ pub mod yaml;
 
 pub use config::Config;
 pub use diagnostic::{Applicability, Diagnostic, Edit, Fix, Label, Severity, Tag};
-pub use lint::{LintOptions, lint};
+pub use lint::{FixSelection, LintOptions, lint};
 pub use text::{LineIndex, TextRange};

@@ -15,13 +15,24 @@ pub struct LintOptions<'a> {
     /// Drop every fix that does not pass [`crate::fix::verify`]. Front ends
     /// always verify what they offer; verification itself lints without it.
     pub verify_fixes: bool,
+    /// Which fixes to keep at all. Verifying costs a re-parse and re-lint per
+    /// fix, so a front end that will not show unsafe fixes asks for fewer.
+    pub fixes: FixSelection,
     /// Force a file kind instead of detecting it from the path and content.
     pub kind: Option<FileKind>,
 }
 
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum FixSelection {
+    #[default]
+    All,
+    SafeOnly,
+    None,
+}
+
 impl<'a> LintOptions<'a> {
     pub fn new(config: &'a Config) -> Self {
-        LintOptions { config, repo: &NoRepo, verify_fixes: true, kind: None }
+        LintOptions { config, repo: &NoRepo, verify_fixes: true, fixes: FixSelection::All, kind: None }
     }
 }
 
@@ -33,8 +44,13 @@ pub fn lint(path: &str, bytes: &[u8], opts: &LintOptions<'_>) -> Vec<Diagnostic>
         return crate::rules::syntax::encoding_diagnostics(path, &doc, opts.config);
     };
     let mut diags = lint_parsed(path, source, &doc, opts);
+    match opts.fixes {
+        FixSelection::All => {}
+        FixSelection::SafeOnly => diags.iter_mut().for_each(|d| d.fixes.retain(|f| f.applicability == crate::Applicability::Safe)),
+        FixSelection::None => diags.iter_mut().for_each(|d| d.fixes.clear()),
+    }
     if opts.verify_fixes {
-        verify_all(path, source, &mut diags, opts);
+        verify_all(path, source, parse_error_count(&doc), &mut diags, opts);
     }
     diags
 }
@@ -81,19 +97,30 @@ pub fn lint_parsed(path: &str, source: &str, doc: &Document, opts: &LintOptions<
     diags
 }
 
-fn verify_all(path: &str, source: &str, diags: &mut [Diagnostic], opts: &LintOptions<'_>) {
+/// Parse errors proper (not duplicate keys and the like).
+pub fn parse_error_count(doc: &Document) -> usize {
+    doc.errors.iter().filter(|e| matches!(e.kind, yaml::SyntaxErrorKind::Parse | yaml::SyntaxErrorKind::Encoding)).count()
+}
+
+/// Re-lint an edited text for [`crate::fix::verify`].
+pub fn relint(path: &str, text: &str, opts: &LintOptions<'_>) -> crate::fix::Relinted {
+    let relint_opts = LintOptions { config: opts.config, repo: opts.repo, verify_fixes: false, fixes: FixSelection::All, kind: opts.kind };
+    let doc = yaml::parse(text.as_bytes());
+    crate::fix::Relinted { parse_errors: parse_error_count(&doc), diagnostics: lint_parsed(path, text, &doc, &relint_opts) }
+}
+
+/// Keep only the fixes that verify; the others are dropped silently (a rule
+/// that offers a broken fix is a bug for its tests to find, not the user).
+pub fn verify_all(path: &str, source: &str, parse_errors: usize, diags: &mut [Diagnostic], opts: &LintOptions<'_>) {
     if diags.iter().all(|d| d.fixes.is_empty()) {
         return;
     }
-    let relint_opts = LintOptions { config: opts.config, repo: opts.repo, verify_fixes: false, kind: opts.kind };
-    let relint = |text: &str| {
-        let doc = yaml::parse(text.as_bytes());
-        lint_parsed(path, text, &doc, &relint_opts)
-    };
+    let relint = |text: &str| relint(path, text, opts);
     let before: Vec<Diagnostic> = diags.to_vec();
     for d in diags.iter_mut() {
         let fixes = std::mem::take(&mut d.fixes);
-        d.fixes = fixes.into_iter().filter(|f| crate::fix::verify(path, source, f, d, &before, &relint).is_ok()).collect();
+        d.fixes =
+            fixes.into_iter().filter(|f| crate::fix::verify(path, source, f, d, &before, parse_errors, &relint).is_ok()).collect();
     }
 }
 
