@@ -10,10 +10,13 @@ use crate::text::TextRange;
 use crate::yaml::{Document, Node};
 
 pub mod docs;
+pub mod deprecated_commands;
 pub mod events;
 pub mod job_id;
 pub mod job_needs;
 pub mod optional_job;
+pub mod permissions;
+pub mod runner_label;
 pub mod schema;
 pub mod step_id;
 pub mod syntax;
@@ -39,7 +42,7 @@ pub const ALL_FILES: &[FileKind] = &[FileKind::Workflow, FileKind::Action];
 
 /// Every rule, in the order they run.
 pub static RULES: &[&Rule] =
-    &[&syntax::RULE, &schema::RULE, &events::RULE, &job_id::RULE, &job_needs::RULE, &step_id::RULE, &timeout::RULE, &optional_job::RULE];
+    &[&syntax::RULE, &schema::RULE, &events::RULE, &job_id::RULE, &job_needs::RULE, &step_id::RULE, &timeout::RULE, &optional_job::RULE, &permissions::RULE, &runner_label::RULE, &deprecated_commands::RULE];
 
 pub fn rule(id: &str) -> Option<&'static Rule> {
     RULES.iter().copied().find(|r| r.id == id)

@@ -1,0 +1,190 @@
+//! `deprecated-commands`: `::set-output`, `::save-state`, `::set-env` and
+//! `::add-path` workflow commands, disabled or deprecated since 2020-2022.
+//! The fix rewrites `echo "::set-output name=x::v"` to
+//! `echo "x=v" >> "$GITHUB_OUTPUT"` (and the same for the others).
+
+use super::{Context, Rule, WORKFLOWS};
+use crate::diagnostic::{Edit, Fix, Severity};
+use crate::model::Step;
+use crate::yaml::ScalarStyle;
+
+pub const RULE: Rule = Rule {
+    id: "deprecated-commands",
+    default_severity: Severity::Error,
+    enabled_by_default: true,
+    summary: "`::set-output`, `::save-state`, `::set-env` and `::add-path` are deprecated or disabled; write to the environment files.",
+    kinds: WORKFLOWS,
+    check,
+};
+
+/// `(command, file variable)`.
+const COMMANDS: &[(&str, &str)] = &[
+    ("set-output", "GITHUB_OUTPUT"),
+    ("save-state", "GITHUB_STATE"),
+    ("set-env", "GITHUB_ENV"),
+    ("add-path", "GITHUB_PATH"),
+];
+
+fn check(ctx: &mut Context<'_>) {
+    let Some(wf) = ctx.workflow else { return };
+    for job in &wf.jobs {
+        let windows = job
+            .runs_on_labels()
+            .iter()
+            .any(|l| l.as_str().is_some_and(|s| s.contains("windows")));
+        for step in &job.steps {
+            check_step(ctx, step, windows);
+        }
+    }
+}
+
+fn check_step(ctx: &mut Context<'_>, step: &Step<'_>, windows: bool) {
+    let Some(run) = step.run() else { return };
+    let Some(scalar) = run.as_scalar() else { return };
+    let span = run.span;
+    let raw = ctx.text(span);
+    if !raw.contains("::") {
+        return;
+    }
+    let shell = step
+        .get("shell")
+        .and_then(|s| s.as_str())
+        .unwrap_or(if windows { "pwsh" } else { "bash" });
+    // Byte offsets in `raw` match the file only for block scalars and
+    // plain/single-quoted one-liners without escapes.
+    let fixable = matches!(shell, "bash" | "sh") && matches!(scalar.style, ScalarStyle::Literal | ScalarStyle::Plain);
+    for (cmd, var) in COMMANDS {
+        let needle = format!("::{cmd}");
+        let mut from = 0;
+        while let Some(i) = raw[from..].find(&needle) {
+            let at = from + i;
+            from = at + needle.len();
+            // `::set-output name=…::` or `::add-path::`; not e.g. `::set-output-foo`.
+            if !raw[from..].starts_with([' ', ':']) {
+                continue;
+            }
+            let start = span.start + at;
+            let message = format!(
+                "workflow command \"{cmd}\" is deprecated; write to the ${var} file instead, e.g. `echo \"{}\" >> \"${var}\"`",
+                if *cmd == "add-path" { "{path}" } else { "{name}={value}" }
+            );
+            let fix = if fixable {
+                rewrite(ctx.path, raw, span.start, at, cmd, var)
+            } else {
+                None
+            };
+            // `set-env`/`add-path` are disabled (the step fails); the other
+            // two still work with a warning.
+            let severity = if matches!(*cmd, "set-env" | "add-path") {
+                Severity::Error
+            } else {
+                Severity::Warning
+            };
+            let d = ctx.report_at(
+                severity,
+                crate::text::TextRange::new(start, start + needle.len()),
+                message,
+            );
+            if let Some(f) = fix {
+                d.fixes.push(f);
+            }
+        }
+    }
+}
+
+/// Rewrite the `echo` command around `at` (the `::` of the command), when it
+/// is a plain `echo "::cmd name=N::V"` on one line.
+fn rewrite(path: &str, raw: &str, base: usize, at: usize, cmd: &str, var: &str) -> Option<Fix> {
+    let line_start = raw[..at].rfind('\n').map_or(0, |i| i + 1);
+    let line_end = raw[at..].find('\n').map_or(raw.len(), |i| at + i);
+    let before = &raw[line_start..at];
+    let (quote, echo_at) = match before.trim_end().strip_suffix(['"', '\'']) {
+        Some(rest) if rest.trim_end().ends_with("echo") => (&before[before.len() - 1..], rest.trim_end().len() - 4),
+        _ if before.trim_end().ends_with("echo") => ("", before.trim_end().len() - 4),
+        _ => return None,
+    };
+    if !before[..echo_at].trim().is_empty() && !before[..echo_at].trim_end().ends_with([';', '&', '|']) {
+        return None;
+    }
+    let after = &raw[at + 2 + cmd.len()..line_end];
+    let (body, rest) = match quote {
+        "" => after
+            .split_once([';', '&', '|', '>', '#'])
+            .map_or((after.trim_end(), ""), |(b, _)| (b.trim_end(), "x")),
+        q => after.split_once(q)?,
+    };
+    if !quote.is_empty() && !rest.trim().is_empty() {
+        return None;
+    }
+    if quote.is_empty() && !rest.is_empty() {
+        return None;
+    }
+    let new_body = if cmd == "add-path" {
+        body.strip_prefix("::")?.to_string()
+    } else {
+        let (name, value) = body.strip_prefix(" name=")?.split_once("::")?;
+        if name.is_empty() || name.contains(['"', '\'', ' ']) {
+            return None;
+        }
+        format!("{name}={value}")
+    };
+    let end = at + 2 + cmd.len() + body.len() + quote.len();
+    let start = line_start + echo_at;
+    let new_text = format!("echo {quote}{new_body}{quote} >> \"${var}\"");
+    Some(
+        Fix::unsafe_(format!("Write to ${var} instead of `::{cmd}`"), vec![Edit::replace(path, crate::text::TextRange::new(base + start, base + end), new_text)])
+            .with_explanation(format!(
+                "GitHub disabled or deprecated the `::{cmd}` workflow command; appending to the file named by ${var} is the replacement. Multi-line values need the `name<<EOF` form."
+            )),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::test_support::{apply_first_fix, render};
+
+    const SRC: &str = "on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - id: v\n        run: |\n          echo \"::set-output name=version::${VERSION}\"\n          echo '::save-state name=pid::42'\n          echo ::set-env name=A::b\n          echo \"::add-path::/opt/bin\"\n          echo \"::error::not deprecated\"\n";
+
+    #[test]
+    fn each_command_is_reported() {
+        let got = render(SRC, "deprecated-commands");
+        assert_eq!(got.len(), 4, "{got:?}");
+        assert!(
+            got[0].starts_with("8:17: workflow command \"set-output\" is deprecated; write to the $GITHUB_OUTPUT file"),
+            "{got:?}"
+        );
+        assert!(got[3].starts_with("11:17: workflow command \"add-path\""), "{got:?}");
+    }
+
+    #[test]
+    fn the_fix_writes_to_the_environment_file() {
+        let out = apply_first_fix(SRC, "deprecated-commands");
+        assert!(
+            out.contains("          echo \"version=${VERSION}\" >> \"$GITHUB_OUTPUT\"\n"),
+            "{out}"
+        );
+        let fixed_all = SRC
+            .replace(
+                "echo \"::set-output name=version::${VERSION}\"",
+                "echo \"version=${VERSION}\" >> \"$GITHUB_OUTPUT\"",
+            )
+            .replace("echo '::save-state name=pid::42'", "echo 'pid=42' >> \"$GITHUB_STATE\"")
+            .replace("echo ::set-env name=A::b", "echo A=b >> \"$GITHUB_ENV\"")
+            .replace("echo \"::add-path::/opt/bin\"", "echo \"/opt/bin\" >> \"$GITHUB_PATH\"");
+        assert!(render(&fixed_all, "deprecated-commands").is_empty());
+        let diags = crate::rules::test_support::lint_rule(SRC, "deprecated-commands");
+        let fixes: Vec<&str> = diags
+            .iter()
+            .flat_map(|d| d.fixes.iter().flat_map(|f| f.edits.iter().map(|e| e.new_text.as_str())))
+            .collect();
+        assert_eq!(
+            fixes,
+            [
+                "echo \"version=${VERSION}\" >> \"$GITHUB_OUTPUT\"",
+                "echo 'pid=42' >> \"$GITHUB_STATE\"",
+                "echo A=b >> \"$GITHUB_ENV\"",
+                "echo \"/opt/bin\" >> \"$GITHUB_PATH\""
+            ]
+        );
+    }
+}

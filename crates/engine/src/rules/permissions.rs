@@ -1,0 +1,130 @@
+//! `permissions`: scope names and access levels of the `GITHUB_TOKEN`, at
+//! the workflow level and for each job.
+
+use super::{Context, Rule, WORKFLOWS};
+use crate::config::suggest;
+use crate::diagnostic::Severity;
+use crate::yaml::{Node, NodeKind};
+
+pub const RULE: Rule = Rule {
+    id: "permissions",
+    default_severity: Severity::Error,
+    enabled_by_default: true,
+    summary: "`permissions:` must use known scopes with `read`, `write` or `none`, or `read-all`/`write-all`.",
+    kinds: WORKFLOWS,
+    check,
+};
+
+/// `(scope, allowed levels)`, from GitHub's "Controlling permissions for
+/// GITHUB_TOKEN" reference (checked 2025-06).
+pub const SCOPES: &[(&str, &[&str])] = &[
+    ("actions", RWN),
+    ("artifact-metadata", RWN),
+    ("attestations", RWN),
+    ("checks", RWN),
+    ("contents", RWN),
+    ("copilot-requests", &["write", "none"]),
+    ("deployments", RWN),
+    ("discussions", RWN),
+    ("id-token", &["write", "none"]),
+    ("issues", RWN),
+    ("models", &["read", "none"]),
+    ("packages", RWN),
+    ("pages", RWN),
+    ("pull-requests", RWN),
+    ("repository-projects", RWN),
+    ("security-events", RWN),
+    ("statuses", RWN),
+];
+const RWN: &[&str] = &["read", "write", "none"];
+
+fn check(ctx: &mut Context<'_>) {
+    let Some(root) = ctx.root() else { return };
+    if let Some(p) = root.get("permissions") {
+        permissions(ctx, p);
+    }
+    let Some(wf) = ctx.workflow else { return };
+    for job in &wf.jobs {
+        if let Some(p) = job.get("permissions") {
+            permissions(ctx, p);
+        }
+    }
+}
+
+fn permissions(ctx: &mut Context<'_>, p: &Node) {
+    if p.is_expression() {
+        return;
+    }
+    match &p.kind {
+        NodeKind::Scalar(s) => match s.value.as_str() {
+            "read-all" | "write-all" => {}
+            v => {
+                let hint = suggest(v, &["read-all", "write-all"])
+                    .map(|s| format!("; did you mean \"{s}\"?"))
+                    .unwrap_or_default();
+                ctx.report(
+                    p.report_span(),
+                    format!("\"{v}\" is not a permission for all scopes{hint}; use `read-all`, `write-all`, `{{}}` (none) or a mapping of scopes"),
+                );
+            }
+        },
+        NodeKind::Mapping(entries) => {
+            let names: Vec<&str> = SCOPES.iter().map(|s| s.0).collect();
+            for e in entries {
+                let Some(scope) = e.key.as_str() else { continue };
+                let Some((_, levels)) = SCOPES.iter().find(|s| s.0 == scope) else {
+                    let hint = names
+                        .iter()
+                        .find(|n| n.eq_ignore_ascii_case(scope))
+                        .copied()
+                        .or_else(|| suggest(scope, &names))
+                        .map(|s| format!("; did you mean \"{s}\"?"))
+                        .unwrap_or_default();
+                    ctx.report(
+                        e.key.span,
+                        format!(
+                            "unknown permission scope \"{scope}\"{hint}; scopes are {}",
+                            names.join(", ")
+                        ),
+                    );
+                    continue;
+                };
+                let Some(level) = e.value.as_str().filter(|_| e.value.is_scalar()) else {
+                    continue;
+                };
+                if !levels.contains(&level) && !e.value.is_expression() {
+                    ctx.report(
+                        e.value.span,
+                        format!(
+                            "\"{level}\" is not a valid level for scope \"{scope}\"; use {}",
+                            levels.join(", ")
+                        ),
+                    );
+                }
+            }
+        }
+        NodeKind::Sequence(_) => {}
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::test_support::render;
+
+    #[test]
+    fn scopes_and_levels() {
+        let src = "on: push\npermissions:\n  contents: foo\n  pull_request: write\n  id-token: read\n  models: write\n  pages: READ\n  checks: none\njobs:\n  a:\n    permissions: raed-all\n    runs-on: x\n  b:\n    permissions:\n    runs-on: x\n  c:\n    permissions: {}\n    runs-on: x\n";
+        assert_eq!(
+            render(src, "permissions"),
+            [
+                "3:13: \"foo\" is not a valid level for scope \"contents\"; use read, write, none",
+                "4:3: unknown permission scope \"pull_request\"; did you mean \"pull-requests\"?; scopes are actions, artifact-metadata, attestations, checks, contents, copilot-requests, deployments, discussions, id-token, issues, models, packages, pages, pull-requests, repository-projects, security-events, statuses",
+                "5:13: \"read\" is not a valid level for scope \"id-token\"; use write, none",
+                "6:11: \"write\" is not a valid level for scope \"models\"; use read, none",
+                "7:10: \"READ\" is not a valid level for scope \"pages\"; use read, write, none",
+                "11:18: \"raed-all\" is not a permission for all scopes; did you mean \"read-all\"?; use `read-all`, `write-all`, `{}` (none) or a mapping of scopes",
+                "14:17: \"\" is not a permission for all scopes; use `read-all`, `write-all`, `{}` (none) or a mapping of scopes",
+            ]
+        );
+    }
+}
