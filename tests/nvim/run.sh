@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# Headless Neovim end-to-end test of editors/nvim with the real server.
+#   tests/nvim/run.sh            # builds the server, runs the test
+#   AUTOHEAL_LSP_CMD="/path/autoheal lsp" tests/nvim/run.sh
+# Needs `nvim` (Debian: apt-get install -y neovim; 0.7 or newer).
+set -euo pipefail
+
+here="$(cd "$(dirname "$0")" && pwd)"
+repo="$(cd "$here/../.." && pwd)"
+target="${CARGO_TARGET_DIR:-$repo/target}"
+
+if ! command -v nvim >/dev/null 2>&1; then
+  echo "tests/nvim/run.sh: nvim is not installed (apt-get install -y neovim)" >&2
+  exit 1
+fi
+
+if [ -z "${AUTOHEAL_LSP_CMD:-}" ]; then
+  # Prefer the real CLI; fall back to the library's example server while
+  # `autoheal lsp` is not wired in.
+  if (cd "$repo" && cargo build -q -p autoheal --bin autoheal) >/dev/null 2>&1 \
+    && "$target/debug/autoheal" lsp --help >/dev/null 2>&1; then
+    AUTOHEAL_LSP_CMD="$target/debug/autoheal lsp"
+  else
+    (cd "$repo" && cargo build -q -p autoheal-lsp --example serve)
+    AUTOHEAL_LSP_CMD="$target/debug/examples/serve"
+  fi
+fi
+export AUTOHEAL_LSP_CMD
+echo "tests/nvim/run.sh: server: $AUTOHEAL_LSP_CMD ($(nvim --version | head -1))" >&2
+
+status=0
+timeout 180 nvim --headless -u NONE -i NONE -n \
+  --cmd "set runtimepath^=$repo/editors/nvim" \
+  -c "luafile $here/e2e.lua" || status=$?
+if [ "$status" -ne 0 ]; then
+  echo "tests/nvim/run.sh: FAILED ($status)" >&2
+fi
+exit "$status"
