@@ -1,0 +1,160 @@
+//! `matrix`: `exclude` rows must name keys and values the matrix has (an
+//! unmatched row excludes nothing), and a key's values must be unique.
+
+use super::{Context, Rule, WORKFLOWS};
+use crate::config::suggest;
+use crate::diagnostic::Severity;
+use crate::yaml::{Node, NodeKind};
+
+pub const RULE: Rule = Rule {
+    id: "matrix",
+    default_severity: Severity::Error,
+    enabled_by_default: true,
+    summary: "Matrix `exclude` rows must match existing keys and values; a key's values must be unique.",
+    kinds: WORKFLOWS,
+    check,
+};
+
+/// A value's structural text (key order kept), for comparing rows.
+fn canonical(n: &Node) -> String {
+    match &n.kind {
+        NodeKind::Scalar(s) => format!("{:?}", s.value),
+        NodeKind::Sequence(items) => format!("[{}]", items.iter().map(canonical).collect::<Vec<_>>().join(",")),
+        NodeKind::Mapping(es) => {
+            let mut parts: Vec<String> = es
+                .iter()
+                .map(|e| format!("{}:{}", canonical(&e.key), canonical(&e.value)))
+                .collect();
+            parts.sort();
+            format!("{{{}}}", parts.join(","))
+        }
+    }
+}
+
+fn has_expression(n: &Node) -> bool {
+    let mut found = false;
+    n.walk(&mut |x| found |= x.as_str().is_some_and(|s| s.contains("${{")));
+    found
+}
+
+fn check(ctx: &mut Context<'_>) {
+    let Some(wf) = ctx.workflow else { return };
+    for job in &wf.jobs {
+        let Some(matrix) = job.matrix() else { continue };
+        let Some(rows) = matrix.as_mapping() else { continue };
+        let axes: Vec<(&str, &Node)> = rows
+            .iter()
+            .filter_map(|e| Some((e.key.as_str()?, &e.value)))
+            .filter(|(k, _)| !matches!(*k, "include" | "exclude"))
+            .collect();
+        for (_, values) in &axes {
+            let Some(items) = values.as_sequence() else { continue };
+            let mut seen: Vec<String> = Vec::new();
+            for item in items {
+                let c = canonical(item);
+                if seen.contains(&c) {
+                    ctx.report_at(
+                        Severity::Warning,
+                        item.report_span(),
+                        "this value is listed twice in the matrix; the job runs twice with it".to_string(),
+                    );
+                } else {
+                    seen.push(c);
+                }
+            }
+        }
+        // With an expression anywhere the matrix is only known at run time.
+        if has_expression(matrix) {
+            continue;
+        }
+        let include_keys: Vec<&str> = matrix
+            .get("include")
+            .and_then(Node::as_sequence)
+            .unwrap_or_default()
+            .iter()
+            .flat_map(|r| r.as_mapping().unwrap_or_default().iter().filter_map(|e| e.key.as_str()))
+            .collect();
+        let Some(excludes) = matrix.get("exclude").and_then(Node::as_sequence) else {
+            continue;
+        };
+        let names: Vec<&str> = axes.iter().map(|(k, _)| *k).collect();
+        for row in excludes {
+            for e in row.as_mapping().unwrap_or_default() {
+                let Some(k) = e.key.as_str() else { continue };
+                // Matrix keys are case-insensitive, as are all context properties.
+                let Some((_, values)) = axes.iter().find(|(a, _)| a.eq_ignore_ascii_case(k)) else {
+                    if include_keys.iter().any(|i| i.eq_ignore_ascii_case(k)) {
+                        continue;
+                    }
+                    let hint = suggest(k, &names)
+                        .map(|s| format!("; did you mean \"{s}\"?"))
+                        .unwrap_or_default();
+                    ctx.report(
+                        e.key.span,
+                        format!(
+                            "\"{k}\" in \"exclude\" is not a matrix key{hint}; keys are {}",
+                            names.join(", ")
+                        ),
+                    );
+                    continue;
+                };
+                let Some(items) = values.as_sequence() else { continue };
+                let want = canonical(&e.value);
+                // A mapping in `exclude` matches a mapping value when its
+                // keys are a subset; compare exactly otherwise.
+                let matches = items.iter().any(|v| canonical(v) == want || subset(&e.value, v));
+                if !matches {
+                    ctx.report(
+                        e.value.report_span(),
+                        format!("value {} of \"{k}\" in \"exclude\" matches none of the matrix values, so it excludes nothing", short(ctx.text(e.value.span))),
+                    );
+                }
+            }
+        }
+    }
+}
+
+fn subset(part: &Node, whole: &Node) -> bool {
+    match (part.as_mapping(), whole.as_mapping()) {
+        (Some(p), Some(_)) => p.iter().all(|e| {
+            e.key
+                .as_str()
+                .and_then(|k| whole.get(k))
+                .is_some_and(|w| canonical(w) == canonical(&e.value) || subset(&e.value, w))
+        }),
+        _ => false,
+    }
+}
+
+fn short(s: &str) -> String {
+    let one: String = s.split_whitespace().collect::<Vec<_>>().join(" ");
+    if one.chars().count() > 60 {
+        format!("{}…", one.chars().take(60).collect::<String>())
+    } else {
+        one
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::test_support::render;
+
+    #[test]
+    fn exclude_rows_must_match() {
+        let src = "on: push\njobs:\n  a:\n    runs-on: x\n    strategy:\n      matrix:\n        os: [ubuntu, windows, ubuntu]\n        node: [{v: 18, lts: true}, {v: 20}]\n        include:\n          - extra: 1\n        exclude:\n          - oss: ubuntu\n          - os: macos\n          - node: {v: 18}\n          - extra: 1\n    steps:\n      - run: x\n";
+        assert_eq!(
+            render(src, "matrix"),
+            [
+                "7:31: this value is listed twice in the matrix; the job runs twice with it",
+                "12:13: \"oss\" in \"exclude\" is not a matrix key; did you mean \"os\"?; keys are os, node",
+                "13:17: value macos of \"os\" in \"exclude\" matches none of the matrix values, so it excludes nothing",
+            ]
+        );
+    }
+
+    #[test]
+    fn expressions_make_the_matrix_dynamic() {
+        let src = "on: push\njobs:\n  a:\n    runs-on: x\n    strategy:\n      matrix:\n        os: ${{ fromJSON(inputs.os) }}\n        exclude:\n          - os: macos\n    steps:\n      - run: x\n";
+        assert!(render(src, "matrix").is_empty());
+    }
+}
