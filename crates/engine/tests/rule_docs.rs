@@ -19,15 +19,26 @@ fn docs_rules_pages_are_exactly_the_rule_ids() {
     let ids: BTreeSet<String> = RULES.iter().map(|r| r.id.to_string()).collect();
     let missing: Vec<&String> = ids.difference(&pages).collect();
     let orphan: Vec<&String> = pages.difference(&ids).collect();
-    assert!(missing.is_empty() && orphan.is_empty(), "rules without a page: {missing:?}; pages without a rule: {orphan:?}");
+    assert!(
+        missing.is_empty() && orphan.is_empty(),
+        "rules without a page: {missing:?}; pages without a rule: {orphan:?}"
+    );
 }
 
 #[test]
 fn each_page_names_its_rule_and_how_to_turn_it_off() {
     for rule in RULES {
         let page = autoheal_engine::rules::docs::page(rule.id).unwrap_or_else(|| panic!("no page for {}", rule.id));
-        assert!(page.starts_with(&format!("# `{}`", rule.id)), "{} page must start with its id", rule.id);
-        assert!(page.contains(&format!("{}: off", rule.id)), "{} page must say how to turn it off", rule.id);
+        assert!(
+            page.starts_with(&format!("# `{}`", rule.id)),
+            "{} page must start with its id",
+            rule.id
+        );
+        assert!(
+            page.contains(&format!("{}: off", rule.id)),
+            "{} page must say how to turn it off",
+            rule.id
+        );
         assert!(page.contains("## Example"), "{} page needs an example", rule.id);
     }
 }
