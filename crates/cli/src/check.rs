@@ -131,7 +131,12 @@ pub fn run(args: CheckArgs, verbosity: &Verbosity) -> anyhow::Result<Outcome> {
 
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
-    output::write(&mut out, args.format, &reports, verbosity)?;
+    if let Err(e) = output::write(&mut out, args.format, &reports, verbosity) {
+        match e.downcast::<std::io::Error>() {
+            Ok(io) => crate::exit_on_write_error(io),
+            Err(e) => return Err(e),
+        }
+    }
     out.flush().ok();
 
     let failing = reports.iter().flat_map(|r| &r.diagnostics).any(|d| d.severity >= config.fail_level);
@@ -189,7 +194,7 @@ fn lint_file(
 
 /// Write through a temporary file in the same directory and rename it over
 /// the original, so an interrupted write never leaves half a workflow.
-fn write_atomically(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
+pub fn write_atomically(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
     let dir = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
     let mut tmp = tempfile::NamedTempFile::new_in(dir).with_context(|| format!("cannot create a temporary file in {}", dir.display()))?;
     tmp.write_all(bytes).with_context(|| format!("cannot write {}", path.display()))?;

@@ -1,6 +1,28 @@
 //! The `autoheal` command line: a thin shell around the engine crates.
 
+/// `println!` that ends the process quietly when stdout is a closed pipe
+/// (`autoheal … | head`), instead of panicking.
+macro_rules! outln {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        if let Err(e) = writeln!(std::io::stdout().lock(), $($arg)*) {
+            $crate::exit_on_write_error(e);
+        }
+    }};
+}
+
+/// `print!` with the same closed-pipe handling as `outln!`.
+macro_rules! out {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        if let Err(e) = write!(std::io::stdout().lock(), $($arg)*) {
+            $crate::exit_on_write_error(e);
+        }
+    }};
+}
+
 mod check;
+mod diagnose;
 mod discover;
 mod fs_repo;
 mod output;
@@ -28,6 +50,12 @@ struct Cli {
 enum Command {
     /// Lint workflow files and action metadata, like actionlint.
     Check(check::CheckArgs),
+    /// Read failed-run logs: find the root cause and map it onto the workflow.
+    Diagnose(diagnose::DiagnoseArgs),
+    /// Turn a failed run's log into a verified fix (a diff, or `--write`).
+    Fix(diagnose::FixArgs),
+    /// Run the language server on stdio.
+    Lsp,
     /// List every rule with its default severity.
     Rules,
     /// Print the documentation of a rule.
@@ -50,11 +78,22 @@ pub struct Verbosity {
     pub verbose: bool,
 }
 
+pub fn exit_on_write_error(e: std::io::Error) -> ! {
+    if e.kind() == std::io::ErrorKind::BrokenPipe {
+        std::process::exit(0);
+    }
+    eprintln!("autoheal: error: cannot write to stdout: {e}");
+    std::process::exit(2);
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let verbosity = Verbosity { quiet: cli.quiet, verbose: cli.verbose };
     let result = match cli.command {
         Command::Check(args) => check::run(args, &verbosity),
+        Command::Diagnose(args) => diagnose::diagnose(args, &verbosity),
+        Command::Fix(args) => diagnose::fix(args, &verbosity),
+        Command::Lsp => autoheal_lsp::run_stdio_blocking().map(|()| Outcome::Clean),
         Command::Rules => rules_cmd::list(),
         Command::Explain { rule } => rules_cmd::explain(&rule),
     };

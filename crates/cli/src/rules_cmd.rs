@@ -9,7 +9,7 @@ pub fn list() -> anyhow::Result<Outcome> {
     let width = RULES.iter().map(|r| r.id.len()).max().unwrap_or(0);
     for r in RULES {
         let state = if r.enabled_by_default { r.default_severity.as_str() } else { "off" };
-        println!("{:<width$}  {:<7}  {}", r.id, state, r.summary);
+        outln!("{:<width$}  {:<7}  {}", r.id, state, r.summary);
     }
     Ok(Outcome::Clean)
 }
@@ -21,8 +21,8 @@ pub fn explain(id: &str) -> anyhow::Result<Outcome> {
         bail!("unknown rule `{id}`{hint} (see `autoheal rules`)")
     };
     match autoheal_engine::rules::docs::page(r.id) {
-        Some(doc) => print!("{doc}"),
-        None => println!("{}\n\n{}", r.id, r.summary),
+        Some(doc) => out!("{doc}"),
+        None => outln!("{}\n\n{}", r.id, r.summary),
     }
     Ok(Outcome::Clean)
 }

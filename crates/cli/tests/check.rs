@@ -107,7 +107,7 @@ fn unsafe_fixes_need_fix_unsafe() {
 
 #[test]
 fn config_disables_rules_and_suppression_comments_work() {
-    let wf = "on: push\njobs:\n  # autoheal: ignore[timeout]\n  a:\n    runs-on: x\n  b:\n    runs-on: x\n    needs: [nope]  # autoheal: ignore[job-needs]\n";
+    let wf = "on: push\njobs:\n  # autoheal: ignore[timeout]\n  a:\n    runs-on: ubuntu-latest\n    steps: [run: make]\n  b:\n    runs-on: ubuntu-latest\n    needs: [nope]  # autoheal: ignore[job-needs]\n    steps: [run: make]\n";
     let dir = repo(&[(".github/workflows/ci.yml", wf), (".github/autoheal.yml", "rules:\n  optional-job: off\nfail-level: error\n")]);
     let out = autoheal(dir.path(), &["check", "--format", "json"]);
     let v: Value = serde_json::from_str(&stdout(&out)).unwrap();
@@ -117,7 +117,7 @@ fn config_disables_rules_and_suppression_comments_work() {
         .iter()
         .map(|d| (d["rule"].as_str().unwrap(), d["range"]["start"]["line"].as_u64().unwrap()))
         .collect();
-    assert_eq!(rules, [("timeout", 6)]);
+    assert_eq!(rules, [("timeout", 7)]);
     assert_eq!(out.status.code(), Some(0), "only info findings under fail-level error");
 }
 

@@ -6,6 +6,7 @@ pub mod config;
 pub mod diagnostic;
 pub mod edit;
 pub mod fix;
+pub mod json;
 pub mod lint;
 pub mod model;
 pub mod repo;

@@ -7,6 +7,8 @@
 //! and generating the fix again on its own output gives nothing. When no fix
 //! can be made, [`FixOutcome::manual_reason`] says why.
 
+pub mod attach;
+pub mod diff;
 pub mod eval;
 pub mod input;
 pub mod locate;
@@ -37,6 +39,8 @@ use autoheal_engine::repo::RepoFiles;
 use autoheal_engine::yaml::{self, Document};
 
 pub use input::{Category, FailureInput, RateLimitKind, StepRef};
+pub use attach::attach_fixes;
+pub use diff::unified_diff;
 pub use plan::{Plan, plan};
 
 /// Files by repository-relative path.

@@ -265,3 +265,39 @@ fn find_word(text: &str, range: TextRange, word: &str) -> Option<usize> {
 
 #[cfg(test)]
 mod tests;
+
+/// Which of several workflow files `(path, text)` a failed run came from:
+/// the file a log line names (`::error file=` / an invalid-workflow message),
+/// else the only one that defines a job named in the logs. Returns its index
+/// and the reason, for the user.
+pub fn locate_workflow(analysis: &crate::Analysis, candidates: &[(String, String)]) -> Option<(usize, String)> {
+    for f in &analysis.failures {
+        if let Some(file) = &f.location.file {
+            let file = file.trim_start_matches("./");
+            if let Some(i) = candidates.iter().position(|(p, _)| p == file || p.ends_with(&format!("/{file}"))) {
+                return Some((i, format!("the log names {file}")));
+            }
+        }
+    }
+    let mut hits: Vec<(usize, String)> = Vec::new();
+    for (i, (_, text)) in candidates.iter().enumerate() {
+        let doc = autoheal_engine::yaml::parse(text.as_bytes());
+        let Some(root) = doc.root.as_ref() else { continue };
+        let wf = Workflow::new(root);
+        for f in &analysis.failures {
+            let Some(name) = f.job.as_deref() else { continue };
+            let named = wf.jobs.iter().any(|j| {
+                let base = matrix_base(name);
+                j.id == name || j.name() == Some(name) || j.id == base || j.name() == Some(base) || j.name().is_some_and(|n| expression_template_matches(n, name))
+            });
+            if named && !hits.iter().any(|(h, _)| *h == i) {
+                hits.push((i, name.to_string()));
+            }
+        }
+    }
+    match hits.as_slice() {
+        [(i, job)] => Some((*i, format!("it is the only workflow that defines job `{job}`, which failed in the log"))),
+        [] if candidates.len() == 1 => Some((0, "it is the repository's only workflow".to_string())),
+        _ => None,
+    }
+}

@@ -3,41 +3,18 @@
 use std::io::Write;
 
 use autoheal_engine::LineIndex;
+use autoheal_engine::json::{fix_json, range_json};
 use serde_json::{Value, json};
 
-use super::region;
 use crate::check::FileReport;
-
-pub fn range_json(index: &LineIndex, source: &str, range: autoheal_engine::TextRange) -> Value {
-    let r = region(index, source, range);
-    json!({
-        "start": {"line": r.start_line, "column": r.start_column},
-        "end": {"line": r.end_line, "column": r.end_column},
-    })
-}
 
 pub fn diagnostics_json(reports: &[FileReport]) -> Value {
     let mut diags = Vec::new();
     for rep in reports {
         let index = LineIndex::new(&rep.source);
         for d in &rep.diagnostics {
-            let fixes: Vec<Value> = d
-                .fixes
-                .iter()
-                .map(|f| {
-                    json!({
-                        "title": f.title,
-                        "explanation": f.explanation,
-                        "applicability": f.applicability,
-                        "edits": f.edits.iter().map(|e| json!({
-                            "path": e.path,
-                            "range": range_json(&index, &rep.source, e.range),
-                            "byte_range": [e.range.start, e.range.end],
-                            "new_text": e.new_text,
-                        })).collect::<Vec<_>>(),
-                    })
-                })
-                .collect();
+            let text_of = |p: &str| (p == rep.path).then(|| rep.source.clone());
+            let fixes: Vec<Value> = d.fixes.iter().map(|f| fix_json(f, &text_of)).collect();
             diags.push(json!({
                 "path": rep.path,
                 "rule": d.rule,

