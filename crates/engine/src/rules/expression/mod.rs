@@ -1,0 +1,192 @@
+//! `expression`: every `${{ }}` of a workflow or action is parsed and type
+//! checked against the contexts that its key may read (GitHub's "context
+//! availability" table) and against the workflow's own step ids, needed
+//! jobs, matrix and inputs. `if:` values with text around `${{ }}` (always
+//! true) and constant conditions are reported too.
+
+mod scope;
+mod source_map;
+#[cfg(test)]
+mod tests;
+mod walk;
+
+pub(crate) use source_map::ScalarSource;
+
+use autoheal_expr::{
+    Checker, Condition, ExprError, Scope, Span, Type, always_true_message, availability, check_template,
+    classify_condition, constant_condition_message, parse, single_expression,
+};
+
+use super::{ALL_FILES, Context, Rule};
+use crate::diagnostic::Severity;
+use crate::model::FileKind;
+use crate::text::TextRange;
+use crate::yaml::Node;
+
+pub const RULE: Rule = Rule {
+    id: "expression",
+    default_severity: Severity::Error,
+    enabled_by_default: true,
+    summary: "`${{ }}` expressions must parse, use contexts available at their key, and name real steps, jobs, matrix keys and inputs.",
+    kinds: ALL_FILES,
+    check,
+};
+
+fn check(ctx: &mut Context<'_>) {
+    let Some(root) = ctx.root() else { return };
+    let mut pass = Pass {
+        source: ctx.source,
+        out: Vec::new(),
+    };
+    match (ctx.kind, ctx.workflow) {
+        (FileKind::Workflow, Some(wf)) => walk::workflow(&mut pass, wf),
+        (FileKind::Action, _) => walk::action(&mut pass, root),
+        _ => {}
+    }
+    for f in pass.out {
+        ctx.report_at(f.severity, f.range, f.message);
+    }
+}
+
+/// How a value is used, which decides whether an object or array expanded
+/// into it is a mistake.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Role {
+    /// A string: objects, arrays and null expanded in it are errors.
+    Text,
+    /// A value that a single `${{ }}` may replace with any type (`runs-on`,
+    /// `strategy`, a whole `env:`); text around the expression still makes
+    /// a string.
+    Value,
+}
+
+struct Finding {
+    range: TextRange,
+    message: String,
+    severity: Severity,
+}
+
+pub(crate) struct Pass<'s> {
+    source: &'s str,
+    out: Vec<Finding>,
+}
+
+impl Pass<'_> {
+    /// Check `node` under `key`: the node itself in role `whole`, every
+    /// scalar below it in role `inner`.
+    pub(crate) fn site(&mut self, node: &Node, key: Option<&str>, whole: Role, inner: Role, scope: &Scope) {
+        if node.alias.is_some() {
+            return;
+        }
+        if let Some(entries) = node.as_mapping() {
+            for e in entries {
+                // `env:` names may be expressions too.
+                self.scalar(&e.key, key, Role::Text, scope);
+                self.site(&e.value, key, inner, inner, scope);
+            }
+        } else if let Some(items) = node.as_sequence() {
+            for item in items {
+                self.site(item, key, inner, inner, scope);
+            }
+        } else {
+            self.scalar(node, key, whole, scope);
+        }
+    }
+
+    /// Check one scalar; returns the type of a value that is a single
+    /// `${{ }}` (for callers that check it against a declared type).
+    pub(crate) fn scalar(&mut self, node: &Node, key: Option<&str>, role: Role, scope: &Scope) -> Option<Type> {
+        let value = node.as_str()?;
+        memchr::memmem::find(value.as_bytes(), b"${{")?;
+        if node.alias.is_some() {
+            return None;
+        }
+        let checker = Checker::new(scope).with_availability(key.and_then(availability));
+        let checked = check_template(value, &checker);
+        let mut errors = checked.errors.clone();
+        if role == Role::Text || single_expression(value).is_none() {
+            errors.extend(checked.template_value_errors());
+        }
+        let whole = match checked.expressions.as_slice() {
+            [only] if single_expression(value).is_some() => Some(only.ty.clone()),
+            _ => None,
+        };
+        if !errors.is_empty() {
+            let anchors: Vec<Span> = checked.expressions.iter().map(|e| e.embedded.span).collect();
+            self.report_errors(node, &errors, &anchors);
+        }
+        whole
+    }
+
+    /// Check an `if:` value.
+    pub(crate) fn condition(&mut self, node: &Node, key: Option<&str>, scope: &Scope) {
+        let Some(value) = node.as_str() else { return };
+        if node.is_null() || node.alias.is_some() {
+            return;
+        }
+        let checker = Checker::new(scope).with_availability(key.and_then(availability));
+        let condition = classify_condition(value);
+        let Some(span) = condition.expression_span(value) else {
+            self.push(node.span, always_true_message(value), Severity::Error);
+            let checked = check_template(value, &checker);
+            let anchors: Vec<Span> = checked.expressions.iter().map(|e| e.embedded.span).collect();
+            self.report_errors(node, &checked.errors, &anchors);
+            return;
+        };
+        let text = value.get(span.range()).unwrap_or("");
+        let anchor = match condition {
+            Condition::Wrapped(e) => e.span,
+            _ => Span::new(0, value.len()),
+        };
+        match parse(text) {
+            Err(e) => self.report_errors(node, &[e.shifted(span.start)], &[anchor]),
+            Ok(mut expr) => {
+                expr.shift(span.start);
+                let checked = checker.check(&expr);
+                self.report_errors(node, &checked.errors, &[anchor]);
+                if expr.is_constant() {
+                    self.push(node.span, constant_condition_message(text.trim()), Severity::Warning);
+                }
+            }
+        }
+    }
+
+    fn report_errors(&mut self, node: &Node, errors: &[ExprError], anchors: &[Span]) {
+        if errors.iter().all(is_number_key) {
+            return;
+        }
+        let Some(map) = ScalarSource::new(self.source, node) else {
+            return;
+        };
+        for e in errors.iter().filter(|e| !is_number_key(e)) {
+            let anchor = anchors
+                .iter()
+                .copied()
+                .find(|a| a.start <= e.span.start && e.span.start <= a.end)
+                .unwrap_or(Span::new(0, map.value().len()));
+            let start = map.offset(e.span.start, anchor);
+            let end = map.offset(e.span.end.max(e.span.start), anchor).max(start);
+            let end = if self.source.is_char_boundary(end) && end <= self.source.len() {
+                end
+            } else {
+                start
+            };
+            self.push(TextRange::new(start, end), e.to_string(), Severity::Error);
+        }
+    }
+
+    pub(crate) fn push(&mut self, range: TextRange, message: String, severity: Severity) {
+        self.out.push(Finding {
+            range,
+            message,
+            severity,
+        });
+    }
+}
+
+/// `job.services.db.ports[5432]`: GitHub converts a number index to a
+/// property name, and its documentation uses exactly this form.
+fn is_number_key(e: &ExprError) -> bool {
+    e.kind == autoheal_expr::ErrorKind::InvalidAccess
+        && e.message == "property access of object must be type of string but got \"number\""
+}

@@ -1,0 +1,324 @@
+//! Typing the workflow-dependent contexts (`inputs`, `needs`, `matrix`,
+//! `steps`, `jobs`) from the workflow itself.
+
+use autoheal_expr::{Scope, Type};
+
+use crate::model::{Job, Step, Workflow};
+use crate::yaml::{Node, NodeKind};
+
+/// Past this many earlier steps with ids, `steps` is typed loosely, so a
+/// pathological job cannot make the checker quadratic.
+const MAX_TYPED_STEPS: usize = 256;
+
+/// The scope shared by every key of a workflow: `inputs` and
+/// `github.event.inputs` from its `workflow_call` / `workflow_dispatch`.
+pub(crate) fn workflow_scope(wf: &Workflow<'_>) -> Scope {
+    let mut scope = Scope::new();
+    let Some(on) = wf.on().map(|e| &e.value) else {
+        return scope;
+    };
+    let call = trigger(on, "workflow_call");
+    let dispatch = trigger(on, "workflow_dispatch");
+    let mut open = false;
+    let mut props: Vec<(String, Type)> = Vec::new();
+    for (trig, is_dispatch) in [(call, false), (dispatch, true)] {
+        let Some(trig) = trig else { continue };
+        match trig.get("inputs") {
+            None => {}
+            Some(n) if n.is_null() => {}
+            Some(n) => match n.as_mapping() {
+                Some(entries) => {
+                    for e in entries {
+                        let Some(name) = e.key.as_str() else { continue };
+                        let ty = input_type(&e.value, is_dispatch);
+                        match props.iter_mut().find(|(k, _)| k.eq_ignore_ascii_case(name)) {
+                            Some((_, t)) => *t = t.merge(&ty),
+                            None => props.push((name.to_string(), ty)),
+                        }
+                    }
+                }
+                None => open = true,
+            },
+        }
+    }
+    scope.set_inputs(if open {
+        Type::open_object(props, Type::Any)
+    } else {
+        Type::object(props)
+    });
+    // A workflow only ever called declares every secret it reads, unless
+    // the declaration is missing altogether.
+    if let (Some(c), true) = (call, only_trigger(on, "workflow_call")) {
+        if let Some(secrets) = c.get("secrets") {
+            let declared: Vec<(&str, Type)> = secrets
+                .as_mapping()
+                .map(|es| {
+                    es.iter()
+                        .filter_map(|e| Some((e.key.as_str()?, Type::String)))
+                        .collect()
+                })
+                .unwrap_or_default();
+            if secrets.is_null() || secrets.is_mapping() {
+                let mut all = declared;
+                all.push(("github_token", Type::String));
+                scope.set_secrets(Type::object(all));
+            }
+        }
+    }
+    if let (Some(d), None) = (dispatch, call) {
+        let names: Vec<(String, Type)> = d
+            .get("inputs")
+            .and_then(Node::as_mapping)
+            .map(|es| {
+                es.iter()
+                    .filter_map(|e| Some((e.key.as_str()?.to_string(), Type::String)))
+                    .collect()
+            })
+            .unwrap_or_default();
+        let loose = d.get("inputs").is_some_and(|n| !n.is_null() && !n.is_mapping());
+        scope.set_github_event_inputs(if loose { Type::any_object() } else { Type::object(names) });
+    }
+    scope
+}
+
+/// `scope` with `inputs` holding exactly `declared` (workflow_call inputs
+/// declared before a default that reads them).
+pub(crate) fn with_inputs(scope: &Scope, declared: &[crate::yaml::Entry]) -> Scope {
+    let mut out = scope.clone();
+    out.set_inputs(Type::object(
+        declared
+            .iter()
+            .filter_map(|e| Some((e.key.as_str()?, input_type(&e.value, false)))),
+    ));
+    out
+}
+
+/// `on.<name>` as a node (a `Node` standing for "present, no settings"
+/// when `on` is a string or list).
+fn trigger<'a>(on: &'a Node, name: &str) -> Option<&'a Node> {
+    match &on.kind {
+        NodeKind::Mapping(_) => on.get(name),
+        NodeKind::Scalar(_) => (on.as_str() == Some(name)).then_some(on),
+        NodeKind::Sequence(items) => items.iter().find(|i| i.as_str() == Some(name)),
+    }
+}
+
+fn only_trigger(on: &Node, name: &str) -> bool {
+    match &on.kind {
+        NodeKind::Mapping(es) => es.len() == 1 && es[0].key.as_str() == Some(name),
+        NodeKind::Scalar(_) => on.as_str() == Some(name),
+        NodeKind::Sequence(items) => items.len() == 1 && items[0].as_str() == Some(name),
+    }
+}
+
+fn input_type(def: &Node, dispatch: bool) -> Type {
+    match def.get("type").and_then(Node::as_str) {
+        Some("boolean") => Type::Bool,
+        Some("number") => Type::Number,
+        Some("string" | "choice" | "environment") => Type::String,
+        None if dispatch => Type::String,
+        _ => Type::Any,
+    }
+}
+
+/// The scope of a job's keys: the workflow scope plus `needs` and `matrix`.
+pub(crate) fn job_scope(base: &Scope, wf: &Workflow<'_>, job: &Job<'_>) -> Scope {
+    let mut scope = base.clone();
+    match job.get("needs") {
+        Some(n) if n.is_expression() => {}
+        _ => {
+            let needs: Vec<(String, Type)> = job
+                .needs()
+                .iter()
+                .filter_map(|n| Some((n.as_str()?.to_string(), needed_outputs(wf, n.as_str()?))))
+                .collect();
+            scope.set_needs(needs);
+        }
+    }
+    scope.set_matrix(matrix_type(job));
+    scope
+}
+
+fn needed_outputs(wf: &Workflow<'_>, id: &str) -> Type {
+    let Some(job) = wf.job(id) else {
+        return Type::map_of(Type::String);
+    };
+    if job.is_call() {
+        return Type::map_of(Type::String);
+    }
+    match job.get("outputs") {
+        None => Type::object::<&str>([]),
+        Some(n) => match n.as_mapping() {
+            Some(es) => Type::object(es.iter().filter_map(|e| Some((e.key.as_str()?, Type::String)))),
+            None if n.is_null() => Type::object::<&str>([]),
+            None => Type::map_of(Type::String),
+        },
+    }
+}
+
+/// The `matrix` context of a job: its keys (with `include` additions) and
+/// the types of their values; open when any part is an expression.
+pub(crate) fn matrix_type(job: &Job<'_>) -> Type {
+    let Some(strategy) = job.get("strategy") else {
+        return Type::object::<&str>([]);
+    };
+    if !strategy.is_mapping() {
+        return if strategy.is_null() {
+            Type::object::<&str>([])
+        } else {
+            Type::any_object()
+        };
+    }
+    let Some(matrix) = strategy.get("matrix") else {
+        return Type::object::<&str>([]);
+    };
+    let Some(entries) = matrix.as_mapping() else {
+        return if matrix.is_null() {
+            Type::object::<&str>([])
+        } else {
+            Type::any_object()
+        };
+    };
+    let mut open = false;
+    let mut props: Vec<(String, Type)> = Vec::new();
+    let mut add = |name: &str, ty: Type| match props.iter_mut().find(|(k, _)| k.eq_ignore_ascii_case(name)) {
+        Some((_, t)) => *t = t.merge(&ty),
+        None => props.push((name.to_string(), ty)),
+    };
+    for e in entries {
+        let Some(key) = e.key.as_str() else { continue };
+        match key {
+            "exclude" => {}
+            "include" => match e.value.as_sequence() {
+                Some(rows) => {
+                    for row in rows {
+                        match row.as_mapping() {
+                            Some(cells) => {
+                                for c in cells {
+                                    if let Some(k) = c.key.as_str() {
+                                        add(k, value_type(&c.value));
+                                    }
+                                }
+                            }
+                            None => open = true,
+                        }
+                    }
+                }
+                None => open |= !e.value.is_null(),
+            },
+            _ => {
+                let ty = match e.value.as_sequence() {
+                    Some(items) => items.iter().fold(None::<Type>, |acc, i| {
+                        let t = value_type(i);
+                        Some(match acc {
+                            Some(a) => a.merge(&t),
+                            None => t,
+                        })
+                    }),
+                    None => None,
+                };
+                add(key, ty.unwrap_or(Type::Any));
+            }
+        }
+    }
+    if open {
+        Type::open_object(props, Type::Any)
+    } else {
+        Type::object(props)
+    }
+}
+
+/// The type of a literal YAML value as the expression sees it.
+fn value_type(node: &Node) -> Type {
+    match &node.kind {
+        NodeKind::Scalar(_) if node.is_expression() => expression_type(node.as_str().unwrap_or("")),
+        NodeKind::Scalar(_) if node.is_null() => Type::Null,
+        NodeKind::Scalar(_) if node.as_bool().is_some() => Type::Bool,
+        NodeKind::Scalar(_) if node.as_number().is_some() => Type::Number,
+        NodeKind::Scalar(_) => Type::String,
+        NodeKind::Sequence(items) => Type::array_of(
+            items
+                .iter()
+                .map(value_type)
+                .reduce(|a, b| a.merge(&b))
+                .unwrap_or(Type::Any),
+        ),
+        NodeKind::Mapping(entries) => Type::object(
+            entries
+                .iter()
+                .filter_map(|e| Some((e.key.as_str()?, value_type(&e.value)))),
+        ),
+    }
+}
+
+/// The type of a matrix value written as one `${{ }}` (e.g. a
+/// `fromJSON()` literal); `any` when it depends on anything else.
+fn expression_type(text: &str) -> Type {
+    let Some(e) = autoheal_expr::single_expression(text) else {
+        return Type::Any;
+    };
+    let Ok(expr) = autoheal_expr::parse(e.inner_text(text)) else {
+        return Type::Any;
+    };
+    autoheal_expr::Checker::new(&Scope::new()).check(&expr).ty
+}
+
+/// `scope` with `steps` typed as the steps in `before` that have ids.
+pub(crate) fn with_steps(scope: &Scope, before: &[Step<'_>]) -> Scope {
+    let mut out = scope.clone();
+    let mut ids = Vec::new();
+    for s in before {
+        match s.get("id") {
+            Some(n) if n.is_expression() => return out,
+            Some(n) => {
+                if let Some(id) = n.as_str() {
+                    ids.push((id, Type::map_of(Type::String)));
+                }
+            }
+            None => {}
+        }
+        if ids.len() > MAX_TYPED_STEPS {
+            return out;
+        }
+    }
+    out.set_steps(ids);
+    out
+}
+
+/// `steps` for composite action steps (plain nodes, no [`Step`] wrapper).
+pub(crate) fn with_step_nodes(scope: &Scope, before: &[Node]) -> Scope {
+    let steps: Vec<Step<'_>> = before
+        .iter()
+        .enumerate()
+        .map(|(index, node)| Step { index, node })
+        .collect();
+    with_steps(scope, &steps)
+}
+
+/// `jobs` for `on.workflow_call.outputs.<id>.value`.
+pub(crate) fn with_jobs(scope: &Scope, wf: &Workflow<'_>) -> Scope {
+    let mut out = scope.clone();
+    out.set_jobs(
+        wf.jobs
+            .iter()
+            .map(|j| (j.id, needed_outputs(wf, j.id)))
+            .collect::<Vec<_>>(),
+    );
+    out
+}
+
+/// The scope of a composite action: its declared inputs (all strings).
+pub(crate) fn action_scope(root: &Node) -> Scope {
+    let mut scope = Scope::new();
+    match root.get("inputs") {
+        None => scope.set_inputs(Type::object::<&str>([])),
+        Some(n) => match n.as_mapping() {
+            Some(es) => scope.set_inputs(Type::object(
+                es.iter().filter_map(|e| Some((e.key.as_str()?, Type::String))),
+            )),
+            None if n.is_null() => scope.set_inputs(Type::object::<&str>([])),
+            None => &mut scope,
+        },
+    };
+    scope
+}

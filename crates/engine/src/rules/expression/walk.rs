@@ -1,0 +1,315 @@
+//! Which workflow key each value sits under, as the availability table
+//! names it, and which scope types it.
+
+use autoheal_expr::{Scope, Type};
+
+use super::Pass;
+use super::Role::{Text, Value};
+use super::scope;
+use crate::model::{Job, Workflow};
+use crate::yaml::Node;
+
+pub(crate) fn workflow(pass: &mut Pass<'_>, wf: &Workflow<'_>) {
+    let base = scope::workflow_scope(wf);
+    let Some(entries) = wf.root.as_mapping() else { return };
+    for e in entries {
+        let v = &e.value;
+        match e.key.as_str() {
+            Some("run-name") => pass.site(v, Some("run-name"), Text, Text, &base),
+            Some("env") => pass.site(v, Some("env"), Value, Text, &base),
+            Some("concurrency") => pass.site(v, Some("concurrency"), Text, Text, &base),
+            Some("defaults") => {
+                if let Some(run) = v.get("run") {
+                    pass.site(run, Some("defaults.run"), Text, Text, &base);
+                }
+            }
+            Some("on") => workflow_call(pass, wf, v, &base),
+            _ => {}
+        }
+    }
+    for job in &wf.jobs {
+        self::job(pass, wf, job, &base);
+    }
+}
+
+fn workflow_call(pass: &mut Pass<'_>, wf: &Workflow<'_>, on: &Node, base: &Scope) {
+    let Some(call) = on.get("workflow_call") else { return };
+    if let Some(inputs) = call.get("inputs").and_then(Node::as_mapping) {
+        // A default may read the inputs declared before it.
+        for (i, e) in inputs.iter().enumerate() {
+            let Some(default) = e.value.get("default") else {
+                continue;
+            };
+            let before = scope::with_inputs(base, &inputs[..i]);
+            let key = Some("on.workflow_call.inputs.<inputs_id>.default");
+            let Some(ty) = pass.scalar(default, key, Text, &before) else {
+                continue;
+            };
+            let want = match e.value.get("type").and_then(Node::as_str) {
+                Some("boolean") => Type::Bool,
+                Some("number") => Type::Number,
+                _ => continue,
+            };
+            if ty == Type::String || matches!(ty, Type::Null | Type::Object(_) | Type::Array(_)) {
+                let name = e.key.as_str().unwrap_or("");
+                pass.push(
+                    default.span,
+                    format!("type of input \"{name}\" must be {want} but found type {ty}"),
+                    crate::diagnostic::Severity::Error,
+                );
+            }
+        }
+    }
+    if let Some(outputs) = call.get("outputs").and_then(Node::as_mapping) {
+        let with_jobs = scope::with_jobs(base, wf);
+        for e in outputs {
+            if let Some(value) = e.value.get("value") {
+                pass.site(
+                    value,
+                    Some("on.workflow_call.outputs.<output_id>.value"),
+                    Text,
+                    Text,
+                    &with_jobs,
+                );
+            }
+        }
+    }
+}
+
+fn job(pass: &mut Pass<'_>, wf: &Workflow<'_>, job: &Job<'_>, base: &Scope) {
+    let Some(entries) = job.node().as_mapping() else { return };
+    let js = scope::job_scope(base, wf, job);
+    // `outputs` and `environment.url` read the steps of the whole job.
+    let all_steps = || scope::with_steps(&js, &job.steps);
+    for e in entries {
+        let v = &e.value;
+        match e.key.as_str() {
+            Some("name") => pass.site(v, Some("jobs.<job_id>.name"), Text, Text, &js),
+            Some("if") => pass.condition(v, Some("jobs.<job_id>.if"), &js),
+            Some("runs-on") => pass.site(v, Some("jobs.<job_id>.runs-on"), Value, Value, &js),
+            Some("environment") => match v.as_mapping() {
+                Some(env) => {
+                    for f in env {
+                        match f.key.as_str() {
+                            Some("url") => pass.site(
+                                &f.value,
+                                Some("jobs.<job_id>.environment.url"),
+                                Text,
+                                Text,
+                                &all_steps(),
+                            ),
+                            _ => pass.site(&f.value, Some("jobs.<job_id>.environment"), Text, Text, &js),
+                        }
+                    }
+                }
+                None => pass.site(v, Some("jobs.<job_id>.environment"), Text, Text, &js),
+            },
+            Some("concurrency") => pass.site(v, Some("jobs.<job_id>.concurrency"), Text, Text, &js),
+            Some("outputs") => pass.site(v, Some("jobs.<job_id>.outputs.<output_id>"), Value, Text, &all_steps()),
+            Some("env") => pass.site(v, Some("jobs.<job_id>.env"), Value, Text, &js),
+            Some("defaults") => {
+                if let Some(run) = v.get("run") {
+                    pass.site(run, Some("jobs.<job_id>.defaults.run"), Text, Text, &js);
+                }
+            }
+            Some("timeout-minutes") => pass.site(v, Some("jobs.<job_id>.timeout-minutes"), Value, Value, &js),
+            Some("continue-on-error") => pass.site(v, Some("jobs.<job_id>.continue-on-error"), Value, Value, &js),
+            Some("strategy") => pass.site(v, Some("jobs.<job_id>.strategy"), Value, Value, &js),
+            Some("snapshot") => match v.get("if") {
+                Some(cond) => pass.condition(cond, Some("jobs.<job_id>.snapshot.if"), &js),
+                None => pass.site(v, Some("jobs.<job_id>.strategy"), Value, Text, &js),
+            },
+            Some("container") => container(pass, v, &js),
+            Some("services") => services(pass, v, &js),
+            Some("with") => pass.site(v, Some("jobs.<job_id>.with.<with_id>"), Value, Text, &js),
+            Some("secrets") => pass.site(v, Some("jobs.<job_id>.secrets.<secrets_id>"), Value, Text, &js),
+            _ => {}
+        }
+    }
+    for (i, step) in job.steps.iter().enumerate() {
+        if !has_expressions(pass.source, step.node) && step.get("if").is_none() {
+            continue;
+        }
+        let ss = scope::with_steps(&js, &job.steps[..i]);
+        self::step(pass, step.node, &ss, false);
+    }
+}
+
+fn has_expressions(source: &str, node: &Node) -> bool {
+    let text = source.get(node.span.start..node.span.end).unwrap_or("");
+    memchr::memmem::find(text.as_bytes(), b"${{").is_some()
+}
+
+fn container(pass: &mut Pass<'_>, node: &Node, js: &Scope) {
+    const KEY: &str = "jobs.<job_id>.container";
+    let Some(entries) = node.as_mapping() else {
+        pass.site(node, Some(KEY), Value, Value, js);
+        return;
+    };
+    for e in entries {
+        let v = &e.value;
+        match e.key.as_str() {
+            Some("image") => pass.site(v, Some("jobs.<job_id>.container.image"), Text, Text, js),
+            Some("credentials") => pass.site(v, Some("jobs.<job_id>.container.credentials"), Value, Text, js),
+            Some("env") => pass.site(v, Some("jobs.<job_id>.container.env.<env_id>"), Value, Text, js),
+            Some("ports" | "volumes") => pass.site(v, Some(KEY), Value, Value, js),
+            _ => pass.site(v, Some(KEY), Value, Text, js),
+        }
+    }
+}
+
+fn services(pass: &mut Pass<'_>, node: &Node, js: &Scope) {
+    const KEY: &str = "jobs.<job_id>.services";
+    let Some(services) = node.as_mapping() else {
+        pass.site(node, Some(KEY), Value, Value, js);
+        return;
+    };
+    for service in services {
+        let Some(entries) = service.value.as_mapping() else {
+            pass.site(&service.value, Some(KEY), Value, Value, js);
+            continue;
+        };
+        for e in entries {
+            let v = &e.value;
+            match e.key.as_str() {
+                Some("credentials") => pass.site(
+                    v,
+                    Some("jobs.<job_id>.services.<service_id>.credentials"),
+                    Value,
+                    Text,
+                    js,
+                ),
+                Some("env") => pass.site(
+                    v,
+                    Some("jobs.<job_id>.services.<service_id>.env.<env_id>"),
+                    Value,
+                    Text,
+                    js,
+                ),
+                Some("command") => pass.site(v, Some("jobs.<job_id>.services.<service_id>.command"), Text, Text, js),
+                Some("entrypoint") => pass.site(
+                    v,
+                    Some("jobs.<job_id>.services.<service_id>.entrypoint"),
+                    Text,
+                    Text,
+                    js,
+                ),
+                Some("ports" | "volumes") => pass.site(v, Some(KEY), Value, Value, js),
+                _ => pass.site(v, Some(KEY), Value, Text, js),
+            }
+        }
+    }
+}
+
+/// One step of a job or of a composite action (whose `shell:` may read
+/// the action's inputs).
+fn step(pass: &mut Pass<'_>, node: &Node, scope: &Scope, composite: bool) {
+    let Some(entries) = node.as_mapping() else { return };
+    for e in entries {
+        let v = &e.value;
+        match e.key.as_str() {
+            Some("id") => pass.site(v, Some("jobs.<job_id>.steps.id"), Text, Text, scope),
+            Some("if") => pass.condition(v, Some("jobs.<job_id>.steps.if"), scope),
+            Some("name") => pass.site(v, Some("jobs.<job_id>.steps.name"), Text, Text, scope),
+            Some("run") => pass.site(v, Some("jobs.<job_id>.steps.run"), Text, Text, scope),
+            Some("shell") if composite => pass.site(v, None, Text, Text, scope),
+            Some("shell") => pass.site(v, Some("jobs.<job_id>.steps.shell"), Text, Text, scope),
+            Some("with") => pass.site(v, Some("jobs.<job_id>.steps.with"), Value, Text, scope),
+            Some("env") => pass.site(v, Some("jobs.<job_id>.steps.env"), Value, Text, scope),
+            Some("working-directory") => pass.site(v, Some("jobs.<job_id>.steps.working-directory"), Text, Text, scope),
+            Some("continue-on-error") => {
+                pass.site(v, Some("jobs.<job_id>.steps.continue-on-error"), Value, Value, scope)
+            }
+            Some("timeout-minutes") => pass.site(v, Some("jobs.<job_id>.steps.timeout-minutes"), Value, Value, scope),
+            _ => {}
+        }
+    }
+}
+
+/// `action.yml`: composite steps as job steps, output values with every
+/// step in scope, and the rest of `runs` parsed and typed without an
+/// availability row (GitHub documents none for them).
+pub(crate) fn action(pass: &mut Pass<'_>, root: &Node) {
+    let base = scope::action_scope(root);
+    let steps: &[Node] = root
+        .get("runs")
+        .and_then(|r| r.get("steps"))
+        .and_then(Node::as_sequence)
+        .unwrap_or(&[]);
+    if let Some(inputs) = root.get("inputs").and_then(Node::as_mapping) {
+        for e in inputs {
+            if let Some(default) = e.value.get("default") {
+                pass.site(default, None, Text, Text, &base);
+            }
+        }
+    }
+    if let Some(outputs) = root.get("outputs").and_then(Node::as_mapping) {
+        let all = scope::with_step_nodes(&base, steps);
+        for e in outputs {
+            if let Some(value) = e.value.get("value") {
+                pass.site(value, Some("jobs.<job_id>.outputs.<output_id>"), Text, Text, &all);
+            }
+        }
+    }
+    let Some(runs) = root.get("runs").and_then(Node::as_mapping) else {
+        return;
+    };
+    for e in runs {
+        match e.key.as_str() {
+            Some("steps") => {
+                for (i, s) in steps.iter().enumerate() {
+                    if has_expressions(pass.source, s) || s.get("if").is_some() {
+                        self::step(pass, s, &scope::with_step_nodes(&base, &steps[..i]), true);
+                    }
+                }
+            }
+            Some("pre-if" | "post-if") => pass.condition(&e.value, None, &base),
+            Some("using" | "main" | "pre" | "post") => {}
+            _ => pass.site(&e.value, None, Value, Text, &base),
+        }
+    }
+}
+
+#[cfg(test)]
+pub(crate) const KEYS_USED: &[&str] = &[
+    "run-name",
+    "env",
+    "concurrency",
+    "defaults.run",
+    "on.workflow_call.inputs.<inputs_id>.default",
+    "on.workflow_call.outputs.<output_id>.value",
+    "jobs.<job_id>.name",
+    "jobs.<job_id>.if",
+    "jobs.<job_id>.runs-on",
+    "jobs.<job_id>.environment",
+    "jobs.<job_id>.environment.url",
+    "jobs.<job_id>.concurrency",
+    "jobs.<job_id>.outputs.<output_id>",
+    "jobs.<job_id>.env",
+    "jobs.<job_id>.defaults.run",
+    "jobs.<job_id>.timeout-minutes",
+    "jobs.<job_id>.continue-on-error",
+    "jobs.<job_id>.strategy",
+    "jobs.<job_id>.snapshot.if",
+    "jobs.<job_id>.container",
+    "jobs.<job_id>.container.image",
+    "jobs.<job_id>.container.credentials",
+    "jobs.<job_id>.container.env.<env_id>",
+    "jobs.<job_id>.services",
+    "jobs.<job_id>.services.<service_id>.credentials",
+    "jobs.<job_id>.services.<service_id>.env.<env_id>",
+    "jobs.<job_id>.services.<service_id>.command",
+    "jobs.<job_id>.services.<service_id>.entrypoint",
+    "jobs.<job_id>.with.<with_id>",
+    "jobs.<job_id>.secrets.<secrets_id>",
+    "jobs.<job_id>.steps.id",
+    "jobs.<job_id>.steps.if",
+    "jobs.<job_id>.steps.name",
+    "jobs.<job_id>.steps.run",
+    "jobs.<job_id>.steps.shell",
+    "jobs.<job_id>.steps.with",
+    "jobs.<job_id>.steps.env",
+    "jobs.<job_id>.steps.working-directory",
+    "jobs.<job_id>.steps.continue-on-error",
+    "jobs.<job_id>.steps.timeout-minutes",
+];
