@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Build, test and package the VS Code extension. Needs node >= 20 and the npm
+# registry (or a warm npm cache); downloads no editor or browser.
+set -euo pipefail
+cd "$(dirname "$0")"
+
+npm ci --no-audit --no-fund
+npm run compile
+npm test
+rm -f autoheal.vsix
+npx --no-install vsce package --no-dependencies -o autoheal.vsix </dev/null
+if [ ! -s autoheal.vsix ]; then
+  echo "editors/vscode/ci.sh: autoheal.vsix was not produced" >&2
+  exit 1
+fi
+# The bundle must be inside: --no-dependencies ships no node_modules.
+if ! python3 -c 'import sys, zipfile; sys.exit("extension/dist/extension.js" not in zipfile.ZipFile("autoheal.vsix").namelist())'; then
+  echo "editors/vscode/ci.sh: autoheal.vsix lacks extension/dist/extension.js" >&2
+  exit 1
+fi
+echo "editors/vscode: autoheal.vsix built ($(wc -c <autoheal.vsix) bytes)"

@@ -1,0 +1,208 @@
+// Unit tests of the extension's own logic; plain node, no VS Code needed:
+// `npm run compile && npm test` (node:test).
+
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+
+import {
+  DOCUMENT_PATTERNS,
+  INSTALL_COMMAND,
+  chooseToken,
+  diagnoseArgs,
+  diagnoseEnv,
+  globToRegExp,
+  initializationOptions,
+  isServedPath,
+  parseRunReference,
+  repoFromRemote,
+  resolveBinary,
+  type ResolveInput,
+} from "../logic";
+
+function probe(executables: string[]) {
+  const set = new Set(executables);
+  return { isExecutableFile: (p: string) => set.has(p) };
+}
+
+const posix: ResolveInput = {
+  setting: "",
+  envPath: "/usr/local/bin:/home/u/.cargo/bin:/usr/bin",
+  platform: "linux",
+  homeDir: "/home/u",
+  workspaceFolder: "/work/repo",
+};
+
+describe("resolveBinary", () => {
+  it("prefers the setting over PATH", () => {
+    const r = resolveBinary({ ...posix, setting: "/opt/autoheal/bin/autoheal" }, probe(["/opt/autoheal/bin/autoheal", "/usr/bin/autoheal"]));
+    assert.deepEqual(r, { ok: true, path: "/opt/autoheal/bin/autoheal", source: "setting" });
+  });
+
+  it("expands ~, ${workspaceFolder} and relative settings", () => {
+    const home = resolveBinary({ ...posix, setting: "~/bin/autoheal" }, probe(["/home/u/bin/autoheal"]));
+    assert.deepEqual(home, { ok: true, path: "/home/u/bin/autoheal", source: "setting" });
+    const ws = resolveBinary({ ...posix, setting: "${workspaceFolder}/target/debug/autoheal" }, probe(["/work/repo/target/debug/autoheal"]));
+    assert.deepEqual(ws, { ok: true, path: "/work/repo/target/debug/autoheal", source: "setting" });
+    const rel = resolveBinary({ ...posix, setting: "target/release/autoheal" }, probe(["/work/repo/target/release/autoheal"]));
+    assert.deepEqual(rel, { ok: true, path: "/work/repo/target/release/autoheal", source: "setting" });
+  });
+
+  it("reports a setting that points nowhere instead of falling back to PATH", () => {
+    const r = resolveBinary({ ...posix, setting: "/nope/autoheal" }, probe(["/usr/bin/autoheal"]));
+    assert.equal(r.ok, false);
+    assert.match(!r.ok ? r.message : "", /autoheal\.path is set to "\/nope\/autoheal"/);
+  });
+
+  it("searches PATH in order", () => {
+    const r = resolveBinary(posix, probe(["/usr/bin/autoheal", "/home/u/.cargo/bin/autoheal"]));
+    assert.deepEqual(r, { ok: true, path: "/home/u/.cargo/bin/autoheal", source: "PATH" });
+  });
+
+  it("finds autoheal.exe through PATHEXT on Windows", () => {
+    const r = resolveBinary(
+      {
+        setting: "",
+        envPath: "C:\\Windows;C:\\Users\\u\\.cargo\\bin",
+        envPathExt: ".COM;.EXE",
+        platform: "win32",
+        homeDir: "C:\\Users\\u",
+        workspaceFolder: undefined,
+      },
+      probe(["C:\\Users\\u\\.cargo\\bin\\autoheal.exe"]),
+    );
+    assert.deepEqual(r, { ok: true, path: "C:\\Users\\u\\.cargo\\bin\\autoheal.exe", source: "PATH" });
+  });
+
+  it("says how to install when nothing is found", () => {
+    for (const envPath of ["/usr/bin", "", undefined]) {
+      const r = resolveBinary({ ...posix, envPath }, probe([]));
+      assert.equal(r.ok, false);
+      assert.ok(!r.ok && r.message.includes(INSTALL_COMMAND), "message names the install command");
+      assert.ok(!r.ok && r.message.includes("autoheal.path"), "message names the setting");
+    }
+  });
+});
+
+describe("document selector", () => {
+  it("serves workflows directly under .github/workflows and every action file", () => {
+    for (const p of [
+      "/repo/.github/workflows/ci.yml",
+      "/repo/.github/workflows/release.yaml",
+      "C:\\repo\\.github\\workflows\\ci.yml",
+      "/repo/action.yml",
+      "/repo/.github/actions/setup/action.yaml",
+      ".github/workflows/ci.yml",
+    ]) {
+      assert.ok(isServedPath(p), p);
+    }
+  });
+
+  it("leaves other YAML alone", () => {
+    for (const p of [
+      "/repo/docker-compose.yml",
+      "/repo/.github/dependabot.yml",
+      "/repo/.github/autoheal.yml",
+      "/repo/.github/workflows/notes.md",
+      "/repo/.github/workflows/sub/ci.yml",
+      "/repo/my-action.yml",
+      "/repo/action.yml.bak",
+      "/repo/workflows/ci.yml",
+    ]) {
+      assert.ok(!isServedPath(p), p);
+    }
+  });
+
+  it("uses the documented patterns", () => {
+    assert.deepEqual([...DOCUMENT_PATTERNS], ["**/.github/workflows/*.{yml,yaml}", "**/action.{yml,yaml}"]);
+  });
+
+  it("translates the glob subset exactly", () => {
+    assert.equal(globToRegExp("**/a.{x,y}").source, "^(?:.*\\/)?a\\.(?:x|y)$");
+    assert.ok(globToRegExp("*.txt").test("a.txt"));
+    assert.ok(!globToRegExp("*.txt").test("d/a.txt"));
+    assert.ok(globToRegExp("a{b").test("a{b"));
+  });
+});
+
+describe("diagnose arguments", () => {
+  it("passes a log file as one argument after --", () => {
+    assert.deepEqual(diagnoseArgs({ kind: "log", file: "/tmp/-odd name.txt" }), ["diagnose", "--save", "--", "/tmp/-odd name.txt"]);
+  });
+
+  it("adds the open workflow", () => {
+    assert.deepEqual(diagnoseArgs({ kind: "log", file: "logs.zip", workflow: "/r/.github/workflows/ci.yml" }), [
+      "diagnose",
+      "--save",
+      "--workflow",
+      "/r/.github/workflows/ci.yml",
+      "--",
+      "logs.zip",
+    ]);
+  });
+
+  it("passes a run id and repository", () => {
+    assert.deepEqual(diagnoseArgs({ kind: "run", runId: "123456", repo: "o/r" }), ["diagnose", "--save", "--repo", "o/r", "--run-id", "123456"]);
+    assert.deepEqual(diagnoseArgs({ kind: "run", runId: "7" }), ["diagnose", "--save", "--run-id", "7"]);
+  });
+
+  it("refuses a run id that is not digits", () => {
+    assert.throws(() => diagnoseArgs({ kind: "run", runId: "1; rm -rf ~" }), /not a run id/);
+    assert.throws(() => diagnoseArgs({ kind: "run", runId: "--help" }), /not a run id/);
+  });
+});
+
+describe("run references", () => {
+  it("reads ids and run or job URLs", () => {
+    assert.deepEqual(parseRunReference(" 123456 "), { runId: "123456" });
+    assert.deepEqual(parseRunReference("https://github.com/octo/hello.js/actions/runs/987"), { runId: "987", repo: "octo/hello.js" });
+    assert.deepEqual(parseRunReference("https://github.com/octo/r/actions/runs/987/job/55?pr=3"), { runId: "987", repo: "octo/r" });
+  });
+
+  it("rejects anything else", () => {
+    for (const t of ["", "abc", "12a", "https://github.com/octo/r/pull/3", "https://github.com/octo/r/actions/runs/", "1 2"]) {
+      assert.equal(parseRunReference(t), undefined, t);
+    }
+  });
+
+  it("reads the repository from GitHub remotes only", () => {
+    assert.equal(repoFromRemote("https://github.com/octo/r.git\n"), "octo/r");
+    assert.equal(repoFromRemote("git@github.com:octo/r.git"), "octo/r");
+    assert.equal(repoFromRemote("ssh://git@github.com/octo/r"), "octo/r");
+    assert.equal(repoFromRemote("https://x-access-token:abc@github.com/octo/r"), "octo/r");
+    assert.equal(repoFromRemote("https://gitlab.com/octo/r.git"), undefined);
+    assert.equal(repoFromRemote("/local/path"), undefined);
+  });
+});
+
+describe("initialization options and tokens", () => {
+  it("leaves empty settings out", () => {
+    assert.deepEqual(initializationOptions({ configPath: " ", severityOverrides: {} }, undefined), { options: {}, warnings: [] });
+  });
+
+  it("passes config, valid severities and the token", () => {
+    const { options, warnings } = initializationOptions(
+      { configPath: "ci/autoheal.yml", severityOverrides: { timeout: "off", pinning: "warning", syntax: "loud", x: 3 } },
+      "gho_token",
+    );
+    assert.deepEqual(options, {
+      configPath: "ci/autoheal.yml",
+      severityOverrides: { timeout: "off", pinning: "warning" },
+      githubToken: "gho_token",
+    });
+    assert.equal(warnings.length, 2);
+    assert.match(warnings[0] ?? "", /"syntax" has "loud"/);
+  });
+
+  it("prefers the sign-in session over the plain-text setting", () => {
+    assert.equal(chooseToken("session", "setting"), "session");
+    assert.equal(chooseToken(undefined, " setting "), "setting");
+    assert.equal(chooseToken("", ""), undefined);
+  });
+
+  it("hands the token to diagnose as GITHUB_TOKEN without touching the parent env", () => {
+    const base = { PATH: "/bin" };
+    assert.deepEqual(diagnoseEnv(base, "t"), { PATH: "/bin", GITHUB_TOKEN: "t" });
+    assert.deepEqual(diagnoseEnv(base, undefined), { PATH: "/bin" });
+    assert.deepEqual(base, { PATH: "/bin" });
+  });
+});
