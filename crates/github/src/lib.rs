@@ -7,9 +7,11 @@
 pub mod api;
 pub mod client;
 pub mod config;
+pub mod dedupe;
 pub mod dry_run;
 pub mod error;
 pub mod init;
+pub mod issue_text;
 pub mod models;
 pub mod retry;
 pub mod secret;
