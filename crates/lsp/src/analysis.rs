@@ -6,16 +6,24 @@ use std::sync::Arc;
 
 use autoheal_engine::model::FileKind;
 use autoheal_engine::repo::RepoFiles;
-use autoheal_engine::{Config, Diagnostic, LintOptions, lint};
+use autoheal_engine::{Config, Diagnostic, LintOptions, fix, lint, yaml};
 
 use crate::document::Snapshot;
 use crate::failure_store::{self, MappedFailure, SavedRun};
 
 /// Everything the engine found for one document generation.
+///
+/// Fixes are not verified here: verifying re-lints the file once per fix,
+/// which on a large workflow costs tens of milliseconds per keystroke.
+/// Diagnostics are published at once and fixes are verified when offered
+/// ([`Analysis::verified`]), so only verified edits ever reach the editor.
 pub struct Analysis {
     pub snapshot: Snapshot,
     pub diagnostics: Vec<Diagnostic>,
+    pub parse_errors: usize,
     pub failures: Vec<MappedFailure>,
+    /// False once [`Analysis::verified`] produced this view.
+    pub unverified: bool,
 }
 
 /// What an analysis reads besides the text.
@@ -28,22 +36,65 @@ pub struct Inputs {
     pub runs: Arc<Vec<SavedRun>>,
 }
 
+impl Inputs {
+    fn options(&self, verify_fixes: bool) -> LintOptions<'_> {
+        let mut opts = LintOptions::new(&self.config);
+        opts.repo = &*self.repo;
+        opts.kind = Some(self.kind);
+        opts.verify_fixes = verify_fixes;
+        opts
+    }
+
+    /// Fully verified diagnostics of another text (fix-all rounds).
+    pub fn lint_verified(&self, text: &str) -> Vec<Diagnostic> {
+        lint::lint(&self.path, text.as_bytes(), &self.options(true))
+    }
+}
+
 pub fn analyze(snapshot: Snapshot, inputs: &Inputs) -> Analysis {
     if inputs.config.is_ignored(&inputs.path) {
-        return Analysis { snapshot, diagnostics: Vec::new(), failures: Vec::new() };
+        return Analysis { snapshot, diagnostics: Vec::new(), parse_errors: 0, failures: Vec::new(), unverified: true };
     }
-    let mut opts = LintOptions::new(&inputs.config);
-    opts.repo = &*inputs.repo;
-    opts.kind = Some(inputs.kind);
-    let diagnostics = lint(&inputs.path, snapshot.text.as_bytes(), &opts);
+    let opts = inputs.options(false);
+    let doc = yaml::parse(snapshot.text.as_bytes());
+    let diagnostics = lint::lint_parsed(&inputs.path, &snapshot.text, &doc, &opts);
+    let parse_errors = lint::parse_error_count(&doc);
     let failures = match (inputs.kind, failure_store::latest_for(&inputs.runs, &inputs.path)) {
-        (FileKind::Workflow, Some(run)) => {
-            let doc = autoheal_engine::yaml::parse(snapshot.text.as_bytes());
-            failure_store::map_run(run, &snapshot.text, &snapshot.index, &doc)
-        }
+        (FileKind::Workflow, Some(run)) => failure_store::map_run(run, &snapshot.text, &snapshot.index, &doc),
         _ => Vec::new(),
     };
-    Analysis { snapshot, diagnostics, failures }
+    Analysis { snapshot, diagnostics, parse_errors, failures, unverified: true }
+}
+
+impl Analysis {
+    /// The diagnostics `pick` selects, each keeping only the fixes that
+    /// pass the engine's verification; past failures as they are.
+    pub fn verified(&self, inputs: &Inputs, pick: impl Fn(&Diagnostic) -> bool) -> Analysis {
+        let opts = inputs.options(false);
+        let relint = |text: &str| lint::relint(&inputs.path, text, &opts);
+        let text = &*self.snapshot.text;
+        let diagnostics = self
+            .diagnostics
+            .iter()
+            .filter(|d| pick(d))
+            .map(|d| {
+                let fixes = d
+                    .fixes
+                    .iter()
+                    .filter(|f| fix::verify(&inputs.path, text, f, d, &self.diagnostics, self.parse_errors, &relint).is_ok())
+                    .cloned()
+                    .collect();
+                Diagnostic { fixes, ..d.clone() }
+            })
+            .collect();
+        Analysis {
+            snapshot: self.snapshot.clone(),
+            diagnostics,
+            parse_errors: self.parse_errors,
+            failures: self.failures.clone(),
+            unverified: false,
+        }
+    }
 }
 
 /// Run `f` on the blocking pool, turning a panic into an error message.
@@ -78,6 +129,21 @@ mod tests {
             repo: Arc::new(NoRepo),
             runs: Arc::new(Vec::new()),
         }
+    }
+
+    #[test]
+    fn fixes_are_verified_on_demand() {
+        let text = "on: push\njobs:\n  build:\n    runs-on:ubuntu-latest\n    timeout-minutes: 5\n    steps:\n      - run: make\n";
+        let inputs = inputs(Config::default());
+        let a = analyze(Snapshot::new(text.into(), 1, 1), &inputs);
+        assert!(a.unverified);
+        let v = a.verified(&inputs, |d| d.rule == "syntax");
+        assert!(!v.unverified);
+        assert!(v.diagnostics.iter().all(|d| d.rule == "syntax"));
+        let engine = lint::lint(&inputs.path, text.as_bytes(), &inputs.options(true));
+        let fixes = |ds: &[Diagnostic]| ds.iter().flat_map(|d| d.fixes.clone()).collect::<Vec<_>>();
+        assert_eq!(fixes(&v.diagnostics), fixes(&engine), "the same fixes the verifying engine keeps");
+        assert!(!fixes(&v.diagnostics).is_empty());
     }
 
     #[test]

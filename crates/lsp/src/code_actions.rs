@@ -21,8 +21,18 @@ fn wanted(only: Option<&[CodeActionKind]>, kind: &str) -> bool {
     }
 }
 
-fn in_range(diag: TextRange, range: TextRange) -> bool {
-    diag.overlaps(range) || diag.touches(range.start) || (range.is_empty() && diag.touches(range.start)) || range.touches(diag.start)
+/// True when `only` asks for the fix-all action (or for everything).
+pub fn wants_fix_all(only: Option<&[CodeActionKind]>) -> bool {
+    wanted(only, FIX_ALL_KIND)
+}
+
+pub fn has_safe_fix(d: &Diagnostic) -> bool {
+    d.fixes.iter().any(|f| f.applicability == Applicability::Safe)
+}
+
+/// Whether a diagnostic at `diag` belongs to a request for `range`.
+pub fn in_range(diag: TextRange, range: TextRange) -> bool {
+    diag.overlaps(range) || diag.touches(range.start) || range.touches(diag.start)
 }
 
 pub fn code_actions(
@@ -34,6 +44,7 @@ pub fn code_actions(
     enc: PositionEncoding,
     relint: &dyn Fn(&str) -> Vec<Diagnostic>,
 ) -> Vec<CodeActionOrCommand> {
+    debug_assert!(!analysis.unverified, "fixes are verified before they are offered");
     let snap = &analysis.snapshot;
     let mut out = Vec::new();
     if wanted(only, CodeActionKind::QUICKFIX.as_str()) {
@@ -90,6 +101,7 @@ const FIX_ALL_ROUNDS: usize = 5;
 /// All safe fixes to this document, applied round after round, as one
 /// edit from the original text to the result.
 fn fix_all(analysis: &Analysis, relint: &dyn Fn(&str) -> Vec<Diagnostic>) -> Option<Edit> {
+    debug_assert!(!analysis.unverified, "fixes are verified before they are offered");
     let original: &str = &analysis.snapshot.text;
     let path = analysis.diagnostics.first().map(|d| d.path.clone())?;
     let mut text = original.to_string();

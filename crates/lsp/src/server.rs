@@ -427,8 +427,13 @@ impl LanguageServer for Backend {
             .run("codeAction", move || {
                 let start = snap.offset(range.start, enc);
                 let end = snap.offset(range.end, enc).max(start);
-                let relint = |text: &str| analysis::analyze(Snapshot::new(text.to_string(), 0, 0), &inputs).diagnostics;
-                code_actions::code_actions(&analysis, &uri, TextRange::new(start, end), only.as_deref(), &files, enc, &relint)
+                let range = TextRange::new(start, end);
+                let fix_all = code_actions::wants_fix_all(only.as_deref());
+                let verified = analysis.verified(&inputs, |d| {
+                    code_actions::in_range(d.range, range) || (fix_all && code_actions::has_safe_fix(d))
+                });
+                let relint = |text: &str| inputs.lint_verified(text);
+                code_actions::code_actions(&verified, &uri, range, only.as_deref(), &files, enc, &relint)
             })
             .await?;
         Ok(Some(actions))
@@ -440,9 +445,11 @@ impl LanguageServer for Backend {
         let Some((analysis, _)) = self.current_analysis(&uri).await else { return Ok(None) };
         let enc = self.encoding();
         let repo = self.repo();
+        let Some(inputs) = self.docs().get(&uri).map(|d| self.inputs(d)) else { return Ok(None) };
         self.run("hover", move || {
+            let offset = analysis.snapshot.offset(pos, enc);
+            let analysis = analysis.verified(&inputs, |d| d.range.touches(offset));
             let snap = &analysis.snapshot;
-            let offset = snap.offset(pos, enc);
             hover::hover(&analysis, offset, &*repo).map(|(markdown, range)| Hover {
                 contents: HoverContents::Markup(MarkupContent { kind: MarkupKind::Markdown, value: markdown }),
                 range: Some(snap.range(range.start, range.end, enc)),
