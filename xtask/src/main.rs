@@ -5,6 +5,7 @@
 mod actionlint;
 mod bench;
 mod corpus;
+mod logs_eval;
 
 use std::path::PathBuf;
 
@@ -14,7 +15,10 @@ fn usage() -> ! {
          commands:\n  \
          bench                 lint every corpus workflow; files/s and median wall time\n  \
          eval [corpus]         lint corpus workflows and actions: no panic, error findings by rule\n  \
-         eval actionlint       share of actionlint's expected error lines flagged; findings on ok/ cases"
+         eval actionlint       share of actionlint's expected error lines flagged; findings on ok/ cases\n  \
+         eval logs             category/subject accuracy on failure-logs; fixes offered on `none` cases\n  \
+         eval fixes            verified fixes for diagnosed failure-logs cases\n  \
+         bench logs [MiB]      log analysis throughput on a generated log (default 1024 MiB; needs no corpus)"
     );
     std::process::exit(2)
 }
@@ -34,6 +38,9 @@ pub fn corpus_dir() -> Option<PathBuf> {
 fn main() -> anyhow::Result<()> {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    if let ["bench", "logs", rest @ ..] = args.as_slice() {
+        return logs_eval::bench(rest.first().and_then(|m| m.parse().ok()).unwrap_or(1024));
+    }
     let Some(corpus) = (match args.first() {
         Some(&"bench" | &"eval") => corpus_dir(),
         _ => usage(),
@@ -44,6 +51,8 @@ fn main() -> anyhow::Result<()> {
         ["bench", rest @ ..] => bench::run(&corpus, rest),
         ["eval"] | ["eval", "corpus"] => corpus::run(&corpus),
         ["eval", "actionlint"] => actionlint::run(&corpus),
+        ["eval", "logs"] => logs_eval::logs(&corpus),
+        ["eval", "fixes"] => logs_eval::fixes(&corpus),
         _ => usage(),
     }
 }
