@@ -1,0 +1,328 @@
+//! `template-injection`: attacker-controlled values (`github.event.issue.title`,
+//! `github.head_ref`, …) expanded by `${{ }}` straight into a `run:` script
+//! or an `actions/github-script` `script:`. The text is pasted into the
+//! script before it runs, so a crafted title runs as code. The fix passes
+//! the value through the step's `env:` and reads the variable instead.
+
+mod quoting;
+
+use autoheal_expr::{Embedded, Span, find_expressions, parse, untrusted_inputs};
+
+use super::expression::ScalarSource;
+use super::{ALL_FILES, Context, Rule};
+use crate::diagnostic::{Edit, Fix, Severity};
+use crate::edit;
+use crate::model::FileKind;
+use crate::text::TextRange;
+use crate::yaml::{Node, ScalarStyle};
+use quoting::{Lang, Quote, ShellKind};
+
+pub const RULE: Rule = Rule {
+    id: "template-injection",
+    default_severity: Severity::Error,
+    enabled_by_default: true,
+    summary: "Untrusted event data (issue titles, branch names, comments) must not be expanded by `${{ }}` inside `run:` or `github-script` scripts.",
+    kinds: ALL_FILES,
+    check,
+};
+
+const ADVICE: &str = "is potentially untrusted. avoid using it directly in inline scripts. instead, pass it through an environment variable. see https://docs.github.com/en/actions/reference/security/secure-use#good-practices-for-mitigating-script-injection-attacks for more details";
+
+fn check(ctx: &mut Context<'_>) {
+    let Some(root) = ctx.root() else { return };
+    match (ctx.kind, ctx.workflow) {
+        (FileKind::Workflow, Some(wf)) => {
+            let global_env = env_names(root.get("env"));
+            for job in &wf.jobs {
+                let shell = quoting::default_shell(ctx.source, root, job.node());
+                let mut reserved = global_env.clone();
+                reserved.extend(env_names(job.get("env")));
+                for step in &job.steps {
+                    check_step(ctx, step.node, shell, &reserved);
+                }
+            }
+        }
+        (FileKind::Action, _) => {
+            let steps = root
+                .get("runs")
+                .and_then(|r| r.get("steps"))
+                .and_then(Node::as_sequence)
+                .unwrap_or(&[]);
+            for step in steps {
+                check_step(ctx, step, None, &[]);
+            }
+        }
+        _ => {}
+    }
+}
+
+fn env_names(env: Option<&Node>) -> Vec<String> {
+    env.and_then(Node::as_mapping)
+        .map(|es| es.iter().filter_map(|e| e.key.as_str().map(str::to_string)).collect())
+        .unwrap_or_default()
+}
+
+/// A script value of a step and the language it is written in (`None`
+/// when unknown: reported, but not rewritten).
+struct Script<'a> {
+    node: &'a Node,
+    lang: Option<Lang>,
+}
+
+/// One `${{ }}` reading untrusted data, to be moved into `env:`.
+struct Injection {
+    script: usize,
+    embedded: Embedded,
+    /// The first untrusted path it reads, for naming the variable.
+    path: &'static str,
+}
+
+fn scripts<'a>(step: &'a Node, default_shell: Option<ShellKind>) -> Vec<Script<'a>> {
+    let mut out = Vec::new();
+    if let Some(run) = step.get("run") {
+        let shell = match step.get("shell").and_then(Node::as_str) {
+            Some(s) => quoting::classify_shell(s),
+            None => default_shell,
+        };
+        out.push(Script {
+            node: run,
+            lang: shell.map(Lang::Shell),
+        });
+    }
+    let uses = step.get("uses").and_then(Node::as_str).unwrap_or("");
+    if uses.to_ascii_lowercase().starts_with("actions/github-script@")
+        && let Some(script) = step.get("with").and_then(|w| w.get("script"))
+    {
+        out.push(Script {
+            node: script,
+            lang: Some(Lang::Js),
+        });
+    }
+    out
+}
+
+fn check_step(ctx: &mut Context<'_>, step: &Node, default_shell: Option<ShellKind>, outer_env: &[String]) {
+    let scripts = scripts(step, default_shell);
+    let mut injections = Vec::new();
+    let mut findings: Vec<(TextRange, String)> = Vec::new();
+    for (i, script) in scripts.iter().enumerate() {
+        let Some(value) = script.node.as_str() else { continue };
+        if script.node.alias.is_some() || memchr::memmem::find(value.as_bytes(), b"${{").is_none() {
+            continue;
+        }
+        let Some(map) = ScalarSource::new(ctx.source, script.node) else {
+            continue;
+        };
+        for embedded in find_expressions(value).into_iter().filter(|e| e.closed) {
+            let Ok(mut expr) = parse(embedded.inner_text(value)) else {
+                continue;
+            };
+            expr.shift(embedded.inner.start);
+            let found = untrusted_inputs(&expr);
+            let Some(first) = found.first() else { continue };
+            for u in &found {
+                let start = map.offset(u.span.start, embedded.span);
+                let end = map.offset(u.span.end, embedded.span).max(start);
+                findings.push((
+                    TextRange::new(start, end.min(ctx.source.len())),
+                    format!("\"{}\" {ADVICE}", u.path),
+                ));
+            }
+            injections.push(Injection {
+                script: i,
+                embedded,
+                path: first.path,
+            });
+        }
+    }
+    if findings.is_empty() {
+        return;
+    }
+    let fix = move_to_env(ctx.path, ctx.source, step, &scripts, &injections, outer_env);
+    for (range, message) in findings {
+        let d = ctx.report(range, message);
+        if let Some(fix) = &fix {
+            d.fixes.push(fix.clone());
+        }
+    }
+}
+
+/// `${{ github.event.issue.title }}` as written in an `env:` value, with
+/// whitespace normalized, so an existing entry can be reused.
+fn normalized(inner: &str) -> String {
+    inner.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// `github.event.issue.title` → `ISSUE_TITLE`.
+fn variable_name(path: &str) -> String {
+    let parts: Vec<&str> = path
+        .strip_prefix("github.event.")
+        .or_else(|| path.strip_prefix("github."))
+        .unwrap_or(path)
+        .split('.')
+        .filter(|p| *p != "*")
+        .collect();
+    let tail = &parts[parts.len().saturating_sub(2)..];
+    tail.join("_")
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() {
+                c.to_ascii_uppercase()
+            } else {
+                '_'
+            }
+        })
+        .collect()
+}
+
+/// The fix for a whole step: every untrusted `${{ }}` becomes a variable
+/// of the step's `env:`, so fixes of one step never conflict.
+fn move_to_env(
+    path: &str,
+    source: &str,
+    step: &Node,
+    scripts: &[Script<'_>],
+    injections: &[Injection],
+    outer_env: &[String],
+) -> Option<Fix> {
+    let env = step.get("env");
+    if env.is_some_and(|e| !e.is_mapping()) {
+        return None;
+    }
+    // (normalized expression, name) of entries already there.
+    let existing: Vec<(String, String)> = env
+        .and_then(Node::as_mapping)
+        .unwrap_or_default()
+        .iter()
+        .filter_map(|e| {
+            let value = e.value.as_str()?;
+            let inner = autoheal_expr::single_expression(value)?.inner_text(value);
+            Some((normalized(inner), e.key.as_str()?.to_string()))
+        })
+        .collect();
+    let mut taken: Vec<String> = outer_env.to_vec();
+    taken.extend(env_names(env));
+    let mut new_vars: Vec<(String, String)> = Vec::new();
+    let mut edits = Vec::new();
+    let mut states: Vec<Option<Vec<Quote>>> = vec![None; scripts.len()];
+    for inj in injections {
+        let script = &scripts[inj.script];
+        let value = script.node.as_str()?;
+        let key = normalized(inj.embedded.inner_text(value));
+        let name = match existing.iter().chain(new_vars.iter()).find(|(k, _)| *k == key) {
+            Some((_, n)) => n.clone(),
+            None => {
+                let base = variable_name(inj.path);
+                let mut name = base.clone();
+                let mut n = 2;
+                while taken.contains(&name) {
+                    name = format!("{base}_{n}");
+                    n += 1;
+                }
+                taken.push(name.clone());
+                new_vars.push((key, name.clone()));
+                name
+            }
+        };
+        let lang = script.lang?;
+        let states = states[inj.script].get_or_insert_with(|| {
+            let all: Vec<Span> = find_expressions(value).iter().map(|e| e.span).collect();
+            let at: Vec<usize> = injections
+                .iter()
+                .filter(|i| i.script == inj.script)
+                .map(|i| i.embedded.span.start)
+                .collect();
+            quoting::states(value, &all, &at, lang)
+        });
+        let k = injections
+            .iter()
+            .filter(|i| i.script == inj.script)
+            .position(|i| i.embedded.span == inj.embedded.span)?;
+        let (start, end, text) = quoting::replacement(lang, *states.get(k)?, value, inj.embedded.span, &name)?;
+        edits.push(yaml_replace(path, source, script.node, start, end, &text)?);
+    }
+    if !new_vars.is_empty() {
+        edits.push(insert_env(path, source, step, env, &new_vars)?);
+    }
+    let names: Vec<&str> = new_vars.iter().map(|(_, n)| n.as_str()).collect();
+    let title = if names.is_empty() {
+        "Read untrusted values from the step's existing `env:` variables".to_string()
+    } else {
+        format!("Pass untrusted values through `env:` ({})", names.join(", "))
+    };
+    Some(Fix::unsafe_(title, edits).with_explanation(
+        "`${{ }}` pastes event data into the script's source before it runs, so a crafted issue title or branch name \
+         runs as code. Values in `env:` reach the script as data. Check that the script still quotes the variable \
+         where word splitting matters.",
+    ))
+}
+
+/// Replace `value[start..end]` of a scalar with `text`, escaped for its
+/// YAML style; `None` when the bytes cannot be mapped exactly.
+fn yaml_replace(path: &str, source: &str, node: &Node, start: usize, end: usize, text: &str) -> Option<Edit> {
+    let map = ScalarSource::new(source, node)?;
+    let (s, e) = (map.exact(start)?, map.exact(end)?);
+    let style = node.as_scalar()?.style;
+    let text = match style {
+        // A plain scalar starting with a quote would become a quoted one.
+        ScalarStyle::Plain if start == 0 => return None,
+        ScalarStyle::SingleQuoted => text.replace('\'', "''"),
+        ScalarStyle::DoubleQuoted => text.replace('\\', "\\\\").replace('"', "\\\""),
+        _ => text.to_string(),
+    };
+    Some(Edit::replace(path, TextRange::new(s, e), text))
+}
+
+fn env_value(inner: &str) -> String {
+    let v = format!("${{{{ {inner} }}}}");
+    if edit::is_plain_safe(&v) {
+        v
+    } else {
+        edit::single_quote(&v)
+    }
+}
+
+/// Add `name: ${{ expr }}` entries to the step's `env:`, creating it after
+/// the step's last key when missing.
+fn insert_env(path: &str, source: &str, step: &Node, env: Option<&Node>, vars: &[(String, String)]) -> Option<Edit> {
+    let eol = edit::line_ending(source);
+    let after_last = |entries: &[crate::yaml::Entry]| {
+        let last = entries.last()?;
+        Some(edit::line_end(source, last.value.span.end.max(last.key.span.end)))
+    };
+    match env {
+        Some(env) if edit::is_flow(source, env) => {
+            let close = env.span.end.checked_sub(1)?;
+            let sep = if env.as_mapping()?.is_empty() { "" } else { ", " };
+            let items: Vec<String> = vars.iter().map(|(k, n)| format!("{n}: {}", env_value(k))).collect();
+            Some(Edit::insert(path, close, format!("{sep}{}", items.join(", "))))
+        }
+        Some(env) => {
+            let entries = env.as_mapping()?;
+            let col = edit::column(source, entries.first()?.key.span.start);
+            let mut text = String::new();
+            for (k, n) in vars {
+                text.push_str(&format!("{eol}{}{n}: {}", " ".repeat(col), env_value(k)));
+            }
+            Some(Edit::insert(path, after_last(entries)?, text))
+        }
+        None if edit::is_flow(source, step) => {
+            let close = step.span.end.checked_sub(1)?;
+            let items: Vec<String> = vars.iter().map(|(k, n)| format!("{n}: {}", env_value(k))).collect();
+            Some(Edit::insert(path, close, format!(", env: {{{}}}", items.join(", "))))
+        }
+        None => {
+            let entries = step.as_mapping()?;
+            let col = edit::column(source, entries.first()?.key.span.start);
+            let unit = edit::indent_unit(source);
+            let mut text = format!("{eol}{}env:", " ".repeat(col));
+            for (k, n) in vars {
+                text.push_str(&format!("{eol}{}{n}: {}", " ".repeat(col + unit), env_value(k)));
+            }
+            Some(Edit::insert(path, after_last(entries)?, text))
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests;
