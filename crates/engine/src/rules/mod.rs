@@ -22,6 +22,7 @@ pub mod runner_label;
 pub mod schema;
 pub mod step_id;
 pub mod syntax;
+pub mod template_injection;
 pub mod timeout;
 
 #[cfg(test)]
@@ -44,7 +45,7 @@ pub const ALL_FILES: &[FileKind] = &[FileKind::Workflow, FileKind::Action];
 
 /// Every rule, in the order they run.
 pub static RULES: &[&Rule] =
-    &[&syntax::RULE, &schema::RULE, &events::RULE, &job_id::RULE, &job_needs::RULE, &step_id::RULE, &timeout::RULE, &optional_job::RULE, &permissions::RULE, &runner_label::RULE, &deprecated_commands::RULE, &matrix::RULE, &expression::RULE];
+    &[&syntax::RULE, &schema::RULE, &events::RULE, &job_id::RULE, &job_needs::RULE, &step_id::RULE, &timeout::RULE, &optional_job::RULE, &permissions::RULE, &runner_label::RULE, &deprecated_commands::RULE, &matrix::RULE, &expression::RULE, &template_injection::RULE];
 
 pub fn rule(id: &str) -> Option<&'static Rule> {
     RULES.iter().copied().find(|r| r.id == id)
