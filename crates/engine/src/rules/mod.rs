@@ -13,6 +13,7 @@ pub mod docs;
 pub mod deprecated_commands;
 pub mod events;
 pub mod expression;
+pub mod glob;
 pub mod job_id;
 pub mod job_needs;
 pub mod matrix;
@@ -45,7 +46,7 @@ pub const ALL_FILES: &[FileKind] = &[FileKind::Workflow, FileKind::Action];
 
 /// Every rule, in the order they run.
 pub static RULES: &[&Rule] =
-    &[&syntax::RULE, &schema::RULE, &events::RULE, &job_id::RULE, &job_needs::RULE, &step_id::RULE, &timeout::RULE, &optional_job::RULE, &permissions::RULE, &runner_label::RULE, &deprecated_commands::RULE, &matrix::RULE, &expression::RULE, &template_injection::RULE];
+    &[&syntax::RULE, &schema::RULE, &events::RULE, &job_id::RULE, &job_needs::RULE, &step_id::RULE, &timeout::RULE, &optional_job::RULE, &permissions::RULE, &runner_label::RULE, &deprecated_commands::RULE, &matrix::RULE, &expression::RULE, &template_injection::RULE, &glob::RULE];
 
 pub fn rule(id: &str) -> Option<&'static Rule> {
     RULES.iter().copied().find(|r| r.id == id)
