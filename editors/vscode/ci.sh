@@ -6,6 +6,18 @@ cd "$(dirname "$0")"
 
 npm ci --no-audit --no-fund
 npm run compile
+# The CLI tests run against the workspace's own build when there is one
+# (.ci/run's `cargo test --workspace` builds target/debug/autoheal first).
+if [ -z "${AUTOHEAL_BIN:-}" ]; then
+  for candidate in "${CARGO_TARGET_DIR:-../../target}/debug/autoheal" ../../target/debug/autoheal; do
+    if [ -x "$candidate" ]; then
+      AUTOHEAL_BIN="$(cd "$(dirname "$candidate")" && pwd)/autoheal"
+      export AUTOHEAL_BIN
+      break
+    fi
+  done
+fi
+echo "AUTOHEAL_BIN=${AUTOHEAL_BIN:-<unset: the tests against the real binary are skipped>}"
 npm test
 rm -f autoheal.vsix
 npx --no-install vsce package --no-dependencies -o autoheal.vsix </dev/null

@@ -20,7 +20,6 @@ import {
   type DiagnoseTarget,
   chooseToken,
   diagnoseArgs,
-  diagnoseEnv,
   initializationOptions,
   parseRunReference,
   repoFromRemote,
@@ -36,6 +35,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   context.subscriptions.push(
     vscode.commands.registerCommand("autoheal.diagnoseFailedRun", () => diagnoseFailedRun()),
     vscode.commands.registerCommand("autoheal.restartServer", () => restart(context)),
+    vscode.commands.registerCommand("autoheal.signInToGitHub", async () => {
+      if ((await githubToken(true)) !== undefined) {
+        await restart(context);
+      }
+    }),
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (e.affectsConfiguration("autoheal")) {
         void restart(context);
@@ -166,37 +170,49 @@ async function restart(context: vscode.ExtensionContext): Promise<void> {
   await start(context);
 }
 
+const WORKFLOW_PATH = /[\\/]\.github[\\/]workflows[\\/][^\\/]+\.ya?ml$/;
+
+async function pickWorkflow(): Promise<string | undefined> {
+  const active = vscode.window.activeTextEditor?.document.uri.fsPath;
+  if (active !== undefined && WORKFLOW_PATH.test(active)) {
+    return active;
+  }
+  const found = await vscode.workspace.findFiles(".github/workflows/*.{yml,yaml}");
+  const paths = found.map((u) => u.fsPath).sort();
+  if (paths.length === 1) {
+    return paths[0];
+  }
+  return vscode.window.showQuickPick(paths, { title: "autoheal: which workflow did the run come from?" });
+}
+
 async function pickTarget(): Promise<DiagnoseTarget | undefined> {
-  const fromFile = "Log file or run-logs zip…";
-  const fromRun = "Run id or URL…";
-  const choice = await vscode.window.showQuickPick([fromFile, fromRun], { title: "autoheal: Diagnose failed run" });
-  if (choice === fromFile) {
-    const picked = await vscode.window.showOpenDialog({
-      canSelectMany: false,
-      openLabel: "Diagnose",
-      filters: { "Logs": ["txt", "log", "zip"], "All files": ["*"] },
-    });
-    const file = picked?.[0]?.fsPath;
-    if (file === undefined) {
-      return undefined;
-    }
-    const active = vscode.window.activeTextEditor?.document.uri.fsPath;
-    const workflow = active !== undefined && /[\\/]\.github[\\/]workflows[\\/][^\\/]+\.ya?ml$/.test(active) ? active : undefined;
-    return { kind: "log", file, workflow };
+  const picked = await vscode.window.showOpenDialog({
+    canSelectMany: true,
+    openLabel: "Diagnose",
+    title: "autoheal: the failed run's logs (job log, run-logs zip, or text copied from the web UI)",
+    filters: { "Logs": ["txt", "log", "zip"], "All files": ["*"] },
+  });
+  const logs = (picked ?? []).map((u) => u.fsPath);
+  if (logs.length === 0) {
+    return undefined;
   }
-  if (choice === fromRun) {
-    const text = await vscode.window.showInputBox({
-      title: "autoheal: Diagnose failed run",
-      prompt: "A run id, or the run's URL (https://github.com/OWNER/REPO/actions/runs/ID)",
-      validateInput: (v) => (parseRunReference(v) === undefined ? "Enter digits, or a GitHub Actions run URL" : undefined),
-    });
-    const run = text === undefined ? undefined : parseRunReference(text);
-    if (run === undefined) {
-      return undefined;
-    }
-    return { kind: "run", runId: run.runId, repo: run.repo ?? (await originRepo()) };
+  const workflow = await pickWorkflow();
+  if (workflow === undefined) {
+    return undefined;
   }
-  return undefined;
+  const text = await vscode.window.showInputBox({
+    title: "autoheal: Diagnose failed run",
+    prompt: "The run id or URL (https://github.com/OWNER/REPO/actions/runs/ID), to link the failures to it. Leave empty to skip.",
+    validateInput: (v) => (v.trim() === "" || parseRunReference(v) !== undefined ? undefined : "Enter digits, or a GitHub Actions run URL"),
+  });
+  if (text === undefined) {
+    return undefined;
+  }
+  const run = parseRunReference(text);
+  if (run === undefined) {
+    return { logs, workflow };
+  }
+  return { logs, workflow, run: { runId: run.runId, repo: run.repo ?? (await originRepo()) } };
 }
 
 function originRepo(): Promise<string | undefined> {
@@ -225,14 +241,13 @@ async function diagnoseFailedRun(): Promise<void> {
   if (command === undefined) {
     return;
   }
-  const token = target.kind === "run" ? await githubToken(true) : undefined;
   const args = diagnoseArgs(target);
   output?.appendLine(`$ ${command} ${args.join(" ")}`);
   const result = await vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title: "autoheal: diagnosing…" },
     () =>
       new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
-        execFile(command, args, { cwd, env: diagnoseEnv(process.env, token), maxBuffer: 64 * 1024 * 1024 }, (err, stdout, stderr) => {
+        execFile(command, args, { cwd, maxBuffer: 64 * 1024 * 1024 }, (err, stdout, stderr) => {
           const code = err === null ? 0 : typeof err.code === "number" ? err.code : 2;
           resolve({ code, stdout, stderr });
         });

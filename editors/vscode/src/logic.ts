@@ -148,9 +148,14 @@ function escapeRegExp(s: string): string {
 }
 
 /** What the user picked for "Diagnose failed run…". */
-export type DiagnoseTarget =
-  | { kind: "log"; file: string; workflow?: string }
-  | { kind: "run"; runId: string; repo?: string };
+export interface DiagnoseTarget {
+  /** Job logs, run-logs zips, or text copied from the web UI. */
+  logs: string[];
+  /** The workflow file the run came from (`--save` needs it to map failures onto lines). */
+  workflow: string;
+  /** The run, when known: recorded in the saved analysis and shown in the editor. */
+  run?: { runId: string; repo?: string };
+}
 
 /**
  * Read a run reference: a bare run id (`123456`) or a run/job URL
@@ -180,28 +185,35 @@ export function repoFromRemote(url: string): string | undefined {
 }
 
 /**
- * Arguments for `autoheal diagnose --save`. File paths go through as single
- * argv entries (no shell), and a run id must be digits, so nothing the user
- * types can turn into another option or command.
+ * Arguments for `autoheal diagnose --save`. Paths go through as single argv
+ * entries (no shell) after `--`, and a run id must be digits, so nothing the
+ * user picks or types can turn into another option.
  */
 export function diagnoseArgs(target: DiagnoseTarget): string[] {
-  const args = ["diagnose", "--save"];
-  if (target.kind === "log") {
-    if (target.workflow !== undefined && target.workflow !== "") {
-      args.push("--workflow", target.workflow);
+  if (target.logs.length === 0) {
+    throw new Error("no log file chosen");
+  }
+  const args = ["diagnose", "--save", "--workflow", target.workflow];
+  if (target.run !== undefined) {
+    if (!/^\d{1,20}$/.test(target.run.runId)) {
+      throw new Error(`not a run id: ${JSON.stringify(target.run.runId)}`);
     }
-    // `--` keeps a log file named like `-x.txt` from being read as an option.
-    args.push("--", target.file);
-    return args;
+    args.push("--run-id", target.run.runId);
+    const url = runUrl(target.run.runId, target.run.repo);
+    if (url !== undefined) {
+      args.push("--run-url", url);
+    }
   }
-  if (!/^\d{1,20}$/.test(target.runId)) {
-    throw new Error(`not a run id: ${JSON.stringify(target.runId)}`);
-  }
-  if (target.repo !== undefined && target.repo !== "") {
-    args.push("--repo", target.repo);
-  }
-  args.push("--run-id", target.runId);
+  args.push("--", ...target.logs);
   return args;
+}
+
+/** The run's page, rebuilt from checked parts rather than echoing user input. */
+export function runUrl(runId: string, repo: string | undefined): string | undefined {
+  if (repo === undefined || !/^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/.test(repo) || !/^\d{1,20}$/.test(runId)) {
+    return undefined;
+  }
+  return `https://github.com/${repo}/actions/runs/${runId}`;
 }
 
 export interface Settings {
@@ -258,13 +270,4 @@ export function chooseToken(sessionToken: string | undefined, settingToken: stri
   }
   const t = settingToken.trim();
   return t === "" ? undefined : t;
-}
-
-/** Environment for the `autoheal diagnose` child: the token as GITHUB_TOKEN, never on the command line. */
-export function diagnoseEnv(base: NodeJS.ProcessEnv, token: string | undefined): NodeJS.ProcessEnv {
-  const env = { ...base };
-  if (token !== undefined) {
-    env.GITHUB_TOKEN = token;
-  }
-  return env;
 }

@@ -88,7 +88,7 @@ describe("packaged bundle", () => {
   it("registers its commands and explains how to install when autoheal is missing", async () => {
     const emptyDir = fs.mkdtempSync(path.join(os.tmpdir(), "autoheal-vscode-"));
     const r = await activateWith({}, emptyDir);
-    assert.deepEqual(r.commands.sort(), ["autoheal.diagnoseFailedRun", "autoheal.restartServer"]);
+    assert.deepEqual(r.commands.sort(), ["autoheal.diagnoseFailedRun", "autoheal.restartServer", "autoheal.signInToGitHub"]);
     assert.equal(r.errors.length, 1);
     assert.match(r.errors[0] ?? "", /cargo install --locked --path crates\/cli/);
   });

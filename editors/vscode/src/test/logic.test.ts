@@ -9,13 +9,13 @@ import {
   INSTALL_COMMAND,
   chooseToken,
   diagnoseArgs,
-  diagnoseEnv,
   globToRegExp,
   initializationOptions,
   isServedPath,
   parseRunReference,
   repoFromRemote,
   resolveBinary,
+  runUrl,
   type ResolveInput,
 } from "../logic";
 
@@ -125,29 +125,50 @@ describe("document selector", () => {
 });
 
 describe("diagnose arguments", () => {
-  it("passes a log file as one argument after --", () => {
-    assert.deepEqual(diagnoseArgs({ kind: "log", file: "/tmp/-odd name.txt" }), ["diagnose", "--save", "--", "/tmp/-odd name.txt"]);
-  });
+  const workflow = "/r/.github/workflows/ci.yml";
 
-  it("adds the open workflow", () => {
-    assert.deepEqual(diagnoseArgs({ kind: "log", file: "logs.zip", workflow: "/r/.github/workflows/ci.yml" }), [
+  it("passes the workflow and every log as single arguments after --", () => {
+    assert.deepEqual(diagnoseArgs({ logs: ["/tmp/-odd name.txt", "logs.zip"], workflow }), [
       "diagnose",
       "--save",
       "--workflow",
-      "/r/.github/workflows/ci.yml",
+      workflow,
       "--",
+      "/tmp/-odd name.txt",
       "logs.zip",
     ]);
   });
 
-  it("passes a run id and repository", () => {
-    assert.deepEqual(diagnoseArgs({ kind: "run", runId: "123456", repo: "o/r" }), ["diagnose", "--save", "--repo", "o/r", "--run-id", "123456"]);
-    assert.deepEqual(diagnoseArgs({ kind: "run", runId: "7" }), ["diagnose", "--save", "--run-id", "7"]);
+  it("records the run id and a URL rebuilt from checked parts", () => {
+    assert.deepEqual(diagnoseArgs({ logs: ["a.txt"], workflow, run: { runId: "123456", repo: "o/r" } }), [
+      "diagnose",
+      "--save",
+      "--workflow",
+      workflow,
+      "--run-id",
+      "123456",
+      "--run-url",
+      "https://github.com/o/r/actions/runs/123456",
+      "--",
+      "a.txt",
+    ]);
+    assert.deepEqual(diagnoseArgs({ logs: ["a.txt"], workflow, run: { runId: "7" } }), [
+      "diagnose",
+      "--save",
+      "--workflow",
+      workflow,
+      "--run-id",
+      "7",
+      "--",
+      "a.txt",
+    ]);
+    assert.equal(runUrl("7", "o/r x"), undefined);
   });
 
-  it("refuses a run id that is not digits", () => {
-    assert.throws(() => diagnoseArgs({ kind: "run", runId: "1; rm -rf ~" }), /not a run id/);
-    assert.throws(() => diagnoseArgs({ kind: "run", runId: "--help" }), /not a run id/);
+  it("refuses a run id that is not digits, and no logs", () => {
+    assert.throws(() => diagnoseArgs({ logs: ["a"], workflow, run: { runId: "1; rm -rf ~" } }), /not a run id/);
+    assert.throws(() => diagnoseArgs({ logs: ["a"], workflow, run: { runId: "--help" } }), /not a run id/);
+    assert.throws(() => diagnoseArgs({ logs: [], workflow }), /no log file/);
   });
 });
 
@@ -197,12 +218,5 @@ describe("initialization options and tokens", () => {
     assert.equal(chooseToken("session", "setting"), "session");
     assert.equal(chooseToken(undefined, " setting "), "setting");
     assert.equal(chooseToken("", ""), undefined);
-  });
-
-  it("hands the token to diagnose as GITHUB_TOKEN without touching the parent env", () => {
-    const base = { PATH: "/bin" };
-    assert.deepEqual(diagnoseEnv(base, "t"), { PATH: "/bin", GITHUB_TOKEN: "t" });
-    assert.deepEqual(diagnoseEnv(base, undefined), { PATH: "/bin" });
-    assert.deepEqual(base, { PATH: "/bin" });
   });
 });
