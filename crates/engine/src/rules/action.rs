@@ -1,0 +1,404 @@
+//! `action`: steps' `uses:`. The reference must have one of the forms
+//! GitHub accepts (`owner/repo@ref`, `owner/repo/path@ref`, `./local/path`,
+//! `docker://image`); a local action's `with:` is checked against its
+//! `action.yml` (read through [`crate::repo::RepoFiles`]); popular actions
+//! are checked against a curated table of inputs and outdated majors (see
+//! [`table`]), with a fix that moves an outdated ref to the current major.
+
+mod table;
+#[cfg(test)]
+mod tests;
+
+use std::collections::HashMap;
+
+use super::{ALL_FILES, Context, Rule};
+use crate::config::suggest;
+use crate::diagnostic::{Fix, Severity};
+use crate::model::FileKind;
+use crate::text::TextRange;
+use crate::yaml::{self, Node};
+
+pub use table::{KNOWN_ACTIONS, KnownAction, known_action};
+
+pub const RULE: Rule = Rule {
+    id: "action",
+    default_severity: Severity::Error,
+    enabled_by_default: true,
+    summary: "`uses:` format, inputs of local and popular actions, and outdated action versions.",
+    kinds: ALL_FILES,
+    check,
+};
+
+/// A parsed step `uses:` value.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ActionRef<'a> {
+    /// `./path/to/dir` (relative to the repository root).
+    Local { path: &'a str },
+    /// `docker://image:tag`
+    Docker { image: &'a str },
+    /// `owner/repo[/path]@ref`
+    Remote {
+        owner: &'a str,
+        repo: &'a str,
+        path: Option<&'a str>,
+        git_ref: &'a str,
+    },
+}
+
+impl ActionRef<'_> {
+    /// `owner/repo[/path]` of a remote action.
+    pub fn name(&self) -> Option<String> {
+        match self {
+            ActionRef::Remote {
+                owner,
+                repo,
+                path: Some(p),
+                ..
+            } => Some(format!("{owner}/{repo}/{p}")),
+            ActionRef::Remote {
+                owner,
+                repo,
+                path: None,
+                ..
+            } => Some(format!("{owner}/{repo}")),
+            _ => None,
+        }
+    }
+}
+
+/// Parse a step's `uses:`. The error says what is wrong, for a message.
+pub fn parse_action_ref(uses: &str) -> Result<ActionRef<'_>, String> {
+    if uses.is_empty() {
+        return Err("`uses:` is empty".into());
+    }
+    if let Some(image) = uses.strip_prefix("docker://") {
+        if image.is_empty() {
+            return Err("`docker://` needs an image, as in `docker://alpine:3.20`".into());
+        }
+        return Ok(ActionRef::Docker { image });
+    }
+    if uses.starts_with("./") || uses == "." {
+        if uses.contains('@') {
+            return Err("a local action (`./path`) is used from the checked-out files and takes no `@ref`".into());
+        }
+        return Ok(ActionRef::Local { path: uses });
+    }
+    let Some((name, git_ref)) = uses.rsplit_once('@') else {
+        return Err("a remote action needs a version: `owner/repo@ref` (a tag, branch or commit SHA)".into());
+    };
+    if git_ref.is_empty() {
+        return Err("the ref after `@` is empty; use a tag, branch or commit SHA".into());
+    }
+    let mut parts = name.splitn(3, '/');
+    let owner = parts.next().unwrap_or("");
+    let repo = parts.next().unwrap_or("");
+    let path = parts.next();
+    if owner.is_empty() || repo.is_empty() || path == Some("") || name.contains(char::is_whitespace) {
+        return Err("expected `owner/repo@ref`, `owner/repo/path@ref`, `./local/path` or `docker://image`".into());
+    }
+    Ok(ActionRef::Remote {
+        owner,
+        repo,
+        path,
+        git_ref,
+    })
+}
+
+/// An input an action declares.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct InputSpec {
+    pub name: String,
+    /// `required: true` and no `default`.
+    pub required: bool,
+    pub deprecation: Option<String>,
+}
+
+/// The inputs of an `action.yml` text, or `None` when it is not a mapping.
+pub fn action_inputs(text: &str) -> Option<Vec<InputSpec>> {
+    let doc = yaml::parse(text.as_bytes());
+    let root = doc.root?;
+    root.as_mapping()?;
+    let Some(inputs) = root.get("inputs").and_then(Node::as_mapping) else {
+        return Some(Vec::new());
+    };
+    Some(
+        inputs
+            .iter()
+            .filter_map(|e| {
+                let name = e.key.as_str()?.to_string();
+                let required = e.value.get("required").is_some_and(is_true) && e.value.get("default").is_none();
+                let deprecation = e
+                    .value
+                    .get("deprecationMessage")
+                    .and_then(Node::as_str)
+                    .map(str::to_string);
+                Some(InputSpec {
+                    name,
+                    required,
+                    deprecation,
+                })
+            })
+            .collect(),
+    )
+}
+
+/// `true` the way the runner reads `required:` (a boolean or the string).
+pub(crate) fn is_true(node: &Node) -> bool {
+    node.as_bool() == Some(true) || node.as_str().is_some_and(|s| s.eq_ignore_ascii_case("true"))
+}
+
+/// Local action files read so far, by directory.
+type LocalCache = HashMap<String, Option<Vec<InputSpec>>>;
+
+fn check(ctx: &mut Context<'_>) {
+    let Some(root) = ctx.root() else { return };
+    let mut cache = LocalCache::new();
+    match ctx.kind {
+        FileKind::Workflow => {
+            let Some(wf) = ctx.workflow else { return };
+            for job in &wf.jobs {
+                for step in &job.steps {
+                    check_step(ctx, step.node, &mut cache);
+                }
+            }
+        }
+        FileKind::Action => {
+            let steps = root
+                .get("runs")
+                .and_then(|r| r.get("steps"))
+                .and_then(Node::as_sequence)
+                .unwrap_or_default();
+            for step in steps {
+                check_step(ctx, step, &mut cache);
+            }
+        }
+    }
+}
+
+fn check_step(ctx: &mut Context<'_>, step: &Node, cache: &mut LocalCache) {
+    let Some(uses_node) = step.get("uses") else { return };
+    let Some(uses) = uses_node.as_str() else { return };
+    // The schema rule reports an empty `uses:`.
+    if uses_node.is_null() {
+        return;
+    }
+    let range = uses_node.report_span();
+    if uses.contains("${{") {
+        ctx.report(
+            range,
+            "`uses:` cannot contain a `${{ }}` expression: actions are resolved before the job runs",
+        );
+        return;
+    }
+    let action = match parse_action_ref(uses) {
+        Ok(a) => a,
+        Err(why) => {
+            ctx.report(range, format!("invalid action reference {uses:?}: {why}"));
+            return;
+        }
+    };
+    let with = step.get("with");
+    match action {
+        ActionRef::Local { path } => local_action(ctx, uses, path, with, range, cache),
+        ActionRef::Docker { .. } => {}
+        ActionRef::Remote { git_ref, .. } => {
+            let Some(name) = action.name() else { return };
+            if name.to_ascii_lowercase().ends_with(".yml") || name.to_ascii_lowercase().ends_with(".yaml") {
+                ctx.report(
+                    range,
+                    format!("{uses:?} is a reusable workflow; call it from a job's `uses:`, not from a step"),
+                );
+                return;
+            }
+            if let Some(known) = known_action(&name) {
+                popular_action(ctx, uses_node, uses, git_ref, known, with);
+            }
+        }
+    }
+}
+
+fn local_action(
+    ctx: &mut Context<'_>,
+    uses: &str,
+    path: &str,
+    with: Option<&Node>,
+    range: TextRange,
+    cache: &mut LocalCache,
+) {
+    let dir = path.trim_start_matches("./").trim_end_matches('/');
+    let lower = dir.to_ascii_lowercase();
+    if lower.ends_with(".yml") || lower.ends_with(".yaml") {
+        ctx.report(
+            range,
+            format!("{uses:?} is a workflow file; call a reusable workflow from a job's `uses:`, not from a step"),
+        );
+        return;
+    }
+    let repo = ctx.repo;
+    let inputs = cache
+        .entry(dir.to_string())
+        .or_insert_with(|| {
+            ["action.yml", "action.yaml"].iter().find_map(|f| {
+                let file = if dir.is_empty() {
+                    (*f).to_string()
+                } else {
+                    format!("{dir}/{f}")
+                };
+                repo.read(&file).and_then(|text| action_inputs(&text))
+            })
+        })
+        .clone();
+    let Some(inputs) = inputs else {
+        // Only a repository that can list its files knows the action is missing.
+        let listed = repo.list();
+        if let Some(files) = listed {
+            let known = files
+                .iter()
+                .any(|f| f == &format!("{dir}/action.yml") || f == &format!("{dir}/action.yaml"));
+            if !known {
+                ctx.report_at(
+                    Severity::Warning,
+                    range,
+                    format!(
+                        "no action.yml or action.yaml in {dir:?}; a local action must be checked out before it is used"
+                    ),
+                );
+            }
+        }
+        return;
+    };
+    let names: Vec<&str> = inputs.iter().map(|i| i.name.as_str()).collect();
+    check_with(ctx, uses, with, &names, Severity::Error);
+    for input in inputs.iter().filter(|i| i.required) {
+        if !has_input(with, &input.name) {
+            ctx.report(
+                range,
+                format!("missing input {:?}, which action {uses:?} requires", input.name),
+            );
+        }
+    }
+    for input in &inputs {
+        if let (Some(msg), Some(key)) = (&input.deprecation, with_key(with, &input.name)) {
+            ctx.report_at(
+                Severity::Warning,
+                key.span,
+                format!("input {:?} of action {uses:?} is deprecated: {msg}", input.name),
+            );
+        }
+    }
+}
+
+fn popular_action(
+    ctx: &mut Context<'_>,
+    uses_node: &Node,
+    uses: &str,
+    git_ref: &str,
+    known: &KnownAction,
+    with: Option<&Node>,
+) {
+    let range = uses_node.report_span();
+    let major = ref_major(git_ref);
+    if let Some(major) = major.filter(|m| *m <= known.outdated_through && *m < known.current_major) {
+        let current = known.current_major;
+        let (severity, why) = if major <= known.broken_through {
+            (
+                Severity::Error,
+                "no longer works: GitHub shut down the service it depends on",
+            )
+        } else {
+            (Severity::Warning, "runs on a Node.js version GitHub no longer supports")
+        };
+        let ref_at = uses.len() - git_ref.len();
+        let ref_range = super::glob::pattern_range(ctx.source, uses_node, ref_at, git_ref.len());
+        let fix = (ctx.text(ref_range) == git_ref).then(|| {
+            Fix::unsafe_(
+                format!("Update {} to v{current}", known.name),
+                vec![crate::Edit::replace(ctx.path, ref_range, format!("v{current}"))],
+            )
+            .with_explanation(format!(
+                "{uses} {why}. v{current} is the current major version; read its release notes for changed \
+                 inputs and defaults before merging."
+            ))
+        });
+        let d = ctx.report_at(severity, range, format!("{uses:?} {why}; update it to v{current}"));
+        d.fixes.extend(fix);
+    }
+    let Some(inputs) = known.inputs else { return };
+    check_with(ctx, uses, with, inputs, Severity::Warning);
+    for (input, since) in known.required {
+        if major.is_some_and(|m| m >= *since) && !has_input(with, input) {
+            ctx.report_at(
+                Severity::Warning,
+                range,
+                format!("missing input {input:?}, which action {uses:?} requires"),
+            );
+        }
+    }
+    for (old, new) in known.deprecated {
+        if let Some(key) = with_key(with, old) {
+            ctx.report_at(
+                Severity::Warning,
+                key.span,
+                format!("input {old:?} of action {uses:?} is deprecated; use {new:?} instead"),
+            );
+        }
+    }
+}
+
+/// The major version a ref names (`v4`, `v4.1.0`, `4`), if it is one.
+pub fn ref_major(git_ref: &str) -> Option<u32> {
+    let v = git_ref.strip_prefix('v').unwrap_or(git_ref);
+    let mut parts = v.split('.');
+    let major = parts.next()?;
+    if major.is_empty() || !major.bytes().all(|b| b.is_ascii_digit()) || major.len() > 4 {
+        return None;
+    }
+    if !parts.all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit())) {
+        return None;
+    }
+    major.parse().ok()
+}
+
+/// Unknown `with:` keys, with a did-you-mean.
+fn check_with(ctx: &mut Context<'_>, uses: &str, with: Option<&Node>, inputs: &[&str], severity: Severity) {
+    let Some(entries) = with.and_then(Node::as_mapping) else {
+        return;
+    };
+    for e in entries {
+        let Some(key) = e.key.as_str() else { continue };
+        if inputs.iter().any(|i| i.eq_ignore_ascii_case(key)) {
+            continue;
+        }
+        let hint = suggest(key, inputs)
+            .map(|s| format!("; did you mean {s:?}?"))
+            .unwrap_or_default();
+        let mut sorted = inputs.to_vec();
+        sorted.sort_unstable();
+        let available = if sorted.is_empty() {
+            "it takes no inputs".to_string()
+        } else {
+            format!(
+                "available inputs are {}",
+                sorted.iter().map(|s| format!("{s:?}")).collect::<Vec<_>>().join(", ")
+            )
+        };
+        ctx.report_at(
+            severity,
+            e.key.span,
+            format!("input {key:?} is not defined in action {uses:?}{hint}; {available}"),
+        );
+    }
+}
+
+fn with_key<'n>(with: Option<&'n Node>, name: &str) -> Option<&'n Node> {
+    with?
+        .as_mapping()?
+        .iter()
+        .find(|e| e.key.as_str().is_some_and(|k| k.eq_ignore_ascii_case(name)))
+        .map(|e| &e.key)
+}
+
+fn has_input(with: Option<&Node>, name: &str) -> bool {
+    // `with: ${{ ... }}` could hold anything.
+    with.is_some_and(Node::is_expression) || with_key(with, name).is_some()
+}

@@ -1,0 +1,385 @@
+//! Popular actions: their inputs and which major versions are too old.
+//!
+//! Curated by hand from the actions' `action.yml` files and release notes;
+//! last reviewed **2025-08**. Only inputs known for certain are listed, and
+//! an input missing from a list is reported as a warning, never an error,
+//! so an action that grows an input cannot break anyone's lint. Entries
+//! with `inputs: None` only have their versions checked.
+
+/// One action (or sub-action path, like `github/codeql-action/init`).
+pub struct KnownAction {
+    /// `owner/repo` or `owner/repo/path`, lower case.
+    pub name: &'static str,
+    /// The major a fix moves outdated refs to: a release on a current
+    /// runtime (node20 or newer) that has been out long enough to be safe.
+    pub current_major: u32,
+    /// Majors up to and including this one run on node12/node16, which
+    /// GitHub no longer supports.
+    pub outdated_through: u32,
+    /// Majors up to and including this one no longer work at all (GitHub
+    /// shut their backend down), so using them is an error.
+    pub broken_through: u32,
+    pub inputs: Option<&'static [&'static str]>,
+    /// Inputs without a default that the action fails without, with the
+    /// first major that requires them.
+    pub required: &'static [(&'static str, u32)],
+    /// Old input names still accepted, and what to use instead.
+    pub deprecated: &'static [(&'static str, &'static str)],
+}
+
+const fn versions(name: &'static str, current_major: u32, outdated_through: u32) -> KnownAction {
+    KnownAction {
+        name,
+        current_major,
+        outdated_through,
+        broken_through: 0,
+        inputs: None,
+        required: &[],
+        deprecated: &[],
+    }
+}
+
+pub static KNOWN_ACTIONS: &[KnownAction] = &[
+    KnownAction {
+        inputs: Some(&[
+            "repository",
+            "ref",
+            "token",
+            "ssh-key",
+            "ssh-known-hosts",
+            "ssh-strict",
+            "ssh-user",
+            "persist-credentials",
+            "path",
+            "clean",
+            "filter",
+            "sparse-checkout",
+            "sparse-checkout-cone-mode",
+            "fetch-depth",
+            "fetch-tags",
+            "show-progress",
+            "lfs",
+            "submodules",
+            "set-safe-directory",
+            "github-server-url",
+        ]),
+        ..versions("actions/checkout", 4, 3)
+    },
+    KnownAction {
+        inputs: Some(&[
+            "python-version",
+            "python-version-file",
+            "cache",
+            "architecture",
+            "check-latest",
+            "token",
+            "cache-dependency-path",
+            "update-environment",
+            "allow-prereleases",
+            "freethreaded",
+        ]),
+        ..versions("actions/setup-python", 5, 4)
+    },
+    KnownAction {
+        inputs: Some(&[
+            "always-auth",
+            "node-version",
+            "node-version-file",
+            "architecture",
+            "check-latest",
+            "registry-url",
+            "scope",
+            "token",
+            "cache",
+            "cache-dependency-path",
+            "package-manager-cache",
+            "version",
+        ]),
+        deprecated: &[("version", "node-version")],
+        ..versions("actions/setup-node", 4, 3)
+    },
+    KnownAction {
+        inputs: Some(&[
+            "go-version",
+            "go-version-file",
+            "check-latest",
+            "token",
+            "cache",
+            "cache-dependency-path",
+            "architecture",
+            "stable",
+        ]),
+        ..versions("actions/setup-go", 5, 3)
+    },
+    KnownAction {
+        inputs: Some(&[
+            "java-version",
+            "java-version-file",
+            "distribution",
+            "java-package",
+            "architecture",
+            "jdkFile",
+            "check-latest",
+            "server-id",
+            "server-username",
+            "server-password",
+            "settings-path",
+            "overwrite-settings",
+            "gpg-private-key",
+            "gpg-passphrase",
+            "cache",
+            "cache-dependency-path",
+            "job-status",
+            "token",
+            "mvn-toolchain-id",
+            "mvn-toolchain-vendor",
+        ]),
+        required: &[("distribution", 2)],
+        ..versions("actions/setup-java", 4, 3)
+    },
+    KnownAction {
+        inputs: Some(&[
+            "dotnet-version",
+            "dotnet-quality",
+            "global-json-file",
+            "source-url",
+            "owner",
+            "config-file",
+            "cache",
+            "cache-dependency-path",
+            "workloads",
+            "architecture",
+        ]),
+        ..versions("actions/setup-dotnet", 4, 3)
+    },
+    KnownAction {
+        inputs: Some(&[
+            "path",
+            "key",
+            "restore-keys",
+            "upload-chunk-size",
+            "enableCrossOsArchive",
+            "fail-on-cache-miss",
+            "lookup-only",
+            "save-always",
+        ]),
+        required: &[("path", 1), ("key", 1)],
+        broken_through: 2,
+        ..versions("actions/cache", 4, 2)
+    },
+    KnownAction {
+        inputs: Some(&[
+            "path",
+            "key",
+            "restore-keys",
+            "enableCrossOsArchive",
+            "fail-on-cache-miss",
+            "lookup-only",
+        ]),
+        required: &[("path", 1), ("key", 1)],
+        ..versions("actions/cache/restore", 4, 0)
+    },
+    KnownAction {
+        inputs: Some(&["path", "key", "upload-chunk-size", "enableCrossOsArchive"]),
+        required: &[("path", 1), ("key", 1)],
+        ..versions("actions/cache/save", 4, 0)
+    },
+    KnownAction {
+        inputs: Some(&[
+            "name",
+            "path",
+            "if-no-files-found",
+            "retention-days",
+            "compression-level",
+            "overwrite",
+            "include-hidden-files",
+        ]),
+        required: &[("path", 1)],
+        broken_through: 3,
+        ..versions("actions/upload-artifact", 4, 3)
+    },
+    KnownAction {
+        inputs: Some(&[
+            "name",
+            "path",
+            "pattern",
+            "merge-multiple",
+            "github-token",
+            "repository",
+            "run-id",
+            "artifact-ids",
+        ]),
+        broken_through: 3,
+        ..versions("actions/download-artifact", 4, 3)
+    },
+    KnownAction {
+        inputs: Some(&[
+            "script",
+            "github-token",
+            "debug",
+            "user-agent",
+            "previews",
+            "result-encoding",
+            "retries",
+            "retry-exempt-status-codes",
+            "base-url",
+        ]),
+        required: &[("script", 1)],
+        ..versions("actions/github-script", 7, 6)
+    },
+    versions("actions/stale", 9, 8),
+    versions("actions/labeler", 5, 4),
+    versions("actions/upload-pages-artifact", 3, 0),
+    versions("actions/configure-pages", 5, 2),
+    versions("actions/deploy-pages", 4, 1),
+    KnownAction {
+        inputs: Some(&["registry", "username", "password", "ecr", "logout", "scope"]),
+        ..versions("docker/login-action", 3, 2)
+    },
+    KnownAction {
+        inputs: Some(&[
+            "add-hosts",
+            "allow",
+            "annotations",
+            "attests",
+            "build-args",
+            "build-contexts",
+            "builder",
+            "cache-from",
+            "cache-to",
+            "call",
+            "cgroup-parent",
+            "context",
+            "file",
+            "labels",
+            "load",
+            "network",
+            "no-cache",
+            "no-cache-filters",
+            "outputs",
+            "platforms",
+            "provenance",
+            "pull",
+            "push",
+            "sbom",
+            "secrets",
+            "secret-envs",
+            "secret-files",
+            "shm-size",
+            "ssh",
+            "tags",
+            "target",
+            "ulimit",
+            "github-token",
+        ]),
+        ..versions("docker/build-push-action", 6, 4)
+    },
+    KnownAction {
+        inputs: Some(&[
+            "version",
+            "driver",
+            "driver-opts",
+            "buildkitd-flags",
+            "buildkitd-config",
+            "buildkitd-config-inline",
+            "install",
+            "use",
+            "name",
+            "endpoint",
+            "platforms",
+            "config",
+            "config-inline",
+            "append",
+            "keep-state",
+            "cache-binary",
+            "cleanup",
+        ]),
+        ..versions("docker/setup-buildx-action", 3, 2)
+    },
+    KnownAction {
+        inputs: Some(&["image", "platforms", "cache-image"]),
+        ..versions("docker/setup-qemu-action", 3, 2)
+    },
+    KnownAction {
+        inputs: Some(&[
+            "context",
+            "images",
+            "tags",
+            "flavor",
+            "labels",
+            "annotations",
+            "sep-tags",
+            "sep-labels",
+            "sep-annotations",
+            "bake-target",
+            "github-token",
+        ]),
+        ..versions("docker/metadata-action", 5, 4)
+    },
+    versions("github/codeql-action/init", 3, 2),
+    versions("github/codeql-action/analyze", 3, 2),
+    versions("github/codeql-action/autobuild", 3, 2),
+    versions("github/codeql-action/upload-sarif", 3, 2),
+    KnownAction {
+        inputs: Some(&[
+            "deploy_key",
+            "github_token",
+            "personal_token",
+            "publish_branch",
+            "publish_dir",
+            "destination_dir",
+            "external_repository",
+            "allow_empty_commit",
+            "keep_files",
+            "force_orphan",
+            "user_name",
+            "user_email",
+            "commit_message",
+            "full_commit_message",
+            "tag_name",
+            "tag_message",
+            "enable_jekyll",
+            "disable_nojekyll",
+            "cname",
+            "exclude_assets",
+        ]),
+        ..versions("peaceiris/actions-gh-pages", 4, 3)
+    },
+    KnownAction {
+        inputs: Some(&[
+            "user",
+            "password",
+            "repository-url",
+            "packages-dir",
+            "verify-metadata",
+            "skip-existing",
+            "verbose",
+            "print-hash",
+            "attestations",
+            "repository_url",
+            "packages_dir",
+            "verify_metadata",
+            "skip_existing",
+            "print_hash",
+        ]),
+        deprecated: &[
+            ("repository_url", "repository-url"),
+            ("packages_dir", "packages-dir"),
+            ("verify_metadata", "verify-metadata"),
+            ("skip_existing", "skip-existing"),
+            ("print_hash", "print-hash"),
+        ],
+        ..versions("pypa/gh-action-pypi-publish", 1, 0)
+    },
+    KnownAction {
+        inputs: Some(&["version", "neovim", "token", "configure-args"]),
+        ..versions("rhysd/action-setup-vim", 1, 0)
+    },
+    versions("codecov/codecov-action", 5, 3),
+    versions("softprops/action-gh-release", 2, 1),
+];
+
+/// The table entry for `owner/repo[/path]`, case-insensitively.
+pub fn known_action(name: &str) -> Option<&'static KnownAction> {
+    KNOWN_ACTIONS.iter().find(|a| a.name.eq_ignore_ascii_case(name))
+}

@@ -1,0 +1,174 @@
+use super::{ActionRef, action_inputs, parse_action_ref, ref_major};
+use crate::config::Config;
+use crate::diagnostic::Severity;
+use crate::lint::{LintOptions, lint};
+use crate::repo::MemoryRepo;
+use crate::rules::test_support::{PATH, apply_first_fix, render};
+
+fn render_with_repo(src: &str, path: &str, repo: &MemoryRepo) -> Vec<String> {
+    let config = Config::default();
+    let opts = LintOptions {
+        repo,
+        ..LintOptions::new(&config)
+    };
+    let idx = crate::text::LineIndex::new(src);
+    lint(path, src.as_bytes(), &opts)
+        .into_iter()
+        .filter(|d| d.rule == "action")
+        .map(|d| {
+            let p = idx.line_column(src, d.range.start);
+            format!("{}:{}: {} {}", p.line, p.column, d.severity, d.message)
+        })
+        .collect()
+}
+
+#[test]
+fn references_are_parsed_into_their_forms() {
+    assert_eq!(parse_action_ref("./a/b"), Ok(ActionRef::Local { path: "./a/b" }));
+    assert_eq!(
+        parse_action_ref("docker://alpine:3"),
+        Ok(ActionRef::Docker { image: "alpine:3" })
+    );
+    assert_eq!(
+        parse_action_ref("github/codeql-action/init@v3"),
+        Ok(ActionRef::Remote {
+            owner: "github",
+            repo: "codeql-action",
+            path: Some("init"),
+            git_ref: "v3"
+        })
+    );
+    for bad in [
+        "actions/checkout",
+        "checkout@v4",
+        "actions/checkout@",
+        "./a@v1",
+        "docker://",
+        "/abs/path@v1",
+        "a//b@v1",
+    ] {
+        assert!(parse_action_ref(bad).is_err(), "{bad}");
+    }
+}
+
+#[test]
+fn majors_are_read_only_from_version_refs() {
+    assert_eq!(ref_major("v4"), Some(4));
+    assert_eq!(ref_major("v3.1.0"), Some(3));
+    assert_eq!(ref_major("2"), Some(2));
+    for r in [
+        "v3-node20",
+        "main",
+        "release/v1",
+        "v2.x",
+        "8e5e7e5ab8b370d6c329ec480221332ada57f0ab",
+    ] {
+        assert_eq!(ref_major(r), None, "{r}");
+    }
+}
+
+#[test]
+fn malformed_uses_are_errors() {
+    let src = "on: push\njobs:\n  a:\n    runs-on: x\n    steps:\n      - uses: actions/checkout\n      - uses: ./local@v1\n      - uses: ${{ matrix.action }}\n      - uses: owner/repo/.github/workflows/w.yml@v1\n      - uses: docker://alpine\n      - uses: ./.github/actions/x\n";
+    assert_eq!(
+        render(src, "action"),
+        [
+            "6:15: invalid action reference \"actions/checkout\": a remote action needs a version: `owner/repo@ref` (a tag, branch or commit SHA)",
+            "7:15: invalid action reference \"./local@v1\": a local action (`./path`) is used from the checked-out files and takes no `@ref`",
+            "8:15: `uses:` cannot contain a `${{ }}` expression: actions are resolved before the job runs",
+            "9:15: \"owner/repo/.github/workflows/w.yml@v1\" is a reusable workflow; call it from a job's `uses:`, not from a step",
+        ]
+    );
+}
+
+#[test]
+fn outdated_majors_warn_and_shut_down_ones_are_errors() {
+    let src = "on: push\njobs:\n  a:\n    runs-on: x\n    steps:\n      - uses: actions/checkout@v2\n      - uses: \"actions/upload-artifact@v3\"\n        with:\n          path: dist\n      - uses: actions/checkout@v4\n      - uses: actions/download-artifact@v3-node20\n      - uses: actions/checkout@main\n";
+    let diags: Vec<_> = crate::rules::test_support::lint_rule(src, "action");
+    let got: Vec<(Severity, &str)> = diags.iter().map(|d| (d.severity, d.message.as_str())).collect();
+    assert_eq!(
+        got,
+        [
+            (
+                Severity::Warning,
+                "\"actions/checkout@v2\" runs on a Node.js version GitHub no longer supports; update it to v4"
+            ),
+            (
+                Severity::Error,
+                "\"actions/upload-artifact@v3\" no longer works: GitHub shut down the service it depends on; update it to v4"
+            ),
+        ]
+    );
+    let out = apply_first_fix(src, "action");
+    assert!(
+        out.contains("- uses: actions/checkout@v4\n      - uses: \"actions/upload-artifact@v3\""),
+        "{out}"
+    );
+    let fixed = crate::rules::test_support::lint_rule(&out, "action");
+    let second = &fixed[0].fixes[0];
+    assert_eq!(second.applicability, crate::Applicability::Unsafe);
+    let out2 = crate::fix::apply_edits(PATH, &out, &second.edits.iter().collect::<Vec<_>>()).unwrap();
+    assert!(out2.contains("\"actions/upload-artifact@v4\""), "{out2}");
+}
+
+#[test]
+fn popular_action_inputs_are_checked_as_warnings() {
+    let src = "on: push\njobs:\n  a:\n    runs-on: x\n    steps:\n      - uses: actions/checkout@v4\n        with:\n          fetch_depth: 0\n          Ref: main\n      - uses: actions/setup-java@v4\n        with:\n          java-version: 21\n      - uses: pypa/gh-action-pypi-publish@release/v1\n        with:\n          packages_dir: dist\n      - uses: actions/cache@v4\n        with: ${{ fromJSON(needs.a.outputs.cache) }}\n";
+    assert_eq!(
+        render(src, "action"),
+        [
+            "8:11: input \"fetch_depth\" is not defined in action \"actions/checkout@v4\"; did you mean \"fetch-depth\"?; available inputs are \"clean\", \"fetch-depth\", \"fetch-tags\", \"filter\", \"github-server-url\", \"lfs\", \"path\", \"persist-credentials\", \"ref\", \"repository\", \"set-safe-directory\", \"show-progress\", \"sparse-checkout\", \"sparse-checkout-cone-mode\", \"ssh-key\", \"ssh-known-hosts\", \"ssh-strict\", \"ssh-user\", \"submodules\", \"token\"",
+            "10:15: missing input \"distribution\", which action \"actions/setup-java@v4\" requires",
+            "15:11: input \"packages_dir\" of action \"pypa/gh-action-pypi-publish@release/v1\" is deprecated; use \"packages-dir\" instead",
+        ]
+    );
+    assert!(
+        crate::rules::test_support::lint_rule(src, "action")
+            .iter()
+            .all(|d| d.severity == Severity::Warning)
+    );
+}
+
+#[test]
+fn local_actions_are_checked_against_their_metadata() {
+    let action = "name: x\ninputs:\n  who:\n    required: true\n  greeting:\n    required: true\n    default: hi\n  old:\n    deprecationMessage: use who\nruns:\n  using: node20\n  main: i.js\n";
+    let repo = MemoryRepo::new([(".github/actions/greet/action.yml", action), ("other/file.txt", "")]);
+    let src = "on: push\njobs:\n  a:\n    runs-on: x\n    steps:\n      - uses: ./.github/actions/greet\n        with:\n          whom: me\n          old: x\n      - uses: ./.github/actions/greet/\n        with:\n          WHO: me\n      - uses: ./missing\n      - uses: ./.github/workflows/r.yml\n";
+    assert_eq!(
+        render_with_repo(src, PATH, &repo),
+        [
+            "6:15: error missing input \"who\", which action \"./.github/actions/greet\" requires",
+            "8:11: error input \"whom\" is not defined in action \"./.github/actions/greet\"; did you mean \"who\"?; available inputs are \"greeting\", \"old\", \"who\"",
+            "9:11: warning input \"old\" of action \"./.github/actions/greet\" is deprecated: use who",
+            "13:15: warning no action.yml or action.yaml in \"missing\"; a local action must be checked out before it is used",
+            "14:15: error \"./.github/workflows/r.yml\" is a workflow file; call a reusable workflow from a job's `uses:`, not from a step",
+        ]
+    );
+    // Without a repository nothing about local actions is known.
+    assert_eq!(render(src, "action").len(), 1);
+}
+
+#[test]
+fn composite_action_steps_are_checked_too() {
+    let src =
+        "name: x\nruns:\n  using: composite\n  steps:\n    - uses: actions/checkout@v1\n    - uses: actions/checkout\n";
+    let got = render_with_repo(src, "action.yml", &MemoryRepo::default());
+    assert_eq!(got.len(), 2, "{got:?}");
+    assert!(got[1].starts_with("6:13: error invalid action reference"), "{got:?}");
+}
+
+#[test]
+fn action_inputs_are_read_from_metadata() {
+    let inputs = action_inputs("inputs:\n  a:\n    required: 'true'\n  b: {}\n").unwrap();
+    assert_eq!(
+        inputs.iter().map(|i| (i.name.as_str(), i.required)).collect::<Vec<_>>(),
+        [("a", true), ("b", false)]
+    );
+    assert!(action_inputs("- not a mapping").is_none());
+}
+
+#[test]
+fn valid_steps_are_quiet() {
+    let src = "on: push\njobs:\n  a:\n    runs-on: x\n    steps:\n      - uses: actions/checkout@v4\n        with:\n          fetch-depth: 0\n      - uses: actions/setup-python@v5\n        with: {python-version: '3.12', cache: pip}\n      - uses: docker://alpine:3\n        with:\n          entrypoint: sh\n          args: -c true\n      - uses: some/unknown-action@v1\n        with:\n          anything: goes\n      - uses: actions/checkout@8e5e7e5ab8b370d6c329ec480221332ada57f0ab\n";
+    assert_eq!(render(src, "action"), Vec::<String>::new());
+}
