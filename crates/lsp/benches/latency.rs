@@ -24,7 +24,10 @@ fn main() {
         eprintln!("latency: skipped, {} is missing", path.display());
         return;
     };
-    let rt = tokio::runtime::Builder::new_multi_thread().enable_all().build().expect("runtime");
+    let rt = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .expect("runtime");
     let times = rt.block_on(measure(&text));
     let mut sorted = times.clone();
     sorted.sort();

@@ -28,7 +28,10 @@ mod tests {
     fn workflows_and_actions_activate() {
         assert_eq!(file_kind("/repo/.github/workflows/ci.yml"), Some(FileKind::Workflow));
         assert_eq!(file_kind(".github/workflows/release.yaml"), Some(FileKind::Workflow));
-        assert_eq!(file_kind("C:\\repo\\.github\\workflows\\ci.yml"), Some(FileKind::Workflow));
+        assert_eq!(
+            file_kind("C:\\repo\\.github\\workflows\\ci.yml"),
+            Some(FileKind::Workflow)
+        );
         assert_eq!(file_kind("/repo/action.yml"), Some(FileKind::Action));
         assert_eq!(file_kind("/repo/actions/setup/action.yaml"), Some(FileKind::Action));
     }

@@ -53,7 +53,13 @@ impl Inputs {
 
 pub fn analyze(snapshot: Snapshot, inputs: &Inputs) -> Analysis {
     if inputs.config.is_ignored(&inputs.path) {
-        return Analysis { snapshot, diagnostics: Vec::new(), parse_errors: 0, failures: Vec::new(), unverified: true };
+        return Analysis {
+            snapshot,
+            diagnostics: Vec::new(),
+            parse_errors: 0,
+            failures: Vec::new(),
+            unverified: true,
+        };
     }
     let opts = inputs.options(false);
     let doc = yaml::parse(snapshot.text.as_bytes());
@@ -63,7 +69,13 @@ pub fn analyze(snapshot: Snapshot, inputs: &Inputs) -> Analysis {
         (FileKind::Workflow, Some(run)) => failure_store::map_run(run, &snapshot.text, &snapshot.index, &doc),
         _ => Vec::new(),
     };
-    Analysis { snapshot, diagnostics, parse_errors, failures, unverified: true }
+    Analysis {
+        snapshot,
+        diagnostics,
+        parse_errors,
+        failures,
+        unverified: true,
+    }
 }
 
 impl Analysis {
@@ -81,7 +93,9 @@ impl Analysis {
                 let fixes = d
                     .fixes
                     .iter()
-                    .filter(|f| fix::verify(&inputs.path, text, f, d, &self.diagnostics, self.parse_errors, &relint).is_ok())
+                    .filter(|f| {
+                        fix::verify(&inputs.path, text, f, d, &self.diagnostics, self.parse_errors, &relint).is_ok()
+                    })
                     .cloned()
                     .collect();
                 Diagnostic { fixes, ..d.clone() }
@@ -142,7 +156,11 @@ mod tests {
         assert!(v.diagnostics.iter().all(|d| d.rule == "syntax"));
         let engine = lint::lint(&inputs.path, text.as_bytes(), &inputs.options(true));
         let fixes = |ds: &[Diagnostic]| ds.iter().flat_map(|d| d.fixes.clone()).collect::<Vec<_>>();
-        assert_eq!(fixes(&v.diagnostics), fixes(&engine), "the same fixes the verifying engine keeps");
+        assert_eq!(
+            fixes(&v.diagnostics),
+            fixes(&engine),
+            "the same fixes the verifying engine keeps"
+        );
         assert!(!fixes(&v.diagnostics).is_empty());
     }
 
@@ -154,8 +172,16 @@ mod tests {
         let (off, _) = Config::parse("c", b"rules:\n  timeout: off\n", &autoheal_engine::rules::rule_ids());
         let a = analyze(Snapshot::new(text.into(), 1, 1), &inputs(off));
         assert!(!a.diagnostics.iter().any(|d| d.rule == "timeout"));
-        let (ignored, _) = Config::parse("c", b"ignore: ['.github/workflows/*']\n", &autoheal_engine::rules::rule_ids());
-        assert!(analyze(Snapshot::new(text.into(), 1, 1), &inputs(ignored)).diagnostics.is_empty());
+        let (ignored, _) = Config::parse(
+            "c",
+            b"ignore: ['.github/workflows/*']\n",
+            &autoheal_engine::rules::rule_ids(),
+        );
+        assert!(
+            analyze(Snapshot::new(text.into(), 1, 1), &inputs(ignored))
+                .diagnostics
+                .is_empty()
+        );
     }
 
     #[tokio::test]

@@ -15,9 +15,9 @@ pub const FIX_ALL_KIND: &str = "source.fixAll.autoheal";
 fn wanted(only: Option<&[CodeActionKind]>, kind: &str) -> bool {
     match only {
         None => true,
-        Some(kinds) => {
-            kinds.iter().any(|k| kind == k.as_str() || kind.strip_prefix(k.as_str()).is_some_and(|rest| rest.starts_with('.')))
-        }
+        Some(kinds) => kinds
+            .iter()
+            .any(|k| kind == k.as_str() || kind.strip_prefix(k.as_str()).is_some_and(|rest| rest.starts_with('.'))),
     }
 }
 
@@ -60,7 +60,9 @@ pub fn code_actions(
             .map(|f| (convert::failure_diagnostic(f, snap, enc), &f.fixes));
         for (diag, fixes) in engine.chain(failures) {
             for (i, fix) in fixes.iter().enumerate() {
-                let Some(edit) = convert::fix_edit(fix, files, enc) else { continue };
+                let Some(edit) = convert::fix_edit(fix, files, enc) else {
+                    continue;
+                };
                 out.push(CodeActionOrCommand::CodeAction(CodeAction {
                     title: fix.title.clone(),
                     kind: Some(CodeActionKind::QUICKFIX),
@@ -133,11 +135,21 @@ fn minimal_edit(path: &str, before: &str, after: &str) -> Edit {
         prefix -= 1;
     }
     let max_suffix = before.len().min(after.len()) - prefix;
-    let mut suffix = before.bytes().rev().zip(after.bytes().rev()).take(max_suffix).take_while(|(a, b)| a == b).count();
+    let mut suffix = before
+        .bytes()
+        .rev()
+        .zip(after.bytes().rev())
+        .take(max_suffix)
+        .take_while(|(a, b)| a == b)
+        .count();
     while !before.is_char_boundary(before.len() - suffix) || !after.is_char_boundary(after.len() - suffix) {
         suffix -= 1;
     }
-    Edit::replace(path, TextRange::new(prefix, before.len() - suffix), &after[prefix..after.len() - suffix])
+    Edit::replace(
+        path,
+        TextRange::new(prefix, before.len() - suffix),
+        &after[prefix..after.len() - suffix],
+    )
 }
 
 /// The edits of every fix that applies together with the ones before it;
@@ -147,7 +159,8 @@ fn compatible_edits<'a>(fixes: impl Iterator<Item = &'a Fix>) -> Vec<&'a Edit> {
     for fix in fixes {
         let collides = fix.edits.iter().any(|e| {
             taken.iter().any(|t| {
-                t.path == e.path && (t.range.overlaps(e.range) || (t.range.start == e.range.start && t.range.end == e.range.end))
+                t.path == e.path
+                    && (t.range.overlaps(e.range) || (t.range.start == e.range.start && t.range.end == e.range.end))
             })
         });
         if !collides {
@@ -164,10 +177,15 @@ pub fn fix_notes(analysis: &Analysis, offset: usize) -> Vec<String> {
         .iter()
         .filter(|d| d.range.touches(offset))
         .flat_map(|d| &d.fixes)
-        .map(|f| if f.explanation.is_empty() { f.title.clone() } else { format!("{}: {}", f.title, f.explanation) })
+        .map(|f| {
+            if f.explanation.is_empty() {
+                f.title.clone()
+            } else {
+                format!("{}: {}", f.title, f.explanation)
+            }
+        })
         .collect()
 }
-
 
 #[cfg(test)]
 mod tests {

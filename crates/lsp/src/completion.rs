@@ -48,7 +48,12 @@ fn parse_line(line: &str) -> Option<Line<'_>> {
         }
         _ => (None, ""),
     };
-    Some(Line { dash, content, key: key.filter(|k| !k.is_empty()), value })
+    Some(Line {
+        dash,
+        content,
+        key: key.filter(|k| !k.is_empty()),
+        value,
+    })
 }
 
 /// The path of keys and items leading to column `col` of line `line_no`.
@@ -133,7 +138,10 @@ fn slot(text: &str, offset: usize) -> Option<Slot> {
 }
 
 fn keys(path: &[Seg], kind: FileKind) -> &'static [&'static str] {
-    let names: Vec<&str> = path.iter().map(|s| if let Seg::Key(k) = s { k.as_str() } else { "-" }).collect();
+    let names: Vec<&str> = path
+        .iter()
+        .map(|s| if let Seg::Key(k) = s { k.as_str() } else { "-" })
+        .collect();
     match (kind, names.as_slice()) {
         (FileKind::Workflow, []) => docs::WORKFLOW_KEYS,
         (FileKind::Workflow, ["on"]) => docs::EVENTS,
@@ -156,18 +164,33 @@ fn keys(path: &[Seg], kind: FileKind) -> &'static [&'static str] {
 }
 
 /// Completion items at byte `offset`.
-pub fn complete(text: &str, offset: usize, kind: FileKind, runner_labels: &[String], repo: &dyn RepoFiles) -> Vec<CompletionItem> {
+pub fn complete(
+    text: &str,
+    offset: usize,
+    kind: FileKind,
+    runner_labels: &[String],
+    repo: &dyn RepoFiles,
+) -> Vec<CompletionItem> {
     let offset = offset.min(text.len());
     if !text.is_char_boundary(offset) || inside_block_scalar(text, offset) {
         return Vec::new();
     }
-    let Some(slot) = slot(text, offset) else { return Vec::new() };
+    let Some(slot) = slot(text, offset) else {
+        return Vec::new();
+    };
     match slot {
         Slot::Key(path) => {
             if let Some(uses) = with_of_step(text, &path) {
                 return local_action::inputs(repo, &uses)
                     .into_iter()
-                    .map(|i| item(&i.name, CompletionItemKind::PROPERTY, Some(format!("{}: ", i.name)), i.description))
+                    .map(|i| {
+                        item(
+                            &i.name,
+                            CompletionItemKind::PROPERTY,
+                            Some(format!("{}: ", i.name)),
+                            i.description,
+                        )
+                    })
                     .collect();
             }
             let present = sibling_keys(text, offset);
@@ -183,7 +206,11 @@ pub fn complete(text: &str, offset: usize, kind: FileKind, runner_labels: &[Stri
                     [Seg::Key(j), Seg::Key(id), ..] if j == "jobs" => Some(id.clone()),
                     _ => None,
                 };
-                job_ids(text).into_iter().filter(|id| Some(id) != this_job.as_ref()).map(|id| item(&id, CompletionItemKind::REFERENCE, None, None)).collect()
+                job_ids(text)
+                    .into_iter()
+                    .filter(|id| Some(id) != this_job.as_ref())
+                    .map(|id| item(&id, CompletionItemKind::REFERENCE, None, None))
+                    .collect()
             }
             (FileKind::Workflow, "runs-on" | "labels") => runner_labels
                 .iter()
@@ -191,21 +218,36 @@ pub fn complete(text: &str, offset: usize, kind: FileKind, runner_labels: &[Stri
                 .chain(docs::HOSTED_RUNNERS.iter().copied())
                 .map(|l| item(l, CompletionItemKind::VALUE, None, Some("runner label".into())))
                 .collect(),
-            (_, "shell") => docs::SHELLS.iter().map(|s| item(s, CompletionItemKind::VALUE, None, None)).collect(),
+            (_, "shell") => docs::SHELLS
+                .iter()
+                .map(|s| item(s, CompletionItemKind::VALUE, None, None))
+                .collect(),
             _ => Vec::new(),
         },
     }
 }
 
 fn item(label: &str, kind: CompletionItemKind, insert: Option<String>, detail: Option<String>) -> CompletionItem {
-    CompletionItem { label: label.to_string(), kind: Some(kind), insert_text: insert, detail, ..Default::default() }
+    CompletionItem {
+        label: label.to_string(),
+        kind: Some(kind),
+        insert_text: insert,
+        detail,
+        ..Default::default()
+    }
 }
 
 /// Job ids of the workflow, from the tolerant parse.
 fn job_ids(text: &str) -> Vec<String> {
     let doc = yaml::parse(text.as_bytes());
-    let Some(root) = doc.root.as_ref() else { return Vec::new() };
-    autoheal_engine::model::Workflow::new(root).jobs.iter().map(|j| j.id.to_string()).collect()
+    let Some(root) = doc.root.as_ref() else {
+        return Vec::new();
+    };
+    autoheal_engine::model::Workflow::new(root)
+        .jobs
+        .iter()
+        .map(|j| j.id.to_string())
+        .collect()
 }
 
 /// Inside a `run: |` block or another block scalar nothing is completed.
@@ -215,7 +257,10 @@ fn inside_block_scalar(text: &str, offset: usize) -> bool {
     let mut inside = false;
     root.walk(&mut |n| {
         if let NodeKind::Scalar(s) = &n.kind {
-            if matches!(s.style, ScalarStyle::Literal | ScalarStyle::Folded) && n.span.start < offset && offset <= n.span.end {
+            if matches!(s.style, ScalarStyle::Literal | ScalarStyle::Folded)
+                && n.span.start < offset
+                && offset <= n.span.end
+            {
                 inside = true;
             }
         }
@@ -228,11 +273,17 @@ fn sibling_keys(text: &str, offset: usize) -> Vec<String> {
     let line_start = text[..offset].rfind('\n').map_or(0, |i| i + 1);
     let lines: Vec<&str> = text.split('\n').collect();
     let line_no = text[..line_start].matches('\n').count();
-    let Some(cur) = lines.get(line_no) else { return Vec::new() };
+    let Some(cur) = lines.get(line_no) else {
+        return Vec::new();
+    };
     let col = cur.len() - cur.trim_start_matches([' ', '-']).len();
     let mut out = Vec::new();
     // A new `- ` item starts a fresh mapping: nothing above belongs to it.
-    let dirs: &[isize] = if cur.trim_start().starts_with('-') { &[1] } else { &[-1, 1] };
+    let dirs: &[isize] = if cur.trim_start().starts_with('-') {
+        &[1]
+    } else {
+        &[-1, 1]
+    };
     for &dir in dirs {
         let mut n = line_no as isize + dir;
         while n >= 0 && (n as usize) < lines.len() {
@@ -257,7 +308,9 @@ fn sibling_keys(text: &str, offset: usize) -> Vec<String> {
 
 /// Under `steps: - with:`, the `uses:` of that step.
 fn with_of_step(text: &str, path: &[Seg]) -> Option<String> {
-    let [.., Seg::Key(steps), Seg::Item(item_line), Seg::Key(with)] = path else { return None };
+    let [.., Seg::Key(steps), Seg::Item(item_line), Seg::Key(with)] = path else {
+        return None;
+    };
     if steps != "steps" || with != "with" {
         return None;
     }

@@ -6,8 +6,8 @@ use std::collections::HashMap;
 use autoheal_engine::text::PositionEncoding;
 use autoheal_engine::{Diagnostic, Edit, Fix, Severity, Tag, rules};
 use tower_lsp_server::ls_types::{
-    self as lsp, CodeDescription, DiagnosticRelatedInformation, DiagnosticSeverity, DiagnosticTag, Location, NumberOrString,
-    TextEdit, Uri, WorkspaceEdit,
+    self as lsp, CodeDescription, DiagnosticRelatedInformation, DiagnosticSeverity, DiagnosticTag, Location,
+    NumberOrString, TextEdit, Uri, WorkspaceEdit,
 };
 
 use crate::document::Snapshot;
@@ -34,7 +34,10 @@ pub fn diagnostic(d: &Diagnostic, uri: &Uri, snap: &Snapshot, enc: PositionEncod
         .labels
         .iter()
         .map(|l| DiagnosticRelatedInformation {
-            location: Location { uri: uri.clone(), range: snap.range(l.range.start, l.range.end, enc) },
+            location: Location {
+                uri: uri.clone(),
+                range: snap.range(l.range.start, l.range.end, enc),
+            },
             message: l.message.clone(),
         })
         .collect();
@@ -64,7 +67,11 @@ pub fn failure_diagnostic(f: &MappedFailure, snap: &Snapshot, enc: PositionEncod
         range: snap.range(f.range.start, f.range.end, enc),
         severity: Some(DiagnosticSeverity::WARNING),
         code: Some(NumberOrString::String(PAST_FAILURE_CODE.to_string())),
-        code_description: f.run_url.as_deref().and_then(|u| u.parse().ok()).map(|href| CodeDescription { href }),
+        code_description: f
+            .run_url
+            .as_deref()
+            .and_then(|u| u.parse().ok())
+            .map(|href| CodeDescription { href }),
         source: Some(format!("{SOURCE} (last run)")),
         message: f.message.clone(),
         ..Default::default()
@@ -96,12 +103,15 @@ pub fn workspace_edit<'a>(
         {
             return None;
         }
-        changes
-            .entry(uri.clone())
-            .or_default()
-            .push(TextEdit { range: snap.range(edit.range.start, edit.range.end, enc), new_text: edit.new_text.clone() });
+        changes.entry(uri.clone()).or_default().push(TextEdit {
+            range: snap.range(edit.range.start, edit.range.end, enc),
+            new_text: edit.new_text.clone(),
+        });
     }
-    Some(WorkspaceEdit { changes: Some(changes), ..Default::default() })
+    Some(WorkspaceEdit {
+        changes: Some(changes),
+        ..Default::default()
+    })
 }
 
 pub fn fix_edit(fix: &Fix, files: &dyn Files, enc: PositionEncoding) -> Option<WorkspaceEdit> {
@@ -132,10 +142,22 @@ mod tests {
         let l = diagnostic(&d, &uri, &snap, PositionEncoding::Utf16);
         assert_eq!(l.range.start, lsp::Position::new(0, 6));
         assert_eq!(l.code, Some(NumberOrString::String("timeout".into())));
-        assert!(l.code_description.unwrap().href.as_str().ends_with("docs/rules/timeout.md"));
+        assert!(
+            l.code_description
+                .unwrap()
+                .href
+                .as_str()
+                .ends_with("docs/rules/timeout.md")
+        );
         assert_eq!(l.related_information.unwrap()[0].message, "here");
         assert_eq!(l.tags, Some(vec![DiagnosticTag::DEPRECATED]));
-        assert_eq!(diagnostic(&d, &uri, &snap, PositionEncoding::Utf8).range.start.character, 8);
+        assert_eq!(
+            diagnostic(&d, &uri, &snap, PositionEncoding::Utf8)
+                .range
+                .start
+                .character,
+            8
+        );
     }
 
     #[test]
@@ -150,6 +172,9 @@ mod tests {
         let other = Fix::safe("t", vec![Edit::insert("other.yml", 0, " ")]);
         assert!(fix_edit(&other, &files, PositionEncoding::Utf16).is_none());
         let split = Fix::safe("t", vec![Edit::insert("ci.yml", 1, " ")]);
-        assert!(fix_edit(&split, &files, PositionEncoding::Utf16).is_none(), "an edit inside a character is refused");
+        assert!(
+            fix_edit(&split, &files, PositionEncoding::Utf16).is_none(),
+            "an edit inside a character is refused"
+        );
     }
 }

@@ -21,7 +21,12 @@ pub struct Snapshot {
 impl Snapshot {
     pub fn new(text: String, version: i32, generation: u64) -> Self {
         let index = Arc::new(LineIndex::new(&text));
-        Snapshot { text: Arc::from(text), index, version, generation }
+        Snapshot {
+            text: Arc::from(text),
+            index,
+            version,
+            generation,
+        }
     }
 
     pub fn offset(&self, pos: Position, enc: PositionEncoding) -> usize {
@@ -30,11 +35,17 @@ impl Snapshot {
 
     pub fn position(&self, offset: usize, enc: PositionEncoding) -> Position {
         let w = self.index.to_wire(&self.text, offset, enc);
-        Position { line: w.line, character: w.character }
+        Position {
+            line: w.line,
+            character: w.character,
+        }
     }
 
     pub fn range(&self, start: usize, end: usize, enc: PositionEncoding) -> Range {
-        Range { start: self.position(start, enc), end: self.position(end, enc) }
+        Range {
+            start: self.position(start, enc),
+            end: self.position(end, enc),
+        }
     }
 }
 
@@ -42,7 +53,10 @@ impl Snapshot {
 /// the text clamp (as LSP asks); a position inside a character (half a
 /// surrogate pair) rounds down to that character's start.
 pub fn offset_at(text: &str, index: &LineIndex, pos: Position, enc: PositionEncoding) -> usize {
-    let mut wire = WirePosition { line: pos.line, character: pos.character };
+    let mut wire = WirePosition {
+        line: pos.line,
+        character: pos.character,
+    };
     loop {
         if let Some(o) = index.from_wire(text, wire, enc) {
             return o;
@@ -75,10 +89,43 @@ pub fn apply_changes(text: &str, changes: &[TextDocumentContentChangeEvent], enc
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    /// The UTF-16 position of char index `at` in `text`.
+    fn utf16_position(text: &str, at: usize) -> Position {
+        let before: String = text.chars().take(at).collect();
+        let line = before.matches('\n').count() as u32;
+        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+        Position::new(line, before[line_start..].encode_utf16().count() as u32)
+    }
+
+    proptest! {
+        #[test]
+        fn incremental_edits_match_splicing_chars(
+            text in "[a-z😀日é\n ]{0,40}",
+            a in 0usize..50,
+            b in 0usize..50,
+            insert in "[x😀本\n]{0,4}",
+        ) {
+            let n = text.chars().count();
+            let (start, end) = (a.min(b).min(n), a.max(b).min(n));
+            let change = TextDocumentContentChangeEvent {
+                range: Some(Range { start: utf16_position(&text, start), end: utf16_position(&text, end) }),
+                range_length: None,
+                text: insert.clone(),
+            };
+            let chars: Vec<char> = text.chars().collect();
+            let expected: String = chars[..start].iter().chain(insert.chars().collect::<Vec<_>>().iter()).chain(chars[end..].iter()).collect();
+            prop_assert_eq!(apply_changes(&text, &[change], PositionEncoding::Utf16), expected);
+        }
+    }
 
     fn change(sl: u32, sc: u32, el: u32, ec: u32, text: &str) -> TextDocumentContentChangeEvent {
         TextDocumentContentChangeEvent {
-            range: Some(Range { start: Position::new(sl, sc), end: Position::new(el, ec) }),
+            range: Some(Range {
+                start: Position::new(sl, sc),
+                end: Position::new(el, ec),
+            }),
             range_length: None,
             text: text.to_string(),
         }
@@ -104,9 +151,17 @@ mod tests {
     #[test]
     fn several_changes_apply_in_order_and_full_replacement_resets() {
         let text = "ab\ncd\n";
-        let out = apply_changes(text, &[change(0, 0, 0, 1, "X"), change(1, 1, 1, 2, "Y")], PositionEncoding::Utf16);
+        let out = apply_changes(
+            text,
+            &[change(0, 0, 0, 1, "X"), change(1, 1, 1, 2, "Y")],
+            PositionEncoding::Utf16,
+        );
         assert_eq!(out, "Xb\ncY\n");
-        let full = TextDocumentContentChangeEvent { range: None, range_length: None, text: "new".into() };
+        let full = TextDocumentContentChangeEvent {
+            range: None,
+            range_length: None,
+            text: "new".into(),
+        };
         assert_eq!(apply_changes(&out, &[full], PositionEncoding::Utf16), "new");
     }
 

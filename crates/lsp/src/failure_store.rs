@@ -95,8 +95,14 @@ pub struct MappedFailure {
 pub fn load(root: &Path) -> (Vec<SavedRun>, Vec<String>) {
     let mut runs = Vec::new();
     let mut errors = Vec::new();
-    let Ok(entries) = std::fs::read_dir(root.join(STORE_DIR)) else { return (runs, errors) };
-    let mut paths: Vec<_> = entries.flatten().map(|e| e.path()).filter(|p| p.extension().is_some_and(|x| x == "json")).collect();
+    let Ok(entries) = std::fs::read_dir(root.join(STORE_DIR)) else {
+        return (runs, errors);
+    };
+    let mut paths: Vec<_> = entries
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|x| x == "json"))
+        .collect();
     paths.sort();
     for path in paths {
         match read_run(&path) {
@@ -120,7 +126,11 @@ fn read_run(path: &Path) -> Result<SavedRun, String> {
 pub fn parse_run(text: &str) -> Result<SavedRun, String> {
     let mut run: SavedRun = serde_json::from_str(text).map_err(|e| e.to_string())?;
     if run.workflow_path.is_empty() {
-        run.workflow_path = run.failures.iter().find_map(|f| f.span.as_ref().map(|s| s.path.clone())).unwrap_or_default();
+        run.workflow_path = run
+            .failures
+            .iter()
+            .find_map(|f| f.span.as_ref().map(|s| s.path.clone()))
+            .unwrap_or_default();
     }
     run.workflow_path = run.workflow_path.trim_start_matches("./").to_string();
     Ok(run)
@@ -128,7 +138,9 @@ pub fn parse_run(text: &str) -> Result<SavedRun, String> {
 
 /// The most recent run saved for `workflow_path`.
 pub fn latest_for<'a>(runs: &'a [SavedRun], workflow_path: &str) -> Option<&'a SavedRun> {
-    runs.iter().filter(|r| r.workflow_path == workflow_path).max_by(|a, b| (&a.date, a.run_id).cmp(&(&b.date, b.run_id)))
+    runs.iter()
+        .filter(|r| r.workflow_path == workflow_path)
+        .max_by(|a, b| (&a.date, a.run_id).cmp(&(&b.date, b.run_id)))
 }
 
 /// FNV-1a 64-bit hash, as the store's `workflow_hash`.
@@ -143,7 +155,10 @@ pub fn content_hash(bytes: &[u8]) -> String {
 
 /// Place each failure of `run` on `source`, dropping those that no longer map.
 pub fn map_run(run: &SavedRun, source: &str, index: &LineIndex, doc: &Document) -> Vec<MappedFailure> {
-    let unchanged = run.workflow_hash.as_deref().map(|h| h == content_hash(source.as_bytes()));
+    let unchanged = run
+        .workflow_hash
+        .as_deref()
+        .map(|h| h == content_hash(source.as_bytes()));
     let workflow = doc.root.as_ref().map(Workflow::new);
     let mut out = Vec::new();
     for f in &run.failures {
@@ -156,11 +171,16 @@ pub fn map_run(run: &SavedRun, source: &str, index: &LineIndex, doc: &Document) 
             (Some((head, _, location)), _, _) => (head, location),
             // No job/step to re-map by: trust the span only when the file is
             // the one analyzed (or the store could not tell).
-            (None, Some(span), Some(true) | None) if f.job.is_none() => (span, format!("line {}", index.line_column(source, span.start).line)),
+            (None, Some(span), Some(true) | None) if f.job.is_none() => {
+                (span, format!("line {}", index.line_column(source, span.start).line))
+            }
             _ => continue,
         };
         let fixes = if unchanged == Some(true) {
-            f.fixes.iter().filter_map(|v| serde_json::from_value::<Fix>(v.clone()).ok()).collect()
+            f.fixes
+                .iter()
+                .filter_map(|v| serde_json::from_value::<Fix>(v.clone()).ok())
+                .collect()
         } else {
             Vec::new()
         };
@@ -178,9 +198,19 @@ pub fn map_run(run: &SavedRun, source: &str, index: &LineIndex, doc: &Document) 
 }
 
 fn message(run: &SavedRun, f: &SavedFailure) -> String {
-    let run_label = run.run_id.map_or_else(|| "a local run".to_string(), |id| format!("run {id}"));
-    let date = run.date.as_deref().map(|d| format!(" ({})", d.get(..10).unwrap_or(d))).unwrap_or_default();
-    let text = if f.message.trim().is_empty() { f.subject.clone().unwrap_or_else(|| f.category.clone()) } else { f.message.clone() };
+    let run_label = run
+        .run_id
+        .map_or_else(|| "a local run".to_string(), |id| format!("run {id}"));
+    let date = run
+        .date
+        .as_deref()
+        .map(|d| format!(" ({})", d.get(..10).unwrap_or(d)))
+        .unwrap_or_default();
+    let text = if f.message.trim().is_empty() {
+        f.subject.clone().unwrap_or_else(|| f.category.clone())
+    } else {
+        f.message.clone()
+    };
     let mut m = format!("failed in {run_label}{date}: {}\ncategory: {}", text.trim(), f.category);
     if let Some(url) = &run.run_url {
         m.push_str(&format!(" · {url}"));
@@ -192,8 +222,20 @@ fn span_range(span: &SavedSpan, source: &str, index: &LineIndex) -> Option<TextR
     if span.start.line == 0 || span.start.line > index.line_count() {
         return None;
     }
-    let start = index.offset_of_line_column(source, LineColumn { line: span.start.line, column: span.start.column.max(1) });
-    let end = index.offset_of_line_column(source, LineColumn { line: span.end.line.max(1), column: span.end.column.max(1) });
+    let start = index.offset_of_line_column(
+        source,
+        LineColumn {
+            line: span.start.line,
+            column: span.start.column.max(1),
+        },
+    );
+    let end = index.offset_of_line_column(
+        source,
+        LineColumn {
+            line: span.end.line.max(1),
+            column: span.end.column.max(1),
+        },
+    );
     Some(TextRange::new(start, end.max(start)))
 }
 
@@ -208,7 +250,11 @@ fn locate(f: &SavedFailure, workflow: Option<&Workflow<'_>>, source: &str) -> Op
         return Some((job.entry.key.span, whole, format!("job `{}`", job.id)));
     };
     let step = find_step(job, step_ref)?;
-    Some((step_head(step, source), step.node.span, format!("step \"{}\" of job `{}`", step.display_name(), job.id)))
+    Some((
+        step_head(step, source),
+        step.node.span,
+        format!("step \"{}\" of job `{}`", step.display_name(), job.id),
+    ))
 }
 
 /// A job by id, `name:`, or matrix display name (`test (ubuntu, 3.12)`).
@@ -217,16 +263,25 @@ fn find_job<'w, 'a>(wf: &'w Workflow<'a>, wanted: &str) -> Option<&'w Job<'a>> {
         Some(i) if wanted.ends_with(')') => &wanted[..i],
         _ => wanted,
     };
-    [wanted, base].into_iter().find_map(|w| wf.jobs.iter().find(|j| j.id == w || j.name() == Some(w)))
+    [wanted, base]
+        .into_iter()
+        .find_map(|w| wf.jobs.iter().find(|j| j.id == w || j.name() == Some(w)))
 }
 
 fn find_step<'j, 'a>(job: &'j Job<'a>, wanted: &SavedStep) -> Option<&'j Step<'a>> {
     // Log step 1 is "Set up job", so `steps[0]` is number 2.
-    let by_number = wanted.number.and_then(|n| n.checked_sub(2)).and_then(|i| job.steps.get(i as usize));
+    let by_number = wanted
+        .number
+        .and_then(|n| n.checked_sub(2))
+        .and_then(|i| job.steps.get(i as usize));
     match wanted.name.as_deref() {
         Some(name) => {
             let named: Vec<&Step<'a>> = job.steps.iter().filter(|s| s.display_name() == name).collect();
-            named.iter().copied().find(|s| by_number.is_some_and(|b| b.index == s.index)).or_else(|| named.first().copied())
+            named
+                .iter()
+                .copied()
+                .find(|s| by_number.is_some_and(|b| b.index == s.index))
+                .or_else(|| named.first().copied())
         }
         None => by_number,
     }
@@ -235,7 +290,10 @@ fn find_step<'j, 'a>(job: &'j Job<'a>, wanted: &SavedStep) -> Option<&'j Step<'a
 /// The step's first line (`- name: …`), where the failure is drawn.
 fn step_head(step: &Step<'_>, source: &str) -> TextRange {
     let start = step.node.span.start;
-    let end = source[start..].find('\n').map_or(source.len(), |i| start + i).min(step.node.span.end.max(start));
+    let end = source[start..]
+        .find('\n')
+        .map_or(source.len(), |i| start + i)
+        .min(step.node.span.end.max(start));
     let end = if end == start { step.node.span.end } else { end };
     TextRange::new(start, end.max(start))
 }

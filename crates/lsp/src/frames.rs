@@ -43,7 +43,10 @@ pub fn next_frame(buf: &mut Vec<u8>) -> Option<Frame> {
     let length = std::str::from_utf8(header).ok().and_then(|h| {
         h.split("\r\n").find_map(|line| {
             let (name, value) = line.split_once(':')?;
-            name.trim().eq_ignore_ascii_case("content-length").then(|| value.trim().parse::<usize>().ok()).flatten()
+            name.trim()
+                .eq_ignore_ascii_case("content-length")
+                .then(|| value.trim().parse::<usize>().ok())
+                .flatten()
         })
     });
     let Some(length) = length else {
@@ -59,7 +62,11 @@ pub fn next_frame(buf: &mut Vec<u8>) -> Option<Frame> {
     let body: Vec<u8> = buf[start..start + length].to_vec();
     buf.drain(..start + length);
     let valid = serde_json::from_slice::<Request>(&body).is_ok() || serde_json::from_slice::<Response>(&body).is_ok();
-    Some(if valid { Frame::Message(body) } else { Frame::Dropped("body is not a JSON-RPC message".into()) })
+    Some(if valid {
+        Frame::Message(body)
+    } else {
+        Frame::Dropped("body is not a JSON-RPC message".into())
+    })
 }
 
 /// Drop at least `skip` bytes and everything up to the next header start.
@@ -114,7 +121,13 @@ mod tests {
 
     #[test]
     fn good_frames_pass_bad_ones_drop_and_the_stream_resyncs() {
-        let mut buf = [frame("{not json"), frame("[]"), b"garbage\r\n\r\n".to_vec(), frame(PING)].concat();
+        let mut buf = [
+            frame("{not json"),
+            frame("[]"),
+            b"garbage\r\n\r\n".to_vec(),
+            frame(PING),
+        ]
+        .concat();
         let mut out = Vec::new();
         while let Some(f) = next_frame(&mut buf) {
             out.push(f);

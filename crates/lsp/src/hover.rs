@@ -17,7 +17,9 @@ pub fn hover(analysis: &Analysis, offset: usize, repo: &dyn RepoFiles) -> Option
     let mut range = None;
     for d in analysis.diagnostics.iter().filter(|d| d.range.touches(offset)) {
         range.get_or_insert(d.range);
-        let docs = rules::docs::page(d.rule).map(str::to_string).or_else(|| rules::rule(d.rule).map(|r| r.summary.to_string()));
+        let docs = rules::docs::page(d.rule)
+            .map(str::to_string)
+            .or_else(|| rules::rule(d.rule).map(|r| r.summary.to_string()));
         let mut s = format!("**autoheal `{}`**: {}", d.rule, d.message);
         if let Some(docs) = docs {
             s.push_str("\n\n");
@@ -27,7 +29,10 @@ pub fn hover(analysis: &Analysis, offset: usize, repo: &dyn RepoFiles) -> Option
     }
     let notes = code_actions::fix_notes(analysis, offset);
     if !notes.is_empty() {
-        sections.push(format!("**Fixes**\n\n{}", notes.iter().map(|n| format!("- {n}")).collect::<Vec<_>>().join("\n")));
+        sections.push(format!(
+            "**Fixes**\n\n{}",
+            notes.iter().map(|n| format!("- {n}")).collect::<Vec<_>>().join("\n")
+        ));
     }
     let doc = yaml::parse(text.as_bytes());
     if let Some(root) = doc.root.as_ref() {
@@ -49,8 +54,15 @@ pub fn hover(analysis: &Analysis, offset: usize, repo: &dyn RepoFiles) -> Option
 /// The last recorded failure of the step (or job) under the cursor.
 fn step_failure(analysis: &Analysis, root: &Node, offset: usize) -> Option<(String, TextRange)> {
     let wf = Workflow::new(root);
-    let job = wf.jobs.iter().find(|j| j.entry.key.span.cover(j.node().span).touches(offset))?;
-    let area = job.steps.iter().find(|s| s.node.span.touches(offset)).map_or(job.entry.key.span.cover(job.node().span), |s| s.node.span);
+    let job = wf
+        .jobs
+        .iter()
+        .find(|j| j.entry.key.span.cover(j.node().span).touches(offset))?;
+    let area = job
+        .steps
+        .iter()
+        .find(|s| s.node.span.touches(offset))
+        .map_or(job.entry.key.span.cover(job.node().span), |s| s.node.span);
     let f = analysis.failures.iter().find(|f| area.touches(f.range.start))?;
     let mut s = format!("**Last recorded failure** ({})\n\n{}", f.location, f.message);
     if !f.evidence.is_empty() {
@@ -64,7 +76,9 @@ fn step_failure(analysis: &Analysis, root: &Node, offset: usize) -> Option<(Stri
 /// On `uses:`: what the action is and, for a local one, its inputs.
 fn uses(root: &Node, offset: usize, repo: &dyn RepoFiles) -> Option<(String, TextRange)> {
     let path = root.path_at(offset);
-    let Some(PathSegment::Value(e)) = path.last() else { return None };
+    let Some(PathSegment::Value(e)) = path.last() else {
+        return None;
+    };
     if e.key.as_str() != Some("uses") {
         return None;
     }
@@ -79,8 +93,8 @@ fn uses(root: &Node, offset: usize, repo: &dyn RepoFiles) -> Option<(String, Tex
         }
         return Some((s, e.value.span));
     }
-    if uses.starts_with("docker://") {
-        return Some((format!("**Docker image** `{}`", &uses[9..]), e.value.span));
+    if let Some(image) = uses.strip_prefix("docker://") {
+        return Some((format!("**Docker image** `{image}`"), e.value.span));
     }
     let (name, reference) = uses.split_once('@')?;
     let repo_part: Vec<&str> = name.splitn(3, '/').collect();
@@ -95,7 +109,9 @@ fn uses(root: &Node, offset: usize, repo: &dyn RepoFiles) -> Option<(String, Tex
 fn expression(text: &str, offset: usize) -> Option<(String, TextRange)> {
     let bytes = text.as_bytes();
     let line_start = text[..offset.min(text.len())].rfind('\n').map_or(0, |i| i + 1);
-    let line_end = text[offset.min(text.len())..].find('\n').map_or(text.len(), |i| offset + i);
+    let line_end = text[offset.min(text.len())..]
+        .find('\n')
+        .map_or(text.len(), |i| offset + i);
     let line = &text[line_start..line_end];
     let rel = offset - line_start;
     let open = line[..rel.min(line.len())].rfind("${{")?;
@@ -140,7 +156,13 @@ mod tests {
         assert!(expression(text, at("github.ref")).unwrap().0.contains("workflow run"));
         assert!(expression(text, at("contains")).unwrap().0.starts_with("`contains("));
         assert!(expression(text, at("matrix")).unwrap().0.contains("matrix"));
-        assert!(expression(text, at("ref ==")).is_none(), "property names are not contexts");
-        assert!(expression(text, text.rfind("github").unwrap() + 1).is_none(), "outside ${{{{ }}}}");
+        assert!(
+            expression(text, at("ref ==")).is_none(),
+            "property names are not contexts"
+        );
+        assert!(
+            expression(text, text.rfind("github").unwrap() + 1).is_none(),
+            "outside ${{{{ }}}}"
+        );
     }
 }

@@ -11,8 +11,8 @@ mod code_actions;
 mod completion;
 mod convert;
 mod document;
-pub mod frames;
 pub mod failure_store;
+pub mod frames;
 mod hover;
 pub mod hover_docs;
 mod local_action;
@@ -54,5 +54,8 @@ pub async fn run_stdio() -> anyhow::Result<()> {
 
 /// [`run_stdio`] on its own multi-threaded runtime, for synchronous callers.
 pub fn run_stdio_blocking() -> anyhow::Result<()> {
-    tokio::runtime::Builder::new_multi_thread().enable_all().build()?.block_on(run_stdio())
+    tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()?
+        .block_on(run_stdio())
 }

@@ -20,17 +20,34 @@ pub fn target_file(repo: &dyn RepoFiles, uses: &str) -> Option<String> {
     if rel.ends_with(".yml") || rel.ends_with(".yaml") {
         return repo.read(rel).is_some().then(|| rel.to_string());
     }
-    let dir = if rel.is_empty() { String::new() } else { format!("{rel}/") };
-    ["action.yml", "action.yaml"].iter().map(|n| format!("{dir}{n}")).find(|p| repo.read(p).is_some())
+    let dir = if rel.is_empty() {
+        String::new()
+    } else {
+        format!("{rel}/")
+    };
+    ["action.yml", "action.yaml"]
+        .iter()
+        .map(|n| format!("{dir}{n}"))
+        .find(|p| repo.read(p).is_some())
 }
 
 /// The inputs a local action (or local reusable workflow) declares.
 pub fn inputs(repo: &dyn RepoFiles, uses: &str) -> Vec<Input> {
-    let Some(path) = target_file(repo, uses) else { return Vec::new() };
-    let Some(text) = repo.read(&path) else { return Vec::new() };
+    let Some(path) = target_file(repo, uses) else {
+        return Vec::new();
+    };
+    let Some(text) = repo.read(&path) else {
+        return Vec::new();
+    };
     let doc = yaml::parse(text.as_bytes());
-    let Some(root) = doc.root.as_ref() else { return Vec::new() };
-    let inputs = root.get("inputs").or_else(|| root.get("on").and_then(|on| on.get("workflow_call")).and_then(|c| c.get("inputs")));
+    let Some(root) = doc.root.as_ref() else {
+        return Vec::new();
+    };
+    let inputs = root.get("inputs").or_else(|| {
+        root.get("on")
+            .and_then(|on| on.get("workflow_call"))
+            .and_then(|c| c.get("inputs"))
+    });
     inputs
         .and_then(Node::as_mapping)
         .unwrap_or_default()
@@ -40,7 +57,10 @@ pub fn inputs(repo: &dyn RepoFiles, uses: &str) -> Vec<Input> {
             let v = &e.value;
             Some(Input {
                 name,
-                description: v.get("description").and_then(Node::as_str).map(|s| s.trim().to_string()),
+                description: v
+                    .get("description")
+                    .and_then(Node::as_str)
+                    .map(|s| s.trim().to_string()),
                 required: v.get("required").and_then(Node::as_bool).unwrap_or(false),
                 default: v.get("default").and_then(Node::as_str).map(str::to_string),
             })
@@ -75,10 +95,19 @@ mod tests {
     #[test]
     fn finds_action_metadata_and_inputs() {
         let repo = MemoryRepo::new([
-            ("acts/setup/action.yaml", "name: s\ninputs:\n  version:\n    description: Tool version\n    required: true\n  cache:\n    default: 'true'\n"),
-            (".github/workflows/reuse.yml", "on:\n  workflow_call:\n    inputs:\n      target: {type: string}\n"),
+            (
+                "acts/setup/action.yaml",
+                "name: s\ninputs:\n  version:\n    description: Tool version\n    required: true\n  cache:\n    default: 'true'\n",
+            ),
+            (
+                ".github/workflows/reuse.yml",
+                "on:\n  workflow_call:\n    inputs:\n      target: {type: string}\n",
+            ),
         ]);
-        assert_eq!(target_file(&repo, "./acts/setup"), Some("acts/setup/action.yaml".into()));
+        assert_eq!(
+            target_file(&repo, "./acts/setup"),
+            Some("acts/setup/action.yaml".into())
+        );
         assert_eq!(target_file(&repo, "./missing"), None);
         assert_eq!(target_file(&repo, "actions/checkout@v4"), None);
         let ins = inputs(&repo, "./acts/setup");

@@ -60,7 +60,14 @@ pub fn symbols(root: &Node, kind: FileKind, file_name: &str) -> Vec<Symbol> {
                 .collect();
             let name = wf.name().unwrap_or(file_name).to_string();
             let selection = root.get("name").map_or(TextRange::empty(whole.start), |n| n.span);
-            vec![Symbol { name, detail: None, kind: SymbolKind::Workflow, range: whole, selection, children: jobs }]
+            vec![Symbol {
+                name,
+                detail: None,
+                kind: SymbolKind::Workflow,
+                range: whole,
+                selection,
+                children: jobs,
+            }]
         }
         FileKind::Action => {
             let mut children = Vec::new();
@@ -74,7 +81,11 @@ pub fn symbols(root: &Node, kind: FileKind, file_name: &str) -> Vec<Symbol> {
                     .filter_map(|e| {
                         Some(Symbol {
                             name: e.key.as_str()?.to_string(),
-                            detail: e.value.get("description").and_then(Node::as_str).map(|d| d.trim().to_string()),
+                            detail: e
+                                .value
+                                .get("description")
+                                .and_then(Node::as_str)
+                                .map(|d| d.trim().to_string()),
                             kind: SymbolKind::Field,
                             range: e.key.span.cover(e.value.span),
                             selection: e.key.span,
@@ -93,7 +104,14 @@ pub fn symbols(root: &Node, kind: FileKind, file_name: &str) -> Vec<Symbol> {
             }
             let name = root.get("name").and_then(Node::as_str).unwrap_or(file_name).to_string();
             let selection = root.get("name").map_or(TextRange::empty(whole.start), |n| n.span);
-            vec![Symbol { name, detail: None, kind: SymbolKind::Workflow, range: whole, selection, children }]
+            vec![Symbol {
+                name,
+                detail: None,
+                kind: SymbolKind::Workflow,
+                range: whole,
+                selection,
+                children,
+            }]
         }
     }
 }
@@ -156,7 +174,10 @@ mod tests {
         let steps: Vec<&str> = s[0].children[0].children.iter().map(|j| j.name.as_str()).collect();
         assert_eq!(steps, ["Run ./acts/x", "Test"]);
         assert_eq!(s[0].children[0].detail.as_deref(), Some("Build it"));
-        assert_eq!(&WF[s[0].children[1].selection.start..s[0].children[1].selection.end], "deploy");
+        assert_eq!(
+            &WF[s[0].children[1].selection.start..s[0].children[1].selection.end],
+            "deploy"
+        );
     }
 
     #[test]
@@ -165,14 +186,29 @@ mod tests {
         let root = doc.root.as_ref().unwrap();
         let build = WF.find("build:").unwrap();
         let in_list = WF.find("[build]").unwrap() + 2;
-        assert_eq!(definition(root, in_list, &NoRepo), Some(Target::Here(TextRange::new(build, build + 5))));
+        assert_eq!(
+            definition(root, in_list, &NoRepo),
+            Some(Target::Here(TextRange::new(build, build + 5)))
+        );
         let scalar = WF.find("needs: build").unwrap() + 8;
-        assert_eq!(definition(root, scalar, &NoRepo), Some(Target::Here(TextRange::new(build, build + 5))));
-        let repo = MemoryRepo::new([("acts/x/action.yml", "name: x\n"), (".github/workflows/reuse.yml", "on: workflow_call\n")]);
+        assert_eq!(
+            definition(root, scalar, &NoRepo),
+            Some(Target::Here(TextRange::new(build, build + 5)))
+        );
+        let repo = MemoryRepo::new([
+            ("acts/x/action.yml", "name: x\n"),
+            (".github/workflows/reuse.yml", "on: workflow_call\n"),
+        ]);
         let uses = WF.find("./acts/x").unwrap() + 3;
-        assert_eq!(definition(root, uses, &repo), Some(Target::File("acts/x/action.yml".into())));
+        assert_eq!(
+            definition(root, uses, &repo),
+            Some(Target::File("acts/x/action.yml".into()))
+        );
         let reuse = WF.find("./.github").unwrap() + 3;
-        assert_eq!(definition(root, reuse, &repo), Some(Target::File(".github/workflows/reuse.yml".into())));
+        assert_eq!(
+            definition(root, reuse, &repo),
+            Some(Target::File(".github/workflows/reuse.yml".into()))
+        );
         assert_eq!(definition(root, WF.find("runs-on").unwrap() + 1, &repo), None);
         assert_eq!(definition(root, 10_000, &repo), None);
     }

@@ -64,7 +64,10 @@ fn write<T>(lock: &RwLock<T>, value: T) {
 
 impl Backend {
     pub fn new(client: Client) -> Self {
-        Backend { client, state: Arc::new(State::default()) }
+        Backend {
+            client,
+            state: Arc::new(State::default()),
+        }
     }
 
     fn docs(&self) -> std::sync::MutexGuard<'_, HashMap<Uri, OpenDoc>> {
@@ -114,14 +117,18 @@ impl Backend {
             let (runs, errors) = failure_store::load(root);
             write(&self.state.runs, Arc::new(runs));
             for e in errors {
-                self.log(MessageType::WARNING, format!("skipping failure record {e}")).await;
+                self.log(MessageType::WARNING, format!("skipping failure record {e}"))
+                    .await;
             }
             let config_path = workspace::config_path(root);
             if let Some(uri) = workspace::path_uri(&config_path) {
                 let text = workspace::read_text(&config_path).unwrap_or_default();
                 let snap = Snapshot::new(text, 0, 0);
                 let enc = self.encoding();
-                let diags = config_diags.iter().map(|d| convert::diagnostic(d, &uri, &snap, enc)).collect();
+                let diags = config_diags
+                    .iter()
+                    .map(|d| convert::diagnostic(d, &uri, &snap, enc))
+                    .collect();
                 self.client.publish_diagnostics(uri, diags, None).await;
             }
         }
@@ -137,13 +144,19 @@ impl Backend {
     /// Analyze the document's current text and publish, unless a newer
     /// edit superseded it meanwhile.
     async fn refresh(&self, uri: Uri) {
-        let Some((snap, inputs)) = self.docs().get(&uri).map(|d| (d.snapshot.clone(), self.inputs(d))) else { return };
+        let Some((snap, inputs)) = self.docs().get(&uri).map(|d| (d.snapshot.clone(), self.inputs(d))) else {
+            return;
+        };
         let generation = snap.generation;
         let result = analysis::guarded(move || analysis::analyze(snap, &inputs)).await;
         let analysis = match result {
             Ok(a) => Arc::new(a),
             Err(panic) => {
-                self.log(MessageType::ERROR, format!("analysis of {} failed: {panic}", uri.as_str())).await;
+                self.log(
+                    MessageType::ERROR,
+                    format!("analysis of {} failed: {panic}", uri.as_str()),
+                )
+                .await;
                 return;
             }
         };
@@ -157,15 +170,27 @@ impl Backend {
             }
             doc.analysis = Some(analysis.clone());
             let snap = &analysis.snapshot;
-            let mut diags: Vec<Diagnostic> = analysis.diagnostics.iter().map(|d| convert::diagnostic(d, &uri, snap, enc)).collect();
-            diags.extend(analysis.failures.iter().map(|f| convert::failure_diagnostic(f, snap, enc)));
+            let mut diags: Vec<Diagnostic> = analysis
+                .diagnostics
+                .iter()
+                .map(|d| convert::diagnostic(d, &uri, snap, enc))
+                .collect();
+            diags.extend(
+                analysis
+                    .failures
+                    .iter()
+                    .map(|f| convert::failure_diagnostic(f, snap, enc)),
+            );
             (diags, snap.version)
         };
         self.client.publish_diagnostics(uri, diags, Some(version)).await;
     }
 
     fn spawn_refresh(&self, uri: Uri) {
-        let this = Backend { client: self.client.clone(), state: self.state.clone() };
+        let this = Backend {
+            client: self.client.clone(),
+            state: self.state.clone(),
+        };
         tokio::spawn(async move { this.refresh(uri).await });
     }
 
@@ -175,7 +200,15 @@ impl Backend {
         let (snap, inputs, existing, info) = {
             let docs = self.docs();
             let d = docs.get(uri)?;
-            (d.snapshot.clone(), self.inputs(d), d.analysis.clone(), OpenDocInfo { path: d.path.clone(), kind: d.kind })
+            (
+                d.snapshot.clone(),
+                self.inputs(d),
+                d.analysis.clone(),
+                OpenDocInfo {
+                    path: d.path.clone(),
+                    kind: d.kind,
+                },
+            )
         };
         if let Some(a) = existing.filter(|a| a.snapshot.generation == snap.generation) {
             return Some((a, info));
@@ -183,14 +216,26 @@ impl Backend {
         match analysis::guarded(move || analysis::analyze(snap, &inputs)).await {
             Ok(a) => Some((Arc::new(a), info)),
             Err(panic) => {
-                self.log(MessageType::ERROR, format!("analysis of {} failed: {panic}", uri.as_str())).await;
+                self.log(
+                    MessageType::ERROR,
+                    format!("analysis of {} failed: {panic}", uri.as_str()),
+                )
+                .await;
                 None
             }
         }
     }
 
     fn snapshot(&self, uri: &Uri) -> Option<(Snapshot, OpenDocInfo)> {
-        self.docs().get(uri).map(|d| (d.snapshot.clone(), OpenDocInfo { path: d.path.clone(), kind: d.kind }))
+        self.docs().get(uri).map(|d| {
+            (
+                d.snapshot.clone(),
+                OpenDocInfo {
+                    path: d.path.clone(),
+                    kind: d.kind,
+                },
+            )
+        })
     }
 
     /// Run a request's work on the blocking pool; a panic is logged and
@@ -206,8 +251,16 @@ impl Backend {
     }
 
     fn file_source(&self, uri: &Uri, path: &str, snap: &Snapshot) -> FileSource {
-        let open = self.docs().iter().map(|(u, d)| (d.path.clone(), u.clone(), d.snapshot.clone())).collect();
-        FileSource { current: (path.to_string(), uri.clone(), snap.clone()), open, root: self.root() }
+        let open = self
+            .docs()
+            .iter()
+            .map(|(u, d)| (d.path.clone(), u.clone(), d.snapshot.clone()))
+            .collect();
+        FileSource {
+            current: (path.to_string(), uri.clone(), snap.clone()),
+            open,
+            root: self.root(),
+        }
     }
 
     fn is_config(&self, uri: &Uri) -> bool {
@@ -254,7 +307,11 @@ impl convert::Files for FileSource {
 }
 
 fn negotiate_encoding(params: &InitializeParams) -> PositionEncoding {
-    let offered = params.capabilities.general.as_ref().and_then(|g| g.position_encodings.as_ref());
+    let offered = params
+        .capabilities
+        .general
+        .as_ref()
+        .and_then(|g| g.position_encodings.as_ref());
     match offered {
         Some(kinds) if kinds.contains(&PositionEncodingKind::UTF8) => PositionEncoding::Utf8,
         _ => PositionEncoding::Utf16,
@@ -262,7 +319,11 @@ fn negotiate_encoding(params: &InitializeParams) -> PositionEncoding {
 }
 
 fn workspace_root(params: &InitializeParams) -> Option<PathBuf> {
-    let from_folders = params.workspace_folders.as_ref().and_then(|f| f.first()).and_then(|f| workspace::uri_path(&f.uri));
+    let from_folders = params
+        .workspace_folders
+        .as_ref()
+        .and_then(|f| f.first())
+        .and_then(|f| workspace::uri_path(&f.uri));
     #[allow(deprecated)]
     let from_root_uri = params.root_uri.as_ref().and_then(workspace::uri_path);
     from_folders.or(from_root_uri)
@@ -282,11 +343,18 @@ fn symbol_to_lsp(s: &navigation::Symbol, snap: &Snapshot, enc: PositionEncoding)
     let range = snap.range(s.range.start, s.range.end, enc);
     let mut selection = snap.range(s.selection.start, s.selection.end, enc);
     if selection.start < range.start || selection.end > range.end {
-        selection = Range { start: range.start, end: range.start };
+        selection = Range {
+            start: range.start,
+            end: range.start,
+        };
     }
     #[allow(deprecated)]
     DocumentSymbol {
-        name: if s.name.trim().is_empty() { "(unnamed)".to_string() } else { s.name.clone() },
+        name: if s.name.trim().is_empty() {
+            "(unnamed)".to_string()
+        } else {
+            s.name.clone()
+        },
         detail: s.detail.clone(),
         kind,
         tags: None,
@@ -331,7 +399,10 @@ impl LanguageServer for Backend {
                 definition_provider: Some(OneOf::Left(true)),
                 ..Default::default()
             },
-            server_info: Some(ServerInfo { name: "autoheal".to_string(), version: Some(env!("CARGO_PKG_VERSION").to_string()) }),
+            server_info: Some(ServerInfo {
+                name: "autoheal".to_string(),
+                version: Some(env!("CARGO_PKG_VERSION").to_string()),
+            }),
             offset_encoding: None,
         })
     }
@@ -348,7 +419,10 @@ impl LanguageServer for Backend {
                 kind: None,
             };
             let options = DidChangeWatchedFilesRegistrationOptions {
-                watchers: vec![watch(autoheal_engine::config::DEFAULT_CONFIG_PATH), watch(".autoheal/failures/*.json")],
+                watchers: vec![
+                    watch(autoheal_engine::config::DEFAULT_CONFIG_PATH),
+                    watch(".autoheal/failures/*.json"),
+                ],
             };
             let registration = Registration {
                 id: "autoheal-watch".to_string(),
@@ -371,10 +445,20 @@ impl LanguageServer for Backend {
     async fn did_open(&self, params: DidOpenTextDocumentParams) {
         let uri = params.text_document.uri;
         let path = workspace::relative_path(self.root().as_deref(), &uri);
-        let Some(kind) = activation::file_kind(&path) else { return };
+        let Some(kind) = activation::file_kind(&path) else {
+            return;
+        };
         let generation = self.state.generation.fetch_add(1, Ordering::SeqCst) + 1;
         let snapshot = Snapshot::new(params.text_document.text, params.text_document.version, generation);
-        self.docs().insert(uri.clone(), OpenDoc { snapshot, path, kind, analysis: None });
+        self.docs().insert(
+            uri.clone(),
+            OpenDoc {
+                snapshot,
+                path,
+                kind,
+                analysis: None,
+            },
+        );
         self.spawn_refresh(uri);
     }
 
@@ -408,7 +492,11 @@ impl LanguageServer for Backend {
     }
 
     async fn did_change_watched_files(&self, params: DidChangeWatchedFilesParams) {
-        if params.changes.iter().any(|c| self.is_config(&c.uri) || self.is_failure_record(&c.uri)) {
+        if params
+            .changes
+            .iter()
+            .any(|c| self.is_config(&c.uri) || self.is_failure_record(&c.uri))
+        {
             self.reload_workspace().await;
             self.refresh_all().await;
         }
@@ -416,13 +504,17 @@ impl LanguageServer for Backend {
 
     async fn code_action(&self, params: CodeActionParams) -> Result<Option<CodeActionResponse>> {
         let uri = params.text_document.uri;
-        let Some((analysis, info)) = self.current_analysis(&uri).await else { return Ok(None) };
+        let Some((analysis, info)) = self.current_analysis(&uri).await else {
+            return Ok(None);
+        };
         let enc = self.encoding();
         let snap = analysis.snapshot.clone();
         let files = self.file_source(&uri, &info.path, &snap);
         let only = params.context.only;
         let range = params.range;
-        let Some(inputs) = self.docs().get(&uri).map(|d| self.inputs(d)) else { return Ok(None) };
+        let Some(inputs) = self.docs().get(&uri).map(|d| self.inputs(d)) else {
+            return Ok(None);
+        };
         let actions = self
             .run("codeAction", move || {
                 let start = snap.offset(range.start, enc);
@@ -442,16 +534,23 @@ impl LanguageServer for Backend {
     async fn hover(&self, params: HoverParams) -> Result<Option<Hover>> {
         let uri = params.text_document_position_params.text_document.uri;
         let pos = params.text_document_position_params.position;
-        let Some((analysis, _)) = self.current_analysis(&uri).await else { return Ok(None) };
+        let Some((analysis, _)) = self.current_analysis(&uri).await else {
+            return Ok(None);
+        };
         let enc = self.encoding();
         let repo = self.repo();
-        let Some(inputs) = self.docs().get(&uri).map(|d| self.inputs(d)) else { return Ok(None) };
+        let Some(inputs) = self.docs().get(&uri).map(|d| self.inputs(d)) else {
+            return Ok(None);
+        };
         self.run("hover", move || {
             let offset = analysis.snapshot.offset(pos, enc);
             let analysis = analysis.verified(&inputs, |d| d.range.touches(offset));
             let snap = &analysis.snapshot;
             hover::hover(&analysis, offset, &*repo).map(|(markdown, range)| Hover {
-                contents: HoverContents::Markup(MarkupContent { kind: MarkupKind::Markdown, value: markdown }),
+                contents: HoverContents::Markup(MarkupContent {
+                    kind: MarkupKind::Markdown,
+                    value: markdown,
+                }),
                 range: Some(snap.range(range.start, range.end, enc)),
             })
         })
@@ -459,13 +558,17 @@ impl LanguageServer for Backend {
     }
 
     async fn document_symbol(&self, params: DocumentSymbolParams) -> Result<Option<DocumentSymbolResponse>> {
-        let Some((snap, info)) = self.snapshot(&params.text_document.uri) else { return Ok(None) };
+        let Some((snap, info)) = self.snapshot(&params.text_document.uri) else {
+            return Ok(None);
+        };
         let enc = self.encoding();
         self.run("documentSymbol", move || {
             let doc = autoheal_engine::yaml::parse(snap.text.as_bytes());
             let root = doc.root.as_ref()?;
             let symbols = navigation::symbols(root, info.kind, file_name(&info.path));
-            Some(DocumentSymbolResponse::Nested(symbols.iter().map(|s| symbol_to_lsp(s, &snap, enc)).collect()))
+            Some(DocumentSymbolResponse::Nested(
+                symbols.iter().map(|s| symbol_to_lsp(s, &snap, enc)).collect(),
+            ))
         })
         .await
     }
@@ -473,7 +576,9 @@ impl LanguageServer for Backend {
     async fn goto_definition(&self, params: GotoDefinitionParams) -> Result<Option<GotoDefinitionResponse>> {
         let uri = params.text_document_position_params.text_document.uri;
         let pos = params.text_document_position_params.position;
-        let Some((snap, _)) = self.snapshot(&uri) else { return Ok(None) };
+        let Some((snap, _)) = self.snapshot(&uri) else {
+            return Ok(None);
+        };
         let enc = self.encoding();
         let repo = self.repo();
         let root_dir = self.root();
@@ -481,10 +586,16 @@ impl LanguageServer for Backend {
             let doc = autoheal_engine::yaml::parse(snap.text.as_bytes());
             let offset = snap.offset(pos, enc);
             let location = match navigation::definition(doc.root.as_ref()?, offset, &*repo)? {
-                Target::Here(r) => Location { uri, range: snap.range(r.start, r.end, enc) },
+                Target::Here(r) => Location {
+                    uri,
+                    range: snap.range(r.start, r.end, enc),
+                },
                 Target::File(rel) => {
                     let full = workspace::join_inside(root_dir.as_deref()?, &rel)?;
-                    Location { uri: workspace::path_uri(&full)?, range: Range::default() }
+                    Location {
+                        uri: workspace::path_uri(&full)?,
+                        range: Range::default(),
+                    }
                 }
             };
             Some(GotoDefinitionResponse::Scalar(location))
@@ -495,7 +606,9 @@ impl LanguageServer for Backend {
     async fn completion(&self, params: CompletionParams) -> Result<Option<CompletionResponse>> {
         let uri = params.text_document_position.text_document.uri;
         let pos = params.text_document_position.position;
-        let Some((snap, info)) = self.snapshot(&uri) else { return Ok(None) };
+        let Some((snap, info)) = self.snapshot(&uri) else {
+            return Ok(None);
+        };
         let enc = self.encoding();
         let repo = self.repo();
         let labels = read(&self.state.config).runner_labels.clone();

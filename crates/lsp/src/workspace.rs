@@ -33,7 +33,11 @@ pub fn path_uri(path: &Path) -> Option<Uri> {
 pub fn relative_path(root: Option<&Path>, uri: &Uri) -> String {
     match uri_path(uri) {
         Some(abs) => match root.and_then(|r| abs.strip_prefix(r).ok()) {
-            Some(rel) => rel.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/"),
+            Some(rel) => rel
+                .components()
+                .map(|c| c.as_os_str().to_string_lossy())
+                .collect::<Vec<_>>()
+                .join("/"),
             None => abs.to_string_lossy().replace('\\', "/"),
         },
         None => uri.path().as_str().to_string(),
@@ -44,7 +48,9 @@ pub fn relative_path(root: Option<&Path>, uri: &Uri) -> String {
 pub fn join_inside(root: &Path, rel: &str) -> Option<PathBuf> {
     let rel = rel.trim_start_matches("./");
     let p = Path::new(rel);
-    if p.components().any(|c| !matches!(c, Component::Normal(_) | Component::CurDir)) {
+    if p.components()
+        .any(|c| !matches!(c, Component::Normal(_) | Component::CurDir))
+    {
         return None;
     }
     Some(root.join(p))
@@ -67,7 +73,10 @@ pub struct FsRepo {
 
 impl FsRepo {
     pub fn new(root: Option<PathBuf>) -> Self {
-        FsRepo { root, listing: OnceLock::new() }
+        FsRepo {
+            root,
+            listing: OnceLock::new(),
+        }
     }
 }
 
@@ -78,7 +87,9 @@ impl RepoFiles for FsRepo {
     }
 
     fn list(&self) -> Option<Vec<String>> {
-        self.listing.get_or_init(|| self.root.as_deref().map(list_files)).clone()
+        self.listing
+            .get_or_init(|| self.root.as_deref().map(list_files))
+            .clone()
     }
 }
 
@@ -86,7 +97,9 @@ fn list_files(root: &Path) -> Vec<String> {
     let mut out = Vec::new();
     let mut stack = vec![PathBuf::new()];
     while let Some(dir) = stack.pop() {
-        let Ok(entries) = std::fs::read_dir(root.join(&dir)) else { continue };
+        let Ok(entries) = std::fs::read_dir(root.join(&dir)) else {
+            continue;
+        };
         for entry in entries.flatten() {
             let name = entry.file_name();
             let name = name.to_string_lossy();
@@ -116,7 +129,9 @@ pub fn config_path(root: &Path) -> PathBuf {
 /// Read `.github/autoheal.yml`; a missing or unreadable file is the default
 /// configuration. Problems in the file come back as diagnostics.
 pub fn load_config(root: Option<&Path>) -> (Config, Vec<Diagnostic>) {
-    let Some(root) = root else { return (Config::default(), Vec::new()) };
+    let Some(root) = root else {
+        return (Config::default(), Vec::new());
+    };
     match std::fs::read(config_path(root)) {
         Ok(bytes) => Config::parse(DEFAULT_CONFIG_PATH, &bytes, &rules::rule_ids()),
         Err(_) => (Config::default(), Vec::new()),
@@ -138,7 +153,10 @@ mod tests {
         assert_eq!(repo.read("../etc/passwd"), None);
         assert_eq!(repo.read("/etc/passwd"), None);
         assert_eq!(repo.read("bin.yml"), None, "non-UTF-8 files are not text");
-        assert_eq!(repo.list(), Some(vec!["a/action.yml".to_string(), "bin.yml".to_string()]));
+        assert_eq!(
+            repo.list(),
+            Some(vec!["a/action.yml".to_string(), "bin.yml".to_string()])
+        );
         assert_eq!(FsRepo::new(None).read("a/action.yml"), None);
     }
 
@@ -147,11 +165,18 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let root = dir.path();
         std::fs::create_dir_all(root.join(".github")).unwrap();
-        std::fs::write(root.join(".github/autoheal.yml"), "rules:\n  timeout: off\n  nope: on\n").unwrap();
+        std::fs::write(
+            root.join(".github/autoheal.yml"),
+            "rules:\n  timeout: off\n  nope: on\n",
+        )
+        .unwrap();
         let uri = path_uri(&root.join(".github/workflows/ci.yml")).unwrap();
         assert_eq!(relative_path(Some(root), &uri), ".github/workflows/ci.yml");
         let (config, diags) = load_config(Some(root));
-        assert_eq!(config.rule_severity("timeout", autoheal_engine::Severity::Info, true), None);
+        assert_eq!(
+            config.rule_severity("timeout", autoheal_engine::Severity::Info, true),
+            None
+        );
         assert_eq!(diags.len(), 1);
         assert_eq!(load_config(None).1.len(), 0);
     }

@@ -8,7 +8,10 @@ use support::{TestClient, apply_edits, file_uri};
 const WF_URI: &str = "file:///nowhere/repo/.github/workflows/ci.yml";
 
 fn codes(diags: &[Value]) -> Vec<String> {
-    diags.iter().map(|d| d["code"].as_str().unwrap_or("").to_string()).collect()
+    diags
+        .iter()
+        .map(|d| d["code"].as_str().unwrap_or("").to_string())
+        .collect()
 }
 
 fn range(sl: u32, sc: u32, el: u32, ec: u32) -> Value {
@@ -19,25 +22,42 @@ fn range(sl: u32, sc: u32, el: u32, ec: u32) -> Value {
 async fn diagnostics_carry_rule_code_docs_link_and_source() {
     let (mut c, init) = TestClient::start(None, &["utf-16"]).await;
     assert_eq!(init["capabilities"]["positionEncoding"], "utf-16");
-    assert_eq!(init["capabilities"]["textDocumentSync"]["change"], 2, "incremental sync");
+    assert_eq!(
+        init["capabilities"]["textDocumentSync"]["change"], 2,
+        "incremental sync"
+    );
     let text = "on: push\njobs:\n  build:\n    runs-on: ubuntu-latest\n    steps:\n      - run: make\n";
     c.open(WF_URI, text).await;
     let diags = c.diagnostics(WF_URI, Some(1)).await;
-    let timeout = diags.iter().find(|d| d["code"] == "timeout").expect("timeout diagnostic");
+    let timeout = diags
+        .iter()
+        .find(|d| d["code"] == "timeout")
+        .expect("timeout diagnostic");
     assert_eq!(timeout["range"], range(2, 2, 2, 7));
     assert_eq!(timeout["source"], "autoheal");
-    assert!(timeout["codeDescription"]["href"].as_str().unwrap().ends_with("/docs/rules/timeout.md"));
+    assert!(
+        timeout["codeDescription"]["href"]
+            .as_str()
+            .unwrap()
+            .ends_with("/docs/rules/timeout.md")
+    );
 }
 
 #[tokio::test]
 async fn other_yaml_files_are_ignored() {
     let (mut c, _) = TestClient::start(None, &[]).await;
-    c.open("file:///r/docker-compose.yml", "services:\n  a:\n    image:x\n").await;
+    c.open("file:///r/docker-compose.yml", "services:\n  a:\n    image:x\n")
+        .await;
     c.open("file:///r/action.yml", "name: a\nruns:\n  using:node20\n").await;
     // The action file is served; the compose file never gets a publish.
     let n = c.notification("textDocument/publishDiagnostics").await;
     assert_eq!(n["params"]["uri"], "file:///r/action.yml");
-    let symbols = c.request("textDocument/documentSymbol", json!({"textDocument": {"uri": "file:///r/docker-compose.yml"}})).await;
+    let symbols = c
+        .request(
+            "textDocument/documentSymbol",
+            json!({"textDocument": {"uri": "file:///r/docker-compose.yml"}}),
+        )
+        .await;
     assert!(symbols.is_null());
 }
 
@@ -48,7 +68,8 @@ async fn incremental_edits_across_multibyte_characters_map_in_utf16() {
     c.open(WF_URI, text).await;
     assert_eq!(c.diagnostics(WF_URI, Some(1)).await, Vec::<Value>::new());
     // "name: 🚀 " is 9 UTF-16 units (the rocket is a surrogate pair).
-    c.change(WF_URI, 2, json!([{"range": range(0, 9, 0, 11), "text": "中文テスト"}])).await;
+    c.change(WF_URI, 2, json!([{"range": range(0, 9, 0, 11), "text": "中文テスト"}]))
+        .await;
     // Insert `"😀", ` after `[`, then replace `build` (now at 18..23) with a typo.
     c.change(
         WF_URI,
@@ -60,13 +81,21 @@ async fn incremental_edits_across_multibyte_characters_map_in_utf16() {
     )
     .await;
     let diags = c.diagnostics(WF_URI, Some(3)).await;
-    let typo = diags.iter().find(|d| d["message"].as_str().unwrap().contains("\"buidl\"")).expect("typo diagnostic");
+    let typo = diags
+        .iter()
+        .find(|d| d["message"].as_str().unwrap().contains("\"buidl\""))
+        .expect("typo diagnostic");
     assert_eq!(typo["range"], range(11, 18, 11, 23));
     assert!(typo["message"].as_str().unwrap().contains("did you mean \"build\""));
-    let emoji = diags.iter().find(|d| d["message"].as_str().unwrap().contains("\"😀\"")).expect("emoji job diagnostic");
+    let emoji = diags
+        .iter()
+        .find(|d| d["message"].as_str().unwrap().contains("\"😀\""))
+        .expect("emoji job diagnostic");
     assert_eq!(emoji["range"], range(11, 12, 11, 16));
     // The server's text matches the client's: the outline shows the edited name.
-    let symbols = c.request("textDocument/documentSymbol", json!({"textDocument": {"uri": WF_URI}})).await;
+    let symbols = c
+        .request("textDocument/documentSymbol", json!({"textDocument": {"uri": WF_URI}}))
+        .await;
     assert_eq!(symbols[0]["name"], "🚀 中文テスト CI");
 }
 
@@ -77,7 +106,10 @@ async fn utf8_is_used_when_offered() {
     let text = "name: 😀\non: push\njobs:\n  build:\n    runs-on: ubuntu-latest\n    timeout-minutes: 5\n    steps:\n      - {name: 😀, run:make}\n";
     c.open(WF_URI, text).await;
     let diags = c.diagnostics(WF_URI, Some(1)).await;
-    let syntax = diags.iter().find(|d| d["code"] == "syntax").expect("missing space diagnostic");
+    let syntax = diags
+        .iter()
+        .find(|d| d["code"] == "syntax")
+        .expect("missing space diagnostic");
     // `      - {name: 😀, ` is 21 bytes (the emoji is 4; 19 UTF-16 units).
     assert_eq!(syntax["range"]["start"], json!({"line": 7, "character": 21}));
 }
@@ -104,9 +136,23 @@ async fn quick_fix_applies_and_clears_the_diagnostic() {
     let fixed = apply_edits(&text, &edits, false);
     assert!(fixed.contains("    runs-on: ubuntu-latest\n"));
     // Send the edit as the client would: incrementally.
-    c.change(WF_URI, 2, json!(edits.iter().map(|e| json!({"range": e["range"], "text": e["newText"]})).collect::<Vec<_>>())).await;
+    c.change(
+        WF_URI,
+        2,
+        json!(
+            edits
+                .iter()
+                .map(|e| json!({"range": e["range"], "text": e["newText"]}))
+                .collect::<Vec<_>>()
+        ),
+    )
+    .await;
     text = fixed;
-    assert_eq!(c.diagnostics(WF_URI, Some(2)).await, Vec::<Value>::new(), "diagnostics cleared for {text}");
+    assert_eq!(
+        c.diagnostics(WF_URI, Some(2)).await,
+        Vec::<Value>::new(),
+        "diagnostics cleared for {text}"
+    );
 }
 
 #[tokio::test]
@@ -139,13 +185,19 @@ async fn unsafe_fixes_are_offered_but_not_in_fix_all() {
     let diags = c.diagnostics(WF_URI, Some(1)).await;
     assert_eq!(codes(&diags), ["timeout"]);
     let actions = c
-        .request("textDocument/codeAction", json!({"textDocument": {"uri": WF_URI}, "range": range(2, 3, 2, 3), "context": {"diagnostics": []}}))
+        .request(
+            "textDocument/codeAction",
+            json!({"textDocument": {"uri": WF_URI}, "range": range(2, 3, 2, 3), "context": {"diagnostics": []}}),
+        )
         .await;
     let actions = actions.as_array().unwrap();
     assert_eq!(actions.len(), 1, "one quick fix, no fix-all: {actions:?}");
     assert!(actions[0]["data"]["explanation"].as_str().unwrap().contains("360"));
     let fixed = apply_edits(text, actions[0]["edit"]["changes"][WF_URI].as_array().unwrap(), false);
-    assert!(fixed.contains("    runs-on: ubuntu-latest\n    timeout-minutes: 60\n"), "{fixed}");
+    assert!(
+        fixed.contains("    runs-on: ubuntu-latest\n    timeout-minutes: 60\n"),
+        "{fixed}"
+    );
 }
 
 #[tokio::test]
@@ -161,9 +213,14 @@ async fn hover_symbols_definition_completion() {
     assert!(md.contains("`timeout`") && md.contains("timeout-minutes"), "{md}");
 
     let hover = c.request("textDocument/hover", pos(7, 25)).await;
-    assert!(hover["contents"]["value"].as_str().unwrap().contains("workflow run"), "{hover}");
+    assert!(
+        hover["contents"]["value"].as_str().unwrap().contains("workflow run"),
+        "{hover}"
+    );
 
-    let symbols = c.request("textDocument/documentSymbol", json!({"textDocument": {"uri": WF_URI}})).await;
+    let symbols = c
+        .request("textDocument/documentSymbol", json!({"textDocument": {"uri": WF_URI}}))
+        .await;
     assert_eq!(symbols[0]["name"], "CI");
     assert_eq!(symbols[0]["children"][0]["name"], "build");
     assert_eq!(symbols[0]["children"][0]["children"][0]["name"], "Show");
@@ -174,9 +231,17 @@ async fn hover_symbols_definition_completion() {
     assert_eq!(def["range"], range(3, 2, 3, 7));
 
     let items = c.request("textDocument/completion", pos(12, 4)).await;
-    let labels: Vec<&str> = items.as_array().unwrap().iter().map(|i| i["label"].as_str().unwrap()).collect();
+    let labels: Vec<&str> = items
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| i["label"].as_str().unwrap())
+        .collect();
     assert!(labels.contains(&"steps") && labels.contains(&"if"), "{labels:?}");
-    assert!(!labels.contains(&"needs"), "present keys are not offered again: {labels:?}");
+    assert!(
+        !labels.contains(&"needs"),
+        "present keys are not offered again: {labels:?}"
+    );
 }
 
 #[tokio::test]
@@ -192,18 +257,51 @@ async fn bad_input_never_stops_the_server() {
     c.open(WF_URI, text).await;
     c.diagnostics(WF_URI, Some(1)).await;
     let far = json!({"textDocument": {"uri": WF_URI}, "position": {"line": 999, "character": 999}});
-    assert!(c.request_raw("textDocument/hover", far.clone()).await.get("error").is_none());
-    assert!(c.request_raw("textDocument/completion", far.clone()).await.get("error").is_none());
-    assert!(c.request_raw("textDocument/definition", far).await.get("error").is_none());
-    let bad_range = json!({"textDocument": {"uri": WF_URI}, "range": range(50, 0, 3, 0), "context": {"diagnostics": []}});
-    assert!(c.request_raw("textDocument/codeAction", bad_range).await.get("error").is_none());
-    c.notify("textDocument/didClose", json!({"textDocument": {"uri": WF_URI}})).await;
-    assert_eq!(c.diagnostics(WF_URI, None).await, Vec::<Value>::new(), "closing clears diagnostics");
-    let closed = c.request("textDocument/hover", json!({"textDocument": {"uri": WF_URI}, "position": {"line": 0, "character": 0}})).await;
+    assert!(
+        c.request_raw("textDocument/hover", far.clone())
+            .await
+            .get("error")
+            .is_none()
+    );
+    assert!(
+        c.request_raw("textDocument/completion", far.clone())
+            .await
+            .get("error")
+            .is_none()
+    );
+    assert!(
+        c.request_raw("textDocument/definition", far)
+            .await
+            .get("error")
+            .is_none()
+    );
+    let bad_range =
+        json!({"textDocument": {"uri": WF_URI}, "range": range(50, 0, 3, 0), "context": {"diagnostics": []}});
+    assert!(
+        c.request_raw("textDocument/codeAction", bad_range)
+            .await
+            .get("error")
+            .is_none()
+    );
+    c.notify("textDocument/didClose", json!({"textDocument": {"uri": WF_URI}}))
+        .await;
+    assert_eq!(
+        c.diagnostics(WF_URI, None).await,
+        Vec::<Value>::new(),
+        "closing clears diagnostics"
+    );
+    let closed = c
+        .request(
+            "textDocument/hover",
+            json!({"textDocument": {"uri": WF_URI}, "position": {"line": 0, "character": 0}}),
+        )
+        .await;
     assert!(closed.is_null());
     c.change(WF_URI, 9, json!([{"text": "x"}])).await;
     // Still serving.
-    let symbols = c.request("textDocument/documentSymbol", json!({"textDocument": {"uri": WF_URI}})).await;
+    let symbols = c
+        .request("textDocument/documentSymbol", json!({"textDocument": {"uri": WF_URI}}))
+        .await;
     assert!(symbols.is_null());
     c.request("shutdown", Value::Null).await;
 }
@@ -215,7 +313,11 @@ async fn rapid_edits_publish_in_order_and_end_on_the_latest() {
     c.open(WF_URI, base).await;
     for v in 2..=30 {
         // Odd versions have the timeout problem, even ones do not.
-        let text = if v % 2 == 0 { base.replace("    steps:", "    timeout-minutes: 5\n    steps:") } else { base.to_string() };
+        let text = if v % 2 == 0 {
+            base.replace("    steps:", "    timeout-minutes: 5\n    steps:")
+        } else {
+            base.to_string()
+        };
         c.change(WF_URI, v, json!([{"text": text}])).await;
     }
     let mut last = 0;
@@ -225,7 +327,11 @@ async fn rapid_edits_publish_in_order_and_end_on_the_latest() {
         assert!(v >= last, "version {v} published after {last}");
         last = v;
         if v == 30 {
-            assert_eq!(n["params"]["diagnostics"], json!([]), "the latest text (even version) is clean");
+            assert_eq!(
+                n["params"]["diagnostics"],
+                json!([]),
+                "the latest text (even version) is clean"
+            );
             break;
         }
     }
@@ -239,11 +345,19 @@ async fn config_is_honored_and_reloaded() {
     std::fs::write(root.join(".github/autoheal.yml"), "rules:\n  timeout: off\n").unwrap();
     let (mut c, _) = TestClient::start(Some(root), &[]).await;
     let uri = file_uri(&root.join(".github/workflows/ci.yml"));
-    c.open(&uri, "on: push\njobs:\n  build:\n    runs-on: ubuntu-latest\n    steps:\n      - run: make\n").await;
+    c.open(
+        &uri,
+        "on: push\njobs:\n  build:\n    runs-on: ubuntu-latest\n    steps:\n      - run: make\n",
+    )
+    .await;
     assert_eq!(c.diagnostics(&uri, Some(1)).await, Vec::<Value>::new());
     std::fs::write(root.join(".github/autoheal.yml"), "rules:\n  timeout: error\n").unwrap();
     let config_uri = file_uri(&root.join(".github/autoheal.yml"));
-    c.notify("workspace/didChangeWatchedFiles", json!({"changes": [{"uri": config_uri, "type": 2}]})).await;
+    c.notify(
+        "workspace/didChangeWatchedFiles",
+        json!({"changes": [{"uri": config_uri, "type": 2}]}),
+    )
+    .await;
     let diags = c.diagnostics(&uri, Some(1)).await;
     assert_eq!(codes(&diags), ["timeout"]);
     assert_eq!(diags[0]["severity"], 1, "the configured severity");
@@ -258,7 +372,12 @@ async fn config_problems_are_published_on_the_config_file() {
     let config_uri = file_uri(&dir.path().join(".github/autoheal.yml"));
     let diags = c.diagnostics(&config_uri, None).await;
     assert_eq!(codes(&diags), ["config"]);
-    assert!(diags[0]["message"].as_str().unwrap().contains("did you mean \"timeout\""));
+    assert!(
+        diags[0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("did you mean \"timeout\"")
+    );
 }
 
 #[tokio::test]
@@ -286,20 +405,40 @@ async fn past_failures_show_on_their_step_and_follow_edits() {
     let diags = c.diagnostics(&uri, Some(1)).await;
     assert_eq!(codes(&diags), [autoheal_lsp::PAST_FAILURE_CODE]);
     let msg = diags[0]["message"].as_str().unwrap();
-    assert!(msg.starts_with("failed in run 123456 (2026-11-20): ModuleNotFoundError: No module named 'yaml'"), "{msg}");
+    assert!(
+        msg.starts_with("failed in run 123456 (2026-11-20): ModuleNotFoundError: No module named 'yaml'"),
+        "{msg}"
+    );
     assert!(msg.contains("missing_dependency"));
-    assert_eq!(diags[0]["codeDescription"]["href"], "https://github.com/o/r/actions/runs/123456");
+    assert_eq!(
+        diags[0]["codeDescription"]["href"],
+        "https://github.com/o/r/actions/runs/123456"
+    );
     assert_eq!(diags[0]["range"]["start"], json!({"line": 7, "character": 8}));
 
-    let hover = c.request("textDocument/hover", json!({"textDocument": {"uri": uri}, "position": {"line": 8, "character": 12}})).await;
+    let hover = c
+        .request(
+            "textDocument/hover",
+            json!({"textDocument": {"uri": uri}, "position": {"line": 8, "character": 12}}),
+        )
+        .await;
     let md = hover["contents"]["value"].as_str().unwrap();
-    assert!(md.contains("Last recorded failure") && md.contains("No module named 'yaml'"), "{md}");
+    assert!(
+        md.contains("Last recorded failure") && md.contains("No module named 'yaml'"),
+        "{md}"
+    );
 
     // A step inserted above: the failure moves with its step.
-    c.change(&uri, 2, json!([{"range": range(7, 0, 7, 0), "text": "      - run: echo first\n"}])).await;
+    c.change(
+        &uri,
+        2,
+        json!([{"range": range(7, 0, 7, 0), "text": "      - run: echo first\n"}]),
+    )
+    .await;
     let diags = c.diagnostics(&uri, Some(2)).await;
     assert_eq!(diags[0]["range"]["start"], json!({"line": 8, "character": 8}));
     // The step renamed: the failure no longer maps and is dropped.
-    c.change(&uri, 3, json!([{"range": range(8, 14, 8, 23), "text": "Unit tests"}])).await;
+    c.change(&uri, 3, json!([{"range": range(8, 14, 8, 23), "text": "Unit tests"}]))
+        .await;
     assert_eq!(c.diagnostics(&uri, Some(3)).await, Vec::<Value>::new());
 }

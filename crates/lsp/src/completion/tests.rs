@@ -4,7 +4,10 @@ use autoheal_engine::repo::{MemoryRepo, NoRepo};
 fn labels(text_with_cursor: &str, kind: FileKind, repo: &dyn RepoFiles) -> Vec<String> {
     let offset = text_with_cursor.find('|').expect("cursor");
     let text = text_with_cursor.replacen('|', "", 1);
-    complete(&text, offset, kind, &["gpu-box".to_string()], repo).into_iter().map(|i| i.label).collect()
+    complete(&text, offset, kind, &["gpu-box".to_string()], repo)
+        .into_iter()
+        .map(|i| i.label)
+        .collect()
 }
 
 const WF: &str = "on: push\njobs:\n  build:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n        with:\n          fetch-depth: 0\n  test:\n    needs: [build]\n    runs-on: ubuntu-latest\n";
@@ -12,12 +15,29 @@ const WF: &str = "on: push\njobs:\n  build:\n    runs-on: ubuntu-latest\n    ste
 #[test]
 fn keys_by_position() {
     let top = labels("on: push\n|", FileKind::Workflow, &NoRepo);
-    assert!(top.contains(&"jobs".to_string()) && !top.contains(&"on".to_string()), "{top:?}");
+    assert!(
+        top.contains(&"jobs".to_string()) && !top.contains(&"on".to_string()),
+        "{top:?}"
+    );
     let job = labels("jobs:\n  build:\n    runs-on: x\n    |", FileKind::Workflow, &NoRepo);
-    assert!(job.contains(&"timeout-minutes".to_string()) && !job.contains(&"runs-on".to_string()), "{job:?}");
-    let step = labels("jobs:\n  build:\n    steps:\n      - uses: a/b@v1\n        |", FileKind::Workflow, &NoRepo);
-    assert!(step.contains(&"with".to_string()) && !step.contains(&"uses".to_string()), "{step:?}");
-    let new_item = labels("jobs:\n  build:\n    steps:\n      - run: x\n      - |", FileKind::Workflow, &NoRepo);
+    assert!(
+        job.contains(&"timeout-minutes".to_string()) && !job.contains(&"runs-on".to_string()),
+        "{job:?}"
+    );
+    let step = labels(
+        "jobs:\n  build:\n    steps:\n      - uses: a/b@v1\n        |",
+        FileKind::Workflow,
+        &NoRepo,
+    );
+    assert!(
+        step.contains(&"with".to_string()) && !step.contains(&"uses".to_string()),
+        "{step:?}"
+    );
+    let new_item = labels(
+        "jobs:\n  build:\n    steps:\n      - run: x\n      - |",
+        FileKind::Workflow,
+        &NoRepo,
+    );
     assert!(new_item.contains(&"run".to_string()), "{new_item:?}");
     let events = labels("on:\n  |", FileKind::Workflow, &NoRepo);
     assert!(events.contains(&"workflow_dispatch".to_string()));
@@ -43,9 +63,15 @@ fn runs_on_offers_configured_and_hosted_labels() {
 
 #[test]
 fn with_offers_local_action_inputs() {
-    let repo = MemoryRepo::new([("acts/x/action.yml", "inputs:\n  token:\n    description: A token\n  level: {}\n")]);
+    let repo = MemoryRepo::new([(
+        "acts/x/action.yml",
+        "inputs:\n  token:\n    description: A token\n  level: {}\n",
+    )]);
     let text = "jobs:\n  a:\n    steps:\n      - uses: ./acts/x\n        with:\n          |\n";
-    assert_eq!(labels(text, FileKind::Workflow, &repo), vec!["token".to_string(), "level".to_string()]);
+    assert_eq!(
+        labels(text, FileKind::Workflow, &repo),
+        vec!["token".to_string(), "level".to_string()]
+    );
 }
 
 #[test]

@@ -27,7 +27,11 @@ fn unchanged_file_uses_the_exact_span_and_keeps_fixes() {
     let mapped = map(&json, WF);
     assert_eq!(mapped.len(), 1);
     assert_eq!(&WF[mapped[0].range.start..mapped[0].range.end], "pytest");
-    assert!(mapped[0].message.starts_with("failed in run 123456 (2026-11-20): ModuleNotFoundError: No module named 'yaml'"));
+    assert!(
+        mapped[0]
+            .message
+            .starts_with("failed in run 123456 (2026-11-20): ModuleNotFoundError: No module named 'yaml'")
+    );
     assert!(mapped[0].message.contains("missing_dependency"));
     assert!(mapped[0].message.contains("https://github.com/o/r/actions/runs/123456"));
     assert_eq!(mapped[0].fixes.len(), 1);
@@ -36,7 +40,10 @@ fn unchanged_file_uses_the_exact_span_and_keeps_fixes() {
 #[test]
 fn changed_file_remaps_by_step_name_and_drops_fixes() {
     let json = run_json(Some("fnv1a64:0000000000000000"), "Run tests", 3);
-    let moved = WF.replace("      - uses: actions/checkout@v4\n", "      - uses: actions/checkout@v4\n      - run: echo hi\n");
+    let moved = WF.replace(
+        "      - uses: actions/checkout@v4\n",
+        "      - uses: actions/checkout@v4\n      - run: echo hi\n",
+    );
     let mapped = map(&json, &moved);
     assert_eq!(mapped.len(), 1);
     let head = &moved[mapped[0].range.start..mapped[0].range.end];
@@ -74,14 +81,19 @@ fn store_directory_skips_bad_files_and_picks_the_latest_run() {
     let store = dir.path().join(STORE_DIR);
     std::fs::create_dir_all(&store).unwrap();
     std::fs::write(store.join("a.json"), run_json(None, "Run tests", 3)).unwrap();
-    let newer = run_json(None, "Run tests", 3).replace("123456", "777").replace("2026-11-20", "2026-12-01");
+    let newer = run_json(None, "Run tests", 3)
+        .replace("123456", "777")
+        .replace("2026-11-20", "2026-12-01");
     std::fs::write(store.join("b.json"), newer).unwrap();
     std::fs::write(store.join("c.json"), [0xff, 0x00]).unwrap();
     std::fs::write(store.join("d.json"), "{not json").unwrap();
     let (runs, errors) = load(dir.path());
     assert_eq!(runs.len(), 2);
     assert_eq!(errors.len(), 2);
-    assert_eq!(latest_for(&runs, ".github/workflows/ci.yml").and_then(|r| r.run_id), Some(777));
+    assert_eq!(
+        latest_for(&runs, ".github/workflows/ci.yml").and_then(|r| r.run_id),
+        Some(777)
+    );
     assert!(latest_for(&runs, ".github/workflows/other.yml").is_none());
 }
 

@@ -58,8 +58,13 @@ impl TestClient {
         let (read, write) = tokio::io::split(client_io);
         let (tx, rx) = mpsc::unbounded_channel();
         tokio::spawn(read_frames(read, tx));
-        let mut client = TestClient { write, rx, next_id: 1, notifications: VecDeque::new() };
-        let root_uri = root.map(|r| file_uri(r));
+        let mut client = TestClient {
+            write,
+            rx,
+            next_id: 1,
+            notifications: VecDeque::new(),
+        };
+        let root_uri = root.map(file_uri);
         let init = client
             .request(
                 "initialize",
@@ -89,13 +94,17 @@ impl TestClient {
     }
 
     pub async fn notify(&mut self, method: &str, params: Value) {
-        self.send(json!({"jsonrpc": "2.0", "method": method, "params": params})).await;
+        self.send(json!({"jsonrpc": "2.0", "method": method, "params": params}))
+            .await;
     }
 
     /// The next message from the server, answering its requests.
     async fn recv(&mut self) -> Value {
         loop {
-            let msg = tokio::time::timeout(TIMEOUT, self.rx.recv()).await.expect("server answered in time").expect("server alive");
+            let msg = tokio::time::timeout(TIMEOUT, self.rx.recv())
+                .await
+                .expect("server answered in time")
+                .expect("server alive");
             if msg.get("method").is_some() && msg.get("id").is_some() {
                 let id = msg["id"].clone();
                 self.send(json!({"jsonrpc": "2.0", "id": id, "result": null})).await;
@@ -109,7 +118,8 @@ impl TestClient {
     pub async fn request_raw(&mut self, method: &str, params: Value) -> Value {
         let id = self.next_id;
         self.next_id += 1;
-        self.send(json!({"jsonrpc": "2.0", "id": id, "method": method, "params": params})).await;
+        self.send(json!({"jsonrpc": "2.0", "id": id, "method": method, "params": params}))
+            .await;
         self.response(id).await
     }
 
@@ -168,8 +178,11 @@ impl TestClient {
     }
 
     pub async fn change(&mut self, uri: &str, version: i64, changes: Value) {
-        self.notify("textDocument/didChange", json!({"textDocument": {"uri": uri, "version": version}, "contentChanges": changes}))
-            .await;
+        self.notify(
+            "textDocument/didChange",
+            json!({"textDocument": {"uri": uri, "version": version}, "contentChanges": changes}),
+        )
+        .await;
     }
 }
 
@@ -197,7 +210,13 @@ pub fn apply_edits(text: &str, edits: &[Value], utf8: bool) -> String {
     };
     let mut spans: Vec<(usize, usize, String)> = edits
         .iter()
-        .map(|e| (offset(&e["range"]["start"]), offset(&e["range"]["end"]), e["newText"].as_str().unwrap().to_string()))
+        .map(|e| {
+            (
+                offset(&e["range"]["start"]),
+                offset(&e["range"]["end"]),
+                e["newText"].as_str().unwrap().to_string(),
+            )
+        })
         .collect();
     spans.sort_by_key(|s| std::cmp::Reverse((s.0, s.1)));
     let mut out = text.to_string();
