@@ -6,7 +6,7 @@
 
 mod quoting;
 
-use autoheal_expr::{Embedded, Span, find_expressions, parse, untrusted_inputs};
+use autoheal_expr::{BinaryOp, Embedded, Expr, ExprKind, Span, find_expressions, parse, untrusted_inputs};
 
 use super::expression::ScalarSource;
 use super::{ALL_FILES, Context, Rule};
@@ -118,7 +118,7 @@ fn check_step(ctx: &mut Context<'_>, step: &Node, default_shell: Option<ShellKin
                 continue;
             };
             expr.shift(embedded.inner.start);
-            let found = untrusted_inputs(&expr);
+            let found = leaked_inputs(&expr);
             let Some(first) = found.first() else { continue };
             for u in &found {
                 let start = map.offset(u.span.start, embedded.span);
@@ -145,6 +145,41 @@ fn check_step(ctx: &mut Context<'_>, step: &Node, default_shell: Option<ShellKin
             d.fixes.push(fix.clone());
         }
     }
+}
+
+/// The untrusted inputs whose text can reach the expression's value:
+/// `contains(github.event.issue.title, 'x')` or a comparison yields a
+/// boolean, and the left side of `&&` is only returned when it is falsy
+/// (empty), so neither can inject anything.
+fn leaked_inputs(expr: &Expr) -> Vec<autoheal_expr::UntrustedInput> {
+    let mut found = Vec::new();
+    let mut stack = vec![expr];
+    while let Some(e) = stack.pop() {
+        match &e.kind {
+            ExprKind::Not(_) => {}
+            ExprKind::Binary {
+                op: BinaryOp::And,
+                right,
+                ..
+            } => stack.push(right),
+            ExprKind::Binary {
+                op: BinaryOp::Or,
+                left,
+                right,
+                ..
+            } => stack.extend([&**left, &**right]),
+            ExprKind::Binary { .. } => {}
+            ExprKind::Call { name, args, .. } => {
+                let lower = name.to_ascii_lowercase();
+                if !matches!(lower.as_str(), "contains" | "startswith" | "endswith" | "hashfiles") {
+                    stack.extend(args.iter());
+                }
+            }
+            _ => found.extend(untrusted_inputs(e)),
+        }
+    }
+    found.sort_by_key(|u| (u.span.start, u.span.end));
+    found
 }
 
 /// `${{ github.event.issue.title }}` as written in an `env:` value, with

@@ -94,3 +94,16 @@ fn the_documented_example() {
     let fixed = apply_first_fix(src, "template-injection");
     assert!(page.contains(fixed.split("steps:\n").nth(1).unwrap_or("?")), "{fixed}");
 }
+
+#[test]
+fn values_that_cannot_carry_the_text_are_not_reported() {
+    let src = "on: pull_request_target\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo ${{ contains(github.event.pull_request.body, '#ci') }} ${{ github.head_ref == 'x' }} ${{ !startsWith(github.head_ref, 'x') && 'a' || 'b' }}\n      - run: echo ${{ format('{0}', github.head_ref) }} ${{ github.event.issue.title || 'none' }}\n";
+    let out = render(src, "template-injection");
+    assert_eq!(
+        out,
+        [
+            format!("7:37: \"github.head_ref\" {TAIL}"),
+            format!("7:61: \"github.event.issue.title\" {TAIL}")
+        ]
+    );
+}
