@@ -1,0 +1,125 @@
+use super::{CalleeError, WorkflowRef, call_spec, output_refs, parse_workflow_ref};
+use crate::config::Config;
+use crate::lint::{LintOptions, lint};
+use crate::repo::MemoryRepo;
+use crate::rules::test_support::{PATH, render};
+
+const CALLEE: &str = "on:\n  workflow_call:\n    inputs:\n      env:\n        type: string\n        required: true\n      dry:\n        type: boolean\n        default: false\n      level:\n        type: number\n        required: true\n        default: 1\n    secrets:\n      token:\n        required: true\n      extra:\n    outputs:\n      url:\n        value: ${{ jobs.a.outputs.url }}\njobs:\n  a:\n    runs-on: x\n    steps:\n      - run: echo\n";
+
+fn render_with(src: &str, repo: &MemoryRepo) -> Vec<String> {
+    let config = Config::default();
+    let opts = LintOptions {
+        repo,
+        ..LintOptions::new(&config)
+    };
+    let idx = crate::text::LineIndex::new(src);
+    lint(PATH, src.as_bytes(), &opts)
+        .into_iter()
+        .filter(|d| d.rule == "workflow-call")
+        .map(|d| {
+            let p = idx.line_column(src, d.range.start);
+            format!("{}:{}: {} {}", p.line, p.column, d.severity, d.message)
+        })
+        .collect()
+}
+
+#[test]
+fn references_are_parsed() {
+    assert_eq!(
+        parse_workflow_ref("./.github/workflows/a.yml"),
+        Ok(WorkflowRef::Local {
+            path: "./.github/workflows/a.yml"
+        })
+    );
+    assert_eq!(
+        parse_workflow_ref("o/r/.github/workflows/a.yaml@v1"),
+        Ok(WorkflowRef::Remote {
+            owner: "o",
+            repo: "r",
+            path: ".github/workflows/a.yaml",
+            git_ref: "v1"
+        })
+    );
+    for bad in [
+        "./a.yml@main",
+        "/foo/w.yml@main",
+        "foo/w.yml@main",
+        "foo/bar/w.yml",
+        "owner/repo@main",
+        "./.github/workflows/x",
+    ] {
+        assert!(parse_workflow_ref(bad).is_err(), "{bad}");
+    }
+}
+
+#[test]
+fn the_callee_contract_is_read_from_on_workflow_call() {
+    let spec = call_spec(CALLEE).unwrap();
+    let inputs: Vec<(&str, &str, bool)> = spec
+        .inputs
+        .iter()
+        .map(|i| (i.name.as_str(), i.ty.as_str(), i.required))
+        .collect();
+    assert_eq!(
+        inputs,
+        [
+            ("env", "string", true),
+            ("dry", "boolean", false),
+            ("level", "number", false)
+        ]
+    );
+    assert_eq!(
+        spec.secrets,
+        [("token".to_string(), true), ("extra".to_string(), false)]
+    );
+    assert_eq!(spec.outputs, ["url"]);
+    assert_eq!(call_spec("on: [push, workflow_call]\n").map(|s| s.inputs.len()), Ok(0));
+    assert_eq!(call_spec("on: push\n"), Err(CalleeError::NotReusable));
+    assert_eq!(call_spec("- a\n"), Err(CalleeError::Unreadable));
+}
+
+#[test]
+fn malformed_calls_are_errors_without_a_repository() {
+    let src = "on: push\njobs:\n  a:\n    uses: ./foo/bar/workflow.yml@main\n  b:\n    uses: foo/workflow.yml@main\n  c:\n    uses: foo/bar/workflow.yml\n  d:\n    uses: owner/repo@main\n  e:\n    uses: owner/repo/.github/workflows/ok.yml@v1\n  f:\n    uses: ./.github/workflows/missing.yml\n";
+    let got = render(src, "workflow-call");
+    let lines: Vec<&str> = got.iter().map(|m| m.split(": ").next().unwrap_or("")).collect();
+    assert_eq!(lines, ["4:11", "6:11", "8:11", "10:11"], "{got:#?}");
+    assert!(got[0].contains("takes no `@ref`"), "{got:#?}");
+}
+
+#[test]
+fn inputs_secrets_and_outputs_are_checked_against_a_local_callee() {
+    let repo = MemoryRepo::new([
+        (".github/workflows/deploy.yml", CALLEE),
+        (".github/workflows/plain.yml", "on: push\njobs: {}\n"),
+    ]);
+    let src = "on: push\njobs:\n  deploy:\n    uses: ./.github/workflows/deploy.yml\n    with:\n      dry: maybe\n      levle: 2\n    secrets:\n      tokne: ${{ secrets.T }}\n  after:\n    needs: deploy\n    runs-on: x\n    steps:\n      - run: echo ${{ needs.deploy.outputs.url }} ${{ needs.deploy.outputs.uri }}\n  ok:\n    uses: ./.github/workflows/deploy.yml\n    with:\n      env: prod\n      DRY: true\n      level: ${{ 3 }}\n    secrets: inherit\n  plain:\n    uses: ./.github/workflows/plain.yml\n";
+    assert_eq!(
+        render_with(src, &repo),
+        [
+            "4:11: error missing input \"env\", which reusable workflow \"./.github/workflows/deploy.yml\" requires",
+            "4:11: error missing secret \"token\", which reusable workflow \"./.github/workflows/deploy.yml\" requires; pass it under `secrets:` or use `secrets: inherit`",
+            "6:12: error input \"dry\" of reusable workflow \"./.github/workflows/deploy.yml\" is a boolean, but the value is a string",
+            "7:7: error input \"levle\" is not defined by reusable workflow \"./.github/workflows/deploy.yml\"; did you mean \"level\"?; its inputs are \"dry\", \"env\", \"level\"",
+            "9:7: error secret \"tokne\" is not defined by reusable workflow \"./.github/workflows/deploy.yml\"; did you mean \"token\"?; its secrets are \"extra\", \"token\"",
+            "14:76: error output \"uri\" is not defined by the reusable workflow job \"deploy\" calls; its outputs are \"url\"",
+            "23:11: error \"./.github/workflows/plain.yml\" is not a reusable workflow: it has no `on: workflow_call` trigger",
+        ]
+    );
+}
+
+#[test]
+fn callees_outside_the_workflows_directory_are_warnings() {
+    let src = "on: push\njobs:\n  a:\n    uses: owner/repo/x.yml@ref\n  b:\n    uses: ./.github/workflows/sub/x.yml\n";
+    let got = render_with(src, &MemoryRepo::default());
+    assert_eq!(got.len(), 2, "{got:#?}");
+    assert!(got.iter().all(|m| m.contains(" warning ")), "{got:#?}");
+}
+
+#[test]
+fn output_references_are_found_with_offsets() {
+    let text = "${{ needs.a.outputs.x }}-${{ fromJSON(needs.b-c.outputs.y_z).k }} needsx.a.outputs.q";
+    let refs = output_refs(text);
+    assert_eq!(refs, [(20, "a", "x"), (56, "b-c", "y_z")]);
+    assert_eq!(&text[56..59], "y_z");
+}
