@@ -184,9 +184,10 @@ fn check_step(ctx: &mut Context<'_>, step: &Node, cache: &mut LocalCache) {
     }
     let range = uses_node.report_span();
     if uses.contains("${{") {
-        ctx.report(
+        ctx.report_at(
+            Severity::Warning,
             range,
-            "`uses:` cannot contain a `${{ }}` expression: actions are resolved before the job runs",
+            "GitHub does not evaluate `${{ }}` expressions in `uses:`: actions are resolved before the job runs",
         );
         return;
     }

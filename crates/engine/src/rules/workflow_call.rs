@@ -165,7 +165,11 @@ fn check(ctx: &mut Context<'_>) {
         };
         let range = uses_node.report_span();
         if uses.contains("${{") {
-            ctx.report(range, "a job's `uses:` cannot contain a `${{ }}` expression");
+            ctx.report_at(
+                Severity::Warning,
+                range,
+                "GitHub does not evaluate `${{ }}` expressions in a job's `uses:`: the called workflow is resolved before the run starts",
+            );
             continue;
         }
         let path = match parse_workflow_ref(uses) {

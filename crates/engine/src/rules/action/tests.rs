@@ -75,7 +75,7 @@ fn malformed_uses_are_errors() {
         [
             "6:15: invalid action reference \"actions/checkout\": a remote action needs a version: `owner/repo@ref` (a tag, branch or commit SHA)",
             "7:15: invalid action reference \"./local@v1\": a local action (`./path`) is used from the checked-out files and takes no `@ref`",
-            "8:15: `uses:` cannot contain a `${{ }}` expression: actions are resolved before the job runs",
+            "8:15: GitHub does not evaluate `${{ }}` expressions in `uses:`: actions are resolved before the job runs",
             "9:15: \"owner/repo/.github/workflows/w.yml@v1\" is a reusable workflow; call it from a job's `uses:`, not from a step",
         ]
     );
