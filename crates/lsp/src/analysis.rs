@@ -81,7 +81,16 @@ pub fn analyze(snapshot: Snapshot, inputs: &Inputs) -> Analysis {
 impl Analysis {
     /// The diagnostics `pick` selects, each keeping only the fixes that
     /// pass the engine's verification; past failures as they are.
-    pub fn verified(&self, inputs: &Inputs, pick: impl Fn(&Diagnostic) -> bool) -> Analysis {
+    ///
+    /// Past failures `pick_failure` selects that carry no saved fixes (the
+    /// file changed since the run) get fixes generated for the current text
+    /// by `autoheal-fixes`, which verifies its own.
+    pub fn verified(
+        &self,
+        inputs: &Inputs,
+        pick: impl Fn(&Diagnostic) -> bool,
+        pick_failure: impl Fn(&MappedFailure) -> bool,
+    ) -> Analysis {
         let opts = inputs.options(false);
         let relint = |text: &str| lint::relint(&inputs.path, text, &opts);
         let text = &*self.snapshot.text;
@@ -105,7 +114,17 @@ impl Analysis {
             snapshot: self.snapshot.clone(),
             diagnostics,
             parse_errors: self.parse_errors,
-            failures: self.failures.clone(),
+            failures: self
+                .failures
+                .iter()
+                .map(|f| match &f.input {
+                    Some(input) if f.fixes.is_empty() && pick_failure(f) => MappedFailure {
+                        fixes: autoheal_fixes::fixes_for(input, &inputs.path, text, &*inputs.repo).fixes,
+                        ..f.clone()
+                    },
+                    _ => f.clone(),
+                })
+                .collect(),
             unverified: false,
         }
     }
@@ -151,7 +170,7 @@ mod tests {
         let inputs = inputs(Config::default());
         let a = analyze(Snapshot::new(text.into(), 1, 1), &inputs);
         assert!(a.unverified);
-        let v = a.verified(&inputs, |d| d.rule == "syntax");
+        let v = a.verified(&inputs, |d| d.rule == "syntax", |_| true);
         assert!(!v.unverified);
         assert!(v.diagnostics.iter().all(|d| d.rule == "syntax"));
         let engine = lint::lint(&inputs.path, text.as_bytes(), &inputs.options(true));

@@ -13,6 +13,7 @@ use autoheal_engine::Fix;
 use autoheal_engine::model::{Job, Step, Workflow};
 use autoheal_engine::text::{LineColumn, LineIndex, TextRange};
 use autoheal_engine::yaml::Document;
+use autoheal_fixes::{Category, FailureInput, StepRef};
 use serde::Deserialize;
 
 /// Where the store lives, relative to the repository root.
@@ -88,6 +89,8 @@ pub struct MappedFailure {
     pub evidence: Vec<String>,
     /// Saved fixes, only when the file is byte-identical to the analyzed one.
     pub fixes: Vec<Fix>,
+    /// What the fix generators need to make fixes for the current text.
+    pub input: Option<FailureInput>,
 }
 
 /// Every readable run file in the store. Unreadable, non-UTF-8 or
@@ -184,7 +187,9 @@ pub fn map_run(run: &SavedRun, source: &str, index: &LineIndex, doc: &Document) 
         } else {
             Vec::new()
         };
+        let span_still_valid = unchanged != Some(false);
         out.push(MappedFailure {
+            input: failure_input(f, span_still_valid),
             range,
             message: message(run, f),
             category: f.category.clone(),
@@ -195,6 +200,25 @@ pub fn map_run(run: &SavedRun, source: &str, index: &LineIndex, doc: &Document) 
         });
     }
     out
+}
+
+/// The failure as the fix generators take it. The recorded line/column
+/// are only passed on while they still describe the file.
+fn failure_input(f: &SavedFailure, span_still_valid: bool) -> Option<FailureInput> {
+    let category = Category::parse(&f.category)?;
+    let mut input = FailureInput::new(category, f.subject.as_deref());
+    input.job = f.job.clone();
+    input.step = f.step.as_ref().map(|s| StepRef {
+        number: s.number,
+        name: s.name.clone(),
+    });
+    if span_still_valid {
+        if let Some(span) = &f.span {
+            input.line = Some(span.start.line);
+            input.column = Some(span.start.column);
+        }
+    }
+    Some(input)
 }
 
 fn message(run: &SavedRun, f: &SavedFailure) -> String {

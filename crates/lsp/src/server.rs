@@ -521,9 +521,11 @@ impl LanguageServer for Backend {
                 let end = snap.offset(range.end, enc).max(start);
                 let range = TextRange::new(start, end);
                 let fix_all = code_actions::wants_fix_all(only.as_deref());
-                let verified = analysis.verified(&inputs, |d| {
-                    code_actions::in_range(d.range, range) || (fix_all && code_actions::has_safe_fix(d))
-                });
+                let verified = analysis.verified(
+                    &inputs,
+                    |d| code_actions::in_range(d.range, range) || (fix_all && code_actions::has_safe_fix(d)),
+                    |f| code_actions::in_range(f.range, range),
+                );
                 let relint = |text: &str| inputs.lint_verified(text);
                 code_actions::code_actions(&verified, &uri, range, only.as_deref(), &files, enc, &relint)
             })
@@ -544,7 +546,7 @@ impl LanguageServer for Backend {
         };
         self.run("hover", move || {
             let offset = analysis.snapshot.offset(pos, enc);
-            let analysis = analysis.verified(&inputs, |d| d.range.touches(offset));
+            let analysis = analysis.verified(&inputs, |d| d.range.touches(offset), |_| false);
             let snap = &analysis.snapshot;
             hover::hover(&analysis, offset, &*repo).map(|(markdown, range)| Hover {
                 contents: HoverContents::Markup(MarkupContent {

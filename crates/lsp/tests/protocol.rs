@@ -442,3 +442,38 @@ async fn past_failures_show_on_their_step_and_follow_edits() {
         .await;
     assert_eq!(c.diagnostics(&uri, Some(3)).await, Vec::<Value>::new());
 }
+
+#[tokio::test]
+async fn past_failures_get_fixes_for_the_current_text() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    std::fs::create_dir_all(root.join(".github/workflows")).unwrap();
+    std::fs::create_dir_all(root.join(".autoheal/failures")).unwrap();
+    let text = "on: push\njobs:\n  test:\n    runs-on: ubuntu-latest\n    timeout-minutes: 10\n    steps:\n      - uses: actions/checkout@v4\n      - uses: actions/setup-python@v5\n        with:\n          python-version: '3.12'\n      - name: Install\n        run: pip install pytest\n      - name: Run tests\n        run: pytest\n";
+    std::fs::write(root.join(".github/workflows/ci.yml"), text).unwrap();
+    let record = json!({
+        "version": 1, "run_id": 7, "date": "2026-11-20T10:00:00Z", "workflow_path": ".github/workflows/ci.yml",
+        "workflow_hash": "fnv1a64:0000000000000000",
+        "failures": [{
+            "category": "missing_dependency", "subject": "PyYAML", "job": "test",
+            "step": {"number": 5, "name": "Run tests"},
+            "message": "ModuleNotFoundError: No module named 'yaml'", "span": null, "fixes": []
+        }]
+    });
+    std::fs::write(root.join(".autoheal/failures/ci--7.json"), record.to_string()).unwrap();
+    let (mut c, _) = TestClient::start(Some(root), &[]).await;
+    let uri = file_uri(&root.join(".github/workflows/ci.yml"));
+    c.open(&uri, text).await;
+    let diags = c.diagnostics(&uri, Some(1)).await;
+    assert_eq!(codes(&diags), [autoheal_lsp::PAST_FAILURE_CODE]);
+    let actions = c
+        .request(
+            "textDocument/codeAction",
+            json!({"textDocument": {"uri": uri}, "range": diags[0]["range"], "context": {"diagnostics": diags, "only": ["quickfix"]}}),
+        )
+        .await;
+    let actions = actions.as_array().unwrap();
+    assert!(!actions.is_empty(), "a generated fix for the missing module");
+    let fixed = apply_edits(text, actions[0]["edit"]["changes"][&uri].as_array().unwrap(), false);
+    assert!(fixed.contains("PyYAML"), "{fixed}");
+}
