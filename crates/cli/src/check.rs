@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context as _, bail};
 use autoheal_engine::config::{Config, DEFAULT_CONFIG_PATH};
 use autoheal_engine::diagnostic::{Applicability, Diagnostic};
+use autoheal_engine::external::ScriptChecker;
 use autoheal_engine::lint::{FixSelection, LintOptions, lint};
 use autoheal_engine::repo::{NoRepo, RepoFiles};
 use autoheal_engine::rules;
@@ -158,7 +159,8 @@ fn lint_file(
         (Some(FixMode::Safe), _) | (None, Format::Human) => FixSelection::SafeOnly,
         (None, Format::Github) => FixSelection::None,
     };
-    let opts = LintOptions { config, repo, verify_fixes: true, fixes, kind: None };
+    let script_checker = crate::shellcheck::installed().filter(|_| config.shellcheck).map(|s| s as &dyn ScriptChecker);
+    let opts = LintOptions { config, repo, verify_fixes: true, fixes, kind: None, script_checker };
     let mut diagnostics = lint(path, &bytes, &opts);
     let source = String::from_utf8_lossy(&bytes).into_owned();
     let mut applied = Vec::new();

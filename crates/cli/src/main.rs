@@ -27,6 +27,7 @@ mod discover;
 mod fs_repo;
 mod output;
 mod rules_cmd;
+mod shellcheck;
 
 use std::process::ExitCode;
 

@@ -6,7 +6,7 @@
 import * as path from "node:path";
 
 /** The command the user gets told to run when no binary can be found. */
-export const INSTALL_COMMAND = "cargo install --locked --path crates/cli";
+export const INSTALL_COMMAND = "cargo install --locked --path .";
 
 /** Glob patterns of the files autoheal serves, for the LSP document selector. */
 export const DOCUMENT_PATTERNS = ["**/.github/workflows/*.{yml,yaml}", "**/action.{yml,yaml}"] as const;

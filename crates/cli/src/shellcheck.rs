@@ -1,0 +1,166 @@
+//! Runs `shellcheck` for the engine's `shell` rule. Scripts are written to
+//! a temporary directory and checked in batches (one process per batch,
+//! batches in parallel), and findings come back as byte ranges in each
+//! script's text, which the rule maps to YAML lines.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+
+use autoheal_engine::Severity;
+use autoheal_engine::external::{Script, ScriptChecker, ScriptFinding, ScriptLanguage};
+use autoheal_engine::rules::shell::IGNORED_SHELLCHECK_CODES;
+use rayon::prelude::*;
+use serde::Deserialize;
+
+/// Scripts per shellcheck process: large enough to amortize start-up,
+/// small enough to spread a big file over every core.
+const BATCH: usize = 16;
+
+pub struct Shellcheck {
+    program: PathBuf,
+}
+
+/// The installed shellcheck, looked up once per process.
+pub fn installed() -> Option<&'static Shellcheck> {
+    static FOUND: std::sync::OnceLock<Option<Shellcheck>> = std::sync::OnceLock::new();
+    FOUND.get_or_init(Shellcheck::find).as_ref()
+}
+
+impl Shellcheck {
+    /// `shellcheck` from `PATH`, if installed.
+    pub fn find() -> Option<Shellcheck> {
+        let path = std::env::var_os("PATH")?;
+        std::env::split_paths(&path)
+            .map(|dir| dir.join(if cfg!(windows) { "shellcheck.exe" } else { "shellcheck" }))
+            .find(|p| p.is_file())
+            .map(|program| Shellcheck { program })
+    }
+
+    fn run_batch(&self, dir: &Path, batch: &[(usize, &Script)], language: ScriptLanguage) -> Vec<ScriptFinding> {
+        let mut files = Vec::with_capacity(batch.len());
+        for (index, script) in batch {
+            let file = dir.join(format!("{index}.sh"));
+            let written = std::fs::File::create(&file).and_then(|mut f| f.write_all(script.text.as_bytes()));
+            if written.is_err() {
+                return Vec::new();
+            }
+            files.push(file);
+        }
+        let output = Command::new(&self.program)
+            .args(["--format", "json1", "--shell", language.as_str(), "--exclude", &IGNORED_SHELLCHECK_CODES.join(",")])
+            .args(&files)
+            .stdin(Stdio::null())
+            .stderr(Stdio::null())
+            .output();
+        // shellcheck exits 1 when it has findings; only unreadable output is a failure.
+        let Ok(output) = output else { return Vec::new() };
+        let Ok(report) = serde_json::from_slice::<Report>(&output.stdout) else { return Vec::new() };
+        report
+            .comments
+            .into_iter()
+            .filter_map(|c| {
+                let pos = files.iter().position(|f| Path::new(&c.file) == f.as_path())?;
+                let (index, script) = batch[pos];
+                let start = byte_offset(&script.text, c.line, c.column)?;
+                let end = byte_offset(&script.text, c.end_line, c.end_column).unwrap_or(start).max(start);
+                Some(ScriptFinding {
+                    script: index,
+                    start,
+                    end,
+                    severity: match c.level.as_str() {
+                        "error" => Severity::Error,
+                        "warning" => Severity::Warning,
+                        _ => Severity::Info,
+                    },
+                    code: format!("SC{}", c.code),
+                    message: c.message,
+                })
+            })
+            .collect()
+    }
+}
+
+impl ScriptChecker for Shellcheck {
+    fn check(&self, scripts: &[Script]) -> Vec<ScriptFinding> {
+        let Ok(dir) = tempfile::tempdir() else { return Vec::new() };
+        let mut batches: Vec<(ScriptLanguage, Vec<(usize, &Script)>)> = Vec::new();
+        for language in [ScriptLanguage::Bash, ScriptLanguage::Sh] {
+            let of_language: Vec<(usize, &Script)> = scripts.iter().enumerate().filter(|(_, s)| s.language == language).collect();
+            batches.extend(of_language.chunks(BATCH).map(|c| (language, c.to_vec())));
+        }
+        let mut findings: Vec<ScriptFinding> =
+            batches.par_iter().flat_map_iter(|(language, batch)| self.run_batch(dir.path(), batch, *language)).collect();
+        findings.sort_by_key(|f| (f.script, f.start));
+        findings
+    }
+}
+
+#[derive(Deserialize)]
+struct Report {
+    comments: Vec<Comment>,
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct Comment {
+    file: String,
+    line: usize,
+    end_line: usize,
+    column: usize,
+    end_column: usize,
+    level: String,
+    code: u32,
+    message: String,
+}
+
+/// shellcheck's 1-based line and character column (json1 counts a tab as
+/// one column) as a byte offset into `text`.
+fn byte_offset(text: &str, line: usize, column: usize) -> Option<usize> {
+    let line_start = if line <= 1 {
+        0
+    } else {
+        text.match_indices('\n').nth(line - 2).map(|(i, _)| i + 1)?
+    };
+    let rest = &text[line_start..];
+    let line_len = rest.find('\n').unwrap_or(rest.len());
+    let col = column.saturating_sub(1);
+    let within = rest[..line_len].char_indices().nth(col).map_or(line_len, |(i, _)| i);
+    Some(line_start + within)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn columns_are_characters_and_lines_are_one_based() {
+        let text = "echo $x\n\tuse é $y\n";
+        assert_eq!(byte_offset(text, 1, 6), Some(5));
+        assert_eq!(byte_offset(text, 2, 2), Some(9));
+        assert_eq!(&text[byte_offset(text, 2, 8).unwrap()..][..2], "$y");
+        assert_eq!(byte_offset(text, 2, 99), Some(text.len() - 1));
+        assert_eq!(byte_offset(text, 9, 1), None);
+    }
+
+    #[test]
+    fn findings_come_back_for_each_script_of_the_batch() {
+        let Some(checker) = Shellcheck::find() else {
+            eprintln!("shellcheck is not installed; skipping");
+            return;
+        };
+        let scripts: Vec<Script> = (0..20)
+            .map(|i| Script {
+                language: if i % 2 == 0 { ScriptLanguage::Bash } else { ScriptLanguage::Sh },
+                text: if i == 7 { "echo ok\n".into() } else { format!("# {i}\necho $1\n") },
+            })
+            .collect();
+        let findings = checker.check(&scripts);
+        let sc2086: Vec<&ScriptFinding> = findings.iter().filter(|f| f.code == "SC2086").collect();
+        assert_eq!(sc2086.len(), 19, "{findings:?}");
+        assert!(sc2086.iter().all(|f| f.script != 7));
+        let first = sc2086.iter().find(|f| f.script == 0).unwrap();
+        assert_eq!(&scripts[0].text[first.start..first.end], "$1");
+        assert_eq!(first.severity, Severity::Info);
+    }
+}
