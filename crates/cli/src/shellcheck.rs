@@ -48,14 +48,23 @@ impl Shellcheck {
             files.push(file);
         }
         let output = Command::new(&self.program)
-            .args(["--format", "json1", "--shell", language.as_str(), "--exclude", &IGNORED_SHELLCHECK_CODES.join(",")])
+            .args([
+                "--format",
+                "json1",
+                "--shell",
+                language.as_str(),
+                "--exclude",
+                &IGNORED_SHELLCHECK_CODES.join(","),
+            ])
             .args(&files)
             .stdin(Stdio::null())
             .stderr(Stdio::null())
             .output();
         // shellcheck exits 1 when it has findings; only unreadable output is a failure.
         let Ok(output) = output else { return Vec::new() };
-        let Ok(report) = serde_json::from_slice::<Report>(&output.stdout) else { return Vec::new() };
+        let Ok(report) = serde_json::from_slice::<Report>(&output.stdout) else {
+            return Vec::new();
+        };
         report
             .comments
             .into_iter()
@@ -63,7 +72,9 @@ impl Shellcheck {
                 let pos = files.iter().position(|f| Path::new(&c.file) == f.as_path())?;
                 let (index, script) = batch[pos];
                 let start = byte_offset(&script.text, c.line, c.column)?;
-                let end = byte_offset(&script.text, c.end_line, c.end_column).unwrap_or(start).max(start);
+                let end = byte_offset(&script.text, c.end_line, c.end_column)
+                    .unwrap_or(start)
+                    .max(start);
                 Some(ScriptFinding {
                     script: index,
                     start,
@@ -83,14 +94,22 @@ impl Shellcheck {
 
 impl ScriptChecker for Shellcheck {
     fn check(&self, scripts: &[Script]) -> Vec<ScriptFinding> {
-        let Ok(dir) = tempfile::tempdir() else { return Vec::new() };
+        let Ok(dir) = tempfile::tempdir() else {
+            return Vec::new();
+        };
         let mut batches: Vec<(ScriptLanguage, Vec<(usize, &Script)>)> = Vec::new();
         for language in [ScriptLanguage::Bash, ScriptLanguage::Sh] {
-            let of_language: Vec<(usize, &Script)> = scripts.iter().enumerate().filter(|(_, s)| s.language == language).collect();
+            let of_language: Vec<(usize, &Script)> = scripts
+                .iter()
+                .enumerate()
+                .filter(|(_, s)| s.language == language)
+                .collect();
             batches.extend(of_language.chunks(BATCH).map(|c| (language, c.to_vec())));
         }
-        let mut findings: Vec<ScriptFinding> =
-            batches.par_iter().flat_map_iter(|(language, batch)| self.run_batch(dir.path(), batch, *language)).collect();
+        let mut findings: Vec<ScriptFinding> = batches
+            .par_iter()
+            .flat_map_iter(|(language, batch)| self.run_batch(dir.path(), batch, *language))
+            .collect();
         findings.sort_by_key(|f| (f.script, f.start));
         findings
     }
@@ -151,8 +170,16 @@ mod tests {
         };
         let scripts: Vec<Script> = (0..20)
             .map(|i| Script {
-                language: if i % 2 == 0 { ScriptLanguage::Bash } else { ScriptLanguage::Sh },
-                text: if i == 7 { "echo ok\n".into() } else { format!("# {i}\necho $1\n") },
+                language: if i % 2 == 0 {
+                    ScriptLanguage::Bash
+                } else {
+                    ScriptLanguage::Sh
+                },
+                text: if i == 7 {
+                    "echo ok\n".into()
+                } else {
+                    format!("# {i}\necho $1\n")
+                },
             })
             .collect();
         let findings = checker.check(&scripts);

@@ -5,6 +5,7 @@
 pub mod config;
 pub mod diagnostic;
 pub mod edit;
+pub mod external;
 pub mod fix;
 pub mod json;
 pub mod lint;

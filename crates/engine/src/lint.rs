@@ -3,6 +3,7 @@
 
 use crate::config::Config;
 use crate::diagnostic::Diagnostic;
+use crate::external::ScriptChecker;
 use crate::model::{FileKind, Workflow};
 use crate::repo::{NoRepo, RepoFiles};
 use crate::rules::{Context, RULES};
@@ -20,6 +21,9 @@ pub struct LintOptions<'a> {
     pub fixes: FixSelection,
     /// Force a file kind instead of detecting it from the path and content.
     pub kind: Option<FileKind>,
+    /// Runs shellcheck (or another checker) on `run:` scripts; `None` skips
+    /// those checks. Only the CLI passes one: the engine does no I/O.
+    pub script_checker: Option<&'a dyn ScriptChecker>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
@@ -32,7 +36,7 @@ pub enum FixSelection {
 
 impl<'a> LintOptions<'a> {
     pub fn new(config: &'a Config) -> Self {
-        LintOptions { config, repo: &NoRepo, verify_fixes: true, fixes: FixSelection::All, kind: None }
+        LintOptions { config, repo: &NoRepo, verify_fixes: true, fixes: FixSelection::All, kind: None, script_checker: None }
     }
 }
 
@@ -70,6 +74,7 @@ pub fn lint_parsed(path: &str, source: &str, doc: &Document, opts: &LintOptions<
         workflow: workflow.as_ref(),
         config: opts.config,
         repo: opts.repo,
+        script_checker: opts.script_checker,
         rule: "",
         severity: crate::diagnostic::Severity::Error,
         out: Vec::new(),
@@ -104,7 +109,16 @@ pub fn parse_error_count(doc: &Document) -> usize {
 
 /// Re-lint an edited text for [`crate::fix::verify`].
 pub fn relint(path: &str, text: &str, opts: &LintOptions<'_>) -> crate::fix::Relinted {
-    let relint_opts = LintOptions { config: opts.config, repo: opts.repo, verify_fixes: false, fixes: FixSelection::All, kind: opts.kind };
+    // Verification re-lints once per fix; external checkers would cost a
+    // process per fix for findings no fix touches.
+    let relint_opts = LintOptions {
+        config: opts.config,
+        repo: opts.repo,
+        verify_fixes: false,
+        fixes: FixSelection::All,
+        kind: opts.kind,
+        script_checker: None,
+    };
     let doc = yaml::parse(text.as_bytes());
     crate::fix::Relinted { parse_errors: parse_error_count(&doc), diagnostics: lint_parsed(path, text, &doc, &relint_opts) }
 }

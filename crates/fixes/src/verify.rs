@@ -96,6 +96,7 @@ fn no_new_errors(path: &str, before: &str, after: &str, repo: &dyn RepoFiles) ->
         verify_fixes: false,
         fixes: autoheal_engine::FixSelection::All,
         kind: None,
+        script_checker: None,
     };
     let errors = |t: &str| -> Vec<Diagnostic> {
         lint(path, t.as_bytes(), &opts)

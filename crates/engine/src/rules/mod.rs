@@ -23,6 +23,7 @@ pub mod permissions;
 pub mod pinning;
 pub mod runner_label;
 pub mod schema;
+pub mod shell;
 pub mod step_id;
 pub mod syntax;
 pub mod template_injection;
@@ -49,7 +50,7 @@ pub const ALL_FILES: &[FileKind] = &[FileKind::Workflow, FileKind::Action];
 
 /// Every rule, in the order they run.
 pub static RULES: &[&Rule] =
-    &[&syntax::RULE, &schema::RULE, &events::RULE, &job_id::RULE, &job_needs::RULE, &step_id::RULE, &timeout::RULE, &optional_job::RULE, &permissions::RULE, &runner_label::RULE, &deprecated_commands::RULE, &matrix::RULE, &expression::RULE, &template_injection::RULE, &glob::RULE, &action::RULE, &workflow_call::RULE, &pinning::RULE];
+    &[&syntax::RULE, &schema::RULE, &events::RULE, &job_id::RULE, &job_needs::RULE, &step_id::RULE, &timeout::RULE, &optional_job::RULE, &permissions::RULE, &runner_label::RULE, &deprecated_commands::RULE, &matrix::RULE, &expression::RULE, &template_injection::RULE, &glob::RULE, &action::RULE, &workflow_call::RULE, &pinning::RULE, &shell::RULE];
 
 pub fn rule(id: &str) -> Option<&'static Rule> {
     RULES.iter().copied().find(|r| r.id == id)
@@ -71,6 +72,8 @@ pub struct Context<'a> {
     pub config: &'a Config,
     /// Other files of the repository (local actions, reusable workflows).
     pub repo: &'a dyn RepoFiles,
+    /// Checks shell scripts outside the engine (shellcheck), when a front end provides one.
+    pub script_checker: Option<&'a dyn crate::external::ScriptChecker>,
     pub(crate) rule: &'static str,
     pub(crate) severity: Severity,
     pub(crate) out: Vec<Diagnostic>,

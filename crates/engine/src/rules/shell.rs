@@ -1,0 +1,245 @@
+//! `shell`: `shell:` values (a built-in shell name or a custom command with
+//! `{0}`), shells that do not exist on the job's runner OS (`cmd` and
+//! `powershell` outside Windows), and, when the front end provides a
+//! [`crate::external::ScriptChecker`] and `shellcheck: true` is configured,
+//! shellcheck's findings in bash and sh `run:` scripts, mapped back to the
+//! lines of the YAML block.
+
+#[cfg(test)]
+mod tests;
+
+use super::expression::ScalarSource;
+use super::{ALL_FILES, Context, Rule};
+use crate::config::suggest;
+use crate::diagnostic::Severity;
+use crate::external::{Script, ScriptLanguage, mask_expressions};
+use crate::model::FileKind;
+use crate::text::TextRange;
+use crate::yaml::Node;
+
+pub const RULE: Rule = Rule {
+    id: "shell",
+    default_severity: Severity::Error,
+    enabled_by_default: true,
+    summary: "`shell:` names, shells missing on the runner OS, and shellcheck on `run:` scripts when installed.",
+    kinds: ALL_FILES,
+    check,
+};
+
+/// The shells GitHub knows by name (matched case-insensitively).
+pub const SHELLS: &[&str] = &["bash", "pwsh", "python", "sh", "cmd", "powershell"];
+
+/// The OS family of a job's runner, when its `runs-on` says.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Os {
+    Windows,
+    /// Linux or macOS.
+    Unix,
+}
+
+fn check(ctx: &mut Context<'_>) {
+    let Some(root) = ctx.root() else { return };
+    let mut scripts: Vec<(&Node, Script)> = Vec::new();
+    match ctx.kind {
+        FileKind::Workflow => {
+            let Some(wf) = ctx.workflow else { return };
+            let workflow_shell = default_shell(root);
+            if let Some(node) = workflow_shell {
+                shell_name(ctx, node, None);
+            }
+            for job in &wf.jobs {
+                let os = runner_os(&job.runs_on_labels());
+                let job_shell = default_shell(job.node());
+                if let Some(node) = job_shell {
+                    shell_name(ctx, node, os);
+                } else if let Some(node) = workflow_shell {
+                    os_compatible(ctx, node, os);
+                }
+                let inherited = job_shell.or(workflow_shell);
+                for step in &job.steps {
+                    step_shell(ctx, step.node, inherited, os, &mut scripts);
+                }
+            }
+        }
+        FileKind::Action => {
+            let steps = root
+                .get("runs")
+                .and_then(|r| r.get("steps"))
+                .and_then(Node::as_sequence)
+                .unwrap_or_default();
+            for step in steps {
+                // Composite steps must name their shell; the schema rule says so.
+                if let Some(node) = step.get("shell") {
+                    shell_name(ctx, node, None);
+                    queue_script(step, node.as_str(), &mut scripts);
+                }
+            }
+        }
+    }
+    run_checker(ctx, scripts);
+}
+
+fn default_shell(node: &Node) -> Option<&Node> {
+    node.get("defaults")?.get("run")?.get("shell")
+}
+
+fn step_shell<'n>(
+    ctx: &mut Context<'_>,
+    step: &'n Node,
+    inherited: Option<&'n Node>,
+    os: Option<Os>,
+    scripts: &mut Vec<(&'n Node, Script)>,
+) {
+    if step.get("run").is_none() {
+        return;
+    }
+    let own = step.get("shell");
+    if let Some(node) = own {
+        shell_name(ctx, node, os);
+    }
+    let shell = match own.or(inherited) {
+        Some(node) => node.as_str(),
+        // The runner's default: bash (`bash -e {0}`) or pwsh on Windows.
+        None if os == Some(Os::Windows) => Some("pwsh"),
+        None => Some("bash"),
+    };
+    queue_script(step, shell, scripts);
+}
+
+fn queue_script<'n>(step: &'n Node, shell: Option<&str>, scripts: &mut Vec<(&'n Node, Script)>) {
+    let (Some(run), Some(language)) = (step.get("run"), shell.and_then(language_of)) else {
+        return;
+    };
+    let Some(text) = run.as_str().filter(|t| !t.trim().is_empty()) else {
+        return;
+    };
+    scripts.push((
+        run,
+        Script {
+            language,
+            text: mask_expressions(text),
+        },
+    ));
+}
+
+/// The dialect of a `shell:` value a shell checker understands.
+fn language_of(shell: &str) -> Option<ScriptLanguage> {
+    if shell.contains("${{") {
+        return None;
+    }
+    match shell.split_whitespace().next()?.rsplit('/').next()? {
+        "bash" => Some(ScriptLanguage::Bash),
+        "sh" => Some(ScriptLanguage::Sh),
+        _ => None,
+    }
+}
+
+/// Is `shell` a name GitHub knows or a custom command?
+fn shell_name(ctx: &mut Context<'_>, node: &Node, os: Option<Os>) {
+    let Some(shell) = node.as_str() else { return };
+    if node.is_null() || shell.contains("${{") {
+        return;
+    }
+    let trimmed = shell.trim();
+    let known = SHELLS.iter().any(|s| s.eq_ignore_ascii_case(trimmed));
+    if !known && !trimmed.contains("{0}") {
+        let lower = trimmed.to_ascii_lowercase();
+        let hint = suggest(&lower, SHELLS)
+            .map(|s| format!("did you mean {s:?}? "))
+            .unwrap_or_default();
+        let why = if trimmed.contains(char::is_whitespace) {
+            "a custom shell command must contain `{0}`, where GitHub puts the script's file path"
+        } else {
+            "unknown shell"
+        };
+        ctx.report(
+            node.report_span(),
+            format!(
+                "{why}: {trimmed:?}; {hint}use one of {} or a command with `{{0}}` such as `bash -euo pipefail {{0}}`",
+                SHELLS.iter().map(|s| format!("\"{s}\"")).collect::<Vec<_>>().join(", ")
+            ),
+        );
+        return;
+    }
+    os_compatible(ctx, node, os);
+}
+
+/// `cmd` and `powershell` (Windows PowerShell) exist only on Windows.
+fn os_compatible(ctx: &mut Context<'_>, node: &Node, os: Option<Os>) {
+    let Some(shell) = node.as_str() else { return };
+    let name = shell.split_whitespace().next().unwrap_or("").to_ascii_lowercase();
+    if os == Some(Os::Unix) && matches!(name.as_str(), "cmd" | "powershell") {
+        let instead = if name == "cmd" {
+            "`bash` or `pwsh`"
+        } else {
+            "`pwsh` (PowerShell Core)"
+        };
+        ctx.report(
+            node.report_span(),
+            format!(
+                "shell {name:?} only exists on Windows runners, but this job runs on Linux or macOS; use {instead}"
+            ),
+        );
+    }
+}
+
+/// The OS of literal GitHub-hosted labels; `None` when unknown.
+fn runner_os(labels: &[&Node]) -> Option<Os> {
+    let mut os = None;
+    for label in labels {
+        let l = label.as_str()?.to_ascii_lowercase();
+        if l.contains("${{") {
+            return None;
+        }
+        let this = if l.starts_with("windows") || l == "windows" {
+            Os::Windows
+        } else if l.starts_with("ubuntu") || l.starts_with("macos") || l == "linux" || l == "macos" {
+            Os::Unix
+        } else {
+            continue;
+        };
+        if os.is_some_and(|o| o != this) {
+            return None;
+        }
+        os = Some(this);
+    }
+    os
+}
+
+/// shellcheck's codes that misfire on workflow scripts: GitHub sets
+/// variables through `env:` (SC2154, SC2153), substituted expressions
+/// look constant (SC2050, SC2194, SC2157, SC2043), and sourced files are
+/// not at hand (SC1091).
+pub const IGNORED_SHELLCHECK_CODES: &[&str] = &["SC1091", "SC2043", "SC2050", "SC2153", "SC2154", "SC2157", "SC2194"];
+
+fn run_checker(ctx: &mut Context<'_>, scripts: Vec<(&Node, Script)>) {
+    let Some(checker) = ctx.script_checker else { return };
+    if !ctx.config.shellcheck || scripts.is_empty() {
+        return;
+    }
+    let batch: Vec<Script> = scripts.iter().map(|(_, s)| s.clone()).collect();
+    let findings = checker.check(&batch);
+    for f in findings {
+        if IGNORED_SHELLCHECK_CODES.contains(&f.code.as_str()) {
+            continue;
+        }
+        let Some((node, _)) = scripts.get(f.script) else {
+            continue;
+        };
+        let range = script_range(ctx.source, node, f.start, f.end);
+        ctx.report_at(f.severity, range, format!("shellcheck {}: {}", f.code, f.message));
+    }
+}
+
+/// The file range of bytes `start..end` of a scalar's value; the scalar's
+/// start when the value is not written verbatim.
+fn script_range(source: &str, node: &Node, start: usize, end: usize) -> TextRange {
+    let Some(map) = ScalarSource::new(source, node) else {
+        return TextRange::empty(node.span.start);
+    };
+    match (map.exact(start), map.exact(end.max(start))) {
+        (Some(s), Some(e)) if e >= s => TextRange::new(s, e),
+        (Some(s), _) => TextRange::new(s, s),
+        _ => TextRange::new(node.span.start, node.span.start),
+    }
+}

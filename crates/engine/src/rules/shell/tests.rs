@@ -1,0 +1,123 @@
+use std::sync::Mutex;
+
+use crate::config::Config;
+use crate::diagnostic::Severity;
+use crate::external::{Script, ScriptChecker, ScriptFinding, ScriptLanguage};
+use crate::lint::{LintOptions, lint};
+use crate::rules::test_support::{PATH, render};
+
+/// Records the scripts it is given and reports every `bad` word in them.
+#[derive(Default)]
+struct FakeChecker {
+    seen: Mutex<Vec<Script>>,
+}
+
+impl ScriptChecker for FakeChecker {
+    fn check(&self, scripts: &[Script]) -> Vec<ScriptFinding> {
+        self.seen.lock().unwrap().extend(scripts.iter().cloned());
+        let mut out = Vec::new();
+        for (i, s) in scripts.iter().enumerate() {
+            for (at, _) in s.text.match_indices("bad") {
+                out.push(ScriptFinding {
+                    script: i,
+                    start: at,
+                    end: at + 3,
+                    severity: Severity::Warning,
+                    code: "SC9999".into(),
+                    message: "bad word".into(),
+                });
+            }
+            if s.text.contains("unassigned") {
+                out.push(ScriptFinding {
+                    script: i,
+                    start: 0,
+                    end: 1,
+                    severity: Severity::Warning,
+                    code: "SC2154".into(),
+                    message: "x".into(),
+                });
+            }
+        }
+        out
+    }
+}
+
+fn lint_with(src: &str, path: &str, checker: &FakeChecker, shellcheck: bool) -> Vec<String> {
+    let mut config = Config::default();
+    config.shellcheck = shellcheck;
+    let opts = LintOptions {
+        script_checker: Some(checker),
+        ..LintOptions::new(&config)
+    };
+    let idx = crate::text::LineIndex::new(src);
+    lint(path, src.as_bytes(), &opts)
+        .into_iter()
+        .filter(|d| d.rule == "shell")
+        .map(|d| {
+            let p = idx.line_column(src, d.range.start);
+            format!("{}:{}: {}", p.line, p.column, d.message)
+        })
+        .collect()
+}
+
+#[test]
+fn shell_names_and_custom_commands() {
+    let src = "on: push\ndefaults:\n  run:\n    shell: bsh\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo\n        shell: PowerShell\n      - run: echo\n        shell: bash -e\n      - run: echo\n        shell: 'bash -eo pipefail {0}'\n      - run: echo\n        shell: ${{ matrix.shell }}\n      - run: echo\n        shell: Bash\n";
+    assert_eq!(
+        render(src, "shell"),
+        [
+            "4:12: unknown shell: \"bsh\"; did you mean \"bash\"? use one of \"bash\", \"pwsh\", \"python\", \"sh\", \"cmd\", \"powershell\" or a command with `{0}` such as `bash -euo pipefail {0}`",
+            "10:16: shell \"powershell\" only exists on Windows runners, but this job runs on Linux or macOS; use `pwsh` (PowerShell Core)",
+            "12:16: a custom shell command must contain `{0}`, where GitHub puts the script's file path: \"bash -e\"; use one of \"bash\", \"pwsh\", \"python\", \"sh\", \"cmd\", \"powershell\" or a command with `{0}` such as `bash -euo pipefail {0}`",
+        ]
+    );
+}
+
+#[test]
+fn windows_only_shells_are_fine_on_windows_and_unknown_runners() {
+    let src = "on: push\njobs:\n  w:\n    runs-on: windows-latest\n    defaults:\n      run:\n        shell: cmd\n    steps:\n      - run: echo\n  m:\n    runs-on: ${{ matrix.os }}\n    steps:\n      - run: echo\n        shell: powershell\n  s:\n    runs-on: [self-hosted, linux]\n    steps:\n      - run: echo\n        shell: cmd\n";
+    let got = render(src, "shell");
+    assert_eq!(got.len(), 1, "{got:#?}");
+    assert!(
+        got[0].starts_with("19:16: shell \"cmd\" only exists on Windows"),
+        "{got:#?}"
+    );
+}
+
+#[test]
+fn workflow_default_shell_is_checked_against_each_job_os() {
+    let src = "on: push\ndefaults:\n  run:\n    shell: powershell\njobs:\n  l:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo\n  w:\n    runs-on: windows-2022\n    steps:\n      - run: echo\n";
+    assert_eq!(render(src, "shell").len(), 1);
+}
+
+#[test]
+fn the_checker_gets_bash_and_sh_scripts_with_masked_expressions_and_findings_map_to_yaml_lines() {
+    let src = "on: push\ndefaults:\n  run:\n    shell: pwsh\njobs:\n  a:\n    runs-on: ubuntu-latest\n    defaults:\n      run:\n        shell: bash\n    steps:\n      - run: |\n          echo ${{ github.ref }}\n          echo bad\n      - run: echo bad\n        shell: 'sh -e {0}'\n      - run: \"echo 'bad'\"\n        shell: python\n      - run: echo unassigned\n  b:\n    runs-on: windows-latest\n    steps:\n      - run: echo bad\n  c:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo bad\n";
+    let checker = FakeChecker::default();
+    let got = lint_with(src, PATH, &checker, true);
+    // Job `b` runs pwsh on Windows and job `c` inherits the workflow's pwsh.
+    assert_eq!(
+        got,
+        [
+            "14:16: shellcheck SC9999: bad word",
+            "15:19: shellcheck SC9999: bad word"
+        ]
+    );
+    let seen = checker.seen.lock().unwrap();
+    let langs: Vec<ScriptLanguage> = seen.iter().map(|s| s.language).collect();
+    assert_eq!(langs, [ScriptLanguage::Bash, ScriptLanguage::Sh, ScriptLanguage::Bash]);
+    assert_eq!(seen[0].text, "echo _________________\necho bad\n");
+}
+
+#[test]
+fn the_checker_is_skipped_when_configured_off_and_composite_steps_are_checked() {
+    let src = "on: push\njobs:\n  c:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo bad\n";
+    let checker = FakeChecker::default();
+    assert_eq!(lint_with(src, PATH, &checker, false), Vec::<String>::new());
+    assert!(checker.seen.lock().unwrap().is_empty());
+    let action = "name: x\nruns:\n  using: composite\n  steps:\n    - run: echo bad\n      shell: bash\n    - run: echo bad\n      shell: pwsh\n";
+    assert_eq!(
+        lint_with(action, "action.yml", &checker, true),
+        ["5:17: shellcheck SC9999: bad word"]
+    );
+}
