@@ -11,6 +11,7 @@ use crate::yaml::{Document, Node};
 
 pub mod docs;
 pub mod action;
+pub mod action_metadata;
 pub mod deprecated_commands;
 pub mod events;
 pub mod expression;
@@ -50,7 +51,7 @@ pub const ALL_FILES: &[FileKind] = &[FileKind::Workflow, FileKind::Action];
 
 /// Every rule, in the order they run.
 pub static RULES: &[&Rule] =
-    &[&syntax::RULE, &schema::RULE, &events::RULE, &job_id::RULE, &job_needs::RULE, &step_id::RULE, &timeout::RULE, &optional_job::RULE, &permissions::RULE, &runner_label::RULE, &deprecated_commands::RULE, &matrix::RULE, &expression::RULE, &template_injection::RULE, &glob::RULE, &action::RULE, &workflow_call::RULE, &pinning::RULE, &shell::RULE];
+    &[&syntax::RULE, &schema::RULE, &events::RULE, &job_id::RULE, &job_needs::RULE, &step_id::RULE, &timeout::RULE, &optional_job::RULE, &permissions::RULE, &runner_label::RULE, &deprecated_commands::RULE, &matrix::RULE, &expression::RULE, &template_injection::RULE, &glob::RULE, &action::RULE, &workflow_call::RULE, &pinning::RULE, &shell::RULE, &action_metadata::RULE];
 
 pub fn rule(id: &str) -> Option<&'static Rule> {
     RULES.iter().copied().find(|r| r.id == id)

@@ -1,0 +1,167 @@
+//! `action-metadata`: checks of `action.yml` beyond its shape (the `schema`
+//! rule already reports unknown and missing keys, `runs.using` values,
+//! composite `run` steps without `shell`, and composite outputs without
+//! `value`). This rule adds what the shape cannot say: end-of-life node
+//! runtimes, `branding` values, input and output names that collide
+//! case-insensitively, settings the runner ignores, and a missing
+//! `description`.
+
+mod icons;
+
+use std::collections::HashMap;
+
+use super::{ACTIONS, Context, Rule};
+use crate::config::suggest;
+use crate::diagnostic::Severity;
+use crate::yaml::{Entry, Node};
+
+pub use icons::FEATHER_ICONS;
+
+pub const RULE: Rule = Rule {
+    id: "action-metadata",
+    default_severity: Severity::Warning,
+    enabled_by_default: true,
+    summary: "Action metadata: end-of-life runtimes, branding values, colliding input names, ignored settings.",
+    kinds: ACTIONS,
+    check,
+};
+
+/// `branding.color` values GitHub accepts.
+pub const BRANDING_COLORS: &[&str] = &[
+    "white",
+    "black",
+    "yellow",
+    "blue",
+    "green",
+    "orange",
+    "red",
+    "purple",
+    "gray-dark",
+];
+
+/// Node runtimes GitHub has retired: the runner runs such actions on a newer
+/// Node.js, which may break them.
+const RETIRED_NODE: &[&str] = &["node12", "node16"];
+
+fn check(ctx: &mut Context<'_>) {
+    let Some(root) = ctx.root() else { return };
+    let Some(entries) = root.as_mapping() else { return };
+    if root.get("description").is_none() && root.get("name").is_some() {
+        let at = entries.first().map_or(root.span, |e| e.key.span);
+        ctx.report(
+            at,
+            "action metadata has no `description`; GitHub's metadata syntax requires one (the Marketplace shows it)",
+        );
+    }
+    for key in ["inputs", "outputs"] {
+        if let Some(items) = root.get(key).and_then(Node::as_mapping) {
+            colliding_names(ctx, items, key);
+        }
+    }
+    if let Some(runs) = root.get("runs") {
+        runtime(ctx, runs);
+        ignored_settings(ctx, runs, root);
+    }
+    if let Some(branding) = root.get("branding").and_then(Node::as_mapping) {
+        branding_values(ctx, branding);
+    }
+}
+
+fn runtime(ctx: &mut Context<'_>, runs: &Node) {
+    let Some(using) = runs.get("using") else { return };
+    let Some(name) = using.as_str() else { return };
+    if RETIRED_NODE.contains(&name) {
+        ctx.report(
+            using.report_span(),
+            format!("`using: {name}` is end-of-life; GitHub runs the action on a newer Node.js instead. Test it on and declare `node20` or `node24`"),
+        );
+    }
+}
+
+fn ignored_settings(ctx: &mut Context<'_>, runs: &Node, root: &Node) {
+    for (cond, script) in [("pre-if", "pre"), ("post-if", "post")] {
+        if let (Some(e), None) = (runs.entry(cond), runs.get(script)) {
+            let also_docker = format!("{script}-entrypoint");
+            if runs.get(&also_docker).is_none() {
+                ctx.report(
+                    e.key.span,
+                    format!("`{cond}` has no effect without `{script}` (or `{also_docker}`)"),
+                );
+            }
+        }
+    }
+    let composite = runs.get("using").and_then(Node::as_str) == Some("composite");
+    if composite {
+        return;
+    }
+    let Some(outputs) = root.get("outputs").and_then(Node::as_mapping) else {
+        return;
+    };
+    for output in outputs {
+        if let Some(v) = output.value.entry("value") {
+            ctx.report(
+                v.key.span,
+                format!(
+                    "output {:?} sets `value`, which only composite actions use; this action sets outputs from its code",
+                    output.key.as_str().unwrap_or("")
+                ),
+            );
+        }
+    }
+}
+
+/// Input and output names are case-insensitive: `foo` and `FOO` are one.
+fn colliding_names(ctx: &mut Context<'_>, items: &[Entry], section: &str) {
+    let mut seen: HashMap<String, &Entry> = HashMap::new();
+    for e in items {
+        let Some(name) = e.key.as_str() else { continue };
+        let first = *seen.entry(name.to_ascii_lowercase()).or_insert(e);
+        let first_name = first.key.as_str().unwrap_or("");
+        // Exact duplicates are the syntax rule's.
+        if std::ptr::eq(first, e) || first_name == name {
+            continue;
+        }
+        let line = crate::text::LineIndex::new(ctx.source)
+            .line_column(ctx.source, first.key.span.start)
+            .line;
+        ctx.report_at(
+            Severity::Error,
+            e.key.span,
+            format!("{section} name {name:?} collides with {first_name:?} (line {line}): names are case-insensitive"),
+        );
+    }
+}
+
+fn branding_values(ctx: &mut Context<'_>, branding: &[Entry]) {
+    for e in branding {
+        let (Some(key), Some(value)) = (e.key.as_str(), e.value.as_str()) else {
+            continue;
+        };
+        let (allowed, what): (&[&str], &str) = match key {
+            "color" => (BRANDING_COLORS, "color"),
+            "icon" => (FEATHER_ICONS, "icon"),
+            _ => continue,
+        };
+        if e.value.is_null() || allowed.contains(&value) {
+            continue;
+        }
+        let hint = suggest(value, allowed)
+            .map(|s| format!("did you mean {s:?}? "))
+            .unwrap_or_default();
+        let choices = if key == "color" {
+            format!(
+                "one of {}",
+                allowed.iter().map(|c| format!("{c:?}")).collect::<Vec<_>>().join(", ")
+            )
+        } else {
+            "a Feather icon name from https://docs.github.com/en/actions/sharing-automations/creating-actions/metadata-syntax-for-github-actions#brandingicon".to_string()
+        };
+        ctx.report(
+            e.value.report_span(),
+            format!("unknown branding {what} {value:?}; {hint}use {choices}"),
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests;
