@@ -1,0 +1,250 @@
+//! `report` against the fake GitHub: the issue it files (labels, body, hidden block), the
+//! repeat comment instead of a second issue, manual cancels, unfixable failures and dry-run.
+
+mod common;
+mod heal_fixtures;
+
+use autoheal_fake_github::{FakeGithub, SeedIssue};
+use autoheal_github::issue_text::decode_analysis;
+use autoheal_github::loop_record::decode_record;
+use autoheal_github::{ReportOptions, ReportOutcome, report};
+use chrono::{DateTime, Utc};
+use common::{REPO, client, client_with, config, fake, repo};
+use heal_fixtures::{Scenario, WORKFLOW_PATH, dependency, log, manual_cancel, seed, timeout};
+use serde_json::json;
+
+const FAKE_NOW: &str = "2023-11-14T22:00:00Z";
+
+fn options() -> ReportOptions {
+    let now: DateTime<Utc> = DateTime::parse_from_rfc3339("2023-11-14T22:30:00Z")
+        .map(|t| t.with_timezone(&Utc))
+        .unwrap_or_else(|e| panic!("{e}"));
+    ReportOptions {
+        now: Some(now),
+        ..ReportOptions::default()
+    }
+}
+
+fn started() -> FakeGithub {
+    let fake = fake();
+    fake.set_now(Some(FAKE_NOW));
+    fake
+}
+
+async fn run_report(fake: &FakeGithub, run_id: u64) -> ReportOutcome {
+    let (gh, _) = client(fake);
+    report(&gh, &repo(), run_id, &options())
+        .await
+        .unwrap_or_else(|e| panic!("{e}"))
+}
+
+#[tokio::test]
+async fn files_an_issue_with_labels_summary_diff_and_hidden_block() {
+    let fake = started();
+    let sha = seed(&fake, REPO, "main", &dependency(42));
+    let outcome = run_report(&fake, 42).await;
+    assert!(matches!(outcome, ReportOutcome::Filed(_)), "{outcome:?}");
+
+    let writes = fake.writes();
+    assert_eq!(writes.len(), 1, "{writes:?}");
+    let write = &writes[0];
+    assert_eq!(
+        (write.method.as_str(), write.path.as_str()),
+        ("POST", "/repos/octo/app/issues")
+    );
+    let body_json = write.body.clone().unwrap_or_default();
+    assert_eq!(body_json["title"], json!("[auto-heal] CI: missing_dependency in test"));
+    assert_eq!(body_json["labels"], json!(["auto-heal", "workflow-failure"]));
+    let body = body_json["body"].as_str().unwrap_or_default();
+    assert!(
+        body.contains("[run 42](https://github.com/octo/app/actions/runs/42)"),
+        "{body}"
+    );
+    assert!(body.contains("| Branch | `main` |"), "{body}");
+    assert!(body.contains(&format!("| Commit | `{}` |", &sha[..7])), "{body}");
+    assert!(body.contains("| Failed job | `test` |"), "{body}");
+    assert!(body.contains("| Failed step | `Run tests` |"), "{body}");
+    assert!(
+        body.contains("E   ModuleNotFoundError: No module named 'yaml'"),
+        "{body}"
+    );
+    assert!(
+        body.contains("```diff\n--- a/requirements.txt\n+++ b/requirements.txt\n"),
+        "{body}"
+    );
+    let record = decode_record(body).unwrap_or_else(|| panic!("no hidden block in {body}"));
+    assert_eq!(record.analysis.category, "missing_dependency");
+    assert_eq!(record.analysis.run_id, 42);
+    assert_eq!(record.analysis.head_sha, sha);
+    assert_eq!(record.analysis.workflow_path, WORKFLOW_PATH);
+    assert!(record.analysis.fixable);
+    assert_eq!(
+        record.analysis.fingerprint,
+        format!("{WORKFLOW_PATH}|test|missing_dependency|PyYAML")
+    );
+    assert_eq!(decode_analysis(body), Some(record.analysis.clone()));
+
+    let issues = fake.issues(REPO);
+    assert_eq!(issues.len(), 1);
+    assert_eq!(issues[0].labels, ["auto-heal", "workflow-failure"]);
+    // The logs came from the run zip, through the redirect, without the token.
+    let requests = fake.requests();
+    assert!(
+        requests
+            .iter()
+            .any(|r| r.path == "/repos/octo/app/actions/runs/42/logs")
+    );
+    assert!(!requests.iter().any(|r| r.path.contains("/actions/jobs/")));
+}
+
+#[tokio::test]
+async fn a_repeat_failure_comments_on_the_open_issue_found_on_a_later_page() {
+    let fake = started();
+    fake.set_page_size(2);
+    let sha = seed(&fake, REPO, "main", &dependency(42));
+    run_report(&fake, 42).await;
+    for i in 0..5 {
+        fake.add_issue(
+            REPO,
+            SeedIssue {
+                title: format!("other failure {i}"),
+                body: "not autoheal's".into(),
+                labels: vec!["workflow-failure".into()],
+                ..SeedIssue::default()
+            },
+        );
+    }
+    heal_fixtures::seed_run(&fake, REPO, "main", &sha, &dependency(43));
+    fake.clear_requests();
+    let outcome = run_report(&fake, 43).await;
+    assert!(
+        matches!(&outcome, ReportOutcome::Repeated(f) if f.issue.number == 1),
+        "{outcome:?}"
+    );
+
+    let writes = fake.writes();
+    assert_eq!(writes.len(), 1, "{writes:?}");
+    assert_eq!(writes[0].path, "/repos/octo/app/issues/1/comments");
+    let comment = writes[0]
+        .body
+        .as_ref()
+        .and_then(|b| b["body"].as_str())
+        .unwrap_or_default();
+    assert!(
+        comment.starts_with("The same failure happened again in [run 43](https://github.com/octo/app/actions/runs/43)"),
+        "{comment}"
+    );
+    assert_eq!(
+        fake.issues(REPO)
+            .iter()
+            .filter(|i| i.title.starts_with("[auto-heal]"))
+            .count(),
+        1
+    );
+    let pages = fake
+        .requests()
+        .into_iter()
+        .filter(|r| r.method == "GET" && r.path == "/repos/octo/app/issues")
+        .count();
+    assert_eq!(pages, 3, "6 open issues at 2 a page");
+}
+
+#[tokio::test]
+async fn an_issue_older_than_a_day_gets_no_repeat_comment() {
+    let fake = started();
+    fake.set_now(Some("2023-11-13T12:00:00Z"));
+    let sha = seed(&fake, REPO, "main", &dependency(42));
+    run_report(&fake, 42).await;
+    heal_fixtures::seed_run(&fake, REPO, "main", &sha, &dependency(43));
+    let outcome = run_report(&fake, 43).await;
+    assert!(matches!(outcome, ReportOutcome::Filed(_)), "{outcome:?}");
+    assert_eq!(fake.issues(REPO).len(), 2);
+}
+
+#[tokio::test]
+async fn a_timeout_is_read_from_the_annotations_of_the_cancelled_job() {
+    let fake = started();
+    seed(&fake, REPO, "main", &timeout(50));
+    let outcome = run_report(&fake, 50).await;
+    let ReportOutcome::Filed(filed) = outcome else {
+        panic!("{outcome:?}")
+    };
+    assert_eq!(filed.record.analysis.category, "timeout");
+    assert_eq!(filed.record.analysis.job, "build");
+    assert_eq!(filed.issue.title, "[auto-heal] CI: timeout in build");
+    assert!(filed.diff.contains("-    timeout-minutes: 30\n"), "{}", filed.diff);
+    let requests = fake.requests();
+    assert!(
+        requests
+            .iter()
+            .any(|r| r.path == "/repos/octo/app/check-runs/501/annotations")
+    );
+    // No run zip: the job's own log was read instead.
+    assert!(
+        requests
+            .iter()
+            .any(|r| r.path == "/repos/octo/app/actions/jobs/501/logs")
+    );
+}
+
+#[tokio::test]
+async fn a_run_cancelled_by_hand_files_nothing() {
+    let fake = started();
+    seed(&fake, REPO, "main", &manual_cancel(51));
+    let outcome = run_report(&fake, 51).await;
+    assert!(
+        matches!(&outcome, ReportOutcome::Skipped { reason } if reason.contains("cancelled")),
+        "{outcome:?}"
+    );
+    assert!(fake.writes().is_empty(), "{:?}", fake.writes());
+    assert!(fake.issues(REPO).is_empty());
+}
+
+#[tokio::test]
+async fn an_unrecognized_failure_is_labeled_needs_manual_fix() {
+    let fake = started();
+    let mut scenario: Scenario = timeout(60);
+    scenario.run_conclusion = "failure";
+    scenario.jobs[0]["conclusion"] = json!("failure");
+    scenario.annotations.clear();
+    scenario.job_logs[0].1 = log(&[
+        "##[group]Run ./deploy.sh",
+        "##[endgroup]",
+        "the moon is in the wrong phase",
+    ]);
+    seed(&fake, REPO, "main", &scenario);
+    let outcome = run_report(&fake, 60).await;
+    let ReportOutcome::Filed(filed) = outcome else {
+        panic!("{outcome:?}")
+    };
+    assert!(!filed.fixable);
+    let issues = fake.issues(REPO);
+    assert_eq!(issues[0].labels, ["workflow-failure", "needs-manual-fix"]);
+    assert!(issues[0].body.contains("### Needs a manual fix"), "{}", issues[0].body);
+}
+
+#[tokio::test]
+async fn dry_run_plans_the_issue_and_writes_nothing() {
+    let fake = started();
+    seed(&fake, REPO, "main", &dependency(42));
+    let (gh, _) = client_with(autoheal_github::ClientConfig {
+        dry_run: true,
+        ..config(&fake)
+    });
+    let outcome = report(&gh, &repo(), 42, &options())
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert!(matches!(outcome, ReportOutcome::Filed(_)));
+    assert!(fake.writes().is_empty());
+    let planned = gh.planned_writes();
+    assert_eq!(planned.len(), 1, "{planned:?}");
+    assert_eq!(planned[0].method, "POST");
+    assert_eq!(planned[0].path, "/repos/octo/app/issues");
+    assert!(
+        planned[0]
+            .summary
+            .contains("labels: [\"auto-heal\", \"workflow-failure\"]"),
+        "{}",
+        planned[0].summary
+    );
+}
