@@ -15,15 +15,8 @@ if ! command -v nvim >/dev/null 2>&1; then
 fi
 
 if [ -z "${AUTOHEAL_LSP_CMD:-}" ]; then
-  # Prefer the real CLI; fall back to the library's example server while
-  # `autoheal lsp` is not wired in.
-  if (cd "$repo" && cargo build -q -p autoheal --bin autoheal) >/dev/null 2>&1 \
-    && "$target/debug/autoheal" lsp --help >/dev/null 2>&1; then
-    AUTOHEAL_LSP_CMD="$target/debug/autoheal lsp"
-  else
-    (cd "$repo" && cargo build -q -p autoheal-lsp --example serve)
-    AUTOHEAL_LSP_CMD="$target/debug/examples/serve"
-  fi
+  (cd "$repo" && cargo build -q -p autoheal --bin autoheal)
+  AUTOHEAL_LSP_CMD="$target/debug/autoheal lsp"
 fi
 export AUTOHEAL_LSP_CMD
 echo "tests/nvim/run.sh: server: $AUTOHEAL_LSP_CMD ($(nvim --version | head -1))" >&2
