@@ -184,3 +184,16 @@ fn the_documented_example() {
     assert_eq!(out.len(), 1);
     assert!(page.contains(&out[0]), "{}", out[0]);
 }
+
+#[test]
+fn whole_expressions_must_have_the_shape_the_key_takes() {
+    let src = "on: push\njobs:\n  a:\n    runs-on: ${{ fromJSON('{\"foo\":\"x\"}') }}\n    services: ${{ github.ref }}\n    container:\n      image: x\n      credentials: ${{ github.ref }}\n    steps:\n      - run: echo\n  b:\n    runs-on: ${{ fromJSON('[\"a\"]') }}\n    services: ${{ fromJSON(vars.SERVICES) }}\n    steps:\n      - run: echo\n";
+    assert_eq!(
+        r(src),
+        [
+            "4:14: type of expression at \"runs-on\" must be string or array but found type \"{foo: string}\"",
+            "5:15: type of expression at \"services\" must be object but found type string",
+            "8:20: type of expression at \"credentials\" must be object but found type string",
+        ]
+    );
+}

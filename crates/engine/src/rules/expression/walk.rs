@@ -6,6 +6,7 @@ use autoheal_expr::{Scope, Type};
 use super::Pass;
 use super::Role::{Text, Value};
 use super::scope;
+use crate::diagnostic::Severity;
 use crate::model::{Job, Workflow};
 use crate::yaml::Node;
 
@@ -86,7 +87,19 @@ fn job(pass: &mut Pass<'_>, wf: &Workflow<'_>, job: &Job<'_>, base: &Scope) {
         match e.key.as_str() {
             Some("name") => pass.site(v, Some("jobs.<job_id>.name"), Text, Text, &js),
             Some("if") => pass.condition(v, Some("jobs.<job_id>.if"), &js),
-            Some("runs-on") => pass.site(v, Some("jobs.<job_id>.runs-on"), Value, Value, &js),
+            Some("runs-on") => {
+                let key = Some("jobs.<job_id>.runs-on");
+                match pass.scalar(v, key, Value, &js) {
+                    Some(ty @ Type::Object(_)) => pass.push(
+                        v.span,
+                        format!("type of expression at \"runs-on\" must be string or array but found type \"{ty}\""),
+                        Severity::Error,
+                    ),
+                    Some(_) => {}
+                    None if v.is_scalar() => {}
+                    None => pass.site(v, key, Value, Value, &js),
+                }
+            }
             Some("environment") => match v.as_mapping() {
                 Some(env) => {
                     for f in env {
@@ -140,6 +153,24 @@ fn has_expressions(source: &str, node: &Node) -> bool {
     memchr::memmem::find(text.as_bytes(), b"${{").is_some()
 }
 
+/// A value that is a single `${{ }}` where a mapping belongs must yield an
+/// object (`services: ${{ github.ref }}` cannot work).
+fn object_site(pass: &mut Pass<'_>, node: &Node, key: &str, name: &str, inner: super::Role, scope: &Scope) {
+    if !node.is_scalar() {
+        pass.site(node, Some(key), Value, inner, scope);
+        return;
+    }
+    if let Some(ty @ (Type::String | Type::Number | Type::Bool | Type::Null | Type::Array(_))) =
+        pass.scalar(node, Some(key), Value, scope)
+    {
+        pass.push(
+            node.span,
+            format!("type of expression at \"{name}\" must be object but found type {ty}"),
+            Severity::Error,
+        );
+    }
+}
+
 fn container(pass: &mut Pass<'_>, node: &Node, js: &Scope) {
     const KEY: &str = "jobs.<job_id>.container";
     let Some(entries) = node.as_mapping() else {
@@ -150,7 +181,7 @@ fn container(pass: &mut Pass<'_>, node: &Node, js: &Scope) {
         let v = &e.value;
         match e.key.as_str() {
             Some("image") => pass.site(v, Some("jobs.<job_id>.container.image"), Text, Text, js),
-            Some("credentials") => pass.site(v, Some("jobs.<job_id>.container.credentials"), Value, Text, js),
+            Some("credentials") => object_site(pass, v, "jobs.<job_id>.container.credentials", "credentials", Text, js),
             Some("env") => pass.site(v, Some("jobs.<job_id>.container.env.<env_id>"), Value, Text, js),
             Some("ports" | "volumes") => pass.site(v, Some(KEY), Value, Value, js),
             _ => pass.site(v, Some(KEY), Value, Text, js),
@@ -161,7 +192,7 @@ fn container(pass: &mut Pass<'_>, node: &Node, js: &Scope) {
 fn services(pass: &mut Pass<'_>, node: &Node, js: &Scope) {
     const KEY: &str = "jobs.<job_id>.services";
     let Some(services) = node.as_mapping() else {
-        pass.site(node, Some(KEY), Value, Value, js);
+        object_site(pass, node, KEY, "services", Value, js);
         return;
     };
     for service in services {
