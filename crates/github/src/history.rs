@@ -1,0 +1,338 @@
+//! The auto-heal history of one repository as GitHub holds it: the issues `report` filed, the
+//! PRs `heal` opened, and the comments on both. `stats` and the learning rule are pure
+//! functions over a [`History`]; [`fetch_history`] is the only part that talks to GitHub.
+
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
+use chrono::{DateTime, Utc};
+use serde::Deserialize;
+use serde_json::Value;
+use tokio::sync::Semaphore;
+use tokio::task::JoinSet;
+
+use crate::api::encode_component;
+use crate::client::GitHub;
+use crate::config::RepoName;
+use crate::error::{Error, Result};
+use crate::issue_text::{AnalysisRecord, decode_analysis};
+use crate::models::{Issue, Label, PullRequest, User};
+
+/// The label `report` puts on its issues and `heal` on its PRs.
+pub const AUTO_HEAL_LABEL: &str = "auto-heal";
+/// The label `report` puts on every failure issue (with or without a fix).
+pub const WORKFLOW_FAILURE_LABEL: &str = "workflow-failure";
+/// The label that stops `heal` and asks a person to fix the workflow.
+pub const NEEDS_MANUAL_FIX_LABEL: &str = "needs-manual-fix";
+/// Branches `heal` pushes its fixes to start with this.
+pub const HEAL_BRANCH_PREFIX: &str = "autoheal/";
+/// Comment threads fetched at once.
+const COMMENT_FETCH_CONCURRENCY: usize = 4;
+
+/// An RFC 3339 timestamp, or `None` when absent or malformed.
+pub fn parse_time(raw: Option<&str>) -> Option<DateTime<Utc>> {
+    DateTime::parse_from_rfc3339(raw?).ok().map(|t| t.with_timezone(&Utc))
+}
+
+/// Whether an issue or PR is an issue or a pull request.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ItemKind {
+    Issue,
+    Pull,
+}
+
+/// One auto-heal issue or PR, with what the stats need already parsed.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Item {
+    pub number: u64,
+    pub kind: ItemKind,
+    /// "open" or "closed".
+    pub state: String,
+    pub labels: Vec<String>,
+    pub body: String,
+    pub created_at: Option<DateTime<Utc>>,
+    pub closed_at: Option<DateTime<Utc>>,
+    /// Set only for merged pull requests.
+    pub merged_at: Option<DateTime<Utc>>,
+    /// The hidden analysis block of the body, when it has one.
+    pub analysis: Option<AnalysisRecord>,
+    /// Issue numbers this PR's body closes (`Fixes #N`, `Closes #N`, `Resolves #N`).
+    pub fixes: Vec<u64>,
+}
+
+impl Item {
+    /// From the issues API, which lists pull requests too (`pull_request.merged_at` is set for
+    /// merged ones).
+    pub fn from_issue(issue: &Issue) -> Item {
+        let merged_at = issue
+            .pull_request
+            .as_ref()
+            .and_then(|pull| pull.get("merged_at"))
+            .and_then(Value::as_str);
+        Item::new(
+            issue.number,
+            if issue.is_pull_request() {
+                ItemKind::Pull
+            } else {
+                ItemKind::Issue
+            },
+            &issue.state,
+            &issue.labels,
+            issue.body.as_deref().unwrap_or_default(),
+            [issue.created_at.as_deref(), issue.closed_at.as_deref(), merged_at],
+        )
+    }
+
+    /// From the pulls API.
+    pub fn from_pull(pull: &PullRequest) -> Item {
+        Item::new(
+            pull.number,
+            ItemKind::Pull,
+            &pull.state,
+            &pull.labels,
+            pull.body.as_deref().unwrap_or_default(),
+            [
+                pull.created_at.as_deref(),
+                pull.closed_at.as_deref(),
+                pull.merged_at.as_deref(),
+            ],
+        )
+    }
+
+    fn new(number: u64, kind: ItemKind, state: &str, labels: &[Label], body: &str, times: [Option<&str>; 3]) -> Item {
+        let [created_at, closed_at, merged_at] = times.map(parse_time);
+        Item {
+            number,
+            kind,
+            state: state.to_string(),
+            labels: labels.iter().map(|l| l.name.clone()).collect(),
+            body: body.to_string(),
+            created_at,
+            closed_at,
+            merged_at: merged_at.filter(|_| kind == ItemKind::Pull),
+            analysis: decode_analysis(body),
+            fixes: if kind == ItemKind::Pull {
+                closing_references(body)
+            } else {
+                Vec::new()
+            },
+        }
+    }
+
+    pub fn has_label(&self, name: &str) -> bool {
+        self.labels.iter().any(|l| l.eq_ignore_ascii_case(name))
+    }
+
+    pub fn is_merged(&self) -> bool {
+        self.merged_at.is_some()
+    }
+
+    pub fn is_closed_unmerged(&self) -> bool {
+        self.state == "closed" && self.merged_at.is_none()
+    }
+}
+
+/// A comment on an issue or PR, with who wrote it and in what role.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[serde(default)]
+pub struct ThreadComment {
+    pub id: u64,
+    pub body: Option<String>,
+    pub user: Option<User>,
+    /// GitHub's `author_association`: OWNER, MEMBER, COLLABORATOR, CONTRIBUTOR, NONE...
+    pub author_association: Option<String>,
+    pub created_at: Option<String>,
+}
+
+impl ThreadComment {
+    pub fn text(&self) -> &str {
+        self.body.as_deref().unwrap_or_default()
+    }
+
+    pub fn author(&self) -> &str {
+        self.user.as_ref().map(|u| u.login.as_str()).unwrap_or_default()
+    }
+
+    pub fn created(&self) -> Option<DateTime<Utc>> {
+        parse_time(self.created_at.as_deref())
+    }
+}
+
+/// Every auto-heal issue and PR of a repository, and their comments by number.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct History {
+    pub items: Vec<Item>,
+    pub comments: BTreeMap<u64, Vec<ThreadComment>>,
+}
+
+impl History {
+    /// Builds a history from items and comments, keeping items sorted by number.
+    pub fn new(mut items: Vec<Item>, comments: BTreeMap<u64, Vec<ThreadComment>>) -> History {
+        items.sort_by_key(|item| item.number);
+        items.dedup_by_key(|item| item.number);
+        History { items, comments }
+    }
+
+    pub fn item(&self, number: u64) -> Option<&Item> {
+        self.items
+            .binary_search_by_key(&number, |item| item.number)
+            .ok()
+            .and_then(|index| self.items.get(index))
+    }
+
+    pub fn issues(&self) -> impl Iterator<Item = &Item> {
+        self.items.iter().filter(|item| item.kind == ItemKind::Issue)
+    }
+
+    pub fn pulls(&self) -> impl Iterator<Item = &Item> {
+        self.items.iter().filter(|item| item.kind == ItemKind::Pull)
+    }
+
+    pub fn comments_on(&self, number: u64) -> &[ThreadComment] {
+        self.comments.get(&number).map(Vec::as_slice).unwrap_or_default()
+    }
+
+    /// The analysis a PR fixes: its own hidden block, else the block of the first issue it
+    /// closes that has one.
+    pub fn pull_analysis<'a>(&'a self, pull: &'a Item) -> Option<&'a AnalysisRecord> {
+        pull.analysis.as_ref().or_else(|| {
+            pull.fixes
+                .iter()
+                .find_map(|number| self.item(*number).and_then(|issue| issue.analysis.as_ref()))
+        })
+    }
+}
+
+/// Issue numbers a body closes with GitHub's keywords (`fix`, `fixes`, `fixed`, `close`,
+/// `closes`, `closed`, `resolve`, `resolves`, `resolved`, any case, optional colon), in order,
+/// without repeats. References into other repositories (`owner/name#N`) are ignored.
+pub fn closing_references(body: &str) -> Vec<u64> {
+    const KEYWORDS: [&str; 9] = [
+        "fix", "fixes", "fixed", "close", "closes", "closed", "resolve", "resolves", "resolved",
+    ];
+    let mut found = Vec::new();
+    let words: Vec<&str> = body.split_whitespace().collect();
+    for pair in words.windows(2) {
+        let [keyword, target] = pair else { continue };
+        let keyword = keyword.trim_end_matches(':').to_ascii_lowercase();
+        if !KEYWORDS.contains(&keyword.as_str()) {
+            continue;
+        }
+        let Some(digits) = target.strip_prefix('#') else {
+            continue;
+        };
+        let digits: String = digits.chars().take_while(char::is_ascii_digit).collect();
+        let rest = target.get(1 + digits.len()..).unwrap_or_default();
+        // `#12` followed by punctuation is a reference; `#12abc` is not.
+        if rest.chars().next().is_some_and(|c| c.is_alphanumeric() || c == '_') {
+            continue;
+        }
+        if let Ok(number) = digits.parse::<u64>()
+            && !found.contains(&number)
+        {
+            found.push(number);
+        }
+    }
+    found
+}
+
+/// Whether an item from the issues API belongs to auto-heal.
+fn is_auto_heal(item: &Item) -> bool {
+    item.has_label(AUTO_HEAL_LABEL) || item.has_label(WORKFLOW_FAILURE_LABEL) || item.analysis.is_some()
+}
+
+fn array(value: Value) -> Option<Value> {
+    value.is_array().then_some(value)
+}
+
+/// Fetches the history: every `auto-heal` issue and PR and every `workflow-failure` issue (all
+/// pages, any state, updated at or after `since` when given), then the comments of each.
+pub async fn fetch_history(gh: &GitHub, repo: &RepoName, since: Option<DateTime<Utc>>) -> Result<History> {
+    let mut items = Vec::new();
+    for label in [AUTO_HEAL_LABEL, WORKFLOW_FAILURE_LABEL] {
+        let mut path = format!("{}/issues?state=all&labels={}", repo.path(), encode_component(label));
+        if let Some(since) = since {
+            let stamp = since.format("%Y-%m-%dT%H:%M:%SZ").to_string();
+            path.push_str(&format!("&since={}", encode_component(&stamp)));
+        }
+        let page: Vec<Issue> = gh.get_all(&path, array).await?;
+        items.extend(page.iter().map(Item::from_issue).filter(is_auto_heal));
+    }
+    let history = History::new(items, BTreeMap::new());
+    let numbers: Vec<u64> = history.items.iter().map(|item| item.number).collect();
+    let comments = fetch_comments(gh, repo, &numbers).await?;
+    Ok(History { comments, ..history })
+}
+
+/// Comments of each numbered thread, a few threads at a time.
+pub async fn fetch_comments(
+    gh: &GitHub,
+    repo: &RepoName,
+    numbers: &[u64],
+) -> Result<BTreeMap<u64, Vec<ThreadComment>>> {
+    let permits = Arc::new(Semaphore::new(COMMENT_FETCH_CONCURRENCY));
+    let mut tasks = JoinSet::new();
+    for &number in numbers {
+        let (gh, path, permits) = (
+            gh.clone(),
+            format!("{}/issues/{number}/comments", repo.path()),
+            permits.clone(),
+        );
+        tasks.spawn(async move {
+            let _permit = permits.acquire_owned().await;
+            let comments: Result<Vec<ThreadComment>> = gh.get_all(&path, array).await;
+            (number, comments)
+        });
+    }
+    let mut all = BTreeMap::new();
+    while let Some(joined) = tasks.join_next().await {
+        let (number, comments) = joined.map_err(|e| Error::Transport {
+            method: "GET".into(),
+            path: format!("{}/issues/*/comments", repo.path()),
+            message: e.to_string(),
+        })?;
+        all.insert(number, comments?);
+    }
+    Ok(all)
+}
+
+#[cfg(test)]
+mod tests {
+    use proptest::prelude::*;
+
+    use super::*;
+
+    #[test]
+    fn closing_keywords_in_any_case_with_optional_colon() {
+        let body = "Fixes #12.\nalso closes: #3, RESOLVED #40 and fix #12 again; fixes #7abc, see #9, Fixes owner/x#5";
+        assert_eq!(closing_references(body), [12, 3, 40]);
+        assert!(closing_references("no reference here #1").is_empty());
+    }
+
+    #[test]
+    fn pull_items_from_the_issues_api_carry_merge_time_and_links() {
+        let issue = Issue {
+            number: 5,
+            state: "closed".into(),
+            body: Some("Fixes #2".into()),
+            created_at: Some("2024-01-01T00:00:00Z".into()),
+            pull_request: Some(serde_json::json!({ "merged_at": "2024-01-02T06:00:00Z" })),
+            ..Issue::default()
+        };
+        let item = Item::from_issue(&issue);
+        assert_eq!(item.kind, ItemKind::Pull);
+        assert_eq!(item.fixes, [2]);
+        assert_eq!(item.merged_at, parse_time(Some("2024-01-02T06:00:00Z")));
+        assert!(item.is_merged() && !item.is_closed_unmerged());
+    }
+
+    proptest! {
+        #[test]
+        fn closing_references_never_panic(body in ".{0,300}") {
+            let found = closing_references(&body);
+            let mut unique = found.clone();
+            unique.dedup();
+            prop_assert_eq!(found.len(), unique.len());
+        }
+    }
+}
