@@ -1,0 +1,388 @@
+//! Learning from review: which fix types and failure fingerprints reviewers accept, and which
+//! to stop proposing as PRs. All state is read back from GitHub (the heal PRs' outcomes, the
+//! hidden analysis blocks and `/autoheal` comments), so it survives ephemeral runners.
+//!
+//! The rule (also in `docs/metrics.md`): a heal PR is *rejected* when it was closed without
+//! merging or a trusted reviewer commented `/autoheal wrong-fix` on it, *accepted* when it was
+//! merged without such a comment, and *pending* while open. A fix type or fingerprint is
+//! demoted when its rejections reach the threshold (`rejection-threshold`, default 2) and
+//! outnumber its acceptances. A category named by a trusted `/autoheal never <category>` is
+//! demoted until a later `/autoheal allow <category>`. A demoted failure is still filed as an
+//! issue, with the diff as a suggestion and the `needs-manual-fix` label, but gets no PR.
+
+use std::collections::BTreeMap;
+
+use chrono::{DateTime, Utc};
+use serde::Serialize;
+
+use crate::client::GitHub;
+use crate::commands::{Command, parse_command};
+use crate::config::RepoName;
+use crate::error::Result;
+use crate::history::{History, Item, ThreadComment, fetch_history};
+use crate::issue_text::AnalysisRecord;
+
+/// Roles whose `/autoheal` comments count (GitHub's `author_association`).
+const TRUSTED_ASSOCIATIONS: [&str; 3] = ["OWNER", "MEMBER", "COLLABORATOR"];
+
+/// How reviewers received the PRs of one fix type or fingerprint.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Acceptance {
+    pub accepted: u32,
+    pub rejected: u32,
+    pub pending: u32,
+    /// Numbers of the rejected PRs, ascending.
+    pub rejected_prs: Vec<u64>,
+}
+
+/// A `/autoheal never` that is in force.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct NeverRule {
+    /// The issue or PR the comment is on.
+    pub on: u64,
+    pub by: String,
+}
+
+/// The acceptance record of a repository.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct AcceptanceRecord {
+    pub by_fix_type: BTreeMap<String, Acceptance>,
+    pub by_fingerprint: BTreeMap<String, Acceptance>,
+    /// Categories demoted by `/autoheal never`, with where it was said.
+    pub never_categories: BTreeMap<String, NeverRule>,
+}
+
+/// How a review ended for one heal PR.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Verdict {
+    Accepted,
+    Rejected,
+    Pending,
+}
+
+/// Whether a comment may steer autoheal: not a bot (autoheal's own comments included), and
+/// an owner, member or collaborator when GitHub says who the author is.
+pub fn is_trusted(comment: &ThreadComment) -> bool {
+    let author = comment.author();
+    if author.ends_with("[bot]") {
+        return false;
+    }
+    comment
+        .author_association
+        .as_deref()
+        .is_none_or(|role| TRUSTED_ASSOCIATIONS.iter().any(|t| role.eq_ignore_ascii_case(t)))
+}
+
+fn trusted_commands(comments: &[ThreadComment]) -> impl Iterator<Item = (&ThreadComment, Command)> {
+    comments
+        .iter()
+        .filter(|c| is_trusted(c))
+        .filter_map(|c| Some((c, parse_command(c.text())?.ok()?)))
+}
+
+/// The verdict on one heal PR given the comments on it.
+pub fn verdict(pull: &Item, comments: &[ThreadComment]) -> Verdict {
+    let wrong_fix = trusted_commands(comments).any(|(_, command)| matches!(command, Command::WrongFix { .. }));
+    if wrong_fix || pull.is_closed_unmerged() {
+        Verdict::Rejected
+    } else if pull.is_merged() {
+        Verdict::Accepted
+    } else {
+        Verdict::Pending
+    }
+}
+
+/// A trusted command and where and when it was said.
+struct SaidCommand {
+    at: Option<DateTime<Utc>>,
+    id: u64,
+    on: u64,
+    by: String,
+    command: Command,
+}
+
+fn tally(entry: &mut Acceptance, verdict: Verdict, pr: u64) {
+    match verdict {
+        Verdict::Accepted => entry.accepted += 1,
+        Verdict::Pending => entry.pending += 1,
+        Verdict::Rejected => {
+            entry.rejected += 1;
+            entry.rejected_prs.push(pr);
+        }
+    }
+}
+
+/// The acceptance record of a history. PRs without a fix type or fingerprint (no hidden
+/// block on the PR or its issue) are left out of the respective table.
+pub fn acceptance_record(history: &History) -> AcceptanceRecord {
+    let mut record = AcceptanceRecord::default();
+    for pull in history.pulls() {
+        let Some(analysis) = history.pull_analysis(pull) else {
+            continue;
+        };
+        let verdict = verdict(pull, history.comments_on(pull.number));
+        if let Some(fix_type) = analysis.fix_type.as_ref().filter(|t| !t.is_empty()) {
+            tally(
+                record.by_fix_type.entry(fix_type.clone()).or_default(),
+                verdict,
+                pull.number,
+            );
+        }
+        if !analysis.fingerprint.is_empty() {
+            tally(
+                record.by_fingerprint.entry(analysis.fingerprint.clone()).or_default(),
+                verdict,
+                pull.number,
+            );
+        }
+    }
+    // `never` and `allow` from every thread, applied in the order they were written.
+    let mut rules: Vec<SaidCommand> = Vec::new();
+    for (&number, comments) in &history.comments {
+        for (comment, command) in trusted_commands(comments) {
+            rules.push(SaidCommand {
+                at: comment.created(),
+                id: comment.id,
+                on: number,
+                by: comment.author().to_string(),
+                command,
+            });
+        }
+    }
+    rules.sort_by_key(|rule| (rule.at, rule.id));
+    for SaidCommand { on, by, command, .. } in rules {
+        match command {
+            Command::Never { category } => {
+                record.never_categories.insert(category, NeverRule { on, by });
+            }
+            Command::Allow { category } => {
+                record.never_categories.remove(&category);
+            }
+            Command::WrongFix { .. } => {}
+        }
+    }
+    record
+}
+
+fn demoted(entry: &Acceptance, threshold: u32) -> bool {
+    entry.rejected >= threshold.max(1) && entry.rejected > entry.accepted
+}
+
+fn pr_list(prs: &[u64]) -> String {
+    prs.iter().map(|n| format!("#{n}")).collect::<Vec<_>>().join(", ")
+}
+
+/// Why a failure with this analysis should get no PR, or `None` when it may get one. An
+/// explicit `/autoheal never` wins, then the fingerprint's record, then the fix type's.
+pub fn demotion_reason(record: &AcceptanceRecord, analysis: &AnalysisRecord, threshold: u32) -> Option<String> {
+    let category = analysis.category.to_ascii_lowercase();
+    if let Some(rule) = record.never_categories.get(&category) {
+        return Some(format!(
+            "@{} asked autoheal never to fix `{category}` failures in this repository (`/autoheal never {category}` on #{}); comment `/autoheal allow {category}` to undo",
+            rule.by.replace('@', ""),
+            rule.on
+        ));
+    }
+    let threshold = threshold.max(1);
+    if let Some(entry) = record
+        .by_fingerprint
+        .get(&analysis.fingerprint)
+        .filter(|e| demoted(e, threshold))
+    {
+        return Some(format!(
+            "autoheal's fixes for this exact failure were rejected {} times ({}) and merged {} times; the rejection threshold is {threshold}",
+            entry.rejected,
+            pr_list(&entry.rejected_prs),
+            entry.accepted
+        ));
+    }
+    let fix_type = analysis.fix_type.as_deref()?;
+    let entry = record.by_fix_type.get(fix_type).filter(|e| demoted(e, threshold))?;
+    Some(format!(
+        "autoheal's `{fix_type}` fixes were rejected {} times ({}) and merged {} times in this repository; the rejection threshold is {threshold}",
+        entry.rejected,
+        pr_list(&entry.rejected_prs),
+        entry.accepted
+    ))
+}
+
+/// Fetches the repository's heal history and says whether `analysis` is demoted (see
+/// [`demotion_reason`]). `report` calls this before proposing a PR; on `Some(why)` it files the
+/// issue with the diff as a suggestion, the `needs-manual-fix` label and [`demotion_note`].
+pub async fn demotion(
+    gh: &GitHub,
+    repo: &RepoName,
+    analysis: &AnalysisRecord,
+    threshold: u32,
+) -> Result<Option<String>> {
+    let history = fetch_history(gh, repo, None).await?;
+    Ok(demotion_reason(&acceptance_record(&history), analysis, threshold))
+}
+
+/// The paragraph a demoted issue carries, saying why there is no PR.
+pub fn demotion_note(why: &str) -> String {
+    format!(
+        "**autoheal did not open a pull request for this failure** because {why}.\n\nThe proposed change is below as a suggestion only; review it and apply it by hand if it is right."
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::history::{ItemKind, parse_time};
+    use crate::models::User;
+
+    fn analysis(fingerprint: &str, fix_type: &str, category: &str) -> AnalysisRecord {
+        AnalysisRecord {
+            fingerprint: fingerprint.into(),
+            fix_type: Some(fix_type.into()),
+            category: category.into(),
+            ..AnalysisRecord::default()
+        }
+    }
+
+    fn pull(number: u64, state: &str, merged: bool, record: AnalysisRecord) -> Item {
+        Item {
+            number,
+            kind: ItemKind::Pull,
+            state: state.into(),
+            labels: vec!["auto-heal".into()],
+            body: String::new(),
+            created_at: parse_time(Some("2024-01-01T00:00:00Z")),
+            closed_at: None,
+            merged_at: parse_time(Some("2024-01-02T00:00:00Z")).filter(|_| merged),
+            analysis: Some(record),
+            fixes: Vec::new(),
+        }
+    }
+
+    fn comment(id: u64, at: &str, who: &str, role: Option<&str>, body: &str) -> ThreadComment {
+        ThreadComment {
+            id,
+            body: Some(body.into()),
+            user: Some(User { login: who.into() }),
+            author_association: role.map(str::to_string),
+            created_at: Some(at.into()),
+        }
+    }
+
+    #[test]
+    fn rejections_reaching_the_threshold_and_outnumbering_merges_demote() {
+        let a = analysis("ci|build|timeout|", "timeout", "timeout");
+        let mut comments = BTreeMap::new();
+        // PR 3 was merged, then a maintainer said it was wrong: a rejection.
+        comments.insert(
+            3,
+            vec![comment(
+                1,
+                "2024-01-03T00:00:00Z",
+                "maint",
+                Some("MEMBER"),
+                "/autoheal wrong-fix",
+            )],
+        );
+        let history = History::new(
+            vec![
+                pull(1, "closed", false, a.clone()),
+                pull(2, "closed", true, a.clone()),
+                pull(3, "closed", true, a.clone()),
+                pull(4, "open", false, a.clone()),
+            ],
+            comments,
+        );
+        let record = acceptance_record(&history);
+        let entry = record.by_fix_type.get("timeout").cloned().unwrap_or_default();
+        assert_eq!(
+            (
+                entry.accepted,
+                entry.rejected,
+                entry.pending,
+                entry.rejected_prs.clone()
+            ),
+            (1, 2, 1, vec![1, 3])
+        );
+        let why = demotion_reason(&record, &a, 2).unwrap_or_default();
+        assert!(why.contains("rejected 2 times (#1, #3) and merged 1 times"), "{why}");
+        assert_eq!(demotion_reason(&record, &a, 3), None, "below the threshold");
+        // The same fix type on another fingerprint is still demoted through the fix type.
+        let other = analysis("other", "timeout", "timeout");
+        assert!(demotion_reason(&record, &other, 2).is_some_and(|w| w.contains("`timeout` fixes")));
+        // A fix type with more merges than rejections is not demoted.
+        let mut good = history.clone();
+        good.items.push(pull(5, "closed", true, a.clone()));
+        assert_eq!(demotion_reason(&acceptance_record(&good), &a, 2), None);
+    }
+
+    #[test]
+    fn never_and_allow_apply_in_order_and_only_from_trusted_authors() {
+        let mut comments = BTreeMap::new();
+        comments.insert(
+            7,
+            vec![
+                comment(
+                    1,
+                    "2024-01-01T00:00:00Z",
+                    "maint",
+                    Some("OWNER"),
+                    "/autoheal never dependency",
+                ),
+                comment(
+                    2,
+                    "2024-01-02T00:00:00Z",
+                    "maint",
+                    Some("OWNER"),
+                    "/autoheal allow dependency",
+                ),
+                comment(
+                    3,
+                    "2024-01-03T00:00:00Z",
+                    "maint",
+                    Some("COLLABORATOR"),
+                    "/autoheal never timeout",
+                ),
+                comment(
+                    4,
+                    "2024-01-03T00:00:00Z",
+                    "drive-by",
+                    Some("NONE"),
+                    "/autoheal never syntax",
+                ),
+                comment(
+                    5,
+                    "2024-01-03T00:00:00Z",
+                    "github-actions[bot]",
+                    None,
+                    "/autoheal never cache",
+                ),
+            ],
+        );
+        let record = acceptance_record(&History::new(Vec::new(), comments));
+        let categories: Vec<&str> = record.never_categories.keys().map(String::as_str).collect();
+        assert_eq!(categories, ["timeout"]);
+        let why = demotion_reason(&record, &analysis("f", "timeout-minutes", "Timeout"), 2).unwrap_or_default();
+        assert!(why.contains("`/autoheal never timeout` on #7"), "{why}");
+        assert!(demotion_reason(&record, &analysis("f", "x", "dependency"), 2).is_none());
+    }
+
+    #[test]
+    fn untrusted_wrong_fix_does_not_reject_a_merged_pr() {
+        let a = analysis("f", "t", "c");
+        let merged = pull(1, "closed", true, a);
+        let spam = [comment(
+            1,
+            "2024-01-03T00:00:00Z",
+            "x",
+            Some("CONTRIBUTOR"),
+            "/autoheal wrong-fix",
+        )];
+        assert_eq!(verdict(&merged, &spam), Verdict::Accepted);
+        let from_owner = [comment(
+            1,
+            "2024-01-03T00:00:00Z",
+            "x",
+            Some("OWNER"),
+            "/autoheal wrong-fix",
+        )];
+        assert_eq!(verdict(&merged, &from_owner), Verdict::Rejected);
+    }
+}

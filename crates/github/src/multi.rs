@@ -1,0 +1,606 @@
+//! Healing many repositories: `autoheal heal --repos FILE | --org ORG --since 24h`.
+//!
+//! Each repository's recent failed runs are listed and handed, oldest first and one at a
+//! time, to a per-run action (normally `report` + `heal`). Runs of one repository stay
+//! sequential so the duplicate check sees the issue an earlier run filed; repositories run in
+//! parallel up to a bound (a tokio semaphore). All tasks share one client and one rate-limit
+//! budget: when GitHub says the budget is spent, no new work starts and the rest is reported
+//! as deferred. A rerun resumes: runs already recorded in an issue (its hidden block) or a
+//! repeat comment are not reported again, and heal reuses its branch and PR.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::future::Future;
+use std::pin::Pin;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+
+use chrono::{DateTime, Duration, Utc};
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+use tokio::sync::Semaphore;
+
+use crate::api::encode_component;
+use crate::client::GitHub;
+use crate::config::RepoName;
+use crate::error::{Error, Result};
+use crate::heal::{HealOptions, HealOutcome, HealTarget, heal};
+use crate::history::{WORKFLOW_FAILURE_LABEL, fetch_comments, parse_time};
+use crate::issue_text::decode_analysis;
+use crate::loop_error::LoopError;
+use crate::models::{Issue, WorkflowRun};
+use crate::rollback::{is_heal_branch, rollback_branch};
+use crate::stats::run_link_id;
+
+/// Repositories processed at once unless told otherwise.
+pub const DEFAULT_CONCURRENCY: usize = 4;
+/// Run conclusions worth reporting (`cancelled` covers timeouts; `report` skips manual cancels).
+const FAILED_STATUSES: [&str; 2] = ["failure", "cancelled"];
+
+/// What to do with one failed run.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Work {
+    /// A run nobody recorded yet: report it and heal the issue.
+    Run { run_id: u64 },
+    /// A run already filed as this issue by an earlier, perhaps interrupted, pass: heal the
+    /// issue again (heal reuses its branch and PR, so nothing is duplicated).
+    Issue { run_id: u64, issue: u64 },
+    /// A run on one of autoheal's own fix branches failed: the fix broke the checks. Roll the
+    /// PR back instead of stacking another fix on it.
+    Rollback { run_id: u64, branch: String },
+}
+
+impl Work {
+    pub fn run_id(&self) -> u64 {
+        match self {
+            Work::Run { run_id } | Work::Issue { run_id, .. } | Work::Rollback { run_id, .. } => *run_id,
+        }
+    }
+}
+
+/// What the action did with one run, as the summary counts it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RunOutcome {
+    /// A PR was opened or updated.
+    Healed { issue: Option<u64>, pull: u64 },
+    /// An issue was filed or commented on, without a PR (not fixable, demoted, skipped).
+    Reported { issue: u64, note: String },
+    /// Nothing was filed or changed; the note says why.
+    Skipped { note: String },
+    /// A heal PR was closed because its checks failed.
+    RolledBack { pull: u64 },
+}
+
+/// The boxed future a [`RunAction`] returns.
+pub type ActionFuture = Pin<Box<dyn Future<Output = std::result::Result<RunOutcome, ActionError>> + Send>>;
+/// The per-run action: `report` + `heal` in production, a stub in tests.
+pub type RunAction = Arc<dyn Fn(GitHub, RepoName, Work) -> ActionFuture + Send + Sync>;
+
+/// Why the action failed on one run.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ActionError {
+    pub message: String,
+    /// GitHub's rate-limit budget is spent: stop starting new work everywhere.
+    pub rate_limited: bool,
+}
+
+impl From<Error> for ActionError {
+    fn from(error: Error) -> Self {
+        ActionError {
+            rate_limited: matches!(error, Error::RateLimited { .. }),
+            message: error.to_string(),
+        }
+    }
+}
+
+/// Receives progress; the CLI draws a bar on a terminal and plain lines elsewhere.
+pub trait ManyProgress: Send + Sync {
+    /// Called once with the number of repositories.
+    fn start(&self, _repos: usize) {}
+    /// Called as each repository finishes (`done` of the total).
+    fn finished(&self, _summary: &RepoSummary, _done: usize) {}
+}
+
+/// Reports nothing.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct NoProgress;
+
+impl ManyProgress for NoProgress {}
+
+/// One failed run and what became of it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct RunResult {
+    pub run_id: u64,
+    pub outcome: Option<RunOutcome>,
+    pub error: Option<String>,
+}
+
+/// What happened in one repository.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct RepoSummary {
+    pub repo: String,
+    /// Failed runs in the window.
+    pub failed_runs: usize,
+    /// Runs an earlier pass fully recorded, left alone.
+    pub already_done: usize,
+    pub healed: usize,
+    pub reported: usize,
+    pub skipped: usize,
+    pub rolled_back: usize,
+    pub errors: usize,
+    pub runs: Vec<RunResult>,
+    /// The repository could not be scanned at all (listing its runs failed).
+    pub error: Option<String>,
+    /// Work not started because the shared rate-limit budget ran out; a rerun resumes it.
+    pub deferred: usize,
+}
+
+impl RepoSummary {
+    /// Whether everything in the repository went through.
+    pub fn is_ok(&self) -> bool {
+        self.error.is_none() && self.errors == 0 && self.deferred == 0
+    }
+}
+
+/// The whole multi-repository pass.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct ManySummary {
+    pub since: String,
+    pub repos: Vec<RepoSummary>,
+    /// GitHub's rate limit stopped the pass early.
+    pub rate_limited: bool,
+}
+
+impl ManySummary {
+    pub fn failed_repos(&self) -> Vec<&RepoSummary> {
+        self.repos.iter().filter(|r| !r.is_ok()).collect()
+    }
+}
+
+/// How [`heal_many`] runs.
+#[derive(Clone)]
+pub struct ManyOptions {
+    /// Failed runs created at or after this time are scanned.
+    pub since: DateTime<Utc>,
+    /// Repositories processed at once (at least 1).
+    pub concurrency: usize,
+    pub progress: Arc<dyn ManyProgress>,
+}
+
+impl ManyOptions {
+    pub fn new(since: DateTime<Utc>) -> ManyOptions {
+        ManyOptions {
+            since,
+            concurrency: DEFAULT_CONCURRENCY,
+            progress: Arc::new(NoProgress),
+        }
+    }
+}
+
+/// `24h`, `90m`, `7d`, `2w` as a duration; `None` for anything else.
+pub fn parse_window(raw: &str) -> Option<Duration> {
+    let raw = raw.trim();
+    let split = raw.find(|c: char| !c.is_ascii_digit())?;
+    let (digits, unit) = raw.split_at(split);
+    let amount: i64 = digits.parse().ok().filter(|n| *n > 0 && *n <= 100_000)?;
+    match unit {
+        "m" | "min" => Some(Duration::minutes(amount)),
+        "h" => Some(Duration::hours(amount)),
+        "d" => Some(Duration::days(amount)),
+        "w" => Some(Duration::weeks(amount)),
+        _ => None,
+    }
+}
+
+/// A `--since` value: a window back from `now` (`24h`), an RFC 3339 time, or a date
+/// (`2024-05-01`, midnight UTC).
+pub fn parse_since(raw: &str, now: DateTime<Utc>) -> Option<DateTime<Utc>> {
+    if let Some(window) = parse_window(raw) {
+        return Some(now - window);
+    }
+    if let Some(time) = parse_time(Some(raw.trim())) {
+        return Some(time);
+    }
+    let date = chrono::NaiveDate::parse_from_str(raw.trim(), "%Y-%m-%d").ok()?;
+    Some(date.and_hms_opt(0, 0, 0)?.and_utc())
+}
+
+/// Repositories from a `--repos` file: one `OWNER/NAME` a line; blank lines and `#` comments
+/// are skipped, repeats dropped. Errors name the bad line.
+pub fn parse_repo_list(text: &str) -> std::result::Result<Vec<RepoName>, String> {
+    let mut repos = Vec::new();
+    let mut seen = BTreeSet::new();
+    for (index, line) in text.lines().enumerate() {
+        let line = line.split('#').next().unwrap_or_default().trim();
+        if line.is_empty() {
+            continue;
+        }
+        let repo = RepoName::parse(line).map_err(|e| format!("line {}: {e}", index + 1))?;
+        if seen.insert(repo.clone()) {
+            repos.push(repo);
+        }
+    }
+    Ok(repos)
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+struct OrgRepo {
+    full_name: String,
+    archived: bool,
+    disabled: bool,
+}
+
+fn array(value: Value) -> Option<Value> {
+    value.is_array().then_some(value)
+}
+
+fn field_workflow_runs(mut value: Value) -> Option<Value> {
+    Some(value.get_mut("workflow_runs")?.take())
+}
+
+/// The organization's repositories (all pages), without archived or disabled ones.
+pub async fn org_repos(gh: &GitHub, org: &str) -> Result<Vec<RepoName>> {
+    let path = format!("/orgs/{}/repos?type=all", encode_component(org));
+    let repos: Vec<OrgRepo> = gh.get_all(&path, array).await?;
+    Ok(repos
+        .into_iter()
+        .filter(|r| !r.archived && !r.disabled)
+        .filter_map(|r| RepoName::parse(&r.full_name).ok())
+        .collect())
+}
+
+/// Failed or cancelled runs created at or after `since`, all pages, oldest first.
+pub async fn failed_runs(gh: &GitHub, repo: &RepoName, since: DateTime<Utc>) -> Result<Vec<WorkflowRun>> {
+    let created = format!(">={}", since.format("%Y-%m-%dT%H:%M:%SZ"));
+    let mut runs: BTreeMap<u64, WorkflowRun> = BTreeMap::new();
+    for status in FAILED_STATUSES {
+        let path = format!(
+            "{}/actions/runs?status={status}&created={}&exclude_pull_requests=true",
+            repo.path(),
+            encode_component(&created)
+        );
+        let page: Vec<WorkflowRun> = gh.get_all(&path, field_workflow_runs).await?;
+        for run in page {
+            runs.insert(run.id, run);
+        }
+    }
+    Ok(runs.into_values().collect())
+}
+
+/// Runs already recorded by an earlier pass: run id -> the issue filed for it (`Some`) or
+/// `None` when the run only appears in a repeat comment.
+pub async fn recorded_runs(gh: &GitHub, repo: &RepoName, since: DateTime<Utc>) -> Result<BTreeMap<u64, Option<u64>>> {
+    let stamp = since.format("%Y-%m-%dT%H:%M:%SZ").to_string();
+    let path = format!(
+        "{}/issues?state=all&labels={}&since={}",
+        repo.path(),
+        encode_component(WORKFLOW_FAILURE_LABEL),
+        encode_component(&stamp)
+    );
+    let issues: Vec<Issue> = gh.get_all(&path, array).await?;
+    let issues: Vec<&Issue> = issues.iter().filter(|i| !i.is_pull_request()).collect();
+    let mut recorded = BTreeMap::new();
+    for issue in &issues {
+        if let Some(record) = issue.body.as_deref().and_then(decode_analysis) {
+            recorded.insert(record.run_id, Some(issue.number));
+        }
+    }
+    let numbers: Vec<u64> = issues.iter().map(|i| i.number).collect();
+    for comments in fetch_comments(gh, repo, &numbers).await?.values() {
+        for comment in comments {
+            let text = comment.text();
+            let run = decode_analysis(text).map(|r| r.run_id).or_else(|| run_link_id(text));
+            if let Some(run) = run {
+                recorded.entry(run).or_insert(None);
+            }
+        }
+    }
+    Ok(recorded)
+}
+
+/// What to do with each failed run, given what an earlier pass recorded. `None` = done already.
+pub fn plan_work(runs: &[WorkflowRun], recorded: &BTreeMap<u64, Option<u64>>) -> Vec<Option<Work>> {
+    runs.iter()
+        .map(|run| {
+            let branch = run.head_branch.as_deref().unwrap_or_default();
+            if is_heal_branch(branch) {
+                return Some(Work::Rollback {
+                    run_id: run.id,
+                    branch: branch.to_string(),
+                });
+            }
+            match recorded.get(&run.id) {
+                None => Some(Work::Run { run_id: run.id }),
+                Some(Some(issue)) => Some(Work::Issue {
+                    run_id: run.id,
+                    issue: *issue,
+                }),
+                Some(None) => None,
+            }
+        })
+        .collect()
+}
+
+/// Shared across repositories: once GitHub's budget is spent, nobody starts new work.
+#[derive(Debug, Default)]
+struct Budget {
+    spent: AtomicBool,
+}
+
+async fn heal_repo(
+    gh: GitHub,
+    repo: RepoName,
+    since: DateTime<Utc>,
+    action: RunAction,
+    budget: Arc<Budget>,
+) -> RepoSummary {
+    let mut summary = RepoSummary {
+        repo: repo.to_string(),
+        ..RepoSummary::default()
+    };
+    if budget.spent.load(Ordering::SeqCst) {
+        summary.deferred = 1;
+        summary.error = Some("not scanned: the rate-limit budget is spent; rerun to resume".into());
+        return summary;
+    }
+    let scanned = async {
+        let runs = failed_runs(&gh, &repo, since).await?;
+        let recorded = if runs.is_empty() {
+            BTreeMap::new()
+        } else {
+            recorded_runs(&gh, &repo, since).await?
+        };
+        Ok::<_, Error>((runs, recorded))
+    };
+    let (runs, recorded) = match scanned.await {
+        Ok(found) => found,
+        Err(error) => {
+            if matches!(error, Error::RateLimited { .. }) {
+                budget.spent.store(true, Ordering::SeqCst);
+                summary.deferred = 1;
+            }
+            summary.error = Some(error.to_string());
+            return summary;
+        }
+    };
+    summary.failed_runs = runs.len();
+    for (run, work) in runs.iter().zip(plan_work(&runs, &recorded)) {
+        let Some(work) = work else {
+            summary.already_done += 1;
+            continue;
+        };
+        if budget.spent.load(Ordering::SeqCst) {
+            summary.deferred += 1;
+            continue;
+        }
+        match action(gh.clone(), repo.clone(), work).await {
+            Ok(outcome) => {
+                match &outcome {
+                    RunOutcome::Healed { .. } => summary.healed += 1,
+                    RunOutcome::Reported { .. } => summary.reported += 1,
+                    RunOutcome::Skipped { .. } => summary.skipped += 1,
+                    RunOutcome::RolledBack { .. } => summary.rolled_back += 1,
+                }
+                summary.runs.push(RunResult {
+                    run_id: run.id,
+                    outcome: Some(outcome),
+                    error: None,
+                });
+            }
+            Err(error) => {
+                if error.rate_limited {
+                    budget.spent.store(true, Ordering::SeqCst);
+                }
+                summary.errors += 1;
+                summary.runs.push(RunResult {
+                    run_id: run.id,
+                    outcome: None,
+                    error: Some(error.message),
+                });
+            }
+        }
+    }
+    summary
+}
+
+/// Scans every repository's failed runs since `options.since` and applies `action` to each
+/// (see the module docs). A repository that fails (a 500 listing its runs, an error on one of
+/// its runs) is reported in its summary; the others go on. Summaries keep the input order.
+pub async fn heal_many(gh: &GitHub, repos: &[RepoName], options: &ManyOptions, action: RunAction) -> ManySummary {
+    let permits = Arc::new(Semaphore::new(options.concurrency.max(1)));
+    let budget = Arc::new(Budget::default());
+    let done = Arc::new(AtomicUsize::new(0));
+    options.progress.start(repos.len());
+    let mut tasks = tokio::task::JoinSet::new();
+    for (index, repo) in repos.iter().enumerate() {
+        let (gh, repo, action, budget) = (gh.clone(), repo.clone(), action.clone(), budget.clone());
+        let (permits, progress, done, since) = (permits.clone(), options.progress.clone(), done.clone(), options.since);
+        tasks.spawn(async move {
+            let _permit = permits.acquire_owned().await;
+            let summary = heal_repo(gh, repo, since, action, budget).await;
+            let finished = done.fetch_add(1, Ordering::SeqCst) + 1;
+            progress.finished(&summary, finished);
+            (index, summary)
+        });
+    }
+    let mut summaries: Vec<Option<RepoSummary>> = vec![None; repos.len()];
+    while let Some(joined) = tasks.join_next().await {
+        if let Ok((index, summary)) = joined
+            && let Some(slot) = summaries.get_mut(index)
+        {
+            *slot = Some(summary);
+        }
+    }
+    let repos = repos
+        .iter()
+        .zip(summaries)
+        .map(|(repo, summary)| {
+            summary.unwrap_or_else(|| RepoSummary {
+                repo: repo.to_string(),
+                error: Some("the task for this repository stopped unexpectedly".into()),
+                ..RepoSummary::default()
+            })
+        })
+        .collect();
+    ManySummary {
+        since: options.since.format("%Y-%m-%dT%H:%M:%SZ").to_string(),
+        repos,
+        rate_limited: budget.spent.load(Ordering::SeqCst),
+    }
+}
+
+/// The summary as a table, with the errors listed under it.
+pub fn render_table(summary: &ManySummary) -> String {
+    let width = summary.repos.iter().map(|r| r.repo.len()).max().unwrap_or(4).max(10);
+    let mut out = format!(
+        "{:<width$}  {:>6}  {:>6}  {:>8}  {:>7}  {:>8}  {:>4}  {:>8}  {:>6}  status\n",
+        "repository", "failed", "healed", "reported", "skipped", "rollback", "done", "deferred", "errors"
+    );
+    for r in &summary.repos {
+        let status = if r.error.is_some() {
+            "FAILED"
+        } else if !r.is_ok() {
+            "partial"
+        } else {
+            "ok"
+        };
+        out.push_str(&format!(
+            "{:<width$}  {:>6}  {:>6}  {:>8}  {:>7}  {:>8}  {:>4}  {:>8}  {:>6}  {status}\n",
+            r.repo, r.failed_runs, r.healed, r.reported, r.skipped, r.rolled_back, r.already_done, r.deferred, r.errors
+        ));
+    }
+    for r in &summary.repos {
+        if let Some(error) = &r.error {
+            out.push_str(&format!("\n{}: {error}", r.repo));
+        }
+        for run in r.runs.iter().filter(|run| run.error.is_some()) {
+            out.push_str(&format!(
+                "\n{}: run {}: {}",
+                r.repo,
+                run.run_id,
+                run.error.as_deref().unwrap_or_default()
+            ));
+        }
+    }
+    if summary.rate_limited {
+        out.push_str("\nGitHub's rate limit stopped the pass; rerun the same command later to resume.");
+    }
+    if !out.ends_with('\n') {
+        out.push('\n');
+    }
+    out
+}
+
+/// The production action: `report` + `heal` for new runs (`heal --run-id`), `heal` for runs an
+/// earlier pass already filed (`heal --issue`), and [`crate::rollback::rollback_branch`] for
+/// failed runs on autoheal's own fix branches.
+pub fn heal_action(options: HealOptions) -> RunAction {
+    let options = Arc::new(options);
+    Arc::new(move |gh: GitHub, repo: RepoName, work: Work| {
+        let options = options.clone();
+        Box::pin(async move {
+            let target = match work {
+                Work::Run { run_id } => HealTarget::Run(run_id),
+                Work::Issue { issue, .. } => HealTarget::Issue(issue),
+                Work::Rollback { branch, .. } => {
+                    return Ok(match rollback_branch(&gh, &repo, &branch).await? {
+                        Some(rolled) => RunOutcome::RolledBack { pull: rolled.pr },
+                        None => RunOutcome::Skipped {
+                            note: format!("no open heal PR with failed checks on {branch}"),
+                        },
+                    });
+                }
+            };
+            match heal(&gh, &repo, target, &options).await {
+                Ok(report) => Ok(outcome_of(report.outcome)),
+                Err(LoopError::WorkflowsPermission { issue, .. }) => Ok(RunOutcome::Reported {
+                    issue,
+                    note: "the token may not push workflow changes; the patch was posted on the issue".into(),
+                }),
+                Err(LoopError::GitHub(error)) => Err(error.into()),
+                Err(other) => Err(ActionError {
+                    message: other.to_string(),
+                    rate_limited: false,
+                }),
+            }
+        }) as ActionFuture
+    })
+}
+
+fn outcome_of(outcome: HealOutcome) -> RunOutcome {
+    match outcome {
+        HealOutcome::Opened { issue, pull, .. } | HealOutcome::Updated { issue, pull, .. } => RunOutcome::Healed {
+            issue: Some(issue),
+            pull: pull.number,
+        },
+        HealOutcome::NoFix { issue, reason } => RunOutcome::Reported { issue, note: reason },
+        HealOutcome::Skipped {
+            issue: Some(issue),
+            reason,
+        } => RunOutcome::Reported { issue, note: reason },
+        HealOutcome::Skipped { issue: None, reason } => RunOutcome::Skipped { note: reason },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn run(id: u64, branch: &str) -> WorkflowRun {
+        WorkflowRun {
+            id,
+            head_branch: Some(branch.into()),
+            ..WorkflowRun::default()
+        }
+    }
+
+    #[test]
+    fn windows_dates_and_times() {
+        let now = parse_time(Some("2024-05-02T12:00:00Z")).unwrap_or_default();
+        assert_eq!(parse_since("24h", now), parse_time(Some("2024-05-01T12:00:00Z")));
+        assert_eq!(parse_since("2d", now), parse_time(Some("2024-04-30T12:00:00Z")));
+        assert_eq!(parse_since("2024-05-01", now), parse_time(Some("2024-05-01T00:00:00Z")));
+        assert_eq!(
+            parse_since("2024-05-01T06:00:00+02:00", now),
+            parse_time(Some("2024-05-01T04:00:00Z"))
+        );
+        for bad in ["", "h", "0h", "24x", "-1h", "yesterday"] {
+            assert_eq!(parse_since(bad, now), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn repo_lists_skip_comments_and_repeats_and_name_bad_lines() {
+        let repos = parse_repo_list("# fleet\nocto/app\n\n  octo/api  # the API\nocto/app\n").unwrap_or_default();
+        let names: Vec<String> = repos.iter().map(ToString::to_string).collect();
+        assert_eq!(names, ["octo/app", "octo/api"]);
+        assert_eq!(
+            parse_repo_list("octo/app\nnot a repo\n").err().as_deref(),
+            Some("line 2: configuration error: repository `not a repo` is not OWNER/NAME")
+        );
+    }
+
+    #[test]
+    fn plan_resumes_and_rolls_back_fix_branches() {
+        let runs = [
+            run(1, "main"),
+            run(2, "main"),
+            run(3, "main"),
+            run(4, "autoheal/1-timeout"),
+        ];
+        let recorded = BTreeMap::from([(2, Some(10)), (3, None)]);
+        assert_eq!(
+            plan_work(&runs, &recorded),
+            [
+                Some(Work::Run { run_id: 1 }),
+                Some(Work::Issue { run_id: 2, issue: 10 }),
+                None,
+                Some(Work::Rollback {
+                    run_id: 4,
+                    branch: "autoheal/1-timeout".into()
+                }),
+            ]
+        );
+    }
+}
