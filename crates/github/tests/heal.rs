@@ -1,0 +1,341 @@
+//! `heal` against the fake GitHub: the fix branch and pull request, idempotent reruns, the
+//! label gates, the `workflows`-permission fallback, and report+heal end to end for the
+//! dependency, timeout, missing-command and optional-job failures.
+
+mod common;
+mod heal_fixtures;
+
+use autoheal_engine::repo::MemoryRepo;
+use autoheal_fake_github::{FakeGithub, FaultKind, SeedIssue};
+use autoheal_github::loop_record::decode_record;
+use autoheal_github::{HealOptions, HealOutcome, HealTarget, LoopError, ReportOptions, ReportOutcome, heal};
+use chrono::{DateTime, Utc};
+use common::{REPO, client, fake, repo};
+use heal_fixtures::{
+    OPTIONAL_JOB_WORKFLOW, Scenario, TIMEOUT_WORKFLOW, WORKFLOW_PATH, dependency, missing_command, optional_job, seed,
+    timeout,
+};
+
+fn options() -> HealOptions {
+    let now: DateTime<Utc> = DateTime::parse_from_rfc3339("2023-11-14T22:30:00Z")
+        .map(|t| t.with_timezone(&Utc))
+        .unwrap_or_else(|e| panic!("{e}"));
+    HealOptions {
+        report: ReportOptions {
+            now: Some(now),
+            ..ReportOptions::default()
+        },
+    }
+}
+
+/// The fake with a default branch that is not `main`, so nothing may hard-code it.
+fn started() -> FakeGithub {
+    let fake = fake();
+    fake.add_repo(REPO, "trunk");
+    fake.set_now(Some("2023-11-14T22:00:00Z"));
+    fake
+}
+
+async fn run(fake: &FakeGithub, target: HealTarget) -> Result<autoheal_github::HealReport, LoopError> {
+    let (gh, _) = client(fake);
+    heal(&gh, &repo(), target, &options()).await
+}
+
+async fn ok(fake: &FakeGithub, target: HealTarget) -> HealOutcome {
+    run(fake, target).await.unwrap_or_else(|e| panic!("{e}")).outcome
+}
+
+/// Reports the scenario's run and returns the new issue's number.
+async fn reported(fake: &FakeGithub, scenario: &Scenario) -> u64 {
+    let (gh, _) = client(fake);
+    let outcome = autoheal_github::report(&gh, &repo(), scenario.run_id, &options().report)
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    match outcome {
+        ReportOutcome::Filed(filed) => filed.issue.number,
+        other => panic!("{other:?}"),
+    }
+}
+
+fn pulls(fake: &FakeGithub) -> Vec<autoheal_fake_github::Issue> {
+    fake.issues(REPO).into_iter().filter(|i| i.head.is_some()).collect()
+}
+
+/// What the fixes crate makes of the scenario on its own: the content the branch must hold.
+fn expected_files(scenario: &Scenario, record_failures: &[autoheal_fixes::FailureInput]) -> autoheal_fixes::Files {
+    let repo_files = MemoryRepo::new(scenario.files.iter().map(|(p, t)| (p.to_string(), t.to_string())));
+    autoheal_fixes::plan(record_failures, WORKFLOW_PATH, scenario.workflow, &repo_files).files
+}
+
+#[tokio::test]
+async fn opens_a_pull_request_whose_branch_holds_the_verified_fix_with_comments_kept() {
+    let fake = started();
+    let scenario = timeout(50);
+    seed(&fake, REPO, "trunk", &scenario);
+    let issue = reported(&fake, &scenario).await;
+    fake.clear_requests();
+
+    let outcome = ok(&fake, HealTarget::Issue(issue)).await;
+    let HealOutcome::Opened { branch, pull, .. } = outcome else {
+        panic!("{outcome:?}")
+    };
+    assert_eq!(branch, "autoheal/50-timeout");
+    let fixed = fake.file_at(REPO, &branch, WORKFLOW_PATH).unwrap_or_default();
+    assert_eq!(
+        fixed,
+        TIMEOUT_WORKFLOW.replace("timeout-minutes: 30", "timeout-minutes: 60")
+    );
+    assert!(fixed.contains("# The cluster takes a while to come up.\n") && fixed.contains("   # slow\n"));
+
+    let prs = pulls(&fake);
+    assert_eq!(prs.len(), 1);
+    assert_eq!(prs[0].number, pull.number);
+    assert_eq!(prs[0].base.as_deref(), Some("trunk"));
+    assert_eq!(prs[0].head.as_deref(), Some("autoheal/50-timeout"));
+    assert_eq!(prs[0].labels, ["auto-heal"]);
+    assert!(prs[0].body.starts_with(&format!("Fixes #{issue}\n")), "{}", prs[0].body);
+    assert!(
+        prs[0].body.contains(
+            "The job running on runner GitHub Actions 7 has exceeded the maximum execution time of 30 minutes."
+        ),
+        "{}",
+        prs[0].body
+    );
+    assert_eq!(decode_record(&prs[0].body).map(|r| r.analysis.run_id), Some(50));
+
+    let writes: Vec<(String, String)> = fake.writes().into_iter().map(|w| (w.method, w.path)).collect();
+    let expected: Vec<(String, String)> = [
+        ("POST", "/repos/octo/app/git/blobs"),
+        ("POST", "/repos/octo/app/git/trees"),
+        ("POST", "/repos/octo/app/git/commits"),
+        ("POST", "/repos/octo/app/git/refs"),
+        ("POST", "/repos/octo/app/pulls"),
+        ("POST", &format!("/repos/octo/app/issues/{}/labels", pull.number)),
+        ("POST", &format!("/repos/octo/app/issues/{issue}/comments")),
+    ]
+    .iter()
+    .map(|(m, p)| (m.to_string(), p.to_string()))
+    .collect();
+    assert_eq!(writes, expected);
+    // The fix was generated against the default branch, not a hard-coded `main`.
+    assert!(
+        fake.requests()
+            .iter()
+            .any(|r| r.path == "/repos/octo/app/git/ref/heads/trunk")
+    );
+}
+
+#[tokio::test]
+async fn rerunning_heal_updates_the_branch_and_never_duplicates_the_pull_request() {
+    let fake = started();
+    let scenario = timeout(50);
+    seed(&fake, REPO, "trunk", &scenario);
+    let issue = reported(&fake, &scenario).await;
+    ok(&fake, HealTarget::Issue(issue)).await;
+    let first_tip = fake.branch_sha(REPO, "autoheal/50-timeout");
+
+    fake.clear_requests();
+    let again = ok(&fake, HealTarget::Issue(issue)).await;
+    assert!(
+        matches!(again, HealOutcome::Updated { changed: false, .. }),
+        "{again:?}"
+    );
+    assert!(
+        fake.writes().is_empty(),
+        "an unchanged rerun writes nothing: {:?}",
+        fake.writes()
+    );
+    assert_eq!(fake.branch_sha(REPO, "autoheal/50-timeout"), first_tip);
+
+    // The default branch moves on: the fix is rebuilt on top of it and the branch moved.
+    let new_head = fake.commit_files(REPO, "trunk", &[("README.md", "hello\n")], "docs");
+    fake.clear_requests();
+    let moved = ok(&fake, HealTarget::Issue(issue)).await;
+    assert!(matches!(moved, HealOutcome::Updated { changed: true, .. }), "{moved:?}");
+    let writes = fake.writes();
+    assert!(
+        writes
+            .iter()
+            .any(|w| w.method == "PATCH" && w.path == "/repos/octo/app/git/refs/heads/autoheal/50-timeout"),
+        "{writes:?}"
+    );
+    assert!(!writes.iter().any(|w| w.path == "/repos/octo/app/pulls"), "{writes:?}");
+    assert_eq!(pulls(&fake).len(), 1);
+    assert_eq!(
+        fake.file_at(REPO, "autoheal/50-timeout", "README.md").as_deref(),
+        Some("hello\n")
+    );
+    let tip = fake.branch_sha(REPO, "autoheal/50-timeout").unwrap_or_default();
+    assert_ne!(Some(tip), first_tip);
+    assert!(fake.file_at(REPO, &new_head, WORKFLOW_PATH).is_some());
+}
+
+#[tokio::test]
+async fn the_workflows_permission_refusal_posts_the_patch_and_labels_the_issue() {
+    let fake = started();
+    let scenario = timeout(50);
+    seed(&fake, REPO, "trunk", &scenario);
+    let issue = reported(&fake, &scenario).await;
+    fake.inject_fault(
+        Some("POST"),
+        "/repos/octo/app/git/refs",
+        1,
+        FaultKind::WorkflowsPermission { status: 403 },
+    );
+    fake.clear_requests();
+    let error = run(&fake, HealTarget::Issue(issue)).await.err();
+    let Some(LoopError::WorkflowsPermission { issue: refused, .. }) = &error else {
+        panic!("{error:?}")
+    };
+    assert_eq!(*refused, issue);
+    let message = error.map(|e| e.to_string()).unwrap_or_default();
+    assert!(
+        message.contains("workflows` permission") && message.contains("needs-manual-fix"),
+        "{message}"
+    );
+
+    let comments = fake.comments(REPO, issue);
+    assert_eq!(comments.len(), 1);
+    let body = &comments[0].body;
+    assert!(
+        body.contains("```diff\n--- a/.github/workflows/ci.yml\n+++ b/.github/workflows/ci.yml\n"),
+        "{body}"
+    );
+    assert!(
+        body.contains("-    timeout-minutes: 30\n+    timeout-minutes: 60\n"),
+        "{body}"
+    );
+    assert!(body.contains("git apply autoheal.patch"), "{body}");
+    let labels = &fake
+        .issues(REPO)
+        .iter()
+        .find(|i| i.number == issue)
+        .map(|i| i.labels.clone())
+        .unwrap_or_default();
+    assert!(labels.contains(&"needs-manual-fix".to_string()), "{labels:?}");
+    assert!(pulls(&fake).is_empty());
+
+    // The label is the opt-out: the next run skips the issue and posts nothing.
+    fake.clear_requests();
+    let skipped = ok(&fake, HealTarget::Issue(issue)).await;
+    assert!(matches!(skipped, HealOutcome::Skipped { .. }), "{skipped:?}");
+    assert!(fake.writes().is_empty());
+}
+
+#[tokio::test]
+async fn issues_without_auto_heal_or_with_needs_manual_fix_are_skipped() {
+    let fake = started();
+    let scenario = timeout(50);
+    seed(&fake, REPO, "trunk", &scenario);
+    let issue = reported(&fake, &scenario).await;
+    let body = fake.issues(REPO)[0].body.clone();
+    let unlabeled = fake.add_issue(
+        REPO,
+        SeedIssue {
+            title: "copy".into(),
+            body: body.clone(),
+            labels: vec!["workflow-failure".into()],
+            ..SeedIssue::default()
+        },
+    );
+    let opted_out = fake.add_issue(
+        REPO,
+        SeedIssue {
+            title: "copy".into(),
+            body,
+            labels: vec!["auto-heal".into(), "needs-manual-fix".into()],
+            ..SeedIssue::default()
+        },
+    );
+    fake.clear_requests();
+    for (number, wanted) in [
+        (unlabeled, "is not labeled `auto-heal`"),
+        (opted_out, "is labeled `needs-manual-fix`"),
+    ] {
+        let outcome = ok(&fake, HealTarget::Issue(number)).await;
+        assert!(
+            matches!(&outcome, HealOutcome::Skipped { reason, .. } if reason.contains(wanted)),
+            "{outcome:?}"
+        );
+    }
+    assert!(fake.writes().is_empty());
+    assert!(issue > 0);
+}
+
+#[tokio::test]
+async fn an_issue_without_the_hidden_block_is_an_error() {
+    let fake = started();
+    let number = fake.add_issue(
+        REPO,
+        SeedIssue {
+            title: "hand written".into(),
+            body: "please fix".into(),
+            labels: vec!["auto-heal".into()],
+            ..SeedIssue::default()
+        },
+    );
+    let error = run(&fake, HealTarget::Issue(number)).await.err();
+    assert!(
+        matches!(error, Some(LoopError::NoRecord { issue }) if issue == number),
+        "{error:?}"
+    );
+}
+
+/// `heal --run-id`: report and heal in one go; the branch holds what the fixes crate makes.
+async fn end_to_end(scenario: Scenario, category: &str, must_contain: (&str, &str)) {
+    let fake = started();
+    seed(&fake, REPO, "trunk", &scenario);
+    let report = run(&fake, HealTarget::Run(scenario.run_id))
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    let Some(ReportOutcome::Filed(filed)) = &report.report else {
+        panic!("{report:?}")
+    };
+    assert_eq!(filed.record.analysis.category, category);
+    let HealOutcome::Opened { branch, .. } = &report.outcome else {
+        panic!("{report:?}")
+    };
+    assert_eq!(branch, &format!("autoheal/{}-{category}", scenario.run_id));
+    let expected = expected_files(&scenario, &filed.record.failures);
+    assert!(!expected.is_empty());
+    for (path, text) in &expected {
+        assert_eq!(fake.file_at(REPO, branch, path).as_ref(), Some(text), "{path}");
+    }
+    let (path, snippet) = must_contain;
+    let fixed = fake.file_at(REPO, branch, path).unwrap_or_default();
+    assert!(fixed.contains(snippet), "{fixed}");
+    let prs = pulls(&fake);
+    assert_eq!(prs.len(), 1);
+    assert!(prs[0].body.starts_with(&format!("Fixes #{}\n", filed.issue.number)));
+}
+
+#[tokio::test]
+async fn end_to_end_missing_dependency() {
+    end_to_end(
+        dependency(42),
+        "missing_dependency",
+        ("requirements.txt", "pytest\nPyYAML\n"),
+    )
+    .await;
+}
+
+#[tokio::test]
+async fn end_to_end_timeout() {
+    end_to_end(timeout(50), "timeout", (WORKFLOW_PATH, "    timeout-minutes: 60\n")).await;
+}
+
+#[tokio::test]
+async fn end_to_end_missing_command() {
+    end_to_end(missing_command(70), "missing_command", (WORKFLOW_PATH, "jq")).await;
+}
+
+#[tokio::test]
+async fn end_to_end_optional_job() {
+    end_to_end(
+        optional_job(80),
+        "optional_job",
+        (WORKFLOW_PATH, "continue-on-error: true"),
+    )
+    .await;
+    assert!(OPTIONAL_JOB_WORKFLOW.contains("# Images for the arm fleet."));
+}
