@@ -84,6 +84,8 @@ fn rank_job(job: JobState) -> Vec<Failure> {
                 Some(job) => {
                     failure.subject = Some(job.clone());
                     failure.detail = SubjectDetail::Job { name: job.clone() };
+                    // Knowing the job is all the fix (`continue-on-error`) needs.
+                    failure.fixable = true;
                 }
                 // Without the job's name there is nothing to mark optional.
                 None => failure.fixable = false,
