@@ -59,6 +59,12 @@ enum Command {
     Lsp,
     /// List every rule with its default severity.
     Rules,
+    /// Print a shell completion script (bash, zsh, fish, elvish, powershell).
+    Completions {
+        shell: clap_complete::Shell,
+    },
+    /// Print the man page (roff) to stdout.
+    Man,
     /// Print the documentation of a rule.
     Explain {
         /// The rule id, e.g. `timeout`.
@@ -96,6 +102,20 @@ fn main() -> ExitCode {
         Command::Fix(args) => diagnose::fix(args, &verbosity),
         Command::Lsp => autoheal_lsp::run_stdio_blocking().map(|()| Outcome::Clean),
         Command::Rules => rules_cmd::list(),
+        Command::Completions { shell } => {
+            clap_complete::generate(shell, &mut <Cli as clap::CommandFactory>::command(), "autoheal", &mut std::io::stdout());
+            Ok(Outcome::Clean)
+        }
+        Command::Man => {
+            let mut buf = Vec::new();
+            clap_mangen::Man::new(<Cli as clap::CommandFactory>::command())
+                .render(&mut buf)
+                .map_err(anyhow::Error::from)
+                .map(|()| {
+                    out!("{}", String::from_utf8_lossy(&buf));
+                    Outcome::Clean
+                })
+        }
         Command::Explain { rule } => rules_cmd::explain(&rule),
     };
     match result {
