@@ -152,13 +152,14 @@ impl Pass<'_> {
     }
 
     fn report_errors(&mut self, node: &Node, errors: &[ExprError], anchors: &[Span]) {
-        if errors.iter().all(is_number_key) {
+        let value = node.as_str().unwrap_or("");
+        if errors.iter().all(|e| is_port_index(value, e)) {
             return;
         }
         let Some(map) = ScalarSource::new(self.source, node) else {
             return;
         };
-        for e in errors.iter().filter(|e| !is_number_key(e)) {
+        for e in errors.iter().filter(|e| !is_port_index(value, e)) {
             let anchor = anchors
                 .iter()
                 .copied()
@@ -185,8 +186,16 @@ impl Pass<'_> {
 }
 
 /// `job.services.db.ports[5432]`: GitHub converts a number index to a
-/// property name, and its documentation uses exactly this form.
-fn is_number_key(e: &ExprError) -> bool {
+/// property name, and its documentation uses exactly this form for ports.
+fn is_port_index(value: &str, e: &ExprError) -> bool {
     e.kind == autoheal_expr::ErrorKind::InvalidAccess
         && e.message == "property access of object must be type of string but got \"number\""
+        && value.get(..e.span.start).is_some_and(|before| {
+            before
+                .trim_end()
+                .trim_end_matches('[')
+                .trim_end()
+                .to_ascii_lowercase()
+                .ends_with("ports")
+        })
 }

@@ -197,3 +197,19 @@ fn whole_expressions_must_have_the_shape_the_key_takes() {
         ]
     );
 }
+
+#[test]
+fn service_credentials_must_be_objects() {
+    let src = "on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    services:\n      foo:\n        image: ubuntu:latest\n        credentials: ${{ 'username:password' }}\n    steps:\n      - run: echo ${{ job.services.foo.ports[5432] }} ${{ github[1] }}\n";
+    let out = r(src);
+    assert_eq!(out.len(), 2, "{out:#?}");
+    assert_eq!(
+        out[0],
+        "8:22: type of expression at \"credentials\" must be object but found type string"
+    );
+    assert!(
+        out[1].starts_with("10:66: property access of object must be type of string but got \"number\""),
+        "{}",
+        out[1]
+    );
+}

@@ -203,10 +203,11 @@ fn services(pass: &mut Pass<'_>, node: &Node, js: &Scope) {
         for e in entries {
             let v = &e.value;
             match e.key.as_str() {
-                Some("credentials") => pass.site(
+                Some("credentials") => object_site(
+                    pass,
                     v,
-                    Some("jobs.<job_id>.services.<service_id>.credentials"),
-                    Value,
+                    "jobs.<job_id>.services.<service_id>.credentials",
+                    "credentials",
                     Text,
                     js,
                 ),
