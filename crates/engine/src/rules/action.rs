@@ -32,7 +32,9 @@ pub const RULE: Rule = Rule {
 /// A parsed step `uses:` value.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum ActionRef<'a> {
-    /// `./path/to/dir` (relative to the repository root).
+    /// `./path/to/dir` (in the checked-out workspace) or `$/path/to/dir`
+    /// (GitHub's self-repository syntax: the workflow's own repository at
+    /// the running commit, no checkout needed).
     Local { path: &'a str },
     /// `docker://image:tag`
     Docker { image: &'a str },
@@ -83,6 +85,14 @@ pub fn parse_action_ref(uses: &str) -> Result<ActionRef<'_>, String> {
         }
         return Ok(ActionRef::Local { path: uses });
     }
+    if uses.starts_with("$/") {
+        if uses.contains('@') {
+            return Err(
+                "a self-repository action (`$/path`) always comes from the running commit and takes no `@ref`".into(),
+            );
+        }
+        return Ok(ActionRef::Local { path: uses });
+    }
     let Some((name, git_ref)) = uses.rsplit_once('@') else {
         return Err("a remote action needs a version: `owner/repo@ref` (a tag, branch or commit SHA)".into());
     };
@@ -94,7 +104,10 @@ pub fn parse_action_ref(uses: &str) -> Result<ActionRef<'_>, String> {
     let repo = parts.next().unwrap_or("");
     let path = parts.next();
     if owner.is_empty() || repo.is_empty() || path == Some("") || name.contains(char::is_whitespace) {
-        return Err("expected `owner/repo@ref`, `owner/repo/path@ref`, `./local/path` or `docker://image`".into());
+        return Err(
+            "expected `owner/repo@ref`, `owner/repo/path@ref`, `./local/path`, `$/local/path` or `docker://image`"
+                .into(),
+        );
     }
     Ok(ActionRef::Remote {
         owner,
@@ -102,6 +115,11 @@ pub fn parse_action_ref(uses: &str) -> Result<ActionRef<'_>, String> {
         path,
         git_ref,
     })
+}
+
+/// A local reference's path relative to the repository root.
+pub fn local_path(path: &str) -> &str {
+    path.strip_prefix("$/").unwrap_or(path).trim_start_matches("./")
 }
 
 /// An input an action declares.
@@ -226,7 +244,7 @@ fn local_action(
     range: TextRange,
     cache: &mut LocalCache,
 ) {
-    let dir = path.trim_start_matches("./").trim_end_matches('/');
+    let dir = local_path(path).trim_end_matches('/');
     let lower = dir.to_ascii_lowercase();
     if lower.ends_with(".yml") || lower.ends_with(".yaml") {
         ctx.report(
@@ -261,7 +279,12 @@ fn local_action(
                     Severity::Warning,
                     range,
                     format!(
-                        "no action.yml or action.yaml in {dir:?}; a local action must be checked out before it is used"
+                        "no action.yml or action.yaml in {dir:?} in this repository{}",
+                        if path.starts_with("$/") {
+                            ""
+                        } else {
+                            "; a `./` action must be checked out before it is used"
+                        }
                     ),
                 );
             }

@@ -24,12 +24,13 @@ pub const RULE: Rule = Rule {
     check,
 };
 
-const FORMAT: &str = "expected `owner/repo/.github/workflows/file.yml@ref` or `./.github/workflows/file.yml`; see https://docs.github.com/en/actions/using-workflows/reusing-workflows";
+const FORMAT: &str = "expected `owner/repo/.github/workflows/file.yml@ref`, `$/.github/workflows/file.yml` or `./.github/workflows/file.yml`; see https://docs.github.com/en/actions/using-workflows/reusing-workflows";
 
 /// A job-level `uses:`.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum WorkflowRef<'a> {
-    /// `./.github/workflows/file.yml`
+    /// `./.github/workflows/file.yml`, or `$/.github/workflows/file.yml`
+    /// (self-repository syntax); both resolve to the caller's commit.
     Local { path: &'a str },
     /// `owner/repo/path/file.yml@ref`
     Remote {
@@ -42,7 +43,7 @@ pub enum WorkflowRef<'a> {
 
 /// Parse a job-level `uses:`; the error explains what is wrong.
 pub fn parse_workflow_ref(uses: &str) -> Result<WorkflowRef<'_>, String> {
-    if let Some(rest) = uses.strip_prefix("./") {
+    if let Some(rest) = uses.strip_prefix("./").or_else(|| uses.strip_prefix("$/")) {
         if uses.contains('@') {
             return Err(format!("a local reusable workflow takes no `@ref`; {FORMAT}"));
         }
@@ -181,7 +182,7 @@ fn check(ctx: &mut Context<'_>) {
                 not_in_workflows_dir(ctx, uses, path, range);
                 continue;
             }
-            Ok(WorkflowRef::Local { path }) => path.trim_start_matches("./"),
+            Ok(WorkflowRef::Local { path }) => super::action::local_path(path),
         };
         not_in_workflows_dir(ctx, uses, path, range);
         let Some(text) = ctx.repo.read(path) else { continue };
@@ -206,7 +207,10 @@ fn check(ctx: &mut Context<'_>) {
 }
 
 fn not_in_workflows_dir(ctx: &mut Context<'_>, uses: &str, path: &str, range: TextRange) {
-    let Some(rest) = path.strip_prefix(".github/workflows/") else {
+    let Some(rest) = path
+        .strip_prefix(".github/workflows/")
+        .or_else(|| path.strip_prefix(".github/workflows-lab/"))
+    else {
         ctx.report_at(
             Severity::Warning,
             range,

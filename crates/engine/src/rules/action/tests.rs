@@ -26,6 +26,13 @@ fn render_with_repo(src: &str, path: &str, repo: &MemoryRepo) -> Vec<String> {
 fn references_are_parsed_into_their_forms() {
     assert_eq!(parse_action_ref("./a/b"), Ok(ActionRef::Local { path: "./a/b" }));
     assert_eq!(
+        parse_action_ref("$/.github/actions/x"),
+        Ok(ActionRef::Local {
+            path: "$/.github/actions/x"
+        })
+    );
+    assert!(parse_action_ref("$/.github/actions/x@v1").is_err());
+    assert_eq!(
         parse_action_ref("docker://alpine:3"),
         Ok(ActionRef::Docker { image: "alpine:3" })
     );
@@ -140,9 +147,17 @@ fn local_actions_are_checked_against_their_metadata() {
             "6:15: error missing input \"who\", which action \"./.github/actions/greet\" requires",
             "8:11: error input \"whom\" is not defined in action \"./.github/actions/greet\"; did you mean \"who\"?; available inputs are \"greeting\", \"old\", \"who\"",
             "9:11: warning input \"old\" of action \"./.github/actions/greet\" is deprecated: use who",
-            "13:15: warning no action.yml or action.yaml in \"missing\"; a local action must be checked out before it is used",
+            "13:15: warning no action.yml or action.yaml in \"missing\" in this repository; a `./` action must be checked out before it is used",
             "14:15: error \"./.github/workflows/r.yml\" is a workflow file; call a reusable workflow from a job's `uses:`, not from a step",
         ]
+    );
+    // `$/` (self-repository syntax) reads the same action.
+    let self_ref = "on: push\njobs:\n  a:\n    runs-on: x\n    steps:\n      - uses: $/.github/actions/greet\n        with:\n          who: me\n          whom: me\n";
+    let got = render_with_repo(self_ref, PATH, &repo);
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert!(
+        got[0].starts_with("9:11: error input \"whom\" is not defined in action \"$/.github/actions/greet\""),
+        "{got:?}"
     );
     // Without a repository nothing about local actions is known.
     assert_eq!(render(src, "action").len(), 1);
@@ -171,4 +186,19 @@ fn action_inputs_are_read_from_metadata() {
 fn valid_steps_are_quiet() {
     let src = "on: push\njobs:\n  a:\n    runs-on: x\n    steps:\n      - uses: actions/checkout@v4\n        with:\n          fetch-depth: 0\n      - uses: actions/setup-python@v5\n        with: {python-version: '3.12', cache: pip}\n      - uses: docker://alpine:3\n        with:\n          entrypoint: sh\n          args: -c true\n      - uses: some/unknown-action@v1\n        with:\n          anything: goes\n      - uses: actions/checkout@8e5e7e5ab8b370d6c329ec480221332ada57f0ab\n";
     assert_eq!(render(src, "action"), Vec::<String>::new());
+}
+
+mod props {
+    use super::super::{ActionRef, parse_action_ref};
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn remote_references_reassemble_to_their_text(s in "[a-z./@:-]{0,30}") {
+            if let Ok(ActionRef::Remote { owner, repo, path, git_ref }) = parse_action_ref(&s) {
+                let name = match path { Some(p) => format!("{owner}/{repo}/{p}"), None => format!("{owner}/{repo}") };
+                prop_assert_eq!(format!("{name}@{git_ref}"), s);
+            }
+        }
+    }
 }

@@ -40,6 +40,13 @@ fn references_are_parsed() {
             git_ref: "v1"
         })
     );
+    assert_eq!(
+        parse_workflow_ref("$/.github/workflows/a.yml"),
+        Ok(WorkflowRef::Local {
+            path: "$/.github/workflows/a.yml"
+        })
+    );
+    assert!(parse_workflow_ref("$/.github/workflows/a.yml@main").is_err());
     for bad in [
         "./a.yml@main",
         "/foo/w.yml@main",
@@ -93,15 +100,15 @@ fn inputs_secrets_and_outputs_are_checked_against_a_local_callee() {
         (".github/workflows/deploy.yml", CALLEE),
         (".github/workflows/plain.yml", "on: push\njobs: {}\n"),
     ]);
-    let src = "on: push\njobs:\n  deploy:\n    uses: ./.github/workflows/deploy.yml\n    with:\n      dry: maybe\n      levle: 2\n    secrets:\n      tokne: ${{ secrets.T }}\n  after:\n    needs: deploy\n    runs-on: x\n    steps:\n      - run: echo ${{ needs.deploy.outputs.url }} ${{ needs.deploy.outputs.uri }}\n  ok:\n    uses: ./.github/workflows/deploy.yml\n    with:\n      env: prod\n      DRY: true\n      level: ${{ 3 }}\n    secrets: inherit\n  plain:\n    uses: ./.github/workflows/plain.yml\n";
+    let src = "on: push\njobs:\n  deploy:\n    uses: $/.github/workflows/deploy.yml\n    with:\n      dry: maybe\n      levle: 2\n    secrets:\n      tokne: ${{ secrets.T }}\n  after:\n    needs: deploy\n    runs-on: x\n    steps:\n      - run: echo ${{ needs.deploy.outputs.url }} ${{ needs.deploy.outputs.uri }}\n  ok:\n    uses: ./.github/workflows/deploy.yml\n    with:\n      env: prod\n      DRY: true\n      level: ${{ 3 }}\n    secrets: inherit\n  plain:\n    uses: ./.github/workflows/plain.yml\n";
     assert_eq!(
         render_with(src, &repo),
         [
-            "4:11: error missing input \"env\", which reusable workflow \"./.github/workflows/deploy.yml\" requires",
-            "4:11: error missing secret \"token\", which reusable workflow \"./.github/workflows/deploy.yml\" requires; pass it under `secrets:` or use `secrets: inherit`",
-            "6:12: error input \"dry\" of reusable workflow \"./.github/workflows/deploy.yml\" is a boolean, but the value is a string",
-            "7:7: error input \"levle\" is not defined by reusable workflow \"./.github/workflows/deploy.yml\"; did you mean \"level\"?; its inputs are \"dry\", \"env\", \"level\"",
-            "9:7: error secret \"tokne\" is not defined by reusable workflow \"./.github/workflows/deploy.yml\"; did you mean \"token\"?; its secrets are \"extra\", \"token\"",
+            "4:11: error missing input \"env\", which reusable workflow \"$/.github/workflows/deploy.yml\" requires",
+            "4:11: error missing secret \"token\", which reusable workflow \"$/.github/workflows/deploy.yml\" requires; pass it under `secrets:` or use `secrets: inherit`",
+            "6:12: error input \"dry\" of reusable workflow \"$/.github/workflows/deploy.yml\" is a boolean, but the value is a string",
+            "7:7: error input \"levle\" is not defined by reusable workflow \"$/.github/workflows/deploy.yml\"; did you mean \"level\"?; its inputs are \"dry\", \"env\", \"level\"",
+            "9:7: error secret \"tokne\" is not defined by reusable workflow \"$/.github/workflows/deploy.yml\"; did you mean \"token\"?; its secrets are \"extra\", \"token\"",
             "14:76: error output \"uri\" is not defined by the reusable workflow job \"deploy\" calls; its outputs are \"url\"",
             "23:11: error \"./.github/workflows/plain.yml\" is not a reusable workflow: it has no `on: workflow_call` trigger",
         ]
@@ -110,7 +117,7 @@ fn inputs_secrets_and_outputs_are_checked_against_a_local_callee() {
 
 #[test]
 fn callees_outside_the_workflows_directory_are_warnings() {
-    let src = "on: push\njobs:\n  a:\n    uses: owner/repo/x.yml@ref\n  b:\n    uses: ./.github/workflows/sub/x.yml\n";
+    let src = "on: push\njobs:\n  a:\n    uses: owner/repo/x.yml@ref\n  b:\n    uses: ./.github/workflows/sub/x.yml\n  c:\n    uses: $/.github/workflows-lab/x.yml\n";
     let got = render_with(src, &MemoryRepo::default());
     assert_eq!(got.len(), 2, "{got:#?}");
     assert!(got.iter().all(|m| m.contains(" warning ")), "{got:#?}");
@@ -122,4 +129,18 @@ fn output_references_are_found_with_offsets() {
     let refs = output_refs(text);
     assert_eq!(refs, [(20, "a", "x"), (56, "b-c", "y_z")]);
     assert_eq!(&text[56..59], "y_z");
+}
+
+mod props {
+    use super::super::{WorkflowRef, parse_workflow_ref};
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn remote_calls_reassemble_to_their_text(s in "[a-z./@y-]{0,30}") {
+            if let Ok(WorkflowRef::Remote { owner, repo, path, git_ref }) = parse_workflow_ref(&s) {
+                prop_assert_eq!(format!("{owner}/{repo}/{path}@{git_ref}"), s);
+            }
+        }
+    }
 }
