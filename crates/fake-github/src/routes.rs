@@ -118,6 +118,9 @@ pub fn api(state: &mut State, api_base: &str, blob_base: &str, req: Request<'_>)
     if let ["search", "issues"] = segs.as_slice() {
         return search_issues(state, api_base, &req);
     }
+    if let ["orgs", org, "repos"] = segs.as_slice() {
+        return org_repos(state, api_base, &req, org);
+    }
     let ["repos", owner, name, rest @ ..] = segs.as_slice() else {
         return not_found();
     };
@@ -141,6 +144,7 @@ pub fn api(state: &mut State, api_base: &str, blob_base: &str, req: Request<'_>)
     let method = req.method.clone();
     let (response, used) = match (&method, rest) {
         (&Method::GET, []) => (repo_json(repo), Used::None),
+        (&Method::GET, ["actions", "runs"]) => (list_runs(repo, &ctx), Used::None),
         (&Method::GET, ["actions", "runs", id]) => (lookup(repo.runs.get(&parse(id))), Used::None),
         (&Method::GET, ["actions", "runs", id, "jobs"]) => (jobs(repo, &ctx, parse(id)), Used::None),
         (&Method::GET, ["actions", "runs", id, "logs"]) => (redirect(repo, &ctx, "runs", parse(id)), Used::None),
@@ -279,6 +283,47 @@ fn repo_json(repo: &RepoState) -> Response {
             "html_url": format!("https://github.com/{}", repo.full_name),
         }),
     )
+}
+
+/// Runs newest first, filtered by `status` (a status or a conclusion) and `created`
+/// (`>=TIME`, compared as RFC 3339 text).
+fn list_runs(repo: &RepoState, ctx: &Ctx<'_>) -> Response {
+    let query = &ctx.req.query;
+    let field = |run: &Value, key: &str| run.get(key).and_then(Value::as_str).map(str::to_string);
+    let mut items: Vec<Value> = repo
+        .runs
+        .values()
+        .filter(|run| {
+            query.get("status").is_none_or(|wanted| {
+                field(run, "status").as_deref() == Some(wanted) || field(run, "conclusion").as_deref() == Some(wanted)
+            })
+        })
+        .filter(|run| {
+            query
+                .get("created")
+                .and_then(|c| c.strip_prefix(">="))
+                .is_none_or(|from| field(run, "created_at").is_some_and(|at| at.as_str() >= from))
+        })
+        .cloned()
+        .collect();
+    items.reverse();
+    let total = items.len();
+    ctx.page(items, |items| json!({ "total_count": total, "workflow_runs": items }))
+}
+
+/// Repositories whose owner is `org`.
+fn org_repos(state: &State, api_base: &str, req: &Request<'_>, org: &str) -> Response {
+    let items: Vec<Value> = state
+        .repos
+        .values()
+        .filter(|repo| repo.full_name.split('/').next() == Some(org))
+        .map(|repo| json!({ "full_name": repo.full_name, "default_branch": repo.default_branch, "archived": false }))
+        .collect();
+    if items.is_empty() {
+        return not_found();
+    }
+    let page = paginate(items, &req.query, state.page_size, api_base, req.path);
+    page_response(page, Value::Array)
 }
 
 fn jobs(repo: &RepoState, ctx: &Ctx<'_>, run: u64) -> Response {

@@ -1,0 +1,155 @@
+//! Learning from review against the fake GitHub: demotion after N rejected PRs, and the
+//! `/autoheal` comment commands.
+
+mod common;
+
+use autoheal_fake_github::{FakeGithub, SeedIssue, SeedPull};
+use autoheal_github::issue_text::{AnalysisRecord, encode_analysis};
+use autoheal_github::learning::{acceptance_record, demotion, demotion_note};
+use common::{REPO, client, fake, repo};
+
+fn analysis(fingerprint: &str, fix_type: &str, category: &str) -> AnalysisRecord {
+    AnalysisRecord {
+        version: 1,
+        fingerprint: fingerprint.into(),
+        category: category.into(),
+        fix_type: Some(fix_type.into()),
+        fixable: true,
+        run_id: 1,
+        ..AnalysisRecord::default()
+    }
+}
+
+/// An issue for `record` and a heal PR fixing it; returns the PR number.
+fn issue_and_pull(fake: &FakeGithub, record: &AnalysisRecord, run: u64) -> u64 {
+    let issue = fake.add_issue(
+        REPO,
+        SeedIssue {
+            title: "[auto-heal] CI: failure".into(),
+            body: format!("summary\n{}", encode_analysis(record)),
+            labels: vec!["auto-heal".into(), "workflow-failure".into()],
+            created_at: "2024-04-01T00:00:00Z".into(),
+            ..SeedIssue::default()
+        },
+    );
+    fake.add_pull(
+        REPO,
+        SeedPull {
+            title: "autoheal: fix".into(),
+            body: format!("Fixes #{issue}\n\nThe fix."),
+            head: format!("autoheal/{run}-{}", record.category),
+            base: "main".into(),
+            labels: vec!["auto-heal".into()],
+            created_at: "2024-04-01T01:00:00Z".into(),
+            ..SeedPull::default()
+        },
+    )
+}
+
+async fn reject(fake: &FakeGithub, gh: &autoheal_github::GitHub, pull: u64) {
+    gh.close_pull(&repo(), pull).await.unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(
+        fake.issues(REPO)
+            .iter()
+            .find(|i| i.number == pull)
+            .map(|i| i.state.clone()),
+        Some("closed".to_string())
+    );
+}
+
+#[tokio::test]
+async fn a_fix_type_is_demoted_after_threshold_rejected_prs() {
+    let fake = fake();
+    fake.set_page_size(2);
+    let (gh, _) = client(&fake);
+    let timeout = analysis("ci|build|timeout|", "timeout-minutes", "timeout");
+    let threshold = 2;
+
+    let first = issue_and_pull(&fake, &timeout, 1);
+    reject(&fake, &gh, first).await;
+    let after_one = demotion(&gh, &repo(), &timeout, threshold)
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(after_one, None, "one rejection is below the threshold of 2");
+
+    let second = issue_and_pull(&fake, &timeout, 2);
+    reject(&fake, &gh, second).await;
+    let why = demotion(&gh, &repo(), &timeout, threshold)
+        .await
+        .unwrap_or_else(|e| panic!("{e}"))
+        .unwrap_or_else(|| panic!("two rejections reach the threshold"));
+    assert!(
+        why.contains(&format!("rejected 2 times (#{first}, #{second}) and merged 0 times")),
+        "{why}"
+    );
+    // Another failure with the same fix type is demoted through the fix type.
+    let other = analysis("ci|test|timeout|", "timeout-minutes", "timeout");
+    let why_other = demotion(&gh, &repo(), &other, threshold)
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert!(why_other.is_some_and(|w| w.contains("`timeout-minutes` fixes")));
+    // A higher threshold keeps it.
+    let kept = demotion(&gh, &repo(), &timeout, 3)
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(kept, None);
+    assert!(demotion_note(&why).contains("did not open a pull request"));
+    // Learning only reads.
+    assert_eq!(fake.writes().len(), 2, "only the two closes of this test");
+}
+
+#[tokio::test]
+async fn comment_commands_steer_the_record() {
+    let fake = fake();
+    let (gh, _) = client(&fake);
+    let dependency = analysis("ci|build|dependency|left-pad", "pin-dependency", "dependency");
+    // A merged PR a maintainer later called wrong: a rejection despite the merge.
+    let merged = issue_and_pull(&fake, &dependency, 1);
+    fake.merge_pull(REPO, merged, "2024-04-02T00:00:00Z");
+    fake.add_comment(
+        REPO,
+        merged,
+        "maint",
+        "/autoheal wrong-fix it pinned the wrong major version",
+    );
+    // The bot quoting a command and a malformed command change nothing.
+    fake.add_comment(REPO, merged, "github-actions[bot]", "/autoheal never dependency");
+    fake.add_comment(REPO, merged, "maint", "/autoheal nevermind");
+
+    let history = autoheal_github::history::fetch_history(&gh, &repo(), None)
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    let record = acceptance_record(&history);
+    let entry = record.by_fix_type.get("pin-dependency").cloned().unwrap_or_default();
+    assert_eq!(
+        (entry.accepted, entry.rejected, entry.rejected_prs),
+        (0, 1, vec![merged])
+    );
+    assert!(record.never_categories.is_empty());
+    assert_eq!(demotion(&gh, &repo(), &dependency, 2).await.ok().flatten(), None);
+    let why = demotion(&gh, &repo(), &dependency, 1)
+        .await
+        .ok()
+        .flatten()
+        .unwrap_or_default();
+    assert!(why.contains("this exact failure were rejected 1 times"), "{why}");
+
+    // `never` demotes the whole category, whatever the fix type; `allow` lifts it.
+    let open = issue_and_pull(&fake, &analysis("other", "x", "timeout"), 2);
+    fake.set_now(Some("2024-04-03T00:00:00Z"));
+    fake.add_comment(REPO, open, "maint", "/autoheal never timeout");
+    let timeout = analysis("ci|lint|timeout|", "timeout-minutes", "timeout");
+    let why = demotion(&gh, &repo(), &timeout, 5)
+        .await
+        .ok()
+        .flatten()
+        .unwrap_or_default();
+    assert!(
+        why.contains("@maint asked autoheal never to fix `timeout` failures"),
+        "{why}"
+    );
+    assert!(why.contains(&format!("on #{open}")), "{why}");
+    fake.set_now(Some("2024-04-04T00:00:00Z"));
+    fake.add_comment(REPO, open, "maint", "/autoheal allow timeout");
+    assert_eq!(demotion(&gh, &repo(), &timeout, 5).await.ok().flatten(), None);
+}

@@ -1,0 +1,323 @@
+//! Healing many repositories against the fake GitHub: one repository answering 500s while the
+//! others complete, resuming without duplicates, rollback of fix-branch failures, and the
+//! real report + heal action end to end.
+
+mod common;
+mod heal_fixtures;
+
+use std::sync::{Arc, Mutex};
+
+use autoheal_fake_github::{FakeGithub, FaultKind, SeedIssue};
+use autoheal_github::issue_text::{AnalysisRecord, encode_analysis};
+use autoheal_github::multi::{
+    ActionError, ActionFuture, ManyOptions, ManyProgress, RepoSummary, RunAction, RunOutcome, Work, heal_action,
+    heal_many, org_repos, render_table,
+};
+use autoheal_github::{HealOptions, RepoName, ReportOptions};
+use chrono::{DateTime, Utc};
+use common::client;
+use serde_json::json;
+
+const SINCE: &str = "2023-11-14T00:00:00Z";
+
+fn time(raw: &str) -> DateTime<Utc> {
+    DateTime::parse_from_rfc3339(raw)
+        .map(|t| t.with_timezone(&Utc))
+        .unwrap_or_else(|e| panic!("{e}"))
+}
+
+fn name(raw: &str) -> RepoName {
+    RepoName::parse(raw).unwrap_or_else(|e| panic!("{e}"))
+}
+
+fn started(repos: &[&str]) -> FakeGithub {
+    let fake = FakeGithub::start();
+    fake.require_token(common::TOKEN);
+    for repo in repos {
+        fake.add_repo(repo, "main");
+    }
+    fake
+}
+
+fn failed_run(fake: &FakeGithub, repo: &str, id: u64, branch: &str, created: &str) {
+    fake.add_run(
+        repo,
+        json!({
+            "id": id, "name": "CI", "path": ".github/workflows/ci.yml", "head_branch": branch,
+            "head_sha": "abc", "status": "completed", "conclusion": "failure", "created_at": created,
+            "html_url": format!("https://github.com/{repo}/actions/runs/{id}"),
+        }),
+    );
+}
+
+/// Records what it was asked to do and answers "reported".
+#[derive(Clone, Default)]
+struct Recorder(Arc<Mutex<Vec<(String, Work)>>>);
+
+impl Recorder {
+    fn action(&self) -> RunAction {
+        let calls = self.0.clone();
+        Arc::new(move |_gh, repo: RepoName, work: Work| {
+            let calls = calls.clone();
+            Box::pin(async move {
+                let run_id = work.run_id();
+                if let Ok(mut calls) = calls.lock() {
+                    calls.push((repo.to_string(), work));
+                }
+                Ok(RunOutcome::Reported {
+                    issue: run_id,
+                    note: String::new(),
+                })
+            }) as ActionFuture
+        })
+    }
+
+    fn calls(&self) -> Vec<(String, Work)> {
+        let mut calls = self.0.lock().map(|c| c.clone()).unwrap_or_default();
+        calls.sort_by_key(|(repo, work)| (repo.clone(), work.run_id()));
+        calls
+    }
+}
+
+#[derive(Default)]
+struct Progress(Mutex<Vec<(String, usize)>>);
+
+impl ManyProgress for Progress {
+    fn finished(&self, summary: &RepoSummary, done: usize) {
+        if let Ok(mut seen) = self.0.lock() {
+            seen.push((summary.repo.clone(), done));
+        }
+    }
+}
+
+#[tokio::test]
+async fn a_repository_answering_500s_is_reported_while_the_others_complete() {
+    let repos = ["octo/a", "octo/b", "octo/c"];
+    let fake = started(&repos);
+    for (i, repo) in repos.iter().enumerate() {
+        let base = 100 * (i as u64 + 1);
+        failed_run(&fake, repo, base + 1, "main", "2023-11-14T10:00:00Z");
+        failed_run(&fake, repo, base + 2, "main", "2023-11-14T11:00:00Z");
+        // Too old for the window.
+        failed_run(&fake, repo, base + 3, "main", "2023-11-13T10:00:00Z");
+    }
+    let boom = FaultKind::Status {
+        status: 500,
+        message: "boom".into(),
+    };
+    fake.inject_fault(Some("GET"), "/repos/octo/b/actions/runs", 100, boom);
+    let (gh, sleeper) = client(&fake);
+    let recorder = Recorder::default();
+    let progress = Arc::new(Progress::default());
+    let options = ManyOptions {
+        since: time(SINCE),
+        concurrency: 2,
+        progress: progress.clone(),
+    };
+    let repo_names: Vec<RepoName> = repos.iter().map(|r| name(r)).collect();
+    let summary = heal_many(&gh, &repo_names, &options, recorder.action()).await;
+
+    let calls: Vec<(String, u64)> = recorder.calls().into_iter().map(|(r, w)| (r, w.run_id())).collect();
+    assert_eq!(
+        calls,
+        [
+            ("octo/a".to_string(), 101),
+            ("octo/a".to_string(), 102),
+            ("octo/c".to_string(), 301),
+            ("octo/c".to_string(), 302),
+        ]
+    );
+    let by_repo: Vec<(&str, usize, usize, bool)> = summary
+        .repos
+        .iter()
+        .map(|r| (r.repo.as_str(), r.failed_runs, r.reported, r.is_ok()))
+        .collect();
+    assert_eq!(
+        by_repo,
+        [("octo/a", 2, 2, true), ("octo/b", 0, 0, false), ("octo/c", 2, 2, true)]
+    );
+    let error = summary.repos[1].error.clone().unwrap_or_default();
+    assert!(error.contains("500") && error.contains("boom"), "{error}");
+    assert!(!sleeper.sleeps().is_empty(), "the 500s were retried before giving up");
+    assert_eq!(summary.failed_repos().len(), 1);
+
+    let table = render_table(&summary);
+    let row = |repo: &str| {
+        table
+            .lines()
+            .find(|l| l.starts_with(repo))
+            .unwrap_or_default()
+            .to_string()
+    };
+    assert!(row("octo/a").ends_with("ok"), "{table}");
+    assert!(row("octo/b").ends_with("FAILED"), "{table}");
+    assert!(table.contains("\nocto/b: GET /repos/octo/b/actions/runs"), "{table}");
+
+    let mut finished: Vec<usize> = progress
+        .0
+        .lock()
+        .map(|p| p.iter().map(|(_, n)| *n).collect())
+        .unwrap_or_default();
+    finished.sort_unstable();
+    assert_eq!(finished, [1, 2, 3]);
+    assert!(
+        fake.writes().is_empty(),
+        "the stub action writes nothing and scanning only reads"
+    );
+}
+
+#[tokio::test]
+async fn a_rerun_resumes_and_fix_branch_failures_are_rolled_back() {
+    let fake = started(&["octo/a"]);
+    failed_run(&fake, "octo/a", 1, "main", "2023-11-14T10:00:00Z");
+    failed_run(&fake, "octo/a", 2, "main", "2023-11-14T11:00:00Z");
+    failed_run(&fake, "octo/a", 3, "main", "2023-11-14T12:00:00Z");
+    failed_run(&fake, "octo/a", 4, "autoheal/1-timeout", "2023-11-14T13:00:00Z");
+    // An earlier pass filed run 1 as an issue and recorded run 2 as a repeat on it.
+    let record = AnalysisRecord {
+        fingerprint: "f".into(),
+        run_id: 1,
+        ..AnalysisRecord::default()
+    };
+    fake.set_now(Some("2023-11-14T12:30:00Z"));
+    let issue = fake.add_issue(
+        "octo/a",
+        SeedIssue {
+            title: "[auto-heal] CI".into(),
+            body: format!("x\n{}", encode_analysis(&record)),
+            labels: vec!["auto-heal".into(), "workflow-failure".into()],
+            ..SeedIssue::default()
+        },
+    );
+    fake.add_comment(
+        "octo/a",
+        issue,
+        "github-actions[bot]",
+        "The same failure happened again in [run 2](https://github.com/octo/a/actions/runs/2)",
+    );
+    let (gh, _) = client(&fake);
+    let recorder = Recorder::default();
+    let summary = heal_many(
+        &gh,
+        &[name("octo/a")],
+        &ManyOptions::new(time(SINCE)),
+        recorder.action(),
+    )
+    .await;
+    let works: Vec<Work> = recorder.calls().into_iter().map(|(_, w)| w).collect();
+    assert_eq!(
+        works,
+        [
+            Work::Issue { run_id: 1, issue },
+            Work::Run { run_id: 3 },
+            Work::Rollback {
+                run_id: 4,
+                branch: "autoheal/1-timeout".into()
+            },
+        ]
+    );
+    assert_eq!(summary.repos[0].already_done, 1);
+}
+
+#[tokio::test]
+async fn a_spent_rate_limit_defers_the_rest() {
+    let fake = started(&["octo/a", "octo/b"]);
+    failed_run(&fake, "octo/a", 1, "main", "2023-11-14T10:00:00Z");
+    failed_run(&fake, "octo/a", 2, "main", "2023-11-14T11:00:00Z");
+    failed_run(&fake, "octo/b", 3, "main", "2023-11-14T11:00:00Z");
+    let (gh, _) = client(&fake);
+    let limited: RunAction = Arc::new(|_gh, _repo, _work| {
+        Box::pin(async {
+            Err(ActionError {
+                message: "rate limited".into(),
+                rate_limited: true,
+            })
+        }) as ActionFuture
+    });
+    let options = ManyOptions {
+        concurrency: 1,
+        ..ManyOptions::new(time(SINCE))
+    };
+    let summary = heal_many(&gh, &[name("octo/a"), name("octo/b")], &options, limited).await;
+    assert!(summary.rate_limited);
+    let a = &summary.repos[0];
+    assert_eq!((a.errors, a.deferred), (1, 1), "run 1 failed, run 2 was not started");
+    assert_eq!(summary.repos[1].deferred, 1, "octo/b was not scanned");
+    assert!(render_table(&summary).contains("rerun the same command later to resume"));
+}
+
+#[tokio::test]
+async fn org_listing_reads_every_page() {
+    let fake = started(&["octo/a", "octo/b", "octo/c", "other/x"]);
+    fake.set_page_size(2);
+    let (gh, _) = client(&fake);
+    let repos = org_repos(&gh, "octo").await.unwrap_or_else(|e| panic!("{e}"));
+    let names: Vec<String> = repos.iter().map(ToString::to_string).collect();
+    assert_eq!(names, ["octo/a", "octo/b", "octo/c"]);
+}
+
+/// `report` + `heal` for real in two repositories; a second pass duplicates nothing.
+#[tokio::test]
+async fn the_real_action_heals_each_repository_once() {
+    let repos = ["octo/a", "octo/b"];
+    let fake = started(&repos);
+    fake.set_now(Some("2023-11-14T22:00:00Z"));
+    for (i, repo) in repos.iter().enumerate() {
+        let scenario = heal_fixtures::timeout(50 + i as u64);
+        let sha = heal_fixtures::seed(&fake, repo, "main", &scenario);
+        // The fixtures' runs carry no creation time; scanning filters on it.
+        fake.add_run(
+            repo,
+            json!({
+                "id": scenario.run_id, "name": "CI", "path": heal_fixtures::WORKFLOW_PATH,
+                "head_branch": "main", "head_sha": sha, "event": "push", "status": "completed",
+                "conclusion": scenario.run_conclusion, "run_attempt": 1, "created_at": "2023-11-14T21:00:00Z",
+                "html_url": format!("https://github.com/{repo}/actions/runs/{}", scenario.run_id),
+            }),
+        );
+    }
+    let options = HealOptions {
+        report: ReportOptions {
+            now: Some(time("2023-11-14T22:30:00Z")),
+            ..ReportOptions::default()
+        },
+    };
+    let (gh, _) = client(&fake);
+    let names: Vec<RepoName> = repos.iter().map(|r| name(r)).collect();
+    let many = ManyOptions::new(time(SINCE));
+    let first = heal_many(&gh, &names, &many, heal_action(options.clone())).await;
+    for summary in &first.repos {
+        assert!(summary.is_ok(), "{summary:?}");
+        assert_eq!(summary.healed, 1, "{summary:?}");
+    }
+    let count = |repo: &str| -> (usize, usize) {
+        let items = fake.issues(repo);
+        let pulls = items.iter().filter(|i| i.head.is_some()).count();
+        (items.len() - pulls, pulls)
+    };
+    assert_eq!((count("octo/a"), count("octo/b")), ((1, 1), (1, 1)));
+    let comments_before: usize = fake
+        .issues("octo/a")
+        .iter()
+        .map(|i| fake.comments("octo/a", i.number).len())
+        .sum();
+
+    let second = heal_many(&gh, &names, &many, heal_action(options)).await;
+    assert_eq!(
+        (count("octo/a"), count("octo/b")),
+        ((1, 1), (1, 1)),
+        "no duplicate issue or PR"
+    );
+    let comments_after: usize = fake
+        .issues("octo/a")
+        .iter()
+        .map(|i| fake.comments("octo/a", i.number).len())
+        .sum();
+    assert_eq!(
+        comments_before, comments_after,
+        "no repeat comment for a run already filed"
+    );
+    for summary in &second.repos {
+        assert!(summary.is_ok(), "{summary:?}");
+    }
+}
