@@ -123,6 +123,12 @@ fn check_step(ctx: &mut Context<'_>, step: &Node, default_shell: Option<ShellKin
             for u in &found {
                 let start = map.offset(u.span.start, embedded.span);
                 let end = map.offset(u.span.end, embedded.span).max(start);
+                let ok = |o: usize| ctx.source.is_char_boundary(o);
+                let (start, end) = if ok(start) && ok(end) {
+                    (start, end)
+                } else {
+                    (script.node.span.start, script.node.span.start)
+                };
                 findings.push((
                     TextRange::new(start, end.min(ctx.source.len())),
                     format!("\"{}\" {ADVICE}", u.path),

@@ -167,7 +167,12 @@ impl Pass<'_> {
                 .unwrap_or(Span::new(0, map.value().len()));
             let start = map.offset(e.span.start, anchor);
             let end = map.offset(e.span.end.max(e.span.start), anchor).max(start);
-            let end = if self.source.is_char_boundary(end) && end <= self.source.len() {
+            let start = if self.source.is_char_boundary(start) {
+                start
+            } else {
+                node.span.start
+            };
+            let end = if self.source.is_char_boundary(end) && end >= start {
                 end
             } else {
                 start

@@ -132,15 +132,15 @@ pub(crate) fn states(text: &str, skip: &[Span], at: &[usize], lang: Lang) -> Vec
             (_, Quote::None) if c == b'\'' => state = Quote::Single,
             (_, Quote::None) if c == b'"' => state = Quote::Double,
             (Lang::Js, Quote::None) if c == b'`' => state = Quote::Backtick,
-            (Lang::Js, Quote::None) if text[i..].starts_with("//") => state = Quote::Comment,
+            (Lang::Js, Quote::None) if b[i..].starts_with(b"//") => state = Quote::Comment,
             (Lang::Shell(_), Quote::None) if c == b'#' && (i == 0 || b[i - 1].is_ascii_whitespace()) => {
                 state = Quote::Comment;
             }
             (Lang::Shell(ShellKind::Posix), Quote::None)
-                if text[i..].starts_with("<<") && !text[i..].starts_with("<<<") =>
+                if b[i..].starts_with(b"<<") && !b[i..].starts_with(b"<<<") =>
             {
                 i += 1;
-                if let Some((word, quoted, len)) = heredoc_word(&text[i + 1..]) {
+                if let Some((word, quoted, len)) = text.get(i + 1..).and_then(heredoc_word) {
                     pending = Some((word, quoted));
                     i += len;
                 }

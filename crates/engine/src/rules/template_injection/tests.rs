@@ -107,3 +107,68 @@ fn values_that_cannot_carry_the_text_are_not_reported() {
         ]
     );
 }
+
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn fragment() -> impl Strategy<Value = &'static str> {
+        prop::sample::select(vec![
+            "echo ",
+            "\"",
+            "'",
+            "\\",
+            " ",
+            "\n",
+            "# note ",
+            "cat <<EOF\n",
+            "cat <<'EOF'\n",
+            "\nEOF\n",
+            "${{ github.event.issue.title }}",
+            "${{ github.head_ref || 'x' }}",
+            "${{ github.sha }}",
+            "x_y",
+            "$(date)",
+        ])
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
+
+        /// Whatever the script, a fix offered for it applies, parses, and
+        /// leaves no untrusted expansion behind in that step.
+        #[test]
+        fn offered_fixes_remove_every_finding(parts in prop::collection::vec(fragment(), 1..12)) {
+            let script: String = parts.concat();
+            let body: String = script.lines().map(|l| format!("          {l}\n")).collect();
+            let src = format!("on: issues\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: |\n{body}");
+            prop_assume!(!crate::yaml::parse(src.as_bytes()).has_errors());
+            // Unverified, so that the property checks the fix itself.
+            let config = crate::config::Config::default();
+            let opts = crate::lint::LintOptions { verify_fixes: false, ..crate::lint::LintOptions::new(&config) };
+            let diags: Vec<_> = crate::lint::lint(crate::rules::test_support::PATH, src.as_bytes(), &opts)
+                .into_iter()
+                .filter(|d| d.rule == "template-injection")
+                .collect();
+            if let Some(fix) = diags.iter().find_map(|d| d.fixes.first()) {
+                let edits: Vec<_> = fix.edits.iter().collect();
+                let out = crate::fix::apply_edits(crate::rules::test_support::PATH, &src, &edits).expect("applies");
+                prop_assert!(!crate::yaml::parse(out.as_bytes()).has_parse_errors(), "{}", out);
+                prop_assert!(lint_rule(&out, "template-injection").is_empty(), "{}", out);
+            }
+        }
+
+        #[test]
+        fn quoting_scans_any_text(text in "\\PC{0,80}", lang in 0..3u8) {
+            let lang = match lang {
+                0 => super::super::quoting::Lang::Js,
+                1 => super::super::quoting::Lang::Shell(super::super::quoting::ShellKind::Pwsh),
+                _ => super::super::quoting::Lang::Shell(super::super::quoting::ShellKind::Posix),
+            };
+            let spans: Vec<autoheal_expr::Span> = autoheal_expr::find_expressions(&text).iter().map(|e| e.span).collect();
+            let at: Vec<usize> = spans.iter().map(|s| s.start).collect();
+            let states = super::super::quoting::states(&text, &spans, &at, lang);
+            prop_assert_eq!(states.len(), at.len());
+        }
+    }
+}
