@@ -347,17 +347,6 @@ fn popular_action(
         let d = ctx.report_at(severity, range, format!("{uses:?} {why}; update it to v{current}"));
         d.fixes.extend(fix);
     }
-    let Some(inputs) = known.inputs else { return };
-    check_with(ctx, uses, with, inputs, Severity::Warning);
-    for (input, since) in known.required {
-        if major.is_some_and(|m| m >= *since) && !has_input(with, input) {
-            ctx.report_at(
-                Severity::Warning,
-                range,
-                format!("missing input {input:?}, which action {uses:?} requires"),
-            );
-        }
-    }
     for (old, new) in known.deprecated {
         if let Some(key) = with_key(with, old) {
             ctx.report_at(
@@ -367,6 +356,43 @@ fn popular_action(
             );
         }
     }
+    // Inputs are only known for the majors the table was curated against;
+    // a SHA pin counts when its comment names the version (`@<sha> # v4.2.2`).
+    let version = major
+        .or_else(|| commented_major(ctx.source, uses_node))
+        .filter(|m| *m <= known.current_major);
+    let Some(inputs) = known.inputs.filter(|_| version.is_some()) else {
+        return;
+    };
+    check_with(ctx, uses, with, inputs, Severity::Warning);
+    for (input, since) in known.required {
+        if version.is_some_and(|m| m >= *since) && !has_input(with, input) {
+            ctx.report_at(
+                Severity::Warning,
+                range,
+                format!("missing input {input:?}, which action {uses:?} requires"),
+            );
+        }
+    }
+}
+
+/// The major version in a comment after a SHA pin on the same line:
+/// `# v4.2.2`, `# tag=v4`.
+fn commented_major(source: &str, node: &Node) -> Option<u32> {
+    let rest = source.get(node.span.end..)?;
+    let line = &rest[..rest.find('\n').unwrap_or(rest.len())];
+    let comment = line.trim_start().strip_prefix('#')?.trim_start();
+    let comment = comment.strip_prefix("tag=").unwrap_or(comment);
+    let digits: String = comment
+        .strip_prefix('v')
+        .unwrap_or(comment)
+        .chars()
+        .take_while(char::is_ascii_digit)
+        .collect();
+    if digits.is_empty() || digits.len() > 4 {
+        return None;
+    }
+    digits.parse().ok()
 }
 
 /// The major version a ref names (`v4`, `v4.1.0`, `4`), if it is one.

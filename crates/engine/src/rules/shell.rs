@@ -94,8 +94,13 @@ fn step_shell<'n>(
         return;
     }
     let own = step.get("shell");
+    // `if: runner.os == 'Windows'` guards a step on a job that never runs it.
+    let guarded = step.get("if").and_then(Node::as_str).is_some_and(|c| {
+        let c = c.to_ascii_lowercase();
+        c.contains("runner.os") || c.contains("windows")
+    });
     if let Some(node) = own {
-        shell_name(ctx, node, os);
+        shell_name(ctx, node, if guarded { None } else { os });
     }
     let shell = match own.or(inherited) {
         Some(node) => node.as_str(),

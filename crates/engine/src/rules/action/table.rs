@@ -1,10 +1,12 @@
 //! Popular actions: their inputs and which major versions are too old.
 //!
 //! Curated by hand from the actions' `action.yml` files and release notes;
-//! last reviewed **2025-08**. Only inputs known for certain are listed, and
-//! an input missing from a list is reported as a warning, never an error,
-//! so an action that grows an input cannot break anyone's lint. Entries
-//! with `inputs: None` only have their versions checked.
+//! last reviewed **2025-08** (plus inputs seen in the corpus since:
+//! upload-artifact `archive`, download-artifact `digest-mismatch`,
+//! setup-python `pip-version`). Only inputs known for certain are listed.
+//! Inputs are checked only for majors up to `current_major` (newer majors
+//! may have grown inputs), an unknown input is a warning, never an error,
+//! and entries with `inputs: None` only have their versions checked.
 
 /// One action (or sub-action path, like `github/codeql-action/init`).
 pub struct KnownAction {
@@ -77,6 +79,7 @@ pub static KNOWN_ACTIONS: &[KnownAction] = &[
             "update-environment",
             "allow-prereleases",
             "freethreaded",
+            "pip-version",
         ]),
         ..versions("actions/setup-python", 5, 4)
     },
@@ -193,6 +196,7 @@ pub static KNOWN_ACTIONS: &[KnownAction] = &[
             "compression-level",
             "overwrite",
             "include-hidden-files",
+            "archive",
         ]),
         required: &[("path", 1)],
         broken_through: 3,
@@ -208,6 +212,7 @@ pub static KNOWN_ACTIONS: &[KnownAction] = &[
             "repository",
             "run-id",
             "artifact-ids",
+            "digest-mismatch",
         ]),
         broken_through: 3,
         ..versions("actions/download-artifact", 4, 3)

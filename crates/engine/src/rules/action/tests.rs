@@ -137,6 +137,17 @@ fn popular_action_inputs_are_checked_as_warnings() {
 }
 
 #[test]
+fn inputs_are_checked_only_for_curated_majors_and_commented_sha_pins() {
+    let src = "on: push\njobs:\n  a:\n    runs-on: x\n    steps:\n      - uses: actions/checkout@v9\n        with:\n          new-input: x\n      - uses: actions/checkout@8e5e7e5ab8b370d6c329ec480221332ada57f0ab\n        with:\n          new-input: x\n      - uses: actions/checkout@8e5e7e5ab8b370d6c329ec480221332ada57f0ab # v4.2.2\n        with:\n          fetch_depth: 1\n";
+    let got = render(src, "action");
+    assert_eq!(got.len(), 1, "{got:#?}");
+    assert!(
+        got[0].starts_with("14:11: input \"fetch_depth\" is not defined"),
+        "{got:#?}"
+    );
+}
+
+#[test]
 fn local_actions_are_checked_against_their_metadata() {
     let action = "name: x\ninputs:\n  who:\n    required: true\n  greeting:\n    required: true\n    default: hi\n  old:\n    deprecationMessage: use who\nruns:\n  using: node20\n  main: i.js\n";
     let repo = MemoryRepo::new([(".github/actions/greet/action.yml", action), ("other/file.txt", "")]);

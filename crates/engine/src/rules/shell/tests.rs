@@ -75,7 +75,7 @@ fn shell_names_and_custom_commands() {
 
 #[test]
 fn windows_only_shells_are_fine_on_windows_and_unknown_runners() {
-    let src = "on: push\njobs:\n  w:\n    runs-on: windows-latest\n    defaults:\n      run:\n        shell: cmd\n    steps:\n      - run: echo\n  m:\n    runs-on: ${{ matrix.os }}\n    steps:\n      - run: echo\n        shell: powershell\n  s:\n    runs-on: [self-hosted, linux]\n    steps:\n      - run: echo\n        shell: cmd\n";
+    let src = "on: push\njobs:\n  w:\n    runs-on: windows-latest\n    defaults:\n      run:\n        shell: cmd\n    steps:\n      - run: echo\n  m:\n    runs-on: ${{ matrix.os }}\n    steps:\n      - run: echo\n        shell: powershell\n  s:\n    runs-on: [self-hosted, linux]\n    steps:\n      - run: echo\n        shell: cmd\n      - run: echo\n        if: runner.os == 'Windows'\n        shell: powershell\n";
     let got = render(src, "shell");
     assert_eq!(got.len(), 1, "{got:#?}");
     assert!(
