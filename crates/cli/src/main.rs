@@ -28,6 +28,7 @@ mod fs_repo;
 mod output;
 mod rules_cmd;
 mod shellcheck;
+mod stats_cmd;
 
 use std::process::ExitCode;
 
@@ -55,6 +56,10 @@ enum Command {
     Diagnose(diagnose::DiagnoseArgs),
     /// Turn a failed run's log into a verified fix (a diff, or `--write`).
     Fix(diagnose::FixArgs),
+    /// What auto-heal did in a repository: issues, PRs, merge rate, time to merge, recurrences.
+    Stats(stats_cmd::StatsArgs),
+    /// Heal the recent failed runs of many repositories (`--repos FILE` or `--org ORG`).
+    HealMany(stats_cmd::HealManyArgs),
     /// Run the language server on stdio.
     Lsp,
     /// List every rule with its default severity.
@@ -100,6 +105,8 @@ fn main() -> ExitCode {
         Command::Check(args) => check::run(args, &verbosity),
         Command::Diagnose(args) => diagnose::diagnose(args, &verbosity),
         Command::Fix(args) => diagnose::fix(args, &verbosity),
+        Command::Stats(args) => stats_cmd::run_stats(args),
+        Command::HealMany(args) => stats_cmd::run_heal_many(args, &verbosity),
         Command::Lsp => autoheal_lsp::run_stdio_blocking().map(|()| Outcome::Clean),
         Command::Rules => rules_cmd::list(),
         Command::Completions { shell } => {

@@ -177,6 +177,14 @@ impl ManyOptions {
     }
 }
 
+/// A point in time (UTC), as `--since` yields it.
+pub type Time = DateTime<Utc>;
+
+/// The current time, for [`parse_since`].
+pub fn now() -> Time {
+    Utc::now()
+}
+
 /// `24h`, `90m`, `7d`, `2w` as a duration; `None` for anything else.
 pub fn parse_window(raw: &str) -> Option<Duration> {
     let raw = raw.trim();
