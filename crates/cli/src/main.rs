@@ -25,6 +25,7 @@ mod check;
 mod diagnose;
 mod discover;
 mod fs_repo;
+mod github_cmds;
 mod output;
 mod rules_cmd;
 mod shellcheck;
@@ -56,6 +57,12 @@ enum Command {
     Diagnose(diagnose::DiagnoseArgs),
     /// Turn a failed run's log into a verified fix (a diff, or `--write`).
     Fix(diagnose::FixArgs),
+    /// File an issue for a failed workflow run (the monitor step).
+    Report(github_cmds::ReportArgs),
+    /// Turn an auto-heal issue, or a failed run, into a fix pull request.
+    Heal(github_cmds::HealArgs),
+    /// Write the auto-heal workflows and a commented config into this repository.
+    Init(github_cmds::InitArgs),
     /// What auto-heal did in a repository: issues, PRs, merge rate, time to merge, recurrences.
     Stats(stats_cmd::StatsArgs),
     /// Heal the recent failed runs of many repositories (`--repos FILE` or `--org ORG`).
@@ -105,6 +112,9 @@ fn main() -> ExitCode {
         Command::Check(args) => check::run(args, &verbosity),
         Command::Diagnose(args) => diagnose::diagnose(args, &verbosity),
         Command::Fix(args) => diagnose::fix(args, &verbosity),
+        Command::Report(args) => github_cmds::report(args, &verbosity),
+        Command::Heal(args) => github_cmds::heal(args, &verbosity),
+        Command::Init(args) => github_cmds::init(args, &verbosity),
         Command::Stats(args) => stats_cmd::run_stats(args),
         Command::HealMany(args) => stats_cmd::run_heal_many(args, &verbosity),
         Command::Lsp => autoheal_lsp::run_stdio_blocking().map(|()| Outcome::Clean),

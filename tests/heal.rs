@@ -1,0 +1,222 @@
+//! The real `autoheal report`, `heal` and `init` binaries: against the fake GitHub on
+//! 127.0.0.1 (through `--api-url`), and `init` templates that pass `autoheal check`.
+
+#[path = "../crates/github/tests/heal_fixtures/mod.rs"]
+mod heal_fixtures;
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+use autoheal_fake_github::{FakeGithub, FaultKind};
+use heal_fixtures::{WORKFLOW_PATH, seed, timeout};
+
+const TOKEN: &str = "ghp_CLITESTTOKEN_0123456789";
+const REPO: &str = "octo/app";
+
+fn fake() -> FakeGithub {
+    let fake = FakeGithub::start();
+    fake.require_token(TOKEN);
+    fake.add_repo(REPO, "main");
+    fake
+}
+
+fn autoheal(dir: &Path, args: &[&str], token: Option<&str>) -> Output {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_autoheal"));
+    command
+        .args(args)
+        .current_dir(dir)
+        .env("CI", "true")
+        .env("NO_COLOR", "1")
+        .env_remove("GH_TOKEN")
+        .env_remove("GITHUB_TOKEN")
+        .env_remove("GITHUB_API_URL");
+    if let Some(token) = token {
+        command.env("GITHUB_TOKEN", token);
+    }
+    command.output().unwrap_or_else(|e| panic!("cannot run autoheal: {e}"))
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+#[test]
+fn report_then_heal_open_an_issue_and_a_pull_request() {
+    let fake = fake();
+    seed(&fake, REPO, "main", &timeout(50));
+    let url = fake.url();
+    let dir = std::env::temp_dir();
+
+    let out = autoheal(
+        &dir,
+        &["report", "--repo", REPO, "--run-id", "50", "--api-url", &url],
+        Some(TOKEN),
+    );
+    let (stdout, stderr) = (text(&out.stdout), text(&out.stderr));
+    assert_eq!(out.status.code(), Some(0), "{stdout}{stderr}");
+    assert!(
+        stdout.starts_with("filed issue #1 with a proposed fix: [auto-heal] CI: timeout in build"),
+        "{stdout}"
+    );
+    assert!(
+        stderr.contains("autoheal: downloading the log of job `build`"),
+        "{stderr}"
+    );
+    assert!(!stdout.contains(TOKEN) && !stderr.contains(TOKEN));
+    let issues = fake.issues(REPO);
+    assert_eq!(issues[0].labels, ["auto-heal", "workflow-failure"]);
+
+    let out = autoheal(
+        &dir,
+        &["heal", "--repo", REPO, "--issue", "1", "--api-url", &url],
+        Some(TOKEN),
+    );
+    let stdout = text(&out.stdout);
+    assert_eq!(out.status.code(), Some(0), "{stdout}{}", text(&out.stderr));
+    assert!(
+        stdout.starts_with("opened pull request #2 from autoheal/50-timeout"),
+        "{stdout}"
+    );
+    let fixed = fake
+        .file_at(REPO, "autoheal/50-timeout", WORKFLOW_PATH)
+        .unwrap_or_default();
+    assert!(fixed.contains("    timeout-minutes: 60\n"), "{fixed}");
+
+    // A rerun finds the same pull request.
+    let out = autoheal(
+        &dir,
+        &["heal", "--repo", REPO, "--issue", "1", "--api-url", &url],
+        Some(TOKEN),
+    );
+    assert!(
+        text(&out.stdout).starts_with("already up to date: pull request #2"),
+        "{}",
+        text(&out.stdout)
+    );
+    assert_eq!(fake.issues(REPO).len(), 2);
+}
+
+#[test]
+fn heal_run_id_without_the_workflows_permission_exits_non_zero_after_posting_the_patch() {
+    let fake = fake();
+    seed(&fake, REPO, "main", &timeout(50));
+    fake.inject_fault(
+        Some("POST"),
+        "/repos/octo/app/git/refs",
+        1,
+        FaultKind::WorkflowsPermission { status: 403 },
+    );
+    let url = fake.url();
+    let out = autoheal(
+        &std::env::temp_dir(),
+        &["heal", "--repo", REPO, "--run-id", "50", "--api-url", &url],
+        Some(TOKEN),
+    );
+    let stderr = text(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(
+        stderr.contains(
+            "autoheal: error: GitHub refused to push the fix for issue #1: the token lacks the `workflows` permission"
+        ),
+        "{stderr}"
+    );
+    let comments = fake.comments(REPO, 1);
+    assert_eq!(comments.len(), 1);
+    assert!(comments[0].body.contains("```diff\n"), "{}", comments[0].body);
+    assert!(fake.issues(REPO)[0].labels.contains(&"needs-manual-fix".to_string()));
+}
+
+#[test]
+fn dry_run_prints_the_writes_and_makes_none() {
+    let fake = fake();
+    seed(&fake, REPO, "main", &timeout(50));
+    let url = fake.url();
+    let out = autoheal(
+        &std::env::temp_dir(),
+        &["heal", "--repo", REPO, "--run-id", "50", "--dry-run", "--api-url", &url],
+        Some(TOKEN),
+    );
+    let stderr = text(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "{stderr}");
+    assert!(
+        stderr.contains("[dry-run] POST /repos/octo/app/issues {body: <"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("[dry-run] POST /repos/octo/app/git/blobs"), "{stderr}");
+    assert!(stderr.contains("[dry-run] POST /repos/octo/app/pulls"), "{stderr}");
+    assert!(fake.writes().is_empty(), "{:?}", fake.writes());
+}
+
+#[test]
+fn a_missing_token_is_a_clear_error() {
+    let out = autoheal(
+        &std::env::temp_dir(),
+        &[
+            "report",
+            "--repo",
+            REPO,
+            "--run-id",
+            "1",
+            "--api-url",
+            "http://127.0.0.1:9",
+        ],
+        None,
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        text(&out.stderr).contains("no GitHub token: set GITHUB_TOKEN or GH_TOKEN"),
+        "{}",
+        text(&out.stderr)
+    );
+}
+
+#[test]
+fn init_writes_templates_that_pass_check_and_refuses_to_overwrite() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    std::fs::create_dir(dir.path().join(".git")).unwrap_or_else(|e| panic!("{e}"));
+    let out = autoheal(dir.path(), &["init", "--workflows", "CI", "Deploy \"prod\""], None);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    for path in [
+        ".github/workflows/workflow-failure-monitor.yml",
+        ".github/workflows/auto-heal-workflow.yml",
+        ".github/autoheal.yml",
+    ] {
+        assert!(dir.path().join(path).is_file(), "{path}");
+    }
+    let monitor =
+        std::fs::read_to_string(dir.path().join(".github/workflows/workflow-failure-monitor.yml")).unwrap_or_default();
+    assert!(monitor.contains("      - \"Deploy \\\"prod\\\"\"\n"), "{monitor}");
+
+    let check = autoheal(dir.path(), &["check"], None);
+    assert_eq!(
+        check.status.code(),
+        Some(0),
+        "{}{}",
+        text(&check.stdout),
+        text(&check.stderr)
+    );
+
+    std::fs::write(dir.path().join(".github/autoheal.yml"), "# mine\n").unwrap_or_else(|e| panic!("{e}"));
+    let again = autoheal(dir.path(), &["init", "--mode", "two"], None);
+    assert_eq!(again.status.code(), Some(2));
+    assert!(
+        text(&again.stderr).contains("pass --force to replace"),
+        "{}",
+        text(&again.stderr)
+    );
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join(".github/autoheal.yml")).unwrap_or_default(),
+        "# mine\n"
+    );
+
+    let forced = autoheal(dir.path(), &["init", "--mode", "two", "--force"], None);
+    assert_eq!(forced.status.code(), Some(0), "{}", text(&forced.stderr));
+    let check = autoheal(dir.path(), &["check"], None);
+    assert_eq!(
+        check.status.code(),
+        Some(0),
+        "{}{}",
+        text(&check.stdout),
+        text(&check.stderr)
+    );
+}
