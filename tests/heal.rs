@@ -220,3 +220,35 @@ fn init_writes_templates_that_pass_check_and_refuses_to_overwrite() {
         text(&check.stderr)
     );
 }
+
+#[test]
+fn the_root_action_passes_check_and_keeps_expressions_out_of_scripts() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let out = autoheal(root, &["check", "action.yml"], None);
+    assert_eq!(out.status.code(), Some(0), "{}{}", text(&out.stdout), text(&out.stderr));
+    let action = std::fs::read_to_string(root.join("action.yml")).unwrap_or_default();
+    let mut run_indent: Option<usize> = None;
+    for line in action.lines() {
+        let indent = line.len() - line.trim_start().len();
+        if run_indent.is_some_and(|i| indent <= i && !line.trim().is_empty()) {
+            run_indent = None;
+        }
+        if run_indent.is_some() {
+            assert!(!line.contains("${{"), "expression inside a run script: {line}");
+        }
+        if let Some(rest) = line.trim_start().strip_prefix("run:") {
+            assert!(!rest.contains("${{"), "expression inside a run script: {line}");
+            run_indent = Some(indent);
+        }
+    }
+    for needed in [
+        "using: composite",
+        "actions/cache@v4",
+        "cargo install --locked --path \"$GITHUB_ACTION_PATH\"",
+        "autoheal check --format sarif > \"$SARIF_FILE\"",
+        "autoheal check --format github",
+        "github/codeql-action/upload-sarif@v3",
+    ] {
+        assert!(action.contains(needed), "{needed}");
+    }
+}
