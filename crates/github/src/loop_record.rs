@@ -41,10 +41,14 @@ impl HealRecord {
     }
 }
 
-/// The hidden block. `<` and `>` are escaped inside the JSON so the comment cannot end early.
+/// The hidden block. `<` and `>` are escaped inside the JSON so the comment cannot end early,
+/// and `@` so no name in it can ever be read as a mention.
 pub fn encode_record(record: &HealRecord) -> String {
     let json = serde_json::to_string(record).unwrap_or_else(|_| "{}".to_string());
-    let json = json.replace('<', "\\u003c").replace('>', "\\u003e");
+    let json = json
+        .replace('<', "\\u003c")
+        .replace('>', "\\u003e")
+        .replace('@', "\\u0040");
     format!("{MARKER}{json}{MARKER_END}")
 }
 
