@@ -79,14 +79,34 @@ pub struct InitArgs {
     pub action: Option<String>,
 }
 
-/// Progress as plain `autoheal: …` lines on stderr (the same in CI and on a terminal, so
-/// logs stay readable when captured).
+/// Progress as plain `autoheal: …` lines on stderr: what CI logs (`CI=true`) and pipes get.
 struct StderrProgress;
 
 impl Progress for StderrProgress {
     fn step(&self, message: &str) {
         eprintln!("autoheal: {message}");
     }
+}
+
+/// Progress on a terminal: one status line, rewritten in place, cleared when done.
+struct TerminalProgress;
+
+impl Progress for TerminalProgress {
+    fn step(&self, message: &str) {
+        let shown: String = message.chars().take(100).collect();
+        eprint!("\r\x1b[2Kautoheal: {shown}");
+    }
+}
+
+impl TerminalProgress {
+    fn clear() {
+        eprint!("\r\x1b[2K");
+    }
+}
+
+fn on_terminal() -> bool {
+    use std::io::IsTerminal as _;
+    std::io::stderr().is_terminal() && std::env::var("CI").map_or(true, |v| v != "true")
 }
 
 fn client(api: &ApiArgs) -> anyhow::Result<GitHub> {
@@ -106,9 +126,12 @@ fn runtime() -> anyhow::Result<tokio::runtime::Runtime> {
         .context("cannot start the async runtime")
 }
 
-fn report_options(verbosity: &Verbosity) -> ReportOptions {
+fn report_options(verbosity: &Verbosity, dry_run: bool) -> ReportOptions {
     let progress: Arc<dyn Progress> = if verbosity.quiet {
         Arc::new(Silent)
+    } else if on_terminal() && !dry_run {
+        // Dry-run lines are printed by the client; a rewritten status line would garble them.
+        Arc::new(TerminalProgress)
     } else {
         Arc::new(StderrProgress)
     };
@@ -147,11 +170,15 @@ fn print_report(outcome: &ReportOutcome, dry_run: bool) {
 
 pub fn report(args: ReportArgs, verbosity: &Verbosity) -> anyhow::Result<Outcome> {
     let repo = RepoName::parse(&args.repo)?;
-    let options = report_options(verbosity);
+    let options = report_options(verbosity, args.api.dry_run);
     let outcome = runtime()?.block_on(async {
         let gh = client(&args.api)?;
         anyhow::Ok(autoheal_github::report(&gh, &repo, args.run_id, &options).await?)
-    })?;
+    });
+    if on_terminal() && !verbosity.quiet && !args.api.dry_run {
+        TerminalProgress::clear();
+    }
+    let outcome = outcome?;
     print_report(&outcome, args.api.dry_run);
     Ok(Outcome::Clean)
 }
@@ -164,12 +191,16 @@ pub fn heal(args: HealArgs, verbosity: &Verbosity) -> anyhow::Result<Outcome> {
         (None, None) => bail!("pass --issue N or --run-id ID"),
     };
     let options = HealOptions {
-        report: report_options(verbosity),
+        report: report_options(verbosity, args.api.dry_run),
     };
     let healed = runtime()?.block_on(async {
         let gh = client(&args.api)?;
         anyhow::Ok(autoheal_github::heal(&gh, &repo, target, &options).await?)
-    })?;
+    });
+    if on_terminal() && !verbosity.quiet && !args.api.dry_run {
+        TerminalProgress::clear();
+    }
+    let healed = healed?;
     let would = if args.api.dry_run { " (dry run)" } else { "" };
     if let Some(reported) = &healed.report {
         print_report(reported, args.api.dry_run);
