@@ -102,11 +102,14 @@ fn step_shell<'n>(
     if let Some(node) = own {
         shell_name(ctx, node, if guarded { None } else { os });
     }
-    let shell = match own.or(inherited) {
-        Some(node) => node.as_str(),
-        // The runner's default: bash (`bash -e {0}`) or pwsh on Windows.
-        None if os == Some(Os::Windows) => Some("pwsh"),
-        None => Some("bash"),
+    let shell = match (own.or(inherited), os) {
+        (Some(node), _) => node.as_str(),
+        // The runner's default is bash (`bash -e {0}`) on Linux and macOS
+        // and pwsh on Windows. When `runs-on` does not say which (a matrix,
+        // a self-hosted label) or the step only runs on some OS, the script
+        // may be PowerShell: leave it alone.
+        (None, Some(Os::Unix)) if !guarded => Some("bash"),
+        (None, _) => None,
     };
     queue_script(step, shell, scripts);
 }

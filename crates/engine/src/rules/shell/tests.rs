@@ -92,27 +92,42 @@ fn workflow_default_shell_is_checked_against_each_job_os() {
 
 #[test]
 fn the_checker_gets_bash_and_sh_scripts_with_masked_expressions_and_findings_map_to_yaml_lines() {
-    let src = "on: push\ndefaults:\n  run:\n    shell: pwsh\njobs:\n  a:\n    runs-on: ubuntu-latest\n    defaults:\n      run:\n        shell: bash\n    steps:\n      - run: |\n          echo ${{ github.ref }}\n          echo bad\n      - run: echo bad\n        shell: 'sh -e {0}'\n      - run: \"echo 'bad'\"\n        shell: python\n      - run: echo unassigned\n  b:\n    runs-on: windows-latest\n    steps:\n      - run: echo bad\n  c:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo bad\n";
+    let src = "on: push\ndefaults:\n  run:\n    shell: pwsh\njobs:\n  a:\n    runs-on: ubuntu-latest\n    defaults:\n      run:\n        shell: bash\n    steps:\n      - run: |\n          echo ${{ github.ref }}\n          echo bad\n      - run: echo bad\n        shell: 'sh -e {0}'\n      - run: \"echo 'bad'\"\n        shell: python\n      - run: echo unassigned\n  b:\n    runs-on: windows-latest\n    steps:\n      - run: echo bad\n  c:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo bad\n  d:\n    runs-on: ${{ matrix.os }}\n    steps:\n      - run: echo bad\n      - run: echo bad\n        shell: bash\n";
     let checker = FakeChecker::default();
     let got = lint_with(src, PATH, &checker, true);
-    // Job `b` runs pwsh on Windows and job `c` inherits the workflow's pwsh.
+    // Job `b` runs pwsh on Windows and job `c` inherits the workflow's pwsh;
+    // job `d` may run on Windows, so only its explicit bash step is checked.
     assert_eq!(
         got,
         [
             "14:16: shellcheck SC9999: bad word",
-            "15:19: shellcheck SC9999: bad word"
+            "15:19: shellcheck SC9999: bad word",
+            "32:19: shellcheck SC9999: bad word"
         ]
     );
     let seen = checker.seen.lock().unwrap();
     let langs: Vec<ScriptLanguage> = seen.iter().map(|s| s.language).collect();
-    assert_eq!(langs, [ScriptLanguage::Bash, ScriptLanguage::Sh, ScriptLanguage::Bash]);
+    assert_eq!(
+        langs,
+        [
+            ScriptLanguage::Bash,
+            ScriptLanguage::Sh,
+            ScriptLanguage::Bash,
+            ScriptLanguage::Bash
+        ]
+    );
     assert_eq!(seen[0].text, "echo _________________\necho bad\n");
 }
 
 #[test]
 fn the_checker_is_skipped_when_configured_off_and_composite_steps_are_checked() {
-    let src = "on: push\njobs:\n  c:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo bad\n";
+    let src = "on: push\njobs:\n  c:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo bad\n      - run: echo bad\n        if: runner.os == 'Windows'\n";
     let checker = FakeChecker::default();
+    assert_eq!(
+        lint_with(src, PATH, &checker, true),
+        ["6:19: shellcheck SC9999: bad word"]
+    );
+    checker.seen.lock().unwrap().clear();
     assert_eq!(lint_with(src, PATH, &checker, false), Vec::<String>::new());
     assert!(checker.seen.lock().unwrap().is_empty());
     let action = "name: x\nruns:\n  using: composite\n  steps:\n    - run: echo bad\n      shell: bash\n    - run: echo bad\n      shell: pwsh\n";
