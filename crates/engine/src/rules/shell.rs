@@ -234,9 +234,35 @@ fn run_checker(ctx: &mut Context<'_>, scripts: Vec<(&Node, Script)>) {
         let Some((node, _)) = scripts.get(f.script) else {
             continue;
         };
+        // A finding on a placeholder is about the masking, not the script
+        // (`exit ${{ steps.x.outputs.code }}` is not an invalid exit code).
+        if node
+            .as_str()
+            .is_some_and(|text| touches_expression(text, f.start, f.end))
+        {
+            continue;
+        }
         let range = script_range(ctx.source, node, f.start, f.end);
         ctx.report_at(f.severity, range, format!("shellcheck {}: {}", f.code, f.message));
     }
+}
+
+/// Does `start..end` (at least one byte wide) overlap a `${{ }}` of `text`?
+fn touches_expression(text: &str, start: usize, end: usize) -> bool {
+    let end = end.max(start + 1);
+    let mut from = 0;
+    while let Some(open) = text[from..].find("${{") {
+        let open = from + open;
+        let close = text[open..].find("}}").map_or(text.len(), |c| open + c + 2);
+        if open < end && start < close {
+            return true;
+        }
+        if open >= end {
+            return false;
+        }
+        from = close;
+    }
+    false
 }
 
 /// The file range of bytes `start..end` of a scalar's value; the scalar's

@@ -17,6 +17,17 @@ impl ScriptChecker for FakeChecker {
         self.seen.lock().unwrap().extend(scripts.iter().cloned());
         let mut out = Vec::new();
         for (i, s) in scripts.iter().enumerate() {
+            // Like shellcheck on `exit ${{ … }}`: a finding on the placeholder.
+            if let Some(at) = s.text.find("exit _") {
+                out.push(ScriptFinding {
+                    script: i,
+                    start: at,
+                    end: at + 8,
+                    severity: Severity::Error,
+                    code: "SC2242".into(),
+                    message: "x".into(),
+                });
+            }
             for (at, _) in s.text.match_indices("bad") {
                 out.push(ScriptFinding {
                     script: i,
@@ -92,7 +103,7 @@ fn workflow_default_shell_is_checked_against_each_job_os() {
 
 #[test]
 fn the_checker_gets_bash_and_sh_scripts_with_masked_expressions_and_findings_map_to_yaml_lines() {
-    let src = "on: push\ndefaults:\n  run:\n    shell: pwsh\njobs:\n  a:\n    runs-on: ubuntu-latest\n    defaults:\n      run:\n        shell: bash\n    steps:\n      - run: |\n          echo ${{ github.ref }}\n          echo bad\n      - run: echo bad\n        shell: 'sh -e {0}'\n      - run: \"echo 'bad'\"\n        shell: python\n      - run: echo unassigned\n  b:\n    runs-on: windows-latest\n    steps:\n      - run: echo bad\n  c:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo bad\n  d:\n    runs-on: ${{ matrix.os }}\n    steps:\n      - run: echo bad\n      - run: echo bad\n        shell: bash\n";
+    let src = "on: push\ndefaults:\n  run:\n    shell: pwsh\njobs:\n  a:\n    runs-on: ubuntu-latest\n    defaults:\n      run:\n        shell: bash\n    steps:\n      - run: |\n          echo ${{ github.ref }}\n          echo bad\n      - run: echo bad\n        shell: 'sh -e {0}'\n      - run: \"echo 'bad'\"\n        shell: python\n      - run: echo unassigned; exit ${{ steps.x.outputs.code }}\n  b:\n    runs-on: windows-latest\n    steps:\n      - run: echo bad\n  c:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo bad\n  d:\n    runs-on: ${{ matrix.os }}\n    steps:\n      - run: echo bad\n      - run: echo bad\n        shell: bash\n";
     let checker = FakeChecker::default();
     let got = lint_with(src, PATH, &checker, true);
     // Job `b` runs pwsh on Windows and job `c` inherits the workflow's pwsh;
