@@ -19,7 +19,12 @@ fn repo(files: &[(&str, &str)]) -> tempfile::TempDir {
 }
 
 fn autoheal(dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_autoheal")).args(args).current_dir(dir).env("NO_COLOR", "1").output().unwrap()
+    Command::new(env!("CARGO_BIN_EXE_autoheal"))
+        .args(args)
+        .current_dir(dir)
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap()
 }
 
 fn stdout(o: &Output) -> String {
@@ -77,7 +82,10 @@ fn github_format_prints_workflow_commands() {
         text.contains("::error file=.github/workflows/ci.yml,line=6,col=13,endLine=6,endColumn=17,title=job-needs::job \"build\" needs job \"tset\""),
         "{text}"
     );
-    assert!(text.lines().any(|l| l.starts_with("::notice ") && l.contains("title=timeout")));
+    assert!(
+        text.lines()
+            .any(|l| l.starts_with("::notice ") && l.contains("title=timeout"))
+    );
 }
 
 #[test]
@@ -92,30 +100,51 @@ fn fix_applies_safe_fixes_in_place_and_round_trips() {
     // Everything left is clean, and a second run changes nothing.
     let again = autoheal(dir.path(), &["check", "--fix"]);
     assert_eq!(again.status.code(), Some(0), "{}", stdout(&again));
-    assert_eq!(std::fs::read_to_string(dir.path().join(".github/workflows/ci.yml")).unwrap(), fixed);
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join(".github/workflows/ci.yml")).unwrap(),
+        fixed
+    );
 }
 
 #[test]
 fn unsafe_fixes_need_fix_unsafe() {
     let dir = repo(&[(".github/workflows/ci.yml", BAD)]);
     autoheal(dir.path(), &["check", "--fix"]);
-    assert!(!std::fs::read_to_string(dir.path().join(".github/workflows/ci.yml")).unwrap().contains("timeout-minutes: 60"));
+    assert!(
+        !std::fs::read_to_string(dir.path().join(".github/workflows/ci.yml"))
+            .unwrap()
+            .contains("timeout-minutes: 60")
+    );
     autoheal(dir.path(), &["check", "--fix=unsafe"]);
     let fixed = std::fs::read_to_string(dir.path().join(".github/workflows/ci.yml")).unwrap();
-    assert!(fixed.contains("    runs-on: ubuntu-latest\n    timeout-minutes: 60\n"), "{fixed}");
+    assert!(
+        fixed.contains("    runs-on: ubuntu-latest\n    timeout-minutes: 60\n"),
+        "{fixed}"
+    );
 }
 
 #[test]
 fn config_disables_rules_and_suppression_comments_work() {
     let wf = "on: push\njobs:\n  # autoheal: ignore[timeout]\n  a:\n    runs-on: ubuntu-latest\n    steps: [run: make]\n  b:\n    runs-on: ubuntu-latest\n    needs: [nope]  # autoheal: ignore[job-needs]\n    steps: [run: make]\n";
-    let dir = repo(&[(".github/workflows/ci.yml", wf), (".github/autoheal.yml", "rules:\n  optional-job: off\nfail-level: error\n")]);
+    let dir = repo(&[
+        (".github/workflows/ci.yml", wf),
+        (
+            ".github/autoheal.yml",
+            "rules:\n  optional-job: off\nfail-level: error\n",
+        ),
+    ]);
     let out = autoheal(dir.path(), &["check", "--format", "json"]);
     let v: Value = serde_json::from_str(&stdout(&out)).unwrap();
     let rules: Vec<(&str, u64)> = v["diagnostics"]
         .as_array()
         .unwrap()
         .iter()
-        .map(|d| (d["rule"].as_str().unwrap(), d["range"]["start"]["line"].as_u64().unwrap()))
+        .map(|d| {
+            (
+                d["rule"].as_str().unwrap(),
+                d["range"]["start"]["line"].as_u64().unwrap(),
+            )
+        })
         .collect();
     assert_eq!(rules, [("timeout", 7)]);
     assert_eq!(out.status.code(), Some(0), "only info findings under fail-level error");
@@ -123,22 +152,41 @@ fn config_disables_rules_and_suppression_comments_work() {
 
 #[test]
 fn config_mistakes_are_reported_with_their_position() {
-    let dir = repo(&[(".github/workflows/ci.yml", "on: push\njobs: {}\n"), (".github/autoheal.yml", "rules:\n  timout: off\n")]);
+    let dir = repo(&[
+        (".github/workflows/ci.yml", "on: push\njobs: {}\n"),
+        (".github/autoheal.yml", "rules:\n  timout: off\n"),
+    ]);
     let out = autoheal(dir.path(), &["check", "--format", "github"]);
-    assert!(stdout(&out).contains("file=.github/autoheal.yml,line=2,col=3"), "{}", stdout(&out));
+    assert!(
+        stdout(&out).contains("file=.github/autoheal.yml,line=2,col=3"),
+        "{}",
+        stdout(&out)
+    );
     assert!(stdout(&out).contains("did you mean \"timeout\""));
 }
 
 #[test]
 fn stdin_and_exit_codes() {
     let mut child = Command::new(env!("CARGO_BIN_EXE_autoheal"))
-        .args(["check", "--format", "json", "--stdin-filename", ".github/workflows/x.yml", "-"])
+        .args([
+            "check",
+            "--format",
+            "json",
+            "--stdin-filename",
+            ".github/workflows/x.yml",
+            "-",
+        ])
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .spawn()
         .unwrap();
     use std::io::Write;
-    child.stdin.take().unwrap().write_all(b"on: push\njobs:\n  a:\n    runs-on: x\n    runs-on: y\n").unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(b"on: push\njobs:\n  a:\n    runs-on: x\n    runs-on: y\n")
+        .unwrap();
     let out = child.wait_with_output().unwrap();
     assert_eq!(out.status.code(), Some(1));
     let v: Value = serde_json::from_str(&stdout(&out)).unwrap();
@@ -160,9 +208,19 @@ fn garbage_input_never_panics() {
     ]);
     std::fs::write(dir.path().join(".github/workflows/e.yml"), b"on: \xff\xfe\n").unwrap();
     let out = autoheal(dir.path(), &["check", "--format", "json"]);
-    assert!(matches!(out.status.code(), Some(0 | 1)), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        matches!(out.status.code(), Some(0 | 1)),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let v: Value = serde_json::from_str(&stdout(&out)).unwrap();
-    assert!(v["diagnostics"].as_array().unwrap().iter().any(|d| d["message"].as_str().unwrap().contains("UTF-8")));
+    assert!(
+        v["diagnostics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|d| d["message"].as_str().unwrap().contains("UTF-8"))
+    );
 }
 
 #[test]
@@ -172,6 +230,9 @@ fn human_output_shows_snippets_without_color_when_piped() {
     let text = stdout(&out);
     assert!(text.contains("error[job-needs]"), "{text}");
     assert!(text.contains("┌─ .github/workflows/ci.yml:6:13"), "{text}");
-    assert!(!text.contains('\u{1b}'), "no ANSI escapes when stdout is not a terminal");
+    assert!(
+        !text.contains('\u{1b}'),
+        "no ANSI escapes when stdout is not a terminal"
+    );
     assert!(text.contains("Found 1 error(s)"), "{text}");
 }

@@ -3,15 +3,21 @@
 use std::process::{Command, Output};
 
 fn autoheal(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_autoheal")).args(args).env("NO_COLOR", "1").output().unwrap()
+    Command::new(env!("CARGO_BIN_EXE_autoheal"))
+        .args(args)
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap()
 }
 
 #[test]
 fn rules_lists_exactly_the_documented_rules() {
     let out = autoheal(&["rules"]);
     assert_eq!(out.status.code(), Some(0));
-    let listed: std::collections::BTreeSet<String> =
-        String::from_utf8_lossy(&out.stdout).lines().filter_map(|l| l.split_whitespace().next().map(str::to_string)).collect();
+    let listed: std::collections::BTreeSet<String> = String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .filter_map(|l| l.split_whitespace().next().map(str::to_string))
+        .collect();
     let docs = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/rules");
     let documented: std::collections::BTreeSet<String> = std::fs::read_dir(docs)
         .unwrap()
@@ -25,7 +31,8 @@ fn rules_lists_exactly_the_documented_rules() {
 fn explain_prints_the_rule_page_and_suggests_on_typos() {
     let out = autoheal(&["explain", "timeout"]);
     assert_eq!(out.status.code(), Some(0));
-    let page = std::fs::read_to_string(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/rules/timeout.md")).unwrap();
+    let page = std::fs::read_to_string(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/rules/timeout.md"))
+        .unwrap();
     assert_eq!(String::from_utf8_lossy(&out.stdout), page);
     let typo = autoheal(&["explain", "timout"]);
     assert_eq!(typo.status.code(), Some(2));

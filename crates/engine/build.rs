@@ -17,10 +17,15 @@ fn main() {
         })
         .unwrap_or_default();
     pages.sort();
-    let mut out = String::from("/// `(rule id, markdown)` for every page under docs/rules.\npub static PAGES: &[(&str, &str)] = &[\n");
+    let mut out = String::from(
+        "/// `(rule id, markdown)` for every page under docs/rules.\npub static PAGES: &[(&str, &str)] = &[\n",
+    );
     for (id, path) in pages {
         println!("cargo:rerun-if-changed={}", path.display());
-        out.push_str(&format!("    ({id:?}, include_str!({:?})),\n", path.canonicalize().unwrap_or(path)));
+        out.push_str(&format!(
+            "    ({id:?}, include_str!({:?})),\n",
+            path.canonicalize().unwrap_or(path)
+        ));
     }
     out.push_str("];\n");
     let dest = PathBuf::from(std::env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("rule_docs.rs");

@@ -20,7 +20,10 @@ fn expected_lines(out: &str) -> (BTreeSet<u32>, usize) {
         if l.is_empty() {
             continue;
         }
-        if EXTERNAL.iter().any(|k| l.contains(&format!("[{k}]")) || l.contains(&format!("\\[{k}\\]"))) {
+        if EXTERNAL
+            .iter()
+            .any(|k| l.contains(&format!("[{k}]")) || l.contains(&format!("\\[{k}\\]")))
+        {
             skipped += 1;
             continue;
         }
@@ -43,7 +46,9 @@ pub fn run(corpus: &Path) -> anyhow::Result<()> {
     let mut skipped_total = 0;
     let mut missed = Vec::new();
     for yaml in crate::files_under(&base.join("err"), &[".yaml", ".yml"]) {
-        let Ok(out) = std::fs::read_to_string(yaml.with_extension("out")) else { continue };
+        let Ok(out) = std::fs::read_to_string(yaml.with_extension("out")) else {
+            continue;
+        };
         let (expected, skipped) = expected_lines(&out);
         skipped_total += skipped;
         let bytes = std::fs::read(&yaml)?;

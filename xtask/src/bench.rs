@@ -16,14 +16,20 @@ pub fn run(corpus: &Path, args: &[&str]) -> anyhow::Result<()> {
     let bytes: usize = files.iter().map(|(_, b)| b.len()).sum();
     let config = Config::default();
     // What plain `autoheal check` does: human output shows safe fixes only.
-    let opts = LintOptions { fixes: autoheal_engine::FixSelection::SafeOnly, ..LintOptions::new(&config) };
+    let opts = LintOptions {
+        fixes: autoheal_engine::FixSelection::SafeOnly,
+        ..LintOptions::new(&config)
+    };
     let mut times = Vec::with_capacity(runs);
     let mut diagnostics = 0;
     for _ in 0..runs {
         let start = Instant::now();
         // The same work `autoheal check` does per file: parse, every rule,
         // verification of the fixes it shows; files in parallel.
-        diagnostics = files.par_iter().map(|(path, b)| lint(path, b, &opts).len()).sum::<usize>();
+        diagnostics = files
+            .par_iter()
+            .map(|(path, b)| lint(path, b, &opts).len())
+            .sum::<usize>();
         times.push(start.elapsed().as_secs_f64());
     }
     times.sort_by(f64::total_cmp);

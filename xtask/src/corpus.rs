@@ -18,7 +18,11 @@ pub fn run(corpus: &Path) -> anyhow::Result<()> {
     for sub in ["workflows", "actions"] {
         for path in crate::files_under(&corpus.join(sub), &[".yml", ".yaml"]) {
             let bytes = std::fs::read(&path)?;
-            let shown = path.strip_prefix(corpus).unwrap_or(&path).to_string_lossy().into_owned();
+            let shown = path
+                .strip_prefix(corpus)
+                .unwrap_or(&path)
+                .to_string_lossy()
+                .into_owned();
             // Corpus names flatten paths (`.github__workflows__ci.yml`); give
             // the engine the real shape so file kinds are detected.
             let logical = shown.replace("__", "/");

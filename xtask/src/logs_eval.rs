@@ -11,7 +11,9 @@ fn cases(corpus: &Path) -> anyhow::Result<Vec<(String, Vec<u8>, String)>> {
     let dir = corpus.join("failure-logs");
     let mut out = Vec::new();
     for log in crate::files_under(&dir, &[".log"]) {
-        let Ok(sidecar) = std::fs::read_to_string(log.with_extension("json")) else { continue };
+        let Ok(sidecar) = std::fs::read_to_string(log.with_extension("json")) else {
+            continue;
+        };
         let name = log.file_stem().unwrap_or_default().to_string_lossy().into_owned();
         out.push((name, std::fs::read(&log)?, sidecar));
     }
@@ -20,8 +22,15 @@ fn cases(corpus: &Path) -> anyhow::Result<Vec<(String, Vec<u8>, String)>> {
 
 pub fn logs(corpus: &Path) -> anyhow::Result<()> {
     let cases = cases(corpus)?;
-    let report = autoheal_logs::eval::evaluate(cases.iter().map(|(n, l, s)| (n.as_str(), l.as_slice(), s.as_str())), &Options::default());
-    for c in report.cases.iter().filter(|c| !c.category_ok || c.subject_ok == Some(false)) {
+    let report = autoheal_logs::eval::evaluate(
+        cases.iter().map(|(n, l, s)| (n.as_str(), l.as_slice(), s.as_str())),
+        &Options::default(),
+    );
+    for c in report
+        .cases
+        .iter()
+        .filter(|c| !c.category_ok || c.subject_ok == Some(false))
+    {
         println!(
             "  {}: expected {} {:?}, got {} {:?}",
             c.name, c.expected_category, c.expected_detail, c.predicted_category, c.predicted_subject
@@ -42,7 +51,10 @@ pub fn fixes(corpus: &Path) -> anyhow::Result<()> {
     for (name, log, sidecar) in cases(corpus)? {
         let expected: serde_json::Value = serde_json::from_str(&sidecar)?;
         let expected = expected["expected_category"].as_str().unwrap_or("none").to_string();
-        let input = LogInput { logs: vec![LogFile { job: None, bytes: &log }], ..LogInput::default() };
+        let input = LogInput {
+            logs: vec![LogFile { job: None, bytes: &log }],
+            ..LogInput::default()
+        };
         let analysis = analyze(&input, &Options::default()).unwrap_or_default();
         // What a real run does: the diagnosed root cause goes to the fixer,
         // paired with the realistic workflow written for its category.
@@ -67,7 +79,9 @@ pub fn fixes(corpus: &Path) -> anyhow::Result<()> {
             fixable_cases += 1;
             fixed += usize::from(got_fix);
             if !got_fix {
-                let why = result.and_then(|r| r.manual_reason).unwrap_or_else(|| "not diagnosed as fixable".into());
+                let why = result
+                    .and_then(|r| r.manual_reason)
+                    .unwrap_or_else(|| "not diagnosed as fixable".into());
                 println!("  {name} ({expected}): no verified fix: {why}");
             }
         }
@@ -88,9 +102,13 @@ pub fn bench(mib: u64) -> anyhow::Result<()> {
     let mut root = None;
     for _ in 0..3 {
         let start = Instant::now();
-        let analysis = analyzer.analyze_reader(autoheal_logs::bench::SyntheticLog::new(mib << 20), None).map_err(|e| anyhow::anyhow!("{e}"))?;
+        let analysis = analyzer
+            .analyze_reader(autoheal_logs::bench::SyntheticLog::new(mib << 20), None)
+            .map_err(|e| anyhow::anyhow!("{e}"))?;
         times.push(start.elapsed().as_secs_f64());
-        root = analysis.root_cause().map(|f| format!("{} {:?}", f.category.as_str(), f.subject));
+        root = analysis
+            .root_cause()
+            .map(|f| format!("{} {:?}", f.category.as_str(), f.subject));
     }
     times.sort_by(f64::total_cmp);
     let median = times[1];

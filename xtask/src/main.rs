@@ -26,11 +26,16 @@ fn usage() -> ! {
 /// `../shared/corpus`, relative to the workspace root.
 pub fn corpus_dir() -> Option<PathBuf> {
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..");
-    let dir = std::env::var_os("AUTOHEAL_CORPUS").map(PathBuf::from).unwrap_or_else(|| root.join("../shared/corpus"));
+    let dir = std::env::var_os("AUTOHEAL_CORPUS")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| root.join("../shared/corpus"));
     if dir.is_dir() {
         Some(dir)
     } else {
-        eprintln!("xtask: corpus not found at {} (set AUTOHEAL_CORPUS); skipping", dir.display());
+        eprintln!(
+            "xtask: corpus not found at {} (set AUTOHEAL_CORPUS); skipping",
+            dir.display()
+        );
         None
     }
 }
@@ -67,7 +72,11 @@ pub fn files_under(dir: &std::path::Path, exts: &[&str]) -> Vec<PathBuf> {
             let p = e.path();
             if p.is_dir() {
                 stack.push(p);
-            } else if p.file_name().and_then(|n| n.to_str()).is_some_and(|n| exts.iter().any(|x| n.ends_with(x))) {
+            } else if p
+                .file_name()
+                .and_then(|n| n.to_str())
+                .is_some_and(|n| exts.iter().any(|x| n.ends_with(x)))
+            {
                 out.push(p);
             }
         }

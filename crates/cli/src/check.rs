@@ -62,11 +62,17 @@ pub fn run(args: CheckArgs, verbosity: &Verbosity) -> anyhow::Result<Outcome> {
     let mut inputs = Vec::new();
     if args.paths.is_empty() {
         let Some(root) = &root else {
-            bail!("not inside a repository (no .git or .github found above {}); pass files or directories to check", cwd.display())
+            bail!(
+                "not inside a repository (no .git or .github found above {}); pass files or directories to check",
+                cwd.display()
+            )
         };
         inputs.extend(discover::repo_files(root).into_iter().map(Input::File));
         if inputs.is_empty() {
-            bail!("no workflow files found under {}", root.join(".github/workflows").display());
+            bail!(
+                "no workflow files found under {}",
+                root.join(".github/workflows").display()
+            );
         }
     }
     for p in &args.paths {
@@ -140,7 +146,10 @@ pub fn run(args: CheckArgs, verbosity: &Verbosity) -> anyhow::Result<Outcome> {
     }
     out.flush().ok();
 
-    let failing = reports.iter().flat_map(|r| &r.diagnostics).any(|d| d.severity >= config.fail_level);
+    let failing = reports
+        .iter()
+        .flat_map(|r| &r.diagnostics)
+        .any(|d| d.severity >= config.fail_level);
     Ok(if failing { Outcome::Findings } else { Outcome::Clean })
 }
 
@@ -159,8 +168,17 @@ fn lint_file(
         (Some(FixMode::Safe), _) | (None, Format::Human) => FixSelection::SafeOnly,
         (None, Format::Github) => FixSelection::None,
     };
-    let script_checker = crate::shellcheck::installed().filter(|_| config.shellcheck).map(|s| s as &dyn ScriptChecker);
-    let opts = LintOptions { config, repo, verify_fixes: true, fixes, kind: None, script_checker };
+    let script_checker = crate::shellcheck::installed()
+        .filter(|_| config.shellcheck)
+        .map(|s| s as &dyn ScriptChecker);
+    let opts = LintOptions {
+        config,
+        repo,
+        verify_fixes: true,
+        fixes,
+        kind: None,
+        script_checker,
+    };
     let mut diagnostics = lint(path, &bytes, &opts);
     let source = String::from_utf8_lossy(&bytes).into_owned();
     let mut applied = Vec::new();
@@ -172,7 +190,11 @@ fn lint_file(
             for _ in 0..8 {
                 let wanted: Vec<&autoheal_engine::Fix> = diagnostics
                     .iter()
-                    .filter_map(|d| d.fixes.iter().find(|f| mode == FixMode::Unsafe || f.applicability == Applicability::Safe))
+                    .filter_map(|d| {
+                        d.fixes
+                            .iter()
+                            .find(|f| mode == FixMode::Unsafe || f.applicability == Applicability::Safe)
+                    })
                     .collect();
                 if wanted.is_empty() {
                     break;
@@ -188,22 +210,38 @@ fn lint_file(
             if text != source {
                 write_atomically(file, text.as_bytes())?;
             }
-            return Ok(FileReport { path: path.to_string(), source: text, diagnostics, applied });
+            return Ok(FileReport {
+                path: path.to_string(),
+                source: text,
+                diagnostics,
+                applied,
+            });
         }
     }
-    Ok(FileReport { path: path.to_string(), source, diagnostics, applied })
+    Ok(FileReport {
+        path: path.to_string(),
+        source,
+        diagnostics,
+        applied,
+    })
 }
 
 /// Write through a temporary file in the same directory and rename it over
 /// the original, so an interrupted write never leaves half a workflow.
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
-    let dir = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
-    let mut tmp = tempfile::NamedTempFile::new_in(dir).with_context(|| format!("cannot create a temporary file in {}", dir.display()))?;
-    tmp.write_all(bytes).with_context(|| format!("cannot write {}", path.display()))?;
+    let dir = path
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let mut tmp = tempfile::NamedTempFile::new_in(dir)
+        .with_context(|| format!("cannot create a temporary file in {}", dir.display()))?;
+    tmp.write_all(bytes)
+        .with_context(|| format!("cannot write {}", path.display()))?;
     if let Ok(meta) = std::fs::metadata(path) {
         let _ = std::fs::set_permissions(tmp.path(), meta.permissions());
     }
-    tmp.persist(path).map_err(|e| anyhow::anyhow!("cannot replace {}: {}", path.display(), e.error))?;
+    tmp.persist(path)
+        .map_err(|e| anyhow::anyhow!("cannot replace {}: {}", path.display(), e.error))?;
     Ok(())
 }
 
@@ -227,12 +265,17 @@ fn load_config(explicit: Option<&Path>, root: Option<&Path>) -> anyhow::Result<(
 
 fn display_path(p: &Path, cwd: &Path) -> String {
     let abs = if p.is_absolute() { p.to_path_buf() } else { cwd.join(p) };
-    let shown = abs.strip_prefix(cwd).map(Path::to_path_buf).unwrap_or_else(|_| p.to_path_buf());
+    let shown = abs
+        .strip_prefix(cwd)
+        .map(Path::to_path_buf)
+        .unwrap_or_else(|_| p.to_path_buf());
     let s = shown.to_string_lossy().replace('\\', "/");
     s.trim_start_matches("./").to_string()
 }
 
 fn relative_to(p: &Path, root: &Path) -> String {
     let abs = p.canonicalize().unwrap_or_else(|_| p.to_path_buf());
-    abs.strip_prefix(root).map(|r| r.to_string_lossy().replace('\\', "/")).unwrap_or_else(|_| p.to_string_lossy().into_owned())
+    abs.strip_prefix(root)
+        .map(|r| r.to_string_lossy().replace('\\', "/"))
+        .unwrap_or_else(|_| p.to_string_lossy().into_owned())
 }

@@ -75,12 +75,26 @@ fn read(path: &Path) -> anyhow::Result<Vec<u8>> {
 
 fn load(logs: &[PathBuf], annotations: &[PathBuf], config: Option<&Path>) -> anyhow::Result<Loaded> {
     let root = discover::repo_root(&std::env::current_dir()?);
-    let logs = logs.iter().map(|p| Ok((p.display().to_string(), read(p)?))).collect::<anyhow::Result<Vec<_>>>()?;
-    let annotations = annotations.iter().map(|p| read(p)).collect::<anyhow::Result<Vec<_>>>()?;
-    let config_path = config.map(Path::to_path_buf).or_else(|| root.as_ref().map(|r| r.join(DEFAULT_CONFIG_PATH)).filter(|p| p.is_file()));
+    let logs = logs
+        .iter()
+        .map(|p| Ok((p.display().to_string(), read(p)?)))
+        .collect::<anyhow::Result<Vec<_>>>()?;
+    let annotations = annotations
+        .iter()
+        .map(|p| read(p))
+        .collect::<anyhow::Result<Vec<_>>>()?;
+    let config_path = config.map(Path::to_path_buf).or_else(|| {
+        root.as_ref()
+            .map(|r| r.join(DEFAULT_CONFIG_PATH))
+            .filter(|p| p.is_file())
+    });
     let mut options = Options::default();
     if let Some(p) = config_path {
-        let (config, diags) = Config::parse(&p.display().to_string(), &read(&p)?, &autoheal_engine::rules::rule_ids());
+        let (config, diags) = Config::parse(
+            &p.display().to_string(),
+            &read(&p)?,
+            &autoheal_engine::rules::rule_ids(),
+        );
         if let Some(d) = diags.first() {
             bail!("{}: {}", p.display(), d.message);
         }
@@ -102,13 +116,26 @@ fn load(logs: &[PathBuf], annotations: &[PathBuf], config: Option<&Path>) -> any
             options.own_packages.push(name.replace('-', "_"));
         }
     }
-    Ok(Loaded { logs, annotations, options, root })
+    Ok(Loaded {
+        logs,
+        annotations,
+        options,
+        root,
+    })
 }
 
 fn analyze(loaded: &Loaded, workflow: Option<(&str, &str)>) -> anyhow::Result<Analysis> {
     let input = LogInput {
-        logs: loaded.logs.iter().map(|(_, b)| LogFile { job: None, bytes: b }).collect(),
-        annotations: loaded.annotations.iter().map(|b| LogFile { job: None, bytes: b }).collect(),
+        logs: loaded
+            .logs
+            .iter()
+            .map(|(_, b)| LogFile { job: None, bytes: b })
+            .collect(),
+        annotations: loaded
+            .annotations
+            .iter()
+            .map(|b| LogFile { job: None, bytes: b })
+            .collect(),
         workflow: workflow.map(|(path, text)| WorkflowFile { path, text }),
         job_conclusion: None,
     };
@@ -128,7 +155,10 @@ fn repo_relative(path: &Path, root: Option<&Path>) -> String {
 pub fn diagnose(args: DiagnoseArgs, verbosity: &Verbosity) -> anyhow::Result<Outcome> {
     let loaded = load(&args.logs, &args.annotations, args.config.as_deref())?;
     let workflow = match &args.workflow {
-        Some(p) => Some((repo_relative(p, loaded.root.as_deref()), String::from_utf8(read(p)?).with_context(|| format!("{} is not UTF-8", p.display()))?)),
+        Some(p) => Some((
+            repo_relative(p, loaded.root.as_deref()),
+            String::from_utf8(read(p)?).with_context(|| format!("{} is not UTF-8", p.display()))?,
+        )),
         None => None,
     };
     let mut analysis = analyze(&loaded, workflow.as_ref().map(|(p, t)| (p.as_str(), t.as_str())))?;
@@ -143,7 +173,10 @@ pub fn diagnose(args: DiagnoseArgs, verbosity: &Verbosity) -> anyhow::Result<Out
     };
     if args.save {
         let (path, text) = workflow.as_ref().expect("clap requires --workflow with --save");
-        let root = loaded.root.as_deref().context("--save needs a repository (no .git or .github found)")?;
+        let root = loaded
+            .root
+            .as_deref()
+            .context("--save needs a repository (no .git or .github found)")?;
         let mut saved = SavedRun::new(&analysis, path, Some(text.as_bytes()));
         saved.run_id = args.run_id;
         saved.run_url = args.run_url.clone();
@@ -165,7 +198,10 @@ pub fn diagnose(args: DiagnoseArgs, verbosity: &Verbosity) -> anyhow::Result<Out
 
 /// UTC date as `YYYY-MM-DD`, from the system clock (civil-from-days).
 fn today() -> String {
-    let secs = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_secs()).unwrap_or(0);
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_secs())
+        .unwrap_or(0);
     let days = (secs / 86_400) as i64 + 719_468;
     let era = days.div_euclid(146_097);
     let doe = days - era * 146_097;
@@ -186,13 +222,25 @@ fn print_human(analysis: &Analysis, outcomes: &[autoheal_fixes::FixOutcome]) {
     for (i, f) in analysis.failures.iter().enumerate() {
         let subject = f.subject.as_deref().map(|s| format!(" ({s})")).unwrap_or_default();
         let where_ = match (&f.job, &f.step) {
-            (Some(j), Some(s)) => format!(" in job `{j}`, step {}", s.name.as_deref().map(str::to_string).or(s.number.map(|n| n.to_string())).unwrap_or_default()),
+            (Some(j), Some(s)) => format!(
+                " in job `{j}`, step {}",
+                s.name
+                    .as_deref()
+                    .map(str::to_string)
+                    .or(s.number.map(|n| n.to_string()))
+                    .unwrap_or_default()
+            ),
             (Some(j), None) => format!(" in job `{j}`"),
             (None, Some(s)) => format!(" in step {}", s.name.as_deref().unwrap_or("?")),
             _ => String::new(),
         };
         let fixable = if f.fixable { "fixable" } else { "needs a human" };
-        outln!("{}. {}{subject}{where_} [{fixable}, confidence {:.2}]", i + 1, f.category.as_str(), f.confidence);
+        outln!(
+            "{}. {}{subject}{where_} [{fixable}, confidence {:.2}]",
+            i + 1,
+            f.category.as_str(),
+            f.confidence
+        );
         outln!("   {}", f.message);
         if let Some(span) = &f.span {
             outln!("   --> {}:{}:{}", span.path, span.start.line, span.start.column);
@@ -216,7 +264,10 @@ pub fn fix(args: FixArgs, verbosity: &Verbosity) -> anyhow::Result<Outcome> {
     let (workflow_file, why) = match &args.workflow {
         Some(p) => (p.clone(), None),
         None => {
-            let root = loaded.root.as_deref().context("no --workflow given and not inside a repository to search for it")?;
+            let root = loaded
+                .root
+                .as_deref()
+                .context("no --workflow given and not inside a repository to search for it")?;
             let candidates: Vec<(String, String)> = discover::repo_files(root)
                 .into_iter()
                 .filter(|p| p.parent().and_then(|d| d.file_name()) == Some("workflows".as_ref()))
@@ -229,7 +280,8 @@ pub fn fix(args: FixArgs, verbosity: &Verbosity) -> anyhow::Result<Outcome> {
             }
         }
     };
-    let text = String::from_utf8(read(&workflow_file)?).with_context(|| format!("{} is not UTF-8", workflow_file.display()))?;
+    let text = String::from_utf8(read(&workflow_file)?)
+        .with_context(|| format!("{} is not UTF-8", workflow_file.display()))?;
     let rel = repo_relative(&workflow_file, loaded.root.as_deref());
     if let (Some(why), false) = (&why, verbosity.quiet) {
         eprintln!("autoheal: fixing {rel}: {why}");
@@ -240,7 +292,11 @@ pub fn fix(args: FixArgs, verbosity: &Verbosity) -> anyhow::Result<Outcome> {
         Some(r) => r,
         None => &NoRepo,
     };
-    let inputs: Vec<autoheal_fixes::FailureInput> = analysis.failures.iter().map(autoheal_fixes::FailureInput::from).collect();
+    let inputs: Vec<autoheal_fixes::FailureInput> = analysis
+        .failures
+        .iter()
+        .map(autoheal_fixes::FailureInput::from)
+        .collect();
     let plan = autoheal_fixes::plan(&inputs, &rel, &text, repo);
     if plan.fixes.is_empty() {
         if analysis.failures.is_empty() {
@@ -259,7 +315,11 @@ pub fn fix(args: FixArgs, verbosity: &Verbosity) -> anyhow::Result<Outcome> {
             _ if path == &rel => workflow_file.clone(),
             _ => PathBuf::from(path),
         };
-        let old = if path == &rel { text.clone() } else { std::fs::read_to_string(&full).unwrap_or_default() };
+        let old = if path == &rel {
+            text.clone()
+        } else {
+            std::fs::read_to_string(&full).unwrap_or_default()
+        };
         if args.write {
             crate::check::write_atomically(&full, new.as_bytes())?;
             if !verbosity.quiet {

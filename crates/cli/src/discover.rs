@@ -20,7 +20,10 @@ pub fn is_yaml(path: &Path) -> bool {
 }
 
 fn is_action_file(path: &Path) -> bool {
-    matches!(path.file_name().and_then(|n| n.to_str()), Some("action.yml" | "action.yaml"))
+    matches!(
+        path.file_name().and_then(|n| n.to_str()),
+        Some("action.yml" | "action.yaml")
+    )
 }
 
 /// The files of a repository: `.github/workflows/*.{yml,yaml}` plus every
@@ -29,7 +32,11 @@ pub fn repo_files(root: &Path) -> Vec<PathBuf> {
     let mut out = Vec::new();
     let workflows = root.join(".github").join("workflows");
     if let Ok(entries) = std::fs::read_dir(&workflows) {
-        let mut v: Vec<PathBuf> = entries.filter_map(|e| e.ok()).map(|e| e.path()).filter(|p| p.is_file() && is_yaml(p)).collect();
+        let mut v: Vec<PathBuf> = entries
+            .filter_map(|e| e.ok())
+            .map(|e| e.path())
+            .filter(|p| p.is_file() && is_yaml(p))
+            .collect();
         v.sort();
         out.extend(v);
     }

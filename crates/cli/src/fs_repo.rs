@@ -20,7 +20,10 @@ impl RepoFiles for FsRepo {
         let rel = Path::new(path.trim_start_matches("./"));
         // Only paths inside the repository: references come from files
         // being linted and must not reach outside it.
-        if rel.components().any(|c| !matches!(c, Component::Normal(_) | Component::CurDir)) {
+        if rel
+            .components()
+            .any(|c| !matches!(c, Component::Normal(_) | Component::CurDir))
+        {
             return None;
         }
         std::fs::read_to_string(self.root.join(rel)).ok().map(Cow::Owned)

@@ -72,9 +72,7 @@ enum Command {
     /// List every rule with its default severity.
     Rules,
     /// Print a shell completion script (bash, zsh, fish, elvish, powershell).
-    Completions {
-        shell: clap_complete::Shell,
-    },
+    Completions { shell: clap_complete::Shell },
     /// Print the man page (roff) to stdout.
     Man,
     /// Print the documentation of a rule.
@@ -107,7 +105,10 @@ pub fn exit_on_write_error(e: std::io::Error) -> ! {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    let verbosity = Verbosity { quiet: cli.quiet, verbose: cli.verbose };
+    let verbosity = Verbosity {
+        quiet: cli.quiet,
+        verbose: cli.verbose,
+    };
     let result = match cli.command {
         Command::Check(args) => check::run(args, &verbosity),
         Command::Diagnose(args) => diagnose::diagnose(args, &verbosity),
@@ -120,7 +121,12 @@ fn main() -> ExitCode {
         Command::Lsp => autoheal_lsp::run_stdio_blocking().map(|()| Outcome::Clean),
         Command::Rules => rules_cmd::list(),
         Command::Completions { shell } => {
-            clap_complete::generate(shell, &mut <Cli as clap::CommandFactory>::command(), "autoheal", &mut std::io::stdout());
+            clap_complete::generate(
+                shell,
+                &mut <Cli as clap::CommandFactory>::command(),
+                "autoheal",
+                &mut std::io::stdout(),
+            );
             Ok(Outcome::Clean)
         }
         Command::Man => {

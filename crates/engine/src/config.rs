@@ -59,8 +59,16 @@ impl Default for Config {
     }
 }
 
-pub const CATEGORIES: &[&str] =
-    &["missing_dependency", "timeout", "missing_command", "file_not_found", "yaml_syntax", "optional_job", "rate_limit", "unknown"];
+pub const CATEGORIES: &[&str] = &[
+    "missing_dependency",
+    "timeout",
+    "missing_command",
+    "file_not_found",
+    "yaml_syntax",
+    "optional_job",
+    "rate_limit",
+    "unknown",
+];
 
 impl Config {
     /// Parse config bytes. Problems come back as diagnostics against `path`
@@ -70,9 +78,17 @@ impl Config {
         let mut diags = Vec::new();
         let doc = yaml::parse(bytes);
         for e in &doc.errors {
-            diags.push(Diagnostic::new(path, "config", Severity::Error, e.range, format!("invalid YAML: {}", e.message)));
+            diags.push(Diagnostic::new(
+                path,
+                "config",
+                Severity::Error,
+                e.range,
+                format!("invalid YAML: {}", e.message),
+            ));
         }
-        let Some(root) = doc.root.as_ref() else { return (config, diags) };
+        let Some(root) = doc.root.as_ref() else {
+            return (config, diags);
+        };
         if root.is_null() {
             return (config, diags);
         }
@@ -207,10 +223,20 @@ fn parse_rule_setting(v: &Node) -> Option<RuleSetting> {
 }
 
 fn parse_log_pattern(item: &Node) -> Result<LogPattern, String> {
-    let regex = item.get("regex").or_else(|| item.get("pattern")).and_then(Node::as_str).ok_or("a log pattern needs `regex:`")?;
-    let category = item.get("category").and_then(Node::as_str).ok_or("a log pattern needs `category:`")?;
+    let regex = item
+        .get("regex")
+        .or_else(|| item.get("pattern"))
+        .and_then(Node::as_str)
+        .ok_or("a log pattern needs `regex:`")?;
+    let category = item
+        .get("category")
+        .and_then(Node::as_str)
+        .ok_or("a log pattern needs `category:`")?;
     if !CATEGORIES.contains(&category) {
-        return Err(format!("unknown category \"{category}\"; expected one of {}", CATEGORIES.join(", ")));
+        return Err(format!(
+            "unknown category \"{category}\"; expected one of {}",
+            CATEGORIES.join(", ")
+        ));
     }
     let subject_group = match item.get("subject-group") {
         None => None,
@@ -219,7 +245,11 @@ fn parse_log_pattern(item: &Node) -> Result<LogPattern, String> {
             _ => return Err("`subject-group` must be a capture group number".into()),
         },
     };
-    Ok(LogPattern { regex: regex.to_string(), category: category.to_string(), subject_group })
+    Ok(LogPattern {
+        regex: regex.to_string(),
+        category: category.to_string(),
+        subject_group,
+    })
 }
 
 fn string_list(path: &str, v: &Node, diags: &mut Vec<Diagnostic>) -> Vec<String> {
@@ -245,7 +275,12 @@ fn string_list(path: &str, v: &Node, diags: &mut Vec<Diagnostic>) -> Vec<String>
 /// The closest candidate by edit distance, if it is close enough to be a typo.
 pub fn suggest<'a>(word: &str, candidates: &[&'a str]) -> Option<&'a str> {
     let max = (word.len() / 3).max(1);
-    candidates.iter().map(|c| (levenshtein(word, c), *c)).filter(|(d, _)| *d <= max).min_by_key(|(d, _)| *d).map(|(_, c)| c)
+    candidates
+        .iter()
+        .map(|c| (levenshtein(word, c), *c))
+        .filter(|(d, _)| *d <= max)
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, c)| c)
 }
 
 /// Edit distance counting an adjacent transposition as one edit
@@ -285,7 +320,10 @@ mod tests {
         let (c, d) = Config::parse("c.yml", src.as_bytes(), RULES);
         assert!(d.is_empty(), "{d:?}");
         assert_eq!(c.rule_severity("timeout", Severity::Info, true), None);
-        assert_eq!(c.rule_severity("pinning", Severity::Warning, false), Some(Severity::Warning));
+        assert_eq!(
+            c.rule_severity("pinning", Severity::Warning, false),
+            Some(Severity::Warning)
+        );
         assert_eq!(c.rule_severity("syntax", Severity::Error, true), Some(Severity::Info));
         assert!(c.is_ignored(".github/workflows/gen-x.yml"));
         assert!(!c.is_ignored(".github/workflows/sub/gen-x.yml"));

@@ -57,13 +57,25 @@ pub struct Edit {
 
 impl Edit {
     pub fn replace(path: impl Into<String>, range: TextRange, new_text: impl Into<String>) -> Self {
-        Edit { path: path.into(), range, new_text: new_text.into() }
+        Edit {
+            path: path.into(),
+            range,
+            new_text: new_text.into(),
+        }
     }
     pub fn insert(path: impl Into<String>, at: usize, new_text: impl Into<String>) -> Self {
-        Edit { path: path.into(), range: TextRange::empty(at), new_text: new_text.into() }
+        Edit {
+            path: path.into(),
+            range: TextRange::empty(at),
+            new_text: new_text.into(),
+        }
     }
     pub fn delete(path: impl Into<String>, range: TextRange) -> Self {
-        Edit { path: path.into(), range, new_text: String::new() }
+        Edit {
+            path: path.into(),
+            range,
+            new_text: String::new(),
+        }
     }
 }
 
@@ -81,10 +93,20 @@ pub struct Fix {
 
 impl Fix {
     pub fn safe(title: impl Into<String>, edits: Vec<Edit>) -> Self {
-        Fix { title: title.into(), explanation: String::new(), applicability: Applicability::Safe, edits }
+        Fix {
+            title: title.into(),
+            explanation: String::new(),
+            applicability: Applicability::Safe,
+            edits,
+        }
     }
     pub fn unsafe_(title: impl Into<String>, edits: Vec<Edit>) -> Self {
-        Fix { title: title.into(), explanation: String::new(), applicability: Applicability::Unsafe, edits }
+        Fix {
+            title: title.into(),
+            explanation: String::new(),
+            applicability: Applicability::Unsafe,
+            edits,
+        }
     }
     pub fn with_explanation(mut self, explanation: impl Into<String>) -> Self {
         self.explanation = explanation.into();
@@ -123,11 +145,29 @@ pub struct Diagnostic {
 }
 
 impl Diagnostic {
-    pub fn new(path: &str, rule: &'static str, severity: Severity, range: TextRange, message: impl Into<String>) -> Self {
-        Diagnostic { path: path.to_string(), rule, severity, message: message.into(), range, labels: Vec::new(), fixes: Vec::new(), tags: Vec::new() }
+    pub fn new(
+        path: &str,
+        rule: &'static str,
+        severity: Severity,
+        range: TextRange,
+        message: impl Into<String>,
+    ) -> Self {
+        Diagnostic {
+            path: path.to_string(),
+            rule,
+            severity,
+            message: message.into(),
+            range,
+            labels: Vec::new(),
+            fixes: Vec::new(),
+            tags: Vec::new(),
+        }
     }
     pub fn with_label(mut self, range: TextRange, message: impl Into<String>) -> Self {
-        self.labels.push(Label { range, message: message.into() });
+        self.labels.push(Label {
+            range,
+            message: message.into(),
+        });
         self
     }
     pub fn with_fix(mut self, fix: Fix) -> Self {

@@ -49,7 +49,10 @@ pub fn indent_unit(source: &str) -> usize {
         }
         prev = ind;
     }
-    (1..=8).max_by_key(|i| (counts[*i], usize::from(*i == 2))).filter(|i| counts[*i] > 0).unwrap_or(2)
+    (1..=8)
+        .max_by_key(|i| (counts[*i], usize::from(*i == 2)))
+        .filter(|i| counts[*i] > 0)
+        .unwrap_or(2)
 }
 
 /// Is this collection written in flow style (`{…}` / `[…]`)?
@@ -60,7 +63,14 @@ pub fn is_flow(source: &str, node: &Node) -> bool {
 /// Insert `key: value` into `mapping`, after `after` (or as the last entry
 /// when `None`). Works for block and flow mappings; `None` for an empty block
 /// mapping, whose indentation cannot be known.
-pub fn insert_entry(path: &str, source: &str, mapping: &Node, after: Option<&Entry>, key: &str, value: &str) -> Option<Edit> {
+pub fn insert_entry(
+    path: &str,
+    source: &str,
+    mapping: &Node,
+    after: Option<&Entry>,
+    key: &str,
+    value: &str,
+) -> Option<Edit> {
     let entries = mapping.as_mapping()?;
     if is_flow(source, mapping) {
         let close = mapping.span.end.checked_sub(1)?;
@@ -72,7 +82,11 @@ pub fn insert_entry(path: &str, source: &str, mapping: &Node, after: Option<&Ent
     let end_of = anchor.value.span.end.max(anchor.key.span.end);
     let at = line_end(source, end_of);
     let eol = line_ending(source);
-    Some(Edit::insert(path, at, format!("{eol}{}{key}: {value}", " ".repeat(key_col))))
+    Some(Edit::insert(
+        path,
+        at,
+        format!("{eol}{}{key}: {value}", " ".repeat(key_col)),
+    ))
 }
 
 /// Replace an entry's scalar value, keeping the key and any comment.
@@ -193,13 +207,18 @@ pub fn single_quote(s: &str) -> String {
 /// True when `s` can be written as a plain scalar and reads back the same.
 pub fn is_plain_safe(s: &str) -> bool {
     !s.is_empty()
-        && !s.starts_with([' ', '-', '?', ':', ',', '[', ']', '{', '}', '#', '&', '*', '!', '|', '>', '\'', '"', '%', '@', '`'])
+        && !s.starts_with([
+            ' ', '-', '?', ':', ',', '[', ']', '{', '}', '#', '&', '*', '!', '|', '>', '\'', '"', '%', '@', '`',
+        ])
         && !s.ends_with([' ', ':'])
         && !s.contains(": ")
         && !s.contains(" #")
         && !s.contains(['\n', '\r', '\t'])
         && crate::yaml::parse_yaml_number(s).is_none()
-        && !matches!(s, "true" | "false" | "null" | "~" | "True" | "False" | "TRUE" | "FALSE" | "Null" | "NULL")
+        && !matches!(
+            s,
+            "true" | "false" | "null" | "~" | "True" | "False" | "TRUE" | "FALSE" | "Null" | "NULL"
+        )
 }
 
 /// Is `node` a scalar written on one line (safe to replace in place)?
@@ -215,13 +234,17 @@ mod tests {
 
     #[test]
     fn inserted_entries_copy_indentation_and_line_endings() {
-        let src = "jobs:\r\n  build:   # the build\r\n    runs-on: ubuntu-latest # os\r\n    steps:\r\n      - run: make\r\n";
+        let src =
+            "jobs:\r\n  build:   # the build\r\n    runs-on: ubuntu-latest # os\r\n    steps:\r\n      - run: make\r\n";
         let doc = parse(src.as_bytes());
         let job = doc.root.as_ref().unwrap().get("jobs").unwrap().get("build").unwrap();
         let after = job.entry("runs-on");
         let e = insert_entry("f", src, job, after, "timeout-minutes", "30").unwrap();
         let out = apply_edits("f", src, &[&e]).unwrap();
-        assert_eq!(out, "jobs:\r\n  build:   # the build\r\n    runs-on: ubuntu-latest # os\r\n    timeout-minutes: 30\r\n    steps:\r\n      - run: make\r\n");
+        assert_eq!(
+            out,
+            "jobs:\r\n  build:   # the build\r\n    runs-on: ubuntu-latest # os\r\n    timeout-minutes: 30\r\n    steps:\r\n      - run: make\r\n"
+        );
     }
 
     #[test]
@@ -229,9 +252,19 @@ mod tests {
         let src = "steps:\n    -   uses: a/b@v1\n    -   run: |\n          make\n";
         let doc = parse(src.as_bytes());
         let steps = doc.root.as_ref().unwrap().get("steps").unwrap();
-        let e = insert_item_before("f", src, steps, 1, &["name: Install".into(), "run: pip install x".into()]).unwrap();
+        let e = insert_item_before(
+            "f",
+            src,
+            steps,
+            1,
+            &["name: Install".into(), "run: pip install x".into()],
+        )
+        .unwrap();
         let out = apply_edits("f", src, &[&e]).unwrap();
-        assert_eq!(out, "steps:\n    -   uses: a/b@v1\n    -   name: Install\n        run: pip install x\n    -   run: |\n          make\n");
+        assert_eq!(
+            out,
+            "steps:\n    -   uses: a/b@v1\n    -   name: Install\n        run: pip install x\n    -   run: |\n          make\n"
+        );
         assert!(!parse(out.as_bytes()).has_errors());
         let e2 = append_item("f", src, steps, &["run: echo done".into()]).unwrap();
         let out2 = apply_edits("f", src, &[&e2]).unwrap();
@@ -244,7 +277,10 @@ mod tests {
         let doc = parse(src.as_bytes());
         let job = doc.root.as_ref().unwrap().get("job").unwrap();
         let e = insert_entry("f", src, job, None, "timeout-minutes", "5").unwrap();
-        assert_eq!(apply_edits("f", src, &[&e]).unwrap(), "job: {runs-on: x, timeout-minutes: 5}\n");
+        assert_eq!(
+            apply_edits("f", src, &[&e]).unwrap(),
+            "job: {runs-on: x, timeout-minutes: 5}\n"
+        );
     }
 
     #[test]

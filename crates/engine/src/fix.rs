@@ -9,7 +9,11 @@ use crate::text::TextRange;
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum ApplyError {
     /// Two edits touch the same bytes.
-    Overlap { path: String, first: TextRange, second: TextRange },
+    Overlap {
+        path: String,
+        first: TextRange,
+        second: TextRange,
+    },
     /// An edit's range is outside the file or splits a character.
     OutOfBounds { path: String, range: TextRange },
     /// The fix edits a file the caller did not provide.
@@ -25,7 +29,11 @@ impl std::fmt::Display for ApplyError {
                 first.start, first.end, second.start, second.end
             ),
             ApplyError::OutOfBounds { path, range } => {
-                write!(f, "{path}: edit at bytes {}..{} is outside the file", range.start, range.end)
+                write!(
+                    f,
+                    "{path}: edit at bytes {}..{} is outside the file",
+                    range.start, range.end
+                )
             }
             ApplyError::UnknownFile { path } => write!(f, "fix edits {path}, which was not provided"),
         }
@@ -41,14 +49,24 @@ pub fn check_edits(path: &str, text: &str, edits: &[&Edit]) -> Result<(), ApplyE
     sorted.sort_by_key(|e| (e.range.start, e.range.end));
     for e in &sorted {
         if e.range.end > text.len() || !text.is_char_boundary(e.range.start) || !text.is_char_boundary(e.range.end) {
-            return Err(ApplyError::OutOfBounds { path: path.to_string(), range: e.range });
+            return Err(ApplyError::OutOfBounds {
+                path: path.to_string(),
+                range: e.range,
+            });
         }
     }
     for pair in sorted.windows(2) {
         let (a, b) = (pair[0].range, pair[1].range);
-        let overlap = a.overlaps(b) || (b.start > a.start && b.start < a.end) || (a.is_empty() && !b.is_empty() && a.start > b.start && a.start < b.end) || (a == b && !a.is_empty());
+        let overlap = a.overlaps(b)
+            || (b.start > a.start && b.start < a.end)
+            || (a.is_empty() && !b.is_empty() && a.start > b.start && a.start < b.end)
+            || (a == b && !a.is_empty());
         if overlap {
-            return Err(ApplyError::Overlap { path: path.to_string(), first: a, second: b });
+            return Err(ApplyError::Overlap {
+                path: path.to_string(),
+                first: a,
+                second: b,
+            });
         }
     }
     Ok(())
@@ -87,7 +105,9 @@ pub fn apply_fixes<'f>(
     }
     let mut out = BTreeMap::new();
     for (path, edits) in by_path {
-        let text = files.get(path).ok_or_else(|| ApplyError::UnknownFile { path: path.to_string() })?;
+        let text = files
+            .get(path)
+            .ok_or_else(|| ApplyError::UnknownFile { path: path.to_string() })?;
         let new = apply_edits(path, text, &edits)?;
         if &new != text {
             out.insert(path.to_string(), new);
@@ -175,9 +195,18 @@ pub fn verify(
 ) -> Result<String, VerifyError> {
     let edits: Vec<&Edit> = fix.edits.iter().filter(|e| e.path == path).collect();
     let new = apply_edits(path, text, &edits).map_err(VerifyError::Apply)?;
-    let Relinted { parse_errors, diagnostics: after } = relint(&new);
-    if parse_errors > parse_errors_before || (parse_errors > 0 && parse_errors == parse_errors_before && target.rule == "syntax") {
-        let first = after.iter().find(|d| d.rule == "syntax").map(|d| d.message.clone()).unwrap_or_default();
+    let Relinted {
+        parse_errors,
+        diagnostics: after,
+    } = relint(&new);
+    if parse_errors > parse_errors_before
+        || (parse_errors > 0 && parse_errors == parse_errors_before && target.rule == "syntax")
+    {
+        let first = after
+            .iter()
+            .find(|d| d.rule == "syntax")
+            .map(|d| d.message.clone())
+            .unwrap_or_default();
         return Err(VerifyError::Unparsable(first));
     }
     let same = |d: &Diagnostic| d.rule == target.rule && d.message == target.message;
@@ -193,7 +222,10 @@ pub fn verify(
             return Err(VerifyError::NewError(format!("[{}] {}", d.rule, d.message)));
         }
     }
-    if after.iter().any(|d| d.fixes.iter().any(|f| f.title == fix.title && f.edits == fix.edits)) {
+    if after
+        .iter()
+        .any(|d| d.fixes.iter().any(|f| f.title == fix.title && f.edits == fix.edits))
+    {
         return Err(VerifyError::NotIdempotent);
     }
     Ok(new)
@@ -219,8 +251,14 @@ mod tests {
         let text = "abcdef";
         let err = apply_edits("f", text, &[&e(1, 4, "x"), &e(3, 5, "y")]).unwrap_err();
         assert!(matches!(err, ApplyError::Overlap { .. }));
-        assert!(apply_edits("f", text, &[&e(1, 4, "x"), &e(2, 2, "y")]).is_err(), "insert inside a replacement");
-        assert_eq!(apply_edits("f", text, &[&e(2, 2, "x"), &e(2, 2, "y")]).unwrap(), "abxycdef");
+        assert!(
+            apply_edits("f", text, &[&e(1, 4, "x"), &e(2, 2, "y")]).is_err(),
+            "insert inside a replacement"
+        );
+        assert_eq!(
+            apply_edits("f", text, &[&e(2, 2, "x"), &e(2, 2, "y")]).unwrap(),
+            "abxycdef"
+        );
         assert!(apply_edits("f", text, &[&e(4, 9, "x")]).is_err());
     }
 

@@ -36,7 +36,14 @@ pub enum FixSelection {
 
 impl<'a> LintOptions<'a> {
     pub fn new(config: &'a Config) -> Self {
-        LintOptions { config, repo: &NoRepo, verify_fixes: true, fixes: FixSelection::All, kind: None, script_checker: None }
+        LintOptions {
+            config,
+            repo: &NoRepo,
+            verify_fixes: true,
+            fixes: FixSelection::All,
+            kind: None,
+            script_checker: None,
+        }
     }
 }
 
@@ -50,7 +57,9 @@ pub fn lint(path: &str, bytes: &[u8], opts: &LintOptions<'_>) -> Vec<Diagnostic>
     let mut diags = lint_parsed(path, source, &doc, opts);
     match opts.fixes {
         FixSelection::All => {}
-        FixSelection::SafeOnly => diags.iter_mut().for_each(|d| d.fixes.retain(|f| f.applicability == crate::Applicability::Safe)),
+        FixSelection::SafeOnly => diags
+            .iter_mut()
+            .for_each(|d| d.fixes.retain(|f| f.applicability == crate::Applicability::Safe)),
         FixSelection::None => diags.iter_mut().for_each(|d| d.fixes.clear()),
     }
     if opts.verify_fixes {
@@ -83,7 +92,10 @@ pub fn lint_parsed(path: &str, source: &str, doc: &Document, opts: &LintOptions<
         if !rule.kinds.contains(&kind) {
             continue;
         }
-        let Some(sev) = opts.config.rule_severity(rule.id, rule.default_severity, rule.enabled_by_default) else {
+        let Some(sev) = opts
+            .config
+            .rule_severity(rule.id, rule.default_severity, rule.enabled_by_default)
+        else {
             continue;
         };
         // Without a tree only the syntax rule has anything to look at.
@@ -104,7 +116,10 @@ pub fn lint_parsed(path: &str, source: &str, doc: &Document, opts: &LintOptions<
 
 /// Parse errors proper (not duplicate keys and the like).
 pub fn parse_error_count(doc: &Document) -> usize {
-    doc.errors.iter().filter(|e| matches!(e.kind, yaml::SyntaxErrorKind::Parse | yaml::SyntaxErrorKind::Encoding)).count()
+    doc.errors
+        .iter()
+        .filter(|e| matches!(e.kind, yaml::SyntaxErrorKind::Parse | yaml::SyntaxErrorKind::Encoding))
+        .count()
 }
 
 /// Re-lint an edited text for [`crate::fix::verify`].
@@ -120,7 +135,10 @@ pub fn relint(path: &str, text: &str, opts: &LintOptions<'_>) -> crate::fix::Rel
         script_checker: None,
     };
     let doc = yaml::parse(text.as_bytes());
-    crate::fix::Relinted { parse_errors: parse_error_count(&doc), diagnostics: lint_parsed(path, text, &doc, &relint_opts) }
+    crate::fix::Relinted {
+        parse_errors: parse_error_count(&doc),
+        diagnostics: lint_parsed(path, text, &doc, &relint_opts),
+    }
 }
 
 /// Keep only the fixes that verify; the others are dropped silently (a rule
@@ -133,8 +151,10 @@ pub fn verify_all(path: &str, source: &str, parse_errors: usize, diags: &mut [Di
     let before: Vec<Diagnostic> = diags.to_vec();
     for d in diags.iter_mut() {
         let fixes = std::mem::take(&mut d.fixes);
-        d.fixes =
-            fixes.into_iter().filter(|f| crate::fix::verify(path, source, f, d, &before, parse_errors, &relint).is_ok()).collect();
+        d.fixes = fixes
+            .into_iter()
+            .filter(|f| crate::fix::verify(path, source, f, d, &before, parse_errors, &relint).is_ok())
+            .collect();
     }
 }
 
@@ -150,10 +170,16 @@ impl Suppressions {
         let mut lines = Vec::new();
         for c in &doc.comments {
             let text = &source[c.start..c.end];
-            let Some(at) = text.find("autoheal: ignore").or_else(|| text.find("autoheal:ignore")) else { continue };
+            let Some(at) = text.find("autoheal: ignore").or_else(|| text.find("autoheal:ignore")) else {
+                continue;
+            };
             let rest = &text[at..];
             let rules = match (rest.find('['), rest.find(']')) {
-                (Some(a), Some(b)) if a < b => rest[a + 1..b].split(',').map(|r| r.trim().to_string()).filter(|r| !r.is_empty()).collect(),
+                (Some(a), Some(b)) if a < b => rest[a + 1..b]
+                    .split(',')
+                    .map(|r| r.trim().to_string())
+                    .filter(|r| !r.is_empty())
+                    .collect(),
                 _ => Vec::new(),
             };
             lines.push((line_of(source, c.start), rules));
@@ -166,7 +192,9 @@ impl Suppressions {
             return false;
         }
         let line = line_of(source, d.range.start);
-        self.lines.iter().any(|(l, rules)| (*l == line || *l + 1 == line) && (rules.is_empty() || rules.iter().any(|r| r == d.rule)))
+        self.lines
+            .iter()
+            .any(|(l, rules)| (*l == line || *l + 1 == line) && (rules.is_empty() || rules.iter().any(|r| r == d.rule)))
     }
 }
 

@@ -67,7 +67,13 @@ impl<'a> Workflow<'a> {
                             .value
                             .get("steps")
                             .and_then(Node::as_sequence)
-                            .map(|items| items.iter().enumerate().map(|(index, node)| Step { index, node }).collect())
+                            .map(|items| {
+                                items
+                                    .iter()
+                                    .enumerate()
+                                    .map(|(index, node)| Step { index, node })
+                                    .collect()
+                            })
                             .unwrap_or_default();
                         Some(Job { id, entry, steps })
                     })
@@ -78,7 +84,10 @@ impl<'a> Workflow<'a> {
     }
 
     pub fn job(&self, id: &str) -> Option<&Job<'a>> {
-        self.jobs.iter().find(|j| j.id == id).or_else(|| self.jobs.iter().find(|j| j.id.eq_ignore_ascii_case(id)))
+        self.jobs
+            .iter()
+            .find(|j| j.id == id)
+            .or_else(|| self.jobs.iter().find(|j| j.id.eq_ignore_ascii_case(id)))
     }
 
     pub fn name(&self) -> Option<&'a str> {
@@ -119,7 +128,9 @@ impl<'a> Job<'a> {
     }
     /// `runs-on` labels as written (expressions included verbatim).
     pub fn runs_on_labels(&self) -> Vec<&'a Node> {
-        let Some(n) = self.get("runs-on") else { return Vec::new() };
+        let Some(n) = self.get("runs-on") else {
+            return Vec::new();
+        };
         match &n.kind {
             crate::yaml::NodeKind::Scalar(_) => vec![n],
             crate::yaml::NodeKind::Sequence(items) => items.iter().collect(),
@@ -171,7 +182,10 @@ impl<'a> Step<'a> {
             return n.to_string();
         }
         if let Some(run) = self.run().and_then(Node::as_str) {
-            return format!("Run {}", run.lines().find(|l| !l.trim().is_empty()).unwrap_or("").trim());
+            return format!(
+                "Run {}",
+                run.lines().find(|l| !l.trim().is_empty()).unwrap_or("").trim()
+            );
         }
         if let Some(uses) = self.uses() {
             return format!("Run {uses}");

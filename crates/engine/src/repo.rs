@@ -33,13 +33,17 @@ pub struct MemoryRepo {
 
 impl MemoryRepo {
     pub fn new<I: IntoIterator<Item = (S, T)>, S: Into<String>, T: Into<String>>(files: I) -> Self {
-        MemoryRepo { files: files.into_iter().map(|(p, t)| (p.into(), t.into())).collect() }
+        MemoryRepo {
+            files: files.into_iter().map(|(p, t)| (p.into(), t.into())).collect(),
+        }
     }
 }
 
 impl RepoFiles for MemoryRepo {
     fn read(&self, path: &str) -> Option<Cow<'_, str>> {
-        self.files.get(path.trim_start_matches("./")).map(|s| Cow::Borrowed(s.as_str()))
+        self.files
+            .get(path.trim_start_matches("./"))
+            .map(|s| Cow::Borrowed(s.as_str()))
     }
     fn list(&self) -> Option<Vec<String>> {
         Some(self.files.keys().cloned().collect())

@@ -77,7 +77,10 @@ pub struct LineIndex {
 
 impl LineIndex {
     pub fn new(text: &str) -> Self {
-        LineIndex { inner: line_index::LineIndex::new(text), len: text.len() }
+        LineIndex {
+            inner: line_index::LineIndex::new(text),
+            len: text.len(),
+        }
     }
 
     pub fn len(&self) -> usize {
@@ -102,14 +105,19 @@ impl LineIndex {
         let lc = self.inner.line_col(line_index::TextSize::new(offset as u32));
         let line_start = offset - lc.col as usize;
         let column = text[line_start..offset].chars().count() as u32 + 1;
-        LineColumn { line: lc.line + 1, column }
+        LineColumn {
+            line: lc.line + 1,
+            column,
+        }
     }
 
     /// Byte offset of a 1-based line and character column; clamps to the
     /// line's end (before its line break) and to the text's end.
     pub fn offset_of_line_column(&self, text: &str, pos: LineColumn) -> usize {
         let line = pos.line.saturating_sub(1);
-        let Some(range) = self.inner.line(line) else { return self.len };
+        let Some(range) = self.inner.line(line) else {
+            return self.len;
+        };
         let start = u32::from(range.start()) as usize;
         let end = u32::from(range.end()) as usize;
         let line_text = text[start..end].trim_end_matches(['\n', '\r']);
@@ -122,7 +130,9 @@ impl LineIndex {
 
     /// Byte offset where 1-based `line` starts, if the line exists.
     pub fn line_start(&self, line: u32) -> Option<usize> {
-        self.inner.line(line.checked_sub(1)?).map(|r| u32::from(r.start()) as usize)
+        self.inner
+            .line(line.checked_sub(1)?)
+            .map(|r| u32::from(r.start()) as usize)
     }
 
     /// Number of lines (a trailing newline opens one more, empty line).
@@ -134,14 +144,20 @@ impl LineIndex {
         let offset = self.clamp(offset, text);
         let lc = self.inner.line_col(line_index::TextSize::new(offset as u32));
         match encoding {
-            PositionEncoding::Utf8 => WirePosition { line: lc.line, character: lc.col },
+            PositionEncoding::Utf8 => WirePosition {
+                line: lc.line,
+                character: lc.col,
+            },
             PositionEncoding::Utf16 => {
                 let wide = self
                     .inner
                     .to_wide(line_index::WideEncoding::Utf16, lc)
                     .map(|w| w.col)
                     .unwrap_or(lc.col);
-                WirePosition { line: lc.line, character: wide }
+                WirePosition {
+                    line: lc.line,
+                    character: wide,
+                }
             }
         }
     }
@@ -151,7 +167,9 @@ impl LineIndex {
     /// as the LSP specification asks; `None` only for a position inside a
     /// UTF-16 surrogate pair or a multi-byte character.
     pub fn from_wire(&self, text: &str, pos: WirePosition, encoding: PositionEncoding) -> Option<usize> {
-        let Some(range) = self.inner.line(pos.line) else { return Some(self.len) };
+        let Some(range) = self.inner.line(pos.line) else {
+            return Some(self.len);
+        };
         let start = u32::from(range.start()) as usize;
         let end = u32::from(range.end()) as usize;
         let line_text = text[start..end].trim_end_matches(['\n', '\r']);
@@ -208,8 +226,14 @@ mod tests {
     #[test]
     fn positions_beyond_the_text_clamp() {
         let idx = LineIndex::new(TEXT);
-        assert_eq!(idx.from_wire(TEXT, WirePosition { line: 99, character: 0 }, PositionEncoding::Utf16), Some(TEXT.len()));
-        assert_eq!(idx.from_wire(TEXT, WirePosition { line: 0, character: 99 }, PositionEncoding::Utf16), Some(8));
+        assert_eq!(
+            idx.from_wire(TEXT, WirePosition { line: 99, character: 0 }, PositionEncoding::Utf16),
+            Some(TEXT.len())
+        );
+        assert_eq!(
+            idx.from_wire(TEXT, WirePosition { line: 0, character: 99 }, PositionEncoding::Utf16),
+            Some(8)
+        );
         // Inside the surrogate pair of 🚀.
         let inside = idx.from_wire(TEXT, WirePosition { line: 1, character: 3 }, PositionEncoding::Utf16);
         assert_eq!(inside, None);

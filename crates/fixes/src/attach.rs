@@ -10,7 +10,12 @@ use crate::{FailureInput, FixOutcome, fixes_for};
 /// workflow `(path, text)`, store them as JSON in each failure's `fixes`,
 /// and return the outcomes (with the reason when a human must fix it), in
 /// failure order.
-pub fn attach_fixes(analysis: &mut Analysis, workflow_path: &str, workflow_text: &str, repo: &dyn RepoFiles) -> Vec<FixOutcome> {
+pub fn attach_fixes(
+    analysis: &mut Analysis,
+    workflow_path: &str,
+    workflow_text: &str,
+    repo: &dyn RepoFiles,
+) -> Vec<FixOutcome> {
     let text_of = |p: &str| {
         if p == workflow_path {
             Some(workflow_text.to_string())
@@ -23,7 +28,11 @@ pub fn attach_fixes(analysis: &mut Analysis, workflow_path: &str, workflow_text:
         .iter_mut()
         .map(|failure| {
             let outcome = fixes_for(&FailureInput::from(&*failure), workflow_path, workflow_text, repo);
-            failure.fixes = outcome.fixes.iter().map(|f| autoheal_engine::json::fix_json(f, &text_of)).collect();
+            failure.fixes = outcome
+                .fixes
+                .iter()
+                .map(|f| autoheal_engine::json::fix_json(f, &text_of))
+                .collect();
             outcome
         })
         .collect()

@@ -72,6 +72,9 @@ pub enum HealOutcome {
     Skipped { issue: Option<u64>, reason: String },
     /// No fix applies to the default branch's workflow (a comment says why).
     NoFix { issue: u64, reason: String },
+    /// The run failed on a fix branch: its pull request was closed and the issues it fixed
+    /// labelled `needs-manual-fix`; nothing new was filed or healed.
+    RolledBack { pull: u64, issues: Vec<u64> },
 }
 
 /// Everything one `heal` call did.
@@ -92,14 +95,17 @@ pub async fn heal(gh: &GitHub, repo: &RepoName, target: HealTarget, options: &He
         }
         HealTarget::Run(run_id) => {
             let reported = report(gh, repo, run_id, &options.report).await?;
-            let outcome = match reported.issue() {
-                Some(filed) => heal_issue(gh, repo, &filed.issue, options).await?,
-                None => HealOutcome::Skipped {
+            let outcome = match &reported {
+                ReportOutcome::Filed(filed) | ReportOutcome::Repeated(filed) => {
+                    heal_issue(gh, repo, &filed.issue, options).await?
+                }
+                ReportOutcome::RolledBack { rollback, .. } => HealOutcome::RolledBack {
+                    pull: rollback.pr,
+                    issues: rollback.issues.clone(),
+                },
+                ReportOutcome::Skipped { reason } => HealOutcome::Skipped {
                     issue: None,
-                    reason: match &reported {
-                        ReportOutcome::Skipped { reason } => reason.clone(),
-                        _ => "nothing reported".into(),
-                    },
+                    reason: reason.clone(),
                 },
             };
             Ok(HealReport {

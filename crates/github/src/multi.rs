@@ -548,6 +548,7 @@ fn outcome_of(outcome: HealOutcome) -> RunOutcome {
             reason,
         } => RunOutcome::Reported { issue, note: reason },
         HealOutcome::Skipped { issue: None, reason } => RunOutcome::Skipped { note: reason },
+        HealOutcome::RolledBack { pull, .. } => RunOutcome::RolledBack { pull },
     }
 }
 

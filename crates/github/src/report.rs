@@ -13,15 +13,17 @@ use crate::client::GitHub;
 use crate::config::RepoName;
 use crate::dedupe::find_duplicate;
 use crate::issue_text::{AnalysisRecord, fingerprint, issue_title, neutralize_line};
+use crate::learning::{demotion, demotion_note};
 use crate::loop_error::{LoopError, LoopResult};
 use crate::loop_fetch::{RunEvidence, fetch_run, is_failed};
 use crate::loop_progress::{Progress, silent};
-use crate::loop_record::{HealRecord, MAX_RECORDED_FAILURES};
+use crate::loop_record::{HealRecord, MAX_RECORDED_FAILURES, encode_record};
 use crate::loop_repo::{FixProposal, propose_fix};
 use crate::loop_text::{
-    LABEL_AUTO_HEAL, LABEL_NEEDS_MANUAL_FIX, LABEL_WORKFLOW_FAILURE, ProposalText, issue_body, repeat_comment,
+    LABEL_AUTO_HEAL, LABEL_NEEDS_MANUAL_FIX, LABEL_WORKFLOW_FAILURE, ProposalText, fenced, issue_body, repeat_comment,
 };
 use crate::models::{Issue, Label};
+use crate::rollback::{Rollback, is_heal_branch, rollback_branch};
 
 /// Evidence lines kept in the record and the issue.
 const MAX_EVIDENCE_LINES: usize = 20;
@@ -66,6 +68,9 @@ pub struct FiledIssue {
     /// What this run's analysis found.
     pub record: HealRecord,
     pub fixable: bool,
+    /// Why reviewers' past rejections demoted this fix to a suggestion (no `auto-heal` label,
+    /// so `heal` opens no PR); `None` when the fix may become a PR.
+    pub demoted: Option<String>,
     /// The proposed diff (empty when nothing is fixable).
     pub diff: String,
     /// The full analysis, for callers that print or store it.
@@ -78,7 +83,11 @@ pub enum ReportOutcome {
     Filed(FiledIssue),
     /// An open issue with the same fingerprint, active within 24 hours, got a comment.
     Repeated(FiledIssue),
-    /// Nothing was filed (the run did not fail, or was cancelled by hand).
+    /// The run failed on autoheal's own fix branch: its PR was closed and its issue labelled
+    /// `needs-manual-fix` instead of stacking a second fix on the first.
+    RolledBack { branch: String, rollback: Rollback },
+    /// Nothing was filed (the run did not fail, was cancelled by hand, or failed on a fix
+    /// branch whose PR is already closed or has no failed checks).
     Skipped { reason: String },
 }
 
@@ -86,7 +95,7 @@ impl ReportOutcome {
     pub fn issue(&self) -> Option<&FiledIssue> {
         match self {
             ReportOutcome::Filed(filed) | ReportOutcome::Repeated(filed) => Some(filed),
-            ReportOutcome::Skipped { .. } => None,
+            ReportOutcome::RolledBack { .. } | ReportOutcome::Skipped { .. } => None,
         }
     }
 }
@@ -107,15 +116,19 @@ pub async fn report(gh: &GitHub, repo: &RepoName, run_id: u64, options: &ReportO
         });
     }
     let run = &evidence.run;
+    if let Some(branch) = run.head_branch.as_deref().filter(|b| is_heal_branch(b)) {
+        return roll_back(gh, repo, run_id, branch, progress).await;
+    }
     progress.step(&format!("reading {} at {}", run.path, short(&run.head_sha)));
     let workflow = read_workflow(gh, repo, &run.path, &run.head_sha).await?;
     let mut analysis_options = options.analysis.clone();
     analysis_options.own_packages.push(repo.name.replace('-', "_"));
-    if options.read_repo_config {
-        analysis_options
-            .custom_patterns
-            .extend(read_log_patterns(gh, repo, &run.head_sha).await?);
-    }
+    let repo_config = if options.read_repo_config {
+        read_repo_config(gh, repo, &run.head_sha).await?
+    } else {
+        Config::default()
+    };
+    analysis_options.custom_patterns.extend(log_patterns(&repo_config));
     let analysis = analyze(&evidence, workflow.as_ref(), &analysis_options)?;
     let root = analysis
         .failures
@@ -157,7 +170,6 @@ pub async fn report(gh: &GitHub, repo: &RepoName, run_id: u64, options: &ReportO
             reasons: manual_reasons(&proposal, workflow.is_some(), &run.path),
         }
     };
-    let body = issue_body(&record, &message, &proposal_text);
 
     progress.step("looking for an open issue with the same failure");
     let open = gh
@@ -178,13 +190,24 @@ pub async fn report(gh: &GitHub, repo: &RepoName, run_id: u64, options: &ReportO
             issue: existing.clone(),
             record,
             fixable,
+            demoted: None,
             diff: proposal.diff,
             analysis,
         }));
     }
 
+    let demoted = if fixable {
+        progress.step("checking how reviewers received earlier fixes");
+        demotion(gh, repo, &record.analysis, repo_config.rejection_threshold).await?
+    } else {
+        None
+    };
+    let body = match &demoted {
+        Some(why) => demoted_body(&record, &message, why, &proposal.diff),
+        None => issue_body(&record, &message, &proposal_text),
+    };
     let title = issue_title(&record.workflow_name, &record.analysis.category, &record.analysis.job);
-    let labels: Vec<String> = if fixable {
+    let labels: Vec<String> = if fixable && demoted.is_none() {
         vec![LABEL_AUTO_HEAL.into(), LABEL_WORKFLOW_FAILURE.into()]
     } else {
         vec![LABEL_WORKFLOW_FAILURE.into(), LABEL_NEEDS_MANUAL_FIX.into()]
@@ -204,9 +227,53 @@ pub async fn report(gh: &GitHub, repo: &RepoName, run_id: u64, options: &ReportO
         issue,
         record,
         fixable,
+        demoted,
         diff: proposal.diff,
         analysis,
     }))
+}
+
+/// A failed run on a fix branch means the fix itself broke something: close its PR and hand
+/// the issue to a person rather than report (and heal) the fix's own failure.
+async fn roll_back(
+    gh: &GitHub,
+    repo: &RepoName,
+    run_id: u64,
+    branch: &str,
+    progress: &dyn Progress,
+) -> LoopResult<ReportOutcome> {
+    progress.step(&format!("run {run_id} failed on the fix branch `{branch}`; rolling the fix back"));
+    Ok(match rollback_branch(gh, repo, branch).await? {
+        Some(rollback) => ReportOutcome::RolledBack {
+            branch: branch.to_string(),
+            rollback,
+        },
+        None => ReportOutcome::Skipped {
+            reason: format!(
+                "run {run_id} failed on the fix branch `{branch}`, which has no open pull request with failed checks; autoheal does not stack a second fix on its own"
+            ),
+        },
+    })
+}
+
+/// The issue of a fix reviewers keep rejecting: the usual report, then why there is no PR and
+/// the diff as a suggestion, all before the hidden record block.
+fn demoted_body(record: &HealRecord, message: &str, why: &str, diff: &str) -> String {
+    let manual = ProposalText::Manual {
+        reasons: vec!["reviewers rejected this kind of fix before; see below".to_string()],
+    };
+    let mut body = issue_body(record, message, &manual);
+    let suggestion = format!(
+        "\n{}\n\n### Suggested change (not applied)\n\n{}\n\n",
+        demotion_note(why),
+        fenced("diff", diff)
+    );
+    let block = encode_record(record);
+    match body.rfind(&block) {
+        Some(at) => body.insert_str(at, &suggestion),
+        None => body.push_str(&suggestion),
+    }
+    body
 }
 
 fn short(sha: &str) -> &str {
@@ -236,15 +303,22 @@ pub(crate) fn decode_content(content: &str) -> Option<Vec<u8>> {
     base64::engine::general_purpose::STANDARD.decode(cleaned).ok()
 }
 
-/// `log-patterns` of `.github/autoheal.yml` at the run's commit (none when absent or invalid).
-async fn read_log_patterns(gh: &GitHub, repo: &RepoName, sha: &str) -> LoopResult<Vec<autoheal_logs::CustomPattern>> {
+/// `.github/autoheal.yml` at the run's commit (the defaults when absent or unreadable; invalid
+/// keys keep their defaults).
+async fn read_repo_config(gh: &GitHub, repo: &RepoName, sha: &str) -> LoopResult<Config> {
     let bytes = match gh.get_file_bytes(repo, DEFAULT_CONFIG_PATH, sha).await {
         Ok(bytes) => bytes,
-        Err(error) if error.is_not_found() || matches!(error, crate::Error::Decode { .. }) => return Ok(Vec::new()),
+        Err(error) if error.is_not_found() || matches!(error, crate::Error::Decode { .. }) => {
+            return Ok(Config::default());
+        }
         Err(error) => return Err(error.into()),
     };
-    let (config, _) = Config::parse(DEFAULT_CONFIG_PATH, &bytes, &autoheal_engine::rules::rule_ids());
-    Ok(config
+    Ok(Config::parse(DEFAULT_CONFIG_PATH, &bytes, &autoheal_engine::rules::rule_ids()).0)
+}
+
+/// The config's `log-patterns` as the log analyzer takes them.
+fn log_patterns(config: &Config) -> Vec<autoheal_logs::CustomPattern> {
+    config
         .log_patterns
         .iter()
         .filter_map(|p| {
@@ -255,7 +329,7 @@ async fn read_log_patterns(gh: &GitHub, repo: &RepoName, sha: &str) -> LoopResul
                 message: None,
             })
         })
-        .collect())
+        .collect()
 }
 
 fn analyze(

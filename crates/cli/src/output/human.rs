@@ -18,7 +18,11 @@ fn use_color() -> bool {
 pub fn write(out: &mut dyn Write, reports: &[FileReport], verbosity: &Verbosity) -> anyhow::Result<()> {
     let mut files = SimpleFiles::new();
     let config = term::Config::default();
-    let mut buffer = if use_color() { termcolor::Buffer::ansi() } else { termcolor::Buffer::no_color() };
+    let mut buffer = if use_color() {
+        termcolor::Buffer::ansi()
+    } else {
+        termcolor::Buffer::no_color()
+    };
     let mut counts = [0usize; 3];
     let mut applied = 0;
     for rep in reports {
@@ -38,7 +42,11 @@ pub fn write(out: &mut dyn Write, reports: &[FileReport], verbosity: &Verbosity)
                 Severity::Info => Report::note(),
             };
             let mut labels = vec![Label::new(LabelStyle::Primary, id, d.range.start..d.range.end)];
-            labels.extend(d.labels.iter().map(|l| Label::new(LabelStyle::Secondary, id, l.range.start..l.range.end).with_message(&l.message)));
+            labels.extend(
+                d.labels.iter().map(|l| {
+                    Label::new(LabelStyle::Secondary, id, l.range.start..l.range.end).with_message(&l.message)
+                }),
+            );
             let mut notes = Vec::new();
             for f in &d.fixes {
                 let kind = match f.applicability {
@@ -47,8 +55,13 @@ pub fn write(out: &mut dyn Write, reports: &[FileReport], verbosity: &Verbosity)
                 };
                 notes.push(format!("{kind} available: {}", f.title));
             }
-            let report = base.with_code(d.rule).with_message(&d.message).with_labels(labels).with_notes(notes);
-            term::emit(&mut buffer, &config, &files, &report).map_err(|e| anyhow::anyhow!("cannot render a diagnostic: {e}"))?;
+            let report = base
+                .with_code(d.rule)
+                .with_message(&d.message)
+                .with_labels(labels)
+                .with_notes(notes);
+            term::emit(&mut buffer, &config, &files, &report)
+                .map_err(|e| anyhow::anyhow!("cannot render a diagnostic: {e}"))?;
         }
     }
     out.write_all(buffer.as_slice())?;

@@ -44,5 +44,10 @@ pub struct Region {
 pub fn region(index: &autoheal_engine::LineIndex, source: &str, range: autoheal_engine::TextRange) -> Region {
     let s = index.line_column(source, range.start);
     let e = index.line_column(source, range.end);
-    Region { start_line: s.line, start_column: s.column, end_line: e.line, end_column: e.column }
+    Region {
+        start_line: s.line,
+        start_column: s.column,
+        end_line: e.line,
+        end_column: e.column,
+    }
 }

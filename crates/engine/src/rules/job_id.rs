@@ -30,10 +30,19 @@ fn check(ctx: &mut Context<'_>) {
                 format!("invalid job id \"{}\": ids must start with a letter or `_` and contain only letters, digits, `-` and `_`", job.id),
             );
         }
-        if let Some((first, at)) = seen.iter().find(|(s, _)| s.eq_ignore_ascii_case(job.id) && *s != job.id) {
-            let msg = format!("job id \"{}\" duplicates job \"{first}\": job ids are case-insensitive", job.id);
+        if let Some((first, at)) = seen
+            .iter()
+            .find(|(s, _)| s.eq_ignore_ascii_case(job.id) && *s != job.id)
+        {
+            let msg = format!(
+                "job id \"{}\" duplicates job \"{first}\": job ids are case-insensitive",
+                job.id
+            );
             let at = *at;
-            ctx.report(span, msg).labels.push(crate::diagnostic::Label { range: at, message: "first defined here".into() });
+            ctx.report(span, msg).labels.push(crate::diagnostic::Label {
+                range: at,
+                message: "first defined here".into(),
+            });
         }
         seen.push((job.id, span));
     }

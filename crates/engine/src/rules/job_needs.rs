@@ -38,9 +38,21 @@ fn check(ctx: &mut Context<'_>) {
                 }
                 Some(j) => edges[i].push((j, need.span)),
                 None => {
-                    let hint = suggest(name, &ids).map(|s| format!("; did you mean \"{s}\"?")).unwrap_or_default();
-                    let known = if ids.is_empty() { String::new() } else { format!(" (jobs: {})", ids.join(", ")) };
-                    ctx.report(need.span, format!("job \"{}\" needs job \"{name}\", which does not exist{hint}{known}", job.id));
+                    let hint = suggest(name, &ids)
+                        .map(|s| format!("; did you mean \"{s}\"?"))
+                        .unwrap_or_default();
+                    let known = if ids.is_empty() {
+                        String::new()
+                    } else {
+                        format!(" (jobs: {})", ids.join(", "))
+                    };
+                    ctx.report(
+                        need.span,
+                        format!(
+                            "job \"{}\" needs job \"{name}\", which does not exist{hint}{known}",
+                            job.id
+                        ),
+                    );
                 }
             }
         }

@@ -55,7 +55,11 @@ pub fn is_main_job(wf: &Workflow<'_>, job: &Job<'_>) -> bool {
     if wf.jobs.len() <= 1 {
         return true;
     }
-    let dependents = wf.jobs.iter().filter(|j| j.needs().iter().any(|n| n.as_str() == Some(job.id))).count();
+    let dependents = wf
+        .jobs
+        .iter()
+        .filter(|j| j.needs().iter().any(|n| n.as_str() == Some(job.id)))
+        .count();
     dependents * 2 > wf.jobs.len().saturating_sub(1) && dependents > 0
 }
 
@@ -69,7 +73,10 @@ fn check(ctx: &mut Context<'_>) {
         let fix = continue_on_error_fix(ctx.path, ctx.source, job);
         let d = ctx.report(
             job.entry.key.span,
-            format!("job \"{}\" {reason}, and its failure fails the whole run; if it is optional, set `continue-on-error`", job.id),
+            format!(
+                "job \"{}\" {reason}, and its failure fails the whole run; if it is optional, set `continue-on-error`",
+                job.id
+            ),
         );
         if let Some(fix) = fix {
             d.fixes.push(fix);
@@ -81,7 +88,11 @@ fn check(ctx: &mut Context<'_>) {
 /// flag, else `continue-on-error: true`.
 pub fn continue_on_error_fix(path: &str, source: &str, job: &Job<'_>) -> Option<Fix> {
     let node = job.node();
-    let value = if matrix_has_experimental(job) { "${{ matrix.experimental }}" } else { "true" };
+    let value = if matrix_has_experimental(job) {
+        "${{ matrix.experimental }}"
+    } else {
+        "true"
+    };
     let after = node.entry("timeout-minutes").or_else(|| node.entry("runs-on"));
     let edit = edit::insert_entry(path, source, node, after, "continue-on-error", value)?;
     Some(Fix::unsafe_(format!("Set `continue-on-error: {value}` on job `{}`", job.id), vec![edit]).with_explanation(format!(
@@ -100,7 +111,9 @@ mod tests {
         let src = "on: push\njobs:\n  test:\n    runs-on: ubuntu-latest\n  arm:\n    runs-on: ubuntu-24.04-arm\n  gpu:\n    runs-on: [self-hosted, gpu]\n    continue-on-error: true\n";
         assert_eq!(
             render(src, "optional-job"),
-            ["5:3: job \"arm\" runs on an ARM64 runner (`ubuntu-24.04-arm`), and its failure fails the whole run; if it is optional, set `continue-on-error`"]
+            [
+                "5:3: job \"arm\" runs on an ARM64 runner (`ubuntu-24.04-arm`), and its failure fails the whole run; if it is optional, set `continue-on-error`"
+            ]
         );
         let only = "on: push\njobs:\n  arm:\n    runs-on: ubuntu-24.04-arm\n";
         assert!(render(only, "optional-job").is_empty());
@@ -110,6 +123,9 @@ mod tests {
     fn matrix_experimental_flag_is_used_by_the_fix() {
         let src = "on: push\njobs:\n  lint:\n    runs-on: ubuntu-latest\n  test:\n    runs-on: ${{ matrix.os }}\n    strategy:\n      matrix:\n        os: [ubuntu-latest]\n        include:\n          - os: ubuntu-latest\n            experimental: true\n    steps:\n      - run: make\n";
         let out = apply_first_fix(src, "optional-job");
-        assert!(out.contains("    runs-on: ${{ matrix.os }}\n    continue-on-error: ${{ matrix.experimental }}\n"), "{out}");
+        assert!(
+            out.contains("    runs-on: ${{ matrix.os }}\n    continue-on-error: ${{ matrix.experimental }}\n"),
+            "{out}"
+        );
     }
 }

@@ -31,9 +31,15 @@ fn check(ctx: &mut Context<'_>) {
             }
             if let Some((_, first)) = seen.iter().find(|(s, _)| s.eq_ignore_ascii_case(id)) {
                 let first = *first;
-                ctx.report(node.span, format!("step id \"{id}\" is already used by another step in job \"{}\"", job.id))
-                    .labels
-                    .push(Label { range: first, message: "first used here".into() });
+                ctx.report(
+                    node.span,
+                    format!("step id \"{id}\" is already used by another step in job \"{}\"", job.id),
+                )
+                .labels
+                .push(Label {
+                    range: first,
+                    message: "first used here".into(),
+                });
             }
             seen.push((id, node.span));
         }

@@ -22,16 +22,68 @@ pub const RULE: Rule = Rule {
 /// Keys a workflow or action uses; `key:value` with one of these is almost
 /// surely a missing space, not a string.
 const KNOWN_KEYS: &[&str] = &[
-    "name", "on", "jobs", "runs-on", "steps", "uses", "run", "with", "env", "if", "needs", "timeout-minutes", "continue-on-error",
-    "strategy", "matrix", "include", "exclude", "container", "services", "permissions", "concurrency", "defaults", "shell",
-    "working-directory", "outputs", "id", "environment", "secrets", "inputs", "branches", "tags", "paths", "types", "cron",
-    "schedule", "push", "pull_request", "workflow_dispatch", "fail-fast", "max-parallel", "image", "runs", "using", "main",
-    "description", "required", "default", "type", "group", "cancel-in-progress", "python-version", "node-version",
+    "name",
+    "on",
+    "jobs",
+    "runs-on",
+    "steps",
+    "uses",
+    "run",
+    "with",
+    "env",
+    "if",
+    "needs",
+    "timeout-minutes",
+    "continue-on-error",
+    "strategy",
+    "matrix",
+    "include",
+    "exclude",
+    "container",
+    "services",
+    "permissions",
+    "concurrency",
+    "defaults",
+    "shell",
+    "working-directory",
+    "outputs",
+    "id",
+    "environment",
+    "secrets",
+    "inputs",
+    "branches",
+    "tags",
+    "paths",
+    "types",
+    "cron",
+    "schedule",
+    "push",
+    "pull_request",
+    "workflow_dispatch",
+    "fail-fast",
+    "max-parallel",
+    "image",
+    "runs",
+    "using",
+    "main",
+    "description",
+    "required",
+    "default",
+    "type",
+    "group",
+    "cancel-in-progress",
+    "python-version",
+    "node-version",
 ];
 
 fn check(ctx: &mut Context<'_>) {
     let mut out = Vec::new();
-    let first_parse_error = ctx.doc.errors.iter().find(|e| e.kind == SyntaxErrorKind::Parse).map(|e| e.range.start);
+    let first_parse_error = ctx
+        .doc
+        .errors
+        .iter()
+        .find(|e| e.kind == SyntaxErrorKind::Parse)
+        .map(|e| e.range.start);
     for e in &ctx.doc.errors {
         let message = match e.kind {
             SyntaxErrorKind::Parse => format!("YAML syntax error: {}", e.message),
@@ -41,7 +93,8 @@ fn check(ctx: &mut Context<'_>) {
         // Later parse errors are often echoes of the first; fixing the first
         // and re-linting is how `--fix` walks through them.
         if e.kind == SyntaxErrorKind::Parse && Some(e.range.start) == first_parse_error {
-            d.fixes.extend(fixes_for_parse_error(ctx.path, ctx.source, ctx.doc, e.range.start));
+            d.fixes
+                .extend(fixes_for_parse_error(ctx.path, ctx.source, ctx.doc, e.range.start));
         }
         out.push(d);
     }
@@ -61,7 +114,13 @@ fn check(ctx: &mut Context<'_>) {
 
 /// `runs-on:ubuntu-latest` reads as one string; GitHub then reports a
 /// confusing type error far away.
-fn missing_space_after_colon(path: &str, source: &str, span: TextRange, value: &str, sev: Severity) -> Option<Diagnostic> {
+fn missing_space_after_colon(
+    path: &str,
+    source: &str,
+    span: TextRange,
+    value: &str,
+    sev: Severity,
+) -> Option<Diagnostic> {
     let colon = value.find(':')?;
     let key = &value[..colon];
     let rest = &value[colon + 1..];
@@ -72,19 +131,32 @@ fn missing_space_after_colon(path: &str, source: &str, span: TextRange, value: &
         return None;
     }
     let at = span.start + colon + 1;
-    let fix = Fix::safe(format!("Insert a space after `{key}:`"), vec![Edit::insert(path, at, " ")]).with_explanation(
-        "YAML needs a space after the `:` of a key; without it the whole line is read as one string.",
-    );
+    let fix = Fix::safe(
+        format!("Insert a space after `{key}:`"),
+        vec![Edit::insert(path, at, " ")],
+    )
+    .with_explanation("YAML needs a space after the `:` of a key; without it the whole line is read as one string.");
     Some(
-        Diagnostic::new(path, RULE.id, sev, span, format!("missing space after `{key}:`; this is read as the string \"{value}\", not as a key"))
-            .with_fix(fix),
+        Diagnostic::new(
+            path,
+            RULE.id,
+            sev,
+            span,
+            format!("missing space after `{key}:`; this is read as the string \"{value}\", not as a key"),
+        )
+        .with_fix(fix),
     )
 }
 
 /// Diagnostics for a file that is not UTF-8 (nothing else can be checked).
 pub fn encoding_diagnostics(path: &str, doc: &Document, config: &Config) -> Vec<Diagnostic> {
-    let Some(sev) = config.rule_severity(RULE.id, RULE.default_severity, true) else { return Vec::new() };
-    doc.errors.iter().map(|e| Diagnostic::new(path, RULE.id, sev, e.range, e.message.clone())).collect()
+    let Some(sev) = config.rule_severity(RULE.id, RULE.default_severity, true) else {
+        return Vec::new();
+    };
+    doc.errors
+        .iter()
+        .map(|e| Diagnostic::new(path, RULE.id, sev, e.range, e.message.clone()))
+        .collect()
 }
 
 /// Syntax fixes for the parse error at or nearest to `offset`, e.g. the
@@ -112,7 +184,10 @@ fn parse_error_count(text: &str) -> (usize, usize) {
 /// Try each repair for the error at `at`; keep the first whose re-parse
 /// has fewer parse errors.
 fn fixes_for_parse_error(path: &str, source: &str, doc: &Document, at: usize) -> Vec<Fix> {
-    let (errors_before, _) = (doc.errors.iter().filter(|e| e.kind == SyntaxErrorKind::Parse).count(), 0);
+    let (errors_before, _) = (
+        doc.errors.iter().filter(|e| e.kind == SyntaxErrorKind::Parse).count(),
+        0,
+    );
     let line = crate::lint::line_range(source, at);
     let prev = previous_content_line(source, line.start);
     let mut candidates: Vec<Fix> = Vec::new();
@@ -132,7 +207,9 @@ fn fixes_for_parse_error(path: &str, source: &str, doc: &Document, at: usize) ->
     }
     for fix in candidates {
         let edits: Vec<&Edit> = fix.edits.iter().collect();
-        let Ok(new) = crate::fix::apply_edits(path, source, &edits) else { continue };
+        let Ok(new) = crate::fix::apply_edits(path, source, &edits) else {
+            continue;
+        };
         let (after, _) = parse_error_count(&new);
         if after < errors_before {
             return vec![fix];
@@ -172,13 +249,21 @@ fn tabs_fix(path: &str, source: &str) -> Option<Fix> {
             let plain = |w: &str| w.chars().map(|c| if c == '\t' { unit } else { 1 }).sum::<usize>();
             // The same leading whitespace keeps the same width, so sibling
             // lines stay siblings.
-            width = match seen.iter().filter(|(w, _)| ws.starts_with(w.as_str())).max_by_key(|(w, _)| w.len()) {
+            width = match seen
+                .iter()
+                .filter(|(w, _)| ws.starts_with(w.as_str()))
+                .max_by_key(|(w, _)| w.len())
+            {
                 Some((w, n)) => n + plain(&ws[w.len()..]),
                 None if prev_opens => plain(ws).max(prev_indent + unit),
                 None => plain(ws),
             };
             seen.push((ws.to_string(), width));
-            edits.push(Edit::replace(path, TextRange::new(offset, offset + lead), " ".repeat(width)));
+            edits.push(Edit::replace(
+                path,
+                TextRange::new(offset, offset + lead),
+                " ".repeat(width),
+            ));
         }
         if !content.is_empty() && !content.starts_with('#') {
             let code = content.split(" #").next().unwrap_or(content).trim_end();
@@ -202,7 +287,11 @@ fn quote_value_fix(path: &str, source: &str, line: TextRange) -> Option<Fix> {
     let body = body.strip_prefix("- ").map(str::trim_start).unwrap_or(body);
     let colon = body.find(": ")?;
     let key = &body[..colon];
-    if key.is_empty() || !key.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.')) {
+    if key.is_empty()
+        || !key
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'))
+    {
         return None;
     }
     let value_start = line.start + (text.len() - body.len()) + colon + 2;
@@ -240,9 +329,13 @@ fn colon_space_fix(path: &str, source: &str, line: TextRange) -> Option<Fix> {
     if !KNOWN_KEYS.contains(&key) || rest.is_empty() || rest.starts_with([' ', '/', ':']) {
         return None;
     }
-    Some(Fix::safe(format!("Insert a space after `{key}:`"), vec![Edit::insert(path, base + colon + 1, " ")]).with_explanation(
-        "YAML needs a space after the `:` of a key; without it the line is read as a plain string.",
-    ))
+    Some(
+        Fix::safe(
+            format!("Insert a space after `{key}:`"),
+            vec![Edit::insert(path, base + colon + 1, " ")],
+        )
+        .with_explanation("YAML needs a space after the `:` of a key; without it the line is read as a plain string."),
+    )
 }
 
 /// Move a mis-indented key line (and the lines nested under it) to the
@@ -301,7 +394,11 @@ fn reindent_fixes(path: &str, source: &str, line: TextRange) -> Vec<Fix> {
             }
             let new_ind = (ind + target).checked_sub(indent);
             let Some(new_ind) = new_ind else { continue };
-            edits.push(Edit::replace(path, TextRange::new(l.start, l.start + ind), " ".repeat(new_ind)));
+            edits.push(Edit::replace(
+                path,
+                TextRange::new(l.start, l.start + ind),
+                " ".repeat(new_ind),
+            ));
         }
         let line_no = source[..line.start].matches('\n').count() + 1;
         out.push(
@@ -319,7 +416,10 @@ mod tests {
     #[test]
     fn duplicate_and_merge_keys() {
         let src = "on: push\njobs:\n  a:\n    runs-on: x\n    runs-on: y\n";
-        assert_eq!(render(src, "syntax"), ["5:5: key \"runs-on\" is duplicated in this mapping (first defined at line 4)"]);
+        assert_eq!(
+            render(src, "syntax"),
+            ["5:5: key \"runs-on\" is duplicated in this mapping (first defined at line 4)"]
+        );
     }
 
     #[test]
@@ -328,7 +428,10 @@ mod tests {
         let d = lint_rule(src, "syntax");
         assert!(d[0].message.contains("tab"), "{d:?}");
         let out = apply_first_fix(src, "syntax");
-        assert_eq!(out, "on: push\njobs:\n  build:\n    runs-on: x # comment kept\n    steps:\n      - run: make\n");
+        assert_eq!(
+            out,
+            "on: push\njobs:\n  build:\n    runs-on: x # comment kept\n    steps:\n      - run: make\n"
+        );
     }
 
     #[test]
@@ -342,7 +445,10 @@ mod tests {
     fn a_misindented_sibling_is_realigned() {
         let src = "on: push\njobs:\n  a:\n    runs-on: x\n     steps:\n       - run: make\n";
         let out = apply_first_fix(src, "syntax");
-        assert_eq!(out, "on: push\njobs:\n  a:\n    runs-on: x\n    steps:\n      - run: make\n");
+        assert_eq!(
+            out,
+            "on: push\njobs:\n  a:\n    runs-on: x\n    steps:\n      - run: make\n"
+        );
     }
 
     #[test]

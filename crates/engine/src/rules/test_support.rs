@@ -36,7 +36,10 @@ pub fn apply_first_fix(src: &str, rule: &str) -> String {
     let edits: Vec<_> = fix.edits.iter().collect();
     let out = crate::fix::apply_edits(PATH, src, &edits).expect("fix applies");
     let after = lint_str(&out);
-    assert!(!after.iter().any(|x| x.rule == rule && x.message == d.message), "diagnostic still there after fix:\n{out}");
+    assert!(
+        !after.iter().any(|x| x.rule == rule && x.message == d.message),
+        "diagnostic still there after fix:\n{out}"
+    );
     out
 }
 

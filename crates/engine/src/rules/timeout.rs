@@ -75,7 +75,10 @@ mod tests {
     #[test]
     fn the_fix_inserts_after_runs_on_with_the_jobs_indentation() {
         let out = apply_first_fix(SRC, "timeout");
-        assert!(out.contains("    runs-on: ubuntu-latest   # hosted\n    timeout-minutes: 60\n    steps:\n"), "{out}");
+        assert!(
+            out.contains("    runs-on: ubuntu-latest   # hosted\n    timeout-minutes: 60\n    steps:\n"),
+            "{out}"
+        );
         assert_eq!(out.len(), SRC.len() + "    timeout-minutes: 60\n".len());
     }
 
@@ -83,6 +86,9 @@ mod tests {
     fn four_space_and_crlf_files_keep_their_style() {
         let src = "on: push\r\njobs:\r\n    build:\r\n        runs-on: ubuntu-latest\r\n        steps:\r\n            - run: make\r\n";
         let out = apply_first_fix(src, "timeout");
-        assert!(out.contains("        runs-on: ubuntu-latest\r\n        timeout-minutes: 60\r\n"), "{out:?}");
+        assert!(
+            out.contains("        runs-on: ubuntu-latest\r\n        timeout-minutes: 60\r\n"),
+            "{out:?}"
+        );
     }
 }

@@ -68,7 +68,9 @@ pub fn parse_str(text: &str) -> Document {
             blank(&mut candidate, cut);
             // Blanking only replaces ASCII/UTF-8 sequences with spaces on
             // whole-character boundaries, so the copy is still UTF-8.
-            let Ok(s) = std::str::from_utf8(&candidate) else { continue };
+            let Ok(s) = std::str::from_utf8(&candidate) else {
+                continue;
+            };
             let attempt = parse_once(s);
             tried.push((candidate, cut, attempt));
         }
@@ -91,7 +93,11 @@ pub fn parse_str(text: &str) -> Document {
                     break;
                 }
                 last_error_at = e.range.start;
-                if errors.len() < MAX_REPORTED && !errors.iter().any(|x| line_of(text, x.range.start) == line_of(text, e.range.start)) {
+                if errors.len() < MAX_REPORTED
+                    && !errors
+                        .iter()
+                        .any(|x| line_of(text, x.range.start) == line_of(text, e.range.start))
+                {
                     errors.push(e.clone());
                 }
             }
@@ -114,7 +120,10 @@ fn lift_closing_bracket(buf: &mut [u8], at: usize) -> bool {
     let content = &buf[line.start..line.end];
     let indent = content.iter().take_while(|b| **b == b' ').count();
     let rest = &content[indent..];
-    if rest.is_empty() || !matches!(rest[0], b']' | b'}') || !rest.iter().all(|b| matches!(b, b']' | b'}' | b',' | b' ')) {
+    if rest.is_empty()
+        || !matches!(rest[0], b']' | b'}')
+        || !rest.iter().all(|b| matches!(b, b']' | b'}' | b',' | b' '))
+    {
         return false;
     }
     // The gap from the end of the previous content line to the bracket.
@@ -148,7 +157,11 @@ fn line_bounds(buf: &[u8], offset: usize) -> TextRange {
     let offset = offset.min(buf.len());
     let start = memchr::memrchr(b'\n', &buf[..offset]).map_or(0, |i| i + 1);
     let end = memchr::memchr(b'\n', &buf[offset..]).map_or(buf.len(), |i| offset + i);
-    let end = if end > start && buf[end - 1] == b'\r' { end - 1 } else { end };
+    let end = if end > start && buf[end - 1] == b'\r' {
+        end - 1
+    } else {
+        end
+    };
     TextRange::new(start, end.max(start))
 }
 
@@ -196,7 +209,12 @@ impl Attempt {
         }
         errors.sort_by_key(|e| e.range.start);
         let comments = find_comments(text, self.root.as_ref());
-        Document { root: self.root, errors, skipped, comments }
+        Document {
+            root: self.root,
+            errors,
+            skipped,
+            comments,
+        }
     }
 }
 
@@ -235,8 +253,22 @@ impl<'a> Offsets<'a> {
 }
 
 enum Frame {
-    Mapping { start: usize, flow: bool, anchor: usize, tag: Option<String>, entries: Vec<Entry>, pending_key: Option<Node>, seen: HashSet<String> },
-    Sequence { start: usize, flow: bool, anchor: usize, tag: Option<String>, items: Vec<Node> },
+    Mapping {
+        start: usize,
+        flow: bool,
+        anchor: usize,
+        tag: Option<String>,
+        entries: Vec<Entry>,
+        pending_key: Option<Node>,
+        seen: HashSet<String>,
+    },
+    Sequence {
+        start: usize,
+        flow: bool,
+        anchor: usize,
+        tag: Option<String>,
+        items: Vec<Node>,
+    },
 }
 
 fn convert_style(s: SaphyrStyle) -> ScalarStyle {
@@ -256,7 +288,11 @@ fn scan_error(offsets: &Offsets<'_>, e: &ScanError) -> SyntaxError {
     if offsets.text[at..].starts_with('\t') || message.contains("tab") {
         message = format!("{message} (YAML does not allow tab characters for indentation)");
     }
-    SyntaxError { range: TextRange::new(at, end), message, kind: SyntaxErrorKind::Parse }
+    SyntaxError {
+        range: TextRange::new(at, end),
+        message,
+        kind: SyntaxErrorKind::Parse,
+    }
 }
 
 fn parse_once(text: &str) -> Attempt {
@@ -280,13 +316,20 @@ fn parse_once(text: &str) -> Attempt {
                 }
             }
             Some(Frame::Sequence { items, .. }) => items.push(node),
-            Some(Frame::Mapping { entries, pending_key, seen, .. }) => match pending_key.take() {
+            Some(Frame::Mapping {
+                entries,
+                pending_key,
+                seen,
+                ..
+            }) => match pending_key.take() {
                 None => *pending_key = Some(node),
                 Some(key) => {
                     let mut value = node;
                     if value.is_null() && value.as_str() == Some("") {
                         // An empty value: put its span right after the `:`.
-                        let after = text[key.span.end..].find(':').map_or(key.span.end, |i| key.span.end + i + 1);
+                        let after = text[key.span.end..]
+                            .find(':')
+                            .map_or(key.span.end, |i| key.span.end + i + 1);
                         value.span = TextRange::empty(after.min(text.len()));
                     }
                     if let Some(k) = key.as_str() {
@@ -302,7 +345,9 @@ fn parse_once(text: &str) -> Attempt {
                             let line = first.map(|r| line_of(text, r.start) + 1).unwrap_or(0);
                             errors.push(SyntaxError {
                                 range: key.span,
-                                message: format!("key \"{k}\" is duplicated in this mapping (first defined at line {line})"),
+                                message: format!(
+                                    "key \"{k}\" is duplicated in this mapping (first defined at line {line})"
+                                ),
                                 kind: SyntaxErrorKind::DuplicateKey,
                             });
                         }
@@ -352,7 +397,10 @@ fn parse_once(text: &str) -> Attempt {
                     span = block_scalar_span(bytes, span);
                 }
                 let node = Node {
-                    kind: NodeKind::Scalar(Scalar { value: value_text, style: convert_style(style) }),
+                    kind: NodeKind::Scalar(Scalar {
+                        value: value_text,
+                        style: convert_style(style),
+                    }),
                     span,
                     alias: None,
                     tag: tag.map(|t| format!("{}{}", t.handle, t.suffix)),
@@ -375,21 +423,45 @@ fn parse_once(text: &str) -> Attempt {
                     None => {
                         errors.push(SyntaxError {
                             range,
-                            message: "alias refers to an anchor that is not defined before it (or to its own enclosing node)".into(),
+                            message:
+                                "alias refers to an anchor that is not defined before it (or to its own enclosing node)"
+                                    .into(),
                             kind: SyntaxErrorKind::UnknownAlias,
                         });
-                        let node = Node { kind: NodeKind::Scalar(Scalar { value: String::new(), style: ScalarStyle::Plain }), span: range, alias: None, tag: None };
+                        let node = Node {
+                            kind: NodeKind::Scalar(Scalar {
+                                value: String::new(),
+                                style: ScalarStyle::Plain,
+                            }),
+                            span: range,
+                            alias: None,
+                            tag: None,
+                        };
                         push(&mut stack, &mut root, node, text, &mut errors);
                     }
                 }
             }
             Event::MappingStart(anchor, tag) => {
                 let flow = bytes.get(range.start) == Some(&b'{');
-                stack.push(Frame::Mapping { start: range.start, flow, anchor, tag: tag.map(|t| format!("{}{}", t.handle, t.suffix)), entries: Vec::new(), pending_key: None, seen: HashSet::new() });
+                stack.push(Frame::Mapping {
+                    start: range.start,
+                    flow,
+                    anchor,
+                    tag: tag.map(|t| format!("{}{}", t.handle, t.suffix)),
+                    entries: Vec::new(),
+                    pending_key: None,
+                    seen: HashSet::new(),
+                });
             }
             Event::SequenceStart(anchor, tag) => {
                 let flow = bytes.get(range.start) == Some(&b'[');
-                stack.push(Frame::Sequence { start: range.start, flow, anchor, tag: tag.map(|t| format!("{}{}", t.handle, t.suffix)), items: Vec::new() });
+                stack.push(Frame::Sequence {
+                    start: range.start,
+                    flow,
+                    anchor,
+                    tag: tag.map(|t| format!("{}{}", t.handle, t.suffix)),
+                    items: Vec::new(),
+                });
             }
             Event::MappingEnd | Event::SequenceEnd => {
                 if let Some(frame) = stack.pop() {
@@ -445,16 +517,41 @@ fn block_scalar_span(bytes: &[u8], span: TextRange) -> TextRange {
 /// Finish a collection; returns it with its anchor id (0 for none).
 fn close(frame: Frame, end_event: Option<TextRange>) -> (Node, usize) {
     let (kind, start, flow, anchor, tag, last_end) = match frame {
-        Frame::Mapping { start, flow, anchor, tag, mut entries, pending_key, .. } => {
+        Frame::Mapping {
+            start,
+            flow,
+            anchor,
+            tag,
+            mut entries,
+            pending_key,
+            ..
+        } => {
             if let Some(key) = pending_key {
                 // A key with no value yet (cut off by an error).
                 let at = key.span.end;
-                entries.push(Entry { key, value: Node { kind: NodeKind::Scalar(Scalar { value: String::new(), style: ScalarStyle::Plain }), span: TextRange::empty(at), alias: None, tag: None } });
+                entries.push(Entry {
+                    key,
+                    value: Node {
+                        kind: NodeKind::Scalar(Scalar {
+                            value: String::new(),
+                            style: ScalarStyle::Plain,
+                        }),
+                        span: TextRange::empty(at),
+                        alias: None,
+                        tag: None,
+                    },
+                });
             }
             let last_end = entries.last().map(|e| e.value.span.end.max(e.key.span.end));
             (NodeKind::Mapping(entries), start, flow, anchor, tag, last_end)
         }
-        Frame::Sequence { start, flow, anchor, tag, items } => {
+        Frame::Sequence {
+            start,
+            flow,
+            anchor,
+            tag,
+            items,
+        } => {
             let last_end = items.last().map(|n| n.span.end);
             (NodeKind::Sequence(items), start, flow, anchor, tag, last_end)
         }
@@ -465,7 +562,15 @@ fn close(frame: Frame, end_event: Option<TextRange>) -> (Node, usize) {
         (_, Some(ev), None) => ev.start.max(start),
         (_, None, None) => start,
     };
-    (Node { kind, span: TextRange::new(start, end.max(start)), alias: None, tag }, anchor)
+    (
+        Node {
+            kind,
+            span: TextRange::new(start, end.max(start)),
+            alias: None,
+            tag,
+        },
+        anchor,
+    )
 }
 
 /// Ranges of `#` comments: a `#` at a line start or after white space that is
@@ -495,7 +600,11 @@ fn find_comments(text: &str, root: Option<&Node>) -> Vec<TextRange> {
         let in_string = idx > 0 && strings[idx - 1].contains(at);
         if starts_comment && !in_string {
             let end = memchr::memchr(b'\n', &bytes[at..]).map_or(bytes.len(), |j| at + j);
-            let end = if end > at && bytes[end - 1] == b'\r' { end - 1 } else { end };
+            let end = if end > at && bytes[end - 1] == b'\r' {
+                end - 1
+            } else {
+                end
+            };
             out.push(TextRange::new(at, end));
             from = end;
         } else {

@@ -98,7 +98,9 @@ impl Document {
     }
     /// True when the parser itself failed (not just a duplicate key).
     pub fn has_parse_errors(&self) -> bool {
-        self.errors.iter().any(|e| e.kind == SyntaxErrorKind::Parse || e.kind == SyntaxErrorKind::Encoding)
+        self.errors
+            .iter()
+            .any(|e| e.kind == SyntaxErrorKind::Parse || e.kind == SyntaxErrorKind::Encoding)
     }
 }
 
@@ -216,7 +218,9 @@ impl Node {
                             out.push(PathSegment::Key(e));
                             return out;
                         }
-                        if e.value.alias.is_none() && (e.value.span.touches(offset) || (e.value.is_null() && e.value.span.start == offset)) {
+                        if e.value.alias.is_none()
+                            && (e.value.span.touches(offset) || (e.value.is_null() && e.value.span.start == offset))
+                        {
                             out.push(PathSegment::Value(e));
                             next = Some(&e.value);
                             break;
@@ -271,8 +275,13 @@ pub fn parse_yaml_number(s: &str) -> Option<f64> {
         _ => {}
     }
     let bytes = t.as_bytes();
-    let first_ok = bytes[0].is_ascii_digit() || ((bytes[0] == b'-' || bytes[0] == b'+' || bytes[0] == b'.') && bytes.len() > 1);
-    if !first_ok || !t.bytes().all(|b| b.is_ascii_digit() || matches!(b, b'-' | b'+' | b'.' | b'e' | b'E')) {
+    let first_ok =
+        bytes[0].is_ascii_digit() || ((bytes[0] == b'-' || bytes[0] == b'+' || bytes[0] == b'.') && bytes.len() > 1);
+    if !first_ok
+        || !t
+            .bytes()
+            .all(|b| b.is_ascii_digit() || matches!(b, b'-' | b'+' | b'.' | b'e' | b'E'))
+    {
         return None;
     }
     t.parse::<f64>().ok()

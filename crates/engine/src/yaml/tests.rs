@@ -18,7 +18,15 @@ fn keys_and_values_keep_exact_byte_ranges() {
     assert_eq!(text_of(src, branches), "[main, 'rel/*']");
     let items = branches.as_sequence().unwrap();
     assert_eq!(text_of(src, &items[1]), "'rel/*'");
-    let steps = root.get("jobs").unwrap().get("build").unwrap().get("steps").unwrap().as_sequence().unwrap();
+    let steps = root
+        .get("jobs")
+        .unwrap()
+        .get("build")
+        .unwrap()
+        .get("steps")
+        .unwrap()
+        .as_sequence()
+        .unwrap();
     let run = steps[0].get("run").unwrap();
     assert_eq!(run.as_str(), Some("echo 日本\nmake\n"));
     assert!(text_of(src, run).starts_with('|'), "{:?}", text_of(src, run));
@@ -35,7 +43,10 @@ fn empty_values_sit_after_the_colon() {
     let doc = parse(src.as_bytes());
     let push = doc.root.as_ref().unwrap().get("on").unwrap().entry("push").unwrap();
     assert!(push.value.is_null());
-    assert_eq!(push.value.span, crate::text::TextRange::empty(src.find("push:").unwrap() + 5));
+    assert_eq!(
+        push.value.span,
+        crate::text::TextRange::empty(src.find("push:").unwrap() + 5)
+    );
     let jobs = doc.root.as_ref().unwrap().get("jobs").unwrap();
     assert_eq!(text_of(src, jobs), "{}");
 }
@@ -72,7 +83,10 @@ fn a_syntax_error_is_precise_and_the_rest_is_still_read() {
     assert_eq!(line, 6, "{e:?}");
     let jobs = doc.root.as_ref().unwrap().get("jobs").unwrap();
     assert!(jobs.get("b").is_some(), "job after the error is still in the tree");
-    assert_eq!(jobs.get("b").unwrap().get("runs-on").unwrap().as_str(), Some("ubuntu-latest"));
+    assert_eq!(
+        jobs.get("b").unwrap().get("runs-on").unwrap().as_str(),
+        Some("ubuntu-latest")
+    );
 }
 
 #[test]
@@ -81,7 +95,10 @@ fn a_half_typed_key_does_not_hide_the_rest() {
     let doc = parse(src.as_bytes());
     assert!(doc.has_parse_errors());
     let jobs = doc.root.as_ref().unwrap().get("jobs").unwrap();
-    assert_eq!(jobs.get("b").and_then(|b| b.get("runs-on")).and_then(Node::as_str), Some("x"));
+    assert_eq!(
+        jobs.get("b").and_then(|b| b.get("runs-on")).and_then(Node::as_str),
+        Some("x")
+    );
 }
 
 #[test]
