@@ -38,9 +38,9 @@ use autoheal_engine::Fix;
 use autoheal_engine::repo::RepoFiles;
 use autoheal_engine::yaml::{self, Document};
 
-pub use input::{Category, FailureInput, RateLimitKind, StepRef};
 pub use attach::attach_fixes;
 pub use diff::unified_diff;
+pub use input::{Category, FailureInput, RateLimitKind, StepRef};
 pub use plan::{Plan, plan};
 
 /// Files by repository-relative path.

@@ -274,7 +274,10 @@ pub fn locate_workflow(analysis: &crate::Analysis, candidates: &[(String, String
     for f in &analysis.failures {
         if let Some(file) = &f.location.file {
             let file = file.trim_start_matches("./");
-            if let Some(i) = candidates.iter().position(|(p, _)| p == file || p.ends_with(&format!("/{file}"))) {
+            if let Some(i) = candidates
+                .iter()
+                .position(|(p, _)| p == file || p.ends_with(&format!("/{file}")))
+            {
                 return Some((i, format!("the log names {file}")));
             }
         }
@@ -288,7 +291,11 @@ pub fn locate_workflow(analysis: &crate::Analysis, candidates: &[(String, String
             let Some(name) = f.job.as_deref() else { continue };
             let named = wf.jobs.iter().any(|j| {
                 let base = matrix_base(name);
-                j.id == name || j.name() == Some(name) || j.id == base || j.name() == Some(base) || j.name().is_some_and(|n| expression_template_matches(n, name))
+                j.id == name
+                    || j.name() == Some(name)
+                    || j.id == base
+                    || j.name() == Some(base)
+                    || j.name().is_some_and(|n| expression_template_matches(n, name))
             });
             if named && !hits.iter().any(|(h, _)| *h == i) {
                 hits.push((i, name.to_string()));
@@ -296,7 +303,10 @@ pub fn locate_workflow(analysis: &crate::Analysis, candidates: &[(String, String
         }
     }
     match hits.as_slice() {
-        [(i, job)] => Some((*i, format!("it is the only workflow that defines job `{job}`, which failed in the log"))),
+        [(i, job)] => Some((
+            *i,
+            format!("it is the only workflow that defines job `{job}`, which failed in the log"),
+        )),
         [] if candidates.len() == 1 => Some((0, "it is the repository's only workflow".to_string())),
         _ => None,
     }
