@@ -15,6 +15,8 @@ pub fn run(corpus: &Path) -> anyhow::Result<()> {
     let mut by_rule: BTreeMap<(&str, Severity), usize> = BTreeMap::new();
     let mut errors = Vec::new();
     let mut total = 0;
+    let mut fixed_files = 0;
+    let mut not_idempotent = Vec::new();
     for sub in ["workflows", "actions"] {
         for path in crate::files_under(&corpus.join(sub), &[".yml", ".yaml"]) {
             let bytes = std::fs::read(&path)?;
@@ -31,6 +33,17 @@ pub fn run(corpus: &Path) -> anyhow::Result<()> {
                 Err(_) => panics.push(shown),
                 Ok(diags) => {
                     let text = String::from_utf8_lossy(&bytes);
+                    // Every offered fix is verified by `lint`; applying all safe
+                    // fixes twice must give the same bytes as once.
+                    if let Ok(src) = std::str::from_utf8(&bytes) {
+                        let once = fix_safe(&logical, src, &opts);
+                        if once != src {
+                            fixed_files += 1;
+                            if fix_safe(&logical, &once, &opts) != once {
+                                not_idempotent.push(shown.clone());
+                            }
+                        }
+                    }
                     let idx = LineIndex::new(&text);
                     for d in diags {
                         *by_rule.entry((d.rule, d.severity)).or_default() += 1;
@@ -44,6 +57,13 @@ pub fn run(corpus: &Path) -> anyhow::Result<()> {
         }
     }
     println!("linted {total} files; {} panics", panics.len());
+    println!(
+        "safe fixes applied to {fixed_files} files; applying them again changed {} files",
+        not_idempotent.len()
+    );
+    for p in &not_idempotent {
+        println!("NOT IDEMPOTENT {p}");
+    }
     for p in &panics {
         println!("PANIC {p}");
     }
@@ -55,8 +75,25 @@ pub fn run(corpus: &Path) -> anyhow::Result<()> {
     for e in &errors {
         println!("  {e}");
     }
+    if !not_idempotent.is_empty() {
+        anyhow::bail!(
+            "{} files changed when their safe fixes were applied twice",
+            not_idempotent.len()
+        );
+    }
     if !panics.is_empty() {
         anyhow::bail!("{} files panicked", panics.len());
     }
     Ok(())
+}
+
+/// Apply every verified safe fix that merges without conflict.
+fn fix_safe(path: &str, text: &str, opts: &LintOptions<'_>) -> String {
+    let diags = lint(path, text.as_bytes(), opts);
+    let safe: Vec<&autoheal_engine::Fix> = diags
+        .iter()
+        .flat_map(|d| &d.fixes)
+        .filter(|f| f.applicability == autoheal_engine::Applicability::Safe)
+        .collect();
+    autoheal_engine::fix::apply_compatible(path, text, &safe).0
 }

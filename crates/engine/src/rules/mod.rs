@@ -9,10 +9,10 @@ use crate::repo::RepoFiles;
 use crate::text::TextRange;
 use crate::yaml::{Document, Node};
 
-pub mod docs;
 pub mod action;
 pub mod action_metadata;
 pub mod deprecated_commands;
+pub mod docs;
 pub mod events;
 pub mod expression;
 pub mod glob;
@@ -50,8 +50,28 @@ pub const ACTIONS: &[FileKind] = &[FileKind::Action];
 pub const ALL_FILES: &[FileKind] = &[FileKind::Workflow, FileKind::Action];
 
 /// Every rule, in the order they run.
-pub static RULES: &[&Rule] =
-    &[&syntax::RULE, &schema::RULE, &events::RULE, &job_id::RULE, &job_needs::RULE, &step_id::RULE, &timeout::RULE, &optional_job::RULE, &permissions::RULE, &runner_label::RULE, &deprecated_commands::RULE, &matrix::RULE, &expression::RULE, &template_injection::RULE, &glob::RULE, &action::RULE, &workflow_call::RULE, &pinning::RULE, &shell::RULE, &action_metadata::RULE];
+pub static RULES: &[&Rule] = &[
+    &syntax::RULE,
+    &schema::RULE,
+    &events::RULE,
+    &job_id::RULE,
+    &job_needs::RULE,
+    &step_id::RULE,
+    &timeout::RULE,
+    &optional_job::RULE,
+    &permissions::RULE,
+    &runner_label::RULE,
+    &deprecated_commands::RULE,
+    &matrix::RULE,
+    &expression::RULE,
+    &template_injection::RULE,
+    &glob::RULE,
+    &action::RULE,
+    &workflow_call::RULE,
+    &pinning::RULE,
+    &shell::RULE,
+    &action_metadata::RULE,
+];
 
 pub fn rule(id: &str) -> Option<&'static Rule> {
     RULES.iter().copied().find(|r| r.id == id)
@@ -93,7 +113,11 @@ impl<'a> Context<'a> {
     /// Report at a severity other than the rule's, e.g. a rule whose
     /// findings range from hints to errors. Config overrides still win.
     pub fn report_at(&mut self, severity: Severity, range: TextRange, message: impl Into<String>) -> &mut Diagnostic {
-        let sev = if self.config.rules.contains_key(self.rule) { self.severity } else { severity };
+        let sev = if self.config.rules.contains_key(self.rule) {
+            self.severity
+        } else {
+            severity
+        };
         let d = Diagnostic::new(self.path, self.rule, sev, range, message);
         self.out.push(d);
         self.out.last_mut().expect("just pushed")
