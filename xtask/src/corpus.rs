@@ -33,13 +33,13 @@ pub fn run(corpus: &Path) -> anyhow::Result<()> {
                 Err(_) => panics.push(shown),
                 Ok(diags) => {
                     let text = String::from_utf8_lossy(&bytes);
-                    // Every offered fix is verified by `lint`; applying all safe
-                    // fixes twice must give the same bytes as once.
+                    // Every offered fix is verified by `lint`; applying all of
+                    // them twice must give the same bytes as once.
                     if let Ok(src) = std::str::from_utf8(&bytes) {
-                        let once = fix_safe(&logical, src, &opts);
+                        let once = fix_all(&logical, src, &opts);
                         if once != src {
                             fixed_files += 1;
-                            if fix_safe(&logical, &once, &opts) != once {
+                            if fix_all(&logical, &once, &opts) != once {
                                 not_idempotent.push(shown.clone());
                             }
                         }
@@ -58,7 +58,7 @@ pub fn run(corpus: &Path) -> anyhow::Result<()> {
     }
     println!("linted {total} files; {} panics", panics.len());
     println!(
-        "safe fixes applied to {fixed_files} files; applying them again changed {} files",
+        "fixes (safe and unsafe) applied to {fixed_files} files; applying them again changed {} files",
         not_idempotent.len()
     );
     for p in &not_idempotent {
@@ -77,7 +77,7 @@ pub fn run(corpus: &Path) -> anyhow::Result<()> {
     }
     if !not_idempotent.is_empty() {
         anyhow::bail!(
-            "{} files changed when their safe fixes were applied twice",
+            "{} files changed when their fixes were applied twice",
             not_idempotent.len()
         );
     }
@@ -87,13 +87,10 @@ pub fn run(corpus: &Path) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// Apply every verified safe fix that merges without conflict.
-fn fix_safe(path: &str, text: &str, opts: &LintOptions<'_>) -> String {
+/// Apply every verified fix (safe and unsafe, a stricter test than safe
+/// only) that merges without conflict.
+fn fix_all(path: &str, text: &str, opts: &LintOptions<'_>) -> String {
     let diags = lint(path, text.as_bytes(), opts);
-    let safe: Vec<&autoheal_engine::Fix> = diags
-        .iter()
-        .flat_map(|d| &d.fixes)
-        .filter(|f| f.applicability == autoheal_engine::Applicability::Safe)
-        .collect();
+    let safe: Vec<&autoheal_engine::Fix> = diags.iter().flat_map(|d| &d.fixes).collect();
     autoheal_engine::fix::apply_compatible(path, text, &safe).0
 }
