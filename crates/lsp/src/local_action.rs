@@ -34,7 +34,7 @@ pub fn target_file(repo: &dyn RepoFiles, uses: &str) -> Option<String> {
 /// The inputs a local action (or local reusable workflow) declares.
 pub fn inputs(repo: &dyn RepoFiles, uses: &str) -> Vec<Input> {
     let Some(path) = target_file(repo, uses) else {
-        return Vec::new();
+        return known_inputs(uses);
     };
     let Some(text) = repo.read(&path) else {
         return Vec::new();
@@ -117,4 +117,31 @@ mod tests {
         assert_eq!(inputs(&repo, "./.github/workflows/reuse.yml")[0].name, "target");
         assert!(inputs_markdown(&ins).contains("`version` (required): Tool version"));
     }
+}
+
+/// Inputs of a popular third-party action from the engine's curated table
+/// (`owner/repo[/path]@ref`), for actions not in this repository.
+fn known_inputs(uses: &str) -> Vec<Input> {
+    use autoheal_engine::rules::action::{ActionRef, known_action, parse_action_ref};
+    let Ok(ActionRef::Remote { owner, repo, path, .. }) = parse_action_ref(uses.trim()) else {
+        return Vec::new();
+    };
+    let name = match path {
+        Some(p) => format!("{owner}/{repo}/{p}"),
+        None => format!("{owner}/{repo}"),
+    };
+    let Some(action) = known_action(&name) else {
+        return Vec::new();
+    };
+    action
+        .inputs
+        .unwrap_or_default()
+        .iter()
+        .map(|i| Input {
+            name: (*i).to_string(),
+            description: None,
+            required: action.required.iter().any(|(r, _)| r == i),
+            default: None,
+        })
+        .collect()
 }

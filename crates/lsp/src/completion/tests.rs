@@ -75,6 +75,18 @@ fn with_offers_local_action_inputs() {
 }
 
 #[test]
+fn with_offers_inputs_of_popular_actions_from_the_engine_table() {
+    let text = "jobs:\n  a:\n    steps:\n      - uses: actions/checkout@v4\n        with:\n          |\n";
+    let got = labels(text, FileKind::Workflow, &NoRepo);
+    assert!(
+        got.contains(&"fetch-depth".to_string()) && got.contains(&"ref".to_string()),
+        "{got:?}"
+    );
+    let unknown = "jobs:\n  a:\n    steps:\n      - uses: someone/unknown@v1\n        with:\n          |\n";
+    assert!(labels(unknown, FileKind::Workflow, &NoRepo).is_empty());
+}
+
+#[test]
 fn nothing_inside_scripts_or_at_odd_offsets() {
     let text = "jobs:\n  a:\n    steps:\n      - run: |\n          echo |\n";
     assert!(labels(text, FileKind::Workflow, &NoRepo).is_empty());
