@@ -90,7 +90,7 @@ describe("packaged bundle", () => {
     const r = await activateWith({}, emptyDir);
     assert.deepEqual(r.commands.sort(), ["autoheal.diagnoseFailedRun", "autoheal.restartServer", "autoheal.signInToGitHub"]);
     assert.equal(r.errors.length, 1);
-    assert.match(r.errors[0] ?? "", /cargo install --locked --path crates\/cli/);
+    assert.match(r.errors[0] ?? "", /cargo install --locked --path \./);
   });
 
   it("names a bad autoheal.path setting", async () => {
