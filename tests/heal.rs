@@ -252,3 +252,95 @@ fn the_root_action_passes_check_and_keeps_expressions_out_of_scripts() {
         assert!(action.contains(needed), "{needed}");
     }
 }
+
+#[test]
+fn heal_rejects_mixing_one_repository_with_many() {
+    let dir = std::env::temp_dir();
+    for args in [
+        &["heal", "--repo", REPO, "--issue", "1", "--org", "octo"][..],
+        &["heal", "--repos", "repos.txt", "--run-id", "5"][..],
+        &["heal", "--org", "octo", "--repos", "repos.txt"][..],
+    ] {
+        let out = autoheal(&dir, args, Some(TOKEN));
+        let stderr = text(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {stderr}");
+        assert!(stderr.contains("cannot be used with"), "{args:?}: {stderr}");
+    }
+    let out = autoheal(&dir, &["heal", "--issue", "1"], Some(TOKEN));
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        text(&out.stderr).contains("--repo <OWNER/NAME>"),
+        "{}",
+        text(&out.stderr)
+    );
+}
+
+#[test]
+fn heal_repos_heals_the_failed_runs_of_every_listed_repository() {
+    let fake = FakeGithub::start();
+    fake.require_token(TOKEN);
+    let repos = ["octo/a", "octo/b"];
+    for (i, repo) in repos.iter().enumerate() {
+        fake.add_repo(repo, "main");
+        let scenario = timeout(50 + i as u64);
+        let sha = seed(&fake, repo, "main", &scenario);
+        // The fixtures' runs carry no creation time; the scan filters on it.
+        fake.add_run(
+            repo,
+            serde_json::json!({
+                "id": scenario.run_id, "name": "CI", "path": WORKFLOW_PATH,
+                "head_branch": "main", "head_sha": sha, "event": "push", "status": "completed",
+                "conclusion": scenario.run_conclusion, "run_attempt": 1, "created_at": "2023-11-14T21:00:00Z",
+                "html_url": format!("https://github.com/{repo}/actions/runs/{}", scenario.run_id),
+            }),
+        );
+    }
+    let dir = std::env::temp_dir().join(format!("autoheal-heal-repos-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap_or_else(|e| panic!("{e}"));
+    std::fs::write(dir.join("repos.txt"), "# fleet\nocto/a\nocto/b\n").unwrap_or_else(|e| panic!("{e}"));
+    let url = fake.url();
+    let args = [
+        "heal",
+        "--repos",
+        "repos.txt",
+        "--since",
+        "2023-11-14",
+        "--concurrency",
+        "2",
+        "--format",
+        "json",
+        "--api-url",
+        &url,
+    ];
+    let out = autoheal(&dir, &args, Some(TOKEN));
+    let (stdout, stderr) = (text(&out.stdout), text(&out.stderr));
+    assert_eq!(out.status.code(), Some(0), "{stdout}{stderr}");
+    let summary: serde_json::Value = serde_json::from_str(&stdout).unwrap_or_else(|e| panic!("{e}: {stdout}"));
+    let names: Vec<&str> = summary["repos"]
+        .as_array()
+        .map(|r| r.iter().filter_map(|s| s["repo"].as_str()).collect())
+        .unwrap_or_default();
+    assert_eq!(names, repos);
+    for (repo, summary) in repos.iter().zip(summary["repos"].as_array().into_iter().flatten()) {
+        assert_eq!(summary["healed"], 1, "{summary}");
+        let items = fake.issues(repo);
+        let pulls: Vec<_> = items.iter().filter(|i| i.head.is_some()).collect();
+        assert_eq!((items.len() - pulls.len(), pulls.len()), (1, 1), "{repo}");
+    }
+    assert!(!stdout.contains(TOKEN) && !stderr.contains(TOKEN));
+
+    // A rerun resumes from what GitHub records: each run's issue is found and healed again
+    // (its PR is up to date), so no issue or PR is duplicated.
+    let outcomes = |summary: &serde_json::Value| -> Vec<serde_json::Value> {
+        (0..repos.len())
+            .map(|i| summary["repos"][i]["runs"][0]["outcome"].clone())
+            .collect()
+    };
+    let before: Vec<usize> = repos.iter().map(|r| fake.issues(r).len()).collect();
+    let out = autoheal(&dir, &args, Some(TOKEN));
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let again: serde_json::Value = serde_json::from_str(&text(&out.stdout)).unwrap_or_default();
+    assert_eq!(outcomes(&again), outcomes(&summary), "{again}");
+    assert_eq!(repos.iter().map(|r| fake.issues(r).len()).collect::<Vec<_>>(), before);
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -14,6 +14,7 @@ use autoheal_github::{
 };
 use clap::{ArgGroup, Args, ValueEnum};
 
+use crate::stats_cmd::{HealManyArgs, StatsFormat, run_heal_many};
 use crate::{Outcome, Verbosity, discover};
 
 /// Where and how to talk to GitHub.
@@ -40,20 +41,55 @@ pub struct ReportArgs {
     pub api: ApiArgs,
 }
 
+/// One repository (`--repo` with `--issue` or `--run-id`) or many (`--repos FILE` or
+/// `--org ORG`, scanning recent failed runs); exactly one of the four targets is given.
 #[derive(Args)]
-#[command(group(ArgGroup::new("target").required(true).args(["issue", "run_id"])))]
+#[command(group(ArgGroup::new("target").required(true).args(["issue", "run_id", "repos", "org"])))]
 pub struct HealArgs {
-    /// The repository, `OWNER/NAME`.
-    #[arg(long, value_name = "OWNER/NAME")]
-    pub repo: String,
+    /// The repository, `OWNER/NAME` (with `--issue` or `--run-id`).
+    #[arg(long, value_name = "OWNER/NAME", required_unless_present_any = ["repos", "org"])]
+    pub repo: Option<String>,
     /// An issue filed by `autoheal report`.
-    #[arg(long, value_name = "N")]
+    #[arg(long, value_name = "N", requires = "repo")]
     pub issue: Option<u64>,
     /// A failed run: report it, then heal the issue, in one go.
-    #[arg(long, value_name = "ID")]
+    #[arg(long, value_name = "ID", requires = "repo")]
     pub run_id: Option<u64>,
+    /// Heal many repositories: a file with one `OWNER/NAME` a line (`#` starts a comment).
+    #[arg(long, value_name = "FILE", conflicts_with = "repo")]
+    pub repos: Option<std::path::PathBuf>,
+    /// Heal every repository of this organization (archived ones are skipped).
+    #[arg(long, value_name = "ORG", conflicts_with = "repo")]
+    pub org: Option<String>,
+    /// With `--repos`/`--org`: scan runs created since then (`24h`, `7d`, a date or an RFC 3339 time).
+    #[arg(long, value_name = "WHEN", default_value = "24h", conflicts_with = "repo")]
+    pub since: String,
+    /// With `--repos`/`--org`: repositories processed at once.
+    #[arg(long, value_name = "N", default_value_t = autoheal_github::multi::DEFAULT_CONCURRENCY, conflicts_with = "repo")]
+    pub concurrency: usize,
+    /// With `--repos`/`--org`: the summary as a table or JSON.
+    #[arg(long, value_enum, default_value_t = StatsFormat::Human, conflicts_with = "repo")]
+    pub format: StatsFormat,
     #[command(flatten)]
     pub api: ApiArgs,
+}
+
+impl HealArgs {
+    /// The multi-repository pass these arguments ask for, if any.
+    fn many(&self) -> Option<HealManyArgs> {
+        if self.repos.is_none() && self.org.is_none() {
+            return None;
+        }
+        Some(HealManyArgs {
+            repos: self.repos.clone(),
+            org: self.org.clone(),
+            since: self.since.clone(),
+            concurrency: self.concurrency,
+            format: self.format,
+            dry_run: self.api.dry_run,
+            api_url: self.api.api_url.clone(),
+        })
+    }
 }
 
 #[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
@@ -145,7 +181,9 @@ fn print_report(outcome: &ReportOutcome, dry_run: bool) {
     let would = if dry_run { " (dry run)" } else { "" };
     match outcome {
         ReportOutcome::Filed(filed) => {
-            let kind = if filed.fixable {
+            let kind = if filed.demoted.is_some() {
+                "as needs-manual-fix with a suggested fix (reviewers rejected this kind of fix before)"
+            } else if filed.fixable {
                 "with a proposed fix"
             } else {
                 "as needs-manual-fix"
@@ -163,6 +201,11 @@ fn print_report(outcome: &ReportOutcome, dry_run: bool) {
             filed.record.analysis.category,
             filed.record.analysis.job,
             filed.issue.html_url
+        ),
+        ReportOutcome::RolledBack { branch, rollback } => outln!(
+            "rolled back pull request #{} of {branch}{would}: its checks failed; {} now needs-manual-fix",
+            rollback.pr,
+            issue_list(&rollback.issues)
         ),
         ReportOutcome::Skipped { reason } => outln!("nothing filed: {reason}"),
     }
@@ -183,8 +226,21 @@ pub fn report(args: ReportArgs, verbosity: &Verbosity) -> anyhow::Result<Outcome
     Ok(Outcome::Clean)
 }
 
+fn issue_list(issues: &[u64]) -> String {
+    if issues.is_empty() {
+        return "no linked issue".into();
+    }
+    issues.iter().map(|n| format!("#{n}")).collect::<Vec<_>>().join(", ")
+}
+
 pub fn heal(args: HealArgs, verbosity: &Verbosity) -> anyhow::Result<Outcome> {
-    let repo = RepoName::parse(&args.repo)?;
+    if let Some(many) = args.many() {
+        return run_heal_many(many, verbosity);
+    }
+    let Some(repo) = args.repo.as_deref() else {
+        bail!("pass --repo OWNER/NAME with --issue or --run-id, or --repos FILE / --org ORG");
+    };
+    let repo = RepoName::parse(repo)?;
     let target = match (args.issue, args.run_id) {
         (Some(issue), _) => HealTarget::Issue(issue),
         (None, Some(run)) => HealTarget::Run(run),
@@ -225,6 +281,8 @@ pub fn heal(args: HealArgs, verbosity: &Verbosity) -> anyhow::Result<Outcome> {
         }
         HealOutcome::Skipped { reason, .. } => outln!("skipped: {reason}"),
         HealOutcome::NoFix { issue, reason } => outln!("no fix for issue #{issue}: {reason}"),
+        // The report line above already said what was rolled back.
+        HealOutcome::RolledBack { .. } => {}
     }
     Ok(Outcome::Clean)
 }

@@ -65,7 +65,8 @@ enum Command {
     Init(github_cmds::InitArgs),
     /// What auto-heal did in a repository: issues, PRs, merge rate, time to merge, recurrences.
     Stats(stats_cmd::StatsArgs),
-    /// Heal the recent failed runs of many repositories (`--repos FILE` or `--org ORG`).
+    /// Heal the recent failed runs of many repositories; the same as `heal --repos/--org`.
+    #[command(hide = true)]
     HealMany(stats_cmd::HealManyArgs),
     /// Run the language server on stdio.
     Lsp,

@@ -1,5 +1,5 @@
 //! `autoheal stats` (what auto-heal did in a repository) and the multi-repository heal pass
-//! (`autoheal heal-many --repos FILE | --org ORG --since 24h`). The work happens in
+//! (`autoheal heal --repos FILE | --org ORG --since 24h`; `heal-many` is a hidden alias). The work happens in
 //! `autoheal_github::{stats, multi}`; this is arguments, the client, progress and output.
 
 use std::io::{IsTerminal, Write as _};

@@ -242,7 +242,9 @@ async fn roll_back(
     branch: &str,
     progress: &dyn Progress,
 ) -> LoopResult<ReportOutcome> {
-    progress.step(&format!("run {run_id} failed on the fix branch `{branch}`; rolling the fix back"));
+    progress.step(&format!(
+        "run {run_id} failed on the fix branch `{branch}`; rolling the fix back"
+    ));
     Ok(match rollback_branch(gh, repo, branch).await? {
         Some(rollback) => ReportOutcome::RolledBack {
             branch: branch.to_string(),

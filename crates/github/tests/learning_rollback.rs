@@ -1,13 +1,19 @@
 //! Rollback against the fake GitHub: a heal PR whose checks failed is closed with a comment,
-//! its issue is labelled `needs-manual-fix`, and heal then refuses to stack another fix.
+//! its issue is labelled `needs-manual-fix`, and heal then refuses to stack another fix. Also
+//! the two integrations in `report`: a failed run on a fix branch rolls back instead of filing,
+//! and a fix type reviewers keep rejecting is filed as a `needs-manual-fix` suggestion.
 
 mod common;
+mod heal_fixtures;
 
 use autoheal_fake_github::{FakeGithub, SeedIssue, SeedPull};
 use autoheal_github::issue_text::{AnalysisRecord, encode_analysis};
+use autoheal_github::learning::demotion_note;
+use autoheal_github::loop_record::decode_record;
 use autoheal_github::rollback::{rollback_branch, rollback_if_checks_failed};
-use autoheal_github::{HealOptions, HealOutcome, HealTarget, heal};
+use autoheal_github::{HealOptions, HealOutcome, HealTarget, ReportOptions, ReportOutcome, heal, report};
 use common::{REPO, client, fake, repo};
+use heal_fixtures::{seed, seed_run, timeout};
 use serde_json::json;
 
 const BRANCH: &str = "autoheal/42-timeout";
@@ -149,4 +155,204 @@ async fn the_monitor_finds_the_pr_by_its_branch() {
         .await
         .unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(rolled.map(|r| (r.pr, r.issues)), Some((pull, vec![issue])));
+}
+
+/// A failed run on the heal PR's own branch: `report` rolls the PR back and files nothing.
+#[tokio::test]
+async fn report_of_a_failed_fix_branch_run_rolls_back_instead_of_filing() {
+    let fake = fake();
+    let (issue, pull) = seeded(&fake, vec![check("build", "failure")]);
+    let sha = fake
+        .branch_sha(REPO, BRANCH)
+        .unwrap_or_else(|| panic!("the fix branch exists"));
+    seed_run(&fake, REPO, BRANCH, &sha, &timeout(60));
+    let (gh, _) = client(&fake);
+    let before = fake.issues(REPO).len();
+
+    let outcome = report(&gh, &repo(), 60, &ReportOptions::default())
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    let ReportOutcome::RolledBack { branch, rollback } = &outcome else {
+        panic!("{outcome:?}")
+    };
+    assert_eq!(branch, BRANCH);
+    assert_eq!((rollback.pr, rollback.issues.clone()), (pull, vec![issue]));
+    let items = fake.issues(REPO);
+    assert_eq!(items.len(), before, "no new issue for the fix's own failure");
+    assert_eq!(
+        items.iter().find(|i| i.number == pull).map(|i| i.state.as_str()),
+        Some("closed")
+    );
+    let labels = items.iter().find(|i| i.number == issue).map(|i| i.labels.clone());
+    assert!(labels.is_some_and(|l| l.contains(&"needs-manual-fix".to_string())));
+    let pr_comments = fake.comments(REPO, pull);
+    assert_eq!(pr_comments.len(), 1);
+    assert!(pr_comments[0].body.contains("`build`"), "{}", pr_comments[0].body);
+
+    // `heal --run-id` on the same run: the PR is closed already, so nothing is filed or pushed.
+    let writes = fake.writes().len();
+    let healed = heal(&gh, &repo(), HealTarget::Run(60), &HealOptions::default())
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert!(
+        matches!(&healed.outcome, HealOutcome::Skipped { issue: None, reason } if reason.contains("second fix")),
+        "{:?}",
+        healed.outcome
+    );
+    assert_eq!(fake.writes().len(), writes);
+    assert_eq!(fake.issues(REPO).len(), before);
+}
+
+#[tokio::test]
+async fn heal_run_id_on_a_fix_branch_reports_the_rollback() {
+    let fake = fake();
+    let (issue, pull) = seeded(&fake, vec![check("build", "timed_out")]);
+    let sha = fake
+        .branch_sha(REPO, BRANCH)
+        .unwrap_or_else(|| panic!("the fix branch exists"));
+    seed_run(&fake, REPO, BRANCH, &sha, &timeout(61));
+    let (gh, _) = client(&fake);
+    let healed = heal(&gh, &repo(), HealTarget::Run(61), &HealOptions::default())
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert!(matches!(healed.report, Some(ReportOutcome::RolledBack { .. })));
+    let HealOutcome::RolledBack { pull: closed, issues } = &healed.outcome else {
+        panic!("{:?}", healed.outcome)
+    };
+    assert_eq!((*closed, issues.clone()), (pull, vec![issue]));
+    assert_eq!(fake.issues(REPO).len(), 2, "only the seeded issue and PR");
+}
+
+/// A closed-unmerged heal PR whose hidden record names `fix_type`, under another fingerprint
+/// (so the new report is not a repeat of it).
+async fn rejected_pull(fake: &FakeGithub, gh: &autoheal_github::GitHub, run: u64, fix_type: &str) -> u64 {
+    let record = AnalysisRecord {
+        version: 1,
+        fingerprint: format!(".github/workflows/other.yml|job{run}|{fix_type}|"),
+        category: fix_type.into(),
+        fix_type: Some(fix_type.into()),
+        run_id: run,
+        fixable: true,
+        ..AnalysisRecord::default()
+    };
+    let issue = fake.add_issue(
+        REPO,
+        SeedIssue {
+            title: format!("[auto-heal] other: {fix_type}"),
+            body: format!("summary\n{}", encode_analysis(&record)),
+            labels: vec!["auto-heal".into(), "workflow-failure".into()],
+            ..SeedIssue::default()
+        },
+    );
+    let pull = fake.add_pull(
+        REPO,
+        SeedPull {
+            title: "autoheal: fix".into(),
+            body: format!("Fixes #{issue}\n"),
+            head: format!("autoheal/{run}-{fix_type}"),
+            base: "main".into(),
+            labels: vec!["auto-heal".into()],
+            ..SeedPull::default()
+        },
+    );
+    gh.close_pull(&repo(), pull).await.unwrap_or_else(|e| panic!("{e}"));
+    gh.update_issue(&repo(), issue, None, None, Some("closed"))
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    pull
+}
+
+#[tokio::test]
+async fn two_rejected_fixes_of_a_type_demote_the_next_report_to_a_suggestion() {
+    let fake = fake();
+    let (gh, _) = client(&fake);
+    let first = rejected_pull(&fake, &gh, 1, "timeout").await;
+    let second = rejected_pull(&fake, &gh, 2, "timeout").await;
+    seed(&fake, REPO, "main", &timeout(50));
+
+    let outcome = report(&gh, &repo(), 50, &ReportOptions::default())
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    let ReportOutcome::Filed(filed) = &outcome else {
+        panic!("{outcome:?}")
+    };
+    let why = filed
+        .demoted
+        .clone()
+        .unwrap_or_else(|| panic!("two rejections reach the default threshold"));
+    assert!(why.contains(&format!("#{first}, #{second}")), "{why}");
+    assert!(filed.fixable && !filed.diff.is_empty());
+    let created = fake
+        .issues(REPO)
+        .into_iter()
+        .find(|i| i.number == filed.issue.number)
+        .unwrap_or_else(|| panic!("the issue was filed"));
+    assert_eq!(created.labels, ["workflow-failure", "needs-manual-fix"]);
+    assert!(created.body.contains(&demotion_note(&why)), "{}", created.body);
+    assert!(
+        created
+            .body
+            .contains("-    timeout-minutes: 30\n+    timeout-minutes: 60\n"),
+        "the diff is there as a suggestion: {}",
+        created.body
+    );
+    assert_eq!(decode_record(&created.body).map(|r| r.analysis.run_id), Some(50));
+
+    // heal leaves it to a person: no branch, no PR.
+    let writes = fake.writes().len();
+    let healed = heal(
+        &gh,
+        &repo(),
+        HealTarget::Issue(filed.issue.number),
+        &HealOptions::default(),
+    )
+    .await
+    .unwrap_or_else(|e| panic!("{e}"));
+    assert!(
+        matches!(&healed.outcome, HealOutcome::Skipped { reason, .. } if reason.contains("needs-manual-fix")),
+        "{:?}",
+        healed.outcome
+    );
+    assert_eq!(fake.writes().len(), writes);
+}
+
+#[tokio::test]
+async fn the_repository_threshold_from_autoheal_yml_is_honoured() {
+    let fake = fake();
+    let (gh, _) = client(&fake);
+    rejected_pull(&fake, &gh, 1, "timeout").await;
+    rejected_pull(&fake, &gh, 2, "timeout").await;
+    let mut scenario = timeout(50);
+    scenario
+        .files
+        .push((".github/autoheal.yml", "rejection-threshold: 3\n"));
+    seed(&fake, REPO, "main", &scenario);
+
+    let outcome = report(&gh, &repo(), 50, &ReportOptions::default())
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    let ReportOutcome::Filed(filed) = &outcome else {
+        panic!("{outcome:?}")
+    };
+    assert_eq!(filed.demoted, None, "two rejections are below a threshold of 3");
+    assert_eq!(
+        filed.issue.labels.iter().map(|l| l.name.as_str()).collect::<Vec<_>>(),
+        ["auto-heal", "workflow-failure"]
+    );
+
+    // A third rejection reaches it.
+    rejected_pull(&fake, &gh, 3, "timeout").await;
+    gh.update_issue(&repo(), filed.issue.number, None, None, Some("closed"))
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    let mut again = timeout(51);
+    again.files.push((".github/autoheal.yml", "rejection-threshold: 3\n"));
+    seed(&fake, REPO, "main", &again);
+    let outcome = report(&gh, &repo(), 51, &ReportOptions::default())
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert!(
+        matches!(&outcome, ReportOutcome::Filed(f) if f.demoted.as_deref().is_some_and(|w| w.contains("threshold is 3"))),
+        "{outcome:?}"
+    );
 }
