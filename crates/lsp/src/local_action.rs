@@ -87,6 +87,33 @@ pub fn inputs_markdown(inputs: &[Input]) -> String {
     s
 }
 
+/// Inputs of a popular third-party action from the engine's curated table
+/// (`owner/repo[/path]@ref`), for actions not in this repository.
+fn known_inputs(uses: &str) -> Vec<Input> {
+    use autoheal_engine::rules::action::{ActionRef, known_action, parse_action_ref};
+    let Ok(ActionRef::Remote { owner, repo, path, .. }) = parse_action_ref(uses.trim()) else {
+        return Vec::new();
+    };
+    let name = match path {
+        Some(p) => format!("{owner}/{repo}/{p}"),
+        None => format!("{owner}/{repo}"),
+    };
+    let Some(action) = known_action(&name) else {
+        return Vec::new();
+    };
+    action
+        .inputs
+        .unwrap_or_default()
+        .iter()
+        .map(|i| Input {
+            name: (*i).to_string(),
+            description: None,
+            required: action.required.iter().any(|(r, _)| r == i),
+            default: None,
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -117,31 +144,4 @@ mod tests {
         assert_eq!(inputs(&repo, "./.github/workflows/reuse.yml")[0].name, "target");
         assert!(inputs_markdown(&ins).contains("`version` (required): Tool version"));
     }
-}
-
-/// Inputs of a popular third-party action from the engine's curated table
-/// (`owner/repo[/path]@ref`), for actions not in this repository.
-fn known_inputs(uses: &str) -> Vec<Input> {
-    use autoheal_engine::rules::action::{ActionRef, known_action, parse_action_ref};
-    let Ok(ActionRef::Remote { owner, repo, path, .. }) = parse_action_ref(uses.trim()) else {
-        return Vec::new();
-    };
-    let name = match path {
-        Some(p) => format!("{owner}/{repo}/{p}"),
-        None => format!("{owner}/{repo}"),
-    };
-    let Some(action) = known_action(&name) else {
-        return Vec::new();
-    };
-    action
-        .inputs
-        .unwrap_or_default()
-        .iter()
-        .map(|i| Input {
-            name: (*i).to_string(),
-            description: None,
-            required: action.required.iter().any(|(r, _)| r == i),
-            default: None,
-        })
-        .collect()
 }
