@@ -2,11 +2,11 @@
 
 use autoheal_logs::report::{Failure, SubjectDetail};
 
-use crate::{Category, FailureInput, RateLimitKind, StepRef};
+use crate::{FailureInput, RateLimitKind, StepRef};
 
 impl From<&Failure> for FailureInput {
     fn from(f: &Failure) -> Self {
-        let category = Category::parse(f.category.as_str()).unwrap_or(Category::Unknown);
+        let category = f.category;
         let mut input = FailureInput::new(category, f.subject.as_deref());
         input.fixable = f.fixable;
         input.job = f.job.clone();
@@ -56,6 +56,7 @@ impl From<&Failure> for FailureInput {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::Category;
     use autoheal_logs::report::{Category as LogCategory, Failure, LogLocation, SubjectDetail};
 
     fn failure(category: LogCategory, subject: Option<&str>, detail: SubjectDetail) -> Failure {

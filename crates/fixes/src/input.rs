@@ -3,49 +3,8 @@
 
 use serde::{Deserialize, Serialize};
 
-/// The failure categories of the diagnose issue.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Category {
-    MissingDependency,
-    Timeout,
-    MissingCommand,
-    FileNotFound,
-    YamlSyntax,
-    OptionalJob,
-    RateLimit,
-    Unknown,
-}
-
-impl Category {
-    pub const ALL: [Category; 8] = [
-        Category::MissingDependency,
-        Category::Timeout,
-        Category::MissingCommand,
-        Category::FileNotFound,
-        Category::YamlSyntax,
-        Category::OptionalJob,
-        Category::RateLimit,
-        Category::Unknown,
-    ];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Category::MissingDependency => "missing_dependency",
-            Category::Timeout => "timeout",
-            Category::MissingCommand => "missing_command",
-            Category::FileNotFound => "file_not_found",
-            Category::YamlSyntax => "yaml_syntax",
-            Category::OptionalJob => "optional_job",
-            Category::RateLimit => "rate_limit",
-            Category::Unknown => "unknown",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<Category> {
-        Category::ALL.into_iter().find(|c| c.as_str() == s)
-    }
-}
+/// The failure categories are the diagnose crate's own.
+pub use autoheal_logs::Category;
 
 /// Whose rate limit was hit: the fix differs.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]

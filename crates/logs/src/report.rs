@@ -18,6 +18,17 @@ pub enum Category {
 }
 
 impl Category {
+    pub const ALL: [Category; 8] = [
+        Category::MissingDependency,
+        Category::Timeout,
+        Category::MissingCommand,
+        Category::FileNotFound,
+        Category::YamlSyntax,
+        Category::OptionalJob,
+        Category::RateLimit,
+        Category::Unknown,
+    ];
+
     pub fn as_str(self) -> &'static str {
         match self {
             Category::MissingDependency => "missing_dependency",
