@@ -245,32 +245,8 @@ pub fn likely_typo_of(command: &str) -> Option<&'static str> {
     }
     KNOWN_TOOLS.iter().copied().find(|tool| {
         let limit = if tool.len() <= 4 { 1 } else { 2 };
-        tool.len().abs_diff(command.len()) <= limit && damerau_distance(tool, command) <= limit
+        tool.len().abs_diff(command.len()) <= limit && autoheal_engine::config::levenshtein(tool, command) <= limit
     })
-}
-
-/// Optimal string alignment distance (a swap of neighbours counts once).
-fn damerau_distance(a: &str, b: &str) -> usize {
-    let a: Vec<char> = a.chars().collect();
-    let b: Vec<char> = b.chars().collect();
-    let mut d = vec![vec![0usize; b.len() + 1]; a.len() + 1];
-    for (i, row) in d.iter_mut().enumerate() {
-        row[0] = i;
-    }
-    for (j, cell) in d[0].iter_mut().enumerate() {
-        *cell = j;
-    }
-    for i in 1..=a.len() {
-        for j in 1..=b.len() {
-            let cost = usize::from(a[i - 1] != b[j - 1]);
-            let mut v = (d[i - 1][j] + 1).min(d[i][j - 1] + 1).min(d[i - 1][j - 1] + cost);
-            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
-                v = v.min(d[i - 2][j - 2] + 1);
-            }
-            d[i][j] = v;
-        }
-    }
-    d[a.len()][b.len()]
 }
 
 /// True when `word` appears in `script` as a standalone shell word.
