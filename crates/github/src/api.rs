@@ -199,18 +199,9 @@ impl GitHub {
         body: Option<&str>,
         state: Option<&str>,
     ) -> Result<Issue> {
-        let mut payload = serde_json::Map::new();
-        for (key, value) in [("title", title), ("body", body), ("state", state)] {
-            if let Some(value) = value {
-                payload.insert(key.into(), json!(value));
-            }
-        }
-        self.write_json(
-            Method::PATCH,
-            &format!("{}/issues/{number}", repo.path()),
-            &Value::Object(payload),
-        )
-        .await
+        let payload = changed_fields(title, body, state);
+        self.write_json(Method::PATCH, &format!("{}/issues/{number}", repo.path()), &payload)
+            .await
     }
 
     /// Comments on an issue or pull request, all pages, oldest first.
@@ -356,18 +347,9 @@ impl GitHub {
         body: Option<&str>,
         state: Option<&str>,
     ) -> Result<PullRequest> {
-        let mut payload = serde_json::Map::new();
-        for (key, value) in [("title", title), ("body", body), ("state", state)] {
-            if let Some(value) = value {
-                payload.insert(key.into(), json!(value));
-            }
-        }
-        self.write_json(
-            Method::PATCH,
-            &format!("{}/pulls/{number}", repo.path()),
-            &Value::Object(payload),
-        )
-        .await
+        let payload = changed_fields(title, body, state);
+        self.write_json(Method::PATCH, &format!("{}/pulls/{number}", repo.path()), &payload)
+            .await
     }
 
     pub async fn close_pull(&self, repo: &RepoName, number: u64) -> Result<PullRequest> {
@@ -403,6 +385,17 @@ impl GitHub {
         };
         Ok(commit.sha)
     }
+}
+
+/// The PATCH body for an issue or pull request: only the fields given.
+fn changed_fields(title: Option<&str>, body: Option<&str>, state: Option<&str>) -> Value {
+    let mut payload = serde_json::Map::new();
+    for (key, value) in [("title", title), ("body", body), ("state", state)] {
+        if let Some(value) = value {
+            payload.insert(key.into(), json!(value));
+        }
+    }
+    Value::Object(payload)
 }
 
 #[cfg(test)]
