@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context as _, bail};
 use autoheal_engine::config::{Config, DEFAULT_CONFIG_PATH};
 use autoheal_engine::repo::{NoRepo, RepoFiles};
-use autoheal_logs::{Analysis, Category, LogFile, LogInput, Options, SavedRun, WorkflowFile};
+use autoheal_logs::{Analysis, LogFile, LogInput, Options, SavedRun, WorkflowFile};
 use clap::{Args, ValueEnum};
 
 use crate::fs_repo::FsRepo;
@@ -98,18 +98,7 @@ fn load(logs: &[PathBuf], annotations: &[PathBuf], config: Option<&Path>) -> any
         if let Some(d) = diags.first() {
             bail!("{}: {}", p.display(), d.message);
         }
-        options.custom_patterns = config
-            .log_patterns
-            .iter()
-            .filter_map(|p| {
-                Some(autoheal_logs::CustomPattern {
-                    regex: p.regex.clone(),
-                    category: Category::parse(&p.category)?,
-                    subject_group: p.subject_group.map(|g| g.to_string()),
-                    message: None,
-                })
-            })
-            .collect();
+        options.custom_patterns = autoheal_logs::classify::custom::from_config(&config);
     }
     if let Some(r) = &root {
         if let Some(name) = r.file_name().and_then(|n| n.to_str()) {

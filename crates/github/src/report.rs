@@ -128,7 +128,9 @@ pub async fn report(gh: &GitHub, repo: &RepoName, run_id: u64, options: &ReportO
     } else {
         Config::default()
     };
-    analysis_options.custom_patterns.extend(log_patterns(&repo_config));
+    analysis_options
+        .custom_patterns
+        .extend(autoheal_logs::classify::custom::from_config(&repo_config));
     let analysis = analyze(&evidence, workflow.as_ref(), &analysis_options)?;
     let root = analysis
         .failures
@@ -316,22 +318,6 @@ async fn read_repo_config(gh: &GitHub, repo: &RepoName, sha: &str) -> LoopResult
         Err(error) => return Err(error.into()),
     };
     Ok(Config::parse(DEFAULT_CONFIG_PATH, &bytes, &autoheal_engine::rules::rule_ids()).0)
-}
-
-/// The config's `log-patterns` as the log analyzer takes them.
-fn log_patterns(config: &Config) -> Vec<autoheal_logs::CustomPattern> {
-    config
-        .log_patterns
-        .iter()
-        .filter_map(|p| {
-            Some(autoheal_logs::CustomPattern {
-                regex: p.regex.clone(),
-                category: autoheal_logs::Category::parse(&p.category)?,
-                subject_group: p.subject_group.map(|g| g.to_string()),
-                message: None,
-            })
-        })
-        .collect()
 }
 
 fn analyze(

@@ -148,6 +148,24 @@ fn required_literal(regex: &str) -> Option<String> {
     (literal.chars().count() >= 3).then_some(literal)
 }
 
+/// The `log-patterns` of `.github/autoheal.yml`, as the analyzer takes them.
+/// Patterns whose category is not a known one are dropped (config parsing
+/// already reported them).
+pub fn from_config(config: &autoheal_engine::Config) -> Vec<CustomPattern> {
+    config
+        .log_patterns
+        .iter()
+        .filter_map(|p| {
+            Some(CustomPattern {
+                regex: p.regex.clone(),
+                category: crate::Category::parse(&p.category)?,
+                subject_group: p.subject_group.map(|g| g.to_string()),
+                message: None,
+            })
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -209,5 +227,17 @@ mod tests {
         assert_eq!(required_literal(r"ab?c"), None);
         assert_eq!(required_literal(r"\d+ errors"), None);
         assert_eq!(required_literal(r"foo|bar"), None);
+    }
+
+    #[test]
+    fn config_log_patterns_become_custom_patterns() {
+        let src = "log-patterns:\n  - regex: 'quota (\\w+)'\n    category: rate_limit\n    subject-group: 1\n";
+        let (config, diags) = autoheal_engine::Config::parse("c.yml", src.as_bytes(), &["timeout"]);
+        assert!(diags.is_empty(), "{diags:?}");
+        let patterns = super::from_config(&config);
+        assert_eq!(patterns.len(), 1);
+        assert_eq!(patterns[0].category, crate::Category::RateLimit);
+        assert_eq!(patterns[0].subject_group.as_deref(), Some("1"));
+        assert_eq!(patterns[0].regex, "quota (\\w+)");
     }
 }
