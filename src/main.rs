@@ -21,15 +21,24 @@ macro_rules! out {
     }};
 }
 
+// One module per command.
 mod check;
 mod diagnose;
+mod explain;
+mod fix;
+mod heal;
+mod init;
+mod report;
+mod rules;
+mod stats;
+
+// What several commands share.
 mod discover;
 mod fs_repo;
-mod github_cmds;
+mod github_args;
+mod logs_input;
 mod output;
-mod rules_cmd;
 mod shellcheck;
-mod stats_cmd;
 
 use std::process::ExitCode;
 
@@ -56,18 +65,18 @@ enum Command {
     /// Read failed-run logs: find the root cause and map it onto the workflow.
     Diagnose(diagnose::DiagnoseArgs),
     /// Turn a failed run's log into a verified fix (a diff, or `--write`).
-    Fix(diagnose::FixArgs),
+    Fix(fix::FixArgs),
     /// File an issue for a failed workflow run (the monitor step).
-    Report(github_cmds::ReportArgs),
+    Report(report::ReportArgs),
     /// Turn an auto-heal issue, or a failed run, into a fix pull request.
-    Heal(github_cmds::HealArgs),
+    Heal(heal::HealArgs),
     /// Write the auto-heal workflows and a commented config into this repository.
-    Init(github_cmds::InitArgs),
+    Init(init::InitArgs),
     /// What auto-heal did in a repository: issues, PRs, merge rate, time to merge, recurrences.
-    Stats(stats_cmd::StatsArgs),
+    Stats(stats::StatsArgs),
     /// Heal the recent failed runs of many repositories; the same as `heal --repos/--org`.
     #[command(hide = true)]
-    HealMany(stats_cmd::HealManyArgs),
+    HealMany(heal::HealManyArgs),
     /// Run the language server on stdio.
     Lsp,
     /// List every rule with its default severity.
@@ -112,15 +121,15 @@ fn main() -> ExitCode {
     };
     let result = match cli.command {
         Command::Check(args) => check::run(args, &verbosity),
-        Command::Diagnose(args) => diagnose::diagnose(args, &verbosity),
-        Command::Fix(args) => diagnose::fix(args, &verbosity),
-        Command::Report(args) => github_cmds::report(args, &verbosity),
-        Command::Heal(args) => github_cmds::heal(args, &verbosity),
-        Command::Init(args) => github_cmds::init(args, &verbosity),
-        Command::Stats(args) => stats_cmd::run_stats(args),
-        Command::HealMany(args) => stats_cmd::run_heal_many(args, &verbosity),
+        Command::Diagnose(args) => diagnose::run(args, &verbosity),
+        Command::Fix(args) => fix::run(args, &verbosity),
+        Command::Report(args) => report::run(args, &verbosity),
+        Command::Heal(args) => heal::run(args, &verbosity),
+        Command::Init(args) => init::run(args, &verbosity),
+        Command::Stats(args) => stats::run(args),
+        Command::HealMany(args) => heal::run_heal_many(args, &verbosity),
         Command::Lsp => autoheal_lsp::run_stdio_blocking().map(|()| Outcome::Clean),
-        Command::Rules => rules_cmd::list(),
+        Command::Rules => rules::run(),
         Command::Completions { shell } => {
             clap_complete::generate(
                 shell,
@@ -140,7 +149,7 @@ fn main() -> ExitCode {
                     Outcome::Clean
                 })
         }
-        Command::Explain { rule } => rules_cmd::explain(&rule),
+        Command::Explain { rule } => explain::run(&rule),
     };
     match result {
         Ok(Outcome::Clean) => ExitCode::SUCCESS,

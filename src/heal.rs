@@ -1,39 +1,69 @@
-//! `autoheal stats` (what auto-heal did in a repository) and the multi-repository heal pass
-//! (`autoheal heal --repos FILE | --org ORG --since 24h`; `heal-many` is a hidden alias). The work happens in
-//! `autoheal_github::{stats, multi}`; this is arguments, the client, progress and output.
+//! `autoheal heal`: turn an auto-heal issue or a failed run into a fix pull
+//! request, or (with `--repos FILE` / `--org ORG`) heal the recent failed runs
+//! of many repositories; `heal-many` is a hidden alias of the latter. The work
+//! happens in `autoheal_github::{heal, multi}`.
 
 use std::io::{IsTerminal, Write as _};
 use std::sync::{Arc, Mutex};
 
 use anyhow::{Context as _, bail};
 use autoheal_github::multi::{self, ManyOptions, ManyProgress, RepoSummary};
-use autoheal_github::stats::{render_human, stats};
-use autoheal_github::{ClientConfig, GitHub, HealOptions, RepoName, ReportOptions};
-use clap::{ArgGroup, Args, ValueEnum};
+use autoheal_github::{ClientConfig, GitHub, HealOptions, HealOutcome, HealTarget, RepoName, ReportOptions};
+use clap::{ArgGroup, Args};
 
+use crate::github_args::{ApiArgs, TerminalProgress, client, on_terminal, print_report, report_options, runtime};
+use crate::stats::{StatsFormat, since_arg};
 use crate::{Outcome, Verbosity};
 
-#[derive(Clone, Copy, ValueEnum, PartialEq, Eq, Debug)]
-pub enum StatsFormat {
-    Human,
-    Json,
+/// One repository (`--repo` with `--issue` or `--run-id`) or many (`--repos FILE` or
+/// `--org ORG`, scanning recent failed runs); exactly one of the four targets is given.
+#[derive(Args)]
+#[command(group(ArgGroup::new("target").required(true).args(["issue", "run_id", "repos", "org"])))]
+pub struct HealArgs {
+    /// The repository, `OWNER/NAME` (with `--issue` or `--run-id`).
+    #[arg(long, value_name = "OWNER/NAME", required_unless_present_any = ["repos", "org"])]
+    pub repo: Option<String>,
+    /// An issue filed by `autoheal report`.
+    #[arg(long, value_name = "N", requires = "repo")]
+    pub issue: Option<u64>,
+    /// A failed run: report it, then heal the issue, in one go.
+    #[arg(long, value_name = "ID", requires = "repo")]
+    pub run_id: Option<u64>,
+    /// Heal many repositories: a file with one `OWNER/NAME` a line (`#` starts a comment).
+    #[arg(long, value_name = "FILE", conflicts_with = "repo")]
+    pub repos: Option<std::path::PathBuf>,
+    /// Heal every repository of this organization (archived ones are skipped).
+    #[arg(long, value_name = "ORG", conflicts_with = "repo")]
+    pub org: Option<String>,
+    /// With `--repos`/`--org`: scan runs created since then (`24h`, `7d`, a date or an RFC 3339 time).
+    #[arg(long, value_name = "WHEN", default_value = "24h", conflicts_with = "repo")]
+    pub since: String,
+    /// With `--repos`/`--org`: repositories processed at once.
+    #[arg(long, value_name = "N", default_value_t = autoheal_github::multi::DEFAULT_CONCURRENCY, conflicts_with = "repo")]
+    pub concurrency: usize,
+    /// With `--repos`/`--org`: the summary as a table or JSON.
+    #[arg(long, value_enum, default_value_t = StatsFormat::Human, conflicts_with = "repo")]
+    pub format: StatsFormat,
+    #[command(flatten)]
+    pub api: ApiArgs,
 }
 
-#[derive(Args, Debug)]
-pub struct StatsArgs {
-    /// The repository, `OWNER/NAME`.
-    #[arg(long, value_name = "OWNER/NAME")]
-    pub repo: String,
-    /// Count only issues and PRs created since then: `2024-05-01`, an RFC 3339 time, or a
-    /// window such as `30d`, `24h`, `2w`.
-    #[arg(long, value_name = "DATE")]
-    pub since: Option<String>,
-    #[arg(long, value_enum, default_value_t = StatsFormat::Human)]
-    pub format: StatsFormat,
-    /// API base URL; default `$GITHUB_API_URL`, else https://api.github.com. The token (optional
-    /// for public repositories) comes from `GITHUB_TOKEN` or `GH_TOKEN`.
-    #[arg(long, value_name = "URL")]
-    pub api_url: Option<String>,
+impl HealArgs {
+    /// The multi-repository pass these arguments ask for, if any.
+    fn many(&self) -> Option<HealManyArgs> {
+        if self.repos.is_none() && self.org.is_none() {
+            return None;
+        }
+        Some(HealManyArgs {
+            repos: self.repos.clone(),
+            org: self.org.clone(),
+            since: self.since.clone(),
+            concurrency: self.concurrency,
+            format: self.format,
+            dry_run: self.api.dry_run,
+            api_url: self.api.api_url.clone(),
+        })
+    }
 }
 
 #[derive(Args, Debug)]
@@ -61,41 +91,57 @@ pub struct HealManyArgs {
     pub api_url: Option<String>,
 }
 
-fn runtime() -> anyhow::Result<tokio::runtime::Runtime> {
-    tokio::runtime::Builder::new_multi_thread()
-        .worker_threads(2)
-        .enable_all()
-        .build()
-        .context("cannot start the async runtime")
-}
-
-fn client(api_url: Option<&str>, dry_run: bool) -> anyhow::Result<GitHub> {
-    let mut config = ClientConfig::resolve(api_url, |key| std::env::var(key).ok())?;
-    config.dry_run = dry_run;
-    Ok(GitHub::new(config)?)
-}
-
-fn since_arg(raw: &str) -> anyhow::Result<multi::Time> {
-    multi::parse_since(raw, multi::now())
-        .with_context(|| format!("`{raw}` is not a date (2024-05-01), an RFC 3339 time or a window (24h, 7d)"))
-}
-
-/// The stats text (human or JSON) for `args`.
-pub fn stats_text(args: &StatsArgs) -> anyhow::Result<String> {
-    let repo = RepoName::parse(&args.repo)?;
-    let since = args.since.as_deref().map(since_arg).transpose()?;
-    runtime()?.block_on(async {
-        let gh = client(args.api_url.as_deref(), false)?;
-        let stats = stats(&gh, &repo, since).await?;
-        Ok(match args.format {
-            StatsFormat::Human => render_human(&stats),
-            StatsFormat::Json => serde_json::to_string_pretty(&stats)? + "\n",
-        })
-    })
-}
-
-pub fn run_stats(args: StatsArgs) -> anyhow::Result<Outcome> {
-    out!("{}", stats_text(&args)?);
+pub fn run(args: HealArgs, verbosity: &Verbosity) -> anyhow::Result<Outcome> {
+    if let Some(many) = args.many() {
+        return run_heal_many(many, verbosity);
+    }
+    let Some(repo) = args.repo.as_deref() else {
+        bail!("pass --repo OWNER/NAME with --issue or --run-id, or --repos FILE / --org ORG");
+    };
+    let repo = RepoName::parse(repo)?;
+    let target = match (args.issue, args.run_id) {
+        (Some(issue), _) => HealTarget::Issue(issue),
+        (None, Some(run)) => HealTarget::Run(run),
+        (None, None) => bail!("pass --issue N or --run-id ID"),
+    };
+    let options = HealOptions {
+        report: report_options(verbosity, args.api.dry_run),
+    };
+    let healed = runtime()?.block_on(async {
+        let gh = client(&args.api)?;
+        anyhow::Ok(autoheal_github::heal(&gh, &repo, target, &options).await?)
+    });
+    if on_terminal() && !verbosity.quiet && !args.api.dry_run {
+        TerminalProgress::clear();
+    }
+    let healed = healed?;
+    let would = if args.api.dry_run { " (dry run)" } else { "" };
+    if let Some(reported) = &healed.report {
+        print_report(reported, args.api.dry_run);
+    }
+    match &healed.outcome {
+        HealOutcome::Opened { branch, pull, .. } => {
+            outln!(
+                "opened pull request #{} from {branch}{would}: {}",
+                pull.number,
+                pull.html_url
+            )
+        }
+        HealOutcome::Updated {
+            branch, pull, changed, ..
+        } => {
+            let what = if *changed { "updated" } else { "already up to date:" };
+            outln!(
+                "{what} pull request #{} from {branch}{would}: {}",
+                pull.number,
+                pull.html_url
+            )
+        }
+        HealOutcome::Skipped { reason, .. } => outln!("skipped: {reason}"),
+        HealOutcome::NoFix { issue, reason } => outln!("no fix for issue #{issue}: {reason}"),
+        // The report line above already said what was rolled back.
+        HealOutcome::RolledBack { .. } => {}
+    }
     Ok(Outcome::Clean)
 }
 
@@ -169,7 +215,7 @@ fn repositories(gh: &GitHub, args: &HealManyArgs) -> impl std::future::Future<Ou
 pub fn run_heal_many(args: HealManyArgs, verbosity: &Verbosity) -> anyhow::Result<Outcome> {
     let since = since_arg(&args.since)?;
     let terminal = std::io::stderr().is_terminal() && std::env::var_os("CI").is_none();
-    let summary = runtime()?.block_on(async {
+    let summary = many_runtime()?.block_on(async {
         let mut config = ClientConfig::resolve(args.api_url.as_deref(), |key| std::env::var(key).ok())?;
         if config.token.is_none() && !args.dry_run {
             bail!("no GitHub token: set GITHUB_TOKEN or GH_TOKEN");
@@ -210,10 +256,17 @@ pub fn run_heal_many(args: HealManyArgs, verbosity: &Verbosity) -> anyhow::Resul
     })
 }
 
+/// A multi-threaded runtime: many repositories are processed at once.
+fn many_runtime() -> anyhow::Result<tokio::runtime::Runtime> {
+    tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+        .context("cannot start the async runtime")
+}
+
 #[cfg(test)]
 mod tests {
-    use autoheal_fake_github::{FakeGithub, SeedIssue, SeedPull};
-
     use super::*;
 
     #[test]
@@ -224,53 +277,5 @@ mod tests {
         );
         assert!(progress_bar(4, 4, "o/\u{1b}b").ends_with("4/4 o/b\x1b[K\n"));
         assert!(progress_bar(0, 0, "x").contains(&"#".repeat(24)));
-    }
-
-    #[test]
-    fn stats_command_prints_json_and_human_text_from_the_api() {
-        let fake = FakeGithub::start();
-        fake.add_repo("octo/app", "main");
-        let issue = fake.add_issue(
-            "octo/app",
-            SeedIssue {
-                title: "[auto-heal] CI".into(),
-                labels: vec!["auto-heal".into()],
-                created_at: "2024-01-01T00:00:00Z".into(),
-                ..SeedIssue::default()
-            },
-        );
-        let pull = fake.add_pull(
-            "octo/app",
-            SeedPull {
-                title: "fix".into(),
-                body: format!("Fixes #{issue}"),
-                head: "autoheal/1-timeout".into(),
-                base: "main".into(),
-                labels: vec!["auto-heal".into()],
-                created_at: "2024-01-01T01:00:00Z".into(),
-                ..SeedPull::default()
-            },
-        );
-        fake.merge_pull("octo/app", pull, "2024-01-01T12:00:00Z");
-        let mut args = StatsArgs {
-            repo: "octo/app".into(),
-            since: None,
-            format: StatsFormat::Json,
-            api_url: Some(fake.url()),
-        };
-        let json: serde_json::Value =
-            serde_json::from_str(&stats_text(&args).unwrap_or_else(|e| panic!("{e:#}"))).unwrap_or_default();
-        assert_eq!(json["issues_created"], 1);
-        assert_eq!(json["prs_merged"], 1);
-        assert_eq!(json["merge_rate"], 1.0);
-        assert_eq!(json["median_hours_to_merge"], 12.0);
-        assert_eq!(json["by_fix_type"]["unknown"]["prs_merged"], 1);
-        args.format = StatsFormat::Human;
-        args.since = Some("2024-01-02".into());
-        let text = stats_text(&args).unwrap_or_else(|e| panic!("{e:#}"));
-        assert!(text.contains("since 2024-01-02T00:00:00Z"), "{text}");
-        assert!(text.contains("issues created        0"), "{text}");
-        args.since = Some("last tuesday".into());
-        assert!(stats_text(&args).is_err());
     }
 }

@@ -1,0 +1,153 @@
+//! `autoheal diagnose`: read failed-run logs, find the root cause and map
+//! it onto the workflow.
+
+use std::path::PathBuf;
+
+use anyhow::Context as _;
+use autoheal_engine::repo::{NoRepo, RepoFiles};
+use autoheal_logs::{Analysis, SavedRun};
+use clap::{Args, ValueEnum};
+
+use crate::fs_repo::FsRepo;
+use crate::logs_input::{analyze, load, read, repo_relative};
+use crate::{Outcome, Verbosity};
+
+#[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
+pub enum DiagnoseFormat {
+    Human,
+    Json,
+}
+
+#[derive(Args)]
+pub struct DiagnoseArgs {
+    /// Job logs (raw API text or text copied from the web UI) or run-logs zips.
+    #[arg(required = true)]
+    pub logs: Vec<PathBuf>,
+    /// The workflow file the run came from, to map failures onto its lines.
+    #[arg(long)]
+    pub workflow: Option<PathBuf>,
+    /// Check-run annotations JSON (where timeouts and invalid-workflow errors show).
+    #[arg(long)]
+    pub annotations: Vec<PathBuf>,
+    #[arg(long, value_enum, default_value_t = DiagnoseFormat::Human)]
+    pub format: DiagnoseFormat,
+    /// Save the analysis under `.autoheal/failures/` for the language server.
+    #[arg(long, requires = "workflow")]
+    pub save: bool,
+    /// The run id, recorded with `--save`.
+    #[arg(long)]
+    pub run_id: Option<u64>,
+    /// The run's URL, recorded with `--save`.
+    #[arg(long)]
+    pub run_url: Option<String>,
+    /// Config file (default: `.github/autoheal.yml` in the repository).
+    #[arg(long)]
+    pub config: Option<PathBuf>,
+}
+
+pub fn run(args: DiagnoseArgs, verbosity: &Verbosity) -> anyhow::Result<Outcome> {
+    let loaded = load(&args.logs, &args.annotations, args.config.as_deref())?;
+    let workflow = match &args.workflow {
+        Some(p) => Some((
+            repo_relative(p, loaded.root.as_deref()),
+            String::from_utf8(read(p)?).with_context(|| format!("{} is not UTF-8", p.display()))?,
+        )),
+        None => None,
+    };
+    let mut analysis = analyze(&loaded, workflow.as_ref().map(|(p, t)| (p.as_str(), t.as_str())))?;
+    let fs_repo = loaded.root.clone().map(FsRepo::new);
+    let repo: &dyn RepoFiles = match &fs_repo {
+        Some(r) => r,
+        None => &NoRepo,
+    };
+    let outcomes = match &workflow {
+        Some((path, text)) => autoheal_fixes::attach_fixes(&mut analysis, path, text, repo),
+        None => Vec::new(),
+    };
+    if args.save {
+        let (path, text) = workflow.as_ref().expect("clap requires --workflow with --save");
+        let root = loaded
+            .root
+            .as_deref()
+            .context("--save needs a repository (no .git or .github found)")?;
+        let mut saved = SavedRun::new(&analysis, path, Some(text.as_bytes()));
+        saved.run_id = args.run_id;
+        saved.run_url = args.run_url.clone();
+        saved.date = Some(today());
+        let dir = root.join(".autoheal").join("failures");
+        std::fs::create_dir_all(&dir).with_context(|| format!("cannot create {}", dir.display()))?;
+        let file = dir.join(saved.file_name());
+        std::fs::write(&file, saved.to_json()).with_context(|| format!("cannot write {}", file.display()))?;
+        if !verbosity.quiet && args.format == DiagnoseFormat::Human {
+            outln!("saved {}", file.display());
+        }
+    }
+    match args.format {
+        DiagnoseFormat::Json => outln!("{}", analysis.to_json()),
+        DiagnoseFormat::Human => print_human(&analysis, &outcomes),
+    }
+    Ok(Outcome::Clean)
+}
+
+/// UTC date as `YYYY-MM-DD`, from the system clock (civil-from-days).
+fn today() -> String {
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_secs())
+        .unwrap_or(0);
+    let days = (secs / 86_400) as i64 + 719_468;
+    let era = days.div_euclid(146_097);
+    let doe = days - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    let y = yoe + era * 400 + i64::from(m <= 2);
+    format!("{y:04}-{m:02}-{d:02}")
+}
+
+fn print_human(analysis: &Analysis, outcomes: &[autoheal_fixes::FixOutcome]) {
+    if analysis.failures.is_empty() {
+        outln!("No failure recognized in the log.");
+        return;
+    }
+    for (i, f) in analysis.failures.iter().enumerate() {
+        let subject = f.subject.as_deref().map(|s| format!(" ({s})")).unwrap_or_default();
+        let where_ = match (&f.job, &f.step) {
+            (Some(j), Some(s)) => format!(
+                " in job `{j}`, step {}",
+                s.name
+                    .as_deref()
+                    .map(str::to_string)
+                    .or(s.number.map(|n| n.to_string()))
+                    .unwrap_or_default()
+            ),
+            (Some(j), None) => format!(" in job `{j}`"),
+            (None, Some(s)) => format!(" in step {}", s.name.as_deref().unwrap_or("?")),
+            _ => String::new(),
+        };
+        let fixable = if f.fixable { "fixable" } else { "needs a human" };
+        outln!(
+            "{}. {}{subject}{where_} [{fixable}, confidence {:.2}]",
+            i + 1,
+            f.category.as_str(),
+            f.confidence
+        );
+        outln!("   {}", f.message);
+        if let Some(span) = &f.span {
+            outln!("   --> {}:{}:{}", span.path, span.start.line, span.start.column);
+        }
+        for e in f.evidence.iter().take(5) {
+            outln!("   {:>6} | {}", e.line, e.text);
+        }
+        if let Some(o) = outcomes.get(i) {
+            for fix in &o.fixes {
+                outln!("   fix: {}", fix.title);
+            }
+            if let (true, Some(reason)) = (o.fixes.is_empty() && f.fixable, &o.manual_reason) {
+                outln!("   no fix: {reason}");
+            }
+        }
+    }
+}

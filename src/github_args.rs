@@ -1,0 +1,126 @@
+//! What `report` and `heal` share: where and how to talk to GitHub, progress
+//! lines, and how a report outcome is printed.
+
+use std::sync::Arc;
+
+use anyhow::{Context as _, bail};
+use autoheal_github::loop_progress::Silent;
+use autoheal_github::{ClientConfig, GitHub, Progress, ReportOptions, ReportOutcome};
+use clap::Args;
+
+use crate::Verbosity;
+
+/// Where and how to talk to GitHub.
+#[derive(Args)]
+pub struct ApiArgs {
+    /// Print every write (method, path, body summary) instead of making it.
+    #[arg(long)]
+    pub dry_run: bool,
+    /// API base URL; default `$GITHUB_API_URL`, else https://api.github.com (GitHub Enterprise:
+    /// `https://HOST/api/v3`). The token comes from `GITHUB_TOKEN` or `GH_TOKEN`.
+    #[arg(long, value_name = "URL")]
+    pub api_url: Option<String>,
+}
+
+/// Progress as plain `autoheal: …` lines on stderr: what CI logs (`CI=true`) and pipes get.
+struct StderrProgress;
+
+impl Progress for StderrProgress {
+    fn step(&self, message: &str) {
+        eprintln!("autoheal: {message}");
+    }
+}
+
+/// Progress on a terminal: one status line, rewritten in place, cleared when done.
+pub struct TerminalProgress;
+
+impl Progress for TerminalProgress {
+    fn step(&self, message: &str) {
+        let shown: String = message.chars().take(100).collect();
+        eprint!("\r\x1b[2Kautoheal: {shown}");
+    }
+}
+
+impl TerminalProgress {
+    pub fn clear() {
+        eprint!("\r\x1b[2K");
+    }
+}
+
+pub fn on_terminal() -> bool {
+    use std::io::IsTerminal as _;
+    std::io::stderr().is_terminal() && std::env::var("CI").map_or(true, |v| v != "true")
+}
+
+pub fn client(api: &ApiArgs) -> anyhow::Result<GitHub> {
+    let mut config = ClientConfig::resolve(api.api_url.as_deref(), |key| std::env::var(key).ok())?;
+    if config.token.is_none() && !api.dry_run {
+        bail!("no GitHub token: set GITHUB_TOKEN or GH_TOKEN");
+    }
+    config.dry_run = api.dry_run;
+    config.echo_dry_run = true;
+    Ok(GitHub::new(config)?)
+}
+
+pub fn runtime() -> anyhow::Result<tokio::runtime::Runtime> {
+    tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .context("cannot start the async runtime")
+}
+
+pub fn report_options(verbosity: &Verbosity, dry_run: bool) -> ReportOptions {
+    let progress: Arc<dyn Progress> = if verbosity.quiet {
+        Arc::new(Silent)
+    } else if on_terminal() && !dry_run {
+        // Dry-run lines are printed by the client; a rewritten status line would garble them.
+        Arc::new(TerminalProgress)
+    } else {
+        Arc::new(StderrProgress)
+    };
+    ReportOptions {
+        progress,
+        ..ReportOptions::default()
+    }
+}
+
+pub fn print_report(outcome: &ReportOutcome, dry_run: bool) {
+    let would = if dry_run { " (dry run)" } else { "" };
+    match outcome {
+        ReportOutcome::Filed(filed) => {
+            let kind = if filed.demoted.is_some() {
+                "as needs-manual-fix with a suggested fix (reviewers rejected this kind of fix before)"
+            } else if filed.fixable {
+                "with a proposed fix"
+            } else {
+                "as needs-manual-fix"
+            };
+            outln!(
+                "filed issue #{} {kind}{would}: {} {}",
+                filed.issue.number,
+                filed.issue.title,
+                filed.issue.html_url
+            );
+        }
+        ReportOutcome::Repeated(filed) => outln!(
+            "commented on issue #{}{would}: the same failure ({} in {}) is already open {}",
+            filed.issue.number,
+            filed.record.analysis.category,
+            filed.record.analysis.job,
+            filed.issue.html_url
+        ),
+        ReportOutcome::RolledBack { branch, rollback } => outln!(
+            "rolled back pull request #{} of {branch}{would}: its checks failed; {} now needs-manual-fix",
+            rollback.pr,
+            issue_list(&rollback.issues)
+        ),
+        ReportOutcome::Skipped { reason } => outln!("nothing filed: {reason}"),
+    }
+}
+
+pub fn issue_list(issues: &[u64]) -> String {
+    if issues.is_empty() {
+        return "no linked issue".into();
+    }
+    issues.iter().map(|n| format!("#{n}")).collect::<Vec<_>>().join(", ")
+}
