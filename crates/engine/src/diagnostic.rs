@@ -37,6 +37,27 @@ impl std::fmt::Display for Severity {
     }
 }
 
+/// How sure a check is that a finding is a real problem (zizmor's scale):
+/// pedantic checks report `Low`, pattern matches that can be wrong `Medium`.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Confidence {
+    Low,
+    Medium,
+    #[default]
+    High,
+}
+
+impl Confidence {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Confidence::Low => "low",
+            Confidence::Medium => "medium",
+            Confidence::High => "high",
+        }
+    }
+}
+
 /// Whether a fix may be applied without a human looking at it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -133,7 +154,12 @@ pub enum Tag {
 pub struct Diagnostic {
     pub path: String,
     pub rule: &'static str,
+    /// The stable code of the check within its rule (`schema/unknown-key`);
+    /// the rule id itself for rules with one check. JSON, SARIF and
+    /// `# autoheal: ignore[<code>]` use it.
+    pub code: &'static str,
     pub severity: Severity,
+    pub confidence: Confidence,
     pub message: String,
     pub range: TextRange,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -155,13 +181,25 @@ impl Diagnostic {
         Diagnostic {
             path: path.to_string(),
             rule,
+            code: rule,
             severity,
+            confidence: Confidence::High,
             message: message.into(),
             range,
             labels: Vec::new(),
             fixes: Vec::new(),
             tags: Vec::new(),
         }
+    }
+    /// Sets the check's stable code, `<rule>/<check>`.
+    pub fn with_code(mut self, code: &'static str) -> Self {
+        debug_assert!(code == self.rule || code.starts_with(self.rule), "{code} is not under {}", self.rule);
+        self.code = code;
+        self
+    }
+    pub fn with_confidence(mut self, confidence: Confidence) -> Self {
+        self.confidence = confidence;
+        self
     }
     pub fn with_label(mut self, range: TextRange, message: impl Into<String>) -> Self {
         self.labels.push(Label {

@@ -158,8 +158,9 @@ pub fn verify_all(path: &str, source: &str, parse_errors: usize, diags: &mut [Di
     }
 }
 
-/// `# autoheal: ignore[rule-a, rule-b]` on a diagnostic's line or the line
-/// above; `# autoheal: ignore` alone silences every rule there.
+/// `# autoheal: ignore[rule-a, rule-b/code]` on a diagnostic's line or the
+/// line above; `# autoheal: ignore` alone silences every rule there. A rule id
+/// silences every code of the rule; a code only that check.
 struct Suppressions {
     /// (line number, rules; empty = all)
     lines: Vec<(usize, Vec<String>)>,
@@ -194,7 +195,7 @@ impl Suppressions {
         let line = line_of(source, d.range.start);
         self.lines
             .iter()
-            .any(|(l, rules)| (*l == line || *l + 1 == line) && (rules.is_empty() || rules.iter().any(|r| r == d.rule)))
+            .any(|(l, rules)| (*l == line || *l + 1 == line) && (rules.is_empty() || rules.iter().any(|r| r == d.rule || r == d.code)))
     }
 }
 
