@@ -10,10 +10,10 @@ use autoheal_engine::external::ScriptChecker;
 use autoheal_engine::lint::{FixSelection, LintOptions, lint};
 use autoheal_engine::repo::{NoRepo, RepoFiles};
 use autoheal_engine::rules;
+use autoheal_fs_repo::FsRepo;
 use clap::{Args, ValueEnum};
 use rayon::prelude::*;
 
-use crate::fs_repo::FsRepo;
 use crate::output::{self, Format};
 use crate::{Outcome, Verbosity, discover};
 

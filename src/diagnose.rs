@@ -5,10 +5,10 @@ use std::path::PathBuf;
 
 use anyhow::Context as _;
 use autoheal_engine::repo::{NoRepo, RepoFiles};
+use autoheal_fs_repo::FsRepo;
 use autoheal_logs::{Analysis, SavedRun};
 use clap::{Args, ValueEnum};
 
-use crate::fs_repo::FsRepo;
 use crate::logs_input::{analyze, load, read, repo_relative};
 use crate::{Outcome, Verbosity};
 

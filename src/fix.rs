@@ -5,9 +5,9 @@ use std::path::PathBuf;
 
 use anyhow::{Context as _, bail};
 use autoheal_engine::repo::{NoRepo, RepoFiles};
+use autoheal_fs_repo::FsRepo;
 use clap::Args;
 
-use crate::fs_repo::FsRepo;
 use crate::logs_input::{analyze, load, read, repo_relative};
 use crate::{Outcome, Verbosity, discover};
 

@@ -34,7 +34,6 @@ mod stats;
 
 // What several commands share.
 mod discover;
-mod fs_repo;
 mod github_args;
 mod logs_input;
 mod output;

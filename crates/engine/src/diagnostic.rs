@@ -193,7 +193,11 @@ impl Diagnostic {
     }
     /// Sets the check's stable code, `<rule>/<check>`.
     pub fn with_code(mut self, code: &'static str) -> Self {
-        debug_assert!(code == self.rule || code.starts_with(self.rule), "{code} is not under {}", self.rule);
+        debug_assert!(
+            code == self.rule || code.starts_with(self.rule),
+            "{code} is not under {}",
+            self.rule
+        );
         self.code = code;
         self
     }

@@ -193,9 +193,9 @@ impl Suppressions {
             return false;
         }
         let line = line_of(source, d.range.start);
-        self.lines
-            .iter()
-            .any(|(l, rules)| (*l == line || *l + 1 == line) && (rules.is_empty() || rules.iter().any(|r| r == d.rule || r == d.code)))
+        self.lines.iter().any(|(l, rules)| {
+            (*l == line || *l + 1 == line) && (rules.is_empty() || rules.iter().any(|r| r == d.rule || r == d.code))
+        })
     }
 }
 

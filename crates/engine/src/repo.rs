@@ -1,42 +1,82 @@
 //! Read access to the rest of the repository, for rules that follow
 //! references (`uses: ./local-action`, local reusable workflows) and fixes
-//! that look for a moved file. The engine never touches the disk itself:
-//! front ends pass an implementation.
+//! that look for a moved file or a requirements file. The engine never
+//! touches the disk itself: front ends pass an implementation
+//! (`autoheal-fs-repo`'s `FsRepo` for a checkout on disk, [`MemoryRepo`]
+//! for tests and for the heal loop, which reads through the GitHub API).
 
 use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 pub trait RepoFiles: Sync {
-    /// The file's text, by path relative to the repository root.
+    /// The file's text, by path relative to the repository root. `None`
+    /// when it does not exist, is not text, or was not loaded.
     fn read(&self, path: &str) -> Option<Cow<'_, str>>;
-    /// Every file path in the repository, `/`-separated, when known.
-    fn list(&self) -> Option<Vec<String>> {
-        None
-    }
+
+    /// Every file path in the repository, `/`-separated and sorted, or
+    /// `None` when the listing is unknown or incomplete. A fix may say "no
+    /// such file in the repository" only on a `Some` listing, so an
+    /// implementation that had to stop early must return `None`.
+    fn list(&self) -> Option<Cow<'_, [String]>>;
 }
 
-/// No repository: rules that need one stay quiet.
+/// No repository: rules that need one stay quiet, and nothing is known to
+/// be absent.
 pub struct NoRepo;
 
 impl RepoFiles for NoRepo {
     fn read(&self, _path: &str) -> Option<Cow<'_, str>> {
         None
     }
+    fn list(&self) -> Option<Cow<'_, [String]>> {
+        None
+    }
 }
 
-/// An in-memory repository, for tests and for the heal loop (which reads
-/// files through the GitHub API).
+/// An in-memory repository, for tests and for the heal loop (which fills it
+/// through the GitHub API: the tree's paths with [`MemoryRepo::with_listing`],
+/// the contents of the files a fix needs in [`MemoryRepo::files`]).
 #[derive(Default, Clone, Debug)]
 pub struct MemoryRepo {
+    /// Loaded file contents by path.
     pub files: BTreeMap<String, String>,
+    /// The complete list of paths when more exist than were loaded; `None`
+    /// means `files` is the whole repository.
+    pub listing: Option<Vec<String>>,
+    /// Set when the listing is known to be incomplete (a truncated tree):
+    /// [`RepoFiles::list`] then answers `None`.
+    pub listing_incomplete: bool,
 }
 
 impl MemoryRepo {
+    /// A repository made of exactly these files.
     pub fn new<I: IntoIterator<Item = (S, T)>, S: Into<String>, T: Into<String>>(files: I) -> Self {
         MemoryRepo {
-            files: files.into_iter().map(|(p, t)| (p.into(), t.into())).collect(),
+            files: files.into_iter().map(|(p, t)| (clean(&p.into()), t.into())).collect(),
+            listing: None,
+            listing_incomplete: false,
         }
     }
+
+    /// Every path of the repository, of which only `files` have contents.
+    pub fn with_listing<I: IntoIterator<Item = S>, S: Into<String>>(mut self, paths: I) -> Self {
+        let mut all: Vec<String> = paths.into_iter().map(|p| clean(&p.into())).collect();
+        all.extend(self.files.keys().cloned());
+        all.sort();
+        all.dedup();
+        self.listing = Some(all);
+        self
+    }
+
+    /// The file list is not the whole repository (or not known at all).
+    pub fn with_unknown_listing(mut self) -> Self {
+        self.listing_incomplete = true;
+        self
+    }
+}
+
+fn clean(path: &str) -> String {
+    path.trim_start_matches("./").to_string()
 }
 
 impl RepoFiles for MemoryRepo {
@@ -45,7 +85,36 @@ impl RepoFiles for MemoryRepo {
             .get(path.trim_start_matches("./"))
             .map(|s| Cow::Borrowed(s.as_str()))
     }
-    fn list(&self) -> Option<Vec<String>> {
-        Some(self.files.keys().cloned().collect())
+    fn list(&self) -> Option<Cow<'_, [String]>> {
+        if self.listing_incomplete {
+            return None;
+        }
+        Some(match &self.listing {
+            Some(all) => Cow::Borrowed(all.as_slice()),
+            None => Cow::Owned(self.files.keys().cloned().collect()),
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn memory_listing_is_the_files_or_the_given_tree() {
+        let repo = MemoryRepo::new([("./b.txt", "b"), ("a/x.py", "")]);
+        assert_eq!(
+            repo.list().as_deref(),
+            Some(&["a/x.py".to_string(), "b.txt".to_string()][..])
+        );
+        assert_eq!(repo.read("./b.txt").as_deref(), Some("b"));
+        let tree = repo.clone().with_listing(["c/d.txt", "b.txt"]);
+        assert_eq!(
+            tree.list().as_deref(),
+            Some(&["a/x.py".to_string(), "b.txt".to_string(), "c/d.txt".to_string()][..])
+        );
+        assert_eq!(tree.read("c/d.txt"), None, "listed but not loaded");
+        assert_eq!(repo.with_unknown_listing().list(), None);
+        assert_eq!(NoRepo.list(), None);
     }
 }

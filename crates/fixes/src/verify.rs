@@ -128,7 +128,7 @@ impl RepoFiles for Overlay<'_> {
             None => self.base.read(path),
         }
     }
-    fn list(&self) -> Option<Vec<String>> {
+    fn list(&self) -> Option<Cow<'_, [String]>> {
         self.base.list()
     }
 }

@@ -55,11 +55,11 @@ impl RepoFiles for ApiRepo {
         }
     }
 
-    fn list(&self) -> Option<Vec<String>> {
+    fn list(&self) -> Option<Cow<'_, [String]>> {
         if self.listing.is_none() {
             self.wants_listing.store(true, Ordering::Relaxed);
         }
-        self.listing.clone()
+        self.listing.as_deref().map(Cow::Borrowed)
     }
 }
 

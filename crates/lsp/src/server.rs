@@ -7,8 +7,10 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, RwLock};
 
 use autoheal_engine::model::FileKind;
+use autoheal_engine::repo::{NoRepo, RepoFiles};
 use autoheal_engine::text::PositionEncoding;
 use autoheal_engine::{Config, TextRange};
+use autoheal_fs_repo::{FsRepo, join_inside, read_text};
 use tower_lsp_server::jsonrpc::Result;
 use tower_lsp_server::ls_types::*;
 use tower_lsp_server::{Client, LanguageServer};
@@ -17,8 +19,7 @@ use crate::analysis::{self, Analysis, Inputs};
 use crate::document::{self, Snapshot};
 use crate::failure_store::{self, SavedRun};
 use crate::navigation::{self, Target};
-use crate::workspace::{self, FsRepo};
-use crate::{activation, code_actions, completion, convert, hover};
+use crate::{activation, code_actions, completion, convert, hover, workspace};
 
 pub struct Backend {
     client: Client,
@@ -30,7 +31,7 @@ struct State {
     encoding: RwLock<PositionEncoding>,
     root: RwLock<Option<PathBuf>>,
     config: RwLock<Arc<Config>>,
-    repo: RwLock<Option<Arc<FsRepo>>>,
+    repo: RwLock<Option<Arc<dyn RepoFiles + Send>>>,
     runs: RwLock<Arc<Vec<SavedRun>>>,
     docs: Mutex<HashMap<Uri, OpenDoc>>,
     /// Held while checking freshness and publishing, so an older result can
@@ -52,6 +53,14 @@ fn read<T: Clone>(lock: &RwLock<T>) -> T {
     match lock.read() {
         Ok(g) => g.clone(),
         Err(p) => p.into_inner().clone(),
+    }
+}
+
+/// The repository view for a workspace root; without a root, none.
+fn repo_at(root: Option<PathBuf>) -> Arc<dyn RepoFiles + Send> {
+    match root {
+        Some(root) => Arc::new(FsRepo::new(root)),
+        None => Arc::new(NoRepo),
     }
 }
 
@@ -82,11 +91,11 @@ impl Backend {
         read(&self.state.root)
     }
 
-    fn repo(&self) -> Arc<FsRepo> {
+    fn repo(&self) -> Arc<dyn RepoFiles + Send> {
         if let Some(r) = read(&self.state.repo) {
             return r;
         }
-        let r = Arc::new(FsRepo::new(self.root()));
+        let r = repo_at(self.root());
         write(&self.state.repo, Some(r.clone()));
         r
     }
@@ -112,7 +121,7 @@ impl Backend {
         let root = self.root();
         let (config, config_diags) = workspace::load_config(root.as_deref());
         write(&self.state.config, Arc::new(config));
-        write(&self.state.repo, Some(Arc::new(FsRepo::new(root.clone()))));
+        write(&self.state.repo, Some(repo_at(root.clone())));
         if let Some(root) = root.as_deref() {
             let (runs, errors) = failure_store::load(root);
             write(&self.state.runs, Arc::new(runs));
@@ -122,7 +131,7 @@ impl Backend {
             }
             let config_path = workspace::config_path(root);
             if let Some(uri) = workspace::path_uri(&config_path) {
-                let text = workspace::read_text(&config_path).unwrap_or_default();
+                let text = read_text(&config_path).unwrap_or_default();
                 let snap = Snapshot::new(text, 0, 0);
                 let enc = self.encoding();
                 let diags = config_diags
@@ -300,8 +309,8 @@ impl convert::Files for FileSource {
         if let Some((_, u, s)) = self.open.iter().find(|(p, _, _)| p == path) {
             return Some((u.clone(), s.clone()));
         }
-        let full = workspace::join_inside(self.root.as_deref()?, path)?;
-        let text = workspace::read_text(&full)?;
+        let full = join_inside(self.root.as_deref()?, path)?;
+        let text = read_text(&full)?;
         Some((workspace::path_uri(&full)?, Snapshot::new(text, 0, 0)))
     }
 }
@@ -593,7 +602,7 @@ impl LanguageServer for Backend {
                     range: snap.range(r.start, r.end, enc),
                 },
                 Target::File(rel) => {
-                    let full = workspace::join_inside(root_dir.as_deref()?, &rel)?;
+                    let full = join_inside(root_dir.as_deref()?, &rel)?;
                     Location {
                         uri: workspace::path_uri(&full)?,
                         range: Range::default(),
