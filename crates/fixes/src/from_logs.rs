@@ -1,6 +1,6 @@
 //! Diagnosed failures from `autoheal-logs` become fix inputs.
 
-use autoheal_logs::report::{Failure, SubjectDetail};
+use autoheal_logs::report::{Failure, RateLimitService, SubjectDetail};
 
 use crate::{FailureInput, RateLimitKind, StepRef};
 
@@ -32,14 +32,13 @@ impl From<&Failure> for FailureInput {
             SubjectDetail::Command { name, .. } => input.subject = Some(name.clone()),
             SubjectDetail::Path { path } => input.subject = Some(path.clone()),
             SubjectDetail::Limit { minutes } => input.timeout_minutes = Some(*minutes),
-            SubjectDetail::Service { name } => {
-                let lower = name.to_ascii_lowercase();
-                input.rate_limit = Some(if lower.contains("docker") {
-                    RateLimitKind::DockerHub
-                } else if lower.contains("github") {
-                    RateLimitKind::GithubApi
-                } else {
-                    RateLimitKind::Other
+            SubjectDetail::RateLimit { service, .. } => {
+                input.rate_limit = Some(match service {
+                    RateLimitService::DockerHub => RateLimitKind::DockerHub,
+                    RateLimitService::GithubRestPrimary | RateLimitService::GithubRestSecondary => {
+                        RateLimitKind::GithubApi
+                    }
+                    _ => RateLimitKind::Other,
                 });
             }
             SubjectDetail::WorkflowLocation { line, column, .. } => {
@@ -47,7 +46,10 @@ impl From<&Failure> for FailureInput {
                 input.column = *column;
             }
             SubjectDetail::Untrusted { .. } => input.fixable = false,
-            SubjectDetail::Job { .. } | SubjectDetail::None => {}
+            SubjectDetail::Runner { .. }
+            | SubjectDetail::Canceled { .. }
+            | SubjectDetail::Package { .. }
+            | SubjectDetail::None => {}
         }
         input
     }
@@ -86,6 +88,7 @@ mod tests {
                 module: "yaml".into(),
                 distribution: "PyYAML".into(),
                 known: true,
+                python: None,
             },
         );
         let input = FailureInput::from(&f);
@@ -102,8 +105,9 @@ mod tests {
         let r = FailureInput::from(&failure(
             LogCategory::RateLimit,
             None,
-            SubjectDetail::Service {
-                name: "Docker Hub".into(),
+            SubjectDetail::RateLimit {
+                service: RateLimitService::DockerHub,
+                authenticated: None,
             },
         ));
         assert_eq!(r.rate_limit, Some(RateLimitKind::DockerHub));

@@ -8,61 +8,13 @@
 use autoheal_engine::edit;
 use autoheal_engine::model::{Job, Step, Workflow};
 use autoheal_engine::{Edit, Fix};
+use autoheal_logs::knowledge::python::distribution_for_module;
+use autoheal_logs::knowledge::python::pytest::pytest_plugin_for_flag;
 
 use crate::script::{Script, is_simple_line, strip_comment};
 use crate::subject::{is_distribution, is_python_module, normalize_distribution, workspace_path};
 use crate::yaml_edit::{Block, insert_step_before};
 use crate::{Candidate, Ctx, Files, Generated, locate};
-
-/// Import names whose distribution is named differently.
-static MODULE_TO_DISTRIBUTION: &[(&str, &str)] = &[
-    ("yaml", "PyYAML"),
-    ("cv2", "opencv-python"),
-    ("PIL", "Pillow"),
-    ("sklearn", "scikit-learn"),
-    ("skimage", "scikit-image"),
-    ("bs4", "beautifulsoup4"),
-    ("github", "PyGithub"),
-    ("pkg_resources", "setuptools"),
-    ("dateutil", "python-dateutil"),
-    ("dotenv", "python-dotenv"),
-    ("jwt", "PyJWT"),
-    ("git", "GitPython"),
-    ("OpenSSL", "pyOpenSSL"),
-    ("Crypto", "pycryptodome"),
-    ("magic", "python-magic"),
-    ("docx", "python-docx"),
-    ("serial", "pyserial"),
-    ("usb", "pyusb"),
-    ("attr", "attrs"),
-    ("google.protobuf", "protobuf"),
-    ("jose", "python-jose"),
-    ("Levenshtein", "python-Levenshtein"),
-    ("MySQLdb", "mysqlclient"),
-    ("psycopg2", "psycopg2-binary"),
-    ("zmq", "pyzmq"),
-    ("gi", "PyGObject"),
-    ("win32api", "pywin32"),
-    ("fitz", "PyMuPDF"),
-    ("Bio", "biopython"),
-    ("lxml.etree", "lxml"),
-];
-
-/// pytest command-line options and the plugin that adds them.
-static PYTEST_FLAGS: &[(&str, &str)] = &[
-    ("--cov", "pytest-cov"),
-    ("--cov-report", "pytest-cov"),
-    ("-n", "pytest-xdist"),
-    ("--numprocesses", "pytest-xdist"),
-    ("--timeout", "pytest-timeout"),
-    ("--reruns", "pytest-rerunfailures"),
-    ("--benchmark-only", "pytest-benchmark"),
-    ("--html", "pytest-html"),
-    ("--asyncio-mode", "pytest-asyncio"),
-    ("--randomly-seed", "pytest-randomly"),
-    ("--mypy", "pytest-mypy"),
-    ("--json-report", "pytest-json-report"),
-];
 
 /// What to install: a distribution, or the project itself.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -83,11 +35,8 @@ impl Wanted {
 /// The distribution to install, from the subject's accepted forms:
 /// `pytest-cov`, `yaml`, `--cov`, `yaml (PyYAML)`, `github (distribution: PyGithub)`.
 fn distribution(subject: &str, module: Option<&str>) -> Option<String> {
-    if let Some((_, d)) = PYTEST_FLAGS
-        .iter()
-        .find(|(f, _)| *f == subject || subject.strip_prefix(f).is_some_and(|r| r.starts_with('=')))
-    {
-        return Some((*d).to_string());
+    if subject.starts_with('-') {
+        return pytest_plugin_for_flag(subject).map(str::to_string);
     }
     if let Some((head, rest)) = subject.split_once(" (") {
         let inner = rest.strip_suffix(')')?;
@@ -96,11 +45,8 @@ fn distribution(subject: &str, module: Option<&str>) -> Option<String> {
     }
     let module = module.filter(|m| is_python_module(m)).unwrap_or(subject);
     if is_python_module(module) {
-        let top = module.split('.').next().unwrap_or(module);
-        for m in [module, top] {
-            if let Some((_, d)) = MODULE_TO_DISTRIBUTION.iter().find(|(k, _)| *k == m) {
-                return Some((*d).to_string());
-            }
+        if let Some(d) = distribution_for_module(module) {
+            return Some(d.to_string());
         }
         if module != subject && is_distribution(subject) {
             return Some(subject.to_string());
@@ -479,7 +425,11 @@ jobs:
             Some("PyGithub")
         );
         assert_eq!(distribution("pytest-cov", None).as_deref(), Some("pytest-cov"));
-        assert_eq!(distribution("google.cloud.storage", None), None);
+        assert_eq!(
+            distribution("google.cloud.storage", None).as_deref(),
+            Some("google-cloud-storage")
+        );
+        assert_eq!(distribution("mypkg.sub", None), None);
         assert_eq!(distribution("x (y; rm)", None), None);
     }
 

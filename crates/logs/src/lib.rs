@@ -15,11 +15,13 @@ pub mod classify;
 pub mod error;
 pub mod eval;
 pub mod events;
+pub mod knowledge;
 pub mod line;
 pub mod logset;
 pub mod mapping;
 pub mod report;
 pub mod stream;
+pub mod subject;
 pub mod zipped;
 
 use std::io::Read;

@@ -272,7 +272,11 @@ mod tests;
 /// and the reason, for the user.
 pub fn locate_workflow(analysis: &crate::Analysis, candidates: &[(String, String)]) -> Option<(usize, String)> {
     for f in &analysis.failures {
-        if let Some(file) = &f.location.file {
+        let named = match &f.detail {
+            SubjectDetail::WorkflowLocation { path: Some(path), .. } => Some(path),
+            _ => f.location.file.as_ref(),
+        };
+        if let Some(file) = named {
             let file = file.trim_start_matches("./");
             if let Some(i) = candidates
                 .iter()

@@ -57,8 +57,162 @@ impl Category {
     }
 }
 
-/// What exactly the fix needs, typed. Not part of the JSON output: the JSON
-/// carries the display form in `subject`.
+/// A service whose rate limit a log reports. Named from the message that
+/// says so (the host in a URL, the registry's own error code), never from the
+/// status code alone: the fix differs per service (authenticate, retry with
+/// backoff around that step, cache, or use a mirror).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RateLimitService {
+    /// The REST API's primary limit (`API rate limit exceeded for …`).
+    GithubRestPrimary,
+    /// The REST API's secondary limit (`You have exceeded a secondary rate limit`).
+    GithubRestSecondary,
+    /// Docker Hub pulls (`toomanyrequests` from `registry-1.docker.io`).
+    DockerHub,
+    /// The GitHub Container Registry (`ghcr.io`).
+    Ghcr,
+    /// The npm registry (`registry.npmjs.org`, also yarn's and pnpm's).
+    Npm,
+    /// PyPI (`pypi.org`, `files.pythonhosted.org`).
+    Pypi,
+    /// Maven Central (`repo.maven.apache.org`, `repo1.maven.org`).
+    MavenCentral,
+    /// The Gradle plugin portal (`plugins.gradle.org`).
+    GradlePluginPortal,
+    /// crates.io (`index.crates.io`, `static.crates.io`).
+    CratesIo,
+    /// A Debian/Ubuntu package mirror used by apt.
+    AptMirror,
+    /// A limit was reported but the service is not one of the above.
+    Other,
+}
+
+impl RateLimitService {
+    pub const ALL: [RateLimitService; 11] = [
+        RateLimitService::GithubRestPrimary,
+        RateLimitService::GithubRestSecondary,
+        RateLimitService::DockerHub,
+        RateLimitService::Ghcr,
+        RateLimitService::Npm,
+        RateLimitService::Pypi,
+        RateLimitService::MavenCentral,
+        RateLimitService::GradlePluginPortal,
+        RateLimitService::CratesIo,
+        RateLimitService::AptMirror,
+        RateLimitService::Other,
+    ];
+
+    /// The stable identifier (also the JSON form).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            RateLimitService::GithubRestPrimary => "github_rest_primary",
+            RateLimitService::GithubRestSecondary => "github_rest_secondary",
+            RateLimitService::DockerHub => "docker_hub",
+            RateLimitService::Ghcr => "ghcr",
+            RateLimitService::Npm => "npm",
+            RateLimitService::Pypi => "pypi",
+            RateLimitService::MavenCentral => "maven_central",
+            RateLimitService::GradlePluginPortal => "gradle_plugin_portal",
+            RateLimitService::CratesIo => "crates_io",
+            RateLimitService::AptMirror => "apt_mirror",
+            RateLimitService::Other => "other",
+        }
+    }
+
+    /// The name people use, for messages and the `subject` field.
+    pub fn display_name(self) -> &'static str {
+        match self {
+            RateLimitService::GithubRestPrimary => "GitHub REST API",
+            RateLimitService::GithubRestSecondary => "GitHub REST API (secondary rate limit)",
+            RateLimitService::DockerHub => "Docker Hub",
+            RateLimitService::Ghcr => "GitHub Container Registry",
+            RateLimitService::Npm => "npm registry",
+            RateLimitService::Pypi => "PyPI",
+            RateLimitService::MavenCentral => "Maven Central",
+            RateLimitService::GradlePluginPortal => "Gradle plugin portal",
+            RateLimitService::CratesIo => "crates.io",
+            RateLimitService::AptMirror => "apt mirror",
+            RateLimitService::Other => "a service",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<RateLimitService> {
+        RateLimitService::ALL.into_iter().find(|k| k.as_str() == s)
+    }
+}
+
+/// How a job failed because of the machine it ran on rather than its code.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RunnerFailure {
+    /// `The self-hosted runner: X lost communication with the server.`
+    LostCommunication,
+    /// `The runner has received a shutdown signal.` (spot or preemptible
+    /// machines being reclaimed, a host shutting down).
+    ShutdownSignal,
+    /// A binary or image built for another CPU architecture was run
+    /// (`exec format error`).
+    ArchitectureMismatch,
+    /// A setup action has no build of the tool for the runner's architecture
+    /// (`The version '3.6' with architecture 'arm64' was not found`).
+    ToolUnavailableForArchitecture,
+}
+
+impl RunnerFailure {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            RunnerFailure::LostCommunication => "lost_communication",
+            RunnerFailure::ShutdownSignal => "shutdown_signal",
+            RunnerFailure::ArchitectureMismatch => "architecture_mismatch",
+            RunnerFailure::ToolUnavailableForArchitecture => "tool_unavailable_for_architecture",
+        }
+    }
+}
+
+/// What the log itself proves about the machine a job ran on.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RunnerClass {
+    /// GitHub-hosted (`The hosted runner: … lost communication`).
+    Hosted,
+    /// A self-hosted runner.
+    SelfHosted,
+    /// An ARM64 machine (Linux or Windows).
+    Arm64,
+    /// An Apple-silicon macOS machine.
+    MacosArm64,
+}
+
+/// The package ecosystem of a missing package that is not a Python module.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Ecosystem {
+    Npm,
+}
+
+/// A Python `major.minor` version seen in the log (a tool-cache path, a
+/// `site-packages` path, a setup action's output).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub struct PythonVersion {
+    pub major: u8,
+    pub minor: u8,
+}
+
+impl PythonVersion {
+    pub const fn new(major: u8, minor: u8) -> Self {
+        PythonVersion { major, minor }
+    }
+}
+
+impl std::fmt::Display for PythonVersion {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}.{}", self.major, self.minor)
+    }
+}
+
+/// What exactly the fix needs, typed. Serialized as `detail` (absent when
+/// `None`) so a saved or reported analysis keeps it.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum SubjectDetail {
@@ -68,9 +222,15 @@ pub enum SubjectDetail {
     Module {
         module: String,
         distribution: String,
+        /// The distribution came from the module table (not guessed from the
+        /// module name).
         known: bool,
+        /// The interpreter's version, when the log shows it.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        python: Option<PythonVersion>,
     },
-    /// The project's own package is not installed: `pip install -e .`.
+    /// The project's own package (or one of its subpackages) is not
+    /// importable. Not a missing dependency: the category is `unknown`.
     OwnPackage {
         module: String,
     },
@@ -78,6 +238,11 @@ pub enum SubjectDetail {
     PytestPlugin {
         trigger: String,
         distribution: String,
+    },
+    /// A package of another ecosystem (an npm package for Node's resolver).
+    Package {
+        ecosystem: Ecosystem,
+        name: String,
     },
     Command {
         name: String,
@@ -87,17 +252,42 @@ pub enum SubjectDetail {
     Path {
         path: String,
     },
+    /// The job's or step's time limit.
     Limit {
         minutes: u32,
     },
-    Job {
-        name: String,
+    /// `The operation was canceled.`: a timeout only when the elapsed time
+    /// reaches the job's limit (decided by mapping with the workflow).
+    Canceled {
+        /// Minutes from the first to the cancel timestamp of the job's log
+        /// (a lower bound of the job's run time).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        elapsed_minutes: Option<u32>,
     },
-    /// A rate-limited service (`Docker Hub`, `GitHub REST API`).
-    Service {
-        name: String,
+    /// A runner-tied failure (`optional_job`).
+    Runner {
+        failure: RunnerFailure,
+        /// What the log shows about the machine, if anything.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        runner: Option<RunnerClass>,
+        /// The job, when the log names it.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        job: Option<String>,
+        /// Where the job ran according to the workflow (`runs-on`), set by
+        /// mapping when the workflow confirms the runner.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        confirmed_runs_on: Option<String>,
     },
-    /// A location in a workflow file reported by GitHub.
+    /// A rate-limited service.
+    RateLimit {
+        service: RateLimitService,
+        /// `Some(false)` when the message says the requests were
+        /// unauthenticated (a token would raise the limit), `Some(true)` when
+        /// it names an authenticated identity (installation, user).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        authenticated: Option<bool>,
+    },
+    /// A location in a workflow (or action metadata) file reported by GitHub.
     WorkflowLocation {
         path: Option<String>,
         line: u32,
@@ -107,6 +297,12 @@ pub enum SubjectDetail {
     Untrusted {
         text: String,
     },
+}
+
+impl SubjectDetail {
+    fn is_none(&self) -> bool {
+        matches!(self, SubjectDetail::None)
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -153,7 +349,7 @@ pub struct Failure {
     pub span: Option<Span>,
     /// Filled by the fix generators (`autoheal-fixes`); always empty here.
     pub fixes: Vec<serde_json::Value>,
-    #[serde(skip)]
+    #[serde(default, skip_serializing_if = "SubjectDetail::is_none")]
     pub detail: SubjectDetail,
     /// True when this failure follows from an earlier one.
     #[serde(skip)]
@@ -194,6 +390,18 @@ impl Analysis {
 
     pub fn to_json(&self) -> String {
         serde_json::to_string_pretty(self).unwrap_or_default()
+    }
+
+    /// The workflow file (and line) GitHub named in an `Invalid workflow
+    /// file: .github/workflows/x.yml#L7` message, if the log has one: the CLI
+    /// uses it to find the workflow to fix.
+    pub fn workflow_reference(&self) -> Option<(&str, Option<u32>)> {
+        self.failures.iter().find_map(|f| match &f.detail {
+            SubjectDetail::WorkflowLocation {
+                path: Some(path), line, ..
+            } => Some((path.as_str(), (*line != 0).then_some(*line))),
+            _ => None,
+        })
     }
 }
 
@@ -298,6 +506,7 @@ mod tests {
                 module: "yaml".into(),
                 distribution: "PyYAML".into(),
                 known: true,
+                python: Some(PythonVersion::new(3, 12)),
             },
             consequence: false,
             location: LogLocation::default(),
@@ -316,6 +525,7 @@ mod tests {
             [
                 "category",
                 "confidence",
+                "detail",
                 "evidence",
                 "fixable",
                 "fixes",
@@ -331,6 +541,30 @@ mod tests {
         assert_eq!(f["evidence"][0]["line"], 12);
         assert_eq!(f["span"]["start"]["column"], 5);
         assert!(f["span"].get("range").is_none());
+        assert_eq!(f["detail"]["kind"], "module");
+        assert_eq!(f["detail"]["python"]["minor"], 12);
+    }
+
+    #[test]
+    fn detail_round_trips_and_is_absent_when_none() {
+        let mut f = sample();
+        f.detail = SubjectDetail::RateLimit {
+            service: RateLimitService::MavenCentral,
+            authenticated: None,
+        };
+        let json = serde_json::to_string(&f).expect("json");
+        assert!(json.contains(r#""service":"maven_central""#), "{json}");
+        let back: Failure = serde_json::from_str(&json).expect("parse");
+        assert_eq!(back.detail, f.detail);
+        f.detail = SubjectDetail::None;
+        let json = serde_json::to_string(&f).expect("json");
+        assert!(!json.contains("detail"));
+        // Files written before `detail` was serialized still load.
+        let back: Failure = serde_json::from_str(&json).expect("parse");
+        assert_eq!(back.detail, SubjectDetail::None);
+        for s in RateLimitService::ALL {
+            assert_eq!(RateLimitService::parse(s.as_str()), Some(s));
+        }
     }
 
     #[test]

@@ -3,8 +3,8 @@
 use regex::{Regex, RegexSet};
 
 use super::rules::{Hit, Strength};
-use super::subject::{display_text, is_command, is_distribution, workspace_path};
 use crate::report::{Category, SubjectDetail};
+use crate::subject::{display_text, is_command, is_distribution, workspace_path};
 
 /// One configured pattern.
 #[derive(Clone, Debug, PartialEq)]
@@ -100,6 +100,7 @@ fn validate(category: Category, raw: &str) -> (bool, SubjectDetail) {
                 module: raw.to_string(),
                 distribution: raw.to_string(),
                 known: false,
+                python: None,
             },
         ),
         Category::MissingCommand if is_command(raw) => (

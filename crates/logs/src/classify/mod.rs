@@ -3,19 +3,18 @@
 //! findings into failures, likely root cause first.
 
 pub mod custom;
-pub mod python;
 mod rank;
 pub mod rules;
-pub mod subject;
-pub mod tools;
 
 use std::sync::Arc;
 
 use aho_corasick::AhoCorasick;
 
 use crate::events::{LineEvent, LogSink};
+use crate::knowledge::python;
 use crate::line::{CommandProps, LineKind};
 use crate::report::{Evidence, Failure};
+use crate::subject;
 use custom::CustomRules;
 use rules::{Hit, LineContext, NEEDLES, classify_line};
 

@@ -83,7 +83,12 @@ fn rank_job(job: JobState) -> Vec<Failure> {
             match &name {
                 Some(job) => {
                     failure.subject = Some(job.clone());
-                    failure.detail = SubjectDetail::Job { name: job.clone() };
+                    failure.detail = SubjectDetail::Runner {
+                        failure: crate::report::RunnerFailure::ArchitectureMismatch,
+                        runner: None,
+                        job: Some(job.clone()),
+                        confirmed_runs_on: None,
+                    };
                     // Knowing the job is all the fix (`continue-on-error`) needs.
                     failure.fixable = true;
                 }

@@ -7,10 +7,11 @@ use std::sync::OnceLock;
 
 use regex::Regex;
 
-use super::python::{ModuleNeed, module_need, normalize_name, pytest_plugin_for_fixture, pytest_plugin_for_flag};
-use super::subject::{display_text, is_command, is_module, is_shell_word, workspace_path};
-use super::tools::{is_known_tool, likely_typo_of, script_mentions};
+use crate::knowledge::python::pytest::{pytest_plugin_for_fixture, pytest_plugin_for_flag};
+use crate::knowledge::python::{ModuleNeed, module_need, normalize_name};
+use crate::knowledge::tools::{is_known_tool, likely_typo_of, script_mentions};
 use crate::report::{Category, SubjectDetail};
+use crate::subject::{display_text, is_command, is_module, is_shell_word, workspace_path};
 
 /// Distinctive substrings; a line without any of them (and without an error
 /// marker) cannot match a rule.
@@ -407,8 +408,9 @@ fn rate_limits(text: &str) -> Option<Hit> {
         )
         .with_subject(
             "Docker Hub",
-            SubjectDetail::Service {
-                name: "Docker Hub".into(),
+            SubjectDetail::RateLimit {
+                service: crate::report::RateLimitService::DockerHub,
+                authenticated: None,
             },
         );
         hit.fixable = true;
@@ -432,8 +434,9 @@ fn rate_limits(text: &str) -> Option<Hit> {
             )
             .with_subject(
                 "GitHub REST API",
-                SubjectDetail::Service {
-                    name: "GitHub REST API".into(),
+                SubjectDetail::RateLimit {
+                    service: crate::report::RateLimitService::GithubRestPrimary,
+                    authenticated: None,
                 },
             );
             hit.fixable = true;
@@ -533,9 +536,9 @@ fn python_imports(text: &str, ctx: &LineContext<'_>) -> Option<Hit> {
         hit.fixable = true;
         return Some(hit);
     }
-    match module_need(raw) {
-        ModuleNeed::Interpreter => Some(Hit::blocker(format!(
-            "The Python interpreter lacks the built-in module '{raw}' (a build or image problem)."
+    match module_need(raw, None) {
+        ModuleNeed::Stdlib(_) => Some(Hit::blocker(format!(
+            "'{raw}' is part of Python's standard library: the interpreter's version or build is the problem."
         ))),
         ModuleNeed::Submodule => Some(Hit::blocker(format!(
             "'{raw}' is missing although its package imports: a version mismatch or the project's layout."
@@ -554,6 +557,7 @@ fn python_imports(text: &str, ctx: &LineContext<'_>) -> Option<Hit> {
                     module: raw.to_string(),
                     distribution: name,
                     known,
+                    python: None,
                 },
             );
             hit.fixable = true;

@@ -128,3 +128,33 @@ fn matrix_display_names_and_templates() {
     ));
     assert!(!expression_template_matches("Build ${{ matrix.os }}", "Test ubuntu"));
 }
+
+#[test]
+fn invalid_workflow_message_names_the_workflow_to_fix() {
+    let log =
+        b"Invalid workflow file: .github/workflows/release.yml#L7\nYou have an error in your yaml syntax on line 7\n";
+    let analysis = crate::analyze(
+        &crate::LogInput {
+            logs: vec![crate::LogFile { job: None, bytes: log }],
+            ..crate::LogInput::default()
+        },
+        &crate::Options::default(),
+    )
+    .expect("analyze");
+    assert_eq!(
+        analysis.workflow_reference(),
+        Some((".github/workflows/release.yml", Some(7)))
+    );
+    let candidates = vec![
+        (
+            ".github/workflows/ci.yml".to_string(),
+            "on: push\njobs: {}\n".to_string(),
+        ),
+        (
+            ".github/workflows/release.yml".to_string(),
+            "on: push\njobs: {}\n".to_string(),
+        ),
+    ];
+    let (index, why) = super::locate_workflow(&analysis, &candidates).expect("located");
+    assert_eq!(index, 1, "{why}");
+}
