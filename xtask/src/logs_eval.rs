@@ -1,11 +1,9 @@
-//! `cargo xtask eval logs` and `cargo xtask eval fixes` over
-//! `../shared/corpus/failure-logs` (real log excerpts with a sidecar giving
-//! the expected category), and `cargo xtask bench logs` on a generated log.
+//! `cargo xtask eval fixes` over `../shared/corpus/failure-logs` (real log
+//! excerpts with a sidecar giving the expected category).
 
 use std::path::Path;
-use std::time::Instant;
 
-use autoheal_logs::{Analyzer, LogFile, LogInput, Options, analyze};
+use autoheal_logs::{LogFile, LogInput, Options, analyze};
 
 fn cases(corpus: &Path) -> anyhow::Result<Vec<(String, Vec<u8>, String)>> {
     let dir = corpus.join("failure-logs");
@@ -18,29 +16,6 @@ fn cases(corpus: &Path) -> anyhow::Result<Vec<(String, Vec<u8>, String)>> {
         out.push((name, std::fs::read(&log)?, sidecar));
     }
     Ok(out)
-}
-
-pub fn logs(corpus: &Path) -> anyhow::Result<()> {
-    let cases = cases(corpus)?;
-    let report = autoheal_logs::eval::evaluate(
-        cases.iter().map(|(n, l, s)| (n.as_str(), l.as_slice(), s.as_str())),
-        &Options::default(),
-    );
-    for c in report
-        .cases
-        .iter()
-        .filter(|c| !c.category_ok || c.subject_ok == Some(false))
-    {
-        println!(
-            "  {}: expected {} {:?}, got {} {:?}",
-            c.name, c.expected_category, c.expected_detail, c.predicted_category, c.predicted_subject
-        );
-    }
-    println!("{} cases: {}", report.cases.len(), report.summary());
-    if report.fixes_on_none > 0 {
-        anyhow::bail!("a fix was offered on a case no automatic fix should touch");
-    }
-    Ok(())
 }
 
 pub fn fixes(corpus: &Path) -> anyhow::Result<()> {
@@ -93,29 +68,5 @@ pub fn fixes(corpus: &Path) -> anyhow::Result<()> {
     if none_fixed > 0 {
         anyhow::bail!("fixes were produced on `none` cases");
     }
-    Ok(())
-}
-
-pub fn bench(mib: u64) -> anyhow::Result<()> {
-    let analyzer = Analyzer::new(&Options::default()).map_err(|e| anyhow::anyhow!("{e}"))?;
-    let mut times = Vec::new();
-    let mut root = None;
-    for _ in 0..3 {
-        let start = Instant::now();
-        let analysis = analyzer
-            .analyze_reader(autoheal_logs::bench::SyntheticLog::new(mib << 20), None)
-            .map_err(|e| anyhow::anyhow!("{e}"))?;
-        times.push(start.elapsed().as_secs_f64());
-        root = analysis
-            .root_cause()
-            .map(|f| format!("{} {:?}", f.category.as_str(), f.subject));
-    }
-    times.sort_by(f64::total_cmp);
-    let median = times[1];
-    println!(
-        "log bench: {mib} MiB generated log, failure at the end; median of 3: {median:.2} s = {:.0} MB/s; root cause: {}",
-        (mib << 20) as f64 / 1e6 / median,
-        root.unwrap_or_default()
-    );
     Ok(())
 }

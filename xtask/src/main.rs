@@ -4,7 +4,9 @@
 
 mod actionlint;
 mod bench;
+mod bench_logs;
 mod corpus;
+mod eval_logs;
 mod logs_eval;
 
 use std::path::PathBuf;
@@ -16,16 +18,21 @@ fn usage() -> ! {
          bench                 lint every corpus workflow; files/s and median wall time\n  \
          eval [corpus]         lint corpus workflows and actions: no panic, error findings by rule\n  \
          eval actionlint       share of actionlint's expected error lines flagged; findings on ok/ cases\n  \
-         eval logs             category/subject accuracy on failure-logs; fixes offered on `none` cases\n  \
+         eval logs [SET]       per-case category/strict-subject accuracy on failure-logs (SET: all, design, check)\n  \
          eval fixes            verified fixes for diagnosed failure-logs cases\n  \
          bench logs [MiB]      log analysis throughput on a generated log (default 1024 MiB; needs no corpus)"
     );
     std::process::exit(2)
 }
 
+/// The workspace root (the parent of `xtask/`).
+pub fn workspace_root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..")
+}
+
 /// `../shared/corpus`, relative to the workspace root.
 pub fn corpus_dir() -> Option<PathBuf> {
-    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..");
+    let root = workspace_root();
     let dir = std::env::var_os("AUTOHEAL_CORPUS")
         .map(PathBuf::from)
         .unwrap_or_else(|| root.join("../shared/corpus"));
@@ -44,7 +51,7 @@ fn main() -> anyhow::Result<()> {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let args: Vec<&str> = args.iter().map(String::as_str).collect();
     if let ["bench", "logs", rest @ ..] = args.as_slice() {
-        return logs_eval::bench(rest.first().and_then(|m| m.parse().ok()).unwrap_or(1024));
+        return bench_logs::run(rest.first().and_then(|m| m.parse().ok()).unwrap_or(1024));
     }
     let Some(corpus) = (match args.first() {
         Some(&"bench" | &"eval") => corpus_dir(),
@@ -56,7 +63,10 @@ fn main() -> anyhow::Result<()> {
         ["bench", rest @ ..] => bench::run(&corpus, rest),
         ["eval"] | ["eval", "corpus"] => corpus::run(&corpus),
         ["eval", "actionlint"] => actionlint::run(&corpus),
-        ["eval", "logs"] => logs_eval::logs(&corpus),
+        ["eval", "logs", rest @ ..] => match eval_logs::Set::parse(rest.first().copied()) {
+            Some(set) if rest.len() <= 1 => eval_logs::run(&corpus, set, &workspace_root()),
+            _ => usage(),
+        },
         ["eval", "fixes"] => logs_eval::fixes(&corpus),
         _ => usage(),
     }

@@ -6,14 +6,12 @@
 //!   run-logs zip), annotations JSON and optionally the workflow text →
 //!   [`Analysis`] (the `diagnose --format json` shape);
 //! - [`Analyzer::analyze_reader`]: the same for one streamed text log, with
-//!   memory that does not grow with the log (used by the benchmark);
+//!   memory that does not grow with the log (`cargo xtask bench logs`);
 //! - [`read_log_set`]: the log as jobs/steps/lines, for display.
 
 pub mod annotations;
-pub mod bench;
 pub mod classify;
 pub mod error;
-pub mod eval;
 pub mod events;
 pub mod knowledge;
 pub mod line;

@@ -1,8 +1,35 @@
-//! A synthetic job log of any size, generated on the fly (never held in
-//! memory), with the failure near the end: the input of the throughput
-//! benchmark (`Analyzer::analyze_reader(SyntheticLog::new(1 << 30), None)`).
+//! `cargo xtask bench logs [MiB]`: log analysis throughput on a synthetic job
+//! log of any size, generated on the fly (never held in memory), with the
+//! failure near the end, streamed through `Analyzer::analyze_reader`.
 
 use std::io::{self, Read};
+use std::time::Instant;
+
+use autoheal_logs::{Analyzer, Options};
+
+pub fn run(mib: u64) -> anyhow::Result<()> {
+    let analyzer = Analyzer::new(&Options::default()).map_err(|e| anyhow::anyhow!("{e}"))?;
+    let mut times = Vec::new();
+    let mut root = None;
+    for _ in 0..3 {
+        let start = Instant::now();
+        let analysis = analyzer
+            .analyze_reader(SyntheticLog::new(mib << 20), None)
+            .map_err(|e| anyhow::anyhow!("{e}"))?;
+        times.push(start.elapsed().as_secs_f64());
+        root = analysis
+            .root_cause()
+            .map(|f| format!("{} {:?}", f.category.as_str(), f.subject));
+    }
+    times.sort_by(f64::total_cmp);
+    let median = times[1];
+    println!(
+        "log bench: {mib} MiB generated log, failure at the end; median of 3: {median:.2} s = {:.0} MB/s; root cause: {}",
+        (mib << 20) as f64 / 1e6 / median,
+        root.unwrap_or_default()
+    );
+    Ok(())
+}
 
 const FILLER: &[&str] = &[
     "2024-05-02T10:15:06.1234567Z   Downloading numpy-1.26.4-cp312-cp312-manylinux_2_17_x86_64.whl (18.0 MB)\n",
@@ -71,7 +98,7 @@ impl Read for SyntheticLog {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::{Analyzer, Category, Options};
+    use autoheal_logs::Category;
 
     #[test]
     fn synthetic_log_has_the_requested_size_and_failure() {
