@@ -109,6 +109,12 @@ pub struct Fix {
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub explanation: String,
     pub applicability: Applicability,
+    /// A last resort that makes the failure go away without repairing its
+    /// cause (e.g. skipping a step when its file is missing). Shown to
+    /// people, who may apply it by hand; never applied automatically: the
+    /// heal loop and `autoheal fix` refuse it. Always `Unsafe` too.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub fallback: bool,
     pub edits: Vec<Edit>,
 }
 
@@ -118,6 +124,7 @@ impl Fix {
             title: title.into(),
             explanation: String::new(),
             applicability: Applicability::Safe,
+            fallback: false,
             edits,
         }
     }
@@ -126,7 +133,15 @@ impl Fix {
             title: title.into(),
             explanation: String::new(),
             applicability: Applicability::Unsafe,
+            fallback: false,
             edits,
+        }
+    }
+    /// An unsafe last-resort fix (see [`Fix::fallback`]).
+    pub fn fallback(title: impl Into<String>, edits: Vec<Edit>) -> Self {
+        Fix {
+            fallback: true,
+            ..Fix::unsafe_(title, edits)
         }
     }
     pub fn with_explanation(mut self, explanation: impl Into<String>) -> Self {

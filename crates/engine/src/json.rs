@@ -35,10 +35,14 @@ pub fn fix_json(fix: &Fix, text_of: &dyn Fn(&str) -> Option<String>) -> Value {
             v
         })
         .collect();
-    json!({
+    let mut out = json!({
         "title": fix.title,
         "explanation": fix.explanation,
         "applicability": fix.applicability,
         "edits": edits,
-    })
+    });
+    if fix.fallback {
+        out["fallback"] = json!(true);
+    }
+    out
 }

@@ -19,15 +19,24 @@ pub struct Plan {
 }
 
 /// Fix each failure (root cause first, as diagnose orders them) and merge.
+/// Fallback fixes ([`Fix::fallback`]) are never taken: a plan is what
+/// `autoheal fix` and the heal loop apply without a person choosing.
 pub fn plan(failures: &[FailureInput], workflow_path: &str, workflow_source: &str, repo: &dyn RepoFiles) -> Plan {
     let mut originals = Files::new();
     originals.insert(workflow_path.to_string(), workflow_source.to_string());
     let mut plan = Plan::default();
     for (i, failure) in failures.iter().enumerate() {
         let outcome = fixes_for(failure, workflow_path, workflow_source, repo);
-        let Some(fix) = outcome.fixes.into_iter().next() else {
-            plan.skipped
-                .push((i, outcome.manual_reason.unwrap_or_else(|| "no fix".into())));
+        let fallback = outcome.fixes.iter().find(|f| f.fallback).map(|f| f.title.clone());
+        let Some(fix) = outcome.fixes.into_iter().find(|f| !f.fallback) else {
+            let reason = match fallback {
+                Some(title) => format!(
+                    "only a fallback fix exists (\"{title}\"), which hides the failure instead of repairing it; it is never \
+                     applied automatically (see `autoheal diagnose` to apply it by hand)"
+                ),
+                None => outcome.manual_reason.unwrap_or_else(|| "no fix".into()),
+            };
+            plan.skipped.push((i, reason));
             continue;
         };
         if plan.fixes.contains(&fix) {

@@ -1,9 +1,13 @@
-//! Fix type 4, `file_not_found`: when the path exists elsewhere in the
-//! repository, point the step at it (its reference or `working-directory`);
-//! when it exists where expected but the job never checked the repository
-//! out, add the checkout; otherwise guard the step so it runs only when the
-//! file is there (`if: hashFiles(…) != ''`, or a `test -e` guard in scripts
-//! whose directory is only known at run time).
+//! Fix type 4, `file_not_found`. With the repository's file listing:
+//! when the path was clearly moved or renamed ([`moved`]), point the step at
+//! the new place (its reference, or its `working-directory`); when the path
+//! is in the repository but the job never checked it out, add the checkout.
+//! Otherwise only a fallback is offered ([`guard`]): skipping the step when
+//! the path is missing hides the failure rather than repairing it, so it is
+//! marked [`Fix::fallback`] and never applied automatically.
+
+mod guard;
+mod moved;
 
 use autoheal_engine::model::{Job, Step, Workflow};
 use autoheal_engine::text::TextRange;
@@ -14,9 +18,16 @@ use crate::script::{Script, word_positions};
 use crate::subject::workspace_path;
 use crate::yaml_edit::{Block, insert_step_before, scalar, set_entry};
 use crate::{Candidate, Ctx, Files, Generated, locate};
+use moved::{Move, Whereabouts, whereabouts};
 
 pub(crate) fn generate(ctx: &Ctx<'_>) -> Generated {
     let raw = ctx.failure.subject().ok_or("the log does not name the missing path")?;
+    if raw.contains(['*', '?']) {
+        return Err(format!(
+            "`{}` is a pattern that matched no file; the step that should produce the files needs a look (a manual fix)",
+            autoheal_logs::classify::subject::display_text(raw)
+        ));
+    }
     let rel = workspace_path(raw)
         .ok_or("the missing path is outside the workspace or not a plain path; it is not used in a fix")?;
     let root = ctx.doc.root.as_ref().ok_or("the workflow does not parse")?;
@@ -26,6 +37,16 @@ pub(crate) fn generate(ctx: &Ctx<'_>) -> Generated {
         .or_else(|| job.steps.iter().find(|s| !refs(ctx.source, s.node, &rel).is_empty()))
         .or_else(|| tool_step(job, &rel))
         .ok_or_else(|| format!("cannot tell which step of job `{}` needs `{rel}`", job.id))?;
+    // A path the log printed reaches a fix only when the step names it (or
+    // runs the tool that reads it implicitly): log text alone never becomes
+    // part of the workflow.
+    let named = !refs(ctx.source, step.node, &rel).is_empty() || reads_implicitly(step, &rel);
+    if !named {
+        return Err(format!(
+            "step \"{}\" does not name `{rel}`, so autoheal cannot tell how it uses the path (a manual fix)",
+            step.display_name()
+        ));
+    }
     let wd_node = step.get("working-directory").or_else(|| {
         job.get("defaults")
             .and_then(|d| d.get("run"))
@@ -40,25 +61,30 @@ pub(crate) fn generate(ctx: &Ctx<'_>) -> Generated {
         Some(w) => format!("{w}/{rel}"),
         None => rel.clone(),
     };
-    if let Some(listing) = ctx.repo.list() {
-        if exists(&listing, &full) {
-            return checkout_fix(ctx, job, step, &full);
-        }
-        let found: Vec<String> = moved_to(&listing, &full);
-        if let [to] = found.as_slice() {
-            return Ok(vec![point_at(ctx, job, step, &rel, &full, to, wd.as_deref())?]);
-        }
-    }
+    let is_dir = raw.ends_with('/') || is_dir_like(&full);
+    let searched = match ctx.repo.list() {
+        None => guard::Searched::NoListing,
+        Some(listing) => match whereabouts(&listing, &full) {
+            Whereabouts::Present => return checkout_fix(ctx, job, step, &full),
+            Whereabouts::Moved { to, how } => {
+                return Ok(vec![point_at(ctx, job, step, &rel, &full, &to, how, wd.as_deref())?]);
+            }
+            Whereabouts::Ambiguous { how, candidates } => {
+                let shown: Vec<String> = candidates.iter().take(5).map(|c| format!("`{c}`")).collect();
+                return Err(format!(
+                    "`{full}` is not in the repository, and several files have {}: {}{}; pick the right one by hand",
+                    how.describe(),
+                    shown.join(", "),
+                    if candidates.len() > shown.len() { ", …" } else { "" }
+                ));
+            }
+            Whereabouts::Absent => guard::Searched::Absent { files: listing.len() },
+        },
+    };
     if dynamic_wd && step.run().is_some() {
-        return Ok(vec![script_guard(ctx, job, step, &rel)?]);
+        return Ok(vec![guard::script_guard(ctx, job, step, &rel, searched)?]);
     }
-    Ok(vec![if_guard(
-        ctx,
-        job,
-        step,
-        &full,
-        raw.ends_with('/') || is_dir_like(&full),
-    )?])
+    Ok(vec![guard::if_guard(ctx, job, step, &full, is_dir, searched)?])
 }
 
 /// Project files a tool reads implicitly (npm reads `package.json`
@@ -77,53 +103,23 @@ static TOOL_FILES: &[(&str, &[&str])] = &[
 ];
 
 fn tool_step<'j, 'a>(job: &'j Job<'a>, rel: &str) -> Option<&'j Step<'a>> {
+    job.steps.iter().find(|s| reads_implicitly(s, rel))
+}
+
+/// Does the step run a tool that reads `rel` without naming it?
+fn reads_implicitly(step: &Step<'_>, rel: &str) -> bool {
     let file = rel.rsplit('/').next().unwrap_or(rel);
-    let (_, tools) = TOOL_FILES.iter().find(|(f, _)| *f == file)?;
-    job.steps.iter().find(|s| {
-        s.run().and_then(Node::as_str).is_some_and(|r| {
-            r.lines()
-                .any(|l| tools.iter().any(|t| crate::script::mentions_command(l, t)))
-        })
+    let Some((_, tools)) = TOOL_FILES.iter().find(|(f, _)| *f == file) else {
+        return false;
+    };
+    step.run().and_then(Node::as_str).is_some_and(|r| {
+        r.lines()
+            .any(|l| tools.iter().any(|t| crate::script::mentions_command(l, t)))
     })
 }
 
 fn is_dir_like(p: &str) -> bool {
     !p.rsplit('/').next().unwrap_or(p).contains('.')
-}
-
-fn exists(listing: &[String], path: &str) -> bool {
-    listing
-        .iter()
-        .any(|f| f == path || f.strip_prefix(path).is_some_and(|r| r.starts_with('/')))
-}
-
-/// Other places `path` could be: the same trailing components under another
-/// directory, or with its leading directories dropped.
-fn moved_to(listing: &[String], path: &str) -> Vec<String> {
-    let mut out: Vec<String> = Vec::new();
-    let suffix = format!("/{path}");
-    for f in listing {
-        if let Some(i) = f
-            .find(&suffix)
-            .filter(|i| f[i + suffix.len()..].is_empty() || f[i + suffix.len()..].starts_with('/'))
-        {
-            let p = f[..i + suffix.len()].to_string();
-            if !out.contains(&p) {
-                out.push(p);
-            }
-        }
-    }
-    if out.is_empty() {
-        let mut tail = path;
-        while let Some((_, rest)) = tail.split_once('/') {
-            if exists(listing, rest) {
-                out.push(rest.to_string());
-                break;
-            }
-            tail = rest;
-        }
-    }
-    out
 }
 
 /// Byte ranges where `path` is written as a whole word in the step's
@@ -153,6 +149,7 @@ fn refs(source: &str, step: &Node, path: &str) -> Vec<TextRange> {
     out
 }
 
+#[allow(clippy::too_many_arguments)]
 fn point_at(
     ctx: &Ctx<'_>,
     job: &Job<'_>,
@@ -160,21 +157,28 @@ fn point_at(
     rel: &str,
     full: &str,
     to: &str,
+    how: Move,
     wd: Option<&str>,
 ) -> Result<Candidate, String> {
     let new_rel = match wd {
-        Some(w) => to.strip_prefix(&format!("{w}/")).unwrap_or(to).to_string(),
+        Some(w) => relative_to(w, to),
         None => to.to_string(),
     };
+    let name = step.display_name();
     let step_wd = step.get("working-directory").and_then(Node::as_str);
     if !refs(ctx.source, step.node, &new_rel).is_empty() || step_wd.is_some_and(|w| format!("{w}/{rel}") == to) {
         return Err(format!(
-            "step \"{}\" already uses `{new_rel}`; the file is still missing at run time (a manual fix)",
-            step.display_name()
+            "step \"{name}\" already uses `{new_rel}`; the file is still missing at run time (a manual fix)"
         ));
     }
     let found = refs(ctx.source, step.node, rel);
-    let name = step.display_name();
+    let make = |title: String, edits: Vec<Edit>| {
+        if how.is_strong() {
+            Fix::safe(title, edits)
+        } else {
+            Fix::unsafe_(title, edits)
+        }
+    };
     let (path, job_id, index) = (ctx.path.to_string(), job.id.to_string(), step.index);
     if !found.is_empty() {
         let edits = found
@@ -184,30 +188,52 @@ fn point_at(
                 Edit::replace(ctx.path, *r, if dot { format!("./{new_rel}") } else { new_rel.clone() })
             })
             .collect();
-        let fix = Fix::safe(format!("Use `{new_rel}` in step \"{name}\""), edits).with_explanation(format!(
-            "Step \"{name}\" looks for `{full}`, which is not in the repository; `{to}` is. The step now refers to `{new_rel}`. Check \
-             that this is the same file (it may have been moved or renamed on purpose) and that nothing else still uses the old path."
-        ));
-        let want = new_rel.clone();
+        let elsewhere = other_steps_naming(ctx, step, rel);
+        let mut explanation = format!(
+            "Step \"{name}\" looks for `{full}`, which is not in the repository. The repository has `{to}` ({}), and no other \
+             file matches as well, so the step now refers to `{new_rel}`.",
+            how.describe()
+        );
+        if !elsewhere.is_empty() {
+            explanation.push_str(&format!(
+                " `{rel}` also appears in {}; those are left unchanged, check whether they need the same edit.",
+                elsewhere.join(", ")
+            ));
+        }
+        explanation.push_str(" Check that it is the same file: it may have been moved or renamed on purpose.");
+        let fix =
+            make(format!("Use `{new_rel}` instead of `{rel}` in step \"{name}\""), edits).with_explanation(explanation);
+        let (want, old) = (new_rel.clone(), rel.to_string());
+        let (source_path, job_for_intent) = (path.clone(), job_id.clone());
         let intent = move |files: &Files| {
-            let step_text = step_source(files, &path, &job_id, index)?;
-            if step_text.contains(&want) {
-                Ok(())
-            } else {
-                Err(format!("step does not use {want}"))
+            let text = files.get(&source_path).ok_or("workflow missing")?;
+            let doc = yaml::parse(text.as_bytes());
+            let wf = Workflow::new(doc.root.as_ref().ok_or("no document")?);
+            let step = wf
+                .job(&job_for_intent)
+                .and_then(|j| j.steps.get(index))
+                .ok_or("step gone")?;
+            if refs(text, step.node, &want).is_empty() {
+                return Err(format!("step does not use {want}"));
             }
+            if !refs(text, step.node, &old).is_empty() {
+                return Err(format!("step still uses {old}"));
+            }
+            Ok(())
         };
         return Ok(Candidate {
             fix,
             intent: Box::new(intent),
         });
     }
+    // The step reads the file implicitly (`npm ci` reads `package.json`):
+    // run it where the file now is.
     let dir = to
         .strip_suffix(&format!("/{full}"))
-        .filter(|_| step.run().is_some() && wd.is_none());
+        .filter(|_| step.run().is_some() && wd.is_none() && how == Move::UnderDirectory);
     let Some(dir) = dir else {
         return Err(format!(
-            "`{full}` is at `{to}`, but step \"{name}\" does not name the path; it needs a manual fix"
+            "`{full}` is now at `{to}`, but step \"{name}\" does not name the path; it needs a manual fix"
         ));
     };
     let after = step.node.entry("name").or_else(|| step.node.entry("id"));
@@ -220,9 +246,9 @@ fn point_at(
         &scalar(dir),
     )
     .ok_or("cannot edit the step")?;
-    let fix = Fix::safe(format!("Run step \"{name}\" in `{dir}`"), vec![edit]).with_explanation(format!(
-        "Step \"{name}\" expects `{full}` in its working directory, but the repository has it at `{to}`. The step now runs with \
-         `working-directory: {dir}`. Check that every other relative path the step uses is also relative to `{dir}`."
+    let fix = make(format!("Run step \"{name}\" in `{dir}`"), vec![edit]).with_explanation(format!(
+        "Step \"{name}\" reads `{full}` from its working directory, but the repository has it only at `{to}`. The step now runs \
+         with `working-directory: {dir}`. Check that every other relative path the step uses is also relative to `{dir}`."
     ));
     let want = dir.to_string();
     let intent = move |files: &Files| {
@@ -239,6 +265,33 @@ fn point_at(
         fix,
         intent: Box::new(intent),
     })
+}
+
+/// `to` (repository-relative) as seen from directory `from`.
+fn relative_to(from: &str, to: &str) -> String {
+    let from: Vec<&str> = from.split('/').filter(|s| !s.is_empty()).collect();
+    let to_parts: Vec<&str> = to.split('/').collect();
+    let common = from.iter().zip(&to_parts).take_while(|(a, b)| a == b).count();
+    let mut out: Vec<&str> = vec![".."; from.len() - common];
+    out.extend(&to_parts[common..]);
+    out.join("/")
+}
+
+/// The other steps of the workflow that name `rel`, for the explanation.
+fn other_steps_naming(ctx: &Ctx<'_>, step: &Step<'_>, rel: &str) -> Vec<String> {
+    let Some(root) = ctx.doc.root.as_ref() else {
+        return Vec::new();
+    };
+    let wf = Workflow::new(root);
+    let mut out = Vec::new();
+    for job in &wf.jobs {
+        for s in &job.steps {
+            if s.node.span != step.node.span && !refs(ctx.source, s.node, rel).is_empty() {
+                out.push(format!("step \"{}\" of job `{}`", s.display_name(), job.id));
+            }
+        }
+    }
+    out
 }
 
 fn checkout_fix(ctx: &Ctx<'_>, job: &Job<'_>, step: &Step<'_>, full: &str) -> Generated {
@@ -273,97 +326,6 @@ fn checkout_fix(ctx: &Ctx<'_>, job: &Job<'_>, step: &Step<'_>, full: &str) -> Ge
         fix,
         intent: Box::new(intent),
     }])
-}
-
-fn if_guard(ctx: &Ctx<'_>, job: &Job<'_>, step: &Step<'_>, full: &str, dir: bool) -> Result<Candidate, String> {
-    let pattern = if dir { format!("{full}/**") } else { full.to_string() };
-    let check = format!("hashFiles('{pattern}') != ''");
-    let existing = step.get("if");
-    let condition = match existing.map(|n| n.as_str().map(str::trim)) {
-        None => check.clone(),
-        Some(None) => return Err("the step's `if:` is not a string".into()),
-        Some(Some(old)) if old.contains(&format!("hashFiles('{pattern}')")) => {
-            return Err(format!(
-                "step \"{}\" is already guarded on `{full}`",
-                step.display_name()
-            ));
-        }
-        Some(Some(old)) => {
-            let inner = old
-                .strip_prefix("${{")
-                .and_then(|o| o.strip_suffix("}}"))
-                .map(str::trim)
-                .unwrap_or(old);
-            format!("({inner}) && {check}")
-        }
-    };
-    if existing.is_some_and(|n| !autoheal_engine::edit::is_inline_scalar(ctx.source, n)) {
-        return Err("the step's `if:` spans several lines; it needs a manual edit".into());
-    }
-    let after = step.node.entry("name").or_else(|| step.node.entry("id"));
-    let edit =
-        set_entry(ctx.path, ctx.source, step.node, after, "if", &scalar(&condition)).ok_or("cannot edit the step")?;
-    let name = step.display_name();
-    let fix = Fix::unsafe_(format!("Run step \"{name}\" only when `{full}` exists"), vec![edit]).with_explanation(format!(
-        "Step \"{name}\" failed because `{full}` does not exist, and no file by that name is anywhere in the repository, so it is \
-         produced (or not) by the run itself. The step now has `if: {condition}`, so it is skipped instead of failing when the \
-         path is absent. If the path should always exist, fix the step that creates it instead of merging this."
-    ));
-    let (path, job_id, index) = (ctx.path.to_string(), job.id.to_string(), step.index);
-    let intent = move |files: &Files| {
-        let doc = yaml::parse(files.get(&path).ok_or("workflow missing")?.as_bytes());
-        let wf = Workflow::new(doc.root.as_ref().ok_or("no document")?);
-        let step = wf.job(&job_id).and_then(|j| j.steps.get(index)).ok_or("step gone")?;
-        match step.get("if").and_then(Node::as_str) {
-            Some(c) if c == condition => Ok(()),
-            other => Err(format!("if is {other:?}")),
-        }
-    };
-    Ok(Candidate {
-        fix,
-        intent: Box::new(intent),
-    })
-}
-
-fn script_guard(ctx: &Ctx<'_>, job: &Job<'_>, step: &Step<'_>, rel: &str) -> Result<Candidate, String> {
-    let run = step.run().ok_or("no run script")?;
-    let script = Script::new(ctx.source, run)
-        .filter(|s| s.block)
-        .ok_or("the step's script is not a `|` block")?;
-    let guard = format!("if [ ! -e '{rel}' ]; then echo '{rel} not found; skipping'; exit 0; fi");
-    if script.lines.iter().any(|l| l.text.trim() == guard) {
-        return Err(format!(
-            "step \"{}\" is already guarded on `{rel}`",
-            step.display_name()
-        ));
-    }
-    let first = script.lines.first().ok_or("empty script")?;
-    let line_start = first.range.start - script.indent;
-    let eol = autoheal_engine::edit::line_ending(ctx.source);
-    let edit = Edit::insert(
-        ctx.path,
-        line_start,
-        format!("{}{guard}{eol}", " ".repeat(script.indent)),
-    );
-    let name = step.display_name();
-    let fix = Fix::unsafe_(format!("Skip step \"{name}\" when `{rel}` is missing"), vec![edit]).with_explanation(format!(
-        "Step \"{name}\" failed because `{rel}` does not exist in its working directory, which is only known at run time. The script \
-         now starts with a `test -e` guard that skips the rest when the path is absent. If the path should always exist, fix the \
-         step that creates it instead."
-    ));
-    let (path, job_id, index) = (ctx.path.to_string(), job.id.to_string(), step.index);
-    let intent = move |files: &Files| {
-        let text = step_source(files, &path, &job_id, index)?;
-        if text.contains(&guard) {
-            Ok(())
-        } else {
-            Err("no guard".into())
-        }
-    };
-    Ok(Candidate {
-        fix,
-        intent: Box::new(intent),
-    })
 }
 
 fn step_source(files: &Files, path: &str, job_id: &str, index: usize) -> Result<String, String> {
@@ -404,8 +366,33 @@ jobs:
 ";
 
     #[test]
-    fn a_generated_path_guards_the_step_merging_the_existing_if() {
-        let out = apply_only(&missing("src/dist/windows", "package").at_step_name("Upload"), UPLOAD);
+    fn a_generated_path_gets_only_a_fallback_guard_merging_the_existing_if() {
+        let f = missing("src/dist/windows", "package").at_step_name("Upload");
+        let o = outcome(&f, UPLOAD);
+        assert!(
+            o.fixes[0].fallback,
+            "a guard hides the failure: never applied automatically"
+        );
+        assert!(
+            o.fixes[0].explanation.contains("could not list the repository"),
+            "{}",
+            o.fixes[0].explanation
+        );
+        assert!(!o.fixes[0].explanation.contains("anywhere"), "nothing was searched");
+        assert!(
+            o.fixes[0]
+                .explanation
+                .contains("runs the `actions/upload-artifact@v4` action"),
+            "{}",
+            o.fixes[0].explanation
+        );
+        let p = crate::plan(std::slice::from_ref(&f), PATH, UPLOAD, &autoheal_engine::repo::NoRepo);
+        assert!(
+            p.fixes.is_empty() && p.skipped[0].1.contains("fallback"),
+            "{:?}",
+            p.skipped
+        );
+        let out = apply_only(&f, UPLOAD);
         assert_eq!(
             out,
             UPLOAD.replace(
@@ -430,6 +417,93 @@ jobs:
             files[PATH],
             src.replace("-r requirements.txt", "-r backend/requirements.txt")
         );
+    }
+
+    const DEV_INSTALL: &str = "on: push\njobs:\n  test:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - name: Install\n        run: |\n          pip install -r requirements-dev.txt\n      - name: Cache key\n        run: echo ${{ hashFiles('requirements-dev.txt') }}\n";
+
+    #[test]
+    fn a_renamed_requirements_file_is_followed_not_skipped() {
+        let repo = repo(&[
+            ("requirements/dev.txt", "pytest\n"),
+            ("requirements/base.txt", "flask\n"),
+            ("setup.py", ""),
+        ]);
+        let f = missing("requirements-dev.txt", "test").at_step_name("Install");
+        let o = crate::fixes_for(&f, PATH, DEV_INSTALL, &repo);
+        let fix = &o.fixes[0];
+        assert!(!fix.fallback && fix.applicability == autoheal_engine::Applicability::Safe);
+        assert_eq!(
+            fix.title,
+            "Use `requirements/dev.txt` instead of `requirements-dev.txt` in step \"Install\""
+        );
+        assert!(
+            fix.explanation.contains("step \"Cache key\" of job `test`"),
+            "{}",
+            fix.explanation
+        );
+        let files = apply_with_repo(&f, DEV_INSTALL, &repo);
+        assert_eq!(
+            files[PATH],
+            DEV_INSTALL.replacen("-r requirements-dev.txt", "-r requirements/dev.txt", 1)
+        );
+    }
+
+    #[test]
+    fn a_listed_repository_without_the_file_says_what_was_checked() {
+        let repo = repo(&[("setup.py", ""), ("README.md", "")]);
+        let f = missing("requirements-dev.txt", "test").at_step_name("Install");
+        let o = crate::fixes_for(&f, PATH, DEV_INSTALL, &repo);
+        assert!(o.fixes[0].fallback);
+        assert!(
+            o.fixes[0].explanation.contains("among the repository's 2 files"),
+            "{}",
+            o.fixes[0].explanation
+        );
+        assert!(
+            o.fixes[0]
+                .explanation
+                .contains("which runs `pip install -r requirements-dev.txt`"),
+            "{}",
+            o.fixes[0].explanation
+        );
+        // Two equally good candidates: no guess, and no guard either.
+        let two = repo_files(&[("a/requirements-dev.txt", ""), ("b/requirements-dev.txt", "")]);
+        let o = crate::fixes_for(&f, PATH, DEV_INSTALL, &two);
+        assert!(o.fixes.is_empty());
+        assert!(
+            o.manual_reason
+                .unwrap()
+                .contains("`a/requirements-dev.txt`, `b/requirements-dev.txt`")
+        );
+    }
+
+    fn repo_files(files: &[(&str, &str)]) -> autoheal_engine::repo::MemoryRepo {
+        repo(files)
+    }
+
+    #[test]
+    fn a_moved_file_seen_from_a_working_directory_gets_a_relative_path() {
+        let src = "on: push\njobs:\n  web:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - working-directory: web\n        run: pip install -r requirements.txt\n";
+        let repo = repo(&[
+            ("requirements/prod.txt", ""),
+            ("web/app.py", ""),
+            ("requirements.txt.bak/x", ""),
+        ]);
+        let repo = repo.with_listing(["requirements/prod.txt", "web/app.py", "config/requirements.txt"]);
+        let files = apply_with_repo(&missing("requirements.txt", "web"), src, &repo);
+        assert_eq!(
+            files[PATH],
+            src.replace("-r requirements.txt", "-r ../config/requirements.txt")
+        );
+        assert_eq!(super::relative_to("a/b", "a/c/d.txt"), "../c/d.txt");
+        assert_eq!(super::relative_to("a", "a/d.txt"), "d.txt");
+    }
+
+    #[test]
+    fn log_paths_the_step_does_not_name_and_patterns_are_not_used() {
+        let src = "on: push\njobs:\n  t:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - name: Build\n        run: make\n";
+        assert!(manual_reason(&missing("secret/x.txt", "t").at_step_name("Build"), src).contains("does not name"));
+        assert!(manual_reason(&missing("dist/*.whl", "t").at_step_name("Build"), src).contains("pattern"));
     }
 
     #[test]

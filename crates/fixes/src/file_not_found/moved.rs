@@ -1,0 +1,235 @@
+//! Where a missing path went: the repository's file listing searched for the
+//! one place the path was clearly moved or renamed to. Each rule is tried in
+//! order of strength; the first rule with any match decides, and it must
+//! match exactly one entry (a file, or a directory that holds files).
+
+use std::collections::BTreeSet;
+
+/// What the listing says about a path.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) enum Whereabouts {
+    /// The path is in the repository (a file, or a directory with files).
+    Present,
+    /// Exactly one place the path was clearly moved or renamed to.
+    Moved { to: String, how: Move },
+    /// Several equally good candidates: no fix picks one.
+    Ambiguous { how: Move, candidates: Vec<String> },
+    /// Nothing in the repository resembles it.
+    Absent,
+}
+
+/// How the new place was found, strongest first.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Move {
+    /// The whole path, under another directory (`backend/requirements.txt`
+    /// for `requirements.txt`).
+    UnderDirectory,
+    /// The path with leading directories dropped (`tools/ci/x.sh` → `ci/x.sh`).
+    DirectoriesDropped,
+    /// The same words with other separators or case
+    /// (`requirements-dev.txt` → `requirements/dev.txt`).
+    SameWords,
+    /// The same file name in another directory (`scripts/a.sh` → `tools/a.sh`).
+    SameName,
+    /// A name one edit away (two for long names), in the same directory
+    /// with the same extension (`scripts/bulid.sh` for `scripts/build.sh`).
+    CloseName,
+}
+
+impl Move {
+    /// Evidence strong enough for a fix that keeps the workflow's meaning.
+    pub(crate) fn is_strong(self) -> bool {
+        matches!(self, Move::UnderDirectory | Move::DirectoriesDropped | Move::SameWords)
+    }
+
+    pub(crate) fn describe(self) -> &'static str {
+        match self {
+            Move::UnderDirectory => "the same path under another directory",
+            Move::DirectoriesDropped => "the same path without its leading directories",
+            Move::SameWords => "the same name with different separators or case",
+            Move::SameName => "the same file name in another directory",
+            Move::CloseName => "a name one or two characters away in the same directory",
+        }
+    }
+}
+
+/// Shortest file name [`Move::CloseName`] compares: shorter names are too
+/// often one edit apart by chance (`a.sh`, `b.sh`).
+const MIN_CLOSE_NAME: usize = 6;
+
+/// Does a listed entry match the missing path by this rule?
+type Rule<'p> = dyn Fn(&str) -> bool + 'p;
+
+pub(crate) fn whereabouts(listing: &[String], path: &str) -> Whereabouts {
+    let entries = entries(listing);
+    if entries.contains(path) {
+        return Whereabouts::Present;
+    }
+    let rules: [(Move, &Rule); 5] = [
+        (Move::UnderDirectory, &|e: &str| e.ends_with(&format!("/{path}"))),
+        (Move::DirectoriesDropped, &|e: &str| dropped_dirs(path).any(|s| s == e)),
+        (Move::SameWords, &|e: &str| {
+            let want = words(path);
+            words(e) == want || dropped_dirs(e).any(|tail| words(tail) == want)
+        }),
+        (Move::SameName, &|e: &str| last(e) == last(path)),
+        (Move::CloseName, &|e: &str| close_name(path, e)),
+    ];
+    for (how, matches) in rules {
+        let mut found: Vec<String> = entries.iter().filter(|e| matches(e)).map(|e| e.to_string()).collect();
+        if how == Move::DirectoriesDropped {
+            // Keep only the longest remaining path: `ci/x.sh` over `x.sh`.
+            found.sort_by_key(|f| std::cmp::Reverse(f.len()));
+            found.truncate(1);
+        }
+        // A directory and the files under it are one candidate: the directory.
+        let outer: Vec<String> = found
+            .iter()
+            .filter(|f| !found.iter().any(|o| o != *f && f.starts_with(&format!("{o}/"))))
+            .cloned()
+            .collect();
+        match outer.len() {
+            0 => continue,
+            1 => {
+                return Whereabouts::Moved {
+                    to: outer.into_iter().next().unwrap_or_default(),
+                    how,
+                };
+            }
+            _ => return Whereabouts::Ambiguous { how, candidates: outer },
+        }
+    }
+    Whereabouts::Absent
+}
+
+/// Every file and every directory that holds one.
+fn entries(listing: &[String]) -> BTreeSet<&str> {
+    let mut out = BTreeSet::new();
+    for f in listing {
+        out.insert(f.as_str());
+        let mut rest = f.as_str();
+        while let Some((dir, _)) = rest.rsplit_once('/') {
+            if !out.insert(dir) {
+                break;
+            }
+            rest = dir;
+        }
+    }
+    out
+}
+
+fn last(path: &str) -> &str {
+    path.rsplit('/').next().unwrap_or(path)
+}
+
+fn parent(path: &str) -> &str {
+    path.rsplit_once('/').map_or("", |(d, _)| d)
+}
+
+fn extension(name: &str) -> &str {
+    name.rsplit_once('.').map_or("", |(_, e)| e)
+}
+
+/// `a/b/c` → `b/c`, `c`.
+fn dropped_dirs(path: &str) -> impl Iterator<Item = &str> {
+    path.match_indices('/').map(move |(i, _)| &path[i + 1..])
+}
+
+/// The words of a path: lower case, any of `/ - _ .` as the separator.
+fn words(path: &str) -> String {
+    path.split(['/', '-', '_', '.'])
+        .filter(|w| !w.is_empty())
+        .map(str::to_ascii_lowercase)
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn close_name(path: &str, entry: &str) -> bool {
+    let (want, have) = (last(path), last(entry));
+    parent(path) == parent(entry)
+        && want.len() >= MIN_CLOSE_NAME
+        && extension(want) == extension(have)
+        && want != have
+        && strsim::osa_distance(want, have) <= if want.len() >= 12 { 2 } else { 1 }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn find(files: &[&str], path: &str) -> Whereabouts {
+        let listing: Vec<String> = files.iter().map(|f| f.to_string()).collect();
+        whereabouts(&listing, path)
+    }
+
+    fn moved(to: &str, how: Move) -> Whereabouts {
+        Whereabouts::Moved { to: to.into(), how }
+    }
+
+    #[test]
+    fn present_files_and_directories() {
+        assert_eq!(find(&["a/b.txt"], "a/b.txt"), Whereabouts::Present);
+        assert_eq!(find(&["dist/x.whl"], "dist"), Whereabouts::Present);
+        assert_eq!(find(&["README.md"], "docs"), Whereabouts::Absent);
+    }
+
+    #[test]
+    fn each_rule_finds_its_kind_of_move() {
+        let files = ["backend/requirements.txt", "README.md"];
+        assert_eq!(
+            find(&files, "requirements.txt"),
+            moved("backend/requirements.txt", Move::UnderDirectory)
+        );
+        assert_eq!(
+            find(&["ci/x.sh"], "tools/ci/x.sh"),
+            moved("ci/x.sh", Move::DirectoriesDropped)
+        );
+        assert_eq!(
+            find(
+                &["requirements/dev.txt", "requirements/base.txt"],
+                "requirements-dev.txt"
+            ),
+            moved("requirements/dev.txt", Move::SameWords)
+        );
+        assert_eq!(
+            find(&["Dockerfile.prod"], "dockerfile.prod"),
+            moved("Dockerfile.prod", Move::SameWords)
+        );
+        assert_eq!(
+            find(&["tools/build.sh"], "scripts/build.sh"),
+            moved("tools/build.sh", Move::SameName)
+        );
+        assert_eq!(
+            find(
+                &["scripts/build_linux.sh", "scripts/build_mac.sh"],
+                "scripts/build-linux.sh"
+            ),
+            moved("scripts/build_linux.sh", Move::SameWords)
+        );
+        assert_eq!(
+            find(&["scripts/bulid.sh", "README.md"], "scripts/build.sh"),
+            moved("scripts/bulid.sh", Move::CloseName)
+        );
+        assert_eq!(
+            find(&["app/src/dist/windows/a.exe"], "src/dist/windows"),
+            moved("app/src/dist/windows", Move::UnderDirectory)
+        );
+    }
+
+    #[test]
+    fn several_candidates_or_weak_resemblance_give_no_target() {
+        assert_eq!(
+            find(&["a/requirements.txt", "b/requirements.txt"], "requirements.txt"),
+            Whereabouts::Ambiguous {
+                how: Move::UnderDirectory,
+                candidates: vec!["a/requirements.txt".into(), "b/requirements.txt".into()]
+            }
+        );
+        // Short names and other extensions are not "close".
+        assert_eq!(find(&["b.sh"], "a.sh"), Whereabouts::Absent);
+        assert_eq!(find(&["scripts/build.py"], "scripts/build.sh"), Whereabouts::Absent);
+        // Another directory's near-namesake is not a rename.
+        assert_eq!(find(&["other/bulid.sh"], "scripts/build.sh"), Whereabouts::Absent);
+        assert_eq!(find(&[], "x.txt"), Whereabouts::Absent);
+    }
+}
