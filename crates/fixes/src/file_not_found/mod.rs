@@ -25,7 +25,7 @@ pub(crate) fn generate(ctx: &Ctx<'_>) -> Generated {
     if raw.contains(['*', '?']) {
         return Err(format!(
             "`{}` is a pattern that matched no file; the step that should produce the files needs a look (a manual fix)",
-            autoheal_logs::classify::subject::display_text(raw)
+            autoheal_logs::subject::display_text(raw)
         ));
     }
     let rel = workspace_path(raw)
