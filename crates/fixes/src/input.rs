@@ -27,7 +27,7 @@ pub struct StepRef {
 
 /// One diagnosed failure, reduced to what the fixes need. Every string here
 /// came from a log and is untrusted: generators only use values that pass
-/// the grammars in [`crate::subject`].
+/// the grammars in `autoheal_logs::subject`.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FailureInput {
     pub category: Category,

@@ -13,7 +13,6 @@ pub mod eval;
 pub mod input;
 pub mod locate;
 pub mod plan;
-pub mod subject;
 pub mod verify;
 
 mod commands;

@@ -12,7 +12,9 @@ use crate::commands::{PIPX_TOOLS, SetupAction, packages, setup_action};
 use crate::runner::{Os, Platform, platform};
 use crate::script::{Script, mentions_command, word_positions};
 use crate::yaml_edit::{Block, insert_step_before};
-use crate::{Candidate, Ctx, Files, Generated, locate, subject};
+use autoheal_logs::subject;
+
+use crate::{Candidate, Ctx, Files, Generated, locate};
 
 pub(crate) fn generate(ctx: &Ctx<'_>) -> Generated {
     let command = ctx

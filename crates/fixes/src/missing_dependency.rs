@@ -12,9 +12,10 @@ use autoheal_logs::knowledge::python::distribution_for_module;
 use autoheal_logs::knowledge::python::pytest::pytest_plugin_for_flag;
 
 use crate::script::{Script, is_simple_line, strip_comment};
-use crate::subject::{is_distribution, is_python_module, normalize_distribution, workspace_path};
 use crate::yaml_edit::{Block, insert_step_before};
 use crate::{Candidate, Ctx, Files, Generated, locate};
+use autoheal_logs::knowledge::python::normalize_name as normalize_distribution;
+use autoheal_logs::subject::{is_distribution, is_module as is_python_module, workspace_path};
 
 /// What to install: a distribution, or the project itself.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -290,7 +291,7 @@ fn new_step(ctx: &Ctx<'_>, job: &Job<'_>, step: &Step<'_>, wanted: &Wanted) -> R
             .find_map(|l| l.trim().strip_prefix("pipx install "))?
             .split_whitespace()
             .next()?;
-        (crate::subject::is_distribution(app) && failing_run.contains(app)).then(|| app.to_string())
+        (is_distribution(app) && failing_run.contains(app)).then(|| app.to_string())
     });
     let (command, tooling) = if let Some(app) = pipx_app.filter(|_| *wanted != Wanted::OwnPackage) {
         (

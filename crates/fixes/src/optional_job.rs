@@ -9,7 +9,9 @@ use autoheal_engine::yaml::{self, Node};
 use autoheal_engine::{Edit, Fix};
 
 use crate::runner::matrix_key;
-use crate::{Candidate, Ctx, Files, Generated, locate, subject};
+use autoheal_logs::subject;
+
+use crate::{Candidate, Ctx, Files, Generated, locate};
 
 /// Is this runner label (or matrix value) a scarcer, flakier kind of runner?
 fn is_optional_label(value: &str) -> bool {

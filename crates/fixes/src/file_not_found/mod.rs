@@ -15,9 +15,9 @@ use autoheal_engine::yaml::{self, Node, NodeKind};
 use autoheal_engine::{Edit, Fix};
 
 use crate::script::{Script, word_positions};
-use crate::subject::workspace_path;
 use crate::yaml_edit::{Block, insert_step_before, scalar, set_entry};
 use crate::{Candidate, Ctx, Files, Generated, locate};
+use autoheal_logs::subject::workspace_path;
 use moved::{Move, Whereabouts, whereabouts};
 
 pub(crate) fn generate(ctx: &Ctx<'_>) -> Generated {
