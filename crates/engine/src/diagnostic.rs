@@ -216,6 +216,12 @@ impl Diagnostic {
         self.code = code;
         self
     }
+    /// [`Diagnostic::with_code`] on a diagnostic already reported.
+    pub fn set_code(&mut self, code: &'static str) -> &mut Self {
+        debug_assert!(code == self.rule || code.starts_with(self.rule), "{code} is not under {}", self.rule);
+        self.code = code;
+        self
+    }
     pub fn with_confidence(mut self, confidence: Confidence) -> Self {
         self.confidence = confidence;
         self

@@ -18,6 +18,17 @@ pub trait RepoFiles: Sync {
     /// such file in the repository" only on a `Some` listing, so an
     /// implementation that had to stop early must return `None`.
     fn list(&self) -> Option<Cow<'_, [String]>>;
+
+    /// Whether a file exists (an action's `main:` script, a `Dockerfile`),
+    /// from the listing when there is one, so no big file is read for it.
+    /// `None` when the view cannot tell.
+    fn exists(&self, path: &str) -> Option<bool> {
+        let path = path.trim_start_matches("./");
+        if let Some(files) = self.list() {
+            return Some(files.iter().any(|f| f == path));
+        }
+        self.read(path).map(|_| true)
+    }
 }
 
 /// No repository: rules that need one stay quiet, and nothing is known to

@@ -5,11 +5,10 @@
 //! are checked against a curated table of inputs and outdated majors (see
 //! [`table`]), with a fix that moves an outdated ref to the current major.
 
+mod local;
 mod table;
 #[cfg(test)]
 mod tests;
-
-use std::collections::HashMap;
 
 use super::{ALL_FILES, Context, Rule};
 use crate::config::suggest;
@@ -18,6 +17,7 @@ use crate::model::FileKind;
 use crate::text::TextRange;
 use crate::yaml::{self, Node};
 
+pub use local::{ActionKind, LocalAction, LocalActions};
 pub use table::{KNOWN_ACTIONS, KnownAction, known_action};
 
 pub const RULE: Rule = Rule {
@@ -136,28 +136,31 @@ pub fn action_inputs(text: &str) -> Option<Vec<InputSpec>> {
     let doc = yaml::parse(text.as_bytes());
     let root = doc.root?;
     root.as_mapping()?;
+    Some(inputs_of(&root))
+}
+
+/// The inputs declared by action metadata's top-level mapping.
+pub(crate) fn inputs_of(root: &Node) -> Vec<InputSpec> {
     let Some(inputs) = root.get("inputs").and_then(Node::as_mapping) else {
-        return Some(Vec::new());
+        return Vec::new();
     };
-    Some(
-        inputs
-            .iter()
-            .filter_map(|e| {
-                let name = e.key.as_str()?.to_string();
-                let required = e.value.get("required").is_some_and(is_true) && e.value.get("default").is_none();
-                let deprecation = e
-                    .value
-                    .get("deprecationMessage")
-                    .and_then(Node::as_str)
-                    .map(str::to_string);
-                Some(InputSpec {
-                    name,
-                    required,
-                    deprecation,
-                })
+    inputs
+        .iter()
+        .filter_map(|e| {
+            let name = e.key.as_str()?.to_string();
+            let required = e.value.get("required").is_some_and(is_true) && e.value.get("default").is_none();
+            let deprecation = e
+                .value
+                .get("deprecationMessage")
+                .and_then(Node::as_str)
+                .map(str::to_string);
+            Some(InputSpec {
+                name,
+                required,
+                deprecation,
             })
-            .collect(),
-    )
+        })
+        .collect()
 }
 
 /// `true` the way the runner reads `required:` (a boolean or the string).
@@ -165,12 +168,9 @@ pub(crate) fn is_true(node: &Node) -> bool {
     node.as_bool() == Some(true) || node.as_str().is_some_and(|s| s.eq_ignore_ascii_case("true"))
 }
 
-/// Local action files read so far, by directory.
-type LocalCache = HashMap<String, Option<Vec<InputSpec>>>;
-
 fn check(ctx: &mut Context<'_>) {
     let Some(root) = ctx.root() else { return };
-    let mut cache = LocalCache::new();
+    let mut cache = LocalActions::default();
     match ctx.kind {
         FileKind::Workflow => {
             let Some(wf) = ctx.workflow else { return };
@@ -193,7 +193,7 @@ fn check(ctx: &mut Context<'_>) {
     }
 }
 
-fn check_step(ctx: &mut Context<'_>, step: &Node, cache: &mut LocalCache) {
+fn check_step(ctx: &mut Context<'_>, step: &Node, cache: &mut LocalActions) {
     let Some(uses_node) = step.get("uses") else { return };
     let Some(uses) = uses_node.as_str() else { return };
     // The schema rule reports an empty `uses:`.
@@ -242,7 +242,7 @@ fn local_action(
     path: &str,
     with: Option<&Node>,
     range: TextRange,
-    cache: &mut LocalCache,
+    cache: &mut LocalActions,
 ) {
     let dir = local_path(path).trim_end_matches('/');
     let lower = dir.to_ascii_lowercase();
@@ -254,20 +254,7 @@ fn local_action(
         return;
     }
     let repo = ctx.repo;
-    let inputs = cache
-        .entry(dir.to_string())
-        .or_insert_with(|| {
-            ["action.yml", "action.yaml"].iter().find_map(|f| {
-                let file = if dir.is_empty() {
-                    (*f).to_string()
-                } else {
-                    format!("{dir}/{f}")
-                };
-                repo.read(&file).and_then(|text| action_inputs(&text))
-            })
-        })
-        .clone();
-    let Some(inputs) = inputs else {
+    let Some(action) = cache.get(repo, ctx.config, dir).cloned() else {
         // Only a repository that can list its files knows the action is missing.
         let listed = repo.list();
         if let Some(files) = listed {
@@ -286,28 +273,38 @@ fn local_action(
                             "; a `./` action must be checked out before it is used"
                         }
                     ),
-                );
+                )
+                .set_code("action/local-missing");
             }
         }
         return;
     };
-    let names: Vec<&str> = inputs.iter().map(|i| i.name.as_str()).collect();
+    local::report_problems(ctx, uses, &action, range);
+    let Some(inputs) = &action.inputs else { return };
+    let mut names: Vec<&str> = inputs.iter().map(|i| i.name.as_str()).collect();
+    // A Docker action also takes `args` and `entrypoint`, which override
+    // `runs.args` and `runs.entrypoint`.
+    if action.kind == ActionKind::Docker {
+        names.extend(["args", "entrypoint"]);
+    }
     check_with(ctx, uses, with, &names, Severity::Error);
     for input in inputs.iter().filter(|i| i.required) {
         if !has_input(with, &input.name) {
             ctx.report(
                 range,
                 format!("missing input {:?}, which action {uses:?} requires", input.name),
-            );
+            )
+            .set_code("action/missing-input");
         }
     }
-    for input in &inputs {
+    for input in inputs {
         if let (Some(msg), Some(key)) = (&input.deprecation, with_key(with, &input.name)) {
             ctx.report_at(
                 Severity::Warning,
                 key.span,
                 format!("input {:?} of action {uses:?} is deprecated: {msg}", input.name),
-            );
+            )
+            .set_code("action/deprecated-input");
         }
     }
 }

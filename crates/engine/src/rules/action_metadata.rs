@@ -6,6 +6,7 @@
 //! case-insensitively, settings the runner ignores, and a missing
 //! `description`.
 
+mod files;
 mod icons;
 
 use std::collections::HashMap;
@@ -43,6 +44,17 @@ pub const BRANDING_COLORS: &[&str] = &[
 /// Node.js, which may break them.
 const RETIRED_NODE: &[&str] = &["node12", "node16"];
 
+/// Node runtimes GitHub is retiring: still run as declared, for now.
+const RETIRING_NODE: &[&str] = &["node20"];
+
+/// Codes of findings that are not errors in the action file itself but are
+/// still worth showing where a workflow uses the action.
+pub const SHOWN_AT_USE_SITE: &[&str] = &[
+    "action-metadata/missing-description",
+    "action-metadata/branding-icon",
+    "action-metadata/branding-color",
+];
+
 fn check(ctx: &mut Context<'_>) {
     let Some(root) = ctx.root() else { return };
     let Some(entries) = root.as_mapping() else { return };
@@ -51,7 +63,8 @@ fn check(ctx: &mut Context<'_>) {
         ctx.report(
             at,
             "action metadata has no `description`; GitHub's metadata syntax requires one (the Marketplace shows it)",
-        );
+        )
+        .set_code("action-metadata/missing-description");
     }
     for key in ["inputs", "outputs"] {
         if let Some(items) = root.get(key).and_then(Node::as_mapping) {
@@ -61,6 +74,7 @@ fn check(ctx: &mut Context<'_>) {
     if let Some(runs) = root.get("runs") {
         runtime(ctx, runs);
         ignored_settings(ctx, runs, root);
+        files::missing_files(ctx, runs);
     }
     if let Some(branding) = root.get("branding").and_then(Node::as_mapping) {
         branding_values(ctx, branding);
@@ -71,10 +85,18 @@ fn runtime(ctx: &mut Context<'_>, runs: &Node) {
     let Some(using) = runs.get("using") else { return };
     let Some(name) = using.as_str() else { return };
     if RETIRED_NODE.contains(&name) {
+        ctx.report_at(
+            Severity::Error,
+            using.report_span(),
+            format!("`using: {name}` is end-of-life; GitHub runs the action on a newer Node.js instead. Test it on and declare `node24`"),
+        )
+        .set_code("action-metadata/retired-runtime");
+    } else if RETIRING_NODE.contains(&name) {
         ctx.report(
             using.report_span(),
-            format!("`using: {name}` is end-of-life; GitHub runs the action on a newer Node.js instead. Test it on and declare `node20` or `node24`"),
-        );
+            format!("`using: {name}` is being retired by GitHub, which moves actions to Node.js 24; test the action on and declare `node24`"),
+        )
+        .set_code("action-metadata/retiring-runtime");
     }
 }
 
@@ -86,7 +108,8 @@ fn ignored_settings(ctx: &mut Context<'_>, runs: &Node, root: &Node) {
                 ctx.report(
                     e.key.span,
                     format!("`{cond}` has no effect without `{script}` (or `{also_docker}`)"),
-                );
+                )
+                .set_code("action-metadata/ignored-setting");
             }
         }
     }
@@ -99,13 +122,14 @@ fn ignored_settings(ctx: &mut Context<'_>, runs: &Node, root: &Node) {
     };
     for output in outputs {
         if let Some(v) = output.value.entry("value") {
-            ctx.report(
+            let d = ctx.report(
                 v.key.span,
                 format!(
                     "output {:?} sets `value`, which only composite actions use; this action sets outputs from its code",
                     output.key.as_str().unwrap_or("")
                 ),
             );
+            d.set_code("action-metadata/ignored-setting");
         }
     }
 }
@@ -128,7 +152,8 @@ fn colliding_names(ctx: &mut Context<'_>, items: &[Entry], section: &str) {
             Severity::Error,
             e.key.span,
             format!("{section} name {name:?} collides with {first_name:?} (line {line}): names are case-insensitive"),
-        );
+        )
+        .set_code("action-metadata/colliding-names");
     }
 }
 
@@ -137,9 +162,9 @@ fn branding_values(ctx: &mut Context<'_>, branding: &[Entry]) {
         let (Some(key), Some(value)) = (e.key.as_str(), e.value.as_str()) else {
             continue;
         };
-        let (allowed, what): (&[&str], &str) = match key {
-            "color" => (BRANDING_COLORS, "color"),
-            "icon" => (FEATHER_ICONS, "icon"),
+        let (allowed, what, code): (&[&str], &str, &'static str) = match key {
+            "color" => (BRANDING_COLORS, "color", "action-metadata/branding-color"),
+            "icon" => (FEATHER_ICONS, "icon", "action-metadata/branding-icon"),
             _ => continue,
         };
         if e.value.is_null() || allowed.contains(&value) {
@@ -159,7 +184,8 @@ fn branding_values(ctx: &mut Context<'_>, branding: &[Entry]) {
         ctx.report(
             e.value.report_span(),
             format!("unknown branding {what} {value:?}; {hint}use {choices}"),
-        );
+        )
+        .set_code(code);
     }
 }
 

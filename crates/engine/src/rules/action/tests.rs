@@ -149,8 +149,11 @@ fn inputs_are_checked_only_for_curated_majors_and_commented_sha_pins() {
 
 #[test]
 fn local_actions_are_checked_against_their_metadata() {
-    let action = "name: x\ninputs:\n  who:\n    required: true\n  greeting:\n    required: true\n    default: hi\n  old:\n    deprecationMessage: use who\nruns:\n  using: node20\n  main: i.js\n";
-    let repo = MemoryRepo::new([(".github/actions/greet/action.yml", action), ("other/file.txt", "")]);
+    let action = "name: x\ndescription: greets\ninputs:\n  who:\n    required: true\n  greeting:\n    required: true\n    default: hi\n  old:\n    deprecationMessage: use who\nruns:\n  using: node20\n  main: i.js\n";
+    let repo = MemoryRepo::new([(".github/actions/greet/action.yml", action),
+        (".github/actions/greet/i.js", ""),
+        ("other/file.txt", ""),
+    ]);
     let src = "on: push\njobs:\n  a:\n    runs-on: x\n    steps:\n      - uses: ./.github/actions/greet\n        with:\n          whom: me\n          old: x\n      - uses: ./.github/actions/greet/\n        with:\n          WHO: me\n      - uses: ./missing\n      - uses: ./.github/workflows/r.yml\n";
     assert_eq!(
         render_with_repo(src, PATH, &repo),
@@ -172,6 +175,42 @@ fn local_actions_are_checked_against_their_metadata() {
     );
     // Without a repository nothing about local actions is known.
     assert_eq!(render(src, "action").len(), 1);
+}
+
+#[test]
+fn a_local_actions_own_problems_are_shown_where_it_is_used() {
+    let js = "name: js\ndescription: d\nruns:\n  using: node16\n  main: dist/index.js\n  post: dist/post.js\n  env:\n    A: b\n";
+    let docker = "name: d\ndescription: d\ninputs:\n  tag: {}\nruns:\n  using: docker\n  image: Dockerfile\n";
+    let composite = "name: c\nruns:\n  using: composite\n  steps:\n    - run: echo hi\n";
+    let repo = MemoryRepo::new([
+        ("a/js/action.yml", js),
+        ("a/js/dist/index.js", ""),
+        ("a/docker/action.yaml", docker),
+        ("a/composite/action.yml", composite),
+        ("a/empty/action.yml", ""),
+        ("a/broken/action.yml", "name: [x\n"),
+    ]);
+    let src = "on: push\njobs:\n  a:\n    runs-on: x\n    steps:\n      - uses: ./a/js\n      - uses: ./a/docker\n        with:\n          tag: x\n          args: --verbose\n          entrypoint: sh\n      - uses: ./a/composite\n      - uses: ./a/empty\n      - uses: ./a/broken\n";
+    let got = render_with_repo(src, PATH, &repo);
+    let at = |line: &str| got.iter().filter(|g| g.starts_with(line)).cloned().collect::<Vec<_>>();
+    let js_problems = at("6:15: error local action \"./a/js\" is invalid: ");
+    assert_eq!(js_problems.len(), 3, "{got:#?}");
+    assert!(js_problems[0].contains("`using: node16` is end-of-life"), "{got:#?}");
+    assert!(js_problems.iter().any(|p| p.contains("\"env\"")), "{got:#?}");
+    assert!(
+        js_problems.iter().any(|p| p.contains("file \"dist/post.js\" named by `runs.post` does not exist in \"a/js\"")
+            && p.ends_with("(a/js/action.yml:6:9)")),
+        "{got:#?}"
+    );
+    // `args` and `entrypoint` are inputs of every Docker action.
+    let docker_problems = at("7:15");
+    assert_eq!(docker_problems.len(), 1, "{got:#?}");
+    assert!(docker_problems[0].contains("Dockerfile \"Dockerfile\" named by `runs.image` does not exist"), "{got:#?}");
+    let composite_problems = at("12:15");
+    assert!(composite_problems.iter().any(|p| p.contains("description")), "{got:#?}");
+    assert!(composite_problems.iter().any(|p| p.contains("shell")), "{got:#?}");
+    assert!(at("13:15")[0].contains("the metadata file is empty"), "{got:#?}");
+    assert!(!at("14:15").is_empty(), "{got:#?}");
 }
 
 #[test]

@@ -23,7 +23,7 @@ fn metadata_problems_the_schema_cannot_see() {
             "1:1: warning action metadata has no `description`; GitHub's metadata syntax requires one (the Marketplace shows it)",
             "5:3: error inputs name \"FOO\" collides with \"foo\" (line 3): names are case-insensitive",
             "9:5: warning output \"out\" sets `value`, which only composite actions use; this action sets outputs from its code",
-            "11:10: warning `using: node16` is end-of-life; GitHub runs the action on a newer Node.js instead. Test it on and declare `node20` or `node24`",
+            "11:10: error `using: node16` is end-of-life; GitHub runs the action on a newer Node.js instead. Test it on and declare `node24`",
             "13:3: warning `post-if` has no effect without `post` (or `post-entrypoint`)",
             "16:10: warning unknown branding color \"grey\"; use one of \"white\", \"black\", \"yellow\", \"blue\", \"green\", \"orange\", \"red\", \"purple\", \"gray-dark\"",
         ]
@@ -57,4 +57,13 @@ fn workflows_are_not_checked() {
     let config = Config::default();
     let diags = lint(".github/workflows/a.yml", src.as_bytes(), &LintOptions::new(&config));
     assert!(diags.iter().all(|d| d.rule != "action-metadata"));
+}
+
+#[test]
+fn node20_is_being_retired() {
+    let src = "name: x\ndescription: y\nruns:\n  using: node20\n  main: index.js\n";
+    assert_eq!(
+        render(src, "action-metadata"),
+        ["4:10: warning `using: node20` is being retired by GitHub, which moves actions to Node.js 24; test the action on and declare `node24`"]
+    );
 }

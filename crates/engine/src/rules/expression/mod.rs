@@ -4,6 +4,7 @@
 //! jobs, matrix and inputs. `if:` values with text around `${{ }}` (always
 //! true) and constant conditions are reported too.
 
+mod outputs;
 mod scope;
 mod source_map;
 #[cfg(test)]
@@ -37,6 +38,7 @@ fn check(ctx: &mut Context<'_>) {
     let mut pass = Pass {
         source: ctx.source,
         out: Vec::new(),
+        outputs: outputs::Outputs::new(ctx.repo, ctx.config),
     };
     match (ctx.kind, ctx.workflow) {
         (FileKind::Workflow, Some(wf)) => walk::workflow(&mut pass, wf),
@@ -69,6 +71,8 @@ struct Finding {
 pub(crate) struct Pass<'s> {
     source: &'s str,
     out: Vec<Finding>,
+    /// Outputs of local actions and reusable workflows, read on demand.
+    pub(crate) outputs: outputs::Outputs<'s>,
 }
 
 impl Pass<'_> {

@@ -3,6 +3,7 @@
 
 use autoheal_expr::{Scope, Type};
 
+use super::outputs::Outputs;
 use crate::model::{Job, Step, Workflow};
 use crate::yaml::{Node, NodeKind};
 
@@ -122,7 +123,7 @@ fn input_type(def: &Node, dispatch: bool) -> Type {
 }
 
 /// The scope of a job's keys: the workflow scope plus `needs` and `matrix`.
-pub(crate) fn job_scope(base: &Scope, wf: &Workflow<'_>, job: &Job<'_>) -> Scope {
+pub(crate) fn job_scope(base: &Scope, wf: &Workflow<'_>, job: &Job<'_>, outputs: &Outputs<'_>) -> Scope {
     let mut scope = base.clone();
     match job.get("needs") {
         Some(n) if n.is_expression() => {}
@@ -130,7 +131,7 @@ pub(crate) fn job_scope(base: &Scope, wf: &Workflow<'_>, job: &Job<'_>) -> Scope
             let needs: Vec<(String, Type)> = job
                 .needs()
                 .iter()
-                .filter_map(|n| Some((n.as_str()?.to_string(), needed_outputs(wf, n.as_str()?))))
+                .filter_map(|n| Some((n.as_str()?.to_string(), needed_outputs(wf, n.as_str()?, outputs))))
                 .collect();
             scope.set_needs(needs);
         }
@@ -139,12 +140,15 @@ pub(crate) fn job_scope(base: &Scope, wf: &Workflow<'_>, job: &Job<'_>) -> Scope
     scope
 }
 
-fn needed_outputs(wf: &Workflow<'_>, id: &str) -> Type {
+fn needed_outputs(wf: &Workflow<'_>, id: &str, outputs: &Outputs<'_>) -> Type {
     let Some(job) = wf.job(id) else {
         return Type::map_of(Type::String);
     };
     if job.is_call() {
-        return Type::map_of(Type::String);
+        return match job.get("uses").and_then(Node::as_str) {
+            Some(uses) => outputs.of_call(uses),
+            None => Type::map_of(Type::String),
+        };
     }
     match job.get("outputs") {
         None => Type::object::<&str>([]),
@@ -264,15 +268,27 @@ fn expression_type(text: &str) -> Type {
 }
 
 /// `scope` with `steps` typed as the steps in `before` that have ids.
-pub(crate) fn with_steps(scope: &Scope, before: &[Step<'_>]) -> Scope {
+pub(crate) fn with_steps(scope: &Scope, before: &[Step<'_>], outputs: &Outputs<'_>) -> Scope {
+    let nodes: Vec<&Node> = before.iter().map(|s| s.node).collect();
+    with_step_nodes(scope, &nodes, outputs)
+}
+
+/// `steps` typed from plain step nodes (composite action steps, and the
+/// steps of a `parallel:` group, whose ids the steps after it can read).
+pub(crate) fn with_step_nodes(scope: &Scope, before: &[&Node], outputs: &Outputs<'_>) -> Scope {
     let mut out = scope.clone();
     let mut ids = Vec::new();
-    for s in before {
+    let mut queue: Vec<&Node> = before.to_vec();
+    queue.reverse();
+    while let Some(s) = queue.pop() {
+        if let Some(group) = s.get("parallel").and_then(Node::as_sequence) {
+            queue.extend(group.iter().rev());
+        }
         match s.get("id") {
             Some(n) if n.is_expression() => return out,
             Some(n) => {
                 if let Some(id) = n.as_str() {
-                    ids.push((id, Type::map_of(Type::String)));
+                    ids.push((id, outputs.of_step(s)));
                 }
             }
             None => {}
@@ -285,23 +301,13 @@ pub(crate) fn with_steps(scope: &Scope, before: &[Step<'_>]) -> Scope {
     out
 }
 
-/// `steps` for composite action steps (plain nodes, no [`Step`] wrapper).
-pub(crate) fn with_step_nodes(scope: &Scope, before: &[Node]) -> Scope {
-    let steps: Vec<Step<'_>> = before
-        .iter()
-        .enumerate()
-        .map(|(index, node)| Step { index, node })
-        .collect();
-    with_steps(scope, &steps)
-}
-
 /// `jobs` for `on.workflow_call.outputs.<id>.value`.
-pub(crate) fn with_jobs(scope: &Scope, wf: &Workflow<'_>) -> Scope {
+pub(crate) fn with_jobs(scope: &Scope, wf: &Workflow<'_>, outputs: &Outputs<'_>) -> Scope {
     let mut out = scope.clone();
     out.set_jobs(
         wf.jobs
             .iter()
-            .map(|j| (j.id, needed_outputs(wf, j.id)))
+            .map(|j| (j.id, needed_outputs(wf, j.id, outputs)))
             .collect::<Vec<_>>(),
     );
     out

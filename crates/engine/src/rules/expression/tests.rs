@@ -213,3 +213,47 @@ fn service_credentials_must_be_objects() {
         out[1]
     );
 }
+
+fn r_repo(src: &str, repo: &crate::repo::MemoryRepo) -> Vec<String> {
+    let config = crate::config::Config::default();
+    let opts = crate::lint::LintOptions {
+        repo,
+        ..crate::lint::LintOptions::new(&config)
+    };
+    let idx = crate::text::LineIndex::new(src);
+    crate::lint::lint(crate::rules::test_support::PATH, src.as_bytes(), &opts)
+        .into_iter()
+        .filter(|d| d.rule == "expression")
+        .map(|d| {
+            let p = idx.line_column(src, d.range.start);
+            format!("{}:{}: {}", p.line, p.column, d.message)
+        })
+        .collect()
+}
+
+#[test]
+fn outputs_of_local_actions_and_reusable_workflows_are_typed() {
+    let repo = crate::repo::MemoryRepo::new([
+        (
+            "act/action.yml",
+            "name: a\ndescription: d\noutputs:\n  digest:\n    description: x\nruns:\n  using: node24\n  main: i.js\n",
+        ),
+        (
+            ".github/workflows/build.yml",
+            "on:\n  workflow_call:\n    outputs:\n      version:\n        value: ${{ jobs.b.outputs.v }}\njobs:\n  b:\n    runs-on: ubuntu-latest\n    outputs:\n      v: x\n    steps:\n      - run: echo\n",
+        ),
+    ]);
+    let src = "on: push\njobs:\n  build:\n    uses: ./.github/workflows/build.yml\n  test:\n    needs: build\n    runs-on: ubuntu-latest\n    steps:\n      - id: a\n        uses: ./act\n      - run: echo ${{ steps.a.outputs.digest }} ${{ steps.a.outputs.digests }}\n      - run: echo ${{ needs.build.outputs.version }} ${{ needs.build.outputs.tag }}\n";
+    let got = r_repo(src, &repo);
+    assert_eq!(got.len(), 2, "{got:#?}");
+    assert!(got[0].starts_with("11:53: property \"digests\" is not defined"), "{got:#?}");
+    assert!(got[1].starts_with("12:58: property \"tag\" is not defined"), "{got:#?}");
+}
+
+#[test]
+fn steps_of_parallel_groups_are_visible_after_the_group() {
+    let src = "on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - parallel:\n          - id: one\n            run: echo x\n          - id: two\n            run: echo ${{ github.sha }}\n      - run: echo ${{ steps.one.outputs.x }} ${{ steps.two.outcome }}\n      - run: echo ${{ steps.three.outputs.x }}\n";
+    let got = r(src);
+    assert_eq!(got.len(), 1, "{got:#?}");
+    assert!(got[0].starts_with("12:23: property \"three\" is not defined"), "{got:#?}");
+}

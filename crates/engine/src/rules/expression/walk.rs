@@ -62,7 +62,7 @@ fn workflow_call(pass: &mut Pass<'_>, wf: &Workflow<'_>, on: &Node, base: &Scope
         }
     }
     if let Some(outputs) = call.get("outputs").and_then(Node::as_mapping) {
-        let with_jobs = scope::with_jobs(base, wf);
+        let with_jobs = scope::with_jobs(base, wf, &pass.outputs);
         for e in outputs {
             if let Some(value) = e.value.get("value") {
                 pass.site(
@@ -79,9 +79,10 @@ fn workflow_call(pass: &mut Pass<'_>, wf: &Workflow<'_>, on: &Node, base: &Scope
 
 fn job(pass: &mut Pass<'_>, wf: &Workflow<'_>, job: &Job<'_>, base: &Scope) {
     let Some(entries) = job.node().as_mapping() else { return };
-    let js = scope::job_scope(base, wf, job);
+    let js = scope::job_scope(base, wf, job, &pass.outputs);
     // `outputs` and `environment.url` read the steps of the whole job.
-    let all_steps = || scope::with_steps(&js, &job.steps);
+    let all = scope::with_steps(&js, &job.steps, &pass.outputs);
+    let all_steps = || all.clone();
     for e in entries {
         let v = &e.value;
         match e.key.as_str() {
@@ -143,8 +144,12 @@ fn job(pass: &mut Pass<'_>, wf: &Workflow<'_>, job: &Job<'_>, base: &Scope) {
         if !has_expressions(pass.source, step.node) && step.get("if").is_none() {
             continue;
         }
-        let ss = scope::with_steps(&js, &job.steps[..i]);
+        let ss = scope::with_steps(&js, &job.steps[..i], &pass.outputs);
         self::step(pass, step.node, &ss, false);
+        // The steps of a `parallel:` group see the steps before the group.
+        for inner in step.get("parallel").and_then(Node::as_sequence).unwrap_or_default() {
+            self::step(pass, inner, &ss, false);
+        }
     }
 }
 
@@ -276,7 +281,8 @@ pub(crate) fn action(pass: &mut Pass<'_>, root: &Node) {
         }
     }
     if let Some(outputs) = root.get("outputs").and_then(Node::as_mapping) {
-        let all = scope::with_step_nodes(&base, steps);
+        let refs: Vec<&Node> = steps.iter().collect();
+        let all = scope::with_step_nodes(&base, &refs, &pass.outputs);
         for e in outputs {
             if let Some(value) = e.value.get("value") {
                 pass.site(value, Some("jobs.<job_id>.outputs.<output_id>"), Text, Text, &all);
@@ -289,9 +295,11 @@ pub(crate) fn action(pass: &mut Pass<'_>, root: &Node) {
     for e in runs {
         match e.key.as_str() {
             Some("steps") => {
+                let refs: Vec<&Node> = steps.iter().collect();
                 for (i, s) in steps.iter().enumerate() {
                     if has_expressions(pass.source, s) || s.get("if").is_some() {
-                        self::step(pass, s, &scope::with_step_nodes(&base, &steps[..i]), true);
+                        let before = scope::with_step_nodes(&base, &refs[..i], &pass.outputs);
+                        self::step(pass, s, &before, true);
                     }
                 }
             }

@@ -86,9 +86,10 @@ fn inputs(ctx: &mut Context<'_>, v: &Node) {
                         format!("\"required\" must be `true` or `false`, but found {}", found(&e.value)),
                     );
                 }
-                Some(k @ ("description" | "default" | "deprecationMessage")) => {
-                    string(ctx, &e.value, &format!("\"{k}\""), false)
-                }
+                Some(k @ ("description" | "default")) => string(ctx, &e.value, &format!("\"{k}\""), false),
+                // The runner logs the message when the input is used: an
+                // empty one says nothing.
+                Some("deprecationMessage") => string(ctx, &e.value, "\"deprecationMessage\"", true),
                 _ => {}
             }
         }

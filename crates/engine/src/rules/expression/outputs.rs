@@ -1,0 +1,68 @@
+//! The outputs a step or a called workflow produces, as types for
+//! `steps.<id>.outputs` and `needs.<job>.outputs`: read from a local
+//! action's metadata or a local reusable workflow's `on.workflow_call`
+//! through the repository view; open (any output) when unknown.
+
+use std::cell::RefCell;
+use std::collections::HashMap;
+
+use autoheal_expr::Type;
+
+use crate::config::Config;
+use crate::repo::RepoFiles;
+use crate::rules::action::{ActionRef, LocalActions, local_path, parse_action_ref};
+use crate::rules::workflow_call::{WorkflowRef, call_spec, parse_workflow_ref};
+use crate::yaml::Node;
+
+pub(crate) struct Outputs<'a> {
+    repo: &'a dyn RepoFiles,
+    config: &'a Config,
+    actions: RefCell<LocalActions>,
+    callees: RefCell<HashMap<String, Option<Vec<String>>>>,
+}
+
+impl<'a> Outputs<'a> {
+    pub(crate) fn new(repo: &'a dyn RepoFiles, config: &'a Config) -> Self {
+        Outputs {
+            repo,
+            config,
+            actions: RefCell::default(),
+            callees: RefCell::default(),
+        }
+    }
+
+    /// The type of `steps.<id>.outputs` for a step.
+    pub(crate) fn of_step(&self, step: &Node) -> Type {
+        let open = Type::map_of(Type::String);
+        let Some(uses) = step.get("uses").and_then(Node::as_str) else {
+            return open;
+        };
+        let Ok(ActionRef::Local { path }) = parse_action_ref(uses) else {
+            return open;
+        };
+        let dir = local_path(path).trim_end_matches('/');
+        let mut actions = self.actions.borrow_mut();
+        match actions.get(self.repo, self.config, dir).and_then(|a| a.outputs.as_ref()) {
+            Some(names) => Type::object(names.iter().map(|n| (n.as_str(), Type::String))),
+            None => open,
+        }
+    }
+
+    /// The type of `needs.<job>.outputs` for a job that calls `uses`.
+    pub(crate) fn of_call(&self, uses: &str) -> Type {
+        let open = Type::map_of(Type::String);
+        let Ok(WorkflowRef::Local { path }) = parse_workflow_ref(uses) else {
+            return open;
+        };
+        let path = local_path(path).to_string();
+        let mut callees = self.callees.borrow_mut();
+        let names = callees.entry(path.clone()).or_insert_with(|| {
+            let text = self.repo.read(&path)?;
+            call_spec(&text).ok().map(|spec| spec.outputs)
+        });
+        match names {
+            Some(names) => Type::object(names.iter().map(|n| (n.as_str(), Type::String))),
+            None => open,
+        }
+    }
+}
