@@ -218,7 +218,11 @@ impl Diagnostic {
     }
     /// [`Diagnostic::with_code`] on a diagnostic already reported.
     pub fn set_code(&mut self, code: &'static str) -> &mut Self {
-        debug_assert!(code == self.rule || code.starts_with(self.rule), "{code} is not under {}", self.rule);
+        debug_assert!(
+            code == self.rule || code.starts_with(self.rule),
+            "{code} is not under {}",
+            self.rule
+        );
         self.code = code;
         self
     }

@@ -171,12 +171,7 @@ impl LocalActions {
 }
 
 /// Report the metadata's problems at a use site.
-pub(super) fn report_problems(
-    ctx: &mut Context<'_>,
-    uses: &str,
-    action: &LocalAction,
-    range: crate::text::TextRange,
-) {
+pub(super) fn report_problems(ctx: &mut Context<'_>, uses: &str, action: &LocalAction, range: crate::text::TextRange) {
     for p in &action.problems {
         ctx.report_at(
             Severity::Error,

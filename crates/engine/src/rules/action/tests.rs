@@ -150,7 +150,8 @@ fn inputs_are_checked_only_for_curated_majors_and_commented_sha_pins() {
 #[test]
 fn local_actions_are_checked_against_their_metadata() {
     let action = "name: x\ndescription: greets\ninputs:\n  who:\n    required: true\n  greeting:\n    required: true\n    default: hi\n  old:\n    deprecationMessage: use who\nruns:\n  using: node20\n  main: i.js\n";
-    let repo = MemoryRepo::new([(".github/actions/greet/action.yml", action),
+    let repo = MemoryRepo::new([
+        (".github/actions/greet/action.yml", action),
         (".github/actions/greet/i.js", ""),
         ("other/file.txt", ""),
     ]);
@@ -198,14 +199,19 @@ fn a_local_actions_own_problems_are_shown_where_it_is_used() {
     assert!(js_problems[0].contains("`using: node16` is end-of-life"), "{got:#?}");
     assert!(js_problems.iter().any(|p| p.contains("\"env\"")), "{got:#?}");
     assert!(
-        js_problems.iter().any(|p| p.contains("file \"dist/post.js\" named by `runs.post` does not exist in \"a/js\"")
-            && p.ends_with("(a/js/action.yml:6:9)")),
+        js_problems.iter().any(
+            |p| p.contains("file \"dist/post.js\" named by `runs.post` does not exist in \"a/js\"")
+                && p.ends_with("(a/js/action.yml:6:9)")
+        ),
         "{got:#?}"
     );
     // `args` and `entrypoint` are inputs of every Docker action.
     let docker_problems = at("7:15");
     assert_eq!(docker_problems.len(), 1, "{got:#?}");
-    assert!(docker_problems[0].contains("Dockerfile \"Dockerfile\" named by `runs.image` does not exist"), "{got:#?}");
+    assert!(
+        docker_problems[0].contains("Dockerfile \"Dockerfile\" named by `runs.image` does not exist"),
+        "{got:#?}"
+    );
     let composite_problems = at("12:15");
     assert!(composite_problems.iter().any(|p| p.contains("description")), "{got:#?}");
     assert!(composite_problems.iter().any(|p| p.contains("shell")), "{got:#?}");

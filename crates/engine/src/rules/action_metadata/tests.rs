@@ -64,6 +64,8 @@ fn node20_is_being_retired() {
     let src = "name: x\ndescription: y\nruns:\n  using: node20\n  main: index.js\n";
     assert_eq!(
         render(src, "action-metadata"),
-        ["4:10: warning `using: node20` is being retired by GitHub, which moves actions to Node.js 24; test the action on and declare `node24`"]
+        [
+            "4:10: warning `using: node20` is being retired by GitHub, which moves actions to Node.js 24; test the action on and declare `node24`"
+        ]
     );
 }

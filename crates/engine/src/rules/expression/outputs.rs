@@ -42,7 +42,10 @@ impl<'a> Outputs<'a> {
         };
         let dir = local_path(path).trim_end_matches('/');
         let mut actions = self.actions.borrow_mut();
-        match actions.get(self.repo, self.config, dir).and_then(|a| a.outputs.as_ref()) {
+        match actions
+            .get(self.repo, self.config, dir)
+            .and_then(|a| a.outputs.as_ref())
+        {
             Some(names) => Type::object(names.iter().map(|n| (n.as_str(), Type::String))),
             None => open,
         }

@@ -246,7 +246,10 @@ fn outputs_of_local_actions_and_reusable_workflows_are_typed() {
     let src = "on: push\njobs:\n  build:\n    uses: ./.github/workflows/build.yml\n  test:\n    needs: build\n    runs-on: ubuntu-latest\n    steps:\n      - id: a\n        uses: ./act\n      - run: echo ${{ steps.a.outputs.digest }} ${{ steps.a.outputs.digests }}\n      - run: echo ${{ needs.build.outputs.version }} ${{ needs.build.outputs.tag }}\n";
     let got = r_repo(src, &repo);
     assert_eq!(got.len(), 2, "{got:#?}");
-    assert!(got[0].starts_with("11:53: property \"digests\" is not defined"), "{got:#?}");
+    assert!(
+        got[0].starts_with("11:53: property \"digests\" is not defined"),
+        "{got:#?}"
+    );
     assert!(got[1].starts_with("12:58: property \"tag\" is not defined"), "{got:#?}");
 }
 
@@ -255,5 +258,8 @@ fn steps_of_parallel_groups_are_visible_after_the_group() {
     let src = "on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - parallel:\n          - id: one\n            run: echo x\n          - id: two\n            run: echo ${{ github.sha }}\n      - run: echo ${{ steps.one.outputs.x }} ${{ steps.two.outcome }}\n      - run: echo ${{ steps.three.outputs.x }}\n";
     let got = r(src);
     assert_eq!(got.len(), 1, "{got:#?}");
-    assert!(got[0].starts_with("12:23: property \"three\" is not defined"), "{got:#?}");
+    assert!(
+        got[0].starts_with("12:23: property \"three\" is not defined"),
+        "{got:#?}"
+    );
 }
