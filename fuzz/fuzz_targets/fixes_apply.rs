@@ -4,7 +4,7 @@
 
 use autoheal_engine::fix::apply_fixes;
 use autoheal_engine::repo::NoRepo;
-use autoheal_fixes::{Category, FailureInput, Files, RateLimitKind, fixes_for};
+use autoheal_fixes::{Category, FailureInput, Files, RateLimitService, fixes_for};
 use libfuzzer_sys::fuzz_target;
 
 const PATH: &str = ".github/workflows/ci.yml";
@@ -26,9 +26,9 @@ fuzz_target!(|data: &[u8]| {
     f.timeout_minutes = Some(u32::from(head[3]) * 2);
     f.line = Some(u32::from(head[3] % 40));
     f.rate_limit = Some(if head[1] & 2 == 2 {
-        RateLimitKind::DockerHub
+        RateLimitService::DockerHub
     } else {
-        RateLimitKind::GithubApi
+        RateLimitService::GithubRestPrimary
     });
     let outcome = fixes_for(&f, PATH, source, &NoRepo);
     for fix in &outcome.fixes {

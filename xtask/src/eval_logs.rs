@@ -35,7 +35,15 @@ impl Set {
         })
     }
 
-    fn contains(self, number: u32) -> bool {
+    pub fn label(self) -> &'static str {
+        match self {
+            Set::All => "all",
+            Set::Design => "design",
+            Set::Check => "check",
+        }
+    }
+
+    pub fn contains(self, number: u32) -> bool {
         match self {
             Set::All => true,
             Set::Design => !number.is_multiple_of(3),

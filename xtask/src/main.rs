@@ -6,8 +6,8 @@ mod actionlint;
 mod bench;
 mod bench_logs;
 mod corpus;
+mod eval_fixes;
 mod eval_logs;
-mod logs_eval;
 
 use std::path::PathBuf;
 
@@ -19,7 +19,7 @@ fn usage() -> ! {
          eval [corpus]         lint corpus workflows and actions: no panic, error findings by rule\n  \
          eval actionlint       share of actionlint's expected error lines flagged; findings on ok/ cases\n  \
          eval logs [SET]       per-case category/strict-subject accuracy on failure-logs (SET: all, design, check)\n  \
-         eval fixes            verified fixes for diagnosed failure-logs cases\n  \
+         eval fixes [set]      diagnosed failure-logs cases fixed on real corpus workflows with that kind of step\n  \
          bench logs [MiB]      log analysis throughput on a generated log (default 1024 MiB; needs no corpus)"
     );
     std::process::exit(2)
@@ -67,7 +67,10 @@ fn main() -> anyhow::Result<()> {
             Some(set) if rest.len() <= 1 => eval_logs::run(&corpus, set, &workspace_root()),
             _ => usage(),
         },
-        ["eval", "fixes"] => logs_eval::fixes(&corpus),
+        ["eval", "fixes", rest @ ..] => match eval_logs::Set::parse(rest.first().copied()) {
+            Some(set) if rest.len() <= 1 => eval_fixes::run(&corpus, set, &workspace_root()),
+            _ => usage(),
+        },
         _ => usage(),
     }
 }

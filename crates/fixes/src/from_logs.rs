@@ -1,8 +1,8 @@
 //! Diagnosed failures from `autoheal-logs` become fix inputs.
 
-use autoheal_logs::report::{Failure, RateLimitService, SubjectDetail};
+use autoheal_logs::report::{Failure, SubjectDetail};
 
-use crate::{FailureInput, RateLimitKind, StepRef};
+use crate::{FailureInput, StepRef};
 
 impl From<&Failure> for FailureInput {
     fn from(f: &Failure) -> Self {
@@ -32,14 +32,9 @@ impl From<&Failure> for FailureInput {
             SubjectDetail::Command { name, .. } => input.subject = Some(name.clone()),
             SubjectDetail::Path { path } => input.subject = Some(path.clone()),
             SubjectDetail::Limit { minutes } => input.timeout_minutes = Some(*minutes),
-            SubjectDetail::RateLimit { service, .. } => {
-                input.rate_limit = Some(match service {
-                    RateLimitService::DockerHub => RateLimitKind::DockerHub,
-                    RateLimitService::GithubRestPrimary | RateLimitService::GithubRestSecondary => {
-                        RateLimitKind::GithubApi
-                    }
-                    _ => RateLimitKind::Other,
-                });
+            SubjectDetail::RateLimit { service, authenticated } => {
+                input.rate_limit = Some(*service);
+                input.rate_limit_authenticated = *authenticated;
             }
             SubjectDetail::WorkflowLocation { line, column, .. } => {
                 input.line = Some(*line);
@@ -106,11 +101,11 @@ mod tests {
             LogCategory::RateLimit,
             None,
             SubjectDetail::RateLimit {
-                service: RateLimitService::DockerHub,
+                service: autoheal_logs::report::RateLimitService::DockerHub,
                 authenticated: None,
             },
         ));
-        assert_eq!(r.rate_limit, Some(RateLimitKind::DockerHub));
+        assert_eq!(r.rate_limit, Some(autoheal_logs::report::RateLimitService::DockerHub));
         let u = FailureInput::from(&failure(
             LogCategory::MissingCommand,
             None,

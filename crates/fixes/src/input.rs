@@ -3,17 +3,10 @@
 
 use serde::{Deserialize, Serialize};
 
-/// The failure categories are the diagnose crate's own.
+/// The failure categories and rate-limited services are the diagnose
+/// crate's own.
 pub use autoheal_logs::Category;
-
-/// Whose rate limit was hit: the fix differs.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum RateLimitKind {
-    GithubApi,
-    DockerHub,
-    Other,
-}
+pub use autoheal_logs::report::RateLimitService;
 
 /// The step a failure belongs to, as the log names it.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -47,7 +40,13 @@ pub struct FailureInput {
     pub timeout_minutes: Option<u32>,
     /// For timeouts: how long the job had run when it was cancelled, if known.
     pub observed_minutes: Option<u32>,
-    pub rate_limit: Option<RateLimitKind>,
+    /// For rate limits: the service that refused.
+    pub rate_limit: Option<RateLimitService>,
+    /// For rate limits: `Some(true)` when the message names an authenticated
+    /// identity (a token's own quota ran out), `Some(false)` when it says the
+    /// requests were anonymous.
+    #[serde(default)]
+    pub rate_limit_authenticated: Option<bool>,
     /// For missing dependencies: the module that failed to import, when the
     /// subject is its distribution.
     pub module: Option<String>,
@@ -78,6 +77,7 @@ impl FailureInput {
             timeout_minutes: None,
             observed_minutes: None,
             rate_limit: None,
+            rate_limit_authenticated: None,
             module: None,
             own_package: false,
             fixable: true,
@@ -93,6 +93,10 @@ impl FailureInput {
     }
     pub fn at_step_name(mut self, name: &str) -> Self {
         self.step.get_or_insert_with(StepRef::default).name = Some(name.to_string());
+        self
+    }
+    pub fn limited_by(mut self, service: RateLimitService) -> Self {
+        self.rate_limit = Some(service);
         self
     }
     pub fn subject(&self) -> Option<&str> {

@@ -9,7 +9,6 @@
 
 pub mod attach;
 pub mod diff;
-pub mod eval;
 pub mod input;
 pub mod locate;
 pub mod plan;
@@ -39,7 +38,7 @@ use autoheal_engine::yaml::{self, Document};
 
 pub use attach::attach_fixes;
 pub use diff::unified_diff;
-pub use input::{Category, FailureInput, RateLimitKind, StepRef};
+pub use input::{Category, FailureInput, RateLimitService, StepRef};
 pub use plan::{Plan, plan};
 
 /// Files by repository-relative path.

@@ -97,17 +97,17 @@ pub fn step<'j, 'a>(job: &'j Job<'a>, failure: &FailureInput) -> Option<&'j Step
         {
             return Some(s);
         }
-        // The log's `Run <line>` header shows only the script's first line.
-        if let Some(line) = name.strip_prefix("Run ") {
-            let found = job.steps.iter().find(|s| {
-                s.run()
-                    .and_then(|r| r.as_str())
-                    .is_some_and(|r| r.lines().find(|l| !l.trim().is_empty()).map(str::trim) == Some(line.trim()))
-                    || s.uses() == Some(line.trim())
-            });
-            if found.is_some() {
-                return found;
-            }
+        // The log's group header is `Run <first line of run:>` or
+        // `Run <uses>` (named steps too); text logs give what follows `Run `.
+        let header = name.strip_prefix("Run ").unwrap_or(name).trim();
+        let found = job.steps.iter().find(|s| {
+            s.run()
+                .and_then(|r| r.as_str())
+                .is_some_and(|r| r.lines().find(|l| !l.trim().is_empty()).map(str::trim) == Some(header))
+                || s.uses() == Some(header)
+        });
+        if found.is_some() {
+            return found;
         }
     }
     let number = step_ref.number? as usize;
@@ -149,6 +149,19 @@ mod tests {
         let base = FailureInput::new(Category::Unknown, None);
         assert_eq!(step(j, &base.clone().at_step_name("Unit tests")).unwrap().index, 1);
         assert_eq!(step(j, &base.clone().at_step_name("Run pytest -q")).unwrap().index, 1);
+        assert_eq!(step(j, &base.clone().at_step_name("pytest -q")).unwrap().index, 1);
+        assert_eq!(
+            step(j, &base.clone().at_step_name("actions/checkout@v4"))
+                .unwrap()
+                .index,
+            0
+        );
+        assert_eq!(
+            step(j, &base.clone().at_step_name("Run actions/checkout@v4"))
+                .unwrap()
+                .index,
+            0
+        );
         assert_eq!(
             step(j, &base.clone().at_step_number(4)).unwrap().index,
             1,

@@ -5,7 +5,7 @@
 use autoheal_engine::fix::apply_fixes;
 use autoheal_engine::repo::NoRepo;
 use autoheal_engine::yaml;
-use autoheal_fixes::{Category, FailureInput, Files, RateLimitKind, fixes_for};
+use autoheal_fixes::{Category, FailureInput, Files, RateLimitService, fixes_for};
 use proptest::prelude::*;
 
 const PATH: &str = ".github/workflows/ci.yml";
@@ -117,7 +117,10 @@ fn failure(kind: usize, job: usize, step: usize, minutes: u32) -> FailureInput {
         f.timeout_minutes = Some(minutes);
     }
     if kind == 8 {
-        f.rate_limit = Some(RateLimitKind::GithubApi);
+        f.rate_limit = Some(RateLimitService::GithubRestSecondary);
+    }
+    if kind > 8 {
+        f.rate_limit = Some(RateLimitService::DockerHub);
     }
     f
 }

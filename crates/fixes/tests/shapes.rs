@@ -3,7 +3,7 @@
 
 use autoheal_engine::fix::apply_fixes;
 use autoheal_engine::repo::{MemoryRepo, NoRepo};
-use autoheal_fixes::{Category, FailureInput, Files, RateLimitKind, fixes_for};
+use autoheal_fixes::{Category, FailureInput, Files, RateLimitService, fixes_for};
 
 const PATH: &str = ".github/workflows/ci.yml";
 
@@ -226,7 +226,7 @@ fn crafted_subjects_never_produce_a_fix_and_never_reach_the_output() {
             let mut f = FailureInput::new(cat, Some(subject))
                 .in_job("test")
                 .at_step_name("Test");
-            f.rate_limit = Some(RateLimitKind::GithubApi);
+            f.rate_limit = Some(RateLimitService::GithubRestPrimary);
             f.timeout_minutes = Some(10);
             for fix in fixes_for(&f, PATH, TARGET, &repo).fixes {
                 for e in &fix.edits {

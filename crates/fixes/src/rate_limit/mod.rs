@@ -1,0 +1,234 @@
+//! Fix type 7, `rate_limit`: the fix the named service needs.
+//!
+//! - GitHub REST, primary limit on anonymous requests: pass the job's token
+//!   to the known action or tool that made them, through its documented
+//!   input or variable ([`github_api`]); never to a step that runs the
+//!   project's own code. A token's own quota running out is not fixed (only
+//!   fewer calls or the hourly reset help).
+//! - GitHub REST, secondary limit: retry the failing command with a backoff
+//!   of a minute or more, as GitHub asks.
+//! - Docker Hub: log in first with the workflow's existing Docker Hub
+//!   secrets (authenticated pulls get a higher limit), and retry; GHCR: log
+//!   in with the job's token (`packages: read`) ([`registry_login`]).
+//! - npm, PyPI, Maven Central, the Gradle plugin portal, crates.io, apt
+//!   mirrors: retry with backoff around the failing command of that step
+//!   only ([`retry`]); Maven and Gradle builds that set up Java also cache
+//!   their dependencies.
+//!
+//! The service comes from the diagnosis (`SubjectDetail::RateLimit`), and
+//! titles and explanations name it.
+
+mod github_api;
+mod registry_login;
+mod retry;
+
+use autoheal_engine::model::{Job, Step, Workflow};
+use autoheal_engine::yaml::{self, Node};
+use autoheal_engine::{Edit, Fix};
+
+use crate::script::mentions_command;
+use crate::{Candidate, Ctx, Files, Generated, RateLimitService, locate};
+
+/// A change the fix makes, with what must be in the edited job afterwards.
+pub(crate) struct Part {
+    pub edit: Edit,
+    /// What this part does, for the explanation ("logs in to Docker Hub …").
+    pub does: String,
+    /// Short form for the title ("retry `npm ci`").
+    pub title: String,
+    /// Text the edited job must contain.
+    pub check: String,
+    /// Keeps the workflow's meaning (a token for an action that asks for
+    /// one, a retry) rather than changing what runs.
+    pub safe: bool,
+}
+
+/// The commands that download from a service, to find the failing step and
+/// line when the log does not say.
+fn commands(service: RateLimitService) -> &'static [&'static str] {
+    match service {
+        RateLimitService::DockerHub | RateLimitService::Ghcr => &[
+            "docker pull",
+            "docker build",
+            "docker run",
+            "docker compose",
+            "docker buildx",
+            "docker-compose",
+            "podman pull",
+            "podman build",
+        ],
+        RateLimitService::Npm => &[
+            "npm ci",
+            "npm install",
+            "npm i",
+            "npm update",
+            "npx",
+            "yarn",
+            "yarn install",
+            "yarn add",
+            "pnpm install",
+            "pnpm i",
+            "pnpm add",
+        ],
+        RateLimitService::Pypi => &[
+            "pip install",
+            "pip3 install",
+            "pip download",
+            "uv pip install",
+            "uv sync",
+            "uv tool install",
+            "poetry install",
+            "pipx install",
+            "pipenv install",
+            "pdm install",
+        ],
+        RateLimitService::MavenCentral => &["mvn", "./mvnw", "mvnw", "gradle", "./gradlew", "gradlew", "sbt"],
+        RateLimitService::GradlePluginPortal => &["gradle", "./gradlew", "gradlew"],
+        RateLimitService::CratesIo => &["cargo"],
+        RateLimitService::AptMirror => &["apt-get", "apt"],
+        RateLimitService::GithubRestPrimary | RateLimitService::GithubRestSecondary => &["gh", "curl", "wget"],
+        RateLimitService::Other => &[],
+    }
+}
+
+pub(crate) fn runs_service_command(line: &str, service: RateLimitService) -> bool {
+    commands(service).iter().any(|c| mentions_command(line, c))
+}
+
+/// The step the log names, else the only step of the job whose script runs
+/// one of the service's commands (or uses a Docker action for registries).
+pub(crate) fn failing_step<'j, 'a>(ctx: &Ctx<'_>, job: &'j Job<'a>) -> Option<&'j Step<'a>> {
+    if let Some(s) = locate::step(job, ctx.failure) {
+        return Some(s);
+    }
+    let service = ctx.failure.rate_limit?;
+    let mut talking = job.steps.iter().filter(|s| {
+        s.run()
+            .and_then(Node::as_str)
+            .is_some_and(|r| r.lines().any(|l| runs_service_command(l, service)))
+            || matches!(service, RateLimitService::DockerHub | RateLimitService::Ghcr)
+                && s.uses().is_some_and(registry_login::pulls_images)
+    });
+    match (talking.next(), talking.next()) {
+        (Some(only), None) => Some(only),
+        _ => None,
+    }
+}
+
+pub(crate) fn generate(ctx: &Ctx<'_>) -> Generated {
+    let service = ctx
+        .failure
+        .rate_limit
+        .ok_or("the log does not say which service limited the requests")?;
+    let name = service.display_name();
+    if service == RateLimitService::Other {
+        return Err(
+            "the rate limit came from a service autoheal has no fix for; re-run the job later, and reduce or cache its \
+             requests if it keeps happening"
+                .into(),
+        );
+    }
+    let root = ctx.doc.root.as_ref().ok_or("the workflow does not parse")?;
+    let wf = Workflow::new(root);
+    let job = locate::job(&wf, ctx.failure).ok_or("cannot tell which job failed")?;
+    let step = failing_step(ctx, job)
+        .ok_or_else(|| format!("cannot tell which step of job `{}` hit the {name} rate limit", job.id))?;
+    let mut parts: Vec<Part> = Vec::new();
+    let mut notes: Vec<String> = Vec::new();
+    let mut push = |r: Result<Vec<Part>, String>| match r {
+        Ok(found) => parts.extend(found),
+        Err(n) => notes.push(n),
+    };
+    let one = |r: Result<Option<Part>, String>| r.map(|p| p.into_iter().collect::<Vec<_>>());
+    match service {
+        RateLimitService::GithubRestPrimary => {
+            if ctx.failure.rate_limit_authenticated == Some(true) {
+                return Err(format!(
+                    "the requests were authenticated and the token's own hourly quota ran out; a retry or another token in the \
+                     same job does not help. Reduce the API calls of step \"{}\" (or spread them over time)",
+                    step.display_name()
+                ));
+            }
+            push(github_api::authenticate(ctx, &wf, job, step).map(|p| vec![p]));
+        }
+        RateLimitService::GithubRestSecondary => push(one(retry::wrap(ctx, root, job, step, service))),
+        RateLimitService::DockerHub => {
+            push(one(registry_login::docker_hub(ctx, job, step)));
+            push(one(retry::wrap(ctx, root, job, step, service)));
+        }
+        RateLimitService::Ghcr => {
+            push(registry_login::ghcr(ctx, &wf, job, step));
+            push(one(retry::wrap(ctx, root, job, step, service)));
+        }
+        RateLimitService::MavenCentral | RateLimitService::GradlePluginPortal => {
+            push(one(retry::java_cache(ctx, job, step)));
+            push(one(retry::wrap(ctx, root, job, step, service)));
+        }
+        RateLimitService::Npm | RateLimitService::Pypi | RateLimitService::CratesIo | RateLimitService::AptMirror => {
+            push(one(retry::wrap(ctx, root, job, step, service)))
+        }
+        RateLimitService::Other => {}
+    }
+    if parts.is_empty() {
+        let why = if notes.is_empty() {
+            "nothing left to add".to_string()
+        } else {
+            notes.join("; ")
+        };
+        return Err(format!(
+            "no automatic fix for the {name} rate limit in step \"{}\": {why}",
+            step.display_name()
+        ));
+    }
+    let step_name = step.display_name();
+    let mut explanation = format!(
+        "Step \"{step_name}\" was refused by the {name} rate limit. The fix {}.",
+        parts.iter().map(|p| p.does.as_str()).collect::<Vec<_>>().join(", and ")
+    );
+    for n in &notes {
+        explanation.push_str(&format!(" Not done: {n}."));
+    }
+    explanation.push_str(" If the limit is hit on every run, make fewer requests (cache, fewer matrix legs) instead.");
+    let titles: Vec<&str> = parts.iter().map(|p| p.title.as_str()).collect();
+    let title = format!(
+        "{} in step \"{step_name}\" ({name} rate limit)",
+        capitalize(&titles.join(" and "))
+    );
+    let edits: Vec<Edit> = parts.iter().map(|p| p.edit.clone()).collect();
+    let fix = if parts.iter().all(|p| p.safe) {
+        Fix::safe(title, edits)
+    } else {
+        Fix::unsafe_(title, edits)
+    }
+    .with_explanation(explanation);
+    let checks: Vec<String> = parts.into_iter().map(|p| p.check).collect();
+    let (path, job_id) = (ctx.path.to_string(), job.id.to_string());
+    let intent = move |files: &Files| {
+        let text = files.get(&path).ok_or("workflow missing")?;
+        let doc = yaml::parse(text.as_bytes());
+        let wf = Workflow::new(doc.root.as_ref().ok_or("no document")?);
+        let job = wf.job(&job_id).ok_or("job gone")?;
+        let job_text = text
+            .get(job.entry.value.span.start..job.entry.value.span.end)
+            .unwrap_or("");
+        let whole = text.as_str();
+        checks
+            .iter()
+            .find(|c| !job_text.contains(c.as_str()) && !whole.contains(c.as_str()))
+            .map_or(Ok(()), |c| Err(format!("`{c}` missing")))
+    };
+    Ok(vec![Candidate {
+        fix,
+        intent: Box::new(intent),
+    }])
+}
+
+fn capitalize(s: &str) -> String {
+    let mut c = s.chars();
+    c.next()
+        .map(|f| f.to_uppercase().collect::<String>() + c.as_str())
+        .unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,161 @@
+//! Logging in to a container registry before the step that pulls: Docker
+//! Hub with the workflow's own Docker Hub secrets (anonymous pulls have a
+//! low per-address limit), GHCR with the job's `GITHUB_TOKEN` (which needs
+//! `packages: read`). The credentials go only to `docker/login-action`.
+
+use autoheal_engine::model::{Job, Step, Workflow};
+use autoheal_engine::yaml::Node;
+
+use super::Part;
+use crate::Ctx;
+use crate::yaml_edit::{Block, insert_step_before, set_entry};
+
+const LOGIN_ACTION: &str = "docker/login-action@v3";
+
+/// Actions that pull images (so a login before them raises the limit).
+pub(super) fn pulls_images(uses: &str) -> bool {
+    let repo = uses.split('@').next().unwrap_or(uses);
+    matches!(
+        repo,
+        "docker/build-push-action" | "docker/setup-qemu-action" | "docker/bake-action" | "docker/setup-buildx-action"
+    )
+}
+
+/// Secret names the workflow already uses for Docker Hub: a user name and a
+/// password or token, both `DOCKER…`-named.
+fn docker_credentials(source: &str) -> Option<(String, String)> {
+    let mut names: Vec<&str> = Vec::new();
+    let mut rest = source;
+    while let Some(i) = rest.find("secrets.") {
+        let after = &rest[i + "secrets.".len()..];
+        let end = after
+            .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+            .unwrap_or(after.len());
+        names.push(&after[..end]);
+        rest = &after[end..];
+    }
+    let docker = |n: &&&str| n.to_ascii_uppercase().starts_with("DOCKER");
+    let user = names
+        .iter()
+        .filter(docker)
+        .find(|n| n.to_ascii_uppercase().contains("USER"))?;
+    let pass = names.iter().filter(docker).find(|n| {
+        let u = n.to_ascii_uppercase();
+        u.contains("TOKEN") || u.contains("PASSWORD") || u.contains("PAT")
+    })?;
+    Some((user.to_string(), pass.to_string()))
+}
+
+/// An earlier `docker/login-action` step of the job for `registry`.
+fn logged_in(job: &Job<'_>, step: &Step<'_>, registry_matches: impl Fn(Option<&str>) -> bool) -> bool {
+    job.steps[..step.index].iter().any(|s| {
+        let registry = s.get("with").and_then(|w| w.get("registry")).and_then(Node::as_str);
+        s.uses().is_some_and(|u| u.starts_with("docker/login-action@")) && registry_matches(registry)
+    })
+}
+
+pub(super) fn docker_hub(ctx: &Ctx<'_>, job: &Job<'_>, step: &Step<'_>) -> Result<Option<Part>, String> {
+    if logged_in(job, step, |r| r.is_none_or(|r| r.contains("docker.io"))) {
+        return Err(
+            "the job already logs in to Docker Hub before this step, so the account's own limit was reached".into(),
+        );
+    }
+    let Some((user, pass)) = docker_credentials(ctx.source) else {
+        return Err(
+            "the workflow has no Docker Hub credentials; with `DOCKERHUB_USERNAME` and `DOCKERHUB_TOKEN` secrets, a \
+             `docker/login-action` step before the pull would raise the limit"
+                .into(),
+        );
+    };
+    let (u, p) = (
+        format!("${{{{ secrets.{user} }}}}"),
+        format!("${{{{ secrets.{pass} }}}}"),
+    );
+    let block = Block::new(ctx.source)
+        .key("name", "Log in to Docker Hub")
+        .key("uses", LOGIN_ACTION)
+        .map("with", &[("username", &u), ("password", &p)]);
+    let edit = insert_step_before(ctx.path, ctx.source, job, step.index, &block)
+        .ok_or("cannot insert a step here (flow-style steps?)")?;
+    Ok(Some(Part {
+        edit,
+        does: format!(
+            "logs in to Docker Hub first with the workflow's existing `{user}`/`{pass}` secrets, since authenticated pulls \
+             have a higher limit than anonymous ones"
+        ),
+        title: "log in to Docker Hub".into(),
+        check: LOGIN_ACTION.into(),
+        safe: true,
+    }))
+}
+
+pub(super) fn ghcr(ctx: &Ctx<'_>, wf: &Workflow<'_>, job: &Job<'_>, step: &Step<'_>) -> Result<Vec<Part>, String> {
+    if logged_in(job, step, |r| r.is_some_and(|r| r.contains("ghcr.io"))) {
+        return Err("the job already logs in to ghcr.io before this step".into());
+    }
+    let mut parts = Vec::new();
+    // The job's token reads packages when no `permissions:` narrows it (both
+    // default token settings grant `packages: read`); an explicit mapping
+    // without `packages` denies it. Job-level permissions replace the
+    // workflow's, so the entry goes into whichever mapping applies.
+    let (permissions, scope) = match job.get("permissions") {
+        Some(p) => (Some(p), format!("job `{}`", job.id)),
+        None => (wf.root.get("permissions"), "the workflow".to_string()),
+    };
+    if let Some(p) = permissions {
+        match (p.as_str(), p.get("packages").and_then(Node::as_str)) {
+            (Some("read-all" | "write-all"), _) => {}
+            (Some(_), _) => {
+                return Err(format!(
+                    "the `permissions:` of {scope} do not let the token read packages"
+                ));
+            }
+            (None, Some("none")) => {
+                return Err(format!(
+                    "{scope} sets `packages: none`, so the token cannot log in to ghcr.io"
+                ));
+            }
+            (None, Some(_)) => {}
+            (None, None) => {
+                let edit = set_entry(ctx.path, ctx.source, p, None, "packages", "read")
+                    .ok_or("the `permissions:` mapping cannot be edited")?;
+                parts.push(Part {
+                    edit,
+                    does: format!(
+                        "adds `packages: read` to the `permissions:` of {scope}, which the login needs and which its explicit \
+                         list left out"
+                    ),
+                    title: "allow `packages: read`".into(),
+                    check: "packages: read".into(),
+                    safe: false,
+                });
+            }
+        }
+    }
+    let block = Block::new(ctx.source)
+        .key("name", "Log in to GitHub Container Registry")
+        .key("uses", LOGIN_ACTION)
+        .map(
+            "with",
+            &[
+                ("registry", "ghcr.io"),
+                ("username", "${{ github.actor }}"),
+                ("password", "${{ secrets.GITHUB_TOKEN }}"),
+            ],
+        );
+    let edit = insert_step_before(ctx.path, ctx.source, job, step.index, &block)
+        .ok_or("cannot insert a step here (flow-style steps?)")?;
+    parts.insert(
+        0,
+        Part {
+            edit,
+            does: "logs in to ghcr.io first with the job's `GITHUB_TOKEN`, since authenticated pulls have a higher limit than \
+                   anonymous ones"
+                .into(),
+            title: "log in to ghcr.io".into(),
+            check: "registry: ghcr.io".into(),
+            safe: true,
+        },
+    );
+    Ok(parts)
+}
