@@ -39,13 +39,25 @@ pub struct HealArgs {
     #[arg(long, value_name = "WHEN", default_value = "24h", conflicts_with = "repo")]
     pub since: String,
     /// With `--repos`/`--org`: repositories processed at once.
-    #[arg(long, value_name = "N", default_value_t = autoheal_github::multi::DEFAULT_CONCURRENCY, conflicts_with = "repo")]
+    #[arg(long, value_name = "N", default_value_t = autoheal_github::multi::DEFAULT_CONCURRENCY, conflicts_with = "repo", value_parser = concurrency_arg)]
     pub concurrency: usize,
     /// With `--repos`/`--org`: the summary as a table or JSON.
     #[arg(long, value_enum, default_value_t = StatsFormat::Human, conflicts_with = "repo")]
     pub format: StatsFormat,
     #[command(flatten)]
     pub api: ApiArgs,
+}
+
+/// The most repositories processed at once: the work waits on the network, and GitHub's
+/// secondary rate limits punish many concurrent requests long before this.
+const MAX_CONCURRENCY: usize = 64;
+
+/// `--concurrency N`, 1 to [`MAX_CONCURRENCY`]: an error, not a panic, for anything else.
+fn concurrency_arg(raw: &str) -> Result<usize, String> {
+    match raw.trim().parse::<usize>() {
+        Ok(n) if (1..=MAX_CONCURRENCY).contains(&n) => Ok(n),
+        _ => Err(format!("expected a whole number from 1 to {MAX_CONCURRENCY}")),
+    }
 }
 
 impl HealArgs {
@@ -79,7 +91,7 @@ pub struct HealManyArgs {
     #[arg(long, value_name = "WHEN", default_value = "24h")]
     pub since: String,
     /// Repositories processed at once.
-    #[arg(long, value_name = "N", default_value_t = multi::DEFAULT_CONCURRENCY)]
+    #[arg(long, value_name = "N", default_value_t = multi::DEFAULT_CONCURRENCY, value_parser = concurrency_arg)]
     pub concurrency: usize,
     #[arg(long, value_enum, default_value_t = StatsFormat::Human)]
     pub format: StatsFormat,
@@ -268,6 +280,14 @@ fn many_runtime() -> anyhow::Result<tokio::runtime::Runtime> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn concurrency_is_bounded() {
+        assert_eq!(concurrency_arg("8"), Ok(8));
+        for bad in ["0", "65", "2305843009213693952", "-1", "x"] {
+            assert!(concurrency_arg(bad).is_err(), "{bad}");
+        }
+    }
 
     #[test]
     fn bar_fills_in_proportion_and_ends_the_line_when_done() {

@@ -171,6 +171,31 @@ fn a_missing_token_is_a_clear_error() {
 }
 
 #[test]
+fn a_token_with_a_line_break_and_a_huge_concurrency_are_clear_errors_not_panics() {
+    let dir = std::env::temp_dir();
+    let report = [
+        "report",
+        "--repo",
+        REPO,
+        "--run-id",
+        "1",
+        "--api-url",
+        "http://127.0.0.1:9",
+    ];
+    let out = autoheal(&dir, &report, Some("ghp_abc\ndef"));
+    let stderr = text(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(stderr.contains("GITHUB_TOKEN holds"), "{stderr}");
+    assert!(!stderr.contains("ghp_abc"), "the token is never echoed: {stderr}");
+
+    let heal = ["heal", "--repos", "none.txt", "--concurrency", "2305843009213693952"];
+    let out = autoheal(&dir, &heal, Some(TOKEN));
+    let stderr = text(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(stderr.contains("expected a whole number from 1 to 64"), "{stderr}");
+}
+
+#[test]
 fn init_writes_templates_that_pass_check_and_refuses_to_overwrite() {
     let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
     std::fs::create_dir(dir.path().join(".git")).unwrap_or_else(|e| panic!("{e}"));

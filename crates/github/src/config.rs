@@ -53,14 +53,31 @@ impl ClientConfig {
             .filter(|url| !url.trim().is_empty())
             .unwrap_or_else(|| DEFAULT_API_URL.to_string());
         let api_url = normalize_api_url(&api_url)?;
-        let token = env("GITHUB_TOKEN")
-            .and_then(Token::new)
-            .or_else(|| env("GH_TOKEN").and_then(Token::new));
+        let token = match token_from(&env, "GITHUB_TOKEN")? {
+            Some(t) => Some(t),
+            None => token_from(&env, "GH_TOKEN")?,
+        };
         Ok(ClientConfig {
             api_url,
             token,
             ..ClientConfig::default()
         })
+    }
+}
+
+/// The token in variable `var`, refused when it holds white space or a control character
+/// inside (an HTTP header cannot carry one, and a token never has one); the value itself is
+/// never echoed.
+fn token_from(env: &impl Fn(&str) -> Option<String>, var: &str) -> Result<Option<Token>> {
+    let Some(token) = env(var).and_then(Token::new) else {
+        return Ok(None);
+    };
+    match token.expose().chars().position(|c| !c.is_ascii_graphic()) {
+        None => Ok(Some(token)),
+        Some(at) => Err(Error::Config(format!(
+            "{var} holds a space, line break, control or non-ASCII character (at character {}); a GitHub token is printable ASCII",
+            at + 1
+        ))),
     }
 }
 
@@ -148,6 +165,20 @@ mod tests {
         let default = ClientConfig::resolve(None, env(&[])).unwrap_or_default();
         assert_eq!(default.api_url, DEFAULT_API_URL);
         assert!(default.token.is_none());
+    }
+
+    #[test]
+    fn a_token_with_a_line_break_or_control_character_is_a_clear_error() {
+        for bad in ["ghp_a\nb", "ghp_\u{7}x", "gh p", "ghp_\u{e9}"] {
+            let err = ClientConfig::resolve(None, env(&[("GITHUB_TOKEN", bad)])).expect_err(bad);
+            let message = err.to_string();
+            assert!(message.contains("GITHUB_TOKEN holds"), "{message}");
+            assert!(!message.contains("ghp_"), "the token is never echoed: {message}");
+        }
+        let err = ClientConfig::resolve(None, env(&[("GH_TOKEN", "a\rb")])).expect_err("GH_TOKEN");
+        assert!(err.to_string().contains("GH_TOKEN holds"));
+        let ok = ClientConfig::resolve(None, env(&[("GITHUB_TOKEN", "  ghp_ok\n")])).expect("trimmed");
+        assert_eq!(ok.token.map(|t| t.expose().to_string()).as_deref(), Some("ghp_ok"));
     }
 
     #[test]
