@@ -118,7 +118,12 @@ pub fn lint_parsed(path: &str, source: &str, doc: &Document, opts: &LintOptions<
 pub fn parse_error_count(doc: &Document) -> usize {
     doc.errors
         .iter()
-        .filter(|e| matches!(e.kind, yaml::SyntaxErrorKind::Parse | yaml::SyntaxErrorKind::Encoding))
+        .filter(|e| {
+            matches!(
+                e.kind,
+                yaml::SyntaxErrorKind::Parse | yaml::SyntaxErrorKind::Encoding | yaml::SyntaxErrorKind::Limit
+            )
+        })
         .count()
 }
 
@@ -213,4 +218,58 @@ pub fn line_range(source: &str, offset: usize) -> TextRange {
         end -= 1;
     }
     TextRange::new(start, end)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::yaml::limits::MAX_DEPTH;
+
+    /// Lints on a thread with half the stack rayon and tokio give theirs.
+    fn lint_on_small_stack(src: String) -> Vec<Diagnostic> {
+        std::thread::Builder::new()
+            .stack_size(1 << 20)
+            .spawn(move || {
+                let config = Config::default();
+                lint(".github/workflows/ci.yml", src.as_bytes(), &LintOptions::new(&config))
+            })
+            .expect("spawn")
+            .join()
+            .expect("no panic, no overflow")
+    }
+
+    const HEAD: &str = "on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    timeout-minutes: 5\n    steps:\n      - uses: actions/cache@v4\n        with:\n          a:\n            ";
+
+    #[test]
+    fn over_a_yaml_budget_the_file_gets_one_limit_error() {
+        for src in [
+            crate::yaml::tests::alias_bomb(),
+            format!("{HEAD}{}x\n", "- ".repeat(100_000)),
+            format!("{HEAD}{}x{}\n", "[".repeat(252), "]".repeat(252)),
+        ] {
+            let diags = lint_on_small_stack(src);
+            assert_eq!(diags.len(), 1, "{diags:?}");
+            assert_eq!(diags[0].code, "syntax/limit", "{diags:?}");
+        }
+    }
+
+    #[test]
+    fn nesting_at_the_budget_is_analyzed_by_every_rule_without_overflow() {
+        let deepest = MAX_DEPTH - 6;
+        for value in [
+            format!("{}x", "- ".repeat(deepest)),
+            format!(
+                "{}${{{{ github.event.issue.title }}}}{}",
+                "[".repeat(deepest),
+                "]".repeat(deepest)
+            ),
+            (0..deepest)
+                .map(|i| format!("\n{}k{i}:", "  ".repeat(i + 7)))
+                .collect::<String>()
+                + " y",
+        ] {
+            let diags = lint_on_small_stack(format!("{HEAD}{value}\n"));
+            assert!(diags.iter().all(|d| d.code != "syntax/limit"), "{diags:?}");
+        }
+    }
 }

@@ -85,11 +85,7 @@ fn check(ctx: &mut Context<'_>) {
         .find(|e| e.kind == SyntaxErrorKind::Parse)
         .map(|e| e.range.start);
     for e in &ctx.doc.errors {
-        let message = match e.kind {
-            SyntaxErrorKind::Parse => format!("YAML syntax error: {}", e.message),
-            _ => e.message.clone(),
-        };
-        let mut d = Diagnostic::new(ctx.path, RULE.id, ctx.severity, e.range, message);
+        let mut d = error_diagnostic(ctx.path, ctx.severity, e);
         // Later parse errors are often echoes of the first; fixing the first
         // and re-linting is how `--fix` walks through them.
         if e.kind == SyntaxErrorKind::Parse && Some(e.range.start) == first_parse_error {
@@ -153,10 +149,20 @@ pub fn encoding_diagnostics(path: &str, doc: &Document, config: &Config) -> Vec<
     let Some(sev) = config.rule_severity(RULE.id, RULE.default_severity, true) else {
         return Vec::new();
     };
-    doc.errors
-        .iter()
-        .map(|e| Diagnostic::new(path, RULE.id, sev, e.range, e.message.clone()))
-        .collect()
+    doc.errors.iter().map(|e| error_diagnostic(path, sev, e)).collect()
+}
+
+fn error_diagnostic(path: &str, severity: Severity, e: &yaml::SyntaxError) -> Diagnostic {
+    let message = match e.kind {
+        SyntaxErrorKind::Parse => format!("YAML syntax error: {}", e.message),
+        _ => e.message.clone(),
+    };
+    let d = Diagnostic::new(path, RULE.id, severity, e.range, message);
+    match e.kind {
+        // Over a budget: the file is not analyzed, whatever GitHub makes of it.
+        SyntaxErrorKind::Limit => d.with_code("syntax/limit"),
+        _ => d,
+    }
 }
 
 /// Syntax fixes for the parse error at or nearest to `offset`, e.g. the

@@ -13,8 +13,43 @@ const MAX_RECOVERIES: usize = 8;
 /// the first one.
 const MAX_REPORTED: usize = 5;
 
+/// Budgets that bound the time and memory one file can cost, whoever wrote
+/// it. Past any of them the file gets one [`SyntaxErrorKind::Limit`] error
+/// and no tree (nothing else is analyzed), never a crash.
+pub mod limits {
+    /// Bytes of one YAML file. GitHub's own workflow parser reads at most
+    /// 1 MiB (`ParseOptions.MaxFileSize` in actions/runner); four times that
+    /// leaves room for generated files without letting a 1 GB file in.
+    pub const MAX_BYTES: usize = 4 << 20;
+    /// Nesting of collections (block and flow together), aliases included.
+    /// Every walk over the tree recurses at most this deep. GitHub's parser
+    /// stops at 50 (`ParseOptions.MaxDepth`); real workflows use about 10.
+    pub const MAX_DEPTH: usize = 256;
+    /// Nodes in the tree, copies brought in by aliases included (GitHub's
+    /// parser allows 1,000,000 events; a 1 MiB workflow has about 100,000 nodes).
+    pub const MAX_NODES: usize = 500_000;
+    /// Nodes copied to expand aliases (and to remember anchors): what stops
+    /// "billion laughs" (`&a [*b, *b, …]` nested), which doubles per line.
+    pub const MAX_ALIAS_NODES: usize = 100_000;
+    /// Scalar bytes copied to expand aliases (one long anchored string used
+    /// many times).
+    pub const MAX_ALIAS_BYTES: usize = 16 << 20;
+}
+use limits::{MAX_ALIAS_BYTES, MAX_ALIAS_NODES, MAX_BYTES, MAX_DEPTH, MAX_NODES};
+
 /// Parse YAML bytes. Never panics; every problem becomes a [`SyntaxError`].
 pub fn parse(bytes: &[u8]) -> Document {
+    if bytes.len() > MAX_BYTES {
+        return over_limit(SyntaxError {
+            range: TextRange::empty(0),
+            message: format!(
+                "file is {} bytes; autoheal reads YAML files up to {} MiB (GitHub's workflow parser reads up to 1 MiB)",
+                bytes.len(),
+                MAX_BYTES >> 20
+            ),
+            kind: SyntaxErrorKind::Limit,
+        });
+    }
     match std::str::from_utf8(bytes) {
         Ok(text) => parse_str(text),
         Err(e) => {
@@ -31,8 +66,23 @@ pub fn parse(bytes: &[u8]) -> Document {
     }
 }
 
+/// A file over one of the [`limits`]: the one error, and no tree.
+fn over_limit(error: SyntaxError) -> Document {
+    Document {
+        errors: vec![error],
+        ..Document::default()
+    }
+}
+
+fn limit_error(attempt: &Attempt) -> Option<&SyntaxError> {
+    attempt.fatal.as_ref().filter(|e| e.kind == SyntaxErrorKind::Limit)
+}
+
 pub fn parse_str(text: &str) -> Document {
     let mut first = parse_once(text);
+    if let Some(e) = limit_error(&first) {
+        return over_limit(e.clone());
+    }
     let Some(mut err) = first.fatal.clone() else {
         return first.into_document(text, Vec::new());
     };
@@ -48,6 +98,9 @@ pub fn parse_str(text: &str) -> Document {
         }
         let Ok(s) = std::str::from_utf8(&buf) else { break };
         first = parse_once(s);
+        if let Some(e) = limit_error(&first) {
+            return over_limit(e.clone());
+        }
         match first.fatal.clone() {
             None => return first.into_document(text, Vec::new()),
             Some(e) => err = e,
@@ -72,6 +125,11 @@ pub fn parse_str(text: &str) -> Document {
                 continue;
             };
             let attempt = parse_once(s);
+            // A cut that lets the parser read on can also let it reach a
+            // budget; that ends recovery like any other over-limit file.
+            if let Some(e) = limit_error(&attempt) {
+                return over_limit(e.clone());
+            }
             tried.push((candidate, cut, attempt));
         }
         // Prefer a clean parse, then the error furthest along, then the
@@ -261,6 +319,7 @@ enum Frame {
         entries: Vec<Entry>,
         pending_key: Option<Node>,
         seen: HashSet<String>,
+        size: Size,
     },
     Sequence {
         start: usize,
@@ -268,7 +327,100 @@ enum Frame {
         anchor: usize,
         tag: Option<String>,
         items: Vec<Node>,
+        size: Size,
     },
+}
+
+impl Frame {
+    fn size_mut(&mut self) -> &mut Size {
+        match self {
+            Frame::Mapping { size, .. } | Frame::Sequence { size, .. } => size,
+        }
+    }
+}
+
+/// What a node costs to copy: its nodes, its scalar bytes and its height
+/// (1 for a scalar). Kept for anchored nodes so an alias is priced before
+/// it is expanded.
+#[derive(Clone, Copy, Debug, Default)]
+struct Size {
+    nodes: usize,
+    bytes: usize,
+    height: usize,
+}
+
+impl Size {
+    fn scalar(bytes: usize) -> Size {
+        Size {
+            nodes: 1,
+            bytes,
+            height: 1,
+        }
+    }
+    /// Adds a child to a collection's running size.
+    fn add_child(&mut self, child: Size) {
+        self.nodes += child.nodes;
+        self.bytes += child.bytes;
+        self.height = self.height.max(child.height + 1);
+    }
+    /// The finished collection: itself plus its children.
+    fn collection(self) -> Size {
+        Size {
+            nodes: self.nodes + 1,
+            bytes: self.bytes,
+            height: self.height.max(1),
+        }
+    }
+}
+
+/// The running totals checked against [`limits`].
+#[derive(Default)]
+struct Spent {
+    nodes: usize,
+    alias_nodes: usize,
+    alias_bytes: usize,
+}
+
+impl Spent {
+    /// Charges a copy (alias expansion or anchor record); the error when it
+    /// goes over a budget.
+    fn copy(&mut self, size: Size, what: &str) -> Result<(), String> {
+        self.alias_nodes = self.alias_nodes.saturating_add(size.nodes);
+        self.alias_bytes = self.alias_bytes.saturating_add(size.bytes);
+        if self.alias_nodes > MAX_ALIAS_NODES {
+            return Err(format!(
+                "{what} would make the YAML anchors and aliases of this file expand to more than {MAX_ALIAS_NODES} nodes (an alias bomb?); autoheal stops reading here"
+            ));
+        }
+        if self.alias_bytes > MAX_ALIAS_BYTES {
+            return Err(format!(
+                "{what} would make the YAML anchors and aliases of this file copy more than {} MiB of text; autoheal stops reading here",
+                MAX_ALIAS_BYTES >> 20
+            ));
+        }
+        Ok(())
+    }
+    fn add_nodes(&mut self, n: usize) -> Result<(), String> {
+        self.nodes = self.nodes.saturating_add(n);
+        if self.nodes > MAX_NODES {
+            return Err(format!(
+                "the YAML of this file has more than {MAX_NODES} nodes; autoheal stops reading here"
+            ));
+        }
+        Ok(())
+    }
+}
+
+/// The character at `at` (empty at the end of the text).
+fn first_char(text: &str, at: usize) -> TextRange {
+    let len = text.get(at..).and_then(|t| t.chars().next()).map_or(0, char::len_utf8);
+    TextRange::new(at, at + len)
+}
+
+fn depth_error(depth: usize) -> String {
+    format!(
+        "YAML nested {depth} levels deep; autoheal reads up to {MAX_DEPTH} levels (GitHub's workflow parser stops at 50) and stops reading here"
+    )
 }
 
 fn convert_style(s: SaphyrStyle) -> ScalarStyle {
@@ -300,7 +452,8 @@ fn parse_once(text: &str) -> Attempt {
     let bytes = text.as_bytes();
     let mut parser = Parser::new_from_str(text);
     let mut stack: Vec<Frame> = Vec::new();
-    let mut anchors: HashMap<usize, Node> = HashMap::new();
+    let mut anchors: HashMap<usize, (Node, Size)> = HashMap::new();
+    let mut spent = Spent::default();
     let mut root: Option<Node> = None;
     let mut errors = Vec::new();
     let mut fatal = None;
@@ -308,7 +461,17 @@ fn parse_once(text: &str) -> Attempt {
     let mut done = false;
 
     // Attach a finished node to its parent, or make it the root.
-    fn push(stack: &mut [Frame], root: &mut Option<Node>, node: Node, text: &str, errors: &mut Vec<SyntaxError>) {
+    fn push(
+        stack: &mut [Frame],
+        root: &mut Option<Node>,
+        node: Node,
+        size: Size,
+        text: &str,
+        errors: &mut Vec<SyntaxError>,
+    ) {
+        if let Some(frame) = stack.last_mut() {
+            frame.size_mut().add_child(size);
+        }
         match stack.last_mut() {
             None => {
                 if root.is_none() {
@@ -358,6 +521,12 @@ fn parse_once(text: &str) -> Attempt {
         }
     }
 
+    // Over a budget: the error, at the event that crossed it.
+    let limit = |range: TextRange, message: String| SyntaxError {
+        range,
+        message,
+        kind: SyntaxErrorKind::Limit,
+    };
     while !done {
         let (event, span) = match parser.next_event() {
             None => break,
@@ -368,6 +537,20 @@ fn parse_once(text: &str) -> Attempt {
             }
         };
         let range = offsets.range(span);
+        let charged = match &event {
+            Event::Scalar(..) | Event::MappingStart(..) | Event::SequenceStart(..) => spent.add_nodes(1),
+            _ => Ok(()),
+        };
+        let charged = charged.and_then(|()| match &event {
+            Event::MappingStart(..) | Event::SequenceStart(..) if stack.len() >= MAX_DEPTH => {
+                Err(depth_error(stack.len() + 1))
+            }
+            _ => Ok(()),
+        });
+        if let Err(message) = charged {
+            fatal = Some(limit(first_char(text, range.start), message));
+            break;
+        }
         match event {
             Event::StreamEnd => done = true,
             Event::DocumentStart(_) => {
@@ -396,6 +579,7 @@ fn parse_once(text: &str) -> Attempt {
                 if matches!(style, SaphyrStyle::Literal | SaphyrStyle::Folded) {
                     span = block_scalar_span(bytes, span);
                 }
+                let size = Size::scalar(value_text.len());
                 let node = Node {
                     kind: NodeKind::Scalar(Scalar {
                         value: value_text,
@@ -406,19 +590,37 @@ fn parse_once(text: &str) -> Attempt {
                     tag: tag.map(|t| format!("{}{}", t.handle, t.suffix)),
                 };
                 if anchor != 0 {
-                    anchors.insert(anchor, node.clone());
+                    if let Err(message) = spent.copy(size, "this anchor") {
+                        fatal = Some(limit(span, message));
+                        break;
+                    }
+                    anchors.insert(anchor, (node.clone(), size));
                 }
-                push(&mut stack, &mut root, node, text, &mut errors);
+                push(&mut stack, &mut root, node, size, text, &mut errors);
             }
             Event::Alias(id) => {
                 if documents > 1 && stack.is_empty() {
                     continue;
                 }
                 match anchors.get(&id) {
-                    Some(n) => {
+                    Some((n, size)) => {
+                        // Priced before it is copied: an alias bomb stops
+                        // here, at the first alias over the budget.
+                        let depth = stack.len() + size.height;
+                        let charged = if depth > MAX_DEPTH + 1 {
+                            Err(depth_error(depth))
+                        } else {
+                            spent
+                                .add_nodes(size.nodes)
+                                .and_then(|()| spent.copy(*size, "this alias"))
+                        };
+                        if let Err(message) = charged {
+                            fatal = Some(limit(range, message));
+                            break;
+                        }
                         let mut node = n.clone();
                         node.alias = Some(range);
-                        push(&mut stack, &mut root, node, text, &mut errors);
+                        push(&mut stack, &mut root, node, *size, text, &mut errors);
                     }
                     None => {
                         errors.push(SyntaxError {
@@ -437,7 +639,7 @@ fn parse_once(text: &str) -> Attempt {
                             alias: None,
                             tag: None,
                         };
-                        push(&mut stack, &mut root, node, text, &mut errors);
+                        push(&mut stack, &mut root, node, Size::scalar(0), text, &mut errors);
                     }
                 }
             }
@@ -451,6 +653,7 @@ fn parse_once(text: &str) -> Attempt {
                     entries: Vec::new(),
                     pending_key: None,
                     seen: HashSet::new(),
+                    size: Size::default(),
                 });
             }
             Event::SequenceStart(anchor, tag) => {
@@ -461,15 +664,21 @@ fn parse_once(text: &str) -> Attempt {
                     anchor,
                     tag: tag.map(|t| format!("{}{}", t.handle, t.suffix)),
                     items: Vec::new(),
+                    size: Size::default(),
                 });
             }
             Event::MappingEnd | Event::SequenceEnd => {
                 if let Some(frame) = stack.pop() {
-                    let (node, anchor) = close(frame, Some(range));
+                    let (node, anchor, size) = close(frame, Some(range));
                     if anchor != 0 {
-                        anchors.insert(anchor, node.clone());
+                        if let Err(message) = spent.copy(size, "this anchor") {
+                            fatal = Some(limit(first_char(text, node.span.start), message));
+                            push(&mut stack, &mut root, node, size, text, &mut errors);
+                            break;
+                        }
+                        anchors.insert(anchor, (node.clone(), size));
                     }
-                    push(&mut stack, &mut root, node, text, &mut errors);
+                    push(&mut stack, &mut root, node, size, text, &mut errors);
                 }
             }
             Event::DocumentEnd | Event::StreamStart | Event::Nothing => {}
@@ -477,8 +686,8 @@ fn parse_once(text: &str) -> Attempt {
     }
     // Close what the error left open, so the part read so far is usable.
     while let Some(frame) = stack.pop() {
-        let (node, _) = close(frame, None);
-        push(&mut stack, &mut root, node, text, &mut errors);
+        let (node, _, size) = close(frame, None);
+        push(&mut stack, &mut root, node, size, text, &mut errors);
     }
     Attempt { root, fatal, errors }
 }
@@ -514,9 +723,9 @@ fn block_scalar_span(bytes: &[u8], span: TextRange) -> TextRange {
     TextRange::new(start, end)
 }
 
-/// Finish a collection; returns it with its anchor id (0 for none).
-fn close(frame: Frame, end_event: Option<TextRange>) -> (Node, usize) {
-    let (kind, start, flow, anchor, tag, last_end) = match frame {
+/// Finish a collection; returns it with its anchor id (0 for none) and size.
+fn close(frame: Frame, end_event: Option<TextRange>) -> (Node, usize, Size) {
+    let (kind, start, flow, anchor, tag, last_end, size) = match frame {
         Frame::Mapping {
             start,
             flow,
@@ -524,10 +733,12 @@ fn close(frame: Frame, end_event: Option<TextRange>) -> (Node, usize) {
             tag,
             mut entries,
             pending_key,
+            mut size,
             ..
         } => {
             if let Some(key) = pending_key {
                 // A key with no value yet (cut off by an error).
+                size.add_child(Size::scalar(0));
                 let at = key.span.end;
                 entries.push(Entry {
                     key,
@@ -543,7 +754,7 @@ fn close(frame: Frame, end_event: Option<TextRange>) -> (Node, usize) {
                 });
             }
             let last_end = entries.last().map(|e| e.value.span.end.max(e.key.span.end));
-            (NodeKind::Mapping(entries), start, flow, anchor, tag, last_end)
+            (NodeKind::Mapping(entries), start, flow, anchor, tag, last_end, size)
         }
         Frame::Sequence {
             start,
@@ -551,9 +762,10 @@ fn close(frame: Frame, end_event: Option<TextRange>) -> (Node, usize) {
             anchor,
             tag,
             items,
+            size,
         } => {
             let last_end = items.last().map(|n| n.span.end);
-            (NodeKind::Sequence(items), start, flow, anchor, tag, last_end)
+            (NodeKind::Sequence(items), start, flow, anchor, tag, last_end, size)
         }
     };
     let end = match (flow, end_event, last_end) {
@@ -570,6 +782,7 @@ fn close(frame: Frame, end_event: Option<TextRange>) -> (Node, usize) {
             tag,
         },
         anchor,
+        size.collection(),
     )
 }
 

@@ -9,11 +9,11 @@
 
 mod build;
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;
 
 use crate::text::TextRange;
 
-pub use build::parse;
+pub use build::{limits, parse};
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct Node {
@@ -77,6 +77,9 @@ pub enum SyntaxErrorKind {
     MultipleDocuments,
     /// Not valid UTF-8.
     Encoding,
+    /// Over one of the [`limits`] (size, nesting, nodes, alias expansion):
+    /// nothing past it is read and the document has no tree.
+    Limit,
 }
 
 /// The result of parsing one file.
@@ -98,9 +101,12 @@ impl Document {
     }
     /// True when the parser itself failed (not just a duplicate key).
     pub fn has_parse_errors(&self) -> bool {
-        self.errors
-            .iter()
-            .any(|e| e.kind == SyntaxErrorKind::Parse || e.kind == SyntaxErrorKind::Encoding)
+        self.errors.iter().any(|e| {
+            matches!(
+                e.kind,
+                SyntaxErrorKind::Parse | SyntaxErrorKind::Encoding | SyntaxErrorKind::Limit
+            )
+        })
     }
 }
 
@@ -190,18 +196,22 @@ impl Node {
     pub fn report_span(&self) -> TextRange {
         self.alias.unwrap_or(self.span)
     }
-    /// Every node below this one, depth first, this one included.
+    /// Every node below this one, depth first, this one included. An
+    /// explicit stack, not recursion: no input can exhaust the call stack.
     pub fn walk(&self, f: &mut dyn FnMut(&Node)) {
-        f(self);
-        match &self.kind {
-            NodeKind::Mapping(entries) => {
-                for e in entries {
-                    e.key.walk(f);
-                    e.value.walk(f);
+        let mut todo = vec![self];
+        while let Some(node) = todo.pop() {
+            f(node);
+            match &node.kind {
+                NodeKind::Mapping(entries) => {
+                    for e in entries.iter().rev() {
+                        todo.push(&e.value);
+                        todo.push(&e.key);
+                    }
                 }
+                NodeKind::Sequence(items) => todo.extend(items.iter().rev()),
+                NodeKind::Scalar(_) => {}
             }
-            NodeKind::Sequence(items) => items.iter().for_each(|n| n.walk(f)),
-            NodeKind::Scalar(_) => {}
         }
     }
     /// The innermost node whose span contains `offset`, with the chain of

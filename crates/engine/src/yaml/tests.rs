@@ -159,3 +159,99 @@ fn a_closing_bracket_at_the_parent_indentation_is_accepted_like_github_does() {
     assert_eq!(m.get("name").unwrap().as_sequence().unwrap().len(), 2);
     assert_eq!(m.get("include").unwrap().as_sequence().unwrap().len(), 1);
 }
+
+/// `x0: &a0 [lol × 9]`, then 14 lines each holding nine aliases of the line
+/// before: under 1 KB that expands to 9^15 scalars.
+pub(crate) fn alias_bomb() -> String {
+    let mut s = String::from("on: push\nx0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n");
+    for i in 1..15 {
+        let items = vec![format!("*a{}", i - 1); 9].join(", ");
+        s.push_str(&format!("x{i}: &a{i} [{items}]\n"));
+    }
+    s.push_str("jobs:\n  b:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo\n");
+    s
+}
+
+fn only_limit_error(doc: &Document) -> &SyntaxError {
+    assert!(doc.root.is_none(), "no tree past a budget");
+    assert_eq!(doc.errors.len(), 1, "{:?}", doc.errors);
+    assert_eq!(doc.errors[0].kind, SyntaxErrorKind::Limit);
+    assert!(doc.has_parse_errors());
+    &doc.errors[0]
+}
+
+#[test]
+fn an_alias_bomb_stops_at_the_alias_budget() {
+    let src = alias_bomb();
+    assert!(src.len() < 1024);
+    let doc = parse(src.as_bytes());
+    let e = only_limit_error(&doc);
+    assert!(e.message.contains("alias bomb"), "{}", e.message);
+    let at = src[e.range.start..e.range.end].chars().next();
+    assert!(
+        matches!(at, Some('*' | '&')),
+        "points at the alias or the anchor: {at:?}"
+    );
+}
+
+#[test]
+fn one_long_anchored_string_used_many_times_stops_at_the_byte_budget() {
+    let mut src = format!("a: &s '{}'\nb: [", "x".repeat(1 << 20));
+    src.push_str(&vec!["*s"; 40].join(", "));
+    src.push_str("]\n");
+    let e = parse(src.as_bytes()).errors;
+    assert_eq!(e.len(), 1, "{e:?}");
+    assert!(e[0].message.contains("MiB of text"), "{}", e[0].message);
+}
+
+#[test]
+fn ordinary_anchors_and_aliases_still_expand() {
+    let src = "x: &steps\n  - run: a\n  - run: b\njobs:\n  a: {steps: *steps}\n  b: {steps: *steps}\n";
+    let doc = parse(src.as_bytes());
+    assert!(doc.errors.is_empty(), "{:?}", doc.errors);
+    let jobs = doc.root.as_ref().unwrap().get("jobs").unwrap();
+    let steps = jobs.get("b").unwrap().get("steps").unwrap();
+    assert_eq!(steps.as_sequence().map(<[Node]>::len), Some(2));
+    assert!(steps.alias.is_some());
+}
+
+#[test]
+fn block_nesting_past_the_depth_budget_is_an_error_not_a_crash() {
+    for src in [
+        format!("{}x\n", "- ".repeat(100_000)),
+        format!("a:\n  b:\n    {}x\n", "- ".repeat(100_000)),
+        (0..2_000)
+            .map(|i| format!("{}k{i}:\n", "  ".repeat(i)))
+            .collect::<String>(),
+    ] {
+        let doc = parse(src.as_bytes());
+        let e = only_limit_error(&doc);
+        assert!(e.message.contains("levels"), "{}", e.message);
+    }
+    // At the budget the tree is whole.
+    let src = format!("{}x\n", "- ".repeat(limits::MAX_DEPTH));
+    let doc = parse(src.as_bytes());
+    assert!(doc.errors.is_empty(), "{:?}", doc.errors);
+}
+
+#[test]
+fn an_alias_cannot_carry_nesting_past_the_depth_budget() {
+    // Flow nesting under an anchor, then an alias of it as deep again.
+    let half = limits::MAX_DEPTH / 2 + 10;
+    let deep = format!("{}x{}", "[".repeat(half), "]".repeat(half));
+    let nested_alias = format!("{}*d{}", "[".repeat(half), "]".repeat(half));
+    let src = format!("a: &d {deep}\nb: {nested_alias}\n");
+    let doc = parse(src.as_bytes());
+    let e = only_limit_error(&doc);
+    assert!(e.message.contains("levels"), "{}", e.message);
+}
+
+#[test]
+fn too_many_nodes_and_too_many_bytes_are_limits() {
+    let many = format!("[{}]", vec!["a"; limits::MAX_NODES + 10].join(","));
+    let e = parse(many.as_bytes()).errors;
+    assert!(e.len() == 1 && e[0].message.contains("nodes"), "{e:?}");
+    let big = vec![b'#'; limits::MAX_BYTES + 1];
+    let doc = parse(&big);
+    assert!(only_limit_error(&doc).message.contains("MiB"));
+}
