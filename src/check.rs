@@ -1,6 +1,6 @@
 //! `autoheal check`: lint files, optionally fix them, print diagnostics.
 
-use std::io::{Read, Write};
+use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context as _, bail};
@@ -15,7 +15,7 @@ use clap::{Args, ValueEnum};
 use rayon::prelude::*;
 
 use crate::output::{self, Format};
-use crate::{Outcome, Verbosity, discover};
+use crate::{Outcome, Verbosity, discover, files};
 
 #[derive(Args)]
 pub struct CheckArgs {
@@ -103,33 +103,77 @@ pub fn run(args: CheckArgs, verbosity: &Verbosity) -> anyhow::Result<Outcome> {
 
     let mut stdin_text = None;
     if inputs.iter().any(|i| matches!(i, Input::Stdin)) {
-        let mut buf = Vec::new();
-        std::io::stdin().read_to_end(&mut buf).context("cannot read stdin")?;
-        stdin_text = Some(buf);
+        // One byte past the budget is enough for the engine to say so.
+        stdin_text = Some(files::read_stdin(READ_LIMIT).context("cannot read stdin")?);
     }
+    let write_root = match &root {
+        Some(r) => r.clone(),
+        None => files::write_root()?,
+    };
 
-    let results: Vec<anyhow::Result<Option<FileReport>>> = inputs
+    let results: Vec<Option<Result<FileReport, String>>> = inputs
         .par_iter()
         .map(|input| {
             let (path, bytes) = match input {
                 Input::Stdin => (args.stdin_filename.clone(), stdin_text.clone().unwrap_or_default()),
                 Input::File(p) => {
-                    let bytes = std::fs::read(p).with_context(|| format!("cannot read {}", p.display()))?;
-                    (display_path(p, &cwd), bytes)
+                    if let Some(root) = &root {
+                        if config.is_ignored(&relative_to(p, root)) {
+                            return None;
+                        }
+                    }
+                    let shown = display_path(p, &cwd);
+                    if p.is_dir() {
+                        return None;
+                    }
+                    if files::is_special(p) {
+                        if !verbosity.quiet {
+                            eprintln!(
+                                "autoheal: skipping {shown}: not a regular file (a FIFO, socket or device); pipe it to `-` to lint it"
+                            );
+                        }
+                        return None;
+                    }
+                    match files::read_regular(p, READ_LIMIT) {
+                        Ok(bytes) => (shown, bytes),
+                        // One unreadable file is a finding on it; the others are still linted.
+                        Err(e) => {
+                            let diagnostic = rules::syntax::unreadable(&shown, &e.to_string());
+                            return Some(Ok(FileReport {
+                                path: shown,
+                                source: String::new(),
+                                diagnostics: vec![diagnostic],
+                                applied: Vec::new(),
+                            }));
+                        }
+                    }
                 }
             };
-            if let (Some(root), Input::File(p)) = (&root, input) {
-                if config.is_ignored(&relative_to(p, root)) {
-                    return Ok(None);
-                }
-            }
-            lint_file(&path, bytes, &config, repo, args.fix, args.format, input).map(Some)
+            let target = match input {
+                Input::File(p) => Some(p.as_path()),
+                Input::Stdin => None,
+            };
+            // A bug on one file is a finding on it, not the end of the run.
+            let linted = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                lint_file(&path, bytes, &config, repo, args.fix, args.format, target, &write_root)
+            }));
+            Some(match linted {
+                Ok(Ok(report)) => Ok(report),
+                Ok(Err(e)) => Err(format!("{path}: {e:#}")),
+                Err(panic) => Err(format!(
+                    "{path}: internal error, please report it: {}",
+                    panic_message(&*panic)
+                )),
+            })
         })
         .collect();
-    let mut reports = Vec::new();
-    for r in results {
-        if let Some(rep) = r? {
-            reports.push(rep);
+    // Files that could not be fixed or linted are told on stderr after the
+    // others are reported; they make the exit status 2.
+    let (mut reports, mut failed) = (Vec::new(), Vec::new());
+    for r in results.into_iter().flatten() {
+        match r {
+            Ok(report) => reports.push(report),
+            Err(e) => failed.push(e),
         }
     }
     if let Some(rep) = config_report.take() {
@@ -145,6 +189,12 @@ pub fn run(args: CheckArgs, verbosity: &Verbosity) -> anyhow::Result<Outcome> {
         }
     }
     out.flush().ok();
+    if !failed.is_empty() {
+        for e in &failed {
+            eprintln!("autoheal: error: {e}");
+        }
+        bail!("{} file(s) could not be checked or fixed", failed.len());
+    }
 
     let failing = reports
         .iter()
@@ -153,6 +203,19 @@ pub fn run(args: CheckArgs, verbosity: &Verbosity) -> anyhow::Result<Outcome> {
     Ok(if failing { Outcome::Findings } else { Outcome::Clean })
 }
 
+/// Bytes read from one file: one more than the engine reads, so a file over
+/// its budget is reported as such rather than cut silently.
+pub const READ_LIMIT: u64 = autoheal_engine::yaml::limits::MAX_BYTES as u64 + 1;
+
+fn panic_message(payload: &(dyn std::any::Any + Send)) -> &str {
+    payload
+        .downcast_ref::<&str>()
+        .copied()
+        .or_else(|| payload.downcast_ref::<String>().map(String::as_str))
+        .unwrap_or("a panic without a message")
+}
+
+#[allow(clippy::too_many_arguments)]
 fn lint_file(
     path: &str,
     bytes: Vec<u8>,
@@ -160,7 +223,8 @@ fn lint_file(
     repo: &dyn RepoFiles,
     fix: Option<FixMode>,
     format: Format,
-    input: &Input,
+    target: Option<&Path>,
+    write_root: &Path,
 ) -> anyhow::Result<FileReport> {
     // Only what will be shown or applied is generated and verified.
     let fixes = match (fix, format) {
@@ -182,7 +246,7 @@ fn lint_file(
     let mut diagnostics = lint(path, &bytes, &opts);
     let source = String::from_utf8_lossy(&bytes).into_owned();
     let mut applied = Vec::new();
-    if let (Some(mode), Input::File(file)) = (fix, input) {
+    if let (Some(mode), Some(file)) = (fix, target) {
         if std::str::from_utf8(&bytes).is_ok() {
             let mut text = source.clone();
             // Fixes can unlock others (a parse error hides later rules), so
@@ -208,7 +272,7 @@ fn lint_file(
                 diagnostics = lint(path, text.as_bytes(), &opts);
             }
             if text != source {
-                write_atomically(file, text.as_bytes())?;
+                files::write_inside(write_root, file, text.as_bytes())?;
             }
             return Ok(FileReport {
                 path: path.to_string(),
@@ -224,25 +288,6 @@ fn lint_file(
         diagnostics,
         applied,
     })
-}
-
-/// Write through a temporary file in the same directory and rename it over
-/// the original, so an interrupted write never leaves half a workflow.
-pub fn write_atomically(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
-    let dir = path
-        .parent()
-        .filter(|d| !d.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let mut tmp = tempfile::NamedTempFile::new_in(dir)
-        .with_context(|| format!("cannot create a temporary file in {}", dir.display()))?;
-    tmp.write_all(bytes)
-        .with_context(|| format!("cannot write {}", path.display()))?;
-    if let Ok(meta) = std::fs::metadata(path) {
-        let _ = std::fs::set_permissions(tmp.path(), meta.permissions());
-    }
-    tmp.persist(path)
-        .map_err(|e| anyhow::anyhow!("cannot replace {}: {}", path.display(), e.error))?;
-    Ok(())
 }
 
 fn load_config(explicit: Option<&Path>, root: Option<&Path>) -> anyhow::Result<(Config, Option<FileReport>)> {

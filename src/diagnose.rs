@@ -74,10 +74,8 @@ pub fn run(args: DiagnoseArgs, verbosity: &Verbosity) -> anyhow::Result<Outcome>
         saved.run_id = args.run_id;
         saved.run_url = args.run_url.clone();
         saved.date = Some(today());
-        let dir = root.join(".autoheal").join("failures");
-        std::fs::create_dir_all(&dir).with_context(|| format!("cannot create {}", dir.display()))?;
-        let file = dir.join(saved.file_name());
-        std::fs::write(&file, saved.to_json()).with_context(|| format!("cannot write {}", file.display()))?;
+        let file = root.join(".autoheal").join("failures").join(saved.file_name());
+        crate::files::write_inside(root, &file, saved.to_json().as_bytes())?;
         if !verbosity.quiet && args.format == DiagnoseFormat::Human {
             outln!("saved {}", file.display());
         }

@@ -35,7 +35,9 @@ pub fn repo_files(root: &Path) -> Vec<PathBuf> {
         let mut v: Vec<PathBuf> = entries
             .filter_map(|e| e.ok())
             .map(|e| e.path())
-            .filter(|p| p.is_file() && is_yaml(p))
+            // Not only regular files: `check` reports the unreadable ones
+            // and skips FIFOs and devices with a notice.
+            .filter(|p| is_yaml(p) && !p.is_dir())
             .collect();
         v.sort();
         out.extend(v);
@@ -67,19 +69,24 @@ pub fn dir_files(dir: &Path) -> Vec<PathBuf> {
     out
 }
 
+/// Every non-directory entry under `dir`, with an explicit stack: a
+/// repository can nest directories as deep as paths allow.
 fn walk(dir: &Path, f: &mut dyn FnMut(&Path)) {
-    let Ok(entries) = std::fs::read_dir(dir) else { return };
-    for e in entries.filter_map(|e| e.ok()) {
-        let p = e.path();
-        let Ok(ft) = e.file_type() else { continue };
-        if ft.is_dir() {
-            let name = e.file_name();
-            if name == "node_modules" || name == ".git" || name == "target" {
-                continue;
+    let mut todo = vec![dir.to_path_buf()];
+    while let Some(dir) = todo.pop() {
+        let Ok(entries) = std::fs::read_dir(&dir) else { continue };
+        for e in entries.filter_map(|e| e.ok()) {
+            let p = e.path();
+            let Ok(ft) = e.file_type() else { continue };
+            if ft.is_dir() {
+                let name = e.file_name();
+                if name != "node_modules" && name != ".git" && name != "target" {
+                    todo.push(p);
+                }
+            } else {
+                // Files, links and special files alike; readers decide.
+                f(&p);
             }
-            walk(&p, f);
-        } else if ft.is_file() {
-            f(&p);
         }
     }
 }

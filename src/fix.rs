@@ -40,7 +40,10 @@ pub fn run(args: FixArgs, verbosity: &Verbosity) -> anyhow::Result<Outcome> {
             let candidates: Vec<(String, String)> = discover::repo_files(root)
                 .into_iter()
                 .filter(|p| p.parent().and_then(|d| d.file_name()) == Some("workflows".as_ref()))
-                .filter_map(|p| Some((repo_relative(&p, Some(root)), std::fs::read_to_string(&p).ok()?)))
+                .filter_map(|p| {
+                    let text = crate::files::read_regular(&p, crate::check::READ_LIMIT).ok()?;
+                    Some((repo_relative(&p, Some(root)), String::from_utf8(text).ok()?))
+                })
                 .collect();
             let analysis = analyze(&loaded, None)?;
             match autoheal_logs::mapping::locate_workflow(&analysis, &candidates) {
@@ -78,6 +81,10 @@ pub fn run(args: FixArgs, verbosity: &Verbosity) -> anyhow::Result<Outcome> {
         }
         return Ok(Outcome::Findings);
     }
+    let write_root = match &loaded.root {
+        Some(r) => r.clone(),
+        None => crate::files::write_root()?,
+    };
     for (path, new) in &plan.files {
         let full = match &loaded.root {
             Some(r) if path != &rel || args.workflow.is_none() => r.join(path),
@@ -87,10 +94,13 @@ pub fn run(args: FixArgs, verbosity: &Verbosity) -> anyhow::Result<Outcome> {
         let old = if path == &rel {
             text.clone()
         } else {
-            std::fs::read_to_string(&full).unwrap_or_default()
+            crate::files::read_regular(&full, crate::check::READ_LIMIT)
+                .ok()
+                .and_then(|b| String::from_utf8(b).ok())
+                .unwrap_or_default()
         };
         if args.write {
-            crate::check::write_atomically(&full, new.as_bytes())?;
+            crate::files::write_inside(&write_root, &full, new.as_bytes())?;
             if !verbosity.quiet {
                 outln!("wrote {}", full.display());
             }

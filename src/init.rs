@@ -2,7 +2,6 @@
 //! into this repository.
 
 use std::collections::BTreeSet;
-use std::path::Path;
 
 use anyhow::Context as _;
 use autoheal_github::init::{InitOptions, Mode, plan_init};
@@ -57,22 +56,16 @@ pub fn run(args: InitArgs, verbosity: &Verbosity) -> anyhow::Result<Outcome> {
     )?;
     let existing: BTreeSet<String> = candidates
         .iter()
-        .filter(|f| root.join(f.path).exists())
+        // A dangling symlink exists too: never written through without --force.
+        .filter(|f| std::fs::symlink_metadata(root.join(f.path)).is_ok())
         .map(|f| f.path.to_string())
         .collect();
     let files = plan_init(&options, &existing)?;
     for file in &files {
-        write_file(&root.join(file.path), &file.contents)?;
+        crate::files::write_inside(&root, &root.join(file.path), file.contents.as_bytes())?;
         if !verbosity.quiet {
             outln!("wrote {}", file.path);
         }
     }
     Ok(Outcome::Clean)
-}
-
-fn write_file(path: &Path, contents: &str) -> anyhow::Result<()> {
-    if let Some(dir) = path.parent() {
-        std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
-    }
-    std::fs::write(path, contents).with_context(|| format!("cannot write {}", path.display()))
 }

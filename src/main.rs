@@ -34,6 +34,7 @@ mod stats;
 
 // What several commands share.
 mod discover;
+mod files;
 mod github_args;
 mod logs_input;
 mod output;

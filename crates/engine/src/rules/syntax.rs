@@ -152,6 +152,20 @@ pub fn encoding_diagnostics(path: &str, doc: &Document, config: &Config) -> Vec<
     doc.errors.iter().map(|e| error_diagnostic(path, sev, e)).collect()
 }
 
+/// A file that could not be read (permissions, I/O error): a finding on it,
+/// so the other files are still checked. Always an error: GitHub cannot
+/// know what it holds either.
+pub fn unreadable(path: &str, reason: &str) -> Diagnostic {
+    Diagnostic::new(
+        path,
+        RULE.id,
+        Severity::Error,
+        TextRange::empty(0),
+        format!("cannot read this file: {reason}"),
+    )
+    .with_code("syntax/unreadable")
+}
+
 fn error_diagnostic(path: &str, severity: Severity, e: &yaml::SyntaxError) -> Diagnostic {
     let message = match e.kind {
         SyntaxErrorKind::Parse => format!("YAML syntax error: {}", e.message),

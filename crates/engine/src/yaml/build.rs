@@ -43,8 +43,7 @@ pub fn parse(bytes: &[u8]) -> Document {
         return over_limit(SyntaxError {
             range: TextRange::empty(0),
             message: format!(
-                "file is {} bytes; autoheal reads YAML files up to {} MiB (GitHub's workflow parser reads up to 1 MiB)",
-                bytes.len(),
+                "file is larger than {} MiB, the most autoheal reads (GitHub's workflow parser reads up to 1 MiB)",
                 MAX_BYTES >> 20
             ),
             kind: SyntaxErrorKind::Limit,
