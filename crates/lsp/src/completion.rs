@@ -212,12 +212,17 @@ pub fn complete(
                     .map(|id| item(&id, CompletionItemKind::REFERENCE, None, None))
                     .collect()
             }
-            (FileKind::Workflow, "runs-on" | "labels") => runner_labels
-                .iter()
-                .map(String::as_str)
-                .chain(docs::HOSTED_RUNNERS.iter().copied())
-                .map(|l| item(l, CompletionItemKind::VALUE, None, Some("runner label".into())))
-                .collect(),
+            (FileKind::Workflow, "runs-on" | "labels") => {
+                let mut labels: Vec<&str> = runner_labels.iter().map(String::as_str).collect();
+                for hosted in autoheal_engine::rules::runner_label::hosted_labels() {
+                    labels.push(hosted);
+                }
+                labels.push("self-hosted");
+                labels
+                    .into_iter()
+                    .map(|l| item(l, CompletionItemKind::VALUE, None, Some("runner label".into())))
+                    .collect()
+            }
             (_, "shell") => docs::SHELLS
                 .iter()
                 .map(|s| item(s, CompletionItemKind::VALUE, None, None))

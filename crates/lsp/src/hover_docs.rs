@@ -224,20 +224,3 @@ pub const ACTION_RUNS_KEYS: &[&str] = &[
 pub const ACTION_INPUT_KEYS: &[&str] = &["description", "required", "default", "deprecationMessage"];
 pub const SHELLS: &[&str] = &["bash", "sh", "pwsh", "powershell", "cmd", "python"];
 
-/// GitHub-hosted runner labels.
-pub const HOSTED_RUNNERS: &[&str] = &[
-    "ubuntu-latest",
-    "ubuntu-24.04",
-    "ubuntu-22.04",
-    "ubuntu-24.04-arm",
-    "ubuntu-22.04-arm",
-    "windows-latest",
-    "windows-2025",
-    "windows-2022",
-    "windows-11-arm",
-    "macos-latest",
-    "macos-15",
-    "macos-14",
-    "macos-13",
-    "self-hosted",
-];

@@ -1,12 +1,14 @@
-//! `runner-label`: `runs-on` labels. GitHub-hosted labels are known (and
-//! retired ones flagged); anything else must be a self-hosted or
-//! larger-runner label listed in `runner-labels` of the config, or come with
-//! `self-hosted`.
+//! `runner-label`: `runs-on` labels, also those a literal matrix gives
+//! `runs-on: ${{ matrix.os }}`. GitHub-hosted labels come from one dated
+//! data file (`crates/engine/data/runner-labels.txt`, compared
+//! case-insensitively; retired images are flagged); anything else must be a
+//! self-hosted or larger-runner label listed in `runner-labels` of the
+//! config, or come with `self-hosted`. Runner groups are accepted as given.
 
 use super::{Context, Rule, WORKFLOWS};
 use crate::config::suggest;
 use crate::diagnostic::Severity;
-use crate::yaml::Node;
+use crate::yaml::{Node, NodeKind};
 
 pub const RULE: Rule = Rule {
     id: "runner-label",
@@ -17,50 +19,62 @@ pub const RULE: Rule = Rule {
     check,
 };
 
-/// GitHub-hosted runner images as of 2025-06 (standard and larger macOS).
-pub const HOSTED: &[&str] = &[
-    "ubuntu-latest",
-    "ubuntu-24.04",
-    "ubuntu-22.04",
-    "ubuntu-24.04-arm",
-    "ubuntu-22.04-arm",
-    "ubuntu-slim",
-    "windows-latest",
-    "windows-2025",
-    "windows-2022",
-    "windows-11-arm",
-    "macos-latest",
-    "macos-26",
-    "macos-15",
-    "macos-14",
-    "macos-13",
-    "macos-15-intel",
-    "macos-latest-large",
-    "macos-26-large",
-    "macos-15-large",
-    "macos-14-large",
-    "macos-13-large",
-    "macos-latest-xlarge",
-    "macos-26-xlarge",
-    "macos-15-xlarge",
-    "macos-14-xlarge",
-    "macos-13-xlarge",
-];
-/// Images GitHub has removed: jobs asking for them never start.
-pub const RETIRED: &[&str] = &[
-    "ubuntu-16.04",
-    "ubuntu-18.04",
-    "ubuntu-20.04",
-    "windows-2016",
-    "windows-2019",
-    "macos-10.15",
-    "macos-11",
-    "macos-12",
-    "macos-12-xl",
-    "macos-12-large",
-];
-/// Labels every self-hosted runner gets.
-pub const SELF_HOSTED: &[&str] = &["self-hosted", "linux", "windows", "macos", "x64", "arm", "arm64"];
+/// The runner data: one dated file, with its sources inside.
+const DATA: &str = include_str!("../../data/runner-labels.txt");
+
+/// What the runner data says about a label.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LabelStatus {
+    Hosted,
+    Retired,
+    SelfHosted,
+}
+
+/// Every label of the runner data with its status, in file order.
+pub fn runner_labels() -> &'static [(&'static str, LabelStatus)] {
+    static LABELS: std::sync::OnceLock<Vec<(&'static str, LabelStatus)>> = std::sync::OnceLock::new();
+    LABELS.get_or_init(|| {
+        DATA.lines()
+            .filter_map(|line| {
+                let line = line.trim();
+                if line.is_empty() || line.starts_with('#') {
+                    return None;
+                }
+                let (status, label) = line.split_once(' ')?;
+                let status = match status {
+                    "hosted" => LabelStatus::Hosted,
+                    "retired" => LabelStatus::Retired,
+                    "self-hosted" => LabelStatus::SelfHosted,
+                    _ => return None,
+                };
+                Some((label.trim(), status))
+            })
+            .collect()
+    })
+}
+
+/// The `as-of:` date of the runner data.
+pub fn runner_data_date() -> &'static str {
+    DATA.lines()
+        .find_map(|l| l.trim_start_matches('#').trim().strip_prefix("as-of:"))
+        .map_or("", str::trim)
+}
+
+/// GitHub-hosted labels that exist today (for completion and messages).
+pub fn hosted_labels() -> impl Iterator<Item = &'static str> {
+    runner_labels()
+        .iter()
+        .filter(|(_, s)| *s == LabelStatus::Hosted)
+        .map(|(l, _)| *l)
+}
+
+/// The status of a label, compared case-insensitively as GitHub does.
+pub fn label_status(label: &str) -> Option<LabelStatus> {
+    runner_labels()
+        .iter()
+        .find(|(l, _)| l.eq_ignore_ascii_case(label))
+        .map(|(_, s)| *s)
+}
 
 fn os_of(label: &str) -> Option<&'static str> {
     let l = label.to_ascii_lowercase();
@@ -71,60 +85,126 @@ fn check(ctx: &mut Context<'_>) {
     let Some(wf) = ctx.workflow else { return };
     for job in &wf.jobs {
         let Some(runs_on) = job.get("runs-on") else { continue };
+        // A runner group picks its own runners; its labels are the group's.
         if runs_on.get("group").is_some() {
             continue;
         }
         let labels: Vec<&Node> = job.runs_on_labels();
-        let texts: Vec<&str> = labels.iter().filter_map(|n| n.as_str()).collect();
-        let self_hosted = texts.iter().any(|t| t.eq_ignore_ascii_case("self-hosted"));
-        let mut first_hosted: Option<(&str, &Node)> = None;
-        for node in labels {
-            let Some(label) = node.as_str() else { continue };
-            if label.is_empty() || label.contains("${{") {
+        check_labels(ctx, &labels);
+        // Labels that come from a literal matrix are checked where the
+        // matrix spells them.
+        for node in &labels {
+            let Some(path) = node.as_str().and_then(matrix_path) else {
                 continue;
+            };
+            for value in matrix_values(job.matrix(), &path) {
+                match &value.kind {
+                    NodeKind::Mapping(_) => {}
+                    NodeKind::Sequence(items) => check_labels(ctx, &items.iter().collect::<Vec<_>>()),
+                    NodeKind::Scalar(_) => check_labels(ctx, &[value]),
+                }
             }
-            if ctx.config.runner_labels.iter().any(|l| l.eq_ignore_ascii_case(label)) {
-                continue;
+        }
+    }
+}
+
+/// `matrix.a.b` of a `runs-on` label that is exactly `${{ matrix.a.b }}`.
+fn matrix_path(label: &str) -> Option<Vec<&str>> {
+    let inner = label.trim().strip_prefix("${{")?.strip_suffix("}}")?.trim();
+    let rest = inner.strip_prefix("matrix.")?;
+    let path: Vec<&str> = rest.split('.').collect();
+    path.iter()
+        .all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-'))
+        .then_some(path)
+}
+
+/// Every literal value the matrix gives `path` (its rows and `include`
+/// entries); expressions and unknown shapes give nothing.
+fn matrix_values<'a>(matrix: Option<&'a Node>, path: &[&str]) -> Vec<&'a Node> {
+    let Some((first, rest)) = path.split_first() else {
+        return Vec::new();
+    };
+    let Some(entries) = matrix.and_then(Node::as_mapping) else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    for e in entries {
+        let Some(key) = e.key.as_str() else { continue };
+        if key == "include" {
+            for row in e.value.as_sequence().unwrap_or_default() {
+                if let Some(v) = row.get(first) {
+                    out.extend(descend(v, rest));
+                }
             }
-            if RETIRED.contains(&label) {
+        } else if key.eq_ignore_ascii_case(first) {
+            for v in e.value.as_sequence().unwrap_or_default() {
+                out.extend(descend(v, rest));
+            }
+        }
+    }
+    out
+}
+
+fn descend<'a>(node: &'a Node, path: &[&str]) -> Option<&'a Node> {
+    let mut node = node;
+    for p in path {
+        node = node.get(p)?;
+    }
+    (!node.is_expression()).then_some(node)
+}
+
+fn check_labels(ctx: &mut Context<'_>, labels: &[&Node]) {
+    let texts: Vec<&str> = labels.iter().filter_map(|n| n.as_str()).collect();
+    let self_hosted = texts.iter().any(|t| t.eq_ignore_ascii_case("self-hosted"));
+    let mut first_hosted: Option<&str> = None;
+    for node in labels {
+        let Some(label) = node.as_str() else { continue };
+        if label.is_empty() || label.contains("${{") || node.is_null() {
+            continue;
+        }
+        if ctx.config.runner_labels.iter().any(|l| l.eq_ignore_ascii_case(label)) {
+            continue;
+        }
+        match label_status(label) {
+            Some(LabelStatus::Retired) => {
                 let os = os_of(label).unwrap_or("ubuntu");
-                let now = HOSTED
-                    .iter()
-                    .find(|h| h.starts_with(os) && h.ends_with("latest"))
-                    .copied()
-                    .unwrap_or("ubuntu-latest");
+                let now = format!("{os}-latest");
                 ctx.report(
                     node.span,
                     format!("runner image \"{label}\" has been retired by GitHub, so this job never starts; use \"{now}\" or a current version"),
-                );
-                continue;
+                )
+                .set_code("runner-label/retired");
             }
-            if HOSTED.contains(&label) {
-                if let Some((first, _)) = first_hosted.filter(|(f, _)| os_of(f) != os_of(label)) {
-                    ctx.report_at(
-                        Severity::Error,
-                        node.span,
-                        format!("label \"{label}\" conflicts with \"{first}\": a job runs on one machine; use a matrix to run on both"),
-                    );
-                } else if first_hosted.is_none() {
-                    first_hosted = Some((label, node));
+            Some(LabelStatus::Hosted) => {
+                match first_hosted {
+                    Some(first) if os_of(first) != os_of(label) => {
+                        ctx.report_at(
+                            Severity::Error,
+                            node.span,
+                            format!("label \"{label}\" conflicts with \"{first}\": a job runs on one machine; use a matrix to run on both"),
+                        )
+                        .set_code("runner-label/conflict");
+                    }
+                    Some(_) => {}
+                    None => first_hosted = Some(label),
                 }
-                continue;
             }
-            if self_hosted || SELF_HOSTED.iter().any(|s| s.eq_ignore_ascii_case(label)) {
-                continue;
+            Some(LabelStatus::SelfHosted) => {}
+            None if self_hosted => {}
+            None => {
+                let mut known: Vec<&str> = hosted_labels().collect();
+                known.extend(ctx.config.runner_labels.iter().map(String::as_str));
+                let hint = suggest(label, &known)
+                    .map(|s| format!("; did you mean \"{s}\"?"))
+                    .unwrap_or_default();
+                ctx.report(
+                    node.span,
+                    format!(
+                        "unknown runner label \"{label}\"{hint}; if it is a self-hosted or larger runner, add it to `runner-labels` in .github/autoheal.yml"
+                    ),
+                )
+                .set_code("runner-label/unknown");
             }
-            let mut known: Vec<&str> = HOSTED.to_vec();
-            known.extend(ctx.config.runner_labels.iter().map(String::as_str));
-            let hint = suggest(label, &known)
-                .map(|s| format!("; did you mean \"{s}\"?"))
-                .unwrap_or_default();
-            ctx.report(
-                node.span,
-                format!(
-                    "unknown runner label \"{label}\"{hint}; if it is a self-hosted or larger runner, add it to `runner-labels` in .github/autoheal.yml"
-                ),
-            );
         }
     }
 }
@@ -144,5 +224,30 @@ mod tests {
                 "8:14: runner image \"macos-12\" has been retired by GitHub, so this job never starts; use \"macos-latest\" or a current version",
             ]
         );
+    }
+
+    #[test]
+    fn current_images_case_groups_and_matrices() {
+        let src = "on: push\njobs:\n  a:\n    runs-on: ${{ matrix.config.runner }}\n    strategy:\n      matrix:\n        config:\n          - runner: {group: big, labels: [x]}\n          - runner: ubuntu-26.04-arm\n          - runner: [self-hosted, gpu]\n          - runner: linux-latest\n        os: [macOS-latest, windows-2025-vs2026, macos-13, ubuntu-26.04]\n        include:\n          - os: gpu\n  b:\n    runs-on: ${{ matrix.os }}\n    strategy:\n      matrix:\n        os: [macOS-latest, windows-2025-vs2026, macos-13, ubuntu-26.04]\n        include:\n          - os: gpu\n";
+        assert_eq!(
+            render(src, "runner-label"),
+            [
+                "11:21: unknown runner label \"linux-latest\"; if it is a self-hosted or larger runner, add it to `runner-labels` in .github/autoheal.yml",
+                "19:49: runner image \"macos-13\" has been retired by GitHub, so this job never starts; use \"macos-latest\" or a current version",
+                "21:17: unknown runner label \"gpu\"; if it is a self-hosted or larger runner, add it to `runner-labels` in .github/autoheal.yml",
+            ]
+        );
+    }
+
+    #[test]
+    fn the_data_file_is_dated_and_parsed_whole() {
+        let date = super::runner_data_date();
+        assert_eq!(date.len(), 10, "{date}");
+        let data_lines = super::DATA
+            .lines()
+            .filter(|l| !l.trim().is_empty() && !l.trim_start().starts_with('#'))
+            .count();
+        assert_eq!(super::runner_labels().len(), data_lines);
+        assert_eq!(super::label_status("MACOS-LATEST"), Some(super::LabelStatus::Hosted));
     }
 }

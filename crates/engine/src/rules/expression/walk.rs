@@ -91,6 +91,10 @@ fn job(pass: &mut Pass<'_>, wf: &Workflow<'_>, job: &Job<'_>, base: &Scope) {
             Some("runs-on") => {
                 let key = Some("jobs.<job_id>.runs-on");
                 match pass.scalar(v, key, Value, &js) {
+                    // A runner group, `{group: …, labels: …}`, may come whole
+                    // from an expression.
+                    Some(Type::Object(o))
+                        if o.rest.is_some() || o.props.contains_key("group") || o.props.contains_key("labels") => {}
                     Some(ty @ Type::Object(_)) => pass.push(
                         v.span,
                         format!("type of expression at \"runs-on\" must be string or array but found type \"{ty}\""),
