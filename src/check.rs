@@ -101,6 +101,10 @@ pub fn run(args: CheckArgs, verbosity: &Verbosity) -> anyhow::Result<Outcome> {
         None => &NoRepo,
     };
 
+    if verbosity.verbose {
+        eprintln!("autoheal: {}", shellcheck_status(&config));
+    }
+
     let mut stdin_text = None;
     if inputs.iter().any(|i| matches!(i, Input::Stdin)) {
         // One byte past the budget is enough for the engine to say so.
@@ -232,7 +236,7 @@ fn lint_file(
         (Some(FixMode::Safe), _) | (None, Format::Human) => FixSelection::SafeOnly,
         (None, Format::Github) => FixSelection::None,
     };
-    let script_checker = crate::shellcheck::installed()
+    let script_checker = autoheal_shellcheck::installed()
         .filter(|_| config.shellcheck)
         .map(|s| s as &dyn ScriptChecker);
     let opts = LintOptions {
@@ -323,4 +327,13 @@ fn relative_to(p: &Path, root: &Path) -> String {
     abs.strip_prefix(root)
         .map(|r| r.to_string_lossy().replace('\\', "/"))
         .unwrap_or_else(|_| p.to_string_lossy().into_owned())
+}
+
+/// What `-v` says about shellcheck: whether `run:` scripts get checked.
+fn shellcheck_status(config: &Config) -> String {
+    match autoheal_shellcheck::installed() {
+        _ if !config.shellcheck => "shellcheck: off (`shellcheck: false` in the config)".to_string(),
+        Some(s) => format!("shellcheck: on ({}), checks `run:` scripts", s.program().display()),
+        None => "shellcheck: not installed; `run:` scripts are not checked by it".to_string(),
+    }
 }

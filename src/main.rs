@@ -38,7 +38,6 @@ mod files;
 mod github_args;
 mod logs_input;
 mod output;
-mod shellcheck;
 
 use std::process::ExitCode;
 

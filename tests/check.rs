@@ -236,3 +236,52 @@ fn human_output_shows_snippets_without_color_when_piped() {
     );
     assert!(text.contains("Found 1 error(s)"), "{text}");
 }
+
+/// The workflow of issue 14's "done when": current runner images, a runner
+/// group given through a matrix, `macOS-latest`, a `parallel:` step group
+/// and a bare `cd` get no warning and no error, with or without shellcheck.
+#[test]
+fn current_runners_groups_parallel_steps_and_bare_cd_are_clean() {
+    const WF: &str = "on: push
+permissions: {}
+jobs:
+  build:
+    timeout-minutes: 30
+    strategy:
+      matrix:
+        config:
+          - runner: {group: big-runners, labels: [linux]}
+          - runner: ubuntu-26.04
+          - runner: ubuntu-26.04-arm
+          - runner: windows-2025-vs2026
+          - runner: macOS-latest
+    runs-on: ${{ matrix.config.runner }}
+    steps:
+      - parallel:
+          - id: one
+            run: echo \"x=1\" >> \"$GITHUB_OUTPUT\"
+          - id: two
+            run: echo \"y=2\" >> \"$GITHUB_OUTPUT\"
+      - run: |
+          cd build
+          echo ${{ steps.one.outputs.x }} ${{ steps.two.outputs.y }}
+  mac:
+    timeout-minutes: 30
+    runs-on: macOS-latest
+    steps:
+      - run: cd docs
+";
+    let dir = repo(&[(".github/workflows/ci.yml", WF)]);
+    let out = autoheal(dir.path(), &["check", "-v", "--format", "json"]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("shellcheck: "), "{stderr}");
+    let v: Value = serde_json::from_str(&stdout(&out)).unwrap();
+    let serious: Vec<&Value> = v["diagnostics"]
+        .as_array()
+        .expect("a diagnostics array")
+        .iter()
+        .filter(|d| d["severity"] != "info" && d["severity"] != "hint")
+        .collect();
+    assert!(serious.is_empty(), "{serious:#?}");
+    assert_eq!(out.status.code(), Some(0), "{stderr}");
+}

@@ -42,6 +42,11 @@ impl Inputs {
         opts.repo = &*self.repo;
         opts.kind = Some(self.kind);
         opts.verify_fixes = verify_fixes;
+        // The same shellcheck findings as `autoheal check`, so a file clean
+        // in the editor is clean in CI.
+        opts.script_checker = autoheal_shellcheck::installed()
+            .filter(|_| self.config.shellcheck)
+            .map(|s| s as &dyn autoheal_engine::external::ScriptChecker);
         opts
     }
 

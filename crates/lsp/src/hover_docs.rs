@@ -223,4 +223,3 @@ pub const ACTION_RUNS_KEYS: &[&str] = &[
 ];
 pub const ACTION_INPUT_KEYS: &[&str] = &["description", "required", "default", "deprecationMessage"];
 pub const SHELLS: &[&str] = &["bash", "sh", "pwsh", "powershell", "cmd", "python"];
-

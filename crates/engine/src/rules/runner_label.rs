@@ -175,20 +175,18 @@ fn check_labels(ctx: &mut Context<'_>, labels: &[&Node]) {
                 )
                 .set_code("runner-label/retired");
             }
-            Some(LabelStatus::Hosted) => {
-                match first_hosted {
-                    Some(first) if os_of(first) != os_of(label) => {
-                        ctx.report_at(
+            Some(LabelStatus::Hosted) => match first_hosted {
+                Some(first) if os_of(first) != os_of(label) => {
+                    ctx.report_at(
                             Severity::Error,
                             node.span,
                             format!("label \"{label}\" conflicts with \"{first}\": a job runs on one machine; use a matrix to run on both"),
                         )
                         .set_code("runner-label/conflict");
-                    }
-                    Some(_) => {}
-                    None => first_hosted = Some(label),
                 }
-            }
+                Some(_) => {}
+                None => first_hosted = Some(label),
+            },
             Some(LabelStatus::SelfHosted) => {}
             None if self_hosted => {}
             None => {

@@ -216,9 +216,12 @@ fn runner_os(labels: &[&Node]) -> Option<Os> {
 
 /// shellcheck's codes that misfire on workflow scripts: GitHub sets
 /// variables through `env:` (SC2154, SC2153), substituted expressions
-/// look constant (SC2050, SC2194, SC2157, SC2043), and sourced files are
-/// not at hand (SC1091).
-pub const IGNORED_SHELLCHECK_CODES: &[&str] = &["SC1091", "SC2043", "SC2050", "SC2153", "SC2154", "SC2157", "SC2194"];
+/// look constant (SC2050, SC2194, SC2157, SC2043), sourced files are not
+/// at hand (SC1091), and GitHub runs bash with `-e`, so a failed `cd` stops
+/// the step already (SC2164).
+pub const IGNORED_SHELLCHECK_CODES: &[&str] = &[
+    "SC1091", "SC2043", "SC2050", "SC2153", "SC2154", "SC2157", "SC2164", "SC2194",
+];
 
 fn run_checker(ctx: &mut Context<'_>, scripts: Vec<(&Node, Script)>) {
     let Some(checker) = ctx.script_checker else { return };
@@ -243,7 +246,16 @@ fn run_checker(ctx: &mut Context<'_>, scripts: Vec<(&Node, Script)>) {
             continue;
         }
         let range = script_range(ctx.source, node, f.start, f.end);
-        ctx.report_at(f.severity, range, format!("shellcheck {}: {}", f.code, f.message));
+        // Only a script shellcheck cannot parse is an error; its warnings
+        // are advice that should not fail CI unless the config raises the
+        // `shell` rule's severity.
+        let severity = if f.severity == Severity::Error {
+            Severity::Error
+        } else {
+            Severity::Info
+        };
+        ctx.report_at(severity, range, format!("shellcheck {}: {}", f.code, f.message))
+            .set_code("shell/shellcheck");
     }
 }
 

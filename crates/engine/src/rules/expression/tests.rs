@@ -269,5 +269,8 @@ fn a_runner_group_may_come_from_the_matrix() {
     let src = "on: push\njobs:\n  a:\n    runs-on: ${{ matrix.config.runner }}\n    strategy:\n      matrix:\n        config:\n          - runner: {group: big, labels: [x]}\n          - runner: ubuntu-latest\n    steps:\n      - run: echo\n  b:\n    runs-on: ${{ matrix.bad }}\n    strategy:\n      matrix:\n        bad:\n          - {os: linux}\n    steps:\n      - run: echo\n";
     let got = r(src);
     assert_eq!(got.len(), 1, "{got:#?}");
-    assert!(got[0].starts_with("13:14: type of expression at \"runs-on\""), "{got:#?}");
+    assert!(
+        got[0].starts_with("13:14: type of expression at \"runs-on\""),
+        "{got:#?}"
+    );
 }

@@ -1,11 +1,17 @@
-//! Runs `shellcheck` for the engine's `shell` rule. Scripts are written to
-//! a temporary directory and checked in batches (one process per batch,
-//! batches in parallel), and findings come back as byte ranges in each
-//! script's text, which the rule maps to YAML lines.
+//! Runs `shellcheck` for the engine's `shell` rule, for the CLI and the
+//! language server alike. Scripts are written to a temporary directory and
+//! checked in batches (one process per batch, batches in parallel), and
+//! findings come back as byte ranges in each script's text, which the rule
+//! maps to YAML lines. Each process runs under a deadline, scripts past a
+//! size cap are skipped, and temporary files and children are cleaned up on
+//! every exit path, SIGTERM and SIGINT included (see [`process`]).
+
+mod process;
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
+use std::process::Command;
+use std::time::Duration;
 
 use autoheal_engine::Severity;
 use autoheal_engine::external::{Script, ScriptChecker, ScriptFinding, ScriptLanguage};
@@ -17,8 +23,16 @@ use serde::Deserialize;
 /// small enough to spread a big file over every core.
 const BATCH: usize = 16;
 
+/// Scripts bigger than this are not checked: shellcheck's time grows
+/// faster than linearly, and no hand-written `run:` is this long.
+pub const MAX_SCRIPT_BYTES: usize = 64 * 1024;
+
+/// How long one shellcheck process may run before it is killed.
+pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(15);
+
 pub struct Shellcheck {
     program: PathBuf,
+    timeout: Duration,
 }
 
 /// The installed shellcheck, looked up once per process.
@@ -34,7 +48,21 @@ impl Shellcheck {
         std::env::split_paths(&path)
             .map(|dir| dir.join(if cfg!(windows) { "shellcheck.exe" } else { "shellcheck" }))
             .find(|p| p.is_file())
-            .map(|program| Shellcheck { program })
+            .map(|program| Shellcheck {
+                program,
+                timeout: DEFAULT_TIMEOUT,
+            })
+    }
+
+    /// The executable that runs.
+    pub fn program(&self) -> &Path {
+        &self.program
+    }
+
+    /// The same checker with another per-process deadline.
+    pub fn with_timeout(mut self, timeout: Duration) -> Self {
+        self.timeout = timeout;
+        self
     }
 
     fn run_batch(&self, dir: &Path, batch: &[(usize, &Script)], language: ScriptLanguage) -> Vec<ScriptFinding> {
@@ -47,22 +75,21 @@ impl Shellcheck {
             }
             files.push(file);
         }
-        let output = Command::new(&self.program)
-            .args([
-                "--format",
-                "json1",
-                "--shell",
-                language.as_str(),
-                "--exclude",
-                &IGNORED_SHELLCHECK_CODES.join(","),
-            ])
-            .args(&files)
-            .stdin(Stdio::null())
-            .stderr(Stdio::null())
-            .output();
+        let mut cmd = Command::new(&self.program);
+        cmd.args([
+            "--format",
+            "json1",
+            "--shell",
+            language.as_str(),
+            "--exclude",
+            &IGNORED_SHELLCHECK_CODES.join(","),
+        ])
+        .args(&files);
         // shellcheck exits 1 when it has findings; only unreadable output is a failure.
-        let Ok(output) = output else { return Vec::new() };
-        let Ok(report) = serde_json::from_slice::<Report>(&output.stdout) else {
+        let Some(stdout) = process::output_within(cmd, self.timeout) else {
+            return Vec::new();
+        };
+        let Ok(report) = serde_json::from_slice::<Report>(&stdout) else {
             return Vec::new();
         };
         report
@@ -94,7 +121,7 @@ impl Shellcheck {
 
 impl ScriptChecker for Shellcheck {
     fn check(&self, scripts: &[Script]) -> Vec<ScriptFinding> {
-        let Ok(dir) = tempfile::tempdir() else {
+        let Some(dir) = process::TempDir::new() else {
             return Vec::new();
         };
         let mut batches: Vec<(ScriptLanguage, Vec<(usize, &Script)>)> = Vec::new();
@@ -102,7 +129,7 @@ impl ScriptChecker for Shellcheck {
             let of_language: Vec<(usize, &Script)> = scripts
                 .iter()
                 .enumerate()
-                .filter(|(_, s)| s.language == language)
+                .filter(|(_, s)| s.language == language && s.text.len() <= MAX_SCRIPT_BYTES)
                 .collect();
             batches.extend(of_language.chunks(BATCH).map(|c| (language, c.to_vec())));
         }
