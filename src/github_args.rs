@@ -4,7 +4,7 @@
 use std::sync::Arc;
 
 use anyhow::{Context as _, bail};
-use autoheal_github::loop_progress::Silent;
+use autoheal_github::progress::Silent;
 use autoheal_github::{ClientConfig, GitHub, Progress, ReportOptions, ReportOutcome};
 use clap::Args;
 
@@ -88,7 +88,9 @@ pub fn print_report(outcome: &ReportOutcome, dry_run: bool) {
     let would = if dry_run { " (dry run)" } else { "" };
     match outcome {
         ReportOutcome::Filed(filed) => {
-            let kind = if filed.demoted.is_some() {
+            let kind = if filed.untrusted.is_some() {
+                "with the analysis only (the run is not trusted to choose a fix)"
+            } else if filed.demoted.is_some() {
                 "as needs-manual-fix with a suggested fix (reviewers rejected this kind of fix before)"
             } else if filed.fixable {
                 "with a proposed fix"
@@ -105,8 +107,8 @@ pub fn print_report(outcome: &ReportOutcome, dry_run: bool) {
         ReportOutcome::Repeated(filed) => outln!(
             "commented on issue #{}{would}: the same failure ({} in {}) is already open {}",
             filed.issue.number,
-            filed.record.analysis.category,
-            filed.record.analysis.job,
+            filed.record.category,
+            filed.record.job,
             filed.issue.html_url
         ),
         ReportOutcome::RolledBack { branch, rollback } => outln!(

@@ -7,7 +7,7 @@ use std::io::{IsTerminal, Write as _};
 use std::sync::{Arc, Mutex};
 
 use anyhow::{Context as _, bail};
-use autoheal_github::multi::{self, ManyOptions, ManyProgress, RepoSummary};
+use autoheal_github::many::{self, ManyOptions, ManyProgress, RepoSummary};
 use autoheal_github::{ClientConfig, GitHub, HealOptions, HealOutcome, HealTarget, RepoName, ReportOptions};
 use clap::{ArgGroup, Args};
 
@@ -39,7 +39,7 @@ pub struct HealArgs {
     #[arg(long, value_name = "WHEN", default_value = "24h", conflicts_with = "repo")]
     pub since: String,
     /// With `--repos`/`--org`: repositories processed at once.
-    #[arg(long, value_name = "N", default_value_t = autoheal_github::multi::DEFAULT_CONCURRENCY, conflicts_with = "repo", value_parser = concurrency_arg)]
+    #[arg(long, value_name = "N", default_value_t = autoheal_github::many::DEFAULT_CONCURRENCY, conflicts_with = "repo", value_parser = concurrency_arg)]
     pub concurrency: usize,
     /// With `--repos`/`--org`: the summary as a table or JSON.
     #[arg(long, value_enum, default_value_t = StatsFormat::Human, conflicts_with = "repo")]
@@ -91,7 +91,7 @@ pub struct HealManyArgs {
     #[arg(long, value_name = "WHEN", default_value = "24h")]
     pub since: String,
     /// Repositories processed at once.
-    #[arg(long, value_name = "N", default_value_t = multi::DEFAULT_CONCURRENCY, value_parser = concurrency_arg)]
+    #[arg(long, value_name = "N", default_value_t = many::DEFAULT_CONCURRENCY, value_parser = concurrency_arg)]
     pub concurrency: usize,
     #[arg(long, value_enum, default_value_t = StatsFormat::Human)]
     pub format: StatsFormat,
@@ -149,12 +149,36 @@ pub fn run(args: HealArgs, verbosity: &Verbosity) -> anyhow::Result<Outcome> {
                 pull.html_url
             )
         }
+        HealOutcome::PatchPosted { issue, branch, .. } => {
+            outln!(
+                "posted the patch for {branch} to issue #{issue}{would} and labeled it needs-manual-fix: the token may not change .github/workflows/ (see docs/ci-setup.md)"
+            );
+            notice(&format!(
+                "autoheal posted the fix for issue #{issue} as a patch: the token may not change .github/workflows/. Apply it by hand, or use a token with the workflows permission."
+            ));
+        }
+        HealOutcome::Untrusted { issue, reason } => match issue {
+            Some(issue) => outln!("no fix for issue #{issue}: {reason}"),
+            None => outln!("no fix: {reason}"),
+        },
         HealOutcome::Skipped { reason, .. } => outln!("skipped: {reason}"),
         HealOutcome::NoFix { issue, reason } => outln!("no fix for issue #{issue}: {reason}"),
         // The report line above already said what was rolled back.
         HealOutcome::RolledBack { .. } => {}
     }
     Ok(Outcome::Clean)
+}
+
+/// An expected outcome that needs a person: a `::notice::` annotation in GitHub Actions (so it
+/// shows on the run's summary page), a plain line on stderr elsewhere.
+fn notice(message: &str) {
+    if std::env::var_os("GITHUB_ACTIONS").is_some_and(|v| v == "true") {
+        // Workflow-command data escapes `%`, CR and LF.
+        let data = message.replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A");
+        eprintln!("::notice title=autoheal::{data}");
+    } else {
+        eprintln!("autoheal: notice: {message}");
+    }
 }
 
 /// A bar redrawn in place on a terminal; one plain line per repository elsewhere (CI logs).
@@ -216,9 +240,9 @@ fn repositories(gh: &GitHub, args: &HealManyArgs) -> impl std::future::Future<Ou
         match (file, org) {
             (Some(path), _) => {
                 let text = std::fs::read_to_string(&path).with_context(|| format!("cannot read {}", path.display()))?;
-                multi::parse_repo_list(&text).map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))
+                many::parse_repo_list(&text).map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))
             }
-            (None, Some(org)) => Ok(multi::org_repos(&gh, &org).await?),
+            (None, Some(org)) => Ok(many::org_repos(&gh, &org).await?),
             (None, None) => bail!("give --repos FILE or --org ORG"),
         }
     }
@@ -240,7 +264,7 @@ pub fn run_heal_many(args: HealManyArgs, verbosity: &Verbosity) -> anyhow::Resul
             bail!("no repositories to heal");
         }
         let progress: Arc<dyn ManyProgress> = if verbosity.quiet {
-            Arc::new(multi::NoProgress)
+            Arc::new(many::NoProgress)
         } else {
             Arc::new(BarProgress {
                 total: Mutex::new(repos.len()),
@@ -255,10 +279,10 @@ pub fn run_heal_many(args: HealManyArgs, verbosity: &Verbosity) -> anyhow::Resul
         let heal = HealOptions {
             report: ReportOptions::default(),
         };
-        Ok(multi::heal_many(&gh, &repos, &options, multi::heal_action(heal)).await)
+        Ok(many::heal_many(&gh, &repos, &options, many::heal_action(heal)).await)
     })?;
     match args.format {
-        StatsFormat::Human => out!("{}", multi::render_table(&summary)),
+        StatsFormat::Human => out!("{}", many::render_table(&summary)),
         StatsFormat::Json => outln!("{}", serde_json::to_string_pretty(&summary)?),
     }
     Ok(if summary.failed_repos().is_empty() {

@@ -2,7 +2,7 @@
 //! in `autoheal_github::stats`.
 
 use anyhow::Context as _;
-use autoheal_github::multi;
+use autoheal_github::many;
 use autoheal_github::stats::{render_human, stats};
 use autoheal_github::{ClientConfig, GitHub, RepoName};
 use clap::{Args, ValueEnum};
@@ -46,8 +46,8 @@ fn client(api_url: Option<&str>, dry_run: bool) -> anyhow::Result<GitHub> {
     Ok(GitHub::new(config)?)
 }
 
-pub fn since_arg(raw: &str) -> anyhow::Result<multi::Time> {
-    multi::parse_since(raw, multi::now())
+pub fn since_arg(raw: &str) -> anyhow::Result<many::Time> {
+    many::parse_since(raw, many::now())
         .with_context(|| format!("`{raw}` is not a date (2024-05-01), an RFC 3339 time or a window (24h, 7d)"))
 }
 

@@ -27,6 +27,28 @@ pub struct LogPattern {
     pub subject_group: Option<usize>,
 }
 
+/// What `heal` does with a run it does not trust: from a fork, or triggered by someone
+/// without write access (`heal.untrusted-runs`).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum UntrustedRuns {
+    /// File an issue with the analysis only: no diff, no branch, no pull request (default).
+    #[default]
+    Report,
+    /// Treat it like any other run (the logs then choose what the bot proposes).
+    Heal,
+    /// File nothing.
+    Off,
+}
+
+/// The Copilot stage (`copilot:`), off unless asked for.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct CopilotConfig {
+    /// Request a Copilot code review on every pull request `heal` opens or updates.
+    pub review: bool,
+    /// Hand failures no rule can fix (from trusted runs only) to the Copilot coding agent.
+    pub assign_unfixable: bool,
+}
+
 #[derive(Clone, Debug)]
 pub struct Config {
     pub rules: BTreeMap<String, RuleSetting>,
@@ -42,6 +64,9 @@ pub struct Config {
     pub log_patterns: Vec<LogPattern>,
     /// A fix type or fingerprint rejected this many times stops producing PRs.
     pub rejection_threshold: u32,
+    /// `heal.untrusted-runs`.
+    pub untrusted_runs: UntrustedRuns,
+    pub copilot: CopilotConfig,
 }
 
 impl Default for Config {
@@ -55,6 +80,8 @@ impl Default for Config {
             shellcheck: true,
             log_patterns: Vec::new(),
             rejection_threshold: 2,
+            untrusted_runs: UntrustedRuns::Report,
+            copilot: CopilotConfig::default(),
         }
     }
 }
@@ -149,11 +176,13 @@ impl Config {
                         diags.push(err(path, v, "`log-patterns` must be a list"));
                     }
                 }
+                "heal" => parse_heal(path, v, &mut config, &mut diags),
+                "copilot" => parse_copilot(path, v, &mut config, &mut diags),
                 _ => diags.push(err(
                     path,
                     &entry.key,
                     &format!(
-                        "unknown config key \"{key}\"; expected one of rules, ignore, fail-level, runner-labels, shellcheck, log-patterns, rejection-threshold"
+                        "unknown config key \"{key}\"; expected one of rules, ignore, fail-level, runner-labels, shellcheck, log-patterns, rejection-threshold, heal, copilot"
                     ),
                 )),
             }
@@ -197,6 +226,59 @@ impl Config {
 
 fn err(path: &str, node: &Node, message: &str) -> Diagnostic {
     Diagnostic::new(path, "config", Severity::Error, node.span, message)
+}
+
+/// The entries of a mapping-valued key, or a diagnostic when it is not a mapping.
+fn entries<'a>(path: &str, key: &str, v: &'a Node, diags: &mut Vec<Diagnostic>) -> &'a [yaml::Entry] {
+    match v.as_mapping() {
+        Some(entries) => entries,
+        None => {
+            if !v.is_null() {
+                diags.push(err(path, v, &format!("`{key}` must be a mapping")));
+            }
+            &[]
+        }
+    }
+}
+
+fn parse_heal(path: &str, v: &Node, config: &mut Config, diags: &mut Vec<Diagnostic>) {
+    for entry in entries(path, "heal", v, diags) {
+        match entry.key.as_str().unwrap_or("") {
+            "untrusted-runs" => match entry.value.as_str() {
+                Some("report") => config.untrusted_runs = UntrustedRuns::Report,
+                Some("heal") => config.untrusted_runs = UntrustedRuns::Heal,
+                Some("off") => config.untrusted_runs = UntrustedRuns::Off,
+                _ => diags.push(err(path, &entry.value, "`heal.untrusted-runs` must be `report`, `heal` or `off`")),
+            },
+            other => diags.push(err(
+                path,
+                &entry.key,
+                &format!("unknown key \"{other}\" under `heal`; expected untrusted-runs"),
+            )),
+        }
+    }
+}
+
+fn parse_copilot(path: &str, v: &Node, config: &mut Config, diags: &mut Vec<Diagnostic>) {
+    for entry in entries(path, "copilot", v, diags) {
+        let key = entry.key.as_str().unwrap_or("");
+        let slot = match key {
+            "review" => &mut config.copilot.review,
+            "assign-unfixable" => &mut config.copilot.assign_unfixable,
+            other => {
+                diags.push(err(
+                    path,
+                    &entry.key,
+                    &format!("unknown key \"{other}\" under `copilot`; expected review or assign-unfixable"),
+                ));
+                continue;
+            }
+        };
+        match entry.value.as_bool() {
+            Some(b) => *slot = b,
+            None => diags.push(err(path, &entry.value, &format!("`copilot.{key}` must be true or false"))),
+        }
+    }
 }
 
 fn parse_rule_setting(v: &Node) -> Option<RuleSetting> {
@@ -330,6 +412,24 @@ mod tests {
         assert_eq!(c.fail_level, Severity::Error);
         assert_eq!(c.runner_labels, vec!["gpu"]);
         assert_eq!(c.log_patterns[0].subject_group, Some(1));
+    }
+
+    #[test]
+    fn heal_and_copilot_settings_are_read_and_checked() {
+        let (c, d) = Config::parse("c.yml", b"", RULES);
+        assert!(d.is_empty());
+        assert_eq!((c.untrusted_runs, c.copilot), (UntrustedRuns::Report, CopilotConfig::default()));
+        let src = "heal:\n  untrusted-runs: off\ncopilot:\n  review: true\n  assign-unfixable: true\n";
+        let (c, d) = Config::parse("c.yml", src.as_bytes(), RULES);
+        assert!(d.is_empty(), "{d:?}");
+        assert_eq!(c.untrusted_runs, UntrustedRuns::Off);
+        assert!(c.copilot.review && c.copilot.assign_unfixable);
+        let src = "heal:\n  untrusted-runs: always\n  other: 1\ncopilot:\n  review: yes-please\n";
+        let (c, d) = Config::parse("c.yml", src.as_bytes(), RULES);
+        assert_eq!(d.len(), 3, "{d:?}");
+        assert!(d[0].message.contains("`report`, `heal` or `off`"));
+        assert_eq!(c.untrusted_runs, UntrustedRuns::Report, "an invalid value keeps the default");
+        assert!(!c.copilot.review);
     }
 
     #[test]

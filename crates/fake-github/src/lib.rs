@@ -62,6 +62,8 @@ pub struct SeedIssue {
     pub created_at: String,
     pub updated_at: String,
     pub closed_at: Option<String>,
+    /// Who opened it; the fake's own login (the bot) when empty.
+    pub user: String,
 }
 
 /// A pull request as a test seeds it.
@@ -194,6 +196,20 @@ impl FakeGithub {
         self.shared.lock().now = now.map(str::to_string);
     }
 
+    /// Gives `login` a role in the repository: `read`, `triage`, `write`, `maintain` or
+    /// `admin` (the owner is always admin; anyone else reads).
+    pub fn add_collaborator(&self, repo: &str, login: &str, role: &str) {
+        self.with_repo(repo, |r| {
+            r.collaborators.insert(login.to_string(), role.to_string());
+        });
+    }
+
+    /// What `GET /user` answers: `Some(login)` for a user token, `None` (the default) for a
+    /// 403 as installation tokens such as `GITHUB_TOKEN` get.
+    pub fn set_token_login(&self, login: Option<&str>) {
+        self.shared.lock().token_login = login.map(str::to_string);
+    }
+
     /// Requires `Authorization: Bearer <token>` on every API request (401 otherwise).
     pub fn require_token(&self, token: &str) {
         self.shared.lock().expected_token = Some(token.to_string());
@@ -236,7 +252,9 @@ impl FakeGithub {
         })
     }
 
-    /// Adds a workflow run (`run["id"]` must be a number).
+    /// Adds a workflow run (`run["id"]` must be a number). Fields GitHub always sends that the
+    /// seed leaves out are filled in when the run is served: by default it ran on the default
+    /// branch's head, in the repository itself (no fork), triggered by the owner.
     pub fn add_run(&self, repo: &str, run: Value) {
         let id = run["id"].as_u64().unwrap_or_default();
         self.with_repo(repo, |r| {
@@ -293,7 +311,11 @@ impl FakeGithub {
     pub fn add_issue(&self, repo: &str, seed: SeedIssue) -> u64 {
         let number = self.next_number();
         let now = self.shared.lock().now();
-        let login = self.shared.lock().login.clone();
+        let login = if seed.user.is_empty() {
+            self.shared.lock().login.clone()
+        } else {
+            seed.user.clone()
+        };
         let created = if seed.created_at.is_empty() {
             now
         } else {

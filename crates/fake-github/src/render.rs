@@ -1,8 +1,108 @@
 //! JSON shapes of issues, pull requests and comments as GitHub returns them.
 
-use serde_json::{Value, json};
+use serde_json::{Map, Value, json};
 
 use crate::state::{CommentState, IssueState, RepoState};
+
+/// The login that owns the repository (`octo` of `octo/app`): an admin of it.
+pub fn owner(repo: &RepoState) -> &str {
+    repo.full_name.split('/').next().unwrap_or_default()
+}
+
+/// Fills in the fields GitHub always sends that a seed left out.
+fn fill(value: &mut Value, defaults: Value) {
+    let (Some(map), Value::Object(defaults)) = (value.as_object_mut(), defaults) else {
+        return;
+    };
+    for (key, default) in defaults {
+        map.entry(key).or_insert(default);
+    }
+}
+
+fn repo_ref(full_name: &str) -> Value {
+    json!({
+        "full_name": full_name,
+        "name": full_name.split('/').nth(1),
+        "owner": { "login": full_name.split('/').next() },
+    })
+}
+
+/// A workflow run as GitHub serves it: the seed, plus what GitHub always sends. Unless the
+/// seed says otherwise, the run's commit is in the repository itself (no fork) and the
+/// repository's owner triggered it.
+pub fn run(repo: &RepoState, seed: &Value, now: &str) -> Value {
+    let mut value = seed.clone();
+    let id = seed["id"].as_u64().unwrap_or_default();
+    let owner = owner(repo);
+    let mut defaults = Map::new();
+    for (key, default) in [
+        ("name", Value::Null),
+        ("path", json!(".github/workflows/ci.yml")),
+        ("head_branch", json!(repo.default_branch)),
+        ("head_sha", json!(repo.git.resolve(&repo.default_branch).unwrap_or_default())),
+        ("event", json!("push")),
+        ("status", json!("completed")),
+        ("conclusion", Value::Null),
+        ("run_attempt", json!(1)),
+        ("html_url", json!(format!("https://github.com/{}/actions/runs/{id}", repo.full_name))),
+        ("created_at", json!(now)),
+        ("updated_at", json!(now)),
+        ("repository", repo_ref(&repo.full_name)),
+        ("head_repository", repo_ref(&repo.full_name)),
+        ("actor", json!({ "login": owner })),
+        ("triggering_actor", json!({ "login": owner })),
+    ] {
+        defaults.insert(key.to_string(), default);
+    }
+    fill(&mut value, Value::Object(defaults));
+    value
+}
+
+/// A job as GitHub serves it: the seed plus what GitHub always sends.
+pub fn job(repo: &RepoState, base_url: &str, seed: &Value, run_id: u64) -> Value {
+    let mut value = seed.clone();
+    let id = seed["id"].as_u64().unwrap_or_default();
+    fill(
+        &mut value,
+        json!({
+            "run_id": run_id,
+            "status": "completed",
+            "conclusion": null,
+            "check_run_url": format!("{base_url}/repos/{}/check-runs/{id}", repo.full_name),
+            "html_url": format!("https://github.com/{}/actions/runs/{run_id}/job/{id}", repo.full_name),
+            "steps": [],
+        }),
+    );
+    if let Some(steps) = value.get_mut("steps").and_then(Value::as_array_mut) {
+        for step in steps {
+            fill(step, json!({ "status": "completed", "conclusion": null }));
+        }
+    }
+    value
+}
+
+/// An annotation as GitHub serves it.
+pub fn annotation(seed: &Value) -> Value {
+    let mut value = seed.clone();
+    fill(
+        &mut value,
+        json!({
+            "path": ".github", "start_line": 1, "end_line": 1, "start_column": null, "end_column": null,
+            "annotation_level": null, "title": null, "message": null, "raw_details": null,
+        }),
+    );
+    value
+}
+
+/// A check run as GitHub serves it.
+pub fn check_run(seed: &Value) -> Value {
+    let mut value = seed.clone();
+    fill(
+        &mut value,
+        json!({ "status": "completed", "conclusion": null, "html_url": null }),
+    );
+    value
+}
 
 pub fn issue(repo: &RepoState, base_url: &str, issue: &IssueState) -> Value {
     let mut value = json!({
@@ -47,7 +147,7 @@ pub fn pull(repo: &RepoState, issue: &IssueState) -> Value {
         "merged": pull.merged_at.is_some(),
         "user": { "login": issue.user },
         "head": { "ref": pull.head, "sha": head_sha, "label": format!("{owner}:{}", pull.head) },
-        "base": { "ref": pull.base },
+        "base": { "ref": pull.base, "sha": repo.git.resolve(&pull.base).unwrap_or_default() },
         "html_url": format!("https://github.com/{}/pull/{}", repo.full_name, issue.number),
     })
 }

@@ -121,6 +121,12 @@ pub fn api(state: &mut State, api_base: &str, blob_base: &str, req: Request<'_>)
     if let ["orgs", org, "repos"] = segs.as_slice() {
         return org_repos(state, api_base, &req, org);
     }
+    if let ["user"] = segs.as_slice() {
+        return match &state.token_login {
+            Some(login) => json_response(StatusCode::OK, json!({ "login": login })),
+            None => error(StatusCode::FORBIDDEN, "Resource not accessible by integration"),
+        };
+    }
     let ["repos", owner, name, rest @ ..] = segs.as_slice() else {
         return not_found();
     };
@@ -145,17 +151,24 @@ pub fn api(state: &mut State, api_base: &str, blob_base: &str, req: Request<'_>)
     let (response, used) = match (&method, rest) {
         (&Method::GET, []) => (repo_json(repo), Used::None),
         (&Method::GET, ["actions", "runs"]) => (list_runs(repo, &ctx), Used::None),
-        (&Method::GET, ["actions", "runs", id]) => (lookup(repo.runs.get(&parse(id))), Used::None),
+        (&Method::GET, ["actions", "runs", id]) => {
+            let found = repo.runs.get(&parse(id)).map(|seed| render::run(repo, seed, &ctx.now));
+            (lookup(found.as_ref()), Used::None)
+        }
         (&Method::GET, ["actions", "runs", id, "jobs"]) => (jobs(repo, &ctx, parse(id)), Used::None),
         (&Method::GET, ["actions", "runs", id, "logs"]) => (redirect(repo, &ctx, "runs", parse(id)), Used::None),
         (&Method::GET, ["actions", "jobs", id]) => {
             let id = parse(id);
-            let job = repo.jobs.values().flatten().find(|job| job["id"].as_u64() == Some(id));
-            (lookup(job), Used::None)
+            let job = repo.jobs.iter().find_map(|(run, jobs)| {
+                let job = jobs.iter().find(|job| job["id"].as_u64() == Some(id))?;
+                Some(render::job(repo, api_base, job, *run))
+            });
+            (lookup(job.as_ref()), Used::None)
         }
         (&Method::GET, ["actions", "jobs", id, "logs"]) => (redirect(repo, &ctx, "jobs", parse(id)), Used::None),
         (&Method::GET, ["check-runs", id, "annotations"]) => {
             let items = repo.annotations.get(&parse(id)).cloned().unwrap_or_default();
+            let items = items.iter().map(render::annotation).collect();
             (ctx.page(items, Value::Array), Used::None)
         }
         (&Method::GET, ["commits", reference, "check-runs"]) => {
@@ -165,13 +178,18 @@ pub fn api(state: &mut State, api_base: &str, blob_base: &str, req: Request<'_>)
                 .get(&sha)
                 .or_else(|| repo.check_runs.get(*reference))
                 .cloned();
-            let items = items.unwrap_or_default();
+            let items: Vec<Value> = items.unwrap_or_default().iter().map(render::check_run).collect();
             let total = items.len();
             (
                 ctx.page(items, |items| json!({ "total_count": total, "check_runs": items })),
                 Used::None,
             )
         }
+        (&Method::GET, ["commits", reference]) => match repo.git.resolve(reference) {
+            Some(sha) => (json_response(StatusCode::OK, json!({ "sha": sha })), Used::None),
+            None => (unprocessable(&format!("No commit found for SHA: {reference}")), Used::None),
+        },
+        (&Method::GET, ["collaborators", user, "permission"]) => (permission(repo, user), Used::None),
         (&Method::GET, ["contents", path @ ..]) => (get_contents(repo, &ctx, &path.join("/")), Used::None),
         (&Method::PUT, ["contents", path @ ..]) => (put_contents(repo, &ctx, &path.join("/")), Used::None),
         (&Method::GET, ["issues"]) => (list_issues(repo, &ctx), Used::None),
@@ -273,6 +291,26 @@ fn unprocessable(message: &str) -> Response {
     error(StatusCode::UNPROCESSABLE_ENTITY, message)
 }
 
+/// `GET /repos/{o}/{r}/collaborators/{user}/permission`: the seeded role, `admin` for the
+/// owner, and `read` for anyone else (a public repository).
+fn permission(repo: &RepoState, user: &str) -> Response {
+    let role = if user == render::owner(repo) {
+        "admin".to_string()
+    } else {
+        repo.collaborators.get(user).cloned().unwrap_or_else(|| "read".into())
+    };
+    // The legacy field maps maintain to write and triage to read.
+    let legacy = match role.as_str() {
+        "maintain" => "write",
+        "triage" => "read",
+        other => other,
+    };
+    json_response(
+        StatusCode::OK,
+        json!({ "permission": legacy, "role_name": role, "user": { "login": user } }),
+    )
+}
+
 fn repo_json(repo: &RepoState) -> Response {
     json_response(
         StatusCode::OK,
@@ -304,7 +342,7 @@ fn list_runs(repo: &RepoState, ctx: &Ctx<'_>) -> Response {
                 .and_then(|c| c.strip_prefix(">="))
                 .is_none_or(|from| field(run, "created_at").is_some_and(|at| at.as_str() >= from))
         })
-        .cloned()
+        .map(|run| render::run(repo, run, &ctx.now))
         .collect();
     items.reverse();
     let total = items.len();
@@ -336,6 +374,7 @@ fn jobs(repo: &RepoState, ctx: &Ctx<'_>, run: u64) -> Response {
         all.append(&mut items);
         items = all;
     }
+    let items: Vec<Value> = items.iter().map(|job| render::job(repo, ctx.api_base, job, run)).collect();
     let total = items.len();
     ctx.page(items, |items| json!({ "total_count": total, "jobs": items }))
 }
@@ -685,7 +724,10 @@ fn get_tree(repo: &RepoState, sha: &str) -> Response {
         Some(entries) => {
             let tree: Vec<Value> = entries
                 .iter()
-                .map(|(path, blob)| json!({ "path": path, "mode": "100644", "type": "blob", "sha": blob }))
+                .map(|(path, blob)| {
+                    let size = repo.git.blobs.get(blob).map_or(0, Vec::len);
+                    json!({ "path": path, "mode": "100644", "type": "blob", "sha": blob, "size": size })
+                })
                 .collect();
             json_response(StatusCode::OK, json!({ "sha": sha, "tree": tree, "truncated": false }))
         }

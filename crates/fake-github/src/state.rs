@@ -55,6 +55,8 @@ pub struct RepoState {
     pub check_runs: BTreeMap<String, Vec<Value>>,
     pub issues: BTreeMap<u64, IssueState>,
     pub comments: BTreeMap<u64, Vec<CommentState>>,
+    /// login -> role (`read`, `triage`, `write`, `maintain`, `admin`); the owner is admin.
+    pub collaborators: BTreeMap<String, String>,
 }
 
 /// What a recorded request was sent to.
@@ -122,7 +124,10 @@ pub struct State {
     /// Timestamps the fake stamps on what it creates (RFC 3339); `None` means the real clock.
     pub now: Option<String>,
     pub expected_token: Option<String>,
+    /// Who the fake's writes are made by (the author of created issues and comments).
     pub login: String,
+    /// What `GET /user` answers; `None` answers 403 like an installation token.
+    pub token_login: Option<String>,
 }
 
 impl State {

@@ -1,6 +1,7 @@
-//! Errors of the GitHub client. Every message is redacted before it is stored here.
+//! The one error type of the crate: what went wrong talking to GitHub, and what stopped a
+//! report or heal. Every message is redacted before it is stored here.
 
-/// What went wrong talking to GitHub.
+/// What went wrong.
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
     /// Bad configuration: missing token, malformed URL or repository name.
@@ -43,6 +44,18 @@ pub enum Error {
     TooLarge { what: String, limit: u64 },
     #[error("{path}: unexpected response: {message}")]
     Decode { path: String, message: String },
+    /// The logs could not be read (a corrupt zip, a bad annotations document).
+    #[error("cannot analyze the run's logs: {0}")]
+    Analysis(String),
+    /// The issue was not filed by `autoheal report` (no hidden analysis block naming a run).
+    #[error("issue #{issue} has no autoheal analysis block; heal only works on issues filed by `autoheal report`")]
+    NoRecord { issue: u64 },
+    /// The run an issue names is not a run of this repository.
+    #[error("issue #{issue} names run {run}, which is not a run of {repo}; autoheal only heals this repository's own runs")]
+    ForeignRun { issue: u64, run: u64, repo: String },
+    /// Something about the repository makes the request impossible (no default branch...).
+    #[error("{0}")]
+    Invalid(String),
 }
 
 impl Error {

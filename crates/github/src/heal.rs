@@ -1,23 +1,42 @@
-//! `autoheal heal`: turn an auto-heal issue into a fix branch and pull request, or (with a run
-//! id) report the run first and heal the issue in the same go.
+//! `autoheal heal`: turn a failed run, or an issue `report` filed, into a fix branch and pull
+//! request.
 //!
-//! The fix is regenerated against the workflow at the current head of the default branch, so
-//! the pull request applies to what is there now, not to the failed commit. Reruns are
-//! idempotent: the branch `autoheal/<run-id>-<category>` and its pull request are reused.
+//! Each call reads the pipeline's stages in order: fetch (the run, the repository's files,
+//! permissions) → analyze (pure) → decide (trust, labels, what the branch already holds) →
+//! act (branch, pull request, comments). The fix is regenerated against the head of the
+//! default branch, so the pull request applies to what is there now. Reruns are idempotent:
+//! the branch `autoheal/<run-id>-<category>` and its pull request are reused.
+//!
+//! `heal --issue N` takes nothing from the issue body but the run it names: it checks that
+//! the run belongs to this repository and re-analyzes it through the API. The recorded
+//! failures stand in for the logs only when the logs are gone and the issue is the bot's own
+//! (see `decide::cache`).
 
 use std::sync::Arc;
 
+use autoheal_fixes::FailureInput;
+
+use crate::act;
+use crate::act::branch::Pushed;
+use crate::analyze::{self, FixProposal};
 use crate::client::GitHub;
-use crate::config::RepoName;
-use crate::error::Error;
-use crate::issue_text::neutralize_line;
-use crate::loop_error::{LoopError, LoopResult};
-use crate::loop_progress::{Progress, silent};
-use crate::loop_record::{HealRecord, decode_record};
-use crate::loop_repo::{FixProposal, propose_fix};
-use crate::loop_text::{LABEL_AUTO_HEAL, LABEL_NEEDS_MANUAL_FIX, PATCH_MARKER, fenced, patch_comment, pull_body};
+use crate::client::config::RepoName;
+use crate::decide::cache::cached_failures;
+use crate::decide::gate::{named_run, skip_reason};
+use crate::decide::trust::Route;
+use crate::error::{Error, Result};
+use crate::fetch::files::{Snapshot, fetch_snapshot};
+use crate::fetch::repo::DefaultHead;
+use crate::fetch::run::fetch_run;
+use crate::fetch::trust::fetch_bot_login;
 use crate::models::{Issue, PullRequest};
-use crate::report::{ReportOptions, ReportOutcome, decode_content, report};
+use crate::progress::{Progress, silent};
+use crate::record::Record;
+use crate::report::{Examined, ReportOptions, ReportOutcome, examine, report_run};
+use crate::text::{
+    LABEL_NEEDS_MANUAL_FIX, PATCH_MARKER, commit_message, fenced, no_fix_comment, no_fix_marker, patch_comment,
+    pull_body, pull_title,
+};
 
 /// What to heal.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -68,6 +87,13 @@ pub enum HealOutcome {
         pull: PullRequest,
         changed: bool,
     },
+    /// GitHub refused to let the token change `.github/workflows/`: the patch was posted on the
+    /// issue, which is now labeled `needs-manual-fix`. An expected outcome with the built-in
+    /// `GITHUB_TOKEN`, not an error (the CLI exits 0 with a notice).
+    PatchPosted { issue: u64, branch: String, detail: String },
+    /// The run is not trusted to choose a fix (a fork, an actor without write access): no
+    /// branch, no pull request.
+    Untrusted { issue: Option<u64>, reason: String },
     /// Nothing to do (labels, a closed PR); the reason says why.
     Skipped { issue: Option<u64>, reason: String },
     /// No fix applies to the default branch's workflow (a comment says why).
@@ -85,251 +111,262 @@ pub struct HealReport {
     pub outcome: HealOutcome,
 }
 
-pub async fn heal(gh: &GitHub, repo: &RepoName, target: HealTarget, options: &HealOptions) -> LoopResult<HealReport> {
+pub async fn heal(gh: &GitHub, repo: &RepoName, target: HealTarget, options: &HealOptions) -> Result<HealReport> {
     match target {
         HealTarget::Issue(number) => {
-            options.progress().step(&format!("reading issue #{number}"));
-            let issue = gh.get_issue(repo, number).await?;
-            let outcome = heal_issue(gh, repo, &issue, options).await?;
+            let outcome = heal_issue(gh, repo, number, options).await?;
             Ok(HealReport { report: None, outcome })
         }
-        HealTarget::Run(run_id) => {
-            let reported = report(gh, repo, run_id, &options.report).await?;
-            let outcome = match &reported {
-                ReportOutcome::Filed(filed) | ReportOutcome::Repeated(filed) => {
-                    heal_issue(gh, repo, &filed.issue, options).await?
-                }
-                ReportOutcome::RolledBack { rollback, .. } => HealOutcome::RolledBack {
-                    pull: rollback.pr,
-                    issues: rollback.issues.clone(),
-                },
-                ReportOutcome::Skipped { reason } => HealOutcome::Skipped {
-                    issue: None,
-                    reason: reason.clone(),
-                },
-            };
-            Ok(HealReport {
-                report: Some(reported),
-                outcome,
-            })
-        }
+        HealTarget::Run(run_id) => heal_run(gh, repo, run_id, options).await,
     }
 }
 
-/// Heals one issue (already fetched): labels gate it, its hidden block drives it.
-pub async fn heal_issue(gh: &GitHub, repo: &RepoName, issue: &Issue, options: &HealOptions) -> LoopResult<HealOutcome> {
-    let progress = options.progress();
-    let number = issue.number;
-    if issue.has_label(LABEL_NEEDS_MANUAL_FIX) {
-        return Ok(HealOutcome::Skipped {
-            issue: Some(number),
-            reason: format!("issue #{number} is labeled `{LABEL_NEEDS_MANUAL_FIX}`; autoheal leaves it to a person"),
-        });
-    }
-    if !issue.has_label(LABEL_AUTO_HEAL) {
-        return Ok(HealOutcome::Skipped {
-            issue: Some(number),
-            reason: format!("issue #{number} is not labeled `{LABEL_AUTO_HEAL}`; add the label to let autoheal fix it"),
-        });
-    }
-    let record = issue
-        .body
-        .as_deref()
-        .and_then(decode_record)
-        .ok_or(LoopError::NoRecord { issue: number })?;
-
-    let repository = gh.get_repo(repo).await?;
-    let base = repository.default_branch;
-    if base.is_empty() {
-        return Err(LoopError::Invalid(format!("{repo} reports no default branch")));
-    }
-    let head = gh
-        .get_branch_ref(repo, &base)
-        .await?
-        .ok_or_else(|| LoopError::Invalid(format!("the default branch `{base}` of {repo} does not exist")))?;
-    let head_sha = head.object.sha;
-    let path = record.analysis.workflow_path.clone();
-    progress.step(&format!("generating the fix against {path} on `{base}`"));
-    let file = match gh.get_file(repo, &path, &head_sha).await {
-        Ok(file) => file,
-        Err(error) if error.is_not_found() => {
-            let reason = format!("`{path}` no longer exists on `{base}`");
-            return no_fix(gh, repo, number, &head_sha, reason).await;
+/// `heal --run-id`: report the run, then heal the issue with this run's own analysis.
+async fn heal_run(gh: &GitHub, repo: &RepoName, run_id: u64, options: &HealOptions) -> Result<HealReport> {
+    let (reported, examined) = report_run(gh, repo, run_id, &options.report).await?;
+    let outcome = match (&reported, examined) {
+        (ReportOutcome::Filed(filed) | ReportOutcome::Repeated(filed), Some(examined)) => {
+            if let Some(reason) = skip_reason(&filed.issue) {
+                HealOutcome::Skipped {
+                    issue: Some(filed.issue.number),
+                    reason,
+                }
+            } else if let Some(why) = &filed.untrusted {
+                HealOutcome::Untrusted {
+                    issue: Some(filed.issue.number),
+                    reason: why.clone(),
+                }
+            } else {
+                // A repeat heals the open issue on the branch of the run it was filed for.
+                let issue_run = named_run(&filed.issue).unwrap_or(filed.record.run_id);
+                let branch = Record {
+                    run_id: issue_run,
+                    ..filed.record.clone()
+                }
+                .branch();
+                let fix = FixRequest {
+                    issue: filed.issue.number,
+                    record: &filed.record,
+                    failures: filed.record.failures.clone(),
+                    branch,
+                };
+                let progress = options.progress();
+                let snapshot = Some(&examined.snapshot);
+                heal_fix(gh, repo, fix, &examined.head, snapshot, progress.as_ref()).await?
+            }
         }
-        Err(error) => return Err(error.into()),
+        (ReportOutcome::RolledBack { rollback, .. }, _) => HealOutcome::RolledBack {
+            pull: rollback.pr,
+            issues: rollback.issues.clone(),
+        },
+        (ReportOutcome::Skipped { reason }, _) => HealOutcome::Skipped {
+            issue: None,
+            reason: reason.clone(),
+        },
+        (ReportOutcome::Filed(filed) | ReportOutcome::Repeated(filed), None) => HealOutcome::Skipped {
+            issue: Some(filed.issue.number),
+            reason: "the run was not examined".into(),
+        },
     };
-    let Some(text) = decode_content(&file.content).and_then(|b| String::from_utf8(b).ok()) else {
-        return no_fix(gh, repo, number, &head_sha, format!("`{path}` is not UTF-8 text")).await;
+    Ok(HealReport {
+        report: Some(reported),
+        outcome,
+    })
+}
+
+/// `heal --issue N`: re-read the run the issue names and heal the issue with that analysis.
+async fn heal_issue(gh: &GitHub, repo: &RepoName, number: u64, options: &HealOptions) -> Result<HealOutcome> {
+    let progress = options.progress();
+    // Fetch the issue; decide whether heal may touch it and which run it is about.
+    progress.step(&format!("reading issue #{number}"));
+    let issue = gh.get_issue(repo, number).await?;
+    if let Some(reason) = skip_reason(&issue) {
+        return Ok(HealOutcome::Skipped {
+            issue: Some(number),
+            reason,
+        });
+    }
+    let run_id = named_run(&issue).ok_or(Error::NoRecord { issue: number })?;
+    let foreign = || Error::ForeignRun {
+        issue: number,
+        run: run_id,
+        repo: repo.to_string(),
     };
-    let mut failures = record.failures.clone();
-    if record.workflow_blob_sha.as_deref() != Some(file.sha.as_str()) {
-        // The file changed since the failed run: byte offsets no longer point at the same
-        // place; job and step names still do.
+    // Fetch the run through this repository's own path: another repository's run is a 404.
+    let evidence = match fetch_run(gh, repo, run_id, progress.as_ref()).await {
+        Ok(evidence) => evidence,
+        Err(error) if error.is_not_found() => return Err(foreign()),
+        Err(error) => return Err(error),
+    };
+    if !evidence.run.repository.full_name.eq_ignore_ascii_case(&repo.to_string()) {
+        return Err(foreign());
+    }
+    let examined = examine(gh, repo, evidence, &options.report).await?;
+    match &examined.route {
+        Route::Heal => {}
+        Route::ReportOnly(why) | Route::Ignore(why) => {
+            return Ok(HealOutcome::Untrusted {
+                issue: Some(number),
+                reason: why.clone(),
+            });
+        }
+    }
+    let failures = match failures_of(gh, &issue, &examined).await? {
+        Ok(failures) => failures,
+        Err(reason) => return no_fix(gh, repo, number, &examined.head.sha, reason).await,
+    };
+    let record = &examined.diagnosis.record;
+    let fix = FixRequest {
+        issue: number,
+        record,
+        failures,
+        branch: record.branch(),
+    };
+    heal_fix(
+        gh,
+        repo,
+        fix,
+        &examined.head,
+        Some(&examined.snapshot),
+        progress.as_ref(),
+    )
+    .await
+}
+
+/// The failures to fix: the fresh analysis of the run when its logs were read, else the
+/// issue's record when it may stand in (the bot's own issue, the same run); why not otherwise.
+async fn failures_of(
+    gh: &GitHub,
+    issue: &Issue,
+    examined: &Examined,
+) -> Result<std::result::Result<Vec<FailureInput>, String>> {
+    let fresh = &examined.diagnosis.record.failures;
+    let read_logs = !examined.evidence.logs.is_empty() || examined.evidence.annotations.iter().any(|(_, a)| !a.is_empty());
+    if read_logs {
+        return Ok(Ok(fresh.clone()));
+    }
+    let bot = fetch_bot_login(gh).await?;
+    Ok(cached_failures(issue, &bot, &examined.evidence.run).map_err(|why| {
+        format!(
+            "the logs of run {} can no longer be read, and {why}",
+            examined.evidence.run.id
+        )
+    }))
+}
+
+/// One fix to make: for which issue, from which analysis, on which branch.
+struct FixRequest<'a> {
+    issue: u64,
+    record: &'a Record,
+    failures: Vec<FailureInput>,
+    branch: String,
+}
+
+/// Regenerates the fix against the default branch and pushes it as a branch and a PR.
+async fn heal_fix(
+    gh: &GitHub,
+    repo: &RepoName,
+    fix: FixRequest<'_>,
+    head: &DefaultHead,
+    run_snapshot: Option<&Snapshot>,
+    progress: &dyn Progress,
+) -> Result<HealOutcome> {
+    let FixRequest {
+        issue,
+        record,
+        mut failures,
+        branch,
+    } = fix;
+    let path = &record.workflow_path;
+    let base = &head.branch;
+    // Fetch the default branch's files (the run's own when it ran on that very commit).
+    progress.step(&format!("generating the fix against {path} on `{base}`"));
+    let fetched;
+    let snapshot = match run_snapshot.filter(|s| s.commit == head.sha) {
+        Some(same) => same,
+        None => {
+            fetched = fetch_snapshot(gh, repo, &head.sha, path).await?;
+            &fetched
+        }
+    };
+    if snapshot.text(path).is_none() {
+        let reason = format!("`{path}` no longer exists on `{base}` or is not UTF-8 text");
+        return no_fix(gh, repo, issue, &head.sha, reason).await;
+    }
+    // Analyze: the fix against today's workflow. When the file changed since the failed
+    // run, byte offsets no longer point at the same place; job and step names still do.
+    if record.workflow_blob_sha.as_deref() != snapshot.blob_sha(path) {
         for failure in &mut failures {
             failure.offset = None;
         }
     }
-    let proposal = propose_fix(gh, repo, &head_sha, &path, &text, &failures).await?;
+    let proposal = analyze::propose(snapshot, path, &failures);
     let files = proposal.changed_files();
-    if !proposal.is_fixable() || files.is_empty() {
-        let mut reasons: Vec<String> = proposal.plan.skipped.iter().map(|(_, r)| r.clone()).collect();
-        reasons.dedup();
+    if files.is_empty() {
+        let reasons = proposal.reasons();
         let reason = if reasons.is_empty() {
             format!("no fix applies to `{path}` on `{base}` (was it fixed already?)")
         } else {
             reasons.join("; ")
         };
-        return no_fix(gh, repo, number, &head_sha, reason).await;
+        return no_fix(gh, repo, issue, &head.sha, reason).await;
     }
-
-    let branch = record.branch();
+    // Fetch the branch's pull requests; decide whether one was already settled.
     let pulls = gh.list_pulls_by_head(repo, &branch).await?;
     let open = pulls.iter().find(|p| p.state == "open").cloned();
-    if open.is_none() {
-        if let Some(closed) = pulls.iter().find(|p| p.state == "closed") {
-            let how = if closed.merged_at.is_some() {
-                "was merged"
-            } else {
-                "was closed without merging"
-            };
-            return Ok(HealOutcome::Skipped {
-                issue: Some(number),
-                reason: format!(
-                    "pull request #{} for `{branch}` {how}; autoheal does not reopen it",
-                    closed.number
-                ),
-            });
-        }
+    if open.is_none()
+        && let Some(closed) = pulls.iter().find(|p| p.state == "closed")
+    {
+        let how = if closed.merged_at.is_some() {
+            "was merged"
+        } else {
+            "was closed without merging"
+        };
+        return Ok(HealOutcome::Skipped {
+            issue: Some(issue),
+            reason: format!(
+                "pull request #{} for `{branch}` {how}; autoheal does not reopen it",
+                closed.number
+            ),
+        });
     }
-
-    let branch_current = branch_has(gh, repo, &branch, &head_sha, &files).await?;
-    if !branch_current {
-        progress.step(&format!("committing the fix to `{branch}`"));
-        let message = commit_message(number, &proposal);
-        if let Err(error) = gh.commit_files(repo, &branch, &head_sha, &files, &message).await {
-            return Err(match error {
-                Error::WorkflowsPermission { message, .. } => {
-                    post_patch(gh, repo, number, &record, &proposal).await?;
-                    LoopError::WorkflowsPermission {
-                        issue: number,
-                        detail: message,
-                    }
-                }
-                other => other.into(),
-            });
-        }
+    // Act: the branch, then the pull request.
+    progress.step(&format!("committing the fix to `{branch}`"));
+    let message = commit_message(issue, &proposal.titles());
+    let pushed = act::branch::push_fix(gh, repo, &branch, &head.sha, &files, &message).await?;
+    if let Pushed::WorkflowsRefused(detail) = pushed {
+        post_patch(gh, repo, issue, record, &proposal).await?;
+        return Ok(HealOutcome::PatchPosted { issue, branch, detail });
     }
-
-    let fixes: Vec<(&str, &str)> = proposal
-        .plan
-        .fixes
-        .iter()
-        .map(|f| (f.title.as_str(), f.explanation.as_str()))
-        .collect();
-    let title = pull_title(&proposal);
-    let body = pull_body(number, &record, &fixes);
+    let title = pull_title(&proposal.titles());
+    let body = pull_body(issue, record, &proposal.fixes());
     match open {
         Some(pull) => {
-            let stale = pull.title != title || pull.body.as_deref() != Some(body.as_str());
-            let pull = if stale {
-                progress.step(&format!("updating pull request #{}", pull.number));
-                gh.update_pull(repo, pull.number, Some(&title), Some(&body), None)
-                    .await?
-            } else {
-                pull
-            };
+            progress.step(&format!("updating pull request #{}", pull.number));
+            let (pull, refreshed) = act::pull::refresh_pull(gh, repo, pull, &title, &body).await?;
             Ok(HealOutcome::Updated {
-                issue: number,
+                issue,
                 branch,
                 pull,
-                changed: stale || !branch_current,
+                changed: refreshed || pushed == Pushed::Committed,
             })
         }
         None => {
             progress.step(&format!("opening a pull request from `{branch}` into `{base}`"));
-            let pull = gh.create_pull(repo, &title, &branch, &base, &body).await?;
-            gh.add_labels(repo, pull.number, &[LABEL_AUTO_HEAL.to_string()]).await?;
-            gh.create_comment(
-                repo,
-                number,
-                &format!("autoheal opened #{} with the fix (branch `{branch}`).", pull.number),
-            )
-            .await?;
-            Ok(HealOutcome::Opened {
-                issue: number,
-                branch,
-                pull,
-            })
+            let pull = act::pull::open_pull(gh, repo, issue, &branch, base, &title, &body).await?;
+            Ok(HealOutcome::Opened { issue, branch, pull })
         }
     }
-}
-
-fn pull_title(proposal: &FixProposal) -> String {
-    let first = proposal
-        .plan
-        .fixes
-        .first()
-        .map_or("fix a workflow failure", |f| f.title.as_str());
-    let more = match proposal.plan.fixes.len() {
-        0 | 1 => String::new(),
-        n => format!(" (+{} more)", n - 1),
-    };
-    neutralize_line(&format!("[auto-heal] {first}{more}").replace(['\n', '\r'], " "), 200)
-}
-
-fn commit_message(issue: u64, proposal: &FixProposal) -> String {
-    let titles: Vec<&str> = proposal.plan.fixes.iter().map(|f| f.title.as_str()).collect();
-    let first = titles.first().copied().unwrap_or("fix a workflow failure");
-    let mut message = format!("autoheal: {first}\n\n");
-    for title in titles.iter().skip(1) {
-        message.push_str(&format!("- {title}\n"));
-    }
-    message.push_str(&format!("Fixes #{issue}\n"));
-    message
-}
-
-/// Whether `branch` already holds exactly this fix on top of `head_sha` (a rerun).
-async fn branch_has(
-    gh: &GitHub,
-    repo: &RepoName,
-    branch: &str,
-    head_sha: &str,
-    files: &[(String, Vec<u8>)],
-) -> LoopResult<bool> {
-    let Some(existing) = gh.get_branch_ref(repo, branch).await? else {
-        return Ok(false);
-    };
-    let tip = gh.get_commit(repo, &existing.object.sha).await?;
-    if tip.parents.first().map(|p| p.sha.as_str()) != Some(head_sha) {
-        return Ok(false);
-    }
-    for (path, bytes) in files {
-        match gh.get_file_bytes(repo, path, &existing.object.sha).await {
-            Ok(found) if &found == bytes => {}
-            Ok(_) => return Ok(false),
-            Err(error) if error.is_not_found() => return Ok(false),
-            Err(error) => return Err(error.into()),
-        }
-    }
-    Ok(true)
 }
 
 /// Posts the patch (once per identical patch) and opts the issue out of further attempts.
-async fn post_patch(
-    gh: &GitHub,
-    repo: &RepoName,
-    issue: u64,
-    record: &HealRecord,
-    proposal: &FixProposal,
-) -> LoopResult<()> {
+async fn post_patch(gh: &GitHub, repo: &RepoName, issue: u64, record: &Record, proposal: &FixProposal) -> Result<()> {
     let comment = patch_comment(record, &proposal.diff);
-    let block = fenced("diff", &proposal.diff);
     let already = gh
         .list_comments(repo, issue)
         .await?
         .iter()
-        .filter_map(|c| c.body.as_deref())
-        .any(|body| body.contains(PATCH_MARKER) && body.contains(&block));
+        .any(|c| c.text().contains(PATCH_MARKER) && c.text().contains(&fenced("diff", &proposal.diff)));
     if !already {
         gh.create_comment(repo, issue, &comment).await?;
     }
@@ -339,19 +376,14 @@ async fn post_patch(
 }
 
 /// Says on the issue (once per default-branch commit) why no fix was made.
-async fn no_fix(gh: &GitHub, repo: &RepoName, issue: u64, head_sha: &str, reason: String) -> LoopResult<HealOutcome> {
-    let marker = format!("<!-- autoheal:nofix {head_sha} -->");
-    let already = gh
-        .list_comments(repo, issue)
-        .await?
-        .iter()
-        .any(|c| c.body.as_deref().is_some_and(|b| b.contains(&marker)));
-    if !already {
-        let body = format!(
-            "{marker}\nautoheal could not make a fix against the current default branch: {}\n",
-            crate::loop_text::prose(&reason)
-        );
-        gh.create_comment(repo, issue, &body).await?;
-    }
+async fn no_fix(gh: &GitHub, repo: &RepoName, issue: u64, head_sha: &str, reason: String) -> Result<HealOutcome> {
+    act::issue::comment_once(
+        gh,
+        repo,
+        issue,
+        &no_fix_marker(head_sha),
+        &no_fix_comment(head_sha, &reason),
+    )
+    .await?;
     Ok(HealOutcome::NoFix { issue, reason })
 }

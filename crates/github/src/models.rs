@@ -1,82 +1,121 @@
-//! The parts of GitHub's JSON that autoheal reads. Every field defaults, so a missing field
-//! (or a dry-run write's empty answer) deserializes instead of failing.
+//! The parts of GitHub's JSON that autoheal reads, where octocrab has no model that fits.
+//!
+//! octocrab 0.54's models (`models::workflows::Run`, `models::issues::Issue`, …) are
+//! `#[non_exhaustive]`, require dozens of URL fields autoheal never reads, lack fields it
+//! does read (a run's `path`, `run_attempt`, `triggering_actor`), and close enums GitHub keeps
+//! open (a job conclusion of `startup_failure` fails to decode). So these models are our own,
+//! and they follow GitHub's REST schema for the fields they keep: a field GitHub always sends
+//! is required, so a missing or renamed field is a decode error instead of a silent `0` or
+//! `""`. A field GitHub always sends but may set to `null` is an `Option` marked
+//! `#[serde(deserialize_with = "nullable")]`, which makes it required too (serde otherwise
+//! reads a missing `Option` as `None`). Plain `Option` fields are the ones GitHub's schema
+//! leaves out of some answers. `Default` exists for tests and dry-run placeholders only.
 
-use serde::{Deserialize, Serialize};
+use serde::{Deserialize, Deserializer, Serialize};
+
+/// Deserializes a required field that may be `null`.
+fn nullable<'de, D: Deserializer<'de>, T: Deserialize<'de>>(deserializer: D) -> Result<Option<T>, D::Error> {
+    Option::<T>::deserialize(deserializer)
+}
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default)]
 pub struct User {
     pub login: String,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default)]
 pub struct Label {
     pub name: String,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default)]
 pub struct Repository {
     pub full_name: String,
     pub default_branch: String,
     pub html_url: String,
 }
 
+/// The repository a run belongs to, or the one its head commit came from.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default)]
-pub struct WorkflowRun {
-    pub id: u64,
-    pub name: Option<String>,
-    pub display_title: Option<String>,
-    /// Workflow file, e.g. `.github/workflows/ci.yml`.
-    pub path: String,
-    pub head_branch: Option<String>,
-    pub head_sha: String,
-    pub event: String,
-    pub status: Option<String>,
-    pub conclusion: Option<String>,
-    pub run_attempt: u64,
-    pub html_url: String,
-    pub workflow_id: u64,
-    pub created_at: Option<String>,
-    pub updated_at: Option<String>,
+pub struct RepoRef {
+    pub full_name: String,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default)]
+pub struct WorkflowRun {
+    pub id: u64,
+    #[serde(deserialize_with = "nullable")]
+    pub name: Option<String>,
+    /// Workflow file, e.g. `.github/workflows/ci.yml`.
+    pub path: String,
+    #[serde(deserialize_with = "nullable")]
+    pub head_branch: Option<String>,
+    pub head_sha: String,
+    /// What started the run: `push`, `pull_request`, `schedule`, …
+    pub event: String,
+    #[serde(deserialize_with = "nullable")]
+    pub status: Option<String>,
+    #[serde(deserialize_with = "nullable")]
+    pub conclusion: Option<String>,
+    /// Left out of some answers; the first attempt then.
+    pub run_attempt: Option<u64>,
+    pub html_url: String,
+    pub created_at: String,
+    /// The repository the run belongs to.
+    pub repository: RepoRef,
+    /// Where the head commit came from: a fork for pull requests from forks. `null` when the
+    /// fork was deleted.
+    #[serde(deserialize_with = "nullable")]
+    pub head_repository: Option<RepoRef>,
+    /// Who started the run first (left out of some answers).
+    pub actor: Option<User>,
+    /// Who started this attempt (a re-run's actor can differ from the first one).
+    pub triggering_actor: Option<User>,
+}
+
+impl WorkflowRun {
+    pub fn attempt(&self) -> u64 {
+        self.run_attempt.unwrap_or(1)
+    }
+
+    /// The user whose permission decides whether the run is trusted: the one who triggered
+    /// this attempt, else the one who started the run.
+    pub fn trigger_login(&self) -> Option<&str> {
+        self.triggering_actor
+            .as_ref()
+            .or(self.actor.as_ref())
+            .map(|u| u.login.as_str())
+            .filter(|l| !l.is_empty())
+    }
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Step {
     pub name: String,
     pub number: u64,
-    pub status: Option<String>,
+    pub status: String,
+    #[serde(deserialize_with = "nullable")]
     pub conclusion: Option<String>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default)]
 pub struct Job {
     pub id: u64,
     pub run_id: u64,
-    pub run_attempt: u64,
     pub name: String,
-    pub status: Option<String>,
+    pub status: String,
+    #[serde(deserialize_with = "nullable")]
     pub conclusion: Option<String>,
-    pub started_at: Option<String>,
-    pub completed_at: Option<String>,
-    pub html_url: Option<String>,
-    pub check_run_url: Option<String>,
-    pub labels: Vec<String>,
+    pub check_run_url: String,
+    /// GitHub's schema leaves `steps` out of some answers (a job that never started).
+    #[serde(default)]
     pub steps: Vec<Step>,
 }
 
 impl Job {
-    /// The check run behind this job (its id ends `check_run_url`; GitHub uses the job id too).
-    pub fn check_run_id(&self) -> u64 {
-        self.check_run_url
-            .as_deref()
-            .and_then(|url| url.rsplit('/').next())
-            .and_then(|id| id.parse().ok())
-            .unwrap_or(self.id)
+    /// The check run behind this job: the id that ends `check_run_url`.
+    pub fn check_run_id(&self) -> Option<u64> {
+        self.check_run_url.rsplit('/').next().and_then(|id| id.parse().ok())
     }
 
     pub fn failed_step(&self) -> Option<&Step> {
@@ -87,31 +126,36 @@ impl Job {
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default)]
 pub struct Annotation {
     pub path: String,
     pub start_line: u64,
     pub end_line: u64,
-    pub annotation_level: String,
+    #[serde(deserialize_with = "nullable")]
+    pub annotation_level: Option<String>,
+    /// Display only; GitHub's list answers may leave it out.
     pub title: Option<String>,
-    pub message: String,
+    #[serde(deserialize_with = "nullable")]
+    pub message: Option<String>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default)]
 pub struct Issue {
     pub number: u64,
     pub title: String,
+    /// Left out when empty.
     pub body: Option<String>,
     pub state: String,
     pub labels: Vec<Label>,
+    /// Who opened it (`null` for a deleted account).
+    #[serde(deserialize_with = "nullable")]
     pub user: Option<User>,
     pub html_url: String,
-    pub created_at: Option<String>,
-    pub updated_at: Option<String>,
+    pub created_at: String,
+    pub updated_at: String,
+    #[serde(deserialize_with = "nullable")]
     pub closed_at: Option<String>,
     /// Present when this "issue" is a pull request.
-    pub pull_request: Option<serde_json::Value>,
+    pub pull_request: Option<PullLink>,
 }
 
 impl Issue {
@@ -122,67 +166,83 @@ impl Issue {
     pub fn is_pull_request(&self) -> bool {
         self.pull_request.is_some()
     }
+
+    pub fn author(&self) -> Option<&str> {
+        self.user.as_ref().map(|u| u.login.as_str())
+    }
+}
+
+/// The `pull_request` object of an issue that is a pull request.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PullLink {
+    /// Set once merged (left out by older GitHub Enterprise versions).
+    pub merged_at: Option<String>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default)]
 pub struct Comment {
     pub id: u64,
+    /// Left out when empty.
     pub body: Option<String>,
+    #[serde(deserialize_with = "nullable")]
     pub user: Option<User>,
-    pub created_at: Option<String>,
-    pub html_url: String,
+    pub created_at: String,
+}
+
+impl Comment {
+    pub fn text(&self) -> &str {
+        self.body.as_deref().unwrap_or_default()
+    }
+
+    pub fn author(&self) -> &str {
+        self.user.as_ref().map(|u| u.login.as_str()).unwrap_or_default()
+    }
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default)]
 pub struct BranchRef {
     #[serde(rename = "ref")]
     pub name: String,
     pub sha: String,
-    pub label: Option<String>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default)]
 pub struct PullRequest {
     pub number: u64,
     pub title: String,
+    #[serde(deserialize_with = "nullable")]
     pub body: Option<String>,
     pub state: String,
     pub html_url: String,
     pub head: BranchRef,
     pub base: BranchRef,
     pub labels: Vec<Label>,
-    pub created_at: Option<String>,
+    pub created_at: String,
+    #[serde(deserialize_with = "nullable")]
     pub closed_at: Option<String>,
+    #[serde(deserialize_with = "nullable")]
     pub merged_at: Option<String>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default)]
 pub struct GitObject {
     pub sha: String,
-    #[serde(rename = "type")]
-    pub kind: Option<String>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default)]
 pub struct GitRef {
     #[serde(rename = "ref")]
     pub name: String,
     pub object: GitObject,
 }
 
+/// Any answer that is an object with a `sha` (a created blob or tree, a commit's parent).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default)]
 pub struct Sha {
     pub sha: String,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default)]
 pub struct GitCommit {
     pub sha: String,
     pub tree: Sha,
@@ -199,22 +259,97 @@ pub struct TreeEntry {
     pub blob_sha: Option<String>,
 }
 
+/// A tree as `GET /git/trees/{sha}?recursive=1` returns it.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default)]
-pub struct FileContent {
+pub struct Tree {
+    pub sha: String,
+    pub tree: Vec<TreeItem>,
+    /// GitHub stops listing after 100,000 entries (or 7 MB) and says so here.
+    pub truncated: bool,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TreeItem {
     pub path: String,
+    /// `blob`, `tree` or `commit` (a submodule).
+    #[serde(rename = "type")]
+    pub kind: String,
+    pub sha: String,
+    /// Blobs only.
+    pub size: Option<u64>,
+}
+
+/// A file as the contents API or the blobs API returns it (base64 content).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FileContent {
     pub sha: String,
     pub encoding: String,
     pub content: String,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default)]
 pub struct CheckRun {
     pub id: u64,
     pub name: String,
-    pub head_sha: String,
-    pub status: Option<String>,
+    pub status: String,
+    #[serde(deserialize_with = "nullable")]
     pub conclusion: Option<String>,
+    /// Display only: a check without a link is listed without one.
     pub html_url: Option<String>,
+}
+
+/// `GET /repos/{owner}/{repo}/collaborators/{user}/permission`.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CollaboratorPermission {
+    /// The legacy role: `admin`, `write`, `read` or `none` (`maintain` reads as `write`,
+    /// `triage` as `read`).
+    pub permission: String,
+    /// The role's name, custom roles included (left out by older GitHub Enterprise versions).
+    pub role_name: Option<String>,
+}
+
+/// A repository of an organization's listing.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OrgRepo {
+    pub full_name: String,
+    /// GitHub's minimal-repository schema leaves these out of some answers.
+    pub archived: Option<bool>,
+    pub disabled: Option<bool>,
+}
+
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+
+    use super::*;
+
+    #[test]
+    fn a_missing_required_field_is_an_error_not_a_default() {
+        let run = json!({
+            "id": 1, "name": null, "path": ".github/workflows/ci.yml", "head_branch": "main",
+            "head_sha": "abc", "event": "push", "status": "completed", "conclusion": "failure",
+            "html_url": "https://github.com/o/r/actions/runs/1", "created_at": "2024-01-01T00:00:00Z",
+            "repository": { "full_name": "o/r" }, "head_repository": null,
+        });
+        let parsed: WorkflowRun = serde_json::from_value(run.clone()).unwrap_or_default();
+        assert_eq!((parsed.id, parsed.attempt(), parsed.head_repository), (1, 1, None));
+        for key in ["head_sha", "head_repository", "conclusion", "event"] {
+            let mut broken = run.clone();
+            broken.as_object_mut().map(|m| m.remove(key));
+            let error = serde_json::from_value::<WorkflowRun>(broken).err();
+            assert!(
+                error.is_some_and(|e| e.to_string().contains(&format!("missing field `{key}`"))),
+                "{key}"
+            );
+        }
+    }
+
+    #[test]
+    fn the_check_run_id_comes_from_the_url() {
+        let job = Job {
+            check_run_url: "https://api.github.com/repos/o/r/check-runs/77".into(),
+            ..Job::default()
+        };
+        assert_eq!(job.check_run_id(), Some(77));
+    }
 }

@@ -1,32 +1,34 @@
 //! `autoheal report`: turn a failed run into an issue (or a comment on the open issue that
 //! already tracks the same failure).
+//!
+//! The call reads the pipeline's stages in order: fetch the run, decide what kind of run it
+//! is, fetch what the analysis needs, analyze, decide (trust, dedupe, demotion), act.
 
 use std::sync::Arc;
 
-use autoheal_engine::config::{Config, DEFAULT_CONFIG_PATH};
-use autoheal_fixes::FailureInput;
-use autoheal_logs::{Analysis, Failure, LogFile, LogInput, WorkflowFile};
+use autoheal_engine::config::Config;
 use chrono::{DateTime, Utc};
 
-use crate::api::IssueFilter;
+use crate::analyze::{self, Diagnosis};
 use crate::client::GitHub;
-use crate::config::RepoName;
-use crate::dedupe::find_duplicate;
-use crate::issue_text::{AnalysisRecord, fingerprint, issue_title, neutralize_line};
-use crate::learning::{demotion, demotion_note};
-use crate::loop_error::{LoopError, LoopResult};
-use crate::loop_fetch::{RunEvidence, fetch_run, is_failed};
-use crate::loop_progress::{Progress, silent};
-use crate::loop_record::{HealRecord, MAX_RECORDED_FAILURES, encode_record};
-use crate::loop_repo::{FixProposal, propose_fix};
-use crate::loop_text::{
-    LABEL_AUTO_HEAL, LABEL_NEEDS_MANUAL_FIX, LABEL_WORKFLOW_FAILURE, ProposalText, fenced, issue_body, repeat_comment,
-};
-use crate::models::{Issue, Label};
-use crate::rollback::{Rollback, is_heal_branch, rollback_branch};
-
-/// Evidence lines kept in the record and the issue.
-const MAX_EVIDENCE_LINES: usize = 20;
+use crate::client::config::RepoName;
+use crate::client::endpoints::IssueFilter;
+use crate::decide::dedupe::find_duplicate;
+use crate::decide::filing::{IssueKind, issue_kind};
+use crate::decide::learning::{acceptance_record, demotion_reason};
+use crate::decide::triage::{Triage, triage};
+use crate::decide::trust::{Route, RunTrust, judge, route};
+use crate::error::Result;
+use crate::fetch::files::{Snapshot, fetch_snapshot};
+use crate::fetch::history::fetch_history;
+use crate::fetch::repo::{DefaultHead, fetch_config, fetch_default_head};
+use crate::fetch::run::{RunEvidence, fetch_run};
+use crate::models::Issue;
+use crate::progress::{Progress, silent};
+use crate::record::Record;
+use crate::rollback::{Rollback, rollback_branch};
+use crate::text::{LABEL_WORKFLOW_FAILURE, ProposalText, issue_body, issue_title, repeat_comment};
+use crate::act;
 
 /// How `report` runs. Extend with new fields; [`Default`] keeps callers compiling.
 #[derive(Clone)]
@@ -34,8 +36,8 @@ pub struct ReportOptions {
     pub progress: Arc<dyn Progress>,
     /// "Now" for the 24-hour duplicate window; the system clock when `None`.
     pub now: Option<DateTime<Utc>>,
-    /// Log analysis options; custom patterns from `.github/autoheal.yml` at the run's commit
-    /// are added when `read_repo_config` is set.
+    /// Log analysis options; custom patterns from `.github/autoheal.yml` on the default
+    /// branch are added when `read_repo_config` is set.
     pub analysis: autoheal_logs::Options,
     pub read_repo_config: bool,
 }
@@ -66,15 +68,18 @@ pub struct FiledIssue {
     /// The issue as filed (a new one) or as found (a repeat).
     pub issue: Issue,
     /// What this run's analysis found.
-    pub record: HealRecord,
+    pub record: Record,
     pub fixable: bool,
     /// Why reviewers' past rejections demoted this fix to a suggestion (no `auto-heal` label,
     /// so `heal` opens no PR); `None` when the fix may become a PR.
     pub demoted: Option<String>,
+    /// Why the run is not trusted to choose a fix (a fork, an actor without write access);
+    /// the issue then has the analysis only.
+    pub untrusted: Option<String>,
     /// The proposed diff (empty when nothing is fixable).
     pub diff: String,
     /// The full analysis, for callers that print or store it.
-    pub analysis: Analysis,
+    pub analysis: autoheal_logs::Analysis,
 }
 
 #[derive(Debug, Clone)]
@@ -86,8 +91,9 @@ pub enum ReportOutcome {
     /// The run failed on autoheal's own fix branch: its PR was closed and its issue labelled
     /// `needs-manual-fix` instead of stacking a second fix on the first.
     RolledBack { branch: String, rollback: Rollback },
-    /// Nothing was filed (the run did not fail, was cancelled by hand, or failed on a fix
-    /// branch whose PR is already closed or has no failed checks).
+    /// Nothing was filed (the run did not fail, was cancelled by hand, came from an untrusted
+    /// source under `heal.untrusted-runs: off`, or failed on a fix branch whose PR is already
+    /// closed or has no failed checks).
     Skipped { reason: String },
 }
 
@@ -100,78 +106,110 @@ impl ReportOutcome {
     }
 }
 
-/// Files the issue for a failed run: fetch, analyze, propose a fix, dedupe, then write.
-pub async fn report(gh: &GitHub, repo: &RepoName, run_id: u64, options: &ReportOptions) -> LoopResult<ReportOutcome> {
+/// A failed run read and diagnosed: the fetch and analysis stages `report` and `heal --issue`
+/// share, and the trust decision that comes with them.
+#[derive(Debug, Clone)]
+pub(crate) struct Examined {
+    pub evidence: RunEvidence,
+    pub head: DefaultHead,
+    pub config: Config,
+    /// The files at the run's commit.
+    pub snapshot: Snapshot,
+    pub diagnosis: Diagnosis,
+    pub trust: RunTrust,
+    pub route: Route,
+}
+
+/// Fetches what the analysis of a failed run needs, analyzes it, and judges its trust.
+pub(crate) async fn examine(
+    gh: &GitHub,
+    repo: &RepoName,
+    evidence: RunEvidence,
+    options: &ReportOptions,
+) -> Result<Examined> {
     let progress = options.progress.as_ref();
-    let evidence = fetch_run(gh, repo, run_id, progress).await?;
-    let conclusion = evidence.run.conclusion.as_deref().unwrap_or("unfinished");
-    if !is_failed(evidence.run.conclusion.as_deref()) {
-        return Ok(ReportOutcome::Skipped {
-            reason: format!("run {run_id} concluded `{conclusion}`; nothing to report"),
-        });
-    }
-    if evidence.is_manual_cancel() {
-        return Ok(ReportOutcome::Skipped {
-            reason: format!("run {run_id} was cancelled (no job timed out or failed); nothing to report"),
-        });
-    }
     let run = &evidence.run;
-    if let Some(branch) = run.head_branch.as_deref().filter(|b| is_heal_branch(b)) {
-        return roll_back(gh, repo, run_id, branch, progress).await;
-    }
-    progress.step(&format!("reading {} at {}", run.path, short(&run.head_sha)));
-    let workflow = read_workflow(gh, repo, &run.path, &run.head_sha).await?;
-    let mut analysis_options = options.analysis.clone();
-    analysis_options.own_packages.push(repo.name.replace('-', "_"));
-    let repo_config = if options.read_repo_config {
-        read_repo_config(gh, repo, &run.head_sha).await?
+    // Fetch: the default branch (policy is read there), the actor's permission, the files.
+    let head = fetch_default_head(gh, repo).await?;
+    let config = if options.read_repo_config {
+        fetch_config(gh, repo, &head.sha).await?
     } else {
         Config::default()
     };
-    analysis_options
-        .custom_patterns
-        .extend(autoheal_logs::classify::custom::from_config(&repo_config));
-    let analysis = analyze(&evidence, workflow.as_ref(), &analysis_options)?;
-    let root = analysis
-        .failures
-        .iter()
-        .find(|f| !f.consequence)
-        .or(analysis.failures.first());
-    let inputs: Vec<FailureInput> = analysis
-        .failures
-        .iter()
-        .filter(|f| !f.consequence)
-        .take(MAX_RECORDED_FAILURES)
-        .map(FailureInput::from)
-        .collect();
+    let permission = match run.trigger_login() {
+        Some(login) => gh.get_permission(repo, login).await?,
+        None => None,
+    };
+    progress.step(&format!("reading {} at {}", run.path, short(&run.head_sha)));
+    let snapshot = fetch_snapshot(gh, repo, &run.head_sha, &run.path).await?;
+    // Analyze.
+    progress.step("diagnosing the failure");
+    let analysis_options = analyze::analysis_options(&options.analysis, repo, &config);
+    let diagnosis = analyze::diagnose(&evidence, &snapshot, &analysis_options)?;
+    // Decide: may this run choose what is committed?
+    let trust = judge(run, &repo.to_string(), &permission);
+    let route = route(&trust, config.untrusted_runs);
+    Ok(Examined {
+        evidence,
+        head,
+        config,
+        snapshot,
+        diagnosis,
+        trust,
+        route,
+    })
+}
 
-    let proposal = match &workflow {
-        Some((text, _)) if !inputs.is_empty() => {
-            progress.step("generating the fix");
-            propose_fix(gh, repo, &run.head_sha, &run.path, text, &inputs).await?
-        }
-        _ => FixProposal::default(),
+/// Files the issue for a failed run: fetch, analyze, decide (trust, dedupe, demotion), write.
+pub async fn report(gh: &GitHub, repo: &RepoName, run_id: u64, options: &ReportOptions) -> Result<ReportOutcome> {
+    Ok(report_run(gh, repo, run_id, options).await?.0)
+}
+
+/// [`report`], also handing back the examined run (for `heal --run-id`, which goes on).
+pub(crate) async fn report_run(
+    gh: &GitHub,
+    repo: &RepoName,
+    run_id: u64,
+    options: &ReportOptions,
+) -> Result<(ReportOutcome, Option<Examined>)> {
+    let progress = options.progress.as_ref();
+    let evidence = fetch_run(gh, repo, run_id, progress).await?;
+    match triage(&evidence) {
+        Triage::Skip(reason) => return Ok((ReportOutcome::Skipped { reason }, None)),
+        Triage::RollBack { branch } => return Ok((roll_back(gh, repo, run_id, &branch, progress).await?, None)),
+        Triage::Report => {}
+    }
+    let examined = examine(gh, repo, evidence, options).await?;
+    let outcome = file(gh, repo, &examined, options).await?;
+    Ok((outcome, Some(examined)))
+}
+
+/// The decide and act stages of `report` for an examined run.
+async fn file(gh: &GitHub, repo: &RepoName, examined: &Examined, options: &ReportOptions) -> Result<ReportOutcome> {
+    let progress = options.progress.as_ref();
+    let Examined {
+        diagnosis,
+        route,
+        config,
+        evidence,
+        ..
+    } = examined;
+    if let Route::Ignore(reason) = route {
+        return Ok(ReportOutcome::Skipped {
+            reason: format!("run {}: {reason}", evidence.run.id),
+        });
+    }
+    let untrusted = match route {
+        Route::ReportOnly(why) => Some(why.clone()),
+        _ => None,
     };
-    let fixable = proposal.is_fixable();
-    let record = build_record(&evidence, root, inputs, workflow.as_ref(), fixable);
-    let message = root.map(|f| f.message.clone()).unwrap_or_else(|| {
-        "autoheal did not recognize the cause of this failure in the logs; see the run for details.".to_string()
-    });
-    let proposal_text = if fixable {
-        ProposalText::Fix {
-            fixes: proposal
-                .plan
-                .fixes
-                .iter()
-                .map(|f| (f.title.as_str(), f.explanation.as_str()))
-                .collect(),
-            diff: &proposal.diff,
-        }
-    } else {
-        ProposalText::Manual {
-            reasons: manual_reasons(&proposal, workflow.is_some(), &run.path),
-        }
-    };
+    let mut record = diagnosis.record.clone();
+    if untrusted.is_some() {
+        // Nothing is proposed for an untrusted run, so nothing is recorded as proposed.
+        record.fixable = false;
+        record.fix_type = None;
+    }
+    let fixable = record.fixable;
 
     progress.step("looking for an open issue with the same failure");
     let open = gh
@@ -184,55 +222,54 @@ pub async fn report(gh: &GitHub, repo: &RepoName, run_id: u64, options: &ReportO
         )
         .await?;
     let now = options.now.unwrap_or_else(Utc::now);
-    if let Some(existing) = find_duplicate(&open, &record.analysis.fingerprint, now) {
-        progress.step(&format!("commenting on issue #{}", existing.number));
-        gh.create_comment(repo, existing.number, &repeat_comment(&record))
-            .await?;
-        return Ok(ReportOutcome::Repeated(FiledIssue {
-            issue: existing.clone(),
-            record,
-            fixable,
-            demoted: None,
-            diff: proposal.diff,
-            analysis,
-        }));
-    }
-
-    let demoted = if fixable {
-        progress.step("checking how reviewers received earlier fixes");
-        demotion(gh, repo, &record.analysis, repo_config.rejection_threshold).await?
-    } else {
-        None
-    };
-    let body = match &demoted {
-        Some(why) => demoted_body(&record, &message, why, &proposal.diff),
-        None => issue_body(&record, &message, &proposal_text),
-    };
-    let title = issue_title(&record.workflow_name, &record.analysis.category, &record.analysis.job);
-    let labels: Vec<String> = if fixable && demoted.is_none() {
-        vec![LABEL_AUTO_HEAL.into(), LABEL_WORKFLOW_FAILURE.into()]
-    } else {
-        vec![LABEL_WORKFLOW_FAILURE.into(), LABEL_NEEDS_MANUAL_FIX.into()]
-    };
-    progress.step("opening the issue");
-    let created = gh.create_issue(repo, &title, &body, &labels).await?;
-    let issue = Issue {
-        number: created.number,
-        html_url: created.html_url,
-        title,
-        body: Some(body),
-        state: "open".into(),
-        labels: labels.iter().map(|name| Label { name: name.clone() }).collect(),
-        ..Issue::default()
-    };
-    Ok(ReportOutcome::Filed(FiledIssue {
+    let filed = |issue: Issue, demoted: Option<String>, record: Record| FiledIssue {
         issue,
         record,
         fixable,
         demoted,
-        diff: proposal.diff,
-        analysis,
-    }))
+        untrusted: untrusted.clone(),
+        diff: if fixable {
+            diagnosis.proposal.diff.clone()
+        } else {
+            String::new()
+        },
+        analysis: diagnosis.analysis.clone(),
+    };
+    if let Some(existing) = find_duplicate(&open, &record.fingerprint, now) {
+        progress.step(&format!("commenting on issue #{}", existing.number));
+        gh.create_comment(repo, existing.number, &repeat_comment(&record))
+            .await?;
+        return Ok(ReportOutcome::Repeated(filed(existing.clone(), None, record)));
+    }
+
+    // Demotion needs the history, which is only worth fetching for a fix that may become a PR.
+    let demoted = if fixable && *route == Route::Heal {
+        progress.step("checking how reviewers received earlier fixes");
+        let history = fetch_history(gh, repo, None).await?;
+        demotion_reason(&acceptance_record(&history), &record, config.rejection_threshold)
+    } else {
+        None
+    };
+    let kind = issue_kind(diagnosis, route, demoted.as_deref(), &record.workflow_path);
+    let proposal = match &kind {
+        IssueKind::Fix => ProposalText::Fix {
+            fixes: diagnosis.proposal.fixes(),
+            diff: &diagnosis.proposal.diff,
+        },
+        IssueKind::Demoted { note } => ProposalText::Suggestion {
+            note,
+            diff: &diagnosis.proposal.diff,
+        },
+        IssueKind::Untrusted { note } => ProposalText::Note { note },
+        IssueKind::Manual { reasons } => ProposalText::Manual {
+            reasons: reasons.clone(),
+        },
+    };
+    let body = issue_body(&record, &diagnosis.message, &proposal);
+    let title = issue_title(&record.workflow_name, &record.category, &record.job);
+    progress.step("opening the issue");
+    let issue = act::issue::file_issue(gh, repo, &title, &body, &kind.labels()).await?;
+    Ok(ReportOutcome::Filed(filed(issue, demoted, record)))
 }
 
 /// A failed run on a fix branch means the fix itself broke something: close its PR and hand
@@ -243,7 +280,7 @@ async fn roll_back(
     run_id: u64,
     branch: &str,
     progress: &dyn Progress,
-) -> LoopResult<ReportOutcome> {
+) -> Result<ReportOutcome> {
     progress.step(&format!(
         "run {run_id} failed on the fix branch `{branch}`; rolling the fix back"
     ));
@@ -260,167 +297,6 @@ async fn roll_back(
     })
 }
 
-/// The issue of a fix reviewers keep rejecting: the usual report, then why there is no PR and
-/// the diff as a suggestion, all before the hidden record block.
-fn demoted_body(record: &HealRecord, message: &str, why: &str, diff: &str) -> String {
-    let manual = ProposalText::Manual {
-        reasons: vec!["reviewers rejected this kind of fix before; see below".to_string()],
-    };
-    let mut body = issue_body(record, message, &manual);
-    let suggestion = format!(
-        "\n{}\n\n### Suggested change (not applied)\n\n{}\n\n",
-        demotion_note(why),
-        fenced("diff", diff)
-    );
-    let block = encode_record(record);
-    match body.rfind(&block) {
-        Some(at) => body.insert_str(at, &suggestion),
-        None => body.push_str(&suggestion),
-    }
-    body
-}
-
 fn short(sha: &str) -> &str {
     sha.get(..7).unwrap_or(sha)
-}
-
-/// The workflow text and its blob sha at `sha`; `None` when it cannot be read (a deleted or
-/// dynamic workflow): the report still goes out, without a fix.
-async fn read_workflow(gh: &GitHub, repo: &RepoName, path: &str, sha: &str) -> LoopResult<Option<(String, String)>> {
-    if path.is_empty() {
-        return Ok(None);
-    }
-    let file = match gh.get_file(repo, path, sha).await {
-        Ok(file) => file,
-        Err(error) if error.is_not_found() => return Ok(None),
-        Err(error) => return Err(error.into()),
-    };
-    Ok(decode_content(&file.content)
-        .and_then(|b| String::from_utf8(b).ok())
-        .map(|text| (text, file.sha)))
-}
-
-/// The bytes of a contents-API answer (base64 with line breaks).
-pub(crate) fn decode_content(content: &str) -> Option<Vec<u8>> {
-    use base64::Engine as _;
-    let cleaned: String = content.chars().filter(|c| !c.is_ascii_whitespace()).collect();
-    base64::engine::general_purpose::STANDARD.decode(cleaned).ok()
-}
-
-/// `.github/autoheal.yml` at the run's commit (the defaults when absent or unreadable; invalid
-/// keys keep their defaults).
-async fn read_repo_config(gh: &GitHub, repo: &RepoName, sha: &str) -> LoopResult<Config> {
-    let bytes = match gh.get_file_bytes(repo, DEFAULT_CONFIG_PATH, sha).await {
-        Ok(bytes) => bytes,
-        Err(error) if error.is_not_found() || matches!(error, crate::Error::Decode { .. }) => {
-            return Ok(Config::default());
-        }
-        Err(error) => return Err(error.into()),
-    };
-    Ok(Config::parse(DEFAULT_CONFIG_PATH, &bytes, &autoheal_engine::rules::rule_ids()).0)
-}
-
-fn analyze(
-    evidence: &RunEvidence,
-    workflow: Option<&(String, String)>,
-    options: &autoheal_logs::Options,
-) -> LoopResult<Analysis> {
-    let annotation_docs: Vec<(String, Vec<u8>)> = evidence
-        .annotations
-        .iter()
-        .filter(|(_, list)| !list.is_empty())
-        .map(|(job, list)| (job.clone(), serde_json::to_vec(list).unwrap_or_default()))
-        .collect();
-    let input = LogInput {
-        logs: evidence
-            .logs
-            .iter()
-            .map(|log| LogFile {
-                job: log.job.as_deref(),
-                bytes: &log.bytes,
-            })
-            .collect(),
-        annotations: annotation_docs
-            .iter()
-            .map(|(job, bytes)| LogFile { job: Some(job), bytes })
-            .collect(),
-        workflow: workflow.map(|(text, _)| WorkflowFile {
-            path: &evidence.run.path,
-            text,
-        }),
-        job_conclusion: evidence.run.conclusion.as_deref(),
-    };
-    autoheal_logs::analyze(&input, options).map_err(|e| LoopError::Analysis(e.to_string()))
-}
-
-fn build_record(
-    evidence: &RunEvidence,
-    root: Option<&Failure>,
-    failures: Vec<FailureInput>,
-    workflow: Option<&(String, String)>,
-    fixable: bool,
-) -> HealRecord {
-    let run = &evidence.run;
-    let first_failed = evidence.failed_jobs().next();
-    let job = root
-        .and_then(|f| f.job.clone())
-        .or_else(|| first_failed.map(|j| j.name.clone()))
-        .unwrap_or_else(|| "unknown job".to_string());
-    let category = root.map_or("unknown", |f| f.category.as_str()).to_string();
-    let subject = root.and_then(|f| f.subject.clone());
-    // The jobs API names the step as the workflow does; the log only knows its `Run …` title.
-    let failed_step = evidence
-        .jobs
-        .iter()
-        .find(|j| j.name == job)
-        .or(first_failed)
-        .and_then(|j| j.failed_step())
-        .map(|s| s.name.clone())
-        .or_else(|| root.and_then(|f| f.step.as_ref()).and_then(|s| s.name.clone()));
-    let evidence_lines = root
-        .map(|f| {
-            f.evidence
-                .iter()
-                .take(MAX_EVIDENCE_LINES)
-                .map(|e| neutralize_line(&e.text, 300))
-                .collect()
-        })
-        .unwrap_or_default();
-    HealRecord {
-        analysis: AnalysisRecord {
-            version: 1,
-            fingerprint: fingerprint(&run.path, &job, &category, subject.as_deref()),
-            workflow_path: run.path.clone(),
-            job,
-            fix_type: fixable.then(|| category.clone()),
-            category,
-            subject,
-            run_id: run.id,
-            run_attempt: run.run_attempt,
-            head_sha: run.head_sha.clone(),
-            fixable,
-        },
-        workflow_name: run
-            .name
-            .clone()
-            .filter(|n| !n.trim().is_empty())
-            .unwrap_or_else(|| run.path.clone()),
-        workflow_blob_sha: workflow.map(|(_, sha)| sha.clone()).filter(|s| !s.is_empty()),
-        run_url: run.html_url.clone(),
-        head_branch: run.head_branch.clone(),
-        failed_step,
-        evidence: evidence_lines,
-        failures,
-    }
-}
-
-fn manual_reasons(proposal: &FixProposal, have_workflow: bool, path: &str) -> Vec<String> {
-    if !have_workflow {
-        return vec![format!(
-            "the workflow file `{path}` could not be read at the run's commit, so no fix was generated"
-        )];
-    }
-    let mut reasons: Vec<String> = proposal.plan.skipped.iter().map(|(_, r)| r.clone()).collect();
-    reasons.dedup();
-    reasons
 }

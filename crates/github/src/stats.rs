@@ -9,9 +9,10 @@ use chrono::{DateTime, Utc};
 use serde::Serialize;
 
 use crate::client::GitHub;
-use crate::config::RepoName;
+use crate::client::config::RepoName;
 use crate::error::Result;
-use crate::history::{History, Item, fetch_history};
+use crate::fetch::history::{History, Item, fetch_history, parse_time};
+use crate::record::{Record, decode};
 
 /// The `by_fix_type` key for items without the hidden analysis block.
 pub const UNKNOWN_FIX_TYPE: &str = "unknown";
@@ -113,7 +114,7 @@ pub fn percentile(sorted: &[f64], pct: u32) -> Option<f64> {
     sorted.get(rank.min(n) - 1).copied()
 }
 
-fn fix_type_key(item: Option<&crate::issue_text::AnalysisRecord>) -> String {
+fn fix_type_key(item: Option<&Record>) -> String {
     match item {
         None => UNKNOWN_FIX_TYPE.to_string(),
         Some(record) => record
@@ -175,9 +176,9 @@ fn occurrences(history: &History) -> Vec<Occurrence> {
             });
         }
         for comment in history.comments_on(issue.number) {
-            let Some(at) = comment.created() else { continue };
+            let Some(at) = parse_time(Some(&comment.created_at)) else { continue };
             let text = comment.text();
-            let (fingerprint, run_id) = match crate::issue_text::decode_analysis(text) {
+            let (fingerprint, run_id) = match decode(text) {
                 Some(inner) => (inner.fingerprint, (inner.run_id > 0).then_some(inner.run_id)),
                 None => match run_link_id(text) {
                     Some(run) => (record.fingerprint.clone(), Some(run)),

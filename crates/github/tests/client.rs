@@ -260,8 +260,7 @@ async fn workflows_permission_refusal_is_a_distinct_error() {
     );
     let (client, _) = client(&fake);
     let files = vec![(".github/workflows/ci.yml".to_string(), b"on: pull_request\n".to_vec())];
-    let error = client
-        .commit_files(&repo(), "autoheal/1-x", &base, &files, "fix")
+    let error = autoheal_github::act::branch::commit_files(&client, &repo(), "autoheal/1-x", &base, &files, "fix")
         .await
         .err();
     assert!(matches!(error, Some(Error::WorkflowsPermission { .. })), "{error:?}");
@@ -291,8 +290,7 @@ async fn git_data_commit_round_trip_lands_the_content_on_the_branch() {
     let (client, _) = client(&fake);
     let fixed = workflow.replace("build:\n", "build:\n    timeout-minutes: 30\n");
     let files = vec![(".github/workflows/ci.yml".to_string(), fixed.clone().into_bytes())];
-    let sha = client
-        .commit_files(&repo(), "autoheal/7-timeout", &base, &files, "fix")
+    let sha = autoheal_github::act::branch::commit_files(&client, &repo(), "autoheal/7-timeout", &base, &files, "fix")
         .await;
     let sha = sha.unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(
@@ -317,8 +315,7 @@ async fn git_data_commit_round_trip_lands_the_content_on_the_branch() {
     assert_eq!(read_back.ok(), Some(fixed.into_bytes()));
 
     // A rerun moves the existing branch instead of failing to create it.
-    let again = client
-        .commit_files(&repo(), "autoheal/7-timeout", &base, &files, "fix again")
+    let again = autoheal_github::act::branch::commit_files(&client, &repo(), "autoheal/7-timeout", &base, &files, "fix again")
         .await;
     let again = again.unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(fake.branch_sha(REPO, "autoheal/7-timeout"), Some(again));

@@ -4,29 +4,42 @@
 mod common;
 
 use autoheal_fake_github::{FakeGithub, SeedIssue, SeedPull};
-use autoheal_github::issue_text::{AnalysisRecord, encode_analysis};
-use autoheal_github::learning::{acceptance_record, demotion, demotion_note};
+use autoheal_github::record::{Record, encode};
+use autoheal_github::decide::learning::{acceptance_record, demotion_reason};
+use autoheal_github::fetch::history::fetch_history;
+use autoheal_github::text::demotion_note;
 use common::{REPO, client, fake, repo};
 
-fn analysis(fingerprint: &str, fix_type: &str, category: &str) -> AnalysisRecord {
-    AnalysisRecord {
+/// The learning stages in order: fetch the history, then decide.
+async fn demotion(
+    gh: &autoheal_github::GitHub,
+    repo: &autoheal_github::RepoName,
+    record: &Record,
+    threshold: u32,
+) -> autoheal_github::Result<Option<String>> {
+    let history = fetch_history(gh, repo, None).await?;
+    Ok(demotion_reason(&acceptance_record(&history), record, threshold))
+}
+
+fn analysis(fingerprint: &str, fix_type: &str, category: &str) -> Record {
+    Record {
         version: 1,
         fingerprint: fingerprint.into(),
         category: category.into(),
         fix_type: Some(fix_type.into()),
         fixable: true,
         run_id: 1,
-        ..AnalysisRecord::default()
+        ..Record::default()
     }
 }
 
 /// An issue for `record` and a heal PR fixing it; returns the PR number.
-fn issue_and_pull(fake: &FakeGithub, record: &AnalysisRecord, run: u64) -> u64 {
+fn issue_and_pull(fake: &FakeGithub, record: &Record, run: u64) -> u64 {
     let issue = fake.add_issue(
         REPO,
         SeedIssue {
             title: "[auto-heal] CI: failure".into(),
-            body: format!("summary\n{}", encode_analysis(record)),
+            body: format!("summary\n{}", encode(record)),
             labels: vec!["auto-heal".into(), "workflow-failure".into()],
             created_at: "2024-04-01T00:00:00Z".into(),
             ..SeedIssue::default()
@@ -101,6 +114,7 @@ async fn a_fix_type_is_demoted_after_threshold_rejected_prs() {
 #[tokio::test]
 async fn comment_commands_steer_the_record() {
     let fake = fake();
+    fake.add_collaborator(REPO, "maint", "maintain");
     let (gh, _) = client(&fake);
     let dependency = analysis("ci|build|dependency|left-pad", "pin-dependency", "dependency");
     // A merged PR a maintainer later called wrong: a rejection despite the merge.
@@ -116,7 +130,7 @@ async fn comment_commands_steer_the_record() {
     fake.add_comment(REPO, merged, "github-actions[bot]", "/autoheal never dependency");
     fake.add_comment(REPO, merged, "maint", "/autoheal nevermind");
 
-    let history = autoheal_github::history::fetch_history(&gh, &repo(), None)
+    let history = fetch_history(&gh, &repo(), None)
         .await
         .unwrap_or_else(|e| panic!("{e}"));
     let record = acceptance_record(&history);

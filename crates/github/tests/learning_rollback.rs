@@ -7,9 +7,9 @@ mod common;
 mod heal_fixtures;
 
 use autoheal_fake_github::{FakeGithub, SeedIssue, SeedPull};
-use autoheal_github::issue_text::{AnalysisRecord, encode_analysis};
-use autoheal_github::learning::demotion_note;
-use autoheal_github::loop_record::decode_record;
+use autoheal_github::record::{Record, encode};
+use autoheal_github::text::demotion_note;
+use autoheal_github::record::decode;
 use autoheal_github::rollback::{rollback_branch, rollback_if_checks_failed};
 use autoheal_github::{HealOptions, HealOutcome, HealTarget, ReportOptions, ReportOutcome, heal, report};
 use common::{REPO, client, fake, repo};
@@ -20,20 +20,20 @@ const BRANCH: &str = "autoheal/42-timeout";
 
 /// An issue, a heal PR for it on `BRANCH`, and the check runs on the PR's head commit.
 fn seeded(fake: &FakeGithub, checks: Vec<serde_json::Value>) -> (u64, u64) {
-    let record = AnalysisRecord {
+    let record = Record {
         version: 1,
         fingerprint: "ci|build|timeout|".into(),
         category: "timeout".into(),
         fix_type: Some("timeout-minutes".into()),
         run_id: 42,
         fixable: true,
-        ..AnalysisRecord::default()
+        ..Record::default()
     };
     let issue = fake.add_issue(
         REPO,
         SeedIssue {
             title: "[auto-heal] CI: timeout in build".into(),
-            body: format!("summary\n{}", encode_analysis(&record)),
+            body: format!("summary\n{}", encode(&record)),
             labels: vec!["auto-heal".into(), "workflow-failure".into()],
             ..SeedIssue::default()
         },
@@ -226,20 +226,20 @@ async fn heal_run_id_on_a_fix_branch_reports_the_rollback() {
 /// A closed-unmerged heal PR whose hidden record names `fix_type`, under another fingerprint
 /// (so the new report is not a repeat of it).
 async fn rejected_pull(fake: &FakeGithub, gh: &autoheal_github::GitHub, run: u64, fix_type: &str) -> u64 {
-    let record = AnalysisRecord {
+    let record = Record {
         version: 1,
         fingerprint: format!(".github/workflows/other.yml|job{run}|{fix_type}|"),
         category: fix_type.into(),
         fix_type: Some(fix_type.into()),
         run_id: run,
         fixable: true,
-        ..AnalysisRecord::default()
+        ..Record::default()
     };
     let issue = fake.add_issue(
         REPO,
         SeedIssue {
             title: format!("[auto-heal] other: {fix_type}"),
-            body: format!("summary\n{}", encode_analysis(&record)),
+            body: format!("summary\n{}", encode(&record)),
             labels: vec!["auto-heal".into(), "workflow-failure".into()],
             ..SeedIssue::default()
         },
@@ -296,7 +296,7 @@ async fn two_rejected_fixes_of_a_type_demote_the_next_report_to_a_suggestion() {
         "the diff is there as a suggestion: {}",
         created.body
     );
-    assert_eq!(decode_record(&created.body).map(|r| r.analysis.run_id), Some(50));
+    assert_eq!(decode(&created.body).map(|r| r.run_id), Some(50));
 
     // heal leaves it to a person: no branch, no PR.
     let writes = fake.writes().len();

@@ -8,8 +8,8 @@ mod heal_fixtures;
 use std::sync::{Arc, Mutex};
 
 use autoheal_fake_github::{FakeGithub, FaultKind, SeedIssue};
-use autoheal_github::issue_text::{AnalysisRecord, encode_analysis};
-use autoheal_github::multi::{
+use autoheal_github::record::{Record, encode};
+use autoheal_github::many::{
     ActionError, ActionFuture, ManyOptions, ManyProgress, RepoSummary, RunAction, RunOutcome, Work, heal_action,
     heal_many, org_repos, render_table,
 };
@@ -174,17 +174,17 @@ async fn a_rerun_resumes_and_fix_branch_failures_are_rolled_back() {
     failed_run(&fake, "octo/a", 3, "main", "2023-11-14T12:00:00Z");
     failed_run(&fake, "octo/a", 4, "autoheal/1-timeout", "2023-11-14T13:00:00Z");
     // An earlier pass filed run 1 as an issue and recorded run 2 as a repeat on it.
-    let record = AnalysisRecord {
+    let record = Record {
         fingerprint: "f".into(),
         run_id: 1,
-        ..AnalysisRecord::default()
+        ..Record::default()
     };
     fake.set_now(Some("2023-11-14T12:30:00Z"));
     let issue = fake.add_issue(
         "octo/a",
         SeedIssue {
             title: "[auto-heal] CI".into(),
-            body: format!("x\n{}", encode_analysis(&record)),
+            body: format!("x\n{}", encode(&record)),
             labels: vec!["auto-heal".into(), "workflow-failure".into()],
             ..SeedIssue::default()
         },

@@ -5,8 +5,7 @@ mod common;
 mod heal_fixtures;
 
 use autoheal_fake_github::{FakeGithub, SeedIssue};
-use autoheal_github::issue_text::decode_analysis;
-use autoheal_github::loop_record::decode_record;
+use autoheal_github::record::decode;
 use autoheal_github::{ReportOptions, ReportOutcome, report};
 use chrono::{DateTime, Utc};
 use common::{REPO, client, client_with, config, fake, repo};
@@ -72,17 +71,16 @@ async fn files_an_issue_with_labels_summary_diff_and_hidden_block() {
         body.contains("```diff\n--- a/requirements.txt\n+++ b/requirements.txt\n"),
         "{body}"
     );
-    let record = decode_record(body).unwrap_or_else(|| panic!("no hidden block in {body}"));
-    assert_eq!(record.analysis.category, "missing_dependency");
-    assert_eq!(record.analysis.run_id, 42);
-    assert_eq!(record.analysis.head_sha, sha);
-    assert_eq!(record.analysis.workflow_path, WORKFLOW_PATH);
-    assert!(record.analysis.fixable);
+    let record = decode(body).unwrap_or_else(|| panic!("no hidden block in {body}"));
+    assert_eq!(record.category, "missing_dependency");
+    assert_eq!(record.run_id, 42);
+    assert_eq!(record.head_sha, sha);
+    assert_eq!(record.workflow_path, WORKFLOW_PATH);
+    assert!(record.fixable);
     assert_eq!(
-        record.analysis.fingerprint,
+        record.fingerprint,
         format!("{WORKFLOW_PATH}|test|missing_dependency|PyYAML")
     );
-    assert_eq!(decode_analysis(body), Some(record.analysis.clone()));
 
     let issues = fake.issues(REPO);
     assert_eq!(issues.len(), 1);
@@ -169,8 +167,8 @@ async fn a_timeout_is_read_from_the_annotations_of_the_cancelled_job() {
     let ReportOutcome::Filed(filed) = outcome else {
         panic!("{outcome:?}")
     };
-    assert_eq!(filed.record.analysis.category, "timeout");
-    assert_eq!(filed.record.analysis.job, "build");
+    assert_eq!(filed.record.category, "timeout");
+    assert_eq!(filed.record.job, "build");
     assert_eq!(filed.issue.title, "[auto-heal] CI: timeout in build");
     assert!(filed.diff.contains("-    timeout-minutes: 30\n"), "{}", filed.diff);
     let requests = fake.requests();

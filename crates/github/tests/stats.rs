@@ -3,20 +3,20 @@
 mod common;
 
 use autoheal_fake_github::{SeedIssue, SeedPull};
-use autoheal_github::issue_text::{AnalysisRecord, encode_analysis};
+use autoheal_github::record::{Record, encode};
 use autoheal_github::stats::stats;
 use chrono::{DateTime, Utc};
 use common::{REPO, client, fake, repo};
 
 fn block(fingerprint: &str, fix_type: Option<&str>, run_id: u64) -> String {
-    let record = AnalysisRecord {
+    let record = Record {
         version: 1,
         fingerprint: fingerprint.into(),
         fix_type: fix_type.map(str::to_string),
         run_id,
-        ..AnalysisRecord::default()
+        ..Record::default()
     };
-    format!("A failure.\n\n{}", encode_analysis(&record))
+    format!("A failure.\n\n{}", encode(&record))
 }
 
 fn seed_issue(fake: &autoheal_fake_github::FakeGithub, created: &str, body: String, labels: &[&str]) -> u64 {

@@ -5,26 +5,26 @@ use std::collections::BTreeMap;
 use proptest::prelude::*;
 
 use super::*;
-use crate::history::{ItemKind, ThreadComment, parse_time};
-use crate::issue_text::{AnalysisRecord, encode_analysis};
-use crate::models::User;
+use crate::fetch::history::ItemKind;
+use crate::models::{Comment, User};
+use crate::record::encode;
 
 fn at(raw: &str) -> Option<DateTime<Utc>> {
     parse_time(Some(raw))
 }
 
-fn record(fingerprint: &str, fix_type: Option<&str>, run_id: u64) -> AnalysisRecord {
-    AnalysisRecord {
+fn record(fingerprint: &str, fix_type: Option<&str>, run_id: u64) -> Record {
+    Record {
         version: 1,
         fingerprint: fingerprint.into(),
         fix_type: fix_type.map(str::to_string),
         fixable: fix_type.is_some(),
         run_id,
-        ..AnalysisRecord::default()
+        ..Record::default()
     }
 }
 
-fn issue(number: u64, created: &str, analysis: Option<AnalysisRecord>) -> Item {
+fn issue(number: u64, created: &str, analysis: Option<Record>) -> Item {
     Item {
         number,
         kind: ItemKind::Issue,
@@ -65,15 +65,14 @@ impl Item {
     }
 }
 
-fn comment(created: &str, body: &str) -> ThreadComment {
-    ThreadComment {
+fn comment(created: &str, body: &str) -> Comment {
+    Comment {
         id: 1,
         body: Some(body.into()),
         user: Some(User {
             login: "github-actions[bot]".into(),
         }),
-        author_association: None,
-        created_at: Some(created.into()),
+        created_at: created.into(),
     }
 }
 
@@ -131,7 +130,7 @@ fn seeded() -> History {
         5,
         vec![comment(
             "2024-01-06T00:30:00Z",
-            &format!("same run\n{}", encode_analysis(&record("A", Some("timeout"), 105))),
+            &format!("same run\n{}", encode(&record("A", Some("timeout"), 105))),
         )],
     );
     History::new(items, comments)

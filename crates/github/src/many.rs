@@ -15,21 +15,21 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
 use chrono::{DateTime, Duration, Utc};
-use serde::{Deserialize, Serialize};
-use serde_json::Value;
+use serde::Serialize;
 use tokio::sync::Semaphore;
 
-use crate::api::encode_component;
 use crate::client::GitHub;
-use crate::config::RepoName;
+use crate::client::config::RepoName;
+use crate::client::endpoints::IssueFilter;
+use crate::decide::rollback::is_heal_branch;
 use crate::error::{Error, Result};
+use crate::fetch::history::{fetch_comments, parse_time, stamp};
 use crate::heal::{HealOptions, HealOutcome, HealTarget, heal};
-use crate::history::{WORKFLOW_FAILURE_LABEL, fetch_comments, parse_time};
-use crate::issue_text::decode_analysis;
-use crate::loop_error::LoopError;
-use crate::models::{Issue, WorkflowRun};
-use crate::rollback::{is_heal_branch, rollback_branch};
+use crate::models::WorkflowRun;
+use crate::record::decode;
+use crate::rollback::rollback_branch;
 use crate::stats::run_link_id;
+use crate::text::LABEL_WORKFLOW_FAILURE;
 
 /// Repositories processed at once unless told otherwise.
 pub const DEFAULT_CONCURRENCY: usize = 4;
@@ -231,45 +231,21 @@ pub fn parse_repo_list(text: &str) -> std::result::Result<Vec<RepoName>, String>
     Ok(repos)
 }
 
-#[derive(Debug, Default, Deserialize)]
-#[serde(default)]
-struct OrgRepo {
-    full_name: String,
-    archived: bool,
-    disabled: bool,
-}
-
-fn array(value: Value) -> Option<Value> {
-    value.is_array().then_some(value)
-}
-
-fn field_workflow_runs(mut value: Value) -> Option<Value> {
-    Some(value.get_mut("workflow_runs")?.take())
-}
-
 /// The organization's repositories (all pages), without archived or disabled ones.
 pub async fn org_repos(gh: &GitHub, org: &str) -> Result<Vec<RepoName>> {
-    let path = format!("/orgs/{}/repos?type=all", encode_component(org));
-    let repos: Vec<OrgRepo> = gh.get_all(&path, array).await?;
+    let repos = gh.list_org_repos(org).await?;
     Ok(repos
         .into_iter()
-        .filter(|r| !r.archived && !r.disabled)
+        .filter(|r| r.archived != Some(true) && r.disabled != Some(true))
         .filter_map(|r| RepoName::parse(&r.full_name).ok())
         .collect())
 }
 
 /// Failed or cancelled runs created at or after `since`, all pages, oldest first.
 pub async fn failed_runs(gh: &GitHub, repo: &RepoName, since: DateTime<Utc>) -> Result<Vec<WorkflowRun>> {
-    let created = format!(">={}", since.format("%Y-%m-%dT%H:%M:%SZ"));
     let mut runs: BTreeMap<u64, WorkflowRun> = BTreeMap::new();
     for status in FAILED_STATUSES {
-        let path = format!(
-            "{}/actions/runs?status={status}&created={}&exclude_pull_requests=true",
-            repo.path(),
-            encode_component(&created)
-        );
-        let page: Vec<WorkflowRun> = gh.get_all(&path, field_workflow_runs).await?;
-        for run in page {
+        for run in gh.list_runs(repo, status, &stamp(since)).await? {
             runs.insert(run.id, run);
         }
     }
@@ -279,18 +255,15 @@ pub async fn failed_runs(gh: &GitHub, repo: &RepoName, since: DateTime<Utc>) -> 
 /// Runs already recorded by an earlier pass: run id -> the issue filed for it (`Some`) or
 /// `None` when the run only appears in a repeat comment.
 pub async fn recorded_runs(gh: &GitHub, repo: &RepoName, since: DateTime<Utc>) -> Result<BTreeMap<u64, Option<u64>>> {
-    let stamp = since.format("%Y-%m-%dT%H:%M:%SZ").to_string();
-    let path = format!(
-        "{}/issues?state=all&labels={}&since={}",
-        repo.path(),
-        encode_component(WORKFLOW_FAILURE_LABEL),
-        encode_component(&stamp)
-    );
-    let issues: Vec<Issue> = gh.get_all(&path, array).await?;
-    let issues: Vec<&Issue> = issues.iter().filter(|i| !i.is_pull_request()).collect();
+    let filter = IssueFilter {
+        labels: vec![LABEL_WORKFLOW_FAILURE.to_string()],
+        state: Some("all".into()),
+        since: Some(stamp(since)),
+    };
+    let issues = gh.list_issues(repo, &filter).await?;
     let mut recorded = BTreeMap::new();
     for issue in &issues {
-        if let Some(record) = issue.body.as_deref().and_then(decode_analysis) {
+        if let Some(record) = issue.body.as_deref().and_then(decode) {
             recorded.insert(record.run_id, Some(issue.number));
         }
     }
@@ -298,7 +271,7 @@ pub async fn recorded_runs(gh: &GitHub, repo: &RepoName, since: DateTime<Utc>) -
     for comments in fetch_comments(gh, repo, &numbers).await?.values() {
         for comment in comments {
             let text = comment.text();
-            let run = decode_analysis(text).map(|r| r.run_id).or_else(|| run_link_id(text));
+            let run = decode(text).map(|r| r.run_id).or_else(|| run_link_id(text));
             if let Some(run) = run {
                 recorded.entry(run).or_insert(None);
             }
@@ -520,18 +493,8 @@ pub fn heal_action(options: HealOptions) -> RunAction {
                     });
                 }
             };
-            match heal(&gh, &repo, target, &options).await {
-                Ok(report) => Ok(outcome_of(report.outcome)),
-                Err(LoopError::WorkflowsPermission { issue, .. }) => Ok(RunOutcome::Reported {
-                    issue,
-                    note: "the token may not push workflow changes; the patch was posted on the issue".into(),
-                }),
-                Err(LoopError::GitHub(error)) => Err(error.into()),
-                Err(other) => Err(ActionError {
-                    message: other.to_string(),
-                    rate_limited: false,
-                }),
-            }
+            let report = heal(&gh, &repo, target, &options).await?;
+            Ok(outcome_of(report.outcome))
         }) as ActionFuture
     })
 }
@@ -543,6 +506,15 @@ fn outcome_of(outcome: HealOutcome) -> RunOutcome {
             pull: pull.number,
         },
         HealOutcome::NoFix { issue, reason } => RunOutcome::Reported { issue, note: reason },
+        HealOutcome::PatchPosted { issue, .. } => RunOutcome::Reported {
+            issue,
+            note: "the token may not push workflow changes; the patch was posted on the issue".into(),
+        },
+        HealOutcome::Untrusted {
+            issue: Some(issue),
+            reason,
+        } => RunOutcome::Reported { issue, note: reason },
+        HealOutcome::Untrusted { issue: None, reason } => RunOutcome::Skipped { note: reason },
         HealOutcome::Skipped {
             issue: Some(issue),
             reason,

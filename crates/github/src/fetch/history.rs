@@ -1,31 +1,25 @@
 //! The auto-heal history of one repository as GitHub holds it: the issues `report` filed, the
-//! PRs `heal` opened, and the comments on both. `stats` and the learning rule are pure
-//! functions over a [`History`]; [`fetch_history`] is the only part that talks to GitHub.
+//! PRs `heal` opened, the comments on both, and the permission of everyone who wrote an
+//! `/autoheal` command. `stats` and the learning rule (`decide::learning`) are pure functions
+//! over a [`History`]; [`fetch_history`] is the only part that talks to GitHub.
 
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use chrono::{DateTime, Utc};
-use serde::Deserialize;
-use serde_json::Value;
 use tokio::sync::Semaphore;
 use tokio::task::JoinSet;
 
-use crate::api::encode_component;
+use super::trust::{Permission, fetch_permissions};
 use crate::client::GitHub;
-use crate::config::RepoName;
+use crate::client::config::RepoName;
+use crate::client::endpoints::IssueFilter;
+use crate::decide::commands::parse_command;
 use crate::error::{Error, Result};
-use crate::issue_text::{AnalysisRecord, decode_analysis};
-use crate::models::{Issue, Label, PullRequest, User};
+use crate::models::{Comment, Issue, Label, PullRequest};
+use crate::record::{Record, decode};
+use crate::text::{LABEL_AUTO_HEAL, LABEL_WORKFLOW_FAILURE};
 
-/// The label `report` puts on its issues and `heal` on its PRs.
-pub const AUTO_HEAL_LABEL: &str = "auto-heal";
-/// The label `report` puts on every failure issue (with or without a fix).
-pub const WORKFLOW_FAILURE_LABEL: &str = "workflow-failure";
-/// The label that stops `heal` and asks a person to fix the workflow.
-pub const NEEDS_MANUAL_FIX_LABEL: &str = "needs-manual-fix";
-/// Branches `heal` pushes its fixes to start with this.
-pub const HEAL_BRANCH_PREFIX: &str = "autoheal/";
 /// Comment threads fetched at once.
 const COMMENT_FETCH_CONCURRENCY: usize = 4;
 
@@ -54,8 +48,8 @@ pub struct Item {
     pub closed_at: Option<DateTime<Utc>>,
     /// Set only for merged pull requests.
     pub merged_at: Option<DateTime<Utc>>,
-    /// The hidden analysis block of the body, when it has one.
-    pub analysis: Option<AnalysisRecord>,
+    /// The hidden record of the body, when it has one.
+    pub analysis: Option<Record>,
     /// Issue numbers this PR's body closes (`Fixes #N`, `Closes #N`, `Resolves #N`).
     pub fixes: Vec<u64>,
 }
@@ -64,11 +58,7 @@ impl Item {
     /// From the issues API, which lists pull requests too (`pull_request.merged_at` is set for
     /// merged ones).
     pub fn from_issue(issue: &Issue) -> Item {
-        let merged_at = issue
-            .pull_request
-            .as_ref()
-            .and_then(|pull| pull.get("merged_at"))
-            .and_then(Value::as_str);
+        let merged_at = issue.pull_request.as_ref().and_then(|pull| pull.merged_at.as_deref());
         Item::new(
             issue.number,
             if issue.is_pull_request() {
@@ -79,7 +69,7 @@ impl Item {
             &issue.state,
             &issue.labels,
             issue.body.as_deref().unwrap_or_default(),
-            [issue.created_at.as_deref(), issue.closed_at.as_deref(), merged_at],
+            [Some(issue.created_at.as_str()), issue.closed_at.as_deref(), merged_at],
         )
     }
 
@@ -92,7 +82,7 @@ impl Item {
             &pull.labels,
             pull.body.as_deref().unwrap_or_default(),
             [
-                pull.created_at.as_deref(),
+                Some(pull.created_at.as_str()),
                 pull.closed_at.as_deref(),
                 pull.merged_at.as_deref(),
             ],
@@ -110,7 +100,7 @@ impl Item {
             created_at,
             closed_at,
             merged_at: merged_at.filter(|_| kind == ItemKind::Pull),
-            analysis: decode_analysis(body),
+            analysis: decode(body),
             fixes: if kind == ItemKind::Pull {
                 closing_references(body)
             } else {
@@ -132,45 +122,25 @@ impl Item {
     }
 }
 
-/// A comment on an issue or PR, with who wrote it and in what role.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
-#[serde(default)]
-pub struct ThreadComment {
-    pub id: u64,
-    pub body: Option<String>,
-    pub user: Option<User>,
-    /// GitHub's `author_association`: OWNER, MEMBER, COLLABORATOR, CONTRIBUTOR, NONE...
-    pub author_association: Option<String>,
-    pub created_at: Option<String>,
-}
-
-impl ThreadComment {
-    pub fn text(&self) -> &str {
-        self.body.as_deref().unwrap_or_default()
-    }
-
-    pub fn author(&self) -> &str {
-        self.user.as_ref().map(|u| u.login.as_str()).unwrap_or_default()
-    }
-
-    pub fn created(&self) -> Option<DateTime<Utc>> {
-        parse_time(self.created_at.as_deref())
-    }
-}
-
-/// Every auto-heal issue and PR of a repository, and their comments by number.
+/// Every auto-heal issue and PR of a repository, their comments by number, and the
+/// repository permission of each author of an `/autoheal` command.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct History {
     pub items: Vec<Item>,
-    pub comments: BTreeMap<u64, Vec<ThreadComment>>,
+    pub comments: BTreeMap<u64, Vec<Comment>>,
+    pub permissions: BTreeMap<String, Permission>,
 }
 
 impl History {
     /// Builds a history from items and comments, keeping items sorted by number.
-    pub fn new(mut items: Vec<Item>, comments: BTreeMap<u64, Vec<ThreadComment>>) -> History {
+    pub fn new(mut items: Vec<Item>, comments: BTreeMap<u64, Vec<Comment>>) -> History {
         items.sort_by_key(|item| item.number);
         items.dedup_by_key(|item| item.number);
-        History { items, comments }
+        History {
+            items,
+            comments,
+            permissions: BTreeMap::new(),
+        }
     }
 
     pub fn item(&self, number: u64) -> Option<&Item> {
@@ -188,13 +158,13 @@ impl History {
         self.items.iter().filter(|item| item.kind == ItemKind::Pull)
     }
 
-    pub fn comments_on(&self, number: u64) -> &[ThreadComment] {
+    pub fn comments_on(&self, number: u64) -> &[Comment] {
         self.comments.get(&number).map(Vec::as_slice).unwrap_or_default()
     }
 
     /// The analysis a PR fixes: its own hidden block, else the block of the first issue it
     /// closes that has one.
-    pub fn pull_analysis<'a>(&'a self, pull: &'a Item) -> Option<&'a AnalysisRecord> {
+    pub fn pull_analysis<'a>(&'a self, pull: &'a Item) -> Option<&'a Record> {
         pull.analysis.as_ref().or_else(|| {
             pull.fixes
                 .iter()
@@ -238,49 +208,53 @@ pub fn closing_references(body: &str) -> Vec<u64> {
 
 /// Whether an item from the issues API belongs to auto-heal.
 fn is_auto_heal(item: &Item) -> bool {
-    item.has_label(AUTO_HEAL_LABEL) || item.has_label(WORKFLOW_FAILURE_LABEL) || item.analysis.is_some()
+    item.has_label(LABEL_AUTO_HEAL) || item.has_label(LABEL_WORKFLOW_FAILURE) || item.analysis.is_some()
 }
 
-fn array(value: Value) -> Option<Value> {
-    value.is_array().then_some(value)
+/// `since` as GitHub's query parameters want it.
+pub fn stamp(time: DateTime<Utc>) -> String {
+    time.format("%Y-%m-%dT%H:%M:%SZ").to_string()
 }
 
 /// Fetches the history: every `auto-heal` issue and PR and every `workflow-failure` issue (all
-/// pages, any state, updated at or after `since` when given), then the comments of each.
+/// pages, any state, updated at or after `since` when given), the comments of each, and the
+/// permission of every author of an `/autoheal` command among them.
 pub async fn fetch_history(gh: &GitHub, repo: &RepoName, since: Option<DateTime<Utc>>) -> Result<History> {
     let mut items = Vec::new();
-    for label in [AUTO_HEAL_LABEL, WORKFLOW_FAILURE_LABEL] {
-        let mut path = format!("{}/issues?state=all&labels={}", repo.path(), encode_component(label));
-        if let Some(since) = since {
-            let stamp = since.format("%Y-%m-%dT%H:%M:%SZ").to_string();
-            path.push_str(&format!("&since={}", encode_component(&stamp)));
-        }
-        let page: Vec<Issue> = gh.get_all(&path, array).await?;
+    for label in [LABEL_AUTO_HEAL, LABEL_WORKFLOW_FAILURE] {
+        let filter = IssueFilter {
+            labels: vec![label.to_string()],
+            state: Some("all".into()),
+            since: since.map(stamp),
+        };
+        let page = gh.list_issues_and_pulls(repo, &filter).await?;
         items.extend(page.iter().map(Item::from_issue).filter(is_auto_heal));
     }
     let history = History::new(items, BTreeMap::new());
     let numbers: Vec<u64> = history.items.iter().map(|item| item.number).collect();
     let comments = fetch_comments(gh, repo, &numbers).await?;
-    Ok(History { comments, ..history })
+    let commanders = comments
+        .values()
+        .flatten()
+        .filter(|c| parse_command(c.text()).is_some())
+        .map(Comment::author);
+    let permissions = fetch_permissions(gh, repo, commanders).await?;
+    Ok(History {
+        comments,
+        permissions,
+        ..history
+    })
 }
 
 /// Comments of each numbered thread, a few threads at a time.
-pub async fn fetch_comments(
-    gh: &GitHub,
-    repo: &RepoName,
-    numbers: &[u64],
-) -> Result<BTreeMap<u64, Vec<ThreadComment>>> {
+pub async fn fetch_comments(gh: &GitHub, repo: &RepoName, numbers: &[u64]) -> Result<BTreeMap<u64, Vec<Comment>>> {
     let permits = Arc::new(Semaphore::new(COMMENT_FETCH_CONCURRENCY));
     let mut tasks = JoinSet::new();
     for &number in numbers {
-        let (gh, path, permits) = (
-            gh.clone(),
-            format!("{}/issues/{number}/comments", repo.path()),
-            permits.clone(),
-        );
+        let (gh, repo, permits) = (gh.clone(), repo.clone(), permits.clone());
         tasks.spawn(async move {
             let _permit = permits.acquire_owned().await;
-            let comments: Result<Vec<ThreadComment>> = gh.get_all(&path, array).await;
+            let comments = gh.list_comments(&repo, number).await;
             (number, comments)
         });
     }
@@ -315,8 +289,10 @@ mod tests {
             number: 5,
             state: "closed".into(),
             body: Some("Fixes #2".into()),
-            created_at: Some("2024-01-01T00:00:00Z".into()),
-            pull_request: Some(serde_json::json!({ "merged_at": "2024-01-02T06:00:00Z" })),
+            created_at: "2024-01-01T00:00:00Z".into(),
+            pull_request: Some(crate::models::PullLink {
+                merged_at: Some("2024-01-02T06:00:00Z".into()),
+            }),
             ..Issue::default()
         };
         let item = Item::from_issue(&issue);

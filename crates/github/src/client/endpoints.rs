@@ -1,16 +1,16 @@
-//! Typed GitHub endpoints used by report, heal and stats.
+//! Typed GitHub endpoints: one method per REST call autoheal makes. Lists follow every page.
 
 use base64::Engine as _;
 use base64::engine::general_purpose::STANDARD as BASE64;
 use http::Method;
 use serde_json::{Value, json};
 
-use crate::client::GitHub;
-use crate::config::RepoName;
+use super::GitHub;
+use super::config::RepoName;
 use crate::error::{Error, Result};
 use crate::models::{
-    Annotation, CheckRun, Comment, FileContent, GitCommit, GitRef, Issue, Job, PullRequest, Repository, Sha, TreeEntry,
-    WorkflowRun,
+    Annotation, CheckRun, CollaboratorPermission, Comment, FileContent, GitCommit, GitRef, Issue, Job, OrgRepo,
+    PullRequest, Repository, Sha, Tree, TreeEntry, User, WorkflowRun,
 };
 
 /// Escapes a value for use as one URL path segment or query value.
@@ -31,20 +31,18 @@ fn encode_path(raw: &str) -> String {
     raw.split('/').map(encode_component).collect::<Vec<_>>().join("/")
 }
 
-fn array(value: Value) -> Option<Value> {
-    value.is_array().then_some(value)
-}
-
-fn field_jobs(mut value: Value) -> Option<Value> {
-    Some(value.get_mut("jobs")?.take())
-}
-
-fn field_check_runs(mut value: Value) -> Option<Value> {
-    Some(value.get_mut("check_runs")?.take())
-}
-
-fn field_items(mut value: Value) -> Option<Value> {
-    Some(value.get_mut("items")?.take())
+fn decode_base64(path: &str, file: &FileContent) -> Result<Vec<u8>> {
+    if file.encoding != "base64" {
+        return Err(Error::Decode {
+            path: path.to_string(),
+            message: format!("encoding `{}`", file.encoding),
+        });
+    }
+    let cleaned: String = file.content.chars().filter(|c| !c.is_ascii_whitespace()).collect();
+    BASE64.decode(cleaned).map_err(|e| Error::Decode {
+        path: path.to_string(),
+        message: e.to_string(),
+    })
 }
 
 /// Filters for [`GitHub::list_issues`].
@@ -71,7 +69,7 @@ impl GitHub {
     pub async fn list_run_jobs(&self, repo: &RepoName, run_id: u64) -> Result<Vec<Job>> {
         self.get_all(
             &format!("{}/actions/runs/{run_id}/jobs?filter=latest", repo.path()),
-            field_jobs,
+            Some("jobs"),
         )
         .await
     }
@@ -90,14 +88,14 @@ impl GitHub {
 
     /// Annotations of a check run (a job), all pages.
     pub async fn list_annotations(&self, repo: &RepoName, check_run_id: u64) -> Result<Vec<Annotation>> {
-        self.get_all(&format!("{}/check-runs/{check_run_id}/annotations", repo.path()), array)
+        self.get_all(&format!("{}/check-runs/{check_run_id}/annotations", repo.path()), None)
             .await
     }
 
     /// Check runs for a commit sha or ref, all pages.
     pub async fn list_check_runs(&self, repo: &RepoName, reference: &str) -> Result<Vec<CheckRun>> {
         let path = format!("{}/commits/{}/check-runs", repo.path(), encode_component(reference));
-        self.get_all(&path, field_check_runs).await
+        self.get_all(&path, Some("check_runs")).await
     }
 
     /// A file's metadata and raw (base64) content at a ref.
@@ -114,17 +112,24 @@ impl GitHub {
     /// A file's bytes at a ref (base64 decoded).
     pub async fn get_file_bytes(&self, repo: &RepoName, path: &str, reference: &str) -> Result<Vec<u8>> {
         let file = self.get_file(repo, path, reference).await?;
-        if file.encoding != "base64" {
-            return Err(Error::Decode {
-                path: path.to_string(),
-                message: format!("encoding `{}`", file.encoding),
-            });
-        }
-        let cleaned: String = file.content.chars().filter(|c| !c.is_ascii_whitespace()).collect();
-        BASE64.decode(cleaned).map_err(|e| Error::Decode {
-            path: path.to_string(),
-            message: e.to_string(),
-        })
+        decode_base64(path, &file)
+    }
+
+    /// A blob's bytes (base64 decoded).
+    pub async fn get_blob(&self, repo: &RepoName, sha: &str) -> Result<Vec<u8>> {
+        let path = format!("{}/git/blobs/{}", repo.path(), encode_component(sha));
+        let blob: FileContent = self.get_json(&path).await?;
+        decode_base64(&path, &blob)
+    }
+
+    /// Every entry of a tree, recursively (GitHub says `truncated` past its limits).
+    pub async fn get_tree(&self, repo: &RepoName, tree_sha: &str) -> Result<Tree> {
+        self.get_json(&format!(
+            "{}/git/trees/{}?recursive=1",
+            repo.path(),
+            encode_component(tree_sha)
+        ))
+        .await
     }
 
     /// Creates or updates one file on a branch through the contents API; returns the commit sha.
@@ -141,42 +146,29 @@ impl GitHub {
         if let (Some(sha), Some(map)) = (previous_blob_sha, body.as_object_mut()) {
             map.insert("sha".into(), json!(sha));
         }
-        let answer: Value = self
+        #[derive(Default, serde::Deserialize)]
+        struct Written {
+            commit: Sha,
+        }
+        let answer: Written = self
             .write_json(
                 Method::PUT,
                 &format!("{}/contents/{}", repo.path(), encode_path(path)),
                 &body,
             )
             .await?;
-        Ok(answer
-            .pointer("/commit/sha")
-            .and_then(Value::as_str)
-            .unwrap_or_default()
-            .to_string())
+        Ok(answer.commit.sha)
     }
 
     /// Issues (not pull requests) matching the filter, all pages, newest first.
     pub async fn list_issues(&self, repo: &RepoName, filter: &IssueFilter) -> Result<Vec<Issue>> {
-        let mut query = vec![format!(
-            "state={}",
-            encode_component(filter.state.as_deref().unwrap_or("open"))
-        )];
-        if !filter.labels.is_empty() {
-            let labels: Vec<String> = filter.labels.iter().map(|l| encode_component(l)).collect();
-            query.push(format!("labels={}", labels.join(",")));
-        }
-        if let Some(since) = &filter.since {
-            query.push(format!("since={}", encode_component(since)));
-        }
-        let all: Vec<Issue> = self
-            .get_all(&format!("{}/issues?{}", repo.path(), query.join("&")), array)
-            .await?;
+        let all = self.list_issues_and_pulls(repo, filter).await?;
         Ok(all.into_iter().filter(|issue| !issue.is_pull_request()).collect())
     }
 
     /// Issue search (`q` as on github.com), all pages (GitHub caps search at 1000 results).
     pub async fn search_issues(&self, q: &str) -> Result<Vec<Issue>> {
-        self.get_all(&format!("/search/issues?q={}", encode_component(q)), field_items)
+        self.get_all(&format!("/search/issues?q={}", encode_component(q)), Some("items"))
             .await
     }
 
@@ -206,7 +198,7 @@ impl GitHub {
 
     /// Comments on an issue or pull request, all pages, oldest first.
     pub async fn list_comments(&self, repo: &RepoName, number: u64) -> Result<Vec<Comment>> {
-        self.get_all(&format!("{}/issues/{number}/comments", repo.path()), array)
+        self.get_all(&format!("{}/issues/{number}/comments", repo.path()), None)
             .await
     }
 
@@ -308,7 +300,7 @@ impl GitHub {
     /// Pull requests whose head is `branch` in this repository (any state), all pages.
     pub async fn list_pulls_by_head(&self, repo: &RepoName, branch: &str) -> Result<Vec<PullRequest>> {
         let head = encode_component(&format!("{}:{branch}", repo.owner));
-        self.get_all(&format!("{}/pulls?state=all&head={head}", repo.path()), array)
+        self.get_all(&format!("{}/pulls?state=all&head={head}", repo.path()), None)
             .await
     }
 
@@ -316,7 +308,7 @@ impl GitHub {
     pub async fn list_pulls(&self, repo: &RepoName, state: &str) -> Result<Vec<PullRequest>> {
         self.get_all(
             &format!("{}/pulls?state={}", repo.path(), encode_component(state)),
-            array,
+            None,
         )
         .await
     }
@@ -356,33 +348,62 @@ impl GitHub {
         self.update_pull(repo, number, None, None, Some("closed")).await
     }
 
-    /// Commits `files` (path, new bytes) on top of `parent` through the Git Data API and points
-    /// `branch` at the new commit (creating the branch, or force-updating it so reruns replace
-    /// an earlier attempt). Returns the new commit sha.
-    pub async fn commit_files(
-        &self,
-        repo: &RepoName,
-        branch: &str,
-        parent: &str,
-        files: &[(String, Vec<u8>)],
-        message: &str,
-    ) -> Result<String> {
-        let parent_commit = self.get_commit(repo, parent).await?;
-        let mut entries = Vec::with_capacity(files.len());
-        for (path, bytes) in files {
-            let blob = self.create_blob(repo, bytes).await?;
-            entries.push(TreeEntry {
-                path: path.clone(),
-                mode: "100644".into(),
-                blob_sha: Some(blob),
-            });
+    /// Issues and pull requests (the issues API lists both) matching the filter, all pages.
+    pub async fn list_issues_and_pulls(&self, repo: &RepoName, filter: &IssueFilter) -> Result<Vec<Issue>> {
+        let mut query = vec![format!(
+            "state={}",
+            encode_component(filter.state.as_deref().unwrap_or("open"))
+        )];
+        if !filter.labels.is_empty() {
+            let labels: Vec<String> = filter.labels.iter().map(|l| encode_component(l)).collect();
+            query.push(format!("labels={}", labels.join(",")));
         }
-        let tree = self.create_tree(repo, Some(&parent_commit.tree.sha), &entries).await?;
-        let commit = self.create_commit(repo, message, &tree, &[parent.to_string()]).await?;
-        match self.get_branch_ref(repo, branch).await? {
-            Some(_) => self.update_branch(repo, branch, &commit.sha, true).await?,
-            None => self.create_branch(repo, branch, &commit.sha).await?,
-        };
+        if let Some(since) = &filter.since {
+            query.push(format!("since={}", encode_component(since)));
+        }
+        self.get_all(&format!("{}/issues?{}", repo.path(), query.join("&")), None)
+            .await
+    }
+
+    /// Runs with this status or conclusion created at or after `created_since` (RFC 3339),
+    /// all pages, without the runs of pull requests' merge commits.
+    pub async fn list_runs(&self, repo: &RepoName, status: &str, created_since: &str) -> Result<Vec<WorkflowRun>> {
+        let path = format!(
+            "{}/actions/runs?status={}&created={}&exclude_pull_requests=true",
+            repo.path(),
+            encode_component(status),
+            encode_component(&format!(">={created_since}"))
+        );
+        self.get_all(&path, Some("workflow_runs")).await
+    }
+
+    /// An organization's repositories, all pages.
+    pub async fn list_org_repos(&self, org: &str) -> Result<Vec<OrgRepo>> {
+        self.get_all(&format!("/orgs/{}/repos?type=all", encode_component(org)), None)
+            .await
+    }
+
+    /// What `user` may do in the repository; `None` when GitHub knows no such user (404).
+    pub async fn get_permission(&self, repo: &RepoName, user: &str) -> Result<Option<CollaboratorPermission>> {
+        let path = format!("{}/collaborators/{}/permission", repo.path(), encode_component(user));
+        match self.get_json(&path).await {
+            Ok(found) => Ok(Some(found)),
+            Err(error) if error.is_not_found() => Ok(None),
+            Err(error) => Err(error),
+        }
+    }
+
+    /// The account the token acts as (`GET /user`). Installation tokens, the built-in
+    /// `GITHUB_TOKEN` among them, get 403 here.
+    pub async fn get_authenticated_user(&self) -> Result<User> {
+        self.get_json("/user").await
+    }
+
+    /// The commit sha a branch, tag or sha names (`GET /repos/{o}/{r}/commits/{ref}`).
+    pub async fn resolve_commit(&self, repo: &RepoName, reference: &str) -> Result<String> {
+        let commit: Sha = self
+            .get_json(&format!("{}/commits/{}", repo.path(), encode_component(reference)))
+            .await?;
         Ok(commit.sha)
     }
 }

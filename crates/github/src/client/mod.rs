@@ -1,21 +1,29 @@
-//! The one HTTP path to GitHub: octocrab underneath, with our retries, rate-limit waits,
-//! timeouts, size caps, redaction, pagination and dry-run on top.
+//! The one HTTP path to GitHub: octocrab underneath (transport, and its `Page` for
+//! pagination), with our retries, rate-limit waits, timeouts, size caps, redaction and
+//! dry-run on top. `endpoints.rs` holds the typed endpoints.
+
+pub mod config;
+pub mod dry_run;
+pub mod endpoints;
+pub mod retry;
+pub mod secret;
 
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
+use bytes::Bytes;
 use http::header::{ACCEPT, CONTENT_LENGTH, LOCATION};
 use http::{HeaderMap, HeaderName, Method, StatusCode};
-use http_body_util::BodyExt;
-use octocrab::Octocrab;
+use http_body_util::{BodyExt, Full};
+use octocrab::{FromResponse, Octocrab, Page};
 use serde::de::DeserializeOwned;
 use serde_json::Value;
 
-use crate::config::ClientConfig;
-use crate::dry_run::{PlannedWrite, summarize};
+use self::config::ClientConfig;
+use self::dry_run::{PlannedWrite, summarize};
+use self::retry::{Clock, Decision, Sleeper, SystemClock, TokioSleeper, backoff, decide};
+use self::secret::Redactor;
 use crate::error::{Error, Result, is_workflows_refusal};
-use crate::retry::{Clock, Decision, Sleeper, SystemClock, TokioSleeper, backoff, decide};
-use crate::secret::Redactor;
 
 /// Pages followed before giving up on a `Link: rel="next"` chain (100 items a page).
 const MAX_PAGES: usize = 1000;
@@ -136,11 +144,11 @@ impl GitHub {
         if let Ok(mut planned) = self.planned.lock() {
             planned.push(write);
         }
-        // An empty object deserializes into each model's defaults, so callers go on.
+        // No answer: `write_json` hands callers a placeholder instead.
         RawResponse {
             status: StatusCode::OK,
             headers: HeaderMap::new(),
-            body: b"{}".to_vec(),
+            body: Vec::new(),
         }
     }
 
@@ -302,18 +310,22 @@ impl GitHub {
         decode(path, &response.body)
     }
 
-    /// A write (POST/PATCH/PUT/DELETE) with a JSON body, deserializing the answer.
-    pub async fn write_json<T: DeserializeOwned>(&self, method: Method, path: &str, body: &Value) -> Result<T> {
+    /// A write (POST/PATCH/PUT/DELETE) with a JSON body, deserializing the answer. In dry-run
+    /// mode nothing is sent and the answer is `T::default()`, a placeholder (number 0, empty
+    /// sha) that only lets the dry run go on to plan the next writes.
+    pub async fn write_json<T: DeserializeOwned + Default>(&self, method: Method, path: &str, body: &Value) -> Result<T> {
+        let dry_run = self.config.dry_run;
         let response = self.request(method, path, Some(body)).await?;
-        if response.body.is_empty() {
-            return decode(path, b"{}");
+        if dry_run {
+            return Ok(T::default());
         }
         decode(path, &response.body)
     }
 
-    /// Every item of a paginated list, following `Link: rel="next"`. `items` picks the array
-    /// out of each page (the page itself, or a field such as `jobs`).
-    pub async fn get_all<T: DeserializeOwned>(&self, path: &str, items: fn(Value) -> Option<Value>) -> Result<Vec<T>> {
+    /// Every item of a paginated list, following `Link: rel="next"` with octocrab's [`Page`].
+    /// `wrapper` names the field that holds the array (`jobs`, `check_runs`…) when the page is
+    /// an object; a page without it is an error, not an empty list.
+    pub async fn get_all<T: DeserializeOwned>(&self, path: &str, wrapper: Option<&str>) -> Result<Vec<T>> {
         let separator = if path.contains('?') { '&' } else { '?' };
         let mut next = Some(format!("{path}{separator}per_page=100"));
         let mut all = Vec::new();
@@ -327,14 +339,9 @@ impl GitHub {
                 });
             }
             let response = self.request(Method::GET, &url, None).await?;
-            let page: Value = decode(path, &response.body)?;
-            let list = items(page).unwrap_or(Value::Array(Vec::new()));
-            let list: Vec<T> = serde_json::from_value(list).map_err(|e| Error::Decode {
-                path: path.to_string(),
-                message: e.to_string(),
-            })?;
-            all.extend(list);
-            next = next_link(&response.headers);
+            let page: Page<T> = decode_page(path, response, wrapper).await?;
+            all.extend(page.items);
+            next = page.next.map(|uri| uri.to_string());
         }
         Ok(all)
     }
@@ -384,29 +391,66 @@ pub(crate) fn decode<T: DeserializeOwned>(path: &str, body: &[u8]) -> Result<T> 
     })
 }
 
-/// The `rel="next"` URL of a `Link` header.
-pub fn next_link(headers: &HeaderMap) -> Option<String> {
-    let link = headers.get(http::header::LINK)?.to_str().ok()?;
-    link.split(',').find_map(|part| {
-        let (url, params) = part.split_once(';')?;
-        let is_next = params
-            .split(';')
-            .any(|p| matches!(p.trim(), "rel=\"next\"" | "rel=next"));
-        is_next.then(|| url.trim().trim_start_matches('<').trim_end_matches('>').to_string())
-    })
+/// One page of a list through octocrab's [`Page`] (items and `Link` header). A wrapped page
+/// is reduced to its array first, so octocrab's own guess of the wrapper is never needed.
+async fn decode_page<T: DeserializeOwned>(path: &str, response: RawResponse, wrapper: Option<&str>) -> Result<Page<T>> {
+    let decode_error = |message: String| Error::Decode {
+        path: path.to_string(),
+        message,
+    };
+    let body = match wrapper {
+        None => response.body,
+        Some(field) => {
+            let mut page: Value = decode(path, &response.body)?;
+            let items = page
+                .get_mut(field)
+                .map(Value::take)
+                .ok_or_else(|| decode_error(format!("the answer has no `{field}` list")))?;
+            serde_json::to_vec(&items).map_err(|e| decode_error(e.to_string()))?
+        }
+    };
+    let body = Full::new(Bytes::from(body)).map_err(|never| match never {});
+    let mut http_response = http::Response::new(body);
+    *http_response.status_mut() = response.status;
+    *http_response.headers_mut() = response.headers;
+    Page::<T>::from_response(http_response)
+        .await
+        .map_err(|e| decode_error(e.to_string()))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    #[test]
-    fn finds_the_next_link_among_others() {
+    fn page(body: &str, link: Option<&str>) -> RawResponse {
         let mut headers = HeaderMap::new();
-        let value = "<https://api.github.com/x?page=1>; rel=\"prev\", <https://api.github.com/x?page=3>; rel=\"next\"";
-        headers.insert(http::header::LINK, value.parse().unwrap_or_else(|_| unreachable!()));
-        assert_eq!(next_link(&headers).as_deref(), Some("https://api.github.com/x?page=3"));
-        assert_eq!(next_link(&HeaderMap::new()), None);
+        if let Some(link) = link {
+            headers.insert(http::header::LINK, link.parse().unwrap_or_else(|_| unreachable!()));
+        }
+        RawResponse {
+            status: StatusCode::OK,
+            headers,
+            body: body.as_bytes().to_vec(),
+        }
+    }
+
+    #[tokio::test]
+    async fn pages_follow_the_next_link_and_need_their_wrapper() {
+        let link = "<https://api.github.com/x?page=1>; rel=\"prev\", <https://api.github.com/x?page=3>; rel=\"next\"";
+        let decoded: Page<u32> = decode_page("/x", page("[1, 2]", Some(link)), None)
+            .await
+            .unwrap_or_default();
+        assert_eq!(decoded.items, [1, 2]);
+        assert_eq!(
+            decoded.next.map(|u| u.to_string()).as_deref(),
+            Some("https://api.github.com/x?page=3")
+        );
+        let wrapped: Page<u32> = decode_page("/x", page(r#"{"total_count": 1, "jobs": [7]}"#, None), Some("jobs"))
+            .await
+            .unwrap_or_default();
+        assert_eq!((wrapped.items, wrapped.next), (vec![7], None));
+        let missing = decode_page::<u32>("/x", page(r#"{"total_count": 0}"#, None), Some("jobs")).await;
+        assert!(missing.is_err_and(|e| e.to_string().contains("no `jobs` list")));
     }
 
     #[test]

@@ -2,8 +2,8 @@
 
 use chrono::{DateTime, Duration, Utc};
 
-use crate::issue_text::decode_analysis;
 use crate::models::Issue;
+use crate::record::decode;
 
 /// How recent an issue must be to absorb a repeat failure.
 pub const DEDUPE_WINDOW_HOURS: i64 = 24;
@@ -20,15 +20,15 @@ pub fn find_duplicate<'a>(issues: &'a [Issue], fingerprint: &str, now: DateTime<
         .iter()
         .filter(|issue| issue.state == "open" && !issue.is_pull_request())
         .filter(|issue| {
-            let created = parse_time(issue.created_at.as_deref());
-            let updated = parse_time(issue.updated_at.as_deref());
+            let created = parse_time(Some(&issue.created_at));
+            let updated = parse_time(Some(&issue.updated_at));
             created.into_iter().chain(updated).any(|t| t >= cutoff)
         })
         .filter(|issue| {
             issue
                 .body
                 .as_deref()
-                .and_then(decode_analysis)
+                .and_then(decode)
                 .is_some_and(|record| record.fingerprint == fingerprint)
         })
         .max_by_key(|issue| issue.number)
@@ -37,19 +37,19 @@ pub fn find_duplicate<'a>(issues: &'a [Issue], fingerprint: &str, now: DateTime<
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::issue_text::{AnalysisRecord, encode_analysis};
+    use crate::record::{Record, encode};
 
     fn issue(number: u64, fingerprint: &str, updated: &str, state: &str) -> Issue {
-        let record = AnalysisRecord {
+        let record = Record {
             fingerprint: fingerprint.into(),
-            ..AnalysisRecord::default()
+            ..Record::default()
         };
         Issue {
             number,
             state: state.into(),
-            body: Some(format!("x\n{}", encode_analysis(&record))),
-            created_at: Some("2024-01-01T00:00:00Z".into()),
-            updated_at: Some(updated.into()),
+            body: Some(format!("x\n{}", encode(&record))),
+            created_at: "2024-01-01T00:00:00Z".into(),
+            updated_at: updated.into(),
             ..Issue::default()
         }
     }

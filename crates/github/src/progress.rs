@@ -1,4 +1,4 @@
-//! Progress lines from the loop, so a front end can show them (plain lines in CI, a spinner
+//! Progress lines from the pipeline, so a front end can show them (plain lines in CI, a spinner
 //! on a terminal) while the library stays free of printing.
 
 use std::sync::Arc;

@@ -9,21 +9,22 @@
 //! outnumber its acceptances. A category named by a trusted `/autoheal never <category>` is
 //! demoted until a later `/autoheal allow <category>`. A demoted failure is still filed as an
 //! issue, with the diff as a suggestion and the `needs-manual-fix` label, but gets no PR.
+//!
+//! A comment is *trusted* when its author has write, maintain or admin permission on the
+//! repository (asked through the API when the history is fetched) and is not a bot. Anyone
+//! can comment on a public issue, so nobody else steers autoheal.
 
 use std::collections::BTreeMap;
 
 use chrono::{DateTime, Utc};
 use serde::Serialize;
 
-use crate::client::GitHub;
-use crate::commands::{Command, parse_command};
-use crate::config::RepoName;
-use crate::error::Result;
-use crate::history::{History, Item, ThreadComment, fetch_history};
-use crate::issue_text::AnalysisRecord;
-
-/// Roles whose `/autoheal` comments count (GitHub's `author_association`).
-const TRUSTED_ASSOCIATIONS: [&str; 3] = ["OWNER", "MEMBER", "COLLABORATOR"];
+use super::commands::{Command, parse_command};
+use super::trust::can_write;
+use crate::fetch::history::{History, Item};
+use crate::fetch::trust::Permission;
+use crate::models::Comment;
+use crate::record::Record;
 
 /// How reviewers received the PRs of one fix type or fingerprint.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
@@ -60,29 +61,27 @@ pub enum Verdict {
     Pending,
 }
 
-/// Whether a comment may steer autoheal: not a bot (autoheal's own comments included), and
-/// an owner, member or collaborator when GitHub says who the author is.
-pub fn is_trusted(comment: &ThreadComment) -> bool {
+/// Whether a comment may steer autoheal: its author is not a bot (autoheal's own comments
+/// included) and may write to the repository.
+pub fn is_trusted(comment: &Comment, permissions: &BTreeMap<String, Permission>) -> bool {
     let author = comment.author();
-    if author.ends_with("[bot]") {
-        return false;
-    }
-    comment
-        .author_association
-        .as_deref()
-        .is_none_or(|role| TRUSTED_ASSOCIATIONS.iter().any(|t| role.eq_ignore_ascii_case(t)))
+    !author.is_empty() && !author.ends_with("[bot]") && permissions.get(author).is_some_and(can_write)
 }
 
-fn trusted_commands(comments: &[ThreadComment]) -> impl Iterator<Item = (&ThreadComment, Command)> {
+fn trusted_commands<'a>(
+    comments: &'a [Comment],
+    permissions: &'a BTreeMap<String, Permission>,
+) -> impl Iterator<Item = (&'a Comment, Command)> {
     comments
         .iter()
-        .filter(|c| is_trusted(c))
+        .filter(|c| is_trusted(c, permissions))
         .filter_map(|c| Some((c, parse_command(c.text())?.ok()?)))
 }
 
 /// The verdict on one heal PR given the comments on it.
-pub fn verdict(pull: &Item, comments: &[ThreadComment]) -> Verdict {
-    let wrong_fix = trusted_commands(comments).any(|(_, command)| matches!(command, Command::WrongFix { .. }));
+pub fn verdict(pull: &Item, comments: &[Comment], permissions: &BTreeMap<String, Permission>) -> Verdict {
+    let wrong_fix =
+        trusted_commands(comments, permissions).any(|(_, command)| matches!(command, Command::WrongFix { .. }));
     if wrong_fix || pull.is_closed_unmerged() {
         Verdict::Rejected
     } else if pull.is_merged() {
@@ -120,7 +119,7 @@ pub fn acceptance_record(history: &History) -> AcceptanceRecord {
         let Some(analysis) = history.pull_analysis(pull) else {
             continue;
         };
-        let verdict = verdict(pull, history.comments_on(pull.number));
+        let verdict = verdict(pull, history.comments_on(pull.number), &history.permissions);
         if let Some(fix_type) = analysis.fix_type.as_ref().filter(|t| !t.is_empty()) {
             tally(
                 record.by_fix_type.entry(fix_type.clone()).or_default(),
@@ -139,9 +138,9 @@ pub fn acceptance_record(history: &History) -> AcceptanceRecord {
     // `never` and `allow` from every thread, applied in the order they were written.
     let mut rules: Vec<SaidCommand> = Vec::new();
     for (&number, comments) in &history.comments {
-        for (comment, command) in trusted_commands(comments) {
+        for (comment, command) in trusted_commands(comments, &history.permissions) {
             rules.push(SaidCommand {
-                at: comment.created(),
+                at: crate::fetch::history::parse_time(Some(&comment.created_at)),
                 id: comment.id,
                 on: number,
                 by: comment.author().to_string(),
@@ -174,7 +173,7 @@ fn pr_list(prs: &[u64]) -> String {
 
 /// Why a failure with this analysis should get no PR, or `None` when it may get one. An
 /// explicit `/autoheal never` wins, then the fingerprint's record, then the fix type's.
-pub fn demotion_reason(record: &AcceptanceRecord, analysis: &AnalysisRecord, threshold: u32) -> Option<String> {
+pub fn demotion_reason(record: &AcceptanceRecord, analysis: &Record, threshold: u32) -> Option<String> {
     let category = analysis.category.to_ascii_lowercase();
     if let Some(rule) = record.never_categories.get(&category) {
         return Some(format!(
@@ -206,42 +205,44 @@ pub fn demotion_reason(record: &AcceptanceRecord, analysis: &AnalysisRecord, thr
     ))
 }
 
-/// Fetches the repository's heal history and says whether `analysis` is demoted (see
-/// [`demotion_reason`]). `report` calls this before proposing a PR; on `Some(why)` it files the
-/// issue with the diff as a suggestion, the `needs-manual-fix` label and [`demotion_note`].
-pub async fn demotion(
-    gh: &GitHub,
-    repo: &RepoName,
-    analysis: &AnalysisRecord,
-    threshold: u32,
-) -> Result<Option<String>> {
-    let history = fetch_history(gh, repo, None).await?;
-    Ok(demotion_reason(&acceptance_record(&history), analysis, threshold))
-}
-
-/// The paragraph a demoted issue carries, saying why there is no PR.
-pub fn demotion_note(why: &str) -> String {
-    format!(
-        "**autoheal did not open a pull request for this failure** because {why}.\n\nThe proposed change is below as a suggestion only; review it and apply it by hand if it is right."
-    )
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::history::{ItemKind, parse_time};
-    use crate::models::User;
+    use crate::fetch::history::{ItemKind, parse_time};
+    use crate::models::{CollaboratorPermission, User};
 
-    fn analysis(fingerprint: &str, fix_type: &str, category: &str) -> AnalysisRecord {
-        AnalysisRecord {
+    fn analysis(fingerprint: &str, fix_type: &str, category: &str) -> Record {
+        Record {
             fingerprint: fingerprint.into(),
             fix_type: Some(fix_type.into()),
             category: category.into(),
-            ..AnalysisRecord::default()
+            ..Record::default()
         }
     }
 
-    fn pull(number: u64, state: &str, merged: bool, record: AnalysisRecord) -> Item {
+    /// The permissions of the test's users: `maint` writes, `admin` administers, `drive-by`
+    /// reads; bots are unknown.
+    fn permissions() -> BTreeMap<String, Permission> {
+        [("maint", "write"), ("admin", "admin"), ("drive-by", "read")]
+            .into_iter()
+            .map(|(who, level)| {
+                let permission = CollaboratorPermission {
+                    permission: level.into(),
+                    role_name: Some(level.into()),
+                };
+                (who.to_string(), Some(permission))
+            })
+            .collect()
+    }
+
+    fn history(items: Vec<Item>, comments: BTreeMap<u64, Vec<Comment>>) -> History {
+        History {
+            permissions: permissions(),
+            ..History::new(items, comments)
+        }
+    }
+
+    fn pull(number: u64, state: &str, merged: bool, record: Record) -> Item {
         Item {
             number,
             kind: ItemKind::Pull,
@@ -256,13 +257,12 @@ mod tests {
         }
     }
 
-    fn comment(id: u64, at: &str, who: &str, role: Option<&str>, body: &str) -> ThreadComment {
-        ThreadComment {
+    fn comment(id: u64, at: &str, who: &str, body: &str) -> Comment {
+        Comment {
             id,
             body: Some(body.into()),
             user: Some(User { login: who.into() }),
-            author_association: role.map(str::to_string),
-            created_at: Some(at.into()),
+            created_at: at.into(),
         }
     }
 
@@ -277,11 +277,10 @@ mod tests {
                 1,
                 "2024-01-03T00:00:00Z",
                 "maint",
-                Some("MEMBER"),
-                "/autoheal wrong-fix",
+                                "/autoheal wrong-fix",
             )],
         );
-        let history = History::new(
+        let history = history(
             vec![
                 pull(1, "closed", false, a.clone()),
                 pull(2, "closed", true, a.clone()),
@@ -323,40 +322,35 @@ mod tests {
                     1,
                     "2024-01-01T00:00:00Z",
                     "maint",
-                    Some("OWNER"),
-                    "/autoheal never dependency",
+                                        "/autoheal never dependency",
                 ),
                 comment(
                     2,
                     "2024-01-02T00:00:00Z",
                     "maint",
-                    Some("OWNER"),
-                    "/autoheal allow dependency",
+                                        "/autoheal allow dependency",
                 ),
                 comment(
                     3,
                     "2024-01-03T00:00:00Z",
                     "maint",
-                    Some("COLLABORATOR"),
-                    "/autoheal never timeout",
+                                        "/autoheal never timeout",
                 ),
                 comment(
                     4,
                     "2024-01-03T00:00:00Z",
                     "drive-by",
-                    Some("NONE"),
-                    "/autoheal never syntax",
+                                        "/autoheal never syntax",
                 ),
                 comment(
                     5,
                     "2024-01-03T00:00:00Z",
                     "github-actions[bot]",
-                    None,
-                    "/autoheal never cache",
+                                        "/autoheal never cache",
                 ),
             ],
         );
-        let record = acceptance_record(&History::new(Vec::new(), comments));
+        let record = acceptance_record(&history(Vec::new(), comments));
         let categories: Vec<&str> = record.never_categories.keys().map(String::as_str).collect();
         assert_eq!(categories, ["timeout"]);
         let why = demotion_reason(&record, &analysis("f", "timeout-minutes", "Timeout"), 2).unwrap_or_default();
@@ -372,17 +366,15 @@ mod tests {
             1,
             "2024-01-03T00:00:00Z",
             "x",
-            Some("CONTRIBUTOR"),
-            "/autoheal wrong-fix",
+                        "/autoheal wrong-fix",
         )];
-        assert_eq!(verdict(&merged, &spam), Verdict::Accepted);
+        assert_eq!(verdict(&merged, &spam, &permissions()), Verdict::Accepted);
         let from_owner = [comment(
             1,
             "2024-01-03T00:00:00Z",
-            "x",
-            Some("OWNER"),
-            "/autoheal wrong-fix",
+            "admin",
+                        "/autoheal wrong-fix",
         )];
-        assert_eq!(verdict(&merged, &from_owner), Verdict::Rejected);
+        assert_eq!(verdict(&merged, &from_owner, &permissions()), Verdict::Rejected);
     }
 }

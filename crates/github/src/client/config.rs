@@ -3,8 +3,8 @@
 use std::time::Duration;
 
 use crate::error::{Error, Result};
-use crate::retry::RetryPolicy;
-use crate::secret::Token;
+use super::retry::RetryPolicy;
+use super::secret::Token;
 
 pub const DEFAULT_API_URL: &str = "https://api.github.com";
 

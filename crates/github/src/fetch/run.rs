@@ -3,10 +3,10 @@
 //! failed or cancelled jobs, where a timeout shows and nowhere else.
 
 use crate::client::GitHub;
-use crate::config::RepoName;
+use crate::client::config::RepoName;
 use crate::error::Result;
-use crate::loop_progress::Progress;
 use crate::models::{Annotation, Job, WorkflowRun};
+use crate::progress::Progress;
 
 /// GitHub's annotation when a job hits `timeout-minutes`.
 const TIMEOUT_MARK: &str = "exceeded the maximum execution time";
@@ -49,7 +49,7 @@ impl RunEvidence {
                 .annotations
                 .iter()
                 .flat_map(|(_, list)| list)
-                .any(|a| a.message.contains(TIMEOUT_MARK))
+                .any(|a| a.message.as_deref().is_some_and(|m| m.contains(TIMEOUT_MARK)))
     }
 
     /// A run cancelled by a person (or a newer push with cancel-in-progress): no job failed on
@@ -62,7 +62,8 @@ impl RunEvidence {
 }
 
 /// Fetches the run and its jobs; logs and annotations only when the run failed or was
-/// cancelled (a successful run needs none).
+/// cancelled (a successful run needs none). The run is read through the repository's own
+/// path, so a run of another repository is a 404.
 pub async fn fetch_run(gh: &GitHub, repo: &RepoName, run_id: u64, progress: &dyn Progress) -> Result<RunEvidence> {
     progress.step(&format!("reading run {run_id} of {repo}"));
     let run = gh.get_run(repo, run_id).await?;
@@ -79,7 +80,9 @@ pub async fn fetch_run(gh: &GitHub, repo: &RepoName, run_id: u64, progress: &dyn
     let failed: Vec<Job> = evidence.failed_jobs().cloned().collect();
     for job in &failed {
         progress.step(&format!("reading annotations of job `{}`", job.name));
-        let list = gh.list_annotations(repo, job.check_run_id()).await?;
+        // GitHub gives a job the id of its check run; the URL says so explicitly.
+        let check_run = job.check_run_id().unwrap_or(job.id);
+        let list = gh.list_annotations(repo, check_run).await?;
         evidence.annotations.push((job.name.clone(), list));
     }
     if evidence.is_manual_cancel() {

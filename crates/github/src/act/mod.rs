@@ -1,0 +1,8 @@
+//! Stage 4 of the pipeline: the writes. Issues and comments ([`issue`]), fix branches
+//! ([`branch`]), pull requests ([`pull`]), rollbacks ([`rollback`]). Each write is made once:
+//! comments carry markers, branches are compared before they move, PRs are found by branch.
+
+pub mod branch;
+pub mod issue;
+pub mod pull;
+pub mod rollback;

@@ -1,0 +1,32 @@
+//! Rolling a failed fix back: label the issues it fixed `needs-manual-fix` (first, so heal
+//! leaves them alone even if a later write fails), comment once on the PR and the issues,
+//! close the PR.
+
+use super::issue::comment_once;
+use crate::client::GitHub;
+use crate::client::config::RepoName;
+use crate::error::Result;
+use crate::text::{
+    FailedCheck, LABEL_NEEDS_MANUAL_FIX, ROLLBACK_MARKER, rollback_issue_comment, rollback_pull_comment,
+};
+
+pub async fn roll_back(
+    gh: &GitHub,
+    repo: &RepoName,
+    pr: u64,
+    head_sha: &str,
+    issues: &[u64],
+    failed: &[FailedCheck],
+) -> Result<()> {
+    for &issue in issues {
+        gh.add_labels(repo, issue, &[LABEL_NEEDS_MANUAL_FIX.to_string()])
+            .await?;
+    }
+    let pull_text = rollback_pull_comment(head_sha, failed, issues);
+    comment_once(gh, repo, pr, ROLLBACK_MARKER, &pull_text).await?;
+    gh.close_pull(repo, pr).await?;
+    for &issue in issues {
+        comment_once(gh, repo, issue, ROLLBACK_MARKER, &rollback_issue_comment(pr, failed)).await?;
+    }
+    Ok(())
+}

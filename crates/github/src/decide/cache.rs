@@ -1,0 +1,90 @@
+//! When the hidden record of an issue may stand in for the run's logs.
+//!
+//! Logs expire (90 days by default) and can be deleted; the record keeps the diagnosed
+//! failures so a later `heal --issue` can still fix what was found. But an issue body is
+//! untrusted: anyone can open an issue that copies the format and names another package. So
+//! the record is used only when the bot's own identity opened the issue and the record
+//! describes the very run it names (same run, attempt, commit and workflow), and only when
+//! the logs can no longer be read. Otherwise the analysis is recomputed from the run.
+
+use autoheal_fixes::FailureInput;
+
+use crate::models::{Issue, WorkflowRun};
+use crate::record::{Record, decode};
+
+/// The recorded failures, when the record may be used for `run`; why not otherwise.
+pub fn cached_failures(issue: &Issue, bot_login: &str, run: &WorkflowRun) -> Result<Vec<FailureInput>, String> {
+    let author = issue.author().unwrap_or_default();
+    if !author.eq_ignore_ascii_case(bot_login) {
+        return Err(format!(
+            "issue #{} was opened by `{author}`, not by autoheal (`{bot_login}`), so its hidden record is not used",
+            issue.number
+        ));
+    }
+    let record: Record = issue
+        .body
+        .as_deref()
+        .and_then(decode)
+        .ok_or_else(|| format!("issue #{} has no readable record", issue.number))?;
+    let matches = record.run_id == run.id
+        && record.run_attempt == run.attempt()
+        && record.head_sha == run.head_sha
+        && record.workflow_path == run.path;
+    if !matches {
+        return Err(format!(
+            "the record of issue #{} does not describe run {} (attempt, commit or workflow differ)",
+            issue.number, run.id
+        ));
+    }
+    Ok(record.failures)
+}
+
+#[cfg(test)]
+mod tests {
+    use autoheal_fixes::Category;
+
+    use super::*;
+    use crate::models::User;
+    use crate::record::encode;
+
+    fn run() -> WorkflowRun {
+        WorkflowRun {
+            id: 42,
+            run_attempt: Some(1),
+            head_sha: "abc".into(),
+            path: ".github/workflows/ci.yml".into(),
+            ..WorkflowRun::default()
+        }
+    }
+
+    fn issue(author: &str, record: &Record) -> Issue {
+        Issue {
+            number: 3,
+            body: Some(format!("x\n{}", encode(record))),
+            user: Some(User { login: author.into() }),
+            ..Issue::default()
+        }
+    }
+
+    fn record() -> Record {
+        Record {
+            run_id: 42,
+            run_attempt: 1,
+            head_sha: "abc".into(),
+            workflow_path: ".github/workflows/ci.yml".into(),
+            failures: vec![FailureInput::new(Category::MissingDependency, Some("requests"))],
+            ..Record::default()
+        }
+    }
+
+    #[test]
+    fn only_the_bots_own_record_of_the_same_run_is_used() {
+        let bot = "github-actions[bot]";
+        assert_eq!(cached_failures(&issue(bot, &record()), bot, &run()).map(|f| f.len()), Ok(1));
+        let forged = cached_failures(&issue("mallory", &record()), bot, &run());
+        assert!(forged.is_err_and(|why| why.contains("opened by `mallory`")));
+        let mut other_commit = record();
+        other_commit.head_sha = "def".into();
+        assert!(cached_failures(&issue(bot, &other_commit), bot, &run()).is_err());
+    }
+}

@@ -1,0 +1,75 @@
+//! When a heal PR's checks failed, the fix did not work: which checks count as failed, and
+//! which branches and PRs are heal's own.
+
+use crate::models::{CheckRun, PullRequest};
+use crate::text::{FailedCheck, HEAL_BRANCH_PREFIX, LABEL_AUTO_HEAL, is_plain_url, neutralize_line};
+
+/// Check conclusions that mean the fix broke something. `cancelled` is left out: a newer push
+/// or a concurrency group cancels checks without anything being wrong.
+const FAILED_CONCLUSIONS: [&str; 3] = ["failure", "timed_out", "startup_failure"];
+
+/// Whether a branch is one `heal` pushes fixes to.
+pub fn is_heal_branch(branch: &str) -> bool {
+    branch.starts_with(HEAL_BRANCH_PREFIX)
+}
+
+/// Whether a PR is one `heal` opened (its label or its branch).
+pub fn is_heal_pull(pull: &PullRequest) -> bool {
+    pull.labels.iter().any(|l| l.name.eq_ignore_ascii_case(LABEL_AUTO_HEAL)) || is_heal_branch(&pull.head.name)
+}
+
+/// Whether the PR may be rolled back at all: open, not merged, heal's own.
+pub fn is_open_heal_pull(pull: &PullRequest) -> bool {
+    pull.state == "open" && pull.merged_at.is_none() && is_heal_pull(pull)
+}
+
+/// The completed checks that failed, in name order.
+pub fn failed_checks(runs: &[CheckRun]) -> Vec<FailedCheck> {
+    let mut failed: Vec<FailedCheck> = runs
+        .iter()
+        .filter(|run| run.status == "completed")
+        .filter_map(|run| {
+            let conclusion = run.conclusion.as_deref()?;
+            FAILED_CONCLUSIONS.contains(&conclusion).then(|| FailedCheck {
+                name: neutralize_line(&run.name, 100),
+                conclusion: conclusion.to_string(),
+                url: run.html_url.clone().filter(|u| is_plain_url(u)),
+            })
+        })
+        .collect();
+    failed.sort_by(|a, b| a.name.cmp(&b.name));
+    failed
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn run(name: &str, status: &str, conclusion: Option<&str>) -> CheckRun {
+        CheckRun {
+            name: name.into(),
+            status: status.into(),
+            conclusion: conclusion.map(str::to_string),
+            html_url: Some(format!("https://github.com/o/r/runs/{name}")),
+            ..CheckRun::default()
+        }
+    }
+
+    #[test]
+    fn only_completed_failures_count() {
+        let runs = [
+            run("lint", "completed", Some("success")),
+            run("test", "completed", Some("failure")),
+            run("build", "completed", Some("timed_out")),
+            run("deploy", "completed", Some("cancelled")),
+            run("slow", "in_progress", None),
+            run("te`st <b>", "completed", Some("failure")),
+        ];
+        let failed = failed_checks(&runs);
+        let names: Vec<&str> = failed.iter().map(|c| c.name.as_str()).collect();
+        assert_eq!(names, ["build", "te`st ‹b›", "test"]);
+        // The URL built from that name is not a plain URL, so it has no link.
+        assert_eq!(failed[1].url, None);
+        assert!(is_heal_branch("autoheal/12-timeout") && !is_heal_branch("main"));
+    }
+}

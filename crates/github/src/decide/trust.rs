@@ -1,0 +1,149 @@
+//! Whether a run may choose what the bot commits.
+//!
+//! A failed run's logs are written by whatever the run executed. For a pull request from a
+//! fork, that is the fork author's code; for a run started by someone without write access
+//! (a first-time contributor's pull request, a comment-triggered workflow), it is theirs.
+//! Such a run is *untrusted*: by default it is only reported (an issue with the analysis, no
+//! diff, no branch, no pull request), whatever the logs say. A run is trusted when its head
+//! commit is in this repository and the user who triggered it has write, maintain or admin
+//! permission. Anything unknown (no actor, an unknown user, a deleted fork) is untrusted.
+
+use autoheal_engine::config::UntrustedRuns;
+
+use crate::fetch::trust::Permission;
+use crate::models::WorkflowRun;
+
+/// Roles that may push to the repository (GitHub's role names; `maintain` shows as `write`
+/// in the legacy `permission` field).
+const WRITE_ROLES: [&str; 3] = ["admin", "maintain", "write"];
+
+/// Whether a permission lets its user push to the repository.
+pub fn can_write(permission: &Permission) -> bool {
+    permission.as_ref().is_some_and(|p| {
+        let legacy = WRITE_ROLES.contains(&p.permission.as_str());
+        let role = p.role_name.as_deref().is_some_and(|r| WRITE_ROLES.contains(&r));
+        legacy || role
+    })
+}
+
+/// Where a run came from, and whether that makes it trusted.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RunTrust {
+    Trusted,
+    /// Why not, as a clause ("the run's commit comes from the fork `mallory/app`").
+    Untrusted(String),
+}
+
+impl RunTrust {
+    pub fn is_trusted(&self) -> bool {
+        matches!(self, RunTrust::Trusted)
+    }
+}
+
+/// Judges a run of `repo_full_name` whose triggering actor has `permission`.
+pub fn judge(run: &WorkflowRun, repo_full_name: &str, permission: &Permission) -> RunTrust {
+    let same_repo = |name: &str| name.eq_ignore_ascii_case(repo_full_name);
+    if !same_repo(&run.repository.full_name) {
+        return RunTrust::Untrusted(format!(
+            "the run belongs to `{}`, not to this repository",
+            run.repository.full_name
+        ));
+    }
+    match &run.head_repository {
+        None => {
+            return RunTrust::Untrusted(
+                "GitHub does not say which repository the run's commit came from (a deleted fork)".into(),
+            );
+        }
+        Some(head) if !same_repo(&head.full_name) => {
+            return RunTrust::Untrusted(format!(
+                "the run's commit comes from the fork `{}` (event `{}`)",
+                head.full_name, run.event
+            ));
+        }
+        Some(_) => {}
+    }
+    let Some(actor) = run.trigger_login() else {
+        return RunTrust::Untrusted("GitHub does not say who triggered the run".into());
+    };
+    if !can_write(permission) {
+        let has = permission.as_ref().map_or("no", |p| p.permission.as_str());
+        return RunTrust::Untrusted(format!(
+            "the run was triggered by `{actor}`, who has {has} access to this repository, not write"
+        ));
+    }
+    RunTrust::Trusted
+}
+
+/// What to do with a run, given its trust and the repository's `heal.untrusted-runs`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Route {
+    /// Report it and let heal fix it.
+    Heal,
+    /// Report the analysis only: no diff, no branch, no pull request, no agent.
+    ReportOnly(String),
+    /// File nothing.
+    Ignore(String),
+}
+
+pub fn route(trust: &RunTrust, policy: UntrustedRuns) -> Route {
+    match (trust, policy) {
+        (RunTrust::Trusted, _) | (RunTrust::Untrusted(_), UntrustedRuns::Heal) => Route::Heal,
+        (RunTrust::Untrusted(why), UntrustedRuns::Report) => Route::ReportOnly(why.clone()),
+        (RunTrust::Untrusted(why), UntrustedRuns::Off) => Route::Ignore(format!(
+            "{why}; `heal.untrusted-runs: off` files nothing for such runs"
+        )),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::models::{CollaboratorPermission, RepoRef, User};
+
+    fn run(head: Option<&str>, actor: Option<&str>) -> WorkflowRun {
+        WorkflowRun {
+            event: "pull_request".into(),
+            repository: RepoRef {
+                full_name: "octo/app".into(),
+            },
+            head_repository: head.map(|h| RepoRef { full_name: h.into() }),
+            triggering_actor: actor.map(|a| User { login: a.into() }),
+            ..WorkflowRun::default()
+        }
+    }
+
+    fn permission(legacy: &str, role: Option<&str>) -> Permission {
+        Some(CollaboratorPermission {
+            permission: legacy.into(),
+            role_name: role.map(str::to_string),
+        })
+    }
+
+    #[test]
+    fn only_own_commits_by_writers_are_trusted() {
+        let writer = permission("write", Some("maintain"));
+        assert_eq!(judge(&run(Some("octo/app"), Some("maint")), "Octo/App", &writer), RunTrust::Trusted);
+        let fork = judge(&run(Some("mallory/app"), Some("maint")), "octo/app", &writer);
+        assert!(matches!(&fork, RunTrust::Untrusted(why) if why.contains("fork `mallory/app`")), "{fork:?}");
+        let reader = judge(&run(Some("octo/app"), Some("drive-by")), "octo/app", &permission("read", None));
+        assert!(matches!(&reader, RunTrust::Untrusted(why) if why.contains("has read access")), "{reader:?}");
+        let triage = permission("read", Some("triage"));
+        assert!(!judge(&run(Some("octo/app"), Some("t")), "octo/app", &triage).is_trusted());
+        assert!(!judge(&run(Some("octo/app"), Some("ghost")), "octo/app", &None).is_trusted());
+        assert!(!judge(&run(None, Some("maint")), "octo/app", &writer).is_trusted());
+        assert!(!judge(&run(Some("octo/app"), None), "octo/app", &writer).is_trusted());
+        let mut other = run(Some("octo/app"), Some("maint"));
+        other.repository.full_name = "octo/other".into();
+        assert!(!judge(&other, "octo/app", &writer).is_trusted());
+    }
+
+    #[test]
+    fn the_policy_picks_the_route() {
+        let untrusted = RunTrust::Untrusted("a fork".into());
+        assert_eq!(route(&RunTrust::Trusted, UntrustedRuns::Off), Route::Heal);
+        assert_eq!(route(&untrusted, UntrustedRuns::Report), Route::ReportOnly("a fork".into()));
+        assert_eq!(route(&untrusted, UntrustedRuns::Heal), Route::Heal);
+        assert!(matches!(route(&untrusted, UntrustedRuns::Off), Route::Ignore(_)));
+    }
+}

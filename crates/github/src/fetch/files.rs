@@ -1,0 +1,162 @@
+//! The repository at one commit, as the analysis needs it: the tree's paths (one recursive
+//! tree call) and the text of every file a fix may read, fetched up front so the analysis
+//! runs on an in-memory view (`analyze::RepoView`) and never goes back to the network.
+//!
+//! Which files a fix may read is decided by [`wanted`], from the paths alone: the failed
+//! workflow, every file the workflow names (`pip install -r ci/deps.txt`,
+//! `./scripts/build.sh`), the dependency manifests and lock files (where a missing package
+//! would be added, and which say what the project already depends on), and the top-level
+//! `__init__.py` files (how a module is recognized as the project's own package). A fix that
+//! reads a listed file outside that set is refused by the analysis (fail closed), so the
+//! rule's coverage is checked on every run.
+
+use std::collections::BTreeMap;
+
+use crate::client::GitHub;
+use crate::client::config::RepoName;
+use crate::error::Result;
+use crate::models::TreeItem;
+
+/// Files fetched for one snapshot, at most.
+pub const MAX_FETCHED_FILES: usize = 60;
+/// A file larger than this is not fetched (it is still listed).
+pub const MAX_FILE_BYTES: u64 = 1024 * 1024;
+
+/// File names a Python or Node project declares its dependencies in.
+const MANIFEST_NAMES: &[&str] = &[
+    "pyproject.toml",
+    "setup.py",
+    "setup.cfg",
+    "Pipfile",
+    "Pipfile.lock",
+    "poetry.lock",
+    "uv.lock",
+    "pdm.lock",
+    "environment.yml",
+    "package.json",
+];
+
+/// The repository at `commit`: every path, and the text of the files a fix may read.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Snapshot {
+    pub commit: String,
+    /// Every blob path, sorted; `None` when GitHub truncated the tree (the listing is
+    /// incomplete).
+    pub listing: Option<Vec<String>>,
+    /// Fetched text files by path.
+    pub files: BTreeMap<String, String>,
+    /// Blob sha of each listed path.
+    pub blob_shas: BTreeMap<String, String>,
+}
+
+impl Snapshot {
+    pub fn text(&self, path: &str) -> Option<&str> {
+        self.files.get(path).map(String::as_str)
+    }
+
+    pub fn blob_sha(&self, path: &str) -> Option<&str> {
+        self.blob_shas.get(path).map(String::as_str)
+    }
+}
+
+/// Whether a fix may read `path`, given the failed workflow's path and text.
+pub fn wanted(path: &str, workflow_path: &str, workflow_text: &str) -> bool {
+    let name = path.rsplit('/').next().unwrap_or(path);
+    let depth = path.matches('/').count();
+    let requirements = (name.starts_with("requirements") || name.starts_with("constraints") || name.contains("requirements"))
+        && (name.ends_with(".txt") || name.ends_with(".in"));
+    let init = name == "__init__.py" && (depth == 1 || (depth == 2 && path.starts_with("src/")));
+    path == workflow_path
+        || MANIFEST_NAMES.contains(&name)
+        || requirements
+        || path.starts_with("requirements/") && name.ends_with(".txt")
+        || init
+        || workflow_text.contains(path)
+}
+
+/// Lists the tree of `commit` and fetches the text of the wanted files (see the module docs).
+pub async fn fetch_snapshot(
+    gh: &GitHub,
+    repo: &RepoName,
+    commit: &str,
+    workflow_path: &str,
+) -> Result<Snapshot> {
+    let tree_sha = gh.get_commit(repo, commit).await?.tree.sha;
+    let tree = gh.get_tree(repo, &tree_sha).await?;
+    let blobs: Vec<&TreeItem> = tree.tree.iter().filter(|item| item.kind == "blob").collect();
+    let listing = (!tree.truncated).then(|| {
+        // Sorted by full path, as `RepoFiles::list` promises (a recursive tree is not).
+        let mut paths: Vec<String> = blobs.iter().map(|b| b.path.clone()).collect();
+        paths.sort();
+        paths
+    });
+    let mut snapshot = Snapshot {
+        commit: commit.to_string(),
+        listing,
+        files: BTreeMap::new(),
+        blob_shas: blobs.iter().map(|b| (b.path.clone(), b.sha.clone())).collect(),
+    };
+    let workflow_text = match blobs.iter().find(|b| b.path == workflow_path) {
+        Some(blob) => read_text(gh, repo, blob).await?,
+        None => None,
+    };
+    let Some(workflow_text) = workflow_text else {
+        return Ok(snapshot);
+    };
+    let mut chosen: Vec<&TreeItem> = blobs
+        .iter()
+        .copied()
+        .filter(|b| b.path != workflow_path && wanted(&b.path, workflow_path, &workflow_text))
+        .collect();
+    // Shallow paths first: the root's manifests matter more than a vendored copy's.
+    chosen.sort_by_key(|b| (b.path.matches('/').count(), b.path.clone()));
+    snapshot.files.insert(workflow_path.to_string(), workflow_text);
+    for blob in chosen.into_iter().take(MAX_FETCHED_FILES) {
+        if let Some(text) = read_text(gh, repo, blob).await? {
+            snapshot.files.insert(blob.path.clone(), text);
+        }
+    }
+    Ok(snapshot)
+}
+
+/// A blob as text; `None` when it is too large or not UTF-8.
+async fn read_text(gh: &GitHub, repo: &RepoName, blob: &TreeItem) -> Result<Option<String>> {
+    if blob.size.is_some_and(|size| size > MAX_FILE_BYTES) {
+        return Ok(None);
+    }
+    let bytes = gh.get_blob(repo, &blob.sha).await?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Ok(None);
+    }
+    Ok(String::from_utf8(bytes).ok())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wanted_files_are_the_workflow_what_it_names_manifests_and_packages() {
+        let workflow = "steps:\n  - run: pip install -r ci/deps.txt && ./scripts/build.sh\n";
+        let path = ".github/workflows/ci.yml";
+        for yes in [
+            path,
+            "ci/deps.txt",
+            "scripts/build.sh",
+            "requirements.txt",
+            "requirements-dev.txt",
+            "requirements/test.txt",
+            "docs/requirements.in",
+            "pyproject.toml",
+            "sub/pkg/setup.cfg",
+            "package.json",
+            "app/__init__.py",
+            "src/app/__init__.py",
+        ] {
+            assert!(wanted(yes, path, workflow), "{yes}");
+        }
+        for no in ["README.md", "app/core/__init__.py", "src/app/x/__init__.py", "scripts/other.sh"] {
+            assert!(!wanted(no, path, workflow), "{no}");
+        }
+    }
+}

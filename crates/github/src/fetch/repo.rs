@@ -1,0 +1,45 @@
+//! The repository itself: its default branch and the commit at its head, and the autoheal
+//! configuration there.
+
+use autoheal_engine::config::{Config, DEFAULT_CONFIG_PATH};
+
+use crate::client::GitHub;
+use crate::client::config::RepoName;
+use crate::error::{Error, Result};
+
+/// The default branch and the commit at its head.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DefaultHead {
+    pub branch: String,
+    pub sha: String,
+}
+
+pub async fn fetch_default_head(gh: &GitHub, repo: &RepoName) -> Result<DefaultHead> {
+    let repository = gh.get_repo(repo).await?;
+    let branch = repository.default_branch;
+    if branch.is_empty() {
+        return Err(Error::Invalid(format!("{repo} reports no default branch")));
+    }
+    let head = gh
+        .get_branch_ref(repo, &branch)
+        .await?
+        .ok_or_else(|| Error::Invalid(format!("the default branch `{branch}` of {repo} does not exist")))?;
+    Ok(DefaultHead {
+        branch,
+        sha: head.object.sha,
+    })
+}
+
+/// `.github/autoheal.yml` at `reference` (the defaults when absent or unreadable; invalid
+/// keys keep their defaults). Policy is always read from the default branch: a run's own
+/// commit may come from a fork, and its config would then choose how far the fork is trusted.
+pub async fn fetch_config(gh: &GitHub, repo: &RepoName, reference: &str) -> Result<Config> {
+    let bytes = match gh.get_file_bytes(repo, DEFAULT_CONFIG_PATH, reference).await {
+        Ok(bytes) => bytes,
+        Err(error) if error.is_not_found() || matches!(error, Error::Decode { .. }) => {
+            return Ok(Config::default());
+        }
+        Err(error) => return Err(error),
+    };
+    Ok(Config::parse(DEFAULT_CONFIG_PATH, &bytes, &autoheal_engine::rules::rule_ids()).0)
+}

@@ -1,0 +1,42 @@
+//! Who is who: the repository permission of a user (the actor who triggered a run, the author
+//! of an `/autoheal` comment) and the identity the token acts as.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use crate::client::GitHub;
+use crate::client::config::RepoName;
+use crate::error::Result;
+use crate::models::CollaboratorPermission;
+
+/// The identity of the built-in `GITHUB_TOKEN`, which cannot ask `GET /user` who it is.
+pub const GITHUB_ACTIONS_BOT: &str = "github-actions[bot]";
+
+/// A user's permission on the repository; `None` when GitHub knows no such user.
+pub type Permission = Option<CollaboratorPermission>;
+
+/// The permission of each login (each asked once).
+pub async fn fetch_permissions(
+    gh: &GitHub,
+    repo: &RepoName,
+    logins: impl IntoIterator<Item = &str>,
+) -> Result<BTreeMap<String, Permission>> {
+    let unique: BTreeSet<&str> = logins.into_iter().filter(|l| !l.is_empty()).collect();
+    let mut found = BTreeMap::new();
+    for login in unique {
+        found.insert(login.to_string(), gh.get_permission(repo, login).await?);
+    }
+    Ok(found)
+}
+
+/// The login the token acts as: `GET /user` for user tokens (PAT, App user-to-server), and
+/// `github-actions[bot]` when GitHub answers 401/403/404, as it does for installation tokens
+/// (the built-in `GITHUB_TOKEN` among them). An App installation token therefore reads as
+/// `github-actions[bot]` too; that only makes the issue-body cache unusable for it, which is
+/// the safe direction (heal then re-reads the run's logs or does nothing).
+pub async fn fetch_bot_login(gh: &GitHub) -> Result<String> {
+    match gh.get_authenticated_user().await {
+        Ok(user) => Ok(user.login),
+        Err(error) if matches!(error.status(), Some(401 | 403 | 404)) => Ok(GITHUB_ACTIONS_BOT.to_string()),
+        Err(error) => Err(error),
+    }
+}

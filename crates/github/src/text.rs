@@ -1,0 +1,521 @@
+//! Every piece of Markdown autoheal posts: issue titles and bodies, repeat-failure, patch,
+//! no-fix and rollback comments, pull request titles and bodies, commit messages and the
+//! notes about trust and demotion. Every value that came from a log, a branch, a job or a
+//! check name is neutralized (no mentions, no HTML, bounded) before it is placed in Markdown.
+
+use crate::record::{Record, encode};
+
+/// Label every autoheal issue and PR carries while it may be healed.
+pub const LABEL_AUTO_HEAL: &str = "auto-heal";
+/// Label of every failure issue, fixable or not.
+pub const LABEL_WORKFLOW_FAILURE: &str = "workflow-failure";
+/// Opt-out: heal skips issues with this label.
+pub const LABEL_NEEDS_MANUAL_FIX: &str = "needs-manual-fix";
+/// Branches `heal` pushes its fixes to start with this.
+pub const HEAL_BRANCH_PREFIX: &str = "autoheal/";
+
+/// Marks the patch comment so a rerun does not post the same patch twice.
+pub const PATCH_MARKER: &str = "<!-- autoheal:patch ";
+/// Marks autoheal's rollback comments so a rerun does not post them twice.
+pub const ROLLBACK_MARKER: &str = "<!-- autoheal:rollback -->";
+
+/// Limits for [`evidence_block`].
+#[derive(Debug, Clone, Copy)]
+pub struct EvidenceLimits {
+    pub max_lines: usize,
+    pub max_line_chars: usize,
+    pub max_total_chars: usize,
+}
+
+impl Default for EvidenceLimits {
+    fn default() -> Self {
+        EvidenceLimits {
+            max_lines: 30,
+            max_line_chars: 300,
+            max_total_chars: 6000,
+        }
+    }
+}
+
+/// Makes log text safe to quote: strips ANSI escapes and control characters, defuses
+/// `@mentions` (a zero-width space after `@`), replaces `<`/`>` with look-alikes so no HTML or
+/// comment can form, and bounds the length.
+pub fn neutralize_line(line: &str, max_chars: usize) -> String {
+    let mut out = String::with_capacity(line.len().min(max_chars + 8));
+    let mut chars = line.chars().peekable();
+    let mut count = 0;
+    while let Some(c) = chars.next() {
+        if count >= max_chars {
+            out.push('…');
+            break;
+        }
+        match c {
+            '\u{1b}' => {
+                // CSI sequence: ESC [ params final-byte.
+                if chars.peek() == Some(&'[') {
+                    chars.next();
+                    for next in chars.by_ref() {
+                        if ('@'..='~').contains(&next) {
+                            break;
+                        }
+                    }
+                }
+                continue;
+            }
+            '<' => out.push('‹'),
+            '>' => out.push('›'),
+            '\t' => out.push_str("    "),
+            c if c.is_control() => continue,
+            c => {
+                // Checked against what was emitted, so dropped characters cannot rejoin a mention.
+                if out.ends_with('@') && (c.is_alphanumeric() || c == '-' || c == '_') {
+                    out.push('\u{200B}');
+                }
+                out.push(c);
+            }
+        }
+        count += 1;
+    }
+    out
+}
+
+/// Untrusted text as inline code: neutralized, one line, no backticks to break out with.
+pub fn inline(text: &str) -> String {
+    let clean = neutralize_line(&text.replace(['\n', '\r'], " "), 200).replace('`', "'");
+    format!("`{clean}`")
+}
+
+/// Untrusted prose (an analyzer message): neutralized, one line, Markdown emphasis defused.
+pub fn prose(text: &str) -> String {
+    let clean = neutralize_line(&text.replace(['\n', '\r'], " "), 500);
+    clean
+        .chars()
+        .map(|c| match c {
+            '`' => '\'',
+            '[' => '(',
+            ']' => ')',
+            c => c,
+        })
+        .collect()
+}
+
+/// A fenced block whose fence is longer than any backtick run inside.
+pub fn fenced(language: &str, body: &str) -> String {
+    let longest = body.split(|c| c != '`').map(str::len).max().unwrap_or(0);
+    let fence = "`".repeat(longest.max(2) + 1);
+    let body = body.strip_suffix('\n').unwrap_or(body);
+    format!("{fence}{language}\n{body}\n{fence}")
+}
+
+/// Evidence lines as a fenced `text` block, neutralized and bounded.
+pub fn evidence_block(lines: &[String], limits: EvidenceLimits) -> String {
+    let mut kept = Vec::new();
+    let mut total = 0;
+    for line in lines.iter().take(limits.max_lines) {
+        let clean = neutralize_line(line, limits.max_line_chars);
+        total += clean.chars().count() + 1;
+        if total > limits.max_total_chars {
+            kept.push("…".to_string());
+            break;
+        }
+        kept.push(clean);
+    }
+    if lines.len() > limits.max_lines {
+        kept.push(format!("… ({} more lines)", lines.len() - limits.max_lines));
+    }
+    fenced("text", &kept.join("\n"))
+}
+
+fn short_sha(sha: &str) -> &str {
+    sha.get(..7).unwrap_or(sha)
+}
+
+/// `[auto-heal] <workflow>: <category> in <job>`, neutralized and bounded.
+pub fn issue_title(workflow_name: &str, category: &str, job: &str) -> String {
+    let raw = format!("[auto-heal] {workflow_name}: {category} in {job}");
+    neutralize_line(&raw.replace(['\n', '\r'], " "), 200)
+}
+
+/// The run link, as `[run 42](url)` (attempt shown when it is not the first).
+pub fn run_link(record: &Record) -> String {
+    let attempt = if record.run_attempt > 1 {
+        format!(" (attempt {})", record.run_attempt)
+    } else {
+        String::new()
+    };
+    if record.run_url.starts_with("https://") || record.run_url.starts_with("http://") {
+        format!(
+            "[run {}]({}){attempt}",
+            record.run_id,
+            record.run_url.replace([' ', ')'], "")
+        )
+    } else {
+        format!("run {}{attempt}", record.run_id)
+    }
+}
+
+/// What a fix proposal looks like in an issue body.
+pub enum ProposalText<'a> {
+    /// Titles and explanations of the fixes, and the unified diff.
+    Fix {
+        fixes: Vec<(&'a str, &'a str)>,
+        diff: &'a str,
+    },
+    /// Why a human has to fix it.
+    Manual { reasons: Vec<String> },
+    /// Why there is no pull request though a fix exists; the diff is shown as a suggestion.
+    Suggestion { note: &'a str, diff: &'a str },
+    /// Why autoheal proposes nothing (the note is autoheal's own Markdown).
+    Note { note: &'a str },
+}
+
+/// The body of a new failure issue.
+pub fn issue_body(record: &Record, message: &str, proposal: &ProposalText<'_>) -> String {
+    let mut out = format!(
+        "autoheal diagnosed a failure of workflow {} in {}.\n\n",
+        inline(&record.workflow_name),
+        run_link(record)
+    );
+    out.push_str("| | |\n|---|---|\n");
+    out.push_str(&format!("| Workflow file | {} |\n", inline(&record.workflow_path)));
+    if let Some(branch) = &record.head_branch {
+        out.push_str(&format!("| Branch | {} |\n", inline(branch)));
+    }
+    out.push_str(&format!("| Commit | {} |\n", inline(short_sha(&record.head_sha))));
+    out.push_str(&format!("| Failed job | {} |\n", inline(&record.job)));
+    if let Some(step) = &record.failed_step {
+        out.push_str(&format!("| Failed step | {} |\n", inline(step)));
+    }
+    out.push_str(&format!("| Category | {} |\n", inline(&record.category)));
+    if let Some(subject) = &record.subject {
+        out.push_str(&format!("| Subject | {} |\n", inline(subject)));
+    }
+    out.push_str(&format!("\n**Root cause:** {}\n", prose(message)));
+    if !record.evidence.is_empty() {
+        out.push_str("\n### Evidence\n\n");
+        out.push_str(&evidence_block(&record.evidence, EvidenceLimits::default()));
+        out.push('\n');
+    }
+    match proposal {
+        ProposalText::Fix { fixes, diff } => {
+            out.push_str("\n### Proposed fix\n\n");
+            for (title, explanation) in fixes {
+                out.push_str(&format!("- **{}**", prose(title)));
+                if !explanation.is_empty() {
+                    out.push_str(&format!(": {}", prose(explanation)));
+                }
+                out.push('\n');
+            }
+            out.push('\n');
+            out.push_str(&fenced("diff", diff));
+            out.push_str(&format!(
+                "\n\n`autoheal heal` turns this into a pull request on branch {} (the `{LABEL_AUTO_HEAL}` label is the trigger; add `{LABEL_NEEDS_MANUAL_FIX}` to opt out).\n",
+                inline(&record.branch())
+            ));
+        }
+        ProposalText::Manual { reasons } => {
+            out.push_str("\n### Needs a manual fix\n\n");
+            if reasons.is_empty() {
+                out.push_str("autoheal has no automatic fix for this failure.\n");
+            }
+            for reason in reasons {
+                out.push_str(&format!("- {}\n", prose(reason)));
+            }
+        }
+        ProposalText::Note { note } => {
+            out.push_str(&format!("\n### Needs a manual fix\n\n{note}\n"));
+        }
+        ProposalText::Suggestion { note, diff } => {
+            out.push_str(&format!(
+                "\n### Needs a manual fix\n\n{note}\n\n### Suggested change (not applied)\n\n{}\n",
+                fenced("diff", diff)
+            ));
+        }
+    }
+    out.push('\n');
+    out.push_str(&encode(record));
+    out.push('\n');
+    out
+}
+
+/// The comment added to an open issue when the same failure happens again.
+pub fn repeat_comment(record: &Record) -> String {
+    let mut out = format!("The same failure happened again in {}", run_link(record));
+    if let Some(branch) = &record.head_branch {
+        out.push_str(&format!(" on branch {}", inline(branch)));
+    }
+    out.push_str(&format!(
+        ", commit {}: {} in job {}.\n",
+        inline(short_sha(&record.head_sha)),
+        inline(&record.category),
+        inline(&record.job)
+    ));
+    out
+}
+
+/// Why a run's analysis gets no fix: it came from a fork or from someone without write
+/// access, so its logs are not trusted to choose what the bot commits.
+pub fn untrusted_note(why: &str) -> String {
+    format!(
+        "**autoheal proposes no change for this run** because {why}. Anyone who can open a pull request can shape a run's logs, so autoheal only reports such runs (`heal.untrusted-runs: report`, see docs/ci-setup.md). If the failure also happens on a trusted branch, that run gets a fix."
+    )
+}
+
+/// The paragraph a demoted issue carries, saying why there is no PR.
+pub fn demotion_note(why: &str) -> String {
+    format!(
+        "**autoheal did not open a pull request for this failure** because {why}.\n\nThe proposed change is below as a suggestion only; review it and apply it by hand if it is right."
+    )
+}
+
+/// `[auto-heal] <first fix title> (+N more)`.
+pub fn pull_title(fix_titles: &[&str]) -> String {
+    let first = fix_titles.first().copied().unwrap_or("fix a workflow failure");
+    let more = match fix_titles.len() {
+        0 | 1 => String::new(),
+        n => format!(" (+{} more)", n - 1),
+    };
+    neutralize_line(&format!("[auto-heal] {first}{more}").replace(['\n', '\r'], " "), 200)
+}
+
+/// The commit message of a fix: the first title, the others as a list, `Fixes #N`.
+pub fn commit_message(issue: u64, fix_titles: &[&str]) -> String {
+    let first = fix_titles.first().copied().unwrap_or("fix a workflow failure");
+    let mut message = format!("autoheal: {first}\n\n");
+    for title in fix_titles.iter().skip(1) {
+        message.push_str(&format!("- {title}\n"));
+    }
+    message.push_str(&format!("Fixes #{issue}\n"));
+    message
+}
+
+/// The body of the fix pull request.
+pub fn pull_body(issue: u64, record: &Record, fixes: &[(&str, &str)]) -> String {
+    let mut out = format!(
+        "Fixes #{issue}\n\nautoheal's fix for {} in job {} of workflow {} ({}).\n",
+        inline(&record.category),
+        inline(&record.job),
+        inline(&record.workflow_name),
+        run_link(record)
+    );
+    for (title, explanation) in fixes {
+        out.push_str(&format!("\n### {}\n\n", prose(title)));
+        if !explanation.is_empty() {
+            out.push_str(&prose(explanation));
+            out.push('\n');
+        }
+    }
+    if !record.evidence.is_empty() {
+        out.push_str("\n### Evidence\n\n");
+        out.push_str(&evidence_block(&record.evidence, EvidenceLimits::default()));
+        out.push('\n');
+    }
+    out.push_str(
+        "\nautoheal checked that the edited files parse and that the fix applies on the current default \
+         branch; review the change and let CI confirm it before merging.\n\n",
+    );
+    out.push_str(&encode(record));
+    out.push('\n');
+    out
+}
+
+/// The comment on the issue once the pull request is open.
+pub fn opened_comment(pull: u64, branch: &str) -> String {
+    format!("autoheal opened #{pull} with the fix (branch {}).", inline(branch))
+}
+
+/// The comment carrying the patch when the token may not push workflow changes.
+pub fn patch_comment(record: &Record, diff: &str) -> String {
+    format!(
+        "{PATCH_MARKER}{} -->\nautoheal could not push the fix: GitHub refuses to let this token create or update files under \
+         `.github/workflows/` without the `workflows` permission (the built-in `GITHUB_TOKEN` never has it).\n\n\
+         To apply it by hand, save the patch below as `autoheal.patch` at the root of the repository, run \
+         `git apply autoheal.patch`, then commit and open a pull request. To let autoheal open the pull request \
+         itself, give it a GitHub App or personal access token with the workflows permission (see docs/ci-setup.md), \
+         remove the `{LABEL_NEEDS_MANUAL_FIX}` label and run heal again.\n\n{}\n",
+        record.branch(),
+        fenced("diff", diff)
+    )
+}
+
+/// The marker of the no-fix comment for one default-branch commit.
+pub fn no_fix_marker(head_sha: &str) -> String {
+    format!("<!-- autoheal:nofix {head_sha} -->")
+}
+
+/// Why no fix was made against the default branch.
+pub fn no_fix_comment(head_sha: &str, reason: &str) -> String {
+    format!(
+        "{}\nautoheal could not make a fix against the current default branch: {}\n",
+        no_fix_marker(head_sha),
+        prose(reason)
+    )
+}
+
+/// A check that failed on a heal PR's head commit.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct FailedCheck {
+    pub name: String,
+    pub conclusion: String,
+    pub url: Option<String>,
+}
+
+/// An https URL that cannot break out of a Markdown link.
+pub fn is_plain_url(url: &str) -> bool {
+    url.starts_with("https://")
+        && url
+            .chars()
+            .all(|c| c.is_ascii_graphic() && !matches!(c, '(' | ')' | '<' | '>' | '`' | '[' | ']' | '"'))
+}
+
+fn check_lines(failed: &[FailedCheck]) -> String {
+    failed
+        .iter()
+        .map(|check| match &check.url {
+            Some(url) => format!("- [`{}`]({url}): {}", check.name.replace('`', "'"), check.conclusion),
+            None => format!("- `{}`: {}", check.name.replace('`', "'"), check.conclusion),
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// The comment on a heal PR closed because its checks failed.
+pub fn rollback_pull_comment(head_sha: &str, failed: &[FailedCheck], issues: &[u64]) -> String {
+    let issues = if issues.is_empty() {
+        String::new()
+    } else {
+        let list: Vec<String> = issues.iter().map(|n| format!("#{n}")).collect();
+        format!(
+            " {} now labelled `{LABEL_NEEDS_MANUAL_FIX}`, so autoheal will not propose another fix on top of this one.",
+            list.join(", ")
+        )
+    };
+    format!(
+        "{ROLLBACK_MARKER}\nautoheal closed this pull request because its checks failed on {}:\n\n{}\n\nThe proposed fix did not make the workflow pass.{issues}",
+        head_sha.get(..12).unwrap_or(head_sha),
+        check_lines(failed)
+    )
+}
+
+/// The comment on each issue a rolled-back PR was fixing.
+pub fn rollback_issue_comment(pr: u64, failed: &[FailedCheck]) -> String {
+    format!(
+        "{ROLLBACK_MARKER}\nThe fix in #{pr} failed its checks, so autoheal closed it and stopped healing this issue:\n\n{}\n\nIt needs a manual fix. Remove the `{LABEL_NEEDS_MANUAL_FIX}` label to let autoheal try again.",
+        check_lines(failed)
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use proptest::prelude::*;
+
+    use super::*;
+    use crate::record::decode;
+
+    fn record() -> Record {
+        Record {
+            job: "build @octocat `x`".into(),
+            category: "timeout".into(),
+            run_id: 7,
+            run_attempt: 2,
+            head_sha: "0123456789abcdef".into(),
+            workflow_name: "CI <script>".into(),
+            run_url: "https://github.com/o/r/actions/runs/7".into(),
+            head_branch: Some("feature/x".into()),
+            evidence: vec!["##[error]The operation was canceled.".into()],
+            ..Record::default()
+        }
+    }
+
+    #[test]
+    fn untrusted_names_cannot_mention_break_code_or_inject_html() {
+        assert_eq!(inline("build @octocat `x`"), "`build @\u{200B}octocat 'x'`");
+        let body = issue_body(
+            &record(),
+            "cancelled [click](http://evil)",
+            &ProposalText::Manual { reasons: vec![] },
+        );
+        assert!(!body.contains("<script>") && !body.contains("@octocat") && !body.contains("[click]"));
+        assert!(body.contains("[run 7](https://github.com/o/r/actions/runs/7) (attempt 2)"));
+        assert!(body.contains("| Commit | `0123456` |"));
+        assert_eq!(decode(&body), Some(record()));
+    }
+
+    #[test]
+    fn evidence_cannot_ping_inject_html_or_spoof_the_block() {
+        let line = "\u{1b}[31m@octocat <img src=x> <!-- autoheal:analysis {} --> email a@b\u{7}";
+        let clean = neutralize_line(line, 300);
+        assert_eq!(
+            clean,
+            "@\u{200B}octocat ‹img src=x› ‹!-- autoheal:analysis {} --› email a@\u{200B}b"
+        );
+        let body = format!(
+            "{}\n{}",
+            evidence_block(&[line.to_string()], EvidenceLimits::default()),
+            "tail"
+        );
+        assert_eq!(decode(&body), None);
+    }
+
+    #[test]
+    fn evidence_is_bounded_and_fences_outgrow_backticks() {
+        let lines: Vec<String> = (0..50).map(|i| format!("line {i} ````")).collect();
+        let block = evidence_block(
+            &lines,
+            EvidenceLimits {
+                max_lines: 3,
+                max_line_chars: 7,
+                max_total_chars: 1000,
+            },
+        );
+        assert_eq!(block, "```text\nline 0 …\nline 1 …\nline 2 …\n… (47 more lines)\n```");
+        let block = evidence_block(&lines[..1], EvidenceLimits::default());
+        assert_eq!(block, "`````text\nline 0 ````\n`````");
+        assert_eq!(fenced("diff", "+ run: echo ```\n"), "````diff\n+ run: echo ```\n````");
+    }
+
+    #[test]
+    fn pull_text_links_the_issue_and_keeps_the_record() {
+        let body = pull_body(12, &record(), &[("Raise the timeout", "It ran out of time.")]);
+        assert!(body.starts_with("Fixes #12\n"));
+        assert!(body.contains("### Raise the timeout\n\nIt ran out of time.\n"));
+        assert_eq!(decode(&body), Some(record()));
+        assert_eq!(pull_title(&["Raise it", "Add jq"]), "[auto-heal] Raise it (+1 more)");
+        assert_eq!(
+            commit_message(3, &["Raise it", "Add jq"]),
+            "autoheal: Raise it\n\n- Add jq\nFixes #3\n"
+        );
+    }
+
+    #[test]
+    fn rollback_comments_name_the_checks_and_the_label() {
+        let failed = vec![FailedCheck {
+            name: "te`st ‹b›".into(),
+            conclusion: "failure".into(),
+            url: None,
+        }];
+        let text = rollback_pull_comment("0123456789abcdef0123", &failed, &[4]);
+        assert!(text.starts_with(ROLLBACK_MARKER));
+        assert!(text.contains("failed on 0123456789ab:"), "{text}");
+        assert!(text.contains("- `te'st ‹b›`: failure"), "{text}");
+        assert!(text.contains("#4 now labelled `needs-manual-fix`"));
+        assert!(rollback_issue_comment(9, &failed).contains("The fix in #9 failed its checks"));
+        assert!(!is_plain_url("https://x/(y)") && is_plain_url("https://github.com/o/r/runs/1"));
+    }
+
+    proptest! {
+        #[test]
+        fn neutralized_text_has_no_markup_or_mentions(line in ".{0,200}") {
+            let clean = neutralize_line(&line, 100);
+            prop_assert!(!clean.contains('<') && !clean.contains('>'));
+            prop_assert!(!clean.chars().any(|c| c.is_control()));
+            let chars: Vec<char> = clean.chars().collect();
+            for (i, c) in chars.iter().enumerate() {
+                if *c == '@' {
+                    let next = chars.get(i + 1);
+                    prop_assert!(next.is_none_or(|n| !(n.is_alphanumeric() || *n == '-' || *n == '_')));
+                }
+            }
+        }
+    }
+}
