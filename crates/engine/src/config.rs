@@ -248,7 +248,11 @@ fn parse_heal(path: &str, v: &Node, config: &mut Config, diags: &mut Vec<Diagnos
                 Some("report") => config.untrusted_runs = UntrustedRuns::Report,
                 Some("heal") => config.untrusted_runs = UntrustedRuns::Heal,
                 Some("off") => config.untrusted_runs = UntrustedRuns::Off,
-                _ => diags.push(err(path, &entry.value, "`heal.untrusted-runs` must be `report`, `heal` or `off`")),
+                _ => diags.push(err(
+                    path,
+                    &entry.value,
+                    "`heal.untrusted-runs` must be `report`, `heal` or `off`",
+                )),
             },
             other => diags.push(err(
                 path,
@@ -276,7 +280,11 @@ fn parse_copilot(path: &str, v: &Node, config: &mut Config, diags: &mut Vec<Diag
         };
         match entry.value.as_bool() {
             Some(b) => *slot = b,
-            None => diags.push(err(path, &entry.value, &format!("`copilot.{key}` must be true or false"))),
+            None => diags.push(err(
+                path,
+                &entry.value,
+                &format!("`copilot.{key}` must be true or false"),
+            )),
         }
     }
 }
@@ -418,7 +426,10 @@ mod tests {
     fn heal_and_copilot_settings_are_read_and_checked() {
         let (c, d) = Config::parse("c.yml", b"", RULES);
         assert!(d.is_empty());
-        assert_eq!((c.untrusted_runs, c.copilot), (UntrustedRuns::Report, CopilotConfig::default()));
+        assert_eq!(
+            (c.untrusted_runs, c.copilot),
+            (UntrustedRuns::Report, CopilotConfig::default())
+        );
         let src = "heal:\n  untrusted-runs: off\ncopilot:\n  review: true\n  assign-unfixable: true\n";
         let (c, d) = Config::parse("c.yml", src.as_bytes(), RULES);
         assert!(d.is_empty(), "{d:?}");
@@ -428,7 +439,11 @@ mod tests {
         let (c, d) = Config::parse("c.yml", src.as_bytes(), RULES);
         assert_eq!(d.len(), 3, "{d:?}");
         assert!(d[0].message.contains("`report`, `heal` or `off`"));
-        assert_eq!(c.untrusted_runs, UntrustedRuns::Report, "an invalid value keeps the default");
+        assert_eq!(
+            c.untrusted_runs,
+            UntrustedRuns::Report,
+            "an invalid value keeps the default"
+        );
         assert!(!c.copilot.review);
     }
 

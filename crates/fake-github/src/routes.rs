@@ -187,7 +187,10 @@ pub fn api(state: &mut State, api_base: &str, blob_base: &str, req: Request<'_>)
         }
         (&Method::GET, ["commits", reference]) => match repo.git.resolve(reference) {
             Some(sha) => (json_response(StatusCode::OK, json!({ "sha": sha })), Used::None),
-            None => (unprocessable(&format!("No commit found for SHA: {reference}")), Used::None),
+            None => (
+                unprocessable(&format!("No commit found for SHA: {reference}")),
+                Used::None,
+            ),
         },
         (&Method::GET, ["collaborators", user, "permission"]) => (permission(repo, user), Used::None),
         (&Method::GET, ["contents", path @ ..]) => (get_contents(repo, &ctx, &path.join("/")), Used::None),
@@ -374,7 +377,10 @@ fn jobs(repo: &RepoState, ctx: &Ctx<'_>, run: u64) -> Response {
         all.append(&mut items);
         items = all;
     }
-    let items: Vec<Value> = items.iter().map(|job| render::job(repo, ctx.api_base, job, run)).collect();
+    let items: Vec<Value> = items
+        .iter()
+        .map(|job| render::job(repo, ctx.api_base, job, run))
+        .collect();
     let total = items.len();
     ctx.page(items, |items| json!({ "total_count": total, "jobs": items }))
 }

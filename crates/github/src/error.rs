@@ -51,7 +51,9 @@ pub enum Error {
     #[error("issue #{issue} has no autoheal analysis block; heal only works on issues filed by `autoheal report`")]
     NoRecord { issue: u64 },
     /// The run an issue names is not a run of this repository.
-    #[error("issue #{issue} names run {run}, which is not a run of {repo}; autoheal only heals this repository's own runs")]
+    #[error(
+        "issue #{issue} names run {run}, which is not a run of {repo}; autoheal only heals this repository's own runs"
+    )]
     ForeignRun { issue: u64, run: u64, repo: String },
     /// Something about the repository makes the request impossible (no default branch...).
     #[error("{0}")]

@@ -126,15 +126,15 @@ async fn heal_run(gh: &GitHub, repo: &RepoName, run_id: u64, options: &HealOptio
     let (reported, examined) = report_run(gh, repo, run_id, &options.report).await?;
     let outcome = match (&reported, examined) {
         (ReportOutcome::Filed(filed) | ReportOutcome::Repeated(filed), Some(examined)) => {
-            if let Some(reason) = skip_reason(&filed.issue) {
-                HealOutcome::Skipped {
-                    issue: Some(filed.issue.number),
-                    reason,
-                }
-            } else if let Some(why) = &filed.untrusted {
+            if let Some(why) = &filed.untrusted {
                 HealOutcome::Untrusted {
                     issue: Some(filed.issue.number),
                     reason: why.clone(),
+                }
+            } else if let Some(reason) = skip_reason(&filed.issue) {
+                HealOutcome::Skipped {
+                    issue: Some(filed.issue.number),
+                    reason,
                 }
             } else {
                 // A repeat heals the open issue on the branch of the run it was filed for.
@@ -198,7 +198,12 @@ async fn heal_issue(gh: &GitHub, repo: &RepoName, number: u64, options: &HealOpt
         Err(error) if error.is_not_found() => return Err(foreign()),
         Err(error) => return Err(error),
     };
-    if !evidence.run.repository.full_name.eq_ignore_ascii_case(&repo.to_string()) {
+    if !evidence
+        .run
+        .repository
+        .full_name
+        .eq_ignore_ascii_case(&repo.to_string())
+    {
         return Err(foreign());
     }
     let examined = examine(gh, repo, evidence, &options.report).await?;
@@ -241,7 +246,8 @@ async fn failures_of(
     examined: &Examined,
 ) -> Result<std::result::Result<Vec<FailureInput>, String>> {
     let fresh = &examined.diagnosis.record.failures;
-    let read_logs = !examined.evidence.logs.is_empty() || examined.evidence.annotations.iter().any(|(_, a)| !a.is_empty());
+    let read_logs =
+        !examined.evidence.logs.is_empty() || examined.evidence.annotations.iter().any(|(_, a)| !a.is_empty());
     if read_logs {
         return Ok(Ok(fresh.clone()));
     }

@@ -119,7 +119,11 @@ mod tests {
         let body = format!("{}\n{}", encode(&record()), encode(&second));
         assert_eq!(decode(&body).map(|r| r.run_id), Some(8));
         assert_eq!(decode("<!-- autoheal:analysis {not json -->"), None);
-        assert_eq!(decode("<!-- autoheal:analysis {\"run_id\": 3} -->"), None, "fields missing");
+        assert_eq!(
+            decode("<!-- autoheal:analysis {\"run_id\": 3} -->"),
+            None,
+            "fields missing"
+        );
         assert_eq!(decode("no block"), None);
     }
 

@@ -9,6 +9,7 @@ use std::sync::Arc;
 use autoheal_engine::config::Config;
 use chrono::{DateTime, Utc};
 
+use crate::act;
 use crate::analyze::{self, Diagnosis};
 use crate::client::GitHub;
 use crate::client::config::RepoName;
@@ -28,7 +29,6 @@ use crate::progress::{Progress, silent};
 use crate::record::Record;
 use crate::rollback::{Rollback, rollback_branch};
 use crate::text::{LABEL_WORKFLOW_FAILURE, ProposalText, issue_body, issue_title, repeat_comment};
-use crate::act;
 
 /// How `report` runs. Extend with new fields; [`Default`] keeps callers compiling.
 #[derive(Clone)]
@@ -73,9 +73,12 @@ pub struct FiledIssue {
     /// Why reviewers' past rejections demoted this fix to a suggestion (no `auto-heal` label,
     /// so `heal` opens no PR); `None` when the fix may become a PR.
     pub demoted: Option<String>,
-    /// Why the run is not trusted to choose a fix (a fork, an actor without write access);
-    /// the issue then has the analysis only.
+    /// Why the run is not trusted to choose a fix (a fork, an actor without write access)
+    /// when `heal.untrusted-runs: report` made the issue an analysis only.
     pub untrusted: Option<String>,
+    /// Whether the run itself is trusted (its commit is this repository's and its actor may
+    /// write), whatever the policy did with it. Only trusted runs reach an agent.
+    pub trusted: bool,
     /// The proposed diff (empty when nothing is fixable).
     pub diff: String,
     /// The full analysis, for callers that print or store it.
@@ -192,6 +195,7 @@ async fn file(gh: &GitHub, repo: &RepoName, examined: &Examined, options: &Repor
         route,
         config,
         evidence,
+        trust,
         ..
     } = examined;
     if let Route::Ignore(reason) = route {
@@ -228,6 +232,7 @@ async fn file(gh: &GitHub, repo: &RepoName, examined: &Examined, options: &Repor
         fixable,
         demoted,
         untrusted: untrusted.clone(),
+        trusted: trust.is_trusted(),
         diff: if fixable {
             diagnosis.proposal.diff.clone()
         } else {

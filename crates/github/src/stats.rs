@@ -176,7 +176,9 @@ fn occurrences(history: &History) -> Vec<Occurrence> {
             });
         }
         for comment in history.comments_on(issue.number) {
-            let Some(at) = parse_time(Some(&comment.created_at)) else { continue };
+            let Some(at) = parse_time(Some(&comment.created_at)) else {
+                continue;
+            };
             let text = comment.text();
             let (fingerprint, run_id) = match decode(text) {
                 Some(inner) => (inner.fingerprint, (inner.run_id > 0).then_some(inner.run_id)),

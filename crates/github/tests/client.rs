@@ -290,8 +290,8 @@ async fn git_data_commit_round_trip_lands_the_content_on_the_branch() {
     let (client, _) = client(&fake);
     let fixed = workflow.replace("build:\n", "build:\n    timeout-minutes: 30\n");
     let files = vec![(".github/workflows/ci.yml".to_string(), fixed.clone().into_bytes())];
-    let sha = autoheal_github::act::branch::commit_files(&client, &repo(), "autoheal/7-timeout", &base, &files, "fix")
-        .await;
+    let sha =
+        autoheal_github::act::branch::commit_files(&client, &repo(), "autoheal/7-timeout", &base, &files, "fix").await;
     let sha = sha.unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(
         fake.branch_sha(REPO, "autoheal/7-timeout").as_deref(),
@@ -315,8 +315,9 @@ async fn git_data_commit_round_trip_lands_the_content_on_the_branch() {
     assert_eq!(read_back.ok(), Some(fixed.into_bytes()));
 
     // A rerun moves the existing branch instead of failing to create it.
-    let again = autoheal_github::act::branch::commit_files(&client, &repo(), "autoheal/7-timeout", &base, &files, "fix again")
-        .await;
+    let again =
+        autoheal_github::act::branch::commit_files(&client, &repo(), "autoheal/7-timeout", &base, &files, "fix again")
+            .await;
     let again = again.unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(fake.branch_sha(REPO, "autoheal/7-timeout"), Some(again));
     let methods: Vec<_> = fake

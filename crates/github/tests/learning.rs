@@ -4,9 +4,9 @@
 mod common;
 
 use autoheal_fake_github::{FakeGithub, SeedIssue, SeedPull};
-use autoheal_github::record::{Record, encode};
 use autoheal_github::decide::learning::{acceptance_record, demotion_reason};
 use autoheal_github::fetch::history::fetch_history;
+use autoheal_github::record::{Record, encode};
 use autoheal_github::text::demotion_note;
 use common::{REPO, client, fake, repo};
 

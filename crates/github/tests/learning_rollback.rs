@@ -7,10 +7,10 @@ mod common;
 mod heal_fixtures;
 
 use autoheal_fake_github::{FakeGithub, SeedIssue, SeedPull};
-use autoheal_github::record::{Record, encode};
-use autoheal_github::text::demotion_note;
 use autoheal_github::record::decode;
+use autoheal_github::record::{Record, encode};
 use autoheal_github::rollback::{rollback_branch, rollback_if_checks_failed};
+use autoheal_github::text::demotion_note;
 use autoheal_github::{HealOptions, HealOutcome, HealTarget, ReportOptions, ReportOutcome, heal, report};
 use common::{REPO, client, fake, repo};
 use heal_fixtures::{seed, seed_run, timeout};

@@ -8,11 +8,11 @@ mod heal_fixtures;
 use std::sync::{Arc, Mutex};
 
 use autoheal_fake_github::{FakeGithub, FaultKind, SeedIssue};
-use autoheal_github::record::{Record, encode};
 use autoheal_github::many::{
     ActionError, ActionFuture, ManyOptions, ManyProgress, RepoSummary, RunAction, RunOutcome, Work, heal_action,
     heal_many, org_repos, render_table,
 };
+use autoheal_github::record::{Record, encode};
 use autoheal_github::{HealOptions, RepoName, ReportOptions};
 use chrono::{DateTime, Utc};
 use common::client;

@@ -159,7 +159,11 @@ pub fn propose(snapshot: &Snapshot, workflow_path: &str, failures: &[FailureInpu
     let refused = (!plan.fixes.is_empty() && !unfetched.is_empty()).then(|| {
         format!(
             "the fix looked for {} in the repository, which autoheal did not read, so it was not trusted",
-            unfetched.iter().map(|p| format!("`{p}`")).collect::<Vec<_>>().join(", ")
+            unfetched
+                .iter()
+                .map(|p| format!("`{p}`"))
+                .collect::<Vec<_>>()
+                .join(", ")
         )
     });
     FixProposal {
@@ -199,7 +203,12 @@ fn analyze_logs(evidence: &RunEvidence, workflow: Option<&str>, options: &autohe
     autoheal_logs::analyze(&input, options).map_err(|e| Error::Analysis(e.to_string()))
 }
 
-fn build_record(evidence: &RunEvidence, root: Option<&Failure>, failures: Vec<FailureInput>, snapshot: &Snapshot) -> Record {
+fn build_record(
+    evidence: &RunEvidence,
+    root: Option<&Failure>,
+    failures: Vec<FailureInput>,
+    snapshot: &Snapshot,
+) -> Record {
     let run = &evidence.run;
     let first_failed = evidence.failed_jobs().next();
     let job = root

@@ -2,9 +2,9 @@
 
 use std::time::Duration;
 
-use crate::error::{Error, Result};
 use super::retry::RetryPolicy;
 use super::secret::Token;
+use crate::error::{Error, Result};
 
 pub const DEFAULT_API_URL: &str = "https://api.github.com";
 

@@ -313,7 +313,12 @@ impl GitHub {
     /// A write (POST/PATCH/PUT/DELETE) with a JSON body, deserializing the answer. In dry-run
     /// mode nothing is sent and the answer is `T::default()`, a placeholder (number 0, empty
     /// sha) that only lets the dry run go on to plan the next writes.
-    pub async fn write_json<T: DeserializeOwned + Default>(&self, method: Method, path: &str, body: &Value) -> Result<T> {
+    pub async fn write_json<T: DeserializeOwned + Default>(
+        &self,
+        method: Method,
+        path: &str,
+        body: &Value,
+    ) -> Result<T> {
         let dry_run = self.config.dry_run;
         let response = self.request(method, path, Some(body)).await?;
         if dry_run {

@@ -80,7 +80,10 @@ mod tests {
     #[test]
     fn only_the_bots_own_record_of_the_same_run_is_used() {
         let bot = "github-actions[bot]";
-        assert_eq!(cached_failures(&issue(bot, &record()), bot, &run()).map(|f| f.len()), Ok(1));
+        assert_eq!(
+            cached_failures(&issue(bot, &record()), bot, &run()).map(|f| f.len()),
+            Ok(1)
+        );
         let forged = cached_failures(&issue("mallory", &record()), bot, &run());
         assert!(forged.is_err_and(|why| why.contains("opened by `mallory`")));
         let mut other_commit = record();

@@ -23,5 +23,10 @@ pub fn skip_reason(issue: &Issue) -> Option<String> {
 /// The run an issue's hidden record names: the only thing heal takes from an issue body.
 /// Everything else is recomputed from that run.
 pub fn named_run(issue: &Issue) -> Option<u64> {
-    issue.body.as_deref().and_then(decode).map(|r| r.run_id).filter(|id| *id > 0)
+    issue
+        .body
+        .as_deref()
+        .and_then(decode)
+        .map(|r| r.run_id)
+        .filter(|id| *id > 0)
 }

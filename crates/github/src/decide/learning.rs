@@ -273,12 +273,7 @@ mod tests {
         // PR 3 was merged, then a maintainer said it was wrong: a rejection.
         comments.insert(
             3,
-            vec![comment(
-                1,
-                "2024-01-03T00:00:00Z",
-                "maint",
-                                "/autoheal wrong-fix",
-            )],
+            vec![comment(1, "2024-01-03T00:00:00Z", "maint", "/autoheal wrong-fix")],
         );
         let history = history(
             vec![
@@ -318,35 +313,15 @@ mod tests {
         comments.insert(
             7,
             vec![
-                comment(
-                    1,
-                    "2024-01-01T00:00:00Z",
-                    "maint",
-                                        "/autoheal never dependency",
-                ),
-                comment(
-                    2,
-                    "2024-01-02T00:00:00Z",
-                    "maint",
-                                        "/autoheal allow dependency",
-                ),
-                comment(
-                    3,
-                    "2024-01-03T00:00:00Z",
-                    "maint",
-                                        "/autoheal never timeout",
-                ),
-                comment(
-                    4,
-                    "2024-01-03T00:00:00Z",
-                    "drive-by",
-                                        "/autoheal never syntax",
-                ),
+                comment(1, "2024-01-01T00:00:00Z", "maint", "/autoheal never dependency"),
+                comment(2, "2024-01-02T00:00:00Z", "maint", "/autoheal allow dependency"),
+                comment(3, "2024-01-03T00:00:00Z", "maint", "/autoheal never timeout"),
+                comment(4, "2024-01-03T00:00:00Z", "drive-by", "/autoheal never syntax"),
                 comment(
                     5,
                     "2024-01-03T00:00:00Z",
                     "github-actions[bot]",
-                                        "/autoheal never cache",
+                    "/autoheal never cache",
                 ),
             ],
         );
@@ -362,19 +337,9 @@ mod tests {
     fn untrusted_wrong_fix_does_not_reject_a_merged_pr() {
         let a = analysis("f", "t", "c");
         let merged = pull(1, "closed", true, a);
-        let spam = [comment(
-            1,
-            "2024-01-03T00:00:00Z",
-            "x",
-                        "/autoheal wrong-fix",
-        )];
+        let spam = [comment(1, "2024-01-03T00:00:00Z", "x", "/autoheal wrong-fix")];
         assert_eq!(verdict(&merged, &spam, &permissions()), Verdict::Accepted);
-        let from_owner = [comment(
-            1,
-            "2024-01-03T00:00:00Z",
-            "admin",
-                        "/autoheal wrong-fix",
-        )];
+        let from_owner = [comment(1, "2024-01-03T00:00:00Z", "admin", "/autoheal wrong-fix")];
         assert_eq!(verdict(&merged, &from_owner, &permissions()), Verdict::Rejected);
     }
 }

@@ -18,10 +18,7 @@ pub fn triage(evidence: &RunEvidence) -> Triage {
     let run = &evidence.run;
     if !is_failed(run.conclusion.as_deref()) {
         let conclusion = run.conclusion.as_deref().unwrap_or("unfinished");
-        return Triage::Skip(format!(
-            "run {} concluded `{conclusion}`; nothing to report",
-            run.id
-        ));
+        return Triage::Skip(format!("run {} concluded `{conclusion}`; nothing to report", run.id));
     }
     if evidence.is_manual_cancel() {
         return Triage::Skip(format!(

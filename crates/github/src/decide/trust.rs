@@ -90,9 +90,9 @@ pub fn route(trust: &RunTrust, policy: UntrustedRuns) -> Route {
     match (trust, policy) {
         (RunTrust::Trusted, _) | (RunTrust::Untrusted(_), UntrustedRuns::Heal) => Route::Heal,
         (RunTrust::Untrusted(why), UntrustedRuns::Report) => Route::ReportOnly(why.clone()),
-        (RunTrust::Untrusted(why), UntrustedRuns::Off) => Route::Ignore(format!(
-            "{why}; `heal.untrusted-runs: off` files nothing for such runs"
-        )),
+        (RunTrust::Untrusted(why), UntrustedRuns::Off) => {
+            Route::Ignore(format!("{why}; `heal.untrusted-runs: off` files nothing for such runs"))
+        }
     }
 }
 
@@ -123,11 +123,24 @@ mod tests {
     #[test]
     fn only_own_commits_by_writers_are_trusted() {
         let writer = permission("write", Some("maintain"));
-        assert_eq!(judge(&run(Some("octo/app"), Some("maint")), "Octo/App", &writer), RunTrust::Trusted);
+        assert_eq!(
+            judge(&run(Some("octo/app"), Some("maint")), "Octo/App", &writer),
+            RunTrust::Trusted
+        );
         let fork = judge(&run(Some("mallory/app"), Some("maint")), "octo/app", &writer);
-        assert!(matches!(&fork, RunTrust::Untrusted(why) if why.contains("fork `mallory/app`")), "{fork:?}");
-        let reader = judge(&run(Some("octo/app"), Some("drive-by")), "octo/app", &permission("read", None));
-        assert!(matches!(&reader, RunTrust::Untrusted(why) if why.contains("has read access")), "{reader:?}");
+        assert!(
+            matches!(&fork, RunTrust::Untrusted(why) if why.contains("fork `mallory/app`")),
+            "{fork:?}"
+        );
+        let reader = judge(
+            &run(Some("octo/app"), Some("drive-by")),
+            "octo/app",
+            &permission("read", None),
+        );
+        assert!(
+            matches!(&reader, RunTrust::Untrusted(why) if why.contains("has read access")),
+            "{reader:?}"
+        );
         let triage = permission("read", Some("triage"));
         assert!(!judge(&run(Some("octo/app"), Some("t")), "octo/app", &triage).is_trusted());
         assert!(!judge(&run(Some("octo/app"), Some("ghost")), "octo/app", &None).is_trusted());
@@ -142,7 +155,10 @@ mod tests {
     fn the_policy_picks_the_route() {
         let untrusted = RunTrust::Untrusted("a fork".into());
         assert_eq!(route(&RunTrust::Trusted, UntrustedRuns::Off), Route::Heal);
-        assert_eq!(route(&untrusted, UntrustedRuns::Report), Route::ReportOnly("a fork".into()));
+        assert_eq!(
+            route(&untrusted, UntrustedRuns::Report),
+            Route::ReportOnly("a fork".into())
+        );
         assert_eq!(route(&untrusted, UntrustedRuns::Heal), Route::Heal);
         assert!(matches!(route(&untrusted, UntrustedRuns::Off), Route::Ignore(_)));
     }

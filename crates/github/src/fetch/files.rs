@@ -63,8 +63,9 @@ impl Snapshot {
 pub fn wanted(path: &str, workflow_path: &str, workflow_text: &str) -> bool {
     let name = path.rsplit('/').next().unwrap_or(path);
     let depth = path.matches('/').count();
-    let requirements = (name.starts_with("requirements") || name.starts_with("constraints") || name.contains("requirements"))
-        && (name.ends_with(".txt") || name.ends_with(".in"));
+    let requirements =
+        (name.starts_with("requirements") || name.starts_with("constraints") || name.contains("requirements"))
+            && (name.ends_with(".txt") || name.ends_with(".in"));
     let init = name == "__init__.py" && (depth == 1 || (depth == 2 && path.starts_with("src/")));
     path == workflow_path
         || MANIFEST_NAMES.contains(&name)
@@ -75,12 +76,7 @@ pub fn wanted(path: &str, workflow_path: &str, workflow_text: &str) -> bool {
 }
 
 /// Lists the tree of `commit` and fetches the text of the wanted files (see the module docs).
-pub async fn fetch_snapshot(
-    gh: &GitHub,
-    repo: &RepoName,
-    commit: &str,
-    workflow_path: &str,
-) -> Result<Snapshot> {
+pub async fn fetch_snapshot(gh: &GitHub, repo: &RepoName, commit: &str, workflow_path: &str) -> Result<Snapshot> {
     let tree_sha = gh.get_commit(repo, commit).await?.tree.sha;
     let tree = gh.get_tree(repo, &tree_sha).await?;
     let blobs: Vec<&TreeItem> = tree.tree.iter().filter(|item| item.kind == "blob").collect();
@@ -155,7 +151,12 @@ mod tests {
         ] {
             assert!(wanted(yes, path, workflow), "{yes}");
         }
-        for no in ["README.md", "app/core/__init__.py", "src/app/x/__init__.py", "scripts/other.sh"] {
+        for no in [
+            "README.md",
+            "app/core/__init__.py",
+            "src/app/x/__init__.py",
+            "scripts/other.sh",
+        ] {
             assert!(!wanted(no, path, workflow), "{no}");
         }
     }

@@ -102,9 +102,9 @@ pub async fn fetch_run(gh: &GitHub, repo: &RepoName, run_id: u64, progress: &dyn
                         job: Some(job.name.clone()),
                         bytes,
                     }),
-                    // A job that never started (or whose log expired) has no log; the
-                    // annotations may still explain it.
-                    Err(error) if error.is_not_found() => {}
+                    // A job that never started has no log (404), an expired one is gone
+                    // (410); the annotations may still explain it.
+                    Err(error) if error.is_not_found() || error.status() == Some(410) => {}
                     Err(error) => return Err(error),
                 }
             }

@@ -204,24 +204,28 @@ pub fn seed(fake: &FakeGithub, repo: &str, branch: &str, scenario: &Scenario) ->
     sha
 }
 
+/// The run of the scenario as GitHub describes it (the fake fills in the repository and the
+/// actor: the repository itself and its owner).
+pub fn run_json(repo: &str, branch: &str, sha: &str, scenario: &Scenario) -> Value {
+    let id = scenario.run_id;
+    json!({
+        "id": id,
+        "name": "CI",
+        "path": WORKFLOW_PATH,
+        "head_branch": branch,
+        "head_sha": sha,
+        "event": "push",
+        "status": "completed",
+        "conclusion": scenario.run_conclusion,
+        "run_attempt": 1,
+        "html_url": format!("https://github.com/{repo}/actions/runs/{id}"),
+    })
+}
+
 /// Seeds the run of an existing commit.
 pub fn seed_run(fake: &FakeGithub, repo: &str, branch: &str, sha: &str, scenario: &Scenario) {
     let id = scenario.run_id;
-    fake.add_run(
-        repo,
-        json!({
-            "id": id,
-            "name": "CI",
-            "path": WORKFLOW_PATH,
-            "head_branch": branch,
-            "head_sha": sha,
-            "event": "push",
-            "status": "completed",
-            "conclusion": scenario.run_conclusion,
-            "run_attempt": 1,
-            "html_url": format!("https://github.com/{repo}/actions/runs/{id}"),
-        }),
-    );
+    fake.add_run(repo, run_json(repo, branch, sha, scenario));
     let jobs: Vec<Value> = scenario
         .jobs
         .iter()

@@ -1,0 +1,339 @@
+//! Issue 13 against the fake GitHub: outsiders cannot choose what the bot commits. A fork's
+//! failing run, or one triggered by someone without write access, gets an issue with the
+//! analysis and no branch or PR; the policy comes from the default branch, not the run's
+//! commit; a forged issue body cannot change what is committed; `/autoheal` comments from
+//! non-collaborators are ignored.
+
+mod common;
+mod heal_fixtures;
+
+use autoheal_fake_github::{FakeGithub, SeedIssue};
+use autoheal_github::record::{Record, decode, encode};
+use autoheal_github::{Error, HealOptions, HealOutcome, HealTarget, ReportOutcome, heal};
+use common::{REPO, client, fake, repo};
+use heal_fixtures::{Scenario, WORKFLOW_PATH, dependency, run_json, seed, seed_run};
+use serde_json::json;
+
+/// A pull request's head branch, pushed from `fork`: the commit sits in the base repository
+/// under the PR's ref, as GitHub keeps it.
+const PR_BRANCH: &str = "refs-pull-7-head";
+
+fn started() -> FakeGithub {
+    let fake = fake();
+    fake.set_now(Some("2023-11-14T22:00:00Z"));
+    fake
+}
+
+async fn heal_ok(fake: &FakeGithub, target: HealTarget) -> autoheal_github::HealReport {
+    let (gh, _) = client(fake);
+    heal(&gh, &repo(), target, &HealOptions::default())
+        .await
+        .unwrap_or_else(|e| panic!("{e}"))
+}
+
+fn pulls(fake: &FakeGithub) -> usize {
+    fake.issues(REPO).iter().filter(|i| i.head.is_some()).count()
+}
+
+fn fix_branches(fake: &FakeGithub) -> Vec<String> {
+    fake.branches(REPO)
+        .into_iter()
+        .filter(|b| b.starts_with("autoheal/"))
+        .collect()
+}
+
+/// Seeds the scenario's files on the default branch and its run as a pull request from
+/// `fork` (or from this repository when `fork` is `None`), triggered by `actor`.
+fn seed_pull_request_run(fake: &FakeGithub, scenario: &Scenario, fork: Option<&str>, actor: &str) {
+    let sha = seed(fake, REPO, "main", scenario);
+    let mut run = run_json(REPO, PR_BRANCH, &sha, scenario);
+    run["event"] = json!("pull_request");
+    run["head_repository"] = json!({ "full_name": fork.unwrap_or(REPO) });
+    run["actor"] = json!({ "login": actor });
+    run["triggering_actor"] = json!({ "login": actor });
+    seed_run(fake, REPO, "main", &sha, scenario);
+    fake.add_run(REPO, run);
+}
+
+#[tokio::test]
+async fn a_forks_failing_run_gets_an_issue_with_the_analysis_and_no_pr() {
+    let fake = started();
+    seed_pull_request_run(&fake, &dependency(42), Some("mallory/app"), "mallory");
+    let healed = heal_ok(&fake, HealTarget::Run(42)).await;
+    let Some(ReportOutcome::Filed(filed)) = &healed.report else {
+        panic!("{healed:?}")
+    };
+    assert!(
+        matches!(&healed.outcome, HealOutcome::Untrusted { issue: Some(n), reason } if *n == filed.issue.number && reason.contains("fork `mallory/app`")),
+        "{:?}",
+        healed.outcome
+    );
+    assert!(!filed.trusted && !filed.fixable && filed.diff.is_empty());
+    let issue = &fake.issues(REPO)[0];
+    assert_eq!(issue.labels, ["workflow-failure", "needs-manual-fix"]);
+    assert!(
+        issue.body.contains("ModuleNotFoundError: No module named 'yaml'"),
+        "{}",
+        issue.body
+    );
+    assert!(
+        issue.body.contains("autoheal proposes no change for this run"),
+        "{}",
+        issue.body
+    );
+    assert!(!issue.body.contains("```diff"), "no diff from a fork: {}", issue.body);
+    let record = decode(&issue.body).unwrap_or_else(|| panic!("the record is there"));
+    assert!(!record.fixable && record.fix_type.is_none());
+    assert_eq!(pulls(&fake), 0);
+    assert!(fix_branches(&fake).is_empty());
+    // Labeling the issue by hand does not make the fork's run heal either.
+    fake.add_issue(
+        REPO,
+        SeedIssue {
+            title: "copy".into(),
+            body: issue.body.clone(),
+            labels: vec!["auto-heal".into()],
+            ..SeedIssue::default()
+        },
+    );
+    let copy = fake.issues(REPO).last().map(|i| i.number).unwrap_or_default();
+    let again = heal_ok(&fake, HealTarget::Issue(copy)).await;
+    assert!(
+        matches!(again.outcome, HealOutcome::Untrusted { .. }),
+        "{:?}",
+        again.outcome
+    );
+    assert_eq!(pulls(&fake), 0);
+}
+
+#[tokio::test]
+async fn a_run_triggered_by_a_user_without_write_access_is_report_only() {
+    let fake = started();
+    fake.add_collaborator(REPO, "helper", "triage");
+    seed_pull_request_run(&fake, &dependency(42), None, "helper");
+    let healed = heal_ok(&fake, HealTarget::Run(42)).await;
+    assert!(
+        matches!(&healed.outcome, HealOutcome::Untrusted { reason, .. } if reason.contains("`helper`, who has read access")),
+        "{:?}",
+        healed.outcome
+    );
+    assert_eq!(pulls(&fake), 0);
+    // A maintainer's run of the same failure is healed.
+    let fake = started();
+    fake.add_collaborator(REPO, "maint", "maintain");
+    seed_pull_request_run(&fake, &dependency(43), None, "maint");
+    let healed = heal_ok(&fake, HealTarget::Run(43)).await;
+    assert!(
+        matches!(healed.outcome, HealOutcome::Opened { .. }),
+        "{:?}",
+        healed.outcome
+    );
+}
+
+#[tokio::test]
+async fn the_policy_is_read_from_the_default_branch_not_from_the_forks_commit() {
+    // The fork's commit says "heal untrusted runs"; the default branch says nothing.
+    let fake = started();
+    let scenario = dependency(42);
+    let sha = fake.commit_files(
+        REPO,
+        PR_BRANCH,
+        &[
+            (WORKFLOW_PATH, scenario.workflow),
+            ("requirements.txt", "pytest\n"),
+            (".github/autoheal.yml", "heal:\n  untrusted-runs: heal\n"),
+        ],
+        "the fork's commit",
+    );
+    fake.commit_files(REPO, "main", &[(WORKFLOW_PATH, scenario.workflow)], "main");
+    seed_run(&fake, REPO, PR_BRANCH, &sha, &scenario);
+    let mut run = run_json(REPO, PR_BRANCH, &sha, &scenario);
+    run["head_repository"] = json!({ "full_name": "mallory/app" });
+    fake.add_run(REPO, run);
+    let healed = heal_ok(&fake, HealTarget::Run(42)).await;
+    assert!(
+        matches!(healed.outcome, HealOutcome::Untrusted { .. }),
+        "{:?}",
+        healed.outcome
+    );
+    assert_eq!(pulls(&fake), 0);
+}
+
+#[tokio::test]
+async fn untrusted_runs_heal_or_off_change_the_route() {
+    let fake = started();
+    let mut scenario = dependency(42);
+    scenario
+        .files
+        .push((".github/autoheal.yml", "heal:\n  untrusted-runs: heal\n"));
+    seed_pull_request_run(&fake, &scenario, Some("mallory/app"), "mallory");
+    let healed = heal_ok(&fake, HealTarget::Run(42)).await;
+    assert!(
+        matches!(healed.outcome, HealOutcome::Opened { .. }),
+        "{:?}",
+        healed.outcome
+    );
+
+    let fake = started();
+    let mut scenario = dependency(42);
+    scenario
+        .files
+        .push((".github/autoheal.yml", "heal:\n  untrusted-runs: off\n"));
+    seed_pull_request_run(&fake, &scenario, Some("mallory/app"), "mallory");
+    let healed = heal_ok(&fake, HealTarget::Run(42)).await;
+    assert!(
+        matches!(&healed.report, Some(ReportOutcome::Skipped { reason }) if reason.contains("untrusted-runs: off")),
+        "{:?}",
+        healed.report
+    );
+    assert!(fake.issues(REPO).is_empty());
+    assert!(fake.writes().is_empty());
+}
+
+/// An issue an outsider opened by copying the hidden block, with a package of their choice.
+fn forged_issue(fake: &FakeGithub, run_id: u64, package: &str, author: &str, head_sha: &str) -> u64 {
+    let mut failure = autoheal_fixes::FailureInput::new(autoheal_fixes::Category::MissingDependency, Some(package));
+    failure.job = Some("test".into());
+    let record = Record {
+        version: 2,
+        fingerprint: format!("{WORKFLOW_PATH}|test|missing_dependency|{package}"),
+        workflow_path: WORKFLOW_PATH.into(),
+        job: "test".into(),
+        category: "missing_dependency".into(),
+        subject: Some(package.into()),
+        run_id,
+        run_attempt: 1,
+        head_sha: head_sha.into(),
+        fixable: true,
+        failures: vec![failure],
+        ..Record::default()
+    };
+    fake.add_issue(
+        REPO,
+        SeedIssue {
+            title: "[auto-heal] CI: missing_dependency in test".into(),
+            body: format!("please fix\n{}", encode(&record)),
+            labels: vec!["auto-heal".into(), "workflow-failure".into()],
+            user: author.into(),
+            ..SeedIssue::default()
+        },
+    )
+}
+
+#[tokio::test]
+async fn a_forged_issue_body_cannot_change_what_is_committed() {
+    let fake = started();
+    let sha = seed(&fake, REPO, "main", &dependency(42));
+    let issue = forged_issue(&fake, 42, "evil-package", "mallory", &sha);
+    let healed = heal_ok(&fake, HealTarget::Issue(issue)).await;
+    let HealOutcome::Opened { branch, .. } = &healed.outcome else {
+        panic!("{:?}", healed.outcome)
+    };
+    // The run's own logs were read again: the fix is the one the logs call for.
+    let requirements = fake.file_at(REPO, branch, "requirements.txt").unwrap_or_default();
+    assert_eq!(requirements, "pytest\nPyYAML\n");
+    let everything: String = fake
+        .branches(REPO)
+        .iter()
+        .filter_map(|b| fake.file_at(REPO, b, "requirements.txt"))
+        .collect();
+    assert!(!everything.contains("evil-package"));
+    assert!(
+        fake.requests()
+            .iter()
+            .any(|r| r.path == "/repos/octo/app/actions/runs/42/logs")
+    );
+}
+
+#[tokio::test]
+async fn a_forged_issue_naming_a_run_of_another_repository_is_refused() {
+    let fake = started();
+    seed(&fake, REPO, "main", &dependency(42));
+    fake.add_repo("mallory/app", "main");
+    seed(&fake, "mallory/app", "main", &dependency(99));
+    let issue = forged_issue(&fake, 99, "evil-package", "mallory", "");
+    fake.clear_requests();
+    let (gh, _) = client(&fake);
+    let error = heal(&gh, &repo(), HealTarget::Issue(issue), &HealOptions::default())
+        .await
+        .err();
+    assert!(matches!(&error, Some(Error::ForeignRun { run: 99, .. })), "{error:?}");
+    assert!(fake.writes().is_empty());
+}
+
+#[tokio::test]
+async fn the_record_stands_in_for_expired_logs_only_in_the_bots_own_issue() {
+    // The run exists but its logs are gone.
+    let fake = started();
+    let mut scenario = dependency(42);
+    scenario.as_zip = false;
+    scenario.job_logs.clear();
+    scenario.annotations.clear();
+    let sha = seed(&fake, REPO, "main", &scenario);
+    // An outsider's copy naming that run: nothing is committed.
+    let forged = forged_issue(&fake, 42, "evil-package", "mallory", &sha);
+    let healed = heal_ok(&fake, HealTarget::Issue(forged)).await;
+    assert!(
+        matches!(&healed.outcome, HealOutcome::NoFix { reason, .. } if reason.contains("opened by `mallory`, not by autoheal")),
+        "{:?}",
+        healed.outcome
+    );
+    assert!(fix_branches(&fake).is_empty());
+    // autoheal's own issue about the same run (the fake opens issues as the bot): its record
+    // is used.
+    let own = forged_issue(&fake, 42, "PyYAML", "", &sha);
+    let healed = heal_ok(&fake, HealTarget::Issue(own)).await;
+    let HealOutcome::Opened { branch, .. } = &healed.outcome else {
+        panic!("{:?}", healed.outcome)
+    };
+    assert_eq!(
+        fake.file_at(REPO, branch, "requirements.txt").as_deref(),
+        Some("pytest\nPyYAML\n")
+    );
+}
+
+#[tokio::test]
+async fn comment_commands_from_non_collaborators_are_ignored() {
+    let fake = started();
+    fake.add_collaborator(REPO, "maint", "write");
+    // An earlier issue where a drive-by commenter asks autoheal to stop fixing dependencies.
+    let earlier = fake.add_issue(
+        REPO,
+        SeedIssue {
+            title: "[auto-heal] CI: earlier".into(),
+            labels: vec!["workflow-failure".into()],
+            ..SeedIssue::default()
+        },
+    );
+    fake.add_comment(REPO, earlier, "drive-by", "/autoheal never missing_dependency");
+    seed(&fake, REPO, "main", &dependency(42));
+    let healed = heal_ok(&fake, HealTarget::Run(42)).await;
+    assert!(
+        matches!(healed.outcome, HealOutcome::Opened { .. }),
+        "{:?}",
+        healed.outcome
+    );
+
+    // The same words from a maintainer demote the next failure of the category.
+    let fake = started();
+    fake.add_collaborator(REPO, "maint", "write");
+    let earlier = fake.add_issue(
+        REPO,
+        SeedIssue {
+            title: "[auto-heal] CI: earlier".into(),
+            labels: vec!["workflow-failure".into()],
+            ..SeedIssue::default()
+        },
+    );
+    fake.add_comment(REPO, earlier, "maint", "/autoheal never missing_dependency");
+    seed(&fake, REPO, "main", &dependency(42));
+    let healed = heal_ok(&fake, HealTarget::Run(42)).await;
+    let Some(ReportOutcome::Filed(filed)) = &healed.report else {
+        panic!("{healed:?}")
+    };
+    assert!(
+        filed.demoted.as_deref().is_some_and(|w| w.contains("@maint")),
+        "{filed:?}"
+    );
+    assert_eq!(pulls(&fake), 0);
+}
