@@ -1,7 +1,7 @@
 //! `autoheal heal`: turn an auto-heal issue or a failed run into a fix pull
 //! request, or (with `--repos FILE` / `--org ORG`) heal the recent failed runs
 //! of many repositories; `heal-many` is a hidden alias of the latter. The work
-//! happens in `autoheal_github::{heal, multi}`.
+//! happens in `autoheal_github::{heal, many}`.
 
 use std::io::{IsTerminal, Write as _};
 use std::sync::{Arc, Mutex};
