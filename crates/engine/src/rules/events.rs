@@ -105,10 +105,12 @@ fn event_config(ctx: &mut Context<'_>, name: &str, e: &Entry) {
         ("tags", "tags-ignore"),
         ("paths", "paths-ignore"),
     ] {
-        if let (Some(x), Some(_)) = (e.value.entry(a), e.value.entry(b)) {
+        if let (Some(x), Some(y)) = (e.value.entry(a), e.value.entry(b)) {
             if filter_events(a).is_some_and(|evs| evs.contains(&name)) {
+                // At whichever of the two comes second: that is the one to drop.
+                let later = if x.key.span.start > y.key.span.start { x } else { y };
                 ctx.report(
-                    x.key.span,
+                    later.key.span,
                     format!("\"{a}\" and \"{b}\" cannot both be used for the \"{name}\" event; negate patterns with `!` in \"{a}\" instead"),
                 );
             }
@@ -263,12 +265,17 @@ fn dispatch_input(ctx: &mut Context<'_>, input: &Entry) {
             }
         }
     } else if let Some(o) = options {
-        let at = v.entry("options").map_or(o.span, |e| e.key.span);
-        let _ = o;
+        // At the input, like the other findings about an input's type.
+        let options_at = v.entry("options").map_or(o.span, |e| e.key.span);
         ctx.report(
-            at,
+            input.key.span,
             format!("\"options\" only applies to inputs of type \"choice\", but input \"{name}\" is of type \"{ty}\""),
-        );
+        )
+        .labels
+        .push(crate::diagnostic::Label {
+            range: options_at,
+            message: "ignored here".into(),
+        });
     }
     check_default_type(ctx, name, ty, default);
 }

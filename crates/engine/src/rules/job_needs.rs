@@ -57,12 +57,19 @@ fn check(ctx: &mut Context<'_>) {
             }
         }
     }
-    report_cycles(ctx, &ids, &edges);
+    let keys: Vec<crate::text::TextRange> = wf.jobs.iter().map(|j| j.entry.key.span).collect();
+    report_cycles(ctx, &ids, &keys, &edges);
 }
 
-/// Depth-first search with colors; each cycle is reported once, on the
-/// `needs` entry that closes it.
-fn report_cycles(ctx: &mut Context<'_>, ids: &[&str], edges: &[Vec<(usize, crate::text::TextRange)>]) {
+/// Depth-first search with colors; each cycle is reported once, at the key
+/// of the job where it starts (the first of its jobs in the file), with the
+/// `needs` entry that closes it as a label.
+fn report_cycles(
+    ctx: &mut Context<'_>,
+    ids: &[&str],
+    keys: &[crate::text::TextRange],
+    edges: &[Vec<(usize, crate::text::TextRange)>],
+) {
     #[derive(Clone, Copy, PartialEq)]
     enum Color {
         White,
@@ -92,9 +99,15 @@ fn report_cycles(ctx: &mut Context<'_>, ids: &[&str], edges: &[Vec<(usize, crate
                         let from = path.iter().position(|n| *n == to).unwrap_or(0);
                         let mut cycle: Vec<&str> = path[from..].iter().map(|n| ids[*n]).collect();
                         cycle.push(ids[to]);
-                        let labels: Vec<Label> = Vec::new();
-                        let d = ctx.report(span, format!("dependency cycle between jobs: {}", cycle.join(" -> ")));
-                        d.labels.extend(labels);
+                        let d = ctx.report(
+                            keys[to],
+                            format!("dependency cycle between jobs: {}", cycle.join(" -> ")),
+                        );
+                        d.labels.push(Label {
+                            range: span,
+                            message: "this `needs` entry closes the cycle".into(),
+                        });
+                        d.set_code("job-needs/cycle");
                     }
                     Color::Black => {}
                 }
@@ -119,8 +132,8 @@ mod tests {
             [
                 "5:13: job \"build\" needs job \"tset\", which does not exist; did you mean \"test\"? (jobs: build, test, deploy)",
                 "5:19: job \"build\" needs itself",
+                "6:3: dependency cycle between jobs: test -> deploy -> test",
                 "8:21: job \"deploy\" is listed twice in `needs:`",
-                "11:12: dependency cycle between jobs: test -> deploy -> test",
             ]
         );
     }

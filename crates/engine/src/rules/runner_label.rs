@@ -90,7 +90,12 @@ fn check(ctx: &mut Context<'_>) {
             continue;
         }
         let labels: Vec<&Node> = job.runs_on_labels();
-        check_labels(ctx, &labels);
+        check_labels(ctx, &[], &labels);
+        let literal: Vec<&Node> = labels
+            .iter()
+            .copied()
+            .filter(|n| n.as_str().is_some_and(|t| !t.contains("${{")))
+            .collect();
         // Labels that come from a literal matrix are checked where the
         // matrix spells them.
         for node in &labels {
@@ -100,8 +105,8 @@ fn check(ctx: &mut Context<'_>) {
             for value in matrix_values(job.matrix(), &path) {
                 match &value.kind {
                     NodeKind::Mapping(_) => {}
-                    NodeKind::Sequence(items) => check_labels(ctx, &items.iter().collect::<Vec<_>>()),
-                    NodeKind::Scalar(_) => check_labels(ctx, &[value]),
+                    NodeKind::Sequence(items) => check_labels(ctx, &literal, &items.iter().collect::<Vec<_>>()),
+                    NodeKind::Scalar(_) => check_labels(ctx, &literal, &[value]),
                 }
             }
         }
@@ -153,10 +158,15 @@ fn descend<'a>(node: &'a Node, path: &[&str]) -> Option<&'a Node> {
     (!node.is_expression()).then_some(node)
 }
 
-fn check_labels(ctx: &mut Context<'_>, labels: &[&Node]) {
-    let texts: Vec<&str> = labels.iter().filter_map(|n| n.as_str()).collect();
+/// Check `labels`, which run together with `context` (the literal labels
+/// beside a matrix expression, already checked on their own).
+fn check_labels(ctx: &mut Context<'_>, context: &[&Node], labels: &[&Node]) {
+    let texts: Vec<&str> = context.iter().chain(labels).filter_map(|n| n.as_str()).collect();
     let self_hosted = texts.iter().any(|t| t.eq_ignore_ascii_case("self-hosted"));
-    let mut first_hosted: Option<&str> = None;
+    let mut first_hosted: Option<&str> = context
+        .iter()
+        .filter_map(|n| n.as_str())
+        .find(|t| label_status(t) == Some(LabelStatus::Hosted));
     for node in labels {
         let Some(label) = node.as_str() else { continue };
         if label.is_empty() || label.contains("${{") || node.is_null() {
@@ -247,5 +257,21 @@ mod tests {
             .count();
         assert_eq!(super::runner_labels().len(), data_lines);
         assert_eq!(super::label_status("MACOS-LATEST"), Some(super::LabelStatus::Hosted));
+    }
+}
+
+#[cfg(test)]
+mod matrix_conflicts {
+    use crate::rules::test_support::render;
+
+    #[test]
+    fn matrix_labels_conflict_with_the_literal_ones_beside_them() {
+        let src = "on: push\njobs:\n  a:\n    strategy:\n      matrix:\n        os: [windows-latest, ubuntu-24.04]\n    runs-on: [ubuntu-latest, '${{ matrix.os }}']\n";
+        let got = render(src, "runner-label");
+        assert_eq!(got.len(), 1, "{got:#?}");
+        assert!(
+            got[0].starts_with("6:14: label \"windows-latest\" conflicts with \"ubuntu-latest\""),
+            "{got:#?}"
+        );
     }
 }

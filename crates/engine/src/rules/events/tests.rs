@@ -21,7 +21,7 @@ fn filters() {
     assert_eq!(
         render(src, "events"),
         [
-            "3:5: \"branches\" and \"branches-ignore\" cannot both be used for the \"push\" event; negate patterns with `!` in \"branches\" instead",
+            "4:5: \"branches\" and \"branches-ignore\" cannot both be used for the \"push\" event; negate patterns with `!` in \"branches\" instead",
             "6:5: the \"tags\" filter is not available for the \"pull_request\" event, so it is ignored; it only applies to push",
         ]
     );
@@ -50,7 +50,7 @@ fn dispatch_and_call_inputs() {
             "8:22: option \"x\" of input \"b\" is listed twice",
             "9:18: default \"y\" of input \"b\" is not one of its options (x)",
             "12:18: input \"c\" is a boolean, so its default must be `true` or `false`, not \"yes\"",
-            "15:9: \"options\" only applies to inputs of type \"choice\", but input \"d\" is of type \"string\"",
+            "13:7: \"options\" only applies to inputs of type \"choice\", but input \"d\" is of type \"string\"",
             "20:18: input \"n\" is a number, but its default \"ten\" is not a number",
             "24:18: input \"r\" is required, so its default is never used; remove \"default\" or set `required: false`",
         ]
