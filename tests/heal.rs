@@ -208,7 +208,18 @@ fn a_token_with_a_line_break_and_a_huge_concurrency_are_clear_errors_not_panics(
 fn init_writes_templates_that_pass_check_and_refuses_to_overwrite() {
     let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
     std::fs::create_dir(dir.path().join(".git")).unwrap_or_else(|e| panic!("{e}"));
-    let out = autoheal(dir.path(), &["init", "--workflows", "CI", "Deploy \"prod\""], None);
+    let out = autoheal(
+        dir.path(),
+        &[
+            "init",
+            "--workflows",
+            "CI",
+            "Deploy \"prod\"",
+            "--action",
+            PINNED_ACTION,
+        ],
+        None,
+    );
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
     for path in [
         ".github/workflows/workflow-failure-monitor.yml",
@@ -231,7 +242,11 @@ fn init_writes_templates_that_pass_check_and_refuses_to_overwrite() {
     );
 
     std::fs::write(dir.path().join(".github/autoheal.yml"), "# mine\n").unwrap_or_else(|e| panic!("{e}"));
-    let again = autoheal(dir.path(), &["init", "--mode", "two"], None);
+    let again = autoheal(
+        dir.path(),
+        &["init", "--mode", "two", "--workflows", "CI", "--action", PINNED_ACTION],
+        None,
+    );
     assert_eq!(again.status.code(), Some(2));
     assert!(
         text(&again.stderr).contains("pass --force to replace"),
@@ -243,7 +258,20 @@ fn init_writes_templates_that_pass_check_and_refuses_to_overwrite() {
         "# mine\n"
     );
 
-    let forced = autoheal(dir.path(), &["init", "--mode", "two", "--force"], None);
+    let forced = autoheal(
+        dir.path(),
+        &[
+            "init",
+            "--mode",
+            "two",
+            "--force",
+            "--workflows",
+            "CI",
+            "--action",
+            PINNED_ACTION,
+        ],
+        None,
+    );
     assert_eq!(forced.status.code(), Some(0), "{}", text(&forced.stderr));
     let check = autoheal(dir.path(), &["check"], None);
     assert_eq!(
@@ -253,6 +281,108 @@ fn init_writes_templates_that_pass_check_and_refuses_to_overwrite() {
         text(&check.stdout),
         text(&check.stderr)
     );
+}
+
+/// The action pinned to a commit, so `init` needs no network.
+const PINNED_ACTION: &str = "autoheal-dev/autoheal@0123456789abcdef0123456789abcdef01234567";
+
+fn repository_with_workflows(files: &[(&str, &str)]) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    std::fs::create_dir_all(dir.path().join(".git")).unwrap_or_else(|e| panic!("{e}"));
+    std::fs::create_dir_all(dir.path().join(".github/workflows")).unwrap_or_else(|e| panic!("{e}"));
+    for (name, text) in files {
+        std::fs::write(dir.path().join(".github/workflows").join(name), text).unwrap_or_else(|e| panic!("{e}"));
+    }
+    dir
+}
+
+fn monitor_of(dir: &Path) -> String {
+    std::fs::read_to_string(dir.join(".github/workflows/workflow-failure-monitor.yml")).unwrap_or_default()
+}
+
+#[test]
+fn init_watches_the_repositorys_own_push_and_pull_request_workflows() {
+    let dir = repository_with_workflows(&[
+        ("tests.yml", "name: Tests\non: [push, pull_request]\njobs: {}\n"),
+        (
+            "release.yml",
+            "name: Release\non:\n  release:\n    types: [published]\njobs: {}\n",
+        ),
+        ("lint.yaml", "on:\n  pull_request:\njobs: {}\n"),
+    ]);
+    let out = autoheal(dir.path(), &["init", "--action", PINNED_ACTION], None);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert!(
+        text(&out.stdout).contains("watching: .github/workflows/lint.yaml, Tests"),
+        "{}",
+        text(&out.stdout)
+    );
+    let monitor = monitor_of(dir.path());
+    assert!(
+        monitor.contains("    workflows:\n      - \".github/workflows/lint.yaml\"\n      - \"Tests\"\n    types:"),
+        "{monitor}"
+    );
+    assert!(!monitor.contains("\"CI\"") && !monitor.contains("Release"));
+
+    // Nothing to watch: a clear error, no files.
+    let empty = repository_with_workflows(&[("release.yml", "on: release\njobs: {}\n")]);
+    let out = autoheal(empty.path(), &["init", "--action", PINNED_ACTION], None);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(text(&out.stderr).contains("--workflows NAME"), "{}", text(&out.stderr));
+    assert!(!empty.path().join(".github/autoheal.yml").exists());
+}
+
+#[test]
+fn init_pins_the_action_to_the_commit_of_its_tag_or_keeps_the_ref_when_asked() {
+    let fake = FakeGithub::start();
+    fake.add_repo("autoheal-dev/autoheal", "main");
+    let sha = fake.commit_files("autoheal-dev/autoheal", "v0", &[("action.yml", "runs: {}\n")], "v0");
+    let dir = repository_with_workflows(&[("ci.yml", "name: CI\non: push\njobs: {}\n")]);
+    let url = fake.url();
+    let out = autoheal(dir.path(), &["init", "--api-url", &url], None);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let monitor = monitor_of(dir.path());
+    assert!(
+        monitor.contains(&format!("        uses: autoheal-dev/autoheal@{sha}  # v0\n")),
+        "{monitor}"
+    );
+    let out = autoheal(dir.path(), &["init", "--force", "--pin", "ref"], None);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert!(monitor_of(dir.path()).contains("        uses: autoheal-dev/autoheal@v0\n"));
+    // A tag that does not exist: a clear error that says how to pin by hand.
+    let out = autoheal(
+        dir.path(),
+        &[
+            "init",
+            "--force",
+            "--action",
+            "autoheal-dev/autoheal@v9",
+            "--api-url",
+            &url,
+        ],
+        None,
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        text(&out.stderr).contains("cannot pin `autoheal-dev/autoheal@v9` to a commit"),
+        "{}",
+        text(&out.stderr)
+    );
+}
+
+#[test]
+fn init_refuses_an_action_reference_that_is_not_owner_repo_at_ref() {
+    let dir = repository_with_workflows(&[("ci.yml", "name: CI\non: push\njobs: {}\n")]);
+    for bad in ["./local", "o/r@v1\n    run: curl x | sh", "o/r@${{ github.ref }}"] {
+        let out = autoheal(dir.path(), &["init", "--action", bad, "--pin", "ref"], None);
+        assert_eq!(out.status.code(), Some(2), "{bad:?}");
+        assert!(
+            text(&out.stderr).contains("is not OWNER/REPO[/PATH]@REF"),
+            "{}",
+            text(&out.stderr)
+        );
+        assert!(!dir.path().join(".github/autoheal.yml").exists());
+    }
 }
 
 #[test]

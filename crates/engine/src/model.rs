@@ -99,16 +99,22 @@ impl<'a> Workflow<'a> {
         self.root.entry("on")
     }
 
-    /// True for a reusable workflow (`on: workflow_call`).
-    pub fn is_reusable(&self) -> bool {
+    /// The names of the events under `on:`, however they are written (a scalar, a list or a
+    /// mapping).
+    pub fn events(&self) -> Vec<&'a str> {
         match self.on().map(|e| &e.value) {
             Some(n) => match &n.kind {
-                crate::yaml::NodeKind::Scalar(s) => s.value == "workflow_call",
-                crate::yaml::NodeKind::Sequence(items) => items.iter().any(|i| i.as_str() == Some("workflow_call")),
-                crate::yaml::NodeKind::Mapping(_) => n.entry("workflow_call").is_some(),
+                crate::yaml::NodeKind::Scalar(s) => vec![s.value.as_str()],
+                crate::yaml::NodeKind::Sequence(items) => items.iter().filter_map(Node::as_str).collect(),
+                crate::yaml::NodeKind::Mapping(entries) => entries.iter().filter_map(|e| e.key.as_str()).collect(),
             },
-            None => false,
+            None => Vec::new(),
         }
+    }
+
+    /// True for a reusable workflow (`on: workflow_call`).
+    pub fn is_reusable(&self) -> bool {
+        self.events().contains(&"workflow_call")
     }
 }
 

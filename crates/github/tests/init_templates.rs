@@ -5,7 +5,7 @@ use std::collections::BTreeSet;
 
 use autoheal_engine::yaml::{self, Node};
 use autoheal_engine::{Config, LintOptions};
-use autoheal_github::init::{CONFIG_PATH, InitFile, InitOptions, Mode, plan_init};
+use autoheal_github::init::{CONFIG_EXAMPLES, CONFIG_PATH, InitFile, InitOptions, Mode, plan_init};
 
 fn all_files() -> Vec<InitFile> {
     let mut files = Vec::new();
@@ -132,6 +132,45 @@ fn config_template_is_accepted_by_the_config_parser() {
     let (parsed, diagnostics) = Config::parse(CONFIG_PATH, config.contents.as_bytes(), &[]);
     assert!(diagnostics.is_empty(), "{diagnostics:?}");
     assert_eq!(parsed.rejection_threshold, 3);
+}
+
+#[test]
+fn every_commented_config_example_is_valid_once_uncommented() {
+    let rules = autoheal_engine::rules::rule_ids();
+    let all: String = CONFIG_EXAMPLES.iter().map(|(_, example)| *example).collect();
+    let (parsed, diagnostics) = Config::parse(CONFIG_PATH, all.as_bytes(), &rules);
+    assert!(diagnostics.is_empty(), "{diagnostics:?}\n{all}");
+    assert!(parsed.copilot.review && parsed.copilot.assign_unfixable);
+    // Each example is in the written file, commented out line by line.
+    let files = plan_init(&InitOptions::default(), &BTreeSet::new()).unwrap_or_else(|e| panic!("{e}"));
+    let config = &files
+        .iter()
+        .find(|f| f.path == CONFIG_PATH)
+        .map(|f| f.contents.clone())
+        .unwrap_or_default();
+    for (_, example) in CONFIG_EXAMPLES {
+        let commented: String = example.lines().map(|l| format!("# {l}\n")).collect();
+        assert!(config.contains(&commented), "{commented}");
+    }
+    let (parsed, diagnostics) = Config::parse(CONFIG_PATH, config.as_bytes(), &rules);
+    assert!(diagnostics.is_empty() && !parsed.copilot.review);
+    // `init --copilot` writes the Copilot settings live.
+    let copilot = plan_init(
+        &InitOptions {
+            copilot: true,
+            ..InitOptions::default()
+        },
+        &BTreeSet::new(),
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    let config = copilot
+        .iter()
+        .find(|f| f.path == CONFIG_PATH)
+        .map(|f| f.contents.clone())
+        .unwrap_or_default();
+    let (parsed, diagnostics) = Config::parse(CONFIG_PATH, config.as_bytes(), &rules);
+    assert!(diagnostics.is_empty(), "{diagnostics:?}");
+    assert!(parsed.copilot.review && parsed.copilot.assign_unfixable);
 }
 
 #[test]
