@@ -74,6 +74,7 @@ pub fn feed_annotations(annotations: &[Annotation], job: Option<&str>, sink: &mu
                 kind,
                 text: part.trim_end_matches('\r'),
                 props: props.as_ref(),
+                timestamp: None,
                 echo: false,
             };
             sink.line(&event);

@@ -14,6 +14,8 @@ pub struct LineEvent<'a> {
     pub kind: LineKind,
     pub text: &'a str,
     pub props: Option<&'a CommandProps>,
+    /// Seconds since 1970 from the line's timestamp, when it has one.
+    pub timestamp: Option<i64>,
     /// The line echoes the step's script (inside the `Run …` header group),
     /// so a matching string in it is not output.
     pub echo: bool,
@@ -93,6 +95,7 @@ impl TextFeeder {
             kind: parsed.kind,
             text,
             props: parsed.props.as_ref(),
+            timestamp: parsed.timestamp,
             echo,
         };
         sink.line(&event);

@@ -3,7 +3,8 @@
 //! I/O free: everything takes bytes (or a reader) and returns structs.
 //! Entry points:
 //! - [`analyze`] / [`Analyzer::analyze`]: logs (raw API text, web-UI copy,
-//!   run-logs zip), annotations JSON and optionally the workflow text →
+//!   `gh run view --log-failed` output, run-logs zip), annotations JSON and
+//!   optionally the workflow text →
 //!   [`Analysis`] (the `diagnose --format json` shape);
 //! - [`Analyzer::analyze_reader`]: the same for one streamed text log, with
 //!   memory that does not grow with the log (`cargo xtask bench logs`);
@@ -13,6 +14,7 @@ pub mod annotations;
 pub mod classify;
 pub mod error;
 pub mod events;
+pub mod ghlog;
 pub mod knowledge;
 pub mod line;
 pub mod logset;
@@ -28,7 +30,8 @@ pub use classify::custom::CustomPattern;
 pub use error::LogError;
 pub use logset::{JobLog, LogLine, LogSet, StepLog};
 pub use report::{
-    Analysis, Category, Evidence, Failure, LogLocation, Position, SavedRun, Span, StepRef, SubjectDetail,
+    Analysis, Category, Ecosystem, Evidence, Failure, LogLocation, Position, PythonVersion, RateLimitService,
+    RunnerClass, RunnerFailure, SavedRun, Span, StepRef, SubjectDetail,
 };
 pub use zipped::ZipLimits;
 
@@ -122,6 +125,10 @@ impl Analyzer {
 fn feed_file(file: &LogFile<'_>, limits: ZipLimits, sink: &mut dyn LogSink) -> Result<(), LogError> {
     if zipped::looks_like_zip(file.bytes) {
         return zipped::read_run_zip(file.bytes, limits, sink);
+    }
+    if ghlog::looks_like_gh_log(file.bytes) {
+        ghlog::read_gh_log(file.bytes, sink);
+        return Ok(());
     }
     if annotations::looks_like_annotations(file.bytes) {
         if let Ok(list) = annotations::parse_annotations(file.bytes) {

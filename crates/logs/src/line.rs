@@ -39,12 +39,35 @@ pub struct ParsedLine<'a> {
     /// the line without its timestamp.
     pub text: Cow<'a, str>,
     pub had_timestamp: bool,
+    /// The timestamp as seconds since 1970-01-01 UTC (only differences are
+    /// used: how long a job ran before it was canceled).
+    pub timestamp: Option<i64>,
     pub props: Option<CommandProps>,
 }
 
 /// Decodes bytes as UTF-8, replacing invalid sequences.
 pub fn decode(bytes: &[u8]) -> Cow<'_, str> {
     String::from_utf8_lossy(bytes)
+}
+
+/// Seconds since 1970-01-01 UTC of a `YYYY-MM-DDTHH:MM:SS` prefix (the
+/// caller has checked its shape with [`timestamp_len`]).
+pub fn timestamp_seconds(line: &[u8]) -> Option<i64> {
+    let num = |r: std::ops::Range<usize>| -> Option<i64> { std::str::from_utf8(line.get(r)?).ok()?.parse().ok() };
+    let (y, m, d) = (num(0..4)?, num(5..7)?, num(8..10)?);
+    let (hh, mm, ss) = (num(11..13)?, num(14..16)?, num(17..19)?);
+    if !(1..=12).contains(&m) || !(1..=31).contains(&d) || hh > 23 || mm > 59 || ss > 60 {
+        return None;
+    }
+    // Days from the civil date (Howard Hinnant's algorithm).
+    let y = if m <= 2 { y - 1 } else { y };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let mp = (m + 9) % 12;
+    let doy = (153 * mp + 2) / 5 + d - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    let days = era * 146_097 + doe - 719_468;
+    Some(days * 86_400 + hh * 3600 + mm * 60 + ss)
 }
 
 /// Length of a leading `YYYY-MM-DDTHH:MM:SS[.fff…]Z ` prefix, if any.
@@ -108,8 +131,14 @@ const UI_PREFIXES: &[(&str, LineKind)] = &[
 /// Parses one line (without its line break).
 pub fn parse_line(bytes: &[u8]) -> ParsedLine<'_> {
     let ts = timestamp_len(bytes);
+    let timestamp = ts.and_then(|_| timestamp_seconds(bytes));
     let rest = &bytes[ts.unwrap_or(0)..];
     let text = decode(rest);
+    let text = if had_ui_links(&text) {
+        Cow::Owned(strip_ui_links(&text))
+    } else {
+        text
+    };
     let had_timestamp = ts.is_some();
     match text {
         Cow::Borrowed(s) => {
@@ -118,6 +147,7 @@ pub fn parse_line(bytes: &[u8]) -> ParsedLine<'_> {
                 kind,
                 text: msg,
                 had_timestamp,
+                timestamp,
                 props,
             }
         }
@@ -128,16 +158,49 @@ pub fn parse_line(bytes: &[u8]) -> ParsedLine<'_> {
                 kind,
                 text: msg,
                 had_timestamp,
+                timestamp,
                 props,
             }
         }
     }
 }
 
+fn had_ui_links(text: &str) -> bool {
+    text.contains("](https://github.com/")
+}
+
+/// Text copied from the web UI keeps the line anchors GitHub puts on numbers
+/// (`line [35](https://github.com/o/r/runs/1#step:7:37)`, even inside a number:
+/// `exit code 1[2](…)7`); they are cut back to the number shown.
+pub fn strip_ui_links(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(open) = rest.find('[') {
+        let tail = &rest[open + 1..];
+        let link = tail
+            .find("](https://github.com/")
+            .filter(|&close| close > 0 && tail[..close].bytes().all(|b| b.is_ascii_digit()));
+        match link.and_then(|close| tail[close..].find(')').map(|end| (close, close + end))) {
+            Some((close, end)) => {
+                out.push_str(&rest[..open]);
+                out.push_str(&tail[..close]);
+                rest = &tail[end + 1..];
+            }
+            None => {
+                out.push_str(&rest[..=open]);
+                rest = tail;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
 fn classify_text(s: &str) -> (LineKind, Cow<'_, str>, Option<CommandProps>) {
-    if s.starts_with("##[") {
+    let marked = s.trim_start_matches(' ');
+    if marked.starts_with("##[") {
         for (marker, kind) in RUNNER_MARKERS {
-            if let Some(msg) = s.strip_prefix(marker) {
+            if let Some(msg) = marked.strip_prefix(marker) {
                 return (*kind, Cow::Borrowed(msg), None);
             }
         }
@@ -247,6 +310,33 @@ mod tests {
         assert_eq!(line.kind, LineKind::Error);
         assert_eq!(line.text, "boom");
         assert!(line.had_timestamp);
+    }
+
+    #[test]
+    fn timestamps_as_seconds() {
+        let a = parse_line(b"2024-03-01T23:59:30.5Z x").timestamp.expect("ts");
+        let b = parse_line(b"2024-03-02T00:40:30Z y").timestamp.expect("ts");
+        assert_eq!(b - a, 41 * 60);
+        assert_eq!(timestamp_seconds(b"1970-01-01T00:00:10Z"), Some(10));
+        assert_eq!(parse_line(b"no time").timestamp, None);
+    }
+
+    #[test]
+    fn ui_line_links_are_cut_back_to_numbers() {
+        assert_eq!(
+            strip_ui_links("main.sh: line [35](https://github.com/o/r/runs/8#step:7:37): poetry: command not found"),
+            "main.sh: line 35: poetry: command not found"
+        );
+        assert_eq!(
+            strip_ui_links("exit code 1[2](https://github.com/o/r/actions/runs/7/job/2#step:5:2)7."),
+            "exit code 127."
+        );
+        assert_eq!(
+            strip_ui_links("[x](https://github.com/a) [1]"),
+            "[x](https://github.com/a) [1]"
+        );
+        let parsed = parse_line(b"Error: code 1[2](https://github.com/o/r#step:1:2)7");
+        assert_eq!(parsed.text, "Error: code 127");
     }
 
     #[test]

@@ -9,6 +9,11 @@ use autoheal_engine::yaml::{self, Node, NodeKind, ScalarStyle};
 
 use crate::report::{Category, Failure, Position, Span, SubjectDetail};
 
+mod runner;
+
+/// GitHub's default job time limit, when `timeout-minutes` is not set.
+const DEFAULT_JOB_LIMIT_MINUTES: u32 = 360;
+
 /// Sets `span` on every failure that can be located in `text` (the workflow
 /// at `path`); fills a missing time limit from `timeout-minutes`.
 pub fn map_failures(failures: &mut [Failure], path: &str, text: &str) {
@@ -21,7 +26,86 @@ pub fn map_failures(failures: &mut [Failure], path: &str, text: &str) {
         index: &index,
     };
     for failure in failures.iter_mut() {
+        if let Some(workflow) = workflow.as_ref() {
+            refine(failure, workflow);
+        }
         failure.span = locate(failure, workflow.as_ref(), &ctx);
+    }
+}
+
+/// What only the workflow can decide: whether a cancel came at the job's time
+/// limit, and whether a runner-tied failure ran on a runner that may be made
+/// optional.
+fn refine(failure: &mut Failure, workflow: &Workflow<'_>) {
+    let Some(job) = find_job(workflow, failure.job.as_deref(), failure) else {
+        return;
+    };
+    match failure.detail.clone() {
+        SubjectDetail::Canceled {
+            elapsed_minutes: Some(elapsed),
+        } if !failure.consequence => {
+            let step = find_step(job, failure);
+            let limit = step
+                .and_then(|s| s.get("timeout-minutes"))
+                .or_else(|| job.get("timeout-minutes"))
+                .and_then(Node::as_number)
+                .filter(|m| *m > 0.0 && *m < 1e6)
+                .map_or(DEFAULT_JOB_LIMIT_MINUTES, |m| m.ceil() as u32);
+            // The log's first timestamp is at most a minute after the job began.
+            if elapsed + 1 >= limit {
+                failure.category = Category::Timeout;
+                failure.subject = Some(limit.to_string());
+                failure.detail = SubjectDetail::Limit { minutes: limit };
+                failure.fixable = true;
+                failure.confidence = 0.8;
+                failure.message =
+                    format!("The job was canceled after running {elapsed} minutes, at its {limit}-minute time limit.");
+            } else {
+                failure.message = format!(
+                    "The job was canceled after {elapsed} minutes, before its {limit}-minute time limit: not a \
+                     timeout (concurrency, fail-fast or a person canceled it)."
+                );
+            }
+        }
+        SubjectDetail::Runner {
+            failure: kind,
+            runner: from_log,
+            job: job_name,
+            ..
+        } => {
+            let base = failure
+                .message
+                .split(" Not fixable without the workflow")
+                .next()
+                .unwrap_or("")
+                .to_string();
+            match runner::confirm(job, failure.job.as_deref(), from_log) {
+                runner::Confirmation::Runner(label) | runner::Confirmation::ExperimentalLeg(label) => {
+                    failure.fixable = !failure.consequence;
+                    failure.detail = SubjectDetail::Runner {
+                        failure: kind,
+                        runner: from_log,
+                        job: job_name.or_else(|| Some(job.id.to_string())),
+                        confirmed_runs_on: Some(label.clone()),
+                    };
+                    failure.message = format!(
+                        "{base} The workflow runs job `{}` on `{label}`, a runner this failure is tied to: the job \
+                         (or that matrix leg) can be made non-blocking.",
+                        job.id
+                    );
+                }
+                runner::Confirmation::Refuted(label) => {
+                    failure.fixable = false;
+                    failure.message = format!(
+                        "{base} But the workflow runs job `{}` on `{label}`, an x64 GitHub-hosted image: making it \
+                         optional would hide a real failure (add emulation, or use a tool built for the runner).",
+                        job.id
+                    );
+                }
+                runner::Confirmation::Unknown => {}
+            }
+        }
+        _ => {}
     }
 }
 

@@ -189,6 +189,12 @@ pub enum RunnerClass {
 #[serde(rename_all = "snake_case")]
 pub enum Ecosystem {
     Npm,
+    /// A Go module (`go get`).
+    Go,
+    /// A Ruby gem.
+    Rubygems,
+    /// An R package from CRAN.
+    Cran,
 }
 
 /// A Python `major.minor` version seen in the log (a tool-cache path, a

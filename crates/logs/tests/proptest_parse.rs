@@ -1,8 +1,59 @@
 //! Property tests: the readers and the classifier never panic, whatever the
 //! bytes, and line numbering agrees between the slice and reader paths.
 
-use autoheal_logs::{Analyzer, LogFile, LogInput, Options, WorkflowFile, ZipLimits, read_log_set};
+use autoheal_logs::classify::catalogue::Catalogue;
+use autoheal_logs::classify::hit::Line;
+use autoheal_logs::line::LineKind;
+use autoheal_logs::subject::{is_command, is_distribution, workspace_pattern};
+use autoheal_logs::{
+    Analyzer, LogFile, LogInput, Options, RateLimitService, SubjectDetail, WorkflowFile, ZipLimits, read_log_set,
+};
 use proptest::prelude::*;
+
+/// Lines stitched from the catalogue's own needles and fixtures with hostile
+/// and path-like fragments, so every entry's extraction code is exercised.
+fn catalogue_line() -> impl Strategy<Value = String> {
+    let catalogue = Catalogue::get();
+    let mut pieces: Vec<String> = catalogue.needles().map(str::to_string).collect();
+    pieces.extend(
+        catalogue
+            .entries
+            .iter()
+            .flat_map(|e| e.examples.iter().map(|x| x.line.to_string())),
+    );
+    pieces.extend(
+        [
+            "'",
+            "\"",
+            "‘",
+            "’",
+            "`",
+            ": ",
+            "/home/runner/work/r/r/",
+            "../",
+            "$(id)",
+            " ",
+            "(",
+            ")",
+            "\\",
+            "é",
+            "::",
+            ".py:",
+            "File \"",
+            "#L",
+            "https://",
+            "429",
+            "\r",
+            ";",
+            "*",
+            "<",
+            ">",
+        ]
+        .map(str::to_string),
+    );
+    let piece = prop::sample::select(pieces);
+    prop::collection::vec(prop_oneof![piece, "[ -~]{0,6}"], 0..8).prop_map(|v| v.concat())
+}
 
 const WORKFLOW: &str = "on: push\njobs:\n  t:\n    steps:\n      - run: |\n          a\n          b\n";
 
@@ -35,6 +86,9 @@ fn log_bytes() -> impl Strategy<Value = Vec<u8>> {
         "  ",
         "Run ",
         "PK\u{3}\u{4}",
+        "build (ubuntu-latest)\tRun tests\t",
+        "lint\tSet up job\t",
+        "\t",
         "[{\"message\":\"",
     ]);
     let chunk = prop_oneof![
@@ -64,6 +118,42 @@ proptest! {
             }
         }
         let _ = analyzer.analyze_reader(&bytes[..], None);
+    }
+
+    /// Whatever a line says, an entry never panics, and a hit marked fixable
+    /// carries a subject that passes the strict grammar for its kind.
+    #[test]
+    fn fixable_hits_have_valid_subjects(
+        text in catalogue_line(),
+        recent in prop::collection::vec(catalogue_line(), 0..3),
+        script in catalogue_line(),
+        own in prop::collection::vec("[a-z_]{1,8}", 0..2),
+    ) {
+        let recent: Vec<&str> = recent.iter().map(String::as_str).collect();
+        let line = Line {
+            text: &text,
+            kind: LineKind::Error,
+            recent: &recent,
+            script: &script,
+            own_packages: &own,
+            python: None,
+        };
+        if let Some(hit) = Catalogue::get().classify(&line) {
+            prop_assert!((0.0..=1.0).contains(&hit.confidence));
+            if hit.fixable {
+                let valid = match &hit.detail {
+                    SubjectDetail::Module { distribution, .. } => is_distribution(distribution),
+                    SubjectDetail::PytestPlugin { distribution, .. } => is_distribution(distribution),
+                    SubjectDetail::Command { name, .. } => is_command(name),
+                    SubjectDetail::Path { path } => workspace_pattern(path).as_deref() == Some(path.as_str()),
+                    SubjectDetail::Limit { minutes } => *minutes > 0,
+                    SubjectDetail::RateLimit { service, .. } => *service != RateLimitService::Other,
+                    SubjectDetail::WorkflowLocation { line, .. } => *line > 0,
+                    _ => false,
+                };
+                prop_assert!(valid, "fixable {:?} from {:?}", hit.detail, text);
+            }
+        }
     }
 
     #[test]

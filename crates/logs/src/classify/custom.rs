@@ -2,7 +2,7 @@
 
 use regex::{Regex, RegexSet};
 
-use super::rules::{Hit, Strength};
+use super::hit::{Hit, Strength};
 use crate::report::{Category, SubjectDetail};
 use crate::subject::{display_text, is_command, is_distribution, workspace_path};
 
@@ -72,6 +72,7 @@ impl CustomRules {
                 Strength::Specific
             },
             job_level: false,
+            entry: "custom",
         };
         if let Some(raw) = raw.map(|m| m.as_str()) {
             let (trusted, detail) = validate(pattern.category, raw);

@@ -1,62 +1,66 @@
 //! The classifier: consumes log events, keeps only what it needs (candidate
-//! lines, step headers, a small window of recent lines) and ranks the
-//! findings into failures, likely root cause first.
+//! lines, step headers, a small window of recent lines, the Python version
+//! and the project's own package names seen so far) and ranks the findings
+//! into failures, likely root cause first.
+//!
+//! What a line means is decided by the [`catalogue`] (one module per program
+//! that prints messages); how findings of a job are ranked, and which ones are
+//! consequences of an earlier failure, by [`rank`].
 
+pub mod catalogue;
 pub mod custom;
+pub mod hit;
 mod rank;
-pub mod rules;
 
 use std::sync::Arc;
 
 use aho_corasick::AhoCorasick;
 
 use crate::events::{LineEvent, LogSink};
-use crate::knowledge::python;
+use crate::knowledge::python::{self, python_version_in};
 use crate::line::{CommandProps, LineKind};
-use crate::report::{Evidence, Failure};
-use crate::subject;
+use crate::report::{Category, Evidence, Failure, PythonVersion, SubjectDetail};
+use crate::subject::{self, workspace_path};
+use catalogue::Catalogue;
 use custom::CustomRules;
-use rules::{Hit, LineContext, NEEDLES, classify_line};
+pub use hit::{Hit, Line, Strength};
 
 /// Caps that keep memory flat on huge logs.
 const MAX_FINDINGS_PER_JOB: usize = 512;
 const MAX_WEAK_PER_JOB: usize = 16;
 const MAX_STEPS_PER_JOB: usize = 4096;
 const MAX_SCRIPT_BYTES: usize = 16 * 1024;
+const MAX_OWN_PACKAGES: usize = 32;
 const RECENT_LINES: usize = 6;
 const MAX_EVIDENCE_TEXT: usize = 500;
 
 /// Compiled rules, shared by all scans.
 #[derive(Clone, Debug)]
 pub struct Classifier {
-    /// None when some custom pattern has no literal: every line is checked.
-    prefilter: Option<Arc<AhoCorasick>>,
     custom: Option<Arc<CustomRules>>,
+    /// Needles of the custom patterns; `None` with custom patterns present
+    /// means some pattern has no literal, so every line is checked.
+    custom_prefilter: Option<Arc<AhoCorasick>>,
+    custom_all_lines: bool,
     /// Normalized names of the project's own packages.
     own_packages: Vec<String>,
 }
 
 impl Classifier {
     pub fn new(custom: Option<CustomRules>, own_packages: &[String]) -> Classifier {
-        let mut needles: Vec<String> = NEEDLES.iter().map(|s| (*s).to_string()).collect();
-        let mut custom_all_lines = false;
-        if let Some(c) = &custom {
-            match &c.needles {
-                Some(extra) => needles.extend(extra.iter().cloned()),
-                None => custom_all_lines = !c.is_empty(),
-            }
-        }
-        let prefilter = if custom_all_lines {
-            None
-        } else {
-            AhoCorasick::new(&needles).ok().map(Arc::new)
+        let custom = custom.filter(|c| !c.is_empty());
+        let (custom_prefilter, custom_all_lines) = match custom.as_ref().map(|c| c.needles.as_ref()) {
+            None => (None, false),
+            Some(None) => (None, true),
+            Some(Some(needles)) => (AhoCorasick::new(needles).ok().map(Arc::new), false),
         };
-        let custom = custom.filter(|c| !c.is_empty()).map(Arc::new);
         let mut own: Vec<String> = own_packages.iter().map(|p| python::normalize_name(p)).collect();
+        own.sort_unstable();
         own.dedup();
         Classifier {
-            prefilter,
-            custom,
+            custom: custom.map(Arc::new),
+            custom_prefilter,
+            custom_all_lines,
             own_packages: own,
         }
     }
@@ -64,9 +68,11 @@ impl Classifier {
     pub fn scanner(&self) -> Scanner<'_> {
         Scanner {
             classifier: self,
+            catalogue: Catalogue::get(),
             jobs: Vec::new(),
             recent: Recent::default(),
-            seen_repo: None,
+            own_seen: Vec::new(),
+            python: None,
         }
     }
 }
@@ -96,6 +102,8 @@ pub(crate) struct JobState {
     pub steps: Vec<StepState>,
     pub findings: Vec<Finding>,
     pub weak: usize,
+    /// The first timestamp seen in the job's log.
+    pub first_timestamp: Option<i64>,
 }
 
 #[derive(Debug, Default)]
@@ -132,9 +140,12 @@ fn floor_boundary(s: &str, max: usize) -> usize {
 /// One pass over a set of logs.
 pub struct Scanner<'c> {
     classifier: &'c Classifier,
+    catalogue: &'static Catalogue,
     pub(crate) jobs: Vec<JobState>,
     recent: Recent,
-    seen_repo: Option<String>,
+    /// Own package names learned from the log (checkout and source paths).
+    own_seen: Vec<String>,
+    python: Option<PythonVersion>,
 }
 
 impl Scanner<'_> {
@@ -147,11 +158,18 @@ impl Scanner<'_> {
     }
 
     fn is_candidate(&self, line: &LineEvent<'_>) -> bool {
-        matches!(line.kind, LineKind::Error) || self.classifier.prefilter.as_ref().is_none_or(|p| p.is_match(line.text))
+        matches!(line.kind, LineKind::Error)
+            || self.catalogue.is_candidate(line.text)
+            || self.classifier.custom_all_lines
+            || self
+                .classifier
+                .custom_prefilter
+                .as_ref()
+                .is_some_and(|p| p.is_match(line.text))
     }
 
-    fn classify(&mut self, line: &LineEvent<'_>) -> Option<Hit> {
-        let text = line.text;
+    fn classify(&mut self, event: &LineEvent<'_>) -> Option<Hit> {
+        let text = event.text;
         if let Some(custom) = &self.classifier.custom {
             if let Some(hit) = custom.classify(text) {
                 return Some(hit);
@@ -159,34 +177,51 @@ impl Scanner<'_> {
         }
         let recent = self.recent.ordered();
         let mut own = self.classifier.own_packages.clone();
-        if let Some(repo) = &self.seen_repo {
-            own.push(repo.clone());
-        }
-        let job = self.jobs.last();
-        let script = job
+        own.extend(self.own_seen.iter().cloned());
+        let script = self
+            .jobs
+            .last()
             .and_then(|j| j.steps.last())
             .map(|s| s.script.as_str())
             .unwrap_or("");
-        let ctx = LineContext {
+        let line = Line {
+            text,
+            kind: event.kind,
             recent: &recent,
             script,
             own_packages: &own,
-            is_warning: matches!(line.kind, LineKind::Warning | LineKind::Notice),
+            python: self.python,
         };
-        let hit = classify_line(text, &ctx);
-        match hit {
-            Some(hit) => Some(hit),
-            None if line.kind == LineKind::Error => Some(Hit {
-                category: crate::report::Category::Unknown,
-                subject: None,
-                detail: crate::report::SubjectDetail::None,
-                fixable: false,
-                confidence: 0.2,
-                message: format!("Error: {}", subject::display_text(text)),
-                strength: rules::Strength::Weak,
-                job_level: false,
+        match self.catalogue.classify(&line) {
+            Some(hit) => Some(soften_warning(hit, &line)),
+            None if event.kind == LineKind::Error => Some(Hit {
+                entry: "runner/unexplained-error",
+                ..Hit::new(
+                    Category::Unknown,
+                    0.2,
+                    Strength::Weak,
+                    format!("Error: {}", subject::display_text(text)),
+                )
             }),
             None => None,
+        }
+    }
+
+    /// Learns context from every line, echoed script lines included: the
+    /// Python version and the project's own package names.
+    fn learn(&mut self, text: &str) {
+        if text.contains("ython") {
+            if let Some(v) = python_version_in(text) {
+                self.python = Some(v);
+            }
+        }
+        if self.own_seen.len() < MAX_OWN_PACKAGES {
+            for name in own_package_names(text) {
+                let name = python::normalize_name(&name);
+                if !self.own_seen.contains(&name) {
+                    self.own_seen.push(name);
+                }
+            }
         }
     }
 
@@ -194,6 +229,15 @@ impl Scanner<'_> {
     pub fn finish(self) -> Vec<Failure> {
         rank::rank(self.jobs)
     }
+}
+
+/// A warning or retry line that merely mentions a failure does not end the
+/// job; it only counts if nothing better is found.
+fn soften_warning(mut hit: Hit, line: &Line<'_>) -> Hit {
+    if matches!(hit.strength, Strength::Blocker) && line.is_warning() {
+        hit.strength = Strength::Weak;
+    }
+    hit
 }
 
 impl LogSink for Scanner<'_> {
@@ -217,9 +261,15 @@ impl LogSink for Scanner<'_> {
     }
 
     fn line(&mut self, line: &LineEvent<'_>) {
+        if let Some(ts) = line.timestamp {
+            let job = self.job();
+            job.first_timestamp.get_or_insert(ts);
+        }
+        self.learn(line.text);
         if line.echo {
-            // Keep the script for the typo check, but never classify it.
-            if let Some(step) = self.job().steps.last_mut() {
+            // Keep the script (typo check, `cd` resolution), never classify it.
+            let header = line.kind == LineKind::GroupStart || line.text.trim_start_matches("> ").starts_with("Run ");
+            if let Some(step) = self.job().steps.last_mut().filter(|s| !(header && s.script.is_empty())) {
                 if step.script.len() + line.text.len() < MAX_SCRIPT_BYTES {
                     step.script.push_str(line.text);
                     step.script.push('\n');
@@ -227,17 +277,18 @@ impl LogSink for Scanner<'_> {
             }
             return;
         }
-        if self.seen_repo.is_none() && line.text.contains("/work/") {
-            if let Some(repo) = subject::repository_in_path(line.text) {
-                self.seen_repo = Some(python::normalize_name(repo));
-            }
-        }
         if self.is_candidate(line) {
-            if let Some(hit) = self.classify(line) {
+            if let Some(mut hit) = self.classify(line) {
+                if let SubjectDetail::Canceled { elapsed_minutes } = &mut hit.detail {
+                    let first = self.jobs.last().and_then(|j| j.first_timestamp);
+                    if let (Some(first), Some(now)) = (first, line.timestamp) {
+                        *elapsed_minutes = u32::try_from((now - first).max(0) / 60).ok();
+                    }
+                }
                 let step = self.jobs.last().and_then(|j| j.steps.len().checked_sub(1));
                 let script_line = bash_script_line(line.text);
                 let job = self.job();
-                let weak = matches!(hit.strength, rules::Strength::Weak);
+                let weak = matches!(hit.strength, Strength::Weak);
                 let room = job.findings.len() < MAX_FINDINGS_PER_JOB && (!weak || job.weak < MAX_WEAK_PER_JOB);
                 if room {
                     job.weak += usize::from(weak);
@@ -274,26 +325,41 @@ fn bash_script_line(text: &str) -> Option<u32> {
     digits.parse().ok()
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn script_line_of_bash_errors() {
-        assert_eq!(
-            bash_script_line("/home/runner/work/_temp/ab-cd.sh: line 7: foo: command not found"),
-            Some(7)
-        );
-        assert_eq!(bash_script_line("/__w/_temp/ab.sh: 1: ./x: not found"), Some(1));
-        assert_eq!(bash_script_line("foo: command not found"), None);
+/// Names of the project's own Python packages a line shows: the repository
+/// of a checkout path, and the top-level package of a source file of the
+/// project in a traceback (`File "…/repo/repo/src/pkg/x.py"`, `src/pkg/x.py:9:
+/// in <module>`). Installed packages (site-packages, the tool cache) are not
+/// the project's.
+fn own_package_names(line: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    if let Some(repo) = subject::repository_in_path(line) {
+        out.push(repo.to_string());
     }
-
-    #[test]
-    fn recent_window_is_bounded_and_ordered() {
-        let mut r = Recent::default();
-        for i in 0..10 {
-            r.push(&format!("l{i}"));
-        }
-        assert_eq!(r.ordered(), vec!["l4", "l5", "l6", "l7", "l8", "l9"]);
+    if !line.contains(".py") || line.contains("site-packages") || line.contains("dist-packages") {
+        return out;
     }
+    let path = if let Some(at) = line.find("File \"") {
+        line[at + 6..].split('"').next()
+    } else {
+        line.split_whitespace()
+            .next()
+            .and_then(|w| w.find(".py:").map(|at| &w[..at + 3]))
+    };
+    let Some(relative) = path.and_then(workspace_path) else {
+        return out;
+    };
+    let mut parts = relative.split('/');
+    let first = parts.next().unwrap_or("");
+    let package = if matches!(first, "src" | "lib") {
+        parts.next()
+    } else {
+        Some(first)
+    };
+    if let Some(p) = package.filter(|p| !p.ends_with(".py") && subject::is_module(p)) {
+        out.push(p.to_string());
+    }
+    out
 }
+
+#[cfg(test)]
+mod tests;

@@ -1,9 +1,69 @@
 //! From findings to failures: merge repeated evidence, mark consequences of
-//! earlier failures, and put the likely root cause first.
+//! earlier failures, and put the likely root cause first. This is the one
+//! place where findings of different lines are weighed against each other.
+//!
+//! # Order within a job
+//!
+//! 1. Findings that are not consequences come before consequences.
+//! 2. Then by strength: a specific cause, a blocker (a failure nobody should
+//!    auto-fix) or a failed install; then a summary heading whose cause is
+//!    printed with it (Gradle's `Could not resolve all files …`); then a bare
+//!    cancel; then a failed step (`Process completed with exit code N`); then an
+//!    error line no entry explains. These weaker findings are dropped when a
+//!    stronger one exists (a cancel is kept, so a person sees it), and at most
+//!    three are reported.
+//! 3. Job-level findings (the time-limit annotation, an invalid workflow)
+//!    before line-level ones: they explain everything the job printed.
+//! 4. Then the earliest line: the first failure usually causes the rest.
+//!
+//! Across jobs, each job keeps its order; non-consequences come first, and
+//! weak `unknown` findings last.
+//!
+//! # The consequence model
+//!
+//! A finding is a *consequence* (reported last, `fixable: false`, confidence
+//! × 0.4, message "Probably a consequence of an earlier failure") when:
+//! - it is a specific cause (a missing command, file or module, …) seen
+//!   *after* a failed install (`npm ci` / `pip install` failing, a resolver
+//!   conflict) or after a step already failed in the same job, because then the
+//!   missing thing is what the failure left behind (`eslint: not found` after
+//!   `npm ci` failed); job-level findings are never consequences;
+//! - it is a cancel (`The operation was canceled.`) seen after any other
+//!   failure: fail-fast or a time limit explains it, not the reverse.
+//!
+//! # Cancels and time limits
+//!
+//! A bare cancel is `unknown`: it is a timeout only when the time it ran
+//! reaches the limit. The scanner measures the minutes from the job log's
+//! first timestamp to the cancel (a lower bound of the run time); with no
+//! workflow, reaching 360 minutes (GitHub's default and maximum job limit)
+//! proves it; with the workflow, `mapping` compares with `timeout-minutes`.
+//!
+//! # Runner failures
+//!
+//! An `optional_job` failure is never fixable here: making a job optional is
+//! only right when the workflow confirms the job runs on an ARM64, self-hosted,
+//! Apple-silicon or experimental runner, which `mapping` checks.
+//!
+//! # The confidence scale
+//!
+//! - 0.9–0.95: the emitting tool's own unambiguous message, with a subject
+//!   from a table or the message itself (the time-limit annotation, an
+//!   invalid-workflow line, a known module, Docker Hub's `toomanyrequests`).
+//! - 0.7–0.89: a specific message whose subject is validated but inferred (a
+//!   path from a shell error, a service from a URL's host, a runner failure).
+//! - 0.5–0.69: the category is clear but the subject is guessed or missing
+//!   (a module no table knows, a command the script does not name), and
+//!   blockers (0.6).
+//! - below 0.5: weak evidence (an unexplained error line 0.2, a bare cancel
+//!   0.4) and consequences (× 0.4).
 
-use super::rules::Strength;
+use super::hit::Strength;
 use super::{Finding, JobState};
-use crate::report::{Category, Failure, LogLocation, StepRef, SubjectDetail};
+use crate::report::{Category, Failure, LogLocation, RateLimitService, StepRef, SubjectDetail};
+
+/// GitHub's default (and, for hosted runners, maximum) job time limit.
+const DEFAULT_JOB_LIMIT_MINUTES: u32 = 360;
 
 /// Lines within which two hits of one category are the same failure.
 const MERGE_DISTANCE: u64 = 6;
@@ -79,21 +139,29 @@ fn rank_job(job: JobState) -> Vec<Failure> {
                 script_line: f.script_line,
             },
         };
-        if f.hit.category == Category::OptionalJob {
-            match &name {
-                Some(job) => {
-                    failure.subject = Some(job.clone());
-                    failure.detail = SubjectDetail::Runner {
-                        failure: crate::report::RunnerFailure::ArchitectureMismatch,
-                        runner: None,
-                        job: Some(job.clone()),
-                        confirmed_runs_on: None,
-                    };
-                    // Knowing the job is all the fix (`continue-on-error`) needs.
-                    failure.fixable = true;
-                }
-                // Without the job's name there is nothing to mark optional.
-                None => failure.fixable = false,
+        if let SubjectDetail::Runner { job, .. } = &mut failure.detail {
+            *job = name.clone();
+            failure.fixable = false;
+            failure.message.push_str(
+                " Not fixable without the workflow: making the job optional is only right once the workflow \
+                 confirms it runs on an ARM64, self-hosted, Apple-silicon or experimental runner.",
+            );
+        }
+        if let SubjectDetail::Canceled {
+            elapsed_minutes: Some(elapsed),
+        } = failure.detail
+        {
+            if !failure.consequence && elapsed + 1 >= DEFAULT_JOB_LIMIT_MINUTES {
+                let minutes = DEFAULT_JOB_LIMIT_MINUTES;
+                failure.category = Category::Timeout;
+                failure.subject = Some(minutes.to_string());
+                failure.detail = SubjectDetail::Limit { minutes };
+                failure.fixable = true;
+                failure.confidence = 0.8;
+                failure.message = format!(
+                    "The job was canceled after running {elapsed} minutes: it reached GitHub's {minutes}-minute job \
+                     limit."
+                );
             }
         }
         if failure.consequence {
@@ -112,9 +180,10 @@ fn rank_job(job: JobState) -> Vec<Failure> {
 fn strength_rank(s: Strength) -> u8 {
     match s {
         Strength::Specific | Strength::Blocker | Strength::InstallFailure => 0,
-        Strength::Canceled => 1,
-        Strength::StepFailed => 2,
-        Strength::Weak => 3,
+        Strength::Summary => 1,
+        Strength::Canceled => 2,
+        Strength::StepFailed => 3,
+        Strength::Weak => 4,
     }
 }
 
@@ -133,6 +202,10 @@ fn merge(findings: Vec<Finding>) -> Vec<Finding> {
 }
 
 fn same_failure(prev: &Finding, next: &Finding) -> bool {
+    // The runner cancels the job when it hits its time limit: one event.
+    if prev.hit.category == Category::Timeout && next.hit.strength == Strength::Canceled {
+        return true;
+    }
     if prev.hit.category != next.hit.category || prev.step != next.step {
         return false;
     }
@@ -146,7 +219,11 @@ fn same_failure(prev: &Finding, next: &Finding) -> bool {
         return near;
     }
     let same_subject = prev.hit.subject.is_some() && prev.hit.subject == next.hit.subject;
-    let compatible = prev.hit.subject.is_none() || next.hit.subject.is_none() || same_subject;
+    let compatible = prev.hit.subject.is_none()
+        || next.hit.subject.is_none()
+        || same_subject
+        || is_generic(&prev.hit)
+        || is_generic(&next.hit);
     same_subject || (near && compatible)
 }
 
@@ -160,13 +237,14 @@ fn absorb(prev: &mut Finding, next: Finding) {
     let b = next.hit;
     if a.category == Category::YamlSyntax {
         merge_workflow_location(a, &b);
-    } else if a.subject.is_none() && b.subject.is_some() {
+    } else if (a.subject.is_none() && b.subject.is_some()) || (is_generic(a) && !is_generic(&b)) {
         a.subject = b.subject;
         a.detail = b.detail;
         a.fixable = b.fixable;
         a.message = b.message;
     }
     a.confidence = a.confidence.max(b.confidence);
+    a.entry = if a.entry.is_empty() { b.entry } else { a.entry };
     if strength_rank(b.strength) < strength_rank(a.strength) {
         a.strength = b.strength;
     }
@@ -179,9 +257,22 @@ fn absorb(prev: &mut Finding, next: Finding) {
     }
 }
 
+/// A rate limit whose service is not named: a later line that names it
+/// (`429 Too Many Requests` then `toomanyrequests: … pull rate limit`) says
+/// more about the same failure.
+fn is_generic(hit: &super::hit::Hit) -> bool {
+    matches!(
+        hit.detail,
+        SubjectDetail::RateLimit {
+            service: RateLimitService::Other,
+            ..
+        }
+    )
+}
+
 /// "Invalid workflow file: x.yml#L1" + "(Line: 10, Col: 3): …": the path from
 /// one line, the most precise line number from another.
-fn merge_workflow_location(a: &mut super::rules::Hit, b: &super::rules::Hit) {
+fn merge_workflow_location(a: &mut super::hit::Hit, b: &super::hit::Hit) {
     let (
         SubjectDetail::WorkflowLocation {
             path: pa,
@@ -236,7 +327,7 @@ fn mark_consequences(findings: &[Finding]) -> Vec<bool> {
                 failed_before = true;
                 anything_before = true;
             }
-            Strength::Specific | Strength::Blocker => anything_before = true,
+            Strength::Specific | Strength::Blocker | Strength::Summary => anything_before = true,
             Strength::Canceled | Strength::Weak => {}
         }
     }

@@ -72,15 +72,86 @@ fn plugin_flag_points_at_the_flag_in_the_step() {
 }
 
 #[test]
-fn timeout_takes_the_limit_from_timeout_minutes() {
+fn a_cancel_at_the_jobs_limit_is_a_timeout() {
     let f = run(
-        "##[error]The operation was canceled.\n",
+        "2024-05-02T10:00:00.0000000Z ##[group]Run pytest\n\
+         2024-05-02T10:00:00.1000000Z ##[endgroup]\n\
+         2024-05-02T10:25:01.0000000Z ##[error]The operation was canceled.\n",
         Some("test (ubuntu-latest, 3.12)"),
     );
     assert_eq!(f.category, Category::Timeout);
     assert_eq!(f.subject.as_deref(), Some("25"));
     assert!(f.fixable);
     assert_eq!(f.span.expect("span").start.line, line_of("  test:"));
+}
+
+#[test]
+fn a_cancel_before_the_limit_or_without_times_is_not_a_timeout() {
+    let early = run(
+        "2024-05-02T10:00:00Z start\n2024-05-02T10:12:00Z ##[error]The operation was canceled.\n",
+        Some("test (ubuntu-latest, 3.12)"),
+    );
+    assert_eq!((early.category, early.fixable), (Category::Unknown, false));
+    assert!(early.message.contains("before its 25-minute"), "{}", early.message);
+    let bare = run(
+        "##[error]The operation was canceled.\n",
+        Some("test (ubuntu-latest, 3.12)"),
+    );
+    assert_eq!((bare.category, bare.fixable), (Category::Unknown, false));
+}
+
+#[test]
+fn runner_tied_failures_are_fixable_only_on_runner_tied_jobs() {
+    const ARM: &str = "on: push
+jobs:
+  build:
+    runs-on: ${{ matrix.os }}
+    strategy:
+      matrix:
+        os: [ubuntu-latest, ubuntu-24.04-arm]
+    steps:
+      - run: ./tool
+";
+    let analyze_with = |workflow: &str, job: &str| {
+        let input = LogInput {
+            logs: vec![LogFile {
+                job: Some(job),
+                bytes: b"exec ./tool: exec format error\n",
+            }],
+            workflow: Some(WorkflowFile {
+                path: ".github/workflows/ci.yml",
+                text: workflow,
+            }),
+            ..LogInput::default()
+        };
+        analyze(&input, &Options::default())
+            .expect("analyze")
+            .failures
+            .remove(0)
+    };
+    let arm = analyze_with(ARM, "build (ubuntu-24.04-arm)");
+    assert_eq!((arm.category, arm.fixable), (Category::OptionalJob, true));
+    assert!(matches!(
+        arm.detail,
+        SubjectDetail::Runner { confirmed_runs_on: Some(ref l), .. } if l == "ubuntu-24.04-arm"
+    ));
+    let x64 = analyze_with(ARM, "build (ubuntu-latest)");
+    assert_eq!((x64.category, x64.fixable), (Category::OptionalJob, false));
+    assert!(x64.message.contains("x64 GitHub-hosted"), "{}", x64.message);
+    // Without the workflow: reported, not fixable, and it says why.
+    let input = LogInput {
+        logs: vec![LogFile {
+            job: Some("build (ubuntu-24.04-arm)"),
+            bytes: b"exec ./tool: exec format error\n",
+        }],
+        ..LogInput::default()
+    };
+    let alone = analyze(&input, &Options::default())
+        .expect("analyze")
+        .failures
+        .remove(0);
+    assert_eq!((alone.category, alone.fixable), (Category::OptionalJob, false));
+    assert!(alone.message.contains("Not fixable without the workflow"));
 }
 
 #[test]

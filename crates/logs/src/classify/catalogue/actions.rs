@@ -1,0 +1,310 @@
+//! Messages printed by common actions and the actions toolkit.
+//!
+//! Sources: `@actions/io` (`Unable to locate executable file: {tool}. Please
+//! verify either the file path exists or the file can be found within a
+//! directory specified by the PATH environment variable. …`), `@actions/core`
+//! (`Input required and not supplied: {name}`), actions/upload-artifact (`No
+//! files were found with the provided path: {path}. No artifacts will be
+//! uploaded.`), actions/download-artifact (`Unable to download artifact(s):
+//! Artifact not found for name: {name}`), the caching in actions/setup-node
+//! (`Dependencies lock file is not found in {dir}. Supported file patterns:
+//! {list}`), setup-python and setup-java (`No file in {dir} matched to
+//! [{patterns}], make sure you have checked out the target repository`),
+//! setup-go (`Dependencies file is not found in {dir}. Supported file pattern:
+//! {file}`), the tool lookups of setup-python (`The version '{v}' with
+//! architecture '{arch}' was not found for {os}.`; its `architecture` input
+//! accepts x86, x64 and arm64), setup-node and setup-go (`Unable to find {Node|Go}
+//! version '{v}' for platform {platform} and architecture {arch}.`), and the
+//! release-asset globs of softprops/action-gh-release (`Pattern '{glob}' does
+//! not match any files.`), ncipollo/release-action (`Artifact pattern:{glob} did
+//! not match any files`) and marvinpinto/action-automatic-releases (`{glob}
+//! doesn't match any files`).
+
+use super::util::{after, command_hit, path_hit, quoted, regex, runner_hit};
+use super::{Entry, ex};
+use crate::classify::hit::{Hit, Line};
+use crate::report::{Category, RunnerClass, RunnerFailure};
+
+pub const ENTRIES: &[Entry] = &[
+    Entry {
+        id: "actions/executable-not-found",
+        grammar: "Unable to locate executable file: {tool}. Please verify either the file path exists or the file \
+                  can be found within a directory specified by the PATH environment variable. …",
+        needles: &["Unable to locate executable file"],
+        check: executable_not_found,
+        examples: &[ex(
+            "Error: Unable to locate executable file: pnpm. Please verify either the file path exists or the file \
+             can be found within a directory specified by the PATH environment variable.",
+            Category::MissingCommand,
+            Some("pnpm"),
+        )],
+    },
+    Entry {
+        id: "actions/input-required",
+        grammar: "Input required and not supplied: {name} | Parameter token or opts.auth is required (Octokit) | \
+                  Credentials could not be loaded, please check your action inputs (aws-actions) | Could not load \
+                  credentials from any providers | Username and password required (docker/login-action)",
+        needles: &[
+            "Input required and not supplied",
+            "Parameter token or opts.auth is required",
+            "Credentials could not be loaded",
+            "Could not load credentials from any providers",
+            "Username and password required",
+        ],
+        check: input_required,
+        examples: &[ex(
+            "Error: Input required and not supplied: api-key",
+            Category::Unknown,
+            None,
+        )],
+    },
+    Entry {
+        id: "actions/upload-artifact-no-files",
+        grammar: "No files were found with the provided path: {path}. No artifacts will be uploaded.",
+        needles: &["No files were found with the provided path"],
+        check: upload_artifact_no_files,
+        examples: &[
+            ex(
+                "Error: No files were found with the provided path: build/reports/. No artifacts will be uploaded.",
+                Category::FileNotFound,
+                Some("build/reports"),
+            ),
+            ex(
+                "Warning: No files were found with the provided path: dist/*.whl. No artifacts will be uploaded.",
+                Category::FileNotFound,
+                Some("dist/*.whl"),
+            ),
+        ],
+    },
+    Entry {
+        id: "actions/download-artifact-missing",
+        grammar: "Unable to download artifact(s): Artifact not found for name: {name} | Unable to find any artifacts \
+                  for the associated workflow",
+        needles: &["Artifact not found for name", "Unable to find any artifacts"],
+        check: download_artifact_missing,
+        examples: &[ex(
+            "Error: Unable to download artifact(s): Artifact not found for name: wheels",
+            Category::Unknown,
+            None,
+        )],
+    },
+    Entry {
+        id: "actions/cache-lockfile-missing",
+        grammar: "Dependencies lock file is not found in {dir}. Supported file patterns: {list} | No file in {dir} \
+                  matched to [{patterns}], make sure you have checked out the target repository | Dependencies file \
+                  is not found in {dir}. Supported file pattern: {file}",
+        needles: &[
+            "lock file is not found",
+            "matched to [",
+            "Dependencies file is not found",
+        ],
+        check: cache_lockfile_missing,
+        examples: &[
+            ex(
+                "Error: Dependencies lock file is not found in /home/runner/work/app/app. Supported file patterns: \
+                 package-lock.json,npm-shrinkwrap.json,yarn.lock",
+                Category::FileNotFound,
+                Some("package-lock.json"),
+            ),
+            ex(
+                "Error: No file in /home/runner/work/app/app matched to [**/requirements.txt], make sure you have \
+                 checked out the target repository",
+                Category::FileNotFound,
+                Some("requirements.txt"),
+            ),
+        ],
+    },
+    Entry {
+        id: "actions/tool-version-for-architecture",
+        grammar: "The version '{v}' with architecture '{arch}' was not found for {os}. | Unable to find {Node|Go} \
+                  version '{v}' for platform {platform} and architecture {arch}.",
+        needles: &["with architecture '", "and architecture "],
+        check: tool_version_for_architecture,
+        examples: &[
+            ex(
+                "Error: The version '3.7' with architecture 'arm64' was not found for macOS 14.5.",
+                Category::OptionalJob,
+                Some("tool_unavailable_for_architecture"),
+            ),
+            ex(
+                "Error: Unable to find Node version '12' for platform darwin and architecture arm64.",
+                Category::OptionalJob,
+                Some("tool_unavailable_for_architecture"),
+            ),
+            // Not an architecture problem: the version is not built for this OS.
+            ex(
+                "Error: The version '3.5' with architecture 'x64' was not found for Ubuntu 24.04.",
+                Category::Unknown,
+                None,
+            ),
+            // Not a value setup-python accepts (x86, x64, arm64): an input error.
+            ex(
+                "Error: The version '3.12' with architecture 'aarch64' was not found for Ubuntu 22.04.",
+                Category::Unknown,
+                None,
+            ),
+        ],
+    },
+    Entry {
+        id: "actions/deploy-folder-missing",
+        grammar: "The directory you're trying to deploy named {dir} doesn't exist. Please double check the path and any \
+                  prerequisite build scripts and try again. (JamesIves/github-pages-deploy-action)",
+        needles: &["trying to deploy named"],
+        check: deploy_folder_missing,
+        examples: &[ex(
+            "The directory you're trying to deploy named /home/runner/work/site/site/build doesn't exist. Please \
+             double check the path and any prerequisite build scripts and try again. ❗",
+            Category::FileNotFound,
+            Some("build"),
+        )],
+    },
+    Entry {
+        id: "actions/release-glob-unmatched",
+        grammar: "Pattern '{glob}' does not match any files. | Artifact pattern:{glob} did not match any files | {glob} \
+                  doesn't match any files",
+        needles: &[
+            "does not match any files",
+            "did not match any files",
+            "doesn't match any files",
+        ],
+        check: release_glob_unmatched,
+        examples: &[
+            ex(
+                "🤔 Pattern 'target/release/*.tar.gz' does not match any files.",
+                Category::FileNotFound,
+                Some("target/release/*.tar.gz"),
+            ),
+            ex(
+                "Error: Artifact pattern:out/*.zip did not match any files",
+                Category::FileNotFound,
+                Some("out/*.zip"),
+            ),
+            ex(
+                "Error: /home/runner/work/app/app/packages/*.vsix doesn't match any files",
+                Category::FileNotFound,
+                Some("packages/*.vsix"),
+            ),
+        ],
+    },
+];
+
+fn executable_not_found(line: &Line<'_>) -> Option<Hit> {
+    let rest = after(line.text, "Unable to locate executable file: ")?;
+    let tool = rest.split(". ").next().unwrap_or(rest).trim_end_matches('.').trim();
+    Some(command_hit(tool, line, 0.85))
+}
+
+fn input_required(line: &Line<'_>) -> Option<Hit> {
+    let Some(name) = after(line.text, "Input required and not supplied:").map(str::trim) else {
+        return Some(Hit::blocker(
+            "The action has no credentials: a secret that is not set or not available to this run (forks, \
+             Dependabot).",
+        ));
+    };
+    Some(Hit::blocker(format!(
+        "The action's required input '{}' was empty: usually a secret that is not set or not available to this \
+         run (forks, Dependabot).",
+        crate::subject::display_text(name)
+    )))
+}
+
+fn upload_artifact_no_files(line: &Line<'_>) -> Option<Hit> {
+    let rest = after(line.text, "No files were found with the provided path: ")?;
+    let path = rest
+        .split(". No artifacts")
+        .next()
+        .unwrap_or(rest)
+        .trim()
+        .trim_end_matches('.');
+    // Several paths may be given on separate lines of `path:`; the first names
+    // the failure.
+    let first = path.split_whitespace().next().unwrap_or(path);
+    Some(path_hit(
+        first,
+        0.8,
+        "upload-artifact found no files at the given path.",
+    ))
+}
+
+fn download_artifact_missing(_: &Line<'_>) -> Option<Hit> {
+    Some(Hit::blocker(
+        "The artifact to download was never uploaded (the job that makes it failed or was skipped, or the name \
+         differs).",
+    ))
+}
+
+fn cache_lockfile_missing(line: &Line<'_>) -> Option<Hit> {
+    let text = line.text;
+    let first = if let Some(list) =
+        after(text, "Supported file patterns: ").or_else(|| after(text, "Supported file pattern: "))
+    {
+        list.split(',').next()?.trim().trim_end_matches('.')
+    } else if let Some(list) = after(text, "matched to [") {
+        let pattern = list.split(']').next()?.split(',').next()?.trim();
+        let pattern = pattern.split(" or ").next().unwrap_or(pattern).trim();
+        pattern.strip_prefix("**/").unwrap_or(pattern)
+    } else {
+        return None;
+    };
+    Some(path_hit(
+        first,
+        0.75,
+        "The setup action's dependency cache needs a lock file that is not in the repository (or not checked out).",
+    ))
+}
+
+fn tool_version_for_architecture(line: &Line<'_>) -> Option<Hit> {
+    let text = line.text;
+    let arch = if let Some(c) = regex!(r"with architecture '([^']+)'").captures(text) {
+        c[1].to_string()
+    } else {
+        regex!(r"and architecture ([A-Za-z0-9_]+)").captures(text)?[1].to_string()
+    };
+    let macos = text.contains("macOS") || text.contains("darwin");
+    match arch.as_str() {
+        "arm64" => Some(runner_hit(
+            RunnerFailure::ToolUnavailableForArchitecture,
+            Some(if macos {
+                RunnerClass::MacosArm64
+            } else {
+                RunnerClass::Arm64
+            }),
+            0.8,
+            "The setup action has no build of this version for the ARM64 runner: the failure is tied to the \
+             runner's architecture.",
+        )),
+        "x64" | "x86" => Some(Hit::blocker(
+            "The setup action has no build of this version for the runner's OS: choose a version that exists there.",
+        )),
+        _ => Some(Hit::blocker(format!(
+            "'{}' is not an architecture the setup action accepts (x86, x64, arm64): fix the `architecture` input.",
+            crate::subject::display_text(&arch)
+        ))),
+    }
+}
+
+fn deploy_folder_missing(line: &Line<'_>) -> Option<Hit> {
+    let dir = after(line.text, "trying to deploy named ")?
+        .split(" doesn't exist")
+        .next()?
+        .trim();
+    Some(path_hit(
+        dir,
+        0.75,
+        "The folder to deploy does not exist (a wrong path, or the build did not make it).",
+    ))
+}
+
+fn release_glob_unmatched(line: &Line<'_>) -> Option<Hit> {
+    let text = line.text;
+    let glob = if let Some(q) = after(text, "Pattern ").and_then(quoted) {
+        q.to_string()
+    } else if let Some(rest) = after(text, "Artifact pattern:") {
+        rest.split(" did not match").next()?.trim().to_string()
+    } else {
+        let before = text.split(" doesn't match any files").next()?;
+        let before = before.rsplit(": ").next().unwrap_or(before).trim();
+        before.rsplit(' ').next().unwrap_or(before).to_string()
+    };
+    Some(path_hit(&glob, 0.75, "A release-asset pattern matched no files."))
+}

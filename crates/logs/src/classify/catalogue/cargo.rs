@@ -1,0 +1,113 @@
+//! Cargo, rustc and rustup.
+//!
+//! Sources: cargo's messages (`could not find `Cargo.toml` in `{dir}` or any
+//! parent directory`, `no such command: `{name}``, `failed to get successful
+//! HTTP response from `{url}` ({ip}), got {code}`, `could not compile `{crate}``),
+//! rustc's `error[E{code}]:` diagnostics and `linker `{cc}` not found`, and
+//! libtest's `test result: FAILED.`.
+
+use super::util::{command_hit, path_hit, rate_limit_hit, regex, service_for_host, url_host};
+use super::{Entry, ex};
+use crate::classify::hit::{Hit, Line};
+use crate::report::{Category, RateLimitService};
+
+pub const ENTRIES: &[Entry] = &[
+    Entry {
+        id: "cargo/no-manifest",
+        grammar: "error: could not find `Cargo.toml` in `{dir}` or any parent directory",
+        needles: &["could not find `Cargo.toml`"],
+        check: no_manifest,
+        examples: &[ex(
+            "error: could not find `Cargo.toml` in `/home/runner/work/app/app` or any parent directory",
+            Category::FileNotFound,
+            Some("Cargo.toml"),
+        )],
+    },
+    Entry {
+        id: "cargo/no-such-subcommand",
+        grammar: "error: no such command: `{name}` (a cargo subcommand is the program `cargo-{name}`)",
+        needles: &["no such command: `"],
+        check: no_such_subcommand,
+        examples: &[ex(
+            "error: no such command: `nextest`",
+            Category::MissingCommand,
+            Some("cargo-nextest"),
+        )],
+    },
+    Entry {
+        id: "cargo/linker-not-found",
+        grammar: "error: linker `{cc}` not found",
+        needles: &["error: linker `"],
+        check: linker_not_found,
+        examples: &[ex("error: linker `cc` not found", Category::MissingCommand, Some("cc"))],
+    },
+    Entry {
+        id: "cargo/http-429",
+        grammar: "failed to get successful HTTP response from `{url}` ({ip}), got 429",
+        needles: &["failed to get successful HTTP response"],
+        check: http_429,
+        examples: &[ex(
+            "  failed to get successful HTTP response from `https://index.crates.io/se/rd/serde` (13.1.2.3), got 429",
+            Category::RateLimit,
+            Some("crates.io"),
+        )],
+    },
+    Entry {
+        id: "cargo/build-and-test-failure",
+        grammar: "error[E{code}]: {message} | error: could not compile `{crate}` | test result: FAILED. | error: test \
+                  failed, to rerun pass {args}",
+        needles: &[
+            "error[E",
+            "could not compile",
+            "test result: FAILED",
+            "error: test failed",
+        ],
+        check: build_and_test_failure,
+        examples: &[ex(
+            "error[E0425]: cannot find value `x` in this scope",
+            Category::Unknown,
+            None,
+        )],
+    },
+];
+
+fn no_manifest(_: &Line<'_>) -> Option<Hit> {
+    Some(path_hit(
+        "Cargo.toml",
+        0.75,
+        "cargo found no Cargo.toml where it ran (a wrong working directory, or no checkout).",
+    ))
+}
+
+fn no_such_subcommand(line: &Line<'_>) -> Option<Hit> {
+    let c = regex!(r"no such command: `([A-Za-z0-9_-]+)`").captures(line.text)?;
+    Some(command_hit(&format!("cargo-{}", &c[1]), line, 0.8))
+}
+
+fn linker_not_found(line: &Line<'_>) -> Option<Hit> {
+    let c = regex!(r"linker `([^`]+)` not found").captures(line.text)?;
+    Some(command_hit(&c[1], line, 0.8))
+}
+
+fn http_429(line: &Line<'_>) -> Option<Hit> {
+    if !regex!(r"got 429\b").is_match(line.text) {
+        return None;
+    }
+    let service = url_host(line.text)
+        .and_then(service_for_host)
+        .unwrap_or(RateLimitService::Other);
+    Some(rate_limit_hit(
+        service,
+        None,
+        0.85,
+        "The crate registry rate-limited cargo's downloads (HTTP 429).",
+    ))
+}
+
+fn build_and_test_failure(line: &Line<'_>) -> Option<Hit> {
+    let text = line.text;
+    if text.contains("test result: FAILED") || text.contains("error: test failed") {
+        return Some(Hit::blocker("Rust tests failed."));
+    }
+    Some(Hit::blocker("Rust compile error."))
+}

@@ -1,0 +1,251 @@
+//! Docker, BuildKit/buildx and container registries.
+//!
+//! Sources: the Docker Registry HTTP API v2 error codes (`TOOMANYREQUESTS`
+//! printed as `toomanyrequests: …`), Docker Hub's "Usage and limits" page (the
+//! pull-limit message and `https://www.docker.com/increase-rate-limit`),
+//! `moby/buildkit` (`failed to read dockerfile: open {path}: no such file or
+//! directory`, `failed to compute cache key: … "/{path}": not found`), the
+//! classic builder (`COPY failed: file not found in build context …`, `unable to
+//! prepare context: …`), runc/Go (`exec {path}: exec format error`,
+//! `exec user process caused: exec format error`) and the Docker CLI
+//! (`no matching manifest for {platform} in the manifest list entries`).
+
+use super::util::{after, path_hit, rate_limit_hit, regex, runner_hit, service_for_host, url_host};
+use super::{Entry, ex};
+use crate::classify::hit::{Hit, Line, Strength};
+use crate::report::{Category, RateLimitService, RunnerClass, RunnerFailure};
+
+pub const ENTRIES: &[Entry] = &[
+    Entry {
+        id: "docker/toomanyrequests",
+        grammar: "toomanyrequests: You have reached your [unauthenticated] pull rate limit. You may increase the limit \
+                  by authenticating and upgrading: https://www.docker.com/increase-rate-limit | toomanyrequests: {detail}",
+        needles: &["toomanyrequests", "pull rate limit"],
+        check: too_many_requests,
+        examples: &[
+            ex(
+                "Error response from daemon: toomanyrequests: You have reached your unauthenticated pull rate limit. \
+                 https://www.docker.com/increase-rate-limit",
+                Category::RateLimit,
+                Some("Docker Hub"),
+            ),
+            ex(
+                "Error response from daemon: Head \"https://ghcr.io/v2/acme/app/manifests/1.2\": toomanyrequests: \
+                 retry-after: 210ms, allowed: 44000/minute",
+                Category::RateLimit,
+                Some("GitHub Container Registry"),
+            ),
+        ],
+    },
+    Entry {
+        id: "docker/no-matching-manifest",
+        grammar: "no matching manifest for {os}/{arch} in the manifest list entries",
+        needles: &["no matching manifest for"],
+        check: no_matching_manifest,
+        examples: &[ex(
+            "docker: no matching manifest for linux/arm64/v8 in the manifest list entries.",
+            Category::OptionalJob,
+            Some("tool_unavailable_for_architecture"),
+        )],
+    },
+    Entry {
+        id: "docker/dockerfile-missing",
+        grammar: "failed to read dockerfile: open {path}: no such file or directory | unable to prepare context: unable \
+                  to evaluate symlinks in Dockerfile path: lstat {path}: no such file or directory",
+        needles: &["failed to read dockerfile", "in Dockerfile path"],
+        check: dockerfile_missing,
+        examples: &[
+            ex(
+                "ERROR: failed to solve: failed to read dockerfile: open docker/api.Dockerfile: no such file or \
+                 directory",
+                Category::FileNotFound,
+                Some("docker/api.Dockerfile"),
+            ),
+            ex(
+                "failed to solve with frontend dockerfile.v0: failed to read dockerfile: open \
+                 /var/lib/docker/tmp/buildkit-mount4123/Dockerfile.prod: no such file or directory",
+                Category::FileNotFound,
+                Some("Dockerfile.prod"),
+            ),
+        ],
+    },
+    Entry {
+        id: "docker/context-missing",
+        grammar: "unable to prepare context: path \"{path}\" not found",
+        needles: &["unable to prepare context: path"],
+        check: context_missing,
+        examples: &[ex(
+            "unable to prepare context: path \"services/web\" not found",
+            Category::FileNotFound,
+            Some("services/web"),
+        )],
+    },
+    Entry {
+        id: "docker/copy-source-missing",
+        grammar: "failed to compute cache key: failed to calculate checksum of ref {ref}: \"/{path}\": not found | \
+                  COPY failed: file not found in build context or excluded by .dockerignore: stat {path}: file does \
+                  not exist",
+        needles: &["failed to calculate checksum of ref", "COPY failed: file not found"],
+        check: copy_source_missing,
+        examples: &[ex(
+            "ERROR: failed to solve: failed to compute cache key: failed to calculate checksum of ref \
+             abc::def: \"/dist/app.jar\": not found",
+            Category::FileNotFound,
+            Some("dist/app.jar"),
+        )],
+    },
+    Entry {
+        id: "docker/daemon-unreachable",
+        grammar: "Cannot connect to the Docker daemon at {socket}. Is the docker daemon running?",
+        needles: &["Cannot connect to the Docker daemon"],
+        check: daemon_unreachable,
+        examples: &[ex(
+            "docker: Cannot connect to the Docker daemon at unix:///var/run/docker.sock. Is the docker daemon running?",
+            Category::Unknown,
+            None,
+        )],
+    },
+    Entry {
+        id: "docker/image-unavailable",
+        grammar: "pull access denied for {image}, repository does not exist or may require 'docker login' | manifest \
+                  for {image} not found: manifest unknown | denied: requested access to the resource is denied",
+        needles: &[
+            "pull access denied",
+            "manifest unknown",
+            "requested access to the resource is denied",
+        ],
+        check: image_unavailable,
+        examples: &[ex(
+            "Error response from daemon: manifest for acme/tool:9.9 not found: manifest unknown: manifest unknown",
+            Category::Unknown,
+            None,
+        )],
+    },
+    Entry {
+        id: "docker/run-step-failed",
+        grammar: "process \"/bin/sh -c {command}\" did not complete successfully: exit code: {n} | executor failed \
+                  running [{command}]: exit code: {n}",
+        needles: &["did not complete successfully", "executor failed running"],
+        check: run_step_failed,
+        examples: &[ex(
+            "ERROR: failed to solve: process \"/bin/sh -c make\" did not complete successfully: exit code: 2",
+            Category::Unknown,
+            None,
+        )],
+    },
+];
+
+/// The registry a `toomanyrequests` came from: a registry host in the line
+/// (any other host there makes it another registry) or in the recent lines,
+/// or the registry part of an image reference; an image name without a
+/// registry host is Docker Hub's.
+fn registry_service(line: &Line<'_>) -> RateLimitService {
+    let registry = |host: &str| match service_for_host(host) {
+        Some(s @ (RateLimitService::DockerHub | RateLimitService::Ghcr)) => Some(s),
+        _ => None,
+    };
+    if let Some(host) = url_host(line.text) {
+        return registry(host).unwrap_or(RateLimitService::Other);
+    }
+    let image_ref = regex!(r"(?:docker pull|Pulling from|pull) ([a-z0-9.-]+\.[a-z]{2,}(?::\d+)?)/");
+    for text in std::iter::once(line.text).chain(line.recent.iter().rev().copied()) {
+        if let Some(service) = url_host(text).and_then(registry) {
+            return service;
+        }
+        if let Some(c) = image_ref.captures(text) {
+            return registry(&c[1]).unwrap_or(RateLimitService::Other);
+        }
+    }
+    RateLimitService::DockerHub
+}
+
+fn too_many_requests(line: &Line<'_>) -> Option<Hit> {
+    let text = line.text;
+    if !text.contains("toomanyrequests") && !text.contains("TOOMANYREQUESTS") && !text.contains("pull rate limit") {
+        return None;
+    }
+    let service = registry_service(line);
+    let authenticated = text.contains("unauthenticated pull rate limit").then_some(false);
+    let message = match service {
+        RateLimitService::DockerHub if authenticated == Some(false) => {
+            "Docker Hub's pull rate limit for unauthenticated pulls was reached: log in to Docker Hub, or pull \
+             from a mirror."
+        }
+        RateLimitService::DockerHub => "Docker Hub's pull rate limit was reached.",
+        RateLimitService::Ghcr => "The GitHub Container Registry rate-limited the pulls.",
+        _ => "A container registry rate-limited the requests.",
+    };
+    Some(rate_limit_hit(service, authenticated, 0.9, message))
+}
+
+fn no_matching_manifest(line: &Line<'_>) -> Option<Hit> {
+    let platform = after(line.text, "no matching manifest for ")?
+        .split_whitespace()
+        .next()?;
+    if platform.contains("arm") {
+        return Some(runner_hit(
+            RunnerFailure::ToolUnavailableForArchitecture,
+            Some(RunnerClass::Arm64),
+            0.75,
+            "The image has no build for the ARM runner's platform: the job is tied to the runner's architecture.",
+        ));
+    }
+    Some(Hit::blocker(format!(
+        "The image has no build for platform {platform}: choose an image (or tag) that provides it."
+    )))
+}
+
+fn dockerfile_missing(line: &Line<'_>) -> Option<Hit> {
+    let c = regex!(r"(?:open|lstat) (\S+): no such file or directory").captures(line.text)?;
+    let raw = &c[1];
+    // BuildKit reads the Dockerfile from a temporary mount of the context.
+    let path = regex!(r"^/var/lib/docker/tmp/buildkit-mount\d+/(.+)$")
+        .captures(raw)
+        .and_then(|m| m.get(1))
+        .map_or(raw, |m| m.as_str());
+    Some(path_hit(path, 0.8, "The Dockerfile does not exist at the given path."))
+}
+
+fn context_missing(line: &Line<'_>) -> Option<Hit> {
+    let c = regex!(r#"unable to prepare context: path "([^"]+)" not found"#).captures(line.text)?;
+    Some(path_hit(
+        &c[1],
+        0.8,
+        "The docker build context directory does not exist.",
+    ))
+}
+
+fn copy_source_missing(line: &Line<'_>) -> Option<Hit> {
+    let c = regex!(r#"(?:"/([^"]+)": not found|stat ([^:]+): file does not exist)"#).captures(line.text)?;
+    let path = c.get(1).or_else(|| c.get(2))?.as_str();
+    let mut hit = path_hit(
+        path,
+        0.7,
+        "A COPY/ADD source is not in the docker build context (relative to the context, or excluded by \
+         .dockerignore).",
+    );
+    // The path is relative to the build context, which the log does not name.
+    hit.fixable = false;
+    Some(hit)
+}
+
+fn daemon_unreachable(_: &Line<'_>) -> Option<Hit> {
+    Some(Hit::blocker(
+        "The Docker daemon is not running or not reachable on this runner.",
+    ))
+}
+
+fn image_unavailable(_: &Line<'_>) -> Option<Hit> {
+    Some(Hit::blocker(
+        "The image does not exist, or the registry denied access (name, tag or login).",
+    ))
+}
+
+fn run_step_failed(_: &Line<'_>) -> Option<Hit> {
+    Some(Hit::new(
+        Category::Unknown,
+        0.2,
+        Strength::StepFailed,
+        "A RUN instruction of the Dockerfile failed; its own output above says why.",
+    ))
+}

@@ -1,0 +1,148 @@
+//! The Go toolchain and programs written in Go.
+//!
+//! Sources: `cmd/go` (`go: go.mod file not found in current directory or any
+//! parent directory; see 'go help modules'`, `go: cannot find main module`,
+//! `no required module provides package {path}; to add it:`, `missing go.sum
+//! entry for module providing package`), `go test` (`--- FAIL: {Test}`,
+//! `FAIL\t{pkg}`), the compiler's `{file}.go:{line}:{col}: {message}`, `os/exec`
+//! (`exec: "{file}": executable file not found in $PATH`) and `os.PathError`,
+//! whose text is `{op} {path}: no such file or directory` (Go's lower-case
+//! errno text, unlike C's `No such file or directory`).
+
+use super::util::{command_hit, path_hit, regex};
+use super::{Entry, ex};
+use crate::classify::hit::{Hit, Line};
+use crate::report::{Category, Ecosystem, SubjectDetail};
+
+pub const ENTRIES: &[Entry] = &[
+    Entry {
+        id: "go/no-go-mod",
+        grammar: "go: go.mod file not found in current directory or any parent directory; see 'go help modules' | go: \
+                  cannot find main module, but found {file} in {dir}",
+        needles: &["go.mod file not found", "cannot find main module"],
+        check: no_go_mod,
+        examples: &[ex(
+            "go: go.mod file not found in current directory or any parent directory; see 'go help modules'",
+            Category::FileNotFound,
+            Some("go.mod"),
+        )],
+    },
+    Entry {
+        id: "go/no-required-module",
+        grammar: "no required module provides package {import path}; to add it: go get {import path} | cannot find \
+                  package \"{import path}\" in any of: (GOPATH mode)",
+        needles: &["no required module provides package", "cannot find package \""],
+        check: no_required_module,
+        examples: &[ex(
+            "main.go:5:2: no required module provides package github.com/spf13/cobra; to add it:",
+            Category::MissingDependency,
+            Some("github.com/spf13/cobra"),
+        )],
+    },
+    Entry {
+        id: "go/module-files-outdated",
+        grammar: "missing go.sum entry for module providing package {path} | go: updates to go.mod needed",
+        needles: &["missing go.sum entry", "updates to go.mod needed"],
+        check: module_files_outdated,
+        examples: &[ex(
+            "go: updates to go.mod needed; to update it:",
+            Category::Unknown,
+            None,
+        )],
+    },
+    Entry {
+        id: "go/exec-not-found",
+        grammar: "exec: \"{file}\": executable file not found in $PATH",
+        needles: &["executable file not found"],
+        check: exec_not_found,
+        examples: &[ex(
+            "exec: \"protoc\": executable file not found in $PATH",
+            Category::MissingCommand,
+            Some("protoc"),
+        )],
+    },
+    Entry {
+        id: "go/path-error",
+        grammar: "{open|stat|lstat|chdir} {path}: no such file or directory",
+        needles: &[": no such file or directory"],
+        check: path_error,
+        examples: &[ex(
+            "Error: open deploy/values-prod.yaml: no such file or directory",
+            Category::FileNotFound,
+            Some("deploy/values-prod.yaml"),
+        )],
+    },
+    Entry {
+        id: "go/test-and-build-failure",
+        grammar: "--- FAIL: {Test} ({t}s) | FAIL\t{package}\t{t}s | {file}.go:{line}:{col}: {message} | panic: test timed \
+                  out after {duration}",
+        needles: &["--- FAIL", "FAIL\t", ".go:", "test timed out after"],
+        check: test_and_build_failure,
+        examples: &[
+            ex("--- FAIL: TestParse (0.00s)", Category::Unknown, None),
+            ex("./server.go:41:9: undefined: handler", Category::Unknown, None),
+        ],
+    },
+];
+
+fn no_go_mod(_: &Line<'_>) -> Option<Hit> {
+    Some(path_hit(
+        "go.mod",
+        0.75,
+        "The go command found no go.mod where it ran (a wrong working directory, or no checkout).",
+    ))
+}
+
+fn no_required_module(line: &Line<'_>) -> Option<Hit> {
+    let c = regex!(r#"(?:no required module provides package |cannot find package ")([A-Za-z0-9._~/-]+)"#)
+        .captures(line.text)?;
+    let package = c[1].to_string();
+    Some(
+        Hit::cause(
+            Category::MissingDependency,
+            0.7,
+            format!(
+                "go.mod does not require the module that provides {package}: add it with `go get` (a change to \
+                 go.mod, not to the workflow)."
+            ),
+        )
+        .with_subject(
+            package.clone(),
+            SubjectDetail::Package {
+                ecosystem: Ecosystem::Go,
+                name: package,
+            },
+        ),
+    )
+}
+
+fn module_files_outdated(_: &Line<'_>) -> Option<Hit> {
+    Some(Hit::blocker(
+        "go.mod or go.sum is out of date: run `go mod tidy` and commit.",
+    ))
+}
+
+fn exec_not_found(line: &Line<'_>) -> Option<Hit> {
+    let c = regex!(r#"exec: "([^"]+)": executable file not found"#).captures(line.text)?;
+    Some(command_hit(&c[1], line, 0.85))
+}
+
+fn path_error(line: &Line<'_>) -> Option<Hit> {
+    let c = regex!(r"(?:^|\s)(?:open|stat|lstat|chdir) ([^\s:]+): no such file or directory").captures(line.text)?;
+    Some(path_hit(&c[1], 0.65, "A program could not open a file."))
+}
+
+fn test_and_build_failure(line: &Line<'_>) -> Option<Hit> {
+    let text = line.text;
+    if text.contains("test timed out after") {
+        return Some(Hit::blocker(
+            "A Go test ran past `go test`'s -timeout (a hanging test, not the job's time limit).",
+        ));
+    }
+    if text.contains("--- FAIL") || regex!(r"^FAIL\t").is_match(text) {
+        return Some(Hit::blocker("Go tests failed."));
+    }
+    regex!(r"\.go:\d+:\d+: ")
+        .is_match(text)
+        .then(|| Hit::blocker("Go compile or vet error."))
+}

@@ -1,0 +1,186 @@
+//! HTTP status lines as any client prints them (curl, wget, requests, Go's
+//! net/http, .NET's HttpClient, the package managers): the status code says
+//! *what* happened; the URL's host (or the service the message names) says
+//! *which* service did it.
+//!
+//! Sources: RFC 6585 (429 Too Many Requests), RFC 9110 (403, 5xx), curl's
+//! `The requested URL returned error: {code}`, .NET's `Response status code does
+//! not indicate success: {code} ({reason}).`, requests' `{code} Client Error:
+//! {reason} for url: {url}`, pip's `HTTP error {code} while getting {url}`, uv's
+//! `HTTP status client error ({code} {reason}) for url ({url})`, and Sonatype's
+//! Maven Central throttling text (`has hit the rate limit with Maven Central`).
+
+use super::util::{rate_limit_hit, regex, service_for_host, url_host};
+use super::{Entry, ex};
+use crate::classify::hit::{Hit, Line};
+use crate::report::{Category, RateLimitService};
+
+pub const ENTRIES: &[Entry] = &[
+    Entry {
+        id: "http/too-many-requests",
+        grammar: "429 Too Many Requests | Too Many Requests (429) | returned error: 429 | HTTP error 429 while getting \
+                  {url} | 429 Client Error: Too Many Requests for url: {url} | (429 Too Many Requests) for url ({url}) | \
+                  (429) Too Many Requests",
+        needles: &["429", "Too Many Requests", "too many requests"],
+        check: too_many_requests,
+        examples: &[
+            ex(
+                "ERROR: HTTP error 429 while getting https://files.pythonhosted.org/packages/ab/cd/numpy-2.0.tar.gz",
+                Category::RateLimit,
+                Some("PyPI"),
+            ),
+            ex(
+                "curl: (22) The requested URL returned error: 429",
+                Category::RateLimit,
+                Some("a service"),
+            ),
+            ex(
+                "error: failed to copy: httpReadSeeker: failed open: unexpected status code \
+                 https://ghcr.io/v2/acme/base/blobs/sha256:00: 429 Too Many Requests",
+                Category::RateLimit,
+                Some("GitHub Container Registry"),
+            ),
+        ],
+    },
+    Entry {
+        id: "http/rate-limit-wording",
+        grammar: "{client}: rate limit exceeded | has hit the rate limit with {service} | You have reached your rate \
+                  limit",
+        needles: &["rate limit"],
+        check: rate_limit_wording,
+        examples: &[ex(
+            "Your IP: 20.1.2.3 has hit the rate limit with Maven Central. Too many requests.",
+            Category::RateLimit,
+            Some("Maven Central"),
+        )],
+    },
+    Entry {
+        id: "http/server-error",
+        grammar: "{5xx} {reason} | Response status code does not indicate success: {code} ({reason}). | The requested \
+                  URL returned error: {5xx}",
+        needles: &[
+            "does not indicate success",
+            "Service Unavailable",
+            "Bad Gateway",
+            "Gateway Timeout",
+            "Internal Server Error",
+            "returned error: 5",
+        ],
+        check: server_error,
+        examples: &[ex(
+            "Error: Response status code does not indicate success: 503 (Service Unavailable).",
+            Category::Unknown,
+            None,
+        )],
+    },
+    Entry {
+        id: "http/forbidden",
+        grammar: "403 Forbidden | (Forbidden) | returned error: 403 | HTTP 403",
+        needles: &["Forbidden", "error: 403", "HTTP 403"],
+        check: forbidden,
+        examples: &[ex(
+            "fatal: unable to access 'https://github.com/acme/private.git/': The requested URL returned error: 403",
+            Category::Unknown,
+            None,
+        )],
+    },
+];
+
+/// The service a message is about: the host of its URL, else of a URL on a
+/// recent line, else a service it names.
+fn service_of(line: &Line<'_>) -> Option<RateLimitService> {
+    if let Some(host) = url_host(line.text) {
+        return service_for_host(host).or(Some(RateLimitService::Other));
+    }
+    for named in [
+        ("Maven Central", RateLimitService::MavenCentral),
+        ("Docker Hub", RateLimitService::DockerHub),
+        ("PyPI", RateLimitService::Pypi),
+        ("crates.io", RateLimitService::CratesIo),
+    ] {
+        if line.text.contains(named.0) {
+            return Some(named.1);
+        }
+    }
+    line.recent
+        .iter()
+        .rev()
+        .find_map(|l| url_host(l))
+        .map(|h| service_for_host(h).unwrap_or(RateLimitService::Other))
+}
+
+fn too_many_requests(line: &Line<'_>) -> Option<Hit> {
+    let text = line.text;
+    let status = regex!(
+        r"(?i)\b429\s+(?:Too Many Requests|Client Error)|Too Many Requests\s*\(429\)|\(429\)|returned error: 429\b|HTTP(?: error| status| status code|/\d(?:\.\d)?)? 429\b|status code:? 429\b|got 429\b|429 TOO MANY REQUESTS"
+    )
+    .is_match(text)
+        || text.contains("Too Many Requests") && !line.is_warning();
+    if !status {
+        return None;
+    }
+    let service = service_of(line).unwrap_or(RateLimitService::Other);
+    let message = match service {
+        RateLimitService::Other => {
+            "A server answered 429 Too Many Requests (its service is not one autoheal names).".to_string()
+        }
+        s => format!("{} answered 429 Too Many Requests.", s.display_name()),
+    };
+    Some(rate_limit_hit(
+        service,
+        None,
+        if service == RateLimitService::Other { 0.55 } else { 0.85 },
+        &message,
+    ))
+}
+
+fn rate_limit_wording(line: &Line<'_>) -> Option<Hit> {
+    let text = line.text;
+    let lower = text.to_ascii_lowercase();
+    let hit_limit = lower.contains("rate limit exceeded")
+        || lower.contains("hit the rate limit")
+        || lower.contains("reached your rate limit")
+        || lower.contains("rate limit reached");
+    if !hit_limit || line.is_warning() {
+        return None;
+    }
+    let service = service_of(line).unwrap_or(RateLimitService::Other);
+    Some(rate_limit_hit(
+        service,
+        None,
+        if service == RateLimitService::Other { 0.5 } else { 0.8 },
+        "A service's rate limit was exceeded.",
+    ))
+}
+
+fn server_error(line: &Line<'_>) -> Option<Hit> {
+    let text = line.text;
+    let five = regex!(r"\b5\d\d\b").is_match(text)
+        || [
+            "Service Unavailable",
+            "Bad Gateway",
+            "Gateway Timeout",
+            "Internal Server Error",
+        ]
+        .iter()
+        .any(|r| text.contains(r));
+    if five {
+        return Some(Hit::blocker(
+            "A server failed (HTTP 5xx): an outage on the service's side; rerun later.",
+        ));
+    }
+    if text.contains("does not indicate success: 403") || text.contains("does not indicate success: 404") {
+        return Some(Hit::blocker("A download was refused or not found (HTTP 403/404)."));
+    }
+    None
+}
+
+fn forbidden(line: &Line<'_>) -> Option<Hit> {
+    let text = line.text;
+    (text.contains("403") || text.contains("(Forbidden)") || text.contains("Forbidden:")).then(|| {
+        Hit::blocker(
+            "The server refused the request (HTTP 403): missing permissions or credentials, not a rate limit unless \
+             the message says so.",
+        )
+    })
+}

@@ -1,0 +1,207 @@
+//! Gradle, Maven and the JVM.
+//!
+//! Sources: Maven Resolver's transfer errors (`Could not transfer artifact
+//! {coords} from/to {repo id} ({url}): status code: {code}, reason phrase:
+//! {reason} ({code})`; `central` is the id the Maven super POM gives Maven
+//! Central), Maven's `NoPomException` text (`The goal you specified requires a
+//! project to execute but there is no POM in this directory ({dir})`),
+//! Gradle's resolution errors (`Could not GET '{url}'. Received status code
+//! {code} from server: {reason}`, `Could not resolve all files for
+//! configuration`, `Plugin [id: '{id}'] was not found in any of the following
+//! sources`), the `gradlew` script (`JAVA_HOME is not set and no 'java'
+//! command could be found in your PATH.`) and the JVM launcher (`Could not
+//! find or load main class {class}`).
+
+use super::util::{path_hit, rate_limit_hit, service_for_host, url_host};
+use super::{Entry, ex};
+use crate::classify::hit::{Hit, Line, Strength};
+use crate::report::{Category, RateLimitService, SubjectDetail};
+
+pub const ENTRIES: &[Entry] = &[
+    Entry {
+        id: "jvm/repository-429",
+        grammar: "Could not transfer artifact {coords} from/to {repo} ({url}): status code: 429, reason phrase: Too \
+                  Many Requests (429) | Could not GET '{url}'. Received status code 429 from server: {reason}",
+        needles: &["status code: 429", "status code 429"],
+        check: repository_429,
+        examples: &[
+            ex(
+                "Could not GET 'https://repo.maven.apache.org/maven2/org/x/y/1.0/y-1.0.pom'. Received status code \
+                 429 from server: Too Many Requests",
+                Category::RateLimit,
+                Some("Maven Central"),
+            ),
+            ex(
+                "[ERROR] Could not transfer artifact org.x:y:pom:1.0 from/to central: status code: 429, reason \
+                 phrase: Too Many Requests (429)",
+                Category::RateLimit,
+                Some("Maven Central"),
+            ),
+            ex(
+                "> Could not GET 'https://plugins.gradle.org/m2/org/x/y/1.0/y-1.0.pom'. Received status code 429 \
+                 from server: Too Many Requests",
+                Category::RateLimit,
+                Some("Gradle plugin portal"),
+            ),
+        ],
+    },
+    Entry {
+        id: "jvm/gradle-wrapper-jar-missing",
+        grammar: "Error: Could not find or load main class org.gradle.wrapper.GradleWrapperMain",
+        needles: &["org.gradle.wrapper.GradleWrapperMain"],
+        check: gradle_wrapper_jar_missing,
+        examples: &[ex(
+            "Error: Could not find or load main class org.gradle.wrapper.GradleWrapperMain",
+            Category::FileNotFound,
+            Some("gradle/wrapper/gradle-wrapper.jar"),
+        )],
+    },
+    Entry {
+        id: "jvm/maven-no-pom",
+        grammar: "The goal you specified requires a project to execute but there is no POM in this directory ({dir}).",
+        needles: &["there is no POM in this directory"],
+        check: maven_no_pom,
+        examples: &[ex(
+            "[ERROR] The goal you specified requires a project to execute but there is no POM in this directory \
+             (/home/runner/work/app/app).",
+            Category::FileNotFound,
+            Some("pom.xml"),
+        )],
+    },
+    Entry {
+        id: "jvm/java-missing",
+        grammar: "ERROR: JAVA_HOME is not set and no 'java' command could be found in your PATH.",
+        needles: &["no 'java' command could be found"],
+        check: java_missing,
+        examples: &[ex(
+            "ERROR: JAVA_HOME is not set and no 'java' command could be found in your PATH.",
+            Category::MissingCommand,
+            Some("java"),
+        )],
+    },
+    Entry {
+        id: "jvm/resolution-failure",
+        grammar: "Could not resolve all files for configuration '{conf}'. | Could not resolve all dependencies for \
+                  configuration '{conf}'. | Could not resolve dependencies for project {coords} | Plugin [id: '{id}'…] \
+                  was not found in any of the following sources:",
+        needles: &[
+            "Could not resolve all files for configuration",
+            "Could not resolve all dependencies for configuration",
+            "Could not resolve dependencies for project",
+            "was not found in any of the following sources",
+        ],
+        check: resolution_failure,
+        examples: &[ex(
+            "Could not resolve all files for configuration ':app:debugRuntimeClasspath'.",
+            Category::Unknown,
+            None,
+        )],
+    },
+    Entry {
+        id: "jvm/build-and-test-failure",
+        grammar: "[ERROR] COMPILATION ERROR : | error: cannot find symbol | Compilation failed; see the compiler error \
+                  output for details. | There were failing tests. | Tests run: {n}, Failures: {f}, Errors: {e} | \
+                  FAILURE: Build failed with an exception. | BUILD FAILED in {t}",
+        needles: &[
+            "COMPILATION ERROR",
+            "cannot find symbol",
+            "Compilation failed",
+            "There were failing tests",
+            "Failures: ",
+            "Build failed with an exception",
+            "BUILD FAILED",
+        ],
+        check: build_and_test_failure,
+        examples: &[
+            ex("[ERROR] COMPILATION ERROR :", Category::Unknown, None),
+            ex("FAILURE: Build failed with an exception.", Category::Unknown, None),
+        ],
+    },
+];
+
+fn repository_429(line: &Line<'_>) -> Option<Hit> {
+    let text = line.text;
+    let service = url_host(text)
+        .and_then(service_for_host)
+        // `central` is Maven Central's repository id in the super POM.
+        .or_else(|| {
+            text.contains("from/to central")
+                .then_some(RateLimitService::MavenCentral)
+        })
+        .or_else(|| text.contains("Maven Central").then_some(RateLimitService::MavenCentral))
+        .unwrap_or(RateLimitService::Other);
+    Some(rate_limit_hit(
+        service,
+        None,
+        if service == RateLimitService::Other { 0.6 } else { 0.9 },
+        &format!(
+            "{} rate-limited the dependency download (HTTP 429).",
+            match service {
+                RateLimitService::Other => "A repository",
+                s => s.display_name(),
+            }
+        ),
+    ))
+}
+
+fn gradle_wrapper_jar_missing(_: &Line<'_>) -> Option<Hit> {
+    let mut hit = path_hit(
+        "gradle/wrapper/gradle-wrapper.jar",
+        0.7,
+        "The Gradle wrapper's jar is missing from the repository (often excluded by .gitignore): commit it.",
+    );
+    // The fix is a file to commit, not a workflow edit.
+    hit.fixable = false;
+    Some(hit)
+}
+
+fn maven_no_pom(_: &Line<'_>) -> Option<Hit> {
+    Some(path_hit(
+        "pom.xml",
+        0.75,
+        "Maven found no pom.xml where it ran (a wrong working directory, or no checkout).",
+    ))
+}
+
+fn java_missing(line: &Line<'_>) -> Option<Hit> {
+    let _ = line;
+    Some(
+        Hit::cause(
+            Category::MissingCommand,
+            0.8,
+            "No Java is installed where the build runs (the Gradle wrapper found neither JAVA_HOME nor `java`).",
+        )
+        .with_subject(
+            "java",
+            SubjectDetail::Command {
+                name: "java".into(),
+                known: true,
+            },
+        )
+        .fixable(true),
+    )
+}
+
+fn resolution_failure(_: &Line<'_>) -> Option<Hit> {
+    // Gradle and Maven print this heading above (or before) the cause.
+    Some(Hit::summary(
+        "Dependencies could not be resolved; the lines below it say why (a missing version, a repository error).",
+    ))
+}
+
+fn build_and_test_failure(line: &Line<'_>) -> Option<Hit> {
+    let text = line.text;
+    if text.contains("Failures: ") {
+        let failing = super::util::regex!(r"Failures: [1-9]|Errors: [1-9]").is_match(text);
+        return failing.then(|| Hit::blocker("Tests failed."));
+    }
+    if text.contains("BUILD FAILED") || text.contains("Build failed with an exception") {
+        return Some(Hit::new(
+            Category::Unknown,
+            0.2,
+            Strength::StepFailed,
+            "The build failed; the lines above say why.",
+        ));
+    }
+    Some(Hit::blocker("Java/Kotlin compile error or failing tests."))
+}

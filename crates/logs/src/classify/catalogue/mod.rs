@@ -1,0 +1,253 @@
+//! The catalogue: what each tool prints when a job fails, one module per
+//! emitter (the program that writes the message). Each [`Entry`] states the
+//! message grammar as the tool prints it (and where that is documented or
+//! written in the tool's source), the literal needles that must appear for it
+//! to apply, how it turns a line into a [`Hit`] (category, subject, whether a
+//! fix may be made), and fixture lines this project wrote in the tool's format.
+//!
+//! # Priority between entries
+//!
+//! A line is offered to the entries whose needles it contains, in the order
+//! of [`EMITTERS`] and, within an emitter, in the order of its `ENTRIES`; the
+//! first entry that returns a hit decides the line. The order follows one rule:
+//! **the program that decided the outcome speaks first**.
+//!
+//! 1. `runner`: the GitHub Actions runner's own annotations (time limit,
+//!    invalid workflow, lost runner, cancel). They describe the job, whatever
+//!    the job printed before.
+//! 2. `github_api`, `docker`: service answers (rate limits, registry errors)
+//!    that other tools only relay (`buildx failed with: … 429 …`).
+//! 3. `python`, `node`, `jvm`, `go`, `cargo`, `ruby`, `php`, `r`, `dotnet`,
+//!    `packages` (apt, apk, dnf, brew, choco), `git`, `actions` (messages of
+//!    common actions and the actions toolkit): the tool that failed,
+//!    which knows more than the shell around it (`npm ERR! enoent …` before a
+//!    generic "no such file", a TypeScript `Cannot find module` before Node's).
+//! 4. `build_tools`: C/C++ compilers, linkers, the dynamic loader, make, CMake and doxygen; a compiler's `fatal error: x.h: No
+//!    such file or directory` must not reach the shell's file entries.
+//! 5. `shell`: bash, dash, sh, zsh, busybox, PowerShell, cmd: "command not
+//!    found" and "No such file or directory" forms.
+//! 6. `http`: a bare HTTP 429 whose service is named only by a URL's host.
+//! 7. `system`: the operating system and network (out of memory, disk full,
+//!    permission denied, DNS, refused connections): the last word, because
+//!    those strings also appear inside the messages above.
+//!
+//! Across lines and jobs, the findings are ranked and consequences of earlier
+//! failures are marked in `super::rank` (documented there).
+
+mod actions;
+mod build_tools;
+mod cargo;
+mod docker;
+mod dotnet;
+mod git;
+mod github_api;
+mod go;
+mod http;
+mod jvm;
+mod node;
+mod packages;
+mod php;
+mod python;
+mod r;
+mod ruby;
+mod runner;
+mod shell;
+mod system;
+mod util;
+
+use std::sync::OnceLock;
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder};
+
+use super::hit::{Hit, Line};
+use crate::report::Category;
+
+/// One message of one tool.
+pub struct Entry {
+    /// `emitter/message`, stable (shown in `--format json`'s message? no: in
+    /// tests and docs).
+    pub id: &'static str,
+    /// The message as the tool prints it, `{placeholders}` for the variable
+    /// parts.
+    pub grammar: &'static str,
+    /// Literal substrings (matched ASCII case-insensitively); a line reaches
+    /// `check` only when it contains one of them.
+    pub needles: &'static [&'static str],
+    /// Turns a line into a hit, or declines (the needle alone is not enough).
+    pub check: fn(&Line<'_>) -> Option<Hit>,
+    /// Lines in the tool's format, written for this project, and what they
+    /// must give on their own.
+    pub examples: &'static [Example],
+}
+
+/// A fixture line and the category and subject it must give.
+pub struct Example {
+    pub line: &'static str,
+    pub category: Category,
+    pub subject: Option<&'static str>,
+}
+
+/// Shorthand for [`Example`] in the emitter modules.
+pub const fn ex(line: &'static str, category: Category, subject: Option<&'static str>) -> Example {
+    Example {
+        line,
+        category,
+        subject,
+    }
+}
+
+/// The emitters, in priority order (see the module documentation).
+pub const EMITTERS: &[(&str, &[Entry])] = &[
+    ("runner", runner::ENTRIES),
+    ("github_api", github_api::ENTRIES),
+    ("docker", docker::ENTRIES),
+    ("python", python::ENTRIES),
+    ("node", node::ENTRIES),
+    ("jvm", jvm::ENTRIES),
+    ("go", go::ENTRIES),
+    ("cargo", cargo::ENTRIES),
+    ("ruby", ruby::ENTRIES),
+    ("php", php::ENTRIES),
+    ("r", r::ENTRIES),
+    ("dotnet", dotnet::ENTRIES),
+    ("packages", packages::ENTRIES),
+    ("git", git::ENTRIES),
+    ("actions", actions::ENTRIES),
+    ("build_tools", build_tools::ENTRIES),
+    ("shell", shell::ENTRIES),
+    ("http", http::ENTRIES),
+    ("system", system::ENTRIES),
+];
+
+/// Every entry in priority order, with the prefilter built from their needles.
+pub struct Catalogue {
+    pub entries: Vec<&'static Entry>,
+    /// Needle pattern id → index in `entries`.
+    owner: Vec<usize>,
+    pub prefilter: AhoCorasick,
+}
+
+impl Catalogue {
+    pub fn get() -> &'static Catalogue {
+        static CATALOGUE: OnceLock<Catalogue> = OnceLock::new();
+        CATALOGUE.get_or_init(|| {
+            let entries: Vec<&'static Entry> = EMITTERS.iter().flat_map(|(_, list)| list.iter()).collect();
+            let mut needles = Vec::new();
+            let mut owner = Vec::new();
+            for (i, entry) in entries.iter().enumerate() {
+                for needle in entry.needles {
+                    needles.push(*needle);
+                    owner.push(i);
+                }
+            }
+            let prefilter = AhoCorasickBuilder::new()
+                .ascii_case_insensitive(true)
+                .build(&needles)
+                .unwrap_or_else(|e| panic!("catalogue needles: {e}"));
+            Catalogue {
+                entries,
+                owner,
+                prefilter,
+            }
+        })
+    }
+
+    /// The derived needle list (for custom prefilters and documentation).
+    pub fn needles(&self) -> impl Iterator<Item = &'static str> + '_ {
+        self.entries.iter().flat_map(|e| e.needles.iter().copied())
+    }
+
+    /// True when some entry could apply to `text`.
+    pub fn is_candidate(&self, text: &str) -> bool {
+        self.prefilter.is_match(text)
+    }
+
+    /// The first entry (in priority order) whose needle `line` contains and
+    /// whose check accepts it.
+    pub fn classify(&self, line: &Line<'_>) -> Option<Hit> {
+        let mut candidates: Vec<usize> = self
+            .prefilter
+            .find_overlapping_iter(line.text)
+            .map(|m| self.owner[m.pattern().as_usize()])
+            .collect();
+        if candidates.is_empty() {
+            return None;
+        }
+        candidates.sort_unstable();
+        candidates.dedup();
+        candidates.into_iter().find_map(|i| {
+            let entry = self.entries[i];
+            (entry.check)(line).map(|mut hit| {
+                hit.entry = entry.id;
+                hit
+            })
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn entries_are_well_formed() {
+        let catalogue = Catalogue::get();
+        let mut ids: Vec<&str> = catalogue.entries.iter().map(|e| e.id).collect();
+        let n = ids.len();
+        ids.sort_unstable();
+        ids.dedup();
+        assert_eq!(ids.len(), n, "entry ids must be unique");
+        for (emitter, list) in EMITTERS {
+            for e in *list {
+                assert!(
+                    e.id.starts_with(&format!("{emitter}/")),
+                    "{} is not under {emitter}/",
+                    e.id
+                );
+                assert!(!e.grammar.is_empty(), "{}: no grammar", e.id);
+                assert!(!e.examples.is_empty(), "{}: no fixture", e.id);
+                assert!(!e.needles.is_empty(), "{}: no needle", e.id);
+                for needle in e.needles {
+                    assert!(needle.len() >= 3, "{}: needle {needle:?} too short", e.id);
+                }
+            }
+        }
+    }
+
+    /// Every fixture, given alone as a plain line (no error marker, no
+    /// context), passes the Aho-Corasick prefilter built from the entries'
+    /// needles and is decided by its own entry with the stated category and
+    /// subject: so no entry is unreachable, and the priority order is tested
+    /// on real message shapes.
+    #[test]
+    fn every_fixture_is_reached_through_the_prefilter_and_decided_by_its_entry() {
+        let catalogue = Catalogue::get();
+        let mut failures = Vec::new();
+        for entry in &catalogue.entries {
+            for example in entry.examples {
+                if !catalogue.is_candidate(example.line) {
+                    failures.push(format!("{}: prefilter misses {:?}", entry.id, example.line));
+                    continue;
+                }
+                let own_needle = entry
+                    .needles
+                    .iter()
+                    .any(|n| example.line.to_ascii_lowercase().contains(&n.to_ascii_lowercase()));
+                if !own_needle {
+                    failures.push(format!("{}: none of its needles in {:?}", entry.id, example.line));
+                }
+                match catalogue.classify(&Line::plain(example.line)) {
+                    None => failures.push(format!("{}: no hit for {:?}", entry.id, example.line)),
+                    Some(hit) => {
+                        let got = (hit.entry, hit.category, hit.subject.as_deref());
+                        let want = (entry.id, example.category, example.subject);
+                        if got != want {
+                            failures.push(format!("{:?}: got {got:?}, want {want:?}", example.line));
+                        }
+                    }
+                }
+            }
+        }
+        assert!(failures.is_empty(), "{}", failures.join("\n"));
+    }
+}

@@ -1,0 +1,364 @@
+//! Node.js, TypeScript's compiler, npm, yarn and pnpm.
+//!
+//! Sources: Node's module loaders (`lib/internal/modules/cjs/loader.js`:
+//! `Cannot find module '{request}'`; `lib/internal/modules/esm/resolve.js`:
+//! `[ERR_MODULE_NOT_FOUND]: Cannot find package '{name}' imported from {base}`),
+//! libuv's error strings (`ENOENT: no such file or directory, {syscall}
+//! '{path}'`, `spawn {file} ENOENT`), TypeScript's diagnostic messages
+//! (`TS2307`, `TS5057`, `TS5058`), npm's error output (`npm ERR! code {CODE}`,
+//! since npm 10 `npm error code {CODE}`; `npm ci`'s lockfile requirement), yarn
+//! classic (`Couldn't find a package.json file in "{dir}"`, `Request failed
+//! "{status}"`) and pnpm's `ERR_PNPM_*` codes.
+
+use super::util::{after, command_hit, path_hit, quoted, rate_limit_hit, regex, service_for_host, url_host};
+use super::{Entry, ex};
+use crate::classify::hit::{Hit, Line, Strength};
+use crate::report::{Category, Ecosystem, RateLimitService, SubjectDetail};
+use crate::subject::{display_text, is_npm_package};
+
+pub const ENTRIES: &[Entry] = &[
+    Entry {
+        id: "node/typescript-path-missing",
+        grammar: "error TS5058: The specified path does not exist: '{path}'. | error TS5057: Cannot find a \
+                  tsconfig.json file at the specified directory: '{dir}'.",
+        needles: &["TS5058", "TS5057"],
+        check: typescript_path_missing,
+        examples: &[ex(
+            "error TS5058: The specified path does not exist: 'tsconfig.build.json'.",
+            Category::FileNotFound,
+            Some("tsconfig.build.json"),
+        )],
+    },
+    Entry {
+        id: "node/typescript-error",
+        grammar: "{file}({line},{col}): error TS{code}: {message} (TS2307: Cannot find module '{m}' or its \
+                  corresponding type declarations.)",
+        needles: &["error TS"],
+        check: typescript_error,
+        examples: &[ex(
+            "src/index.ts(3,20): error TS2307: Cannot find module './Config' or its corresponding type declarations.",
+            Category::Unknown,
+            None,
+        )],
+    },
+    Entry {
+        id: "node/package-not-found",
+        grammar: "Error [ERR_MODULE_NOT_FOUND]: Cannot find package '{name}' imported from {path} | Error: Cannot find \
+                  module '{request}' (with a `Require stack:`)",
+        needles: &["Cannot find package", "Cannot find module"],
+        check: package_not_found,
+        examples: &[
+            ex(
+                "Error [ERR_MODULE_NOT_FOUND]: Cannot find package 'zod' imported from /home/runner/work/a/a/index.mjs",
+                Category::MissingDependency,
+                Some("zod"),
+            ),
+            ex(
+                "Error: Cannot find module '/home/runner/work/app/app/dist/cli.js'",
+                Category::FileNotFound,
+                Some("dist/cli.js"),
+            ),
+            ex("Error: Cannot find module './routes'", Category::Unknown, None),
+        ],
+    },
+    Entry {
+        id: "node/npm-ci-without-lockfile",
+        grammar: "The `npm ci` command can only install with an existing package-lock.json or npm-shrinkwrap.json with \
+                  lockfileVersion >= 1.",
+        needles: &["can only install with an existing package-lock.json"],
+        check: npm_ci_without_lockfile,
+        examples: &[ex(
+            "npm ERR! The `npm ci` command can only install with an existing package-lock.json or \
+             npm-shrinkwrap.json with lockfileVersion >= 1.",
+            Category::FileNotFound,
+            Some("package-lock.json"),
+        )],
+    },
+    Entry {
+        id: "node/npm-too-many-requests",
+        grammar: "npm ERR! code E429 | npm ERR! 429 Too Many Requests - GET {url} | npm error 429 Too Many Requests - \
+                  GET {url} | yarn: Request failed \"429 Too Many Requests\" | ERR_PNPM_FETCH_429",
+        needles: &["E429", "ERR_PNPM_FETCH_429", "npm ERR! 429", "npm error 429"],
+        check: npm_too_many_requests,
+        examples: &[ex(
+            "npm ERR! 429 Too Many Requests - GET https://registry.npmjs.org/left-pad",
+            Category::RateLimit,
+            Some("npm registry"),
+        )],
+    },
+    Entry {
+        id: "node/enoent",
+        grammar: "ENOENT: no such file or directory, {syscall} '{path}' (npm prints it as `npm ERR! enoent …`)",
+        needles: &["ENOENT: no such file or directory"],
+        check: enoent,
+        examples: &[
+            ex(
+                "npm ERR! enoent ENOENT: no such file or directory, open '/home/runner/work/site/site/package.json'",
+                Category::FileNotFound,
+                Some("package.json"),
+            ),
+            ex(
+                "Error: ENOENT: no such file or directory, scandir 'src/locales'",
+                Category::FileNotFound,
+                Some("src/locales"),
+            ),
+        ],
+    },
+    Entry {
+        id: "node/spawn-enoent",
+        grammar: "Error: spawn {file} ENOENT",
+        needles: &["ENOENT"],
+        check: spawn_enoent,
+        examples: &[ex("Error: spawn git ENOENT", Category::MissingCommand, Some("git"))],
+    },
+    Entry {
+        id: "node/no-package-json",
+        grammar: "error Couldn't find a package.json file in \"{dir}\" (yarn) | ERR_PNPM_NO_IMPORTER_MANIFEST_FOUND No \
+                  package.json (or package.yaml, or package.json5) was found in \"{dir}\". (pnpm)",
+        needles: &["Couldn't find a package.json", "ERR_PNPM_NO_IMPORTER_MANIFEST_FOUND"],
+        check: no_package_json,
+        examples: &[ex(
+            "error Couldn't find a package.json file in \"/home/runner/work/app/app\"",
+            Category::FileNotFound,
+            Some("package.json"),
+        )],
+    },
+    Entry {
+        id: "node/pnpm-no-lockfile",
+        grammar: "ERR_PNPM_NO_LOCKFILE Cannot install with \"frozen-lockfile\" because pnpm-lock.yaml is absent",
+        needles: &["ERR_PNPM_NO_LOCKFILE"],
+        check: pnpm_no_lockfile,
+        examples: &[ex(
+            " ERR_PNPM_NO_LOCKFILE  Cannot install with \"frozen-lockfile\" because pnpm-lock.yaml is absent",
+            Category::FileNotFound,
+            Some("pnpm-lock.yaml"),
+        )],
+    },
+    Entry {
+        id: "node/bin-not-found",
+        grammar: "error Command \"{name}\" not found. (yarn run) | ERR_PNPM_RECURSIVE_EXEC_FIRST_FAIL Command \"{name}\" \
+                  not found (pnpm exec)",
+        needles: &["Command \""],
+        check: bin_not_found,
+        examples: &[ex(
+            "error Command \"eslint\" not found.",
+            Category::MissingCommand,
+            Some("eslint"),
+        )],
+    },
+    Entry {
+        id: "node/test-timeout",
+        grammar: "Error: Timeout of {n}ms exceeded. (mocha) | Exceeded timeout of {n} ms for a test. (jest)",
+        needles: &["ms exceeded", "Exceeded timeout of"],
+        check: test_timeout,
+        examples: &[ex(
+            "Error: Timeout of 2000ms exceeded. For async tests and hooks, ensure \"done()\" is called",
+            Category::Unknown,
+            None,
+        )],
+    },
+    Entry {
+        id: "node/install-failure",
+        grammar: "npm ERR! code {ERESOLVE|E404|ETARGET|EINTEGRITY} | npm error code {…} | error Your lockfile needs to \
+                  be updated, but yarn was run with `--frozen-lockfile`. | ERR_PNPM_OUTDATED_LOCKFILE | YN0028: The \
+                  lockfile would have been modified",
+        needles: &[
+            "ERESOLVE",
+            "code E404",
+            "code ETARGET",
+            "EINTEGRITY",
+            "Your lockfile needs to be updated",
+            "ERR_PNPM_OUTDATED_LOCKFILE",
+            "lockfile would have been modified",
+        ],
+        check: install_failure,
+        examples: &[ex("npm ERR! code ERESOLVE", Category::Unknown, None)],
+    },
+    Entry {
+        id: "node/missing-script",
+        grammar: "npm ERR! Missing script: \"{name}\" | npm error Missing script: \"{name}\"",
+        needles: &["Missing script:"],
+        check: missing_script,
+        examples: &[ex("npm error Missing script: \"lint\"", Category::Unknown, None)],
+    },
+    Entry {
+        id: "node/heap-out-of-memory",
+        grammar: "FATAL ERROR: … JavaScript heap out of memory",
+        needles: &["heap out of memory"],
+        check: heap_out_of_memory,
+        examples: &[ex(
+            "FATAL ERROR: Reached heap limit Allocation failed - JavaScript heap out of memory",
+            Category::Unknown,
+            None,
+        )],
+    },
+    Entry {
+        id: "node/script-failed",
+        grammar: "npm ERR! code ELIFECYCLE | npm error code 1 | npm ERR! Failed at the {pkg} {script} script.",
+        needles: &["ELIFECYCLE", "Failed at the"],
+        check: script_failed,
+        examples: &[ex("npm ERR! code ELIFECYCLE", Category::Unknown, None)],
+    },
+];
+
+fn typescript_path_missing(line: &Line<'_>) -> Option<Hit> {
+    let raw = quoted(after(line.text, "TS505")?)?;
+    if line.text.contains("TS5057") {
+        let dir = raw.trim_end_matches('/');
+        let path = if dir.is_empty() || dir == "." {
+            "tsconfig.json".to_string()
+        } else {
+            format!("{dir}/tsconfig.json")
+        };
+        return Some(path_hit(
+            &path,
+            0.75,
+            "TypeScript found no tsconfig.json where it was pointed.",
+        ));
+    }
+    Some(path_hit(
+        raw,
+        0.8,
+        "TypeScript was pointed at a path that does not exist.",
+    ))
+}
+
+fn typescript_error(line: &Line<'_>) -> Option<Hit> {
+    regex!(r"error TS\d+:")
+        .is_match(line.text)
+        .then(|| Hit::blocker("TypeScript compile error."))
+}
+
+fn package_not_found(line: &Line<'_>) -> Option<Hit> {
+    let text = line.text;
+    let raw = quoted(after(text, "Cannot find package").or_else(|| after(text, "Cannot find module"))?)?;
+    let bare = !raw.starts_with(['.', '/']) && !raw.contains(':') && !raw.contains('\\');
+    if bare {
+        // `lodash/fp` → `lodash`; `@scope/pkg/sub` → `@scope/pkg`.
+        let parts: Vec<&str> = raw.splitn(3, '/').collect();
+        let name = if raw.starts_with('@') && parts.len() >= 2 {
+            format!("{}/{}", parts[0], parts[1])
+        } else {
+            parts[0].to_string()
+        };
+        if !is_npm_package(&name) {
+            return Some(Hit::blocker(format!(
+                "Node.js cannot resolve '{}', which is not an npm package name (an import with the wrong case, or \
+                 a path).",
+                display_text(raw)
+            )));
+        }
+        return Some(
+            Hit::cause(
+                Category::MissingDependency,
+                0.75,
+                format!(
+                    "npm package '{name}' is not installed where the script runs. Add it to package.json's \
+                     dependencies (and install them in the job); autoheal does not edit package.json."
+                ),
+            )
+            .with_subject(
+                name.clone(),
+                SubjectDetail::Package {
+                    ecosystem: Ecosystem::Npm,
+                    name,
+                },
+            ),
+        );
+    }
+    if raw.starts_with('/') {
+        return Some(path_hit(
+            raw,
+            0.6,
+            "Node.js was asked to run or load a file that does not exist.",
+        ));
+    }
+    Some(Hit::blocker(format!(
+        "The code imports '{}', which does not resolve (a code error, or a build step that did not run).",
+        display_text(raw)
+    )))
+}
+
+fn npm_ci_without_lockfile(_: &Line<'_>) -> Option<Hit> {
+    Some(path_hit(
+        "package-lock.json",
+        0.85,
+        "`npm ci` needs a package-lock.json, and there is none where it ran.",
+    ))
+}
+
+fn npm_too_many_requests(line: &Line<'_>) -> Option<Hit> {
+    let text = line.text;
+    if !(text.contains("429") || text.contains("E429")) {
+        return None;
+    }
+    let service = url_host(text)
+        .and_then(service_for_host)
+        .unwrap_or(RateLimitService::Npm);
+    Some(rate_limit_hit(
+        service,
+        None,
+        0.9,
+        "The npm registry rate-limited the install (429 Too Many Requests).",
+    ))
+}
+
+fn enoent(line: &Line<'_>) -> Option<Hit> {
+    let path = quoted(after(line.text, "no such file or directory,")?)?;
+    Some(path_hit(path, 0.75, "A file the tool opens does not exist."))
+}
+
+fn spawn_enoent(line: &Line<'_>) -> Option<Hit> {
+    let c = regex!(r"spawn (\S+) ENOENT").captures(line.text)?;
+    Some(command_hit(&c[1], line, 0.8))
+}
+
+fn no_package_json(_: &Line<'_>) -> Option<Hit> {
+    Some(path_hit(
+        "package.json",
+        0.75,
+        "There is no package.json where the package manager ran (a wrong working directory, or no checkout).",
+    ))
+}
+
+fn pnpm_no_lockfile(_: &Line<'_>) -> Option<Hit> {
+    Some(path_hit(
+        "pnpm-lock.yaml",
+        0.8,
+        "pnpm was run with a frozen lockfile, and pnpm-lock.yaml is absent.",
+    ))
+}
+
+fn bin_not_found(line: &Line<'_>) -> Option<Hit> {
+    let c = regex!(r#"Command "([^"]+)" not found"#).captures(line.text)?;
+    Some(command_hit(&c[1], line, 0.75))
+}
+
+fn test_timeout(line: &Line<'_>) -> Option<Hit> {
+    regex!(r"Timeout of \d+ms exceeded|Exceeded timeout of \d+ ?ms")
+        .is_match(line.text)
+        .then(|| Hit::blocker("A test timed out (the test's own limit, not the job's time limit)."))
+}
+
+fn install_failure(_: &Line<'_>) -> Option<Hit> {
+    Some(Hit::install_failure(
+        "The package install failed (a dependency conflict, a missing version, or an out-of-date lockfile).",
+    ))
+}
+
+fn missing_script(_: &Line<'_>) -> Option<Hit> {
+    Some(Hit::blocker("package.json has no script with that name."))
+}
+
+fn heap_out_of_memory(_: &Line<'_>) -> Option<Hit> {
+    Some(Hit::blocker("Node.js ran out of heap memory."))
+}
+
+fn script_failed(_: &Line<'_>) -> Option<Hit> {
+    Some(Hit::new(
+        Category::Unknown,
+        0.2,
+        Strength::StepFailed,
+        "An npm script failed; its own output above says why.",
+    ))
+}

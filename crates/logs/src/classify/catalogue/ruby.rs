@@ -1,0 +1,109 @@
+//! Ruby and Bundler.
+//!
+//! Sources: Ruby's `LoadError` (`cannot load such file -- {feature}`) and
+//! `Errno::ENOENT` (`No such file or directory @ rb_sysopen - {path}`), and
+//! Bundler's messages (`Could not locate Gemfile`, `Could not find {gem}-{version}
+//! in locally installed gems`, `Bundler::GemNotFound`).
+
+use super::util::{after, path_hit, regex};
+use super::{Entry, ex};
+use crate::classify::hit::{Hit, Line};
+use crate::report::{Category, Ecosystem, SubjectDetail};
+
+pub const ENTRIES: &[Entry] = &[
+    Entry {
+        id: "ruby/cannot-load",
+        grammar: "cannot load such file -- {feature} (LoadError)",
+        needles: &["cannot load such file --"],
+        check: cannot_load,
+        examples: &[ex(
+            "<internal:lib/rubygems/core_ext/kernel_require.rb>:85:in `require': cannot load such file -- \
+             nokogiri (LoadError)",
+            Category::MissingDependency,
+            Some("nokogiri"),
+        )],
+    },
+    Entry {
+        id: "ruby/no-such-file",
+        grammar: "No such file or directory @ rb_sysopen - {path} (Errno::ENOENT)",
+        needles: &["rb_sysopen"],
+        check: no_such_file,
+        examples: &[ex(
+            "No such file or directory @ rb_sysopen - config/settings.yml (Errno::ENOENT)",
+            Category::FileNotFound,
+            Some("config/settings.yml"),
+        )],
+    },
+    Entry {
+        id: "ruby/bundler",
+        grammar: "Could not locate Gemfile or .bundle/ directory | Could not find {gem}-{version} in locally installed \
+                  gems | Bundler::GemNotFound",
+        needles: &["Could not locate Gemfile", "in locally installed gems", "GemNotFound"],
+        check: bundler,
+        examples: &[
+            ex(
+                "Could not locate Gemfile or .bundle/ directory",
+                Category::FileNotFound,
+                Some("Gemfile"),
+            ),
+            ex(
+                "Could not find rake-13.0.6 in locally installed gems",
+                Category::Unknown,
+                None,
+            ),
+        ],
+    },
+];
+
+fn cannot_load(line: &Line<'_>) -> Option<Hit> {
+    let feature = after(line.text, "cannot load such file -- ")?
+        .split_whitespace()
+        .next()?;
+    if feature.starts_with('/') || feature.starts_with('.') {
+        return Some(path_hit(feature, 0.6, "Ruby could not load a file of the project."));
+    }
+    // `rspec/core` → the gem `rspec`: a gem's files live under its name.
+    let gem = feature.split('/').next().unwrap_or(feature);
+    if !regex!(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$").is_match(gem) {
+        return Some(Hit::blocker(
+            "Ruby could not load a feature whose name is not a plain gem name.",
+        ));
+    }
+    Some(
+        Hit::cause(
+            Category::MissingDependency,
+            0.65,
+            format!(
+                "Ruby could not load '{feature}': the gem that provides it is not installed (add it to the Gemfile, \
+                 and run `bundle install` in the job)."
+            ),
+        )
+        .with_subject(
+            gem,
+            SubjectDetail::Package {
+                ecosystem: Ecosystem::Rubygems,
+                name: gem.to_string(),
+            },
+        ),
+    )
+}
+
+fn no_such_file(line: &Line<'_>) -> Option<Hit> {
+    let path = after(line.text, "rb_sysopen - ")?.split(" (Errno").next()?.trim();
+    let mut hit = path_hit(path, 0.55, "A Ruby program could not open a file.");
+    hit.fixable = false;
+    Some(hit)
+}
+
+fn bundler(line: &Line<'_>) -> Option<Hit> {
+    if line.text.contains("Could not locate Gemfile") {
+        return Some(path_hit(
+            "Gemfile",
+            0.7,
+            "Bundler found no Gemfile where it ran (a wrong working directory, or no checkout).",
+        ));
+    }
+    Some(Hit::install_failure(
+        "A gem of the bundle is not installed (run `bundle install` first, or the version does not exist).",
+    ))
+}

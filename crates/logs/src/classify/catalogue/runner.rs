@@ -1,0 +1,523 @@
+//! The GitHub Actions runner and service: job annotations (time limit, lost
+//! runner, shutdown, cancel, billing, labels), workflow validation messages,
+//! and the runner's own step messages.
+//!
+//! Sources: the wording GitHub shows in job annotations and the run page
+//! (documented in "Usage limits" and "Troubleshooting workflows" of the GitHub
+//! Actions docs), and `actions/runner` (`src/Runner.Worker/StepsRunner.cs`,
+//! `JobRunner.cs`, `Handlers/*`, `ActionManager.cs`), which prints the step,
+//! action and process messages.
+
+use super::util::{after, path_hit, quoted, regex, runner_hit};
+use super::{Entry, ex};
+use crate::classify::hit::{Hit, Line, Strength};
+use crate::report::{Category, RunnerClass, RunnerFailure, SubjectDetail};
+use crate::subject::workspace_path;
+
+pub const ENTRIES: &[Entry] = &[
+    Entry {
+        id: "runner/time-limit",
+        grammar: "The job running on runner {runner} has exceeded the maximum execution time of {minutes} minutes. | \
+                  The job has exceeded the maximum execution time of {duration (Go: 6h0m0s)}",
+        needles: &["maximum execution time"],
+        check: time_limit,
+        examples: &[
+            ex(
+                "The job running on runner GitHub Actions 12 has exceeded the maximum execution time of 45 minutes.",
+                Category::Timeout,
+                Some("45"),
+            ),
+            ex(
+                "The job has exceeded the maximum execution time of 1h30m0s",
+                Category::Timeout,
+                Some("90"),
+            ),
+            // Annotations are often quoted cut short.
+            ex(
+                "##[error]The job running on runner x has exceeded the maximum execution time of 120.",
+                Category::Timeout,
+                Some("120"),
+            ),
+        ],
+    },
+    Entry {
+        id: "runner/step-time-limit",
+        grammar: "The action has timed out. | The action '{step}' has timed out after {minutes} minutes.",
+        needles: &["has timed out"],
+        check: step_time_limit,
+        examples: &[
+            ex("Error: The action has timed out.", Category::Timeout, None),
+            ex(
+                "##[error]The action 'Run integration tests' has timed out after 25 minutes.",
+                Category::Timeout,
+                Some("25"),
+            ),
+        ],
+    },
+    Entry {
+        id: "runner/lost-communication",
+        grammar: "The self-hosted runner: {name} lost communication with the server. … | \
+                  The hosted runner: {name} lost communication with the server. …",
+        needles: &["lost communication with the server"],
+        check: lost_communication,
+        examples: &[
+            ex(
+                "The self-hosted runner: arm-box-3 lost communication with the server. Verify the machine is running.",
+                Category::OptionalJob,
+                Some("lost_communication"),
+            ),
+            // A GitHub-hosted runner: infrastructure or resource starvation,
+            // not a runner type to make optional.
+            ex(
+                "The hosted runner: GitHub Actions 40 lost communication with the server.",
+                Category::Unknown,
+                None,
+            ),
+        ],
+    },
+    Entry {
+        id: "runner/shutdown-signal",
+        grammar: "The runner has received a shutdown signal. This can happen when the runner service is stopped, \
+                  or a manually started runner is canceled.",
+        needles: &["received a shutdown signal"],
+        check: shutdown_signal,
+        examples: &[ex(
+            "##[error]The runner has received a shutdown signal. This can happen when the runner service is stopped.",
+            Category::OptionalJob,
+            Some("shutdown_signal"),
+        )],
+    },
+    Entry {
+        id: "runner/canceled",
+        grammar: "The operation was canceled.",
+        needles: &["The operation was canceled"],
+        check: canceled,
+        examples: &[ex("##[error]The operation was canceled.", Category::Unknown, None)],
+    },
+    Entry {
+        id: "runner/canceled-by-user-or-concurrency",
+        grammar: "The run was canceled by @{user}. | Canceling since a higher priority waiting request for '{group}' \
+                  exists",
+        needles: &["was canceled by", "higher priority waiting request"],
+        check: canceled_by_someone,
+        examples: &[
+            ex("The run was canceled by @octocat.", Category::Unknown, None),
+            ex(
+                "Canceling since a higher priority waiting request for 'ci-refs/heads/main' exists",
+                Category::Unknown,
+                None,
+            ),
+        ],
+    },
+    Entry {
+        id: "runner/invalid-workflow",
+        grammar: "Invalid workflow file: {path}#L{line} | The workflow is not valid. {path} (Line: {line}, Col: {col}): \
+                  {message} | You have an error in your yaml syntax on line {line}",
+        needles: &[
+            "Invalid workflow file",
+            "The workflow is not valid",
+            "error in your yaml syntax",
+        ],
+        check: invalid_workflow,
+        examples: &[
+            ex(
+                "Invalid workflow file: .github/workflows/deploy.yml#L12",
+                Category::YamlSyntax,
+                Some("12"),
+            ),
+            ex(
+                "The workflow is not valid. .github/workflows/ci.yml (Line: 33, Col: 9): Unexpected value 'step'",
+                Category::YamlSyntax,
+                Some("33"),
+            ),
+            ex(
+                "You have an error in your yaml syntax on line 4",
+                Category::YamlSyntax,
+                Some("4"),
+            ),
+        ],
+    },
+    Entry {
+        id: "runner/template-location",
+        grammar: "{file}: (Line: {line}, Col: {col}, Idx: {idx}) - (Line: …): {message} | {file} (Line: {line}, Col: \
+                  {col}): {message}: the YAML and template errors of workflow and action metadata files",
+        needles: &["(Line: "],
+        check: template_location,
+        examples: &[ex(
+            "owner/repo/v1/setup/action.yml: (Line: 9, Col: 21, Idx: 310) - (Line: 9, Col: 21, Idx: 310): Mapping \
+             values are not allowed in this context.",
+            Category::YamlSyntax,
+            Some("9"),
+        )],
+    },
+    Entry {
+        id: "runner/check-annotation-heading",
+        grammar: "Check failure on line {line} in {workflow path} (the heading of a check annotation in the web UI)",
+        needles: &["Check failure on line"],
+        check: check_annotation_heading,
+        examples: &[ex(
+            "Check failure on line 8 in .github/workflows/lint.yml",
+            Category::YamlSyntax,
+            Some("8"),
+        )],
+    },
+    Entry {
+        id: "runner/no-runner",
+        grammar: "Waiting for a runner to pick up this job... | No runner matching the specified labels was found: \
+                  {labels} | The job has exceeded the maximum execution time while awaiting a runner for {duration}",
+        needles: &["Waiting for a runner", "No runner matching", "while awaiting a runner"],
+        check: no_runner,
+        examples: &[ex(
+            "Waiting for a runner to pick up this job...",
+            Category::Unknown,
+            None,
+        )],
+    },
+    Entry {
+        id: "runner/billing",
+        grammar: "The job was not started because recent account payments have failed or your spending limit needs \
+                  to be increased. … | The job was not started because your account is locked due to a billing issue.",
+        needles: &["account payments", "spending limit", "billing issue"],
+        check: billing,
+        examples: &[ex(
+            "The job was not started because your account is locked due to a billing issue.",
+            Category::Unknown,
+            None,
+        )],
+    },
+    Entry {
+        id: "runner/container-action-platform",
+        grammar: "Container action is only supported on Linux",
+        needles: &["Container action is only supported on Linux"],
+        check: container_action_platform,
+        examples: &[ex(
+            "##[error]Container action is only supported on Linux",
+            Category::Unknown,
+            None,
+        )],
+    },
+    Entry {
+        id: "runner/unresolvable-action",
+        grammar: "Unable to resolve action `{owner}/{repo}@{ref}`, repository or version not found | … unable to find \
+                  version `{ref}`",
+        needles: &["Unable to resolve action"],
+        check: unresolvable_action,
+        examples: &[ex(
+            "Error: Unable to resolve action `acme/setup-thing@v9`, unable to find version `v9`",
+            Category::Unknown,
+            None,
+        )],
+    },
+    Entry {
+        id: "runner/local-action-missing",
+        grammar: "Can't find 'action.yml', 'action.yaml' or 'Dockerfile' under '{path}'. Did you forget to run \
+                  actions/checkout before running your local action?",
+        needles: &["Can't find 'action.yml'"],
+        check: local_action_missing,
+        examples: &[ex(
+            "Error: Can't find 'action.yml', 'action.yaml' or 'Dockerfile' under \
+             '/home/runner/work/app/app/.github/actions/setup'. Did you forget to run actions/checkout before running \
+             your local action?",
+            Category::FileNotFound,
+            Some(".github/actions/setup"),
+        )],
+    },
+    Entry {
+        id: "runner/working-directory",
+        grammar: "An error occurred trying to start process '{program}' with working directory '{dir}'. No such file \
+                  or directory",
+        needles: &["with working directory"],
+        check: working_directory,
+        examples: &[ex(
+            "Error: An error occurred trying to start process '/usr/bin/bash' with working directory \
+             '/home/runner/work/app/app/frontend'. No such file or directory",
+            Category::FileNotFound,
+            Some("frontend"),
+        )],
+    },
+    Entry {
+        id: "runner/process-exit-code",
+        grammar: "Process completed with exit code {n}. | The process '{path}' failed with exit code {n} | Node run \
+                  failed with exit code {n} | Docker run failed with exit code {n}",
+        needles: &["exit code"],
+        check: exit_code,
+        examples: &[
+            ex("##[error]Process completed with exit code 2.", Category::Unknown, None),
+            ex(
+                "Error: The process '/usr/bin/git' failed with exit code 128",
+                Category::Unknown,
+                None,
+            ),
+        ],
+    },
+];
+
+/// `6h0m0s`, `45m`, `90s` → minutes (rounded up).
+pub(crate) fn duration_minutes(s: &str) -> Option<u32> {
+    let mut total = 0f64;
+    let mut number = String::new();
+    for c in s.chars() {
+        match c {
+            '0'..='9' | '.' => number.push(c),
+            'h' | 'm' | 's' => {
+                let n: f64 = number.parse().ok()?;
+                total += n * match c {
+                    'h' => 3600.0,
+                    'm' => 60.0,
+                    _ => 1.0,
+                };
+                number.clear();
+            }
+            _ => return None,
+        }
+    }
+    if !number.is_empty() {
+        return None;
+    }
+    (total > 0.0).then(|| (total / 60.0).ceil() as u32)
+}
+
+fn limit_hit(minutes: Option<u32>, confidence: f32, what: &str) -> Hit {
+    let hit = Hit::cause(Category::Timeout, confidence, format!("The {what} hit its time limit."));
+    match minutes {
+        Some(m) => Hit {
+            message: format!("The {what} ran longer than its limit of {m} minutes."),
+            ..hit
+        }
+        .with_subject(m.to_string(), SubjectDetail::Limit { minutes: m })
+        .fixable(true),
+        None => hit,
+    }
+}
+
+fn time_limit(line: &Line<'_>) -> Option<Hit> {
+    if line.text.contains("while awaiting a runner") {
+        return None;
+    }
+    let rest = after(line.text, "exceeded the maximum execution time of ")?.trim();
+    let token = rest.split_whitespace().next().unwrap_or("");
+    let minutes = if let Some(c) = regex!(r"^(\d+)(?:\s+minutes?|\.?$)").captures(rest) {
+        c[1].parse().ok()
+    } else {
+        duration_minutes(token.trim_end_matches('.'))
+    };
+    Some(limit_hit(minutes, 0.95, "job").job_level())
+}
+
+fn step_time_limit(line: &Line<'_>) -> Option<Hit> {
+    if !line.text.contains("The action") {
+        return None;
+    }
+    let minutes = regex!(r"timed out after (\d+) minutes?")
+        .captures(line.text)
+        .and_then(|c| c[1].parse().ok());
+    Some(limit_hit(minutes, 0.85, "step"))
+}
+
+fn lost_communication(line: &Line<'_>) -> Option<Hit> {
+    let text = line.text;
+    if text.contains("self-hosted runner") {
+        return Some(runner_hit(
+            RunnerFailure::LostCommunication,
+            Some(RunnerClass::SelfHosted),
+            0.8,
+            "The self-hosted runner lost communication with GitHub: the machine, not the code, failed.",
+        ));
+    }
+    if text.contains("hosted runner") {
+        return Some(Hit::blocker(
+            "A GitHub-hosted runner lost communication with GitHub (infrastructure, or the job starved it of CPU, \
+             memory or network): rerun or fix the job's resource use; not a runner to make optional.",
+        ));
+    }
+    Some(runner_hit(
+        RunnerFailure::LostCommunication,
+        None,
+        0.55,
+        "The runner lost communication with GitHub; whether it is a self-hosted or ARM runner needs the workflow.",
+    ))
+}
+
+fn shutdown_signal(_: &Line<'_>) -> Option<Hit> {
+    Some(runner_hit(
+        RunnerFailure::ShutdownSignal,
+        None,
+        0.7,
+        "The runner received a shutdown signal (its machine was stopped or reclaimed, e.g. a spot instance): the \
+         machine, not the code, failed.",
+    ))
+}
+
+fn canceled(_: &Line<'_>) -> Option<Hit> {
+    let mut hit = Hit::new(
+        Category::Unknown,
+        0.4,
+        Strength::Canceled,
+        "The job was canceled. Nothing in the log shows it reached its time limit: a cancel also comes from \
+         concurrency, fail-fast after another leg failed, or a person.",
+    );
+    hit.detail = SubjectDetail::Canceled { elapsed_minutes: None };
+    Some(hit)
+}
+
+fn canceled_by_someone(line: &Line<'_>) -> Option<Hit> {
+    let why = if line.text.contains("higher priority") {
+        "A newer run in the same concurrency group canceled this one."
+    } else {
+        "A person canceled the run."
+    };
+    Some(Hit::blocker(why))
+}
+
+/// A workflow (or action metadata) location, fixable only for this
+/// repository's own `.github/` files.
+fn yaml_hit(path: Option<&str>, line: Option<u32>, column: Option<u32>, precision: u8) -> Hit {
+    let path = path.and_then(workspace_path);
+    let confidence = 0.6 + 0.1 * f32::from(precision) + if line.is_some() { 0.1 } else { 0.0 };
+    let mut hit = Hit::cause(Category::YamlSyntax, confidence.min(0.95), "").job_level();
+    hit.message = match (&path, line) {
+        (Some(p), Some(l)) => format!("The workflow file {p} is invalid at line {l}."),
+        (None, Some(l)) => format!("The workflow file is invalid at line {l}."),
+        (Some(p), None) => format!("The workflow file {p} is invalid."),
+        (None, None) => "The workflow file is invalid.".into(),
+    };
+    hit.detail = SubjectDetail::WorkflowLocation {
+        path: path.clone(),
+        line: line.unwrap_or(0),
+        column,
+    };
+    if let Some(line) = line {
+        hit.subject = Some(line.to_string());
+        hit.fixable = path.as_deref().is_none_or(|p| p.starts_with(".github/"));
+    }
+    hit
+}
+
+/// `(Line: N, Col: M)`.
+fn line_col(text: &str) -> Option<(u32, Option<u32>)> {
+    let c = regex!(r"\(Line: (\d+), Col: (\d+)").captures(text)?;
+    Some((c[1].parse().ok()?, c[2].parse().ok()))
+}
+
+fn invalid_workflow(line: &Line<'_>) -> Option<Hit> {
+    let text = line.text;
+    if let Some((l, col)) = line_col(text) {
+        let path = regex!(r"([^\s\[\]()]+\.ya?ml) \(Line: ")
+            .captures(text)
+            .map(|c| c.get(1).map_or("", |m| m.as_str()).to_string());
+        return Some(yaml_hit(path.as_deref(), Some(l), col, 3));
+    }
+    if let Some(c) = regex!(r"error in your yaml syntax on line (\d+)").captures(text) {
+        return Some(yaml_hit(None, c[1].parse().ok(), None, 2));
+    }
+    if text.contains("Invalid workflow file") {
+        let c = regex!(r"Invalid workflow file\s*:?\s*\[?([^#\s\]\[()]+)(?:#L(\d+))?").captures(text);
+        let path = c.as_ref().and_then(|c| c.get(1)).map(|m| m.as_str());
+        let line_no = c.as_ref().and_then(|c| c.get(2)).and_then(|m| m.as_str().parse().ok());
+        return Some(yaml_hit(path, line_no, None, 1));
+    }
+    None
+}
+
+fn template_location(line: &Line<'_>) -> Option<Hit> {
+    let text = line.text;
+    let (l, col) = line_col(text)?;
+    let path = regex!(r"([^\s\[\]()]+\.ya?ml):? \(Line: ").captures(text);
+    match path {
+        Some(c) => Some(yaml_hit(c.get(1).map(|m| m.as_str()), Some(l), col, 3)),
+        // `(Line: N, Col: M)` without a file is GitHub's wording only next to
+        // an invalid-workflow message; alone it is weak.
+        None => Some(yaml_hit(None, Some(l), col, 3).weak()),
+    }
+}
+
+fn check_annotation_heading(line: &Line<'_>) -> Option<Hit> {
+    let c = regex!(r"Check failure on line (\d+) in (\S+)").captures(line.text)?;
+    if !c[2].contains(".github/workflows/") {
+        return None;
+    }
+    Some(yaml_hit(Some(&c[2]), c[1].parse().ok(), None, 1).weak())
+}
+
+fn no_runner(_: &Line<'_>) -> Option<Hit> {
+    Some(Hit::blocker(
+        "No runner picked up the job: check the `runs-on` labels (a misspelled or unavailable label waits forever).",
+    ))
+}
+
+fn billing(_: &Line<'_>) -> Option<Hit> {
+    Some(Hit::blocker("The account's billing blocks the job from starting."))
+}
+
+fn container_action_platform(_: &Line<'_>) -> Option<Hit> {
+    Some(Hit::blocker(
+        "A Docker container action ran on a non-Linux runner; container actions only run on Linux.",
+    ))
+}
+
+fn unresolvable_action(_: &Line<'_>) -> Option<Hit> {
+    Some(Hit::blocker(
+        "A `uses:` reference names an action repository or version that does not exist.",
+    ))
+}
+
+fn local_action_missing(line: &Line<'_>) -> Option<Hit> {
+    let under = after(line.text, " under ")?;
+    let path = quoted(under)?;
+    let mut hit = path_hit(
+        path,
+        0.8,
+        "The local action does not exist at this path; local actions also need actions/checkout first.",
+    );
+    hit.confidence = hit.confidence.min(0.8);
+    Some(hit)
+}
+
+fn working_directory(line: &Line<'_>) -> Option<Hit> {
+    let c = regex!(r"with working directory '([^']+)'\. No such file or directory").captures(line.text)?;
+    Some(path_hit(&c[1], 0.8, "The step's working-directory does not exist."))
+}
+
+fn exit_code(line: &Line<'_>) -> Option<Hit> {
+    let c = regex!(r"(?:Process completed|failed) with exit code (\d+)").captures(line.text)?;
+    let code: u32 = c[1].parse().ok()?;
+    if code == 137 {
+        return Some(Hit::blocker(
+            "A process was killed (exit 137: SIGKILL), usually because the runner ran out of memory.",
+        ));
+    }
+    Some(Hit::new(
+        Category::Unknown,
+        0.2,
+        Strength::StepFailed,
+        format!("A step failed with exit code {code}."),
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn durations() {
+        assert_eq!(duration_minutes("6h0m0s"), Some(360));
+        assert_eq!(duration_minutes("1h30m"), Some(90));
+        assert_eq!(duration_minutes("90s"), Some(2));
+        assert_eq!(duration_minutes("15"), None);
+        assert_eq!(duration_minutes("x"), None);
+    }
+
+    #[test]
+    fn action_metadata_elsewhere_is_not_fixable_here() {
+        let hit = template_location(&Line::plain(
+            "owner/repo/v1/setup/action.yml: (Line: 9, Col: 21, Idx: 310) - (Line: 9, Col: 21, Idx: 310): x",
+        ))
+        .expect("hit");
+        assert!(!hit.fixable);
+        let hit = invalid_workflow(&Line::plain(
+            "The workflow is not valid. .github/workflows/ci.yml (Line: 33, Col: 9): Unexpected value 'step'",
+        ))
+        .expect("hit");
+        assert!(hit.fixable);
+    }
+}

@@ -1,0 +1,402 @@
+//! Shells: bash, dash (Debian's and Ubuntu's `sh`), zsh, busybox `sh`/ash,
+//! PowerShell and cmd.exe; `env`, `sudo` and the coreutils' file errors; and
+//! the kernel's `Exec format error` as the shells relay it.
+//!
+//! Sources: bash `execute_cmd.c` (`{name}: command not found`; a script's
+//! errors are prefixed `{script}: line {n}: `; `cannot execute binary file:
+//! {strerror}`), dash `exec.c`/`error.c` (`{script}: {n}: {name}: not found`),
+//! zsh `exec.c` (`zsh: command not found: {name}`, `zsh:{n}: command not found:
+//! {name}`), busybox ash (`sh: {name}: not found`), PowerShell's
+//! `CommandNotFoundException` (`The term '{name}' is not recognized as a name of
+//! a cmdlet, function, script file, or executable program.`; 5.1: `… as the name
+//! of a cmdlet, function, script file, or operable program.`), cmd.exe (`'{name}'
+//! is not recognized as an internal or external command,`), coreutils `env`
+//! (`env: '{name}': No such file or directory`), sudo (`sudo: {name}: command not
+//! found`), coreutils and GNU tar file errors (`cp: cannot stat '{path}': No such
+//! file or directory`, `cat: {path}: No such file or directory`, `tar: {path}:
+//! Cannot open: No such file or directory`), and errno ENOEXEC's text `Exec
+//! format error`.
+
+use super::util::{after, command_hit, path_hit, quoted, regex, runner_hit};
+use super::{Entry, ex};
+use crate::classify::hit::{Hit, Line};
+use crate::report::{Category, RunnerClass, RunnerFailure};
+
+pub const ENTRIES: &[Entry] = &[
+    Entry {
+        id: "shell/exec-format-error",
+        grammar: "{path}: cannot execute binary file: Exec format error (bash) | {script}: {n}: {path}: Exec format \
+                  error (dash) | exec {path}: exec format error (Go, runc) | OSError: [Errno 8] Exec format error | \
+                  {path}: Bad CPU type in executable (macOS, an x86 binary without Rosetta) | This version of {file} is \
+                  not compatible with the version of Windows you're running (Windows)",
+        needles: &[
+            "exec format error",
+            "cannot execute binary file",
+            "Bad CPU type in executable",
+            "is not compatible with the version of Windows",
+        ],
+        check: exec_format_error,
+        examples: &[
+            ex(
+                "/home/runner/work/_temp/0a1b.sh: line 3: ./bin/tool: cannot execute binary file: Exec format error",
+                Category::OptionalJob,
+                Some("architecture_mismatch"),
+            ),
+            ex(
+                "exec /usr/local/bin/entrypoint: exec format error",
+                Category::OptionalJob,
+                Some("architecture_mismatch"),
+            ),
+            ex(
+                "/bin/bash: ./bin/x86_64/protoc: Bad CPU type in executable",
+                Category::OptionalJob,
+                Some("architecture_mismatch"),
+            ),
+        ],
+    },
+    Entry {
+        id: "shell/command-not-found",
+        grammar: "{script}: line {n}: {name}: command not found (bash) | bash: {name}: command not found | sudo: {name}: \
+                  command not found | zsh: command not found: {name} | zsh:{n}: command not found: {name}",
+        needles: &["command not found"],
+        check: command_not_found,
+        examples: &[
+            ex(
+                "/home/runner/work/_temp/5c2e.sh: line 2: jq: command not found",
+                Category::MissingCommand,
+                Some("jq"),
+            ),
+            ex(
+                "zsh:1: command not found: xcpretty",
+                Category::MissingCommand,
+                Some("xcpretty"),
+            ),
+            ex(
+                "sudo: apt-get: command not found",
+                Category::MissingCommand,
+                Some("apt-get"),
+            ),
+            // A typo of a known tool is the script's mistake, not a missing tool.
+            ex("line 4: pyhton: command not found", Category::Unknown, None),
+        ],
+    },
+    Entry {
+        id: "shell/ubuntu-command-not-found",
+        grammar: "Command '{name}' not found, did you mean: | Command '{name}' not found, but can be installed with: \
+                  (Ubuntu's command-not-found handler)",
+        needles: &["' not found, did you mean", "' not found, but can be installed"],
+        check: ubuntu_command_not_found,
+        examples: &[ex(
+            "Command 'python' not found, did you mean:",
+            Category::MissingCommand,
+            Some("python"),
+        )],
+    },
+    Entry {
+        id: "shell/xcrun-utility-missing",
+        grammar: "xcrun: error: unable to find utility \"{name}\", not a developer tool or in PATH",
+        needles: &["unable to find utility"],
+        check: xcrun_utility_missing,
+        examples: &[ex(
+            "xcrun: error: unable to find utility \"simctl\", not a developer tool or in PATH",
+            Category::MissingCommand,
+            Some("simctl"),
+        )],
+    },
+    Entry {
+        id: "shell/not-found",
+        grammar: "{script}: {n}: {name}: not found (dash) | /bin/sh: 1: {name}: not found | sh: {name}: not found \
+                  (busybox ash) | {script}: line {n}: {name}: not found",
+        needles: &[": not found"],
+        check: not_found,
+        examples: &[
+            ex("/bin/sh: 1: make: not found", Category::MissingCommand, Some("make")),
+            ex("sh: git: not found", Category::MissingCommand, Some("git")),
+        ],
+    },
+    Entry {
+        id: "shell/not-recognized",
+        grammar: "{name}: The term '{name}' is not recognized as a name of a cmdlet, function, script file, or \
+                  executable program. (PowerShell 7) | The term '{name}' is not recognized as the name of a cmdlet, \
+                  function, script file, or operable program. (Windows PowerShell) | '{name}' is not recognized as an \
+                  internal or external command, (cmd.exe)",
+        needles: &["is not recognized as"],
+        check: not_recognized,
+        examples: &[
+            ex(
+                "wget: The term 'wget' is not recognized as a name of a cmdlet, function, script file, or executable \
+                 program.",
+                Category::MissingCommand,
+                Some("wget"),
+            ),
+            ex(
+                "'make' is not recognized as an internal or external command,",
+                Category::MissingCommand,
+                Some("make"),
+            ),
+        ],
+    },
+    Entry {
+        id: "shell/env-interpreter-missing",
+        grammar: "/usr/bin/env: '{name}': No such file or directory | env: ‘{name}’: No such file or directory",
+        needles: &["env: "],
+        check: env_interpreter_missing,
+        examples: &[
+            ex(
+                "/usr/bin/env: 'python': No such file or directory",
+                Category::MissingCommand,
+                Some("python"),
+            ),
+            ex(
+                "/usr/bin/env: ‘bash\\r’: No such file or directory",
+                Category::Unknown,
+                None,
+            ),
+        ],
+    },
+    Entry {
+        id: "shell/file-operand-missing",
+        grammar: "{tool}: cannot stat '{path}': No such file or directory | {tool}: cannot access '{path}': No such \
+                  file or directory | {tool}: {path}: No such file or directory | tar: {path}: Cannot open: No such \
+                  file or directory | {shell}: line {n}: cd: {path}: No such file or directory",
+        needles: &["No such file or directory"],
+        check: file_operand_missing,
+        examples: &[
+            ex(
+                "cp: cannot stat 'dist/app.tar.gz': No such file or directory",
+                Category::FileNotFound,
+                Some("dist/app.tar.gz"),
+            ),
+            ex(
+                "/home/runner/work/_temp/9f.sh: line 1: cd: packages/web: No such file or directory",
+                Category::FileNotFound,
+                Some("packages/web"),
+            ),
+        ],
+    },
+    Entry {
+        id: "shell/program-missing",
+        grammar: "{script}: line {n}: {path}: No such file or directory | bash: {path}: No such file or directory | \
+                  {shell}: {path}: No such file or directory",
+        needles: &["No such file or directory"],
+        check: program_missing,
+        examples: &[
+            ex(
+                "/home/runner/work/_temp/77.sh: line 1: ./scripts/ci.sh: No such file or directory",
+                Category::FileNotFound,
+                Some("scripts/ci.sh"),
+            ),
+            ex(
+                "bash: tools/gen.sh: No such file or directory",
+                Category::FileNotFound,
+                Some("tools/gen.sh"),
+            ),
+        ],
+    },
+    Entry {
+        id: "shell/syntax-error",
+        grammar: "{script}: line {n}: syntax error near unexpected token `{token}' | {script}: {n}: Syntax error: {what} \
+                  (dash)",
+        needles: &["syntax error near unexpected token", "Syntax error:"],
+        check: syntax_error,
+        examples: &[ex(
+            "/home/runner/work/_temp/1.sh: line 5: syntax error near unexpected token `fi'",
+            Category::Unknown,
+            None,
+        )],
+    },
+];
+
+fn exec_format_error(line: &Line<'_>) -> Option<Hit> {
+    let lower = line.text.to_ascii_lowercase();
+    let mismatch = [
+        "exec format error",
+        "cannot execute binary file",
+        "bad cpu type in executable",
+        "not compatible with the version of windows",
+    ];
+    if !mismatch.iter().any(|m| lower.contains(m)) {
+        return None;
+    }
+    let arm = ["arm64", "aarch64", "armv7", "arm/v"]
+        .iter()
+        .any(|a| lower.contains(a) || line.recent.iter().any(|r| r.to_ascii_lowercase().contains(a)));
+    let class = if lower.contains("bad cpu type") {
+        // macOS says this for an x86 binary on Apple silicon without Rosetta.
+        Some(RunnerClass::MacosArm64)
+    } else {
+        arm.then_some(RunnerClass::Arm64)
+    };
+    Some(runner_hit(
+        RunnerFailure::ArchitectureMismatch,
+        class,
+        0.75,
+        "A binary or image built for another CPU architecture was run (exec format error): the job is tied to the \
+         runner's architecture (an ARM runner, or emulation missing).",
+    ))
+}
+
+/// The prefix of a shell diagnostic: `/bin/sh`, `sh`, `bash`, `zsh`, a
+/// script path, or `{script}: line {n}`.
+fn shell_prefix(prefix: &str) -> bool {
+    let p = prefix.trim();
+    let base = p.rsplit('/').next().unwrap_or(p);
+    matches!(base, "sh" | "bash" | "dash" | "ash" | "zsh" | "busybox" | "ksh")
+        || p.ends_with(".sh")
+        || regex!(r"(?:^|: )line \d+$|: \d+$|^\S+\.sh: line \d+$").is_match(p)
+}
+
+fn command_not_found(line: &Line<'_>) -> Option<Hit> {
+    let text = line.text;
+    if let Some(name) = after(text, "command not found: ") {
+        return Some(command_hit(name.trim(), line, 0.85));
+    }
+    let at = text.find(": command not found")?;
+    let before = &text[..at];
+    let name = before.rsplit(": ").next().unwrap_or(before);
+    // `Error: bash: command not found` from a UI copy keeps its prefix.
+    let name = name.trim().trim_start_matches("Error: ");
+    Some(command_hit(name, line, 0.85))
+}
+
+fn ubuntu_command_not_found(line: &Line<'_>) -> Option<Hit> {
+    let c = regex!(r"Command '([^']+)' not found, (?:did you mean|but can be installed)").captures(line.text)?;
+    Some(command_hit(&c[1], line, 0.85))
+}
+
+fn xcrun_utility_missing(line: &Line<'_>) -> Option<Hit> {
+    let c = regex!(r#"unable to find utility "([^"]+)""#).captures(line.text)?;
+    Some(command_hit(&c[1], line, 0.8))
+}
+
+fn not_found(line: &Line<'_>) -> Option<Hit> {
+    let text = line.text.trim_end();
+    let body = text.strip_suffix(": not found")?;
+    let (prefix, name) = body.rsplit_once(": ")?;
+    let prefix = prefix.rsplit("Error: ").next().unwrap_or(prefix);
+    if !shell_prefix(prefix) {
+        return None;
+    }
+    Some(command_hit(name, line, 0.85))
+}
+
+fn not_recognized(line: &Line<'_>) -> Option<Hit> {
+    let name = quoted(line.text)?;
+    let name = name.strip_suffix(".exe").unwrap_or(name);
+    Some(command_hit(name, line, 0.85))
+}
+
+fn env_interpreter_missing(line: &Line<'_>) -> Option<Hit> {
+    let c = regex!(r#"(?:^|\s|/)env: ['‘"]([^'’"]+)['’"]: No such file or directory"#).captures(line.text)?;
+    Some(command_hit(&c[1], line, 0.85))
+}
+
+/// The step's working directory when its script starts with `cd {dir}`: a
+/// relative path the shell reports is relative to it.
+fn script_dir(script: &str) -> Option<&str> {
+    let first = script
+        .lines()
+        .map(str::trim)
+        .find(|l| !l.is_empty() && !l.starts_with('#'))?;
+    let c = regex!(r"^cd\s+([A-Za-z0-9._/-]+)\s*(?:;|&&|$)").captures(first)?;
+    let dir = c.get(1)?.as_str().trim_end_matches('/');
+    (!dir.starts_with('/') && !dir.starts_with('~') && dir != "." && !dir.contains("..")).then_some(dir)
+}
+
+fn in_script_dir(path: &str, line: &Line<'_>) -> String {
+    let relative = !path.starts_with(['/', '~', '$']) && !path.contains(':');
+    let path_in_dir = path.trim_start_matches("./");
+    match script_dir(line.script) {
+        // `cd {dir}` itself failing names the directory, not a path inside it.
+        Some(dir) if relative && path_in_dir.trim_end_matches('/') != dir => format!("{dir}/{path_in_dir}"),
+        _ => path.to_string(),
+    }
+}
+
+/// Programs that print `{tool}: {path}: No such file or directory` or
+/// `{tool}: cannot {stat|access|open} '{path}': …` for a missing operand.
+fn file_operand_missing(line: &Line<'_>) -> Option<Hit> {
+    let text = line.text;
+    let re = regex!(
+        r#"(?:^|[\s:/])(cat|cp|mv|ls|rm|ln|chmod|chown|stat|head|tail|wc|sort|diff|cmp|sha256sum|sha1sum|md5sum|source|tar|unzip|gzip|gunzip|readlink|realpath|touch|install|rsync|cd|\.): (?:cannot (?:stat|access|open|remove) )?['‘"]?([^'’":]+?)['’"]?: (?:Cannot (?:open|stat): )?No such file or directory"#
+    );
+    let c = re.captures(text)?;
+    let path = in_script_dir(&c[2], line);
+    Some(path_hit(
+        &path,
+        0.6,
+        "A file or directory the script uses does not exist.",
+    ))
+}
+
+fn program_missing(line: &Line<'_>) -> Option<Hit> {
+    let text = line.text;
+    let at = text.rfind(": No such file or directory")?;
+    let before = &text[..at];
+    let (prefix, name) = before.rsplit_once(": ")?;
+    let prefix = prefix.rsplit("Error: ").next().unwrap_or(prefix);
+    if !shell_prefix(prefix) {
+        return None;
+    }
+    let name = name.trim();
+    if !name.contains(['/', '.']) && !name.contains(':') {
+        // A bare name the shell could not run is a command, but bash says
+        // "command not found" for those; this shape is a hashed path gone.
+        return Some(command_hit(name, line, 0.6));
+    }
+    let path = in_script_dir(name, line);
+    Some(path_hit(
+        &path,
+        0.7,
+        "A script or program the step runs does not exist.",
+    ))
+}
+
+fn syntax_error(_: &Line<'_>) -> Option<Hit> {
+    Some(Hit::blocker("The step's shell script has a syntax error."))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paths_are_resolved_against_a_leading_cd() {
+        let line = Line {
+            script: "cd topics/shell; bash ./basic.sh\n",
+            ..Line::plain("bash: ./basic.sh: No such file or directory")
+        };
+        let hit = program_missing(&line).expect("hit");
+        assert_eq!(hit.subject.as_deref(), Some("topics/shell/basic.sh"));
+        assert_eq!(script_dir("cd /tmp && x"), None);
+        assert_eq!(script_dir("cd ../x; y"), None);
+        assert_eq!(script_dir("echo hi\ncd x"), None);
+    }
+
+    #[test]
+    fn prefixes() {
+        for p in [
+            "/bin/sh",
+            "sh",
+            "bash",
+            "/usr/local/bin/bash",
+            "/__w/_temp/x.sh: line 3",
+            "/bin/sh: 1",
+            "x.sh: 4",
+        ] {
+            assert!(shell_prefix(p), "{p}");
+        }
+        for p in ["npm ERR! 404", "Error response from daemon", "ls"] {
+            assert!(!shell_prefix(p), "{p}");
+        }
+    }
+
+    #[test]
+    fn mangled_windows_paths_are_not_fixable_files() {
+        let hit = program_missing(&Line::plain(
+            "sh: D:a_actionsownertoolv1/entrypoint.sh: No such file or directory",
+        ))
+        .expect("hit");
+        assert_eq!(hit.category, Category::Unknown);
+    }
+}

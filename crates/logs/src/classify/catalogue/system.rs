@@ -1,0 +1,153 @@
+//! The operating system and the network, whatever program reports them:
+//! memory, disk, permissions, DNS and connections, timeouts of network
+//! operations, crashes. These strings also appear inside the tools' own
+//! messages, so this emitter speaks last.
+//!
+//! Sources: the errno texts of glibc's `strerror` (`No space left on device`,
+//! `Permission denied`, `Operation not permitted`, `Connection refused`,
+//! `Connection reset by peer`, `Cannot allocate memory`) and their libuv codes
+//! (`ENOSPC`, `EACCES`, `ECONNREFUSED`, `ECONNRESET`, `ETIMEDOUT`), curl's
+//! `Could not resolve host`, glibc's resolver (`Temporary failure in name
+//! resolution`), bash's job report (`{pid} Killed`), the kernel's OOM killer,
+//! Python (`MemoryError`, `ReadTimeout`, `ConnectTimeout`), the JVM
+//! (`OutOfMemoryError`), Go (`i/o timeout`, `TLS handshake timeout`) and .NET
+//! (`System.TimeoutException: The operation has timed out.`).
+
+use super::util::regex;
+use super::{Entry, ex};
+use crate::classify::hit::{Hit, Line};
+use crate::report::Category;
+
+pub const ENTRIES: &[Entry] = &[
+    Entry {
+        id: "system/disk-full",
+        grammar: "No space left on device | ENOSPC",
+        needles: &["No space left on device", "ENOSPC"],
+        check: disk_full,
+        examples: &[ex(
+            "ERROR: failed to solve: write /var/lib/docker/x: no space left on device",
+            Category::Unknown,
+            None,
+        )],
+    },
+    Entry {
+        id: "system/out-of-memory",
+        grammar: "{pid} Killed {command} | Killed | out of memory | MemoryError | java.lang.OutOfMemoryError | Cannot \
+                  allocate memory",
+        needles: &[
+            "Killed",
+            "out of memory",
+            "MemoryError",
+            "OutOfMemory",
+            "Cannot allocate memory",
+        ],
+        check: out_of_memory,
+        examples: &[ex(
+            "/home/runner/work/_temp/a.sh: line 2:  4242 Killed                  cargo build --release",
+            Category::Unknown,
+            None,
+        )],
+    },
+    Entry {
+        id: "system/permission-denied",
+        grammar: "{path}: Permission denied | EACCES: permission denied, {syscall} '{path}' | Operation not permitted \
+                  | remote: Permission to {repo}.git denied to {user}.",
+        needles: &[
+            "Permission denied",
+            "EACCES",
+            "Operation not permitted",
+            "Permission to ",
+        ],
+        check: permission_denied,
+        examples: &[
+            ex("bash: ./gradlew: Permission denied", Category::Unknown, None),
+            ex(
+                "remote: Permission to acme/site.git denied to github-actions[bot].",
+                Category::Unknown,
+                None,
+            ),
+        ],
+    },
+    Entry {
+        id: "system/network",
+        grammar: "Could not resolve host: {host} | Temporary failure in name resolution | getaddrinfo ENOTFOUND {host} \
+                  | Connection refused | ECONNREFUSED | Connection reset by peer | ECONNRESET | ETIMEDOUT | {operation} \
+                  timed out | i/o timeout | TLS handshake timeout | ReadTimeout | ConnectTimeout | The operation has \
+                  timed out.",
+        needles: &[
+            "Could not resolve host",
+            "name resolution",
+            "ENOTFOUND",
+            "Connection refused",
+            "ECONNREFUSED",
+            "Connection reset",
+            "ECONNRESET",
+            "ETIMEDOUT",
+            "timed out",
+            "i/o timeout",
+            "handshake timeout",
+            "ReadTimeout",
+            "ConnectTimeout",
+            "TimeoutError",
+        ],
+        check: network,
+        examples: &[
+            ex(
+                "curl: (28) Connection timed out after 10000 milliseconds",
+                Category::Unknown,
+                None,
+            ),
+            ex(
+                "Unhandled exception. System.TimeoutException: The operation has timed out.",
+                Category::Unknown,
+                None,
+            ),
+        ],
+    },
+    Entry {
+        id: "system/crash",
+        grammar: "Segmentation fault (core dumped) | Aborted (core dumped) | Illegal instruction",
+        needles: &["Segmentation fault", "core dumped", "Illegal instruction"],
+        check: crash,
+        examples: &[ex(
+            "line 1:  311 Segmentation fault      (core dumped) ./test_suite",
+            Category::Unknown,
+            None,
+        )],
+    },
+];
+
+fn disk_full(_: &Line<'_>) -> Option<Hit> {
+    Some(Hit::blocker("The runner's disk is full."))
+}
+
+fn out_of_memory(line: &Line<'_>) -> Option<Hit> {
+    let text = line.text;
+    if text.contains("Killed") && !regex!(r"(?:^|\s)Killed(?:\s|$)").is_match(text) {
+        return None;
+    }
+    Some(Hit::blocker(
+        "A process ran out of memory (or was killed by the out-of-memory killer).",
+    ))
+}
+
+fn permission_denied(line: &Line<'_>) -> Option<Hit> {
+    let text = line.text;
+    if text.contains("Permission to ") && !text.contains("denied") {
+        return None;
+    }
+    Some(Hit::blocker(
+        "Permission denied: a file mode (not executable), a missing sudo, or a token without the permission.",
+    ))
+}
+
+fn network(_: &Line<'_>) -> Option<Hit> {
+    Some(Hit::blocker(
+        "A network operation failed or timed out (DNS, refused or reset connections, a read timeout): an outage \
+         or a flaky network, not the job's time limit.",
+    ))
+}
+
+fn crash(_: &Line<'_>) -> Option<Hit> {
+    Some(Hit::blocker("A program crashed."))
+}

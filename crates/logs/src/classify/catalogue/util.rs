@@ -1,0 +1,258 @@
+//! Subject extraction shared by the emitters: every subject goes through the
+//! grammar in `crate::subject` before it can make a failure fixable.
+
+use crate::classify::hit::{Hit, Line};
+use crate::knowledge::tools::{is_known_tool, likely_typo_of, script_mentions};
+use crate::report::{Category, RateLimitService, RunnerClass, RunnerFailure, SubjectDetail};
+use crate::subject::{display_text, is_command, is_shell_word, workspace_pattern};
+
+/// A regex compiled once: `regex!(r"…")`.
+macro_rules! regex {
+    ($re:literal $(,)?) => {{
+        static RE: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+        RE.get_or_init(|| regex::Regex::new($re).unwrap_or_else(|e| panic!("built-in pattern {}: {e}", $re)))
+    }};
+}
+pub(crate) use regex;
+
+/// The text inside the first pair of quotes (`'…'`, `"…"`, `‘…’`, `` `…` ``).
+pub fn quoted(text: &str) -> Option<&str> {
+    let (open_at, open) = text
+        .char_indices()
+        .find(|(_, c)| matches!(c, '\'' | '"' | '‘' | '`' | '“'))?;
+    let close = match open {
+        '‘' => '’',
+        '“' => '”',
+        c => c,
+    };
+    let rest = &text[open_at + open.len_utf8()..];
+    let end = rest.find(close)?;
+    Some(&rest[..end])
+}
+
+/// The text after `marker`, up to the end of the line.
+pub fn after<'t>(text: &'t str, marker: &str) -> Option<&'t str> {
+    text.find(marker).map(|at| &text[at + marker.len()..])
+}
+
+/// Why a path printed in a log cannot be a file the workflow names.
+fn implausible_path(raw: &str) -> Option<&'static str> {
+    let raw = raw.trim();
+    if raw.is_empty() || raw.chars().any(char::is_control) {
+        return Some("the message names no path");
+    }
+    if raw.starts_with('<') && raw.ends_with('>') || raw == "***" || raw.contains("...") || raw.contains('…') {
+        return Some("the path in the message is redacted or a placeholder");
+    }
+    // `D:a_actionsx/entrypoint.sh`: a Windows path whose backslashes a POSIX
+    // shell removed (`D:\a\_actions\…` unquoted), not a file anyone named.
+    let b = raw.as_bytes();
+    if b.len() > 2 && b[0].is_ascii_alphabetic() && b[1] == b':' && !matches!(b[2], b'\\' | b'/') {
+        return Some("the path is a Windows path mangled by a POSIX shell (its backslashes were removed)");
+    }
+    None
+}
+
+/// A `file_not_found` hit for a path the log printed: fixable only when the
+/// path is a plain workspace path (or pattern); shown as untrusted text when it
+/// is elsewhere; `unknown` when it cannot be a path the workflow names.
+pub fn path_hit(raw: &str, confidence: f32, message: &str) -> Hit {
+    let raw = raw.trim();
+    if let Some(why) = implausible_path(raw) {
+        return Hit::blocker(format!("{message} Not fixable: {why}."));
+    }
+    let hit = Hit::cause(Category::FileNotFound, confidence, message);
+    match workspace_pattern(raw) {
+        Some(path) => Hit {
+            message: format!("{message} ({path})"),
+            ..hit
+        }
+        .with_subject(path.clone(), SubjectDetail::Path { path })
+        .fixable(true),
+        None => Hit {
+            message: format!("{message} The path is outside the workspace or not a plain path, so no fix is made."),
+            ..hit
+        }
+        .with_untrusted(raw),
+    }
+}
+
+/// A `missing_command` hit for a command the log says is missing, with the
+/// checks that tell a missing tool from a script mistake.
+pub fn command_hit(raw: &str, line: &Line<'_>, confidence_known: f32) -> Hit {
+    let name = raw.trim();
+    if name.contains('\r') || name.ends_with("\\r") {
+        return Hit::blocker("The script has Windows line endings (CRLF): `\\r` became part of a command name.");
+    }
+    if name.contains('/') || name.contains('\\') {
+        return path_hit(name, 0.65, "A script or program path does not exist.");
+    }
+    if !is_command(name) {
+        return Hit::blocker(format!(
+            "A command was not found, but '{}' is not a command name (script syntax or quoting).",
+            display_text(name)
+        ));
+    }
+    if is_shell_word(name) {
+        return Hit::blocker(format!(
+            "The shell keyword '{name}' was run as a command: a script syntax error."
+        ));
+    }
+    if name.len() > 1
+        && name
+            .chars()
+            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '_')
+    {
+        return Hit::blocker(format!(
+            "'{name}' was run as a command: probably a variable assignment with spaces around '='."
+        ));
+    }
+    if let Some(tool) = likely_typo_of(name) {
+        return Hit::blocker(format!(
+            "'{name}' is not a command; probably a typo of '{tool}' in the script."
+        ));
+    }
+    let known = is_known_tool(name);
+    let confidence = match (known, script_mentions(line.script, name)) {
+        (true, _) => confidence_known,
+        (false, true) => 0.55,
+        (false, false) => 0.45,
+    };
+    let message = if known {
+        format!("Command '{name}' is not installed where the step runs.")
+    } else {
+        format!(
+            "Command '{name}' is not installed where the step runs; it is not a tool autoheal knows how to install."
+        )
+    };
+    Hit::cause(Category::MissingCommand, confidence, message)
+        .with_subject(
+            name,
+            SubjectDetail::Command {
+                name: name.to_string(),
+                known,
+            },
+        )
+        // Only a tool we know how to install makes a safe fix.
+        .fixable(known)
+}
+
+/// The host of the first `http(s)://` URL in `text`.
+pub fn url_host(text: &str) -> Option<&str> {
+    let at = text.find("://")?;
+    let scheme_ok = text[..at].ends_with("http") || text[..at].ends_with("https");
+    if !scheme_ok {
+        return None;
+    }
+    let rest = &text[at + 3..];
+    let end = rest
+        .find(['/', ':', '\'', '"', ' ', ')', '`', '>'])
+        .unwrap_or(rest.len());
+    let host = &rest[..end];
+    (!host.is_empty()).then_some(host)
+}
+
+/// The service behind a host name, from each service's documented endpoints.
+pub fn service_for_host(host: &str) -> Option<RateLimitService> {
+    let host = host.trim_end_matches('.').to_ascii_lowercase();
+    let is = |h: &str| host == h || host.ends_with(&format!(".{h}"));
+    Some(if host == "api.github.com" {
+        RateLimitService::GithubRestPrimary
+    } else if is("ghcr.io") || host == "pkg-containers.githubusercontent.com" {
+        RateLimitService::Ghcr
+    } else if is("docker.io") || is("docker.com") || host == "production.cloudflare.docker.com" {
+        RateLimitService::DockerHub
+    } else if is("npmjs.org") || is("npmjs.com") || host == "registry.yarnpkg.com" {
+        RateLimitService::Npm
+    } else if host == "pypi.org" || host == "files.pythonhosted.org" || host == "pypi.python.org" {
+        RateLimitService::Pypi
+    } else if host == "repo.maven.apache.org" || host == "repo1.maven.org" || host == "central.sonatype.com" {
+        RateLimitService::MavenCentral
+    } else if host == "plugins.gradle.org" {
+        RateLimitService::GradlePluginPortal
+    } else if is("crates.io") {
+        RateLimitService::CratesIo
+    } else if is("archive.ubuntu.com")
+        || host == "security.ubuntu.com"
+        || host == "ports.ubuntu.com"
+        || is("debian.org")
+        || host == "ppa.launchpadcontent.net"
+    {
+        RateLimitService::AptMirror
+    } else {
+        return None;
+    })
+}
+
+/// A `rate_limit` hit naming `service`. Fixable only for a service whose
+/// remedy is known (authenticate, back off, cache or mirror): a 429 from an
+/// unnamed service is reported for a person.
+pub fn rate_limit_hit(service: RateLimitService, authenticated: Option<bool>, confidence: f32, message: &str) -> Hit {
+    let known = service != RateLimitService::Other;
+    let message = if known {
+        message.to_string()
+    } else {
+        format!("{message} The service is not one autoheal knows the remedy for, so no fix is made.")
+    };
+    Hit::cause(Category::RateLimit, confidence, message)
+        .with_subject(
+            service.display_name(),
+            SubjectDetail::RateLimit { service, authenticated },
+        )
+        .fixable(known)
+}
+
+/// An `optional_job` hit: the machine, not the code, failed. Fixable only
+/// once the job is known and the workflow confirms where it ran (done in
+/// ranking and mapping); here it never is.
+pub fn runner_hit(failure: RunnerFailure, runner: Option<RunnerClass>, confidence: f32, message: &str) -> Hit {
+    Hit::cause(Category::OptionalJob, confidence, message).with_subject(
+        failure.as_str(),
+        SubjectDetail::Runner {
+            failure,
+            runner,
+            job: None,
+            confirmed_runs_on: None,
+        },
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn quotes_and_hosts() {
+        assert_eq!(quoted("open 'a b' x"), Some("a b"));
+        assert_eq!(quoted("name ‘x’"), Some("x"));
+        assert_eq!(quoted("none"), None);
+        assert_eq!(
+            url_host("GET https://registry.npmjs.org/left-pad - 429"),
+            Some("registry.npmjs.org")
+        );
+        assert_eq!(
+            url_host("(https://repo.maven.apache.org/maven2)"),
+            Some("repo.maven.apache.org")
+        );
+        assert_eq!(url_host("no url"), None);
+        assert_eq!(
+            service_for_host("registry-1.docker.io"),
+            Some(RateLimitService::DockerHub)
+        );
+        assert_eq!(
+            service_for_host("azure.archive.ubuntu.com"),
+            Some(RateLimitService::AptMirror)
+        );
+        assert_eq!(service_for_host("example.com"), None);
+    }
+
+    #[test]
+    fn paths_that_cannot_be_fixed() {
+        assert_eq!(path_hit("<path>", 0.7, "m").category, Category::Unknown);
+        assert_eq!(path_hit("D:a_actionsx/e.sh", 0.7, "m").category, Category::Unknown);
+        let outside = path_hit("/opt/tool/x", 0.7, "m");
+        assert_eq!((outside.category, outside.fixable), (Category::FileNotFound, false));
+        let inside = path_hit("./build.sh", 0.7, "m");
+        assert_eq!((inside.subject.as_deref(), inside.fixable), (Some("build.sh"), true));
+    }
+}

@@ -1,0 +1,157 @@
+//! What one line says (a [`Hit`]) and the context a catalogue entry may look
+//! at besides the line itself ([`Line`]).
+
+use crate::line::LineKind;
+use crate::report::{Category, PythonVersion, SubjectDetail};
+use crate::subject::display_text;
+
+/// How a hit weighs when the findings of a job are ranked (see `rank.rs`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Strength {
+    /// Names a root cause of one of the fixable categories (or a refinement
+    /// that says the look-alike is not one).
+    Specific,
+    /// A failure nobody should auto-fix (tests, compile, secrets, …).
+    Blocker,
+    /// A failed install: whatever goes missing afterwards follows from it.
+    InstallFailure,
+    /// The heading of a failure whose cause the tool prints with it (Gradle's
+    /// `Could not resolve all files for configuration …` above the `> Could not
+    /// GET … 429` that explains it): a specific cause near it wins; alone, it
+    /// is the root cause.
+    Summary,
+    /// `Process completed with exit code N`: a step ended here.
+    StepFailed,
+    /// `The operation was canceled.`: its cause is elsewhere or unknown.
+    Canceled,
+    /// An error line no entry explains.
+    Weak,
+}
+
+/// What one line says.
+#[derive(Clone, Debug)]
+pub struct Hit {
+    pub category: Category,
+    pub subject: Option<String>,
+    pub detail: SubjectDetail,
+    pub fixable: bool,
+    /// See the confidence scale in `rank.rs`.
+    pub confidence: f32,
+    /// For people; says why when the failure is not fixable.
+    pub message: String,
+    pub strength: Strength,
+    /// Explains the whole job (the time-limit annotation, an invalid
+    /// workflow), so it ranks first whatever its position.
+    pub job_level: bool,
+    /// The catalogue entry that produced it (`emitter/message`).
+    pub entry: &'static str,
+}
+
+impl Hit {
+    pub fn new(category: Category, confidence: f32, strength: Strength, message: impl Into<String>) -> Hit {
+        Hit {
+            category,
+            subject: None,
+            detail: SubjectDetail::None,
+            fixable: false,
+            confidence,
+            message: message.into(),
+            strength,
+            job_level: false,
+            entry: "",
+        }
+    }
+
+    /// A failure of the `unknown` category that explains the job (tests,
+    /// compile errors, secrets, outages, …): never fixable.
+    pub fn blocker(message: impl Into<String>) -> Hit {
+        Hit::new(Category::Unknown, 0.6, Strength::Blocker, message)
+    }
+
+    /// A dependency install that failed: later missing things follow from it.
+    pub fn install_failure(message: impl Into<String>) -> Hit {
+        Hit::new(Category::Unknown, 0.6, Strength::InstallFailure, message)
+    }
+
+    /// The heading of a failure whose cause follows it (see [`Strength::Summary`]).
+    pub fn summary(message: impl Into<String>) -> Hit {
+        Hit::new(Category::Unknown, 0.5, Strength::Summary, message)
+    }
+
+    /// A root cause of `category` with a validated subject.
+    pub fn cause(category: Category, confidence: f32, message: impl Into<String>) -> Hit {
+        Hit::new(category, confidence, Strength::Specific, message)
+    }
+
+    pub fn with_subject(mut self, subject: impl Into<String>, detail: SubjectDetail) -> Hit {
+        self.subject = Some(subject.into());
+        self.detail = detail;
+        self
+    }
+
+    /// A subject that failed its grammar: shown, never used by a fix.
+    pub fn with_untrusted(mut self, raw: &str) -> Hit {
+        let text = display_text(raw);
+        self.subject = Some(text.clone());
+        self.detail = SubjectDetail::Untrusted { text };
+        self.fixable = false;
+        self
+    }
+
+    pub fn fixable(mut self, fixable: bool) -> Hit {
+        self.fixable = fixable;
+        self
+    }
+
+    pub fn job_level(mut self) -> Hit {
+        self.job_level = true;
+        self
+    }
+
+    pub fn weak(mut self) -> Hit {
+        self.strength = Strength::Weak;
+        self
+    }
+}
+
+/// What an entry may look at: the line and a little context kept by the
+/// scanner (bounded, so memory stays flat on huge logs).
+#[derive(Clone, Copy, Debug)]
+pub struct Line<'a> {
+    /// The message text: timestamp, `##[error]` marker and `Error: ` UI
+    /// prefix handling already done by the reader.
+    pub text: &'a str,
+    pub kind: LineKind,
+    /// A few lines before this one, oldest first.
+    pub recent: &'a [&'a str],
+    /// The current step's script as echoed in its header.
+    pub script: &'a str,
+    /// Normalized names of the project's own packages (from hints, checkout
+    /// paths and the project's source paths seen in the log).
+    pub own_packages: &'a [String],
+    /// The Python version the log showed so far.
+    pub python: Option<PythonVersion>,
+}
+
+impl<'a> Line<'a> {
+    /// A line with no context, as the entries' fixtures are checked.
+    pub fn plain(text: &'a str) -> Line<'a> {
+        Line {
+            text,
+            kind: LineKind::Plain,
+            recent: &[],
+            script: "",
+            own_packages: &[],
+            python: None,
+        }
+    }
+
+    pub fn is_warning(&self) -> bool {
+        matches!(self.kind, LineKind::Warning | LineKind::Notice)
+    }
+
+    /// This line or a recent one contains `needle`.
+    pub fn nearby(&self, needle: &str) -> bool {
+        self.text.contains(needle) || self.recent.iter().any(|l| l.contains(needle))
+    }
+}

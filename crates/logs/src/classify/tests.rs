@@ -1,0 +1,333 @@
+//! Lines through the whole catalogue (priority included), and the scanner's
+//! context.
+
+use super::*;
+
+fn hit_in(text: &str, script: &str, recent: &[&str], kind: LineKind) -> Option<Hit> {
+    let line = Line {
+        text,
+        kind,
+        recent,
+        script,
+        own_packages: &[],
+        python: None,
+    };
+    Catalogue::get().classify(&line).map(|h| soften_warning(h, &line))
+}
+
+fn hit(text: &str) -> Option<Hit> {
+    hit_in(text, "", &[], LineKind::Plain)
+}
+
+fn category(text: &str) -> Option<Category> {
+    hit(text).map(|h| h.category)
+}
+
+#[test]
+fn network_timeouts_are_not_job_timeouts() {
+    for text in [
+        "requests.exceptions.ReadTimeout: HTTPSConnectionPool(host='api.github.com', port=443): Read timed out.",
+        "npm ERR! errno ETIMEDOUT",
+        "curl: (28) Connection timed out after 10001 milliseconds",
+    ] {
+        assert_eq!(category(text), Some(Category::Unknown), "{text}");
+    }
+}
+
+#[test]
+fn rate_limits_name_their_service() {
+    for (text, service) in [
+        (
+            "Error response from daemon: toomanyrequests: You have reached your pull rate limit.",
+            RateLimitService::DockerHub,
+        ),
+        (
+            "Error: API rate limit exceeded for installation ID 1234",
+            RateLimitService::GithubRestPrimary,
+        ),
+        (
+            "npm ERR! 429 Too Many Requests - GET https://registry.npmjs.org/react",
+            RateLimitService::Npm,
+        ),
+        (
+            "npm error 429 Too Many Requests - GET https://registry.npmjs.org/@types%2fnode",
+            RateLimitService::Npm,
+        ),
+        (
+            "ERROR: 429 Client Error: Too Many Requests for url: https://pypi.org/simple/numpy/",
+            RateLimitService::Pypi,
+        ),
+        (
+            "  Caused by: HTTP status client error (429 Too Many Requests) for url (https://pypi.org/simple/httpx/)",
+            RateLimitService::Pypi,
+        ),
+        (
+            "Error response from daemon: Get \"https://ghcr.io/v2/\": toomanyrequests: too many requests",
+            RateLimitService::Ghcr,
+        ),
+    ] {
+        let h = hit(text).unwrap_or_else(|| panic!("{text}"));
+        let got = match h.detail {
+            SubjectDetail::RateLimit { service, .. } => Some(service),
+            _ => None,
+        };
+        assert_eq!((h.category, got), (Category::RateLimit, Some(service)), "{text}");
+    }
+    assert_eq!(
+        category("Error: Response status code does not indicate success: 403 (Forbidden)."),
+        Some(Category::Unknown)
+    );
+    assert_eq!(category("Checking the rate limit: 4999 remaining"), None);
+}
+
+/// The first variant: an npm 429 must never be called Docker Hub.
+#[test]
+fn npm_429_is_not_docker_hub() {
+    let h = hit("npm ERR! 429 Too Many Requests - GET https://registry.npmjs.org/left-pad").expect("hit");
+    assert_eq!(h.subject.as_deref(), Some("npm registry"));
+    assert!(!matches!(
+        h.detail,
+        SubjectDetail::RateLimit {
+            service: RateLimitService::DockerHub,
+            ..
+        }
+    ));
+}
+
+#[test]
+fn runner_problems() {
+    assert_eq!(
+        category("exec /entrypoint.sh: exec format error"),
+        Some(Category::OptionalJob)
+    );
+    assert_eq!(
+        category("The self-hosted runner: r1 lost communication with the server."),
+        Some(Category::OptionalJob)
+    );
+    assert_eq!(
+        category("The hosted runner: GitHub Actions 9 lost communication with the server."),
+        Some(Category::Unknown)
+    );
+    assert_eq!(
+        category("Waiting for a runner to pick up this job..."),
+        Some(Category::Unknown)
+    );
+}
+
+#[test]
+fn python_imports() {
+    let h = hit("E   ModuleNotFoundError: No module named 'sklearn'").expect("hit");
+    assert_eq!(h.subject.as_deref(), Some("scikit-learn"));
+    assert_eq!(
+        category("ImportError: No module named yaml"),
+        Some(Category::MissingDependency)
+    );
+    for text in [
+        "ModuleNotFoundError: No module named 'numpy.core._multiarray_umath'",
+        "ModuleNotFoundError: No module named 'a.b'; 'a' is not a package",
+        "ImportError: cannot import name 'soft_unicode' from 'markupsafe'",
+        "ModuleNotFoundError: No module named '_ctypes'",
+        "ModuleNotFoundError: No module named 'tomllib'",
+    ] {
+        assert_eq!(category(text), Some(Category::Unknown), "{text}");
+    }
+    // A failed test whose reason is the missing module is about the module.
+    let h = hit("FAILED tests/test_x.py::test_y - ModuleNotFoundError: No module named 'yaml'").expect("hit");
+    assert_eq!(h.category, Category::MissingDependency);
+}
+
+#[test]
+fn pytest_plugins() {
+    let h = hit_in(
+        "__main__.py: error: unrecognized arguments: -n 4",
+        "",
+        &["ERROR: usage: pytest [options] [file_or_dir]"],
+        LineKind::Plain,
+    )
+    .expect("hit");
+    assert_eq!(h.subject.as_deref(), Some("pytest-xdist"));
+    assert_eq!(category("E       fixture 'my_db' not found"), Some(Category::Unknown));
+}
+
+#[test]
+fn missing_commands_in_every_shell() {
+    for (text, name) in [
+        ("/home/runner/work/_temp/x.sh: line 3: jq: command not found", "jq"),
+        ("zsh: command not found: helm", "helm"),
+        ("/__w/_temp/x.sh: 1: make: not found", "make"),
+        ("'yarn' is not recognized as an internal or external command,", "yarn"),
+        (
+            "The term 'terraform' is not recognized as a name of a cmdlet, function, script file",
+            "terraform",
+        ),
+        (
+            "Error: Unable to locate executable file: pnpm. Please verify either the file path exists",
+            "pnpm",
+        ),
+        ("exec: \"docker\": executable file not found in $PATH", "docker"),
+        ("/usr/bin/env: 'node': No such file or directory", "node"),
+        ("Error: spawn npm ENOENT", "npm"),
+    ] {
+        let h = hit(text).unwrap_or_else(|| panic!("{text}"));
+        assert_eq!(
+            (h.category, h.subject.as_deref()),
+            (Category::MissingCommand, Some(name)),
+            "{text}"
+        );
+        assert!(h.fixable, "{text}");
+    }
+}
+
+#[test]
+fn command_traps() {
+    // Typo of a known tool, shell keyword, variable assignment with spaces.
+    for text in [
+        "line 1: nmp: command not found",
+        "line 9: fi: command not found",
+        "line 2: VERSION: command not found",
+    ] {
+        assert_eq!(category(text), Some(Category::Unknown), "{text}");
+    }
+    // Unknown tool: reported, but not fixable; more confident when the script names it.
+    let unknown = hit("line 1: frobnicate: command not found").expect("hit");
+    assert!(!unknown.fixable);
+    let in_script = hit_in(
+        "line 1: frobnicate: command not found",
+        "frobnicate --all",
+        &[],
+        LineKind::Plain,
+    )
+    .expect("hit");
+    assert!(in_script.confidence > unknown.confidence);
+    // A path is a missing file, not a command.
+    let h = hit("/__w/_temp/x.sh: 1: ./bin/ci.sh: not found").expect("hit");
+    assert_eq!(
+        (h.category, h.subject.as_deref()),
+        (Category::FileNotFound, Some("bin/ci.sh"))
+    );
+}
+
+#[test]
+fn missing_files() {
+    for (text, path) in [
+        (
+            "ERROR: Could not open requirements file: [Errno 2] No such file or directory: 'requirements-dev.txt'",
+            "requirements-dev.txt",
+        ),
+        (
+            "npm ERR! enoent ENOENT: no such file or directory, open '/home/runner/work/r/r/package.json'",
+            "package.json",
+        ),
+        (
+            "python: can't open file '/home/runner/work/r/r/scripts/gen.py': [Errno 2] No such file or directory",
+            "scripts/gen.py",
+        ),
+        ("cat: VERSION: No such file or directory", "VERSION"),
+        (
+            "tar: dist/site.tar: Cannot open: No such file or directory",
+            "dist/site.tar",
+        ),
+    ] {
+        let h = hit(text).unwrap_or_else(|| panic!("{text}"));
+        assert_eq!(
+            (h.category, h.subject.as_deref()),
+            (Category::FileNotFound, Some(path)),
+            "{text}"
+        );
+        assert!(h.fixable, "{text}");
+    }
+    let runtime = hit("FileNotFoundError: [Errno 2] No such file or directory: 'data.csv'").expect("hit");
+    assert_eq!(runtime.category, Category::FileNotFound);
+    assert!(!runtime.fixable);
+}
+
+#[test]
+fn look_alikes_that_are_not_missing_files() {
+    for text in [
+        // A missing header is a missing system package.
+        "src/ext.c:3:10: fatal error: Python.h: No such file or directory",
+        // A missing shared library, too.
+        "./app: error while loading shared libraries: libssl.so.1.1: cannot open shared object file: No such file or directory",
+        // A redacted path names nothing.
+        "Error: No files were found with the provided path: <path>. No artifacts will be uploaded.",
+        // The disk is full, whatever was being created.
+        "mkdir /tmp/x: no space left on device",
+    ] {
+        let h = hit(text).unwrap_or_else(|| panic!("{text}"));
+        assert_eq!((h.category, h.fixable), (Category::Unknown, false), "{text}");
+    }
+}
+
+#[test]
+fn genuine_failures_are_unknown() {
+    for text in [
+        "FAILED tests/test_api.py::test_get - AssertionError: assert 1 == 2",
+        "error[E0425]: cannot find value `x` in this scope",
+        "src/a.ts(1,34): error TS2307: Cannot find module 'Ajv' or its corresponding type declarations.",
+        "Error: Input required and not supplied: token",
+        "remote: Permission to o/r.git denied to github-actions[bot]. fatal: unable to access: The requested URL returned error: 403 Permission denied",
+        "Error: Process completed with exit code 137.",
+        "OSError: [Errno 28] No space left on device",
+        "npm ERR! code ERESOLVE",
+        "--- FAIL: TestServe (0.01s)",
+        "> Task :app:compileJava FAILED",
+    ] {
+        if let Some(h) = hit(text) {
+            assert_eq!(h.category, Category::Unknown, "{text}");
+            assert!(!h.fixable, "{text}");
+        }
+    }
+}
+
+#[test]
+fn warnings_only_weakly_count() {
+    let h = hit_in("Warning: connection timed out, retrying", "", &[], LineKind::Warning).expect("hit");
+    assert_eq!(h.strength, Strength::Weak);
+}
+
+#[test]
+fn workflow_file_messages() {
+    let h = hit("You have an error in your yaml syntax on line 7").expect("hit");
+    assert_eq!((h.category, h.subject.as_deref()), (Category::YamlSyntax, Some("7")));
+    let h = hit("Invalid workflow file : .github/workflows/a.yml#L6").expect("hit");
+    assert_eq!(h.subject.as_deref(), Some("6"));
+    // A YAML error in some other file (a paper's front matter) is not GitHub's.
+    assert_eq!(category("YAML parse exception at line 12, column 9:"), None);
+}
+
+#[test]
+fn script_line_of_bash_errors() {
+    assert_eq!(
+        bash_script_line("/home/runner/work/_temp/ab-cd.sh: line 7: foo: command not found"),
+        Some(7)
+    );
+    assert_eq!(bash_script_line("/__w/_temp/ab.sh: 1: ./x: not found"), Some(1));
+    assert_eq!(bash_script_line("foo: command not found"), None);
+}
+
+#[test]
+fn own_packages_from_paths() {
+    assert_eq!(
+        own_package_names("src/digitalmodel/fatigue/sn.py:15: in <module>"),
+        vec!["digitalmodel".to_string()]
+    );
+    assert_eq!(
+        own_package_names("  File \"/home/runner/work/tool/tool/tool/cli.py\", line 3, in <module>"),
+        vec!["tool".to_string(), "tool".to_string()]
+    );
+    assert!(
+        own_package_names("  File \"/opt/hostedtoolcache/Python/3.12.1/x64/lib/python3.12/site-packages/a/b.py\"")
+            .is_empty()
+    );
+}
+
+#[test]
+fn recent_window_is_bounded_and_ordered() {
+    let mut r = Recent::default();
+    for i in 0..10 {
+        r.push(&format!("l{i}"));
+    }
+    assert_eq!(r.ordered(), vec!["l4", "l5", "l6", "l7", "l8", "l9"]);
+}
+
+use crate::report::RateLimitService;
