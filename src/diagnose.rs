@@ -20,7 +20,8 @@ pub enum DiagnoseFormat {
 
 #[derive(Args)]
 pub struct DiagnoseArgs {
-    /// Job logs (raw API text or text copied from the web UI) or run-logs zips.
+    /// Job logs (raw API text or text copied from the web UI) or run-logs zips;
+    /// `-` reads one from stdin. Logs are streamed, not held in memory.
     #[arg(required = true)]
     pub logs: Vec<PathBuf>,
     /// The workflow file the run came from, to map failures onto its lines.

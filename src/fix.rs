@@ -13,7 +13,8 @@ use crate::{Outcome, Verbosity, discover};
 
 #[derive(Args)]
 pub struct FixArgs {
-    /// The failed run's log: raw job log, web-UI text or run-logs zip.
+    /// The failed run's log: raw job log, web-UI text or run-logs zip; `-`
+    /// reads it from stdin.
     #[arg(long = "log", required = true)]
     pub logs: Vec<PathBuf>,
     /// The workflow to fix; default: found from the job names in the log.

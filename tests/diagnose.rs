@@ -194,3 +194,53 @@ fn injected_module_names_never_reach_a_fix() {
     assert_eq!(out.status.code(), Some(1));
     assert!(!String::from_utf8_lossy(&out.stdout).contains("curl"));
 }
+
+/// Runs autoheal with `input` on stdin.
+fn autoheal_stdin(dir: &Path, args: &[&str], input: &[u8]) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_autoheal"))
+        .args(args)
+        .current_dir(dir)
+        .env("NO_COLOR", "1")
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    let input = input.to_vec();
+    let writer = std::thread::spawn(move || stdin.write_all(&input));
+    let out = child.wait_with_output().unwrap();
+    writer.join().unwrap().unwrap();
+    out
+}
+
+#[test]
+fn diagnose_and_fix_read_the_log_from_stdin_text_or_zip() {
+    let dir = repo();
+    let from_file = autoheal(dir.path(), &["diagnose", "job.log", "--format", "json"]);
+    let from_stdin = autoheal_stdin(dir.path(), &["diagnose", "-", "--format", "json"], raw_log().as_bytes());
+    assert_eq!(
+        from_stdin.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&from_stdin.stderr)
+    );
+    assert_eq!(from_stdin.stdout, from_file.stdout);
+
+    let out = autoheal_stdin(dir.path(), &["fix", "--log", "-"], raw_log().as_bytes());
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("+      - run: pip install pytest PyYAML   # deps"));
+
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    zip.start_file("0_test.txt", zip::write::SimpleFileOptions::default())
+        .unwrap();
+    zip.write_all(raw_log().as_bytes()).unwrap();
+    let bytes = zip.finish().unwrap().into_inner();
+    let out = autoheal_stdin(dir.path(), &["diagnose", "-", "--format", "json"], &bytes);
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["failures"][0]["category"], "missing_dependency");
+
+    let twice = autoheal(dir.path(), &["diagnose", "-", "-"]);
+    assert_eq!(twice.status.code(), Some(2));
+}

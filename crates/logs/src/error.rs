@@ -12,6 +12,10 @@ pub enum LogError {
     TooLarge {
         limit: u64,
     },
+    /// A streamed text log ran past [`crate::MAX_TEXT_LOG_BYTES`] (`/dev/zero`).
+    TextTooLarge {
+        limit: u64,
+    },
     BadAnnotations(String),
     BadPattern(String),
     Io(String),
@@ -33,6 +37,10 @@ impl fmt::Display for LogError {
                     "the run-logs zip decompresses to more than {limit} bytes; refusing it (raise the limit if it is genuine)"
                 )
             }
+            LogError::TextTooLarge { limit } => write!(
+                f,
+                "the log is longer than {limit} bytes, the most autoheal reads of one log; refusing it"
+            ),
             LogError::BadAnnotations(why) => write!(f, "cannot read the annotations JSON: {why}"),
             LogError::BadPattern(why) => write!(f, "invalid custom log pattern: {why}"),
             LogError::Io(why) => write!(f, "cannot read the log: {why}"),

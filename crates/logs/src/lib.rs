@@ -8,6 +8,9 @@
 //!   [`Analysis`] (the `diagnose --format json` shape);
 //! - [`Analyzer::analyze_reader`]: the same for one streamed text log, with
 //!   memory that does not grow with the log (`cargo xtask bench logs`);
+//! - [`Analyzer::session`]: logs and annotations added one at a time, text
+//!   logs streamed from readers and zips read from seekable ones (what the
+//!   CLI does, so a 1 GB log is never held in memory);
 //! - [`read_log_set`]: the log as jobs/steps/lines, for display.
 
 pub mod annotations;
@@ -24,7 +27,7 @@ pub mod stream;
 pub mod subject;
 pub mod zipped;
 
-use std::io::Read;
+use std::io::{Read, Seek};
 
 pub use classify::custom::CustomPattern;
 pub use error::LogError;
@@ -38,6 +41,11 @@ pub use zipped::ZipLimits;
 use classify::Classifier;
 use classify::custom::CustomRules;
 use events::{LogSink, TextFeeder};
+
+/// The most bytes of one streamed text log that are read; past it the log is
+/// refused ([`LogError::TextTooLarge`]) instead of read forever. The same as
+/// the zip reader's decompressed budget.
+pub const MAX_TEXT_LOG_BYTES: u64 = 4 << 30;
 
 /// One log file: raw API text, a web-UI copy, or a run-logs zip (detected
 /// from the bytes).
@@ -98,15 +106,23 @@ impl Analyzer {
     }
 
     pub fn analyze(&self, input: &LogInput<'_>) -> Result<Analysis, LogError> {
-        let mut scanner = self.classifier.scanner();
+        let mut session = self.session();
         for file in &input.annotations {
-            let list = annotations::parse_annotations(file.bytes)?;
-            annotations::feed_annotations(&list, file.job, &mut scanner);
+            session.add_annotations(file)?;
         }
         for file in &input.logs {
-            feed_file(file, self.zip_limits, &mut scanner)?;
+            session.add_log(file)?;
         }
-        Ok(finish(scanner.finish(), input.workflow, input.job_conclusion))
+        Ok(session.finish(input.workflow, input.job_conclusion))
+    }
+
+    /// An analysis fed one input at a time.
+    pub fn session(&self) -> Session<'_> {
+        Session {
+            scanner: self.classifier.scanner(),
+            zip_limits: self.zip_limits,
+            text_limit: MAX_TEXT_LOG_BYTES,
+        }
     }
 
     /// Analyzes one text log read from `reader` without holding it in
@@ -119,6 +135,69 @@ impl Analyzer {
         stream::for_each_line_in(reader, |n, l| feeder.feed(n, l, &mut scanner))
             .map_err(|e| LogError::Io(e.to_string()))?;
         Ok(finish(scanner.finish(), workflow, None))
+    }
+}
+
+/// Logs and annotations of one run, added one at a time; memory stays at
+/// what the classifier keeps (candidate lines, step headers), whatever the
+/// size of the logs streamed through it.
+pub struct Session<'a> {
+    scanner: classify::Scanner<'a>,
+    zip_limits: ZipLimits,
+    text_limit: u64,
+}
+
+impl Session<'_> {
+    /// A smaller budget for streamed text logs than [`MAX_TEXT_LOG_BYTES`].
+    pub fn with_text_limit(mut self, limit: u64) -> Self {
+        self.text_limit = limit;
+        self
+    }
+
+    /// A check-run annotations JSON document.
+    pub fn add_annotations(&mut self, file: &LogFile<'_>) -> Result<(), LogError> {
+        let list = annotations::parse_annotations(file.bytes)?;
+        annotations::feed_annotations(&list, file.job, &mut self.scanner);
+        Ok(())
+    }
+
+    /// One log in memory: text, web-UI copy, annotations or zip (detected).
+    pub fn add_log(&mut self, file: &LogFile<'_>) -> Result<(), LogError> {
+        feed_file(file, self.zip_limits, &mut self.scanner)
+    }
+
+    /// One text log streamed from `reader`, at most [`MAX_TEXT_LOG_BYTES`]
+    /// (lines past [`stream::MAX_LINE_BYTES`] are cut). Returns the bytes read.
+    pub fn add_text_reader<R: Read>(&mut self, job: Option<&str>, reader: R) -> Result<u64, LogError> {
+        self.scanner.begin_job(job);
+        let mut feeder = TextFeeder::new(false);
+        let scanner = &mut self.scanner;
+        let read = stream::for_each_line_in(reader.take(self.text_limit.saturating_add(1)), |n, l| {
+            feeder.feed(n, l, scanner)
+        })
+        .map_err(|e| LogError::Io(e.to_string()))?;
+        if read > self.text_limit {
+            return Err(LogError::TextTooLarge { limit: self.text_limit });
+        }
+        Ok(read)
+    }
+
+    /// A run-logs zip read entry by entry from a seekable reader.
+    pub fn add_zip_reader<R: Read + Seek>(&mut self, reader: R) -> Result<(), LogError> {
+        zipped::read_run_zip_from(reader, self.zip_limits, &mut self.scanner)
+    }
+
+    /// The analysis, mapped onto `workflow` when given.
+    pub fn finish(self, workflow: Option<WorkflowFile<'_>>, conclusion: Option<&str>) -> Analysis {
+        finish(self.scanner.finish(), workflow, conclusion)
+    }
+}
+
+impl Analysis {
+    /// Maps failures found without a workflow onto one (the CLI reads a log
+    /// once, then maps it onto the workflow it finds).
+    pub fn map_onto(&mut self, workflow: WorkflowFile<'_>) {
+        mapping::map_failures(&mut self.failures, workflow.path, workflow.text);
     }
 }
 

@@ -5,7 +5,7 @@
 //! is a sign of a hostile source) and the total decompressed size is bounded.
 
 use std::collections::HashMap;
-use std::io::{self, Cursor, Read};
+use std::io::{self, Cursor, Read, Seek};
 
 use zip::ZipArchive;
 
@@ -75,7 +75,13 @@ fn bad_zip(e: zip::result::ZipError) -> LogError {
 
 /// Reads a run-logs zip into `sink`, one job per job file.
 pub fn read_run_zip(bytes: &[u8], limits: ZipLimits, sink: &mut dyn LogSink) -> Result<(), LogError> {
-    let mut archive = ZipArchive::new(Cursor::new(bytes)).map_err(bad_zip)?;
+    read_run_zip_from(Cursor::new(bytes), limits, sink)
+}
+
+/// [`read_run_zip`] from any seekable reader (a file on disk is read entry
+/// by entry, never whole).
+pub fn read_run_zip_from<R: Read + Seek>(reader: R, limits: ZipLimits, sink: &mut dyn LogSink) -> Result<(), LogError> {
+    let mut archive = ZipArchive::new(reader).map_err(bad_zip)?;
     if archive.len() > limits.max_entries {
         return Err(LogError::BadZip(format!(
             "{} entries is more than the limit of {}",
@@ -139,7 +145,7 @@ pub fn read_run_zip(bytes: &[u8], limits: ZipLimits, sink: &mut dyn LogSink) -> 
 
 /// Streams one entry's lines within the remaining byte budget.
 fn read_entry(
-    archive: &mut ZipArchive<Cursor<&[u8]>>,
+    archive: &mut ZipArchive<impl Read + Seek>,
     index: usize,
     budget: &mut u64,
     limits: ZipLimits,
@@ -163,7 +169,7 @@ fn io_error(e: io::Error) -> LogError {
 
 /// First line of an entry, the key that finds where the step starts in the
 /// job file.
-fn first_line(archive: &mut ZipArchive<Cursor<&[u8]>>, index: usize) -> Result<Option<String>, LogError> {
+fn first_line(archive: &mut ZipArchive<impl Read + Seek>, index: usize) -> Result<Option<String>, LogError> {
     let entry = archive.by_index(index).map_err(bad_zip)?;
     let mut buf = Vec::new();
     entry.take(4096).read_to_end(&mut buf).map_err(io_error)?;
@@ -173,7 +179,7 @@ fn first_line(archive: &mut ZipArchive<Cursor<&[u8]>>, index: usize) -> Result<O
 }
 
 fn read_job_file(
-    archive: &mut ZipArchive<Cursor<&[u8]>>,
+    archive: &mut ZipArchive<impl Read + Seek>,
     index: usize,
     steps: &[(u32, String, usize)],
     budget: &mut u64,

@@ -378,3 +378,31 @@ fn streaming_reader_matches_in_memory() {
     let streamed = analyzer.analyze_reader(&bytes[..], None).expect("stream");
     assert_eq!(streamed, analyze_bytes(&bytes));
 }
+
+#[test]
+fn a_streamed_log_reads_like_one_in_memory_and_an_endless_one_stops() {
+    let analyzer = autoheal_logs::Analyzer::new(&Options::default()).expect("analyzer");
+    let log = b"2024-01-01T00:00:00.1Z ##[group]Run pytest\n2024-01-01T00:00:00.2Z ##[endgroup]\n\
+2024-01-01T00:00:01.0Z E   ModuleNotFoundError: No module named 'yaml'\n";
+    let whole = analyze(
+        &LogInput {
+            logs: vec![LogFile { job: None, bytes: log }],
+            ..LogInput::default()
+        },
+        &Options::default(),
+    )
+    .expect("analyze");
+    let mut session = analyzer.session();
+    assert_eq!(
+        session.add_text_reader(None, &log[..]).expect("stream"),
+        log.len() as u64
+    );
+    assert_eq!(session.finish(None, None), whole, "streamed = in memory");
+
+    // `/dev/zero`: one endless line. Memory stays at one line; the byte
+    // budget ends it with a clear error.
+    let mut session = analyzer.session().with_text_limit(8 << 20);
+    let err = session.add_text_reader(None, std::io::repeat(0)).expect_err("bounded");
+    assert_eq!(err, LogError::TextTooLarge { limit: 8 << 20 });
+    assert!(err.to_string().contains("longer than 8388608 bytes"), "{err}");
+}
