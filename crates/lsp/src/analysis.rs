@@ -56,31 +56,41 @@ impl Inputs {
     }
 }
 
-pub fn analyze(snapshot: Snapshot, inputs: &Inputs) -> Analysis {
+/// Everything the engine finds in one document snapshot, giving up between its phases (parse, lint, past failures)
+/// once `superseded` says a newer text arrived: its result would be thrown
+/// away. A document over the engine's size budget costs nothing here: the
+/// parser refuses it before reading it.
+pub fn analyze_unless(snapshot: Snapshot, inputs: &Inputs, superseded: impl Fn() -> bool) -> Option<Analysis> {
     if inputs.config.is_ignored(&inputs.path) {
-        return Analysis {
+        return Some(Analysis {
             snapshot,
             diagnostics: Vec::new(),
             parse_errors: 0,
             failures: Vec::new(),
             unverified: true,
-        };
+        });
     }
     let opts = inputs.options(false);
     let doc = yaml::parse(snapshot.text.as_bytes());
+    if superseded() {
+        return None;
+    }
     let diagnostics = lint::lint_parsed(&inputs.path, &snapshot.text, &doc, &opts);
+    if superseded() {
+        return None;
+    }
     let parse_errors = lint::parse_error_count(&doc);
     let failures = match (inputs.kind, failure_store::latest_for(&inputs.runs, &inputs.path)) {
         (FileKind::Workflow, Some(run)) => failure_store::map_run(run, &snapshot.text, &snapshot.index, &doc),
         _ => Vec::new(),
     };
-    Analysis {
+    Some(Analysis {
         snapshot,
         diagnostics,
         parse_errors,
         failures,
         unverified: true,
-    }
+    })
 }
 
 impl Analysis {
@@ -158,6 +168,10 @@ fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
 mod tests {
     use super::*;
     use autoheal_engine::repo::NoRepo;
+
+    fn analyze(snapshot: Snapshot, inputs: &Inputs) -> Analysis {
+        analyze_unless(snapshot, inputs, || false).expect("never superseded")
+    }
 
     fn inputs(config: Config) -> Inputs {
         Inputs {

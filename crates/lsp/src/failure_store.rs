@@ -118,6 +118,10 @@ pub fn load(root: &Path) -> (Vec<SavedRun>, Vec<String>) {
 
 fn read_run(path: &Path) -> Result<SavedRun, String> {
     let meta = std::fs::metadata(path).map_err(|e| e.to_string())?;
+    if !meta.is_file() {
+        // A FIFO would block the server on open.
+        return Err("not a regular file".into());
+    }
     if meta.len() > MAX_STORE_FILE_BYTES {
         return Err("file too large".into());
     }

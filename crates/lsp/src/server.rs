@@ -5,6 +5,7 @@ use std::collections::HashMap;
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, RwLock};
+use std::time::{Duration, Instant};
 
 use autoheal_engine::model::FileKind;
 use autoheal_engine::repo::{NoRepo, RepoFiles};
@@ -45,7 +46,49 @@ struct OpenDoc {
     path: String,
     kind: FileKind,
     analysis: Option<Arc<Analysis>>,
+    /// The current generation, readable from the blocking thread that
+    /// analyzes an older one (which then stops early).
+    latest: Arc<AtomicU64>,
+    /// Held by whoever analyzes this document (the debounced refresh or a
+    /// request): at most one analysis of a document is in flight.
+    slot: Arc<tokio::sync::Mutex<()>>,
+    /// A refresh task is scheduled or running for this document.
+    refresh_pending: bool,
+    /// When the text last changed; the refresh waits for [`DEBOUNCE`] of quiet.
+    changed_at: Instant,
 }
+
+impl OpenDoc {
+    fn new(snapshot: Snapshot, path: String, kind: FileKind) -> OpenDoc {
+        OpenDoc {
+            latest: Arc::new(AtomicU64::new(snapshot.generation)),
+            snapshot,
+            path,
+            kind,
+            analysis: None,
+            slot: Arc::default(),
+            refresh_pending: false,
+            // An opened document is analyzed at once.
+            changed_at: Instant::now().checked_sub(DEBOUNCE).unwrap_or_else(Instant::now),
+        }
+    }
+
+    fn set_snapshot(&mut self, snapshot: Snapshot) {
+        self.latest.store(snapshot.generation, Ordering::SeqCst);
+        self.snapshot = snapshot;
+        self.changed_at = Instant::now();
+    }
+
+    fn current_analysis(&self) -> Option<Arc<Analysis>> {
+        self.analysis
+            .clone()
+            .filter(|a| a.snapshot.generation == self.snapshot.generation)
+    }
+}
+
+/// Quiet time after an edit before the document is analyzed again: typing
+/// costs one analysis per pause, not one per keystroke.
+const DEBOUNCE: Duration = Duration::from_millis(150);
 
 /// Reads lock-protected state, surviving a poisoned lock (a panic elsewhere
 /// must not stop the server).
@@ -143,46 +186,84 @@ impl Backend {
         }
     }
 
+    /// Re-analyzes every open document (the config or the failure store
+    /// changed): their analyses are dropped and refreshes scheduled.
     async fn refresh_all(&self) {
-        let uris: Vec<Uri> = self.docs().keys().cloned().collect();
+        let uris: Vec<Uri> = {
+            let mut docs = self.docs();
+            docs.values_mut().for_each(|d| d.analysis = None);
+            docs.keys().cloned().collect()
+        };
         for uri in uris {
-            self.refresh(uri).await;
+            self.schedule_refresh(uri);
         }
     }
 
-    /// Analyze the document's current text and publish, unless a newer
-    /// edit superseded it meanwhile.
-    async fn refresh(&self, uri: Uri) {
-        let Some((snap, inputs)) = self.docs().get(&uri).map(|d| (d.snapshot.clone(), self.inputs(d))) else {
-            return;
+    /// Makes sure one refresh task will analyze and publish the document's
+    /// latest text; edits while it waits or runs are picked up by the same
+    /// task, so a burst of edits never starts a burst of analyses.
+    fn schedule_refresh(&self, uri: Uri) {
+        let start = match self.docs().get_mut(&uri) {
+            Some(doc) => !std::mem::replace(&mut doc.refresh_pending, true),
+            None => false,
         };
-        let generation = snap.generation;
-        let result = analysis::guarded(move || analysis::analyze(snap, &inputs)).await;
-        let analysis = match result {
-            Ok(a) => Arc::new(a),
-            Err(panic) => {
-                self.log(
-                    MessageType::ERROR,
-                    format!("analysis of {} failed: {panic}", uri.as_str()),
-                )
-                .await;
+        if start {
+            let this = Backend {
+                client: self.client.clone(),
+                state: self.state.clone(),
+            };
+            tokio::spawn(async move { this.refresh_until_current(uri).await });
+        }
+    }
+
+    /// The refresh task: wait for a pause in the edits, analyze and publish,
+    /// and go again while the text moved on meanwhile.
+    async fn refresh_until_current(&self, uri: Uri) {
+        loop {
+            loop {
+                let wait = match self.docs().get(&uri) {
+                    Some(doc) => DEBOUNCE.saturating_sub(doc.changed_at.elapsed()),
+                    None => return,
+                };
+                if wait.is_zero() {
+                    break;
+                }
+                tokio::time::sleep(wait).await;
+            }
+            let done = self.refresh(&uri).await;
+            let mut docs = self.docs();
+            let Some(doc) = docs.get_mut(&uri) else { return };
+            if done == Some(doc.snapshot.generation) {
+                doc.refresh_pending = false;
                 return;
             }
+        }
+    }
+
+    /// Analyze the document's current text (or take the analysis a request
+    /// already made of it) and publish, unless a newer edit superseded it.
+    /// Returns the generation dealt with; `None` when the analysis stopped
+    /// because the text changed under it.
+    async fn refresh(&self, uri: &Uri) -> Option<u64> {
+        let analysis = match self.analysis_of_current(uri, true).await {
+            Analyzed::Done(a) => a,
+            Analyzed::Failed(generation) => return Some(generation),
+            Analyzed::Superseded | Analyzed::Closed => return None,
         };
+        let generation = analysis.snapshot.generation;
         let _order = self.state.publish.lock().await;
         let enc = self.encoding();
         let (diags, version) = {
-            let mut docs = self.docs();
-            let Some(doc) = docs.get_mut(&uri) else { return };
+            let docs = self.docs();
+            let doc = docs.get(uri)?;
             if doc.snapshot.generation != generation {
-                return; // superseded by a newer edit
+                return None; // superseded by a newer edit
             }
-            doc.analysis = Some(analysis.clone());
             let snap = &analysis.snapshot;
             let mut diags: Vec<Diagnostic> = analysis
                 .diagnostics
                 .iter()
-                .map(|d| convert::diagnostic(d, &uri, snap, enc))
+                .map(|d| convert::diagnostic(d, uri, snap, enc))
                 .collect();
             diags.extend(
                 analysis
@@ -192,46 +273,72 @@ impl Backend {
             );
             (diags, snap.version)
         };
-        self.client.publish_diagnostics(uri, diags, Some(version)).await;
+        self.client.publish_diagnostics(uri.clone(), diags, Some(version)).await;
+        Some(generation)
     }
 
-    fn spawn_refresh(&self, uri: Uri) {
-        let this = Backend {
-            client: self.client.clone(),
-            state: self.state.clone(),
+    /// The analysis of the document's current text: the one already made,
+    /// or a new one, made while holding the document's slot so no two run
+    /// at once. A refresh (`cancellable`) stops early when an edit arrives
+    /// meanwhile; a request's analysis runs to the end.
+    async fn analysis_of_current(&self, uri: &Uri, cancellable: bool) -> Analyzed {
+        let Some(slot) = self.docs().get(uri).map(|d| d.slot.clone()) else {
+            return Analyzed::Closed;
         };
-        tokio::spawn(async move { this.refresh(uri).await });
-    }
-
-    /// The analysis of the document's current text, computing it when the
-    /// published one is stale.
-    async fn current_analysis(&self, uri: &Uri) -> Option<(Arc<Analysis>, OpenDocInfo)> {
-        let (snap, inputs, existing, info) = {
-            let docs = self.docs();
-            let d = docs.get(uri)?;
+        let _slot = slot.lock().await;
+        let Some((snap, inputs, existing, latest)) = self.docs().get(uri).map(|d| {
             (
                 d.snapshot.clone(),
                 self.inputs(d),
-                d.analysis.clone(),
-                OpenDocInfo {
-                    path: d.path.clone(),
-                    kind: d.kind,
-                },
+                d.current_analysis(),
+                d.latest.clone(),
             )
+        }) else {
+            return Analyzed::Closed;
         };
-        if let Some(a) = existing.filter(|a| a.snapshot.generation == snap.generation) {
-            return Some((a, info));
+        if let Some(a) = existing {
+            return Analyzed::Done(a);
         }
-        match analysis::guarded(move || analysis::analyze(snap, &inputs)).await {
-            Ok(a) => Some((Arc::new(a), info)),
+        let (generation, version) = (snap.generation, snap.version);
+        let superseded = move || cancellable && latest.load(Ordering::SeqCst) != generation;
+        let started = Instant::now();
+        match analysis::guarded(move || analysis::analyze_unless(snap, &inputs, superseded)).await {
+            Ok(Some(a)) => {
+                let message = format!(
+                    "analyzed {} version {version} in {} ms",
+                    uri.as_str(),
+                    started.elapsed().as_millis()
+                );
+                self.client.log_message(MessageType::LOG, message).await;
+                let a = Arc::new(a);
+                if let Some(doc) = self.docs().get_mut(uri) {
+                    if doc.snapshot.generation == generation {
+                        doc.analysis = Some(a.clone());
+                    }
+                }
+                Analyzed::Done(a)
+            }
+            Ok(None) => Analyzed::Superseded,
             Err(panic) => {
                 self.log(
                     MessageType::ERROR,
                     format!("analysis of {} failed: {panic}", uri.as_str()),
                 )
                 .await;
-                None
+                Analyzed::Failed(generation)
             }
+        }
+    }
+
+    /// The analysis of the document's current text, for a request.
+    async fn current_analysis(&self, uri: &Uri) -> Option<(Arc<Analysis>, OpenDocInfo)> {
+        let info = self.docs().get(uri).map(|d| OpenDocInfo {
+            path: d.path.clone(),
+            kind: d.kind,
+        })?;
+        match self.analysis_of_current(uri, false).await {
+            Analyzed::Done(a) => Some((a, info)),
+            _ => None,
         }
     }
 
@@ -285,6 +392,17 @@ impl Backend {
             _ => false,
         }
     }
+}
+
+/// What [`Backend::analysis_of_current`] came to.
+enum Analyzed {
+    Done(Arc<Analysis>),
+    /// The engine panicked on this generation (logged).
+    Failed(u64),
+    /// The text changed while a refresh analyzed it.
+    Superseded,
+    /// The document is no longer open.
+    Closed,
 }
 
 #[derive(Clone)]
@@ -459,16 +577,8 @@ impl LanguageServer for Backend {
         };
         let generation = self.state.generation.fetch_add(1, Ordering::SeqCst) + 1;
         let snapshot = Snapshot::new(params.text_document.text, params.text_document.version, generation);
-        self.docs().insert(
-            uri.clone(),
-            OpenDoc {
-                snapshot,
-                path,
-                kind,
-                analysis: None,
-            },
-        );
-        self.spawn_refresh(uri);
+        self.docs().insert(uri.clone(), OpenDoc::new(snapshot, path, kind));
+        self.schedule_refresh(uri);
     }
 
     async fn did_change(&self, params: DidChangeTextDocumentParams) {
@@ -479,9 +589,9 @@ impl LanguageServer for Backend {
             let Some(doc) = docs.get_mut(&uri) else { return };
             let text = document::apply_changes(&doc.snapshot.text, &params.content_changes, enc);
             let generation = self.state.generation.fetch_add(1, Ordering::SeqCst) + 1;
-            doc.snapshot = Snapshot::new(text, params.text_document.version, generation);
+            doc.set_snapshot(Snapshot::new(text, params.text_document.version, generation));
         }
-        self.spawn_refresh(uri);
+        self.schedule_refresh(uri);
     }
 
     async fn did_save(&self, params: DidSaveTextDocumentParams) {

@@ -87,9 +87,12 @@ fn store_directory_skips_bad_files_and_picks_the_latest_run() {
     std::fs::write(store.join("b.json"), newer).unwrap();
     std::fs::write(store.join("c.json"), [0xff, 0x00]).unwrap();
     std::fs::write(store.join("d.json"), "{not json").unwrap();
+    // A FIFO would block the server if it were opened.
+    let fifo = std::process::Command::new("mkfifo").arg(store.join("e.json")).status();
+    let fifos = usize::from(fifo.is_ok_and(|s| s.success()));
     let (runs, errors) = load(dir.path());
     assert_eq!(runs.len(), 2);
-    assert_eq!(errors.len(), 2);
+    assert_eq!(errors.len(), 2 + fifos, "{errors:?}");
     assert_eq!(
         latest_for(&runs, ".github/workflows/ci.yml").and_then(|r| r.run_id),
         Some(777)

@@ -1,0 +1,104 @@
+//! Hostile documents and editing bursts: the server answers every one with
+//! a bounded amount of work and keeps serving.
+
+mod support;
+
+use serde_json::{Value, json};
+use support::TestClient;
+
+const WF_URI: &str = "file:///nowhere/repo/.github/workflows/ci.yml";
+
+fn alias_bomb() -> String {
+    let mut s = String::from("on: push\nx0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n");
+    for i in 1..15 {
+        let items = vec![format!("*a{}", i - 1); 9].join(", ");
+        s.push_str(&format!("x{i}: &a{i} [{items}]\n"));
+    }
+    s + "jobs:\n  b:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo\n"
+}
+
+fn codes(diags: &[Value]) -> Vec<&str> {
+    diags.iter().filter_map(|d| d["code"].as_str()).collect()
+}
+
+/// One `syntax` error saying the file is over a budget.
+fn is_one_limit_error(diags: &[Value]) -> bool {
+    diags.len() == 1
+        && diags[0]["code"] == "syntax"
+        && diags[0]["message"]
+            .as_str()
+            .is_some_and(|m| m.contains("stops reading here") || m.contains("the most autoheal reads"))
+}
+
+/// Every request a client sends while typing, answered without an error.
+async fn still_serving(c: &mut TestClient) {
+    let at = json!({"textDocument": {"uri": WF_URI}, "position": {"line": 3, "character": 4}});
+    for method in [
+        "textDocument/hover",
+        "textDocument/completion",
+        "textDocument/definition",
+    ] {
+        let resp = c.request_raw(method, at.clone()).await;
+        assert!(resp.get("error").is_none(), "{method}: {resp}");
+    }
+    let symbols = c
+        .request_raw("textDocument/documentSymbol", json!({"textDocument": {"uri": WF_URI}}))
+        .await;
+    assert!(symbols.get("error").is_none(), "{symbols}");
+}
+
+#[tokio::test]
+async fn an_alias_bomb_deep_nesting_and_a_huge_document_each_get_one_limit_error() {
+    let (mut c, _) = TestClient::start(None, &[]).await;
+    let deep = format!(
+        "on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/cache@v4\n        with:\n          a:\n            {}x\n",
+        "- ".repeat(100_000)
+    );
+    let huge = format!("on: push\n{}", "# padding\n".repeat(500_000));
+    c.open(WF_URI, &alias_bomb()).await;
+    let diags = c.diagnostics(WF_URI, Some(1)).await;
+    assert!(is_one_limit_error(&diags), "{diags:?}");
+    still_serving(&mut c).await;
+    for (version, text) in [(2, deep), (3, huge)] {
+        c.change(WF_URI, version, json!([{"text": text}])).await;
+        let diags = c.diagnostics(WF_URI, Some(version)).await;
+        assert!(is_one_limit_error(&diags), "version {version}: {diags:?}");
+        still_serving(&mut c).await;
+    }
+}
+
+#[tokio::test]
+async fn a_burst_of_edits_costs_a_few_analyses_and_ends_on_the_latest_text() {
+    let (mut c, _) = TestClient::start(None, &[]).await;
+    let jobs: String = (0..400)
+        .map(|i| {
+            format!("  j{i}:\n    runs-on: ubuntu-latest\n    timeout-minutes: 5\n    steps:\n      - run: make {i}\n")
+        })
+        .collect();
+    let base = format!("on: push\njobs:\n{jobs}");
+    c.open(WF_URI, &base).await;
+    c.diagnostics(WF_URI, Some(1)).await;
+    const EDITS: i64 = 50;
+    for v in 2..=EDITS + 1 {
+        // The last edit leaves one job without `timeout-minutes`.
+        let text = if v == EDITS + 1 {
+            base.replacen("    timeout-minutes: 5\n", "", 1)
+        } else {
+            base.replacen("make 0", &format!("make {v}"), 1)
+        };
+        c.change(WF_URI, v, json!([{"text": text}])).await;
+    }
+    let last = c.diagnostics(WF_URI, Some(EDITS + 1)).await;
+    assert_eq!(codes(&last), ["timeout"], "the latest text's one finding");
+    let analyses = c
+        .notifications
+        .iter()
+        .filter(|n| n["method"] == "window/logMessage")
+        .filter_map(|n| n["params"]["message"].as_str())
+        .filter(|m| m.starts_with("analyzed ") && m.contains(WF_URI) && !m.contains(" version 1 "))
+        .count();
+    assert!(
+        (1..=5).contains(&analyses),
+        "{analyses} analyses for {EDITS} quick edits: they are debounced"
+    );
+}
