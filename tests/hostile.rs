@@ -277,7 +277,7 @@ fn fix_write_refuses_a_workflow_linked_out_of_the_repository() {
 #[test]
 fn init_force_never_writes_through_a_link_out_of_the_repository() {
     let outside = tempfile::tempdir().expect("tempdir");
-    let dir = repo(&[]);
+    let dir = repo(&[(".github/workflows/ci.yml", &FIXED.replace("on: push", "name: CI\non: push"))]);
     let out = autoheal(dir.path(), &["init"]);
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
     let written: Vec<String> = text(&out.stdout)
