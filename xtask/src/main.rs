@@ -2,6 +2,7 @@
 //! corpus in `../shared/corpus`. Every command that needs the corpus says so
 //! and exits 0 when it is missing, so a fresh clone without it still works.
 
+mod action_data;
 mod actionlint;
 mod bench;
 mod bench_logs;
@@ -17,7 +18,8 @@ fn usage() -> ! {
          commands:\n  \
          bench                 lint every corpus workflow; files/s and median wall time\n  \
          eval [corpus]         lint corpus workflows and actions: no panic, error findings by rule\n  \
-         eval actionlint       share of actionlint's expected error lines flagged; findings on ok/ cases\n  \
+         eval actionlint       every folder of actionlint's test data: expected lines found, errors on valid files\n  \
+         gen actions [--check] regenerate the popular-action metadata table from real action.yml files\n  \
          eval logs [SET]       per-case category/strict-subject accuracy on failure-logs (SET: all, design, check)\n  \
          eval fixes [set]      diagnosed failure-logs cases fixed on real corpus workflows with that kind of step\n  \
          bench logs [MiB]      log analysis throughput on a generated log (default 1024 MiB; needs no corpus)"
@@ -54,7 +56,7 @@ fn main() -> anyhow::Result<()> {
         return bench_logs::run(rest.first().and_then(|m| m.parse().ok()).unwrap_or(1024));
     }
     let Some(corpus) = (match args.first() {
-        Some(&"bench" | &"eval") => corpus_dir(),
+        Some(&"bench" | &"eval" | &"gen") => corpus_dir(),
         _ => usage(),
     }) else {
         return Ok(());
@@ -71,6 +73,8 @@ fn main() -> anyhow::Result<()> {
             Some(set) if rest.len() <= 1 => eval_fixes::run(&corpus, set, &workspace_root()),
             _ => usage(),
         },
+        ["gen", "actions"] => action_data::run(&corpus, false),
+        ["gen", "actions", "--check"] => action_data::run(&corpus, true),
         _ => usage(),
     }
 }

@@ -5,6 +5,8 @@
 //! are checked against a curated table of inputs and outdated majors (see
 //! [`table`]), with a fix that moves an outdated ref to the current major.
 
+#[rustfmt::skip]
+mod generated;
 mod local;
 mod table;
 #[cfg(test)]
@@ -17,6 +19,7 @@ use crate::model::FileKind;
 use crate::text::TextRange;
 use crate::yaml::{self, Node};
 
+pub use generated::{GENERATED_ACTIONS, GeneratedAction, GeneratedInput, generated_action};
 pub use local::{ActionKind, LocalAction, LocalActions};
 pub use table::{KNOWN_ACTIONS, KnownAction, known_action};
 
@@ -137,6 +140,28 @@ pub fn action_inputs(text: &str) -> Option<Vec<InputSpec>> {
     let root = doc.root?;
     root.as_mapping()?;
     Some(inputs_of(&root))
+}
+
+/// The output names of an `action.yml` text (empty when it declares none),
+/// or `None` when it is not a mapping.
+pub fn action_outputs(text: &str) -> Option<Vec<String>> {
+    let doc = yaml::parse(text.as_bytes());
+    let root = doc.root?;
+    root.as_mapping()?;
+    Some(
+        root.get("outputs")
+            .and_then(Node::as_mapping)
+            .unwrap_or_default()
+            .iter()
+            .filter_map(|e| e.key.as_str().map(str::to_string))
+            .collect(),
+    )
+}
+
+/// `runs.using` of an `action.yml` text.
+pub fn action_runtime(text: &str) -> Option<String> {
+    let doc = yaml::parse(text.as_bytes());
+    doc.root?.get("runs")?.get("using")?.as_str().map(str::to_string)
 }
 
 /// The inputs declared by action metadata's top-level mapping.

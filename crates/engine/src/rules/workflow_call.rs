@@ -5,6 +5,7 @@
 //! against its `on.workflow_call` inputs and secrets, and
 //! `needs.<job>.outputs.<name>` against its outputs.
 
+mod permissions;
 #[cfg(test)]
 mod tests;
 
@@ -185,11 +186,26 @@ fn check(ctx: &mut Context<'_>) {
             Ok(WorkflowRef::Local { path }) => super::action::local_path(path),
         };
         not_in_workflows_dir(ctx, uses, path, range);
-        let Some(text) = ctx.repo.read(path) else { continue };
+        let Some(text) = ctx.repo.read(path) else {
+            if ctx.repo.exists(path) == Some(false) {
+                ctx.report(
+                    range,
+                    format!("reusable workflow {uses:?} does not exist in this repository; GitHub fails the run before it starts"),
+                )
+                .set_code("workflow-call/missing-callee");
+            }
+            continue;
+        };
         match call_spec(&text) {
             Ok(spec) => {
                 check_inputs(ctx, job, uses, &spec, range);
                 check_secrets(ctx, job, uses, &spec, range);
+                if let Some(granted) = job
+                    .get("permissions")
+                    .or_else(|| ctx.root().and_then(|r| r.get("permissions")))
+                {
+                    permissions::check(ctx, granted, uses, &text, range);
+                }
                 callees.push((job.id, spec));
             }
             Err(CalleeError::NotReusable) => {
@@ -281,7 +297,15 @@ fn check_inputs(ctx: &mut Context<'_>, job: &Job<'_>, uses: &str, spec: &CallSpe
 /// judged: a quoted `'true'` may still be converted by GitHub.
 fn type_mismatch(ty: &str, value: &Node) -> Option<String> {
     let scalar = value.as_scalar()?;
-    if scalar.style != ScalarStyle::Plain || value.is_expression() || scalar.value.contains("${{") || value.is_null() {
+    if scalar.style != ScalarStyle::Plain || value.is_expression() || scalar.value.contains("${{") {
+        return None;
+    }
+    // An explicit `null` is no value of any type (an empty value is left
+    // alone: it reads as an empty string to many).
+    if matches!(scalar.value.as_str(), "null" | "Null" | "NULL" | "~") {
+        return Some("null".to_string());
+    }
+    if value.is_null() {
         return None;
     }
     match ty {

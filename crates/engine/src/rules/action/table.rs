@@ -376,10 +376,6 @@ pub static KNOWN_ACTIONS: &[KnownAction] = &[
         ],
         ..versions("pypa/gh-action-pypi-publish", 1, 0)
     },
-    KnownAction {
-        inputs: Some(&["version", "neovim", "token", "configure-args"]),
-        ..versions("rhysd/action-setup-vim", 1, 0)
-    },
     versions("codecov/codecov-action", 5, 3),
     versions("softprops/action-gh-release", 2, 1),
 ];

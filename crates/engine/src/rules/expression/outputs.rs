@@ -1,7 +1,8 @@
 //! The outputs a step or a called workflow produces, as types for
 //! `steps.<id>.outputs` and `needs.<job>.outputs`: read from a local
 //! action's metadata or a local reusable workflow's `on.workflow_call`
-//! through the repository view; open (any output) when unknown.
+//! through the repository view, or from the generated popular-action
+//! table; open (any output) when unknown.
 
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -10,7 +11,7 @@ use autoheal_expr::Type;
 
 use crate::config::Config;
 use crate::repo::RepoFiles;
-use crate::rules::action::{ActionRef, LocalActions, local_path, parse_action_ref};
+use crate::rules::action::{ActionRef, LocalActions, generated_action, local_path, parse_action_ref};
 use crate::rules::workflow_call::{WorkflowRef, call_spec, parse_workflow_ref};
 use crate::yaml::Node;
 
@@ -37,7 +38,15 @@ impl<'a> Outputs<'a> {
         let Some(uses) = step.get("uses").and_then(Node::as_str) else {
             return open;
         };
-        let Ok(ActionRef::Local { path }) = parse_action_ref(uses) else {
+        let action = parse_action_ref(uses);
+        if let Ok(remote @ ActionRef::Remote { .. }) = &action {
+            // Popular actions' outputs, from their real metadata.
+            return match remote.name().as_deref().and_then(generated_action) {
+                Some(meta) => Type::object(meta.outputs.iter().map(|o| (*o, Type::String))),
+                None => open,
+            };
+        }
+        let Ok(ActionRef::Local { path }) = action else {
             return open;
         };
         let dir = local_path(path).trim_end_matches('/');

@@ -274,3 +274,14 @@ fn a_runner_group_may_come_from_the_matrix() {
         "{got:#?}"
     );
 }
+
+#[test]
+fn popular_action_outputs_come_from_the_generated_table() {
+    let src = "on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/cache@v4\n        id: cache\n        with:\n          key: k\n          path: p\n      - run: echo ${{ steps.cache.outputs.cache-hit }} ${{ steps.cache.outputs.cache_hit }}\n      - uses: some/unknown@v1\n        id: other\n      - run: echo ${{ steps.other.outputs.anything }}\n";
+    let got = r(src);
+    assert_eq!(got.len(), 1, "{got:#?}");
+    assert!(
+        got[0].starts_with("11:60: property \"cache_hit\" is not defined"),
+        "{got:#?}"
+    );
+}

@@ -118,7 +118,8 @@ fn inputs_secrets_and_outputs_are_checked_against_a_local_callee() {
 #[test]
 fn callees_outside_the_workflows_directory_are_warnings() {
     let src = "on: push\njobs:\n  a:\n    uses: owner/repo/x.yml@ref\n  b:\n    uses: ./.github/workflows/sub/x.yml\n  c:\n    uses: $/.github/workflows-lab/x.yml\n";
-    let got = render_with(src, &MemoryRepo::default());
+    // A repository whose listing is unknown cannot say the callees are missing.
+    let got = render_with(src, &MemoryRepo::default().with_unknown_listing());
     assert_eq!(got.len(), 2, "{got:#?}");
     assert!(got.iter().all(|m| m.contains(" warning ")), "{got:#?}");
 }
@@ -143,4 +144,26 @@ mod props {
             }
         }
     }
+}
+
+#[test]
+fn permissions_missing_callees_and_null_inputs() {
+    let callee = "on:\n  workflow_call:\n    inputs:\n      name:\n        type: string\npermissions:\n  contents: read\njobs:\n  a:\n    runs-on: x\n    steps:\n      - run: echo\n  b:\n    permissions:\n      pull-requests: write\n    runs-on: x\n    steps:\n      - run: echo\n";
+    let repo = MemoryRepo::new([(".github/workflows/callee.yml", callee)]);
+    let src = "on: push\njobs:\n  narrow:\n    permissions:\n      contents: none\n      pull-requests: write\n    uses: ./.github/workflows/callee.yml\n    with:\n      name: null\n  enough:\n    permissions:\n      contents: read\n      pull-requests: write\n    uses: ./.github/workflows/callee.yml\n  all:\n    permissions: write-all\n    uses: ./.github/workflows/callee.yml\n  unknown:\n    uses: ./.github/workflows/callee.yml\n  gone:\n    uses: ./.github/workflows/gone.yml\n";
+    let got = render_with(src, &repo);
+    assert_eq!(got.len(), 3, "{got:#?}");
+    assert!(
+        got[0].starts_with("7:11: error job \"a\" of reusable workflow \"./.github/workflows/callee.yml\" asks for `contents: read` but the caller only grants `contents: none`"),
+        "{got:#?}"
+    );
+    assert!(
+        got[1].starts_with("9:13: error input \"name\" of reusable workflow"),
+        "{got:#?}"
+    );
+    assert!(got[1].ends_with("is a string, but the value is null"), "{got:#?}");
+    assert!(
+        got[2].starts_with("21:11: error reusable workflow \"./.github/workflows/gone.yml\" does not exist"),
+        "{got:#?}"
+    );
 }
