@@ -27,7 +27,7 @@ fn is_action_file(path: &Path) -> bool {
 }
 
 /// The files of a repository: `.github/workflows/*.{yml,yaml}` plus every
-/// `action.{yml,yaml}` under `.github/`.
+/// `action.{yml,yaml}` anywhere in it (outside tool directories).
 pub fn repo_files(root: &Path) -> Vec<PathBuf> {
     let mut out = Vec::new();
     let workflows = root.join(".github").join("workflows");
@@ -42,9 +42,12 @@ pub fn repo_files(root: &Path) -> Vec<PathBuf> {
         v.sort();
         out.extend(v);
     }
+    // Every action of the repository, wherever it lives (a root
+    // `action.yml`, `actions/<name>/action.yml`, `.github/actions/...`);
+    // the workflows directory holds workflows only.
     let mut actions = Vec::new();
-    walk(&root.join(".github"), &mut |p| {
-        if is_action_file(p) {
+    walk(root, &mut |p| {
+        if is_action_file(p) && !p.starts_with(&workflows) {
             actions.push(p.to_path_buf());
         }
     });

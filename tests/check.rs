@@ -285,3 +285,30 @@ jobs:
     assert!(serious.is_empty(), "{serious:#?}");
     assert_eq!(out.status.code(), Some(0), "{stderr}");
 }
+
+#[test]
+fn without_paths_every_action_in_the_repository_is_linted() {
+    let action = "name: a\ndescription: d\nruns:\n  using: composite\n  steps:\n    - run: echo\n";
+    let dir = repo(&[
+        (
+            ".github/workflows/ci.yml",
+            "on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    timeout-minutes: 5\n    steps:\n      - run: echo\n",
+        ),
+        ("action.yml", action),
+        ("actions/sub/action.yaml", action),
+        ("node_modules/x/action.yml", action),
+    ]);
+    let out = autoheal(dir.path(), &["check", "--format", "json"]);
+    let v: Value = serde_json::from_str(&stdout(&out)).unwrap();
+    let mut paths: Vec<&str> = v["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["code"] == "schema" || d["rule"] == "schema")
+        .filter_map(|d| d["path"].as_str())
+        .collect();
+    paths.sort_unstable();
+    paths.dedup();
+    // The composite steps lack `shell`: each linted action says so.
+    assert_eq!(paths, ["action.yml", "actions/sub/action.yaml"], "{v:#}");
+}

@@ -230,9 +230,24 @@ fn run_checker(ctx: &mut Context<'_>, scripts: Vec<(&Node, Script)>) {
     }
     let batch: Vec<Script> = scripts.iter().map(|(_, s)| s.clone()).collect();
     let findings = checker.check(&batch);
+    // A script shellcheck cannot parse gets one finding, the first parse
+    // error (SC1xxx), not the chain of notes that follows it.
+    let unparsable: Vec<usize> = findings
+        .iter()
+        .filter(|f| f.code.starts_with("SC1") && f.severity == Severity::Error)
+        .map(|f| f.script)
+        .collect();
+    let mut parse_error_shown: Vec<usize> = Vec::new();
     for f in findings {
         if IGNORED_SHELLCHECK_CODES.contains(&f.code.as_str()) {
             continue;
+        }
+        if unparsable.contains(&f.script) {
+            let first_parse_error = f.code.starts_with("SC1") && f.severity == Severity::Error;
+            if !first_parse_error || parse_error_shown.contains(&f.script) {
+                continue;
+            }
+            parse_error_shown.push(f.script);
         }
         let Some((node, _)) = scripts.get(f.script) else {
             continue;

@@ -76,6 +76,9 @@ const KNOWN_KEYS: &[&str] = &[
     "node-version",
 ];
 
+/// Parse errors within this many lines of the previous one are its echoes.
+const CASCADE_LINES: usize = 3;
+
 fn check(ctx: &mut Context<'_>) {
     let mut out = Vec::new();
     let first_parse_error = ctx
@@ -84,7 +87,23 @@ fn check(ctx: &mut Context<'_>) {
         .iter()
         .find(|e| e.kind == SyntaxErrorKind::Parse)
         .map(|e| e.range.start);
+    // A parse error a few lines after the one before it is almost always
+    // the parser stumbling over the same mistake: only the first is shown.
+    let mut last_parse_error: Option<usize> = None;
     for e in &ctx.doc.errors {
+        if e.kind == SyntaxErrorKind::Parse {
+            let echo = last_parse_error.is_some_and(|prev| {
+                e.range.start >= prev
+                    && ctx
+                        .source
+                        .get(prev..e.range.start)
+                        .is_some_and(|between| between.matches('\n').count() <= CASCADE_LINES)
+            });
+            last_parse_error = Some(e.range.start);
+            if echo {
+                continue;
+            }
+        }
         let mut d = error_diagnostic(ctx.path, ctx.severity, e);
         // Later parse errors are often echoes of the first; fixing the first
         // and re-linting is how `--fix` walks through them.
@@ -432,6 +451,14 @@ fn reindent_fixes(path: &str, source: &str, line: TextRange) -> Vec<Fix> {
 #[cfg(test)]
 mod tests {
     use crate::rules::test_support::{apply_first_fix, has_safe_fix, lint_rule, render};
+
+    #[test]
+    fn a_broken_block_is_one_error_not_a_cascade() {
+        let src = "on: push\njobs:\n  a:\n    runs-on: x\n    steps:\n      - name: x\n        run: echo hi\n       with:\n         a: b\n      - run: echo there\n";
+        let got = render(src, "syntax");
+        assert_eq!(got.len(), 1, "{got:#?}");
+        assert!(got[0].starts_with("8:8: YAML syntax error"), "{got:#?}");
+    }
 
     #[test]
     fn duplicate_and_merge_keys() {

@@ -38,6 +38,24 @@ impl ScriptChecker for FakeChecker {
                     message: "bad word".into(),
                 });
             }
+            // Like shellcheck on an unterminated quote: a parse error
+            // followed by notes about it.
+            if let Some(at) = s.text.find("\"open") {
+                for (code, severity) in [
+                    ("SC1009", Severity::Info),
+                    ("SC1073", Severity::Error),
+                    ("SC1072", Severity::Error),
+                ] {
+                    out.push(ScriptFinding {
+                        script: i,
+                        start: at,
+                        end: at + 1,
+                        severity,
+                        code: code.into(),
+                        message: "parse".into(),
+                    });
+                }
+            }
             if s.text.contains("unassigned") {
                 out.push(ScriptFinding {
                     script: i,
@@ -146,4 +164,15 @@ fn the_checker_is_skipped_when_configured_off_and_composite_steps_are_checked() 
         lint_with(action, "action.yml", &checker, true),
         ["5:17: shellcheck SC9999: bad word"]
     );
+}
+
+#[test]
+fn an_unparsable_script_gets_one_finding() {
+    let checker = FakeChecker {
+        seen: Mutex::new(Vec::new()),
+    };
+    let src = "on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo \"open\n";
+    let got = lint_with(src, ".github/workflows/ci.yml", &checker, true);
+    assert_eq!(got.len(), 1, "{got:#?}");
+    assert!(got[0].contains("SC1073"), "{got:#?}");
 }
