@@ -277,8 +277,13 @@ fn fix_write_refuses_a_workflow_linked_out_of_the_repository() {
 #[test]
 fn init_force_never_writes_through_a_link_out_of_the_repository() {
     let outside = tempfile::tempdir().expect("tempdir");
-    let dir = repo(&[(".github/workflows/ci.yml", &FIXED.replace("on: push", "name: CI\non: push"))]);
-    let out = autoheal(dir.path(), &["init"]);
+    let dir = repo(&[(
+        ".github/workflows/ci.yml",
+        &FIXED.replace("on: push", "name: CI\non: push"),
+    )]);
+    // A commit-pinned action: `init` then needs no network.
+    let action = "autoheal-dev/autoheal@0123456789abcdef0123456789abcdef01234567";
+    let out = autoheal(dir.path(), &["init", "--action", action]);
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
     let written: Vec<String> = text(&out.stdout)
         .lines()
@@ -292,7 +297,7 @@ fn init_force_never_writes_through_a_link_out_of_the_repository() {
         std::fs::remove_file(dir.path().join(path)).expect("rm");
         symlink(&victim, dir.path().join(path)).expect("symlink");
     }
-    let out = autoheal(dir.path(), &["init", "--force"]);
+    let out = autoheal(dir.path(), &["init", "--force", "--action", action]);
     assert_eq!(out.status.code(), Some(2), "{}", text(&out.stderr));
     assert!(
         text(&out.stderr).contains("outside the repository"),
