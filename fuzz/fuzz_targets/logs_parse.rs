@@ -1,5 +1,6 @@
 #![no_main]
-//! Any bytes as a text log (raw API, web-UI copy or annotations JSON), with
+//! Any bytes as a text log (raw API, web-UI copy, `gh run view --log` columns
+//! or annotations JSON), with
 //! and without a workflow to map onto: must never panic.
 
 use autoheal_logs::{Analyzer, LogFile, LogInput, Options, WorkflowFile};

@@ -4,7 +4,9 @@
 use serde::{Deserialize, Serialize};
 
 /// Root-cause categories. Everything a fix must not touch is `Unknown`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+/// Serialized as its snake-case name; a name this version does not know reads
+/// as `Unknown` (so stored analyses of other versions still load).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Category {
     MissingDependency,
@@ -14,7 +16,15 @@ pub enum Category {
     YamlSyntax,
     OptionalJob,
     RateLimit,
+    #[default]
     Unknown,
+}
+
+impl<'de> Deserialize<'de> for Category {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let name = String::deserialize(deserializer)?;
+        Ok(Category::parse(&name).unwrap_or(Category::Unknown))
+    }
 }
 
 impl Category {
@@ -311,13 +321,15 @@ impl SubjectDetail {
     }
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct StepRef {
     pub number: Option<u32>,
     pub name: Option<String>,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct Evidence {
     /// 1-based line number in the input the line came from.
     pub line: u64,
@@ -332,6 +344,7 @@ pub struct Position {
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Span {
+    #[serde(default)]
     pub path: String,
     pub start: Position,
     pub end: Position,
@@ -341,8 +354,10 @@ pub struct Span {
     pub range: Option<(usize, usize)>,
 }
 
-/// One diagnosed failure.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+/// One diagnosed failure. Every field may be missing when it is read back
+/// (stored analyses of older versions).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct Failure {
     pub category: Category,
     pub subject: Option<String>,
@@ -412,8 +427,11 @@ impl Analysis {
 }
 
 /// One file of `.autoheal/failures/`: the analysis of one run for one
-/// workflow file, with enough to re-map it after the file changes.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+/// workflow file, with enough to re-map it after the file changes. The one
+/// definition of the store's format: `diagnose --save` writes it and the
+/// language server reads it. Reading is tolerant of missing fields.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct SavedRun {
     pub version: u32,
     pub run_id: Option<u64>,
@@ -466,8 +484,19 @@ impl SavedRun {
         serde_json::to_string_pretty(self).unwrap_or_default()
     }
 
+    /// Reads a stored run. A missing `workflow_path` is taken from the first
+    /// failure's span; a leading `./` is dropped.
     pub fn from_json(text: &str) -> Result<SavedRun, serde_json::Error> {
-        serde_json::from_str(text)
+        let mut run: SavedRun = serde_json::from_str(text)?;
+        if run.workflow_path.is_empty() {
+            run.workflow_path = run
+                .failures
+                .iter()
+                .find_map(|f| f.span.as_ref().map(|s| s.path.clone()))
+                .unwrap_or_default();
+        }
+        run.workflow_path = run.workflow_path.trim_start_matches("./").to_string();
+        Ok(run)
     }
 }
 
@@ -591,5 +620,23 @@ mod tests {
         assert_ne!(content_hash(b"a"), content_hash(b"b"));
         let fresh = SavedRun::new(&Analysis::new(vec![sample()]), "ci.yml", Some(b"on: push"));
         assert_eq!((fresh.workflow_hash, fresh.run_id), (run.workflow_hash, None));
+    }
+
+    #[test]
+    fn old_and_partial_store_files_still_load() {
+        // Written by an older version: no `detail`, fields missing, a
+        // category this version does not know.
+        let text = r#"{"version":1,"run_id":7,"failures":[
+            {"category":"missing_dependency","subject":"PyYAML","job":"test",
+             "span":{"path":"./.github/workflows/ci.yml","start":{"line":3,"column":1},"end":{"line":3,"column":9}}},
+            {"category":"some_future_kind","message":"m"}]}"#;
+        let run = SavedRun::from_json(text).expect("loads");
+        assert_eq!(run.workflow_path, ".github/workflows/ci.yml");
+        assert_eq!(run.failures[0].category, Category::MissingDependency);
+        assert_eq!(run.failures[0].detail, SubjectDetail::None);
+        assert!(!run.failures[0].fixable);
+        assert_eq!(run.failures[1].category, Category::Unknown);
+        assert!(SavedRun::from_json("{not json").is_err());
+        assert_eq!(content_hash(b""), "fnv1a64:cbf29ce484222325");
     }
 }

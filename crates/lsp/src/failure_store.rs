@@ -1,6 +1,6 @@
 //! The reading side of `.autoheal/failures/` (written by `autoheal diagnose
-//! --save`; the shape is `autoheal_logs::report::SavedRun`). Kept in this one
-//! module, tolerant of missing fields, so format changes stay local.
+//! --save`). The format and its tolerant reading are `autoheal_logs::SavedRun`;
+//! this module finds the files and re-maps their failures onto the text.
 //!
 //! A saved failure is shown on the step it happened in. When the workflow
 //! changed since the run (its `workflow_hash` no longer matches), the
@@ -13,68 +13,17 @@ use autoheal_engine::Fix;
 use autoheal_engine::model::{Job, Step, Workflow};
 use autoheal_engine::text::{LineColumn, LineIndex, TextRange};
 use autoheal_engine::yaml::Document;
-use autoheal_fixes::{Category, FailureInput, StepRef};
-use serde::Deserialize;
+use autoheal_fixes::FailureInput;
+use autoheal_logs::{Failure, Span, StepRef};
+
+/// The store's one format is the logs crate's.
+pub use autoheal_logs::SavedRun;
+pub use autoheal_logs::report::content_hash;
 
 /// Where the store lives, relative to the repository root.
 pub const STORE_DIR: &str = ".autoheal/failures";
 /// Store files larger than this are skipped.
 const MAX_STORE_FILE_BYTES: u64 = 8 * 1024 * 1024;
-
-#[derive(Clone, Debug, Default, Deserialize)]
-#[serde(default)]
-pub struct SavedRun {
-    pub version: u32,
-    pub run_id: Option<u64>,
-    pub run_url: Option<String>,
-    /// RFC 3339 time of the run.
-    pub date: Option<String>,
-    pub workflow_path: String,
-    /// `fnv1a64:<hex>` of the workflow bytes the spans were computed on.
-    pub workflow_hash: Option<String>,
-    pub failures: Vec<SavedFailure>,
-}
-
-#[derive(Clone, Debug, Default, Deserialize)]
-#[serde(default)]
-pub struct SavedFailure {
-    pub category: String,
-    pub subject: Option<String>,
-    pub job: Option<String>,
-    pub step: Option<SavedStep>,
-    pub evidence: Vec<Evidence>,
-    pub message: String,
-    pub span: Option<SavedSpan>,
-    pub fixes: Vec<serde_json::Value>,
-}
-
-#[derive(Clone, Debug, Default, Deserialize)]
-#[serde(default)]
-pub struct SavedStep {
-    pub number: Option<u32>,
-    pub name: Option<String>,
-}
-
-#[derive(Clone, Debug, Default, Deserialize)]
-#[serde(default)]
-pub struct Evidence {
-    pub line: u64,
-    pub text: String,
-}
-
-#[derive(Clone, Debug, Deserialize)]
-pub struct SavedSpan {
-    #[serde(default)]
-    pub path: String,
-    pub start: SavedPosition,
-    pub end: SavedPosition,
-}
-
-#[derive(Clone, Copy, Debug, Deserialize)]
-pub struct SavedPosition {
-    pub line: u32,
-    pub column: u32,
-}
 
 /// A saved failure placed on the current text of its workflow.
 #[derive(Clone, Debug)]
@@ -131,16 +80,7 @@ fn read_run(path: &Path) -> Result<SavedRun, String> {
 }
 
 pub fn parse_run(text: &str) -> Result<SavedRun, String> {
-    let mut run: SavedRun = serde_json::from_str(text).map_err(|e| e.to_string())?;
-    if run.workflow_path.is_empty() {
-        run.workflow_path = run
-            .failures
-            .iter()
-            .find_map(|f| f.span.as_ref().map(|s| s.path.clone()))
-            .unwrap_or_default();
-    }
-    run.workflow_path = run.workflow_path.trim_start_matches("./").to_string();
-    Ok(run)
+    SavedRun::from_json(text).map_err(|e| e.to_string())
 }
 
 /// The most recent run saved for `workflow_path`.
@@ -148,16 +88,6 @@ pub fn latest_for<'a>(runs: &'a [SavedRun], workflow_path: &str) -> Option<&'a S
     runs.iter()
         .filter(|r| r.workflow_path == workflow_path)
         .max_by(|a, b| (&a.date, a.run_id).cmp(&(&b.date, b.run_id)))
-}
-
-/// FNV-1a 64-bit hash, as the store's `workflow_hash`.
-pub fn content_hash(bytes: &[u8]) -> String {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for b in bytes {
-        h ^= u64::from(*b);
-        h = h.wrapping_mul(0x0100_0000_01b3);
-    }
-    format!("fnv1a64:{h:016x}")
 }
 
 /// Place each failure of `run` on `source`, dropping those that no longer map.
@@ -196,7 +126,7 @@ pub fn map_run(run: &SavedRun, source: &str, index: &LineIndex, doc: &Document) 
             input: failure_input(f, span_still_valid),
             range,
             message: message(run, f),
-            category: f.category.clone(),
+            category: f.category.as_str().to_string(),
             run_url: run.run_url.clone(),
             location,
             evidence: f.evidence.iter().take(5).map(|e| e.text.clone()).collect(),
@@ -208,14 +138,10 @@ pub fn map_run(run: &SavedRun, source: &str, index: &LineIndex, doc: &Document) 
 
 /// The failure as the fix generators take it. The recorded line/column
 /// are only passed on while they still describe the file.
-fn failure_input(f: &SavedFailure, span_still_valid: bool) -> Option<FailureInput> {
-    let category = Category::parse(&f.category)?;
-    let mut input = FailureInput::new(category, f.subject.as_deref());
-    input.job = f.job.clone();
-    input.step = f.step.as_ref().map(|s| StepRef {
-        number: s.number,
-        name: s.name.clone(),
-    });
+fn failure_input(f: &Failure, span_still_valid: bool) -> Option<FailureInput> {
+    let mut input = FailureInput::from(f);
+    input.line = None;
+    input.column = None;
     if span_still_valid {
         if let Some(span) = &f.span {
             input.line = Some(span.start.line);
@@ -225,7 +151,7 @@ fn failure_input(f: &SavedFailure, span_still_valid: bool) -> Option<FailureInpu
     Some(input)
 }
 
-fn message(run: &SavedRun, f: &SavedFailure) -> String {
+fn message(run: &SavedRun, f: &Failure) -> String {
     let run_label = run
         .run_id
         .map_or_else(|| "a local run".to_string(), |id| format!("run {id}"));
@@ -235,18 +161,22 @@ fn message(run: &SavedRun, f: &SavedFailure) -> String {
         .map(|d| format!(" ({})", d.get(..10).unwrap_or(d)))
         .unwrap_or_default();
     let text = if f.message.trim().is_empty() {
-        f.subject.clone().unwrap_or_else(|| f.category.clone())
+        f.subject.clone().unwrap_or_else(|| f.category.as_str().to_string())
     } else {
         f.message.clone()
     };
-    let mut m = format!("failed in {run_label}{date}: {}\ncategory: {}", text.trim(), f.category);
+    let mut m = format!(
+        "failed in {run_label}{date}: {}\ncategory: {}",
+        text.trim(),
+        f.category.as_str()
+    );
     if let Some(url) = &run.run_url {
         m.push_str(&format!(" · {url}"));
     }
     m
 }
 
-fn span_range(span: &SavedSpan, source: &str, index: &LineIndex) -> Option<TextRange> {
+fn span_range(span: &Span, source: &str, index: &LineIndex) -> Option<TextRange> {
     if span.start.line == 0 || span.start.line > index.line_count() {
         return None;
     }
@@ -270,7 +200,7 @@ fn span_range(span: &SavedSpan, source: &str, index: &LineIndex) -> Option<TextR
 /// The range of the failure's step (or job) in the current workflow.
 /// Returns the range to draw on, the range the failure may lie within, and
 /// a description.
-fn locate(f: &SavedFailure, workflow: Option<&Workflow<'_>>, source: &str) -> Option<(TextRange, TextRange, String)> {
+fn locate(f: &Failure, workflow: Option<&Workflow<'_>>, source: &str) -> Option<(TextRange, TextRange, String)> {
     let workflow = workflow?;
     let job = find_job(workflow, f.job.as_deref()?)?;
     let Some(step_ref) = &f.step else {
@@ -296,7 +226,7 @@ fn find_job<'w, 'a>(wf: &'w Workflow<'a>, wanted: &str) -> Option<&'w Job<'a>> {
         .find_map(|w| wf.jobs.iter().find(|j| j.id == w || j.name() == Some(w)))
 }
 
-fn find_step<'j, 'a>(job: &'j Job<'a>, wanted: &SavedStep) -> Option<&'j Step<'a>> {
+fn find_step<'j, 'a>(job: &'j Job<'a>, wanted: &StepRef) -> Option<&'j Step<'a>> {
     // Log step 1 is "Set up job", so `steps[0]` is number 2.
     let by_number = wanted
         .number

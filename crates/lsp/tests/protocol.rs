@@ -455,7 +455,7 @@ async fn past_failures_get_fixes_for_the_current_text() {
         "version": 1, "run_id": 7, "date": "2026-11-20T10:00:00Z", "workflow_path": ".github/workflows/ci.yml",
         "workflow_hash": "fnv1a64:0000000000000000",
         "failures": [{
-            "category": "missing_dependency", "subject": "PyYAML", "job": "test",
+            "category": "missing_dependency", "subject": "PyYAML", "fixable": true, "confidence": 0.9, "job": "test",
             "step": {"number": 5, "name": "Run tests"},
             "message": "ModuleNotFoundError: No module named 'yaml'", "span": null, "fixes": []
         }]
