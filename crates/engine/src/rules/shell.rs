@@ -261,10 +261,10 @@ fn run_checker(ctx: &mut Context<'_>, scripts: Vec<(&Node, Script)>) {
             continue;
         }
         let range = script_range(ctx.source, node, f.start, f.end);
-        // Only a script shellcheck cannot parse is an error; its warnings
-        // are advice that should not fail CI unless the config raises the
-        // `shell` rule's severity.
-        let severity = if f.severity == Severity::Error {
+        // Only a script shellcheck cannot parse (SC1xxx errors) is an error;
+        // everything else is advice that should not fail CI unless the
+        // config raises the `shell` rule's severity.
+        let severity = if f.severity == Severity::Error && f.code.starts_with("SC1") {
             Severity::Error
         } else {
             Severity::Info
