@@ -53,6 +53,7 @@ pub const SHOWN_AT_USE_SITE: &[&str] = &[
     "action-metadata/missing-description",
     "action-metadata/branding-icon",
     "action-metadata/branding-color",
+    "action-metadata/ignored-setting",
 ];
 
 fn check(ctx: &mut Context<'_>) {

@@ -14,6 +14,9 @@ use crate::yaml::{Entry, Node, NodeKind};
 pub use cron::{Cron, parse_cron};
 pub use table::{EVENTS, activity_types, is_known_event};
 
+/// The most inputs a `workflow_dispatch` trigger may declare.
+const MAX_DISPATCH_INPUTS: usize = 25;
+
 pub const RULE: Rule = Rule {
     id: "events",
     default_severity: Severity::Error,
@@ -120,6 +123,17 @@ fn event_config(ctx: &mut Context<'_>, name: &str, e: &Entry) {
         "workflow_dispatch" => {
             if let Some(inputs) = e.value.get("inputs").and_then(Node::as_mapping) {
                 inputs.iter().for_each(|i| dispatch_input(ctx, i));
+                // GitHub's "Providing inputs" reference: at most 25 inputs.
+                if inputs.len() > MAX_DISPATCH_INPUTS {
+                    ctx.report(
+                        e.key.span,
+                        format!(
+                            "\"workflow_dispatch\" takes at most {MAX_DISPATCH_INPUTS} inputs, but {} are declared; GitHub rejects the workflow",
+                            inputs.len()
+                        ),
+                    )
+                    .set_code("events/too-many-inputs");
+                }
             }
         }
         "workflow_call" => {

@@ -5,6 +5,7 @@
 //! against its `on.workflow_call` inputs and secrets, and
 //! `needs.<job>.outputs.<name>` against its outputs.
 
+mod contract;
 mod permissions;
 #[cfg(test)]
 mod tests;
@@ -196,6 +197,13 @@ fn check(ctx: &mut Context<'_>) {
             }
             continue;
         };
+        for problem in contract::problems(&text) {
+            ctx.report(
+                range,
+                format!("reusable workflow {uses:?} has an invalid `on.workflow_call`: {problem}"),
+            )
+            .set_code("workflow-call/invalid-callee");
+        }
         match call_spec(&text) {
             Ok(spec) => {
                 check_inputs(ctx, job, uses, &spec, range);

@@ -167,3 +167,31 @@ fn permissions_missing_callees_and_null_inputs() {
         "{got:#?}"
     );
 }
+
+#[test]
+fn a_broken_callee_contract_is_reported_at_the_call() {
+    let repo = MemoryRepo::new([
+        (
+            ".github/workflows/inputs.yml",
+            "on:\n  workflow_call:\n    inputs:\n      validate: validate something\n      kind:\n        type: choice\njobs:\n  a:\n    runs-on: x\n    steps:\n      - run: echo\n",
+        ),
+        (
+            ".github/workflows/secrets.yml",
+            "on:\n  workflow_call:\n    secrets:\n      foo: my secret\njobs:\n  a:\n    runs-on: x\n    steps:\n      - run: echo\n",
+        ),
+        (
+            ".github/workflows/outputs.yml",
+            "on:\n  workflow_call:\n    outputs: my outputs\njobs:\n  a:\n    runs-on: x\n    steps:\n      - run: echo\n",
+        ),
+        (
+            ".github/workflows/fine.yml",
+            "on:\n  workflow_call:\n    inputs:\n      a:\n        type: string\n    secrets:\n      s:\n    outputs:\n      o:\n        value: x\njobs:\n  a:\n    runs-on: x\n    steps:\n      - run: echo\n",
+        ),
+    ]);
+    let src = "on: push\njobs:\n  a:\n    uses: ./.github/workflows/inputs.yml\n  b:\n    uses: ./.github/workflows/secrets.yml\n  c:\n    uses: ./.github/workflows/outputs.yml\n  d:\n    uses: ./.github/workflows/fine.yml\n    with:\n      a: x\n";
+    let got = render_with(src, &repo);
+    let lines: Vec<&str> = got.iter().map(|g| g.split(':').next().unwrap_or("")).collect();
+    assert_eq!(lines, ["4", "4", "6", "8"], "{got:#?}");
+    assert!(got[0].contains("input \"validate\" must be a mapping"), "{got:#?}");
+    assert!(got[1].contains("input \"kind\" has type \"choice\""), "{got:#?}");
+}
