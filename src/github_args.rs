@@ -4,6 +4,7 @@
 use std::sync::Arc;
 
 use anyhow::{Context as _, bail};
+use autoheal_github::act::copilot::CopilotStep;
 use autoheal_github::progress::Silent;
 use autoheal_github::{ClientConfig, GitHub, Progress, ReportOptions, ReportOutcome};
 use clap::Args;
@@ -103,6 +104,9 @@ pub fn print_report(outcome: &ReportOutcome, dry_run: bool) {
                 filed.issue.title,
                 filed.issue.html_url
             );
+            if let Some(step) = &filed.copilot {
+                outln!("{}", copilot_line(step));
+            }
         }
         ReportOutcome::Repeated(filed) => outln!(
             "commented on issue #{}{would}: the same failure ({} in {}) is already open {}",
@@ -117,6 +121,16 @@ pub fn print_report(outcome: &ReportOutcome, dry_run: bool) {
             issue_list(&rollback.issues)
         ),
         ReportOutcome::Skipped { reason } => outln!("nothing filed: {reason}"),
+    }
+}
+
+/// One line about a Copilot step (a missing optional feature is a note, never an error).
+pub fn copilot_line(step: &CopilotStep) -> String {
+    match step {
+        CopilotStep::ReviewRequested => "copilot: review requested".into(),
+        CopilotStep::Assigned => "copilot: the issue is assigned to the Copilot coding agent".into(),
+        CopilotStep::TaskStarted => "copilot: a Copilot agent task was started for the issue".into(),
+        CopilotStep::Unavailable { reason } => format!("copilot: not available ({reason}); noted on the issue"),
     }
 }
 

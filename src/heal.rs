@@ -7,6 +7,7 @@ use std::io::{IsTerminal, Write as _};
 use std::sync::{Arc, Mutex};
 
 use anyhow::{Context as _, bail};
+use autoheal_github::act::copilot::CopilotStep;
 use autoheal_github::many::{self, ManyOptions, ManyProgress, RepoSummary};
 use autoheal_github::{ClientConfig, GitHub, HealOptions, HealOutcome, HealTarget, RepoName, ReportOptions};
 use clap::{ArgGroup, Args};
@@ -132,22 +133,30 @@ pub fn run(args: HealArgs, verbosity: &Verbosity) -> anyhow::Result<Outcome> {
         print_report(reported, args.api.dry_run);
     }
     match &healed.outcome {
-        HealOutcome::Opened { branch, pull, .. } => {
+        HealOutcome::Opened {
+            branch, pull, copilot, ..
+        } => {
             outln!(
                 "opened pull request #{} from {branch}{would}: {}",
                 pull.number,
                 pull.html_url
-            )
+            );
+            print_copilot(copilot.as_ref());
         }
         HealOutcome::Updated {
-            branch, pull, changed, ..
+            branch,
+            pull,
+            changed,
+            copilot,
+            ..
         } => {
             let what = if *changed { "updated" } else { "already up to date:" };
             outln!(
                 "{what} pull request #{} from {branch}{would}: {}",
                 pull.number,
                 pull.html_url
-            )
+            );
+            print_copilot(copilot.as_ref());
         }
         HealOutcome::PatchPosted { issue, branch, .. } => {
             outln!(
@@ -167,6 +176,12 @@ pub fn run(args: HealArgs, verbosity: &Verbosity) -> anyhow::Result<Outcome> {
         HealOutcome::RolledBack { .. } => {}
     }
     Ok(Outcome::Clean)
+}
+
+fn print_copilot(step: Option<&CopilotStep>) {
+    if let Some(step) = step {
+        outln!("{}", crate::github_args::copilot_line(step));
+    }
 }
 
 /// An expected outcome that needs a person: a `::notice::` annotation in GitHub Actions (so it

@@ -371,6 +371,41 @@ fn init_pins_the_action_to_the_commit_of_its_tag_or_keeps_the_ref_when_asked() {
 }
 
 #[test]
+fn init_copilot_writes_the_copilot_config_and_says_which_token_it_needs() {
+    let dir = repository_with_workflows(&[("ci.yml", "name: CI\non: push\njobs: {}\n")]);
+    let out = autoheal(dir.path(), &["init", "--copilot", "--action", PINNED_ACTION], None);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let stdout = text(&out.stdout);
+    assert!(
+        stdout.contains("copilot: the config asks for a Copilot review"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("AUTOHEAL_TOKEN") && stdout.contains("user token"),
+        "{stdout}"
+    );
+    let config = std::fs::read_to_string(dir.path().join(".github/autoheal.yml")).unwrap_or_default();
+    assert!(
+        config.contains("\ncopilot:\n  review: true\n  assign-unfixable: true\n"),
+        "{config}"
+    );
+    assert!(monitor_of(dir.path()).contains("GH_TOKEN: ${{ secrets.AUTOHEAL_TOKEN || github.token }}"));
+    let generated = [
+        "check",
+        ".github/workflows/workflow-failure-monitor.yml",
+        ".github/workflows/auto-heal-workflow.yml",
+    ];
+    let check = autoheal(dir.path(), &generated, None);
+    assert_eq!(
+        check.status.code(),
+        Some(0),
+        "{}{}",
+        text(&check.stdout),
+        text(&check.stderr)
+    );
+}
+
+#[test]
 fn init_refuses_an_action_reference_that_is_not_owner_repo_at_ref() {
     let dir = repository_with_workflows(&[("ci.yml", "name: CI\non: push\njobs: {}\n")]);
     for bad in ["./local", "o/r@v1\n    run: curl x | sh", "o/r@${{ github.ref }}"] {

@@ -24,11 +24,15 @@ tmp="$(mktemp -d)"
 trap 'rm -rf "$tmp"' EXIT
 # A commit sha, as `init` writes by default (`--pin sha`); no network needed.
 action="autoheal-dev/autoheal@0123456789abcdef0123456789abcdef01234567"
-for mode in single two; do
-  repo="$tmp/$mode"
+for variant in single two copilot; do
+  repo="$tmp/$variant"
   mkdir -p "$repo/.git" "$repo/.github/workflows"
   printf 'name: CI\non: [push, pull_request]\npermissions: {}\njobs: {}\n' > "$repo/.github/workflows/ci.yml"
-  (cd "$repo" && "$bin" -q init --mode "$mode" --action "$action")
+  case "$variant" in
+    copilot) flags=(--copilot) ;;
+    *) flags=(--mode "$variant") ;;
+  esac
+  (cd "$repo" && "$bin" -q init "${flags[@]}" --action "$action")
   (cd "$repo" && "$bin" check .github/workflows/workflow-failure-monitor.yml .github/workflows/auto-heal-workflow.yml)
   zizmor --offline --min-severity high \
     "$repo/.github/workflows/workflow-failure-monitor.yml" "$repo/.github/workflows/auto-heal-workflow.yml"

@@ -28,7 +28,7 @@ use serde_json::Value;
 pub use state::{FaultKind, Host, RecordedRequest};
 
 use crate::http_util::{Query, error};
-use crate::state::{CommentState, Fault, IssueState, PullState, RepoState, State};
+use crate::state::{CommentState, Fault, IssueState, PullState, RepoState, ReviewState, State};
 
 struct Shared {
     state: Mutex<State>,
@@ -181,6 +181,7 @@ impl FakeGithub {
         let entry = state.repos.entry(repo.to_string()).or_insert_with(|| RepoState {
             full_name: repo.to_string(),
             default_branch: "main".into(),
+            copilot: true,
             ..RepoState::default()
         });
         f(entry)
@@ -202,6 +203,74 @@ impl FakeGithub {
         self.with_repo(repo, |r| {
             r.collaborators.insert(login.to_string(), role.to_string());
         });
+    }
+
+    /// Whether Copilot (code review, the coding agent, agent tasks) is available to the
+    /// repository (default: yes). Without it, asking for a review or an assignment gets 422
+    /// and starting a task 403, as GitHub answers.
+    pub fn set_copilot(&self, repo: &str, enabled: bool) {
+        self.with_repo(repo, |r| r.copilot = enabled);
+    }
+
+    /// Adds a review to a pull request, made on the PR's current head commit.
+    pub fn add_review(&self, repo: &str, pull: u64, user: &str, state: &str, body: &str) {
+        let now = self.shared.lock().now();
+        self.with_repo(repo, |r| {
+            let id = r
+                .issues
+                .values()
+                .filter_map(|i| i.pull.as_ref())
+                .map(|p| p.reviews.len() as u64)
+                .sum::<u64>()
+                + 1;
+            let head = r
+                .issues
+                .get(&pull)
+                .and_then(|i| i.pull.as_ref())
+                .and_then(|p| r.git.resolve(&p.head))
+                .unwrap_or_default();
+            if let Some(p) = r.issues.get_mut(&pull).and_then(|i| i.pull.as_mut()) {
+                p.reviews.push(ReviewState {
+                    id,
+                    user: user.to_string(),
+                    state: state.to_string(),
+                    body: body.to_string(),
+                    submitted_at: now,
+                    commit_id: head,
+                });
+            }
+        });
+    }
+
+    /// Reviewers requested on a pull request.
+    pub fn requested_reviewers(&self, repo: &str, pull: u64) -> Vec<String> {
+        self.with_repo(repo, |r| {
+            r.issues
+                .get(&pull)
+                .and_then(|i| i.pull.as_ref())
+                .map(|p| p.requested_reviewers.clone())
+                .unwrap_or_default()
+        })
+    }
+
+    /// Assignees of an issue and the `agent_assignment` sent with Copilot's assignment.
+    pub fn assignment(&self, repo: &str, issue: u64) -> (Vec<String>, Option<Value>) {
+        self.with_repo(repo, |r| {
+            r.issues
+                .get(&issue)
+                .map(|i| (i.assignees.clone(), i.agent_assignment.clone()))
+                .unwrap_or_default()
+        })
+    }
+
+    /// The agent tasks started in the repository: (prompt, base_ref).
+    pub fn agent_tasks(&self, repo: &str) -> Vec<(String, Option<String>)> {
+        self.with_repo(repo, |r| {
+            r.agent_tasks
+                .iter()
+                .map(|t| (t.prompt.clone(), t.base_ref.clone()))
+                .collect()
+        })
     }
 
     /// What `GET /user` answers: `Some(login)` for a user token, `None` (the default) for a
@@ -344,6 +413,7 @@ impl FakeGithub {
                     closed_at: seed.closed_at,
                     user: login,
                     pull: None,
+                    ..IssueState::default()
                 },
             );
         });
@@ -381,7 +451,9 @@ impl FakeGithub {
                         head: seed.head,
                         base: seed.base,
                         merged_at: seed.merged_at,
+                        ..PullState::default()
                     }),
+                    ..IssueState::default()
                 },
             );
         });

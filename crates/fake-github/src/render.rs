@@ -2,7 +2,7 @@
 
 use serde_json::{Map, Value, json};
 
-use crate::state::{CommentState, IssueState, RepoState};
+use crate::state::{CommentState, IssueState, RepoState, ReviewState};
 
 /// The login that owns the repository (`octo` of `octo/app`): an admin of it.
 pub fn owner(repo: &RepoState) -> &str {
@@ -121,6 +121,7 @@ pub fn issue(repo: &RepoState, base_url: &str, issue: &IssueState) -> Value {
         "updated_at": issue.updated_at,
         "closed_at": issue.closed_at,
         "user": { "login": issue.user },
+        "assignees": issue.assignees.iter().map(|login| json!({ "login": login })).collect::<Vec<_>>(),
         "html_url": format!("https://github.com/{}/issues/{}", repo.full_name, issue.number),
         "url": format!("{base_url}/repos/{}/issues/{}", repo.full_name, issue.number),
     });
@@ -152,9 +153,21 @@ pub fn pull(repo: &RepoState, issue: &IssueState) -> Value {
         "merged_at": pull.merged_at,
         "merged": pull.merged_at.is_some(),
         "user": { "login": issue.user },
+        "requested_reviewers": pull.requested_reviewers.iter().map(|login| json!({ "login": login })).collect::<Vec<_>>(),
         "head": { "ref": pull.head, "sha": head_sha, "label": format!("{owner}:{}", pull.head) },
         "base": { "ref": pull.base, "sha": repo.git.resolve(&pull.base).unwrap_or_default() },
         "html_url": format!("https://github.com/{}/pull/{}", repo.full_name, issue.number),
+    })
+}
+
+pub fn review(review: &ReviewState) -> Value {
+    json!({
+        "id": review.id,
+        "user": { "login": review.user },
+        "state": review.state,
+        "body": review.body,
+        "submitted_at": review.submitted_at,
+        "commit_id": review.commit_id,
     })
 }
 

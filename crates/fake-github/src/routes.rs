@@ -121,6 +121,11 @@ pub fn api(state: &mut State, api_base: &str, blob_base: &str, req: Request<'_>)
     if let ["orgs", org, "repos"] = segs.as_slice() {
         return org_repos(state, api_base, &req, org);
     }
+    if let ["agents", "repos", owner, name, "tasks"] = segs.as_slice()
+        && req.method == Method::POST
+    {
+        return agent_task(state, &format!("{owner}/{name}"), &req);
+    }
     if let ["user"] = segs.as_slice() {
         return match &state.token_login {
             Some(login) => json_response(StatusCode::OK, json!({ "login": login })),
@@ -235,6 +240,20 @@ pub fn api(state: &mut State, api_base: &str, blob_base: &str, req: Request<'_>)
         (&Method::GET, ["git", "commits", sha]) => (get_commit(repo, sha), Used::None),
         (&Method::GET, ["pulls"]) => (list_pulls(repo, &ctx), Used::None),
         (&Method::POST, ["pulls"]) => create_pull(repo, &ctx, next_issue),
+        (&Method::POST, ["pulls", n, "requested_reviewers"]) => (request_reviewers(repo, &ctx, parse(n)), Used::None),
+        (&Method::GET, ["pulls", n, "reviews"]) => {
+            let number = parse(n);
+            let items = repo
+                .issues
+                .get(&number)
+                .and_then(|i| i.pull.as_ref())
+                .map(|pull| pull.reviews.iter().map(render::review).collect::<Vec<_>>());
+            match items {
+                Some(items) => (ctx.page(items, Value::Array), Used::None),
+                None => (not_found(), Used::None),
+            }
+        }
+        (&Method::POST, ["issues", n, "assignees"]) => (add_assignees(repo, &ctx, parse(n)), Used::None),
         (&Method::GET, ["pulls", n]) => {
             let value = repo
                 .issues
@@ -292,6 +311,83 @@ fn lookup(value: Option<&Value>) -> Response {
 
 fn unprocessable(message: &str) -> Response {
     error(StatusCode::UNPROCESSABLE_ENTITY, message)
+}
+
+/// Copilot's reviewer bot, as `requested_reviewers` names it.
+const COPILOT_REVIEWER: &str = "copilot-pull-request-reviewer[bot]";
+/// Copilot's coding agent, as `assignees` names it.
+const COPILOT_AGENT: &str = "copilot-swe-agent[bot]";
+
+/// `POST /repos/{o}/{r}/pulls/{n}/requested_reviewers`: Copilot's reviewer only when Copilot is
+/// available (422 otherwise, as GitHub answers for a reviewer it cannot add).
+fn request_reviewers(repo: &mut RepoState, ctx: &Ctx<'_>, number: u64) -> Response {
+    let wanted = string_list(ctx.req.body.as_ref().and_then(|b| b.get("reviewers")));
+    if wanted.iter().any(|r| r == COPILOT_REVIEWER) && !repo.copilot {
+        return unprocessable(
+            "Reviews may only be requested from collaborators. One or more of the users or teams you specified is not a collaborator of the octo/app repository.",
+        );
+    }
+    let Some(issue) = repo.issues.get_mut(&number).filter(|i| i.pull.is_some()) else {
+        return not_found();
+    };
+    if let Some(pull) = issue.pull.as_mut() {
+        for login in wanted {
+            if !pull.requested_reviewers.contains(&login) {
+                pull.requested_reviewers.push(login);
+            }
+        }
+    }
+    let issue = issue.clone();
+    json_response(StatusCode::CREATED, render::pull(repo, &issue))
+}
+
+/// `POST /repos/{o}/{r}/issues/{n}/assignees`, with Copilot's `agent_assignment`.
+fn add_assignees(repo: &mut RepoState, ctx: &Ctx<'_>, number: u64) -> Response {
+    let wanted = string_list(ctx.req.body.as_ref().and_then(|b| b.get("assignees")));
+    let copilot_available = repo.copilot;
+    if wanted.iter().any(|a| a == COPILOT_AGENT) && !copilot_available {
+        return unprocessable("Copilot coding agent is not enabled for this repository");
+    }
+    let Some(issue) = repo.issues.get_mut(&number) else {
+        return not_found();
+    };
+    for login in wanted {
+        if login == COPILOT_AGENT {
+            issue.agent_assignment = ctx.req.body.as_ref().and_then(|b| b.get("agent_assignment")).cloned();
+        }
+        if !issue.assignees.contains(&login) {
+            issue.assignees.push(login);
+        }
+    }
+    let issue = issue.clone();
+    json_response(StatusCode::CREATED, render::issue(repo, ctx.api_base, &issue))
+}
+
+/// `POST /agents/repos/{o}/{r}/tasks`: 403 without Copilot.
+fn agent_task(state: &mut State, full_name: &str, req: &Request<'_>) -> Response {
+    let Some(repo) = state.repos.get_mut(full_name) else {
+        return not_found();
+    };
+    if !repo.copilot {
+        return error(
+            StatusCode::FORBIDDEN,
+            "Copilot coding agent is not enabled for this repository",
+        );
+    }
+    let Some(prompt) = req.body.as_ref().and_then(|b| b.get("prompt")).and_then(Value::as_str) else {
+        return unprocessable("prompt is required");
+    };
+    let id = format!("task-{}", repo.agent_tasks.len() + 1);
+    repo.agent_tasks.push(crate::state::AgentTask {
+        prompt: prompt.to_string(),
+        base_ref: req
+            .body
+            .as_ref()
+            .and_then(|b| b.get("base_ref"))
+            .and_then(Value::as_str)
+            .map(str::to_string),
+    });
+    json_response(StatusCode::CREATED, json!({ "id": id, "state": "queued" }))
 }
 
 /// `GET /repos/{o}/{r}/collaborators/{user}/permission`: the seeded role, `admin` for the
@@ -517,6 +613,7 @@ fn create_issue(repo: &mut RepoState, ctx: &Ctx<'_>, number: u64) -> (Response, 
         closed_at: None,
         user: ctx.login.clone(),
         pull: None,
+        ..IssueState::default()
     };
     let value = render::issue(repo, ctx.api_base, &issue);
     repo.issues.insert(number, issue);
@@ -849,7 +946,9 @@ fn create_pull(repo: &mut RepoState, ctx: &Ctx<'_>, number: u64) -> (Response, U
             head,
             base: base.to_string(),
             merged_at: None,
+            ..PullState::default()
         }),
+        ..IssueState::default()
     };
     let value = render::pull(repo, &issue);
     repo.issues.insert(number, issue);

@@ -18,6 +18,9 @@ pub struct IssueState {
     pub updated_at: String,
     pub closed_at: Option<String>,
     pub user: String,
+    pub assignees: Vec<String>,
+    /// The `agent_assignment` object of the assignment that added Copilot, as sent.
+    pub agent_assignment: Option<Value>,
     /// Set for pull requests.
     pub pull: Option<PullState>,
 }
@@ -27,6 +30,29 @@ pub struct PullState {
     pub head: String,
     pub base: String,
     pub merged_at: Option<String>,
+    /// Logins whose review is requested.
+    pub requested_reviewers: Vec<String>,
+    pub reviews: Vec<ReviewState>,
+}
+
+/// A submitted pull request review.
+#[derive(Debug, Clone, Default)]
+pub struct ReviewState {
+    pub id: u64,
+    pub user: String,
+    /// `APPROVED`, `CHANGES_REQUESTED`, `COMMENTED` or `DISMISSED`.
+    pub state: String,
+    pub body: String,
+    pub submitted_at: String,
+    /// The PR's head commit when the review was submitted.
+    pub commit_id: String,
+}
+
+/// A Copilot cloud agent task started through `POST /agents/repos/{o}/{r}/tasks`.
+#[derive(Debug, Clone, Default)]
+pub struct AgentTask {
+    pub prompt: String,
+    pub base_ref: Option<String>,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -57,6 +83,9 @@ pub struct RepoState {
     pub comments: BTreeMap<u64, Vec<CommentState>>,
     /// login -> role (`read`, `triage`, `write`, `maintain`, `admin`); the owner is admin.
     pub collaborators: BTreeMap<String, String>,
+    /// Copilot (code review and the coding agent) is available to the repository.
+    pub copilot: bool,
+    pub agent_tasks: Vec<AgentTask>,
 }
 
 /// What a recorded request was sent to.

@@ -14,14 +14,17 @@
 
 use std::sync::Arc;
 
+use autoheal_engine::config::CopilotConfig;
 use autoheal_fixes::FailureInput;
 
 use crate::act;
 use crate::act::branch::Pushed;
+use crate::act::copilot::CopilotStep;
 use crate::analyze::{self, FixProposal};
 use crate::client::GitHub;
 use crate::client::config::RepoName;
 use crate::decide::cache::cached_failures;
+use crate::decide::copilot::wants_review;
 use crate::decide::gate::{named_run, skip_reason};
 use crate::decide::trust::Route;
 use crate::error::{Error, Result};
@@ -74,11 +77,12 @@ impl HealOptions {
 /// What heal did with one issue.
 #[derive(Debug, Clone)]
 pub enum HealOutcome {
-    /// A new pull request was opened.
+    /// A new pull request was opened; `copilot` says whether a Copilot review was asked for.
     Opened {
         issue: u64,
         branch: String,
         pull: PullRequest,
+        copilot: Option<CopilotStep>,
     },
     /// The pull request already existed; `changed` tells whether the branch or PR was updated.
     Updated {
@@ -86,6 +90,7 @@ pub enum HealOutcome {
         branch: String,
         pull: PullRequest,
         changed: bool,
+        copilot: Option<CopilotStep>,
     },
     /// GitHub refused to let the token change `.github/workflows/`: the patch was posted on the
     /// issue, which is now labeled `needs-manual-fix`. An expected outcome with the built-in
@@ -149,6 +154,7 @@ async fn heal_run(gh: &GitHub, repo: &RepoName, run_id: u64, options: &HealOptio
                     record: &filed.record,
                     failures: filed.record.failures.clone(),
                     branch,
+                    copilot: examined.config.copilot,
                 };
                 let progress = options.progress();
                 let snapshot = Some(&examined.snapshot);
@@ -226,6 +232,7 @@ async fn heal_issue(gh: &GitHub, repo: &RepoName, number: u64, options: &HealOpt
         record,
         failures,
         branch: record.branch(),
+        copilot: examined.config.copilot,
     };
     heal_fix(
         gh,
@@ -260,12 +267,14 @@ async fn failures_of(
     }))
 }
 
-/// One fix to make: for which issue, from which analysis, on which branch.
+/// One fix to make: for which issue, from which analysis, on which branch, and whether
+/// Copilot reviews it.
 struct FixRequest<'a> {
     issue: u64,
     record: &'a Record,
     failures: Vec<FailureInput>,
     branch: String,
+    copilot: CopilotConfig,
 }
 
 /// Regenerates the fix against the default branch and pushes it as a branch and a PR.
@@ -282,6 +291,7 @@ async fn heal_fix(
         record,
         mut failures,
         branch,
+        copilot,
     } = fix;
     let path = &record.workflow_path;
     let base = &head.branch;
@@ -346,23 +356,41 @@ async fn heal_fix(
     }
     let title = pull_title(&proposal.titles());
     let body = pull_body(issue, record, &proposal.fixes());
-    match open {
+    let (pull, opened, changed) = match open {
         Some(pull) => {
             progress.step(&format!("updating pull request #{}", pull.number));
             let (pull, refreshed) = act::pull::refresh_pull(gh, repo, pull, &title, &body).await?;
-            Ok(HealOutcome::Updated {
-                issue,
-                branch,
-                pull,
-                changed: refreshed || pushed == Pushed::Committed,
-            })
+            (pull, false, refreshed || pushed == Pushed::Committed)
         }
         None => {
             progress.step(&format!("opening a pull request from `{branch}` into `{base}`"));
             let pull = act::pull::open_pull(gh, repo, issue, &branch, base, &title, &body).await?;
-            Ok(HealOutcome::Opened { issue, branch, pull })
+            (pull, true, true)
         }
-    }
+    };
+    // A new or changed fix gets Copilot's review when the repository asks for it.
+    let copilot = if wants_review(&copilot, changed) {
+        progress.step(&format!("requesting a Copilot review of #{}", pull.number));
+        Some(act::copilot::request_review(gh, repo, pull.number, issue).await)
+    } else {
+        None
+    };
+    Ok(if opened {
+        HealOutcome::Opened {
+            issue,
+            branch,
+            pull,
+            copilot,
+        }
+    } else {
+        HealOutcome::Updated {
+            issue,
+            branch,
+            pull,
+            changed,
+            copilot,
+        }
+    })
 }
 
 /// Posts the patch (once per identical patch) and opts the issue out of further attempts.

@@ -308,6 +308,38 @@ pub struct CollaboratorPermission {
     pub role_name: Option<String>,
 }
 
+/// A submitted pull request review.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Review {
+    pub id: u64,
+    #[serde(deserialize_with = "nullable")]
+    pub user: Option<User>,
+    /// `APPROVED`, `CHANGES_REQUESTED`, `COMMENTED`, `DISMISSED` or `PENDING`.
+    pub state: String,
+    /// Left out for pending reviews.
+    pub submitted_at: Option<String>,
+    /// The commit the review was made on (left out by older GitHub Enterprise versions).
+    pub commit_id: Option<String>,
+}
+
+impl Review {
+    pub fn author(&self) -> &str {
+        self.user.as_ref().map(|u| u.login.as_str()).unwrap_or_default()
+    }
+}
+
+/// The answer to a review request: the pull request, of which the requested reviewers matter.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReviewRequested {
+    pub requested_reviewers: Vec<User>,
+}
+
+/// The answer to an assignment: the issue, of which the assignees matter.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Assigned {
+    pub assignees: Vec<User>,
+}
+
 /// A repository of an organization's listing.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct OrgRepo {

@@ -10,10 +10,12 @@ use autoheal_engine::config::Config;
 use chrono::{DateTime, Utc};
 
 use crate::act;
+use crate::act::copilot::CopilotStep;
 use crate::analyze::{self, Diagnosis};
 use crate::client::GitHub;
 use crate::client::config::RepoName;
 use crate::client::endpoints::IssueFilter;
+use crate::decide::copilot::may_hand_off;
 use crate::decide::dedupe::find_duplicate;
 use crate::decide::filing::{IssueKind, issue_kind};
 use crate::decide::learning::{acceptance_record, demotion_reason};
@@ -28,7 +30,9 @@ use crate::models::Issue;
 use crate::progress::{Progress, silent};
 use crate::record::Record;
 use crate::rollback::{Rollback, rollback_branch};
-use crate::text::{LABEL_WORKFLOW_FAILURE, ProposalText, issue_body, issue_title, repeat_comment};
+use crate::text::{
+    AgentTask, LABEL_WORKFLOW_FAILURE, ProposalText, agent_task, issue_body, issue_title, repeat_comment,
+};
 
 /// How `report` runs. Extend with new fields; [`Default`] keeps callers compiling.
 #[derive(Clone)]
@@ -81,6 +85,8 @@ pub struct FiledIssue {
     pub trusted: bool,
     /// The proposed diff (empty when nothing is fixable).
     pub diff: String,
+    /// The hand-off to the Copilot coding agent (`copilot.assign-unfixable`), when tried.
+    pub copilot: Option<CopilotStep>,
     /// The full analysis, for callers that print or store it.
     pub analysis: autoheal_logs::Analysis,
 }
@@ -196,6 +202,7 @@ async fn file(gh: &GitHub, repo: &RepoName, examined: &Examined, options: &Repor
         config,
         evidence,
         trust,
+        head,
         ..
     } = examined;
     if let Route::Ignore(reason) = route {
@@ -239,6 +246,7 @@ async fn file(gh: &GitHub, repo: &RepoName, examined: &Examined, options: &Repor
             String::new()
         },
         analysis: diagnosis.analysis.clone(),
+        copilot: None,
     };
     if let Some(existing) = find_duplicate(&open, &record.fingerprint, now) {
         progress.step(&format!("commenting on issue #{}", existing.number));
@@ -274,7 +282,24 @@ async fn file(gh: &GitHub, repo: &RepoName, examined: &Examined, options: &Repor
     let title = issue_title(&record.workflow_name, &record.category, &record.job);
     progress.step("opening the issue");
     let issue = act::issue::file_issue(gh, repo, &title, &body, &kind.labels()).await?;
-    Ok(ReportOutcome::Filed(filed(issue, demoted, record)))
+    let copilot = match &kind {
+        IssueKind::Manual { reasons } if may_hand_off(&config.copilot, &kind, trust.is_trusted()) => {
+            progress.step(&format!("handing issue #{} to the Copilot coding agent", issue.number));
+            let task = agent_task(&AgentTask {
+                issue: issue.number,
+                record: &record,
+                message: &diagnosis.message,
+                reasons,
+                lines: diagnosis.root_lines(),
+            });
+            Some(act::copilot::hand_off(gh, repo, issue.number, &task, &head.branch).await)
+        }
+        _ => None,
+    };
+    Ok(ReportOutcome::Filed(FiledIssue {
+        copilot,
+        ..filed(issue, demoted, record)
+    }))
 }
 
 /// A failed run on a fix branch means the fix itself broke something: close its PR and hand

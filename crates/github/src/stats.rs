@@ -10,8 +10,10 @@ use serde::Serialize;
 
 use crate::client::GitHub;
 use crate::client::config::RepoName;
+use crate::decide::copilot::is_copilot_reviewer;
 use crate::error::Result;
 use crate::fetch::history::{History, Item, fetch_history, parse_time};
+use crate::models::Review;
 use crate::record::{Record, decode};
 
 /// The `by_fix_type` key for items without the hidden analysis block.
@@ -57,6 +59,30 @@ pub struct Recurrence {
     pub seen_at: String,
 }
 
+/// `by_reviewer` key: PRs Copilot's reviewer reviewed.
+pub const REVIEWER_COPILOT: &str = "copilot";
+/// `by_reviewer` key: PRs a person (any non-bot account) reviewed.
+pub const REVIEWER_PERSON: &str = "person";
+/// `by_reviewer` key: PRs nobody reviewed.
+pub const REVIEWER_NONE: &str = "unreviewed";
+
+/// How the heal PRs one kind of reviewer reviewed fared.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct ReviewerStats {
+    pub prs_reviewed: u64,
+    /// PRs with at least one review of that state from this kind of reviewer.
+    pub approved: u64,
+    pub changes_requested: u64,
+    pub commented: u64,
+    /// PRs whose head commit moved after this kind of reviewer's review: the fix was revised
+    /// in response (what `by_reviewer.copilot` says about Copilot changing the outcome).
+    pub revised_after_review: u64,
+    pub merged: u64,
+    pub closed_unmerged: u64,
+    pub open: u64,
+    pub merge_rate: Option<f64>,
+}
+
 /// What `autoheal stats` reports.
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct Stats {
@@ -74,6 +100,9 @@ pub struct Stats {
     pub median_hours_to_merge: Option<f64>,
     pub p90_hours_to_merge: Option<f64>,
     pub by_fix_type: BTreeMap<String, FixTypeStats>,
+    /// Heal PRs by who reviewed them: `copilot`, `person`, `unreviewed` (a PR reviewed by both
+    /// counts under both).
+    pub by_reviewer: BTreeMap<String, ReviewerStats>,
     pub top_fingerprints: Vec<FingerprintCount>,
     /// Distinct repeat runs seen after a merged fix for the same fingerprint.
     pub recurred_after_fix: u64,
@@ -256,11 +285,70 @@ pub fn compute(repo: &str, history: &History, since: Option<DateTime<Utc>>) -> S
     stats.median_hours_to_merge = median(&hours).map(round2);
     stats.p90_hours_to_merge = percentile(&hours, 90).map(round2);
 
+    stats.by_reviewer = by_reviewer(history, since);
     let occurrences = occurrences(history);
     stats.top_fingerprints = top_fingerprints(history, &occurrences, since);
     stats.recurrences = recurrences(history, &occurrences, since);
     stats.recurred_after_fix = stats.recurrences.len() as u64;
     stats
+}
+
+/// The `by_reviewer` table (see [`ReviewerStats`]).
+fn by_reviewer(history: &History, since: Option<DateTime<Utc>>) -> BTreeMap<String, ReviewerStats> {
+    let mut table: BTreeMap<String, ReviewerStats> = BTreeMap::new();
+    for pull in history.pulls().filter(|p| in_window(p.created_at, since)) {
+        let reviews: Vec<&Review> = history
+            .reviews_of(pull.number)
+            .iter()
+            .filter(|r| r.state != "PENDING")
+            .collect();
+        let copilot: Vec<&Review> = reviews
+            .iter()
+            .copied()
+            .filter(|r| is_copilot_reviewer(r.author()))
+            .collect();
+        let people: Vec<&Review> = reviews
+            .iter()
+            .copied()
+            .filter(|r| !is_copilot_reviewer(r.author()) && !r.author().ends_with("[bot]"))
+            .collect();
+        let head = history.head_shas.get(&pull.number);
+        let mut tally = |key: &str, reviews: &[&Review]| {
+            let entry = table.entry(key.to_string()).or_default();
+            let has = |state: &str| reviews.iter().any(|r| r.state == state);
+            entry.prs_reviewed += u64::from(!reviews.is_empty());
+            entry.approved += u64::from(has("APPROVED"));
+            entry.changes_requested += u64::from(has("CHANGES_REQUESTED"));
+            entry.commented += u64::from(has("COMMENTED"));
+            let revised = reviews.iter().any(|r| {
+                r.commit_id
+                    .as_ref()
+                    .zip(head)
+                    .is_some_and(|(reviewed, now)| reviewed != now)
+            });
+            entry.revised_after_review += u64::from(revised);
+            if pull.is_merged() {
+                entry.merged += 1;
+            } else if pull.is_closed_unmerged() {
+                entry.closed_unmerged += 1;
+            } else {
+                entry.open += 1;
+            }
+        };
+        if !copilot.is_empty() {
+            tally(REVIEWER_COPILOT, &copilot);
+        }
+        if !people.is_empty() {
+            tally(REVIEWER_PERSON, &people);
+        }
+        if copilot.is_empty() && people.is_empty() {
+            tally(REVIEWER_NONE, &[]);
+        }
+    }
+    for entry in table.values_mut() {
+        entry.merge_rate = rate(entry.merged, entry.closed_unmerged);
+    }
+    table
 }
 
 fn top_fingerprints(
@@ -374,6 +462,25 @@ pub fn render_human(stats: &Stats) -> String {
                 entry.prs_closed_unmerged,
                 entry.prs_open,
                 percent(entry.merge_rate)
+            ));
+        }
+    }
+    if !stats.by_reviewer.is_empty() {
+        out.push_str(
+            "\n  reviewed by     PRs  approved  changes  commented  revised  merged  closed  open  merge rate\n",
+        );
+        for (who, e) in &stats.by_reviewer {
+            out.push_str(&format!(
+                "  {who:<12} {:>6} {:>9} {:>8} {:>10} {:>8} {:>7} {:>7} {:>5}  {}\n",
+                e.merged + e.closed_unmerged + e.open,
+                e.approved,
+                e.changes_requested,
+                e.commented,
+                e.revised_after_review,
+                e.merged,
+                e.closed_unmerged,
+                e.open,
+                percent(e.merge_rate)
             ));
         }
     }

@@ -167,3 +167,42 @@ async fn comment_commands_steer_the_record() {
     fake.add_comment(REPO, open, "maint", "/autoheal allow timeout");
     assert_eq!(demotion(&gh, &repo(), &timeout, 5).await.ok().flatten(), None);
 }
+
+#[tokio::test]
+async fn changes_requested_by_copilot_or_a_maintainer_count_as_rejections() {
+    let fake = fake();
+    fake.add_collaborator(REPO, "maint", "write");
+    let (gh, _) = client(&fake);
+    let timeout = analysis("ci|build|timeout|", "timeout-minutes", "timeout");
+    let first = issue_and_pull(&fake, &timeout, 1);
+    fake.add_review(
+        REPO,
+        first,
+        "copilot-pull-request-reviewer[bot]",
+        "CHANGES_REQUESTED",
+        "wrong limit",
+    );
+    let second = issue_and_pull(&fake, &timeout, 2);
+    fake.add_review(REPO, second, "maint", "CHANGES_REQUESTED", "no");
+    // A drive-by reviewer's request for changes does not count.
+    let third = issue_and_pull(&fake, &timeout, 3);
+    fake.add_review(REPO, third, "drive-by", "CHANGES_REQUESTED", "meh");
+    let history = fetch_history(&gh, &repo(), None)
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    let entry = acceptance_record(&history)
+        .by_fix_type
+        .get("timeout-minutes")
+        .cloned()
+        .unwrap_or_default();
+    assert_eq!(
+        (entry.rejected, entry.pending, entry.rejected_prs),
+        (2, 1, vec![first, second])
+    );
+    let why = demotion(&gh, &repo(), &timeout, 2)
+        .await
+        .ok()
+        .flatten()
+        .unwrap_or_default();
+    assert!(why.contains(&format!("#{first}, #{second}")), "{why}");
+}

@@ -162,3 +162,63 @@ async fn stats_since(gh: &autoheal_github::GitHub, since: &str) -> autoheal_gith
         .await
         .unwrap_or_else(|e| panic!("{e}"))
 }
+
+#[tokio::test]
+async fn by_reviewer_counts_what_copilot_and_people_reviewed_and_whether_the_fix_changed_after() {
+    let fake = fake();
+    fake.add_collaborator(REPO, "maint", "write");
+    fake.set_now(Some("2024-02-01T00:00:00Z"));
+    let issue = seed_issue(
+        &fake,
+        "2024-02-01T00:00:00Z",
+        block("T", Some("timeout"), 1),
+        &["auto-heal"],
+    );
+    // #a: Copilot commented, the fix was revised, a maintainer approved, merged.
+    let a = seed_pull(&fake, "2024-02-01T01:00:00Z", issue, &["auto-heal"]);
+    fake.commit_files(REPO, &format!("autoheal/{issue}-fix"), &[("f", "1")], "fix");
+    fake.add_review(REPO, a, "copilot-pull-request-reviewer[bot]", "COMMENTED", "consider x");
+    fake.commit_files(REPO, &format!("autoheal/{issue}-fix"), &[("f", "2")], "revised");
+    fake.add_review(REPO, a, "maint", "APPROVED", "");
+    fake.merge_pull(REPO, a, "2024-02-02T00:00:00Z");
+    // #b: nobody reviewed; closed unmerged.
+    let other = seed_issue(
+        &fake,
+        "2024-02-01T00:00:00Z",
+        block("U", Some("timeout"), 2),
+        &["auto-heal"],
+    );
+    let b = seed_pull(&fake, "2024-02-01T02:00:00Z", other, &["auto-heal"]);
+    let (gh, _) = client(&fake);
+    gh.close_pull(&repo(), b).await.unwrap_or_else(|e| panic!("{e}"));
+
+    let computed = stats(&gh, &repo(), None).await.unwrap_or_else(|e| panic!("{e}"));
+    let json = serde_json::to_value(&computed).unwrap_or_default();
+    let copilot = &json["by_reviewer"]["copilot"];
+    assert_eq!(
+        (
+            &copilot["prs_reviewed"],
+            &copilot["commented"],
+            &copilot["revised_after_review"],
+            &copilot["merged"]
+        ),
+        (
+            &serde_json::json!(1),
+            &serde_json::json!(1),
+            &serde_json::json!(1),
+            &serde_json::json!(1)
+        )
+    );
+    let person = &json["by_reviewer"]["person"];
+    assert_eq!(
+        (&person["approved"], &person["revised_after_review"]),
+        (&serde_json::json!(1), &serde_json::json!(0))
+    );
+    let none = &json["by_reviewer"]["unreviewed"];
+    assert_eq!(
+        (&none["closed_unmerged"], &none["merge_rate"]),
+        (&serde_json::json!(1), &serde_json::json!(0.0))
+    );
+    let text = autoheal_github::stats::render_human(&computed);
+    assert!(text.contains("reviewed by"), "{text}");
+}

@@ -89,6 +89,20 @@ pub struct Diagnosis {
     pub have_workflow: bool,
 }
 
+impl Diagnosis {
+    /// The workflow lines the root cause maps to, when the analysis placed it.
+    pub fn root_lines(&self) -> Option<(u32, u32)> {
+        let root = self
+            .analysis
+            .failures
+            .iter()
+            .find(|f| !f.consequence)
+            .or(self.analysis.failures.first())?;
+        let span = root.span.as_ref()?;
+        Some((span.start.line, span.end.line))
+    }
+}
+
 /// The analyzer options for a repository: its own package name (a module named like the
 /// repository is the project's own) and the custom log patterns of its config.
 pub fn analysis_options(base: &autoheal_logs::Options, repo: &RepoName, config: &Config) -> autoheal_logs::Options {

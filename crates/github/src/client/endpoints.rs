@@ -9,8 +9,8 @@ use super::GitHub;
 use super::config::RepoName;
 use crate::error::{Error, Result};
 use crate::models::{
-    Annotation, CheckRun, CollaboratorPermission, Comment, FileContent, GitCommit, GitRef, Issue, Job, OrgRepo,
-    PullRequest, Repository, Sha, Tree, TreeEntry, User, WorkflowRun,
+    Annotation, Assigned, CheckRun, CollaboratorPermission, Comment, FileContent, GitCommit, GitRef, Issue, Job,
+    OrgRepo, PullRequest, Repository, Review, ReviewRequested, Sha, Tree, TreeEntry, User, WorkflowRun,
 };
 
 /// Escapes a value for use as one URL path segment or query value.
@@ -397,6 +397,57 @@ impl GitHub {
     /// `GITHUB_TOKEN` among them, get 403 here.
     pub async fn get_authenticated_user(&self) -> Result<User> {
         self.get_json("/user").await
+    }
+
+    /// Reviews submitted on a pull request, all pages, oldest first.
+    pub async fn list_reviews(&self, repo: &RepoName, pull: u64) -> Result<Vec<Review>> {
+        self.get_all(&format!("{}/pulls/{pull}/reviews", repo.path()), None)
+            .await
+    }
+
+    /// Requests reviews (`POST /pulls/{n}/requested_reviewers`); returns who is requested now.
+    pub async fn request_reviewers(&self, repo: &RepoName, pull: u64, reviewers: &[&str]) -> Result<Vec<String>> {
+        let answer: ReviewRequested = self
+            .write_json(
+                Method::POST,
+                &format!("{}/pulls/{pull}/requested_reviewers", repo.path()),
+                &json!({ "reviewers": reviewers }),
+            )
+            .await?;
+        Ok(answer.requested_reviewers.into_iter().map(|u| u.login).collect())
+    }
+
+    /// Adds assignees to an issue, with the `agent_assignment` options GitHub reads when one
+    /// of them is Copilot's coding agent; returns the assignees now.
+    pub async fn add_assignees(
+        &self,
+        repo: &RepoName,
+        issue: u64,
+        assignees: &[&str],
+        agent_assignment: Option<&Value>,
+    ) -> Result<Vec<String>> {
+        let mut body = json!({ "assignees": assignees });
+        if let (Some(agent), Some(map)) = (agent_assignment, body.as_object_mut()) {
+            map.insert("agent_assignment".into(), agent.clone());
+        }
+        let answer: Assigned = self
+            .write_json(
+                Method::POST,
+                &format!("{}/issues/{issue}/assignees", repo.path()),
+                &body,
+            )
+            .await?;
+        Ok(answer.assignees.into_iter().map(|u| u.login).collect())
+    }
+
+    /// Starts a Copilot cloud agent task (`POST /agents/repos/{owner}/{repo}/tasks`, public
+    /// preview, user-to-server tokens only).
+    pub async fn start_agent_task(&self, repo: &RepoName, prompt: &str, base_ref: &str) -> Result<()> {
+        let path = format!("/agents/repos/{}/{}/tasks", repo.owner, repo.name);
+        let _: Value = self
+            .write_json(Method::POST, &path, &json!({ "prompt": prompt, "base_ref": base_ref }))
+            .await?;
+        Ok(())
     }
 
     /// The commit sha a branch, tag or sha names (`GET /repos/{o}/{r}/commits/{ref}`).

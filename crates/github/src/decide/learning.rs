@@ -10,6 +10,9 @@
 //! demoted until a later `/autoheal allow <category>`. A demoted failure is still filed as an
 //! issue, with the diff as a suggestion and the `needs-manual-fix` label, but gets no PR.
 //!
+//! An open heal PR whose latest review from a trusted reviewer (someone with write access, or
+//! Copilot's reviewer) requests changes is rejected too: the fix was not acceptable as it was.
+//!
 //! A comment is *trusted* when its author has write, maintain or admin permission on the
 //! repository (asked through the API when the history is fetched) and is not a bot. Anyone
 //! can comment on a public issue, so nobody else steers autoheal.
@@ -20,10 +23,11 @@ use chrono::{DateTime, Utc};
 use serde::Serialize;
 
 use super::commands::{Command, parse_command};
+use super::copilot::is_copilot_reviewer;
 use super::trust::can_write;
 use crate::fetch::history::{History, Item};
 use crate::fetch::trust::Permission;
-use crate::models::Comment;
+use crate::models::{Comment, Review};
 use crate::record::Record;
 
 /// How reviewers received the PRs of one fix type or fingerprint.
@@ -78,11 +82,28 @@ fn trusted_commands<'a>(
         .filter_map(|c| Some((c, parse_command(c.text())?.ok()?)))
 }
 
-/// The verdict on one heal PR given the comments on it.
-pub fn verdict(pull: &Item, comments: &[Comment], permissions: &BTreeMap<String, Permission>) -> Verdict {
-    let wrong_fix =
-        trusted_commands(comments, permissions).any(|(_, command)| matches!(command, Command::WrongFix { .. }));
-    if wrong_fix || pull.is_closed_unmerged() {
+/// Whether a review counts: Copilot's reviewer, or a person who may write.
+pub fn is_trusted_review(review: &Review, permissions: &BTreeMap<String, Permission>) -> bool {
+    let author = review.author();
+    is_copilot_reviewer(author) || (!author.ends_with("[bot]") && permissions.get(author).is_some_and(can_write))
+}
+
+/// Whether the latest trusted review of an unmerged PR asks for changes.
+fn changes_requested(pull: &Item, reviews: &[Review], permissions: &BTreeMap<String, Permission>) -> bool {
+    let latest = reviews
+        .iter()
+        .filter(|r| is_trusted_review(r, permissions) && r.state != "PENDING" && r.state != "DISMISSED")
+        .max_by_key(|r| (r.submitted_at.clone(), r.id));
+    !pull.is_merged() && latest.is_some_and(|r| r.state == "CHANGES_REQUESTED")
+}
+
+/// The verdict on one heal PR given the comments and reviews on it.
+pub fn verdict(pull: &Item, history: &History) -> Verdict {
+    let permissions = &history.permissions;
+    let wrong_fix = trusted_commands(history.comments_on(pull.number), permissions)
+        .any(|(_, command)| matches!(command, Command::WrongFix { .. }));
+    let rejected_in_review = changes_requested(pull, history.reviews_of(pull.number), permissions);
+    if wrong_fix || rejected_in_review || pull.is_closed_unmerged() {
         Verdict::Rejected
     } else if pull.is_merged() {
         Verdict::Accepted
@@ -119,7 +140,7 @@ pub fn acceptance_record(history: &History) -> AcceptanceRecord {
         let Some(analysis) = history.pull_analysis(pull) else {
             continue;
         };
-        let verdict = verdict(pull, history.comments_on(pull.number), &history.permissions);
+        let verdict = verdict(pull, history);
         if let Some(fix_type) = analysis.fix_type.as_ref().filter(|t| !t.is_empty()) {
             tally(
                 record.by_fix_type.entry(fix_type.clone()).or_default(),
@@ -338,8 +359,41 @@ mod tests {
         let a = analysis("f", "t", "c");
         let merged = pull(1, "closed", true, a);
         let spam = [comment(1, "2024-01-03T00:00:00Z", "x", "/autoheal wrong-fix")];
-        assert_eq!(verdict(&merged, &spam, &permissions()), Verdict::Accepted);
+        let with = |comments: &[Comment]| history(vec![merged.clone()], [(1, comments.to_vec())].into());
+        assert_eq!(verdict(&merged, &with(&spam)), Verdict::Accepted);
         let from_owner = [comment(1, "2024-01-03T00:00:00Z", "admin", "/autoheal wrong-fix")];
-        assert_eq!(verdict(&merged, &from_owner, &permissions()), Verdict::Rejected);
+        assert_eq!(verdict(&merged, &with(&from_owner)), Verdict::Rejected);
+    }
+
+    fn review(id: u64, who: &str, state: &str, at: &str) -> Review {
+        Review {
+            id,
+            user: Some(User { login: who.into() }),
+            state: state.into(),
+            submitted_at: Some(at.into()),
+            commit_id: None,
+        }
+    }
+
+    #[test]
+    fn a_trusted_request_for_changes_rejects_an_open_pr_until_a_later_approval() {
+        let open = pull(1, "open", false, analysis("f", "t", "c"));
+        let mut h = history(vec![open.clone()], BTreeMap::new());
+        let verdict_with = |h: &mut History, reviews: Vec<Review>| {
+            h.reviews.insert(1, reviews);
+            verdict(&open, h)
+        };
+        assert_eq!(verdict_with(&mut h, vec![]), Verdict::Pending);
+        let copilot = review(
+            1,
+            "copilot-pull-request-reviewer[bot]",
+            "CHANGES_REQUESTED",
+            "2024-01-03T00:00:00Z",
+        );
+        assert_eq!(verdict_with(&mut h, vec![copilot.clone()]), Verdict::Rejected);
+        let drive_by = review(2, "drive-by", "CHANGES_REQUESTED", "2024-01-03T00:00:00Z");
+        assert_eq!(verdict_with(&mut h, vec![drive_by]), Verdict::Pending, "not a writer");
+        let approved = review(3, "maint", "APPROVED", "2024-01-04T00:00:00Z");
+        assert_eq!(verdict_with(&mut h, vec![copilot, approved]), Verdict::Pending);
     }
 }

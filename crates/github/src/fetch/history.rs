@@ -16,7 +16,7 @@ use crate::client::config::RepoName;
 use crate::client::endpoints::IssueFilter;
 use crate::decide::commands::parse_command;
 use crate::error::{Error, Result};
-use crate::models::{Comment, Issue, Label, PullRequest};
+use crate::models::{Comment, Issue, Label, PullRequest, Review};
 use crate::record::{Record, decode};
 use crate::text::{LABEL_AUTO_HEAL, LABEL_WORKFLOW_FAILURE};
 
@@ -122,12 +122,16 @@ impl Item {
     }
 }
 
-/// Every auto-heal issue and PR of a repository, their comments by number, and the
-/// repository permission of each author of an `/autoheal` command.
+/// Every auto-heal issue and PR of a repository, their comments by number, the reviews and
+/// head commit of each PR, and the repository permission of each author of an `/autoheal`
+/// command or a review.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct History {
     pub items: Vec<Item>,
     pub comments: BTreeMap<u64, Vec<Comment>>,
+    pub reviews: BTreeMap<u64, Vec<Review>>,
+    /// The head commit of each PR, to tell whether it changed after a review.
+    pub head_shas: BTreeMap<u64, String>,
     pub permissions: BTreeMap<String, Permission>,
 }
 
@@ -139,6 +143,8 @@ impl History {
         History {
             items,
             comments,
+            reviews: BTreeMap::new(),
+            head_shas: BTreeMap::new(),
             permissions: BTreeMap::new(),
         }
     }
@@ -160,6 +166,10 @@ impl History {
 
     pub fn comments_on(&self, number: u64) -> &[Comment] {
         self.comments.get(&number).map(Vec::as_slice).unwrap_or_default()
+    }
+
+    pub fn reviews_of(&self, number: u64) -> &[Review] {
+        self.reviews.get(&number).map(Vec::as_slice).unwrap_or_default()
     }
 
     /// The analysis a PR fixes: its own hidden block, else the block of the first issue it
@@ -233,14 +243,33 @@ pub async fn fetch_history(gh: &GitHub, repo: &RepoName, since: Option<DateTime<
     let history = History::new(items, BTreeMap::new());
     let numbers: Vec<u64> = history.items.iter().map(|item| item.number).collect();
     let comments = fetch_comments(gh, repo, &numbers).await?;
+    let pulls: Vec<u64> = history.pulls().map(|item| item.number).collect();
+    let reviews = fetch_reviews(gh, repo, &pulls).await?;
+    let head_shas = if pulls.is_empty() {
+        BTreeMap::new()
+    } else {
+        gh.list_pulls(repo, "all")
+            .await?
+            .into_iter()
+            .filter(|p| pulls.contains(&p.number))
+            .map(|p| (p.number, p.head.sha))
+            .collect()
+    };
     let commanders = comments
         .values()
         .flatten()
         .filter(|c| parse_command(c.text()).is_some())
         .map(Comment::author);
-    let permissions = fetch_permissions(gh, repo, commanders).await?;
+    let reviewers = reviews
+        .values()
+        .flatten()
+        .map(Review::author)
+        .filter(|a| !a.ends_with("[bot]"));
+    let permissions = fetch_permissions(gh, repo, commanders.chain(reviewers)).await?;
     Ok(History {
         comments,
+        reviews,
+        head_shas,
         permissions,
         ..history
     })
@@ -248,24 +277,51 @@ pub async fn fetch_history(gh: &GitHub, repo: &RepoName, since: Option<DateTime<
 
 /// Comments of each numbered thread, a few threads at a time.
 pub async fn fetch_comments(gh: &GitHub, repo: &RepoName, numbers: &[u64]) -> Result<BTreeMap<u64, Vec<Comment>>> {
+    each_thread(gh, repo, numbers, "issues/*/comments", |gh, repo, number| async move {
+        gh.list_comments(&repo, number).await
+    })
+    .await
+}
+
+/// The reviews of each numbered pull request, a few at a time.
+pub async fn fetch_reviews(gh: &GitHub, repo: &RepoName, pulls: &[u64]) -> Result<BTreeMap<u64, Vec<Review>>> {
+    each_thread(gh, repo, pulls, "pulls/*/reviews", |gh, repo, number| async move {
+        gh.list_reviews(&repo, number).await
+    })
+    .await
+}
+
+/// `fetch` for each numbered thread, [`COMMENT_FETCH_CONCURRENCY`] at a time.
+async fn each_thread<T, F, Fut>(
+    gh: &GitHub,
+    repo: &RepoName,
+    numbers: &[u64],
+    what: &str,
+    fetch: F,
+) -> Result<BTreeMap<u64, T>>
+where
+    T: Send + 'static,
+    F: Fn(GitHub, RepoName, u64) -> Fut,
+    Fut: std::future::Future<Output = Result<T>> + Send + 'static,
+{
     let permits = Arc::new(Semaphore::new(COMMENT_FETCH_CONCURRENCY));
     let mut tasks = JoinSet::new();
     for &number in numbers {
-        let (gh, repo, permits) = (gh.clone(), repo.clone(), permits.clone());
+        let work = fetch(gh.clone(), repo.clone(), number);
+        let permits = permits.clone();
         tasks.spawn(async move {
             let _permit = permits.acquire_owned().await;
-            let comments = gh.list_comments(&repo, number).await;
-            (number, comments)
+            (number, work.await)
         });
     }
     let mut all = BTreeMap::new();
     while let Some(joined) = tasks.join_next().await {
-        let (number, comments) = joined.map_err(|e| Error::Transport {
+        let (number, found) = joined.map_err(|e| Error::Transport {
             method: "GET".into(),
-            path: format!("{}/issues/*/comments", repo.path()),
+            path: format!("{}/{what}", repo.path()),
             message: e.to_string(),
         })?;
-        all.insert(number, comments?);
+        all.insert(number, found?);
     }
     Ok(all)
 }
