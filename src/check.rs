@@ -4,7 +4,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context as _, bail};
-use autoheal_engine::config::{Config, DEFAULT_CONFIG_PATH};
+use autoheal_engine::config::{Config, DEFAULT_CONFIG_PATH, Persona};
 use autoheal_engine::diagnostic::{Applicability, Diagnostic};
 use autoheal_engine::external::ScriptChecker;
 use autoheal_engine::lint::{FixSelection, LintOptions, lint};
@@ -34,6 +34,28 @@ pub struct CheckArgs {
     /// The path to report for stdin input (also decides workflow vs action).
     #[arg(long, default_value = "<stdin>")]
     pub stdin_filename: String,
+    /// How much the security audits report: `regular` (likely problems),
+    /// `pedantic` (adds hardening advice), `auditor` (everything).
+    /// Overrides `persona:` in the config.
+    #[arg(long, value_enum)]
+    pub persona: Option<PersonaArg>,
+}
+
+#[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
+pub enum PersonaArg {
+    Regular,
+    Pedantic,
+    Auditor,
+}
+
+impl From<PersonaArg> for Persona {
+    fn from(p: PersonaArg) -> Persona {
+        match p {
+            PersonaArg::Regular => Persona::Regular,
+            PersonaArg::Pedantic => Persona::Pedantic,
+            PersonaArg::Auditor => Persona::Auditor,
+        }
+    }
 }
 
 #[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
@@ -94,7 +116,10 @@ pub fn run(args: CheckArgs, verbosity: &Verbosity) -> anyhow::Result<Outcome> {
         bail!("--fix cannot rewrite stdin; pass a file path");
     }
 
-    let (config, mut config_report) = load_config(args.config.as_deref(), root.as_deref())?;
+    let (mut config, mut config_report) = load_config(args.config.as_deref(), root.as_deref())?;
+    if let Some(p) = args.persona {
+        config.persona = p.into();
+    }
     let fs_repo = root.clone().map(FsRepo::new);
     let repo: &dyn RepoFiles = match &fs_repo {
         Some(r) => r,

@@ -18,7 +18,9 @@ pub fn diagnostics_json(reports: &[FileReport]) -> Value {
             diags.push(json!({
                 "path": rep.path,
                 "rule": d.rule,
+                "code": d.code,
                 "severity": d.severity,
+                "confidence": d.confidence,
                 "message": d.message,
                 "range": range_json(&index, &rep.source, d.range),
                 "labels": d.labels.iter().map(|l| json!({"message": l.message, "range": range_json(&index, &rep.source, l.range)})).collect::<Vec<_>>(),

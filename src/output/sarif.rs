@@ -2,8 +2,9 @@
 
 use std::io::Write;
 
+use autoheal_engine::rules::audit::is_security_rule;
 use autoheal_engine::rules::{RULES, docs};
-use autoheal_engine::{LineIndex, Severity};
+use autoheal_engine::{Confidence, LineIndex, Severity};
 use serde_json::{Value, json};
 
 use super::region;
@@ -17,6 +18,24 @@ fn level(s: Severity) -> &'static str {
     }
 }
 
+/// GitHub's scale: 9.0+ critical, 7.0+ high, 4.0+ medium, below low.
+fn security_severity(s: Severity) -> &'static str {
+    match s {
+        Severity::Error => "8.0",
+        Severity::Warning => "5.5",
+        Severity::Info => "2.0",
+    }
+}
+
+/// SARIF's `precision` property, from the finding's confidence.
+fn precision(c: Confidence) -> &'static str {
+    match c {
+        Confidence::High => "high",
+        Confidence::Medium => "medium",
+        Confidence::Low => "low",
+    }
+}
+
 fn region_json(index: &LineIndex, source: &str, range: autoheal_engine::TextRange) -> Value {
     let r = region(index, source, range);
     json!({"startLine": r.start_line, "startColumn": r.start_column, "endLine": r.end_line, "endColumn": r.end_column})
@@ -26,12 +45,21 @@ pub fn sarif_json(reports: &[FileReport]) -> Value {
     let rules: Vec<Value> = RULES
         .iter()
         .map(|r| {
-            json!({
+            let mut rule = json!({
                 "id": r.id,
                 "shortDescription": {"text": r.summary},
                 "helpUri": docs::url(r.id),
                 "defaultConfiguration": {"level": level(r.default_severity), "enabled": r.enabled_by_default},
-            })
+            });
+            // Code scanning ranks security results by these two properties.
+            if is_security_rule(r.id) {
+                rule["properties"] = json!({
+                    "tags": ["security"],
+                    "precision": "high",
+                    "security-severity": security_severity(r.default_severity),
+                });
+            }
+            rule
         })
         .collect();
     let mut results = Vec::new();
@@ -50,6 +78,12 @@ pub fn sarif_json(reports: &[FileReport]) -> Value {
                 "message": {"text": d.message},
                 "locations": [location(d.range)],
             });
+            let mut properties = json!({"code": d.code, "confidence": d.confidence.as_str()});
+            if is_security_rule(d.rule) {
+                properties["precision"] = json!(precision(d.confidence));
+                properties["security-severity"] = json!(security_severity(d.severity));
+            }
+            result["properties"] = properties;
             if let Some(i) = RULES.iter().position(|r| r.id == d.rule) {
                 result["ruleIndex"] = json!(i);
             }

@@ -9,6 +9,7 @@ mod bench_logs;
 mod corpus;
 mod eval_fixes;
 mod eval_logs;
+mod zizmor_eval;
 
 use std::path::PathBuf;
 
@@ -22,6 +23,7 @@ fn usage() -> ! {
          gen actions [--check] regenerate the popular-action metadata table from real action.yml files\n  \
          eval logs [SET]       per-case category/strict-subject accuracy on failure-logs (SET: all, design, check)\n  \
          eval fixes [set]      diagnosed failure-logs cases fixed on real corpus workflows with that kind of step\n  \
+         eval zizmor [DIR]     security audits vs zizmor's SARIF (DIR, or run zizmor per file)\n  \
          bench logs [MiB]      log analysis throughput on a generated log (default 1024 MiB; needs no corpus)"
     );
     std::process::exit(2)
@@ -75,6 +77,7 @@ fn main() -> anyhow::Result<()> {
         },
         ["gen", "actions"] => action_data::run(&corpus, false),
         ["gen", "actions", "--check"] => action_data::run(&corpus, true),
+        ["eval", "zizmor", rest @ ..] => zizmor_eval::run(&corpus, rest),
         _ => usage(),
     }
 }

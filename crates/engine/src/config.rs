@@ -49,6 +49,40 @@ pub struct CopilotConfig {
     pub assign_unfixable: bool,
 }
 
+/// How much the security audits say, zizmor's personas: `regular` shows
+/// findings that are likely real, `pedantic` adds code smells and
+/// hardening advice, `auditor` everything, however unlikely.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Persona {
+    #[default]
+    Regular,
+    Pedantic,
+    Auditor,
+}
+
+impl Persona {
+    pub const NAMES: &'static [&'static str] = &["regular", "pedantic", "auditor"];
+    pub fn parse(s: &str) -> Option<Persona> {
+        match s {
+            "regular" => Some(Persona::Regular),
+            "pedantic" => Some(Persona::Pedantic),
+            "auditor" => Some(Persona::Auditor),
+            _ => None,
+        }
+    }
+    pub fn as_str(self) -> &'static str {
+        Persona::NAMES[self as usize]
+    }
+}
+
+/// Old rule ids still accepted in the config and in suppressions.
+pub const RULE_ALIASES: &[(&str, &str)] = &[("pinning", "unpinned-uses")];
+
+/// The current id of a rule id or alias.
+pub fn canonical_rule(id: &str) -> &str {
+    RULE_ALIASES.iter().find(|(old, _)| *old == id).map_or(id, |(_, new)| new)
+}
+
 #[derive(Clone, Debug)]
 pub struct Config {
     pub rules: BTreeMap<String, RuleSetting>,
@@ -67,6 +101,8 @@ pub struct Config {
     /// `heal.untrusted-runs`.
     pub untrusted_runs: UntrustedRuns,
     pub copilot: CopilotConfig,
+    /// Which security findings to show (see [`Persona`]).
+    pub persona: Persona,
 }
 
 impl Default for Config {
@@ -82,6 +118,7 @@ impl Default for Config {
             rejection_threshold: 2,
             untrusted_runs: UntrustedRuns::Report,
             copilot: CopilotConfig::default(),
+            persona: Persona::Regular,
         }
     }
 }
@@ -130,7 +167,7 @@ impl Config {
                 "rules" => match v.as_mapping() {
                     Some(rules) => {
                         for r in rules {
-                            let id = r.key.as_str().unwrap_or("");
+                            let id = canonical_rule(r.key.as_str().unwrap_or(""));
                             if !known_rules.contains(&id) {
                                 let hint = suggest(id, known_rules).map(|s| format!("; did you mean \"{s}\"?")).unwrap_or_default();
                                 diags.push(err(path, &r.key, &format!("unknown rule \"{id}\"{hint}")));
@@ -165,6 +202,10 @@ impl Config {
                     Some(n) if n >= 1.0 && n.fract() == 0.0 => config.rejection_threshold = n as u32,
                     _ => diags.push(err(path, v, "`rejection-threshold` must be a positive whole number")),
                 },
+                "persona" => match v.as_str().and_then(Persona::parse) {
+                    Some(p) => config.persona = p,
+                    None => diags.push(err(path, v, "`persona` must be `regular`, `pedantic` or `auditor`")),
+                },
                 "log-patterns" => {
                     for item in v.as_sequence().unwrap_or_default() {
                         match parse_log_pattern(item) {
@@ -182,7 +223,7 @@ impl Config {
                     path,
                     &entry.key,
                     &format!(
-                        "unknown config key \"{key}\"; expected one of rules, ignore, fail-level, runner-labels, shellcheck, log-patterns, rejection-threshold, heal, copilot"
+                        "unknown config key \"{key}\"; expected one of rules, ignore, fail-level, runner-labels, shellcheck, log-patterns, rejection-threshold, heal, copilot, persona"
                     ),
                 )),
             }
@@ -208,7 +249,7 @@ impl Config {
 
     /// The effective severity of a rule, or `None` when it is off.
     pub fn rule_severity(&self, rule: &str, default: Severity, enabled_by_default: bool) -> Option<Severity> {
-        match self.rules.get(rule) {
+        match self.rules.get(canonical_rule(rule)) {
             Some(RuleSetting::Off) => None,
             Some(RuleSetting::On(s)) => Some(s.unwrap_or(default)),
             None if enabled_by_default => Some(default),
@@ -402,7 +443,7 @@ pub fn levenshtein(a: &str, b: &str) -> usize {
 mod tests {
     use super::*;
 
-    const RULES: &[&str] = &["timeout", "syntax", "pinning"];
+    const RULES: &[&str] = &["timeout", "syntax", "unpinned-uses"];
 
     #[test]
     fn settings_severities_and_globs_are_read() {
@@ -420,6 +461,18 @@ mod tests {
         assert_eq!(c.fail_level, Severity::Error);
         assert_eq!(c.runner_labels, vec!["gpu"]);
         assert_eq!(c.log_patterns[0].subject_group, Some(1));
+        assert_eq!(c.persona, Persona::Regular);
+    }
+
+    #[test]
+    fn persona_and_the_old_pinning_id_are_read() {
+        let src = "persona: pedantic\nrules:\n  pinning: error\n";
+        let (c, d) = Config::parse("c.yml", src.as_bytes(), RULES);
+        assert!(d.is_empty(), "{d:?}");
+        assert_eq!(c.persona, Persona::Pedantic);
+        assert_eq!(c.rule_severity("unpinned-uses", Severity::Warning, true), Some(Severity::Error));
+        let (_, d) = Config::parse("c.yml", b"persona: loud\n", RULES);
+        assert_eq!(d.len(), 1, "{d:?}");
     }
 
     #[test]

@@ -163,8 +163,8 @@ pub fn verify_all(path: &str, source: &str, parse_errors: usize, diags: &mut [Di
     }
 }
 
-/// `# autoheal: ignore[rule-a, rule-b/code]` on a diagnostic's line or the
-/// line above; `# autoheal: ignore` alone silences every rule there. A rule id
+/// `# autoheal: ignore[rule-a, rule-b/code]` (or zizmor's `# zizmor:
+/// ignore[audit]`) on a diagnostic's line or the line above; `# autoheal: ignore` alone silences every rule there. A rule id
 /// silences every code of the rule; a code only that check.
 struct Suppressions {
     /// (line number, rules; empty = all)
@@ -176,14 +176,18 @@ impl Suppressions {
         let mut lines = Vec::new();
         for c in &doc.comments {
             let text = &source[c.start..c.end];
-            let Some(at) = text.find("autoheal: ignore").or_else(|| text.find("autoheal:ignore")) else {
+            // zizmor's comments name the same audits, so they count too.
+            let Some(at) = ["autoheal: ignore", "autoheal:ignore", "zizmor: ignore", "zizmor:ignore"]
+                .iter()
+                .find_map(|marker| text.find(marker))
+            else {
                 continue;
             };
             let rest = &text[at..];
             let rules = match (rest.find('['), rest.find(']')) {
                 (Some(a), Some(b)) if a < b => rest[a + 1..b]
                     .split(',')
-                    .map(|r| r.trim().to_string())
+                    .map(|r| crate::config::canonical_rule(r.trim()).to_string())
                     .filter(|r| !r.is_empty())
                     .collect(),
                 _ => Vec::new(),

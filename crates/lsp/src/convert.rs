@@ -52,13 +52,15 @@ pub fn diagnostic(d: &Diagnostic, uri: &Uri, snap: &Snapshot, enc: PositionEncod
     lsp::Diagnostic {
         range: snap.range(d.range.start, d.range.end, enc),
         severity: Some(severity(d.severity)),
-        code: Some(NumberOrString::String(d.rule.to_string())),
+        // The check code (`rule/check`), which suppressions also accept;
+        // the docs link is the rule's page.
+        code: Some(NumberOrString::String(d.code.to_string())),
         code_description: docs_uri(d.rule).map(|href| CodeDescription { href }),
         source: Some(SOURCE.to_string()),
         message: d.message.clone(),
         related_information: (!related.is_empty()).then_some(related),
         tags: (!tags.is_empty()).then_some(tags),
-        data: None,
+        data: Some(serde_json::json!({"rule": d.rule, "confidence": d.confidence.as_str()})),
     }
 }
 
@@ -158,6 +160,19 @@ mod tests {
                 .character,
             8
         );
+    }
+
+    #[test]
+    fn security_findings_carry_their_check_code_and_confidence() {
+        let snap = Snapshot::new("on: pull_request_target\n".into(), 1, 1);
+        let uri: Uri = "file:///r/ci.yml".parse().unwrap();
+        let d = Diagnostic::new("ci.yml", "dangerous-triggers", Severity::Error, TextRange::new(4, 23), "m")
+            .with_code("dangerous-triggers/trigger")
+            .with_confidence(autoheal_engine::Confidence::Medium);
+        let l = diagnostic(&d, &uri, &snap, PositionEncoding::Utf16);
+        assert_eq!(l.code, Some(NumberOrString::String("dangerous-triggers/trigger".into())));
+        assert!(l.code_description.unwrap().href.as_str().ends_with("docs/rules/dangerous-triggers.md"));
+        assert_eq!(l.data, Some(serde_json::json!({"rule": "dangerous-triggers", "confidence": "medium"})));
     }
 
     #[test]

@@ -3,7 +3,7 @@
 //! and writing `docs/rules/<id>.md`.
 
 use crate::config::Config;
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::{Confidence, Diagnostic, Severity};
 use crate::model::{FileKind, Workflow};
 use crate::repo::RepoFiles;
 use crate::text::TextRange;
@@ -11,24 +11,39 @@ use crate::yaml::{Document, Node};
 
 pub mod action;
 pub mod action_metadata;
+pub mod artipacked;
+pub mod audit;
+pub mod bot_conditions;
+pub mod cache_poisoning;
+pub mod dangerous_triggers;
 pub mod deprecated_commands;
 pub mod docs;
 pub mod events;
+pub mod excessive_permissions;
 pub mod expression;
+pub mod github_env;
 pub mod glob;
+pub mod hardcoded_container_credentials;
+pub mod insecure_commands;
 pub mod job_id;
 pub mod job_needs;
 pub mod matrix;
 pub mod optional_job;
+pub mod overprovisioned_secrets;
 pub mod permissions;
-pub mod pinning;
 pub mod runner_label;
 pub mod schema;
+pub mod secrets_inherit;
 pub mod shell;
 pub mod step_id;
 pub mod syntax;
 pub mod template_injection;
 pub mod timeout;
+pub mod unpinned_images;
+pub mod unpinned_uses;
+pub mod unredacted_secrets;
+pub mod unsound_condition;
+pub mod unsound_contains;
 pub mod workflow_call;
 
 #[cfg(test)]
@@ -68,7 +83,22 @@ pub static RULES: &[&Rule] = &[
     &glob::RULE,
     &action::RULE,
     &workflow_call::RULE,
-    &pinning::RULE,
+    // Security audits (zizmor's ids).
+    &unpinned_uses::RULE,
+    &unpinned_images::RULE,
+    &dangerous_triggers::RULE,
+    &excessive_permissions::RULE,
+    &artipacked::RULE,
+    &bot_conditions::RULE,
+    &unsound_condition::RULE,
+    &unsound_contains::RULE,
+    &insecure_commands::RULE,
+    &hardcoded_container_credentials::RULE,
+    &secrets_inherit::RULE,
+    &overprovisioned_secrets::RULE,
+    &unredacted_secrets::RULE,
+    &github_env::RULE,
+    &cache_poisoning::RULE,
     &shell::RULE,
     &action_metadata::RULE,
 ];
@@ -121,6 +151,25 @@ impl<'a> Context<'a> {
         let d = Diagnostic::new(self.path, self.rule, sev, range, message);
         self.out.push(d);
         self.out.last_mut().expect("just pushed")
+    }
+    /// Report a security finding with its check code and confidence, at
+    /// `severity` unless the config sets the rule's severity.
+    pub fn report_audit(
+        &mut self,
+        code: &'static str,
+        severity: Severity,
+        confidence: Confidence,
+        range: TextRange,
+        message: impl Into<String>,
+    ) -> &mut Diagnostic {
+        let d = self.report_at(severity, range, message);
+        d.code = code;
+        d.confidence = confidence;
+        d
+    }
+    /// Whether the configured persona shows findings meant for `persona`.
+    pub fn shows(&self, persona: crate::config::Persona) -> bool {
+        self.config.persona >= persona
     }
     pub fn text(&self, range: TextRange) -> &'a str {
         self.source.get(range.start..range.end).unwrap_or("")

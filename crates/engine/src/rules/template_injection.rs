@@ -1,21 +1,34 @@
-//! `template-injection`: attacker-controlled values (`github.event.issue.title`,
-//! `github.head_ref`, …) expanded by `${{ }}` straight into a `run:` script
-//! or an `actions/github-script` `script:`. The text is pasted into the
-//! script before it runs, so a crafted title runs as code. The fix passes
-//! the value through the step's `env:` and reads the variable instead.
+//! `template-injection`: values expanded by `${{ }}` straight into code: a
+//! `run:` script (of a workflow or a composite action), the `script:` of
+//! `actions/github-script`, or the inline script of a few other actions
+//! that run code. The text is pasted into the script before it runs, so a
+//! crafted issue title runs as code. `${{ env.X }}` is followed to what
+//! sets `X`, since it pastes that value just the same.
+//!
+//! The check code and confidence follow the value's source (see
+//! [`sources::Tier`]): event payload text anyone writes is
+//! `template-injection` (high confidence; actionlint's message), inputs of
+//! a dispatch, a caller or an action `…/input` (medium), refs and names
+//! whoever can push chooses `…/ref` and dynamic matrix values `…/matrix`
+//! (medium), step outputs `…/output` and everything else `…/expansion`
+//! (pedantic persona only). The fix passes the values through the step's
+//! `env:` and reads the variables instead.
 
 mod quoting;
+mod sources;
 
-use autoheal_expr::{BinaryOp, Embedded, Expr, ExprKind, Span, find_expressions, parse, untrusted_inputs};
+use autoheal_expr::{Embedded, Span, find_expressions, parse};
 
 use super::expression::ScalarSource;
 use super::{ALL_FILES, Context, Rule};
+use crate::config::Persona;
 use crate::diagnostic::{Edit, Fix, Severity};
 use crate::edit;
 use crate::model::FileKind;
 use crate::text::TextRange;
 use crate::yaml::{Node, ScalarStyle};
 use quoting::{Lang, Quote, ShellKind};
+use sources::{Scope, Tier};
 
 pub const RULE: Rule = Rule {
     id: "template-injection",
@@ -33,12 +46,18 @@ fn check(ctx: &mut Context<'_>) {
     match (ctx.kind, ctx.workflow) {
         (FileKind::Workflow, Some(wf)) => {
             let global_env = env_names(root.get("env"));
+            let typed_inputs = Scope::typed_inputs(root);
             for job in &wf.jobs {
                 let shell = quoting::default_shell(ctx.source, root, job.node());
                 let mut reserved = global_env.clone();
                 reserved.extend(env_names(job.get("env")));
                 for step in &job.steps {
-                    check_step(ctx, step.node, shell, &reserved);
+                    let scope = Scope {
+                        typed_inputs: typed_inputs.clone(),
+                        matrix: job.matrix(),
+                        envs: [step.node.get("env"), job.get("env"), root.get("env")].into_iter().flatten().collect(),
+                    };
+                    check_step(ctx, step.node, shell, &reserved, &scope);
                 }
             }
         }
@@ -49,7 +68,13 @@ fn check(ctx: &mut Context<'_>) {
                 .and_then(Node::as_sequence)
                 .unwrap_or(&[]);
             for step in steps {
-                check_step(ctx, step, None, &[]);
+                // Action inputs have no types: all are text.
+                let scope = Scope {
+                    typed_inputs: Vec::new(),
+                    matrix: None,
+                    envs: step.get("env").into_iter().collect(),
+                };
+                check_step(ctx, step, None, &[], &scope);
             }
         }
         _ => {}
@@ -74,7 +99,7 @@ struct Injection {
     script: usize,
     embedded: Embedded,
     /// The first untrusted path it reads, for naming the variable.
-    path: &'static str,
+    path: String,
 }
 
 fn scripts<'a>(step: &'a Node, default_shell: Option<ShellKind>) -> Vec<Script<'a>> {
@@ -89,22 +114,39 @@ fn scripts<'a>(step: &'a Node, default_shell: Option<ShellKind>) -> Vec<Script<'
             lang: shell.map(Lang::Shell),
         });
     }
-    let uses = step.get("uses").and_then(Node::as_str).unwrap_or("");
-    if uses.to_ascii_lowercase().starts_with("actions/github-script@")
-        && let Some(script) = step.get("with").and_then(|w| w.get("script"))
-    {
-        out.push(Script {
-            node: script,
-            lang: Some(Lang::Js),
-        });
+    let uses = step.get("uses").and_then(Node::as_str).unwrap_or("").to_ascii_lowercase();
+    for (action, input, lang) in CODE_INPUTS {
+        if uses.starts_with(&format!("{action}@"))
+            && let Some(script) = step.get("with").and_then(|w| w.get(input))
+        {
+            out.push(Script { node: script, lang: *lang });
+        }
     }
     out
 }
 
-fn check_step(ctx: &mut Context<'_>, step: &Node, default_shell: Option<ShellKind>, outer_env: &[String]) {
+/// Action inputs that are code, from each action's `action.yml`; the
+/// language when the fix knows how to read a variable in it.
+const CODE_INPUTS: &[(&str, &str, Option<Lang>)] = &[
+    ("actions/github-script", "script", Some(Lang::Js)),
+    ("azure/cli", "inlineScript", None),
+    ("azure/powershell", "inlineScript", Some(Lang::Shell(ShellKind::Pwsh))),
+    ("amadevus/pwsh-script", "script", Some(Lang::Shell(ShellKind::Pwsh))),
+    ("jannekem/run-python-script-action", "script", None),
+    ("cardinalby/js-eval-action", "expression", None),
+];
+
+fn check_step(
+    ctx: &mut Context<'_>,
+    step: &Node,
+    default_shell: Option<ShellKind>,
+    outer_env: &[String],
+    scope: &Scope<'_>,
+) {
     let scripts = scripts(step, default_shell);
+    let pedantic = ctx.shows(Persona::Pedantic);
     let mut injections = Vec::new();
-    let mut findings: Vec<(TextRange, String)> = Vec::new();
+    let mut findings: Vec<(TextRange, String, Tier)> = Vec::new();
     for (i, script) in scripts.iter().enumerate() {
         let Some(value) = script.node.as_str() else { continue };
         if script.node.alias.is_some() || memchr::memmem::find(value.as_bytes(), b"${{").is_none() {
@@ -118,11 +160,14 @@ fn check_step(ctx: &mut Context<'_>, step: &Node, default_shell: Option<ShellKin
                 continue;
             };
             expr.shift(embedded.inner.start);
-            let found = leaked_inputs(&expr);
+            let found: Vec<sources::Leak> = sources::leaks(&expr, scope)
+                .into_iter()
+                .filter(|l| pedantic || l.tier.is_regular())
+                .collect();
             let Some(first) = found.first() else { continue };
-            for u in &found {
-                let start = map.offset(u.span.start, embedded.span);
-                let end = map.offset(u.span.end, embedded.span).max(start);
+            for leak in &found {
+                let start = map.offset(leak.span.start, embedded.span);
+                let end = map.offset(leak.span.end, embedded.span).max(start);
                 let ok = |o: usize| ctx.source.is_char_boundary(o);
                 let (start, end) = if ok(start) && ok(end) {
                     (start, end)
@@ -131,61 +176,57 @@ fn check_step(ctx: &mut Context<'_>, step: &Node, default_shell: Option<ShellKin
                 };
                 findings.push((
                     TextRange::new(start, end.min(ctx.source.len())),
-                    format!("\"{}\" {ADVICE}", u.path),
+                    message(&leak.path, leak.tier),
+                    leak.tier,
                 ));
             }
             injections.push(Injection {
                 script: i,
                 embedded,
-                path: first.path,
+                path: first.path.clone(),
             });
         }
     }
     if findings.is_empty() {
         return;
     }
-    let fix = move_to_env(ctx.path, ctx.source, step, &scripts, &injections, outer_env);
-    for (range, message) in findings {
-        let d = ctx.report(range, message);
+    let fix = move_to_env(ctx.path, ctx.source, step, &scripts, &injections, outer_env, scope);
+    for (range, message, tier) in findings {
+        let (severity, confidence) = tier.level();
+        let d = ctx.report_audit(tier.code(), severity, confidence, range, message);
         if let Some(fix) = &fix {
             d.fixes.push(fix.clone());
         }
     }
 }
 
-/// The untrusted inputs whose text can reach the expression's value:
-/// `contains(github.event.issue.title, 'x')` or a comparison yields a
-/// boolean, and the left side of `&&` is only returned when it is falsy
-/// (empty), so neither can inject anything.
-fn leaked_inputs(expr: &Expr) -> Vec<autoheal_expr::UntrustedInput> {
-    let mut found = Vec::new();
-    let mut stack = vec![expr];
-    while let Some(e) = stack.pop() {
-        match &e.kind {
-            ExprKind::Not(_) => {}
-            ExprKind::Binary {
-                op: BinaryOp::And,
-                right,
-                ..
-            } => stack.push(right),
-            ExprKind::Binary {
-                op: BinaryOp::Or,
-                left,
-                right,
-                ..
-            } => stack.extend([&**left, &**right]),
-            ExprKind::Binary { .. } => {}
-            ExprKind::Call { name, args, .. } => {
-                let lower = name.to_ascii_lowercase();
-                if !matches!(lower.as_str(), "contains" | "startswith" | "endswith" | "hashfiles") {
-                    stack.extend(args.iter());
-                }
-            }
-            _ => found.extend(untrusted_inputs(e)),
-        }
+/// actionlint's wording for event payload text (its users match on it);
+/// the other sources say what they are.
+fn message(path: &str, tier: Tier) -> String {
+    let why = match tier {
+        Tier::Event => return format!("\"{path}\" {ADVICE}"),
+        Tier::Input => "is an input whose caller chooses the text",
+        Tier::Ref => "is a ref or name that whoever can push chooses",
+        Tier::Matrix => "is a matrix value computed at run time",
+        Tier::Output => "is a step or job output, which may hold text from outside",
+        Tier::Fixed => "is expanded into the script's source",
+    };
+    format!("\"{path}\" {why}; `${{{{ }}}}` pastes it into the script before it runs. Pass it through `env:` and read the variable instead")
+}
+
+/// For `env.X`, the name `X` as an `env:` mapping defines it.
+fn defined_variable(expression: &str, scope: &Scope<'_>) -> Option<String> {
+    let name = expression.strip_prefix("env.")?;
+    if !name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_') {
+        return None;
     }
-    found.sort_by_key(|u| (u.span.start, u.span.end));
-    found
+    scope.envs.iter().find_map(|env| {
+        env.as_mapping()?
+            .iter()
+            .filter_map(|e| e.key.as_str())
+            .find(|k| k.eq_ignore_ascii_case(name))
+            .map(str::to_string)
+    })
 }
 
 /// `${{ github.event.issue.title }}` as written in an `env:` value, with
@@ -199,6 +240,7 @@ fn variable_name(path: &str) -> String {
     let parts: Vec<&str> = path
         .strip_prefix("github.event.")
         .or_else(|| path.strip_prefix("github."))
+        .or_else(|| path.strip_prefix("env."))
         .unwrap_or(path)
         .split('.')
         .filter(|p| *p != "*")
@@ -225,6 +267,7 @@ fn move_to_env(
     scripts: &[Script<'_>],
     injections: &[Injection],
     outer_env: &[String],
+    scope: &Scope<'_>,
 ) -> Option<Fix> {
     let env = step.get("env");
     if env.is_some_and(|e| !e.is_mapping()) {
@@ -250,10 +293,13 @@ fn move_to_env(
         let script = &scripts[inj.script];
         let value = script.node.as_str()?;
         let key = normalized(inj.embedded.inner_text(value));
+        let defined = defined_variable(&key, scope);
         let name = match existing.iter().chain(new_vars.iter()).find(|(k, _)| *k == key) {
             Some((_, n)) => n.clone(),
+            // `${{ env.X }}` of a variable already in the environment.
+            None if defined.is_some() => defined.unwrap_or_default(),
             None => {
-                let base = variable_name(inj.path);
+                let base = variable_name(&inj.path);
                 let mut name = base.clone();
                 let mut n = 2;
                 while taken.contains(&name) {

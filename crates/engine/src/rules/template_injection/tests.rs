@@ -172,3 +172,59 @@ mod properties {
         }
     }
 }
+
+#[test]
+fn inputs_refs_matrices_and_env_indirection_carry_their_own_codes() {
+    let src = "on:\n  workflow_dispatch:\n    inputs:\n      name:\n        type: string\n      dry:\n        type: boolean\njobs:\n  a:\n    runs-on: ubuntu-latest\n    strategy:\n      matrix:\n        mod: ${{ fromJSON(needs.plan.outputs.mods) }}\n        os: [a, b]\n    env:\n      TITLE: ${{ github.event.issue.title }}\n    steps:\n      - run: echo ${{ inputs.name }} ${{ inputs.dry }} ${{ github.ref_name }} ${{ matrix.mod }} ${{ matrix.os }} ${{ env.TITLE }} ${{ steps.x.outputs.y }}\n";
+    let got: Vec<(&str, &str, &str)> = lint_rule(src, "template-injection")
+        .iter()
+        .map(|d| (d.code, d.severity.as_str(), d.confidence.as_str()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("template-injection/input", "error", "medium"),
+            ("template-injection/ref", "warning", "medium"),
+            ("template-injection/matrix", "warning", "medium"),
+            ("template-injection", "error", "high"),
+        ]
+    );
+    // The env indirection's fix reads the variable that is already there.
+    let fixed = apply_first_fix(src, "template-injection");
+    assert!(fixed.contains("\"$TITLE\""), "{fixed}");
+    assert!(!fixed.contains("TITLE_2"), "{fixed}");
+}
+
+#[test]
+fn pedantic_shows_every_expansion_in_code() {
+    let src = "on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo ${{ github.sha }} ${{ steps.x.outputs.y }}\n";
+    assert!(lint_rule(src, "template-injection").is_empty());
+    let mut config = crate::config::Config::default();
+    config.persona = crate::config::Persona::Pedantic;
+    let codes: Vec<&str> = crate::lint::lint(
+        crate::rules::test_support::PATH,
+        src.as_bytes(),
+        &crate::lint::LintOptions::new(&config),
+    )
+    .into_iter()
+    .filter(|d| d.rule == "template-injection")
+    .map(|d| d.code)
+    .collect();
+    assert_eq!(codes, ["template-injection/expansion", "template-injection/output"]);
+}
+
+#[test]
+fn other_actions_that_run_code_and_composite_inputs() {
+    let src = "on: issues\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: azure/cli@v2\n        with:\n          inlineScript: echo ${{ github.event.issue.title }}\n";
+    let d = lint_rule(src, "template-injection");
+    assert_eq!(d.len(), 1);
+    assert!(d[0].fixes.is_empty(), "the language of azure/cli scripts is not known");
+    let action = "runs:\n  using: composite\n  steps:\n    - run: echo \"${{ inputs.version }}\"\n      shell: bash\n";
+    let diags = crate::lint::lint(
+        "action.yml",
+        action.as_bytes(),
+        &crate::lint::LintOptions::new(&crate::config::Config::default()),
+    );
+    let codes: Vec<&str> = diags.iter().filter(|d| d.rule == "template-injection").map(|d| d.code).collect();
+    assert_eq!(codes, ["template-injection/input"]);
+}

@@ -1,0 +1,313 @@
+//! What the security audits (zizmor's family: `dangerous-triggers`,
+//! `excessive-permissions`, `unpinned-uses`, …) share: the levels they
+//! report at, the workflow's triggers, every step with its job, and
+//! `uses:` matching.
+
+use autoheal_expr::{Expr, find_expressions, parse};
+
+use super::Context;
+use crate::diagnostic::Severity;
+use crate::model::{FileKind, Job};
+use crate::yaml::{Node, NodeKind};
+
+/// zizmor's severities mapped onto ours: high is an error, medium a
+/// warning, low and informational a note (they never fail `check`).
+pub const HIGH: Severity = Severity::Error;
+pub const MEDIUM: Severity = Severity::Warning;
+pub const LOW: Severity = Severity::Info;
+
+/// The ids of the security audits, for SARIF's `security` tag and
+/// `security-severity`.
+pub const SECURITY_RULES: &[&str] = &[
+    "artipacked",
+    "bot-conditions",
+    "cache-poisoning",
+    "dangerous-triggers",
+    "excessive-permissions",
+    "github-env",
+    "hardcoded-container-credentials",
+    "insecure-commands",
+    "overprovisioned-secrets",
+    "secrets-inherit",
+    "template-injection",
+    "unpinned-images",
+    "unpinned-uses",
+    "unredacted-secrets",
+    "unsound-condition",
+    "unsound-contains",
+];
+
+pub fn is_security_rule(id: &str) -> bool {
+    SECURITY_RULES.contains(&id)
+}
+
+/// Triggers that run with the base repository's token and secrets while
+/// anyone (a fork's author, a commenter) can start them.
+pub const PRIVILEGED_TRIGGERS: &[&str] = &["pull_request_target", "workflow_run", "issue_comment"];
+
+/// One step, with the job it belongs to (`None` in a composite action).
+pub struct StepRef<'a> {
+    pub job: Option<&'a Job<'a>>,
+    pub index: usize,
+    pub node: &'a Node,
+}
+
+/// Every step of the file: the jobs' steps of a workflow, `runs.steps` of
+/// a composite action.
+pub fn steps<'a>(ctx: &Context<'a>) -> Vec<StepRef<'a>> {
+    match (ctx.kind, ctx.workflow) {
+        (FileKind::Workflow, Some(wf)) => wf
+            .jobs
+            .iter()
+            .flat_map(|job| {
+                job.steps.iter().map(move |s| StepRef {
+                    job: Some(job),
+                    index: s.index,
+                    node: s.node,
+                })
+            })
+            .collect(),
+        (FileKind::Action, _) => ctx
+            .root()
+            .and_then(|r| r.get("runs"))
+            .and_then(|r| r.get("steps"))
+            .and_then(Node::as_sequence)
+            .unwrap_or_default()
+            .iter()
+            .enumerate()
+            .map(|(index, node)| StepRef { job: None, index, node })
+            .collect(),
+        _ => Vec::new(),
+    }
+}
+
+/// The events of `on:` as written: the scalar, the list items or the
+/// mapping's keys, each the node to point at.
+pub fn triggers(root: &Node) -> Vec<(&str, &Node)> {
+    let Some(on) = root.get("on") else { return Vec::new() };
+    match &on.kind {
+        NodeKind::Scalar(s) => vec![(s.value.as_str(), on)],
+        NodeKind::Sequence(items) => items.iter().filter_map(|i| Some((i.as_str()?, i))).collect(),
+        NodeKind::Mapping(entries) => entries.iter().filter_map(|e| Some((e.key.as_str()?, &e.key))).collect(),
+    }
+}
+
+pub fn has_trigger(root: &Node, name: &str) -> bool {
+    triggers(root).iter().any(|(t, _)| *t == name)
+}
+
+/// `owner/repo[/path]` of a step's remote `uses:`, lowercased, without the ref.
+pub fn action_name(step: &Node) -> Option<String> {
+    let uses = step.get("uses")?.as_str()?;
+    let (name, _) = uses.split_once('@')?;
+    if name.starts_with("./") || name.starts_with("docker://") {
+        return None;
+    }
+    Some(name.to_ascii_lowercase())
+}
+
+/// The ref after `@` of a step's `uses:`.
+pub fn action_ref(step: &Node) -> Option<&str> {
+    step.get("uses")?.as_str()?.rsplit_once('@').map(|(_, r)| r)
+}
+
+/// Is the step `uses: <name>@…` (`name` lowercase, `owner/repo` or a path in it)?
+pub fn uses_action(step: &Node, name: &str) -> bool {
+    action_name(step).is_some_and(|n| n == name)
+}
+
+/// A `with:` input of a step.
+pub fn input<'a>(step: &'a Node, key: &str) -> Option<&'a Node> {
+    step.get("with")?.get(key)
+}
+
+/// An edit setting `with: {key: value}` on a step: a new entry in its
+/// `with:` mapping, or a new `with:` after the step's `uses:`. `None` when
+/// the input is already set or the layout is not one these edits handle.
+pub fn set_input(path: &str, source: &str, step: &Node, key: &str, value: &str) -> Option<crate::diagnostic::Edit> {
+    use crate::edit;
+    match step.get("with") {
+        Some(with) if with.get(key).is_some() => None,
+        Some(with) if with.as_mapping().is_some_and(|e| !e.is_empty()) => {
+            edit::insert_entry(path, source, with, None, key, value)
+        }
+        Some(_) => None,
+        None => {
+            if edit::is_flow(source, step) {
+                let close = step.span.end.checked_sub(1)?;
+                return Some(crate::diagnostic::Edit::insert(path, close, format!(", with: {{{key}: {value}}}")));
+            }
+            let entries = step.as_mapping()?;
+            let uses = entries.iter().find(|e| e.key.as_str() == Some("uses"))?;
+            let col = edit::column(source, entries.first()?.key.span.start);
+            let eol = edit::line_ending(source);
+            let at = edit::line_end(source, uses.value.span.end);
+            let unit = edit::indent_unit(source);
+            Some(crate::diagnostic::Edit::insert(
+                path,
+                at,
+                format!("{eol}{}with:{eol}{}{key}: {value}", " ".repeat(col), " ".repeat(col + unit)),
+            ))
+        }
+    }
+}
+
+/// The parsed `${{ }}` expressions of a string value, with their offsets
+/// (of the inner text) in the value.
+pub fn expressions(value: &str) -> Vec<(usize, Expr)> {
+    if !value.contains("${{") {
+        return Vec::new();
+    }
+    find_expressions(value)
+        .into_iter()
+        .filter(|e| e.closed)
+        .filter_map(|e| {
+            let inner = e.inner_text(value);
+            parse(inner).ok().map(|x| (e.inner.start, x))
+        })
+        .collect()
+}
+
+/// One expression of the file: `${{ }}` in any value, or a bare `if:`.
+pub struct FoundExpr<'a> {
+    pub node: &'a Node,
+    /// Where the parsed text starts in the node's value.
+    pub offset: usize,
+    pub expr: Expr,
+    /// The value of an `if:` key.
+    pub condition: bool,
+}
+
+impl FoundExpr<'_> {
+    /// The file range of a sub-expression.
+    pub fn range(&self, source: &str, span: autoheal_expr::Span) -> crate::text::TextRange {
+        let start = file_offset(source, self.node, self.offset + span.start);
+        let end = file_offset(source, self.node, self.offset + span.end).max(start);
+        crate::text::TextRange::new(start, end)
+    }
+}
+
+/// Every expression below `root`, in document order.
+pub fn all_expressions(root: &Node) -> Vec<FoundExpr<'_>> {
+    let mut out = Vec::new();
+    collect_expressions(root, false, &mut out);
+    out
+}
+
+fn collect_expressions<'a>(node: &'a Node, condition: bool, out: &mut Vec<FoundExpr<'a>>) {
+    match &node.kind {
+        NodeKind::Scalar(s) => {
+            let value = s.value.as_str();
+            if value.contains("${{") {
+                out.extend(expressions(value).into_iter().map(|(offset, expr)| FoundExpr {
+                    node,
+                    offset,
+                    expr,
+                    condition,
+                }));
+            } else if condition
+                && !value.trim().is_empty()
+                && let Ok(expr) = parse(value)
+            {
+                out.push(FoundExpr {
+                    node,
+                    offset: 0,
+                    expr,
+                    condition,
+                });
+            }
+        }
+        NodeKind::Sequence(items) => items.iter().for_each(|i| collect_expressions(i, false, out)),
+        NodeKind::Mapping(entries) => {
+            for e in entries {
+                let is_if = e.key.as_str() == Some("if");
+                collect_expressions(&e.value, is_if, out);
+            }
+        }
+    }
+}
+
+/// Every string scalar below `node`, with the node.
+pub fn string_scalars(node: &Node) -> Vec<&Node> {
+    let mut out = Vec::new();
+    collect_scalars(node, &mut out);
+    out
+}
+
+fn collect_scalars<'a>(node: &'a Node, out: &mut Vec<&'a Node>) {
+    match &node.kind {
+        NodeKind::Scalar(_) => out.push(node),
+        NodeKind::Sequence(items) => items.iter().for_each(|i| collect_scalars(i, out)),
+        NodeKind::Mapping(entries) => entries.iter().for_each(|e| collect_scalars(&e.value, out)),
+    }
+}
+
+/// The lowercased dotted path of a property chain (`github.event.x`), `*`
+/// for indexes that are not string literals.
+pub fn dotted(expr: &Expr) -> Option<String> {
+    let mut segments = Vec::new();
+    let mut node = expr;
+    loop {
+        match &node.kind {
+            autoheal_expr::ExprKind::Property { receiver, name, .. } => {
+                segments.push(name.to_ascii_lowercase());
+                node = receiver;
+            }
+            autoheal_expr::ExprKind::Index { receiver, index } => {
+                segments.push(match &index.kind {
+                    autoheal_expr::ExprKind::String(s) => s.to_ascii_lowercase(),
+                    _ => "*".into(),
+                });
+                node = receiver;
+            }
+            autoheal_expr::ExprKind::Filter { receiver } => {
+                segments.push("*".into());
+                node = receiver;
+            }
+            autoheal_expr::ExprKind::Variable(v) => {
+                segments.push(v.to_ascii_lowercase());
+                segments.reverse();
+                return Some(segments.join("."));
+            }
+            _ => return None,
+        }
+    }
+}
+
+/// The offset in the file of byte `offset` of a scalar's value, when the
+/// scalar maps exactly (plain or quoted one-liners without escapes, literal
+/// blocks); otherwise the scalar's start.
+pub fn file_offset(source: &str, node: &Node, offset: usize) -> usize {
+    super::expression::ScalarSource::new(source, node)
+        .and_then(|m| m.exact(offset))
+        .unwrap_or(node.span.start)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::yaml;
+
+    #[test]
+    fn triggers_in_every_form() {
+        for (src, want) in [
+            ("on: push\n", vec!["push"]),
+            ("on: [push, pull_request_target]\n", vec!["push", "pull_request_target"]),
+            ("on:\n  workflow_run:\n    workflows: [ci]\n  push:\n", vec!["workflow_run", "push"]),
+        ] {
+            let doc = yaml::parse(src.as_bytes());
+            let names: Vec<&str> = triggers(doc.root.as_ref().unwrap()).into_iter().map(|t| t.0).collect();
+            assert_eq!(names, want, "{src}");
+        }
+    }
+
+    #[test]
+    fn action_names_ignore_case_and_ref() {
+        let doc = yaml::parse(b"uses: Actions/Checkout@v4\n");
+        let step = doc.root.as_ref().unwrap();
+        assert!(uses_action(step, "actions/checkout"));
+        assert_eq!(action_ref(step), Some("v4"));
+        let doc = yaml::parse(b"uses: ./local\n");
+        assert_eq!(action_name(doc.root.as_ref().unwrap()), None);
+    }
+}

@@ -1,0 +1,397 @@
+//! `excessive-permissions`: the `GITHUB_TOKEN` holding more than the jobs
+//! need. Checks: `…/default-permissions` (no `permissions:` anywhere, so the
+//! repository default applies, which can be read-write), `…/write-all`,
+//! `…/read-all`, and `…/workflow-write` (a write scope granted to every job
+//! at the workflow level). A workflow with a single job, or a reusable
+//! workflow whose caller decides, only gets the pedantic findings.
+//!
+//! The `permissions` rule checks that scopes and levels are valid; this one
+//! skips what that rule reports (unknown scopes, bad levels).
+//!
+//! Fix: a minimal `permissions:` block, offered only when every step's
+//! token use is known (see [`token_needs`]); otherwise a human decides.
+
+use super::audit::{self, HIGH, LOW, MEDIUM};
+use super::permissions::SCOPES;
+use super::{Context, Rule, WORKFLOWS};
+use crate::config::Persona;
+use crate::diagnostic::{Confidence, Edit, Fix, Severity};
+use crate::edit;
+use crate::model::Job;
+use crate::yaml::{Node, NodeKind};
+
+pub const RULE: Rule = Rule {
+    id: "excessive-permissions",
+    default_severity: MEDIUM,
+    enabled_by_default: true,
+    summary: "Set a minimal `permissions:` block: the default token, `write-all` and workflow-wide write scopes give every job more than it needs.",
+    kinds: WORKFLOWS,
+    check,
+};
+
+/// How bad a write grant of each scope is: what a leaked token could do.
+fn scope_severity(scope: &str) -> Severity {
+    match scope {
+        "actions" | "attestations" | "contents" | "deployments" | "id-token" | "issues" | "packages" | "pages"
+        | "pull-requests" => HIGH,
+        "checks" | "discussions" | "repository-projects" | "security-events" => MEDIUM,
+        _ => LOW,
+    }
+}
+
+fn check(ctx: &mut Context<'_>) {
+    let Some(root) = ctx.root() else { return };
+    let Some(wf) = ctx.workflow else { return };
+    if wf.jobs.is_empty() {
+        return;
+    }
+    let triggers = audit::triggers(root);
+    let reusable_only = !triggers.is_empty() && triggers.iter().all(|(t, _)| *t == "workflow_call");
+    // With one job, workflow-level permissions are that job's.
+    let workflow_persona = if wf.jobs.len() > 1 && !reusable_only {
+        Persona::Regular
+    } else {
+        Persona::Pedantic
+    };
+    let job_persona = if reusable_only { Persona::Pedantic } else { Persona::Regular };
+    let needs: Vec<Option<Vec<(&'static str, &'static str)>>> = wf.jobs.iter().map(token_needs).collect();
+    match root.get("permissions") {
+        Some(p) => {
+            if ctx.shows(workflow_persona) {
+                grant(ctx, p, "at the workflow level, so every job gets it");
+            }
+        }
+        None => {
+            if ctx.shows(workflow_persona) {
+                let at = root.as_mapping().and_then(|e| e.first()).map_or(root.span, |e| e.key.span);
+                let fix = workflow_fix(ctx, root, &needs);
+                let d = ctx.report_audit(
+                    "excessive-permissions/default-permissions",
+                    MEDIUM,
+                    Confidence::Medium,
+                    at,
+                    "no `permissions:` block: every job gets the repository's default token, which can be read-write; set `permissions:` at the workflow level (e.g. `contents: read`)",
+                );
+                d.fixes.extend(fix);
+            }
+        }
+    }
+    let workflow_has = root.get("permissions").is_some();
+    for (job, need) in wf.jobs.iter().zip(&needs) {
+        match job.get("permissions") {
+            Some(p) => grant_job(ctx, p),
+            None if !workflow_has && ctx.shows(job_persona) => {
+                let fix = need.as_ref().and_then(|n| job_fix(ctx, job, n));
+                let d = ctx.report_audit(
+                    "excessive-permissions/default-permissions",
+                    MEDIUM,
+                    Confidence::Medium,
+                    job.entry.key.span,
+                    format!(
+                        "job \"{}\" runs with the default token permissions (no `permissions:` block here or at the workflow level)",
+                        job.id
+                    ),
+                );
+                d.fixes.extend(fix);
+            }
+            None => {}
+        }
+    }
+}
+
+/// `write-all`, `read-all` or write scopes at the workflow level.
+fn grant(ctx: &mut Context<'_>, p: &Node, level: &str) {
+    match &p.kind {
+        NodeKind::Scalar(s) => all_scopes(ctx, p, &s.value, level),
+        NodeKind::Mapping(entries) => {
+            for e in entries {
+                let (Some(scope), Some("write")) = (e.key.as_str(), e.value.as_str()) else {
+                    continue;
+                };
+                if !SCOPES.iter().any(|(s, _)| *s == scope) {
+                    continue;
+                }
+                ctx.report_audit(
+                    "excessive-permissions/workflow-write",
+                    scope_severity(scope),
+                    Confidence::High,
+                    e.key.span.cover(e.value.span),
+                    format!("`{scope}: write` is granted {level}; move it to the jobs that need it"),
+                );
+            }
+        }
+        NodeKind::Sequence(_) => {}
+    }
+}
+
+fn grant_job(ctx: &mut Context<'_>, p: &Node) {
+    if let Some(s) = p.as_scalar() {
+        all_scopes(ctx, p, &s.value, "to this job");
+    }
+}
+
+fn all_scopes(ctx: &mut Context<'_>, p: &Node, value: &str, level: &str) {
+    match value {
+        "write-all" => {
+            ctx.report_audit(
+                "excessive-permissions/write-all",
+                HIGH,
+                Confidence::High,
+                p.span,
+                format!("`write-all` grants write access to every scope {level}; list only the scopes the steps use"),
+            );
+        }
+        "read-all" => {
+            ctx.report_audit(
+                "excessive-permissions/read-all",
+                MEDIUM,
+                Confidence::High,
+                p.span,
+                format!("`read-all` grants read access to every scope {level}; list only the scopes the steps use"),
+            );
+        }
+        _ => {}
+    }
+}
+
+/// The scopes a job's token needs, when every step is understood: `None`
+/// when a step passes the token to something this rule cannot see into
+/// (a script using `gh` or `GITHUB_TOKEN`, an unknown action, a reusable
+/// workflow).
+pub fn token_needs(job: &Job<'_>) -> Option<Vec<(&'static str, &'static str)>> {
+    if job.is_call() || job.get("steps").is_none() {
+        return None;
+    }
+    if mentions_token(job.get("env")) || mentions_token(job.get("container")) || mentions_token(job.get("services"))
+    {
+        return None;
+    }
+    let mut needs: Vec<(&'static str, &'static str)> = Vec::new();
+    for step in &job.steps {
+        let node = step.node;
+        if mentions_token(node.get("env")) || mentions_token(node.get("with")) {
+            return None;
+        }
+        if let Some(run) = node.get("run") {
+            let script = run.as_str()?;
+            if RUN_TOKEN_USES.iter().any(|w| script.contains(w)) {
+                return None;
+            }
+            continue;
+        }
+        let name = audit::action_name(node)?;
+        let known = KNOWN_ACTIONS
+            .iter()
+            .find(|(prefix, _)| name == *prefix || name.starts_with(&format!("{prefix}/")))?;
+        for need in known.1 {
+            if !needs.contains(need) {
+                needs.push(*need);
+            }
+        }
+    }
+    needs.sort();
+    Some(needs)
+}
+
+/// Text in a script that means it talks to GitHub with the token.
+const RUN_TOKEN_USES: &[&str] = &[
+    "GITHUB_TOKEN",
+    "GH_TOKEN",
+    "github.token",
+    "secrets.",
+    "gh ",
+    "git push",
+    "git tag",
+    "api.github.com",
+    "ACTIONS_RUNTIME_TOKEN",
+    "ACTIONS_ID_TOKEN",
+];
+
+fn mentions_token(node: Option<&Node>) -> bool {
+    let Some(node) = node else { return false };
+    audit::string_scalars(node).iter().any(|s| {
+        s.as_str().is_some_and(|v| {
+            let lower = v.to_ascii_lowercase();
+            lower.contains("github_token") || lower.contains("github.token")
+        })
+    })
+}
+
+/// Actions whose token use is documented in their README, with the scopes
+/// they need when given the default token (prefix match on `owner/repo`).
+const KNOWN_ACTIONS: &[(&str, &[(&str, &str)])] = &[
+    ("actions/checkout", &[("contents", "read")]),
+    ("actions/setup-node", &[]),
+    ("actions/setup-python", &[]),
+    ("actions/setup-java", &[]),
+    ("actions/setup-go", &[]),
+    ("actions/setup-dotnet", &[]),
+    ("actions/cache", &[]),
+    ("actions/upload-artifact", &[]),
+    ("actions/download-artifact", &[]),
+    ("actions/upload-pages-artifact", &[]),
+    ("actions/deploy-pages", &[("id-token", "write"), ("pages", "write")]),
+    ("github/codeql-action", &[("actions", "read"), ("contents", "read"), ("security-events", "write")]),
+    ("dtolnay/rust-toolchain", &[]),
+    ("swatinem/rust-cache", &[]),
+    ("astral-sh/setup-uv", &[]),
+    ("docker/setup-buildx-action", &[]),
+    ("docker/setup-qemu-action", &[]),
+    ("codecov/codecov-action", &[]),
+    ("pnpm/action-setup", &[]),
+    ("ruby/setup-ruby", &[]),
+    ("gradle/actions/setup-gradle", &[]),
+    ("taiki-e/install-action", &[]),
+];
+
+fn block_lines(needs: &[(&str, &str)], indent: usize, eol: &str) -> String {
+    if needs.is_empty() {
+        return " {}".into();
+    }
+    needs
+        .iter()
+        .map(|(s, l)| format!("{eol}{}{s}: {l}", " ".repeat(indent)))
+        .collect()
+}
+
+/// One `permissions:` block at the workflow level, when every job's needs
+/// are known and read-only (write scopes belong to the jobs).
+fn workflow_fix(ctx: &Context<'_>, root: &Node, needs: &[Option<Vec<(&'static str, &'static str)>>]) -> Option<Fix> {
+    let mut union: Vec<(&str, &str)> = Vec::new();
+    for n in needs {
+        for need in n.as_ref()? {
+            if need.1 != "read" {
+                return None;
+            }
+            if !union.contains(need) {
+                union.push(*need);
+            }
+        }
+    }
+    union.sort();
+    let jobs = root.entry("jobs")?;
+    if edit::is_flow(ctx.source, root) || edit::column(ctx.source, jobs.key.span.start) != 0 {
+        return None;
+    }
+    let eol = edit::line_ending(ctx.source);
+    let text = format!(
+        "permissions:{}{eol}{eol}",
+        block_lines(&union, edit::indent_unit(ctx.source), eol)
+    );
+    let at = edit::line_start(ctx.source, jobs.key.span.start);
+    Some(
+        Fix::safe("Add a read-only `permissions:` block", vec![Edit::insert(ctx.path, at, text)]).with_explanation(
+            "Every step of every job was recognized and none writes with the token, so the workflow needs no more than this. \
+             Add write scopes to a job's own `permissions:` if a step you add later needs them.",
+        ),
+    )
+}
+
+/// A `permissions:` block in the job, after `runs-on:`.
+fn job_fix(ctx: &Context<'_>, job: &Job<'_>, needs: &[(&str, &str)]) -> Option<Fix> {
+    let node = job.node();
+    let entries = node.as_mapping()?;
+    if edit::is_flow(ctx.source, node) {
+        return None;
+    }
+    let anchor = entries.iter().find(|e| e.key.as_str() == Some("runs-on"))?;
+    let col = edit::column(ctx.source, entries.first()?.key.span.start);
+    let eol = edit::line_ending(ctx.source);
+    let at = edit::line_end(ctx.source, anchor.value.span.end.max(anchor.key.span.end));
+    let text = format!(
+        "{eol}{}permissions:{}",
+        " ".repeat(col),
+        block_lines(needs, col + edit::indent_unit(ctx.source), eol)
+    );
+    let listed: Vec<String> = needs.iter().map(|(s, l)| format!("{s}: {l}")).collect();
+    let title = if listed.is_empty() {
+        format!("Give job \"{}\" no token permissions", job.id)
+    } else {
+        format!("Give job \"{}\" only {}", job.id, listed.join(", "))
+    };
+    Some(Fix::safe(title, vec![Edit::insert(ctx.path, at, text)]).with_explanation(
+        "Every step of the job was recognized: these are the scopes its actions document needing, and no script uses the token.",
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::config::{Config, Persona};
+    use crate::lint::{LintOptions, lint};
+    use crate::rules::test_support::{PATH, apply_first_fix, lint_rule};
+
+    fn codes(src: &str) -> Vec<(String, &'static str)> {
+        lint_rule(src, "excessive-permissions")
+            .iter()
+            .map(|d| (format!("{}:{}", d.code, d.severity), d.confidence.as_str()))
+            .collect()
+    }
+
+    const TWO_JOBS: &str = "on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - run: make\n  b:\n    runs-on: ubuntu-latest\n    steps:\n      - run: gh release create v1\n";
+
+    #[test]
+    fn no_permissions_anywhere() {
+        assert_eq!(
+            codes(TWO_JOBS),
+            [
+                ("excessive-permissions/default-permissions:warning".into(), "medium"),
+                ("excessive-permissions/default-permissions:warning".into(), "medium"),
+                ("excessive-permissions/default-permissions:warning".into(), "medium"),
+            ]
+        );
+    }
+
+    #[test]
+    fn the_fix_is_a_minimal_job_block_when_every_step_is_known() {
+        let diags = lint_rule(TWO_JOBS, "excessive-permissions");
+        // Job `a` is understood; `b` runs `gh` with the token, so no fix, and
+        // therefore no workflow-level fix either.
+        assert!(diags[0].fixes.is_empty());
+        assert_eq!(diags[1].fixes[0].title, "Give job \"a\" only contents: read");
+        assert!(diags[2].fixes.is_empty());
+        let src = "on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - run: make\n";
+        let mut config = Config::default();
+        config.persona = Persona::Pedantic;
+        let fixed = apply_first_fix(src, "excessive-permissions");
+        assert_eq!(
+            fixed,
+            "on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    permissions:\n      contents: read\n    steps:\n      - uses: actions/checkout@v4\n      - run: make\n"
+        );
+        let pedantic = lint(PATH, src.as_bytes(), &LintOptions::new(&config));
+        let workflow_level = pedantic
+            .iter()
+            .find(|d| d.rule == "excessive-permissions" && d.range.start == 0)
+            .expect("a workflow-level finding in pedantic mode");
+        assert_eq!(workflow_level.fixes[0].edits[0].new_text, "permissions:\n  contents: read\n\n");
+    }
+
+    #[test]
+    fn broad_grants() {
+        let src = "on: push\npermissions: write-all\njobs:\n  a:\n    runs-on: x\n    permissions: read-all\n    steps: [{run: x}]\n  b:\n    runs-on: x\n    steps: [{run: x}]\n";
+        assert_eq!(
+            codes(src),
+            [
+                ("excessive-permissions/write-all:error".into(), "high"),
+                ("excessive-permissions/read-all:warning".into(), "high"),
+            ]
+        );
+        let src = "on: push\npermissions:\n  contents: write\n  statuses: write\n  issues: read\n  bogus: write\njobs:\n  a:\n    runs-on: x\n    steps: [{run: x}]\n  b:\n    runs-on: x\n    steps: [{run: x}]\n";
+        assert_eq!(
+            codes(src),
+            [
+                ("excessive-permissions/workflow-write:error".into(), "high"),
+                ("excessive-permissions/workflow-write:info".into(), "high"),
+            ]
+        );
+    }
+
+    #[test]
+    fn single_jobs_job_level_grants_and_reusable_workflows_are_fine() {
+        let single = "on: push\npermissions:\n  contents: write\njobs:\n  a:\n    runs-on: x\n    steps: [{run: x}]\n";
+        assert!(codes(single).is_empty());
+        let job_level = "on: push\npermissions: {}\njobs:\n  a:\n    runs-on: x\n    permissions:\n      contents: write\n    steps: [{run: x}]\n  b:\n    runs-on: x\n    steps: [{run: x}]\n";
+        assert!(codes(job_level).is_empty());
+        let reusable = "on: workflow_call\njobs:\n  a:\n    runs-on: x\n    steps: [{run: x}]\n  b:\n    runs-on: x\n    steps: [{run: x}]\n";
+        assert!(codes(reusable).is_empty());
+    }
+}

@@ -1,0 +1,71 @@
+//! `overprovisioned-secrets`: an expression that reads the whole `secrets`
+//! context (`toJSON(secrets)`, `secrets[format(…)]`) makes the runner hand
+//! every secret of the repository to the job, instead of only the ones
+//! named. No fix: which secrets are needed is the author's knowledge.
+
+use autoheal_expr::{Expr, ExprKind};
+
+use super::audit::{self, MEDIUM};
+use super::{ALL_FILES, Context, Rule};
+use crate::diagnostic::Confidence;
+
+pub const RULE: Rule = Rule {
+    id: "overprovisioned-secrets",
+    default_severity: MEDIUM,
+    enabled_by_default: true,
+    summary: "Read secrets by name (`secrets.NAME`), never the whole context (`toJSON(secrets)`).",
+    kinds: ALL_FILES,
+    check,
+};
+
+fn check(ctx: &mut Context<'_>) {
+    let Some(root) = ctx.root() else { return };
+    for found in audit::all_expressions(root) {
+        let mut spans = Vec::new();
+        whole_context(&found.expr, false, &mut spans);
+        for span in spans {
+            let range = found.range(ctx.source, span);
+            ctx.report_audit(
+                "overprovisioned-secrets",
+                MEDIUM,
+                Confidence::High,
+                range,
+                "this expression reads the whole `secrets` context, so every secret of the repository is sent to the runner; name the secrets it needs (`secrets.NAME`)",
+            );
+        }
+    }
+}
+
+/// `secrets` not followed by `.name` or `['name']`.
+fn whole_context(e: &Expr, named: bool, out: &mut Vec<autoheal_expr::Span>) {
+    match &e.kind {
+        ExprKind::Variable(v) if v.eq_ignore_ascii_case("secrets") && !named => out.push(e.span),
+        ExprKind::Property { receiver, .. } => whole_context(receiver, true, out),
+        ExprKind::Index { receiver, index } => {
+            whole_context(receiver, matches!(index.kind, ExprKind::String(_)), out);
+            whole_context(index, false, out);
+        }
+        ExprKind::Filter { receiver } => whole_context(receiver, false, out),
+        ExprKind::Call { args, .. } => args.iter().for_each(|a| whole_context(a, false, out)),
+        ExprKind::Not(x) => whole_context(x, false, out),
+        ExprKind::Binary { left, right, .. } => {
+            whole_context(left, false, out);
+            whole_context(right, false, out);
+        }
+        _ => {}
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::test_support::render;
+
+    #[test]
+    fn whole_context_reads() {
+        let src = "on: push\njobs:\n  a:\n    runs-on: x\n    steps:\n      - run: ./deploy\n        env:\n          ALL: ${{ toJSON(secrets) }}\n          ONE: ${{ secrets[format('{0}_TOKEN', matrix.env)] }}\n          OK: ${{ secrets.TOKEN }}\n          OK2: ${{ secrets['TOKEN'] }}\n";
+        let got = render(src, "overprovisioned-secrets");
+        assert_eq!(got.len(), 2, "{got:?}");
+        assert!(got[0].starts_with("8:27: this expression reads the whole `secrets` context"), "{got:?}");
+        assert!(got[1].starts_with("9:20:"), "{got:?}");
+    }
+}

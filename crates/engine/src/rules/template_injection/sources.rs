@@ -1,0 +1,333 @@
+//! Where the text a `${{ }}` pastes into a script comes from, and so how
+//! likely an attacker chose it: event payload text anyone can write (an
+//! issue title), inputs of a dispatch or a caller, refs and names whoever
+//! can push chooses, dynamic matrix values, step outputs, and values fixed
+//! by GitHub or the workflow. `${{ env.X }}` is followed to the `env:` entry
+//! that sets `X` (the "env indirection": the variable still pastes its
+//! value into the script).
+
+use autoheal_expr::{BinaryOp, Expr, ExprKind, Span, UNTRUSTED_PATHS};
+
+use crate::rules::audit::{self, HIGH, LOW, MEDIUM};
+use crate::diagnostic::{Confidence, Severity};
+use crate::yaml::Node;
+
+/// How much to trust a source, most dangerous first.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub(crate) enum Tier {
+    /// Free text of the event payload that anyone can write.
+    Event,
+    /// A `workflow_dispatch`/`workflow_call`/action input of type string.
+    Input,
+    /// Refs, names and other payload text chosen by whoever can push.
+    Ref,
+    /// A matrix value computed by an expression.
+    Matrix,
+    /// A step's or job's output: depends on what the step wrote.
+    Output,
+    /// Values GitHub or the workflow fixes (SHAs, ids, secrets, paths).
+    Fixed,
+}
+
+impl Tier {
+    pub(crate) fn code(self) -> &'static str {
+        match self {
+            Tier::Event => "template-injection",
+            Tier::Input => "template-injection/input",
+            Tier::Ref => "template-injection/ref",
+            Tier::Matrix => "template-injection/matrix",
+            Tier::Output => "template-injection/output",
+            Tier::Fixed => "template-injection/expansion",
+        }
+    }
+    pub(crate) fn level(self) -> (Severity, Confidence) {
+        match self {
+            Tier::Event => (HIGH, Confidence::High),
+            Tier::Input => (HIGH, Confidence::Medium),
+            Tier::Ref | Tier::Matrix => (MEDIUM, Confidence::Medium),
+            Tier::Output | Tier::Fixed => (LOW, Confidence::Low),
+        }
+    }
+    /// Shown without `--persona pedantic`.
+    pub(crate) fn is_regular(self) -> bool {
+        self <= Tier::Matrix
+    }
+}
+
+/// One value an expression pastes into the script.
+pub(crate) struct Leak {
+    /// The access chain, relative to the parsed expression.
+    pub span: Span,
+    /// Its lowercased path (`github.event.issue.title`).
+    pub path: String,
+    pub tier: Tier,
+}
+
+/// What the workflow or action says about its inputs, matrix and env.
+pub(crate) struct Scope<'a> {
+    /// Inputs declared with a type that cannot carry text (boolean, number, choice).
+    pub typed_inputs: Vec<String>,
+    /// The job's `strategy.matrix`.
+    pub matrix: Option<&'a Node>,
+    /// `env:` mappings, innermost (the step's) first.
+    pub envs: Vec<&'a Node>,
+}
+
+impl<'a> Scope<'a> {
+    /// Inputs of `workflow_dispatch` and `workflow_call` (or of an action)
+    /// whose type cannot carry text.
+    pub(crate) fn typed_inputs(root: &Node) -> Vec<String> {
+        let mut out = Vec::new();
+        let mut read = |inputs: Option<&Node>| {
+            for e in inputs.and_then(Node::as_mapping).unwrap_or_default() {
+                let ty = e.value.get("type").and_then(Node::as_str).unwrap_or("string");
+                if matches!(ty, "boolean" | "number" | "choice" | "environment")
+                    && let Some(name) = e.key.as_str()
+                {
+                    out.push(name.to_ascii_lowercase());
+                }
+            }
+        };
+        if let Some(on) = root.get("on") {
+            read(on.get("workflow_dispatch").and_then(|d| d.get("inputs")));
+            read(on.get("workflow_call").and_then(|d| d.get("inputs")));
+        }
+        out
+    }
+}
+
+/// The values an expression can paste as text: `contains(…)`, comparisons
+/// and `!` yield booleans, and `a && b` only returns `a` when it is falsy.
+pub(crate) fn leaks(expr: &Expr, scope: &Scope<'_>) -> Vec<Leak> {
+    leaks_within(expr, scope, 0)
+}
+
+fn leaks_within(expr: &Expr, scope: &Scope<'_>, depth: usize) -> Vec<Leak> {
+    let mut out = Vec::new();
+    let mut stack = vec![expr];
+    while let Some(e) = stack.pop() {
+        match &e.kind {
+            ExprKind::Not(_) => {}
+            ExprKind::Binary { op: BinaryOp::And, right, .. } => stack.push(right),
+            ExprKind::Binary { op: BinaryOp::Or, left, right, .. } => stack.extend([&**left, &**right]),
+            ExprKind::Binary { .. } => {}
+            ExprKind::Call { name, args, .. } => {
+                let lower = name.to_ascii_lowercase();
+                if !matches!(lower.as_str(), "contains" | "startswith" | "endswith" | "hashfiles" | "success" | "failure" | "always" | "cancelled") {
+                    stack.extend(args.iter());
+                }
+            }
+            ExprKind::Property { .. } | ExprKind::Index { .. } | ExprKind::Filter { .. } => {
+                match audit::dotted(e) {
+                    Some(path) => {
+                        let tier = classify(&path, scope, depth);
+                        if let Some(tier) = tier {
+                            out.push(Leak { span: e.span, path, tier });
+                        }
+                    }
+                    // `fromJSON(x).y`: the text comes from `x`.
+                    None => {
+                        if let ExprKind::Property { receiver, .. } | ExprKind::Index { receiver, .. } | ExprKind::Filter { receiver } = &e.kind {
+                            stack.push(receiver);
+                        }
+                    }
+                }
+            }
+            ExprKind::Variable(v) => {
+                let path = v.to_ascii_lowercase();
+                if let Some(tier) = classify(&path, scope, depth) {
+                    out.push(Leak { span: e.span, path, tier });
+                }
+            }
+            _ => {}
+        }
+    }
+    out.sort_by_key(|l| (l.span.start, l.span.end));
+    out
+}
+
+/// Payload fields named like free text anyone can write.
+const FREE_TEXT: &[&str] = &["body", "title", "message", "description", "display_title", "text", "summary", "page_name", "head_branch", "head_ref", "email"];
+
+/// Payload fields GitHub fixes, or whose format cannot carry shell syntax
+/// (logins are letters, digits and `-`; ids and SHAs are numbers and hex).
+fn is_fixed_field(last: &str) -> bool {
+    matches!(
+        last,
+        "number" | "id" | "node_id" | "sha" | "login" | "action" | "state" | "type" | "size" | "merged" | "draft"
+            | "private" | "fork" | "locked" | "forced" | "created" | "deleted" | "default_branch" | "full_name"
+            | "owner" | "association" | "author_association" | "visibility" | "conclusion" | "status" | "event"
+            | "run_number" | "run_attempt" | "workflow_id" | "check_suite_id"
+    ) || last.ends_with("_id")
+        || last.ends_with("_sha")
+        || last.ends_with("_at")
+        || last.ends_with("_url")
+        || last == "url"
+        || last.ends_with("_count")
+}
+
+fn classify(path: &str, scope: &Scope<'_>, depth: usize) -> Option<Tier> {
+    let segments: Vec<&str> = path.split('.').collect();
+    let last = *segments.last()?;
+    match segments[0] {
+        "github" => Some(classify_github(path, &segments, scope)),
+        "inputs" => Some(input_tier(segments.get(1).copied(), scope)),
+        "steps" | "needs" | "jobs" => Some(Tier::Output),
+        "matrix" => Some(matrix_tier(segments.get(1).copied(), scope)),
+        "env" => {
+            let name = segments.get(1)?;
+            Some(env_tier(name, scope, depth).unwrap_or(Tier::Fixed))
+        }
+        _ if segments.len() == 1 && last.is_empty() => None,
+        _ => Some(Tier::Fixed),
+    }
+}
+
+fn classify_github(path: &str, segments: &[&str], scope: &Scope<'_>) -> Tier {
+    if UNTRUSTED_PATHS.iter().any(|p| matches_pattern(p, segments)) {
+        return Tier::Event;
+    }
+    if let Some(rest) = path.strip_prefix("github.event.inputs.") {
+        return input_tier(rest.split('.').next(), scope);
+    }
+    if segments.len() == 2 {
+        return match segments[1] {
+            "ref_name" | "ref" | "base_ref" => Tier::Ref,
+            _ => Tier::Fixed,
+        };
+    }
+    if segments.get(1) != Some(&"event") || segments.len() < 3 {
+        return Tier::Fixed;
+    }
+    let last = segments[segments.len() - 1];
+    if FREE_TEXT.contains(&last) {
+        Tier::Event
+    } else if is_fixed_field(last) || matches!(segments[2], "repository" | "organization" | "enterprise" | "installation") {
+        Tier::Fixed
+    } else {
+        Tier::Ref
+    }
+}
+
+/// `UNTRUSTED_PATHS` entries use `*` for any index.
+fn matches_pattern(pattern: &str, segments: &[&str]) -> bool {
+    let pattern: Vec<&str> = pattern.split('.').collect();
+    pattern.len() <= segments.len() && pattern.iter().zip(segments).all(|(p, s)| p == s || *p == "*")
+}
+
+fn input_tier(name: Option<&str>, scope: &Scope<'_>) -> Tier {
+    match name {
+        Some(n) if scope.typed_inputs.iter().any(|t| t == n) => Tier::Fixed,
+        _ => Tier::Input,
+    }
+}
+
+/// A matrix value is fixed when every value its key can take is written
+/// in the workflow; an expression anywhere it comes from makes it dynamic.
+fn matrix_tier(key: Option<&str>, scope: &Scope<'_>) -> Tier {
+    let Some(matrix) = scope.matrix else { return Tier::Fixed };
+    if matrix.is_scalar() {
+        return if matrix.is_expression() { Tier::Matrix } else { Tier::Fixed };
+    }
+    let Some(key) = key else {
+        return if has_expression(matrix) { Tier::Matrix } else { Tier::Fixed };
+    };
+    let mut sources: Vec<&Node> = Vec::new();
+    for e in matrix.as_mapping().unwrap_or_default() {
+        let k = e.key.as_str().unwrap_or("").to_ascii_lowercase();
+        if k == key {
+            sources.push(&e.value);
+        } else if k == "include" {
+            if e.value.is_scalar() {
+                sources.push(&e.value);
+            }
+            for item in e.value.as_sequence().unwrap_or_default() {
+                if item.is_scalar() {
+                    sources.push(item);
+                }
+                for ie in item.as_mapping().unwrap_or_default() {
+                    if ie.key.as_str().is_some_and(|k| k.eq_ignore_ascii_case(key)) {
+                        sources.push(&ie.value);
+                    }
+                }
+            }
+        }
+    }
+    if sources.iter().any(|s| has_expression(s)) {
+        Tier::Matrix
+    } else {
+        Tier::Fixed
+    }
+}
+
+fn has_expression(node: &Node) -> bool {
+    audit::string_scalars(node).iter().any(|s| s.as_str().is_some_and(|v| v.contains("${{")))
+}
+
+/// `${{ env.X }}`: the most dangerous source of the `env:` entry setting X.
+fn env_tier(name: &str, scope: &Scope<'_>, depth: usize) -> Option<Tier> {
+    if depth > 4 {
+        return Some(Tier::Fixed);
+    }
+    let value = scope.envs.iter().find_map(|env| {
+        env.as_mapping()?
+            .iter()
+            .find(|e| e.key.as_str().is_some_and(|k| k.eq_ignore_ascii_case(name)))
+            .map(|e| &e.value)
+    })?;
+    let text = value.as_str()?;
+    let mut best: Option<Tier> = None;
+    for (_, expr) in audit::expressions(text) {
+        for leak in leaks_within(&expr, scope, depth + 1) {
+            best = Some(best.map_or(leak.tier, |b| b.min(leak.tier)));
+        }
+    }
+    Some(best.unwrap_or(Tier::Fixed))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn tiers(src: &str, scope: &Scope<'_>) -> Vec<(String, Tier)> {
+        leaks(&autoheal_expr::parse(src).unwrap(), scope)
+            .into_iter()
+            .map(|l| (l.path, l.tier))
+            .collect()
+    }
+
+    #[test]
+    fn sources_by_trust() {
+        let scope = Scope { typed_inputs: vec!["dry".into()], matrix: None, envs: vec![] };
+        assert_eq!(
+            tiers("format('{0} {1} {2} {3}', github.event.issue.title, inputs.name, inputs.dry, github.ref_name)", &scope),
+            [
+                ("github.event.issue.title".into(), Tier::Event),
+                ("inputs.name".into(), Tier::Input),
+                ("inputs.dry".into(), Tier::Fixed),
+                ("github.ref_name".into(), Tier::Ref),
+            ]
+        );
+        assert_eq!(
+            tiers("github.event.release.body || github.event.pull_request.number || github.actor || steps.x.outputs.y", &scope),
+            [
+                ("github.event.release.body".into(), Tier::Event),
+                ("github.event.pull_request.number".into(), Tier::Fixed),
+                ("github.actor".into(), Tier::Fixed),
+                ("steps.x.outputs.y".into(), Tier::Output),
+            ]
+        );
+        assert!(tiers("github.event.issue.title == 'x' && 'a'", &scope).is_empty());
+    }
+
+    #[test]
+    fn env_indirection_and_dynamic_matrices() {
+        let doc = crate::yaml::parse(b"env:\n  T: ${{ github.event.issue.title }}\n  L: literal\nmatrix:\n  os: [a, b]\n  include:\n    - mod: ${{ fromJSON(needs.x.outputs.y) }}\n");
+        let root = doc.root.as_ref().unwrap();
+        let scope = Scope { typed_inputs: vec![], matrix: root.get("matrix"), envs: vec![root.get("env").unwrap()] };
+        assert_eq!(tiers("env.T", &scope), [("env.t".into(), Tier::Event)]);
+        assert_eq!(tiers("env.L", &scope), [("env.l".into(), Tier::Fixed)]);
+        assert_eq!(tiers("matrix.os", &scope), [("matrix.os".into(), Tier::Fixed)]);
+        assert_eq!(tiers("matrix.mod", &scope), [("matrix.mod".into(), Tier::Matrix)]);
+    }
+}

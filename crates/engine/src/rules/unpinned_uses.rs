@@ -1,0 +1,180 @@
+//! `unpinned-uses` (formerly `pinning`, still accepted as an alias): actions,
+//! reusable workflows and `docker://` images not pinned to an immutable
+//! commit SHA or image digest. A tag or branch can be moved by whoever
+//! controls the repository (the tj-actions/changed-files compromise of
+//! March 2025 rewrote existing tags), so a compromised action reaches every
+//! workflow that follows it.
+//!
+//! The policy is zizmor's default since its 1.20: every remote `uses:` must
+//! be hash-pinned. GitHub's own `actions/*` and `github/*` are still
+//! reported, one level lower (warning), since their tags are maintained by
+//! GitHub. Local actions and expressions are skipped.
+//!
+//! Checks: `unpinned-uses/ref` (pinned to a tag or branch),
+//! `unpinned-uses/unpinned` (no version at all: a `docker://` image with no
+//! tag). There is no fix: resolving a tag to its SHA needs the network.
+
+use super::action::{ActionRef, parse_action_ref};
+use super::audit::{HIGH, MEDIUM};
+use super::workflow_call::{WorkflowRef, parse_workflow_ref};
+use super::{ALL_FILES, Context, Rule};
+use crate::diagnostic::Confidence;
+use crate::model::FileKind;
+use crate::yaml::Node;
+
+pub const RULE: Rule = Rule {
+    id: "unpinned-uses",
+    default_severity: HIGH,
+    enabled_by_default: true,
+    summary: "Actions, reusable workflows and `docker://` images should be pinned to a full commit SHA or image digest.",
+    kinds: ALL_FILES,
+    check,
+};
+
+/// Owners whose tags GitHub itself maintains: still reported, lower.
+pub const FIRST_PARTY_OWNERS: &[&str] = &["actions", "github"];
+
+fn check(ctx: &mut Context<'_>) {
+    let Some(root) = ctx.root() else { return };
+    let mut uses_nodes: Vec<(&Node, bool)> = Vec::new();
+    match ctx.kind {
+        FileKind::Workflow => {
+            let Some(wf) = ctx.workflow else { return };
+            for job in &wf.jobs {
+                if let Some(u) = job.get("uses") {
+                    uses_nodes.push((u, true));
+                }
+                uses_nodes.extend(job.steps.iter().filter_map(|s| s.get("uses")).map(|u| (u, false)));
+            }
+        }
+        FileKind::Action => {
+            let steps = root
+                .get("runs")
+                .and_then(|r| r.get("steps"))
+                .and_then(Node::as_sequence)
+                .unwrap_or_default();
+            uses_nodes.extend(steps.iter().filter_map(|s| s.get("uses")).map(|u| (u, false)));
+        }
+    }
+    for (node, job_level) in uses_nodes {
+        let Some(uses) = node.as_str().filter(|u| !u.contains("${{")) else {
+            continue;
+        };
+        let (owner, git_ref) = if job_level {
+            match parse_workflow_ref(uses) {
+                Ok(WorkflowRef::Remote { owner, git_ref, .. }) => (owner, git_ref),
+                _ => continue,
+            }
+        } else {
+            match parse_action_ref(uses) {
+                Ok(ActionRef::Remote { owner, git_ref, .. }) => (owner, git_ref),
+                Ok(ActionRef::Docker { image }) => {
+                    docker(ctx, node, image);
+                    continue;
+                }
+                _ => continue,
+            }
+        };
+        if is_full_sha(git_ref) {
+            continue;
+        }
+        let first_party = FIRST_PARTY_OWNERS.iter().any(|t| t.eq_ignore_ascii_case(owner));
+        ctx.report_audit(
+            "unpinned-uses/ref",
+            if first_party { MEDIUM } else { HIGH },
+            Confidence::High,
+            node.report_span(),
+            format!("{uses:?} is not pinned to a full commit SHA; a tag or branch can be moved to different code. Pin it as `@<40-hex sha> # {git_ref}`"),
+        );
+    }
+}
+
+fn docker(ctx: &mut Context<'_>, node: &Node, image: &str) {
+    if image.contains("@sha256:") {
+        return;
+    }
+    let (code, message) = if image_tag(image).is_none() {
+        (
+            "unpinned-uses/unpinned",
+            format!("container image {image:?} has no tag or digest, so it follows `latest`; use `docker://{image}@sha256:<digest>`"),
+        )
+    } else {
+        (
+            "unpinned-uses/ref",
+            format!("container image {image:?} is not pinned to a digest; use `docker://{image}@sha256:<digest>`"),
+        )
+    };
+    ctx.report_audit(code, HIGH, Confidence::High, node.report_span(), message);
+}
+
+/// The tag of `registry:port/name:tag`, if any (a `:` after the last `/`).
+pub fn image_tag(image: &str) -> Option<&str> {
+    let name = image.split('@').next().unwrap_or(image);
+    let last = name.rsplit('/').next().unwrap_or(name);
+    last.split_once(':').map(|(_, t)| t)
+}
+
+pub fn is_full_sha(git_ref: &str) -> bool {
+    git_ref.len() == 40 && git_ref.bytes().all(|b| b.is_ascii_hexdigit())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{image_tag, is_full_sha};
+    use crate::config::{Config, RuleSetting};
+    use crate::lint::{LintOptions, lint};
+    use crate::rules::test_support::render;
+
+    fn render_at(src: &str, path: &str, config: &Config) -> Vec<String> {
+        let idx = crate::text::LineIndex::new(src);
+        lint(path, src.as_bytes(), &LintOptions::new(config))
+            .into_iter()
+            .filter(|d| d.rule == "unpinned-uses")
+            .map(|d| {
+                let p = idx.line_column(src, d.range.start);
+                format!("{}:{}: {} {} {}", p.line, p.column, d.code, d.severity, d.message)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn tags_branches_and_images_are_reported() {
+        let src = "on: push\njobs:\n  a:\n    runs-on: x\n    steps:\n      - uses: actions/checkout@v4\n      - uses: docker/login-action@v3\n      - uses: docker/login-action@74a5d142397b4f367a81961eba4e8cd7edddf772 # v3\n      - uses: ./local\n      - uses: docker://alpine:3\n      - uses: docker://alpine\n      - uses: docker://alpine@sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef\n      - uses: ${{ matrix.action }}\n  call:\n    uses: org/shared/.github/workflows/ci.yml@main\n  local:\n    uses: ./.github/workflows/ci.yml\n";
+        assert_eq!(
+            render_at(src, ".github/workflows/ci.yml", &Config::default()),
+            [
+                "6:15: unpinned-uses/ref warning \"actions/checkout@v4\" is not pinned to a full commit SHA; a tag or branch can be moved to different code. Pin it as `@<40-hex sha> # v4`",
+                "7:15: unpinned-uses/ref error \"docker/login-action@v3\" is not pinned to a full commit SHA; a tag or branch can be moved to different code. Pin it as `@<40-hex sha> # v3`",
+                "10:15: unpinned-uses/ref error container image \"alpine:3\" is not pinned to a digest; use `docker://alpine:3@sha256:<digest>`",
+                "11:15: unpinned-uses/unpinned error container image \"alpine\" has no tag or digest, so it follows `latest`; use `docker://alpine@sha256:<digest>`",
+                "15:11: unpinned-uses/ref error \"org/shared/.github/workflows/ci.yml@main\" is not pinned to a full commit SHA; a tag or branch can be moved to different code. Pin it as `@<40-hex sha> # main`",
+            ]
+        );
+    }
+
+    #[test]
+    fn composite_actions_and_the_old_id() {
+        let action = "name: x\nruns:\n  using: composite\n  steps:\n    - uses: some/action@v1\n";
+        assert_eq!(render_at(action, "action.yml", &Config::default()).len(), 1);
+        let mut config = Config::default();
+        config.rules.insert("unpinned-uses".into(), RuleSetting::Off);
+        assert!(render_at(action, "action.yml", &config).is_empty());
+        let suppressed = "on: push\njobs:\n  a:\n    runs-on: x\n    steps:\n      - uses: some/action@v1 # autoheal: ignore[pinning]\n      # zizmor: ignore[unpinned-uses]\n      - uses: other/action@v1\n";
+        assert!(render(suppressed, "unpinned-uses").is_empty());
+    }
+
+    #[test]
+    fn only_forty_hex_digits_are_a_sha() {
+        assert!(is_full_sha("74a5d142397b4f367a81961eba4e8cd7edddf772"));
+        assert!(!is_full_sha("74a5d14"));
+        assert!(!is_full_sha("74a5d142397b4f367a81961eba4e8cd7edddf77g"));
+    }
+
+    #[test]
+    fn image_tags() {
+        assert_eq!(image_tag("alpine:3"), Some("3"));
+        assert_eq!(image_tag("alpine"), None);
+        assert_eq!(image_tag("localhost:5000/alpine"), None);
+        assert_eq!(image_tag("ghcr.io/a/b:latest"), Some("latest"));
+    }
+}

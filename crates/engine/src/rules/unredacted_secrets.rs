@@ -1,0 +1,77 @@
+//! `unredacted-secrets`: `fromJSON(secrets.X).field` takes a piece of a
+//! secret. The runner masks each secret's exact value in logs, not parts of
+//! it, so the field prints in clear. No fix: the secret has to be split into
+//! one secret per field.
+
+use autoheal_expr::{Expr, ExprKind};
+
+use super::audit::{self, MEDIUM};
+use super::{ALL_FILES, Context, Rule};
+use crate::diagnostic::Confidence;
+
+pub const RULE: Rule = Rule {
+    id: "unredacted-secrets",
+    default_severity: MEDIUM,
+    enabled_by_default: true,
+    summary: "A field of `fromJSON(secrets.X)` is not masked in logs; store each field as its own secret.",
+    kinds: ALL_FILES,
+    check,
+};
+
+fn check(ctx: &mut Context<'_>) {
+    let Some(root) = ctx.root() else { return };
+    for found in audit::all_expressions(root) {
+        let mut spans = Vec::new();
+        found.expr.walk(&mut |e| {
+            let receiver = match &e.kind {
+                ExprKind::Property { receiver, .. } | ExprKind::Index { receiver, .. } => receiver,
+                _ => return,
+            };
+            if is_parsed_secret(receiver) {
+                spans.push(e.span);
+            }
+        });
+        for span in spans {
+            let range = found.range(ctx.source, span);
+            ctx.report_audit(
+                "unredacted-secrets",
+                MEDIUM,
+                Confidence::High,
+                range,
+                "a field of a JSON secret is not masked in the logs (only whole secret values are); store the field as its own secret",
+            );
+        }
+    }
+}
+
+/// `fromJSON(<something reading secrets>)`.
+fn is_parsed_secret(e: &Expr) -> bool {
+    let ExprKind::Call { name, args, .. } = &e.kind else {
+        return false;
+    };
+    if !name.eq_ignore_ascii_case("fromjson") {
+        return false;
+    }
+    let mut reads = false;
+    for a in args {
+        a.walk(&mut |x| {
+            if matches!(&x.kind, ExprKind::Variable(v) if v.eq_ignore_ascii_case("secrets")) {
+                reads = true;
+            }
+        });
+    }
+    reads
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::test_support::render;
+
+    #[test]
+    fn fields_of_json_secrets() {
+        let src = "on: push\njobs:\n  a:\n    runs-on: x\n    steps:\n      - run: ./deploy\n        env:\n          U: ${{ fromJSON(secrets.CREDS).user }}\n          P: ${{ fromJson(secrets.CREDS)['password'] }}\n          OK: ${{ secrets.CREDS }}\n          OK2: ${{ fromJSON(steps.x.outputs.y).z }}\n";
+        let got = render(src, "unredacted-secrets");
+        assert_eq!(got.len(), 2, "{got:?}");
+        assert!(got[0].starts_with("8:18: a field of a JSON secret"), "{got:?}");
+    }
+}

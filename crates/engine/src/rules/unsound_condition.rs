@@ -1,0 +1,107 @@
+//! `unsound-condition`: an `if:` whose `${{ }}` has other text around it,
+//! typically the newline a `|` block scalar keeps at its end. GitHub then
+//! expands a string template (`"false\n"`), and any non-empty string is
+//! true: the step always runs.
+//!
+//! Fix (safe): when the only extra text is the block scalar's final
+//! newline, strip it with the `-` chomping indicator (`|-`).
+
+use autoheal_expr::{Condition, classify_condition};
+
+use super::audit::HIGH;
+use super::{ALL_FILES, Context, Rule};
+use crate::diagnostic::{Confidence, Edit, Fix};
+use crate::text::TextRange;
+use crate::yaml::{Node, NodeKind, ScalarStyle};
+
+pub const RULE: Rule = Rule {
+    id: "unsound-condition",
+    default_severity: HIGH,
+    enabled_by_default: true,
+    summary: "An `if:` with text around its `${{ }}` (often a `|` block's newline) is always true.",
+    kinds: ALL_FILES,
+    check,
+};
+
+fn check(ctx: &mut Context<'_>) {
+    let Some(root) = ctx.root() else { return };
+    let mut conditions = Vec::new();
+    collect_ifs(root, &mut conditions);
+    for node in conditions {
+        let Some(scalar) = node.as_scalar() else { continue };
+        if !matches!(classify_condition(&scalar.value), Condition::AlwaysTrue(_)) {
+            continue;
+        }
+        let fix = chomp_fix(ctx, node);
+        let d = ctx.report_audit(
+            "unsound-condition",
+            HIGH,
+            Confidence::High,
+            node.span,
+            format!(
+                "condition {:?} is always true: the text around `${{{{ }}}}` (here or a block scalar's final newline) makes it a non-empty string; write it without `${{{{ }}}}`, or use `|-`",
+                scalar.value
+            ),
+        );
+        d.fixes.extend(fix);
+    }
+}
+
+fn collect_ifs<'a>(node: &'a Node, out: &mut Vec<&'a Node>) {
+    match &node.kind {
+        NodeKind::Mapping(entries) => {
+            for e in entries {
+                if e.key.as_str() == Some("if") && e.value.is_scalar() {
+                    out.push(&e.value);
+                } else {
+                    collect_ifs(&e.value, out);
+                }
+            }
+        }
+        NodeKind::Sequence(items) => items.iter().for_each(|i| collect_ifs(i, out)),
+        NodeKind::Scalar(_) => {}
+    }
+}
+
+/// `|` → `|-` (or `|+` → `|-`) when the value is one `${{ }}` and newlines.
+fn chomp_fix(ctx: &Context<'_>, node: &Node) -> Option<Fix> {
+    let scalar = node.as_scalar()?;
+    if !matches!(scalar.style, ScalarStyle::Literal | ScalarStyle::Folded) {
+        return None;
+    }
+    if !matches!(classify_condition(scalar.value.trim_end_matches('\n')), Condition::Wrapped(_)) {
+        return None;
+    }
+    let header_end = ctx.source[node.span.start..].find('\n')? + node.span.start;
+    let header = &ctx.source[node.span.start..header_end];
+    let indicator = header.trim_end().split('#').next()?.trim_end();
+    let edit = if let Some(plus) = indicator.find('+') {
+        Edit::replace(ctx.path, TextRange::new(node.span.start + plus, node.span.start + plus + 1), "-")
+    } else if indicator.contains('-') {
+        return None;
+    } else {
+        Edit::insert(ctx.path, node.span.start + 1, "-")
+    };
+    Some(Fix::safe("Strip the final newline (`|-`)", vec![edit]))
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::test_support::{apply_first_fix, render};
+
+    const SRC: &str = "on: push\njobs:\n  a:\n    runs-on: x\n    steps:\n      - if: |\n          ${{ false }}\n        run: x\n      - if: ${{ a }} && ${{ b }}\n        run: x\n      - if: |-\n          ${{ false }}\n        run: x\n      - if: |\n          false\n        run: x\n";
+
+    #[test]
+    fn always_true_conditions() {
+        let got = render(SRC, "unsound-condition");
+        assert_eq!(got.len(), 2, "{got:?}");
+        assert!(got[0].starts_with("6:13: condition \"${{ false }}\\n\" is always true"));
+        assert!(got[1].starts_with("9:13:"));
+    }
+
+    #[test]
+    fn the_fix_chomps_the_newline() {
+        let fixed = apply_first_fix(SRC, "unsound-condition");
+        assert!(fixed.starts_with("on: push\njobs:\n  a:\n    runs-on: x\n    steps:\n      - if: |-\n          ${{ false }}\n"), "{fixed}");
+    }
+}
