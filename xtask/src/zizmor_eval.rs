@@ -6,9 +6,11 @@
 //! (from PyPI) is run here, `--offline --persona auditor`, once per file
 //! (a file zizmor cannot load does not stop the others). Only zizmor's
 //! regular-persona findings at medium or high severity *and* confidence
-//! count. One of them is found when autoheal (default config, regular
-//! persona) reports the same audit in the same file on a line inside
-//! zizmor's region; matching is one to one.
+//! count, and autoheal's (default config, regular persona) at warning or
+//! error and medium or high confidence. One of zizmor's is found when autoheal reports the same audit in the same file on a line inside
+//! zizmor's region; matching is one to one. A second pass pairs leftovers
+//! of one file within 30 lines, because zizmor reports a repeated
+//! expression of a script at its first occurrence (twice on one line).
 //!
 //! The corpus is split by repository: the first half of the repository
 //! directories in sorted order is `dev` (looked at while designing the
@@ -22,9 +24,12 @@ use std::process::Command;
 use autoheal_engine::config::Config;
 use autoheal_engine::lint::{FixSelection, LintOptions, lint};
 use autoheal_engine::rules::audit::SECURITY_RULES;
-use autoheal_engine::LineIndex;
+use autoheal_engine::{Confidence, LineIndex, Severity};
 use rayon::prelude::*;
 use serde_json::Value;
+
+/// How far below zizmor's line a leftover finding may be paired.
+const NEARBY: u32 = 30;
 
 struct ZFinding {
     rule: String,
@@ -75,23 +80,29 @@ pub fn run(corpus: &Path, args: &[&str]) -> anyhow::Result<()> {
         fixes: FixSelection::None,
         ..LintOptions::new(&config)
     };
-    let results: Vec<(bool, String, Vec<ZFinding>, Vec<(String, u32, String)>)> = files
+    #[allow(clippy::type_complexity)]
+    let results: Vec<Option<(bool, String, Vec<ZFinding>, Vec<(String, u32, String)>)>> = files
         .par_iter()
         .map(|f| {
             let repo = repo_of(&base, f);
             let name = sarif_name(&base, f);
-            let zizmor = read_sarif(&sarif_dir.join(&name));
+            // A file zizmor could not load is left out of the comparison.
+            let zizmor = read_sarif(&sarif_dir.join(&name))?;
             let bytes = std::fs::read(f).unwrap_or_default();
             let text = String::from_utf8_lossy(&bytes).into_owned();
             let idx = LineIndex::new(&text);
             let ours: Vec<(String, u32, String)> = lint(&name, &bytes, &opts)
                 .into_iter()
-                .filter(|d| SECURITY_RULES.contains(&d.rule))
+                .filter(|d| {
+                    SECURITY_RULES.contains(&d.rule) && d.severity >= Severity::Warning && d.confidence >= Confidence::Medium
+                })
                 .map(|d| (d.rule.to_string(), idx.line_column(&text, d.range.start).line, d.message))
                 .collect();
-            (repo >= holdout_from, name, zizmor, ours)
+            Some((repo >= holdout_from, name, zizmor, ours))
         })
         .collect();
+    let results: Vec<_> = results.into_iter().flatten().collect();
+    let skipped = files.len() - results.len();
     let mut table: BTreeMap<(&str, bool), Counts> = BTreeMap::new();
     let mut diff = String::from("split\tfile\tline\taudit\twho\tmessage\n");
     for (holdout, name, zizmor, ours) in &results {
@@ -102,8 +113,23 @@ pub fn run(corpus: &Path, args: &[&str]) -> anyhow::Result<()> {
             let c = table.entry((rule, *holdout)).or_default();
             c.zizmor += z.len();
             c.autoheal += a.len();
+            let mut missed = Vec::new();
             for zf in z {
                 let hit = a.iter_mut().find(|o| o.is_some_and(|o| o.1 >= zf.start && o.1 <= zf.end));
+                match hit {
+                    Some(slot) => {
+                        c.matched += 1;
+                        *slot = None;
+                    }
+                    None => missed.push(zf),
+                }
+            }
+            // zizmor places a repeated expression of one script at its first
+            // occurrence; pair what is left within the next lines.
+            for zf in missed {
+                let hit = a
+                    .iter_mut()
+                    .find(|o| o.is_some_and(|o| o.1 >= zf.start.saturating_sub(2) && o.1 <= zf.end + NEARBY));
                 match hit {
                     Some(slot) => {
                         c.matched += 1;
@@ -147,6 +173,7 @@ pub fn run(corpus: &Path, args: &[&str]) -> anyhow::Result<()> {
             recall(t)
         );
     }
+    println!("\n{} files compared; {skipped} left out (zizmor could not load them).", results.len());
     let out = std::env::temp_dir().join("autoheal-zizmor-diff.tsv");
     std::fs::write(&out, diff)?;
     eprintln!("differences: {}", out.display());
@@ -176,9 +203,9 @@ fn sarif_name(base: &Path, f: &Path) -> String {
 }
 
 /// Regular-persona findings at medium or high severity and confidence.
-fn read_sarif(path: &Path) -> Vec<ZFinding> {
-    let Ok(text) = std::fs::read_to_string(path) else { return Vec::new() };
-    let Ok(v) = serde_json::from_str::<Value>(&text) else { return Vec::new() };
+fn read_sarif(path: &Path) -> Option<Vec<ZFinding>> {
+    let text = std::fs::read_to_string(path).ok()?;
+    let v = serde_json::from_str::<Value>(&text).ok()?;
     let strong = |s: &Value| matches!(s.as_str(), Some("Medium" | "High"));
     v["runs"][0]["results"]
         .as_array()
@@ -200,5 +227,4 @@ fn read_sarif(path: &Path) -> Vec<ZFinding> {
                 })
                 .collect()
         })
-        .unwrap_or_default()
 }

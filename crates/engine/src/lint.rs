@@ -164,7 +164,8 @@ pub fn verify_all(path: &str, source: &str, parse_errors: usize, diags: &mut [Di
 }
 
 /// `# autoheal: ignore[rule-a, rule-b/code]` (or zizmor's `# zizmor:
-/// ignore[audit]`) on a diagnostic's line or the line above; `# autoheal: ignore` alone silences every rule there. A rule id
+/// ignore[audit]`) on a diagnostic's lines (or its labels') or the line
+/// above; `# autoheal: ignore` alone silences every rule there. A rule id
 /// silences every code of the rule; a code only that check.
 struct Suppressions {
     /// (line number, rules; empty = all)
@@ -201,9 +202,16 @@ impl Suppressions {
         if self.lines.is_empty() || d.rule == "syntax" {
             return false;
         }
+        // The line above the finding, or any line it or its labels span
+        // (zizmor's rule: a comment inside the flagged block counts).
         let line = line_of(source, d.range.start);
+        let spans: Vec<(usize, usize)> = std::iter::once(d.range)
+            .chain(d.labels.iter().map(|l| l.range))
+            .map(|r| (line_of(source, r.start), line_of(source, r.end)))
+            .collect();
         self.lines.iter().any(|(l, rules)| {
-            (*l == line || *l + 1 == line) && (rules.is_empty() || rules.iter().any(|r| r == d.rule || r == d.code))
+            (*l + 1 == line || spans.iter().any(|(a, b)| (a..=b).contains(&l)))
+                && (rules.is_empty() || rules.iter().any(|r| r == d.rule || r == d.code))
         })
     }
 }

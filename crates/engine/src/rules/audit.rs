@@ -52,13 +52,22 @@ pub struct StepRef<'a> {
     pub node: &'a Node,
 }
 
-/// Every step of the file: the jobs' steps of a workflow, `runs.steps` of
-/// a composite action.
+/// A job that never runs (`if: false`), as a way to switch it off: its
+/// steps are no risk, as zizmor also judges.
+pub fn job_disabled(job: &Job<'_>) -> bool {
+    job.get("if")
+        .and_then(Node::as_str)
+        .is_some_and(|c| matches!(c.trim(), "false" | "${{ false }}" | "${{false}}"))
+}
+
+/// Every step of the file: the jobs' steps of a workflow (jobs switched
+/// off with `if: false` left out), `runs.steps` of a composite action.
 pub fn steps<'a>(ctx: &Context<'a>) -> Vec<StepRef<'a>> {
     match (ctx.kind, ctx.workflow) {
         (FileKind::Workflow, Some(wf)) => wf
             .jobs
             .iter()
+            .filter(|job| !job_disabled(job))
             .flat_map(|job| {
                 job.steps.iter().map(move |s| StepRef {
                     job: Some(job),

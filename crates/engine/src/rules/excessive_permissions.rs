@@ -53,16 +53,26 @@ fn check(ctx: &mut Context<'_>) {
     } else {
         Persona::Pedantic
     };
-    let job_persona = if reusable_only { Persona::Pedantic } else { Persona::Regular };
+    // A reusable workflow's caller decides its permissions, except for a
+    // job that calls yet another workflow.
+    let job_persona = |job: &Job<'_>| {
+        if reusable_only && !job.is_call() {
+            Persona::Pedantic
+        } else {
+            Persona::Regular
+        }
+    };
+    // Workflow-level grants matter only to jobs without their own block.
+    let some_job_inherits = wf.jobs.iter().any(|j| j.get("permissions").is_none());
     let needs: Vec<Option<Vec<(&'static str, &'static str)>>> = wf.jobs.iter().map(token_needs).collect();
     match root.get("permissions") {
         Some(p) => {
-            if ctx.shows(workflow_persona) {
+            if ctx.shows(workflow_persona) && some_job_inherits {
                 grant(ctx, p, "at the workflow level, so every job gets it");
             }
         }
         None => {
-            if ctx.shows(workflow_persona) {
+            if ctx.shows(workflow_persona) && some_job_inherits {
                 let at = root.as_mapping().and_then(|e| e.first()).map_or(root.span, |e| e.key.span);
                 let fix = workflow_fix(ctx, root, &needs);
                 let d = ctx.report_audit(
@@ -80,7 +90,7 @@ fn check(ctx: &mut Context<'_>) {
     for (job, need) in wf.jobs.iter().zip(&needs) {
         match job.get("permissions") {
             Some(p) => grant_job(ctx, p),
-            None if !workflow_has && ctx.shows(job_persona) => {
+            None if !workflow_has && ctx.shows(job_persona(job)) => {
                 let fix = need.as_ref().and_then(|n| job_fix(ctx, job, n));
                 let d = ctx.report_audit(
                     "excessive-permissions/default-permissions",

@@ -37,7 +37,7 @@ fn check(ctx: &mut Context<'_>) {
             "secrets-inherit",
             MEDIUM,
             Confidence::High,
-            uses.report_span(),
+            uses.report_span().cover(secrets.span),
             format!(
                 "job \"{}\" passes every secret to this reusable workflow with `secrets: inherit`; pass only the secrets it uses",
                 job.id

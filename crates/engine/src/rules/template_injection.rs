@@ -47,7 +47,7 @@ fn check(ctx: &mut Context<'_>) {
         (FileKind::Workflow, Some(wf)) => {
             let global_env = env_names(root.get("env"));
             let typed_inputs = Scope::typed_inputs(root);
-            for job in &wf.jobs {
+            for job in wf.jobs.iter().filter(|j| !super::audit::job_disabled(j)) {
                 let shell = quoting::default_shell(ctx.source, root, job.node());
                 let mut reserved = global_env.clone();
                 reserved.extend(env_names(job.get("env")));
@@ -193,7 +193,13 @@ fn check_step(
     let fix = move_to_env(ctx.path, ctx.source, step, &scripts, &injections, outer_env, scope);
     for (range, message, tier) in findings {
         let (severity, confidence) = tier.level();
+        let script = scripts.iter().find(|s| s.node.span.contains(range.start)).map_or(range, |s| s.node.span);
         let d = ctx.report_audit(tier.code(), severity, confidence, range, message);
+        // The whole script, so a suppression comment on its header counts.
+        d.labels.push(crate::diagnostic::Label {
+            range: TextRange::new(script.start, script.start),
+            message: "in this script".into(),
+        });
         if let Some(fix) = &fix {
             d.fixes.push(fix.clone());
         }
@@ -206,6 +212,7 @@ fn message(path: &str, tier: Tier) -> String {
     let why = match tier {
         Tier::Event => return format!("\"{path}\" {ADVICE}"),
         Tier::Input => "is an input whose caller chooses the text",
+        Tier::Choice => "is a choice input, limited to the options of the ref it is dispatched on (which a pusher controls)",
         Tier::Ref => "is a ref or name that whoever can push chooses",
         Tier::Matrix => "is a matrix value computed at run time",
         Tier::Output => "is a step or job output, which may hold text from outside",

@@ -1,12 +1,13 @@
-//! `unpinned-images`: job `container:` and `services:` images that can
-//! change under the workflow. Checks: `unpinned-images/unpinned` (no tag, so
+//! `unpinned-images`: job `container:` and `services:` images, and
+//! `uses: docker://` steps, that can change under the workflow. An image
+//! written as `${{ matrix.x }}` is judged by every value the matrix lists. Checks: `unpinned-images/unpinned` (no tag, so
 //! `latest`) and `…/latest` (the floating `latest` tag) in every persona;
 //! `…/tag` (a tag, which a registry may let its owner move, instead of an
 //! `@sha256:` digest) in the pedantic one, as zizmor does; `…/expression`
 //! (computed by `${{ }}`, cannot be checked) for auditors. No fix: a digest
 //! has to be looked up in the registry.
 
-use super::audit::{HIGH, LOW};
+use super::audit::{self, HIGH, LOW};
 use super::unpinned_uses::image_tag;
 use super::{Context, Rule, WORKFLOWS};
 use crate::config::Persona;
@@ -24,21 +25,46 @@ pub const RULE: Rule = Rule {
 
 fn check(ctx: &mut Context<'_>) {
     let Some(wf) = ctx.workflow else { return };
-    let mut images: Vec<&Node> = Vec::new();
-    for job in &wf.jobs {
+    // (node to point at, the image as written, the job's matrix)
+    let mut images: Vec<(&Node, String, Option<&Node>)> = Vec::new();
+    for job in wf.jobs.iter().filter(|j| !audit::job_disabled(j)) {
+        let mut nodes: Vec<&Node> = Vec::new();
         if let Some(c) = job.get("container") {
-            images.extend(image_of(c));
+            nodes.extend(image_of(c));
         }
         if let Some(services) = job.get("services").and_then(Node::as_mapping) {
-            images.extend(services.iter().filter_map(|s| image_of(&s.value)));
+            nodes.extend(services.iter().filter_map(|s| image_of(&s.value)));
+        }
+        for node in nodes {
+            if let Some(image) = node.as_str() {
+                images.push((node, image.trim().to_string(), job.matrix()));
+            }
+        }
+        // `uses: docker://image` steps run a container too.
+        for step in &job.steps {
+            if let Some(uses) = step.get("uses")
+                && let Some(image) = uses.as_str().and_then(|u| u.strip_prefix("docker://"))
+            {
+                images.push((uses, image.trim().to_string(), None));
+            }
         }
     }
-    for node in images {
-        let Some(image) = node.as_str().map(str::trim).filter(|s| !s.is_empty()) else {
+    for (node, image, matrix) in images {
+        if image.is_empty() {
             continue;
-        };
-        if image.contains("${{") {
-            if ctx.shows(Persona::Auditor) {
+        }
+        if !image.contains("${{") {
+            judge(ctx, node, &image, "");
+            continue;
+        }
+        // `${{ matrix.x }}`: judge every value the matrix lists.
+        match matrix_values(&image, matrix) {
+            Some(values) => {
+                for v in values {
+                    judge(ctx, node, &v, " (a value of the matrix)");
+                }
+            }
+            None if ctx.shows(Persona::Auditor) => {
                 ctx.report_audit(
                     "unpinned-images/expression",
                     LOW,
@@ -47,42 +73,81 @@ fn check(ctx: &mut Context<'_>) {
                     "the image is computed by an expression and may be unpinned; make sure it resolves to a digest",
                 );
             }
-            continue;
-        }
-        if image.contains("@sha256:") {
-            continue;
-        }
-        match image_tag(image) {
-            None => {
-                ctx.report_audit(
-                    "unpinned-images/unpinned",
-                    HIGH,
-                    Confidence::High,
-                    node.span,
-                    format!("container image {image:?} has no tag, so it runs whatever `latest` is today; pin it to a digest (`{image}@sha256:<digest>`)"),
-                );
-            }
-            Some("latest") => {
-                ctx.report_audit(
-                    "unpinned-images/latest",
-                    HIGH,
-                    Confidence::High,
-                    node.span,
-                    format!("container image {image:?} uses the floating `latest` tag; pin it to a version and digest"),
-                );
-            }
-            Some(_) if ctx.shows(Persona::Pedantic) => {
-                ctx.report_audit(
-                    "unpinned-images/tag",
-                    HIGH,
-                    Confidence::High,
-                    node.span,
-                    format!("container image {image:?} is pinned to a tag, which can be moved; pin it to a digest (`@sha256:<digest>`)"),
-                );
-            }
-            Some(_) => {}
+            None => {}
         }
     }
+}
+
+fn judge(ctx: &mut Context<'_>, node: &Node, image: &str, whence: &str) {
+    if image.contains("@sha256:") || image.contains("${{") {
+        return;
+    }
+    match image_tag(image) {
+        None => {
+            ctx.report_audit(
+                "unpinned-images/unpinned",
+                HIGH,
+                Confidence::High,
+                node.span,
+                format!("container image {image:?}{whence} has no tag, so it runs whatever `latest` is today; pin it to a digest (`{image}@sha256:<digest>`)"),
+            );
+        }
+        Some("latest") => {
+            ctx.report_audit(
+                "unpinned-images/latest",
+                HIGH,
+                Confidence::High,
+                node.span,
+                format!("container image {image:?}{whence} uses the floating `latest` tag; pin it to a version and digest"),
+            );
+        }
+        Some(_) if ctx.shows(Persona::Pedantic) => {
+            ctx.report_audit(
+                "unpinned-images/tag",
+                HIGH,
+                Confidence::High,
+                node.span,
+                format!("container image {image:?}{whence} is pinned to a tag, which can be moved; pin it to a digest (`@sha256:<digest>`)"),
+            );
+        }
+        Some(_) => {}
+    }
+}
+
+/// The literal values of `${{ matrix.a.b }}` (the whole image): every
+/// value of key `a` (or field `b` of it) in the matrix and its `include`.
+/// `None` when the image is something else or a value is computed.
+fn matrix_values(image: &str, matrix: Option<&Node>) -> Option<Vec<String>> {
+    let inner = autoheal_expr::single_expression(image)?.inner_text(image).trim().to_string();
+    let path: Vec<&str> = inner.strip_prefix("matrix.")?.split('.').collect();
+    let matrix = matrix?.as_mapping()?;
+    let mut roots: Vec<&Node> = Vec::new();
+    for e in matrix {
+        match e.key.as_str() {
+            Some(k) if k == path[0] => roots.extend(e.value.as_sequence().unwrap_or(std::slice::from_ref(&e.value))),
+            Some("include") => {
+                for item in e.value.as_sequence()? {
+                    if let Some(v) = item.get(path[0]) {
+                        roots.push(v);
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    let mut values = Vec::new();
+    for root in roots {
+        let mut node = root;
+        for segment in &path[1..] {
+            node = node.get(segment)?;
+        }
+        let v = node.as_str()?;
+        if v.contains("${{") {
+            return None;
+        }
+        values.push(v.trim().to_string());
+    }
+    (!values.is_empty()).then_some(values)
 }
 
 /// `container: image` or `container: {image: …}`.
@@ -110,6 +175,15 @@ mod tests {
                 "8:16: container image \"postgres:latest\" uses the floating `latest` tag; pin it to a version and digest",
             ]
         );
+    }
+
+    #[test]
+    fn matrix_values_and_docker_steps() {
+        let src = "on: push\njobs:\n  a:\n    runs-on: x\n    strategy:\n      matrix:\n        config:\n          - image: ubuntu\n          - image: ubuntu:24.04\n    container:\n      image: ${{ matrix.config.image }}\n    steps:\n      - uses: docker://bitnami/git:latest\n      - uses: docker://alpine:3\n";
+        let got = render(src, "unpinned-images");
+        assert_eq!(got.len(), 2, "{got:?}");
+        assert!(got[0].starts_with("11:14: container image \"ubuntu\" (a value of the matrix) has no tag"), "{got:?}");
+        assert!(got[1].starts_with("13:15: container image \"bitnami/git:latest\" uses the floating `latest` tag"), "{got:?}");
     }
 
     #[test]

@@ -40,7 +40,7 @@ fn check(ctx: &mut Context<'_>) {
     match ctx.kind {
         FileKind::Workflow => {
             let Some(wf) = ctx.workflow else { return };
-            for job in &wf.jobs {
+            for job in wf.jobs.iter().filter(|j| !super::audit::job_disabled(j)) {
                 if let Some(u) = job.get("uses") {
                     uses_nodes.push((u, true));
                 }

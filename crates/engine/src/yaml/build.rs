@@ -797,7 +797,14 @@ fn find_comments(text: &str, root: Option<&Node>) -> Vec<TextRange> {
         root.walk(&mut |n| {
             if let NodeKind::Scalar(s) = &n.kind {
                 if s.style != ScalarStyle::Plain && n.alias.is_none() {
-                    strings.push(n.span);
+                    // A block scalar's header line (`run: | # note`) may end
+                    // in a comment; its content starts on the next line.
+                    let start = match s.style {
+                        ScalarStyle::Literal | ScalarStyle::Folded => memchr::memchr(b'\n', &bytes[n.span.start..n.span.end])
+                            .map_or(n.span.start, |i| n.span.start + i),
+                        _ => n.span.start,
+                    };
+                    strings.push(TextRange::new(start, n.span.end));
                 }
             }
         });

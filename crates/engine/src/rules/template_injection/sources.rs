@@ -19,6 +19,10 @@ pub(crate) enum Tier {
     Event,
     /// A `workflow_dispatch`/`workflow_call`/action input of type string.
     Input,
+    /// A `choice` input: GitHub only accepts the listed options when the
+    /// workflow is dispatched, but the options are those of the ref it is
+    /// dispatched on, which whoever can push chooses.
+    Choice,
     /// Refs, names and other payload text chosen by whoever can push.
     Ref,
     /// A matrix value computed by an expression.
@@ -33,7 +37,7 @@ impl Tier {
     pub(crate) fn code(self) -> &'static str {
         match self {
             Tier::Event => "template-injection",
-            Tier::Input => "template-injection/input",
+            Tier::Input | Tier::Choice => "template-injection/input",
             Tier::Ref => "template-injection/ref",
             Tier::Matrix => "template-injection/matrix",
             Tier::Output => "template-injection/output",
@@ -44,6 +48,7 @@ impl Tier {
         match self {
             Tier::Event => (HIGH, Confidence::High),
             Tier::Input => (HIGH, Confidence::Medium),
+            Tier::Choice => (MEDIUM, Confidence::Medium),
             Tier::Ref | Tier::Matrix => (MEDIUM, Confidence::Medium),
             Tier::Output | Tier::Fixed => (LOW, Confidence::Low),
         }
@@ -65,8 +70,9 @@ pub(crate) struct Leak {
 
 /// What the workflow or action says about its inputs, matrix and env.
 pub(crate) struct Scope<'a> {
-    /// Inputs declared with a type that cannot carry text (boolean, number, choice).
-    pub typed_inputs: Vec<String>,
+    /// Inputs declared with a type that cannot carry text (boolean, number),
+    /// and those limited to options (`choice`), lowercased.
+    pub typed_inputs: Vec<(String, Tier)>,
     /// The job's `strategy.matrix`.
     pub matrix: Option<&'a Node>,
     /// `env:` mappings, innermost (the step's) first.
@@ -76,15 +82,18 @@ pub(crate) struct Scope<'a> {
 impl<'a> Scope<'a> {
     /// Inputs of `workflow_dispatch` and `workflow_call` (or of an action)
     /// whose type cannot carry text.
-    pub(crate) fn typed_inputs(root: &Node) -> Vec<String> {
+    pub(crate) fn typed_inputs(root: &Node) -> Vec<(String, Tier)> {
         let mut out = Vec::new();
         let mut read = |inputs: Option<&Node>| {
             for e in inputs.and_then(Node::as_mapping).unwrap_or_default() {
                 let ty = e.value.get("type").and_then(Node::as_str).unwrap_or("string");
-                if matches!(ty, "boolean" | "number" | "choice" | "environment")
-                    && let Some(name) = e.key.as_str()
-                {
-                    out.push(name.to_ascii_lowercase());
+                let tier = match ty {
+                    "boolean" | "number" => Tier::Fixed,
+                    "choice" | "environment" => Tier::Choice,
+                    _ => continue,
+                };
+                if let Some(name) = e.key.as_str() {
+                    out.push((name.to_ascii_lowercase(), tier));
                 }
             }
         };
@@ -157,7 +166,7 @@ fn is_fixed_field(last: &str) -> bool {
         "number" | "id" | "node_id" | "sha" | "login" | "action" | "state" | "type" | "size" | "merged" | "draft"
             | "private" | "fork" | "locked" | "forced" | "created" | "deleted" | "default_branch" | "full_name"
             | "owner" | "association" | "author_association" | "visibility" | "conclusion" | "status" | "event"
-            | "run_number" | "run_attempt" | "workflow_id" | "check_suite_id"
+            | "run_number" | "run_attempt" | "workflow_id" | "check_suite_id" | "before" | "after"
     ) || last.ends_with("_id")
         || last.ends_with("_sha")
         || last.ends_with("_at")
@@ -173,7 +182,13 @@ fn classify(path: &str, scope: &Scope<'_>, depth: usize) -> Option<Tier> {
         "github" => Some(classify_github(path, &segments, scope)),
         "inputs" => Some(input_tier(segments.get(1).copied(), scope)),
         "steps" | "needs" | "jobs" => Some(Tier::Output),
-        "matrix" => Some(matrix_tier(segments.get(1).copied(), scope)),
+        // A dynamic matrix usually lists names (`matrix.module`); a field of
+        // a dynamic object (`matrix.config.arch`) is generated
+        // configuration, reported only to pedantic users.
+        "matrix" => Some(match matrix_tier(segments.get(1).copied(), scope) {
+            Tier::Matrix if segments.len() > 2 => Tier::Output,
+            tier => tier,
+        }),
         "env" => {
             let name = segments.get(1)?;
             Some(env_tier(name, scope, depth).unwrap_or(Tier::Fixed))
@@ -216,10 +231,8 @@ fn matches_pattern(pattern: &str, segments: &[&str]) -> bool {
 }
 
 fn input_tier(name: Option<&str>, scope: &Scope<'_>) -> Tier {
-    match name {
-        Some(n) if scope.typed_inputs.iter().any(|t| t == n) => Tier::Fixed,
-        _ => Tier::Input,
-    }
+    name.and_then(|n| scope.typed_inputs.iter().find(|(t, _)| t == n))
+        .map_or(Tier::Input, |(_, tier)| *tier)
 }
 
 /// A matrix value is fixed when every value its key can take is written
@@ -298,14 +311,19 @@ mod tests {
 
     #[test]
     fn sources_by_trust() {
-        let scope = Scope { typed_inputs: vec!["dry".into()], matrix: None, envs: vec![] };
+        let scope = Scope {
+            typed_inputs: vec![("dry".into(), Tier::Fixed), ("kind".into(), Tier::Choice)],
+            matrix: None,
+            envs: vec![],
+        };
         assert_eq!(
-            tiers("format('{0} {1} {2} {3}', github.event.issue.title, inputs.name, inputs.dry, github.ref_name)", &scope),
+            tiers("format('{0} {1} {2} {3} {4}', github.event.issue.title, inputs.name, inputs.dry, github.ref_name, github.event.inputs.kind)", &scope),
             [
                 ("github.event.issue.title".into(), Tier::Event),
                 ("inputs.name".into(), Tier::Input),
                 ("inputs.dry".into(), Tier::Fixed),
                 ("github.ref_name".into(), Tier::Ref),
+                ("github.event.inputs.kind".into(), Tier::Choice),
             ]
         );
         assert_eq!(
@@ -329,5 +347,6 @@ mod tests {
         assert_eq!(tiers("env.L", &scope), [("env.l".into(), Tier::Fixed)]);
         assert_eq!(tiers("matrix.os", &scope), [("matrix.os".into(), Tier::Fixed)]);
         assert_eq!(tiers("matrix.mod", &scope), [("matrix.mod".into(), Tier::Matrix)]);
+        assert_eq!(tiers("matrix.mod.arch", &scope), [("matrix.mod.arch".into(), Tier::Output)]);
     }
 }
