@@ -125,7 +125,7 @@ fn unsafe_fixes_need_fix_unsafe() {
 
 #[test]
 fn config_disables_rules_and_suppression_comments_work() {
-    let wf = "on: push\njobs:\n  # autoheal: ignore[timeout]\n  a:\n    runs-on: ubuntu-latest\n    steps: [run: make]\n  b:\n    runs-on: ubuntu-latest\n    needs: [nope]  # autoheal: ignore[job-needs]\n    steps: [run: make]\n";
+    let wf = "on: push\npermissions: {}\njobs:\n  # autoheal: ignore[timeout]\n  a:\n    runs-on: ubuntu-latest\n    steps: [run: make]\n  b:\n    runs-on: ubuntu-latest\n    needs: [nope]  # autoheal: ignore[job-needs]\n    steps: [run: make]\n";
     let dir = repo(&[
         (".github/workflows/ci.yml", wf),
         (
@@ -146,7 +146,7 @@ fn config_disables_rules_and_suppression_comments_work() {
             )
         })
         .collect();
-    assert_eq!(rules, [("timeout", 7)]);
+    assert_eq!(rules, [("timeout", 8)]);
     assert_eq!(out.status.code(), Some(0), "only info findings under fail-level error");
 }
 

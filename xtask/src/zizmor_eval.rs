@@ -60,7 +60,14 @@ pub fn run(corpus: &Path, args: &[&str]) -> anyhow::Result<()> {
             files.par_iter().for_each(|f| {
                 let out = dir.join(sarif_name(&base, f));
                 if let Ok(o) = Command::new("zizmor")
-                    .args(["--offline", "--persona", "auditor", "--format", "sarif", "--no-exit-codes"])
+                    .args([
+                        "--offline",
+                        "--persona",
+                        "auditor",
+                        "--format",
+                        "sarif",
+                        "--no-exit-codes",
+                    ])
                     .arg(f)
                     .output()
                 {
@@ -94,9 +101,17 @@ pub fn run(corpus: &Path, args: &[&str]) -> anyhow::Result<()> {
             let ours: Vec<(String, u32, String)> = lint(&name, &bytes, &opts)
                 .into_iter()
                 .filter(|d| {
-                    SECURITY_RULES.contains(&d.rule) && d.severity >= Severity::Warning && d.confidence >= Confidence::Medium
+                    SECURITY_RULES.contains(&d.rule)
+                        && d.severity >= Severity::Warning
+                        && d.confidence >= Confidence::Medium
                 })
-                .map(|d| (d.rule.to_string(), idx.line_column(&text, d.range.start).line, d.message))
+                .map(|d| {
+                    (
+                        d.rule.to_string(),
+                        idx.line_column(&text, d.range.start).line,
+                        d.message,
+                    )
+                })
                 .collect();
             Some((repo >= holdout_from, name, zizmor, ours))
         })
@@ -115,7 +130,9 @@ pub fn run(corpus: &Path, args: &[&str]) -> anyhow::Result<()> {
             c.autoheal += a.len();
             let mut missed = Vec::new();
             for zf in z {
-                let hit = a.iter_mut().find(|o| o.is_some_and(|o| o.1 >= zf.start && o.1 <= zf.end));
+                let hit = a
+                    .iter_mut()
+                    .find(|o| o.is_some_and(|o| o.1 >= zf.start && o.1 <= zf.end));
                 match hit {
                     Some(slot) => {
                         c.matched += 1;
@@ -135,7 +152,10 @@ pub fn run(corpus: &Path, args: &[&str]) -> anyhow::Result<()> {
                         c.matched += 1;
                         *slot = None;
                     }
-                    None => diff.push_str(&format!("{split}\t{name}\t{}\t{rule}\tzizmor-only\t{}\n", zf.start, zf.message)),
+                    None => diff.push_str(&format!(
+                        "{split}\t{name}\t{}\t{rule}\tzizmor-only\t{}\n",
+                        zf.start, zf.message
+                    )),
                 }
             }
             for o in a.into_iter().flatten() {
@@ -173,7 +193,10 @@ pub fn run(corpus: &Path, args: &[&str]) -> anyhow::Result<()> {
             recall(t)
         );
     }
-    println!("\n{} files compared; {skipped} left out (zizmor could not load them).", results.len());
+    println!(
+        "\n{} files compared; {skipped} left out (zizmor could not load them).",
+        results.len()
+    );
     let out = std::env::temp_dir().join("autoheal-zizmor-diff.tsv");
     std::fs::write(&out, diff)?;
     eprintln!("differences: {}", out.display());
@@ -207,24 +230,22 @@ fn read_sarif(path: &Path) -> Option<Vec<ZFinding>> {
     let text = std::fs::read_to_string(path).ok()?;
     let v = serde_json::from_str::<Value>(&text).ok()?;
     let strong = |s: &Value| matches!(s.as_str(), Some("Medium" | "High"));
-    v["runs"][0]["results"]
-        .as_array()
-        .map(|rs| {
-            rs.iter()
-                .filter(|r| {
-                    let p = &r["properties"];
-                    strong(&p["zizmor/severity"]) && strong(&p["zizmor/confidence"]) && p["zizmor/persona"] == "Regular"
+    v["runs"][0]["results"].as_array().map(|rs| {
+        rs.iter()
+            .filter(|r| {
+                let p = &r["properties"];
+                strong(&p["zizmor/severity"]) && strong(&p["zizmor/confidence"]) && p["zizmor/persona"] == "Regular"
+            })
+            .filter_map(|r| {
+                let region = &r["locations"][0]["physicalLocation"]["region"];
+                let start = region["startLine"].as_u64()? as u32;
+                Some(ZFinding {
+                    rule: r["ruleId"].as_str()?.trim_start_matches("zizmor/").to_string(),
+                    start,
+                    end: region["endLine"].as_u64().map_or(start, |e| e as u32),
+                    message: r["message"]["text"].as_str().unwrap_or("").replace(['\t', '\n'], " "),
                 })
-                .filter_map(|r| {
-                    let region = &r["locations"][0]["physicalLocation"]["region"];
-                    let start = region["startLine"].as_u64()? as u32;
-                    Some(ZFinding {
-                        rule: r["ruleId"].as_str()?.trim_start_matches("zizmor/").to_string(),
-                        start,
-                        end: region["endLine"].as_u64().map_or(start, |e| e as u32),
-                        message: r["message"]["text"].as_str().unwrap_or("").replace(['\t', '\n'], " "),
-                    })
-                })
-                .collect()
-        })
+            })
+            .collect()
+    })
 }

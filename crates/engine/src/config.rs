@@ -80,7 +80,10 @@ pub const RULE_ALIASES: &[(&str, &str)] = &[("pinning", "unpinned-uses")];
 
 /// The current id of a rule id or alias.
 pub fn canonical_rule(id: &str) -> &str {
-    RULE_ALIASES.iter().find(|(old, _)| *old == id).map_or(id, |(_, new)| new)
+    RULE_ALIASES
+        .iter()
+        .find(|(old, _)| *old == id)
+        .map_or(id, |(_, new)| new)
 }
 
 #[derive(Clone, Debug)]
@@ -470,7 +473,10 @@ mod tests {
         let (c, d) = Config::parse("c.yml", src.as_bytes(), RULES);
         assert!(d.is_empty(), "{d:?}");
         assert_eq!(c.persona, Persona::Pedantic);
-        assert_eq!(c.rule_severity("unpinned-uses", Severity::Warning, true), Some(Severity::Error));
+        assert_eq!(
+            c.rule_severity("unpinned-uses", Severity::Warning, true),
+            Some(Severity::Error)
+        );
         let (_, d) = Config::parse("c.yml", b"persona: loud\n", RULES);
         assert_eq!(d.len(), 1, "{d:?}");
     }

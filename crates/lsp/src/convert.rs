@@ -166,13 +166,31 @@ mod tests {
     fn security_findings_carry_their_check_code_and_confidence() {
         let snap = Snapshot::new("on: pull_request_target\n".into(), 1, 1);
         let uri: Uri = "file:///r/ci.yml".parse().unwrap();
-        let d = Diagnostic::new("ci.yml", "dangerous-triggers", Severity::Error, TextRange::new(4, 23), "m")
-            .with_code("dangerous-triggers/trigger")
-            .with_confidence(autoheal_engine::Confidence::Medium);
+        let d = Diagnostic::new(
+            "ci.yml",
+            "dangerous-triggers",
+            Severity::Error,
+            TextRange::new(4, 23),
+            "m",
+        )
+        .with_code("dangerous-triggers/trigger")
+        .with_confidence(autoheal_engine::Confidence::Medium);
         let l = diagnostic(&d, &uri, &snap, PositionEncoding::Utf16);
-        assert_eq!(l.code, Some(NumberOrString::String("dangerous-triggers/trigger".into())));
-        assert!(l.code_description.unwrap().href.as_str().ends_with("docs/rules/dangerous-triggers.md"));
-        assert_eq!(l.data, Some(serde_json::json!({"rule": "dangerous-triggers", "confidence": "medium"})));
+        assert_eq!(
+            l.code,
+            Some(NumberOrString::String("dangerous-triggers/trigger".into()))
+        );
+        assert!(
+            l.code_description
+                .unwrap()
+                .href
+                .as_str()
+                .ends_with("docs/rules/dangerous-triggers.md")
+        );
+        assert_eq!(
+            l.data,
+            Some(serde_json::json!({"rule": "dangerous-triggers", "confidence": "medium"}))
+        );
     }
 
     #[test]

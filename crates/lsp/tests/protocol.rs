@@ -26,7 +26,8 @@ async fn diagnostics_carry_rule_code_docs_link_and_source() {
         init["capabilities"]["textDocumentSync"]["change"], 2,
         "incremental sync"
     );
-    let text = "on: push\njobs:\n  build:\n    runs-on: ubuntu-latest\n    steps:\n      - run: make\n";
+    let text =
+        "on: push\njobs:\n  build:\n    runs-on: ubuntu-latest\n    steps:\n      - run: make\npermissions: {}\n";
     c.open(WF_URI, text).await;
     let diags = c.diagnostics(WF_URI, Some(1)).await;
     let timeout = diags
@@ -64,7 +65,7 @@ async fn other_yaml_files_are_ignored() {
 #[tokio::test]
 async fn incremental_edits_across_multibyte_characters_map_in_utf16() {
     let (mut c, _) = TestClient::start(None, &["utf-16"]).await;
-    let text = "name: 🚀 日本 CI\non: push\njobs:\n  build:\n    runs-on: ubuntu-latest\n    timeout-minutes: 10\n    steps:\n      - run: echo \"😀 日本\"\n  deploy:\n    timeout-minutes: 10\n    runs-on: ubuntu-latest\n    needs: [build]\n    steps: [run: x]\n";
+    let text = "name: 🚀 日本 CI\non: push\njobs:\n  build:\n    runs-on: ubuntu-latest\n    timeout-minutes: 10\n    steps:\n      - run: echo \"😀 日本\"\n  deploy:\n    timeout-minutes: 10\n    runs-on: ubuntu-latest\n    needs: [build]\n    steps: [run: x]\npermissions: {}\n";
     c.open(WF_URI, text).await;
     assert_eq!(c.diagnostics(WF_URI, Some(1)).await, Vec::<Value>::new());
     // "name: 🚀 " is 9 UTF-16 units (the rocket is a surrogate pair).
@@ -103,7 +104,7 @@ async fn incremental_edits_across_multibyte_characters_map_in_utf16() {
 async fn utf8_is_used_when_offered() {
     let (mut c, init) = TestClient::start(None, &["utf-8", "utf-16"]).await;
     assert_eq!(init["capabilities"]["positionEncoding"], "utf-8");
-    let text = "name: 😀\non: push\njobs:\n  build:\n    runs-on: ubuntu-latest\n    timeout-minutes: 5\n    steps:\n      - {name: 😀, run:make}\n";
+    let text = "name: 😀\non: push\njobs:\n  build:\n    runs-on: ubuntu-latest\n    timeout-minutes: 5\n    steps:\n      - {name: 😀, run:make}\npermissions: {}\n";
     c.open(WF_URI, text).await;
     let diags = c.diagnostics(WF_URI, Some(1)).await;
     let syntax = diags
@@ -117,7 +118,7 @@ async fn utf8_is_used_when_offered() {
 #[tokio::test]
 async fn quick_fix_applies_and_clears_the_diagnostic() {
     let (mut c, _) = TestClient::start(None, &["utf-16"]).await;
-    let mut text = "name: 日本 😀\non: push\njobs:\n  build:\n    runs-on:ubuntu-latest\n    timeout-minutes: 5\n    steps:\n      - run: make\n".to_string();
+    let mut text = "name: 日本 😀\non: push\njobs:\n  build:\n    runs-on:ubuntu-latest\n    timeout-minutes: 5\n    steps:\n      - run: make\npermissions: {}\n".to_string();
     c.open(WF_URI, &text).await;
     let diags = c.diagnostics(WF_URI, Some(1)).await;
     assert_eq!(codes(&diags), ["syntax"]);
@@ -158,7 +159,7 @@ async fn quick_fix_applies_and_clears_the_diagnostic() {
 #[tokio::test]
 async fn fix_all_applies_every_safe_fix() {
     let (mut c, _) = TestClient::start(None, &[]).await;
-    let text = "on: push\njobs:\n  a:\n    runs-on:ubuntu-latest\n    timeout-minutes: 5\n    steps:\n      - run: x\n  b:\n    runs-on:ubuntu-latest\n    timeout-minutes: 5\n    steps:\n      - run: y\n";
+    let text = "on: push\njobs:\n  a:\n    runs-on:ubuntu-latest\n    timeout-minutes: 5\n    steps:\n      - run: x\n  b:\n    runs-on:ubuntu-latest\n    timeout-minutes: 5\n    steps:\n      - run: y\npermissions: {}\n";
     c.open(WF_URI, text).await;
     let diags = c.diagnostics(WF_URI, Some(1)).await;
     assert_eq!(codes(&diags), ["syntax", "syntax"]);
@@ -180,7 +181,8 @@ async fn fix_all_applies_every_safe_fix() {
 #[tokio::test]
 async fn unsafe_fixes_are_offered_but_not_in_fix_all() {
     let (mut c, _) = TestClient::start(None, &[]).await;
-    let text = "on: push\njobs:\n  build:\n    runs-on: ubuntu-latest\n    steps:\n      - run: make\n";
+    let text =
+        "on: push\njobs:\n  build:\n    runs-on: ubuntu-latest\n    steps:\n      - run: make\npermissions: {}\n";
     c.open(WF_URI, text).await;
     let diags = c.diagnostics(WF_URI, Some(1)).await;
     assert_eq!(codes(&diags), ["timeout"]);
@@ -203,7 +205,7 @@ async fn unsafe_fixes_are_offered_but_not_in_fix_all() {
 #[tokio::test]
 async fn hover_symbols_definition_completion() {
     let (mut c, _) = TestClient::start(None, &[]).await;
-    let text = "name: CI\non: push\njobs:\n  build:\n    runs-on: ubuntu-latest\n    steps:\n      - name: Show\n        run: echo ${{ github.sha }}\n  deploy:\n    timeout-minutes: 5\n    runs-on: ubuntu-latest\n    needs: [build]\n    \n";
+    let text = "name: CI\non: push\njobs:\n  build:\n    runs-on: ubuntu-latest\n    steps:\n      - name: Show\n        run: echo ${{ github.sha }}\n  deploy:\n    timeout-minutes: 5\n    runs-on: ubuntu-latest\n    needs: [build]\n    \npermissions: {}\n";
     c.open(WF_URI, text).await;
     c.diagnostics(WF_URI, Some(1)).await;
     let pos = |line: u32, character: u32| json!({"textDocument": {"uri": WF_URI}, "position": {"line": line, "character": character}});
@@ -253,7 +255,7 @@ async fn bad_input_never_stops_the_server() {
     let resp = c.request_raw("autoheal/nonsense", json!({})).await;
     assert_eq!(resp["error"]["code"], -32601);
     // Positions beyond the document and requests on unopened documents.
-    let text = "on: push\njobs:\n  a:\n    runs-on: x\n";
+    let text = "on: push\njobs:\n  a:\n    runs-on: x\npermissions: {}\n";
     c.open(WF_URI, text).await;
     c.diagnostics(WF_URI, Some(1)).await;
     let far = json!({"textDocument": {"uri": WF_URI}, "position": {"line": 999, "character": 999}});
@@ -309,7 +311,8 @@ async fn bad_input_never_stops_the_server() {
 #[tokio::test]
 async fn rapid_edits_publish_in_order_and_end_on_the_latest() {
     let (mut c, _) = TestClient::start(None, &[]).await;
-    let base = "on: push\njobs:\n  build:\n    runs-on: ubuntu-latest\n    steps:\n      - run: make\n";
+    let base =
+        "on: push\njobs:\n  build:\n    runs-on: ubuntu-latest\n    steps:\n      - run: make\npermissions: {}\n";
     c.open(WF_URI, base).await;
     for v in 2..=30 {
         // Odd versions have the timeout problem, even ones do not.
@@ -347,7 +350,7 @@ async fn config_is_honored_and_reloaded() {
     let uri = file_uri(&root.join(".github/workflows/ci.yml"));
     c.open(
         &uri,
-        "on: push\njobs:\n  build:\n    runs-on: ubuntu-latest\n    steps:\n      - run: make\n",
+        "on: push\njobs:\n  build:\n    runs-on: ubuntu-latest\n    steps:\n      - run: make\npermissions: {}\n",
     )
     .await;
     assert_eq!(c.diagnostics(&uri, Some(1)).await, Vec::<Value>::new());
@@ -386,7 +389,7 @@ async fn past_failures_show_on_their_step_and_follow_edits() {
     let root = dir.path();
     std::fs::create_dir_all(root.join(".github/workflows")).unwrap();
     std::fs::create_dir_all(root.join(".autoheal/failures")).unwrap();
-    let text = "on: push\njobs:\n  test:\n    runs-on: ubuntu-latest\n    timeout-minutes: 10\n    steps:\n      - uses: actions/checkout@v4\n      - name: Run tests\n        run: pytest\n";
+    let text = "on: push\njobs:\n  test:\n    runs-on: ubuntu-latest\n    timeout-minutes: 10\n    steps:\n      - uses: actions/checkout@v4 # autoheal: ignore[unpinned-uses]\n      - name: Run tests\n        run: pytest\npermissions: {}\n";
     std::fs::write(root.join(".github/workflows/ci.yml"), text).unwrap();
     let record = json!({
         "version": 1, "run_id": 123456, "run_url": "https://github.com/o/r/actions/runs/123456",
@@ -449,7 +452,7 @@ async fn past_failures_get_fixes_for_the_current_text() {
     let root = dir.path();
     std::fs::create_dir_all(root.join(".github/workflows")).unwrap();
     std::fs::create_dir_all(root.join(".autoheal/failures")).unwrap();
-    let text = "on: push\njobs:\n  test:\n    runs-on: ubuntu-latest\n    timeout-minutes: 10\n    steps:\n      - uses: actions/checkout@v4\n      - uses: actions/setup-python@v5\n        with:\n          python-version: '3.12'\n      - name: Install\n        run: pip install pytest\n      - name: Run tests\n        run: pytest\n";
+    let text = "on: push\njobs:\n  test:\n    runs-on: ubuntu-latest\n    timeout-minutes: 10\n    steps:\n      - uses: actions/checkout@v4 # autoheal: ignore[unpinned-uses]\n      - uses: actions/setup-python@v5 # autoheal: ignore[unpinned-uses]\n        with:\n          python-version: '3.12'\n      - name: Install\n        run: pip install pytest\n      - name: Run tests\n        run: pytest\npermissions: {}\n";
     std::fs::write(root.join(".github/workflows/ci.yml"), text).unwrap();
     let record = json!({
         "version": 1, "run_id": 7, "date": "2026-11-20T10:00:00Z", "workflow_path": ".github/workflows/ci.yml",

@@ -36,11 +36,21 @@ const PUSHING_ACTIONS: &[&str] = &[
     "changesets/action",
 ];
 
-const REMOTE_GIT: &[&str] = &["git push", "git fetch", "git pull", "git ls-remote", "git clone", "gh ", "git submodule update"];
+const REMOTE_GIT: &[&str] = &[
+    "git push",
+    "git fetch",
+    "git pull",
+    "git ls-remote",
+    "git clone",
+    "gh ",
+    "git submodule update",
+];
 
 fn check(ctx: &mut Context<'_>) {
     let Some(root) = ctx.root() else { return };
-    let privileged = audit::triggers(root).iter().any(|(t, _)| PRIVILEGED_TRIGGERS.contains(t));
+    let privileged = audit::triggers(root)
+        .iter()
+        .any(|(t, _)| PRIVILEGED_TRIGGERS.contains(t));
     let steps = audit::steps(ctx);
     for (i, step) in steps.iter().enumerate() {
         if !audit::uses_action(step.node, "actions/checkout") {
@@ -54,12 +64,14 @@ fn check(ctx: &mut Context<'_>) {
             .iter()
             .filter(|s| matches!((s.job, step.job), (Some(a), Some(b)) if a.id == b.id))
             .collect();
-        let untrusted_ref = audit::input(step.node, "ref")
-            .and_then(Node::as_str)
-            .is_some_and(|r| {
-                let r = r.to_ascii_lowercase();
-                r.contains("head.sha") || r.contains("head.ref") || r.contains("head_ref") || r.contains("refs/pull/") || r.contains("head_sha")
-            });
+        let untrusted_ref = audit::input(step.node, "ref").and_then(Node::as_str).is_some_and(|r| {
+            let r = r.to_ascii_lowercase();
+            r.contains("head.sha")
+                || r.contains("head.ref")
+                || r.contains("head_ref")
+                || r.contains("refs/pull/")
+                || r.contains("head_sha")
+        });
         let (code, severity, confidence, message) = if privileged && untrusted_ref {
             (
                 "artipacked/untrusted-code",
@@ -113,7 +125,10 @@ fn uploads_workspace(step: &Node) -> bool {
         return false;
     };
     path.lines().map(str::trim).any(|p| {
-        matches!(p, "." | "./" | "*" | "**" | "./*" | "./**" | "${{ github.workspace }}" | "${{ github.workspace }}/")
+        matches!(
+            p,
+            "." | "./" | "*" | "**" | "./*" | "./**" | "${{ github.workspace }}" | "${{ github.workspace }}/"
+        )
     })
 }
 
@@ -135,7 +150,10 @@ mod tests {
         let src = "on: push\njobs:\n  a:\n    runs-on: x\n    steps:\n      - uses: actions/checkout@v4\n      - uses: actions/upload-artifact@v4\n        with:\n          path: .\n  b:\n    runs-on: x\n    steps:\n      - uses: actions/checkout@v4\n        with:\n          persist-credentials: false\n      - uses: actions/upload-artifact@v4\n        with:\n          path: .\n  c:\n    runs-on: x\n    steps:\n      - uses: actions/checkout@v4\n      - run: make\n";
         let diags = lint_rule(src, "artipacked");
         assert_eq!(diags.len(), 1, "{diags:?}");
-        assert_eq!((diags[0].code, diags[0].confidence.as_str()), ("artipacked/upload", "high"));
+        assert_eq!(
+            (diags[0].code, diags[0].confidence.as_str()),
+            ("artipacked/upload", "high")
+        );
         let fixed = apply_first_fix(src, "artipacked");
         assert!(fixed.contains("      - uses: actions/checkout@v4\n        with:\n          persist-credentials: false\n      - uses: actions/upload-artifact@v4\n"), "{fixed}");
         let mut config = Config::default();

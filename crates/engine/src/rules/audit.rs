@@ -144,7 +144,11 @@ pub fn set_input(path: &str, source: &str, step: &Node, key: &str, value: &str) 
         None => {
             if edit::is_flow(source, step) {
                 let close = step.span.end.checked_sub(1)?;
-                return Some(crate::diagnostic::Edit::insert(path, close, format!(", with: {{{key}: {value}}}")));
+                return Some(crate::diagnostic::Edit::insert(
+                    path,
+                    close,
+                    format!(", with: {{{key}: {value}}}"),
+                ));
             }
             let entries = step.as_mapping()?;
             let uses = entries.iter().find(|e| e.key.as_str() == Some("uses"))?;
@@ -155,7 +159,11 @@ pub fn set_input(path: &str, source: &str, step: &Node, key: &str, value: &str) 
             Some(crate::diagnostic::Edit::insert(
                 path,
                 at,
-                format!("{eol}{}with:{eol}{}{key}: {value}", " ".repeat(col), " ".repeat(col + unit)),
+                format!(
+                    "{eol}{}with:{eol}{}{key}: {value}",
+                    " ".repeat(col),
+                    " ".repeat(col + unit)
+                ),
             ))
         }
     }
@@ -302,7 +310,10 @@ mod tests {
         for (src, want) in [
             ("on: push\n", vec!["push"]),
             ("on: [push, pull_request_target]\n", vec!["push", "pull_request_target"]),
-            ("on:\n  workflow_run:\n    workflows: [ci]\n  push:\n", vec!["workflow_run", "push"]),
+            (
+                "on:\n  workflow_run:\n    workflows: [ci]\n  push:\n",
+                vec!["workflow_run", "push"],
+            ),
         ] {
             let doc = yaml::parse(src.as_bytes());
             let names: Vec<&str> = triggers(doc.root.as_ref().unwrap()).into_iter().map(|t| t.0).collect();
@@ -318,5 +329,38 @@ mod tests {
         assert_eq!(action_ref(step), Some("v4"));
         let doc = yaml::parse(b"uses: ./local\n");
         assert_eq!(action_name(doc.root.as_ref().unwrap()), None);
+    }
+}
+
+#[cfg(test)]
+mod doc_examples {
+    use crate::rules::test_support::render;
+
+    /// The first YAML block and the first text block of a page's example.
+    fn example(page: &str) -> Option<(String, Vec<String>)> {
+        let section = page.split("## Example").nth(1)?.split("\n## ").next()?;
+        let yaml = section.split("```yaml\n").nth(1)?.split("```").next()?.to_string();
+        let text = section.split("```text\n").nth(1)?.split("```").next()?;
+        Some((yaml, text.lines().map(str::to_string).collect()))
+    }
+
+    #[test]
+    fn every_security_page_shows_real_output() {
+        let mut wrong = Vec::new();
+        for id in super::SECURITY_RULES {
+            let page = crate::rules::docs::page(id).unwrap_or_else(|| panic!("no page for {id}"));
+            let Some((yaml, want)) = example(page) else {
+                panic!("{id}: no example")
+            };
+            let got = render(&yaml, id);
+            if got != want {
+                wrong.push(format!("{id}:\n{}", got.join("\n")));
+            }
+        }
+        assert!(
+            wrong.is_empty(),
+            "pages whose example output differs:\n{}",
+            wrong.join("\n")
+        );
     }
 }

@@ -26,7 +26,12 @@ pub const RULE: Rule = Rule {
 };
 
 const SPOOFABLE: &[&str] = &["github.actor", "github.triggering_actor"];
-const PR_EVENTS: &[&str] = &["pull_request", "pull_request_target", "pull_request_review", "pull_request_review_comment"];
+const PR_EVENTS: &[&str] = &[
+    "pull_request",
+    "pull_request_target",
+    "pull_request_review",
+    "pull_request_review_comment",
+];
 
 fn check(ctx: &mut Context<'_>) {
     let Some(root) = ctx.root() else { return };
@@ -40,7 +45,11 @@ fn check(ctx: &mut Context<'_>) {
         bot_tests(&found.expr, true, &mut hits);
         for (actor, alone) in hits {
             let range = found.range(ctx.source, actor.span);
-            let fix = (pr_only && ctx.text(range).eq_ignore_ascii_case(&audit::dotted(actor).unwrap_or_default())).then(|| {
+            let fix = (pr_only
+                && ctx
+                    .text(range)
+                    .eq_ignore_ascii_case(&audit::dotted(actor).unwrap_or_default()))
+            .then(|| {
                 Fix::unsafe_(
                     "Compare the pull request's author instead",
                     vec![Edit::replace(ctx.path, range, "github.event.pull_request.user.login")],
@@ -69,15 +78,30 @@ fn check(ctx: &mut Context<'_>) {
 /// decide the condition alone (not under `&&`).
 fn bot_tests<'e>(e: &'e Expr, alone: bool, out: &mut Vec<(&'e Expr, bool)>) {
     match &e.kind {
-        ExprKind::Binary { op: BinaryOp::Or, left, right, .. } => {
+        ExprKind::Binary {
+            op: BinaryOp::Or,
+            left,
+            right,
+            ..
+        } => {
             bot_tests(left, alone, out);
             bot_tests(right, alone, out);
         }
-        ExprKind::Binary { op: BinaryOp::And, left, right, .. } => {
+        ExprKind::Binary {
+            op: BinaryOp::And,
+            left,
+            right,
+            ..
+        } => {
             bot_tests(left, false, out);
             bot_tests(right, false, out);
         }
-        ExprKind::Binary { op: BinaryOp::Eq, left, right, .. } => {
+        ExprKind::Binary {
+            op: BinaryOp::Eq,
+            left,
+            right,
+            ..
+        } => {
             for (a, b) in [(left, right), (right, left)] {
                 let is_actor = audit::dotted(a).is_some_and(|p| SPOOFABLE.contains(&p.as_str()));
                 let is_bot = matches!(&b.kind, ExprKind::String(s) if s.to_ascii_lowercase().ends_with("[bot]"));
@@ -103,7 +127,10 @@ mod tests {
             .collect();
         assert_eq!(got, [(43, "high"), (119, "medium")]);
         let fixed = apply_first_fix(src, "bot-conditions");
-        assert!(fixed.contains("if: github.event.pull_request.user.login == 'dependabot[bot]'\n    runs-on"), "{fixed}");
+        assert!(
+            fixed.contains("if: github.event.pull_request.user.login == 'dependabot[bot]'\n    runs-on"),
+            "{fixed}"
+        );
     }
 
     #[test]

@@ -50,7 +50,10 @@ const CACHE_ACTIONS: &[(&str, Caching)] = &[
     ("actions/setup-java", Caching::WhenSet("cache", &[""])),
     ("actions/setup-dotnet", Caching::WhenSet("cache", &["false", ""])),
     ("ruby/setup-ruby", Caching::WhenSet("bundler-cache", &["false", ""])),
-    ("gradle/actions/setup-gradle", Caching::UnlessSet("cache-read-only", "true")),
+    (
+        "gradle/actions/setup-gradle",
+        Caching::UnlessSet("cache-read-only", "true"),
+    ),
     ("mozilla-actions/sccache-action", Caching::Always),
 ];
 
@@ -92,11 +95,17 @@ fn check(ctx: &mut Context<'_>) {
             (false, false) => continue,
         };
         for step in &job.steps {
-            let Some(name) = audit::action_name(step.node) else { continue };
+            let Some(name) = audit::action_name(step.node) else {
+                continue;
+            };
             let Some((_, caching)) = CACHE_ACTIONS.iter().find(|(a, _)| *a == name) else {
                 continue;
             };
-            let value = |k: &str| audit::input(step.node, k).and_then(Node::as_str).map(str::to_ascii_lowercase);
+            let value = |k: &str| {
+                audit::input(step.node, k)
+                    .and_then(Node::as_str)
+                    .map(str::to_ascii_lowercase)
+            };
             let (restores, fix) = match caching {
                 Caching::Always => (true, None),
                 Caching::UnlessSet(k, off) => (
@@ -114,9 +123,11 @@ fn check(ctx: &mut Context<'_>) {
                 "this job publishes"
             };
             let uses = step.node.get("uses").map_or(step.node.span, |u| u.span);
-            let fix = fix.map(|e| Fix::safe("Turn the action's cache off", vec![e]).with_explanation(
-                "A release build from clean state is slower but cannot pick up a poisoned cache entry.",
-            ));
+            let fix = fix.map(|e| {
+                Fix::safe("Turn the action's cache off", vec![e]).with_explanation(
+                    "A release build from clean state is slower but cannot pick up a poisoned cache entry.",
+                )
+            });
             let d = ctx.report_audit(
                 "cache-poisoning",
                 HIGH,
@@ -133,10 +144,9 @@ fn check(ctx: &mut Context<'_>) {
 fn is_release_trigger(root: &Node) -> bool {
     audit::triggers(root).iter().any(|(t, _)| match *t {
         "release" => true,
-        "push" => root
-            .get("on")
-            .and_then(|on| on.get("push"))
-            .is_some_and(|p| p.get("tags").is_some() && p.get("branches").is_none() && p.get("branches-ignore").is_none()),
+        "push" => root.get("on").and_then(|on| on.get("push")).is_some_and(|p| {
+            p.get("tags").is_some() && p.get("branches").is_none() && p.get("branches-ignore").is_none()
+        }),
         _ => false,
     })
 }
@@ -169,7 +179,10 @@ mod tests {
             .collect();
         assert_eq!(got, [(93, "high"), (127, "high")]);
         let fixed = apply_first_fix(SRC, "cache-poisoning");
-        assert!(fixed.contains("      - uses: actions/setup-go@v5\n        with:\n          cache: false\n"), "{fixed}");
+        assert!(
+            fixed.contains("      - uses: actions/setup-go@v5\n        with:\n          cache: false\n"),
+            "{fixed}"
+        );
     }
 
     #[test]

@@ -41,7 +41,9 @@ fn check(ctx: &mut Context<'_>) {
     // Only metadata actions made for this trigger (the labeler reads its
     // config from the base branch): nothing of the pull request runs.
     let metadata_only = !steps.is_empty()
-        && steps.iter().all(|s| METADATA_ACTIONS.iter().any(|a| audit::uses_action(s.node, a)));
+        && steps
+            .iter()
+            .all(|s| METADATA_ACTIONS.iter().any(|a| audit::uses_action(s.node, a)));
     for (name, node) in &privileged {
         let confidence = if metadata_only && *name == "pull_request_target" {
             if !ctx.shows(crate::config::Persona::Pedantic) {
@@ -52,8 +54,12 @@ fn check(ctx: &mut Context<'_>) {
             Confidence::Medium
         };
         let why = match *name {
-            "pull_request_target" => "runs for pull requests from forks with the base repository's secrets and a token that can write",
-            "workflow_run" => "runs with the repository's secrets and a token that can write after a workflow that a pull request from a fork can start",
+            "pull_request_target" => {
+                "runs for pull requests from forks with the base repository's secrets and a token that can write"
+            }
+            "workflow_run" => {
+                "runs with the repository's secrets and a token that can write after a workflow that a pull request from a fork can start"
+            }
             _ => "runs with the repository's secrets and a token that can write for a comment by anyone",
         };
         ctx.report_audit(

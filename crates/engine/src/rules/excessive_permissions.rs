@@ -73,7 +73,10 @@ fn check(ctx: &mut Context<'_>) {
         }
         None => {
             if ctx.shows(workflow_persona) && some_job_inherits {
-                let at = root.as_mapping().and_then(|e| e.first()).map_or(root.span, |e| e.key.span);
+                let at = root
+                    .as_mapping()
+                    .and_then(|e| e.first())
+                    .map_or(root.span, |e| e.key.span);
                 let fix = workflow_fix(ctx, root, &needs);
                 let d = ctx.report_audit(
                     "excessive-permissions/default-permissions",
@@ -172,8 +175,7 @@ pub fn token_needs(job: &Job<'_>) -> Option<Vec<(&'static str, &'static str)>> {
     if job.is_call() || job.get("steps").is_none() {
         return None;
     }
-    if mentions_token(job.get("env")) || mentions_token(job.get("container")) || mentions_token(job.get("services"))
-    {
+    if mentions_token(job.get("env")) || mentions_token(job.get("container")) || mentions_token(job.get("services")) {
         return None;
     }
     let mut needs: Vec<(&'static str, &'static str)> = Vec::new();
@@ -241,7 +243,10 @@ const KNOWN_ACTIONS: &[(&str, &[(&str, &str)])] = &[
     ("actions/download-artifact", &[]),
     ("actions/upload-pages-artifact", &[]),
     ("actions/deploy-pages", &[("id-token", "write"), ("pages", "write")]),
-    ("github/codeql-action", &[("actions", "read"), ("contents", "read"), ("security-events", "write")]),
+    (
+        "github/codeql-action",
+        &[("actions", "read"), ("contents", "read"), ("security-events", "write")],
+    ),
     ("dtolnay/rust-toolchain", &[]),
     ("swatinem/rust-cache", &[]),
     ("astral-sh/setup-uv", &[]),
@@ -372,7 +377,10 @@ mod tests {
             .iter()
             .find(|d| d.rule == "excessive-permissions" && d.range.start == 0)
             .expect("a workflow-level finding in pedantic mode");
-        assert_eq!(workflow_level.fixes[0].edits[0].new_text, "permissions:\n  contents: read\n\n");
+        assert_eq!(
+            workflow_level.fixes[0].edits[0].new_text,
+            "permissions:\n  contents: read\n\n"
+        );
     }
 
     #[test]

@@ -47,7 +47,9 @@ fn check(ctx: &mut Context<'_>) {
         let Some(script) = run.as_str() else { continue };
         for (line_start, line) in lines(script) {
             let Some(file) = written_file(line) else { continue };
-            let untrusted = audit::expressions(line).iter().any(|(_, e)| !untrusted_inputs(e).is_empty());
+            let untrusted = audit::expressions(line)
+                .iter()
+                .any(|(_, e)| !untrusted_inputs(e).is_empty());
             let (confidence, why) = if untrusted {
                 (Confidence::High, "with event data an outsider controls")
             } else if tainted_jobs.contains(&job) {
@@ -58,7 +60,10 @@ fn check(ctx: &mut Context<'_>) {
                 continue;
             };
             let start = audit::file_offset(ctx.source, run, line_start);
-            let range = TextRange::new(start, audit::file_offset(ctx.source, run, line_start + line.len()).max(start));
+            let range = TextRange::new(
+                start,
+                audit::file_offset(ctx.source, run, line_start + line.len()).max(start),
+            );
             ctx.report_audit(
                 "github-env",
                 HIGH,
@@ -86,12 +91,21 @@ fn written_file(line: &str) -> Option<&'static str> {
     if code.trim_start().starts_with('#') {
         return None;
     }
-    ["GITHUB_ENV", "GITHUB_PATH"].into_iter().find(|f| {
-        code.contains(&format!("${f}"))
-            || code.contains(&format!("${{{f}}}"))
-            || code.contains(&format!("$env:{f}"))
-            || code.contains(&format!("%{f}%"))
-    }).filter(|_| code.contains('>') || code.contains("tee") || code.contains("Out-File") || code.contains("Add-Content") || code.contains("Set-Content"))
+    ["GITHUB_ENV", "GITHUB_PATH"]
+        .into_iter()
+        .find(|f| {
+            code.contains(&format!("${f}"))
+                || code.contains(&format!("${{{f}}}"))
+                || code.contains(&format!("$env:{f}"))
+                || code.contains(&format!("%{f}%"))
+        })
+        .filter(|_| {
+            code.contains('>')
+                || code.contains("tee")
+                || code.contains("Out-File")
+                || code.contains("Add-Content")
+                || code.contains("Set-Content")
+        })
 }
 
 /// Checkouts of a ref and artifact downloads: files the trigger controls.

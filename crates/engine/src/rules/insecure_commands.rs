@@ -101,7 +101,13 @@ mod tests {
         assert_eq!(got.len(), 2, "{got:?}");
         assert!(got[0].starts_with("3:3: `ACTIONS_ALLOW_UNSECURE_COMMANDS` re-enables"));
         assert!(got[1].starts_with("14:11:"));
-        let fixed = apply_first_fix(&src.replace("env:\n  ACTIONS_ALLOW_UNSECURE_COMMANDS: true\n", ""), "insecure-commands");
-        assert!(fixed.ends_with("      - run: x\n        env:\n          OTHER: 1\n"), "{fixed}");
+        let fixed = apply_first_fix(
+            &src.replace("env:\n  ACTIONS_ALLOW_UNSECURE_COMMANDS: true\n", ""),
+            "insecure-commands",
+        );
+        assert!(
+            fixed.ends_with("      - run: x\n        env:\n          OTHER: 1\n"),
+            "{fixed}"
+        );
     }
 }

@@ -99,7 +99,10 @@ fn explicit_secrets(ctx: &Context<'_>, job: &Job<'_>) -> Option<Fix> {
     let root = doc.root.as_ref()?;
     let read = secrets_read(root)?;
     let declared = declared_secrets(root);
-    if !read.iter().all(|r| declared.iter().any(|(d, _)| d.eq_ignore_ascii_case(r))) {
+    if !read
+        .iter()
+        .all(|r| declared.iter().any(|(d, _)| d.eq_ignore_ascii_case(r)))
+    {
         return None;
     }
     let names: Vec<&str> = declared
@@ -112,7 +115,11 @@ fn explicit_secrets(ctx: &Context<'_>, job: &Job<'_>) -> Option<Fix> {
         return None;
     }
     let (start, value, title) = if names.is_empty() {
-        (entry.value.span.start, "{}".to_string(), "Pass no secrets (the workflow reads none)".to_string())
+        (
+            entry.value.span.start,
+            "{}".to_string(),
+            "Pass no secrets (the workflow reads none)".to_string(),
+        )
     } else {
         let col = edit::column(ctx.source, entry.key.span.start) + edit::indent_unit(ctx.source);
         let eol = edit::line_ending(ctx.source);
@@ -123,8 +130,17 @@ fn explicit_secrets(ctx: &Context<'_>, job: &Job<'_>) -> Option<Fix> {
         (entry.key.span.end + 1, lines, format!("Pass only {}", names.join(", ")))
     };
     Some(
-        Fix::safe(title, vec![Edit::replace(ctx.path, crate::text::TextRange::new(start, entry.value.span.end), value)])
-            .with_explanation(format!("`{path}` reads only these secrets, so passing them by name changes nothing it can see.")),
+        Fix::safe(
+            title,
+            vec![Edit::replace(
+                ctx.path,
+                crate::text::TextRange::new(start, entry.value.span.end),
+                value,
+            )],
+        )
+        .with_explanation(format!(
+            "`{path}` reads only these secrets, so passing them by name changes nothing it can see."
+        )),
     )
 }
 
@@ -141,7 +157,9 @@ mod tests {
     fn inherit_is_reported_at_the_called_workflow() {
         assert_eq!(
             render(CALLER, "secrets-inherit"),
-            ["4:11: job \"call\" passes every secret to this reusable workflow with `secrets: inherit`; pass only the secrets it uses"]
+            [
+                "4:11: job \"call\" passes every secret to this reusable workflow with `secrets: inherit`; pass only the secrets it uses"
+            ]
         );
     }
 
@@ -152,10 +170,18 @@ mod tests {
         let config = Config::default();
         let mut opts = LintOptions::new(&config);
         opts.repo = &repo;
-        let diags: Vec<_> = lint(PATH, CALLER.as_bytes(), &opts).into_iter().filter(|d| d.rule == "secrets-inherit").collect();
+        let diags: Vec<_> = lint(PATH, CALLER.as_bytes(), &opts)
+            .into_iter()
+            .filter(|d| d.rule == "secrets-inherit")
+            .collect();
         let fix = &diags[0].fixes[0];
         let out = crate::fix::apply_edits(PATH, CALLER, &fix.edits.iter().collect::<Vec<_>>()).unwrap();
-        assert!(out.contains("    secrets:\n      npm_token: ${{ secrets.npm_token }}\n      pypi: ${{ secrets.pypi }}\n  other:"), "{out}");
+        assert!(
+            out.contains(
+                "    secrets:\n      npm_token: ${{ secrets.npm_token }}\n      pypi: ${{ secrets.pypi }}\n  other:"
+            ),
+            "{out}"
+        );
         let whole = "on: workflow_call\njobs:\n  a:\n    runs-on: x\n    steps:\n      - run: x\n        env:\n          ALL: ${{ toJSON(secrets) }}\n";
         let doc = crate::yaml::parse(whole.as_bytes());
         assert_eq!(super::secrets_read(doc.root.as_ref().unwrap()), None);

@@ -55,7 +55,10 @@ fn check(ctx: &mut Context<'_>) {
                     let scope = Scope {
                         typed_inputs: typed_inputs.clone(),
                         matrix: job.matrix(),
-                        envs: [step.node.get("env"), job.get("env"), root.get("env")].into_iter().flatten().collect(),
+                        envs: [step.node.get("env"), job.get("env"), root.get("env")]
+                            .into_iter()
+                            .flatten()
+                            .collect(),
                     };
                     check_step(ctx, step.node, shell, &reserved, &scope);
                 }
@@ -114,12 +117,19 @@ fn scripts<'a>(step: &'a Node, default_shell: Option<ShellKind>) -> Vec<Script<'
             lang: shell.map(Lang::Shell),
         });
     }
-    let uses = step.get("uses").and_then(Node::as_str).unwrap_or("").to_ascii_lowercase();
+    let uses = step
+        .get("uses")
+        .and_then(Node::as_str)
+        .unwrap_or("")
+        .to_ascii_lowercase();
     for (action, input, lang) in CODE_INPUTS {
         if uses.starts_with(&format!("{action}@"))
             && let Some(script) = step.get("with").and_then(|w| w.get(input))
         {
-            out.push(Script { node: script, lang: *lang });
+            out.push(Script {
+                node: script,
+                lang: *lang,
+            });
         }
     }
     out
@@ -193,7 +203,10 @@ fn check_step(
     let fix = move_to_env(ctx.path, ctx.source, step, &scripts, &injections, outer_env, scope);
     for (range, message, tier) in findings {
         let (severity, confidence) = tier.level();
-        let script = scripts.iter().find(|s| s.node.span.contains(range.start)).map_or(range, |s| s.node.span);
+        let script = scripts
+            .iter()
+            .find(|s| s.node.span.contains(range.start))
+            .map_or(range, |s| s.node.span);
         let d = ctx.report_audit(tier.code(), severity, confidence, range, message);
         // The whole script, so a suppression comment on its header counts.
         d.labels.push(crate::diagnostic::Label {
@@ -212,13 +225,17 @@ fn message(path: &str, tier: Tier) -> String {
     let why = match tier {
         Tier::Event => return format!("\"{path}\" {ADVICE}"),
         Tier::Input => "is an input whose caller chooses the text",
-        Tier::Choice => "is a choice input, limited to the options of the ref it is dispatched on (which a pusher controls)",
+        Tier::Choice => {
+            "is a choice input, limited to the options of the ref it is dispatched on (which a pusher controls)"
+        }
         Tier::Ref => "is a ref or name that whoever can push chooses",
         Tier::Matrix => "is a matrix value computed at run time",
         Tier::Output => "is a step or job output, which may hold text from outside",
         Tier::Fixed => "is expanded into the script's source",
     };
-    format!("\"{path}\" {why}; `${{{{ }}}}` pastes it into the script before it runs. Pass it through `env:` and read the variable instead")
+    format!(
+        "\"{path}\" {why}; `${{{{ }}}}` pastes it into the script before it runs. Pass it through `env:` and read the variable instead"
+    )
 }
 
 /// For `env.X`, the name `X` as an `env:` mapping defines it.

@@ -98,7 +98,9 @@ fn judge(ctx: &mut Context<'_>, node: &Node, image: &str, whence: &str) {
                 HIGH,
                 Confidence::High,
                 node.span,
-                format!("container image {image:?}{whence} uses the floating `latest` tag; pin it to a version and digest"),
+                format!(
+                    "container image {image:?}{whence} uses the floating `latest` tag; pin it to a version and digest"
+                ),
             );
         }
         Some(_) if ctx.shows(Persona::Pedantic) => {
@@ -118,7 +120,10 @@ fn judge(ctx: &mut Context<'_>, node: &Node, image: &str, whence: &str) {
 /// value of key `a` (or field `b` of it) in the matrix and its `include`.
 /// `None` when the image is something else or a value is computed.
 fn matrix_values(image: &str, matrix: Option<&Node>) -> Option<Vec<String>> {
-    let inner = autoheal_expr::single_expression(image)?.inner_text(image).trim().to_string();
+    let inner = autoheal_expr::single_expression(image)?
+        .inner_text(image)
+        .trim()
+        .to_string();
     let path: Vec<&str> = inner.strip_prefix("matrix.")?.split('.').collect();
     let matrix = matrix?.as_mapping()?;
     let mut roots: Vec<&Node> = Vec::new();
@@ -182,8 +187,14 @@ mod tests {
         let src = "on: push\njobs:\n  a:\n    runs-on: x\n    strategy:\n      matrix:\n        config:\n          - image: ubuntu\n          - image: ubuntu:24.04\n    container:\n      image: ${{ matrix.config.image }}\n    steps:\n      - uses: docker://bitnami/git:latest\n      - uses: docker://alpine:3\n";
         let got = render(src, "unpinned-images");
         assert_eq!(got.len(), 2, "{got:?}");
-        assert!(got[0].starts_with("11:14: container image \"ubuntu\" (a value of the matrix) has no tag"), "{got:?}");
-        assert!(got[1].starts_with("13:15: container image \"bitnami/git:latest\" uses the floating `latest` tag"), "{got:?}");
+        assert!(
+            got[0].starts_with("11:14: container image \"ubuntu\" (a value of the matrix) has no tag"),
+            "{got:?}"
+        );
+        assert!(
+            got[1].starts_with("13:15: container image \"bitnami/git:latest\" uses the floating `latest` tag"),
+            "{got:?}"
+        );
     }
 
     #[test]

@@ -6,16 +6,17 @@
 //! workflow that follows it.
 //!
 //! The policy is zizmor's default since its 1.20: every remote `uses:` must
-//! be hash-pinned. GitHub's own `actions/*` and `github/*` are still
-//! reported, one level lower (warning), since their tags are maintained by
-//! GitHub. Local actions and expressions are skipped.
+//! be hash-pinned. Findings are warnings (zizmor says high): a tag is a
+//! hardening gap, not a broken workflow, and autoheal's own fixes may add
+//! tag-pinned actions that a person then pins. Local actions and
+//! expressions are skipped.
 //!
 //! Checks: `unpinned-uses/ref` (pinned to a tag or branch),
 //! `unpinned-uses/unpinned` (no version at all: a `docker://` image with no
 //! tag). There is no fix: resolving a tag to its SHA needs the network.
 
 use super::action::{ActionRef, parse_action_ref};
-use super::audit::{HIGH, MEDIUM};
+use super::audit::MEDIUM;
 use super::workflow_call::{WorkflowRef, parse_workflow_ref};
 use super::{ALL_FILES, Context, Rule};
 use crate::diagnostic::Confidence;
@@ -24,15 +25,12 @@ use crate::yaml::Node;
 
 pub const RULE: Rule = Rule {
     id: "unpinned-uses",
-    default_severity: HIGH,
+    default_severity: MEDIUM,
     enabled_by_default: true,
     summary: "Actions, reusable workflows and `docker://` images should be pinned to a full commit SHA or image digest.",
     kinds: ALL_FILES,
     check,
 };
-
-/// Owners whose tags GitHub itself maintains: still reported, lower.
-pub const FIRST_PARTY_OWNERS: &[&str] = &["actions", "github"];
 
 fn check(ctx: &mut Context<'_>) {
     let Some(root) = ctx.root() else { return };
@@ -60,14 +58,14 @@ fn check(ctx: &mut Context<'_>) {
         let Some(uses) = node.as_str().filter(|u| !u.contains("${{")) else {
             continue;
         };
-        let (owner, git_ref) = if job_level {
+        let git_ref = if job_level {
             match parse_workflow_ref(uses) {
-                Ok(WorkflowRef::Remote { owner, git_ref, .. }) => (owner, git_ref),
+                Ok(WorkflowRef::Remote { git_ref, .. }) => git_ref,
                 _ => continue,
             }
         } else {
             match parse_action_ref(uses) {
-                Ok(ActionRef::Remote { owner, git_ref, .. }) => (owner, git_ref),
+                Ok(ActionRef::Remote { git_ref, .. }) => git_ref,
                 Ok(ActionRef::Docker { image }) => {
                     docker(ctx, node, image);
                     continue;
@@ -78,10 +76,9 @@ fn check(ctx: &mut Context<'_>) {
         if is_full_sha(git_ref) {
             continue;
         }
-        let first_party = FIRST_PARTY_OWNERS.iter().any(|t| t.eq_ignore_ascii_case(owner));
         ctx.report_audit(
             "unpinned-uses/ref",
-            if first_party { MEDIUM } else { HIGH },
+            MEDIUM,
             Confidence::High,
             node.report_span(),
             format!("{uses:?} is not pinned to a full commit SHA; a tag or branch can be moved to different code. Pin it as `@<40-hex sha> # {git_ref}`"),
@@ -96,7 +93,9 @@ fn docker(ctx: &mut Context<'_>, node: &Node, image: &str) {
     let (code, message) = if image_tag(image).is_none() {
         (
             "unpinned-uses/unpinned",
-            format!("container image {image:?} has no tag or digest, so it follows `latest`; use `docker://{image}@sha256:<digest>`"),
+            format!(
+                "container image {image:?} has no tag or digest, so it follows `latest`; use `docker://{image}@sha256:<digest>`"
+            ),
         )
     } else {
         (
@@ -104,7 +103,7 @@ fn docker(ctx: &mut Context<'_>, node: &Node, image: &str) {
             format!("container image {image:?} is not pinned to a digest; use `docker://{image}@sha256:<digest>`"),
         )
     };
-    ctx.report_audit(code, HIGH, Confidence::High, node.report_span(), message);
+    ctx.report_audit(code, MEDIUM, Confidence::High, node.report_span(), message);
 }
 
 /// The tag of `registry:port/name:tag`, if any (a `:` after the last `/`).
@@ -144,10 +143,10 @@ mod tests {
             render_at(src, ".github/workflows/ci.yml", &Config::default()),
             [
                 "6:15: unpinned-uses/ref warning \"actions/checkout@v4\" is not pinned to a full commit SHA; a tag or branch can be moved to different code. Pin it as `@<40-hex sha> # v4`",
-                "7:15: unpinned-uses/ref error \"docker/login-action@v3\" is not pinned to a full commit SHA; a tag or branch can be moved to different code. Pin it as `@<40-hex sha> # v3`",
-                "10:15: unpinned-uses/ref error container image \"alpine:3\" is not pinned to a digest; use `docker://alpine:3@sha256:<digest>`",
-                "11:15: unpinned-uses/unpinned error container image \"alpine\" has no tag or digest, so it follows `latest`; use `docker://alpine@sha256:<digest>`",
-                "15:11: unpinned-uses/ref error \"org/shared/.github/workflows/ci.yml@main\" is not pinned to a full commit SHA; a tag or branch can be moved to different code. Pin it as `@<40-hex sha> # main`",
+                "7:15: unpinned-uses/ref warning \"docker/login-action@v3\" is not pinned to a full commit SHA; a tag or branch can be moved to different code. Pin it as `@<40-hex sha> # v3`",
+                "10:15: unpinned-uses/ref warning container image \"alpine:3\" is not pinned to a digest; use `docker://alpine:3@sha256:<digest>`",
+                "11:15: unpinned-uses/unpinned warning container image \"alpine\" has no tag or digest, so it follows `latest`; use `docker://alpine@sha256:<digest>`",
+                "15:11: unpinned-uses/ref warning \"org/shared/.github/workflows/ci.yml@main\" is not pinned to a full commit SHA; a tag or branch can be moved to different code. Pin it as `@<40-hex sha> # main`",
             ]
         );
     }

@@ -69,14 +69,21 @@ fn chomp_fix(ctx: &Context<'_>, node: &Node) -> Option<Fix> {
     if !matches!(scalar.style, ScalarStyle::Literal | ScalarStyle::Folded) {
         return None;
     }
-    if !matches!(classify_condition(scalar.value.trim_end_matches('\n')), Condition::Wrapped(_)) {
+    if !matches!(
+        classify_condition(scalar.value.trim_end_matches('\n')),
+        Condition::Wrapped(_)
+    ) {
         return None;
     }
     let header_end = ctx.source[node.span.start..].find('\n')? + node.span.start;
     let header = &ctx.source[node.span.start..header_end];
     let indicator = header.trim_end().split('#').next()?.trim_end();
     let edit = if let Some(plus) = indicator.find('+') {
-        Edit::replace(ctx.path, TextRange::new(node.span.start + plus, node.span.start + plus + 1), "-")
+        Edit::replace(
+            ctx.path,
+            TextRange::new(node.span.start + plus, node.span.start + plus + 1),
+            "-",
+        )
     } else if indicator.contains('-') {
         return None;
     } else {
@@ -102,6 +109,11 @@ mod tests {
     #[test]
     fn the_fix_chomps_the_newline() {
         let fixed = apply_first_fix(SRC, "unsound-condition");
-        assert!(fixed.starts_with("on: push\njobs:\n  a:\n    runs-on: x\n    steps:\n      - if: |-\n          ${{ false }}\n"), "{fixed}");
+        assert!(
+            fixed.starts_with(
+                "on: push\njobs:\n  a:\n    runs-on: x\n    steps:\n      - if: |-\n          ${{ false }}\n"
+            ),
+            "{fixed}"
+        );
     }
 }

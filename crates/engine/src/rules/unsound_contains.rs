@@ -26,7 +26,9 @@ fn check(ctx: &mut Context<'_>) {
     for found in audit::all_expressions(root) {
         let mut hits: Vec<(&Expr, &str, String)> = Vec::new();
         found.expr.walk(&mut |e| {
-            let ExprKind::Call { name, args, .. } = &e.kind else { return };
+            let ExprKind::Call { name, args, .. } = &e.kind else {
+                return;
+            };
             if !name.eq_ignore_ascii_case("contains") || args.len() != 2 {
                 return;
             }
@@ -73,12 +75,19 @@ fn list_fix(ctx: &Context<'_>, range: crate::text::TextRange, haystack: &str) ->
     }
     let list = items.iter().map(|s| format!("\"{s}\"")).collect::<Vec<_>>().join(", ");
     // The edit sits inside a YAML scalar; double quotes would need escaping.
-    if ctx.source[..range.start].rsplit('\n').next().is_some_and(|line| line.contains('"')) {
+    if ctx.source[..range.start]
+        .rsplit('\n')
+        .next()
+        .is_some_and(|line| line.contains('"'))
+    {
         return None;
     }
     Some(
-        Fix::unsafe_("Compare against a list", vec![Edit::replace(ctx.path, range, format!("fromJSON('[{list}]')"))])
-            .with_explanation("Only exact matches pass now; check that no intended value relied on a substring match."),
+        Fix::unsafe_(
+            "Compare against a list",
+            vec![Edit::replace(ctx.path, range, format!("fromJSON('[{list}]')"))],
+        )
+        .with_explanation("Only exact matches pass now; check that no intended value relied on a substring match."),
     )
 }
 
@@ -92,13 +101,19 @@ mod tests {
     fn string_haystacks_only() {
         let got = render(SRC, "unsound-contains");
         assert_eq!(got.len(), 1, "{got:?}");
-        assert!(got[0].starts_with("6:22: `contains()` on a string tests for a substring"), "{got:?}");
+        assert!(
+            got[0].starts_with("6:22: `contains()` on a string tests for a substring"),
+            "{got:?}"
+        );
         assert_eq!(lint_rule(SRC, "unsound-contains")[0].severity.as_str(), "error");
     }
 
     #[test]
     fn the_fix_makes_a_list() {
         let fixed = apply_first_fix(SRC, "unsound-contains");
-        assert!(fixed.contains("if: contains(fromJSON('[\"refs/heads/main\", \"refs/heads/develop\"]'), github.ref)"), "{fixed}");
+        assert!(
+            fixed.contains("if: contains(fromJSON('[\"refs/heads/main\", \"refs/heads/develop\"]'), github.ref)"),
+            "{fixed}"
+        );
     }
 }

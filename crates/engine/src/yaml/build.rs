@@ -800,8 +800,10 @@ fn find_comments(text: &str, root: Option<&Node>) -> Vec<TextRange> {
                     // A block scalar's header line (`run: | # note`) may end
                     // in a comment; its content starts on the next line.
                     let start = match s.style {
-                        ScalarStyle::Literal | ScalarStyle::Folded => memchr::memchr(b'\n', &bytes[n.span.start..n.span.end])
-                            .map_or(n.span.start, |i| n.span.start + i),
+                        ScalarStyle::Literal | ScalarStyle::Folded => {
+                            memchr::memchr(b'\n', &bytes[n.span.start..n.span.end])
+                                .map_or(n.span.start, |i| n.span.start + i)
+                        }
                         _ => n.span.start,
                     };
                     strings.push(TextRange::new(start, n.span.end));

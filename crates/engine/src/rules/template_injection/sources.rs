@@ -8,8 +8,8 @@
 
 use autoheal_expr::{BinaryOp, Expr, ExprKind, Span, UNTRUSTED_PATHS};
 
-use crate::rules::audit::{self, HIGH, LOW, MEDIUM};
 use crate::diagnostic::{Confidence, Severity};
+use crate::rules::audit::{self, HIGH, LOW, MEDIUM};
 use crate::yaml::Node;
 
 /// How much to trust a source, most dangerous first.
@@ -117,12 +117,31 @@ fn leaks_within(expr: &Expr, scope: &Scope<'_>, depth: usize) -> Vec<Leak> {
     while let Some(e) = stack.pop() {
         match &e.kind {
             ExprKind::Not(_) => {}
-            ExprKind::Binary { op: BinaryOp::And, right, .. } => stack.push(right),
-            ExprKind::Binary { op: BinaryOp::Or, left, right, .. } => stack.extend([&**left, &**right]),
+            ExprKind::Binary {
+                op: BinaryOp::And,
+                right,
+                ..
+            } => stack.push(right),
+            ExprKind::Binary {
+                op: BinaryOp::Or,
+                left,
+                right,
+                ..
+            } => stack.extend([&**left, &**right]),
             ExprKind::Binary { .. } => {}
             ExprKind::Call { name, args, .. } => {
                 let lower = name.to_ascii_lowercase();
-                if !matches!(lower.as_str(), "contains" | "startswith" | "endswith" | "hashfiles" | "success" | "failure" | "always" | "cancelled") {
+                if !matches!(
+                    lower.as_str(),
+                    "contains"
+                        | "startswith"
+                        | "endswith"
+                        | "hashfiles"
+                        | "success"
+                        | "failure"
+                        | "always"
+                        | "cancelled"
+                ) {
                     stack.extend(args.iter());
                 }
             }
@@ -131,12 +150,19 @@ fn leaks_within(expr: &Expr, scope: &Scope<'_>, depth: usize) -> Vec<Leak> {
                     Some(path) => {
                         let tier = classify(&path, scope, depth);
                         if let Some(tier) = tier {
-                            out.push(Leak { span: e.span, path, tier });
+                            out.push(Leak {
+                                span: e.span,
+                                path,
+                                tier,
+                            });
                         }
                     }
                     // `fromJSON(x).y`: the text comes from `x`.
                     None => {
-                        if let ExprKind::Property { receiver, .. } | ExprKind::Index { receiver, .. } | ExprKind::Filter { receiver } = &e.kind {
+                        if let ExprKind::Property { receiver, .. }
+                        | ExprKind::Index { receiver, .. }
+                        | ExprKind::Filter { receiver } = &e.kind
+                        {
                             stack.push(receiver);
                         }
                     }
@@ -145,7 +171,11 @@ fn leaks_within(expr: &Expr, scope: &Scope<'_>, depth: usize) -> Vec<Leak> {
             ExprKind::Variable(v) => {
                 let path = v.to_ascii_lowercase();
                 if let Some(tier) = classify(&path, scope, depth) {
-                    out.push(Leak { span: e.span, path, tier });
+                    out.push(Leak {
+                        span: e.span,
+                        path,
+                        tier,
+                    });
                 }
             }
             _ => {}
@@ -156,17 +186,57 @@ fn leaks_within(expr: &Expr, scope: &Scope<'_>, depth: usize) -> Vec<Leak> {
 }
 
 /// Payload fields named like free text anyone can write.
-const FREE_TEXT: &[&str] = &["body", "title", "message", "description", "display_title", "text", "summary", "page_name", "head_branch", "head_ref", "email"];
+const FREE_TEXT: &[&str] = &[
+    "body",
+    "title",
+    "message",
+    "description",
+    "display_title",
+    "text",
+    "summary",
+    "page_name",
+    "head_branch",
+    "head_ref",
+    "email",
+];
 
 /// Payload fields GitHub fixes, or whose format cannot carry shell syntax
 /// (logins are letters, digits and `-`; ids and SHAs are numbers and hex).
 fn is_fixed_field(last: &str) -> bool {
     matches!(
         last,
-        "number" | "id" | "node_id" | "sha" | "login" | "action" | "state" | "type" | "size" | "merged" | "draft"
-            | "private" | "fork" | "locked" | "forced" | "created" | "deleted" | "default_branch" | "full_name"
-            | "owner" | "association" | "author_association" | "visibility" | "conclusion" | "status" | "event"
-            | "run_number" | "run_attempt" | "workflow_id" | "check_suite_id" | "before" | "after"
+        "number"
+            | "id"
+            | "node_id"
+            | "sha"
+            | "login"
+            | "action"
+            | "state"
+            | "type"
+            | "size"
+            | "merged"
+            | "draft"
+            | "private"
+            | "fork"
+            | "locked"
+            | "forced"
+            | "created"
+            | "deleted"
+            | "default_branch"
+            | "full_name"
+            | "owner"
+            | "association"
+            | "author_association"
+            | "visibility"
+            | "conclusion"
+            | "status"
+            | "event"
+            | "run_number"
+            | "run_attempt"
+            | "workflow_id"
+            | "check_suite_id"
+            | "before"
+            | "after"
     ) || last.ends_with("_id")
         || last.ends_with("_sha")
         || last.ends_with("_at")
@@ -217,7 +287,12 @@ fn classify_github(path: &str, segments: &[&str], scope: &Scope<'_>) -> Tier {
     let last = segments[segments.len() - 1];
     if FREE_TEXT.contains(&last) {
         Tier::Event
-    } else if is_fixed_field(last) || matches!(segments[2], "repository" | "organization" | "enterprise" | "installation") {
+    } else if is_fixed_field(last)
+        || matches!(
+            segments[2],
+            "repository" | "organization" | "enterprise" | "installation"
+        )
+    {
         Tier::Fixed
     } else {
         Tier::Ref
@@ -240,10 +315,18 @@ fn input_tier(name: Option<&str>, scope: &Scope<'_>) -> Tier {
 fn matrix_tier(key: Option<&str>, scope: &Scope<'_>) -> Tier {
     let Some(matrix) = scope.matrix else { return Tier::Fixed };
     if matrix.is_scalar() {
-        return if matrix.is_expression() { Tier::Matrix } else { Tier::Fixed };
+        return if matrix.is_expression() {
+            Tier::Matrix
+        } else {
+            Tier::Fixed
+        };
     }
     let Some(key) = key else {
-        return if has_expression(matrix) { Tier::Matrix } else { Tier::Fixed };
+        return if has_expression(matrix) {
+            Tier::Matrix
+        } else {
+            Tier::Fixed
+        };
     };
     let mut sources: Vec<&Node> = Vec::new();
     for e in matrix.as_mapping().unwrap_or_default() {
@@ -274,7 +357,9 @@ fn matrix_tier(key: Option<&str>, scope: &Scope<'_>) -> Tier {
 }
 
 fn has_expression(node: &Node) -> bool {
-    audit::string_scalars(node).iter().any(|s| s.as_str().is_some_and(|v| v.contains("${{")))
+    audit::string_scalars(node)
+        .iter()
+        .any(|s| s.as_str().is_some_and(|v| v.contains("${{")))
 }
 
 /// `${{ env.X }}`: the most dangerous source of the `env:` entry setting X.
@@ -317,7 +402,10 @@ mod tests {
             envs: vec![],
         };
         assert_eq!(
-            tiers("format('{0} {1} {2} {3} {4}', github.event.issue.title, inputs.name, inputs.dry, github.ref_name, github.event.inputs.kind)", &scope),
+            tiers(
+                "format('{0} {1} {2} {3} {4}', github.event.issue.title, inputs.name, inputs.dry, github.ref_name, github.event.inputs.kind)",
+                &scope
+            ),
             [
                 ("github.event.issue.title".into(), Tier::Event),
                 ("inputs.name".into(), Tier::Input),
@@ -327,7 +415,10 @@ mod tests {
             ]
         );
         assert_eq!(
-            tiers("github.event.release.body || github.event.pull_request.number || github.actor || steps.x.outputs.y", &scope),
+            tiers(
+                "github.event.release.body || github.event.pull_request.number || github.actor || steps.x.outputs.y",
+                &scope
+            ),
             [
                 ("github.event.release.body".into(), Tier::Event),
                 ("github.event.pull_request.number".into(), Tier::Fixed),
@@ -342,11 +433,18 @@ mod tests {
     fn env_indirection_and_dynamic_matrices() {
         let doc = crate::yaml::parse(b"env:\n  T: ${{ github.event.issue.title }}\n  L: literal\nmatrix:\n  os: [a, b]\n  include:\n    - mod: ${{ fromJSON(needs.x.outputs.y) }}\n");
         let root = doc.root.as_ref().unwrap();
-        let scope = Scope { typed_inputs: vec![], matrix: root.get("matrix"), envs: vec![root.get("env").unwrap()] };
+        let scope = Scope {
+            typed_inputs: vec![],
+            matrix: root.get("matrix"),
+            envs: vec![root.get("env").unwrap()],
+        };
         assert_eq!(tiers("env.T", &scope), [("env.t".into(), Tier::Event)]);
         assert_eq!(tiers("env.L", &scope), [("env.l".into(), Tier::Fixed)]);
         assert_eq!(tiers("matrix.os", &scope), [("matrix.os".into(), Tier::Fixed)]);
         assert_eq!(tiers("matrix.mod", &scope), [("matrix.mod".into(), Tier::Matrix)]);
-        assert_eq!(tiers("matrix.mod.arch", &scope), [("matrix.mod.arch".into(), Tier::Output)]);
+        assert_eq!(
+            tiers("matrix.mod.arch", &scope),
+            [("matrix.mod.arch".into(), Tier::Output)]
+        );
     }
 }

@@ -225,6 +225,10 @@ fn other_actions_that_run_code_and_composite_inputs() {
         action.as_bytes(),
         &crate::lint::LintOptions::new(&crate::config::Config::default()),
     );
-    let codes: Vec<&str> = diags.iter().filter(|d| d.rule == "template-injection").map(|d| d.code).collect();
+    let codes: Vec<&str> = diags
+        .iter()
+        .filter(|d| d.rule == "template-injection")
+        .map(|d| d.code)
+        .collect();
     assert_eq!(codes, ["template-injection/input"]);
 }
