@@ -16,10 +16,8 @@ use serde_json::Value;
 
 /// A workflow with one finding that `check --fix` fixes safely (a missing
 /// space after `runs-on:`).
-const FIXABLE: &str =
-    "on: push\njobs:\n  a:\n    runs-on:ubuntu-latest\n    timeout-minutes: 5\n    steps:\n      - run: make\n";
-const FIXED: &str =
-    "on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    timeout-minutes: 5\n    steps:\n      - run: make\n";
+const FIXABLE: &str = "on: push\npermissions: {}\njobs:\n  a:\n    runs-on:ubuntu-latest\n    timeout-minutes: 5\n    steps:\n      - run: make\n";
+const FIXED: &str = "on: push\npermissions: {}\njobs:\n  a:\n    runs-on: ubuntu-latest\n    timeout-minutes: 5\n    steps:\n      - run: make\n";
 
 fn repo(files: &[(&str, &str)]) -> tempfile::TempDir {
     let dir = tempfile::tempdir().expect("tempdir");

@@ -324,9 +324,23 @@ fn job_fix(ctx: &Context<'_>, job: &Job<'_>, needs: &[(&str, &str)]) -> Option<F
     } else {
         format!("Give job \"{}\" only {}", job.id, listed.join(", "))
     };
-    Some(Fix::safe(title, vec![Edit::insert(ctx.path, at, text)]).with_explanation(
-        "Every step of the job was recognized: these are the scopes its actions document needing, and no script uses the token.",
-    ))
+    // Scripts cannot reach the token unless `actions/checkout` leaves it on
+    // disk; then a script's own `git push` would need `contents: write`.
+    let persisted = job.steps.iter().any(|s| {
+        audit::uses_action(s.node, "actions/checkout")
+            && audit::input(s.node, "persist-credentials").and_then(Node::as_str) != Some("false")
+    });
+    let edits = vec![Edit::insert(ctx.path, at, text)];
+    Some(if persisted && job.steps.iter().any(|s| s.node.get("run").is_some()) {
+        Fix::unsafe_(title, edits).with_explanation(
+            "Every step was recognized and no script names the token, but `actions/checkout` leaves it on disk: check that \
+             no script (a Makefile, a release script) pushes with git, which would need `contents: write`.",
+        )
+    } else {
+        Fix::safe(title, edits).with_explanation(
+            "Every step of the job was recognized: these are the scopes its actions document needing, and no script can reach the token.",
+        )
+    })
 }
 
 #[cfg(test)]
