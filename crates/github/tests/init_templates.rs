@@ -13,6 +13,11 @@ fn all_files() -> Vec<InitFile> {
         let options = InitOptions {
             mode,
             workflows: vec!["CI".into(), "Release: \"nightly\"".into()],
+            // As `init --pin sha` (the default) writes it; a tag would be an
+            // `unpinned-uses` finding.
+            action: autoheal_github::init::ActionRef::parse("autoheal-dev/autoheal@v0")
+                .expect("valid")
+                .pinned_to("0123456789abcdef0123456789abcdef01234567"),
             ..InitOptions::default()
         };
         files.extend(plan_init(&options, &BTreeSet::new()).unwrap_or_else(|e| panic!("{e}")));
