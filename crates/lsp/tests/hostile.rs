@@ -24,7 +24,7 @@ fn codes(diags: &[Value]) -> Vec<&str> {
 /// One `syntax` error saying the file is over a budget.
 fn is_one_limit_error(diags: &[Value]) -> bool {
     diags.len() == 1
-        && diags[0]["code"] == "syntax"
+        && diags[0]["data"]["rule"] == "syntax"
         && diags[0]["message"]
             .as_str()
             .is_some_and(|m| m.contains("stops reading here") || m.contains("the most autoheal reads"))
@@ -51,7 +51,7 @@ async fn still_serving(c: &mut TestClient) {
 async fn an_alias_bomb_deep_nesting_and_a_huge_document_each_get_one_limit_error() {
     let (mut c, _) = TestClient::start(None, &[]).await;
     let deep = format!(
-        "on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/cache@v4\n        with:\n          a:\n            {}x\n",
+        "on: push\npermissions: {{}}\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/cache@v4 # autoheal: ignore[unpinned-uses]\n        with:\n          a:\n            {}x\n",
         "- ".repeat(100_000)
     );
     let huge = format!("on: push\n{}", "# padding\n".repeat(500_000));
@@ -75,7 +75,7 @@ async fn a_burst_of_edits_costs_a_few_analyses_and_ends_on_the_latest_text() {
             format!("  j{i}:\n    runs-on: ubuntu-latest\n    timeout-minutes: 5\n    steps:\n      - run: make {i}\n")
         })
         .collect();
-    let base = format!("on: push\njobs:\n{jobs}");
+    let base = format!("on: push\npermissions: {{}}\njobs:\n{jobs}");
     c.open(WF_URI, &base).await;
     c.diagnostics(WF_URI, Some(1)).await;
     const EDITS: i64 = 50;
