@@ -23,21 +23,44 @@ macro_rules! out {
 
 // One module per command.
 mod check;
+#[cfg(feature = "logs")]
 mod diagnose;
 mod explain;
+#[cfg(feature = "logs")]
 mod fix;
+#[cfg(feature = "github")]
 mod heal;
+#[cfg(feature = "github")]
 mod init;
+#[cfg(feature = "github")]
 mod report;
 mod rules;
+#[cfg(feature = "github")]
 mod stats;
 
 // What several commands share.
 mod discover;
 mod files;
+#[cfg(feature = "github")]
 mod github_args;
+#[cfg(feature = "logs")]
 mod logs_input;
 mod output;
+#[cfg(not(all(feature = "logs", feature = "lsp", feature = "github")))]
+mod unavailable;
+
+// Without a feature its commands keep their names and take any arguments,
+// so that running one says which feature it needs (see `unavailable`).
+#[cfg(not(feature = "lsp"))]
+use unavailable::Args as LspArgs;
+#[cfg(not(feature = "logs"))]
+use unavailable::{Args as DiagnoseArgs, Args as FixArgs};
+#[cfg(not(feature = "github"))]
+use unavailable::{Args as HealArgs, Args as HealManyArgs, Args as InitArgs, Args as ReportArgs, Args as StatsArgs};
+#[cfg(feature = "logs")]
+use {diagnose::DiagnoseArgs, fix::FixArgs};
+#[cfg(feature = "github")]
+use {heal::HealArgs, heal::HealManyArgs, init::InitArgs, report::ReportArgs, stats::StatsArgs};
 
 use std::process::ExitCode;
 
@@ -62,22 +85,26 @@ enum Command {
     /// Lint workflow files and action metadata, like actionlint.
     Check(check::CheckArgs),
     /// Read failed-run logs: find the root cause and map it onto the workflow.
-    Diagnose(diagnose::DiagnoseArgs),
+    Diagnose(DiagnoseArgs),
     /// Turn a failed run's log into a verified fix (a diff, or `--write`).
-    Fix(fix::FixArgs),
+    Fix(FixArgs),
     /// File an issue for a failed workflow run (the monitor step).
-    Report(report::ReportArgs),
+    Report(ReportArgs),
     /// Turn an auto-heal issue, or a failed run, into a fix pull request.
-    Heal(heal::HealArgs),
+    Heal(HealArgs),
     /// Write the auto-heal workflows and a commented config into this repository.
-    Init(init::InitArgs),
+    Init(InitArgs),
     /// What auto-heal did in a repository: issues, PRs, merge rate, time to merge, recurrences.
-    Stats(stats::StatsArgs),
+    Stats(StatsArgs),
     /// Heal the recent failed runs of many repositories; the same as `heal --repos/--org`.
     #[command(hide = true)]
-    HealMany(heal::HealManyArgs),
+    HealMany(HealManyArgs),
     /// Run the language server on stdio.
+    #[cfg(feature = "lsp")]
     Lsp,
+    /// Run the language server on stdio.
+    #[cfg(not(feature = "lsp"))]
+    Lsp(LspArgs),
     /// List every rule with its default severity.
     Rules,
     /// Print a shell completion script (bash, zsh, fish, elvish, powershell).
@@ -120,14 +147,30 @@ fn main() -> ExitCode {
     };
     let result = match cli.command {
         Command::Check(args) => check::run(args, &verbosity),
+        #[cfg(feature = "logs")]
         Command::Diagnose(args) => diagnose::run(args, &verbosity),
+        #[cfg(feature = "logs")]
         Command::Fix(args) => fix::run(args, &verbosity),
+        #[cfg(not(feature = "logs"))]
+        Command::Diagnose(_) | Command::Fix(_) => unavailable::run(unavailable::Feature::Logs),
+        #[cfg(feature = "github")]
         Command::Report(args) => report::run(args, &verbosity),
+        #[cfg(feature = "github")]
         Command::Heal(args) => heal::run(args, &verbosity),
+        #[cfg(feature = "github")]
         Command::Init(args) => init::run(args, &verbosity),
+        #[cfg(feature = "github")]
         Command::Stats(args) => stats::run(args),
+        #[cfg(feature = "github")]
         Command::HealMany(args) => heal::run_heal_many(args, &verbosity),
+        #[cfg(not(feature = "github"))]
+        Command::Report(_) | Command::Heal(_) | Command::Init(_) | Command::Stats(_) | Command::HealMany(_) => {
+            unavailable::run(unavailable::Feature::Github)
+        }
+        #[cfg(feature = "lsp")]
         Command::Lsp => autoheal_lsp::run_stdio_blocking().map(|()| Outcome::Clean),
+        #[cfg(not(feature = "lsp"))]
+        Command::Lsp(_) => unavailable::run(unavailable::Feature::Lsp),
         Command::Rules => rules::run(),
         Command::Completions { shell } => {
             clap_complete::generate(

@@ -15,7 +15,7 @@ if ! command -v nvim >/dev/null 2>&1; then
 fi
 
 if [ -z "${AUTOHEAL_LSP_CMD:-}" ]; then
-  (cd "$repo" && cargo build -q -p autoheal --bin autoheal)
+  (cd "$repo" && cargo build -q -p autoheal --bin autoheal --features full)
   AUTOHEAL_LSP_CMD="$target/debug/autoheal lsp"
 fi
 export AUTOHEAL_LSP_CMD

@@ -18,7 +18,7 @@ if ! command -v zizmor >/dev/null 2>&1; then
   exit 0
 fi
 
-cargo build -q --bin autoheal
+cargo build -q --bin autoheal --features full
 bin="$(cargo metadata --format-version 1 --no-deps | python3 -c 'import json,sys; print(json.load(sys.stdin)["target_directory"])')/debug/autoheal"
 tmp="$(mktemp -d)"
 trap 'rm -rf "$tmp"' EXIT
