@@ -18,17 +18,25 @@ impl From<&Failure> for FailureInput {
         input.script_line = f.location.script_line;
         match &f.detail {
             SubjectDetail::Module {
-                module, distribution, ..
+                module,
+                distribution,
+                known,
+                python,
             } => {
                 input.subject = Some(distribution.clone());
                 input.module = Some(module.clone());
+                input.known_distribution = *known;
+                input.python = *python;
             }
             SubjectDetail::OwnPackage { module } => {
                 input.subject = Some(module.clone());
                 input.module = Some(module.clone());
                 input.own_package = true;
             }
-            SubjectDetail::PytestPlugin { distribution, .. } => input.subject = Some(distribution.clone()),
+            SubjectDetail::PytestPlugin { distribution, .. } => {
+                input.subject = Some(distribution.clone());
+                input.known_distribution = true;
+            }
             SubjectDetail::Command { name, .. } => input.subject = Some(name.clone()),
             SubjectDetail::Path { path } => input.subject = Some(path.clone()),
             SubjectDetail::Limit { minutes } => input.timeout_minutes = Some(*minutes),

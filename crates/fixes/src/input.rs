@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 /// The failure categories and rate-limited services are the diagnose
 /// crate's own.
 pub use autoheal_logs::Category;
-pub use autoheal_logs::report::RateLimitService;
+pub use autoheal_logs::report::{PythonVersion, RateLimitService};
 
 /// The step a failure belongs to, as the log names it.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -50,9 +50,17 @@ pub struct FailureInput {
     /// For missing dependencies: the module that failed to import, when the
     /// subject is its distribution.
     pub module: Option<String>,
-    /// The missing module is the project's own package (`pip install -e .`).
+    /// The missing module is the project's own package: not a missing
+    /// dependency, so no fix installs anything.
     #[serde(default)]
     pub own_package: bool,
+    /// The distribution came from autoheal's tables (the module table, the
+    /// pytest plugins), not guessed from a module name.
+    #[serde(default)]
+    pub known_distribution: bool,
+    /// The Python version the log shows, if any.
+    #[serde(default)]
+    pub python: Option<PythonVersion>,
     /// False when diagnosis marked the failure as not fixable (e.g. its
     /// subject failed validation): no fix is made.
     #[serde(default = "yes")]
@@ -80,6 +88,8 @@ impl FailureInput {
             rate_limit_authenticated: None,
             module: None,
             own_package: false,
+            known_distribution: false,
+            python: None,
             fixable: true,
         }
     }

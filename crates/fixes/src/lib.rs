@@ -24,6 +24,7 @@ mod rate_limit;
 mod runner;
 mod script;
 mod timeout;
+mod trust;
 mod yaml_edit;
 mod yaml_syntax;
 
@@ -38,7 +39,7 @@ use autoheal_engine::yaml::{self, Document};
 
 pub use attach::attach_fixes;
 pub use diff::unified_diff;
-pub use input::{Category, FailureInput, RateLimitService, StepRef};
+pub use input::{Category, FailureInput, PythonVersion, RateLimitService, StepRef};
 pub use plan::{Plan, plan};
 
 /// Files by repository-relative path.

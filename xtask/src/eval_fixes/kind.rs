@@ -157,7 +157,15 @@ fn runs(line: &str, command: &str) -> bool {
         }
         let rest: Vec<&str> = words.collect();
         let want: Vec<&str> = command.split_whitespace().collect();
-        if rest.len() >= want.len() && rest[..want.len()] == want[..] {
+        // `python` alone means running Python code, not a packaging tool.
+        let tooling = want.len() == 1
+            && matches!(want[0], "python" | "python3")
+            && matches!(
+                rest.get(1..3),
+                Some(["-m", "pip" | "venv" | "build" | "twine" | "pipx"])
+            )
+            || matches!(rest.get(1), Some(&"--version" | &"-V"));
+        if rest.len() >= want.len() && rest[..want.len()] == want[..] && !tooling {
             return true;
         }
     }
@@ -292,6 +300,8 @@ mod tests {
         assert!(runs("cd web && npm ci", "npm ci"));
         assert!(!runs("echo pytest", "pytest"));
         assert!(!runs("npm run build", "npm ci"));
+        assert!(runs("python -m app.main", "python") && runs("python3 tests/run.py", "python3"));
+        assert!(!runs("python -m pip install pipenv", "python") && !runs("python --version", "python"));
         assert!(has_word("pip install -r requirements.txt", "requirements.txt"));
         assert!(has_word("path: ./dist", "dist"));
         assert!(!has_word("pip install -r dev-requirements.txt", "requirements.txt"));

@@ -114,6 +114,12 @@ const MODULE_DISTRIBUTIONS: &[(&str, &str)] = &[
     ("zope.interface", "zope.interface"),
 ];
 
+/// Is `name` (PEP 503) a distribution the table names?
+pub fn is_table_distribution(name: &str) -> bool {
+    let n = super::normalize_name(name);
+    MODULE_DISTRIBUTIONS.iter().any(|(_, d)| super::normalize_name(d) == n)
+}
+
 /// The distribution that provides `module` according to the table: the module
 /// itself or its longest listed dotted prefix (`google.protobuf.internal` →
 /// `protobuf`; `yaml.constructor` → `PyYAML`).

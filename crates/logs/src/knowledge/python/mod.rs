@@ -1,9 +1,11 @@
 //! Python facts: which distribution provides an import ([`distributions`]),
 //! which modules are the standard library in which version ([`stdlib`]),
-//! pytest's plugin flags and fixtures ([`pytest`]), and the interpreter
-//! version a log shows ([`version`]).
+//! pytest's plugin flags and fixtures ([`pytest`]), the most used
+//! distributions ([`popular`]), and the interpreter version a log shows
+//! ([`version`]).
 
 pub mod distributions;
+pub mod popular;
 pub mod pytest;
 pub mod stdlib;
 pub mod version;

@@ -98,6 +98,15 @@ const PYTEST_FIXTURES: &[(&str, &str)] = &[
     ("xprocess", "pytest-xprocess"),
 ];
 
+/// Is `name` (PEP 503) a plugin distribution these tables name?
+pub fn is_plugin_distribution(name: &str) -> bool {
+    let n = super::normalize_name(name);
+    PYTEST_FLAGS
+        .iter()
+        .chain(PYTEST_FIXTURES)
+        .any(|(_, d)| super::normalize_name(d) == n)
+}
+
 /// The plugin that provides fixture `name`, if it is a well-known one.
 /// Generic names several plugins define (`client`, `page`, `db`) are left out.
 pub fn pytest_plugin_for_fixture(name: &str) -> Option<&'static str> {

@@ -1,0 +1,311 @@
+//! Where the distribution is written: the job's own `pip install` line (or
+//! the requirements file it installs from), else a new step before the
+//! failing one, in the failing step's environment.
+
+use autoheal_engine::edit;
+use autoheal_engine::model::{Job, Step, Workflow};
+use autoheal_engine::yaml::Node;
+use autoheal_engine::{Edit, Fix};
+use autoheal_logs::knowledge::python::normalize_name;
+use autoheal_logs::subject::workspace_path;
+
+use super::Wanted;
+use super::env::Env;
+use crate::script::{Script, is_simple_line, strip_comment};
+use crate::trust::Trusted;
+use crate::yaml_edit::{Block, insert_step_before};
+use crate::{Candidate, Ctx, Files};
+
+/// A `pip install` command on one script line.
+struct InstallLine {
+    step_index: usize,
+    /// Where ` <dist>` goes: the end of the pip command's arguments.
+    insert_at: usize,
+    /// `-r FILE` arguments, repository-relative.
+    requirements: Vec<String>,
+    /// The packages named on the line.
+    packages: Vec<String>,
+    /// Installs somewhere else than the interpreter (`--target`, `--user`
+    /// into another prefix, `--prefix`, `--root`).
+    elsewhere: bool,
+}
+
+impl InstallLine {
+    /// Only bootstraps tools (`pip install --upgrade pip`, `pip install
+    /// tox`), whose environment is not the project's.
+    fn only_tools(&self) -> bool {
+        self.requirements.is_empty()
+            && !self.packages.is_empty()
+            && self
+                .packages
+                .iter()
+                .all(|p| TOOLS.contains(&normalize_name(p).as_str()))
+    }
+}
+
+/// Packaging and environment tools, whose `pip install` line is not where the
+/// project's dependencies go.
+const TOOLS: &[&str] = &[
+    "pip",
+    "setuptools",
+    "wheel",
+    "pipenv",
+    "poetry",
+    "tox",
+    "nox",
+    "uv",
+    "pipx",
+    "pre-commit",
+    "build",
+    "twine",
+    "virtualenv",
+    "hatch",
+    "pdm",
+    "flit",
+    "maturin",
+    "cibuildwheel",
+    "tox-gh-actions",
+    "nox-poetry",
+];
+
+const PIP_INSTALL: &[&str] = &[
+    "python -m pip install",
+    "python3 -m pip install",
+    "uv pip install",
+    "pip3 install",
+    "pip install",
+];
+
+fn install_lines(ctx: &Ctx<'_>, steps: &[Step<'_>]) -> Vec<InstallLine> {
+    let mut out = Vec::new();
+    for s in steps {
+        let Some(script) = s.run().and_then(|r| Script::new(ctx.source, r)) else {
+            continue;
+        };
+        let wd = s
+            .get("working-directory")
+            .and_then(Node::as_str)
+            .and_then(workspace_path);
+        for line in &script.lines {
+            if !is_simple_line(line.text) {
+                continue;
+            }
+            let code = strip_comment(line.text);
+            let Some((at, cmd)) = PIP_INSTALL.iter().find_map(|c| code.find(c).map(|i| (i, *c))) else {
+                continue;
+            };
+            let args_start = at + cmd.len();
+            let rest = &code[args_start..];
+            let end = ["&&", "||", ";", "|", ">"]
+                .iter()
+                .filter_map(|t| rest.find(t))
+                .min()
+                .unwrap_or(rest.len());
+            let args = rest[..end].trim_end();
+            let mut requirements = Vec::new();
+            let mut packages = Vec::new();
+            let mut elsewhere = false;
+            let mut tokens = args.split_whitespace();
+            while let Some(t) = tokens.next() {
+                let file = match t {
+                    "-r" | "--requirement" => tokens.next(),
+                    _ => t
+                        .strip_prefix("--requirement=")
+                        .or_else(|| t.strip_prefix("-r"))
+                        .filter(|f| !f.is_empty()),
+                };
+                if let Some(f) = file {
+                    if let Some(p) = workspace_path(f) {
+                        requirements.push(match &wd {
+                            Some(w) => format!("{w}/{p}"),
+                            None => p,
+                        });
+                    }
+                    continue;
+                }
+                if matches!(
+                    t,
+                    "-t" | "--target" | "--prefix" | "--root" | "-c" | "--constraint" | "-e" | "--editable"
+                ) || t.starts_with("--target=")
+                    || t.starts_with("--prefix=")
+                {
+                    elsewhere |= !matches!(t, "-c" | "--constraint" | "-e" | "--editable");
+                    tokens.next();
+                    continue;
+                }
+                if !t.starts_with('-') {
+                    let name = t.split(['=', '<', '>', '~', '!', '[', ';']).next().unwrap_or(t);
+                    packages.push(name.to_string());
+                }
+            }
+            out.push(InstallLine {
+                step_index: s.index,
+                insert_at: line.range.start + args_start + args.len(),
+                requirements,
+                packages,
+                elsewhere,
+            });
+        }
+    }
+    out
+}
+
+pub(super) fn already_installed(ctx: &Ctx<'_>, steps: &[Step<'_>], dist: &str) -> bool {
+    let want = normalize_name(dist);
+    let in_text = |text: &str| {
+        text.split(|c: char| {
+            c.is_whitespace() || matches!(c, '=' | '<' | '>' | '~' | '!' | '[' | ';' | '"' | '\'' | ',')
+        })
+        .any(|w| w == dist || normalize_name(w) == want)
+    };
+    steps.iter().any(|s| {
+        s.run().and_then(Node::as_str).is_some_and(|r| {
+            r.lines()
+                .any(|l| ["install", "inject", " add "].iter().any(|k| l.contains(k)) && in_text(strip_comment(l)))
+        })
+    }) || install_lines(ctx, steps).iter().flat_map(|l| &l.requirements).any(|p| {
+        ctx.repo
+            .read(p)
+            .is_some_and(|t| t.lines().any(|l| in_text(strip_comment(l))))
+    })
+}
+
+pub(super) fn candidate(
+    ctx: &Ctx<'_>,
+    job: &Job<'_>,
+    step: &Step<'_>,
+    env: &Env,
+    wanted: &Wanted,
+) -> Result<Candidate, String> {
+    if *env == Env::Pip {
+        if let Some(c) = extend_install(ctx, job, &job.steps[..=step.index], wanted) {
+            return Ok(c);
+        }
+    }
+    new_step(ctx, job, step, env, wanted)
+}
+
+/// Add the distribution to the job's last project `pip install` line, or to
+/// the requirements file that line installs from.
+fn extend_install(ctx: &Ctx<'_>, job: &Job<'_>, steps: &[Step<'_>], wanted: &Wanted) -> Option<Candidate> {
+    let dist = wanted.dist.as_str();
+    let line = install_lines(ctx, steps)
+        .into_iter()
+        .filter(|l| !l.only_tools() && !l.elsewhere)
+        .last()?;
+    let step_name = job.steps.get(line.step_index)?.display_name();
+    if let Some((path, text)) = line
+        .requirements
+        .iter()
+        .find_map(|p| ctx.repo.read(p).map(|t| (p.clone(), t.into_owned())))
+    {
+        let eol = edit::line_ending(&text);
+        let sep = if text.is_empty() || text.ends_with('\n') {
+            ""
+        } else {
+            eol
+        };
+        let edit = Edit::insert(&path, text.len(), format!("{sep}{dist}{eol}"));
+        let fix = Fix::safe(format!("Add `{dist}` to {path}"), vec![edit]).with_explanation(explain(
+            wanted,
+            &format!("Step \"{step_name}\" installs the job's dependencies from `{path}`, so `{dist}` is added there"),
+        ));
+        let (p, d) = (path.clone(), dist.to_string());
+        let intent = move |files: &Files| mentions(files.get(&p).map(String::as_str).unwrap_or(""), &d, &p);
+        return Some(Candidate {
+            fix,
+            intent: Box::new(intent),
+        });
+    }
+    let edit = Edit::insert(ctx.path, line.insert_at, format!(" {dist}"));
+    let fix = Fix::safe(
+        format!("Add `{dist}` to the `pip install` in step \"{step_name}\""),
+        vec![edit],
+    )
+    .with_explanation(explain(
+        wanted,
+        &format!("Step \"{step_name}\" already runs `pip install` for the job, so `{dist}` is added to that command"),
+    ));
+    let (path, job_id, index, d) = (
+        ctx.path.to_string(),
+        job.id.to_string(),
+        line.step_index,
+        dist.to_string(),
+    );
+    let intent = move |files: &Files| step_run_mentions(files, &path, &job_id, index, &d);
+    Some(Candidate {
+        fix,
+        intent: Box::new(intent),
+    })
+}
+
+fn new_step(ctx: &Ctx<'_>, job: &Job<'_>, step: &Step<'_>, env: &Env, wanted: &Wanted) -> Result<Candidate, String> {
+    let command = env.install_command(&wanted.dist);
+    let mut block = Block::new(ctx.source).key("name", "Install dependencies");
+    if let Some(wd) = step
+        .get("working-directory")
+        .and_then(Node::as_str)
+        .and_then(workspace_path)
+    {
+        block = block.key("working-directory", &wd);
+    }
+    let block = block.key("run", &command);
+    let edit = insert_step_before(ctx.path, ctx.source, job, step.index, &block)
+        .ok_or("cannot insert a step here (flow-style steps?)")?;
+    let why = format!(
+        "Step \"{}\" imports from {}, where no earlier step installs packages in a way autoheal can extend, so a step \
+         running `{command}` is added before it",
+        step.display_name(),
+        env.describe()
+    );
+    let fix = Fix::safe(
+        format!("Add a step running `{command}` before step \"{}\"", step.display_name()),
+        vec![edit],
+    )
+    .with_explanation(explain(wanted, &why));
+    let (path, job_id, index) = (ctx.path.to_string(), job.id.to_string(), step.index);
+    let intent = move |files: &Files| step_run_mentions(files, &path, &job_id, index, &command);
+    Ok(Candidate {
+        fix,
+        intent: Box::new(intent),
+    })
+}
+
+fn explain(wanted: &Wanted, how: &str) -> String {
+    let dist = &wanted.dist;
+    let what = match &wanted.module {
+        Some(m) if m != dist => format!(
+            "The step failed because the Python module `{m}` was not installed; it is provided by the `{dist}` distribution on PyPI."
+        ),
+        Some(m) => format!(
+            "The step failed because the Python module `{m}` was not installed; the `{dist}` distribution provides it."
+        ),
+        None => format!("The step failed because the `{dist}` distribution was not installed."),
+    };
+    let source = match &wanted.trusted {
+        Trusted::Table => "autoheal's own tables know it (the import-name table, pytest's plugins, or the most used \
+                           distributions on PyPI)"
+            .to_string(),
+        Trusted::Repository { file } => format!("the repository already depends on it in `{file}`"),
+    };
+    format!("{what} It may be installed because {source}. {how}. Pin its version the way the project pins others.")
+}
+
+fn mentions(text: &str, word: &str, what: &str) -> Result<(), String> {
+    if text.lines().any(|l| l.contains(word)) {
+        Ok(())
+    } else {
+        Err(format!("`{word}` is not in {what}"))
+    }
+}
+
+fn step_run_mentions(files: &Files, path: &str, job_id: &str, index: usize, word: &str) -> Result<(), String> {
+    let doc = autoheal_engine::yaml::parse(files.get(path).ok_or("workflow missing")?.as_bytes());
+    let wf = Workflow::new(doc.root.as_ref().ok_or("no document")?);
+    let step = wf.job(job_id).and_then(|j| j.steps.get(index)).ok_or("step gone")?;
+    mentions(
+        step.run().and_then(Node::as_str).unwrap_or(""),
+        word,
+        "the install step",
+    )
+}

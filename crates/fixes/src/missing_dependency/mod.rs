@@ -1,0 +1,193 @@
+//! Fix type 1, `missing_dependency`: install the *distribution* that
+//! provides a missing import, only when it is certain which one it is and
+//! that it may be installed:
+//!
+//! - the import must really be fixed by a distribution: a module of the
+//!   standard library (`tomllib` before 3.11: `tomli` does not provide it), a
+//!   submodule of a package that imports, or the project's own package is
+//!   not a missing dependency, and gets no fix, with the reason;
+//! - the distribution must be trusted ([`crate::trust`]): named by autoheal's
+//!   tables or by the repository's dependency files, and not a look-alike of
+//!   a popular one;
+//! - it goes where the failing step's Python looks ([`env`]): the job's
+//!   `pip install` line or the requirements file it reads ([`install`]), a
+//!   new step in the job's tool (`uv pip`, `poetry run pip`, `pipenv run
+//!   pip`, `pipx inject`), never outside an environment tox or nox build
+//!   themselves.
+
+mod env;
+mod install;
+
+use autoheal_engine::model::{Job, Step, Workflow};
+use autoheal_engine::yaml::Node;
+use autoheal_logs::knowledge::python::pytest::pytest_plugin_for_flag;
+use autoheal_logs::knowledge::python::stdlib::StdlibStatus;
+use autoheal_logs::knowledge::python::{ModuleNeed, module_need};
+use autoheal_logs::subject::{is_distribution, is_module};
+
+use crate::trust::{self, Trusted};
+use crate::{Ctx, Generated, PythonVersion, locate};
+
+/// What to install and why it may be.
+pub(crate) struct Wanted {
+    pub dist: String,
+    pub module: Option<String>,
+    pub trusted: Trusted,
+}
+
+pub(crate) fn generate(ctx: &Ctx<'_>) -> Generated {
+    let subject = ctx
+        .failure
+        .subject()
+        .ok_or("the log does not name the missing module")?;
+    let root = ctx.doc.root.as_ref().ok_or("the workflow does not parse")?;
+    let wf = Workflow::new(root);
+    let job = locate::job(&wf, ctx.failure).ok_or("cannot tell which job failed")?;
+    let step = failing_step(ctx, job).ok_or_else(|| format!("cannot tell which step of job `{}` failed", job.id))?;
+    let wanted = wanted(ctx, job, subject)?;
+    let env = env::of_step(ctx, job, step)?;
+    let upto = &job.steps[..=step.index];
+    if install::already_installed(ctx, upto, &wanted.dist) {
+        return Err(format!(
+            "the job already installs `{}`; the import still fails, so check the environment it runs in (a manual fix)",
+            wanted.dist
+        ));
+    }
+    Ok(vec![install::candidate(ctx, job, step, &env, &wanted)?])
+}
+
+/// The distribution to install, after checking the import needs one and
+/// that it may be installed.
+fn wanted(ctx: &Ctx<'_>, job: &Job<'_>, subject: &str) -> Result<Wanted, String> {
+    let f = ctx.failure;
+    // A pytest option given without its plugin: the plugin table decides.
+    if subject.starts_with('-') {
+        let dist = pytest_plugin_for_flag(subject).ok_or("no known pytest plugin adds this option")?;
+        return Ok(Wanted {
+            dist: dist.to_string(),
+            module: None,
+            trusted: Trusted::Table,
+        });
+    }
+    let module = f
+        .module
+        .as_deref()
+        .filter(|m| is_module(m))
+        .or_else(|| (f.module.is_none() && is_module(subject) && !subject.contains('-')).then_some(subject));
+    let (dist, from_table) = match module {
+        Some(m) => {
+            if f.own_package || is_own_package(ctx, m) {
+                return Err(format!(
+                    "`{m}` is the project's own package, not a dependency: install the project itself (for example \
+                     `pip install -e .`) or fix its packaging so the module is included"
+                ));
+            }
+            let python = f.python.or_else(|| job_python(job).and_then(|v| parse_version(&v)));
+            match module_need(m, python) {
+                ModuleNeed::Distribution { name, known } => (name, known || f.known_distribution),
+                ModuleNeed::Stdlib(status) => return Err(stdlib_reason(m, status, job)),
+                ModuleNeed::Submodule => {
+                    return Err(format!(
+                        "`{m}` is a submodule of a package that does import: a version mismatch of that package or a \
+                         module missing from it, not a missing distribution (a manual fix)"
+                    ));
+                }
+            }
+        }
+        None if is_distribution(subject) => (subject.to_string(), f.known_distribution),
+        None => {
+            return Err(
+                "the missing module's name is not a valid module or distribution name; it is not used in a fix".into(),
+            );
+        }
+    };
+    let trusted = trust::distribution(&dist, from_table, ctx.repo)?;
+    Ok(Wanted {
+        dist,
+        module: module.map(str::to_string),
+        trusted,
+    })
+}
+
+/// Why a standard-library module gets no install.
+fn stdlib_reason(module: &str, status: StdlibStatus, job: &Job<'_>) -> String {
+    let pinned = job_python(job)
+        .map(|v| format!(" (the job's `actions/setup-python` asks for `{v}`)"))
+        .unwrap_or_default();
+    match status {
+        StdlibStatus::AddedIn(v) => format!(
+            "`{module}` is part of the standard library from Python {v}, so no distribution provides it; the job runs an \
+             older Python{pinned}. Run the job on Python {v} or later, or make the code fall back to a backport on older \
+             versions (for `tomllib`, `import tomli as tomllib`, which needs `tomli` installed). Installing a package \
+             does not add `{module}`"
+        ),
+        StdlibStatus::RemovedIn { version, .. } => format!(
+            "`{module}` was removed from the standard library in Python {version}{pinned} and has no drop-in \
+             distribution; the code needs porting (a manual fix)"
+        ),
+        StdlibStatus::InterpreterBuild => format!(
+            "`{module}` is part of the standard library but this interpreter was built without it (a missing system \
+             library); install the system package it needs or use another Python build (a manual fix)"
+        ),
+        StdlibStatus::Python2 => {
+            format!("`{module}` is a Python 2 module; the code needs porting to Python 3 (a manual fix)")
+        }
+        StdlibStatus::Present | StdlibStatus::NotStdlib => format!(
+            "`{module}` is part of the standard library of this Python; something shadows it or the interpreter is \
+             broken (a manual fix)"
+        ),
+    }
+}
+
+/// The job's `actions/setup-python` version when it is written literally.
+fn job_python(job: &Job<'_>) -> Option<String> {
+    job.steps.iter().find_map(|s| {
+        let uses = s.uses()?;
+        if !uses.starts_with("actions/setup-python@") {
+            return None;
+        }
+        let v = s.get("with")?.get("python-version")?;
+        let text = v
+            .as_str()
+            .map(str::to_string)
+            .or_else(|| v.as_number().map(|n| n.to_string()))?;
+        (!text.contains("${{")).then_some(text)
+    })
+}
+
+fn parse_version(text: &str) -> Option<PythonVersion> {
+    let mut parts = text.trim().trim_matches(['\'', '"']).split('.');
+    let major = parts.next()?.parse().ok()?;
+    let minor = parts
+        .next()?
+        .trim_end_matches(|c: char| !c.is_ascii_digit())
+        .parse()
+        .ok()?;
+    Some(PythonVersion::new(major, minor))
+}
+
+/// Is `module` the repository's own package?
+fn is_own_package(ctx: &Ctx<'_>, module: &str) -> bool {
+    let top = module.split('.').next().unwrap_or(module);
+    let has_project = ["pyproject.toml", "setup.py", "setup.cfg"]
+        .iter()
+        .any(|f| ctx.repo.read(f).is_some());
+    has_project
+        && [format!("src/{top}/__init__.py"), format!("{top}/__init__.py")]
+            .iter()
+            .any(|p| ctx.repo.read(p).is_some())
+}
+
+pub(crate) fn failing_step<'j, 'a>(ctx: &Ctx<'_>, job: &'j Job<'a>) -> Option<&'j Step<'a>> {
+    locate::step(job, ctx.failure).or_else(|| {
+        let runs = |s: &&Step<'_>, word: &str| s.run().and_then(Node::as_str).is_some_and(|r| r.contains(word));
+        job.steps
+            .iter()
+            .rev()
+            .find(|s| runs(s, "pytest"))
+            .or_else(|| job.steps.iter().rev().find(|s| runs(s, "python")))
+    })
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,167 @@
+use crate::test_support::*;
+use crate::{Category, FailureInput, PythonVersion};
+
+fn missing(subject: &str) -> FailureInput {
+    FailureInput::new(Category::MissingDependency, Some(subject)).in_job("test")
+}
+
+/// As the diagnosis gives it: the module, the distribution, where it came from.
+fn import(module: &str, dist: &str, known: bool) -> FailureInput {
+    let mut f = missing(dist).at_step_name("Test");
+    f.module = Some(module.to_string());
+    f.known_distribution = known;
+    f
+}
+
+const PIP_LINE: &str = "\
+on: push
+jobs:
+  test:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: actions/checkout@v4
+      - uses: actions/setup-python@v5
+        with: {python-version: '3.12'}
+      - name: Install
+        run: |
+          python -m pip install --upgrade pip
+          pip install -r requirements.txt pytest   # test deps
+      - name: Test
+        run: pytest --cov=app tests/
+";
+
+#[test]
+fn extends_the_nearest_project_pip_install_line_before_its_comment() {
+    let out = apply_only(&missing("pytest-cov").at_step_name("Test"), PIP_LINE);
+    assert_eq!(
+        out,
+        PIP_LINE.replace(
+            "requirements.txt pytest   # test deps",
+            "requirements.txt pytest pytest-cov   # test deps"
+        )
+    );
+    // The option alone names the plugin through the table.
+    assert_eq!(apply_only(&missing("--cov=app").at_step_name("Test"), PIP_LINE), out);
+}
+
+#[test]
+fn extends_the_requirements_file_the_workflow_installs_from() {
+    let repo = repo(&[("requirements.txt", "requests==2.32.0\r\nflask\r\n")]);
+    let f = import("yaml", "PyYAML", true);
+    let files = apply_with_repo(&f, PIP_LINE, &repo);
+    assert_eq!(files["requirements.txt"], "requests==2.32.0\r\nflask\r\nPyYAML\r\n");
+    assert_eq!(files[PATH], PIP_LINE, "the workflow is untouched");
+    let fixed = autoheal_engine::repo::MemoryRepo::new(files.clone());
+    assert!(
+        crate::fixes_for(&f, PATH, PIP_LINE, &fixed).fixes.is_empty(),
+        "once there, nothing more to add"
+    );
+}
+
+#[test]
+fn tomllib_is_never_fixed_with_tomli() {
+    let old = PIP_LINE.replace("python-version: '3.12'", "python-version: '3.10'");
+    let f = import("tomllib", "tomli", true);
+    let why = manual_reason(&f, &old);
+    assert!(why.contains("standard library from Python 3.11"), "{why}");
+    assert!(why.contains("asks for `3.10`"), "{why}");
+    assert!(why.contains("Installing a package does not add `tomllib`"), "{why}");
+    // The Python version from the log decides too, with no setup-python.
+    let mut f = import("tomllib", "tomli", true);
+    f.python = Some(PythonVersion::new(3, 9));
+    let bare = "on: push\njobs:\n  test:\n    runs-on: ubuntu-22.04\n    steps:\n      - name: Test\n        run: python -m app\n";
+    assert!(manual_reason(&f, bare).contains("3.11"));
+}
+
+#[test]
+fn distutils_on_3_12_comes_from_setuptools() {
+    let f = import("distutils", "setuptools", true);
+    let out = apply_only(&f, PIP_LINE);
+    assert!(
+        out.contains("pip install -r requirements.txt pytest setuptools   # test deps"),
+        "{out}"
+    );
+}
+
+#[test]
+fn only_trusted_distributions_are_installed() {
+    // A guessed name nobody vouches for.
+    let why = manual_reason(&import("pydivsufsort", "pydivsufsort", false), PIP_LINE);
+    assert!(why.contains("not in autoheal's module table"), "{why}");
+    // The repository already depends on it.
+    let repo = repo(&[("requirements/dev.txt", "pydivsufsort>=0.0.14\n")]);
+    let o = crate::fixes_for(&import("pydivsufsort", "pydivsufsort", false), PATH, PIP_LINE, &repo);
+    assert!(
+        o.fixes[0]
+            .explanation
+            .contains("already depends on it in `requirements/dev.txt`"),
+        "{:?}",
+        o
+    );
+    // A look-alike of a popular distribution, even when a dependency file
+    // names it and the module table is claimed.
+    let repo = repo_files(&[("requirements.txt", "reqeusts\n")]);
+    for f in [
+        import("reqeusts", "reqeusts", false),
+        import("colourama", "colourama", true),
+    ] {
+        let o = crate::fixes_for(&f, PATH, PIP_LINE, &repo);
+        assert!(o.fixes.is_empty(), "{:?}", o.fixes);
+        assert!(o.manual_reason.as_deref().unwrap().contains("one slip away"), "{o:?}");
+    }
+    let why = manual_reason(&missing("python-dateutils").at_step_name("Test"), PIP_LINE);
+    assert!(why.contains("`python-dateutil`"), "{why}");
+}
+
+fn repo_files(files: &[(&str, &str)]) -> autoheal_engine::repo::MemoryRepo {
+    repo(files)
+}
+
+#[test]
+fn the_step_environment_decides_where_the_install_goes() {
+    let pipenv = "on: push\njobs:\n  test:\n    runs-on: ubuntu-latest\n    steps:\n      - run: pip install pipenv\n      - run: pipenv install --dev\n      - name: Test\n        run: pipenv run pytest\n";
+    let out = apply_only(&import("yaml", "PyYAML", true), pipenv);
+    assert!(
+        out.contains(
+            "      - name: Install dependencies\n        run: pipenv run pip install PyYAML\n      - name: Test\n"
+        ),
+        "the tool bootstrap line `pip install pipenv` is not the project's environment: {out}"
+    );
+    let poetry = "on: push\njobs:\n  test:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: snok/install-poetry@v1\n      - run: poetry install --no-root\n      - name: Test\n        run: poetry run pytest\n";
+    assert!(
+        apply_only(&import("bs4", "beautifulsoup4", true), poetry)
+            .contains("        run: poetry run pip install beautifulsoup4\n      - name: Test\n")
+    );
+    let uv = "on: push\njobs:\n  test:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: astral-sh/setup-uv@v5\n      - run: uv sync\n      - name: Test\n        run: uv run pytest\n";
+    assert!(
+        apply_only(&import("cv2", "opencv-python", true), uv)
+            .contains("        run: uv pip install opencv-python\n      - name: Test\n")
+    );
+    let pipx = "on: push\njobs:\n  test:\n    runs-on: ubuntu-latest\n    steps:\n      - run: pipx install nox-runner\n      - name: Test\n        run: nox-runner -s tests\n";
+    assert!(apply_only(&import("yaml", "PyYAML", true), pipx).contains("run: pipx inject nox-runner PyYAML\n"));
+    let tox = "on: push\njobs:\n  test:\n    runs-on: ubuntu-latest\n    steps:\n      - run: pip install tox\n      - name: Test\n        run: tox -e py312\n";
+    assert!(manual_reason(&import("yaml", "PyYAML", true), tox).contains("tox.ini"));
+}
+
+#[test]
+fn the_projects_own_package_and_submodules_are_not_missing_dependencies() {
+    let src = "on: push\njobs:\n  test:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/setup-python@v5\n      - run: pip install pytest\n      - name: Test\n        run: pytest\n";
+    let repo = repo(&[
+        ("pyproject.toml", "[project]\nname = \"mylib\"\n"),
+        ("src/mylib/__init__.py", ""),
+    ]);
+    let o = crate::fixes_for(&import("mylib", "mylib", false), PATH, src, &repo);
+    assert!(o.fixes.is_empty() && o.manual_reason.unwrap().contains("project's own package"));
+    assert!(manual_reason(&import("numpy.core._multiarray_umath", "numpy", false), src).contains("submodule"));
+}
+
+#[test]
+fn hostile_subjects_and_already_installed_give_no_fix() {
+    for s in HOSTILE {
+        assert!(
+            outcome(&missing(s).at_step_name("Test"), PIP_LINE).fixes.is_empty(),
+            "{s:?}"
+        );
+    }
+    assert!(manual_reason(&import("pytest", "pytest", true), PIP_LINE).contains("already installs"));
+}
