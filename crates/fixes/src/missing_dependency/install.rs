@@ -191,8 +191,8 @@ fn extend_install(ctx: &Ctx<'_>, job: &Job<'_>, steps: &[Step<'_>], wanted: &Wan
     let dist = wanted.dist.as_str();
     let line = install_lines(ctx, steps)
         .into_iter()
-        .filter(|l| !l.only_tools() && !l.elsewhere)
-        .last()?;
+        .rev()
+        .find(|l| !l.only_tools() && !l.elsewhere)?;
     let step_name = job.steps.get(line.step_index)?.display_name();
     if let Some((path, text)) = line
         .requirements
