@@ -218,38 +218,57 @@ fn package_steps(
 }
 
 /// Docker Compose v1 (`docker-compose`) is gone from hosted runners; v2 is
-/// the `docker compose` plugin with the same arguments.
+/// the `docker compose` plugin with the same arguments. Every step of the
+/// job that runs v1 fails the same way, so all of them are rewritten.
 fn compose_v2(ctx: &Ctx<'_>, job: &Job<'_>, step: &Step<'_>) -> Generated {
-    let run = step.run().ok_or("the failing step has no `run:` script")?;
-    let script =
-        Script::new(ctx.source, run).ok_or("the step's script is not in a form autoheal edits (folded or escaped)")?;
+    if step.run().is_none() {
+        return Err("the failing step has no `run:` script".into());
+    }
     let mut edits = Vec::new();
-    for line in &script.lines {
-        let code = crate::script::strip_comment(line.text);
-        for at in word_positions(code, "docker-compose") {
-            let start = line.range.start + at;
-            edits.push(Edit::replace(
-                ctx.path,
-                autoheal_engine::TextRange::new(start, start + "docker-compose".len()),
-                "docker compose",
-            ));
+    let mut steps = Vec::new();
+    for s in &job.steps {
+        let Some(script) = s.run().and_then(|r| Script::new(ctx.source, r)) else {
+            continue;
+        };
+        let before = edits.len();
+        for line in &script.lines {
+            let code = crate::script::strip_comment(line.text);
+            for at in word_positions(code, "docker-compose") {
+                let start = line.range.start + at;
+                edits.push(Edit::replace(
+                    ctx.path,
+                    autoheal_engine::TextRange::new(start, start + "docker-compose".len()),
+                    "docker compose",
+                ));
+            }
+        }
+        if edits.len() > before {
+            steps.push(format!("\"{}\"", s.display_name()));
         }
     }
     if edits.is_empty() {
-        return Err("the failing step does not run `docker-compose` itself".into());
+        return Err("no step of the job runs `docker-compose` itself".into());
     }
-    let fix = Fix::safe(format!("Use `docker compose` (v2) in step \"{}\" of job `{}`", step.display_name(), job.id), edits).with_explanation(
+    let where_ = if steps.len() == 1 {
+        format!("step {}", steps[0])
+    } else {
+        format!("steps {}", steps.join(", "))
+    };
+    let fix = Fix::safe(format!("Use `docker compose` (v2) instead of `docker-compose` in {where_} of job `{}`", job.id), edits).with_explanation(
         "GitHub's hosted runners no longer ship Docker Compose v1 (`docker-compose`); Compose v2 is installed as the `docker compose` \
          plugin and accepts the same subcommands and flags. Check any script that parses Compose's output: v2 names containers with \
          `-` instead of `_`.",
     );
-    let (path, job_id, index) = (ctx.path.to_string(), job.id.to_string(), step.index);
+    let (path, job_id) = (ctx.path.to_string(), job.id.to_string());
     let intent = move |files: &Files| -> Result<(), String> {
         let doc = yaml::parse(files.get(&path).ok_or("workflow missing")?.as_bytes());
         let wf = Workflow::new(doc.root.as_ref().ok_or("no document")?);
-        let step = wf.job(&job_id).and_then(|j| j.steps.get(index)).ok_or("step gone")?;
-        let text = run_text(step);
-        if text.lines().any(|l| mentions_command(l, "docker-compose")) || !text.contains("docker compose") {
+        let job = wf.job(&job_id).ok_or("job gone")?;
+        if job
+            .steps
+            .iter()
+            .any(|s| run_text(s).lines().any(|l| mentions_command(l, "docker-compose")))
+        {
             return Err("docker-compose is still used".into());
         }
         Ok(())
