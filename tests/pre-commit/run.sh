@@ -3,23 +3,24 @@
 #
 #   tests/pre-commit/run.sh [REPO]     # REPO defaults to this repository
 #
-# What it does: makes a throwaway git repository with a broken workflow, then
-# runs `pre-commit try-repo REPO workflow-lint` and `... workflow-lint-fix`
-# in it and checks the findings and the fixed file.
+# What it does: makes a throwaway git repository with a broken workflow and a
+# .pre-commit-config.yaml naming REPO at its HEAD commit, then runs the hooks
+# the way a user does (`pre-commit run HOOK --all-files`) and checks the
+# findings, the fixed file, and the `language: system` hook.
 #
 # Things to know:
-# - try-repo clones REPO at a commit (`--ref`, HEAD here): it tests COMMITTED
-#   state only. The hook file and the code it builds must be in HEAD;
-#   uncommitted edits are not seen.
-# - `language: rust` makes pre-commit `cargo install` REPO, a release build
-#   of the whole CLI. try-repo installs into a fresh temporary store on every
-#   call (it ignores PRE_COMMIT_HOME's store), so each of the three calls
-#   below runs cargo install. The cargo target dir lives under
-#   REPO/target/pre-commit/ so registry dependencies compile once; the
-#   workspace crates recompile per call. LTO is off for this test only.
-#   Measured on the 2-core machine: ~7 min cold, ~5 min warm.
-# - `cargo install --path .` (what pre-commit runs) needs a package at the
-#   repository root; a virtual workspace manifest cannot be installed.
+# - pre-commit clones REPO at a commit: this tests COMMITTED state only. The
+#   hook file and the code it builds must be in HEAD.
+# - `language: rust` makes pre-commit run `cargo install --path .` in its
+#   clone: the lint-only default build. Both rust hooks share one environment,
+#   so that build happens once. The cargo target dir is shared with
+#   tests/wheel/run.sh (target/e2e-release unless CARGO_TARGET_DIR is set), so
+#   registry crates compile once for both and stay compiled between runs;
+#   the workspace crates compile again because the clone is another path.
+# - The pre-commit store (target/e2e-pre-commit unless PRE_COMMIT_HOME is set)
+#   is kept: a second run at the same commit reuses the installed hook.
+# - `cargo install --path .` needs a package at the repository root; a
+#   virtual workspace manifest cannot be installed.
 set -euo pipefail
 
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -27,12 +28,13 @@ repo="$(cd "${1:-$here/../..}" && pwd)"
 
 fail() {
   echo "FAIL: $*" >&2
-  echo "0 passed, 1 failed"
+  echo "$passed passed, 1 failed"
   exit 1
 }
+passed=0
 
 if ! git -C "$repo" cat-file -e HEAD:.pre-commit-hooks.yaml 2>/dev/null; then
-  fail "$repo: HEAD has no .pre-commit-hooks.yaml (try-repo tests committed state; commit it first)"
+  fail "$repo: HEAD has no .pre-commit-hooks.yaml (pre-commit tests committed state; commit it first)"
 fi
 if ! git -C "$repo" show HEAD:Cargo.toml | grep -q '^\[package\]'; then
   fail "$repo/Cargo.toml at HEAD has no [package]: pre-commit's language: rust runs \`cargo install --path .\`"
@@ -44,11 +46,8 @@ if ! command -v pre-commit >/dev/null 2>&1; then
 fi
 pre-commit --version
 
-export PRE_COMMIT_HOME="${PRE_COMMIT_HOME:-$repo/target/pre-commit/home}"
-export CARGO_TARGET_DIR="$repo/target/pre-commit/cargo"
-export CARGO_PROFILE_RELEASE_LTO=false
-export CARGO_PROFILE_RELEASE_DEBUG=0
-export CARGO_PROFILE_RELEASE_CODEGEN_UNITS=16
+export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$repo/target/e2e-release}"
+export PRE_COMMIT_HOME="${PRE_COMMIT_HOME:-$repo/target/e2e-pre-commit}"
 export CARGO_TERM_COLOR=never NO_COLOR=1
 mkdir -p "$PRE_COMMIT_HOME"
 rev="$(git -C "$repo" rev-parse HEAD)"
@@ -76,19 +75,29 @@ jobs:
 YAML
 # Not a workflow path: the hooks' `files:` pattern must skip it.
 printf 'key: [unclosed\n' > config/not-a-workflow.yml
+cat > .pre-commit-config.yaml <<YAML
+repos:
+  - repo: $repo
+    rev: $rev
+    hooks:
+      - id: workflow-lint
+      - id: workflow-lint-fix
+      - id: workflow-lint-system
+YAML
 git add -A
 
-passed=0
-try_hook() { # hook-id -> output in $out, exit code in $rc
+run_hook() { # hook-id -> output in $out, exit code in $rc
   set +e
-  out="$(pre-commit try-repo "$repo" "$1" --ref "$rev" --all-files --color never 2>&1)"
+  out="$(pre-commit run "$1" --all-files --color never 2>&1)"
   rc=$?
   set -e
   printf '%s\n' "$out" | sed 's/^/    /'
 }
 
-echo "== workflow-lint on a broken workflow (first run builds autoheal: slow)"
-try_hook workflow-lint
+echo "== workflow-lint on a broken workflow (the first run at a commit builds autoheal)"
+start=$SECONDS
+run_hook workflow-lint
+echo "    took $((SECONDS - start)) s"
 [ "$rc" -ne 0 ] || fail "workflow-lint passed on a broken workflow"
 grep -q 'job-needs' <<<"$out" || fail "no job-needs finding"
 grep -q 'biuld' <<<"$out" || fail "the finding does not name the unknown job"
@@ -96,8 +105,37 @@ grep -q 'syntax' <<<"$out" || fail "no syntax finding for runs-on:ubuntu-latest"
 grep -q 'not-a-workflow' <<<"$out" && fail "a file outside .github/workflows was linted"
 passed=$((passed + 1))
 
+# The binary pre-commit built for this commit (its store's database says
+# where it cloned REPO at REV): the lint-only build.
+clone="$(python3 - "$PRE_COMMIT_HOME/db.db" "$repo" "$rev" <<'PY'
+import sqlite3, sys
+row = sqlite3.connect(sys.argv[1]).execute(
+    "SELECT path FROM repos WHERE repo = ? AND ref = ?", (sys.argv[2], sys.argv[3])).fetchone()
+print(row[0] if row else "")
+PY
+)"
+hookbin="$(find "${clone:-/nonexistent}" -path '*/rustenv-*/bin/autoheal' 2>/dev/null | head -n1)"
+[ -x "$hookbin" ] || fail "no autoheal built by the rust hook under ${clone:-the pre-commit store}"
+
+echo "== the hook's build is lint-only: left-out commands name their feature"
+for cmd in "lsp:lsp" "heal --repo o/r --run-id 1:github" "diagnose x.log:logs"; do
+  set +e
+  msg="$("$hookbin" ${cmd%%:*} 2>&1)"
+  code=$?
+  set -e
+  [ "$code" -eq 2 ] || fail "'autoheal ${cmd%%:*}' exited $code in the lint-only build: $msg"
+  grep -q "without the \`${cmd##*:}\` feature" <<<"$msg" || fail "'autoheal ${cmd%%:*}' does not name the feature: $msg"
+done
+passed=$((passed + 1))
+
+echo "== workflow-lint-system runs the autoheal on PATH"
+PATH="$(dirname "$hookbin"):$PATH" run_hook workflow-lint-system
+[ "$rc" -ne 0 ] || fail "workflow-lint-system passed on a broken workflow"
+grep -q 'biuld' <<<"$out" || fail "workflow-lint-system did not report the unknown job"
+passed=$((passed + 1))
+
 echo "== workflow-lint-fix applies the safe fix"
-try_hook workflow-lint-fix
+run_hook workflow-lint-fix
 [ "$rc" -ne 0 ] || fail "workflow-lint-fix passed although it changed a file and an error remains"
 grep -q '^    runs-on: ubuntu-latest$' .github/workflows/ci.yml || fail "runs-on was not fixed: $(cat .github/workflows/ci.yml)"
 grep -q 'runs-on:ubuntu-latest' .github/workflows/ci.yml && fail "the broken runs-on line is still there"
@@ -107,8 +145,10 @@ passed=$((passed + 1))
 echo "== workflow-lint passes once the workflow is fixed"
 sed -i 's/needs: \[biuld\]/needs: [build]/' .github/workflows/ci.yml
 git add -A
-try_hook workflow-lint
+run_hook workflow-lint
 [ "$rc" -eq 0 ] || fail "workflow-lint failed on a clean workflow"
 passed=$((passed + 1))
 
+# Clones of older commits are of no further use.
+pre-commit gc >/dev/null 2>&1 || true
 echo "$passed passed, 0 failed"
