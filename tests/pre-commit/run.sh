@@ -14,9 +14,10 @@
 # - `language: rust` makes pre-commit run `cargo install --path .` in its
 #   clone: the lint-only default build. Both rust hooks share one environment,
 #   so that build happens once. The cargo target dir is shared with
-#   tests/wheel/run.sh (target/e2e-release unless CARGO_TARGET_DIR is set), so
-#   registry crates compile once for both and stay compiled between runs;
-#   the workspace crates compile again because the clone is another path.
+#   tests/wheel/run.sh and `cargo xtask` (the repository's target/ unless
+#   CARGO_TARGET_DIR is set; release profile), so registry crates compile once
+#   for all of them; the workspace crates compile again because the clone is
+#   another path.
 # - The pre-commit store (target/e2e-pre-commit unless PRE_COMMIT_HOME is set)
 #   is kept: a second run at the same commit reuses the installed hook.
 # - `cargo install --path .` needs a package at the repository root; a
@@ -46,7 +47,7 @@ if ! command -v pre-commit >/dev/null 2>&1; then
 fi
 pre-commit --version
 
-export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$repo/target/e2e-release}"
+export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$repo/target}"
 export PRE_COMMIT_HOME="${PRE_COMMIT_HOME:-$repo/target/e2e-pre-commit}"
 export CARGO_TERM_COLOR=never NO_COLOR=1
 mkdir -p "$PRE_COMMIT_HOME"

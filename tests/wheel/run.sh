@@ -5,14 +5,14 @@
 #
 #   tests/wheel/run.sh            # skips (exit 0) when pip or maturin cannot be had
 #
-# The cargo target dir is shared with tests/pre-commit/run.sh
-# (target/e2e-release unless CARGO_TARGET_DIR is set), so the release build of
-# the registry crates happens once for both.
+# The cargo target dir is shared with tests/pre-commit/run.sh and `cargo
+# xtask` (the repository's target/ unless CARGO_TARGET_DIR is set; release
+# profile), so registry crates compile once for all of them.
 set -euo pipefail
 
 here="$(cd "$(dirname "$0")" && pwd)"
 repo="$(cd "$here/../.." && pwd)"
-export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$repo/target/e2e-release}"
+export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$repo/target}"
 export CARGO_TERM_COLOR=never NO_COLOR=1
 
 fail() {
