@@ -88,24 +88,7 @@ pub fn lint_parsed(path: &str, source: &str, doc: &Document, opts: &LintOptions<
         severity: crate::diagnostic::Severity::Error,
         out: Vec::new(),
     };
-    for rule in RULES {
-        if !rule.kinds.contains(&kind) {
-            continue;
-        }
-        let Some(sev) = opts
-            .config
-            .rule_severity(rule.id, rule.default_severity, rule.enabled_by_default)
-        else {
-            continue;
-        };
-        // Without a tree only the syntax rule has anything to look at.
-        if doc.root.is_none() && rule.id != "syntax" {
-            continue;
-        }
-        ctx.rule = rule.id;
-        ctx.severity = sev;
-        (rule.check)(&mut ctx);
-    }
+    crate::rules::run_rules(&mut ctx, RULES);
     let mut diags = ctx.out;
     let suppressions = Suppressions::new(source, doc);
     diags.retain(|d| !suppressions.suppresses(source, d));

@@ -103,6 +103,29 @@ pub static RULES: &[&Rule] = &[
     &action_metadata::RULE,
 ];
 
+/// Run `rules` (those for the file's kind that the config enables, at
+/// their configured severity) on `ctx`.
+pub(crate) fn run_rules(ctx: &mut Context<'_>, rules: &[&Rule]) {
+    for rule in rules {
+        if !rule.kinds.contains(&ctx.kind) {
+            continue;
+        }
+        let Some(sev) = ctx
+            .config
+            .rule_severity(rule.id, rule.default_severity, rule.enabled_by_default)
+        else {
+            continue;
+        };
+        // Without a tree only the syntax rule has anything to look at.
+        if ctx.doc.root.is_none() && rule.id != "syntax" {
+            continue;
+        }
+        ctx.rule = rule.id;
+        ctx.severity = sev;
+        (rule.check)(ctx);
+    }
+}
+
 pub fn rule(id: &str) -> Option<&'static Rule> {
     RULES.iter().copied().find(|r| r.id == id)
 }

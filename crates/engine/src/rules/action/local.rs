@@ -139,17 +139,7 @@ fn metadata_findings(
         severity: Severity::Error,
         out: Vec::new(),
     };
-    for rule in METADATA_RULES {
-        let Some(sev) = config.rule_severity(rule.id, rule.default_severity, rule.enabled_by_default) else {
-            continue;
-        };
-        if doc.root.is_none() && rule.id != "syntax" {
-            continue;
-        }
-        ctx.rule = rule.id;
-        ctx.severity = sev;
-        (rule.check)(&mut ctx);
-    }
+    crate::rules::run_rules(&mut ctx, METADATA_RULES);
     let mut out = ctx.out;
     out.sort_by_key(|d| d.range.start);
     out

@@ -246,7 +246,19 @@ pub(super) fn scalar_map(ctx: &mut Context<'_>, node: &Node, what: &str) {
         return;
     };
     case_insensitive_duplicates(ctx, entries, what);
+    let is_env = what.starts_with("\"env\"");
     for e in entries {
+        if let Some(name) = e.key.as_str().filter(|n| is_env && !n.contains("${{")) {
+            // `=` ends a name in the process environment, and spaces or `&`
+            // make it unusable from a shell.
+            if name.contains(['=', '&']) || name.contains(char::is_whitespace) {
+                ctx.report(
+                    e.key.report_span(),
+                    format!("environment variable name \"{name}\" is invalid: names cannot contain `=`, `&` or spaces"),
+                )
+                .set_code("schema/env-name");
+            }
+        }
         if !e.key.is_scalar() {
             report(
                 ctx,

@@ -136,3 +136,14 @@ fn keys_differing_only_in_case_are_duplicates() {
         ]
     );
 }
+
+#[test]
+fn environment_variable_names() {
+    let src = "on: push\nenv:\n  GOOD_1: x\njobs:\n  a:\n    runs-on: x\n    env:\n      FOO=BAR: foo\n      FOO BAR: foo\n      A&B: c\n    steps:\n      - run: echo\n        env:\n          ${{ matrix.name }}: x\n          foo-${{ github.event_name }} bar: y\n";
+    let got = render(src, "schema");
+    assert_eq!(got.len(), 3, "{got:#?}");
+    assert!(
+        got[0].starts_with("8:7: environment variable name \"FOO=BAR\" is invalid"),
+        "{got:#?}"
+    );
+}
