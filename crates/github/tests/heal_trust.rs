@@ -337,3 +337,48 @@ async fn comment_commands_from_non_collaborators_are_ignored() {
     );
     assert_eq!(pulls(&fake), 0);
 }
+
+/// The dependency scenario, with the log naming a look-alike of `requests`.
+fn look_alike(run_id: u64) -> Scenario {
+    let mut scenario = dependency(run_id);
+    for (_, text) in &mut scenario.job_logs {
+        *text = text
+            .replace("import yaml", "import reqeusts")
+            .replace("'yaml'", "'reqeusts'");
+    }
+    scenario
+}
+
+#[tokio::test]
+async fn a_look_alike_package_name_gets_no_pr_from_any_run() {
+    // A maintainer's own run: reported as a likely typo, no fix.
+    let fake = started();
+    seed(&fake, REPO, "main", &look_alike(42));
+    let healed = heal_ok(&fake, HealTarget::Run(42)).await;
+    let Some(ReportOutcome::Filed(filed)) = &healed.report else {
+        panic!("{healed:?}")
+    };
+    assert!(!filed.fixable && filed.diff.is_empty(), "{filed:?}");
+    let issue = &fake.issues(REPO)[0];
+    assert_eq!(issue.labels, ["workflow-failure", "needs-manual-fix"]);
+    assert!(issue.body.contains("No module named 'reqeusts'"), "{}", issue.body);
+    assert!(!issue.body.contains("```diff"), "{}", issue.body);
+    assert_eq!(pulls(&fake), 0);
+    assert!(fix_branches(&fake).is_empty());
+
+    // A fork's run with `untrusted-runs: heal`: still nothing committed.
+    let fake = started();
+    let mut scenario = look_alike(43);
+    scenario
+        .files
+        .push((".github/autoheal.yml", "heal:\n  untrusted-runs: heal\n"));
+    seed_pull_request_run(&fake, &scenario, Some("mallory/app"), "mallory");
+    let healed = heal_ok(&fake, HealTarget::Run(43)).await;
+    assert!(
+        !matches!(healed.outcome, HealOutcome::Opened { .. } | HealOutcome::Updated { .. }),
+        "{:?}",
+        healed.outcome
+    );
+    assert_eq!(pulls(&fake), 0);
+    assert!(fix_branches(&fake).is_empty());
+}

@@ -18,21 +18,25 @@ use crate::error::Result;
 use crate::models::TreeItem;
 
 /// Files fetched for one snapshot, at most.
-pub const MAX_FETCHED_FILES: usize = 60;
+pub const MAX_FETCHED_FILES: usize = 100;
 /// A file larger than this is not fetched (it is still listed).
 pub const MAX_FILE_BYTES: u64 = 1024 * 1024;
 
-/// File names a Python or Node project declares its dependencies in.
+/// File names (lower-cased) a Python or Node project declares its dependencies in: where a
+/// missing package would be added, and what the fixes crate reads to tell whether the
+/// project already depends on a distribution.
 const MANIFEST_NAMES: &[&str] = &[
     "pyproject.toml",
     "setup.py",
     "setup.cfg",
-    "Pipfile",
-    "Pipfile.lock",
+    "pipfile",
+    "pipfile.lock",
     "poetry.lock",
     "uv.lock",
     "pdm.lock",
+    "tox.ini",
     "environment.yml",
+    "environment.yaml",
     "package.json",
 ];
 
@@ -61,18 +65,20 @@ impl Snapshot {
 
 /// Whether a fix may read `path`, given the failed workflow's path and text.
 pub fn wanted(path: &str, workflow_path: &str, workflow_text: &str) -> bool {
-    let name = path.rsplit('/').next().unwrap_or(path);
+    let name = path.rsplit('/').next().unwrap_or(path).to_ascii_lowercase();
     let depth = path.matches('/').count();
-    let requirements =
-        (name.starts_with("requirements") || name.starts_with("constraints") || name.contains("requirements"))
-            && (name.ends_with(".txt") || name.ends_with(".in"));
+    let in_requirements_dir = path
+        .split('/')
+        .rev()
+        .nth(1)
+        .is_some_and(|dir| dir.to_ascii_lowercase().starts_with("requirements"));
+    let requirements = (name.ends_with(".txt") || name.ends_with(".in"))
+        && (name.contains("requirements") || name.contains("constraints") || in_requirements_dir);
     let init = name == "__init__.py" && (depth == 1 || (depth == 2 && path.starts_with("src/")));
-    path == workflow_path
-        || MANIFEST_NAMES.contains(&name)
-        || requirements
-        || path.starts_with("requirements/") && name.ends_with(".txt")
-        || init
-        || workflow_text.contains(path)
+    // Paths the workflow names (`-r ci/deps.txt`, `./build.sh`); very short ones would match
+    // any text.
+    let named = path.len() >= 4 && workflow_text.contains(path);
+    path == workflow_path || MANIFEST_NAMES.contains(&name.as_str()) || requirements || init || named
 }
 
 /// Lists the tree of `commit` and fetches the text of the wanted files (see the module docs).
@@ -143,6 +149,9 @@ mod tests {
             "requirements-dev.txt",
             "requirements/test.txt",
             "docs/requirements.in",
+            "constraints.txt",
+            "tox.ini",
+            "Pipfile",
             "pyproject.toml",
             "sub/pkg/setup.cfg",
             "package.json",
