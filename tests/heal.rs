@@ -171,12 +171,7 @@ fn a_missing_token_is_a_clear_error() {
         ],
         None,
     );
-    assert_eq!(out.status.code(), Some(2));
-    assert!(
-        text(&out.stderr).contains("no GitHub token: set GITHUB_TOKEN or GH_TOKEN"),
-        "{}",
-        text(&out.stderr)
-    );
+    assert_usage_error(&out, "no GitHub token: set GITHUB_TOKEN or GH_TOKEN");
 }
 
 #[test]
@@ -232,14 +227,7 @@ fn init_writes_templates_that_pass_check_and_refuses_to_overwrite() {
         std::fs::read_to_string(dir.path().join(".github/workflows/workflow-failure-monitor.yml")).unwrap_or_default();
     assert!(monitor.contains("      - \"Deploy \\\"prod\\\"\"\n"), "{monitor}");
 
-    let check = autoheal(dir.path(), &["check"], None);
-    assert_eq!(
-        check.status.code(),
-        Some(0),
-        "{}{}",
-        text(&check.stdout),
-        text(&check.stderr)
-    );
+    assert_check_passes(dir.path(), &[]);
 
     std::fs::write(dir.path().join(".github/autoheal.yml"), "# mine\n").unwrap_or_else(|e| panic!("{e}"));
     let again = autoheal(
@@ -247,12 +235,7 @@ fn init_writes_templates_that_pass_check_and_refuses_to_overwrite() {
         &["init", "--mode", "two", "--workflows", "CI", "--action", PINNED_ACTION],
         None,
     );
-    assert_eq!(again.status.code(), Some(2));
-    assert!(
-        text(&again.stderr).contains("pass --force to replace"),
-        "{}",
-        text(&again.stderr)
-    );
+    assert_usage_error(&again, "pass --force to replace");
     assert_eq!(
         std::fs::read_to_string(dir.path().join(".github/autoheal.yml")).unwrap_or_default(),
         "# mine\n"
@@ -273,7 +256,20 @@ fn init_writes_templates_that_pass_check_and_refuses_to_overwrite() {
         None,
     );
     assert_eq!(forced.status.code(), Some(0), "{}", text(&forced.stderr));
-    let check = autoheal(dir.path(), &["check"], None);
+    assert_check_passes(dir.path(), &[]);
+}
+
+/// The command stopped with exit 2 and `needle` in its message.
+fn assert_usage_error(out: &Output, needle: &str) {
+    let stderr = text(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(stderr.contains(needle), "{stderr}");
+}
+
+/// `autoheal check` (of `paths`, or the repository) in `dir` finds nothing.
+fn assert_check_passes(dir: &Path, paths: &[&str]) {
+    let args: Vec<&str> = std::iter::once("check").chain(paths.iter().copied()).collect();
+    let check = autoheal(dir, &args, None);
     assert_eq!(
         check.status.code(),
         Some(0),
@@ -362,12 +358,7 @@ fn init_pins_the_action_to_the_commit_of_its_tag_or_keeps_the_ref_when_asked() {
         ],
         None,
     );
-    assert_eq!(out.status.code(), Some(2));
-    assert!(
-        text(&out.stderr).contains("cannot pin `autoheal-dev/autoheal@v9` to a commit"),
-        "{}",
-        text(&out.stderr)
-    );
+    assert_usage_error(&out, "cannot pin `autoheal-dev/autoheal@v9` to a commit");
 }
 
 #[test]
@@ -390,18 +381,12 @@ fn init_copilot_writes_the_copilot_config_and_says_which_token_it_needs() {
         "{config}"
     );
     assert!(monitor_of(dir.path()).contains("GH_TOKEN: ${{ secrets.AUTOHEAL_TOKEN || github.token }}"));
-    let generated = [
-        "check",
-        ".github/workflows/workflow-failure-monitor.yml",
-        ".github/workflows/auto-heal-workflow.yml",
-    ];
-    let check = autoheal(dir.path(), &generated, None);
-    assert_eq!(
-        check.status.code(),
-        Some(0),
-        "{}{}",
-        text(&check.stdout),
-        text(&check.stderr)
+    assert_check_passes(
+        dir.path(),
+        &[
+            ".github/workflows/workflow-failure-monitor.yml",
+            ".github/workflows/auto-heal-workflow.yml",
+        ],
     );
 }
 
@@ -466,12 +451,7 @@ fn heal_rejects_mixing_one_repository_with_many() {
         assert!(stderr.contains("cannot be used with"), "{args:?}: {stderr}");
     }
     let out = autoheal(&dir, &["heal", "--issue", "1"], Some(TOKEN));
-    assert_eq!(out.status.code(), Some(2));
-    assert!(
-        text(&out.stderr).contains("--repo <OWNER/NAME>"),
-        "{}",
-        text(&out.stderr)
-    );
+    assert_usage_error(&out, "--repo <OWNER/NAME>");
 }
 
 #[test]

@@ -162,10 +162,7 @@ async fn the_policy_is_read_from_the_default_branch_not_from_the_forks_commit() 
 #[tokio::test]
 async fn untrusted_runs_heal_or_off_change_the_route() {
     let fake = started();
-    let mut scenario = dependency(42);
-    scenario
-        .files
-        .push((".github/autoheal.yml", "heal:\n  untrusted-runs: heal\n"));
+    let scenario = healing_untrusted_runs(dependency(42));
     seed_pull_request_run(&fake, &scenario, Some("mallory/app"), "mallory");
     let healed = heal_ok(&fake, HealTarget::Run(42)).await;
     assert!(
@@ -292,11 +289,11 @@ async fn the_record_stands_in_for_expired_logs_only_in_the_bots_own_issue() {
     );
 }
 
-#[tokio::test]
-async fn comment_commands_from_non_collaborators_are_ignored() {
+/// Heals the dependency failure after `who` commented `/autoheal never missing_dependency`
+/// on an earlier failure issue (`maint` may write, anyone else may not).
+async fn heal_after_never_from(who: &str) -> (FakeGithub, autoheal_github::HealReport) {
     let fake = started();
     fake.add_collaborator(REPO, "maint", "write");
-    // An earlier issue where a drive-by commenter asks autoheal to stop fixing dependencies.
     let earlier = fake.add_issue(
         REPO,
         SeedIssue {
@@ -305,29 +302,22 @@ async fn comment_commands_from_non_collaborators_are_ignored() {
             ..SeedIssue::default()
         },
     );
-    fake.add_comment(REPO, earlier, "drive-by", "/autoheal never missing_dependency");
+    fake.add_comment(REPO, earlier, who, "/autoheal never missing_dependency");
     seed(&fake, REPO, "main", &dependency(42));
     let healed = heal_ok(&fake, HealTarget::Run(42)).await;
+    (fake, healed)
+}
+
+#[tokio::test]
+async fn comment_commands_from_non_collaborators_are_ignored() {
+    let (_, healed) = heal_after_never_from("drive-by").await;
     assert!(
         matches!(healed.outcome, HealOutcome::Opened { .. }),
         "{:?}",
         healed.outcome
     );
-
     // The same words from a maintainer demote the next failure of the category.
-    let fake = started();
-    fake.add_collaborator(REPO, "maint", "write");
-    let earlier = fake.add_issue(
-        REPO,
-        SeedIssue {
-            title: "[auto-heal] CI: earlier".into(),
-            labels: vec!["workflow-failure".into()],
-            ..SeedIssue::default()
-        },
-    );
-    fake.add_comment(REPO, earlier, "maint", "/autoheal never missing_dependency");
-    seed(&fake, REPO, "main", &dependency(42));
-    let healed = heal_ok(&fake, HealTarget::Run(42)).await;
+    let (fake, healed) = heal_after_never_from("maint").await;
     let Some(ReportOutcome::Filed(filed)) = &healed.report else {
         panic!("{healed:?}")
     };
@@ -336,6 +326,14 @@ async fn comment_commands_from_non_collaborators_are_ignored() {
         "{filed:?}"
     );
     assert_eq!(pulls(&fake), 0);
+}
+
+/// The scenario with `heal.untrusted-runs: heal` on the default branch.
+fn healing_untrusted_runs(mut scenario: Scenario) -> Scenario {
+    scenario
+        .files
+        .push((".github/autoheal.yml", "heal:\n  untrusted-runs: heal\n"));
+    scenario
 }
 
 /// The dependency scenario, with the log naming a look-alike of `requests`.
@@ -368,10 +366,7 @@ async fn a_look_alike_package_name_gets_no_pr_from_any_run() {
 
     // A fork's run with `untrusted-runs: heal`: still nothing committed.
     let fake = started();
-    let mut scenario = look_alike(43);
-    scenario
-        .files
-        .push((".github/autoheal.yml", "heal:\n  untrusted-runs: heal\n"));
+    let scenario = healing_untrusted_runs(look_alike(43));
     seed_pull_request_run(&fake, &scenario, Some("mallory/app"), "mallory");
     let healed = heal_ok(&fake, HealTarget::Run(43)).await;
     assert!(
