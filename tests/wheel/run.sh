@@ -39,7 +39,7 @@ echo "== maturin build --release"
 start=$SECONDS
 (cd "$repo" && "$work/build/bin/maturin" build --release --out "$work/dist" 2>&1 | grep -E '^(📦|Built|error|warning: unused)' || true)
 echo "    built in $((SECONDS - start)) s"
-wheels=("$work"/dist/autoheal-*.whl)
+wheels=("$work"/dist/autoheal_actions-*.whl)
 [ -f "${wheels[0]}" ] || fail "maturin built no wheel"
 echo "    $(basename "${wheels[0]}") ($(wc -c <"${wheels[0]}") bytes)"
 
