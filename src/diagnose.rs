@@ -24,7 +24,9 @@ pub struct DiagnoseArgs {
     /// `-` reads one from stdin. Logs are streamed, not held in memory.
     #[arg(required = true)]
     pub logs: Vec<PathBuf>,
-    /// The workflow file the run came from, to map failures onto its lines.
+    /// The workflow file the run came from, to map failures onto its lines;
+    /// default: the file the log names, else the only workflow defining a job
+    /// the log names (none when neither is found).
     #[arg(long)]
     pub workflow: Option<PathBuf>,
     /// Check-run annotations JSON (where timeouts and invalid-workflow errors show).
@@ -33,7 +35,7 @@ pub struct DiagnoseArgs {
     #[arg(long, value_enum, default_value_t = DiagnoseFormat::Human)]
     pub format: DiagnoseFormat,
     /// Save the analysis under `.autoheal/failures/` for the language server.
-    #[arg(long, requires = "workflow")]
+    #[arg(long)]
     pub save: bool,
     /// The run id, recorded with `--save`.
     #[arg(long)]
@@ -48,7 +50,21 @@ pub struct DiagnoseArgs {
 
 pub fn run(args: DiagnoseArgs, verbosity: &Verbosity) -> anyhow::Result<Outcome> {
     let loaded = load(&args.logs, &args.annotations, args.config.as_deref())?;
-    let workflow = match &args.workflow {
+    let found = match (&args.workflow, loaded.root.as_deref()) {
+        (Some(p), _) => Some(p.clone()),
+        (None, Some(root)) => crate::find_workflow::find(&loaded.analysis, root).map(|found| {
+            if !verbosity.quiet {
+                eprintln!(
+                    "autoheal: mapping onto {}: {}",
+                    repo_relative(&found.path, Some(root)),
+                    found.reason
+                );
+            }
+            found.path
+        }),
+        (None, None) => None,
+    };
+    let workflow = match &found {
         Some(p) => Some((
             repo_relative(p, loaded.root.as_deref()),
             String::from_utf8(read(p)?).with_context(|| format!("{} is not UTF-8", p.display()))?,
@@ -66,7 +82,9 @@ pub fn run(args: DiagnoseArgs, verbosity: &Verbosity) -> anyhow::Result<Outcome>
         None => Vec::new(),
     };
     if args.save {
-        let (path, text) = workflow.as_ref().expect("clap requires --workflow with --save");
+        let (path, text) = workflow
+            .as_ref()
+            .context("--save needs the workflow: pass --workflow FILE (none was found from the log)")?;
         let root = loaded
             .root
             .as_deref()

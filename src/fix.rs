@@ -9,7 +9,7 @@ use autoheal_fs_repo::FsRepo;
 use clap::Args;
 
 use crate::logs_input::{analyze, load, read, repo_relative};
-use crate::{Outcome, Verbosity, discover};
+use crate::{Outcome, Verbosity};
 
 #[derive(Args)]
 pub struct FixArgs {
@@ -17,7 +17,8 @@ pub struct FixArgs {
     /// reads it from stdin.
     #[arg(long = "log", required = true)]
     pub logs: Vec<PathBuf>,
-    /// The workflow to fix; default: found from the job names in the log.
+    /// The workflow to fix; default: the file the log names (`Invalid
+    /// workflow file: …`), else the only workflow defining a job the log names.
     #[arg(long)]
     pub workflow: Option<PathBuf>,
     #[arg(long)]
@@ -38,17 +39,8 @@ pub fn run(args: FixArgs, verbosity: &Verbosity) -> anyhow::Result<Outcome> {
                 .root
                 .as_deref()
                 .context("no --workflow given and not inside a repository to search for it")?;
-            let candidates: Vec<(String, String)> = discover::repo_files(root)
-                .into_iter()
-                .filter(|p| p.parent().and_then(|d| d.file_name()) == Some("workflows".as_ref()))
-                .filter_map(|p| {
-                    let text = crate::files::read_regular(&p, crate::check::READ_LIMIT).ok()?;
-                    Some((repo_relative(&p, Some(root)), String::from_utf8(text).ok()?))
-                })
-                .collect();
-            let analysis = analyze(&loaded, None)?;
-            match autoheal_logs::mapping::locate_workflow(&analysis, &candidates) {
-                Some((i, reason)) => (root.join(&candidates[i].0), Some(reason)),
+            match crate::find_workflow::find(&loaded.analysis, root) {
+                Some(found) => (found.path, Some(found.reason)),
                 None => bail!("cannot tell which workflow this log belongs to; pass --workflow FILE"),
             }
         }

@@ -41,6 +41,8 @@ mod stats;
 // What several commands share.
 mod discover;
 mod files;
+#[cfg(feature = "logs")]
+mod find_workflow;
 #[cfg(feature = "github")]
 mod github_args;
 #[cfg(feature = "logs")]

@@ -244,3 +244,56 @@ fn diagnose_and_fix_read_the_log_from_stdin_text_or_zip() {
     let twice = autoheal(dir.path(), &["diagnose", "-", "-"]);
     assert_eq!(twice.status.code(), Some(2));
 }
+
+/// A workflow with a YAML error on line 7 (a plain `run:` value with `: `).
+const BROKEN: &str = "name: release\non: [push]\njobs:\n  release:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo version: 1.2\n";
+
+#[test]
+fn diagnose_and_fix_find_the_workflow_an_invalid_workflow_message_names() {
+    let dir = repo();
+    std::fs::write(dir.path().join(".github/workflows/release.yml"), BROKEN).unwrap();
+    let log =
+        "Invalid workflow file: .github/workflows/release.yml#L7\nYou have an error in your yaml syntax on line 7\n";
+    std::fs::write(dir.path().join("invalid.log"), log).unwrap();
+    let out = autoheal(dir.path(), &["fix", "--log", "invalid.log"]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "{stderr}");
+    assert!(
+        stderr.contains("the log names .github/workflows/release.yml (line 7)"),
+        "{stderr}"
+    );
+    let diff = String::from_utf8_lossy(&out.stdout);
+    assert!(diff.contains("+      - run: 'echo version: 1.2'"), "{diff}");
+
+    let out = autoheal_stdin(dir.path(), &["diagnose", "-", "--format", "json"], log.as_bytes());
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["failures"][0]["category"], "yaml_syntax");
+    assert_eq!(v["failures"][0]["fixes"].as_array().map(Vec::len), Some(1), "{v}");
+
+    // A path outside the repository is not followed.
+    let outside = "Invalid workflow file: ../../etc/passwd.yml#L1\nYou have an error in your yaml syntax on line 1\n";
+    std::fs::write(dir.path().join("outside.log"), outside).unwrap();
+    let out = autoheal(dir.path(), &["fix", "--log", "outside.log"]);
+    assert_ne!(out.status.code(), Some(0));
+}
+
+#[test]
+fn fix_finds_the_workflow_from_the_job_name_of_a_zip_on_stdin() {
+    let dir = repo();
+    std::fs::write(
+        dir.path().join(".github/workflows/lint.yml"),
+        "on: push\njobs:\n  lint:\n    runs-on: ubuntu-latest\n    steps:\n      - run: ruff check .\n",
+    )
+    .unwrap();
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    zip.start_file("0_test.txt", zip::write::SimpleFileOptions::default())
+        .unwrap();
+    zip.write_all(raw_log().as_bytes()).unwrap();
+    let bytes = zip.finish().unwrap().into_inner();
+    let out = autoheal_stdin(dir.path(), &["fix", "--log", "-"], &bytes);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "{stderr}");
+    assert!(stderr.contains("only workflow that defines job `test`"), "{stderr}");
+    assert!(String::from_utf8_lossy(&out.stdout).contains("+      - run: pip install pytest PyYAML   # deps"));
+}
