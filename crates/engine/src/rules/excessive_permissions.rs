@@ -91,6 +91,9 @@ fn check(ctx: &mut Context<'_>) {
     }
     let workflow_has = root.get("permissions").is_some();
     for (job, need) in wf.jobs.iter().zip(&needs) {
+        if audit::job_disabled(job) {
+            continue;
+        }
         match job.get("permissions") {
             Some(p) => grant_job(ctx, p),
             None if !workflow_has && ctx.shows(job_persona(job)) => {

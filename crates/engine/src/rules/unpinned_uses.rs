@@ -1,6 +1,5 @@
-//! `unpinned-uses` (formerly `pinning`, still accepted as an alias): actions,
-//! reusable workflows and `docker://` images not pinned to an immutable
-//! commit SHA or image digest. A tag or branch can be moved by whoever
+//! `unpinned-uses` (formerly `pinning`, still accepted as an alias): actions
+//! and reusable workflows not pinned to an immutable commit SHA. A tag or branch can be moved by whoever
 //! controls the repository (the tj-actions/changed-files compromise of
 //! March 2025 rewrote existing tags), so a compromised action reaches every
 //! workflow that follows it.
@@ -11,9 +10,9 @@
 //! tag-pinned actions that a person then pins. Local actions and
 //! expressions are skipped.
 //!
-//! Checks: `unpinned-uses/ref` (pinned to a tag or branch),
-//! `unpinned-uses/unpinned` (no version at all: a `docker://` image with no
-//! tag). There is no fix: resolving a tag to its SHA needs the network.
+//! Check: `unpinned-uses/ref` (pinned to a tag or branch). `docker://`
+//! steps are `unpinned-images`' to judge. There is no fix: resolving a tag
+//! to its SHA needs the network.
 
 use super::action::{ActionRef, parse_action_ref};
 use super::audit::MEDIUM;
@@ -27,7 +26,7 @@ pub const RULE: Rule = Rule {
     id: "unpinned-uses",
     default_severity: MEDIUM,
     enabled_by_default: true,
-    summary: "Actions, reusable workflows and `docker://` images should be pinned to a full commit SHA or image digest.",
+    summary: "Actions and reusable workflows should be pinned to a full commit SHA.",
     kinds: ALL_FILES,
     check,
 };
@@ -66,10 +65,7 @@ fn check(ctx: &mut Context<'_>) {
         } else {
             match parse_action_ref(uses) {
                 Ok(ActionRef::Remote { git_ref, .. }) => git_ref,
-                Ok(ActionRef::Docker { image }) => {
-                    docker(ctx, node, image);
-                    continue;
-                }
+                // `docker://` images are `unpinned-images`' (as in zizmor).
                 _ => continue,
             }
         };
@@ -84,26 +80,6 @@ fn check(ctx: &mut Context<'_>) {
             format!("{uses:?} is not pinned to a full commit SHA; a tag or branch can be moved to different code. Pin it as `@<40-hex sha> # {git_ref}`"),
         );
     }
-}
-
-fn docker(ctx: &mut Context<'_>, node: &Node, image: &str) {
-    if image.contains("@sha256:") {
-        return;
-    }
-    let (code, message) = if image_tag(image).is_none() {
-        (
-            "unpinned-uses/unpinned",
-            format!(
-                "container image {image:?} has no tag or digest, so it follows `latest`; use `docker://{image}@sha256:<digest>`"
-            ),
-        )
-    } else {
-        (
-            "unpinned-uses/ref",
-            format!("container image {image:?} is not pinned to a digest; use `docker://{image}@sha256:<digest>`"),
-        )
-    };
-    ctx.report_audit(code, MEDIUM, Confidence::High, node.report_span(), message);
 }
 
 /// The tag of `registry:port/name:tag`, if any (a `:` after the last `/`).
@@ -144,8 +120,6 @@ mod tests {
             [
                 "6:15: unpinned-uses/ref warning \"actions/checkout@v4\" is not pinned to a full commit SHA; a tag or branch can be moved to different code. Pin it as `@<40-hex sha> # v4`",
                 "7:15: unpinned-uses/ref warning \"docker/login-action@v3\" is not pinned to a full commit SHA; a tag or branch can be moved to different code. Pin it as `@<40-hex sha> # v3`",
-                "10:15: unpinned-uses/ref warning container image \"alpine:3\" is not pinned to a digest; use `docker://alpine:3@sha256:<digest>`",
-                "11:15: unpinned-uses/unpinned warning container image \"alpine\" has no tag or digest, so it follows `latest`; use `docker://alpine@sha256:<digest>`",
                 "15:11: unpinned-uses/ref warning \"org/shared/.github/workflows/ci.yml@main\" is not pinned to a full commit SHA; a tag or branch can be moved to different code. Pin it as `@<40-hex sha> # main`",
             ]
         );
