@@ -66,7 +66,9 @@ pub fn judge(run: &WorkflowRun, repo_full_name: &str, permission: &Permission) -
     let Some(actor) = run.trigger_login() else {
         return RunTrust::Untrusted("GitHub does not say who triggered the run".into());
     };
-    if !can_write(permission) {
+    // The user who owns a repository administers it (an organization never triggers a run).
+    let owner = repo_full_name.split('/').next().unwrap_or_default();
+    if !can_write(permission) && !actor.eq_ignore_ascii_case(owner) {
         let has = permission.as_ref().map_or("no", |p| p.permission.as_str());
         return RunTrust::Untrusted(format!(
             "the run was triggered by `{actor}`, who has {has} access to this repository, not write"
@@ -144,6 +146,9 @@ mod tests {
         let triage = permission("read", Some("triage"));
         assert!(!judge(&run(Some("octo/app"), Some("t")), "octo/app", &triage).is_trusted());
         assert!(!judge(&run(Some("octo/app"), Some("ghost")), "octo/app", &None).is_trusted());
+        // The owner of a user-owned repository is its admin, whatever the permission answer.
+        assert!(judge(&run(Some("octo/app"), Some("Octo")), "octo/app", &None).is_trusted());
+        assert!(!judge(&run(Some("mallory/app"), Some("octo")), "octo/app", &None).is_trusted());
         assert!(!judge(&run(None, Some("maint")), "octo/app", &writer).is_trusted());
         assert!(!judge(&run(Some("octo/app"), None), "octo/app", &writer).is_trusted());
         let mut other = run(Some("octo/app"), Some("maint"));
