@@ -347,3 +347,13 @@ fn report_files_an_issue_for_a_run_whose_workflow_is_an_alias_bomb_or_too_deep()
         assert!(stdout.contains("issue #"), "run {run_id}: {stdout}{stderr}");
     }
 }
+
+#[test]
+fn check_fix_replaces_indentation_tabs_but_not_a_heredoc_recipe_tab() {
+    let src = "on: push\njobs:\n  build:\n\truns-on: ubuntu-latest\n    timeout-minutes: 5\n    steps:\n      - run: |\n          cat > Makefile <<'EOF'\n          all:\n          \techo hi\n          EOF\n          make\n";
+    let dir = repo(&[(".github/workflows/ci.yml", src)]);
+    let out = autoheal(dir.path(), &["check", "--fix"]);
+    assert_eq!(out.status.code(), Some(0), "{}{}", text(&out.stdout), text(&out.stderr));
+    let fixed = std::fs::read_to_string(dir.path().join(".github/workflows/ci.yml")).expect("read");
+    assert_eq!(fixed, src.replace("\truns-on", "    runs-on"));
+}

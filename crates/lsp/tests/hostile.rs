@@ -4,7 +4,7 @@
 mod support;
 
 use serde_json::{Value, json};
-use support::TestClient;
+use support::{TestClient, apply_edits};
 
 const WF_URI: &str = "file:///nowhere/repo/.github/workflows/ci.yml";
 
@@ -101,4 +101,25 @@ async fn a_burst_of_edits_costs_a_few_analyses_and_ends_on_the_latest_text() {
         (1..=5).contains(&analyses),
         "{analyses} analyses for {EDITS} quick edits: they are debounced"
     );
+}
+
+#[tokio::test]
+async fn the_tab_quick_fix_leaves_a_block_scalar_alone() {
+    let (mut c, _) = TestClient::start(None, &[]).await;
+    let text = "on: push\njobs:\n  build:\n\truns-on: ubuntu-latest\n    timeout-minutes: 5\n    steps:\n      - run: |\n          printf 'all:\\n\\techo hi\\n' > Makefile\n          cat <<'EOF' >> Makefile\n          t:\n          \techo t\n          EOF\n          make\n";
+    c.open(WF_URI, text).await;
+    let diags = c.diagnostics(WF_URI, Some(1)).await;
+    let actions = c
+        .request(
+            "textDocument/codeAction",
+            json!({"textDocument": {"uri": WF_URI}, "range": diags[0]["range"], "context": {"diagnostics": diags, "only": ["quickfix"]}}),
+        )
+        .await;
+    let action = actions
+        .as_array()
+        .and_then(|a| a.iter().find(|a| a["title"].as_str().is_some_and(|t| t.contains("tab"))))
+        .unwrap_or_else(|| panic!("a tab fix: {actions}"));
+    let edits = action["edit"]["changes"][WF_URI].as_array().cloned().unwrap_or_default();
+    let fixed = apply_edits(text, &edits, false);
+    assert_eq!(fixed, text.replace("\truns-on", "    runs-on"), "only the indentation tab");
 }

@@ -271,6 +271,11 @@ fn previous_content_line(source: &str, line_start: usize) -> Option<TextRange> {
 }
 
 /// Replace tab characters in indentation with the file's indent unit.
+///
+/// Lines that may belong to a block scalar (`run: |`) are never touched:
+/// their tabs are data (a Makefile recipe in a heredoc). That is every line
+/// after a `|`/`>` header that is blank, starts with a tab, or is indented
+/// more than the header line; the first other line ends the block.
 fn tabs_fix(path: &str, source: &str) -> Option<Fix> {
     let unit = edit::indent_unit(source);
     let mut edits = Vec::new();
@@ -279,10 +284,20 @@ fn tabs_fix(path: &str, source: &str) -> Option<Fix> {
     // it opens a block: a tab under `key:` means "one level deeper".
     let (mut prev_indent, mut prev_opens) = (0usize, false);
     let mut seen: Vec<(String, usize)> = Vec::new();
+    // The leading spaces of the header line of the block scalar being read.
+    let mut block_header: Option<usize> = None;
     for raw in source.split_inclusive('\n') {
         let lead = raw.len() - raw.trim_start_matches([' ', '\t']).len();
         let ws = &raw[..lead];
         let content = raw[lead..].trim();
+        if let Some(header) = block_header {
+            let spaces = raw.len() - raw.trim_start_matches(' ').len();
+            if content.is_empty() || ws.contains('\t') || spaces > header {
+                offset += raw.len();
+                continue;
+            }
+            block_header = None;
+        }
         let mut width = lead;
         if ws.contains('\t') && !content.is_empty() {
             let plain = |w: &str| w.chars().map(|c| if c == '\t' { unit } else { 1 }).sum::<usize>();
@@ -308,6 +323,9 @@ fn tabs_fix(path: &str, source: &str) -> Option<Fix> {
             let code = content.split(" #").next().unwrap_or(content).trim_end();
             prev_indent = width;
             prev_opens = code.ends_with(':');
+            if opens_block_scalar(code) {
+                block_header = Some(lead);
+            }
         }
         offset += raw.len();
     }
@@ -317,6 +335,18 @@ fn tabs_fix(path: &str, source: &str) -> Option<Fix> {
     Some(Fix::safe("Replace tab indentation with spaces", edits).with_explanation(
         "YAML forbids tab characters in indentation. Each tab is replaced by the file's indentation width in spaces.",
     ))
+}
+
+/// A line ending in a block scalar header: `|` or `>` with optional
+/// chomping and indentation indicators, after `:`, `- `, an anchor or a tag
+/// (or alone). A plain value ending in ` |` also matches, which only makes
+/// the tab fix leave more lines alone.
+fn opens_block_scalar(code: &str) -> bool {
+    let indicators = code.trim_end_matches(|c: char| c == '+' || c == '-' || c.is_ascii_digit());
+    let Some(before) = indicators.strip_suffix(['|', '>']) else {
+        return false;
+    };
+    before.is_empty() || before.ends_with([' ', '\t'])
 }
 
 /// `key: value: more` → `key: 'value: more'`.
@@ -479,6 +509,23 @@ mod tests {
             out,
             "on: push\njobs:\n  build:\n    runs-on: x # comment kept\n    steps:\n      - run: make\n"
         );
+    }
+
+    #[test]
+    fn tabs_inside_block_scalars_are_data_and_never_replaced() {
+        // A Makefile recipe in a heredoc keeps its tab; the tab-indented
+        // key after it is still fixed.
+        let src = "on: push\njobs:\n  build:\n\truns-on: x\n    steps:\n      - run: |\n          cat > Makefile <<'EOF'\n          all:\n          \techo hi\n\n          EOF\n          make\n      - name: after\n        run: >-\n          a\n          \tb\n";
+        let out = apply_first_fix(src, "syntax");
+        assert_eq!(out, src.replace("\truns-on", "    runs-on"));
+        // A tab-led line right after a header might be content: not touched,
+        // and no fix that would change it.
+        let src = "on: push\njobs:\n  a:\n    runs-on: x\n    steps:\n      - run: |\n\techo hi\n";
+        let d = lint_rule(src, "syntax");
+        assert!(d.iter().all(|d| d.fixes.iter().all(|f| f.edits.iter().all(|e| !src[e.range.start..e.range.end].contains('\t')))), "{d:?}");
+        for (header, opens) in [("run: |", true), ("- >-", true), ("x: &a |2", true), ("|", true), ("run: a|b", false), ("k: >x", false)] {
+            assert_eq!(super::opens_block_scalar(header), opens, "{header}");
+        }
     }
 
     #[test]
