@@ -7,7 +7,7 @@ use anyhow::{Context as _, bail};
 use autoheal_engine::config::{Config, DEFAULT_CONFIG_PATH, Persona};
 use autoheal_engine::diagnostic::{Applicability, Diagnostic};
 use autoheal_engine::external::ScriptChecker;
-use autoheal_engine::lint::{FixSelection, LintOptions, lint};
+use autoheal_engine::lint::{FixSelection, LintOptions, lint_counted};
 use autoheal_engine::repo::{NoRepo, RepoFiles};
 use autoheal_engine::rules;
 use autoheal_fs_repo::FsRepo;
@@ -272,16 +272,19 @@ fn lint_file(
         kind: None,
         script_checker,
     };
-    let mut diagnostics = lint(path, &bytes, &opts);
+    let mut linted = lint_counted(path, &bytes, &opts);
     let source = String::from_utf8_lossy(&bytes).into_owned();
     let mut applied = Vec::new();
     if let (Some(mode), Some(file)) = (fix, target) {
         if std::str::from_utf8(&bytes).is_ok() {
             let mut text = source.clone();
+            let relint = |t: &str| lint_counted(path, t.as_bytes(), &opts);
             // Fixes can unlock others (a parse error hides later rules), so
-            // re-lint and apply until nothing changes.
+            // re-lint and apply until nothing changes. The fixes of a round
+            // are verified together on the combined text.
             for _ in 0..8 {
-                let wanted: Vec<&autoheal_engine::Fix> = diagnostics
+                let wanted: Vec<&autoheal_engine::Fix> = linted
+                    .diagnostics
                     .iter()
                     .filter_map(|d| {
                         d.fixes
@@ -292,13 +295,11 @@ fn lint_file(
                 if wanted.is_empty() {
                     break;
                 }
-                let (new, taken) = autoheal_engine::fix::apply_compatible(path, &text, &wanted);
-                if taken.is_empty() || new == text {
-                    break;
-                }
-                applied.extend(taken.iter().map(|f| f.title.clone()));
-                text = new;
-                diagnostics = lint(path, text.as_bytes(), &opts);
+                let round = autoheal_engine::fix::apply_together(path, &text, &linted, &wanted, &relint);
+                let Some(relinted) = round.relinted else { break };
+                applied.extend(round.taken.iter().map(|f| f.title.clone()));
+                text = round.text;
+                linted = relinted;
             }
             if text != source {
                 files::write_inside(write_root, file, text.as_bytes())?;
@@ -306,7 +307,7 @@ fn lint_file(
             return Ok(FileReport {
                 path: path.to_string(),
                 source: text,
-                diagnostics,
+                diagnostics: linted.diagnostics,
                 applied,
             });
         }
@@ -314,7 +315,7 @@ fn lint_file(
     Ok(FileReport {
         path: path.to_string(),
         source,
-        diagnostics,
+        diagnostics: linted.diagnostics,
         applied,
     })
 }

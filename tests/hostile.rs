@@ -357,3 +357,15 @@ fn check_fix_replaces_indentation_tabs_but_not_a_heredoc_recipe_tab() {
     let fixed = std::fs::read_to_string(dir.path().join(".github/workflows/ci.yml")).expect("read");
     assert_eq!(fixed, src.replace("\truns-on", "    runs-on"));
 }
+
+#[test]
+fn fix_unsafe_on_jobs_sharing_an_anchor_inserts_once() {
+    let src = "on: push\njobs:\n  a: &job\n    runs-on: ubuntu-latest\n    steps:\n      - run: make\n  b: *job\n";
+    let dir = repo(&[(".github/workflows/ci.yml", src)]);
+    let out = autoheal(dir.path(), &["check", "--fix=unsafe"]);
+    assert_eq!(out.status.code(), Some(0), "{}{}", text(&out.stdout), text(&out.stderr));
+    let fixed = std::fs::read_to_string(dir.path().join(".github/workflows/ci.yml")).expect("read");
+    assert_eq!(fixed.matches("timeout-minutes").count(), 1, "{fixed}");
+    let recheck = autoheal(dir.path(), &["check", "--format", "json"]);
+    assert!(json_diagnostics(&recheck).is_empty(), "{}", text(&recheck.stdout));
+}

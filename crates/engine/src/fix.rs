@@ -118,25 +118,128 @@ pub fn apply_fixes<'f>(
 
 /// Apply non-overlapping fixes greedily in order, skipping any fix that
 /// conflicts with one already taken. Returns the new text and the fixes
-/// applied. Used by `check --fix` for one file.
+/// applied. The merge is not verified; [`apply_together`] is.
+///
+/// An edit identical to one already taken is the same change reached twice
+/// (an anchored node fixed through each of its aliases) and is applied
+/// once. Two different insertions at one offset conflict: their order
+/// would decide the result.
 pub fn apply_compatible<'f>(path: &str, text: &str, fixes: &[&'f Fix]) -> (String, Vec<&'f Fix>) {
+    let (edits, taken) = merge(path, text, fixes);
+    match apply_edits(path, text, &edits) {
+        Ok(new) => (new, taken),
+        Err(_) => (text.to_string(), Vec::new()),
+    }
+}
+
+fn merge<'f>(path: &str, text: &str, fixes: &[&'f Fix]) -> (Vec<&'f Edit>, Vec<&'f Fix>) {
     let mut taken: Vec<&Fix> = Vec::new();
     let mut edits: Vec<&Edit> = Vec::new();
     for fix in fixes {
         if fix.edits.iter().any(|e| e.path != path) {
             continue;
         }
+        let same = |a: &Edit, b: &Edit| a.range == b.range && a.new_text == b.new_text;
+        let new: Vec<&Edit> = fix.edits.iter().filter(|e| !edits.iter().any(|t| same(t, e))).collect();
+        let second_insertion = new.iter().any(|e| {
+            e.range.is_empty()
+                && edits
+                    .iter()
+                    .any(|t| t.range.is_empty() && t.range.start == e.range.start)
+        });
         let mut trial = edits.clone();
-        trial.extend(fix.edits.iter());
-        if check_edits(path, text, &trial).is_ok() {
+        trial.extend(new);
+        if !second_insertion && check_edits(path, text, &trial).is_ok() {
             edits = trial;
             taken.push(fix);
         }
     }
-    match apply_edits(path, text, &edits) {
-        Ok(new) => (new, taken),
-        Err(_) => (text.to_string(), Vec::new()),
+    (edits, taken)
+}
+
+/// Fixes to one file applied in one go (`check --fix`, the editor's "fix
+/// all"), verified together: each was verified alone, but two can still
+/// clash (two keys inserted into the same mapping through an alias). The
+/// compatible ones are merged ([`apply_compatible`]) and the combined text
+/// re-linted; when it parses worse or has a new error, the fixes are added
+/// one at a time instead, each kept only if the text still verifies.
+/// `before` is the lint of `text`; the result carries the lint of the new
+/// text, so a caller going round after round lints once per round.
+pub fn apply_together<'f>(
+    path: &str,
+    text: &str,
+    before: &Relinted,
+    fixes: &[&'f Fix],
+    relint: &dyn Fn(&str) -> Relinted,
+) -> Together<'f> {
+    let unchanged = || Together {
+        text: text.to_string(),
+        taken: Vec::new(),
+        relinted: None,
+    };
+    let (new, taken) = apply_compatible(path, text, fixes);
+    if taken.is_empty() || new == text {
+        return unchanged();
     }
+    let after = relint(&new);
+    if no_worse(before, &after) {
+        return Together {
+            text: new,
+            taken,
+            relinted: Some(after),
+        };
+    }
+    let mut kept: Vec<&Fix> = Vec::new();
+    let mut best: Option<(String, Relinted)> = None;
+    for fix in taken {
+        let mut trial = kept.clone();
+        trial.push(fix);
+        let (new, merged) = apply_compatible(path, text, &trial);
+        if merged.len() != trial.len() {
+            continue;
+        }
+        let after = relint(&new);
+        if no_worse(before, &after) {
+            kept = trial;
+            best = Some((new, after));
+        }
+    }
+    match best {
+        Some((text, relinted)) => Together {
+            text,
+            taken: kept,
+            relinted: Some(relinted),
+        },
+        None => unchanged(),
+    }
+}
+
+/// What [`apply_together`] did.
+pub struct Together<'f> {
+    pub text: String,
+    /// The fixes applied, in the order given.
+    pub taken: Vec<&'f Fix>,
+    /// The lint of `text` when it changed.
+    pub relinted: Option<Relinted>,
+}
+
+/// The edited text parses at least as well and, unless it parses better
+/// (which reveals findings the parse error hid), has no error-severity
+/// finding more than before.
+fn no_worse(before: &Relinted, after: &Relinted) -> bool {
+    if after.parse_errors != before.parse_errors {
+        return after.parse_errors < before.parse_errors;
+    }
+    let count = |list: &[Diagnostic], d: &Diagnostic| {
+        list.iter()
+            .filter(|x| x.rule == d.rule && x.message == d.message)
+            .count()
+    };
+    after
+        .diagnostics
+        .iter()
+        .filter(|d| d.severity == Severity::Error)
+        .all(|d| count(&after.diagnostics, d) <= count(&before.diagnostics, d))
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -170,6 +273,7 @@ impl std::fmt::Display for VerifyError {
 impl std::error::Error for VerifyError {}
 
 /// What re-linting an edited text found.
+#[derive(Clone, Debug, Default)]
 pub struct Relinted {
     /// Parse errors (not duplicate keys and the like) in the edited text.
     pub parse_errors: usize,
@@ -273,5 +377,39 @@ mod tests {
         assert_eq!(taken.len(), 2);
         let files: BTreeMap<String, String> = [("f".to_string(), text.to_string())].into();
         assert!(apply_fixes(&files, [&f1, &f2]).is_err());
+    }
+
+    #[test]
+    fn the_same_edit_twice_applies_once_and_two_insertions_at_one_point_conflict() {
+        let text = "abc";
+        let a = Fix::safe("via a", vec![e(1, 1, "X")]);
+        let b = Fix::safe("via b", vec![e(1, 1, "X")]);
+        let c = Fix::safe("other", vec![e(1, 1, "Y")]);
+        let (out, taken) = apply_compatible("f", text, &[&a, &b, &c]);
+        assert_eq!(out, "aXbc");
+        assert_eq!(
+            taken.iter().map(|f| f.title.as_str()).collect::<Vec<_>>(),
+            ["via a", "via b"]
+        );
+    }
+
+    #[test]
+    fn fixes_that_clash_together_are_added_one_at_a_time() {
+        // Two fixes, each fine alone, that make a duplicate between them:
+        // the relint counts `x` lines as errors past the first.
+        let relint = |t: &str| Relinted {
+            parse_errors: 0,
+            diagnostics: (1..t.matches('x').count())
+                .map(|_| Diagnostic::new("f", "dup", Severity::Error, TextRange::empty(0), "x twice"))
+                .collect(),
+        };
+        let text = "a b";
+        let one = Fix::safe("one", vec![e(0, 1, "x")]);
+        let two = Fix::safe("two", vec![e(2, 3, "x")]);
+        let before = relint(text);
+        let done = apply_together("f", text, &before, &[&one, &two], &relint);
+        assert_eq!(done.text, "x b");
+        assert_eq!(done.taken.len(), 1);
+        assert!(done.relinted.is_some_and(|r| r.diagnostics.is_empty()));
     }
 }

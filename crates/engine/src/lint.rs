@@ -49,12 +49,26 @@ impl<'a> LintOptions<'a> {
 
 /// Lint one file's bytes. Never panics on any input.
 pub fn lint(path: &str, bytes: &[u8], opts: &LintOptions<'_>) -> Vec<Diagnostic> {
+    lint_counted(path, bytes, opts).diagnostics
+}
+
+/// [`lint`], with the parse error count [`crate::fix::apply_together`]
+/// compares.
+pub fn lint_counted(path: &str, bytes: &[u8], opts: &LintOptions<'_>) -> crate::fix::Relinted {
     let doc = yaml::parse(bytes);
+    let parse_errors = parse_error_count(&doc);
+    crate::fix::Relinted {
+        parse_errors,
+        diagnostics: lint_document(path, bytes, &doc, opts),
+    }
+}
+
+fn lint_document(path: &str, bytes: &[u8], doc: &Document, opts: &LintOptions<'_>) -> Vec<Diagnostic> {
     let Ok(source) = std::str::from_utf8(bytes) else {
         // Only the encoding error can be reported without text.
-        return crate::rules::syntax::encoding_diagnostics(path, &doc, opts.config);
+        return crate::rules::syntax::encoding_diagnostics(path, doc, opts.config);
     };
-    let mut diags = lint_parsed(path, source, &doc, opts);
+    let mut diags = lint_parsed(path, source, doc, opts);
     match opts.fixes {
         FixSelection::All => {}
         FixSelection::SafeOnly => diags
@@ -63,7 +77,7 @@ pub fn lint(path: &str, bytes: &[u8], opts: &LintOptions<'_>) -> Vec<Diagnostic>
         FixSelection::None => diags.iter_mut().for_each(|d| d.fixes.clear()),
     }
     if opts.verify_fixes {
-        verify_all(path, source, parse_error_count(&doc), &mut diags, opts);
+        verify_all(path, source, parse_error_count(doc), &mut diags, opts);
     }
     diags
 }

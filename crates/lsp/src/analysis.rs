@@ -51,8 +51,8 @@ impl Inputs {
     }
 
     /// Fully verified diagnostics of another text (fix-all rounds).
-    pub fn lint_verified(&self, text: &str) -> Vec<Diagnostic> {
-        lint::lint(&self.path, text.as_bytes(), &self.options(true))
+    pub fn lint_verified(&self, text: &str) -> fix::Relinted {
+        lint::lint_counted(&self.path, text.as_bytes(), &self.options(true))
     }
 }
 

@@ -42,7 +42,7 @@ pub fn code_actions(
     only: Option<&[CodeActionKind]>,
     files: &dyn Files,
     enc: PositionEncoding,
-    relint: &dyn Fn(&str) -> Vec<Diagnostic>,
+    relint: &dyn Fn(&str) -> fix::Relinted,
 ) -> Vec<CodeActionOrCommand> {
     debug_assert!(!analysis.unverified, "fixes are verified before they are offered");
     let snap = &analysis.snapshot;
@@ -100,30 +100,29 @@ fn explanation(fix: &Fix) -> Option<serde_json::Value> {
 /// up in the next round.
 const FIX_ALL_ROUNDS: usize = 5;
 
-/// All safe fixes to this document, applied round after round, as one
-/// edit from the original text to the result.
-fn fix_all(analysis: &Analysis, relint: &dyn Fn(&str) -> Vec<Diagnostic>) -> Option<Edit> {
+/// All safe fixes to this document, applied round after round and verified
+/// together each round (the engine's [`fix::apply_together`], as `check
+/// --fix` does), as one edit from the original text to the result.
+fn fix_all(analysis: &Analysis, relint: &dyn Fn(&str) -> fix::Relinted) -> Option<Edit> {
     debug_assert!(!analysis.unverified, "fixes are verified before they are offered");
     let original: &str = &analysis.snapshot.text;
     let path = analysis.diagnostics.first().map(|d| d.path.clone())?;
     let mut text = original.to_string();
-    let mut diags: Vec<Diagnostic> = analysis.diagnostics.clone();
-    for round in 0..FIX_ALL_ROUNDS {
-        if round > 0 {
-            diags = relint(&text);
-        }
-        let safe = diags
+    let mut linted = fix::Relinted {
+        parse_errors: analysis.parse_errors,
+        diagnostics: analysis.diagnostics.clone(),
+    };
+    for _ in 0..FIX_ALL_ROUNDS {
+        let safe: Vec<&Fix> = linted
+            .diagnostics
             .iter()
             .flat_map(|d| &d.fixes)
-            .filter(|f| f.applicability == Applicability::Safe && f.edits.iter().all(|e| e.path == path));
-        let edits = compatible_edits(safe);
-        if edits.is_empty() {
-            break;
-        }
-        match fix::apply_edits(&path, &text, &edits) {
-            Ok(next) if next != text => text = next,
-            _ => break,
-        }
+            .filter(|f| f.applicability == Applicability::Safe && f.edits.iter().all(|e| e.path == path))
+            .collect();
+        let round = fix::apply_together(&path, &text, &linted, &safe, relint);
+        let Some(relinted) = round.relinted else { break };
+        text = round.text;
+        linted = relinted;
     }
     (text != original).then(|| minimal_edit(&path, original, &text))
 }
@@ -150,24 +149,6 @@ fn minimal_edit(path: &str, before: &str, after: &str) -> Edit {
         TextRange::new(prefix, before.len() - suffix),
         &after[prefix..after.len() - suffix],
     )
-}
-
-/// The edits of every fix that applies together with the ones before it;
-/// a fix colliding with an earlier one waits for the next round.
-fn compatible_edits<'a>(fixes: impl Iterator<Item = &'a Fix>) -> Vec<&'a Edit> {
-    let mut taken: Vec<&Edit> = Vec::new();
-    for fix in fixes {
-        let collides = fix.edits.iter().any(|e| {
-            taken.iter().any(|t| {
-                t.path == e.path
-                    && (t.range.overlaps(e.range) || (t.range.start == e.range.start && t.range.end == e.range.end))
-            })
-        });
-        if !collides {
-            taken.extend(fix.edits.iter());
-        }
-    }
-    taken
 }
 
 /// The explanation of each fix on the diagnostics at `offset`, for hovers.
@@ -209,15 +190,5 @@ mod tests {
         assert_eq!(fix::apply_edits("f", "aaa", &[&e]).unwrap(), "aa");
         let e = minimal_edit("f", "é", "è");
         assert_eq!(fix::apply_edits("f", "é", &[&e]).unwrap(), "è");
-    }
-
-    #[test]
-    fn colliding_fixes_are_left_for_later() {
-        let a = Fix::safe("a", vec![Edit::replace("f", TextRange::new(0, 4), "x")]);
-        let b = Fix::safe("b", vec![Edit::replace("f", TextRange::new(2, 6), "y")]);
-        let c = Fix::safe("c", vec![Edit::insert("f", 9, "z")]);
-        let edits = compatible_edits([&a, &b, &c].into_iter());
-        let texts: Vec<&str> = edits.iter().map(|e| e.new_text.as_str()).collect();
-        assert_eq!(texts, ["x", "z"]);
     }
 }

@@ -117,9 +117,19 @@ async fn the_tab_quick_fix_leaves_a_block_scalar_alone() {
         .await;
     let action = actions
         .as_array()
-        .and_then(|a| a.iter().find(|a| a["title"].as_str().is_some_and(|t| t.contains("tab"))))
+        .and_then(|a| {
+            a.iter()
+                .find(|a| a["title"].as_str().is_some_and(|t| t.contains("tab")))
+        })
         .unwrap_or_else(|| panic!("a tab fix: {actions}"));
-    let edits = action["edit"]["changes"][WF_URI].as_array().cloned().unwrap_or_default();
+    let edits = action["edit"]["changes"][WF_URI]
+        .as_array()
+        .cloned()
+        .unwrap_or_default();
     let fixed = apply_edits(text, &edits, false);
-    assert_eq!(fixed, text.replace("\truns-on", "    runs-on"), "only the indentation tab");
+    assert_eq!(
+        fixed,
+        text.replace("\truns-on", "    runs-on"),
+        "only the indentation tab"
+    );
 }

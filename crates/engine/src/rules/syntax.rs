@@ -522,8 +522,21 @@ mod tests {
         // and no fix that would change it.
         let src = "on: push\njobs:\n  a:\n    runs-on: x\n    steps:\n      - run: |\n\techo hi\n";
         let d = lint_rule(src, "syntax");
-        assert!(d.iter().all(|d| d.fixes.iter().all(|f| f.edits.iter().all(|e| !src[e.range.start..e.range.end].contains('\t')))), "{d:?}");
-        for (header, opens) in [("run: |", true), ("- >-", true), ("x: &a |2", true), ("|", true), ("run: a|b", false), ("k: >x", false)] {
+        assert!(
+            d.iter().all(|d| d
+                .fixes
+                .iter()
+                .all(|f| f.edits.iter().all(|e| !src[e.range.start..e.range.end].contains('\t')))),
+            "{d:?}"
+        );
+        for (header, opens) in [
+            ("run: |", true),
+            ("- >-", true),
+            ("x: &a |2", true),
+            ("|", true),
+            ("run: a|b", false),
+            ("k: >x", false),
+        ] {
             assert_eq!(super::opens_block_scalar(header), opens, "{header}");
         }
     }
