@@ -369,3 +369,41 @@ fn fix_unsafe_on_jobs_sharing_an_anchor_inserts_once() {
     let recheck = autoheal(dir.path(), &["check", "--format", "json"]);
     assert!(json_diagnostics(&recheck).is_empty(), "{}", text(&recheck.stdout));
 }
+
+fn missing_modules_log(modules: &[&str]) -> String {
+    let mut log =
+        String::from("2024-05-02T10:15:00.1Z ##[group]Run python -m pytest -q\n2024-05-02T10:15:00.2Z ##[endgroup]\n");
+    for m in modules {
+        log.push_str(&format!(
+            "2024-05-02T10:15:01.1Z E   ModuleNotFoundError: No module named '{m}'\n"
+        ));
+    }
+    log + "2024-05-02T10:15:02.1Z ##[error]Process completed with exit code 2.\n"
+}
+
+#[test]
+fn several_missing_modules_get_one_install_step_and_too_many_get_none() {
+    let workflow = "name: ci\non: push\njobs:\n  test:\n    runs-on: ubuntu-latest\n    timeout-minutes: 10\n    steps:\n      - uses: actions/setup-python@v5\n      - run: python -m pytest -q\n";
+    let dir = repo(&[
+        (".github/workflows/ci.yml", workflow),
+        ("three.log", &missing_modules_log(&["yaml", "cv2", "bs4"])),
+        (
+            "six.log",
+            &missing_modules_log(&["yaml", "cv2", "bs4", "PIL", "sklearn", "dateutil"]),
+        ),
+    ]);
+    let out = autoheal(dir.path(), &["fix", "--log", "three.log", "--write"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let fixed = std::fs::read_to_string(dir.path().join(".github/workflows/ci.yml")).expect("read");
+    assert_eq!(fixed.matches("- name: Install dependencies").count(), 1, "{fixed}");
+    assert!(
+        fixed.contains("pip install PyYAML opencv-python beautifulsoup4"),
+        "{fixed}"
+    );
+
+    std::fs::write(dir.path().join(".github/workflows/ci.yml"), workflow).expect("write");
+    let out = autoheal(dir.path(), &["fix", "--log", "six.log"]);
+    assert_eq!(out.status.code(), Some(1), "{}{}", text(&out.stdout), text(&out.stderr));
+    assert!(out.stdout.is_empty(), "no diff: {}", text(&out.stdout));
+    assert!(text(&out.stderr).contains("never installed"), "{}", text(&out.stderr));
+}

