@@ -7,7 +7,9 @@
 //!   findings count at any severity: autoheal reports its advice as info).
 //!   Lines of kinds autoheal does not run (pyflakes) are excluded.
 //! - Cases that are valid (`ok/`, `bench/`, the valid reusable workflow
-//!   metadata): every error-severity finding counts against us.
+//!   metadata): every error-severity finding counts against us, except the
+//!   security audits (zizmor-style rules such as `unpinned-images`), which
+//!   are counted and printed apart: a valid workflow need not be a safe one.
 //! - Everything else (`config/`, `find_project/`, `action_metadata/`, whose
 //!   files are parser fixtures naming scripts that are not there, and broken
 //!   metadata without an expectation file) is linted and its findings
@@ -38,6 +40,31 @@ const EXTERNAL: &[&str] = &["pyflakes"];
 /// are matched by position.
 const KIND_NOTES: &[(&str, &str)] = &[("credentials", "hardcoded-container-credentials")];
 
+/// Security audits beyond actionlint's scope (zizmor-style rules): their
+/// findings on actionlint's valid files are counted apart, since those
+/// files are valid workflows, not safe ones.
+const AUDIT_RULES: &[&str] = &[
+    "artipacked",
+    "bot-conditions",
+    "cache-poisoning",
+    "dangerous-triggers",
+    "excessive-permissions",
+    "github-env",
+    "insecure-commands",
+    "overprovisioned-secrets",
+    "secrets-inherit",
+    "unpinned-images",
+    "unpinned-uses",
+    "unredacted-secrets",
+    "unsound-condition",
+    "unsound-contains",
+];
+const AUDIT_CODES: &[&str] = &["template-injection/input"];
+
+fn is_audit(d: &Diagnostic) -> bool {
+    AUDIT_RULES.contains(&d.rule) || AUDIT_CODES.contains(&d.code)
+}
+
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 enum Half {
     Design,
@@ -59,6 +86,7 @@ struct Tally {
     found: usize,
     ok_files: usize,
     ok_errors: usize,
+    audit_errors: usize,
 }
 
 struct Expected {
@@ -259,10 +287,13 @@ pub fn run(corpus: &Path) -> anyhow::Result<()> {
         let bytes = std::fs::read(path)?;
         let text = String::from_utf8_lossy(&bytes);
         let idx = LineIndex::new(&text);
-        let errors: Vec<String> = linter
+        let (audits, errors): (Vec<Diagnostic>, Vec<Diagnostic>) = linter
             .lint(logical, &bytes, repo)
             .into_iter()
             .filter(|d| d.severity == Severity::Error)
+            .partition(is_audit);
+        let errors: Vec<String> = errors
+            .into_iter()
             .map(|d| {
                 let p = idx.line_column(&text, d.range.start);
                 format!("{}:{}: {} [{}]", p.line, p.column, d.message, d.code)
@@ -271,6 +302,19 @@ pub fn run(corpus: &Path) -> anyhow::Result<()> {
         let t = &mut tallies[tally(*half)];
         t.ok_files += 1;
         t.ok_errors += errors.len();
+        t.audit_errors += audits.len();
+        if !audits.is_empty() {
+            let mut codes: Vec<&str> = audits.iter().map(|d| d.code).collect();
+            codes.sort_unstable();
+            codes.dedup();
+            println!(
+                "audit [{}] {}: {} security-audit errors ({})",
+                half.name(),
+                rel(&base, path),
+                audits.len(),
+                codes.join(", ")
+            );
+        }
         if errors.is_empty() {
             println!("ok   [{}] {}", half.name(), rel(&base, path));
         } else {
@@ -337,6 +381,10 @@ pub fn run(corpus: &Path) -> anyhow::Result<()> {
     let found = tallies[0].found + tallies[1].found;
     let expected = tallies[0].expected + tallies[1].expected;
     let ok_errors = tallies[0].ok_errors + tallies[1].ok_errors;
+    println!(
+        "security audits (outside actionlint's scope): {} errors on valid files, not gated here",
+        tallies[0].audit_errors + tallies[1].audit_errors
+    );
     println!(
         "all: {found}/{expected} expected lines found ({:.1}%); {ok_errors} error findings on {} valid files",
         100.0 * ratio(found, expected),

@@ -67,10 +67,8 @@ fn check(ctx: &mut Context<'_>) {
         if has_expression(matrix) {
             continue;
         }
-        let include_keys: Vec<&str> = matrix
-            .get("include")
-            .and_then(Node::as_sequence)
-            .unwrap_or_default()
+        let include_rows: &[Node] = matrix.get("include").and_then(Node::as_sequence).unwrap_or_default();
+        let include_keys: Vec<&str> = include_rows
             .iter()
             .flat_map(|r| r.as_mapping().unwrap_or_default().iter().filter_map(|e| e.key.as_str()))
             .collect();
@@ -84,6 +82,28 @@ fn check(ctx: &mut Context<'_>) {
                 // Matrix keys are case-insensitive, as are all context properties.
                 let Some((_, values)) = axes.iter().find(|(a, _)| a.eq_ignore_ascii_case(k)) else {
                     if include_keys.iter().any(|i| i.eq_ignore_ascii_case(k)) {
+                        // A key only `include` adds: the value must be one
+                        // `include` gives, or the row excludes nothing.
+                        let want = canonical(&e.value);
+                        let given: Vec<&Node> = include_rows
+                            .iter()
+                            .filter_map(|r| {
+                                r.as_mapping()?
+                                    .iter()
+                                    .find(|c| c.key.as_str().is_some_and(|ck| ck.eq_ignore_ascii_case(k)))
+                                    .map(|c| &c.value)
+                            })
+                            .collect();
+                        if !given.iter().any(|v| canonical(v) == want || subset(&e.value, v)) {
+                            ctx.report(
+                                e.value.report_span(),
+                                format!(
+                                    "value {} of \"{k}\" in \"exclude\" matches none of the values `include` gives it, so it excludes nothing",
+                                    short(ctx.text(e.value.span))
+                                ),
+                            )
+                            .set_code("matrix/exclude-no-match");
+                        }
                         continue;
                     }
                     let hint = suggest(k, &names)
@@ -141,13 +161,14 @@ mod tests {
 
     #[test]
     fn exclude_rows_must_match() {
-        let src = "on: push\njobs:\n  a:\n    runs-on: x\n    strategy:\n      matrix:\n        os: [ubuntu, windows, ubuntu]\n        node: [{v: 18, lts: true}, {v: 20}]\n        include:\n          - extra: 1\n        exclude:\n          - oss: ubuntu\n          - os: macos\n          - node: {v: 18}\n          - extra: 1\n    steps:\n      - run: x\n";
+        let src = "on: push\njobs:\n  a:\n    runs-on: x\n    strategy:\n      matrix:\n        os: [ubuntu, windows, ubuntu]\n        node: [{v: 18, lts: true}, {v: 20}]\n        include:\n          - extra: 1\n        exclude:\n          - oss: ubuntu\n          - os: macos\n          - node: {v: 18}\n          - extra: 1\n          - extra: 2\n    steps:\n      - run: x\n";
         assert_eq!(
             render(src, "matrix"),
             [
                 "7:31: this value is listed twice in the matrix; the job runs twice with it",
                 "12:13: \"oss\" in \"exclude\" is not a matrix key; did you mean \"os\"?; keys are os, node",
                 "13:17: value macos of \"os\" in \"exclude\" matches none of the matrix values, so it excludes nothing",
+                "16:20: value 2 of \"extra\" in \"exclude\" matches none of the values `include` gives it, so it excludes nothing",
             ]
         );
     }
