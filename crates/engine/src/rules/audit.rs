@@ -244,6 +244,24 @@ fn collect_expressions<'a>(node: &'a Node, condition: bool, out: &mut Vec<FoundE
     }
 }
 
+/// Report, for every expression of the file, each sub-expression `find`
+/// returns: the shared loop of the expression audits.
+pub fn report_in_expressions(
+    ctx: &mut Context<'_>,
+    code: &'static str,
+    level: (crate::diagnostic::Severity, crate::diagnostic::Confidence),
+    message: &str,
+    find: fn(&Expr) -> Vec<autoheal_expr::Span>,
+) {
+    let Some(root) = ctx.root() else { return };
+    for found in all_expressions(root) {
+        for span in find(&found.expr) {
+            let range = found.range(ctx.source, span);
+            ctx.report_audit(code, level.0, level.1, range, message);
+        }
+    }
+}
+
 /// Every string scalar below `node`, with the node.
 pub fn string_scalars(node: &Node) -> Vec<&Node> {
     let mut out = Vec::new();

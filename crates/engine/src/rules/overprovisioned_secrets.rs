@@ -19,21 +19,17 @@ pub const RULE: Rule = Rule {
 };
 
 fn check(ctx: &mut Context<'_>) {
-    let Some(root) = ctx.root() else { return };
-    for found in audit::all_expressions(root) {
-        let mut spans = Vec::new();
-        whole_context(&found.expr, false, &mut spans);
-        for span in spans {
-            let range = found.range(ctx.source, span);
-            ctx.report_audit(
-                "overprovisioned-secrets",
-                MEDIUM,
-                Confidence::High,
-                range,
-                "this expression reads the whole `secrets` context, so every secret of the repository is sent to the runner; name the secrets it needs (`secrets.NAME`)",
-            );
-        }
-    }
+    audit::report_in_expressions(
+        ctx,
+        "overprovisioned-secrets",
+        (MEDIUM, Confidence::High),
+        "this expression reads the whole `secrets` context, so every secret of the repository is sent to the runner; name the secrets it needs (`secrets.NAME`)",
+        |expr| {
+            let mut spans = Vec::new();
+            whole_context(expr, false, &mut spans);
+            spans
+        },
+    );
 }
 
 /// `secrets` not followed by `.name` or `['name']`.

@@ -19,7 +19,6 @@ use super::audit::MEDIUM;
 use super::workflow_call::{WorkflowRef, parse_workflow_ref};
 use super::{ALL_FILES, Context, Rule};
 use crate::diagnostic::Confidence;
-use crate::model::FileKind;
 use crate::yaml::Node;
 
 pub const RULE: Rule = Rule {
@@ -32,27 +31,24 @@ pub const RULE: Rule = Rule {
 };
 
 fn check(ctx: &mut Context<'_>) {
-    let Some(root) = ctx.root() else { return };
-    let mut uses_nodes: Vec<(&Node, bool)> = Vec::new();
-    match ctx.kind {
-        FileKind::Workflow => {
-            let Some(wf) = ctx.workflow else { return };
-            for job in wf.jobs.iter().filter(|j| !super::audit::job_disabled(j)) {
-                if let Some(u) = job.get("uses") {
-                    uses_nodes.push((u, true));
-                }
-                uses_nodes.extend(job.steps.iter().filter_map(|s| s.get("uses")).map(|u| (u, false)));
-            }
-        }
-        FileKind::Action => {
-            let steps = root
-                .get("runs")
-                .and_then(|r| r.get("steps"))
-                .and_then(Node::as_sequence)
-                .unwrap_or_default();
-            uses_nodes.extend(steps.iter().filter_map(|s| s.get("uses")).map(|u| (u, false)));
-        }
-    }
+    // Reusable-workflow calls (job level), then every step's action.
+    let mut uses_nodes: Vec<(&Node, bool)> = ctx
+        .workflow
+        .map(|wf| {
+            wf.jobs
+                .iter()
+                .filter(|j| !super::audit::job_disabled(j))
+                .filter_map(|j| j.get("uses"))
+                .map(|u| (u, true))
+                .collect()
+        })
+        .unwrap_or_default();
+    uses_nodes.extend(
+        super::audit::steps(ctx)
+            .iter()
+            .filter_map(|s| s.node.get("uses"))
+            .map(|u| (u, false)),
+    );
     for (node, job_level) in uses_nodes {
         let Some(uses) = node.as_str().filter(|u| !u.contains("${{")) else {
             continue;

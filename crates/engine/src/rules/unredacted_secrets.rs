@@ -19,29 +19,26 @@ pub const RULE: Rule = Rule {
 };
 
 fn check(ctx: &mut Context<'_>) {
-    let Some(root) = ctx.root() else { return };
-    for found in audit::all_expressions(root) {
-        let mut spans = Vec::new();
-        found.expr.walk(&mut |e| {
-            let receiver = match &e.kind {
-                ExprKind::Property { receiver, .. } | ExprKind::Index { receiver, .. } => receiver,
-                _ => return,
-            };
-            if is_parsed_secret(receiver) {
-                spans.push(e.span);
-            }
-        });
-        for span in spans {
-            let range = found.range(ctx.source, span);
-            ctx.report_audit(
-                "unredacted-secrets",
-                MEDIUM,
-                Confidence::High,
-                range,
-                "a field of a JSON secret is not masked in the logs (only whole secret values are); store the field as its own secret",
-            );
+    audit::report_in_expressions(
+        ctx,
+        "unredacted-secrets",
+        (MEDIUM, Confidence::High),
+        "a field of a JSON secret is not masked in the logs (only whole secret values are); store the field as its own secret",
+        fields_of_secrets,
+    );
+}
+
+/// `fromJSON(secrets.X).field` and `…['field']`.
+fn fields_of_secrets(expr: &Expr) -> Vec<autoheal_expr::Span> {
+    let mut spans = Vec::new();
+    expr.walk(&mut |e| {
+        if let ExprKind::Property { receiver, .. } | ExprKind::Index { receiver, .. } = &e.kind
+            && is_parsed_secret(receiver)
+        {
+            spans.push(e.span);
         }
-    }
+    });
+    spans
 }
 
 /// `fromJSON(<something reading secrets>)`.
