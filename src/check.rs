@@ -3,18 +3,20 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
+use std::sync::Arc;
+
 use anyhow::{Context as _, bail};
-use autoheal_engine::config::{Config, DEFAULT_CONFIG_PATH, Persona};
-use autoheal_engine::diagnostic::{Applicability, Diagnostic};
+use autoheal_engine::config::{Config, Persona};
+use autoheal_engine::diagnostic::{Applicability, Diagnostic, Severity};
 use autoheal_engine::external::ScriptChecker;
 use autoheal_engine::lint::{FixSelection, LintOptions, lint_counted};
 use autoheal_engine::repo::{NoRepo, RepoFiles};
 use autoheal_engine::rules;
-use autoheal_fs_repo::FsRepo;
 use clap::{Args, ValueEnum};
 use rayon::prelude::*;
 
 use crate::output::{self, Format};
+use crate::projects::{Project, Projects};
 use crate::{Outcome, Verbosity, discover, files};
 
 #[derive(Args)]
@@ -91,10 +93,7 @@ pub fn run(args: CheckArgs, verbosity: &Verbosity) -> anyhow::Result<Outcome> {
         };
         inputs.extend(discover::repo_files(root).into_iter().map(Input::File));
         if inputs.is_empty() {
-            bail!(
-                "no workflow files found under {}",
-                root.join(".github/workflows").display()
-            );
+            bail!("{}", discover::nothing_to_check(root, &cwd));
         }
     }
     for p in &args.paths {
@@ -102,8 +101,8 @@ pub fn run(args: CheckArgs, verbosity: &Verbosity) -> anyhow::Result<Outcome> {
             inputs.push(Input::Stdin);
         } else if p.is_dir() {
             let files = discover::dir_files(p);
-            if files.is_empty() && verbosity.verbose {
-                eprintln!("autoheal: no YAML files under {}", p.display());
+            if files.is_empty() {
+                bail!("{}", discover::nothing_to_check(p, &cwd));
             }
             inputs.extend(files.into_iter().map(Input::File));
         } else if p.exists() {
@@ -116,37 +115,48 @@ pub fn run(args: CheckArgs, verbosity: &Verbosity) -> anyhow::Result<Outcome> {
         bail!("--fix cannot rewrite stdin; pass a file path");
     }
 
-    let (mut config, mut config_report) = load_config(args.config.as_deref(), root.as_deref())?;
-    if let Some(p) = args.persona {
-        config.persona = p.into();
-    }
-    let fs_repo = root.clone().map(FsRepo::new);
-    let repo: &dyn RepoFiles = match &fs_repo {
-        Some(r) => r,
-        None => &NoRepo,
-    };
+    // Each file is linted with its own repository's config and files.
+    let persona = args.persona.map(Persona::from);
+    let mut projects = Projects::new(args.config.as_deref(), &cwd, persona)?;
+    let jobs = inputs
+        .into_iter()
+        .map(|input| {
+            let file = match &input {
+                Input::File(p) => Some(p.as_path()),
+                Input::Stdin => None,
+            };
+            Ok((projects.for_file(file)?, input))
+        })
+        .collect::<anyhow::Result<Vec<(Arc<Project>, Input)>>>()?;
+    let used = projects.all();
 
     if verbosity.verbose {
-        eprintln!("autoheal: {}", shellcheck_status(&config));
+        for project in &used {
+            eprintln!("autoheal: {}", project.describe(|p| display_path(p, &cwd)));
+        }
+        let shellcheck_on = used.iter().any(|p| p.config.shellcheck);
+        eprintln!("autoheal: {}", shellcheck_status(shellcheck_on));
     }
 
     let mut stdin_text = None;
-    if inputs.iter().any(|i| matches!(i, Input::Stdin)) {
+    if jobs.iter().any(|(_, i)| matches!(i, Input::Stdin)) {
         // One byte past the budget is enough for the engine to say so.
         stdin_text = Some(files::read_stdin(READ_LIMIT).context("cannot read stdin")?);
     }
-    let write_root = match &root {
+    let cwd_write_root = match &root {
         Some(r) => r.clone(),
         None => files::write_root()?,
     };
 
-    let results: Vec<Option<Result<FileReport, String>>> = inputs
+    let results: Vec<Option<Result<(FileReport, Severity), String>>> = jobs
         .par_iter()
-        .map(|input| {
+        .map(|(project, input)| {
+            let config = &project.config;
+            let fail_level = config.fail_level;
             let (path, bytes) = match input {
                 Input::Stdin => (args.stdin_filename.clone(), stdin_text.clone().unwrap_or_default()),
                 Input::File(p) => {
-                    if let Some(root) = &root {
+                    if let Some(root) = &project.root {
                         if config.is_ignored(&relative_to(p, root)) {
                             return None;
                         }
@@ -158,7 +168,8 @@ pub fn run(args: CheckArgs, verbosity: &Verbosity) -> anyhow::Result<Outcome> {
                     if files::is_special(p) {
                         if !verbosity.quiet {
                             eprintln!(
-                                "autoheal: skipping {shown}: not a regular file (a FIFO, socket or device); pipe it to `-` to lint it"
+                                "autoheal: skipping {}: not a regular file (a FIFO, socket or device); pipe it to `-` to lint it",
+                                crate::terminal::escape(&shown)
                             );
                         }
                         return None;
@@ -168,12 +179,13 @@ pub fn run(args: CheckArgs, verbosity: &Verbosity) -> anyhow::Result<Outcome> {
                         // One unreadable file is a finding on it; the others are still linted.
                         Err(e) => {
                             let diagnostic = rules::syntax::unreadable(&shown, &e.to_string());
-                            return Some(Ok(FileReport {
+                            let report = FileReport {
                                 path: shown,
                                 source: String::new(),
                                 diagnostics: vec![diagnostic],
                                 applied: Vec::new(),
-                            }));
+                            };
+                            return Some(Ok((report, fail_level)));
                         }
                     }
                 }
@@ -182,12 +194,17 @@ pub fn run(args: CheckArgs, verbosity: &Verbosity) -> anyhow::Result<Outcome> {
                 Input::File(p) => Some(p.as_path()),
                 Input::Stdin => None,
             };
+            let repo: &dyn RepoFiles = match &project.repo {
+                Some(r) => r,
+                None => &NoRepo,
+            };
+            let write_root = project.root.as_deref().unwrap_or(&cwd_write_root);
             // A bug on one file is a finding on it, not the end of the run.
             let linted = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-                lint_file(&path, bytes, &config, repo, args.fix, args.format, target, &write_root)
+                lint_file(&path, bytes, config, repo, args.fix, args.format, target, write_root)
             }));
             Some(match linted {
-                Ok(Ok(report)) => Ok(report),
+                Ok(Ok(report)) => Ok((report, fail_level)),
                 Ok(Err(e)) => Err(format!("{path}: {e:#}")),
                 Err(panic) => Err(format!(
                     "{path}: internal error, please report it: {}",
@@ -199,36 +216,42 @@ pub fn run(args: CheckArgs, verbosity: &Verbosity) -> anyhow::Result<Outcome> {
     // Files that could not be fixed or linted are told on stderr after the
     // others are reported; they make the exit status 2.
     let (mut reports, mut failed) = (Vec::new(), Vec::new());
-    for r in results.into_iter().flatten() {
-        match r {
-            Ok(report) => reports.push(report),
-            Err(e) => failed.push(e),
+    let mut failing = false;
+    // Mistakes in a config file come first, and count like any finding.
+    for project in &used {
+        if let Some(found) = &project.config_findings {
+            failing |= found
+                .diagnostics
+                .iter()
+                .any(|d| d.severity >= project.config.fail_level);
+            reports.push(FileReport {
+                path: found.path.clone(),
+                source: found.source.clone(),
+                diagnostics: found.diagnostics.clone(),
+                applied: Vec::new(),
+            });
         }
     }
-    if let Some(rep) = config_report.take() {
-        reports.insert(0, rep);
+    for r in results.into_iter().flatten() {
+        match r {
+            Ok((report, fail_level)) => {
+                failing |= report.diagnostics.iter().any(|d| d.severity >= fail_level);
+                reports.push(report);
+            }
+            Err(e) => failed.push(e),
+        }
     }
 
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
-    if let Err(e) = output::write(&mut out, args.format, &reports, verbosity) {
-        match e.downcast::<std::io::Error>() {
-            Ok(io) => crate::exit_on_write_error(io),
-            Err(e) => return Err(e),
-        }
-    }
-    out.flush().ok();
+    output::write(&mut out, args.format, &reports, verbosity)?;
+    out.flush()?;
     if !failed.is_empty() {
         for e in &failed {
             eprintln!("autoheal: error: {e}");
         }
         bail!("{} file(s) could not be checked or fixed", failed.len());
     }
-
-    let failing = reports
-        .iter()
-        .flat_map(|r| &r.diagnostics)
-        .any(|d| d.severity >= config.fail_level);
     Ok(if failing { Outcome::Findings } else { Outcome::Clean })
 }
 
@@ -320,25 +343,8 @@ fn lint_file(
     })
 }
 
-fn load_config(explicit: Option<&Path>, root: Option<&Path>) -> anyhow::Result<(Config, Option<FileReport>)> {
-    let path = match (explicit, root) {
-        (Some(p), _) => p.to_path_buf(),
-        (None, Some(r)) if r.join(DEFAULT_CONFIG_PATH).is_file() => r.join(DEFAULT_CONFIG_PATH),
-        _ => return Ok((Config::default(), None)),
-    };
-    let bytes = std::fs::read(&path).with_context(|| format!("cannot read config file {}", path.display()))?;
-    let display = display_path(&path, &std::env::current_dir().unwrap_or_default());
-    let (config, diags) = Config::parse(&display, &bytes, &rules::rule_ids());
-    let report = (!diags.is_empty()).then(|| FileReport {
-        path: display,
-        source: String::from_utf8_lossy(&bytes).into_owned(),
-        diagnostics: diags,
-        applied: Vec::new(),
-    });
-    Ok((config, report))
-}
-
-fn display_path(p: &Path, cwd: &Path) -> String {
+/// A path as shown: relative to the current directory when inside it.
+pub fn display_path(p: &Path, cwd: &Path) -> String {
     let abs = if p.is_absolute() { p.to_path_buf() } else { cwd.join(p) };
     let shown = abs
         .strip_prefix(cwd)
@@ -355,10 +361,11 @@ fn relative_to(p: &Path, root: &Path) -> String {
         .unwrap_or_else(|_| p.to_string_lossy().into_owned())
 }
 
-/// What `-v` says about shellcheck: whether `run:` scripts get checked.
-fn shellcheck_status(config: &Config) -> String {
+/// What `-v` says about shellcheck: whether `run:` scripts get checked
+/// (`enabled`: some config used leaves it on).
+fn shellcheck_status(enabled: bool) -> String {
     match autoheal_shellcheck::installed() {
-        _ if !config.shellcheck => "shellcheck: off (`shellcheck: false` in the config)".to_string(),
+        _ if !enabled => "shellcheck: off (`shellcheck: false` in the config)".to_string(),
         Some(s) => format!("shellcheck: on ({}), checks `run:` scripts", s.program().display()),
         None => "shellcheck: not installed; `run:` scripts are not checked by it".to_string(),
     }

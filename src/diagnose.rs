@@ -10,6 +10,7 @@ use autoheal_logs::{Analysis, SavedRun};
 use clap::{Args, ValueEnum};
 
 use crate::logs_input::{analyze, load, read, repo_relative};
+use crate::terminal::escape;
 use crate::{Outcome, Verbosity};
 
 #[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
@@ -103,7 +104,13 @@ pub fn run(args: DiagnoseArgs, verbosity: &Verbosity) -> anyhow::Result<Outcome>
         DiagnoseFormat::Json => outln!("{}", analysis.to_json()),
         DiagnoseFormat::Human => print_human(&analysis, &outcomes),
     }
-    Ok(Outcome::Clean)
+    // Like `fix` (and grep): 0 when the log shows a failure, 1 when it
+    // shows none that is recognized.
+    Ok(if analysis.failures.is_empty() {
+        Outcome::Findings
+    } else {
+        Outcome::Clean
+    })
 }
 
 /// UTC date as `YYYY-MM-DD`, from the system clock (civil-from-days).
@@ -145,25 +152,33 @@ fn print_human(analysis: &Analysis, outcomes: &[autoheal_fixes::FixOutcome]) {
             _ => String::new(),
         };
         let fixable = if f.fixable { "fixable" } else { "needs a human" };
+        // Everything but the numbers comes from the log: escaped.
         outln!(
-            "{}. {}{subject}{where_} [{fixable}, confidence {:.2}]",
+            "{}. {}{}{} [{fixable}, confidence {:.2}]",
             i + 1,
             f.category.as_str(),
+            escape(&subject),
+            escape(&where_),
             f.confidence
         );
-        outln!("   {}", f.message);
+        outln!("   {}", escape(&f.message));
         if let Some(span) = &f.span {
-            outln!("   --> {}:{}:{}", span.path, span.start.line, span.start.column);
+            outln!(
+                "   --> {}:{}:{}",
+                escape(&span.path),
+                span.start.line,
+                span.start.column
+            );
         }
         for e in f.evidence.iter().take(5) {
-            outln!("   {:>6} | {}", e.line, e.text);
+            outln!("   {:>6} | {}", e.line, escape(&e.text));
         }
         if let Some(o) = outcomes.get(i) {
             for fix in &o.fixes {
-                outln!("   fix: {}", fix.title);
+                outln!("   fix: {}", escape(&fix.title));
             }
             if let (true, Some(reason)) = (o.fixes.is_empty() && f.fixable, &o.manual_reason) {
-                outln!("   no fix: {reason}");
+                outln!("   no fix: {}", escape(reason));
             }
         }
     }

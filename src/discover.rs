@@ -72,6 +72,24 @@ pub fn dir_files(dir: &Path) -> Vec<PathBuf> {
     out
 }
 
+/// The error for a directory (or the repository, without paths) with
+/// nothing to lint: what was looked for, and what to pass instead.
+pub fn nothing_to_check(dir: &Path, cwd: &Path) -> String {
+    let shown = crate::check::display_path(dir, cwd);
+    let shown = if shown.is_empty() { ".".to_string() } else { shown };
+    if dir.join(".github").is_dir() {
+        format!(
+            "no workflow files in {shown}/.github/workflows (*.yml, *.yaml) and no action.yml under {shown}; \
+             add a workflow there, or pass the files to check"
+        )
+    } else {
+        format!(
+            "no YAML files under {shown}; pass a repository root (the directory holding .github/), \
+             a workflow or action.yml file, or `-` to read stdin"
+        )
+    }
+}
+
 /// Every non-directory entry under `dir`, with an explicit stack: a
 /// repository can nest directories as deep as paths allow.
 fn walk(dir: &Path, f: &mut dyn FnMut(&Path)) {

@@ -1,21 +1,21 @@
-//! `autoheal explain`: print the documentation of a rule.
+//! `autoheal explain`: print the page of any id the tool prints: a rule, a
+//! check code (`schema/unknown-key`), `config` or `past-failure`.
 
 use anyhow::bail;
-use autoheal_engine::rules::{RULES, rule};
+use autoheal_engine::rules::docs;
 
 use crate::Outcome;
 
 pub fn run(id: &str) -> anyhow::Result<Outcome> {
-    let Some(r) = rule(id) else {
-        let ids: Vec<&str> = RULES.iter().map(|r| r.id).collect();
-        let hint = autoheal_engine::config::suggest(id, &ids)
+    let Some(explained) = docs::explain(id) else {
+        let hint = autoheal_engine::config::suggest(id, &docs::ids())
             .map(|s| format!("; did you mean `{s}`?"))
             .unwrap_or_default();
-        bail!("unknown rule `{id}`{hint} (see `autoheal rules`)")
+        bail!("unknown rule or check code `{id}`{hint} (see `autoheal rules`)")
     };
-    match autoheal_engine::rules::docs::page(r.id) {
-        Some(doc) => out!("{doc}"),
-        None => outln!("{}\n\n{}", r.id, r.summary),
+    if explained.id != id {
+        outln!("`{id}` is a check of the `{}` rule.\n", explained.id);
     }
+    out!("{}", explained.page);
     Ok(Outcome::Clean)
 }

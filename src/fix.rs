@@ -9,6 +9,7 @@ use autoheal_fs_repo::FsRepo;
 use clap::Args;
 
 use crate::logs_input::{analyze, load, read, repo_relative};
+use crate::terminal::escape;
 use crate::{Outcome, Verbosity};
 
 #[derive(Args)]
@@ -69,7 +70,12 @@ pub fn run(args: FixArgs, verbosity: &Verbosity) -> anyhow::Result<Outcome> {
         } else {
             for (i, reason) in &plan.skipped {
                 let f = &analysis.failures[*i];
-                eprintln!("autoheal: no fix for {} ({}): {reason}", f.category.as_str(), f.message);
+                eprintln!(
+                    "autoheal: no fix for {} ({}): {}",
+                    f.category.as_str(),
+                    escape(&f.message),
+                    escape(reason)
+                );
             }
         }
         return Ok(Outcome::Findings);
@@ -103,7 +109,7 @@ pub fn run(args: FixArgs, verbosity: &Verbosity) -> anyhow::Result<Outcome> {
     }
     if !verbosity.quiet {
         for f in &plan.fixes {
-            eprintln!("autoheal: {}: {}", f.title, f.explanation);
+            eprintln!("autoheal: {}: {}", escape(&f.title), escape(&f.explanation));
         }
     }
     Ok(Outcome::Clean)

@@ -48,6 +48,8 @@ mod github_args;
 #[cfg(feature = "logs")]
 mod logs_input;
 mod output;
+mod projects;
+mod terminal;
 #[cfg(not(all(feature = "logs", feature = "lsp", feature = "github")))]
 mod unavailable;
 
@@ -78,6 +80,10 @@ struct Cli {
     /// Print more about what is being done.
     #[arg(long, short, global = true)]
     verbose: bool,
+    /// Color human output: `auto` (on a terminal, unless `NO_COLOR` is set;
+    /// `FORCE_COLOR` or `CLICOLOR_FORCE` force it), `always` or `never`.
+    #[arg(long, global = true, value_enum, value_name = "WHEN", default_value_t)]
+    color: terminal::ColorChoice,
     #[command(subcommand)]
     command: Command,
 }
@@ -113,18 +119,22 @@ enum Command {
     Completions { shell: clap_complete::Shell },
     /// Print the man page (roff) to stdout.
     Man,
-    /// Print the documentation of a rule.
+    /// Print the documentation of any id autoheal prints: a rule, a check
+    /// code, `config` or `past-failure`.
     Explain {
-        /// The rule id, e.g. `timeout`.
-        rule: String,
+        /// The id, e.g. `timeout`, `schema/unknown-key` or `config`.
+        id: String,
     },
 }
 
-/// What a command reports back to `main`.
+/// What a command reports back to `main`; each command's meaning of the
+/// two is in docs/cli.md ("Exit codes").
 pub enum Outcome {
-    /// Ran; nothing at or above the fail level.
+    /// Exit 0: ran, and nothing needs attention (`check`: nothing at or above
+    /// the fail level; `diagnose`: a failure was recognized; `fix`: a fix).
     Clean,
-    /// Ran; found something (exit 1).
+    /// Exit 1: ran, and the answer is the one a script stops on (`check`:
+    /// findings; `diagnose`: no failure recognized; `fix`: nothing fixable).
     Findings,
 }
 
@@ -141,8 +151,24 @@ pub fn exit_on_write_error(e: std::io::Error) -> ! {
     std::process::exit(2);
 }
 
+/// A reader that stopped reading (`autoheal … | head`) is a normal end, in
+/// whatever error the write that noticed it was wrapped.
+fn is_closed_pipe(e: &anyhow::Error) -> bool {
+    use std::io::ErrorKind::BrokenPipe;
+    e.chain().any(|cause| {
+        cause
+            .downcast_ref::<std::io::Error>()
+            .is_some_and(|io| io.kind() == BrokenPipe)
+            || cause
+                .downcast_ref::<serde_json::Error>()
+                .and_then(serde_json::Error::io_error_kind)
+                == Some(BrokenPipe)
+    })
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    terminal::init_color(cli.color);
     let verbosity = Verbosity {
         quiet: cli.quiet,
         verbose: cli.verbose,
@@ -193,11 +219,12 @@ fn main() -> ExitCode {
                     Outcome::Clean
                 })
         }
-        Command::Explain { rule } => explain::run(&rule),
+        Command::Explain { id } => explain::run(&id),
     };
     match result {
         Ok(Outcome::Clean) => ExitCode::SUCCESS,
         Ok(Outcome::Findings) => ExitCode::from(1),
+        Err(e) if is_closed_pipe(&e) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("autoheal: error: {e:#}");
             ExitCode::from(2)

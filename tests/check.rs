@@ -312,3 +312,224 @@ fn without_paths_every_action_in_the_repository_is_linted() {
     // The composite steps lack `shell`: each linted action says so.
     assert_eq!(paths, ["action.yml", "actions/sub/action.yaml"], "{v:#}");
 }
+
+/// `autoheal` with the color variables cleared, then `env` set.
+fn autoheal_env(dir: &Path, args: &[&str], env: &[(&str, &str)]) -> Output {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_autoheal"));
+    cmd.args(args).current_dir(dir);
+    for var in ["NO_COLOR", "FORCE_COLOR", "CLICOLOR_FORCE"] {
+        cmd.env_remove(var);
+    }
+    cmd.envs(env.iter().copied()).output().unwrap()
+}
+
+#[test]
+fn color_follows_the_flag_then_no_color_then_the_force_variables() {
+    let dir = repo(&[(".github/workflows/ci.yml", BAD)]);
+    let colored = |args: &[&str], env: &[(&str, &str)]| stdout(&autoheal_env(dir.path(), args, env)).contains('\u{1b}');
+    assert!(!colored(&["check"], &[]), "a pipe gets no color by default");
+    assert!(colored(&["--color=always", "check"], &[("NO_COLOR", "1")]));
+    assert!(colored(&["check", "--color", "always"], &[]), "the flag is global");
+    assert!(!colored(&["--color=never", "check"], &[("FORCE_COLOR", "1")]));
+    assert!(colored(&["check"], &[("FORCE_COLOR", "1")]));
+    assert!(colored(&["check"], &[("CLICOLOR_FORCE", "1")]));
+    assert!(!colored(&["check"], &[("FORCE_COLOR", "0")]));
+    assert!(!colored(&["check"], &[("FORCE_COLOR", "1"), ("NO_COLOR", "1")]));
+    let bad = autoheal_env(dir.path(), &["--color=sometimes", "check"], &[]);
+    assert_eq!(bad.status.code(), Some(2));
+}
+
+#[test]
+fn escape_sequences_and_binary_bytes_in_a_file_are_shown_not_obeyed() {
+    let wf = "on: push\njobs:\n  a\u{1b}[2J\u{1b}]8;;http://evil\u{7}:\n    runs-on: ubuntu-latest\n    timeout-minutes: 5\n    steps:\n      - run: echo \u{9b}31m\r\n";
+    let dir = repo(&[(".github/workflows/ci.yml", wf)]);
+    std::fs::write(
+        dir.path().join(".github/workflows/bin.yml"),
+        b"on: push\njobs:\n  b\x00\x7f\xff: {}\n",
+    )
+    .unwrap();
+    for color in ["never", "always"] {
+        let out = autoheal(dir.path(), &["check", "--color", color]);
+        let text = stdout(&out);
+        // Only the escapes of the coloring itself (`ESC [ … m`) remain.
+        let stripped = strip_sgr(&text);
+        for control in ['\u{1b}', '\u{7}', '\u{9b}', '\u{0}', '\u{7f}', '\r'] {
+            assert!(!stripped.contains(control), "{control:?} in {stripped:?}");
+        }
+        assert!(
+            stripped.contains("a\u{241b}[2J\u{241b}]8;;http://evil\u{2407}"),
+            "{stripped}"
+        );
+        assert!(stripped.contains("b\u{2400}\u{2421}\u{fffd}"), "{stripped}");
+        // The caret still sits under the job id, now five visible characters wider.
+        assert!(stripped.contains("3 │   a\u{241b}[2J"), "{stripped}");
+    }
+}
+
+/// `ESC [ digits ; … m` sequences removed: what `--color` adds.
+fn strip_sgr(text: &str) -> String {
+    let mut out = String::new();
+    let mut rest = text;
+    while let Some(i) = rest.find("\u{1b}[") {
+        out.push_str(&rest[..i]);
+        let after = &rest[i + 2..];
+        let end = after.find(|c: char| !(c.is_ascii_digit() || c == ';'));
+        match end {
+            Some(e) if after[e..].starts_with('m') => rest = &after[e + 1..],
+            _ => {
+                out.push_str("\u{1b}[");
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+#[test]
+fn a_closed_pipe_is_a_normal_end() {
+    let many: Vec<(String, &str)> = (0..200).map(|i| (format!(".github/workflows/w{i}.yml"), BAD)).collect();
+    let files: Vec<(&str, &str)> = many.iter().map(|(p, t)| (p.as_str(), *t)).collect();
+    let dir = repo(&files);
+    for format in ["json", "sarif", "human", "github"] {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_autoheal"))
+            .args(["check", "--format", format])
+            .current_dir(dir.path())
+            .env("NO_COLOR", "1")
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        // Read one byte, then hang up, as `| head -c 1` does.
+        use std::io::Read;
+        let mut stdout = child.stdout.take().unwrap();
+        let mut one = [0u8; 1];
+        stdout.read_exact(&mut one).unwrap();
+        drop(stdout);
+        let out = child.wait_with_output().unwrap();
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "{format}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert!(
+            out.stderr.is_empty(),
+            "{format}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+}
+
+#[test]
+fn each_repository_named_is_checked_with_its_own_config() {
+    let outer = tempfile::tempdir().unwrap();
+    let make = |name: &str, config: &str| {
+        let root = outer.path().join(name);
+        std::fs::create_dir_all(root.join(".github/workflows")).unwrap();
+        std::fs::create_dir(root.join(".git")).unwrap();
+        std::fs::write(root.join(".github/workflows/ci.yml"), BAD).unwrap();
+        std::fs::write(root.join(".github/workflows/gen-x.yml"), BAD).unwrap();
+        std::fs::write(root.join(".github/autoheal.yml"), config).unwrap();
+    };
+    make(
+        "quiet",
+        "rules:\n  job-needs: off\n  timeout: off\n  excessive-permissions: off\nignore: ['.github/workflows/gen-*.yml']\n",
+    );
+    make("loud", "fail-level: error\n");
+    // Run from a third repository whose own config would turn everything off.
+    let here = outer.path().join("here");
+    std::fs::create_dir_all(here.join(".github")).unwrap();
+    std::fs::write(
+        here.join(".github/autoheal.yml"),
+        "fail-level: error\nrules:\n  job-needs: warning\n",
+    )
+    .unwrap();
+
+    let out = autoheal(&here, &["-v", "check", "--format", "json", "../quiet", "../loud"]);
+    let err = String::from_utf8_lossy(&out.stderr);
+    let v: Value = serde_json::from_str(&stdout(&out)).unwrap();
+    let found: Vec<(String, String)> = v["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| {
+            (
+                d["path"].as_str().unwrap().to_string(),
+                d["rule"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    // `quiet` ignores gen-*.yml and turns both rules off; `loud` keeps them.
+    assert!(found.iter().all(|(p, _)| !p.starts_with("../quiet")), "{found:?}");
+    assert!(
+        found.contains(&("../loud/.github/workflows/gen-x.yml".into(), "job-needs".into())),
+        "{found:?}"
+    );
+    assert_eq!(out.status.code(), Some(1), "loud's job-needs error fails: {err}");
+    for name in ["quiet", "loud"] {
+        let root = outer.path().join(name).canonicalize().unwrap();
+        let said = format!(
+            "config: {}/.github/autoheal.yml (for files under {})",
+            root.display(),
+            root.display()
+        );
+        assert!(err.contains(&said), "{said}\n{err}");
+    }
+    assert!(!err.contains("here/.github/autoheal.yml"), "{err}");
+
+    // The fail level is each repository's own: `quiet` alone has no finding.
+    let quiet = autoheal(&here, &["check", "../quiet"]);
+    assert_eq!(quiet.status.code(), Some(0), "{}", stdout(&quiet));
+}
+
+#[test]
+fn log_pattern_mistakes_are_findings_of_check() {
+    let dir = repo(&[
+        (".github/workflows/ci.yml", "on: push\njobs: {}\n"),
+        (
+            ".github/autoheal.yml",
+            "log-patterns:\n  - regex: 'quota (exceeded'\n    category: rate_limit\n  - regex: 'no group'\n    category: missing_command\n    subject-group: 5\n    mesage: x\n",
+        ),
+    ]);
+    let out = autoheal(dir.path(), &["check", "--format", "github"]);
+    let text = stdout(&out);
+    assert_eq!(out.status.code(), Some(1), "{text}");
+    for expected in [
+        "file=.github/autoheal.yml,line=2,col=12,endLine=2,endColumn=29,title=config::invalid regex: unclosed group",
+        "file=.github/autoheal.yml,line=6,col=20,endLine=6,endColumn=21,title=config::`subject-group: 5` names a capture group the regex does not have",
+        "file=.github/autoheal.yml,line=7,col=5,endLine=7,endColumn=11,title=config::unknown key \"mesage\" in a log pattern",
+    ] {
+        assert!(text.contains(expected), "{expected}\n{text}");
+    }
+}
+
+#[test]
+fn an_empty_workflow_is_an_error_and_a_directory_without_workflows_says_so() {
+    let dir = repo(&[(".github/workflows/empty.yml", "")]);
+    let out = autoheal(dir.path(), &["check"]);
+    assert_eq!(out.status.code(), Some(1), "{}", stdout(&out));
+    assert!(
+        stdout(&out).contains("the workflow is empty; it needs `on:` and `jobs:`"),
+        "{}",
+        stdout(&out)
+    );
+
+    let bare = repo(&[(".github/dependabot.md", "x")]);
+    let none = autoheal(bare.path(), &["check"]);
+    let err = String::from_utf8_lossy(&none.stderr);
+    assert_eq!(none.status.code(), Some(2), "{err}");
+    assert!(
+        err.contains("no workflow files in ./.github/workflows (*.yml, *.yaml)"),
+        "{err}"
+    );
+    std::fs::create_dir(bare.path().join("docs")).unwrap();
+    let dir_arg = autoheal(bare.path(), &["check", "docs"]);
+    let err = String::from_utf8_lossy(&dir_arg.stderr);
+    assert_eq!(dir_arg.status.code(), Some(2), "{err}");
+    assert!(
+        err.contains("no YAML files under docs; pass a repository root"),
+        "{err}"
+    );
+    assert!(dir_arg.stdout.is_empty(), "no \"No problems found in 0 file(s)\"");
+}

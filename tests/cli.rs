@@ -39,6 +39,33 @@ fn explain_prints_the_rule_page_and_suggests_on_typos() {
     assert!(String::from_utf8_lossy(&typo.stderr).contains("did you mean `timeout`"));
 }
 
+/// Every id the tool prints can be explained: the config's `config`, the
+/// language server's `past-failure`, and check codes (`rule/check`).
+#[test]
+fn explain_knows_config_past_failure_and_check_codes() {
+    let docs = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("docs");
+    let read = |p: &str| std::fs::read_to_string(docs.join(p)).unwrap();
+    let config = autoheal(&["explain", "config"]);
+    assert_eq!(config.status.code(), Some(0));
+    assert_eq!(String::from_utf8_lossy(&config.stdout), read("config.md"));
+    let past = autoheal(&["explain", "past-failure"]);
+    assert_eq!(past.status.code(), Some(0));
+    assert_eq!(String::from_utf8_lossy(&past.stdout), read("failure-store.md"));
+    let code = autoheal(&["explain", "schema/unknown-key"]);
+    assert_eq!(code.status.code(), Some(0));
+    assert_eq!(
+        String::from_utf8_lossy(&code.stdout),
+        format!(
+            "`schema/unknown-key` is a check of the `schema` rule.\n\n{}",
+            read("rules/schema.md")
+        )
+    );
+    for unknown in ["nope/unknown-key", "schema/Not A Code"] {
+        let out = autoheal(&["explain", unknown]);
+        assert_eq!(out.status.code(), Some(2), "{unknown}");
+    }
+}
+
 #[test]
 fn completions_and_man_page_are_generated() {
     let bash = autoheal(&["completions", "bash"]);

@@ -110,8 +110,11 @@ fn diagnose_without_a_recognized_failure_and_with_bad_input() {
     let dir = repo();
     std::fs::write(dir.path().join("ok.log"), b"all good\n\x00 binary \xff\n").unwrap();
     let out = autoheal(dir.path(), &["diagnose", "ok.log"]);
-    assert_eq!(out.status.code(), Some(0));
+    // Exit 1, like `fix` with nothing fixable: the log shows no failure.
+    assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stdout).contains("No failure recognized"));
+    let found = autoheal(dir.path(), &["diagnose", "job.log"]);
+    assert_eq!(found.status.code(), Some(0), "a recognized failure exits 0");
     let missing = autoheal(dir.path(), &["diagnose", "nope.log"]);
     assert_eq!(missing.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&missing.stderr).contains("cannot read nope.log"));
@@ -296,4 +299,64 @@ fn fix_finds_the_workflow_from_the_job_name_of_a_zip_on_stdin() {
     assert_eq!(out.status.code(), Some(0), "{stderr}");
     assert!(stderr.contains("only workflow that defines job `test`"), "{stderr}");
     assert!(String::from_utf8_lossy(&out.stdout).contains("+      - run: pip install pytest PyYAML   # deps"));
+}
+
+/// Check-run annotations and the job's log both say the job hit its time
+/// limit: one failure, one fix.
+#[test]
+fn a_timeout_in_the_annotations_and_the_log_is_listed_once() {
+    let dir = repo();
+    let log = "2024-05-02T10:15:05.1Z ##[group]Run python -m pytest -q\n2024-05-02T10:15:05.1Z ##[endgroup]\n2024-05-02T10:25:06.0Z ##[error]The job running on runner GitHub Actions 7 has exceeded the maximum execution time of 10 minutes.\n2024-05-02T10:25:06.1Z ##[error]The operation was canceled.\n";
+    std::fs::write(dir.path().join("timeout.log"), log).unwrap();
+    let annotations = r#"[{"path":".github","start_line":1,"end_line":1,"annotation_level":"failure","title":"","message":"The job running on runner GitHub Actions 7 has exceeded the maximum execution time of 10 minutes."}]"#;
+    std::fs::write(dir.path().join("annotations.json"), annotations).unwrap();
+    let args = [
+        "diagnose",
+        "timeout.log",
+        "--annotations",
+        "annotations.json",
+        "--workflow",
+        ".github/workflows/ci.yml",
+    ];
+    let out = autoheal(dir.path(), &args);
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(0), "{text}");
+    assert_eq!(text.matches("timeout (10)").count(), 1, "{text}");
+    assert_eq!(text.matches("fix: Raise `timeout-minutes`").count(), 1, "{text}");
+    assert!(!text.contains("2. "), "{text}");
+}
+
+/// A workflow outside any repository is named by its absolute path; the
+/// diff header does not double the slash after `a`/`b`.
+#[test]
+fn the_diff_of_a_file_named_by_absolute_path_has_one_slash() {
+    let outside = tempfile::tempdir().unwrap();
+    let workflow = outside.path().join("ci.yml");
+    std::fs::write(&workflow, WORKFLOW).unwrap();
+    std::fs::write(outside.path().join("job.log"), raw_log()).unwrap();
+    let out = autoheal(
+        outside.path(),
+        &["fix", "--log", "job.log", "--workflow", workflow.to_str().unwrap()],
+    );
+    let diff = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let expected = format!("--- a{}\n", workflow.display());
+    assert!(diff.starts_with(&expected), "{diff}");
+    assert!(!diff.contains("a//") && !diff.contains("b//"), "{diff}");
+}
+
+/// What a log says reaches the terminal escaped: an escape sequence in a
+/// failure message cannot clear the screen or forge output.
+#[test]
+fn escape_sequences_from_a_log_are_shown_not_obeyed() {
+    let dir = repo();
+    let log = raw_log().replace(
+        "No module named 'yaml'",
+        "No module named 'yaml\u{1b}[2J\u{1b}]8;;http://x\u{7}'",
+    );
+    std::fs::write(dir.path().join("esc.log"), log).unwrap();
+    let out = autoheal(dir.path(), &["diagnose", "esc.log"]);
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(!text.contains('\u{1b}') && !text.contains('\u{7}'), "{text:?}");
+    assert!(text.contains("\u{241b}[2J"), "{text}");
 }

@@ -1,7 +1,8 @@
-//! `--format human`: codespan-reporting snippets; color only on a terminal
-//! and never when NO_COLOR is set.
+//! `--format human`: codespan-reporting snippets, colored as `--color` and
+//! the environment say (see `terminal`). Paths, messages and source lines
+//! are escaped: they come from the files being linted.
 
-use std::io::{IsTerminal, Write};
+use std::io::Write;
 
 use autoheal_engine::Severity;
 use codespan_reporting::diagnostic::{Diagnostic as Report, Label, LabelStyle};
@@ -10,15 +11,12 @@ use codespan_reporting::term::{self, termcolor};
 
 use crate::Verbosity;
 use crate::check::FileReport;
-
-fn use_color() -> bool {
-    std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) && std::io::stdout().is_terminal()
-}
+use crate::terminal::{self, EscapedSource, escape};
 
 pub fn write(out: &mut dyn Write, reports: &[FileReport], verbosity: &Verbosity) -> anyhow::Result<()> {
     let mut files = SimpleFiles::new();
     let config = term::Config::default();
-    let mut buffer = if use_color() {
+    let mut buffer = if terminal::color() {
         termcolor::Buffer::ansi()
     } else {
         termcolor::Buffer::no_color()
@@ -26,11 +24,14 @@ pub fn write(out: &mut dyn Write, reports: &[FileReport], verbosity: &Verbosity)
     let mut counts = [0usize; 3];
     let mut applied = 0;
     for rep in reports {
-        let id = files.add(rep.path.clone(), rep.source.clone());
+        let path = escape(&rep.path);
+        let source = EscapedSource::new(&rep.source);
+        let range = |r: autoheal_engine::TextRange| source.offset(r.start)..source.offset(r.end);
+        let id = files.add(path.clone(), source.text.clone());
         for t in &rep.applied {
             if !verbosity.quiet {
                 use std::io::Write as _;
-                writeln!(buffer, "{}: fixed: {t}", rep.path)?;
+                writeln!(buffer, "{path}: fixed: {}", escape(t))?;
             }
             applied += 1;
         }
@@ -41,11 +42,11 @@ pub fn write(out: &mut dyn Write, reports: &[FileReport], verbosity: &Verbosity)
                 Severity::Warning => Report::warning(),
                 Severity::Info => Report::note(),
             };
-            let mut labels = vec![Label::new(LabelStyle::Primary, id, d.range.start..d.range.end)];
+            let mut labels = vec![Label::new(LabelStyle::Primary, id, range(d.range))];
             labels.extend(
-                d.labels.iter().map(|l| {
-                    Label::new(LabelStyle::Secondary, id, l.range.start..l.range.end).with_message(&l.message)
-                }),
+                d.labels
+                    .iter()
+                    .map(|l| Label::new(LabelStyle::Secondary, id, range(l.range)).with_message(escape(&l.message))),
             );
             let mut notes = Vec::new();
             for f in &d.fixes {
@@ -53,11 +54,11 @@ pub fn write(out: &mut dyn Write, reports: &[FileReport], verbosity: &Verbosity)
                     autoheal_engine::Applicability::Safe => "fix",
                     autoheal_engine::Applicability::Unsafe => "unsafe fix",
                 };
-                notes.push(format!("{kind} available: {}", f.title));
+                notes.push(format!("{kind} available: {}", escape(&f.title)));
             }
             let report = base
                 .with_code(d.rule)
-                .with_message(&d.message)
+                .with_message(escape(&d.message))
                 .with_labels(labels)
                 .with_notes(notes);
             term::emit(&mut buffer, &config, &files, &report)

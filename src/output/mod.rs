@@ -14,7 +14,7 @@ use crate::check::FileReport;
 
 #[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
 pub enum Format {
-    /// Source snippets with labels (colors on a terminal unless NO_COLOR).
+    /// Source snippets with labels (colored as `--color` says).
     Human,
     /// Machine-readable; see docs/json-output.md.
     Json,

@@ -7,6 +7,7 @@
 use std::collections::BTreeMap;
 
 use crate::diagnostic::{Diagnostic, Severity};
+use crate::rules::docs::CONFIG;
 use crate::yaml::{self, Node};
 
 /// The conventional location, relative to the repository root.
@@ -147,7 +148,7 @@ impl Config {
         for e in &doc.errors {
             diags.push(Diagnostic::new(
                 path,
-                "config",
+                CONFIG,
                 Severity::Error,
                 e.range,
                 format!("invalid YAML: {}", e.message),
@@ -211,9 +212,8 @@ impl Config {
                 },
                 "log-patterns" => {
                     for item in v.as_sequence().unwrap_or_default() {
-                        match parse_log_pattern(item) {
-                            Ok(p) => config.log_patterns.push(p),
-                            Err(m) => diags.push(err(path, item, &m)),
+                        if let Some(p) = parse_log_pattern(path, item, &mut diags) {
+                            config.log_patterns.push(p);
                         }
                     }
                     if !v.is_sequence() && !v.is_null() {
@@ -239,7 +239,7 @@ impl Config {
                 }
                 Err(e) => diags.push(Diagnostic::new(
                     path,
-                    "config",
+                    CONFIG,
                     Severity::Error,
                     root.get("ignore").map(|n| n.span).unwrap_or_default(),
                     format!("invalid ignore glob \"{g}\": {e}"),
@@ -269,7 +269,7 @@ impl Config {
 }
 
 fn err(path: &str, node: &Node, message: &str) -> Diagnostic {
-    Diagnostic::new(path, "config", Severity::Error, node.span, message)
+    Diagnostic::new(path, CONFIG, Severity::Error, node.span, message)
 }
 
 /// The entries of a mapping-valued key, or a diagnostic when it is not a mapping.
@@ -356,34 +356,128 @@ fn parse_rule_setting(v: &Node) -> Option<RuleSetting> {
     None
 }
 
-fn parse_log_pattern(item: &Node) -> Result<LogPattern, String> {
-    let regex = item
-        .get("regex")
-        .or_else(|| item.get("pattern"))
-        .and_then(Node::as_str)
-        .ok_or("a log pattern needs `regex:`")?;
-    let category = item
-        .get("category")
-        .and_then(Node::as_str)
-        .ok_or("a log pattern needs `category:`")?;
-    if !CATEGORIES.contains(&category) {
-        return Err(format!(
-            "unknown category \"{category}\"; expected one of {}",
-            CATEGORIES.join(", ")
+/// The keys of one `log-patterns` item.
+const LOG_PATTERN_KEYS: &[&str] = &["regex", "pattern", "category", "subject-group"];
+
+/// One `log-patterns` item, or `None` (with its mistakes in `diags`) when
+/// it cannot be used: it must name a category, and its regex must compile
+/// and have the capture group `subject-group` names, exactly as `diagnose`
+/// will compile it.
+fn parse_log_pattern(path: &str, item: &Node, diags: &mut Vec<Diagnostic>) -> Option<LogPattern> {
+    let Some(entries) = item.as_mapping() else {
+        diags.push(err(
+            path,
+            item,
+            "a log pattern is a mapping with `regex:` and `category:` (and optionally `subject-group:`)",
         ));
+        return None;
+    };
+    let before = diags.len();
+    for e in entries {
+        let key = e.key.as_str().unwrap_or("");
+        if !LOG_PATTERN_KEYS.contains(&key) {
+            let hint = suggest(key, LOG_PATTERN_KEYS)
+                .map(|s| format!("did you mean \"{s}\"? "))
+                .unwrap_or_default();
+            diags.push(err(
+                path,
+                &e.key,
+                &format!(
+                    "unknown key \"{key}\" in a log pattern; {hint}expected one of {}",
+                    LOG_PATTERN_KEYS.join(", ")
+                ),
+            ));
+        }
     }
+    let regex_node = item.get("regex").or_else(|| item.get("pattern"));
+    let regex = match regex_node.map(|n| (n, n.as_str())) {
+        Some((_, Some(r))) => Some(r),
+        Some((n, None)) => {
+            diags.push(err(path, n, "`regex` must be a string"));
+            None
+        }
+        None => {
+            diags.push(err(path, item, "a log pattern needs `regex:`"));
+            None
+        }
+    };
+    let category = match item.get("category") {
+        Some(n) => match n.as_str() {
+            Some(c) if CATEGORIES.contains(&c) => Some(c),
+            other => {
+                let hint = other
+                    .and_then(|c| suggest(c, CATEGORIES))
+                    .map(|s| format!("did you mean \"{s}\"? "))
+                    .unwrap_or_default();
+                diags.push(err(
+                    path,
+                    n,
+                    &format!(
+                        "unknown category {}; {hint}expected one of {}",
+                        other.map_or_else(|| "(not a string)".to_string(), |c| format!("\"{c}\"")),
+                        CATEGORIES.join(", ")
+                    ),
+                ));
+                None
+            }
+        },
+        None => {
+            diags.push(err(path, item, "a log pattern needs `category:`"));
+            None
+        }
+    };
     let subject_group = match item.get("subject-group") {
         None => None,
         Some(n) => match n.as_number() {
-            Some(g) if g >= 0.0 && g.fract() == 0.0 => Some(g as usize),
-            _ => return Err("`subject-group` must be a capture group number".into()),
+            Some(g) if g >= 0.0 && g.fract() == 0.0 => Some((n, g as usize)),
+            _ => {
+                diags.push(err(
+                    path,
+                    n,
+                    "`subject-group` must be a capture group number (0 is the whole match)",
+                ));
+                None
+            }
         },
     };
-    Ok(LogPattern {
-        regex: regex.to_string(),
-        category: category.to_string(),
-        subject_group,
+    if let (Some(text), Some(node)) = (regex, regex_node) {
+        match regex::Regex::new(text) {
+            Ok(compiled) => {
+                // `captures_len` counts group 0, the whole match.
+                let groups = compiled.captures_len() - 1;
+                if let Some((n, g)) = subject_group.filter(|(_, g)| *g > groups) {
+                    diags.push(err(
+                        path,
+                        n,
+                        &format!(
+                            "`subject-group: {g}` names a capture group the regex does not have (it has {groups}{})",
+                            if groups == 0 { "; add one with `( )`" } else { "" }
+                        ),
+                    ));
+                }
+            }
+            Err(e) => diags.push(err(path, node, &format!("invalid regex: {}", one_line(&e.to_string())))),
+        }
+    }
+    if diags.len() > before {
+        return None;
+    }
+    Some(LogPattern {
+        regex: regex?.to_string(),
+        category: category?.to_string(),
+        subject_group: subject_group.map(|(_, g)| g),
     })
+}
+
+/// The regex crate's multi-line error (the pattern, a caret line, the
+/// reason) as one line: the reason, which is what a diagnostic shows.
+fn one_line(message: &str) -> String {
+    message
+        .lines()
+        .rev()
+        .find(|l| l.trim_start().starts_with("error:"))
+        .map(|l| l.trim_start().trim_start_matches("error:").trim().to_string())
+        .unwrap_or_else(|| message.split_whitespace().collect::<Vec<_>>().join(" "))
 }
 
 fn string_list(path: &str, v: &Node, diags: &mut Vec<Diagnostic>) -> Vec<String> {
@@ -504,6 +598,41 @@ mod tests {
             "an invalid value keeps the default"
         );
         assert!(!c.copilot.review);
+    }
+
+    #[test]
+    fn log_pattern_mistakes_are_findings_at_their_node() {
+        let src = "log-patterns:\n  - regex: 'quota (\\w+'\n    category: rate_limit\n  - regex: 'no group'\n    category: missing_command\n    subject-group: 5\n  - regex: 'x (y)'\n    category: timeout\n    subjet-group: 1\n    message: hi\n  - regex: 'ok (\\S+)'\n    category: missing_comand\n  - regex: 'fine (\\S+)'\n    category: missing_command\n    subject-group: 1\n";
+        let (c, d) = Config::parse("c.yml", src.as_bytes(), RULES);
+        let got: Vec<(&str, &str)> = d
+            .iter()
+            .map(|d| (&src[d.range.start..d.range.end], d.message.as_str()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("'quota (\\w+'", "invalid regex: unclosed group"),
+                (
+                    "5",
+                    "`subject-group: 5` names a capture group the regex does not have (it has 0; add one with `( )`)"
+                ),
+                (
+                    "subjet-group",
+                    "unknown key \"subjet-group\" in a log pattern; did you mean \"subject-group\"? expected one of regex, pattern, category, subject-group"
+                ),
+                (
+                    "message",
+                    "unknown key \"message\" in a log pattern; expected one of regex, pattern, category, subject-group"
+                ),
+                (
+                    "missing_comand",
+                    "unknown category \"missing_comand\"; did you mean \"missing_command\"? expected one of missing_dependency, timeout, missing_command, file_not_found, yaml_syntax, optional_job, rate_limit, unknown"
+                ),
+            ]
+        );
+        // Only the valid pattern is kept.
+        assert_eq!(c.log_patterns.len(), 1);
+        assert_eq!(c.log_patterns[0].regex, "fine (\\S+)");
     }
 
     #[test]

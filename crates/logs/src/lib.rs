@@ -222,6 +222,7 @@ fn feed_file(file: &LogFile<'_>, limits: ZipLimits, sink: &mut dyn LogSink) -> R
 }
 
 fn finish(mut failures: Vec<Failure>, workflow: Option<WorkflowFile<'_>>, conclusion: Option<&str>) -> Analysis {
+    drop_unlocated_repeats(&mut failures);
     if conclusion == Some("cancelled") {
         for f in failures
             .iter_mut()
@@ -234,6 +235,37 @@ fn finish(mut failures: Vec<Failure>, workflow: Option<WorkflowFile<'_>>, conclu
         mapping::map_failures(&mut failures, workflow.path, workflow.text);
     }
     Analysis::new(failures)
+}
+
+/// One failure seen twice: a job-level annotation ("exceeded the maximum
+/// execution time of 30 minutes") says what the job's log says too. The
+/// copy that locates nothing (no job, no step, no file) goes; the one that
+/// does stays, with the higher confidence of the two. Failures that differ
+/// in category, subject or detail are different failures.
+fn drop_unlocated_repeats(failures: &mut Vec<Failure>) {
+    let unlocated = |f: &Failure| f.job.is_none() && f.step.is_none() && f.location == Default::default();
+    let mut i = 0;
+    while i < failures.len() {
+        let repeat = unlocated(&failures[i])
+            && failures.iter().enumerate().any(|(j, other)| {
+                j != i
+                    && !unlocated(other)
+                    && other.category == failures[i].category
+                    && other.subject == failures[i].subject
+                    && other.detail == failures[i].detail
+                    && other.consequence == failures[i].consequence
+            });
+        if repeat {
+            let gone = failures.remove(i);
+            for f in failures.iter_mut() {
+                if f.category == gone.category && f.subject == gone.subject && f.detail == gone.detail {
+                    f.confidence = f.confidence.max(gone.confidence);
+                }
+            }
+        } else {
+            i += 1;
+        }
+    }
 }
 
 /// Analyzes with default rules: the function the CLI and `xtask eval` call.

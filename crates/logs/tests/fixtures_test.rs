@@ -138,6 +138,29 @@ fn annotations_give_the_time_limit() {
 }
 
 #[test]
+fn a_timeout_in_both_the_annotations_and_the_log_is_one_failure() {
+    let json = fixture("annotations-timeout.json");
+    let log = fixture("raw-timeout-exceeded.log");
+    let input = LogInput {
+        logs: vec![LogFile { job: None, bytes: &log }],
+        annotations: vec![LogFile {
+            job: None,
+            bytes: &json,
+        }],
+        ..LogInput::default()
+    };
+    let analysis = analyze(&input, &Options::default()).expect("analyze");
+    assert_eq!(analysis.failures.len(), 1, "{:#?}", analysis.failures);
+    let root = &analysis.failures[0];
+    assert_eq!(root.detail, SubjectDetail::Limit { minutes: 30 });
+    // The copy kept is the one that says where: the step of the log.
+    assert_eq!(
+        root.step.as_ref().and_then(|s| s.name.as_deref()),
+        Some("./scripts/long-integration.sh")
+    );
+}
+
+#[test]
 fn bare_cancel_is_not_a_timeout_without_evidence() {
     let root = analyze_bytes(&fixture("raw-timeout-canceled.log")).failures.remove(0);
     assert_eq!(root.category, Category::Unknown);

@@ -15,7 +15,7 @@ use crate::failure_store::MappedFailure;
 
 pub const SOURCE: &str = "autoheal";
 /// The code of past-failure diagnostics.
-pub const PAST_FAILURE_CODE: &str = "past-failure";
+pub const PAST_FAILURE_CODE: &str = rules::docs::PAST_FAILURE;
 
 pub fn severity(s: Severity) -> DiagnosticSeverity {
     match s {

@@ -65,8 +65,8 @@ fn check_step(ctx: &mut Context<'_>, step: &Step<'_>, windows: bool) {
             }
             let start = span.start + at;
             let message = format!(
-                "workflow command \"{cmd}\" is deprecated; write to the ${var} file instead, e.g. `echo \"{}\" >> \"${var}\"`",
-                if *cmd == "add-path" { "{path}" } else { "{name}={value}" }
+                "workflow command \"{cmd}\" is deprecated; write to the ${var} file instead: `echo \"{}\" >> \"${var}\"`",
+                replacement_line(cmd, &raw[from..])
             );
             let fix = if fixable {
                 rewrite(ctx.path, raw, span.start, at, cmd, var)
@@ -89,6 +89,25 @@ fn check_step(ctx: &mut Context<'_>, step: &Step<'_>, windows: bool) {
                 d.fixes.push(f);
             }
         }
+    }
+}
+
+/// What the command writes, in the file's `NAME=VALUE` (or path) form, from
+/// the text after `::cmd` on its line: the step's own name and value when
+/// they can be read, else placeholders.
+fn replacement_line(cmd: &str, after: &str) -> String {
+    let line = after.lines().next().unwrap_or("");
+    // The value ends where the echoed string does.
+    let line = line.split(['"', '\'']).next().unwrap_or(line).trim_end();
+    if cmd == "add-path" {
+        return match line.strip_prefix("::") {
+            Some(path) if !path.is_empty() => path.to_string(),
+            _ => "PATH".to_string(),
+        };
+    }
+    match line.strip_prefix(" name=").and_then(|rest| rest.split_once("::")) {
+        Some((name, value)) if !name.is_empty() && !name.contains(' ') => format!("{name}={value}"),
+        _ => "NAME=VALUE".to_string(),
     }
 }
 
@@ -149,11 +168,27 @@ mod tests {
     fn each_command_is_reported() {
         let got = render(SRC, "deprecated-commands");
         assert_eq!(got.len(), 4, "{got:?}");
+        assert_eq!(
+            got,
+            [
+                "8:17: workflow command \"set-output\" is deprecated; write to the $GITHUB_OUTPUT file instead: `echo \"version=${VERSION}\" >> \"$GITHUB_OUTPUT\"`",
+                "9:17: workflow command \"save-state\" is deprecated; write to the $GITHUB_STATE file instead: `echo \"pid=42\" >> \"$GITHUB_STATE\"`",
+                "10:16: workflow command \"set-env\" is deprecated; write to the $GITHUB_ENV file instead: `echo \"A=b\" >> \"$GITHUB_ENV\"`",
+                "11:17: workflow command \"add-path\" is deprecated; write to the $GITHUB_PATH file instead: `echo \"/opt/bin\" >> \"$GITHUB_PATH\"`",
+            ]
+        );
+    }
+
+    #[test]
+    fn the_suggestion_has_placeholders_only_when_the_command_cannot_be_read() {
+        let src = "on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: |\n          printf '::set-output name=%s::%s' \"$n\" \"$v\"\n          echo \"::set-output name::x\"\n";
+        let got = render(src, "deprecated-commands");
+        assert_eq!(got.len(), 2, "{got:?}");
+        assert!(got[0].ends_with("`echo \"%s=%s\" >> \"$GITHUB_OUTPUT\"`"), "{got:?}");
         assert!(
-            got[0].starts_with("8:17: workflow command \"set-output\" is deprecated; write to the $GITHUB_OUTPUT file"),
+            got[1].ends_with("`echo \"NAME=VALUE\" >> \"$GITHUB_OUTPUT\"`"),
             "{got:?}"
         );
-        assert!(got[3].starts_with("11:17: workflow command \"add-path\""), "{got:?}");
     }
 
     #[test]

@@ -1,13 +1,144 @@
-//! The rule reference pages (`docs/rules/<id>.md`), embedded at build time.
+//! The reference pages of every id the tool prints: a rule
+//! (`docs/rules/<id>.md`, embedded at build time), a check code within a
+//! rule (`schema/unknown-key`: its rule's page), and the ids that are not
+//! rules: `config` (mistakes in `.github/autoheal.yml`) and `past-failure`
+//! (the language server's "failed in run N" diagnostics).
 
 include!(concat!(env!("OUT_DIR"), "/rule_docs.rs"));
+
+/// The id of diagnostics about the config file.
+pub const CONFIG: &str = "config";
+/// The id of the language server's diagnostics from the failure store.
+pub const PAST_FAILURE: &str = "past-failure";
+
+/// Ids that are not rules, with their page (path under `docs/`, text).
+static TOPICS: &[(&str, &str, &str)] = &[
+    (CONFIG, "config.md", include_str!("../../../../docs/config.md")),
+    (
+        PAST_FAILURE,
+        "failure-store.md",
+        include_str!("../../../../docs/failure-store.md"),
+    ),
+];
 
 /// The markdown page of a rule.
 pub fn page(id: &str) -> Option<&'static str> {
     PAGES.iter().find(|(p, _)| *p == id).map(|(_, text)| *text)
 }
 
+/// What `autoheal explain ID` prints, for an id the tool prints.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Explanation {
+    /// The rule (or topic) the page is about.
+    pub id: &'static str,
+    pub page: &'static str,
+}
+
+/// The page that explains `id`: a rule id, a check code (`rule/check`,
+/// explained by its rule's page), `config` or `past-failure`.
+pub fn explain(id: &str) -> Option<Explanation> {
+    if let Some(&(topic, _, page)) = TOPICS.iter().find(|(t, _, _)| *t == id) {
+        return Some(Explanation { id: topic, page });
+    }
+    let rule_id = match id.split_once('/') {
+        Some((rule, check)) if is_check_name(check) => rule,
+        Some(_) => return None,
+        None => id,
+    };
+    let rule = super::rule(rule_id)?;
+    Some(Explanation {
+        id: rule.id,
+        page: page(rule.id)?,
+    })
+}
+
+/// The shape of the part of a check code after the rule: `unknown-key`.
+fn is_check_name(s: &str) -> bool {
+    !s.is_empty()
+        && s.bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        && !s.starts_with('-')
+}
+
+/// Every id `explain` knows besides check codes: rules, then topics.
+pub fn ids() -> Vec<&'static str> {
+    super::RULES
+        .iter()
+        .map(|r| r.id)
+        .chain(TOPICS.iter().map(|(t, _, _)| *t))
+        .collect()
+}
+
 /// Where the page is published, for LSP `codeDescription` and SARIF `helpUri`.
 pub fn url(id: &str) -> String {
-    format!("https://github.com/autoheal-dev/autoheal/blob/main/docs/rules/{id}.md")
+    const BASE: &str = "https://github.com/autoheal-dev/autoheal/blob/main/docs";
+    let rule = id.split_once('/').map_or(id, |(rule, _)| rule);
+    match TOPICS.iter().find(|(t, _, _)| *t == rule) {
+        Some((_, file, _)) => format!("{BASE}/{file}"),
+        None => format!("{BASE}/rules/{rule}.md"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rules_codes_and_topics_are_explained_and_nothing_else() {
+        assert_eq!(explain("timeout").map(|e| e.id), Some("timeout"));
+        assert_eq!(explain("schema/unknown-key").map(|e| e.id), Some("schema"));
+        assert_eq!(explain("config").map(|e| e.id), Some("config"));
+        assert!(explain("config").is_some_and(|e| e.page.starts_with("# Configuration")));
+        assert!(explain("past-failure").is_some_and(|e| e.page.contains(".autoheal/failures/")));
+        for unknown in ["nope", "schema/", "schema/Unknown Key", "nope/unknown-key", "/x", ""] {
+            assert_eq!(explain(unknown), None, "{unknown}");
+        }
+    }
+
+    #[test]
+    fn urls_point_at_the_page_that_explains_the_id() {
+        assert!(url("timeout").ends_with("/docs/rules/timeout.md"));
+        assert!(url("runner-label/unknown").ends_with("/docs/rules/runner-label.md"));
+        assert!(url("config").ends_with("/docs/config.md"));
+        assert!(url("past-failure").ends_with("/docs/failure-store.md"));
+    }
+
+    /// Every check code a rule's source sets (the literal argument of
+    /// `set_code`, `with_code` or `report_audit`) is explained.
+    #[test]
+    fn every_check_code_in_the_rules_is_explained() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/rules");
+        let mut todo = vec![dir];
+        let mut codes = Vec::new();
+        while let Some(d) = todo.pop() {
+            for e in std::fs::read_dir(&d).expect("src/rules is readable").flatten() {
+                let p = e.path();
+                if p.is_dir() {
+                    todo.push(p);
+                } else if p.extension().is_some_and(|x| x == "rs") {
+                    let text = std::fs::read_to_string(&p).expect("utf-8 source");
+                    codes.extend(code_literals(&text));
+                }
+            }
+        }
+        assert!(codes.iter().any(|c| c == "syntax/unreadable"), "{codes:?}");
+        for code in &codes {
+            assert!(explain(code).is_some(), "`autoheal explain {code}` has no page");
+        }
+    }
+
+    /// The literal argument of every `set_code(`, `with_code(` and
+    /// `report_audit(` call.
+    fn code_literals(source: &str) -> Vec<String> {
+        let mut out = Vec::new();
+        for call in ["set_code(\"", "with_code(\"", "report_audit(\""] {
+            for (at, _) in source.match_indices(call) {
+                let rest = &source[at + call.len()..];
+                if let Some(end) = rest.find('"') {
+                    out.push(rest[..end].to_string());
+                }
+            }
+        }
+        out
+    }
 }

@@ -116,8 +116,10 @@ pub(crate) fn run_rules(ctx: &mut Context<'_>, rules: &[&Rule]) {
         else {
             continue;
         };
-        // Without a tree only the syntax rule has anything to look at.
-        if ctx.doc.root.is_none() && rule.id != "syntax" {
+        // Without a tree only the syntax rule has anything to look at, and
+        // the schema rule when the file is empty (no tree and no error).
+        let empty = ctx.doc.errors.is_empty();
+        if ctx.doc.root.is_none() && rule.id != "syntax" && !(rule.id == "schema" && empty) {
             continue;
         }
         ctx.rule = rule.id;
@@ -132,7 +134,7 @@ pub fn rule(id: &str) -> Option<&'static Rule> {
 
 pub fn rule_ids() -> Vec<&'static str> {
     let mut ids: Vec<&str> = RULES.iter().map(|r| r.id).collect();
-    ids.push("config");
+    ids.push(docs::CONFIG);
     ids
 }
 

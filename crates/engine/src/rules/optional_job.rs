@@ -1,6 +1,13 @@
-//! `optional-job`: a job on an ARM64, self-hosted or experimental runner
-//! whose failure fails the whole run. Such runners are scarcer and flakier;
-//! marking the job `continue-on-error` keeps it informative but not blocking.
+//! `optional-job`: a job its author marked experimental (a matrix
+//! `experimental` flag, an `experimental` runner label) whose failure still
+//! fails the whole run. `continue-on-error` keeps it informative but not
+//! blocking.
+//!
+//! An ARM64 or self-hosted runner alone is no evidence that a job is
+//! optional, and advising `continue-on-error` there would hide real
+//! failures; those jobs get the advice only from evidence, when a failed
+//! run's log shows the runner itself failed (the `optional_job` fix type in
+//! `autoheal-fixes`, which uses [`optional_reason`]).
 
 use super::{Context, Rule, WORKFLOWS};
 use crate::diagnostic::{Fix, Severity};
@@ -12,12 +19,13 @@ pub const RULE: Rule = Rule {
     id: "optional-job",
     default_severity: Severity::Info,
     enabled_by_default: true,
-    summary: "Jobs on ARM64, self-hosted or experimental runners block the workflow when they fail; consider `continue-on-error`.",
+    summary: "Jobs marked experimental (a matrix `experimental` flag or runner label) block the workflow when they fail; set `continue-on-error`.",
     kinds: WORKFLOWS,
     check,
 };
 
-/// Why a job looks optional, if it does.
+/// Why a job looks optional, if it does: its runner kind or a flag. What
+/// the log-driven fix checks once a run showed the runner failing.
 pub fn optional_reason(job: &Job<'_>) -> Option<String> {
     for label in job.runs_on_labels() {
         let Some(l) = label.as_str() else { continue };
@@ -36,6 +44,20 @@ pub fn optional_reason(job: &Job<'_>) -> Option<String> {
         return Some("has matrix legs marked `experimental`".into());
     }
     None
+}
+
+/// The author's own mark that a job is experimental, if any: a matrix
+/// `experimental` flag or a runner label that says so.
+fn marked_experimental(job: &Job<'_>) -> Option<String> {
+    if matrix_has_experimental(job) {
+        return Some("has matrix legs marked `experimental`".into());
+    }
+    job.runs_on_labels().iter().find_map(|label| {
+        let l = label.as_str()?;
+        l.to_ascii_lowercase()
+            .contains("experimental")
+            .then(|| format!("runs on an experimental runner (`{l}`)"))
+    })
 }
 
 /// Does the matrix define an `experimental` key (directly or in `include`)?
@@ -69,7 +91,9 @@ fn check(ctx: &mut Context<'_>) {
         if job.get("continue-on-error").is_some() || job.is_call() || is_main_job(wf, job) {
             continue;
         }
-        let Some(reason) = optional_reason(job) else { continue };
+        let Some(reason) = marked_experimental(job) else {
+            continue;
+        };
         let fix = continue_on_error_fix(ctx.path, ctx.source, job);
         let d = ctx.report(
             job.entry.key.span,
@@ -107,16 +131,31 @@ mod tests {
     use crate::rules::test_support::{apply_first_fix, render};
 
     #[test]
-    fn arm_and_self_hosted_jobs_are_flagged_but_not_the_main_job() {
-        let src = "on: push\njobs:\n  test:\n    runs-on: ubuntu-latest\n  arm:\n    runs-on: ubuntu-24.04-arm\n  gpu:\n    runs-on: [self-hosted, gpu]\n    continue-on-error: true\n";
+    fn only_jobs_marked_experimental_are_flagged_not_arm_or_self_hosted_ones() {
+        let src = "on: push\njobs:\n  test:\n    runs-on: ubuntu-latest\n  arm:\n    runs-on: ubuntu-24.04-arm\n  gpu:\n    runs-on: [self-hosted, gpu]\n  canary:\n    runs-on: [self-hosted, experimental]\n  done:\n    runs-on: [self-hosted, experimental]\n    continue-on-error: true\n";
         assert_eq!(
             render(src, "optional-job"),
             [
-                "5:3: job \"arm\" runs on an ARM64 runner (`ubuntu-24.04-arm`), and its failure fails the whole run; if it is optional, set `continue-on-error`"
+                "9:3: job \"canary\" runs on an experimental runner (`experimental`), and its failure fails the whole run; if it is optional, set `continue-on-error`"
             ]
         );
-        let only = "on: push\njobs:\n  arm:\n    runs-on: ubuntu-24.04-arm\n";
-        assert!(render(only, "optional-job").is_empty());
+        let only = "on: push\njobs:\n  canary:\n    runs-on: experimental-runner\n";
+        assert!(
+            render(only, "optional-job").is_empty(),
+            "the main job is never optional"
+        );
+    }
+
+    #[test]
+    fn arm_and_self_hosted_runners_still_count_for_the_fix_from_a_log() {
+        let src = "on: push\njobs:\n  test:\n    runs-on: ubuntu-latest\n  arm:\n    runs-on: ubuntu-24.04-arm\n";
+        let doc = crate::yaml::parse(src.as_bytes());
+        let wf = crate::model::Workflow::new(doc.root.as_ref().expect("root"));
+        let arm = wf.jobs.iter().find(|j| j.id == "arm").expect("job");
+        assert_eq!(
+            super::optional_reason(arm).as_deref(),
+            Some("runs on an ARM64 runner (`ubuntu-24.04-arm`)")
+        );
     }
 
     #[test]

@@ -471,11 +471,23 @@ fn reindent_fixes(path: &str, source: &str, line: TextRange) -> Vec<Fix> {
         }
         let line_no = source[..line.start].matches('\n').count() + 1;
         out.push(
-            Fix::safe(format!("Indent line {line_no} by {target} spaces to match its siblings"), edits)
+            Fix::safe(indent_title(line_no, edits.len().saturating_sub(1), indent, target), edits)
                 .with_explanation("This key is indented differently from the keys around it, so YAML cannot tell which mapping it belongs to."),
         );
     }
     out
+}
+
+/// The title of a fix that moves line `line_no` (and the `below` lines of
+/// its block) from `from` to `to` spaces of indentation.
+fn indent_title(line_no: usize, below: usize, from: usize, to: usize) -> String {
+    let verb = if to < from { "Dedent" } else { "Indent" };
+    let what = match below {
+        0 => format!("line {line_no}"),
+        1 => format!("line {line_no} and the line below it"),
+        n => format!("line {line_no} and the {n} lines below it"),
+    };
+    format!("{verb} {what} from {from} to {to} spaces to match its siblings")
 }
 
 #[cfg(test)]
@@ -555,6 +567,28 @@ mod tests {
         assert_eq!(
             out,
             "on: push\njobs:\n  a:\n    runs-on: x\n    steps:\n      - run: make\n"
+        );
+        // The title says what the edit does: a dedent of the block, by one.
+        let titles: Vec<String> = lint_rule(src, "syntax")
+            .iter()
+            .flat_map(|d| d.fixes.iter().map(|f| f.title.clone()))
+            .collect();
+        assert_eq!(
+            titles.first().map(String::as_str),
+            Some("Dedent line 5 and the line below it from 5 to 4 spaces to match its siblings"),
+            "{titles:?}"
+        );
+    }
+
+    #[test]
+    fn indent_titles_follow_the_direction_and_size_of_the_edit() {
+        assert_eq!(
+            super::indent_title(8, 0, 6, 4),
+            "Dedent line 8 from 6 to 4 spaces to match its siblings"
+        );
+        assert_eq!(
+            super::indent_title(3, 2, 2, 4),
+            "Indent line 3 and the 2 lines below it from 2 to 4 spaces to match its siblings"
         );
     }
 

@@ -28,7 +28,19 @@ pub const RULE: Rule = Rule {
 };
 
 fn check(ctx: &mut Context<'_>) {
-    let Some(root) = ctx.root() else { return };
+    let Some(root) = ctx.root() else {
+        // No document at all: an empty file, or only comments. GitHub
+        // rejects it like any workflow without `on:` and `jobs:`.
+        if ctx.doc.errors.is_empty() {
+            let what = match ctx.kind {
+                FileKind::Workflow => "the workflow is empty; it needs `on:` and `jobs:`",
+                FileKind::Action => "the action metadata is empty; it needs `name:`, `description:` and `runs:`",
+            };
+            let at = crate::text::TextRange::new(0, 0);
+            ctx.report(at, what).set_code("schema/empty-file");
+        }
+        return;
+    };
     match ctx.kind {
         FileKind::Workflow => workflow::check_workflow(ctx, root),
         FileKind::Action => action::check_action(ctx, root),

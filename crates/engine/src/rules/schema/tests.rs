@@ -147,3 +147,27 @@ fn environment_variable_names() {
         "{got:#?}"
     );
 }
+
+#[test]
+fn an_empty_file_or_one_of_comments_is_an_error_like_github_makes_it() {
+    // A bare `---` is a document whose value is null, reported where it is.
+    assert_eq!(
+        render("---\n", "schema"),
+        ["2:1: the workflow is empty; it needs `on:` and `jobs:`"]
+    );
+    for src in ["", "\n", "# nothing yet\n"] {
+        assert_eq!(
+            render(src, "schema"),
+            ["1:1: the workflow is empty; it needs `on:` and `jobs:`"],
+            "{src:?}"
+        );
+    }
+    let config = Config::default();
+    let d = lint("action.yml", b"", &LintOptions::new(&config));
+    assert_eq!(d.len(), 1, "{d:?}");
+    assert_eq!(
+        (d[0].code, d[0].severity),
+        ("schema/empty-file", crate::Severity::Error)
+    );
+    assert!(d[0].message.starts_with("the action metadata is empty"), "{d:?}");
+}

@@ -1,0 +1,178 @@
+//! The repositories the linted files belong to: each file is checked with
+//! its own repository's `.github/autoheal.yml` (rules, `ignore:` globs, fail
+//! level) and sees that repository's other files, as actionlint finds its
+//! config per project. `--config FILE` applies one config to every file.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use anyhow::Context as _;
+use autoheal_engine::config::{Config, DEFAULT_CONFIG_PATH, Persona};
+use autoheal_engine::diagnostic::Diagnostic;
+use autoheal_fs_repo::FsRepo;
+
+use crate::discover;
+
+/// One repository (or, outside any, the directory a file was found from):
+/// what a file in it is linted with.
+pub struct Project {
+    /// The repository root, when there is one.
+    pub root: Option<PathBuf>,
+    pub config: Config,
+    /// Where the config came from, for `-v`; `None` for the defaults.
+    pub config_path: Option<PathBuf>,
+    /// Mistakes in the config file, reported like findings on it.
+    pub config_findings: Option<ConfigFindings>,
+    pub repo: Option<FsRepo>,
+}
+
+/// The diagnostics of one config file, with its text to show them.
+pub struct ConfigFindings {
+    /// As shown: relative to the current directory when inside it.
+    pub path: String,
+    pub source: String,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Projects by root, built as files ask for them.
+pub struct Projects {
+    cwd: PathBuf,
+    /// `--persona`, over every config's `persona:`.
+    persona: Option<Persona>,
+    explicit: Option<Arc<Project>>,
+    /// The project of the current directory: stdin, and files outside any
+    /// repository.
+    cwd_root: Option<PathBuf>,
+    by_root: HashMap<Option<PathBuf>, Arc<Project>>,
+}
+
+impl Projects {
+    /// `explicit` is `--config`: it is read now, and used for every file.
+    pub fn new(explicit: Option<&Path>, cwd: &Path, persona: Option<Persona>) -> anyhow::Result<Projects> {
+        let cwd_root = discover::repo_root(cwd);
+        let explicit = match explicit {
+            Some(path) => Some(Arc::new(load(
+                cwd_root.clone(),
+                Some(path.to_path_buf()),
+                cwd,
+                persona,
+            )?)),
+            None => None,
+        };
+        Ok(Projects {
+            cwd: cwd.to_path_buf(),
+            persona,
+            explicit,
+            cwd_root,
+            by_root: HashMap::new(),
+        })
+    }
+
+    /// The project of a file on disk (`None`: stdin).
+    pub fn for_file(&mut self, file: Option<&Path>) -> anyhow::Result<Arc<Project>> {
+        let root = file
+            .and_then(|f| f.parent())
+            .map(|dir| {
+                if dir.as_os_str().is_empty() {
+                    Path::new(".")
+                } else {
+                    dir
+                }
+            })
+            .and_then(discover::repo_root)
+            .or_else(|| self.cwd_root.clone());
+        if let Some(p) = &self.explicit {
+            // One config for all, but each file still sees its own repository.
+            if p.root == root {
+                return Ok(p.clone());
+            }
+            let key = root.clone();
+            if let Some(p) = self.by_root.get(&key) {
+                return Ok(p.clone());
+            }
+            let project = Arc::new(Project {
+                repo: root.clone().map(FsRepo::new),
+                root,
+                config: p.config.clone(),
+                config_path: p.config_path.clone(),
+                config_findings: None,
+            });
+            self.by_root.insert(key, project.clone());
+            return Ok(project);
+        }
+        if let Some(p) = self.by_root.get(&root) {
+            return Ok(p.clone());
+        }
+        let config_path = root
+            .as_ref()
+            .map(|r| r.join(DEFAULT_CONFIG_PATH))
+            .filter(|p| p.is_file());
+        let project = Arc::new(load(root.clone(), config_path, &self.cwd, self.persona)?);
+        self.by_root.insert(root, project.clone());
+        Ok(project)
+    }
+
+    /// Every project used so far, the `--config` one first.
+    pub fn all(&self) -> Vec<Arc<Project>> {
+        let mut out: Vec<Arc<Project>> = self.explicit.iter().cloned().collect();
+        let mut rest: Vec<&Arc<Project>> = self.by_root.values().collect();
+        rest.sort_by(|a, b| a.root.cmp(&b.root));
+        out.extend(rest.into_iter().cloned());
+        out
+    }
+}
+
+fn load(
+    root: Option<PathBuf>,
+    config_path: Option<PathBuf>,
+    cwd: &Path,
+    persona: Option<Persona>,
+) -> anyhow::Result<Project> {
+    let repo = root.clone().map(FsRepo::new);
+    let Some(path) = config_path else {
+        let mut config = Config::default();
+        if let Some(p) = persona {
+            config.persona = p;
+        }
+        return Ok(Project {
+            root,
+            config,
+            config_path: None,
+            config_findings: None,
+            repo,
+        });
+    };
+    let bytes = std::fs::read(&path).with_context(|| format!("cannot read config file {}", path.display()))?;
+    let shown = crate::check::display_path(&path, cwd);
+    let (mut config, diagnostics) = Config::parse(&shown, &bytes, &autoheal_engine::rules::rule_ids());
+    if let Some(p) = persona {
+        config.persona = p;
+    }
+    let config_findings = (!diagnostics.is_empty()).then(|| ConfigFindings {
+        path: shown,
+        source: String::from_utf8_lossy(&bytes).into_owned(),
+        diagnostics,
+    });
+    Ok(Project {
+        root,
+        config,
+        config_path: Some(path),
+        config_findings,
+        repo,
+    })
+}
+
+impl Project {
+    /// What `-v` says about this project's config.
+    pub fn describe(&self, shown: impl Fn(&Path) -> String) -> String {
+        let files_of = match &self.root {
+            Some(r) => format!("files under {}", shown(r)),
+            None => "files outside any repository".to_string(),
+        };
+        match &self.config_path {
+            Some(p) => format!("config: {} (for {files_of})", shown(p)),
+            None => format!("config: none found, defaults (for {files_of})"),
+        }
+    }
+}

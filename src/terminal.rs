@@ -1,0 +1,210 @@
+//! What reaches a person's terminal: whether to color it, and text from
+//! files and logs made harmless to print.
+//!
+//! A workflow file or a log can carry escape sequences (`ESC [ 2 J` clears
+//! the screen, `ESC ] 8` forges a link, a lone `CR` overwrites the line
+//! before it). Human output shows them as visible symbols instead; the
+//! machine formats (JSON, SARIF, GitHub commands) have their own escaping.
+
+use std::sync::OnceLock;
+
+use clap::ValueEnum;
+
+/// `--color`.
+#[derive(Clone, Copy, Debug, Default, ValueEnum, PartialEq, Eq)]
+pub enum ColorChoice {
+    /// Color when stdout is a terminal, unless `NO_COLOR` is set; `FORCE_COLOR`
+    /// or `CLICOLOR_FORCE` color even a pipe.
+    #[default]
+    Auto,
+    Always,
+    Never,
+}
+
+static COLOR: OnceLock<bool> = OnceLock::new();
+
+/// Decides once, in `main`, whether human output is colored.
+pub fn init_color(choice: ColorChoice) {
+    use std::io::IsTerminal as _;
+    let env = |name: &str| std::env::var_os(name).map(|v| v.to_string_lossy().into_owned());
+    let on = wants_color(
+        choice,
+        env("NO_COLOR").as_deref(),
+        env("FORCE_COLOR").as_deref(),
+        env("CLICOLOR_FORCE").as_deref(),
+        std::io::stdout().is_terminal(),
+    );
+    let _ = COLOR.set(on);
+}
+
+/// Whether human output is colored (`false` until [`init_color`] ran).
+pub fn color() -> bool {
+    COLOR.get().copied().unwrap_or(false)
+}
+
+/// The flag wins; then `NO_COLOR` (no-color.org: set and non-empty turns
+/// color off); then `FORCE_COLOR` (force-color.org) or `CLICOLOR_FORCE`
+/// (bixense.com/clicolors), set, non-empty and not `0`, turn it on; else
+/// color only on a terminal.
+pub fn wants_color(
+    choice: ColorChoice,
+    no_color: Option<&str>,
+    force_color: Option<&str>,
+    clicolor_force: Option<&str>,
+    is_terminal: bool,
+) -> bool {
+    let set = |v: Option<&str>| v.is_some_and(|v| !v.is_empty());
+    let forced = |v: Option<&str>| v.is_some_and(|v| !v.is_empty() && v != "0" && v != "false");
+    match choice {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto if set(no_color) => false,
+        ColorChoice::Auto if forced(force_color) || forced(clicolor_force) => true,
+        ColorChoice::Auto => is_terminal,
+    }
+}
+
+/// What a character is shown as, when it must not reach the terminal as is:
+/// C0 controls other than tab and newline, DEL, and the C1 controls (which
+/// some terminals obey like `ESC` sequences). The replacement is a visible
+/// symbol: the Unicode control picture for C0 and DEL, the replacement
+/// character for C1.
+fn visible(c: char) -> Option<char> {
+    match c {
+        '\t' | '\n' => None,
+        '\0'..='\u{1f}' => char::from_u32(0x2400 + c as u32),
+        '\u{7f}' => Some('\u{2421}'),
+        '\u{80}'..='\u{9f}' => Some('\u{fffd}'),
+        _ => None,
+    }
+}
+
+/// True when `text` holds nothing [`visible`] would replace, apart from the
+/// `CR` of a `CRLF` line end.
+fn is_plain(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    text.char_indices().all(|(i, c)| match c {
+        '\r' => bytes.get(i + 1) == Some(&b'\n'),
+        c => visible(c).is_none(),
+    })
+}
+
+/// A message, path or log line from a file or a log, safe to print:
+/// controls other than tab and newline become visible symbols.
+pub fn escape(text: &str) -> String {
+    if !text.chars().any(|c| visible(c).is_some()) {
+        return text.to_string();
+    }
+    text.chars().map(|c| visible(c).unwrap_or(c)).collect()
+}
+
+/// A whole source text made safe to print, with a map from offsets in the
+/// original to offsets in the escaped text (snippets are located by byte
+/// ranges, and a replacement is longer than the byte it replaces). Line
+/// ends, `CRLF` included, are kept.
+pub struct EscapedSource {
+    pub text: String,
+    /// `(original offset, growth so far)` at each replaced character, in
+    /// order; empty when nothing was replaced.
+    shifts: Vec<(usize, usize)>,
+}
+
+impl EscapedSource {
+    pub fn new(source: &str) -> EscapedSource {
+        if is_plain(source) {
+            return EscapedSource {
+                text: source.to_string(),
+                shifts: Vec::new(),
+            };
+        }
+        let bytes = source.as_bytes();
+        let mut text = String::with_capacity(source.len() + 16);
+        let mut shifts = Vec::new();
+        let mut growth = 0;
+        for (i, c) in source.char_indices() {
+            let shown = match c {
+                '\r' if bytes.get(i + 1) == Some(&b'\n') => None,
+                '\r' => visible(c),
+                c => visible(c),
+            };
+            match shown {
+                Some(s) => {
+                    text.push(s);
+                    growth += s.len_utf8() - c.len_utf8();
+                    shifts.push((i + c.len_utf8(), growth));
+                }
+                None => text.push(c),
+            }
+        }
+        EscapedSource { text, shifts }
+    }
+
+    /// Where an offset of the original text lands in the escaped one.
+    pub fn offset(&self, original: usize) -> usize {
+        // The last replacement that ends at or before `original`.
+        match self.shifts.partition_point(|(end, _)| *end <= original) {
+            0 => original,
+            n => original + self.shifts[n - 1].1,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_flag_wins_then_no_color_then_the_force_variables_then_the_terminal() {
+        use ColorChoice::*;
+        assert!(wants_color(Always, Some("1"), None, None, false));
+        assert!(!wants_color(Never, None, Some("1"), Some("1"), true));
+        assert!(!wants_color(Auto, Some("1"), Some("1"), None, true));
+        assert!(
+            wants_color(Auto, Some(""), None, None, true),
+            "an empty NO_COLOR is unset"
+        );
+        assert!(wants_color(Auto, None, Some("1"), None, false));
+        assert!(wants_color(Auto, None, Some("true"), None, false));
+        assert!(!wants_color(Auto, None, Some("0"), None, false));
+        assert!(!wants_color(Auto, None, Some(""), None, false));
+        assert!(wants_color(Auto, None, None, Some("1"), false));
+        assert!(!wants_color(Auto, None, None, Some("0"), false));
+        assert!(wants_color(Auto, None, None, None, true));
+        assert!(!wants_color(Auto, None, None, None, false));
+    }
+
+    #[test]
+    fn escape_sequences_become_visible_in_a_message() {
+        assert_eq!(escape("plain: tab\tkept\n"), "plain: tab\tkept\n");
+        assert_eq!(escape("a\u{1b}[2Jb"), "a\u{241b}[2Jb");
+        assert_eq!(escape("x\ry\0z\u{7f}\u{9b}"), "x\u{240d}y\u{2400}z\u{2421}\u{fffd}");
+    }
+
+    #[test]
+    fn a_source_keeps_its_line_ends_and_maps_every_offset() {
+        let plain = EscapedSource::new("a: 1\r\nb: 2\n");
+        assert_eq!(plain.text, "a: 1\r\nb: 2\n");
+        assert_eq!(plain.offset(7), 7);
+
+        let src = "a: \u{1b}[31mred\u{7}\nb: x\ry\n";
+        let e = EscapedSource::new(src);
+        assert_eq!(e.text, "a: \u{241b}[31mred\u{2407}\nb: x\u{240d}y\n");
+        for (original, piece) in [
+            (0, "a"),
+            (3, "\u{241b}"),
+            (4, "["),
+            (12, "\n"),
+            (13, "b"),
+            (17, "\u{240d}"),
+            (18, "y"),
+        ] {
+            let at = e.offset(original);
+            assert!(
+                e.text[at..].starts_with(piece),
+                "{original} -> {at}: {:?}",
+                &e.text[at..]
+            );
+        }
+        assert_eq!(e.offset(src.len()), e.text.len());
+    }
+}
