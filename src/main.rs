@@ -136,6 +136,10 @@ pub enum Outcome {
     /// Exit 1: ran, and the answer is the one a script stops on (`check`:
     /// findings; `diagnose`: no failure recognized; `fix`: nothing fixable).
     Findings,
+    /// The language server ended without `shutdown` first (exit 1, as the
+    /// LSP specification asks).
+    #[cfg(feature = "lsp")]
+    LspExitWithoutShutdown,
 }
 
 pub struct Verbosity {
@@ -196,7 +200,13 @@ fn main() -> ExitCode {
             unavailable::run(unavailable::Feature::Github)
         }
         #[cfg(feature = "lsp")]
-        Command::Lsp => autoheal_lsp::run_stdio_blocking().map(|()| Outcome::Clean),
+        Command::Lsp => autoheal_lsp::run_stdio_blocking().map(|ended| {
+            if ended.shut_down {
+                Outcome::Clean
+            } else {
+                Outcome::LspExitWithoutShutdown
+            }
+        }),
         #[cfg(not(feature = "lsp"))]
         Command::Lsp(_) => unavailable::run(unavailable::Feature::Lsp),
         Command::Rules => rules::run(),
@@ -224,6 +234,8 @@ fn main() -> ExitCode {
     match result {
         Ok(Outcome::Clean) => ExitCode::SUCCESS,
         Ok(Outcome::Findings) => ExitCode::from(1),
+        #[cfg(feature = "lsp")]
+        Ok(Outcome::LspExitWithoutShutdown) => ExitCode::from(1),
         Err(e) if is_closed_pipe(&e) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("autoheal: error: {e:#}");

@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 use std::path::PathBuf;
-use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, RwLock};
 use std::time::{Duration, Instant};
 
@@ -25,6 +25,8 @@ use crate::{activation, code_actions, completion, convert, hover, workspace};
 pub struct Backend {
     client: Client,
     state: Arc<State>,
+    /// Set when the client sends `shutdown`: the exit code depends on it.
+    shut_down: Arc<AtomicBool>,
 }
 
 #[derive(Default)]
@@ -119,6 +121,15 @@ impl Backend {
         Backend {
             client,
             state: Arc::new(State::default()),
+            shut_down: Arc::default(),
+        }
+    }
+
+    /// This server, setting `flag` when the client sends `shutdown`.
+    pub fn reporting_shutdown_to(self, flag: Arc<AtomicBool>) -> Self {
+        Backend {
+            shut_down: flag,
+            ..self
         }
     }
 
@@ -211,6 +222,7 @@ impl Backend {
             let this = Backend {
                 client: self.client.clone(),
                 state: self.state.clone(),
+                shut_down: self.shut_down.clone(),
             };
             tokio::spawn(async move { this.refresh_until_current(uri).await });
         }
@@ -566,6 +578,7 @@ impl LanguageServer for Backend {
     }
 
     async fn shutdown(&self) -> Result<()> {
+        self.shut_down.store(true, Ordering::SeqCst);
         Ok(())
     }
 
