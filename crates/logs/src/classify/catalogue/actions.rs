@@ -23,6 +23,7 @@
 use super::util::{after, command_hit, path_hit, quoted, regex, runner_hit};
 use super::{Entry, ex};
 use crate::classify::hit::{Hit, Line};
+use crate::line::LineKind;
 use crate::report::{Category, RunnerClass, RunnerFailure};
 
 pub const ENTRIES: &[Entry] = &[
@@ -156,6 +157,19 @@ pub const ENTRIES: &[Entry] = &[
              double check the path and any prerequisite build scripts and try again. ❗",
             Category::FileNotFound,
             Some("build"),
+        )],
+    },
+    Entry {
+        id: "actions/path-does-not-exist",
+        grammar: "Error: {File|Path|Directory|Folder} {path} does not exist | Error: {File|Path|Directory} not found: \
+                  {path} | Error: The {file|path|directory} '{path}' does not exist (how JavaScript actions word a \
+                  missing input path; only `Error:`/`##[error]` lines, only paths with a `/` or `.`)",
+        needles: &["does not exist", "not found:", "doesn't exist"],
+        check: path_does_not_exist,
+        examples: &[ex(
+            "##[error]Path does not exist: coverage/lcov.info",
+            Category::FileNotFound,
+            Some("coverage/lcov.info"),
         )],
     },
     Entry {
@@ -293,6 +307,21 @@ fn deploy_folder_missing(line: &Line<'_>) -> Option<Hit> {
         0.75,
         "The folder to deploy does not exist (a wrong path, or the build did not make it).",
     ))
+}
+
+fn path_does_not_exist(line: &Line<'_>) -> Option<Hit> {
+    if line.kind != LineKind::Error {
+        return None;
+    }
+    let c = regex!(
+        r#"(?i)\b(?:file|path|directory|folder)(?: or directory)?(?: not found| does not exist| doesn't exist)\s*:\s*['"`]?([^'"`\s]+)|\b(?:the )?(?:file|path|directory|folder) ['"`]?([^'"`\s]+?)['"`]? (?:does not exist|doesn't exist|was not found)"#
+    )
+    .captures(line.text)?;
+    let path = c.get(1).or_else(|| c.get(2))?.as_str().trim_end_matches(['.', ',']);
+    if !path.contains(['/', '.']) {
+        return None;
+    }
+    Some(path_hit(path, 0.6, "An action was given a path that does not exist."))
 }
 
 fn release_glob_unmatched(line: &Line<'_>) -> Option<Hit> {

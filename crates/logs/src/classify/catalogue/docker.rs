@@ -13,7 +13,7 @@
 use super::util::{after, path_hit, rate_limit_hit, regex, runner_hit, service_for_host, url_host};
 use super::{Entry, ex};
 use crate::classify::hit::{Hit, Line, Strength};
-use crate::report::{Category, RateLimitService, RunnerClass, RunnerFailure};
+use crate::report::{Category, RateLimitService, RunnerClass, RunnerFailure, SubjectDetail};
 
 pub const ENTRIES: &[Entry] = &[
     Entry {
@@ -92,6 +92,17 @@ pub const ENTRIES: &[Entry] = &[
              abc::def: \"/dist/app.jar\": not found",
             Category::FileNotFound,
             Some("dist/app.jar"),
+        )],
+    },
+    Entry {
+        id: "docker/compose-plugin-missing",
+        grammar: "docker: 'compose' is not a docker command. (the Compose v2 plugin is not installed)",
+        needles: &["'compose' is not a docker command"],
+        check: compose_plugin_missing,
+        examples: &[ex(
+            "docker: 'compose' is not a docker command.",
+            Category::MissingCommand,
+            Some("docker-compose"),
         )],
     },
     Entry {
@@ -227,6 +238,25 @@ fn copy_source_missing(line: &Line<'_>) -> Option<Hit> {
     // The path is relative to the build context, which the log does not name.
     hit.fixable = false;
     Some(hit)
+}
+
+fn compose_plugin_missing(_: &Line<'_>) -> Option<Hit> {
+    Some(
+        Hit::cause(
+            Category::MissingCommand,
+            0.75,
+            "Docker Compose is not installed where the step runs (neither the `docker compose` plugin nor \
+             `docker-compose`).",
+        )
+        .with_subject(
+            "docker-compose",
+            SubjectDetail::Command {
+                name: "docker-compose".into(),
+                known: true,
+            },
+        )
+        .fixable(true),
+    )
 }
 
 fn daemon_unreachable(_: &Line<'_>) -> Option<Hit> {

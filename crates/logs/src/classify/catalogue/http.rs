@@ -10,7 +10,7 @@
 //! `HTTP status client error ({code} {reason}) for url ({url})`, and Sonatype's
 //! Maven Central throttling text (`has hit the rate limit with Maven Central`).
 
-use super::util::{rate_limit_hit, regex, service_for_host, url_host};
+use super::util::{rate_limit_hit, regex, service_near};
 use super::{Entry, ex};
 use crate::classify::hit::{Hit, Line};
 use crate::report::{Category, RateLimitService};
@@ -86,29 +86,6 @@ pub const ENTRIES: &[Entry] = &[
     },
 ];
 
-/// The service a message is about: the host of its URL, else of a URL on a
-/// recent line, else a service it names.
-fn service_of(line: &Line<'_>) -> Option<RateLimitService> {
-    if let Some(host) = url_host(line.text) {
-        return service_for_host(host).or(Some(RateLimitService::Other));
-    }
-    for named in [
-        ("Maven Central", RateLimitService::MavenCentral),
-        ("Docker Hub", RateLimitService::DockerHub),
-        ("PyPI", RateLimitService::Pypi),
-        ("crates.io", RateLimitService::CratesIo),
-    ] {
-        if line.text.contains(named.0) {
-            return Some(named.1);
-        }
-    }
-    line.recent
-        .iter()
-        .rev()
-        .find_map(|l| url_host(l))
-        .map(|h| service_for_host(h).unwrap_or(RateLimitService::Other))
-}
-
 fn too_many_requests(line: &Line<'_>) -> Option<Hit> {
     let text = line.text;
     let status = regex!(
@@ -119,7 +96,7 @@ fn too_many_requests(line: &Line<'_>) -> Option<Hit> {
     if !status {
         return None;
     }
-    let service = service_of(line).unwrap_or(RateLimitService::Other);
+    let service = service_near(line).unwrap_or(RateLimitService::Other);
     let message = match service {
         RateLimitService::Other => {
             "A server answered 429 Too Many Requests (its service is not one autoheal names).".to_string()
@@ -144,7 +121,7 @@ fn rate_limit_wording(line: &Line<'_>) -> Option<Hit> {
     if !hit_limit || line.is_warning() {
         return None;
     }
-    let service = service_of(line).unwrap_or(RateLimitService::Other);
+    let service = service_near(line).unwrap_or(RateLimitService::Other);
     Some(rate_limit_hit(
         service,
         None,

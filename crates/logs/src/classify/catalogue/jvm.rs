@@ -12,7 +12,7 @@
 //! command could be found in your PATH.`) and the JVM launcher (`Could not
 //! find or load main class {class}`).
 
-use super::util::{path_hit, rate_limit_hit, service_for_host, url_host};
+use super::util::{path_hit, rate_limit_hit, service_near, url_host};
 use super::{Entry, ex};
 use crate::classify::hit::{Hit, Line, Strength};
 use crate::report::{Category, RateLimitService, SubjectDetail};
@@ -121,15 +121,12 @@ pub const ENTRIES: &[Entry] = &[
 
 fn repository_429(line: &Line<'_>) -> Option<Hit> {
     let text = line.text;
-    let service = url_host(text)
-        .and_then(service_for_host)
-        // `central` is Maven Central's repository id in the super POM.
-        .or_else(|| {
-            text.contains("from/to central")
-                .then_some(RateLimitService::MavenCentral)
-        })
-        .or_else(|| text.contains("Maven Central").then_some(RateLimitService::MavenCentral))
-        .unwrap_or(RateLimitService::Other);
+    // `central` is Maven Central's repository id in the super POM.
+    let service = if url_host(text).is_none() && text.contains("from/to central") {
+        RateLimitService::MavenCentral
+    } else {
+        service_near(line).unwrap_or(RateLimitService::Other)
+    };
     Some(rate_limit_hit(
         service,
         None,

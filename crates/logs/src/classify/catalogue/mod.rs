@@ -214,11 +214,11 @@ mod tests {
         }
     }
 
-    /// Every fixture, given alone as a plain line (no error marker, no
-    /// context), passes the Aho-Corasick prefilter built from the entries'
-    /// needles and is decided by its own entry with the stated category and
-    /// subject: so no entry is unreachable, and the priority order is tested
-    /// on real message shapes.
+    /// Every fixture, given alone (parsed as a reader would, without context),
+    /// passes the Aho-Corasick prefilter built from the entries' needles and is
+    /// decided by its own entry with the stated category and subject: so no
+    /// entry is unreachable, and the priority order is tested on real message
+    /// shapes.
     #[test]
     fn every_fixture_is_reached_through_the_prefilter_and_decided_by_its_entry() {
         let catalogue = Catalogue::get();
@@ -236,7 +236,14 @@ mod tests {
                 if !own_needle {
                     failures.push(format!("{}: none of its needles in {:?}", entry.id, example.line));
                 }
-                match catalogue.classify(&Line::plain(example.line)) {
+                // As a reader hands it over: timestamp and marker removed.
+                let parsed = crate::line::parse_line(example.line.as_bytes());
+                let line = Line {
+                    text: &parsed.text,
+                    kind: parsed.kind,
+                    ..Line::plain("")
+                };
+                match catalogue.classify(&line) {
                     None => failures.push(format!("{}: no hit for {:?}", entry.id, example.line)),
                     Some(hit) => {
                         let got = (hit.entry, hit.category, hit.subject.as_deref());

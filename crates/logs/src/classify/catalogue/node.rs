@@ -159,20 +159,22 @@ pub const ENTRIES: &[Entry] = &[
     },
     Entry {
         id: "node/install-failure",
-        grammar: "npm ERR! code {ERESOLVE|E404|ETARGET|EINTEGRITY} | npm error code {…} | error Your lockfile needs to \
-                  be updated, but yarn was run with `--frozen-lockfile`. | ERR_PNPM_OUTDATED_LOCKFILE | YN0028: The \
-                  lockfile would have been modified",
+        grammar: "npm ERR! code {CODE} | npm error code {CODE} (npm's error code line; a number or ELIFECYCLE is a \
+                  script that failed, ENOENT a missing file, E429 a rate limit: those have their own entries) | error \
+                  Your lockfile needs to be updated, but yarn was run with `--frozen-lockfile`. | \
+                  ERR_PNPM_OUTDATED_LOCKFILE | YN0028: The lockfile would have been modified",
         needles: &[
-            "ERESOLVE",
-            "code E404",
-            "code ETARGET",
-            "EINTEGRITY",
+            "npm ERR! code",
+            "npm error code",
             "Your lockfile needs to be updated",
             "ERR_PNPM_OUTDATED_LOCKFILE",
             "lockfile would have been modified",
         ],
         check: install_failure,
-        examples: &[ex("npm ERR! code ERESOLVE", Category::Unknown, None)],
+        examples: &[
+            ex("npm ERR! code ERESOLVE", Category::Unknown, None),
+            ex("npm error code E401", Category::Unknown, None),
+        ],
     },
     Entry {
         id: "node/missing-script",
@@ -194,8 +196,15 @@ pub const ENTRIES: &[Entry] = &[
     },
     Entry {
         id: "node/script-failed",
-        grammar: "npm ERR! code ELIFECYCLE | npm error code 1 | npm ERR! Failed at the {pkg} {script} script.",
-        needles: &["ELIFECYCLE", "Failed at the"],
+        grammar: "npm ERR! code ELIFECYCLE | npm error code 1 | npm ERR! Failed at the {pkg} {script} script. | npm \
+                  error command failed",
+        needles: &[
+            "ELIFECYCLE",
+            "Failed at the",
+            "command failed",
+            "npm ERR! code",
+            "npm error code",
+        ],
         check: script_failed,
         examples: &[ex("npm ERR! code ELIFECYCLE", Category::Unknown, None)],
     },
@@ -340,7 +349,14 @@ fn test_timeout(line: &Line<'_>) -> Option<Hit> {
         .then(|| Hit::blocker("A test timed out (the test's own limit, not the job's time limit)."))
 }
 
-fn install_failure(_: &Line<'_>) -> Option<Hit> {
+fn install_failure(line: &Line<'_>) -> Option<Hit> {
+    if let Some(c) = regex!(r"npm (?:ERR!|error) code (\S+)").captures(line.text) {
+        let code = &c[1];
+        // A script that failed, a missing file, a rate limit: other entries.
+        if code == "ELIFECYCLE" || code == "ENOENT" || code == "E429" || code.chars().all(|c| c.is_ascii_digit()) {
+            return None;
+        }
+    }
     Some(Hit::install_failure(
         "The package install failed (a dependency conflict, a missing version, or an out-of-date lockfile).",
     ))
@@ -354,11 +370,18 @@ fn heap_out_of_memory(_: &Line<'_>) -> Option<Hit> {
     Some(Hit::blocker("Node.js ran out of heap memory."))
 }
 
-fn script_failed(_: &Line<'_>) -> Option<Hit> {
-    Some(Hit::new(
-        Category::Unknown,
-        0.2,
-        Strength::StepFailed,
-        "An npm script failed; its own output above says why.",
-    ))
+fn script_failed(line: &Line<'_>) -> Option<Hit> {
+    let text = line.text;
+    let failed = match regex!(r"npm (?:ERR!|error) code (\S+)").captures(text) {
+        Some(c) => &c[1] == "ELIFECYCLE" || c[1].chars().all(|c| c.is_ascii_digit()),
+        None => text.contains("npm") && (text.contains("Failed at the") || text.contains("command failed")),
+    };
+    failed.then(|| {
+        Hit::new(
+            Category::Unknown,
+            0.2,
+            Strength::StepFailed,
+            "An npm script failed; its own output above says why.",
+        )
+    })
 }

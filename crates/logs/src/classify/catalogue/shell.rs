@@ -28,12 +28,15 @@ pub const ENTRIES: &[Entry] = &[
         grammar: "{path}: cannot execute binary file: Exec format error (bash) | {script}: {n}: {path}: Exec format \
                   error (dash) | exec {path}: exec format error (Go, runc) | OSError: [Errno 8] Exec format error | \
                   {path}: Bad CPU type in executable (macOS, an x86 binary without Rosetta) | This version of {file} is \
-                  not compatible with the version of Windows you're running (Windows)",
+                  not compatible with the version of Windows you're running (Windows) | qemu-{arch}: Could not open \
+                  '/lib/ld-linux-{arch}.so.1': No such file or directory (a binary of another architecture run under \
+                  user-mode emulation without its libraries)",
         needles: &[
             "exec format error",
             "cannot execute binary file",
             "Bad CPU type in executable",
             "is not compatible with the version of Windows",
+            "ld-linux-",
         ],
         check: exec_format_error,
         examples: &[
@@ -44,6 +47,11 @@ pub const ENTRIES: &[Entry] = &[
             ),
             ex(
                 "exec /usr/local/bin/entrypoint: exec format error",
+                Category::OptionalJob,
+                Some("architecture_mismatch"),
+            ),
+            ex(
+                "qemu-aarch64: Could not open '/lib/ld-linux-aarch64.so.1': No such file or directory",
                 Category::OptionalJob,
                 Some("architecture_mismatch"),
             ),
@@ -215,7 +223,8 @@ fn exec_format_error(line: &Line<'_>) -> Option<Hit> {
         "bad cpu type in executable",
         "not compatible with the version of windows",
     ];
-    if !mismatch.iter().any(|m| lower.contains(m)) {
+    let emulated = regex!(r"qemu-[a-z0-9_]+: Could not open '/lib[^']*/ld-linux-").is_match(line.text);
+    if !emulated && !mismatch.iter().any(|m| lower.contains(m)) {
         return None;
     }
     let arm = ["arm64", "aarch64", "armv7", "arm/v"]

@@ -184,6 +184,30 @@ pub fn service_for_host(host: &str) -> Option<RateLimitService> {
     })
 }
 
+/// The service a message is about: the host of its URL, else a service it
+/// names, else the host of a URL on a recent line (a tool that prints the
+/// request before its status). `None` when nothing says.
+pub fn service_near(line: &Line<'_>) -> Option<RateLimitService> {
+    if let Some(host) = url_host(line.text) {
+        return service_for_host(host).or(Some(RateLimitService::Other));
+    }
+    for (named, service) in [
+        ("Maven Central", RateLimitService::MavenCentral),
+        ("Docker Hub", RateLimitService::DockerHub),
+        ("PyPI", RateLimitService::Pypi),
+        ("crates.io", RateLimitService::CratesIo),
+    ] {
+        if line.text.contains(named) {
+            return Some(service);
+        }
+    }
+    line.recent
+        .iter()
+        .rev()
+        .find_map(|l| url_host(l))
+        .map(|h| service_for_host(h).unwrap_or(RateLimitService::Other))
+}
+
 /// A `rate_limit` hit naming `service`. Fixable only for a service whose
 /// remedy is known (authenticate, back off, cache or mirror): a 429 from an
 /// unnamed service is reported for a person.

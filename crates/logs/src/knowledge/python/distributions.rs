@@ -185,7 +185,8 @@ pub fn module_need(module: &str, python: Option<PythonVersion>) -> ModuleNeed {
         },
         None => ModuleNeed::Distribution {
             name: module.replace('_', "-"),
-            known: false,
+            // One of PyPI's most used distributions under the same name.
+            known: super::popular::is_popular(module),
         },
     }
 }
@@ -249,9 +250,14 @@ mod tests {
     #[test]
     fn unknown_module_guesses_same_name() {
         assert_eq!(module_need("pydivsufsort", None), dist("pydivsufsort", false));
+    }
+
+    #[test]
+    fn popular_same_names_are_known() {
+        assert_eq!(module_need("numpy", None), dist("numpy", true));
         assert_eq!(
             module_need("charset_normalizer", None),
-            dist("charset-normalizer", false)
+            dist("charset-normalizer", true)
         );
     }
 
