@@ -6,7 +6,7 @@
 //!
 //! | category | comparable value | from the prose | from the analysis |
 //! |---|---|---|---|
-//! | `missing_dependency` | distribution name, PEP 503 normalized | `X (Y)` → `Y` (the distribution), unless `Y` names an ecosystem (`npm`, `PyPI`) → `X`; else the text | `detail.distribution` / plugin / package name |
+//! | `missing_dependency` | distribution name, PEP 503 normalized | `X (Y)` or `X (distribution: Y)` → `Y`, unless `Y` names an ecosystem (`npm`, `PyPI`) → `X`; else the text; of a list (`a, b`) the first | `detail.distribution` / plugin / package name |
 //! | `timeout` | minutes, as a number | the number | `detail.minutes` |
 //! | `missing_command` | the command | the first word (`curl (and jq)` → `curl`) | `detail.name` |
 //! | `file_not_found` | the path, exactly, after one canonical form: relative to the workspace when it is under the checkout (`/home/runner/work/r/r/a` → `a`, `./a` → `a`), else unchanged | the text | `detail.path`, or the untrusted text |
@@ -28,10 +28,12 @@ pub fn expected_value(category: &str, prose: &str) -> Option<String> {
         "missing_dependency" => {
             let name = match split_parenthetical(prose) {
                 (head, Some(inner)) if is_ecosystem(inner) => head,
-                (_, Some(inner)) => inner,
+                (_, Some(inner)) => inner.strip_prefix("distribution: ").unwrap_or(inner),
                 (head, None) => head,
             };
-            Some(normalize_name(name.trim()))
+            // A list names the first failure first.
+            let first = name.split(',').next().unwrap_or(name);
+            Some(normalize_name(first.trim()))
         }
         "timeout" | "yaml_syntax" => prose.parse::<u32>().ok().map(|n| n.to_string()),
         "missing_command" => prose.split_whitespace().next().map(str::to_string),
@@ -163,6 +165,14 @@ mod tests {
             Some("playwright")
         );
         assert_eq!(e("missing_dependency", "pytest_xdist").as_deref(), Some("pytest-xdist"));
+        assert_eq!(
+            e("missing_dependency", "github (distribution: PyGithub)").as_deref(),
+            Some("pygithub")
+        );
+        assert_eq!(
+            e("missing_dependency", "aiohttp, flask-cors").as_deref(),
+            Some("aiohttp")
+        );
         assert_eq!(e("timeout", "360").as_deref(), Some("360"));
         assert_eq!(e("timeout", "6 hours"), None);
         assert_eq!(e("missing_command", "curl (and jq)").as_deref(), Some("curl"));

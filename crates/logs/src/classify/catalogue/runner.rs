@@ -112,7 +112,8 @@ pub const ENTRIES: &[Entry] = &[
     Entry {
         id: "runner/invalid-workflow",
         grammar: "Invalid workflow file: {path}#L{line} | The workflow is not valid. {path} (Line: {line}, Col: {col}): \
-                  {message} | You have an error in your yaml syntax on line {line}",
+                  {message} | The workflow is not valid. In {caller} (Line: {l}, Col: {c}): Error from called workflow \
+                  {ref} (Line: {line}, Col: {col}): {message} | You have an error in your yaml syntax on line {line}",
         needles: &[
             "Invalid workflow file",
             "The workflow is not valid",
@@ -134,6 +135,13 @@ pub const ENTRIES: &[Entry] = &[
                 "You have an error in your yaml syntax on line 4",
                 Category::YamlSyntax,
                 Some("4"),
+            ),
+            // A reusable workflow's error, reported through its caller.
+            ex(
+                "The workflow is not valid. In .github/workflows/ci.yml (Line: 9, Col: 11): Error from called \
+                 workflow acme/shared/.github/workflows/test.yml@v2 (Line: 57, Col: 9): Unexpected value 'needs'",
+                Category::YamlSyntax,
+                Some("57"),
             ),
         ],
     },
@@ -399,13 +407,40 @@ fn line_col(text: &str) -> Option<(u32, Option<u32>)> {
     Some((c[1].parse().ok()?, c[2].parse().ok()))
 }
 
+/// The located error of a workflow-validation message: `{file} (Line: N, Col:
+/// M): {message}`. A reusable workflow's error is reported through its caller
+/// (`In {caller} (Line: a, Col: b): Error from called workflow {ref} (Line: N,
+/// Col: M): {message}`): the error is the called workflow's location, in
+/// another file (`{owner}/{repo}/{path}@{ref}`, or a local path).
+fn located(text: &str) -> Option<Hit> {
+    if let Some(at) = text.find("Error from called workflow ") {
+        let called = &text[at + "Error from called workflow ".len()..];
+        let (l, col) = line_col(called)?;
+        let path = called.split_whitespace().next().unwrap_or("");
+        // A local reusable workflow is `./.github/workflows/x.yml`; a remote
+        // one carries `@ref` and is not this repository's file.
+        let path = (!path.contains('@')).then_some(path);
+        let mut hit = yaml_hit(path, Some(l), col, 3);
+        if path.is_none() {
+            hit.fixable = false;
+            hit.message = format!(
+                "The called (reusable) workflow is invalid at its line {l}: fix it in its repository, or pin a \
+                 version of it that is valid."
+            );
+        }
+        return Some(hit);
+    }
+    let (l, col) = line_col(text)?;
+    let path = regex!(r"([^\s\[\]()]+\.ya?ml):? \(Line: ")
+        .captures(text)
+        .and_then(|c| c.get(1).map(|m| m.as_str().to_string()));
+    Some(yaml_hit(path.as_deref(), Some(l), col, 3))
+}
+
 fn invalid_workflow(line: &Line<'_>) -> Option<Hit> {
     let text = line.text;
-    if let Some((l, col)) = line_col(text) {
-        let path = regex!(r"([^\s\[\]()]+\.ya?ml) \(Line: ")
-            .captures(text)
-            .map(|c| c.get(1).map_or("", |m| m.as_str()).to_string());
-        return Some(yaml_hit(path.as_deref(), Some(l), col, 3));
+    if let Some(hit) = located(text) {
+        return Some(hit);
     }
     if let Some(c) = regex!(r"error in your yaml syntax on line (\d+)").captures(text) {
         return Some(yaml_hit(None, c[1].parse().ok(), None, 2));
@@ -420,15 +455,12 @@ fn invalid_workflow(line: &Line<'_>) -> Option<Hit> {
 }
 
 fn template_location(line: &Line<'_>) -> Option<Hit> {
-    let text = line.text;
-    let (l, col) = line_col(text)?;
-    let path = regex!(r"([^\s\[\]()]+\.ya?ml):? \(Line: ").captures(text);
-    match path {
-        Some(c) => Some(yaml_hit(c.get(1).map(|m| m.as_str()), Some(l), col, 3)),
-        // `(Line: N, Col: M)` without a file is GitHub's wording only next to
-        // an invalid-workflow message; alone it is weak.
-        None => Some(yaml_hit(None, Some(l), col, 3).weak()),
-    }
+    let hit = located(line.text)?;
+    let has_file = matches!(&hit.detail, SubjectDetail::WorkflowLocation { path: Some(_), .. })
+        || line.text.contains("Error from called workflow");
+    // `(Line: N, Col: M)` without a file is GitHub's wording only next to an
+    // invalid-workflow message; alone it is weak.
+    Some(if has_file { hit } else { hit.weak() })
 }
 
 fn check_annotation_heading(line: &Line<'_>) -> Option<Hit> {

@@ -142,6 +142,11 @@ pub const ENTRIES: &[Entry] = &[
                 Category::MissingCommand,
                 Some("make"),
             ),
+            ex(
+                "'node_modules' is not recognized as an internal or external command,",
+                Category::Unknown,
+                None,
+            ),
         ],
     },
     Entry {
@@ -292,6 +297,18 @@ fn not_found(line: &Line<'_>) -> Option<Hit> {
 fn not_recognized(line: &Line<'_>) -> Option<Hit> {
     let name = quoted(line.text)?;
     let name = name.strip_suffix(".exe").unwrap_or(name);
+    // cmd.exe reads `/` as a switch: `node_modules/.bin/ng` runs the "command"
+    // `node_modules`. The script ran a forward-slash path; nothing is missing.
+    let cmd = line.text.contains("internal or external command");
+    let slash_path = format!("{name}/");
+    let ran_as_path = line.script.contains(&slash_path) || line.recent.iter().any(|r| r.contains(&slash_path));
+    if cmd && (ran_as_path || name == "node_modules") {
+        return Some(Hit::blocker(format!(
+            "cmd.exe ran a forward-slash path (`{}/…`) and read `/` as an option: use backslashes, `npx`, or a bash \
+             step. Nothing is missing.",
+            crate::subject::display_text(name)
+        )));
+    }
     Some(command_hit(name, line, 0.85))
 }
 
