@@ -220,7 +220,10 @@ struct Floor {
 
 impl Floor {
     fn read(path: &Path) -> anyhow::Result<Floor> {
-        let text = std::fs::read_to_string(path)?;
+        Floor::parse(&std::fs::read_to_string(path)?, path)
+    }
+
+    fn parse(text: &str, path: &Path) -> anyhow::Result<Floor> {
         let block = text
             .split("```eval-logs-floor\n")
             .nth(1)
@@ -252,5 +255,39 @@ impl Floor {
             );
         }
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_floor_is_read_from_its_block_and_enforced() {
+        let doc = "# x\n```eval-logs-floor\ncategory_correct 137/145\nsubject_correct 98/105\n```\n";
+        let floor = Floor::parse(doc, Path::new("a.md")).expect("floor");
+        assert_eq!((floor.category, floor.subject), (137, 98));
+        let at = Tally {
+            cases: 145,
+            category: 137,
+            subject_total: 105,
+            subject: 98,
+            fixes_on_none: 0,
+        };
+        assert!(floor.check(&at).is_ok());
+        assert!(floor.check(&Tally { category: 136, ..at }).is_err());
+        assert!(floor.check(&Tally { subject: 97, ..at }).is_err());
+        assert!(Floor::parse("no block", Path::new("a.md")).is_err());
+        assert!(Floor::parse("```eval-logs-floor\ncategory_correct x\n```", Path::new("a.md")).is_err());
+    }
+
+    #[test]
+    fn the_split_is_by_case_number() {
+        assert!(Set::Check.contains(3) && Set::Check.contains(285) && !Set::Check.contains(4));
+        assert!(Set::Design.contains(1) && !Set::Design.contains(6));
+        assert!(Set::All.contains(6));
+        assert_eq!(Set::parse(Some("design")), Some(Set::Design));
+        assert_eq!(Set::parse(None), Some(Set::All));
+        assert_eq!(Set::parse(Some("x")), None);
     }
 }
