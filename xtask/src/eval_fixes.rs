@@ -490,29 +490,15 @@ struct Floor {
 
 impl Floor {
     fn read(path: &Path) -> anyhow::Result<Floor> {
-        let text = std::fs::read_to_string(path)?;
-        let block = text
-            .split("```eval-fixes-floor\n")
-            .nth(1)
-            .and_then(|b| b.split("```").next())
-            .ok_or_else(|| anyhow::anyhow!("{}: no ```eval-fixes-floor block", path.display()))?;
-        let value = |key: &str| -> anyhow::Result<usize> {
-            let line = block
-                .lines()
-                .find_map(|l| l.strip_prefix(key))
-                .ok_or_else(|| anyhow::anyhow!("{}: eval-fixes-floor has no `{key}`", path.display()))?;
-            line.trim()
-                .split('/')
-                .next()
-                .unwrap_or("")
-                .trim()
-                .parse()
-                .map_err(|_| anyhow::anyhow!("{}: `{key}{line}` is not a count", path.display()))
-        };
+        let [cases_fixed, sites_right, wrong_place] = crate::floor::read(
+            path,
+            "eval-fixes-floor",
+            ["cases_fixed", "sites_right", "wrong_place_at_most"],
+        )?;
         Ok(Floor {
-            cases_fixed: value("cases_fixed ")?,
-            sites_right: value("sites_right ")?,
-            wrong_place: value("wrong_place_at_most ")?,
+            cases_fixed,
+            sites_right,
+            wrong_place,
         })
     }
 }

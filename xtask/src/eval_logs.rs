@@ -224,24 +224,9 @@ impl Floor {
     }
 
     fn parse(text: &str, path: &Path) -> anyhow::Result<Floor> {
-        let block = text
-            .split("```eval-logs-floor\n")
-            .nth(1)
-            .and_then(|b| b.split("```").next())
-            .ok_or_else(|| anyhow::anyhow!("{}: no ```eval-logs-floor block", path.display()))?;
-        let value = |key: &str| -> anyhow::Result<usize> {
-            let line = block
-                .lines()
-                .find_map(|l| l.strip_prefix(key))
-                .ok_or_else(|| anyhow::anyhow!("{}: eval-logs-floor has no `{key}`", path.display()))?;
-            let n = line.trim().split('/').next().unwrap_or("").trim();
-            n.parse()
-                .map_err(|_| anyhow::anyhow!("{}: `{key}{line}` is not a count", path.display()))
-        };
-        Ok(Floor {
-            category: value("category_correct ")?,
-            subject: value("subject_correct ")?,
-        })
+        let [category, subject] =
+            crate::floor::counts(text, path, "eval-logs-floor", ["category_correct", "subject_correct"])?;
+        Ok(Floor { category, subject })
     }
 
     fn check(&self, all: &Tally) -> anyhow::Result<()> {

@@ -9,6 +9,7 @@ mod bench_logs;
 mod corpus;
 mod eval_fixes;
 mod eval_logs;
+mod floor;
 mod zizmor_eval;
 
 use std::path::PathBuf;
