@@ -10,6 +10,64 @@ pub const CONTEXT_NAMES: &[&str] = &[
     "env", "github", "inputs", "job", "jobs", "matrix", "needs", "runner", "secrets", "steps", "strategy", "vars",
 ];
 
+/// What each context holds, in a sentence (the language server's hover),
+/// from GitHub's "Contexts reference". One entry per [`CONTEXT_NAMES`] name.
+const CONTEXT_DESCRIPTIONS: &[(&str, &str)] = &[
+    (
+        "env",
+        "Environment variables set in the workflow, job or step (`env:`).",
+    ),
+    (
+        "github",
+        "Information about the workflow run and the event that triggered it (`github.ref`, `github.sha`, `github.event`, …).",
+    ),
+    (
+        "inputs",
+        "Inputs of a reusable (`workflow_call`) or manually dispatched (`workflow_dispatch`) workflow.",
+    ),
+    (
+        "job",
+        "Information about the currently running job (`job.status`, `job.container`, `job.services`).",
+    ),
+    (
+        "jobs",
+        "Outputs of the jobs of a reusable workflow; only in `on.workflow_call.outputs`.",
+    ),
+    (
+        "matrix",
+        "The matrix values of the current job (`matrix.<key>`), as defined under `strategy.matrix`.",
+    ),
+    (
+        "needs",
+        "Outputs and results of the jobs this job `needs` (`needs.<job>.outputs.<name>`, `needs.<job>.result`).",
+    ),
+    (
+        "runner",
+        "Information about the runner executing the job (`runner.os`, `runner.arch`, `runner.temp`, `runner.tool_cache`).",
+    ),
+    (
+        "secrets",
+        "Secrets available to the workflow run (`secrets.GITHUB_TOKEN` and repository/organization secrets).",
+    ),
+    (
+        "steps",
+        "Outputs and outcome of the steps with an `id` that already ran in this job (`steps.<id>.outputs.<name>`, `steps.<id>.outcome`).",
+    ),
+    (
+        "strategy",
+        "The matrix strategy of the current job (`strategy.fail-fast`, `strategy.job-index`, `strategy.job-total`, `strategy.max-parallel`).",
+    ),
+    (
+        "vars",
+        "Configuration variables set at the repository, organization or environment level.",
+    ),
+];
+
+/// What the context `name` holds, in a sentence.
+pub fn context_description(name: &str) -> Option<&'static str> {
+    CONTEXT_DESCRIPTIONS.iter().find(|(n, _)| *n == name).map(|(_, d)| *d)
+}
+
 const GITHUB_STRING_PROPS: &[&str] = &[
     "action",
     "action_path",
@@ -304,5 +362,12 @@ mod tests {
             Some("{name: string}")
         );
         assert_eq!(event.and_then(|e| e.property("issue")), Some(Type::Any));
+    }
+
+    #[test]
+    fn every_context_is_described_once() {
+        let described: Vec<&str> = CONTEXT_DESCRIPTIONS.iter().map(|(n, _)| *n).collect();
+        assert_eq!(described, CONTEXT_NAMES);
+        assert!(context_description("nope").is_none());
     }
 }

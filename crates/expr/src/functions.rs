@@ -49,6 +49,61 @@ pub const FUNCTION_NAMES: &[&str] = &[
     "toJSON",
 ];
 
+/// What each function does, with its parameters (the language server's
+/// hover), from GitHub's expressions reference. One entry per
+/// [`FUNCTION_NAMES`] name.
+const FUNCTION_DESCRIPTIONS: &[(&str, &str)] = &[
+    ("always", "`always()`: true always, even when the run was cancelled."),
+    ("cancelled", "`cancelled()`: true when the workflow run was cancelled."),
+    (
+        "case",
+        "`case(condition1, value1, …, default)`: the value after the first true condition, or `default` when none is true.",
+    ),
+    (
+        "contains",
+        "`contains(search, item)`: true if `search` (a string or array) contains `item`.",
+    ),
+    (
+        "endsWith",
+        "`endsWith(searchString, searchValue)`: true if the string ends with the value (case-insensitive).",
+    ),
+    (
+        "failure",
+        "`failure()`: true when a previous step (or a needed job) failed.",
+    ),
+    (
+        "format",
+        "`format(string, replaceValue0, …)`: replaces `{0}`, `{1}`, … in the string.",
+    ),
+    (
+        "fromJSON",
+        "`fromJSON(value)`: parses a JSON string into an object or value.",
+    ),
+    (
+        "hashFiles",
+        "`hashFiles(path, …)`: a SHA-256 hash of the files matching the glob patterns; empty when none match.",
+    ),
+    (
+        "join",
+        "`join(array, optionalSeparator)`: joins the array's values into one string.",
+    ),
+    (
+        "startsWith",
+        "`startsWith(searchString, searchValue)`: true if the string starts with the value (case-insensitive).",
+    ),
+    (
+        "success",
+        "`success()`: true when no previous step failed or was cancelled. The default status check.",
+    ),
+    ("toJSON", "`toJSON(value)`: the value as pretty-printed JSON."),
+];
+
+/// What the function `name` (in any case) does, in a sentence.
+pub fn function_description(name: &str) -> Option<&'static str> {
+    let name = canonical_name(name)?;
+    FUNCTION_DESCRIPTIONS.iter().find(|(n, _)| *n == name).map(|(_, d)| *d)
+}
+
 /// Functions that only some workflow keys allow (see [`mod@crate::availability`]).
 pub const SPECIAL_FUNCTIONS: &[&str] = &["always", "cancelled", "failure", "hashFiles", "success"];
 
@@ -133,5 +188,13 @@ mod tests {
         assert!(!is_pure("success"));
         assert!(!is_pure("hashFiles"));
         assert!(!is_pure("unknown"));
+    }
+
+    #[test]
+    fn every_function_is_described_once() {
+        let described: Vec<&str> = FUNCTION_DESCRIPTIONS.iter().map(|(n, _)| *n).collect();
+        assert_eq!(described, FUNCTION_NAMES);
+        assert!(function_description("TOJSON").is_some_and(|d| d.starts_with("`toJSON(")));
+        assert!(function_description("nope").is_none());
     }
 }

@@ -116,8 +116,9 @@ pub use check::{
     Checked, CheckedTemplate, Checker, TemplateExpr, check_template, format_placeholders, template_value_error,
 };
 pub use condition::{Condition, always_true_message, classify_condition, constant_condition_message};
-pub use contexts::{CONTEXT_NAMES, Scope, needs_context, steps_context};
+pub use contexts::{CONTEXT_NAMES, Scope, context_description, needs_context, steps_context};
 pub use error::{ErrorKind, ExprError};
+pub use functions::function_description;
 pub use parser::parse;
 pub use span::Span;
 pub use template::{Embedded, contains_expression, find_expressions, single_expression};

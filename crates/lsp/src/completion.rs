@@ -7,7 +7,8 @@ use autoheal_engine::repo::RepoFiles;
 use autoheal_engine::yaml::{self, NodeKind, ScalarStyle};
 use tower_lsp_server::ls_types::{CompletionItem, CompletionItemKind};
 
-use crate::hover_docs as docs;
+use autoheal_engine::rules::{events, schema, shell};
+
 use crate::local_action;
 
 /// One step of the path to the cursor.
@@ -137,29 +138,16 @@ fn slot(text: &str, offset: usize) -> Option<Slot> {
     Some(Slot::Key(path))
 }
 
-fn keys(path: &[Seg], kind: FileKind) -> &'static [&'static str] {
+/// The keys the mapping at `path` takes: the events under `on:`, the
+/// engine's schema everywhere else.
+fn keys(path: &[Seg], kind: FileKind) -> Vec<&'static str> {
     let names: Vec<&str> = path
         .iter()
         .map(|s| if let Seg::Key(k) = s { k.as_str() } else { "-" })
         .collect();
     match (kind, names.as_slice()) {
-        (FileKind::Workflow, []) => docs::WORKFLOW_KEYS,
-        (FileKind::Workflow, ["on"]) => docs::EVENTS,
-        (FileKind::Workflow, ["on", _]) => docs::FILTER_KEYS,
-        (FileKind::Workflow, ["jobs", _]) => docs::JOB_KEYS,
-        (FileKind::Workflow, ["jobs", _, "steps", "-"]) => docs::STEP_KEYS,
-        (FileKind::Workflow, ["jobs", _, "strategy"]) => docs::STRATEGY_KEYS,
-        (FileKind::Workflow, ["jobs", _, "strategy", "matrix"]) => docs::MATRIX_KEYS,
-        (FileKind::Workflow, ["jobs", _, "container"]) => docs::CONTAINER_KEYS,
-        (FileKind::Workflow, ["jobs", _, "services", _]) => docs::CONTAINER_KEYS,
-        (FileKind::Workflow, ["concurrency"] | ["jobs", _, "concurrency"]) => docs::CONCURRENCY_KEYS,
-        (FileKind::Workflow, ["defaults"] | ["jobs", _, "defaults"]) => docs::DEFAULTS_KEYS,
-        (FileKind::Workflow, ["defaults", "run"] | ["jobs", _, "defaults", "run"]) => docs::RUN_DEFAULTS_KEYS,
-        (FileKind::Action, []) => docs::ACTION_KEYS,
-        (FileKind::Action, ["runs"]) => docs::ACTION_RUNS_KEYS,
-        (FileKind::Action, ["inputs", _]) => docs::ACTION_INPUT_KEYS,
-        (FileKind::Action, ["runs", "steps", "-"]) => docs::STEP_KEYS,
-        _ => &[],
+        (FileKind::Workflow, ["on"]) => events::EVENTS.iter().map(|(name, _)| *name).collect(),
+        _ => schema::keys::keys_at(kind, &names),
     }
 }
 
@@ -223,7 +211,7 @@ pub fn complete(
                     .map(|l| item(l, CompletionItemKind::VALUE, None, Some("runner label".into())))
                     .collect()
             }
-            (_, "shell") => docs::SHELLS
+            (_, "shell") => shell::SHELLS
                 .iter()
                 .map(|s| item(s, CompletionItemKind::VALUE, None, None))
                 .collect(),

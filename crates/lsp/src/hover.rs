@@ -8,7 +8,9 @@ use autoheal_engine::yaml::{self, Node, PathSegment};
 use autoheal_engine::{TextRange, rules};
 
 use crate::analysis::Analysis;
-use crate::{code_actions, hover_docs, local_action};
+use autoheal_expr as expr;
+
+use crate::{code_actions, local_action};
 
 /// Markdown and the range it describes.
 pub fn hover(analysis: &Analysis, offset: usize, repo: &dyn RepoFiles) -> Option<(String, TextRange)> {
@@ -135,12 +137,12 @@ fn expression(text: &str, offset: usize) -> Option<(String, TextRange)> {
     let range = TextRange::new(start, end);
     let after = text[end..].trim_start();
     if after.starts_with('(') {
-        return hover_docs::function(word).map(|d| (d.to_string(), range));
+        return expr::function_description(word).map(|d| (d.to_string(), range));
     }
     // Only the first segment of `a.b.c` names a context.
     let first_of_chain = start == 0 || bytes[start - 1] != b'.';
     if first_of_chain {
-        return hover_docs::context(word).map(|d| (format!("**`{word}`** context: {d}"), range));
+        return expr::context_description(word).map(|d| (format!("**`{word}`** context: {d}"), range));
     }
     None
 }

@@ -14,7 +14,6 @@ mod document;
 pub mod failure_store;
 pub mod frames;
 mod hover;
-pub mod hover_docs;
 mod local_action;
 mod navigation;
 mod server;

@@ -46,6 +46,24 @@ fn keys_by_position() {
 }
 
 #[test]
+fn keys_come_from_the_engine_schema() {
+    // Both were missing while the LSP kept its own copy of the lists.
+    let job = labels("jobs:\n  build:\n    runs-on: x\n    |", FileKind::Workflow, &NoRepo);
+    assert!(job.contains(&"snapshot".to_string()), "{job:?}");
+    let step = labels(
+        "jobs:\n  build:\n    steps:\n      - run: x\n        |",
+        FileKind::Workflow,
+        &NoRepo,
+    );
+    assert!(step.contains(&"background".to_string()), "{step:?}");
+    // Per-event filters: `workflow_call` takes inputs, outputs and secrets.
+    let call = labels("on:\n  workflow_call:\n    |", FileKind::Workflow, &NoRepo);
+    assert_eq!(call, ["inputs", "outputs", "secrets"]);
+    let events = labels("on:\n  |", FileKind::Workflow, &NoRepo);
+    assert_eq!(events.len(), autoheal_engine::rules::events::EVENTS.len());
+}
+
+#[test]
 fn needs_offers_other_job_ids() {
     let text = WF.replace("needs: [build]", "needs: |");
     let got = labels(&text, FileKind::Workflow, &NoRepo);

@@ -2,26 +2,13 @@
 //! for each runtime, and branding.
 
 use super::job::{StepKind, step};
+use super::keys;
 use super::shape::{check_keys, check_keys_at, found, mapping, quoted_list, report, require, scalar_map, string};
 use crate::diagnostic::Severity;
 use crate::rules::Context;
 use crate::yaml::{Entry, Node, NodeKind};
 
-const ACTION_KEYS: &[&str] = &["name", "author", "description", "inputs", "outputs", "runs", "branding"];
 pub const NODE_RUNTIMES: &[&str] = &["node12", "node16", "node20", "node24"];
-const NODE_KEYS: &[&str] = &["using", "main", "pre", "pre-if", "post", "post-if"];
-const DOCKER_KEYS: &[&str] = &[
-    "using",
-    "image",
-    "env",
-    "entrypoint",
-    "pre-entrypoint",
-    "post-entrypoint",
-    "args",
-    "pre-if",
-    "post-if",
-];
-const COMPOSITE_KEYS: &[&str] = &["using", "steps"];
 
 pub(super) fn check_action(ctx: &mut Context<'_>, root: &Node) {
     let Some(entries) = root.as_mapping() else {
@@ -35,7 +22,7 @@ pub(super) fn check_action(ctx: &mut Context<'_>, root: &Node) {
         );
         return;
     };
-    check_keys(ctx, entries, "action metadata", ACTION_KEYS);
+    check_keys(ctx, entries, "action metadata", keys::ACTION);
     let at = entries.first().map_or(root, |e| &e.key);
     require(ctx, entries, at, "action metadata", &["name", "runs"]);
     for e in entries {
@@ -47,7 +34,7 @@ pub(super) fn check_action(ctx: &mut Context<'_>, root: &Node) {
             "runs" => runs(ctx, e),
             "branding" => {
                 if let Some(b) = mapping(ctx, v, "\"branding\"") {
-                    check_keys(ctx, b, "\"branding\" section", &["icon", "color"]);
+                    check_keys(ctx, b, "\"branding\" section", keys::BRANDING);
                     for x in b {
                         string(ctx, &x.value, &format!("\"{}\"", x.key.as_str().unwrap_or("")), true);
                     }
@@ -69,13 +56,7 @@ fn inputs(ctx: &mut Context<'_>, v: &Node) {
         };
         // The runner ignores other keys here (`type:` is common), so they
         // are warnings, not errors.
-        check_keys_at(
-            ctx,
-            entries,
-            &what,
-            &["description", "required", "default", "deprecationMessage"],
-            Some(Severity::Warning),
-        );
+        check_keys_at(ctx, entries, &what, keys::ACTION_INPUT, Some(Severity::Warning));
         for e in entries {
             match e.key.as_str() {
                 // The runner reads `required` loosely; only collections are wrong.
@@ -106,7 +87,7 @@ fn outputs(ctx: &mut Context<'_>, v: &Node, root: &Node) {
         let Some(entries) = mapping(ctx, &output.value, &what) else {
             continue;
         };
-        check_keys(ctx, entries, &what, &["description", "value"]);
+        check_keys(ctx, entries, &what, keys::ACTION_OUTPUT);
         if composite {
             require(
                 ctx,
@@ -154,13 +135,13 @@ fn runs(ctx: &mut Context<'_>, e: &Entry) {
             &format!("\"runs\" of a {using} action"),
             &["main"],
         );
-        NODE_KEYS
+        keys::NODE_RUNS
     } else if using == "docker" {
         require(ctx, entries, &e.key, "\"runs\" of a docker action", &["image"]);
-        DOCKER_KEYS
+        keys::DOCKER_RUNS
     } else if using == "composite" {
         require(ctx, entries, &e.key, "\"runs\" of a composite action", &["steps"]);
-        COMPOSITE_KEYS
+        keys::COMPOSITE_RUNS
     } else {
         let hint = super::shape::did_you_mean(using, &all);
         report(

@@ -1,5 +1,6 @@
 //! `jobs.<id>` (normal jobs and reusable-workflow calls) and their steps.
 
+use super::keys;
 use super::shape::{
     Number, boolean, case_insensitive_duplicates, check_keys, found, list_of_strings, mapping, nonempty_mapping,
     positive_number, report, require, scalar_map, string, string_or_list,
@@ -9,61 +10,26 @@ use crate::diagnostic::Severity;
 use crate::rules::Context;
 use crate::yaml::{Entry, Node, NodeKind};
 
-const JOB_KEYS: &[&str] = &[
-    "name",
-    "needs",
-    "permissions",
-    "runs-on",
-    "environment",
-    "concurrency",
-    "outputs",
-    "env",
-    "defaults",
-    "if",
-    "steps",
-    "timeout-minutes",
-    "strategy",
-    "continue-on-error",
-    "container",
-    "services",
-    "uses",
-    "with",
-    "secrets",
-    "snapshot",
-];
-/// What a job that calls a reusable workflow may also set.
-const CALL_JOB_KEYS: &[&str] = &[
-    "name",
-    "uses",
-    "with",
-    "secrets",
-    "needs",
-    "if",
-    "permissions",
-    "strategy",
-    "concurrency",
-];
-
 pub(super) fn check_job(ctx: &mut Context<'_>, job: &Entry) {
     let id = job.key.as_str().unwrap_or("");
     let what = format!("job \"{id}\"");
     let Some(entries) = nonempty_mapping(ctx, &job.value, &what) else {
         return;
     };
-    check_keys(ctx, entries, &what, JOB_KEYS);
+    check_keys(ctx, entries, &what, keys::JOB);
     let is_call = job.value.get("uses").is_some();
     for e in entries {
         let Some(k) = e.key.as_str() else { continue };
-        if !JOB_KEYS.contains(&k) {
+        if !keys::JOB.contains(&k) {
             continue;
         }
-        if is_call && !CALL_JOB_KEYS.contains(&k) {
+        if is_call && !keys::CALLING_JOB.contains(&k) {
             report(
                 ctx,
                 &e.key,
                 format!(
                     "\"{k}\" is not available in {what}, which calls a reusable workflow with \"uses\"; only {} are allowed",
-                    super::shape::quoted_list(CALL_JOB_KEYS)
+                    super::shape::quoted_list(keys::CALLING_JOB)
                 ),
             );
             continue;
@@ -137,7 +103,7 @@ fn runs_on(ctx: &mut Context<'_>, e: &Entry) {
     let v = &e.value;
     match &v.kind {
         NodeKind::Mapping(entries) => {
-            check_keys(ctx, entries, "\"runs-on\" section", &["group", "labels"]);
+            check_keys(ctx, entries, "\"runs-on\" section", keys::RUNS_ON);
             if entries.is_empty() {
                 report(ctx, v, "\"runs-on\" should not be empty".into());
             }
@@ -165,7 +131,7 @@ fn environment(ctx: &mut Context<'_>, e: &Entry) {
     let Some(entries) = mapping(ctx, v, "\"environment\"") else {
         return;
     };
-    check_keys(ctx, entries, "\"environment\" section", &["name", "url", "deployment"]);
+    check_keys(ctx, entries, "\"environment\" section", keys::ENVIRONMENT);
     require(ctx, entries, &e.key, "\"environment\" section", &["name"]);
     for x in entries {
         match x.key.as_str() {
@@ -180,12 +146,7 @@ fn strategy(ctx: &mut Context<'_>, v: &Node) {
     let Some(entries) = mapping(ctx, v, "\"strategy\"") else {
         return;
     };
-    check_keys(
-        ctx,
-        entries,
-        "\"strategy\" section",
-        &["matrix", "fail-fast", "max-parallel"],
-    );
+    check_keys(ctx, entries, "\"strategy\" section", keys::STRATEGY);
     for e in entries {
         match e.key.as_str() {
             Some("fail-fast") => boolean(ctx, &e.value, "\"fail-fast\""),
@@ -268,20 +229,7 @@ fn container(ctx: &mut Context<'_>, e: &Entry, service: bool) {
     let Some(entries) = nonempty_mapping(ctx, v, &what) else {
         return;
     };
-    let allowed: &[&str] = if service {
-        &[
-            "image",
-            "credentials",
-            "env",
-            "ports",
-            "volumes",
-            "options",
-            "command",
-            "entrypoint",
-        ]
-    } else {
-        &["image", "credentials", "env", "ports", "volumes", "options"]
-    };
+    let allowed = if service { keys::SERVICE } else { keys::CONTAINER };
     check_keys(ctx, entries, &what, allowed);
     if !entries.is_empty() {
         require(ctx, entries, &e.key, &what, &["image"]);
@@ -302,7 +250,7 @@ fn credentials(ctx: &mut Context<'_>, e: &Entry) {
     let Some(entries) = nonempty_mapping(ctx, &e.value, "\"credentials\"") else {
         return;
     };
-    check_keys(ctx, entries, "\"credentials\" section", &["username", "password"]);
+    check_keys(ctx, entries, "\"credentials\" section", keys::CREDENTIALS);
     if !entries.is_empty() {
         require(
             ctx,
@@ -327,7 +275,7 @@ fn snapshot(ctx: &mut Context<'_>, e: &Entry) {
     let Some(entries) = mapping(ctx, v, "\"snapshot\"") else {
         return;
     };
-    check_keys(ctx, entries, "\"snapshot\" section", &["image-name", "version", "if"]);
+    check_keys(ctx, entries, "\"snapshot\" section", keys::SNAPSHOT);
     require(ctx, entries, &e.key, "\"snapshot\" section", &["image-name"]);
     for x in entries {
         match x.key.as_str() {
@@ -337,30 +285,6 @@ fn snapshot(ctx: &mut Context<'_>, e: &Entry) {
         }
     }
 }
-
-const RUN_STEP_KEYS: &[&str] = &[
-    "id",
-    "if",
-    "name",
-    "run",
-    "shell",
-    "env",
-    "continue-on-error",
-    "timeout-minutes",
-    "working-directory",
-    "background",
-];
-const USES_STEP_KEYS: &[&str] = &[
-    "id",
-    "if",
-    "name",
-    "uses",
-    "with",
-    "env",
-    "continue-on-error",
-    "timeout-minutes",
-    "background",
-];
 
 fn steps(ctx: &mut Context<'_>, v: &Node, job: &str) {
     let Some(items) = v.as_sequence() else {
@@ -410,27 +334,21 @@ pub(super) fn step(ctx: &mut Context<'_>, item: &Node, kind: StepKind) {
         .iter()
         .find_map(|e| e.key.as_str().filter(|k| STEP_KINDS.contains(k)));
     let (what, allowed): (&str, &[&str]) = match (first, kind) {
-        (Some("run"), StepKind::Workflow) => ("a step that runs a script", RUN_STEP_KEYS),
-        (Some("run"), StepKind::Composite) => ("a composite step that runs a script", COMPOSITE_RUN_STEP_KEYS),
-        (Some("uses"), StepKind::Workflow) => ("a step that runs an action", USES_STEP_KEYS),
-        (Some("uses"), StepKind::Composite) => ("a composite step that runs an action", COMPOSITE_USES_STEP_KEYS),
-        (Some("parallel"), _) => ("a \"parallel\" step", &["name", "id", "if", "parallel"]),
-        (Some("wait"), _) => (
-            "a \"wait\" step",
-            &["name", "id", "if", "wait", "timeout-minutes", "continue-on-error"],
-        ),
-        (Some("wait-all"), _) => (
-            "a \"wait-all\" step",
-            &["name", "id", "if", "wait-all", "timeout-minutes", "continue-on-error"],
-        ),
-        (Some(_), _) => ("a \"cancel\" step", &["name", "id", "if", "cancel"]),
+        (Some("run"), StepKind::Workflow) => ("a step that runs a script", keys::RUN_STEP),
+        (Some("run"), StepKind::Composite) => ("a composite step that runs a script", keys::COMPOSITE_RUN_STEP),
+        (Some("uses"), StepKind::Workflow) => ("a step that runs an action", keys::USES_STEP),
+        (Some("uses"), StepKind::Composite) => ("a composite step that runs an action", keys::COMPOSITE_USES_STEP),
+        (Some("parallel"), _) => ("a \"parallel\" step", keys::PARALLEL_STEP),
+        (Some("wait"), _) => ("a \"wait\" step", keys::WAIT_STEP),
+        (Some("wait-all"), _) => ("a \"wait-all\" step", keys::WAIT_ALL_STEP),
+        (Some(_), _) => ("a \"cancel\" step", keys::CANCEL_STEP),
         (None, _) => {
             report(
                 ctx,
                 item,
                 "a step must run a script with \"run\" or an action with \"uses\"".into(),
             );
-            ("a step", STEP_KEYS_ANY)
+            ("a step", keys::UNDECIDED_STEP)
         }
     };
     let both = matches!(first, Some("run" | "uses")) && item.get("run").is_some() && item.get("uses").is_some();
@@ -519,28 +437,3 @@ fn step_with(ctx: &mut Context<'_>, v: &Node) {
         }
     }
 }
-
-const STEP_KEYS_ANY: &[&str] = &[
-    "id",
-    "if",
-    "name",
-    "run",
-    "uses",
-    "with",
-    "shell",
-    "env",
-    "continue-on-error",
-    "timeout-minutes",
-    "working-directory",
-];
-const COMPOSITE_RUN_STEP_KEYS: &[&str] = &[
-    "id",
-    "if",
-    "name",
-    "run",
-    "shell",
-    "env",
-    "continue-on-error",
-    "working-directory",
-];
-const COMPOSITE_USES_STEP_KEYS: &[&str] = &["id", "if", "name", "uses", "with", "env", "continue-on-error"];

@@ -6,6 +6,7 @@
 
 mod action;
 mod job;
+pub mod keys;
 mod shape;
 #[cfg(test)]
 mod tests;

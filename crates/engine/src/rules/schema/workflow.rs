@@ -3,23 +3,13 @@
 //! `permissions`).
 
 use super::job;
+use super::keys;
 use super::shape::{
     boolean, case_insensitive_duplicates, check_keys, found, list_of_strings, mapping, nonempty_mapping, quoted_list,
     report, require, scalar_map, string, string_or_list,
 };
 use crate::rules::Context;
 use crate::yaml::{Entry, Node, NodeKind};
-
-const WORKFLOW_KEYS: &[&str] = &[
-    "name",
-    "run-name",
-    "on",
-    "permissions",
-    "env",
-    "defaults",
-    "concurrency",
-    "jobs",
-];
 
 pub(super) fn check_workflow(ctx: &mut Context<'_>, root: &Node) {
     let Some(entries) = root.as_mapping() else {
@@ -37,7 +27,7 @@ pub(super) fn check_workflow(ctx: &mut Context<'_>, root: &Node) {
         }
         return;
     };
-    check_keys(ctx, entries, "the workflow", WORKFLOW_KEYS);
+    check_keys(ctx, entries, "the workflow", keys::WORKFLOW);
     for k in ["on", "jobs"] {
         if root.entry(k).is_none() && !ctx.doc.has_parse_errors() {
             let at = entries.first().map_or(root, |e| &e.key);
@@ -96,7 +86,7 @@ pub(super) fn defaults(ctx: &mut Context<'_>, e: &Entry) {
     let Some(entries) = nonempty_mapping(ctx, &e.value, "\"defaults\" section") else {
         return;
     };
-    check_keys(ctx, entries, "\"defaults\" section", &["run"]);
+    check_keys(ctx, entries, "\"defaults\" section", keys::DEFAULTS);
     if entries.is_empty() {
         return;
     }
@@ -106,12 +96,7 @@ pub(super) fn defaults(ctx: &mut Context<'_>, e: &Entry) {
     let Some(run_entries) = nonempty_mapping(ctx, run, "\"defaults.run\" section") else {
         return;
     };
-    check_keys(
-        ctx,
-        run_entries,
-        "\"defaults.run\" section",
-        &["shell", "working-directory"],
-    );
+    check_keys(ctx, run_entries, "\"defaults.run\" section", keys::DEFAULTS_RUN);
     for r in run_entries {
         if let Some(k @ ("shell" | "working-directory")) = r.key.as_str() {
             string(ctx, &r.value, &format!("\"{k}\""), true);
@@ -124,12 +109,7 @@ pub(super) fn concurrency(ctx: &mut Context<'_>, e: &Entry) {
     match &v.kind {
         NodeKind::Scalar(_) => string(ctx, v, "\"concurrency\" group", true),
         NodeKind::Mapping(entries) => {
-            check_keys(
-                ctx,
-                entries,
-                "\"concurrency\" section",
-                &["group", "cancel-in-progress"],
-            );
+            check_keys(ctx, entries, "\"concurrency\" section", keys::CONCURRENCY);
             require(ctx, entries, &e.key, "\"concurrency\" section", &["group"]);
             for c in entries {
                 match c.key.as_str() {
@@ -150,25 +130,6 @@ pub(super) fn concurrency(ctx: &mut Context<'_>, e: &Entry) {
 /// Keys an event's mapping accepts. Webhook events share one filter set, as
 /// in GitHub's schema; which filter suits which event is the `events`
 /// rule's business.
-fn event_keys(event: &str) -> &'static [&'static str] {
-    match event {
-        "workflow_dispatch" => &["inputs"],
-        "workflow_call" => &["inputs", "outputs", "secrets"],
-        "repository_dispatch" => &["types"],
-        "image_version" => &["names", "versions"],
-        _ => &[
-            "branches",
-            "branches-ignore",
-            "paths",
-            "paths-ignore",
-            "tags",
-            "tags-ignore",
-            "types",
-            "workflows",
-        ],
-    }
-}
-
 fn check_on(ctx: &mut Context<'_>, e: &Entry) {
     let v = &e.value;
     match &v.kind {
@@ -205,7 +166,7 @@ fn check_event(ctx: &mut Context<'_>, ev: &Entry) {
     let Some(entries) = mapping(ctx, &ev.value, &what) else {
         return;
     };
-    check_keys(ctx, entries, &what, event_keys(name));
+    check_keys(ctx, entries, &what, keys::event(name));
     for f in entries {
         let Some(k) = f.key.as_str() else { continue };
         match k {
@@ -250,7 +211,7 @@ fn schedule(ctx: &mut Context<'_>, ev: &Entry) {
             }
             continue;
         };
-        check_keys(ctx, entries, "an element of \"schedule\"", &["cron", "timezone"]);
+        check_keys(ctx, entries, "an element of \"schedule\"", keys::SCHEDULE_ITEM);
         require(ctx, entries, item, "an element of \"schedule\"", &["cron"]);
         for c in entries {
             if let Some(k @ ("cron" | "timezone")) = c.key.as_str() {
@@ -274,12 +235,7 @@ fn dispatch_inputs(ctx: &mut Context<'_>, v: &Node) {
         let Some(entries) = mapping(ctx, &input.value, &what) else {
             continue;
         };
-        check_keys(
-            ctx,
-            entries,
-            &what,
-            &["description", "required", "default", "type", "options"],
-        );
+        check_keys(ctx, entries, &what, keys::DISPATCH_INPUT);
         for e in entries {
             match e.key.as_str() {
                 Some("description") => string(ctx, &e.value, "\"description\"", false),
@@ -328,7 +284,7 @@ fn call_inputs(ctx: &mut Context<'_>, v: &Node) {
         let name = input.key.as_str().unwrap_or("");
         let what = format!("input \"{name}\" of \"workflow_call\"");
         let entries = mapping(ctx, &input.value, &what).unwrap_or_default();
-        check_keys(ctx, entries, &what, &["description", "required", "default", "type"]);
+        check_keys(ctx, entries, &what, keys::CALL_INPUT);
         require(ctx, entries, &input.key, &what, &["type"]);
         for e in entries {
             match e.key.as_str() {
@@ -351,7 +307,7 @@ fn call_outputs(ctx: &mut Context<'_>, v: &Node) {
         let name = output.key.as_str().unwrap_or("");
         let what = format!("output \"{name}\" of \"workflow_call\"");
         let entries = mapping(ctx, &output.value, &what).unwrap_or_default();
-        check_keys(ctx, entries, &what, &["description", "value"]);
+        check_keys(ctx, entries, &what, keys::CALL_OUTPUT);
         require(ctx, entries, &output.key, &what, &["value"]);
         for e in entries {
             if let Some(k @ ("description" | "value")) = e.key.as_str() {
@@ -372,7 +328,7 @@ fn call_secrets(ctx: &mut Context<'_>, v: &Node) {
         let Some(entries) = mapping(ctx, &secret.value, &what) else {
             continue;
         };
-        check_keys(ctx, entries, &what, &["description", "required"]);
+        check_keys(ctx, entries, &what, keys::CALL_SECRET);
         for e in entries {
             match e.key.as_str() {
                 Some("description") => string(ctx, &e.value, "\"description\"", false),
