@@ -105,6 +105,38 @@ fn diagnose_save_writes_the_failure_store() {
     assert_eq!(v["failures"][0]["category"], "missing_dependency");
 }
 
+/// `gh run view --log-failed` output: job and step come from its columns, and
+/// the failure maps onto that step of the workflow.
+#[test]
+fn diagnose_reads_gh_run_view_log_failed_output() {
+    let dir = repo();
+    let gh: String = raw_log()
+        .lines()
+        .map(|l| format!("test\tRun python -m pytest -q\t{l}\n"))
+        .collect();
+    std::fs::write(dir.path().join("failed.txt"), gh).unwrap();
+    let out = autoheal(
+        dir.path(),
+        &[
+            "diagnose",
+            "failed.txt",
+            "--workflow",
+            ".github/workflows/ci.yml",
+            "--format",
+            "json",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let f = &v["failures"][0];
+    assert_eq!(
+        (f["category"].as_str(), f["job"].as_str()),
+        (Some("missing_dependency"), Some("test"))
+    );
+    assert_eq!(f["step"]["name"], "Run python -m pytest -q");
+    assert_eq!(f["span"]["start"]["line"], 13, "the `python -m pytest` step");
+}
+
 #[test]
 fn diagnose_without_a_recognized_failure_and_with_bad_input() {
     let dir = repo();

@@ -3,13 +3,8 @@
 //! interleaved in order. (Format: the GitHub CLI's `run view` command, which
 //! prefixes each line of the job logs with the job's and the step's names.)
 
-use crate::events::LogSink;
-use crate::events::TextFeeder;
+use crate::events::{LogSink, TextFeeder};
 use crate::line::timestamp_len;
-use crate::stream::for_each_line;
-
-/// How many leading non-empty lines detection looks at.
-const PROBE_LINES: usize = 8;
 
 /// `{job}\t{step}\t{rest}` when the line has that shape and `rest` starts with
 /// a timestamp.
@@ -19,48 +14,61 @@ fn columns(line: &[u8]) -> Option<(&[u8], &[u8], &[u8])> {
     (!job.is_empty() && timestamp_len(rest).is_some()).then_some((job, step, rest))
 }
 
-/// True when most of the first lines are in `gh run view --log` form.
-pub fn looks_like_gh_log(bytes: &[u8]) -> bool {
-    let mut seen = 0;
-    let mut matching = 0;
-    for line in bytes
-        .split(|b| *b == b'\n')
-        .filter(|l| !l.trim_ascii().is_empty())
-        .take(PROBE_LINES)
-    {
-        seen += 1;
-        matching += usize::from(columns(line.strip_suffix(b"\r").unwrap_or(line)).is_some());
-    }
-    seen > 0 && matching * 2 > seen
+/// Feeds the lines of a text log, whether in `gh run view --log` columns or
+/// not, deciding line by line: a raw or web-UI line never has the shape
+/// `{job}\t{step}\t{timestamp} …`. Once such a line was seen, jobs and steps
+/// come from the columns, and lines without them continue the current step.
+#[derive(Debug)]
+pub struct LineFeeder {
+    text: TextFeeder,
+    gh: Option<GhState>,
 }
 
-/// Feeds a `gh run view --log` text as jobs and steps. Lines without the
-/// columns continue the current step.
-pub fn read_gh_log(bytes: &[u8], sink: &mut dyn LogSink) {
-    let mut job: Option<Vec<u8>> = None;
-    let mut step: Option<Vec<u8>> = None;
-    let mut feeder = TextFeeder::new(true);
-    for_each_line(bytes, |number, line| {
-        let Some((job_name, step_name, rest)) = columns(line) else {
-            if job.is_none() {
-                sink.begin_job(None);
-                job = Some(Vec::new());
+#[derive(Debug)]
+struct GhState {
+    job: Vec<u8>,
+    step: Option<Vec<u8>>,
+    feeder: TextFeeder,
+}
+
+impl Default for LineFeeder {
+    fn default() -> Self {
+        LineFeeder::new()
+    }
+}
+
+impl LineFeeder {
+    pub fn new() -> LineFeeder {
+        LineFeeder {
+            text: TextFeeder::new(false),
+            gh: None,
+        }
+    }
+
+    pub fn feed(&mut self, number: u64, line: &[u8], sink: &mut dyn LogSink) {
+        let Some((job, step, rest)) = columns(line) else {
+            match &mut self.gh {
+                Some(state) => state.feeder.feed(number, line, sink),
+                None => self.text.feed(number, line, sink),
             }
-            feeder.feed(number, line, sink);
             return;
         };
-        if job.as_deref() != Some(job_name) {
-            sink.begin_job(Some(&String::from_utf8_lossy(job_name)));
-            job = Some(job_name.to_vec());
-            step = None;
-            feeder = TextFeeder::new(true);
+        let new_job = self.gh.as_ref().is_none_or(|s| s.job != job);
+        if new_job {
+            sink.begin_job(Some(&String::from_utf8_lossy(job)));
+            self.gh = Some(GhState {
+                job: job.to_vec(),
+                step: None,
+                feeder: TextFeeder::new(true),
+            });
         }
-        if step.as_deref() != Some(step_name) {
-            sink.begin_step(None, &String::from_utf8_lossy(step_name), number);
-            step = Some(step_name.to_vec());
+        let Some(state) = self.gh.as_mut() else { return };
+        if state.step.as_deref() != Some(step) {
+            sink.begin_step(None, &String::from_utf8_lossy(step), number);
+            state.step = Some(step.to_vec());
         }
-        feeder.feed(number, rest, sink);
-    });
+        state.feeder.feed(number, rest, sink);
+    }
 }
 
 #[cfg(test)]
@@ -79,11 +87,20 @@ lint\tRun ruff\t2024-05-02T10:00:30.0000000Z ##[error]Process completed with exi
 ";
 
     #[test]
-    fn detects_the_columns() {
-        assert!(looks_like_gh_log(LOG.as_bytes()));
-        assert!(!looks_like_gh_log(b"2024-05-02T10:00:00.0000000Z plain raw log\n"));
-        assert!(!looks_like_gh_log(b"a\tb\tnot a timestamp\n"));
-        assert!(!looks_like_gh_log(b""));
+    fn recognizes_the_columns_only() {
+        assert!(columns(LOG.lines().next().expect("line").as_bytes()).is_some());
+        assert!(columns(b"2024-05-02T10:00:00.0000000Z plain raw log").is_none());
+        assert!(columns(b"a\tb\tnot a timestamp").is_none());
+        assert!(columns(b"\tb\t2024-05-02T10:00:00Z x").is_none());
+    }
+
+    #[test]
+    fn a_streamed_gh_log_has_its_jobs_and_steps() {
+        let analyzer = crate::Analyzer::new(&Options::default()).expect("analyzer");
+        let analysis = analyzer.analyze_reader(LOG.as_bytes(), None).expect("analyze");
+        let root = analysis.root_cause().expect("failure");
+        assert_eq!(root.job.as_deref(), Some("build (ubuntu-latest, 3.12)"));
+        assert_eq!(root.step.as_ref().and_then(|s| s.name.as_deref()), Some("Run tests"));
     }
 
     #[test]

@@ -40,7 +40,8 @@ pub use zipped::ZipLimits;
 
 use classify::Classifier;
 use classify::custom::CustomRules;
-use events::{LogSink, TextFeeder};
+use events::LogSink;
+use ghlog::LineFeeder;
 
 /// The most bytes of one streamed text log that are read; past it the log is
 /// refused ([`LogError::TextTooLarge`]) instead of read forever. The same as
@@ -131,7 +132,7 @@ impl Analyzer {
     pub fn analyze_reader<R: Read>(&self, reader: R, workflow: Option<WorkflowFile<'_>>) -> Result<Analysis, LogError> {
         let mut scanner = self.classifier.scanner();
         scanner.begin_job(None);
-        let mut feeder = TextFeeder::new(false);
+        let mut feeder = LineFeeder::new();
         stream::for_each_line_in(reader, |n, l| feeder.feed(n, l, &mut scanner))
             .map_err(|e| LogError::Io(e.to_string()))?;
         Ok(finish(scanner.finish(), workflow, None))
@@ -170,7 +171,7 @@ impl Session<'_> {
     /// (lines past [`stream::MAX_LINE_BYTES`] are cut). Returns the bytes read.
     pub fn add_text_reader<R: Read>(&mut self, job: Option<&str>, reader: R) -> Result<u64, LogError> {
         self.scanner.begin_job(job);
-        let mut feeder = TextFeeder::new(false);
+        let mut feeder = LineFeeder::new();
         let scanner = &mut self.scanner;
         let read = stream::for_each_line_in(reader.take(self.text_limit.saturating_add(1)), |n, l| {
             feeder.feed(n, l, scanner)
@@ -205,10 +206,6 @@ fn feed_file(file: &LogFile<'_>, limits: ZipLimits, sink: &mut dyn LogSink) -> R
     if zipped::looks_like_zip(file.bytes) {
         return zipped::read_run_zip(file.bytes, limits, sink);
     }
-    if ghlog::looks_like_gh_log(file.bytes) {
-        ghlog::read_gh_log(file.bytes, sink);
-        return Ok(());
-    }
     if annotations::looks_like_annotations(file.bytes) {
         if let Ok(list) = annotations::parse_annotations(file.bytes) {
             annotations::feed_annotations(&list, file.job, sink);
@@ -216,7 +213,7 @@ fn feed_file(file: &LogFile<'_>, limits: ZipLimits, sink: &mut dyn LogSink) -> R
         }
     }
     sink.begin_job(file.job);
-    let mut feeder = TextFeeder::new(false);
+    let mut feeder = LineFeeder::new();
     stream::for_each_line(file.bytes, |n, l| feeder.feed(n, l, sink));
     Ok(())
 }

@@ -49,6 +49,15 @@ impl LogSet {
 
 impl LogSink for LogSet {
     fn begin_job(&mut self, name: Option<&str>) {
+        // A job that saw no line (a reader's default job before the log named
+        // its own) is dropped.
+        if self
+            .jobs
+            .last()
+            .is_some_and(|j| j.lines.is_empty() && j.steps.is_empty())
+        {
+            self.jobs.pop();
+        }
         self.jobs.push(JobLog {
             name: name.map(str::to_string),
             ..JobLog::default()

@@ -242,6 +242,15 @@ fn soften_warning(mut hit: Hit, line: &Line<'_>) -> Hit {
 
 impl LogSink for Scanner<'_> {
     fn begin_job(&mut self, name: Option<&str>) {
+        // A job that saw nothing (a reader's default job before the log named
+        // its own) leaves no trace.
+        if self
+            .jobs
+            .last()
+            .is_some_and(|j| j.steps.is_empty() && j.findings.is_empty() && j.first_timestamp.is_none())
+        {
+            self.jobs.pop();
+        }
         self.jobs.push(JobState {
             name: name.map(str::to_string),
             ..JobState::default()
