@@ -427,13 +427,22 @@ fn the_root_action_passes_check_and_keeps_expressions_out_of_scripts() {
     }
     for needed in [
         "using: composite",
-        "actions/cache@v4",
-        "cargo install --locked --path \"$GITHUB_ACTION_PATH\"",
+        "cargo install --locked --features full --path \"$GITHUB_ACTION_PATH\"",
         "autoheal check --format sarif > \"$SARIF_FILE\"",
         "autoheal check --format github",
-        "github/codeql-action/upload-sarif@v3",
     ] {
         assert!(action.contains(needed), "{needed}");
+    }
+    // The actions it runs are pinned to full commits (the tag in a comment).
+    for action_ref in ["actions/cache@", "github/codeql-action/upload-sarif@"] {
+        let line = action
+            .lines()
+            .find(|l| l.contains(action_ref))
+            .unwrap_or_else(|| panic!("{action_ref} is not used"));
+        let rest = line.split(action_ref).nth(1).unwrap_or_default();
+        let sha: String = rest.chars().take_while(|c| c.is_ascii_hexdigit()).collect();
+        assert_eq!(sha.len(), 40, "{action_ref} is not pinned to a commit: {line}");
+        assert!(rest[40..].trim_start().starts_with("# v"), "{line}");
     }
 }
 
