@@ -29,7 +29,8 @@ pub static SETUP_ACTIONS: &[SetupAction] = &[
     SetupAction {
         commands: &["pnpm"],
         uses: "pnpm/action-setup@v4",
-        with: &[("version", "9")],
+        // The version comes from the project (see `pnpm_version`).
+        with: &[],
         then_run: None,
         what: "pnpm",
     },
@@ -141,6 +142,7 @@ type PackageRow = (
 );
 
 pub static PACKAGES: &[PackageRow] = &[
+    ("sudo", Some("sudo"), None, None),
     ("xvfb-run", Some("xvfb"), None, None),
     ("Xvfb", Some("xvfb"), None, None),
     ("convert", Some("imagemagick"), Some("imagemagick"), Some("imagemagick")),
@@ -224,6 +226,98 @@ pub static PACKAGES: &[PackageRow] = &[
     ("qemu-img", Some("qemu-utils"), Some("qemu"), None),
     ("yamllint", Some("yamllint"), Some("yamllint"), None),
 ];
+
+/// Commands on the PATH of every GitHub-hosted Ubuntu image (22.04, 24.04,
+/// x64 and arm64), from the images' published software lists
+/// (github.com/actions/runner-images). When one is "not found" on such a
+/// runner, installing it is not the fix: a container, a changed `PATH` or
+/// the shell is.
+pub static UBUNTU_HOSTED_PREINSTALLED: &[&str] = &[
+    "bash",
+    "sh",
+    "sudo",
+    "git",
+    "git-lfs",
+    "curl",
+    "wget",
+    "jq",
+    "zip",
+    "unzip",
+    "tar",
+    "gzip",
+    "xz",
+    "zstd",
+    "rsync",
+    "ssh",
+    "scp",
+    "openssl",
+    "gpg",
+    "make",
+    "cmake",
+    "gcc",
+    "g++",
+    "clang",
+    "python",
+    "python3",
+    "pip",
+    "pip3",
+    "pipx",
+    "node",
+    "npm",
+    "npx",
+    "yarn",
+    "docker",
+    "java",
+    "javac",
+    "mvn",
+    "gradle",
+    "go",
+    "gofmt",
+    "rustc",
+    "cargo",
+    "rustup",
+    "dotnet",
+    "ruby",
+    "gem",
+    "pwsh",
+    "kubectl",
+    "helm",
+    "gh",
+    "az",
+    "aws",
+    "shellcheck",
+    "sqlite3",
+    "psql",
+    "mysql",
+    "perl",
+    "php",
+    "composer",
+];
+
+/// The project's pnpm major version: `packageManager` in package.json
+/// (then the action reads it itself: `None` inside `Ok`), else the lockfile
+/// format (`lockfileVersion` 9.0 is written by pnpm 9 and 10, 6.x by pnpm 8,
+/// 5.4 by pnpm 7).
+pub fn pnpm_version(package_json: Option<&str>, lockfile: Option<&str>) -> Result<Option<&'static str>, String> {
+    if package_json.is_some_and(|p| p.contains("\"packageManager\"") && p.contains("pnpm@")) {
+        return Ok(None);
+    }
+    let version = lockfile.and_then(|l| {
+        l.lines()
+            .find_map(|line| line.trim().strip_prefix("lockfileVersion:"))
+            .map(|v| v.trim().trim_matches(['\'', '"']).to_string())
+    });
+    match version.as_deref() {
+        Some(v) if v.starts_with("9.") => Ok(Some("9")),
+        Some(v) if v.starts_with("6.") => Ok(Some("8")),
+        Some("5.4") => Ok(Some("7")),
+        _ => Err(
+            "cannot tell which pnpm the project uses (no `packageManager` in package.json, no known pnpm-lock.yaml \
+             version), so the version pnpm/action-setup needs is unknown"
+                .into(),
+        ),
+    }
+}
 
 pub fn setup_action(command: &str) -> Option<&'static SetupAction> {
     SETUP_ACTIONS.iter().find(|a| a.commands.contains(&command))

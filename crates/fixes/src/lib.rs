@@ -38,9 +38,11 @@ use autoheal_engine::repo::RepoFiles;
 use autoheal_engine::yaml::{self, Document};
 
 pub use attach::attach_fixes;
+pub use commands::UBUNTU_HOSTED_PREINSTALLED;
 pub use diff::unified_diff;
 pub use input::{Category, FailureInput, PythonVersion, RateLimitService, StepRef};
 pub use plan::{Plan, plan};
+pub use runner::is_github_hosted;
 
 /// Files by repository-relative path.
 pub type Files = BTreeMap<String, String>;

@@ -80,6 +80,26 @@ pub fn platform(job: &Job<'_>) -> Platform {
     }
 }
 
+/// The job runs on GitHub-hosted images only (every `runs-on` value, matrix
+/// values included, is a standard `ubuntu-*`, `windows-*` or `macos-*`
+/// label) and not in a container, so the images' preinstalled software
+/// is there.
+pub fn is_github_hosted(job: &Job<'_>) -> bool {
+    if job.get("container").is_some() {
+        return false;
+    }
+    let values: Vec<&str> = job
+        .runs_on_labels()
+        .into_iter()
+        .flat_map(|l| label_values(job, l))
+        .collect();
+    !values.is_empty()
+        && values.iter().all(|v| {
+            let l = v.to_ascii_lowercase();
+            ["ubuntu-", "windows-", "macos-"].iter().any(|p| l.starts_with(p))
+        })
+}
+
 fn os_of_label(lower: &str) -> Option<Os> {
     if lower.contains("ubuntu") || lower == "linux" {
         Some(Os::Linux)
@@ -184,5 +204,16 @@ mod tests {
             platform_of("jobs:\n  a:\n    runs-on: [self-hosted, linux, arm64]\n"),
             Platform::Hosts(vec![Os::Linux])
         );
+        let hosted = |src: &str| {
+            let doc = parse(src.as_bytes());
+            let wf = Workflow::new(doc.root.as_ref().unwrap());
+            is_github_hosted(&wf.jobs[0])
+        };
+        assert!(hosted(m) && hosted("jobs:\n  a:\n    runs-on: ubuntu-24.04-arm\n"));
+        assert!(!hosted("jobs:\n  a:\n    runs-on: [self-hosted, linux, arm64]\n"));
+        assert!(!hosted(
+            "jobs:\n  a:\n    runs-on: ubuntu-latest\n    container: node:20\n"
+        ));
+        assert!(!hosted("jobs:\n  a:\n    runs-on: ${{ inputs.runner }}\n"));
     }
 }

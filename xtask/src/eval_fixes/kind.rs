@@ -24,6 +24,10 @@ pub enum Kind {
     /// A job on a runner the failure is tied to: ARM64, self-hosted or
     /// Apple-silicon macOS (narrowed to the class the log shows, if any).
     RunnerTied(Option<RunnerClass>),
+    /// The inner kind, in a job not on a plain GitHub-hosted image (a
+    /// container, a self-hosted runner): where a command the hosted images
+    /// preinstall can be missing at all.
+    OffHosted(Box<Kind>),
 }
 
 /// A job, and for step kinds the step, where the failure could happen.
@@ -49,15 +53,24 @@ impl Kind {
                 "a job on a {} runner",
                 c.map_or("ARM64/self-hosted/macOS-arm".into(), |c| format!("{c:?}"))
             ),
+            Kind::OffHosted(k) => format!("{}, in a container or on a self-hosted runner", k.describe()),
         }
     }
 
     /// Is this a kind of step (rather than of job)?
     pub fn is_step(&self) -> bool {
-        matches!(self, Kind::UsesAction(_) | Kind::Runs(_) | Kind::NamesPath(_))
+        match self {
+            Kind::OffHosted(k) => k.is_step(),
+            k => matches!(k, Kind::UsesAction(_) | Kind::Runs(_) | Kind::NamesPath(_)),
+        }
     }
 
     pub fn sites(&self, wf: &Workflow<'_>) -> Vec<Site> {
+        if let Kind::OffHosted(inner) = self {
+            let mut sites = inner.sites(wf);
+            sites.retain(|s| wf.job(&s.job).is_some_and(|j| !autoheal_fixes::is_github_hosted(j)));
+            return sites;
+        }
         let mut out = Vec::new();
         for job in wf.jobs.iter().filter(|j| !j.is_call()) {
             if self.is_step() {
@@ -253,7 +266,15 @@ pub fn kind_of(failure: &Failure) -> Result<Kind, String> {
                 .map(String::from)
                 .to_vec(),
         )),
-        (Category::MissingCommand, SubjectDetail::Command { name, .. }) => step_kind(Kind::Runs(vec![name.clone()])),
+        (Category::MissingCommand, SubjectDetail::Command { name, .. }) => {
+            let kind = header_action(failure).map_or(Kind::Runs(vec![name.clone()]), Kind::UsesAction);
+            // A command the hosted images ship can only be missing elsewhere.
+            Ok(if autoheal_fixes::UBUNTU_HOSTED_PREINSTALLED.contains(&name.as_str()) {
+                Kind::OffHosted(Box::new(kind))
+            } else {
+                kind
+            })
+        }
         (Category::FileNotFound, SubjectDetail::Path { path }) => Ok(Kind::NamesPath(path.clone())),
         (Category::Timeout, SubjectDetail::Limit { minutes }) => Ok(Kind::JobTimeout(Some(*minutes))),
         (Category::Timeout, SubjectDetail::Canceled { .. }) => Ok(Kind::JobTimeout(None)),

@@ -120,7 +120,7 @@ pub(crate) fn generate(ctx: &Ctx<'_>) -> Generated {
         .failure
         .rate_limit
         .ok_or("the log does not say which service limited the requests")?;
-    let name = service.display_name();
+    let limit = limit_name(service);
     if service == RateLimitService::Other {
         return Err(
             "the rate limit came from a service autoheal has no fix for; re-run the job later, and reduce or cache its \
@@ -131,8 +131,8 @@ pub(crate) fn generate(ctx: &Ctx<'_>) -> Generated {
     let root = ctx.doc.root.as_ref().ok_or("the workflow does not parse")?;
     let wf = Workflow::new(root);
     let job = locate::job(&wf, ctx.failure).ok_or("cannot tell which job failed")?;
-    let step = failing_step(ctx, job)
-        .ok_or_else(|| format!("cannot tell which step of job `{}` hit the {name} rate limit", job.id))?;
+    let step =
+        failing_step(ctx, job).ok_or_else(|| format!("cannot tell which step of job `{}` hit the {limit}", job.id))?;
     let mut parts: Vec<Part> = Vec::new();
     let mut notes: Vec<String> = Vec::new();
     let mut push = |r: Result<Vec<Part>, String>| match r {
@@ -176,13 +176,13 @@ pub(crate) fn generate(ctx: &Ctx<'_>) -> Generated {
             notes.join("; ")
         };
         return Err(format!(
-            "no automatic fix for the {name} rate limit in step \"{}\": {why}",
+            "no automatic fix for the {limit} in step \"{}\": {why}",
             step.display_name()
         ));
     }
     let step_name = step.display_name();
     let mut explanation = format!(
-        "Step \"{step_name}\" was refused by the {name} rate limit. The fix {}.",
+        "Step \"{step_name}\" was refused by the {limit}. The fix {}.",
         parts.iter().map(|p| p.does.as_str()).collect::<Vec<_>>().join(", and ")
     );
     for n in &notes {
@@ -191,7 +191,7 @@ pub(crate) fn generate(ctx: &Ctx<'_>) -> Generated {
     explanation.push_str(" If the limit is hit on every run, make fewer requests (cache, fewer matrix legs) instead.");
     let titles: Vec<&str> = parts.iter().map(|p| p.title.as_str()).collect();
     let title = format!(
-        "{} in step \"{step_name}\" ({name} rate limit)",
+        "{} in step \"{step_name}\" ({limit})",
         capitalize(&titles.join(" and "))
     );
     let edits: Vec<Edit> = parts.iter().map(|p| p.edit.clone()).collect();
@@ -221,6 +221,14 @@ pub(crate) fn generate(ctx: &Ctx<'_>) -> Generated {
         fix,
         intent: Box::new(intent),
     }])
+}
+
+/// "npm registry rate limit", "GitHub REST API secondary rate limit".
+pub(crate) fn limit_name(service: RateLimitService) -> String {
+    match service {
+        RateLimitService::GithubRestSecondary => "GitHub REST API secondary rate limit".into(),
+        s => format!("{} rate limit", s.display_name()),
+    }
 }
 
 fn capitalize(s: &str) -> String {

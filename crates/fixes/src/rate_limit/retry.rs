@@ -61,9 +61,9 @@ pub(super) fn wrap(
     let own = code.len() - code.trim_start().len();
     let code = code.trim_start();
     let base = first_delay(service);
-    let name = service.display_name();
+    let limit = super::limit_name(service);
     let body = [
-        format!("# Retry with exponential backoff and jitter: the {name} rate limit resets after a while."),
+        format!("# Retry with exponential backoff and jitter: the {limit} resets after a while."),
         format!(
             "for attempt in {}; do",
             (1..=ATTEMPTS).map(|i| i.to_string()).collect::<Vec<_>>().join(" ")

@@ -1,0 +1,296 @@
+//! Fix type 3, `missing_command`: install the missing tool in steps right
+//! before the failing one. Toolchains come from their setup action; plain
+//! tools from the runner OS's package manager (apt-get, brew, choco), by the
+//! curated command → package table ([`crate::commands`]). No fix when:
+//! the command is not in the table (a typo is not a missing tool; a near
+//! miss of a known tool is named as such), the job runs on a GitHub-hosted
+//! Ubuntu image that already has it (then a container, `PATH` or the shell
+//! is at fault), or an earlier step already installs it. Titles name the
+//! steps the edit adds. `docker-compose` is rewritten to Compose v2
+//! ([`compose`]).
+
+mod compose;
+
+use autoheal_engine::model::{Job, Step, Workflow};
+use autoheal_engine::yaml::{self, Node};
+use autoheal_engine::{Edit, Fix};
+use autoheal_logs::knowledge::tools::likely_typo_of;
+use autoheal_logs::subject;
+
+use crate::commands::{PIPX_TOOLS, SetupAction, UBUNTU_HOSTED_PREINSTALLED, packages, pnpm_version, setup_action};
+use crate::runner::{Os, Platform, is_github_hosted, platform};
+use crate::script::{mentions_command, word_positions};
+use crate::yaml_edit::{Block, insert_step_before};
+use crate::{Candidate, Ctx, Files, Generated, locate};
+
+pub(crate) fn generate(ctx: &Ctx<'_>) -> Generated {
+    let command = ctx
+        .failure
+        .subject()
+        .ok_or("the log does not name the missing command")?;
+    if !subject::is_command(command) {
+        return Err("the missing command's name is not a plain command name; it is not used in a fix".into());
+    }
+    let root = ctx.doc.root.as_ref().ok_or("the workflow does not parse")?;
+    let wf = Workflow::new(root);
+    let job = locate::job(&wf, ctx.failure).ok_or("cannot tell which job failed")?;
+    let step = failing_step(ctx, job, command)
+        .ok_or_else(|| format!("cannot find the step of job `{}` that runs `{command}`", job.id))?;
+    if command == "docker-compose" {
+        return compose::compose_v2(ctx, job, step);
+    }
+    if is_github_hosted(job)
+        && platform(job) == Platform::Hosts(vec![Os::Linux])
+        && UBUNTU_HOSTED_PREINSTALLED.contains(&command)
+    {
+        return Err(format!(
+            "`{command}` is preinstalled on GitHub-hosted Ubuntu runners, where job `{}` runs, so installing it is not the \
+             fix: check the step's `PATH`, its `shell:`, or whether it runs in a container (a manual fix)",
+            job.id
+        ));
+    }
+    let earlier = &job.steps[..step.index];
+    let blocks = if let Some(action) = setup_action(command) {
+        setup_steps(ctx, job, step, earlier, action, command)?
+    } else if PIPX_TOOLS.contains(&command) {
+        if earlier
+            .iter()
+            .any(|s| run_text(s).contains(&format!("pipx install {command}")))
+        {
+            return Err(already(command));
+        }
+        vec![
+            Block::new(ctx.source)
+                .key("name", &format!("Install {command}"))
+                .key("run", &format!("pipx install {command}")),
+        ]
+    } else {
+        package_steps(ctx, job, earlier, command)?
+    };
+    let mut edits: Vec<Edit> = Vec::new();
+    for b in &blocks {
+        edits.push(
+            insert_step_before(ctx.path, ctx.source, job, step.index, b)
+                .ok_or("cannot insert a step here (flow-style steps?)")?,
+        );
+    }
+    let count = blocks.len();
+    let names: Vec<String> = blocks.iter().filter_map(block_name).collect();
+    let runs: Vec<String> = blocks.iter().map(block_does).collect();
+    let listed = names
+        .iter()
+        .map(|n| format!("\"{n}\""))
+        .collect::<Vec<_>>()
+        .join(" and ");
+    let fix = Fix::safe(
+        format!(
+            "Add step{} {listed} before step \"{}\" of job `{}`",
+            if count > 1 { "s" } else { "" },
+            step.display_name(),
+            job.id
+        ),
+        edits,
+    )
+    .with_explanation(format!(
+        "Step \"{}\" failed because `{command}` is not installed where it runs (exit code 127, \"command not found\"). The fix \
+         adds, before it, {}. Check that the version installed is the one the project expects; if `{command}` was meant to \
+         come from an earlier step or a container image, fix that instead.",
+        step.display_name(),
+        runs.join(", then ")
+    ));
+    let (path, job_id, index) = (ctx.path.to_string(), job.id.to_string(), step.index);
+    let intent = move |files: &Files| -> Result<(), String> {
+        let doc = yaml::parse(files.get(&path).ok_or("workflow missing")?.as_bytes());
+        let wf = Workflow::new(doc.root.as_ref().ok_or("no document")?);
+        let job = wf.job(&job_id).ok_or("job gone")?;
+        for (i, name) in names.iter().enumerate() {
+            if job.steps.get(index + i).and_then(Step::name) != Some(name.as_str()) {
+                return Err(format!("step \"{name}\" is not before the failing step"));
+            }
+        }
+        job.steps
+            .get(index + count)
+            .map(|_| ())
+            .ok_or_else(|| "the failing step moved".to_string())
+    };
+    Ok(vec![Candidate {
+        fix,
+        intent: Box::new(intent),
+    }])
+}
+
+fn block_name(b: &Block) -> Option<String> {
+    b.lines
+        .first()
+        .and_then(|l| l.strip_prefix("name: "))
+        .map(str::to_string)
+}
+
+/// "a step running `x`" / "a step using `a@v`", for the explanation.
+fn block_does(b: &Block) -> String {
+    let name = block_name(b).unwrap_or_default();
+    let what = b.lines.iter().find_map(|l| {
+        l.strip_prefix("run: ")
+            .map(|r| format!("running `{r}`"))
+            .or_else(|| l.strip_prefix("uses: ").map(|u| format!("using `{u}`")))
+    });
+    format!("a step \"{name}\" {}", what.unwrap_or_default())
+}
+
+fn already(command: &str) -> String {
+    format!(
+        "an earlier step already installs `{command}` and it is still missing; that needs a manual look (PATH, runner image)"
+    )
+}
+
+/// The step the failure names, else the first step whose script runs the command.
+pub(crate) fn failing_step<'j, 'a>(ctx: &Ctx<'_>, job: &'j Job<'a>, command: &str) -> Option<&'j Step<'a>> {
+    locate::step(job, ctx.failure).or_else(|| {
+        job.steps
+            .iter()
+            .find(|s| run_text(s).lines().any(|l| mentions_command(l, command)))
+    })
+}
+
+pub(super) fn run_text<'a>(step: &Step<'a>) -> &'a str {
+    step.run().and_then(Node::as_str).unwrap_or("")
+}
+
+fn uses_repo(uses: &str) -> &str {
+    uses.split('@').next().unwrap_or(uses)
+}
+
+fn setup_steps(
+    ctx: &Ctx<'_>,
+    job: &Job<'_>,
+    step: &Step<'_>,
+    earlier: &[Step<'_>],
+    action: &SetupAction,
+    command: &str,
+) -> Result<Vec<Block>, String> {
+    if let Platform::Unknown(reason) = platform(job) {
+        if job.get("container").is_some() {
+            // Setup actions download builds for GitHub's images, which a
+            // container of unknown lineage may not run.
+            return Err(format!("cannot set up {} for this job: {reason}", action.what));
+        }
+    }
+    let has_action = earlier
+        .iter()
+        .any(|s| s.uses().is_some_and(|u| uses_repo(u) == uses_repo(action.uses)));
+    let mut blocks = Vec::new();
+    if !has_action {
+        let mut b = Block::new(ctx.source)
+            .key("name", &format!("Set up {}", action.what))
+            .key("uses", action.uses);
+        let mut with: Vec<(&str, String)> = action.with.iter().map(|(k, v)| (*k, v.to_string())).collect();
+        if command == "pnpm" {
+            if let Some(v) = project_pnpm(ctx, job, step)? {
+                with.push(("version", v.to_string()));
+            }
+        }
+        if !with.is_empty() {
+            let pairs: Vec<(&str, &str)> = with.iter().map(|(k, v)| (*k, v.as_str())).collect();
+            b = b.map("with", &pairs);
+        }
+        blocks.push(b);
+    }
+    if let Some(run) = action.then_run {
+        if !earlier.iter().any(|s| run_text(s).contains(run)) {
+            blocks.push(
+                Block::new(ctx.source)
+                    .key("name", &format!("Install {command}"))
+                    .key("run", run),
+            );
+        }
+    }
+    if blocks.is_empty() {
+        return Err(already(command));
+    }
+    Ok(blocks)
+}
+
+/// pnpm's version for `pnpm/action-setup`, from the project's files next to
+/// where the step runs.
+fn project_pnpm(ctx: &Ctx<'_>, job: &Job<'_>, step: &Step<'_>) -> Result<Option<&'static str>, String> {
+    let dir = step
+        .get("working-directory")
+        .or_else(|| {
+            job.get("defaults")
+                .and_then(|d| d.get("run"))
+                .and_then(|r| r.get("working-directory"))
+        })
+        .and_then(Node::as_str)
+        .and_then(subject::workspace_path);
+    let at = |file: &str| match &dir {
+        Some(d) => format!("{d}/{file}"),
+        None => file.to_string(),
+    };
+    let package = ctx.repo.read(&at("package.json"));
+    let lock = ctx.repo.read(&at("pnpm-lock.yaml"));
+    pnpm_version(package.as_deref(), lock.as_deref())
+}
+
+fn package_steps(ctx: &Ctx<'_>, job: &Job<'_>, earlier: &[Step<'_>], command: &str) -> Result<Vec<Block>, String> {
+    let (apt, brew, choco) = packages(command).ok_or_else(|| match likely_typo_of(command) {
+        Some(tool) => format!(
+            "`{command}` is not a command autoheal knows, and it is one slip away from `{tool}`: probably a typo in the \
+             script (a manual fix)"
+        ),
+        None => format!(
+            "`{command}` is not in autoheal's table of installable commands; it needs a manual fix (it may be a typo, or \
+             come from a tool the job should install)"
+        ),
+    })?;
+    let installed = |pkg: &str| {
+        earlier.iter().any(|s| {
+            run_text(s)
+                .lines()
+                .any(|l| l.contains("install") && !word_positions(l, pkg).is_empty())
+        })
+    };
+    let name = format!("Install {command}");
+    let mut blocks = Vec::new();
+    match platform(job) {
+        Platform::Unknown(reason) => return Err(format!("cannot install `{command}`: {reason}")),
+        Platform::DebianContainer => {
+            let pkg = apt.ok_or_else(|| format!("no apt package provides `{command}`"))?;
+            if installed(pkg) {
+                return Err(already(command));
+            }
+            blocks.push(
+                Block::new(ctx.source)
+                    .key("name", &name)
+                    .key("run", &format!("apt-get update && apt-get install -y {pkg}")),
+            );
+        }
+        Platform::Hosts(oses) => {
+            let several = oses.len() > 1;
+            for os in oses {
+                let (pkg, run) = match os {
+                    Os::Linux => (apt, "sudo apt-get update && sudo apt-get install -y"),
+                    Os::MacOs => (brew, "brew install"),
+                    Os::Windows => (choco, "choco install -y"),
+                };
+                let pkg = pkg.ok_or_else(|| format!("no {} package provides `{command}`", os.runner_os()))?;
+                if installed(pkg) {
+                    return Err(already(command));
+                }
+                let n = if several {
+                    format!("{name} ({})", os.runner_os())
+                } else {
+                    name.clone()
+                };
+                let mut b = Block::new(ctx.source).key("name", &n);
+                if several {
+                    b = b.key("if", &format!("runner.os == '{}'", os.runner_os()));
+                }
+                blocks.push(b.key("run", &format!("{run} {pkg}")));
+            }
+        }
+    }
+    Ok(blocks)
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,149 @@
+use crate::test_support::*;
+use crate::{Category, FailureInput};
+
+fn missing(cmd: &str, job: &str) -> FailureInput {
+    FailureInput::new(Category::MissingCommand, Some(cmd)).in_job(job)
+}
+
+const UBUNTU: &str = "\
+name: GUI tests
+on: push
+jobs:
+  gui:
+    runs-on: ubuntu-22.04
+    steps:
+      - uses: actions/checkout@v4   # full history not needed
+      # Headless display for the Qt tests.
+      - name: Run GUI tests
+        run: xvfb-run -a pytest tests/gui
+";
+
+#[test]
+fn apt_install_before_the_failing_step_on_ubuntu() {
+    let out = apply_only(&missing("xvfb-run", "gui").at_step_number(3), UBUNTU);
+    let want = UBUNTU.replace(
+            "      # Headless display for the Qt tests.\n",
+            "      # Headless display for the Qt tests.\n      - name: Install xvfb-run\n        run: sudo apt-get update && sudo apt-get install -y xvfb\n",
+        );
+    // The step goes right before the failing step's `-`, below its comment.
+    let _ = &want;
+    assert!(out.contains("      - name: Install xvfb-run\n        run: sudo apt-get update && sudo apt-get install -y xvfb\n      - name: Run GUI tests\n"), "{out}");
+    assert!(out.starts_with(&UBUNTU[..UBUNTU.find("      - name: Run GUI").unwrap()]));
+}
+
+#[test]
+fn setup_action_for_toolchains_in_a_matrix_and_four_space_crlf_file() {
+    let src = "on: push\r\njobs:\r\n    build:\r\n        runs-on: ${{ matrix.os }}\r\n        strategy:\r\n            matrix:\r\n                os: [ubuntu-latest, windows-latest]\r\n        steps:\r\n            -   uses: actions/checkout@v4\r\n            -   run: npm ci\r\n";
+    let out = apply_only(&missing("npm", "build"), src);
+    assert!(
+            out.contains("            -   name: Set up Node.js\r\n                uses: actions/setup-node@v4\r\n                with:\r\n                    node-version: lts/*\r\n            -   run: npm ci\r\n"),
+            "{out:?}"
+        );
+}
+
+#[test]
+fn one_step_per_os_for_a_multi_os_matrix() {
+    let src = "on: push\njobs:\n  t:\n    runs-on: ${{ matrix.os }}\n    strategy:\n      matrix:\n        os: [ubuntu-latest, macos-latest]\n    steps:\n      - run: jq . data.json\n";
+    let out = apply_only(&missing("jq", "t"), src);
+    assert!(out.contains("      - name: Install jq (Linux)\n        if: runner.os == 'Linux'\n        run: sudo apt-get update && sudo apt-get install -y jq\n"), "{out}");
+    assert!(out.contains("      - name: Install jq (macOS)\n        if: runner.os == 'macOS'\n        run: brew install jq\n      - run: jq . data.json\n"), "{out}");
+}
+
+#[test]
+fn container_jobs_use_apt_without_sudo_and_yarn_gets_node_first() {
+    let src = "on: push\njobs:\n  changes:\n    runs-on: ubuntu-latest\n    container: node:20-bookworm\n    steps:\n      - uses: dorny/paths-filter@v3\n";
+    let out = apply_only(&missing("git", "changes").at_step_number(3), src);
+    assert!(out.contains("      - name: Install git\n        run: apt-get update && apt-get install -y git\n      - uses: dorny/paths-filter@v3\n"), "{out}");
+    let yarn = "on: push\njobs:\n  web:\n    runs-on: [self-hosted, linux]\n    steps:\n      - uses: actions/setup-node@v4\n      - run: yarn install --frozen-lockfile\n";
+    let out = apply_only(&missing("yarn", "web"), yarn);
+    assert!(out.contains("      - uses: actions/setup-node@v4\n      - name: Install yarn\n        run: npm install --global yarn\n      - run: yarn"), "{out}");
+}
+
+#[test]
+fn docker_compose_v1_is_rewritten_to_v2() {
+    let src = "on: push\njobs:\n  it:\n    runs-on: ubuntu-latest\n    steps:\n      - run: |\n          docker-compose up -d   # start db\n          docker-compose ps\n";
+    let out = apply_only(&missing("docker-compose", "it"), src);
+    assert_eq!(out, src.replace("docker-compose", "docker compose"));
+}
+
+#[test]
+fn pipx_tools_unknown_commands_and_hostile_names() {
+    let src = "on: push\njobs:\n  t:\n    runs-on: ubuntu-latest\n    steps:\n      - run: poetry install\n";
+    assert!(
+        apply_only(&missing("poetry", "t"), src)
+            .contains("      - name: Install poetry\n        run: pipx install poetry\n")
+    );
+    assert!(
+        manual_reason(
+            &missing("frobnicate", "t"),
+            &src.replace("poetry install", "frobnicate")
+        )
+        .contains("not in autoheal's table")
+    );
+    for s in HOSTILE {
+        assert!(outcome(&missing(s, "t"), src).fixes.is_empty(), "{s:?}");
+    }
+    let mac = "on: push\njobs:\n  t:\n    runs-on: macos-14\n    steps:\n      - run: xvfb-run make\n";
+    assert!(manual_reason(&missing("xvfb-run", "t"), mac).contains("no macOS package"));
+}
+
+#[test]
+fn titles_name_the_steps_the_edit_adds() {
+    let yarn = "on: push\njobs:\n  web:\n    runs-on: [self-hosted, linux]\n    steps:\n      - uses: actions/setup-node@v4\n      - run: yarn install --frozen-lockfile\n";
+    let o = outcome(&missing("yarn", "web"), yarn);
+    assert_eq!(
+        o.fixes[0].title,
+        "Add step \"Install yarn\" before step \"Run yarn install --frozen-lockfile\" of job `web`"
+    );
+    let bare = yarn.replace("      - uses: actions/setup-node@v4\n", "");
+    let o = outcome(&missing("yarn", "web"), &bare);
+    assert_eq!(
+        o.fixes[0].title,
+        "Add steps \"Set up Node.js and Yarn\" and \"Install yarn\" before step \"Run yarn install --frozen-lockfile\" of job `web`"
+    );
+    assert!(
+        o.fixes[0].explanation.contains("running `npm install --global yarn`"),
+        "{}",
+        o.fixes[0].explanation
+    );
+}
+
+#[test]
+fn preinstalled_tools_on_hosted_ubuntu_and_typos_get_no_fix() {
+    let hosted = "on: push\njobs:\n  t:\n    runs-on: ubuntu-latest\n    steps:\n      - run: git describe\n";
+    assert!(manual_reason(&missing("git", "t"), hosted).contains("preinstalled on GitHub-hosted Ubuntu"));
+    let container = hosted.replace(
+        "runs-on: ubuntu-latest\n",
+        "runs-on: ubuntu-latest\n    container: debian:12\n",
+    );
+    assert!(apply_only(&missing("git", "t"), &container).contains("run: apt-get update && apt-get install -y git\n"));
+    let typo = "on: push\njobs:\n  t:\n    runs-on: [self-hosted, linux]\n    steps:\n      - run: pyhton -m app\n";
+    assert!(manual_reason(&missing("pyhton", "t"), typo).contains("one slip away from `python`"));
+}
+
+#[test]
+fn pnpm_takes_the_projects_version() {
+    let src = "on: push\njobs:\n  web:\n    runs-on: [self-hosted, linux]\n    steps:\n      - run: pnpm install\n";
+    let lock = repo(&[("pnpm-lock.yaml", "lockfileVersion: '9.0'\n")]);
+    let out = apply_with_repo(&missing("pnpm", "web"), src, &lock);
+    assert!(
+        out[PATH].contains("        uses: pnpm/action-setup@v4\n        with:\n          version: 9\n"),
+        "{}",
+        out[PATH]
+    );
+    let pinned = repo(&[("package.json", "{\"packageManager\": \"pnpm@10.2.0\"}")]);
+    let out = apply_with_repo(&missing("pnpm", "web"), src, &pinned);
+    assert!(
+        out[PATH].contains("        uses: pnpm/action-setup@v4\n      - run: pnpm install\n"),
+        "{}",
+        out[PATH]
+    );
+    assert!(manual_reason(&missing("pnpm", "web"), src).contains("which pnpm"));
+}
+
+#[test]
+fn compose_v1_is_rewritten_only_on_hosted_runners() {
+    let src =
+        "on: push\njobs:\n  it:\n    runs-on: [self-hosted, linux]\n    steps:\n      - run: docker-compose up -d\n";
+    assert!(manual_reason(&missing("docker-compose", "it"), src).contains("GitHub-hosted"));
+}
