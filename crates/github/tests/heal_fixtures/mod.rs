@@ -124,7 +124,7 @@ pub fn manual_cancel(run_id: u64) -> Scenario {
     scenario
 }
 
-pub const MISSING_COMMAND_WORKFLOW: &str = "name: CI\non: [push]\njobs:\n  report:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      # Validate the generated report.\n      - name: Check generated JSON\n        run: jq . build/report.json\n";
+pub const MISSING_COMMAND_WORKFLOW: &str = "name: CI\non: [push]\njobs:\n  report:\n    runs-on: [self-hosted, linux]\n    steps:\n      - uses: actions/checkout@v4\n      # Validate the generated report.\n      - name: Check generated JSON\n        run: jq . build/report.json\n";
 
 pub fn missing_command(run_id: u64) -> Scenario {
     let id = run_id * 10 + 1;
