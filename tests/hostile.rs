@@ -12,6 +12,9 @@ use std::os::unix::fs::symlink;
 use std::path::Path;
 use std::process::{Command, Output, Stdio};
 
+use autoheal_fuzz_targets::hostile::{
+    JOBS_SHARING_AN_ANCHOR, TAB_IN_BLOCK_SCALAR, alias_bomb, deep_block_sequence, missing_modules_log,
+};
 use serde_json::Value;
 
 /// A workflow with one finding that `check --fix` fixes safely (a missing
@@ -58,25 +61,11 @@ fn json_diagnostics(out: &Output) -> Vec<Value> {
     v["diagnostics"].as_array().cloned().unwrap_or_default()
 }
 
-fn alias_bomb() -> String {
-    let mut s = String::from("on: push\nx0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n");
-    for i in 1..15 {
-        let items = vec![format!("*a{}", i - 1); 9].join(", ");
-        s.push_str(&format!("x{i}: &a{i} [{items}]\n"));
-    }
-    s + "jobs:\n  b:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo\n"
-}
-
-fn deep_sequence() -> String {
-    let head = "on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/cache@v4\n        with:\n          a:\n            ";
-    format!("{head}{}x\n", "- ".repeat(100_000))
-}
-
 #[test]
 fn an_alias_bomb_and_deep_nesting_in_two_files_are_limit_errors_not_crashes() {
     let bomb = alias_bomb();
     assert!(bomb.len() < 1024);
-    let deep = deep_sequence();
+    let deep = deep_block_sequence(100_000);
     let dir = repo(&[
         (".github/workflows/bomb.yml", &bomb),
         (".github/workflows/deep.yml", &deep),
@@ -350,8 +339,7 @@ fn report_files_an_issue_for_a_run_whose_workflow_is_an_alias_bomb_or_too_deep()
 
 #[test]
 fn check_fix_replaces_indentation_tabs_but_not_a_heredoc_recipe_tab() {
-    let src = "on: push\njobs:\n  build:\n\truns-on: ubuntu-latest\n    timeout-minutes: 5\n    steps:\n      - run: |\n          cat > Makefile <<'EOF'\n          all:\n          \techo hi\n          EOF\n          make\n";
-    let dir = repo(&[(".github/workflows/ci.yml", src)]);
+    let dir = repo(&[(".github/workflows/ci.yml", TAB_IN_BLOCK_SCALAR)]);
     let out = autoheal(dir.path(), &["check", "--fix"]);
     assert_eq!(out.status.code(), Some(0), "{}{}", text(&out.stdout), text(&out.stderr));
     let fixed = std::fs::read_to_string(dir.path().join(".github/workflows/ci.yml")).expect("read");
@@ -362,25 +350,13 @@ fn check_fix_replaces_indentation_tabs_but_not_a_heredoc_recipe_tab() {
 
 #[test]
 fn fix_unsafe_on_jobs_sharing_an_anchor_inserts_once() {
-    let src = "on: push\njobs:\n  a: &job\n    runs-on: ubuntu-latest\n    steps:\n      - run: make\n  b: *job\n";
-    let dir = repo(&[(".github/workflows/ci.yml", src)]);
+    let dir = repo(&[(".github/workflows/ci.yml", JOBS_SHARING_AN_ANCHOR)]);
     let out = autoheal(dir.path(), &["check", "--fix=unsafe"]);
     assert_eq!(out.status.code(), Some(0), "{}{}", text(&out.stdout), text(&out.stderr));
     let fixed = std::fs::read_to_string(dir.path().join(".github/workflows/ci.yml")).expect("read");
     assert_eq!(fixed.matches("timeout-minutes").count(), 1, "{fixed}");
     let recheck = autoheal(dir.path(), &["check", "--format", "json"]);
     assert!(json_diagnostics(&recheck).is_empty(), "{}", text(&recheck.stdout));
-}
-
-fn missing_modules_log(modules: &[&str]) -> String {
-    let mut log =
-        String::from("2024-05-02T10:15:00.1Z ##[group]Run python -m pytest -q\n2024-05-02T10:15:00.2Z ##[endgroup]\n");
-    for m in modules {
-        log.push_str(&format!(
-            "2024-05-02T10:15:01.1Z E   ModuleNotFoundError: No module named '{m}'\n"
-        ));
-    }
-    log + "2024-05-02T10:15:02.1Z ##[error]Process completed with exit code 2.\n"
 }
 
 #[test]

@@ -10,6 +10,7 @@ mod corpus;
 mod eval_fixes;
 mod eval_logs;
 mod floor;
+mod fuzz;
 mod zizmor_eval;
 
 use std::path::PathBuf;
@@ -25,7 +26,9 @@ fn usage() -> ! {
          eval logs [SET]       per-case category/strict-subject accuracy on failure-logs (SET: all, design, check)\n  \
          eval fixes [set]      diagnosed failure-logs cases fixed on real corpus workflows with that kind of step\n  \
          eval zizmor [DIR]     security audits vs zizmor's SARIF (DIR, or run zizmor per file)\n  \
-         bench logs [MiB]      log analysis throughput on a generated log (default 1024 MiB; needs no corpus)"
+         bench logs [MiB]      log analysis throughput on a generated log (default 1024 MiB; needs no corpus)\n  \
+         fuzz [TARGET..] [--execs N] [--seconds S] [--seed X] [--jobs J]\n                        \
+         run the fuzz targets on stable Rust (default: all, 1,000,000 executions each; needs no corpus)"
     );
     std::process::exit(2)
 }
@@ -55,6 +58,11 @@ pub fn corpus_dir() -> Option<PathBuf> {
 fn main() -> anyhow::Result<()> {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    match args.as_slice() {
+        ["fuzz", rest @ ..] => return fuzz::run(rest),
+        ["fuzz-worker", rest @ ..] => return fuzz::worker(rest),
+        _ => {}
+    }
     if let ["bench", "logs", rest @ ..] = args.as_slice() {
         return bench_logs::run(rest.first().and_then(|m| m.parse().ok()).unwrap_or(1024));
     }

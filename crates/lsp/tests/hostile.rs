@@ -3,19 +3,11 @@
 
 mod support;
 
+use autoheal_fuzz_targets::hostile::{TAB_IN_BLOCK_SCALAR, alias_bomb, deep_block_sequence};
 use serde_json::{Value, json};
 use support::{TestClient, apply_edits};
 
 const WF_URI: &str = "file:///nowhere/repo/.github/workflows/ci.yml";
-
-fn alias_bomb() -> String {
-    let mut s = String::from("on: push\nx0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n");
-    for i in 1..15 {
-        let items = vec![format!("*a{}", i - 1); 9].join(", ");
-        s.push_str(&format!("x{i}: &a{i} [{items}]\n"));
-    }
-    s + "jobs:\n  b:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo\n"
-}
 
 fn codes(diags: &[Value]) -> Vec<&str> {
     diags.iter().filter_map(|d| d["code"].as_str()).collect()
@@ -50,10 +42,7 @@ async fn still_serving(c: &mut TestClient) {
 #[tokio::test]
 async fn an_alias_bomb_deep_nesting_and_a_huge_document_each_get_one_limit_error() {
     let (mut c, _) = TestClient::start(None, &[]).await;
-    let deep = format!(
-        "on: push\npermissions: {{}}\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/cache@v4 # autoheal: ignore[unpinned-uses]\n        with:\n          a:\n            {}x\n",
-        "- ".repeat(100_000)
-    );
+    let deep = deep_block_sequence(100_000);
     let huge = format!("on: push\n{}", "# padding\n".repeat(500_000));
     c.open(WF_URI, &alias_bomb()).await;
     let diags = c.diagnostics(WF_URI, Some(1)).await;
@@ -106,7 +95,7 @@ async fn a_burst_of_edits_costs_a_few_analyses_and_ends_on_the_latest_text() {
 #[tokio::test]
 async fn the_tab_quick_fix_leaves_a_block_scalar_alone() {
     let (mut c, _) = TestClient::start(None, &[]).await;
-    let text = "on: push\njobs:\n  build:\n\truns-on: ubuntu-latest\n    timeout-minutes: 5\n    steps:\n      - run: |\n          printf 'all:\\n\\techo hi\\n' > Makefile\n          cat <<'EOF' >> Makefile\n          t:\n          \techo t\n          EOF\n          make\n";
+    let text = TAB_IN_BLOCK_SCALAR;
     c.open(WF_URI, text).await;
     let diags: Vec<Value> = c
         .diagnostics(WF_URI, Some(1))

@@ -1,0 +1,106 @@
+//! Every fuzz target's logic, its seeds and its dictionary, in one place:
+//! the libFuzzer binaries in `fuzz/` (nightly) call these functions, and so
+//! does `cargo xtask fuzz`, which runs them on stable Rust here with the
+//! [`mutate`] module's inputs. A target is a function over bytes that must
+//! never panic (its assertions are the properties it checks).
+//!
+//! The seeds include the hostile inputs of issue 19 ([`hostile`]); the test
+//! below runs every seed and a few hundred mutated inputs of each target on
+//! every `cargo test`.
+
+pub mod hostile;
+pub mod mutate;
+pub mod targets;
+
+/// One fuzz target.
+pub struct Target {
+    pub name: &'static str,
+    pub run: fn(&[u8]),
+    pub seeds: fn() -> Vec<Vec<u8>>,
+    /// Tokens the mutator inserts (structure the parser looks for).
+    pub dictionary: &'static [&'static str],
+    /// Mutated inputs are cut to this many bytes.
+    pub max_len: usize,
+}
+
+macro_rules! target {
+    ($name:ident, $max_len:expr) => {
+        Target {
+            name: stringify!($name),
+            run: targets::$name::run,
+            seeds: targets::$name::seeds,
+            dictionary: targets::$name::DICTIONARY,
+            max_len: $max_len,
+        }
+    };
+}
+
+/// Every target, parsers first.
+pub const TARGETS: &[Target] = &[
+    target!(lint, 8 << 10),
+    target!(expr_parse, 4 << 10),
+    target!(config, 4 << 10),
+    target!(cron, 256),
+    target!(rule_refs, 1 << 10),
+    target!(logs_parse, 16 << 10),
+    target!(logs_zip, 16 << 10),
+    target!(github_record, 8 << 10),
+    target!(github_text, 4 << 10),
+    target!(lsp_frames, 4 << 10),
+    target!(lsp_failure_store, 8 << 10),
+    target!(apply_fix, 4 << 10),
+    target!(fixes_apply, 4 << 10),
+];
+
+pub fn target(name: &str) -> Option<&'static Target> {
+    TARGETS.iter().find(|t| t.name == name)
+}
+
+impl Target {
+    /// The seeds, then every file in `fuzz/regressions/<target>/` (inputs
+    /// the fuzzer once found, kept so they are run forever) and in
+    /// cargo-fuzz's `fuzz/corpus/<target>/`, if any.
+    pub fn corpus(&self) -> Vec<Vec<u8>> {
+        let mut inputs = (self.seeds)();
+        let fuzz = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fuzz");
+        for dir in ["regressions", "corpus"] {
+            let Ok(entries) = std::fs::read_dir(fuzz.join(dir).join(self.name)) else {
+                continue;
+            };
+            let mut files: Vec<std::path::PathBuf> = entries.filter_map(|e| e.ok()).map(|e| e.path()).collect();
+            files.sort();
+            inputs.extend(files.iter().filter_map(|f| std::fs::read(f).ok()));
+        }
+        inputs
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Each target on its seeds and on a fixed set of mutated inputs: a
+    /// regression test for everything the fuzzer found (its inputs end up
+    /// as seeds), cheap enough for every `cargo test`.
+    #[test]
+    fn every_target_survives_its_seeds_and_a_few_hundred_mutations() {
+        for target in TARGETS {
+            let seeds = target.corpus();
+            assert!(!seeds.is_empty(), "{} has seeds", target.name);
+            for seed in &seeds {
+                (target.run)(seed);
+            }
+            let mut rng = mutate::Rng::for_batch(19, target.name, 0);
+            for _ in 0..300 {
+                let input = mutate::input(&mut rng, &seeds, target.dictionary, target.max_len);
+                let outcome = std::panic::catch_unwind(|| (target.run)(&input));
+                assert!(
+                    outcome.is_ok(),
+                    "{} panicked on {:?}",
+                    target.name,
+                    String::from_utf8_lossy(&input)
+                );
+            }
+        }
+    }
+}
