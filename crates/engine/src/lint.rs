@@ -101,6 +101,7 @@ pub fn lint_parsed(path: &str, source: &str, doc: &Document, opts: &LintOptions<
         rule: "",
         severity: crate::diagnostic::Severity::Error,
         out: Vec::new(),
+        indent_unit: Default::default(),
     };
     crate::rules::run_rules(&mut ctx, RULES);
     let mut diags = ctx.out;

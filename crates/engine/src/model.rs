@@ -1,6 +1,8 @@
 //! A typed view of a workflow over the spanned YAML tree. It borrows the
 //! tree, so every job and step still knows its exact bytes.
 
+use std::collections::HashMap;
+
 use crate::yaml::{Entry, Node};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -35,6 +37,10 @@ pub struct Workflow<'a> {
     /// The `jobs:` entry, when present.
     pub jobs_entry: Option<&'a Entry>,
     pub jobs: Vec<Job<'a>>,
+    /// Index into `jobs` by id, exact and ASCII-lowercased (the first of
+    /// equal ids), so that looking a job up does not scan all of them.
+    by_id: HashMap<&'a str, usize>,
+    by_lower_id: HashMap<String, usize>,
 }
 
 #[derive(Debug)]
@@ -56,7 +62,7 @@ pub struct Step<'a> {
 impl<'a> Workflow<'a> {
     pub fn new(root: &'a Node) -> Self {
         let jobs_entry = root.entry("jobs");
-        let jobs = jobs_entry
+        let jobs: Vec<Job<'a>> = jobs_entry
             .and_then(|e| e.value.as_mapping())
             .map(|entries| {
                 entries
@@ -80,14 +86,28 @@ impl<'a> Workflow<'a> {
                     .collect()
             })
             .unwrap_or_default();
-        Workflow { root, jobs_entry, jobs }
+        let mut by_id = HashMap::with_capacity(jobs.len());
+        let mut by_lower_id = HashMap::with_capacity(jobs.len());
+        for (i, job) in jobs.iter().enumerate() {
+            by_id.entry(job.id).or_insert(i);
+            by_lower_id.entry(job.id.to_ascii_lowercase()).or_insert(i);
+        }
+        Workflow {
+            root,
+            jobs_entry,
+            jobs,
+            by_id,
+            by_lower_id,
+        }
     }
 
+    /// The job with this id, else one whose id differs only in ASCII case.
     pub fn job(&self, id: &str) -> Option<&Job<'a>> {
-        self.jobs
-            .iter()
-            .find(|j| j.id == id)
-            .or_else(|| self.jobs.iter().find(|j| j.id.eq_ignore_ascii_case(id)))
+        let i = match self.by_id.get(id) {
+            Some(i) => *i,
+            None => *self.by_lower_id.get(&id.to_ascii_lowercase())?,
+        };
+        self.jobs.get(i)
     }
 
     pub fn name(&self) -> Option<&'a str> {

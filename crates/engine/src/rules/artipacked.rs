@@ -60,9 +60,11 @@ fn check(ctx: &mut Context<'_>) {
             Some(v) if v.eq_ignore_ascii_case("false") || v.contains("${{") => continue,
             _ => {}
         }
+        // A job's steps are contiguous in `steps`: the rest of this job's
+        // are the ones right after it.
         let later: Vec<&StepRef<'_>> = steps[i + 1..]
             .iter()
-            .filter(|s| matches!((s.job, step.job), (Some(a), Some(b)) if a.id == b.id))
+            .take_while(|s| matches!((s.job, step.job), (Some(a), Some(b)) if a.id == b.id))
             .collect();
         let untrusted_ref = audit::input(step.node, "ref").and_then(Node::as_str).is_some_and(|r| {
             let r = r.to_ascii_lowercase();
@@ -97,7 +99,7 @@ fn check(ctx: &mut Context<'_>) {
             continue;
         };
         let needs_git = later.iter().any(|s| uses_remote_git(s.node));
-        let fix = audit::set_input(ctx.path, ctx.source, step.node, "persist-credentials", "false").map(|e| {
+        let fix = audit::set_input(ctx, step.node, "persist-credentials", "false").map(|e| {
             let title = "Set `persist-credentials: false`";
             if needs_git {
                 Fix::unsafe_(title, vec![e]).with_explanation(

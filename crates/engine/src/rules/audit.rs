@@ -133,7 +133,8 @@ pub fn input<'a>(step: &'a Node, key: &str) -> Option<&'a Node> {
 /// An edit setting `with: {key: value}` on a step: a new entry in its
 /// `with:` mapping, or a new `with:` after the step's `uses:`. `None` when
 /// the input is already set or the layout is not one these edits handle.
-pub fn set_input(path: &str, source: &str, step: &Node, key: &str, value: &str) -> Option<crate::diagnostic::Edit> {
+pub fn set_input(ctx: &Context<'_>, step: &Node, key: &str, value: &str) -> Option<crate::diagnostic::Edit> {
+    let (path, source) = (ctx.path, ctx.source);
     use crate::edit;
     match step.get("with") {
         Some(with) if with.get(key).is_some() => None,
@@ -155,7 +156,7 @@ pub fn set_input(path: &str, source: &str, step: &Node, key: &str, value: &str) 
             let col = edit::column(source, entries.first()?.key.span.start);
             let eol = edit::line_ending(source);
             let at = edit::line_end(source, uses.value.span.end);
-            let unit = edit::indent_unit(source);
+            let unit = ctx.indent_unit();
             Some(crate::diagnostic::Edit::insert(
                 path,
                 at,

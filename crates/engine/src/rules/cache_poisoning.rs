@@ -110,7 +110,7 @@ fn check(ctx: &mut Context<'_>) {
                 Caching::Always => (true, None),
                 Caching::UnlessSet(k, off) => (
                     value(k).as_deref() != Some(*off),
-                    audit::set_input(ctx.path, ctx.source, step.node, k, off),
+                    audit::set_input(ctx, step.node, k, off),
                 ),
                 Caching::WhenSet(k, offs) => (value(k).is_some_and(|v| !offs.contains(&v.as_str())), None),
             };

@@ -292,10 +292,7 @@ fn workflow_fix(ctx: &Context<'_>, root: &Node, needs: &[Option<Vec<(&'static st
         return None;
     }
     let eol = edit::line_ending(ctx.source);
-    let text = format!(
-        "permissions:{}{eol}{eol}",
-        block_lines(&union, edit::indent_unit(ctx.source), eol)
-    );
+    let text = format!("permissions:{}{eol}{eol}", block_lines(&union, ctx.indent_unit(), eol));
     let at = edit::line_start(ctx.source, jobs.key.span.start);
     Some(
         Fix::safe("Add a read-only `permissions:` block", vec![Edit::insert(ctx.path, at, text)]).with_explanation(
@@ -319,7 +316,7 @@ fn job_fix(ctx: &Context<'_>, job: &Job<'_>, needs: &[(&str, &str)]) -> Option<F
     let text = format!(
         "{eol}{}permissions:{}",
         " ".repeat(col),
-        block_lines(needs, col + edit::indent_unit(ctx.source), eol)
+        block_lines(needs, col + ctx.indent_unit(), eol)
     );
     let listed: Vec<String> = needs.iter().map(|(s, l)| format!("{s}: {l}")).collect();
     let title = if listed.is_empty() {

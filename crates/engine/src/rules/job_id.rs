@@ -1,5 +1,7 @@
 //! `job-id`: job ids must be valid identifiers and unique ignoring case.
 
+use std::collections::HashMap;
+
 use super::{Context, Rule, WORKFLOWS};
 use crate::diagnostic::Severity;
 
@@ -21,7 +23,8 @@ pub fn is_valid_id(id: &str) -> bool {
 
 fn check(ctx: &mut Context<'_>) {
     let Some(wf) = ctx.workflow else { return };
-    let mut seen: Vec<(&str, crate::text::TextRange)> = Vec::new();
+    // Jobs by lowercased id: each list holds the ids spelled that way, in order.
+    let mut seen: HashMap<String, Vec<(&str, crate::text::TextRange)>> = HashMap::new();
     for job in &wf.jobs {
         let span = job.entry.key.span;
         if !is_valid_id(job.id) {
@@ -30,10 +33,8 @@ fn check(ctx: &mut Context<'_>) {
                 format!("invalid job id \"{}\": ids must start with a letter or `_` and contain only letters, digits, `-` and `_`", job.id),
             );
         }
-        if let Some((first, at)) = seen
-            .iter()
-            .find(|(s, _)| s.eq_ignore_ascii_case(job.id) && *s != job.id)
-        {
+        let same = seen.entry(job.id.to_ascii_lowercase()).or_default();
+        if let Some((first, at)) = same.iter().find(|(s, _)| *s != job.id) {
             let msg = format!(
                 "job id \"{}\" duplicates job \"{first}\": job ids are case-insensitive",
                 job.id
@@ -44,7 +45,7 @@ fn check(ctx: &mut Context<'_>) {
                 message: "first defined here".into(),
             });
         }
-        seen.push((job.id, span));
+        same.push((job.id, span));
     }
 }
 

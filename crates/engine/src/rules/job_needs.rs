@@ -1,6 +1,8 @@
 //! `job-needs`: `needs:` must name jobs that exist, and must not form a
 //! cycle (GitHub rejects the workflow before any job runs).
 
+use std::collections::{HashMap, HashSet};
+
 use super::{Context, Rule, WORKFLOWS};
 use crate::config::suggest;
 use crate::diagnostic::{Label, Severity};
@@ -17,21 +19,25 @@ pub const RULE: Rule = Rule {
 fn check(ctx: &mut Context<'_>) {
     let Some(wf) = ctx.workflow else { return };
     let ids: Vec<&str> = wf.jobs.iter().map(|j| j.id).collect();
-    let index_of = |name: &str| ids.iter().position(|id| id.eq_ignore_ascii_case(name));
+    // Job ids compare case-insensitively; the first of equal ids wins.
+    let mut by_id: HashMap<String, usize> = HashMap::with_capacity(ids.len());
+    for (i, id) in ids.iter().enumerate() {
+        by_id.entry(id.to_ascii_lowercase()).or_insert(i);
+    }
+    let index_of = |name: &str| by_id.get(&name.to_ascii_lowercase()).copied();
     // Edges by job index, for the cycle search.
     let mut edges: Vec<Vec<(usize, crate::text::TextRange)>> = vec![Vec::new(); ids.len()];
     for (i, job) in wf.jobs.iter().enumerate() {
-        let mut seen: Vec<&str> = Vec::new();
+        let mut seen: HashSet<String> = HashSet::new();
         for need in job.needs() {
             let Some(name) = need.as_str() else { continue };
             if need.is_expression() {
                 continue;
             }
-            if seen.iter().any(|s| s.eq_ignore_ascii_case(name)) {
+            if !seen.insert(name.to_ascii_lowercase()) {
                 ctx.report(need.span, format!("job \"{name}\" is listed twice in `needs:`"));
                 continue;
             }
-            seen.push(name);
             match index_of(name) {
                 Some(j) if j == i => {
                     ctx.report(need.span, format!("job \"{}\" needs itself", job.id));

@@ -153,11 +153,18 @@ pub struct Context<'a> {
     pub(crate) rule: &'static str,
     pub(crate) severity: Severity,
     pub(crate) out: Vec<Diagnostic>,
+    /// [`crate::edit::indent_unit`] of `source`, computed on first use: it
+    /// reads the whole file, and rules build fixes per job.
+    pub(crate) indent_unit: std::cell::OnceCell<usize>,
 }
 
 impl<'a> Context<'a> {
     pub fn root(&self) -> Option<&'a Node> {
         self.doc.root.as_ref()
+    }
+    /// The file's indentation step ([`crate::edit::indent_unit`]), once per file.
+    pub fn indent_unit(&self) -> usize {
+        *self.indent_unit.get_or_init(|| crate::edit::indent_unit(self.source))
     }
     /// Report at the rule's effective severity.
     pub fn report(&mut self, range: TextRange, message: impl Into<String>) -> &mut Diagnostic {

@@ -9,6 +9,8 @@
 //! run's log shows the runner itself failed (the `optional_job` fix type in
 //! `autoheal-fixes`, which uses [`optional_reason`]).
 
+use std::collections::HashMap;
+
 use super::{Context, Rule, WORKFLOWS};
 use crate::diagnostic::{Fix, Severity};
 use crate::edit;
@@ -74,26 +76,45 @@ pub fn matrix_has_experimental(job: &Job<'_>) -> bool {
 /// The job the workflow exists for: the only job, or the one most others
 /// need. Never made optional.
 pub fn is_main_job(wf: &Workflow<'_>, job: &Job<'_>) -> bool {
+    is_main(wf, job, &dependents(wf))
+}
+
+/// How many jobs name each job in `needs:`.
+fn dependents<'a>(wf: &Workflow<'a>) -> HashMap<&'a str, usize> {
+    let mut counts: HashMap<&str, usize> = HashMap::new();
+    for j in &wf.jobs {
+        let mut named: Vec<&str> = j.needs().iter().filter_map(|n| n.as_str()).collect();
+        named.sort_unstable();
+        named.dedup();
+        for id in named {
+            *counts.entry(id).or_default() += 1;
+        }
+    }
+    counts
+}
+
+fn is_main(wf: &Workflow<'_>, job: &Job<'_>, dependents: &HashMap<&str, usize>) -> bool {
     if wf.jobs.len() <= 1 {
         return true;
     }
-    let dependents = wf
-        .jobs
-        .iter()
-        .filter(|j| j.needs().iter().any(|n| n.as_str() == Some(job.id)))
-        .count();
+    let dependents = dependents.get(job.id).copied().unwrap_or(0);
     dependents * 2 > wf.jobs.len().saturating_sub(1) && dependents > 0
 }
 
 fn check(ctx: &mut Context<'_>) {
     let Some(wf) = ctx.workflow else { return };
+    // Counted once: per job it made the rule quadratic in the jobs.
+    let mut counts = None;
     for job in &wf.jobs {
-        if job.get("continue-on-error").is_some() || job.is_call() || is_main_job(wf, job) {
+        if job.get("continue-on-error").is_some() || job.is_call() {
             continue;
         }
         let Some(reason) = marked_experimental(job) else {
             continue;
         };
+        if is_main(wf, job, counts.get_or_insert_with(|| dependents(wf))) {
+            continue;
+        }
         let fix = continue_on_error_fix(ctx.path, ctx.source, job);
         let d = ctx.report(
             job.entry.key.span,

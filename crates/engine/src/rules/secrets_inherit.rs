@@ -121,7 +121,7 @@ fn explicit_secrets(ctx: &Context<'_>, job: &Job<'_>) -> Option<Fix> {
             "Pass no secrets (the workflow reads none)".to_string(),
         )
     } else {
-        let col = edit::column(ctx.source, entry.key.span.start) + edit::indent_unit(ctx.source);
+        let col = edit::column(ctx.source, entry.key.span.start) + ctx.indent_unit();
         let eol = edit::line_ending(ctx.source);
         let lines: String = names
             .iter()

@@ -200,7 +200,7 @@ fn check_step(
     if findings.is_empty() {
         return;
     }
-    let fix = move_to_env(ctx.path, ctx.source, step, &scripts, &injections, outer_env, scope);
+    let fix = move_to_env(ctx, step, &scripts, &injections, outer_env, scope);
     for (range, message, tier) in findings {
         let (severity, confidence) = tier.level();
         let script = scripts
@@ -285,14 +285,14 @@ fn variable_name(path: &str) -> String {
 /// The fix for a whole step: every untrusted `${{ }}` becomes a variable
 /// of the step's `env:`, so fixes of one step never conflict.
 fn move_to_env(
-    path: &str,
-    source: &str,
+    ctx: &Context<'_>,
     step: &Node,
     scripts: &[Script<'_>],
     injections: &[Injection],
     outer_env: &[String],
     scope: &Scope<'_>,
 ) -> Option<Fix> {
+    let (path, source) = (ctx.path, ctx.source);
     let env = step.get("env");
     if env.is_some_and(|e| !e.is_mapping()) {
         return None;
@@ -353,7 +353,7 @@ fn move_to_env(
         edits.push(yaml_replace(path, source, script.node, start, end, &text)?);
     }
     if !new_vars.is_empty() {
-        edits.push(insert_env(path, source, step, env, &new_vars)?);
+        edits.push(insert_env(ctx, step, env, &new_vars)?);
     }
     let names: Vec<&str> = new_vars.iter().map(|(_, n)| n.as_str()).collect();
     let title = if names.is_empty() {
@@ -395,7 +395,8 @@ fn env_value(inner: &str) -> String {
 
 /// Add `name: ${{ expr }}` entries to the step's `env:`, creating it after
 /// the step's last key when missing.
-fn insert_env(path: &str, source: &str, step: &Node, env: Option<&Node>, vars: &[(String, String)]) -> Option<Edit> {
+fn insert_env(ctx: &Context<'_>, step: &Node, env: Option<&Node>, vars: &[(String, String)]) -> Option<Edit> {
+    let (path, source) = (ctx.path, ctx.source);
     let eol = edit::line_ending(source);
     let after_last = |entries: &[crate::yaml::Entry]| {
         let last = entries.last()?;
@@ -425,7 +426,7 @@ fn insert_env(path: &str, source: &str, step: &Node, env: Option<&Node>, vars: &
         None => {
             let entries = step.as_mapping()?;
             let col = edit::column(source, entries.first()?.key.span.start);
-            let unit = edit::indent_unit(source);
+            let unit = ctx.indent_unit();
             let mut text = format!("{eol}{}env:", " ".repeat(col));
             for (k, n) in vars {
                 text.push_str(&format!("{eol}{}{n}: {}", " ".repeat(col + unit), env_value(k)));

@@ -138,6 +138,7 @@ fn metadata_findings(
         rule: "",
         severity: Severity::Error,
         out: Vec::new(),
+        indent_unit: Default::default(),
     };
     crate::rules::run_rules(&mut ctx, METADATA_RULES);
     let mut out = ctx.out;
