@@ -5,7 +5,9 @@
 //!   with `test.jsonl`): an expected line counts as found when autoheal
 //!   reports an error or warning on that line of that file (shellcheck's
 //!   findings count at any severity: autoheal reports its advice as info).
-//!   Lines of kinds autoheal does not run (pyflakes) are excluded.
+//!   Lines of kinds autoheal does not run (pyflakes) are excluded. Line 0
+//!   (actionlint's position for a YAML error its parser did not place)
+//!   counts as found when autoheal reports a YAML error anywhere in the file.
 //! - Cases that are valid (`ok/`, `bench/`, the valid reusable workflow
 //!   metadata): every error-severity finding counts against us, except the
 //!   security audits (zizmor-style rules such as `unpinned-images`), which
@@ -211,12 +213,21 @@ pub fn run(corpus: &Path) -> anyhow::Result<()> {
         let bytes = std::fs::read(path)?;
         let text = String::from_utf8_lossy(&bytes);
         let idx = LineIndex::new(&text);
-        let flagged: BTreeSet<u32> = linter
-            .lint(logical, &bytes, repo)
+        let diagnostics = linter.lint(logical, &bytes, repo);
+        let mut flagged: BTreeSet<u32> = diagnostics
             .iter()
             .filter(|d| counts_as_flag(d))
             .map(|d| idx.line_column(&text, d.range.start).line)
             .collect();
+        // actionlint says `0:0` when its YAML library gave no position (an
+        // undefined alias): it is a finding about the file, found when
+        // autoheal reports a YAML error anywhere in it.
+        if diagnostics
+            .iter()
+            .any(|d| d.rule == "syntax" && d.severity == Severity::Error)
+        {
+            flagged.insert(0);
+        }
         let mut lines: Vec<(u32, String)> = expected
             .iter()
             .filter(|e| !excluded_kinds.contains(&e.kind.as_str()))

@@ -80,6 +80,12 @@ pub fn parse_action_ref(uses: &str) -> Result<ActionRef<'_>, String> {
         if image.is_empty() {
             return Err("`docker://` needs an image, as in `docker://alpine:3.20`".into());
         }
+        // `image:` with nothing after the colon (the last `:` after the last
+        // `/`, so a registry port is not a tag) or `image@` without a digest.
+        let name_part = &image[image.rfind('/').map_or(0, |i| i + 1)..];
+        if name_part.ends_with(':') || image.ends_with('@') {
+            return Err("the tag after `:` (or the digest after `@`) of the Docker image is empty".into());
+        }
         return Ok(ActionRef::Docker { image });
     }
     if uses.starts_with("./") || uses == "." {

@@ -52,13 +52,20 @@ fn check(ctx: &mut Context<'_>) {
                     } else {
                         format!(" (jobs: {})", ids.join(", "))
                     };
-                    ctx.report(
-                        need.span,
+                    // Reported at the job, as actionlint does (a job whose
+                    // needs cannot be met is what GitHub rejects), with the
+                    // name itself labelled.
+                    let d = ctx.report(
+                        job.entry.key.span,
                         format!(
                             "job \"{}\" needs job \"{name}\", which does not exist{hint}{known}",
                             job.id
                         ),
                     );
+                    d.labels.push(crate::diagnostic::Label {
+                        range: need.span,
+                        message: "no job has this id".into(),
+                    });
                 }
             }
         }
@@ -136,7 +143,7 @@ mod tests {
         assert_eq!(
             render(src, "job-needs"),
             [
-                "5:13: job \"build\" needs job \"tset\", which does not exist; did you mean \"test\"? (jobs: build, test, deploy)",
+                "3:3: job \"build\" needs job \"tset\", which does not exist; did you mean \"test\"? (jobs: build, test, deploy)",
                 "5:19: job \"build\" needs itself",
                 "6:3: dependency cycle between jobs: test -> deploy -> test",
                 "8:21: job \"deploy\" is listed twice in `needs:`",

@@ -172,10 +172,19 @@ fn shell_name(ctx: &mut Context<'_>, node: &Node, os: Option<Os>) {
     os_compatible(ctx, node, os);
 }
 
-/// `cmd` and `powershell` (Windows PowerShell) exist only on Windows.
+/// `cmd` and `powershell` (Windows PowerShell) exist only on Windows, and
+/// the `sh` keyword only on Linux and macOS (GitHub's table of supported
+/// shells; a custom `sh {0}` command is the user's own business).
 fn os_compatible(ctx: &mut Context<'_>, node: &Node, os: Option<Os>) {
     let Some(shell) = node.as_str() else { return };
     let name = shell.split_whitespace().next().unwrap_or("").to_ascii_lowercase();
+    if os == Some(Os::Windows) && shell.trim().eq_ignore_ascii_case("sh") {
+        ctx.report(
+            node.report_span(),
+            "shell \"sh\" is only available on Linux and macOS runners, but this job runs on Windows; use `bash` (Git Bash) or `pwsh`",
+        );
+        return;
+    }
     if os == Some(Os::Unix) && matches!(name.as_str(), "cmd" | "powershell") {
         let instead = if name == "cmd" {
             "`bash` or `pwsh`"

@@ -124,7 +124,50 @@ fn check(ctx: &mut Context<'_>) {
             }
         });
     }
+    for &anchor in &ctx.doc.unused_anchors {
+        out.push(unused_anchor(ctx, anchor));
+    }
     ctx.out.extend(out);
+}
+
+/// An anchor no alias refers to: harmless to GitHub, but a leftover of an
+/// edit (the alias was removed or misspelled), as actionlint reports it.
+fn unused_anchor(ctx: &Context<'_>, anchor: TextRange) -> Diagnostic {
+    let name = ctx.text(anchor).trim_start_matches('&');
+    // The anchor and the spaces after it (`&a value`, `&a # note`); at the
+    // end of a line, the spaces before it instead (`key: &a`).
+    let after = ctx.source[anchor.end..].bytes().take_while(|b| *b == b' ').count();
+    let next = ctx.source.as_bytes().get(anchor.end + after);
+    let cut = if matches!(next, Some(b'\n' | b'\r') | None) {
+        let before = ctx.source[..anchor.start]
+            .bytes()
+            .rev()
+            .take_while(|b| *b == b' ')
+            .count();
+        TextRange::new(anchor.start - before, anchor.end + after)
+    } else {
+        TextRange::new(anchor.start, anchor.end + after)
+    };
+    let sev = if ctx.config.rules.contains_key(RULE.id) {
+        ctx.severity
+    } else {
+        Severity::Warning
+    };
+    let fix = Fix::safe(
+        format!("Remove the unused anchor `&{name}`"),
+        vec![Edit::delete(ctx.path, cut)],
+    )
+    .with_explanation("No alias (`*name`) refers to this anchor, so removing it changes nothing GitHub reads.");
+    let mut d = Diagnostic::new(
+        ctx.path,
+        RULE.id,
+        sev,
+        anchor,
+        format!("anchor \"{name}\" is defined but never used by an alias"),
+    )
+    .with_fix(fix);
+    d.set_code("syntax/unused-anchor");
+    d
 }
 
 /// `runs-on:ubuntu-latest` reads as one string; GitHub then reports a
@@ -500,6 +543,44 @@ mod tests {
         let got = render(src, "syntax");
         assert_eq!(got.len(), 1, "{got:#?}");
         assert!(got[0].starts_with("8:8: YAML syntax error"), "{got:#?}");
+    }
+
+    #[test]
+    fn unused_anchors_are_warnings_with_a_safe_fix() {
+        let src = "on: &a push\njobs:\n  t: &job\n    runs-on: &os ubuntu-latest\n    env:\n      OS: *os\n    steps: &s\n      - run: env\n";
+        assert_eq!(
+            render(src, "syntax"),
+            [
+                "1:5: anchor \"a\" is defined but never used by an alias",
+                "3:6: anchor \"job\" is defined but never used by an alias",
+                "7:12: anchor \"s\" is defined but never used by an alias",
+            ]
+        );
+        let d = lint_rule(src, "syntax");
+        assert!(
+            d.iter()
+                .all(|d| d.severity == crate::Severity::Warning && d.code == "syntax/unused-anchor")
+        );
+        assert!(d.iter().all(has_safe_fix), "{d:?}");
+        assert_eq!(
+            apply_first_fix(src, "syntax"),
+            src.replacen("&a ", "", 1),
+            "the anchor and its space go, the value stays"
+        );
+        // An anchor alone on its line goes without touching the line break.
+        let src = "on: push\njobs:\n  t: &job\n    runs-on: x\n    steps:\n      - run: env\n";
+        assert_eq!(apply_first_fix(src, "syntax"), src.replacen(" &job", "", 1));
+    }
+
+    #[test]
+    fn an_alias_to_an_undefined_anchor_names_it() {
+        let src = "on: push\njobs:\n  t:\n    runs-on: x\n    env: *missing\n    steps:\n      - run: env\n";
+        assert_eq!(
+            render(src, "syntax"),
+            [
+                "5:10: YAML syntax error: alias \"*missing\" refers to an anchor that is not defined before it; define `&missing` on an earlier node"
+            ]
+        );
     }
 
     #[test]

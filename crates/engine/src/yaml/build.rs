@@ -256,6 +256,8 @@ struct Attempt {
     root: Option<Node>,
     fatal: Option<SyntaxError>,
     errors: Vec<SyntaxError>,
+    /// `&name` of every anchor no alias refers to.
+    unused_anchors: Vec<TextRange>,
 }
 
 impl Attempt {
@@ -264,6 +266,13 @@ impl Attempt {
         if let Some(f) = self.fatal {
             errors.push(f);
         }
+        // Only a parse that read the whole text, with nothing blanked,
+        // knows that no alias refers to an anchor.
+        let unused_anchors = if errors.iter().any(|e| e.kind == SyntaxErrorKind::Parse) || !skipped.is_empty() {
+            Vec::new()
+        } else {
+            self.unused_anchors
+        };
         errors.sort_by_key(|e| e.range.start);
         let comments = find_comments(text, self.root.as_ref());
         Document {
@@ -271,6 +280,7 @@ impl Attempt {
             errors,
             skipped,
             comments,
+            unused_anchors,
         }
     }
 }
@@ -436,6 +446,15 @@ fn scan_error(offsets: &Offsets<'_>, e: &ScanError) -> SyntaxError {
     let at = offsets.byte(e.marker().index());
     let end = offsets.text[at..].chars().next().map_or(at, |c| at + c.len_utf8());
     let mut message = e.info().to_string();
+    if message.contains("found unknown anchor") && offsets.text[at..].starts_with('*') {
+        let name = offsets.text[at + 1..]
+            .split(|c: char| c.is_whitespace() || matches!(c, ',' | '[' | ']' | '{' | '}'))
+            .next()
+            .unwrap_or("");
+        message = format!(
+            "alias \"*{name}\" refers to an anchor that is not defined before it; define `&{name}` on an earlier node"
+        );
+    }
     if offsets.text[at..].starts_with('\t') || message.contains("tab") {
         message = format!("{message} (YAML does not allow tab characters for indentation)");
     }
@@ -452,6 +471,9 @@ fn parse_once(text: &str) -> Attempt {
     let mut parser = Parser::new_from_str(text);
     let mut stack: Vec<Frame> = Vec::new();
     let mut anchors: HashMap<usize, (Node, Size)> = HashMap::new();
+    // Every anchor in order (its id and `&name`), and the ids aliases use.
+    let mut anchor_names: Vec<(usize, TextRange)> = Vec::new();
+    let mut aliased: HashSet<usize> = HashSet::new();
     let mut spent = Spent::default();
     let mut root: Option<Node> = None;
     let mut errors = Vec::new();
@@ -566,6 +588,9 @@ fn parse_once(text: &str) -> Attempt {
                 if documents > 1 && stack.is_empty() {
                     continue;
                 }
+                if anchor != 0 && documents <= 1 {
+                    anchor_names.push((anchor, anchor_name_range(text, range.start)));
+                }
                 let mut span = range;
                 let value = value.into_owned();
                 let mut value_text = value;
@@ -601,6 +626,7 @@ fn parse_once(text: &str) -> Attempt {
                 if documents > 1 && stack.is_empty() {
                     continue;
                 }
+                aliased.insert(id);
                 match anchors.get(&id) {
                     Some((n, size)) => {
                         // Priced before it is copied: an alias bomb stops
@@ -643,6 +669,9 @@ fn parse_once(text: &str) -> Attempt {
                 }
             }
             Event::MappingStart(anchor, tag) => {
+                if anchor != 0 && documents <= 1 {
+                    anchor_names.push((anchor, anchor_name_range(text, range.start)));
+                }
                 let flow = bytes.get(range.start) == Some(&b'{');
                 stack.push(Frame::Mapping {
                     start: range.start,
@@ -656,6 +685,9 @@ fn parse_once(text: &str) -> Attempt {
                 });
             }
             Event::SequenceStart(anchor, tag) => {
+                if anchor != 0 && documents <= 1 {
+                    anchor_names.push((anchor, anchor_name_range(text, range.start)));
+                }
                 let flow = bytes.get(range.start) == Some(&b'[');
                 stack.push(Frame::Sequence {
                     start: range.start,
@@ -688,7 +720,40 @@ fn parse_once(text: &str) -> Attempt {
         let (node, _, size) = close(frame, None);
         push(&mut stack, &mut root, node, size, text, &mut errors);
     }
-    Attempt { root, fatal, errors }
+    let unused_anchors = anchor_names
+        .into_iter()
+        .filter(|(id, _)| !aliased.contains(id))
+        .map(|(_, r)| r)
+        .collect();
+    Attempt {
+        root,
+        fatal,
+        errors,
+        unused_anchors,
+    }
+}
+
+/// The `&name` of an anchored node whose event starts at `at` (saphyr's
+/// node events start at their anchor or tag token).
+fn anchor_name_range(text: &str, at: usize) -> TextRange {
+    let bytes = text.as_bytes();
+    let mut i = at.min(bytes.len());
+    // A tag may come first (`!!str &a value`).
+    if bytes.get(i) == Some(&b'!') {
+        while i < bytes.len() && !bytes[i].is_ascii_whitespace() {
+            i += 1;
+        }
+        while i < bytes.len() && matches!(bytes[i], b' ' | b'\t') {
+            i += 1;
+        }
+    }
+    if bytes.get(i) != Some(&b'&') {
+        return TextRange::empty(at.min(bytes.len()));
+    }
+    let end = text[i..]
+        .find(|c: char| c.is_whitespace() || matches!(c, ',' | '[' | ']' | '{' | '}'))
+        .map_or(text.len(), |n| i + n);
+    TextRange::new(i, end)
 }
 
 /// saphyr's span of a block scalar covers its content up to the next token;

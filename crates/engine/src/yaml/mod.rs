@@ -93,6 +93,9 @@ pub struct Document {
     pub skipped: Vec<TextRange>,
     /// Ranges of all `#` comments, in order.
     pub comments: Vec<TextRange>,
+    /// The `&name` of every anchor that no alias refers to (only when the
+    /// whole text parsed: after recovery an alias may have been blanked).
+    pub unused_anchors: Vec<TextRange>,
 }
 
 impl Document {

@@ -36,6 +36,13 @@ fn references_are_parsed_into_their_forms() {
         parse_action_ref("docker://alpine:3"),
         Ok(ActionRef::Docker { image: "alpine:3" })
     );
+    // A registry port is not a tag.
+    assert_eq!(
+        parse_action_ref("docker://registry:5000/img"),
+        Ok(ActionRef::Docker {
+            image: "registry:5000/img"
+        })
+    );
     assert_eq!(
         parse_action_ref("github/codeql-action/init@v3"),
         Ok(ActionRef::Remote {
@@ -51,6 +58,8 @@ fn references_are_parsed_into_their_forms() {
         "actions/checkout@",
         "./a@v1",
         "docker://",
+        "docker://image:",
+        "docker://ghcr.io/o/img@",
         "/abs/path@v1",
         "a//b@v1",
     ] {

@@ -285,3 +285,15 @@ fn popular_action_outputs_come_from_the_generated_table() {
         "{got:#?}"
     );
 }
+
+#[test]
+fn env_given_as_one_expression_must_be_an_object() {
+    let src = "on: push\nenv: ${{ fromJSON('{\"A\":\"1\"}') }}\njobs:\n  a:\n    runs-on: ubuntu-latest\n    strategy:\n      matrix:\n        s: ['A=1']\n        o: [{A: '1'}]\n    env: ${{ matrix.s }}\n    steps:\n      - run: echo\n        env: ${{ matrix.o }}\n      - run: echo\n        env: ${{ matrix.s }}\n";
+    assert_eq!(
+        r(src),
+        [
+            "10:10: type of expression at \"env\" must be object but found type string",
+            "15:14: type of expression at \"env\" must be object but found type string",
+        ]
+    );
+}

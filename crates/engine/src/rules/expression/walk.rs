@@ -17,7 +17,7 @@ pub(crate) fn workflow(pass: &mut Pass<'_>, wf: &Workflow<'_>) {
         let v = &e.value;
         match e.key.as_str() {
             Some("run-name") => pass.site(v, Some("run-name"), Text, Text, &base),
-            Some("env") => pass.site(v, Some("env"), Value, Text, &base),
+            Some("env") => object_site(pass, v, "env", "env", Text, &base),
             Some("concurrency") => pass.site(v, Some("concurrency"), Text, Text, &base),
             Some("defaults") => {
                 if let Some(run) = v.get("run") {
@@ -124,7 +124,7 @@ fn job(pass: &mut Pass<'_>, wf: &Workflow<'_>, job: &Job<'_>, base: &Scope) {
             },
             Some("concurrency") => pass.site(v, Some("jobs.<job_id>.concurrency"), Text, Text, &js),
             Some("outputs") => pass.site(v, Some("jobs.<job_id>.outputs.<output_id>"), Value, Text, &all_steps()),
-            Some("env") => pass.site(v, Some("jobs.<job_id>.env"), Value, Text, &js),
+            Some("env") => object_site(pass, v, "jobs.<job_id>.env", "env", Text, &js),
             Some("defaults") => {
                 if let Some(run) = v.get("run") {
                     pass.site(run, Some("jobs.<job_id>.defaults.run"), Text, Text, &js);
@@ -191,7 +191,7 @@ fn container(pass: &mut Pass<'_>, node: &Node, js: &Scope) {
         match e.key.as_str() {
             Some("image") => pass.site(v, Some("jobs.<job_id>.container.image"), Text, Text, js),
             Some("credentials") => object_site(pass, v, "jobs.<job_id>.container.credentials", "credentials", Text, js),
-            Some("env") => pass.site(v, Some("jobs.<job_id>.container.env.<env_id>"), Value, Text, js),
+            Some("env") => object_site(pass, v, "jobs.<job_id>.container.env.<env_id>", "env", Text, js),
             Some("ports" | "volumes") => pass.site(v, Some(KEY), Value, Value, js),
             _ => pass.site(v, Some(KEY), Value, Text, js),
         }
@@ -256,7 +256,7 @@ fn step(pass: &mut Pass<'_>, node: &Node, scope: &Scope, composite: bool) {
             Some("shell") if composite => pass.site(v, None, Text, Text, scope),
             Some("shell") => pass.site(v, Some("jobs.<job_id>.steps.shell"), Text, Text, scope),
             Some("with") => pass.site(v, Some("jobs.<job_id>.steps.with"), Value, Text, scope),
-            Some("env") => pass.site(v, Some("jobs.<job_id>.steps.env"), Value, Text, scope),
+            Some("env") => object_site(pass, v, "jobs.<job_id>.steps.env", "env", Text, scope),
             Some("working-directory") => pass.site(v, Some("jobs.<job_id>.steps.working-directory"), Text, Text, scope),
             Some("continue-on-error") => {
                 pass.site(v, Some("jobs.<job_id>.steps.continue-on-error"), Value, Value, scope)

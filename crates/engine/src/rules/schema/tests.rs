@@ -171,3 +171,24 @@ fn an_empty_file_or_one_of_comments_is_an_error_like_github_makes_it() {
     );
     assert!(d[0].message.starts_with("the action metadata is empty"), "{d:?}");
 }
+
+#[test]
+fn schedule_named_without_its_mapping() {
+    for (src, at) in [
+        (
+            "on: schedule\njobs:\n  t:\n    runs-on: x\n    steps:\n      - run: a\n",
+            "1:5",
+        ),
+        (
+            "on: [push, schedule]\njobs:\n  t:\n    runs-on: x\n    steps:\n      - run: a\n",
+            "1:12",
+        ),
+    ] {
+        assert_eq!(
+            render(src, "schema"),
+            [format!(
+                "{at}: the \"schedule\" event must be configured with a mapping: write `schedule:` under `on:` with `- cron: ...` items"
+            )]
+        );
+    }
+}

@@ -133,13 +133,17 @@ pub(super) fn concurrency(ctx: &mut Context<'_>, e: &Entry) {
 fn check_on(ctx: &mut Context<'_>, e: &Entry) {
     let v = &e.value;
     match &v.kind {
-        NodeKind::Scalar(_) => string(ctx, v, "\"on\"", true),
+        NodeKind::Scalar(_) => {
+            string(ctx, v, "\"on\"", true);
+            schedule_without_times(ctx, v);
+        }
         NodeKind::Sequence(items) => {
             if items.is_empty() {
                 report(ctx, v, "\"on\" should list at least one event".into());
             }
             for item in items {
                 string(ctx, item, "an event name", true);
+                schedule_without_times(ctx, item);
             }
         }
         NodeKind::Mapping(events) => {
@@ -181,6 +185,19 @@ fn check_event(ctx: &mut Context<'_>, ev: &Entry) {
             "secrets" if name == "workflow_call" => call_secrets(ctx, &f.value),
             _ => {}
         }
+    }
+}
+
+/// `on: schedule` or `on: [schedule]` names the event without saying when
+/// it fires; GitHub rejects the workflow, since only the mapping form
+/// (`schedule:` with `- cron:` items) can carry the times.
+fn schedule_without_times(ctx: &mut Context<'_>, name: &Node) {
+    if name.as_str() == Some("schedule") {
+        report(
+            ctx,
+            name,
+            "the \"schedule\" event must be configured with a mapping: write `schedule:` under `on:` with `- cron: ...` items".into(),
+        );
     }
 }
 

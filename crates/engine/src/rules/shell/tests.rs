@@ -176,3 +176,14 @@ fn an_unparsable_script_gets_one_finding() {
     assert_eq!(got.len(), 1, "{got:#?}");
     assert!(got[0].contains("SC1073"), "{got:#?}");
 }
+
+#[test]
+fn the_sh_keyword_is_not_a_windows_shell() {
+    let src = "on: push\njobs:\n  w:\n    runs-on: windows-latest\n    steps:\n      - run: echo\n        shell: sh\n      - run: echo\n        shell: sh -e {0}\n  l:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo\n        shell: sh\n";
+    assert_eq!(
+        render(src, "shell"),
+        [
+            "7:16: shell \"sh\" is only available on Linux and macOS runners, but this job runs on Windows; use `bash` (Git Bash) or `pwsh`"
+        ]
+    );
+}
