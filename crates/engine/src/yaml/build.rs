@@ -592,6 +592,11 @@ fn parse_once(text: &str) -> Attempt {
                     anchor_names.push((anchor, anchor_name_range(text, range.start)));
                 }
                 let mut span = range;
+                if anchor != 0 || tag.is_some() {
+                    // saphyr's event starts at the anchor or tag; the node
+                    // itself starts at its content.
+                    span = TextRange::new(content_start(text, span.start).min(span.end), span.end);
+                }
                 let value = value.into_owned();
                 let mut value_text = value;
                 if style == SaphyrStyle::Plain && value_text == "~" && !text[span.start..span.end].starts_with('~') {
@@ -615,7 +620,7 @@ fn parse_once(text: &str) -> Attempt {
                 };
                 if anchor != 0 {
                     if let Err(message) = spent.copy(size, "this anchor") {
-                        fatal = Some(limit(span, message));
+                        fatal = Some(limit(anchor_at(&anchor_names, anchor).unwrap_or(span), message));
                         break;
                     }
                     anchors.insert(anchor, (node.clone(), size));
@@ -672,9 +677,14 @@ fn parse_once(text: &str) -> Attempt {
                 if anchor != 0 && documents <= 1 {
                     anchor_names.push((anchor, anchor_name_range(text, range.start)));
                 }
-                let flow = bytes.get(range.start) == Some(&b'{');
+                let start = if anchor != 0 || tag.is_some() {
+                    content_start(text, range.start)
+                } else {
+                    range.start
+                };
+                let flow = bytes.get(start) == Some(&b'{');
                 stack.push(Frame::Mapping {
-                    start: range.start,
+                    start,
                     flow,
                     anchor,
                     tag: tag.map(|t| format!("{}{}", t.handle, t.suffix)),
@@ -688,9 +698,14 @@ fn parse_once(text: &str) -> Attempt {
                 if anchor != 0 && documents <= 1 {
                     anchor_names.push((anchor, anchor_name_range(text, range.start)));
                 }
-                let flow = bytes.get(range.start) == Some(&b'[');
+                let start = if anchor != 0 || tag.is_some() {
+                    content_start(text, range.start)
+                } else {
+                    range.start
+                };
+                let flow = bytes.get(start) == Some(&b'[');
                 stack.push(Frame::Sequence {
-                    start: range.start,
+                    start,
                     flow,
                     anchor,
                     tag: tag.map(|t| format!("{}{}", t.handle, t.suffix)),
@@ -703,7 +718,8 @@ fn parse_once(text: &str) -> Attempt {
                     let (node, anchor, size) = close(frame, Some(range));
                     if anchor != 0 {
                         if let Err(message) = spent.copy(size, "this anchor") {
-                            fatal = Some(limit(first_char(text, node.span.start), message));
+                            let at = anchor_at(&anchor_names, anchor).unwrap_or(first_char(text, node.span.start));
+                            fatal = Some(limit(at, message));
                             push(&mut stack, &mut root, node, size, text, &mut errors);
                             break;
                         }
@@ -730,6 +746,38 @@ fn parse_once(text: &str) -> Attempt {
         fatal,
         errors,
         unused_anchors,
+    }
+}
+
+/// The `&name` range of anchor `id` (the latest with that id).
+fn anchor_at(names: &[(usize, TextRange)], id: usize) -> Option<TextRange> {
+    names.iter().rev().find(|(i, _)| *i == id).map(|(_, r)| *r)
+}
+
+/// Where a node's content starts when its event starts at `at` on an
+/// anchor or tag (`&a value`, `!!str value`, `key: &a` with the mapping on
+/// the next lines): past those tokens, white space and comments.
+fn content_start(text: &str, at: usize) -> usize {
+    let bytes = text.as_bytes();
+    let mut i = at.min(bytes.len());
+    let mut props = 0;
+    loop {
+        while i < bytes.len() && matches!(bytes[i], b' ' | b'\t' | b'\r' | b'\n') {
+            i += 1;
+        }
+        match bytes.get(i) {
+            Some(b'#') if i == 0 || bytes[i - 1].is_ascii_whitespace() => {
+                i = memchr::memchr(b'\n', &bytes[i..]).map_or(bytes.len(), |n| i + n);
+            }
+            // At most an anchor and a tag precede the content.
+            Some(b'&' | b'!') if props < 2 => {
+                props += 1;
+                while i < bytes.len() && !bytes[i].is_ascii_whitespace() && !b",[]{}".contains(&bytes[i]) {
+                    i += 1;
+                }
+            }
+            _ => return i,
+        }
     }
 }
 

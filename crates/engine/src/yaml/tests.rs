@@ -255,3 +255,22 @@ fn too_many_nodes_and_too_many_bytes_are_limits() {
     let doc = parse(&big);
     assert!(only_limit_error(&doc).message.contains("MiB"));
 }
+
+#[test]
+fn anchored_and_tagged_nodes_start_at_their_content() {
+    // Diagnostics on a value point at the value, not at its `&name` or tag.
+    let src = "a: &s ubuntu-latest\nb: !!str &t x\nc: &m # note\n  k: v\nd: &q [1]\n";
+    let doc = parse(src.as_bytes());
+    assert!(doc.errors.is_empty(), "{:?}", doc.errors);
+    let root = doc.root.as_ref().unwrap();
+    for (key, content) in [("a", "ubuntu-latest"), ("b", "x"), ("c", "k: v"), ("d", "[1]")] {
+        let n = root.get(key).unwrap();
+        assert!(src[n.span.start..].starts_with(content), "{key}: {:?}", &src[n.span.start..]);
+    }
+    // A budget error on an anchored value points at its `&name`.
+    let mut src = format!("a: &s '{}'\nb: [", "x".repeat(1 << 20));
+    src.push_str(&vec!["*s"; 40].join(", "));
+    src.push_str("]\n");
+    let e = parse(src.as_bytes()).errors;
+    assert!(matches!(&src[e[0].range.start..e[0].range.end], "&s" | "*s"), "{e:?}");
+}
