@@ -42,8 +42,9 @@ fn json_output_has_the_documented_shape_and_one_based_positions() {
     let needs = diags.iter().find(|d| d["rule"] == "job-needs").unwrap();
     assert_eq!(needs["path"], ".github/workflows/ci.yml");
     assert_eq!(needs["severity"], "error");
-    assert_eq!(needs["range"]["start"], serde_json::json!({"line": 6, "column": 13}));
-    assert_eq!(needs["range"]["end"], serde_json::json!({"line": 6, "column": 17}));
+    // Reported at the job, as actionlint does; the unknown name is a label.
+    assert_eq!(needs["range"]["start"], serde_json::json!({"line": 4, "column": 3}));
+    assert_eq!(needs["range"]["end"], serde_json::json!({"line": 4, "column": 8}));
     let timeout = diags.iter().find(|d| d["rule"] == "timeout").unwrap();
     let fix = &timeout["fixes"][0];
     assert_eq!(fix["applicability"], "unsafe");
@@ -79,7 +80,7 @@ fn github_format_prints_workflow_commands() {
     let out = autoheal(dir.path(), &["check", "--format", "github"]);
     let text = stdout(&out);
     assert!(
-        text.contains("::error file=.github/workflows/ci.yml,line=6,col=13,endLine=6,endColumn=17,title=job-needs::job \"build\" needs job \"tset\""),
+        text.contains("::error file=.github/workflows/ci.yml,line=4,col=3,endLine=4,endColumn=8,title=job-needs::job \"build\" needs job \"tset\""),
         "{text}"
     );
     assert!(
@@ -229,7 +230,8 @@ fn human_output_shows_snippets_without_color_when_piped() {
     let out = autoheal(dir.path(), &["check"]);
     let text = stdout(&out);
     assert!(text.contains("error[job-needs]"), "{text}");
-    assert!(text.contains("┌─ .github/workflows/ci.yml:6:13"), "{text}");
+    assert!(text.contains("┌─ .github/workflows/ci.yml:4:3"), "{text}");
+    assert!(text.contains("no job has this id"), "{text}");
     assert!(
         !text.contains('\u{1b}'),
         "no ANSI escapes when stdout is not a terminal"

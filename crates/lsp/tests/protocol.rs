@@ -86,13 +86,22 @@ async fn incremental_edits_across_multibyte_characters_map_in_utf16() {
         .iter()
         .find(|d| d["message"].as_str().unwrap().contains("\"buidl\""))
         .expect("typo diagnostic");
-    assert_eq!(typo["range"], range(11, 18, 11, 23));
+    // Reported at the job (as actionlint does), the name itself in the
+    // related information: both ranges are mapped.
+    assert_eq!(typo["range"], range(8, 2, 8, 8));
+    assert_eq!(
+        typo["relatedInformation"][0]["location"]["range"],
+        range(11, 18, 11, 23)
+    );
     assert!(typo["message"].as_str().unwrap().contains("did you mean \"build\""));
     let emoji = diags
         .iter()
         .find(|d| d["message"].as_str().unwrap().contains("\"😀\""))
         .expect("emoji job diagnostic");
-    assert_eq!(emoji["range"], range(11, 12, 11, 16));
+    assert_eq!(
+        emoji["relatedInformation"][0]["location"]["range"],
+        range(11, 12, 11, 16)
+    );
     // The server's text matches the client's: the outline shows the edited name.
     let symbols = c
         .request("textDocument/documentSymbol", json!({"textDocument": {"uri": WF_URI}}))

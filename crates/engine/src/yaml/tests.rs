@@ -265,7 +265,11 @@ fn anchored_and_tagged_nodes_start_at_their_content() {
     let root = doc.root.as_ref().unwrap();
     for (key, content) in [("a", "ubuntu-latest"), ("b", "x"), ("c", "k: v"), ("d", "[1]")] {
         let n = root.get(key).unwrap();
-        assert!(src[n.span.start..].starts_with(content), "{key}: {:?}", &src[n.span.start..]);
+        assert!(
+            src[n.span.start..].starts_with(content),
+            "{key}: {:?}",
+            &src[n.span.start..]
+        );
     }
     // A budget error on an anchored value points at its `&name`.
     let mut src = format!("a: &s '{}'\nb: [", "x".repeat(1 << 20));
