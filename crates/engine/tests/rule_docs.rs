@@ -42,3 +42,29 @@ fn each_page_names_its_rule_and_how_to_turn_it_off() {
         assert!(page.contains("## Example"), "{} page needs an example", rule.id);
     }
 }
+
+/// Every code a rule declares is listed under its page's "## Codes", and
+/// the page lists no code the rule doesn't declare, so `autoheal explain
+/// <code>` shows a page that names the check.
+#[test]
+fn each_page_lists_exactly_its_rules_codes() {
+    for rule in RULES {
+        let page = autoheal_engine::rules::docs::page(rule.id).unwrap_or_else(|| panic!("no page for {}", rule.id));
+        let listed: BTreeSet<&str> = page
+            .lines()
+            .filter_map(|l| l.strip_prefix("- `"))
+            .filter_map(|l| l.split_once("`:").map(|(code, _)| code))
+            .filter(|code| code.starts_with(&format!("{}/", rule.id)))
+            .collect();
+        let declared: BTreeSet<&str> = rule.codes.iter().copied().collect();
+        if declared.is_empty() {
+            continue;
+        }
+        assert_eq!(
+            listed, declared,
+            "docs/rules/{}.md lists other codes than the rule declares",
+            rule.id
+        );
+        assert!(page.contains("## Codes"), "{} page needs a `## Codes` section", rule.id);
+    }
+}

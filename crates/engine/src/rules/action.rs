@@ -29,6 +29,7 @@ pub const RULE: Rule = Rule {
     enabled_by_default: true,
     summary: "`uses:` format, inputs of local and popular actions, and outdated action versions.",
     kinds: ALL_FILES,
+    codes: &[],
     check,
 };
 

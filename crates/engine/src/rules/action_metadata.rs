@@ -24,6 +24,7 @@ pub const RULE: Rule = Rule {
     enabled_by_default: true,
     summary: "Action metadata: end-of-life runtimes, branding values, colliding input names, ignored settings.",
     kinds: ACTIONS,
+    codes: &[],
     check,
 };
 

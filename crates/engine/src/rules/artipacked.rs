@@ -25,6 +25,7 @@ pub const RULE: Rule = Rule {
     enabled_by_default: true,
     summary: "`actions/checkout` without `persist-credentials: false` leaves the token where later steps and artifacts reach it.",
     kinds: WORKFLOWS,
+    codes: &[],
     check,
 };
 

@@ -22,6 +22,7 @@ pub const RULE: Rule = Rule {
     enabled_by_default: true,
     summary: "`github.actor == '<bot>[bot]'` can be spoofed; check the pull request's author instead.",
     kinds: ALL_FILES,
+    codes: &[],
     check,
 };
 

@@ -25,6 +25,7 @@ pub const RULE: Rule = Rule {
     enabled_by_default: true,
     summary: "Release and publishing workflows must not restore caches that other runs can write.",
     kinds: WORKFLOWS,
+    codes: &[],
     check,
 };
 

@@ -23,6 +23,7 @@ pub const RULE: Rule = Rule {
     enabled_by_default: true,
     summary: "`pull_request_target`, `workflow_run` and `issue_comment` run with write access for outsiders; never run their code.",
     kinds: WORKFLOWS,
+    codes: &[],
     check,
 };
 

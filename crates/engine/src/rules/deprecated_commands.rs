@@ -14,15 +14,22 @@ pub const RULE: Rule = Rule {
     enabled_by_default: true,
     summary: "`::set-output`, `::save-state`, `::set-env` and `::add-path` are deprecated or disabled; write to the environment files.",
     kinds: WORKFLOWS,
+    codes: &[SET_OUTPUT, SAVE_STATE, SET_ENV, ADD_PATH],
     check,
 };
 
-/// `(command, file variable)`.
-const COMMANDS: &[(&str, &str)] = &[
-    ("set-output", "GITHUB_OUTPUT"),
-    ("save-state", "GITHUB_STATE"),
-    ("set-env", "GITHUB_ENV"),
-    ("add-path", "GITHUB_PATH"),
+// One check code per command.
+pub const SET_OUTPUT: &str = "deprecated-commands/set-output";
+pub const SAVE_STATE: &str = "deprecated-commands/save-state";
+pub const SET_ENV: &str = "deprecated-commands/set-env";
+pub const ADD_PATH: &str = "deprecated-commands/add-path";
+
+/// `(command, file variable, check code)`.
+const COMMANDS: &[(&str, &str, &str)] = &[
+    ("set-output", "GITHUB_OUTPUT", SET_OUTPUT),
+    ("save-state", "GITHUB_STATE", SAVE_STATE),
+    ("set-env", "GITHUB_ENV", SET_ENV),
+    ("add-path", "GITHUB_PATH", ADD_PATH),
 ];
 
 fn check(ctx: &mut Context<'_>) {
@@ -53,7 +60,7 @@ fn check_step(ctx: &mut Context<'_>, step: &Step<'_>, windows: bool) {
     // Byte offsets in `raw` match the file only for block scalars and
     // plain/single-quoted one-liners without escapes.
     let fixable = matches!(shell, "bash" | "sh") && matches!(scalar.style, ScalarStyle::Literal | ScalarStyle::Plain);
-    for (cmd, var) in COMMANDS {
+    for (cmd, var, code) in COMMANDS {
         let needle = format!("::{cmd}");
         let mut from = 0;
         while let Some(i) = raw[from..].find(&needle) {
@@ -80,11 +87,13 @@ fn check_step(ctx: &mut Context<'_>, step: &Step<'_>, windows: bool) {
             } else {
                 Severity::Warning
             };
-            let d = ctx.report_at(
-                severity,
-                crate::text::TextRange::new(start, start + needle.len()),
-                message,
-            );
+            let d = ctx
+                .report_at(
+                    severity,
+                    crate::text::TextRange::new(start, start + needle.len()),
+                    message,
+                )
+                .set_code(code);
             if let Some(f) = fix {
                 d.fixes.push(f);
             }

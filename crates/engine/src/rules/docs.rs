@@ -46,6 +46,9 @@ pub fn explain(id: &str) -> Option<Explanation> {
         None => id,
     };
     let rule = super::rule(rule_id)?;
+    if id != rule.id && !rule.emits(id) {
+        return None;
+    }
     Some(Explanation {
         id: rule.id,
         page: page(rule.id)?,
@@ -90,7 +93,16 @@ mod tests {
         assert_eq!(explain("config").map(|e| e.id), Some("config"));
         assert!(explain("config").is_some_and(|e| e.page.starts_with("# Configuration")));
         assert!(explain("past-failure").is_some_and(|e| e.page.contains(".autoheal/failures/")));
-        for unknown in ["nope", "schema/", "schema/Unknown Key", "nope/unknown-key", "/x", ""] {
+        assert_eq!(explain("timeout/missing").map(|e| e.id), Some("timeout"));
+        for unknown in [
+            "nope",
+            "schema/",
+            "schema/Unknown Key",
+            "nope/unknown-key",
+            "/x",
+            "",
+            "timeout/not-a-check",
+        ] {
             assert_eq!(explain(unknown), None, "{unknown}");
         }
     }
@@ -122,6 +134,7 @@ mod tests {
             }
         }
         assert!(codes.iter().any(|c| c == "syntax/unreadable"), "{codes:?}");
+        codes.extend(super::super::RULES.iter().flat_map(|r| r.codes).map(|c| c.to_string()));
         for code in &codes {
             assert!(explain(code).is_some(), "`autoheal explain {code}` has no page");
         }

@@ -23,6 +23,7 @@ pub const RULE: Rule = Rule {
     enabled_by_default: true,
     summary: "Unknown events and activity types, misplaced filters, input defaults and cron schedules under `on:`.",
     kinds: WORKFLOWS,
+    codes: &[],
     check,
 };
 

@@ -26,6 +26,7 @@ pub const RULE: Rule = Rule {
     enabled_by_default: true,
     summary: "Set a minimal `permissions:` block: the default token, `write-all` and workflow-wide write scopes give every job more than it needs.",
     kinds: WORKFLOWS,
+    codes: &[],
     check,
 };
 

@@ -24,6 +24,7 @@ pub const RULE: Rule = Rule {
     enabled_by_default: true,
     summary: "Writing attacker-influenced text to `$GITHUB_ENV`/`$GITHUB_PATH` in a privileged workflow runs code in later steps.",
     kinds: WORKFLOWS,
+    codes: &[],
     check,
 };
 

@@ -19,6 +19,7 @@ pub const RULE: Rule = Rule {
     enabled_by_default: true,
     summary: "Syntax of branch, tag and path filter patterns under `on:`.",
     kinds: WORKFLOWS,
+    codes: &[],
     check,
 };
 

@@ -15,6 +15,7 @@ pub const RULE: Rule = Rule {
     enabled_by_default: true,
     summary: "Container registry passwords must come from `secrets`, not be written in the workflow.",
     kinds: WORKFLOWS,
+    codes: &[],
     check,
 };
 

@@ -21,6 +21,7 @@ pub const RULE: Rule = Rule {
     enabled_by_default: true,
     summary: "`ACTIONS_ALLOW_UNSECURE_COMMANDS` re-enables `::set-env`/`::add-path`, which let any log line run code.",
     kinds: ALL_FILES,
+    codes: &[],
     check,
 };
 

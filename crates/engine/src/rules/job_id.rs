@@ -11,8 +11,14 @@ pub const RULE: Rule = Rule {
     enabled_by_default: true,
     summary: "Job ids must start with a letter or `_`, contain only letters, digits, `-` and `_`, and be unique ignoring case.",
     kinds: WORKFLOWS,
+    codes: &[INVALID, CASE_DUPLICATE],
     check,
 };
+
+/// An id outside GitHub's grammar.
+pub const INVALID: &str = "job-id/invalid";
+/// An id equal to an earlier one ignoring case.
+pub const CASE_DUPLICATE: &str = "job-id/case-duplicate";
 
 /// GitHub's grammar for job and step ids.
 pub fn is_valid_id(id: &str) -> bool {
@@ -31,7 +37,8 @@ fn check(ctx: &mut Context<'_>) {
             ctx.report(
                 span,
                 format!("invalid job id \"{}\": ids must start with a letter or `_` and contain only letters, digits, `-` and `_`", job.id),
-            );
+            )
+            .set_code(INVALID);
         }
         let same = seen.entry(job.id.to_ascii_lowercase()).or_default();
         if let Some((first, at)) = same.iter().find(|(s, _)| *s != job.id) {
@@ -40,10 +47,13 @@ fn check(ctx: &mut Context<'_>) {
                 job.id
             );
             let at = *at;
-            ctx.report(span, msg).labels.push(crate::diagnostic::Label {
-                range: at,
-                message: "first defined here".into(),
-            });
+            ctx.report(span, msg)
+                .set_code(CASE_DUPLICATE)
+                .labels
+                .push(crate::diagnostic::Label {
+                    range: at,
+                    message: "first defined here".into(),
+                });
         }
         same.push((job.id, span));
     }

@@ -13,6 +13,7 @@ pub const RULE: Rule = Rule {
     enabled_by_default: true,
     summary: "`needs:` must reference existing jobs, without duplicates or dependency cycles.",
     kinds: WORKFLOWS,
+    codes: &[],
     check,
 };
 

@@ -12,6 +12,7 @@ pub const RULE: Rule = Rule {
     enabled_by_default: true,
     summary: "Matrix `exclude` rows must match existing keys and values; a key's values must be unique.",
     kinds: WORKFLOWS,
+    codes: &[],
     check,
 };
 

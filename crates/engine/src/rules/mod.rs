@@ -57,6 +57,12 @@ pub struct Rule {
     pub summary: &'static str,
     /// The file kinds it checks.
     pub kinds: &'static [FileKind],
+    /// The stable codes of its checks (`timeout/missing`), each listed on
+    /// its page under "## Codes": the only values `code` takes on its
+    /// diagnostics, and what `# autoheal: ignore[...]` accepts besides the
+    /// rule id. Empty while a rule's checks are not split into codes yet;
+    /// its diagnostics then carry the rule id as their code.
+    pub codes: &'static [&'static str],
     pub check: fn(&mut Context<'_>),
 }
 
@@ -124,7 +130,25 @@ pub(crate) fn run_rules(ctx: &mut Context<'_>, rules: &[&Rule]) {
         }
         ctx.rule = rule.id;
         ctx.severity = sev;
+        let before = ctx.out.len();
         (rule.check)(ctx);
+        debug_assert!(
+            ctx.out[before..].iter().all(|d| rule.emits(d.code)),
+            "{} reported a code it does not declare: {:?}",
+            rule.id,
+            ctx.out[before..].iter().map(|d| d.code).collect::<Vec<_>>()
+        );
+    }
+}
+
+impl Rule {
+    /// Whether `code` is one this rule's diagnostics may carry.
+    pub fn emits(&self, code: &str) -> bool {
+        if self.codes.is_empty() {
+            code == self.id || code.strip_prefix(self.id).is_some_and(|c| c.starts_with('/'))
+        } else {
+            self.codes.contains(&code)
+        }
     }
 }
 

@@ -23,8 +23,12 @@ pub const RULE: Rule = Rule {
     enabled_by_default: true,
     summary: "Jobs marked experimental (a matrix `experimental` flag or runner label) block the workflow when they fail; set `continue-on-error`.",
     kinds: WORKFLOWS,
+    codes: &[EXPERIMENTAL_BLOCKS],
     check,
 };
+
+/// A job marked experimental whose failure fails the run.
+pub const EXPERIMENTAL_BLOCKS: &str = "optional-job/experimental-blocks";
 
 /// Why a job looks optional, if it does: its runner kind or a flag. What
 /// the log-driven fix checks once a run showed the runner failing.
@@ -116,13 +120,15 @@ fn check(ctx: &mut Context<'_>) {
             continue;
         }
         let fix = continue_on_error_fix(ctx.path, ctx.source, job);
-        let d = ctx.report(
-            job.entry.key.span,
-            format!(
-                "job \"{}\" {reason}, and its failure fails the whole run; if it is optional, set `continue-on-error`",
-                job.id
-            ),
-        );
+        let d = ctx
+            .report(
+                job.entry.key.span,
+                format!(
+                    "job \"{}\" {reason}, and its failure fails the whole run; if it is optional, set `continue-on-error`",
+                    job.id
+                ),
+            )
+            .set_code(EXPERIMENTAL_BLOCKS);
         if let Some(fix) = fix {
             d.fixes.push(fix);
         }

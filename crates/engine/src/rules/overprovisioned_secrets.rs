@@ -15,6 +15,7 @@ pub const RULE: Rule = Rule {
     enabled_by_default: true,
     summary: "Read secrets by name (`secrets.NAME`), never the whole context (`toJSON(secrets)`).",
     kinds: ALL_FILES,
+    codes: &[],
     check,
 };
 

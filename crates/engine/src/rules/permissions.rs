@@ -12,8 +12,16 @@ pub const RULE: Rule = Rule {
     enabled_by_default: true,
     summary: "`permissions:` must use known scopes with `read`, `write` or `none`, or `read-all`/`write-all`.",
     kinds: WORKFLOWS,
+    codes: &[UNKNOWN_SHORTHAND, UNKNOWN_SCOPE, UNKNOWN_LEVEL],
     check,
 };
+
+/// A scalar other than `read-all` or `write-all`.
+pub const UNKNOWN_SHORTHAND: &str = "permissions/unknown-shorthand";
+/// A scope GitHub does not define.
+pub const UNKNOWN_SCOPE: &str = "permissions/unknown-scope";
+/// A level the scope does not take.
+pub const UNKNOWN_LEVEL: &str = "permissions/unknown-level";
 
 /// `(scope, allowed levels)`, from GitHub's "Controlling permissions for
 /// GITHUB_TOKEN" reference (checked 2025-06).
@@ -65,7 +73,8 @@ fn permissions(ctx: &mut Context<'_>, p: &Node) {
                 ctx.report(
                     p.report_span(),
                     format!("\"{v}\" is not a permission for all scopes{hint}; use `read-all`, `write-all`, `{{}}` (none) or a mapping of scopes"),
-                );
+                )
+                .set_code(UNKNOWN_SHORTHAND);
             }
         },
         NodeKind::Mapping(entries) => {
@@ -86,7 +95,8 @@ fn permissions(ctx: &mut Context<'_>, p: &Node) {
                             "unknown permission scope \"{scope}\"{hint}; scopes are {}",
                             names.join(", ")
                         ),
-                    );
+                    )
+                    .set_code(UNKNOWN_SCOPE);
                     continue;
                 };
                 let Some(level) = e.value.as_str().filter(|_| e.value.is_scalar()) else {
@@ -99,7 +109,8 @@ fn permissions(ctx: &mut Context<'_>, p: &Node) {
                             "\"{level}\" is not a valid level for scope \"{scope}\"; use {}",
                             levels.join(", ")
                         ),
-                    );
+                    )
+                    .set_code(UNKNOWN_LEVEL);
                 }
             }
         }

@@ -16,6 +16,7 @@ pub const RULE: Rule = Rule {
     enabled_by_default: true,
     summary: "`runs-on` labels must be GitHub-hosted images, configured self-hosted labels, or come with `self-hosted`.",
     kinds: WORKFLOWS,
+    codes: &[],
     check,
 };
 

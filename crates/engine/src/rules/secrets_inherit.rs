@@ -20,6 +20,7 @@ pub const RULE: Rule = Rule {
     enabled_by_default: true,
     summary: "`secrets: inherit` passes every secret to a reusable workflow; pass the ones it needs by name.",
     kinds: WORKFLOWS,
+    codes: &[],
     check,
 };
 

@@ -23,6 +23,7 @@ pub const RULE: Rule = Rule {
     enabled_by_default: true,
     summary: "`shell:` names, shells missing on the runner OS, and shellcheck on `run:` scripts when installed.",
     kinds: ALL_FILES,
+    codes: &[],
     check,
 };
 

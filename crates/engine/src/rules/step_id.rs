@@ -10,6 +10,7 @@ pub const RULE: Rule = Rule {
     enabled_by_default: true,
     summary: "Step ids must be valid identifiers and unique (ignoring case) within their job.",
     kinds: WORKFLOWS,
+    codes: &[],
     check,
 };
 

@@ -16,6 +16,7 @@ pub const RULE: Rule = Rule {
     enabled_by_default: true,
     summary: "YAML syntax errors, duplicate keys, merge keys and tab indentation, with re-parse-verified fixes.",
     kinds: ALL_FILES,
+    codes: &[],
     check,
 };
 

@@ -36,6 +36,7 @@ pub const RULE: Rule = Rule {
     enabled_by_default: true,
     summary: "Untrusted event data (issue titles, branch names, comments) must not be expanded by `${{ }}` inside `run:` or `github-script` scripts.",
     kinds: ALL_FILES,
+    codes: &[],
     check,
 };
 

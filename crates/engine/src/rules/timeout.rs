@@ -12,8 +12,12 @@ pub const RULE: Rule = Rule {
     enabled_by_default: true,
     summary: "Jobs should set `timeout-minutes`; without it a hung job holds a runner for 360 minutes.",
     kinds: WORKFLOWS,
+    codes: &[MISSING],
     check,
 };
+
+/// A job without `timeout-minutes`.
+pub const MISSING: &str = "timeout/missing";
 
 /// GitHub-hosted runners cancel any job after this many minutes.
 pub const HOSTED_LIMIT_MINUTES: u32 = 360;
@@ -27,10 +31,12 @@ fn check(ctx: &mut Context<'_>) {
             continue;
         }
         let fix = timeout_fix(ctx.path, ctx.source, job, DEFAULT_MINUTES);
-        let d = ctx.report(
-            job.entry.key.span,
-            format!("job \"{}\" has no `timeout-minutes`; a hung run holds the runner for up to {HOSTED_LIMIT_MINUTES} minutes", job.id),
-        );
+        let d = ctx
+            .report(
+                job.entry.key.span,
+                format!("job \"{}\" has no `timeout-minutes`; a hung run holds the runner for up to {HOSTED_LIMIT_MINUTES} minutes", job.id),
+            )
+            .set_code(MISSING);
         if let Some(fix) = fix {
             d.fixes.push(fix);
         }

@@ -20,6 +20,7 @@ pub const RULE: Rule = Rule {
     enabled_by_default: true,
     summary: "`container:` and `services:` images should be pinned to a digest, never left on `latest`.",
     kinds: WORKFLOWS,
+    codes: &[],
     check,
 };
 

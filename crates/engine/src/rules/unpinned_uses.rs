@@ -27,6 +27,7 @@ pub const RULE: Rule = Rule {
     enabled_by_default: true,
     summary: "Actions and reusable workflows should be pinned to a full commit SHA.",
     kinds: ALL_FILES,
+    codes: &[],
     check,
 };
 

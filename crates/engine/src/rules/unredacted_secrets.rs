@@ -15,6 +15,7 @@ pub const RULE: Rule = Rule {
     enabled_by_default: true,
     summary: "A field of `fromJSON(secrets.X)` is not masked in logs; store each field as its own secret.",
     kinds: ALL_FILES,
+    codes: &[],
     check,
 };
 

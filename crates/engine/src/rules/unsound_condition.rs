@@ -20,6 +20,7 @@ pub const RULE: Rule = Rule {
     enabled_by_default: true,
     summary: "An `if:` with text around its `${{ }}` (often a `|` block's newline) is always true.",
     kinds: ALL_FILES,
+    codes: &[],
     check,
 };
 

@@ -18,6 +18,7 @@ pub const RULE: Rule = Rule {
     enabled_by_default: true,
     summary: "`contains('a b', x)` matches substrings; use `contains(fromJSON('[\"a\", \"b\"]'), x)`.",
     kinds: ALL_FILES,
+    codes: &[],
     check,
 };
 

@@ -23,6 +23,7 @@ pub const RULE: Rule = Rule {
     enabled_by_default: true,
     summary: "Calls to reusable workflows: the `uses:` format, and `with:`, `secrets:` and outputs against a local callee.",
     kinds: WORKFLOWS,
+    codes: &[],
     check,
 };
 

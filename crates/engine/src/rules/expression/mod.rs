@@ -30,6 +30,7 @@ pub const RULE: Rule = Rule {
     enabled_by_default: true,
     summary: "`${{ }}` expressions must parse, use contexts available at their key, and name real steps, jobs, matrix keys and inputs.",
     kinds: ALL_FILES,
+    codes: &[],
     check,
 };
 

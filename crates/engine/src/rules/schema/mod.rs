@@ -25,6 +25,7 @@ pub const RULE: Rule = Rule {
     enabled_by_default: true,
     summary: "Unknown keys, missing required keys and wrong value types in workflows and action metadata.",
     kinds: ALL_FILES,
+    codes: &[],
     check,
 };
 

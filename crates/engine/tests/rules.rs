@@ -1,0 +1,190 @@
+//! Snapshot tests per rule, in ruff's shape: every fixture
+//! `tests/rules/<rule-id>/<case>.yml` is linted as a workflow (or, named
+//! `<case>.action.yml`, as action metadata), and the findings of that rule,
+//! each with its code, severity, the source it points at and the diff of
+//! every fix it offers, are compared with the reviewed snapshot in
+//! `tests/snapshots/`. A `<case>.autoheal.yml` beside a fixture is its
+//! configuration.
+//!
+//! Beside the snapshots: every finding carries one of its rule's declared
+//! codes, and every declared code of a rule with fixtures is shown by one.
+//!
+//! After changing a rule: `cargo insta test -p autoheal-engine --test rules`
+//! (or `INSTA_UPDATE=always cargo test …`), then review every changed
+//! snapshot: a snapshot that asserts wrong output is a defect.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::fmt::Write as _;
+use std::path::Path;
+
+use autoheal_engine::config::Config;
+use autoheal_engine::fix::apply_edits;
+use autoheal_engine::lint::{LintOptions, lint};
+use autoheal_engine::rules::{RULES, Rule};
+use autoheal_engine::text::LineIndex;
+use autoheal_engine::{Diagnostic, Fix};
+
+const CONFIG_SUFFIX: &str = ".autoheal.yml";
+
+#[test]
+fn fixtures() {
+    let mut shown: BTreeMap<&'static str, BTreeSet<&'static str>> = BTreeMap::new();
+    insta::glob!("rules/*/*.yml", |path| {
+        let name = path.file_name().and_then(|n| n.to_str()).expect("UTF-8 file name");
+        if name.ends_with(CONFIG_SUFFIX) {
+            return;
+        }
+        let rule_id = path
+            .parent()
+            .and_then(Path::file_name)
+            .and_then(|n| n.to_str())
+            .expect("a rule folder");
+        let rule = rule(rule_id);
+        let source = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        let config = config_beside(path);
+        let lint_path = if name.ends_with(".action.yml") {
+            "action.yml".to_string()
+        } else {
+            format!(".github/workflows/{name}")
+        };
+        let diagnostics: Vec<Diagnostic> = lint(&lint_path, source.as_bytes(), &LintOptions::new(&config))
+            .into_iter()
+            .filter(|d| d.rule == rule.id)
+            .collect();
+        for d in &diagnostics {
+            assert!(
+                rule.emits(d.code),
+                "{}: {} is not a code of {}",
+                path.display(),
+                d.code,
+                rule.id
+            );
+            shown.entry(rule.id).or_default().insert(d.code);
+        }
+        insta::assert_snapshot!(render(&lint_path, &source, &diagnostics));
+    });
+    for (rule_id, codes) in &shown {
+        let rule = rule(rule_id);
+        let missing: Vec<&&str> = rule.codes.iter().filter(|c| !codes.contains(*c)).collect();
+        assert!(missing.is_empty(), "no fixture of {rule_id} shows {missing:?}");
+    }
+}
+
+fn rule(id: &str) -> &'static Rule {
+    RULES
+        .iter()
+        .copied()
+        .find(|r| r.id == id)
+        .unwrap_or_else(|| panic!("tests/rules/{id}/ is not named after a rule"))
+}
+
+fn config_beside(fixture: &Path) -> Config {
+    let stem = fixture
+        .file_name()
+        .and_then(|n| n.to_str())
+        .and_then(|n| n.strip_suffix(".yml"))
+        .expect("a .yml fixture");
+    let path = fixture.with_file_name(format!("{stem}{CONFIG_SUFFIX}"));
+    let Ok(text) = std::fs::read_to_string(&path) else {
+        return Config::default();
+    };
+    let ids: Vec<&str> = RULES.iter().map(|r| r.id).collect();
+    let (config, problems) = Config::parse(".github/autoheal.yml", text.as_bytes(), &ids);
+    assert!(problems.is_empty(), "{}: {problems:?}", path.display());
+    config
+}
+
+/// Each finding: where, severity, code and message; the source line under
+/// it with the range marked; its labels; each fix as a diff of the lines it
+/// changes.
+fn render(path: &str, source: &str, diagnostics: &[Diagnostic]) -> String {
+    let index = LineIndex::new(source);
+    let lines: Vec<&str> = source.split('\n').collect();
+    let mut out = String::new();
+    if diagnostics.is_empty() {
+        out.push_str("(no findings)\n");
+    }
+    for d in diagnostics {
+        let at = index.line_column(source, d.range.start);
+        writeln!(
+            out,
+            "{}:{}: {} {}: {}",
+            at.line,
+            at.column,
+            d.severity.as_str(),
+            d.code,
+            d.message
+        )
+        .unwrap();
+        mark(&mut out, &index, source, &lines, d.range.start, d.range.end);
+        for label in &d.labels {
+            let l = index.line_column(source, label.range.start);
+            writeln!(out, "  label {}:{}: {}", l.line, l.column, label.message).unwrap();
+        }
+        for fix in &d.fixes {
+            render_fix(&mut out, path, source, fix);
+        }
+        out.push('\n');
+    }
+    out
+}
+
+/// The line of `start`, and a caret line under `start..end` (to the end of
+/// that line when the range goes on).
+fn mark(out: &mut String, index: &LineIndex, source: &str, lines: &[&str], start: usize, end: usize) {
+    let at = index.line_column(source, start);
+    let Some(line) = lines.get(at.line as usize - 1) else {
+        return;
+    };
+    let line = line.trim_end_matches('\r');
+    let line_start = start - (at.column as usize - 1).min(start);
+    let from = start - line_start;
+    let to = (end.max(start + 1) - line_start).min(line.len().max(from + 1));
+    let pad: String = line[..from.min(line.len())]
+        .chars()
+        .map(|c| if c == '\t' { '\t' } else { ' ' })
+        .collect();
+    let width = line.get(from..to).map_or(1, |s| s.chars().count().max(1));
+    writeln!(out, "  | {line}").unwrap();
+    writeln!(out, "  | {pad}{}", "^".repeat(width)).unwrap();
+}
+
+fn render_fix(out: &mut String, path: &str, source: &str, fix: &Fix) {
+    let applicability = format!("{:?}", fix.applicability).to_lowercase();
+    writeln!(out, "  fix ({applicability}): {}", fix.title).unwrap();
+    let edits: Vec<_> = fix.edits.iter().filter(|e| e.path == path).collect();
+    let fixed = match apply_edits(path, source, &edits) {
+        Ok(fixed) => fixed,
+        Err(e) => {
+            writeln!(out, "    does not apply: {e:?}").unwrap();
+            return;
+        }
+    };
+    let old: Vec<&str> = source.split_inclusive('\n').collect();
+    let new: Vec<&str> = fixed.split_inclusive('\n').collect();
+    let prefix = old.iter().zip(&new).take_while(|(a, b)| a == b).count();
+    let suffix = old[prefix..]
+        .iter()
+        .rev()
+        .zip(new[prefix..].iter().rev())
+        .take_while(|(a, b)| a == b)
+        .count();
+    for (n, line) in old[prefix..old.len() - suffix].iter().enumerate() {
+        writeln!(
+            out,
+            "    {:>3} - {}",
+            prefix + n + 1,
+            line.trim_end_matches(['\n', '\r'])
+        )
+        .unwrap();
+    }
+    for (n, line) in new[prefix..new.len() - suffix].iter().enumerate() {
+        writeln!(
+            out,
+            "    {:>3} + {}",
+            prefix + n + 1,
+            line.trim_end_matches(['\n', '\r'])
+        )
+        .unwrap();
+    }
+}
