@@ -20,6 +20,18 @@ pub enum RuleSetting {
     On(Option<Severity>),
 }
 
+impl RuleSetting {
+    /// A setting written as a word: `off`, `on`, or a severity (`error`,
+    /// `warning`, `info`), as in `rules:` and the editors' overrides.
+    pub fn parse(word: &str) -> Option<RuleSetting> {
+        match word {
+            "off" | "disable" | "disabled" => Some(RuleSetting::Off),
+            "on" | "enable" | "enabled" => Some(RuleSetting::On(None)),
+            other => Severity::parse(other).map(|sev| RuleSetting::On(Some(sev))),
+        }
+    }
+}
+
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct LogPattern {
     pub regex: String,
@@ -338,11 +350,7 @@ fn parse_rule_setting(v: &Node) -> Option<RuleSetting> {
         return Some(if b { RuleSetting::On(None) } else { RuleSetting::Off });
     }
     if let Some(s) = v.as_str() {
-        return match s {
-            "off" | "disable" | "disabled" => Some(RuleSetting::Off),
-            "on" | "enable" | "enabled" => Some(RuleSetting::On(None)),
-            other => Severity::parse(other).map(|sev| RuleSetting::On(Some(sev))),
-        };
+        return RuleSetting::parse(s);
     }
     if v.is_mapping() {
         let enabled = v.get("enabled").map(|e| e.as_bool());

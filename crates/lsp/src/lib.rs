@@ -17,6 +17,7 @@ mod hover;
 mod local_action;
 mod navigation;
 mod server;
+mod settings;
 mod workspace;
 
 pub use code_actions::FIX_ALL_KIND;

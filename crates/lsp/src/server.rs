@@ -20,6 +20,7 @@ use crate::analysis::{self, Analysis, Inputs};
 use crate::document::{self, Snapshot};
 use crate::failure_store::{self, SavedRun};
 use crate::navigation::{self, Target};
+use crate::settings::Settings;
 use crate::{activation, code_actions, completion, convert, hover, workspace};
 
 pub struct Backend {
@@ -33,6 +34,13 @@ pub struct Backend {
 struct State {
     encoding: RwLock<PositionEncoding>,
     root: RwLock<Option<PathBuf>>,
+    /// The editor's settings (`initializationOptions`, then
+    /// `workspace/configuration`).
+    settings: RwLock<Settings>,
+    /// The client answers `workspace/configuration`.
+    client_configuration: AtomicBool,
+    /// The config file in use (the `configPath` setting or the default).
+    config_file: RwLock<Option<PathBuf>>,
     config: RwLock<Arc<Config>>,
     repo: RwLock<Option<Arc<dyn RepoFiles + Send>>>,
     runs: RwLock<Arc<Vec<SavedRun>>>,
@@ -173,8 +181,27 @@ impl Backend {
     /// config file's own problems on it.
     async fn reload_workspace(&self) {
         let root = self.root();
-        let (config, config_diags) = workspace::load_config(root.as_deref());
-        write(&self.state.config, Arc::new(config));
+        let settings = read(&self.state.settings);
+        let loaded = workspace::load_config(root.as_deref(), &settings);
+        if let Some(missing) = &loaded.missing {
+            self.log(
+                MessageType::WARNING,
+                format!(
+                    "configPath {} is not a readable file; using the default configuration",
+                    missing.display()
+                ),
+            )
+            .await;
+        }
+        write(&self.state.config, Arc::new(loaded.config));
+        // A config file that is no longer used keeps no stale diagnostics.
+        let previous = read(&self.state.config_file);
+        write(&self.state.config_file, loaded.file.clone());
+        if let Some(old) = previous.filter(|old| Some(old) != loaded.file.as_ref()) {
+            if let Some(uri) = workspace::path_uri(&old) {
+                self.client.publish_diagnostics(uri, Vec::new(), None).await;
+            }
+        }
         write(&self.state.repo, Some(repo_at(root.clone())));
         if let Some(root) = root.as_deref() {
             let (runs, errors) = failure_store::load(root);
@@ -183,12 +210,14 @@ impl Backend {
                 self.log(MessageType::WARNING, format!("skipping failure record {e}"))
                     .await;
             }
-            let config_path = workspace::config_path(root);
-            if let Some(uri) = workspace::path_uri(&config_path) {
-                let text = read_text(&config_path).unwrap_or_default();
+        }
+        if let Some(config_path) = loaded.file.as_deref() {
+            if let Some(uri) = workspace::path_uri(config_path) {
+                let text = read_text(config_path).unwrap_or_default();
                 let snap = Snapshot::new(text, 0, 0);
                 let enc = self.encoding();
-                let diags = config_diags
+                let diags = loaded
+                    .diagnostics
                     .iter()
                     .map(|d| convert::diagnostic(d, &uri, &snap, enc))
                     .collect();
@@ -197,12 +226,65 @@ impl Backend {
         }
     }
 
+    /// Merge settings from the editor over the current ones, logging what
+    /// was wrong in them.
+    async fn merge_settings(&self, value: &serde_json::Value) {
+        let warnings = {
+            let mut settings = read(&self.state.settings);
+            let warnings = settings.merge(value, &autoheal_engine::rules::rule_ids());
+            write(&self.state.settings, settings);
+            warnings
+        };
+        for w in warnings {
+            self.log(MessageType::WARNING, format!("settings: {w}")).await;
+        }
+    }
+
+    /// Ask the client for the `autoheal` section of its settings, when it
+    /// answers `workspace/configuration`; then reload and re-analyze.
+    async fn pull_settings(&self) {
+        if self.state.client_configuration.load(Ordering::SeqCst) {
+            let item = ConfigurationItem {
+                scope_uri: None,
+                section: Some("autoheal".to_string()),
+            };
+            match self.client.configuration(vec![item]).await {
+                Ok(values) => {
+                    if let Some(v) = values.first() {
+                        self.merge_settings(v).await;
+                    }
+                }
+                Err(e) => {
+                    self.log(MessageType::WARNING, format!("workspace/configuration failed: {e}"))
+                        .await;
+                }
+            }
+        }
+        self.reload_workspace().await;
+        self.refresh_all().await;
+    }
+
+    fn detached(&self) -> Backend {
+        Backend {
+            client: self.client.clone(),
+            state: self.state.clone(),
+            shut_down: self.shut_down.clone(),
+        }
+    }
+
     /// Re-analyzes every open document (the config or the failure store
     /// changed): their analyses are dropped and refreshes scheduled.
     async fn refresh_all(&self) {
         let uris: Vec<Uri> = {
             let mut docs = self.docs();
-            docs.values_mut().for_each(|d| d.analysis = None);
+            for doc in docs.values_mut() {
+                // A new generation of the same text: an analysis in flight
+                // used the old inputs, so its refresh task goes again.
+                let mut snapshot = doc.snapshot.clone();
+                snapshot.generation = self.state.generation.fetch_add(1, Ordering::SeqCst) + 1;
+                doc.set_snapshot(snapshot);
+                doc.analysis = None;
+            }
             docs.keys().cloned().collect()
         };
         for uri in uris {
@@ -219,11 +301,7 @@ impl Backend {
             None => false,
         };
         if start {
-            let this = Backend {
-                client: self.client.clone(),
-                state: self.state.clone(),
-                shut_down: self.shut_down.clone(),
-            };
+            let this = self.detached();
             tokio::spawn(async move { this.refresh_until_current(uri).await });
         }
     }
@@ -392,8 +470,8 @@ impl Backend {
     }
 
     fn is_config(&self, uri: &Uri) -> bool {
-        match (self.root(), workspace::uri_path(uri)) {
-            (Some(root), Some(p)) => p == workspace::config_path(&root),
+        match (read(&self.state.config_file), workspace::uri_path(uri)) {
+            (Some(config), Some(p)) => p == config,
             _ => false,
         }
     }
@@ -468,6 +546,15 @@ fn workspace_root(params: &InitializeParams) -> Option<PathBuf> {
     from_folders.or(from_root_uri)
 }
 
+/// The pattern, relative to the root, that watches the config file in use
+/// (the default one when `configPath` points outside the workspace).
+fn config_watch_pattern(root: &std::path::Path, config: Option<&std::path::Path>) -> String {
+    config
+        .and_then(|c| c.strip_prefix(root).ok())
+        .map(|rel| rel.to_string_lossy().replace('\\', "/"))
+        .unwrap_or_else(|| autoheal_engine::config::DEFAULT_CONFIG_PATH.to_string())
+}
+
 fn file_name(path: &str) -> &str {
     path.rsplit('/').next().unwrap_or(path)
 }
@@ -509,6 +596,18 @@ impl LanguageServer for Backend {
         let enc = negotiate_encoding(&params);
         write(&self.state.encoding, enc);
         write(&self.state.root, workspace_root(&params));
+        let answers_configuration = params
+            .capabilities
+            .workspace
+            .as_ref()
+            .and_then(|w| w.configuration)
+            .unwrap_or(false);
+        self.state
+            .client_configuration
+            .store(answers_configuration, Ordering::SeqCst);
+        if let Some(options) = &params.initialization_options {
+            self.merge_settings(options).await;
+        }
         let encoding_kind = match enc {
             PositionEncoding::Utf8 => PositionEncodingKind::UTF8,
             PositionEncoding::Utf16 => PositionEncodingKind::UTF16,
@@ -548,6 +647,11 @@ impl LanguageServer for Backend {
 
     async fn initialized(&self, _: InitializedParams) {
         self.reload_workspace().await;
+        // The settings the client holds now; asked for off the message loop.
+        if self.state.client_configuration.load(Ordering::SeqCst) {
+            let this = self.detached();
+            tokio::spawn(async move { this.pull_settings().await });
+        }
         if let Some(root) = self.root() {
             let Some(base) = workspace::path_uri(&root) else { return };
             let watch = |pattern: &str| FileSystemWatcher {
@@ -559,7 +663,7 @@ impl LanguageServer for Backend {
             };
             let options = DidChangeWatchedFilesRegistrationOptions {
                 watchers: vec![
-                    watch(autoheal_engine::config::DEFAULT_CONFIG_PATH),
+                    watch(&config_watch_pattern(&root, read(&self.state.config_file).as_deref())),
                     watch(".autoheal/failures/*.json"),
                 ],
             };
@@ -620,6 +724,24 @@ impl LanguageServer for Backend {
         if self.docs().remove(&uri).is_some() {
             let _order = self.state.publish.lock().await;
             self.client.publish_diagnostics(uri, Vec::new(), None).await;
+        }
+    }
+
+    /// Settings changed: clients that push them send the new ones here
+    /// (under `autoheal`, or as the section itself); the others are asked.
+    async fn did_change_configuration(&self, params: DidChangeConfigurationParams) {
+        let pushed = match params.settings.get("autoheal") {
+            Some(section) => Some(section.clone()),
+            None if params.settings.is_object() => Some(params.settings.clone()),
+            None => None,
+        };
+        if let Some(section) = pushed.filter(|s| s.as_object().is_some_and(|o| !o.is_empty())) {
+            self.merge_settings(&section).await;
+            self.reload_workspace().await;
+            self.refresh_all().await;
+        } else {
+            let this = self.detached();
+            tokio::spawn(async move { this.pull_settings().await });
         }
     }
 

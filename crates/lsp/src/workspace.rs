@@ -4,9 +4,11 @@
 
 use std::path::{Path, PathBuf};
 
-use autoheal_engine::config::{Config, DEFAULT_CONFIG_PATH};
+use autoheal_engine::config::Config;
 use autoheal_engine::{Diagnostic, rules};
 use tower_lsp_server::ls_types::Uri;
+
+use crate::settings::Settings;
 
 /// The local path of a `file:` URI.
 pub fn uri_path(uri: &Uri) -> Option<PathBuf> {
@@ -36,20 +38,46 @@ pub fn relative_path(root: Option<&Path>, uri: &Uri) -> String {
     }
 }
 
-/// The configuration file's location under `root`.
-pub fn config_path(root: &Path) -> PathBuf {
-    root.join(DEFAULT_CONFIG_PATH)
+/// The configuration as the editor's settings make it.
+pub struct LoadedConfig {
+    /// The file's contents (or the defaults) with the editor's overrides applied.
+    pub config: Config,
+    /// Problems in the file, to publish on it.
+    pub diagnostics: Vec<Diagnostic>,
+    /// The file that was (or would be) read.
+    pub file: Option<PathBuf>,
+    /// A `configPath` that names no readable file, for the log.
+    pub missing: Option<PathBuf>,
 }
 
-/// Read `.github/autoheal.yml`; a missing or unreadable file is the default
-/// configuration. Problems in the file come back as diagnostics.
-pub fn load_config(root: Option<&Path>) -> (Config, Vec<Diagnostic>) {
-    let Some(root) = root else {
-        return (Config::default(), Vec::new());
+/// Read the config file (`.github/autoheal.yml`, or the `configPath`
+/// setting), then apply the `severityOverrides` setting. A missing default
+/// file is the default configuration; a missing `configPath` is that too,
+/// and said in the log.
+pub fn load_config(root: Option<&Path>, settings: &Settings) -> LoadedConfig {
+    let file = settings.config_file(root);
+    let (mut config, diagnostics, missing) = match file.as_deref().map(|f| (f, std::fs::read(f))) {
+        Some((f, Ok(bytes))) => {
+            let shown = relative_path_of(root, f);
+            let (config, diags) = Config::parse(&shown, &bytes, &rules::rule_ids());
+            (config, diags, None)
+        }
+        Some((f, Err(_))) if settings.config_path.is_some() => (Config::default(), Vec::new(), Some(f.to_path_buf())),
+        _ => (Config::default(), Vec::new(), None),
     };
-    match std::fs::read(config_path(root)) {
-        Ok(bytes) => Config::parse(DEFAULT_CONFIG_PATH, &bytes, &rules::rule_ids()),
-        Err(_) => (Config::default(), Vec::new()),
+    settings.apply(&mut config);
+    LoadedConfig {
+        config,
+        diagnostics,
+        file,
+        missing,
+    }
+}
+
+fn relative_path_of(root: Option<&Path>, file: &Path) -> String {
+    match root.and_then(|r| file.strip_prefix(r).ok()) {
+        Some(rel) => rel.to_string_lossy().replace('\\', "/"),
+        None => file.to_string_lossy().replace('\\', "/"),
     }
 }
 
@@ -69,12 +97,43 @@ mod tests {
         .unwrap();
         let uri = path_uri(&root.join(".github/workflows/ci.yml")).unwrap();
         assert_eq!(relative_path(Some(root), &uri), ".github/workflows/ci.yml");
-        let (config, diags) = load_config(Some(root));
+        let loaded = load_config(Some(root), &Settings::default());
         assert_eq!(
-            config.rule_severity("timeout", autoheal_engine::Severity::Info, true),
+            loaded
+                .config
+                .rule_severity("timeout", autoheal_engine::Severity::Info, true),
             None
         );
-        assert_eq!(diags.len(), 1);
-        assert_eq!(load_config(None).1.len(), 0);
+        assert_eq!(loaded.diagnostics.len(), 1);
+        assert_eq!(loaded.diagnostics[0].path, ".github/autoheal.yml");
+        assert_eq!(load_config(None, &Settings::default()).diagnostics.len(), 0);
+
+        // `configPath` names another file; `severityOverrides` win over it.
+        std::fs::write(root.join("lint.yml"), "rules:\n  unpinned-uses: warning\n").unwrap();
+        let settings = Settings {
+            config_path: Some("lint.yml".into()),
+            severity_overrides: vec![("unpinned-uses".into(), autoheal_engine::config::RuleSetting::Off)],
+        };
+        let loaded = load_config(Some(root), &settings);
+        assert_eq!(loaded.file, Some(root.join("lint.yml")));
+        assert!(loaded.diagnostics.is_empty());
+        assert_eq!(
+            loaded
+                .config
+                .rule_severity("timeout", autoheal_engine::Severity::Info, true),
+            Some(autoheal_engine::Severity::Info),
+            "the default file is not read"
+        );
+        assert_eq!(
+            loaded
+                .config
+                .rule_severity("unpinned-uses", autoheal_engine::Severity::Warning, true),
+            None
+        );
+        let missing = Settings {
+            config_path: Some("nope.yml".into()),
+            ..Settings::default()
+        };
+        assert_eq!(load_config(Some(root), &missing).missing, Some(root.join("nope.yml")));
     }
 }

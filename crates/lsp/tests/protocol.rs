@@ -489,3 +489,79 @@ async fn past_failures_get_fixes_for_the_current_text() {
     let fixed = apply_edits(text, actions[0]["edit"]["changes"][&uri].as_array().unwrap(), false);
     assert!(fixed.contains("PyYAML"), "{fixed}");
 }
+
+const CLEAN_BUT_NO_TIMEOUT: &str =
+    "on: push\njobs:\n  build:\n    runs-on: ubuntu-latest\n    steps:\n      - run: make\npermissions: {}\n";
+
+/// The VS Code settings `autoheal.configPath` and
+/// `autoheal.severityOverrides`, sent as `initializationOptions`.
+#[tokio::test]
+async fn initialization_options_choose_the_config_file_and_override_severities() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    std::fs::create_dir_all(root.join(".github/workflows")).unwrap();
+    // The default file would turn `timeout` off; the chosen one does not,
+    // and has a mistake that is published on it.
+    std::fs::write(root.join(".github/autoheal.yml"), "rules:\n  timeout: off\n").unwrap();
+    std::fs::create_dir_all(root.join("ci")).unwrap();
+    std::fs::write(root.join("ci/lint.yml"), "rules:\n  timeout: warning\n  nope: off\n").unwrap();
+    let options = json!({"configPath": "ci/lint.yml", "severityOverrides": {"job-needs": "info"}});
+    let (mut c, _) = TestClient::start_with(Some(root), &[], options, None).await;
+    let config_uri = file_uri(&root.join("ci/lint.yml"));
+    let config_diags = c.diagnostics(&config_uri, None).await;
+    assert_eq!(codes(&config_diags), ["config"], "{config_diags:?}");
+    let uri = file_uri(&root.join(".github/workflows/ci.yml"));
+    let text = CLEAN_BUT_NO_TIMEOUT.replace("    steps:", "    needs: [nope]\n    steps:");
+    c.open(&uri, &text).await;
+    let diags = c.diagnostics(&uri, Some(1)).await;
+    let severity_of = |code: &str| diags.iter().find(|d| d["code"] == code).map(|d| d["severity"].clone());
+    assert_eq!(
+        severity_of("timeout"),
+        Some(json!(2)),
+        "ci/lint.yml's warning: {diags:?}"
+    );
+    assert_eq!(
+        severity_of("job-needs"),
+        Some(json!(3)),
+        "the override's info: {diags:?}"
+    );
+}
+
+/// Settings from `workspace/configuration` (asked for after `initialized`,
+/// and again on `workspace/didChangeConfiguration`) win over the
+/// initialization options.
+#[tokio::test]
+async fn workspace_configuration_is_asked_for_and_followed() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    std::fs::create_dir_all(root.join(".github/workflows")).unwrap();
+    let options = json!({"severityOverrides": {"timeout": "error"}});
+    let section = json!({"severityOverrides": {"timeout": "off"}, "path": "", "trace": {"server": "off"}});
+    let (mut c, _) = TestClient::start_with(Some(root), &[], options, Some(section)).await;
+    let uri = file_uri(&root.join(".github/workflows/ci.yml"));
+    c.open(&uri, CLEAN_BUT_NO_TIMEOUT).await;
+    // The first publish may predate the answer; the last one follows it.
+    let mut diags = c.diagnostics(&uri, Some(1)).await;
+    while !diags.is_empty() {
+        diags = c.diagnostics(&uri, Some(1)).await;
+    }
+    assert_eq!(c.configuration_requests[0]["items"][0]["section"], "autoheal");
+
+    c.configuration = json!({"severityOverrides": {"timeout": "warning"}});
+    c.notify("workspace/didChangeConfiguration", json!({"settings": null}))
+        .await;
+    let diags = c.diagnostics(&uri, Some(1)).await;
+    assert_eq!(codes(&diags), ["timeout"]);
+    assert_eq!(diags[0]["severity"], 2);
+
+    // A client that pushes its settings is not asked.
+    let asked = c.configuration_requests.len();
+    c.notify(
+        "workspace/didChangeConfiguration",
+        json!({"settings": {"autoheal": {"severityOverrides": {"timeout": "error"}}}}),
+    )
+    .await;
+    let diags = c.diagnostics(&uri, Some(1)).await;
+    assert_eq!(diags[0]["severity"], 1);
+    assert_eq!(c.configuration_requests.len(), asked);
+}

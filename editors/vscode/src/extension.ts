@@ -18,7 +18,6 @@ import {
   FAILURES_DIR,
   INSTALL_COMMAND,
   type DiagnoseTarget,
-  chooseToken,
   diagnoseArgs,
   initializationOptions,
   parseRunReference,
@@ -35,13 +34,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   context.subscriptions.push(
     vscode.commands.registerCommand("autoheal.diagnoseFailedRun", () => diagnoseFailedRun()),
     vscode.commands.registerCommand("autoheal.restartServer", () => restart(context)),
-    vscode.commands.registerCommand("autoheal.signInToGitHub", async () => {
-      if ((await githubToken(true)) !== undefined) {
-        await restart(context);
-      }
-    }),
+    // The server follows the other settings itself (the client forwards
+    // their changes); only another binary needs a new process.
     vscode.workspace.onDidChangeConfiguration((e) => {
-      if (e.affectsConfiguration("autoheal")) {
+      if (e.affectsConfiguration("autoheal.path")) {
         void restart(context);
       }
     }),
@@ -102,37 +98,16 @@ async function binary(): Promise<string | undefined> {
   return undefined;
 }
 
-/**
- * A GitHub token: VS Code's GitHub sign-in if the user already granted one
- * (never prompting at startup), else the plain-text setting.
- */
-async function githubToken(prompt: boolean): Promise<string | undefined> {
-  const config = vscode.workspace.getConfiguration("autoheal");
-  let sessionToken: string | undefined;
-  if (config.get<boolean>("github.useAuthentication", true)) {
-    try {
-      const session = await vscode.authentication.getSession("github", ["repo"], prompt ? { createIfNone: true } : { silent: true });
-      sessionToken = session?.accessToken;
-    } catch (e) {
-      output?.appendLine(`GitHub sign-in not used: ${String(e)}`);
-    }
-  }
-  return chooseToken(sessionToken, config.get<string>("github.token", ""));
-}
-
 async function start(context: vscode.ExtensionContext): Promise<void> {
   const command = await binary();
   if (command === undefined) {
     return;
   }
   const config = vscode.workspace.getConfiguration("autoheal");
-  const { options, warnings } = initializationOptions(
-    {
-      configPath: config.get<string>("configPath", ""),
-      severityOverrides: config.get<Record<string, unknown>>("severityOverrides", {}),
-    },
-    await githubToken(false),
-  );
+  const { options, warnings } = initializationOptions({
+    configPath: config.get<string>("configPath", ""),
+    severityOverrides: config.get<Record<string, unknown>>("severityOverrides", {}),
+  });
   for (const w of warnings) {
     output?.appendLine(w);
     void vscode.window.showWarningMessage(w);
@@ -146,6 +121,9 @@ async function start(context: vscode.ExtensionContext): Promise<void> {
     initializationOptions: options,
     outputChannel: output,
     synchronize: {
+      // Changes to `autoheal.*` reach the server as
+      // `workspace/didChangeConfiguration` with the whole section.
+      configurationSection: "autoheal",
       // The server also registers these itself; clients that support dynamic
       // registration get both, which only costs a second reload.
       fileEvents: [

@@ -5,8 +5,15 @@
 
 import * as path from "node:path";
 
-/** The command the user gets told to run when no binary can be found. */
-export const INSTALL_COMMAND = "cargo install --locked --path .";
+/** Where autoheal's source lives (`repository.url` in package.json). */
+export const REPOSITORY_URL = "https://github.com/autoheal-dev/autoheal";
+
+/**
+ * The command the user gets told to run when no binary can be found. It works
+ * from any directory (no checkout needed), and builds with the `lsp` feature:
+ * the default build is lint-only and has no `autoheal lsp`.
+ */
+export const INSTALL_COMMAND = `cargo install --locked --git ${REPOSITORY_URL} --features lsp autoheal`;
 
 /** Glob patterns of the files autoheal serves, for the LSP document selector. */
 export const DOCUMENT_PATTERNS = ["**/.github/workflows/*.{yml,yaml}", "**/action.{yml,yaml}"] as const;
@@ -72,8 +79,8 @@ export function resolveBinary(input: ResolveInput, probe: FileProbe): Resolved {
 }
 
 export function notFoundMessage(): string {
-  return "autoheal was not found on PATH and autoheal.path is not set. Install it from a checkout of the " +
-    `autoheal repository with \`${INSTALL_COMMAND}\` (it lands in ~/.cargo/bin, which must be on PATH), ` +
+  return "autoheal was not found on PATH and autoheal.path is not set. Install it with " +
+    `\`${INSTALL_COMMAND}\` (it lands in ~/.cargo/bin, which must be on PATH), ` +
     "or set autoheal.path to the binary.";
 }
 
@@ -224,7 +231,6 @@ export interface Settings {
 export interface InitializationOptions {
   configPath?: string;
   severityOverrides?: Record<string, Severity>;
-  githubToken?: string;
 }
 
 /**
@@ -232,10 +238,7 @@ export interface InitializationOptions {
  * the server's defaults apply; invalid severities are dropped and reported
  * back as warnings for the user.
  */
-export function initializationOptions(
-  settings: Settings,
-  token: string | undefined,
-): { options: InitializationOptions; warnings: string[] } {
+export function initializationOptions(settings: Settings): { options: InitializationOptions; warnings: string[] } {
   const options: InitializationOptions = {};
   const warnings: string[] = [];
   if (settings.configPath.trim() !== "") {
@@ -254,20 +257,5 @@ export function initializationOptions(
   if (Object.keys(overrides).length > 0) {
     options.severityOverrides = overrides;
   }
-  if (token !== undefined && token !== "") {
-    options.githubToken = token;
-  }
   return { options, warnings };
-}
-
-/**
- * Pick the token: a VS Code GitHub sign-in session first, then the
- * plain-text setting, else none.
- */
-export function chooseToken(sessionToken: string | undefined, settingToken: string): string | undefined {
-  if (sessionToken !== undefined && sessionToken !== "") {
-    return sessionToken;
-  }
-  const t = settingToken.trim();
-  return t === "" ? undefined : t;
 }

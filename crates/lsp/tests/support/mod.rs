@@ -16,6 +16,11 @@ pub struct TestClient {
     next_id: i64,
     /// Notifications received while waiting for something else.
     pub notifications: VecDeque<Value>,
+    /// What `workspace/configuration` is answered with (one value per
+    /// item asked); other server requests get `null`.
+    pub configuration: Value,
+    /// The `workspace/configuration` requests the server sent.
+    pub configuration_requests: Vec<Value>,
 }
 
 const TIMEOUT: Duration = Duration::from_secs(20);
@@ -52,17 +57,32 @@ impl TestClient {
     /// Start a server and initialize it with `root` and the client's
     /// offered position encodings.
     pub async fn start(root: Option<&std::path::Path>, encodings: &[&str]) -> (TestClient, Value) {
+        Self::start_with(root, encodings, Value::Null, None).await
+    }
+
+    /// [`TestClient::start`] with `initializationOptions`, and, when
+    /// `configuration` is given, the `workspace.configuration` capability
+    /// and that answer to `workspace/configuration`.
+    pub async fn start_with(
+        root: Option<&std::path::Path>,
+        encodings: &[&str],
+        initialization_options: Value,
+        configuration: Option<Value>,
+    ) -> (TestClient, Value) {
         let (client_io, server_io) = tokio::io::duplex(1 << 20);
         let (server_read, server_write) = tokio::io::split(server_io);
         tokio::spawn(autoheal_lsp::serve(server_read, server_write));
         let (read, write) = tokio::io::split(client_io);
         let (tx, rx) = mpsc::unbounded_channel();
         tokio::spawn(read_frames(read, tx));
+        let answers_configuration = configuration.is_some();
         let mut client = TestClient {
             write,
             rx,
             next_id: 1,
             notifications: VecDeque::new(),
+            configuration: configuration.unwrap_or(Value::Null),
+            configuration_requests: Vec::new(),
         };
         let root_uri = root.map(file_uri);
         let init = client
@@ -71,9 +91,13 @@ impl TestClient {
                 json!({
                     "processId": null,
                     "rootUri": root_uri,
+                    "initializationOptions": initialization_options,
                     "capabilities": {
                         "general": { "positionEncodings": encodings },
-                        "workspace": { "didChangeWatchedFiles": { "dynamicRegistration": true } }
+                        "workspace": {
+                            "didChangeWatchedFiles": { "dynamicRegistration": true },
+                            "configuration": answers_configuration
+                        }
                     }
                 }),
             )
@@ -107,7 +131,14 @@ impl TestClient {
                 .expect("server alive");
             if msg.get("method").is_some() && msg.get("id").is_some() {
                 let id = msg["id"].clone();
-                self.send(json!({"jsonrpc": "2.0", "id": id, "result": null})).await;
+                let result = if msg["method"] == "workspace/configuration" {
+                    self.configuration_requests.push(msg["params"].clone());
+                    let asked = msg["params"]["items"].as_array().map_or(0, Vec::len);
+                    Value::Array(vec![self.configuration.clone(); asked])
+                } else {
+                    Value::Null
+                };
+                self.send(json!({"jsonrpc": "2.0", "id": id, "result": result})).await;
                 continue;
             }
             return msg;

@@ -14,6 +14,8 @@ const Module = require("node:module") as { _load: (request: string, parent: unkn
 interface Recorded {
   commands: string[];
   errors: string[];
+  /** Scopes asked of VS Code's GitHub sign-in. */
+  authScopes: string[][];
 }
 
 /** Any property of anything is another callable, constructible stand-in. */
@@ -52,7 +54,12 @@ function fakeVscode(settings: Record<string, unknown>, recorded: Recorded): unkn
       onDidChangeConfiguration: () => disposable,
       createFileSystemWatcher: () => disposable,
     },
-    authentication: { getSession: () => Promise.resolve(undefined) },
+    authentication: {
+      getSession: (_provider: string, scopes: string[]) => {
+        recorded.authScopes.push(scopes);
+        return Promise.resolve(undefined);
+      },
+    },
     env: { clipboard: { writeText: () => Promise.resolve() } },
   };
   return new Proxy(api, { get: (t, prop) => (prop in t ? (t as Record<string | symbol, unknown>)[prop] : anything()) });
@@ -61,7 +68,7 @@ function fakeVscode(settings: Record<string, unknown>, recorded: Recorded): unkn
 const bundle = path.resolve(__dirname, "../../dist/extension.js");
 
 async function activateWith(settings: Record<string, unknown>, envPath: string): Promise<Recorded> {
-  const recorded: Recorded = { commands: [], errors: [] };
+  const recorded: Recorded = { commands: [], errors: [], authScopes: [] };
   const vscode = fakeVscode(settings, recorded);
   const originalLoad = Module._load;
   const originalPath = process.env.PATH;
@@ -88,9 +95,15 @@ describe("packaged bundle", () => {
   it("registers its commands and explains how to install when autoheal is missing", async () => {
     const emptyDir = fs.mkdtempSync(path.join(os.tmpdir(), "autoheal-vscode-"));
     const r = await activateWith({}, emptyDir);
-    assert.deepEqual(r.commands.sort(), ["autoheal.diagnoseFailedRun", "autoheal.restartServer", "autoheal.signInToGitHub"]);
+    assert.deepEqual(r.commands.sort(), ["autoheal.diagnoseFailedRun", "autoheal.restartServer"]);
+    const manifest = JSON.parse(fs.readFileSync(path.resolve(__dirname, "../../package.json"), "utf8")) as {
+      contributes: { commands: { command: string }[] };
+    };
+    assert.deepEqual(manifest.contributes.commands.map((c) => c.command).sort(), r.commands, "package.json lists what is registered");
     assert.equal(r.errors.length, 1);
-    assert.match(r.errors[0] ?? "", /cargo install --locked --path \./);
+    assert.match(r.errors[0] ?? "", /cargo install --locked --git https:\/\/github\.com\/autoheal-dev\/autoheal --features lsp autoheal/);
+    // Nothing uses a GitHub token, so no sign-in is asked for.
+    assert.deepEqual(r.authScopes, []);
   });
 
   it("names a bad autoheal.path setting", async () => {

@@ -73,49 +73,76 @@ describe("against the real autoheal binary", { skip }, () => {
     assert.equal(record.workflow_path, ".github/workflows/ci.yml");
   });
 
-  it("lsp starts with the extension's initializationOptions", async () => {
+  it("lsp follows the extension's initializationOptions", async () => {
     const root = sampleRepo();
-    const { options } = initializationOptions(
-      { configPath: "", severityOverrides: { timeout: "off" } },
-      "gho_example_token_not_real",
-    );
+    // The sample workflow has no timeout-minutes: `timeout` is raised to an error.
+    const { options } = initializationOptions({ configPath: "", severityOverrides: { timeout: "error" } });
     const child = spawn(bin as string, ["lsp"], { cwd: root, stdio: ["pipe", "pipe", "inherit"] });
-    let received = "";
-    const initialized = new Promise<Record<string, unknown>>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`no initialize response; got ${received}`)), 20_000);
-      child.stdout.on("data", (chunk: Buffer) => {
-        received += chunk.toString("utf8");
-        const m = /Content-Length: (\d+)\r\n\r\n/.exec(received);
-        if (m !== null) {
-          const start = (m.index ?? 0) + m[0].length;
-          const body = Buffer.from(received.slice(start), "utf8");
-          if (body.length >= Number(m[1])) {
-            clearTimeout(timer);
-            resolve(JSON.parse(body.subarray(0, Number(m[1])).toString("utf8")) as Record<string, unknown>);
-          }
+    const messages: Record<string, unknown>[] = [];
+    let waiting: (() => void) | undefined;
+    let buffered = Buffer.alloc(0);
+    child.stdout.on("data", (chunk: Buffer) => {
+      buffered = Buffer.concat([buffered, chunk]);
+      for (;;) {
+        const head = buffered.indexOf("\r\n\r\n");
+        const m = head < 0 ? null : /Content-Length: (\d+)/i.exec(buffered.subarray(0, head).toString("utf8"));
+        if (m === null || buffered.length < head + 4 + Number(m[1])) {
+          break;
         }
-      });
+        const body = buffered.subarray(head + 4, head + 4 + Number(m[1]));
+        buffered = buffered.subarray(head + 4 + Number(m[1]));
+        messages.push(JSON.parse(body.toString("utf8")) as Record<string, unknown>);
+        waiting?.();
+      }
     });
-    child.stdin.write(
-      frame({
-        jsonrpc: "2.0",
-        id: 1,
-        method: "initialize",
-        params: {
-          processId: null,
-          rootUri: `file://${root}`,
-          capabilities: {},
-          initializationOptions: options,
-        },
-      }),
-    );
-    const response = await initialized;
-    child.stdin.write(frame({ jsonrpc: "2.0", id: 2, method: "shutdown" }));
-    child.stdin.write(frame({ jsonrpc: "2.0", method: "exit" }));
-    child.stdin.end();
-    await new Promise((resolve) => child.on("close", resolve));
-    assert.equal(response.id, 1);
-    const result = response.result as { serverInfo?: { name?: string } } | undefined;
-    assert.equal(result?.serverInfo?.name, "autoheal");
+    const next = async (match: (m: Record<string, unknown>) => boolean): Promise<Record<string, unknown>> => {
+      const deadline = Date.now() + 20_000;
+      for (;;) {
+        const i = messages.findIndex(match);
+        if (i >= 0) {
+          return messages.splice(i, 1)[0] as Record<string, unknown>;
+        }
+        if (Date.now() > deadline) {
+          throw new Error(`timed out; got ${JSON.stringify(messages)}`);
+        }
+        await new Promise<void>((resolve) => {
+          waiting = resolve;
+          setTimeout(resolve, 200);
+        });
+      }
+    };
+    const uri = `file://${root}/.github/workflows/ci.yml`;
+    try {
+      child.stdin.write(
+        frame({
+          jsonrpc: "2.0",
+          id: 1,
+          method: "initialize",
+          params: { processId: null, rootUri: `file://${root}`, capabilities: {}, initializationOptions: options },
+        }),
+      );
+      const response = await next((m) => m.id === 1);
+      const result = response.result as { serverInfo?: { name?: string } } | undefined;
+      assert.equal(result?.serverInfo?.name, "autoheal");
+      child.stdin.write(frame({ jsonrpc: "2.0", method: "initialized", params: {} }));
+      child.stdin.write(
+        frame({
+          jsonrpc: "2.0",
+          method: "textDocument/didOpen",
+          params: { textDocument: { uri, languageId: "yaml", version: 1, text: WORKFLOW } },
+        }),
+      );
+      const published = await next(
+        (m) => m.method === "textDocument/publishDiagnostics" && (m.params as { uri?: string }).uri === uri,
+      );
+      const diags = (published.params as { diagnostics: { code?: string; severity?: number }[] }).diagnostics;
+      const timeout = diags.find((d) => d.code === "timeout");
+      assert.equal(timeout?.severity, 1, `timeout is an error: ${JSON.stringify(diags)}`);
+    } finally {
+      child.stdin.write(frame({ jsonrpc: "2.0", id: 2, method: "shutdown" }));
+      child.stdin.write(frame({ jsonrpc: "2.0", method: "exit" }));
+      child.stdin.end();
+      await new Promise((resolve) => child.on("close", resolve));
+    }
   });
 });

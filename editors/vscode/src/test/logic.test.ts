@@ -2,12 +2,14 @@
 // `npm run compile && npm test` (node:test).
 
 import assert from "node:assert/strict";
+import * as fs from "node:fs";
+import * as path from "node:path";
 import { describe, it } from "node:test";
 
 import {
   DOCUMENT_PATTERNS,
   INSTALL_COMMAND,
-  chooseToken,
+  REPOSITORY_URL,
   diagnoseArgs,
   globToRegExp,
   initializationOptions,
@@ -195,28 +197,77 @@ describe("run references", () => {
   });
 });
 
-describe("initialization options and tokens", () => {
+describe("initialization options", () => {
   it("leaves empty settings out", () => {
-    assert.deepEqual(initializationOptions({ configPath: " ", severityOverrides: {} }, undefined), { options: {}, warnings: [] });
+    assert.deepEqual(initializationOptions({ configPath: " ", severityOverrides: {} }), { options: {}, warnings: [] });
   });
 
-  it("passes config, valid severities and the token", () => {
-    const { options, warnings } = initializationOptions(
-      { configPath: "ci/autoheal.yml", severityOverrides: { timeout: "off", pinning: "warning", syntax: "loud", x: 3 } },
-      "gho_token",
-    );
+  it("passes config and valid severities", () => {
+    const { options, warnings } = initializationOptions({
+      configPath: "ci/autoheal.yml",
+      severityOverrides: { timeout: "off", pinning: "warning", syntax: "loud", x: 3 },
+    });
     assert.deepEqual(options, {
       configPath: "ci/autoheal.yml",
       severityOverrides: { timeout: "off", pinning: "warning" },
-      githubToken: "gho_token",
     });
     assert.equal(warnings.length, 2);
     assert.match(warnings[0] ?? "", /"syntax" has "loud"/);
   });
+});
 
-  it("prefers the sign-in session over the plain-text setting", () => {
-    assert.equal(chooseToken("session", "setting"), "session");
-    assert.equal(chooseToken(undefined, " setting "), "setting");
-    assert.equal(chooseToken("", ""), undefined);
+// The repository root, from out/test/ (compiled) or src/test/.
+const repoRoot = path.resolve(__dirname, "../../../..");
+const packageJson = JSON.parse(fs.readFileSync(path.resolve(__dirname, "../../package.json"), "utf8")) as {
+  repository: { url: string };
+  contributes: { configuration: { properties: Record<string, unknown> }; commands: { command: string }[] };
+};
+
+describe("install command", () => {
+  it("works outside a checkout: from the repository, not --path", () => {
+    assert.equal(REPOSITORY_URL, packageJson.repository.url);
+    assert.ok(INSTALL_COMMAND.startsWith(`cargo install --locked --git ${REPOSITORY_URL} `), INSTALL_COMMAND);
+    assert.doesNotMatch(INSTALL_COMMAND, /--path/);
+    assert.ok(INSTALL_COMMAND.endsWith(" autoheal"), "names the package: the repository is a workspace");
+  });
+
+  it("builds a feature that has the language server (the default build is lint-only)", () => {
+    const features = /--features (\S+)/.exec(INSTALL_COMMAND)?.[1];
+    assert.ok(features !== undefined, INSTALL_COMMAND);
+    const cargoToml = fs.readFileSync(path.join(repoRoot, "Cargo.toml"), "utf8");
+    const table = /^\[features\]\n([\s\S]*?)(?:^\[|$(?![\s\S]))/m.exec(cargoToml)?.[1] ?? "";
+    const declared = new Map<string, string>();
+    for (const m of table.matchAll(/^([a-z0-9_-]+)\s*=\s*\[(.*)\]/gm)) {
+      declared.set(m[1] as string, m[2] as string);
+    }
+    const hasLsp = (f: string, seen = new Set<string>()): boolean => {
+      const deps = declared.get(f);
+      if (deps === undefined || seen.has(f)) {
+        return false;
+      }
+      seen.add(f);
+      const items = [...deps.matchAll(/"([^"]+)"/g)].map((m) => m[1] as string);
+      return items.includes("dep:autoheal-lsp") || items.some((i) => hasLsp(i, seen));
+    };
+    assert.ok(!hasLsp("default"), "the default build is lint-only, so the feature is needed");
+    for (const f of features.split(",")) {
+      assert.ok(declared.has(f), `feature ${f} is declared in Cargo.toml`);
+    }
+    assert.ok(features.split(",").some((f) => hasLsp(f)), `--features ${features} builds autoheal lsp`);
+  });
+});
+
+describe("package.json", () => {
+  it("contributes only settings something reads", () => {
+    // `path` is read by the extension, `trace.server` by vscode-languageclient;
+    // the others are the server's (crates/lsp/src/settings.rs checks that side).
+    const extension = fs.readFileSync(path.resolve(__dirname, "../../src/extension.ts"), "utf8");
+    for (const key of Object.keys(packageJson.contributes.configuration.properties)) {
+      const name = key.replace(/^autoheal\./, "");
+      if (name === "trace.server") {
+        continue;
+      }
+      assert.ok(extension.includes(`config.get<`) && extension.includes(`("${name}"`), `${key} is read by extension.ts`);
+    }
   });
 });
