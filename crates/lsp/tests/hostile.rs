@@ -78,7 +78,7 @@ async fn a_burst_of_edits_costs_a_few_analyses_and_ends_on_the_latest_text() {
         c.change(WF_URI, v, json!([{"text": text}])).await;
     }
     let last = c.diagnostics(WF_URI, Some(EDITS + 1)).await;
-    assert_eq!(codes(&last), ["timeout"], "the latest text's one finding");
+    assert_eq!(codes(&last), ["timeout/missing"], "the latest text's one finding");
     let analyses = c
         .notifications
         .iter()

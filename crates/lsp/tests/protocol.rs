@@ -32,7 +32,7 @@ async fn diagnostics_carry_rule_code_docs_link_and_source() {
     let diags = c.diagnostics(WF_URI, Some(1)).await;
     let timeout = diags
         .iter()
-        .find(|d| d["code"] == "timeout")
+        .find(|d| d["code"] == "timeout/missing")
         .expect("timeout diagnostic");
     assert_eq!(timeout["range"], range(2, 2, 2, 7));
     assert_eq!(timeout["source"], "autoheal");
@@ -194,7 +194,7 @@ async fn unsafe_fixes_are_offered_but_not_in_fix_all() {
         "on: push\njobs:\n  build:\n    runs-on: ubuntu-latest\n    steps:\n      - run: make\npermissions: {}\n";
     c.open(WF_URI, text).await;
     let diags = c.diagnostics(WF_URI, Some(1)).await;
-    assert_eq!(codes(&diags), ["timeout"]);
+    assert_eq!(codes(&diags), ["timeout/missing"]);
     let actions = c
         .request(
             "textDocument/codeAction",
@@ -371,7 +371,7 @@ async fn config_is_honored_and_reloaded() {
     )
     .await;
     let diags = c.diagnostics(&uri, Some(1)).await;
-    assert_eq!(codes(&diags), ["timeout"]);
+    assert_eq!(codes(&diags), ["timeout/missing"]);
     assert_eq!(diags[0]["severity"], 1, "the configured severity");
 }
 
@@ -516,7 +516,7 @@ async fn initialization_options_choose_the_config_file_and_override_severities()
     let diags = c.diagnostics(&uri, Some(1)).await;
     let severity_of = |code: &str| diags.iter().find(|d| d["code"] == code).map(|d| d["severity"].clone());
     assert_eq!(
-        severity_of("timeout"),
+        severity_of("timeout/missing"),
         Some(json!(2)),
         "ci/lint.yml's warning: {diags:?}"
     );
@@ -551,7 +551,7 @@ async fn workspace_configuration_is_asked_for_and_followed() {
     c.notify("workspace/didChangeConfiguration", json!({"settings": null}))
         .await;
     let diags = c.diagnostics(&uri, Some(1)).await;
-    assert_eq!(codes(&diags), ["timeout"]);
+    assert_eq!(codes(&diags), ["timeout/missing"]);
     assert_eq!(diags[0]["severity"], 2);
 
     // A client that pushes its settings is not asked.

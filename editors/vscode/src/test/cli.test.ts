@@ -136,7 +136,7 @@ describe("against the real autoheal binary", { skip }, () => {
         (m) => m.method === "textDocument/publishDiagnostics" && (m.params as { uri?: string }).uri === uri,
       );
       const diags = (published.params as { diagnostics: { code?: string; severity?: number }[] }).diagnostics;
-      const timeout = diags.find((d) => d.code === "timeout");
+      const timeout = diags.find((d) => d.code === "timeout/missing");
       assert.equal(timeout?.severity, 1, `timeout is an error: ${JSON.stringify(diags)}`);
     } finally {
       child.stdin.write(frame({ jsonrpc: "2.0", id: 2, method: "shutdown" }));
