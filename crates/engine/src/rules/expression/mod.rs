@@ -4,6 +4,7 @@
 //! jobs, matrix and inputs. `if:` values with text around `${{ }}` (always
 //! true) and constant conditions are reported too.
 
+pub mod codes;
 mod outputs;
 mod scope;
 mod source_map;
@@ -30,7 +31,24 @@ pub const RULE: Rule = Rule {
     enabled_by_default: true,
     summary: "`${{ }}` expressions must parse, use contexts available at their key, and name real steps, jobs, matrix keys and inputs.",
     kinds: ALL_FILES,
-    codes: &[],
+    codes: &[
+        codes::SYNTAX,
+        codes::UNCLOSED,
+        codes::UNDEFINED_VARIABLE,
+        codes::UNDEFINED_PROPERTY,
+        codes::UNDEFINED_FUNCTION,
+        codes::FUNCTION_ARGUMENTS,
+        codes::FORMAT_STRING,
+        codes::BROKEN_JSON,
+        codes::COMPARISON,
+        codes::INVALID_ACCESS,
+        codes::CONTEXT_NOT_ALLOWED,
+        codes::FUNCTION_NOT_ALLOWED,
+        codes::TEMPLATE_VALUE,
+        codes::VALUE_TYPE,
+        codes::ALWAYS_TRUE,
+        codes::CONSTANT_CONDITION,
+    ],
     check,
 };
 
@@ -47,7 +65,7 @@ fn check(ctx: &mut Context<'_>) {
         _ => {}
     }
     for f in pass.out {
-        ctx.report_at(f.severity, f.range, f.message);
+        ctx.report_at(f.severity, f.range, f.message).set_code(f.code);
     }
 }
 
@@ -64,6 +82,7 @@ pub(crate) enum Role {
 }
 
 struct Finding {
+    code: &'static str,
     range: TextRange,
     message: String,
     severity: Severity,
@@ -132,7 +151,12 @@ impl Pass<'_> {
         let checker = Checker::new(scope).with_availability(key.and_then(availability));
         let condition = classify_condition(value);
         let Some(span) = condition.expression_span(value) else {
-            self.push(node.span, always_true_message(value), Severity::Error);
+            self.push(
+                codes::ALWAYS_TRUE,
+                node.span,
+                always_true_message(value),
+                Severity::Error,
+            );
             let checked = check_template(value, &checker);
             let anchors: Vec<Span> = checked.expressions.iter().map(|e| e.embedded.span).collect();
             self.report_errors(node, &checked.errors, &anchors);
@@ -150,7 +174,12 @@ impl Pass<'_> {
                 let checked = checker.check(&expr);
                 self.report_errors(node, &checked.errors, &[anchor]);
                 if expr.is_constant() {
-                    self.push(node.span, constant_condition_message(text.trim()), Severity::Warning);
+                    self.push(
+                        codes::CONSTANT_CONDITION,
+                        node.span,
+                        constant_condition_message(text.trim()),
+                        Severity::Warning,
+                    );
                 }
             }
         }
@@ -182,12 +211,18 @@ impl Pass<'_> {
             } else {
                 start
             };
-            self.push(TextRange::new(start, end), e.to_string(), Severity::Error);
+            self.push(
+                codes::of(e.kind),
+                TextRange::new(start, end),
+                e.to_string(),
+                Severity::Error,
+            );
         }
     }
 
-    pub(crate) fn push(&mut self, range: TextRange, message: String, severity: Severity) {
+    pub(crate) fn push(&mut self, code: &'static str, range: TextRange, message: String, severity: Severity) {
         self.out.push(Finding {
+            code,
             range,
             message,
             severity,

@@ -5,6 +5,7 @@ use autoheal_expr::{Scope, Type};
 
 use super::Pass;
 use super::Role::{Text, Value};
+use super::codes;
 use super::scope;
 use crate::diagnostic::Severity;
 use crate::model::{Job, Workflow};
@@ -54,6 +55,7 @@ fn workflow_call(pass: &mut Pass<'_>, wf: &Workflow<'_>, on: &Node, base: &Scope
             if ty == Type::String || matches!(ty, Type::Null | Type::Object(_) | Type::Array(_)) {
                 let name = e.key.as_str().unwrap_or("");
                 pass.push(
+                    codes::VALUE_TYPE,
                     default.span,
                     format!("type of input \"{name}\" must be {want} but found type {ty}"),
                     crate::diagnostic::Severity::Error,
@@ -96,6 +98,7 @@ fn job(pass: &mut Pass<'_>, wf: &Workflow<'_>, job: &Job<'_>, base: &Scope) {
                     Some(Type::Object(o))
                         if o.rest.is_some() || o.props.contains_key("group") || o.props.contains_key("labels") => {}
                     Some(ty @ Type::Object(_)) => pass.push(
+                        codes::VALUE_TYPE,
                         v.span,
                         format!("type of expression at \"runs-on\" must be string or array but found type \"{ty}\""),
                         Severity::Error,
@@ -173,6 +176,7 @@ fn object_site(pass: &mut Pass<'_>, node: &Node, key: &str, name: &str, inner: s
         pass.scalar(node, Some(key), Value, scope)
     {
         pass.push(
+            codes::VALUE_TYPE,
             node.span,
             format!("type of expression at \"{name}\" must be object but found type {ty}"),
             Severity::Error,

@@ -1,6 +1,7 @@
 //! Action metadata (`action.yml`): the top level, inputs, outputs, `runs`
 //! for each runtime, and branding.
 
+use super::codes::*;
 use super::job::{StepKind, step};
 use super::keys;
 use super::shape::{check_keys, check_keys_at, found, mapping, quoted_list, report, require, scalar_map, string};
@@ -14,6 +15,7 @@ pub(super) fn check_action(ctx: &mut Context<'_>, root: &Node) {
     let Some(entries) = root.as_mapping() else {
         report(
             ctx,
+            WRONG_TYPE,
             root,
             format!(
                 "action metadata must be a mapping with `name`, `description` and `runs`, but found {}",
@@ -63,6 +65,7 @@ fn inputs(ctx: &mut Context<'_>, v: &Node) {
                 Some("required") if !e.value.is_scalar() => {
                     report(
                         ctx,
+                        WRONG_TYPE,
                         &e.value,
                         format!("\"required\" must be `true` or `false`, but found {}", found(&e.value)),
                     );
@@ -110,6 +113,7 @@ fn runs(ctx: &mut Context<'_>, e: &Entry) {
         if e.value.is_null() {
             report(
                 ctx,
+                EMPTY_VALUE,
                 &e.value,
                 "\"runs\" should not be empty; it needs at least `using`".into(),
             );
@@ -119,6 +123,7 @@ fn runs(ctx: &mut Context<'_>, e: &Entry) {
     let Some(using_node) = e.value.get("using") else {
         report(
             ctx,
+            MISSING_KEY,
             &e.key,
             "\"using\" is required in \"runs\", but it is missing".into(),
         );
@@ -146,6 +151,7 @@ fn runs(ctx: &mut Context<'_>, e: &Entry) {
         let hint = super::shape::did_you_mean(using, &all);
         report(
             ctx,
+            INVALID_VALUE,
             using_node,
             format!(
                 "\"using\" must be one of {}, but found {}{hint}",
@@ -167,6 +173,7 @@ fn runs(ctx: &mut Context<'_>, e: &Entry) {
             "args" if !matches!(v.kind, NodeKind::Sequence(_)) && !v.is_null() => {
                 report(
                     ctx,
+                    WRONG_TYPE,
                     v,
                     format!("\"args\" must be a sequence of strings, but found {}", found(v)),
                 );
@@ -179,6 +186,7 @@ fn runs(ctx: &mut Context<'_>, e: &Entry) {
                 }
                 None => report(
                     ctx,
+                    WRONG_TYPE,
                     v,
                     format!("\"steps\" must be a sequence of steps, but found {}", found(v)),
                 ),

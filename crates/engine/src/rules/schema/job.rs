@@ -1,5 +1,6 @@
 //! `jobs.<id>` (normal jobs and reusable-workflow calls) and their steps.
 
+use super::codes::*;
 use super::keys;
 use super::shape::{
     Number, boolean, case_insensitive_duplicates, check_keys, found, list_of_strings, mapping, nonempty_mapping,
@@ -26,6 +27,7 @@ pub(super) fn check_job(ctx: &mut Context<'_>, job: &Entry) {
         if is_call && !keys::CALLING_JOB.contains(&k) {
             report(
                 ctx,
+                MISPLACED_KEY,
                 &e.key,
                 format!(
                     "\"{k}\" is not available in {what}, which calls a reusable workflow with \"uses\"; only {} are allowed",
@@ -37,6 +39,7 @@ pub(super) fn check_job(ctx: &mut Context<'_>, job: &Entry) {
         if !is_call && matches!(k, "with" | "secrets") {
             report(
                 ctx,
+                MISPLACED_KEY,
                 &e.key,
                 format!("\"{k}\" is only available when {what} calls a reusable workflow with \"uses\""),
             );
@@ -47,7 +50,12 @@ pub(super) fn check_job(ctx: &mut Context<'_>, job: &Entry) {
     if !is_call && !ctx.doc.has_parse_errors() {
         for k in ["runs-on", "steps"] {
             if job.value.get(k).is_none() {
-                report(ctx, &job.key, format!("\"{k}\" section is missing in {what}"));
+                report(
+                    ctx,
+                    MISSING_KEY,
+                    &job.key,
+                    format!("\"{k}\" section is missing in {what}"),
+                );
             }
         }
     }
@@ -85,6 +93,7 @@ fn job_value(ctx: &mut Context<'_>, id: &str, e: &Entry, k: &str) {
             _ if v.is_scalar() && !v.is_null() => {
                 report(
                     ctx,
+                    WRONG_TYPE,
                     v,
                     format!(
                         "\"secrets\" must be `inherit` or a mapping of secrets, but found {}",
@@ -105,7 +114,7 @@ fn runs_on(ctx: &mut Context<'_>, e: &Entry) {
         NodeKind::Mapping(entries) => {
             check_keys(ctx, entries, "\"runs-on\" section", keys::RUNS_ON);
             if entries.is_empty() {
-                report(ctx, v, "\"runs-on\" should not be empty".into());
+                report(ctx, EMPTY_VALUE, v, "\"runs-on\" should not be empty".into());
             }
             for r in entries {
                 match r.key.as_str() {
@@ -172,12 +181,18 @@ fn matrix(ctx: &mut Context<'_>, v: &Node) {
             "include" | "exclude" => match rv.as_sequence() {
                 Some(items) => {
                     if items.is_empty() {
-                        report(ctx, rv, format!("\"{k}\" of \"matrix\" should not be empty"));
+                        report(
+                            ctx,
+                            EMPTY_VALUE,
+                            rv,
+                            format!("\"{k}\" of \"matrix\" should not be empty"),
+                        );
                     }
                     for item in items {
                         if !item.is_mapping() && !item.is_expression() {
                             report(
                                 ctx,
+                                WRONG_TYPE,
                                 item,
                                 format!("an element of \"{k}\" must be a mapping, but found {}", found(item)),
                             );
@@ -186,6 +201,7 @@ fn matrix(ctx: &mut Context<'_>, v: &Node) {
                 }
                 None => report(
                     ctx,
+                    WRONG_TYPE,
                     rv,
                     format!(
                         "\"{k}\" of \"matrix\" must be a sequence of mappings, but found {}",
@@ -194,12 +210,16 @@ fn matrix(ctx: &mut Context<'_>, v: &Node) {
                 ),
             },
             _ => match rv.as_sequence() {
-                Some([]) if !ctx.doc.has_parse_errors() => {
-                    report(ctx, rv, format!("values of matrix key \"{k}\" should not be empty"))
-                }
+                Some([]) if !ctx.doc.has_parse_errors() => report(
+                    ctx,
+                    EMPTY_VALUE,
+                    rv,
+                    format!("values of matrix key \"{k}\" should not be empty"),
+                ),
                 Some(_) => {}
                 None => report(
                     ctx,
+                    WRONG_TYPE,
                     rv,
                     format!(
                         "matrix key \"{k}\" must be a sequence of values, but found {}",
@@ -290,6 +310,7 @@ fn steps(ctx: &mut Context<'_>, v: &Node, job: &str) {
     let Some(items) = v.as_sequence() else {
         report(
             ctx,
+            WRONG_TYPE,
             v,
             format!(
                 "\"steps\" of job \"{job}\" must be a sequence of steps, but found {}",
@@ -318,12 +339,14 @@ pub(super) fn step(ctx: &mut Context<'_>, item: &Node, kind: StepKind) {
         if item.is_null() {
             report(
                 ctx,
+                EMPTY_VALUE,
                 item,
                 "a step should not be empty; it must run a script with \"run\" or an action with \"uses\"".into(),
             );
         } else if !item.is_expression() {
             report(
                 ctx,
+                WRONG_TYPE,
                 item,
                 format!("a step must be a mapping, but found {}", found(item)),
             );
@@ -345,6 +368,7 @@ pub(super) fn step(ctx: &mut Context<'_>, item: &Node, kind: StepKind) {
         (None, _) => {
             report(
                 ctx,
+                MISSING_KEY,
                 item,
                 "a step must run a script with \"run\" or an action with \"uses\"".into(),
             );
@@ -359,6 +383,7 @@ pub(super) fn step(ctx: &mut Context<'_>, item: &Node, kind: StepKind) {
             .map_or(item, |e| &e.key);
         report(
             ctx,
+            CONFLICTING_KEYS,
             at,
             "a step cannot have both \"run\" and \"uses\"; split it into two steps".into(),
         );
@@ -373,7 +398,12 @@ pub(super) fn step(ctx: &mut Context<'_>, item: &Node, kind: StepKind) {
     }
     if first == Some("run") && kind == StepKind::Composite && item.get("shell").is_none() {
         let at = item.entry("run").map_or(item, |e| &e.key);
-        report(ctx, at, "a composite action's \"run\" step must set \"shell\"".into());
+        report(
+            ctx,
+            MISSING_KEY,
+            at,
+            "a composite action's \"run\" step must set \"shell\"".into(),
+        );
     }
     for e in entries {
         let Some(k) = e.key.as_str() else { continue };
@@ -399,6 +429,7 @@ pub(super) fn step(ctx: &mut Context<'_>, item: &Node, kind: StepKind) {
                 Some(items) => items.iter().for_each(|i| step(ctx, i, kind)),
                 None => report(
                     ctx,
+                    WRONG_TYPE,
                     v,
                     format!("\"parallel\" must be a sequence of steps, but found {}", found(v)),
                 ),
@@ -414,6 +445,7 @@ fn step_with(ctx: &mut Context<'_>, v: &Node) {
     if v.is_null() || v.as_mapping().is_some_and(<[Entry]>::is_empty) {
         report(
             ctx,
+            EMPTY_VALUE,
             v,
             "\"with\" should not be empty; remove it if it is unnecessary".into(),
         );
@@ -433,7 +465,8 @@ fn step_with(ctx: &mut Context<'_>, v: &Node) {
                     "input \"{k}\" is {}; action inputs are strings, so write it as a (block) string",
                     found(&e.value)
                 ),
-            );
+            )
+            .set_code(NON_STRING_INPUT);
         }
     }
 }

@@ -5,6 +5,7 @@
 //! matrix rows) belong to their own rules so each finding is reported once.
 
 mod action;
+pub mod codes;
 mod job;
 pub mod keys;
 mod shape;
@@ -25,7 +26,20 @@ pub const RULE: Rule = Rule {
     enabled_by_default: true,
     summary: "Unknown keys, missing required keys and wrong value types in workflows and action metadata.",
     kinds: ALL_FILES,
-    codes: &[],
+    codes: &[
+        codes::EMPTY_FILE,
+        codes::UNKNOWN_KEY,
+        codes::MISSING_KEY,
+        codes::MISPLACED_KEY,
+        codes::CONFLICTING_KEYS,
+        codes::CASE_DUPLICATE,
+        codes::WRONG_TYPE,
+        codes::EMPTY_VALUE,
+        codes::INVALID_VALUE,
+        codes::NOT_POSITIVE,
+        codes::ENV_NAME,
+        codes::NON_STRING_INPUT,
+    ],
     check,
 };
 
@@ -39,7 +53,7 @@ fn check(ctx: &mut Context<'_>) {
                 FileKind::Action => "the action metadata is empty; it needs `name:`, `description:` and `runs:`",
             };
             let at = crate::text::TextRange::new(0, 0);
-            ctx.report(at, what).set_code("schema/empty-file");
+            ctx.report(at, what).set_code(codes::EMPTY_FILE);
         }
         return;
     };

@@ -2,13 +2,14 @@
 //! Each helper reports at most once per node and returns what it could
 //! read, so callers can keep descending into the valid parts.
 
+use super::codes::*;
 use crate::config::suggest;
 use crate::diagnostic::Severity;
 use crate::rules::Context;
 use crate::yaml::{Entry, Node, NodeKind};
 
-pub(super) fn report(ctx: &mut Context<'_>, node: &Node, message: String) {
-    ctx.report(node.report_span(), message);
+pub(super) fn report(ctx: &mut Context<'_>, code: &'static str, node: &Node, message: String) {
+    ctx.report(node.report_span(), message).set_code(code);
 }
 
 /// How a value reads in a message: `a mapping`, `the string "x"`, `null`.
@@ -59,6 +60,7 @@ pub(super) fn check_keys_at(
         let Some(k) = e.key.as_str() else {
             report(
                 ctx,
+                WRONG_TYPE,
                 &e.key,
                 format!("keys of {what} must be strings, but found {}", e.key.describe()),
             );
@@ -74,9 +76,9 @@ pub(super) fn check_keys_at(
         );
         match severity {
             Some(sev) => {
-                ctx.report_at(sev, e.key.report_span(), message);
+                ctx.report_at(sev, e.key.report_span(), message).set_code(UNKNOWN_KEY);
             }
-            None => report(ctx, &e.key, message),
+            None => report(ctx, UNKNOWN_KEY, &e.key, message),
         }
     }
 }
@@ -91,6 +93,7 @@ pub(super) fn mapping<'n>(ctx: &mut Context<'_>, node: &'n Node, what: &str) -> 
         _ => {
             report(
                 ctx,
+                WRONG_TYPE,
                 node,
                 format!("{what} must be a mapping, but found {}", found(node)),
             );
@@ -106,6 +109,7 @@ pub(super) fn nonempty_mapping<'n>(ctx: &mut Context<'_>, node: &'n Node, what: 
     if !ctx.doc.has_parse_errors() && (node.is_null() || entries.is_some_and(<[Entry]>::is_empty)) {
         report(
             ctx,
+            EMPTY_VALUE,
             node,
             format!("{what} should not be empty; remove it if it is unnecessary"),
         );
@@ -119,10 +123,15 @@ pub(super) fn string(ctx: &mut Context<'_>, node: &Node, what: &str, nonempty: b
     match &node.kind {
         NodeKind::Scalar(s) => {
             if nonempty && (node.is_null() || s.value.trim().is_empty()) {
-                report(ctx, node, format!("{what} should not be an empty string"));
+                report(ctx, EMPTY_VALUE, node, format!("{what} should not be an empty string"));
             }
         }
-        _ => report(ctx, node, format!("{what} must be a string, but found {}", found(node))),
+        _ => report(
+            ctx,
+            WRONG_TYPE,
+            node,
+            format!("{what} must be a string, but found {}", found(node)),
+        ),
     }
 }
 
@@ -133,6 +142,7 @@ pub(super) fn boolean(ctx: &mut Context<'_>, node: &Node, what: &str) {
     }
     report(
         ctx,
+        WRONG_TYPE,
         node,
         format!(
             "{what} must be `true`, `false` or a ${{{{ }}}} expression, but found {}",
@@ -163,6 +173,7 @@ pub(super) fn positive_number(ctx: &mut Context<'_>, node: &Node, what: &str, ki
         Some(v) if kind == Number::Integer && v.fract() != 0.0 => {
             report(
                 ctx,
+                WRONG_TYPE,
                 node,
                 format!(
                     "{what} must be {noun} or a ${{{{ }}}} expression, but found {}",
@@ -176,12 +187,19 @@ pub(super) fn positive_number(ctx: &mut Context<'_>, node: &Node, what: &str, ki
                 Severity::Warning,
                 node.report_span(),
                 format!("{what} must be greater than zero, but found 0"),
-            );
+            )
+            .set_code(NOT_POSITIVE);
         }
-        Some(v) if v < 0.0 => report(ctx, node, format!("{what} must be greater than zero, but found {v}")),
+        Some(v) if v < 0.0 => report(
+            ctx,
+            NOT_POSITIVE,
+            node,
+            format!("{what} must be greater than zero, but found {v}"),
+        ),
         Some(_) => {}
         None => report(
             ctx,
+            WRONG_TYPE,
             node,
             format!(
                 "{what} must be {noun} or a ${{{{ }}}} expression, but found {}",
@@ -201,7 +219,7 @@ pub(super) fn string_or_list<'n>(ctx: &mut Context<'_>, node: &'n Node, what: &s
         }
         NodeKind::Sequence(items) => {
             if items.is_empty() {
-                report(ctx, node, format!("{what} should not be empty"));
+                report(ctx, EMPTY_VALUE, node, format!("{what} should not be empty"));
             }
             for item in items {
                 string(ctx, item, &format!("an element of {what}"), true);
@@ -211,6 +229,7 @@ pub(super) fn string_or_list<'n>(ctx: &mut Context<'_>, node: &'n Node, what: &s
         NodeKind::Mapping(_) => {
             report(
                 ctx,
+                WRONG_TYPE,
                 node,
                 format!("{what} must be a string or a sequence of strings, but found a mapping"),
             );
@@ -224,7 +243,7 @@ pub(super) fn list_of_strings(ctx: &mut Context<'_>, node: &Node, what: &str, no
     match &node.kind {
         NodeKind::Sequence(items) => {
             if nonempty && items.is_empty() {
-                report(ctx, node, format!("{what} should not be empty"));
+                report(ctx, EMPTY_VALUE, node, format!("{what} should not be empty"));
             }
             for item in items {
                 string(ctx, item, &format!("an element of {what}"), true);
@@ -234,6 +253,7 @@ pub(super) fn list_of_strings(ctx: &mut Context<'_>, node: &Node, what: &str, no
         _ if node.is_null() && !nonempty => {}
         _ => report(
             ctx,
+            WRONG_TYPE,
             node,
             format!("{what} must be a sequence, but found {}", found(node)),
         ),
@@ -256,12 +276,13 @@ pub(super) fn scalar_map(ctx: &mut Context<'_>, node: &Node, what: &str) {
                     e.key.report_span(),
                     format!("environment variable name \"{name}\" is invalid: names cannot contain `=`, `&` or spaces"),
                 )
-                .set_code("schema/env-name");
+                .set_code(ENV_NAME);
             }
         }
         if !e.key.is_scalar() {
             report(
                 ctx,
+                WRONG_TYPE,
                 &e.key,
                 format!("keys of {what} must be strings, but found {}", e.key.describe()),
             );
@@ -270,6 +291,7 @@ pub(super) fn scalar_map(ctx: &mut Context<'_>, node: &Node, what: &str) {
             let k = e.key.as_str().unwrap_or("");
             report(
                 ctx,
+                WRONG_TYPE,
                 &e.value,
                 format!(
                     "value of \"{k}\" in {what} must be a string, number or boolean, but found {}",
@@ -287,7 +309,12 @@ pub(super) fn require(ctx: &mut Context<'_>, entries: &[Entry], at: &Node, what:
     }
     for k in keys {
         if !entries.iter().any(|e| e.key.as_str() == Some(k)) {
-            report(ctx, at, format!("\"{k}\" is required in {what}, but it is missing"));
+            report(
+                ctx,
+                MISSING_KEY,
+                at,
+                format!("\"{k}\" is required in {what}, but it is missing"),
+            );
         }
     }
 }
@@ -320,6 +347,7 @@ pub(super) fn case_insensitive_duplicates(ctx: &mut Context<'_>, entries: &[Entr
                     + 1;
                 report(
                     ctx,
+                    CASE_DUPLICATE,
                     &e.key,
                     format!(
                         "key \"{k}\" in {what} duplicates \"{first_text}\" (line {at}); these keys are case-insensitive"

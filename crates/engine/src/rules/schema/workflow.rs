@@ -2,6 +2,7 @@
 //! sections shared by workflows and jobs (`env`, `defaults`, `concurrency`,
 //! `permissions`).
 
+use super::codes::*;
 use super::job;
 use super::keys;
 use super::shape::{
@@ -14,10 +15,16 @@ use crate::yaml::{Entry, Node, NodeKind};
 pub(super) fn check_workflow(ctx: &mut Context<'_>, root: &Node) {
     let Some(entries) = root.as_mapping() else {
         if root.is_null() {
-            report(ctx, root, "the workflow is empty; it needs `on:` and `jobs:`".into());
+            report(
+                ctx,
+                EMPTY_FILE,
+                root,
+                "the workflow is empty; it needs `on:` and `jobs:`".into(),
+            );
         } else {
             report(
                 ctx,
+                WRONG_TYPE,
                 root,
                 format!(
                     "a workflow must be a mapping with `on:` and `jobs:`, but found {}",
@@ -31,7 +38,12 @@ pub(super) fn check_workflow(ctx: &mut Context<'_>, root: &Node) {
     for k in ["on", "jobs"] {
         if root.entry(k).is_none() && !ctx.doc.has_parse_errors() {
             let at = entries.first().map_or(root, |e| &e.key);
-            report(ctx, at, format!("\"{k}\" section is missing in the workflow"));
+            report(
+                ctx,
+                MISSING_KEY,
+                at,
+                format!("\"{k}\" section is missing in the workflow"),
+            );
         }
     }
     for e in entries {
@@ -64,6 +76,7 @@ pub(super) fn permissions(ctx: &mut Context<'_>, v: &Node, what: &str) {
                 if !e.value.is_scalar() {
                     report(
                         ctx,
+                        INVALID_VALUE,
                         &e.value,
                         format!(
                             "a permission level must be `read`, `write` or `none`, but found {}",
@@ -76,6 +89,7 @@ pub(super) fn permissions(ctx: &mut Context<'_>, v: &Node, what: &str) {
         NodeKind::Scalar(_) => {}
         NodeKind::Sequence(_) => report(
             ctx,
+            WRONG_TYPE,
             v,
             format!("{what} must be `read-all`, `write-all` or a mapping of scopes, but found a sequence"),
         ),
@@ -121,6 +135,7 @@ pub(super) fn concurrency(ctx: &mut Context<'_>, e: &Entry) {
         }
         NodeKind::Sequence(_) => report(
             ctx,
+            WRONG_TYPE,
             v,
             "\"concurrency\" must be a group name or a mapping with `group:`, but found a sequence".into(),
         ),
@@ -139,7 +154,7 @@ fn check_on(ctx: &mut Context<'_>, e: &Entry) {
         }
         NodeKind::Sequence(items) => {
             if items.is_empty() {
-                report(ctx, v, "\"on\" should list at least one event".into());
+                report(ctx, EMPTY_VALUE, v, "\"on\" should list at least one event".into());
             }
             for item in items {
                 string(ctx, item, "an event name", true);
@@ -148,7 +163,7 @@ fn check_on(ctx: &mut Context<'_>, e: &Entry) {
         }
         NodeKind::Mapping(events) => {
             if events.is_empty() {
-                report(ctx, v, "\"on\" should list at least one event".into());
+                report(ctx, EMPTY_VALUE, v, "\"on\" should list at least one event".into());
             }
             for ev in events {
                 check_event(ctx, ev);
@@ -195,6 +210,7 @@ fn schedule_without_times(ctx: &mut Context<'_>, name: &Node) {
     if name.as_str() == Some("schedule") {
         report(
             ctx,
+            WRONG_TYPE,
             name,
             "the \"schedule\" event must be configured with a mapping: write `schedule:` under `on:` with `- cron: ...` items".into(),
         );
@@ -206,6 +222,7 @@ fn schedule(ctx: &mut Context<'_>, ev: &Entry) {
     let Some(items) = v.as_sequence() else {
         report(
             ctx,
+            WRONG_TYPE,
             v,
             format!(
                 "\"schedule\" must be a sequence of `- cron: ...` mappings, but found {}",
@@ -215,13 +232,14 @@ fn schedule(ctx: &mut Context<'_>, ev: &Entry) {
         return;
     };
     if items.is_empty() {
-        report(ctx, v, "\"schedule\" should not be empty".into());
+        report(ctx, EMPTY_VALUE, v, "\"schedule\" should not be empty".into());
     }
     for item in items {
         let Some(entries) = mapping(ctx, item, "an element of \"schedule\"") else {
             if item.is_null() {
                 report(
                     ctx,
+                    WRONG_TYPE,
                     item,
                     "an element of \"schedule\" must be a mapping with `cron:`".into(),
                 );
@@ -273,6 +291,7 @@ fn input_type(ctx: &mut Context<'_>, v: &Node, types: &[&str], event: &str) {
             let hint = super::shape::did_you_mean(t, types);
             report(
                 ctx,
+                INVALID_VALUE,
                 v,
                 format!(
                     "input type of \"{event}\" must be one of {}, but found \"{t}\"{hint}",
@@ -282,6 +301,7 @@ fn input_type(ctx: &mut Context<'_>, v: &Node, types: &[&str], event: &str) {
         }
         _ => report(
             ctx,
+            INVALID_VALUE,
             v,
             format!(
                 "input type of \"{event}\" must be one of {}, but found {}",
