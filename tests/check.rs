@@ -74,6 +74,53 @@ fn sarif_output_is_sarif_2_1_0_with_rules_results_and_fixes() {
     assert_eq!(rep["insertedContent"]["text"], "\n    timeout-minutes: 60");
 }
 
+/// A pwn request: the audit severity travels beside the diagnostic severity.
+const PWN_REQUEST: &str = "on: pull_request_target\npermissions: {}\njobs:\n  build:\n    runs-on: ubuntu-latest\n    timeout-minutes: 5\n    steps:\n      - uses: actions/checkout@11bd71901bbe5b1630ceea73d27597364c9af683\n        with:\n          persist-credentials: false\n          ref: ${{ github.event.pull_request.head.sha }}\n      - run: make\n";
+
+#[test]
+fn security_findings_carry_their_audit_severity_in_json_and_sarif() {
+    let dir = repo(&[(".github/workflows/ci.yml", PWN_REQUEST)]);
+    let out = autoheal(dir.path(), &["check", "--format", "json"]);
+    let v: Value = serde_json::from_str(&stdout(&out)).unwrap();
+    let by_code = |code: &str| -> Value {
+        v["diagnostics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|d| d["code"] == code)
+            .unwrap_or_else(|| panic!("no {code} in {v}"))
+            .clone()
+    };
+    let trigger = by_code("dangerous-triggers/trigger");
+    assert_eq!(
+        (&trigger["severity"], &trigger["audit_severity"], &trigger["confidence"]),
+        (&"warning".into(), &"high".into(), &"medium".into())
+    );
+    let checkout = by_code("dangerous-triggers/untrusted-checkout");
+    assert_eq!(
+        (
+            &checkout["severity"],
+            &checkout["audit_severity"],
+            &checkout["confidence"]
+        ),
+        (&"error".into(), &"high".into(), &"high".into())
+    );
+    let sarif = autoheal(dir.path(), &["check", "--format", "sarif"]);
+    let v: Value = serde_json::from_str(&stdout(&sarif)).unwrap();
+    let results = v["runs"][0]["results"].as_array().unwrap();
+    let trigger = results
+        .iter()
+        .find(|r| r["properties"]["code"] == "dangerous-triggers/trigger")
+        .unwrap();
+    // Ranked by the audit's severity, not by whether it fails the build.
+    assert_eq!(trigger["level"], "warning");
+    assert_eq!(trigger["properties"]["security-severity"], "8.0");
+    assert_eq!(trigger["properties"]["precision"], "medium");
+    let rules = v["runs"][0]["tool"]["driver"]["rules"].as_array().unwrap();
+    let timeout = rules.iter().find(|r| r["id"] == "timeout").unwrap();
+    assert!(timeout.get("properties").is_none(), "{timeout}");
+}
+
 #[test]
 fn github_format_prints_workflow_commands() {
     let dir = repo(&[(".github/workflows/ci.yml", BAD)]);

@@ -15,7 +15,7 @@ pub fn diagnostics_json(reports: &[FileReport]) -> Value {
         for d in &rep.diagnostics {
             let text_of = |p: &str| (p == rep.path).then(|| rep.source.clone());
             let fixes: Vec<Value> = d.fixes.iter().map(|f| fix_json(f, &text_of)).collect();
-            diags.push(json!({
+            let mut diag = json!({
                 "path": rep.path,
                 "rule": d.rule,
                 "code": d.code,
@@ -25,7 +25,11 @@ pub fn diagnostics_json(reports: &[FileReport]) -> Value {
                 "range": range_json(&index, &rep.source, d.range),
                 "labels": d.labels.iter().map(|l| json!({"message": l.message, "range": range_json(&index, &rep.source, l.range)})).collect::<Vec<_>>(),
                 "fixes": fixes,
-            }));
+            });
+            if let Some(audit) = d.audit_severity {
+                diag["audit_severity"] = json!(audit);
+            }
+            diags.push(diag);
         }
     }
     json!({"version": 1, "diagnostics": diags})

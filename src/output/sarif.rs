@@ -2,7 +2,7 @@
 
 use std::io::Write;
 
-use autoheal_engine::rules::audit::is_security_rule;
+use autoheal_engine::rules::audit::rule_audit_severity;
 use autoheal_engine::rules::{RULES, docs};
 use autoheal_engine::{Confidence, LineIndex, Severity};
 use serde_json::{Value, json};
@@ -15,15 +15,6 @@ fn level(s: Severity) -> &'static str {
         Severity::Error => "error",
         Severity::Warning => "warning",
         Severity::Info => "note",
-    }
-}
-
-/// GitHub's scale: 9.0+ critical, 7.0+ high, 4.0+ medium, below low.
-fn security_severity(s: Severity) -> &'static str {
-    match s {
-        Severity::Error => "8.0",
-        Severity::Warning => "5.5",
-        Severity::Info => "2.0",
     }
 }
 
@@ -52,11 +43,12 @@ pub fn sarif_json(reports: &[FileReport]) -> Value {
                 "defaultConfiguration": {"level": level(r.default_severity), "enabled": r.enabled_by_default},
             });
             // Code scanning ranks security results by these two properties.
-            if is_security_rule(r.id) {
+            // (the rule's highest audit severity).
+            if let Some(audit) = rule_audit_severity(r.id) {
                 rule["properties"] = json!({
                     "tags": ["security"],
                     "precision": "high",
-                    "security-severity": security_severity(r.default_severity),
+                    "security-severity": audit.score(),
                 });
             }
             rule
@@ -79,9 +71,10 @@ pub fn sarif_json(reports: &[FileReport]) -> Value {
                 "locations": [location(d.range)],
             });
             let mut properties = json!({"code": d.code, "confidence": d.confidence.as_str()});
-            if is_security_rule(d.rule) {
+            if let Some(audit) = d.audit_severity {
                 properties["precision"] = json!(precision(d.confidence));
-                properties["security-severity"] = json!(security_severity(d.severity));
+                properties["security-severity"] = json!(audit.score());
+                properties["audit-severity"] = json!(audit.as_str());
             }
             result["properties"] = properties;
             if let Some(i) = RULES.iter().position(|r| r.id == d.rule) {

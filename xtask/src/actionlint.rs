@@ -9,9 +9,9 @@
 //!   (actionlint's position for a YAML error its parser did not place)
 //!   counts as found when autoheal reports a YAML error anywhere in the file.
 //! - Cases that are valid (`ok/`, `bench/`, the valid reusable workflow
-//!   metadata): every error-severity finding counts against us, except the
-//!   security audits (zizmor-style rules such as `unpinned-images`), which
-//!   are counted and printed apart: a valid workflow need not be a safe one.
+//!   metadata): every error-severity finding of every default rule counts
+//!   against us, the security audits' too (they are errors only for likely
+//!   exploits, which a valid test workflow should not hold).
 //! - Everything else (`config/`, `find_project/`, `action_metadata/`, whose
 //!   files are parser fixtures naming scripts that are not there, and broken
 //!   metadata without an expectation file) is linted and its findings
@@ -42,31 +42,6 @@ const EXTERNAL: &[&str] = &["pyflakes"];
 /// are matched by position.
 const KIND_NOTES: &[(&str, &str)] = &[("credentials", "hardcoded-container-credentials")];
 
-/// Security audits beyond actionlint's scope (zizmor-style rules): their
-/// findings on actionlint's valid files are counted apart, since those
-/// files are valid workflows, not safe ones.
-const AUDIT_RULES: &[&str] = &[
-    "artipacked",
-    "bot-conditions",
-    "cache-poisoning",
-    "dangerous-triggers",
-    "excessive-permissions",
-    "github-env",
-    "insecure-commands",
-    "overprovisioned-secrets",
-    "secrets-inherit",
-    "unpinned-images",
-    "unpinned-uses",
-    "unredacted-secrets",
-    "unsound-condition",
-    "unsound-contains",
-];
-const AUDIT_CODES: &[&str] = &["template-injection/input"];
-
-fn is_audit(d: &Diagnostic) -> bool {
-    AUDIT_RULES.contains(&d.rule) || AUDIT_CODES.contains(&d.code)
-}
-
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 enum Half {
     Design,
@@ -88,7 +63,6 @@ struct Tally {
     found: usize,
     ok_files: usize,
     ok_errors: usize,
-    audit_errors: usize,
 }
 
 struct Expected {
@@ -298,13 +272,10 @@ pub fn run(corpus: &Path) -> anyhow::Result<()> {
         let bytes = std::fs::read(path)?;
         let text = String::from_utf8_lossy(&bytes);
         let idx = LineIndex::new(&text);
-        let (audits, errors): (Vec<Diagnostic>, Vec<Diagnostic>) = linter
+        let errors: Vec<String> = linter
             .lint(logical, &bytes, repo)
             .into_iter()
             .filter(|d| d.severity == Severity::Error)
-            .partition(is_audit);
-        let errors: Vec<String> = errors
-            .into_iter()
             .map(|d| {
                 let p = idx.line_column(&text, d.range.start);
                 format!("{}:{}: {} [{}]", p.line, p.column, d.message, d.code)
@@ -313,19 +284,6 @@ pub fn run(corpus: &Path) -> anyhow::Result<()> {
         let t = &mut tallies[tally(*half)];
         t.ok_files += 1;
         t.ok_errors += errors.len();
-        t.audit_errors += audits.len();
-        if !audits.is_empty() {
-            let mut codes: Vec<&str> = audits.iter().map(|d| d.code).collect();
-            codes.sort_unstable();
-            codes.dedup();
-            println!(
-                "audit [{}] {}: {} security-audit errors ({})",
-                half.name(),
-                rel(&base, path),
-                audits.len(),
-                codes.join(", ")
-            );
-        }
         if errors.is_empty() {
             println!("ok   [{}] {}", half.name(), rel(&base, path));
         } else {
@@ -392,10 +350,6 @@ pub fn run(corpus: &Path) -> anyhow::Result<()> {
     let found = tallies[0].found + tallies[1].found;
     let expected = tallies[0].expected + tallies[1].expected;
     let ok_errors = tallies[0].ok_errors + tallies[1].ok_errors;
-    println!(
-        "security audits (outside actionlint's scope): {} errors on valid files, not gated here",
-        tallies[0].audit_errors + tallies[1].audit_errors
-    );
     println!(
         "all: {found}/{expected} expected lines found ({:.1}%); {ok_errors} error findings on {} valid files",
         100.0 * ratio(found, expected),

@@ -6,8 +6,8 @@
 //! (from PyPI) is run here, `--offline --persona auditor`, once per file
 //! (a file zizmor cannot load does not stop the others). Only zizmor's
 //! regular-persona findings at medium or high severity *and* confidence
-//! count, and autoheal's (default config, regular persona) at warning or
-//! error and medium or high confidence. One of zizmor's is found when autoheal reports the same audit in the same file on a line inside
+//! count, and autoheal's (default config, regular persona) at medium or
+//! high audit severity and confidence. One of zizmor's is found when autoheal reports the same audit in the same file on a line inside
 //! zizmor's region; matching is one to one. A second pass pairs leftovers
 //! of one file within 30 lines, because zizmor reports a repeated
 //! expression of a script at its first occurrence (twice on one line).
@@ -24,7 +24,7 @@ use std::process::Command;
 use autoheal_engine::config::Config;
 use autoheal_engine::lint::{FixSelection, LintOptions, lint};
 use autoheal_engine::rules::audit::SECURITY_RULES;
-use autoheal_engine::{Confidence, LineIndex, Severity};
+use autoheal_engine::{AuditSeverity, Confidence, LineIndex};
 use rayon::prelude::*;
 use serde_json::Value;
 
@@ -100,11 +100,7 @@ pub fn run(corpus: &Path, args: &[&str]) -> anyhow::Result<()> {
             let idx = LineIndex::new(&text);
             let ours: Vec<(String, u32, String)> = lint(&name, &bytes, &opts)
                 .into_iter()
-                .filter(|d| {
-                    SECURITY_RULES.contains(&d.rule)
-                        && d.severity >= Severity::Warning
-                        && d.confidence >= Confidence::Medium
-                })
+                .filter(|d| d.audit_severity >= Some(AuditSeverity::Medium) && d.confidence >= Confidence::Medium)
                 .map(|d| {
                     (
                         d.rule.to_string(),
@@ -122,7 +118,7 @@ pub fn run(corpus: &Path, args: &[&str]) -> anyhow::Result<()> {
     let mut diff = String::from("split\tfile\tline\taudit\twho\tmessage\n");
     for (holdout, name, zizmor, ours) in &results {
         let split = if *holdout { "holdout" } else { "dev" };
-        for rule in SECURITY_RULES {
+        for (rule, _) in SECURITY_RULES {
             let z: Vec<&ZFinding> = zizmor.iter().filter(|z| z.rule == *rule).collect();
             let mut a: Vec<Option<&(String, u32, String)>> = ours.iter().filter(|o| o.0 == *rule).map(Some).collect();
             let c = table.entry((rule, *holdout)).or_default();

@@ -272,6 +272,16 @@ impl Config {
         }
     }
 
+    /// The severity the config sets for a rule (`rule: warning`), which
+    /// replaces the severity of each of its findings; `None` when the
+    /// config leaves it to the rule (not listed, or just `on`).
+    pub fn severity_override(&self, rule: &str) -> Option<Severity> {
+        match self.rules.get(canonical_rule(rule)) {
+            Some(RuleSetting::On(s)) => *s,
+            _ => None,
+        }
+    }
+
     /// True when `path` (relative to the repository root, `/`-separated)
     /// matches an `ignore` glob.
     pub fn is_ignored(&self, path: &str) -> bool {

@@ -58,6 +58,36 @@ impl Confidence {
     }
 }
 
+/// A security audit's own rating of how bad a finding is if real (zizmor's
+/// scale), apart from the diagnostic's [`Severity`], which decides whether
+/// `check` fails. See `rules::audit::diagnostic_severity` for the mapping.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum AuditSeverity {
+    Low,
+    Medium,
+    High,
+}
+
+impl AuditSeverity {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            AuditSeverity::Low => "low",
+            AuditSeverity::Medium => "medium",
+            AuditSeverity::High => "high",
+        }
+    }
+    /// GitHub code scanning's `security-severity` score (7.0 and up is
+    /// high, 4.0 and up medium, below that low).
+    pub fn score(self) -> &'static str {
+        match self {
+            AuditSeverity::High => "8.0",
+            AuditSeverity::Medium => "5.5",
+            AuditSeverity::Low => "2.0",
+        }
+    }
+}
+
 /// Whether a fix may be applied without a human looking at it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -175,6 +205,9 @@ pub struct Diagnostic {
     pub code: &'static str,
     pub severity: Severity,
     pub confidence: Confidence,
+    /// The security audits' rating of the finding (`None` for other rules).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub audit_severity: Option<AuditSeverity>,
     pub message: String,
     pub range: TextRange,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -199,6 +232,7 @@ impl Diagnostic {
             code: rule,
             severity,
             confidence: Confidence::High,
+            audit_severity: None,
             message: message.into(),
             range,
             labels: Vec::new(),

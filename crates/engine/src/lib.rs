@@ -16,6 +16,6 @@ pub mod text;
 pub mod yaml;
 
 pub use config::Config;
-pub use diagnostic::{Applicability, Confidence, Diagnostic, Edit, Fix, Label, Severity, Tag};
+pub use diagnostic::{Applicability, AuditSeverity, Confidence, Diagnostic, Edit, Fix, Label, Severity, Tag};
 pub use lint::{FixSelection, LintOptions, lint};
 pub use text::{LineIndex, TextRange};

@@ -60,8 +60,18 @@ pub fn diagnostic(d: &Diagnostic, uri: &Uri, snap: &Snapshot, enc: PositionEncod
         message: d.message.clone(),
         related_information: (!related.is_empty()).then_some(related),
         tags: (!tags.is_empty()).then_some(tags),
-        data: Some(serde_json::json!({"rule": d.rule, "confidence": d.confidence.as_str()})),
+        data: Some(data(d)),
     }
+}
+
+/// The rule, the confidence and, for a security audit, its own severity
+/// (`error`/`warning`/`info` is the diagnostic's severity above).
+fn data(d: &Diagnostic) -> serde_json::Value {
+    let mut data = serde_json::json!({"rule": d.rule, "confidence": d.confidence.as_str()});
+    if let Some(audit) = d.audit_severity {
+        data["audit_severity"] = audit.as_str().into();
+    }
+    data
 }
 
 pub fn failure_diagnostic(f: &MappedFailure, snap: &Snapshot, enc: PositionEncoding) -> lsp::Diagnostic {
@@ -175,6 +185,10 @@ mod tests {
         )
         .with_code("dangerous-triggers/trigger")
         .with_confidence(autoheal_engine::Confidence::Medium);
+        let d = Diagnostic {
+            audit_severity: Some(autoheal_engine::AuditSeverity::High),
+            ..d
+        };
         let l = diagnostic(&d, &uri, &snap, PositionEncoding::Utf16);
         assert_eq!(
             l.code,
@@ -189,7 +203,7 @@ mod tests {
         );
         assert_eq!(
             l.data,
-            Some(serde_json::json!({"rule": "dangerous-triggers", "confidence": "medium"}))
+            Some(serde_json::json!({"rule": "dangerous-triggers", "confidence": "medium", "audit_severity": "high"}))
         );
     }
 

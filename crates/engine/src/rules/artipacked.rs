@@ -16,12 +16,12 @@
 use super::audit::{self, HIGH, LOW, MEDIUM, PRIVILEGED_TRIGGERS, StepRef};
 use super::{Context, Rule, WORKFLOWS};
 use crate::config::Persona;
-use crate::diagnostic::{Confidence, Fix};
+use crate::diagnostic::{Confidence, Fix, Severity};
 use crate::yaml::Node;
 
 pub const RULE: Rule = Rule {
     id: "artipacked",
-    default_severity: MEDIUM,
+    default_severity: Severity::Warning,
     enabled_by_default: true,
     summary: "`actions/checkout` without `persist-credentials: false` leaves the token where later steps and artifacts reach it.",
     kinds: WORKFLOWS,
@@ -174,7 +174,9 @@ mod tests {
         let src = "on: pull_request_target\njobs:\n  a:\n    runs-on: x\n    steps:\n      - uses: actions/checkout@v4\n        with:\n          ref: ${{ github.event.pull_request.head.sha }}\n      - run: make && git push\n";
         let diags = lint_rule(src, "artipacked");
         assert_eq!(diags[0].code, "artipacked/untrusted-code");
-        assert_eq!(diags[0].severity.as_str(), "error");
+        // A warning: the pwn request itself is dangerous-triggers' error.
+        assert_eq!(diags[0].severity.as_str(), "warning");
+        assert_eq!(diags[0].audit_severity, Some(crate::AuditSeverity::High));
         assert_eq!(diags[0].fixes[0].applicability, crate::Applicability::Unsafe);
     }
 }

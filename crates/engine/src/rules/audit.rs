@@ -6,39 +6,77 @@
 use autoheal_expr::{Expr, find_expressions, parse};
 
 use super::Context;
-use crate::diagnostic::Severity;
+use crate::diagnostic::{AuditSeverity, Confidence, Severity};
 use crate::model::{FileKind, Job};
 use crate::yaml::{Node, NodeKind};
 
-/// zizmor's severities mapped onto ours: high is an error, medium a
-/// warning, low and informational a note (they never fail `check`).
-pub const HIGH: Severity = Severity::Error;
-pub const MEDIUM: Severity = Severity::Warning;
-pub const LOW: Severity = Severity::Info;
+/// The audits' own severity scale (zizmor's), short names for the rules.
+pub const HIGH: AuditSeverity = AuditSeverity::High;
+pub const MEDIUM: AuditSeverity = AuditSeverity::Medium;
+pub const LOW: AuditSeverity = AuditSeverity::Low;
 
-/// The ids of the security audits, for SARIF's `security` tag and
-/// `security-severity`.
-pub const SECURITY_RULES: &[&str] = &[
-    "artipacked",
-    "bot-conditions",
-    "cache-poisoning",
-    "dangerous-triggers",
-    "excessive-permissions",
-    "github-env",
-    "hardcoded-container-credentials",
-    "insecure-commands",
-    "overprovisioned-secrets",
-    "secrets-inherit",
+/// The checks whose findings are errors when they are of high severity and
+/// high confidence: ways for someone outside the repository to run code
+/// with its token or secrets (or a secret committed in clear), which a
+/// healthy repository does not have. Everything else an audit reports is
+/// hardening advice that a healthy repository may well lack (unpinned
+/// actions, a missing `permissions:` block, a `pull_request_target`
+/// trigger used carefully), so it is never an error by default.
+pub const ERROR_CHECKS: &[&str] = &[
+    // A pwn request: the pull request's code, checked out and then run.
+    "dangerous-triggers/untrusted-checkout",
+    // Event payload text (an issue title, a branch name) pasted into a script.
     "template-injection",
-    "unpinned-images",
-    "unpinned-uses",
-    "unredacted-secrets",
+    // Event payload text written to $GITHUB_ENV/$GITHUB_PATH under a privileged trigger.
+    "github-env",
+    // A password written in the workflow.
+    "hardcoded-container-credentials",
+    // A condition that is always true, whatever it says.
     "unsound-condition",
-    "unsound-contains",
+];
+
+/// The diagnostic severity (which decides whether `check` fails) of an
+/// audit finding: an error only for the [`ERROR_CHECKS`] at high severity
+/// and confidence, a note (never failing) for low severity or low
+/// confidence, a warning for the rest.
+pub fn diagnostic_severity(code: &str, severity: AuditSeverity, confidence: Confidence) -> Severity {
+    if severity == AuditSeverity::Low || confidence == Confidence::Low {
+        Severity::Info
+    } else if severity == AuditSeverity::High && confidence == Confidence::High && ERROR_CHECKS.contains(&code) {
+        Severity::Error
+    } else {
+        Severity::Warning
+    }
+}
+
+/// The security audits, each with the highest severity it reports (SARIF's
+/// rule-level `security-severity`).
+pub const SECURITY_RULES: &[(&str, AuditSeverity)] = &[
+    ("artipacked", HIGH),
+    ("bot-conditions", HIGH),
+    ("cache-poisoning", HIGH),
+    ("dangerous-triggers", HIGH),
+    ("excessive-permissions", HIGH),
+    ("github-env", HIGH),
+    ("hardcoded-container-credentials", HIGH),
+    ("insecure-commands", HIGH),
+    ("overprovisioned-secrets", MEDIUM),
+    ("secrets-inherit", MEDIUM),
+    ("template-injection", HIGH),
+    ("unpinned-images", HIGH),
+    ("unpinned-uses", HIGH),
+    ("unredacted-secrets", MEDIUM),
+    ("unsound-condition", HIGH),
+    ("unsound-contains", HIGH),
 ];
 
 pub fn is_security_rule(id: &str) -> bool {
-    SECURITY_RULES.contains(&id)
+    rule_audit_severity(id).is_some()
+}
+
+/// The highest severity a security audit reports; `None` for other rules.
+pub fn rule_audit_severity(id: &str) -> Option<AuditSeverity> {
+    SECURITY_RULES.iter().find(|(r, _)| *r == id).map(|(_, s)| *s)
 }
 
 /// Triggers that run with the base repository's token and secrets while
@@ -250,7 +288,7 @@ fn collect_expressions<'a>(node: &'a Node, condition: bool, out: &mut Vec<FoundE
 pub fn report_in_expressions(
     ctx: &mut Context<'_>,
     code: &'static str,
-    level: (crate::diagnostic::Severity, crate::diagnostic::Confidence),
+    level: (AuditSeverity, Confidence),
     message: &str,
     find: fn(&Expr) -> Vec<autoheal_expr::Span>,
 ) {
@@ -341,6 +379,72 @@ mod tests {
     }
 
     #[test]
+    fn only_likely_exploits_are_errors() {
+        use Confidence as C;
+        let sev = |code, s, c| diagnostic_severity(code, s, c);
+        assert_eq!(sev("template-injection", HIGH, C::High), Severity::Error);
+        assert_eq!(
+            sev("dangerous-triggers/untrusted-checkout", HIGH, C::High),
+            Severity::Error
+        );
+        // The same check, less sure: a warning.
+        assert_eq!(
+            sev("dangerous-triggers/untrusted-checkout", HIGH, C::Medium),
+            Severity::Warning
+        );
+        // High and certain, but hardening advice: a warning.
+        assert_eq!(sev("unpinned-images/latest", HIGH, C::High), Severity::Warning);
+        assert_eq!(sev("excessive-permissions/write-all", HIGH, C::High), Severity::Warning);
+        // Low severity or low confidence never fails `check`.
+        assert_eq!(sev("template-injection", HIGH, C::Low), Severity::Info);
+        assert_eq!(
+            sev("excessive-permissions/workflow-write", LOW, C::High),
+            Severity::Info
+        );
+        for code in ERROR_CHECKS {
+            let rule = code.split('/').next().unwrap_or(code);
+            assert!(is_security_rule(rule), "{code} is not an audit's check");
+        }
+    }
+
+    /// Each error check is a code its rule really reports, at error: a
+    /// renamed code would otherwise silently stop failing `check`.
+    #[test]
+    fn every_error_check_is_reported_as_an_error() {
+        let src = "on: pull_request_target\njobs:\n  a:\n    runs-on: x\n    container:\n      image: r/i:1\n      credentials: {username: me, password: hackme}\n    steps:\n      - uses: actions/checkout@v4\n        with:\n          ref: ${{ github.event.pull_request.head.sha }}\n      - run: make\n      - if: |\n          ${{ false }}\n        run: echo \"${{ github.event.pull_request.title }}\"\n      - run: echo \"T=${{ github.event.pull_request.title }}\" >> $GITHUB_ENV\n";
+        let errors: Vec<&str> = crate::rules::test_support::lint_str(src)
+            .into_iter()
+            .filter(|d| d.severity == Severity::Error && d.audit_severity.is_some())
+            .map(|d| d.code)
+            .collect();
+        for code in ERROR_CHECKS {
+            assert!(errors.contains(code), "{code} is not reported as an error: {errors:?}");
+        }
+    }
+
+    #[test]
+    fn a_rule_turned_on_keeps_each_finding_at_its_own_severity() {
+        use crate::config::{Config, RuleSetting};
+        use crate::lint::{LintOptions, lint};
+        let src = "on: pull_request_target\njobs:\n  a:\n    runs-on: x\n    steps:\n      - uses: actions/checkout@v4\n        with:\n          ref: ${{ github.head_ref }}\n      - run: make\n";
+        let severities = |config: &Config| -> Vec<Severity> {
+            lint(".github/workflows/a.yml", src.as_bytes(), &LintOptions::new(config))
+                .into_iter()
+                .filter(|d| d.rule == "dangerous-triggers")
+                .map(|d| d.severity)
+                .collect()
+        };
+        let mut config = Config::default();
+        assert_eq!(severities(&config), [Severity::Warning, Severity::Error]);
+        config.rules.insert("dangerous-triggers".into(), RuleSetting::On(None));
+        assert_eq!(severities(&config), [Severity::Warning, Severity::Error]);
+        config
+            .rules
+            .insert("dangerous-triggers".into(), RuleSetting::On(Some(Severity::Info)));
+        assert_eq!(severities(&config), [Severity::Info, Severity::Info]);
+    }
+
+    #[test]
     fn action_names_ignore_case_and_ref() {
         let doc = yaml::parse(b"uses: Actions/Checkout@v4\n");
         let step = doc.root.as_ref().unwrap();
@@ -366,7 +470,7 @@ mod doc_examples {
     #[test]
     fn every_security_page_shows_real_output() {
         let mut wrong = Vec::new();
-        for id in super::SECURITY_RULES {
+        for (id, _) in super::SECURITY_RULES {
             let page = crate::rules::docs::page(id).unwrap_or_else(|| panic!("no page for {id}"));
             let Some((yaml, want)) = example(page) else {
                 panic!("{id}: no example")

@@ -14,11 +14,11 @@ use autoheal_expr::{BinaryOp, Expr, ExprKind};
 
 use super::audit::{self, HIGH};
 use super::{ALL_FILES, Context, Rule};
-use crate::diagnostic::{Confidence, Edit, Fix};
+use crate::diagnostic::{Confidence, Edit, Fix, Severity};
 
 pub const RULE: Rule = Rule {
     id: "bot-conditions",
-    default_severity: HIGH,
+    default_severity: Severity::Warning,
     enabled_by_default: true,
     summary: "`github.actor == '<bot>[bot]'` can be spoofed; check the pull request's author instead.",
     kinds: ALL_FILES,

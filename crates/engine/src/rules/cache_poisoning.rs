@@ -15,13 +15,13 @@
 
 use super::audit::{self, HIGH};
 use super::{Context, Rule, WORKFLOWS};
-use crate::diagnostic::{Confidence, Fix};
+use crate::diagnostic::{Confidence, Fix, Severity};
 use crate::model::Job;
 use crate::yaml::Node;
 
 pub const RULE: Rule = Rule {
     id: "cache-poisoning",
-    default_severity: HIGH,
+    default_severity: Severity::Warning,
     enabled_by_default: true,
     summary: "Release and publishing workflows must not restore caches that other runs can write.",
     kinds: WORKFLOWS,

@@ -22,7 +22,7 @@ use crate::yaml::{Node, NodeKind};
 
 pub const RULE: Rule = Rule {
     id: "excessive-permissions",
-    default_severity: MEDIUM,
+    default_severity: Severity::Warning,
     enabled_by_default: true,
     summary: "Set a minimal `permissions:` block: the default token, `write-all` and workflow-wide write scopes give every job more than it needs.",
     kinds: WORKFLOWS,
@@ -31,7 +31,7 @@ pub const RULE: Rule = Rule {
 };
 
 /// How bad a write grant of each scope is: what a leaked token could do.
-fn scope_severity(scope: &str) -> Severity {
+fn scope_severity(scope: &str) -> crate::diagnostic::AuditSeverity {
     match scope {
         "actions" | "attestations" | "contents" | "deployments" | "id-token" | "issues" | "packages" | "pages"
         | "pull-requests" => HIGH,
@@ -404,7 +404,7 @@ mod tests {
         assert_eq!(
             codes(src),
             [
-                ("excessive-permissions/write-all:error".into(), "high"),
+                ("excessive-permissions/write-all:warning".into(), "high"),
                 ("excessive-permissions/read-all:warning".into(), "high"),
             ]
         );
@@ -412,7 +412,7 @@ mod tests {
         assert_eq!(
             codes(src),
             [
-                ("excessive-permissions/workflow-write:error".into(), "high"),
+                ("excessive-permissions/workflow-write:warning".into(), "high"),
                 ("excessive-permissions/workflow-write:info".into(), "high"),
             ]
         );

@@ -15,12 +15,12 @@ use autoheal_expr::untrusted_inputs;
 use super::audit::{self, HIGH, PRIVILEGED_TRIGGERS};
 use super::{Context, Rule, WORKFLOWS};
 use crate::config::Persona;
-use crate::diagnostic::Confidence;
+use crate::diagnostic::{Confidence, Severity};
 use crate::text::TextRange;
 
 pub const RULE: Rule = Rule {
     id: "github-env",
-    default_severity: HIGH,
+    default_severity: Severity::Error,
     enabled_by_default: true,
     summary: "Writing attacker-influenced text to `$GITHUB_ENV`/`$GITHUB_PATH` in a privileged workflow runs code in later steps.",
     kinds: WORKFLOWS,

@@ -6,12 +6,12 @@
 
 use super::audit::{self, HIGH};
 use super::{Context, Rule, WORKFLOWS};
-use crate::diagnostic::Confidence;
+use crate::diagnostic::{Confidence, Severity};
 use crate::yaml::Node;
 
 pub const RULE: Rule = Rule {
     id: "hardcoded-container-credentials",
-    default_severity: HIGH,
+    default_severity: Severity::Error,
     enabled_by_default: true,
     summary: "Container registry passwords must come from `secrets`, not be written in the workflow.",
     kinds: WORKFLOWS,

@@ -11,13 +11,13 @@
 use super::audit::{HIGH, LOW};
 use super::{ALL_FILES, Context, Rule};
 use crate::config::Persona;
-use crate::diagnostic::{Confidence, Edit, Fix};
+use crate::diagnostic::{Confidence, Edit, Fix, Severity};
 use crate::edit;
 use crate::yaml::{Node, NodeKind};
 
 pub const RULE: Rule = Rule {
     id: "insecure-commands",
-    default_severity: HIGH,
+    default_severity: Severity::Warning,
     enabled_by_default: true,
     summary: "`ACTIONS_ALLOW_UNSECURE_COMMANDS` re-enables `::set-env`/`::add-path`, which let any log line run code.",
     kinds: ALL_FILES,

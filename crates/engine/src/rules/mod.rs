@@ -3,7 +3,7 @@
 //! and writing `docs/rules/<id>.md`.
 
 use crate::config::Config;
-use crate::diagnostic::{Confidence, Diagnostic, Severity};
+use crate::diagnostic::{AuditSeverity, Confidence, Diagnostic, Severity};
 use crate::model::{FileKind, Workflow};
 use crate::repo::RepoFiles;
 use crate::text::TextRange;
@@ -197,30 +197,29 @@ impl<'a> Context<'a> {
         self.out.last_mut().expect("just pushed")
     }
     /// Report at a severity other than the rule's, e.g. a rule whose
-    /// findings range from hints to errors. Config overrides still win.
+    /// findings range from hints to errors. A severity set in the config
+    /// still wins.
     pub fn report_at(&mut self, severity: Severity, range: TextRange, message: impl Into<String>) -> &mut Diagnostic {
-        let sev = if self.config.rules.contains_key(self.rule) {
-            self.severity
-        } else {
-            severity
-        };
+        let sev = self.config.severity_override(self.rule).unwrap_or(severity);
         let d = Diagnostic::new(self.path, self.rule, sev, range, message);
         self.out.push(d);
         self.out.last_mut().expect("just pushed")
     }
-    /// Report a security finding with its check code and confidence, at
-    /// `severity` unless the config sets the rule's severity.
+    /// Report a security finding with its check code, its audit severity
+    /// and confidence, at the diagnostic severity these map to
+    /// ([`audit::diagnostic_severity`]) unless the config sets the rule's.
     pub fn report_audit(
         &mut self,
         code: &'static str,
-        severity: Severity,
+        severity: AuditSeverity,
         confidence: Confidence,
         range: TextRange,
         message: impl Into<String>,
     ) -> &mut Diagnostic {
-        let d = self.report_at(severity, range, message);
+        let d = self.report_at(audit::diagnostic_severity(code, severity, confidence), range, message);
         d.code = code;
         d.confidence = confidence;
+        d.audit_severity = Some(severity);
         d
     }
     /// Whether the configured persona shows findings meant for `persona`.

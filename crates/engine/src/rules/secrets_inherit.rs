@@ -10,13 +10,13 @@ use std::collections::BTreeSet;
 
 use super::audit::{self, MEDIUM};
 use super::{Context, Rule, WORKFLOWS};
-use crate::diagnostic::{Confidence, Edit, Fix};
+use crate::diagnostic::{Confidence, Edit, Fix, Severity};
 use crate::edit;
 use crate::model::Job;
 
 pub const RULE: Rule = Rule {
     id: "secrets-inherit",
-    default_severity: MEDIUM,
+    default_severity: Severity::Warning,
     enabled_by_default: true,
     summary: "`secrets: inherit` passes every secret to a reusable workflow; pass the ones it needs by name.",
     kinds: WORKFLOWS,

@@ -11,12 +11,12 @@ use super::audit::{self, HIGH, LOW};
 use super::unpinned_uses::image_tag;
 use super::{Context, Rule, WORKFLOWS};
 use crate::config::Persona;
-use crate::diagnostic::Confidence;
+use crate::diagnostic::{Confidence, Severity};
 use crate::yaml::Node;
 
 pub const RULE: Rule = Rule {
     id: "unpinned-images",
-    default_severity: HIGH,
+    default_severity: Severity::Warning,
     enabled_by_default: true,
     summary: "`container:` and `services:` images should be pinned to a digest, never left on `latest`.",
     kinds: WORKFLOWS,

@@ -18,12 +18,12 @@ use super::action::{ActionRef, parse_action_ref};
 use super::audit::MEDIUM;
 use super::workflow_call::{WorkflowRef, parse_workflow_ref};
 use super::{ALL_FILES, Context, Rule};
-use crate::diagnostic::Confidence;
+use crate::diagnostic::{Confidence, Severity};
 use crate::yaml::Node;
 
 pub const RULE: Rule = Rule {
     id: "unpinned-uses",
-    default_severity: MEDIUM,
+    default_severity: Severity::Warning,
     enabled_by_default: true,
     summary: "Actions and reusable workflows should be pinned to a full commit SHA.",
     kinds: ALL_FILES,

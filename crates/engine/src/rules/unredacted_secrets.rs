@@ -7,11 +7,11 @@ use autoheal_expr::{Expr, ExprKind};
 
 use super::audit::{self, MEDIUM};
 use super::{ALL_FILES, Context, Rule};
-use crate::diagnostic::Confidence;
+use crate::diagnostic::{Confidence, Severity};
 
 pub const RULE: Rule = Rule {
     id: "unredacted-secrets",
-    default_severity: MEDIUM,
+    default_severity: Severity::Warning,
     enabled_by_default: true,
     summary: "A field of `fromJSON(secrets.X)` is not masked in logs; store each field as its own secret.",
     kinds: ALL_FILES,

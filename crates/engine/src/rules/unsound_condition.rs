@@ -10,13 +10,13 @@ use autoheal_expr::{Condition, classify_condition};
 
 use super::audit::HIGH;
 use super::{ALL_FILES, Context, Rule};
-use crate::diagnostic::{Confidence, Edit, Fix};
+use crate::diagnostic::{Confidence, Edit, Fix, Severity};
 use crate::text::TextRange;
 use crate::yaml::{Node, NodeKind, ScalarStyle};
 
 pub const RULE: Rule = Rule {
     id: "unsound-condition",
-    default_severity: HIGH,
+    default_severity: Severity::Error,
     enabled_by_default: true,
     summary: "An `if:` with text around its `${{ }}` (often a `|` block's newline) is always true.",
     kinds: ALL_FILES,

@@ -10,11 +10,11 @@ use autoheal_expr::{Expr, ExprKind};
 
 use super::audit::{self, HIGH, MEDIUM};
 use super::{ALL_FILES, Context, Rule};
-use crate::diagnostic::{Confidence, Edit, Fix};
+use crate::diagnostic::{Confidence, Edit, Fix, Severity};
 
 pub const RULE: Rule = Rule {
     id: "unsound-contains",
-    default_severity: HIGH,
+    default_severity: Severity::Warning,
     enabled_by_default: true,
     summary: "`contains('a b', x)` matches substrings; use `contains(fromJSON('[\"a\", \"b\"]'), x)`.",
     kinds: ALL_FILES,
@@ -106,7 +106,11 @@ mod tests {
             got[0].starts_with("6:22: `contains()` on a string tests for a substring"),
             "{got:?}"
         );
-        assert_eq!(lint_rule(SRC, "unsound-contains")[0].severity.as_str(), "error");
+        let d = &lint_rule(SRC, "unsound-contains")[0];
+        assert_eq!(
+            (d.audit_severity, d.severity.as_str()),
+            (Some(crate::AuditSeverity::High), "warning")
+        );
     }
 
     #[test]

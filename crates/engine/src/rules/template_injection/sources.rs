@@ -8,7 +8,7 @@
 
 use autoheal_expr::{BinaryOp, Expr, ExprKind, Span, UNTRUSTED_PATHS};
 
-use crate::diagnostic::{Confidence, Severity};
+use crate::diagnostic::Confidence;
 use crate::rules::audit::{self, HIGH, LOW, MEDIUM};
 use crate::yaml::Node;
 
@@ -44,7 +44,7 @@ impl Tier {
             Tier::Fixed => "template-injection/expansion",
         }
     }
-    pub(crate) fn level(self) -> (Severity, Confidence) {
+    pub(crate) fn level(self) -> (crate::diagnostic::AuditSeverity, Confidence) {
         match self {
             Tier::Event => (HIGH, Confidence::High),
             Tier::Input => (HIGH, Confidence::Medium),

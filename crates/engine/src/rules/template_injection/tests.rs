@@ -183,7 +183,7 @@ fn inputs_refs_matrices_and_env_indirection_carry_their_own_codes() {
     assert_eq!(
         got,
         [
-            ("template-injection/input", "error", "medium"),
+            ("template-injection/input", "warning", "medium"),
             ("template-injection/ref", "warning", "medium"),
             ("template-injection/matrix", "warning", "medium"),
             ("template-injection", "error", "high"),
