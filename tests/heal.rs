@@ -151,6 +151,18 @@ fn dry_run_prints_the_writes_and_makes_none() {
         stderr.contains("[dry-run] POST /repos/octo/app/issues {body: <"),
         "{stderr}"
     );
+    // The issue it would file, whole: its title, labels and body.
+    let issue = stderr
+        .split("[dry-run] ")
+        .find(|w| w.starts_with("POST /repos/octo/app/issues "))
+        .unwrap_or_else(|| panic!("{stderr}"));
+    assert!(issue.contains("title: \"[auto-heal] "), "{issue}");
+    assert!(issue.contains("labels: [\"auto-heal\""), "{issue}");
+    assert!(
+        issue.contains("\n    | Failed job | `build` |"),
+        "the body, indented: {issue}"
+    );
+    assert!(issue.contains("timeout"), "{issue}");
     assert!(stderr.contains("[dry-run] POST /repos/octo/app/git/blobs"), "{stderr}");
     assert!(stderr.contains("[dry-run] POST /repos/octo/app/pulls"), "{stderr}");
     assert!(fake.writes().is_empty(), "{:?}", fake.writes());

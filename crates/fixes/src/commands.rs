@@ -24,7 +24,7 @@ pub static SETUP_ACTIONS: &[SetupAction] = &[
         uses: "actions/setup-node@v4",
         with: &[("node-version", "lts/*")],
         then_run: Some("npm install --global yarn"),
-        what: "Node.js and Yarn",
+        what: "Node.js",
     },
     SetupAction {
         commands: &["pnpm"],

@@ -82,6 +82,64 @@ pub fn neutralize_line(line: &str, max_chars: usize) -> String {
     out
 }
 
+/// Text for an issue or pull-request title, or a commit message line: one
+/// line, bounded, with terminal escapes, control characters and invisible
+/// format characters (zero-width spaces and joiners, bidirectional
+/// overrides, soft hyphens, byte-order marks) removed, so what the reader
+/// sees is all there is. GitHub renders titles as plain text and does not
+/// notify `@mentions` in them, so nothing is inserted (`actions/setup-node@v4`
+/// stays as written).
+pub fn title_line(text: &str, max_chars: usize) -> String {
+    let mut out = String::with_capacity(text.len().min(max_chars + 4));
+    let mut chars = text.chars().peekable();
+    let mut count = 0;
+    while let Some(c) = chars.next() {
+        if count >= max_chars {
+            out.push('…');
+            break;
+        }
+        match c {
+            '\u{1b}' => {
+                if chars.peek() == Some(&'[') {
+                    chars.next();
+                    for next in chars.by_ref() {
+                        if ('@'..='~').contains(&next) {
+                            break;
+                        }
+                    }
+                }
+                continue;
+            }
+            '\n' | '\r' | '\t' => {
+                if !out.ends_with(' ') {
+                    out.push(' ');
+                }
+            }
+            c if c.is_control() || is_invisible(c) => continue,
+            c => out.push(c),
+        }
+        count += 1;
+    }
+    out.trim().to_string()
+}
+
+/// Unicode format characters that render as nothing (or reorder what
+/// follows them).
+fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{00AD}'
+            | '\u{061C}'
+            | '\u{180E}'
+            | '\u{200B}'..='\u{200F}'
+            | '\u{202A}'..='\u{202E}'
+            | '\u{2060}'..='\u{2064}'
+            | '\u{2066}'..='\u{206F}'
+            | '\u{FEFF}'
+            | '\u{FFF9}'..='\u{FFFB}'
+    )
+}
+
 /// Untrusted text as inline code: neutralized, one line, no backticks to break out with.
 pub fn inline(text: &str) -> String {
     let clean = neutralize_line(&text.replace(['\n', '\r'], " "), 200).replace('`', "'");
@@ -135,8 +193,7 @@ fn short_sha(sha: &str) -> &str {
 
 /// `[auto-heal] <workflow>: <category> in <job>`, neutralized and bounded.
 pub fn issue_title(workflow_name: &str, category: &str, job: &str) -> String {
-    let raw = format!("[auto-heal] {workflow_name}: {category} in {job}");
-    neutralize_line(&raw.replace(['\n', '\r'], " "), 200)
+    title_line(&format!("[auto-heal] {workflow_name}: {category} in {job}"), 200)
 }
 
 /// The run link, as `[run 42](url)` (attempt shown when it is not the first).
@@ -279,15 +336,15 @@ pub fn pull_title(fix_titles: &[&str]) -> String {
         0 | 1 => String::new(),
         n => format!(" (+{} more)", n - 1),
     };
-    neutralize_line(&format!("[auto-heal] {first}{more}").replace(['\n', '\r'], " "), 200)
+    title_line(&format!("[auto-heal] {first}{more}"), 200)
 }
 
 /// The commit message of a fix: the first title, the others as a list, `Fixes #N`.
 pub fn commit_message(issue: u64, fix_titles: &[&str]) -> String {
     let first = fix_titles.first().copied().unwrap_or("fix a workflow failure");
-    let mut message = format!("autoheal: {first}\n\n");
+    let mut message = format!("autoheal: {}\n\n", title_line(first, 200));
     for title in fix_titles.iter().skip(1) {
-        message.push_str(&format!("- {title}\n"));
+        message.push_str(&format!("- {}\n", title_line(title, 200)));
     }
     message.push_str(&format!("Fixes #{issue}\n"));
     message
@@ -568,6 +625,31 @@ mod tests {
             commit_message(3, &["Raise it", "Add jq"]),
             "autoheal: Raise it\n\n- Add jq\nFixes #3\n"
         );
+    }
+
+    #[test]
+    fn titles_carry_no_invisible_characters() {
+        let fix = "Add a step using `actions/setup-node@v4`";
+        assert_eq!(
+            pull_title(&[fix]),
+            "[auto-heal] Add a step using `actions/setup-node@v4`"
+        );
+        // Whatever the parts carry: zero-width and bidi characters, escapes,
+        // control characters and line breaks.
+        let title = issue_title(
+            "CI\u{200B}\u{202E}lmth.exe",
+            "missing\u{FEFF}_command",
+            "build\u{1b}[31m\r\nlinux\u{7}\u{2066}",
+        );
+        assert_eq!(title, "[auto-heal] CIlmth.exe: missing_command in build linux");
+        let message = commit_message(1, &["Pin\u{200D} it", "Add\u{00AD} jq\nnow"]);
+        assert_eq!(message, "autoheal: Pin it\n\n- Add jq now\nFixes #1\n");
+        for text in [title, pull_title(&[fix, "x\u{200B}"]), message] {
+            assert!(
+                !text.chars().any(|c| is_invisible(c) || (c.is_control() && c != '\n')),
+                "{text:?}"
+            );
+        }
     }
 
     #[test]

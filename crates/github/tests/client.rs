@@ -243,7 +243,7 @@ async fn dry_run_records_writes_and_sends_none() {
     );
     assert_eq!(
         planned[0].summary,
-        r#"{body: <9 chars>, labels: ["auto-heal"], title: "t"}"#
+        r#"{body: <9 chars, below>, labels: ["auto-heal"], title: "t"}"#
     );
     assert!(fake.issues(REPO).is_empty());
 }

@@ -99,7 +99,7 @@ fn titles_name_the_steps_the_edit_adds() {
     let o = outcome(&missing("yarn", "web"), &bare);
     assert_eq!(
         o.fixes[0].title,
-        "Add steps \"Set up Node.js and Yarn\" and \"Install yarn\" before step \"Run yarn install --frozen-lockfile\" of job `web`"
+        "Add steps \"Set up Node.js\" and \"Install yarn\" before step \"Run yarn install --frozen-lockfile\" of job `web`"
     );
     assert!(
         o.fixes[0].explanation.contains("running `npm install --global yarn`"),

@@ -20,7 +20,7 @@ use serde::de::DeserializeOwned;
 use serde_json::Value;
 
 use self::config::ClientConfig;
-use self::dry_run::{PlannedWrite, summarize};
+use self::dry_run::{PlannedWrite, posted_text, summarize};
 use self::retry::{Clock, Decision, Sleeper, SystemClock, TokioSleeper, backoff, decide};
 use self::secret::Redactor;
 use crate::error::{Error, Result, is_workflows_refusal};
@@ -137,6 +137,7 @@ impl GitHub {
             method: method.to_string(),
             path: path.to_string(),
             summary: summarize(body),
+            text: posted_text(body),
         };
         if self.config.echo_dry_run {
             eprintln!("{}", self.redact(&write.to_string()));
