@@ -46,11 +46,25 @@ fn check(ctx: &mut Context<'_>) {
         }
         let Some(run) = step.node.get("run") else { continue };
         let Some(script) = run.as_str() else { continue };
-        for (line_start, line) in lines(script) {
+        let lines: Vec<(usize, &str)> = lines(script).collect();
+        let mut i = 0;
+        while i < lines.len() {
+            let (line_start, line) = lines[i];
+            i += 1;
             let Some(file) = written_file(line) else { continue };
-            let untrusted = audit::expressions(line)
+            // The text written: the line, and the body of a heredoc it
+            // opens or of a PowerShell here-string it closes.
+            let mut written = vec![line];
+            if let Some(end) = heredoc_end(line, &lines[i..]) {
+                written.extend(lines[i..i + end].iter().map(|l| l.1));
+                i += end;
+            } else if let Some(start) = here_string_start(line, &lines[..i - 1]) {
+                written.extend(lines[start..i - 1].iter().map(|l| l.1));
+            }
+            let untrusted = written
                 .iter()
-                .any(|(_, e)| !untrusted_inputs(e).is_empty());
+                .flat_map(|l| audit::expressions(l))
+                .any(|(_, e)| !untrusted_inputs(&e).is_empty());
             let (confidence, why) = if untrusted {
                 (Confidence::High, "with event data an outsider controls")
             } else if tainted_jobs.contains(&job) {
@@ -86,27 +100,97 @@ fn lines(script: &str) -> impl Iterator<Item = (usize, &str)> {
 }
 
 /// `GITHUB_ENV` or `GITHUB_PATH` when the line appends to one (`>> $GITHUB_ENV`,
-/// `Out-File $env:GITHUB_ENV`, `tee -a "$GITHUB_PATH"`).
+/// `Out-File $env:GITHUB_ENV`, `tee -a "$GITHUB_PATH"`). PowerShell names
+/// and cmdlets are matched in any case, as PowerShell does.
 fn written_file(line: &str) -> Option<&'static str> {
     let code = line.split(" #").next().unwrap_or(line);
     if code.trim_start().starts_with('#') {
         return None;
     }
+    let lower = code.to_ascii_lowercase();
     ["GITHUB_ENV", "GITHUB_PATH"]
         .into_iter()
         .find(|f| {
+            let ps = f.to_ascii_lowercase();
             code.contains(&format!("${f}"))
                 || code.contains(&format!("${{{f}}}"))
-                || code.contains(&format!("$env:{f}"))
                 || code.contains(&format!("%{f}%"))
+                || lower.contains(&format!("$env:{ps}"))
+                || lower.contains(&format!("${{env:{ps}}}"))
         })
         .filter(|_| {
             code.contains('>')
                 || code.contains("tee")
-                || code.contains("Out-File")
-                || code.contains("Add-Content")
-                || code.contains("Set-Content")
+                || [
+                    "out-file",
+                    "add-content",
+                    "set-content",
+                    "appendalltext",
+                    "writealltext",
+                    "appendalllines",
+                ]
+                .iter()
+                .any(|w| lower.contains(w))
         })
+}
+
+/// When `line` opens a shell heredoc (`cat <<EOF >> "$GITHUB_ENV"`, `<<-`,
+/// quoted delimiters; `<<<` is a here-string on the line itself), how many
+/// of the `rest` lines are its body: up to the line holding only the
+/// delimiter. `<<` inside quotes (`echo "NAME<<EOF"`, GitHub's multiline
+/// value syntax) is text, not a heredoc.
+fn heredoc_end(line: &str, rest: &[(usize, &str)]) -> Option<usize> {
+    let at = unquoted_heredoc(line)?;
+    let after = line[at + 2..].strip_prefix('-').unwrap_or(&line[at + 2..]).trim_start();
+    let delimiter: String = after
+        .trim_start_matches(['\'', '"', '\\'])
+        .chars()
+        .take_while(|c| c.is_ascii_alphanumeric() || *c == '_' || *c == '-' || *c == '.')
+        .collect();
+    if delimiter.is_empty() {
+        return None;
+    }
+    Some(
+        rest.iter()
+            .position(|(_, l)| l.trim() == delimiter)
+            .unwrap_or(rest.len()),
+    )
+}
+
+/// The byte offset of a `<<` (not `<<<`) outside quotes.
+fn unquoted_heredoc(line: &str) -> Option<usize> {
+    let bytes = line.as_bytes();
+    let mut quote: Option<u8> = None;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        match quote {
+            Some(q) if b == q => quote = None,
+            Some(_) => {}
+            None if b == b'\'' || b == b'"' => quote = Some(b),
+            None if b == b'#' && (i == 0 || bytes[i - 1] == b' ') => return None,
+            None if bytes[i..].starts_with(b"<<<") => i += 2,
+            None if bytes[i..].starts_with(b"<<") => return Some(i),
+            None => {}
+        }
+        i += 1;
+    }
+    None
+}
+
+/// When `line` closes a PowerShell here-string piped to the file
+/// (`"@ | Out-File $env:GITHUB_ENV -Append`), the index among `before` of
+/// the line that opened it (`@"` or `@'` at its end).
+fn here_string_start(line: &str, before: &[(usize, &str)]) -> Option<usize> {
+    let closing = line.trim_start();
+    let quote = if closing.starts_with("\"@") {
+        "@\""
+    } else if closing.starts_with("'@") {
+        "@'"
+    } else {
+        return None;
+    };
+    before.iter().rposition(|(_, l)| l.trim_end().ends_with(quote))
 }
 
 /// Checkouts of a ref and artifact downloads: files the trigger controls.
@@ -128,6 +212,50 @@ mod tests {
             .map(|d| (d.range.start, d.confidence.as_str()))
             .collect();
         assert_eq!(got, [(86, "high"), (252, "medium")]);
+    }
+
+    /// The expansion is in the body of a heredoc or here-string whose
+    /// opening or closing line does the writing; the finding is on that line.
+    #[test]
+    fn heredocs_and_here_strings_carry_what_they_write() {
+        let src = "on: issue_comment\njobs:\n  a:\n    runs-on: x\n    steps:\n      - run: |\n          cat <<EOF >> \"$GITHUB_ENV\"\n          BODY=${{ github.event.comment.body }}\n          EOF\n          cat <<-'END' >> $GITHUB_PATH\n          ${{ github.event.issue.title }}\n          END\n          echo \"safe=1\" >> $GITHUB_ENV\n      - shell: pwsh\n        run: |\n          @\"\n          T=${{ github.event.issue.title }}\n          \"@ | Out-File -Append $Env:GITHUB_ENV\n          \"X=${{ github.event.comment.body }}\" | out-file -FilePath ${env:GITHUB_ENV} -Append\n          [IO.File]::AppendAllText($env:GITHUB_PATH, \"${{ github.event.issue.body }}\")\n";
+        let got: Vec<(String, &str)> = lint_rule(src, "github-env")
+            .iter()
+            .map(|d| {
+                (
+                    src[d.range.start..d.range.end].trim().to_string(),
+                    d.confidence.as_str(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("cat <<EOF >> \"$GITHUB_ENV\"".to_string(), "high"),
+                ("cat <<-'END' >> $GITHUB_PATH".to_string(), "high"),
+                ("\"@ | Out-File -Append $Env:GITHUB_ENV".to_string(), "high"),
+                (
+                    "\"X=${{ github.event.comment.body }}\" | out-file -FilePath ${env:GITHUB_ENV} -Append".to_string(),
+                    "high"
+                ),
+                (
+                    "[IO.File]::AppendAllText($env:GITHUB_PATH, \"${{ github.event.issue.body }}\")".to_string(),
+                    "high"
+                ),
+            ]
+        );
+    }
+
+    /// GitHub's multiline syntax (`echo "NAME<<EOF"`) is quoted text, not a
+    /// heredoc: the lines after it are separate writes, each judged alone.
+    #[test]
+    fn the_multiline_value_syntax_is_not_a_heredoc() {
+        let src = "on: pull_request_target\njobs:\n  a:\n    runs-on: x\n    steps:\n      - run: |\n          echo \"NOTES<<EOF\" >> $GITHUB_ENV\n          echo \"${{ github.event.pull_request.body }}\" >> $GITHUB_ENV\n          echo \"EOF\" >> $GITHUB_ENV\n          echo ${{ github.event.pull_request.title }}\n";
+        let lines: Vec<usize> = lint_rule(src, "github-env")
+            .iter()
+            .map(|d| src[..d.range.start].lines().count())
+            .collect();
+        assert_eq!(lines, [8]);
     }
 
     #[test]

@@ -200,44 +200,90 @@ const FREE_TEXT: &[&str] = &[
     "email",
 ];
 
+/// Payload fields that GitHub's webhook schemas type as integers or
+/// booleans (pull request and issue counts, flags of repositories, pushes
+/// and releases): their text is digits or `true`/`false`. An array or
+/// object (`github.event.commits` of a push) pastes as `Array`/`Object`.
+const NUMBERS_AND_FLAGS: &[&str] = &[
+    "additions",
+    "deletions",
+    "changed_files",
+    "commits",
+    "comments",
+    "review_comments",
+    "distinct_size",
+    "open_issues",
+    "closed_issues",
+    "forks",
+    "watchers",
+    "stargazers",
+    "total_count",
+    "child_comment_count",
+    "position",
+    "original_position",
+    "line",
+    "original_line",
+    "start_line",
+    "original_start_line",
+    "duration",
+    "mergeable",
+    "rebaseable",
+    "maintainer_can_modify",
+    "delete_branch_on_merge",
+    "prerelease",
+    "immutable",
+    "public",
+    "archived",
+    "disabled",
+    "site_admin",
+    "default",
+    "protected",
+    "web_commit_signoff_required",
+    "+1",
+    "-1",
+];
+
 /// Payload fields GitHub fixes, or whose format cannot carry shell syntax
 /// (logins are letters, digits and `-`; ids and SHAs are numbers and hex).
 fn is_fixed_field(last: &str) -> bool {
-    matches!(
-        last,
-        "number"
-            | "id"
-            | "node_id"
-            | "sha"
-            | "login"
-            | "action"
-            | "state"
-            | "type"
-            | "size"
-            | "merged"
-            | "draft"
-            | "private"
-            | "fork"
-            | "locked"
-            | "forced"
-            | "created"
-            | "deleted"
-            | "default_branch"
-            | "full_name"
-            | "owner"
-            | "association"
-            | "author_association"
-            | "visibility"
-            | "conclusion"
-            | "status"
-            | "event"
-            | "run_number"
-            | "run_attempt"
-            | "workflow_id"
-            | "check_suite_id"
-            | "before"
-            | "after"
-    ) || last.ends_with("_id")
+    NUMBERS_AND_FLAGS.contains(&last)
+        || ["is_", "has_", "allow_"].iter().any(|p| last.starts_with(p))
+        || matches!(
+            last,
+            "number"
+                | "id"
+                | "node_id"
+                | "sha"
+                | "login"
+                | "action"
+                | "state"
+                | "type"
+                | "size"
+                | "merged"
+                | "draft"
+                | "private"
+                | "fork"
+                | "locked"
+                | "forced"
+                | "created"
+                | "deleted"
+                | "default_branch"
+                | "full_name"
+                | "owner"
+                | "association"
+                | "author_association"
+                | "visibility"
+                | "conclusion"
+                | "status"
+                | "event"
+                | "run_number"
+                | "run_attempt"
+                | "workflow_id"
+                | "check_suite_id"
+                | "before"
+                | "after"
+        )
+        || last.ends_with("_id")
         || last.ends_with("_sha")
         || last.ends_with("_at")
         || last.ends_with("_url")
