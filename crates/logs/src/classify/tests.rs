@@ -73,6 +73,35 @@ fn rate_limits_name_their_service() {
         };
         assert_eq!((h.category, got), (Category::RateLimit, Some(service)), "{text}");
     }
+    // The registry API's bare error code names no registry: not called Docker Hub.
+    let bare = hit("Error response from daemon: toomanyrequests: retry-after: 164.45µs, allowed: 44000/minute");
+    assert!(
+        matches!(
+            bare.map(|h| h.detail),
+            Some(SubjectDetail::RateLimit {
+                service: RateLimitService::Other,
+                ..
+            })
+        ),
+        "a bare toomanyrequests is some registry's limit"
+    );
+    // The step's script names the image's registry.
+    let from_script = hit_in(
+        "Error response from daemon: toomanyrequests: retry-after: 164.45µs, allowed: 44000/minute",
+        "docker pull ghcr.io/acme/builder:latest",
+        &[],
+        LineKind::Plain,
+    );
+    assert!(
+        matches!(
+            from_script.map(|h| h.detail),
+            Some(SubjectDetail::RateLimit {
+                service: RateLimitService::Ghcr,
+                ..
+            })
+        ),
+        "the pulled image's host is GHCR"
+    );
     assert_eq!(
         category("Error: Response status code does not indicate success: 403 (Forbidden)."),
         Some(Category::Unknown)

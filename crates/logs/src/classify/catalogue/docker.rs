@@ -159,7 +159,11 @@ fn registry_service(line: &Line<'_>) -> RateLimitService {
         return registry(host).unwrap_or(RateLimitService::Other);
     }
     let image_ref = regex!(r"(?:docker pull|Pulling from|pull) ([a-z0-9.-]+\.[a-z]{2,}(?::\d+)?)/");
-    for text in std::iter::once(line.text).chain(line.recent.iter().rev().copied()) {
+    let script = line.script.lines().rev();
+    for text in std::iter::once(line.text)
+        .chain(line.recent.iter().rev().copied())
+        .chain(script)
+    {
         if let Some(service) = url_host(text).and_then(registry) {
             return service;
         }
@@ -167,7 +171,14 @@ fn registry_service(line: &Line<'_>) -> RateLimitService {
             return registry(&c[1]).unwrap_or(RateLimitService::Other);
         }
     }
-    RateLimitService::DockerHub
+    // Only Docker Hub's own message speaks of a "pull rate limit" (its
+    // "Usage and limits" page); a bare `toomanyrequests` is the registry API's
+    // generic error code, which any registry (GHCR, ECR, quay) returns.
+    if line.text.contains("pull rate limit") {
+        RateLimitService::DockerHub
+    } else {
+        RateLimitService::Other
+    }
 }
 
 fn too_many_requests(line: &Line<'_>) -> Option<Hit> {
