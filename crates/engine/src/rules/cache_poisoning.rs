@@ -9,13 +9,14 @@
 //! when both hold, medium when one does.
 //!
 //! Fix (safe: only speed changes): turn the action's cache off where it has
-//! a switch (`cache: false` on setup-go, `lookup-only: true` on
-//! Swatinem/rust-cache, `enable-cache: false` on setup-uv,
-//! `package-manager-cache: false` on setup-node).
+//! a switch (`cache: false` on setup-go, `cache: ''` on setup-node,
+//! setup-python and setup-java, `lookup-only: true` on Swatinem/rust-cache,
+//! `enable-cache: false` on setup-uv, `cache-disabled: true` on
+//! setup-gradle). actions/cache has none: the step has to go.
 
 use super::audit::{self, HIGH};
 use super::{Context, Rule, WORKFLOWS};
-use crate::diagnostic::{Confidence, Fix, Severity};
+use crate::diagnostic::{Confidence, Edit, Fix, Severity};
 use crate::model::Job;
 use crate::yaml::Node;
 
@@ -29,34 +30,146 @@ pub const RULE: Rule = Rule {
     check,
 };
 
-/// How a cache-aware action restores a cache.
-enum Caching {
-    /// Always (actions/cache).
-    Always,
-    /// Unless `input: off_value` is set; the fix sets it.
-    UnlessSet(&'static str, &'static str),
-    /// Only when `input` is set to something other than these values.
-    WhenSet(&'static str, &'static [&'static str]),
+/// How a cache-aware action restores a cache, from its `action.yml`.
+struct CacheAction {
+    name: &'static str,
+    /// The input that turns the cache on or off (`None`: always on).
+    input: Option<&'static str>,
+    /// Whether the cache is on when the input is not set.
+    on_by_default: bool,
+    /// The first major version with that default (setup-go caches by
+    /// default since v4); older refs are off by default.
+    default_since: u32,
+    /// Values of the input that mean "off".
+    off: &'static [&'static str],
+    /// What the fix writes to turn it off.
+    fix_value: &'static str,
+    /// Other inputs whose value stops the restore.
+    no_restore: &'static [(&'static str, &'static str)],
 }
 
-/// Cache-aware actions, from their `action.yml` inputs.
-const CACHE_ACTIONS: &[(&str, Caching)] = &[
-    ("actions/cache", Caching::Always),
-    ("actions/cache/restore", Caching::Always),
-    ("actions/setup-go", Caching::UnlessSet("cache", "false")),
-    ("swatinem/rust-cache", Caching::UnlessSet("lookup-only", "true")),
-    ("astral-sh/setup-uv", Caching::WhenSet("enable-cache", &["false", ""])),
-    ("actions/setup-node", Caching::WhenSet("cache", &[""])),
-    ("actions/setup-python", Caching::WhenSet("cache", &[""])),
-    ("actions/setup-java", Caching::WhenSet("cache", &[""])),
-    ("actions/setup-dotnet", Caching::WhenSet("cache", &["false", ""])),
-    ("ruby/setup-ruby", Caching::WhenSet("bundler-cache", &["false", ""])),
-    (
-        "gradle/actions/setup-gradle",
-        Caching::UnlessSet("cache-read-only", "true"),
-    ),
-    ("mozilla-actions/sccache-action", Caching::Always),
+const fn always(name: &'static str) -> CacheAction {
+    CacheAction {
+        name,
+        input: None,
+        on_by_default: true,
+        default_since: 0,
+        off: &[],
+        fix_value: "",
+        no_restore: &[],
+    }
+}
+
+/// An action that caches only when `input` is set to something on.
+const fn opt_in(
+    name: &'static str,
+    input: &'static str,
+    off: &'static [&'static str],
+    fix_value: &'static str,
+) -> CacheAction {
+    CacheAction {
+        name,
+        input: Some(input),
+        on_by_default: false,
+        default_since: 0,
+        off,
+        fix_value,
+        no_restore: &[],
+    }
+}
+
+/// An action that caches unless `input` is set to `fix_value`.
+const fn opt_out(name: &'static str, input: &'static str, fix_value: &'static str) -> CacheAction {
+    CacheAction {
+        name,
+        input: Some(input),
+        on_by_default: true,
+        default_since: 0,
+        off: &[],
+        fix_value,
+        no_restore: &[],
+    }
+}
+
+/// Cache-aware actions. setup-node, setup-python and setup-java cache only
+/// with `cache:` set to a package manager (an empty value is off);
+/// setup-dotnet's `cache` and setup-ruby's `bundler-cache` are booleans,
+/// off by default; setup-go's `cache` is on by default since v4;
+/// setup-uv's `enable-cache` is off, on or `auto` (its default in recent
+/// versions; an unset input is not reported, since older ones default to
+/// off) and `restore-cache: false` skips the restore; setup-gradle
+/// restores unless `cache-disabled` or `cache-write-only` (its
+/// `cache-read-only` still restores); rust-cache with `lookup-only: true`
+/// only checks that an entry exists.
+const CACHE_ACTIONS: &[CacheAction] = &[
+    always("actions/cache"),
+    always("actions/cache/restore"),
+    always("mozilla-actions/sccache-action"),
+    CacheAction {
+        default_since: 4,
+        ..opt_out("actions/setup-go", "cache", "false")
+    },
+    opt_out("swatinem/rust-cache", "lookup-only", "true"),
+    CacheAction {
+        no_restore: &[("restore-cache", "false")],
+        ..opt_in("astral-sh/setup-uv", "enable-cache", &["false", ""], "false")
+    },
+    opt_in("actions/setup-node", "cache", &[""], "''"),
+    opt_in("actions/setup-python", "cache", &[""], "''"),
+    opt_in("actions/setup-java", "cache", &[""], "''"),
+    opt_in("actions/setup-dotnet", "cache", &["false", ""], "false"),
+    opt_in("ruby/setup-ruby", "bundler-cache", &["false", ""], "false"),
+    CacheAction {
+        no_restore: &[("cache-write-only", "true")],
+        ..opt_out("gradle/actions/setup-gradle", "cache-disabled", "true")
+    },
+    CacheAction {
+        no_restore: &[("cache-write-only", "true")],
+        ..opt_out("gradle/gradle-build-action", "cache-disabled", "true")
+    },
 ];
+
+impl CacheAction {
+    /// Whether the step restores a cache.
+    fn restores(&self, step: &Node) -> bool {
+        let value = |k: &str| {
+            audit::input(step, k)
+                .and_then(Node::as_str)
+                .map(str::to_ascii_lowercase)
+        };
+        if self.no_restore.iter().any(|(k, v)| value(k).as_deref() == Some(*v)) {
+            return false;
+        }
+        let Some(input) = self.input else { return true };
+        match value(input) {
+            Some(v) if self.on_by_default => v != self.fix_value,
+            Some(v) => !self.off.contains(&v.as_str()),
+            None => self.on_by_default && major_version(step).is_none_or(|m| m >= self.default_since),
+        }
+    }
+
+    /// The edit that turns the cache off: the input's value replaced, or
+    /// the input added.
+    fn fix(&self, ctx: &Context<'_>, step: &Node) -> Option<Edit> {
+        let input = self.input?;
+        let with = step.get("with");
+        match with
+            .and_then(Node::as_mapping)
+            .and_then(|m| m.iter().find(|e| e.key.as_str() == Some(input)))
+        {
+            Some(entry) if entry.value.is_scalar() => Some(crate::edit::replace_value(ctx.path, entry, self.fix_value)),
+            Some(_) => None,
+            None => audit::set_input(ctx, step, input, self.fix_value),
+        }
+    }
+}
+
+/// The major version of a `uses:` ref like `v3` or `v3.5.0`; `None` for a
+/// SHA or a branch.
+fn major_version(step: &Node) -> Option<u32> {
+    let r = audit::action_ref(step)?.strip_prefix('v')?;
+    r.split('.').next()?.parse().ok()
+}
 
 const PUBLISH_ACTIONS: &[&str] = &[
     "pypa/gh-action-pypi-publish",
@@ -99,25 +212,13 @@ fn check(ctx: &mut Context<'_>) {
             let Some(name) = audit::action_name(step.node) else {
                 continue;
             };
-            let Some((_, caching)) = CACHE_ACTIONS.iter().find(|(a, _)| *a == name) else {
+            let Some(action) = CACHE_ACTIONS.iter().find(|a| a.name == name) else {
                 continue;
             };
-            let value = |k: &str| {
-                audit::input(step.node, k)
-                    .and_then(Node::as_str)
-                    .map(str::to_ascii_lowercase)
-            };
-            let (restores, fix) = match caching {
-                Caching::Always => (true, None),
-                Caching::UnlessSet(k, off) => (
-                    value(k).as_deref() != Some(*off),
-                    audit::set_input(ctx, step.node, k, off),
-                ),
-                Caching::WhenSet(k, offs) => (value(k).is_some_and(|v| !offs.contains(&v.as_str())), None),
-            };
-            if !restores {
+            if !action.restores(step.node) {
                 continue;
             }
+            let fix = action.fix(ctx, step.node);
             let why = if release_trigger {
                 "this workflow publishes releases"
             } else {
@@ -168,7 +269,7 @@ fn job_publishes(job: &Job<'_>) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use crate::rules::test_support::{apply_first_fix, lint_rule};
+    use crate::rules::test_support::{PATH, apply_first_fix, lint_rule};
 
     const SRC: &str = "on:\n  release:\n    types: [published]\njobs:\n  build:\n    runs-on: x\n    steps:\n      - uses: actions/setup-go@v5\n      - uses: actions/setup-node@v4\n        with:\n          cache: npm\n      - uses: actions/setup-python@v5\n      - run: npm publish\n";
 
@@ -184,6 +285,51 @@ mod tests {
             fixed.contains("      - uses: actions/setup-go@v5\n        with:\n          cache: false\n"),
             "{fixed}"
         );
+    }
+
+    /// Each setup action's own cache, read from its inputs and version, and
+    /// the fix that turns it off; each fix alone clears its finding.
+    #[test]
+    fn setup_actions_built_in_caches() {
+        let src = "on:\n  push:\n    tags: ['v*']\njobs:\n  publish:\n    runs-on: x\n    steps:\n      - uses: actions/setup-go@v3\n      - uses: actions/setup-go@v5\n        with:\n          go-version: stable\n      - uses: actions/setup-python@v5\n        with:\n          cache: 'pip'\n      - uses: actions/setup-java@v4\n        with:\n          cache: gradle\n      - uses: gradle/actions/setup-gradle@v4\n        with:\n          cache-read-only: true\n      - uses: gradle/actions/setup-gradle@v4\n        with:\n          cache-write-only: true\n      - uses: astral-sh/setup-uv@v6\n        with:\n          enable-cache: true\n      - uses: astral-sh/setup-uv@v6\n        with:\n          enable-cache: true\n          restore-cache: false\n      - uses: ruby/setup-ruby@v1\n        with:\n          bundler-cache: true\n      - uses: actions/setup-dotnet@v4\n      - run: twine upload dist/*\n";
+        let diags = lint_rule(src, "cache-poisoning");
+        let names: Vec<&str> = diags.iter().map(|d| &src[d.range.start..d.range.end]).collect();
+        assert_eq!(
+            names,
+            [
+                "actions/setup-go@v5",
+                "actions/setup-python@v5",
+                "actions/setup-java@v4",
+                "gradle/actions/setup-gradle@v4",
+                "astral-sh/setup-uv@v6",
+                "ruby/setup-ruby@v1",
+            ]
+        );
+        let fixed: Vec<String> = diags
+            .iter()
+            .map(|d| {
+                let fix = d.fixes.first().unwrap_or_else(|| panic!("no fix on {d:?}"));
+                assert_eq!(fix.applicability, crate::Applicability::Safe);
+                let edits: Vec<_> = fix.edits.iter().collect();
+                let out = crate::fix::apply_edits(PATH, src, &edits).expect("fix applies");
+                assert_eq!(lint_rule(&out, "cache-poisoning").len(), diags.len() - 1, "{out}");
+                out
+            })
+            .collect();
+        assert!(
+            fixed[0].contains("go-version: stable\n          cache: false\n"),
+            "{}",
+            fixed[0]
+        );
+        assert!(fixed[1].contains("cache: ''\n"), "{}", fixed[1]);
+        assert!(fixed[2].contains("cache: ''\n"), "{}", fixed[2]);
+        assert!(
+            fixed[3].contains("cache-read-only: true\n          cache-disabled: true\n"),
+            "{}",
+            fixed[3]
+        );
+        assert!(fixed[4].contains("enable-cache: false\n"), "{}", fixed[4]);
+        assert!(fixed[5].contains("bundler-cache: false\n"), "{}", fixed[5]);
     }
 
     #[test]
