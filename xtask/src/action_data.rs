@@ -11,6 +11,7 @@
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
+use autoheal_engine::rules::action::runtimes::newest_runtime;
 use autoheal_engine::rules::action::{action_inputs, action_outputs, action_runtime};
 
 const OUT: &str = "crates/engine/src/rules/action/generated.rs";
@@ -135,6 +136,28 @@ fn render(sources: &[Source], date: &str) -> String {
     s
 }
 
+/// Where a real `action.yml` disagrees with the runtime data
+/// (`crates/engine/data/action-runtimes.txt`): the newest major listed there
+/// must run on what the action's current metadata declares.
+fn runtime_disagreements(sources: &[Source]) -> Vec<String> {
+    let mut out = Vec::new();
+    for src in sources {
+        let Some(runtime) = action_runtime(&src.text) else {
+            continue;
+        };
+        let Some((major, listed)) = newest_runtime(&src.name) else {
+            continue;
+        };
+        if !runtime.eq_ignore_ascii_case(listed) {
+            out.push(format!(
+                "{}: action.yml ({}) says `using: {runtime}`, action-runtimes.txt lists v{major} as {listed}",
+                src.name, src.source
+            ));
+        }
+    }
+    out
+}
+
 pub fn run(corpus: &Path, check: bool) -> anyhow::Result<()> {
     let mut sources = corpus_sources(corpus)?;
     if let Some(dir) = std::env::var_os("AUTOHEAL_ACTION_SOURCES") {
@@ -142,6 +165,13 @@ pub fn run(corpus: &Path, check: bool) -> anyhow::Result<()> {
     }
     sources.sort_by(|a, b| a.name.cmp(&b.name));
     sources.dedup_by(|a, b| a.name == b.name);
+    let disagreements = runtime_disagreements(&sources);
+    if !disagreements.is_empty() {
+        anyhow::bail!(
+            "the runtime data disagrees with real action.yml files:\n{}",
+            disagreements.join("\n")
+        );
+    }
     let out = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..").join(OUT);
     let committed = std::fs::read_to_string(&out).unwrap_or_default();
     if check {
@@ -184,6 +214,19 @@ mod tests {
             "{out}"
         );
         assert!(out.contains("outputs: &[\"hit\"],"), "{out}");
+    }
+
+    #[test]
+    fn the_runtime_data_must_agree_with_real_metadata() {
+        let meta = |using: &str| Source {
+            name: "actions/checkout".into(),
+            source: "actions/checkout@abc action.yml".into(),
+            text: format!("name: x\nruns:\n  using: {using}\n  main: i.js\n"),
+        };
+        assert!(runtime_disagreements(&[meta("node24")]).is_empty());
+        let got = runtime_disagreements(&[meta("node20")]);
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert!(got[0].contains("lists v6 as node24"), "{got:?}");
     }
 
     #[test]

@@ -398,7 +398,7 @@ async fn past_failures_show_on_their_step_and_follow_edits() {
     let root = dir.path();
     std::fs::create_dir_all(root.join(".github/workflows")).unwrap();
     std::fs::create_dir_all(root.join(".autoheal/failures")).unwrap();
-    let text = "on: push\njobs:\n  test:\n    runs-on: ubuntu-latest\n    timeout-minutes: 10\n    steps:\n      - uses: actions/checkout@v4 # autoheal: ignore[unpinned-uses]\n      - name: Run tests\n        run: pytest\npermissions: {}\n";
+    let text = "on: push\njobs:\n  test:\n    runs-on: ubuntu-latest\n    timeout-minutes: 10\n    steps:\n      - uses: actions/checkout@v5 # autoheal: ignore[unpinned-uses]\n      - name: Run tests\n        run: pytest\npermissions: {}\n";
     std::fs::write(root.join(".github/workflows/ci.yml"), text).unwrap();
     let record = json!({
         "version": 1, "run_id": 123456, "run_url": "https://github.com/o/r/actions/runs/123456",
@@ -461,7 +461,7 @@ async fn past_failures_get_fixes_for_the_current_text() {
     let root = dir.path();
     std::fs::create_dir_all(root.join(".github/workflows")).unwrap();
     std::fs::create_dir_all(root.join(".autoheal/failures")).unwrap();
-    let text = "on: push\njobs:\n  test:\n    runs-on: ubuntu-latest\n    timeout-minutes: 10\n    steps:\n      - uses: actions/checkout@v4 # autoheal: ignore[unpinned-uses]\n      - uses: actions/setup-python@v5 # autoheal: ignore[unpinned-uses]\n        with:\n          python-version: '3.12'\n      - name: Install\n        run: pip install pytest\n      - name: Run tests\n        run: pytest\npermissions: {}\n";
+    let text = "on: push\njobs:\n  test:\n    runs-on: ubuntu-latest\n    timeout-minutes: 10\n    steps:\n      - uses: actions/checkout@v5 # autoheal: ignore[unpinned-uses]\n      - uses: actions/setup-python@v6 # autoheal: ignore[unpinned-uses]\n        with:\n          python-version: '3.12'\n      - name: Install\n        run: pip install pytest\n      - name: Run tests\n        run: pytest\npermissions: {}\n";
     std::fs::write(root.join(".github/workflows/ci.yml"), text).unwrap();
     let record = json!({
         "version": 1, "run_id": 7, "date": "2026-11-20T10:00:00Z", "workflow_path": ".github/workflows/ci.yml",

@@ -8,6 +8,7 @@
 #[rustfmt::skip]
 mod generated;
 mod local;
+pub mod runtimes;
 mod table;
 #[cfg(test)]
 mod tests;
@@ -261,7 +262,11 @@ fn check_step(ctx: &mut Context<'_>, step: &Node, cache: &mut LocalActions) {
                 );
                 return;
             }
-            if let Some(known) = known_action(&name) {
+            let known = known_action(&name);
+            if let Some(major) = ref_major(git_ref) {
+                outdated_major(ctx, uses_node, uses, &name, git_ref, major, known);
+            }
+            if let Some(known) = known {
                 popular_action(ctx, uses_node, uses, git_ref, known, with);
             }
         }
@@ -341,6 +346,78 @@ fn local_action(
     }
 }
 
+/// A version ref (`@v4`, `@v4.1.0`) of a major that no longer works (its
+/// backend was shut down: an error) or that runs on a Node.js GitHub no
+/// longer supports or has retired (a warning), from the dated runtime data.
+/// The fix moves the ref to the first later major on the current runtime,
+/// and is only offered when one is known.
+fn outdated_major(
+    ctx: &mut Context<'_>,
+    uses_node: &Node,
+    uses: &str,
+    name: &str,
+    git_ref: &str,
+    major: u32,
+    known: Option<&KnownAction>,
+) {
+    let runtime = runtimes::runtime_of(name, major);
+    let status = runtime.and_then(runtimes::node_status);
+    let (severity, code, why) = if known.is_some_and(|k| major <= k.broken_through) {
+        (
+            Severity::Error,
+            "action/shut-down",
+            "no longer works: GitHub shut down the service it depends on".to_string(),
+        )
+    } else {
+        match (status, runtime) {
+            (Some(runtimes::NodeStatus::Removed), Some(r)) => (
+                Severity::Warning,
+                "action/removed-runtime",
+                format!("runs on {r}, which GitHub no longer supports"),
+            ),
+            (Some(runtimes::NodeStatus::Retired), Some(r)) => (
+                Severity::Warning,
+                "action/retired-runtime",
+                format!(
+                    "runs on {r}, which GitHub has retired (Node.js 24 is the default from 2026-06-02 and Node.js 20 \
+                     is removed from runners on 2026-09-16)"
+                ),
+            ),
+            _ => return,
+        }
+    };
+    let range = uses_node.report_span();
+    let Some(target) = runtimes::current_major_after(name, major) else {
+        ctx.report_at(
+            severity,
+            range,
+            format!(
+                "{uses:?} {why}; no major of {name} on {} is known (as of {}), so check its releases",
+                runtimes::CURRENT_NODE,
+                runtimes::as_of()
+            ),
+        )
+        .set_code(code);
+        return;
+    };
+    let ref_at = uses.len() - git_ref.len();
+    let ref_range = super::glob::pattern_range(ctx.source, uses_node, ref_at, git_ref.len());
+    let fix = (ctx.text(ref_range) == git_ref).then(|| {
+        Fix::unsafe_(
+            format!("Update {name} to v{target}"),
+            vec![crate::Edit::replace(ctx.path, ref_range, format!("v{target}"))],
+        )
+        .with_explanation(format!(
+            "{uses} {why}. v{target} is its first major on {}; read its release notes for changed inputs and \
+             defaults before merging.",
+            runtimes::CURRENT_NODE
+        ))
+    });
+    let d = ctx.report_at(severity, range, format!("{uses:?} {why}; update it to v{target}"));
+    d.set_code(code);
+    d.fixes.extend(fix);
+}
+
 fn popular_action(
     ctx: &mut Context<'_>,
     uses_node: &Node,
@@ -351,31 +428,6 @@ fn popular_action(
 ) {
     let range = uses_node.report_span();
     let major = ref_major(git_ref);
-    if let Some(major) = major.filter(|m| *m <= known.outdated_through && *m < known.current_major) {
-        let current = known.current_major;
-        let (severity, why) = if major <= known.broken_through {
-            (
-                Severity::Error,
-                "no longer works: GitHub shut down the service it depends on",
-            )
-        } else {
-            (Severity::Warning, "runs on a Node.js version GitHub no longer supports")
-        };
-        let ref_at = uses.len() - git_ref.len();
-        let ref_range = super::glob::pattern_range(ctx.source, uses_node, ref_at, git_ref.len());
-        let fix = (ctx.text(ref_range) == git_ref).then(|| {
-            Fix::unsafe_(
-                format!("Update {} to v{current}", known.name),
-                vec![crate::Edit::replace(ctx.path, ref_range, format!("v{current}"))],
-            )
-            .with_explanation(format!(
-                "{uses} {why}. v{current} is the current major version; read its release notes for changed \
-                 inputs and defaults before merging."
-            ))
-        });
-        let d = ctx.report_at(severity, range, format!("{uses:?} {why}; update it to v{current}"));
-        d.fixes.extend(fix);
-    }
     for (old, new) in known.deprecated {
         if let Some(key) = with_key(with, old) {
             ctx.report_at(

@@ -1,4 +1,4 @@
-//! Popular actions: their inputs and which major versions are too old.
+//! Popular actions: their inputs and which major versions no longer work.
 //!
 //! Curated by hand from the actions' `action.yml` files and release notes;
 //! last reviewed **2025-08** (plus inputs seen in the corpus since:
@@ -12,12 +12,10 @@
 pub struct KnownAction {
     /// `owner/repo` or `owner/repo/path`, lower case.
     pub name: &'static str,
-    /// The major a fix moves outdated refs to: a release on a current
-    /// runtime (node20 or newer) that has been out long enough to be safe.
+    /// The newest major whose inputs the table was curated against (inputs
+    /// of newer majors are not checked). Runtimes by major, and where a fix
+    /// moves an outdated ref, come from `data/action-runtimes.txt`.
     pub current_major: u32,
-    /// Majors up to and including this one run on node12/node16, which
-    /// GitHub no longer supports.
-    pub outdated_through: u32,
     /// Majors up to and including this one no longer work at all (GitHub
     /// shut their backend down), so using them is an error.
     pub broken_through: u32,
@@ -29,11 +27,10 @@ pub struct KnownAction {
     pub deprecated: &'static [(&'static str, &'static str)],
 }
 
-const fn versions(name: &'static str, current_major: u32, outdated_through: u32) -> KnownAction {
+const fn versions(name: &'static str, current_major: u32) -> KnownAction {
     KnownAction {
         name,
         current_major,
-        outdated_through,
         broken_through: 0,
         inputs: None,
         required: &[],
@@ -65,7 +62,7 @@ pub static KNOWN_ACTIONS: &[KnownAction] = &[
             "set-safe-directory",
             "github-server-url",
         ]),
-        ..versions("actions/checkout", 4, 3)
+        ..versions("actions/checkout", 4)
     },
     KnownAction {
         inputs: Some(&[
@@ -81,7 +78,7 @@ pub static KNOWN_ACTIONS: &[KnownAction] = &[
             "freethreaded",
             "pip-version",
         ]),
-        ..versions("actions/setup-python", 5, 4)
+        ..versions("actions/setup-python", 5)
     },
     KnownAction {
         inputs: Some(&[
@@ -99,7 +96,7 @@ pub static KNOWN_ACTIONS: &[KnownAction] = &[
             "version",
         ]),
         deprecated: &[("version", "node-version")],
-        ..versions("actions/setup-node", 4, 3)
+        ..versions("actions/setup-node", 4)
     },
     KnownAction {
         inputs: Some(&[
@@ -112,7 +109,7 @@ pub static KNOWN_ACTIONS: &[KnownAction] = &[
             "architecture",
             "stable",
         ]),
-        ..versions("actions/setup-go", 5, 3)
+        ..versions("actions/setup-go", 5)
     },
     KnownAction {
         inputs: Some(&[
@@ -138,7 +135,7 @@ pub static KNOWN_ACTIONS: &[KnownAction] = &[
             "mvn-toolchain-vendor",
         ]),
         required: &[("distribution", 2)],
-        ..versions("actions/setup-java", 4, 3)
+        ..versions("actions/setup-java", 4)
     },
     KnownAction {
         inputs: Some(&[
@@ -153,7 +150,7 @@ pub static KNOWN_ACTIONS: &[KnownAction] = &[
             "workloads",
             "architecture",
         ]),
-        ..versions("actions/setup-dotnet", 4, 3)
+        ..versions("actions/setup-dotnet", 4)
     },
     KnownAction {
         inputs: Some(&[
@@ -168,7 +165,7 @@ pub static KNOWN_ACTIONS: &[KnownAction] = &[
         ]),
         required: &[("path", 1), ("key", 1)],
         broken_through: 2,
-        ..versions("actions/cache", 4, 2)
+        ..versions("actions/cache", 4)
     },
     KnownAction {
         inputs: Some(&[
@@ -180,12 +177,12 @@ pub static KNOWN_ACTIONS: &[KnownAction] = &[
             "lookup-only",
         ]),
         required: &[("path", 1), ("key", 1)],
-        ..versions("actions/cache/restore", 4, 0)
+        ..versions("actions/cache/restore", 4)
     },
     KnownAction {
         inputs: Some(&["path", "key", "upload-chunk-size", "enableCrossOsArchive"]),
         required: &[("path", 1), ("key", 1)],
-        ..versions("actions/cache/save", 4, 0)
+        ..versions("actions/cache/save", 4)
     },
     KnownAction {
         inputs: Some(&[
@@ -200,7 +197,7 @@ pub static KNOWN_ACTIONS: &[KnownAction] = &[
         ]),
         required: &[("path", 1)],
         broken_through: 3,
-        ..versions("actions/upload-artifact", 4, 3)
+        ..versions("actions/upload-artifact", 4)
     },
     KnownAction {
         inputs: Some(&[
@@ -215,7 +212,7 @@ pub static KNOWN_ACTIONS: &[KnownAction] = &[
             "digest-mismatch",
         ]),
         broken_through: 3,
-        ..versions("actions/download-artifact", 4, 3)
+        ..versions("actions/download-artifact", 4)
     },
     KnownAction {
         inputs: Some(&[
@@ -230,16 +227,16 @@ pub static KNOWN_ACTIONS: &[KnownAction] = &[
             "base-url",
         ]),
         required: &[("script", 1)],
-        ..versions("actions/github-script", 7, 6)
+        ..versions("actions/github-script", 7)
     },
-    versions("actions/stale", 9, 8),
-    versions("actions/labeler", 5, 4),
-    versions("actions/upload-pages-artifact", 3, 0),
-    versions("actions/configure-pages", 5, 2),
-    versions("actions/deploy-pages", 4, 1),
+    versions("actions/stale", 9),
+    versions("actions/labeler", 5),
+    versions("actions/upload-pages-artifact", 3),
+    versions("actions/configure-pages", 5),
+    versions("actions/deploy-pages", 4),
     KnownAction {
         inputs: Some(&["registry", "username", "password", "ecr", "logout", "scope"]),
-        ..versions("docker/login-action", 3, 2)
+        ..versions("docker/login-action", 3)
     },
     KnownAction {
         inputs: Some(&[
@@ -277,7 +274,7 @@ pub static KNOWN_ACTIONS: &[KnownAction] = &[
             "ulimit",
             "github-token",
         ]),
-        ..versions("docker/build-push-action", 6, 4)
+        ..versions("docker/build-push-action", 6)
     },
     KnownAction {
         inputs: Some(&[
@@ -299,11 +296,11 @@ pub static KNOWN_ACTIONS: &[KnownAction] = &[
             "cache-binary",
             "cleanup",
         ]),
-        ..versions("docker/setup-buildx-action", 3, 2)
+        ..versions("docker/setup-buildx-action", 3)
     },
     KnownAction {
         inputs: Some(&["image", "platforms", "cache-image"]),
-        ..versions("docker/setup-qemu-action", 3, 2)
+        ..versions("docker/setup-qemu-action", 3)
     },
     KnownAction {
         inputs: Some(&[
@@ -319,12 +316,12 @@ pub static KNOWN_ACTIONS: &[KnownAction] = &[
             "bake-target",
             "github-token",
         ]),
-        ..versions("docker/metadata-action", 5, 4)
+        ..versions("docker/metadata-action", 5)
     },
-    versions("github/codeql-action/init", 3, 2),
-    versions("github/codeql-action/analyze", 3, 2),
-    versions("github/codeql-action/autobuild", 3, 2),
-    versions("github/codeql-action/upload-sarif", 3, 2),
+    versions("github/codeql-action/init", 3),
+    versions("github/codeql-action/analyze", 3),
+    versions("github/codeql-action/autobuild", 3),
+    versions("github/codeql-action/upload-sarif", 3),
     KnownAction {
         inputs: Some(&[
             "deploy_key",
@@ -348,7 +345,7 @@ pub static KNOWN_ACTIONS: &[KnownAction] = &[
             "cname",
             "exclude_assets",
         ]),
-        ..versions("peaceiris/actions-gh-pages", 4, 3)
+        ..versions("peaceiris/actions-gh-pages", 4)
     },
     KnownAction {
         inputs: Some(&[
@@ -374,10 +371,10 @@ pub static KNOWN_ACTIONS: &[KnownAction] = &[
             ("skip_existing", "skip-existing"),
             ("print_hash", "print-hash"),
         ],
-        ..versions("pypa/gh-action-pypi-publish", 1, 0)
+        ..versions("pypa/gh-action-pypi-publish", 1)
     },
-    versions("codecov/codecov-action", 5, 3),
-    versions("softprops/action-gh-release", 2, 1),
+    versions("codecov/codecov-action", 5),
+    versions("softprops/action-gh-release", 2),
 ];
 
 /// The table entry for `owner/repo[/path]`, case-insensitively.

@@ -99,39 +99,80 @@ fn malformed_uses_are_errors() {
 
 #[test]
 fn outdated_majors_warn_and_shut_down_ones_are_errors() {
-    let src = "on: push\njobs:\n  a:\n    runs-on: x\n    steps:\n      - uses: actions/checkout@v2\n      - uses: \"actions/upload-artifact@v3\"\n        with:\n          path: dist\n      - uses: actions/checkout@v4\n      - uses: actions/download-artifact@v3-node20\n      - uses: actions/checkout@main\n";
+    let src = "on: push\njobs:\n  a:\n    runs-on: x\n    steps:\n      - uses: actions/checkout@v2\n      - uses: \"actions/upload-artifact@v3\"\n        with:\n          path: dist\n      - uses: actions/checkout@v5\n      - uses: actions/download-artifact@v3-node20\n      - uses: actions/checkout@main\n";
     let diags: Vec<_> = crate::rules::test_support::lint_rule(src, "action");
-    let got: Vec<(Severity, &str)> = diags.iter().map(|d| (d.severity, d.message.as_str())).collect();
+    let got: Vec<(Severity, &str, &str)> = diags.iter().map(|d| (d.severity, d.code, d.message.as_str())).collect();
     assert_eq!(
         got,
         [
             (
                 Severity::Warning,
-                "\"actions/checkout@v2\" runs on a Node.js version GitHub no longer supports; update it to v4"
+                "action/removed-runtime",
+                "\"actions/checkout@v2\" runs on node12, which GitHub no longer supports; update it to v5"
             ),
             (
                 Severity::Error,
-                "\"actions/upload-artifact@v3\" no longer works: GitHub shut down the service it depends on; update it to v4"
+                "action/shut-down",
+                "\"actions/upload-artifact@v3\" no longer works: GitHub shut down the service it depends on; update it to v5"
             ),
         ]
     );
+    // The fix goes to the first major on node24, never to v4 (node20).
     let out = apply_first_fix(src, "action");
     assert!(
-        out.contains("- uses: actions/checkout@v4\n      - uses: \"actions/upload-artifact@v3\""),
+        out.contains("- uses: actions/checkout@v5\n      - uses: \"actions/upload-artifact@v3\""),
         "{out}"
     );
     let fixed = crate::rules::test_support::lint_rule(&out, "action");
     let second = &fixed[0].fixes[0];
     assert_eq!(second.applicability, crate::Applicability::Unsafe);
     let out2 = crate::fix::apply_edits(PATH, &out, &second.edits.iter().collect::<Vec<_>>()).unwrap();
-    assert!(out2.contains("\"actions/upload-artifact@v4\""), "{out2}");
+    assert!(out2.contains("\"actions/upload-artifact@v5\""), "{out2}");
+}
+
+#[test]
+fn node20_majors_are_retired_and_fixed_only_to_a_node24_major() {
+    let src = "on: push\njobs:\n  a:\n    runs-on: x\n    steps:\n      - uses: actions/checkout@v4.2.2\n      - uses: actions/download-artifact@v5\n      - uses: docker/setup-qemu-action@v3\n      - uses: actions/setup-python@v6\n      - uses: some/other@v1\n";
+    let diags = crate::rules::test_support::lint_rule(src, "action");
+    let got: Vec<(&str, &str)> = diags.iter().map(|d| (d.code, d.message.as_str())).collect();
+    let retired = "runs on node20, which GitHub has retired (Node.js 24 is the default from 2026-06-02 and Node.js 20 is removed from runners on 2026-09-16)";
+    assert_eq!(
+        got,
+        [
+            (
+                "action/retired-runtime",
+                format!("\"actions/checkout@v4.2.2\" {retired}; update it to v5").as_str()
+            ),
+            (
+                "action/retired-runtime",
+                format!("\"actions/download-artifact@v5\" {retired}; update it to v6").as_str()
+            ),
+            (
+                "action/retired-runtime",
+                format!(
+                    "\"docker/setup-qemu-action@v3\" {retired}; no major of docker/setup-qemu-action on node24 is known (as of {}), so check its releases",
+                    super::runtimes::as_of()
+                )
+                .as_str()
+            ),
+        ]
+    );
+    assert!(diags.iter().all(|d| d.severity == Severity::Warning));
+    assert!(diags[2].fixes.is_empty(), "no fix without a known node24 major");
+    let out = apply_first_fix(src, "action");
+    assert!(out.contains("- uses: actions/checkout@v5\n"), "{out}");
 }
 
 #[test]
 fn popular_action_inputs_are_checked_as_warnings() {
     let src = "on: push\njobs:\n  a:\n    runs-on: x\n    steps:\n      - uses: actions/checkout@v4\n        with:\n          fetch_depth: 0\n          Ref: main\n      - uses: actions/setup-java@v4\n        with:\n          java-version: 21\n      - uses: pypa/gh-action-pypi-publish@release/v1\n        with:\n          packages_dir: dist\n      - uses: actions/cache@v4\n        with: ${{ fromJSON(needs.a.outputs.cache) }}\n";
+    // (The node20 majors' runtime warnings are tested above.)
+    let got: Vec<String> = render(src, "action")
+        .into_iter()
+        .filter(|m| !m.contains("runs on node20"))
+        .collect();
     assert_eq!(
-        render(src, "action"),
+        got,
         [
             "8:11: input \"fetch_depth\" is not defined in action \"actions/checkout@v4\"; did you mean \"fetch-depth\"?; available inputs are \"clean\", \"fetch-depth\", \"fetch-tags\", \"filter\", \"github-server-url\", \"lfs\", \"path\", \"persist-credentials\", \"ref\", \"repository\", \"set-safe-directory\", \"show-progress\", \"sparse-checkout\", \"sparse-checkout-cone-mode\", \"ssh-key\", \"ssh-known-hosts\", \"ssh-strict\", \"ssh-user\", \"submodules\", \"token\"",
             "10:15: missing input \"distribution\", which action \"actions/setup-java@v4\" requires",
@@ -249,7 +290,7 @@ fn action_inputs_are_read_from_metadata() {
 
 #[test]
 fn valid_steps_are_quiet() {
-    let src = "on: push\njobs:\n  a:\n    runs-on: x\n    steps:\n      - uses: actions/checkout@v4\n        with:\n          fetch-depth: 0\n      - uses: actions/setup-python@v5\n        with: {python-version: '3.12', cache: pip}\n      - uses: docker://alpine:3\n        with:\n          entrypoint: sh\n          args: -c true\n      - uses: some/unknown-action@v1\n        with:\n          anything: goes\n      - uses: actions/checkout@8e5e7e5ab8b370d6c329ec480221332ada57f0ab\n";
+    let src = "on: push\njobs:\n  a:\n    runs-on: x\n    steps:\n      - uses: actions/checkout@v5\n        with:\n          fetch-depth: 0\n      - uses: actions/setup-python@v6\n        with: {python-version: '3.12', cache: pip}\n      - uses: docker://alpine:3\n        with:\n          entrypoint: sh\n          args: -c true\n      - uses: some/unknown-action@v1\n        with:\n          anything: goes\n      - uses: actions/checkout@8e5e7e5ab8b370d6c329ec480221332ada57f0ab\n";
     assert_eq!(render(src, "action"), Vec::<String>::new());
 }
 

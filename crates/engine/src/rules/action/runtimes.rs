@@ -1,0 +1,107 @@
+//! The Node.js runtime of popular actions' major versions, from the dated
+//! data file `crates/engine/data/action-runtimes.txt` (its header names the
+//! sources and GitHub's announcements).
+
+const DATA: &str = include_str!("../../../data/action-runtimes.txt");
+
+/// The runtime GitHub runs JavaScript actions on today.
+pub const CURRENT_NODE: &str = "node24";
+
+/// How GitHub treats a Node.js runtime an action declares.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NodeStatus {
+    /// node12/node16: unsupported; the runner forces a newer Node.js on them.
+    Removed,
+    /// node20: deprecated (Node.js 24 by default from 2026-06-02, Node.js 20
+    /// removed from runners on 2026-09-16).
+    Retired,
+    Current,
+}
+
+/// The status of runtime `using` (`node20`), or `None` for non-Node kinds.
+pub fn node_status(using: &str) -> Option<NodeStatus> {
+    match using.to_ascii_lowercase().as_str() {
+        "node12" | "node16" => Some(NodeStatus::Removed),
+        "node20" => Some(NodeStatus::Retired),
+        "node24" => Some(NodeStatus::Current),
+        _ => None,
+    }
+}
+
+/// `(action, major, runtime)` rows of the data file.
+fn rows() -> impl Iterator<Item = (&'static str, u32, &'static str)> {
+    DATA.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .filter_map(|l| {
+            let mut it = l.split_whitespace();
+            let (name, major, runtime) = (it.next()?, it.next()?.parse().ok()?, it.next()?);
+            Some((name, major, runtime))
+        })
+}
+
+/// When the data was last reviewed (`as-of:` in the file's header).
+pub fn as_of() -> &'static str {
+    DATA.lines()
+        .find_map(|l| l.strip_prefix("# as-of:"))
+        .map_or("unknown", str::trim)
+}
+
+/// The runtime of `name@v<major>`, case-insensitively.
+pub fn runtime_of(name: &str, major: u32) -> Option<&'static str> {
+    rows()
+        .find(|(n, m, _)| n.eq_ignore_ascii_case(name) && *m == major)
+        .map(|(_, _, r)| r)
+}
+
+/// The lowest major above `major` that runs on the current runtime: where a
+/// fix may move the ref.
+pub fn current_major_after(name: &str, major: u32) -> Option<u32> {
+    rows()
+        .filter(|(n, m, r)| n.eq_ignore_ascii_case(name) && *m > major && *r == CURRENT_NODE)
+        .map(|(_, m, _)| m)
+        .min()
+}
+
+/// The runtime of the newest listed major of `name`.
+pub fn newest_runtime(name: &str) -> Option<(u32, &'static str)> {
+    rows()
+        .filter(|(n, _, _)| n.eq_ignore_ascii_case(name))
+        .map(|(_, m, r)| (m, r))
+        .max_by_key(|(m, _)| *m)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_data_file_is_dated_and_every_row_is_a_known_node_runtime() {
+        assert_eq!(as_of().len(), 10, "as-of: YYYY-MM-DD");
+        let lines = DATA
+            .lines()
+            .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+            .count();
+        assert_eq!(rows().count(), lines, "every line parses");
+        for (name, major, runtime) in rows() {
+            assert!(node_status(runtime).is_some(), "{name} {major} {runtime}");
+            assert_eq!(name, name.to_ascii_lowercase(), "{name}");
+        }
+        assert!(
+            DATA.contains("https://github.blog/changelog/2025-09-19-deprecation-of-node-20-on-github-actions-runners/")
+        );
+    }
+
+    #[test]
+    fn fixes_go_to_the_first_major_on_the_current_runtime() {
+        assert_eq!(runtime_of("actions/checkout", 4), Some("node20"));
+        assert_eq!(runtime_of("Actions/Checkout", 2), Some("node12"));
+        assert_eq!(current_major_after("actions/checkout", 2), Some(5));
+        assert_eq!(current_major_after("actions/checkout", 5), Some(6));
+        // download-artifact v5 still ran on node20.
+        assert_eq!(current_major_after("actions/download-artifact", 4), Some(6));
+        // No node24 major known: no target.
+        assert_eq!(current_major_after("docker/setup-qemu-action", 2), None);
+        assert_eq!(newest_runtime("actions/checkout"), Some((6, "node24")));
+    }
+}
