@@ -10,6 +10,7 @@
 pub mod catalogue;
 pub mod custom;
 pub mod hit;
+mod quoted;
 mod rank;
 
 use std::sync::Arc;
@@ -192,7 +193,12 @@ impl Scanner<'_> {
             own_packages: &own,
             python: self.python,
         };
-        match self.catalogue.classify(&line) {
+        // A quoted message is data; only its `##[error]` marker counts.
+        let hit = match quoted::quoted_by(&line) {
+            Some(_) => None,
+            None => self.catalogue.classify(&line),
+        };
+        match hit {
             Some(hit) => Some(soften_warning(hit, &line)),
             None if event.kind == LineKind::Error => Some(Hit {
                 entry: "runner/unexplained-error",

@@ -24,12 +24,25 @@
 //! A finding is a *consequence* (reported last, `fixable: false`, confidence
 //! × 0.4, message "Probably a consequence of an earlier failure") when:
 //! - it is a specific cause (a missing command, file or module, …) seen
-//!   *after* a failed install (`npm ci` / `pip install` failing, a resolver
-//!   conflict) or after a step already failed in the same job, because then the
-//!   missing thing is what the failure left behind (`eslint: not found` after
-//!   `npm ci` failed); job-level findings are never consequences;
+//!   *after* a failed install in the same job: an install tool's own failure
+//!   (`npm ci` / `pip install` failing, a resolver conflict), or a step that
+//!   installs or sets up tools (its name or script says `install`, `setup`,
+//!   `npm ci`, …) ending with a non-zero exit. The missing thing is then what
+//!   the failed install left behind (`eslint: not found` after `npm ci`
+//!   failed);
+//! - it is a missing *file* seen after any earlier step failed: a step that
+//!   runs after a failure (`if: always()`, `if: failure()`) usually uploads or
+//!   reports what the failed step should have written;
 //! - it is a cancel (`The operation was canceled.`) seen after any other
 //!   failure: fail-fast or a time limit explains it, not the reverse.
+//!
+//! Other causes in a later step are not consequences of an earlier step's
+//! plain failure: the runner only runs a step after a failure when the failed
+//! step had `continue-on-error: true` (its log shows the same `Process
+//! completed with exit code N`, nothing more) or the later step asks to run
+//! anyway, and in both cases a missing module, a missing command or a rate
+//! limit there is a failure of its own. Job-level findings are never
+//! consequences.
 //!
 //! # Cancels and time limits
 //!
@@ -59,7 +72,7 @@
 //!   0.4) and consequences (× 0.4).
 
 use super::hit::Strength;
-use super::{Finding, JobState};
+use super::{Finding, JobState, StepState};
 use crate::report::{Category, Failure, LogLocation, RateLimitService, StepRef, SubjectDetail};
 
 /// GitHub's default (and, for hosted runners, maximum) job time limit.
@@ -91,7 +104,7 @@ fn rank_job(job: JobState) -> Vec<Failure> {
         name, steps, findings, ..
     } = job;
     let mut merged = merge(findings);
-    let consequences = mark_consequences(&merged);
+    let consequences = mark_consequences(&merged, &steps);
     let mut order: Vec<usize> = (0..merged.len()).collect();
     order.sort_by_key(|&i| {
         let f = &merged[i];
@@ -307,29 +320,131 @@ fn merge_workflow_location(a: &mut super::hit::Hit, b: &super::hit::Hit) {
     };
 }
 
-/// A file or command that goes missing after a step already failed (or an
-/// install failed) is what that failure left behind, not the cause.
-fn mark_consequences(findings: &[Finding]) -> Vec<bool> {
+/// Which findings follow from an earlier failure (the consequence model in
+/// the module documentation).
+fn mark_consequences(findings: &[Finding], steps: &[StepState]) -> Vec<bool> {
     let mut order: Vec<usize> = (0..findings.len()).collect();
     order.sort_by_key(|&i| findings[i].line);
     let mut out = vec![false; findings.len()];
-    let mut failed_before = false;
+    let mut install_failed = false;
+    let mut step_failed = false;
     let mut anything_before = false;
     for i in order {
         let f = &findings[i];
         match f.hit.strength {
-            Strength::Specific if !f.hit.job_level => out[i] = failed_before,
+            Strength::Specific if !f.hit.job_level => {
+                out[i] = install_failed || (step_failed && f.hit.category == Category::FileNotFound);
+            }
             Strength::Canceled => out[i] = anything_before,
             _ => {}
         }
         match f.hit.strength {
-            Strength::StepFailed | Strength::InstallFailure => {
-                failed_before = true;
-                anything_before = true;
+            Strength::InstallFailure => install_failed = true,
+            Strength::StepFailed => {
+                step_failed = true;
+                install_failed |= f.step.and_then(|s| steps.get(s)).is_some_and(installs);
             }
-            Strength::Specific | Strength::Blocker | Strength::Summary => anything_before = true,
-            Strength::Canceled | Strength::Weak => {}
+            _ => {}
+        }
+        if !matches!(f.hit.strength, Strength::Canceled | Strength::Weak) {
+            anything_before = true;
         }
     }
     out
+}
+
+/// A step that installs dependencies or sets up tools, judged by its name and
+/// its script: when it fails, what it should have installed goes missing.
+fn installs(step: &StepState) -> bool {
+    let name = step.name.to_ascii_lowercase();
+    let script = step.script.to_ascii_lowercase();
+    ["install", "setup", "set up", "set-up", "dependencies", "bootstrap"]
+        .iter()
+        .any(|w| name.contains(w))
+        || [
+            "install",
+            "npm ci",
+            "uv sync",
+            "go mod download",
+            "cargo fetch",
+            "poetry lock",
+            "pdm sync",
+        ]
+        .iter()
+        .any(|w| script.contains(w))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::classify::hit::Hit;
+
+    fn finding(hit: Hit, line: u64, step: usize) -> Finding {
+        Finding {
+            hit,
+            line,
+            step: Some(step),
+            evidence: Vec::new(),
+            props: None,
+            script_line: None,
+        }
+    }
+
+    fn step(name: &str, script: &str) -> StepState {
+        StepState {
+            number: None,
+            name: name.to_string(),
+            script: script.to_string(),
+        }
+    }
+
+    fn exit_code() -> Hit {
+        Hit::new(Category::Unknown, 0.3, Strength::StepFailed, "exit 1")
+    }
+
+    fn missing_module() -> Hit {
+        Hit::cause(Category::MissingDependency, 0.9, "no module")
+    }
+
+    fn missing_file() -> Hit {
+        Hit::cause(Category::FileNotFound, 0.7, "no file")
+    }
+
+    #[test]
+    fn a_plain_step_failure_does_not_hide_a_later_steps_own_cause() {
+        // `npm audit` with continue-on-error fails, then pytest misses a module.
+        let steps = [step("Run npm audit", "npm audit\n"), step("Run pytest", "pytest\n")];
+        let findings = [finding(exit_code(), 5, 0), finding(missing_module(), 9, 1)];
+        assert_eq!(mark_consequences(&findings, &steps), [false, false]);
+    }
+
+    #[test]
+    fn what_a_failed_install_leaves_behind_is_a_consequence() {
+        let steps = [
+            step("Install dependencies", "pip install -r requirements.txt\n"),
+            step("Run pytest", "pytest\n"),
+        ];
+        let findings = [finding(exit_code(), 5, 0), finding(missing_module(), 9, 1)];
+        assert_eq!(mark_consequences(&findings, &steps), [false, true]);
+        let by_tool = [
+            finding(Hit::install_failure("resolver"), 4, 0),
+            finding(missing_module(), 9, 1),
+        ];
+        assert_eq!(mark_consequences(&by_tool, &steps), [false, true]);
+    }
+
+    #[test]
+    fn a_file_missing_after_a_failed_step_is_a_consequence() {
+        let steps = [step("Run tests", "make test\n"), step("Upload report", "")];
+        let findings = [finding(exit_code(), 5, 0), finding(missing_file(), 9, 1)];
+        assert_eq!(mark_consequences(&findings, &steps), [false, true]);
+    }
+
+    #[test]
+    fn a_cancel_after_a_failure_is_a_consequence() {
+        let steps = [step("Run tests", "make test\n")];
+        let cancel = Hit::new(Category::Unknown, 0.4, Strength::Canceled, "canceled");
+        let findings = [finding(Hit::blocker("tests failed"), 3, 0), finding(cancel, 9, 0)];
+        assert_eq!(mark_consequences(&findings, &steps), [false, true]);
+    }
 }

@@ -236,6 +236,88 @@ fn command_traps() {
     );
 }
 
+/// The command is the last word of bash's message; a sentence that merely
+/// contains the words (an echo, a log message) names no missing command.
+#[test]
+fn command_not_found_ends_the_line() {
+    assert_eq!(
+        hit("bash: line 1: jq: command not found").and_then(|h| h.subject),
+        Some("jq".to_string())
+    );
+    assert_eq!(category("error: jq: command not found is expected on this image"), None);
+}
+
+/// `uv run` and `poetry run` look the command up in the project's
+/// environment, and npm, pnpm and yarn scripts in `node_modules/.bin`: a
+/// missing command there is a package the project should install, so it is
+/// reported with its name and never fixed with a system install.
+#[test]
+fn commands_missing_from_a_project_environment_are_not_system_tools() {
+    for (text, recent) in [
+        ("error: Failed to spawn: `pytest`", &[][..]),
+        ("Command not found: pytest", &[][..]),
+        ("sh: 1: pytest: not found", &["> app@1.0.0 test", "> pytest"][..]),
+        (
+            "/bin/sh: pytest: command not found",
+            &["yarn run v1.22.22", "$ pytest"][..],
+        ),
+    ] {
+        let h = hit_in(text, "", recent, LineKind::Plain).unwrap_or_else(|| panic!("{text}"));
+        assert_eq!(
+            (h.category, h.subject.as_deref(), h.fixable),
+            (Category::MissingCommand, Some("pytest"), false),
+            "{text}"
+        );
+    }
+    // zsh's lower-case message is the shell's, as before.
+    assert!(hit("zsh:1: command not found: jq").is_some_and(|h| h.fixable));
+}
+
+/// Yarn berry prints the status and the URL of a failed request on separate
+/// lines; the URL names the registry.
+#[test]
+fn yarn_berry_network_errors_name_the_registry() {
+    let recent = [
+        "➤ YN0035: │ lodash@npm:4.17.21: The remote server failed to provide the requested resource",
+        "➤ YN0035: │   Response Code: 429 (Too Many Requests)",
+        "➤ YN0035: │   Request Method: GET",
+    ];
+    let h = hit_in(
+        "➤ YN0035: │   Request URL: https://registry.yarnpkg.com/lodash",
+        "",
+        &recent,
+        LineKind::Plain,
+    )
+    .expect("hit");
+    assert_eq!(
+        (h.category, h.subject.as_deref()),
+        (Category::RateLimit, Some("npm registry"))
+    );
+    let not_found = [
+        "➤ YN0035: │   Response Code: 404 (Not Found)",
+        "➤ YN0035: │   Request Method: GET",
+    ];
+    let h = hit_in(
+        "➤ YN0035: │   Request URL: https://registry.yarnpkg.com/nope",
+        "",
+        &not_found,
+        LineKind::Plain,
+    )
+    .expect("hit");
+    assert_eq!(h.category, Category::Unknown);
+}
+
+/// uv's `error: Failed to fetch: `{url}`` is uv's, not apt's `E: Failed to
+/// fetch`: its cause is on the `Caused by:` line.
+#[test]
+fn uv_fetch_failures_are_not_apt_failures() {
+    assert_eq!(
+        category("error: Failed to fetch: `https://pypi.org/simple/httpx/`"),
+        None
+    );
+    assert!(category("E: Failed to fetch http://archive.ubuntu.com/ubuntu/pool/x.deb  404  Not Found").is_some());
+}
+
 #[test]
 fn missing_files() {
     for (text, path) in [

@@ -53,7 +53,7 @@ mod ruby;
 mod runner;
 mod shell;
 mod system;
-mod util;
+pub(crate) mod util;
 
 use std::sync::OnceLock;
 

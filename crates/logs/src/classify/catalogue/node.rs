@@ -87,6 +87,19 @@ pub const ENTRIES: &[Entry] = &[
         )],
     },
     Entry {
+        id: "node/yarn-network-error",
+        grammar: "YN0035: │ {descriptor}: {reason} (yarn berry's NETWORK_ERROR, with its details on the next lines: \
+                  `YN0035: │   Response Code: {code} ({reason})`, `YN0035: │   Request Method: {method}`, `YN0035: │   \
+                  Request URL: {url}`)",
+        needles: &["Request URL: http"],
+        check: yarn_network_error,
+        examples: &[ex(
+            "➤ YN0035: │   Request URL: https://registry.yarnpkg.com/lodash",
+            Category::Unknown,
+            None,
+        )],
+    },
+    Entry {
         id: "node/enoent",
         grammar: "ENOENT: no such file or directory, {syscall} '{path}' (npm prints it as `npm ERR! enoent …`)",
         needles: &["ENOENT: no such file or directory"],
@@ -309,6 +322,32 @@ fn npm_too_many_requests(line: &Line<'_>) -> Option<Hit> {
         None,
         0.9,
         "The npm registry rate-limited the install (429 Too Many Requests).",
+    ))
+}
+
+/// Yarn berry prints the status of a failed request two lines above its URL;
+/// the URL names the registry that answered. Only a 429 is a rate limit; any
+/// other status is an install failure the status line already explains.
+fn yarn_network_error(line: &Line<'_>) -> Option<Hit> {
+    let url = after(line.text, "Request URL: ")?;
+    let status = line.recent.iter().rev().take(3).find_map(|l| {
+        regex!(r"YN0035: .*Response Code: (\d{3})")
+            .captures(l)
+            .map(|c| c[1].to_string())
+    });
+    if status.as_deref() != Some("429") {
+        return Some(Hit::install_failure(
+            "Yarn's request to the package registry failed (see the response code above the URL).",
+        ));
+    }
+    let service = url_host(url)
+        .map(|h| service_for_host(h).unwrap_or(RateLimitService::Other))
+        .unwrap_or(RateLimitService::Other);
+    Some(rate_limit_hit(
+        service,
+        None,
+        0.85,
+        "The package registry rate-limited yarn's install (429 Too Many Requests).",
     ))
 }
 

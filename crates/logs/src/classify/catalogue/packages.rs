@@ -16,7 +16,7 @@ use crate::report::{Category, RateLimitService};
 pub const ENTRIES: &[Entry] = &[
     Entry {
         id: "packages/apt-fetch-failed",
-        grammar: "E: Failed to fetch {url}  {status} {reason} [IP: {ip} {port}] | Err:{n} {url} … {status} {reason}",
+        grammar: "E: Failed to fetch {url}  {status} {reason} [IP: {ip} {port}] | W: Failed to fetch {url} …",
         needles: &["Failed to fetch"],
         check: apt_fetch_failed,
         examples: &[
@@ -79,6 +79,11 @@ pub const ENTRIES: &[Entry] = &[
 
 fn apt_fetch_failed(line: &Line<'_>) -> Option<Hit> {
     let text = line.text;
+    // apt's own prefixes (`E:`, `W:`); uv's `error: Failed to fetch: `…``
+    // is not apt's.
+    if !super::util::regex!(r"(?:^|\s)[EW]: Failed to fetch ").is_match(text) {
+        return None;
+    }
     if super::util::regex!(r"\s429\s|Too Many Requests").is_match(text) {
         let service = url_host(text)
             .and_then(service_for_host)

@@ -179,6 +179,26 @@ pub const ENTRIES: &[Entry] = &[
         ],
     },
     Entry {
+        id: "python/env-command-missing",
+        grammar: "error: Failed to spawn: `{command}` (uv run; then `Caused by: No such file or directory (os error \
+                  2)` or `Caused by: program not found`) | Command not found: {command} (poetry run)",
+        needles: &["Failed to spawn: `", "Command not found: "],
+        check: env_command_missing,
+        examples: &[
+            ex(
+                "error: Failed to spawn: `pytest`",
+                Category::MissingCommand,
+                Some("pytest"),
+            ),
+            ex("Command not found: mypy", Category::MissingCommand, Some("mypy")),
+            ex(
+                "error: Failed to spawn: `scripts/check.py`",
+                Category::FileNotFound,
+                Some("scripts/check.py"),
+            ),
+        ],
+    },
+    Entry {
         id: "python/poetry-no-pyproject",
         grammar: "Poetry could not find a pyproject.toml file in {dir} or its parents",
         needles: &["could not find a pyproject.toml"],
@@ -540,6 +560,37 @@ fn uv_file_not_found(line: &Line<'_>) -> Option<Hit> {
     }
     let c = regex!(r"File not found: `([^`]+)`").captures(line.text)?;
     Some(path_hit(&c[1], 0.8, "uv was given a file that does not exist."))
+}
+
+/// `uv run X` and `poetry run X` run X from the project's environment: a
+/// missing X is a package the project's dependencies lack (or an environment
+/// never synced), so installing a system tool is the wrong fix.
+fn env_command_missing(line: &Line<'_>) -> Option<Hit> {
+    let text = line.text.trim();
+    let (name, tool) = if let Some(c) = regex!(r"Failed to spawn: `([^`]+)`").captures(text) {
+        (c.get(1)?.as_str(), "uv run")
+    } else {
+        // Poetry's own line is the whole message; zsh's lower-case
+        // `command not found: x` is the shell's.
+        let c = regex!(r"^Command not found: (\S+)$").captures(text)?;
+        (c.get(1)?.as_str(), "poetry run")
+    };
+    if name.contains(['/', '\\']) || name.ends_with(".py") {
+        return Some(path_hit(
+            name,
+            0.7,
+            &format!("`{tool}` was given a script that does not exist."),
+        ));
+    }
+    let mut hit = command_hit(name, line, 0.7);
+    if hit.category == Category::MissingCommand {
+        hit.fixable = false;
+        hit.message = format!(
+            "`{tool}` found no command '{name}' in the project's environment: add the package that provides it to \
+             the project's dependencies (or sync the environment first). Not fixed by installing a system tool."
+        );
+    }
+    Some(hit)
 }
 
 fn poetry_no_pyproject(_: &Line<'_>) -> Option<Hit> {

@@ -265,8 +265,9 @@ fn command_not_found(line: &Line<'_>) -> Option<Hit> {
     if let Some(name) = after(text, "command not found: ") {
         return Some(command_hit(name.trim(), line, 0.85));
     }
-    let at = text.find(": command not found")?;
-    let before = &text[..at];
+    // bash ends its message with the words: `{prefix}: {name}: command not
+    // found`. Text after them is someone's sentence quoting the message.
+    let before = text.trim_end().strip_suffix(": command not found")?;
     let name = before.rsplit(": ").next().unwrap_or(before);
     // `Error: bash: command not found` from a UI copy keeps its prefix.
     let name = name.trim().trim_start_matches("Error: ");

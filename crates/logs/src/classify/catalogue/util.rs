@@ -112,6 +112,24 @@ pub fn command_hit(raw: &str, line: &Line<'_>, confidence_known: f32) -> Hit {
             "'{name}' is not a command; probably a typo of '{tool}' in the script."
         ));
     }
+    if let Some(runner) = package_script_runner(line) {
+        return Hit::cause(
+            Category::MissingCommand,
+            0.6,
+            format!(
+                "Command '{name}' was not found while {runner} ran a package.json script: it is a binary of a package \
+                 the project should install (its dependencies were not installed, or the package is not in \
+                 package.json). Not fixed by installing a system tool."
+            ),
+        )
+        .with_subject(
+            name,
+            SubjectDetail::Command {
+                name: name.to_string(),
+                known: is_known_tool(name),
+            },
+        );
+    }
     let known = is_known_tool(name);
     let confidence = match (known, script_mentions(line.script, name)) {
         (true, _) => confidence_known,
@@ -135,6 +153,24 @@ pub fn command_hit(raw: &str, line: &Line<'_>, confidence_known: f32) -> Hit {
         )
         // Only a tool we know how to install makes a safe fix.
         .fixable(known)
+}
+
+/// The package manager running a package.json script just before this line:
+/// npm and pnpm announce a script with `> {name}@{version} {script}` and the
+/// command on the next line (`> eslint .`); yarn classic with `$ {command}`.
+/// The script's PATH starts with `node_modules/.bin`, so a command missing
+/// there is a package's binary, not a system tool.
+fn package_script_runner(line: &Line<'_>) -> Option<&'static str> {
+    line.recent.iter().rev().find_map(|l| {
+        let l = l.trim_start();
+        if regex!(r"^> (?:@[^/\s]+/)?[^@\s]+@\S+ [\w:.-]+").is_match(l) {
+            Some("npm or pnpm")
+        } else if l.starts_with("yarn run v") {
+            Some("yarn")
+        } else {
+            None
+        }
+    })
 }
 
 /// The host of the first `http(s)://` URL in `text`.

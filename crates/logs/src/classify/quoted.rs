@@ -1,0 +1,176 @@
+//! Lines that quote a message instead of reporting one: no catalogue entry
+//! reads them, whatever needle they contain.
+//!
+//! A failure message means something only when the program that hit the
+//! failure prints it. The same words also appear as data: in a test's
+//! assertion and its expected/received values, in the trace of a shell
+//! command (`set -x`), in `grep -n` output, and in text the step's own script
+//! writes (`echo "::error::…"`). Each shape below comes from the printing
+//! program's documented output format:
+//!
+//! - pytest shows the failing source line (`>       assert …`) and the
+//!   assertion's explanation with an `E` margin (`E       assert …`, `E
+//!   AssertionError: …`, `E        +  where …`); `unittest` and Node's
+//!   `node:assert` raise `AssertionError` (`AssertionError [ERR_ASSERTION]: …`);
+//! - Jest and Vitest print `Expected: …` / `Received: …` (also `Expected
+//!   substring:`, `Received string:`, `Expected value:` …) and the
+//!   `expect(received).toBe(expected)` heading;
+//! - Go's `testing` package prefixes `t.Log`/`t.Error` output with
+//!   `{file}_test.go:{line}: `;
+//! - Rust's `assert_eq!` prints `left: …` / `right: …` under `assertion
+//!   `left == right` failed`;
+//! - bash and dash trace commands with `PS4` (`+ `, `++ ` for nested
+//!   substitutions) under `set -x`;
+//! - `grep -n` prints `{file}:{line}:{matched text}` with no space after the
+//!   second colon (unlike compilers' `{file}:{line}:{col}: ` and Ruby's
+//!   `{file}:{line}:in '…'` backtrace lines, which are not quotes);
+//! - text the step's script contains verbatim (shown in the step's `Run`
+//!   header), or that the traced command just before it echoed, is the
+//!   script's own words.
+//!
+//! A quoted line can still be an `##[error]` annotation the script raised on
+//! purpose; it is then only an unexplained error line (weak, `unknown`).
+
+use super::catalogue::util::regex;
+use super::hit::Line;
+
+/// Shortest text taken as the script's own words when the script contains it
+/// (shorter texts such as `Killed` can occur in any script by chance).
+const MIN_SCRIPT_TEXT: usize = 12;
+
+/// Why `line` is a quote rather than a report, or `None`.
+pub fn quoted_by(line: &Line<'_>) -> Option<&'static str> {
+    let text = line.text;
+    let body = text.trim_start();
+    if is_assertion(body) {
+        return Some("test assertion output");
+    }
+    if is_trace(body) {
+        return Some("a shell's command trace (set -x)");
+    }
+    if is_grep_match(body) {
+        return Some("grep output");
+    }
+    if written_by_script(line) {
+        return Some("text the step's script writes itself");
+    }
+    None
+}
+
+fn is_assertion(body: &str) -> bool {
+    // pytest's margins: `E   ` before the explanation, `>   ` before the
+    // failing source line.
+    let inner = strip_margin(body, 'E')
+        .or_else(|| strip_margin(body, '>'))
+        .unwrap_or(body);
+    regex!(
+        r"^(?:assert\b|AssertionError\b|\+\s+where\b|self\.assert[A-Za-z]*\(|expect\(|assert\.[a-zA-Z]+\(|(?:Expected|Received)(?: [a-z]+)?:\s|(?:left|right): )"
+    )
+    .is_match(inner)
+        || regex!(r"^[\w./-]*_test\.go:\d+: ").is_match(body)
+}
+
+/// `E       assert …` → `assert …`: a one-letter margin and at least one space.
+fn strip_margin(body: &str, margin: char) -> Option<&str> {
+    let rest = body.strip_prefix(margin)?;
+    let trimmed = rest.trim_start();
+    (trimmed.len() < rest.len()).then_some(trimmed)
+}
+
+fn is_trace(body: &str) -> bool {
+    let pluses = body.bytes().take_while(|&b| b == b'+').count();
+    pluses > 0 && body.as_bytes().get(pluses) == Some(&b' ')
+}
+
+fn is_grep_match(body: &str) -> bool {
+    let Some(c) = regex!(r"^([^\s:]+):(\d+):(.)").captures(body) else {
+        return false;
+    };
+    let path = &c[1];
+    let next = c[3].chars().next().unwrap_or(' ');
+    let rest = &body[c.get(3).map_or(0, |m| m.start())..];
+    path.contains(['/', '.']) && !next.is_whitespace() && !next.is_ascii_digit() && !rest.starts_with("in ")
+}
+
+fn written_by_script(line: &Line<'_>) -> bool {
+    let text = line.text.trim();
+    if text.len() < MIN_SCRIPT_TEXT {
+        return false;
+    }
+    line.script.contains(text)
+        || line
+            .recent
+            .last()
+            .is_some_and(|previous| is_trace(previous.trim_start()) && previous.contains(text))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn quoted(text: &str) -> Option<&'static str> {
+        quoted_by(&Line::plain(text))
+    }
+
+    #[test]
+    fn test_output_is_quoted() {
+        for text in [
+            "    assert \"ModuleNotFoundError: No module named 'foo'\" in out",
+            ">       assert result == \"jq: command not found\"",
+            "E       AssertionError: assert 'API rate limit exceeded' in ''",
+            "E        +  where 'x' = run('429 Too Many Requests')",
+            "AssertionError [ERR_ASSERTION]: Cannot find module 'x' was expected",
+            "    Expected: \"429 Too Many Requests\"",
+            "    Received string:    \"Error: Cannot find module 'left-pad'\"",
+            "    expect(received).toThrow(\"command not found\")",
+            "    client_test.go:42: got error \"API rate limit exceeded for 1.2.3.4\", want nil",
+            "  left: \"No such file or directory\"",
+        ] {
+            assert_eq!(quoted(text), Some("test assertion output"), "{text}");
+        }
+    }
+
+    #[test]
+    fn traces_and_grep_output_are_quoted() {
+        assert!(quoted("+ echo 'jq: command not found'").is_some());
+        assert!(quoted("++ grep -c 'No module named' log.txt").is_some());
+        assert!(quoted("logs/build.log:12:/bin/sh: 1: jq: command not found").is_some());
+    }
+
+    #[test]
+    fn reports_are_not_quoted() {
+        for text in [
+            "E   ModuleNotFoundError: No module named 'requests'",
+            "ModuleNotFoundError: No module named 'yaml'",
+            "/home/runner/work/_temp/a.sh: line 3: jq: command not found",
+            "src/main.c:3:10: fatal error: zlib.h: No such file or directory",
+            "/usr/lib/ruby/3.2.0/x.rb:85:in 'require': cannot load such file -- nokogiri (LoadError)",
+            "tests/conftest.py:3: in <module>",
+            "Expected identifier but found end of file",
+            "+1 more error",
+            "main.go:5:2: no required module provides package github.com/x/y",
+        ] {
+            assert_eq!(quoted(text), None, "{text}");
+        }
+    }
+
+    #[test]
+    fn the_scripts_own_words_are_quoted() {
+        let echoed = Line {
+            script: "echo \"::error::Deploy skipped: No module named 'boto3' on purpose\"\n",
+            ..Line::plain("Deploy skipped: No module named 'boto3' on purpose")
+        };
+        assert!(quoted_by(&echoed).is_some());
+        let traced = Line {
+            recent: &["+ echo 'error: jq: command not found in this image'"],
+            ..Line::plain("error: jq: command not found in this image")
+        };
+        assert!(quoted_by(&traced).is_some());
+        // The script runs the tool; the tool's message is not in the script.
+        let ran = Line {
+            script: "python -c 'import yaml'\n",
+            ..Line::plain("ModuleNotFoundError: No module named 'yaml'")
+        };
+        assert_eq!(quoted_by(&ran), None);
+    }
+}
