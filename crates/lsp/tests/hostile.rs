@@ -101,7 +101,7 @@ async fn the_tab_quick_fix_leaves_a_block_scalar_alone() {
         .diagnostics(WF_URI, Some(1))
         .await
         .into_iter()
-        .filter(|d| d["code"] == "syntax")
+        .filter(|d| d["code"] == "syntax/parse")
         .collect();
     assert_eq!(diags.len(), 1, "{diags:?}");
     let actions = c

@@ -118,7 +118,7 @@ async fn utf8_is_used_when_offered() {
     let diags = c.diagnostics(WF_URI, Some(1)).await;
     let syntax = diags
         .iter()
-        .find(|d| d["code"] == "syntax")
+        .find(|d| d["code"] == "syntax/missing-space")
         .expect("missing space diagnostic");
     // `      - {name: 😀, ` is 21 bytes (the emoji is 4; 19 UTF-16 units).
     assert_eq!(syntax["range"]["start"], json!({"line": 7, "character": 21}));
@@ -130,7 +130,7 @@ async fn quick_fix_applies_and_clears_the_diagnostic() {
     let mut text = "name: 日本 😀\non: push\njobs:\n  build:\n    runs-on:ubuntu-latest\n    timeout-minutes: 5\n    steps:\n      - run: make\npermissions: {}\n".to_string();
     c.open(WF_URI, &text).await;
     let diags = c.diagnostics(WF_URI, Some(1)).await;
-    assert_eq!(codes(&diags), ["syntax"]);
+    assert_eq!(codes(&diags), ["syntax/parse"]);
     let actions = c
         .request(
             "textDocument/codeAction",
@@ -141,7 +141,7 @@ async fn quick_fix_applies_and_clears_the_diagnostic() {
     assert_eq!(actions.len(), 1, "{actions:?}");
     assert_eq!(actions[0]["kind"], "quickfix");
     assert!(actions[0]["title"].as_str().unwrap().contains("space after `runs-on:`"));
-    assert_eq!(actions[0]["diagnostics"][0]["code"], "syntax");
+    assert_eq!(actions[0]["diagnostics"][0]["code"], "syntax/parse");
     let edits = actions[0]["edit"]["changes"][WF_URI].as_array().unwrap().clone();
     let fixed = apply_edits(&text, &edits, false);
     assert!(fixed.contains("    runs-on: ubuntu-latest\n"));
@@ -171,7 +171,7 @@ async fn fix_all_applies_every_safe_fix() {
     let text = "on: push\njobs:\n  a:\n    runs-on:ubuntu-latest\n    timeout-minutes: 5\n    steps:\n      - run: x\n  b:\n    runs-on:ubuntu-latest\n    timeout-minutes: 5\n    steps:\n      - run: y\npermissions: {}\n";
     c.open(WF_URI, text).await;
     let diags = c.diagnostics(WF_URI, Some(1)).await;
-    assert_eq!(codes(&diags), ["syntax", "syntax"]);
+    assert_eq!(codes(&diags), ["syntax/parse", "syntax/parse"]);
     let actions = c
         .request(
             "textDocument/codeAction",
@@ -521,7 +521,7 @@ async fn initialization_options_choose_the_config_file_and_override_severities()
         "ci/lint.yml's warning: {diags:?}"
     );
     assert_eq!(
-        severity_of("job-needs"),
+        severity_of("job-needs/unknown-job"),
         Some(json!(3)),
         "the override's info: {diags:?}"
     );

@@ -30,9 +30,44 @@ pub const RULE: Rule = Rule {
     enabled_by_default: true,
     summary: "`uses:` format, inputs of local and popular actions, and outdated action versions.",
     kinds: ALL_FILES,
-    codes: &[],
+    codes: &[
+        EXPRESSION,
+        INVALID_REF,
+        WORKFLOW_IN_STEP,
+        LOCAL_MISSING,
+        LOCAL_METADATA,
+        MISSING_INPUT,
+        DEPRECATED_INPUT,
+        UNKNOWN_INPUT,
+        REMOVED_RUNTIME,
+        RETIRED_RUNTIME,
+        SHUT_DOWN,
+    ],
     check,
 };
+
+/// A `${{ }}` in `uses:`, which GitHub does not evaluate.
+pub const EXPRESSION: &str = "action/expression";
+/// A `uses:` that is not `owner/repo@ref`, `./path` or `docker://image`.
+pub const INVALID_REF: &str = "action/invalid-ref";
+/// A reusable workflow called from a step.
+pub const WORKFLOW_IN_STEP: &str = "action/workflow-in-step";
+/// A local action whose directory has no `action.yml`.
+pub const LOCAL_MISSING: &str = "action/local-missing";
+/// A local action whose metadata is invalid.
+pub const LOCAL_METADATA: &str = "action/local-metadata";
+/// A required input of the action is not given.
+pub const MISSING_INPUT: &str = "action/missing-input";
+/// An input the action has deprecated.
+pub const DEPRECATED_INPUT: &str = "action/deprecated-input";
+/// An input the action does not define.
+pub const UNKNOWN_INPUT: &str = "action/unknown-input";
+/// A popular action's major that runs on node12/node16.
+pub const REMOVED_RUNTIME: &str = "action/removed-runtime";
+/// A popular action's major that runs on node20.
+pub const RETIRED_RUNTIME: &str = "action/retired-runtime";
+/// A popular action's major whose backend GitHub shut down.
+pub const SHUT_DOWN: &str = "action/shut-down";
 
 /// A parsed step `uses:` value.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -239,13 +274,15 @@ fn check_step(ctx: &mut Context<'_>, step: &Node, cache: &mut LocalActions) {
             Severity::Warning,
             range,
             "GitHub does not evaluate `${{ }}` expressions in `uses:`: actions are resolved before the job runs",
-        );
+        )
+        .set_code(EXPRESSION);
         return;
     }
     let action = match parse_action_ref(uses) {
         Ok(a) => a,
         Err(why) => {
-            ctx.report(range, format!("invalid action reference {uses:?}: {why}"));
+            ctx.report(range, format!("invalid action reference {uses:?}: {why}"))
+                .set_code(INVALID_REF);
             return;
         }
     };
@@ -259,7 +296,8 @@ fn check_step(ctx: &mut Context<'_>, step: &Node, cache: &mut LocalActions) {
                 ctx.report(
                     range,
                     format!("{uses:?} is a reusable workflow; call it from a job's `uses:`, not from a step"),
-                );
+                )
+                .set_code(WORKFLOW_IN_STEP);
                 return;
             }
             let known = known_action(&name);
@@ -287,7 +325,8 @@ fn local_action(
         ctx.report(
             range,
             format!("{uses:?} is a workflow file; call a reusable workflow from a job's `uses:`, not from a step"),
-        );
+        )
+        .set_code(WORKFLOW_IN_STEP);
         return;
     }
     let repo = ctx.repo;
@@ -311,7 +350,7 @@ fn local_action(
                         }
                     ),
                 )
-                .set_code("action/local-missing");
+                .set_code(LOCAL_MISSING);
             }
         }
         return;
@@ -331,7 +370,7 @@ fn local_action(
                 range,
                 format!("missing input {:?}, which action {uses:?} requires", input.name),
             )
-            .set_code("action/missing-input");
+            .set_code(MISSING_INPUT);
         }
     }
     for input in inputs {
@@ -341,7 +380,7 @@ fn local_action(
                 key.span,
                 format!("input {:?} of action {uses:?} is deprecated: {msg}", input.name),
             )
-            .set_code("action/deprecated-input");
+            .set_code(DEPRECATED_INPUT);
         }
     }
 }
@@ -365,19 +404,19 @@ fn outdated_major(
     let (severity, code, why) = if known.is_some_and(|k| major <= k.broken_through) {
         (
             Severity::Error,
-            "action/shut-down",
+            SHUT_DOWN,
             "no longer works: GitHub shut down the service it depends on".to_string(),
         )
     } else {
         match (status, runtime) {
             (Some(runtimes::NodeStatus::Removed), Some(r)) => (
                 Severity::Warning,
-                "action/removed-runtime",
+                REMOVED_RUNTIME,
                 format!("runs on {r}, which GitHub no longer supports"),
             ),
             (Some(runtimes::NodeStatus::Retired), Some(r)) => (
                 Severity::Warning,
-                "action/retired-runtime",
+                RETIRED_RUNTIME,
                 format!(
                     "runs on {r}, which GitHub has retired (Node.js 24 is the default from 2026-06-02 and Node.js 20 \
                      is removed from runners on 2026-09-16)"
@@ -434,7 +473,8 @@ fn popular_action(
                 Severity::Warning,
                 key.span,
                 format!("input {old:?} of action {uses:?} is deprecated; use {new:?} instead"),
-            );
+            )
+            .set_code(DEPRECATED_INPUT);
         }
     }
     // Inputs are only known for the majors the table was curated against;
@@ -452,7 +492,8 @@ fn popular_action(
                 Severity::Warning,
                 range,
                 format!("missing input {input:?}, which action {uses:?} requires"),
-            );
+            )
+            .set_code(MISSING_INPUT);
         }
     }
 }
@@ -517,7 +558,8 @@ fn check_with(ctx: &mut Context<'_>, uses: &str, with: Option<&Node>, inputs: &[
             severity,
             e.key.span,
             format!("input {key:?} is not defined in action {uses:?}{hint}; {available}"),
-        );
+        )
+        .set_code(UNKNOWN_INPUT);
     }
 }
 

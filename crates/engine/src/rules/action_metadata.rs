@@ -24,9 +24,35 @@ pub const RULE: Rule = Rule {
     enabled_by_default: true,
     summary: "Action metadata: end-of-life runtimes, branding values, colliding input names, ignored settings.",
     kinds: ACTIONS,
-    codes: &[],
+    codes: &[
+        MISSING_DESCRIPTION,
+        RETIRED_RUNTIME,
+        RETIRING_RUNTIME,
+        IGNORED_SETTING,
+        COLLIDING_NAMES,
+        BRANDING_ICON,
+        BRANDING_COLOR,
+        MISSING_FILE,
+    ],
     check,
 };
+
+/// No `description`, which GitHub's metadata syntax requires.
+pub const MISSING_DESCRIPTION: &str = "action-metadata/missing-description";
+/// A Node.js runtime GitHub no longer runs as declared.
+pub const RETIRED_RUNTIME: &str = "action-metadata/retired-runtime";
+/// A Node.js runtime GitHub is retiring.
+pub const RETIRING_RUNTIME: &str = "action-metadata/retiring-runtime";
+/// A setting that has no effect for this kind of action.
+pub const IGNORED_SETTING: &str = "action-metadata/ignored-setting";
+/// Inputs or outputs whose names differ only in case.
+pub const COLLIDING_NAMES: &str = "action-metadata/colliding-names";
+/// A `branding.icon` that is not a Feather icon name.
+pub const BRANDING_ICON: &str = "action-metadata/branding-icon";
+/// A `branding.color` GitHub does not offer.
+pub const BRANDING_COLOR: &str = "action-metadata/branding-color";
+/// A file named by `runs` that does not exist.
+pub const MISSING_FILE: &str = "action-metadata/missing-file";
 
 /// `branding.color` values GitHub accepts.
 pub const BRANDING_COLORS: &[&str] = &[
@@ -50,12 +76,7 @@ const RETIRING_NODE: &[&str] = &["node20"];
 
 /// Codes of findings that are not errors in the action file itself but are
 /// still worth showing where a workflow uses the action.
-pub const SHOWN_AT_USE_SITE: &[&str] = &[
-    "action-metadata/missing-description",
-    "action-metadata/branding-icon",
-    "action-metadata/branding-color",
-    "action-metadata/ignored-setting",
-];
+pub const SHOWN_AT_USE_SITE: &[&str] = &[MISSING_DESCRIPTION, BRANDING_ICON, BRANDING_COLOR, IGNORED_SETTING];
 
 fn check(ctx: &mut Context<'_>) {
     let Some(root) = ctx.root() else { return };
@@ -66,7 +87,7 @@ fn check(ctx: &mut Context<'_>) {
             at,
             "action metadata has no `description`; GitHub's metadata syntax requires one (the Marketplace shows it)",
         )
-        .set_code("action-metadata/missing-description");
+        .set_code(MISSING_DESCRIPTION);
     }
     for key in ["inputs", "outputs"] {
         if let Some(items) = root.get(key).and_then(Node::as_mapping) {
@@ -92,13 +113,13 @@ fn runtime(ctx: &mut Context<'_>, runs: &Node) {
             using.report_span(),
             format!("`using: {name}` is end-of-life; GitHub runs the action on a newer Node.js instead. Test it on and declare `node24`"),
         )
-        .set_code("action-metadata/retired-runtime");
+        .set_code(RETIRED_RUNTIME);
     } else if RETIRING_NODE.contains(&name) {
         ctx.report(
             using.report_span(),
             format!("`using: {name}` is being retired by GitHub, which moves actions to Node.js 24; test the action on and declare `node24`"),
         )
-        .set_code("action-metadata/retiring-runtime");
+        .set_code(RETIRING_RUNTIME);
     }
 }
 
@@ -111,7 +132,7 @@ fn ignored_settings(ctx: &mut Context<'_>, runs: &Node, root: &Node) {
                     e.key.span,
                     format!("`{cond}` has no effect without `{script}` (or `{also_docker}`)"),
                 )
-                .set_code("action-metadata/ignored-setting");
+                .set_code(IGNORED_SETTING);
             }
         }
     }
@@ -131,7 +152,7 @@ fn ignored_settings(ctx: &mut Context<'_>, runs: &Node, root: &Node) {
                     output.key.as_str().unwrap_or("")
                 ),
             );
-            d.set_code("action-metadata/ignored-setting");
+            d.set_code(IGNORED_SETTING);
         }
     }
 }
@@ -155,7 +176,7 @@ fn colliding_names(ctx: &mut Context<'_>, items: &[Entry], section: &str) {
             e.key.span,
             format!("{section} name {name:?} collides with {first_name:?} (line {line}): names are case-insensitive"),
         )
-        .set_code("action-metadata/colliding-names");
+        .set_code(COLLIDING_NAMES);
     }
 }
 
@@ -165,8 +186,8 @@ fn branding_values(ctx: &mut Context<'_>, branding: &[Entry]) {
             continue;
         };
         let (allowed, what, code): (&[&str], &str, &'static str) = match key {
-            "color" => (BRANDING_COLORS, "color", "action-metadata/branding-color"),
-            "icon" => (FEATHER_ICONS, "icon", "action-metadata/branding-icon"),
+            "color" => (BRANDING_COLORS, "color", BRANDING_COLOR),
+            "icon" => (FEATHER_ICONS, "icon", BRANDING_ICON),
             _ => continue,
         };
         if e.value.is_null() || allowed.contains(&value) {

@@ -25,9 +25,16 @@ pub const RULE: Rule = Rule {
     enabled_by_default: true,
     summary: "`actions/checkout` without `persist-credentials: false` leaves the token where later steps and artifacts reach it.",
     kinds: WORKFLOWS,
-    codes: &[],
+    codes: &[UNTRUSTED_CODE, UPLOAD, PERSISTED],
     check,
 };
+
+/// Persisted credentials beside code from a pull request.
+pub const UNTRUSTED_CODE: &str = "artipacked/untrusted-code";
+/// A checkout whose persisted credentials are uploaded as an artifact.
+pub const UPLOAD: &str = "artipacked/upload";
+/// A checkout that persists its credentials (auditor persona).
+pub const PERSISTED: &str = "artipacked/persisted";
 
 const PUSHING_ACTIONS: &[&str] = &[
     "stefanzweifel/git-auto-commit-action",
@@ -77,21 +84,21 @@ fn check(ctx: &mut Context<'_>) {
         });
         let (code, severity, confidence, message) = if privileged && untrusted_ref {
             (
-                "artipacked/untrusted-code",
+                UNTRUSTED_CODE,
                 HIGH,
                 Confidence::High,
                 "this checkout of the pull request's code keeps the token on disk, where that code can read it; set `persist-credentials: false`",
             )
         } else if later.iter().any(|s| uploads_workspace(s.node)) {
             (
-                "artipacked/upload",
+                UPLOAD,
                 MEDIUM,
                 Confidence::High,
                 "the token stays on disk after this checkout and a later step uploads the workspace as an artifact, which can publish it; set `persist-credentials: false`",
             )
         } else if ctx.shows(Persona::Pedantic) {
             (
-                "artipacked/persisted",
+                PERSISTED,
                 LOW,
                 Confidence::Low,
                 "the token stays on disk after this checkout, readable by every later step; set `persist-credentials: false` unless a step pushes",

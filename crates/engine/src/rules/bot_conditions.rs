@@ -22,9 +22,12 @@ pub const RULE: Rule = Rule {
     enabled_by_default: true,
     summary: "`github.actor == '<bot>[bot]'` can be spoofed; check the pull request's author instead.",
     kinds: ALL_FILES,
-    codes: &[],
+    codes: &[SPOOFABLE_ACTOR],
     check,
 };
+
+/// A condition on `github.actor` (or `triggering_actor`) being a bot.
+pub const SPOOFABLE_ACTOR: &str = "bot-conditions/spoofable-actor";
 
 const SPOOFABLE: &[&str] = &["github.actor", "github.triggering_actor"];
 const PR_EVENTS: &[&str] = &[
@@ -61,7 +64,7 @@ fn check(ctx: &mut Context<'_>) {
                 )
             });
             let d = ctx.report_audit(
-                "bot-conditions",
+                SPOOFABLE_ACTOR,
                 HIGH,
                 if alone { Confidence::High } else { Confidence::Medium },
                 range,

@@ -26,9 +26,12 @@ pub const RULE: Rule = Rule {
     enabled_by_default: true,
     summary: "Release and publishing workflows must not restore caches that other runs can write.",
     kinds: WORKFLOWS,
-    codes: &[],
+    codes: &[RELEASE_CACHE],
     check,
 };
+
+/// A release or publishing workflow that restores a cache other runs can write.
+pub const RELEASE_CACHE: &str = "cache-poisoning/release-cache";
 
 /// How a cache-aware action restores a cache, from its `action.yml`.
 struct CacheAction {
@@ -231,7 +234,7 @@ fn check(ctx: &mut Context<'_>) {
                 )
             });
             let d = ctx.report_audit(
-                "cache-poisoning",
+                RELEASE_CACHE,
                 HIGH,
                 confidence,
                 uses,

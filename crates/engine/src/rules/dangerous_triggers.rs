@@ -23,9 +23,16 @@ pub const RULE: Rule = Rule {
     enabled_by_default: true,
     summary: "`pull_request_target`, `workflow_run` and `issue_comment` run with write access for outsiders; never run their code.",
     kinds: WORKFLOWS,
-    codes: &[],
+    codes: &[TRIGGER, UNTRUSTED_CHECKOUT, UNTRUSTED_ARTIFACT],
     check,
 };
+
+/// A `pull_request_target` or `workflow_run` trigger.
+pub const TRIGGER: &str = "dangerous-triggers/trigger";
+/// A checkout of the pull request's code in such a workflow.
+pub const UNTRUSTED_CHECKOUT: &str = "dangerous-triggers/untrusted-checkout";
+/// An artifact of the triggering run downloaded in such a workflow.
+pub const UNTRUSTED_ARTIFACT: &str = "dangerous-triggers/untrusted-artifact";
 
 fn check(ctx: &mut Context<'_>) {
     let Some(root) = ctx.root() else { return };
@@ -64,7 +71,7 @@ fn check(ctx: &mut Context<'_>) {
             _ => "runs with the repository's secrets and a token that can write for a comment by anyone",
         };
         ctx.report_audit(
-            "dangerous-triggers/trigger",
+            TRIGGER,
             HIGH,
             confidence,
             node.report_span(),
@@ -82,7 +89,7 @@ fn check(ctx: &mut Context<'_>) {
                 (Confidence::Medium, "check that no later step builds or runs it")
             };
             ctx.report_audit(
-                "dangerous-triggers/untrusted-checkout",
+                UNTRUSTED_CHECKOUT,
                 HIGH,
                 confidence,
                 node.report_span(),
@@ -94,7 +101,7 @@ fn check(ctx: &mut Context<'_>) {
         }
         if let Some(node) = triggering_artifact(step.node) {
             ctx.report_audit(
-                "dangerous-triggers/untrusted-artifact",
+                UNTRUSTED_ARTIFACT,
                 HIGH,
                 Confidence::Medium,
                 node.report_span(),

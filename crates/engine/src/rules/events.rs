@@ -23,9 +23,56 @@ pub const RULE: Rule = Rule {
     enabled_by_default: true,
     summary: "Unknown events and activity types, misplaced filters, input defaults and cron schedules under `on:`.",
     kinds: WORKFLOWS,
-    codes: &[],
+    codes: &[
+        UNKNOWN,
+        UNAVAILABLE_FILTER,
+        CONFLICTING_FILTERS,
+        TOO_MANY_INPUTS,
+        NO_ACTIVITY_TYPES,
+        UNKNOWN_ACTIVITY_TYPE,
+        INVALID_CRON,
+        CRON_TOO_FREQUENT,
+        INVALID_TIMEZONE,
+        CHOICE_WITHOUT_OPTIONS,
+        DUPLICATE_OPTION,
+        DEFAULT_NOT_AN_OPTION,
+        OPTIONS_WITHOUT_CHOICE,
+        DEFAULT_TYPE,
+        UNUSED_DEFAULT,
+    ],
     check,
 };
+
+/// An event GitHub does not have.
+pub const UNKNOWN: &str = "events/unknown";
+/// A filter the event does not take, which GitHub ignores.
+pub const UNAVAILABLE_FILTER: &str = "events/unavailable-filter";
+/// A filter and its `-ignore` form on one event.
+pub const CONFLICTING_FILTERS: &str = "events/conflicting-filters";
+/// More `workflow_dispatch` inputs than GitHub allows.
+pub const TOO_MANY_INPUTS: &str = "events/too-many-inputs";
+/// `types:` on an event that has no activity types.
+pub const NO_ACTIVITY_TYPES: &str = "events/no-activity-types";
+/// An activity type the event does not have.
+pub const UNKNOWN_ACTIVITY_TYPE: &str = "events/unknown-activity-type";
+/// A `cron:` that is not a valid POSIX cron expression.
+pub const INVALID_CRON: &str = "events/invalid-cron";
+/// A schedule more frequent than GitHub runs (every 5 minutes).
+pub const CRON_TOO_FREQUENT: &str = "events/cron-too-frequent";
+/// A `timezone:` that is not an IANA name.
+pub const INVALID_TIMEZONE: &str = "events/invalid-timezone";
+/// A `choice` input without `options`.
+pub const CHOICE_WITHOUT_OPTIONS: &str = "events/choice-without-options";
+/// An option listed twice.
+pub const DUPLICATE_OPTION: &str = "events/duplicate-option";
+/// A `choice` default that is not one of its options.
+pub const DEFAULT_NOT_AN_OPTION: &str = "events/default-not-an-option";
+/// `options` on an input that is not a `choice`.
+pub const OPTIONS_WITHOUT_CHOICE: &str = "events/options-without-choice";
+/// A default of a `boolean` or `number` input that is not one.
+pub const DEFAULT_TYPE: &str = "events/default-type";
+/// A default of a required input, which is never used.
+pub const UNUSED_DEFAULT: &str = "events/unused-default";
 
 fn check(ctx: &mut Context<'_>) {
     let Some(on) = ctx.root().and_then(|r| r.get("on")) else {
@@ -63,7 +110,7 @@ fn event_name(ctx: &mut Context<'_>, node: &Node) {
         format!(
             "unknown event \"{name}\"{hint}; see https://docs.github.com/en/actions/reference/events-that-trigger-workflows"
         ),
-    );
+    ).set_code(UNKNOWN);
 }
 
 /// Where each filter is allowed.
@@ -97,7 +144,7 @@ fn event_config(ctx: &mut Context<'_>, name: &str, e: &Entry) {
                     Severity::Warning,
                     f.key.span,
                     format!("the \"{k}\" filter is not available for the \"{name}\" event, so it is ignored; it only applies to {}", events.join(", ")),
-                );
+                ).set_code(UNAVAILABLE_FILTER);
             }
         }
         if k == "types" {
@@ -116,7 +163,7 @@ fn event_config(ctx: &mut Context<'_>, name: &str, e: &Entry) {
                 ctx.report(
                     later.key.span,
                     format!("\"{a}\" and \"{b}\" cannot both be used for the \"{name}\" event; negate patterns with `!` in \"{a}\" instead"),
-                );
+                ).set_code(CONFLICTING_FILTERS);
             }
         }
     }
@@ -133,7 +180,7 @@ fn event_config(ctx: &mut Context<'_>, name: &str, e: &Entry) {
                             inputs.len()
                         ),
                     )
-                    .set_code("events/too-many-inputs");
+                    .set_code(TOO_MANY_INPUTS);
                 }
             }
         }
@@ -152,7 +199,8 @@ fn types(ctx: &mut Context<'_>, event: &str, v: &Node) {
             ctx.report(
                 v.report_span(),
                 format!("the \"{event}\" event has no activity types; remove \"types\""),
-            );
+            )
+            .set_code(NO_ACTIVITY_TYPES);
         }
         return;
     };
@@ -177,7 +225,8 @@ fn types(ctx: &mut Context<'_>, event: &str, v: &Node) {
         ctx.report(
             item.span,
             format!("invalid activity type \"{t}\" for the \"{event}\" event{hint}; available types are {list}"),
-        );
+        )
+        .set_code(UNKNOWN_ACTIVITY_TYPE);
     }
 }
 
@@ -187,7 +236,8 @@ fn schedule(ctx: &mut Context<'_>, v: &Node) {
             if let Some(expr) = cron.as_str().filter(|s| !s.trim().is_empty()) {
                 match parse_cron(expr) {
                     Err(msg) => {
-                        ctx.report(cron.span, format!("invalid cron expression \"{expr}\": {msg}"));
+                        ctx.report(cron.span, format!("invalid cron expression \"{expr}\": {msg}"))
+                            .set_code(INVALID_CRON);
                     }
                     Ok(c) => {
                         if let Some(minutes) = c.shortest_interval_minutes().filter(|m| *m < 5) {
@@ -196,7 +246,7 @@ fn schedule(ctx: &mut Context<'_>, v: &Node) {
                                 format!(
                                     "schedule \"{expr}\" runs every {minutes} minute(s), but the shortest interval GitHub runs is once every 5 minutes"
                                 ),
-                            );
+                            ).set_code(CRON_TOO_FREQUENT);
                         }
                     }
                 }
@@ -208,7 +258,7 @@ fn schedule(ctx: &mut Context<'_>, v: &Node) {
                     ctx.report(
                         tz.span,
                         format!("invalid timezone \"{name}\" in \"schedule\"; use an IANA name such as \"Europe/Berlin\" or \"Etc/UTC\""),
-                    );
+                    ).set_code(INVALID_TIMEZONE);
                 }
             }
         }
@@ -257,13 +307,15 @@ fn dispatch_input(ctx: &mut Context<'_>, input: &Entry) {
             ctx.report(
                 input.key.span,
                 format!("input \"{name}\" is of type \"choice\" but has no \"options\""),
-            );
+            )
+            .set_code(CHOICE_WITHOUT_OPTIONS);
         }
         let mut seen: Vec<&str> = Vec::new();
         for o in opts {
             let Some(s) = o.as_str() else { continue };
             if seen.contains(&s) {
-                ctx.report(o.span, format!("option \"{s}\" of input \"{name}\" is listed twice"));
+                ctx.report(o.span, format!("option \"{s}\" of input \"{name}\" is listed twice"))
+                    .set_code(DUPLICATE_OPTION);
             } else {
                 seen.push(s);
             }
@@ -276,7 +328,8 @@ fn dispatch_input(ctx: &mut Context<'_>, input: &Entry) {
                         "default \"{dv}\" of input \"{name}\" is not one of its options ({})",
                         seen.join(", ")
                     ),
-                );
+                )
+                .set_code(DEFAULT_NOT_AN_OPTION);
             }
         }
     } else if let Some(o) = options {
@@ -286,6 +339,7 @@ fn dispatch_input(ctx: &mut Context<'_>, input: &Entry) {
             input.key.span,
             format!("\"options\" only applies to inputs of type \"choice\", but input \"{name}\" is of type \"{ty}\""),
         )
+        .set_code(OPTIONS_WITHOUT_CHOICE)
         .labels
         .push(crate::diagnostic::Label {
             range: options_at,
@@ -303,13 +357,15 @@ fn check_default_type(ctx: &mut Context<'_>, name: &str, ty: &str, default: Opti
             ctx.report(
                 d.span,
                 format!("input \"{name}\" is a boolean, so its default must be `true` or `false`, not \"{dv}\""),
-            );
+            )
+            .set_code(DEFAULT_TYPE);
         }
         "number" if crate::yaml::parse_yaml_number(dv).is_none() => {
             ctx.report(
                 d.span,
                 format!("input \"{name}\" is a number, but its default \"{dv}\" is not a number"),
-            );
+            )
+            .set_code(DEFAULT_TYPE);
         }
         _ => {}
     }
@@ -330,7 +386,7 @@ fn call_input(ctx: &mut Context<'_>, input: &Entry) {
             Severity::Warning,
             d.span,
             format!("input \"{name}\" is required, so its default is never used; remove \"default\" or set `required: false`"),
-        );
+        ).set_code(UNUSED_DEFAULT);
     }
 }
 

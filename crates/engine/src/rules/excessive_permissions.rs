@@ -26,9 +26,18 @@ pub const RULE: Rule = Rule {
     enabled_by_default: true,
     summary: "Set a minimal `permissions:` block: the default token, `write-all` and workflow-wide write scopes give every job more than it needs.",
     kinds: WORKFLOWS,
-    codes: &[],
+    codes: &[DEFAULT_PERMISSIONS, WORKFLOW_WRITE, WRITE_ALL, READ_ALL],
     check,
 };
+
+/// A privileged workflow or job that keeps the token's default permissions.
+pub const DEFAULT_PERMISSIONS: &str = "excessive-permissions/default-permissions";
+/// Write permissions at the workflow level, given to every job.
+pub const WORKFLOW_WRITE: &str = "excessive-permissions/workflow-write";
+/// `permissions: write-all`.
+pub const WRITE_ALL: &str = "excessive-permissions/write-all";
+/// `permissions: read-all`.
+pub const READ_ALL: &str = "excessive-permissions/read-all";
 
 /// How bad a write grant of each scope is: what a leaked token could do.
 fn scope_severity(scope: &str) -> crate::diagnostic::AuditSeverity {
@@ -80,7 +89,7 @@ fn check(ctx: &mut Context<'_>) {
                     .map_or(root.span, |e| e.key.span);
                 let fix = workflow_fix(ctx, root, &needs);
                 let d = ctx.report_audit(
-                    "excessive-permissions/default-permissions",
+                    DEFAULT_PERMISSIONS,
                     MEDIUM,
                     Confidence::Medium,
                     at,
@@ -100,7 +109,7 @@ fn check(ctx: &mut Context<'_>) {
             None if !workflow_has && ctx.shows(job_persona(job)) => {
                 let fix = need.as_ref().and_then(|n| job_fix(ctx, job, n));
                 let d = ctx.report_audit(
-                    "excessive-permissions/default-permissions",
+                    DEFAULT_PERMISSIONS,
                     MEDIUM,
                     Confidence::Medium,
                     job.entry.key.span,
@@ -129,7 +138,7 @@ fn grant(ctx: &mut Context<'_>, p: &Node, level: &str) {
                     continue;
                 }
                 ctx.report_audit(
-                    "excessive-permissions/workflow-write",
+                    WORKFLOW_WRITE,
                     scope_severity(scope),
                     Confidence::High,
                     e.key.span.cover(e.value.span),
@@ -151,7 +160,7 @@ fn all_scopes(ctx: &mut Context<'_>, p: &Node, value: &str, level: &str) {
     match value {
         "write-all" => {
             ctx.report_audit(
-                "excessive-permissions/write-all",
+                WRITE_ALL,
                 HIGH,
                 Confidence::High,
                 p.span,
@@ -160,7 +169,7 @@ fn all_scopes(ctx: &mut Context<'_>, p: &Node, value: &str, level: &str) {
         }
         "read-all" => {
             ctx.report_audit(
-                "excessive-permissions/read-all",
+                READ_ALL,
                 MEDIUM,
                 Confidence::High,
                 p.span,

@@ -24,9 +24,12 @@ pub const RULE: Rule = Rule {
     enabled_by_default: true,
     summary: "Writing attacker-influenced text to `$GITHUB_ENV`/`$GITHUB_PATH` in a privileged workflow runs code in later steps.",
     kinds: WORKFLOWS,
-    codes: &[],
+    codes: &[UNTRUSTED_WRITE],
     check,
 };
+
+/// A write to `$GITHUB_ENV`/`$GITHUB_PATH` in a privileged workflow.
+pub const UNTRUSTED_WRITE: &str = "github-env/untrusted-write";
 
 fn check(ctx: &mut Context<'_>) {
     let Some(root) = ctx.root() else { return };
@@ -80,7 +83,7 @@ fn check(ctx: &mut Context<'_>) {
                 audit::file_offset(ctx.source, run, line_start + line.len()).max(start),
             );
             ctx.report_audit(
-                "github-env",
+                UNTRUSTED_WRITE,
                 HIGH,
                 confidence,
                 range,

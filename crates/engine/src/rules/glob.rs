@@ -19,9 +19,18 @@ pub const RULE: Rule = Rule {
     enabled_by_default: true,
     summary: "Syntax of branch, tag and path filter patterns under `on:`.",
     kinds: WORKFLOWS,
-    codes: &[],
+    codes: &[INVALID, NEVER_MATCHES, REF_NAME, SINGLE_CHARACTER_CLASS],
     check,
 };
+
+/// A pattern GitHub's filter syntax rejects (an unclosed `[`, a `*`-style quantifier with nothing before it, an empty pattern).
+pub const INVALID: &str = "glob/invalid";
+/// A path pattern that can never match a path (surrounding whitespace, a `.` or `..` segment).
+pub const NEVER_MATCHES: &str = "glob/never-matches";
+/// A branch or tag pattern with characters Git ref names cannot contain.
+pub const REF_NAME: &str = "glob/ref-name";
+/// A `[x]` class of one character, which is the character itself.
+pub const SINGLE_CHARACTER_CLASS: &str = "glob/single-character-class";
 
 const CHEAT_SHEET: &str = "see https://docs.github.com/en/actions/using-workflows/workflow-syntax-for-github-actions#filter-pattern-cheat-sheet";
 
@@ -44,6 +53,8 @@ pub struct GlobProblem {
     pub len: usize,
     pub message: String,
     pub severity: Severity,
+    /// The check code it is reported under.
+    pub code: &'static str,
 }
 
 fn check(ctx: &mut Context<'_>) {
@@ -89,7 +100,8 @@ fn check_pattern(ctx: &mut Context<'_>, node: &Node, kind: GlobKind) {
     }
     for problem in validate(pattern, kind) {
         let range = pattern_range(ctx.source, node, problem.offset, problem.len);
-        ctx.report_at(problem.severity, range, format!("{}; {CHEAT_SHEET}", problem.message));
+        ctx.report_at(problem.severity, range, format!("{}; {CHEAT_SHEET}", problem.message))
+            .set_code(problem.code);
     }
 }
 
@@ -136,17 +148,22 @@ struct Validator<'p> {
 const REF_FORBIDDEN: &str = "Git ref names cannot contain spaces, `~`, `^`, `:`, `[`, `?`, `*` or control characters";
 
 impl Validator<'_> {
-    fn problem(&mut self, offset: usize, len: usize, severity: Severity, message: String) {
+    fn problem(&mut self, offset: usize, len: usize, severity: Severity, code: &'static str, message: String) {
         self.problems.push(GlobProblem {
             offset,
             len,
             message,
             severity,
+            code,
         });
     }
 
     fn error(&mut self, offset: usize, len: usize, message: String) {
-        self.problem(offset, len, Severity::Error, message);
+        self.error_as(INVALID, offset, len, message);
+    }
+
+    fn error_as(&mut self, code: &'static str, offset: usize, len: usize, message: String) {
+        self.problem(offset, len, Severity::Error, code, message);
     }
 
     fn run(&mut self) {
@@ -156,7 +173,8 @@ impl Validator<'_> {
             return;
         }
         if self.kind == GlobKind::Path && pattern.trim() != pattern {
-            self.error(
+            self.error_as(
+                NEVER_MATCHES,
                 0,
                 pattern.len(),
                 format!("path pattern {pattern:?} has leading or trailing whitespace, so it never matches a path"),
@@ -176,7 +194,7 @@ impl Validator<'_> {
                 i = 1;
             }
             Some((_, '/')) if self.kind == GlobKind::Ref => {
-                self.error(0, 1, "a branch or tag name cannot start with `/`".into());
+                self.error_as(REF_NAME, 0, 1, "a branch or tag name cannot start with `/`".into());
                 i = 1;
                 repeatable = true;
             }
@@ -196,7 +214,8 @@ impl Validator<'_> {
                             i += 1;
                             last = next;
                             if self.kind == GlobKind::Ref {
-                                self.error(
+                                self.error_as(
+                                    REF_NAME,
                                     off,
                                     2,
                                     format!("escaped `{next}` is a literal `{next}`, which {REF_FORBIDDEN}"),
@@ -208,7 +227,7 @@ impl Validator<'_> {
                             last = next;
                         }
                         _ if self.kind == GlobKind::Ref => {
-                            self.error(
+                            self.error_as(REF_NAME,
                                 off,
                                 1,
                                 "`\\` is not allowed in a branch or tag name; it only escapes `[`, `?`, `+`, `*`, `\\` and `!` (regular expressions are not supported)".into(),
@@ -247,7 +266,8 @@ impl Validator<'_> {
                     repeatable = true;
                 }
                 ' ' | '\t' | '~' | '^' | ':' if self.kind == GlobKind::Ref => {
-                    self.error(
+                    self.error_as(
+                        REF_NAME,
                         off,
                         c.len_utf8(),
                         format!("{c:?} cannot be part of a branch or tag name: {REF_FORBIDDEN}"),
@@ -255,7 +275,8 @@ impl Validator<'_> {
                     repeatable = true;
                 }
                 c if self.kind == GlobKind::Ref && c.is_control() => {
-                    self.error(
+                    self.error_as(
+                        REF_NAME,
                         off,
                         c.len_utf8(),
                         format!("{c:?} cannot be part of a branch or tag name: {REF_FORBIDDEN}"),
@@ -267,7 +288,12 @@ impl Validator<'_> {
         }
         if self.kind == GlobKind::Ref && matches!(last, '/' | '.') && chars.len() > 1 {
             let off = pattern.len() - 1;
-            self.error(off, 1, format!("a branch or tag name cannot end with `{last}`"));
+            self.error_as(
+                REF_NAME,
+                off,
+                1,
+                format!("a branch or tag name cannot end with `{last}`"),
+            );
         }
     }
 
@@ -288,6 +314,7 @@ impl Validator<'_> {
                         off,
                         1,
                         Severity::Warning,
+                        SINGLE_CHARACTER_CLASS,
                         "a character class with a single character is the character itself; write `x` instead of `[x]`"
                             .into(),
                     );
@@ -330,7 +357,7 @@ impl Validator<'_> {
         let mut at = from;
         for segment in body.split('/') {
             if segment == "." || segment == ".." {
-                self.error(
+                self.error_as(NEVER_MATCHES,
                     at,
                     segment.len(),
                     format!("path patterns are matched against paths like `src/main.rs`, so a `{segment}` segment never matches"),

@@ -15,9 +15,12 @@ pub const RULE: Rule = Rule {
     enabled_by_default: true,
     summary: "Container registry passwords must come from `secrets`, not be written in the workflow.",
     kinds: WORKFLOWS,
-    codes: &[],
+    codes: &[PASSWORD],
     check,
 };
+
+/// A registry password written in the workflow.
+pub const PASSWORD: &str = "hardcoded-container-credentials/password";
 
 fn check(ctx: &mut Context<'_>) {
     let Some(wf) = ctx.workflow else { return };
@@ -41,7 +44,7 @@ fn check(ctx: &mut Context<'_>) {
             continue;
         }
         ctx.report_audit(
-            "hardcoded-container-credentials",
+            PASSWORD,
             HIGH,
             Confidence::High,
             password.span,

@@ -21,9 +21,14 @@ pub const RULE: Rule = Rule {
     enabled_by_default: true,
     summary: "`ACTIONS_ALLOW_UNSECURE_COMMANDS` re-enables `::set-env`/`::add-path`, which let any log line run code.",
     kinds: ALL_FILES,
-    codes: &[],
+    codes: &[ENABLED, COMPUTED_ENV],
     check,
 };
+
+/// `ACTIONS_ALLOW_UNSECURE_COMMANDS` set in an `env:`.
+pub const ENABLED: &str = "insecure-commands/enabled";
+/// An `env:` computed by an expression, which may set it (auditor persona).
+pub const COMPUTED_ENV: &str = "insecure-commands/computed-env";
 
 const VAR: &str = "ACTIONS_ALLOW_UNSECURE_COMMANDS";
 
@@ -52,7 +57,7 @@ fn check(ctx: &mut Context<'_>) {
                         )
                     });
                     let d = ctx.report_audit(
-                        "insecure-commands",
+                        ENABLED,
                         HIGH,
                         Confidence::High,
                         e.key.span.cover(e.value.span),
@@ -63,7 +68,7 @@ fn check(ctx: &mut Context<'_>) {
             }
             NodeKind::Scalar(_) if env.is_expression() && ctx.shows(Persona::Auditor) => {
                 ctx.report_audit(
-                    "insecure-commands",
+                    COMPUTED_ENV,
                     LOW,
                     Confidence::Low,
                     env.span,

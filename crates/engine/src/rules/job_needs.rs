@@ -13,9 +13,18 @@ pub const RULE: Rule = Rule {
     enabled_by_default: true,
     summary: "`needs:` must reference existing jobs, without duplicates or dependency cycles.",
     kinds: WORKFLOWS,
-    codes: &[],
+    codes: &[DUPLICATE, ITSELF, UNKNOWN_JOB, CYCLE],
     check,
 };
+
+/// A job listed twice in `needs:`.
+pub const DUPLICATE: &str = "job-needs/duplicate";
+/// A job that needs itself.
+pub const ITSELF: &str = "job-needs/itself";
+/// A needed job that does not exist.
+pub const UNKNOWN_JOB: &str = "job-needs/unknown-job";
+/// Jobs that need each other in a cycle.
+pub const CYCLE: &str = "job-needs/cycle";
 
 fn check(ctx: &mut Context<'_>) {
     let Some(wf) = ctx.workflow else { return };
@@ -36,12 +45,14 @@ fn check(ctx: &mut Context<'_>) {
                 continue;
             }
             if !seen.insert(name.to_ascii_lowercase()) {
-                ctx.report(need.span, format!("job \"{name}\" is listed twice in `needs:`"));
+                ctx.report(need.span, format!("job \"{name}\" is listed twice in `needs:`"))
+                    .set_code(DUPLICATE);
                 continue;
             }
             match index_of(name) {
                 Some(j) if j == i => {
-                    ctx.report(need.span, format!("job \"{}\" needs itself", job.id));
+                    ctx.report(need.span, format!("job \"{}\" needs itself", job.id))
+                        .set_code(ITSELF);
                 }
                 Some(j) => edges[i].push((j, need.span)),
                 None => {
@@ -56,13 +67,15 @@ fn check(ctx: &mut Context<'_>) {
                     // Reported at the job, as actionlint does (a job whose
                     // needs cannot be met is what GitHub rejects), with the
                     // name itself labelled.
-                    let d = ctx.report(
-                        job.entry.key.span,
-                        format!(
-                            "job \"{}\" needs job \"{name}\", which does not exist{hint}{known}",
-                            job.id
-                        ),
-                    );
+                    let d = ctx
+                        .report(
+                            job.entry.key.span,
+                            format!(
+                                "job \"{}\" needs job \"{name}\", which does not exist{hint}{known}",
+                                job.id
+                            ),
+                        )
+                        .set_code(UNKNOWN_JOB);
                     d.labels.push(crate::diagnostic::Label {
                         range: need.span,
                         message: "no job has this id".into(),
@@ -121,7 +134,7 @@ fn report_cycles(
                             range: span,
                             message: "this `needs` entry closes the cycle".into(),
                         });
-                        d.set_code("job-needs/cycle");
+                        d.set_code(CYCLE);
                     }
                     Color::Black => {}
                 }

@@ -12,9 +12,16 @@ pub const RULE: Rule = Rule {
     enabled_by_default: true,
     summary: "Matrix `exclude` rows must match existing keys and values; a key's values must be unique.",
     kinds: WORKFLOWS,
-    codes: &[],
+    codes: &[DUPLICATE_VALUE, EXCLUDE_UNKNOWN_KEY, EXCLUDE_NO_MATCH],
     check,
 };
+
+/// A value listed twice for one matrix key.
+pub const DUPLICATE_VALUE: &str = "matrix/duplicate-value";
+/// A key in `exclude` that is not a matrix key.
+pub const EXCLUDE_UNKNOWN_KEY: &str = "matrix/exclude-unknown-key";
+/// An `exclude` value that matches no value of its key, so it excludes nothing.
+pub const EXCLUDE_NO_MATCH: &str = "matrix/exclude-no-match";
 
 /// A value's structural text (key order kept), for comparing rows.
 fn canonical(n: &Node) -> String {
@@ -58,7 +65,8 @@ fn check(ctx: &mut Context<'_>) {
                         Severity::Warning,
                         item.report_span(),
                         "this value is listed twice in the matrix; the job runs twice with it".to_string(),
-                    );
+                    )
+                    .set_code(DUPLICATE_VALUE);
                 } else {
                     seen.push(c);
                 }
@@ -103,7 +111,7 @@ fn check(ctx: &mut Context<'_>) {
                                     short(ctx.text(e.value.span))
                                 ),
                             )
-                            .set_code("matrix/exclude-no-match");
+                            .set_code(EXCLUDE_NO_MATCH);
                         }
                         continue;
                     }
@@ -116,7 +124,8 @@ fn check(ctx: &mut Context<'_>) {
                             "\"{k}\" in \"exclude\" is not a matrix key{hint}; keys are {}",
                             names.join(", ")
                         ),
-                    );
+                    )
+                    .set_code(EXCLUDE_UNKNOWN_KEY);
                     continue;
                 };
                 let Some(items) = values.as_sequence() else { continue };
@@ -128,7 +137,7 @@ fn check(ctx: &mut Context<'_>) {
                     ctx.report(
                         e.value.report_span(),
                         format!("value {} of \"{k}\" in \"exclude\" matches none of the matrix values, so it excludes nothing", short(ctx.text(e.value.span))),
-                    );
+                    ).set_code(EXCLUDE_NO_MATCH);
                 }
             }
         }

@@ -59,9 +59,9 @@ pub struct Rule {
     pub kinds: &'static [FileKind],
     /// The stable codes of its checks (`timeout/missing`), each listed on
     /// its page under "## Codes": the only values `code` takes on its
-    /// diagnostics, and what `# autoheal: ignore[...]` accepts besides the
-    /// rule id. Empty while a rule's checks are not split into codes yet;
-    /// its diagnostics then carry the rule id as their code.
+    /// diagnostics (a finding without one still carries the bare rule id,
+    /// which no rule declares, so debug builds and `tests/rules.rs` catch
+    /// it), and what `# autoheal: ignore[...]` accepts besides the rule id.
     pub codes: &'static [&'static str],
     pub check: fn(&mut Context<'_>),
 }
@@ -144,11 +144,7 @@ pub(crate) fn run_rules(ctx: &mut Context<'_>, rules: &[&Rule]) {
 impl Rule {
     /// Whether `code` is one this rule's diagnostics may carry.
     pub fn emits(&self, code: &str) -> bool {
-        if self.codes.is_empty() {
-            code == self.id || code.strip_prefix(self.id).is_some_and(|c| c.starts_with('/'))
-        } else {
-            self.codes.contains(&code)
-        }
+        self.codes.contains(&code)
     }
 }
 

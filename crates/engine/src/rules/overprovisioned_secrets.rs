@@ -15,14 +15,17 @@ pub const RULE: Rule = Rule {
     enabled_by_default: true,
     summary: "Read secrets by name (`secrets.NAME`), never the whole context (`toJSON(secrets)`).",
     kinds: ALL_FILES,
-    codes: &[],
+    codes: &[WHOLE_CONTEXT],
     check,
 };
+
+/// The whole `secrets` context (`toJSON(secrets)`, `secrets[...]`).
+pub const WHOLE_CONTEXT: &str = "overprovisioned-secrets/whole-context";
 
 fn check(ctx: &mut Context<'_>) {
     audit::report_in_expressions(
         ctx,
-        "overprovisioned-secrets",
+        WHOLE_CONTEXT,
         (MEDIUM, Confidence::High),
         "this expression reads the whole `secrets` context, so every secret of the repository is sent to the runner; name the secrets it needs (`secrets.NAME`)",
         |expr| {

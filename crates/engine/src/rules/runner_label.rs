@@ -16,9 +16,16 @@ pub const RULE: Rule = Rule {
     enabled_by_default: true,
     summary: "`runs-on` labels must be GitHub-hosted images, configured self-hosted labels, or come with `self-hosted`.",
     kinds: WORKFLOWS,
-    codes: &[],
+    codes: &[UNKNOWN, RETIRED, CONFLICT],
     check,
 };
+
+/// A label no hosted image, self-hosted default or configured label has.
+pub const UNKNOWN: &str = "runner-label/unknown";
+/// An image GitHub has removed.
+pub const RETIRED: &str = "runner-label/retired";
+/// Hosted labels of different operating systems in one job.
+pub const CONFLICT: &str = "runner-label/conflict";
 
 /// The runner data: one dated file, with its sources inside.
 const DATA: &str = include_str!("../../data/runner-labels.txt");
@@ -184,7 +191,7 @@ fn check_labels(ctx: &mut Context<'_>, context: &[&Node], labels: &[&Node]) {
                     node.span,
                     format!("runner image \"{label}\" has been retired by GitHub, so this job never starts; use \"{now}\" or a current version"),
                 )
-                .set_code("runner-label/retired");
+                .set_code(RETIRED);
             }
             Some(LabelStatus::Hosted) => match first_hosted {
                 Some(first) if os_of(first) != os_of(label) => {
@@ -193,7 +200,7 @@ fn check_labels(ctx: &mut Context<'_>, context: &[&Node], labels: &[&Node]) {
                             node.span,
                             format!("label \"{label}\" conflicts with \"{first}\": a job runs on one machine; use a matrix to run on both"),
                         )
-                        .set_code("runner-label/conflict");
+                        .set_code(CONFLICT);
                 }
                 Some(_) => {}
                 None => first_hosted = Some(label),
@@ -212,7 +219,7 @@ fn check_labels(ctx: &mut Context<'_>, context: &[&Node], labels: &[&Node]) {
                         "unknown runner label \"{label}\"{hint}; if it is a self-hosted or larger runner, add it to `runner-labels` in .github/autoheal.yml"
                     ),
                 )
-                .set_code("runner-label/unknown");
+                .set_code(UNKNOWN);
             }
         }
     }

@@ -20,9 +20,12 @@ pub const RULE: Rule = Rule {
     enabled_by_default: true,
     summary: "`secrets: inherit` passes every secret to a reusable workflow; pass the ones it needs by name.",
     kinds: WORKFLOWS,
-    codes: &[],
+    codes: &[INHERIT],
     check,
 };
+
+/// `secrets: inherit` on a reusable workflow call.
+pub const INHERIT: &str = "secrets-inherit/inherit";
 
 fn check(ctx: &mut Context<'_>) {
     let Some(wf) = ctx.workflow else { return };
@@ -35,7 +38,7 @@ fn check(ctx: &mut Context<'_>) {
         }
         let fix = explicit_secrets(ctx, job);
         let d = ctx.report_audit(
-            "secrets-inherit",
+            INHERIT,
             MEDIUM,
             Confidence::High,
             uses.report_span().cover(secrets.span),

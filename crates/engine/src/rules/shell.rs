@@ -23,9 +23,16 @@ pub const RULE: Rule = Rule {
     enabled_by_default: true,
     summary: "`shell:` names, shells missing on the runner OS, and shellcheck on `run:` scripts when installed.",
     kinds: ALL_FILES,
-    codes: &[],
+    codes: &[UNKNOWN, WRONG_OS, SHELLCHECK],
     check,
 };
+
+/// A `shell:` that is neither a known shell nor a command with `{0}`.
+pub const UNKNOWN: &str = "shell/unknown";
+/// A shell the job's runner operating system does not have.
+pub const WRONG_OS: &str = "shell/wrong-os";
+/// A finding of shellcheck on a `run:` script.
+pub const SHELLCHECK: &str = "shell/shellcheck";
 
 /// The shells GitHub knows by name (matched case-insensitively).
 pub const SHELLS: &[&str] = &["bash", "pwsh", "python", "sh", "cmd", "powershell"];
@@ -167,7 +174,8 @@ fn shell_name(ctx: &mut Context<'_>, node: &Node, os: Option<Os>) {
                 "{why}: {trimmed:?}; {hint}use one of {} or a command with `{{0}}` such as `bash -euo pipefail {{0}}`",
                 SHELLS.iter().map(|s| format!("\"{s}\"")).collect::<Vec<_>>().join(", ")
             ),
-        );
+        )
+        .set_code(UNKNOWN);
         return;
     }
     os_compatible(ctx, node, os);
@@ -183,7 +191,7 @@ fn os_compatible(ctx: &mut Context<'_>, node: &Node, os: Option<Os>) {
         ctx.report(
             node.report_span(),
             "shell \"sh\" is only available on Linux and macOS runners, but this job runs on Windows; use `bash` (Git Bash) or `pwsh`",
-        );
+        ).set_code(WRONG_OS);
         return;
     }
     if os == Some(Os::Unix) && matches!(name.as_str(), "cmd" | "powershell") {
@@ -197,7 +205,8 @@ fn os_compatible(ctx: &mut Context<'_>, node: &Node, os: Option<Os>) {
             format!(
                 "shell {name:?} only exists on Windows runners, but this job runs on Linux or macOS; use {instead}"
             ),
-        );
+        )
+        .set_code(WRONG_OS);
     }
 }
 
@@ -280,7 +289,7 @@ fn run_checker(ctx: &mut Context<'_>, scripts: Vec<(&Node, Script)>) {
             Severity::Info
         };
         ctx.report_at(severity, range, format!("shellcheck {}: {}", f.code, f.message))
-            .set_code("shell/shellcheck");
+            .set_code(SHELLCHECK);
     }
 }
 

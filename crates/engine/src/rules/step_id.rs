@@ -10,9 +10,14 @@ pub const RULE: Rule = Rule {
     enabled_by_default: true,
     summary: "Step ids must be valid identifiers and unique (ignoring case) within their job.",
     kinds: WORKFLOWS,
-    codes: &[],
+    codes: &[INVALID, DUPLICATE],
     check,
 };
+
+/// An id outside GitHub's grammar.
+pub const INVALID: &str = "step-id/invalid";
+/// An id used by another step of the same job.
+pub const DUPLICATE: &str = "step-id/duplicate";
 
 fn check(ctx: &mut Context<'_>) {
     let Some(wf) = ctx.workflow else { return };
@@ -28,7 +33,7 @@ fn check(ctx: &mut Context<'_>) {
                 ctx.report(
                     node.span,
                     format!("invalid step id \"{id}\": ids must start with a letter or `_` and contain only letters, digits, `-` and `_`"),
-                );
+                ).set_code(INVALID);
             }
             if let Some((_, first)) = seen.iter().find(|(s, _)| s.eq_ignore_ascii_case(id)) {
                 let first = *first;
@@ -36,6 +41,7 @@ fn check(ctx: &mut Context<'_>) {
                     node.span,
                     format!("step id \"{id}\" is already used by another step in job \"{}\"", job.id),
                 )
+                .set_code(DUPLICATE)
                 .labels
                 .push(Label {
                     range: first,

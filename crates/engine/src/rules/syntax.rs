@@ -16,9 +16,41 @@ pub const RULE: Rule = Rule {
     enabled_by_default: true,
     summary: "YAML syntax errors, duplicate keys, merge keys and tab indentation, with re-parse-verified fixes.",
     kinds: ALL_FILES,
-    codes: &[],
+    codes: &[
+        PARSE,
+        DUPLICATE_KEY,
+        MERGE_KEY,
+        UNKNOWN_ALIAS,
+        MULTIPLE_DOCUMENTS,
+        ENCODING,
+        LIMIT,
+        UNUSED_ANCHOR,
+        MISSING_SPACE,
+        UNREADABLE,
+    ],
     check,
 };
+
+/// YAML the parser cannot read past.
+pub const PARSE: &str = "syntax/parse";
+/// The same key twice in one mapping.
+pub const DUPLICATE_KEY: &str = "syntax/duplicate-key";
+/// A `<<:` merge key, which GitHub's loader does not support.
+pub const MERGE_KEY: &str = "syntax/merge-key";
+/// An alias to an anchor that is not defined.
+pub const UNKNOWN_ALIAS: &str = "syntax/unknown-alias";
+/// More than one `---` document.
+pub const MULTIPLE_DOCUMENTS: &str = "syntax/multiple-documents";
+/// A file that is not UTF-8.
+pub const ENCODING: &str = "syntax/encoding";
+/// A file over a size, nesting, node or alias-expansion budget.
+pub const LIMIT: &str = "syntax/limit";
+/// An anchor no alias refers to.
+pub const UNUSED_ANCHOR: &str = "syntax/unused-anchor";
+/// `key:value` read as one string.
+pub const MISSING_SPACE: &str = "syntax/missing-space";
+/// A file that could not be read.
+pub const UNREADABLE: &str = "syntax/unreadable";
 
 /// Keys a workflow or action uses; `key:value` with one of these is almost
 /// surely a missing space, not a string.
@@ -167,7 +199,7 @@ fn unused_anchor(ctx: &Context<'_>, anchor: TextRange) -> Diagnostic {
         format!("anchor \"{name}\" is defined but never used by an alias"),
     )
     .with_fix(fix);
-    d.set_code("syntax/unused-anchor");
+    d.set_code(UNUSED_ANCHOR);
     d
 }
 
@@ -203,6 +235,7 @@ fn missing_space_after_colon(
             span,
             format!("missing space after `{key}:`; this is read as the string \"{value}\", not as a key"),
         )
+        .with_code(MISSING_SPACE)
         .with_fix(fix),
     )
 }
@@ -226,7 +259,7 @@ pub fn unreadable(path: &str, reason: &str) -> Diagnostic {
         TextRange::empty(0),
         format!("cannot read this file: {reason}"),
     )
-    .with_code("syntax/unreadable")
+    .with_code(UNREADABLE)
 }
 
 fn error_diagnostic(path: &str, severity: Severity, e: &yaml::SyntaxError) -> Diagnostic {
@@ -234,12 +267,17 @@ fn error_diagnostic(path: &str, severity: Severity, e: &yaml::SyntaxError) -> Di
         SyntaxErrorKind::Parse => format!("YAML syntax error: {}", e.message),
         _ => e.message.clone(),
     };
-    let d = Diagnostic::new(path, RULE.id, severity, e.range, message);
-    match e.kind {
+    let code = match e.kind {
+        SyntaxErrorKind::Parse => PARSE,
+        SyntaxErrorKind::DuplicateKey => DUPLICATE_KEY,
+        SyntaxErrorKind::MergeKey => MERGE_KEY,
+        SyntaxErrorKind::UnknownAlias => UNKNOWN_ALIAS,
+        SyntaxErrorKind::MultipleDocuments => MULTIPLE_DOCUMENTS,
+        SyntaxErrorKind::Encoding => ENCODING,
         // Over a budget: the file is not analyzed, whatever GitHub makes of it.
-        SyntaxErrorKind::Limit => d.with_code("syntax/limit"),
-        _ => d,
-    }
+        SyntaxErrorKind::Limit => LIMIT,
+    };
+    Diagnostic::new(path, RULE.id, severity, e.range, message).with_code(code)
 }
 
 /// Syntax fixes for the parse error at or nearest to `offset`, e.g. the

@@ -36,9 +36,24 @@ pub const RULE: Rule = Rule {
     enabled_by_default: true,
     summary: "Untrusted event data (issue titles, branch names, comments) must not be expanded by `${{ }}` inside `run:` or `github-script` scripts.",
     kinds: ALL_FILES,
-    codes: &[],
+    codes: &[EVENT, INPUT, REF, MATRIX, OUTPUT, EXPANSION],
     check,
 };
+
+/// Free text of the event payload that anyone can write (an issue title,
+/// a comment) expanded in a script.
+pub const EVENT: &str = "template-injection/event";
+/// An input or `choice` value expanded in a script.
+pub const INPUT: &str = "template-injection/input";
+/// A branch or tag name expanded in a script.
+pub const REF: &str = "template-injection/ref";
+/// A matrix value expanded in a script.
+pub const MATRIX: &str = "template-injection/matrix";
+/// A step or job output expanded in a script.
+pub const OUTPUT: &str = "template-injection/output";
+/// A value GitHub or the workflow fixes (a SHA, an id, a path) expanded in
+/// a script: not injectable, shown to auditors as a habit to avoid.
+pub const EXPANSION: &str = "template-injection/expansion";
 
 const ADVICE: &str = "is potentially untrusted. avoid using it directly in inline scripts. instead, pass it through an environment variable. see https://docs.github.com/en/actions/reference/security/secure-use#good-practices-for-mitigating-script-injection-attacks for more details";
 

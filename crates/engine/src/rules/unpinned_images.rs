@@ -20,9 +20,18 @@ pub const RULE: Rule = Rule {
     enabled_by_default: true,
     summary: "`container:` and `services:` images should be pinned to a digest, never left on `latest`.",
     kinds: WORKFLOWS,
-    codes: &[],
+    codes: &[UNPINNED, LATEST, TAG, EXPRESSION],
     check,
 };
+
+/// A container image without a tag or digest.
+pub const UNPINNED: &str = "unpinned-images/unpinned";
+/// A container image on `:latest`.
+pub const LATEST: &str = "unpinned-images/latest";
+/// A container image on a tag rather than a digest.
+pub const TAG: &str = "unpinned-images/tag";
+/// A container image computed by an expression.
+pub const EXPRESSION: &str = "unpinned-images/expression";
 
 fn check(ctx: &mut Context<'_>) {
     let Some(wf) = ctx.workflow else { return };
@@ -67,7 +76,7 @@ fn check(ctx: &mut Context<'_>) {
             }
             None if ctx.shows(Persona::Auditor) => {
                 ctx.report_audit(
-                    "unpinned-images/expression",
+                    EXPRESSION,
                     LOW,
                     Confidence::Low,
                     node.span,
@@ -86,7 +95,7 @@ fn judge(ctx: &mut Context<'_>, node: &Node, image: &str, whence: &str) {
     match image_tag(image) {
         None => {
             ctx.report_audit(
-                "unpinned-images/unpinned",
+                UNPINNED,
                 HIGH,
                 Confidence::High,
                 node.span,
@@ -95,7 +104,7 @@ fn judge(ctx: &mut Context<'_>, node: &Node, image: &str, whence: &str) {
         }
         Some("latest") => {
             ctx.report_audit(
-                "unpinned-images/latest",
+                LATEST,
                 HIGH,
                 Confidence::High,
                 node.span,
@@ -106,7 +115,7 @@ fn judge(ctx: &mut Context<'_>, node: &Node, image: &str, whence: &str) {
         }
         Some(_) if ctx.shows(Persona::Pedantic) => {
             ctx.report_audit(
-                "unpinned-images/tag",
+                TAG,
                 HIGH,
                 Confidence::High,
                 node.span,

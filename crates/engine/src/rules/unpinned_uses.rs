@@ -27,9 +27,12 @@ pub const RULE: Rule = Rule {
     enabled_by_default: true,
     summary: "Actions and reusable workflows should be pinned to a full commit SHA.",
     kinds: ALL_FILES,
-    codes: &[],
+    codes: &[REF],
     check,
 };
+
+/// An action or reusable workflow pinned to a tag or branch, not a commit SHA.
+pub const REF: &str = "unpinned-uses/ref";
 
 fn check(ctx: &mut Context<'_>) {
     // Reusable-workflow calls (job level), then every step's action.
@@ -70,7 +73,7 @@ fn check(ctx: &mut Context<'_>) {
             continue;
         }
         ctx.report_audit(
-            "unpinned-uses/ref",
+            REF,
             MEDIUM,
             Confidence::High,
             node.report_span(),

@@ -15,14 +15,17 @@ pub const RULE: Rule = Rule {
     enabled_by_default: true,
     summary: "A field of `fromJSON(secrets.X)` is not masked in logs; store each field as its own secret.",
     kinds: ALL_FILES,
-    codes: &[],
+    codes: &[JSON_FIELD],
     check,
 };
+
+/// A field of `fromJSON(secrets.X)`, which is not masked in logs.
+pub const JSON_FIELD: &str = "unredacted-secrets/json-field";
 
 fn check(ctx: &mut Context<'_>) {
     audit::report_in_expressions(
         ctx,
-        "unredacted-secrets",
+        JSON_FIELD,
         (MEDIUM, Confidence::High),
         "a field of a JSON secret is not masked in the logs (only whole secret values are); store the field as its own secret",
         fields_of_secrets,

@@ -20,9 +20,12 @@ pub const RULE: Rule = Rule {
     enabled_by_default: true,
     summary: "An `if:` with text around its `${{ }}` (often a `|` block's newline) is always true.",
     kinds: ALL_FILES,
-    codes: &[],
+    codes: &[ALWAYS_TRUE],
     check,
 };
+
+/// An `if:` with text around `${{ }}`, always true.
+pub const ALWAYS_TRUE: &str = "unsound-condition/always-true";
 
 fn check(ctx: &mut Context<'_>) {
     let Some(root) = ctx.root() else { return };
@@ -35,7 +38,7 @@ fn check(ctx: &mut Context<'_>) {
         }
         let fix = chomp_fix(ctx, node);
         let d = ctx.report_audit(
-            "unsound-condition",
+            ALWAYS_TRUE,
             HIGH,
             Confidence::High,
             node.span,

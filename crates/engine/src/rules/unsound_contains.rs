@@ -18,9 +18,12 @@ pub const RULE: Rule = Rule {
     enabled_by_default: true,
     summary: "`contains('a b', x)` matches substrings; use `contains(fromJSON('[\"a\", \"b\"]'), x)`.",
     kinds: ALL_FILES,
-    codes: &[],
+    codes: &[STRING_HAYSTACK],
     check,
 };
+
+/// `contains()` on a literal string, which tests for a substring.
+pub const STRING_HAYSTACK: &str = "unsound-contains/string-haystack";
 
 fn check(ctx: &mut Context<'_>) {
     let Some(root) = ctx.root() else { return };
@@ -51,7 +54,7 @@ fn check(ctx: &mut Context<'_>) {
             let range = found.range(ctx.source, literal.span);
             let fix = list_fix(ctx, range, haystack);
             let d = ctx.report_audit(
-                "unsound-contains",
+                STRING_HAYSTACK,
                 severity,
                 confidence,
                 range,

@@ -23,9 +23,50 @@ pub const RULE: Rule = Rule {
     enabled_by_default: true,
     summary: "Calls to reusable workflows: the `uses:` format, and `with:`, `secrets:` and outputs against a local callee.",
     kinds: WORKFLOWS,
-    codes: &[],
+    codes: &[
+        EXPRESSION,
+        INVALID_REF,
+        MISSING_CALLEE,
+        INVALID_CALLEE,
+        NOT_REUSABLE,
+        NOT_IN_WORKFLOWS_DIR,
+        UNKNOWN_INPUT,
+        INPUT_TYPE,
+        MISSING_INPUT,
+        UNKNOWN_SECRET,
+        MISSING_SECRET,
+        UNKNOWN_OUTPUT,
+        PERMISSIONS,
+    ],
     check,
 };
+
+/// A `${{ }}` in a job's `uses:`, which GitHub does not evaluate.
+pub const EXPRESSION: &str = "workflow-call/expression";
+/// A job `uses:` that is not `owner/repo/.github/workflows/file@ref` or `./.github/workflows/file`.
+pub const INVALID_REF: &str = "workflow-call/invalid-ref";
+/// A local reusable workflow that does not exist.
+pub const MISSING_CALLEE: &str = "workflow-call/missing-callee";
+/// A called workflow whose `on.workflow_call` is invalid.
+pub const INVALID_CALLEE: &str = "workflow-call/invalid-callee";
+/// A called workflow without an `on: workflow_call` trigger.
+pub const NOT_REUSABLE: &str = "workflow-call/not-reusable";
+/// A reusable workflow outside `.github/workflows/` or in a subdirectory of it.
+pub const NOT_IN_WORKFLOWS_DIR: &str = "workflow-call/not-in-workflows-dir";
+/// An input the called workflow does not define.
+pub const UNKNOWN_INPUT: &str = "workflow-call/unknown-input";
+/// An input value of another type than the called workflow declares.
+pub const INPUT_TYPE: &str = "workflow-call/input-type";
+/// A required input that is not given.
+pub const MISSING_INPUT: &str = "workflow-call/missing-input";
+/// A secret the called workflow does not define.
+pub const UNKNOWN_SECRET: &str = "workflow-call/unknown-secret";
+/// A required secret that is not passed.
+pub const MISSING_SECRET: &str = "workflow-call/missing-secret";
+/// `needs.<job>.outputs.<name>` that the called workflow does not define.
+pub const UNKNOWN_OUTPUT: &str = "workflow-call/unknown-output";
+/// A called workflow that asks for more permissions than the caller grants.
+pub const PERMISSIONS: &str = "workflow-call/permissions";
 
 const FORMAT: &str = "expected `owner/repo/.github/workflows/file.yml@ref`, `$/.github/workflows/file.yml` or `./.github/workflows/file.yml`; see https://docs.github.com/en/actions/using-workflows/reusing-workflows";
 
@@ -173,12 +214,13 @@ fn check(ctx: &mut Context<'_>) {
                 Severity::Warning,
                 range,
                 "GitHub does not evaluate `${{ }}` expressions in a job's `uses:`: the called workflow is resolved before the run starts",
-            );
+            ).set_code(EXPRESSION);
             continue;
         }
         let path = match parse_workflow_ref(uses) {
             Err(why) => {
-                ctx.report(range, format!("invalid reusable workflow call {uses:?}: {why}"));
+                ctx.report(range, format!("invalid reusable workflow call {uses:?}: {why}"))
+                    .set_code(INVALID_REF);
                 continue;
             }
             Ok(WorkflowRef::Remote { path, .. }) => {
@@ -194,7 +236,7 @@ fn check(ctx: &mut Context<'_>) {
                     range,
                     format!("reusable workflow {uses:?} does not exist in this repository; GitHub fails the run before it starts"),
                 )
-                .set_code("workflow-call/missing-callee");
+                .set_code(MISSING_CALLEE);
             }
             continue;
         };
@@ -203,7 +245,7 @@ fn check(ctx: &mut Context<'_>) {
                 range,
                 format!("reusable workflow {uses:?} has an invalid `on.workflow_call`: {problem}"),
             )
-            .set_code("workflow-call/invalid-callee");
+            .set_code(INVALID_CALLEE);
         }
         match call_spec(&text) {
             Ok(spec) => {
@@ -221,7 +263,8 @@ fn check(ctx: &mut Context<'_>) {
                 ctx.report(
                     range,
                     format!("{uses:?} is not a reusable workflow: it has no `on: workflow_call` trigger"),
-                );
+                )
+                .set_code(NOT_REUSABLE);
             }
             Err(CalleeError::Unreadable) => {}
         }
@@ -240,7 +283,8 @@ fn not_in_workflows_dir(ctx: &mut Context<'_>, uses: &str, path: &str, range: Te
             Severity::Warning,
             range,
             format!("{uses:?}: GitHub only runs reusable workflows stored directly in `.github/workflows/`"),
-        );
+        )
+        .set_code(NOT_IN_WORKFLOWS_DIR);
         return;
     };
     if rest.contains('/') {
@@ -248,7 +292,8 @@ fn not_in_workflows_dir(ctx: &mut Context<'_>, uses: &str, path: &str, range: Te
             Severity::Warning,
             range,
             format!("{uses:?}: subdirectories of `.github/workflows/` are not supported for reusable workflows"),
-        );
+        )
+        .set_code(NOT_IN_WORKFLOWS_DIR);
     }
 }
 
@@ -273,7 +318,8 @@ fn check_inputs(ctx: &mut Context<'_>, job: &Job<'_>, uses: &str, spec: &CallSpe
             ctx.report(
                 e.key.span,
                 format!("input {key:?} is not defined by reusable workflow {uses:?}{hint}; {available}"),
-            );
+            )
+            .set_code(UNKNOWN_INPUT);
             continue;
         };
         if let Some(found) = type_mismatch(&input.ty, &e.value) {
@@ -283,7 +329,8 @@ fn check_inputs(ctx: &mut Context<'_>, job: &Job<'_>, uses: &str, spec: &CallSpe
                     "input {key:?} of reusable workflow {uses:?} is a {}, but the value is {found}",
                     input.ty
                 ),
-            );
+            )
+            .set_code(INPUT_TYPE);
         }
     }
     for input in spec.inputs.iter().filter(|i| i.required) {
@@ -297,7 +344,8 @@ fn check_inputs(ctx: &mut Context<'_>, job: &Job<'_>, uses: &str, spec: &CallSpe
                     "missing input {:?}, which reusable workflow {uses:?} requires",
                     input.name
                 ),
-            );
+            )
+            .set_code(MISSING_INPUT);
         }
     }
 }
@@ -347,7 +395,8 @@ fn check_secrets(ctx: &mut Context<'_>, job: &Job<'_>, uses: &str, spec: &CallSp
         ctx.report(
             e.key.span,
             format!("secret {key:?} is not defined by reusable workflow {uses:?}{hint}; {available}"),
-        );
+        )
+        .set_code(UNKNOWN_SECRET);
     }
     for (name, _) in spec.secrets.iter().filter(|s| s.1) {
         if !entries
@@ -357,7 +406,7 @@ fn check_secrets(ctx: &mut Context<'_>, job: &Job<'_>, uses: &str, spec: &CallSp
             ctx.report(
                 range,
                 format!("missing secret {name:?}, which reusable workflow {uses:?} requires; pass it under `secrets:` or use `secrets: inherit`"),
-            );
+            ).set_code(MISSING_SECRET);
         }
     }
 }
@@ -395,7 +444,7 @@ fn check_output_refs(ctx: &mut Context<'_>, callees: &[(&str, CallSpec)]) {
         }
     });
     for (range, message) in found {
-        ctx.report(range, message);
+        ctx.report(range, message).set_code(UNKNOWN_OUTPUT);
     }
 }
 

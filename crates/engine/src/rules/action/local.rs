@@ -172,6 +172,6 @@ pub(super) fn report_problems(ctx: &mut Context<'_>, uses: &str, action: &LocalA
                 p.message, action.file, p.line, p.column
             ),
         )
-        .set_code("action/local-metadata");
+        .set_code(super::LOCAL_METADATA);
     }
 }

@@ -56,7 +56,7 @@ pub(super) fn missing_files(ctx: &mut Context<'_>, runs: &Node) {
                     if dir.is_empty() { "." } else { dir.trim_end_matches('/') }
                 ),
             )
-            .set_code("action-metadata/missing-file");
+            .set_code(super::MISSING_FILE);
         }
     }
 }

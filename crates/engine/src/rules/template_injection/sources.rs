@@ -36,12 +36,12 @@ pub(crate) enum Tier {
 impl Tier {
     pub(crate) fn code(self) -> &'static str {
         match self {
-            Tier::Event => "template-injection",
-            Tier::Input | Tier::Choice => "template-injection/input",
-            Tier::Ref => "template-injection/ref",
-            Tier::Matrix => "template-injection/matrix",
-            Tier::Output => "template-injection/output",
-            Tier::Fixed => "template-injection/expansion",
+            Tier::Event => super::EVENT,
+            Tier::Input | Tier::Choice => super::INPUT,
+            Tier::Ref => super::REF,
+            Tier::Matrix => super::MATRIX,
+            Tier::Output => super::OUTPUT,
+            Tier::Fixed => super::EXPANSION,
         }
     }
     pub(crate) fn level(self) -> (crate::diagnostic::AuditSeverity, Confidence) {

@@ -204,7 +204,7 @@ fn inputs_refs_matrices_and_env_indirection_carry_their_own_codes() {
             ("template-injection/input", "warning", "medium"),
             ("template-injection/ref", "warning", "medium"),
             ("template-injection/matrix", "warning", "medium"),
-            ("template-injection", "error", "high"),
+            ("template-injection/event", "error", "high"),
         ]
     );
     // The env indirection's fix reads the variable that is already there.

@@ -78,7 +78,7 @@ pub(super) fn check(ctx: &mut Context<'_>, granted: &Node, uses: &str, callee_te
                         level_name(*have)
                     ),
                 )
-                .set_code("workflow-call/permissions");
+                .set_code(super::PERMISSIONS);
             }
         }
     }
