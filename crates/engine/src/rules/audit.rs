@@ -24,15 +24,15 @@ pub const LOW: AuditSeverity = AuditSeverity::Low;
 /// trigger used carefully), so it is never an error by default.
 pub const ERROR_CHECKS: &[&str] = &[
     // A pwn request: the pull request's code, checked out and then run.
-    "dangerous-triggers/untrusted-checkout",
+    super::dangerous_triggers::UNTRUSTED_CHECKOUT,
     // Event payload text (an issue title, a branch name) pasted into a script.
-    "template-injection",
+    super::template_injection::EVENT,
     // Event payload text written to $GITHUB_ENV/$GITHUB_PATH under a privileged trigger.
-    "github-env",
+    super::github_env::UNTRUSTED_WRITE,
     // A password written in the workflow.
-    "hardcoded-container-credentials",
+    super::hardcoded_container_credentials::PASSWORD,
     // A condition that is always true, whatever it says.
-    "unsound-condition",
+    super::unsound_condition::ALWAYS_TRUE,
 ];
 
 /// The diagnostic severity (which decides whether `check` fails) of an
@@ -382,7 +382,7 @@ mod tests {
     fn only_likely_exploits_are_errors() {
         use Confidence as C;
         let sev = |code, s, c| diagnostic_severity(code, s, c);
-        assert_eq!(sev("template-injection", HIGH, C::High), Severity::Error);
+        assert_eq!(sev("template-injection/event", HIGH, C::High), Severity::Error);
         assert_eq!(
             sev("dangerous-triggers/untrusted-checkout", HIGH, C::High),
             Severity::Error
@@ -396,7 +396,7 @@ mod tests {
         assert_eq!(sev("unpinned-images/latest", HIGH, C::High), Severity::Warning);
         assert_eq!(sev("excessive-permissions/write-all", HIGH, C::High), Severity::Warning);
         // Low severity or low confidence never fails `check`.
-        assert_eq!(sev("template-injection", HIGH, C::Low), Severity::Info);
+        assert_eq!(sev("template-injection/event", HIGH, C::Low), Severity::Info);
         assert_eq!(
             sev("excessive-permissions/workflow-write", LOW, C::High),
             Severity::Info
