@@ -5,6 +5,7 @@
 use autoheal_engine::edit;
 use autoheal_engine::model::{Job, Workflow};
 use autoheal_engine::rules::optional_job::{continue_on_error_fix, is_main_job, optional_reason};
+use autoheal_engine::rules::runner_label::{Machine, machine};
 use autoheal_engine::yaml::{self, Node};
 use autoheal_engine::{Edit, Fix};
 
@@ -13,15 +14,10 @@ use autoheal_logs::subject;
 
 use crate::{Candidate, Ctx, Files, Generated, locate};
 
-/// Is this runner label (or matrix value) a scarcer, flakier kind of runner?
+/// Is this runner label (the matrix value `runs-on` takes) a scarcer,
+/// flakier kind of runner?
 fn is_optional_label(value: &str) -> bool {
-    let l = value.to_ascii_lowercase();
-    l == "self-hosted"
-        || l.contains("arm64")
-        || l.contains("aarch64")
-        || l.ends_with("-arm")
-        || l.contains("experimental")
-        || l.contains("nightly")
+    machine(value).is_some_and(Machine::is_runner_tied) || value.to_ascii_lowercase().contains("experimental")
 }
 
 pub(crate) fn generate(ctx: &Ctx<'_>) -> Generated {
@@ -82,7 +78,9 @@ fn optional_leg(job: &Job<'_>, leg: &[String]) -> Option<(String, String)> {
         }
         let values: Vec<&str> = crate::runner::matrix_values(job, key);
         for v in leg.iter().filter(|v| values.contains(&v.as_str())) {
-            let decisive = is_optional_label(v) || (runs_on_key == Some(key) && v.contains("arm"));
+            // Only the value `runs-on` takes says where the leg ran: a
+            // `nightly` toolchain value of another key is not the runner.
+            let decisive = runs_on_key == Some(key) && is_optional_label(v);
             if decisive && subject::is_command(v) {
                 return Some((key.to_string(), v.clone()));
             }
@@ -277,5 +275,42 @@ jobs:
         assert!(out.contains("continue-on-error: ${{ matrix.experimental }}\r\n"));
         // Applied once, nothing more to do.
         assert!(manual_reason(&optional("build (macos-14-arm64)"), &out).contains("already"));
+    }
+
+    #[test]
+    fn the_apple_silicon_leg_is_the_one_made_optional_not_a_nightly_toolchain() {
+        let src = "\
+on: push
+jobs:
+  lint:
+    runs-on: ubuntu-latest
+    steps: [{run: make lint}]
+  test:
+    runs-on: ${{ matrix.os }}
+    strategy:
+      matrix:
+        os: [ubuntu-latest, macos-14]
+        python: [pypy3.11-nightly]
+    steps:
+      - run: make
+";
+        let out = apply_only(&optional("test (macos-14, pypy3.11-nightly)"), src);
+        assert!(
+            out.contains("          - os: macos-14\n            experimental: true\n"),
+            "{out}"
+        );
+        assert!(!out.contains("python: pypy3.11-nightly\n"), "{out}");
+        // The x64 leg with the same nightly value is not the runner's fault.
+        assert!(manual_reason(&optional("test (ubuntu-latest, pypy3.11-nightly)"), src).contains("standard runner"));
+    }
+
+    #[test]
+    fn a_job_on_apple_silicon_macos_gets_continue_on_error() {
+        let src = "on: push\njobs:\n  lint:\n    runs-on: ubuntu-latest\n    steps: [{run: make}]\n  mac:\n    runs-on: macos-latest\n    steps: [{run: make}]\n";
+        let out = apply_only(&optional("mac"), src);
+        assert!(
+            out.contains("    runs-on: macos-latest\n    continue-on-error: true\n"),
+            "{out}"
+        );
     }
 }

@@ -4,6 +4,7 @@
 //! names), never from the case's label or expected answer.
 
 use autoheal_engine::model::{Job, Step, Workflow};
+use autoheal_engine::rules::runner_label::{Machine, machine};
 use autoheal_engine::yaml::Node;
 use autoheal_logs::Category;
 use autoheal_logs::report::{Failure, RateLimitService, RunnerClass, SubjectDetail};
@@ -215,25 +216,14 @@ fn runner_labels(job: &Job<'_>) -> Vec<String> {
     out
 }
 
-/// The runner class of a label, from GitHub's published runner labels
-/// (`*-arm` Linux/Windows ARM64 images; `macos-14` and later, and
-/// `macos-latest` since 2024, are Apple silicon) and the `self-hosted` label.
-fn label_class(label: &str) -> Option<RunnerClass> {
-    let l = label.to_ascii_lowercase();
-    if l == "self-hosted" {
-        return Some(RunnerClass::SelfHosted);
+/// The runner class of a label (the engine's one reading of runner labels).
+pub(crate) fn label_class(label: &str) -> Option<RunnerClass> {
+    match machine(label)? {
+        Machine::SelfHosted => Some(RunnerClass::SelfHosted),
+        Machine::Arm64 => Some(RunnerClass::Arm64),
+        Machine::AppleSilicon => Some(RunnerClass::MacosArm64),
+        Machine::X64Hosted => None,
     }
-    if l.ends_with("-arm") || l.contains("arm64") || l.contains("aarch64") {
-        return Some(if l.starts_with("macos") {
-            RunnerClass::MacosArm64
-        } else {
-            RunnerClass::Arm64
-        });
-    }
-    if l == "macos-latest" || l.starts_with("macos-14") || l.starts_with("macos-15") || l.starts_with("macos-26") {
-        return (!l.contains("intel") && !l.contains("large")).then_some(RunnerClass::MacosArm64);
-    }
-    None
 }
 
 /// The action a step header names (`actions/setup-go@v1` → `actions/setup-go`).

@@ -11,6 +11,7 @@
 
 use std::collections::HashMap;
 
+use super::runner_label::Machine;
 use super::{Context, Rule, WORKFLOWS};
 use crate::diagnostic::{Fix, Severity};
 use crate::edit;
@@ -36,11 +37,11 @@ pub fn optional_reason(job: &Job<'_>) -> Option<String> {
     for label in job.runs_on_labels() {
         let Some(l) = label.as_str() else { continue };
         let lower = l.to_ascii_lowercase();
-        if lower == "self-hosted" {
-            return Some("runs on a self-hosted runner".into());
-        }
-        if lower.contains("arm64") || lower.contains("aarch64") || lower.ends_with("-arm") {
-            return Some(format!("runs on an ARM64 runner (`{l}`)"));
+        match super::runner_label::machine(l) {
+            Some(Machine::SelfHosted) => return Some("runs on a self-hosted runner".into()),
+            Some(Machine::Arm64) => return Some(format!("runs on an ARM64 runner (`{l}`)")),
+            Some(Machine::AppleSilicon) => return Some(format!("runs on an Apple-silicon macOS runner (`{l}`)")),
+            Some(Machine::X64Hosted) | None => {}
         }
         if lower.contains("experimental") || lower.contains("nightly") || lower.contains("beta") {
             return Some(format!("runs on an experimental runner (`{l}`)"));

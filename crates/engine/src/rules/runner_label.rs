@@ -84,6 +84,69 @@ pub fn label_status(label: &str) -> Option<LabelStatus> {
         .map(|(_, s)| *s)
 }
 
+/// The kind of machine a `runs-on` label puts a job on, for failures tied
+/// to the runner rather than the code (`optional_job`). The one place this
+/// is decided: the log mapping, the fix and the evals ask it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Machine {
+    /// A GitHub-hosted x64 image (Ubuntu, Windows, Intel macOS).
+    X64Hosted,
+    /// A GitHub-hosted ARM64 Linux or Windows image, or a custom label that
+    /// names ARM64 (a self-hosted or larger runner).
+    Arm64,
+    /// Apple-silicon macOS: hosted `macos-latest`, `macos-14` and later
+    /// (not their `-intel` and `-large` sizes, which are Intel), `-xlarge`.
+    AppleSilicon,
+    /// The `self-hosted` label.
+    SelfHosted,
+}
+
+impl Machine {
+    /// Scarcer or less reliable than GitHub's standard x64 images, so a
+    /// failure of the runner itself is expected there now and then.
+    pub fn is_runner_tied(self) -> bool {
+        !matches!(self, Machine::X64Hosted)
+    }
+}
+
+/// What machine `label` names, from the runner data above (GitHub's
+/// published images: `-arm` images are ARM64; macOS 14 and later and
+/// `macos-latest` are Apple silicon, their `-large` and `-intel` sizes
+/// Intel, `-xlarge` Apple silicon) and, for other labels, the words
+/// self-hosted runners are given (`self-hosted`, `arm64`, `aarch64`, `arm`).
+/// `None`: a label that says nothing about the machine.
+pub fn machine(label: &str) -> Option<Machine> {
+    let l = label.trim().to_ascii_lowercase();
+    if l == "self-hosted" {
+        return Some(Machine::SelfHosted);
+    }
+    let words: Vec<&str> = l.split(['-', '_', '.', ' ']).collect();
+    let arm = words
+        .iter()
+        .any(|w| matches!(*w, "arm" | "arm64" | "aarch64") || w.starts_with("armv"));
+    if label_status(&l).is_some_and(|s| s != LabelStatus::SelfHosted) {
+        if l.starts_with("macos-") || l.starts_with("xcode-") {
+            let intel = words.iter().any(|w| matches!(*w, "intel" | "large"));
+            let version = words.get(1).and_then(|v| v.parse::<u32>().ok());
+            let apple = !intel && (version.is_none_or(|v| v >= 14) || words.contains(&"xlarge"));
+            return Some(if apple {
+                Machine::AppleSilicon
+            } else {
+                Machine::X64Hosted
+            });
+        }
+        return Some(if arm { Machine::Arm64 } else { Machine::X64Hosted });
+    }
+    if arm {
+        return Some(if l.starts_with("macos") {
+            Machine::AppleSilicon
+        } else {
+            Machine::Arm64
+        });
+    }
+    None
+}
+
 fn os_of(label: &str) -> Option<&'static str> {
     let l = label.to_ascii_lowercase();
     ["ubuntu", "windows", "macos"].into_iter().find(|os| l.starts_with(os))
@@ -227,7 +290,32 @@ fn check_labels(ctx: &mut Context<'_>, context: &[&Node], labels: &[&Node]) {
 
 #[cfg(test)]
 mod tests {
+    use super::{Machine, machine};
     use crate::rules::test_support::render;
+
+    #[test]
+    fn machines_of_labels() {
+        for (label, want) in [
+            ("ubuntu-latest", Some(Machine::X64Hosted)),
+            ("windows-2022", Some(Machine::X64Hosted)),
+            ("macos-13", Some(Machine::X64Hosted)),
+            ("macos-15-intel", Some(Machine::X64Hosted)),
+            ("macos-14-large", Some(Machine::X64Hosted)),
+            ("ubuntu-24.04-arm", Some(Machine::Arm64)),
+            ("windows-11-arm", Some(Machine::Arm64)),
+            ("macos-latest", Some(Machine::AppleSilicon)),
+            ("macOS-14", Some(Machine::AppleSilicon)),
+            ("macos-15-xlarge", Some(Machine::AppleSilicon)),
+            ("self-hosted", Some(Machine::SelfHosted)),
+            ("ARM64", Some(Machine::Arm64)),
+            ("linux-aarch64-large", Some(Machine::Arm64)),
+            ("gpu", None),
+            ("charm-runner", None),
+        ] {
+            assert_eq!(machine(label), want, "{label}");
+        }
+        assert!(!Machine::X64Hosted.is_runner_tied() && Machine::AppleSilicon.is_runner_tied());
+    }
 
     #[test]
     fn labels() {

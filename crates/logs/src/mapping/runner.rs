@@ -11,6 +11,7 @@
 //! runner or a larger runner the organization configured.
 
 use autoheal_engine::model::Job;
+use autoheal_engine::rules::runner_label::{Machine, machine};
 use autoheal_engine::yaml::Node;
 
 use crate::report::RunnerClass;
@@ -31,30 +32,11 @@ pub enum Confirmation {
 }
 
 fn is_x64_hosted(label: &str) -> bool {
-    let l = label.to_ascii_lowercase();
-    matches!(
-        l.as_str(),
-        "ubuntu-latest"
-            | "ubuntu-24.04"
-            | "ubuntu-22.04"
-            | "ubuntu-20.04"
-            | "windows-latest"
-            | "windows-2025"
-            | "windows-2022"
-            | "windows-2019"
-            | "macos-13"
-            | "macos-12"
-            | "macos-15-intel"
-    ) || l.ends_with("-large") && l.starts_with("macos-")
+    machine(label) == Some(Machine::X64Hosted)
 }
 
 fn is_runner_tied(label: &str) -> bool {
-    let l = label.to_ascii_lowercase();
-    l == "self-hosted"
-        || l.contains("arm")
-        || l.contains("aarch64")
-        || matches!(l.as_str(), "macos-latest" | "macos-14" | "macos-15" | "macos-26")
-        || l.starts_with("macos-") && l.ends_with("-xlarge")
+    machine(label).is_some_and(Machine::is_runner_tied)
 }
 
 /// `test (ubuntu-24.04-arm, 3.12)` → the leg's values.
