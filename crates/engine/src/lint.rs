@@ -164,10 +164,17 @@ pub fn verify_all(path: &str, source: &str, parse_errors: usize, diags: &mut [Di
 /// `# autoheal: ignore[rule-a, rule-b/code]` (or zizmor's `# zizmor:
 /// ignore[audit]`) on a diagnostic's lines (or its labels') or the line
 /// above; `# autoheal: ignore` alone silences every rule there. A rule id
-/// silences every code of the rule; a code only that check.
+/// silences every code of the rule; a code only that check. A security
+/// audit's finding inside a step is also silenced by a comment on any line
+/// of the step or the line above it, as zizmor's are (its findings span
+/// their step).
 struct Suppressions {
     /// (line number, rules; empty = all)
     lines: Vec<(usize, Vec<String>)>,
+    /// The first and last line of each step (of jobs and of composite
+    /// actions): zizmor's findings span their step, so a comment anywhere
+    /// in the step silences a security audit's finding inside it.
+    steps: Vec<(usize, usize)>,
 }
 
 impl Suppressions {
@@ -193,7 +200,23 @@ impl Suppressions {
             };
             lines.push((line_of(source, c.start), rules));
         }
-        Suppressions { lines }
+        let mut steps = Vec::new();
+        if !lines.is_empty()
+            && let Some(root) = &doc.root
+        {
+            let jobs = root.get("jobs").and_then(yaml::Node::as_mapping).unwrap_or_default();
+            let step_lists = jobs
+                .iter()
+                .filter_map(|j| j.value.get("steps"))
+                .chain(root.get("runs").and_then(|r| r.get("steps")));
+            for list in step_lists {
+                for step in list.as_sequence().unwrap_or_default() {
+                    let last = step.span.end.saturating_sub(1).max(step.span.start);
+                    steps.push((line_of(source, step.span.start), line_of(source, last)));
+                }
+            }
+        }
+        Suppressions { lines, steps }
     }
 
     fn suppresses(&self, source: &str, d: &Diagnostic) -> bool {
@@ -207,8 +230,15 @@ impl Suppressions {
             .chain(d.labels.iter().map(|l| l.range))
             .map(|r| (line_of(source, r.start), line_of(source, r.end)))
             .collect();
+        let step = self
+            .steps
+            .iter()
+            .find(|(a, b)| (*a..=*b).contains(&line))
+            .filter(|_| d.audit_severity.is_some());
         self.lines.iter().any(|(l, rules)| {
-            (*l + 1 == line || spans.iter().any(|(a, b)| (a..=b).contains(&l)))
+            (*l + 1 == line
+                || spans.iter().any(|(a, b)| (a..=b).contains(&l))
+                || step.is_some_and(|(a, b)| (*a..=*b).contains(l) || *l + 1 == *a))
                 && (rules.is_empty() || rules.iter().any(|r| r == d.rule || r == d.code))
         })
     }
@@ -281,5 +311,21 @@ mod tests {
             let diags = lint_on_small_stack(format!("{HEAD}{value}\n"));
             assert!(diags.iter().all(|d| d.code != "syntax/limit"), "{diags:?}");
         }
+    }
+
+    /// zizmor's ignore comment on a step's `name:` line silences the step's
+    /// template injections (its findings span the step), not the next
+    /// step's.
+    #[test]
+    fn an_ignore_comment_in_a_step_silences_its_audit_findings() {
+        let src = "runs:\n  using: composite\n  steps:\n    - name: setup  # zizmor: ignore[template-injection]\n      shell: bash\n      run: |\n        echo start\n        echo ${{ inputs.a }}\n    - shell: bash\n      run: echo ${{ inputs.b }}\n";
+        let config = crate::config::Config::default();
+        let diags = lint("action.yml", src.as_bytes(), &LintOptions::new(&config));
+        let lines: Vec<usize> = diags
+            .iter()
+            .filter(|d| d.rule == "template-injection")
+            .map(|d| line_of(src, d.range.start) + 1)
+            .collect();
+        assert_eq!(lines, [10]);
     }
 }
