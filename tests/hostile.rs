@@ -13,7 +13,8 @@ use std::path::Path;
 use std::process::{Command, Output, Stdio};
 
 use autoheal_fuzz_targets::hostile::{
-    JOBS_SHARING_AN_ANCHOR, TAB_IN_BLOCK_SCALAR, alias_bomb, deep_block_sequence, missing_modules_log,
+    JOBS_SHARING_AN_ANCHOR, TAB_IN_BLOCK_SCALAR, alias_bomb, deep_block_sequence, deep_flow_sequence,
+    missing_modules_log,
 };
 use serde_json::Value;
 
@@ -66,10 +67,12 @@ fn an_alias_bomb_and_deep_nesting_in_two_files_are_limit_errors_not_crashes() {
     let bomb = alias_bomb();
     assert!(bomb.len() < 1024);
     let deep = deep_block_sequence(100_000);
+    let flow = deep_flow_sequence(100_000);
     let dir = repo(&[
         (".github/workflows/bomb.yml", &bomb),
         (".github/workflows/deep.yml", &deep),
         (".github/workflows/deep2.yml", &deep),
+        (".github/workflows/flow.yml", &flow),
         (".github/workflows/ok.yml", FIXED),
     ]);
     let out = autoheal(dir.path(), &["check", "--format", "json"]);
@@ -85,7 +88,8 @@ fn an_alias_bomb_and_deep_nesting_in_two_files_are_limit_errors_not_crashes() {
         [
             ".github/workflows/bomb.yml",
             ".github/workflows/deep.yml",
-            ".github/workflows/deep2.yml"
+            ".github/workflows/deep2.yml",
+            ".github/workflows/flow.yml"
         ]
     );
     assert!(
@@ -262,6 +266,18 @@ fn fix_write_refuses_a_workflow_linked_out_of_the_repository() {
 }
 
 #[test]
+fn fix_write_writes_through_a_workflow_linked_inside_the_repository() {
+    let dir = repo(&[("shared/ci.yml", WORKFLOW), ("job.log", LOG)]);
+    let link = dir.path().join(".github/workflows/ci.yml");
+    symlink("../../shared/ci.yml", &link).expect("symlink");
+    let out = autoheal(dir.path(), &["fix", "--log", "job.log", "--write"]);
+    assert_eq!(out.status.code(), Some(0), "{}{}", text(&out.stdout), text(&out.stderr));
+    assert!(std::fs::symlink_metadata(&link).expect("meta").file_type().is_symlink());
+    let fixed = std::fs::read_to_string(dir.path().join("shared/ci.yml")).expect("read");
+    assert!(fixed != WORKFLOW && fixed.contains("PyYAML"), "{fixed}");
+}
+
+#[test]
 fn init_force_never_writes_through_a_link_out_of_the_repository() {
     let outside = tempfile::tempdir().expect("tempdir");
     let dir = repo(&[(
@@ -300,7 +316,7 @@ fn init_force_never_writes_through_a_link_out_of_the_repository() {
 }
 
 #[test]
-fn report_files_an_issue_for_a_run_whose_workflow_is_an_alias_bomb_or_too_deep() {
+fn report_files_an_issue_for_a_run_whose_workflow_is_an_alias_bomb_or_too_deep_block_or_flow() {
     const TOKEN: &str = "ghp_HOSTILETEST_0123456789";
     let fake = autoheal_fake_github::FakeGithub::start();
     fake.require_token(TOKEN);
@@ -308,11 +324,16 @@ fn report_files_an_issue_for_a_run_whose_workflow_is_an_alias_bomb_or_too_deep()
     let jobs =
         "jobs:\n  build:\n    runs-on: ubuntu-latest\n    timeout-minutes: 30\n    steps:\n      - run: ./slow.sh\n";
     let deep = format!("name: CI\non: [push]\nx:\n  {}y\n{jobs}", "- ".repeat(100_000));
+    let flow = format!(
+        "name: CI\non: [push]\nx: {}y{}\n{jobs}",
+        "[".repeat(100_000),
+        "]".repeat(100_000)
+    );
     let bomb = alias_bomb().replace(
         "jobs:\n  b:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo\n",
         jobs,
     );
-    for (run_id, workflow) in [(50, bomb), (60, deep)] {
+    for (run_id, workflow) in [(50, bomb), (60, deep), (70, flow)] {
         let mut scenario = heal_fixtures::timeout(run_id);
         scenario.workflow = workflow.leak();
         heal_fixtures::seed(&fake, "octo/app", "main", &scenario);
@@ -384,4 +405,133 @@ fn several_missing_modules_get_one_install_step_and_too_many_get_none() {
     assert_eq!(out.status.code(), Some(1), "{}{}", text(&out.stdout), text(&out.stderr));
     assert!(out.stdout.is_empty(), "no diff: {}", text(&out.stdout));
     assert!(text(&out.stderr).contains("never installed"), "{}", text(&out.stderr));
+}
+
+/// Odd arguments to every command, the way a fuzzer would try them: each
+/// ends with a message and exit 0, 1 or 2, never a panic (exit 101) or a
+/// signal. The network commands point at a closed local port.
+#[test]
+fn odd_arguments_and_tokens_are_clear_errors_not_panics() {
+    use std::ffi::OsString;
+    use std::os::unix::ffi::OsStringExt as _;
+
+    let dir = repo(&[(".github/workflows/ci.yml", FIXED), ("job.log", LOG)]);
+    let non_utf8 = OsString::from_vec(b".github/workflows/bad\xff\xfe.yml".to_vec());
+    std::fs::write(dir.path().join(&non_utf8), FIXED).expect("write");
+    let long = "a/".repeat(3000) + "x.yml";
+    let api = ["--api-url", "http://127.0.0.1:9"];
+    let report = |extra: &[&str]| -> Vec<OsString> {
+        ["report", "--repo", "octo/app"]
+            .iter()
+            .chain(api.iter())
+            .chain(extra)
+            .map(OsString::from)
+            .collect()
+    };
+    let heal_many = |n: &str| -> Vec<OsString> {
+        ["heal", "--repos", "job.log", "--concurrency", n]
+            .iter()
+            .map(OsString::from)
+            .collect()
+    };
+    let plain = |args: &[&str]| -> Vec<OsString> { args.iter().map(OsString::from).collect() };
+    let mut cases: Vec<(Vec<OsString>, Option<&str>)> = vec![
+        (vec!["check".into(), non_utf8.clone()], None),
+        (vec!["check".into(), "--fix".into(), non_utf8.clone()], None),
+        (vec!["diagnose".into(), non_utf8.clone()], None),
+        (
+            vec![
+                "diagnose".into(),
+                "job.log".into(),
+                "--workflow".into(),
+                non_utf8.clone(),
+            ],
+            None,
+        ),
+        (vec!["fix".into(), "--log".into(), non_utf8.clone()], None),
+        (plain(&["check", ""]), None),
+        (plain(&["check", &long]), None),
+        (plain(&["check", "--format", "nope"]), None),
+        (plain(&["check", "--color", "sometimes"]), None),
+        (plain(&["diagnose", "", "--workflow", ""]), None),
+        (plain(&["explain", ""]), None),
+        (plain(&["explain", &"x".repeat(100_000)]), None),
+        (report(&["--run-id", "0"]), Some("ghp_ok")),
+        (report(&["--run-id", "18446744073709551616"]), Some("ghp_ok")),
+        (report(&["--run-id", "-1"]), Some("ghp_ok")),
+        (report(&["--run-id", "1"]), Some("")),
+        (report(&["--run-id", "1"]), Some(" ")),
+        (report(&["--run-id", "1"]), Some("ghp_\u{1}\u{7f}")),
+        (report(&["--run-id", "1"]), Some("ghp_é")),
+        (
+            plain(&[
+                "report",
+                "--repo",
+                "",
+                "--run-id",
+                "1",
+                "--api-url",
+                "http://127.0.0.1:9",
+            ]),
+            Some("ghp_ok"),
+        ),
+        (
+            plain(&[
+                "report",
+                "--repo",
+                "a/b/c/../..",
+                "--run-id",
+                "1",
+                "--api-url",
+                "http://127.0.0.1:9",
+            ]),
+            Some("ghp_ok"),
+        ),
+        (
+            plain(&["report", "--repo", "octo/app", "--run-id", "1", "--api-url", ""]),
+            Some("ghp_ok"),
+        ),
+        (
+            plain(&[
+                "report",
+                "--repo",
+                "octo/app",
+                "--run-id",
+                "1",
+                "--api-url",
+                "http://[::1",
+            ]),
+            Some("ghp_ok"),
+        ),
+        (heal_many("0"), Some("ghp_ok")),
+        (heal_many("-3"), Some("ghp_ok")),
+        (heal_many("2305843009213693952"), Some("ghp_ok")),
+        (heal_many("99999999999999999999999999"), Some("ghp_ok")),
+        (heal_many(""), Some("ghp_ok")),
+    ];
+    cases.push((vec!["explain".into(), OsString::from_vec(b"\xff".to_vec())], None));
+    for (args, token) in cases {
+        let mut cmd = Command::new(env!("CARGO_BIN_EXE_autoheal"));
+        cmd.args(&args)
+            .current_dir(dir.path())
+            .env("NO_COLOR", "1")
+            .env_remove("GH_TOKEN")
+            .env_remove("GITHUB_TOKEN")
+            .stdin(Stdio::null());
+        if let Some(t) = token {
+            cmd.env("GITHUB_TOKEN", t);
+        }
+        let out = cmd.output().expect("run autoheal");
+        let stderr = text(&out.stderr);
+        let shown = format!("{args:?} (token {token:?}): {stderr}");
+        assert!(
+            matches!(out.status.code(), Some(0..=2)),
+            "exit {:?}: {shown}",
+            out.status
+        );
+        assert!(!stderr.contains("panicked"), "{shown}");
+        if out.status.code() == Some(2) {
+            assert!(!stderr.trim().is_empty(), "an error says what is wrong: {shown}");
+        }
+    }
 }

@@ -518,11 +518,21 @@ fn string_list(path: &str, v: &Node, diags: &mut Vec<Diagnostic>) -> Vec<String>
         .collect()
 }
 
+/// Past this many candidates (thousands of job ids) or this long a word, no
+/// typo is suggested: the search would cost more than the hint is worth.
+const MAX_SUGGEST_CANDIDATES: usize = 1000;
+const MAX_SUGGEST_WORD: usize = 100;
+
 /// The closest candidate by edit distance, if it is close enough to be a typo.
 pub fn suggest<'a>(word: &str, candidates: &[&'a str]) -> Option<&'a str> {
+    if candidates.len() > MAX_SUGGEST_CANDIDATES || word.len() > MAX_SUGGEST_WORD {
+        return None;
+    }
     let max = (word.len() / 3).max(1);
     candidates
         .iter()
+        // The distance is at least the difference in length.
+        .filter(|c| c.chars().count().abs_diff(word.chars().count()) <= max)
         .map(|c| (levenshtein(word, c), *c))
         .filter(|(d, _)| *d <= max)
         .min_by_key(|(d, _)| *d)
@@ -660,5 +670,77 @@ mod tests {
         assert_eq!(d.len(), 3, "{d:?}");
         assert!(d[0].message.contains("did you mean \"timeout\""));
         assert_eq!(&src[d[1].range.start..d[1].range.end], "loud");
+    }
+
+    mod properties {
+        use super::*;
+        use proptest::prelude::*;
+
+        /// Pieces of config syntax, valid and not, to stitch documents from.
+        fn piece() -> impl Strategy<Value = &'static str> {
+            prop::sample::select(vec![
+                "rules:\n",
+                "  timeout: off\n",
+                "  syntax: { severity: info }\n",
+                "  nope: maybe\n",
+                "ignore:\n",
+                "  - '[a-'\n",
+                "  - '.github/**'\n",
+                "fail-level: error\n",
+                "fail-level: 3\n",
+                "log-patterns:\n",
+                "  - regex: '(unclosed'\n",
+                "    category: rate_limit\n",
+                "    subject-group: 99999999999999999999\n",
+                "runner-labels: [gpu, ~]\n",
+                "&a [*a]\n",
+                "persona: auditor\n",
+                "\t",
+                "- ",
+                ": ",
+                "'",
+                "\"",
+                "{",
+                "[",
+                "\u{feff}",
+                "\0",
+            ])
+        }
+
+        proptest! {
+            /// Any bytes: no panic, every problem inside the file.
+            #[test]
+            fn any_bytes_parse_without_panic(bytes in prop::collection::vec(any::<u8>(), 0..512)) {
+                let (_, diags) = Config::parse("c.yml", &bytes, RULES);
+                for d in diags {
+                    prop_assert!(d.range.start <= d.range.end && d.range.end <= bytes.len(), "{d:?}");
+                }
+            }
+
+            /// Documents stitched from config syntax: no panic, ranges inside.
+            #[test]
+            fn stitched_documents_parse_without_panic(pieces in prop::collection::vec(piece(), 0..24)) {
+                let src = pieces.concat();
+                let (_, diags) = Config::parse("c.yml", src.as_bytes(), RULES);
+                for d in diags {
+                    prop_assert!(d.range.end <= src.len() && src.is_char_boundary(d.range.start), "{d:?}");
+                }
+            }
+
+            /// A valid rule table is read back exactly, with no diagnostic.
+            #[test]
+            fn valid_rule_severities_are_read_back(levels in prop::collection::vec(0usize..4, RULES.len())) {
+                const NAMES: [&str; 4] = ["off", "info", "warning", "error"];
+                let src: String = std::iter::once("rules:\n".to_string())
+                    .chain(RULES.iter().zip(&levels).map(|(r, l)| format!("  {r}: {}\n", NAMES[*l])))
+                    .collect();
+                let (config, diags) = Config::parse("c.yml", src.as_bytes(), RULES);
+                prop_assert!(diags.is_empty(), "{diags:?}");
+                for (rule, level) in RULES.iter().zip(&levels) {
+                    let expected = [None, Some(Severity::Info), Some(Severity::Warning), Some(Severity::Error)][*level];
+                    prop_assert_eq!(config.rule_severity(rule, Severity::Warning, true), expected);
+                }
+            }
+        }
     }
 }

@@ -144,19 +144,41 @@ pub fn relint(path: &str, text: &str, opts: &LintOptions<'_>) -> crate::fix::Rel
     }
 }
 
+/// Verifying re-lints the whole file once per fix. Past this many bytes
+/// re-linted in one file the remaining fixes are dropped unverified, so a
+/// file with thousands of fixable findings (hostile or generated) still lints
+/// in bounded time; `check --fix` run again goes on from what it fixed.
+pub const MAX_RELINT_BYTES: usize = 8 << 20;
+
 /// Keep only the fixes that verify; the others are dropped silently (a rule
-/// that offers a broken fix is a bug for its tests to find, not the user).
+/// that offers a broken fix is a bug for its tests to find, not the user),
+/// and so is every fix past [`MAX_RELINT_BYTES`].
 pub fn verify_all(path: &str, source: &str, parse_errors: usize, diags: &mut [Diagnostic], opts: &LintOptions<'_>) {
+    verify_within(path, source, parse_errors, diags, opts, MAX_RELINT_BYTES);
+}
+
+fn verify_within(
+    path: &str,
+    source: &str,
+    parse_errors: usize,
+    diags: &mut [Diagnostic],
+    opts: &LintOptions<'_>,
+    budget: usize,
+) {
     if diags.iter().all(|d| d.fixes.is_empty()) {
         return;
     }
     let relint = |text: &str| relint(path, text, opts);
     let before: Vec<Diagnostic> = diags.to_vec();
+    let mut relinted = 0usize;
     for d in diags.iter_mut() {
         let fixes = std::mem::take(&mut d.fixes);
         d.fixes = fixes
             .into_iter()
-            .filter(|f| crate::fix::verify(path, source, f, d, &before, parse_errors, &relint).is_ok())
+            .filter(|f| {
+                relinted = relinted.saturating_add(source.len().max(1));
+                relinted <= budget && crate::fix::verify(path, source, f, d, &before, parse_errors, &relint).is_ok()
+            })
             .collect();
     }
 }
@@ -291,6 +313,28 @@ mod tests {
             assert_eq!(diags.len(), 1, "{diags:?}");
             assert_eq!(diags[0].code, "syntax/limit", "{diags:?}");
         }
+    }
+
+    #[test]
+    fn fix_verification_stops_at_the_relint_budget() {
+        let steps = "      - run: echo \"::set-output name=v::1\"\n".repeat(40);
+        let src =
+            format!("on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    timeout-minutes: 5\n    steps:\n{steps}");
+        let config = Config::default();
+        let opts = LintOptions {
+            verify_fixes: false,
+            ..LintOptions::new(&config)
+        };
+        let doc = yaml::parse(src.as_bytes());
+        let fixable = |diags: &[Diagnostic]| diags.iter().map(|d| d.fixes.len()).sum::<usize>();
+        let offered = lint_parsed(".github/workflows/ci.yml", &src, &doc, &opts);
+        assert!(fixable(&offered) >= 40, "{offered:?}");
+        let mut all = offered.clone();
+        verify_within(".github/workflows/ci.yml", &src, 0, &mut all, &opts, usize::MAX);
+        assert!(fixable(&all) >= 40, "every fix verifies without a budget: {all:?}");
+        let mut within = offered;
+        verify_within(".github/workflows/ci.yml", &src, 0, &mut within, &opts, 10 * src.len());
+        assert_eq!(fixable(&within), 10, "{within:?}");
     }
 
     #[test]

@@ -172,3 +172,43 @@ proptest! {
         prop_assert_eq!(a, b);
     }
 }
+
+/// The saved-run format of `.autoheal/failures/` (what `diagnose --save`
+/// writes and the language server reads).
+mod saved_run {
+    use autoheal_logs::report::SavedRun;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// Any text: an error or a run, never a panic.
+        #[test]
+        fn any_text_reads_without_panic(text in "\\PC{0,300}", bytes in prop::collection::vec(any::<u8>(), 0..300)) {
+            let _ = SavedRun::from_json(&text);
+            let _ = SavedRun::from_json(&String::from_utf8_lossy(&bytes));
+        }
+
+        /// What is written is read back the same; its file name stays one
+        /// plain name inside the store, whatever the workflow path says.
+        #[test]
+        fn written_runs_read_back_and_name_one_file(
+            workflow_path in "[a-z./_-]{1,12}(/[a-z.]{1,8}){0,3}",
+            run_id in proptest::option::of(any::<u64>()),
+            run_url in proptest::option::of("\\PC{0,40}"),
+            date in proptest::option::of("[0-9TZ:-]{0,25}"),
+        ) {
+            let run = SavedRun {
+                version: 1,
+                run_id,
+                run_url,
+                date,
+                workflow_path: workflow_path.trim_start_matches("./").to_string(),
+                workflow_hash: Some("fnv1a64:00".into()),
+                failures: Vec::new(),
+            };
+            prop_assume!(!run.workflow_path.is_empty());
+            prop_assert_eq!(SavedRun::from_json(&run.to_json()).expect("reads back"), run.clone());
+            let name = run.file_name();
+            prop_assert!(!name.contains('/') && !name.starts_with('.') && name.ends_with(".json"), "{}", name);
+        }
+    }
+}

@@ -3,7 +3,7 @@
 
 mod support;
 
-use autoheal_fuzz_targets::hostile::{TAB_IN_BLOCK_SCALAR, alias_bomb, deep_block_sequence};
+use autoheal_fuzz_targets::hostile::{TAB_IN_BLOCK_SCALAR, alias_bomb, deep_block_sequence, deep_flow_sequence};
 use serde_json::{Value, json};
 use support::{TestClient, apply_edits};
 
@@ -48,7 +48,8 @@ async fn an_alias_bomb_deep_nesting_and_a_huge_document_each_get_one_limit_error
     let diags = c.diagnostics(WF_URI, Some(1)).await;
     assert!(is_one_limit_error(&diags), "{diags:?}");
     still_serving(&mut c).await;
-    for (version, text) in [(2, deep), (3, huge)] {
+    let flow = deep_flow_sequence(100_000);
+    for (version, text) in [(2, deep), (3, huge), (4, flow)] {
         c.change(WF_URI, version, json!([{"text": text}])).await;
         let diags = c.diagnostics(WF_URI, Some(version)).await;
         assert!(is_one_limit_error(&diags), "version {version}: {diags:?}");

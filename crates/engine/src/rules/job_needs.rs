@@ -26,6 +26,10 @@ pub const UNKNOWN_JOB: &str = "job-needs/unknown-job";
 /// Jobs that need each other in a cycle.
 pub const CYCLE: &str = "job-needs/cycle";
 
+/// Jobs named in the message about a missing one: every message listing
+/// every job made a file of thousands of jobs print gigabytes.
+const MAX_LISTED_JOBS: usize = 20;
+
 fn check(ctx: &mut Context<'_>) {
     let Some(wf) = ctx.workflow else { return };
     let ids: Vec<&str> = wf.jobs.iter().map(|j| j.id).collect();
@@ -59,10 +63,14 @@ fn check(ctx: &mut Context<'_>) {
                     let hint = suggest(name, &ids)
                         .map(|s| format!("; did you mean \"{s}\"?"))
                         .unwrap_or_default();
-                    let known = if ids.is_empty() {
-                        String::new()
-                    } else {
-                        format!(" (jobs: {})", ids.join(", "))
+                    let known = match ids.len() {
+                        0 => String::new(),
+                        n if n <= MAX_LISTED_JOBS => format!(" (jobs: {})", ids.join(", ")),
+                        n => format!(
+                            " (jobs: {}, and {} more)",
+                            ids[..MAX_LISTED_JOBS].join(", "),
+                            n - MAX_LISTED_JOBS
+                        ),
                     };
                     // Reported at the job, as actionlint does (a job whose
                     // needs cannot be met is what GitHub rejects), with the
@@ -163,6 +171,28 @@ mod tests {
                 "8:21: job \"deploy\" is listed twice in `needs:`",
             ]
         );
+    }
+
+    #[test]
+    fn thousands_of_jobs_get_short_messages_and_case_insensitive_lookups() {
+        let jobs: String = (0..3000)
+            .map(|i| format!("  j{i}:\n    runs-on: x\n    needs: [J{}, k{i}]\n", (i + 1) % 3000))
+            .collect();
+        let src = format!("on: push\njobs:\n{jobs}");
+        let config = crate::config::Config::default();
+        let opts = crate::lint::LintOptions {
+            verify_fixes: false,
+            ..crate::lint::LintOptions::new(&config)
+        };
+        let found: Vec<String> = crate::lint::lint(".github/workflows/ci.yml", src.as_bytes(), &opts)
+            .into_iter()
+            .filter(|d| d.rule == "job-needs")
+            .map(|d| d.message)
+            .collect();
+        assert_eq!(found.len(), 3000 + 1, "one missing job each, and one cycle");
+        let missing = found.iter().find(|m| m.contains("\"k0\"")).expect("k0 reported");
+        assert!(missing.ends_with(", j18, j19, and 2980 more)"), "{missing}");
+        assert!(found.iter().all(|m| m.len() < 300 || m.contains("cycle")), "{found:?}");
     }
 
     #[test]

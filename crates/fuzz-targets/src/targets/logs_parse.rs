@@ -54,10 +54,21 @@ pub fn seeds() -> Vec<Vec<u8>> {
     seeds
 }
 
+thread_local! {
+    /// Built once per thread: compiling the patterns is not what is fuzzed,
+    /// and rebuilding it per input cost most of each execution.
+    static ANALYZER: Option<Analyzer> = Analyzer::new(&Options::default()).ok();
+}
+
 pub fn run(data: &[u8]) {
-    let Ok(analyzer) = Analyzer::new(&Options::default()) else {
-        return;
-    };
+    ANALYZER.with(|analyzer| {
+        if let Some(analyzer) = analyzer {
+            analyze(analyzer, data);
+        }
+    });
+}
+
+fn analyze(analyzer: &Analyzer, data: &[u8]) {
     let input = LogInput {
         logs: vec![LogFile {
             job: Some("test"),

@@ -13,4 +13,5 @@ pub mod logs_zip;
 pub mod lsp_failure_store;
 pub mod lsp_frames;
 pub mod rule_refs;
+pub mod yaml;
 mod yaml_dict;

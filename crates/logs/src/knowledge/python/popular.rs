@@ -304,8 +304,8 @@ const POPULAR: &[&str] = &[
 
 /// Is `name` (any spelling, PEP 503) one of the popular distributions?
 pub fn is_popular(name: &str) -> bool {
-    let n = normalize_name(name);
-    POPULAR.iter().any(|p| normalize_name(p) == n)
+    // The list is kept normalized (tested below): only `name` needs it.
+    POPULAR.contains(&normalize_name(name).as_str())
 }
 
 /// The popular distributions, in their listed spelling.
