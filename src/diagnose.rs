@@ -93,7 +93,7 @@ pub fn run(args: DiagnoseArgs, verbosity: &Verbosity) -> anyhow::Result<Outcome>
         let mut saved = SavedRun::new(&analysis, path, Some(text.as_bytes()));
         saved.run_id = args.run_id;
         saved.run_url = args.run_url.clone();
-        saved.date = Some(today());
+        saved.date = Some(now_rfc3339());
         let file = root.join(".autoheal").join("failures").join(saved.file_name());
         crate::files::write_inside(root, &file, saved.to_json().as_bytes())?;
         if !verbosity.quiet && args.format == DiagnoseFormat::Human {
@@ -113,12 +113,18 @@ pub fn run(args: DiagnoseArgs, verbosity: &Verbosity) -> anyhow::Result<Outcome>
     })
 }
 
-/// UTC date as `YYYY-MM-DD`, from the system clock (civil-from-days).
-fn today() -> String {
+/// The analysis time, as the failure store records it when the run's own
+/// time is unknown: RFC 3339 in UTC, `YYYY-MM-DDTHH:MM:SSZ`.
+fn now_rfc3339() -> String {
     let secs = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map(|d| d.as_secs())
         .unwrap_or(0);
+    rfc3339_utc(secs)
+}
+
+/// `secs` since 1970-01-01 UTC as `YYYY-MM-DDTHH:MM:SSZ` (civil-from-days).
+fn rfc3339_utc(secs: u64) -> String {
     let days = (secs / 86_400) as i64 + 719_468;
     let era = days.div_euclid(146_097);
     let doe = days - era * 146_097;
@@ -128,7 +134,9 @@ fn today() -> String {
     let d = doy - (153 * mp + 2) / 5 + 1;
     let m = if mp < 10 { mp + 3 } else { mp - 9 };
     let y = yoe + era * 400 + i64::from(m <= 2);
-    format!("{y:04}-{m:02}-{d:02}")
+    let of_day = secs % 86_400;
+    let (hh, mm, ss) = (of_day / 3600, of_day / 60 % 60, of_day % 60);
+    format!("{y:04}-{m:02}-{d:02}T{hh:02}:{mm:02}:{ss:02}Z")
 }
 
 fn print_human(analysis: &Analysis, outcomes: &[autoheal_fixes::FixOutcome]) {
@@ -181,5 +189,18 @@ fn print_human(analysis: &Analysis, outcomes: &[autoheal_fixes::FixOutcome]) {
                 outln!("   no fix: {}", escape(reason));
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::rfc3339_utc;
+
+    #[test]
+    fn times_are_rfc3339_in_utc() {
+        assert_eq!(rfc3339_utc(0), "1970-01-01T00:00:00Z");
+        // 2024-02-29 (a leap day) 23:59:59.
+        assert_eq!(rfc3339_utc(1_709_251_199), "2024-02-29T23:59:59Z");
+        assert_eq!(rfc3339_utc(1_709_251_200), "2024-03-01T00:00:00Z");
     }
 }

@@ -101,6 +101,10 @@ fn diagnose_save_writes_the_failure_store() {
     assert_eq!(files.len(), 1);
     let v: Value = serde_json::from_str(&std::fs::read_to_string(&files[0]).unwrap()).unwrap();
     assert_eq!(v["run_id"], 123456);
+    // RFC 3339 in UTC, as docs/failure-store.md says.
+    let date = v["date"].as_str().unwrap();
+    let shape: String = date.chars().map(|c| if c.is_ascii_digit() { 'd' } else { c }).collect();
+    assert_eq!(shape, "dddd-dd-ddTdd:dd:ddZ", "{date}");
     assert_eq!(v["workflow_path"], ".github/workflows/ci.yml");
     assert_eq!(v["failures"][0]["category"], "missing_dependency");
 }

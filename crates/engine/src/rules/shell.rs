@@ -21,7 +21,7 @@ pub const RULE: Rule = Rule {
     id: "shell",
     default_severity: Severity::Error,
     enabled_by_default: true,
-    summary: "`shell:` names, shells missing on the runner OS, and shellcheck on `run:` scripts when installed.",
+    summary: "`shell:` names and shells missing on the runner OS; shellcheck on `run:` scripts when installed (info, except unparsable scripts).",
     kinds: ALL_FILES,
     codes: &[UNKNOWN, WRONG_OS, SHELLCHECK],
     check,
