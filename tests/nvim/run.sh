@@ -21,10 +21,17 @@ fi
 export AUTOHEAL_LSP_CMD
 echo "tests/nvim/run.sh: server: $AUTOHEAL_LSP_CMD ($(nvim --version | head -1))" >&2
 
+export AUTOHEAL_REPO="$repo"
+
 status=0
 timeout 180 nvim --headless -u NONE -i NONE -n \
   --cmd "set runtimepath^=$repo/editors/nvim" \
   -c "luafile $here/e2e.lua" || status=$?
+# docs/editors.md's snippet for Neovim without the plugin (no runtimepath).
+if [ "$status" -eq 0 ]; then
+  timeout 180 nvim --headless -u NONE -i NONE -n \
+    -c "luafile $here/doc_snippet.lua" || status=$?
+fi
 if [ "$status" -ne 0 ]; then
   echo "tests/nvim/run.sh: FAILED ($status)" >&2
 fi
