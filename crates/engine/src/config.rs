@@ -523,7 +523,8 @@ fn string_list(path: &str, v: &Node, diags: &mut Vec<Diagnostic>) -> Vec<String>
 const MAX_SUGGEST_CANDIDATES: usize = 1000;
 const MAX_SUGGEST_WORD: usize = 100;
 
-/// The closest candidate by edit distance, if it is close enough to be a typo.
+/// The closest candidate by edit distance (optimal string alignment: `tset`
+/// is one edit from `test`), if it is close enough to be a typo.
 pub fn suggest<'a>(word: &str, candidates: &[&'a str]) -> Option<&'a str> {
     if candidates.len() > MAX_SUGGEST_CANDIDATES || word.len() > MAX_SUGGEST_WORD {
         return None;
@@ -533,35 +534,10 @@ pub fn suggest<'a>(word: &str, candidates: &[&'a str]) -> Option<&'a str> {
         .iter()
         // The distance is at least the difference in length.
         .filter(|c| c.chars().count().abs_diff(word.chars().count()) <= max)
-        .map(|c| (levenshtein(word, c), *c))
+        .map(|c| (strsim::osa_distance(word, c), *c))
         .filter(|(d, _)| *d <= max)
         .min_by_key(|(d, _)| *d)
         .map(|(_, c)| c)
-}
-
-/// Edit distance counting an adjacent transposition as one edit
-/// (optimal string alignment), so `tset` is one step from `test`.
-pub fn levenshtein(a: &str, b: &str) -> usize {
-    let a: Vec<char> = a.chars().collect();
-    let b: Vec<char> = b.chars().collect();
-    let mut d = vec![vec![0usize; b.len() + 1]; a.len() + 1];
-    for (i, row) in d.iter_mut().enumerate() {
-        row[0] = i;
-    }
-    for (j, cell) in d[0].iter_mut().enumerate() {
-        *cell = j;
-    }
-    for i in 1..=a.len() {
-        for j in 1..=b.len() {
-            let cost = usize::from(a[i - 1] != b[j - 1]);
-            let mut v = (d[i - 1][j] + 1).min(d[i][j - 1] + 1).min(d[i - 1][j - 1] + cost);
-            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
-                v = v.min(d[i - 2][j - 2] + 1);
-            }
-            d[i][j] = v;
-        }
-    }
-    d[a.len()][b.len()]
 }
 
 #[cfg(test)]

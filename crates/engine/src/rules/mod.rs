@@ -1,6 +1,7 @@
-//! The rule registry. Each rule is a module with a `RULE` constant and its
-//! golden tests; adding a rule means adding a module, listing it in `RULES`,
-//! and writing `docs/rules/<id>.md`.
+//! The rule registry. Each rule is a module with a `RULE` constant that
+//! declares its check codes, and its unit tests; adding a rule means adding a
+//! module, listing it in `RULES`, writing `docs/rules/<id>.md` (with its
+//! codes) and fixtures in `tests/rules/<id>/` (see docs/architecture.md).
 
 use crate::config::Config;
 use crate::diagnostic::{AuditSeverity, Confidence, Diagnostic, Severity};

@@ -245,7 +245,7 @@ pub fn likely_typo_of(command: &str) -> Option<&'static str> {
     }
     KNOWN_TOOLS.iter().copied().find(|tool| {
         let limit = if tool.len() <= 4 { 1 } else { 2 };
-        tool.len().abs_diff(command.len()) <= limit && autoheal_engine::config::levenshtein(tool, command) <= limit
+        tool.len().abs_diff(command.len()) <= limit && strsim::osa_distance(tool, command) <= limit
     })
 }
 
