@@ -205,6 +205,13 @@ pub fn token_needs(job: &Job<'_>) -> Option<Vec<(&'static str, &'static str)>> {
             continue;
         }
         let name = audit::action_name(node)?;
+        // An input that makes the action do more than its table entry says.
+        if BEYOND_THE_TABLE
+            .iter()
+            .any(|(action, input)| name == *action && audit::input(node, input).is_some())
+        {
+            return None;
+        }
         let known = KNOWN_ACTIONS
             .iter()
             .find(|(prefix, _)| name == *prefix || name.starts_with(&format!("{prefix}/")))?;
@@ -270,6 +277,21 @@ const KNOWN_ACTIONS: &[(&str, &[(&str, &str)])] = &[
     ("ruby/setup-ruby", &[]),
     ("gradle/actions/setup-gradle", &[]),
     ("taiki-e/install-action", &[]),
+    // README: "id-token: write" to mint the OIDC token for the Sigstore
+    // certificate, "attestations: write" to store the attestation.
+    (
+        "actions/attest-build-provenance",
+        &[("attestations", "write"), ("id-token", "write")],
+    ),
+    ("actions/attest", &[("attestations", "write"), ("id-token", "write")]),
+];
+
+/// Inputs with which an action of [`KNOWN_ACTIONS`] needs more than its
+/// entry: the attest actions' `push-to-registry` also pushes to a container
+/// registry (`packages: write` for GHCR, or a registry's own login).
+const BEYOND_THE_TABLE: &[(&str, &str)] = &[
+    ("actions/attest-build-provenance", "push-to-registry"),
+    ("actions/attest", "push-to-registry"),
 ];
 
 fn block_lines(needs: &[(&str, &str)], indent: usize, eol: &str) -> String {
@@ -378,6 +400,26 @@ mod tests {
                 ("excessive-permissions/default-permissions:warning".into(), "medium"),
             ]
         );
+    }
+
+    /// The attest actions need the two write scopes their README names, in
+    /// the job's own block; pushing to a registry is beyond the table.
+    #[test]
+    fn attesting_jobs_get_the_scopes_the_attest_readme_names() {
+        let src = "on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - run: make dist\n      - uses: actions/attest-build-provenance@v2\n        with:\n          subject-path: dist/*\n";
+        let fixed = apply_first_fix(src, "excessive-permissions");
+        assert!(
+            fixed.contains(
+                "    permissions:\n      attestations: write\n      contents: read\n      id-token: write\n    steps:"
+            ),
+            "{fixed}"
+        );
+        let pushing = src.replace(
+            "subject-path: dist/*",
+            "subject-path: dist/*\n          push-to-registry: true",
+        );
+        let diags = lint_rule(&pushing, "excessive-permissions");
+        assert!(diags.iter().all(|d| d.fixes.is_empty()), "{diags:?}");
     }
 
     #[test]
