@@ -215,9 +215,12 @@ pub fn token_needs(job: &Job<'_>) -> Option<Vec<(&'static str, &'static str)>> {
         let known = KNOWN_ACTIONS
             .iter()
             .find(|(prefix, _)| name == *prefix || name.starts_with(&format!("{prefix}/")))?;
-        for need in known.1 {
-            if !needs.contains(need) {
-                needs.push(*need);
+        // One level per scope, the higher one (`write` covers `read`).
+        for &(scope, level) in known.1 {
+            match needs.iter_mut().find(|(s, _)| *s == scope) {
+                Some(have) if level == "write" => have.1 = "write",
+                Some(_) => {}
+                None => needs.push((scope, level)),
             }
         }
     }
@@ -284,6 +287,9 @@ const KNOWN_ACTIONS: &[(&str, &[(&str, &str)])] = &[
         &[("attestations", "write"), ("id-token", "write")],
     ),
     ("actions/attest", &[("attestations", "write"), ("id-token", "write")]),
+    // Creates or updates a release and uploads its assets: GitHub's REST
+    // reference lists "Contents" write for those endpoints.
+    ("softprops/action-gh-release", &[("contents", "write")]),
 ];
 
 /// Inputs with which an action of [`KNOWN_ACTIONS`] needs more than its
@@ -292,6 +298,8 @@ const KNOWN_ACTIONS: &[(&str, &[(&str, &str)])] = &[
 const BEYOND_THE_TABLE: &[(&str, &str)] = &[
     ("actions/attest-build-provenance", "push-to-registry"),
     ("actions/attest", "push-to-registry"),
+    // Also opens a discussion for the release (`discussions: write`).
+    ("softprops/action-gh-release", "discussion_category_name"),
 ];
 
 fn block_lines(needs: &[(&str, &str)], indent: usize, eol: &str) -> String {
@@ -402,8 +410,9 @@ mod tests {
         );
     }
 
-    /// The attest actions need the two write scopes their README names, in
-    /// the job's own block; pushing to a registry is beyond the table.
+    /// The attest actions need the two write scopes their README names, a
+    /// release action contents: write, in the job's own block; pushing to a
+    /// registry is beyond the table.
     #[test]
     fn attesting_jobs_get_the_scopes_the_attest_readme_names() {
         let src = "on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - run: make dist\n      - uses: actions/attest-build-provenance@v2\n        with:\n          subject-path: dist/*\n";
@@ -412,6 +421,15 @@ mod tests {
             fixed.contains(
                 "    permissions:\n      attestations: write\n      contents: read\n      id-token: write\n    steps:"
             ),
+            "{fixed}"
+        );
+        let release = src.replace(
+            "actions/attest-build-provenance@v2\n        with:\n          subject-path",
+            "softprops/action-gh-release@v2\n        with:\n          files",
+        );
+        let fixed = apply_first_fix(&release, "excessive-permissions");
+        assert!(
+            fixed.contains("    permissions:\n      contents: write\n    steps:"),
             "{fixed}"
         );
         let pushing = src.replace(
