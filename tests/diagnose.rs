@@ -396,3 +396,219 @@ fn escape_sequences_from_a_log_are_shown_not_obeyed() {
     assert!(!text.contains('\u{1b}') && !text.contains('\u{7}'), "{text:?}");
     assert!(text.contains("\u{241b}[2J"), "{text}");
 }
+
+// Small variants of common failures get the fix their cause needs, or none
+// (issue 12): an npm registry limit is never treated as Docker Hub's, GHCR
+// is named as itself, `tomllib` is never "installed", `distutils` on 3.12
+// comes from setuptools, and a moved requirements file is found through the
+// CLI's repository listing while a really missing one only gets the
+// fallback, which `fix` never applies.
+
+const NODE: &str = "name: node\non: [push]\njobs:\n  test:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - uses: actions/setup-node@v4\n        with:\n          node-version: 20\n      - name: Install\n        run: npm ci\n      - run: npm test\n";
+
+const IMAGE: &str = "name: image\non: [push]\njobs:\n  build:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - name: Pull base\n        run: docker pull ghcr.io/acme/base:1.2\n      - run: docker build .\n";
+
+const PYTHON: &str = "name: py\non: [push]\njobs:\n  test:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - uses: actions/setup-python@v5\n        with:\n          python-version: 'PY'\n      - run: pip install -r requirements-dev.txt\n      - run: python -m pytest -q\n";
+
+/// A repository with `workflow` at `.github/workflows/ci.yml` and `log` at
+/// `job.log`.
+fn repo_with(workflow: &str, log: &str) -> tempfile::TempDir {
+    let dir = repo();
+    std::fs::write(dir.path().join(".github/workflows/ci.yml"), workflow).unwrap();
+    std::fs::write(dir.path().join("job.log"), log).unwrap();
+    dir
+}
+
+/// `diagnose --format json` with the workflow: the first failure.
+fn diagnose_json(dir: &Path) -> Value {
+    let out = autoheal(
+        dir,
+        &[
+            "diagnose",
+            "job.log",
+            "--workflow",
+            ".github/workflows/ci.yml",
+            "--format",
+            "json",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    v["failures"][0].clone()
+}
+
+fn titles(failure: &Value) -> Vec<String> {
+    failure["fixes"]
+        .as_array()
+        .map(|fs| {
+            fs.iter()
+                .filter_map(|f| f["title"].as_str().map(str::to_string))
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+/// A step's log: the runner's group header, then `lines`.
+fn step_log(command: &str, lines: &[&str]) -> String {
+    let mut log = format!("##[group]Run {command}\n{command}\n##[endgroup]\n");
+    for l in lines {
+        log.push_str(l);
+        log.push('\n');
+    }
+    log.push_str("##[error]Process completed with exit code 1.\n");
+    log
+}
+
+#[test]
+fn an_npm_429_is_retried_as_the_npm_registry_in_both_npm_formats_never_as_docker_hub() {
+    let npm9 = step_log(
+        "npm ci",
+        &[
+            "npm ERR! code E429",
+            "npm ERR! 429 Too Many Requests - GET https://registry.npmjs.org/lodash",
+        ],
+    );
+    let npm10 = step_log(
+        "npm ci",
+        &[
+            "npm error code E429",
+            "npm error 429 Too Many Requests - GET https://registry.npmjs.org/@types%2fnode",
+        ],
+    );
+    for log in [npm9, npm10] {
+        let dir = repo_with(NODE, &log);
+        let f = diagnose_json(dir.path());
+        assert_eq!(f["category"], "rate_limit", "{f}");
+        assert_eq!(f["subject"], "npm registry", "{f}");
+        assert_eq!(
+            titles(&f),
+            ["Retry `npm ci` in step \"Install\" (npm registry rate limit)"]
+        );
+        let out = autoheal(
+            dir.path(),
+            &["fix", "--log", "job.log", "--workflow", ".github/workflows/ci.yml"],
+        );
+        assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+        let (diff, said) = (
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr),
+        );
+        assert!(diff.contains("+            if npm ci; then break; fi\n"), "{diff}");
+        assert!(
+            diff.contains("-        run: npm ci\n"),
+            "only the failing step changes: {diff}"
+        );
+        assert!(!diff.contains("npm test;"), "the test step is not retried: {diff}");
+        for text in [&diff, &said] {
+            assert!(!text.contains("Docker"), "never Docker Hub: {text}");
+            assert!(!text.contains("login"), "no registry login for npm: {text}");
+        }
+    }
+}
+
+#[test]
+fn a_ghcr_toomanyrequests_is_named_ghcr_and_logs_in_with_the_job_token() {
+    let log = step_log(
+        "docker pull ghcr.io/acme/base:1.2",
+        &[
+            "Error response from daemon: Head \"https://ghcr.io/v2/acme/base/manifests/1.2\": toomanyrequests: retry-after: 1.2ms, allowed: 44000/minute",
+        ],
+    );
+    let dir = repo_with(IMAGE, &log);
+    let f = diagnose_json(dir.path());
+    assert_eq!(f["category"], "rate_limit");
+    assert_eq!(f["subject"], "GitHub Container Registry");
+    let t = titles(&f);
+    assert_eq!(t.len(), 1, "{t:?}");
+    assert!(
+        t[0].contains("Log in to ghcr.io") && t[0].contains("(GitHub Container Registry rate limit)"),
+        "{t:?}"
+    );
+    assert!(!f.to_string().contains("Docker Hub"), "{f}");
+}
+
+#[test]
+fn tomllib_is_never_installed_and_distutils_on_3_12_comes_from_setuptools() {
+    let conftest = |module: &str| {
+        step_log(
+            "python -m pytest -q",
+            &[
+                "ImportError while loading conftest '/home/runner/work/app/app/tests/conftest.py'.",
+                "tests/conftest.py:3: in <module>",
+                &format!("    import {module}"),
+                &format!("E   ModuleNotFoundError: No module named '{module}'"),
+            ],
+        )
+    };
+    let dir = repo_with(&PYTHON.replace("PY", "3.10"), &conftest("tomllib"));
+    let f = diagnose_json(dir.path());
+    assert_eq!(f["fixable"], false, "{f}");
+    assert!(titles(&f).is_empty(), "{f}");
+    assert!(f["message"].as_str().unwrap().contains("3.11"), "{f}");
+    assert!(!f.to_string().contains("tomli "), "{f}");
+    let out = autoheal(
+        dir.path(),
+        &["fix", "--log", "job.log", "--workflow", ".github/workflows/ci.yml"],
+    );
+    assert_eq!(out.status.code(), Some(1));
+    assert!(!String::from_utf8_lossy(&out.stdout).contains("tomli"));
+
+    let dir = repo_with(&PYTHON.replace("PY", "3.12"), &conftest("distutils"));
+    let f = diagnose_json(dir.path());
+    assert_eq!(
+        (f["category"].as_str(), f["subject"].as_str()),
+        (Some("missing_dependency"), Some("setuptools"))
+    );
+    assert_eq!(
+        titles(&f),
+        ["Add `setuptools` to the `pip install` in step \"Run pip install -r requirements-dev.txt\""]
+    );
+}
+
+#[test]
+fn a_moved_requirements_file_is_found_in_the_repository_and_a_missing_one_is_never_skipped_by_fix() {
+    let log = step_log(
+        "pip install -r requirements-dev.txt",
+        &["ERROR: Could not open requirements file: [Errno 2] No such file or directory: 'requirements-dev.txt'"],
+    );
+    let workflow = PYTHON.replace("PY", "3.12");
+    let dir = repo_with(&workflow, &log);
+    std::fs::create_dir(dir.path().join("requirements")).unwrap();
+    std::fs::write(dir.path().join("requirements/dev.txt"), "pytest\n").unwrap();
+    let f = diagnose_json(dir.path());
+    assert_eq!(f["category"], "file_not_found");
+    assert_eq!(
+        titles(&f),
+        [
+            "Use `requirements/dev.txt` instead of `requirements-dev.txt` in step \"Run pip install -r requirements-dev.txt\""
+        ]
+    );
+    let out = autoheal(dir.path(), &["fix", "--log", "job.log", "--write"]);
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join(".github/workflows/ci.yml")).unwrap(),
+        workflow.replace("-r requirements-dev.txt", "-r requirements/dev.txt")
+    );
+
+    // Nothing like it in the repository: only the fallback, which says what
+    // it skips, and `fix` does not apply it.
+    let dir = repo_with(&workflow, &log);
+    let f = diagnose_json(dir.path());
+    let fixes = f["fixes"].as_array().unwrap();
+    assert_eq!(fixes.len(), 1, "{f}");
+    assert_eq!(fixes[0]["fallback"], true, "{f}");
+    let title = fixes[0]["title"].as_str().unwrap();
+    assert!(
+        title.starts_with("Skip step") && title.contains("when `requirements-dev.txt` is missing"),
+        "{title}"
+    );
+    let explanation = fixes[0]["explanation"].as_str().unwrap();
+    assert!(explanation.contains("is skipped entirely"), "{explanation}");
+    let out = autoheal(dir.path(), &["fix", "--log", "job.log", "--write"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("never applied automatically"));
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join(".github/workflows/ci.yml")).unwrap(),
+        workflow
+    );
+}

@@ -21,6 +21,7 @@ mod missing_command;
 mod missing_dependency;
 mod optional_job;
 mod rate_limit;
+mod reads;
 mod runner;
 mod script;
 mod timeout;
@@ -42,6 +43,7 @@ pub use commands::UBUNTU_HOSTED_PREINSTALLED;
 pub use diff::unified_diff;
 pub use input::{Category, FailureInput, PythonVersion, RateLimitService, StepRef};
 pub use plan::{Plan, plan};
+pub use reads::{fixes_may_read, is_dependency_file};
 pub use runner::is_github_hosted;
 
 /// Files by repository-relative path.
@@ -195,4 +197,12 @@ fn pin_step(ctx: &Ctx<'_>, f: &mut FailureInput) {
             });
         }
     }
+}
+
+/// `retry x` → `Retry x`, for titles built from parts.
+pub(crate) fn capitalize(s: &str) -> String {
+    let mut c = s.chars();
+    c.next()
+        .map(|f| f.to_uppercase().collect::<String>() + c.as_str())
+        .unwrap_or_default()
 }

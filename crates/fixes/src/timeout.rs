@@ -104,7 +104,7 @@ pub(crate) fn generate(ctx: &Ctx<'_>) -> Generated {
          ({basis}, at most GitHub's {HOSTED_LIMIT_MINUTES}-minute maximum). Before merging, compare with the job's usual duration: \
          if it normally finishes well within {limit} minutes, something is hanging (a prompt waiting for input, a stuck network \
          call, a deadlocked test), and a longer timeout only delays the failure.",
-        what = capitalize(&what)
+        what = crate::capitalize(&what)
     ));
     let (path, job_id, step_index) = (ctx.path.to_string(), job.id.to_string(), step.map(|s| s.index));
     let intent = move |files: &crate::Files| -> Result<(), String> {
@@ -125,13 +125,6 @@ pub(crate) fn generate(ctx: &Ctx<'_>) -> Generated {
         fix,
         intent: Box::new(intent),
     }])
-}
-
-fn capitalize(s: &str) -> String {
-    let mut c = s.chars();
-    c.next()
-        .map(|f| f.to_uppercase().collect::<String>() + c.as_str())
-        .unwrap_or_default()
 }
 
 #[cfg(test)]

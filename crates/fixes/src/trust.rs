@@ -69,31 +69,6 @@ pub(crate) fn distribution(name: &str, from_table: bool, repo: &dyn RepoFiles) -
     ))
 }
 
-/// Files where a Python project names its dependencies.
-fn is_dependency_file(path: &str) -> bool {
-    let name = path.rsplit('/').next().unwrap_or(path).to_ascii_lowercase();
-    let in_requirements_dir = path
-        .split('/')
-        .rev()
-        .nth(1)
-        .is_some_and(|d| d.to_ascii_lowercase().starts_with("requirements"));
-    matches!(
-        name.as_str(),
-        "pyproject.toml"
-            | "setup.cfg"
-            | "setup.py"
-            | "pipfile"
-            | "pipfile.lock"
-            | "poetry.lock"
-            | "uv.lock"
-            | "pdm.lock"
-            | "tox.ini"
-            | "environment.yml"
-            | "environment.yaml"
-    ) || (name.ends_with(".txt") || name.ends_with(".in"))
-        && (name.contains("requirements") || name.contains("constraints") || in_requirements_dir)
-}
-
 /// Where to look without a listing.
 const USUAL_DEPENDENCY_FILES: &[&str] = &[
     "requirements.txt",
@@ -118,7 +93,7 @@ const USUAL_DEPENDENCY_FILES: &[&str] = &[
 pub(crate) fn named_by_repository(name: &str, repo: &dyn RepoFiles) -> Option<String> {
     let files: Vec<String> = match repo.list() {
         Some(listing) => {
-            let mut found: Vec<&String> = listing.iter().filter(|p| is_dependency_file(p)).collect();
+            let mut found: Vec<&String> = listing.iter().filter(|p| crate::reads::is_dependency_file(p)).collect();
             // Shallow files first: the project's own, not vendored ones.
             found.sort_by_key(|p| (p.matches('/').count(), p.as_str()));
             found.into_iter().take(MAX_DEPENDENCY_FILES).cloned().collect()

@@ -192,7 +192,7 @@ pub(crate) fn generate(ctx: &Ctx<'_>) -> Generated {
     let titles: Vec<&str> = parts.iter().map(|p| p.title.as_str()).collect();
     let title = format!(
         "{} in step \"{step_name}\" ({limit})",
-        capitalize(&titles.join(" and "))
+        crate::capitalize(&titles.join(" and "))
     );
     let edits: Vec<Edit> = parts.iter().map(|p| p.edit.clone()).collect();
     let fix = if parts.iter().all(|p| p.safe) {
@@ -229,13 +229,6 @@ pub(crate) fn limit_name(service: RateLimitService) -> String {
         RateLimitService::GithubRestSecondary => "GitHub REST API secondary rate limit".into(),
         s => format!("{} rate limit", s.display_name()),
     }
-}
-
-fn capitalize(s: &str) -> String {
-    let mut c = s.chars();
-    c.next()
-        .map(|f| f.to_uppercase().collect::<String>() + c.as_str())
-        .unwrap_or_default()
 }
 
 #[cfg(test)]

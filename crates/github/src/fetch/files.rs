@@ -4,9 +4,9 @@
 //!
 //! Which files a fix may read is decided by [`wanted`], from the paths alone: the failed
 //! workflow, every file the workflow names (`pip install -r ci/deps.txt`,
-//! `./scripts/build.sh`), the dependency manifests and lock files (where a missing package
-//! would be added, and which say what the project already depends on), and the top-level
-//! `__init__.py` files (how a module is recognized as the project's own package). A fix that
+//! `./scripts/build.sh`), and what the fixes crate says its fixes read whatever the workflow
+//! says (`autoheal_fixes::fixes_may_read`: dependency manifests and lock files, a Node
+//! project's `package.json`/`pnpm-lock.yaml`, top-level `__init__.py` files). A fix that
 //! reads a listed file outside that set is refused by the analysis (fail closed), so the
 //! rule's coverage is checked on every run.
 
@@ -21,24 +21,6 @@ use crate::models::TreeItem;
 pub const MAX_FETCHED_FILES: usize = 100;
 /// A file larger than this is not fetched (it is still listed).
 pub const MAX_FILE_BYTES: u64 = 1024 * 1024;
-
-/// File names (lower-cased) a Python or Node project declares its dependencies in: where a
-/// missing package would be added, and what the fixes crate reads to tell whether the
-/// project already depends on a distribution.
-const MANIFEST_NAMES: &[&str] = &[
-    "pyproject.toml",
-    "setup.py",
-    "setup.cfg",
-    "pipfile",
-    "pipfile.lock",
-    "poetry.lock",
-    "uv.lock",
-    "pdm.lock",
-    "tox.ini",
-    "environment.yml",
-    "environment.yaml",
-    "package.json",
-];
 
 /// The repository at `commit`: every path, and the text of the files a fix may read.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -65,20 +47,10 @@ impl Snapshot {
 
 /// Whether a fix may read `path`, given the failed workflow's path and text.
 pub fn wanted(path: &str, workflow_path: &str, workflow_text: &str) -> bool {
-    let name = path.rsplit('/').next().unwrap_or(path).to_ascii_lowercase();
-    let depth = path.matches('/').count();
-    let in_requirements_dir = path
-        .split('/')
-        .rev()
-        .nth(1)
-        .is_some_and(|dir| dir.to_ascii_lowercase().starts_with("requirements"));
-    let requirements = (name.ends_with(".txt") || name.ends_with(".in"))
-        && (name.contains("requirements") || name.contains("constraints") || in_requirements_dir);
-    let init = name == "__init__.py" && (depth == 1 || (depth == 2 && path.starts_with("src/")));
     // Paths the workflow names (`-r ci/deps.txt`, `./build.sh`); very short ones would match
     // any text.
     let named = path.len() >= 4 && workflow_text.contains(path);
-    path == workflow_path || MANIFEST_NAMES.contains(&name.as_str()) || requirements || init || named
+    path == workflow_path || autoheal_fixes::fixes_may_read(path) || named
 }
 
 /// Lists the tree of `commit` and fetches the text of the wanted files (see the module docs).
@@ -155,6 +127,7 @@ mod tests {
             "pyproject.toml",
             "sub/pkg/setup.cfg",
             "package.json",
+            "web/pnpm-lock.yaml",
             "app/__init__.py",
             "src/app/__init__.py",
         ] {
