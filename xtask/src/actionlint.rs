@@ -8,6 +8,11 @@
 //!   Lines of kinds autoheal does not run (pyflakes) are excluded. Line 0
 //!   (actionlint's position for a YAML error its parser did not place)
 //!   counts as found when autoheal reports a YAML error anywhere in the file.
+//!   actionlint places a finding inside a block scalar (`run: |`,
+//!   `script: >`) on the line of the block's `|`/`>` indicator, where
+//!   autoheal points at the line it is on: such a finding of autoheal's
+//!   (shellcheck's excepted, which actionlint maps to the real line) flags
+//!   the indicator's line too.
 //! - Cases that are valid (`ok/`, `bench/`, the valid reusable workflow
 //!   metadata): every error-severity finding of every default rule counts
 //!   against us, the security audits' too (they are errors only for likely
@@ -137,6 +142,24 @@ impl Linter<'_> {
     }
 }
 
+/// `(content, indicator line)` of every block scalar of `text`: the byte
+/// range after the `|`/`>` header and the (1-based) line of the header.
+fn block_scalars(text: &str, idx: &LineIndex) -> Vec<(std::ops::Range<usize>, u32)> {
+    let doc = autoheal_engine::yaml::parse(text.as_bytes());
+    let mut out = Vec::new();
+    if let Some(root) = &doc.root {
+        root.walk(&mut |n| {
+            let is_block = n.as_str().is_some()
+                && n.alias.is_none()
+                && matches!(text.as_bytes().get(n.span.start), Some(b'|' | b'>'));
+            if is_block {
+                out.push((n.span.start + 1..n.span.end, idx.line_column(text, n.span.start).line));
+            }
+        });
+    }
+    out
+}
+
 fn counts_as_flag(d: &Diagnostic) -> bool {
     d.severity >= Severity::Warning || d.code == "shell/shellcheck"
 }
@@ -193,6 +216,12 @@ pub fn run(corpus: &Path) -> anyhow::Result<()> {
             .filter(|d| counts_as_flag(d))
             .map(|d| idx.line_column(&text, d.range.start).line)
             .collect();
+        let blocks = block_scalars(&text, &idx);
+        for d in diagnostics.iter().filter(|d| counts_as_flag(d) && d.rule != "shell") {
+            if let Some((_, line)) = blocks.iter().find(|(r, _)| r.contains(&d.range.start)) {
+                flagged.insert(*line);
+            }
+        }
         // actionlint says `0:0` when its YAML library gave no position (an
         // undefined alias): it is a finding about the file, found when
         // autoheal reports a YAML error anywhere in it.
@@ -455,5 +484,16 @@ mod tests {
         let j = jsonl_expectations("{\"line\":3,\"kind\":\"syntax-check\"}\nnot json\n");
         assert_eq!(j.len(), 1);
         assert_eq!(j[0].line, 3);
+    }
+
+    #[test]
+    fn block_scalars_are_found_with_their_indicator_line() {
+        let text = "on: push\njobs:\n  a:\n    steps:\n      - run: |\n          echo ${{ x }}\n      - run: plain\n      - with:\n          script: >-\n            a\n";
+        let idx = LineIndex::new(text);
+        let blocks = block_scalars(text, &idx);
+        assert_eq!(blocks.iter().map(|(_, l)| *l).collect::<Vec<_>>(), [5, 9]);
+        let inside = text.find("${{").unwrap();
+        assert!(blocks[0].0.contains(&inside));
+        assert!(!blocks.iter().any(|(r, _)| r.contains(&text.find("plain").unwrap())));
     }
 }
