@@ -95,16 +95,21 @@ fn every_file_and_folder_architecture_md_names_exists() {
     assert!(missing.is_empty(), "{}", missing.join("\n"));
 }
 
-/// `docs/performance.md` says how many rules `autoheal rules` lists and that
-/// all of them are on by default.
-#[test]
-fn performance_md_counts_the_rules() {
+/// What `autoheal rules` prints.
+fn rules_listing() -> String {
     let out = std::process::Command::new(env!("CARGO_BIN_EXE_autoheal"))
         .arg("rules")
         .env("NO_COLOR", "1")
         .output()
         .expect("autoheal rules");
-    let listed = String::from_utf8_lossy(&out.stdout).into_owned();
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+/// `docs/performance.md` says how many rules `autoheal rules` lists and that
+/// all of them are on by default.
+#[test]
+fn performance_md_counts_the_rules() {
+    let listed = rules_listing();
     let rules: Vec<&str> = listed.lines().filter(|l| !l.trim().is_empty()).collect();
     let on = rules
         .iter()
@@ -119,12 +124,7 @@ fn performance_md_counts_the_rules() {
 /// `autoheal rules` says both, as the rule's page does.
 #[test]
 fn rules_shows_both_levels_of_shell() {
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_autoheal"))
-        .arg("rules")
-        .env("NO_COLOR", "1")
-        .output()
-        .expect("autoheal rules");
-    let listed = String::from_utf8_lossy(&out.stdout).into_owned();
+    let listed = rules_listing();
     let line = listed
         .lines()
         .find(|l| l.split_whitespace().next() == Some("shell"))

@@ -54,15 +54,7 @@ pub fn neutralize_line(line: &str, max_chars: usize) -> String {
         }
         match c {
             '\u{1b}' => {
-                // CSI sequence: ESC [ params final-byte.
-                if chars.peek() == Some(&'[') {
-                    chars.next();
-                    for next in chars.by_ref() {
-                        if ('@'..='~').contains(&next) {
-                            break;
-                        }
-                    }
-                }
+                skip_csi(&mut chars);
                 continue;
             }
             '<' => out.push('‹'),
@@ -100,14 +92,7 @@ pub fn title_line(text: &str, max_chars: usize) -> String {
         }
         match c {
             '\u{1b}' => {
-                if chars.peek() == Some(&'[') {
-                    chars.next();
-                    for next in chars.by_ref() {
-                        if ('@'..='~').contains(&next) {
-                            break;
-                        }
-                    }
-                }
+                skip_csi(&mut chars);
                 continue;
             }
             '\n' | '\r' | '\t' => {
@@ -121,6 +106,18 @@ pub fn title_line(text: &str, max_chars: usize) -> String {
         count += 1;
     }
     out.trim().to_string()
+}
+
+/// After an ESC: the rest of a CSI sequence (`[`, parameters, final byte).
+fn skip_csi(chars: &mut std::iter::Peekable<std::str::Chars<'_>>) {
+    if chars.peek() == Some(&'[') {
+        chars.next();
+        for next in chars.by_ref() {
+            if ('@'..='~').contains(&next) {
+                break;
+            }
+        }
+    }
 }
 
 /// Unicode format characters that render as nothing (or reorder what
