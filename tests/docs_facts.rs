@@ -45,9 +45,9 @@ fn names_a_path(span: &str) -> bool {
         && span.chars().all(|c| c.is_ascii_alphanumeric() || "_/.-".contains(c))
 }
 
-/// In a `## crates/X` section a name is looked for anywhere under `crates/X`
-/// (a file where it ends in `.rs`, a folder where it ends in `/`); elsewhere
-/// from the repository root.
+/// In a `## crates/X` section a name is looked for under `crates/X` (a file
+/// where it ends in `.rs`, a folder where it ends in `/`); elsewhere
+/// anywhere in the repository.
 #[test]
 fn every_file_and_folder_architecture_md_names_exists() {
     let doc = read("docs/architecture.md");
@@ -67,7 +67,10 @@ fn every_file_and_folder_architecture_md_names_exists() {
                 continue;
             }
             checked += 1;
-            let from_root = whole.iter().any(|p| p == span);
+            // Outside a crate's section, a name is looked for anywhere.
+            let from_root = whole
+                .iter()
+                .any(|p| p == span || (section_tree.is_none() && p.ends_with(&format!("/{span}"))));
             let in_section = section_tree
                 .as_ref()
                 .is_some_and(|(_, t)| t.iter().any(|p| p == span || p.ends_with(&format!("/{span}"))));
