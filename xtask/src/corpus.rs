@@ -1,12 +1,14 @@
 //! `cargo xtask eval corpus`: every real workflow and action must lint
-//! without a panic; error-severity findings are listed for review.
+//! without a panic; error-severity findings are listed for review; the fixes
+//! verified in batches must be the ones verified one by one.
 
 use std::collections::BTreeMap;
 use std::path::Path;
 
 use autoheal_engine::config::Config;
-use autoheal_engine::lint::{LintOptions, lint};
-use autoheal_engine::{LineIndex, Severity};
+use autoheal_engine::fix::{self, Relinted};
+use autoheal_engine::lint::{LintOptions, lint, lint_counted, relint};
+use autoheal_engine::{Diagnostic, LineIndex, Severity};
 
 pub fn run(corpus: &Path) -> anyhow::Result<()> {
     let config = Config::default();
@@ -17,6 +19,7 @@ pub fn run(corpus: &Path) -> anyhow::Result<()> {
     let mut total = 0;
     let mut fixed_files = 0;
     let mut not_idempotent = Vec::new();
+    let mut batch_differs = Vec::new();
     for sub in ["workflows", "actions"] {
         for path in crate::files_under(&corpus.join(sub), &[".yml", ".yaml"]) {
             let bytes = std::fs::read(&path)?;
@@ -36,6 +39,9 @@ pub fn run(corpus: &Path) -> anyhow::Result<()> {
                     // Every offered fix is verified by `lint`; applying all of
                     // them twice must give the same bytes as once.
                     if let Ok(src) = std::str::from_utf8(&bytes) {
+                        if !one_by_one_agrees(&logical, src, &opts, &diags) {
+                            batch_differs.push(shown.clone());
+                        }
                         let once = fix_all(&logical, src, &opts);
                         if once != src {
                             fixed_files += 1;
@@ -64,6 +70,13 @@ pub fn run(corpus: &Path) -> anyhow::Result<()> {
     for p in &not_idempotent {
         println!("NOT IDEMPOTENT {p}");
     }
+    println!(
+        "fixes verified in batches and one by one differ in {} files",
+        batch_differs.len()
+    );
+    for p in &batch_differs {
+        println!("BATCH DIFFERS {p}");
+    }
     for p in &panics {
         println!("PANIC {p}");
     }
@@ -81,6 +94,12 @@ pub fn run(corpus: &Path) -> anyhow::Result<()> {
             not_idempotent.len()
         );
     }
+    if !batch_differs.is_empty() {
+        anyhow::bail!(
+            "{} files keep other fixes when verified in batches",
+            batch_differs.len()
+        );
+    }
     if !panics.is_empty() {
         anyhow::bail!("{} files panicked", panics.len());
     }
@@ -93,4 +112,33 @@ fn fix_all(path: &str, text: &str, opts: &LintOptions<'_>) -> String {
     let diags = lint(path, text.as_bytes(), opts);
     let safe: Vec<&autoheal_engine::Fix> = diags.iter().flat_map(|d| &d.fixes).collect();
     autoheal_engine::fix::apply_compatible(path, text, &safe).0
+}
+
+/// Do the fixes `lint` kept (verified in batches, `autoheal_engine::fix_batch`)
+/// match the ones [`fix::verify`] keeps, one fix at a time?
+fn one_by_one_agrees(path: &str, src: &str, opts: &LintOptions<'_>, batched: &[Diagnostic]) -> bool {
+    let unverified = LintOptions {
+        verify_fixes: false,
+        ..LintOptions::new(opts.config)
+    };
+    let Relinted {
+        parse_errors,
+        diagnostics: before,
+    } = lint_counted(path, src.as_bytes(), &unverified);
+    let relint = |text: &str| relint(path, text, opts);
+    let single: Vec<Vec<&str>> = before
+        .iter()
+        .map(|d| {
+            d.fixes
+                .iter()
+                .filter(|f| fix::verify(path, src, f, d, &before, parse_errors, &relint).is_ok())
+                .map(|f| f.title.as_str())
+                .collect()
+        })
+        .collect();
+    let kept: Vec<Vec<&str>> = batched
+        .iter()
+        .map(|d| d.fixes.iter().map(|f| f.title.as_str()).collect())
+        .collect();
+    single == kept
 }

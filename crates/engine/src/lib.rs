@@ -7,6 +7,7 @@ pub mod diagnostic;
 pub mod edit;
 pub mod external;
 pub mod fix;
+pub mod fix_batch;
 pub mod json;
 pub mod lint;
 pub mod model;

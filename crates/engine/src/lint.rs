@@ -77,7 +77,7 @@ fn lint_document(path: &str, bytes: &[u8], doc: &Document, opts: &LintOptions<'_
         FixSelection::None => diags.iter_mut().for_each(|d| d.fixes.clear()),
     }
     if opts.verify_fixes {
-        verify_all(path, source, parse_error_count(doc), &mut diags, opts);
+        verify_all(path, source, doc, &mut diags, opts);
     }
     diags
 }
@@ -152,15 +152,16 @@ pub const MAX_RELINT_BYTES: usize = 8 << 20;
 
 /// Keep only the fixes that verify; the others are dropped silently (a rule
 /// that offers a broken fix is a bug for its tests to find, not the user),
-/// and so is every fix past [`MAX_RELINT_BYTES`].
-pub fn verify_all(path: &str, source: &str, parse_errors: usize, diags: &mut [Diagnostic], opts: &LintOptions<'_>) {
-    verify_within(path, source, parse_errors, diags, opts, MAX_RELINT_BYTES);
+/// and so is every fix past [`MAX_RELINT_BYTES`]. Fixes in different jobs
+/// and steps are verified together (see [`crate::fix_batch`]).
+pub fn verify_all(path: &str, source: &str, doc: &Document, diags: &mut [Diagnostic], opts: &LintOptions<'_>) {
+    verify_within(path, source, doc, diags, opts, MAX_RELINT_BYTES);
 }
 
 fn verify_within(
     path: &str,
     source: &str,
-    parse_errors: usize,
+    doc: &Document,
     diags: &mut [Diagnostic],
     opts: &LintOptions<'_>,
     budget: usize,
@@ -168,19 +169,13 @@ fn verify_within(
     if diags.iter().all(|d| d.fixes.is_empty()) {
         return;
     }
+    let kind = opts.kind.unwrap_or_else(|| FileKind::detect(path, doc.root.as_ref()));
+    let jobs = match (kind, doc.root.as_ref()) {
+        (FileKind::Workflow, Some(root)) => crate::fix_batch::job_regions(source, &Workflow::new(root).jobs),
+        _ => Vec::new(),
+    };
     let relint = |text: &str| relint(path, text, opts);
-    let before: Vec<Diagnostic> = diags.to_vec();
-    let mut relinted = 0usize;
-    for d in diags.iter_mut() {
-        let fixes = std::mem::take(&mut d.fixes);
-        d.fixes = fixes
-            .into_iter()
-            .filter(|f| {
-                relinted = relinted.saturating_add(source.len().max(1));
-                relinted <= budget && crate::fix::verify(path, source, f, d, &before, parse_errors, &relint).is_ok()
-            })
-            .collect();
-    }
+    crate::fix_batch::verify_fixes(path, source, parse_error_count(doc), diags, &jobs, &relint, budget);
 }
 
 /// `# autoheal: ignore[rule-a, rule-b/code]` (or zizmor's `# zizmor:
@@ -317,9 +312,12 @@ mod tests {
 
     #[test]
     fn fix_verification_stops_at_the_relint_budget() {
-        let steps = "      - run: echo \"::set-output name=v::1\"\n".repeat(40);
-        let src =
-            format!("on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    timeout-minutes: 5\n    steps:\n{steps}");
+        // 40 findings in one step's script: no two are verified together,
+        // so each costs a re-lint of the file.
+        let lines = "          echo \"::set-output name=v::1\"\n".repeat(40);
+        let src = format!(
+            "on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    timeout-minutes: 5\n    steps:\n      - run: |\n{lines}"
+        );
         let config = Config::default();
         let opts = LintOptions {
             verify_fixes: false,
@@ -330,11 +328,35 @@ mod tests {
         let offered = lint_parsed(".github/workflows/ci.yml", &src, &doc, &opts);
         assert!(fixable(&offered) >= 40, "{offered:?}");
         let mut all = offered.clone();
-        verify_within(".github/workflows/ci.yml", &src, 0, &mut all, &opts, usize::MAX);
+        verify_within(".github/workflows/ci.yml", &src, &doc, &mut all, &opts, usize::MAX);
         assert!(fixable(&all) >= 40, "every fix verifies without a budget: {all:?}");
         let mut within = offered;
-        verify_within(".github/workflows/ci.yml", &src, 0, &mut within, &opts, 10 * src.len());
+        verify_within(
+            ".github/workflows/ci.yml",
+            &src,
+            &doc,
+            &mut within,
+            &opts,
+            10 * src.len(),
+        );
         assert_eq!(fixable(&within), 10, "{within:?}");
+
+        // The same findings in 40 steps are verified together, in budget.
+        let steps = "      - run: echo \"::set-output name=v::1\"\n".repeat(40);
+        let src =
+            format!("on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    timeout-minutes: 5\n    steps:\n{steps}");
+        let doc = yaml::parse(src.as_bytes());
+        let mut apart = lint_parsed(".github/workflows/ci.yml", &src, &doc, &opts);
+        assert!(fixable(&apart) >= 40, "{apart:?}");
+        verify_within(
+            ".github/workflows/ci.yml",
+            &src,
+            &doc,
+            &mut apart,
+            &opts,
+            10 * src.len(),
+        );
+        assert!(fixable(&apart) >= 40, "{apart:?}");
     }
 
     #[test]
