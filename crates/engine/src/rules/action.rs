@@ -457,6 +457,16 @@ fn outdated_major(
     d.fixes.extend(fix);
 }
 
+/// The generated metadata (from the action's real, current `action.yml`)
+/// that describes major `major`: only when the runtime data says that major
+/// runs on the current runtime and the metadata declares that runtime too, so
+/// both describe the current release line.
+fn current_metadata(name: &str, major: u32) -> Option<&'static GeneratedAction> {
+    let generated = generated_action(name)?;
+    let runtime = runtimes::runtime_of(name, major)?;
+    (runtime == runtimes::CURRENT_NODE && generated.runtime.eq_ignore_ascii_case(runtime)).then_some(generated)
+}
+
 fn popular_action(
     ctx: &mut Context<'_>,
     uses_node: &Node,
@@ -479,9 +489,26 @@ fn popular_action(
     }
     // Inputs are only known for the majors the table was curated against;
     // a SHA pin counts when its comment names the version (`@<sha> # v4.2.2`).
-    let version = major
-        .or_else(|| commented_major(ctx.source, uses_node))
-        .filter(|m| *m <= known.current_major);
+    let version = major.or_else(|| commented_major(ctx.source, uses_node));
+    if let Some(current) = version
+        .filter(|m| *m > known.current_major)
+        .and_then(|m| current_metadata(known.name, m))
+    {
+        let names: Vec<&str> = current.inputs.iter().map(|i| i.name).collect();
+        check_with(ctx, uses, with, &names, Severity::Warning);
+        for input in current.inputs.iter().filter(|i| i.required) {
+            if !has_input(with, input.name) {
+                ctx.report_at(
+                    Severity::Warning,
+                    range,
+                    format!("missing input {:?}, which action {uses:?} requires", input.name),
+                )
+                .set_code(MISSING_INPUT);
+            }
+        }
+        return;
+    }
+    let version = version.filter(|m| *m <= known.current_major);
     let Some(inputs) = known.inputs.filter(|_| version.is_some()) else {
         return;
     };

@@ -308,3 +308,17 @@ mod props {
         }
     }
 }
+
+#[test]
+fn majors_past_the_curated_table_use_the_generated_current_metadata() {
+    // checkout v5/v6 run on node24, like the real action.yml the generated
+    // table was read from: their inputs are that file's.
+    let src = "on: push\njobs:\n  a:\n    runs-on: x\n    steps:\n      - uses: actions/checkout@v5\n        with:\n          fetch_depth: 1\n          fetch-depth: 0\n      - uses: actions/cache@v5\n        with:\n          path: x\n      - uses: actions/checkout@v9\n        with:\n          new-input: x\n";
+    let got = render(src, "action");
+    assert_eq!(got.len(), 2, "{got:#?}");
+    assert!(got[0].starts_with("8:11: input \"fetch_depth\" is not defined in action \"actions/checkout@v5\"; did you mean \"fetch-depth\"?"), "{got:#?}");
+    assert_eq!(
+        got[1],
+        "10:15: missing input \"key\", which action \"actions/cache@v5\" requires"
+    );
+}
