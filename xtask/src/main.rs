@@ -29,7 +29,7 @@ fn usage() -> ! {
          gen actions [--check] regenerate the popular-action metadata table from real action.yml files\n  \
          eval logs [SET]       per-case category/strict-subject accuracy on failure-logs (SET: all, design, check)\n  \
          eval fixes [set]      diagnosed failure-logs cases fixed on real corpus workflows with that kind of step\n  \
-         eval zizmor [DIR]     security audits vs zizmor's SARIF (DIR, or run zizmor per file)\n  \
+         eval zizmor [actions] [DIR]  security audits vs zizmor's SARIF (DIR, or run zizmor per file); actions: action.yml files\n  \
          bench logs [MiB]      log analysis throughput on a generated log (default 1024 MiB; needs no corpus)\n  \
          fuzz [TARGET..] [--execs N] [--seconds S] [--seed X] [--jobs J]\n                        \
          run the fuzz targets on stable Rust (default: all, 1,000,000 executions each; needs no corpus)"

@@ -1,5 +1,6 @@
-//! `cargo xtask eval zizmor [SARIF_DIR]`: the security audits against
-//! zizmor on the corpus workflows, per audit.
+//! `cargo xtask eval zizmor [actions] [SARIF_DIR]`: the security audits
+//! against zizmor on the corpus workflows (or, with `actions`, on the action
+//! metadata files of `actions/`), per audit.
 //!
 //! zizmor's findings come from its SARIF output, one file per workflow:
 //! `<SARIF_DIR>/<repo dir>%<file name>.sarif`. Without a directory, zizmor
@@ -46,8 +47,22 @@ struct Counts {
 }
 
 pub fn run(corpus: &Path, args: &[&str]) -> anyhow::Result<()> {
-    let base = corpus.join("workflows");
-    let files: Vec<PathBuf> = crate::files_under(&base, &[".yml", ".yaml"]);
+    // `actions`: the action metadata files of `actions/` instead of the
+    // workflows. zizmor knows action metadata by its file name, so each is
+    // copied to a folder of its own as `action.yml` before zizmor runs.
+    let (actions, args) = match args {
+        ["actions", rest @ ..] => (true, rest),
+        _ => (false, args),
+    };
+    let (base, files) = if actions {
+        let base = corpus.join("actions");
+        let files = crate::files_under(&base, &["action.yml", "action.yaml"]);
+        (base, files)
+    } else {
+        let base = corpus.join("workflows");
+        let files = crate::files_under(&base, &[".yml", ".yaml"]);
+        (base, files)
+    };
     let sarif_dir = match args.first() {
         Some(d) => PathBuf::from(d),
         None => {
@@ -55,10 +70,25 @@ pub fn run(corpus: &Path, args: &[&str]) -> anyhow::Result<()> {
                 eprintln!("xtask: zizmor is not installed (pip install zizmor); skipping");
                 return Ok(());
             }
-            let dir = std::env::temp_dir().join("autoheal-zizmor-sarif");
+            let dir = std::env::temp_dir().join(if actions {
+                "autoheal-zizmor-actions-sarif"
+            } else {
+                "autoheal-zizmor-sarif"
+            });
             std::fs::create_dir_all(&dir)?;
             files.par_iter().for_each(|f| {
-                let out = dir.join(sarif_name(&base, f));
+                let name = sarif_name(&base, f);
+                let input = if actions {
+                    let copy = dir.join("src").join(&name).join("action.yml");
+                    let copied = copy.parent().map(std::fs::create_dir_all).is_some_and(|r| r.is_ok())
+                        && std::fs::copy(f, &copy).is_ok();
+                    if !copied {
+                        return;
+                    }
+                    copy
+                } else {
+                    f.clone()
+                };
                 if let Ok(o) = Command::new("zizmor")
                     .args([
                         "--offline",
@@ -68,10 +98,10 @@ pub fn run(corpus: &Path, args: &[&str]) -> anyhow::Result<()> {
                         "sarif",
                         "--no-exit-codes",
                     ])
-                    .arg(f)
+                    .arg(&input)
                     .output()
                 {
-                    let _ = std::fs::write(out, o.stdout);
+                    let _ = std::fs::write(dir.join(name), o.stdout);
                 }
             });
             dir
@@ -98,7 +128,13 @@ pub fn run(corpus: &Path, args: &[&str]) -> anyhow::Result<()> {
             let bytes = std::fs::read(f).unwrap_or_default();
             let text = String::from_utf8_lossy(&bytes).into_owned();
             let idx = LineIndex::new(&text);
-            let ours: Vec<(String, u32, String)> = lint(&name, &bytes, &opts)
+            // Action metadata is recognised by its file name.
+            let lint_name = if actions {
+                format!("{name}/action.yml")
+            } else {
+                name.clone()
+            };
+            let ours: Vec<(String, u32, String)> = lint(&lint_name, &bytes, &opts)
                 .into_iter()
                 .filter(|d| d.audit_severity >= Some(AuditSeverity::Medium) && d.confidence >= Confidence::Medium)
                 .map(|d| {

@@ -319,20 +319,18 @@ mod tests {
                 out
             })
             .collect();
-        assert!(
-            fixed[0].contains("go-version: stable\n          cache: false\n"),
-            "{}",
-            fixed[0]
-        );
-        assert!(fixed[1].contains("cache: ''\n"), "{}", fixed[1]);
-        assert!(fixed[2].contains("cache: ''\n"), "{}", fixed[2]);
-        assert!(
-            fixed[3].contains("cache-read-only: true\n          cache-disabled: true\n"),
-            "{}",
-            fixed[3]
-        );
-        assert!(fixed[4].contains("enable-cache: false\n"), "{}", fixed[4]);
-        assert!(fixed[5].contains("bundler-cache: false\n"), "{}", fixed[5]);
+        let wanted = [
+            "go-version: stable\n          cache: false\n",
+            "cache: ''\n",
+            "cache: ''\n",
+            "cache-read-only: true\n          cache-disabled: true\n",
+            "enable-cache: false\n",
+            "bundler-cache: false\n",
+        ];
+        assert_eq!(fixed.len(), wanted.len());
+        for (out, want) in fixed.iter().zip(wanted) {
+            assert!(out.contains(want), "{want:?} not in\n{out}");
+        }
     }
 
     #[test]
