@@ -214,22 +214,13 @@ fn render_fix(out: &mut String, path: &str, source: &str, fix: &Fix) {
         .zip(new[prefix..].iter().rev())
         .take_while(|(a, b)| a == b)
         .count();
-    for (n, line) in old[prefix..old.len() - suffix].iter().enumerate() {
-        writeln!(
-            out,
-            "    {:>3} - {}",
-            prefix + n + 1,
-            line.trim_end_matches(['\n', '\r'])
-        )
-        .unwrap();
-    }
-    for (n, line) in new[prefix..new.len() - suffix].iter().enumerate() {
-        writeln!(
-            out,
-            "    {:>3} + {}",
-            prefix + n + 1,
-            line.trim_end_matches(['\n', '\r'])
-        )
-        .unwrap();
+    for (sign, lines) in [
+        ('-', &old[prefix..old.len() - suffix]),
+        ('+', &new[prefix..new.len() - suffix]),
+    ] {
+        for (n, line) in lines.iter().enumerate() {
+            let line = line.trim_end_matches(['\n', '\r']);
+            writeln!(out, "    {:>3} {sign} {line}", prefix + n + 1).unwrap();
+        }
     }
 }
