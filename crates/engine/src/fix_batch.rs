@@ -47,7 +47,7 @@ type Candidate = (usize, usize);
 /// Keep only the fixes of `diags` that verify on `source`; `parse_errors`
 /// is the parse error count of `source`, `jobs` the workflow's jobs and
 /// steps in order (see [`job_regions`]), `relint` lints an edited text.
-/// Each re-lint counts the file's length against `budget`; fixes left when
+/// Each re-lint counts [`relint_cost`] against `budget`; fixes left when
 /// it is spent are dropped unverified (see `lint::MAX_RELINT_BYTES`).
 pub fn verify_fixes(
     path: &str,
@@ -220,6 +220,19 @@ fn take_batch(before: &[Diagnostic], pending: Vec<(Candidate, Place)>) -> (Vec<C
     (batch, rest)
 }
 
+/// What one re-lint costs against the budget, in bytes: the file's length,
+/// plus [`FINDING_COST`] per finding of the original file. A re-lint's time
+/// grows with the findings it builds again as much as with the bytes it
+/// parses: a small file of hundreds of broken lines (the fuzzer's
+/// `fuzz/regressions/lint/many-broken-keys.yml`) re-lints slowly, and
+/// without this term its hundreds of fixes fit a budget meant for bytes.
+pub fn relint_cost(source_len: usize, findings: usize) -> usize {
+    source_len.max(1).saturating_add(findings.saturating_mul(FINDING_COST))
+}
+
+/// The bytes a finding counts as in [`relint_cost`].
+pub const FINDING_COST: usize = 1024;
+
 struct File<'a> {
     path: &'a str,
     source: &'a str,
@@ -227,7 +240,7 @@ struct File<'a> {
     before: &'a [Diagnostic],
     relint: &'a dyn Fn(&str) -> Relinted,
     budget: usize,
-    /// Bytes re-linted so far.
+    /// Re-lint cost spent so far (see [`relint_cost`]).
     spent: Cell<usize>,
 }
 
@@ -238,8 +251,8 @@ impl File<'_> {
 
     /// Count one re-lint against the budget: may it run?
     fn afford(&self) -> bool {
-        self.spent
-            .set(self.spent.get().saturating_add(self.source.len().max(1)));
+        let cost = relint_cost(self.source.len(), self.before.len());
+        self.spent.set(self.spent.get().saturating_add(cost));
         self.spent.get() <= self.budget
     }
 

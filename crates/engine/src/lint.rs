@@ -311,6 +311,44 @@ mod tests {
     }
 
     #[test]
+    fn many_broken_lines_cost_few_relints() {
+        // The fuzzer's hang: hundreds of `- run:ps:` steps (a key without
+        // its space), each with a syntax fix verified alone. Every re-lint
+        // rebuilds ~1,500 findings; the budget counts them, so the file
+        // gets a few dozen re-lints, not one per fix.
+        let src = include_str!("../../../fuzz/regressions/lint/many-broken-keys.yml");
+        let config = Config::default();
+        let opts = LintOptions {
+            verify_fixes: false,
+            ..LintOptions::new(&config)
+        };
+        let doc = yaml::parse(src.as_bytes());
+        let mut diags = lint_parsed(".github/workflows/ci.yml", src, &doc, &opts);
+        let offered: usize = diags.iter().map(|d| d.fixes.len()).sum();
+        assert!(offered > 400, "{offered} fixes offered");
+        let relints = std::cell::Cell::new(0usize);
+        let counting = |text: &str| {
+            relints.set(relints.get() + 1);
+            relint(".github/workflows/ci.yml", text, &opts)
+        };
+        crate::fix_batch::verify_fixes(
+            ".github/workflows/ci.yml",
+            src,
+            parse_error_count(&doc),
+            &mut diags,
+            &[],
+            &counting,
+            MAX_RELINT_BYTES,
+        );
+        let most = MAX_RELINT_BYTES / crate::fix_batch::relint_cost(src.len(), diags.len()) + 1;
+        assert!(
+            relints.get() <= most && most <= 16,
+            "{} relints, at most {most}",
+            relints.get()
+        );
+    }
+
+    #[test]
     fn fix_verification_stops_at_the_relint_budget() {
         // 40 findings in one step's script: no two are verified together,
         // so each costs a re-lint of the file.
@@ -331,14 +369,8 @@ mod tests {
         verify_within(".github/workflows/ci.yml", &src, &doc, &mut all, &opts, usize::MAX);
         assert!(fixable(&all) >= 40, "every fix verifies without a budget: {all:?}");
         let mut within = offered;
-        verify_within(
-            ".github/workflows/ci.yml",
-            &src,
-            &doc,
-            &mut within,
-            &opts,
-            10 * src.len(),
-        );
+        let cost = crate::fix_batch::relint_cost(src.len(), within.len());
+        verify_within(".github/workflows/ci.yml", &src, &doc, &mut within, &opts, 10 * cost);
         assert_eq!(fixable(&within), 10, "{within:?}");
 
         // The same findings in 40 steps are verified together, in budget.
@@ -348,14 +380,8 @@ mod tests {
         let doc = yaml::parse(src.as_bytes());
         let mut apart = lint_parsed(".github/workflows/ci.yml", &src, &doc, &opts);
         assert!(fixable(&apart) >= 40, "{apart:?}");
-        verify_within(
-            ".github/workflows/ci.yml",
-            &src,
-            &doc,
-            &mut apart,
-            &opts,
-            10 * src.len(),
-        );
+        let cost = crate::fix_batch::relint_cost(src.len(), apart.len());
+        verify_within(".github/workflows/ci.yml", &src, &doc, &mut apart, &opts, 10 * cost);
         assert!(fixable(&apart) >= 40, "{apart:?}");
     }
 
