@@ -102,6 +102,14 @@ fn relative_path(s: &str, glob: bool) -> Option<String> {
     if s.is_empty() || s.len() > MAX_PATH_LEN {
         return None;
     }
+    let windows;
+    let s = match windows_workspace(s) {
+        Some(rel) => {
+            windows = rel;
+            windows.as_str()
+        }
+        None => s,
+    };
     let allowed = |c: u8| {
         c.is_ascii_alphanumeric()
             || matches!(c, b'.' | b'_' | b'-' | b'/' | b'@' | b'+')
@@ -129,6 +137,36 @@ const CHECKOUT_ROOTS: &[&str] = &[
     "/runner/_work/",
     "/actions-runner/_work/",
 ];
+
+/// Checkout roots on Windows runners, after the drive letter: GitHub-hosted
+/// runners check out to `D:\a\<repo>\<repo>`, self-hosted ones to
+/// `<drive>:\actions-runner\_work\<repo>\<repo>`.
+const WINDOWS_CHECKOUT_ROOTS: &[&str] = &["/a/", "/actions-runner/_work/"];
+
+/// `D:\a\app\app\src\x.txt` (also with doubled backslashes, as Python's
+/// repr prints them, or forward slashes) → `src/x.txt`; `None` for any other
+/// Windows path and for non-Windows paths.
+fn windows_workspace(s: &str) -> Option<String> {
+    let b = s.as_bytes();
+    if !(b.len() > 3 && b[0].is_ascii_alphabetic() && b[1] == b':' && matches!(b[2], b'\\' | b'/')) {
+        return None;
+    }
+    let mut unix = String::with_capacity(s.len());
+    for c in s[2..].chars() {
+        let c = if c == '\\' { '/' } else { c };
+        if !(c == '/' && unix.ends_with('/')) {
+            unix.push(c);
+        }
+    }
+    for root in WINDOWS_CHECKOUT_ROOTS {
+        if let Some(rest) = unix.strip_prefix(root) {
+            let mut parts = rest.splitn(3, '/');
+            let (owner, repo, path) = (parts.next()?, parts.next()?, parts.next()?);
+            return (owner == repo && !owner.starts_with('_') && !path.is_empty()).then(|| path.to_string());
+        }
+    }
+    None
+}
 
 /// Strips a known checkout prefix from an absolute path.
 fn strip_workspace(s: &str) -> Option<&str> {
@@ -236,6 +274,21 @@ mod tests {
         );
         assert_eq!(workspace_path("/__w/r/r/dist/").as_deref(), Some("dist"));
         assert_eq!(workspace_path("/github/workspace/a").as_deref(), Some("a"));
+        // Windows runners, as PowerShell and Python print their paths.
+        assert_eq!(
+            workspace_path("D:\\a\\app\\app\\scripts\\gen.py").as_deref(),
+            Some("scripts/gen.py")
+        );
+        assert_eq!(
+            workspace_path("D:\\\\a\\\\app\\\\app\\\\version.txt").as_deref(),
+            Some("version.txt")
+        );
+        assert_eq!(
+            workspace_path("C:/actions-runner/_work/app/app/dist").as_deref(),
+            Some("dist")
+        );
+        assert_eq!(workspace_path("D:\\a\\_temp\\x.ps1"), None);
+        assert_eq!(workspace_path("D:\\a\\app\\app\\..\\x"), None);
         assert_eq!(workspace_path("dist/*.whl"), None);
         assert_eq!(workspace_pattern("dist/**/*.whl").as_deref(), Some("dist/**/*.whl"));
         assert_eq!(

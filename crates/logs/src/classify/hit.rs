@@ -146,12 +146,33 @@ impl<'a> Line<'a> {
         }
     }
 
+    /// A line printed at warning level: by the runner (`##[warning]`, the web
+    /// UI's `Warning:`), or by the tool itself with its warning prefix: pip
+    /// and Docker `WARNING:`, Maven `[WARNING]`, cargo, git and compilers
+    /// `warning:`, npm `npm WARN` (npm 10: `npm warn`), apt `W:`, pnpm `WARN`,
+    /// yarn classic `warning`. The tool went on after printing it.
     pub fn is_warning(&self) -> bool {
-        matches!(self.kind, LineKind::Warning | LineKind::Notice)
+        matches!(self.kind, LineKind::Warning | LineKind::Notice) || tool_warning(self.text)
     }
 
     /// This line or a recent one contains `needle`.
     pub fn nearby(&self, needle: &str) -> bool {
         self.text.contains(needle) || self.recent.iter().any(|l| l.contains(needle))
     }
+}
+
+/// The warning prefixes tools print (see [`Line::is_warning`]).
+fn tool_warning(text: &str) -> bool {
+    const PREFIXES: &[&str] = &[
+        "WARNING:",
+        "[WARNING]",
+        "warning:",
+        "npm WARN ",
+        "npm warn ",
+        "W: ",
+        "WARN ",
+        "warning ",
+    ];
+    let body = text.trim_start();
+    PREFIXES.iter().any(|p| body.starts_with(p))
 }

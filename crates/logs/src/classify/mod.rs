@@ -238,9 +238,10 @@ impl Scanner<'_> {
 }
 
 /// A warning or retry line that merely mentions a failure does not end the
-/// job; it only counts if nothing better is found.
+/// job (the tool went on: `warning: spurious network error (2 tries
+/// remaining): … got 429`); it only counts if nothing better is found.
 fn soften_warning(mut hit: Hit, line: &Line<'_>) -> Hit {
-    if matches!(hit.strength, Strength::Blocker) && line.is_warning() {
+    if matches!(hit.strength, Strength::Blocker | Strength::Specific) && line.is_warning() {
         hit.strength = Strength::Weak;
     }
     hit

@@ -2,6 +2,17 @@
 //! earlier failures, and put the likely root cause first. This is the one
 //! place where findings of different lines are weighed against each other.
 //!
+//! # Before ranking: what a line is worth
+//!
+//! Which entry decides one line is the catalogue's priority order (the program
+//! that decided the outcome speaks first; `catalogue/mod.rs`). Two rules apply
+//! to every line before that: a line that only quotes a message (test
+//! assertions, `set -x` traces, `grep -n` output, the script's own text;
+//! `quoted.rs`) is not read at all, and a line printed at warning level (the
+//! runner's `##[warning]`, a tool's `WARNING:`/`[WARNING]`/`warning:`/`npm
+//! warn`; `Line::is_warning`) gives at most a weak finding, because the tool
+//! went on after printing it.
+//!
 //! # Order within a job
 //!
 //! 1. Findings that are not consequences come before consequences.

@@ -307,6 +307,30 @@ fn yarn_berry_network_errors_name_the_registry() {
     assert_eq!(h.category, Category::Unknown);
 }
 
+/// Python's repr doubles the backslashes of a Windows path; PowerShell prints
+/// them single. Both name a file of the checkout.
+#[test]
+fn windows_workspace_paths_are_checkout_paths() {
+    for (text, path) in [
+        (
+            "C:\\hostedtoolcache\\windows\\Python\\3.12.1\\x64\\python.exe: can't open file \
+             'D:\\\\a\\\\app\\\\app\\\\scripts\\\\gen.py': [Errno 2] No such file or directory",
+            "scripts/gen.py",
+        ),
+        (
+            "Test-Path : Cannot find path 'D:\\a\\app\\app\\out' because it does not exist.",
+            "out",
+        ),
+    ] {
+        let h = hit(text).unwrap_or_else(|| panic!("{text}"));
+        assert_eq!(
+            (h.category, h.subject.as_deref(), h.fixable),
+            (Category::FileNotFound, Some(path), true),
+            "{text}"
+        );
+    }
+}
+
 /// uv's `error: Failed to fetch: `{url}`` is uv's, not apt's `E: Failed to
 /// fetch`: its cause is on the `Caused by:` line.
 #[test]
@@ -394,6 +418,23 @@ fn genuine_failures_are_unknown() {
 fn warnings_only_weakly_count() {
     let h = hit_in("Warning: connection timed out, retrying", "", &[], LineKind::Warning).expect("hit");
     assert_eq!(h.strength, Strength::Weak);
+    // Tools' own warning prefixes: the tool went on (and retried).
+    for text in [
+        "warning: spurious network error (2 tries remaining): failed to get successful HTTP response from \
+         `https://index.crates.io/se/rd/serde`, got 429",
+        "[WARNING] Could not transfer metadata org.x:y/maven-metadata.xml from/to central \
+         (https://repo.maven.apache.org/maven2): status code: 429, reason phrase: Too Many Requests (429)",
+        "npm warn deprecated left-pad@1.3.0: use String.prototype.padStart()",
+    ] {
+        if let Some(h) = hit(text) {
+            assert_eq!(h.strength, Strength::Weak, "{text}");
+        }
+    }
+    // The same messages at error level decide.
+    let h =
+        hit("  failed to get successful HTTP response from `https://index.crates.io/se/rd/serde` (1.2.3.4), got 429")
+            .expect("hit");
+    assert_eq!(h.strength, Strength::Specific);
 }
 
 #[test]

@@ -12,8 +12,10 @@
 //! [{patterns}], make sure you have checked out the target repository`),
 //! setup-go (`Dependencies file is not found in {dir}. Supported file pattern:
 //! {file}`), the tool lookups of setup-python (`The version '{v}' with
-//! architecture '{arch}' was not found for {os}.`; its `architecture` input
-//! accepts x86, x64 and arm64), setup-node and setup-go (`Unable to find {Node|Go}
+//! architecture '{arch}' was not found for {os}.`, before v5 `Version {v} with
+//! arch {arch} not found`, for PyPy and GraalPy `PyPy version {v} ({pypy}) with
+//! arch {arch} not found`; its `architecture` input accepts x86, x64 and
+//! arm64), setup-node and setup-go (`Unable to find {Node|Go}
 //! version '{v}' for platform {platform} and architecture {arch}.`), and the
 //! release-asset globs of softprops/action-gh-release (`Pattern '{glob}' does
 //! not match any files.`), ncipollo/release-action (`Artifact pattern:{glob} did
@@ -117,9 +119,11 @@ pub const ENTRIES: &[Entry] = &[
     },
     Entry {
         id: "actions/tool-version-for-architecture",
-        grammar: "The version '{v}' with architecture '{arch}' was not found for {os}. | Unable to find {Node|Go} \
-                  version '{v}' for platform {platform} and architecture {arch}.",
-        needles: &["with architecture '", "and architecture "],
+        grammar: "The version '{v}' with architecture '{arch}' was not found for {os}. | Version {v} with arch {arch} \
+                  not found (setup-python before v5) | PyPy version {v} ({pypy}) with arch {arch} not found | GraalPy \
+                  version {v} with arch {arch} not found | Unable to find {Node|Go} version '{v}' for platform \
+                  {platform} and architecture {arch}.",
+        needles: &["with architecture '", "and architecture ", " with arch "],
         check: tool_version_for_architecture,
         examples: &[
             ex(
@@ -129,6 +133,11 @@ pub const ENTRIES: &[Entry] = &[
             ),
             ex(
                 "Error: Unable to find Node version '12' for platform darwin and architecture arm64.",
+                Category::OptionalJob,
+                Some("tool_unavailable_for_architecture"),
+            ),
+            ex(
+                "Error: Version 3.6 with arch arm64 not found",
                 Category::OptionalJob,
                 Some("tool_unavailable_for_architecture"),
             ),
@@ -271,8 +280,12 @@ fn tool_version_for_architecture(line: &Line<'_>) -> Option<Hit> {
     let text = line.text;
     let arch = if let Some(c) = regex!(r"with architecture '([^']+)'").captures(text) {
         c[1].to_string()
+    } else if let Some(c) = regex!(r"and architecture ([A-Za-z0-9_]+)").captures(text) {
+        c[1].to_string()
     } else {
-        regex!(r"and architecture ([A-Za-z0-9_]+)").captures(text)?[1].to_string()
+        regex!(r"(?:^|\s|\))(?:Version|version) \S+(?: \([^)]*\))? with arch ([A-Za-z0-9_]+) not found")
+            .captures(text)?[1]
+            .to_string()
     };
     let macos = text.contains("macOS") || text.contains("darwin");
     match arch.as_str() {

@@ -21,8 +21,11 @@ pub const ENTRIES: &[Entry] = &[
     Entry {
         id: "jvm/repository-429",
         grammar: "Could not transfer artifact {coords} from/to {repo} ({url}): status code: 429, reason phrase: Too \
-                  Many Requests (429) | Could not GET '{url}'. Received status code 429 from server: {reason}",
-        needles: &["status code: 429", "status code 429"],
+                  Many Requests (429) (Maven Resolver 1.9+) | … from/to {repo} ({url}): Failed to transfer file {url} \
+                  with status code 429 (Maven 3.8's Wagon transport) | … Return code is: 429, ReasonPhrase: Too Many \
+                  Requests. (Wagon before 3.8) | Could not GET '{url}'. Received status code 429 from server: {reason} \
+                  (Gradle)",
+        needles: &["status code: 429", "status code 429", "Return code is: 429"],
         check: repository_429,
         examples: &[
             ex(
@@ -42,6 +45,20 @@ pub const ENTRIES: &[Entry] = &[
                  from server: Too Many Requests",
                 Category::RateLimit,
                 Some("Gradle plugin portal"),
+            ),
+            ex(
+                "[ERROR] Failed to execute goal on project app: Could not resolve dependencies for project \
+                 com.acme:app:jar:1.0: Could not transfer artifact org.x:y:jar:1.0 from/to central \
+                 (https://repo.maven.apache.org/maven2): Failed to transfer file \
+                 https://repo.maven.apache.org/maven2/org/x/y/1.0/y-1.0.jar with status code 429 -> [Help 1]",
+                Category::RateLimit,
+                Some("Maven Central"),
+            ),
+            ex(
+                "[ERROR] Failed to transfer file: https://repo1.maven.org/maven2/org/x/y/1.0/y-1.0.pom. Return code \
+                 is: 429, ReasonPhrase: Too Many Requests.",
+                Category::RateLimit,
+                Some("Maven Central"),
             ),
         ],
     },

@@ -9,7 +9,10 @@
 //! {name}`), busybox ash (`sh: {name}: not found`), PowerShell's
 //! `CommandNotFoundException` (`The term '{name}' is not recognized as a name of
 //! a cmdlet, function, script file, or executable program.`; 5.1: `… as the name
-//! of a cmdlet, function, script file, or operable program.`), cmd.exe (`'{name}'
+//! of a cmdlet, function, script file, or operable program.`) and
+//! `ItemNotFoundException` (`Cannot find path '{path}' because it does not
+//! exist.`), the .NET file exceptions PowerShell relays (`Could not find file
+//! '{path}'.`, `Could not find a part of the path '{path}'.`), cmd.exe (`'{name}'
 //! is not recognized as an internal or external command,`), coreutils `env`
 //! (`env: '{name}': No such file or directory`), sudo (`sudo: {name}: command not
 //! found`), coreutils and GNU tar file errors (`cp: cannot stat '{path}': No such
@@ -146,6 +149,31 @@ pub const ENTRIES: &[Entry] = &[
                 "'node_modules' is not recognized as an internal or external command,",
                 Category::Unknown,
                 None,
+            ),
+        ],
+    },
+    Entry {
+        id: "shell/powershell-path-missing",
+        grammar: "{cmdlet}: Cannot find path '{path}' because it does not exist. (PowerShell's ItemNotFoundException) | \
+                  Could not find file '{path}'. (.NET's FileNotFoundException) | Could not find a part of the path \
+                  '{path}'. (.NET's DirectoryNotFoundException)",
+        needles: &[
+            "because it does not exist",
+            "Could not find file '",
+            "Could not find a part of the path '",
+        ],
+        check: powershell_path_missing,
+        examples: &[
+            ex(
+                "Get-Content: Cannot find path 'D:\\a\\app\\app\\version.txt' because it does not exist.",
+                Category::FileNotFound,
+                Some("version.txt"),
+            ),
+            ex(
+                "Exception calling \"ReadAllText\" with \"1\" argument(s): \"Could not find file \
+                 'D:\\a\\app\\app\\config\\app.json'.\"",
+                Category::FileNotFound,
+                Some("config/app.json"),
             ),
         ],
     },
@@ -311,6 +339,19 @@ fn not_recognized(line: &Line<'_>) -> Option<Hit> {
         )));
     }
     Some(command_hit(name, line, 0.85))
+}
+
+fn powershell_path_missing(line: &Line<'_>) -> Option<Hit> {
+    let c = regex!(
+        r"Cannot find path '([^']+)' because it does not exist|Could not find file '([^']+)'|Could not find a part of the path '([^']+)'"
+    )
+    .captures(line.text)?;
+    let path = (1..=3).find_map(|i| c.get(i))?.as_str();
+    Some(path_hit(
+        path,
+        0.65,
+        "A file or directory the PowerShell script uses does not exist.",
+    ))
 }
 
 fn env_interpreter_missing(line: &Line<'_>) -> Option<Hit> {
