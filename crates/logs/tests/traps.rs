@@ -26,34 +26,31 @@ fn summary(analysis: &Analysis) -> Vec<(Category, Option<String>, bool, bool)> {
         .collect()
 }
 
-/// The quoted messages of the three test runners are test data: nothing is
-/// missing and nothing is rate-limited; no failure may be fixable.
-#[test]
-fn messages_quoted_in_test_output_are_not_failures() {
-    let analysis = analyze_fixture("trap-test-output-quotes-errors.log");
+/// Every failure of the fixture is `unknown` and not fixable.
+fn assert_only_unknown(name: &str) {
+    let analysis = analyze_fixture(name);
     let all = summary(&analysis);
     assert!(
         analysis
             .failures
             .iter()
             .all(|f| f.category == Category::Unknown && !f.fixable),
-        "{all:?}"
+        "{name}: {all:?}"
     );
+}
+
+/// The quoted messages of the three test runners are test data: nothing is
+/// missing and nothing is rate-limited; no failure may be fixable.
+#[test]
+fn messages_quoted_in_test_output_are_not_failures() {
+    assert_only_unknown("trap-test-output-quotes-errors.log");
 }
 
 /// grep output, a traced `echo`, and an `::error::` the script raises itself
 /// quote messages; they are not what failed.
 #[test]
 fn error_strings_a_script_prints_are_not_failures() {
-    let analysis = analyze_fixture("trap-script-prints-error-strings.log");
-    let all = summary(&analysis);
-    assert!(
-        analysis
-            .failures
-            .iter()
-            .all(|f| f.category == Category::Unknown && !f.fixable),
-        "{all:?}"
-    );
+    assert_only_unknown("trap-script-prints-error-strings.log");
 }
 
 /// A pip retry warning about a read timeout and a cache 429 warning are
