@@ -588,15 +588,8 @@ fn parse_once(text: &str) -> Attempt {
                 if documents > 1 && stack.is_empty() {
                     continue;
                 }
-                if anchor != 0 && documents <= 1 {
-                    anchor_names.push((anchor, anchor_name_range(text, range.start)));
-                }
-                let mut span = range;
-                if anchor != 0 || tag.is_some() {
-                    // saphyr's event starts at the anchor or tag; the node
-                    // itself starts at its content.
-                    span = TextRange::new(content_start(text, span.start).min(span.end), span.end);
-                }
+                let start = node_start(text, range.start, anchor, tag.is_some(), documents, &mut anchor_names);
+                let mut span = TextRange::new(start.min(range.end), range.end);
                 let value = value.into_owned();
                 let mut value_text = value;
                 if style == SaphyrStyle::Plain && value_text == "~" && !text[span.start..span.end].starts_with('~') {
@@ -674,14 +667,7 @@ fn parse_once(text: &str) -> Attempt {
                 }
             }
             Event::MappingStart(anchor, tag) => {
-                if anchor != 0 && documents <= 1 {
-                    anchor_names.push((anchor, anchor_name_range(text, range.start)));
-                }
-                let start = if anchor != 0 || tag.is_some() {
-                    content_start(text, range.start)
-                } else {
-                    range.start
-                };
+                let start = node_start(text, range.start, anchor, tag.is_some(), documents, &mut anchor_names);
                 let flow = bytes.get(start) == Some(&b'{');
                 stack.push(Frame::Mapping {
                     start,
@@ -695,14 +681,7 @@ fn parse_once(text: &str) -> Attempt {
                 });
             }
             Event::SequenceStart(anchor, tag) => {
-                if anchor != 0 && documents <= 1 {
-                    anchor_names.push((anchor, anchor_name_range(text, range.start)));
-                }
-                let start = if anchor != 0 || tag.is_some() {
-                    content_start(text, range.start)
-                } else {
-                    range.start
-                };
+                let start = node_start(text, range.start, anchor, tag.is_some(), documents, &mut anchor_names);
                 let flow = bytes.get(start) == Some(&b'[');
                 stack.push(Frame::Sequence {
                     start,
@@ -778,6 +757,27 @@ fn content_start(text: &str, at: usize) -> usize {
             }
             _ => return i,
         }
+    }
+}
+
+/// Where a node whose event starts at `at` begins: saphyr's node events
+/// start at their anchor or tag token, the node itself at its content. An
+/// anchor of the first document is recorded with its `&name`'s range.
+fn node_start(
+    text: &str,
+    at: usize,
+    anchor: usize,
+    tagged: bool,
+    documents: usize,
+    anchor_names: &mut Vec<(usize, TextRange)>,
+) -> usize {
+    if anchor != 0 && documents <= 1 {
+        anchor_names.push((anchor, anchor_name_range(text, at)));
+    }
+    if anchor != 0 || tagged {
+        content_start(text, at)
+    } else {
+        at
     }
 }
 
