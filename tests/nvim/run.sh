@@ -2,6 +2,7 @@
 # Headless Neovim end-to-end test of editors/nvim with the real server.
 #   tests/nvim/run.sh            # builds the server, runs the test
 #   AUTOHEAL_LSP_CMD="/path/autoheal lsp" tests/nvim/run.sh
+#   AUTOHEAL_BIN=/path/autoheal tests/nvim/run.sh   # (.ci/run: the test build's)
 # Needs `nvim` (Debian: apt-get install -y neovim; 0.7 or newer).
 set -euo pipefail
 
@@ -14,6 +15,9 @@ if ! command -v nvim >/dev/null 2>&1; then
   exit 1
 fi
 
+if [ -z "${AUTOHEAL_LSP_CMD:-}" ] && [ -x "${AUTOHEAL_BIN:-}" ]; then
+  AUTOHEAL_LSP_CMD="$AUTOHEAL_BIN lsp"
+fi
 if [ -z "${AUTOHEAL_LSP_CMD:-}" ]; then
   (cd "$repo" && cargo build -q -p autoheal --bin autoheal --features full)
   AUTOHEAL_LSP_CMD="$target/debug/autoheal lsp"

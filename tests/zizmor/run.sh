@@ -18,8 +18,13 @@ if ! command -v zizmor >/dev/null 2>&1; then
   exit 0
 fi
 
-cargo build -q --bin autoheal --features full
-bin="$(cargo metadata --format-version 1 --no-deps | python3 -c 'import json,sys; print(json.load(sys.stdin)["target_directory"])')/debug/autoheal"
+# The binary .ci/run's `cargo test` built (AUTOHEAL_BIN), or a build of our own.
+if [ -x "${AUTOHEAL_BIN:-}" ]; then
+  bin="$AUTOHEAL_BIN"
+else
+  cargo build -q --bin autoheal --features full
+  bin="$(cargo metadata --format-version 1 --no-deps | python3 -c 'import json,sys; print(json.load(sys.stdin)["target_directory"])')/debug/autoheal"
+fi
 tmp="$(mktemp -d)"
 trap 'rm -rf "$tmp"' EXIT
 # A commit sha, as `init` writes by default (`--pin sha`); no network needed.
