@@ -222,6 +222,20 @@ mod tests {
         );
     }
 
+    /// The editor runs shellcheck exactly when `autoheal check` does: when
+    /// it is installed and the config does not turn it off.
+    #[test]
+    fn shellcheck_runs_in_the_editor_as_in_check() {
+        let on = inputs(Config::default());
+        assert_eq!(
+            on.options(false).script_checker.is_some(),
+            autoheal_shellcheck::installed().is_some()
+        );
+        let mut config = Config::default();
+        config.shellcheck = false;
+        assert!(inputs(config).options(false).script_checker.is_none());
+    }
+
     #[tokio::test]
     async fn panics_become_errors() {
         let r: Result<(), String> = guarded(|| panic!("engine bug")).await;

@@ -38,27 +38,53 @@ pub enum LabelStatus {
     SelfHosted,
 }
 
-/// Every label of the runner data with its status, in file order.
-pub fn runner_labels() -> &'static [(&'static str, LabelStatus)] {
-    static LABELS: std::sync::OnceLock<Vec<(&'static str, LabelStatus)>> = std::sync::OnceLock::new();
-    LABELS.get_or_init(|| {
+/// One label of the runner data.
+struct LabelEntry {
+    label: &'static str,
+    status: LabelStatus,
+    /// For a retired image: the date GitHub stopped running it (`YYYY-MM-DD`).
+    retired_on: Option<&'static str>,
+}
+
+fn entries() -> &'static [LabelEntry] {
+    static ENTRIES: std::sync::OnceLock<Vec<LabelEntry>> = std::sync::OnceLock::new();
+    ENTRIES.get_or_init(|| {
         DATA.lines()
             .filter_map(|line| {
                 let line = line.trim();
                 if line.is_empty() || line.starts_with('#') {
                     return None;
                 }
-                let (status, label) = line.split_once(' ')?;
-                let status = match status {
+                let mut words = line.split_whitespace();
+                let status = match words.next()? {
                     "hosted" => LabelStatus::Hosted,
                     "retired" => LabelStatus::Retired,
                     "self-hosted" => LabelStatus::SelfHosted,
                     _ => return None,
                 };
-                Some((label.trim(), status))
+                Some(LabelEntry {
+                    label: words.next()?,
+                    status,
+                    retired_on: words.next(),
+                })
             })
             .collect()
     })
+}
+
+/// Every label of the runner data with its status, in file order.
+pub fn runner_labels() -> &'static [(&'static str, LabelStatus)] {
+    static LABELS: std::sync::OnceLock<Vec<(&'static str, LabelStatus)>> = std::sync::OnceLock::new();
+    LABELS.get_or_init(|| entries().iter().map(|e| (e.label, e.status)).collect())
+}
+
+/// When GitHub retired the image `label` names (case-insensitively), as the
+/// runner data records it.
+pub fn retired_on(label: &str) -> Option<&'static str> {
+    entries()
+        .iter()
+        .find(|e| e.label.eq_ignore_ascii_case(label))
+        .and_then(|e| e.retired_on)
 }
 
 /// The `as-of:` date of the runner data.
@@ -250,9 +276,10 @@ fn check_labels(ctx: &mut Context<'_>, context: &[&Node], labels: &[&Node]) {
             Some(LabelStatus::Retired) => {
                 let os = os_of(label).unwrap_or("ubuntu");
                 let now = format!("{os}-latest");
+                let when = retired_on(label).map(|d| format!(" on {d}")).unwrap_or_default();
                 ctx.report(
                     node.span,
-                    format!("runner image \"{label}\" has been retired by GitHub, so this job never starts; use \"{now}\" or a current version"),
+                    format!("runner image \"{label}\" was retired by GitHub{when}, so this job never starts; use \"{now}\" or a current version"),
                 )
                 .set_code(RETIRED);
             }
@@ -325,7 +352,7 @@ mod tests {
             [
                 "4:14: unknown runner label \"ubuntu-lates\"; did you mean \"ubuntu-latest\"?; if it is a self-hosted or larger runner, add it to `runner-labels` in .github/autoheal.yml",
                 "6:30: label \"windows-latest\" conflicts with \"ubuntu-latest\": a job runs on one machine; use a matrix to run on both",
-                "8:14: runner image \"macos-12\" has been retired by GitHub, so this job never starts; use \"macos-latest\" or a current version",
+                "8:14: runner image \"macos-12\" was retired by GitHub on 2024-12-03, so this job never starts; use \"macos-latest\" or a current version",
             ]
         );
     }
@@ -337,7 +364,7 @@ mod tests {
             render(src, "runner-label"),
             [
                 "11:21: unknown runner label \"linux-latest\"; if it is a self-hosted or larger runner, add it to `runner-labels` in .github/autoheal.yml",
-                "19:49: runner image \"macos-13\" has been retired by GitHub, so this job never starts; use \"macos-latest\" or a current version",
+                "19:49: runner image \"macos-13\" was retired by GitHub on 2025-12-04, so this job never starts; use \"macos-latest\" or a current version",
                 "21:17: unknown runner label \"gpu\"; if it is a self-hosted or larger runner, add it to `runner-labels` in .github/autoheal.yml",
             ]
         );
@@ -353,6 +380,16 @@ mod tests {
             .count();
         assert_eq!(super::runner_labels().len(), data_lines);
         assert_eq!(super::label_status("MACOS-LATEST"), Some(super::LabelStatus::Hosted));
+        // Every retired image carries the date GitHub stopped running it,
+        // and only retired images carry one.
+        for e in super::entries() {
+            let dated = e
+                .retired_on
+                .is_some_and(|d| d.len() == 10 && d.as_bytes()[4] == b'-' && d.as_bytes()[7] == b'-' && d <= date);
+            assert_eq!(dated, e.status == super::LabelStatus::Retired, "{}", e.label);
+        }
+        assert_eq!(super::retired_on("macOS-13"), Some("2025-12-04"));
+        assert_eq!(super::retired_on("ubuntu-24.04"), None);
     }
 }
 

@@ -584,6 +584,20 @@ mod tests {
         assert!(got[0].starts_with("8:8: YAML syntax error"), "{got:#?}");
     }
 
+    /// Every rule, not only `syntax`: the recovered tree of a broken block
+    /// gives no follow-on finding (an unknown key, a step without `run`).
+    #[test]
+    fn after_a_yaml_error_no_other_rule_reports() {
+        let src = "on: push\npermissions: {}\njobs:\n  a:\n    runs-on: ubuntu-latest\n    timeout-minutes: 5\n    steps:\n      - name: x\n        run: echo hi\n       with:\n         a: b\n      - run: echo there\n";
+        let serious: Vec<String> = crate::rules::test_support::lint_str(src)
+            .into_iter()
+            .filter(|d| d.severity >= crate::diagnostic::Severity::Warning)
+            .map(|d| format!("{} {}", d.code, d.message))
+            .collect();
+        assert_eq!(serious.len(), 1, "{serious:#?}");
+        assert!(serious[0].starts_with("syntax/parse YAML syntax error"), "{serious:#?}");
+    }
+
     #[test]
     fn unused_anchors_are_warnings_with_a_safe_fix() {
         let src = "on: &a push\njobs:\n  t: &job\n    runs-on: &os ubuntu-latest\n    env:\n      OS: *os\n    steps: &s\n      - run: env\n";

@@ -322,3 +322,34 @@ fn majors_past_the_curated_table_use_the_generated_current_metadata() {
         "10:15: missing input \"key\", which action \"actions/cache@v5\" requires"
     );
 }
+
+/// The hand-curated inputs are real: where the generated table holds an
+/// action's real `action.yml`, every input curated for it is declared there
+/// (a name copied from a test's expectation would not be), and every
+/// deprecated input is one the metadata marks deprecated.
+#[test]
+fn curated_inputs_are_declared_by_the_real_metadata() {
+    let mut compared = 0;
+    for known in super::KNOWN_ACTIONS {
+        let (Some(inputs), Some(real)) = (known.inputs, super::generated_action(known.name)) else {
+            continue;
+        };
+        compared += 1;
+        for input in inputs {
+            assert!(
+                real.inputs.iter().any(|r| r.name == *input),
+                "{}: {input} is not in {}",
+                known.name,
+                real.source
+            );
+        }
+        for (old, _) in known.deprecated {
+            assert!(
+                real.inputs.iter().any(|r| r.name == *old && r.deprecated),
+                "{}: {old}",
+                known.name
+            );
+        }
+    }
+    assert!(compared >= 3, "checkout, cache and setup-python have real metadata");
+}

@@ -187,3 +187,34 @@ fn the_sh_keyword_is_not_a_windows_shell() {
         ]
     );
 }
+
+/// shellcheck's advice is info (it does not fail CI unless the config
+/// raises the `shell` rule); only a script it cannot parse is an error; the
+/// checks that misfire under GitHub's `bash -e` and expression masking are
+/// dropped, `cd` without `|| exit` (SC2164) among them.
+#[test]
+fn shellcheck_advice_is_info_parse_errors_are_errors_and_bash_e_checks_are_off() {
+    let checker = FakeChecker::default();
+    let mut config = Config::default();
+    config.shellcheck = true;
+    let opts = LintOptions {
+        script_checker: Some(&checker),
+        ..LintOptions::new(&config)
+    };
+    let src = "on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo bad unassigned\n      - run: echo \"open\n";
+    let got: Vec<(String, Severity)> = lint(PATH, src.as_bytes(), &opts)
+        .into_iter()
+        .filter(|d| d.rule == "shell")
+        .map(|d| (d.message.split(':').next().unwrap_or("").to_string(), d.severity))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("shellcheck SC9999".to_string(), Severity::Info),
+            ("shellcheck SC1073".to_string(), Severity::Error),
+        ]
+    );
+    for code in ["SC2164", "SC2154", "SC1091"] {
+        assert!(crate::rules::shell::IGNORED_SHELLCHECK_CODES.contains(&code), "{code}");
+    }
+}
