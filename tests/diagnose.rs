@@ -540,18 +540,57 @@ fn tomllib_is_never_installed_and_distutils_on_3_12_comes_from_setuptools() {
             ],
         )
     };
-    let dir = repo_with(&PYTHON.replace("PY", "3.10"), &conftest("tomllib"));
+    // The job pins 3.10 and the project declares nothing older: the job's
+    // Python is raised, nothing is installed.
+    let workflow = PYTHON.replace("PY", "3.10");
+    let dir = repo_with(&workflow, &conftest("tomllib"));
     let f = diagnose_json(dir.path());
-    assert_eq!(f["fixable"], false, "{f}");
-    assert!(titles(&f).is_empty(), "{f}");
-    assert!(f["message"].as_str().unwrap().contains("3.11"), "{f}");
-    assert!(!f.to_string().contains("tomli "), "{f}");
+    assert_eq!(
+        (f["category"].as_str(), f["subject"].as_str(), f["fixable"].as_bool()),
+        (Some("missing_dependency"), Some("tomllib"), Some(true)),
+        "{f}"
+    );
+    assert_eq!(titles(&f), ["Set up Python 3.11 instead of 3.10 in job `test`"]);
+    let out = autoheal(dir.path(), &["fix", "--log", "job.log", "--write"]);
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join(".github/workflows/ci.yml")).unwrap(),
+        workflow.replace("python-version: '3.10'", "python-version: '3.11'")
+    );
+    // From the log alone: not fixable, and never `tomli`.
+    let out = autoheal(dir.path(), &["diagnose", "job.log", "--format", "json"]);
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["failures"][0]["fixable"], false, "{v}");
+    assert!(v["failures"][0]["message"].as_str().unwrap().contains("3.11"), "{v}");
+
+    // The project supports 3.8: the code needs a fallback, not a newer CI
+    // Python. A matrix leg is never raised. Either way no fix, and why.
+    let dir = repo_with(&workflow, &conftest("tomllib"));
+    std::fs::write(
+        dir.path().join("pyproject.toml"),
+        "[project]\nname = \"app\"\nrequires-python = \">=3.8\"\n",
+    )
+    .unwrap();
     let out = autoheal(
         dir.path(),
         &["fix", "--log", "job.log", "--workflow", ".github/workflows/ci.yml"],
     );
-    assert_eq!(out.status.code(), Some(1));
-    assert!(!String::from_utf8_lossy(&out.stdout).contains("tomli"));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(stderr.contains("declares support for Python 3.8"), "{stderr}");
+    assert!(
+        out.stdout.is_empty() && !stderr.contains("pip install tomli"),
+        "{stderr}"
+    );
+    let matrix = workflow.replace(
+        "    runs-on: ubuntu-latest\n",
+        "    runs-on: ubuntu-latest\n    strategy:\n      matrix:\n        py: ['3.10', '3.12']\n",
+    );
+    let dir = repo_with(&matrix.replace("'3.10'\n", "${{ matrix.py }}\n"), &conftest("tomllib"));
+    let f = diagnose_json(dir.path());
+    assert_eq!(f["fixable"], false, "{f}");
+    assert!(titles(&f).is_empty(), "{f}");
+    assert!(f["message"].as_str().unwrap().contains("expression"), "{f}");
 
     let dir = repo_with(&PYTHON.replace("PY", "3.12"), &conftest("distutils"));
     let f = diagnose_json(dir.path());
@@ -611,4 +650,124 @@ fn a_moved_requirements_file_is_found_in_the_repository_and_a_missing_one_is_nev
         std::fs::read_to_string(dir.path().join(".github/workflows/ci.yml")).unwrap(),
         workflow
     );
+}
+
+/// A log whose lines carry timestamps `minutes` apart from the first, the
+/// last one the cancel.
+fn canceled_after(minutes: u32) -> String {
+    format!(
+        "2024-05-02T10:00:01.0Z ##[group]Run python -m pytest -q\n2024-05-02T10:00:01.1Z python -m pytest -q\n\
+         2024-05-02T10:00:01.2Z ##[endgroup]\n2024-05-02T10:00:05.0Z tests/test_big.py::test_all\n\
+         2024-05-02T10:{minutes:02}:02.0Z ##[error]The operation was canceled.\n"
+    )
+}
+
+/// Only the workflow knows the job's `timeout-minutes`: a cancel at that
+/// limit (from the timestamps) gets a higher limit through `fix
+/// --workflow`; a cancel well before it is not a timeout.
+#[test]
+fn fix_raises_the_limit_a_cancel_reached_and_leaves_an_early_cancel_alone() {
+    let dir = repo_with(WORKFLOW, &canceled_after(10));
+    let out = autoheal(
+        dir.path(),
+        &["fix", "--log", "job.log", "--workflow", ".github/workflows/ci.yml"],
+    );
+    let diff = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        diff.contains("-    timeout-minutes: 10\n+    timeout-minutes: 20\n"),
+        "{diff}"
+    );
+
+    let dir = repo_with(WORKFLOW, &canceled_after(3));
+    let out = autoheal(
+        dir.path(),
+        &["fix", "--log", "job.log", "--workflow", ".github/workflows/ci.yml"],
+    );
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(out.stdout.is_empty());
+    assert!(stderr.contains("before its 10-minute time limit"), "{stderr}");
+}
+
+const ARM_MATRIX: &str = "name: build\non: [push]\njobs:\n  lint:\n    runs-on: ubuntu-latest\n    steps:\n      - run: make lint\n  build:\n    runs-on: ${{ matrix.os }}\n    strategy:\n      matrix:\n        os: [ubuntu-latest, ubuntu-24.04-arm]\n    steps:\n      - uses: actions/checkout@v4\n      - run: ./bin/tool\n";
+
+/// `gh run view --log-failed` output: job, step and line in tab-separated
+/// columns.
+fn gh_log_failed(job: &str, step: &str, lines: &[&str]) -> String {
+    lines
+        .iter()
+        .enumerate()
+        .map(|(i, l)| format!("{job}\t{step}\t2024-05-02T10:15:{i:02}.1234567Z {l}\n"))
+        .collect()
+}
+
+/// A runner-tied failure on one matrix leg: `fix` finds the workflow from
+/// the job column of `gh run view --log-failed` output, confirms the leg ran
+/// on ARM64 and lets only that leg fail (an `experimental` include entry).
+/// The x64 leg with the same message is a real failure: no fix.
+#[test]
+fn fix_lets_only_the_arm_leg_of_a_matrix_fail_from_gh_log_failed_output() {
+    let exec = "/home/runner/work/_temp/0a1b.sh: line 1: ./bin/tool: cannot execute binary file: Exec format error";
+    let dir = repo();
+    std::fs::write(dir.path().join(".github/workflows/build.yml"), ARM_MATRIX).unwrap();
+    let log = gh_log_failed(
+        "build (ubuntu-24.04-arm)",
+        "Run ./bin/tool",
+        &[exec, "##[error]Process completed with exit code 126."],
+    );
+    std::fs::write(dir.path().join("failed.txt"), &log).unwrap();
+    let out = autoheal(dir.path(), &["fix", "--log", "failed.txt"]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "{stderr}");
+    assert!(stderr.contains("fixing .github/workflows/build.yml"), "{stderr}");
+    let diff = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        diff.contains("+    continue-on-error: ${{ matrix.experimental }}\n"),
+        "{diff}"
+    );
+    assert!(
+        diff.contains("+        include:\n+          - os: ubuntu-24.04-arm\n+            experimental: true\n"),
+        "{diff}"
+    );
+
+    let x64 = log.replace("build (ubuntu-24.04-arm)", "build (ubuntu-latest)");
+    std::fs::write(dir.path().join("failed.txt"), x64).unwrap();
+    let out = autoheal(
+        dir.path(),
+        &[
+            "fix",
+            "--log",
+            "failed.txt",
+            "--workflow",
+            ".github/workflows/build.yml",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(1), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(out.stdout.is_empty());
+}
+
+/// `gh run view --log-failed | autoheal fix --log -`: the workflow comes
+/// from the job column, the log from stdin.
+#[test]
+fn fix_reads_gh_log_failed_output_from_stdin_and_finds_the_workflow_by_job() {
+    let dir = repo();
+    std::fs::write(
+        dir.path().join(".github/workflows/lint.yml"),
+        "on: push\njobs:\n  lint:\n    runs-on: ubuntu-latest\n    steps:\n      - run: ruff check .\n",
+    )
+    .unwrap();
+    let gh: String = raw_log()
+        .lines()
+        .map(|l| format!("test\tRun python -m pytest -q\t{l}\n"))
+        .collect();
+    let out = autoheal_stdin(dir.path(), &["fix", "--log", "-"], gh.as_bytes());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "{stderr}");
+    assert!(stderr.contains("fixing .github/workflows/ci.yml"), "{stderr}");
+    assert!(String::from_utf8_lossy(&out.stdout).contains("+      - run: pip install pytest PyYAML   # deps"));
+    let out = autoheal_stdin(dir.path(), &["diagnose", "-", "--format", "json"], gh.as_bytes());
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["failures"][0]["job"], "test", "{v}");
+    assert_eq!(v["failures"][0]["span"]["path"], ".github/workflows/ci.yml", "{v}");
 }

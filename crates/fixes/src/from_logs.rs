@@ -28,6 +28,11 @@ impl From<&Failure> for FailureInput {
                 input.known_distribution = *known;
                 input.python = *python;
             }
+            SubjectDetail::NewerStdlib { module, python, .. } => {
+                input.subject = Some(module.clone());
+                input.module = Some(module.clone());
+                input.python = *python;
+            }
             SubjectDetail::OwnPackage { module } => {
                 input.subject = Some(module.clone());
                 input.module = Some(module.clone());

@@ -14,7 +14,6 @@ pub mod locate;
 pub mod plan;
 pub mod verify;
 
-mod commands;
 mod file_not_found;
 mod from_logs;
 mod missing_command;
@@ -39,7 +38,7 @@ use autoheal_engine::repo::RepoFiles;
 use autoheal_engine::yaml::{self, Document};
 
 pub use attach::attach_fixes;
-pub use commands::UBUNTU_HOSTED_PREINSTALLED;
+pub use autoheal_logs::knowledge::install::UBUNTU_HOSTED_PREINSTALLED;
 pub use diff::unified_diff;
 pub use input::{Category, FailureInput, PythonVersion, RateLimitService, StepRef};
 pub use plan::{Plan, plan};

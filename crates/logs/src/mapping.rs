@@ -9,6 +9,7 @@ use autoheal_engine::yaml::{self, Node, NodeKind, ScalarStyle};
 
 use crate::report::{Category, Failure, Position, Span, SubjectDetail};
 
+pub mod python;
 mod runner;
 
 /// GitHub's default job time limit, when `timeout-minutes` is not set.
@@ -34,8 +35,9 @@ pub fn map_failures(failures: &mut [Failure], path: &str, text: &str) {
 }
 
 /// What only the workflow can decide: whether a cancel came at the job's time
-/// limit, and whether a runner-tied failure ran on a runner that may be made
-/// optional.
+/// limit, whether a runner-tied failure ran on a runner that may be made
+/// optional, and whether a module of a newer standard library failed on a
+/// Python the job pins (which a fix can raise).
 fn refine(failure: &mut Failure, workflow: &Workflow<'_>) {
     let Some(job) = find_job(workflow, failure.job.as_deref(), failure) else {
         return;
@@ -103,6 +105,34 @@ fn refine(failure: &mut Failure, workflow: &Workflow<'_>) {
                     );
                 }
                 runner::Confirmation::Unknown => {}
+            }
+        }
+        SubjectDetail::NewerStdlib {
+            module,
+            added_in,
+            python: ran,
+        } if !failure.consequence => {
+            let step = find_step(job, failure);
+            match python::python_pin(job, step.map(|s| s.index)) {
+                Ok(pin) if pin.version < added_in && ran.is_none_or(|r| r == pin.version) => {
+                    failure.category = Category::MissingDependency;
+                    failure.subject = Some(module.clone());
+                    failure.fixable = true;
+                    failure.confidence = 0.8;
+                    failure.message = format!(
+                        "'{module}' is in Python's standard library only from {added_in}, and job `{}` sets up Python {}                          (step \"{}\"): the job needs Python {added_in} or newer; no distribution provides '{module}'.",
+                        job.id,
+                        pin.version,
+                        pin.step.display_name()
+                    );
+                }
+                Ok(pin) => failure.message.push_str(&format!(
+                    " The workflow sets up Python {} for job `{}`, so the Python that failed is not the one it pins.",
+                    pin.version, job.id
+                )),
+                Err(why) => failure
+                    .message
+                    .push_str(&format!(" Not fixable in the workflow: {why}.")),
             }
         }
         _ => {}

@@ -94,12 +94,20 @@ pub enum RateLimitService {
     CratesIo,
     /// A Debian/Ubuntu package mirror used by apt.
     AptMirror,
+    /// Quay.io (`quay.io`): a few requests per second per address, the same
+    /// for anonymous and logged-in clients, then `429 Too Many Requests`.
+    Quay,
+    /// Amazon ECR Public (`public.ecr.aws`): per-second pull quotas, lower
+    /// for unauthenticated pulls.
+    EcrPublic,
+    /// The Go module mirror (`proxy.golang.org`, `sum.golang.org`).
+    GoProxy,
     /// A limit was reported but the service is not one of the above.
     Other,
 }
 
 impl RateLimitService {
-    pub const ALL: [RateLimitService; 11] = [
+    pub const ALL: [RateLimitService; 14] = [
         RateLimitService::GithubRestPrimary,
         RateLimitService::GithubRestSecondary,
         RateLimitService::DockerHub,
@@ -110,6 +118,9 @@ impl RateLimitService {
         RateLimitService::GradlePluginPortal,
         RateLimitService::CratesIo,
         RateLimitService::AptMirror,
+        RateLimitService::Quay,
+        RateLimitService::EcrPublic,
+        RateLimitService::GoProxy,
         RateLimitService::Other,
     ];
 
@@ -126,6 +137,9 @@ impl RateLimitService {
             RateLimitService::GradlePluginPortal => "gradle_plugin_portal",
             RateLimitService::CratesIo => "crates_io",
             RateLimitService::AptMirror => "apt_mirror",
+            RateLimitService::Quay => "quay",
+            RateLimitService::EcrPublic => "ecr_public",
+            RateLimitService::GoProxy => "go_proxy",
             RateLimitService::Other => "other",
         }
     }
@@ -143,6 +157,9 @@ impl RateLimitService {
             RateLimitService::GradlePluginPortal => "Gradle plugin portal",
             RateLimitService::CratesIo => "crates.io",
             RateLimitService::AptMirror => "apt mirror",
+            RateLimitService::Quay => "Quay.io",
+            RateLimitService::EcrPublic => "Amazon ECR Public",
+            RateLimitService::GoProxy => "Go module proxy",
             RateLimitService::Other => "a service",
         }
     }
@@ -293,6 +310,19 @@ pub enum SubjectDetail {
         /// mapping when the workflow confirms the runner.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         confirmed_runs_on: Option<String>,
+    },
+    /// A module of the standard library of a newer Python than the one that
+    /// ran (`tomllib` before 3.11): no distribution provides it. Category
+    /// `unknown` from the log; with the workflow, mapping makes it a
+    /// `missing_dependency` the fix can raise the job's Python for, when the
+    /// job pins one literal older version with `actions/setup-python`.
+    NewerStdlib {
+        module: String,
+        /// The first Python whose standard library has the module.
+        added_in: PythonVersion,
+        /// The interpreter's version, when the log shows it.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        python: Option<PythonVersion>,
     },
     /// A rate-limited service.
     RateLimit {

@@ -271,7 +271,10 @@ pub fn kind_of(failure: &Failure) -> Result<Kind, String> {
         (Category::OptionalJob, SubjectDetail::Runner { runner, .. }) => Ok(Kind::RunnerTied(*runner)),
         (Category::RateLimit, SubjectDetail::RateLimit { service, .. }) => {
             let commands: &[&str] = match service {
-                RateLimitService::DockerHub | RateLimitService::Ghcr => &[
+                RateLimitService::DockerHub
+                | RateLimitService::Ghcr
+                | RateLimitService::Quay
+                | RateLimitService::EcrPublic => &[
                     "docker pull",
                     "docker build",
                     "docker run",
@@ -284,6 +287,7 @@ pub fn kind_of(failure: &Failure) -> Result<Kind, String> {
                 RateLimitService::GradlePluginPortal => &["gradle", "./gradlew"],
                 RateLimitService::CratesIo => &["cargo"],
                 RateLimitService::AptMirror => &["apt-get"],
+                RateLimitService::GoProxy => &["go mod download", "go build", "go test", "go install", "go get"],
                 RateLimitService::GithubRestPrimary | RateLimitService::GithubRestSecondary => &["gh"],
                 RateLimitService::Other => return Err("the rate-limited service is not named".into()),
             };

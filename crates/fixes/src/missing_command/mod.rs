@@ -10,18 +10,20 @@
 //! ([`compose`]).
 
 mod compose;
+mod pnpm;
 
 use autoheal_engine::model::{Job, Step, Workflow};
 use autoheal_engine::yaml::{self, Node};
 use autoheal_engine::{Edit, Fix};
+use autoheal_logs::knowledge::install::{PIPX_TOOLS, SetupAction, UBUNTU_HOSTED_PREINSTALLED, packages, setup_action};
 use autoheal_logs::knowledge::tools::likely_typo_of;
 use autoheal_logs::subject;
 
-use crate::commands::{PIPX_TOOLS, SetupAction, UBUNTU_HOSTED_PREINSTALLED, packages, pnpm_version, setup_action};
 use crate::runner::{Os, Platform, is_github_hosted, platform};
 use crate::script::{mentions_command, word_positions};
 use crate::yaml_edit::{Block, insert_step_before};
 use crate::{Candidate, Ctx, Files, Generated, locate};
+use pnpm::pnpm_version;
 
 pub(crate) fn generate(ctx: &Ctx<'_>) -> Generated {
     let command = ctx

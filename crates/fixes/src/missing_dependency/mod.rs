@@ -17,6 +17,7 @@
 
 mod env;
 mod install;
+mod python_version;
 
 use autoheal_engine::model::{Job, Step, Workflow};
 use autoheal_engine::yaml::Node;
@@ -44,6 +45,9 @@ pub(crate) fn generate(ctx: &Ctx<'_>) -> Generated {
     let wf = Workflow::new(root);
     let job = locate::job(&wf, ctx.failure).ok_or("cannot tell which job failed")?;
     let step = failing_step(ctx, job).ok_or_else(|| format!("cannot tell which step of job `{}` failed", job.id))?;
+    if let Some((module, needed)) = newer_stdlib(ctx, job) {
+        return python_version::raise(ctx, job, step, module, needed);
+    }
     let wanted = wanted(ctx, job, subject)?;
     let env = env::of_step(ctx, job, step)?;
     let upto = &job.steps[..=step.index];
@@ -109,18 +113,30 @@ fn wanted(ctx: &Ctx<'_>, job: &Job<'_>, subject: &str) -> Result<Wanted, String>
     })
 }
 
+/// A module of the standard library of a newer Python than the job's
+/// (`tomllib` on 3.10), and the version that added it.
+fn newer_stdlib<'f>(ctx: &'f Ctx<'_>, job: &Job<'_>) -> Option<(&'f str, PythonVersion)> {
+    let f = ctx.failure;
+    let module = f.module.as_deref().filter(|m| is_module(m))?;
+    if f.own_package {
+        return None;
+    }
+    let python = f.python.or_else(|| job_python(job).and_then(|v| parse_version(&v)));
+    match module_need(module, python) {
+        ModuleNeed::Stdlib(StdlibStatus::AddedIn(v)) => Some((module, v)),
+        _ => None,
+    }
+}
+
 /// Why a standard-library module gets no install.
 fn stdlib_reason(module: &str, status: StdlibStatus, job: &Job<'_>) -> String {
     let pinned = job_python(job)
         .map(|v| format!(" (the job's `actions/setup-python` asks for `{v}`)"))
         .unwrap_or_default();
     match status {
-        StdlibStatus::AddedIn(v) => format!(
-            "`{module}` is part of the standard library from Python {v}, so no distribution provides it; the job runs an \
-             older Python{pinned}. Run the job on Python {v} or later, or make the code fall back to a backport on older \
-             versions (for `tomllib`, `import tomli as tomllib`, which needs `tomli` installed). Installing a package \
-             does not add `{module}`"
-        ),
+        StdlibStatus::AddedIn(v) => {
+            python_version::no_fix(module, v, &format!("the workflow pins no single older Python{pinned}"))
+        }
         StdlibStatus::RemovedIn { version, .. } => format!(
             "`{module}` was removed from the standard library in Python {version}{pinned} and has no drop-in \
              distribution; the code needs porting (a manual fix)"

@@ -60,17 +60,20 @@ fn extends_the_requirements_file_the_workflow_installs_from() {
 
 #[test]
 fn tomllib_is_never_fixed_with_tomli() {
+    // A pinned older Python is raised; nothing is installed.
     let old = PIP_LINE.replace("python-version: '3.12'", "python-version: '3.10'");
     let f = import("tomllib", "tomli", true);
-    let why = manual_reason(&f, &old);
-    assert!(why.contains("standard library from Python 3.11"), "{why}");
-    assert!(why.contains("asks for `3.10`"), "{why}");
-    assert!(why.contains("Installing a package does not add `tomllib`"), "{why}");
-    // The Python version from the log decides too, with no setup-python.
+    let fixes = outcome(&f, &old).fixes;
+    assert_eq!(fixes.len(), 1, "{fixes:?}");
+    assert!(fixes[0].edits.iter().all(|e| e.new_text == "'3.11'"), "{fixes:?}");
+    // No setup-python: the Python the log shows is not the workflow's to raise.
     let mut f = import("tomllib", "tomli", true);
     f.python = Some(PythonVersion::new(3, 9));
     let bare = "on: push\njobs:\n  test:\n    runs-on: ubuntu-22.04\n    steps:\n      - name: Test\n        run: python -m app\n";
-    assert!(manual_reason(&f, bare).contains("3.11"));
+    let why = manual_reason(&f, bare);
+    assert!(why.contains("standard library only from 3.11"), "{why}");
+    assert!(why.contains("does not set up Python"), "{why}");
+    assert!(!why.contains("pip install tomli"), "{why}");
 }
 
 #[test]
@@ -164,4 +167,62 @@ fn hostile_subjects_and_already_installed_give_no_fix() {
         );
     }
     assert!(manual_reason(&import("pytest", "pytest", true), PIP_LINE).contains("already installs"));
+}
+
+/// `tomllib` as mapping gives it once the workflow pins an older Python.
+fn newer_stdlib(python: Option<PythonVersion>) -> FailureInput {
+    let mut f = missing("tomllib").at_step_name("Test");
+    f.module = Some("tomllib".into());
+    f.python = python;
+    f
+}
+
+const PINNED: &str = "\
+on: push
+jobs:
+  test:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: actions/checkout@v4
+      - uses: actions/setup-python@v5
+        with:
+          python-version: \"3.9\"   # oldest
+      - run: pip install -e .
+      - name: Test
+        run: pytest
+";
+
+#[test]
+fn a_newer_stdlib_module_raises_the_pinned_python_and_installs_nothing() {
+    let f = newer_stdlib(Some(PythonVersion::new(3, 9)));
+    let out = apply_only(&f, PINNED);
+    assert_eq!(out, PINNED.replace("\"3.9\"   # oldest", "\"3.11\"   # oldest"));
+    let fix = &outcome(&f, PINNED).fixes[0];
+    assert_eq!(fix.title, "Set up Python 3.11 instead of 3.9 in job `test`");
+    assert!(!fix.explanation.contains("pip install"), "{}", fix.explanation);
+    // Without the log's version the pin decides; once raised, nothing is left.
+    assert_eq!(apply_only(&newer_stdlib(None), PINNED), out);
+    assert!(manual_reason(&f, &out).contains("already sets up Python 3.11"));
+}
+
+#[test]
+fn the_python_is_not_raised_when_the_project_or_the_job_is_about_the_old_one() {
+    let f = newer_stdlib(None);
+    let supports = repo(&[(
+        "pyproject.toml",
+        "[project]\nname = \"app\"\nrequires-python = \">=3.8,<4\"\n",
+    )]);
+    let reason = crate::fixes_for(&f, PATH, PINNED, &supports).manual_reason.unwrap();
+    assert!(reason.contains("declares support for Python 3.8"), "{reason}");
+    let requires_new = repo(&[("setup.cfg", "[options]\npython_requires = >=3.11\n")]);
+    assert_eq!(crate::fixes_for(&f, PATH, PINNED, &requires_new).fixes.len(), 1);
+    let named = PINNED.replace("  test:\n", "  test-py39:\n");
+    let reason = manual_reason(&f.clone().in_job("test-py39"), &named);
+    assert!(reason.contains("named for Python 3.9"), "{reason}");
+    let other_python = newer_stdlib(Some(PythonVersion::new(3, 8)));
+    assert!(manual_reason(&other_python, PINNED).contains("not the 3.9 the job sets up"));
+    let tox = PINNED.replace("run: pytest", "run: tox -e py39");
+    assert!(manual_reason(&f, &tox).contains("tox"));
+    let matrix = PINNED.replace("\"3.9\"", "${{ matrix.python }}");
+    assert!(manual_reason(&f, &matrix).contains("expression"));
 }

@@ -14,6 +14,17 @@
 //!   mirrors: retry with backoff around the failing command of that step
 //!   only ([`retry`]); Maven and Gradle builds that set up Java also cache
 //!   their dependencies.
+//! - Quay.io: retry with backoff. Its limit is a few requests per second per
+//!   address for every client, logged in or not (Red Hat's "Quay.io rate
+//!   limiting" note), so a login would not help and a short wait does.
+//! - Amazon ECR Public: retry with backoff. Authenticated pulls have a
+//!   higher per-second quota (the ECR Public service quotas page), but that
+//!   needs AWS credentials the fix cannot invent, so the explanation says so
+//!   instead of adding a login.
+//! - The Go module proxy (`proxy.golang.org`): retry with backoff around the
+//!   `go` command that downloaded modules. Its limits are undocumented and a
+//!   429 from it is transient; pointing `GOPROXY` elsewhere would change
+//!   where code comes from, so no mirror is chosen for the project.
 //!
 //! The service comes from the diagnosis (`SubjectDetail::RateLimit`), and
 //! titles and explanations name it.
@@ -47,16 +58,18 @@ pub(crate) struct Part {
 /// line when the log does not say.
 fn commands(service: RateLimitService) -> &'static [&'static str] {
     match service {
-        RateLimitService::DockerHub | RateLimitService::Ghcr => &[
-            "docker pull",
-            "docker build",
-            "docker run",
-            "docker compose",
-            "docker buildx",
-            "docker-compose",
-            "podman pull",
-            "podman build",
-        ],
+        RateLimitService::DockerHub | RateLimitService::Ghcr | RateLimitService::Quay | RateLimitService::EcrPublic => {
+            &[
+                "docker pull",
+                "docker build",
+                "docker run",
+                "docker compose",
+                "docker buildx",
+                "docker-compose",
+                "podman pull",
+                "podman build",
+            ]
+        }
         RateLimitService::Npm => &[
             "npm ci",
             "npm install",
@@ -86,6 +99,17 @@ fn commands(service: RateLimitService) -> &'static [&'static str] {
         RateLimitService::GradlePluginPortal => &["gradle", "./gradlew", "gradlew"],
         RateLimitService::CratesIo => &["cargo"],
         RateLimitService::AptMirror => &["apt-get", "apt"],
+        RateLimitService::GoProxy => &[
+            "go mod",
+            "go get",
+            "go install",
+            "go build",
+            "go test",
+            "go run",
+            "go vet",
+            "go list",
+            "go work",
+        ],
         RateLimitService::GithubRestPrimary | RateLimitService::GithubRestSecondary => &["gh", "curl", "wget"],
         RateLimitService::Other => &[],
     }
@@ -106,13 +130,21 @@ pub(crate) fn failing_step<'j, 'a>(ctx: &Ctx<'_>, job: &'j Job<'a>) -> Option<&'
         s.run()
             .and_then(Node::as_str)
             .is_some_and(|r| r.lines().any(|l| runs_service_command(l, service)))
-            || matches!(service, RateLimitService::DockerHub | RateLimitService::Ghcr)
-                && s.uses().is_some_and(registry_login::pulls_images)
+            || is_registry(service) && s.uses().is_some_and(registry_login::pulls_images)
     });
     match (talking.next(), talking.next()) {
         (Some(only), None) => Some(only),
         _ => None,
     }
+}
+
+/// A container registry (pulled from by `docker`/`podman` and the Docker
+/// actions).
+fn is_registry(service: RateLimitService) -> bool {
+    matches!(
+        service,
+        RateLimitService::DockerHub | RateLimitService::Ghcr | RateLimitService::Quay | RateLimitService::EcrPublic
+    )
 }
 
 pub(crate) fn generate(ctx: &Ctx<'_>) -> Generated {
@@ -164,9 +196,20 @@ pub(crate) fn generate(ctx: &Ctx<'_>) -> Generated {
             push(one(retry::java_cache(ctx, job, step)));
             push(one(retry::wrap(ctx, root, job, step, service)));
         }
-        RateLimitService::Npm | RateLimitService::Pypi | RateLimitService::CratesIo | RateLimitService::AptMirror => {
-            push(one(retry::wrap(ctx, root, job, step, service)))
+        RateLimitService::EcrPublic => {
+            push(one(retry::wrap(ctx, root, job, step, service)));
+            notes.push(
+                "logging in to public.ecr.aws (`aws-actions/amazon-ecr-login` with `registry-type: public`) would raise the \
+                 per-second quota, but it needs AWS credentials this workflow would have to provide"
+                    .into(),
+            );
         }
+        RateLimitService::Npm
+        | RateLimitService::Pypi
+        | RateLimitService::CratesIo
+        | RateLimitService::AptMirror
+        | RateLimitService::Quay
+        | RateLimitService::GoProxy => push(one(retry::wrap(ctx, root, job, step, service))),
         RateLimitService::Other => {}
     }
     if parts.is_empty() {

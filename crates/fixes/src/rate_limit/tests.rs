@@ -243,3 +243,73 @@ fn a_test_step_that_printed_a_rate_limit_never_gets_the_token() {
         assert!(out.fixes.is_empty(), "{run}: {:?}", out.fixes);
     }
 }
+
+/// Quay.io limits every client the same way and the Go proxy's limits are
+/// transient: the fix is a retry around the command that talked to them,
+/// found in the job when the log names no step.
+#[test]
+fn quay_and_the_go_proxy_get_a_retry_around_their_command_only() {
+    let src = "\
+on: push
+jobs:
+  build:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: actions/checkout@v4
+      - uses: actions/setup-go@v5
+      - name: Modules
+        run: go mod download
+      - name: Image
+        run: |
+          docker pull quay.io/acme/base:1
+          make image
+";
+    let quay = limited(RateLimitService::Quay, "build");
+    let fix = first_fix(&quay, src);
+    assert_eq!(
+        fix.title,
+        "Retry `docker pull quay.io/acme/base:1` in step \"Image\" (Quay.io rate limit)"
+    );
+    let out = apply_only(&quay, src);
+    assert!(
+        out.contains("    if docker pull quay.io/acme/base:1; then break; fi\n"),
+        "{out}"
+    );
+    assert!(
+        out.contains("          make image\n"),
+        "the other line is untouched: {out}"
+    );
+    assert!(out.contains("        run: go mod download\n"), "{out}");
+
+    let go = limited(RateLimitService::GoProxy, "build");
+    assert_eq!(
+        first_fix(&go, src).title,
+        "Retry `go mod download` in step \"Modules\" (Go module proxy rate limit)"
+    );
+    let out = apply_only(&go, src);
+    assert!(out.contains("          if go mod download; then break; fi\n"), "{out}");
+}
+
+/// ECR Public: a retry, and the explanation says a login needs AWS
+/// credentials (never invented); an action's pull cannot be retried.
+#[test]
+fn ecr_public_is_retried_and_the_login_is_only_suggested() {
+    let src = "\
+on: push
+jobs:
+  test:
+    runs-on: ubuntu-latest
+    steps:
+      - run: docker pull public.ecr.aws/docker/library/redis:7
+      - uses: docker/build-push-action@v6
+";
+    let f = limited(RateLimitService::EcrPublic, "test")
+        .at_step_name("Run docker pull public.ecr.aws/docker/library/redis:7");
+    let fix = first_fix(&f, src);
+    assert!(fix.title.ends_with("(Amazon ECR Public rate limit)"), "{}", fix.title);
+    assert!(fix.explanation.contains("needs AWS credentials"), "{}", fix.explanation);
+    assert!(fix.edits.iter().all(|e| !e.new_text.contains("amazon-ecr-login")));
+    let action = limited(RateLimitService::EcrPublic, "test").at_step_name("Run docker/build-push-action@v6");
+    let reason = manual_reason(&action, src);
+    assert!(reason.contains("runs an action"), "{reason}");
+}

@@ -109,6 +109,37 @@ fn rate_limits_name_their_service() {
     assert_eq!(category("Checking the rate limit: 4999 remaining"), None);
 }
 
+/// Quay.io, ECR Public and the Go module proxy are named by their hosts (in
+/// the message, or the image the step's script pulls).
+#[test]
+fn registry_and_go_proxy_limits_name_their_service() {
+    let service = |h: Option<Hit>| match h.map(|h| h.detail) {
+        Some(SubjectDetail::RateLimit { service, .. }) => Some(service),
+        _ => None,
+    };
+    assert_eq!(
+        service(hit(
+            "go: github.com/acme/lib@v1.2.3: reading https://proxy.golang.org/github.com/acme/lib/@v/v1.2.3.mod: 429 Too Many Requests"
+        )),
+        Some(RateLimitService::GoProxy)
+    );
+    assert_eq!(
+        service(hit(
+            "Error response from daemon: Head \"https://quay.io/v2/acme/app/manifests/1.0\": toomanyrequests: Too Many Requests"
+        )),
+        Some(RateLimitService::Quay)
+    );
+    assert_eq!(
+        service(hit_in(
+            "Error response from daemon: toomanyrequests: Rate exceeded",
+            "docker pull public.ecr.aws/docker/library/redis:7",
+            &[],
+            LineKind::Plain,
+        )),
+        Some(RateLimitService::EcrPublic)
+    );
+}
+
 /// The first variant: an npm 429 must never be called Docker Hub.
 #[test]
 fn npm_429_is_not_docker_hub() {

@@ -1,81 +1,34 @@
-//! Commands a runner image may lack and a fix can install.
+//! Commands a runner image may lack: tools autoheal knows (those a fix can
+//! install are in [`install`], kept once there), and typos of them.
 
-/// Tools a workflow commonly installs with a setup action or a package.
+use super::install;
+
+/// Tools a workflow commonly runs that no fix installs (a fix can install
+/// those in [`install`]); with them, the commands autoheal knows.
 const KNOWN_TOOLS: &[&str] = &[
-    "git",
-    "git-lfs",
-    "curl",
-    "wget",
-    "jq",
     "yq",
-    "zip",
-    "unzip",
     "tar",
     "gzip",
-    "xz",
-    "zstd",
-    "make",
-    "cmake",
-    "ninja",
-    "meson",
-    "gcc",
-    "g++",
-    "clang",
     "clang++",
     "cc",
     "c++",
     "ld",
-    "pkg-config",
-    "autoconf",
-    "automake",
     "libtool",
-    "python",
-    "python3",
     "python2",
-    "pip",
-    "pip3",
     "pipx",
-    "poetry",
     "pipenv",
-    "uv",
-    "uvx",
-    "tox",
-    "nox",
     "pytest",
     "conda",
     "mamba",
     "micromamba",
-    "hatch",
-    "pdm",
     "rye",
-    "node",
-    "npm",
-    "npx",
-    "yarn",
-    "pnpm",
-    "bun",
-    "deno",
     "corepack",
-    "java",
-    "javac",
-    "mvn",
-    "gradle",
     "sbt",
     "kotlin",
-    "go",
-    "gofmt",
-    "cargo",
-    "rustc",
-    "rustup",
     "cross",
-    "ruby",
-    "gem",
-    "bundle",
-    "bundler",
     "rake",
     "php",
     "composer",
-    "dotnet",
     "nuget",
     "mono",
     "msbuild",
@@ -88,11 +41,8 @@ const KNOWN_TOOLS: &[&str] = &[
     "docker-compose",
     "podman",
     "buildah",
-    "kubectl",
-    "helm",
     "kind",
     "minikube",
-    "terraform",
     "terragrunt",
     "packer",
     "ansible",
@@ -104,13 +54,8 @@ const KNOWN_TOOLS: &[&str] = &[
     "doctl",
     "gh",
     "hub",
-    "rsync",
-    "ssh",
     "scp",
-    "sshpass",
     "openssl",
-    "gpg",
-    "sudo",
     "apt",
     "apt-get",
     "dpkg",
@@ -123,11 +68,9 @@ const KNOWN_TOOLS: &[&str] = &[
     "zsh",
     "fish",
     "pwsh",
-    "shellcheck",
     "shfmt",
     "hadolint",
     "actionlint",
-    "pre-commit",
     "black",
     "ruff",
     "flake8",
@@ -146,30 +89,13 @@ const KNOWN_TOOLS: &[&str] = &[
     "jekyll",
     "mkdocs",
     "sphinx-build",
-    "pandoc",
-    "latexmk",
-    "pdflatex",
     "xelatex",
-    "doxygen",
     "graphviz",
-    "dot",
-    "convert",
-    "magick",
-    "ffmpeg",
-    "sqlite3",
-    "psql",
-    "mysql",
-    "redis-cli",
     "mongo",
     "mongosh",
-    "protoc",
     "buf",
     "bazel",
     "bazelisk",
-    "lcov",
-    "gcovr",
-    "valgrind",
-    "gdb",
     "lldb",
     "llvm-cov",
     "llvm-profdata",
@@ -177,22 +103,13 @@ const KNOWN_TOOLS: &[&str] = &[
     "trunk",
     "just",
     "task",
-    "xvfb-run",
     "chromium",
     "google-chrome",
     "firefox",
     "lsb_release",
     "file",
-    "tree",
-    "bc",
-    "envsubst",
-    "gettext",
-    "xmllint",
-    "xsltproc",
     "tidy",
-    "nc",
     "netcat",
-    "dig",
     "nslookup",
     "ping",
     "iptables",
@@ -201,9 +118,7 @@ const KNOWN_TOOLS: &[&str] = &[
     "shasum",
     "md5sum",
     "base64",
-    "gzip",
     "bzip2",
-    "7z",
     "p7zip",
     "nvm",
     "sdkmanager",
@@ -217,7 +132,6 @@ const KNOWN_TOOLS: &[&str] = &[
     "turbo",
     "vsce",
     "semantic-release",
-    "twine",
     "maturin",
     "cibuildwheel",
     "sam",
@@ -234,7 +148,7 @@ const KNOWN_TOOLS: &[&str] = &[
 ];
 
 pub fn is_known_tool(command: &str) -> bool {
-    KNOWN_TOOLS.contains(&command)
+    KNOWN_TOOLS.contains(&command) || install::installable(command)
 }
 
 /// A known tool that `command` is one or two typing slips away from, when
@@ -243,10 +157,18 @@ pub fn likely_typo_of(command: &str) -> Option<&'static str> {
     if is_known_tool(command) || command.len() < 3 {
         return None;
     }
-    KNOWN_TOOLS.iter().copied().find(|tool| {
-        let limit = if tool.len() <= 4 { 1 } else { 2 };
-        tool.len().abs_diff(command.len()) <= limit && strsim::osa_distance(tool, command) <= limit
-    })
+    // The closest known tool (the first listed among equals).
+    KNOWN_TOOLS
+        .iter()
+        .copied()
+        .chain(install::installable_commands())
+        .filter_map(|tool| {
+            let limit = if tool.len() <= 4 { 1 } else { 2 };
+            let distance = strsim::osa_distance(tool, command);
+            (tool.len().abs_diff(command.len()) <= limit && distance <= limit).then_some((distance, tool))
+        })
+        .min_by_key(|(distance, _)| *distance)
+        .map(|(_, tool)| tool)
 }
 
 /// True when `word` appears in `script` as a standalone shell word.

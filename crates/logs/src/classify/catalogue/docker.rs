@@ -152,7 +152,12 @@ pub const ENTRIES: &[Entry] = &[
 /// registry host is Docker Hub's.
 fn registry_service(line: &Line<'_>) -> RateLimitService {
     let registry = |host: &str| match service_for_host(host) {
-        Some(s @ (RateLimitService::DockerHub | RateLimitService::Ghcr)) => Some(s),
+        Some(
+            s @ (RateLimitService::DockerHub
+            | RateLimitService::Ghcr
+            | RateLimitService::Quay
+            | RateLimitService::EcrPublic),
+        ) => Some(s),
         _ => None,
     };
     if let Some(host) = url_host(line.text) {
@@ -195,6 +200,8 @@ fn too_many_requests(line: &Line<'_>) -> Option<Hit> {
         }
         RateLimitService::DockerHub => "Docker Hub's pull rate limit was reached.",
         RateLimitService::Ghcr => "The GitHub Container Registry rate-limited the pulls.",
+        RateLimitService::Quay => "Quay.io rate-limited the requests (a few per second from one address).",
+        RateLimitService::EcrPublic => "Amazon ECR Public rate-limited the pulls.",
         _ => "A container registry rate-limited the requests.",
     };
     Some(rate_limit_hit(service, authenticated, 0.9, message))

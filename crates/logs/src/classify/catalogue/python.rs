@@ -360,7 +360,18 @@ fn module_not_found(line: &Line<'_>) -> Option<Hit> {
         );
     }
     match module_need(raw, line.python) {
-        ModuleNeed::Stdlib(status) => Some(stdlib_hit(raw, status, line)),
+        ModuleNeed::Stdlib(status) => {
+            let mut hit = stdlib_hit(raw, status, line);
+            if let StdlibStatus::AddedIn(added_in) = status {
+                // Kept for mapping: the workflow may pin an older Python.
+                hit.detail = SubjectDetail::NewerStdlib {
+                    module: raw.to_string(),
+                    added_in,
+                    python: line.python,
+                };
+            }
+            Some(hit)
+        }
         ModuleNeed::Submodule => Some(Hit::blocker(format!(
             "'{raw}' is missing although its package '{top}' imports: a version mismatch of '{top}', or a \
              subpackage missing from a package (its wheel or its package list). Not a missing distribution."

@@ -215,6 +215,12 @@ pub fn service_for_host(host: &str) -> Option<RateLimitService> {
         || host == "ppa.launchpadcontent.net"
     {
         RateLimitService::AptMirror
+    } else if is("quay.io") {
+        RateLimitService::Quay
+    } else if host == "public.ecr.aws" {
+        RateLimitService::EcrPublic
+    } else if host == "proxy.golang.org" || host == "sum.golang.org" {
+        RateLimitService::GoProxy
     } else {
         return None;
     })
@@ -303,6 +309,11 @@ mod tests {
             service_for_host("azure.archive.ubuntu.com"),
             Some(RateLimitService::AptMirror)
         );
+        assert_eq!(service_for_host("quay.io"), Some(RateLimitService::Quay));
+        assert_eq!(service_for_host("cdn01.quay.io"), Some(RateLimitService::Quay));
+        assert_eq!(service_for_host("public.ecr.aws"), Some(RateLimitService::EcrPublic));
+        assert_eq!(service_for_host("proxy.golang.org"), Some(RateLimitService::GoProxy));
+        assert_eq!(service_for_host("notquay.io"), None);
         assert_eq!(service_for_host("example.com"), None);
     }
 

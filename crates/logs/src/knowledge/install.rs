@@ -1,5 +1,11 @@
-//! The curated table of commands a job may lack: the setup action that
-//! provides each toolchain, and the OS package for plain tools.
+//! How a command a job lacks gets installed: the setup action of each
+//! toolchain, the pipx tools, and the apt/brew/choco package of plain tools;
+//! and what GitHub's hosted Ubuntu images already have. The classifier calls
+//! a command "known" when it is here or in [`super::tools`]; the
+//! `missing_command` fix installs it from here. Package names are each
+//! distribution's own (packages.ubuntu.com, formulae.brew.sh,
+//! community.chocolatey.org); setup actions and their inputs are from their
+//! `action.yml`.
 
 /// A setup action and its inputs, for toolchain commands.
 pub struct SetupAction {
@@ -132,7 +138,6 @@ pub static PIPX_TOOLS: &[&str] = &[
     "cookiecutter",
 ];
 
-/// command, apt package, brew formula, choco package.
 /// A command and the apt, brew and choco packages that provide it.
 type PackageRow = (
     &'static str,
@@ -294,31 +299,6 @@ pub static UBUNTU_HOSTED_PREINSTALLED: &[&str] = &[
     "composer",
 ];
 
-/// The project's pnpm major version: `packageManager` in package.json
-/// (then the action reads it itself: `None` inside `Ok`), else the lockfile
-/// format (`lockfileVersion` 9.0 is written by pnpm 9 and 10, 6.x by pnpm 8,
-/// 5.4 by pnpm 7).
-pub fn pnpm_version(package_json: Option<&str>, lockfile: Option<&str>) -> Result<Option<&'static str>, String> {
-    if package_json.is_some_and(|p| p.contains("\"packageManager\"") && p.contains("pnpm@")) {
-        return Ok(None);
-    }
-    let version = lockfile.and_then(|l| {
-        l.lines()
-            .find_map(|line| line.trim().strip_prefix("lockfileVersion:"))
-            .map(|v| v.trim().trim_matches(['\'', '"']).to_string())
-    });
-    match version.as_deref() {
-        Some(v) if v.starts_with("9.") => Ok(Some("9")),
-        Some(v) if v.starts_with("6.") => Ok(Some("8")),
-        Some("5.4") => Ok(Some("7")),
-        _ => Err(
-            "cannot tell which pnpm the project uses (no `packageManager` in package.json, no known pnpm-lock.yaml \
-             version), so the version pnpm/action-setup needs is unknown"
-                .into(),
-        ),
-    }
-}
-
 pub fn setup_action(command: &str) -> Option<&'static SetupAction> {
     SETUP_ACTIONS.iter().find(|a| a.commands.contains(&command))
 }
@@ -328,4 +308,39 @@ pub fn packages(command: &str) -> Option<(Option<&'static str>, Option<&'static 
         .iter()
         .find(|(c, ..)| *c == command)
         .map(|(_, a, b, c)| (*a, *b, *c))
+}
+
+/// Can a fix install `command` (a setup action, pipx, or an OS package)?
+pub fn installable(command: &str) -> bool {
+    setup_action(command).is_some() || PIPX_TOOLS.contains(&command) || packages(command).is_some()
+}
+
+/// Every command [`installable`] accepts.
+pub fn installable_commands() -> impl Iterator<Item = &'static str> {
+    SETUP_ACTIONS
+        .iter()
+        .flat_map(|a| a.commands.iter().copied())
+        .chain(PIPX_TOOLS.iter().copied())
+        .chain(PACKAGES.iter().map(|(c, ..)| *c))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_command_has_one_install_route() {
+        let all: Vec<&str> = installable_commands().collect();
+        for c in &all {
+            assert_eq!(all.iter().filter(|x| *x == c).count(), 1, "`{c}` is listed twice");
+            let routes = [setup_action(c).is_some(), PIPX_TOOLS.contains(c), packages(c).is_some()];
+            assert_eq!(
+                routes.iter().filter(|r| **r).count(),
+                1,
+                "`{c}` has more than one route"
+            );
+        }
+        assert!(installable("jq") && installable("yarn") && installable("tox"));
+        assert!(!installable("bash") && !installable("mytool"));
+    }
 }
