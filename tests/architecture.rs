@@ -1,6 +1,7 @@
-//! `docs/architecture.md` is the map of the tree, so it must match it:
-//! every path it names exists, every rule has a row in its rule table, and
-//! every folder under `crates/` is a crate that is a workspace member.
+//! `docs/architecture.md` is the map of the tree, so it must match it, both
+//! ways: every path it names exists and every module of the tree is named
+//! on it; its rule table has every rule and no other row; and every folder
+//! under `crates/` is a crate that is a workspace member.
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
@@ -81,10 +82,10 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
 }
 
 /// The folder a heading's short names are relative to (`## crates/logs`:
-/// `crates/logs`), or the root.
+/// `crates/logs`; `## xtask`: `xtask`), or the root.
 fn section_folder(heading: &str) -> PathBuf {
-    let first = heading.split_whitespace().next().unwrap_or("");
-    if first.starts_with("crates/") && root().join(first).is_dir() {
+    let first = heading.split([' ', ',']).next().unwrap_or("");
+    if (first.starts_with("crates/") || first == "xtask") && root().join(first).is_dir() {
         PathBuf::from(first)
     } else {
         PathBuf::new()
@@ -127,6 +128,71 @@ fn every_path_the_architecture_page_names_exists() {
         missing.is_empty(),
         "docs/architecture.md names paths that do not exist:\n{}",
         missing.join("\n")
+    );
+}
+
+/// Files under a `src/` that are not modules of their own to describe.
+fn is_plumbing(name: &str) -> bool {
+    matches!(name, "lib.rs" | "main.rs" | "mod.rs" | "tests.rs" | "test_support.rs") || name.ends_with("_tests.rs")
+}
+
+/// The other direction: every module (each file and folder directly under
+/// `src/` of every crate, of the root package and of `xtask`) is named on
+/// the page, by its path from the repository root, or by its path below
+/// `src/` in its crate's `## crates/<name>` (or `## xtask`) section. A
+/// folder `x/` beside `x.rs` is the same module.
+#[test]
+fn every_module_is_named_on_the_architecture_page() {
+    let page = architecture();
+    let spans = code_spans(&page);
+    let mut packages = vec![PathBuf::new(), PathBuf::from("xtask")];
+    for e in std::fs::read_dir(root().join("crates")).expect("crates/").flatten() {
+        packages.push(PathBuf::from("crates").join(e.file_name()));
+    }
+    let mut unnamed = Vec::new();
+    let mut checked = 0;
+    for package in &packages {
+        let src = root().join(package).join("src");
+        let Ok(entries) = std::fs::read_dir(&src) else { continue };
+        let prefix = format!(
+            "{}src/",
+            package.to_str().map_or(String::new(), |p| if p.is_empty() {
+                String::new()
+            } else {
+                format!("{p}/")
+            })
+        );
+        let mut modules: BTreeSet<String> = BTreeSet::new();
+        for e in entries.flatten() {
+            let name = e.file_name().to_string_lossy().into_owned();
+            if e.path().is_dir() {
+                modules.insert(name);
+            } else if let Some(stem) = name.strip_suffix(".rs")
+                && !is_plumbing(&name)
+            {
+                modules.insert(stem.to_string());
+            }
+        }
+        for module in modules {
+            checked += 1;
+            let names_it = |path: &str| {
+                let first = path.split('/').next().unwrap_or("");
+                first == module || first.strip_suffix(".rs") == Some(module.as_str())
+            };
+            let named = spans.iter().any(|(heading, span)| {
+                span.strip_prefix(&prefix).is_some_and(names_it)
+                    || (!package.as_os_str().is_empty() && section_folder(heading) == *package && names_it(span))
+            });
+            if !named {
+                unnamed.push(format!("{prefix}{module}"));
+            }
+        }
+    }
+    assert!(checked > 100, "only {checked} modules found: is the walk broken?");
+    assert!(
+        unnamed.is_empty(),
+        "modules docs/architecture.md does not name (add a line saying what each is):\n{}",
+        unnamed.join("\n")
     );
 }
 

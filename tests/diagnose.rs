@@ -1,10 +1,13 @@
 //! End-to-end tests of `autoheal diagnose` and `autoheal fix`.
 
+mod support;
+
 use std::io::Write;
 use std::path::Path;
 use std::process::{Command, Output};
 
 use serde_json::Value;
+use support::autoheal;
 
 const WORKFLOW: &str = "name: ci\non: [push]\njobs:\n  test:\n    runs-on: ubuntu-latest\n    timeout-minutes: 10\n    steps:\n      - uses: actions/checkout@v4\n      - uses: actions/setup-python@v5  # python\n        with:\n          python-version: '3.12'\n      - run: pip install pytest   # deps\n      - run: python -m pytest -q\n";
 
@@ -33,21 +36,7 @@ fn raw_log() -> String {
 }
 
 fn repo() -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    std::fs::create_dir_all(dir.path().join(".github/workflows")).unwrap();
-    std::fs::create_dir(dir.path().join(".git")).unwrap();
-    std::fs::write(dir.path().join(".github/workflows/ci.yml"), WORKFLOW).unwrap();
-    std::fs::write(dir.path().join("job.log"), raw_log()).unwrap();
-    dir
-}
-
-fn autoheal(dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_autoheal"))
-        .args(args)
-        .current_dir(dir)
-        .env("NO_COLOR", "1")
-        .output()
-        .unwrap()
+    support::repo(&[(".github/workflows/ci.yml", WORKFLOW), ("job.log", &raw_log())])
 }
 
 #[test]

@@ -7,6 +7,7 @@
 
 #[path = "../crates/github/tests/heal_fixtures/mod.rs"]
 mod heal_fixtures;
+mod support;
 
 use std::os::unix::fs::symlink;
 use std::path::Path;
@@ -17,32 +18,18 @@ use autoheal_fuzz_targets::hostile::{
     missing_modules_log,
 };
 use serde_json::Value;
+use support::autoheal;
 
 /// A workflow with one finding that `check --fix` fixes safely (a missing
 /// space after `runs-on:`).
 const FIXABLE: &str = "on: push\npermissions: {}\njobs:\n  a:\n    runs-on:ubuntu-latest\n    timeout-minutes: 5\n    steps:\n      - run: make\n";
 const FIXED: &str = "on: push\npermissions: {}\njobs:\n  a:\n    runs-on: ubuntu-latest\n    timeout-minutes: 5\n    steps:\n      - run: make\n";
 
+/// A repository with a `.github/workflows/` folder, whatever `files` hold.
 fn repo(files: &[(&str, &str)]) -> tempfile::TempDir {
-    let dir = tempfile::tempdir().expect("tempdir");
-    std::fs::create_dir(dir.path().join(".git")).expect("mkdir");
+    let dir = support::repo(files);
     std::fs::create_dir_all(dir.path().join(".github/workflows")).expect("mkdir");
-    for (p, text) in files {
-        let path = dir.path().join(p);
-        std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
-        std::fs::write(path, text).expect("write");
-    }
     dir
-}
-
-fn autoheal(dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_autoheal"))
-        .args(args)
-        .current_dir(dir)
-        .env("NO_COLOR", "1")
-        .stdin(Stdio::null())
-        .output()
-        .expect("run autoheal")
 }
 
 fn text(bytes: &[u8]) -> String {

@@ -507,16 +507,8 @@ fn generalize(why: &str) -> String {
 
 pub fn run(corpus_dir: &Path, set: Set, root: &Path) -> anyhow::Result<()> {
     let corpus = load(corpus_dir)?;
-    let dir = corpus_dir.join("failure-logs");
     let mut reports = Vec::new();
-    for log in crate::files_under(&dir, &[".log"]) {
-        let name = log.file_stem().unwrap_or_default().to_string_lossy().into_owned();
-        let Some(number) = name.split('-').next().and_then(|n| n.parse::<u32>().ok()) else {
-            continue;
-        };
-        if !set.contains(number) {
-            continue;
-        }
+    for (name, number, log) in set.cases(corpus_dir) {
         let sidecar: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(log.with_extension("json"))?)?;
         let expected = sidecar["expected_category"].as_str().unwrap_or("none").to_string();
         reports.push(evaluate_case(&corpus, &name, number, &std::fs::read(&log)?, &expected));

@@ -11,7 +11,7 @@
 
 mod expected;
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use autoheal_logs::{Category, LogFile, LogInput, Options, analyze};
 
@@ -49,6 +49,20 @@ impl Set {
             Set::Design => !number.is_multiple_of(3),
             Set::Check => number.is_multiple_of(3),
         }
+    }
+
+    /// The cases of `corpus/failure-logs` in this set, in file order: the
+    /// log's name (`NNN-slug`), its number and its path (the sidecar is the
+    /// same path with `.json`).
+    pub fn cases(self, corpus: &Path) -> Vec<(String, u32, PathBuf)> {
+        crate::files_under(&corpus.join("failure-logs"), &[".log"])
+            .into_iter()
+            .filter_map(|log| {
+                let name = log.file_stem()?.to_string_lossy().into_owned();
+                let number = name.split('-').next()?.parse::<u32>().ok()?;
+                self.contains(number).then_some((name, number, log))
+            })
+            .collect()
     }
 }
 
@@ -151,16 +165,8 @@ fn evaluate_case(name: &str, number: u32, log: &[u8], sidecar: &Sidecar) -> Case
 }
 
 pub fn run(corpus: &Path, set: Set, root: &Path) -> anyhow::Result<()> {
-    let dir = corpus.join("failure-logs");
     let mut results = Vec::new();
-    for log in crate::files_under(&dir, &[".log"]) {
-        let name = log.file_stem().unwrap_or_default().to_string_lossy().into_owned();
-        let Some(number) = name.split('-').next().and_then(|n| n.parse::<u32>().ok()) else {
-            continue;
-        };
-        if !set.contains(number) {
-            continue;
-        }
+    for (name, number, log) in set.cases(corpus) {
         let sidecar: Sidecar = serde_json::from_str(&std::fs::read_to_string(log.with_extension("json"))?)?;
         results.push(evaluate_case(&name, number, &std::fs::read(&log)?, &sidecar));
     }

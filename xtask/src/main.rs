@@ -6,6 +6,7 @@ mod action_data;
 mod actionlint;
 mod bench;
 mod bench_cli;
+mod bench_expr;
 mod bench_logs;
 mod bench_lsp;
 mod corpus;
@@ -31,6 +32,7 @@ fn usage() -> ! {
          eval fixes [set]      diagnosed failure-logs cases fixed on real corpus workflows with that kind of step\n  \
          eval zizmor [actions] [DIR]  security audits vs zizmor's SARIF (DIR, or run zizmor per file); actions: action.yml files\n  \
          bench logs [MiB]      log analysis throughput on a generated log (default 1024 MiB; needs no corpus)\n  \
+         bench expr            the expression layer alone: every `${{{{ }}}}` of the corpus (generated workflows without it)\n  \
          fuzz [TARGET..] [--execs N] [--seconds S] [--seed X] [--jobs J]\n                        \
          run the fuzz targets on stable Rust (default: all, 1,000,000 executions each; needs no corpus)"
     );
@@ -69,6 +71,9 @@ fn main() -> anyhow::Result<()> {
     }
     if let ["bench", "logs", rest @ ..] = args.as_slice() {
         return bench_logs::run(rest.first().and_then(|m| m.parse().ok()).unwrap_or(1024));
+    }
+    if args.as_slice() == ["bench", "expr"] {
+        return bench_expr::run(corpus_dir().as_deref());
     }
     let Some(corpus) = (match args.first() {
         Some(&"bench" | &"eval" | &"gen") => corpus_dir(),

@@ -128,6 +128,33 @@ impl Edit {
             new_text: String::new(),
         }
     }
+
+    /// One edit turning `before` into `after` that replaces only the span
+    /// where they differ (on character boundaries), so it conflicts with as
+    /// few other edits as possible: how a whole-file result (several fixes
+    /// applied together) becomes one fix again.
+    pub fn between(path: impl Into<String>, before: &str, after: &str) -> Self {
+        let mut prefix = before.bytes().zip(after.bytes()).take_while(|(a, b)| a == b).count();
+        while !before.is_char_boundary(prefix) || !after.is_char_boundary(prefix) {
+            prefix -= 1;
+        }
+        let room = before.len().min(after.len()) - prefix;
+        let mut suffix = before
+            .bytes()
+            .rev()
+            .zip(after.bytes().rev())
+            .take(room)
+            .take_while(|(a, b)| a == b)
+            .count();
+        while !before.is_char_boundary(before.len() - suffix) || !after.is_char_boundary(after.len() - suffix) {
+            suffix -= 1;
+        }
+        Edit::replace(
+            path,
+            TextRange::new(prefix, before.len() - suffix),
+            &after[prefix..after.len() - suffix],
+        )
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

@@ -359,6 +359,17 @@ mod tests {
         Edit::replace("f", TextRange::new(s, t), text)
     }
 
+    /// `Edit::between` covers only the change, on character boundaries.
+    #[test]
+    fn an_edit_between_two_texts_covers_only_the_change() {
+        let e = Edit::between("f", "a: 日本x\nb", "a: 日本 x\nb");
+        assert_eq!((e.range, e.new_text.as_str()), (TextRange::new(9, 9), " "));
+        let e = Edit::between("f", "aaa", "aa");
+        assert_eq!(apply_edits("f", "aaa", &[&e]).unwrap(), "aa");
+        let e = Edit::between("f", "é", "è");
+        assert_eq!(apply_edits("f", "é", &[&e]).unwrap(), "è");
+    }
+
     #[test]
     fn edits_touch_only_their_bytes() {
         let text = "a: 1 # keep\nb:   'x'\r\n";

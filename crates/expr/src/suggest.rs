@@ -1,35 +1,13 @@
 //! "did you mean" hints from edit distance.
 
-/// Edit distance counting a swap of neighbours as one edit (optimal string alignment), on
-/// ASCII-lowercased bytes. Strings longer than 64 bytes are not compared: no hint is better
-/// than a slow one.
+/// Edit distance counting a swap of neighbours as one edit (optimal string alignment,
+/// `strsim`'s, as everywhere in autoheal), ignoring ASCII case. Strings longer than 64 bytes
+/// are not compared: no hint is better than a slow one.
 fn distance(a: &str, b: &str) -> Option<usize> {
     if a.len() > 64 || b.len() > 64 {
         return None;
     }
-    let a: Vec<u8> = a.bytes().map(|c| c.to_ascii_lowercase()).collect();
-    let b: Vec<u8> = b.bytes().map(|c| c.to_ascii_lowercase()).collect();
-    let width = b.len() + 1;
-    let mut d = vec![0usize; (a.len() + 1) * width];
-    for i in 0..=a.len() {
-        d[i * width] = i;
-    }
-    for (j, cell) in d.iter_mut().enumerate().take(width) {
-        *cell = j;
-    }
-    for i in 1..=a.len() {
-        for j in 1..=b.len() {
-            let cost = usize::from(a[i - 1] != b[j - 1]);
-            let mut best = (d[(i - 1) * width + j - 1] + cost)
-                .min(d[(i - 1) * width + j] + 1)
-                .min(d[i * width + j - 1] + 1);
-            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
-                best = best.min(d[(i - 2) * width + j - 2] + 1);
-            }
-            d[i * width + j] = best;
-        }
-    }
-    Some(d[a.len() * width + b.len()])
+    Some(strsim::osa_distance(&a.to_ascii_lowercase(), &b.to_ascii_lowercase()))
 }
 
 /// `did you mean "x"?` (or `"x" or "y"?`) for the closest candidates, if any is close enough.

@@ -14,7 +14,7 @@ use std::borrow::Cow;
 use autoheal_engine::fix::apply_fixes;
 use autoheal_engine::model::Workflow;
 use autoheal_engine::repo::RepoFiles;
-use autoheal_engine::{Edit, Fix, TextRange, yaml};
+use autoheal_engine::{Edit, Fix, yaml};
 
 use crate::{Category, FailureInput, Files, fixes_for};
 
@@ -229,7 +229,7 @@ fn install_together(
         .iter()
         .filter_map(|(path, new)| {
             let old = originals.get(path)?;
-            (old != new).then(|| whole_change(path, old, new))
+            (old != new).then(|| Edit::between(path, old, new))
         })
         .collect();
     let fix = match taken.len() {
@@ -247,30 +247,6 @@ fn install_together(
         }
     };
     (first, Some(fix))
-}
-
-/// One edit turning `old` into `new`: the span where they differ.
-fn whole_change(path: &str, old: &str, new: &str) -> Edit {
-    let mut prefix = old.bytes().zip(new.bytes()).take_while(|(a, b)| a == b).count();
-    while !old.is_char_boundary(prefix) || !new.is_char_boundary(prefix) {
-        prefix -= 1;
-    }
-    let room = old.len().min(new.len()) - prefix;
-    let mut suffix = old
-        .bytes()
-        .rev()
-        .zip(new.bytes().rev())
-        .take(room)
-        .take_while(|(a, b)| a == b)
-        .count();
-    while !old.is_char_boundary(old.len() - suffix) || !new.is_char_boundary(new.len() - suffix) {
-        suffix -= 1;
-    }
-    Edit::replace(
-        path,
-        TextRange::new(prefix, old.len() - suffix),
-        &new[prefix..new.len() - suffix],
-    )
 }
 
 /// (job id, step name) pairs that name more than one step of the job.

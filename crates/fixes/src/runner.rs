@@ -4,24 +4,8 @@
 use autoheal_engine::model::Job;
 use autoheal_engine::yaml::Node;
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
-#[allow(clippy::enum_variant_names)] // `MacOs` is the OS's name.
-pub enum Os {
-    Linux,
-    MacOs,
-    Windows,
-}
-
-impl Os {
-    /// The value of `runner.os`.
-    pub fn runner_os(self) -> &'static str {
-        match self {
-            Os::Linux => "Linux",
-            Os::MacOs => "macOS",
-            Os::Windows => "Windows",
-        }
-    }
-}
+pub use autoheal_engine::rules::runner_label::Os;
+use autoheal_engine::rules::runner_label::os;
 
 /// Where a job's steps run.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -65,7 +49,7 @@ pub fn platform(job: &Job<'_>) -> Platform {
             let lower = value.to_ascii_lowercase();
             if lower == "self-hosted" {
                 self_hosted = true;
-            } else if let Some(os) = os_of_label(&lower) {
+            } else if let Some(os) = os(&lower) {
                 if !oses.contains(&os) {
                     oses.push(os);
                 }
@@ -98,18 +82,6 @@ pub fn is_github_hosted(job: &Job<'_>) -> bool {
             let l = v.to_ascii_lowercase();
             ["ubuntu-", "windows-", "macos-"].iter().any(|p| l.starts_with(p))
         })
-}
-
-fn os_of_label(lower: &str) -> Option<Os> {
-    if lower.contains("ubuntu") || lower == "linux" {
-        Some(Os::Linux)
-    } else if lower.contains("macos") || lower == "macos" {
-        Some(Os::MacOs)
-    } else if lower.contains("windows") {
-        Some(Os::Windows)
-    } else {
-        None
-    }
 }
 
 /// A label's possible values: itself, or the matrix values it names.

@@ -124,31 +124,7 @@ fn fix_all(analysis: &Analysis, relint: &dyn Fn(&str) -> fix::Relinted) -> Optio
         text = round.text;
         linted = relinted;
     }
-    (text != original).then(|| minimal_edit(&path, original, &text))
-}
-
-/// One edit replacing only the span where `before` and `after` differ.
-fn minimal_edit(path: &str, before: &str, after: &str) -> Edit {
-    let mut prefix = before.bytes().zip(after.bytes()).take_while(|(a, b)| a == b).count();
-    while !before.is_char_boundary(prefix) || !after.is_char_boundary(prefix) {
-        prefix -= 1;
-    }
-    let max_suffix = before.len().min(after.len()) - prefix;
-    let mut suffix = before
-        .bytes()
-        .rev()
-        .zip(after.bytes().rev())
-        .take(max_suffix)
-        .take_while(|(a, b)| a == b)
-        .count();
-    while !before.is_char_boundary(before.len() - suffix) || !after.is_char_boundary(after.len() - suffix) {
-        suffix -= 1;
-    }
-    Edit::replace(
-        path,
-        TextRange::new(prefix, before.len() - suffix),
-        &after[prefix..after.len() - suffix],
-    )
+    (text != original).then(|| Edit::between(path, original, &text))
 }
 
 /// The explanation of each fix on the diagnostics at `offset`, for hovers.
@@ -180,15 +156,5 @@ mod tests {
         assert!(!wanted(Some(&[CodeActionKind::QUICKFIX]), FIX_ALL_KIND));
         assert!(!wanted(Some(&[CodeActionKind::from("source.fix")]), FIX_ALL_KIND));
         assert!(wanted(Some(&[CodeActionKind::QUICKFIX]), "quickfix"));
-    }
-
-    #[test]
-    fn minimal_edit_covers_only_the_change() {
-        let e = minimal_edit("f", "a: 日本x\nb", "a: 日本 x\nb");
-        assert_eq!((e.range, e.new_text.as_str()), (TextRange::new(9, 9), " "));
-        let e = minimal_edit("f", "aaa", "aa");
-        assert_eq!(fix::apply_edits("f", "aaa", &[&e]).unwrap(), "aa");
-        let e = minimal_edit("f", "é", "è");
-        assert_eq!(fix::apply_edits("f", "é", &[&e]).unwrap(), "è");
     }
 }

@@ -171,34 +171,7 @@ fn rewrite(path: &str, raw: &str, base: usize, at: usize, cmd: &str, var: &str) 
 mod tests {
     use crate::rules::test_support::{apply_first_fix, render};
 
-    const SRC: &str = "on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - id: v\n        run: |\n          echo \"::set-output name=version::${VERSION}\"\n          echo '::save-state name=pid::42'\n          echo ::set-env name=A::b\n          echo \"::add-path::/opt/bin\"\n          echo \"::error::not deprecated\"\n";
-
-    #[test]
-    fn each_command_is_reported() {
-        let got = render(SRC, "deprecated-commands");
-        assert_eq!(got.len(), 4, "{got:?}");
-        assert_eq!(
-            got,
-            [
-                "8:17: workflow command \"set-output\" is deprecated; write to the $GITHUB_OUTPUT file instead: `echo \"version=${VERSION}\" >> \"$GITHUB_OUTPUT\"`",
-                "9:17: workflow command \"save-state\" is deprecated; write to the $GITHUB_STATE file instead: `echo \"pid=42\" >> \"$GITHUB_STATE\"`",
-                "10:16: workflow command \"set-env\" is deprecated; write to the $GITHUB_ENV file instead: `echo \"A=b\" >> \"$GITHUB_ENV\"`",
-                "11:17: workflow command \"add-path\" is deprecated; write to the $GITHUB_PATH file instead: `echo \"/opt/bin\" >> \"$GITHUB_PATH\"`",
-            ]
-        );
-    }
-
-    #[test]
-    fn the_suggestion_has_placeholders_only_when_the_command_cannot_be_read() {
-        let src = "on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: |\n          printf '::set-output name=%s::%s' \"$n\" \"$v\"\n          echo \"::set-output name::x\"\n";
-        let got = render(src, "deprecated-commands");
-        assert_eq!(got.len(), 2, "{got:?}");
-        assert!(got[0].ends_with("`echo \"%s=%s\" >> \"$GITHUB_OUTPUT\"`"), "{got:?}");
-        assert!(
-            got[1].ends_with("`echo \"NAME=VALUE\" >> \"$GITHUB_OUTPUT\"`"),
-            "{got:?}"
-        );
-    }
+    const SRC: &str = include_str!("../../tests/rules/deprecated-commands/four-commands.yml");
 
     #[test]
     fn the_fix_writes_to_the_environment_file() {

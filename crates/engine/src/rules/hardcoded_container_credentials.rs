@@ -62,20 +62,3 @@ fn reads_a_context(value: &str) -> bool {
         reads
     })
 }
-
-#[cfg(test)]
-mod tests {
-    use crate::rules::test_support::render;
-
-    #[test]
-    fn literal_passwords() {
-        let src = "on: push\njobs:\n  a:\n    runs-on: x\n    container:\n      image: ghcr.io/o/i:1\n      credentials:\n        username: me\n        password: hackme\n    services:\n      db:\n        image: r/db:1\n        credentials:\n          username: me\n          password: ${{ 'hackme' }}\n      ok:\n        image: r/ok:1\n        credentials:\n          username: me\n          password: ${{ secrets.PASSWORD }}\n    steps: [{run: x}]\n";
-        assert_eq!(
-            render(src, "hardcoded-container-credentials"),
-            [
-                "9:19: the registry password of \"container\" is written in the workflow; store it as a secret and use `${{ secrets.NAME }}`",
-                "15:21: the registry password of service \"db\" is written in the workflow; store it as a secret and use `${{ secrets.NAME }}`",
-            ]
-        );
-    }
-}

@@ -58,20 +58,3 @@ fn check(ctx: &mut Context<'_>) {
         same.push((job.id, span));
     }
 }
-
-#[cfg(test)]
-mod tests {
-    use crate::rules::test_support::render;
-
-    #[test]
-    fn invalid_and_case_duplicate_ids() {
-        let src = "on: push\njobs:\n  1build:\n    runs-on: x\n  Test:\n    runs-on: x\n  test:\n    runs-on: x\n  ok_id-2:\n    runs-on: x\n";
-        assert_eq!(
-            render(src, "job-id"),
-            [
-                "3:3: invalid job id \"1build\": ids must start with a letter or `_` and contain only letters, digits, `-` and `_`",
-                "7:3: job id \"test\" duplicates job \"Test\": job ids are case-insensitive",
-            ]
-        );
-    }
-}

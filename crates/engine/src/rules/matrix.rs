@@ -164,28 +164,3 @@ fn short(s: &str) -> String {
         one
     }
 }
-
-#[cfg(test)]
-mod tests {
-    use crate::rules::test_support::render;
-
-    #[test]
-    fn exclude_rows_must_match() {
-        let src = "on: push\njobs:\n  a:\n    runs-on: x\n    strategy:\n      matrix:\n        os: [ubuntu, windows, ubuntu]\n        node: [{v: 18, lts: true}, {v: 20}]\n        include:\n          - extra: 1\n        exclude:\n          - oss: ubuntu\n          - os: macos\n          - node: {v: 18}\n          - extra: 1\n          - extra: 2\n    steps:\n      - run: x\n";
-        assert_eq!(
-            render(src, "matrix"),
-            [
-                "7:31: this value is listed twice in the matrix; the job runs twice with it",
-                "12:13: \"oss\" in \"exclude\" is not a matrix key; did you mean \"os\"?; keys are os, node",
-                "13:17: value macos of \"os\" in \"exclude\" matches none of the matrix values, so it excludes nothing",
-                "16:20: value 2 of \"extra\" in \"exclude\" matches none of the values `include` gives it, so it excludes nothing",
-            ]
-        );
-    }
-
-    #[test]
-    fn expressions_make_the_matrix_dynamic() {
-        let src = "on: push\njobs:\n  a:\n    runs-on: x\n    strategy:\n      matrix:\n        os: ${{ fromJSON(inputs.os) }}\n        exclude:\n          - os: macos\n    steps:\n      - run: x\n";
-        assert!(render(src, "matrix").is_empty());
-    }
-}

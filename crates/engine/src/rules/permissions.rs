@@ -117,25 +117,3 @@ fn permissions(ctx: &mut Context<'_>, p: &Node) {
         NodeKind::Sequence(_) => {}
     }
 }
-
-#[cfg(test)]
-mod tests {
-    use crate::rules::test_support::render;
-
-    #[test]
-    fn scopes_and_levels() {
-        let src = "on: push\npermissions:\n  contents: foo\n  pull_request: write\n  id-token: read\n  models: write\n  pages: READ\n  checks: none\njobs:\n  a:\n    permissions: raed-all\n    runs-on: x\n  b:\n    permissions:\n    runs-on: x\n  c:\n    permissions: {}\n    runs-on: x\n";
-        assert_eq!(
-            render(src, "permissions"),
-            [
-                "3:13: \"foo\" is not a valid level for scope \"contents\"; use read, write, none",
-                "4:3: unknown permission scope \"pull_request\"; did you mean \"pull-requests\"?; scopes are actions, artifact-metadata, attestations, checks, contents, copilot-requests, deployments, discussions, id-token, issues, models, packages, pages, pull-requests, repository-projects, security-events, statuses",
-                "5:13: \"read\" is not a valid level for scope \"id-token\"; use write, none",
-                "6:11: \"write\" is not a valid level for scope \"models\"; use read, none",
-                "7:10: \"READ\" is not a valid level for scope \"pages\"; use read, write, none",
-                "11:18: \"raed-all\" is not a permission for all scopes; did you mean \"read-all\"?; use `read-all`, `write-all`, `{}` (none) or a mapping of scopes",
-                "14:17: \"\" is not a permission for all scopes; use `read-all`, `write-all`, `{}` (none) or a mapping of scopes",
-            ]
-        );
-    }
-}

@@ -153,19 +153,9 @@ mod tests {
     use crate::config::Config;
     use crate::lint::{LintOptions, lint};
     use crate::repo::MemoryRepo;
-    use crate::rules::test_support::{PATH, render};
+    use crate::rules::test_support::PATH;
 
-    const CALLER: &str = "on: push\njobs:\n  call:\n    uses: ./.github/workflows/release.yml\n    secrets: inherit\n  other:\n    uses: org/repo/.github/workflows/x.yml@v1\n    secrets:\n      TOKEN: ${{ secrets.TOKEN }}\n";
-
-    #[test]
-    fn inherit_is_reported_at_the_called_workflow() {
-        assert_eq!(
-            render(CALLER, "secrets-inherit"),
-            [
-                "4:11: job \"call\" passes every secret to this reusable workflow with `secrets: inherit`; pass only the secrets it uses"
-            ]
-        );
-    }
+    const CALLER: &str = include_str!("../../tests/rules/secrets-inherit/local-and-remote-callers.yml");
 
     #[test]
     fn the_fix_lists_what_the_local_workflow_reads() {

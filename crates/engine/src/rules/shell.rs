@@ -218,12 +218,10 @@ fn runner_os(labels: &[&Node]) -> Option<Os> {
         if l.contains("${{") {
             return None;
         }
-        let this = if l.starts_with("windows") || l == "windows" {
-            Os::Windows
-        } else if l.starts_with("ubuntu") || l.starts_with("macos") || l == "linux" || l == "macos" {
-            Os::Unix
-        } else {
-            continue;
+        let this = match super::runner_label::os(&l) {
+            Some(super::runner_label::Os::Windows) => Os::Windows,
+            Some(_) => Os::Unix,
+            None => continue,
         };
         if os.is_some_and(|o| o != this) {
             return None;

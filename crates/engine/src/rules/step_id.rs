@@ -52,20 +52,3 @@ fn check(ctx: &mut Context<'_>) {
         }
     }
 }
-
-#[cfg(test)]
-mod tests {
-    use crate::rules::test_support::render;
-
-    #[test]
-    fn invalid_and_duplicate_step_ids() {
-        let src = "on: push\njobs:\n  a:\n    runs-on: x\n    steps:\n      - id: build\n        run: make\n      - id: Build\n        run: make\n      - id: 'has space'\n        run: x\n  b:\n    runs-on: x\n    steps:\n      - id: build\n        run: ok\n";
-        assert_eq!(
-            render(src, "step-id"),
-            [
-                "8:13: step id \"Build\" is already used by another step in job \"a\"",
-                "10:13: invalid step id \"has space\": ids must start with a letter or `_` and contain only letters, digits, `-` and `_`",
-            ]
-        );
-    }
-}

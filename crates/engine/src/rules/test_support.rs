@@ -1,7 +1,7 @@
 //! Helpers for the golden tests beside each rule.
 
 use crate::config::Config;
-use crate::diagnostic::{Applicability, Diagnostic};
+use crate::diagnostic::Diagnostic;
 use crate::lint::{LintOptions, lint};
 
 pub const PATH: &str = ".github/workflows/ci.yml";
@@ -41,8 +41,4 @@ pub fn apply_first_fix(src: &str, rule: &str) -> String {
         "diagnostic still there after fix:\n{out}"
     );
     out
-}
-
-pub fn has_safe_fix(d: &Diagnostic) -> bool {
-    d.fixes.iter().any(|f| f.applicability == Applicability::Safe)
 }

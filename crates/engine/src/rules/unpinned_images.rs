@@ -177,35 +177,9 @@ fn image_of(node: &Node) -> Option<&Node> {
 mod tests {
     use crate::config::{Config, Persona};
     use crate::lint::{LintOptions, lint};
-    use crate::rules::test_support::{PATH, render};
+    use crate::rules::test_support::PATH;
 
-    const SRC: &str = "on: push\njobs:\n  a:\n    runs-on: x\n    container: node\n    services:\n      db:\n        image: postgres:latest\n      cache:\n        image: redis:7\n      pinned:\n        image: redis@sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef\n      dynamic:\n        image: ${{ matrix.image }}\n    steps: [{run: x}]\n";
-
-    #[test]
-    fn untagged_and_latest_images_by_default() {
-        assert_eq!(
-            render(SRC, "unpinned-images"),
-            [
-                "5:16: container image \"node\" has no tag, so it runs whatever `latest` is today; pin it to a digest (`node@sha256:<digest>`)",
-                "8:16: container image \"postgres:latest\" uses the floating `latest` tag; pin it to a version and digest",
-            ]
-        );
-    }
-
-    #[test]
-    fn matrix_values_and_docker_steps() {
-        let src = "on: push\njobs:\n  a:\n    runs-on: x\n    strategy:\n      matrix:\n        config:\n          - image: ubuntu\n          - image: ubuntu:24.04\n    container:\n      image: ${{ matrix.config.image }}\n    steps:\n      - uses: docker://bitnami/git:latest\n      - uses: docker://alpine:3\n";
-        let got = render(src, "unpinned-images");
-        assert_eq!(got.len(), 2, "{got:?}");
-        assert!(
-            got[0].starts_with("11:14: container image \"ubuntu\" (a value of the matrix) has no tag"),
-            "{got:?}"
-        );
-        assert!(
-            got[1].starts_with("13:15: container image \"bitnami/git:latest\" uses the floating `latest` tag"),
-            "{got:?}"
-        );
-    }
+    const SRC: &str = include_str!("../../tests/rules/unpinned-images/untagged-and-latest.yml");
 
     #[test]
     fn tags_for_pedantic_and_expressions_for_auditors() {

@@ -99,7 +99,7 @@ fn list_fix(ctx: &Context<'_>, range: crate::text::TextRange, haystack: &str) ->
 mod tests {
     use crate::rules::test_support::{apply_first_fix, lint_rule, render};
 
-    const SRC: &str = "on: push\njobs:\n  a:\n    runs-on: x\n    steps:\n      - if: contains('refs/heads/main refs/heads/develop', github.ref)\n        run: deploy\n      - if: contains(github.event.head_commit.message, '[skip]')\n        run: x\n      - if: contains(fromJSON('[\"a\"]'), github.ref)\n        run: x\n";
+    const SRC: &str = include_str!("../../tests/rules/unsound-contains/string-haystacks.yml");
 
     #[test]
     fn string_haystacks_only() {
