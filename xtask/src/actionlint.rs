@@ -154,7 +154,7 @@ impl Linter<'_> {
 
 /// A scalar written over several lines, where actionlint places findings
 /// about its content on the line the scalar starts on.
-struct MultiLine {
+pub(crate) struct MultiLine {
     /// The bytes of its content (after a block scalar's `|`/`>` header).
     content: std::ops::Range<usize>,
     /// The (1-based) line it starts on: a block scalar's indicator line,
@@ -164,7 +164,7 @@ struct MultiLine {
 }
 
 /// Every string scalar of `text` that spans more than one line.
-fn multi_line_scalars(text: &str, idx: &LineIndex) -> Vec<MultiLine> {
+pub(crate) fn multi_line_scalars(text: &str, idx: &LineIndex) -> Vec<MultiLine> {
     let doc = autoheal_engine::yaml::parse(text.as_bytes());
     let mut out = Vec::new();
     if let Some(root) = &doc.root {
@@ -194,7 +194,7 @@ fn multi_line_scalars(text: &str, idx: &LineIndex) -> Vec<MultiLine> {
 /// from autoheal's own: the first line of the multi-line scalar the finding
 /// is in (shellcheck's findings included: actionlint reports them at the
 /// `run:` key).
-fn actionlint_line(d: &Diagnostic, scalars: &[MultiLine]) -> Option<u32> {
+pub(crate) fn actionlint_line(d: &Diagnostic, scalars: &[MultiLine]) -> Option<u32> {
     scalars
         .iter()
         .find(|s| s.content.contains(&d.range.start))

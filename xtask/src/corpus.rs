@@ -1,6 +1,9 @@
 //! `cargo xtask eval corpus`: every real workflow and action must lint
 //! without a panic; error-severity findings are listed for review; the fixes
-//! verified in batches must be the ones verified one by one.
+//! verified in batches must be the ones verified one by one. It also counts
+//! the error and warning findings that sit inside a multi-line scalar below
+//! its first line, where actionlint would report them on that first line
+//! (see `actionlint::actionlint_line`): how often the two tools' lines differ.
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -20,6 +23,8 @@ pub fn run(corpus: &Path) -> anyhow::Result<()> {
     let mut fixed_files = 0;
     let mut not_idempotent = Vec::new();
     let mut batch_differs = Vec::new();
+    let mut serious = 0;
+    let mut moved_by_actionlint: BTreeMap<&str, usize> = BTreeMap::new();
     for sub in ["workflows", "actions"] {
         for path in crate::files_under(&corpus.join(sub), &[".yml", ".yaml"]) {
             let bytes = std::fs::read(&path)?;
@@ -51,6 +56,14 @@ pub fn run(corpus: &Path) -> anyhow::Result<()> {
                         }
                     }
                     let idx = LineIndex::new(&text);
+                    let scalars = crate::actionlint::multi_line_scalars(&text, &idx);
+                    for d in diags.iter().filter(|d| d.severity >= Severity::Warning) {
+                        serious += 1;
+                        let own = idx.line_column(&text, d.range.start).line;
+                        if crate::actionlint::actionlint_line(d, &scalars).is_some_and(|l| l != own) {
+                            *moved_by_actionlint.entry(d.code).or_default() += 1;
+                        }
+                    }
                     for d in diags {
                         *by_rule.entry((d.rule, d.severity)).or_default() += 1;
                         if d.severity == Severity::Error {
@@ -84,6 +97,16 @@ pub fn run(corpus: &Path) -> anyhow::Result<()> {
     for ((rule, sev), n) in &by_rule {
         println!("  {rule:<24} {sev:<8} {n}");
     }
+    let moved: usize = moved_by_actionlint.values().sum();
+    let by_code: Vec<String> = moved_by_actionlint.iter().map(|(c, n)| format!("{c} {n}")).collect();
+    println!(
+        "error and warning findings inside a multi-line scalar, below its first line (actionlint's line would be that first line): {moved} of {serious}{}",
+        if by_code.is_empty() {
+            String::new()
+        } else {
+            format!(" ({})", by_code.join(", "))
+        }
+    );
     println!("error-severity findings ({}):", errors.len());
     for e in &errors {
         println!("  {e}");
