@@ -127,7 +127,7 @@ fn jsonl_expectations(text: &str) -> Vec<Expected> {
 }
 
 /// A repository view of a folder: every text file under it.
-fn folder_repo(dir: &Path) -> MemoryRepo {
+pub(crate) fn folder_repo(dir: &Path) -> MemoryRepo {
     let files = crate::files_under(dir, &[""]);
     MemoryRepo::new(files.into_iter().filter_map(|f| {
         let rel = f.strip_prefix(dir).ok()?.to_string_lossy().replace('\\', "/");
@@ -201,7 +201,7 @@ pub(crate) fn actionlint_line(d: &Diagnostic, scalars: &[MultiLine]) -> Option<u
         .map(|s| s.start_line)
 }
 
-fn counts_as_flag(d: &Diagnostic) -> bool {
+pub(crate) fn counts_as_flag(d: &Diagnostic) -> bool {
     d.severity >= Severity::Warning || d.code == "shell/shellcheck"
 }
 

@@ -10,6 +10,7 @@ mod bench_expr;
 mod bench_logs;
 mod bench_lsp;
 mod corpus;
+mod diff_actionlint;
 mod eval_fixes;
 mod eval_logs;
 mod floor;
@@ -27,6 +28,8 @@ fn usage() -> ! {
          bench jobs            only the scaling curve: one workflow of 2,500 to 20,000 jobs\n  \
          eval [corpus]         lint corpus workflows and actions: no panic, error findings by rule\n  \
          eval actionlint       every folder of actionlint's test data: expected lines found, errors on valid files\n  \
+         eval diff-actionlint [DIR]  differential test against actionlint on our own projects\n                        \
+         (default crates/engine/tests/projects; needs actionlint, no corpus)\n  \
          gen actions [--check] regenerate the popular-action metadata table from real action.yml files\n  \
          eval logs [SET]       per-case category/strict-subject accuracy on failure-logs (SET: all, design, check)\n  \
          eval fixes [set]      diagnosed failure-logs cases fixed on real corpus workflows with that kind of step\n  \
@@ -67,6 +70,7 @@ fn main() -> anyhow::Result<()> {
     match args.as_slice() {
         ["fuzz", rest @ ..] => return fuzz::run(rest),
         ["fuzz-worker", rest @ ..] => return fuzz::worker(rest),
+        ["eval", "diff-actionlint", rest @ ..] if rest.len() <= 1 => return diff_actionlint::run(rest),
         _ => {}
     }
     if let ["bench", "logs", rest @ ..] = args.as_slice() {

@@ -243,6 +243,18 @@ impl Run<'_, '_> {
     fn filter(&mut self, recv: Type, span: Span) -> Type {
         match recv {
             Type::Any => Type::filtered_array_of(Type::Any),
+            // A closed object with no properties (`steps` before any step
+            // with an `id`, `needs` of a job that needs none) filters to
+            // an empty array every time: the name is a mistake.
+            Type::Object(obj) if obj.props.is_empty() && obj.rest.is_none() => {
+                self.error(
+                    ErrorKind::InvalidAccess,
+                    span,
+                    "object type \"{}\" cannot be filtered by object filtering `.*` since it has no object element"
+                        .to_string(),
+                );
+                Type::filtered_array_of(Type::Any)
+            }
             Type::Object(obj) => {
                 let elem = obj.props.values().chain(obj.rest.iter()).fold(None::<Type>, |acc, t| {
                     Some(match acc {

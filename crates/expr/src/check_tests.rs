@@ -265,6 +265,17 @@ fn dereference_and_index_errors() {
         vec![(0, "property \"nope\" is not defined in object type {arch: string; debug: string; environment: string; name: string; os: string; temp: string; tool_cache: string; workspace: string}".to_string())]
     );
     assert!(errors("github.event.commits[0].message").is_empty());
+    // A closed object with no properties filters to nothing; an object
+    // with properties (or an open one) filters to its values.
+    assert_eq!(
+        errors_in("matrix.o.*.x", &matrix_scope(), None),
+        vec![(
+            0,
+            "object type \"{}\" cannot be filtered by object filtering `.*` since it has no object element".to_string()
+        )]
+    );
+    assert!(errors_in("matrix.*", &matrix_scope(), None).is_empty());
+    assert!(errors("github.event.*.body").is_empty());
 }
 
 #[test]

@@ -11,6 +11,7 @@ mod icons;
 
 use std::collections::HashMap;
 
+use super::action::runtimes::NodeStatus;
 use super::{ACTIONS, Context, Rule};
 use crate::config::suggest;
 use crate::diagnostic::Severity;
@@ -67,16 +68,15 @@ pub const BRANDING_COLORS: &[&str] = &[
     "gray-dark",
 ];
 
-/// Node runtimes GitHub has retired: the runner runs such actions on a newer
-/// Node.js, which may break them.
-const RETIRED_NODE: &[&str] = &["node12", "node16"];
-
-/// Node runtimes GitHub is retiring: still run as declared, for now.
-const RETIRING_NODE: &[&str] = &["node20"];
-
 /// Codes of findings that are not errors in the action file itself but are
 /// still worth showing where a workflow uses the action.
-pub const SHOWN_AT_USE_SITE: &[&str] = &[MISSING_DESCRIPTION, BRANDING_ICON, BRANDING_COLOR, IGNORED_SETTING];
+pub const SHOWN_AT_USE_SITE: &[&str] = &[
+    MISSING_DESCRIPTION,
+    BRANDING_ICON,
+    BRANDING_COLOR,
+    IGNORED_SETTING,
+    RETIRING_RUNTIME,
+];
 
 fn check(ctx: &mut Context<'_>) {
     let Some(root) = ctx.root() else { return };
@@ -107,14 +107,17 @@ fn check(ctx: &mut Context<'_>) {
 fn runtime(ctx: &mut Context<'_>, runs: &Node) {
     let Some(using) = runs.get("using") else { return };
     let Some(name) = using.as_str() else { return };
-    if RETIRED_NODE.contains(&name) {
+    // The runtimes' status is the dated data the popular actions' majors
+    // are judged by (`rules/action/runtimes.rs`).
+    let status = super::action::runtimes::node_status(name);
+    if status == Some(NodeStatus::Removed) {
         ctx.report_at(
             Severity::Error,
             using.report_span(),
             format!("`using: {name}` is end-of-life; GitHub runs the action on a newer Node.js instead. Test it on and declare `node24`"),
         )
         .set_code(RETIRED_RUNTIME);
-    } else if RETIRING_NODE.contains(&name) {
+    } else if status == Some(NodeStatus::Retired) {
         ctx.report(
             using.report_span(),
             format!("`using: {name}` is being retired by GitHub, which moves actions to Node.js 24; test the action on and declare `node24`"),

@@ -350,12 +350,22 @@ fn check_inputs(ctx: &mut Context<'_>, job: &Job<'_>, uses: &str, spec: &CallSpe
     }
 }
 
-/// A literal that cannot have the input's type. Only plain scalars are
-/// judged: a quoted `'true'` may still be converted by GitHub.
+/// A literal that cannot have the input's type. A quoted literal is judged
+/// only when no conversion could make it one (`"five"` for a number): a
+/// quoted `'true'` or `'3'` may still be converted by GitHub.
 fn type_mismatch(ty: &str, value: &Node) -> Option<String> {
     let scalar = value.as_scalar()?;
-    if scalar.style != ScalarStyle::Plain || value.is_expression() || scalar.value.contains("${{") {
+    if value.is_expression() || scalar.value.contains("${{") {
         return None;
+    }
+    if scalar.style != ScalarStyle::Plain {
+        let text = scalar.value.trim();
+        let convertible = match ty {
+            "number" => text.parse::<f64>().is_ok() || text.starts_with("0x"),
+            "boolean" => text.eq_ignore_ascii_case("true") || text.eq_ignore_ascii_case("false"),
+            _ => true,
+        };
+        return (!convertible).then(|| format!("the string {:?}", scalar.value));
     }
     // An explicit `null` is no value of any type (an empty value is left
     // alone: it reads as an empty string to many).

@@ -26,6 +26,8 @@ pub enum ActionKind {
 /// One problem of the metadata file, located in that file.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct MetadataProblem {
+    /// The finding's severity in the metadata file (at least a warning).
+    pub severity: Severity,
     pub line: u32,
     pub column: u32,
     pub message: String,
@@ -70,6 +72,7 @@ fn parse(repo: &dyn RepoFiles, config: &Config, file: String, text: &str) -> Loc
     let root = doc.root.as_ref();
     if root.is_none_or(Node::is_null) && doc.errors.is_empty() {
         problems.push(MetadataProblem {
+            severity: Severity::Error,
             line: 1,
             column: 1,
             message: "the metadata file is empty; it needs `name`, `description` and `runs`".into(),
@@ -82,6 +85,7 @@ fn parse(repo: &dyn RepoFiles, config: &Config, file: String, text: &str) -> Loc
         }
         let p = idx.line_column(text, d.range.start);
         problems.push(MetadataProblem {
+            severity: d.severity,
             line: p.line,
             column: p.column,
             message: d.message,
@@ -165,7 +169,7 @@ impl LocalActions {
 pub(super) fn report_problems(ctx: &mut Context<'_>, uses: &str, action: &LocalAction, range: crate::text::TextRange) {
     for p in &action.problems {
         ctx.report_at(
-            Severity::Error,
+            p.severity,
             range,
             format!(
                 "local action {uses:?} is invalid: {} ({}:{}:{})",

@@ -117,8 +117,31 @@ fn outdated_majors_warn_and_shut_down_ones_are_errors() {
 }
 
 #[test]
+fn a_local_action_on_a_retired_runtime_is_a_warning_where_it_is_used() {
+    let action = "name: x\ndescription: d\nruns:\n  using: node20\n  main: i.js\n";
+    let old = "name: x\ndescription: d\nruns:\n  using: node16\n  main: i.js\n";
+    let repo = MemoryRepo::new([
+        ("a/action.yml", action),
+        ("a/i.js", ""),
+        ("b/action.yml", old),
+        ("b/i.js", ""),
+    ]);
+    let src = "on: push\njobs:\n  a:\n    runs-on: x\n    steps:\n      - uses: ./a\n      - uses: ./b\n";
+    let got = render_with_repo(src, PATH, &repo);
+    assert_eq!(got.len(), 2, "{got:#?}");
+    assert!(
+        got[0].starts_with("6:15: warning local action \"./a\" is invalid: `using: node20`"),
+        "{got:#?}"
+    );
+    assert!(
+        got[1].starts_with("7:15: error local action \"./b\" is invalid: `using: node16`"),
+        "{got:#?}"
+    );
+}
+
+#[test]
 fn local_actions_are_checked_against_their_metadata() {
-    let action = "name: x\ndescription: greets\ninputs:\n  who:\n    required: true\n  greeting:\n    required: true\n    default: hi\n  old:\n    deprecationMessage: use who\nruns:\n  using: node20\n  main: i.js\n";
+    let action = "name: x\ndescription: greets\ninputs:\n  who:\n    required: true\n  greeting:\n    required: true\n    default: hi\n  old:\n    deprecationMessage: use who\nruns:\n  using: node24\n  main: i.js\n";
     let repo = MemoryRepo::new([
         (".github/actions/greet/action.yml", action),
         (".github/actions/greet/i.js", ""),

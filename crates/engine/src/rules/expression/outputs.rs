@@ -12,14 +12,14 @@ use autoheal_expr::Type;
 use crate::config::Config;
 use crate::repo::RepoFiles;
 use crate::rules::action::{ActionRef, LocalActions, generated_action, local_path, parse_action_ref};
-use crate::rules::workflow_call::{WorkflowRef, call_spec, parse_workflow_ref};
+use crate::rules::workflow_call::{CallSpec, WorkflowRef, call_spec, parse_workflow_ref};
 use crate::yaml::Node;
 
 pub(crate) struct Outputs<'a> {
     repo: &'a dyn RepoFiles,
     config: &'a Config,
     actions: RefCell<LocalActions>,
-    callees: RefCell<HashMap<String, Option<Vec<String>>>>,
+    callees: RefCell<HashMap<String, Option<CallSpec>>>,
 }
 
 impl<'a> Outputs<'a> {
@@ -60,21 +60,25 @@ impl<'a> Outputs<'a> {
         }
     }
 
-    /// The type of `needs.<job>.outputs` for a job that calls `uses`.
-    pub(crate) fn of_call(&self, uses: &str) -> Type {
-        let open = Type::map_of(Type::String);
+    /// The `on.workflow_call` contract of the local reusable workflow
+    /// `uses` names, when it can be read.
+    pub(crate) fn callee(&self, uses: &str) -> Option<CallSpec> {
         let Ok(WorkflowRef::Local { path }) = parse_workflow_ref(uses) else {
-            return open;
+            return None;
         };
         let path = local_path(path).to_string();
         let mut callees = self.callees.borrow_mut();
-        let names = callees.entry(path.clone()).or_insert_with(|| {
-            let text = self.repo.read(&path)?;
-            call_spec(&text).ok().map(|spec| spec.outputs)
-        });
-        match names {
-            Some(names) => Type::object(names.iter().map(|n| (n.as_str(), Type::String))),
-            None => open,
+        callees
+            .entry(path.clone())
+            .or_insert_with(|| call_spec(&self.repo.read(&path)?).ok())
+            .clone()
+    }
+
+    /// The type of `needs.<job>.outputs` for a job that calls `uses`.
+    pub(crate) fn of_call(&self, uses: &str) -> Type {
+        match self.callee(uses) {
+            Some(spec) => Type::object(spec.outputs.iter().map(|n| (n.as_str(), Type::String))),
+            None => Type::map_of(Type::String),
         }
     }
 }

@@ -58,3 +58,20 @@ fn outputs_of_local_actions_and_reusable_workflows_are_typed() {
     );
     assert!(got[1].starts_with("12:58: property \"tag\" is not defined"), "{got:#?}");
 }
+
+#[test]
+fn expressions_given_to_a_local_callee_are_typed_against_its_inputs() {
+    let repo = crate::repo::MemoryRepo::new([(
+        ".github/workflows/c.yml",
+        "on:\n  workflow_call:\n    inputs:\n      n:\n        type: number\n      s:\n        type: string\njobs:\n  b:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo\n",
+    )]);
+    let src = "on: push\njobs:\n  call:\n    uses: ./.github/workflows/c.yml\n    with:\n      n: ${{ github.run_attempt == '1' }}\n      s: ${{ github.run_attempt == '1' }}\n  fine:\n    uses: ./.github/workflows/c.yml\n    with:\n      n: ${{ github.run_number }}\n      s: ${{ fromJSON('[1]') }}\n";
+    let got = r_repo(src, &repo);
+    assert_eq!(got.len(), 2, "{got:#?}");
+    assert!(
+        got[0].starts_with("6:10: input \"n\" of reusable workflow \"./.github/workflows/c.yml\" is a number"),
+        "{got:#?}"
+    );
+    // An array where a string is declared: the template-value error.
+    assert!(got[1].starts_with("12:10: object, array, and null values"), "{got:#?}");
+}

@@ -142,7 +142,7 @@ fn job(pass: &mut Pass<'_>, wf: &Workflow<'_>, job: &Job<'_>, base: &Scope) {
             },
             Some("container") => container(pass, v, &js),
             Some("services") => services(pass, v, &js),
-            Some("with") => pass.site(v, Some("jobs.<job_id>.with.<with_id>"), Value, Text, &js),
+            Some("with") => call_with(pass, job, v, &js),
             Some("secrets") => pass.site(v, Some("jobs.<job_id>.secrets.<secrets_id>"), Value, Text, &js),
             _ => {}
         }
@@ -156,6 +156,46 @@ fn job(pass: &mut Pass<'_>, wf: &Workflow<'_>, job: &Job<'_>, base: &Scope) {
         // The steps of a `parallel:` group see the steps before the group.
         for inner in step.get("parallel").and_then(Node::as_sequence).unwrap_or_default() {
             self::step(pass, inner, &ss, false);
+        }
+    }
+}
+
+/// A reusable workflow call's `with:`: every value checked, and a value
+/// that is one `${{ }}` typed against the input a local callee declares.
+/// Only types GitHub cannot convert are reported: an object or array for
+/// any input, a boolean for a number (a string or number converts).
+fn call_with(pass: &mut Pass<'_>, job: &Job<'_>, with: &Node, js: &Scope) {
+    const KEY: Option<&str> = Some("jobs.<job_id>.with.<with_id>");
+    let callee = job
+        .get("uses")
+        .and_then(Node::as_str)
+        .and_then(|uses| pass.outputs.callee(uses).map(|spec| (uses, spec)));
+    let (Some(entries), Some((uses, spec))) = (with.as_mapping(), callee) else {
+        pass.site(with, KEY, Value, Text, js);
+        return;
+    };
+    for e in entries {
+        pass.scalar(&e.key, KEY, Text, js);
+        if !e.value.is_scalar() {
+            pass.site(&e.value, KEY, Text, Text, js);
+            continue;
+        }
+        let Some(ty) = pass.scalar(&e.value, KEY, Text, js) else {
+            continue;
+        };
+        let name = e.key.as_str().unwrap_or("");
+        let Some(input) = spec.inputs.iter().find(|i| i.name.eq_ignore_ascii_case(name)) else {
+            continue;
+        };
+        // Objects and arrays are already reported as values no string can
+        // hold; a boolean where a number is declared is the type error left.
+        if input.ty == "number" && ty == Type::Bool {
+            pass.push(
+                codes::VALUE_TYPE,
+                e.value.span,
+                format!("input {name:?} of reusable workflow {uses:?} is a number, but the expression is a bool"),
+                Severity::Error,
+            );
         }
     }
 }

@@ -195,3 +195,18 @@ fn a_broken_callee_contract_is_reported_at_the_call() {
     assert!(got[0].contains("input \"validate\" must be a mapping"), "{got:#?}");
     assert!(got[1].contains("input \"kind\" has type \"choice\""), "{got:#?}");
 }
+
+#[test]
+fn quoted_values_are_type_errors_only_when_no_conversion_helps() {
+    let repo = MemoryRepo::new([(".github/workflows/c.yml", CALLEE)]);
+    let src = "on: push\njobs:\n  a:\n    uses: ./.github/workflows/c.yml\n    with:\n      env: x\n      level: \"five\"\n      dry: 'yes'\n  b:\n    uses: ./.github/workflows/c.yml\n    with:\n      env: x\n      level: '5'\n      dry: \"TRUE\"\n    secrets: inherit\n";
+    let got = render_with(src, &repo);
+    let types: Vec<&String> = got.iter().filter(|m| m.contains("but the value is")).collect();
+    assert_eq!(types.len(), 2, "{got:#?}");
+    assert!(types[0].starts_with("7:14: error input \"level\""), "{got:#?}");
+    assert!(
+        types[0].ends_with("is a number, but the value is the string \"five\""),
+        "{got:#?}"
+    );
+    assert!(types[1].starts_with("8:12: error input \"dry\""), "{got:#?}");
+}

