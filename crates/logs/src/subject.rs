@@ -158,14 +158,13 @@ fn windows_workspace(s: &str) -> Option<String> {
             unix.push(c);
         }
     }
-    for root in WINDOWS_CHECKOUT_ROOTS {
-        if let Some(rest) = unix.strip_prefix(root) {
-            let mut parts = rest.splitn(3, '/');
-            let (owner, repo, path) = (parts.next()?, parts.next()?, parts.next()?);
-            return (owner == repo && !owner.starts_with('_') && !path.is_empty()).then(|| path.to_string());
-        }
-    }
-    None
+    let rest = WINDOWS_CHECKOUT_ROOTS
+        .iter()
+        .find_map(|root| unix.strip_prefix(root))
+        .or_else(|| self_hosted_work_dir(&unix))?;
+    let mut parts = rest.splitn(3, '/');
+    let (owner, repo, path) = (parts.next()?, parts.next()?, parts.next()?);
+    (owner == repo && !owner.starts_with('_') && !path.is_empty()).then(|| path.to_string())
 }
 
 /// Strips a known checkout prefix from an absolute path.
@@ -173,14 +172,21 @@ fn strip_workspace(s: &str) -> Option<&str> {
     if let Some(rest) = s.strip_prefix("/github/workspace/") {
         return Some(rest);
     }
-    for root in CHECKOUT_ROOTS {
-        if let Some(rest) = s.strip_prefix(root) {
-            let mut parts = rest.splitn(3, '/');
-            let (owner, repo, path) = (parts.next()?, parts.next()?, parts.next()?);
-            return (owner == repo && !owner.starts_with('_')).then_some(path);
-        }
-    }
-    None
+    let rest = CHECKOUT_ROOTS
+        .iter()
+        .find_map(|root| s.strip_prefix(root))
+        .or_else(|| self_hosted_work_dir(s))?;
+    let mut parts = rest.splitn(3, '/');
+    let (owner, repo, path) = (parts.next()?, parts.next()?, parts.next()?);
+    (owner == repo && !owner.starts_with('_')).then_some(path)
+}
+
+/// A self-hosted runner checks out under `{runner directory}/_work/`, wherever
+/// the runner was installed (`/home/ci/actions-runner/_work/`, `/opt/runner/_work/`):
+/// the part after the first `/_work/` of an absolute path.
+fn self_hosted_work_dir(s: &str) -> Option<&str> {
+    let at = s.find("/_work/")?;
+    Some(&s[at + "/_work/".len()..])
 }
 
 /// The repository name of a checkout path in `line`, if one appears.
@@ -194,7 +200,10 @@ pub fn repository_in_path(line: &str) -> Option<&str> {
             return Some(a);
         }
     }
-    None
+    let rest = line.find('/').and_then(|at| self_hosted_work_dir(&line[at..]))?;
+    let mut parts = rest.splitn(3, '/');
+    let (a, b) = (parts.next()?, parts.next()?);
+    (a == b && !a.starts_with('_') && !a.is_empty() && parts.next().is_some()).then_some(a)
 }
 
 /// Cuts display text to one bounded line, so hostile subjects cannot spoof

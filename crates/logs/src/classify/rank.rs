@@ -55,6 +55,25 @@
 //! limit there is a failure of its own. Job-level findings are never
 //! consequences.
 //!
+//! # A later generic error never displaces an earlier specific cause, and vice versa
+//!
+//! Strength decides before position: a specific cause anywhere in the job
+//! outranks the generic lines around it, earlier or later (a step's `exit code
+//! N`, a `BUILD FAILED`/`npm error code 1` trailer, an `##[error]` line no entry
+//! explains, a cleanup step's own error after `if: always()`); such lines are
+//! dropped once a stronger finding exists. So a missing module followed by a
+//! notification step's `##[error]` keeps the module first, and a `continue-on-
+//! error` step's bare `exit code 1` followed by a later missing command keeps
+//! the command first. Between two findings of the same strength, the earlier
+//! line wins (the first failure usually causes the rest), unless the later one
+//! is job-level or the earlier one is a consequence (above).
+//!
+//! One weak finding is promoted: a rate limit a tool printed at warning level
+//! while it retried (pip's `WARNING: Retrying … too many 429 error responses`)
+//! is the cause when the same step then gives up with a generic resolution
+//! failure (an install failure or a summary heading) and nothing more
+//! specific; a step that recovered and failed on something else keeps it weak.
+//!
 //! # Cancels and time limits
 //!
 //! A bare cancel is `unknown`: it is a timeout only when the time it ran
@@ -115,6 +134,7 @@ fn rank_job(job: JobState) -> Vec<Failure> {
         name, steps, findings, ..
     } = job;
     let mut merged = merge(findings);
+    promote_retried_limits(&mut merged);
     let consequences = mark_consequences(&merged, &steps);
     let mut order: Vec<usize> = (0..merged.len()).collect();
     order.sort_by_key(|&i| {
@@ -199,6 +219,42 @@ fn rank_job(job: JobState) -> Vec<Failure> {
         failures.push(failure);
     }
     failures
+}
+
+/// A rate limit a tool printed while retrying (at warning level, so weak:
+/// pip's `WARNING: Retrying … too many 429 error responses`, Maven's `[WARNING]
+/// Could not transfer metadata … 429`) is the cause when the same step then
+/// gives up with a generic resolution failure (an install failure or a summary
+/// heading: pip's `Could not find a version that satisfies the requirement`,
+/// Maven's `Could not resolve dependencies`) and nothing more specific in
+/// between. A step that recovered and failed on something else (a test, a
+/// compile error) keeps it weak.
+fn promote_retried_limits(findings: &mut [Finding]) {
+    let mut order: Vec<usize> = (0..findings.len()).collect();
+    order.sort_by_key(|&i| findings[i].line);
+    for (k, &i) in order.iter().enumerate() {
+        let f = &findings[i];
+        if f.hit.strength != Strength::Weak || f.hit.category != Category::RateLimit || !f.hit.fixable {
+            continue;
+        }
+        let gave_up = order[k + 1..]
+            .iter()
+            .map(|&j| &findings[j])
+            .filter(|g| g.step == f.step)
+            .find(|g| {
+                !matches!(
+                    g.hit.strength,
+                    Strength::Weak | Strength::StepFailed | Strength::Canceled
+                )
+            })
+            .is_some_and(|g| matches!(g.hit.strength, Strength::InstallFailure | Strength::Summary));
+        if gave_up {
+            let hit = &mut findings[i].hit;
+            hit.strength = Strength::Specific;
+            hit.message
+                .push_str(" The tool retried, then gave up: the failure that follows in this step is this limit.");
+        }
+    }
 }
 
 fn strength_rank(s: Strength) -> u8 {
@@ -449,6 +505,89 @@ mod tests {
         let steps = [step("Run tests", "make test\n"), step("Upload report", "")];
         let findings = [finding(exit_code(), 5, 0), finding(missing_file(), 9, 1)];
         assert_eq!(mark_consequences(&findings, &steps), [false, true]);
+    }
+
+    fn retried_limit() -> Hit {
+        Hit::cause(Category::RateLimit, 0.85, "429")
+            .with_subject(
+                "PyPI",
+                SubjectDetail::RateLimit {
+                    service: RateLimitService::Pypi,
+                    authenticated: None,
+                },
+            )
+            .fixable(true)
+            .weak()
+    }
+
+    fn job(steps: Vec<StepState>, findings: Vec<Finding>) -> JobState {
+        JobState {
+            steps,
+            findings,
+            ..JobState::default()
+        }
+    }
+
+    #[test]
+    fn a_retried_limit_explains_the_resolution_failure_that_follows_in_its_step() {
+        let steps = vec![step("Run pip install x", "pip install x\n")];
+        let findings = vec![
+            finding(retried_limit(), 3, 0),
+            finding(Hit::install_failure("no version"), 5, 0),
+            finding(exit_code(), 6, 0),
+        ];
+        let failures = rank_job(job(steps, findings));
+        assert_eq!(
+            (failures[0].category, failures[0].subject.as_deref()),
+            (Category::RateLimit, Some("PyPI"))
+        );
+    }
+
+    #[test]
+    fn a_retried_limit_stays_weak_when_the_step_failed_on_something_else() {
+        let steps = vec![step("Run tests", "cargo test\n")];
+        let findings = vec![
+            finding(retried_limit(), 3, 0),
+            finding(Hit::blocker("tests failed"), 9, 0),
+            finding(exit_code(), 10, 0),
+        ];
+        let failures = rank_job(job(steps, findings));
+        assert_eq!(failures[0].category, Category::Unknown);
+        assert!(failures.iter().all(|f| f.category != Category::RateLimit));
+        // In another step, a generic failure does not make it the cause either.
+        let steps = vec![step("Restore cache", ""), step("Install", "pip install x\n")];
+        let findings = vec![
+            finding(retried_limit(), 3, 0),
+            finding(Hit::install_failure("no version"), 9, 1),
+        ];
+        let failures = rank_job(job(steps, findings));
+        assert_eq!(failures[0].category, Category::Unknown);
+    }
+
+    #[test]
+    fn strength_decides_before_position_in_both_directions() {
+        let unexplained = || Hit::new(Category::Unknown, 0.2, Strength::Weak, "Error: webhook 400");
+        // A specific cause, then a later step's unexplained error.
+        let steps = vec![step("Run pytest", "pytest\n"), step("Notify", "./notify.sh\n")];
+        let findings = vec![
+            finding(missing_module(), 3, 0),
+            finding(exit_code(), 4, 0),
+            finding(unexplained(), 8, 1),
+            finding(exit_code(), 9, 1),
+        ];
+        let failures = rank_job(job(steps, findings));
+        assert_eq!(failures[0].category, Category::MissingDependency);
+        assert_eq!(failures.len(), 1, "generic lines are dropped once a cause is known");
+        // An earlier unexplained error and plain failure, then a specific cause.
+        let steps = vec![step("Run audit", "npm audit\n"), step("Run pytest", "pytest\n")];
+        let findings = vec![
+            finding(unexplained(), 3, 0),
+            finding(exit_code(), 4, 0),
+            finding(missing_module(), 8, 1),
+        ];
+        let failures = rank_job(job(steps, findings));
+        assert_eq!(failures[0].category, Category::MissingDependency);
+        assert!(!failures[0].consequence);
     }
 
     #[test]

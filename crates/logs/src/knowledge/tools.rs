@@ -157,11 +157,12 @@ pub fn likely_typo_of(command: &str) -> Option<&'static str> {
     if is_known_tool(command) || command.len() < 3 {
         return None;
     }
+    let known = || KNOWN_TOOLS.iter().copied().chain(install::installable_commands());
+    if known().any(|tool| is_variant_name(command, tool)) {
+        return None;
+    }
     // The closest known tool (the first listed among equals).
-    KNOWN_TOOLS
-        .iter()
-        .copied()
-        .chain(install::installable_commands())
+    known()
         .filter_map(|tool| {
             let limit = if tool.len() <= 4 { 1 } else { 2 };
             let distance = strsim::osa_distance(tool, command);
@@ -169,6 +170,18 @@ pub fn likely_typo_of(command: &str) -> Option<&'static str> {
         })
         .min_by_key(|(distance, _)| *distance)
         .map(|(_, tool)| tool)
+}
+
+/// Real programs are often named after another one with one letter before it
+/// (`nmake`, `gmake`, `qmake`, `gsed`, `gtar`, `mawk`) or a version after it
+/// (`pip3`, `clang18`): such a name is a tool of its own, not a slip of the
+/// keyboard (typos transpose, drop or replace letters inside the word).
+fn is_variant_name(command: &str, tool: &str) -> bool {
+    let prefixed = command.len() == tool.len() + 1 && command.ends_with(tool);
+    let versioned = command
+        .strip_prefix(tool)
+        .is_some_and(|rest| !rest.is_empty() && rest.bytes().all(|b| b.is_ascii_digit() || b == b'.'));
+    prefixed || versioned
 }
 
 /// True when `word` appears in `script` as a standalone shell word.
@@ -192,6 +205,10 @@ mod tests {
         assert_eq!(likely_typo_of("nmp"), Some("npm"));
         assert_eq!(likely_typo_of("yarn"), None);
         assert_eq!(likely_typo_of("mytool"), None);
+        // Programs of their own named after another one.
+        assert_eq!(likely_typo_of("nmake"), None);
+        assert_eq!(likely_typo_of("gtar"), None);
+        assert_eq!(likely_typo_of("mkae"), Some("make"));
     }
 
     #[test]

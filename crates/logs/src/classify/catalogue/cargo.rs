@@ -2,7 +2,11 @@
 //!
 //! Sources: cargo's messages (`could not find `Cargo.toml` in `{dir}` or any
 //! parent directory`, `no such command: `{name}``, `failed to get successful
-//! HTTP response from `{url}` ({ip}), got {code}`, `could not compile `{crate}``),
+//! HTTP response from `{url}` ({ip}), got {code}`, `could not compile `{crate}``;
+//! the resolver's `no matching package named `{name}` found` and `failed to
+//! select a version for the requirement `{req}``, `cargo install`'s `could not
+//! find `{crate}` in registry `{registry}` with version `{req}``, all in
+//! `src/cargo/core/resolver/errors.rs` and `src/cargo/ops/common_for_install_and_uninstall.rs`),
 //! rustc's `error[E{code}]:` diagnostics and `linker `{cc}` not found`, and
 //! libtest's `test result: FAILED.`.
 
@@ -40,6 +44,35 @@ pub const ENTRIES: &[Entry] = &[
         needles: &["error: linker `"],
         check: linker_not_found,
         examples: &[ex("error: linker `cc` not found", Category::MissingCommand, Some("cc"))],
+    },
+    Entry {
+        id: "cargo/unresolvable-requirement",
+        grammar: "error: no matching package named `{name}` found | error: failed to select a version for the \
+                  requirement `{name} = \"{req}\"` | error: could not find `{crate}` in registry `{registry}` with \
+                  version `{req}` (cargo install)",
+        needles: &[
+            "no matching package named",
+            "failed to select a version for the requirement",
+            "` in registry `",
+        ],
+        check: unresolvable_requirement,
+        examples: &[
+            ex(
+                "error: no matching package named `serde_jsonn` found",
+                Category::Unknown,
+                None,
+            ),
+            ex(
+                "error: failed to select a version for the requirement `tokio = \"^9\"`",
+                Category::Unknown,
+                None,
+            ),
+            ex(
+                "error: could not find `cargo-fooo` in registry `crates-io` with version `*`",
+                Category::Unknown,
+                None,
+            ),
+        ],
     },
     Entry {
         id: "cargo/http-429",
@@ -87,6 +120,18 @@ fn no_such_subcommand(line: &Line<'_>) -> Option<Hit> {
 fn linker_not_found(line: &Line<'_>) -> Option<Hit> {
     let c = regex!(r"linker `([^`]+)` not found").captures(line.text)?;
     Some(command_hit(&c[1], line, 0.8))
+}
+
+fn unresolvable_requirement(line: &Line<'_>) -> Option<Hit> {
+    let text = line.text;
+    let resolver = text.contains("no matching package named") || text.contains("failed to select a version");
+    if !resolver && !regex!(r"could not find `[^`]+` in registry `").is_match(text) {
+        return None;
+    }
+    Some(Hit::install_failure(
+        "cargo found no crate (or no version) matching a requirement: a misspelled crate name, or a version that \
+         was never published; the manifest or the install command needs a person.",
+    ))
 }
 
 fn http_429(line: &Line<'_>) -> Option<Hit> {

@@ -192,7 +192,15 @@ fn too_many_requests(line: &Line<'_>) -> Option<Hit> {
         return None;
     }
     let service = registry_service(line);
-    let authenticated = text.contains("unauthenticated pull rate limit").then_some(false);
+    // Docker Hub names the account when the pull was authenticated: `You have
+    // reached your pull rate limit as '{user}'`.
+    let authenticated = if text.contains("unauthenticated pull rate limit") {
+        Some(false)
+    } else if text.contains("pull rate limit as '") {
+        Some(true)
+    } else {
+        None
+    };
     let message = match service {
         RateLimitService::DockerHub if authenticated == Some(false) => {
             "Docker Hub's pull rate limit for unauthenticated pulls was reached: log in to Docker Hub, or pull \

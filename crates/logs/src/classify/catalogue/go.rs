@@ -3,7 +3,9 @@
 //! Sources: `cmd/go` (`go: go.mod file not found in current directory or any
 //! parent directory; see 'go help modules'`, `go: cannot find main module`,
 //! `no required module provides package {path}; to add it:`, `missing go.sum
-//! entry for module providing package`), `go test` (`--- FAIL: {Test}`,
+//! entry for module providing package`; `package {path} is not in std
+//! ({GOROOT}/src/{path})`, `cmd/go/internal/modload/import.go`, for an import
+//! path with no domain that the standard library does not have), `go test` (`--- FAIL: {Test}`,
 //! `FAIL\t{pkg}`), the compiler's `{file}.go:{line}:{col}: {message}`, `os/exec`
 //! (`exec: "{file}": executable file not found in $PATH`) and `os.PathError`,
 //! whose text is `{op} {path}: no such file or directory` (Go's lower-case
@@ -37,6 +39,17 @@ pub const ENTRIES: &[Entry] = &[
             "main.go:5:2: no required module provides package github.com/spf13/cobra; to add it:",
             Category::MissingDependency,
             Some("github.com/spf13/cobra"),
+        )],
+    },
+    Entry {
+        id: "go/not-in-std",
+        grammar: "package {path} is not in std ({GOROOT}/src/{path})",
+        needles: &["is not in std"],
+        check: not_in_std,
+        examples: &[ex(
+            "main.go:6:2: package acme/internal/util is not in std (/opt/hostedtoolcache/go/1.23.4/x64/src/acme/internal/util)",
+            Category::Unknown,
+            None,
         )],
     },
     Entry {
@@ -114,6 +127,15 @@ fn no_required_module(line: &Line<'_>) -> Option<Hit> {
             },
         ),
     )
+}
+
+fn not_in_std(line: &Line<'_>) -> Option<Hit> {
+    regex!(r"package \S+ is not in std").is_match(line.text).then(|| {
+        Hit::blocker(
+            "An import path names no module and no standard-library package (a typo, or a Go version older than \
+             the package needs): a code change, not a missing dependency.",
+        )
+    })
 }
 
 fn module_files_outdated(_: &Line<'_>) -> Option<Hit> {

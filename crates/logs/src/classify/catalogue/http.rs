@@ -43,6 +43,28 @@ pub const ENTRIES: &[Entry] = &[
         ],
     },
     Entry {
+        id: "http/urllib3-too-many-429",
+        grammar: "HTTPSConnectionPool(host='{host}', port={port}): Max retries exceeded with url: {path} (Caused by \
+                  ResponseError('too many 429 error responses')) | WARNING: Retrying (Retry(total={n}, …)) after \
+                  connection broken by 'ResponseError('too many 429 error responses')': {path}",
+        needles: &["too many 429 error responses"],
+        check: urllib3_too_many_429,
+        examples: &[
+            ex(
+                "pip._vendor.urllib3.exceptions.MaxRetryError: HTTPSConnectionPool(host='pypi.org', port=443): Max \
+                 retries exceeded with url: /simple/twine/ (Caused by ResponseError('too many 429 error responses'))",
+                Category::RateLimit,
+                Some("PyPI"),
+            ),
+            ex(
+                "HTTPSConnectionPool(host='api.example.org', port=443): Max retries exceeded with url: /v1/x (Caused \
+                 by ResponseError('too many 429 error responses'))",
+                Category::RateLimit,
+                Some("a service"),
+            ),
+        ],
+    },
+    Entry {
         id: "http/rate-limit-wording",
         grammar: "{client}: rate limit exceeded | has hit the rate limit with {service} | You have reached your rate \
                   limit",
@@ -98,9 +120,13 @@ fn too_many_requests(line: &Line<'_>) -> Option<Hit> {
     }
     let service = service_near(line).unwrap_or(RateLimitService::Other);
     let message = match service {
-        RateLimitService::Other => {
-            "A server answered 429 Too Many Requests (its service is not one autoheal names).".to_string()
-        }
+        RateLimitService::Other => match super::util::url_host(text) {
+            Some(host) => format!(
+                "{} answered 429 Too Many Requests (a service autoheal does not name).",
+                crate::subject::display_text(host)
+            ),
+            None => "A server answered 429 Too Many Requests (its service is not one autoheal names).".to_string(),
+        },
         s => format!("{} answered 429 Too Many Requests.", s.display_name()),
     };
     Some(rate_limit_hit(
@@ -108,6 +134,32 @@ fn too_many_requests(line: &Line<'_>) -> Option<Hit> {
         None,
         if service == RateLimitService::Other { 0.55 } else { 0.85 },
         &message,
+    ))
+}
+
+fn urllib3_too_many_429(line: &Line<'_>) -> Option<Hit> {
+    let text = line.text;
+    let pool_host = regex!(r"ConnectionPool\(host='([^']+)'").captures(text);
+    let service = match pool_host {
+        Some(c) => super::util::service_for_host(&c[1]).unwrap_or(RateLimitService::Other),
+        None => match service_near(line) {
+            Some(s) => s,
+            // pip's default index serves the PEP 503 `/simple/` API.
+            None if regex!(r"': /simple/").is_match(text) => RateLimitService::Pypi,
+            None => RateLimitService::Other,
+        },
+    };
+    Some(rate_limit_hit(
+        service,
+        None,
+        if service == RateLimitService::Other { 0.55 } else { 0.85 },
+        &format!(
+            "{} kept answering 429 Too Many Requests until the client gave up retrying.",
+            match service {
+                RateLimitService::Other => "A server",
+                s => s.display_name(),
+            }
+        ),
     ))
 }
 

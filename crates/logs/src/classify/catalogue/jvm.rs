@@ -9,7 +9,11 @@
 //! {code} from server: {reason}`, `Could not resolve all files for
 //! configuration`, `Plugin [id: '{id}'] was not found in any of the following
 //! sources`), the `gradlew` script (`JAVA_HOME is not set and no 'java'
-//! command could be found in your PATH.`) and the JVM launcher (`Could not
+//! command could be found in your PATH.`), Maven Resolver's
+//! `ArtifactNotFoundException` (`Could not find artifact {coords} in {repo id}
+//! ({url})`, and the cached form `{coords} was not found in {url} during a
+//! previous attempt`), Gradle's `Could not find {group}:{name}:{version}.` (under
+//! `Could not resolve all files for configuration`, with the locations searched) and the JVM launcher (`Could not
 //! find or load main class {class}`).
 
 use super::util::{path_hit, rate_limit_hit, service_near, url_host};
@@ -95,6 +99,27 @@ pub const ENTRIES: &[Entry] = &[
             Category::MissingCommand,
             Some("java"),
         )],
+    },
+    Entry {
+        id: "jvm/artifact-not-found",
+        grammar: "Could not find artifact {group}:{artifact}:{type}:{version} in {repo id} ({url}) | {coords} was not \
+                  found in {url} during a previous attempt. (Maven) | Could not find {group}:{name}:{version}. (Gradle)",
+        needles: &[
+            "Could not find artifact",
+            "during a previous attempt",
+            "> Could not find ",
+        ],
+        check: artifact_not_found,
+        examples: &[
+            ex(
+                "[ERROR] Failed to execute goal on project app: Could not resolve dependencies for project \
+             com.acme:app:jar:1.0: Could not find artifact com.acme:lib:jar:2.0 in central \
+             (https://repo.maven.apache.org/maven2) -> [Help 1]",
+                Category::Unknown,
+                None,
+            ),
+            ex("   > Could not find com.acme.maps:sdk:4.2.0.", Category::Unknown, None),
+        ],
     },
     Entry {
         id: "jvm/resolution-failure",
@@ -194,6 +219,19 @@ fn java_missing(line: &Line<'_>) -> Option<Hit> {
         )
         .fixable(true),
     )
+}
+
+fn artifact_not_found(line: &Line<'_>) -> Option<Hit> {
+    let text = line.text;
+    let found = text.contains("Could not find artifact")
+        || text.contains("was not found in")
+        || super::util::regex!(r"> Could not find [\w.-]+:[\w.-]+:[\w.+-]+\.$").is_match(text.trim_end());
+    found.then(|| {
+        Hit::install_failure(
+            "The repository has no such artifact (a wrong coordinate or version, or a repository missing from the \
+             build): a person fixes the build file.",
+        )
+    })
 }
 
 fn resolution_failure(_: &Line<'_>) -> Option<Hit> {

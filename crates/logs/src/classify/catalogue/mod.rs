@@ -18,9 +18,9 @@
 //! 2. `github_api`, `docker`: service answers (rate limits, registry errors)
 //!    that other tools only relay (`buildx failed with: … 429 …`).
 //! 3. `python`, `node`, `jvm`, `go`, `cargo`, `ruby`, `php`, `r`, `dotnet`,
-//!    `packages` (apt, apk, dnf, brew, choco), `git`, `actions` (messages of
-//!    common actions and the actions toolkit): the tool that failed,
-//!    which knows more than the shell around it (`npm ERR! enoent …` before a
+//!    `packages` (apt, apk, dnf/dnf5/yum, zypper, brew, choco, winget), `git`,
+//!    `actions` (messages of common actions and the actions toolkit): the tool
+//!    that failed, which knows more than the shell around it (`npm ERR! enoent …` before a
 //!    generic "no such file", a TypeScript `Cannot find module` before Node's).
 //! 4. `build_tools`: C/C++ compilers, linkers, the dynamic loader, make, CMake and doxygen; a compiler's `fatal error: x.h: No
 //!    such file or directory` must not reach the shell's file entries.

@@ -7,6 +7,8 @@
 //! '{path}'`, `spawn {file} ENOENT`), TypeScript's diagnostic messages
 //! (`TS2307`, `TS5057`, `TS5058`), npm's error output (`npm ERR! code {CODE}`,
 //! since npm 10 `npm error code {CODE}`; `npm ci`'s lockfile requirement), yarn
+//! exec / npx (`libnpmexec`: `could not determine executable to run`, when the
+//! package it resolved has no binary of that name), yarn
 //! classic (`Couldn't find a package.json file in "{dir}"`, `Request failed
 //! "{status}"`) and pnpm's `ERR_PNPM_*` codes.
 
@@ -31,13 +33,42 @@ pub const ENTRIES: &[Entry] = &[
     },
     Entry {
         id: "node/typescript-error",
-        grammar: "{file}({line},{col}): error TS{code}: {message} (TS2307: Cannot find module '{m}' or its \
-                  corresponding type declarations.)",
+        grammar: "{file}({line},{col}): error TS{code}: {message} | {file}:{line}:{col} - error TS{code}: {message} \
+                  (TS2307: Cannot find module '{m}' or its corresponding type declarations.: a bare package name that \
+                  does not resolve at all is a package not installed; a package found without types is TS7016, a \
+                  relative or aliased path a code error)",
         needles: &["error TS"],
         check: typescript_error,
+        examples: &[
+            ex(
+                "src/index.ts(3,20): error TS2307: Cannot find module './Config' or its corresponding type \
+                 declarations.",
+                Category::Unknown,
+                None,
+            ),
+            ex(
+                "src/server.ts(2,21): error TS2307: Cannot find module 'fastify' or its corresponding type \
+                 declarations.",
+                Category::MissingDependency,
+                Some("fastify"),
+            ),
+            ex(
+                "src/a.ts:1:17 - error TS2307: Cannot find module 'components/Button' or its corresponding type \
+                 declarations.",
+                Category::Unknown,
+                None,
+            ),
+        ],
+    },
+    Entry {
+        id: "node/npx-no-executable",
+        grammar: "npm ERR! could not determine executable to run | npm error could not determine executable to run \
+                  (npm 10)",
+        needles: &["could not determine executable to run"],
+        check: npx_no_executable,
         examples: &[ex(
-            "src/index.ts(3,20): error TS2307: Cannot find module './Config' or its corresponding type declarations.",
-            Category::Unknown,
+            "npm error could not determine executable to run",
+            Category::MissingCommand,
             None,
         )],
     },
@@ -246,9 +277,46 @@ fn typescript_path_missing(line: &Line<'_>) -> Option<Hit> {
 }
 
 fn typescript_error(line: &Line<'_>) -> Option<Hit> {
-    regex!(r"error TS\d+:")
-        .is_match(line.text)
-        .then(|| Hit::blocker("TypeScript compile error."))
+    let text = line.text;
+    if !regex!(r"error TS\d+:").is_match(text) {
+        return None;
+    }
+    if let Some(c) = regex!(r"error TS2307: Cannot find module '((?:@[a-z0-9._-]+/)?[a-z0-9._-]+)'").captures(text) {
+        // Only a whole package name: `components/Button` is as likely a
+        // `baseUrl` path of the project as a file of a package.
+        if let Some(hit) = npm_package_hit(&c[1], "TypeScript cannot resolve") {
+            return Some(hit);
+        }
+    }
+    Some(Hit::blocker("TypeScript compile error."))
+}
+
+/// The command `npx {name}` or `npm exec [--] {name}` ran, from the step's
+/// script (the message itself names nothing).
+fn npx_command(script: &str) -> Option<&str> {
+    let c = regex!(r"(?m)(?:^|[\s;&|(])(?:npx|npm exec|npm x)\s+(?:(?:--yes|-y|--no|--)\s+)*([^\s-][^\s]*)")
+        .captures(script)?;
+    let word = c.get(1)?.as_str();
+    // `prettier@3` → `prettier`; a scoped package names no command.
+    let name = word.split('@').next().filter(|n| !n.is_empty())?;
+    crate::subject::is_command(name).then_some(name)
+}
+
+fn npx_no_executable(line: &Line<'_>) -> Option<Hit> {
+    let message = "npx (npm exec) found no executable to run: the package is not a dependency of the project, or its \
+                   binary has another name (a package manager other than npm, with its own runner, also gives this). \
+                   Not fixed by installing a system tool.";
+    let hit = Hit::cause(Category::MissingCommand, 0.55, message);
+    Some(match npx_command(line.script) {
+        Some(name) => hit.with_subject(
+            name,
+            SubjectDetail::Command {
+                name: name.to_string(),
+                known: false,
+            },
+        ),
+        None => hit,
+    })
 }
 
 fn package_not_found(line: &Line<'_>) -> Option<Hit> {
@@ -263,30 +331,13 @@ fn package_not_found(line: &Line<'_>) -> Option<Hit> {
         } else {
             parts[0].to_string()
         };
-        if !is_npm_package(&name) {
-            return Some(Hit::blocker(format!(
+        return Some(npm_package_hit(&name, "Node.js cannot resolve").unwrap_or_else(|| {
+            Hit::blocker(format!(
                 "Node.js cannot resolve '{}', which is not an npm package name (an import with the wrong case, or \
                  a path).",
                 display_text(raw)
-            )));
-        }
-        return Some(
-            Hit::cause(
-                Category::MissingDependency,
-                0.75,
-                format!(
-                    "npm package '{name}' is not installed where the script runs. Add it to package.json's \
-                     dependencies (and install them in the job); autoheal does not edit package.json."
-                ),
-            )
-            .with_subject(
-                name.clone(),
-                SubjectDetail::Package {
-                    ecosystem: Ecosystem::Npm,
-                    name,
-                },
-            ),
-        );
+            ))
+        }));
     }
     if raw.starts_with('/') {
         return Some(path_hit(
@@ -299,6 +350,31 @@ fn package_not_found(line: &Line<'_>) -> Option<Hit> {
         "The code imports '{}', which does not resolve (a code error, or a build step that did not run).",
         display_text(raw)
     )))
+}
+
+/// A `missing_dependency` hit for an npm package a resolver could not find,
+/// or `None` when `name` is not an npm package name.
+fn npm_package_hit(name: &str, resolver: &str) -> Option<Hit> {
+    if !is_npm_package(name) {
+        return None;
+    }
+    Some(
+        Hit::cause(
+            Category::MissingDependency,
+            0.75,
+            format!(
+                "{resolver} the npm package '{name}': it is not installed where the step runs. Add it to \
+                 package.json's dependencies (and install them in the job); autoheal does not edit package.json."
+            ),
+        )
+        .with_subject(
+            name,
+            SubjectDetail::Package {
+                ecosystem: Ecosystem::Npm,
+                name: name.to_string(),
+            },
+        ),
+    )
 }
 
 fn npm_ci_without_lockfile(_: &Line<'_>) -> Option<Hit> {

@@ -1,12 +1,19 @@
-//! System package managers: apt, apk, dnf/yum, Homebrew and Chocolatey.
+//! System package managers: apt, apk, dnf/dnf5/yum, zypper, Homebrew,
+//! Chocolatey and winget.
 //!
 //! Sources: apt's messages (`E: Unable to locate package {name}`, `E: Failed to
 //! fetch {url}  {status}`, `E: Could not get lock {file}`, `E: Unable to correct
 //! problems, you have held broken packages.`), apk's (`ERROR: unable to select
-//! packages:` and `{name} (no such package)`), dnf's (`Error: Unable to find a
-//! match: {name}`), Homebrew's (`Error: No available formula with the name
-//! "{name}"`) and Chocolatey's (`The package was not found with the source(s)
-//! listed.`).
+//! packages:` and `{name} (no such package)`), dnf 4's (`No match for argument:
+//! {name}` then `Error: Unable to find a match: {name}`, `dnf/cli/commands/install.py`),
+//! dnf5's (`Failed to resolve the transaction:` then `No match for argument:
+//! {name}`, libdnf5's goal resolution log), yum's (`No package {name}
+//! available.`), zypper's (`src/RequestFeedback.cc`: `Package '{name}' not
+//! found.`, `'{name}' not found in package names. Trying capabilities.`, `No
+//! provider of '{name}' found.`), Homebrew's (`Error: No available formula with
+//! the name "{name}"`), Chocolatey's (`{name} not installed. The package was not
+//! found with the source(s) listed.`) and winget's (`No package found matching
+//! input criteria.`, its `APPINSTALLER_CLI_ERROR_NO_APPLICATIONS_FOUND`).
 
 use super::util::{rate_limit_hit, service_for_host, url_host};
 use super::{Entry, ex};
@@ -39,18 +46,32 @@ pub const ENTRIES: &[Entry] = &[
         grammar: "E: Unable to locate package {name} | E: Package '{name}' has no installation candidate | ERROR: \
                   unable to select packages: | {name} (no such package) | Error: Unable to find a match: {name} | \
                   Error: No available formula with the name \"{name}\" | The package was not found with the source(s) \
-                  listed.",
+                  listed. | No match for argument: {name} (dnf, dnf5) | No package {name} available. (yum) | Package \
+                  '{name}' not found. | No provider of '{name}' found. (zypper) | No package found matching input \
+                  criteria. (winget)",
         needles: &[
             "Unable to locate package",
             "has no installation candidate",
             "unable to select packages",
             "(no such package)",
             "Unable to find a match",
+            "No match for argument",
             "No available formula",
             "was not found with the source(s) listed",
+            "No package found matching input criteria",
+            "No provider of '",
+            "' not found.",
+            " available.",
         ],
         check: not_available,
-        examples: &[ex("E: Unable to locate package libfoo-dev", Category::Unknown, None)],
+        examples: &[
+            ex("E: Unable to locate package libfoo-dev", Category::Unknown, None),
+            ex("No match for argument: protobuf-devl", Category::Unknown, None),
+            ex("No provider of 'libfoo3' found.", Category::Unknown, None),
+            ex("Package 'libfoo3' not found.", Category::Unknown, None),
+            ex("No package libfoo-devel available.", Category::Unknown, None),
+            ex("No package found matching input criteria.", Category::Unknown, None),
+        ],
     },
     Entry {
         id: "packages/apt-lock-or-root",
@@ -106,7 +127,30 @@ fn apt_fetch_failed(line: &Line<'_>) -> Option<Hit> {
     ))
 }
 
-fn not_available(_: &Line<'_>) -> Option<Hit> {
+fn not_available(line: &Line<'_>) -> Option<Hit> {
+    let text = line.text.trim();
+    // The generic needles only in the managers' own whole-line shapes (yum,
+    // zypper): `No package {name} available.`, `Package '{name}' not found.`.
+    let generic = text.ends_with(" available.") || text.ends_with("' not found.");
+    let specific = [
+        "Unable to locate package",
+        "has no installation candidate",
+        "unable to select packages",
+        "(no such package)",
+        "Unable to find a match",
+        "No match for argument",
+        "No available formula",
+        "was not found with the source(s) listed",
+        "No package found matching input criteria",
+        "No provider of '",
+    ]
+    .iter()
+    .any(|n| text.contains(n));
+    let whole_line =
+        generic && super::util::regex!(r"^(?:No package \S+ available\.|Package '[^']+' not found\.)$").is_match(text);
+    if !specific && !whole_line {
+        return None;
+    }
     Some(Hit::install_failure(
         "The system package manager has no package of that name (a wrong name, a missing repository, or a stale \
          index).",

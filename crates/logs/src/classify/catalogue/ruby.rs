@@ -3,7 +3,8 @@
 //! Sources: Ruby's `LoadError` (`cannot load such file -- {feature}`) and
 //! `Errno::ENOENT` (`No such file or directory @ rb_sysopen - {path}`), and
 //! Bundler's messages (`Could not locate Gemfile`, `Could not find {gem}-{version}
-//! in locally installed gems`, `Bundler::GemNotFound`).
+//! in locally installed gems`, `Could not find gem '{requirement}' in {source}`,
+//! `Bundler::GemNotFound`).
 
 use super::util::{after, path_hit, regex};
 use super::{Entry, ex};
@@ -37,8 +38,14 @@ pub const ENTRIES: &[Entry] = &[
     Entry {
         id: "ruby/bundler",
         grammar: "Could not locate Gemfile or .bundle/ directory | Could not find {gem}-{version} in locally installed \
-                  gems | Bundler::GemNotFound",
-        needles: &["Could not locate Gemfile", "in locally installed gems", "GemNotFound"],
+                  gems | Could not find gem '{name} ({req})' in {rubygems repository {url} or installed locally | any of the gem \
+                  sources listed in your Gemfile}. | Bundler::GemNotFound",
+        needles: &[
+            "Could not locate Gemfile",
+            "in locally installed gems",
+            "GemNotFound",
+            "Could not find gem '",
+        ],
         check: bundler,
         examples: &[
             ex(
@@ -48,6 +55,12 @@ pub const ENTRIES: &[Entry] = &[
             ),
             ex(
                 "Could not find rake-13.0.6 in locally installed gems",
+                Category::Unknown,
+                None,
+            ),
+            ex(
+                "Could not find gem 'sidekiq (~> 99.0)' in rubygems repository https://rubygems.org/ or installed \
+                 locally.",
                 Category::Unknown,
                 None,
             ),

@@ -233,7 +233,8 @@ pub const ENTRIES: &[Entry] = &[
     Entry {
         id: "runner/working-directory",
         grammar: "An error occurred trying to start process '{program}' with working directory '{dir}'. No such file \
-                  or directory",
+                  or directory (Linux, macOS) | … with working directory '{dir}'. The directory name is invalid. \
+                  (Windows)",
         needles: &["with working directory"],
         check: working_directory,
         examples: &[ex(
@@ -506,7 +507,10 @@ fn local_action_missing(line: &Line<'_>) -> Option<Hit> {
 }
 
 fn working_directory(line: &Line<'_>) -> Option<Hit> {
-    let c = regex!(r"with working directory '([^']+)'\. No such file or directory").captures(line.text)?;
+    // .NET's Process.Start relays the OS error: ENOENT's text on Linux and
+    // macOS, Win32 ERROR_DIRECTORY's on Windows.
+    let c = regex!(r"with working directory '([^']+)'\. (?:No such file or directory|The directory name is invalid)")
+        .captures(line.text)?;
     Some(path_hit(&c[1], 0.8, "The step's working-directory does not exist."))
 }
 

@@ -1,0 +1,201 @@
+//! The generalization set: short logs this project wrote in each tool's
+//! printed format (dnf, dnf5, zypper, apk, brew, choco, winget; bash, dash,
+//! busybox, zsh, PowerShell 7 and 5.1, cmd; pip, conda, Node, TypeScript,
+//! npm/pnpm/yarn, Go, cargo, Maven, Gradle, Bundler, Ruby; the registries and
+//! the GitHub API), in the runner's raw format (timestamps, `##[group]`,
+//! `##[error]`), the web UI's copy and `gh run view --log-failed` columns, on
+//! Linux, macOS, Windows and self-hosted paths. None of them was written from a
+//! development case; they are the inputs nobody tuned for. Each row states the
+//! root cause `autoheal diagnose` must report (the first failure): its category
+//! and, when the category is not `unknown`, its exact subject. An `unknown`
+//! root cause must not be fixable.
+//!
+//! The fixtures live in `tests/fixtures/variants/`; every file there must have
+//! a row (so a fixture cannot be added and forgotten).
+
+use autoheal_logs::{Analysis, Category, LogFile, LogInput, Options, analyze};
+
+use Category::{FileNotFound, MissingCommand, MissingDependency, OptionalJob, RateLimit, Timeout, Unknown};
+
+/// (fixture, category, subject).
+const CASES: &[(&str, Category, Option<&str>)] = &[
+    // System package managers: a name the manager does not have is an install
+    // failure (a person fixes the name); what goes missing after it follows.
+    ("dnf4-no-match.log", Unknown, None),
+    ("dnf5-then-command-missing.log", Unknown, None),
+    ("zypper-package-not-found.log", Unknown, None),
+    ("choco-not-found.log", Unknown, None),
+    ("winget-not-found.log", Unknown, None),
+    ("apk-no-such-package.log", Unknown, None),
+    ("brew-no-formula.log", Unknown, None),
+    // Commands, by shell and by tool.
+    ("npx-no-executable.log", MissingCommand, Some("changeset")),
+    ("cargo-subcommand-missing.log", MissingCommand, Some("cargo-llvm-cov")),
+    ("go-command-missing-container.log", MissingCommand, Some("go")),
+    ("dash-not-found.log", MissingCommand, Some("protoc")),
+    ("busybox-not-found.log", MissingCommand, Some("make")),
+    ("zsh-command-not-found.log", MissingCommand, Some("gsed")),
+    ("pwsh7-not-recognized.log", MissingCommand, Some("make")),
+    ("cmd-not-recognized.log", MissingCommand, Some("jq")),
+    ("winps51-not-recognized.log", MissingCommand, Some("nmake")),
+    ("arm-exec-format.log", OptionalJob, Some("architecture_mismatch")),
+    // Files, on every runner's paths.
+    (
+        "bash-nested-script-missing.log",
+        FileNotFound,
+        Some("tools/gen-version.sh"),
+    ),
+    ("macos-cp-missing.log", FileNotFound, Some("build/Release/Viewer.zip")),
+    ("pwsh-copy-item-missing.log", FileNotFound, Some("dist/toolkit.exe")),
+    (
+        "selfhosted-cat-missing.log",
+        FileNotFound,
+        Some("terraform/prod.tfvars"),
+    ),
+    (
+        "python-windows-cant-open.log",
+        FileNotFound,
+        Some("scripts/build_installer.py"),
+    ),
+    // Dependencies: only a package the message names as missing.
+    ("python-module-windows.log", MissingDependency, Some("requests")),
+    ("node-esm-scoped-package.log", MissingDependency, Some("@octokit/rest")),
+    ("node-cjs-require-stack.log", MissingDependency, Some("dotenv")),
+    ("tsc-cannot-find-package.log", MissingDependency, Some("fastify")),
+    (
+        "go-no-required-module.log",
+        MissingDependency,
+        Some("github.com/go-chi/chi/v5"),
+    ),
+    ("ruby-cannot-load.log", MissingDependency, Some("redcarpet")),
+    ("pip24-no-version.log", Unknown, None),
+    ("conda-packages-not-found.log", Unknown, None),
+    ("cargo-no-matching-package.log", Unknown, None),
+    ("cargo-install-not-in-registry.log", Unknown, None),
+    ("cargo-version-select.log", Unknown, None),
+    ("maven-could-not-find-artifact.log", Unknown, None),
+    ("bundler-could-not-find-gem.log", Unknown, None),
+    ("gradle-could-not-find.log", Unknown, None),
+    // Rate limits, named by service.
+    ("pip-429-max-retries.log", RateLimit, Some("PyPI")),
+    ("pip-429-traceback.log", RateLimit, Some("PyPI")),
+    ("ghlog-pypi-429.log", RateLimit, Some("PyPI")),
+    ("npm10-429.log", RateLimit, Some("npm registry")),
+    ("pnpm-fetch-429.log", RateLimit, Some("npm registry")),
+    ("yarn1-429.log", RateLimit, Some("npm registry")),
+    ("gh-cli-primary-rate-limit.log", RateLimit, Some("GitHub REST API")),
+    ("octokit-quota-exhausted.log", RateLimit, Some("GitHub REST API")),
+    (
+        "octokit-secondary.log",
+        RateLimit,
+        Some("GitHub REST API (secondary rate limit)"),
+    ),
+    ("buildx-ghcr-429.log", RateLimit, Some("GitHub Container Registry")),
+    ("buildx-dockerhub-429.log", RateLimit, Some("Docker Hub")),
+    ("dockerhub-authenticated-limit.log", RateLimit, Some("Docker Hub")),
+    ("ecr-public-rate-exceeded.log", RateLimit, Some("a service")),
+    ("go-proxy-429.log", RateLimit, Some("a service")),
+    ("cargo-static-crates-429.log", RateLimit, Some("crates.io")),
+    ("maven-central-429-windows.log", RateLimit, Some("Maven Central")),
+    ("gradle-plugin-portal-429.log", RateLimit, Some("Gradle plugin portal")),
+    ("apt-mirror-429.log", RateLimit, Some("apt mirror")),
+    ("uv-pypi-429.log", RateLimit, Some("PyPI")),
+    // The runner.
+    ("timeout-annotation-45.log", Timeout, Some("45")),
+    (
+        "selfhosted-mac-lost-communication.log",
+        OptionalJob,
+        Some("lost_communication"),
+    ),
+    ("bare-cancel.log", Unknown, None),
+    ("selfhosted-shutdown-signal.log", OptionalJob, Some("shutdown_signal")),
+    (
+        "setup-node-darwin-arm64.log",
+        OptionalJob,
+        Some("tool_unavailable_for_architecture"),
+    ),
+    (
+        "windows-working-directory-missing.log",
+        FileNotFound,
+        Some("packages/web-ui"),
+    ),
+    ("release-glob-macos.log", FileNotFound, Some("build/dist/*.dmg")),
+    // Traps: quoted, echoed and warning-level words are not the failure.
+    ("trap-jest-quotes-429.log", Unknown, None),
+    ("trap-set-x-echo.log", Unknown, None),
+    ("trap-cache-warning-429.log", Unknown, None),
+    // Ranking: a later generic error does not displace an earlier specific
+    // cause, an earlier plain step failure does not hide a later one, and what
+    // a failed install or test leaves behind is a consequence.
+    (
+        "rank-specific-then-generic.log",
+        MissingDependency,
+        Some("python-dateutil"),
+    ),
+    ("ghlog-generic-then-specific.log", MissingCommand, Some("shellcheck")),
+    ("consequence-resolver-then-module.log", Unknown, None),
+    ("consequence-tests-then-upload.log", Unknown, None),
+];
+
+fn dir() -> String {
+    format!("{}/tests/fixtures/variants", env!("CARGO_MANIFEST_DIR"))
+}
+
+fn analyze_variant(name: &str) -> Analysis {
+    let path = format!("{}/{name}", dir());
+    let bytes = std::fs::read(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
+    let input = LogInput {
+        logs: vec![LogFile {
+            job: None,
+            bytes: &bytes,
+        }],
+        ..LogInput::default()
+    };
+    analyze(&input, &Options::default()).expect("analyze")
+}
+
+#[test]
+fn every_variant_gives_its_root_cause() {
+    let mut misses = Vec::new();
+    for &(name, category, subject) in CASES {
+        let analysis = analyze_variant(name);
+        let Some(root) = analysis.root_cause() else {
+            misses.push(format!("{name}: no failure found"));
+            continue;
+        };
+        let got = (root.category, root.subject.as_deref());
+        let ok = if category == Unknown {
+            root.category == Unknown && !root.fixable
+        } else {
+            got == (category, subject)
+        };
+        if !ok {
+            misses.push(format!(
+                "{name}: got {got:?} (fixable {}, {:?}), want {:?}",
+                root.fixable,
+                root.message,
+                (category, subject)
+            ));
+        }
+    }
+    assert!(
+        misses.is_empty(),
+        "{}/{} variants right; misses:\n{}",
+        CASES.len() - misses.len(),
+        CASES.len(),
+        misses.join("\n")
+    );
+}
+
+#[test]
+fn every_fixture_has_a_row_and_every_row_a_fixture() {
+    let mut files: Vec<String> = std::fs::read_dir(dir())
+        .expect("variants dir")
+        .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+        .collect();
+    files.sort();
+    let mut rows: Vec<String> = CASES.iter().map(|c| c.0.to_string()).collect();
+    rows.sort();
+    assert_eq!(files, rows);
+    assert!(CASES.len() >= 40);
+}
