@@ -163,6 +163,15 @@ pub fn parse_action_ref(uses: &str) -> Result<ActionRef<'_>, String> {
     })
 }
 
+/// `name` inside the repository-relative directory `dir` (`""` is the root).
+fn in_dir(dir: &str, name: &str) -> String {
+    if dir.is_empty() {
+        name.to_string()
+    } else {
+        format!("{dir}/{name}")
+    }
+}
+
 /// A local reference's path relative to the repository root.
 pub fn local_path(path: &str) -> &str {
     path.strip_prefix("$/").unwrap_or(path).trim_start_matches("./")
@@ -334,15 +343,17 @@ fn local_action(
         // Only a repository that can list its files knows the action is missing.
         let listed = repo.list();
         if let Some(files) = listed {
-            let known = files
+            // The runner also runs a directory holding only a `Dockerfile`
+            // (or `dockerfile`) as a Docker action without metadata.
+            let known = ["action.yml", "action.yaml", "Dockerfile", "dockerfile"]
                 .iter()
-                .any(|f| f == &format!("{dir}/action.yml") || f == &format!("{dir}/action.yaml"));
+                .any(|name| files.iter().any(|f| *f == in_dir(dir, name)));
             if !known {
                 ctx.report_at(
                     Severity::Warning,
                     range,
                     format!(
-                        "no action.yml or action.yaml in {dir:?} in this repository{}",
+                        "no action.yml, action.yaml or Dockerfile in {dir:?} in this repository{}",
                         if path.starts_with("$/") {
                             ""
                         } else {

@@ -70,14 +70,6 @@ fn parse(repo: &dyn RepoFiles, config: &Config, file: String, text: &str) -> Loc
     let doc = yaml::parse(text.as_bytes());
     let mut problems = Vec::new();
     let root = doc.root.as_ref();
-    if root.is_none_or(Node::is_null) && doc.errors.is_empty() {
-        problems.push(MetadataProblem {
-            severity: Severity::Error,
-            line: 1,
-            column: 1,
-            message: "the metadata file is empty; it needs `name`, `description` and `runs`".into(),
-        });
-    }
     let idx = LineIndex::new(text);
     for d in metadata_findings(repo, config, &file, text, &doc) {
         if d.severity < Severity::Error && !action_metadata::SHOWN_AT_USE_SITE.contains(&d.code) {

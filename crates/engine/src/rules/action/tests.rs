@@ -140,6 +140,17 @@ fn a_local_action_on_a_retired_runtime_is_a_warning_where_it_is_used() {
 }
 
 #[test]
+fn a_directory_with_only_a_dockerfile_is_an_action() {
+    // The runner builds `Dockerfile` (or `dockerfile`) when a directory has
+    // no metadata; the root directory counts too.
+    let repo = MemoryRepo::new([("docker/Dockerfile", "FROM alpine\n"), ("dockerfile", "FROM alpine\n")]);
+    let src = "on: push\njobs:\n  a:\n    runs-on: x\n    steps:\n      - uses: ./docker\n        with:\n          args: x\n      - uses: ./\n      - uses: ./nothing\n";
+    let got = render_with_repo(src, PATH, &repo);
+    assert_eq!(got.len(), 1, "{got:#?}");
+    assert!(got[0].starts_with("10:15: warning no action.yml"), "{got:#?}");
+}
+
+#[test]
 fn local_actions_are_checked_against_their_metadata() {
     let action = "name: x\ndescription: greets\ninputs:\n  who:\n    required: true\n  greeting:\n    required: true\n    default: hi\n  old:\n    deprecationMessage: use who\nruns:\n  using: node24\n  main: i.js\n";
     let repo = MemoryRepo::new([
@@ -154,7 +165,7 @@ fn local_actions_are_checked_against_their_metadata() {
             "6:15: error missing input \"who\", which action \"./.github/actions/greet\" requires",
             "8:11: error input \"whom\" is not defined in action \"./.github/actions/greet\"; did you mean \"who\"?; available inputs are \"greeting\", \"old\", \"who\"",
             "9:11: warning input \"old\" of action \"./.github/actions/greet\" is deprecated: use who",
-            "13:15: warning no action.yml or action.yaml in \"missing\" in this repository; a `./` action must be checked out before it is used",
+            "13:15: warning no action.yml, action.yaml or Dockerfile in \"missing\" in this repository; a `./` action must be checked out before it is used",
             "14:15: error \"./.github/workflows/r.yml\" is a workflow file; call a reusable workflow from a job's `uses:`, not from a step",
         ]
     );
@@ -207,7 +218,7 @@ fn a_local_actions_own_problems_are_shown_where_it_is_used() {
     let composite_problems = at("12:15");
     assert!(composite_problems.iter().any(|p| p.contains("description")), "{got:#?}");
     assert!(composite_problems.iter().any(|p| p.contains("shell")), "{got:#?}");
-    assert!(at("13:15")[0].contains("the metadata file is empty"), "{got:#?}");
+    assert!(at("13:15")[0].contains("the action metadata is empty"), "{got:#?}");
     assert!(!at("14:15").is_empty(), "{got:#?}");
 }
 

@@ -67,19 +67,26 @@ pub(super) fn check(ctx: &mut Context<'_>, granted: &Node, uses: &str, callee_te
         let Some(asked) = job.value.get("permissions").or(workflow_level).and_then(levels) else {
             continue;
         };
-        for ((scope, want), (_, have)) in asked.iter().zip(&granted) {
-            if want > have {
-                ctx.report(
-                    range,
-                    format!(
-                        "job \"{}\" of reusable workflow {uses:?} asks for `{scope}: {}` but the caller only grants `{scope}: {}`; GitHub fails the run before it starts. Grant it in the calling job's `permissions:`",
-                        job.key.as_str().unwrap_or(""),
-                        level_name(*want),
-                        level_name(*have)
-                    ),
-                )
-                .set_code(super::PERMISSIONS);
-            }
+        // One finding per callee job, naming every scope it lacks.
+        let short: Vec<String> = asked
+            .iter()
+            .zip(&granted)
+            .filter(|((_, want), (_, have))| want > have)
+            .map(|((scope, want), (_, have))| {
+                format!("`{scope}: {}` (granted: {})", level_name(*want), level_name(*have))
+            })
+            .collect();
+        if short.is_empty() {
+            continue;
         }
+        ctx.report(
+            range,
+            format!(
+                "job \"{}\" of reusable workflow {uses:?} asks for more than the caller grants: {}; GitHub fails the run before it starts. Grant it in the calling job's `permissions:`",
+                job.key.as_str().unwrap_or(""),
+                short.join(", ")
+            ),
+        )
+        .set_code(super::PERMISSIONS);
     }
 }

@@ -154,7 +154,7 @@ fn permissions_missing_callees_and_null_inputs() {
     let got = render_with(src, &repo);
     assert_eq!(got.len(), 3, "{got:#?}");
     assert!(
-        got[0].starts_with("7:11: error job \"a\" of reusable workflow \"./.github/workflows/callee.yml\" asks for `contents: read` but the caller only grants `contents: none`"),
+        got[0].starts_with("7:11: error job \"a\" of reusable workflow \"./.github/workflows/callee.yml\" asks for more than the caller grants: `contents: read` (granted: none); GitHub fails the run before it starts"),
         "{got:#?}"
     );
     assert!(
