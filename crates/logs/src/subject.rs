@@ -103,7 +103,7 @@ fn relative_path(s: &str, glob: bool) -> Option<String> {
         return None;
     }
     let windows;
-    let s = match windows_workspace(s) {
+    let s = match windows_workspace(s).or_else(|| windows_relative(s)) {
         Some(rel) => {
             windows = rel;
             windows.as_str()
@@ -165,6 +165,23 @@ fn windows_workspace(s: &str) -> Option<String> {
     let mut parts = rest.splitn(3, '/');
     let (owner, repo, path) = (parts.next()?, parts.next()?, parts.next()?);
     (owner == repo && !owner.starts_with('_') && !path.is_empty()).then(|| path.to_string())
+}
+
+/// `requirements\dev.txt` (also `requirements\\dev.txt`, as Python's repr
+/// prints it): a relative path written the Windows way, in `/` form. Only a
+/// path with no `/` at all: a mix is not one path convention.
+fn windows_relative(s: &str) -> Option<String> {
+    if !s.contains('\\') || s.contains('/') || s.contains(':') || s.starts_with('\\') {
+        return None;
+    }
+    let mut unix = String::with_capacity(s.len());
+    for c in s.chars() {
+        let c = if c == '\\' { '/' } else { c };
+        if !(c == '/' && unix.ends_with('/')) {
+            unix.push(c);
+        }
+    }
+    Some(unix)
 }
 
 /// Strips a known checkout prefix from an absolute path.
@@ -296,6 +313,25 @@ mod tests {
             workspace_path("C:/actions-runner/_work/app/app/dist").as_deref(),
             Some("dist")
         );
+        // Self-hosted runners check out under `{runner dir}/_work/`.
+        assert_eq!(
+            workspace_path("/home/ci/actions-runner/_work/infra/infra/main.tf").as_deref(),
+            Some("main.tf")
+        );
+        assert_eq!(
+            workspace_path("E:\\runners\\r1\\_work\\app\\app\\out.zip").as_deref(),
+            Some("out.zip")
+        );
+        // A relative path written the Windows way.
+        assert_eq!(
+            workspace_path("requirements\\\\dev.txt").as_deref(),
+            Some("requirements/dev.txt")
+        );
+        assert_eq!(
+            workspace_path("scripts\\build.ps1").as_deref(),
+            Some("scripts/build.ps1")
+        );
+        assert_eq!(workspace_path("a\\..\\b"), None);
         assert_eq!(workspace_path("D:\\a\\_temp\\x.ps1"), None);
         assert_eq!(workspace_path("D:\\a\\app\\app\\..\\x"), None);
         assert_eq!(workspace_path("dist/*.whl"), None);

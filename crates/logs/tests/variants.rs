@@ -135,6 +135,55 @@ const CASES: &[(&str, Category, Option<&str>)] = &[
     ("ghlog-generic-then-specific.log", MissingCommand, Some("shellcheck")),
     ("consequence-resolver-then-module.log", Unknown, None),
     ("consequence-tests-then-upload.log", Unknown, None),
+    // A second batch, written after the first one passed and run once as it
+    // was written (see docs/accuracy.md).
+    ("container-sudo-missing.log", MissingCommand, Some("sudo")),
+    ("node-esm-dist-missing.log", FileNotFound, Some("dist/cli.mjs")),
+    ("python-sklearn-macos.log", MissingDependency, Some("scikit-learn")),
+    (
+        "pwsh-docker-compose-missing.log",
+        MissingCommand,
+        Some("docker-compose"),
+    ),
+    ("gitbash-make-missing.log", MissingCommand, Some("make")),
+    ("go-mod-missing-subdir.log", FileNotFound, Some("go.mod")),
+    ("pnpm-missing.log", MissingCommand, Some("pnpm")),
+    ("curl-json-primary-limit.log", RateLimit, Some("GitHub REST API")),
+    ("npm6-scoped-429.log", RateLimit, Some("npm registry")),
+    ("cargo-index-429.log", RateLimit, Some("crates.io")),
+    ("timeout-go-duration.log", Timeout, Some("120")),
+    ("hosted-lost-communication.log", Unknown, None),
+    ("apt-unable-to-locate.log", Unknown, None),
+    ("trap-pytest-assert-quotes-module.log", Unknown, None),
+    ("trap-grep-docs.log", Unknown, None),
+    ("cmd-pwsh-missing.log", MissingCommand, Some("pwsh")),
+    ("tar-cannot-open.log", FileNotFound, Some("dist/release.tar.gz")),
+    ("ls-cannot-access.log", FileNotFound, Some("coverage/lcov.info")),
+    ("mv-glob-missing.log", FileNotFound, Some("build/libs/*.jar")),
+    (
+        "setup-python-selfhosted-arm.log",
+        OptionalJob,
+        Some("tool_unavailable_for_architecture"),
+    ),
+    ("go-cgo-gcc-missing.log", MissingCommand, Some("gcc")),
+    ("python-manage-missing.log", FileNotFound, Some("manage.py")),
+    (
+        "pip-requirements-windows.log",
+        FileNotFound,
+        Some("requirements/dev.txt"),
+    ),
+    (
+        "gh-secondary-content-creation.log",
+        RateLimit,
+        Some("GitHub REST API (secondary rate limit)"),
+    ),
+    ("gradle-wrapper-download-429.log", RateLimit, Some("a service")),
+    (
+        "node-playwright-test-missing.log",
+        MissingDependency,
+        Some("@playwright/test"),
+    ),
+    ("xcrun-altool-missing.log", MissingCommand, Some("altool")),
 ];
 
 fn dir() -> String {

@@ -53,7 +53,10 @@ pub const ENTRIES: &[Entry] = &[
                   exit status",
         needles: &["cannot find -l", "undefined reference to", "ld returned"],
         check: link_error,
-        examples: &[ex("/usr/bin/ld: cannot find -lssl", Category::Unknown, None)],
+        examples: &[
+            ex("/usr/bin/ld: cannot find -lssl", Category::Unknown, None),
+            ex("collect2: error: ld returned 1 exit status", Category::Unknown, None),
+        ],
     },
     Entry {
         id: "build_tools/make-no-makefile",
@@ -124,8 +127,12 @@ fn missing_shared_library(_: &Line<'_>) -> Option<Hit> {
     ))
 }
 
-fn link_error(_: &Line<'_>) -> Option<Hit> {
-    Some(Hit::blocker("Link error (a missing library or symbol)."))
+fn link_error(line: &Line<'_>) -> Option<Hit> {
+    // `ld returned` as a word: GNU tar's `tar: Child returned status 2` is not
+    // the linker.
+    regex!(r"cannot find -l|undefined reference to|\bld returned \d+ exit status")
+        .is_match(line.text)
+        .then(|| Hit::blocker("Link error (a missing library or symbol)."))
 }
 
 fn make_no_makefile(_: &Line<'_>) -> Option<Hit> {

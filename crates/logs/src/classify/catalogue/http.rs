@@ -6,7 +6,8 @@
 //! Sources: RFC 6585 (429 Too Many Requests), RFC 9110 (403, 5xx), curl's
 //! `The requested URL returned error: {code}`, .NET's `Response status code does
 //! not indicate success: {code} ({reason}).`, requests' `{code} Client Error:
-//! {reason} for url: {url}`, pip's `HTTP error {code} while getting {url}`, uv's
+//! {reason} for url: {url}`, pip's `HTTP error {code} while getting {url}`, the JDK's
+//! `HttpURLConnection` (`Server returned HTTP response code: {code} for URL: {url}`), uv's
 //! `HTTP status client error ({code} {reason}) for url ({url})`, and Sonatype's
 //! Maven Central throttling text (`has hit the rate limit with Maven Central`).
 
@@ -20,7 +21,8 @@ pub const ENTRIES: &[Entry] = &[
         id: "http/too-many-requests",
         grammar: "429 Too Many Requests | Too Many Requests (429) | returned error: 429 | HTTP error 429 while getting \
                   {url} | 429 Client Error: Too Many Requests for url: {url} | (429 Too Many Requests) for url ({url}) | \
-                  (429) Too Many Requests",
+                  (429) Too Many Requests | Server returned HTTP response code: 429 for URL: {url} (the JDK's \
+                  HttpURLConnection, e.g. the Gradle wrapper's download)",
         needles: &["429", "Too Many Requests", "too many requests"],
         check: too_many_requests,
         examples: &[
@@ -31,6 +33,12 @@ pub const ENTRIES: &[Entry] = &[
             ),
             ex(
                 "curl: (22) The requested URL returned error: 429",
+                Category::RateLimit,
+                Some("a service"),
+            ),
+            ex(
+                "java.io.IOException: Server returned HTTP response code: 429 for URL: \
+                 https://services.gradle.org/distributions/gradle-8.11.1-bin.zip",
                 Category::RateLimit,
                 Some("a service"),
             ),
@@ -111,7 +119,7 @@ pub const ENTRIES: &[Entry] = &[
 fn too_many_requests(line: &Line<'_>) -> Option<Hit> {
     let text = line.text;
     let status = regex!(
-        r"(?i)\b429\s+(?:Too Many Requests|Client Error)|Too Many Requests\s*\(429\)|\(429\)|returned error: 429\b|HTTP(?: error| status| status code|/\d(?:\.\d)?)? 429\b|status code:? 429\b|got 429\b|429 TOO MANY REQUESTS"
+        r"(?i)\b429\s+(?:Too Many Requests|Client Error)|Too Many Requests\s*\(429\)|\(429\)|returned error: 429\b|HTTP(?: error| status| status code|/\d(?:\.\d)?)? 429\b|status code:? 429\b|got 429\b|429 TOO MANY REQUESTS|HTTP response code: 429\b"
     )
     .is_match(text)
         || text.contains("Too Many Requests") && !line.is_warning();

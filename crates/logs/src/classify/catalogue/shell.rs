@@ -199,7 +199,8 @@ pub const ENTRIES: &[Entry] = &[
         id: "shell/file-operand-missing",
         grammar: "{tool}: cannot stat '{path}': No such file or directory | {tool}: cannot access '{path}': No such \
                   file or directory | {tool}: {path}: No such file or directory | tar: {path}: Cannot open: No such \
-                  file or directory | {shell}: line {n}: cd: {path}: No such file or directory",
+                  file or directory | tar (child): {path}: Cannot open: No such file or directory (GNU tar's \
+                  decompressor child) | {shell}: line {n}: cd: {path}: No such file or directory",
         needles: &["No such file or directory"],
         check: file_operand_missing,
         examples: &[
@@ -207,6 +208,11 @@ pub const ENTRIES: &[Entry] = &[
                 "cp: cannot stat 'dist/app.tar.gz': No such file or directory",
                 Category::FileNotFound,
                 Some("dist/app.tar.gz"),
+            ),
+            ex(
+                "tar (child): out/site.tgz: Cannot open: No such file or directory",
+                Category::FileNotFound,
+                Some("out/site.tgz"),
             ),
             ex(
                 "/home/runner/work/_temp/9f.sh: line 1: cd: packages/web: No such file or directory",
@@ -386,7 +392,7 @@ fn in_script_dir(path: &str, line: &Line<'_>) -> String {
 fn file_operand_missing(line: &Line<'_>) -> Option<Hit> {
     let text = line.text;
     let re = regex!(
-        r#"(?:^|[\s:/])(cat|cp|mv|ls|rm|ln|chmod|chown|stat|head|tail|wc|sort|diff|cmp|sha256sum|sha1sum|md5sum|source|tar|unzip|gzip|gunzip|readlink|realpath|touch|install|rsync|cd|\.): (?:cannot (?:stat|access|open|remove) )?['‘"]?([^'’":]+?)['’"]?: (?:Cannot (?:open|stat): )?No such file or directory"#
+        r#"(?:^|[\s:/])(cat|cp|mv|ls|rm|ln|chmod|chown|stat|head|tail|wc|sort|diff|cmp|sha256sum|sha1sum|md5sum|source|tar|unzip|gzip|gunzip|readlink|realpath|touch|install|rsync|cd|\.)(?: \(child\))?: (?:cannot (?:stat|access|open|remove) )?['‘"]?([^'’":]+?)['’"]?: (?:Cannot (?:open|stat): )?No such file or directory"#
     );
     let c = re.captures(text)?;
     let path = in_script_dir(&c[2], line);
