@@ -318,6 +318,29 @@ jobs:
     assert_eq!(out.status.code(), Some(0), "{stderr}");
 }
 
+/// `-v` says whether shellcheck checks the `run:` scripts: on (and which
+/// program) when it is installed, not installed, or off by the config.
+#[test]
+fn verbose_says_whether_shellcheck_runs() {
+    let wf = "on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo hi\n";
+    let dir = repo(&[(".github/workflows/ci.yml", wf)]);
+    let out = autoheal(dir.path(), &["check", "-v"]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    let want = if autoheal_shellcheck::installed().is_some() {
+        "autoheal: shellcheck: on ("
+    } else {
+        "autoheal: shellcheck: not installed"
+    };
+    assert!(stderr.contains(want), "{stderr}");
+    let off = repo(&[
+        (".github/workflows/ci.yml", wf),
+        (".github/autoheal.yml", "shellcheck: false\n"),
+    ]);
+    let out = autoheal(off.path(), &["check", "-v"]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("autoheal: shellcheck: off"), "{stderr}");
+}
+
 #[test]
 fn without_paths_every_action_in_the_repository_is_linted() {
     let action = "name: a\ndescription: d\nruns:\n  using: composite\n  steps:\n    - run: echo\n";
