@@ -165,7 +165,11 @@ fn runs(ctx: &mut Context<'_>, e: &Entry) {
     for x in entries {
         let v = &x.value;
         match x.key.as_str().unwrap_or("") {
-            k @ ("main" | "pre" | "post" | "image") => string(ctx, v, &format!("\"{k}\""), true),
+            k @ ("main" | "pre" | "post") => string(ctx, v, &format!("\"{k}\""), true),
+            "image" => {
+                string(ctx, v, "\"image\"", true);
+                docker_image(ctx, v);
+            }
             k @ ("pre-if" | "post-if" | "entrypoint" | "pre-entrypoint" | "post-entrypoint") => {
                 string(ctx, v, &format!("\"{k}\""), false);
             }
@@ -193,5 +197,25 @@ fn runs(ctx: &mut Context<'_>, e: &Entry) {
             },
             _ => {}
         }
+    }
+}
+
+/// `image: docker://…` names a registry image the runner pulls: it must
+/// have the form a step's `uses: docker://…` has (an empty tag after `:`
+/// cannot be pulled).
+fn docker_image(ctx: &mut Context<'_>, image: &Node) {
+    let Some(value) = image
+        .as_str()
+        .filter(|v| v.starts_with("docker://") && !image.is_expression())
+    else {
+        return;
+    };
+    if let Err(why) = crate::rules::action::parse_action_ref(value) {
+        report(
+            ctx,
+            INVALID_VALUE,
+            image,
+            format!("invalid Docker image {value:?}: {why}"),
+        );
     }
 }
