@@ -23,7 +23,9 @@
 //! `<file>:<line> <actionlint|autoheal>: <who is right and why>`. The harness
 //! prints the verdict beside the difference and counts differences without
 //! one, so a new difference stands out. It needs actionlint (`ACTIONLINT`, or
-//! `actionlint` on PATH) and no corpus.
+//! `actionlint` on PATH) and no corpus. The run fails when fewer actionlint
+//! lines are found than the floor in `docs/accuracy.md` records, or when a
+//! difference has no verdict.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
@@ -97,6 +99,24 @@ pub fn run(args: &[&str]) -> anyhow::Result<()> {
             t.unexplained
         );
     }
+    check_floor(&totals)
+}
+
+/// Fail when fewer actionlint lines are found than `docs/accuracy.md`
+/// records (its `eval-diff-actionlint-floor` block), or when a difference
+/// has no reviewed verdict.
+fn check_floor(totals: &[Totals; 2]) -> anyhow::Result<()> {
+    let doc = crate::workspace_root().join("docs/accuracy.md");
+    let [design, holdout] = crate::floor::read(&doc, "eval-diff-actionlint-floor", ["design", "holdout"])?;
+    let unexplained: usize = totals.iter().map(|t| t.unexplained).sum();
+    if totals[0].found < design || totals[1].found < holdout || unexplained > 0 {
+        anyhow::bail!(
+            "diff-actionlint below the recorded floor: design {} (floor {design}), holdout {} (floor {holdout}), {unexplained} differences without a verdict",
+            totals[0].found,
+            totals[1].found
+        );
+    }
+    println!("recorded floor held: design ≥ {design}, holdout ≥ {holdout}, every difference has a verdict");
     Ok(())
 }
 
