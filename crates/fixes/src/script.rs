@@ -96,11 +96,6 @@ impl<'a> Script<'a> {
             lines,
         })
     }
-
-    /// Line `n` (1-based) of the script.
-    pub fn line(&self, n: u32) -> Option<&ScriptLine<'a>> {
-        self.lines.get((n as usize).checked_sub(1)?)
-    }
 }
 
 fn next_line(source: &str, line_end: usize) -> Option<usize> {
@@ -188,10 +183,7 @@ mod tests {
         assert!(s.block);
         let texts: Vec<&str> = s.lines.iter().map(|l| l.text).collect();
         assert_eq!(texts, ["make", "", "  ./x.sh arg"]);
-        assert_eq!(
-            &src[s.line(3).unwrap().range.start..s.line(3).unwrap().range.end],
-            "  ./x.sh arg"
-        );
+        assert_eq!(&src[s.lines[2].range.start..s.lines[2].range.end], "  ./x.sh arg");
     }
 
     #[test]

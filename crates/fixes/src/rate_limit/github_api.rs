@@ -82,13 +82,13 @@ fn action_input(ctx: &Ctx<'_>, step: &Step<'_>, uses: &str) -> Result<Part, Stri
     }
     .ok_or("the step's `with:` cannot be edited")?;
     Ok(Part {
-        edit,
+        edits: vec![edit],
         does: format!(
             "passes the job's `GITHUB_TOKEN` to `{repo}` through its `{input}` input, which it documents for this: \
              authenticated requests get a much higher limit than anonymous ones from the runner's shared address"
         ),
         title: format!("pass the job's token to `{repo}` (`{input}`)"),
-        check: format!("{input}: {TOKEN}"),
+        checks: vec![format!("{input}: {TOKEN}")],
         safe: true,
     })
 }
@@ -128,13 +128,13 @@ fn script_variable(ctx: &Ctx<'_>, wf: &Workflow<'_>, job: &Job<'_>, step: &Step<
     let edit = insert_nested(ctx.path, ctx.source, step.node, "env", var, TOKEN)
         .ok_or("the step's `env:` cannot be edited")?;
     Ok(Part {
-        edit,
+        edits: vec![edit],
         does: format!(
             "sets `{var}`, which the script already sends but nothing defined, to the job's `GITHUB_TOKEN`, so its requests \
              are authenticated"
         ),
         title: format!("set `{var}` for the API calls"),
-        check: format!("{var}: {TOKEN}"),
+        checks: vec![format!("{var}: {TOKEN}")],
         safe: true,
     })
 }

@@ -42,13 +42,13 @@ use crate::{Candidate, Ctx, Files, Generated, RateLimitService, locate};
 
 /// A change the fix makes, with what must be in the edited job afterwards.
 pub(crate) struct Part {
-    pub edit: Edit,
+    pub edits: Vec<Edit>,
     /// What this part does, for the explanation ("logs in to Docker Hub …").
     pub does: String,
     /// Short form for the title ("retry `npm ci`").
     pub title: String,
-    /// Text the edited job must contain.
-    pub check: String,
+    /// Texts the edited job must contain.
+    pub checks: Vec<String>,
     /// Keeps the workflow's meaning (a token for an action that asks for
     /// one, a retry) rather than changing what runs.
     pub safe: bool,
@@ -110,13 +110,23 @@ fn commands(service: RateLimitService) -> &'static [&'static str] {
             "go list",
             "go work",
         ],
-        RateLimitService::GithubRestPrimary | RateLimitService::GithubRestSecondary => &["gh", "curl", "wget"],
+        RateLimitService::GithubRestPrimary | RateLimitService::GithubRestSecondary => &["gh"],
         RateLimitService::Other => &[],
     }
 }
 
 pub(crate) fn runs_service_command(line: &str, service: RateLimitService) -> bool {
-    commands(service).iter().any(|c| mentions_command(line, c))
+    commands(service).iter().any(|c| mentions_command(line, c)) || calls_github_api(line, service)
+}
+
+/// `curl`/`wget` talk to the GitHub REST API only when the line names it
+/// (a download from elsewhere is not what the limit refused).
+fn calls_github_api(line: &str, service: RateLimitService) -> bool {
+    matches!(
+        service,
+        RateLimitService::GithubRestPrimary | RateLimitService::GithubRestSecondary
+    ) && ["curl", "wget"].iter().any(|c| mentions_command(line, c))
+        && (line.contains("api.github.com") || line.contains("GITHUB_API_URL"))
 }
 
 /// The step the log names, else the only step of the job whose script runs
@@ -237,14 +247,14 @@ pub(crate) fn generate(ctx: &Ctx<'_>) -> Generated {
         "{} in step \"{step_name}\" ({limit})",
         crate::capitalize(&titles.join(" and "))
     );
-    let edits: Vec<Edit> = parts.iter().map(|p| p.edit.clone()).collect();
+    let edits: Vec<Edit> = parts.iter().flat_map(|p| p.edits.iter().cloned()).collect();
     let fix = if parts.iter().all(|p| p.safe) {
         Fix::safe(title, edits)
     } else {
         Fix::unsafe_(title, edits)
     }
     .with_explanation(explanation);
-    let checks: Vec<String> = parts.into_iter().map(|p| p.check).collect();
+    let checks: Vec<String> = parts.into_iter().flat_map(|p| p.checks).collect();
     let (path, job_id) = (ctx.path.to_string(), job.id.to_string());
     let intent = move |files: &Files| {
         let text = files.get(&path).ok_or("workflow missing")?;

@@ -78,13 +78,13 @@ pub(super) fn docker_hub(ctx: &Ctx<'_>, job: &Job<'_>, step: &Step<'_>) -> Resul
     let edit = insert_step_before(ctx.path, ctx.source, job, step.index, &block)
         .ok_or("cannot insert a step here (flow-style steps?)")?;
     Ok(Some(Part {
-        edit,
+        edits: vec![edit],
         does: format!(
             "logs in to Docker Hub first with the workflow's existing `{user}`/`{pass}` secrets, since authenticated pulls \
              have a higher limit than anonymous ones"
         ),
         title: "log in to Docker Hub".into(),
-        check: LOGIN_ACTION.into(),
+        checks: vec![LOGIN_ACTION.into()],
         safe: true,
     }))
 }
@@ -120,13 +120,13 @@ pub(super) fn ghcr(ctx: &Ctx<'_>, wf: &Workflow<'_>, job: &Job<'_>, step: &Step<
                 let edit = set_entry(ctx.path, ctx.source, p, None, "packages", "read")
                     .ok_or("the `permissions:` mapping cannot be edited")?;
                 parts.push(Part {
-                    edit,
+                    edits: vec![edit],
                     does: format!(
                         "adds `packages: read` to the `permissions:` of {scope}, which the login needs and which its explicit \
                          list left out"
                     ),
                     title: "allow `packages: read`".into(),
-                    check: "packages: read".into(),
+                    checks: vec!["packages: read".into()],
                     safe: false,
                 });
             }
@@ -148,12 +148,12 @@ pub(super) fn ghcr(ctx: &Ctx<'_>, wf: &Workflow<'_>, job: &Job<'_>, step: &Step<
     parts.insert(
         0,
         Part {
-            edit,
+            edits: vec![edit],
             does: "logs in to ghcr.io first with the job's `GITHUB_TOKEN`, since authenticated pulls have a higher limit than \
                    anonymous ones"
                 .into(),
             title: "log in to ghcr.io".into(),
-            check: "registry: ghcr.io".into(),
+            checks: vec!["registry: ghcr.io".into()],
             safe: true,
         },
     );

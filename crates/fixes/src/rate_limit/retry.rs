@@ -10,7 +10,7 @@ use autoheal_engine::yaml::Node;
 
 use super::{Part, runs_service_command};
 use crate::runner::runs_posix_shell;
-use crate::script::{Script, ScriptLine, is_simple_line, mentions_command, strip_comment};
+use crate::script::{Script, is_simple_line, mentions_command, strip_comment};
 use crate::yaml_edit::set_entry;
 use crate::{Ctx, RateLimitService};
 
@@ -25,7 +25,14 @@ fn first_delay(service: RateLimitService) -> u32 {
     }
 }
 
-/// Replace the refused line of the step's script with a bounded retry loop.
+/// Most commands one fix wraps: past that it rewrites the script, which a
+/// person should do.
+const MAX_WRAPPED_COMMANDS: usize = 4;
+
+/// Replace the refused line of the step's script with a bounded retry loop;
+/// when the log does not say which line it was, every line of the step that
+/// talks to the service (each is one request-making command, refused as a
+/// whole by the limit, so running it again is what the service asks).
 pub(super) fn wrap(
     ctx: &Ctx<'_>,
     root: &Node,
@@ -50,25 +57,114 @@ pub(super) fn wrap(
     {
         return Ok(None);
     }
-    let line = pick_line(ctx, &script, service).ok_or_else(|| {
-        format!(
-            "cannot tell which line of the script talks to the {}",
-            service.display_name()
-        )
-    })?;
-    let code = strip_comment(line.text).trim_end();
-    let comment = &line.text[code.len()..];
-    let own = code.len() - code.trim_start().len();
-    let code = code.trim_start();
+    let units = pick_units(ctx, &script, service)?;
+    let base = first_delay(service);
+    let eol = edit::line_ending(ctx.source);
+    let mut edits = Vec::new();
+    let mut checks = Vec::new();
+    let mut commands = Vec::new();
+    for unit in &units {
+        let lines = &script.lines[unit.first..=unit.last];
+        let first = lines[0].text;
+        let own = first.len() - first.trim_start().len();
+        let last = lines[lines.len() - 1].text;
+        let last_code = strip_comment(last).trim_end();
+        let comment = &last[last_code.len()..];
+        // The command's lines as written (a continuation keeps its own
+        // indentation, relative to the command's first line).
+        let mut code_lines: Vec<&str> = lines.iter().map(|l| l.text.trim_end()).collect();
+        *code_lines.last_mut().expect("a unit has a line") = last_code;
+        let code_lines: Vec<String> = code_lines
+            .iter()
+            .enumerate()
+            .map(|(i, l)| {
+                if i == 0 {
+                    l.trim_start().to_string()
+                } else {
+                    l.get(own..).unwrap_or(l.trim_start()).to_string()
+                }
+            })
+            .collect();
+        let body = loop_lines(&code_lines, comment, service);
+        checks.push(format!("if {}", code_lines[0]));
+        commands.push(code_lines[0].trim_end_matches('\\').trim_end().to_string());
+        edits.push(if script.block {
+            let pad = " ".repeat(script.indent + own);
+            let text = body
+                .iter()
+                .enumerate()
+                .map(|(i, l)| {
+                    if i == 0 {
+                        format!("{}{l}", " ".repeat(own))
+                    } else {
+                        format!("{pad}{l}")
+                    }
+                })
+                .collect::<Vec<_>>()
+                .join(eol);
+            let end = lines[lines.len() - 1].range.end;
+            Edit::replace(ctx.path, TextRange::new(lines[0].range.start - own, end), text)
+        } else {
+            let key_col = step
+                .node
+                .entry("run")
+                .map(|e| edit::column(ctx.source, e.key.span.start))
+                .ok_or("no run key")?;
+            let pad = " ".repeat(key_col + edit::indent_unit(ctx.source));
+            let text: String = body.iter().map(|l| format!("{eol}{pad}{l}")).collect();
+            Edit::replace(ctx.path, run.span, format!("|{text}"))
+        });
+    }
+    let delays: Vec<String> = (0..ATTEMPTS - 1).map(|i| (base << i).to_string()).collect();
+    let quoted: Vec<String> = commands.iter().map(|c| format!("`{c}`")).collect();
+    let does = format!(
+        "retries {} up to {ATTEMPTS} times, waiting about {} seconds plus a random jitter between attempts{}",
+        quoted.join(", "),
+        delays.join(", "),
+        if commands.len() > 1 {
+            " (the log does not say which of the step's commands was refused, so each one that talks to the service is \
+             retried on its own)"
+        } else {
+            ""
+        }
+    );
+    let title = match commands.as_slice() {
+        [one] => format!("retry `{}`", short(one)),
+        [first, rest @ ..] => format!("retry `{}` and {} more command(s)", short(first), rest.len()),
+        [] => return Ok(None),
+    };
+    Ok(Some(Part {
+        edits,
+        does,
+        title,
+        checks,
+        safe: true,
+    }))
+}
+
+/// The retry loop around one command, given as its lines (its comment kept
+/// on its last line).
+fn loop_lines(code: &[String], comment: &str, service: RateLimitService) -> Vec<String> {
     let base = first_delay(service);
     let limit = super::limit_name(service);
-    let body = [
+    let mut out = vec![
         format!("# Retry with exponential backoff and jitter: the {limit} resets after a while."),
         format!(
             "for attempt in {}; do",
             (1..=ATTEMPTS).map(|i| i.to_string()).collect::<Vec<_>>().join(" ")
         ),
-        format!("  if {code}; then break; fi{comment}"),
+    ];
+    let n = code.len();
+    for (i, line) in code.iter().enumerate() {
+        let head = if i == 0 { "  if " } else { "  " };
+        let tail = if i + 1 == n {
+            format!("; then break; fi{comment}")
+        } else {
+            String::new()
+        };
+        out.push(format!("{head}{line}{tail}"));
+    }
+    out.extend([
         format!(
             "  if [ \"$attempt\" -eq {ATTEMPTS} ]; then echo \"giving up after $attempt attempts\" >&2; exit 1; fi"
         ),
@@ -76,47 +172,8 @@ pub(super) fn wrap(
         "  echo \"attempt $attempt failed; retrying in ${delay}s\" >&2".to_string(),
         "  sleep \"$delay\"".to_string(),
         "done".to_string(),
-    ];
-    let eol = edit::line_ending(ctx.source);
-    let check = format!("if {code}; then break; fi");
-    let delays: Vec<String> = (0..ATTEMPTS - 1).map(|i| (base << i).to_string()).collect();
-    let does = format!(
-        "retries `{code}` up to {ATTEMPTS} times, waiting about {} seconds plus a random jitter between attempts",
-        delays.join(", ")
-    );
-    let title = format!("retry `{}`", short(code));
-    let edit = if script.block {
-        let pad = " ".repeat(script.indent + own);
-        let text = body
-            .iter()
-            .enumerate()
-            .map(|(i, l)| {
-                if i == 0 {
-                    format!("{}{l}", " ".repeat(own))
-                } else {
-                    format!("{pad}{l}")
-                }
-            })
-            .collect::<Vec<_>>()
-            .join(eol);
-        Edit::replace(ctx.path, TextRange::new(line.range.start - own, line.range.end), text)
-    } else {
-        let key_col = step
-            .node
-            .entry("run")
-            .map(|e| edit::column(ctx.source, e.key.span.start))
-            .ok_or("no run key")?;
-        let pad = " ".repeat(key_col + edit::indent_unit(ctx.source));
-        let text: String = body.iter().map(|l| format!("{eol}{pad}{l}")).collect();
-        Edit::replace(ctx.path, run.span, format!("|{text}"))
-    };
-    Ok(Some(Part {
-        edit,
-        does,
-        title,
-        check,
-        safe: true,
-    }))
+    ]);
+    out
 }
 
 /// The command as a title shows it: at most a few words.
@@ -129,28 +186,148 @@ fn short(code: &str) -> String {
     }
 }
 
-/// The line the log names (`….sh: line N`), else the only line that runs
-/// one of the service's commands, else the only line of the script.
-fn pick_line<'s, 'a>(ctx: &Ctx<'_>, script: &'s Script<'a>, service: RateLimitService) -> Option<&'s ScriptLine<'a>> {
-    if let Some(n) = ctx.failure.script_line {
-        return script.line(n).filter(|l| is_simple_line(l.text));
-    }
-    let code_lines: Vec<&ScriptLine<'_>> = script
-        .lines
-        .iter()
-        .filter(|l| !strip_comment(l.text).trim().is_empty())
-        .collect();
-    let talking: Vec<&ScriptLine<'_>> = code_lines
-        .iter()
-        .copied()
-        .filter(|l| runs_service_command(strip_comment(l.text), service))
-        .collect();
-    let chosen = match (talking.as_slice(), code_lines.as_slice()) {
-        ([one], _) => *one,
-        ([], [only]) => *only,
-        _ => return None,
+/// One command of the script: lines `first..=last` (more than one when
+/// lines end with `\`), and whether a loop may replace it whole.
+struct Unit {
+    first: usize,
+    last: usize,
+    whole: bool,
+}
+
+/// The command the log names (`….sh: line N`), else every command that
+/// runs one of the service's commands, else the only command of the script.
+/// Each must be a whole command of its own: not continued from the line
+/// before, not part of a pipeline spanning lines, not a `case` branch.
+fn pick_units(ctx: &Ctx<'_>, script: &Script<'_>, service: RateLimitService) -> Result<Vec<Unit>, String> {
+    let cannot = || {
+        format!(
+            "cannot tell which line of the script talks to the {}",
+            service.display_name()
+        )
     };
-    is_simple_line(chosen.text).then_some(chosen)
+    let mut all = units(script);
+    if let Some(n) = ctx.failure.script_line {
+        let i = (n as usize).checked_sub(1).ok_or_else(cannot)?;
+        let at = all
+            .iter()
+            .position(|u| u.first <= i && i <= u.last)
+            .ok_or_else(cannot)?;
+        let unit = all.swap_remove(at);
+        return if unit.whole { Ok(vec![unit]) } else { Err(cannot()) };
+    }
+    let talks = |u: &Unit| {
+        script.lines[u.first..=u.last]
+            .iter()
+            .any(|l| runs_service_command(strip_comment(l.text), service))
+    };
+    let (talking, quiet): (Vec<Unit>, Vec<Unit>) = all.into_iter().partition(|u| talks(u));
+    let chosen = match talking.len() {
+        0 if quiet.len() == 1 => quiet,
+        0 => return Err(cannot()),
+        n if n > MAX_WRAPPED_COMMANDS => {
+            return Err(format!(
+                "{n} commands of the script talk to the {} and the log does not say which was refused; wrapping them all \
+                 would rewrite the script (a manual fix)",
+                service.display_name()
+            ));
+        }
+        _ => talking,
+    };
+    if chosen.iter().any(|u| !u.whole) {
+        return Err(format!(
+            "the line that talks to the {} is part of a longer command (a pipeline or list spanning lines, a block, or a \
+             `case` branch), so it is not wrapped",
+            service.display_name()
+        ));
+    }
+    Ok(chosen)
+}
+
+/// The script's commands: text inside heredocs and strings spanning lines is
+/// no command; lines joined by a trailing `\` are one.
+fn units(script: &Script<'_>) -> Vec<Unit> {
+    let mut out: Vec<Unit> = Vec::new();
+    let mut heredoc_end: Option<String> = None;
+    let mut continued = false;
+    let mut backslash = false;
+    let mut quote = None;
+    for (i, line) in script.lines.iter().enumerate() {
+        if let Some(end) = &heredoc_end {
+            if line.text.trim() == end.as_str() {
+                heredoc_end = None;
+            }
+            continue;
+        }
+        let (opened_in, closed_in) = (quote, open_quote(line.text, quote));
+        quote = closed_in;
+        let code = strip_comment(line.text).trim();
+        if opened_in.is_some() {
+            if let Some(u) = out.last_mut().filter(|u| u.last + 1 == i) {
+                u.whole = false;
+            }
+            continue;
+        }
+        if code.is_empty() {
+            continue;
+        }
+        let ends_backslash = code.ends_with('\\');
+        let bare = code.trim_end_matches('\\').trim_end();
+        let first = bare.split_whitespace().next().unwrap_or("");
+        let case_branch = first.ends_with(')') || bare.ends_with(";;");
+        let simple = closed_in.is_none() && !case_branch && is_simple_line(bare);
+        heredoc_end = heredoc_delimiter(code);
+        if backslash {
+            // A continuation line: part of the unit before.
+            if let Some(u) = out.last_mut() {
+                u.last = i;
+                u.whole &= simple && heredoc_end.is_none();
+            }
+        } else {
+            out.push(Unit {
+                first: i,
+                last: i,
+                whole: !continued && simple && heredoc_end.is_none(),
+            });
+        }
+        backslash = ends_backslash;
+        continued = !ends_backslash && (code.ends_with('|') || code.ends_with("&&") || code.ends_with('('));
+    }
+    out
+}
+
+/// The quote (`'` or `"`) still open after `line`, given the one open
+/// before it; a `#` outside quotes ends the code.
+fn open_quote(line: &str, mut open: Option<char>) -> Option<char> {
+    let mut chars = line.chars().peekable();
+    let mut prev = ' ';
+    while let Some(c) = chars.next() {
+        match (open, c) {
+            (Some('"') | None, '\\') => {
+                chars.next();
+            }
+            (None, '#') if prev.is_whitespace() => return None,
+            (None, '\'' | '"') => open = Some(c),
+            (Some(q), c) if c == q => open = None,
+            _ => {}
+        }
+        prev = c;
+    }
+    open
+}
+
+/// `cat <<EOF`, `<<-'END'` → the line that ends the heredoc.
+fn heredoc_delimiter(code: &str) -> Option<String> {
+    let at = code.find("<<")?;
+    let rest = code[at + 2..].trim_start_matches('-').trim_start();
+    if rest.starts_with('<') {
+        return None; // `<<<` is a here-string
+    }
+    let word: String = rest
+        .trim_start_matches(['\'', '"'])
+        .chars()
+        .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
+        .collect();
+    (!word.is_empty()).then_some(word)
 }
 
 /// `cache: maven` / `cache: gradle` on the job's `actions/setup-java` step,
@@ -188,13 +365,13 @@ pub(super) fn java_cache(ctx: &Ctx<'_>, job: &Job<'_>, step: &Step<'_>) -> Resul
     }
     .ok_or("the `actions/setup-java` step's `with:` cannot be edited")?;
     Ok(Some(Part {
-        edit,
+        edits: vec![edit],
         does: format!(
             "turns on the dependency cache of step \"{}\" (`cache: {tool}`), so later runs download fewer artifacts",
             setup.display_name()
         ),
         title: format!("cache {tool} dependencies"),
-        check: format!("cache: {tool}"),
+        checks: vec![format!("cache: {tool}")],
         safe: true,
     }))
 }

@@ -313,3 +313,104 @@ jobs:
     let reason = manual_reason(&action, src);
     assert!(reason.contains("runs an action"), "{reason}");
 }
+
+/// The log of a secondary limit does not say which `gh` call was refused:
+/// each whole `gh` command of the step is retried on its own; lines that are
+/// part of a longer command (heredoc, string, continuation) never are.
+#[test]
+fn every_whole_command_that_talks_to_the_service_is_retried_when_the_log_names_none() {
+    let src = "\
+on: push
+jobs:
+  triage:
+    runs-on: ubuntu-latest
+    steps:
+      - name: Label
+        run: |
+          echo start
+          gh issue edit 1 --add-label bug
+          cat > note.md <<'EOF'
+          gh is mentioned here
+          EOF
+          gh issue comment 1 --body-file note.md   # note
+";
+    let f = limited(RateLimitService::GithubRestSecondary, "triage").at_step_name("Label");
+    let fix = first_fix(&f, src);
+    assert_eq!(
+        fix.title,
+        "Retry `gh issue edit …` and 1 more command(s) in step \"Label\" (GitHub REST API secondary rate limit)"
+    );
+    assert!(
+        fix.explanation.contains("each one that talks to the service"),
+        "{}",
+        fix.explanation
+    );
+    let out = apply_only(&f, src);
+    assert!(
+        out.contains("            if gh issue edit 1 --add-label bug; then break; fi\n"),
+        "{out}"
+    );
+    assert!(
+        out.contains("            if gh issue comment 1 --body-file note.md; then break; fi   # note\n"),
+        "{out}"
+    );
+    assert!(
+        out.contains("          gh is mentioned here\n          EOF\n"),
+        "the heredoc is untouched: {out}"
+    );
+    assert_eq!(out.matches("for attempt in").count(), 2, "{out}");
+
+    // A `gh` line that continues another command is not cut out of it.
+    let continued = src.replace("          echo start\n", "          echo start &&\n");
+    let reason = manual_reason(&f, &continued);
+    assert!(reason.contains("part of a longer command"), "{reason}");
+    // A string spanning lines is not a command.
+    let string = src.replace(
+        "          echo start\n",
+        "          echo \"usage:\n          gh issue list\n          \"\n",
+    );
+    let out = apply_only(&f, &string);
+    assert!(out.contains("          gh issue list\n          \"\n"), "{out}");
+    // Past four such lines the script would be rewritten: a person does it.
+    let many = src.replace(
+        "          echo start\n",
+        "          gh issue list\n          gh pr list\n          gh run list\n",
+    );
+    assert!(manual_reason(&f, &many).contains("5 commands of the script"));
+    // A command continued with `\` is one command, wrapped whole.
+    let multi = src.replace(
+        "          gh issue edit 1 --add-label bug\n",
+        "          gh pr create \\\n            --title \"Bump\" \\\n            --body \"x\"\n",
+    );
+    let out = apply_only(&f, &multi);
+    assert!(
+        out.contains(
+            "            if gh pr create \\\n              --title \"Bump\" \\\n              --body \"x\"; then break; fi\n"
+        ),
+        "{out}"
+    );
+}
+
+/// `curl` talks to the GitHub API only when the line names it: an installer
+/// download in the same step is left alone.
+#[test]
+fn only_curl_lines_that_name_the_github_api_count_as_github_calls() {
+    let src = "\
+on: push
+jobs:
+  r:
+    runs-on: ubuntu-latest
+    steps:
+      - name: Release
+        run: |
+          curl -fsSL https://example.org/install.sh -o install.sh
+          curl -fsS https://api.github.com/repos/o/r/releases/latest -o latest.json
+";
+    let f = limited(RateLimitService::GithubRestSecondary, "r").at_step_name("Release");
+    let out = apply_only(&f, src);
+    assert_eq!(out.matches("for attempt in").count(), 1, "{out}");
+    assert!(
+        out.contains("          curl -fsSL https://example.org/install.sh -o install.sh\n"),
+        "{out}"
+    );
+}
