@@ -242,8 +242,10 @@ pub fn run(args: CheckArgs, verbosity: &Verbosity) -> anyhow::Result<Outcome> {
         }
     }
 
+    // Block-buffered: stdout alone flushes at every line, a write call per
+    // line of a report that can run to hundreds of thousands of lines.
     let stdout = std::io::stdout();
-    let mut out = stdout.lock();
+    let mut out = std::io::BufWriter::with_capacity(1 << 16, stdout.lock());
     output::write(&mut out, args.format, &reports, verbosity)?;
     out.flush()?;
     if !failed.is_empty() {

@@ -45,6 +45,8 @@ pub struct Projects {
     /// repository.
     cwd_root: Option<PathBuf>,
     by_root: HashMap<Option<PathBuf>, Arc<Project>>,
+    /// [`discover::repo_root`] of each directory asked about.
+    root_of_dir: HashMap<PathBuf, Option<PathBuf>>,
 }
 
 impl Projects {
@@ -66,22 +68,28 @@ impl Projects {
             explicit,
             cwd_root,
             by_root: HashMap::new(),
+            root_of_dir: HashMap::new(),
         })
     }
 
     /// The project of a file on disk (`None`: stdin).
     pub fn for_file(&mut self, file: Option<&Path>) -> anyhow::Result<Arc<Project>> {
-        let root = file
-            .and_then(|f| f.parent())
-            .map(|dir| {
-                if dir.as_os_str().is_empty() {
-                    Path::new(".")
-                } else {
-                    dir
-                }
-            })
-            .and_then(discover::repo_root)
-            .or_else(|| self.cwd_root.clone());
+        let dir = file.and_then(|f| f.parent()).map(|dir| {
+            if dir.as_os_str().is_empty() {
+                Path::new(".")
+            } else {
+                dir
+            }
+        });
+        // Files of one directory share a root: look it up once, not once
+        // per file (a walk up the tree with two `stat`s per level).
+        let found = dir.and_then(|dir| {
+            self.root_of_dir
+                .entry(dir.to_path_buf())
+                .or_insert_with(|| discover::repo_root(dir))
+                .clone()
+        });
+        let root = found.or_else(|| self.cwd_root.clone());
         if let Some(p) = &self.explicit {
             // One config for all, but each file still sees its own repository.
             if p.root == root {

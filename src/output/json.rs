@@ -3,7 +3,7 @@
 use std::io::Write;
 
 use autoheal_engine::LineIndex;
-use autoheal_engine::json::{fix_json, range_json};
+use autoheal_engine::json::{fix_json_in, range_json};
 use serde_json::{Value, json};
 
 use crate::check::FileReport;
@@ -13,8 +13,9 @@ pub fn diagnostics_json(reports: &[FileReport]) -> Value {
     for rep in reports {
         let index = LineIndex::new(&rep.source);
         for d in &rep.diagnostics {
-            let text_of = |p: &str| (p == rep.path).then(|| rep.source.clone());
-            let fixes: Vec<Value> = d.fixes.iter().map(|f| fix_json(f, &text_of)).collect();
+            // The file's own index: a fix's edits are (almost always) in it.
+            let range_of = |p: &str, r| (p == rep.path).then(|| range_json(&index, &rep.source, r));
+            let fixes: Vec<Value> = d.fixes.iter().map(|f| fix_json_in(f, &range_of)).collect();
             let mut diag = json!({
                 "path": rep.path,
                 "rule": d.rule,

@@ -23,11 +23,16 @@ const LSP_EDITS: usize = 50;
 const JOBS: [usize; 4] = [2_500, 5_000, 10_000, 20_000];
 
 pub fn run(corpus: &Path, args: &[&str]) -> anyhow::Result<()> {
+    if let ["rules", rest @ ..] = args {
+        return crate::bench_rules::run(corpus, rest.first().and_then(|r| r.parse().ok()).unwrap_or(3));
+    }
     if args == ["jobs"] {
         println!("machine: {}; load average at start: {}", machine(), load());
         scaling();
         return Ok(());
     }
+    // Absolute, for the tools started in the corpus directory.
+    let corpus = &corpus.canonicalize()?;
     let runs: usize = args.first().and_then(|a| a.parse().ok()).unwrap_or(15);
     let rounds: usize = args.get(1).and_then(|a| a.parse().ok()).unwrap_or(5);
     println!("machine: {}; load average at start: {}", machine(), load());
@@ -57,14 +62,14 @@ pub fn run(corpus: &Path, args: &[&str]) -> anyhow::Result<()> {
         } else {
             "without shellcheck"
         };
-        let m = bench_cli::medians(&tools, &paths, rounds)?;
+        let m = bench_cli::medians(&tools, &paths, rounds, corpus)?;
         bench_cli::report(
             &format!("corpus, {} files, {with}: median of {rounds} rounds", paths.len()),
             &tools,
             &m,
         );
         let one = std::slice::from_ref(&large);
-        let m = bench_cli::medians(&tools, one, rounds * 3)?;
+        let m = bench_cli::medians(&tools, one, rounds * 3, corpus)?;
         bench_cli::report(
             &format!(
                 "{LARGE} ({} lines), {with}: median of {} rounds",
@@ -231,7 +236,7 @@ fn machine() -> String {
     format!("{cpus} CPUs, {model}")
 }
 
-fn load() -> String {
+pub fn load() -> String {
     std::fs::read_to_string("/proc/loadavg")
         .map(|l| l.split_whitespace().take(3).collect::<Vec<_>>().join(" "))
         .unwrap_or_else(|_| "n/a".into())

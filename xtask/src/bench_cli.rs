@@ -85,9 +85,10 @@ impl Tool {
 
     /// Wall time of one run in seconds (output discarded; findings make both
     /// tools exit 1, which is expected).
-    pub fn time(&self, files: &[PathBuf]) -> anyhow::Result<f64> {
+    pub fn time(&self, files: &[PathBuf], cwd: &Path) -> anyhow::Result<f64> {
         let mut cmd = Command::new(&self.program);
-        cmd.args(&self.args)
+        cmd.current_dir(cwd)
+            .args(&self.args)
             .args(files)
             .stdin(Stdio::null())
             .stdout(Stdio::null())
@@ -108,16 +109,19 @@ impl Tool {
 }
 
 /// Median wall time of each tool over `rounds` rounds, one run of each tool
-/// per round, in turn.
-pub fn medians(tools: &[Tool], files: &[PathBuf], rounds: usize) -> anyhow::Result<Vec<f64>> {
+/// per round, in turn, all started in `cwd`. Run from a directory outside
+/// any repository (the corpus's own): started inside this checkout, both
+/// tools would take every corpus file for a file of this repository and
+/// look its local actions and reusable workflows up here.
+pub fn medians(tools: &[Tool], files: &[PathBuf], rounds: usize, cwd: &Path) -> anyhow::Result<Vec<f64>> {
     let mut times = vec![Vec::with_capacity(rounds); tools.len()];
     // One untimed round first: page cache and binaries warm for everyone.
     for tool in tools {
-        tool.time(files)?;
+        tool.time(files, cwd)?;
     }
     for _ in 0..rounds {
         for (tool, times) in tools.iter().zip(&mut times) {
-            times.push(tool.time(files)?);
+            times.push(tool.time(files, cwd)?);
         }
     }
     Ok(times.iter_mut().map(|t| crate::bench::median(t)).collect())

@@ -9,6 +9,7 @@ mod bench_cli;
 mod bench_expr;
 mod bench_logs;
 mod bench_lsp;
+mod bench_rules;
 mod corpus;
 mod diff_actionlint;
 mod eval_fixes;
@@ -26,6 +27,7 @@ fn usage() -> ! {
          bench [RUNS] [ROUNDS] the engine on the corpus, scaling in jobs, every output format against actionlint\n                        \
          (needs actionlint; ACTIONLINT=path), the language server's latency and memory\n  \
          bench jobs            only the scaling curve: one workflow of 2,500 to 20,000 jobs\n  \
+         bench rules [RUNS]    where the time goes: parsing, each rule alone, fix verification (one thread)\n  \
          eval [corpus]         lint corpus workflows and actions: no panic, error findings by rule\n  \
          eval actionlint       every folder of actionlint's test data: expected lines found, errors on valid files\n  \
          eval diff-actionlint [DIR]  differential test against actionlint on our own projects\n                        \

@@ -18,8 +18,18 @@ pub fn range_json(index: &LineIndex, source: &str, range: TextRange) -> Value {
 }
 
 /// A fix with each edit's range as line/column (when the edited file's text
-/// is known) and as bytes.
+/// is known) and as bytes. `text_of` gives an edited file's text; each
+/// edit builds its own line index, so for many fixes to one file use
+/// [`fix_json_in`].
 pub fn fix_json(fix: &Fix, text_of: &dyn Fn(&str) -> Option<String>) -> Value {
+    fix_json_in(fix, &|path, range| {
+        text_of(path).map(|text| range_json(&LineIndex::new(&text), &text, range))
+    })
+}
+
+/// [`fix_json`], with `range_of` giving an edit's `range` value (from a
+/// line index the caller keeps), or `None` when its file's text is unknown.
+pub fn fix_json_in(fix: &Fix, range_of: &dyn Fn(&str, TextRange) -> Option<Value>) -> Value {
     let edits: Vec<Value> = fix
         .edits
         .iter()
@@ -29,8 +39,8 @@ pub fn fix_json(fix: &Fix, text_of: &dyn Fn(&str) -> Option<String>) -> Value {
                 "byte_range": [e.range.start, e.range.end],
                 "new_text": e.new_text,
             });
-            if let Some(text) = text_of(&e.path) {
-                v["range"] = range_json(&LineIndex::new(&text), &text, e.range);
+            if let Some(range) = range_of(&e.path, e.range) {
+                v["range"] = range;
             }
             v
         })

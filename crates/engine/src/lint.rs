@@ -89,6 +89,7 @@ pub fn lint_parsed(path: &str, source: &str, doc: &Document, opts: &LintOptions<
         (FileKind::Workflow, Some(root)) => Some(Workflow::new(root)),
         _ => None,
     };
+    let derived = crate::rules::Derived::default();
     let mut ctx = Context {
         path,
         source,
@@ -102,6 +103,7 @@ pub fn lint_parsed(path: &str, source: &str, doc: &Document, opts: &LintOptions<
         severity: crate::diagnostic::Severity::Error,
         out: Vec::new(),
         indent_unit: Default::default(),
+        derived: &derived,
     };
     crate::rules::run_rules(&mut ctx, RULES);
     let mut diags = ctx.out;

@@ -344,10 +344,17 @@ fn local_action(
         let listed = repo.list();
         if let Some(files) = listed {
             // The runner also runs a directory holding only a `Dockerfile`
-            // (or `dockerfile`) as a Docker action without metadata.
-            let known = ["action.yml", "action.yaml", "Dockerfile", "dockerfile"]
-                .iter()
-                .any(|name| files.iter().any(|f| *f == in_dir(dir, name)));
+            // (or `dockerfile`) as a Docker action without metadata. No
+            // string is built per listed file: this runs for every `./` use.
+            let names = ["action.yml", "action.yaml", "Dockerfile", "dockerfile"];
+            let known = files.iter().any(|f| {
+                let name = if dir.is_empty() {
+                    Some(f.as_str())
+                } else {
+                    f.strip_prefix(dir).and_then(|rest| rest.strip_prefix('/'))
+                };
+                name.is_some_and(|n| names.contains(&n))
+            });
             if !known {
                 ctx.report_at(
                     Severity::Warning,

@@ -292,8 +292,7 @@ pub fn report_in_expressions(
     message: &str,
     find: fn(&Expr) -> Vec<autoheal_expr::Span>,
 ) {
-    let Some(root) = ctx.root() else { return };
-    for found in all_expressions(root) {
+    for found in ctx.expressions() {
         for span in find(&found.expr) {
             let range = found.range(ctx.source, span);
             ctx.report_audit(code, level.0, level.1, range, message);

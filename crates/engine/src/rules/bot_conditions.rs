@@ -41,7 +41,7 @@ fn check(ctx: &mut Context<'_>) {
     let Some(root) = ctx.root() else { return };
     let triggers = audit::triggers(root);
     let pr_only = !triggers.is_empty() && triggers.iter().all(|(t, _)| PR_EVENTS.contains(t));
-    for found in audit::all_expressions(root) {
+    for found in ctx.expressions() {
         if !found.condition {
             continue;
         }

@@ -177,11 +177,31 @@ pub struct Context<'a> {
     /// [`crate::edit::indent_unit`] of `source`, computed on first use: it
     /// reads the whole file, and rules build fixes per job.
     pub(crate) indent_unit: std::cell::OnceCell<usize>,
+    /// What several rules derive from the file, built once for all of them.
+    pub(crate) derived: &'a Derived<'a>,
+}
+
+/// Indexes of one file that several rules read, each built on first use and
+/// then shared: every rule rebuilding them cost more than the rules' own
+/// checks.
+#[derive(Default)]
+pub struct Derived<'a> {
+    /// [`audit::all_expressions`] of the root.
+    expressions: std::cell::OnceCell<Vec<audit::FoundExpr<'a>>>,
 }
 
 impl<'a> Context<'a> {
     pub fn root(&self) -> Option<&'a Node> {
         self.doc.root.as_ref()
+    }
+    /// Every expression of the file ([`audit::all_expressions`]), parsed
+    /// once for every rule that reads them. The slice outlives the borrow
+    /// of `self`, so a rule can report while it walks it.
+    pub fn expressions(&self) -> &'a [audit::FoundExpr<'a>] {
+        let doc: &'a Document = self.doc;
+        self.derived
+            .expressions
+            .get_or_init(|| doc.root.as_ref().map(audit::all_expressions).unwrap_or_default())
     }
     /// The file's indentation step ([`crate::edit::indent_unit`]), once per file.
     pub fn indent_unit(&self) -> usize {

@@ -26,8 +26,7 @@ pub const RULE: Rule = Rule {
 pub const STRING_HAYSTACK: &str = "unsound-contains/string-haystack";
 
 fn check(ctx: &mut Context<'_>) {
-    let Some(root) = ctx.root() else { return };
-    for found in audit::all_expressions(root) {
+    for found in ctx.expressions() {
         let mut hits: Vec<(&Expr, &str, String)> = Vec::new();
         found.expr.walk(&mut |e| {
             let ExprKind::Call { name, args, .. } = &e.kind else {

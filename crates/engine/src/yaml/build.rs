@@ -9,6 +9,8 @@ use crate::text::TextRange;
 
 /// How many times recovery may blank a line before giving up on the rest.
 const MAX_RECOVERIES: usize = 8;
+/// Mappings with fewer entries than this find duplicate keys by a scan.
+const SCANNED_KEYS: usize = 16;
 /// Errors reported per file; past the first few they are mostly echoes of
 /// the first one.
 const MAX_REPORTED: usize = 5;
@@ -524,7 +526,18 @@ fn parse_once(text: &str) -> Attempt {
                                 kind: SyntaxErrorKind::MergeKey,
                             });
                         }
-                        if !seen.insert(k.to_string()) {
+                        // Small mappings (nearly all) are scanned; a key set
+                        // is built only for big ones, so a `jobs:` of
+                        // thousands stays linear without a copy of every key.
+                        let duplicate = if entries.len() < SCANNED_KEYS {
+                            entries.iter().any(|e| e.key.as_str() == Some(k))
+                        } else {
+                            if seen.is_empty() {
+                                seen.extend(entries.iter().filter_map(|e| e.key.as_str().map(str::to_string)));
+                            }
+                            !seen.insert(k.to_string())
+                        };
+                        if duplicate {
                             let first = entries.iter().find(|e| e.key.as_str() == Some(k)).map(|e| e.key.span);
                             let line = first.map(|r| line_of(text, r.start) + 1).unwrap_or(0);
                             errors.push(SyntaxError {

@@ -122,6 +122,7 @@ fn metadata_findings(
     source: &str,
     doc: &yaml::Document,
 ) -> Vec<Diagnostic> {
+    let derived = crate::rules::Derived::default();
     let mut ctx = Context {
         path,
         source,
@@ -135,6 +136,7 @@ fn metadata_findings(
         severity: Severity::Error,
         out: Vec::new(),
         indent_unit: Default::default(),
+        derived: &derived,
     };
     crate::rules::run_rules(&mut ctx, METADATA_RULES);
     let mut out = ctx.out;

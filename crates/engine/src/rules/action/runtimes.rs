@@ -2,6 +2,8 @@
 //! data file `crates/engine/data/action-runtimes.txt` (its header names the
 //! sources and GitHub's announcements).
 
+use std::sync::LazyLock;
+
 const DATA: &str = include_str!("../../../data/action-runtimes.txt");
 
 /// The runtime GitHub runs JavaScript actions on today.
@@ -28,16 +30,21 @@ pub fn node_status(using: &str) -> Option<NodeStatus> {
     }
 }
 
-/// `(action, major, runtime)` rows of the data file.
+/// `(action, major, runtime)` rows of the data file, read once: they are
+/// looked up for every `uses:` of every file.
 fn rows() -> impl Iterator<Item = (&'static str, u32, &'static str)> {
-    DATA.lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
-        .filter_map(|l| {
-            let mut it = l.split_whitespace();
-            let (name, major, runtime) = (it.next()?, it.next()?.parse().ok()?, it.next()?);
-            Some((name, major, runtime))
-        })
+    static ROWS: LazyLock<Vec<(&'static str, u32, &'static str)>> = LazyLock::new(|| {
+        DATA.lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .filter_map(|l| {
+                let mut it = l.split_whitespace();
+                let (name, major, runtime) = (it.next()?, it.next()?.parse().ok()?, it.next()?);
+                Some((name, major, runtime))
+            })
+            .collect()
+    });
+    ROWS.iter().copied()
 }
 
 /// When the data was last reviewed (`as-of:` in the file's header).

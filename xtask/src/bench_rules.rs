@@ -1,0 +1,167 @@
+//! `cargo xtask bench rules [RUNS]`: where the lint's time goes, in process,
+//! on one thread, in CPU time (this thread's time on a CPU, which other
+//! processes' load does not inflate, unlike wall time): parsing alone, each rule alone (the lint
+//! with only that rule on, less the lint with every rule off), and fix
+//! verification for the fixes human output shows (safe) and the ones JSON
+//! and SARIF show (all), with the number of re-lints it takes.
+//!
+//! The timers live here, not in the engine: a rule is timed by turning the
+//! others off in the config, the way a user would.
+
+use std::cell::Cell;
+use std::path::Path;
+
+use autoheal_engine::config::{Config, RuleSetting};
+use autoheal_engine::fix_batch::{job_regions, verify_fixes};
+use autoheal_engine::lint::{self, FixSelection, LintOptions, MAX_RELINT_BYTES, lint_parsed, parse_error_count};
+use autoheal_engine::model::{FileKind, Workflow};
+use autoheal_engine::rules::RULES;
+use autoheal_engine::yaml;
+
+use crate::bench::median;
+
+pub fn run(corpus: &Path, runs: usize) -> anyhow::Result<()> {
+    let paths = crate::files_under(&corpus.join("workflows"), &[".yml", ".yaml"]);
+    let files: Vec<(String, String)> = paths
+        .iter()
+        .filter_map(|p| {
+            let text = String::from_utf8(std::fs::read(p).ok()?).ok()?;
+            Some((p.to_string_lossy().into_owned(), text))
+        })
+        .collect();
+    println!(
+        "{} files, one thread, CPU time, median of {runs} runs; load average at start: {}",
+        files.len(),
+        crate::bench::load()
+    );
+    let time = |f: &dyn Fn()| {
+        let mut times: Vec<f64> = (0..runs)
+            .map(|_| {
+                let start = cpu_seconds();
+                f();
+                cpu_seconds() - start
+            })
+            .collect();
+        median(&mut times)
+    };
+    let parse = time(&|| {
+        for (_, text) in &files {
+            std::hint::black_box(yaml::parse(text.as_bytes()));
+        }
+    });
+    let lint_with = |config: &Config| {
+        let opts = LintOptions {
+            verify_fixes: false,
+            ..LintOptions::new(config)
+        };
+        for (path, text) in &files {
+            std::hint::black_box(lint::lint(path, text.as_bytes(), &opts));
+        }
+    };
+    let mut none = Config::default();
+    for r in RULES {
+        none.rules.insert(r.id.to_string(), RuleSetting::Off);
+    }
+    let bare = time(&|| lint_with(&none));
+    let all = time(&|| lint_with(&Config::default()));
+    println!("  parse only                {:>8.1} ms", parse * 1e3);
+    println!("  lint, every rule off      {:>8.1} ms", bare * 1e3);
+    println!("  lint, default rules       {:>8.1} ms (no fix verified)", all * 1e3);
+
+    let mut rows: Vec<(&str, f64)> = RULES
+        .iter()
+        .map(|rule| {
+            let mut only = none.clone();
+            only.rules.remove(rule.id);
+            only.rules.insert(rule.id.to_string(), RuleSetting::On(None));
+            (rule.id, time(&|| lint_with(&only)) - bare)
+        })
+        .collect();
+    rows.sort_by(|a, b| b.1.total_cmp(&a.1));
+    let sum: f64 = rows.iter().map(|r| r.1).sum();
+    println!(
+        "  each rule alone (lint with only it on, less every rule off); sum {:.1} ms:",
+        sum * 1e3
+    );
+    for (id, t) in &rows {
+        println!("    {id:<34} {:>8.1} ms", t * 1e3);
+    }
+
+    for (label, selection) in [
+        ("safe fixes (human)", FixSelection::SafeOnly),
+        ("all fixes (json, sarif)", FixSelection::All),
+    ] {
+        let config = Config::default();
+        let opts = LintOptions {
+            verify_fixes: false,
+            fixes: selection,
+            ..LintOptions::new(&config)
+        };
+        let relints = Cell::new(0usize);
+        let offered = Cell::new(0usize);
+        let verify = || {
+            relints.set(0);
+            offered.set(0);
+            for (path, text) in &files {
+                verify_file(path, text, &opts, &relints, &offered);
+            }
+        };
+        let t = time(&verify);
+        println!(
+            "  verification, {label}: {:>8.1} ms for {} fixes, {} re-lints ({:.2} per file)",
+            t * 1e3,
+            offered.get(),
+            relints.get(),
+            relints.get() as f64 / files.len() as f64
+        );
+    }
+    Ok(())
+}
+
+/// What `lint::verify_all` does for one file, counting the re-lints.
+fn verify_file(path: &str, text: &str, opts: &LintOptions<'_>, relints: &Cell<usize>, offered: &Cell<usize>) {
+    let doc = yaml::parse(text.as_bytes());
+    let mut diags = lint_parsed(path, text, &doc, opts);
+    match opts.fixes {
+        FixSelection::SafeOnly => diags.iter_mut().for_each(|d| {
+            d.fixes
+                .retain(|f| f.applicability == autoheal_engine::Applicability::Safe)
+        }),
+        FixSelection::None => diags.iter_mut().for_each(|d| d.fixes.clear()),
+        FixSelection::All => {}
+    }
+    offered.set(offered.get() + diags.iter().map(|d| d.fixes.len()).sum::<usize>());
+    if diags.iter().all(|d| d.fixes.is_empty()) {
+        return;
+    }
+    let jobs = match (FileKind::detect(path, doc.root.as_ref()), doc.root.as_ref()) {
+        (FileKind::Workflow, Some(root)) => job_regions(text, &Workflow::new(root).jobs),
+        _ => Vec::new(),
+    };
+    let relint = |t: &str| {
+        relints.set(relints.get() + 1);
+        lint::relint(path, t, opts)
+    };
+    verify_fixes(
+        path,
+        text,
+        parse_error_count(&doc),
+        &mut diags,
+        &jobs,
+        &relint,
+        MAX_RELINT_BYTES,
+    );
+}
+
+/// This thread's CPU time in seconds (`/proc/thread-self/schedstat`: the
+/// nanoseconds it ran), falling back to wall time where that is missing.
+fn cpu_seconds() -> f64 {
+    static START: std::sync::OnceLock<std::time::Instant> = std::sync::OnceLock::new();
+    std::fs::read_to_string("/proc/thread-self/schedstat")
+        .ok()
+        .and_then(|s| s.split_whitespace().next()?.parse::<u64>().ok())
+        .map_or_else(
+            || START.get_or_init(std::time::Instant::now).elapsed().as_secs_f64(),
+            |ns| ns as f64 / 1e9,
+        )
+}
