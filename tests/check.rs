@@ -588,3 +588,29 @@ fn an_empty_workflow_is_an_error_and_a_directory_without_workflows_says_so() {
     );
     assert!(dir_arg.stdout.is_empty(), "no \"No problems found in 0 file(s)\"");
 }
+
+/// A workflow with many fixable findings: several in one step, in several
+/// jobs, at the top level, after non-ASCII text (columns count characters).
+const MANY_FIXES: &str = "name: ci — build\non: [push, pull_request_target]\njobs:\n  build:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v2\n      - run: |\n          echo \"::set-output name=a::1\"\n          echo \"${{ github.event.pull_request.title }}\"\n          echo \"::set-output name=b::2\"\n      - uses: actions/upload-artifact@v4\n        with:\n          path: .\n  test:\n    runs-on: ubuntu-latest\n    needs: build\n    if: github.actor == 'dependabot[bot]'\n    steps:\n      - uses: actions/checkout@v4\n      - run: echo \"${{ github.head_ref }}\" >> $GITHUB_ENV\n";
+
+/// The exact bytes of every machine format on [`MANY_FIXES`]: output is
+/// built and verified in batches for speed, and must not change for it.
+#[test]
+fn machine_formats_are_byte_for_byte_stable() {
+    let dir = repo(&[(".github/workflows/ci.yml", MANY_FIXES)]);
+    for format in ["json", "sarif", "github"] {
+        let out = autoheal(dir.path(), &["check", "--format", format]);
+        assert_eq!(out.status.code(), Some(1), "{}", String::from_utf8_lossy(&out.stderr));
+        let text = stdout(&out).replace(env!("CARGO_PKG_VERSION"), "[version]");
+        let golden = Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("tests/golden/many_fixes.{format}"));
+        if std::env::var_os("AUTOHEAL_BLESS").is_some() {
+            std::fs::write(&golden, &text).unwrap();
+        }
+        let want = std::fs::read_to_string(&golden).unwrap();
+        assert!(
+            text == want,
+            "--format {format} differs from {} (AUTOHEAL_BLESS=1 rewrites it after review):\n{text}",
+            golden.display()
+        );
+    }
+}
