@@ -163,15 +163,6 @@ pub fn parse_action_ref(uses: &str) -> Result<ActionRef<'_>, String> {
     })
 }
 
-/// `name` inside the repository-relative directory `dir` (`""` is the root).
-fn in_dir(dir: &str, name: &str) -> String {
-    if dir.is_empty() {
-        name.to_string()
-    } else {
-        format!("{dir}/{name}")
-    }
-}
-
 /// A local reference's path relative to the repository root.
 pub fn local_path(path: &str) -> &str {
     path.strip_prefix("$/").unwrap_or(path).trim_start_matches("./")
