@@ -15,7 +15,7 @@
 
 use autoheal_logs::{Analysis, Category, LogFile, LogInput, Options, analyze};
 
-use Category::{FileNotFound, MissingCommand, MissingDependency, OptionalJob, RateLimit, Timeout, Unknown};
+use Category::{FileNotFound, MissingCommand, MissingDependency, OptionalJob, RateLimit, Timeout, Unknown, YamlSyntax};
 
 /// (fixture, category, subject).
 const CASES: &[(&str, Category, Option<&str>)] = &[
@@ -184,6 +184,39 @@ const CASES: &[(&str, Category, Option<&str>)] = &[
         Some("@playwright/test"),
     ),
     ("xcrun-altool-missing.log", MissingCommand, Some("altool")),
+    // A third batch, run once as written: actions' and tools' own file
+    // messages, workflow and action YAML errors, architectures, Python versions.
+    (
+        "buildx-no-checkout-dockerfile.log",
+        FileNotFound,
+        Some("docker/Dockerfile.api"),
+    ),
+    ("upload-artifact-error-glob.log", FileNotFound, Some("dist/*.whl")),
+    ("eslint-config-enoent.log", FileNotFound, Some(".eslintrc.ci.json")),
+    ("golangci-config-missing.log", FileNotFound, Some(".golangci.ci.yml")),
+    (
+        "helm-values-missing.log",
+        FileNotFound,
+        Some("charts/api/values-staging.yaml"),
+    ),
+    (
+        "kubectl-path-missing.log",
+        FileNotFound,
+        Some("k8s/overlays/staging/deployment.yaml"),
+    ),
+    ("local-action-yaml-error.log", YamlSyntax, Some("14")),
+    ("invalid-workflow-ui.log", YamlSyntax, Some("23")),
+    ("npm-etarget.log", Unknown, None),
+    (
+        "docker-run-exec-format-arm.log",
+        OptionalJob,
+        Some("architecture_mismatch"),
+    ),
+    ("macos-bad-cpu-type.log", OptionalJob, Some("architecture_mismatch")),
+    ("yarn-script-tsc-missing.log", MissingCommand, Some("tsc")),
+    ("python312-distutils.log", MissingDependency, Some("setuptools")),
+    ("python310-tomllib.log", Unknown, None),
+    ("poetry-pypi-429.log", RateLimit, Some("PyPI")),
 ];
 
 fn dir() -> String {

@@ -17,7 +17,7 @@
 //!    the job printed before.
 //! 2. `github_api`, `docker`: service answers (rate limits, registry errors)
 //!    that other tools only relay (`buildx failed with: … 429 …`).
-//! 3. `python`, `node`, `jvm`, `go`, `cargo`, `ruby`, `php`, `r`, `dotnet`,
+//! 3. `python`, `node`, `jvm`, `go`, `cargo`, `ruby`, `php`, `r`, `dotnet`, `kubernetes`,
 //!    `packages` (apt, apk, dnf/dnf5/yum, zypper, brew, choco, winget), `git`,
 //!    `actions` (messages of common actions and the actions toolkit): the tool
 //!    that failed, which knows more than the shell around it (`npm ERR! enoent …` before a
@@ -44,6 +44,7 @@ mod github_api;
 mod go;
 mod http;
 mod jvm;
+mod kubernetes;
 mod node;
 mod packages;
 mod php;
@@ -110,6 +111,7 @@ pub const EMITTERS: &[(&str, &[Entry])] = &[
     ("php", php::ENTRIES),
     ("r", r::ENTRIES),
     ("dotnet", dotnet::ENTRIES),
+    ("kubernetes", kubernetes::ENTRIES),
     ("packages", packages::ENTRIES),
     ("git", git::ENTRIES),
     ("actions", actions::ENTRIES),
