@@ -163,6 +163,32 @@ pub fn parse_action_ref(uses: &str) -> Result<ActionRef<'_>, String> {
     })
 }
 
+/// Whether a step before the local action's use checks something out to a
+/// path that holds `dir` (`actions/checkout` with `path:`, often of another
+/// repository): then the action can exist at run time though the
+/// repository does not hold it. A path that is an expression could be
+/// anything.
+fn checked_out_earlier(dir: &str, earlier: &[&Node]) -> bool {
+    earlier.iter().any(|step| {
+        let is_checkout = step
+            .get("uses")
+            .and_then(Node::as_str)
+            .is_some_and(|u| u.to_ascii_lowercase().starts_with("actions/checkout@"));
+        let Some(path) = step.get("with").and_then(|w| w.get("path")) else {
+            return false;
+        };
+        if !is_checkout {
+            return false;
+        }
+        let Some(p) = path.as_str() else { return false };
+        if p.contains("${{") {
+            return true;
+        }
+        let p = p.trim_start_matches("./").trim_end_matches('/');
+        !p.is_empty() && (dir == p || dir.starts_with(&format!("{p}/")))
+    })
+}
+
 /// A local reference's path relative to the repository root.
 pub fn local_path(path: &str) -> &str {
     path.strip_prefix("$/").unwrap_or(path).trim_start_matches("./")
@@ -243,8 +269,9 @@ fn check(ctx: &mut Context<'_>) {
         FileKind::Workflow => {
             let Some(wf) = ctx.workflow else { return };
             for job in &wf.jobs {
-                for step in &job.steps {
-                    check_step(ctx, step.node, &mut cache);
+                for (i, step) in job.steps.iter().enumerate() {
+                    let earlier: Vec<&Node> = job.steps[..i].iter().map(|s| s.node).collect();
+                    check_step(ctx, step.node, &earlier, &mut cache);
                 }
             }
         }
@@ -254,14 +281,16 @@ fn check(ctx: &mut Context<'_>) {
                 .and_then(|r| r.get("steps"))
                 .and_then(Node::as_sequence)
                 .unwrap_or_default();
-            for step in steps {
-                check_step(ctx, step, &mut cache);
+            for (i, step) in steps.iter().enumerate() {
+                let earlier: Vec<&Node> = steps[..i].iter().collect();
+                check_step(ctx, step, &earlier, &mut cache);
             }
         }
     }
 }
 
-fn check_step(ctx: &mut Context<'_>, step: &Node, cache: &mut LocalActions) {
+/// `earlier`: the steps before `step` in its job (or composite action).
+fn check_step(ctx: &mut Context<'_>, step: &Node, earlier: &[&Node], cache: &mut LocalActions) {
     let Some(uses_node) = step.get("uses") else { return };
     let Some(uses) = uses_node.as_str() else { return };
     // The schema rule reports an empty `uses:`.
@@ -288,7 +317,7 @@ fn check_step(ctx: &mut Context<'_>, step: &Node, cache: &mut LocalActions) {
     };
     let with = step.get("with");
     match action {
-        ActionRef::Local { path } => local_action(ctx, uses, path, with, range, cache),
+        ActionRef::Local { path } => local_action(ctx, uses, path, with, range, earlier, cache),
         ActionRef::Docker { .. } => {}
         ActionRef::Remote { git_ref, .. } => {
             let Some(name) = action.name() else { return };
@@ -317,6 +346,7 @@ fn local_action(
     path: &str,
     with: Option<&Node>,
     range: TextRange,
+    earlier: &[&Node],
     cache: &mut LocalActions,
 ) {
     let dir = local_path(path).trim_end_matches('/');
@@ -346,7 +376,7 @@ fn local_action(
                 };
                 name.is_some_and(|n| names.contains(&n))
             });
-            if !known {
+            if !known && !checked_out_earlier(dir, earlier) {
                 ctx.report_at(
                     Severity::Warning,
                     range,

@@ -140,6 +140,17 @@ fn a_local_action_on_a_retired_runtime_is_a_warning_where_it_is_used() {
 }
 
 #[test]
+fn a_local_action_checked_out_by_an_earlier_step_is_not_missing() {
+    let repo = MemoryRepo::new([("README.md", "")]);
+    let src = "on: push\njobs:\n  a:\n    runs-on: x\n    steps:\n      - uses: ./shared/setup\n      - uses: actions/checkout@v5\n        with:\n          repository: org/actions\n          path: ./shared/\n      - uses: ./shared/setup\n      - uses: ./sharedx/setup\n      - uses: actions/checkout@v5\n        with:\n          path: ${{ matrix.dir }}\n      - uses: ./anything\n";
+    let got = render_with_repo(src, PATH, &repo);
+    // Before the checkout, and a directory the checkout's path does not hold.
+    assert_eq!(got.len(), 2, "{got:#?}");
+    assert!(got[0].starts_with("6:15: warning no action.yml"), "{got:#?}");
+    assert!(got[1].starts_with("12:15: warning no action.yml"), "{got:#?}");
+}
+
+#[test]
 fn a_directory_with_only_a_dockerfile_is_an_action() {
     // The runner builds `Dockerfile` (or `dockerfile`) when a directory has
     // no metadata; the root directory counts too.
