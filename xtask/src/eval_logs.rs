@@ -195,11 +195,7 @@ pub fn run(corpus: &Path, set: Set, root: &Path) -> anyhow::Result<()> {
             late.add(r);
         }
     }
-    let label = match set {
-        Set::All => "all",
-        Set::Design => "design",
-        Set::Check => "check",
-    };
+    let label = set.label();
     println!("{}", early.line(&format!("{label} 001-199")));
     println!("{}", late.line(&format!("{label} 200-285")));
     println!("{}", all.line(&format!("{label} overall")));

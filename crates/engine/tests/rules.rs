@@ -1,8 +1,8 @@
 //! Snapshot tests per rule, in ruff's shape: every fixture
 //! `tests/rules/<rule-id>/<case>.yml` is linted as a workflow (or, named
 //! `<case>.action.yml`, as action metadata), and the findings of that rule,
-//! each with its code, severity, the source it points at and the diff of
-//! every fix it offers, are compared with the reviewed snapshot in
+//! each with its code, severity (and an audit's rating and confidence), the
+//! source it points at and the diff of every fix it offers, are compared with the reviewed snapshot in
 //! `tests/snapshots/`. A `<case>.autoheal.yml` beside a fixture is its
 //! configuration.
 //!
@@ -23,7 +23,7 @@ use autoheal_engine::fix::apply_edits;
 use autoheal_engine::lint::{LintOptions, lint};
 use autoheal_engine::rules::{RULES, Rule};
 use autoheal_engine::text::LineIndex;
-use autoheal_engine::{Diagnostic, Fix};
+use autoheal_engine::{Confidence, Diagnostic, Fix};
 
 const CONFIG_SUFFIX: &str = ".autoheal.yml";
 
@@ -153,11 +153,12 @@ fn render(path: &str, source: &str, diagnostics: &[Diagnostic]) -> String {
         let at = index.line_column(source, d.range.start);
         writeln!(
             out,
-            "{}:{}: {} {}: {}",
+            "{}:{}: {} {}{}: {}",
             at.line,
             at.column,
             d.severity.as_str(),
             d.code,
+            rating(d),
             d.message
         )
         .unwrap();
@@ -172,6 +173,24 @@ fn render(path: &str, source: &str, diagnostics: &[Diagnostic]) -> String {
         out.push('\n');
     }
     out
+}
+
+/// How sure the rule is, and the audit's rating, where they say more than
+/// the default (high confidence, no audit rating): ` (audit high,
+/// confidence medium)`.
+fn rating(d: &Diagnostic) -> String {
+    let mut parts = Vec::new();
+    if let Some(audit) = d.audit_severity {
+        parts.push(format!("audit {}", audit.as_str()));
+    }
+    if d.audit_severity.is_some() || d.confidence != Confidence::default() {
+        parts.push(format!("confidence {}", d.confidence.as_str()));
+    }
+    if parts.is_empty() {
+        String::new()
+    } else {
+        format!(" ({})", parts.join(", "))
+    }
 }
 
 /// The line of `start`, and a caret line under `start..end` (to the end of

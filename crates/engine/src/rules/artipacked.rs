@@ -175,15 +175,4 @@ mod tests {
             .collect();
         assert_eq!(pedantic, ["artipacked/upload", "artipacked/persisted"]);
     }
-
-    #[test]
-    fn untrusted_code_and_pushing_jobs() {
-        let src = "on: pull_request_target\njobs:\n  a:\n    runs-on: x\n    steps:\n      - uses: actions/checkout@v4\n        with:\n          ref: ${{ github.event.pull_request.head.sha }}\n      - run: make && git push\n";
-        let diags = lint_rule(src, "artipacked");
-        assert_eq!(diags[0].code, "artipacked/untrusted-code");
-        // A warning: the pwn request itself is dangerous-triggers' error.
-        assert_eq!(diags[0].severity.as_str(), "warning");
-        assert_eq!(diags[0].audit_severity, Some(crate::AuditSeverity::High));
-        assert_eq!(diags[0].fixes[0].applicability, crate::Applicability::Unsafe);
-    }
 }

@@ -117,31 +117,3 @@ fn bot_tests<'e>(e: &'e Expr, alone: bool, out: &mut Vec<(&'e Expr, bool)>) {
         _ => {}
     }
 }
-
-#[cfg(test)]
-mod tests {
-    use crate::rules::test_support::{apply_first_fix, lint_rule};
-
-    #[test]
-    fn spoofable_bot_checks() {
-        let src = "on: pull_request_target\njobs:\n  a:\n    if: github.actor == 'dependabot[bot]'\n    runs-on: x\n    steps:\n      - if: ${{ github.triggering_actor == 'renovate[bot]' && github.repository == 'o/r' }}\n        run: x\n      - if: github.event.pull_request.user.login == 'dependabot[bot]'\n        run: x\n";
-        let got: Vec<(usize, &str)> = lint_rule(src, "bot-conditions")
-            .iter()
-            .map(|d| (d.range.start, d.confidence.as_str()))
-            .collect();
-        assert_eq!(got, [(43, "high"), (119, "medium")]);
-        let fixed = apply_first_fix(src, "bot-conditions");
-        assert!(
-            fixed.contains("if: github.event.pull_request.user.login == 'dependabot[bot]'\n    runs-on"),
-            "{fixed}"
-        );
-    }
-
-    #[test]
-    fn no_fix_outside_pull_request_events_and_no_finding_for_other_actors() {
-        let src = "on: [push, pull_request]\njobs:\n  a:\n    if: github.actor == 'dependabot[bot]' || github.actor == 'octocat'\n    runs-on: x\n    steps: [{run: x}]\n";
-        let diags = lint_rule(src, "bot-conditions");
-        assert_eq!(diags.len(), 1);
-        assert!(diags[0].fixes.is_empty());
-    }
-}

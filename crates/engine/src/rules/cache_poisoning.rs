@@ -272,23 +272,7 @@ fn job_publishes(job: &Job<'_>) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use crate::rules::test_support::{PATH, apply_first_fix, lint_rule};
-
-    const SRC: &str = "on:\n  release:\n    types: [published]\njobs:\n  build:\n    runs-on: x\n    steps:\n      - uses: actions/setup-go@v5\n      - uses: actions/setup-node@v4\n        with:\n          cache: npm\n      - uses: actions/setup-python@v5\n      - run: npm publish\n";
-
-    #[test]
-    fn caches_in_release_workflows() {
-        let got: Vec<(usize, &str)> = lint_rule(SRC, "cache-poisoning")
-            .iter()
-            .map(|d| (d.range.start, d.confidence.as_str()))
-            .collect();
-        assert_eq!(got, [(93, "high"), (127, "high")]);
-        let fixed = apply_first_fix(SRC, "cache-poisoning");
-        assert!(
-            fixed.contains("      - uses: actions/setup-go@v5\n        with:\n          cache: false\n"),
-            "{fixed}"
-        );
-    }
+    use crate::rules::test_support::{PATH, lint_rule};
 
     /// Each setup action's own cache, read from its inputs and version, and
     /// the fix that turns it off; each fix alone clears its finding.

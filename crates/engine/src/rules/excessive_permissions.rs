@@ -389,26 +389,7 @@ mod tests {
     use crate::lint::{LintOptions, lint};
     use crate::rules::test_support::{PATH, apply_first_fix, lint_rule};
 
-    fn codes(src: &str) -> Vec<(String, &'static str)> {
-        lint_rule(src, "excessive-permissions")
-            .iter()
-            .map(|d| (format!("{}:{}", d.code, d.severity), d.confidence.as_str()))
-            .collect()
-    }
-
-    const TWO_JOBS: &str = "on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - run: make\n  b:\n    runs-on: ubuntu-latest\n    steps:\n      - run: gh release create v1\n";
-
-    #[test]
-    fn no_permissions_anywhere() {
-        assert_eq!(
-            codes(TWO_JOBS),
-            [
-                ("excessive-permissions/default-permissions:warning".into(), "medium"),
-                ("excessive-permissions/default-permissions:warning".into(), "medium"),
-                ("excessive-permissions/default-permissions:warning".into(), "medium"),
-            ]
-        );
-    }
+    const TWO_JOBS: &str = include_str!("../../tests/rules/excessive-permissions/two-jobs-no-permissions.yml");
 
     /// The attest actions need the two write scopes their README names, a
     /// release action contents: write, in the job's own block; pushing to a
@@ -465,35 +446,5 @@ mod tests {
             workflow_level.fixes[0].edits[0].new_text,
             "permissions:\n  contents: read\n\n"
         );
-    }
-
-    #[test]
-    fn broad_grants() {
-        let src = "on: push\npermissions: write-all\njobs:\n  a:\n    runs-on: x\n    permissions: read-all\n    steps: [{run: x}]\n  b:\n    runs-on: x\n    steps: [{run: x}]\n";
-        assert_eq!(
-            codes(src),
-            [
-                ("excessive-permissions/write-all:warning".into(), "high"),
-                ("excessive-permissions/read-all:warning".into(), "high"),
-            ]
-        );
-        let src = "on: push\npermissions:\n  contents: write\n  statuses: write\n  issues: read\n  bogus: write\njobs:\n  a:\n    runs-on: x\n    steps: [{run: x}]\n  b:\n    runs-on: x\n    steps: [{run: x}]\n";
-        assert_eq!(
-            codes(src),
-            [
-                ("excessive-permissions/workflow-write:warning".into(), "high"),
-                ("excessive-permissions/workflow-write:info".into(), "high"),
-            ]
-        );
-    }
-
-    #[test]
-    fn single_jobs_job_level_grants_and_reusable_workflows_are_fine() {
-        let single = "on: push\npermissions:\n  contents: write\njobs:\n  a:\n    runs-on: x\n    steps: [{run: x}]\n";
-        assert!(codes(single).is_empty());
-        let job_level = "on: push\npermissions: {}\njobs:\n  a:\n    runs-on: x\n    permissions:\n      contents: write\n    steps: [{run: x}]\n  b:\n    runs-on: x\n    steps: [{run: x}]\n";
-        assert!(codes(job_level).is_empty());
-        let reusable = "on: workflow_call\njobs:\n  a:\n    runs-on: x\n    steps: [{run: x}]\n  b:\n    runs-on: x\n    steps: [{run: x}]\n";
-        assert!(codes(reusable).is_empty());
     }
 }

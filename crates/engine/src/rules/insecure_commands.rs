@@ -102,7 +102,7 @@ mod tests {
 
     #[test]
     fn enabled_at_any_level() {
-        let src = "on: push\nenv:\n  ACTIONS_ALLOW_UNSECURE_COMMANDS: true\njobs:\n  a:\n    runs-on: x\n    steps:\n      - run: echo \"::add-path::/x\"\n        env:\n          ACTIONS_ALLOW_UNSECURE_COMMANDS: 'false'\n          OTHER: 1\n      - run: x\n        env:\n          ACTIONS_ALLOW_UNSECURE_COMMANDS: yes\n          OTHER: 1\n";
+        let src = include_str!("../../tests/rules/insecure-commands/workflow-and-step-level.yml");
         let got = render(src, "insecure-commands");
         assert_eq!(got.len(), 2, "{got:?}");
         assert!(got[0].starts_with("3:3: `ACTIONS_ALLOW_UNSECURE_COMMANDS` re-enables"));

@@ -55,20 +55,3 @@ fn whole_context(e: &Expr, named: bool, out: &mut Vec<autoheal_expr::Span>) {
         _ => {}
     }
 }
-
-#[cfg(test)]
-mod tests {
-    use crate::rules::test_support::render;
-
-    #[test]
-    fn whole_context_reads() {
-        let src = "on: push\njobs:\n  a:\n    runs-on: x\n    steps:\n      - run: ./deploy\n        env:\n          ALL: ${{ toJSON(secrets) }}\n          ONE: ${{ secrets[format('{0}_TOKEN', matrix.env)] }}\n          OK: ${{ secrets.TOKEN }}\n          OK2: ${{ secrets['TOKEN'] }}\n";
-        let got = render(src, "overprovisioned-secrets");
-        assert_eq!(got.len(), 2, "{got:?}");
-        assert!(
-            got[0].starts_with("8:27: this expression reads the whole `secrets` context"),
-            "{got:?}"
-        );
-        assert!(got[1].starts_with("9:20:"), "{got:?}");
-    }
-}

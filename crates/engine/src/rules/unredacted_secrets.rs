@@ -63,16 +63,3 @@ fn is_parsed_secret(e: &Expr) -> bool {
     }
     reads
 }
-
-#[cfg(test)]
-mod tests {
-    use crate::rules::test_support::render;
-
-    #[test]
-    fn fields_of_json_secrets() {
-        let src = "on: push\njobs:\n  a:\n    runs-on: x\n    steps:\n      - run: ./deploy\n        env:\n          U: ${{ fromJSON(secrets.CREDS).user }}\n          P: ${{ fromJson(secrets.CREDS)['password'] }}\n          OK: ${{ secrets.CREDS }}\n          OK2: ${{ fromJSON(steps.x.outputs.y).z }}\n";
-        let got = render(src, "unredacted-secrets");
-        assert_eq!(got.len(), 2, "{got:?}");
-        assert!(got[0].starts_with("8:18: a field of a JSON secret"), "{got:?}");
-    }
-}
