@@ -302,30 +302,12 @@ fn lint_file(
     let mut applied = Vec::new();
     if let (Some(mode), Some(file)) = (fix, target) {
         if std::str::from_utf8(&bytes).is_ok() {
-            let mut text = source.clone();
             let relint = |t: &str| lint_counted(path, t.as_bytes(), &opts);
-            // Fixes can unlock others (a parse error hides later rules), so
-            // re-lint and apply until nothing changes. The fixes of a round
-            // are verified together on the combined text.
-            for _ in 0..8 {
-                let wanted: Vec<&autoheal_engine::Fix> = linted
-                    .diagnostics
-                    .iter()
-                    .filter_map(|d| {
-                        d.fixes
-                            .iter()
-                            .find(|f| mode == FixMode::Unsafe || f.applicability == Applicability::Safe)
-                    })
-                    .collect();
-                if wanted.is_empty() {
-                    break;
-                }
-                let round = autoheal_engine::fix::apply_together(path, &text, &linted, &wanted, &relint);
-                let Some(relinted) = round.relinted else { break };
-                applied.extend(round.taken.iter().map(|f| f.title.clone()));
-                text = round.text;
-                linted = relinted;
-            }
+            let allowed = |f: &autoheal_engine::Fix| mode == FixMode::Unsafe || f.applicability == Applicability::Safe;
+            let rounds = autoheal_engine::fix::apply_in_rounds(path, &source, linted, &allowed, &relint);
+            let text = rounds.text;
+            applied = rounds.applied;
+            linted = rounds.linted;
             if text != source {
                 files::write_inside(write_root, file, text.as_bytes())?;
             }

@@ -41,8 +41,8 @@ pub fn run(corpus: &Path) -> anyhow::Result<()> {
                 Err(_) => panics.push(shown),
                 Ok(diags) => {
                     let text = String::from_utf8_lossy(&bytes);
-                    // Every offered fix is verified by `lint`; applying all of
-                    // them twice must give the same bytes as once.
+                    // Every offered fix is verified by `lint`; `check
+                    // --fix=unsafe` run twice must give the same bytes as once.
                     if let Ok(src) = std::str::from_utf8(&bytes) {
                         if !one_by_one_agrees(&logical, src, &opts, &diags) {
                             batch_differs.push(shown.clone());
@@ -131,10 +131,12 @@ pub fn run(corpus: &Path) -> anyhow::Result<()> {
 
 /// Apply every verified fix (safe and unsafe, a stricter test than safe
 /// only) that merges without conflict.
+/// Every fix, safe and unsafe, applied the way `check --fix=unsafe` does
+/// (round after round, verified together).
 fn fix_all(path: &str, text: &str, opts: &LintOptions<'_>) -> String {
-    let diags = lint(path, text.as_bytes(), opts);
-    let safe: Vec<&autoheal_engine::Fix> = diags.iter().flat_map(|d| &d.fixes).collect();
-    autoheal_engine::fix::apply_compatible(path, text, &safe).0
+    let relint = |t: &str| relint(path, t, opts);
+    let linted = relint(text);
+    autoheal_engine::fix::apply_in_rounds(path, text, linted, &|_| true, &relint).text
 }
 
 /// Do the fixes `lint` kept (verified in batches, `autoheal_engine::fix_batch`)

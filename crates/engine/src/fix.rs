@@ -214,6 +214,61 @@ pub fn apply_together<'f>(
     }
 }
 
+/// The most rounds [`apply_in_rounds`] goes: enough for every chain of fixes
+/// unlocking fixes seen on the corpus (a parse error hiding rules, a pin
+/// after an upgrade), small enough that a fix that keeps re-offering itself
+/// cannot loop.
+pub const MAX_FIX_ROUNDS: usize = 8;
+
+/// Fixes applied to one file round after round until nothing changes: each
+/// round takes, for every diagnostic, the first fix `allowed` accepts (a
+/// diagnostic's fixes are alternatives: never two of them), applies them
+/// together ([`apply_together`]) and lints the result, which may offer
+/// fixes the round made possible or that collided with another. `check
+/// --fix`, the editor's "fix all" and the corpus evaluation share it, so
+/// applying the result's fixes again changes nothing.
+pub fn apply_in_rounds(
+    path: &str,
+    text: &str,
+    linted: Relinted,
+    allowed: &dyn Fn(&Fix) -> bool,
+    relint: &dyn Fn(&str) -> Relinted,
+) -> Rounds {
+    let mut done = Rounds {
+        text: text.to_string(),
+        linted,
+        applied: Vec::new(),
+    };
+    for _ in 0..MAX_FIX_ROUNDS {
+        let wanted: Vec<&Fix> = done
+            .linted
+            .diagnostics
+            .iter()
+            .filter_map(|d| d.fixes.iter().find(|f| allowed(f)))
+            .collect();
+        if wanted.is_empty() {
+            break;
+        }
+        let round = apply_together(path, &done.text, &done.linted, &wanted, relint);
+        let Some(relinted) = round.relinted else { break };
+        let applied: Vec<String> = round.taken.iter().map(|f| f.title.clone()).collect();
+        done.text = round.text;
+        done.applied.extend(applied);
+        done.linted = relinted;
+    }
+    done
+}
+
+/// What [`apply_in_rounds`] did.
+pub struct Rounds {
+    /// The text with every round's fixes applied.
+    pub text: String,
+    /// The lint of `text`.
+    pub linted: Relinted,
+    /// The titles of the fixes applied, round by round.
+    pub applied: Vec<String>,
+}
+
 /// What [`apply_together`] did.
 pub struct Together<'f> {
     pub text: String,
@@ -438,5 +493,44 @@ mod tests {
         assert_eq!(done.text, "x b");
         assert_eq!(done.taken.len(), 1);
         assert!(done.relinted.is_some_and(|r| r.diagnostics.is_empty()));
+    }
+
+    #[test]
+    fn rounds_take_one_alternative_per_finding_and_reach_a_fixed_point() {
+        // `a` has two alternative fixes (to `x` or to `y`); once there is an
+        // `x`, a second finding asks for a trailing ` z`, which only the
+        // next round can see.
+        let relint = |t: &str| {
+            let mut diagnostics = Vec::new();
+            if let Some(at) = t.find('a') {
+                let mut d = Diagnostic::new("f", "letter", Severity::Warning, TextRange::new(at, at + 1), "a");
+                d.fixes = vec![
+                    Fix::safe("to x", vec![e(at, at + 1, "x")]),
+                    Fix::safe("to y", vec![e(at, at + 1, "y")]),
+                ];
+                diagnostics.push(d);
+            }
+            if t.contains('x') && !t.ends_with(" z") {
+                let mut d = Diagnostic::new("f", "tail", Severity::Warning, TextRange::empty(t.len()), "no z");
+                d.fixes = vec![Fix::safe("add z", vec![Edit::insert("f", t.len(), " z")])];
+                diagnostics.push(d);
+            }
+            Relinted {
+                parse_errors: 0,
+                diagnostics,
+            }
+        };
+        let text = "a b";
+        let done = apply_in_rounds("f", text, relint(text), &|_| true, &relint);
+        assert_eq!(done.text, "x b z");
+        assert_eq!(done.applied, ["to x", "add z"]);
+        assert!(done.linted.diagnostics.is_empty());
+        let again = apply_in_rounds("f", &done.text, relint(&done.text), &|_| true, &relint);
+        assert_eq!(again.text, done.text);
+        assert!(again.applied.is_empty());
+        // A fix the caller does not allow is never applied; the first
+        // alternative it allows is.
+        let only_y = apply_in_rounds("f", text, relint(text), &|f| f.title == "to y", &relint);
+        assert_eq!(only_y.text, "y b");
     }
 }

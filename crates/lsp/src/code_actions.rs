@@ -95,35 +95,19 @@ fn explanation(fix: &Fix) -> Option<serde_json::Value> {
     (!fix.explanation.is_empty()).then(|| serde_json::json!({ "explanation": fix.explanation }))
 }
 
-/// Rounds of "apply every compatible safe fix, lint again": a fix that
-/// collided with another, or one the first fixes made possible, is picked
-/// up in the next round.
-const FIX_ALL_ROUNDS: usize = 5;
-
 /// All safe fixes to this document, applied round after round and verified
-/// together each round (the engine's [`fix::apply_together`], as `check
+/// together each round (the engine's [`fix::apply_in_rounds`], as `check
 /// --fix` does), as one edit from the original text to the result.
 fn fix_all(analysis: &Analysis, relint: &dyn Fn(&str) -> fix::Relinted) -> Option<Edit> {
     debug_assert!(!analysis.unverified, "fixes are verified before they are offered");
     let original: &str = &analysis.snapshot.text;
     let path = analysis.diagnostics.first().map(|d| d.path.clone())?;
-    let mut text = original.to_string();
-    let mut linted = fix::Relinted {
+    let linted = fix::Relinted {
         parse_errors: analysis.parse_errors,
         diagnostics: analysis.diagnostics.clone(),
     };
-    for _ in 0..FIX_ALL_ROUNDS {
-        let safe: Vec<&Fix> = linted
-            .diagnostics
-            .iter()
-            .flat_map(|d| &d.fixes)
-            .filter(|f| f.applicability == Applicability::Safe && f.edits.iter().all(|e| e.path == path))
-            .collect();
-        let round = fix::apply_together(&path, &text, &linted, &safe, relint);
-        let Some(relinted) = round.relinted else { break };
-        text = round.text;
-        linted = relinted;
-    }
+    let allowed = |f: &Fix| f.applicability == Applicability::Safe && f.edits.iter().all(|e| e.path == path);
+    let text = fix::apply_in_rounds(&path, original, linted, &allowed, relint).text;
     (text != original).then(|| Edit::between(path, original, &text))
 }
 
