@@ -760,3 +760,31 @@ fn fix_reads_gh_log_failed_output_from_stdin_and_finds_the_workflow_by_job() {
     assert_eq!(v["failures"][0]["job"], "test", "{v}");
     assert_eq!(v["failures"][0]["span"]["path"], ".github/workflows/ci.yml", "{v}");
 }
+
+/// A leg the author marked `experimental` in `include`: `fix --workflow`
+/// makes `continue-on-error` follow that flag, so only that leg may fail.
+#[test]
+fn fix_lets_a_leg_marked_experimental_fail_through_its_flag() {
+    let workflow = "name: ci\non: [push]\njobs:\n  lint:\n    runs-on: ubuntu-latest\n    steps:\n      - run: make lint\n  test:\n    runs-on: ubuntu-latest\n    strategy:\n      matrix:\n        python: ['3.12']\n        include:\n          - python: '3.14-dev'\n            experimental: true\n    steps:\n      - run: ./bin/tool\n";
+    let dir = repo_with(workflow, "");
+    let exec = "/home/runner/work/_temp/0a1b.sh: line 1: ./bin/tool: cannot execute binary file: Exec format error";
+    let log = gh_log_failed("test (3.14-dev)", "Run ./bin/tool", &[exec]);
+    std::fs::write(dir.path().join("failed.txt"), &log).unwrap();
+    let args = ["fix", "--log", "failed.txt", "--workflow", ".github/workflows/ci.yml"];
+    let out = autoheal(dir.path(), &args);
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let diff = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        diff.contains("+    continue-on-error: ${{ matrix.experimental }}\n"),
+        "{diff}"
+    );
+    assert_eq!(
+        diff.matches("\n+").count(),
+        2,
+        "one line added (and the +++ header): {diff}"
+    );
+    // The required leg's failure is not the runner's: no fix.
+    std::fs::write(dir.path().join("failed.txt"), log.replace("3.14-dev", "3.12")).unwrap();
+    let out = autoheal(dir.path(), &args);
+    assert_eq!(out.status.code(), Some(1), "{}", String::from_utf8_lossy(&out.stderr));
+}

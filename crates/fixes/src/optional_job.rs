@@ -4,10 +4,13 @@
 
 use autoheal_engine::edit;
 use autoheal_engine::model::{Job, Workflow};
-use autoheal_engine::rules::optional_job::{continue_on_error_fix, is_main_job, optional_reason};
+use autoheal_engine::rules::optional_job::{
+    continue_on_error_fix, is_main_job, matrix_has_experimental, optional_reason,
+};
 use autoheal_engine::rules::runner_label::{Machine, machine};
 use autoheal_engine::yaml::{self, Node};
 use autoheal_engine::{Edit, Fix};
+use autoheal_logs::mapping::experimental_leg;
 
 use crate::runner::matrix_key;
 use autoheal_logs::subject;
@@ -47,6 +50,18 @@ pub(crate) fn generate(ctx: &Ctx<'_>) -> Generated {
         .unwrap_or_default();
     if let Some((key, value)) = optional_leg(job, &leg) {
         return Ok(vec![leg_fix(ctx, job, &key, &value)?]);
+    }
+    // The author marked some legs `experimental`: the fix below makes
+    // exactly those optional, which does nothing for another leg.
+    let leg_refs: Vec<&str> = leg.iter().map(String::as_str).collect();
+    if matrix_has_experimental(job) && !leg.is_empty() && experimental_leg(job, &leg_refs).is_none() {
+        return Err(format!(
+            "the failing leg ({}) of job `{}` is not one its matrix marks `experimental`; `continue-on-error: ${{{{ \
+             matrix.experimental }}}}` would not cover it, and making every leg optional would hide failures of the legs the \
+             author requires (a manual fix)",
+            leg.join(", "),
+            job.id
+        ));
     }
     let reason = optional_reason(job).ok_or_else(|| {
         format!(
@@ -312,5 +327,49 @@ jobs:
             out.contains("    runs-on: macos-latest\n    continue-on-error: true\n"),
             "{out}"
         );
+    }
+}
+
+#[cfg(test)]
+mod experimental_legs {
+    use crate::test_support::*;
+    use crate::{Category, FailureInput};
+
+    const MARKED: &str = "\
+on: push
+jobs:
+  lint:
+    runs-on: ubuntu-latest
+    steps: [{run: make lint}]
+  test:
+    runs-on: [self-hosted, linux]
+    strategy:
+      matrix:
+        python: ['3.12', '3.13']
+        include:
+          - python: '3.14-dev'
+            experimental: true
+    steps:
+      - run: make test
+";
+
+    fn optional(job: &str) -> FailureInput {
+        FailureInput::new(Category::OptionalJob, None).in_job(job)
+    }
+
+    /// The leg the author marked `experimental` is let fail through that
+    /// flag; a required leg on the same runner is never covered that way.
+    #[test]
+    fn only_a_leg_the_matrix_marks_experimental_follows_the_flag() {
+        let out = apply_only(&optional("test (3.14-dev)"), MARKED);
+        assert_eq!(
+            out,
+            MARKED.replace(
+                "    runs-on: [self-hosted, linux]\n",
+                "    runs-on: [self-hosted, linux]\n    continue-on-error: ${{ matrix.experimental }}\n"
+            )
+        );
+        let reason = manual_reason(&optional("test (3.12)"), MARKED);
+        assert!(reason.contains("not one its matrix marks `experimental`"), "{reason}");
     }
 }

@@ -12,6 +12,8 @@ use crate::report::{Category, Failure, Position, Span, SubjectDetail};
 pub mod python;
 mod runner;
 
+pub use runner::experimental_leg;
+
 /// GitHub's default job time limit, when `timeout-minutes` is not set.
 const DEFAULT_JOB_LIMIT_MINUTES: u32 = 360;
 

@@ -89,8 +89,8 @@ pub fn confirm(job: &Job<'_>, job_name: Option<&str>, from_log: Option<RunnerCla
 }
 
 /// An `include` entry with `experimental: true` whose values all appear in
-/// the failing leg's display name.
-fn experimental_leg(job: &Job<'_>, leg: &[&str]) -> Option<String> {
+/// the failing leg's display name (its values, joined by `, `).
+pub fn experimental_leg(job: &Job<'_>, leg: &[&str]) -> Option<String> {
     let include = job.matrix()?.get("include")?.as_sequence()?;
     include.iter().find_map(|entry| {
         let pairs = entry.as_mapping()?;
