@@ -3,20 +3,10 @@
 //! and logs where an earlier failure does or does not explain a later one.
 //! The fixtures are written by this project in the runner's raw log format.
 
-use autoheal_logs::{Analysis, Category, LogFile, LogInput, Options, analyze};
+mod common;
 
-fn analyze_fixture(name: &str) -> Analysis {
-    let path = format!("{}/tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"));
-    let bytes = std::fs::read(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
-    let input = LogInput {
-        logs: vec![LogFile {
-            job: None,
-            bytes: &bytes,
-        }],
-        ..LogInput::default()
-    };
-    analyze(&input, &Options::default()).expect("analyze")
-}
+use autoheal_logs::{Analysis, Category};
+use common::analyze_fixture;
 
 fn summary(analysis: &Analysis) -> Vec<(Category, Option<String>, bool, bool)> {
     analysis

@@ -13,7 +13,9 @@
 //! The fixtures live in `tests/fixtures/variants/`; every file there must have
 //! a row (so a fixture cannot be added and forgotten).
 
-use autoheal_logs::{Analysis, Category, LogFile, LogInput, Options, analyze};
+mod common;
+
+use autoheal_logs::Category;
 
 use Category::{FileNotFound, MissingCommand, MissingDependency, OptionalJob, RateLimit, Timeout, Unknown, YamlSyntax};
 
@@ -223,24 +225,11 @@ fn dir() -> String {
     format!("{}/tests/fixtures/variants", env!("CARGO_MANIFEST_DIR"))
 }
 
-fn analyze_variant(name: &str) -> Analysis {
-    let path = format!("{}/{name}", dir());
-    let bytes = std::fs::read(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
-    let input = LogInput {
-        logs: vec![LogFile {
-            job: None,
-            bytes: &bytes,
-        }],
-        ..LogInput::default()
-    };
-    analyze(&input, &Options::default()).expect("analyze")
-}
-
 #[test]
 fn every_variant_gives_its_root_cause() {
     let mut misses = Vec::new();
     for &(name, category, subject) in CASES {
-        let analysis = analyze_variant(name);
+        let analysis = common::analyze_fixture(&format!("variants/{name}"));
         let Some(root) = analysis.root_cause() else {
             misses.push(format!("{name}: no failure found"));
             continue;

@@ -20,6 +20,24 @@ use super::{Entry, ex};
 use crate::classify::hit::{Hit, Line};
 use crate::report::{Category, RateLimitService};
 
+/// Whole-line messages of yum and zypper, read only in that shape.
+const GENERIC_NEEDLES: &[&str] = &["' not found.", " available."];
+
+const NOT_AVAILABLE_NEEDLES: &[&str] = &[
+    "Unable to locate package",
+    "has no installation candidate",
+    "unable to select packages",
+    "(no such package)",
+    "Unable to find a match",
+    "No match for argument",
+    "No available formula",
+    "was not found with the source(s) listed",
+    "No package found matching input criteria",
+    "No provider of '",
+    "' not found.",
+    " available.",
+];
+
 pub const ENTRIES: &[Entry] = &[
     Entry {
         id: "packages/apt-fetch-failed",
@@ -49,20 +67,7 @@ pub const ENTRIES: &[Entry] = &[
                   listed. | No match for argument: {name} (dnf, dnf5) | No package {name} available. (yum) | Package \
                   '{name}' not found. | No provider of '{name}' found. (zypper) | No package found matching input \
                   criteria. (winget)",
-        needles: &[
-            "Unable to locate package",
-            "has no installation candidate",
-            "unable to select packages",
-            "(no such package)",
-            "Unable to find a match",
-            "No match for argument",
-            "No available formula",
-            "was not found with the source(s) listed",
-            "No package found matching input criteria",
-            "No provider of '",
-            "' not found.",
-            " available.",
-        ],
+        needles: NOT_AVAILABLE_NEEDLES,
         check: not_available,
         examples: &[
             ex("E: Unable to locate package libfoo-dev", Category::Unknown, None),
@@ -129,25 +134,15 @@ fn apt_fetch_failed(line: &Line<'_>) -> Option<Hit> {
 
 fn not_available(line: &Line<'_>) -> Option<Hit> {
     let text = line.text.trim();
-    // The generic needles only in the managers' own whole-line shapes (yum,
-    // zypper): `No package {name} available.`, `Package '{name}' not found.`.
-    let generic = text.ends_with(" available.") || text.ends_with("' not found.");
-    let specific = [
-        "Unable to locate package",
-        "has no installation candidate",
-        "unable to select packages",
-        "(no such package)",
-        "Unable to find a match",
-        "No match for argument",
-        "No available formula",
-        "was not found with the source(s) listed",
-        "No package found matching input criteria",
-        "No provider of '",
-    ]
-    .iter()
-    .any(|n| text.contains(n));
+    // The managers' own words; the two generic needles only in their whole-line
+    // shapes (yum, zypper): `No package {name} available.`, `Package '{name}'
+    // not found.`.
+    let specific = NOT_AVAILABLE_NEEDLES
+        .iter()
+        .filter(|n| !GENERIC_NEEDLES.contains(n))
+        .any(|n| text.contains(n));
     let whole_line =
-        generic && super::util::regex!(r"^(?:No package \S+ available\.|Package '[^']+' not found\.)$").is_match(text);
+        super::util::regex!(r"^(?:No package \S+ available\.|Package '[^']+' not found\.)$").is_match(text);
     if !specific && !whole_line {
         return None;
     }
