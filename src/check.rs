@@ -8,7 +8,7 @@ use std::sync::Arc;
 use anyhow::{Context as _, bail};
 use autoheal_engine::config::{Config, Persona};
 use autoheal_engine::diagnostic::{Applicability, Diagnostic, Severity};
-use autoheal_engine::external::ScriptChecker;
+use autoheal_engine::external::{Script, ScriptChecker, ScriptFinding};
 use autoheal_engine::lint::{FixSelection, LintOptions, lint_counted};
 use autoheal_engine::repo::{NoRepo, RepoFiles};
 use autoheal_engine::rules;
@@ -201,7 +201,17 @@ pub fn run(args: CheckArgs, verbosity: &Verbosity) -> anyhow::Result<Outcome> {
             let write_root = project.root.as_deref().unwrap_or(&cwd_write_root);
             // A bug on one file is a finding on it, not the end of the run.
             let linted = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-                lint_file(&path, bytes, config, repo, args.fix, args.format, target, write_root)
+                lint_file(
+                    &path,
+                    bytes,
+                    config,
+                    repo,
+                    args.fix,
+                    args.format,
+                    target,
+                    write_root,
+                    verbosity.verbose && !verbosity.quiet,
+                )
             }));
             Some(match linted {
                 Ok(Ok(report)) => Ok((report, fail_level)),
@@ -279,6 +289,7 @@ fn lint_file(
     format: Format,
     target: Option<&Path>,
     write_root: &Path,
+    verbose: bool,
 ) -> anyhow::Result<FileReport> {
     // Only what will be shown or applied is generated and verified.
     let fixes = match (fix, format) {
@@ -286,9 +297,10 @@ fn lint_file(
         (Some(FixMode::Safe), _) | (None, Format::Human) => FixSelection::SafeOnly,
         (None, Format::Github) => FixSelection::None,
     };
-    let script_checker = autoheal_shellcheck::installed()
+    let shellcheck = autoheal_shellcheck::installed()
         .filter(|_| config.shellcheck)
-        .map(|s| s as &dyn ScriptChecker);
+        .map(NotingShellcheck::new);
+    let script_checker = shellcheck.as_ref().map(|s| s as &dyn ScriptChecker);
     let opts = LintOptions {
         config,
         repo,
@@ -298,6 +310,16 @@ fn lint_file(
         script_checker,
     };
     let mut linted = lint_counted(path, &bytes, &opts);
+    if verbose && let Some(shellcheck) = &shellcheck {
+        for (offset, len) in shellcheck.skipped() {
+            let line = bytes[..offset.min(bytes.len())].iter().filter(|&&b| b == b'\n').count() + 1;
+            eprintln!(
+                "autoheal: {}:{line}: this `run:` script is {len} bytes, over shellcheck's budget of {} KiB; shellcheck did not check it",
+                crate::terminal::escape(path),
+                autoheal_shellcheck::MAX_SCRIPT_BYTES >> 10
+            );
+        }
+    }
     let source = String::from_utf8_lossy(&bytes).into_owned();
     let mut applied = Vec::new();
     if let (Some(mode), Some(file)) = (fix, target) {
@@ -327,6 +349,41 @@ fn lint_file(
     })
 }
 
+/// shellcheck for one file, remembering which scripts of the file as read
+/// (its first lint; `--fix` re-lints edited text) were over shellcheck's size
+/// budget, for `-v` to say they were not checked.
+struct NotingShellcheck {
+    shellcheck: &'static autoheal_shellcheck::Shellcheck,
+    /// (offset, length) of each script over the budget.
+    skipped: std::sync::OnceLock<Vec<(usize, usize)>>,
+}
+
+impl NotingShellcheck {
+    fn new(shellcheck: &'static autoheal_shellcheck::Shellcheck) -> Self {
+        NotingShellcheck {
+            shellcheck,
+            skipped: std::sync::OnceLock::new(),
+        }
+    }
+
+    fn skipped(&self) -> Vec<(usize, usize)> {
+        self.skipped.get().cloned().unwrap_or_default()
+    }
+}
+
+impl ScriptChecker for NotingShellcheck {
+    fn check(&self, scripts: &[Script]) -> Vec<ScriptFinding> {
+        self.skipped.get_or_init(|| {
+            scripts
+                .iter()
+                .filter(|s| autoheal_shellcheck::over_size_cap(s))
+                .map(|s| (s.offset, s.text.len()))
+                .collect()
+        });
+        self.shellcheck.check(scripts)
+    }
+}
+
 /// A path as shown: relative to the current directory when inside it.
 pub fn display_path(p: &Path, cwd: &Path) -> String {
     let abs = if p.is_absolute() { p.to_path_buf() } else { cwd.join(p) };
@@ -350,7 +407,12 @@ fn relative_to(p: &Path, root: &Path) -> String {
 fn shellcheck_status(enabled: bool) -> String {
     match autoheal_shellcheck::installed() {
         _ if !enabled => "shellcheck: off (`shellcheck: false` in the config)".to_string(),
-        Some(s) => format!("shellcheck: on ({}), checks `run:` scripts", s.program().display()),
+        Some(s) => format!(
+            "shellcheck: on ({}), checks `run:` scripts up to {} KiB, each process for up to {} s",
+            s.program().display(),
+            autoheal_shellcheck::MAX_SCRIPT_BYTES >> 10,
+            s.timeout().as_secs()
+        ),
         None => "shellcheck: not installed; `run:` scripts are not checked by it".to_string(),
     }
 }

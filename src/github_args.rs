@@ -6,7 +6,7 @@ use std::sync::Arc;
 use anyhow::{Context as _, bail};
 use autoheal_github::act::copilot::CopilotStep;
 use autoheal_github::progress::Silent;
-use autoheal_github::{ClientConfig, GitHub, Progress, ReportOptions, ReportOutcome};
+use autoheal_github::{ClientConfig, FiledIssue, GitHub, Progress, ReportOptions, ReportOutcome};
 use clap::Args;
 
 use crate::Verbosity;
@@ -107,20 +107,31 @@ pub fn print_report(outcome: &ReportOutcome, dry_run: bool) {
             if let Some(step) = &filed.copilot {
                 outln!("{}", copilot_line(step));
             }
+            workflow_unread_line(filed);
         }
-        ReportOutcome::Repeated(filed) => outln!(
-            "commented on issue #{}{would}: the same failure ({} in {}) is already open {}",
-            filed.issue.number,
-            filed.record.category,
-            filed.record.job,
-            filed.issue.html_url
-        ),
+        ReportOutcome::Repeated(filed) => {
+            outln!(
+                "commented on issue #{}{would}: the same failure ({} in {}) is already open {}",
+                filed.issue.number,
+                filed.record.category,
+                filed.record.job,
+                filed.issue.html_url
+            );
+            workflow_unread_line(filed);
+        }
         ReportOutcome::RolledBack { branch, rollback } => outln!(
             "rolled back pull request #{} of {branch}{would}: its checks failed; {} now needs-manual-fix",
             rollback.pr,
             issue_list(&rollback.issues)
         ),
         ReportOutcome::Skipped { reason } => outln!("nothing filed: {reason}"),
+    }
+}
+
+/// Why the analysis had the logs only: the workflow file was over a budget or not fetched.
+fn workflow_unread_line(filed: &FiledIssue) {
+    if let Some(why) = &filed.workflow_unread {
+        outln!("note: {}; the issue says so", crate::terminal::escape(why));
     }
 }
 

@@ -14,8 +14,8 @@ use std::path::Path;
 use std::process::{Command, Output, Stdio};
 
 use autoheal_fuzz_targets::hostile::{
-    JOBS_SHARING_AN_ANCHOR, TAB_IN_BLOCK_SCALAR, alias_bomb, deep_block_sequence, deep_flow_sequence,
-    missing_modules_log,
+    JOBS_SHARING_AN_ANCHOR, RATE_LIMIT_IN_TESTS, TAB_IN_BLOCK_SCALAR, alias_bomb, deep_block_sequence,
+    deep_flow_sequence, missing_modules_log,
 };
 use serde_json::Value;
 use support::autoheal;
@@ -302,12 +302,33 @@ fn init_force_never_writes_through_a_link_out_of_the_repository() {
     }
 }
 
-#[test]
-fn report_files_an_issue_for_a_run_whose_workflow_is_an_alias_bomb_or_too_deep_block_or_flow() {
-    const TOKEN: &str = "ghp_HOSTILETEST_0123456789";
+const TOKEN: &str = "ghp_HOSTILETEST_0123456789";
+
+fn fake_with_app() -> autoheal_fake_github::FakeGithub {
     let fake = autoheal_fake_github::FakeGithub::start();
     fake.require_token(TOKEN);
     fake.add_repo("octo/app", "main");
+    fake
+}
+
+/// `autoheal report|heal … --api-url <fake>` with the fake's token.
+fn against_fake(fake: &autoheal_fake_github::FakeGithub, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_autoheal"))
+        .args(args)
+        .args(["--api-url", &fake.url()])
+        .env("GITHUB_TOKEN", TOKEN)
+        .env("CI", "true")
+        .env("NO_COLOR", "1")
+        .env_remove("GH_TOKEN")
+        .output()
+        .expect("run")
+}
+
+/// A run's workflow over each budget: `report` still files the issue for the run's own
+/// failure (from the logs), and the output and the issue say which file was not read and
+/// which budget it went over.
+#[test]
+fn report_says_which_budget_kept_it_from_reading_the_workflow() {
     let jobs =
         "jobs:\n  build:\n    runs-on: ubuntu-latest\n    timeout-minutes: 30\n    steps:\n      - run: ./slow.sh\n";
     let deep = format!("name: CI\non: [push]\nx:\n  {}y\n{jobs}", "- ".repeat(100_000));
@@ -320,29 +341,80 @@ fn report_files_an_issue_for_a_run_whose_workflow_is_an_alias_bomb_or_too_deep_b
         "jobs:\n  b:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo\n",
         jobs,
     );
-    for (run_id, workflow) in [(50, bomb), (60, deep), (70, flow)] {
+    // Past the client's 1 MiB fetch budget (the YAML reader's 4 MiB is never reached).
+    let big = format!("name: CI\non: [push]\n{jobs}{}", "# padding\n".repeat(120_000));
+    let cases = [
+        (50, bomb, "(an alias bomb?)"),
+        (60, deep, "YAML nested 257 levels deep"),
+        (70, flow, "nested 256 levels deep"),
+        (80, big, "larger than 1 MiB"),
+    ];
+    for (run_id, workflow, budget) in cases {
+        // One repository each: the same failure again would be a comment on the first issue.
+        let fake = fake_with_app();
         let mut scenario = heal_fixtures::timeout(run_id);
         scenario.workflow = workflow.leak();
         heal_fixtures::seed(&fake, "octo/app", "main", &scenario);
-        let out = Command::new(env!("CARGO_BIN_EXE_autoheal"))
-            .args([
-                "report",
-                "--repo",
-                "octo/app",
-                "--run-id",
-                &run_id.to_string(),
-                "--api-url",
-                &fake.url(),
-            ])
-            .env("GITHUB_TOKEN", TOKEN)
-            .env("CI", "true")
-            .env_remove("GH_TOKEN")
-            .output()
-            .expect("run");
+        let out = against_fake(
+            &fake,
+            &["report", "--repo", "octo/app", "--run-id", &run_id.to_string()],
+        );
         let (stdout, stderr) = (text(&out.stdout), text(&out.stderr));
         assert_eq!(out.status.code(), Some(0), "run {run_id}: {stdout}{stderr}");
-        assert!(stdout.contains("issue #"), "run {run_id}: {stdout}{stderr}");
+        assert!(stdout.contains("as needs-manual-fix"), "run {run_id}: {stdout}{stderr}");
+        let note = stdout.lines().find(|l| l.starts_with("note: ")).unwrap_or_default();
+        assert!(
+            note.contains("autoheal did not read the workflow file `.github/workflows/ci.yml`")
+                && note.contains(budget),
+            "run {run_id}: {stdout}"
+        );
+        let issue = fake.issues("octo/app").pop().expect("an issue");
+        assert!(issue.body.contains("**Root cause:**"), "{}", issue.body);
+        assert!(
+            issue
+                .body
+                .contains("autoheal did not read the workflow file '.github/workflows/ci.yml'")
+                && issue.body.contains(budget)
+                && issue.body.contains("so no fix was generated"),
+            "run {run_id}: {}",
+            issue.body
+        );
     }
+}
+
+/// `heal --issue` on a fixable issue whose workflow on the default branch has since become
+/// an alias bomb: no fix, and the comment says why.
+#[test]
+fn heal_says_the_workflow_on_the_default_branch_is_over_a_budget() {
+    let fake = fake_with_app();
+    heal_fixtures::seed(&fake, "octo/app", "main", &heal_fixtures::timeout(50));
+    let out = against_fake(&fake, &["report", "--repo", "octo/app", "--run-id", "50"]);
+    assert!(
+        text(&out.stdout).contains("with a proposed fix"),
+        "{}",
+        text(&out.stdout)
+    );
+    let bomb = alias_bomb();
+    fake.commit_files(
+        "octo/app",
+        "main",
+        &[(heal_fixtures::WORKFLOW_PATH, bomb.as_str())],
+        "an alias bomb lands",
+    );
+    let out = against_fake(&fake, &["heal", "--repo", "octo/app", "--issue", "1"]);
+    let stdout = text(&out.stdout);
+    assert_eq!(out.status.code(), Some(0), "{stdout}{}", text(&out.stderr));
+    assert!(
+        stdout.starts_with("no fix for issue #1: autoheal did not read the workflow file")
+            && stdout.contains("(an alias bomb?)"),
+        "{stdout}"
+    );
+    let comments = fake.comments("octo/app", 1);
+    assert!(
+        comments.iter().any(|c| c.body.contains("(an alias bomb?)")),
+        "{:?}",
+        comments.iter().map(|c| &c.body).collect::<Vec<_>>()
+    );
 }
 
 #[test]
@@ -392,6 +464,49 @@ fn several_missing_modules_get_one_install_step_and_too_many_get_none() {
     assert_eq!(out.status.code(), Some(1), "{}{}", text(&out.stdout), text(&out.stderr));
     assert!(out.stdout.is_empty(), "no diff: {}", text(&out.stdout));
     assert!(text(&out.stderr).contains("never installed"), "{}", text(&out.stderr));
+}
+
+#[test]
+fn an_alias_bomb_in_the_config_is_a_config_error_at_its_line() {
+    let dir = repo(&[
+        (".github/workflows/ok.yml", FIXED),
+        (".github/autoheal.yml", &alias_bomb()),
+    ]);
+    let out = autoheal(dir.path(), &["check"]);
+    let all = format!("{}{}", text(&out.stdout), text(&out.stderr));
+    assert_eq!(out.status.code(), Some(1), "{all}");
+    assert!(
+        all.contains("error[config]") && all.contains("(an alias bomb?)") && all.contains(".github/autoheal.yml:"),
+        "{all}"
+    );
+}
+
+#[test]
+fn diagnose_refuses_a_device_before_reading_it() {
+    let dir = repo(&[(".github/workflows/ci.yml", WORKFLOW)]);
+    let out = autoheal(dir.path(), &["diagnose", "/dev/zero"]);
+    let stderr = text(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(
+        stderr.contains("/dev/zero") && stderr.contains("not a regular file"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn a_rate_limit_printed_by_a_test_step_never_hands_it_the_token() {
+    let dir = repo(&[
+        (".github/workflows/ci.yml", WORKFLOW),
+        ("rate.log", RATE_LIMIT_IN_TESTS),
+    ]);
+    let out = autoheal(dir.path(), &["fix", "--log", "rate.log", "--write"]);
+    let all = format!("{}{}", text(&out.stdout), text(&out.stderr));
+    assert!(matches!(out.status.code(), Some(0..=1)), "{all}");
+    assert!(!all.contains("secrets.GITHUB_TOKEN"), "{all}");
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join(".github/workflows/ci.yml")).expect("read"),
+        WORKFLOW
+    );
 }
 
 /// Odd arguments to every command, the way a fuzzer would try them: each
@@ -519,6 +634,165 @@ fn odd_arguments_and_tokens_are_clear_errors_not_panics() {
         assert!(!stderr.contains("panicked"), "{shown}");
         if out.status.code() == Some(2) {
             assert!(!stderr.trim().is_empty(), "an error says what is wrong: {shown}");
+        }
+    }
+}
+
+/// shellcheck run by `check`, faked by a script on `PATH`: its size budget, its deadline
+/// and the cleanup on signals (`/proc` tells whether the fake still runs).
+#[cfg(target_os = "linux")]
+mod fake_shellcheck {
+    use super::*;
+
+    /// A directory holding an executable fake `shellcheck` that runs `body`
+    /// (after `#!/bin/sh`), to put first on `PATH`.
+    fn fake_shellcheck(body: &str) -> tempfile::TempDir {
+        use std::os::unix::fs::PermissionsExt as _;
+        let bin = tempfile::tempdir().expect("tempdir");
+        let path = bin.path().join("shellcheck");
+        std::fs::write(&path, format!("#!/bin/sh\n{body}\n")).expect("write");
+        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o755)).expect("chmod");
+        bin
+    }
+
+    /// `autoheal args…` in `dir` with `bin` first on `PATH` and `tmp` as the temporary directory.
+    fn autoheal_with_bin(dir: &Path, bin: &Path, tmp: &Path, args: &[&str]) -> Command {
+        let path = std::env::var_os("PATH").unwrap_or_default();
+        let mut paths = vec![bin.to_path_buf()];
+        paths.extend(std::env::split_paths(&path));
+        let mut cmd = Command::new(env!("CARGO_BIN_EXE_autoheal"));
+        cmd.args(args)
+            .current_dir(dir)
+            .env("NO_COLOR", "1")
+            .env("PATH", std::env::join_paths(paths).expect("PATH"))
+            .env("TMPDIR", tmp)
+            .stdin(Stdio::null())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped());
+        cmd
+    }
+
+    /// The process ids a fake shellcheck wrote to `file`, one a line.
+    fn pids(file: &Path) -> Vec<String> {
+        std::fs::read_to_string(file)
+            .unwrap_or_default()
+            .lines()
+            .map(str::to_string)
+            .collect()
+    }
+
+    /// Whether process `pid` runs (a zombie does not).
+    fn running(pid: &str) -> bool {
+        std::fs::read_to_string(format!("/proc/{pid}/stat"))
+            .is_ok_and(|stat| stat.rsplit_once(") ").is_some_and(|(_, rest)| !rest.starts_with('Z')))
+    }
+
+    /// What autoheal left in its temporary directory.
+    fn leftovers(tmp: &Path) -> Vec<String> {
+        std::fs::read_dir(tmp)
+            .expect("list")
+            .filter_map(|e| e.ok())
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .collect()
+    }
+
+    /// Waits for `child`, failing (after killing it) if it hangs.
+    fn wait_or_fail(child: &mut std::process::Child, what: &str) -> std::process::ExitStatus {
+        for _ in 0..1200 {
+            if let Some(status) = child.try_wait().expect("wait") {
+                return status;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(100));
+        }
+        let _ = child.kill();
+        panic!("{what} hung");
+    }
+
+    const SHELL_STEP: &str = "on: push\npermissions: {}\njobs:\n  a:\n    runs-on: ubuntu-latest\n    timeout-minutes: 5\n    steps:\n      - run: echo $1\n";
+
+    #[test]
+    fn a_script_over_shellchecks_budget_is_not_handed_to_it_and_verbose_says_so() {
+        let tmp = tempfile::tempdir().expect("tempdir");
+        let sizes = tmp.path().join("sizes");
+        let bin = fake_shellcheck(&format!(
+            "for f in \"$@\"; do case \"$f\" in *.sh) wc -c < \"$f\" >> '{}';; esac; done\necho '{{\"comments\":[]}}'",
+            sizes.display()
+        ));
+        let big_script = "          echo x\n".repeat(10_000);
+        let workflow = format!("{SHELL_STEP}      - run: |\n{big_script}");
+        let dir = repo(&[(".github/workflows/ci.yml", &workflow)]);
+        let out = autoheal_with_bin(dir.path(), bin.path(), tmp.path(), &["check", "-v"])
+            .output()
+            .expect("run");
+        let stderr = text(&out.stderr);
+        assert_eq!(out.status.code(), Some(0), "{stderr}");
+        assert!(
+            stderr.contains(".github/workflows/ci.yml:9: this `run:` script is 70000 bytes, over shellcheck's budget of 64 KiB; shellcheck did not check it"),
+            "{stderr}"
+        );
+        assert_eq!(pids(&sizes), ["7"], "only `echo $1` went to shellcheck");
+
+        let out = autoheal_with_bin(dir.path(), bin.path(), tmp.path(), &["check"])
+            .output()
+            .expect("run");
+        assert!(!text(&out.stderr).contains("did not check it"), "a notice for -v only");
+    }
+
+    #[test]
+    fn a_hanging_shellcheck_is_killed_at_its_deadline_and_leaves_nothing_behind() {
+        let tmp = tempfile::tempdir().expect("tempdir");
+        let work = tempfile::tempdir().expect("tempdir");
+        let pid_file = work.path().join("pids");
+        let bin = fake_shellcheck(&format!("echo $$ >> '{}'\nexec sleep 600", pid_file.display()));
+        let dir = repo(&[(".github/workflows/ci.yml", SHELL_STEP)]);
+        let mut child = autoheal_with_bin(dir.path(), bin.path(), tmp.path(), &["check", "--format", "json"])
+            .spawn()
+            .expect("spawn");
+        let status = wait_or_fail(&mut child, "check with a hanging shellcheck");
+        assert_eq!(status.code(), Some(0), "no findings: shellcheck said nothing in time");
+        let started = pids(&pid_file);
+        assert_eq!(started.len(), 1);
+        assert!(!running(&started[0]), "the hung shellcheck was killed");
+        assert_eq!(leftovers(tmp.path()), Vec::<String>::new(), "temporary scripts removed");
+    }
+
+    #[test]
+    fn sigterm_or_sigint_during_shellcheck_kills_it_and_removes_the_temporary_scripts() {
+        for (signal, code) in [("TERM", 143), ("INT", 130)] {
+            let tmp = tempfile::tempdir().expect("tempdir");
+            let work = tempfile::tempdir().expect("tempdir");
+            let pid_file = work.path().join("pids");
+            let bin = fake_shellcheck(&format!("echo $$ >> '{}'\nexec sleep 600", pid_file.display()));
+            let dir = repo(&[(".github/workflows/ci.yml", SHELL_STEP)]);
+            let mut child = autoheal_with_bin(dir.path(), bin.path(), tmp.path(), &["check"])
+                .spawn()
+                .expect("spawn");
+            // Wait until shellcheck runs, with its scripts in the temporary directory.
+            let mut waited = 0;
+            while pids(&pid_file).is_empty() {
+                assert!(waited < 600, "shellcheck never started");
+                assert!(
+                    child.try_wait().expect("wait").is_none(),
+                    "check ended before shellcheck ran"
+                );
+                std::thread::sleep(std::time::Duration::from_millis(100));
+                waited += 1;
+            }
+            assert_eq!(leftovers(tmp.path()).len(), 1, "the scripts' directory");
+            let sent = Command::new("kill")
+                .args([format!("-{signal}"), child.id().to_string()])
+                .status()
+                .expect("kill");
+            assert!(sent.success());
+            let status = wait_or_fail(&mut child, "check after a signal");
+            assert_eq!(status.code(), Some(code), "SIG{signal}: {status:?}");
+            let started = pids(&pid_file);
+            assert!(!running(&started[0]), "SIG{signal}: shellcheck was killed");
+            assert_eq!(
+                leftovers(tmp.path()),
+                Vec::<String>::new(),
+                "SIG{signal}: scripts removed"
+            );
         }
     }
 }

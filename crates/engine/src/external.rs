@@ -29,6 +29,9 @@ impl ScriptLanguage {
 pub struct Script {
     pub language: ScriptLanguage,
     pub text: String,
+    /// Where the `run:` value starts in the file: what a note about the
+    /// whole script (too long to check) points at.
+    pub offset: usize,
 }
 
 /// One problem a checker found, by byte range in its script's `text`.

@@ -306,7 +306,10 @@ async fn heal_fix(
         }
     };
     if snapshot.text(path).is_none() {
-        let reason = format!("`{path}` no longer exists on `{base}` or is not UTF-8 text");
+        let reason = match snapshot.unread.get(path) {
+            Some(why) => format!("autoheal did not read `{path}` on `{base}`: {why}"),
+            None => format!("`{path}` no longer exists on `{base}`"),
+        };
         return no_fix(gh, repo, issue, &head.sha, reason).await;
     }
     // Analyze: the fix against today's workflow. When the file changed since the failed

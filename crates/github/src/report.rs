@@ -89,6 +89,8 @@ pub struct FiledIssue {
     pub copilot: Option<CopilotStep>,
     /// The full analysis, for callers that print or store it.
     pub analysis: autoheal_logs::Analysis,
+    /// Why the workflow file was not read (over a budget, too large), when it was not.
+    pub workflow_unread: Option<String>,
 }
 
 #[derive(Debug, Clone)]
@@ -247,6 +249,7 @@ async fn file(gh: &GitHub, repo: &RepoName, examined: &Examined, options: &Repor
         },
         analysis: diagnosis.analysis.clone(),
         copilot: None,
+        workflow_unread: diagnosis.workflow_unread.clone(),
     };
     if let Some(existing) = find_duplicate(&open, &record.fingerprint, now) {
         progress.step(&format!("commenting on issue #{}", existing.number));
@@ -263,7 +266,7 @@ async fn file(gh: &GitHub, repo: &RepoName, examined: &Examined, options: &Repor
     } else {
         None
     };
-    let kind = issue_kind(diagnosis, route, demoted.as_deref(), &record.workflow_path);
+    let kind = issue_kind(diagnosis, route, demoted.as_deref());
     let proposal = match &kind {
         IssueKind::Fix => ProposalText::Fix {
             fixes: diagnosis.proposal.fixes(),

@@ -285,6 +285,27 @@ mod tests {
     }
 
     #[test]
+    fn a_body_or_header_over_its_budget_is_refused_without_buffering_it() {
+        // The length alone refuses the body; the stream resyncs on the next frame.
+        let mut buf = [
+            format!("Content-Length: {}\r\n\r\n{{}}", MAX_BODY + 1).into_bytes(),
+            frame(PING),
+        ]
+        .concat();
+        assert_eq!(
+            reply(&next_frame(&mut buf).expect("refused at once"))["error"]["code"],
+            -32700
+        );
+        assert_eq!(next_frame(&mut buf), Some(Frame::Message(PING.as_bytes().to_vec())));
+        // A header that never ends is dropped once past its budget.
+        let mut buf = vec![b'x'; MAX_HEADER + 1];
+        assert!(matches!(next_frame(&mut buf), Some(Frame::Malformed { .. })));
+        assert!(buf.is_empty());
+        buf.extend(frame(PING));
+        assert_eq!(next_frame(&mut buf), Some(Frame::Message(PING.as_bytes().to_vec())));
+    }
+
+    #[test]
     fn responses_from_the_client_pass_and_half_responses_do_not() {
         for body in [
             r#"{"jsonrpc":"2.0","id":3,"result":null}"#,

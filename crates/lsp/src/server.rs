@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 use std::path::PathBuf;
-use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex, RwLock};
 use std::time::{Duration, Instant};
 
@@ -62,6 +62,9 @@ struct OpenDoc {
     /// Held by whoever analyzes this document (the debounced refresh or a
     /// request): at most one analysis of a document is in flight.
     slot: Arc<tokio::sync::Mutex<()>>,
+    /// Analyses of this document running now, as the log reports them: the
+    /// slot keeps it at one.
+    analyzing: Arc<AtomicUsize>,
     /// A refresh task is scheduled or running for this document.
     refresh_pending: bool,
     /// When the text last changed; the refresh waits for [`DEBOUNCE`] of quiet.
@@ -77,6 +80,7 @@ impl OpenDoc {
             kind,
             analysis: None,
             slot: Arc::default(),
+            analyzing: Arc::default(),
             refresh_pending: false,
             // An opened document is analyzed at once.
             changed_at: Instant::now().checked_sub(DEBOUNCE).unwrap_or_else(Instant::now),
@@ -376,12 +380,13 @@ impl Backend {
             return Analyzed::Closed;
         };
         let _slot = slot.lock().await;
-        let Some((snap, inputs, existing, latest)) = self.docs().get(uri).map(|d| {
+        let Some((snap, inputs, existing, latest, analyzing)) = self.docs().get(uri).map(|d| {
             (
                 d.snapshot.clone(),
                 self.inputs(d),
                 d.current_analysis(),
                 d.latest.clone(),
+                d.analyzing.clone(),
             )
         }) else {
             return Analyzed::Closed;
@@ -392,10 +397,13 @@ impl Backend {
         let (generation, version) = (snap.generation, snap.version);
         let superseded = move || cancellable && latest.load(Ordering::SeqCst) != generation;
         let started = Instant::now();
-        match analysis::guarded(move || analysis::analyze_unless(snap, &inputs, superseded)).await {
+        let in_flight = analyzing.fetch_add(1, Ordering::SeqCst) + 1;
+        let analyzed = analysis::guarded(move || analysis::analyze_unless(snap, &inputs, superseded)).await;
+        analyzing.fetch_sub(1, Ordering::SeqCst);
+        match analyzed {
             Ok(Some(a)) => {
                 let message = format!(
-                    "analyzed {} version {version} in {} ms",
+                    "analyzed {} version {version} in {} ms ({in_flight} of this document in flight)",
                     uri.as_str(),
                     started.elapsed().as_millis()
                 );

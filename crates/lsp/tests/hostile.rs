@@ -93,6 +93,49 @@ async fn a_burst_of_edits_costs_a_few_analyses_and_ends_on_the_latest_text() {
     );
 }
 
+/// Requests that need the analysis while a refresh analyzes the same text wait for it
+/// and share it: the server never runs two analyses of one document at once.
+#[tokio::test]
+async fn requests_during_a_refresh_never_start_a_second_analysis_of_the_document() {
+    let (mut c, _) = TestClient::start(None, &[]).await;
+    let jobs: String = (0..400)
+        .map(|i| {
+            format!("  j{i}:\n    runs-on: ubuntu-latest\n    timeout-minutes: 5\n    steps:\n      - run: make {i}\n")
+        })
+        .collect();
+    let base = format!("on: push\npermissions: {{}}\njobs:\n{jobs}");
+    c.open(WF_URI, &base).await;
+    c.diagnostics(WF_URI, Some(1)).await;
+    let at = json!({"textDocument": {"uri": WF_URI}, "position": {"line": 4, "character": 6}});
+    for v in 2..=8 {
+        c.change(
+            WF_URI,
+            v,
+            json!([{"text": base.replacen("make 0", &format!("make {v}"), 1)}]),
+        )
+        .await;
+        // Past the debounce the refresh is analyzing; these requests arrive meanwhile.
+        tokio::time::sleep(std::time::Duration::from_millis(170)).await;
+        for method in ["textDocument/hover", "textDocument/completion", "textDocument/hover"] {
+            let resp = c.request_raw(method, at.clone()).await;
+            assert!(resp.get("error").is_none(), "{method}: {resp}");
+        }
+    }
+    c.diagnostics(WF_URI, Some(8)).await;
+    let analyses: Vec<&str> = c
+        .notifications
+        .iter()
+        .filter(|n| n["method"] == "window/logMessage")
+        .filter_map(|n| n["params"]["message"].as_str())
+        .filter(|m| m.starts_with("analyzed ") && m.contains(WF_URI))
+        .collect();
+    assert!(analyses.len() >= 2, "{analyses:?}");
+    assert!(
+        analyses.iter().all(|m| m.ends_with("(1 of this document in flight)")),
+        "{analyses:#?}"
+    );
+}
+
 #[tokio::test]
 async fn the_tab_quick_fix_leaves_a_block_scalar_alone() {
     let (mut c, _) = TestClient::start(None, &[]).await;

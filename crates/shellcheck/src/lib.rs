@@ -30,6 +30,11 @@ pub const MAX_SCRIPT_BYTES: usize = 64 * 1024;
 /// How long one shellcheck process may run before it is killed.
 pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(15);
 
+/// Whether `script` is over [`MAX_SCRIPT_BYTES`], so shellcheck never sees it.
+pub fn over_size_cap(script: &Script) -> bool {
+    script.text.len() > MAX_SCRIPT_BYTES
+}
+
 pub struct Shellcheck {
     program: PathBuf,
     timeout: Duration,
@@ -48,15 +53,25 @@ impl Shellcheck {
         std::env::split_paths(&path)
             .map(|dir| dir.join(if cfg!(windows) { "shellcheck.exe" } else { "shellcheck" }))
             .find(|p| p.is_file())
-            .map(|program| Shellcheck {
-                program,
-                timeout: DEFAULT_TIMEOUT,
-            })
+            .map(Shellcheck::at)
+    }
+
+    /// The shellcheck at `program`.
+    pub fn at(program: PathBuf) -> Shellcheck {
+        Shellcheck {
+            program,
+            timeout: DEFAULT_TIMEOUT,
+        }
     }
 
     /// The executable that runs.
     pub fn program(&self) -> &Path {
         &self.program
+    }
+
+    /// How long one process may run.
+    pub fn timeout(&self) -> Duration {
+        self.timeout
     }
 
     /// The same checker with another per-process deadline.
@@ -129,7 +144,7 @@ impl ScriptChecker for Shellcheck {
             let of_language: Vec<(usize, &Script)> = scripts
                 .iter()
                 .enumerate()
-                .filter(|(_, s)| s.language == language && s.text.len() <= MAX_SCRIPT_BYTES)
+                .filter(|(_, s)| s.language == language && !over_size_cap(s))
                 .collect();
             batches.extend(of_language.chunks(BATCH).map(|c| (language, c.to_vec())));
         }
@@ -207,6 +222,7 @@ mod tests {
                 } else {
                     format!("# {i}\necho $1\n")
                 },
+                offset: 0,
             })
             .collect();
         let findings = checker.check(&scripts);

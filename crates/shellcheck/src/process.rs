@@ -17,7 +17,10 @@ const MAX_OUTPUT_BYTES: u64 = 16 * 1024 * 1024;
 
 #[derive(Default)]
 struct Registry {
+    /// Live children. Held while spawning, so signal cleanup never misses
+    /// one that is starting.
     children: Mutex<HashMap<u64, Child>>,
+    /// Live temporary directories. Held while creating one, for the same reason.
     dirs: Mutex<HashMap<u64, PathBuf>>,
 }
 
@@ -38,16 +41,22 @@ fn next_id() -> u64 {
     NEXT.fetch_add(1, Ordering::Relaxed)
 }
 
-/// Kill every live child and remove every temporary directory.
-fn cleanup() {
+/// Kill every live child, remove every temporary directory and exit with
+/// `code`. The locks stay held until the process is gone, so no thread
+/// starts a child or goes on as if its child had simply finished (and ends
+/// the process with its own status first).
+fn cleanup_and_exit(code: i32) -> ! {
     let reg = registry();
-    for child in lock(&reg.children).values_mut() {
+    let mut children = lock(&reg.children);
+    let dirs = lock(&reg.dirs);
+    for child in children.values_mut() {
         let _ = child.kill();
         let _ = child.wait();
     }
-    for dir in lock(&reg.dirs).values() {
+    for dir in dirs.values() {
         let _ = std::fs::remove_dir_all(dir);
     }
+    std::process::exit(code)
 }
 
 #[cfg(unix)]
@@ -61,8 +70,7 @@ fn install_signal_cleanup() {
         .name("shellcheck-cleanup".into())
         .spawn(move || {
             if let Some(signal) = signals.forever().next() {
-                cleanup();
-                std::process::exit(128 + signal);
+                cleanup_and_exit(128 + signal);
             }
         });
 }
@@ -78,9 +86,11 @@ pub(crate) struct TempDir {
 
 impl TempDir {
     pub(crate) fn new() -> Option<TempDir> {
+        let reg = registry();
+        let mut dirs = lock(&reg.dirs);
         let dir = tempfile::Builder::new().prefix("autoheal-shellcheck").tempdir().ok()?;
         let id = next_id();
-        lock(&registry().dirs).insert(id, dir.path().to_path_buf());
+        dirs.insert(id, dir.path().to_path_buf());
         Some(TempDir { id, dir })
     }
     pub(crate) fn path(&self) -> &std::path::Path {
@@ -90,7 +100,10 @@ impl TempDir {
 
 impl Drop for TempDir {
     fn drop(&mut self) {
-        lock(&registry().dirs).remove(&self.id);
+        // Removed under the lock: signal cleanup never sees it half gone.
+        let mut dirs = lock(&registry().dirs);
+        dirs.remove(&self.id);
+        let _ = std::fs::remove_dir_all(self.dir.path());
     }
 }
 
@@ -100,15 +113,23 @@ impl Drop for TempDir {
 pub(crate) fn output_within(mut cmd: Command, timeout: Duration) -> Option<Vec<u8>> {
     cmd.stdin(Stdio::null()).stdout(Stdio::piped()).stderr(Stdio::null());
     let reg = registry();
-    let mut child = cmd.spawn().ok()?;
-    let stdout = child.stdout.take()?;
+    let id = next_id();
+    let stdout = {
+        let mut children = lock(&reg.children);
+        let mut child = cmd.spawn().ok()?;
+        let Some(stdout) = child.stdout.take() else {
+            let _ = child.kill();
+            let _ = child.wait();
+            return None;
+        };
+        children.insert(id, child);
+        stdout
+    };
     let reader = std::thread::spawn(move || {
         let mut buf = Vec::new();
         let _ = stdout.take(MAX_OUTPUT_BYTES).read_to_end(&mut buf);
         buf
     });
-    let id = next_id();
-    lock(&reg.children).insert(id, child);
     let deadline = Instant::now() + timeout;
     let finished = loop {
         {

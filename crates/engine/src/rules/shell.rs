@@ -134,6 +134,7 @@ fn queue_script<'n>(step: &'n Node, shell: Option<&str>, scripts: &mut Vec<(&'n 
         Script {
             language,
             text: mask_expressions(text),
+            offset: run.span.start,
         },
     ));
 }

@@ -444,10 +444,26 @@ fn convert_style(s: SaphyrStyle) -> ScalarStyle {
     }
 }
 
+/// What saphyr's scanner says when flow nesting overflows its `u8` level
+/// counter (256 levels): a budget like [`limits::MAX_DEPTH`], so the file
+/// gets a [`SyntaxErrorKind::Limit`] error and no tree, not parse recovery.
+const SCANNER_FLOW_LIMIT: &str = "recursion limit exceeded";
+
 fn scan_error(offsets: &Offsets<'_>, e: &ScanError) -> SyntaxError {
     let at = offsets.byte(e.marker().index());
     let end = offsets.text[at..].chars().next().map_or(at, |c| at + c.len_utf8());
     let mut message = e.info().to_string();
+    if message == SCANNER_FLOW_LIMIT {
+        return SyntaxError {
+            range: TextRange::new(at, end),
+            message: format!(
+                "YAML flow collections (`[…]`, `{{…}}`) nested {} levels deep; the YAML scanner autoheal uses reads up to {} (GitHub's workflow parser stops at 50), so autoheal stops reading here",
+                u16::from(u8::MAX) + 1,
+                u8::MAX
+            ),
+            kind: SyntaxErrorKind::Limit,
+        };
+    }
     if message.contains("found unknown anchor") && offsets.text[at..].starts_with('*') {
         let name = offsets.text[at + 1..]
             .split(|c: char| c.is_whitespace() || matches!(c, ',' | '[' | ']' | '{' | '}'))

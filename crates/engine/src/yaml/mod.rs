@@ -111,6 +111,11 @@ impl Document {
             )
         })
     }
+    /// The budget ([`limits`]) this file went over, if any: then nothing
+    /// was read and the document has no tree.
+    pub fn over_budget(&self) -> Option<&SyntaxError> {
+        self.errors.iter().find(|e| e.kind == SyntaxErrorKind::Limit)
+    }
 }
 
 impl Node {

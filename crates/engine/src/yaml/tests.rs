@@ -59,6 +59,7 @@ fn duplicate_keys_are_reported_with_both_lines() {
     assert_eq!(doc.errors[0].kind, SyntaxErrorKind::DuplicateKey);
     assert!(doc.errors[0].message.contains("line 4"), "{}", doc.errors[0].message);
     assert_eq!(doc.errors[0].range.start, src.rfind("runs-on").unwrap());
+    assert!(doc.over_budget().is_none(), "an error, but the file was read");
 }
 
 #[test]
@@ -177,6 +178,7 @@ fn only_limit_error(doc: &Document) -> &SyntaxError {
     assert_eq!(doc.errors.len(), 1, "{:?}", doc.errors);
     assert_eq!(doc.errors[0].kind, SyntaxErrorKind::Limit);
     assert!(doc.has_parse_errors());
+    assert!(std::ptr::eq(doc.over_budget().expect("over a budget"), &doc.errors[0]));
     &doc.errors[0]
 }
 
@@ -232,6 +234,20 @@ fn block_nesting_past_the_depth_budget_is_an_error_not_a_crash() {
     let src = format!("{}x\n", "- ".repeat(limits::MAX_DEPTH));
     let doc = parse(src.as_bytes());
     assert!(doc.errors.is_empty(), "{:?}", doc.errors);
+}
+
+#[test]
+fn flow_nesting_past_the_scanners_budget_is_a_limit_not_a_parse_error() {
+    // Near the top the scanner's flow counter (256 levels) runs out before
+    // the depth budget; either way the file is over a budget and not read.
+    for src in [
+        format!("x: {}y{}\njobs: {{}}\n", "[".repeat(100_000), "]".repeat(100_000)),
+        format!("{}y{}\n", "{a: ".repeat(300), "}".repeat(300)),
+    ] {
+        let doc = parse(src.as_bytes());
+        let e = only_limit_error(&doc);
+        assert!(e.message.contains("levels deep"), "{}", e.message);
+    }
 }
 
 #[test]

@@ -85,8 +85,9 @@ pub struct Diagnosis {
     pub message: String,
     /// The fix against the run's own commit.
     pub proposal: FixProposal,
-    /// The workflow file could be read at the run's commit.
-    pub have_workflow: bool,
+    /// Why the workflow file at the run's commit was not read ([`workflow_unread`]); the
+    /// failure then comes from the logs alone and has no fix.
+    pub workflow_unread: Option<String>,
 }
 
 impl Diagnosis {
@@ -117,7 +118,8 @@ pub fn analysis_options(base: &autoheal_logs::Options, repo: &RepoName, config: 
 /// Diagnoses the run and plans the fix against the files at its commit.
 pub fn diagnose(evidence: &RunEvidence, snapshot: &Snapshot, options: &autoheal_logs::Options) -> Result<Diagnosis> {
     let run = &evidence.run;
-    let workflow = snapshot.text(&run.path);
+    let workflow_unread = workflow_unread(snapshot, &run.path);
+    let workflow = snapshot.text(&run.path).filter(|_| workflow_unread.is_none());
     let analysis = analyze_logs(evidence, workflow, options)?;
     let root = analysis
         .failures
@@ -131,8 +133,8 @@ pub fn diagnose(evidence: &RunEvidence, snapshot: &Snapshot, options: &autoheal_
         .take(MAX_RECORDED_FAILURES)
         .map(FailureInput::from)
         .collect();
-    let proposal = match workflow {
-        Some(_) if !inputs.is_empty() => propose(snapshot, &run.path, &inputs),
+    let proposal = match (&workflow_unread, inputs.is_empty()) {
+        (None, false) => propose(snapshot, &run.path, &inputs),
         _ => FixProposal::default(),
     };
     let mut record = build_record(evidence, root, inputs, snapshot);
@@ -146,17 +148,42 @@ pub fn diagnose(evidence: &RunEvidence, snapshot: &Snapshot, options: &autoheal_
         record,
         message,
         proposal,
-        have_workflow: workflow.is_some(),
+        workflow_unread,
     })
+}
+
+/// Why autoheal did not read the workflow file at `path` of the snapshot, naming the file
+/// and the budget: it was not fetched (absent, too large, not UTF-8) or its YAML is over a
+/// budget of the reader (an alias bomb, nesting too deep: `autoheal_engine::yaml::limits`).
+/// `None` when it was read.
+pub fn workflow_unread(snapshot: &Snapshot, path: &str) -> Option<String> {
+    let Some(text) = snapshot.text(path) else {
+        let why = snapshot
+            .unread
+            .get(path)
+            .map_or("it could not be fetched", String::as_str);
+        return Some(format!("autoheal did not read the workflow file `{path}`: {why}"));
+    };
+    let doc = autoheal_engine::yaml::parse(text.as_bytes());
+    let over = doc.over_budget()?;
+    let before = &text.as_bytes()[..over.range.start.min(text.len())];
+    let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
+    Some(format!(
+        "autoheal did not read the workflow file `{path}`, which is over a budget of its YAML reader at line {line}: {}",
+        over.message
+    ))
 }
 
 /// Plans fixes for `failures` in the workflow at `workflow_path` of the snapshot.
 pub fn propose(snapshot: &Snapshot, workflow_path: &str, failures: &[FailureInput]) -> FixProposal {
-    let Some(workflow) = snapshot.text(workflow_path) else {
+    if let Some(why) = workflow_unread(snapshot, workflow_path) {
         return FixProposal {
-            refused: Some(format!("`{workflow_path}` could not be read")),
+            refused: Some(format!("{why}, so no fix was generated")),
             ..FixProposal::default()
         };
+    }
+    let Some(workflow) = snapshot.text(workflow_path) else {
+        return FixProposal::default();
     };
     let view = RepoView::new(snapshot);
     let plan = plan(failures, workflow_path, workflow, &view);
@@ -272,5 +299,41 @@ fn build_record(
         failed_step,
         evidence: evidence_lines,
         failures,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const PATH: &str = ".github/workflows/ci.yml";
+
+    fn with_workflow(text: &str) -> Snapshot {
+        Snapshot {
+            files: [(PATH.to_string(), text.to_string())].into(),
+            ..Snapshot::default()
+        }
+    }
+
+    #[test]
+    fn a_workflow_over_a_budget_or_not_fetched_is_named_with_the_budget() {
+        assert_eq!(workflow_unread(&with_workflow("on: push\njobs: {}\n"), PATH), None);
+        let deep = format!("on: push\nx:\n  {}y\n", "- ".repeat(300));
+        let why = workflow_unread(&with_workflow(&deep), PATH).expect("over the depth budget");
+        assert!(
+            why.starts_with(&format!("autoheal did not read the workflow file `{PATH}`"))
+                && why.contains("at line 3: YAML nested 257 levels deep"),
+            "{why}"
+        );
+        let fixes = propose(&with_workflow(&deep), PATH, &[]);
+        assert_eq!(fixes.refused, Some(format!("{why}, so no fix was generated")));
+        let too_big = Snapshot {
+            unread: [(PATH.to_string(), "it is larger than 1 MiB".to_string())].into(),
+            ..Snapshot::default()
+        };
+        assert_eq!(
+            workflow_unread(&too_big, PATH).as_deref(),
+            Some("autoheal did not read the workflow file `.github/workflows/ci.yml`: it is larger than 1 MiB")
+        );
     }
 }

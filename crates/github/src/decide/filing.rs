@@ -4,7 +4,9 @@
 
 use super::trust::Route;
 use crate::analyze::Diagnosis;
-use crate::text::{LABEL_AUTO_HEAL, LABEL_NEEDS_MANUAL_FIX, LABEL_WORKFLOW_FAILURE, demotion_note, untrusted_note};
+use crate::text::{
+    LABEL_AUTO_HEAL, LABEL_NEEDS_MANUAL_FIX, LABEL_WORKFLOW_FAILURE, demotion_note, prose, untrusted_note,
+};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum IssueKind {
@@ -33,15 +35,18 @@ impl IssueKind {
 }
 
 /// The issue for `diagnosis`, given its route and whether reviewers demoted the fix.
-pub fn issue_kind(diagnosis: &Diagnosis, route: &Route, demoted: Option<&str>, workflow_path: &str) -> IssueKind {
+pub fn issue_kind(diagnosis: &Diagnosis, route: &Route, demoted: Option<&str>) -> IssueKind {
     if let Route::ReportOnly(why) = route {
-        return IssueKind::Untrusted {
-            note: untrusted_note(why),
-        };
+        let mut note = untrusted_note(why);
+        // The note replaces the reasons, so it says why the workflow was not read too.
+        if let Some(unread) = &diagnosis.workflow_unread {
+            note.push_str(&format!("\n\n{}.", prose(unread)));
+        }
+        return IssueKind::Untrusted { note };
     }
     if !diagnosis.record.fixable {
         return IssueKind::Manual {
-            reasons: manual_reasons(diagnosis, workflow_path),
+            reasons: manual_reasons(diagnosis),
         };
     }
     match demoted {
@@ -52,11 +57,9 @@ pub fn issue_kind(diagnosis: &Diagnosis, route: &Route, demoted: Option<&str>, w
     }
 }
 
-fn manual_reasons(diagnosis: &Diagnosis, path: &str) -> Vec<String> {
-    if !diagnosis.have_workflow {
-        return vec![format!(
-            "the workflow file `{path}` could not be read at the run's commit, so no fix was generated"
-        )];
+fn manual_reasons(diagnosis: &Diagnosis) -> Vec<String> {
+    if let Some(why) = &diagnosis.workflow_unread {
+        return vec![format!("{why}, so no fix was generated")];
     }
     diagnosis.proposal.reasons()
 }

@@ -33,6 +33,8 @@ pub struct Snapshot {
     pub files: BTreeMap<String, String>,
     /// Blob sha of each listed path.
     pub blob_shas: BTreeMap<String, String>,
+    /// Wanted files that were not fetched, with why (too large, not UTF-8).
+    pub unread: BTreeMap<String, String>,
 }
 
 impl Snapshot {
@@ -69,13 +71,18 @@ pub async fn fetch_snapshot(gh: &GitHub, repo: &RepoName, commit: &str, workflow
         listing,
         files: BTreeMap::new(),
         blob_shas: blobs.iter().map(|b| (b.path.clone(), b.sha.clone())).collect(),
+        unread: BTreeMap::new(),
     };
     let workflow_text = match blobs.iter().find(|b| b.path == workflow_path) {
         Some(blob) => read_text(gh, repo, blob).await?,
-        None => None,
+        None => Err("it is not in the repository at that commit".to_string()),
     };
-    let Some(workflow_text) = workflow_text else {
-        return Ok(snapshot);
+    let workflow_text = match workflow_text {
+        Ok(text) => text,
+        Err(why) => {
+            snapshot.unread.insert(workflow_path.to_string(), why);
+            return Ok(snapshot);
+        }
     };
     let mut chosen: Vec<&TreeItem> = blobs
         .iter()
@@ -86,23 +93,30 @@ pub async fn fetch_snapshot(gh: &GitHub, repo: &RepoName, commit: &str, workflow
     chosen.sort_by_key(|b| (b.path.matches('/').count(), b.path.clone()));
     snapshot.files.insert(workflow_path.to_string(), workflow_text);
     for blob in chosen.into_iter().take(MAX_FETCHED_FILES) {
-        if let Some(text) = read_text(gh, repo, blob).await? {
-            snapshot.files.insert(blob.path.clone(), text);
-        }
+        match read_text(gh, repo, blob).await? {
+            Ok(text) => snapshot.files.insert(blob.path.clone(), text),
+            Err(why) => snapshot.unread.insert(blob.path.clone(), why),
+        };
     }
     Ok(snapshot)
 }
 
-/// A blob as text; `None` when it is too large or not UTF-8.
-async fn read_text(gh: &GitHub, repo: &RepoName, blob: &TreeItem) -> Result<Option<String>> {
+/// A blob as text, or why not (too large, not UTF-8).
+async fn read_text(gh: &GitHub, repo: &RepoName, blob: &TreeItem) -> Result<std::result::Result<String, String>> {
+    let too_large = || {
+        format!(
+            "it is larger than {} MiB, the most autoheal fetches",
+            MAX_FILE_BYTES >> 20
+        )
+    };
     if blob.size.is_some_and(|size| size > MAX_FILE_BYTES) {
-        return Ok(None);
+        return Ok(Err(too_large()));
     }
     let bytes = gh.get_blob(repo, &blob.sha).await?;
     if bytes.len() as u64 > MAX_FILE_BYTES {
-        return Ok(None);
+        return Ok(Err(too_large()));
     }
-    Ok(String::from_utf8(bytes).ok())
+    Ok(String::from_utf8(bytes).map_err(|_| "it is not UTF-8 text".to_string()))
 }
 
 #[cfg(test)]

@@ -116,6 +116,7 @@ fn the_checker_gets_bash_and_sh_scripts_with_masked_expressions_and_findings_map
         ]
     );
     assert_eq!(seen[0].text, "echo _________________\necho bad\n");
+    assert_eq!(&src[seen[0].offset..][..6], "|\n    ");
 }
 
 #[test]
