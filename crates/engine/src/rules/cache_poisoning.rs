@@ -316,12 +316,4 @@ mod tests {
             assert!(out.contains(want), "{want:?} not in\n{out}");
         }
     }
-
-    #[test]
-    fn ordinary_ci_may_cache() {
-        let src = "on: push\njobs:\n  build:\n    runs-on: x\n    steps:\n      - uses: actions/cache@v4\n      - run: make\n";
-        assert!(lint_rule(src, "cache-poisoning").is_empty());
-        let tags = "on:\n  push:\n    tags: ['v*']\njobs:\n  build:\n    runs-on: x\n    steps:\n      - uses: actions/cache@v4\n";
-        assert_eq!(lint_rule(tags, "cache-poisoning")[0].confidence.as_str(), "medium");
-    }
 }
