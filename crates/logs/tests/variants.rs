@@ -219,6 +219,22 @@ const CASES: &[(&str, Category, Option<&str>)] = &[
     ("python312-distutils.log", MissingDependency, Some("setuptools")),
     ("python310-tomllib.log", Unknown, None),
     ("poetry-pypi-429.log", RateLimit, Some("PyPI")),
+    // A fourth batch, run once as written: ranking across steps and jobs,
+    // retries, a script's own text.
+    ("only-exit-code.log", Unknown, None),
+    (
+        "npm-warn-then-enoent.log",
+        FileNotFound,
+        Some("docs/templates/page.hbs"),
+    ),
+    ("tests-fail-then-always-step-command.log", Unknown, None),
+    ("service-container-dockerhub.log", RateLimit, Some("Docker Hub")),
+    ("npm-429-then-jest-missing.log", RateLimit, Some("npm registry")),
+    ("uv-run-pytest-missing.log", MissingCommand, Some("pytest")),
+    ("trap-pwsh-write-error-script.log", Unknown, None),
+    ("go-panic.log", Unknown, None),
+    ("two-jobs-ghlog.log", OptionalJob, Some("architecture_mismatch")),
+    ("dotnet-restore-429.log", RateLimit, Some("a service")),
 ];
 
 fn dir() -> String {

@@ -2,7 +2,11 @@
 //!
 //! Sources: MSBuild's error codes (`MSB1009: Project file does not exist.`,
 //! followed by `Switch: {path}`), NuGet's (`NU1101: Unable to find package
-//! {id}`) and the C# compiler's `error CS{code}:` diagnostics.
+//! {id}`; `NU1301: Unable to load the service index for source {url}.`, a
+//! heading whose reason NuGet prints on the next `NU1301:` line, such as
+//! `Response status code does not indicate success: 429 (Too Many Requests).`,
+//! which the `http` emitter reads) and the C# compiler's `error CS{code}:`
+//! diagnostics.
 
 use super::util::{after, path_hit, regex};
 use super::{Entry, ex};
@@ -23,14 +27,23 @@ pub const ENTRIES: &[Entry] = &[
     },
     Entry {
         id: "dotnet/build-failure",
-        grammar: "error NU1101: Unable to find package {id} | {file}({line},{col}): error CS{code}: {message}",
+        grammar: "error NU1101: Unable to find package {id} | error NU1301: Unable to load the service index for \
+                  source {url}. (a heading; its reason follows) | {file}({line},{col}): error CS{code}: {message}",
         needles: &["error NU1", "error CS"],
         check: build_failure,
-        examples: &[ex(
-            "Program.cs(4,7): error CS0246: The type or namespace name 'Foo' could not be found",
-            Category::Unknown,
-            None,
-        )],
+        examples: &[
+            ex(
+                "Program.cs(4,7): error CS0246: The type or namespace name 'Foo' could not be found",
+                Category::Unknown,
+                None,
+            ),
+            ex(
+                "App.csproj : error NU1301: Unable to load the service index for source \
+                 https://api.nuget.org/v3/index.json.",
+                Category::Unknown,
+                None,
+            ),
+        ],
     },
 ];
 
@@ -50,7 +63,18 @@ fn project_missing(line: &Line<'_>) -> Option<Hit> {
 }
 
 fn build_failure(line: &Line<'_>) -> Option<Hit> {
-    if regex!(r"error NU1\d{3}").is_match(line.text) {
+    let text = line.text;
+    if text.contains("error NU1301") {
+        if text.contains("Unable to load the service index") {
+            return Some(Hit::summary(
+                "NuGet could not reach a package source; the next NU1301 line says why.",
+            ));
+        }
+        // The reason line: an HTTP status (a 429 is a rate limit) is the
+        // `http` emitter's to read.
+        return None;
+    }
+    if regex!(r"error NU1\d{3}").is_match(text) {
         return Some(Hit::install_failure("NuGet could not restore a package."));
     }
     regex!(r"error CS\d{4}")
