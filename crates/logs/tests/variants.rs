@@ -235,6 +235,20 @@ const CASES: &[(&str, Category, Option<&str>)] = &[
     ("go-panic.log", Unknown, None),
     ("two-jobs-ghlog.log", OptionalJob, Some("architecture_mismatch")),
     ("dotnet-restore-429.log", RateLimit, Some("a service")),
+    // A fifth batch, run once as written.
+    ("bun-cannot-find-package.log", MissingDependency, Some("drizzle-orm")),
+    ("php-could-not-open-input.log", FileNotFound, Some("artisan")),
+    ("gitbash-python3-missing.log", MissingCommand, Some("python3")),
+    ("input-required-token.log", Unknown, None),
+    ("git-lfs-missing.log", MissingCommand, Some("git-lfs")),
+    ("brew-github-api-limit.log", RateLimit, Some("GitHub REST API")),
+    ("rustc-msrv.log", Unknown, None),
+    (
+        "pwsh-python-module-windows-launcher.log",
+        MissingDependency,
+        Some("build"),
+    ),
+    ("resource-not-accessible.log", Unknown, None),
 ];
 
 fn dir() -> String {

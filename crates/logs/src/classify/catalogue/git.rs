@@ -4,9 +4,12 @@
 //! any files`; `checkout`: `pathspec '{p}' did not match any file(s) known to
 //! git`; `remote: Repository not found.` / `fatal: repository '{url}' not found`;
 //! credential prompts disabled: `could not read Username for '{url}'`; `error:
-//! failed to push some refs to '{url}'`; `fatal: not a git repository`).
+//! failed to push some refs to '{url}'`; `fatal: not a git repository`;
+//! `git.c`/`help.c`: `git: '{cmd}' is not a git command. See 'git --help'.`,
+//! printed when neither a built-in nor a program `git-{cmd}` on the PATH has
+//! that name, as for `git lfs` without Git LFS installed).
 
-use super::util::{path_hit, quoted};
+use super::util::{command_hit, path_hit, quoted, regex};
 use super::{Entry, ex};
 use crate::classify::hit::{Hit, Line};
 use crate::report::Category;
@@ -43,7 +46,85 @@ pub const ENTRIES: &[Entry] = &[
             None,
         )],
     },
+    Entry {
+        id: "git/not-a-git-command",
+        grammar: "git: '{cmd}' is not a git command. See 'git --help'. (an extension `git-{cmd}` not installed, or a \
+                  typo of a built-in, which git follows with `The most similar command is`)",
+        needles: &["is not a git command"],
+        check: not_a_git_command,
+        examples: &[
+            ex(
+                "git: 'lfs' is not a git command. See 'git --help'.",
+                Category::MissingCommand,
+                Some("git-lfs"),
+            ),
+            ex(
+                "git: 'comit' is not a git command. See 'git --help'.",
+                Category::Unknown,
+                None,
+            ),
+        ],
+    },
 ];
+
+/// Git's built-in commands a script commonly runs: a name close to one of
+/// them is a typo, not an extension to install.
+const BUILTINS: &[&str] = &[
+    "add",
+    "am",
+    "apply",
+    "archive",
+    "bisect",
+    "blame",
+    "branch",
+    "checkout",
+    "cherry-pick",
+    "clean",
+    "clone",
+    "commit",
+    "config",
+    "describe",
+    "diff",
+    "fetch",
+    "gc",
+    "grep",
+    "init",
+    "log",
+    "merge",
+    "mv",
+    "notes",
+    "pull",
+    "push",
+    "rebase",
+    "remote",
+    "reset",
+    "restore",
+    "revert",
+    "rm",
+    "show",
+    "sparse-checkout",
+    "stash",
+    "status",
+    "submodule",
+    "switch",
+    "tag",
+    "worktree",
+];
+
+fn not_a_git_command(line: &Line<'_>) -> Option<Hit> {
+    let c = regex!(r"git: '([A-Za-z0-9][A-Za-z0-9_-]*)' is not a git command").captures(line.text)?;
+    let name = &c[1];
+    let typo = BUILTINS.iter().find(|b| {
+        let limit = if b.len() <= 4 { 1 } else { 2 };
+        strsim::osa_distance(b, name) <= limit
+    });
+    if let Some(builtin) = typo {
+        return Some(Hit::blocker(format!(
+            "'git {name}' is not a git command; probably a typo of 'git {builtin}' in the script."
+        )));
+    }
+    Some(command_hit(&format!("git-{name}"), line, 0.75))
+}
 
 fn pathspec_add(line: &Line<'_>) -> Option<Hit> {
     let text = line.text;

@@ -1,29 +1,48 @@
-//! PHP's Composer.
+//! PHP and Composer.
 //!
-//! Source: Composer's messages (`Composer could not find a composer.json file in
+//! Sources: Composer's messages (`Composer could not find a composer.json file in
 //! {dir}`, `Your requirements could not be resolved to an installable set of
-//! packages.`).
+//! packages.`) and the PHP CLI's `sapi/cli/php_cli.c` (`Could not open input
+//! file: {path}` for a script that does not exist).
 
-use super::util::path_hit;
+use super::util::{after, path_hit};
 use super::{Entry, ex};
 use crate::classify::hit::{Hit, Line};
 use crate::report::Category;
 
-pub const ENTRIES: &[Entry] = &[Entry {
-    id: "php/composer",
-    grammar: "Composer could not find a composer.json file in {dir} | Your requirements could not be resolved to an \
+pub const ENTRIES: &[Entry] = &[
+    Entry {
+        id: "php/cli-input-file",
+        grammar: "Could not open input file: {path}",
+        needles: &["Could not open input file: "],
+        check: cli_input_file,
+        examples: &[ex(
+            "Could not open input file: bin/console",
+            Category::FileNotFound,
+            Some("bin/console"),
+        )],
+    },
+    Entry {
+        id: "php/composer",
+        grammar: "Composer could not find a composer.json file in {dir} | Your requirements could not be resolved to an \
               installable set of packages.",
-    needles: &[
-        "could not find a composer.json",
-        "could not be resolved to an installable set",
-    ],
-    check: composer,
-    examples: &[ex(
-        "Composer could not find a composer.json file in /home/runner/work/site/site",
-        Category::FileNotFound,
-        Some("composer.json"),
-    )],
-}];
+        needles: &[
+            "could not find a composer.json",
+            "could not be resolved to an installable set",
+        ],
+        check: composer,
+        examples: &[ex(
+            "Composer could not find a composer.json file in /home/runner/work/site/site",
+            Category::FileNotFound,
+            Some("composer.json"),
+        )],
+    },
+];
+
+fn cli_input_file(line: &Line<'_>) -> Option<Hit> {
+    let path = after(line.text, "Could not open input file: ")?.trim();
+    Some(path_hit(path, 0.75, "PHP was given a script that does not exist."))
+}
 
 fn composer(line: &Line<'_>) -> Option<Hit> {
     if line.text.contains("composer.json") {
