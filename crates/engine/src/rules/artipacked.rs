@@ -148,31 +148,3 @@ fn uses_remote_git(step: &Node) -> bool {
     }
     audit::action_name(step).is_some_and(|n| PUSHING_ACTIONS.contains(&n.as_str()))
 }
-
-#[cfg(test)]
-mod tests {
-    use crate::config::{Config, Persona};
-    use crate::lint::{LintOptions, lint};
-    use crate::rules::test_support::{PATH, apply_first_fix, lint_rule};
-
-    #[test]
-    fn uploads_of_the_workspace() {
-        let src = "on: push\njobs:\n  a:\n    runs-on: x\n    steps:\n      - uses: actions/checkout@v4\n      - uses: actions/upload-artifact@v4\n        with:\n          path: .\n  b:\n    runs-on: x\n    steps:\n      - uses: actions/checkout@v4\n        with:\n          persist-credentials: false\n      - uses: actions/upload-artifact@v4\n        with:\n          path: .\n  c:\n    runs-on: x\n    steps:\n      - uses: actions/checkout@v4\n      - run: make\n";
-        let diags = lint_rule(src, "artipacked");
-        assert_eq!(diags.len(), 1, "{diags:?}");
-        assert_eq!(
-            (diags[0].code, diags[0].confidence.as_str()),
-            ("artipacked/upload", "high")
-        );
-        let fixed = apply_first_fix(src, "artipacked");
-        assert!(fixed.contains("      - uses: actions/checkout@v4\n        with:\n          persist-credentials: false\n      - uses: actions/upload-artifact@v4\n"), "{fixed}");
-        let mut config = Config::default();
-        config.persona = Persona::Pedantic;
-        let pedantic: Vec<&str> = lint(PATH, src.as_bytes(), &LintOptions::new(&config))
-            .into_iter()
-            .filter(|d| d.rule == "artipacked")
-            .map(|d| d.code)
-            .collect();
-        assert_eq!(pedantic, ["artipacked/upload", "artipacked/persisted"]);
-    }
-}
