@@ -249,6 +249,15 @@ const CASES: &[(&str, Category, Option<&str>)] = &[
         Some("build"),
     ),
     ("resource-not-accessible.log", Unknown, None),
+    // A sixth batch, run once as written: services, limits and runners.
+    ("pygithub-primary.log", RateLimit, Some("GitHub REST API")),
+    ("skopeo-quay-429.log", RateLimit, Some("Quay.io")),
+    ("sumdb-429.log", RateLimit, Some("Go module proxy")),
+    ("step-timeout-minutes.log", Timeout, Some("20")),
+    ("failfast-sibling-cancel.log", Unknown, None),
+    ("js-action-alpine-arm.log", OptionalJob, Some("architecture_mismatch")),
+    ("pip-simple-429.log", RateLimit, Some("PyPI")),
+    ("apt-ports-429-arm.log", RateLimit, Some("apt mirror")),
 ];
 
 fn dir() -> String {

@@ -5,6 +5,9 @@
 //! pull-limit message and `https://www.docker.com/increase-rate-limit`),
 //! `moby/buildkit` (`failed to read dockerfile: open {path}: no such file or
 //! directory`, `failed to compute cache key: … "/{path}": not found`), the
+//! containers/image, as podman, buildah and skopeo relay it
+//! (`docker/docker_image_src.go`: `reading manifest {tag} in {host}/{repo}:
+//! toomanyrequests: …`, image names with the `docker://` transport), the
 //! classic builder (`COPY failed: file not found in build context …`, `unable to
 //! prepare context: …`), runc/Go (`exec {path}: exec format error`,
 //! `exec user process caused: exec format error`) and the Docker CLI
@@ -34,6 +37,12 @@ pub const ENTRIES: &[Entry] = &[
                  retry-after: 210ms, allowed: 44000/minute",
                 Category::RateLimit,
                 Some("GitHub Container Registry"),
+            ),
+            ex(
+                "Error: initializing source docker://quay.io/acme/app:1.0: reading manifest 1.0 in quay.io/acme/app: \
+                 toomanyrequests: Slow down",
+                Category::RateLimit,
+                Some("Quay.io"),
             ),
         ],
     },
@@ -163,7 +172,11 @@ fn registry_service(line: &Line<'_>) -> RateLimitService {
     if let Some(host) = url_host(line.text) {
         return registry(host).unwrap_or(RateLimitService::Other);
     }
-    let image_ref = regex!(r"(?:docker pull|Pulling from|pull) ([a-z0-9.-]+\.[a-z]{2,}(?::\d+)?)/");
+    // An image reference with a registry host: after `docker pull`/`Pulling
+    // from`, and in the containers/image forms podman, buildah and skopeo
+    // print (`docker://{host}/…`, `reading manifest {tag} in {host}/…`).
+    let image_ref =
+        regex!(r"(?:(?:docker pull|Pulling from|pull|manifest \S+ in) |docker://)([a-z0-9.-]+\.[a-z]{2,}(?::\d+)?)/");
     let script = line.script.lines().rev();
     for text in std::iter::once(line.text)
         .chain(line.recent.iter().rev().copied())
