@@ -24,8 +24,9 @@ fn usage() -> ! {
     eprintln!(
         "usage: cargo xtask <command>\n\n\
          commands:\n  \
-         bench [RUNS] [ROUNDS] the engine on the corpus, scaling in jobs, every output format against actionlint\n                        \
-         (needs actionlint; ACTIONLINT=path), the language server's latency and memory\n  \
+         bench [RUNS] [ROUNDS] [no-shellcheck] the engine on the corpus, scaling in jobs, every output format against actionlint\n                        \
+         (needs actionlint; ACTIONLINT=path), the language server's latency and memory;\n                        \
+         no-shellcheck: only the comparison without shellcheck\n  \
          bench jobs            only the scaling curve: one workflow of 2,500 to 20,000 jobs\n  \
          bench rules [RUNS]    where the time goes: parsing, each rule alone, fix verification (one thread)\n  \
          eval [corpus]         lint corpus workflows and actions: no panic, error findings by rule\n  \

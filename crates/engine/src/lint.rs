@@ -6,7 +6,7 @@ use crate::diagnostic::Diagnostic;
 use crate::external::ScriptChecker;
 use crate::model::{FileKind, Workflow};
 use crate::repo::{NoRepo, RepoFiles};
-use crate::rules::{Context, RULES};
+use crate::rules::{Context, RULES, Rule};
 use crate::text::TextRange;
 use crate::yaml::{self, Document};
 
@@ -84,6 +84,11 @@ fn lint_document(path: &str, bytes: &[u8], doc: &Document, opts: &LintOptions<'_
 
 /// Lint an already-parsed document (the language server keeps the parse).
 pub fn lint_parsed(path: &str, source: &str, doc: &Document, opts: &LintOptions<'_>) -> Vec<Diagnostic> {
+    lint_with(path, source, doc, opts, RULES)
+}
+
+/// [`lint_parsed`] with only `rules` run.
+fn lint_with(path: &str, source: &str, doc: &Document, opts: &LintOptions<'_>, rules: &[&Rule]) -> Vec<Diagnostic> {
     let kind = opts.kind.unwrap_or_else(|| FileKind::detect(path, doc.root.as_ref()));
     let workflow = match (kind, doc.root.as_ref()) {
         (FileKind::Workflow, Some(root)) => Some(Workflow::new(root)),
@@ -105,7 +110,7 @@ pub fn lint_parsed(path: &str, source: &str, doc: &Document, opts: &LintOptions<
         indent_unit: Default::default(),
         derived: &derived,
     };
-    crate::rules::run_rules(&mut ctx, RULES);
+    crate::rules::run_rules(&mut ctx, rules);
     let mut diags = ctx.out;
     let suppressions = Suppressions::new(source, doc);
     diags.retain(|d| !suppressions.suppresses(source, d));
@@ -129,6 +134,11 @@ pub fn parse_error_count(doc: &Document) -> usize {
 
 /// Re-lint an edited text for [`crate::fix::verify`].
 pub fn relint(path: &str, text: &str, opts: &LintOptions<'_>) -> crate::fix::Relinted {
+    relint_with(path, text, opts, RULES)
+}
+
+/// [`relint`] with only `rules` run.
+fn relint_with(path: &str, text: &str, opts: &LintOptions<'_>, rules: &[&Rule]) -> crate::fix::Relinted {
     // Verification re-lints once per fix; external checkers would cost a
     // process per fix for findings no fix touches.
     let relint_opts = LintOptions {
@@ -142,7 +152,7 @@ pub fn relint(path: &str, text: &str, opts: &LintOptions<'_>) -> crate::fix::Rel
     let doc = yaml::parse(text.as_bytes());
     crate::fix::Relinted {
         parse_errors: parse_error_count(&doc),
-        diagnostics: lint_parsed(path, text, &doc, &relint_opts),
+        diagnostics: lint_with(path, text, &doc, &relint_opts, rules),
     }
 }
 
@@ -176,7 +186,16 @@ fn verify_within(
         (FileKind::Workflow, Some(root)) => crate::fix_batch::job_regions(source, &Workflow::new(root).jobs),
         _ => Vec::new(),
     };
-    let relint = |text: &str| relint(path, text, opts);
+    // What verification reads of a re-lint: the findings and fixes of the
+    // rules whose fixes it verifies, and every error. Rules that can report
+    // neither are left out of the re-lints.
+    let fixing: Vec<&str> = diags.iter().filter(|d| !d.fixes.is_empty()).map(|d| d.rule).collect();
+    let rules: Vec<&Rule> = RULES
+        .iter()
+        .copied()
+        .filter(|r| fixing.contains(&r.id) || crate::rules::may_report_errors(r, opts.config))
+        .collect();
+    let relint = |text: &str| relint_with(path, text, opts, &rules);
     crate::fix_batch::verify_fixes(path, source, parse_error_count(doc), diags, &jobs, &relint, budget);
 }
 

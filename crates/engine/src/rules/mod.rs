@@ -110,6 +110,33 @@ pub static RULES: &[&Rule] = &[
     &action_metadata::RULE,
 ];
 
+/// Rules that never report an error unless the config raises their
+/// severity (`rules: {timeout: error}`): the security audits whose checks
+/// are not [`audit::ERROR_CHECKS`], and rules at info or warning. Fix
+/// verification re-lints without them when none of their fixes is being
+/// verified: all it reads from another rule is its errors. Debug builds
+/// assert in [`run_rules`] that they keep to this.
+pub const NEVER_ERRORS: &[&str] = &[
+    timeout::RULE.id,
+    optional_job::RULE.id,
+    unpinned_uses::RULE.id,
+    unpinned_images::RULE.id,
+    excessive_permissions::RULE.id,
+    artipacked::RULE.id,
+    bot_conditions::RULE.id,
+    unsound_contains::RULE.id,
+    insecure_commands::RULE.id,
+    secrets_inherit::RULE.id,
+    overprovisioned_secrets::RULE.id,
+    unredacted_secrets::RULE.id,
+    cache_poisoning::RULE.id,
+];
+
+/// Whether `rule` can report an error-severity finding under `config`.
+pub fn may_report_errors(rule: &Rule, config: &Config) -> bool {
+    !NEVER_ERRORS.contains(&rule.id) || config.severity_override(rule.id) == Some(Severity::Error)
+}
+
 /// Run `rules` (those for the file's kind that the config enables, at
 /// their configured severity) on `ctx`.
 pub(crate) fn run_rules(ctx: &mut Context<'_>, rules: &[&Rule]) {
@@ -138,6 +165,11 @@ pub(crate) fn run_rules(ctx: &mut Context<'_>, rules: &[&Rule]) {
             "{} reported a code it does not declare: {:?}",
             rule.id,
             ctx.out[before..].iter().map(|d| d.code).collect::<Vec<_>>()
+        );
+        debug_assert!(
+            may_report_errors(rule, ctx.config) || ctx.out[before..].iter().all(|d| d.severity < Severity::Error),
+            "{} is in NEVER_ERRORS but reported an error",
+            rule.id
         );
     }
 }
