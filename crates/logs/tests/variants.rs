@@ -258,6 +258,24 @@ const CASES: &[(&str, Category, Option<&str>)] = &[
     ("js-action-alpine-arm.log", OptionalJob, Some("architecture_mismatch")),
     ("pip-simple-429.log", RateLimit, Some("PyPI")),
     ("apt-ports-429-arm.log", RateLimit, Some("apt mirror")),
+    // A seventh batch, run once as written: the web UI's copy, Windows and
+    // macOS tools' own wording.
+    ("ui-error-prefixed-module.log", MissingDependency, Some("mypy")),
+    (
+        "windows-msbuild-project-missing.log",
+        FileNotFound,
+        Some("src/Installer/Installer.wixproj"),
+    ),
+    (
+        "macos-codesign-missing-file.log",
+        FileNotFound,
+        Some("build/Release/Helper.app"),
+    ),
+    ("windows-cmd-file-not-found.log", Unknown, None),
+    ("conda-env-file-missing.log", FileNotFound, Some("envs/ci-py311.yml")),
+    ("yarn-berry-429.log", RateLimit, Some("npm registry")),
+    ("docker-compose-v1-missing.log", MissingCommand, Some("docker-compose")),
+    ("sed-cannot-read.log", FileNotFound, Some("deploy/helm/Chart.yaml")),
 ];
 
 fn dir() -> String {

@@ -16,8 +16,9 @@ use crate::report::Category;
 pub const ENTRIES: &[Entry] = &[
     Entry {
         id: "dotnet/project-missing",
-        grammar: "MSBUILD : error MSB1009: Project file does not exist. Switch: {path}",
-        needles: &["MSB1009"],
+        grammar: "MSBUILD : error MSB1009: Project file does not exist. Switch: {path} (the `Switch: {path}` part \
+                  often on the next line)",
+        needles: &["MSB1009", "Switch: "],
         check: project_missing,
         examples: &[ex(
             "MSBUILD : error MSB1009: Project file does not exist. Switch: src/App/App.csproj",
@@ -48,6 +49,10 @@ pub const ENTRIES: &[Entry] = &[
 ];
 
 fn project_missing(line: &Line<'_>) -> Option<Hit> {
+    // `Switch: {path}` alone is MSBuild's only right below its MSB1009 line.
+    if !line.text.contains("MSB1009") && !line.recent.iter().rev().take(2).any(|l| l.contains("MSB1009")) {
+        return None;
+    }
     match after(line.text, "Switch:").map(str::trim).filter(|p| !p.is_empty()) {
         Some(path) => Some(path_hit(
             path,

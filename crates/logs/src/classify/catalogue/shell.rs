@@ -200,7 +200,7 @@ pub const ENTRIES: &[Entry] = &[
         grammar: "{tool}: cannot stat '{path}': No such file or directory | {tool}: cannot access '{path}': No such \
                   file or directory | {tool}: {path}: No such file or directory | tar: {path}: Cannot open: No such \
                   file or directory | tar (child): {path}: Cannot open: No such file or directory (GNU tar's \
-                  decompressor child) | {shell}: line {n}: cd: {path}: No such file or directory",
+                  decompressor child) | sed: can't read {path}: No such file or directory (GNU sed) | {shell}: line {n}: cd: {path}: No such file or directory",
         needles: &["No such file or directory"],
         check: file_operand_missing,
         examples: &[
@@ -239,6 +239,18 @@ pub const ENTRIES: &[Entry] = &[
                 Some("tools/gen.sh"),
             ),
         ],
+    },
+    Entry {
+        id: "shell/bare-path-missing",
+        grammar: "{path}: No such file or directory (the whole line: a tool naming only its operand, as macOS \
+                  codesign, xattr and BSD tools do)",
+        needles: &["No such file or directory"],
+        check: bare_path_missing,
+        examples: &[ex(
+            "build/Release/App.app: No such file or directory",
+            Category::FileNotFound,
+            Some("build/Release/App.app"),
+        )],
     },
     Entry {
         id: "shell/syntax-error",
@@ -392,7 +404,7 @@ fn in_script_dir(path: &str, line: &Line<'_>) -> String {
 fn file_operand_missing(line: &Line<'_>) -> Option<Hit> {
     let text = line.text;
     let re = regex!(
-        r#"(?:^|[\s:/])(cat|cp|mv|ls|rm|ln|chmod|chown|stat|head|tail|wc|sort|diff|cmp|sha256sum|sha1sum|md5sum|source|tar|unzip|gzip|gunzip|readlink|realpath|touch|install|rsync|cd|\.)(?: \(child\))?: (?:cannot (?:stat|access|open|remove) )?['‘"]?([^'’":]+?)['’"]?: (?:Cannot (?:open|stat): )?No such file or directory"#
+        r#"(?:^|[\s:/])(cat|cp|mv|ls|rm|ln|chmod|chown|stat|head|tail|wc|sort|diff|cmp|sha256sum|sha1sum|md5sum|source|tar|unzip|gzip|gunzip|readlink|realpath|touch|install|rsync|sed|grep|cut|uniq|cd|\.)(?: \(child\))?: (?:cannot (?:stat|access|open|remove) |can't read )?['‘"]?([^'’":]+?)['’"]?: (?:Cannot (?:open|stat): )?No such file or directory"#
     );
     let c = re.captures(text)?;
     let path = in_script_dir(&c[2], line);
@@ -423,6 +435,23 @@ fn program_missing(line: &Line<'_>) -> Option<Hit> {
         &path,
         0.7,
         "A script or program the step runs does not exist.",
+    ))
+}
+
+/// A line that is only `{path}: No such file or directory`, the path a plain
+/// relative or workspace path with a directory or an extension (not a word
+/// such as `warning` or `error`).
+fn bare_path_missing(line: &Line<'_>) -> Option<Hit> {
+    let c = regex!(r"^([A-Za-z0-9_./@+-]+): No such file or directory$").captures(line.text.trim())?;
+    let path = &c[1];
+    if !path.contains(['/', '.']) || path.starts_with('-') {
+        return None;
+    }
+    let path = in_script_dir(path, line);
+    Some(path_hit(
+        &path,
+        0.5,
+        "A file or directory a tool was given does not exist.",
     ))
 }
 
@@ -463,6 +492,14 @@ mod tests {
         for p in ["npm ERR! 404", "Error response from daemon", "ls"] {
             assert!(!shell_prefix(p), "{p}");
         }
+    }
+
+    #[test]
+    fn a_bare_path_line_needs_a_path_shape() {
+        let hit = bare_path_missing(&Line::plain("dist/App.app: No such file or directory")).expect("hit");
+        assert_eq!(hit.subject.as_deref(), Some("dist/App.app"));
+        assert!(bare_path_missing(&Line::plain("warning: No such file or directory")).is_none());
+        assert!(bare_path_missing(&Line::plain("error: a b: No such file or directory")).is_none());
     }
 
     #[test]
