@@ -57,15 +57,21 @@ async fn an_alias_bomb_deep_nesting_and_a_huge_document_each_get_one_limit_error
     }
 }
 
-#[tokio::test]
-async fn a_burst_of_edits_costs_a_few_analyses_and_ends_on_the_latest_text() {
-    let (mut c, _) = TestClient::start(None, &[]).await;
+/// A clean workflow big enough that one analysis takes a while (about a
+/// second in a debug build).
+fn four_hundred_jobs() -> String {
     let jobs: String = (0..400)
         .map(|i| {
             format!("  j{i}:\n    runs-on: ubuntu-latest\n    timeout-minutes: 5\n    steps:\n      - run: make {i}\n")
         })
         .collect();
-    let base = format!("on: push\npermissions: {{}}\njobs:\n{jobs}");
+    format!("on: push\npermissions: {{}}\njobs:\n{jobs}")
+}
+
+#[tokio::test]
+async fn a_burst_of_edits_costs_a_few_analyses_and_ends_on_the_latest_text() {
+    let (mut c, _) = TestClient::start(None, &[]).await;
+    let base = four_hundred_jobs();
     c.open(WF_URI, &base).await;
     c.diagnostics(WF_URI, Some(1)).await;
     const EDITS: i64 = 50;
@@ -98,12 +104,7 @@ async fn a_burst_of_edits_costs_a_few_analyses_and_ends_on_the_latest_text() {
 #[tokio::test]
 async fn requests_during_a_refresh_never_start_a_second_analysis_of_the_document() {
     let (mut c, _) = TestClient::start(None, &[]).await;
-    let jobs: String = (0..400)
-        .map(|i| {
-            format!("  j{i}:\n    runs-on: ubuntu-latest\n    timeout-minutes: 5\n    steps:\n      - run: make {i}\n")
-        })
-        .collect();
-    let base = format!("on: push\npermissions: {{}}\njobs:\n{jobs}");
+    let base = four_hundred_jobs();
     c.open(WF_URI, &base).await;
     c.diagnostics(WF_URI, Some(1)).await;
     let at = json!({"textDocument": {"uri": WF_URI}, "position": {"line": 4, "character": 6}});
