@@ -276,6 +276,14 @@ const CASES: &[(&str, Category, Option<&str>)] = &[
     ("yarn-berry-429.log", RateLimit, Some("npm registry")),
     ("docker-compose-v1-missing.log", MissingCommand, Some("docker-compose")),
     ("sed-cannot-read.log", FileNotFound, Some("deploy/helm/Chart.yaml")),
+    // An eighth batch, run once as written: traps and warnings around the
+    // real failure.
+    ("trap-passed-test-mentions-error.log", Unknown, None),
+    ("trap-command-v-fallback.log", Unknown, None),
+    ("node20-warning-then-module.log", MissingDependency, Some("httpx")),
+    ("npm-warn-eresolve-then-tests.log", Unknown, None),
+    ("cache-post-warning-after-test.log", Unknown, None),
+    ("docker-run-step-curl-missing.log", MissingCommand, Some("curl")),
 ];
 
 fn dir() -> String {
