@@ -5,7 +5,7 @@ mod support;
 
 use autoheal_fuzz_targets::hostile::{TAB_IN_BLOCK_SCALAR, alias_bomb, deep_block_sequence, deep_flow_sequence};
 use serde_json::{Value, json};
-use support::{TestClient, apply_edits};
+use support::{TestClient, apply_edits, file_uri};
 
 const WF_URI: &str = "file:///nowhere/repo/.github/workflows/ci.yml";
 
@@ -55,6 +55,32 @@ async fn an_alias_bomb_deep_nesting_and_a_huge_document_each_get_one_limit_error
         assert!(is_one_limit_error(&diags), "version {version}: {diags:?}");
         still_serving(&mut c).await;
     }
+}
+
+/// An alias bomb as the workspace's `.github/autoheal.yml`: one config error
+/// published on that file, and workflows are still analyzed.
+#[tokio::test]
+async fn an_alias_bomb_as_the_config_is_one_error_on_it_and_workflows_are_still_analyzed() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    std::fs::create_dir_all(dir.path().join(".github/workflows")).expect("mkdir");
+    std::fs::write(dir.path().join(".github/autoheal.yml"), alias_bomb()).expect("write");
+    let (mut c, _) = TestClient::start(Some(dir.path()), &[]).await;
+    let config_uri = file_uri(&dir.path().join(".github/autoheal.yml"));
+    let diags = c.diagnostics(&config_uri, None).await;
+    assert_eq!(codes(&diags), ["config"], "{diags:?}");
+    assert!(
+        diags[0]["message"]
+            .as_str()
+            .is_some_and(|m| m.contains("(an alias bomb?)")),
+        "{diags:?}"
+    );
+    let wf = file_uri(&dir.path().join(".github/workflows/ci.yml"));
+    c.open(
+        &wf,
+        "on: push\npermissions: {}\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: make\n",
+    )
+    .await;
+    assert_eq!(codes(&c.diagnostics(&wf, Some(1)).await), ["timeout/missing"]);
 }
 
 /// A clean workflow big enough that one analysis takes a while (about a
