@@ -33,6 +33,10 @@ pub fn run(corpus: &Path, args: &[&str]) -> anyhow::Result<()> {
     }
     // Absolute, for the tools started in the corpus directory.
     let corpus = &corpus.canonicalize()?;
+    // `no-shellcheck` leaves out the comparison with shellcheck on (its
+    // processes take most of an hour's bench on a loaded machine).
+    let shellcheck_too = !args.contains(&"no-shellcheck");
+    let args: Vec<&str> = args.iter().copied().filter(|a| *a != "no-shellcheck").collect();
     let runs: usize = args.first().and_then(|a| a.parse().ok()).unwrap_or(15);
     let rounds: usize = args.get(1).and_then(|a| a.parse().ok()).unwrap_or(5);
     println!("machine: {}; load average at start: {}", machine(), load());
@@ -51,6 +55,10 @@ pub fn run(corpus: &Path, args: &[&str]) -> anyhow::Result<()> {
     println!("actionlint: {} ({})", actionlint.display(), version(&actionlint));
     let large = corpus.join(LARGE);
     for shellcheck in [false, true] {
+        if shellcheck && !shellcheck_too {
+            println!("no-shellcheck: the comparison with shellcheck is skipped");
+            continue;
+        }
         if shellcheck && autoheal_shellcheck::installed().is_none() {
             println!("shellcheck not installed: the comparison with it is skipped");
             continue;

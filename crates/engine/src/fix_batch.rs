@@ -83,9 +83,9 @@ pub fn verify_fixes(
         spent: Cell::new(0),
     };
     for c in alone {
-        keep[c.0][c.1] = file.verify_one(c);
+        keep[c.0][c.1] = !file.exhausted() && file.verify_one(c);
     }
-    while !pending.is_empty() {
+    while !pending.is_empty() && !file.exhausted() {
         let (batch, rest) = take_batch(&before, pending);
         file.verify_group(&batch, &mut keep);
         pending = rest;
@@ -271,7 +271,21 @@ impl File<'_> {
             .is_ok()
     }
 
+    /// Would the next re-lint be over the budget? Nothing is refunded, so
+    /// every later one would be too.
+    fn exhausted(&self) -> bool {
+        let cost = relint_cost(self.source.len(), self.before.len());
+        self.spent.get().saturating_add(cost) > self.budget
+    }
+
     fn verify_group(&self, group: &[Candidate], keep: &mut [Vec<bool>]) {
+        // Out of budget, the group's fixes are dropped at once: halving it
+        // down to single fixes, each refused by the budget, still built the
+        // combined text at every step, quadratic in the fixes of a
+        // generated workflow of thousands of jobs.
+        if self.exhausted() {
+            return;
+        }
         match group {
             [] => {}
             [one] => keep[one.0][one.1] = self.verify_one(*one),
@@ -509,6 +523,41 @@ mod tests {
         }
     }
 
+    /// Each line of the toy is a job.
+    fn line_jobs(text: &str) -> Vec<JobRegion> {
+        let mut jobs = Vec::new();
+        let mut at = 0;
+        for line in text.split_inclusive('\n') {
+            jobs.push(JobRegion {
+                range: TextRange::new(at, at + line.len()),
+                steps: Vec::new(),
+            });
+            at += line.len();
+        }
+        jobs
+    }
+
+    #[test]
+    fn past_the_budget_nothing_more_is_relinted_or_kept() {
+        let text = "a\nb\nc\nd\n";
+        let relints = Cell::new(0);
+        let relint = |t: &str| {
+            relints.set(relints.get() + 1);
+            toy(t)
+        };
+        let kept = |budget: usize| {
+            relints.set(0);
+            let mut diags = toy(text).diagnostics;
+            verify_fixes(PATH, text, 0, &mut diags, &line_jobs(text), &relint, budget);
+            (diags.iter().map(|d| d.fixes.len()).sum::<usize>(), relints.get())
+        };
+        let cost = relint_cost(text.len(), toy(text).diagnostics.len());
+        // One re-lint verifies the four fixes together.
+        assert_eq!(kept(cost), (4, 1));
+        // Without budget for one, no re-lint runs and no fix is kept.
+        assert_eq!(kept(cost - 1), (0, 0));
+    }
+
     /// Verify `text`'s fixes (plus `extra` ones, offered on the finding with
     /// that index) in batches and one by one; both must keep the same fixes.
     /// Returns the titles kept and the number of re-lints the batches took.
@@ -523,17 +572,7 @@ mod tests {
             relints.set(relints.get() + 1);
             toy(t)
         };
-        // Each line of the toy is a job.
-        let mut jobs = Vec::new();
-        let mut at = 0;
-        for line in text.split_inclusive('\n') {
-            jobs.push(JobRegion {
-                range: TextRange::new(at, at + line.len()),
-                steps: Vec::new(),
-            });
-            at += line.len();
-        }
-        verify_fixes(PATH, text, 0, &mut diags, &jobs, &relint, usize::MAX);
+        verify_fixes(PATH, text, 0, &mut diags, &line_jobs(text), &relint, usize::MAX);
         let batched = relints.get();
         let before = single.clone();
         for d in &mut single {
