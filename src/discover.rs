@@ -27,7 +27,12 @@ fn is_action_file(path: &Path) -> bool {
 }
 
 /// The files of a repository: `.github/workflows/*.{yml,yaml}` plus every
-/// `action.{yml,yaml}` anywhere in it (outside tool directories).
+/// `action.{yml,yaml}` anywhere in it, outside tool directories and outside
+/// nested projects (a directory below the root with its own `.git` or
+/// `.github`: a submodule, a vendored repository, a test fixture laid out
+/// as a repository). A nested project's actions are its own: `uses: ./x`
+/// in it resolves against its root, and its fixtures may be broken on
+/// purpose. Name such a directory to lint it as the repository it is.
 pub fn repo_files(root: &Path) -> Vec<PathBuf> {
     let mut out = Vec::new();
     let workflows = root.join(".github").join("workflows");
@@ -46,7 +51,7 @@ pub fn repo_files(root: &Path) -> Vec<PathBuf> {
     // `action.yml`, `actions/<name>/action.yml`, `.github/actions/...`);
     // the workflows directory holds workflows only.
     let mut actions = Vec::new();
-    walk(root, &mut |p| {
+    walk_project(root, &mut |p| {
         if is_action_file(p) && !p.starts_with(&workflows) {
             actions.push(p.to_path_buf());
         }
@@ -93,6 +98,15 @@ pub fn nothing_to_check(dir: &Path, cwd: &Path) -> String {
 /// Every non-directory entry under `dir`, with an explicit stack: a
 /// repository can nest directories as deep as paths allow.
 fn walk(dir: &Path, f: &mut dyn FnMut(&Path)) {
+    walk_where(dir, &|_| true, f)
+}
+
+/// [`walk`], without descending into nested projects (see [`repo_files`]).
+fn walk_project(root: &Path, f: &mut dyn FnMut(&Path)) {
+    walk_where(root, &|d| !(d.join(".git").exists() || d.join(".github").is_dir()), f)
+}
+
+fn walk_where(dir: &Path, enter: &dyn Fn(&Path) -> bool, f: &mut dyn FnMut(&Path)) {
     let mut todo = vec![dir.to_path_buf()];
     while let Some(dir) = todo.pop() {
         let Ok(entries) = std::fs::read_dir(&dir) else { continue };
@@ -101,7 +115,10 @@ fn walk(dir: &Path, f: &mut dyn FnMut(&Path)) {
             let Ok(ft) = e.file_type() else { continue };
             if ft.is_dir() {
                 let name = e.file_name();
-                if name != "node_modules" && name != ".git" && name != "target" {
+                let tool_dir = name
+                    .to_str()
+                    .is_some_and(|n| autoheal_fs_repo::SKIPPED_DIRS.contains(&n));
+                if !tool_dir && enter(&p) {
                     todo.push(p);
                 }
             } else {

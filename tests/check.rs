@@ -352,20 +352,39 @@ fn without_paths_every_action_in_the_repository_is_linted() {
         ("action.yml", action),
         ("actions/sub/action.yaml", action),
         ("node_modules/x/action.yml", action),
+        // Nested projects: a submodule (its `.git` is a file) and a test
+        // fixture laid out as a repository. Their actions are their own.
+        ("vendor/lib/.git", "gitdir: ../../.git/modules/lib\n"),
+        ("vendor/lib/action.yml", action),
+        ("tests/fixtures/p/.github/workflows/x.yml", "on: push\njobs: {}\n"),
+        ("tests/fixtures/p/actions/a/action.yml", action),
     ]);
-    let out = autoheal(dir.path(), &["check", "--format", "json"]);
-    let v: Value = serde_json::from_str(&stdout(&out)).unwrap();
-    let mut paths: Vec<&str> = v["diagnostics"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter(|d| d["code"] == "schema" || d["rule"] == "schema")
-        .filter_map(|d| d["path"].as_str())
-        .collect();
-    paths.sort_unstable();
-    paths.dedup();
+    let schema_paths = |out: &Output| -> Vec<String> {
+        let v: Value = serde_json::from_str(&stdout(out)).unwrap();
+        let mut paths: Vec<String> = v["diagnostics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|d| d["code"] == "schema" || d["rule"] == "schema")
+            .filter_map(|d| d["path"].as_str().map(str::to_string))
+            .collect();
+        paths.sort_unstable();
+        paths.dedup();
+        paths
+    };
     // The composite steps lack `shell`: each linted action says so.
-    assert_eq!(paths, ["action.yml", "actions/sub/action.yaml"], "{v:#}");
+    let out = autoheal(dir.path(), &["check", "--format", "json"]);
+    assert_eq!(schema_paths(&out), ["action.yml", "actions/sub/action.yaml"]);
+    // Named, a nested project is linted as the repository it is (its
+    // workflow's empty `jobs` is a schema finding too).
+    let out = autoheal(dir.path(), &["check", "--format", "json", "tests/fixtures/p"]);
+    assert_eq!(
+        schema_paths(&out),
+        [
+            "tests/fixtures/p/.github/workflows/x.yml",
+            "tests/fixtures/p/actions/a/action.yml"
+        ]
+    );
 }
 
 /// `autoheal` with the color variables cleared, then `env` set.
@@ -613,4 +632,20 @@ fn machine_formats_are_byte_for_byte_stable() {
             golden.display()
         );
     }
+}
+
+/// The README's first command, `autoheal check` at the root of this
+/// repository, passes: our own workflows and actions are clean, and the
+/// test fixtures laid out as repositories (broken on purpose) are nested
+/// projects that discovery leaves alone.
+#[test]
+fn this_repository_passes_its_own_check() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let out = autoheal(root, &["check"]);
+    assert!(
+        out.status.success(),
+        "{}{}",
+        stdout(&out),
+        String::from_utf8_lossy(&out.stderr)
+    );
 }

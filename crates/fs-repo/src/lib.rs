@@ -17,8 +17,9 @@ pub const MAX_FILE_BYTES: u64 = 4 * 1024 * 1024;
 pub const MAX_LISTED_FILES: usize = 100_000;
 
 /// Directories that hold tools' output or metadata, never sources a
-/// workflow refers to by a committed path.
-const SKIPPED_DIRS: &[&str] = &[
+/// workflow refers to by a committed path (`check`'s file discovery skips
+/// them too).
+pub const SKIPPED_DIRS: &[&str] = &[
     ".git",
     ".autoheal",
     "node_modules",
