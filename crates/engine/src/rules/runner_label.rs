@@ -300,6 +300,26 @@ fn descend<'a>(node: &'a Node, path: &[&str]) -> Option<&'a Node> {
     (!node.is_expression()).then_some(node)
 }
 
+/// Can one GitHub-hosted runner carry both labels? A hosted runner is one
+/// machine with one image: two operating systems never go together, nor
+/// two different images or sizes of one (`macos-14` with `macos-15`,
+/// `ubuntu-24.04` with `ubuntu-24.04-arm`, `macos-14` with
+/// `macos-14-large`). An `<os>-latest` alias is left alone beside a version
+/// of its own OS: which image it names moves over time, and `ubuntu-latest`
+/// beside the version it names today is valid.
+fn hosted_labels_conflict(first: &str, label: &str) -> bool {
+    let is_alias = |l: &str| {
+        l.strip_suffix("-latest")
+            .is_some_and(|os| !os.is_empty() && os.bytes().all(|b| b.is_ascii_alphabetic()))
+    };
+    if os(first) != os(label) {
+        return true;
+    }
+    !first.eq_ignore_ascii_case(label)
+        && !is_alias(&first.to_ascii_lowercase())
+        && !is_alias(&label.to_ascii_lowercase())
+}
+
 /// Check `labels`, which run together with `context` (the literal labels
 /// beside a matrix expression, already checked on their own).
 fn check_labels(ctx: &mut Context<'_>, context: &[&Node], labels: &[&Node]) {
@@ -329,7 +349,7 @@ fn check_labels(ctx: &mut Context<'_>, context: &[&Node], labels: &[&Node]) {
                 .set_code(RETIRED);
             }
             Some(LabelStatus::Hosted) => match first_hosted {
-                Some(first) if os(first) != os(label) => {
+                Some(first) if hosted_labels_conflict(first, label) => {
                     ctx.report_at(
                             Severity::Error,
                             node.span,
