@@ -16,6 +16,11 @@ pub struct Figures {
     pub median_ms: f64,
     pub p95_ms: f64,
     pub max_ms: f64,
+    /// The analysis alone, as the server logs it (`analyzed … in N ms`):
+    /// the edit-to-diagnostics time less the server's pause after an edit
+    /// and the transport.
+    pub analysis_median_ms: Option<f64>,
+    pub analysis_p95_ms: Option<f64>,
     /// Resident memory after the edits, and its peak, in KiB (Linux).
     pub rss_kib: Option<u64>,
     pub peak_kib: Option<u64>,
@@ -99,15 +104,27 @@ impl Server {
         }
     }
 
-    /// Wait for diagnostics on `uri` (at `version`, when given).
-    fn diagnostics(&mut self, uri: &str, version: Option<i64>) -> anyhow::Result<()> {
+    /// Wait for diagnostics on `uri` (at `version`, when given); the
+    /// analysis time the server logged for that version, when it did.
+    fn diagnostics(&mut self, uri: &str, version: Option<i64>) -> anyhow::Result<Option<f64>> {
+        let mut analysis_ms = None;
         loop {
             let m = self.receive()?;
+            if m["method"] == "window/logMessage"
+                && let (Some(text), Some(v)) = (m["params"]["message"].as_str(), version)
+            {
+                let prefix = format!("analyzed {uri} version {v} in ");
+                analysis_ms = text
+                    .strip_prefix(&prefix)
+                    .and_then(|rest| rest.split(" ms").next())
+                    .and_then(|n| n.parse::<f64>().ok())
+                    .or(analysis_ms);
+            }
             if m["method"] == "textDocument/publishDiagnostics"
                 && m["params"]["uri"] == uri
                 && version.is_none_or(|v| m["params"]["version"] == v)
             {
-                return Ok(());
+                return Ok(analysis_ms);
             }
         }
     }
@@ -145,6 +162,7 @@ pub fn measure(bin: &Path, files: &[PathBuf], edits: usize) -> anyhow::Result<Fi
     const WARMUP: usize = 3;
     let uri = uris[0].clone();
     let mut times: Vec<Duration> = Vec::with_capacity(edits);
+    let mut analysis: Vec<f64> = Vec::with_capacity(edits);
     for i in 0..WARMUP + edits {
         let version = i as i64 + 2;
         // Type and delete a character at the start of the first line, in
@@ -159,9 +177,10 @@ pub fn measure(bin: &Path, files: &[PathBuf], edits: usize) -> anyhow::Result<Fi
             "textDocument/didChange",
             json!({"textDocument": {"uri": uri, "version": version}, "contentChanges": [change]}),
         )?;
-        server.diagnostics(&uri, Some(version))?;
+        let analyzed = server.diagnostics(&uri, Some(version))?;
         if i >= WARMUP {
             times.push(start.elapsed());
+            analysis.extend(analyzed);
         }
     }
     let (rss_kib, peak_kib) = memory(server.child.id());
@@ -170,8 +189,10 @@ pub fn measure(bin: &Path, files: &[PathBuf], edits: usize) -> anyhow::Result<Fi
     server.child.wait()?;
 
     times.sort();
+    analysis.sort_by(f64::total_cmp);
     let ms = |d: Duration| d.as_secs_f64() * 1000.0;
-    let p95 = times[(times.len() * 95).div_ceil(100).saturating_sub(1)];
+    let p95_at = |n: usize| (n * 95).div_ceil(100).saturating_sub(1);
+    let p95 = times[p95_at(times.len())];
     Ok(Figures {
         open: files.len(),
         open_secs,
@@ -179,6 +200,8 @@ pub fn measure(bin: &Path, files: &[PathBuf], edits: usize) -> anyhow::Result<Fi
         median_ms: ms(times[times.len() / 2]),
         p95_ms: ms(p95),
         max_ms: ms(times[times.len() - 1]),
+        analysis_median_ms: analysis.get(analysis.len() / 2).copied(),
+        analysis_p95_ms: (!analysis.is_empty()).then(|| analysis[p95_at(analysis.len())]),
         rss_kib,
         peak_kib,
     })

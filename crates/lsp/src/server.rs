@@ -403,9 +403,9 @@ impl Backend {
         match analyzed {
             Ok(Some(a)) => {
                 let message = format!(
-                    "analyzed {} version {version} in {} ms ({in_flight} of this document in flight)",
+                    "analyzed {} version {version} in {:.3} ms ({in_flight} of this document in flight)",
                     uri.as_str(),
-                    started.elapsed().as_millis()
+                    started.elapsed().as_secs_f64() * 1000.0
                 );
                 self.client.log_message(MessageType::LOG, message).await;
                 let a = Arc::new(a);
