@@ -42,20 +42,7 @@ fn repo() -> tempfile::TempDir {
 #[test]
 fn diagnose_maps_the_failure_onto_the_failing_step_and_attaches_a_fix() {
     let dir = repo();
-    let out = autoheal(
-        dir.path(),
-        &[
-            "diagnose",
-            "job.log",
-            "--workflow",
-            ".github/workflows/ci.yml",
-            "--format",
-            "json",
-        ],
-    );
-    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
-    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
-    let f = &v["failures"][0];
+    let f = &diagnose_json(dir.path());
     assert_eq!(f["category"], "missing_dependency");
     assert_eq!(f["subject"], "PyYAML");
     assert_eq!(f["fixable"], true);
@@ -426,6 +413,15 @@ fn diagnose_json(dir: &Path) -> Value {
     v["failures"][0].clone()
 }
 
+/// `fix --log job.log --workflow .github/workflows/ci.yml`: the diff on
+/// stdout, what was done or why not on stderr.
+fn fix_with_workflow(dir: &Path) -> Output {
+    autoheal(
+        dir,
+        &["fix", "--log", "job.log", "--workflow", ".github/workflows/ci.yml"],
+    )
+}
+
 fn titles(failure: &Value) -> Vec<String> {
     failure["fixes"]
         .as_array()
@@ -473,10 +469,7 @@ fn an_npm_429_is_retried_as_the_npm_registry_in_both_npm_formats_never_as_docker
             titles(&f),
             ["Retry `npm ci` in step \"Install\" (npm registry rate limit)"]
         );
-        let out = autoheal(
-            dir.path(),
-            &["fix", "--log", "job.log", "--workflow", ".github/workflows/ci.yml"],
-        );
+        let out = fix_with_workflow(dir.path());
         assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
         let (diff, said) = (
             String::from_utf8_lossy(&out.stdout),
@@ -560,10 +553,7 @@ fn tomllib_is_never_installed_and_distutils_on_3_12_comes_from_setuptools() {
         "[project]\nname = \"app\"\nrequires-python = \">=3.8\"\n",
     )
     .unwrap();
-    let out = autoheal(
-        dir.path(),
-        &["fix", "--log", "job.log", "--workflow", ".github/workflows/ci.yml"],
-    );
+    let out = fix_with_workflow(dir.path());
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(1), "{stderr}");
     assert!(stderr.contains("declares support for Python 3.8"), "{stderr}");
@@ -657,10 +647,7 @@ fn canceled_after(minutes: u32) -> String {
 #[test]
 fn fix_raises_the_limit_a_cancel_reached_and_leaves_an_early_cancel_alone() {
     let dir = repo_with(WORKFLOW, &canceled_after(10));
-    let out = autoheal(
-        dir.path(),
-        &["fix", "--log", "job.log", "--workflow", ".github/workflows/ci.yml"],
-    );
+    let out = fix_with_workflow(dir.path());
     let diff = String::from_utf8_lossy(&out.stdout);
     assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
     assert!(
@@ -669,10 +656,7 @@ fn fix_raises_the_limit_a_cancel_reached_and_leaves_an_early_cancel_alone() {
     );
 
     let dir = repo_with(WORKFLOW, &canceled_after(3));
-    let out = autoheal(
-        dir.path(),
-        &["fix", "--log", "job.log", "--workflow", ".github/workflows/ci.yml"],
-    );
+    let out = fix_with_workflow(dir.path());
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(1), "{stderr}");
     assert!(out.stdout.is_empty());
