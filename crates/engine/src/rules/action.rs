@@ -43,6 +43,7 @@ pub const RULE: Rule = Rule {
         RETIRED_RUNTIME,
         SHUT_DOWN,
     ],
+    reports_errors: true,
     check,
 };
 

@@ -35,6 +35,7 @@ pub const RULE: Rule = Rule {
         BRANDING_COLOR,
         MISSING_FILE,
     ],
+    reports_errors: true,
     check,
 };
 

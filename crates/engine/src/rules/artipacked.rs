@@ -26,6 +26,7 @@ pub const RULE: Rule = Rule {
     summary: "`actions/checkout` without `persist-credentials: false` leaves the token where later steps and artifacts reach it.",
     kinds: WORKFLOWS,
     codes: &[UNTRUSTED_CODE, UPLOAD, PERSISTED],
+    reports_errors: false,
     check,
 };
 

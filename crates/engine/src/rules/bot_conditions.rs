@@ -23,6 +23,7 @@ pub const RULE: Rule = Rule {
     summary: "`github.actor == '<bot>[bot]'` can be spoofed; check the pull request's author instead.",
     kinds: ALL_FILES,
     codes: &[SPOOFABLE_ACTOR],
+    reports_errors: false,
     check,
 };
 

@@ -27,6 +27,7 @@ pub const RULE: Rule = Rule {
     summary: "Release and publishing workflows must not restore caches that other runs can write.",
     kinds: WORKFLOWS,
     codes: &[RELEASE_CACHE],
+    reports_errors: false,
     check,
 };
 

@@ -24,6 +24,7 @@ pub const RULE: Rule = Rule {
     summary: "`pull_request_target`, `workflow_run` and `issue_comment` run with write access for outsiders; never run their code.",
     kinds: WORKFLOWS,
     codes: &[TRIGGER, UNTRUSTED_CHECKOUT, UNTRUSTED_ARTIFACT],
+    reports_errors: true,
     check,
 };
 

@@ -15,6 +15,7 @@ pub const RULE: Rule = Rule {
     summary: "`::set-output`, `::save-state`, `::set-env` and `::add-path` are deprecated or disabled; write to the environment files.",
     kinds: WORKFLOWS,
     codes: &[SET_OUTPUT, SAVE_STATE, SET_ENV, ADD_PATH],
+    reports_errors: true,
     check,
 };
 

@@ -40,6 +40,7 @@ pub const RULE: Rule = Rule {
         DEFAULT_TYPE,
         UNUSED_DEFAULT,
     ],
+    reports_errors: true,
     check,
 };
 

@@ -27,6 +27,7 @@ pub const RULE: Rule = Rule {
     summary: "Set a minimal `permissions:` block: the default token, `write-all` and workflow-wide write scopes give every job more than it needs.",
     kinds: WORKFLOWS,
     codes: &[DEFAULT_PERMISSIONS, WORKFLOW_WRITE, WRITE_ALL, READ_ALL],
+    reports_errors: false,
     check,
 };
 

@@ -25,6 +25,7 @@ pub const RULE: Rule = Rule {
     summary: "Writing attacker-influenced text to `$GITHUB_ENV`/`$GITHUB_PATH` in a privileged workflow runs code in later steps.",
     kinds: WORKFLOWS,
     codes: &[UNTRUSTED_WRITE],
+    reports_errors: true,
     check,
 };
 

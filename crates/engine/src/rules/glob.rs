@@ -20,6 +20,7 @@ pub const RULE: Rule = Rule {
     summary: "Syntax of branch, tag and path filter patterns under `on:`.",
     kinds: WORKFLOWS,
     codes: &[INVALID, NEVER_MATCHES, REF_NAME, SINGLE_CHARACTER_CLASS],
+    reports_errors: true,
     check,
 };
 

@@ -16,6 +16,7 @@ pub const RULE: Rule = Rule {
     summary: "Container registry passwords must come from `secrets`, not be written in the workflow.",
     kinds: WORKFLOWS,
     codes: &[PASSWORD],
+    reports_errors: true,
     check,
 };
 

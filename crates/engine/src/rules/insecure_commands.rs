@@ -22,6 +22,7 @@ pub const RULE: Rule = Rule {
     summary: "`ACTIONS_ALLOW_UNSECURE_COMMANDS` re-enables `::set-env`/`::add-path`, which let any log line run code.",
     kinds: ALL_FILES,
     codes: &[ENABLED, COMPUTED_ENV],
+    reports_errors: false,
     check,
 };
 

@@ -12,6 +12,7 @@ pub const RULE: Rule = Rule {
     summary: "Job ids must start with a letter or `_`, contain only letters, digits, `-` and `_`, and be unique ignoring case.",
     kinds: WORKFLOWS,
     codes: &[INVALID, CASE_DUPLICATE],
+    reports_errors: true,
     check,
 };
 

@@ -14,6 +14,7 @@ pub const RULE: Rule = Rule {
     summary: "`needs:` must reference existing jobs, without duplicates or dependency cycles.",
     kinds: WORKFLOWS,
     codes: &[DUPLICATE, ITSELF, UNKNOWN_JOB, CYCLE],
+    reports_errors: true,
     check,
 };
 

@@ -13,6 +13,7 @@ pub const RULE: Rule = Rule {
     summary: "Matrix `exclude` rows must match existing keys and values; a key's values must be unique.",
     kinds: WORKFLOWS,
     codes: &[DUPLICATE_VALUE, EXCLUDE_UNKNOWN_KEY, EXCLUDE_NO_MATCH],
+    reports_errors: true,
     check,
 };
 

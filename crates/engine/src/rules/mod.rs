@@ -64,6 +64,13 @@ pub struct Rule {
     /// which no rule declares, so debug builds and `tests/rules.rs` catch
     /// it), and what `# autoheal: ignore[...]` accepts besides the rule id.
     pub codes: &'static [&'static str],
+    /// Whether any of its checks reports at error severity under the
+    /// default config. Fix verification re-lints without the rules that
+    /// don't (when none of their fixes is being verified): all it reads from
+    /// another rule is its errors. A config raising the rule to `error`
+    /// turns it back on ([`may_report_errors`]); debug builds assert in
+    /// [`run_rules`] that a rule marked `false` keeps to it.
+    pub reports_errors: bool,
     pub check: fn(&mut Context<'_>),
 }
 
@@ -110,31 +117,9 @@ pub static RULES: &[&Rule] = &[
     &action_metadata::RULE,
 ];
 
-/// Rules that never report an error unless the config raises their
-/// severity (`rules: {timeout: error}`): the security audits whose checks
-/// are not [`audit::ERROR_CHECKS`], and rules at info or warning. Fix
-/// verification re-lints without them when none of their fixes is being
-/// verified: all it reads from another rule is its errors. Debug builds
-/// assert in [`run_rules`] that they keep to this.
-pub const NEVER_ERRORS: &[&str] = &[
-    timeout::RULE.id,
-    optional_job::RULE.id,
-    unpinned_uses::RULE.id,
-    unpinned_images::RULE.id,
-    excessive_permissions::RULE.id,
-    artipacked::RULE.id,
-    bot_conditions::RULE.id,
-    unsound_contains::RULE.id,
-    insecure_commands::RULE.id,
-    secrets_inherit::RULE.id,
-    overprovisioned_secrets::RULE.id,
-    unredacted_secrets::RULE.id,
-    cache_poisoning::RULE.id,
-];
-
 /// Whether `rule` can report an error-severity finding under `config`.
 pub fn may_report_errors(rule: &Rule, config: &Config) -> bool {
-    !NEVER_ERRORS.contains(&rule.id) || config.severity_override(rule.id) == Some(Severity::Error)
+    rule.reports_errors || config.severity_override(rule.id) == Some(Severity::Error)
 }
 
 /// Run `rules` (those for the file's kind that the config enables, at
@@ -168,7 +153,7 @@ pub(crate) fn run_rules(ctx: &mut Context<'_>, rules: &[&Rule]) {
         );
         debug_assert!(
             may_report_errors(rule, ctx.config) || ctx.out[before..].iter().all(|d| d.severity < Severity::Error),
-            "{} is in NEVER_ERRORS but reported an error",
+            "{} is marked `reports_errors: false` but reported an error",
             rule.id
         );
     }

@@ -25,6 +25,7 @@ pub const RULE: Rule = Rule {
     summary: "Jobs marked experimental (a matrix `experimental` flag or runner label) block the workflow when they fail; set `continue-on-error`.",
     kinds: WORKFLOWS,
     codes: &[EXPERIMENTAL_BLOCKS],
+    reports_errors: false,
     check,
 };
 

@@ -16,6 +16,7 @@ pub const RULE: Rule = Rule {
     summary: "Read secrets by name (`secrets.NAME`), never the whole context (`toJSON(secrets)`).",
     kinds: ALL_FILES,
     codes: &[WHOLE_CONTEXT],
+    reports_errors: false,
     check,
 };
 

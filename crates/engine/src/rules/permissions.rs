@@ -13,6 +13,7 @@ pub const RULE: Rule = Rule {
     summary: "`permissions:` must use known scopes with `read`, `write` or `none`, or `read-all`/`write-all`.",
     kinds: WORKFLOWS,
     codes: &[UNKNOWN_SHORTHAND, UNKNOWN_SCOPE, UNKNOWN_LEVEL],
+    reports_errors: true,
     check,
 };
 

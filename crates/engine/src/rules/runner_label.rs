@@ -17,6 +17,7 @@ pub const RULE: Rule = Rule {
     summary: "`runs-on` labels must be GitHub-hosted images, configured self-hosted labels, or come with `self-hosted`.",
     kinds: WORKFLOWS,
     codes: &[UNKNOWN, RETIRED, CONFLICT],
+    reports_errors: true,
     check,
 };
 

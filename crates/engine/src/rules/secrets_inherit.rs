@@ -21,6 +21,7 @@ pub const RULE: Rule = Rule {
     summary: "`secrets: inherit` passes every secret to a reusable workflow; pass the ones it needs by name.",
     kinds: WORKFLOWS,
     codes: &[INHERIT],
+    reports_errors: false,
     check,
 };
 

@@ -24,6 +24,7 @@ pub const RULE: Rule = Rule {
     summary: "`shell:` names and shells missing on the runner OS; shellcheck on `run:` scripts when installed (info, except unparsable scripts).",
     kinds: ALL_FILES,
     codes: &[UNKNOWN, WRONG_OS, SHELLCHECK],
+    reports_errors: true,
     check,
 };
 

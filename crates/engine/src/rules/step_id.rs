@@ -11,6 +11,7 @@ pub const RULE: Rule = Rule {
     summary: "Step ids must be valid identifiers and unique (ignoring case) within their job.",
     kinds: WORKFLOWS,
     codes: &[INVALID, DUPLICATE],
+    reports_errors: true,
     check,
 };
 

@@ -28,6 +28,7 @@ pub const RULE: Rule = Rule {
         MISSING_SPACE,
         UNREADABLE,
     ],
+    reports_errors: true,
     check,
 };
 

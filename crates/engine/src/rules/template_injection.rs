@@ -37,6 +37,7 @@ pub const RULE: Rule = Rule {
     summary: "Untrusted event data (issue titles, branch names, comments) must not be expanded by `${{ }}` inside `run:` or `github-script` scripts.",
     kinds: ALL_FILES,
     codes: &[EVENT, INPUT, REF, MATRIX, OUTPUT, EXPANSION],
+    reports_errors: true,
     check,
 };
 

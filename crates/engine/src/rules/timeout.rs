@@ -13,6 +13,7 @@ pub const RULE: Rule = Rule {
     summary: "Jobs should set `timeout-minutes`; without it a hung job holds a runner for 360 minutes.",
     kinds: WORKFLOWS,
     codes: &[MISSING],
+    reports_errors: false,
     check,
 };
 

@@ -28,6 +28,7 @@ pub const RULE: Rule = Rule {
     summary: "Actions and reusable workflows should be pinned to a full commit SHA.",
     kinds: ALL_FILES,
     codes: &[REF],
+    reports_errors: false,
     check,
 };
 

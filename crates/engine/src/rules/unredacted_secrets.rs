@@ -16,6 +16,7 @@ pub const RULE: Rule = Rule {
     summary: "A field of `fromJSON(secrets.X)` is not masked in logs; store each field as its own secret.",
     kinds: ALL_FILES,
     codes: &[JSON_FIELD],
+    reports_errors: false,
     check,
 };
 

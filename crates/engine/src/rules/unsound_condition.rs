@@ -21,6 +21,7 @@ pub const RULE: Rule = Rule {
     summary: "An `if:` with text around its `${{ }}` (often a `|` block's newline) is always true.",
     kinds: ALL_FILES,
     codes: &[ALWAYS_TRUE],
+    reports_errors: true,
     check,
 };
 

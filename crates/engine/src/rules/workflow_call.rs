@@ -38,6 +38,7 @@ pub const RULE: Rule = Rule {
         UNKNOWN_OUTPUT,
         PERMISSIONS,
     ],
+    reports_errors: true,
     check,
 };
 

@@ -49,6 +49,7 @@ pub const RULE: Rule = Rule {
         codes::ALWAYS_TRUE,
         codes::CONSTANT_CONDITION,
     ],
+    reports_errors: true,
     check,
 };
 

@@ -40,6 +40,7 @@ pub const RULE: Rule = Rule {
         codes::ENV_NAME,
         codes::NON_STRING_INPUT,
     ],
+    reports_errors: true,
     check,
 };
 
