@@ -455,12 +455,15 @@ fn warnings_only_weakly_count() {
          `https://index.crates.io/se/rd/serde`, got 429",
         "[WARNING] Could not transfer metadata org.x:y/maven-metadata.xml from/to central \
          (https://repo.maven.apache.org/maven2): status code: 429, reason phrase: Too Many Requests (429)",
-        "npm warn deprecated left-pad@1.3.0: use String.prototype.padStart()",
     ] {
-        if let Some(h) = hit(text) {
-            assert_eq!(h.strength, Strength::Weak, "{text}");
-        }
+        let h = hit(text).expect("a retried limit is still a finding");
+        assert_eq!(h.strength, Strength::Weak, "{text}");
     }
+    // npm's deprecation notice is no finding at all, not even a weak one.
+    assert!(
+        hit("npm warn deprecated left-pad@1.3.0: use String.prototype.padStart()")
+            .is_none_or(|h| h.strength == Strength::Weak)
+    );
     // The same messages at error level decide.
     let h =
         hit("  failed to get successful HTTP response from `https://index.crates.io/se/rd/serde` (1.2.3.4), got 429")
@@ -514,3 +517,27 @@ fn recent_window_is_bounded_and_ordered() {
 }
 
 use crate::report::RateLimitService;
+
+#[test]
+fn a_grep_probe_of_a_missing_file_is_no_file_not_found() {
+    // Scripts probe with grep and go on; cat reading the same file is a cause.
+    assert_ne!(
+        category("grep: config/settings.ini: No such file or directory"),
+        Some(Category::FileNotFound)
+    );
+    assert_eq!(
+        category("cat: config/settings.ini: No such file or directory"),
+        Some(Category::FileNotFound)
+    );
+}
+
+#[test]
+fn npx_names_its_command_only_when_the_script_makes_one_call() {
+    let line = "npm error could not determine executable to run";
+    let one = hit_in(line, "npm ci\nnpx eslint .\n", &[], LineKind::Error).expect("hit");
+    assert_eq!(one.subject.as_deref(), Some("eslint"));
+    // Two calls: the message does not say which failed.
+    let two = hit_in(line, "npx eslint .\nnpx changeset version\n", &[], LineKind::Error).expect("hit");
+    assert_eq!(two.category, Category::MissingCommand);
+    assert_eq!(two.subject, None);
+}

@@ -294,6 +294,14 @@ fn typescript_error(line: &Line<'_>) -> Option<Hit> {
 /// The command `npx {name}` or `npm exec [--] {name}` ran, from the step's
 /// script (the message itself names nothing).
 fn npx_command(script: &str) -> Option<&str> {
+    // The message does not say which call failed: with two, naming either
+    // could be wrong.
+    let calls = regex!(r"(?m)(?:^|[\s;&|(])(?:npx|npm exec|npm x)\s")
+        .find_iter(script)
+        .count();
+    if calls != 1 {
+        return None;
+    }
     let c = regex!(r"(?m)(?:^|[\s;&|(])(?:npx|npm exec|npm x)\s+(?:(?:--yes|-y|--no|--)\s+)*([^\s-][^\s]*)")
         .captures(script)?;
     let word = c.get(1)?.as_str();

@@ -401,10 +401,13 @@ fn in_script_dir(path: &str, line: &Line<'_>) -> String {
 
 /// Programs that print `{tool}: {path}: No such file or directory` or
 /// `{tool}: cannot {stat|access|open} '{path}': …` for a missing operand.
+/// Not `grep` (nor `uniq`): scripts probe files with it (`if grep -q x f`,
+/// `grep … || true`) and go on, so its message says nothing about why a
+/// step failed, yet as a specific finding it would outrank the real cause.
 fn file_operand_missing(line: &Line<'_>) -> Option<Hit> {
     let text = line.text;
     let re = regex!(
-        r#"(?:^|[\s:/])(cat|cp|mv|ls|rm|ln|chmod|chown|stat|head|tail|wc|sort|diff|cmp|sha256sum|sha1sum|md5sum|source|tar|unzip|gzip|gunzip|readlink|realpath|touch|install|rsync|sed|grep|cut|uniq|cd|\.)(?: \(child\))?: (?:cannot (?:stat|access|open|remove) |can't read )?['‘"]?([^'’":]+?)['’"]?: (?:Cannot (?:open|stat): )?No such file or directory"#
+        r#"(?:^|[\s:/])(cat|cp|mv|ls|rm|ln|chmod|chown|stat|head|tail|wc|sort|diff|cmp|sha256sum|sha1sum|md5sum|source|tar|unzip|gzip|gunzip|readlink|realpath|touch|install|rsync|sed|cut|cd|\.)(?: \(child\))?: (?:cannot (?:stat|access|open|remove) |can't read )?['‘"]?([^'’":]+?)['’"]?: (?:Cannot (?:open|stat): )?No such file or directory"#
     );
     let c = re.captures(text)?;
     let path = in_script_dir(&c[2], line);
