@@ -68,6 +68,16 @@ pub(super) fn raise(ctx: &Ctx<'_>, job: &Job<'_>, step: &Step<'_>, module: &str,
         ));
     }
     if let Some((file, spec, lowest)) = declared_support(ctx) {
+        let Some(lowest) = lowest else {
+            return Err(no_fix(
+                module,
+                needed,
+                &format!(
+                    "the project declares which Pythons it supports ({file}: `{spec}`) in a form autoheal does not read, so \
+                     it cannot tell whether raising CI's Python drops a supported version"
+                ),
+            ));
+        };
         if lowest < needed {
             return Err(no_fix(
                 module,
@@ -148,38 +158,55 @@ fn named_for<'a>(job: &Job<'a>, version: PythonVersion) -> Option<&'a str> {
 }
 
 /// The lowest Python the project says it supports: `requires-python` in
-/// pyproject.toml, `python_requires` in setup.cfg or setup.py. The file,
-/// the specifier and its lower bound.
-fn declared_support(ctx: &Ctx<'_>) -> Option<(&'static str, String, PythonVersion)> {
-    for (file, key) in [
-        ("pyproject.toml", "requires-python"),
-        ("setup.cfg", "python_requires"),
-        ("setup.py", "python_requires"),
+/// pyproject.toml, Poetry's `python` in `[tool.poetry.dependencies]`,
+/// `python_requires` in setup.cfg or setup.py. The file, the specifier and
+/// its lower bound, `None` when the key is there but its value is not a
+/// specifier autoheal reads (`python_requires=PY_REQ`): the caller then
+/// refuses, as it does for an older bound.
+fn declared_support(ctx: &Ctx<'_>) -> Option<(&'static str, String, Option<PythonVersion>)> {
+    for (file, table, key) in [
+        ("pyproject.toml", None, "requires-python"),
+        ("pyproject.toml", Some("[tool.poetry.dependencies]"), "python"),
+        ("setup.cfg", None, "python_requires"),
+        ("setup.py", None, "python_requires"),
     ] {
         let Some(text) = ctx.repo.read(file) else { continue };
+        let mut in_table = table.is_none();
         for line in text.lines() {
             let line = line.trim();
+            if let Some(table) = table
+                && line.starts_with('[')
+            {
+                in_table = line == table;
+                continue;
+            }
+            if !in_table {
+                continue;
+            }
             let Some(rest) = line.strip_prefix(key) else { continue };
+            let rest = rest.trim_start();
+            // `python_requires` and `requires-python`, not `python_version`.
+            if !rest.starts_with(['=', ':']) {
+                continue;
+            }
             let spec = rest
-                .trim_start()
                 .trim_start_matches(['=', ':'])
                 .trim()
                 .trim_end_matches(',')
                 .trim_matches(['"', '\''])
                 .to_string();
-            if let Some(lowest) = lower_bound(&spec) {
-                return Some((file, spec, lowest));
-            }
+            let lowest = lower_bound(&spec);
+            return Some((file, spec, lowest));
         }
     }
     None
 }
 
 /// The lower bound of a version specifier (`>=3.8`, `>=3.8,<4`, `~=3.9`,
-/// `>3.7`, which admits 3.7.1, `==3.10.*`).
+/// `>3.7`, which admits 3.7.1, `==3.10.*`, and Poetry's `^3.8` and `~3.8`).
 fn lower_bound(spec: &str) -> Option<PythonVersion> {
     spec.split(',').map(str::trim).find_map(|clause| {
-        let version = [">=", "~=", "==", ">"]
+        let version = [">=", "~=", "==", ">", "^", "~"]
             .iter()
             .find_map(|op| clause.strip_prefix(op))?
             .trim()
@@ -202,5 +229,7 @@ mod tests {
         assert_eq!(lower_bound("~=3.10"), Some(v(3, 10)));
         assert_eq!(lower_bound("==3.12.*"), Some(v(3, 12)));
         assert_eq!(lower_bound("<4"), None);
+        assert_eq!(lower_bound("^3.8"), Some(v(3, 8)));
+        assert_eq!(lower_bound("~3.9"), Some(v(3, 9)));
     }
 }

@@ -214,6 +214,16 @@ fn the_python_is_not_raised_when_the_project_or_the_job_is_about_the_old_one() {
     )]);
     let reason = crate::fixes_for(&f, PATH, PINNED, &supports).manual_reason.unwrap();
     assert!(reason.contains("declares support for Python 3.8"), "{reason}");
+    // Poetry's caret constraint, and a key whose value is not read: no raise.
+    let poetry = repo(&[(
+        "pyproject.toml",
+        "[tool.poetry]\nname = \"app\"\n\n[tool.poetry.dependencies]\npython = \"^3.8\"\nrequests = \"^2\"\n",
+    )]);
+    let reason = crate::fixes_for(&f, PATH, PINNED, &poetry).manual_reason.unwrap();
+    assert!(reason.contains("declares support for Python 3.8"), "{reason}");
+    let unread = repo(&[("setup.py", "setup(\n    python_requires=PY_REQ,\n)\n")]);
+    let reason = crate::fixes_for(&f, PATH, PINNED, &unread).manual_reason.unwrap();
+    assert!(reason.contains("in a form autoheal does not read"), "{reason}");
     let requires_new = repo(&[("setup.cfg", "[options]\npython_requires = >=3.11\n")]);
     assert_eq!(crate::fixes_for(&f, PATH, PINNED, &requires_new).fixes.len(), 1);
     let named = PINNED.replace("  test:\n", "  test-py39:\n");
