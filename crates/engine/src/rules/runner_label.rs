@@ -152,7 +152,7 @@ pub fn machine(label: &str) -> Option<Machine> {
         .iter()
         .any(|w| matches!(*w, "arm" | "arm64" | "aarch64") || w.starts_with("armv"));
     if label_status(&l).is_some_and(|s| s != LabelStatus::SelfHosted) {
-        if l.starts_with("macos-") || l.starts_with("xcode-") {
+        if os(&l) == Some(Os::MacOs) {
             let intel = words.iter().any(|w| matches!(*w, "intel" | "large"));
             let version = words.get(1).and_then(|v| v.parse::<u32>().ok());
             let apple = !intel && (version.is_none_or(|v| v >= 14) || words.contains(&"xlarge"));
@@ -214,7 +214,8 @@ pub fn os(label: &str) -> Option<Os> {
     l.split(['-', '_', '.', ' ']).find_map(|word| {
         if word.starts_with("ubuntu") || word.starts_with("linux") {
             Some(Os::Linux)
-        } else if word.starts_with("macos") {
+        } else if word.starts_with("macos") || word == "xcode" {
+            // GitHub's `xcode-*` images are macOS machines.
             Some(Os::MacOs)
         } else if word.starts_with("windows") {
             Some(Os::Windows)
