@@ -297,9 +297,7 @@ fn lint_file(
         (Some(FixMode::Safe), _) | (None, Format::Human) => FixSelection::SafeOnly,
         (None, Format::Github) => FixSelection::None,
     };
-    let shellcheck = autoheal_shellcheck::installed()
-        .filter(|_| config.shellcheck)
-        .map(NotingShellcheck::new);
+    let shellcheck = autoheal_shellcheck::for_config(config).map(NotingShellcheck::new);
     let script_checker = shellcheck.as_ref().map(|s| s as &dyn ScriptChecker);
     let opts = LintOptions {
         config,

@@ -44,9 +44,8 @@ impl Inputs {
         opts.verify_fixes = verify_fixes;
         // The same shellcheck findings as `autoheal check`, so a file clean
         // in the editor is clean in CI.
-        opts.script_checker = autoheal_shellcheck::installed()
-            .filter(|_| self.config.shellcheck)
-            .map(|s| s as &dyn autoheal_engine::external::ScriptChecker);
+        opts.script_checker =
+            autoheal_shellcheck::for_config(&self.config).map(|s| s as &dyn autoheal_engine::external::ScriptChecker);
         opts
     }
 
@@ -222,18 +221,20 @@ mod tests {
         );
     }
 
-    /// The editor runs shellcheck exactly when `autoheal check` does: when
-    /// it is installed and the config does not turn it off.
+    /// The editor runs the shellcheck `autoheal check` runs
+    /// (`autoheal_shellcheck::for_config`): on when installed, off when the
+    /// config turns it off.
     #[test]
     fn shellcheck_runs_in_the_editor_as_in_check() {
-        let on = inputs(Config::default());
-        assert_eq!(
-            on.options(false).script_checker.is_some(),
-            autoheal_shellcheck::installed().is_some()
-        );
-        let mut config = Config::default();
-        config.shellcheck = false;
-        assert!(inputs(config).options(false).script_checker.is_none());
+        for enabled in [true, false] {
+            let mut config = Config::default();
+            config.shellcheck = enabled;
+            let expected = autoheal_shellcheck::for_config(&config).is_some();
+            assert_eq!(inputs(config).options(false).script_checker.is_some(), expected);
+        }
+        let mut off = Config::default();
+        off.shellcheck = false;
+        assert!(autoheal_shellcheck::for_config(&off).is_none());
     }
 
     #[tokio::test]

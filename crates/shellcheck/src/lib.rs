@@ -40,6 +40,14 @@ pub struct Shellcheck {
     timeout: Duration,
 }
 
+/// The shellcheck every front end runs for `config`: the installed one,
+/// unless the config turns it off (`shellcheck: false`). `check` and the
+/// language server both ask here, so a file clean in the editor is clean in
+/// CI.
+pub fn for_config(config: &autoheal_engine::config::Config) -> Option<&'static Shellcheck> {
+    installed().filter(|_| config.shellcheck)
+}
+
 /// The installed shellcheck, looked up once per process.
 pub fn installed() -> Option<&'static Shellcheck> {
     static FOUND: std::sync::OnceLock<Option<Shellcheck>> = std::sync::OnceLock::new();
