@@ -24,6 +24,7 @@ use autoheal_engine::yaml::Node;
 use autoheal_logs::knowledge::python::pytest::pytest_plugin_for_flag;
 use autoheal_logs::knowledge::python::stdlib::StdlibStatus;
 use autoheal_logs::knowledge::python::{ModuleNeed, module_need};
+use autoheal_logs::mapping::python::python_pin;
 use autoheal_logs::subject::{is_distribution, is_module};
 
 use crate::trust::{self, Trusted};
@@ -86,7 +87,7 @@ fn wanted(ctx: &Ctx<'_>, job: &Job<'_>, subject: &str) -> Result<Wanted, String>
                      `pip install -e .`) or fix its packaging so the module is included"
                 ));
             }
-            let python = f.python.or_else(|| job_python(job).and_then(|v| parse_version(&v)));
+            let python = f.python.or_else(|| python_pin(job, None).ok().map(|pin| pin.version));
             match module_need(m, python) {
                 ModuleNeed::Distribution { name, known } => (name, known || f.known_distribution),
                 ModuleNeed::Stdlib(status) => return Err(stdlib_reason(m, status, job)),
@@ -121,7 +122,7 @@ fn newer_stdlib<'f>(ctx: &'f Ctx<'_>, job: &Job<'_>) -> Option<(&'f str, PythonV
     if f.own_package {
         return None;
     }
-    let python = f.python.or_else(|| job_python(job).and_then(|v| parse_version(&v)));
+    let python = f.python.or_else(|| python_pin(job, None).ok().map(|pin| pin.version));
     match module_need(module, python) {
         ModuleNeed::Stdlib(StdlibStatus::AddedIn(v)) => Some((module, v)),
         _ => None,
@@ -130,8 +131,8 @@ fn newer_stdlib<'f>(ctx: &'f Ctx<'_>, job: &Job<'_>) -> Option<(&'f str, PythonV
 
 /// Why a standard-library module gets no install.
 fn stdlib_reason(module: &str, status: StdlibStatus, job: &Job<'_>) -> String {
-    let pinned = job_python(job)
-        .map(|v| format!(" (the job's `actions/setup-python` asks for `{v}`)"))
+    let pinned = python_pin(job, None)
+        .map(|pin| format!(" (the job's `actions/setup-python` asks for {})", pin.version))
         .unwrap_or_default();
     match status {
         StdlibStatus::AddedIn(v) => {
@@ -153,33 +154,6 @@ fn stdlib_reason(module: &str, status: StdlibStatus, job: &Job<'_>) -> String {
              broken (a manual fix)"
         ),
     }
-}
-
-/// The job's `actions/setup-python` version when it is written literally.
-fn job_python(job: &Job<'_>) -> Option<String> {
-    job.steps.iter().find_map(|s| {
-        let uses = s.uses()?;
-        if !uses.starts_with("actions/setup-python@") {
-            return None;
-        }
-        let v = s.get("with")?.get("python-version")?;
-        let text = v
-            .as_str()
-            .map(str::to_string)
-            .or_else(|| v.as_number().map(|n| n.to_string()))?;
-        (!text.contains("${{")).then_some(text)
-    })
-}
-
-fn parse_version(text: &str) -> Option<PythonVersion> {
-    let mut parts = text.trim().trim_matches(['\'', '"']).split('.');
-    let major = parts.next()?.parse().ok()?;
-    let minor = parts
-        .next()?
-        .trim_end_matches(|c: char| !c.is_ascii_digit())
-        .parse()
-        .ok()?;
-    Some(PythonVersion::new(major, minor))
 }
 
 /// Is `module` the repository's own package?
