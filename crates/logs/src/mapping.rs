@@ -122,7 +122,7 @@ fn refine(failure: &mut Failure, workflow: &Workflow<'_>) {
                     failure.fixable = true;
                     failure.confidence = 0.8;
                     failure.message = format!(
-                        "'{module}' is in Python's standard library only from {added_in}, and job `{}` sets up Python {}                          (step \"{}\"): the job needs Python {added_in} or newer; no distribution provides '{module}'.",
+                        "'{module}' is in Python's standard library only from {added_in}, and job `{}` sets up Python {} (step \"{}\"): the job needs Python {added_in} or newer; no distribution provides '{module}'.",
                         job.id,
                         pin.version,
                         pin.step.display_name()
