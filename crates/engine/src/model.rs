@@ -138,6 +138,36 @@ impl<'a> Workflow<'a> {
     }
 }
 
+/// The labels a `runs-on` value (or a matrix value given to it) names: a
+/// single label, a list, or the `labels` of a runner group
+/// (`{group: …, labels: …}`).
+pub fn runner_labels_of(node: &Node) -> Vec<&Node> {
+    match &node.kind {
+        crate::yaml::NodeKind::Scalar(_) => vec![node],
+        crate::yaml::NodeKind::Sequence(items) => items.iter().collect(),
+        crate::yaml::NodeKind::Mapping(_) => match node.get("labels") {
+            Some(l) if l.is_sequence() => l.as_sequence().unwrap_or_default().iter().collect(),
+            Some(l) => vec![l],
+            None => Vec::new(),
+        },
+    }
+}
+
+/// `defaults.run.shell` of a workflow or a job.
+pub fn default_run_shell(node: &Node) -> Option<&Node> {
+    node.get("defaults")?.get("run")?.get("shell")
+}
+
+/// `["a", "b"]` for a value that is exactly `${{ matrix.a.b }}` (spaces
+/// inside the braces allowed); `None` for anything else.
+pub fn matrix_reference(text: &str) -> Option<Vec<&str>> {
+    let inner = text.trim().strip_prefix("${{")?.strip_suffix("}}")?.trim();
+    let path: Vec<&str> = inner.strip_prefix("matrix.")?.split('.').collect();
+    path.iter()
+        .all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-'))
+        .then_some(path)
+}
+
 impl<'a> Job<'a> {
     pub fn node(&self) -> &'a Node {
         &self.entry.value
@@ -154,26 +184,56 @@ impl<'a> Job<'a> {
     }
     /// `runs-on` labels as written (expressions included verbatim).
     pub fn runs_on_labels(&self) -> Vec<&'a Node> {
-        let Some(n) = self.get("runs-on") else {
-            return Vec::new();
-        };
-        match &n.kind {
-            crate::yaml::NodeKind::Scalar(_) => vec![n],
-            crate::yaml::NodeKind::Sequence(items) => items.iter().collect(),
-            crate::yaml::NodeKind::Mapping(_) => {
-                let mut v = Vec::new();
-                match n.get("labels") {
-                    Some(l) if l.is_sequence() => v.extend(l.as_sequence().unwrap_or_default()),
-                    Some(l) => v.push(l),
-                    None => {}
-                }
-                v
-            }
-        }
+        self.get("runs-on").map(runner_labels_of).unwrap_or_default()
     }
     /// The `strategy.matrix` node, if any.
     pub fn matrix(&self) -> Option<&'a Node> {
         self.get("strategy").and_then(|s| s.get("matrix"))
+    }
+    /// Every value the matrix gives `matrix.<path>` (`path` from
+    /// [`matrix_reference`]): the values listed under the key, and those of
+    /// `include` entries, followed down the rest of the path. The key is
+    /// compared ignoring ASCII case, as expressions compare property names.
+    /// Values are as written, expressions included; a row that lacks the
+    /// rest of the path gives nothing. Empty when the matrix is not a
+    /// literal mapping.
+    pub fn matrix_values(&self, path: &[&str]) -> Vec<&'a Node> {
+        let Some((first, rest)) = path.split_first() else {
+            return Vec::new();
+        };
+        let Some(entries) = self.matrix().and_then(Node::as_mapping) else {
+            return Vec::new();
+        };
+        let descend = |node: &'a Node| rest.iter().try_fold(node, |n, p| n.get(p));
+        let mut out = Vec::new();
+        for e in entries {
+            let Some(key) = e.key.as_str() else { continue };
+            if key == "include" {
+                for row in e.value.as_sequence().unwrap_or_default() {
+                    let value = row
+                        .as_mapping()
+                        .unwrap_or_default()
+                        .iter()
+                        .find(|r| r.key.as_str().is_some_and(|k| k.eq_ignore_ascii_case(first)));
+                    out.extend(value.and_then(|v| descend(&v.value)));
+                }
+            } else if key.eq_ignore_ascii_case(first) && key != "exclude" {
+                match e.value.as_sequence() {
+                    Some(items) => out.extend(items.iter().filter_map(descend)),
+                    // `key: ${{ fromJSON(…) }}` or a lone scalar.
+                    None => out.extend(descend(&e.value)),
+                }
+            }
+        }
+        out
+    }
+    /// The `shell:` a `run:` step of this job is given: its own, else the
+    /// job's, else the workflow's (`root`) `defaults.run.shell`. `None`:
+    /// the runner's default shell.
+    pub fn written_shell(&self, root: &'a Node, step: &'a Node) -> Option<&'a Node> {
+        step.get("shell")
+            .or_else(|| default_run_shell(self.node()))
+            .or_else(|| default_run_shell(root))
     }
     /// `needs:` ids with their nodes.
     pub fn needs(&self) -> Vec<&'a Node> {

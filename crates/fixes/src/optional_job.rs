@@ -3,7 +3,7 @@
 //! without failing the run. Never the workflow's main job.
 
 use autoheal_engine::edit;
-use autoheal_engine::model::{Job, Workflow};
+use autoheal_engine::model::{Job, Workflow, matrix_reference};
 use autoheal_engine::rules::optional_job::{
     continue_on_error_fix, is_main_job, matrix_has_experimental, optional_reason,
 };
@@ -12,7 +12,6 @@ use autoheal_engine::yaml::{self, Node};
 use autoheal_engine::{Edit, Fix};
 use autoheal_logs::mapping::experimental_leg;
 
-use crate::runner::matrix_key;
 use autoheal_logs::subject;
 
 use crate::{Candidate, Ctx, Files, Generated, locate};
@@ -93,13 +92,17 @@ pub(crate) fn generate(ctx: &Ctx<'_>) -> Generated {
 /// The matrix key and value that put the failing leg on an optional runner.
 fn optional_leg(job: &Job<'_>, leg: &[String]) -> Option<(String, String)> {
     let matrix = job.matrix()?.as_mapping()?;
-    let runs_on_key = job.get("runs-on").and_then(Node::as_str).and_then(matrix_key);
+    let runs_on_path = job.get("runs-on").and_then(Node::as_str).and_then(matrix_reference);
+    let runs_on_key = match runs_on_path.as_deref() {
+        Some([key]) => Some(*key),
+        _ => None,
+    };
     for e in matrix {
         let Some(key) = e.key.as_str() else { continue };
         if key == "include" || key == "exclude" {
             continue;
         }
-        let values: Vec<&str> = crate::runner::matrix_values(job, key);
+        let values: Vec<&str> = job.matrix_values(&[key]).into_iter().filter_map(Node::as_str).collect();
         for v in leg.iter().filter(|v| values.contains(&v.as_str())) {
             // Only the value `runs-on` takes says where the leg ran: a
             // `nightly` toolchain value of another key is not the runner.

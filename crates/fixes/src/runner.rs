@@ -1,11 +1,12 @@
-//! Which operating systems a job runs on, from `runs-on` (following
-//! `${{ matrix.x }}` into the matrix) and `container:`.
+//! Where a job's steps run, for the fixes that install software: the
+//! engine's one reading of `runs-on` (`runner_label::job_oses`, the matrix
+//! followed) and the job's `container:`.
 
 use autoheal_engine::model::Job;
 use autoheal_engine::yaml::Node;
 
 pub use autoheal_engine::rules::runner_label::Os;
-use autoheal_engine::rules::runner_label::os;
+use autoheal_engine::rules::runner_label::{job_is_github_hosted, job_labels, job_oses, step_shell};
 
 /// Where a job's steps run.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -42,102 +43,35 @@ pub fn platform(job: &Job<'_>) -> Platform {
         }
         return Platform::DebianContainer;
     }
-    let mut oses = Vec::new();
-    let mut self_hosted = false;
-    for label in job.runs_on_labels() {
-        for value in label_values(job, label) {
-            let lower = value.to_ascii_lowercase();
-            if lower == "self-hosted" {
-                self_hosted = true;
-            } else if let Some(os) = os(&lower) {
-                if !oses.contains(&os) {
-                    oses.push(os);
-                }
-            }
-        }
+    if let Some(oses) = job_oses(job) {
+        return Platform::Hosts(oses);
     }
-    oses.sort();
-    match (oses.is_empty(), self_hosted) {
-        (false, _) => Platform::Hosts(oses),
-        (true, true) => Platform::Unknown("the job runs on a self-hosted runner whose OS is not labelled".into()),
-        (true, false) => Platform::Unknown("the job's runner OS cannot be determined from `runs-on`".into()),
+    let self_hosted = job_labels(job)
+        .iter()
+        .flat_map(|l| l.values.iter().flatten().flatten())
+        .any(|l| l.trim().eq_ignore_ascii_case("self-hosted"));
+    if self_hosted {
+        Platform::Unknown("the job runs on a self-hosted runner whose OS is not labelled".into())
+    } else {
+        Platform::Unknown("the job's runner OS cannot be determined from `runs-on`".into())
     }
 }
 
 /// The job runs on GitHub-hosted images only (every `runs-on` value, matrix
-/// values included, is a standard `ubuntu-*`, `windows-*` or `macos-*`
-/// label) and not in a container, so the images' preinstalled software
-/// is there.
+/// values included, is a hosted image label of the runner data) and not in
+/// a container, so the images' preinstalled software is there.
 pub fn is_github_hosted(job: &Job<'_>) -> bool {
-    if job.get("container").is_some() {
-        return false;
-    }
-    let values: Vec<&str> = job
-        .runs_on_labels()
-        .into_iter()
-        .flat_map(|l| label_values(job, l))
-        .collect();
-    !values.is_empty()
-        && values.iter().all(|v| {
-            let l = v.to_ascii_lowercase();
-            ["ubuntu-", "windows-", "macos-"].iter().any(|p| l.starts_with(p))
-        })
+    job.get("container").is_none() && job_is_github_hosted(job)
 }
 
-/// A label's possible values: itself, or the matrix values it names.
-fn label_values<'a>(job: &Job<'a>, label: &'a Node) -> Vec<&'a str> {
-    let Some(text) = label.as_str() else { return Vec::new() };
-    let Some(key) = matrix_key(text) else { return vec![text] };
-    matrix_values(job, key)
-}
-
-/// `${{ matrix.os }}` → `os`.
-pub fn matrix_key(text: &str) -> Option<&str> {
-    let inner = text.trim().strip_prefix("${{")?.strip_suffix("}}")?.trim();
-    let key = inner.strip_prefix("matrix.")?;
-    key.bytes()
-        .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-')
-        .then_some(key)
-}
-
-/// Every scalar value of matrix key `key`, from its list and `include`.
-pub fn matrix_values<'a>(job: &Job<'a>, key: &str) -> Vec<&'a str> {
-    let Some(m) = job.matrix() else { return Vec::new() };
-    let mut out: Vec<&str> = Vec::new();
-    match m.get(key) {
-        Some(n) if n.is_sequence() => out.extend(n.as_sequence().unwrap_or_default().iter().filter_map(Node::as_str)),
-        Some(n) => out.extend(n.as_str()),
-        None => {}
-    }
-    for inc in m.get("include").and_then(Node::as_sequence).unwrap_or_default() {
-        out.extend(inc.get(key).and_then(Node::as_str));
-    }
-    out
-}
-
-/// The effective shell of a step: its `shell:`, the job's or workflow's
-/// `defaults.run.shell`, else the runner's default.
-pub fn shell<'a>(root: &'a Node, job: &Job<'a>, step: &'a Node) -> Option<&'a str> {
-    let default = |n: Option<&'a Node>| {
-        n.and_then(|n| n.get("defaults"))
-            .and_then(|d| d.get("run"))
-            .and_then(|r| r.get("shell"))
-    };
-    step.get("shell")
-        .or_else(|| default(Some(job.node())))
-        .or_else(|| default(Some(root)))
-        .and_then(Node::as_str)
-}
-
-/// True when `run:` scripts of this step are POSIX shell scripts.
+/// True when `run:` scripts of this step are POSIX shell scripts: the
+/// shell the engine reads for the step (`shell:` as written, else the
+/// runner's default) is bash or sh.
 pub fn runs_posix_shell<'a>(root: &'a Node, job: &Job<'a>, step: &'a Node) -> bool {
-    match shell(root, job, step) {
-        Some(s) => {
-            let first = s.split_whitespace().next().unwrap_or("");
-            matches!(first, "bash" | "sh") || first.ends_with("/bash") || first.ends_with("/sh")
-        }
-        None => !matches!(platform(job), Platform::Hosts(ref oses) if oses.contains(&Os::Windows)),
-    }
+    step_shell(root, job, step).is_some_and(|s| {
+        let first = s.split_whitespace().next().unwrap_or("");
+        matches!(first, "bash" | "sh") || first.ends_with("/bash") || first.ends_with("/sh")
+    })
 }
 
 #[cfg(test)]
@@ -187,5 +121,37 @@ mod tests {
             "jobs:\n  a:\n    runs-on: ubuntu-latest\n    container: node:20\n"
         ));
         assert!(!hosted("jobs:\n  a:\n    runs-on: ${{ inputs.runner }}\n"));
+        // Labels that begin like GitHub's images but are not among them
+        // (the old prefix reading called these hosted).
+        assert!(!hosted("jobs:\n  a:\n    runs-on: macos-14-arm64\n"));
+        assert!(!hosted("jobs:\n  a:\n    runs-on: ubuntu-gpu-box\n"));
+        assert!(hosted("jobs:\n  a:\n    runs-on: macOS-latest\n"));
+    }
+
+    #[test]
+    fn the_default_shell_is_posix_only_where_the_runner_says_so() {
+        let posix = |src: &str| {
+            let doc = parse(src.as_bytes());
+            let root = doc.root.as_ref().unwrap();
+            let wf = Workflow::new(root);
+            runs_posix_shell(root, &wf.jobs[0], wf.jobs[0].steps[0].node)
+        };
+        assert!(posix(
+            "jobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: x\n"
+        ));
+        assert!(!posix(
+            "jobs:\n  a:\n    runs-on: [self-hosted, Windows]\n    steps:\n      - run: x\n"
+        ));
+        // A runner whose OS is unknown may run pwsh (the old reading said bash).
+        assert!(!posix(
+            "jobs:\n  a:\n    runs-on: [self-hosted, gpu]\n    steps:\n      - run: x\n"
+        ));
+        // The job's `defaults.run.shell` counts.
+        assert!(!posix(
+            "jobs:\n  a:\n    runs-on: ubuntu-latest\n    defaults:\n      run:\n        shell: pwsh\n    steps:\n      - run: x\n"
+        ));
+        assert!(posix(
+            "jobs:\n  a:\n    runs-on: windows-latest\n    steps:\n      - run: x\n        shell: bash\n"
+        ));
     }
 }

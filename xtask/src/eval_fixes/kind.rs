@@ -186,34 +186,15 @@ fn runs(line: &str, command: &str) -> bool {
     false
 }
 
-/// `runs-on` labels, with `${{ matrix.x }}` followed into the matrix.
+/// `runs-on` labels, with `${{ matrix.x }}` followed into the matrix (the
+/// engine's one reading, `runner_label::job_labels`; computed labels give
+/// nothing).
 fn runner_labels(job: &Job<'_>) -> Vec<String> {
-    let mut out = Vec::new();
-    for label in job.runs_on_labels() {
-        let Some(text) = label.as_str() else { continue };
-        match text
-            .trim()
-            .strip_prefix("${{")
-            .and_then(|t| t.strip_suffix("}}"))
-            .map(str::trim)
-            .and_then(|t| t.strip_prefix("matrix."))
-        {
-            Some(key) => {
-                if let Some(m) = job.matrix() {
-                    if let Some(vals) = m.get(key).and_then(Node::as_sequence) {
-                        out.extend(vals.iter().filter_map(Node::as_str).map(str::to_string));
-                    }
-                    for item in m.get("include").and_then(Node::as_sequence).unwrap_or_default() {
-                        if let Some(v) = item.get(key).and_then(Node::as_str) {
-                            out.push(v.to_string());
-                        }
-                    }
-                }
-            }
-            None => out.push(text.to_string()),
-        }
-    }
-    out
+    autoheal_engine::rules::runner_label::job_labels(job)
+        .iter()
+        .flat_map(|l| l.values.iter().flatten().flatten())
+        .map(|l| l.to_string())
+        .collect()
 }
 
 /// The runner class of a label (the engine's one reading of runner labels).

@@ -36,17 +36,15 @@ const COMMANDS: &[(&str, &str, &str)] = &[
 fn check(ctx: &mut Context<'_>) {
     let Some(wf) = ctx.workflow else { return };
     for job in &wf.jobs {
-        let windows = job
-            .runs_on_labels()
-            .iter()
-            .any(|l| l.as_str().is_some_and(|s| s.contains("windows")));
         for step in &job.steps {
-            check_step(ctx, step, windows);
+            // Unknown (no fix) when the runners differ or are not known.
+            let shell = super::runner_label::step_shell(wf.root, job, step.node);
+            check_step(ctx, step, shell);
         }
     }
 }
 
-fn check_step(ctx: &mut Context<'_>, step: &Step<'_>, windows: bool) {
+fn check_step(ctx: &mut Context<'_>, step: &Step<'_>, shell: Option<&str>) {
     let Some(run) = step.run() else { return };
     let Some(scalar) = run.as_scalar() else { return };
     let span = run.span;
@@ -54,13 +52,10 @@ fn check_step(ctx: &mut Context<'_>, step: &Step<'_>, windows: bool) {
     if !raw.contains("::") {
         return;
     }
-    let shell = step
-        .get("shell")
-        .and_then(|s| s.as_str())
-        .unwrap_or(if windows { "pwsh" } else { "bash" });
     // Byte offsets in `raw` match the file only for block scalars and
     // plain/single-quoted one-liners without escapes.
-    let fixable = matches!(shell, "bash" | "sh") && matches!(scalar.style, ScalarStyle::Literal | ScalarStyle::Plain);
+    let fixable =
+        matches!(shell, Some("bash" | "sh")) && matches!(scalar.style, ScalarStyle::Literal | ScalarStyle::Plain);
     for (cmd, var, code) in COMMANDS {
         let needle = format!("::{cmd}");
         let mut from = 0;

@@ -8,6 +8,7 @@
 use super::{Context, Rule, WORKFLOWS};
 use crate::config::suggest;
 use crate::diagnostic::Severity;
+use crate::model::{Job, matrix_reference, runner_labels_of};
 use crate::yaml::{Node, NodeKind};
 
 pub const RULE: Rule = Rule {
@@ -225,6 +226,127 @@ pub fn os(label: &str) -> Option<Os> {
     })
 }
 
+/// One `runs-on` label of a job with the values it can take.
+#[derive(Clone, Debug)]
+pub struct RunsOnLabel<'a> {
+    /// The label as written.
+    pub node: &'a Node,
+    /// Each value the label can take, as the labels that value gives: the
+    /// label itself, or for `${{ matrix.… }}` each value the matrix lists
+    /// (a value may be a list of labels or a runner group). `None` when a
+    /// value is computed (another expression, a matrix from `fromJSON`).
+    pub values: Option<Vec<Vec<&'a str>>>,
+}
+
+/// A job's `runs-on` labels, the matrix followed: the one reading of
+/// `runs-on` for every rule and fix that asks which runner a job gets.
+pub fn job_labels<'a>(job: &Job<'a>) -> Vec<RunsOnLabel<'a>> {
+    job.runs_on_labels()
+        .into_iter()
+        .map(|node| {
+            let values = match node.as_str() {
+                _ if node.is_null() => Some(Vec::new()),
+                None => None,
+                Some(text) => match matrix_reference(text) {
+                    Some(path) => {
+                        let values = job.matrix_values(&path);
+                        let labels: Vec<Option<Vec<&str>>> = values
+                            .iter()
+                            .map(|v| {
+                                runner_labels_of(v)
+                                    .into_iter()
+                                    .map(|l| l.as_str().filter(|t| !t.contains("${{")))
+                                    .collect()
+                            })
+                            .collect();
+                        (!labels.is_empty())
+                            .then_some(labels)
+                            .and_then(|l| l.into_iter().collect())
+                    }
+                    None if text.contains("${{") => None,
+                    None => Some(vec![vec![text]]),
+                },
+            };
+            RunsOnLabel { node, values }
+        })
+        .collect()
+}
+
+/// The operating systems a job can run on, in [`Os`] order, each label
+/// read with [`os`] and `${{ matrix.… }}` through the matrix. `None`
+/// when some run of the job has no known OS: a computed label, or no label
+/// that names an OS (`self-hosted` alone, a custom label, a runner group
+/// without OS labels). The one reading for the shell defaults, the
+/// template-injection and deprecated-command fixes and the fixes crate.
+pub fn job_oses(job: &Job<'_>) -> Option<Vec<Os>> {
+    let labels = job_labels(job);
+    let mut oses = Vec::new();
+    // Every run gets one value of each label, so the runs all have an OS
+    // when one label names an OS in each of its values.
+    let mut every_run_named = false;
+    for label in &labels {
+        let values = label.values.as_ref()?;
+        let mut each_value_named = !values.is_empty();
+        for value in values {
+            let named: Vec<Os> = value.iter().filter_map(|l| os(l)).collect();
+            each_value_named &= !named.is_empty();
+            oses.extend(named);
+        }
+        every_run_named |= each_value_named;
+    }
+    oses.sort();
+    oses.dedup();
+    every_run_named.then_some(oses)
+}
+
+/// The one OS every run of the job has, when [`job_oses`] names exactly one.
+pub fn job_os(job: &Job<'_>) -> Option<Os> {
+    match job_oses(job)?.as_slice() {
+        [one] => Some(*one),
+        _ => None,
+    }
+}
+
+/// Does the job run only on runners with no OS but Linux and macOS (where
+/// `run:` defaults to bash), or only on Windows (pwsh)? `None`: mixed or
+/// not known, so the default shell is not known either.
+pub fn job_is_windows(job: &Job<'_>) -> Option<bool> {
+    let oses = job_oses(job)?;
+    if oses.iter().all(|o| *o == Os::Windows) {
+        Some(true)
+    } else if oses.contains(&Os::Windows) {
+        None
+    } else {
+        Some(false)
+    }
+}
+
+/// The shell a `run:` step runs in: the `shell:` written for it
+/// ([`Job::written_shell`]), else the runner's default, bash on Linux and
+/// macOS and pwsh on Windows. `None` when the shell is computed or the
+/// default is not known ([`job_is_windows`]).
+pub fn step_shell<'a>(root: &'a Node, job: &Job<'a>, step: &'a Node) -> Option<&'a str> {
+    match job.written_shell(root, step) {
+        Some(shell) => shell.as_str().filter(|s| !s.contains("${{")),
+        None => job_is_windows(job).map(|w| if w { "pwsh" } else { "bash" }),
+    }
+}
+
+/// Every value of every `runs-on` label of the job is a GitHub-hosted image
+/// label in the runner data (so the image's preinstalled software is there).
+pub fn job_is_github_hosted(job: &Job<'_>) -> bool {
+    let labels = job_labels(job);
+    !labels.is_empty()
+        && labels.iter().all(|l| {
+            l.values.as_ref().is_some_and(|values| {
+                !values.is_empty()
+                    && values
+                        .iter()
+                        .all(|v| !v.is_empty() && v.iter().all(|t| label_status(t.trim()) == Some(LabelStatus::Hosted)))
+            })
+        })
+}
+
 fn check(ctx: &mut Context<'_>) {
     let Some(wf) = ctx.workflow else { return };
     for job in &wf.jobs {
@@ -243,10 +365,10 @@ fn check(ctx: &mut Context<'_>) {
         // Labels that come from a literal matrix are checked where the
         // matrix spells them.
         for node in &labels {
-            let Some(path) = node.as_str().and_then(matrix_path) else {
+            let Some(path) = node.as_str().and_then(matrix_reference) else {
                 continue;
             };
-            for value in matrix_values(job.matrix(), &path) {
+            for value in job.matrix_values(&path) {
                 match &value.kind {
                     NodeKind::Mapping(_) => {}
                     NodeKind::Sequence(items) => check_labels(ctx, &literal, &items.iter().collect::<Vec<_>>()),
@@ -255,51 +377,6 @@ fn check(ctx: &mut Context<'_>) {
             }
         }
     }
-}
-
-/// `matrix.a.b` of a `runs-on` label that is exactly `${{ matrix.a.b }}`.
-fn matrix_path(label: &str) -> Option<Vec<&str>> {
-    let inner = label.trim().strip_prefix("${{")?.strip_suffix("}}")?.trim();
-    let rest = inner.strip_prefix("matrix.")?;
-    let path: Vec<&str> = rest.split('.').collect();
-    path.iter()
-        .all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-'))
-        .then_some(path)
-}
-
-/// Every literal value the matrix gives `path` (its rows and `include`
-/// entries); expressions and unknown shapes give nothing.
-fn matrix_values<'a>(matrix: Option<&'a Node>, path: &[&str]) -> Vec<&'a Node> {
-    let Some((first, rest)) = path.split_first() else {
-        return Vec::new();
-    };
-    let Some(entries) = matrix.and_then(Node::as_mapping) else {
-        return Vec::new();
-    };
-    let mut out = Vec::new();
-    for e in entries {
-        let Some(key) = e.key.as_str() else { continue };
-        if key == "include" {
-            for row in e.value.as_sequence().unwrap_or_default() {
-                if let Some(v) = row.get(first) {
-                    out.extend(descend(v, rest));
-                }
-            }
-        } else if key.eq_ignore_ascii_case(first) {
-            for v in e.value.as_sequence().unwrap_or_default() {
-                out.extend(descend(v, rest));
-            }
-        }
-    }
-    out
-}
-
-fn descend<'a>(node: &'a Node, path: &[&str]) -> Option<&'a Node> {
-    let mut node = node;
-    for p in path {
-        node = node.get(p)?;
-    }
-    (!node.is_expression()).then_some(node)
 }
 
 /// Can one GitHub-hosted runner carry both labels? A hosted runner is one
@@ -426,6 +503,105 @@ mod tests {
             ("xubuntu", None),
         ] {
             assert_eq!(os(label), want, "{label}");
+        }
+    }
+
+    /// `job_oses`, `job_is_windows` and `job_is_github_hosted` of the
+    /// first job of a workflow whose jobs section is `job`.
+    fn read_job(job: &str) -> (Option<Vec<super::Os>>, Option<bool>, bool) {
+        let src = format!("on: push\njobs:\n  a:\n{job}");
+        let doc = crate::yaml::parse(src.as_bytes());
+        let wf = crate::model::Workflow::new(doc.root.as_ref().unwrap());
+        let job = &wf.jobs[0];
+        (
+            super::job_oses(job),
+            super::job_is_windows(job),
+            super::job_is_github_hosted(job),
+        )
+    }
+
+    #[test]
+    fn a_jobs_operating_systems_come_from_every_label_and_matrix_value() {
+        use super::Os::{Linux, MacOs, Windows};
+        for (job, oses, windows, hosted) in [
+            ("    runs-on: ubuntu-latest\n", Some(vec![Linux]), Some(false), true),
+            ("    runs-on: macOS-LATEST\n", Some(vec![MacOs]), Some(false), true),
+            // The self-hosted OS label is capitalized; a substring test for
+            // `windows` missed it.
+            (
+                "    runs-on: [self-hosted, Windows]\n",
+                Some(vec![Windows]),
+                Some(true),
+                false,
+            ),
+            // `windows` inside a word of a custom label names no OS.
+            ("    runs-on: [self-hosted, mywindowsbox]\n", None, None, false),
+            ("    runs-on: [self-hosted, gpu]\n", None, None, false),
+            ("    runs-on: my-runner\n", None, None, false),
+            // Not a GitHub image although it begins like one.
+            ("    runs-on: macos-14-arm64\n", Some(vec![MacOs]), Some(false), false),
+            (
+                "    runs-on: ubuntu-custom-gpu\n",
+                Some(vec![Linux]),
+                Some(false),
+                false,
+            ),
+            (
+                "    runs-on:\n      group: big\n      labels: [windows-2022]\n",
+                Some(vec![Windows]),
+                Some(true),
+                true,
+            ),
+            ("    runs-on:\n      group: big\n", None, None, false),
+            ("    runs-on: ${{ inputs.os }}\n", None, None, false),
+            (
+                "    runs-on: ${{ matrix.os }}\n    strategy:\n      matrix:\n        os: [ubuntu-latest, macos-14]\n",
+                Some(vec![Linux, MacOs]),
+                Some(false),
+                true,
+            ),
+            (
+                "    runs-on: ${{ matrix.os }}\n    strategy:\n      matrix:\n        os: [ubuntu-latest]\n        include:\n          - os: windows-latest\n",
+                Some(vec![Linux, Windows]),
+                None,
+                true,
+            ),
+            // Matrix keys are compared ignoring case, as expressions do.
+            (
+                "    runs-on: ${{ matrix.OS }}\n    strategy:\n      matrix:\n        os: [windows-2025]\n",
+                Some(vec![Windows]),
+                Some(true),
+                true,
+            ),
+            // A matrix value that is a runner group or a list of labels.
+            (
+                "    runs-on: ${{ matrix.cfg.runner }}\n    strategy:\n      matrix:\n        cfg:\n          - runner: {group: g, labels: [linux]}\n          - runner: [self-hosted, macOS]\n",
+                Some(vec![Linux, MacOs]),
+                Some(false),
+                false,
+            ),
+            // One leg whose OS nobody knows makes the whole job unknown.
+            (
+                "    runs-on: ${{ matrix.os }}\n    strategy:\n      matrix:\n        os: [ubuntu-latest, gpu-box]\n",
+                None,
+                None,
+                false,
+            ),
+            (
+                "    runs-on: ${{ matrix.os }}\n    strategy:\n      matrix: ${{ fromJSON(inputs.m) }}\n",
+                None,
+                None,
+                false,
+            ),
+            // The OS from a literal label beside a matrix of other labels.
+            (
+                "    runs-on: [linux, '${{ matrix.size }}']\n    strategy:\n      matrix:\n        size: [small, large]\n",
+                Some(vec![Linux]),
+                Some(false),
+                false,
+            ),
+        ] {
+            assert_eq!(read_job(job), (oses, windows, hosted), "{job}");
         }
     }
 

@@ -13,7 +13,7 @@ use super::{ALL_FILES, Context, Rule};
 use crate::config::suggest;
 use crate::diagnostic::Severity;
 use crate::external::{Script, ScriptLanguage, mask_expressions};
-use crate::model::FileKind;
+use crate::model::{FileKind, default_run_shell};
 use crate::text::TextRange;
 use crate::yaml::Node;
 
@@ -52,13 +52,13 @@ fn check(ctx: &mut Context<'_>) {
     match ctx.kind {
         FileKind::Workflow => {
             let Some(wf) = ctx.workflow else { return };
-            let workflow_shell = default_shell(root);
+            let workflow_shell = default_run_shell(root);
             if let Some(node) = workflow_shell {
                 shell_name(ctx, node, None);
             }
             for job in &wf.jobs {
-                let os = runner_os(&job.runs_on_labels());
-                let job_shell = default_shell(job.node());
+                let os = super::runner_label::job_is_windows(job).map(|w| if w { Os::Windows } else { Os::Unix });
+                let job_shell = default_run_shell(job.node());
                 if let Some(node) = job_shell {
                     shell_name(ctx, node, os);
                 } else if let Some(node) = workflow_shell {
@@ -86,10 +86,6 @@ fn check(ctx: &mut Context<'_>) {
         }
     }
     run_checker(ctx, scripts);
-}
-
-fn default_shell(node: &Node) -> Option<&Node> {
-    node.get("defaults")?.get("run")?.get("shell")
 }
 
 fn step_shell<'n>(
@@ -210,27 +206,6 @@ fn os_compatible(ctx: &mut Context<'_>, node: &Node, os: Option<Os>) {
         )
         .set_code(WRONG_OS);
     }
-}
-
-/// The OS of literal GitHub-hosted labels; `None` when unknown.
-fn runner_os(labels: &[&Node]) -> Option<Os> {
-    let mut os = None;
-    for label in labels {
-        let l = label.as_str()?.to_ascii_lowercase();
-        if l.contains("${{") {
-            return None;
-        }
-        let this = match super::runner_label::os(&l) {
-            Some(super::runner_label::Os::Windows) => Os::Windows,
-            Some(_) => Os::Unix,
-            None => continue,
-        };
-        if os.is_some_and(|o| o != this) {
-            return None;
-        }
-        os = Some(this);
-    }
-    os
 }
 
 /// shellcheck's codes that misfire on workflow scripts: GitHub sets

@@ -65,7 +65,6 @@ fn check(ctx: &mut Context<'_>) {
             let global_env = env_names(root.get("env"));
             let typed_inputs = Scope::typed_inputs(root);
             for job in wf.jobs.iter().filter(|j| !super::audit::job_disabled(j)) {
-                let shell = quoting::default_shell(ctx.source, root, job.node());
                 let mut reserved = global_env.clone();
                 reserved.extend(env_names(job.get("env")));
                 for step in &job.steps {
@@ -77,6 +76,8 @@ fn check(ctx: &mut Context<'_>) {
                             .flatten()
                             .collect(),
                     };
+                    // `shell:` as written or the runner's default.
+                    let shell = super::runner_label::step_shell(root, job, step.node).and_then(quoting::classify_shell);
                     check_step(ctx, step.node, shell, &reserved, &scope);
                 }
             }

@@ -12,6 +12,7 @@ use super::unpinned_uses::image_tag;
 use super::{Context, Rule, WORKFLOWS};
 use crate::config::Persona;
 use crate::diagnostic::{Confidence, Severity};
+use crate::model::{Job, matrix_reference};
 use crate::yaml::Node;
 
 pub const RULE: Rule = Rule {
@@ -36,8 +37,8 @@ pub const EXPRESSION: &str = "unpinned-images/expression";
 
 fn check(ctx: &mut Context<'_>) {
     let Some(wf) = ctx.workflow else { return };
-    // (node to point at, the image as written, the job's matrix)
-    let mut images: Vec<(&Node, String, Option<&Node>)> = Vec::new();
+    // (node to point at, the image as written, the job whose matrix it may name)
+    let mut images: Vec<(&Node, String, Option<&Job>)> = Vec::new();
     for job in wf.jobs.iter().filter(|j| !audit::job_disabled(j)) {
         let mut nodes: Vec<&Node> = Vec::new();
         if let Some(c) = job.get("container") {
@@ -48,7 +49,7 @@ fn check(ctx: &mut Context<'_>) {
         }
         for node in nodes {
             if let Some(image) = node.as_str() {
-                images.push((node, image.trim().to_string(), job.matrix()));
+                images.push((node, image.trim().to_string(), Some(job)));
             }
         }
         // `uses: docker://image` steps run a container too.
@@ -60,7 +61,7 @@ fn check(ctx: &mut Context<'_>) {
             }
         }
     }
-    for (node, image, matrix) in images {
+    for (node, image, job) in images {
         if image.is_empty() {
             continue;
         }
@@ -69,7 +70,7 @@ fn check(ctx: &mut Context<'_>) {
             continue;
         }
         // `${{ matrix.x }}`: judge every value the matrix lists.
-        match matrix_values(&image, matrix) {
+        match matrix_values(&image, job) {
             Some(values) => {
                 for v in values {
                     judge(ctx, node, &v, " (a value of the matrix)");
@@ -130,40 +131,14 @@ fn judge(ctx: &mut Context<'_>, node: &Node, image: &str, whence: &str) {
 /// The literal values of `${{ matrix.a.b }}` (the whole image): every
 /// value of key `a` (or field `b` of it) in the matrix and its `include`.
 /// `None` when the image is something else or a value is computed.
-fn matrix_values(image: &str, matrix: Option<&Node>) -> Option<Vec<String>> {
-    let inner = autoheal_expr::single_expression(image)?
-        .inner_text(image)
-        .trim()
-        .to_string();
-    let path: Vec<&str> = inner.strip_prefix("matrix.")?.split('.').collect();
-    let matrix = matrix?.as_mapping()?;
-    let mut roots: Vec<&Node> = Vec::new();
-    for e in matrix {
-        match e.key.as_str() {
-            Some(k) if k == path[0] => roots.extend(e.value.as_sequence().unwrap_or(std::slice::from_ref(&e.value))),
-            Some("include") => {
-                for item in e.value.as_sequence()? {
-                    if let Some(v) = item.get(path[0]) {
-                        roots.push(v);
-                    }
-                }
-            }
-            _ => {}
-        }
-    }
-    let mut values = Vec::new();
-    for root in roots {
-        let mut node = root;
-        for segment in &path[1..] {
-            node = node.get(segment)?;
-        }
-        let v = node.as_str()?;
-        if v.contains("${{") {
-            return None;
-        }
-        values.push(v.trim().to_string());
-    }
-    (!values.is_empty()).then_some(values)
+fn matrix_values(image: &str, job: Option<&Job>) -> Option<Vec<String>> {
+    let path = matrix_reference(image)?;
+    let values: Option<Vec<String>> = job?
+        .matrix_values(&path)
+        .into_iter()
+        .map(|v| v.as_str().filter(|v| !v.contains("${{")).map(|v| v.trim().to_string()))
+        .collect();
+    values.filter(|v| !v.is_empty())
 }
 
 /// `container: image` or `container: {image: …}`.

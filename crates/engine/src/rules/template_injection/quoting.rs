@@ -5,8 +5,6 @@
 
 use autoheal_expr::Span;
 
-use crate::yaml::Node;
-
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum ShellKind {
     /// bash and sh.
@@ -44,35 +42,6 @@ pub(crate) fn classify_shell(shell: &str) -> Option<ShellKind> {
         "pwsh" | "powershell" => Some(ShellKind::Pwsh),
         _ => None,
     }
-}
-
-/// The shell of a job's `run:` steps without `shell:`: `defaults.run.shell`
-/// of the job or workflow, else bash, or pwsh on Windows runners. `None`
-/// when the runner cannot be known (e.g. `runs-on` from an input).
-pub(crate) fn default_shell(source: &str, root: &Node, job: &Node) -> Option<ShellKind> {
-    if let Some(s) = run_default_shell(job).or_else(|| run_default_shell(root)) {
-        return classify_shell(s);
-    }
-    let text = |n: Option<&Node>| {
-        n.and_then(|n| source.get(n.span.start..n.span.end))
-            .unwrap_or("")
-            .to_ascii_lowercase()
-    };
-    let runs_on = text(job.get("runs-on"));
-    if runs_on.contains("windows") {
-        return Some(ShellKind::Pwsh);
-    }
-    if !runs_on.contains("${{") {
-        return Some(ShellKind::Posix);
-    }
-    // `runs-on: ${{ matrix.os }}` with a literal matrix naming no Windows image.
-    let strategy = text(job.get("strategy"));
-    let only_matrix = runs_on.matches("${{").count() == runs_on.matches("matrix.").count();
-    (only_matrix && !strategy.contains("windows") && !strategy.contains("${{")).then_some(ShellKind::Posix)
-}
-
-fn run_default_shell(n: &Node) -> Option<&str> {
-    n.get("defaults")?.get("run")?.get("shell")?.as_str()
 }
 
 /// The quoting state at each offset of `at` (ascending). `skip` lists the
