@@ -8,7 +8,7 @@ use crate::Outcome;
 
 pub fn run(id: &str) -> anyhow::Result<Outcome> {
     let Some(explained) = docs::explain(id) else {
-        let hint = autoheal_engine::config::suggest(id, &docs::ids())
+        let hint = autoheal_engine::suggest(id, &docs::ids())
             .map(|s| format!("; did you mean `{s}`?"))
             .unwrap_or_default();
         bail!("unknown rule or check code `{id}`{hint} (see `autoheal rules`)")

@@ -9,6 +9,7 @@ use std::collections::BTreeMap;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::rules::docs::CONFIG;
 use crate::yaml::{self, Node};
+use autoheal_expr::suggest::suggest;
 
 /// The conventional location, relative to the repository root.
 pub const DEFAULT_CONFIG_PATH: &str = ".github/autoheal.yml";
@@ -516,28 +517,6 @@ fn string_list(path: &str, v: &Node, diags: &mut Vec<Diagnostic>) -> Vec<String>
             }
         })
         .collect()
-}
-
-/// Past this many candidates (thousands of job ids) or this long a word, no
-/// typo is suggested: the search would cost more than the hint is worth.
-const MAX_SUGGEST_CANDIDATES: usize = 1000;
-const MAX_SUGGEST_WORD: usize = 100;
-
-/// The closest candidate by edit distance (optimal string alignment: `tset`
-/// is one edit from `test`), if it is close enough to be a typo.
-pub fn suggest<'a>(word: &str, candidates: &[&'a str]) -> Option<&'a str> {
-    if candidates.len() > MAX_SUGGEST_CANDIDATES || word.len() > MAX_SUGGEST_WORD {
-        return None;
-    }
-    let max = (word.len() / 3).max(1);
-    candidates
-        .iter()
-        // The distance is at least the difference in length.
-        .filter(|c| c.chars().count().abs_diff(word.chars().count()) <= max)
-        .map(|c| (strsim::osa_distance(word, c), *c))
-        .filter(|(d, _)| *d <= max)
-        .min_by_key(|(d, _)| *d)
-        .map(|(_, c)| c)
 }
 
 #[cfg(test)]

@@ -16,6 +16,9 @@ pub mod rules;
 pub mod text;
 pub mod yaml;
 
+/// The one "did you mean" helper (in the expression crate, the lowest that
+/// needs it), for front ends that do not depend on that crate.
+pub use autoheal_expr::suggest::suggest;
 pub use config::Config;
 pub use diagnostic::{Applicability, AuditSeverity, Confidence, Diagnostic, Edit, Fix, Label, Severity, Tag};
 pub use lint::{FixSelection, LintOptions, lint};

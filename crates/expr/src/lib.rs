@@ -105,7 +105,7 @@ pub mod json;
 pub mod lexer;
 pub mod parser;
 pub mod span;
-mod suggest;
+pub mod suggest;
 pub mod template;
 pub mod types;
 pub mod untrusted;

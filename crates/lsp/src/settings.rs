@@ -49,7 +49,7 @@ impl Settings {
                 for (rule, setting) in overrides {
                     let rule_id = canonical_rule(rule);
                     if !known_rules.contains(&rule_id) {
-                        let hint = autoheal_engine::config::suggest(rule, known_rules)
+                        let hint = autoheal_expr::suggest::suggest(rule, known_rules)
                             .map(|s| format!("; did you mean \"{s}\"?"))
                             .unwrap_or_default();
                         warnings.push(format!("severityOverrides: unknown rule \"{rule}\"{hint}"));

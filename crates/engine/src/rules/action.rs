@@ -14,11 +14,11 @@ mod table;
 mod tests;
 
 use super::{ALL_FILES, Context, Rule};
-use crate::config::suggest;
 use crate::diagnostic::{Fix, Severity};
 use crate::model::FileKind;
 use crate::text::TextRange;
 use crate::yaml::{self, Node};
+use autoheal_expr::suggest::suggest;
 
 pub use generated::{GENERATED_ACTIONS, GeneratedAction, GeneratedInput, generated_action};
 pub use local::{ActionKind, LocalAction, LocalActions};

@@ -13,9 +13,9 @@ use std::collections::HashMap;
 
 use super::action::runtimes::NodeStatus;
 use super::{ACTIONS, Context, Rule};
-use crate::config::suggest;
 use crate::diagnostic::Severity;
 use crate::yaml::{Entry, Node};
+use autoheal_expr::suggest::suggest;
 
 pub use icons::FEATHER_ICONS;
 

@@ -7,9 +7,9 @@ mod cron;
 mod table;
 
 use super::{Context, Rule, WORKFLOWS};
-use crate::config::suggest;
 use crate::diagnostic::Severity;
 use crate::yaml::{Entry, Node, NodeKind};
+use autoheal_expr::suggest::suggest;
 
 pub use cron::{Cron, parse_cron};
 pub use table::{EVENTS, activity_types, is_known_event};

@@ -4,8 +4,8 @@
 use std::collections::{HashMap, HashSet};
 
 use super::{Context, Rule, WORKFLOWS};
-use crate::config::suggest;
 use crate::diagnostic::{Label, Severity};
+use autoheal_expr::suggest::suggest;
 
 pub const RULE: Rule = Rule {
     id: "job-needs",

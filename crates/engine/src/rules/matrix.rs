@@ -2,9 +2,9 @@
 //! unmatched row excludes nothing), and a key's values must be unique.
 
 use super::{Context, Rule, WORKFLOWS};
-use crate::config::suggest;
 use crate::diagnostic::Severity;
 use crate::yaml::{Node, NodeKind};
+use autoheal_expr::suggest::suggest;
 
 pub const RULE: Rule = Rule {
     id: "matrix",

@@ -2,9 +2,9 @@
 //! the workflow level and for each job.
 
 use super::{Context, Rule, WORKFLOWS};
-use crate::config::suggest;
 use crate::diagnostic::Severity;
 use crate::yaml::{Node, NodeKind};
+use autoheal_expr::suggest::suggest;
 
 pub const RULE: Rule = Rule {
     id: "permissions",

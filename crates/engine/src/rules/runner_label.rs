@@ -6,10 +6,10 @@
 //! config, or come with `self-hosted`. Runner groups are accepted as given.
 
 use super::{Context, Rule, WORKFLOWS};
-use crate::config::suggest;
 use crate::diagnostic::Severity;
 use crate::model::{Job, matrix_reference, runner_labels_of};
 use crate::yaml::{Node, NodeKind};
+use autoheal_expr::suggest::suggest;
 
 pub const RULE: Rule = Rule {
     id: "runner-label",

@@ -10,12 +10,12 @@ mod tests;
 
 use super::expression::ScalarSource;
 use super::{ALL_FILES, Context, Rule};
-use crate::config::suggest;
 use crate::diagnostic::Severity;
 use crate::external::{Script, ScriptLanguage, mask_expressions};
 use crate::model::{FileKind, default_run_shell};
 use crate::text::TextRange;
 use crate::yaml::Node;
+use autoheal_expr::suggest::suggest;
 
 pub const RULE: Rule = Rule {
     id: "shell",

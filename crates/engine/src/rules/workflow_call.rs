@@ -11,11 +11,11 @@ mod permissions;
 mod tests;
 
 use super::{Context, Rule, WORKFLOWS};
-use crate::config::suggest;
 use crate::diagnostic::Severity;
 use crate::model::Job;
 use crate::text::TextRange;
 use crate::yaml::{self, Node, NodeKind, ScalarStyle};
+use autoheal_expr::suggest::suggest;
 
 pub const RULE: Rule = Rule {
     id: "workflow-call",

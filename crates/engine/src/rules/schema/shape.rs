@@ -3,10 +3,10 @@
 //! read, so callers can keep descending into the valid parts.
 
 use super::codes::*;
-use crate::config::suggest;
 use crate::diagnostic::Severity;
 use crate::rules::Context;
 use crate::yaml::{Entry, Node, NodeKind};
+use autoheal_expr::suggest::suggest;
 
 pub(super) fn report(ctx: &mut Context<'_>, code: &'static str, node: &Node, message: String) {
     ctx.report(node.report_span(), message).set_code(code);
@@ -34,7 +34,8 @@ pub(super) fn quoted_list(keys: &[&str]) -> String {
 pub(super) fn did_you_mean(word: &str, candidates: &[&str]) -> String {
     candidates
         .iter()
-        .find(|c| c.eq_ignore_ascii_case(word) || c.replace('-', "_") == word.replace('-', "_"))
+        // `-` for `_` is one mistake however many times it is made.
+        .find(|c| c.replace('-', "_").eq_ignore_ascii_case(&word.replace('-', "_")))
         .copied()
         .or_else(|| suggest(word, candidates))
         .map(|s| format!("; did you mean \"{s}\"?"))
