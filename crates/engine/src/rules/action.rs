@@ -171,17 +171,12 @@ pub fn parse_action_ref(uses: &str) -> Result<ActionRef<'_>, String> {
 /// anything.
 fn checked_out_earlier(dir: &str, earlier: &[&Node]) -> bool {
     earlier.iter().any(|step| {
-        let is_checkout = step
-            .get("uses")
-            .and_then(Node::as_str)
-            .is_some_and(|u| u.to_ascii_lowercase().starts_with("actions/checkout@"));
-        let Some(path) = step.get("with").and_then(|w| w.get("path")) else {
-            return false;
-        };
-        if !is_checkout {
+        if !super::audit::uses_action(step, "actions/checkout") {
             return false;
         }
-        let Some(p) = path.as_str() else { return false };
+        let Some(p) = super::audit::input(step, "path").and_then(Node::as_str) else {
+            return false;
+        };
         if p.contains("${{") {
             return true;
         }

@@ -206,18 +206,15 @@ pub fn token_needs(job: &Job<'_>) -> Option<Vec<(&'static str, &'static str)>> {
             continue;
         }
         let name = audit::action_name(node)?;
-        // An input that makes the action do more than its table entry says.
-        if BEYOND_THE_TABLE
-            .iter()
-            .any(|(action, input)| name == *action && audit::input(node, input).is_some())
-        {
-            return None;
-        }
         let known = KNOWN_ACTIONS
             .iter()
-            .find(|(prefix, _)| name == *prefix || name.starts_with(&format!("{prefix}/")))?;
+            .find(|a| name == a.action || name.starts_with(&format!("{}/", a.action)))?;
+        // An input that makes the action do more than its table entry says.
+        if known.more_with.iter().any(|input| audit::input(node, input).is_some()) {
+            return None;
+        }
         // One level per scope, the higher one (`write` covers `read`).
-        for &(scope, level) in known.1 {
+        for &(scope, level) in known.needs {
             match needs.iter_mut().find(|(s, _)| *s == scope) {
                 Some(have) if level == "write" => have.1 = "write",
                 Some(_) => {}
@@ -253,54 +250,75 @@ fn mentions_token(node: Option<&Node>) -> bool {
     })
 }
 
-/// Actions whose token use is documented in their README, with the scopes
-/// they need when given the default token (prefix match on `owner/repo`).
-const KNOWN_ACTIONS: &[(&str, &[(&str, &str)])] = &[
-    ("actions/checkout", &[("contents", "read")]),
-    ("actions/setup-node", &[]),
-    ("actions/setup-python", &[]),
-    ("actions/setup-java", &[]),
-    ("actions/setup-go", &[]),
-    ("actions/setup-dotnet", &[]),
-    ("actions/cache", &[]),
-    ("actions/upload-artifact", &[]),
-    ("actions/download-artifact", &[]),
-    ("actions/upload-pages-artifact", &[]),
-    ("actions/deploy-pages", &[("id-token", "write"), ("pages", "write")]),
-    (
+/// What an action does with the job's token.
+struct TokenUse {
+    /// `owner/repo[/path]`, lowercase; matched as a prefix of path segments.
+    action: &'static str,
+    /// The scopes it needs when given the default token.
+    needs: &'static [(&'static str, &'static str)],
+    /// Inputs with which it needs more than `needs` (then the job's needs
+    /// are not known).
+    more_with: &'static [&'static str],
+}
+
+const fn token(action: &'static str, needs: &'static [(&'static str, &'static str)]) -> TokenUse {
+    TokenUse {
+        action,
+        needs,
+        more_with: &[],
+    }
+}
+
+/// Actions whose token use is documented in their README.
+const KNOWN_ACTIONS: &[TokenUse] = &[
+    token("actions/checkout", &[("contents", "read")]),
+    token("actions/setup-node", &[]),
+    token("actions/setup-python", &[]),
+    token("actions/setup-java", &[]),
+    token("actions/setup-go", &[]),
+    token("actions/setup-dotnet", &[]),
+    token("actions/cache", &[]),
+    token("actions/upload-artifact", &[]),
+    token("actions/download-artifact", &[]),
+    token("actions/upload-pages-artifact", &[]),
+    token("actions/deploy-pages", &[("id-token", "write"), ("pages", "write")]),
+    token(
         "github/codeql-action",
         &[("actions", "read"), ("contents", "read"), ("security-events", "write")],
     ),
-    ("dtolnay/rust-toolchain", &[]),
-    ("swatinem/rust-cache", &[]),
-    ("astral-sh/setup-uv", &[]),
-    ("docker/setup-buildx-action", &[]),
-    ("docker/setup-qemu-action", &[]),
-    ("codecov/codecov-action", &[]),
-    ("pnpm/action-setup", &[]),
-    ("ruby/setup-ruby", &[]),
-    ("gradle/actions/setup-gradle", &[]),
-    ("taiki-e/install-action", &[]),
+    token("dtolnay/rust-toolchain", &[]),
+    token("swatinem/rust-cache", &[]),
+    token("astral-sh/setup-uv", &[]),
+    token("docker/setup-buildx-action", &[]),
+    token("docker/setup-qemu-action", &[]),
+    token("codecov/codecov-action", &[]),
+    token("pnpm/action-setup", &[]),
+    token("ruby/setup-ruby", &[]),
+    token("gradle/actions/setup-gradle", &[]),
+    token("taiki-e/install-action", &[]),
     // README: "id-token: write" to mint the OIDC token for the Sigstore
     // certificate, "attestations: write" to store the attestation.
-    (
-        "actions/attest-build-provenance",
-        &[("attestations", "write"), ("id-token", "write")],
-    ),
-    ("actions/attest", &[("attestations", "write"), ("id-token", "write")]),
+    // `push-to-registry` also pushes to a container registry
+    // (`packages: write` for GHCR, or a registry's own login).
+    TokenUse {
+        more_with: &["push-to-registry"],
+        ..token(
+            "actions/attest-build-provenance",
+            &[("attestations", "write"), ("id-token", "write")],
+        )
+    },
+    TokenUse {
+        more_with: &["push-to-registry"],
+        ..token("actions/attest", &[("attestations", "write"), ("id-token", "write")])
+    },
     // Creates or updates a release and uploads its assets: GitHub's REST
     // reference lists "Contents" write for those endpoints.
-    ("softprops/action-gh-release", &[("contents", "write")]),
-];
-
-/// Inputs with which an action of [`KNOWN_ACTIONS`] needs more than its
-/// entry: the attest actions' `push-to-registry` also pushes to a container
-/// registry (`packages: write` for GHCR, or a registry's own login).
-const BEYOND_THE_TABLE: &[(&str, &str)] = &[
-    ("actions/attest-build-provenance", "push-to-registry"),
-    ("actions/attest", "push-to-registry"),
-    // Also opens a discussion for the release (`discussions: write`).
-    ("softprops/action-gh-release", "discussion_category_name"),
+    // `discussion_category_name` also opens a discussion for the
+    // release (`discussions: write`).
+    TokenUse {
+        more_with: &["discussion_category_name"],
+        ..token("softprops/action-gh-release", &[("contents", "write")])
+    },
 ];
 
 fn block_lines(needs: &[(&str, &str)], indent: usize, eol: &str) -> String {
@@ -391,6 +409,27 @@ mod tests {
     use crate::rules::test_support::{PATH, apply_first_fix, lint_rule};
 
     const TWO_JOBS: &str = include_str!("../../tests/rules/excessive-permissions/two-jobs-no-permissions.yml");
+
+    /// Every scope and level the action table grants is one the
+    /// `permissions` rule accepts (its table is GitHub's list), so a fix
+    /// never writes a block that rule rejects.
+    #[test]
+    fn the_action_table_names_only_scopes_and_levels_github_defines() {
+        for known in super::KNOWN_ACTIONS {
+            for (scope, level) in known.needs {
+                let levels = crate::rules::permissions::SCOPES
+                    .iter()
+                    .find(|(s, _)| s == scope)
+                    .map(|(_, l)| *l)
+                    .unwrap_or_else(|| panic!("{}: unknown scope {scope}", known.action));
+                assert!(
+                    levels.contains(level) && *level != "none",
+                    "{}: {scope}: {level}",
+                    known.action
+                );
+            }
+        }
+    }
 
     /// The attest actions need the two write scopes their README names, a
     /// release action contents: write, in the job's own block; pushing to a

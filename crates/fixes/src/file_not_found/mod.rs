@@ -297,7 +297,7 @@ fn other_steps_naming(ctx: &Ctx<'_>, step: &Step<'_>, rel: &str) -> Vec<String> 
 fn checkout_fix(ctx: &Ctx<'_>, job: &Job<'_>, step: &Step<'_>, full: &str) -> Generated {
     let has_checkout = job.steps[..step.index]
         .iter()
-        .any(|s| s.uses().is_some_and(|u| u.starts_with("actions/checkout@")));
+        .any(|s| autoheal_engine::rules::audit::uses_action(s.node, "actions/checkout"));
     if has_checkout {
         return Err(format!(
             "`{full}` is in the repository and the job checks it out; an earlier step must have removed or moved it (a manual fix)"
