@@ -94,7 +94,7 @@ pub fn run(args: DiagnoseArgs, verbosity: &Verbosity) -> anyhow::Result<Outcome>
         saved.run_id = args.run_id;
         saved.run_url = args.run_url.clone();
         saved.date = Some(now_rfc3339());
-        let file = root.join(".autoheal").join("failures").join(saved.file_name());
+        let file = root.join(autoheal_logs::report::SAVED_RUNS_DIR).join(saved.file_name());
         crate::files::write_inside(root, &file, saved.to_json().as_bytes())?;
         if !verbosity.quiet && args.format == DiagnoseFormat::Human {
             outln!("saved {}", file.display());

@@ -2,8 +2,11 @@
 //! references (`uses: ./local-action`, local reusable workflows) and fixes
 //! that look for a moved file or a requirements file. The engine never
 //! touches the disk itself: front ends pass an implementation
-//! (`autoheal-fs-repo`'s `FsRepo` for a checkout on disk, [`MemoryRepo`]
-//! for tests and for the heal loop, which reads through the GitHub API).
+//! (`autoheal-fs-repo`'s `FsRepo` for a checkout on disk, shared by the CLI
+//! and the language server; the heal loop's `RepoView` over what it fetched
+//! through the GitHub API; [`MemoryRepo`] for tests; [`Overlay`] for a
+//! repository with a fix's edits applied). All key paths with
+//! [`relative_path`].
 
 use std::borrow::Cow;
 use std::collections::BTreeMap;
@@ -23,11 +26,42 @@ pub trait RepoFiles: Sync {
     /// from the listing when there is one, so no big file is read for it.
     /// `None` when the view cannot tell.
     fn exists(&self, path: &str) -> Option<bool> {
-        let path = path.trim_start_matches("./");
+        let path = relative_path(path)?;
         if let Some(files) = self.list() {
             return Some(files.iter().any(|f| f == path));
         }
         self.read(path).map(|_| true)
+    }
+}
+
+/// A path relative to the repository root as every view keys it: `./`
+/// dropped. `None` for a path no view may read: empty, absolute, or with an
+/// empty or `..` segment (paths come from logs and linted files, which are
+/// untrusted).
+pub fn relative_path(path: &str) -> Option<&str> {
+    let path = path.trim_start_matches("./");
+    let inside =
+        !path.is_empty() && !path.starts_with('/') && path.split('/').all(|part| !part.is_empty() && part != "..");
+    inside.then_some(path)
+}
+
+/// Edited files laid over another view: their new contents first, every
+/// other read and the listing from `base`. How fixes see the repository
+/// their own (or earlier fixes') edits made.
+pub struct Overlay<'a> {
+    pub base: &'a dyn RepoFiles,
+    pub files: &'a BTreeMap<String, String>,
+}
+
+impl RepoFiles for Overlay<'_> {
+    fn read(&self, path: &str) -> Option<Cow<'_, str>> {
+        match relative_path(path).and_then(|p| self.files.get(p)) {
+            Some(text) => Some(Cow::Borrowed(text.as_str())),
+            None => self.base.read(path),
+        }
+    }
+    fn list(&self) -> Option<Cow<'_, [String]>> {
+        self.base.list()
     }
 }
 
@@ -92,9 +126,7 @@ fn clean(path: &str) -> String {
 
 impl RepoFiles for MemoryRepo {
     fn read(&self, path: &str) -> Option<Cow<'_, str>> {
-        self.files
-            .get(path.trim_start_matches("./"))
-            .map(|s| Cow::Borrowed(s.as_str()))
+        self.files.get(relative_path(path)?).map(|s| Cow::Borrowed(s.as_str()))
     }
     fn list(&self) -> Option<Cow<'_, [String]>> {
         if self.listing_incomplete {
@@ -110,6 +142,27 @@ impl RepoFiles for MemoryRepo {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn paths_are_keyed_relative_and_never_leave_the_repository() {
+        assert_eq!(relative_path("./a/b.txt"), Some("a/b.txt"));
+        assert_eq!(relative_path("a/b.txt"), Some("a/b.txt"));
+        for outside in ["", "./", "/etc/passwd", "../secrets", "a/../../b", "a//b"] {
+            assert_eq!(relative_path(outside), None, "{outside}");
+        }
+        let base = MemoryRepo::new([("a.txt", "old"), ("b.txt", "b")]);
+        let edited: BTreeMap<String, String> = [("a.txt".to_string(), "new".to_string())].into();
+        let overlay = Overlay {
+            base: &base,
+            files: &edited,
+        };
+        assert_eq!(overlay.read("./a.txt").as_deref(), Some("new"));
+        assert_eq!(overlay.read("b.txt").as_deref(), Some("b"));
+        assert_eq!(overlay.read("../a.txt"), None);
+        assert_eq!(overlay.list(), base.list());
+        assert_eq!(base.exists("./b.txt"), Some(true));
+        assert_eq!(base.exists("../b.txt"), None);
+    }
 
     #[test]
     fn memory_listing_is_the_files_or_the_given_tree() {

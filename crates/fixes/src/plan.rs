@@ -9,11 +9,9 @@
 //! installed, not a list of packages to add. No plan adds a second step
 //! with the name of one already in the job.
 
-use std::borrow::Cow;
-
 use autoheal_engine::fix::apply_fixes;
 use autoheal_engine::model::Workflow;
-use autoheal_engine::repo::RepoFiles;
+use autoheal_engine::repo::{Overlay, RepoFiles};
 use autoheal_engine::{Edit, Fix, yaml};
 
 use crate::{Category, FailureInput, Files, fixes_for};
@@ -178,7 +176,10 @@ fn install_together(
     let mut originals = current.clone();
     let mut taken: Vec<Fix> = Vec::new();
     for &i in modules {
-        let edited = Edited { files: &current, repo };
+        let edited = Overlay {
+            files: &current,
+            base: repo,
+        };
         let text = current.get(workflow_path).map_or(workflow_source, String::as_str);
         let outcome = fixes_for(&failures[i], workflow_path, text, &edited);
         let Some(fix) = outcome.fixes.into_iter().find(|f| !f.fallback) else {
@@ -269,24 +270,6 @@ fn repeated_step_names(workflow: &str) -> Vec<(String, String)> {
         }
     }
     out
-}
-
-/// The repository as the earlier fixes left it.
-struct Edited<'a> {
-    files: &'a Files,
-    repo: &'a dyn RepoFiles,
-}
-
-impl RepoFiles for Edited<'_> {
-    fn read(&self, path: &str) -> Option<Cow<'_, str>> {
-        match self.files.get(path.trim_start_matches("./")) {
-            Some(text) => Some(Cow::Borrowed(text)),
-            None => self.repo.read(path),
-        }
-    }
-    fn list(&self) -> Option<Cow<'_, [String]>> {
-        self.repo.list()
-    }
 }
 
 #[cfg(test)]

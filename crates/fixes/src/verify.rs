@@ -2,10 +2,8 @@
 //! intended change is present, the linter reports no new error, and the
 //! generator finds nothing left to do on its own output (idempotence).
 
-use std::borrow::Cow;
-
 use autoheal_engine::fix::apply_fixes;
-use autoheal_engine::repo::RepoFiles;
+use autoheal_engine::repo::{Overlay, RepoFiles};
 use autoheal_engine::yaml::{self, SyntaxErrorKind};
 use autoheal_engine::{Config, Diagnostic, LintOptions, Severity, lint};
 
@@ -113,22 +111,4 @@ fn no_new_errors(path: &str, before: &str, after: &str, repo: &dyn RepoFiles) ->
         }
     }
     Ok(())
-}
-
-/// The repository with the edited files laid over it.
-struct Overlay<'a> {
-    base: &'a dyn RepoFiles,
-    files: &'a Files,
-}
-
-impl RepoFiles for Overlay<'_> {
-    fn read(&self, path: &str) -> Option<Cow<'_, str>> {
-        match self.files.get(path.trim_start_matches("./")) {
-            Some(t) => Some(Cow::Borrowed(t.as_str())),
-            None => self.base.read(path),
-        }
-    }
-    fn list(&self) -> Option<Cow<'_, [String]>> {
-        self.base.list()
-    }
 }

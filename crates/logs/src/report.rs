@@ -456,7 +456,11 @@ impl Analysis {
     }
 }
 
-/// One file of `.autoheal/failures/`: the analysis of one run for one
+/// Where saved runs live, relative to the repository root: `diagnose
+/// --save` writes there and the language server watches and reads it.
+pub const SAVED_RUNS_DIR: &str = ".autoheal/failures";
+
+/// One file of [`SAVED_RUNS_DIR`]: the analysis of one run for one
 /// workflow file, with enough to re-map it after the file changes. The one
 /// definition of the store's format: `diagnose --save` writes it and the
 /// language server reads it. Reading is tolerant of missing fields.

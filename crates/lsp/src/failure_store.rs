@@ -21,7 +21,7 @@ pub use autoheal_logs::SavedRun;
 pub use autoheal_logs::report::content_hash;
 
 /// Where the store lives, relative to the repository root.
-pub const STORE_DIR: &str = ".autoheal/failures";
+pub use autoheal_logs::report::SAVED_RUNS_DIR as STORE_DIR;
 /// Store files larger than this are skipped.
 const MAX_STORE_FILE_BYTES: u64 = 8 * 1024 * 1024;
 

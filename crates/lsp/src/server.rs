@@ -672,7 +672,7 @@ impl LanguageServer for Backend {
             let options = DidChangeWatchedFilesRegistrationOptions {
                 watchers: vec![
                     watch(&config_watch_pattern(&root, read(&self.state.config_file).as_deref())),
-                    watch(".autoheal/failures/*.json"),
+                    watch(&format!("{}/*.json", crate::failure_store::STORE_DIR)),
                 ],
             };
             let registration = Registration {

@@ -166,8 +166,9 @@ pub fn workflow_unread(snapshot: &Snapshot, path: &str) -> Option<String> {
     };
     let doc = autoheal_engine::yaml::parse(text.as_bytes());
     let over = doc.over_budget()?;
-    let before = &text.as_bytes()[..over.range.start.min(text.len())];
-    let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
+    let line = autoheal_engine::LineIndex::new(text)
+        .line_column(text, over.range.start)
+        .line;
     Some(format!(
         "autoheal did not read the workflow file `{path}`, which is over a budget of its YAML reader at line {line}: {}",
         over.message

@@ -6,7 +6,7 @@ use std::borrow::Cow;
 use std::collections::BTreeSet;
 use std::sync::Mutex;
 
-use autoheal_engine::repo::RepoFiles;
+use autoheal_engine::repo::{RepoFiles, relative_path};
 
 use crate::fetch::files::Snapshot;
 
@@ -16,12 +16,10 @@ pub struct RepoView<'a> {
     unfetched: Mutex<BTreeSet<String>>,
 }
 
-/// `./a/b` → `a/b`; `None` for paths that leave the repository.
+/// `./a/b` → `a/b`; `None` for paths that leave the repository (the
+/// engine's one reading, [`relative_path`]).
 fn normalize(path: &str) -> Option<String> {
-    let path = path.trim_start_matches("./");
-    let safe =
-        !path.is_empty() && !path.starts_with('/') && path.split('/').all(|part| !part.is_empty() && part != "..");
-    safe.then(|| path.to_string())
+    relative_path(path).map(str::to_string)
 }
 
 impl<'a> RepoView<'a> {
