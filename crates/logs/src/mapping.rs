@@ -75,6 +75,7 @@ fn refine(failure: &mut Failure, workflow: &Workflow<'_>) {
             failure: kind,
             runner: from_log,
             job: job_name,
+            only_on,
             ..
         } => {
             let base = failure
@@ -83,7 +84,7 @@ fn refine(failure: &mut Failure, workflow: &Workflow<'_>) {
                 .next()
                 .unwrap_or("")
                 .to_string();
-            match runner::confirm(job, failure.job.as_deref(), from_log) {
+            match runner::confirm(job, failure.job.as_deref(), from_log, only_on) {
                 runner::Confirmation::Runner(label) | runner::Confirmation::ExperimentalLeg(label) => {
                     failure.fixable = !failure.consequence;
                     failure.detail = SubjectDetail::Runner {
@@ -91,6 +92,7 @@ fn refine(failure: &mut Failure, workflow: &Workflow<'_>) {
                         runner: from_log,
                         job: job_name.or_else(|| Some(job.id.to_string())),
                         confirmed_runs_on: Some(label.clone()),
+                        only_on,
                     };
                     failure.message = format!(
                         "{base} The workflow runs job `{}` on `{label}`, a runner this failure is tied to: the job \
@@ -103,6 +105,15 @@ fn refine(failure: &mut Failure, workflow: &Workflow<'_>) {
                     failure.message = format!(
                         "{base} But the workflow runs job `{}` on `{label}`, an x64 GitHub-hosted image: making it \
                          optional would hide a real failure (add emulation, or use a tool built for the runner).",
+                        job.id
+                    );
+                }
+                runner::Confirmation::Unknown if only_on.is_some() => {
+                    failure.fixable = false;
+                    failure.message = format!(
+                        "{base} The workflow does not show that job `{}` runs on an Apple-silicon Mac, the only \
+                         machine where this is a runner mismatch (elsewhere the library is simply missing): not \
+                         fixable.",
                         job.id
                     );
                 }

@@ -310,6 +310,13 @@ pub enum SubjectDetail {
         /// mapping when the workflow confirms the runner.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         confirmed_runs_on: Option<String>,
+        /// The failure is tied to the runner only on this kind of machine,
+        /// which the log suggests but does not prove (an x64 tool-cache
+        /// binary missing an Intel Homebrew library is an architecture
+        /// mismatch on Apple silicon, a missing library on an Intel Mac):
+        /// mapping confirms it only for a job whose `runs-on` is that machine.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        only_on: Option<RunnerClass>,
     },
     /// A module of the standard library of a newer Python than the one that
     /// ran (`tomllib` before 3.11): no distribution provides it. Category

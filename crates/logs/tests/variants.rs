@@ -284,6 +284,52 @@ const CASES: &[(&str, Category, Option<&str>)] = &[
     ("npm-warn-eresolve-then-tests.log", Unknown, None),
     ("cache-post-warning-after-test.log", Unknown, None),
     ("docker-run-step-curl-missing.log", MissingCommand, Some("curl")),
+    // A ninth batch, run once as written: Windows shells' own wording,
+    // conda/poetry/uv resolvers, Chocolatey and Homebrew downloads, the GitHub
+    // API through gh and github-script, actions' own messages, the runner's
+    // disk and time limits, macOS dyld (an x64 hosted tool on Apple silicon,
+    // and look-alikes that are not), and a private package index.
+    ("ghlog-pwsh7-ansi-wix.log", MissingCommand, Some("wix")),
+    ("ui-cmd-vcpkg.log", MissingCommand, Some("vcpkg")),
+    ("micromamba-typo.log", Unknown, None),
+    ("poetry-version-solving.log", Unknown, None),
+    ("uv-unsatisfiable.log", Unknown, None),
+    ("choco-community-429.log", RateLimit, Some("a service")),
+    ("brew-ghcr-bottle-429.log", RateLimit, Some("GitHub Container Registry")),
+    ("gh-api-installation-limit.log", RateLimit, Some("GitHub REST API")),
+    (
+        "github-script-secondary.log",
+        RateLimit,
+        Some("GitHub REST API (secondary rate limit)"),
+    ),
+    ("checkout-private-submodule.log", Unknown, None),
+    ("setup-java-semver.log", Unknown, None),
+    (
+        "setup-go-arm-old.log",
+        OptionalJob,
+        Some("tool_unavailable_for_architecture"),
+    ),
+    ("download-artifact-missing.log", Unknown, None),
+    ("ghlog-dockerhub-unauth-2025.log", RateLimit, Some("Docker Hub")),
+    ("runner-disk-full.log", Unknown, None),
+    ("timeout-ui-hours.log", Timeout, Some("240")),
+    ("trap-curl-retry-then-pytest.log", Unknown, None),
+    ("trap-own-package-not-installed.log", Unknown, None),
+    (
+        "dyld-x64-python-arm-mac.log",
+        OptionalJob,
+        Some("architecture_mismatch"),
+    ),
+    (
+        "ui-dyld-dlopen-x64-extension.log",
+        OptionalJob,
+        Some("architecture_mismatch"),
+    ),
+    ("trap-dyld-homebrew-arm64-upgrade.log", Unknown, None),
+    ("trap-dyld-intel-old-format.log", Unknown, None),
+    ("trap-dyld-arm64-toolcache.log", Unknown, None),
+    ("pip-private-index-429.log", RateLimit, Some("a service")),
+    ("apt-update-429-then-locate.log", RateLimit, Some("apt mirror")),
 ];
 
 fn dir() -> String {

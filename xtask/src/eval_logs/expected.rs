@@ -107,7 +107,10 @@ fn canonical_path(s: &str) -> String {
 fn runner_kind(prose: &str) -> Option<&'static str> {
     let p = prose.to_ascii_lowercase();
     let has = |w: &str| p.contains(w);
-    if has("exec format") || has("qemu") || has("binfmt") {
+    // "an x64 tool on an arm64 runner": a binary of one architecture run on
+    // the other.
+    let crossed = (has("x64") || has("x86")) && (has("arm64") || has("aarch64") || has(" m1"));
+    if has("exec format") || has("qemu") || has("binfmt") || crossed {
         Some("architecture_mismatch")
     } else if has("lost communication") {
         Some("lost_communication")
@@ -184,6 +187,10 @@ mod tests {
         assert_eq!(e("file_not_found", "/output/x.sh").as_deref(), Some("/output/x.sh"));
         assert_eq!(
             e("optional_job", "exec format error (x86 binary on ARM)").as_deref(),
+            Some("architecture_mismatch")
+        );
+        assert_eq!(
+            e("optional_job", "x64 node binary on an arm64 macOS runner").as_deref(),
             Some("architecture_mismatch")
         );
         assert_eq!(

@@ -13,6 +13,12 @@
 //! warn`; `Line::is_warning`) gives at most a weak finding, because the tool
 //! went on after printing it.
 //!
+//! A client's notice that it is about to retry (curl's `Warning: Problem :
+//! HTTP error. Will retry in 1 seconds. 5 retries left.`) makes the error it
+//! printed for that attempt, within three lines before it in the same step,
+//! weak: the attempt was not the outcome. When every retry fails the last
+//! error has no notice after it and keeps its strength.
+//!
 //! # Order within a job
 //!
 //! 1. Findings that are not consequences come before consequences.
@@ -68,7 +74,7 @@
 //! line wins (the first failure usually causes the rest), unless the later one
 //! is job-level or the earlier one is a consequence (above).
 //!
-//! One weak finding is promoted: a rate limit a tool printed at warning level
+//! One weak finding is promoted: a rate limit (of a named service or not) a tool printed at warning level
 //! while it retried (pip's `WARNING: Retrying … too many 429 error responses`)
 //! is the cause when the same step then gives up with a generic resolution
 //! failure (an install failure or a summary heading) and nothing more
@@ -101,6 +107,7 @@
 //! - below 0.5: weak evidence (an unexplained error line 0.2, a bare cancel
 //!   0.4) and consequences (× 0.4).
 
+use super::catalogue::CURL_RETRY;
 use super::hit::Strength;
 use super::{Finding, JobState, StepState};
 use crate::report::{Category, Failure, LogLocation, RateLimitService, StepRef, SubjectDetail};
@@ -133,7 +140,7 @@ fn rank_job(job: JobState) -> Vec<Failure> {
     let JobState {
         name, steps, findings, ..
     } = job;
-    let mut merged = merge(findings);
+    let mut merged = merge(drop_retried_attempts(findings));
     promote_retried_limits(&mut merged);
     let consequences = mark_consequences(&merged, &steps);
     let mut order: Vec<usize> = (0..merged.len()).collect();
@@ -221,6 +228,36 @@ fn rank_job(job: JobState) -> Vec<Failure> {
     failures
 }
 
+/// Lines within which a client's retry notice follows the error of the
+/// attempt it retries.
+const RETRY_NOTICE_DISTANCE: u64 = 3;
+
+/// An error a client printed for one attempt and then retried (curl's `curl:
+/// (22) … 429` followed by its `Will retry in …` notice) is not the step's
+/// outcome: it becomes weak. If every retry fails, the client's last error has
+/// no notice after it and stays. The notices themselves are not failures.
+fn drop_retried_attempts(mut findings: Vec<Finding>) -> Vec<Finding> {
+    let notices: Vec<(u64, Option<usize>)> = findings
+        .iter()
+        .filter(|f| f.hit.entry == CURL_RETRY)
+        .map(|f| (f.line, f.step))
+        .collect();
+    for (line, step) in notices {
+        let attempt = findings
+            .iter_mut()
+            .filter(|f| {
+                f.hit.entry != CURL_RETRY && f.step == step && f.line < line && line - f.line <= RETRY_NOTICE_DISTANCE
+            })
+            .max_by_key(|f| f.line);
+        if let Some(f) = attempt.filter(|f| f.hit.strength != Strength::Weak) {
+            f.hit.strength = Strength::Weak;
+            f.hit.message.push_str(" The client retried after this attempt.");
+        }
+    }
+    findings.retain(|f| f.hit.entry != CURL_RETRY);
+    findings
+}
+
 /// A rate limit a tool printed while retrying (at warning level, so weak:
 /// pip's `WARNING: Retrying … too many 429 error responses`, Maven's `[WARNING]
 /// Could not transfer metadata … 429`) is the cause when the same step then
@@ -234,7 +271,7 @@ fn promote_retried_limits(findings: &mut [Finding]) {
     order.sort_by_key(|&i| findings[i].line);
     for (k, &i) in order.iter().enumerate() {
         let f = &findings[i];
-        if f.hit.strength != Strength::Weak || f.hit.category != Category::RateLimit || !f.hit.fixable {
+        if f.hit.strength != Strength::Weak || f.hit.category != Category::RateLimit {
             continue;
         }
         let gave_up = order[k + 1..]

@@ -53,8 +53,15 @@ fn leg_values(job_name: Option<&str>) -> Vec<&str> {
 }
 
 /// Whether job `job` (shown in the log as `job_name`) ran on a runner it is
-/// right to make optional, given what the log showed about the machine.
-pub fn confirm(job: &Job<'_>, job_name: Option<&str>, from_log: Option<RunnerClass>) -> Confirmation {
+/// right to make optional, given what the log showed about the machine and,
+/// for a failure tied to the runner only on one kind of machine (`only_on`),
+/// whether `runs-on` names that machine.
+pub fn confirm(
+    job: &Job<'_>,
+    job_name: Option<&str>,
+    from_log: Option<RunnerClass>,
+    only_on: Option<RunnerClass>,
+) -> Confirmation {
     let leg = leg_values(job_name);
     let labels: Vec<String> = job
         .runs_on_labels()
@@ -69,6 +76,9 @@ pub fn confirm(job: &Job<'_>, job_name: Option<&str>, from_log: Option<RunnerCla
     let mut effective: Vec<String> = labels.iter().filter(|l| !l.contains("${{")).cloned().collect();
     if labels.iter().any(|l| l.contains("${{")) {
         effective.extend(leg.iter().map(|v| v.to_string()));
+    }
+    if only_on == Some(RunnerClass::MacosArm64) {
+        return apple_silicon(&effective);
     }
     if let Some(tied) = effective.iter().find(|l| is_runner_tied(l)) {
         return Confirmation::Runner(tied.clone());
@@ -85,6 +95,26 @@ pub fn confirm(job: &Job<'_>, job_name: Option<&str>, from_log: Option<RunnerCla
             Confirmation::Runner(effective.join(", "))
         }
         _ => Confirmation::Unknown,
+    }
+}
+
+/// A failure that is runner-tied only on Apple silicon: confirmed by a label
+/// that names an Apple-silicon Mac (GitHub's `macos-14` and later,
+/// `macos-latest`, `-xlarge`; a custom label with `macos` and `arm64`), refuted
+/// by an Intel or other x64 image, unknown for anything else (`self-hosted`
+/// alone may be an Intel Mac).
+fn apple_silicon(labels: &[String]) -> Confirmation {
+    if let Some(apple) = labels.iter().find(|l| machine(l) == Some(Machine::AppleSilicon)) {
+        return Confirmation::Runner(apple.clone());
+    }
+    let lower: Vec<String> = labels.iter().map(|l| l.to_ascii_lowercase()).collect();
+    let mac = lower.iter().any(|l| l.contains("macos") || l == "mac" || l == "osx");
+    if mac && labels.iter().any(|l| machine(l) == Some(Machine::Arm64)) {
+        return Confirmation::Runner(labels.join(", "));
+    }
+    match labels.iter().find(|l| is_x64_hosted(l)) {
+        Some(x64) => Confirmation::Refuted(x64.clone()),
+        None => Confirmation::Unknown,
     }
 }
 

@@ -154,6 +154,69 @@ jobs:
     assert!(alone.message.contains("Not fixable without the workflow"));
 }
 
+/// An x64 tool-cache binary that cannot load an Intel Homebrew library is a
+/// runner mismatch only on an Apple-silicon Mac: the workflow must say the job
+/// runs on one (not merely on a self-hosted or any runner-tied label).
+#[test]
+fn x64_tool_missing_intel_library_is_fixable_only_on_apple_silicon() {
+    const LOG: &[u8] = b"dyld[4121]: Library not loaded: /usr/local/opt/gettext/lib/libintl.8.dylib
+  Referenced from: <6A1C3F0E-2B4D-3E5F-8A9B-1C2D3E4F5A6B> /Users/runner/hostedtoolcache/Python/3.8.10/x64/bin/python3.8
+  Reason: tried: '/usr/local/opt/gettext/lib/libintl.8.dylib' (no such file)
+";
+    let analyze_on = |runs_on: &str| {
+        let workflow =
+            format!("on: push\njobs:\n  test:\n    runs-on: {runs_on}\n    steps:\n      - run: python -V\n");
+        let input = LogInput {
+            logs: vec![LogFile {
+                job: Some("test"),
+                bytes: LOG,
+            }],
+            workflow: Some(WorkflowFile {
+                path: ".github/workflows/ci.yml",
+                text: &workflow,
+            }),
+            ..LogInput::default()
+        };
+        analyze(&input, &Options::default())
+            .expect("analyze")
+            .failures
+            .remove(0)
+    };
+    for apple in [
+        "macos-14",
+        "macos-latest",
+        "macos-15-xlarge",
+        "[self-hosted, macOS, ARM64]",
+    ] {
+        let f = analyze_on(apple);
+        assert_eq!(
+            (f.category, f.subject.as_deref(), f.fixable),
+            (Category::OptionalJob, Some("architecture_mismatch"), true),
+            "{apple}: {}",
+            f.message
+        );
+    }
+    for other in [
+        "macos-13",
+        "macos-15-intel",
+        "self-hosted",
+        "[self-hosted, linux, ARM64]",
+    ] {
+        let f = analyze_on(other);
+        assert_eq!(
+            (f.category, f.fixable),
+            (Category::OptionalJob, false),
+            "{other}: {}",
+            f.message
+        );
+        assert!(
+            !f.message.contains("Not fixable without the workflow"),
+            "{other}: {}",
+            f.message
+        );
+    }
+}
+
 #[test]
 fn invalid_workflow_line_and_column() {
     let log = "Invalid workflow file: .github/workflows/ci.yml#L1\n(Line: 10, Col: 5): Unexpected value 'x'\n";

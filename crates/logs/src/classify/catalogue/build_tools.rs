@@ -5,15 +5,17 @@
 //! (`fatal error: '{header}' file not found`), GNU ld (`cannot find -l{lib}`,
 //! `undefined reference to`), glibc's loader (`error while loading shared
 //! libraries: {lib}: cannot open shared object file: No such file or
-//! directory`), GNU make (`make: *** No targets specified and no makefile
+//! directory`), Apple's dyld (`dyld[{pid}]: Library not loaded: {install name}`
+//! with `Referenced from:` and `Reason:` lines below it, see
+//! `build_tools::dyld_library_not_loaded`), GNU make (`make: *** No targets specified and no makefile
 //! found.  Stop.`, `No rule to make target '{t}'`), CMake (`The source directory
 //! "{dir}" does not exist.`, `… does not appear to contain CMakeLists.txt.`) and
 //! doxygen (`error: configuration file {file} not found!`).
 
-use super::util::{after, path_hit, quoted, regex};
+use super::util::{after, path_hit, quoted, regex, runner_hit};
 use super::{Entry, ex};
 use crate::classify::hit::{Hit, Line, Strength};
-use crate::report::Category;
+use crate::report::{Category, RunnerClass, RunnerFailure, SubjectDetail};
 
 pub const ENTRIES: &[Entry] = &[
     Entry {
@@ -46,6 +48,34 @@ pub const ENTRIES: &[Entry] = &[
             Category::Unknown,
             None,
         )],
+    },
+    Entry {
+        id: "build_tools/dyld-library-not-loaded",
+        grammar: "dyld[{pid}]: Library not loaded: {install name} / Referenced from: <{uuid}> {image} / Reason: \
+                  tried: '{path}' ({why}), … (dyld 4, macOS 12 and later) | dyld: Library not loaded: {install name} / \
+                  Referenced from: {image} / Reason: image not found (older dyld) | dlopen({image}, {mode}): Library \
+                  not loaded: … (the same text relayed by dlopen, e.g. in Python's ImportError)",
+        needles: &["Library not loaded:", "Referenced from:"],
+        check: dyld_library_not_loaded,
+        examples: &[
+            ex(
+                "dyld[812]: Library not loaded: /usr/local/opt/readline/lib/libreadline.8.dylib",
+                Category::Unknown,
+                None,
+            ),
+            ex(
+                "dyld: Library not loaded: /usr/local/opt/libffi/lib/libffi.8.dylib   Referenced from: \
+                 /Users/runner/hostedtoolcache/Ruby/3.1.6/x64/bin/ruby   Reason: image not found",
+                Category::OptionalJob,
+                Some("architecture_mismatch"),
+            ),
+            ex(
+                "dyld[97]: Library not loaded: /opt/homebrew/opt/x265/lib/libx265.209.dylib Referenced from: \
+                 <0A1B2C3D-0000-3000-8000-000000000000> /opt/homebrew/Cellar/ffmpeg/7.1/bin/ffmpeg",
+                Category::Unknown,
+                None,
+            ),
+        ],
     },
     Entry {
         id: "build_tools/link-error",
@@ -173,4 +203,58 @@ fn cmake_source_missing(line: &Line<'_>) -> Option<Hit> {
 fn doxygen_config_missing(line: &Line<'_>) -> Option<Hit> {
     let c = regex!(r"error: configuration file (\S+) not found!").captures(line.text)?;
     Some(path_hit(&c[1], 0.75, "The doxygen configuration file does not exist."))
+}
+
+/// Apple's dyld (and dlopen) cannot load a library: `Library not loaded:
+/// {install name}`, then `Referenced from: [<{uuid}>] {image}` and `Reason:`
+/// on the lines below (dyld 4 puts the image's UUID first; the web UI's copy
+/// may join the three on one line). The heading alone is a summary whose
+/// cause follows; the `Referenced from:` line decides.
+///
+/// One pattern is a runner mismatch rather than a missing library: an image
+/// from the runner's tool cache built for x64 (`…/hostedtoolcache/{tool}/
+/// {version}/x64/…`, the cache's per-architecture layout) that needs a library
+/// at the Intel Homebrew prefix (`/usr/local/…`; Homebrew installs under
+/// `/opt/homebrew` on Apple silicon, per its installation docs). That is an
+/// Intel build of the tool run under Rosetta on an Apple-silicon Mac, where
+/// nothing is installed at the Intel prefix. On an Intel Mac the same text is
+/// a library that is really missing, so the log alone does not decide: the
+/// hit is tied to Apple silicon only (`only_on`), which mapping confirms from
+/// `runs-on`. Any other image (an arm64 tool, a Homebrew binary whose
+/// dependency was upgraded) is a missing library for a person.
+fn dyld_library_not_loaded(line: &Line<'_>) -> Option<Hit> {
+    let text = line.text;
+    let referenced = after(text, "Referenced from:");
+    let Some(referenced) = referenced else {
+        after(text, "Library not loaded:")?;
+        return Some(Hit::summary(
+            "The macOS dynamic loader could not load a library the program is linked against.",
+        ));
+    };
+    let library = after(text, "Library not loaded:")
+        .or_else(|| line.recent.iter().rev().find_map(|l| after(l, "Library not loaded:")))?;
+    let library = library.split_whitespace().next().unwrap_or("");
+    let image = regex!(r"^\s*(?:<[0-9A-Fa-f-]+>\s*)?(\S+)")
+        .captures(referenced)
+        .map_or("", |c| c.get(1).map_or("", |m| m.as_str()));
+    let intel_prefix = library.starts_with("/usr/local/");
+    let x64_tool = regex!(r"/hostedtoolcache/[^/]+/[^/]+/x64/").is_match(image);
+    if intel_prefix && x64_tool {
+        let mut hit = runner_hit(
+            RunnerFailure::ArchitectureMismatch,
+            None,
+            0.6,
+            "An x64 build from the runner's tool cache could not load a library at the Intel Homebrew prefix \
+             (/usr/local): an Intel tool run on an Apple-silicon Mac, where Homebrew lives in /opt/homebrew (on an \
+             Intel Mac the library would simply be missing).",
+        );
+        if let SubjectDetail::Runner { only_on, .. } = &mut hit.detail {
+            *only_on = Some(RunnerClass::MacosArm64);
+        }
+        return Some(hit);
+    }
+    Some(Hit::blocker(
+        "The macOS dynamic loader could not find a library the program is linked against (not installed, or \
+         upgraded to another version since the program was built): install it or rebuild the program.",
+    ))
 }

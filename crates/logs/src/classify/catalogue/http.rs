@@ -16,6 +16,9 @@ use super::{Entry, ex};
 use crate::classify::hit::{Hit, Line};
 use crate::report::{Category, RateLimitService};
 
+/// The id of curl's retry notice, which ranking reads (`rank.rs`).
+pub const CURL_RETRY: &str = "http/curl-retry";
+
 pub const ENTRIES: &[Entry] = &[
     Entry {
         id: "http/too-many-requests",
@@ -71,6 +74,18 @@ pub const ENTRIES: &[Entry] = &[
                 Some("a service"),
             ),
         ],
+    },
+    Entry {
+        id: CURL_RETRY,
+        grammar: "Warning: Problem : {reason}. Will retry in {n} seconds. {m} retries left. (curl --retry) | Warning: \
+                  Transient problem: {reason} Will retry in {n} seconds. {m} retries left. (curl before 7.66)",
+        needles: &["Will retry in"],
+        check: curl_retry,
+        examples: &[ex(
+            "Warning: Problem : HTTP error. Will retry in 2 seconds. 4 retries left.",
+            Category::Unknown,
+            None,
+        )],
     },
     Entry {
         id: "http/rate-limit-wording",
@@ -152,8 +167,10 @@ fn urllib3_too_many_429(line: &Line<'_>) -> Option<Hit> {
         Some(c) => super::util::service_for_host(&c[1]).unwrap_or(RateLimitService::Other),
         None => match service_near(line) {
             Some(s) => s,
-            // pip's default index serves the PEP 503 `/simple/` API.
-            None if regex!(r"': /simple/").is_match(text) => RateLimitService::Pypi,
+            // pip's default index serves the PEP 503 `/simple/` API, but so
+            // does any index pip was pointed at instead; only without such a
+            // setting is the path PyPI's.
+            None if regex!(r"': /simple/").is_match(text) && !custom_python_index(line) => RateLimitService::Pypi,
             None => RateLimitService::Other,
         },
     };
@@ -169,6 +186,34 @@ fn urllib3_too_many_429(line: &Line<'_>) -> Option<Hit> {
             }
         ),
     ))
+}
+
+/// Whether pip was pointed at an index other than PyPI: its options
+/// (`--index-url`/`-i`, `--extra-index-url`) or environment (`PIP_INDEX_URL`,
+/// `PIP_EXTRA_INDEX_URL`, shown in the step's `env:` header) in the step's
+/// script, or pip's own `Looking in indexes: {urls}`, which pip prints only
+/// when the index list is not PyPI's alone (`pip/_internal/cli/req_command.py`).
+fn custom_python_index(line: &Line<'_>) -> bool {
+    let option = regex!(r"(?:^|\s)(?:--index-url|--extra-index-url|-i)[\s=]\S|PIP_(?:EXTRA_)?INDEX_URL");
+    option.is_match(line.script) || line.recent.iter().any(|l| l.contains("Looking in indexes:"))
+}
+
+/// curl's notice before it retries a transfer (`--retry`), from curl's
+/// `tool_operate.c`: `Warning: Problem : HTTP error. Will retry in {n}
+/// seconds. {m} retries left.` (curl 7.x before 7.66 wrote `Transient
+/// problem: HTTP error Will retry in …`). The error printed just before it was
+/// one attempt, not the outcome; ranking weakens it (`rank.rs`).
+fn curl_retry(line: &Line<'_>) -> Option<Hit> {
+    regex!(r"(?:Transient problem|Problem)\s*:.*Will retry in \d+ seconds?\.? \d+ retr(?:y|ies) left")
+        .is_match(line.text)
+        .then(|| {
+            Hit::new(
+                Category::Unknown,
+                0.1,
+                crate::classify::hit::Strength::Weak,
+                "curl retried a transfer.",
+            )
+        })
 }
 
 fn rate_limit_wording(line: &Line<'_>) -> Option<Hit> {

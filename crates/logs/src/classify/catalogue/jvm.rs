@@ -16,7 +16,7 @@
 //! `Could not resolve all files for configuration`, with the locations searched) and the JVM launcher (`Could not
 //! find or load main class {class}`).
 
-use super::util::{path_hit, rate_limit_hit, service_near, url_host};
+use super::util::{path_hit, rate_limit_hit, regex, service_near, url_host};
 use super::{Entry, ex};
 use crate::classify::hit::{Hit, Line, Strength};
 use crate::report::{Category, RateLimitService, SubjectDetail};
@@ -119,6 +119,14 @@ pub const ENTRIES: &[Entry] = &[
                 None,
             ),
             ex("   > Could not find com.acme.maps:sdk:4.2.0.", Category::Unknown, None),
+            ex(
+                "[ERROR] Failed to execute goal on project app: Could not resolve dependencies for project \
+                 com.acme:app:jar:1.0: com.acme:lib:jar:2.0 was not found in https://repo.maven.apache.org/maven2 \
+                 during a previous attempt. This failure was cached in the local repository and resolution is not \
+                 reattempted until the update interval of central has elapsed or updates are forced -> [Help 1]",
+                Category::Unknown,
+                None,
+            ),
         ],
     },
     Entry {
@@ -224,8 +232,11 @@ fn java_missing(line: &Line<'_>) -> Option<Hit> {
 fn artifact_not_found(line: &Line<'_>) -> Option<Hit> {
     let text = line.text;
     let found = text.contains("Could not find artifact")
-        || text.contains("was not found in")
-        || super::util::regex!(r"> Could not find [\w.-]+:[\w.-]+:[\w.+-]+\.$").is_match(text.trim_end());
+        // Maven Resolver's cached miss, in its own words:
+        // `{coords} was not found in {url} during a previous attempt. This
+        // failure was cached in the local repository …`.
+        || regex!(r"[\w.-]+:[\w.-]+:\S+ was not found in \S+ during a previous attempt").is_match(text)
+        || regex!(r"> Could not find [\w.-]+:[\w.-]+:[\w.+-]+\.$").is_match(text.trim_end());
     found.then(|| {
         Hit::install_failure(
             "The repository has no such artifact (a wrong coordinate or version, or a repository missing from the \
@@ -244,7 +255,7 @@ fn resolution_failure(_: &Line<'_>) -> Option<Hit> {
 fn build_and_test_failure(line: &Line<'_>) -> Option<Hit> {
     let text = line.text;
     if text.contains("Failures: ") {
-        let failing = super::util::regex!(r"Failures: [1-9]|Errors: [1-9]").is_match(text);
+        let failing = regex!(r"Failures: [1-9]|Errors: [1-9]").is_match(text);
         return failing.then(|| Hit::blocker("Tests failed."));
     }
     if text.contains("BUILD FAILED") || text.contains("Build failed with an exception") {
@@ -256,4 +267,24 @@ fn build_and_test_failure(line: &Line<'_>) -> Option<Hit> {
         ));
     }
     Some(Hit::blocker("Java/Kotlin compile error or failing tests."))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Only Maven Resolver's own sentence (coordinates, repository URL,
+    /// "during a previous attempt") is a cached miss, not any "was not found in".
+    #[test]
+    fn cached_miss_needs_maven_wording() {
+        let cached = "org.acme:core:jar:1.2 was not found in https://repo.maven.apache.org/maven2 during a previous \
+                      attempt. This failure was cached in the local repository";
+        assert!(artifact_not_found(&Line::plain(cached)).is_some());
+        for other in [
+            "Cache entry was not found in the store during a previous attempt",
+            "Error: the key 'x' was not found in secrets during a previous attempt",
+        ] {
+            assert!(artifact_not_found(&Line::plain(other)).is_none(), "{other}");
+        }
+    }
 }

@@ -56,6 +56,8 @@ mod shell;
 mod system;
 pub(crate) mod util;
 
+pub(crate) use http::CURL_RETRY;
+
 use std::sync::OnceLock;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder};

@@ -279,6 +279,7 @@ pub fn runner_hit(failure: RunnerFailure, runner: Option<RunnerClass>, confidenc
             runner,
             job: None,
             confirmed_runs_on: None,
+            only_on: None,
         },
     )
 }
