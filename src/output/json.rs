@@ -8,11 +8,19 @@ use serde_json::{Value, json};
 
 use crate::check::FileReport;
 
+/// The whole document as one value: the slow path the tests compare with.
+#[cfg(test)]
 pub fn diagnostics_json(reports: &[FileReport]) -> Value {
-    let mut diags = Vec::new();
-    for rep in reports {
-        let index = LineIndex::new(&rep.source);
-        for d in &rep.diagnostics {
+    let diags: Vec<Value> = reports.iter().flat_map(file_diagnostics).collect();
+    json!({"version": 1, "diagnostics": diags})
+}
+
+/// One file's entries of `diagnostics`.
+fn file_diagnostics(rep: &FileReport) -> Vec<Value> {
+    let index = LineIndex::new(&rep.source);
+    rep.diagnostics
+        .iter()
+        .map(|d| {
             // The file's own index: a fix's edits are (almost always) in it.
             let range_of = |p: &str, r| (p == rep.path).then(|| range_json(&index, &rep.source, r));
             let fixes: Vec<Value> = d.fixes.iter().map(|f| fix_json_in(f, &range_of)).collect();
@@ -30,14 +38,12 @@ pub fn diagnostics_json(reports: &[FileReport]) -> Value {
             if let Some(audit) = d.audit_severity {
                 diag["audit_severity"] = json!(audit);
             }
-            diags.push(diag);
-        }
-    }
-    json!({"version": 1, "diagnostics": diags})
+            diag
+        })
+        .collect()
 }
 
 pub fn write(out: &mut dyn Write, reports: &[FileReport]) -> anyhow::Result<()> {
-    serde_json::to_writer_pretty(&mut *out, &diagnostics_json(reports))?;
-    writeln!(out)?;
-    Ok(())
+    let skeleton = json!({"version": 1, "diagnostics": super::ITEMS});
+    super::write_pretty_with_items(out, &skeleton, reports, &file_diagnostics)
 }

@@ -33,6 +33,63 @@ pub fn write(out: &mut dyn Write, format: Format, reports: &[FileReport], verbos
     }
 }
 
+/// Pretty-print `skeleton` as `serde_json::to_writer_pretty` does, with the
+/// one string value equal to [`ITEMS`] replaced by an array of every file's
+/// items: `items` renders one file's, in the worker threads, so the JSON and
+/// SARIF of thousands of findings are not built and printed on one thread
+/// after the lint. The output is byte-identical to printing the whole value
+/// (tested below against the slow path).
+pub(crate) fn write_pretty_with_items(
+    out: &mut dyn Write,
+    skeleton: &serde_json::Value,
+    reports: &[FileReport],
+    items: &(dyn Fn(&FileReport) -> Vec<serde_json::Value> + Sync),
+) -> anyhow::Result<()> {
+    use rayon::prelude::*;
+    let head = serde_json::to_string_pretty(skeleton)?;
+    let marker = serde_json::to_string(ITEMS)?;
+    let at = head.find(&marker).expect("the skeleton holds the items marker");
+    // serde_json indents by two spaces per level; the marker's line shows
+    // the level of the array it stands for.
+    let line_start = head[..at].rfind('\n').map_or(0, |i| i + 1);
+    let indent = head[line_start..].len() - head[line_start..].trim_start().len();
+    let item_indent = " ".repeat(indent + 2);
+    let parts: Vec<String> = reports
+        .par_iter()
+        .map(|rep| {
+            let mut part = String::new();
+            for item in items(rep) {
+                let text = serde_json::to_string_pretty(&item).expect("a JSON value prints");
+                if !part.is_empty() {
+                    part.push_str(",\n");
+                }
+                part.push_str(&item_indent);
+                // Strings are escaped, so every line break is between tokens.
+                part.push_str(&text.replace('\n', &format!("\n{item_indent}")));
+            }
+            part
+        })
+        .collect();
+    out.write_all(head[..at].as_bytes())?;
+    let mut first = true;
+    for part in parts.iter().filter(|p| !p.is_empty()) {
+        out.write_all(if first { b"[\n" } else { b",\n" })?;
+        out.write_all(part.as_bytes())?;
+        first = false;
+    }
+    if first {
+        out.write_all(b"[]")?;
+    } else {
+        write!(out, "\n{}]", " ".repeat(indent))?;
+    }
+    out.write_all(head[at + marker.len()..].as_bytes())?;
+    writeln!(out)?;
+    Ok(())
+}
+
+/// The placeholder for the items array in [`write_pretty_with_items`].
+pub(crate) const ITEMS: &str = "\u{0}items";
+
 /// 1-based line/column of both ends of a range, for every format.
 pub struct Region {
     pub start_line: u32,
@@ -49,5 +106,54 @@ pub fn region(index: &autoheal_engine::LineIndex, source: &str, range: autoheal_
         start_column: s.column,
         end_line: e.line,
         end_column: e.column,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use autoheal_engine::{Config, LintOptions, lint};
+
+    fn report(path: &str, source: &str) -> FileReport {
+        let config = Config::default();
+        FileReport {
+            path: path.to_string(),
+            source: source.to_string(),
+            diagnostics: lint(path, source.as_bytes(), &LintOptions::new(&config)),
+            applied: Vec::new(),
+        }
+    }
+
+    /// Each file's items rendered apart give exactly what printing the
+    /// whole document at once gives: with findings and fixes in several
+    /// files, a clean file between them, and no finding at all.
+    #[test]
+    fn items_rendered_per_file_print_as_the_whole_document() {
+        let dirty = "on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - run: echo \"${{ github.event.issue.title }}\" é\n";
+        let clean = "on: push\npermissions: {}\njobs:\n  a:\n    runs-on: ubuntu-latest\n    timeout-minutes: 5\n    steps:\n      - run: echo hi\n";
+        let broken = "on: push\njobs:\n  a:\n    runs-on: [\n";
+        let many = vec![
+            report(".github/workflows/a.yml", dirty),
+            report(".github/workflows/b.yml", clean),
+            report(".github/workflows/c.yml", broken),
+            report(".github/workflows/d.yml", dirty),
+        ];
+        assert!(
+            many[0].diagnostics.iter().any(|d| !d.fixes.is_empty()),
+            "{:?}",
+            many[0].diagnostics
+        );
+        assert!(many[1].diagnostics.is_empty(), "{:?}", many[1].diagnostics);
+        let none = vec![report(".github/workflows/b.yml", clean)];
+        for reports in [many, none, Vec::new()] {
+            let mut fast = Vec::new();
+            json::write(&mut fast, &reports).unwrap();
+            let slow = serde_json::to_string_pretty(&json::diagnostics_json(&reports)).unwrap() + "\n";
+            assert_eq!(String::from_utf8(fast).unwrap(), slow);
+            let mut fast = Vec::new();
+            sarif::write(&mut fast, &reports).unwrap();
+            let slow = serde_json::to_string_pretty(&sarif::sarif_json(&reports)).unwrap() + "\n";
+            assert_eq!(String::from_utf8(fast).unwrap(), slow);
+        }
     }
 }
