@@ -35,7 +35,7 @@ pub fn write(out: &mut dyn Write, format: Format, reports: &[FileReport], verbos
 
 /// Pretty-print `skeleton` as `serde_json::to_writer_pretty` does, with the
 /// one string value equal to [`ITEMS`] replaced by an array of every file's
-/// items: `items` renders one file's, in the worker threads, so the JSON and
+/// items: `items` pushes one file's, in the worker threads, so the JSON and
 /// SARIF of thousands of findings are not built and printed on one thread
 /// after the lint. The output is byte-identical to printing the whole value
 /// (tested below against the slow path).
@@ -43,7 +43,7 @@ pub(crate) fn write_pretty_with_items(
     out: &mut dyn Write,
     skeleton: &serde_json::Value,
     reports: &[FileReport],
-    items: &(dyn Fn(&FileReport) -> Vec<serde_json::Value> + Sync),
+    items: &(dyn Fn(&FileReport, &mut Items) + Sync),
 ) -> anyhow::Result<()> {
     use rayon::prelude::*;
     let head = serde_json::to_string_pretty(skeleton)?;
@@ -54,27 +54,22 @@ pub(crate) fn write_pretty_with_items(
     let line_start = head[..at].rfind('\n').map_or(0, |i| i + 1);
     let indent = head[line_start..].len() - head[line_start..].trim_start().len();
     let item_indent = " ".repeat(indent + 2);
-    let parts: Vec<String> = reports
+    let parts: Vec<Vec<u8>> = reports
         .par_iter()
         .map(|rep| {
-            let mut part = String::new();
-            for item in items(rep) {
-                let text = serde_json::to_string_pretty(&item).expect("a JSON value prints");
-                if !part.is_empty() {
-                    part.push_str(",\n");
-                }
-                part.push_str(&item_indent);
-                // Strings are escaped, so every line break is between tokens.
-                part.push_str(&text.replace('\n', &format!("\n{item_indent}")));
-            }
-            part
+            let mut part = Items {
+                text: Vec::new(),
+                indent: item_indent.as_bytes(),
+            };
+            items(rep, &mut part);
+            part.text
         })
         .collect();
-    out.write_all(head[..at].as_bytes())?;
+    out.write_all(&head.as_bytes()[..at])?;
     let mut first = true;
     for part in parts.iter().filter(|p| !p.is_empty()) {
         out.write_all(if first { b"[\n" } else { b",\n" })?;
-        out.write_all(part.as_bytes())?;
+        out.write_all(part)?;
         first = false;
     }
     if first {
@@ -82,13 +77,59 @@ pub(crate) fn write_pretty_with_items(
     } else {
         write!(out, "\n{}]", " ".repeat(indent))?;
     }
-    out.write_all(head[at + marker.len()..].as_bytes())?;
+    out.write_all(&head.as_bytes()[at + marker.len()..])?;
     writeln!(out)?;
     Ok(())
 }
 
 /// The placeholder for the items array in [`write_pretty_with_items`].
 pub(crate) const ITEMS: &str = "\u{0}items";
+
+/// One file's items of the array [`write_pretty_with_items`] prints, each
+/// pretty-printed at the array's depth.
+pub(crate) struct Items<'a> {
+    text: Vec<u8>,
+    indent: &'a [u8],
+}
+
+impl Items<'_> {
+    pub(crate) fn push(&mut self, item: &impl serde::Serialize) {
+        if !self.text.is_empty() {
+            self.text.extend_from_slice(b",\n");
+        }
+        self.text.extend_from_slice(self.indent);
+        let mut writer = Indented {
+            out: &mut self.text,
+            indent: self.indent,
+        };
+        let mut ser = serde_json::Serializer::pretty(&mut writer);
+        item.serialize(&mut ser).expect("writing to memory cannot fail");
+    }
+}
+
+/// Indents every line after the first: pretty-printed JSON breaks lines
+/// only between tokens (a string's line breaks are escaped).
+struct Indented<'a, 'b> {
+    out: &'a mut Vec<u8>,
+    indent: &'b [u8],
+}
+
+impl Write for Indented<'_, '_> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        let mut rest = buf;
+        while let Some(i) = rest.iter().position(|b| *b == b'\n') {
+            self.out.extend_from_slice(&rest[..=i]);
+            self.out.extend_from_slice(self.indent);
+            rest = &rest[i + 1..];
+        }
+        self.out.extend_from_slice(rest);
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
 
 /// 1-based line/column of both ends of a range, for every format.
 pub struct Region {

@@ -5,9 +5,10 @@ use std::io::Write;
 use autoheal_engine::rules::audit::rule_audit_severity;
 use autoheal_engine::rules::{RULES, docs};
 use autoheal_engine::{Confidence, LineIndex, Severity};
+use serde::Serialize;
 use serde_json::{Value, json};
 
-use super::region;
+use super::{Items, region};
 use crate::check::FileReport;
 
 fn level(s: Severity) -> &'static str {
@@ -27,6 +28,7 @@ fn precision(c: Confidence) -> &'static str {
     }
 }
 
+#[cfg(test)]
 fn region_json(index: &LineIndex, source: &str, range: autoheal_engine::TextRange) -> Value {
     let r = region(index, source, range);
     json!({"startLine": r.start_line, "startColumn": r.start_column, "endLine": r.end_line, "endColumn": r.end_column})
@@ -35,7 +37,7 @@ fn region_json(index: &LineIndex, source: &str, range: autoheal_engine::TextRang
 /// The whole document as one value: the slow path the tests compare with.
 #[cfg(test)]
 pub fn sarif_json(reports: &[FileReport]) -> Value {
-    let results: Vec<Value> = reports.iter().flat_map(file_results).collect();
+    let results: Vec<Value> = reports.iter().flat_map(file_results_slow).collect();
     sarif_skeleton(Value::Array(results))
 }
 
@@ -78,8 +80,166 @@ fn sarif_skeleton(results: Value) -> Value {
     })
 }
 
+/// A result; the fields of every struct here are in alphabetical order
+/// (uppercase first), the order the document has always printed its keys in
+/// (see [`autoheal_engine::json`]).
+#[derive(Serialize)]
+struct ResultJson<'a> {
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    fixes: Vec<FixJson<'a>>,
+    level: &'static str,
+    locations: [LocationJson<'a>; 1],
+    message: TextJson<'a>,
+    properties: PropertiesJson<'a>,
+    #[serde(rename = "relatedLocations", skip_serializing_if = "Vec::is_empty")]
+    related_locations: Vec<LocationJson<'a>>,
+    #[serde(rename = "ruleId")]
+    rule_id: &'a str,
+    #[serde(rename = "ruleIndex", skip_serializing_if = "Option::is_none")]
+    rule_index: Option<usize>,
+}
+
+#[derive(Serialize)]
+struct TextJson<'a> {
+    text: &'a str,
+}
+
+#[derive(Serialize)]
+struct PropertiesJson<'a> {
+    #[serde(rename = "audit-severity", skip_serializing_if = "Option::is_none")]
+    audit_severity: Option<&'static str>,
+    code: &'a str,
+    confidence: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    precision: Option<&'static str>,
+    #[serde(rename = "security-severity", skip_serializing_if = "Option::is_none")]
+    security_severity: Option<&'static str>,
+}
+
+#[derive(Serialize)]
+struct LocationJson<'a> {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    id: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    message: Option<TextJson<'a>>,
+    #[serde(rename = "physicalLocation")]
+    physical_location: PhysicalLocationJson<'a>,
+}
+
+#[derive(Serialize)]
+struct PhysicalLocationJson<'a> {
+    #[serde(rename = "artifactLocation")]
+    artifact_location: UriJson<'a>,
+    region: RegionJson,
+}
+
+#[derive(Serialize)]
+struct UriJson<'a> {
+    uri: &'a str,
+}
+
+#[derive(Serialize)]
+struct RegionJson {
+    #[serde(rename = "endColumn")]
+    end_column: u32,
+    #[serde(rename = "endLine")]
+    end_line: u32,
+    #[serde(rename = "startColumn")]
+    start_column: u32,
+    #[serde(rename = "startLine")]
+    start_line: u32,
+}
+
+#[derive(Serialize)]
+struct FixJson<'a> {
+    #[serde(rename = "artifactChanges")]
+    artifact_changes: [ChangeJson<'a>; 1],
+    description: TextJson<'a>,
+}
+
+#[derive(Serialize)]
+struct ChangeJson<'a> {
+    #[serde(rename = "artifactLocation")]
+    artifact_location: UriJson<'a>,
+    replacements: Vec<ReplacementJson<'a>>,
+}
+
+#[derive(Serialize)]
+struct ReplacementJson<'a> {
+    #[serde(rename = "deletedRegion")]
+    deleted_region: RegionJson,
+    #[serde(rename = "insertedContent")]
+    inserted_content: TextJson<'a>,
+}
+
 /// One file's entries of `results`.
-fn file_results(rep: &FileReport) -> Vec<Value> {
+fn file_results(rep: &FileReport, items: &mut Items) {
+    let index = LineIndex::new(&rep.source);
+    let region = |range| {
+        let r = region(&index, &rep.source, range);
+        RegionJson {
+            end_column: r.end_column,
+            end_line: r.end_line,
+            start_column: r.start_column,
+            start_line: r.start_line,
+        }
+    };
+    let uri = || UriJson { uri: &rep.path };
+    let location = |range, id, message| LocationJson {
+        id,
+        message,
+        physical_location: PhysicalLocationJson {
+            artifact_location: uri(),
+            region: region(range),
+        },
+    };
+    for d in &rep.diagnostics {
+        let audit = d.audit_severity;
+        items.push(&ResultJson {
+            fixes: d
+                .fixes
+                .iter()
+                .map(|f| FixJson {
+                    artifact_changes: [ChangeJson {
+                        artifact_location: uri(),
+                        replacements: f
+                            .edits
+                            .iter()
+                            .map(|e| ReplacementJson {
+                                deleted_region: region(e.range),
+                                inserted_content: TextJson { text: &e.new_text },
+                            })
+                            .collect(),
+                    }],
+                    description: TextJson { text: &f.title },
+                })
+                .collect(),
+            level: level(d.severity),
+            locations: [location(d.range, None, None)],
+            message: TextJson { text: &d.message },
+            properties: PropertiesJson {
+                audit_severity: audit.map(|a| a.as_str()),
+                code: d.code,
+                confidence: d.confidence.as_str(),
+                precision: audit.map(|_| precision(d.confidence)),
+                security_severity: audit.map(|a| a.score()),
+            },
+            related_locations: d
+                .labels
+                .iter()
+                .enumerate()
+                .map(|(i, l)| location(l.range, Some(i), Some(TextJson { text: &l.message })))
+                .collect(),
+            rule_id: d.rule,
+            rule_index: RULES.iter().position(|r| r.id == d.rule),
+        });
+    }
+}
+
+/// One file's results built as `serde_json::Value`s: the slow path the
+/// output is compared with.
+#[cfg(test)]
+fn file_results_slow(rep: &FileReport) -> Vec<Value> {
     let mut results = Vec::new();
     let index = LineIndex::new(&rep.source);
     for d in &rep.diagnostics {
