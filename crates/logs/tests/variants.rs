@@ -330,6 +330,47 @@ const CASES: &[(&str, Category, Option<&str>)] = &[
     ("trap-dyld-arm64-toolcache.log", Unknown, None),
     ("pip-private-index-429.log", RateLimit, Some("a service")),
     ("apt-update-429-then-locate.log", RateLimit, Some("apt mirror")),
+    // A tenth batch, run once as written: registries and package indexes
+    // other tools relay (buildx's token fetch, conda, dnf, a raw download),
+    // permissions and lockfiles that are not missing things, the runner's own
+    // disconnects and cancels, and test output that prints error words.
+    ("buildx-oauth-token-429.log", RateLimit, Some("Docker Hub")),
+    ("ghcr-push-denied.log", Unknown, None),
+    ("gradle-plugin-version-missing.log", Unknown, None),
+    ("apt-dpkg-lock.log", Unknown, None),
+    ("apt-microsoft-repo-429.log", RateLimit, Some("apt mirror")),
+    (
+        "gh-secondary-http403.log",
+        RateLimit,
+        Some("GitHub REST API (secondary rate limit)"),
+    ),
+    ("conda-forge-429.log", RateLimit, Some("a service")),
+    (
+        "setup-python-windows-arm-ui.log",
+        OptionalJob,
+        Some("tool_unavailable_for_architecture"),
+    ),
+    ("upload-artifact-conflict.log", Unknown, None),
+    ("hosted-runner-disconnect.log", Unknown, None),
+    ("timeout-ghlog-duration.log", Timeout, Some("150")),
+    ("trap-jest-console-error-enoent.log", Unknown, None),
+    ("trap-own-subpackage-installed.log", Unknown, None),
+    ("go-unknown-revision.log", Unknown, None),
+    ("xcode-select-clt.log", Unknown, None),
+    ("docker-pull-access-denied.log", Unknown, None),
+    ("raw-github-curl-429.log", RateLimit, Some("a service")),
+    ("dnf-mirror-429.log", RateLimit, Some("a service")),
+    ("trap-gradle-deprecation-then-compile.log", Unknown, None),
+    ("pnpm-outdated-lockfile.log", Unknown, None),
+    (
+        "selfhosted-windows-not-recognized-ps51.log",
+        MissingCommand,
+        Some("signtool"),
+    ),
+    ("container-alpine-bash-missing.log", MissingCommand, Some("bash")),
+    ("trap-cancel-after-sibling-fail-ghlog.log", Unknown, None),
+    ("yarn-berry-no-candidates.log", Unknown, None),
+    ("npm-e404-scoped.log", Unknown, None),
 ];
 
 fn dir() -> String {

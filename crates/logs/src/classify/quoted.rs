@@ -24,6 +24,11 @@
 //! - `grep -n` prints `{file}:{line}:{matched text}` with no space after the
 //!   second colon (unlike compilers' `{file}:{line}:{col}: ` and Ruby's
 //!   `{file}:{line}:in '…'` backtrace lines, which are not quotes);
+//! - Jest prints what a test logged under a `console.error` (`console.log`,
+//!   `console.warn`, …) line, indented deeper than it (`@jest/console`'s
+//!   buffered output), and Vitest under a `stderr | {file} > {test}` (or
+//!   `stdout | …`) heading up to the next blank line: the test's own output,
+//!   whether that test passed or failed;
 //! - text the step's script contains verbatim (shown in the step's `Run`
 //!   header), or that the traced command just before it echoed, is the
 //!   script's own words.
@@ -50,6 +55,9 @@ pub fn quoted_by(line: &Line<'_>) -> Option<&'static str> {
     }
     if is_grep_match(body) {
         return Some("grep output");
+    }
+    if is_console_capture(line) {
+        return Some("console output a test printed");
     }
     if written_by_script(line) {
         return Some("text the step's script writes itself");
@@ -90,6 +98,37 @@ fn is_grep_match(body: &str) -> bool {
     let next = c[3].chars().next().unwrap_or(' ');
     let rest = &body[c.get(3).map_or(0, |m| m.start())..];
     path.contains(['/', '.']) && !next.is_whitespace() && !next.is_ascii_digit() && !rest.starts_with("in ")
+}
+
+fn indent(text: &str) -> usize {
+    text.len() - text.trim_start().len()
+}
+
+/// Under Jest's `console.{method}` line (indented deeper than it, blank lines
+/// between allowed) or in Vitest's `stdout | …`/`stderr | …` block (no blank
+/// line since its heading).
+fn is_console_capture(line: &Line<'_>) -> bool {
+    let vitest_heading = regex!(r"^(?:stdout|stderr) \| \S");
+    let jest_heading = regex!(r"^console\.(?:log|error|warn|info|debug|trace)$");
+    let depth = indent(line.text);
+    let mut blank_since = false;
+    for previous in line.recent.iter().rev() {
+        let body = previous.trim_start();
+        if !blank_since && vitest_heading.is_match(previous) {
+            return true;
+        }
+        if body.is_empty() {
+            blank_since = true;
+            continue;
+        }
+        if jest_heading.is_match(body.trim_end()) {
+            return indent(previous) < depth;
+        }
+        if indent(previous) < depth {
+            return false;
+        }
+    }
+    false
 }
 
 fn written_by_script(line: &Line<'_>) -> bool {
@@ -152,6 +191,31 @@ mod tests {
         ] {
             assert_eq!(quoted(text), None, "{text}");
         }
+    }
+
+    #[test]
+    fn test_console_output_is_quoted() {
+        let jest = Line {
+            recent: &["  ● Console", "", "    console.error"],
+            ..Line::plain("      Error: ENOENT: no such file or directory, open 'config/local.json'")
+        };
+        assert_eq!(quoted_by(&jest), Some("console output a test printed"));
+        let vitest = Line {
+            recent: &["stderr | src/config.test.ts > config > loads defaults"],
+            ..Line::plain("Error: ENOENT: no such file or directory, open 'config/local.json'")
+        };
+        assert!(quoted_by(&vitest).is_some());
+        // After the block: the blank line ends Vitest's, a shallower line Jest's.
+        let after_vitest = Line {
+            recent: &["stderr | src/a.test.ts > a", "x", ""],
+            ..Line::plain("Error: Cannot find module 'vite'")
+        };
+        assert_eq!(quoted_by(&after_vitest), None);
+        let after_jest = Line {
+            recent: &["    console.log", "      hello", "Tests: 1 failed"],
+            ..Line::plain("sh: 1: jest: not found")
+        };
+        assert_eq!(quoted_by(&after_jest), None);
     }
 
     #[test]

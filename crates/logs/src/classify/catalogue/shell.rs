@@ -14,7 +14,8 @@
 //! exist.`), the .NET file exceptions PowerShell relays (`Could not find file
 //! '{path}'.`, `Could not find a part of the path '{path}'.`), cmd.exe (`'{name}'
 //! is not recognized as an internal or external command,`), coreutils `env`
-//! (`env: '{name}': No such file or directory`), sudo (`sudo: {name}: command not
+//! (`env: '{name}': No such file or directory`) and BusyBox `env` (`env: can't execute
+//! '{name}': No such file or directory`), sudo (`sudo: {name}: command not
 //! found`), coreutils and GNU tar file errors (`cp: cannot stat '{path}': No such
 //! file or directory`, `cat: {path}: No such file or directory`, `tar: {path}:
 //! Cannot open: No such file or directory`), and errno ENOEXEC's text `Exec
@@ -179,7 +180,8 @@ pub const ENTRIES: &[Entry] = &[
     },
     Entry {
         id: "shell/env-interpreter-missing",
-        grammar: "/usr/bin/env: '{name}': No such file or directory | env: ‘{name}’: No such file or directory",
+        grammar: "/usr/bin/env: '{name}': No such file or directory | env: ‘{name}’: No such file or directory \
+                  (coreutils) | env: can't execute '{name}': No such file or directory (BusyBox)",
         needles: &["env: "],
         check: env_interpreter_missing,
         examples: &[
@@ -187,6 +189,11 @@ pub const ENTRIES: &[Entry] = &[
                 "/usr/bin/env: 'python': No such file or directory",
                 Category::MissingCommand,
                 Some("python"),
+            ),
+            ex(
+                "env: can't execute 'bash': No such file or directory",
+                Category::MissingCommand,
+                Some("bash"),
             ),
             ex(
                 "/usr/bin/env: ‘bash\\r’: No such file or directory",
@@ -373,7 +380,8 @@ fn powershell_path_missing(line: &Line<'_>) -> Option<Hit> {
 }
 
 fn env_interpreter_missing(line: &Line<'_>) -> Option<Hit> {
-    let c = regex!(r#"(?:^|\s|/)env: ['‘"]([^'’"]+)['’"]: No such file or directory"#).captures(line.text)?;
+    let c = regex!(r#"(?:^|\s|/)env: (?:can't execute )?['‘"]([^'’"]+)['’"]: No such file or directory"#)
+        .captures(line.text)?;
     Some(command_hit(&c[1], line, 0.85))
 }
 
