@@ -373,6 +373,82 @@ const CASES: &[(&str, Category, Option<&str>)] = &[
     ("npm-e404-scoped.log", Unknown, None),
 ];
 
+/// For every `unknown` row, the log line (1-based) of the root cause's first
+/// evidence: the line of the tool's own message where the log has one (the
+/// package manager's refusal, the test summary, the runner's annotation),
+/// the step's `exit code` line only when nothing before it says more (a
+/// grep that found matches, a script that failed silently). An `unknown`
+/// answer pinned to the wrong line sends a person to the wrong place.
+const UNKNOWN_ROOT_LINES: &[(&str, u64)] = &[
+    ("dnf4-no-match.log", 6),
+    ("dnf5-then-command-missing.log", 8),
+    ("zypper-package-not-found.log", 7),
+    ("choco-not-found.log", 8),
+    ("winget-not-found.log", 5),
+    ("apk-no-such-package.log", 6),
+    ("brew-no-formula.log", 5),
+    ("pip24-no-version.log", 9),
+    ("conda-packages-not-found.log", 11),
+    ("cargo-no-matching-package.log", 6),
+    ("cargo-install-not-in-registry.log", 6),
+    ("cargo-version-select.log", 5),
+    ("maven-could-not-find-artifact.log", 6),
+    ("bundler-could-not-find-gem.log", 6),
+    ("gradle-could-not-find.log", 10),
+    ("bare-cancel.log", 6),
+    ("trap-jest-quotes-429.log", 13),
+    ("trap-set-x-echo.log", 10),
+    ("trap-cache-warning-429.log", 11),
+    ("consequence-resolver-then-module.log", 5),
+    ("consequence-tests-then-upload.log", 4),
+    ("hosted-lost-communication.log", 6),
+    ("apt-unable-to-locate.log", 7),
+    ("trap-pytest-assert-quotes-module.log", 11),
+    ("trap-grep-docs.log", 7),
+    ("npm-etarget.log", 5),
+    ("python310-tomllib.log", 10),
+    ("only-exit-code.log", 7),
+    ("tests-fail-then-always-step-command.log", 5),
+    ("trap-pwsh-write-error-script.log", 6),
+    ("go-panic.log", 4),
+    ("input-required-token.log", 5),
+    ("rustc-msrv.log", 5),
+    ("resource-not-accessible.log", 4),
+    ("failfast-sibling-cancel.log", 6),
+    ("windows-cmd-file-not-found.log", 5),
+    ("trap-passed-test-mentions-error.log", 5),
+    ("trap-command-v-fallback.log", 8),
+    ("npm-warn-eresolve-then-tests.log", 10),
+    ("cache-post-warning-after-test.log", 5),
+    ("micromamba-typo.log", 7),
+    ("poetry-version-solving.log", 8),
+    ("uv-unsatisfiable.log", 6),
+    ("checkout-private-submodule.log", 10),
+    ("setup-java-semver.log", 7),
+    ("download-artifact-missing.log", 7),
+    ("runner-disk-full.log", 6),
+    ("trap-curl-retry-then-pytest.log", 15),
+    ("trap-own-package-not-installed.log", 14),
+    ("trap-dyld-homebrew-arm64-upgrade.log", 6),
+    ("trap-dyld-intel-old-format.log", 5),
+    ("trap-dyld-arm64-toolcache.log", 6),
+    ("ghcr-push-denied.log", 5),
+    ("gradle-plugin-version-missing.log", 10),
+    ("apt-dpkg-lock.log", 5),
+    ("upload-artifact-conflict.log", 9),
+    ("hosted-runner-disconnect.log", 6),
+    ("trap-jest-console-error-enoent.log", 24),
+    ("trap-own-subpackage-installed.log", 9),
+    ("go-unknown-revision.log", 5),
+    ("xcode-select-clt.log", 5),
+    ("docker-pull-access-denied.log", 5),
+    ("trap-gradle-deprecation-then-compile.log", 6),
+    ("pnpm-outdated-lockfile.log", 4),
+    ("trap-cancel-after-sibling-fail-ghlog.log", 3),
+    ("yarn-berry-no-candidates.log", 6),
+    ("npm-e404-scoped.log", 5),
+];
+
 fn dir() -> String {
     format!("{}/tests/fixtures/variants", env!("CARGO_MANIFEST_DIR"))
 }
@@ -421,4 +497,32 @@ fn every_fixture_has_a_row_and_every_row_a_fixture() {
     rows.sort();
     assert_eq!(files, rows);
     assert!(CASES.len() >= 40);
+}
+
+#[test]
+fn every_unknown_root_cause_is_pinned_to_its_line() {
+    let mut misses = Vec::new();
+    for &(name, category, _) in CASES {
+        if category != Unknown {
+            continue;
+        }
+        let Some(&(_, want)) = UNKNOWN_ROOT_LINES.iter().find(|(n, _)| *n == name) else {
+            misses.push(format!("{name}: no row in UNKNOWN_ROOT_LINES"));
+            continue;
+        };
+        let analysis = common::analyze_fixture(&format!("variants/{name}"));
+        let got = analysis
+            .root_cause()
+            .and_then(|r| r.evidence.first())
+            .map(|e| (e.line, e.text.clone()));
+        if got.as_ref().map(|g| g.0) != Some(want) {
+            misses.push(format!("{name}: root cause at {got:?}, want line {want}"));
+        }
+    }
+    for (name, _) in UNKNOWN_ROOT_LINES {
+        if !CASES.iter().any(|c| c.0 == *name && c.1 == Unknown) {
+            misses.push(format!("{name}: pinned but not an unknown row"));
+        }
+    }
+    assert!(misses.is_empty(), "{}", misses.join("\n"));
 }

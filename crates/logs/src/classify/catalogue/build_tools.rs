@@ -5,7 +5,9 @@
 //! (`fatal error: '{header}' file not found`), GNU ld (`cannot find -l{lib}`,
 //! `undefined reference to`), glibc's loader (`error while loading shared
 //! libraries: {lib}: cannot open shared object file: No such file or
-//! directory`), Apple's dyld (`dyld[{pid}]: Library not loaded: {install name}`
+//! directory`), xcode-select (`xcode-select: error: tool '{tool}' requires
+//! Xcode, but active developer directory '{dir}' is a command line tools
+//! instance`), Apple's dyld (`dyld[{pid}]: Library not loaded: {install name}`
 //! with `Referenced from:` and `Reason:` lines below it, see
 //! `build_tools::dyld_library_not_loaded`), GNU make (`make: *** No targets specified and no makefile
 //! found.  Stop.`, `No rule to make target '{t}'`), CMake (`The source directory
@@ -76,6 +78,19 @@ pub const ENTRIES: &[Entry] = &[
                 None,
             ),
         ],
+    },
+    Entry {
+        id: "build_tools/xcode-select-command-line-tools",
+        grammar: "xcode-select: error: tool '{tool}' requires Xcode, but active developer directory '{dir}' is a \
+                  command line tools instance",
+        needles: &["requires Xcode, but active developer directory"],
+        check: xcode_select_command_line_tools,
+        examples: &[ex(
+            "xcode-select: error: tool 'xcrun' requires Xcode, but active developer directory \
+             '/Library/Developer/CommandLineTools' is a command line tools instance",
+            Category::Unknown,
+            None,
+        )],
     },
     Entry {
         id: "build_tools/link-error",
@@ -256,5 +271,12 @@ fn dyld_library_not_loaded(line: &Line<'_>) -> Option<Hit> {
     Some(Hit::blocker(
         "The macOS dynamic loader could not find a library the program is linked against (not installed, or \
          upgraded to another version since the program was built): install it or rebuild the program.",
+    ))
+}
+
+fn xcode_select_command_line_tools(_: &Line<'_>) -> Option<Hit> {
+    Some(Hit::blocker(
+        "The active developer directory is the Command Line Tools, not an Xcode: select an Xcode (`xcode-select -s`, \
+         or a setup-xcode action) before running Xcode's tools.",
     ))
 }

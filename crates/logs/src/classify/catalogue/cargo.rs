@@ -8,7 +8,9 @@
 //! find `{crate}` in registry `{registry}` with version `{req}``, all in
 //! `src/cargo/core/resolver/errors.rs` and `src/cargo/ops/common_for_install_and_uninstall.rs`),
 //! rustc's `error[E{code}]:` diagnostics and `linker `{cc}` not found`, and
-//! libtest's `test result: FAILED.`.
+//! libtest's `test result: FAILED.`, and cargo's rust-version check (`package
+//! `{name} v{version}` cannot be built because it requires rustc {msrv} or newer,
+//! while the currently active rustc version is {active}`).
 
 use super::util::{command_hit, path_hit, rate_limit_hit, regex, service_for_host, url_host};
 use super::{Entry, ex};
@@ -86,6 +88,19 @@ pub const ENTRIES: &[Entry] = &[
         )],
     },
     Entry {
+        id: "cargo/rustc-too-old",
+        grammar: "error: package `{name} v{version}` cannot be built because it requires rustc {msrv} or newer, while \
+                  the currently active rustc version is {active}",
+        needles: &["because it requires rustc"],
+        check: rustc_too_old,
+        examples: &[ex(
+            "error: package `clap_lex v0.7.4` cannot be built because it requires rustc 1.74 or newer, while the \
+             currently active rustc version is 1.70.0",
+            Category::Unknown,
+            None,
+        )],
+    },
+    Entry {
         id: "cargo/build-and-test-failure",
         grammar: "error[E{code}]: {message} | error: could not compile `{crate}` | test result: FAILED. | error: test \
                   failed, to rerun pass {args}",
@@ -155,4 +170,11 @@ fn build_and_test_failure(line: &Line<'_>) -> Option<Hit> {
         return Some(Hit::blocker("Rust tests failed."));
     }
     Some(Hit::blocker("Rust compile error."))
+}
+
+fn rustc_too_old(_: &Line<'_>) -> Option<Hit> {
+    Some(Hit::blocker(
+        "A dependency needs a newer Rust than the job's toolchain: a person raises the toolchain or pins an older \
+         version of the dependency.",
+    ))
 }

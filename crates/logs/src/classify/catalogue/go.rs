@@ -9,7 +9,12 @@
 //! `FAIL\t{pkg}`), the compiler's `{file}.go:{line}:{col}: {message}`, `os/exec`
 //! (`exec: "{file}": executable file not found in $PATH`) and `os.PathError`,
 //! whose text is `{op} {path}: no such file or directory` (Go's lower-case
-//! errno text, unlike C's `No such file or directory`).
+//! errno text, unlike C's `No such file or directory`). The runtime's
+//! `panic: {value}` (`runtime/panic.go`, `printpanics`; `[recovered]` when a
+//! deferred recover re-panicked), and `cmd/go`'s `{module}@{version}: reading
+//! {module}/go.mod at revision {rev}: unknown revision {rev}` (also `invalid
+//! version: unknown revision {rev}`) for a version its repository does not
+//! have.
 
 use super::util::{command_hit, path_hit, regex};
 use super::{Entry, ex};
@@ -86,6 +91,19 @@ pub const ENTRIES: &[Entry] = &[
         )],
     },
     Entry {
+        id: "go/unknown-revision",
+        grammar: "go: {module}@{version}: reading {module}/go.mod at revision {rev}: unknown revision {rev} | \
+                  {module}@{version}: invalid version: unknown revision {rev}",
+        needles: &["unknown revision"],
+        check: unknown_revision,
+        examples: &[ex(
+            "go: github.com/acme/kit@v0.9.1: reading github.com/acme/kit/go.mod at revision v0.9.1: unknown revision \
+             v0.9.1",
+            Category::Unknown,
+            None,
+        )],
+    },
+    Entry {
         id: "go/test-and-build-failure",
         grammar: "--- FAIL: {Test} ({t}s) | FAIL\t{package}\t{t}s | {file}.go:{line}:{col}: {message} | panic: test timed \
                   out after {duration}",
@@ -95,6 +113,17 @@ pub const ENTRIES: &[Entry] = &[
             ex("--- FAIL: TestParse (0.00s)", Category::Unknown, None),
             ex("./server.go:41:9: undefined: handler", Category::Unknown, None),
         ],
+    },
+    Entry {
+        id: "go/panic",
+        grammar: "panic: {value} [recovered] / goroutine {n} [running]:",
+        needles: &["panic: "],
+        check: panic,
+        examples: &[ex(
+            "panic: runtime error: index out of range [3] with length 3",
+            Category::Unknown,
+            None,
+        )],
     },
 ];
 
@@ -152,6 +181,23 @@ fn exec_not_found(line: &Line<'_>) -> Option<Hit> {
 fn path_error(line: &Line<'_>) -> Option<Hit> {
     let c = regex!(r"(?:^|\s)(?:open|stat|lstat|chdir) ([^\s:]+): no such file or directory").captures(line.text)?;
     Some(path_hit(&c[1], 0.65, "A program could not open a file."))
+}
+
+fn unknown_revision(line: &Line<'_>) -> Option<Hit> {
+    regex!(r"@\S+: (?:reading \S+ at revision \S+|invalid version): unknown revision ")
+        .is_match(line.text)
+        .then(|| {
+            Hit::install_failure(
+                "A Go module version does not exist in its repository (a wrong version, or a tag that was never \
+                 pushed): a person fixes go.mod.",
+            )
+        })
+}
+
+fn panic(line: &Line<'_>) -> Option<Hit> {
+    // `panic: test timed out after …` is `go test`'s own limit (above).
+    (regex!(r"^\s*panic: \S").is_match(line.text) && !line.text.contains("test timed out after"))
+        .then(|| Hit::blocker("A Go program panicked (a bug in the code or a test, not a missing dependency)."))
 }
 
 fn test_and_build_failure(line: &Line<'_>) -> Option<Hit> {

@@ -151,7 +151,8 @@ pub const ENTRIES: &[Entry] = &[
         id: "jvm/build-and-test-failure",
         grammar: "[ERROR] COMPILATION ERROR : | error: cannot find symbol | Compilation failed; see the compiler error \
                   output for details. | There were failing tests. | Tests run: {n}, Failures: {f}, Errors: {e} | \
-                  FAILURE: Build failed with an exception. | BUILD FAILED in {t}",
+                  FAILURE: Build failed with an exception. | BUILD FAILED in {t} | e: file:///{path}.kt:{line}:{col} \
+                  {message} (kotlinc) | e: {path}.kt: ({line}, {col}): {message} (older kotlinc)",
         needles: &[
             "COMPILATION ERROR",
             "cannot find symbol",
@@ -160,10 +161,17 @@ pub const ENTRIES: &[Entry] = &[
             "Failures: ",
             "Build failed with an exception",
             "BUILD FAILED",
+            "e: file:///",
+            ".kt: (",
         ],
         check: build_and_test_failure,
         examples: &[
             ex("[ERROR] COMPILATION ERROR :", Category::Unknown, None),
+            ex(
+                "e: file:///home/runner/work/a/a/src/main/kotlin/App.kt:7:9 Unresolved reference 'x'.",
+                Category::Unknown,
+                None,
+            ),
             ex("FAILURE: Build failed with an exception.", Category::Unknown, None),
         ],
     },
@@ -257,6 +265,12 @@ fn build_and_test_failure(line: &Line<'_>) -> Option<Hit> {
     if text.contains("Failures: ") {
         let failing = regex!(r"Failures: [1-9]|Errors: [1-9]").is_match(text);
         return failing.then(|| Hit::blocker("Tests failed."));
+    }
+    // kotlinc's error lines: `e: file:///{path}.kt:{line}:{col} {message}`
+    // (Kotlin 1.9+ through Gradle), `e: {path}.kt: ({line}, {col}): {message}`
+    // before.
+    if regex!(r"^e: (?:file://)?\S+\.kts?(?::\d+:\d+ |: \(\d+, \d+\): )").is_match(text) {
+        return Some(Hit::blocker("Kotlin compile error."));
     }
     if text.contains("BUILD FAILED") || text.contains("Build failed with an exception") {
         return Some(Hit::new(

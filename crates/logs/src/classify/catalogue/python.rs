@@ -244,7 +244,9 @@ pub const ENTRIES: &[Entry] = &[
         grammar: "ERROR: ResolutionImpossible … | ERROR: Cannot install {x} because these package versions have \
                   conflicting dependencies. | ERROR: Could not find a version that satisfies the requirement {req} | \
                   ERROR: No matching distribution found for {req} | × No solution found when resolving dependencies | \
-                  version solving failed | PackagesNotFoundError: … | ResolvePackageNotFound:",
+                  version solving failed | PackagesNotFoundError: … | ResolvePackageNotFound: | error    libmamba \
+                  Could not solve for environment specs (mamba, micromamba) | LibMambaUnsatisfiableError: (conda's \
+                  libmamba solver)",
         needles: &[
             "ResolutionImpossible",
             "conflicting dependencies",
@@ -254,6 +256,8 @@ pub const ENTRIES: &[Entry] = &[
             "version solving failed",
             "PackagesNotFoundError",
             "ResolvePackageNotFound",
+            "Could not solve for environment specs",
+            "LibMambaUnsatisfiableError",
         ],
         check: dependency_resolution,
         examples: &[ex(

@@ -260,6 +260,18 @@ pub const ENTRIES: &[Entry] = &[
         )],
     },
     Entry {
+        id: "shell/windows-path-not-found",
+        grammar: "The system cannot find the path specified. (Win32 ERROR_PATH_NOT_FOUND as cmd.exe prints it; no path \
+                  is named)",
+        needles: &["cannot find the path specified"],
+        check: windows_path_not_found,
+        examples: &[ex(
+            "The system cannot find the path specified.",
+            Category::Unknown,
+            None,
+        )],
+    },
+    Entry {
         id: "shell/syntax-error",
         grammar: "{script}: line {n}: syntax error near unexpected token `{token}' | {script}: {n}: Syntax error: {what} \
                   (dash)",
@@ -377,6 +389,15 @@ fn powershell_path_missing(line: &Line<'_>) -> Option<Hit> {
         0.65,
         "A file or directory the PowerShell script uses does not exist.",
     ))
+}
+
+fn windows_path_not_found(line: &Line<'_>) -> Option<Hit> {
+    (line.text.trim() == "The system cannot find the path specified.").then(|| {
+        Hit::blocker(
+            "Windows could not find a path (cmd.exe's ERROR_PATH_NOT_FOUND), and the message does not say which: a \
+             person reads the step's script.",
+        )
+    })
 }
 
 fn env_interpreter_missing(line: &Line<'_>) -> Option<Hit> {
