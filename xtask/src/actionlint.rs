@@ -35,7 +35,7 @@
 //!
 //! The run fails when the share of expected lines found or the count of
 //! errors on valid files is worse than the figures recorded in
-//! `docs/accuracy.md` (the `eval-actionlint:` line).
+//! `docs/accuracy.md` (its `eval-actionlint-floor` block, read by `floor`).
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
@@ -458,21 +458,9 @@ fn ratio(a: usize, b: usize) -> f64 {
 
 /// Fail when the figures are worse than those recorded in docs/accuracy.md.
 fn check_recorded(found: f64, ok_errors: usize, with_shellcheck: bool) -> anyhow::Result<()> {
-    let doc = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../docs/accuracy.md");
-    let text = std::fs::read_to_string(&doc)?;
-    let Some(line) = text
-        .lines()
-        .find_map(|l| l.trim().strip_prefix("<!-- eval-actionlint:"))
-    else {
-        anyhow::bail!("docs/accuracy.md has no `<!-- eval-actionlint: … -->` line with the recorded figures");
-    };
-    let field = |name: &str| -> Option<f64> {
-        let rest = &line[line.find(name)? + name.len()..];
-        rest.split_whitespace().next()?.parse().ok()
-    };
-    let (Some(min_found), Some(max_errors)) = (field("found="), field("ok-errors=")) else {
-        anyhow::bail!("docs/accuracy.md: cannot read `found=` and `ok-errors=` in `{line}`");
-    };
+    let doc = crate::workspace_root().join("docs/accuracy.md");
+    let [min_found, max_errors] =
+        crate::floor::read_figures::<f64, 2>(&doc, "eval-actionlint-floor", ["found", "ok_errors_at_most"])?;
     // Without shellcheck its lines are excluded; the share is comparable.
     let _ = with_shellcheck;
     if found + 1e-9 < min_found || ok_errors as f64 > max_errors {

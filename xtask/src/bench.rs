@@ -127,9 +127,18 @@ fn lsp(bin: &Path, large: &Path, paths: &[PathBuf]) -> anyhow::Result<()> {
     Ok(())
 }
 
+/// The median of `times` (the upper one of an even count), sorting them:
+/// the one median every bench prints. Panics on no times.
 pub fn median(times: &mut [f64]) -> f64 {
     times.sort_by(f64::total_cmp);
     times[times.len() / 2]
+}
+
+/// The 95th percentile of `times` by nearest rank (the smallest time that
+/// at least 95% of the times do not exceed), sorting them. Panics on no times.
+pub fn p95(times: &mut [f64]) -> f64 {
+    times.sort_by(f64::total_cmp);
+    times[(times.len() * 95).div_ceil(100).saturating_sub(1)]
 }
 
 /// The engine alone, files in parallel: what `autoheal check` does per file
@@ -267,4 +276,22 @@ pub fn load() -> String {
     std::fs::read_to_string("/proc/loadavg")
         .map(|l| l.split_whitespace().take(3).collect::<Vec<_>>().join(" "))
         .unwrap_or_else(|_| "n/a".into())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{median, p95};
+
+    #[test]
+    fn medians_and_95th_percentiles() {
+        assert_eq!(median(&mut [3.0, 1.0, 2.0]), 2.0);
+        assert_eq!(median(&mut [4.0, 1.0, 3.0, 2.0]), 3.0);
+        assert_eq!(p95(&mut [1.0]), 1.0);
+        let mut hundred: Vec<f64> = (1..=100).rev().map(f64::from).collect();
+        assert_eq!(p95(&mut hundred), 95.0);
+        let mut twenty: Vec<f64> = (1..=20).map(f64::from).collect();
+        assert_eq!(p95(&mut twenty), 19.0);
+        let mut ten: Vec<f64> = (1..=10).map(f64::from).collect();
+        assert_eq!(p95(&mut ten), 10.0);
+    }
 }

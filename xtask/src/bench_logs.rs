@@ -21,8 +21,7 @@ pub fn run(mib: u64) -> anyhow::Result<()> {
             .root_cause()
             .map(|f| format!("{} {:?}", f.category.as_str(), f.subject));
     }
-    times.sort_by(f64::total_cmp);
-    let median = times[1];
+    let median = crate::bench::median(&mut times);
     println!(
         "log bench: {mib} MiB generated log, failure at the end; median of 3: {median:.2} s = {:.0} MB/s; root cause: {}",
         (mib << 20) as f64 / 1e6 / median,

@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Child, ChildStdin, ChildStdout, Command, Stdio};
 use std::time::{Duration, Instant};
 
+use crate::bench::{median, p95};
 use serde_json::{Value, json};
 
 pub struct Figures {
@@ -188,20 +189,17 @@ pub fn measure(bin: &Path, files: &[PathBuf], edits: usize) -> anyhow::Result<Fi
     server.notify("exit", Value::Null)?;
     server.child.wait()?;
 
-    times.sort();
-    analysis.sort_by(f64::total_cmp);
-    let ms = |d: Duration| d.as_secs_f64() * 1000.0;
-    let p95_at = |n: usize| (n * 95).div_ceil(100).saturating_sub(1);
-    let p95 = times[p95_at(times.len())];
+    let mut times: Vec<f64> = times.iter().map(|d| d.as_secs_f64() * 1000.0).collect();
+    let max_ms = times.iter().copied().fold(0.0, f64::max);
     Ok(Figures {
         open: files.len(),
         open_secs,
         edits: times.len(),
-        median_ms: ms(times[times.len() / 2]),
-        p95_ms: ms(p95),
-        max_ms: ms(times[times.len() - 1]),
-        analysis_median_ms: analysis.get(analysis.len() / 2).copied(),
-        analysis_p95_ms: (!analysis.is_empty()).then(|| analysis[p95_at(analysis.len())]),
+        median_ms: median(&mut times),
+        p95_ms: p95(&mut times),
+        max_ms,
+        analysis_median_ms: (!analysis.is_empty()).then(|| median(&mut analysis)),
+        analysis_p95_ms: (!analysis.is_empty()).then(|| p95(&mut analysis)),
         rss_kib,
         peak_kib,
     })
