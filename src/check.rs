@@ -309,8 +309,11 @@ fn lint_file(
     };
     let mut linted = lint_counted(path, &bytes, &opts);
     if verbose && let Some(shellcheck) = &shellcheck {
+        // A script shellcheck was given came from a file that decoded as UTF-8.
+        let text = String::from_utf8_lossy(&bytes);
+        let index = autoheal_engine::LineIndex::new(&text);
         for (offset, len) in shellcheck.skipped() {
-            let line = bytes[..offset.min(bytes.len())].iter().filter(|&&b| b == b'\n').count() + 1;
+            let line = index.line_column(&text, offset).line;
             eprintln!(
                 "autoheal: {}:{line}: this `run:` script is {len} bytes, over shellcheck's budget of {} KiB; shellcheck did not check it",
                 crate::terminal::escape(path),
