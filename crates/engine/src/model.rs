@@ -153,6 +153,15 @@ pub fn runner_labels_of(node: &Node) -> Vec<&Node> {
     }
 }
 
+/// The `runs.steps` of action metadata (a composite action's steps); empty
+/// for other actions and for workflows.
+pub fn composite_steps(root: &Node) -> &[Node] {
+    root.get("runs")
+        .and_then(|r| r.get("steps"))
+        .and_then(Node::as_sequence)
+        .unwrap_or_default()
+}
+
 /// `defaults.run.shell` of a workflow or a job.
 pub fn default_run_shell(node: &Node) -> Option<&Node> {
     node.get("defaults")?.get("run")?.get("shell")

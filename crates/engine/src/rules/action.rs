@@ -272,11 +272,7 @@ fn check(ctx: &mut Context<'_>) {
             }
         }
         FileKind::Action => {
-            let steps = root
-                .get("runs")
-                .and_then(|r| r.get("steps"))
-                .and_then(Node::as_sequence)
-                .unwrap_or_default();
+            let steps = crate::model::composite_steps(root);
             for (i, step) in steps.iter().enumerate() {
                 let earlier: Vec<&Node> = steps[..i].iter().collect();
                 check_step(ctx, step, &earlier, &mut cache);

@@ -116,9 +116,7 @@ pub fn steps<'a>(ctx: &Context<'a>) -> Vec<StepRef<'a>> {
             .collect(),
         (FileKind::Action, _) => ctx
             .root()
-            .and_then(|r| r.get("runs"))
-            .and_then(|r| r.get("steps"))
-            .and_then(Node::as_sequence)
+            .map(crate::model::composite_steps)
             .unwrap_or_default()
             .iter()
             .enumerate()

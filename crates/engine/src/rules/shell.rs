@@ -71,11 +71,7 @@ fn check(ctx: &mut Context<'_>) {
             }
         }
         FileKind::Action => {
-            let steps = root
-                .get("runs")
-                .and_then(|r| r.get("steps"))
-                .and_then(Node::as_sequence)
-                .unwrap_or_default();
+            let steps = crate::model::composite_steps(root);
             for step in steps {
                 // Composite steps must name their shell; the schema rule says so.
                 if let Some(node) = step.get("shell") {

@@ -83,11 +83,7 @@ fn check(ctx: &mut Context<'_>) {
             }
         }
         (FileKind::Action, _) => {
-            let steps = root
-                .get("runs")
-                .and_then(|r| r.get("steps"))
-                .and_then(Node::as_sequence)
-                .unwrap_or(&[]);
+            let steps = crate::model::composite_steps(root);
             for step in steps {
                 // Action inputs have no types: all are text.
                 let scope = Scope {

@@ -316,11 +316,7 @@ fn step(pass: &mut Pass<'_>, node: &Node, scope: &Scope, composite: bool) {
 /// availability row (GitHub documents none for them).
 pub(crate) fn action(pass: &mut Pass<'_>, root: &Node) {
     let base = scope::action_scope(root);
-    let steps: &[Node] = root
-        .get("runs")
-        .and_then(|r| r.get("steps"))
-        .and_then(Node::as_sequence)
-        .unwrap_or(&[]);
+    let steps: &[Node] = crate::model::composite_steps(root);
     if let Some(inputs) = root.get("inputs").and_then(Node::as_mapping) {
         for e in inputs {
             if let Some(default) = e.value.get("default") {
