@@ -50,7 +50,7 @@ fn docker_credentials(source: &str) -> Option<(String, String)> {
 fn logged_in(job: &Job<'_>, step: &Step<'_>, registry_matches: impl Fn(Option<&str>) -> bool) -> bool {
     job.steps[..step.index].iter().any(|s| {
         let registry = s.get("with").and_then(|w| w.get("registry")).and_then(Node::as_str);
-        s.uses().is_some_and(|u| u.starts_with("docker/login-action@")) && registry_matches(registry)
+        autoheal_engine::rules::audit::uses_action(s.node, "docker/login-action") && registry_matches(registry)
     })
 }
 

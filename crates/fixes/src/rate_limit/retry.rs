@@ -350,7 +350,7 @@ pub(super) fn java_cache(ctx: &Ctx<'_>, job: &Job<'_>, step: &Step<'_>) -> Resul
     };
     let Some(setup) = job.steps[..step.index]
         .iter()
-        .find(|s| s.uses().is_some_and(|u| u.starts_with("actions/setup-java@")))
+        .find(|s| autoheal_engine::rules::audit::uses_action(s.node, "actions/setup-java"))
     else {
         return Ok(None);
     };

@@ -23,7 +23,7 @@ pub fn python_pin<'j, 'a>(job: &'j Job<'a>, upto: Option<usize>) -> Result<Pytho
     let end = upto.map_or(job.steps.len(), |i| (i + 1).min(job.steps.len()));
     let setups: Vec<&Step<'_>> = job.steps[..end]
         .iter()
-        .filter(|s| s.uses().is_some_and(|u| u.starts_with("actions/setup-python@")))
+        .filter(|s| autoheal_engine::rules::audit::uses_action(s.node, "actions/setup-python"))
         .collect();
     let step = match setups.as_slice() {
         [] => {
@@ -120,6 +120,19 @@ mod tests {
             pin("python-version-file: .python-version")
                 .unwrap_err()
                 .contains("file")
+        );
+    }
+
+    /// GitHub resolves `owner/repo` of `uses:` ignoring case; the setup step
+    /// is found as the engine's audits find actions.
+    #[test]
+    fn the_setup_step_is_found_whatever_the_case_of_its_name() {
+        let src = "on: push\njobs:\n  test:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: Actions/Setup-Python@v5\n        with:\n          python-version: '3.12'\n";
+        let doc = yaml::parse(src.as_bytes());
+        let wf = Workflow::new(doc.root.as_ref().unwrap());
+        assert_eq!(
+            python_pin(&wf.jobs[0], None).map(|p| p.version),
+            Ok(PythonVersion::new(3, 12))
         );
     }
 }
