@@ -33,7 +33,7 @@ use autoheal_fixes::{FailureInput, StepRef, fixes_for};
 use autoheal_logs::{Category, Failure, LogFile, LogInput, Options, WorkflowFile, analyze};
 use rayon::prelude::*;
 
-use crate::eval_logs::Set;
+use crate::eval_logs::{EARLIER_CASES, FIRST_LATER_CASE, LATER_CASES, Set};
 use kind::{Kind, Site, kind_of};
 
 /// Workflows tried per failure, at most (the first in repository/path order).
@@ -519,7 +519,14 @@ pub fn run(corpus_dir: &Path, set: Set, root: &Path) -> anyhow::Result<()> {
         for d in &r.details {
             println!("              {d}");
         }
-        for t in [&mut all, if r.number < 200 { &mut early } else { &mut late }] {
+        for t in [
+            &mut all,
+            if r.number < FIRST_LATER_CASE {
+                &mut early
+            } else {
+                &mut late
+            },
+        ] {
             if r.fixable {
                 t.cases += 1;
                 t.fixed += usize::from(r.fixed);
@@ -535,8 +542,8 @@ pub fn run(corpus_dir: &Path, set: Set, root: &Path) -> anyhow::Result<()> {
         }
     }
     let label = set.label();
-    println!("{}", early.line(&format!("{label} 001-199")));
-    println!("{}", late.line(&format!("{label} 200-285")));
+    println!("{}", early.line(&format!("{label} {EARLIER_CASES}")));
+    println!("{}", late.line(&format!("{label} {LATER_CASES}")));
     println!("{}", all.line(&format!("{label} overall")));
     if all.fixes_on_none > 0 {
         anyhow::bail!("a fix was offered on a case no automatic fix should touch");
