@@ -5,7 +5,6 @@
 //! are checked against a curated table of inputs and outdated majors (see
 //! [`table`]), with a fix that moves an outdated ref to the current major.
 
-#[rustfmt::skip]
 mod generated;
 mod local;
 pub mod runtimes;
@@ -20,7 +19,10 @@ use crate::text::TextRange;
 use crate::yaml::{self, Node};
 use autoheal_expr::suggest::suggest;
 
-pub use generated::{GENERATED_ACTIONS, GeneratedAction, GeneratedInput, generated_action};
+pub use generated::{
+    GeneratedAction, GeneratedInput, corpus_snapshot, generated_action, generated_actions, generated_for,
+    per_major_sources,
+};
 pub use local::{ActionKind, LocalAction, LocalActions};
 pub use table::{KNOWN_ACTIONS, KnownAction, known_action};
 
@@ -325,9 +327,7 @@ fn check_step(ctx: &mut Context<'_>, step: &Node, earlier: &[&Node], cache: &mut
             if let Some(major) = ref_major(git_ref) {
                 outdated_major(ctx, uses_node, uses, &name, git_ref, major, known);
             }
-            if let Some(known) = known {
-                popular_action(ctx, uses_node, uses, git_ref, known, with);
-            }
+            popular_action(ctx, uses_node, uses, &name, git_ref, known, with);
         }
     }
 }
@@ -488,26 +488,63 @@ fn outdated_major(
     d.fixes.extend(fix);
 }
 
-/// The generated metadata (from the action's real, current `action.yml`)
-/// that describes major `major`: only when the runtime data says that major
-/// runs on the current runtime and the metadata declares that runtime too, so
-/// both describe the current release line.
-fn current_metadata(name: &str, major: u32) -> Option<&'static GeneratedAction> {
-    let generated = generated_action(name)?;
-    let runtime = runtimes::runtime_of(name, major)?;
-    (runtime == runtimes::CURRENT_NODE && generated.runtime.eq_ignore_ascii_case(runtime)).then_some(generated)
-}
-
+/// A popular action's `with:` against the inputs of the major it names
+/// (`@v4`, or a SHA pin whose comment names it: `@<sha> # v4.2.2`): the
+/// real `action.yml` of that major when one was read (generated tables),
+/// else the hand-curated inputs of the table, which describe majors up to
+/// its `current_major`. A major known to neither is not judged.
 fn popular_action(
     ctx: &mut Context<'_>,
     uses_node: &Node,
     uses: &str,
+    name: &str,
     git_ref: &str,
-    known: &KnownAction,
+    known: Option<&KnownAction>,
     with: Option<&Node>,
 ) {
     let range = uses_node.report_span();
-    let major = ref_major(git_ref);
+    let version = ref_major(git_ref).or_else(|| commented_major(ctx.source, uses_node));
+    if let Some((major, meta)) = version.and_then(|m| Some((m, generated_for(name, m)?))) {
+        // A per-major file is one commit of that major; later releases of
+        // the same major may have added inputs, which the curated list, made
+        // against that same major, may know.
+        let mut names: Vec<&str> = meta.inputs.iter().map(|i| i.name).collect();
+        if let Some(curated) = known.filter(|k| major == k.current_major).and_then(|k| k.inputs) {
+            names.extend(curated);
+        }
+        check_with(ctx, uses, with, &names, Severity::Warning);
+        for input in meta.inputs {
+            if input.required && !has_input(with, input.name) {
+                ctx.report_at(
+                    Severity::Warning,
+                    range,
+                    format!("missing input {:?}, which action {uses:?} requires", input.name),
+                )
+                .set_code(MISSING_INPUT);
+            }
+            if let (true, Some(key)) = (input.deprecated, with_key(with, input.name)) {
+                let instead = known
+                    .and_then(|k| {
+                        k.deprecated
+                            .iter()
+                            .find(|(old, _)| old.eq_ignore_ascii_case(input.name))
+                    })
+                    .map(|(_, new)| format!("; use {new:?} instead"))
+                    .unwrap_or_default();
+                ctx.report_at(
+                    Severity::Warning,
+                    key.span,
+                    format!(
+                        "input {:?} of action {uses:?} is deprecated (its action.yml gives a deprecationMessage){instead}",
+                        input.name
+                    ),
+                )
+                .set_code(DEPRECATED_INPUT);
+            }
+        }
+        return;
+    }
+    let Some(known) = known else { return };
     for (old, new) in known.deprecated {
         if let Some(key) = with_key(with, old) {
             ctx.report_at(
@@ -518,28 +555,9 @@ fn popular_action(
             .set_code(DEPRECATED_INPUT);
         }
     }
-    // Inputs are only known for the majors the table was curated against;
-    // a SHA pin counts when its comment names the version (`@<sha> # v4.2.2`).
-    let version = major.or_else(|| commented_major(ctx.source, uses_node));
-    if let Some(current) = version
-        .filter(|m| *m > known.current_major)
-        .and_then(|m| current_metadata(known.name, m))
-    {
-        let names: Vec<&str> = current.inputs.iter().map(|i| i.name).collect();
-        check_with(ctx, uses, with, &names, Severity::Warning);
-        for input in current.inputs.iter().filter(|i| i.required) {
-            if !has_input(with, input.name) {
-                ctx.report_at(
-                    Severity::Warning,
-                    range,
-                    format!("missing input {:?}, which action {uses:?} requires", input.name),
-                )
-                .set_code(MISSING_INPUT);
-            }
-        }
-        return;
-    }
-    let version = version.filter(|m| *m <= known.current_major);
+    // The curated list describes `current_major` only: older majors had
+    // other inputs, and newer ones may have grown some.
+    let version = version.filter(|m| *m == known.current_major);
     let Some(inputs) = known.inputs.filter(|_| version.is_some()) else {
         return;
     };
@@ -604,6 +622,7 @@ fn check_with(ctx: &mut Context<'_>, uses: &str, with: Option<&Node>, inputs: &[
             .unwrap_or_default();
         let mut sorted = inputs.to_vec();
         sorted.sort_unstable();
+        sorted.dedup();
         let available = if sorted.is_empty() {
             "it takes no inputs".to_string()
         } else {

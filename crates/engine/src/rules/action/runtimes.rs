@@ -1,6 +1,9 @@
-//! The Node.js runtime of popular actions' major versions, from the dated
-//! data file `crates/engine/data/action-runtimes.txt` (its header names the
-//! sources and GitHub's announcements).
+//! The runtime of popular actions' major versions: from their real
+//! `action.yml` where one is read for that major (the generated tables,
+//! [`super::generated_for`]), else from the hand-curated, dated data file
+//! `crates/engine/data/action-runtimes.txt` (its header names the release
+//! notes and GitHub's announcements; `cargo xtask gen actions` fails when a
+//! row repeats or contradicts a real per-major file).
 
 use std::sync::LazyLock;
 
@@ -30,9 +33,9 @@ pub fn node_status(using: &str) -> Option<NodeStatus> {
     }
 }
 
-/// `(action, major, runtime)` rows of the data file, read once: they are
-/// looked up for every `uses:` of every file.
-fn rows() -> impl Iterator<Item = (&'static str, u32, &'static str)> {
+/// `(action, major, runtime)` rows of the hand-curated data file, read
+/// once: they are looked up for every `uses:` of every file.
+pub fn curated_rows() -> impl Iterator<Item = (&'static str, u32, &'static str)> {
     static ROWS: LazyLock<Vec<(&'static str, u32, &'static str)>> = LazyLock::new(|| {
         DATA.lines()
             .map(str::trim)
@@ -54,28 +57,34 @@ pub fn as_of() -> &'static str {
         .map_or("unknown", str::trim)
 }
 
-/// The runtime of `name@v<major>`, case-insensitively.
+/// The runtime of `name@v<major>`, case-insensitively: a real `action.yml`
+/// of that major first, else the curated data.
 pub fn runtime_of(name: &str, major: u32) -> Option<&'static str> {
-    rows()
-        .find(|(n, m, _)| n.eq_ignore_ascii_case(name) && *m == major)
-        .map(|(_, _, r)| r)
+    super::generated_for(name, major).map(|g| g.runtime).or_else(|| {
+        curated_rows()
+            .find(|(n, m, _)| n.eq_ignore_ascii_case(name) && *m == major)
+            .map(|(_, _, r)| r)
+    })
+}
+
+/// Every `(major, runtime)` known for `name`, generated or curated.
+fn majors_of(name: &str) -> impl Iterator<Item = (u32, &'static str)> + '_ {
+    let generated = super::generated_actions()
+        .filter(move |a| a.name.eq_ignore_ascii_case(name))
+        .flat_map(|a| a.majors.iter().map(move |m| (*m, a.runtime)));
+    let curated = curated_rows()
+        .filter(move |(n, _, _)| n.eq_ignore_ascii_case(name))
+        .map(|(_, m, r)| (m, r));
+    generated.chain(curated)
 }
 
 /// The lowest major above `major` that runs on the current runtime: where a
-/// fix may move the ref.
+/// fix may move the ref (never to a major that is itself on a retired one).
 pub fn current_major_after(name: &str, major: u32) -> Option<u32> {
-    rows()
-        .filter(|(n, m, r)| n.eq_ignore_ascii_case(name) && *m > major && *r == CURRENT_NODE)
-        .map(|(_, m, _)| m)
+    majors_of(name)
+        .filter(|(m, r)| *m > major && r.eq_ignore_ascii_case(CURRENT_NODE))
+        .map(|(m, _)| m)
         .min()
-}
-
-/// The runtime of the newest listed major of `name`.
-pub fn newest_runtime(name: &str) -> Option<(u32, &'static str)> {
-    rows()
-        .filter(|(n, _, _)| n.eq_ignore_ascii_case(name))
-        .map(|(_, m, r)| (m, r))
-        .max_by_key(|(m, _)| *m)
 }
 
 #[cfg(test)]
@@ -89,8 +98,8 @@ mod tests {
             .lines()
             .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
             .count();
-        assert_eq!(rows().count(), lines, "every line parses");
-        for (name, major, runtime) in rows() {
+        assert_eq!(curated_rows().count(), lines, "every line parses");
+        for (name, major, runtime) in curated_rows() {
             assert!(node_status(runtime).is_some(), "{name} {major} {runtime}");
             assert_eq!(name, name.to_ascii_lowercase(), "{name}");
         }
@@ -109,6 +118,5 @@ mod tests {
         assert_eq!(current_major_after("actions/download-artifact", 4), Some(6));
         // No node24 major known: no target.
         assert_eq!(current_major_after("docker/setup-qemu-action", 2), None);
-        assert_eq!(newest_runtime("actions/checkout"), Some((6, "node24")));
     }
 }

@@ -11,7 +11,9 @@ use autoheal_expr::Type;
 
 use crate::config::Config;
 use crate::repo::RepoFiles;
-use crate::rules::action::{ActionRef, LocalActions, generated_action, local_path, parse_action_ref};
+use crate::rules::action::{
+    ActionRef, LocalActions, corpus_snapshot, generated_for, local_path, parse_action_ref, ref_major,
+};
 use crate::rules::workflow_call::{CallSpec, WorkflowRef, call_spec, parse_workflow_ref};
 use crate::yaml::Node;
 
@@ -39,9 +41,14 @@ impl<'a> Outputs<'a> {
             return open;
         };
         let action = parse_action_ref(uses);
-        if let Ok(remote @ ActionRef::Remote { .. }) = &action {
-            // Popular actions' outputs, from their real metadata.
-            return match remote.name().as_deref().and_then(generated_action) {
+        if let Ok(remote @ ActionRef::Remote { git_ref, .. }) = &action {
+            // Popular actions' outputs, from the real metadata of the major
+            // used, else (a branch or SHA) the corpus snapshot's.
+            let meta = remote.name().and_then(|name| match ref_major(git_ref) {
+                Some(major) => generated_for(&name, major),
+                None => corpus_snapshot(&name),
+            });
+            return match meta {
                 Some(meta) => Type::object(meta.outputs.iter().map(|o| (*o, Type::String))),
                 None => open,
             };
