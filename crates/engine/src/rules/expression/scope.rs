@@ -276,29 +276,56 @@ pub(crate) fn with_steps(scope: &Scope, before: &[Step<'_>], outputs: &Outputs<'
 /// `steps` typed from plain step nodes (composite action steps, and the
 /// steps of a `parallel:` group, whose ids the steps after it can read).
 pub(crate) fn with_step_nodes(scope: &Scope, before: &[&Node], outputs: &Outputs<'_>) -> Scope {
-    let mut out = scope.clone();
-    let mut ids = Vec::new();
-    let mut queue: Vec<&Node> = before.to_vec();
-    queue.reverse();
-    while let Some(s) = queue.pop() {
-        if let Some(group) = s.get("parallel").and_then(Node::as_sequence) {
-            queue.extend(group.iter().rev());
-        }
-        match s.get("id") {
-            Some(n) if n.is_expression() => return out,
-            Some(n) => {
-                if let Some(id) = n.as_str() {
-                    ids.push((id, outputs.of_step(s)));
-                }
+    let mut typed = StepTypes::default();
+    for s in before {
+        typed.push(s, outputs);
+    }
+    typed.scope(scope)
+}
+
+/// The ids of the steps walked so far, each with its outputs typed once:
+/// the walk asks for the scope before every step, and typing the whole
+/// prefix again each time was quadratic in a job's steps.
+#[derive(Default)]
+pub(crate) struct StepTypes<'n> {
+    ids: Vec<(&'n str, Type)>,
+    /// An id given by an expression, or more than [`MAX_TYPED_STEPS`]
+    /// ids: `steps` is left as the scope has it.
+    untyped: bool,
+}
+
+impl<'n> StepTypes<'n> {
+    /// The next step, then the steps of its `parallel:` group in order.
+    pub(crate) fn push(&mut self, step: &'n Node, outputs: &Outputs<'_>) {
+        let mut queue = vec![step];
+        while let Some(s) = queue.pop() {
+            if self.untyped {
+                return;
             }
-            None => {}
-        }
-        if ids.len() > MAX_TYPED_STEPS {
-            return out;
+            if let Some(group) = s.get("parallel").and_then(Node::as_sequence) {
+                queue.extend(group.iter().rev());
+            }
+            match s.get("id") {
+                Some(n) if n.is_expression() => self.untyped = true,
+                Some(n) => {
+                    if let Some(id) = n.as_str() {
+                        self.ids.push((id, outputs.of_step(s)));
+                    }
+                }
+                None => {}
+            }
+            self.untyped |= self.ids.len() > MAX_TYPED_STEPS;
         }
     }
-    out.set_steps(ids);
-    out
+
+    /// `scope` with `steps` typed as the steps pushed so far.
+    pub(crate) fn scope(&self, scope: &Scope) -> Scope {
+        let mut out = scope.clone();
+        if !self.untyped {
+            out.set_steps(self.ids.iter().map(|(id, ty)| (*id, ty.clone())));
+        }
+        out
+    }
 }
 
 /// `jobs` for `on.workflow_call.outputs.<id>.value`.
@@ -327,4 +354,68 @@ pub(crate) fn action_scope(root: &Node) -> Scope {
         },
     };
     scope
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Typing the whole prefix again for every step, as before
+    /// [`StepTypes`]: the slow path it must equal.
+    fn typed_from_scratch(scope: &Scope, before: &[&Node], outputs: &Outputs<'_>) -> Scope {
+        let mut out = scope.clone();
+        let mut ids = Vec::new();
+        let mut queue: Vec<&Node> = before.to_vec();
+        queue.reverse();
+        while let Some(s) = queue.pop() {
+            if let Some(group) = s.get("parallel").and_then(Node::as_sequence) {
+                queue.extend(group.iter().rev());
+            }
+            match s.get("id") {
+                Some(n) if n.is_expression() => return out,
+                Some(n) => {
+                    if let Some(id) = n.as_str() {
+                        ids.push((id, outputs.of_step(s)));
+                    }
+                }
+                None => {}
+            }
+            if ids.len() > MAX_TYPED_STEPS {
+                return out;
+            }
+        }
+        out.set_steps(ids);
+        out
+    }
+
+    #[test]
+    fn step_scopes_built_step_by_step_equal_typing_each_prefix() {
+        let many: String = (0..MAX_TYPED_STEPS + 2).map(|i| format!("- id: s{i}\n  run: echo\n")).collect();
+        let lists = [
+            "- id: a\n  uses: actions/checkout@v4\n- run: echo\n- id: b\n  parallel:\n    - id: c\n      run: echo\n    - parallel:\n        - id: d\n          run: echo\n- id: e\n  uses: ./local\n".to_string(),
+            "- id: a\n  run: echo\n- id: ${{ matrix.x }}\n  run: echo\n- id: b\n  run: echo\n".to_string(),
+            "- parallel:\n    - id: ${{ inputs.x }}\n      run: echo\n- id: a\n  run: echo\n".to_string(),
+            many,
+        ];
+        let config = crate::config::Config::default();
+        let outputs = Outputs::new(&crate::repo::NoRepo, &config);
+        let base = Scope::new();
+        for list in &lists {
+            let doc = crate::yaml::parse(list.as_bytes());
+            let steps: Vec<&Node> = doc.root.as_ref().and_then(Node::as_sequence).unwrap().iter().collect();
+            let mut typed = StepTypes::default();
+            for i in 0..=steps.len() {
+                let slow = typed_from_scratch(&base, &steps[..i], &outputs);
+                let fast = typed.scope(&base);
+                assert_eq!(
+                    format!("{:?}", fast.context("steps")),
+                    format!("{:?}", slow.context("steps")),
+                    "after {i} steps of {list}"
+                );
+                if let Some(s) = steps.get(i) {
+                    typed.push(s, &outputs);
+                }
+            }
+        }
+    }
 }

@@ -82,9 +82,10 @@ fn workflow_call(pass: &mut Pass<'_>, wf: &Workflow<'_>, on: &Node, base: &Scope
 fn job(pass: &mut Pass<'_>, wf: &Workflow<'_>, job: &Job<'_>, base: &Scope) {
     let Some(entries) = job.node().as_mapping() else { return };
     let js = scope::job_scope(base, wf, job, &pass.outputs);
-    // `outputs` and `environment.url` read the steps of the whole job.
-    let all = scope::with_steps(&js, &job.steps, &pass.outputs);
-    let all_steps = || all.clone();
+    // `outputs` and `environment.url` read the steps of the whole job;
+    // typed only for a job that has either.
+    let all = std::cell::OnceCell::new();
+    let all_steps = |outputs: &_| all.get_or_init(|| scope::with_steps(&js, &job.steps, outputs)).clone();
     for e in entries {
         let v = &e.value;
         match e.key.as_str() {
@@ -117,7 +118,7 @@ fn job(pass: &mut Pass<'_>, wf: &Workflow<'_>, job: &Job<'_>, base: &Scope) {
                                 Some("jobs.<job_id>.environment.url"),
                                 Text,
                                 Text,
-                                &all_steps(),
+                                &all_steps(&pass.outputs),
                             ),
                             _ => pass.site(&f.value, Some("jobs.<job_id>.environment"), Text, Text, &js),
                         }
@@ -126,7 +127,10 @@ fn job(pass: &mut Pass<'_>, wf: &Workflow<'_>, job: &Job<'_>, base: &Scope) {
                 None => pass.site(v, Some("jobs.<job_id>.environment"), Text, Text, &js),
             },
             Some("concurrency") => pass.site(v, Some("jobs.<job_id>.concurrency"), Text, Text, &js),
-            Some("outputs") => pass.site(v, Some("jobs.<job_id>.outputs.<output_id>"), Value, Text, &all_steps()),
+            Some("outputs") => {
+                let all = all_steps(&pass.outputs);
+                pass.site(v, Some("jobs.<job_id>.outputs.<output_id>"), Value, Text, &all);
+            }
             Some("env") => object_site(pass, v, "jobs.<job_id>.env", "env", Text, &js),
             Some("defaults") => {
                 if let Some(run) = v.get("run") {
@@ -147,16 +151,17 @@ fn job(pass: &mut Pass<'_>, wf: &Workflow<'_>, job: &Job<'_>, base: &Scope) {
             _ => {}
         }
     }
-    for (i, step) in job.steps.iter().enumerate() {
-        if !has_expressions(pass.source, step.node) && step.get("if").is_none() {
-            continue;
+    let mut before = scope::StepTypes::default();
+    for step in &job.steps {
+        if has_expressions(pass.source, step.node) || step.get("if").is_some() {
+            let ss = before.scope(&js);
+            self::step(pass, step.node, &ss, false);
+            // The steps of a `parallel:` group see the steps before the group.
+            for inner in step.get("parallel").and_then(Node::as_sequence).unwrap_or_default() {
+                self::step(pass, inner, &ss, false);
+            }
         }
-        let ss = scope::with_steps(&js, &job.steps[..i], &pass.outputs);
-        self::step(pass, step.node, &ss, false);
-        // The steps of a `parallel:` group see the steps before the group.
-        for inner in step.get("parallel").and_then(Node::as_sequence).unwrap_or_default() {
-            self::step(pass, inner, &ss, false);
-        }
+        before.push(step.node, &pass.outputs);
     }
 }
 
@@ -339,12 +344,13 @@ pub(crate) fn action(pass: &mut Pass<'_>, root: &Node) {
     for e in runs {
         match e.key.as_str() {
             Some("steps") => {
-                let refs: Vec<&Node> = steps.iter().collect();
-                for (i, s) in steps.iter().enumerate() {
+                let mut before = scope::StepTypes::default();
+                for s in steps {
                     if has_expressions(pass.source, s) || s.get("if").is_some() {
-                        let before = scope::with_step_nodes(&base, &refs[..i], &pass.outputs);
-                        self::step(pass, s, &before, true);
+                        let ss = before.scope(&base);
+                        self::step(pass, s, &ss, true);
                     }
+                    before.push(s, &pass.outputs);
                 }
             }
             Some("pre-if" | "post-if") => pass.condition(&e.value, None, &base),
