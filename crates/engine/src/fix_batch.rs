@@ -13,7 +13,11 @@
 //! lines (from its id to the next job's), and per job either one fix or
 //! fixes each inside a different step (from its `-` to the end of its last
 //! line): a rule's finding on a job or step depends on that text, so a fix
-//! in one job or step does not make another one's finding go away. Fixes
+//! in one job or step does not make another one's finding go away. A rule
+//! whose job findings read only the job's own keys ([`Rule::job_keys_only`],
+//! e.g. `timeout`) has its fixes that stay outside the job's `steps:` block
+//! batched with that job's step fixes too (but with no other fix on the
+//! job's keys): no step fix can change what its finding reads. Fixes
 //! anywhere else (top-level keys, several jobs, other files, syntax) are
 //! verified alone. What this does not cover: a rule that reads across jobs
 //! or steps (`needs:`, a checkout and a later upload) could in principle see
@@ -39,6 +43,8 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 
 use crate::diagnostic::{Diagnostic, Edit, Fix, Severity};
 use crate::fix::{self, Relinted, apply_edits};
+#[cfg(doc)]
+use crate::rules::Rule;
 use crate::text::TextRange;
 
 /// One fix, as (diagnostic index, fix index) into the file's diagnostics.
@@ -101,6 +107,9 @@ pub fn verify_fixes(
 pub struct JobRegion {
     pub range: TextRange,
     pub steps: Vec<TextRange>,
+    /// From the start of the `steps` key's line to the end of the last
+    /// step (its key alone when there are no step regions).
+    pub steps_block: Option<TextRange>,
 }
 
 /// The byte ranges of a workflow's jobs, in order: each from the start of
@@ -129,6 +138,10 @@ pub fn job_regions(source: &str, jobs: &[crate::model::Job<'_>]) -> Vec<JobRegio
             continue;
         }
         let range = TextRange::new(start, next);
+        let steps_block = jobs[k].entry.value.entry("steps").map(|e| {
+            let end = e.value.span.end.max(e.key.span.end);
+            TextRange::new(line_start(source, e.key.span.start), line_end(source, end))
+        });
         let mut steps: Vec<TextRange> = Vec::new();
         for step in jobs[k].steps.iter().filter(|s| s.node.alias.is_none()) {
             let s = TextRange::new(
@@ -144,14 +157,29 @@ pub fn job_regions(source: &str, jobs: &[crate::model::Job<'_>]) -> Vec<JobRegio
                 break;
             }
         }
-        out.push(JobRegion { range, steps });
+        out.push(JobRegion {
+            range,
+            steps,
+            steps_block,
+        });
     }
     out
 }
 
 /// Where a batched fix lies: its job (an index into the regions), and the
-/// step within it, when the finding and every edit are inside one.
-type Place = (usize, Option<usize>);
+/// part of it.
+type Place = (usize, Part);
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Part {
+    /// Anywhere in the job.
+    Whole,
+    /// The job's own keys, outside its `steps:` block, by a rule whose
+    /// findings read only those ([`Rule::job_keys_only`]).
+    Keys,
+    /// Inside the step with this index.
+    Step(usize),
+}
 
 /// The job (and step) whose lines hold `target` and every edit of `fix` (all
 /// in `path`, and apart from each other as [`take_batch`] needs; a batch
@@ -176,7 +204,15 @@ fn place_of(jobs: &[JobRegion], path: &str, target: &Diagnostic, fix: &Fix) -> O
         .steps
         .get(s)
         .filter(|step| inside(**step, target.range) && fix.edits.iter().all(|e| inside(**step, e.range)));
-    Some((k, step.map(|_| s)))
+    if step.is_some() {
+        return Some((k, Part::Step(s)));
+    }
+    // Apart from the steps block, not even touching it.
+    let off_steps = |r: TextRange| job.steps_block.is_none_or(|b| r.end < b.start || b.end < r.start);
+    let keys = crate::rules::reads_only_job_keys(target.rule)
+        && off_steps(target.range)
+        && fix.edits.iter().all(|e| off_steps(e.range));
+    Some((k, if keys { Part::Keys } else { Part::Whole }))
 }
 
 /// The largest set, in order, of fixes whose edits neither overlap nor touch
@@ -187,8 +223,9 @@ fn place_of(jobs: &[JobRegion], path: &str, target: &Diagnostic, fix: &Fix) -> O
 fn take_batch(before: &[Diagnostic], pending: Vec<(Candidate, Place)>) -> (Vec<Candidate>, Vec<(Candidate, Place)>) {
     // start -> end of every edit taken, to find the neighbours of a new one.
     let mut taken: BTreeMap<usize, usize> = BTreeMap::new();
-    // Jobs with a fix of the whole job taken, with any fix taken, and steps.
-    let (mut whole_jobs, mut any_jobs) = (HashSet::new(), HashSet::new());
+    // Jobs with a fix of the whole job taken, with one of its keys, with any
+    // fix taken, and steps.
+    let (mut whole_jobs, mut key_jobs, mut any_jobs) = (HashSet::new(), HashSet::new(), HashSet::new());
     let mut steps: HashSet<(usize, usize)> = HashSet::new();
     let (mut batch, mut rest) = (Vec::new(), Vec::new());
     for (c, place) in pending {
@@ -200,8 +237,9 @@ fn take_batch(before: &[Diagnostic], pending: Vec<(Candidate, Place)>) -> (Vec<C
             before_ok && after_ok
         };
         let free = match place {
-            (job, None) => !any_jobs.contains(&job),
-            (job, Some(step)) => !whole_jobs.contains(&job) && !steps.contains(&(job, step)),
+            (job, Part::Whole) => !any_jobs.contains(&job),
+            (job, Part::Keys) => !whole_jobs.contains(&job) && !key_jobs.contains(&job),
+            (job, Part::Step(step)) => !whole_jobs.contains(&job) && !steps.contains(&(job, step)),
         };
         if free && fix.edits.iter().all(apart) {
             for e in &fix.edits {
@@ -209,8 +247,9 @@ fn take_batch(before: &[Diagnostic], pending: Vec<(Candidate, Place)>) -> (Vec<C
             }
             any_jobs.insert(place.0);
             match place.1 {
-                None => whole_jobs.insert(place.0),
-                Some(step) => steps.insert((place.0, step)),
+                Part::Whole => whole_jobs.insert(place.0),
+                Part::Keys => key_jobs.insert(place.0),
+                Part::Step(step) => steps.insert((place.0, step)),
             };
             batch.push(c);
         } else {
@@ -493,8 +532,10 @@ mod tests {
                 diagnostics.push(diag("bang", Severity::Error, at, "doubled", Vec::new()));
             } else if !body.ends_with('!') && !body.is_empty() {
                 let fix = Fix::safe(format!("bang {body}"), vec![insert(at + body.len(), "!")]);
+                // A line of a job's own keys: a rule that reads only those.
+                let rule = if body.starts_with("keys") { "timeout" } else { "bang" };
                 diagnostics.push(diag(
-                    "bang",
+                    rule,
                     Severity::Warning,
                     at,
                     &format!("`{body}` lacks !"),
@@ -531,6 +572,7 @@ mod tests {
             jobs.push(JobRegion {
                 range: TextRange::new(at, at + line.len()),
                 steps: Vec::new(),
+                steps_block: None,
             });
             at += line.len();
         }
@@ -562,6 +604,11 @@ mod tests {
     /// that index) in batches and one by one; both must keep the same fixes.
     /// Returns the titles kept and the number of re-lints the batches took.
     fn both_ways(text: &str, extra: Vec<(usize, Fix)>) -> (Vec<String>, usize) {
+        both_ways_in(text, &line_jobs(text), extra)
+    }
+
+    /// [`both_ways`] with the given job regions.
+    fn both_ways_in(text: &str, jobs: &[JobRegion], extra: Vec<(usize, Fix)>) -> (Vec<String>, usize) {
         let mut diags = toy(text).diagnostics;
         for (i, fix) in extra {
             diags[i].fixes.push(fix);
@@ -572,7 +619,7 @@ mod tests {
             relints.set(relints.get() + 1);
             toy(t)
         };
-        verify_fixes(PATH, text, 0, &mut diags, &line_jobs(text), &relint, usize::MAX);
+        verify_fixes(PATH, text, 0, &mut diags, jobs, &relint, usize::MAX);
         let batched = relints.get();
         let before = single.clone();
         for d in &mut single {
@@ -648,6 +695,43 @@ mod tests {
         assert_eq!(relints, 2, "one batch and the wide fix alone");
     }
 
+    /// One job: a line of its own keys, then a `steps:` line and two steps.
+    fn job_with_steps(text: &str) -> Vec<JobRegion> {
+        let line = |n: usize| {
+            let start: usize = text.split_inclusive('\n').take(n).map(str::len).sum();
+            TextRange::new(start, start + text.split_inclusive('\n').nth(n).unwrap().len() - 1)
+        };
+        vec![JobRegion {
+            range: TextRange::new(0, text.len()),
+            steps: vec![line(2), line(3)],
+            steps_block: Some(TextRange::new(line(1).start, line(3).end)),
+        }]
+    }
+
+    #[test]
+    fn a_fix_of_the_job_keys_is_verified_with_the_step_fixes() {
+        let text = "keys\nsteps\ns1\ns2\n";
+        let (kept, relints) = both_ways_in(text, &job_with_steps(text), Vec::new());
+        assert_eq!(kept, ["bang keys", "bang steps", "bang s1", "bang s2"]);
+        // The keys fix and both step fixes together; the `steps:` line's
+        // fix is a fix of the whole job, alone.
+        assert_eq!(relints, 2);
+        // A rule that may read the steps gets a batch of its own.
+        let text = "other\nsteps\ns1\ns2\n";
+        let (kept, relints) = both_ways_in(text, &job_with_steps(text), Vec::new());
+        assert_eq!(kept.len(), 4);
+        assert_eq!(relints, 3);
+    }
+
+    #[test]
+    fn a_step_fix_adding_an_error_beside_a_job_keys_fix_is_still_dropped() {
+        let text = "keys\nsteps\ns1\ns2\n";
+        let at = text.find("s1").unwrap() + 2;
+        let bad = Fix::safe("adds boom", vec![insert(at, "! boom")]);
+        let (kept, _) = both_ways_in(text, &job_with_steps(text), vec![(2, bad)]);
+        assert_eq!(kept, ["bang keys", "bang steps", "bang s1", "bang s2"]);
+    }
+
     #[test]
     fn a_fix_whose_own_edits_touch_is_verified_alone() {
         // Two insertions at one offset: no batch could take it (this looped
@@ -676,10 +760,12 @@ mod tests {
                 JobRegion {
                     range: TextRange::new(a, b),
                     steps: vec![step1, step2],
+                    steps_block: Some(TextRange::new(at("    steps:"), at("\n    env"))),
                 },
                 JobRegion {
                     range: TextRange::new(b, c),
                     steps: Vec::new(),
+                    steps_block: None,
                 },
             ]
         );

@@ -46,6 +46,7 @@ pub const RULE: Rule = Rule {
         SHUT_DOWN,
     ],
     reports_errors: true,
+    job_keys_only: false,
     check,
 };
 

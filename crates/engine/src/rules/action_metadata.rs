@@ -36,6 +36,7 @@ pub const RULE: Rule = Rule {
         MISSING_FILE,
     ],
     reports_errors: true,
+    job_keys_only: false,
     check,
 };
 

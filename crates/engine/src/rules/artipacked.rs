@@ -27,6 +27,7 @@ pub const RULE: Rule = Rule {
     kinds: WORKFLOWS,
     codes: &[UNTRUSTED_CODE, UPLOAD, PERSISTED],
     reports_errors: false,
+    job_keys_only: false,
     check,
 };
 

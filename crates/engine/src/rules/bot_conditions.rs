@@ -24,6 +24,7 @@ pub const RULE: Rule = Rule {
     kinds: ALL_FILES,
     codes: &[SPOOFABLE_ACTOR],
     reports_errors: false,
+    job_keys_only: false,
     check,
 };
 

@@ -28,6 +28,7 @@ pub const RULE: Rule = Rule {
     kinds: WORKFLOWS,
     codes: &[RELEASE_CACHE],
     reports_errors: false,
+    job_keys_only: false,
     check,
 };
 

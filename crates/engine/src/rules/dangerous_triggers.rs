@@ -25,6 +25,7 @@ pub const RULE: Rule = Rule {
     kinds: WORKFLOWS,
     codes: &[TRIGGER, UNTRUSTED_CHECKOUT, UNTRUSTED_ARTIFACT],
     reports_errors: true,
+    job_keys_only: false,
     check,
 };
 

@@ -16,6 +16,7 @@ pub const RULE: Rule = Rule {
     kinds: WORKFLOWS,
     codes: &[SET_OUTPUT, SAVE_STATE, SET_ENV, ADD_PATH],
     reports_errors: true,
+    job_keys_only: false,
     check,
 };
 

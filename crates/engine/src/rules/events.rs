@@ -41,6 +41,7 @@ pub const RULE: Rule = Rule {
         UNUSED_DEFAULT,
     ],
     reports_errors: true,
+    job_keys_only: false,
     check,
 };
 

@@ -28,6 +28,7 @@ pub const RULE: Rule = Rule {
     kinds: WORKFLOWS,
     codes: &[DEFAULT_PERMISSIONS, WORKFLOW_WRITE, WRITE_ALL, READ_ALL],
     reports_errors: false,
+    job_keys_only: false,
     check,
 };
 

@@ -26,6 +26,7 @@ pub const RULE: Rule = Rule {
     kinds: WORKFLOWS,
     codes: &[UNTRUSTED_WRITE],
     reports_errors: true,
+    job_keys_only: false,
     check,
 };
 

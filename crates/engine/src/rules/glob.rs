@@ -21,6 +21,7 @@ pub const RULE: Rule = Rule {
     kinds: WORKFLOWS,
     codes: &[INVALID, NEVER_MATCHES, REF_NAME, SINGLE_CHARACTER_CLASS],
     reports_errors: true,
+    job_keys_only: false,
     check,
 };
 

@@ -17,6 +17,7 @@ pub const RULE: Rule = Rule {
     kinds: WORKFLOWS,
     codes: &[PASSWORD],
     reports_errors: true,
+    job_keys_only: false,
     check,
 };
 

@@ -23,6 +23,7 @@ pub const RULE: Rule = Rule {
     kinds: ALL_FILES,
     codes: &[ENABLED, COMPUTED_ENV],
     reports_errors: false,
+    job_keys_only: false,
     check,
 };
 

@@ -13,6 +13,7 @@ pub const RULE: Rule = Rule {
     kinds: WORKFLOWS,
     codes: &[INVALID, CASE_DUPLICATE],
     reports_errors: true,
+    job_keys_only: false,
     check,
 };
 

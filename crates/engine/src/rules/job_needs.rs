@@ -15,6 +15,7 @@ pub const RULE: Rule = Rule {
     kinds: WORKFLOWS,
     codes: &[DUPLICATE, ITSELF, UNKNOWN_JOB, CYCLE],
     reports_errors: true,
+    job_keys_only: false,
     check,
 };
 

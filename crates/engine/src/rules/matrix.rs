@@ -14,6 +14,7 @@ pub const RULE: Rule = Rule {
     kinds: WORKFLOWS,
     codes: &[DUPLICATE_VALUE, EXCLUDE_UNKNOWN_KEY, EXCLUDE_NO_MATCH],
     reports_errors: true,
+    job_keys_only: false,
     check,
 };
 

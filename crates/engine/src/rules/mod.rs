@@ -71,6 +71,11 @@ pub struct Rule {
     /// turns it back on ([`may_report_errors`]); debug builds assert in
     /// [`run_rules`] that a rule marked `false` keeps to it.
     pub reports_errors: bool,
+    /// Its findings on a job read only the job's own keys, nothing under
+    /// its `steps:`. Fix verification then re-lints its fixes that edit only
+    /// those keys together with fixes inside the job's steps (see
+    /// [`crate::fix_batch`]): no step fix can make its finding go away.
+    pub job_keys_only: bool,
     pub check: fn(&mut Context<'_>),
 }
 
@@ -118,6 +123,12 @@ pub static RULES: &[&Rule] = &[
 ];
 
 /// Whether `rule` can report an error-severity finding under `config`.
+/// Is `rule` one whose findings read only a job's own keys
+/// ([`Rule::job_keys_only`])?
+pub fn reads_only_job_keys(rule: &str) -> bool {
+    RULES.iter().any(|r| r.id == rule && r.job_keys_only)
+}
+
 pub fn may_report_errors(rule: &Rule, config: &Config) -> bool {
     rule.reports_errors || config.severity_override(rule.id) == Some(Severity::Error)
 }

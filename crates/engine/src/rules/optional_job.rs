@@ -26,6 +26,7 @@ pub const RULE: Rule = Rule {
     kinds: WORKFLOWS,
     codes: &[EXPERIMENTAL_BLOCKS],
     reports_errors: false,
+    job_keys_only: false,
     check,
 };
 

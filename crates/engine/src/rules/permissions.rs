@@ -14,6 +14,7 @@ pub const RULE: Rule = Rule {
     kinds: WORKFLOWS,
     codes: &[UNKNOWN_SHORTHAND, UNKNOWN_SCOPE, UNKNOWN_LEVEL],
     reports_errors: true,
+    job_keys_only: false,
     check,
 };
 

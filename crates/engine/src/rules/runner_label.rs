@@ -19,6 +19,7 @@ pub const RULE: Rule = Rule {
     kinds: WORKFLOWS,
     codes: &[UNKNOWN, RETIRED, CONFLICT],
     reports_errors: true,
+    job_keys_only: false,
     check,
 };
 

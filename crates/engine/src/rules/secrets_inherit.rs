@@ -22,6 +22,7 @@ pub const RULE: Rule = Rule {
     kinds: WORKFLOWS,
     codes: &[INHERIT],
     reports_errors: false,
+    job_keys_only: false,
     check,
 };
 

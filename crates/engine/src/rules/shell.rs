@@ -25,6 +25,7 @@ pub const RULE: Rule = Rule {
     kinds: ALL_FILES,
     codes: &[UNKNOWN, WRONG_OS, SHELLCHECK],
     reports_errors: true,
+    job_keys_only: false,
     check,
 };
 

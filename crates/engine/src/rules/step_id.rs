@@ -12,6 +12,7 @@ pub const RULE: Rule = Rule {
     kinds: WORKFLOWS,
     codes: &[INVALID, DUPLICATE],
     reports_errors: true,
+    job_keys_only: false,
     check,
 };
 

@@ -29,6 +29,7 @@ pub const RULE: Rule = Rule {
         UNREADABLE,
     ],
     reports_errors: true,
+    job_keys_only: false,
     check,
 };
 

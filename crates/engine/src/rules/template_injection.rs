@@ -38,6 +38,7 @@ pub const RULE: Rule = Rule {
     kinds: ALL_FILES,
     codes: &[EVENT, INPUT, REF, MATRIX, OUTPUT, EXPANSION],
     reports_errors: true,
+    job_keys_only: false,
     check,
 };
 

@@ -14,6 +14,7 @@ pub const RULE: Rule = Rule {
     kinds: WORKFLOWS,
     codes: &[MISSING],
     reports_errors: false,
+    job_keys_only: true,
     check,
 };
 

@@ -23,6 +23,7 @@ pub const RULE: Rule = Rule {
     kinds: WORKFLOWS,
     codes: &[UNPINNED, LATEST, TAG, EXPRESSION],
     reports_errors: false,
+    job_keys_only: false,
     check,
 };
 

@@ -29,6 +29,7 @@ pub const RULE: Rule = Rule {
     kinds: ALL_FILES,
     codes: &[REF],
     reports_errors: false,
+    job_keys_only: false,
     check,
 };
 

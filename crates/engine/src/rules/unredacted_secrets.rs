@@ -17,6 +17,7 @@ pub const RULE: Rule = Rule {
     kinds: ALL_FILES,
     codes: &[JSON_FIELD],
     reports_errors: false,
+    job_keys_only: false,
     check,
 };
 

@@ -22,6 +22,7 @@ pub const RULE: Rule = Rule {
     kinds: ALL_FILES,
     codes: &[ALWAYS_TRUE],
     reports_errors: true,
+    job_keys_only: false,
     check,
 };
 

@@ -20,6 +20,7 @@ pub const RULE: Rule = Rule {
     kinds: ALL_FILES,
     codes: &[STRING_HAYSTACK],
     reports_errors: false,
+    job_keys_only: false,
     check,
 };
 

@@ -39,6 +39,7 @@ pub const RULE: Rule = Rule {
         PERMISSIONS,
     ],
     reports_errors: true,
+    job_keys_only: false,
     check,
 };
 

@@ -50,6 +50,7 @@ pub const RULE: Rule = Rule {
         codes::CONSTANT_CONDITION,
     ],
     reports_errors: true,
+    job_keys_only: false,
     check,
 };
 

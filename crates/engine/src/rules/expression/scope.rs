@@ -390,7 +390,9 @@ mod tests {
 
     #[test]
     fn step_scopes_built_step_by_step_equal_typing_each_prefix() {
-        let many: String = (0..MAX_TYPED_STEPS + 2).map(|i| format!("- id: s{i}\n  run: echo\n")).collect();
+        let many: String = (0..MAX_TYPED_STEPS + 2)
+            .map(|i| format!("- id: s{i}\n  run: echo\n"))
+            .collect();
         let lists = [
             "- id: a\n  uses: actions/checkout@v4\n- run: echo\n- id: b\n  parallel:\n    - id: c\n      run: echo\n    - parallel:\n        - id: d\n          run: echo\n- id: e\n  uses: ./local\n".to_string(),
             "- id: a\n  run: echo\n- id: ${{ matrix.x }}\n  run: echo\n- id: b\n  run: echo\n".to_string(),

@@ -41,6 +41,7 @@ pub const RULE: Rule = Rule {
         codes::NON_STRING_INPUT,
     ],
     reports_errors: true,
+    job_keys_only: false,
     check,
 };
 
