@@ -100,6 +100,14 @@ fn refine(failure: &mut Failure, workflow: &Workflow<'_>) {
                         job.id
                     );
                 }
+                runner::Confirmation::Refuted(label) if only_on.is_some() => {
+                    failure.fixable = false;
+                    failure.message = format!(
+                        "{base} But the workflow runs job `{}` on `{label}`, not an Apple-silicon Mac: there the \
+                         library is really missing (install it, or use a build of the tool that does not need it).",
+                        job.id
+                    );
+                }
                 runner::Confirmation::Refuted(label) => {
                     failure.fixable = false;
                     failure.message = format!(
