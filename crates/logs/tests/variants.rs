@@ -371,6 +371,41 @@ const CASES: &[(&str, Category, Option<&str>)] = &[
     ("trap-cancel-after-sibling-fail-ghlog.log", Unknown, None),
     ("yarn-berry-no-candidates.log", Unknown, None),
     ("npm-e404-scoped.log", Unknown, None),
+    // An eleventh batch, run once as written after the tenth was fixed:
+    // credentials and permissions that are not missing things, registries
+    // relayed by pnpm, bun, Gradle and Composer, Codecov's own limit, Windows
+    // and zsh wording for a binary of another architecture, and cancels.
+    ("pip-git-auth.log", Unknown, None),
+    ("selfhosted-sudo-password.log", Unknown, None),
+    ("brew-link-conflict.log", Unknown, None),
+    // Written as `unknown`, which was wrong: setup-node names the lock file
+    // its cache needs, so this is a missing file (counted as a first-run miss).
+    ("setup-node-no-lockfile.log", FileNotFound, Some("package-lock.json")),
+    ("codecov-429.log", RateLimit, Some("a service")),
+    ("docker-login-unauthorized.log", Unknown, None),
+    (
+        "ghcr-pull-toomanyrequests.log",
+        RateLimit,
+        Some("GitHub Container Registry"),
+    ),
+    ("pnpm-meta-fetch-429.log", RateLimit, Some("npm registry")),
+    ("bun-install-429.log", RateLimit, Some("npm registry")),
+    (
+        "dotnet-process-bad-exe-format.log",
+        OptionalJob,
+        Some("architecture_mismatch"),
+    ),
+    ("zsh-bad-cpu-type.log", OptionalJob, Some("architecture_mismatch")),
+    ("go-test-timeout-trap.log", Unknown, None),
+    ("bare-cancel-8min.log", Unknown, None),
+    ("ui-action-typo.log", Unknown, None),
+    ("ruby-version-gemfile.log", Unknown, None),
+    ("composer-unresolvable.log", Unknown, None),
+    ("composer-github-api-limit.log", RateLimit, Some("GitHub REST API")),
+    ("nuget-nu1101.log", Unknown, None),
+    ("gradle-head-maven-central-429.log", RateLimit, Some("Maven Central")),
+    ("cache-input-key-missing.log", Unknown, None),
+    ("pages-not-enabled.log", Unknown, None),
 ];
 
 /// For every `unknown` row, the log line (1-based) of the root cause's first
@@ -447,6 +482,18 @@ const UNKNOWN_ROOT_LINES: &[(&str, u64)] = &[
     ("trap-cancel-after-sibling-fail-ghlog.log", 3),
     ("yarn-berry-no-candidates.log", 6),
     ("npm-e404-scoped.log", 5),
+    ("pip-git-auth.log", 8),
+    ("selfhosted-sudo-password.log", 5),
+    ("brew-link-conflict.log", 5),
+    ("docker-login-unauthorized.log", 7),
+    ("go-test-timeout-trap.log", 5),
+    ("bare-cancel-8min.log", 7),
+    ("ui-action-typo.log", 1),
+    ("ruby-version-gemfile.log", 5),
+    ("composer-unresolvable.log", 6),
+    ("nuget-nu1101.log", 4),
+    ("cache-input-key-missing.log", 5),
+    ("pages-not-enabled.log", 3),
 ];
 
 fn dir() -> String {

@@ -5,7 +5,9 @@
 //! limit's `API rate limit exceeded for {user ID|installation ID|IP}` and the
 //! secondary limit's `You have exceeded a secondary rate limit`), the
 //! `@octokit/plugin-throttling` messages, PyGithub's `RateLimitExceededException`,
-//! and "Troubleshooting" for `Resource not accessible by integration`.
+//! and "Troubleshooting" for `Resource not accessible by integration`; Composer's
+//! GitHub downloads (`GitHub API limit ({n} calls/hr) is exhausted, could not
+//! fetch {url}. …`, Composer's `Util/GitHub` and `RemoteFilesystem`).
 
 use super::util::rate_limit_hit;
 use super::{Entry, ex};
@@ -63,6 +65,19 @@ pub const ENTRIES: &[Entry] = &[
         ],
     },
     Entry {
+        id: "github_api/composer-limit",
+        grammar: "GitHub API limit ({n} calls/hr) is exhausted, could not fetch {url}. Create a GitHub OAuth token to go \
+                  over the API rate limit. … (Composer)",
+        needles: &["GitHub API limit ("],
+        check: composer_limit,
+        examples: &[ex(
+            "GitHub API limit (60 calls/hr) is exhausted, could not fetch https://api.github.com/repos/a/b/zipball/c. \
+             Create a GitHub OAuth token to go over the API rate limit.",
+            Category::RateLimit,
+            Some("GitHub REST API"),
+        )],
+    },
+    Entry {
         id: "github_api/not-permitted",
         grammar: "Resource not accessible by integration | Resource not accessible by personal access token | Bad \
                   credentials | Requires authentication",
@@ -112,6 +127,25 @@ fn primary(line: &Line<'_>) -> Option<Hit> {
         0.9,
         message,
     ))
+}
+
+/// Composer hit the API limit while downloading from GitHub: 60 calls an hour
+/// is the unauthenticated limit. Composer reads its token from `COMPOSER_AUTH`
+/// or its `github-oauth` setting, not from `GITHUB_TOKEN`, so the fix that
+/// gives a step a token would not reach it: reported for a person.
+fn composer_limit(line: &Line<'_>) -> Option<Hit> {
+    let c = super::util::regex!(r"GitHub API limit \((\d+) calls/hr\) is exhausted").captures(line.text)?;
+    let authenticated = Some(&c[1] != "60");
+    let mut hit = rate_limit_hit(
+        RateLimitService::GithubRestPrimary,
+        authenticated,
+        0.85,
+        "Composer exhausted the GitHub API rate limit while downloading packages. Composer takes its token from \
+         COMPOSER_AUTH or its github-oauth setting (setup-php can configure it), not from GITHUB_TOKEN: a person \
+         configures it, so no fix is made.",
+    );
+    hit.fixable = false;
+    Some(hit)
 }
 
 /// `exceeded for 1.2.3.4`: the unauthenticated limit is counted per IP.

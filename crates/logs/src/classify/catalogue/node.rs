@@ -10,7 +10,7 @@
 //! exec / npx (`libnpmexec`: `could not determine executable to run`, when the
 //! package it resolved has no binary of that name), yarn
 //! classic (`Couldn't find a package.json file in "{dir}"`, `Request failed
-//! "{status}"`) and pnpm's `ERR_PNPM_*` codes.
+//! "{status}"`), pnpm's `ERR_PNPM_*` codes and bun install's `error: GET {url} - {status}`.
 
 use super::util::{after, command_hit, path_hit, quoted, rate_limit_hit, regex, service_for_host, url_host};
 use super::{Entry, ex};
@@ -200,6 +200,24 @@ pub const ENTRIES: &[Entry] = &[
             Category::Unknown,
             None,
         )],
+    },
+    Entry {
+        id: "node/bun-http-status",
+        grammar: "error: GET {url} - {status} (bun install, a registry request that failed)",
+        needles: &["error: GET http"],
+        check: bun_http_status,
+        examples: &[
+            ex(
+                "error: GET https://registry.npmjs.org/zod - 429",
+                Category::RateLimit,
+                Some("npm registry"),
+            ),
+            ex(
+                "error: GET https://registry.npmjs.org/@acme%2fui - 404",
+                Category::Unknown,
+                None,
+            ),
+        ],
     },
     Entry {
         id: "node/install-failure",
@@ -477,6 +495,33 @@ fn test_timeout(line: &Line<'_>) -> Option<Hit> {
     regex!(r"Timeout of \d+ms exceeded|Exceeded timeout of \d+ ?ms")
         .is_match(line.text)
         .then(|| Hit::blocker("A test timed out (the test's own limit, not the job's time limit)."))
+}
+
+/// bun's registry request that failed, as `bun install` prints it: 429 is the
+/// registry's limit (named by the URL's host), 404 a package or version the
+/// registry does not have.
+fn bun_http_status(line: &Line<'_>) -> Option<Hit> {
+    let c =
+        regex!(r"^error: GET (https?://(?P<host>[^/\s]+)\S*) - (?P<status>\d{3})$").captures(line.text.trim_end())?;
+    match &c["status"] {
+        "429" => {
+            let service = service_for_host(&c["host"]).unwrap_or(RateLimitService::Other);
+            Some(rate_limit_hit(
+                service,
+                None,
+                if service == RateLimitService::Other { 0.55 } else { 0.85 },
+                &format!(
+                    "bun's request to the registry was refused with 429 Too Many Requests ({}).",
+                    service.display_name()
+                ),
+            ))
+        }
+        "404" => Some(Hit::install_failure(
+            "The registry has no such package or version (a typo, an unpublished version, or a private package \
+             without credentials).",
+        )),
+        _ => None,
+    }
 }
 
 fn install_failure(line: &Line<'_>) -> Option<Hit> {

@@ -2,7 +2,8 @@
 //!
 //! Sources: Composer's messages (`Composer could not find a composer.json file in
 //! {dir}`, `Your requirements could not be resolved to an installable set of
-//! packages.`) and the PHP CLI's `sapi/cli/php_cli.c` (`Could not open input
+//! packages.`, and from a lock file `Your lock file does not contain a
+//! compatible set of packages. Please run composer update.`) and the PHP CLI's `sapi/cli/php_cli.c` (`Could not open input
 //! file: {path}` for a script that does not exist).
 
 use super::util::{after, path_hit};
@@ -25,17 +26,26 @@ pub const ENTRIES: &[Entry] = &[
     Entry {
         id: "php/composer",
         grammar: "Composer could not find a composer.json file in {dir} | Your requirements could not be resolved to an \
-              installable set of packages.",
+              installable set of packages. | Your lock file does not contain a compatible set of packages. Please run \
+              composer update. (`composer install` from a lock file)",
         needles: &[
             "could not find a composer.json",
             "could not be resolved to an installable set",
+            "does not contain a compatible set of packages",
         ],
         check: composer,
-        examples: &[ex(
-            "Composer could not find a composer.json file in /home/runner/work/site/site",
-            Category::FileNotFound,
-            Some("composer.json"),
-        )],
+        examples: &[
+            ex(
+                "Composer could not find a composer.json file in /home/runner/work/site/site",
+                Category::FileNotFound,
+                Some("composer.json"),
+            ),
+            ex(
+                "Your lock file does not contain a compatible set of packages. Please run composer update.",
+                Category::Unknown,
+                None,
+            ),
+        ],
     },
 ];
 

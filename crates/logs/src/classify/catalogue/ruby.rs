@@ -4,7 +4,8 @@
 //! `Errno::ENOENT` (`No such file or directory @ rb_sysopen - {path}`), and
 //! Bundler's messages (`Could not locate Gemfile`, `Could not find {gem}-{version}
 //! in locally installed gems`, `Could not find gem '{requirement}' in {source}`,
-//! `Bundler::GemNotFound`).
+//! `Bundler::GemNotFound`, and `Your Ruby version is {running}, but your Gemfile
+//! specified {requirement}` from `Bundler::RubyVersionMismatch`).
 
 use super::util::{after, path_hit, regex};
 use super::{Entry, ex};
@@ -12,6 +13,17 @@ use crate::classify::hit::{Hit, Line};
 use crate::report::{Category, Ecosystem, SubjectDetail};
 
 pub const ENTRIES: &[Entry] = &[
+    Entry {
+        id: "ruby/version-mismatch",
+        grammar: "Your Ruby version is {running}, but your Gemfile specified {requirement}",
+        needles: &["but your Gemfile specified"],
+        check: ruby_version_mismatch,
+        examples: &[ex(
+            "Your Ruby version is 3.1.4, but your Gemfile specified ~> 3.2.0",
+            Category::Unknown,
+            None,
+        )],
+    },
     Entry {
         id: "ruby/cannot-load",
         grammar: "cannot load such file -- {feature} (LoadError)",
@@ -118,5 +130,12 @@ fn bundler(line: &Line<'_>) -> Option<Hit> {
     }
     Some(Hit::install_failure(
         "A gem of the bundle is not installed (run `bundle install` first, or the version does not exist).",
+    ))
+}
+
+fn ruby_version_mismatch(_: &Line<'_>) -> Option<Hit> {
+    Some(Hit::blocker(
+        "The Ruby that ran is not the one the Gemfile requires: a person aligns the job's Ruby (setup-ruby's \
+         ruby-version or .ruby-version) with the Gemfile.",
     ))
 }

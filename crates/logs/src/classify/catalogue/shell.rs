@@ -32,7 +32,9 @@ pub const ENTRIES: &[Entry] = &[
         grammar: "{path}: cannot execute binary file: Exec format error (bash) | {script}: {n}: {path}: Exec format \
                   error (dash) | exec {path}: exec format error (Go, runc) | OSError: [Errno 8] Exec format error | \
                   {path}: Bad CPU type in executable (macOS, an x86 binary without Rosetta) | This version of {file} is \
-                  not compatible with the version of Windows you're running (Windows) | qemu-{arch}: Could not open \
+                  not compatible with the version of Windows you're running (Windows) | The specified executable is not \
+                  a valid application for this OS platform. (.NET's text for Win32 ERROR_BAD_EXE_FORMAT, as PowerShell \
+                  relays it) | {path} is not a valid Win32 application. (Win32's own text) | qemu-{arch}: Could not open \
                   '/lib/ld-linux-{arch}.so.1': No such file or directory (a binary of another architecture run under \
                   user-mode emulation without its libraries)",
         needles: &[
@@ -40,6 +42,8 @@ pub const ENTRIES: &[Entry] = &[
             "cannot execute binary file",
             "Bad CPU type in executable",
             "is not compatible with the version of Windows",
+            "not a valid application for this OS platform",
+            "is not a valid Win32 application",
             "ld-linux-",
         ],
         check: exec_format_error,
@@ -56,6 +60,13 @@ pub const ENTRIES: &[Entry] = &[
             ),
             ex(
                 "qemu-aarch64: Could not open '/lib/ld-linux-aarch64.so.1': No such file or directory",
+                Category::OptionalJob,
+                Some("architecture_mismatch"),
+            ),
+            ex(
+                "Program 'tool.exe' failed to run: An error occurred trying to start process 'D:\\a\\r\\r\\tool.exe' \
+                 with working directory 'D:\\a\\r\\r'. The specified executable is not a valid application for this OS \
+                 platform.",
                 Category::OptionalJob,
                 Some("architecture_mismatch"),
             ),
@@ -260,6 +271,19 @@ pub const ENTRIES: &[Entry] = &[
         )],
     },
     Entry {
+        id: "shell/sudo-needs-password",
+        grammar: "sudo: a terminal is required to read the password; either use the -S option to read from standard \
+                  input or configure an askpass helper | sudo: a password is required | sudo: no tty present and no \
+                  askpass program specified (sudo before 1.8.28)",
+        needles: &[
+            "a terminal is required to read the password",
+            "sudo: a password is required",
+            "no tty present and no askpass program",
+        ],
+        check: sudo_needs_password,
+        examples: &[ex("sudo: a password is required", Category::Unknown, None)],
+    },
+    Entry {
         id: "shell/windows-path-not-found",
         grammar: "The system cannot find the path specified. (Win32 ERROR_PATH_NOT_FOUND as cmd.exe prints it; no path \
                   is named)",
@@ -292,6 +316,8 @@ fn exec_format_error(line: &Line<'_>) -> Option<Hit> {
         "cannot execute binary file",
         "bad cpu type in executable",
         "not compatible with the version of windows",
+        "not a valid application for this os platform",
+        "is not a valid win32 application",
     ];
     let emulated = regex!(r"qemu-[a-z0-9_]+: Could not open '/lib[^']*/ld-linux-").is_match(line.text);
     if !emulated && !mismatch.iter().any(|m| lower.contains(m)) {
@@ -388,6 +414,13 @@ fn powershell_path_missing(line: &Line<'_>) -> Option<Hit> {
         path,
         0.65,
         "A file or directory the PowerShell script uses does not exist.",
+    ))
+}
+
+fn sudo_needs_password(_: &Line<'_>) -> Option<Hit> {
+    Some(Hit::blocker(
+        "sudo asked for a password, which a job cannot type: the runner's user has no passwordless sudo (a \
+         self-hosted runner's setup, or a container user), a person configures it.",
     ))
 }
 
