@@ -229,7 +229,7 @@ pub fn action_outputs(text: &str) -> Option<Vec<String>> {
 /// `runs.using` of an `action.yml` text.
 pub fn action_runtime(text: &str) -> Option<String> {
     let doc = yaml::parse(text.as_bytes());
-    doc.root?.get("runs")?.get("using")?.as_str().map(str::to_string)
+    super::schema::runs_using(doc.root?.get("runs")?)
 }
 
 /// The inputs declared by action metadata's top-level mapping.

@@ -141,7 +141,7 @@ fn ignored_settings(ctx: &mut Context<'_>, runs: &Node, root: &Node) {
             }
         }
     }
-    let composite = runs.get("using").and_then(Node::as_str) == Some("composite");
+    let composite = crate::rules::schema::runs_using(runs).as_deref() == Some("composite");
     if composite {
         return;
     }

@@ -6,16 +6,19 @@
 //! `needs.<job>.outputs.<name>` against its outputs.
 
 mod contract;
+mod input_type;
 mod permissions;
 #[cfg(test)]
 mod tests;
 
+use super::expression::CallValueTypes;
 use super::{Context, Rule, WORKFLOWS};
 use crate::diagnostic::Severity;
-use crate::model::Job;
+use crate::model::{Job, Workflow};
 use crate::text::TextRange;
-use crate::yaml::{self, Node, NodeKind, ScalarStyle};
+use crate::yaml::{self, Node, NodeKind};
 use autoheal_expr::suggest::suggest;
+use input_type::Given;
 
 pub const RULE: Rule = Rule {
     id: "workflow-call",
@@ -251,7 +254,7 @@ fn check(ctx: &mut Context<'_>) {
         }
         match call_spec(&text) {
             Ok(spec) => {
-                check_inputs(ctx, job, uses, &spec, range);
+                check_inputs(ctx, wf, job, uses, &spec, range);
                 check_secrets(ctx, job, uses, &spec, range);
                 if let Some(granted) = job
                     .get("permissions")
@@ -299,13 +302,22 @@ fn not_in_workflows_dir(ctx: &mut Context<'_>, uses: &str, path: &str, range: Te
     }
 }
 
-fn check_inputs(ctx: &mut Context<'_>, job: &Job<'_>, uses: &str, spec: &CallSpec, range: TextRange) {
+fn check_inputs(
+    ctx: &mut Context<'_>,
+    wf: &Workflow<'_>,
+    job: &Job<'_>,
+    uses: &str,
+    spec: &CallSpec,
+    range: TextRange,
+) {
     let with = job.get("with");
     if with.is_some_and(Node::is_expression) {
         return;
     }
     let entries = with.and_then(Node::as_mapping).unwrap_or_default();
     let names: Vec<&str> = spec.inputs.iter().map(|i| i.name.as_str()).collect();
+    // Built on the first value that holds an expression.
+    let mut typer: Option<CallValueTypes> = None;
     for e in entries {
         let Some(key) = e.key.as_str() else { continue };
         let Some(input) = spec.inputs.iter().find(|i| i.name.eq_ignore_ascii_case(key)) else {
@@ -324,7 +336,17 @@ fn check_inputs(ctx: &mut Context<'_>, job: &Job<'_>, uses: &str, spec: &CallSpe
             .set_code(UNKNOWN_INPUT);
             continue;
         };
-        if let Some(found) = type_mismatch(&input.ty, &e.value) {
+        let given = match e.value.as_str().filter(|v| v.contains("${{")) {
+            Some(text) => {
+                let typer = typer.get_or_insert_with(|| CallValueTypes::new(ctx, wf, job));
+                match typer.type_of(text) {
+                    Some(ty) => Given::Expression(ty),
+                    None => continue,
+                }
+            }
+            None => Given::Literal(&e.value),
+        };
+        if let Some(found) = input_type::mismatch(&input.ty, &given) {
             ctx.report(
                 e.value.report_span(),
                 format!(
@@ -349,38 +371,6 @@ fn check_inputs(ctx: &mut Context<'_>, job: &Job<'_>, uses: &str, spec: &CallSpe
             )
             .set_code(MISSING_INPUT);
         }
-    }
-}
-
-/// A literal that cannot have the input's type. A quoted literal is judged
-/// only when no conversion could make it one (`"five"` for a number): a
-/// quoted `'true'` or `'3'` may still be converted by GitHub.
-fn type_mismatch(ty: &str, value: &Node) -> Option<String> {
-    let scalar = value.as_scalar()?;
-    if value.is_expression() || scalar.value.contains("${{") {
-        return None;
-    }
-    if scalar.style != ScalarStyle::Plain {
-        let text = scalar.value.trim();
-        let convertible = match ty {
-            "number" => text.parse::<f64>().is_ok() || text.starts_with("0x"),
-            "boolean" => text.eq_ignore_ascii_case("true") || text.eq_ignore_ascii_case("false"),
-            _ => true,
-        };
-        return (!convertible).then(|| format!("the string {:?}", scalar.value));
-    }
-    // An explicit `null` is no value of any type (an empty value is left
-    // alone: it reads as an empty string to many).
-    if matches!(scalar.value.as_str(), "null" | "Null" | "NULL" | "~") {
-        return Some("null".to_string());
-    }
-    if value.is_null() {
-        return None;
-    }
-    match ty {
-        "boolean" if value.as_bool().is_none() => Some(value.describe().to_string()),
-        "number" if value.as_number().is_none() => Some(value.describe().to_string()),
-        _ => None,
     }
 }
 

@@ -85,7 +85,7 @@ fn parse(repo: &dyn RepoFiles, config: &Config, file: String, text: &str) -> Loc
     }
     let mapping = root.filter(|r| r.is_mapping());
     let runs = mapping.and_then(|r| r.get("runs"));
-    let kind = match runs.and_then(|r| r.get("using")).and_then(Node::as_str) {
+    let kind = match runs.and_then(crate::rules::schema::runs_using).as_deref() {
         Some(u) if u.starts_with("node") => ActionKind::JavaScript,
         Some("docker") => ActionKind::Docker,
         Some("composite") => ActionKind::Composite,

@@ -21,7 +21,7 @@ pub(super) fn missing_files(ctx: &mut Context<'_>, runs: &Node) {
     if ctx.repo.exists(ctx.path) != Some(true) {
         return;
     }
-    let Some(using) = runs.get("using").and_then(Node::as_str) else {
+    let Some(using) = crate::rules::schema::runs_using(runs) else {
         return;
     };
     let keys: &[&str] = if using.starts_with("node") {

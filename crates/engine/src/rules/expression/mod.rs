@@ -21,7 +21,7 @@ use autoheal_expr::{
 
 use super::{ALL_FILES, Context, Rule};
 use crate::diagnostic::Severity;
-use crate::model::FileKind;
+use crate::model::{FileKind, Job, Workflow};
 use crate::text::TextRange;
 use crate::yaml::Node;
 
@@ -68,6 +68,40 @@ fn check(ctx: &mut Context<'_>) {
     }
     for f in pass.out {
         ctx.report_at(f.severity, f.range, f.message).set_code(f.code);
+    }
+}
+
+/// Types the `with:` values of one reusable-workflow call job the way
+/// GitHub evaluates them, for the `workflow-call` rule's input-type check
+/// (one check for literal and expression values lives there). Reports
+/// nothing: the values' own errors are this rule's findings.
+pub(crate) struct CallValueTypes {
+    scope: Scope,
+}
+
+impl CallValueTypes {
+    pub(crate) fn new(ctx: &Context<'_>, wf: &Workflow<'_>, job: &Job<'_>) -> Self {
+        let outputs = outputs::Outputs::new(ctx.repo, ctx.config);
+        let base = scope::workflow_scope(wf);
+        CallValueTypes {
+            scope: scope::job_scope(&base, wf, job, &outputs),
+        }
+    }
+
+    /// The type of `value`: a lone `${{ }}` has its expression's type, and
+    /// text around an expression makes a string. `None` for a value without
+    /// `${{` or one that does not check (its errors are reported already).
+    pub(crate) fn type_of(&self, value: &str) -> Option<Type> {
+        memchr::memmem::find(value.as_bytes(), b"${{")?;
+        let checker = Checker::new(&self.scope).with_availability(availability("jobs.<job_id>.with.<with_id>"));
+        let checked = check_template(value, &checker);
+        if !checked.errors.is_empty() {
+            return None;
+        }
+        match checked.expressions.as_slice() {
+            [only] if single_expression(value).is_some() => Some(only.ty.clone()),
+            _ => Some(Type::String),
+        }
     }
 }
 

@@ -60,18 +60,38 @@ fn outputs_of_local_actions_and_reusable_workflows_are_typed() {
 }
 
 #[test]
-fn expressions_given_to_a_local_callee_are_typed_against_its_inputs() {
+fn values_given_to_a_local_callee_are_checked_here_and_typed_by_workflow_call() {
     let repo = crate::repo::MemoryRepo::new([(
         ".github/workflows/c.yml",
         "on:\n  workflow_call:\n    inputs:\n      n:\n        type: number\n      s:\n        type: string\njobs:\n  b:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo\n",
     )]);
-    let src = "on: push\njobs:\n  call:\n    uses: ./.github/workflows/c.yml\n    with:\n      n: ${{ github.run_attempt == '1' }}\n      s: ${{ github.run_attempt == '1' }}\n  fine:\n    uses: ./.github/workflows/c.yml\n    with:\n      n: ${{ github.run_number }}\n      s: ${{ fromJSON('[1]') }}\n";
+    let src = "on: push\njobs:\n  call:\n    uses: ./.github/workflows/c.yml\n    with:\n      n: ${{ github.run_attempt == '1' }}\n      s: ${{ fromJSON('[1]') }}\n";
     let got = r_repo(src, &repo);
-    assert_eq!(got.len(), 2, "{got:#?}");
+    // The input's type is `workflow-call/input-type`'s; an array where a
+    // string goes is this rule's template-value error.
+    assert_eq!(got.len(), 1, "{got:#?}");
+    assert!(got[0].starts_with("7:10: object, array, and null values"), "{got:#?}");
+}
+
+#[test]
+fn typed_keys_take_only_their_type_from_an_expression() {
+    let src = "on:\n  workflow_dispatch:\n    inputs:\n      minutes:\n        type: number\n      lenient:\n        type: boolean\njobs:\n  a:\n    runs-on: x\n    timeout-minutes: ${{ github.event.inputs.minutes }}\n    continue-on-error: ${{ inputs.minutes }}\n    strategy:\n      max-parallel: ${{ inputs.lenient }}\n      fail-fast: ${{ inputs.lenient }}\n    steps:\n      - run: echo\n        timeout-minutes: ${{ inputs.minutes }}\n        continue-on-error: ${{ fromJSON('true') }}\n      - run: echo\n        timeout-minutes: ${{ fromJSON('\"5\"') }}\n        continue-on-error: ${{ steps.x.outputs.y }}\n";
+    let got = r(src);
+    let at: Vec<&str> = got.iter().map(|m| m.split(": ").next().unwrap_or("")).collect();
+    // Lines 11, 12, 14 and 21 give the wrong type; 22 reads a step that is
+    // not defined (an undefined-property error, not a type error).
+    assert_eq!(at, ["11:22", "12:24", "14:21", "21:26", "22:32"], "{got:#?}");
     assert!(
-        got[0].starts_with("6:10: input \"n\" of reusable workflow \"./.github/workflows/c.yml\" is a number"),
+        got[0].contains("type of expression at \"timeout-minutes\" must be number but found type string"),
         "{got:#?}"
     );
-    // An array where a string is declared: the template-value error.
-    assert!(got[1].starts_with("12:10: object, array, and null values"), "{got:#?}");
+    assert!(
+        got[1].contains("\"continue-on-error\" must be bool but found type number"),
+        "{got:#?}"
+    );
+    assert!(
+        got[2].contains("\"max-parallel\" must be number but found type bool"),
+        "{got:#?}"
+    );
+    assert!(got[4].contains("property \"x\" is not defined"), "{got:#?}");
 }

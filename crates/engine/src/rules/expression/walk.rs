@@ -137,16 +137,30 @@ fn job(pass: &mut Pass<'_>, wf: &Workflow<'_>, job: &Job<'_>, base: &Scope) {
                     pass.site(run, Some("jobs.<job_id>.defaults.run"), Text, Text, &js);
                 }
             }
-            Some("timeout-minutes") => pass.site(v, Some("jobs.<job_id>.timeout-minutes"), Value, Value, &js),
-            Some("continue-on-error") => pass.site(v, Some("jobs.<job_id>.continue-on-error"), Value, Value, &js),
-            Some("strategy") => pass.site(v, Some("jobs.<job_id>.strategy"), Value, Value, &js),
+            Some("timeout-minutes") => typed_site(
+                pass,
+                v,
+                ("jobs.<job_id>.timeout-minutes", "timeout-minutes"),
+                &Type::Number,
+                &js,
+            ),
+            Some("continue-on-error") => typed_site(
+                pass,
+                v,
+                ("jobs.<job_id>.continue-on-error", "continue-on-error"),
+                &Type::Bool,
+                &js,
+            ),
+            Some("strategy") => strategy(pass, v, &js),
             Some("snapshot") => match v.get("if") {
                 Some(cond) => pass.condition(cond, Some("jobs.<job_id>.snapshot.if"), &js),
                 None => pass.site(v, Some("jobs.<job_id>.strategy"), Value, Text, &js),
             },
             Some("container") => container(pass, v, &js),
             Some("services") => services(pass, v, &js),
-            Some("with") => call_with(pass, job, v, &js),
+            // A call's values are typed against the callee's inputs by the
+            // `workflow-call` rule (`workflow-call/input-type`).
+            Some("with") => pass.site(v, Some("jobs.<job_id>.with.<with_id>"), Value, Text, &js),
             Some("secrets") => pass.site(v, Some("jobs.<job_id>.secrets.<secrets_id>"), Value, Text, &js),
             _ => {}
         }
@@ -165,43 +179,49 @@ fn job(pass: &mut Pass<'_>, wf: &Workflow<'_>, job: &Job<'_>, base: &Scope) {
     }
 }
 
-/// A reusable workflow call's `with:`: every value checked, and a value
-/// that is one `${{ }}` typed against the input a local callee declares.
-/// Only types GitHub cannot convert are reported: an object or array for
-/// any input, a boolean for a number (a string or number converts).
-fn call_with(pass: &mut Pass<'_>, job: &Job<'_>, with: &Node, js: &Scope) {
-    const KEY: Option<&str> = Some("jobs.<job_id>.with.<with_id>");
-    let callee = job
-        .get("uses")
-        .and_then(Node::as_str)
-        .and_then(|uses| pass.outputs.callee(uses).map(|spec| (uses, spec)));
-    let (Some(entries), Some((uses, spec))) = (with.as_mapping(), callee) else {
-        pass.site(with, KEY, Value, Text, js);
+/// `strategy`: `max-parallel` and `fail-fast` are typed keys; the matrix
+/// and the rest are values an expression may give whole.
+fn strategy(pass: &mut Pass<'_>, node: &Node, js: &Scope) {
+    const KEY: &str = "jobs.<job_id>.strategy";
+    let Some(entries) = node.as_mapping() else {
+        pass.site(node, Some(KEY), Value, Value, js);
         return;
     };
     for e in entries {
-        pass.scalar(&e.key, KEY, Text, js);
-        if !e.value.is_scalar() {
-            pass.site(&e.value, KEY, Text, Text, js);
-            continue;
+        pass.scalar(&e.key, Some(KEY), Text, js);
+        match e.key.as_str() {
+            Some("max-parallel") => typed_site(pass, &e.value, (KEY, "max-parallel"), &Type::Number, js),
+            Some("fail-fast") => typed_site(pass, &e.value, (KEY, "fail-fast"), &Type::Bool, js),
+            _ => pass.site(&e.value, Some(KEY), Value, Value, js),
         }
-        let Some(ty) = pass.scalar(&e.value, KEY, Text, js) else {
-            continue;
-        };
-        let name = e.key.as_str().unwrap_or("");
-        let Some(input) = spec.inputs.iter().find(|i| i.name.eq_ignore_ascii_case(name)) else {
-            continue;
-        };
-        // Objects and arrays are already reported as values no string can
-        // hold; a boolean where a number is declared is the type error left.
-        if input.ty == "number" && ty == Type::Bool {
-            pass.push(
-                codes::VALUE_TYPE,
-                e.value.span,
-                format!("input {name:?} of reusable workflow {uses:?} is a number, but the expression is a bool"),
-                Severity::Error,
-            );
-        }
+    }
+}
+
+/// A key GitHub reads as a number or a boolean (`timeout-minutes`,
+/// `continue-on-error`, `strategy.max-parallel`, `strategy.fail-fast`): a
+/// value that is one `${{ }}` must evaluate to `want`. Nothing converts:
+/// the runner's template reader asserts the token's type (`AssertNumber`,
+/// `AssertBoolean` in `PipelineTemplateConverter`), which is why GitHub's
+/// expressions documentation passes such values through `fromJSON()`.
+/// `at` is the availability key and the key's own name.
+fn typed_site(pass: &mut Pass<'_>, node: &Node, at: (&str, &str), want: &Type, scope: &Scope) {
+    let (key, name) = at;
+    if !node.is_scalar() {
+        pass.site(node, Some(key), Value, Value, scope);
+        return;
+    }
+    let reported = pass.out.len();
+    let Some(ty) = pass.scalar(node, Some(key), Value, scope) else {
+        return;
+    };
+    // An expression with its own errors is not typed further.
+    if pass.out.len() == reported && ty != Type::Any && ty != *want {
+        pass.push(
+            codes::VALUE_TYPE,
+            node.span,
+            format!("type of expression at \"{name}\" must be {want} but found type {ty}"),
+            Severity::Error,
+        );
     }
 }
 
@@ -308,9 +328,21 @@ fn step(pass: &mut Pass<'_>, node: &Node, scope: &Scope, composite: bool) {
             Some("env") => object_site(pass, v, "jobs.<job_id>.steps.env", "env", Text, scope),
             Some("working-directory") => pass.site(v, Some("jobs.<job_id>.steps.working-directory"), Text, Text, scope),
             Some("continue-on-error") => {
-                pass.site(v, Some("jobs.<job_id>.steps.continue-on-error"), Value, Value, scope)
+                typed_site(
+                    pass,
+                    v,
+                    ("jobs.<job_id>.steps.continue-on-error", "continue-on-error"),
+                    &Type::Bool,
+                    scope,
+                );
             }
-            Some("timeout-minutes") => pass.site(v, Some("jobs.<job_id>.steps.timeout-minutes"), Value, Value, scope),
+            Some("timeout-minutes") => typed_site(
+                pass,
+                v,
+                ("jobs.<job_id>.steps.timeout-minutes", "timeout-minutes"),
+                &Type::Number,
+                scope,
+            ),
             _ => {}
         }
     }

@@ -11,6 +11,13 @@ use crate::yaml::{Entry, Node, NodeKind};
 
 pub const NODE_RUNTIMES: &[&str] = &["node12", "node16", "node20", "node24"];
 
+/// `runs.using` of action metadata as the runner reads it: lowercased,
+/// because the runner compares it without case (`ActionManifestManager`
+/// uses `StringComparison.OrdinalIgnoreCase`), so `Node24` is `node24`.
+pub fn runs_using(runs: &Node) -> Option<String> {
+    runs.get("using")?.as_str().map(str::to_ascii_lowercase)
+}
+
 pub(super) fn check_action(ctx: &mut Context<'_>, root: &Node) {
     let Some(entries) = root.as_mapping() else {
         report(
@@ -84,7 +91,7 @@ fn outputs(ctx: &mut Context<'_>, v: &Node, root: &Node) {
     let Some(outputs) = mapping(ctx, v, "\"outputs\"") else {
         return;
     };
-    let composite = root.get("runs").and_then(|r| r.get("using")).and_then(Node::as_str) == Some("composite");
+    let composite = root.get("runs").and_then(runs_using).as_deref() == Some("composite");
     for output in outputs {
         let what = format!("output \"{}\"", output.key.as_str().unwrap_or(""));
         let Some(entries) = mapping(ctx, &output.value, &what) else {
@@ -129,7 +136,8 @@ fn runs(ctx: &mut Context<'_>, e: &Entry) {
         );
         return;
     };
-    let using = using_node.as_str().unwrap_or("");
+    let using = runs_using(&e.value).unwrap_or_default();
+    let using = using.as_str();
     let mut all: Vec<&str> = NODE_RUNTIMES.to_vec();
     all.extend(["docker", "composite"]);
     let allowed = if NODE_RUNTIMES.contains(&using) {

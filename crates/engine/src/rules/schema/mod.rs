@@ -17,7 +17,7 @@ use super::{ALL_FILES, Context, Rule};
 use crate::diagnostic::Severity;
 use crate::model::FileKind;
 
-pub use action::NODE_RUNTIMES;
+pub use action::{NODE_RUNTIMES, runs_using};
 pub use workflow::{CALL_INPUT_TYPES, DISPATCH_INPUT_TYPES};
 
 pub const RULE: Rule = Rule {

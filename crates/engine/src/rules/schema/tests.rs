@@ -46,3 +46,15 @@ fn schedule_named_without_its_mapping() {
         );
     }
 }
+
+#[test]
+fn runs_using_is_read_without_case_like_the_runner() {
+    let config = Config::default();
+    let src = "name: a\ndescription: d\nruns:\n  using: Node24\n  main: index.js\n";
+    let d = lint("act/action.yml", src.as_bytes(), &LintOptions::new(&config));
+    assert!(d.iter().all(|d| d.rule != "schema"), "{d:#?}");
+    let src = "name: a\ndescription: d\nruns:\n  using: Composite\n  main: index.js\n";
+    let d = lint("act/action.yml", src.as_bytes(), &LintOptions::new(&config));
+    // `main` is not a key of a composite action, and `steps` is missing.
+    assert_eq!(d.iter().filter(|d| d.rule == "schema").count(), 2, "{d:#?}");
+}

@@ -116,6 +116,41 @@ fn inputs_secrets_and_outputs_are_checked_against_a_local_callee() {
 }
 
 #[test]
+fn expressions_and_literals_are_typed_by_one_check() {
+    let repo = MemoryRepo::new([(
+        ".github/workflows/c.yml",
+        "on:\n  workflow_call:\n    inputs:\n      n:\n        type: number\n      s:\n        type: string\n      b:\n        type: boolean\njobs:\n  j:\n    runs-on: x\n    steps:\n      - run: echo\n",
+    )]);
+    let src = "on:\n  workflow_dispatch:\n    inputs:\n      count:\n        type: number\njobs:\n  wrong:\n    uses: ./.github/workflows/c.yml\n    with:\n      n: ${{ github.run_number }}\n      b: ${{ github.event.inputs.count }}\n  wrong-too:\n    uses: ./.github/workflows/c.yml\n    with:\n      n: ${{ github.ref == 'refs/heads/main' }}\n      b: 1\n  template:\n    uses: ./.github/workflows/c.yml\n    with:\n      n: 1${{ inputs.count }}\n  fine:\n    uses: ./.github/workflows/c.yml\n    with:\n      n: ${{ inputs.count }}\n      s: ${{ github.ref == 'refs/heads/main' }}\n      b: ${{ inputs.count > 1 }}\n  converts:\n    uses: ./.github/workflows/c.yml\n    with:\n      n: '3'\n      s: 42\n      b: 'true'\n";
+    let got = render_with(src, &repo);
+    let at: Vec<&str> = got.iter().map(|m| m.split(": ").next().unwrap_or("")).collect();
+    assert_eq!(at, ["10:10", "11:10", "15:10", "16:10", "20:10"], "{got:#?}");
+    assert!(
+        got[0].ends_with("input \"n\" of reusable workflow \"./.github/workflows/c.yml\" is a number, but the value is an expression of type string"),
+        "{got:#?}"
+    );
+    // A bool expression and a bool literal get the same finding.
+    assert!(
+        got[2].contains("is a number, but the value is an expression of type bool"),
+        "{got:#?}"
+    );
+    assert!(got[3].contains("is a boolean, but the value is a number"), "{got:#?}");
+    let codes: Vec<&str> = lint(
+        PATH,
+        src.as_bytes(),
+        &LintOptions {
+            repo: &repo,
+            ..LintOptions::new(&Config::default())
+        },
+    )
+    .into_iter()
+    .filter(|d| d.message.contains("of reusable workflow"))
+    .map(|d| d.code)
+    .collect();
+    assert_eq!(codes, [super::INPUT_TYPE; 5]);
+}
+
+#[test]
 fn callees_outside_the_workflows_directory_are_warnings() {
     let src = "on: push\njobs:\n  a:\n    uses: owner/repo/x.yml@ref\n  b:\n    uses: ./.github/workflows/sub/x.yml\n  c:\n    uses: $/.github/workflows-lab/x.yml\n";
     // A repository whose listing is unknown cannot say the callees are missing.
