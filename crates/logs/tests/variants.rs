@@ -406,6 +406,26 @@ const CASES: &[(&str, Category, Option<&str>)] = &[
     ("gradle-head-maven-central-429.log", RateLimit, Some("Maven Central")),
     ("cache-input-key-missing.log", Unknown, None),
     ("pages-not-enabled.log", Unknown, None),
+    // A twelfth batch, run once as written: native libraries and SDKs
+    // (Swift, CMake, pkg-config, MSVC), missing manifests, the GitHub CLI's
+    // and the runner's own configuration errors, JitPack and the buildkit
+    // image, Python 2's import error, DNS.
+    ("swift-no-such-module.log", Unknown, None),
+    ("cmake-could-not-find-openssl.log", Unknown, None),
+    ("pkg-config-not-found.log", Unknown, None),
+    ("npm-enoent-package-json.log", FileNotFound, Some("package.json")),
+    ("ui-yarn-no-package-json.log", FileNotFound, Some("package.json")),
+    ("compose-no-config.log", Unknown, None),
+    ("gh-token-not-set.log", Unknown, None),
+    ("apt-ppa-no-release.log", Unknown, None),
+    ("file-command-invalid-format.log", Unknown, None),
+    ("jitpack-429.log", RateLimit, Some("a service")),
+    ("setup-buildx-dockerhub-limit.log", RateLimit, Some("Docker Hub")),
+    ("python2-import-error.log", MissingDependency, Some("PyYAML")),
+    ("maven-plugin-cached-miss.log", Unknown, None),
+    ("go-proxy-dns.log", Unknown, None),
+    ("msvc-required.log", Unknown, None),
+    ("psgallery-unreachable.log", Unknown, None),
 ];
 
 /// For every `unknown` row, the log line (1-based) of the root cause's first
@@ -494,6 +514,17 @@ const UNKNOWN_ROOT_LINES: &[(&str, u64)] = &[
     ("nuget-nu1101.log", 4),
     ("cache-input-key-missing.log", 5),
     ("pages-not-enabled.log", 3),
+    ("swift-no-such-module.log", 5),
+    ("cmake-could-not-find-openssl.log", 6),
+    ("pkg-config-not-found.log", 15),
+    ("compose-no-config.log", 5),
+    ("gh-token-not-set.log", 7),
+    ("apt-ppa-no-release.log", 8),
+    ("file-command-invalid-format.log", 5),
+    ("maven-plugin-cached-miss.log", 6),
+    ("go-proxy-dns.log", 6),
+    ("msvc-required.log", 6),
+    ("psgallery-unreachable.log", 8),
 ];
 
 fn dir() -> String {

@@ -1,8 +1,10 @@
 //! Native build tools: C/C++ compilers and linkers, the dynamic loader, GNU
-//! make, CMake and doxygen.
+//! make, CMake and doxygen; pkg-config's `Package {name} was not found in the
+//! pkg-config search path.`.
 //!
 //! Sources: GCC (`fatal error: {header}: No such file or directory`) and Clang
-//! (`fatal error: '{header}' file not found`), GNU ld (`cannot find -l{lib}`,
+//! (`fatal error: '{header}' file not found`) and their `{file}:{line}:{col}:
+//! error: {message}` diagnostics (swiftc prints the same form), GNU ld (`cannot find -l{lib}`,
 //! `undefined reference to`), glibc's loader (`error while loading shared
 //! libraries: {lib}: cannot open shared object file: No such file or
 //! directory`), xcode-select (`xcode-select: error: tool '{tool}' requires
@@ -11,7 +13,8 @@
 //! with `Referenced from:` and `Reason:` lines below it, see
 //! `build_tools::dyld_library_not_loaded`), GNU make (`make: *** No targets specified and no makefile
 //! found.  Stop.`, `No rule to make target '{t}'`), CMake (`The source directory
-//! "{dir}" does not exist.`, `… does not appear to contain CMakeLists.txt.`) and
+//! "{dir}" does not exist.`, `… does not appear to contain CMakeLists.txt.`,
+//! `CMake Error at {file}:{line} ({command}):`) and
 //! doxygen (`error: configuration file {file} not found!`).
 
 use super::util::{after, path_hit, quoted, regex, runner_hit};
@@ -93,6 +96,30 @@ pub const ENTRIES: &[Entry] = &[
         )],
     },
     Entry {
+        id: "build_tools/compiler-error",
+        grammar: "{file}.{c|cc|cpp|cxx|h|hpp|m|mm|swift}:{line}:{col}: error: {message} (GCC, Clang and swiftc \
+                  diagnostics)",
+        needles: &[": error: "],
+        check: compiler_error,
+        examples: &[ex(
+            "Sources/App/Client.swift:2:8: error: no such module 'Alamofire'",
+            Category::Unknown,
+            None,
+        )],
+    },
+    Entry {
+        id: "build_tools/pkg-config-missing",
+        grammar: "Package {name} was not found in the pkg-config search path. | Package '{name}', required by \
+                  '{by}', not found (pkg-config, pkgconf)",
+        needles: &["was not found in the pkg-config search path", ", not found"],
+        check: pkg_config_missing,
+        examples: &[ex(
+            "Package openssl was not found in the pkg-config search path.",
+            Category::Unknown,
+            None,
+        )],
+    },
+    Entry {
         id: "build_tools/link-error",
         grammar: "/usr/bin/ld: cannot find -l{lib} | undefined reference to `{symbol}' | collect2: error: ld returned 1 \
                   exit status",
@@ -146,6 +173,18 @@ pub const ENTRIES: &[Entry] = &[
             "error: configuration file docs/Doxyfile not found!",
             Category::FileNotFound,
             Some("docs/Doxyfile"),
+        )],
+    },
+    // After CMake's own located messages above: the generic heading.
+    Entry {
+        id: "build_tools/cmake-error",
+        grammar: "CMake Error at {file}:{line} ({command}): | CMake Error: {message}",
+        needles: &["CMake Error"],
+        check: cmake_error,
+        examples: &[ex(
+            "CMake Error at CMakeLists.txt:12 (find_package):",
+            Category::Unknown,
+            None,
         )],
     },
 ];
@@ -279,4 +318,33 @@ fn xcode_select_command_line_tools(_: &Line<'_>) -> Option<Hit> {
         "The active developer directory is the Command Line Tools, not an Xcode: select an Xcode (`xcode-select -s`, \
          or a setup-xcode action) before running Xcode's tools.",
     ))
+}
+
+fn compiler_error(line: &Line<'_>) -> Option<Hit> {
+    regex!(r"^\S+\.(?:c|cc|cpp|cxx|h|hpp|m|mm|swift):\d+:\d+: error: ")
+        .is_match(line.text.trim_start())
+        .then(|| Hit::blocker("A compile error."))
+}
+
+fn cmake_error(line: &Line<'_>) -> Option<Hit> {
+    regex!(r"^CMake Error(?: at \S+:\d+ \(\w+\))?:")
+        .is_match(line.text.trim_start())
+        .then(|| {
+            Hit::blocker(
+                "CMake's configure step failed (the lines below it say why; a `Could NOT find {package}` is a \
+                 library or its development package that is not installed).",
+            )
+        })
+}
+
+fn pkg_config_missing(line: &Line<'_>) -> Option<Hit> {
+    let text = line.text.trim_start();
+    let found = text.contains("was not found in the pkg-config search path")
+        || regex!(r"^Package '[^']+', required by '[^']+', not found").is_match(text);
+    found.then(|| {
+        Hit::install_failure(
+            "pkg-config did not find a system library's development files (its -dev/-devel package is not \
+             installed).",
+        )
+    })
 }

@@ -115,6 +115,14 @@ pub const ENTRIES: &[Entry] = &[
         )],
     },
     Entry {
+        id: "docker/compose-no-configuration",
+        grammar: "no configuration file provided: not found (Compose v2, compose-go: no compose.yaml, \
+                  docker-compose.yml or -f file where it ran)",
+        needles: &["no configuration file provided"],
+        check: compose_no_configuration,
+        examples: &[ex("no configuration file provided: not found", Category::Unknown, None)],
+    },
+    Entry {
         id: "docker/daemon-unreachable",
         grammar: "Cannot connect to the Docker daemon at {socket}. Is the docker daemon running?",
         needles: &["Cannot connect to the Docker daemon"],
@@ -316,5 +324,12 @@ fn run_step_failed(_: &Line<'_>) -> Option<Hit> {
         0.2,
         Strength::StepFailed,
         "A RUN instruction of the Dockerfile failed; its own output above says why.",
+    ))
+}
+
+fn compose_no_configuration(_: &Line<'_>) -> Option<Hit> {
+    Some(Hit::blocker(
+        "Docker Compose found no compose file where it ran (it does not say which name it wanted: compose.yaml, \
+         docker-compose.yml, …): a wrong working directory, a missing checkout, or a missing `-f`.",
     ))
 }

@@ -78,6 +78,18 @@ pub const ENTRIES: &[Entry] = &[
         )],
     },
     Entry {
+        id: "github_api/gh-token-missing",
+        grammar: "gh: To use GitHub CLI in a GitHub Actions workflow, set the GH_TOKEN environment variable. Example: \
+                  …",
+        needles: &["set the GH_TOKEN environment variable"],
+        check: gh_token_missing,
+        examples: &[ex(
+            "gh: To use GitHub CLI in a GitHub Actions workflow, set the GH_TOKEN environment variable. Example:",
+            Category::Unknown,
+            None,
+        )],
+    },
+    Entry {
         id: "github_api/not-permitted",
         grammar: "Resource not accessible by integration | Resource not accessible by personal access token | Bad \
                   credentials | Requires authentication",
@@ -157,5 +169,11 @@ fn not_permitted(_: &Line<'_>) -> Option<Hit> {
     Some(Hit::blocker(
         "The token lacks the permission (or is not valid) for this GitHub API call: a permissions or secrets \
          problem, not a rate limit.",
+    ))
+}
+
+fn gh_token_missing(_: &Line<'_>) -> Option<Hit> {
+    Some(Hit::blocker(
+        "The gh CLI ran without a token: the step needs `env: GH_TOKEN: ${{ github.token }}` (or another token).",
     ))
 }

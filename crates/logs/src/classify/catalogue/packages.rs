@@ -14,6 +14,8 @@
 //! the name "{name}"`), Chocolatey's (`{name} not installed. The package was not
 //! found with the source(s) listed.`) and winget's (`No package found matching
 //! input criteria.`, its `APPINSTALLER_CLI_ERROR_NO_APPLICATIONS_FOUND`).
+//! Also apt's `E: The repository '…' does not have a Release file.` and
+//! PowerShellGet's `Unable to resolve package source '{uri}'.`.
 
 use super::util::{rate_limit_hit, service_for_host, url_host};
 use super::{Entry, ex};
@@ -91,6 +93,30 @@ pub const ENTRIES: &[Entry] = &[
         )],
     },
     Entry {
+        id: "packages/apt-no-release-file",
+        grammar: "E: The repository '{uri} {suite} Release' does not have a Release file. (apt: a repository or PPA with \
+                  nothing for this release)",
+        needles: &["does not have a Release file"],
+        check: apt_no_release_file,
+        examples: &[ex(
+            "E: The repository 'http://ppa.launchpad.net/acme/tools/ubuntu noble Release' does not have a Release file.",
+            Category::Unknown,
+            None,
+        )],
+    },
+    Entry {
+        id: "packages/powershellget-source",
+        grammar: "Unable to resolve package source '{uri}'. (PowerShellGet's Install-Module: the gallery could not be \
+                  reached)",
+        needles: &["Unable to resolve package source"],
+        check: powershellget_source,
+        examples: &[ex(
+            "Unable to resolve package source 'https://www.powershellgallery.com/api/v2'.",
+            Category::Unknown,
+            None,
+        )],
+    },
+    Entry {
         id: "packages/broken",
         grammar: "E: Unable to correct problems, you have held broken packages.",
         needles: &["held broken packages"],
@@ -163,4 +189,18 @@ fn apt_lock_or_root(line: &Line<'_>) -> Option<Hit> {
 
 fn broken(_: &Line<'_>) -> Option<Hit> {
     Some(Hit::install_failure("apt cannot resolve the package dependencies."))
+}
+
+fn apt_no_release_file(_: &Line<'_>) -> Option<Hit> {
+    Some(Hit::install_failure(
+        "An apt repository (often a PPA) has no Release file for this Ubuntu or Debian release: a person removes \
+         the repository or picks one that supports the release.",
+    ))
+}
+
+fn powershellget_source(_: &Line<'_>) -> Option<Hit> {
+    Some(Hit::install_failure(
+        "PowerShellGet could not reach its package source (the PowerShell Gallery was unreachable or refused the \
+         request).",
+    ))
 }

@@ -267,6 +267,18 @@ pub const ENTRIES: &[Entry] = &[
         )],
     },
     Entry {
+        id: "python/msvc-required",
+        grammar: "error: Microsoft Visual C++ 14.0 or greater is required. Get it with \"Microsoft C++ Build Tools\": \
+                  {url} (setuptools' distutils on Windows, building a C extension)",
+        needles: &["Microsoft Visual C++ 14.0 or greater is required"],
+        check: msvc_required,
+        examples: &[ex(
+            "error: Microsoft Visual C++ 14.0 or greater is required. Get it with \"Microsoft C++ Build Tools\"",
+            Category::Unknown,
+            None,
+        )],
+    },
+    Entry {
         id: "python/externally-managed",
         grammar: "error: externally-managed-environment (PEP 668)",
         needles: &["externally-managed-environment"],
@@ -637,6 +649,13 @@ fn dependency_resolution(_: &Line<'_>) -> Option<Hit> {
     Some(Hit::install_failure(
         "The dependency resolver could not find a set of versions to install (a conflict, or a version that \
          does not exist).",
+    ))
+}
+
+fn msvc_required(_: &Line<'_>) -> Option<Hit> {
+    Some(Hit::install_failure(
+        "A package had to be compiled on Windows without the MSVC build tools (no wheel for this Python or \
+         platform): a person picks a version with a wheel or sets up MSVC.",
     ))
 }
 

@@ -73,8 +73,10 @@ pub const ENTRIES: &[Entry] = &[
         grammar: "Could not resolve host: {host} | Temporary failure in name resolution | getaddrinfo ENOTFOUND {host} \
                   | Connection refused | ECONNREFUSED | Connection reset by peer | ECONNRESET | ETIMEDOUT | {operation} \
                   timed out | i/o timeout | TLS handshake timeout | ReadTimeout | ConnectTimeout | The operation has \
-                  timed out.",
+                  timed out. | dial tcp: lookup {host} on {resolver}: {no such host | server misbehaving} (Go's \
+                  resolver)",
         needles: &[
+            "dial tcp: lookup ",
             "Could not resolve host",
             "name resolution",
             "ENOTFOUND",
