@@ -1,20 +1,29 @@
-//! Popular actions: their inputs and which major versions no longer work.
+//! Popular actions: the HAND-CURATED part of their metadata, for what no
+//! real `action.yml` read by `cargo xtask gen actions` gives (see
+//! `generated.rs`, which takes precedence for every major it holds).
 //!
-//! Curated by hand from the actions' `action.yml` files and release notes;
-//! last reviewed **2025-08** (plus inputs seen in the corpus since:
-//! upload-artifact `archive`, download-artifact `digest-mismatch`,
-//! setup-python `pip-version`). Only inputs known for certain are listed.
-//! Inputs are checked only for majors up to `current_major` (newer majors
-//! may have grown inputs), an unknown input is a warning, never an error,
-//! and entries with `inputs: None` only have their versions checked.
+//! Source: each list is the `inputs:` of the action's `action.yml` at the
+//! newest release of `current_major`, read on GitHub and last reviewed
+//! **2025-08** (plus inputs seen in the corpus since and found in the
+//! action's metadata: upload-artifact `archive`, download-artifact
+//! `digest-mismatch`, setup-python `pip-version`); where the corpus holds
+//! the action's current `action.yml`, a test checks every curated name
+//! against it. `broken_through` comes from GitHub's deprecation notices:
+//! artifact actions v3 and older ("scheduled for deprecation on November
+//! 30, 2024", the run annotation), cache v1-v2 (the legacy cache service,
+//! retired in early 2025); runs using them fail. Inputs are checked only at exactly `current_major` (other
+//! majors had other inputs), an unknown input is a warning, never an error,
+//! and entries with `inputs: None` only have their versions checked. Every
+//! entry is an action real workflows of the corpus use.
 
 /// One action (or sub-action path, like `github/codeql-action/init`).
 pub struct KnownAction {
     /// `owner/repo` or `owner/repo/path`, lower case.
     pub name: &'static str,
-    /// The newest major whose inputs the table was curated against (inputs
-    /// of newer majors are not checked). Runtimes by major, and where a fix
-    /// moves an outdated ref, come from `data/action-runtimes.txt`.
+    /// The major whose inputs the table was curated against (the inputs are
+    /// checked at this major only). Runtimes by major, and where a fix moves
+    /// an outdated ref, come from the generated data and
+    /// `data/action-runtimes.txt`.
     pub current_major: u32,
     /// Majors up to and including this one no longer work at all (GitHub
     /// shut their backend down), so using them is an error.
