@@ -28,11 +28,7 @@ fn raw_log() -> String {
         "E   ModuleNotFoundError: No module named 'yaml'",
         "##[error]Process completed with exit code 2.",
     ];
-    lines
-        .iter()
-        .enumerate()
-        .map(|(i, l)| format!("2024-05-02T10:15:{:02}.1234567Z {l}\n", i))
-        .collect()
+    stamped(&lines)
 }
 
 fn repo() -> tempfile::TempDir {
@@ -771,4 +767,83 @@ fn fix_lets_a_leg_marked_experimental_fail_through_its_flag() {
     std::fs::write(dir.path().join("failed.txt"), log.replace("3.14-dev", "3.12")).unwrap();
     let out = autoheal(dir.path(), &args);
     assert_eq!(out.status.code(), Some(1), "{}", String::from_utf8_lossy(&out.stderr));
+}
+
+/// A log in the runner's raw format: each line stamped.
+fn stamped(lines: &[&str]) -> String {
+    lines
+        .iter()
+        .enumerate()
+        .map(|(i, l)| format!("2024-05-02T10:15:{:02}.1234567Z {l}\n", i))
+        .collect()
+}
+
+/// An npm 429: the retry around `npm ci`, and setup-node's `cache: npm`
+/// because the checkout (read through the CLI's repository view, which
+/// lists files) has the lock file setup-node needs; without it, no cache.
+#[test]
+fn fix_caches_npm_only_when_the_checkout_has_the_lock_file() {
+    let workflow = "on: push\njobs:\n  web:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - uses: actions/setup-node@v4\n        with:\n          node-version: 20\n      - run: npm ci\n";
+    let log = stamped(&[
+        "##[group]Run npm ci",
+        "npm ci",
+        "##[endgroup]",
+        "npm ERR! code E429",
+        "npm ERR! 429 Too Many Requests - GET https://registry.npmjs.org/left-pad/-/left-pad-1.3.0.tgz",
+        "##[error]Process completed with exit code 1.",
+    ]);
+    let with_lock = support::repo(&[
+        (".github/workflows/ci.yml", workflow),
+        ("package.json", "{}"),
+        ("package-lock.json", "{}"),
+        ("npm.log", &log),
+    ]);
+    let args = ["fix", "--log", "npm.log", "--workflow", ".github/workflows/ci.yml"];
+    let out = autoheal(with_lock.path(), &args);
+    let diff = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(diff.contains("+          cache: npm\n"), "{diff}");
+    assert!(diff.contains("+            if npm ci; then break; fi\n"), "{diff}");
+    let without = support::repo(&[
+        (".github/workflows/ci.yml", workflow),
+        ("package.json", "{}"),
+        ("npm.log", &log),
+    ]);
+    let out = autoheal(without.path(), &args);
+    let diff = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        diff.contains("if npm ci; then break; fi") && !diff.contains("cache:"),
+        "{diff}"
+    );
+}
+
+/// A Maven Central 429 in `mvn verify`: Maven's resolver is told to retry
+/// (`MAVEN_OPTS`); the build is never wrapped in a loop.
+#[test]
+fn fix_never_loops_a_maven_build() {
+    let workflow = "on: push\njobs:\n  build:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - run: mvn -B verify\n";
+    let log = stamped(&[
+        "##[group]Run mvn -B verify",
+        "mvn -B verify",
+        "##[endgroup]",
+        "Error:  Failed to execute goal on project app: Could not resolve dependencies for project com.example:app:jar:1.0: Could not transfer artifact org.slf4j:slf4j-api:jar:2.0.9 from/to central (https://repo.maven.apache.org/maven2): status code: 429, reason phrase: Too Many Requests (429)",
+        "##[error]Process completed with exit code 1.",
+    ]);
+    let dir = support::repo(&[
+        (".github/workflows/ci.yml", workflow),
+        ("pom.xml", "<project/>"),
+        ("mvn.log", &log),
+    ]);
+    let out = autoheal(
+        dir.path(),
+        &["fix", "--log", "mvn.log", "--workflow", ".github/workflows/ci.yml"],
+    );
+    let diff = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        diff.contains("+          MAVEN_OPTS: '-Daether.connector.http.retryHandler.count=6"),
+        "{diff}"
+    );
+    assert!(!diff.contains("for attempt"), "{diff}");
 }

@@ -156,6 +156,13 @@ pub fn action_ref(step: &Node) -> Option<&str> {
     step.get("uses")?.as_str()?.rsplit_once('@').map(|(_, r)| r)
 }
 
+/// The major version of a `uses:` ref like `v3` or `v3.5.0`; `None` for a
+/// SHA or a branch.
+pub fn major_version(step: &Node) -> Option<u32> {
+    let r = action_ref(step)?.strip_prefix('v')?;
+    r.split('.').next()?.parse().ok()
+}
+
 /// Is the step `uses: <name>@…` (`name` lowercase, `owner/repo` or a path in it)?
 pub fn uses_action(step: &Node, name: &str) -> bool {
     action_name(step).is_some_and(|n| n == name)

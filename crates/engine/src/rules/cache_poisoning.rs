@@ -149,7 +149,7 @@ impl CacheAction {
         match value(input) {
             Some(v) if self.on_by_default => v != self.fix_value,
             Some(v) => !self.off.contains(&v.as_str()),
-            None => self.on_by_default && major_version(step).is_none_or(|m| m >= self.default_since),
+            None => self.on_by_default && audit::major_version(step).is_none_or(|m| m >= self.default_since),
         }
     }
 
@@ -167,13 +167,6 @@ impl CacheAction {
             None => audit::set_input(ctx, step, input, self.fix_value),
         }
     }
-}
-
-/// The major version of a `uses:` ref like `v3` or `v3.5.0`; `None` for a
-/// SHA or a branch.
-fn major_version(step: &Node) -> Option<u32> {
-    let r = audit::action_ref(step)?.strip_prefix('v')?;
-    r.split('.').next()?.parse().ok()
 }
 
 const PUBLISH_ACTIONS: &[&str] = &[
@@ -208,6 +201,9 @@ fn check(ctx: &mut Context<'_>) {
     let release_trigger = is_release_trigger(root);
     for job in &wf.jobs {
         let publishes = job_publishes(job);
+        let Some(why) = publishing_reason(root, job) else {
+            continue;
+        };
         let confidence = match (release_trigger, publishes) {
             (true, true) => Confidence::High,
             (true, false) | (false, true) => Confidence::Medium,
@@ -224,11 +220,6 @@ fn check(ctx: &mut Context<'_>) {
                 continue;
             }
             let fix = action.fix(ctx, step.node);
-            let why = if release_trigger {
-                "this workflow publishes releases"
-            } else {
-                "this job publishes"
-            };
             let uses = step.node.get("uses").map_or(step.node.span, |u| u.span);
             let fix = fix.map(|e| {
                 Fix::safe("Turn the action's cache off", vec![e]).with_explanation(
@@ -244,6 +235,19 @@ fn check(ctx: &mut Context<'_>) {
             );
             d.fixes.extend(fix);
         }
+    }
+}
+
+/// Why a cache restored in `job` could ship a poisoned entry (the workflow
+/// publishes releases, or the job publishes), for fixes that would turn a
+/// cache on; `None` when neither holds.
+pub fn publishing_reason(root: &Node, job: &Job<'_>) -> Option<&'static str> {
+    if is_release_trigger(root) {
+        Some("this workflow publishes releases")
+    } else if job_publishes(job) {
+        Some("this job publishes")
+    } else {
+        None
     }
 }
 

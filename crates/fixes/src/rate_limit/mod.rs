@@ -7,29 +7,39 @@
 //!   fewer calls or the hourly reset help).
 //! - GitHub REST, secondary limit: retry the failing command with a backoff
 //!   of a minute or more, as GitHub asks.
-//! - Docker Hub: log in first with the workflow's existing Docker Hub
-//!   secrets (authenticated pulls get a higher limit), and retry; GHCR: log
-//!   in with the job's token (`packages: read`) ([`registry_login`]).
-//! - npm, PyPI, Maven Central, the Gradle plugin portal, crates.io, apt
-//!   mirrors: retry with backoff around the failing command of that step
-//!   only ([`retry`]); Maven and Gradle builds that set up Java also cache
-//!   their dependencies.
-//! - Quay.io: retry with backoff. Its limit is a few requests per second per
-//!   address for every client, logged in or not (Red Hat's "Quay.io rate
-//!   limiting" note), so a login would not help and a short wait does.
-//! - Amazon ECR Public: retry with backoff. Authenticated pulls have a
-//!   higher per-second quota (the ECR Public service quotas page), but that
-//!   needs AWS credentials the fix cannot invent, so the explanation says so
-//!   instead of adding a login.
-//! - The Go module proxy (`proxy.golang.org`): retry with backoff around the
-//!   `go` command that downloaded modules. Its limits are undocumented and a
-//!   429 from it is transient; pointing `GOPROXY` elsewhere would change
-//!   where code comes from, so no mirror is chosen for the project.
+//! - Docker Hub: log in first with credentials the workflow already gives a
+//!   Docker Hub login (authenticated pulls get a higher limit; no secret
+//!   name is made up, else the login is only suggested), and retry; GHCR:
+//!   log in with the job's token (`packages: read`) ([`registry_login`]).
+//! - npm, PyPI: retry with backoff around the commands of that step that
+//!   only fetch ([`retry`], [`fetch`]), and turn on the setup action's
+//!   dependency cache where that is safe ([`cache`]).
+//! - Maven Central: Maven's own resolver retry through `MAVEN_OPTS`
+//!   ([`maven`]) and setup-java's cache; Gradle builds and the Gradle plugin
+//!   portal: the cache only. A build is never looped (it would run its tests
+//!   again).
+//! - crates.io, apt mirrors: retry around `cargo fetch`/`install`/`update`
+//!   and `apt-get update`/`install`.
+//! - Quay.io: retry with backoff, only around pulls of `quay.io` images. Its
+//!   limit is a few requests per second per address for every client,
+//!   logged in or not (Red Hat's "Quay.io rate limiting" note), so a login
+//!   would not help and a short wait does.
+//! - Amazon ECR Public: retry with backoff around `public.ecr.aws` pulls.
+//!   Authenticated pulls have a higher per-second quota (the ECR Public
+//!   service quotas page), but that needs AWS credentials the fix cannot
+//!   invent, so the explanation says so instead of adding a login.
+//! - The Go module proxy (`proxy.golang.org`): retry with backoff around
+//!   `go mod download`, `go get`, `go install`. Its limits are undocumented
+//!   and a 429 from it is transient; pointing `GOPROXY` elsewhere would
+//!   change where code comes from, so no mirror is chosen for the project.
 //!
 //! The service comes from the diagnosis (`SubjectDetail::RateLimit`), and
 //! titles and explanations name it.
 
+mod cache;
+mod fetch;
 mod github_api;
+mod maven;
 mod registry_login;
 mod retry;
 
@@ -37,7 +47,6 @@ use autoheal_engine::model::{Job, Step, Workflow};
 use autoheal_engine::yaml::{self, Node};
 use autoheal_engine::{Edit, Fix};
 
-use crate::script::mentions_command;
 use crate::{Candidate, Ctx, Files, Generated, RateLimitService, locate};
 
 /// A change the fix makes, with what must be in the edited job afterwards.
@@ -54,98 +63,40 @@ pub(crate) struct Part {
     pub safe: bool,
 }
 
-/// The commands that download from a service, to find the failing step and
-/// line when the log does not say.
-fn commands(service: RateLimitService) -> &'static [&'static str] {
-    match service {
-        RateLimitService::DockerHub | RateLimitService::Ghcr | RateLimitService::Quay | RateLimitService::EcrPublic => {
-            &[
-                "docker pull",
-                "docker build",
-                "docker run",
-                "docker compose",
-                "docker buildx",
-                "docker-compose",
-                "podman pull",
-                "podman build",
-            ]
-        }
-        RateLimitService::Npm => &[
-            "npm ci",
-            "npm install",
-            "npm i",
-            "npm update",
-            "npx",
-            "yarn",
-            "yarn install",
-            "yarn add",
-            "pnpm install",
-            "pnpm i",
-            "pnpm add",
-        ],
-        RateLimitService::Pypi => &[
-            "pip install",
-            "pip3 install",
-            "pip download",
-            "uv pip install",
-            "uv sync",
-            "uv tool install",
-            "poetry install",
-            "pipx install",
-            "pipenv install",
-            "pdm install",
-        ],
-        RateLimitService::MavenCentral => &["mvn", "./mvnw", "mvnw", "gradle", "./gradlew", "gradlew", "sbt"],
-        RateLimitService::GradlePluginPortal => &["gradle", "./gradlew", "gradlew"],
-        RateLimitService::CratesIo => &["cargo"],
-        RateLimitService::AptMirror => &["apt-get", "apt"],
-        RateLimitService::GoProxy => &[
-            "go mod",
-            "go get",
-            "go install",
-            "go build",
-            "go test",
-            "go run",
-            "go vet",
-            "go list",
-            "go work",
-        ],
-        RateLimitService::GithubRestPrimary | RateLimitService::GithubRestSecondary => &["gh"],
-        RateLimitService::Other => &[],
-    }
-}
-
-pub(crate) fn runs_service_command(line: &str, service: RateLimitService) -> bool {
-    commands(service).iter().any(|c| mentions_command(line, c)) || calls_github_api(line, service)
-}
-
-/// `curl`/`wget` talk to the GitHub REST API only when the line names it
-/// (a download from elsewhere is not what the limit refused).
-fn calls_github_api(line: &str, service: RateLimitService) -> bool {
-    matches!(
-        service,
-        RateLimitService::GithubRestPrimary | RateLimitService::GithubRestSecondary
-    ) && ["curl", "wget"].iter().any(|c| mentions_command(line, c))
-        && (line.contains("api.github.com") || line.contains("GITHUB_API_URL"))
-}
-
-/// The step the log names, else the only step of the job whose script runs
-/// one of the service's commands (or uses a Docker action for registries).
+/// The step the log names, else the one step of the job that fetches from
+/// the service (`npm ci`, `docker pull quay.io/…`), else the one step that
+/// uses the service's tools at all or a Docker action for registries.
 pub(crate) fn failing_step<'j, 'a>(ctx: &Ctx<'_>, job: &'j Job<'a>) -> Option<&'j Step<'a>> {
     if let Some(s) = locate::step(job, ctx.failure) {
         return Some(s);
     }
     let service = ctx.failure.rate_limit?;
-    let mut talking = job.steps.iter().filter(|s| {
-        s.run()
-            .and_then(Node::as_str)
-            .is_some_and(|r| r.lines().any(|l| runs_service_command(l, service)))
-            || is_registry(service) && s.uses().is_some_and(registry_login::pulls_images)
-    });
-    match (talking.next(), talking.next()) {
-        (Some(only), None) => Some(only),
+    let script = |s: &Step<'_>| s.run().and_then(Node::as_str).map(str::to_string).unwrap_or_default();
+    let only = |mut it: std::vec::IntoIter<&'j Step<'a>>| match (it.next(), it.next()) {
+        (Some(one), None) => Some(one),
         _ => None,
+    };
+    let fetching: Vec<&Step<'a>> = job
+        .steps
+        .iter()
+        .filter(|s| {
+            script(s)
+                .lines()
+                .any(|l| fetch::talk(l, service) == fetch::Talk::FetchesOnly)
+        })
+        .collect();
+    if !fetching.is_empty() {
+        return only(fetching.into_iter());
     }
+    let using: Vec<&Step<'a>> = job
+        .steps
+        .iter()
+        .filter(|s| {
+            script(s).lines().any(|l| fetch::uses_service(l, service))
+                || is_registry(service) && s.uses().is_some_and(registry_login::pulls_images)
+        })
+        .collect();
+    only(using.into_iter())
 }
 
 /// A container registry (pulled from by `docker`/`podman` and the Docker
@@ -195,16 +146,19 @@ pub(crate) fn generate(ctx: &Ctx<'_>) -> Generated {
         }
         RateLimitService::GithubRestSecondary => push(one(retry::wrap(ctx, root, job, step, service))),
         RateLimitService::DockerHub => {
-            push(one(registry_login::docker_hub(ctx, job, step)));
+            push(one(registry_login::docker_hub(ctx, &wf, job, step)));
             push(one(retry::wrap(ctx, root, job, step, service)));
         }
         RateLimitService::Ghcr => {
             push(registry_login::ghcr(ctx, &wf, job, step));
             push(one(retry::wrap(ctx, root, job, step, service)));
         }
-        RateLimitService::MavenCentral | RateLimitService::GradlePluginPortal => {
-            push(one(retry::java_cache(ctx, job, step)));
-            push(one(retry::wrap(ctx, root, job, step, service)));
+        RateLimitService::MavenCentral => {
+            push(one(cache::for_step(ctx, root, job, step, service)));
+            match maven::resolver_retry(ctx, &wf, job, step) {
+                Ok(None) => push(one(retry::wrap(ctx, root, job, step, service))),
+                other => push(one(other)),
+            }
         }
         RateLimitService::EcrPublic => {
             push(one(retry::wrap(ctx, root, job, step, service)));
@@ -214,9 +168,11 @@ pub(crate) fn generate(ctx: &Ctx<'_>) -> Generated {
                     .into(),
             );
         }
-        RateLimitService::Npm
-        | RateLimitService::Pypi
-        | RateLimitService::CratesIo
+        RateLimitService::Npm | RateLimitService::Pypi | RateLimitService::GradlePluginPortal => {
+            push(one(retry::wrap(ctx, root, job, step, service)));
+            push(one(cache::for_step(ctx, root, job, step, service)));
+        }
+        RateLimitService::CratesIo
         | RateLimitService::AptMirror
         | RateLimitService::Quay
         | RateLimitService::GoProxy => push(one(retry::wrap(ctx, root, job, step, service))),

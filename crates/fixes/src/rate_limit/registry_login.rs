@@ -9,6 +9,7 @@ use autoheal_engine::yaml::Node;
 use super::Part;
 use crate::Ctx;
 use crate::yaml_edit::{Block, insert_step_before, set_entry};
+use autoheal_engine::rules::audit;
 
 const LOGIN_ACTION: &str = "docker/login-action@v3";
 
@@ -21,9 +22,42 @@ pub(super) fn pulls_images(uses: &str) -> bool {
     )
 }
 
-/// Secret names the workflow already uses for Docker Hub: a user name and a
-/// password or token, both `DOCKER…`-named.
-fn docker_credentials(source: &str) -> Option<(String, String)> {
+/// The Docker Hub credentials the workflow already uses, as written: the
+/// `username`/`password` of a `docker/login-action` step for Docker Hub (no
+/// `registry`, or `docker.io`) elsewhere in it, else a pair of secrets
+/// whose names say Docker Hub (`DOCKERHUB_USERNAME` and `DOCKERHUB_TOKEN`,
+/// `DOCKER_HUB_USER` and `DOCKER_HUB_PASSWORD`). A name that only starts
+/// with `DOCKER` may belong to any registry, so it is not used; no name is
+/// ever made up.
+fn docker_credentials(wf: &Workflow<'_>, source: &str) -> Option<(String, String)> {
+    let secret = |v: &str| {
+        let inner = v.trim().strip_prefix("${{")?.strip_suffix("}}")?.trim();
+        let name = inner.strip_prefix("secrets.")?;
+        name.bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'_')
+            .then(|| v.trim().to_string())
+    };
+    for job in &wf.jobs {
+        for step in &job.steps {
+            if !audit::uses_action(step.node, "docker/login-action") {
+                continue;
+            }
+            let input = |k: &str| audit::input(step.node, k).and_then(Node::as_str);
+            if input("registry").is_some_and(|r| !is_docker_hub_host(r)) {
+                continue;
+            }
+            let user = input("username").and_then(|u| {
+                secret(u).or_else(|| {
+                    let u = u.trim();
+                    (!u.is_empty() && u.bytes().all(|b| b.is_ascii_alphanumeric() || b"-_.".contains(&b)))
+                        .then(|| u.to_string())
+                })
+            });
+            if let (Some(user), Some(pass)) = (user, input("password").and_then(secret)) {
+                return Some((user, pass));
+            }
+        }
+    }
     let mut names: Vec<&str> = Vec::new();
     let mut rest = source;
     while let Some(i) = rest.find("secrets.") {
@@ -34,43 +68,61 @@ fn docker_credentials(source: &str) -> Option<(String, String)> {
         names.push(&after[..end]);
         rest = &after[end..];
     }
-    let docker = |n: &&&str| n.to_ascii_uppercase().starts_with("DOCKER");
+    let hub = |n: &&&str| {
+        let u = n.to_ascii_uppercase();
+        u.starts_with("DOCKERHUB_") || u.starts_with("DOCKER_HUB_")
+    };
+    let has_part = |n: &str, parts: &[&str]| n.to_ascii_uppercase().split('_').any(|p| parts.contains(&p));
     let user = names
         .iter()
-        .filter(docker)
-        .find(|n| n.to_ascii_uppercase().contains("USER"))?;
-    let pass = names.iter().filter(docker).find(|n| {
-        let u = n.to_ascii_uppercase();
-        u.contains("TOKEN") || u.contains("PASSWORD") || u.contains("PAT")
-    })?;
-    Some((user.to_string(), pass.to_string()))
+        .filter(hub)
+        .find(|n| has_part(n, &["USER", "USERNAME", "LOGIN"]))?;
+    let pass = names
+        .iter()
+        .filter(hub)
+        .find(|n| has_part(n, &["TOKEN", "PASSWORD", "PAT", "PASS"]))?;
+    Some((
+        format!("${{{{ secrets.{user} }}}}"),
+        format!("${{{{ secrets.{pass} }}}}"),
+    ))
+}
+
+/// `docker.io` and its aliases (the registry `docker/login-action` logs in
+/// to when none is given).
+fn is_docker_hub_host(registry: &str) -> bool {
+    matches!(
+        registry.trim().trim_end_matches('/').to_ascii_lowercase().as_str(),
+        "docker.io" | "index.docker.io" | "registry-1.docker.io" | "registry.hub.docker.com"
+    )
 }
 
 /// An earlier `docker/login-action` step of the job for `registry`.
 fn logged_in(job: &Job<'_>, step: &Step<'_>, registry_matches: impl Fn(Option<&str>) -> bool) -> bool {
     job.steps[..step.index].iter().any(|s| {
         let registry = s.get("with").and_then(|w| w.get("registry")).and_then(Node::as_str);
-        autoheal_engine::rules::audit::uses_action(s.node, "docker/login-action") && registry_matches(registry)
+        audit::uses_action(s.node, "docker/login-action") && registry_matches(registry)
     })
 }
 
-pub(super) fn docker_hub(ctx: &Ctx<'_>, job: &Job<'_>, step: &Step<'_>) -> Result<Option<Part>, String> {
-    if logged_in(job, step, |r| r.is_none_or(|r| r.contains("docker.io"))) {
+pub(super) fn docker_hub(
+    ctx: &Ctx<'_>,
+    wf: &Workflow<'_>,
+    job: &Job<'_>,
+    step: &Step<'_>,
+) -> Result<Option<Part>, String> {
+    if logged_in(job, step, |r| r.is_none_or(is_docker_hub_host)) {
         return Err(
             "the job already logs in to Docker Hub before this step, so the account's own limit was reached".into(),
         );
     }
-    let Some((user, pass)) = docker_credentials(ctx.source) else {
+    let Some((u, p)) = docker_credentials(wf, ctx.source) else {
         return Err(
-            "the workflow has no Docker Hub credentials; with `DOCKERHUB_USERNAME` and `DOCKERHUB_TOKEN` secrets, a \
-             `docker/login-action` step before the pull would raise the limit"
+            "the workflow uses no Docker Hub credentials autoheal can tell apart; authenticated pulls have a higher limit, \
+             so a `docker/login-action` step before the pull, with a Docker Hub user name and access token stored as \
+             the repository's secrets, would raise it"
                 .into(),
         );
     };
-    let (u, p) = (
-        format!("${{{{ secrets.{user} }}}}"),
-        format!("${{{{ secrets.{pass} }}}}"),
-    );
     let block = Block::new(ctx.source)
         .key("name", "Log in to Docker Hub")
         .key("uses", LOGIN_ACTION)
@@ -80,8 +132,8 @@ pub(super) fn docker_hub(ctx: &Ctx<'_>, job: &Job<'_>, step: &Step<'_>) -> Resul
     Ok(Some(Part {
         edits: vec![edit],
         does: format!(
-            "logs in to Docker Hub first with the workflow's existing `{user}`/`{pass}` secrets, since authenticated pulls \
-             have a higher limit than anonymous ones"
+            "logs in to Docker Hub first with the credentials the workflow already uses (`{u}`, `{p}`), since \
+             authenticated pulls have a higher limit than anonymous ones"
         ),
         title: "log in to Docker Hub".into(),
         checks: vec![LOGIN_ACTION.into()],

@@ -1,6 +1,6 @@
-//! Retrying the one command a rate limit refused, in the same `run:` block,
-//! with exponential backoff and jitter; and the dependency cache of
-//! `actions/setup-java` for Maven and Gradle builds.
+//! Retrying the commands a rate limit refused, in the same `run:` block,
+//! with exponential backoff and jitter: only commands that do nothing but
+//! fetch from the service ([`fetch`]).
 
 use autoheal_engine::Edit;
 use autoheal_engine::edit;
@@ -8,10 +8,10 @@ use autoheal_engine::model::{Job, Step};
 use autoheal_engine::text::TextRange;
 use autoheal_engine::yaml::Node;
 
-use super::{Part, runs_service_command};
+use super::Part;
+use super::fetch::{self, Talk};
 use crate::runner::runs_posix_shell;
-use crate::script::{Script, is_simple_line, mentions_command, strip_comment};
-use crate::yaml_edit::set_entry;
+use crate::script::{Script, is_simple_line, strip_comment};
 use crate::{Ctx, RateLimitService};
 
 const ATTEMPTS: u32 = 5;
@@ -85,9 +85,21 @@ pub(super) fn wrap(
                 }
             })
             .collect();
-        let body = loop_lines(&code_lines, comment, service);
-        checks.push(format!("if {}", code_lines[0]));
-        commands.push(code_lines[0].trim_end_matches('\\').trim_end().to_string());
+        let body = match &unit.pull {
+            // The pull goes in the loop; the run stays as written after it.
+            Some(pull) => {
+                let mut body = loop_lines(std::slice::from_ref(pull), "", service);
+                body.push(first.trim().to_string());
+                checks.push(format!("if {pull}"));
+                commands.push(pull.clone());
+                body
+            }
+            None => {
+                checks.push(format!("if {}", code_lines[0]));
+                commands.push(code_lines[0].trim_end_matches('\\').trim_end().to_string());
+                loop_lines(&code_lines, comment, service)
+            }
+        };
         edits.push(if script.block {
             let pad = " ".repeat(script.indent + own);
             let text = body
@@ -115,6 +127,11 @@ pub(super) fn wrap(
             Edit::replace(ctx.path, run.span, format!("|{text}"))
         });
     }
+    let runs: Vec<String> = units
+        .iter()
+        .filter(|u| u.pull.is_some())
+        .map(|u| format!("`{}`", strip_comment(script.lines[u.first].text).trim()))
+        .collect();
     let delays: Vec<String> = (0..ATTEMPTS - 1).map(|i| (base << i).to_string()).collect();
     let quoted: Vec<String> = commands.iter().map(|c| format!("`{c}`")).collect();
     let does = format!(
@@ -127,7 +144,14 @@ pub(super) fn wrap(
         } else {
             ""
         }
-    );
+    ) + &if runs.is_empty() {
+        String::new()
+    } else {
+        format!(
+            "; the image is pulled before {}, which then finds it locally and is not itself run again",
+            runs.join(", ")
+        )
+    };
     let title = match commands.as_slice() {
         [one] => format!("retry `{}`", short(one)),
         [first, rest @ ..] => format!("retry `{}` and {} more command(s)", short(first), rest.len()),
@@ -192,18 +216,36 @@ struct Unit {
     first: usize,
     last: usize,
     whole: bool,
+    /// For a `docker run` whose image is on the limited registry: the pull
+    /// of that image, retried before the run instead of the run itself.
+    pull: Option<String>,
 }
 
-/// The command the log names (`….sh: line N`), else every command that
-/// runs one of the service's commands, else the only command of the script.
-/// Each must be a whole command of its own: not continued from the line
-/// before, not part of a pipeline spanning lines, not a `case` branch.
+/// The command the log names (`….sh: line N`), else every command of the
+/// script that only fetches from the service ([`fetch::talk`]). Each must be
+/// a whole command of its own: not continued from the line before, not part
+/// of a pipeline spanning lines, not a `case` branch. A command that also
+/// builds, tests or runs code is never chosen, even when the log names it.
 fn pick_units(ctx: &Ctx<'_>, script: &Script<'_>, service: RateLimitService) -> Result<Vec<Unit>, String> {
-    let cannot = || {
+    let name = service.display_name();
+    let cannot = || format!("cannot tell which line of the script talks to the {name}");
+    let not_fetch_only = |cmd: &str| {
         format!(
-            "cannot tell which line of the script talks to the {}",
-            service.display_name()
+            "`{cmd}` does more than fetch from the {name} (it builds, tests or runs code, or talks to another host), and a \
+             retry loop would run all of it again after any failure, so it is not wrapped"
         )
+    };
+    let talk = |u: &Unit| {
+        let joined: Vec<&str> = script.lines[u.first..=u.last]
+            .iter()
+            .map(|l| strip_comment(l.text).trim().trim_end_matches('\\').trim_end())
+            .collect();
+        fetch::talk(&joined.join(" "), service)
+    };
+    let pull_first = |u: &Unit| {
+        (u.first == u.last)
+            .then(|| fetch::pull_before_run(script.lines[u.first].text, service))
+            .flatten()
     };
     let mut all = units(script);
     if let Some(n) = ctx.failure.script_line {
@@ -212,35 +254,54 @@ fn pick_units(ctx: &Ctx<'_>, script: &Script<'_>, service: RateLimitService) -> 
             .iter()
             .position(|u| u.first <= i && i <= u.last)
             .ok_or_else(cannot)?;
-        let unit = all.swap_remove(at);
-        return if unit.whole { Ok(vec![unit]) } else { Err(cannot()) };
+        let mut unit = all.swap_remove(at);
+        return match talk(&unit) {
+            Talk::FetchesOnly if unit.whole => Ok(vec![unit]),
+            Talk::FetchesOnly | Talk::No => Err(cannot()),
+            Talk::AlsoRuns(cmd) => match pull_first(&unit) {
+                Some(pull) if unit.whole => {
+                    unit.pull = Some(pull);
+                    Ok(vec![unit])
+                }
+                _ => Err(not_fetch_only(&cmd)),
+            },
+        };
     }
-    let talks = |u: &Unit| {
-        script.lines[u.first..=u.last]
-            .iter()
-            .any(|l| runs_service_command(strip_comment(l.text), service))
-    };
-    let (talking, quiet): (Vec<Unit>, Vec<Unit>) = all.into_iter().partition(|u| talks(u));
-    let chosen = match talking.len() {
-        0 if quiet.len() == 1 => quiet,
-        0 => return Err(cannot()),
-        n if n > MAX_WRAPPED_COMMANDS => {
+    let mut fetching = Vec::new();
+    let mut other = None;
+    for mut unit in all {
+        match talk(&unit) {
+            Talk::FetchesOnly => fetching.push(unit),
+            Talk::AlsoRuns(cmd) => match pull_first(&unit) {
+                Some(pull) => {
+                    unit.pull = Some(pull);
+                    fetching.push(unit);
+                }
+                None => {
+                    other.get_or_insert(cmd);
+                }
+            },
+            Talk::No => {}
+        }
+    }
+    match (fetching.len(), other) {
+        (0, Some(cmd)) => return Err(not_fetch_only(&cmd)),
+        (0, None) => return Err(cannot()),
+        (n, _) if n > MAX_WRAPPED_COMMANDS => {
             return Err(format!(
-                "{n} commands of the script talk to the {} and the log does not say which was refused; wrapping them all \
-                 would rewrite the script (a manual fix)",
-                service.display_name()
+                "{n} commands of the script fetch from the {name} and the log does not say which was refused; wrapping \
+                 them all would rewrite the script (a manual fix)"
             ));
         }
-        _ => talking,
-    };
-    if chosen.iter().any(|u| !u.whole) {
+        _ => {}
+    }
+    if fetching.iter().any(|u| !u.whole) {
         return Err(format!(
-            "the line that talks to the {} is part of a longer command (a pipeline or list spanning lines, a block, or a \
-             `case` branch), so it is not wrapped",
-            service.display_name()
+            "the line that fetches from the {name} is part of a longer command (a pipeline or list spanning lines, a \
+             block, or a `case` branch), so it is not wrapped"
         ));
     }
-    Ok(chosen)
+    Ok(fetching)
 }
 
 /// The script's commands: text inside heredocs and strings spanning lines is
@@ -287,6 +348,7 @@ fn units(script: &Script<'_>) -> Vec<Unit> {
                 first: i,
                 last: i,
                 whole: !continued && simple && heredoc_end.is_none(),
+                pull: None,
             });
         }
         backslash = ends_backslash;
@@ -328,50 +390,4 @@ fn heredoc_delimiter(code: &str) -> Option<String> {
         .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
         .collect();
     (!word.is_empty()).then_some(word)
-}
-
-/// `cache: maven` / `cache: gradle` on the job's `actions/setup-java` step,
-/// so later runs download fewer artifacts.
-pub(super) fn java_cache(ctx: &Ctx<'_>, job: &Job<'_>, step: &Step<'_>) -> Result<Option<Part>, String> {
-    let script = step.run().and_then(Node::as_str).unwrap_or("");
-    let tool = if script
-        .lines()
-        .any(|l| ["mvn", "./mvnw", "mvnw"].iter().any(|c| mentions_command(l, c)))
-    {
-        "maven"
-    } else if script.lines().any(|l| {
-        ["gradle", "./gradlew", "gradlew"]
-            .iter()
-            .any(|c| mentions_command(l, c))
-    }) {
-        "gradle"
-    } else {
-        return Ok(None);
-    };
-    let Some(setup) = job.steps[..step.index]
-        .iter()
-        .find(|s| autoheal_engine::rules::audit::uses_action(s.node, "actions/setup-java"))
-    else {
-        return Ok(None);
-    };
-    let with = setup.get("with");
-    if with.is_some_and(|w| w.get("cache").is_some()) {
-        return Ok(None);
-    }
-    let edit = match with {
-        Some(w) if w.is_mapping() => set_entry(ctx.path, ctx.source, w, None, "cache", tool),
-        Some(_) => None,
-        None => crate::yaml_edit::insert_nested(ctx.path, ctx.source, setup.node, "with", "cache", tool),
-    }
-    .ok_or("the `actions/setup-java` step's `with:` cannot be edited")?;
-    Ok(Some(Part {
-        edits: vec![edit],
-        does: format!(
-            "turns on the dependency cache of step \"{}\" (`cache: {tool}`), so later runs download fewer artifacts",
-            setup.display_name()
-        ),
-        title: format!("cache {tool} dependencies"),
-        checks: vec![format!("cache: {tool}")],
-        safe: true,
-    }))
 }

@@ -1,5 +1,5 @@
 use crate::test_support::*;
-use crate::{Category, FailureInput, RateLimitService};
+use crate::{Category, FailureInput, RateLimitService, fixes_for};
 
 fn first_fix(f: &FailureInput, src: &str) -> autoheal_engine::Fix {
     let o = outcome(f, src);
@@ -185,20 +185,352 @@ fn a_used_up_token_quota_is_not_fixed_and_secondary_limits_wait_a_minute() {
     );
 }
 
+/// Maven Central: Maven's resolver retries the refused downloads itself
+/// (`MAVEN_OPTS`), and setup-java caches them; the build is never looped.
 #[test]
-fn maven_central_caches_dependencies_and_retries_the_build() {
-    let src = "on: push\njobs:\n  build:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/setup-java@v4\n        with:\n          distribution: temurin\n          java-version: '21'\n      - run: ./mvnw -B verify\n";
+fn maven_central_configures_the_resolvers_retry_and_never_loops_the_build() {
+    let src = "on: push\njobs:\n  build:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - uses: actions/setup-java@v4\n        with:\n          distribution: temurin\n          java-version: '21'\n      - run: ./mvnw -B verify\n";
     let f = limited(RateLimitService::MavenCentral, "build");
     let fix = &first_fix(&f, src);
     assert_eq!(
         fix.title,
-        "Cache maven dependencies and retry `./mvnw -B verify` in step \"Run ./mvnw -B verify\" (Maven Central rate limit)"
+        "Cache maven dependencies and let Maven retry refused downloads in step \"Run ./mvnw -B verify\" (Maven Central rate limit)"
     );
+    assert!(fix.explanation.contains("Maven 3.9.5"), "{}", fix.explanation);
     let out = apply_only(&f, src);
     assert!(
         out.contains("          java-version: '21'\n          cache: maven\n"),
         "{out}"
     );
+    assert!(out.ends_with(
+        "      - run: ./mvnw -B verify\n        env:\n          MAVEN_OPTS: '-Daether.connector.http.retryHandler.count=6 -Daether.connector.http.retryHandler.interval=10000'\n"
+    ), "{out}");
+    assert!(!out.contains("for attempt"), "the build is never looped: {out}");
+
+    // A resolve-only goal gets the same setting (no loop either).
+    let go_offline = src.replace("./mvnw -B verify", "mvn -B dependency:go-offline");
+    let out = apply_only(&f, &go_offline);
+    assert!(
+        out.contains("MAVEN_OPTS: '-Daether") && !out.contains("for attempt"),
+        "{out}"
+    );
+
+    // MAVEN_OPTS of the workflow is kept: the step adds to it.
+    let opts = src.replace("jobs:\n", "env:\n  MAVEN_OPTS: -Xmx2g\njobs:\n");
+    let out = apply_only(&f, &opts);
+    assert!(
+        out.contains(
+            "        env:\n          MAVEN_OPTS: ${{ env.MAVEN_OPTS }} -Daether.connector.http.retryHandler.count=6"
+        ),
+        "{out}"
+    );
+    // The step's own value is extended.
+    let own = src.replace(
+        "      - run: ./mvnw -B verify\n",
+        "      - run: ./mvnw -B verify\n        env:\n          MAVEN_OPTS: -Xmx2g\n",
+    );
+    let out = apply_only(&f, &own);
+    assert!(out.contains(
+        "          MAVEN_OPTS: '-Xmx2g -Daether.connector.http.retryHandler.count=6 -Daether.connector.http.retryHandler.interval=10000'\n"
+    ), "{out}");
+    // Set some other way (a script writing $GITHUB_ENV): only the cache is
+    // offered, and the explanation says what to add.
+    let elsewhere = src.replace(
+        "      - run: ./mvnw",
+        "      - run: echo \"MAVEN_OPTS=-Xmx2g\" >> \"$GITHUB_ENV\"\n      - run: ./mvnw",
+    );
+    let fix = first_fix(&f, &elsewhere);
+    assert!(
+        fix.title.starts_with("Cache maven dependencies in step"),
+        "{}",
+        fix.title
+    );
+    assert!(fix.explanation.contains("also set outside"), "{}", fix.explanation);
+    // No checkout before setup-java: its cache would fail on the missing
+    // pom.xml, so only the resolver setting.
+    let no_checkout = src.replace("      - uses: actions/checkout@v4\n", "");
+    let fix = first_fix(&f, &no_checkout);
+    assert!(!fix.title.contains("Cache"), "{}", fix.title);
+    assert!(fix.explanation.contains("not checked out"), "{}", fix.explanation);
+
+    // The job already caches ~/.m2 with actions/cache: no second cache.
+    let cached = src.replace(
+        "      - run: ./mvnw",
+        "      - uses: actions/cache@v4\n        with:\n          path: ~/.m2/repository\n          key: m2\n      - run: ./mvnw",
+    );
+    let fix = first_fix(&f, &cached);
+    assert!(!fix.title.contains("Cache"), "{}", fix.title);
+    // A release workflow never gets a cache (cache poisoning).
+    let release = src.replace("on: push\n", "on:\n  release:\n    types: [published]\n");
+    let fix = first_fix(&f, &release);
+    assert!(!fix.title.contains("Cache"), "{}", fix.title);
+    assert!(fix.explanation.contains("publishes releases"), "{}", fix.explanation);
+}
+
+/// Gradle (and sbt) builds that hit Maven Central or the plugin portal:
+/// never a loop around the build (it would run the tests again); the
+/// dependency cache where setup-java is used, else no fix and why.
+#[test]
+fn gradle_builds_are_cached_never_looped() {
+    let src = "on: push\njobs:\n  build:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - uses: actions/setup-java@v4\n        with:\n          distribution: temurin\n          java-version: '21'\n      - run: ./gradlew build\n";
+    for service in [RateLimitService::MavenCentral, RateLimitService::GradlePluginPortal] {
+        let f = limited(service, "build");
+        let fix = first_fix(&f, src);
+        assert!(
+            fix.title.starts_with("Cache gradle dependencies in step"),
+            "{}",
+            fix.title
+        );
+        assert!(
+            fix.explanation.contains("`./gradlew build` does more than fetch"),
+            "{}",
+            fix.explanation
+        );
+        let out = apply_only(&f, src);
+        assert!(
+            out.contains("          cache: gradle\n") && !out.contains("for attempt"),
+            "{out}"
+        );
+        let without_setup = src.replace("      - uses: actions/setup-java@v4\n        with:\n          distribution: temurin\n          java-version: '21'\n", "");
+        let why = manual_reason(&f, &without_setup);
+        assert!(why.contains("does more than fetch"), "{why}");
+    }
+}
+
+/// Commands that also build, test or run code are never wrapped in a
+/// retry loop, even when the log names their line.
+#[test]
+fn test_running_commands_are_never_retried() {
+    for (service, run) in [
+        (RateLimitService::CratesIo, "cargo test --locked"),
+        (RateLimitService::GoProxy, "go test ./..."),
+        (RateLimitService::Npm, "npx jest"),
+        (RateLimitService::Npm, "yarn test"),
+        (RateLimitService::Pypi, "uv run pytest"),
+        (
+            RateLimitService::DockerHub,
+            "docker run --rm node:20 npm test && echo ok",
+        ),
+        (RateLimitService::DockerHub, "docker build -t app ."),
+        (RateLimitService::Quay, "docker compose up -d"),
+    ] {
+        let src = format!(
+            "on: push\njobs:\n  t:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - name: Work\n        run: |\n          echo start\n          {run}\n"
+        );
+        let f = limited(service, "t").at_step_name("Work");
+        let why = manual_reason(&f, &src);
+        assert!(why.contains("does more than fetch"), "{run}: {why}");
+        let mut named = f.clone();
+        named.script_line = Some(2);
+        let why = manual_reason(&named, &src);
+        assert!(why.contains("does more than fetch"), "{run}: {why}");
+    }
+    // A `docker run` of a Docker Hub image: its image is pulled first, in
+    // the loop; the run itself stays once, after it.
+    let run = "on: push\njobs:\n  t:\n    runs-on: ubuntu-latest\n    steps:\n      - name: Work\n        run: |\n          docker run --rm -v \"$PWD:/w\" node:20 npm test   # tests\n";
+    let out = apply_only(&limited(RateLimitService::DockerHub, "t"), run);
+    assert!(
+        out.contains("            if docker pull node:20; then break; fi\n"),
+        "{out}"
+    );
+    assert!(
+        out.ends_with("          done\n          docker run --rm -v \"$PWD:/w\" node:20 npm test   # tests\n"),
+        "{out}"
+    );
+    assert_eq!(out.matches("npm test").count(), 1, "{out}");
+    // A line that installs and then tests is not cut apart.
+    let src = "on: push\njobs:\n  t:\n    runs-on: ubuntu-latest\n    steps:\n      - run: npm ci && npm test\n";
+    assert!(manual_reason(&limited(RateLimitService::Npm, "t"), src).contains("does more than fetch"));
+}
+
+/// A registry's retry wraps only pulls of an image on that registry's host.
+#[test]
+fn registry_retries_wrap_only_pulls_from_that_host() {
+    let src = "\
+on: push
+jobs:
+  build:
+    runs-on: ubuntu-latest
+    steps:
+      - name: Images
+        run: |
+          docker pull python:3.12
+          docker pull ghcr.io/o/tool:1
+";
+    for service in [RateLimitService::Quay, RateLimitService::EcrPublic] {
+        let why = manual_reason(&limited(service, "build").at_step_name("Images"), src);
+        assert!(
+            why.contains("does more than fetch") && why.contains("another host"),
+            "{why}"
+        );
+    }
+    let out = apply_only(&limited(RateLimitService::Ghcr, "build").at_step_name("Images"), src);
+    assert!(
+        out.contains("            if docker pull ghcr.io/o/tool:1; then break; fi\n"),
+        "{out}"
+    );
+    assert!(out.contains("          docker pull python:3.12\n"), "{out}");
+    let out = apply_only(
+        &limited(RateLimitService::DockerHub, "build").at_step_name("Images"),
+        src,
+    );
+    assert!(
+        out.contains("            if docker pull python:3.12; then break; fi\n"),
+        "{out}"
+    );
+    assert!(out.contains("          docker pull ghcr.io/o/tool:1\n"), "{out}");
+}
+
+const NODE_JOB: &str = "\
+on: push
+jobs:
+  web:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: actions/checkout@v4
+      - uses: actions/setup-node@v4
+        with:
+          node-version: 20
+      - name: Install
+        run: npm ci
+";
+
+/// npm 429 with setup-node: the retry, and `cache: npm` only when the lock
+/// file setup-node needs is in the repository.
+#[test]
+fn npm_gets_setup_nodes_cache_only_with_its_lock_file() {
+    let f = limited(RateLimitService::Npm, "web");
+    let with_lock = repo(&[("package.json", "{}"), ("package-lock.json", "{}")]);
+    let files = apply_with_repo(&f, NODE_JOB, &with_lock);
+    let out = &files[PATH];
+    assert!(
+        out.contains("          node-version: 20\n          cache: npm\n"),
+        "{out}"
+    );
+    assert!(out.contains("            if npm ci; then break; fi\n"), "{out}");
+    let fix = fixes_for(&f, PATH, NODE_JOB, &with_lock).fixes.remove(0);
+    assert_eq!(
+        fix.title,
+        "Retry `npm ci` and cache npm dependencies in step \"Install\" (npm registry rate limit)"
+    );
+
+    // No lock file (or no listing): retry only, and the explanation says why.
+    for r in [repo(&[("package.json", "{}")]), repo(&[]).with_unknown_listing()] {
+        let fix = fixes_for(&f, PATH, NODE_JOB, &r).fixes.remove(0);
+        assert_eq!(
+            fix.title,
+            "Retry `npm ci` in step \"Install\" (npm registry rate limit)"
+        );
+        assert!(fix.explanation.contains("package-lock.json"), "{}", fix.explanation);
+    }
+
+    // The lock file only in the step's working directory: named with
+    // `cache-dependency-path`.
+    let in_dir = NODE_JOB.replace(
+        "      - name: Install\n",
+        "      - name: Install\n        working-directory: web\n",
+    );
+    let files = apply_with_repo(&f, &in_dir, &repo(&[("web/package-lock.json", "{}")]));
+    assert!(
+        files[PATH].contains("          cache: npm\n          cache-dependency-path: web/package-lock.json\n"),
+        "{}",
+        files[PATH]
+    );
+
+    // pnpm needs pnpm installed before setup-node.
+    let pnpm = NODE_JOB.replace("run: npm ci", "run: pnpm install --frozen-lockfile");
+    let r = repo(&[("pnpm-lock.yaml", "")]);
+    let fix = fixes_for(&f, PATH, &pnpm, &r).fixes.remove(0);
+    assert!(
+        !fix.title.contains("cache") && fix.explanation.contains("pnpm/action-setup"),
+        "{}",
+        fix.explanation
+    );
+    let with_action = pnpm.replace(
+        "      - uses: actions/setup-node@v4\n",
+        "      - uses: pnpm/action-setup@v4\n      - uses: actions/setup-node@v4\n",
+    );
+    assert!(apply_with_repo(&f, &with_action, &r)[PATH].contains("cache: pnpm\n"));
+
+    // Yarn 2+ pinned through Corepack: the runner's Yarn 1 would refuse.
+    let yarn = NODE_JOB.replace("run: npm ci", "run: yarn install --immutable");
+    let berry = repo(&[
+        ("yarn.lock", ""),
+        ("package.json", r#"{"packageManager": "yarn@4.1.0"}"#),
+    ]);
+    let fix = fixes_for(&f, PATH, &yarn, &berry).fixes.remove(0);
+    assert!(
+        !fix.title.contains("cache") && fix.explanation.contains("yarn@4.1.0"),
+        "{}",
+        fix.explanation
+    );
+    let classic = repo(&[("yarn.lock", ""), ("package.json", "{}")]);
+    assert!(apply_with_repo(&f, &yarn, &classic)[PATH].contains("cache: yarn\n"));
+
+    // An existing `cache:` (even empty: the project chose) is left alone.
+    let chosen = NODE_JOB.replace("node-version: 20\n", "node-version: 20\n          cache: ''\n");
+    let fix = fixes_for(&f, PATH, &chosen, &with_lock).fixes.remove(0);
+    assert!(!fix.title.contains("cache"), "{}", fix.title);
+}
+
+/// pip 429 with setup-python: `cache: pip` only with a file it accepts.
+#[test]
+fn pip_gets_setup_pythons_cache_only_with_a_requirements_file() {
+    let src = "on: push\njobs:\n  t:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - uses: actions/setup-python@v5\n        with:\n          python-version: '3.12'\n      - run: python -m pip install -r requirements/dev.txt\n";
+    let f = limited(RateLimitService::Pypi, "t");
+    let out = &apply_with_repo(&f, src, &repo(&[("requirements/requirements.txt", "")]))[PATH];
+    assert!(
+        out.contains("          python-version: '3.12'\n          cache: pip\n"),
+        "{out}"
+    );
+    // v5 also accepts pyproject.toml; v4 does not.
+    let pyproject = repo(&[("pyproject.toml", "")]);
+    assert!(apply_with_repo(&f, src, &pyproject)[PATH].contains("cache: pip\n"));
+    let v4 = src.replace("setup-python@v5", "setup-python@v4");
+    let fix = fixes_for(&f, PATH, &v4, &pyproject).fixes.remove(0);
+    assert!(!fix.title.contains("cache"), "{}", fix.title);
+    // uv has its own cache, not setup-python's pip cache.
+    let uv = src.replace("python -m pip install -r requirements/dev.txt", "uv sync");
+    let fix = fixes_for(&f, PATH, &uv, &pyproject).fixes.remove(0);
+    assert!(!fix.title.contains("cache"), "{}", fix.title);
+}
+
+/// Docker Hub: the login reuses credentials the workflow already gives a
+/// Docker Hub login; a secret merely named `DOCKER…` is not taken for one.
+#[test]
+fn docker_hub_login_reuses_only_credentials_that_are_docker_hubs() {
+    let pull = "on: push\njobs:\n  b:\n    runs-on: ubuntu-latest\n    steps:\n      - run: docker pull node:20\n";
+    let f = limited(RateLimitService::DockerHub, "b");
+    let elsewhere = format!(
+        "{pull}  push:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: docker/login-action@v3\n        with:\n          username: acme\n          password: ${{{{ secrets.HUB_RW }}}}\n"
+    );
+    let out = apply_only(&f, &elsewhere);
+    assert!(
+        out.contains(
+            "        with:\n          username: acme\n          password: ${{ secrets.HUB_RW }}\n      - run: |\n"
+        ),
+        "{out}"
+    );
+    // Another registry's login, or names that do not say Docker Hub: the
+    // login is only suggested.
+    for other in [
+        elsewhere.replace(
+            "        with:\n",
+            "        with:\n          registry: registry.example.com\n",
+        ),
+        format!(
+            "{pull}        env:\n          A: ${{{{ secrets.DOCKER_USER }}}} ${{{{ secrets.DOCKER_IMAGE_PATH }}}}\n"
+        ),
+    ] {
+        let fix = first_fix(&f, &other);
+        assert!(!fix.title.contains("Log in"), "{}", fix.title);
+        assert!(fix.explanation.contains("docker/login-action"), "{}", fix.explanation);
+        assert!(
+            fix.edits.iter().all(|e| !e.new_text.contains("secrets.")),
+            "{:?}",
+            fix.edits
+        );
+    }
 }
 
 #[test]

@@ -1,0 +1,366 @@
+//! Turning on the dependency cache of the job's setup action, so later runs
+//! send fewer requests to the limited service: `cache: npm|yarn|pnpm` on
+//! `actions/setup-node`, `cache: pip` on `actions/setup-python`, `cache:
+//! maven|gradle` on `actions/setup-java`.
+//!
+//! The cache accompanies the retry in the same fix, never replaces it: a
+//! cache is only read by runs after one that saved it, so it cannot get the
+//! failed run through, and the retry alone leaves every later run sending
+//! the same requests. When the retry cannot be written (an action's step, a
+//! command that also tests), the cache is offered alone.
+//!
+//! Each action's own documented behaviour decides when the input is safe:
+//! - setup-node (README, "Caching global packages data"): `cache` takes
+//!   `npm`, `yarn` or `pnpm` and keys the cache on the lock file
+//!   (`package-lock.json`/`npm-shrinkwrap.json`, `yarn.lock`,
+//!   `pnpm-lock.yaml`) at the repository root, failing the step
+//!   ("Dependencies lock file is not found") without one, unless
+//!   `cache-dependency-path` names it; it asks the package manager for its
+//!   cache folder, so pnpm must be installed before it, and Yarn is asked
+//!   through the runner's Yarn 1 (a project pinned to Yarn 2+ through
+//!   `packageManager` makes that refuse).
+//! - setup-python (README, "Caching packages dependencies"): `cache: pip`
+//!   hashes `**/requirements.txt` (v5 also `**/pyproject.toml`) and fails
+//!   when no such file exists; it caches pip's download cache, so only
+//!   `pip install` benefits (not uv, poetry or pipenv, which have their own
+//!   `cache` values and prerequisites).
+//! - setup-java (README, "Caching packages dependencies"): `cache: maven`
+//!   keys on `**/pom.xml`, `cache: gradle` on `**/*.gradle*` and
+//!   `**/gradle-wrapper.properties`, and caches `~/.m2/repository`, or
+//!   `~/.gradle/caches` and `~/.gradle/wrapper` (so the wrapper's
+//!   distribution is not downloaded again either); it fails without such a
+//!   file.
+//!
+//! Every action reads the lock file from the checked-out repository, so an
+//! `actions/checkout` of this repository (no `path:`, no `repository:`)
+//! must run before it. No cache is turned on where a poisoned entry could
+//! ship ([`cache_poisoning::publishing_reason`]: the workflow publishes
+//! releases or the job publishes) or where a pull request's code would
+//! write the base branch's cache (`pull_request_target`, `workflow_run`).
+
+use autoheal_engine::model::{Job, Step};
+use autoheal_engine::rules::{audit, cache_poisoning};
+use autoheal_engine::yaml::Node;
+
+use super::Part;
+use super::fetch;
+use crate::runner::is_github_hosted;
+use crate::yaml_edit::{insert_nested, set_entry};
+use crate::{Ctx, RateLimitService};
+
+/// The cache fix for `service`, when the job's setup action has one;
+/// `Ok(None)` when the job has no such action or it already sets `cache`,
+/// `Err` with the reason when one exists but turning it on would be unsafe.
+pub(super) fn for_step(
+    ctx: &Ctx<'_>,
+    root: &Node,
+    job: &Job<'_>,
+    step: &Step<'_>,
+    service: RateLimitService,
+) -> Result<Option<Part>, String> {
+    match service {
+        RateLimitService::Npm => node(ctx, root, job, step),
+        RateLimitService::Pypi => python(ctx, root, job, step),
+        RateLimitService::MavenCentral | RateLimitService::GradlePluginPortal => java(ctx, root, job, step),
+        _ => Ok(None),
+    }
+}
+
+/// The job's earlier `uses: {action}@…` step, unless it already sets
+/// `cache` (to anything, `''` included: the project chose).
+fn setup<'j, 'a>(job: &'j Job<'a>, step: &Step<'_>, action: &str) -> Option<&'j Step<'a>> {
+    job.steps[..step.index]
+        .iter()
+        .rev()
+        .find(|s| audit::uses_action(s.node, action))
+        .filter(|s| audit::input(s.node, "cache").is_none())
+}
+
+/// The job already caches the directory the setup action would: an
+/// `actions/cache` step whose `path` names it, or (for Gradle)
+/// `gradle/actions/setup-gradle`, which caches Gradle's home by default.
+fn already_cached(job: &Job<'_>, dirs: &[&str]) -> bool {
+    job.steps.iter().any(|s| {
+        let cache_paths = (audit::uses_action(s.node, "actions/cache")
+            || audit::uses_action(s.node, "actions/cache/restore"))
+        .then(|| audit::input(s.node, "path").and_then(Node::as_str))
+        .flatten();
+        cache_paths.is_some_and(|p| dirs.iter().any(|d| p.contains(d)))
+            || dirs.contains(&".gradle")
+                && (audit::uses_action(s.node, "gradle/actions/setup-gradle")
+                    || audit::uses_action(s.node, "gradle/gradle-build-action"))
+    })
+}
+
+/// Why no cache may be turned on in this job, if any.
+fn unsafe_here(root: &Node, job: &Job<'_>) -> Option<String> {
+    if let Some(why) = cache_poisoning::publishing_reason(root, job) {
+        return Some(format!(
+            "no dependency cache is turned on, because {why}: a cache any run of the repository can write must not feed \
+             what gets published"
+        ));
+    }
+    ["pull_request_target", "workflow_run"]
+        .into_iter()
+        .find(|t| audit::has_trigger(root, t))
+        .map(|t| {
+            format!(
+                "no dependency cache is turned on, because the workflow runs on `{t}`, where code from a pull request would \
+                 write the cache the base branch restores"
+            )
+        })
+}
+
+/// An `actions/checkout` of this repository into the workspace root runs
+/// before `setup`.
+fn checked_out_before(job: &Job<'_>, setup: &Step<'_>) -> bool {
+    job.steps[..setup.index].iter().any(|s| {
+        audit::uses_action(s.node, "actions/checkout")
+            && audit::input(s.node, "path").is_none()
+            && audit::input(s.node, "repository").is_none()
+    })
+}
+
+/// The step's working directory relative to the repository root (`""` for
+/// the root); `None` when it is computed or leaves the workspace.
+fn working_dir(job: &Job<'_>, step: &Step<'_>) -> Option<String> {
+    let wd = step.get("working-directory").or_else(|| {
+        job.get("defaults")
+            .and_then(|d| d.get("run"))
+            .and_then(|r| r.get("working-directory"))
+    });
+    let Some(wd) = wd else { return Some(String::new()) };
+    let text = wd.as_str()?.trim();
+    if text.contains('$') || text.starts_with('/') || text.starts_with('~') || text.split('/').any(|p| p == "..") {
+        return None;
+    }
+    Some(
+        text.split('/')
+            .filter(|p| !p.is_empty() && *p != ".")
+            .collect::<Vec<_>>()
+            .join("/"),
+    )
+}
+
+/// The edits that set `entries` in the setup step's `with:`.
+fn set_inputs(ctx: &Ctx<'_>, setup: &Step<'_>, entries: &[(&str, &str)]) -> Result<Vec<autoheal_engine::Edit>, String> {
+    let cannot = || format!("the `with:` of step \"{}\" cannot be edited", setup.display_name());
+    match setup.get("with") {
+        Some(w) if w.is_mapping() => entries
+            .iter()
+            .map(|(k, v)| set_entry(ctx.path, ctx.source, w, None, k, v).ok_or_else(cannot))
+            .collect(),
+        Some(_) => Err(cannot()),
+        None => match entries {
+            [(k, v)] => insert_nested(ctx.path, ctx.source, setup.node, "with", k, v)
+                .map(|e| vec![e])
+                .ok_or_else(cannot),
+            _ => Err(cannot()),
+        },
+    }
+}
+
+fn part(ctx: &Ctx<'_>, setup: &Step<'_>, entries: &[(&str, &str)], keyed_on: &str, what: &str) -> Result<Part, String> {
+    let edits = set_inputs(ctx, setup, entries)?;
+    let (_, value) = entries[0];
+    Ok(Part {
+        edits,
+        does: format!(
+            "turns on the dependency cache of step \"{}\" (`cache: {value}`, keyed on `{keyed_on}`), so later runs \
+             download fewer {what}",
+            setup.display_name()
+        ),
+        title: format!("cache {value} dependencies"),
+        checks: entries.iter().map(|(k, v)| format!("{k}: {v}")).collect(),
+        safe: true,
+    })
+}
+
+fn node(ctx: &Ctx<'_>, root: &Node, job: &Job<'_>, step: &Step<'_>) -> Result<Option<Part>, String> {
+    let Some(setup) = setup(job, step, "actions/setup-node") else {
+        return Ok(None);
+    };
+    let manager = match fetch::step_tool(step, RateLimitService::Npm).as_deref() {
+        Some("npm" | "npx") => "npm",
+        Some("yarn") => "yarn",
+        Some("pnpm" | "pnpx") => "pnpm",
+        _ => return Ok(None),
+    };
+    if already_cached(job, &[".npm", "npm-cache", "yarn", "pnpm"]) {
+        return Ok(None);
+    }
+    if let Some(why) = unsafe_here(root, job) {
+        return Err(why);
+    }
+    if !checked_out_before(job, setup) {
+        return Err(format!(
+            "setup-node's `cache: {manager}` needs the lock file, and the repository is not checked out before step \"{}\"",
+            setup.display_name()
+        ));
+    }
+    let locks: &[&str] = match manager {
+        "npm" => &["package-lock.json", "npm-shrinkwrap.json"],
+        "yarn" => &["yarn.lock"],
+        _ => &["pnpm-lock.yaml"],
+    };
+    let listing = ctx.repo.list().ok_or_else(|| {
+        format!(
+            "setup-node's `cache: {manager}` fails the job without `{}`, and the repository's file list is not known",
+            locks[0]
+        )
+    })?;
+    let dir = working_dir(job, step).ok_or("the step's working directory is computed, so its lock file is unknown")?;
+    let at = |d: &str, f: &str| {
+        if d.is_empty() {
+            f.to_string()
+        } else {
+            format!("{d}/{f}")
+        }
+    };
+    let found = |d: &str| locks.iter().map(|f| at(d, f)).find(|p| listing.iter().any(|l| l == p));
+    let (lock, entries_path) = match (found(""), dir.is_empty()) {
+        (Some(lock), _) => (lock, None),
+        (None, false) => match found(&dir) {
+            Some(lock) => (lock.clone(), Some(lock)),
+            None => return Err(no_lock(manager, locks, &dir)),
+        },
+        (None, true) => return Err(no_lock(manager, locks, "")),
+    };
+    if manager == "pnpm"
+        && !job.steps[..setup.index]
+            .iter()
+            .any(|s| audit::uses_action(s.node, "pnpm/action-setup"))
+    {
+        return Err(
+            "setup-node's `cache: pnpm` asks pnpm for its store, and the job does not install pnpm (`pnpm/action-setup`) \
+             before setting up Node"
+                .into(),
+        );
+    }
+    if manager == "yarn" {
+        if !is_github_hosted(job) {
+            return Err(
+                "setup-node's `cache: yarn` runs the runner's Yarn, which only GitHub-hosted runners are known to have"
+                    .into(),
+            );
+        }
+        let manifest = at(&dir, "package.json");
+        let text = ctx
+            .repo
+            .read(&manifest)
+            .ok_or_else(|| format!("`{manifest}` cannot be read, so the project's Yarn version is unknown"))?;
+        if let Some(pinned) = package_manager(&text).filter(|p| !p.starts_with("yarn@1.")) {
+            return Err(format!(
+                "`{manifest}` pins `{pinned}` through Corepack, and setup-node's `cache: yarn` asks the runner's Yarn 1, \
+                 which refuses such a project"
+            ));
+        }
+    }
+    let mut entries = vec![("cache", manager)];
+    if let Some(p) = &entries_path {
+        entries.push(("cache-dependency-path", p.as_str()));
+    }
+    part(ctx, setup, &entries, &lock, "packages from the npm registry").map(Some)
+}
+
+fn no_lock(manager: &str, locks: &[&str], dir: &str) -> String {
+    let place = if dir.is_empty() {
+        "at the repository root".to_string()
+    } else {
+        format!("at the repository root or in `{dir}`")
+    };
+    format!(
+        "no `{}` {place}: setup-node's `cache: {manager}` fails the job without its lock file",
+        locks.join("`/`")
+    )
+}
+
+/// The `packageManager` field of a `package.json` (`yarn@4.1.0`).
+fn package_manager(text: &str) -> Option<String> {
+    let v: serde_json::Value = serde_json::from_str(text).ok()?;
+    v.get("packageManager")?.as_str().map(str::to_string)
+}
+
+fn python(ctx: &Ctx<'_>, root: &Node, job: &Job<'_>, step: &Step<'_>) -> Result<Option<Part>, String> {
+    let Some(setup) = setup(job, step, "actions/setup-python") else {
+        return Ok(None);
+    };
+    if !matches!(
+        fetch::step_tool(step, RateLimitService::Pypi).as_deref(),
+        Some("pip" | "pip3" | "python" | "python3" | "py")
+    ) || already_cached(job, &["pip"])
+    {
+        return Ok(None);
+    }
+    if let Some(why) = unsafe_here(root, job) {
+        return Err(why);
+    }
+    if !checked_out_before(job, setup) {
+        return Err(format!(
+            "setup-python's `cache: pip` needs the project's requirements file, and the repository is not checked out \
+             before step \"{}\"",
+            setup.display_name()
+        ));
+    }
+    let major = audit::major_version(setup.node).ok_or(
+        "the setup-python version is not a `vN` tag, so which dependency files its `cache: pip` accepts is unknown",
+    )?;
+    let listing = ctx.repo.list().ok_or(
+        "setup-python's `cache: pip` fails the job without a requirements file, and the repository's file list is not known",
+    )?;
+    let named = |f: &str| listing.iter().find(|p| p.rsplit('/').next() == Some(f)).cloned();
+    let keyed_on = match (named("requirements.txt"), major) {
+        (Some(p), 3..) => p,
+        (None, 5..) => named("pyproject.toml").ok_or(
+            "no `requirements.txt` or `pyproject.toml` in the repository: setup-python's `cache: pip` fails the job \
+             without one",
+        )?,
+        _ => {
+            return Err(format!(
+                "no `requirements.txt` in the repository that setup-python v{major}'s `cache: pip` accepts, and it fails the \
+                 job without one"
+            ));
+        }
+    };
+    part(ctx, setup, &[("cache", "pip")], &keyed_on, "packages from PyPI").map(Some)
+}
+
+/// `cache: maven` / `cache: gradle` on the job's `actions/setup-java` step.
+fn java(ctx: &Ctx<'_>, root: &Node, job: &Job<'_>, step: &Step<'_>) -> Result<Option<Part>, String> {
+    let Some(setup) = setup(job, step, "actions/setup-java") else {
+        return Ok(None);
+    };
+    let (tool, pattern): (&str, fn(&str) -> bool) =
+        match fetch::step_tool(step, RateLimitService::MavenCentral).as_deref() {
+            Some("mvn" | "mvnw") => ("maven", |p| p.rsplit('/').next() == Some("pom.xml")),
+            Some("gradle" | "gradlew") => ("gradle", |p| {
+                let name = p.rsplit('/').next().unwrap_or(p);
+                name.contains(".gradle") || name == "gradle-wrapper.properties"
+            }),
+            _ => return Ok(None),
+        };
+    if already_cached(job, if tool == "maven" { &[".m2"] } else { &[".gradle"] }) {
+        return Ok(None);
+    }
+    if let Some(why) = unsafe_here(root, job) {
+        return Err(why);
+    }
+    if !checked_out_before(job, setup) {
+        return Err(format!(
+            "setup-java's `cache: {tool}` needs the build files, and the repository is not checked out before step \"{}\"",
+            setup.display_name()
+        ));
+    }
+    // Without a listing, the build command itself needs the build file it
+    // keys on (a `pom.xml`, a Gradle build script), so it exists.
+    let keyed_on = match ctx.repo.list() {
+        Some(listing) => listing
+            .iter()
+            .find(|p| pattern(p))
+            .cloned()
+            .ok_or_else(|| format!("no build file in the repository that setup-java's `cache: {tool}` keys on"))?,
+        None if tool == "maven" => "**/pom.xml".to_string(),
+        None => "**/*.gradle*".to_string(),
+    };
+    part(ctx, setup, &[("cache", tool)], &keyed_on, "artifacts").map(Some)
+}

@@ -1,0 +1,556 @@
+//! Which commands of a script talk to a rate-limited service, and which of
+//! them only fetch from it. A retry loop re-runs its command on *any*
+//! failure, so it may only wrap a command whose whole job is the requests
+//! the service refused: `npm ci`, `docker pull quay.io/x`, `mvn
+//! dependency:go-offline`. A command that also builds or tests (`mvn
+//! verify`, `./gradlew test`, `cargo test`, `go test`, `docker run`,
+//! `docker build`, whose Dockerfile may run tests, `npx jest`, `yarn test`)
+//! would run its tests again after a real failure, hiding a flaky test and
+//! wasting minutes on a broken one: it is never wrapped.
+//!
+//! Container registries are told apart by the image reference's registry
+//! host (the Docker reference grammar: the first `/`-separated component is
+//! a host when it has a `.` or a `:`, or is `localhost`; without one the
+//! image is on Docker Hub), so a Quay.io limit never wraps a pull from
+//! Docker Hub.
+
+use autoheal_engine::model::Step;
+use autoheal_engine::yaml::Node;
+
+use crate::RateLimitService;
+use crate::script::strip_comment;
+
+/// What one script line does with the service.
+#[derive(Debug, PartialEq, Eq)]
+pub(crate) enum Talk {
+    /// Every command of the line fetches from the service, or is a harmless
+    /// helper (`cd`, `echo`, `export`): safe to retry as a whole.
+    FetchesOnly,
+    /// The line runs a command of the service's tool that does more than
+    /// fetch (the command, for the explanation).
+    AlsoRuns(String),
+    /// Nothing on the line uses the service's tools.
+    No,
+}
+
+/// Commands that neither fetch nor run the project's code, allowed beside
+/// a fetch on one line (`cd web && npm ci`, `gh api … | jq -r .name`): shell
+/// builtins and text filters that only read their input.
+const HELPERS: &[&str] = &[
+    "cd", "echo", "printf", "export", "true", ":", "set", "mkdir", "jq", "grep", "head", "tail", "sort", "uniq", "wc",
+    "cut", "tr", "base64", "cat", "tee",
+];
+
+/// How `line` talks to `service`.
+pub(crate) fn talk(line: &str, service: RateLimitService) -> Talk {
+    let code = strip_comment(line);
+    let mut fetches = false;
+    let mut other: Option<String> = None;
+    let mut foreign = false;
+    for words in simple_commands(code) {
+        let Some(&first) = words.first() else { continue };
+        if fetches_from(&words, service) {
+            fetches = true;
+        } else if uses_tool(&words, service) {
+            other.get_or_insert_with(|| words.join(" "));
+        } else if !HELPERS.contains(&first) {
+            foreign = true;
+        }
+    }
+    match (fetches, other) {
+        (_, Some(cmd)) => Talk::AlsoRuns(cmd),
+        (true, None) if foreign => Talk::AlsoRuns(code.trim().to_string()),
+        (true, None) => Talk::FetchesOnly,
+        (false, None) => Talk::No,
+    }
+}
+
+/// The line uses one of the service's tools at all (to find the step that
+/// talked to the service when the log does not name it).
+pub(crate) fn uses_service(line: &str, service: RateLimitService) -> bool {
+    simple_commands(strip_comment(line))
+        .iter()
+        .any(|w| fetches_from(w, service) || uses_tool(w, service))
+}
+
+/// The program (`npm`, `mvnw`, `pip`) of the line's first command that uses
+/// the service's tools.
+pub(crate) fn tool_program(line: &str, service: RateLimitService) -> Option<String> {
+    simple_commands(strip_comment(line))
+        .iter()
+        .find(|w| fetches_from(w, service) || uses_tool(w, service))
+        .map(|w| program(w[0]).to_string())
+}
+
+/// The program of the step's first command that uses the service's tools
+/// (`npm`, `pip`, `./mvnw` → `mvnw`).
+pub(crate) fn step_tool(step: &Step<'_>, service: RateLimitService) -> Option<String> {
+    let script = step.run().and_then(Node::as_str)?;
+    script.lines().find_map(|l| tool_program(l, service))
+}
+
+/// The simple commands of a line (split at `;`, `&&`, `||`, `|`, `&`), each
+/// as its words without leading `VAR=value` assignments, `sudo`, `env` or
+/// `time`, and with surrounding quotes removed.
+fn simple_commands(code: &str) -> Vec<Vec<&str>> {
+    code.split([';', '|', '&'])
+        .map(|part| {
+            let mut words: Vec<&str> = part
+                .split_whitespace()
+                .map(|w| w.trim_matches(|c| c == '"' || c == '\''))
+                .collect();
+            while let Some(first) = words.first() {
+                let assignment = first.contains('=') && !first.starts_with('-') && !first.starts_with('=');
+                if assignment || matches!(*first, "sudo" | "env" | "time" | "command" | "exec") {
+                    words.remove(0);
+                } else {
+                    break;
+                }
+            }
+            words
+        })
+        .filter(|w| !w.is_empty())
+        .collect()
+}
+
+/// `./mvnw`, `/usr/bin/npm` → `mvnw`, `npm`.
+fn program(word: &str) -> &str {
+    word.rsplit('/').next().unwrap_or(word)
+}
+
+/// Words after the program that are not options (`-x`, `--y`).
+fn operands<'w>(words: &'w [&'w str]) -> impl Iterator<Item = &'w str> + 'w {
+    words.iter().skip(1).copied().filter(|w| !w.starts_with('-'))
+}
+
+/// The command uses the service's client tool (whatever it does).
+fn uses_tool(words: &[&str], service: RateLimitService) -> bool {
+    let prog = program(words[0]);
+    let python_pip = matches!(prog, "python" | "python3" | "py") && words.get(1..3) == Some(&["-m", "pip"][..]);
+    match service {
+        RateLimitService::Npm => matches!(prog, "npm" | "npx" | "yarn" | "pnpm" | "pnpx" | "corepack"),
+        RateLimitService::Pypi => {
+            python_pip
+                || matches!(
+                    prog,
+                    "pip" | "pip3" | "uv" | "uvx" | "poetry" | "pipx" | "pipenv" | "pdm"
+                )
+        }
+        RateLimitService::MavenCentral => matches!(prog, "mvn" | "mvnw" | "gradle" | "gradlew" | "sbt"),
+        RateLimitService::GradlePluginPortal => matches!(prog, "gradle" | "gradlew"),
+        RateLimitService::CratesIo => prog == "cargo",
+        RateLimitService::AptMirror => matches!(prog, "apt-get" | "apt" | "add-apt-repository"),
+        RateLimitService::GoProxy => prog == "go",
+        RateLimitService::DockerHub | RateLimitService::Ghcr | RateLimitService::Quay | RateLimitService::EcrPublic => {
+            matches!(prog, "docker" | "podman" | "docker-compose")
+        }
+        RateLimitService::GithubRestPrimary | RateLimitService::GithubRestSecondary => {
+            prog == "gh" || calls_github_api(words)
+        }
+        RateLimitService::Other => false,
+    }
+}
+
+/// `curl`/`wget` talk to the GitHub REST API only when the command names it
+/// (a download from elsewhere is not what the limit refused).
+fn calls_github_api(words: &[&str]) -> bool {
+    matches!(program(words[0]), "curl" | "wget")
+        && words
+            .iter()
+            .any(|w| w.contains("api.github.com") || w.contains("GITHUB_API_URL"))
+}
+
+/// The command does nothing but download from the service (installing what
+/// it downloaded counts: that is what a package manager's install is).
+fn fetches_from(words: &[&str], service: RateLimitService) -> bool {
+    let prog = program(words[0]);
+    let mut ops = operands(words);
+    let (a, b) = (ops.next(), ops.next());
+    match service {
+        RateLimitService::Npm => match prog {
+            "npm" => matches!(a, Some("ci" | "install" | "i" | "add" | "update")),
+            // A bare `yarn` installs.
+            "yarn" => matches!(a, None | Some("install" | "add")),
+            "pnpm" => matches!(a, Some("install" | "i" | "add" | "fetch")),
+            _ => false,
+        },
+        RateLimitService::Pypi => {
+            let pip_verb = |v: Option<&str>| matches!(v, Some("install" | "download"));
+            match prog {
+                "pip" | "pip3" => pip_verb(a),
+                // `python -m pip install …`: the operands are `pip`, then the verb.
+                "python" | "python3" | "py" => words.get(1) == Some(&"-m") && a == Some("pip") && pip_verb(b),
+                "uv" => {
+                    matches!((a, b), (Some("pip"), Some("install" | "sync")) | (Some("sync"), _))
+                        || (a == Some("tool") && b == Some("install"))
+                }
+                "poetry" | "pipx" => a == Some("install"),
+                "pipenv" | "pdm" => matches!(a, Some("install" | "sync")),
+                _ => false,
+            }
+        }
+        RateLimitService::MavenCentral => matches!(prog, "mvn" | "mvnw") && maven_resolves_only(words),
+        RateLimitService::CratesIo => {
+            prog == "cargo"
+                && matches!(
+                    a,
+                    Some("fetch" | "install" | "update" | "generate-lockfile" | "binstall")
+                )
+        }
+        RateLimitService::AptMirror => {
+            matches!(prog, "apt-get" | "apt")
+                && matches!(a, Some("update" | "install" | "upgrade" | "dist-upgrade" | "download"))
+        }
+        RateLimitService::GoProxy => {
+            prog == "go"
+                && matches!(
+                    (a, b),
+                    (Some("mod"), Some("download" | "tidy" | "vendor" | "verify"))
+                        | (Some("work"), Some("sync" | "vendor"))
+                        | (Some("get" | "install"), _)
+                )
+        }
+        RateLimitService::DockerHub | RateLimitService::Ghcr | RateLimitService::Quay | RateLimitService::EcrPublic => {
+            pulls_from(words, service)
+        }
+        RateLimitService::GithubRestPrimary | RateLimitService::GithubRestSecondary => uses_tool(words, service),
+        RateLimitService::GradlePluginPortal | RateLimitService::Other => false,
+    }
+}
+
+/// Maven options that take the next word as their value.
+const MAVEN_VALUE_OPTIONS: &[&str] = &[
+    "-f",
+    "--file",
+    "-P",
+    "--activate-profiles",
+    "-pl",
+    "--projects",
+    "-T",
+    "--threads",
+    "-s",
+    "--settings",
+    "-gs",
+    "--global-settings",
+    "-t",
+    "--toolchains",
+    "-rf",
+    "--resume-from",
+    "-l",
+    "--log-file",
+    "-D",
+    "--define",
+];
+
+/// Goals of the dependency plugin that only resolve and download.
+const RESOLVE_GOALS: &[&str] = &[
+    "go-offline",
+    "resolve",
+    "resolve-plugins",
+    "resolve-sources",
+    "tree",
+    "get",
+    "list",
+];
+
+/// Every goal of the `mvn` command is a resolve-only goal of the dependency
+/// plugin (`dependency:go-offline`, or the full
+/// `org.apache.maven.plugins:maven-dependency-plugin:3.6.1:go-offline`).
+fn maven_resolves_only(words: &[&str]) -> bool {
+    let mut goals = Vec::new();
+    let mut skip = false;
+    for w in &words[1..] {
+        if skip {
+            skip = false;
+        } else if MAVEN_VALUE_OPTIONS.contains(w) {
+            skip = true;
+        } else if !w.starts_with('-') {
+            goals.push(*w);
+        }
+    }
+    !goals.is_empty()
+        && goals.iter().all(|g| {
+            let parts: Vec<&str> = g.split(':').collect();
+            let plugin_ok = match parts.as_slice() {
+                ["dependency", _] => true,
+                [_, plugin, ..] => *plugin == "maven-dependency-plugin",
+                _ => false,
+            };
+            plugin_ok && parts.last().is_some_and(|goal| RESOLVE_GOALS.contains(goal))
+        })
+}
+
+/// `docker pull REF`, `docker image pull REF`, `podman pull REF` with a
+/// literal reference on the service's registry; `docker compose pull` only
+/// for Docker Hub (the compose file's images are not on the line, and an
+/// image without a registry host is Docker Hub's).
+fn pulls_from(words: &[&str], service: RateLimitService) -> bool {
+    let prog = program(words[0]);
+    let rest: Vec<&str> = words[1..].to_vec();
+    let after_pull: Option<&[&str]> = match (prog, rest.as_slice()) {
+        ("docker" | "podman", ["pull", tail @ ..]) | ("docker" | "podman", ["image", "pull", tail @ ..]) => Some(tail),
+        ("docker", ["compose", tail @ ..]) | ("docker-compose", tail) => {
+            let verb = tail.iter().find(|w| !w.starts_with('-'));
+            return verb == Some(&"pull") && service == RateLimitService::DockerHub;
+        }
+        _ => None,
+    };
+    let Some(tail) = after_pull else { return false };
+    let mut skip = false;
+    let mut image = None;
+    for w in tail {
+        if skip {
+            skip = false;
+        } else if *w == "--platform" {
+            skip = true;
+        } else if !w.starts_with('-') {
+            image = Some(*w);
+            break;
+        }
+    }
+    image.and_then(registry_of).is_some_and(|r| r == service)
+}
+
+/// `docker run` options that take the next word as their value (the
+/// reference's "Options" table); a run with an option outside these and
+/// [`RUN_FLAGS`] is not read.
+const RUN_VALUE_OPTIONS: &[&str] = &[
+    "-e",
+    "--env",
+    "--env-file",
+    "-v",
+    "--volume",
+    "-p",
+    "--publish",
+    "--name",
+    "-w",
+    "--workdir",
+    "--network",
+    "--net",
+    "--entrypoint",
+    "-u",
+    "--user",
+    "--platform",
+    "--mount",
+    "-l",
+    "--label",
+    "--cpus",
+    "-m",
+    "--memory",
+    "--shm-size",
+    "--add-host",
+    "--device",
+    "--cap-add",
+    "--cap-drop",
+    "--security-opt",
+    "--tmpfs",
+    "--ulimit",
+    "--gpus",
+    "-h",
+    "--hostname",
+    "--restart",
+    "--log-driver",
+    "--volumes-from",
+    "--ipc",
+    "--pid",
+    "--cidfile",
+    "--pull",
+];
+
+/// `docker run` options without a value.
+const RUN_FLAGS: &[&str] = &[
+    "--rm",
+    "-d",
+    "--detach",
+    "-i",
+    "--interactive",
+    "-t",
+    "--tty",
+    "-it",
+    "-ti",
+    "--privileged",
+    "--init",
+    "-P",
+    "--publish-all",
+    "--read-only",
+    "-q",
+    "--quiet",
+];
+
+/// For a line that is one `docker run … IMAGE …` (or `podman run`, `docker
+/// container run`) with a literal image on the service's registry: the
+/// `pull` of that image (with the run's `--platform`). A retry may wrap the
+/// pull before the run: the run then finds the image locally (its default
+/// `--pull=missing`) and is not itself run again. `None` with
+/// `--pull=always`/`never` or an option this does not know.
+pub(crate) fn pull_before_run(line: &str, service: RateLimitService) -> Option<String> {
+    let commands = simple_commands(strip_comment(line));
+    let [words] = commands.as_slice() else { return None };
+    let prog = program(words[0]);
+    let args: &[&str] = match (prog, &words[1..]) {
+        ("docker" | "podman", ["run", rest @ ..]) | ("docker" | "podman", ["container", "run", rest @ ..]) => rest,
+        _ => return None,
+    };
+    let mut platform = None;
+    let mut i = 0;
+    while i < args.len() {
+        let w = args[i];
+        let (name, inline) = match w.split_once('=') {
+            Some((n, v)) if n.starts_with("--") => (n, Some(v)),
+            _ => (w, None),
+        };
+        if !w.starts_with('-') {
+            let image = w;
+            if registry_of(image) != Some(service) {
+                return None;
+            }
+            let platform = platform.map(|p| format!("--platform {p} ")).unwrap_or_default();
+            return Some(format!("{prog} pull {platform}{image}"));
+        }
+        if RUN_FLAGS.contains(&name) {
+            i += 1;
+            continue;
+        }
+        if !RUN_VALUE_OPTIONS.contains(&name) {
+            return None;
+        }
+        let value = match inline {
+            Some(v) => v,
+            None => {
+                i += 1;
+                *args.get(i)?
+            }
+        };
+        match name {
+            "--pull" if value != "missing" => return None,
+            "--platform" => platform = Some(value),
+            _ => {}
+        }
+        i += 1;
+    }
+    None
+}
+
+/// The registry an image reference names, when it is written out (no
+/// variable or expression in its host part).
+pub(crate) fn registry_of(image: &str) -> Option<RateLimitService> {
+    if image.contains('$') || image.is_empty() {
+        return None;
+    }
+    let first = image.split('/').next().unwrap_or(image);
+    let has_host = image.contains('/') && (first.contains('.') || first.contains(':') || first == "localhost");
+    if !has_host {
+        return Some(RateLimitService::DockerHub);
+    }
+    match first.to_ascii_lowercase().as_str() {
+        "docker.io" | "index.docker.io" | "registry-1.docker.io" => Some(RateLimitService::DockerHub),
+        "ghcr.io" => Some(RateLimitService::Ghcr),
+        "quay.io" => Some(RateLimitService::Quay),
+        "public.ecr.aws" => Some(RateLimitService::EcrPublic),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use RateLimitService::*;
+
+    #[test]
+    fn only_fetching_commands_may_be_retried() {
+        for (line, service) in [
+            ("npm ci", Npm),
+            ("cd web && npm ci --no-audit", Npm),
+            ("yarn --frozen-lockfile", Npm),
+            ("pnpm install --frozen-lockfile", Npm),
+            ("python -m pip install -r requirements.txt", Pypi),
+            ("sudo pip3 install tox", Pypi),
+            ("uv sync --locked", Pypi),
+            ("mvn -B dependency:go-offline", MavenCentral),
+            (
+                "./mvnw -q -f app/pom.xml org.apache.maven.plugins:maven-dependency-plugin:3.6.1:resolve",
+                MavenCentral,
+            ),
+            ("cargo fetch --locked", CratesIo),
+            ("sudo apt-get -y install libssl-dev", AptMirror),
+            ("go mod download", GoProxy),
+            ("docker pull python:3.12", DockerHub),
+            (
+                "docker pull --platform linux/arm64 docker.io/library/redis:7",
+                DockerHub,
+            ),
+            ("podman pull quay.io/acme/base:1", Quay),
+            ("docker image pull public.ecr.aws/docker/library/redis:7", EcrPublic),
+            ("docker pull ghcr.io/o/img:1", Ghcr),
+            ("docker compose pull", DockerHub),
+            ("gh issue edit 1 --add-label bug", GithubRestSecondary),
+        ] {
+            assert_eq!(talk(line, service), Talk::FetchesOnly, "{line}");
+        }
+    }
+
+    #[test]
+    fn commands_that_also_build_or_test_are_never_retried() {
+        for (line, service) in [
+            ("mvn -B verify", MavenCentral),
+            ("./mvnw test -P it", MavenCentral),
+            ("mvn dependency:go-offline verify", MavenCentral),
+            ("./gradlew build", MavenCentral),
+            ("./gradlew dependencies", GradlePluginPortal),
+            ("cargo test --locked", CratesIo),
+            ("go test ./...", GoProxy),
+            ("go run ./cmd/x", GoProxy),
+            ("npx jest", Npm),
+            ("yarn test", Npm),
+            ("npm ci && npm test", Npm),
+            ("npm ci && make", Npm),
+            ("uv run pytest", Pypi),
+            ("docker run --rm python:3.12 pytest", DockerHub),
+            ("docker build -t app .", DockerHub),
+            ("docker compose up -d", DockerHub),
+        ] {
+            assert!(matches!(talk(line, service), Talk::AlsoRuns(_)), "{line}");
+        }
+    }
+
+    #[test]
+    fn a_run_is_preceded_by_a_pull_of_its_image() {
+        assert_eq!(
+            pull_before_run(
+                "docker run --rm -e A=1 -v \"$PWD:/w\" -w /w node:20 npm test",
+                DockerHub
+            )
+            .as_deref(),
+            Some("docker pull node:20")
+        );
+        assert_eq!(
+            pull_before_run("docker run --platform=linux/arm64 -it quay.io/a/b:1 sh", Quay).as_deref(),
+            Some("docker pull --platform linux/arm64 quay.io/a/b:1")
+        );
+        for no in [
+            "docker run node:20 && docker run node:22",
+            "docker run --pull always node:20",
+            "docker run --some-new-flag node:20",
+            "docker run quay.io/a/b:1",
+            "docker run $IMAGE",
+        ] {
+            assert_eq!(pull_before_run(no, DockerHub), None, "{no}");
+        }
+    }
+
+    #[test]
+    fn a_pull_counts_only_for_its_own_registry() {
+        assert!(matches!(talk("docker pull python:3.12", Quay), Talk::AlsoRuns(_)));
+        assert!(matches!(
+            talk("docker pull quay.io/a/b:1", DockerHub),
+            Talk::AlsoRuns(_)
+        ));
+        assert!(matches!(talk("docker pull $IMAGE", DockerHub), Talk::AlsoRuns(_)));
+        assert!(matches!(talk("docker pull ghcr.io/a/b", EcrPublic), Talk::AlsoRuns(_)));
+        assert!(matches!(talk("docker compose pull", Quay), Talk::AlsoRuns(_)));
+        assert_eq!(talk("make image", Quay), Talk::No);
+        assert_eq!(registry_of("localhost:5000/x"), None);
+        assert_eq!(registry_of("library/redis"), Some(DockerHub));
+        assert_eq!(registry_of("${{ env.REGISTRY }}/x"), None);
+    }
+}
