@@ -1,5 +1,6 @@
 //! Local actions (`uses: ./path`): where their metadata file is and which
-//! inputs they declare. Remote actions' inputs are not known offline.
+//! inputs they declare. Of remote actions, only popular ones are known offline
+//! (the engine's per-major data, `known_inputs`).
 
 use autoheal_engine::repo::RepoFiles;
 use autoheal_engine::yaml::{self, Node};
@@ -87,18 +88,39 @@ pub fn inputs_markdown(inputs: &[Input]) -> String {
     s
 }
 
-/// Inputs of a popular third-party action from the engine's curated table
-/// (`owner/repo[/path]@ref`), for actions not in this repository.
+/// Inputs of a popular third-party action (`owner/repo[/path]@ref`), for
+/// actions not in this repository: the real `action.yml` of the major the
+/// ref names when the engine holds it, else the engine's curated table at
+/// its curated major.
 fn known_inputs(uses: &str) -> Vec<Input> {
-    use autoheal_engine::rules::action::{ActionRef, known_action, parse_action_ref};
-    let Ok(ActionRef::Remote { owner, repo, path, .. }) = parse_action_ref(uses.trim()) else {
+    use autoheal_engine::rules::action::{ActionRef, generated_for, known_action, parse_action_ref, ref_major};
+    let Ok(ActionRef::Remote {
+        owner,
+        repo,
+        path,
+        git_ref,
+    }) = parse_action_ref(uses.trim())
+    else {
         return Vec::new();
     };
     let name = match path {
         Some(p) => format!("{owner}/{repo}/{p}"),
         None => format!("{owner}/{repo}"),
     };
-    let Some(action) = known_action(&name) else {
+    let major = ref_major(git_ref);
+    if let Some(meta) = major.and_then(|m| generated_for(&name, m)) {
+        return meta
+            .inputs
+            .iter()
+            .map(|i| Input {
+                name: i.name.to_string(),
+                description: None,
+                required: i.required,
+                default: None,
+            })
+            .collect();
+    }
+    let Some(action) = known_action(&name).filter(|a| major.is_none_or(|m| m == a.current_major)) else {
         return Vec::new();
     };
     action
@@ -137,6 +159,11 @@ mod tests {
         );
         assert_eq!(target_file(&repo, "./missing"), None);
         assert_eq!(target_file(&repo, "actions/checkout@v4"), None);
+        // A popular action's inputs are those of the major used.
+        let names = |uses: &str| known_inputs(uses).into_iter().map(|i| i.name).collect::<Vec<_>>();
+        assert!(names("actions/checkout@v4").contains(&"fetch-tags".to_string()));
+        assert!(!names("actions/checkout@v2").contains(&"fetch-tags".to_string()));
+        assert!(names("actions/checkout@v2").contains(&"set-safe-directory".to_string()));
         let ins = inputs(&repo, "./acts/setup");
         assert_eq!(ins.len(), 2);
         assert!(ins[0].required && ins[0].description.as_deref() == Some("Tool version"));

@@ -114,6 +114,11 @@ mod tests {
         assert_eq!(runtime_of("Actions/Checkout", 2), Some("node12"));
         assert_eq!(current_major_after("actions/checkout", 2), Some(5));
         assert_eq!(current_major_after("actions/checkout", 5), Some(6));
+        // From real per-major files: setup-python v5 says node20, the corpus
+        // snapshot (v6) node24.
+        assert_eq!(runtime_of("actions/setup-python", 5), Some("node20"));
+        assert_eq!(runtime_of("actions/setup-python", 6), Some("node24"));
+        assert_eq!(current_major_after("actions/setup-python", 4), Some(6));
         // download-artifact v5 still ran on node20.
         assert_eq!(current_major_after("actions/download-artifact", 4), Some(6));
         // No node24 major known: no target.

@@ -347,12 +347,6 @@ fn inputs_are_checked_against_the_major_used() {
 /// corpus snapshot on node24; v5's real file says node20, so never v5).
 #[test]
 fn upgrades_go_to_the_lowest_major_on_the_current_runtime() {
-    use super::runtimes::{current_major_after, runtime_of};
-    assert_eq!(runtime_of("actions/setup-python", 5), Some("node20"));
-    assert_eq!(runtime_of("actions/setup-python", 6), Some("node24"));
-    assert_eq!(current_major_after("actions/setup-python", 4), Some(6));
-    assert_eq!(current_major_after("actions/checkout", 2), Some(5));
-    assert_eq!(runtime_of("actions/checkout", 4), Some("node20"));
     let src = "on: push\njobs:\n  a:\n    runs-on: x\n    steps:\n      - uses: actions/setup-python@v4\n";
     let out = apply_first_fix(src, "action");
     assert!(out.contains("actions/setup-python@v6\n"), "{out}");
