@@ -426,6 +426,38 @@ const CASES: &[(&str, Category, Option<&str>)] = &[
     ("go-proxy-dns.log", Unknown, None),
     ("msvc-required.log", Unknown, None),
     ("psgallery-unreachable.log", Unknown, None),
+    // A thirteenth batch, run once as written: traps that print the words
+    // (an optional import, a retried download that recovered, a test's name),
+    // the job's own build outputs, a cancel at the six-hour limit.
+    ("trap-optional-import-fallback.log", Unknown, None),
+    ("cancel-at-six-hours.log", Timeout, Some("360")),
+    ("trap-pip-retry-recovered-then-lint.log", Unknown, None),
+    ("trap-npm-warn-429-recovered.log", Unknown, None),
+    ("trap-test-name-command-not-found.log", Unknown, None),
+    ("rust-missing-crate-own.log", Unknown, None),
+    (
+        "node-own-workspace-package.log",
+        FileNotFound,
+        Some("apps/api/dist/main.js"),
+    ),
+    (
+        "ghlog-lost-comm-arm-selfhosted.log",
+        OptionalJob,
+        Some("lost_communication"),
+    ),
+    // Written as `unknown`, which was wrong: the wrapper's jar is a missing
+    // file (reported, not fixable; counted as a first-run miss).
+    (
+        "gradle-wrapper-jar-missing.log",
+        FileNotFound,
+        Some("gradle/wrapper/gradle-wrapper.jar"),
+    ),
+    ("ecr-public-pull-429.log", RateLimit, Some("Amazon ECR Public")),
+    (
+        "pytest-plugin-missing-option.log",
+        MissingDependency,
+        Some("pytest-xdist"),
+    ),
 ];
 
 /// For every `unknown` row, the log line (1-based) of the root cause's first
@@ -525,6 +557,11 @@ const UNKNOWN_ROOT_LINES: &[(&str, u64)] = &[
     ("go-proxy-dns.log", 6),
     ("msvc-required.log", 6),
     ("psgallery-unreachable.log", 8),
+    ("trap-optional-import-fallback.log", 11),
+    ("trap-pip-retry-recovered-then-lint.log", 12),
+    ("trap-npm-warn-429-recovered.log", 7),
+    ("trap-test-name-command-not-found.log", 10),
+    ("rust-missing-crate-own.log", 5),
 ];
 
 fn dir() -> String {

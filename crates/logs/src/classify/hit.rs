@@ -150,7 +150,11 @@ impl<'a> Line<'a> {
     /// UI's `Warning:`), or by the tool itself with its warning prefix: pip
     /// and Docker `WARNING:`, Maven `[WARNING]`, cargo, git and compilers
     /// `warning:`, npm `npm WARN` (npm 10: `npm warn`), apt `W:`, pnpm `WARN`,
-    /// yarn classic `warning`. The tool went on after printing it.
+    /// yarn classic `warning`. The tool went on after printing it. Lines
+    /// below warning level count too: Python's `logging` default format
+    /// (`logging.BASIC_FORMAT`, `{LEVEL}:{logger}:{message}`) at `INFO:` or
+    /// `DEBUG:` (a program reporting a fallback, `uvloop not available (No
+    /// module named 'uvloop')`).
     pub fn is_warning(&self) -> bool {
         matches!(self.kind, LineKind::Warning | LineKind::Notice) || tool_warning(self.text)
     }
@@ -172,6 +176,8 @@ fn tool_warning(text: &str) -> bool {
         "W: ",
         "WARN ",
         "warning ",
+        "INFO:",
+        "DEBUG:",
     ];
     let body = text.trim_start();
     PREFIXES.iter().any(|p| body.starts_with(p))

@@ -11,7 +11,10 @@
 //! `quoted.rs`) is not read at all, and a line printed at warning level (the
 //! runner's `##[warning]`, a tool's `WARNING:`/`[WARNING]`/`warning:`/`npm
 //! warn`; `Line::is_warning`) gives at most a weak finding, because the tool
-//! went on after printing it.
+//! went on after printing it. Lines below warning level (Python `logging`'s
+//! `INFO:`/`DEBUG:`) count as warnings. A cause that is still weak after
+//! ranking (a warning nothing promoted) is reported after the step's own
+//! failure and is never fixable.
 //!
 //! A client's notice that it is about to retry (curl's `Warning: Problem :
 //! HTTP error. Will retry in 1 seconds. 5 retries left.`) makes the error it
@@ -132,8 +135,11 @@ pub(crate) fn rank(jobs: Vec<JobState>) -> Vec<Failure> {
     out
 }
 
+/// Weak evidence (an unexplained error line, a step's exit code, a warning a
+/// tool went on after), whatever its category: across jobs it comes after
+/// every finding that is not.
 fn is_minor(f: &Failure) -> bool {
-    f.category == Category::Unknown && f.confidence < 0.3
+    f.confidence < 0.3
 }
 
 fn rank_job(job: JobState) -> Vec<Failure> {
@@ -222,6 +228,19 @@ fn rank_job(job: JobState) -> Vec<Failure> {
         }
         if failure.category == Category::Unknown {
             failure.fixable = false;
+        }
+        // Still weak after ranking: a cause printed at warning (or lower)
+        // level that was not promoted (a limit the tool recovered from, a
+        // program logging a fallback), or an attempt a client retried. It is
+        // reported for a person, after the step's own failure, never fixed.
+        // (A weak `yaml_syntax` is a located annotation without its file,
+        // kept as it is.)
+        if f.hit.strength == Strength::Weak && !matches!(failure.category, Category::Unknown | Category::YamlSyntax) {
+            failure.fixable = false;
+            failure.confidence = failure.confidence.min(0.25);
+            failure
+                .message
+                .push_str(" Printed as a warning the tool went on after: not the cause of the failure.");
         }
         failures.push(failure);
     }

@@ -8,7 +8,8 @@
 //! find `{crate}` in registry `{registry}` with version `{req}``, all in
 //! `src/cargo/core/resolver/errors.rs` and `src/cargo/ops/common_for_install_and_uninstall.rs`),
 //! rustc's `error[E{code}]:` diagnostics and `linker `{cc}` not found`, and
-//! libtest's `test result: FAILED.`, and cargo's rust-version check (`package
+//! libtest's `test result: FAILED.`, `--locked`'s `the lock file {path} needs
+//! to be updated but --locked was passed to prevent this`, and cargo's rust-version check (`package
 //! `{name} v{version}` cannot be built because it requires rustc {msrv} or newer,
 //! while the currently active rustc version is {active}`).
 
@@ -85,6 +86,18 @@ pub const ENTRIES: &[Entry] = &[
             "  failed to get successful HTTP response from `https://index.crates.io/se/rd/serde` (13.1.2.3), got 429",
             Category::RateLimit,
             Some("crates.io"),
+        )],
+    },
+    Entry {
+        id: "cargo/lock-file-outdated",
+        grammar: "error: the lock file {path} needs to be updated but --locked was passed to prevent this",
+        needles: &["needs to be updated but --locked was passed"],
+        check: lock_file_outdated,
+        examples: &[ex(
+            "error: the lock file /home/runner/work/a/a/Cargo.lock needs to be updated but --locked was passed to \
+             prevent this",
+            Category::Unknown,
+            None,
         )],
     },
     Entry {
@@ -170,6 +183,13 @@ fn build_and_test_failure(line: &Line<'_>) -> Option<Hit> {
         return Some(Hit::blocker("Rust tests failed."));
     }
     Some(Hit::blocker("Rust compile error."))
+}
+
+fn lock_file_outdated(_: &Line<'_>) -> Option<Hit> {
+    Some(Hit::install_failure(
+        "Cargo.lock is out of date with Cargo.toml and the build was run with --locked: a person updates the lock \
+         file.",
+    ))
 }
 
 fn rustc_too_old(_: &Line<'_>) -> Option<Hit> {
