@@ -102,12 +102,18 @@ pub enum RateLimitService {
     EcrPublic,
     /// The Go module mirror (`proxy.golang.org`, `sum.golang.org`).
     GoProxy,
+    /// nuget.org (`api.nuget.org`, `globalcdn.nuget.org`), read by `dotnet
+    /// restore` and nuget.exe.
+    NuGet,
+    /// Gradle's distribution server (`services.gradle.org`), which the
+    /// Gradle Wrapper downloads the Gradle version it pins from.
+    GradleDistributions,
     /// A limit was reported but the service is not one of the above.
     Other,
 }
 
 impl RateLimitService {
-    pub const ALL: [RateLimitService; 14] = [
+    pub const ALL: [RateLimitService; 16] = [
         RateLimitService::GithubRestPrimary,
         RateLimitService::GithubRestSecondary,
         RateLimitService::DockerHub,
@@ -121,6 +127,8 @@ impl RateLimitService {
         RateLimitService::Quay,
         RateLimitService::EcrPublic,
         RateLimitService::GoProxy,
+        RateLimitService::NuGet,
+        RateLimitService::GradleDistributions,
         RateLimitService::Other,
     ];
 
@@ -140,6 +148,8 @@ impl RateLimitService {
             RateLimitService::Quay => "quay",
             RateLimitService::EcrPublic => "ecr_public",
             RateLimitService::GoProxy => "go_proxy",
+            RateLimitService::NuGet => "nuget",
+            RateLimitService::GradleDistributions => "gradle_distributions",
             RateLimitService::Other => "other",
         }
     }
@@ -160,6 +170,8 @@ impl RateLimitService {
             RateLimitService::Quay => "Quay.io",
             RateLimitService::EcrPublic => "Amazon ECR Public",
             RateLimitService::GoProxy => "Go module proxy",
+            RateLimitService::NuGet => "nuget.org",
+            RateLimitService::GradleDistributions => "Gradle distribution server",
             RateLimitService::Other => "a service",
         }
     }

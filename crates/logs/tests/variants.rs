@@ -179,7 +179,11 @@ const CASES: &[(&str, Category, Option<&str>)] = &[
         RateLimit,
         Some("GitHub REST API (secondary rate limit)"),
     ),
-    ("gradle-wrapper-download-429.log", RateLimit, Some("a service")),
+    (
+        "gradle-wrapper-download-429.log",
+        RateLimit,
+        Some("Gradle distribution server"),
+    ),
     (
         "node-playwright-test-missing.log",
         MissingDependency,
@@ -234,7 +238,7 @@ const CASES: &[(&str, Category, Option<&str>)] = &[
     ("trap-pwsh-write-error-script.log", Unknown, None),
     ("go-panic.log", Unknown, None),
     ("two-jobs-ghlog.log", OptionalJob, Some("architecture_mismatch")),
-    ("dotnet-restore-429.log", RateLimit, Some("a service")),
+    ("dotnet-restore-429.log", RateLimit, Some("nuget.org")),
     // A fifth batch, run once as written.
     ("bun-cannot-find-package.log", MissingDependency, Some("drizzle-orm")),
     ("php-could-not-open-input.log", FileNotFound, Some("artisan")),

@@ -269,6 +269,8 @@ pub fn kind_of(failure: &Failure) -> Result<Kind, String> {
                 RateLimitService::CratesIo => &["cargo"],
                 RateLimitService::AptMirror => &["apt-get"],
                 RateLimitService::GoProxy => &["go mod download", "go build", "go test", "go install", "go get"],
+                RateLimitService::NuGet => &["dotnet restore", "dotnet build", "dotnet test", "nuget restore"],
+                RateLimitService::GradleDistributions => &["./gradlew"],
                 RateLimitService::GithubRestPrimary | RateLimitService::GithubRestSecondary => &["gh"],
                 RateLimitService::Other => return Err("the rate-limited service is not named".into()),
             };

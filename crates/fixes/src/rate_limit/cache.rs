@@ -61,7 +61,9 @@ pub(super) fn for_step(
     match service {
         RateLimitService::Npm => node(ctx, root, job, step),
         RateLimitService::Pypi => python(ctx, root, job, step),
-        RateLimitService::MavenCentral | RateLimitService::GradlePluginPortal => java(ctx, root, job, step),
+        RateLimitService::MavenCentral
+        | RateLimitService::GradlePluginPortal
+        | RateLimitService::GradleDistributions => java(ctx, root, job, step),
         _ => Ok(None),
     }
 }
@@ -362,5 +364,10 @@ fn java(ctx: &Ctx<'_>, root: &Node, job: &Job<'_>, step: &Step<'_>) -> Result<Op
         None if tool == "maven" => "**/pom.xml".to_string(),
         None => "**/*.gradle*".to_string(),
     };
-    part(ctx, setup, &[("cache", tool)], &keyed_on, "artifacts").map(Some)
+    let what = if tool == "maven" {
+        "artifacts (it keeps `~/.m2/repository`)"
+    } else {
+        "dependencies and Gradle distributions (it keeps `~/.gradle/caches` and `~/.gradle/wrapper`)"
+    };
+    part(ctx, setup, &[("cache", tool)], &keyed_on, what).map(Some)
 }

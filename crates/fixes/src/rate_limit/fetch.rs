@@ -141,6 +141,9 @@ fn uses_tool(words: &[&str], service: RateLimitService) -> bool {
         RateLimitService::CratesIo => prog == "cargo",
         RateLimitService::AptMirror => matches!(prog, "apt-get" | "apt" | "add-apt-repository"),
         RateLimitService::GoProxy => prog == "go",
+        RateLimitService::NuGet => matches!(prog, "dotnet" | "nuget" | "nuget.exe" | "msbuild"),
+        // Only the wrapper downloads a distribution.
+        RateLimitService::GradleDistributions => prog == "gradlew",
         RateLimitService::DockerHub | RateLimitService::Ghcr | RateLimitService::Quay | RateLimitService::EcrPublic => {
             matches!(prog, "docker" | "podman" | "docker-compose")
         }
@@ -209,6 +212,15 @@ fn fetches_from(words: &[&str], service: RateLimitService) -> bool {
                         | (Some("work"), Some("sync" | "vendor"))
                         | (Some("get" | "install"), _)
                 )
+        }
+        RateLimitService::NuGet => match prog {
+            "dotnet" => a == Some("restore") || (a == Some("tool") && b == Some("restore")),
+            "nuget" | "nuget.exe" => matches!(a, Some("restore" | "install")),
+            _ => false,
+        },
+        // `./gradlew --version` downloads the distribution and runs nothing.
+        RateLimitService::GradleDistributions => {
+            prog == "gradlew" && words.len() > 1 && words[1..].iter().all(|w| matches!(*w, "--version" | "-v"))
         }
         RateLimitService::DockerHub | RateLimitService::Ghcr | RateLimitService::Quay | RateLimitService::EcrPublic => {
             pulls_from(words, service)
@@ -474,6 +486,9 @@ mod tests {
             ("cargo fetch --locked", CratesIo),
             ("sudo apt-get -y install libssl-dev", AptMirror),
             ("go mod download", GoProxy),
+            ("dotnet restore src/App.sln", NuGet),
+            ("dotnet tool restore", NuGet),
+            ("./gradlew --version", GradleDistributions),
             ("docker pull python:3.12", DockerHub),
             (
                 "docker pull --platform linux/arm64 docker.io/library/redis:7",
@@ -500,6 +515,9 @@ mod tests {
             ("cargo test --locked", CratesIo),
             ("go test ./...", GoProxy),
             ("go run ./cmd/x", GoProxy),
+            ("dotnet build -c Release", NuGet),
+            ("dotnet test", NuGet),
+            ("./gradlew build", GradleDistributions),
             ("npx jest", Npm),
             ("yarn test", Npm),
             ("npm ci && npm test", Npm),

@@ -18,6 +18,11 @@
 //!   ([`maven`]) and setup-java's cache; Gradle builds and the Gradle plugin
 //!   portal: the cache only. A build is never looped (it would run its tests
 //!   again).
+//! - nuget.org: NuGet's own retry of 429 responses, with more tries
+//!   ([`nuget`]); a loop only around `dotnet restore`/`nuget restore`.
+//! - The Gradle distribution server (`services.gradle.org`, the wrapper's
+//!   download): setup-java's `cache: gradle`, which keeps
+//!   `~/.gradle/wrapper`; the build the wrapper starts is never looped.
 //! - crates.io, apt mirrors: retry around `cargo fetch`/`install`/`update`
 //!   and `apt-get update`/`install`.
 //! - Quay.io: retry with backoff, only around pulls of `quay.io` images. Its
@@ -40,6 +45,7 @@ mod cache;
 mod fetch;
 mod github_api;
 mod maven;
+mod nuget;
 mod registry_login;
 mod retry;
 
@@ -171,6 +177,19 @@ pub(crate) fn generate(ctx: &Ctx<'_>) -> Generated {
         RateLimitService::Npm | RateLimitService::Pypi | RateLimitService::GradlePluginPortal => {
             push(one(retry::wrap(ctx, root, job, step, service)));
             push(one(cache::for_step(ctx, root, job, step, service)));
+        }
+        RateLimitService::NuGet => match nuget::retry_settings(ctx, step) {
+            Ok(None) => push(one(retry::wrap(ctx, root, job, step, service))),
+            other => push(one(other)),
+        },
+        RateLimitService::GradleDistributions => {
+            push(one(cache::for_step(ctx, root, job, step, service)));
+            push(one(retry::wrap(ctx, root, job, step, service)));
+            notes.push(
+                "the Gradle Wrapper retries the distribution download itself from Gradle 9.5 on (the `wrapper` task's \
+                 `retries` setting)"
+                    .into(),
+            );
         }
         RateLimitService::CratesIo
         | RateLimitService::AptMirror

@@ -746,3 +746,52 @@ jobs:
         "{out}"
     );
 }
+
+/// nuget.org: NuGet's own 429 retry gets more tries on the step that runs
+/// `dotnet`; `dotnet test` is never looped.
+#[test]
+fn nuget_gets_more_tries_of_its_own_retry() {
+    let src = "on: push\njobs:\n  t:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - run: dotnet test -c Release\n";
+    let f = limited(RateLimitService::NuGet, "t");
+    let fix = first_fix(&f, src);
+    assert_eq!(
+        fix.title,
+        "Give NuGet more tries in step \"Run dotnet test -c Release\" (nuget.org rate limit)"
+    );
+    let out = apply_only(&f, src);
+    assert!(
+        out.ends_with(
+            "      - run: dotnet test -c Release\n        env:\n          NUGET_ENHANCED_MAX_NETWORK_TRY_COUNT: '10'\n"
+        ),
+        "{out}"
+    );
+    assert!(!out.contains("for attempt"), "{out}");
+    let set = src.replace("jobs:\n", "env:\n  NUGET_RETRY_HTTP_429: false\njobs:\n");
+    assert!(manual_reason(&f, &set).contains("NUGET_RETRY_HTTP_429"));
+}
+
+/// The wrapper's download from services.gradle.org: setup-java's Gradle
+/// cache keeps `~/.gradle/wrapper`; the build the wrapper runs is never
+/// looped; without setup-java, no fix and why.
+#[test]
+fn the_gradle_distribution_download_is_cached_never_looped() {
+    let src = "on: push\njobs:\n  b:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - uses: actions/setup-java@v4\n        with:\n          distribution: temurin\n          java-version: '21'\n      - run: ./gradlew check\n";
+    let f = limited(RateLimitService::GradleDistributions, "b");
+    let fix = first_fix(&f, src);
+    assert_eq!(
+        fix.title,
+        "Cache gradle dependencies in step \"Run ./gradlew check\" (Gradle distribution server rate limit)"
+    );
+    assert!(fix.explanation.contains("`~/.gradle/wrapper`"), "{}", fix.explanation);
+    let out = apply_only(&f, src);
+    assert!(
+        out.contains("          cache: gradle\n") && !out.contains("for attempt"),
+        "{out}"
+    );
+    let plain = src.replace("      - uses: actions/setup-java@v4\n        with:\n          distribution: temurin\n          java-version: '21'\n", "");
+    let why = manual_reason(&f, &plain);
+    assert!(
+        why.contains("does more than fetch") && why.contains("Gradle 9.5"),
+        "{why}"
+    );
+}

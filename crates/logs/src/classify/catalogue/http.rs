@@ -43,7 +43,7 @@ pub const ENTRIES: &[Entry] = &[
                 "java.io.IOException: Server returned HTTP response code: 429 for URL: \
                  https://services.gradle.org/distributions/gradle-8.11.1-bin.zip",
                 Category::RateLimit,
-                Some("a service"),
+                Some("Gradle distribution server"),
             ),
             ex(
                 "error: failed to copy: httpReadSeeker: failed open: unexpected status code \

@@ -221,6 +221,10 @@ pub fn service_for_host(host: &str) -> Option<RateLimitService> {
         RateLimitService::EcrPublic
     } else if host == "proxy.golang.org" || host == "sum.golang.org" {
         RateLimitService::GoProxy
+    } else if is("nuget.org") {
+        RateLimitService::NuGet
+    } else if host == "services.gradle.org" || host == "downloads.gradle.org" {
+        RateLimitService::GradleDistributions
     } else {
         return None;
     })
@@ -314,6 +318,11 @@ mod tests {
         assert_eq!(service_for_host("cdn01.quay.io"), Some(RateLimitService::Quay));
         assert_eq!(service_for_host("public.ecr.aws"), Some(RateLimitService::EcrPublic));
         assert_eq!(service_for_host("proxy.golang.org"), Some(RateLimitService::GoProxy));
+        assert_eq!(service_for_host("api.nuget.org"), Some(RateLimitService::NuGet));
+        assert_eq!(
+            service_for_host("services.gradle.org"),
+            Some(RateLimitService::GradleDistributions)
+        );
         assert_eq!(service_for_host("notquay.io"), None);
         assert_eq!(service_for_host("example.com"), None);
     }
