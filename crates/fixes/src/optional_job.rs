@@ -5,7 +5,7 @@
 use autoheal_engine::edit;
 use autoheal_engine::model::{Job, Workflow, matrix_reference};
 use autoheal_engine::rules::optional_job::{
-    continue_on_error_fix, is_main_job, matrix_has_experimental, optional_reason,
+    continue_on_error_fix, is_experimental_label, is_main_job, matrix_has_experimental, optional_reason,
 };
 use autoheal_engine::rules::runner_label::{Machine, machine};
 use autoheal_engine::yaml::{self, Node};
@@ -19,7 +19,7 @@ use crate::{Candidate, Ctx, Files, Generated, locate};
 /// Is this runner label (the matrix value `runs-on` takes) a scarcer,
 /// flakier kind of runner?
 fn is_optional_label(value: &str) -> bool {
-    machine(value).is_some_and(Machine::is_runner_tied) || value.to_ascii_lowercase().contains("experimental")
+    machine(value).is_some_and(Machine::is_runner_tied) || is_experimental_label(value)
 }
 
 pub(crate) fn generate(ctx: &Ctx<'_>) -> Generated {

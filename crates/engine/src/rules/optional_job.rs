@@ -38,14 +38,13 @@ pub const EXPERIMENTAL_BLOCKS: &str = "optional-job/experimental-blocks";
 pub fn optional_reason(job: &Job<'_>) -> Option<String> {
     for label in job.runs_on_labels() {
         let Some(l) = label.as_str() else { continue };
-        let lower = l.to_ascii_lowercase();
         match super::runner_label::machine(l) {
             Some(Machine::SelfHosted) => return Some("runs on a self-hosted runner".into()),
             Some(Machine::Arm64) => return Some(format!("runs on an ARM64 runner (`{l}`)")),
             Some(Machine::AppleSilicon) => return Some(format!("runs on an Apple-silicon macOS runner (`{l}`)")),
             Some(Machine::X64Hosted) | None => {}
         }
-        if lower.contains("experimental") || lower.contains("nightly") || lower.contains("beta") {
+        if is_experimental_label(l) {
             return Some(format!("runs on an experimental runner (`{l}`)"));
         }
     }
@@ -63,10 +62,16 @@ fn marked_experimental(job: &Job<'_>) -> Option<String> {
     }
     job.runs_on_labels().iter().find_map(|label| {
         let l = label.as_str()?;
-        l.to_ascii_lowercase()
-            .contains("experimental")
-            .then(|| format!("runs on an experimental runner (`{l}`)"))
+        is_experimental_label(l).then(|| format!("runs on an experimental runner (`{l}`)"))
     })
+}
+
+/// A runner label its author marked experimental (`experimental` in it,
+/// ignoring case): the one reading for this rule, the log-driven fix and
+/// its matrix legs. `nightly` or `beta` in a label is no such mark (a
+/// toolchain's channel, or letters inside another word).
+pub fn is_experimental_label(label: &str) -> bool {
+    label.to_ascii_lowercase().contains("experimental")
 }
 
 /// Does the matrix define an `experimental` key (directly or in `include`)?
@@ -169,5 +174,23 @@ mod tests {
             super::optional_reason(arm).as_deref(),
             Some("runs on an ARM64 runner (`ubuntu-24.04-arm`)")
         );
+    }
+
+    #[test]
+    fn only_the_word_experimental_marks_a_runner_label() {
+        let reason = |labels: &str| {
+            let src = format!("on: push\njobs:\n  a:\n    runs-on: {labels}\n");
+            let doc = crate::yaml::parse(src.as_bytes());
+            let wf = crate::model::Workflow::new(doc.root.as_ref().expect("root"));
+            super::optional_reason(&wf.jobs[0])
+        };
+        assert_eq!(
+            reason("linux-Experimental").as_deref(),
+            Some("runs on an experimental runner (`linux-Experimental`)")
+        );
+        // The log-driven fix's copy also read `nightly` and `beta` anywhere
+        // in a label (`alphabeta-box`), unlike the rule and the matrix legs.
+        assert_eq!(reason("alphabeta-box"), None);
+        assert_eq!(reason("ubuntu-nightly"), None);
     }
 }
