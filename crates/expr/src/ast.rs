@@ -303,3 +303,80 @@ impl Expr {
         }
     }
 }
+
+impl Expr {
+    /// Every string the expression can evaluate to, when each is a literal
+    /// written in it: `'a'`, or the choice idiom `cond && 'a' || 'b'` (`a`
+    /// when `cond` holds, else `b`), chained. `None` when a result can be
+    /// anything else (a context value, a function's result, the falsy left
+    /// side of a lone `&&`, an empty string that `||` would skip).
+    pub fn literal_strings(&self) -> Option<Vec<&str>> {
+        if let ExprKind::String(s) = &self.kind {
+            return Some(vec![s.as_str()]);
+        }
+        match choices(self)? {
+            (values, false) => Some(values),
+            // A falsy condition would be the result.
+            (_, true) => None,
+        }
+    }
+}
+
+/// The non-empty literal strings `e` yields, and whether it may instead
+/// yield a falsy value (the condition of an `&&`) that a following `||`
+/// passes over. `None` when it may yield anything else.
+fn choices(e: &Expr) -> Option<(Vec<&str>, bool)> {
+    match &e.kind {
+        ExprKind::String(s) if !s.is_empty() => Some((vec![s.as_str()], false)),
+        ExprKind::Binary {
+            op: BinaryOp::And,
+            right,
+            ..
+        } => Some((choices(right)?.0, true)),
+        ExprKind::Binary {
+            op: BinaryOp::Or,
+            left,
+            right,
+            ..
+        } => {
+            let (mut values, falls_through) = choices(left)?;
+            if !falls_through {
+                return Some((values, false));
+            }
+            let (more, falls_through) = choices(right)?;
+            values.extend(more);
+            Some((values, falls_through))
+        }
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod literal_strings_tests {
+    use crate::parser::parse;
+
+    fn strings(src: &str) -> Option<Vec<String>> {
+        let e = parse(src).expect("parses");
+        e.literal_strings().map(|v| v.into_iter().map(str::to_string).collect())
+    }
+
+    #[test]
+    fn the_choice_idiom_gives_both_literals_and_anything_else_none() {
+        assert_eq!(strings("'ubuntu-latest'"), Some(vec!["ubuntu-latest".into()]));
+        assert_eq!(
+            strings("github.repository == 'a/b' && 'depot-ubuntu-22.04-16' || 'ubuntu-latest'"),
+            Some(vec!["depot-ubuntu-22.04-16".into(), "ubuntu-latest".into()])
+        );
+        assert_eq!(
+            strings("matrix.a == 1 && 'x' || matrix.b == 2 && 'y' || 'z'"),
+            Some(vec!["x".into(), "y".into(), "z".into()])
+        );
+        // A context value can be anything.
+        assert_eq!(strings("vars.UBUNTU_SMALL || 'ubuntu-latest'"), None);
+        assert_eq!(strings("inputs.runner"), None);
+        // A lone `&&` yields its falsy left side; an empty choice falls through.
+        assert_eq!(strings("github.ref == 'x' && 'a'"), None);
+        assert_eq!(strings("c && '' || 'b'"), None);
+        assert_eq!(strings("c && fromJSON('[\"a\"]') || 'b'"), None);
+    }
+}

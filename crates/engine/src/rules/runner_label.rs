@@ -264,13 +264,53 @@ pub fn job_labels<'a>(job: &Job<'a>) -> Vec<RunsOnLabel<'a>> {
                             .then_some(labels)
                             .and_then(|l| l.into_iter().collect())
                     }
-                    None if text.contains("${{") => None,
+                    // `${{ cond && 'a' || 'b' }}` can only be one of its literals.
+                    None if text.contains("${{") => literal_choices(text).or_else(|| template_fragments(text)),
                     None => Some(vec![vec![text]]),
                 },
             };
             RunsOnLabel { node, values }
         })
         .collect()
+}
+
+/// The labels a whole-value expression can give, each a literal written in
+/// it ([`autoheal_expr::Expr::literal_strings`]); `None` otherwise.
+fn literal_choices(text: &str) -> Option<Vec<Vec<&str>>> {
+    let embedded = autoheal_expr::single_expression(text)?;
+    let inner = embedded.inner_text(text);
+    let expr = autoheal_expr::parse(inner).ok()?;
+    let values = expr.literal_strings()?;
+    // The values borrow the parsed tree; find each in the text instead (a
+    // literal with `''` escapes is not a plain label anyway).
+    values
+        .iter()
+        .map(|v| {
+            let quoted = format!("'{v}'");
+            let at = inner.find(&quoted)? + 1;
+            Some(vec![&inner[at..at + v.len()]])
+        })
+        .collect()
+}
+
+/// A label with expressions inside text (`macos-${{ matrix.version }}`):
+/// one value whose labels are the fixed text around the expressions, which
+/// every value of the label has (`macos-`, which names macOS). `None` for a
+/// whole-value expression or an unclosed one.
+fn template_fragments(text: &str) -> Option<Vec<Vec<&str>>> {
+    let found = autoheal_expr::find_expressions(text);
+    if found.iter().any(|e| !e.closed) || autoheal_expr::single_expression(text).is_some() {
+        return None;
+    }
+    let mut fragments = Vec::new();
+    let mut from = 0;
+    for e in &found {
+        fragments.push(&text[from..e.span.start]);
+        from = e.span.end;
+    }
+    fragments.push(&text[from..]);
+    fragments.retain(|f| !f.trim().is_empty());
+    Some(vec![fragments])
 }
 
 /// The operating systems a job can run on, in [`Os`] order, each label
@@ -590,6 +630,40 @@ mod tests {
             ),
             (
                 "    runs-on: ${{ matrix.os }}\n    strategy:\n      matrix: ${{ fromJSON(inputs.m) }}\n",
+                None,
+                None,
+                false,
+            ),
+            // An expression that chooses between literal labels.
+            (
+                "    runs-on: ${{ github.repository == 'a/b' && 'depot-ubuntu-22.04-16' || 'ubuntu-latest' }}\n",
+                Some(vec![Linux]),
+                Some(false),
+                false,
+            ),
+            (
+                "    runs-on: ${{ startsWith(matrix.os, 'win') && 'windows-latest' || 'ubuntu-latest' }}\n",
+                Some(vec![Linux, Windows]),
+                None,
+                true,
+            ),
+            // The text around an expression is in every value.
+            (
+                "    runs-on: macos-${{ matrix.v }}\n",
+                Some(vec![MacOs]),
+                Some(false),
+                false,
+            ),
+            ("    runs-on: ${{ matrix.linux }}-box\n", None, None, false),
+            // A context value can be any runner, whatever its fallback or name.
+            (
+                "    runs-on: ${{ vars.UBUNTU_SMALL || 'ubuntu-latest' }}\n",
+                None,
+                None,
+                false,
+            ),
+            (
+                "    runs-on: ${{ needs.prepare.outputs.runner_linux_x64 }}\n",
                 None,
                 None,
                 false,
