@@ -531,6 +531,21 @@ mod tests {
         }
     }
 
+    proptest::proptest! {
+        /// Any line, for any service: an answer, never a panic; a line that
+        /// only fetches always uses the service's tools.
+        #[test]
+        fn any_line_is_read_without_panic(line in "[ -~\t]{0,80}", i in 0usize..16) {
+            let service = RateLimitService::ALL[i % RateLimitService::ALL.len()];
+            let talk = talk(&line, service);
+            if talk == Talk::FetchesOnly {
+                proptest::prop_assert!(uses_service(&line, service));
+            }
+            let _ = pull_before_run(&line, service);
+            let _ = tool_program(&line, service);
+        }
+    }
+
     #[test]
     fn a_run_is_preceded_by_a_pull_of_its_image() {
         assert_eq!(

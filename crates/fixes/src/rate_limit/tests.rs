@@ -2,7 +2,12 @@ use crate::test_support::*;
 use crate::{Category, FailureInput, RateLimitService, fixes_for};
 
 fn first_fix(f: &FailureInput, src: &str) -> autoheal_engine::Fix {
-    let o = outcome(f, src);
+    first_fix_in(f, src, &autoheal_engine::repo::NoRepo)
+}
+
+/// The first fix with the rest of the repository given.
+fn first_fix_in(f: &FailureInput, src: &str, repo: &dyn autoheal_engine::repo::RepoFiles) -> autoheal_engine::Fix {
+    let o = fixes_for(f, PATH, src, repo);
     o.fixes
         .into_iter()
         .next()
@@ -408,7 +413,7 @@ fn npm_gets_setup_nodes_cache_only_with_its_lock_file() {
         "{out}"
     );
     assert!(out.contains("            if npm ci; then break; fi\n"), "{out}");
-    let fix = fixes_for(&f, PATH, NODE_JOB, &with_lock).fixes.remove(0);
+    let fix = first_fix_in(&f, NODE_JOB, &with_lock);
     assert_eq!(
         fix.title,
         "Retry `npm ci` and cache npm dependencies in step \"Install\" (npm registry rate limit)"
@@ -416,7 +421,7 @@ fn npm_gets_setup_nodes_cache_only_with_its_lock_file() {
 
     // No lock file (or no listing): retry only, and the explanation says why.
     for r in [repo(&[("package.json", "{}")]), repo(&[]).with_unknown_listing()] {
-        let fix = fixes_for(&f, PATH, NODE_JOB, &r).fixes.remove(0);
+        let fix = first_fix_in(&f, NODE_JOB, &r);
         assert_eq!(
             fix.title,
             "Retry `npm ci` in step \"Install\" (npm registry rate limit)"
@@ -440,7 +445,7 @@ fn npm_gets_setup_nodes_cache_only_with_its_lock_file() {
     // pnpm needs pnpm installed before setup-node.
     let pnpm = NODE_JOB.replace("run: npm ci", "run: pnpm install --frozen-lockfile");
     let r = repo(&[("pnpm-lock.yaml", "")]);
-    let fix = fixes_for(&f, PATH, &pnpm, &r).fixes.remove(0);
+    let fix = first_fix_in(&f, &pnpm, &r);
     assert!(
         !fix.title.contains("cache") && fix.explanation.contains("pnpm/action-setup"),
         "{}",
@@ -458,7 +463,7 @@ fn npm_gets_setup_nodes_cache_only_with_its_lock_file() {
         ("yarn.lock", ""),
         ("package.json", r#"{"packageManager": "yarn@4.1.0"}"#),
     ]);
-    let fix = fixes_for(&f, PATH, &yarn, &berry).fixes.remove(0);
+    let fix = first_fix_in(&f, &yarn, &berry);
     assert!(
         !fix.title.contains("cache") && fix.explanation.contains("yarn@4.1.0"),
         "{}",
@@ -469,7 +474,7 @@ fn npm_gets_setup_nodes_cache_only_with_its_lock_file() {
 
     // An existing `cache:` (even empty: the project chose) is left alone.
     let chosen = NODE_JOB.replace("node-version: 20\n", "node-version: 20\n          cache: ''\n");
-    let fix = fixes_for(&f, PATH, &chosen, &with_lock).fixes.remove(0);
+    let fix = first_fix_in(&f, &chosen, &with_lock);
     assert!(!fix.title.contains("cache"), "{}", fix.title);
 }
 
@@ -487,11 +492,11 @@ fn pip_gets_setup_pythons_cache_only_with_a_requirements_file() {
     let pyproject = repo(&[("pyproject.toml", "")]);
     assert!(apply_with_repo(&f, src, &pyproject)[PATH].contains("cache: pip\n"));
     let v4 = src.replace("setup-python@v5", "setup-python@v4");
-    let fix = fixes_for(&f, PATH, &v4, &pyproject).fixes.remove(0);
+    let fix = first_fix_in(&f, &v4, &pyproject);
     assert!(!fix.title.contains("cache"), "{}", fix.title);
     // uv has its own cache, not setup-python's pip cache.
     let uv = src.replace("python -m pip install -r requirements/dev.txt", "uv sync");
-    let fix = fixes_for(&f, PATH, &uv, &pyproject).fixes.remove(0);
+    let fix = first_fix_in(&f, &uv, &pyproject);
     assert!(!fix.title.contains("cache"), "{}", fix.title);
 }
 
