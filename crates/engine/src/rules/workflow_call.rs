@@ -310,10 +310,8 @@ fn check_inputs(
     spec: &CallSpec,
     range: TextRange,
 ) {
+    // A whole `${{ }}` for `with:` is a schema error and passes no input.
     let with = job.get("with");
-    if with.is_some_and(Node::is_expression) {
-        return;
-    }
     let entries = with.and_then(Node::as_mapping).unwrap_or_default();
     let names: Vec<&str> = spec.inputs.iter().map(|i| i.name.as_str()).collect();
     // Built on the first value that holds an expression.

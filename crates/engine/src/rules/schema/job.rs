@@ -73,6 +73,10 @@ fn job_value(ctx: &mut Context<'_>, id: &str, e: &Entry, k: &str) {
         "runs-on" => runs_on(ctx, e),
         "environment" => environment(ctx, e),
         "concurrency" => concurrency(ctx, e),
+        // GitHub's workflow schema gives a job's `outputs`, a call's `with`
+        // and its `secrets` mapping no expression context (unlike `env`), so
+        // a whole `${{ }}` is never read as the mapping.
+        "outputs" | "with" if v.is_expression() => whole_expression(ctx, v, k),
         "outputs" | "with" | "env" => scalar_map(ctx, v, &format!("\"{k}\" of job \"{id}\"")),
         "defaults" => defaults(ctx, e),
         "steps" => steps(ctx, v, id),
@@ -89,7 +93,8 @@ fn job_value(ctx: &mut Context<'_>, id: &str, e: &Entry, k: &str) {
             }
         }
         "secrets" => match &v.kind {
-            NodeKind::Scalar(_) if v.as_str() == Some("inherit") || v.is_expression() => {}
+            NodeKind::Scalar(_) if v.as_str() == Some("inherit") => {}
+            _ if v.is_expression() => whole_expression(ctx, v, k),
             _ if v.is_scalar() && !v.is_null() => {
                 report(
                     ctx,
@@ -106,6 +111,17 @@ fn job_value(ctx: &mut Context<'_>, id: &str, e: &Entry, k: &str) {
         "snapshot" => snapshot(ctx, e),
         _ => {}
     }
+}
+
+fn whole_expression(ctx: &mut Context<'_>, v: &Node, k: &str) {
+    report(
+        ctx,
+        WRONG_TYPE,
+        v,
+        format!(
+            "\"{k}\" must be a mapping written out; GitHub does not evaluate a `${{{{ }}}}` that gives the whole mapping here"
+        ),
+    );
 }
 
 fn runs_on(ctx: &mut Context<'_>, e: &Entry) {

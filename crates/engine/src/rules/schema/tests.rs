@@ -58,3 +58,15 @@ fn runs_using_is_read_without_case_like_the_runner() {
     // `main` is not a key of a composite action, and `steps` is missing.
     assert_eq!(d.iter().filter(|d| d.rule == "schema").count(), 2, "{d:#?}");
 }
+
+#[test]
+fn a_calls_with_secrets_and_a_jobs_outputs_cannot_be_one_expression() {
+    // GitHub's workflow schema: `workflow-job-with`, `workflow-job-secrets`'s
+    // mapping and `job-outputs` have no expression context; `env` and a
+    // step's `with` do.
+    let src = "on: push\njobs:\n  call:\n    uses: o/r/.github/workflows/w.yml@v1\n    with: ${{ fromJSON('{}') }}\n    secrets: ${{ secrets }}\n  plain:\n    runs-on: x\n    outputs: ${{ fromJSON('{}') }}\n    env: ${{ fromJSON('{}') }}\n    steps:\n      - uses: a/b@v1\n        with: ${{ fromJSON('{}') }}\n  inherit:\n    uses: o/r/.github/workflows/w.yml@v1\n    secrets: inherit\n";
+    let got = render(src, "schema");
+    let at: Vec<&str> = got.iter().map(|m| m.split(": ").next().unwrap_or("")).collect();
+    assert_eq!(at, ["5:11", "6:14", "9:14"], "{got:#?}");
+    assert!(got[0].contains("\"with\" must be a mapping written out"), "{got:#?}");
+}
