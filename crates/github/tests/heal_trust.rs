@@ -377,3 +377,120 @@ async fn a_look_alike_package_name_gets_no_pr_from_any_run() {
     assert_eq!(pulls(&fake), 0);
     assert!(fix_branches(&fake).is_empty());
 }
+
+/// The workflow of a fork's commit: it names Docker Hub secrets in a job of
+/// its own; `main`'s workflow (`with_publish = false`) does not.
+fn registry_workflow(with_publish: bool) -> &'static str {
+    const BASE: &str = "name: CI\non: [push, pull_request]\njobs:\n  web:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - uses: actions/setup-node@v4\n        with:\n          node-version: 20\n      - name: Image\n        run: docker pull node:20\n      - name: Install\n        run: npm ci\n";
+    const PUBLISH: &str = "name: CI\non: [push, pull_request]\njobs:\n  web:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - uses: actions/setup-node@v4\n        with:\n          node-version: 20\n      - name: Image\n        run: docker pull node:20\n      - name: Install\n        run: npm ci\n  publish:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: docker/login-action@v3\n        with:\n          username: ${{ secrets.DOCKERHUB_USERNAME }}\n          password: ${{ secrets.DOCKERHUB_TOKEN }}\n";
+    if with_publish { PUBLISH } else { BASE }
+}
+
+/// A rate limit in step `step` of job `web` (log lines `lines`).
+fn rate_limited(run_id: u64, step: &str, lines: &[&str]) -> Scenario {
+    let id = run_id * 10 + 1;
+    Scenario {
+        run_id,
+        workflow: registry_workflow(true),
+        files: vec![("package.json", "{}"), ("package-lock.json", "{}")],
+        run_conclusion: "failure",
+        jobs: vec![json!({
+            "id": id, "run_id": run_id, "name": "web", "status": "completed", "conclusion": "failure",
+            "check_run_url": format!("https://api.github.com/repos/octo/app/check-runs/{id}"),
+            "steps": [
+                { "name": "Set up job", "number": 1, "conclusion": "success" },
+                { "name": step, "number": 4, "conclusion": "failure" },
+            ],
+        })],
+        job_logs: vec![(id, heal_fixtures::log(lines))],
+        as_zip: false,
+        annotations: vec![],
+    }
+}
+
+/// A fork's run healed under `untrusted-runs: heal`: the fork's commit holds
+/// Docker Hub secrets in its workflow and a lock file, `main` holds neither
+/// (`main_like_fork = false`) or both. Returns the committed workflow.
+async fn heal_forks_rate_limit(scenario: &Scenario, main_like_fork: bool) -> String {
+    let fake = started();
+    let fork_files = [
+        (WORKFLOW_PATH, scenario.workflow),
+        ("package.json", "{}"),
+        ("package-lock.json", "{}"),
+    ];
+    let sha = fake.commit_files(REPO, PR_BRANCH, &fork_files, "the fork's commit");
+    let policy = (".github/autoheal.yml", "heal:\n  untrusted-runs: heal\n");
+    let main_files: Vec<(&str, &str)> = if main_like_fork {
+        fork_files.iter().copied().chain([policy]).collect()
+    } else {
+        vec![
+            (WORKFLOW_PATH, registry_workflow(false)),
+            ("package.json", "{}"),
+            policy,
+        ]
+    };
+    fake.commit_files(REPO, "main", &main_files, "main");
+    seed_run(&fake, REPO, PR_BRANCH, &sha, scenario);
+    let mut run = run_json(REPO, PR_BRANCH, &sha, scenario);
+    run["event"] = json!("pull_request");
+    run["head_repository"] = json!({ "full_name": "mallory/app" });
+    run["actor"] = json!({ "login": "mallory" });
+    run["triggering_actor"] = json!({ "login": "mallory" });
+    fake.add_run(REPO, run);
+    let healed = heal_ok(&fake, HealTarget::Run(scenario.run_id)).await;
+    let HealOutcome::Opened { branch, .. } = &healed.outcome else {
+        panic!("{:?}", healed.outcome)
+    };
+    fake.file_at(REPO, branch, WORKFLOW_PATH)
+        .unwrap_or_else(|| panic!("no workflow on {branch}"))
+}
+
+/// Everything a rate-limit fix writes besides the log's choice of service,
+/// job and step comes from the default branch: secrets and lock files that
+/// only a fork's commit has never reach the committed fix.
+#[tokio::test]
+async fn a_forks_rate_limit_is_fixed_from_the_default_branch_only() {
+    let docker = rate_limited(
+        44,
+        "Image",
+        &[
+            "##[group]Run docker pull node:20",
+            "docker pull node:20",
+            "##[endgroup]",
+            "Error response from daemon: toomanyrequests: You have reached your unauthenticated pull rate limit. https://www.docker.com/increase-rate-limit",
+            "##[error]Process completed with exit code 1.",
+        ],
+    );
+    let committed = heal_forks_rate_limit(&docker, false).await;
+    assert!(
+        committed.contains("if docker pull node:20; then break; fi"),
+        "{committed}"
+    );
+    assert!(!committed.contains("secrets."), "{committed}");
+    // The same secrets on the default branch are the project's own.
+    let committed = heal_forks_rate_limit(&docker, true).await;
+    assert!(
+        committed.contains("username: ${{ secrets.DOCKERHUB_USERNAME }}")
+            && committed.contains("continue-on-error: true"),
+        "{committed}"
+    );
+
+    let npm = rate_limited(
+        45,
+        "Install",
+        &[
+            "##[group]Run npm ci",
+            "npm ci",
+            "##[endgroup]",
+            "npm ERR! 429 Too Many Requests - GET https://registry.npmjs.org/left-pad",
+            "##[error]Process completed with exit code 1.",
+        ],
+    );
+    let committed = heal_forks_rate_limit(&npm, false).await;
+    assert!(committed.contains("if npm ci; then break; fi"), "{committed}");
+    assert!(
+        !committed.contains("cache: npm"),
+        "the lock file is the fork's: {committed}"
+    );
+    assert!(heal_forks_rate_limit(&npm, true).await.contains("cache: npm"));
+}

@@ -305,6 +305,31 @@ pub fn report_in_expressions(
     }
 }
 
+/// The names of the secrets the expressions below `node` read
+/// (`secrets.NAME`, `secrets['NAME']`), as written, each once. Text outside
+/// `${{ }}` (a comment, a script's words) names no secret.
+pub fn secret_names(node: &Node) -> Vec<String> {
+    use autoheal_expr::ExprKind;
+    let is_secrets = |e: &Expr| matches!(&e.kind, ExprKind::Variable(v) if v.eq_ignore_ascii_case("secrets"));
+    let mut names: Vec<String> = Vec::new();
+    for found in all_expressions(node) {
+        found.expr.walk(&mut |e| {
+            let name = match &e.kind {
+                ExprKind::Property { receiver, name, .. } if is_secrets(receiver) => Some(name.as_str()),
+                ExprKind::Index { receiver, index } if is_secrets(receiver) => match &index.kind {
+                    ExprKind::String(s) => Some(s.as_str()),
+                    _ => None,
+                },
+                _ => None,
+            };
+            if let Some(n) = name.filter(|n| !names.iter().any(|m| m.eq_ignore_ascii_case(n))) {
+                names.push(n.to_string());
+            }
+        });
+    }
+    names
+}
+
 /// Every string scalar below `node`, with the node.
 pub fn string_scalars(node: &Node) -> Vec<&Node> {
     let mut out = Vec::new();
@@ -365,6 +390,13 @@ pub fn file_offset(source: &str, node: &Node, offset: usize) -> usize {
 mod tests {
     use super::*;
     use crate::yaml;
+
+    #[test]
+    fn secret_names_come_from_expressions_only() {
+        let src = "# secrets.IN_COMMENT\njobs:\n  a:\n    steps:\n      - run: echo secrets.IN_SCRIPT ${{ secrets.Hub_User }}\n        env:\n          T: ${{ secrets['HUB_TOKEN'] || secrets.hub_user }}\n";
+        let doc = crate::yaml::parse(src.as_bytes());
+        assert_eq!(secret_names(doc.root.as_ref().unwrap()), ["Hub_User", "HUB_TOKEN"]);
+    }
 
     #[test]
     fn triggers_in_every_form() {

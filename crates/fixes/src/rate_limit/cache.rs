@@ -36,7 +36,8 @@
 //! must run before it. No cache is turned on where a poisoned entry could
 //! ship ([`cache_poisoning::publishing_reason`]: the workflow publishes
 //! releases or the job publishes) or where a pull request's code would
-//! write the base branch's cache (`pull_request_target`, `workflow_run`).
+//! write the base branch's cache (`pull_request_target`, `workflow_run`,
+//! `issue_comment`).
 
 use autoheal_engine::model::{Job, Step};
 use autoheal_engine::rules::{audit, cache_poisoning};
@@ -45,7 +46,7 @@ use autoheal_engine::yaml::Node;
 use super::Part;
 use super::fetch;
 use crate::runner::is_github_hosted;
-use crate::yaml_edit::{insert_nested, set_entry};
+use crate::yaml_edit::{insert_nested, scalar, set_entry};
 use crate::{Ctx, RateLimitService};
 
 /// The cache fix for `service`, when the job's setup action has one;
@@ -102,8 +103,8 @@ fn unsafe_here(root: &Node, job: &Job<'_>) -> Option<String> {
              what gets published"
         ));
     }
-    ["pull_request_target", "workflow_run"]
-        .into_iter()
+    audit::PRIVILEGED_TRIGGERS
+        .iter()
         .find(|t| audit::has_trigger(root, t))
         .map(|t| {
             format!(
@@ -144,17 +145,18 @@ fn working_dir(job: &Job<'_>, step: &Step<'_>) -> Option<String> {
     )
 }
 
-/// The edits that set `entries` in the setup step's `with:`.
+/// The edits that set `entries` in the setup step's `with:`, each value
+/// written as a YAML scalar that reads back as it (a path may hold ` #`).
 fn set_inputs(ctx: &Ctx<'_>, setup: &Step<'_>, entries: &[(&str, &str)]) -> Result<Vec<autoheal_engine::Edit>, String> {
     let cannot = || format!("the `with:` of step \"{}\" cannot be edited", setup.display_name());
     match setup.get("with") {
         Some(w) if w.is_mapping() => entries
             .iter()
-            .map(|(k, v)| set_entry(ctx.path, ctx.source, w, None, k, v).ok_or_else(cannot))
+            .map(|(k, v)| set_entry(ctx.path, ctx.source, w, None, k, &scalar(v)).ok_or_else(cannot))
             .collect(),
         Some(_) => Err(cannot()),
         None => match entries {
-            [(k, v)] => insert_nested(ctx.path, ctx.source, setup.node, "with", k, v)
+            [(k, v)] => insert_nested(ctx.path, ctx.source, setup.node, "with", k, &scalar(v))
                 .map(|e| vec![e])
                 .ok_or_else(cannot),
             _ => Err(cannot()),
@@ -173,7 +175,7 @@ fn part(ctx: &Ctx<'_>, setup: &Step<'_>, entries: &[(&str, &str)], keyed_on: &st
             setup.display_name()
         ),
         title: format!("cache {value} dependencies"),
-        checks: entries.iter().map(|(k, v)| format!("{k}: {v}")).collect(),
+        checks: entries.iter().map(|(k, v)| format!("{k}: {}", scalar(v))).collect(),
         safe: true,
     })
 }

@@ -396,6 +396,15 @@ const RUN_FLAGS: &[&str] = &[
 /// `--pull=missing`) and is not itself run again. `None` with
 /// `--pull=always`/`never` or an option this does not know.
 pub(crate) fn pull_before_run(line: &str, service: RateLimitService) -> Option<String> {
+    // A quoted word with a space in it (`-e "A=1 B=2"`) or an escaped
+    // space splits into words that are not the run's: not read.
+    let unbalanced = |w: &str| w.matches('"').count() % 2 == 1 || w.matches('\'').count() % 2 == 1;
+    if strip_comment(line)
+        .split_whitespace()
+        .any(|w| unbalanced(w) || w.contains('\\'))
+    {
+        return None;
+    }
     let commands = simple_commands(strip_comment(line));
     let [words] = commands.as_slice() else { return None };
     let prog = program(words[0]);
@@ -413,7 +422,7 @@ pub(crate) fn pull_before_run(line: &str, service: RateLimitService) -> Option<S
         };
         if !w.starts_with('-') {
             let image = w;
-            if registry_of(image) != Some(service) {
+            if !is_image_reference(image) || registry_of(image) != Some(service) {
                 return None;
             }
             let platform = platform.map(|p| format!("--platform {p} ")).unwrap_or_default();
@@ -441,6 +450,90 @@ pub(crate) fn pull_before_run(line: &str, service: RateLimitService) -> Option<S
         i += 1;
     }
     None
+}
+
+/// `image` is a reference in Docker's grammar (`distribution/reference`):
+/// `[host[:port]/]path[:tag][@algorithm:hex]`, where the path's components
+/// are lowercase letters and digits joined by `.`, `_`, `__` or dashes, a
+/// tag is `[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}` and a digest's hex part has
+/// at least 32 digits. Whatever else a word of a script holds (a quote, a
+/// `$`, a `=`) is no image.
+pub(crate) fn is_image_reference(image: &str) -> bool {
+    let (name_tag, digest) = match image.split_once('@') {
+        Some((n, d)) => (n, Some(d)),
+        None => (image, None),
+    };
+    if let Some(d) = digest {
+        let Some((algorithm, hex)) = d.split_once(':') else {
+            return false;
+        };
+        let algorithm_ok = algorithm.starts_with(|c: char| c.is_ascii_alphabetic())
+            && algorithm
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b"-_+.".contains(&b));
+        if !algorithm_ok || hex.len() < 32 || !hex.bytes().all(|b| b.is_ascii_hexdigit()) {
+            return false;
+        }
+    }
+    // A tag follows the last `:` after the last `/` (a `:` before it is a port).
+    let last_slash = name_tag.rfind('/').map_or(0, |i| i + 1);
+    let (name, tag) = match name_tag[last_slash..].rfind(':') {
+        Some(i) => (&name_tag[..last_slash + i], Some(&name_tag[last_slash + i + 1..])),
+        None => (name_tag, None),
+    };
+    if let Some(t) = tag {
+        let ok = (1..=128).contains(&t.len())
+            && !t.starts_with(['.', '-'])
+            && t.bytes().all(|b| b.is_ascii_alphanumeric() || b"_.-".contains(&b));
+        if !ok {
+            return false;
+        }
+    }
+    let mut parts: Vec<&str> = name.split('/').collect();
+    let first = parts[0];
+    if parts.len() > 1 && (first.contains(['.', ':']) || first == "localhost") {
+        let (host, port) = match first.split_once(':') {
+            Some((h, p)) => (h, Some(p)),
+            None => (first, None),
+        };
+        let label_ok = |l: &str| {
+            !l.is_empty()
+                && !l.starts_with('-')
+                && !l.ends_with('-')
+                && l.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
+        };
+        if !host.split('.').all(label_ok)
+            || port.is_some_and(|p| p.is_empty() || !p.bytes().all(|b| b.is_ascii_digit()))
+        {
+            return false;
+        }
+        parts.remove(0);
+    }
+    let component_ok = |c: &str| {
+        let bytes = c.as_bytes();
+        let alnum = |b: u8| b.is_ascii_lowercase() || b.is_ascii_digit();
+        if bytes.is_empty() || !alnum(bytes[0]) || !alnum(bytes[bytes.len() - 1]) {
+            return false;
+        }
+        // Separators: one `.` or `_`, two `_`, or any run of `-`.
+        let mut i = 0;
+        while i < bytes.len() {
+            if alnum(bytes[i]) {
+                i += 1;
+                continue;
+            }
+            let start = i;
+            while i < bytes.len() && !alnum(bytes[i]) {
+                i += 1;
+            }
+            let sep = &c[start..i];
+            if !(matches!(sep, "." | "_" | "__") || sep.bytes().all(|b| b == b'-')) {
+                return false;
+            }
+        }
+        true
+    };
+    !parts.is_empty() && name.len() <= 255 && parts.iter().all(|c| component_ok(c))
 }
 
 /// The registry an image reference names, when it is written out (no
@@ -541,7 +634,10 @@ mod tests {
             if talk == Talk::FetchesOnly {
                 proptest::prop_assert!(uses_service(&line, service));
             }
-            let _ = pull_before_run(&line, service);
+            if let Some(pull) = pull_before_run(&line, service) {
+                let image = pull.rsplit(' ').next().unwrap_or_default();
+                proptest::prop_assert!(is_image_reference(image), "{pull}");
+            }
             let _ = tool_program(&line, service);
         }
     }
@@ -568,6 +664,38 @@ mod tests {
             "docker run $IMAGE",
         ] {
             assert_eq!(pull_before_run(no, DockerHub), None, "{no}");
+        }
+    }
+
+    #[test]
+    fn image_references_follow_dockers_grammar() {
+        for yes in [
+            "node:20",
+            "python:3.12-slim",
+            "library/redis",
+            "docker.io/library/redis:7",
+            "localhost:5000/a/b",
+            "quay.io/a/b-c__d.e:1.0_rc",
+            "ghcr.io/o/img@sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef",
+        ] {
+            assert!(is_image_reference(yes), "{yes}");
+        }
+        for no in [
+            "",
+            "NODE:20",
+            "B=2",
+            "world\"",
+            "node:20;id",
+            "node:$(id)",
+            "a//b",
+            "-rm",
+            "node:",
+            "node:.x",
+            "a/b@sha256:abc",
+            "exa mple.com/a",
+            "x.io:port/a",
+        ] {
+            assert!(!is_image_reference(no), "{no}");
         }
     }
 

@@ -22,20 +22,28 @@ pub(super) fn pulls_images(uses: &str) -> bool {
     )
 }
 
+/// Docker Hub credentials the workflow already uses, as written, and the
+/// secrets they read.
+struct Credentials {
+    username: String,
+    password: String,
+    secrets: Vec<String>,
+}
+
 /// The Docker Hub credentials the workflow already uses, as written: the
 /// `username`/`password` of a `docker/login-action` step for Docker Hub (no
 /// `registry`, or `docker.io`) elsewhere in it, else a pair of secrets
 /// whose names say Docker Hub (`DOCKERHUB_USERNAME` and `DOCKERHUB_TOKEN`,
-/// `DOCKER_HUB_USER` and `DOCKER_HUB_PASSWORD`). A name that only starts
-/// with `DOCKER` may belong to any registry, so it is not used; no name is
-/// ever made up.
-fn docker_credentials(wf: &Workflow<'_>, source: &str) -> Option<(String, String)> {
+/// `DOCKER_HUB_USER` and `DOCKER_HUB_PASSWORD`) read by the workflow's
+/// expressions (a name in a comment or a script's text proves nothing). A
+/// name that only starts with `DOCKER` may belong to any registry, so it is
+/// not used; no name is ever made up.
+fn docker_credentials(wf: &Workflow<'_>) -> Option<Credentials> {
     let secret = |v: &str| {
         let inner = v.trim().strip_prefix("${{")?.strip_suffix("}}")?.trim();
         let name = inner.strip_prefix("secrets.")?;
-        name.bytes()
-            .all(|b| b.is_ascii_alphanumeric() || b == b'_')
-            .then(|| v.trim().to_string())
+        (!name.is_empty() && name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_'))
+            .then(|| (v.trim().to_string(), name.to_string()))
     };
     for job in &wf.jobs {
         for step in &job.steps {
@@ -47,28 +55,25 @@ fn docker_credentials(wf: &Workflow<'_>, source: &str) -> Option<(String, String
                 continue;
             }
             let user = input("username").and_then(|u| {
-                secret(u).or_else(|| {
+                secret(u).map(|(text, name)| (text, Some(name))).or_else(|| {
                     let u = u.trim();
                     (!u.is_empty() && u.bytes().all(|b| b.is_ascii_alphanumeric() || b"-_.".contains(&b)))
-                        .then(|| u.to_string())
+                        .then(|| (u.to_string(), None))
                 })
             });
-            if let (Some(user), Some(pass)) = (user, input("password").and_then(secret)) {
-                return Some((user, pass));
+            if let (Some((username, user_secret)), Some((password, pass_secret))) =
+                (user, input("password").and_then(secret))
+            {
+                return Some(Credentials {
+                    username,
+                    password,
+                    secrets: user_secret.into_iter().chain([pass_secret]).collect(),
+                });
             }
         }
     }
-    let mut names: Vec<&str> = Vec::new();
-    let mut rest = source;
-    while let Some(i) = rest.find("secrets.") {
-        let after = &rest[i + "secrets.".len()..];
-        let end = after
-            .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
-            .unwrap_or(after.len());
-        names.push(&after[..end]);
-        rest = &after[end..];
-    }
-    let hub = |n: &&&str| {
+    let names = audit::secret_names(wf.root);
+    let hub = |n: &&String| {
         let u = n.to_ascii_uppercase();
         u.starts_with("DOCKERHUB_") || u.starts_with("DOCKER_HUB_")
     };
@@ -81,11 +86,61 @@ fn docker_credentials(wf: &Workflow<'_>, source: &str) -> Option<(String, String
         .iter()
         .filter(hub)
         .find(|n| has_part(n, &["TOKEN", "PASSWORD", "PAT", "PASS"]))?;
-    Some((
-        format!("${{{{ secrets.{user} }}}}"),
-        format!("${{{{ secrets.{pass} }}}}"),
-    ))
+    Some(Credentials {
+        username: format!("${{{{ secrets.{user} }}}}"),
+        password: format!("${{{{ secrets.{pass} }}}}"),
+        secrets: vec![user.clone(), pass.clone()],
+    })
 }
+
+/// Why job `job` must not be given `secrets` it does not read yet, if so:
+/// under a privileged trigger the job may run a fork's code, which would
+/// find the login in `~/.docker/config.json`; and secrets that only jobs
+/// of one deployment environment read are that environment's, empty
+/// elsewhere.
+fn secrets_stay_out(wf: &Workflow<'_>, job: &Job<'_>, secrets: &[String]) -> Option<String> {
+    let reads_all = |j: &Job<'_>| {
+        let read = audit::secret_names(j.node());
+        secrets.iter().all(|s| read.iter().any(|r| r.eq_ignore_ascii_case(s)))
+    };
+    if secrets.is_empty() || reads_all(job) {
+        return None;
+    }
+    let list = secrets.iter().map(|s| format!("`{s}`")).collect::<Vec<_>>().join(", ");
+    if let Some(t) = audit::PRIVILEGED_TRIGGERS
+        .iter()
+        .find(|t| audit::has_trigger(wf.root, t))
+    {
+        return Some(format!(
+            "the workflow runs on `{t}`, where job `{}` may run code from a fork; a Docker Hub login there would hand the \
+             secrets {list}, which the job does not read yet, to that code",
+            job.id
+        ));
+    }
+    let environment = |j: &Job<'_>| {
+        let e = j.get("environment")?;
+        e.as_str()
+            .or_else(|| e.get("name").and_then(Node::as_str))
+            .map(str::to_string)
+    };
+    let holders: Vec<&Job<'_>> = wf.jobs.iter().filter(|j| reads_all(j)).collect();
+    let own = environment(job);
+    if !holders.is_empty()
+        && holders
+            .iter()
+            .all(|h| h.get("environment").is_some() && (own.is_none() || environment(h) != own))
+    {
+        return Some(format!(
+            "the secrets {list} are only read by jobs of a deployment environment (`environment:`), whose secrets job `{}` \
+             does not get",
+            job.id
+        ));
+    }
+    None
+}
+
+/// Events whose runs from forks (and Dependabot's) get no secrets.
+const PULL_REQUEST_EVENTS: &[&str] = &["pull_request", "pull_request_review", "pull_request_review_comment"];
 
 /// `docker.io` and its aliases (the registry `docker/login-action` logs in
 /// to when none is given).
@@ -115,7 +170,12 @@ pub(super) fn docker_hub(
             "the job already logs in to Docker Hub before this step, so the account's own limit was reached".into(),
         );
     }
-    let Some((u, p)) = docker_credentials(wf, ctx.source) else {
+    let Some(Credentials {
+        username: u,
+        password: p,
+        secrets,
+    }) = docker_credentials(wf)
+    else {
         return Err(
             "the workflow uses no Docker Hub credentials autoheal can tell apart; authenticated pulls have a higher limit, \
              so a `docker/login-action` step before the pull, with a Docker Hub user name and access token stored as \
@@ -123,17 +183,32 @@ pub(super) fn docker_hub(
                 .into(),
         );
     };
-    let block = Block::new(ctx.source)
+    if let Some(why) = secrets_stay_out(wf, job, &secrets) {
+        return Err(format!("no Docker Hub login is added: {why}"));
+    }
+    // A pull request from a fork gets empty secrets and the login fails;
+    // the pull then stays anonymous, as it was.
+    let on_pull_requests = PULL_REQUEST_EVENTS.iter().any(|t| audit::has_trigger(wf.root, t));
+    let mut block = Block::new(ctx.source)
         .key("name", "Log in to Docker Hub")
-        .key("uses", LOGIN_ACTION)
-        .map("with", &[("username", &u), ("password", &p)]);
+        .key("uses", LOGIN_ACTION);
+    if on_pull_requests {
+        block = block.key("continue-on-error", "true");
+    }
+    let block = block.map("with", &[("username", &u), ("password", &p)]);
     let edit = insert_step_before(ctx.path, ctx.source, job, step.index, &block)
         .ok_or("cannot insert a step here (flow-style steps?)")?;
+    let forks = if on_pull_requests {
+        "; on pull requests from forks, which get no secrets, the login fails without failing the job and the pull \
+         stays anonymous"
+    } else {
+        ""
+    };
     Ok(Some(Part {
         edits: vec![edit],
         does: format!(
             "logs in to Docker Hub first with the credentials the workflow already uses (`{u}`, `{p}`), since \
-             authenticated pulls have a higher limit than anonymous ones"
+             authenticated pulls have a higher limit than anonymous ones{forks}"
         ),
         title: "log in to Docker Hub".into(),
         checks: vec![LOGIN_ACTION.into()],
@@ -144,6 +219,16 @@ pub(super) fn docker_hub(
 pub(super) fn ghcr(ctx: &Ctx<'_>, wf: &Workflow<'_>, job: &Job<'_>, step: &Step<'_>) -> Result<Vec<Part>, String> {
     if logged_in(job, step, |r| r.is_some_and(|r| r.contains("ghcr.io"))) {
         return Err("the job already logs in to ghcr.io before this step".into());
+    }
+    if let Some(t) = audit::PRIVILEGED_TRIGGERS
+        .iter()
+        .find(|t| audit::has_trigger(wf.root, t))
+    {
+        return Err(format!(
+            "no ghcr.io login is added: the workflow runs on `{t}`, where job `{}` may run code from a fork, which would \
+             find the job's token in `~/.docker/config.json`",
+            job.id
+        ));
     }
     let mut parts = Vec::new();
     // The job's token reads packages when no `permissions:` narrows it (both

@@ -800,3 +800,163 @@ fn the_gradle_distribution_download_is_cached_never_looped() {
         "{why}"
     );
 }
+
+// What the edits may take from where. The log only names the service, the
+// job, the step and a script line; every other byte of a rate-limit fix
+// comes from the workflow and the repository listing, so the workflow's own
+// text must not be able to make a fix that leaks a secret or breaks the job.
+
+const HUB_SECRETS: &str =
+    "          username: ${{ secrets.DOCKERHUB_USERNAME }}\n          password: ${{ secrets.DOCKERHUB_TOKEN }}\n";
+
+/// A pull job `b` and a `publish` job that logs in to Docker Hub, under `on`
+/// and with `publish_extra` added to the publish job.
+fn hub_workflow(on: &str, publish_extra: &str) -> String {
+    format!(
+        "on: {on}\njobs:\n  b:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - run: docker pull node:20\n  publish:\n    runs-on: ubuntu-latest\n{publish_extra}    steps:\n      - uses: docker/login-action@v3\n        with:\n{HUB_SECRETS}"
+    )
+}
+
+fn logs_in(fix: &autoheal_engine::Fix) -> bool {
+    fix.edits.iter().any(|e| e.new_text.contains("secrets."))
+}
+
+/// Secret names in a comment or in a script's plain text are no evidence
+/// that the secrets exist: only `${{ secrets.X }}` expressions count.
+#[test]
+fn docker_hub_secret_names_count_only_inside_expressions() {
+    let f = limited(RateLimitService::DockerHub, "b");
+    for src in [
+        "on: push\n# needs secrets.DOCKERHUB_USERNAME and secrets.DOCKERHUB_TOKEN one day\njobs:\n  b:\n    runs-on: ubuntu-latest\n    steps:\n      - run: docker pull node:20\n",
+        "on: push\njobs:\n  b:\n    runs-on: ubuntu-latest\n    steps:\n      - run: docker pull node:20\n      - run: echo set secrets.DOCKERHUB_USERNAME and secrets.DOCKERHUB_TOKEN\n",
+    ] {
+        let fix = first_fix(&f, src);
+        assert!(!logs_in(&fix), "{src}: {:?}", fix.edits);
+        assert!(!fix.title.contains("Log in"), "{}", fix.title);
+    }
+}
+
+/// Under `pull_request_target`, `workflow_run` or `issue_comment` a job may
+/// run code from a fork with the repository's secrets: a login there would
+/// leave the Docker Hub token in `~/.docker/config.json` for that code. The
+/// credentials are only reused in a job that already holds them.
+#[test]
+fn docker_hub_secrets_never_move_into_a_job_of_a_privileged_trigger() {
+    let f = limited(RateLimitService::DockerHub, "b");
+    for on in [
+        "pull_request_target",
+        "workflow_run",
+        "issue_comment",
+        "[push, pull_request_target]",
+    ] {
+        let src = hub_workflow(on, "");
+        let fix = first_fix(&f, &src);
+        assert!(!logs_in(&fix), "{on}: {:?}", fix.edits);
+        assert!(fix.explanation.contains("secrets"), "{on}: {}", fix.explanation);
+    }
+    // The job already holds the secrets: nothing new is exposed.
+    let holds = hub_workflow("pull_request_target", "").replace(
+        "      - run: docker pull node:20\n",
+        "      - run: docker pull node:20\n        env:\n          HUB_USER: ${{ secrets.DOCKERHUB_USERNAME }}\n          HUB_TOKEN: ${{ secrets.DOCKERHUB_TOKEN }}\n",
+    );
+    assert!(logs_in(&first_fix(&f, &holds)));
+}
+
+/// Environment secrets exist only in jobs that name the environment: copied
+/// into another job they are empty and the login fails on every run.
+#[test]
+fn docker_hub_environment_secrets_stay_in_their_environment() {
+    let f = limited(RateLimitService::DockerHub, "b");
+    let src = hub_workflow("push", "    environment: release\n");
+    let fix = first_fix(&f, &src);
+    assert!(!logs_in(&fix), "{:?}", fix.edits);
+    assert!(fix.explanation.contains("environment"), "{}", fix.explanation);
+    let same = src.replace(
+        "  b:\n    runs-on: ubuntu-latest\n",
+        "  b:\n    runs-on: ubuntu-latest\n    environment: release\n",
+    );
+    assert!(logs_in(&first_fix(&f, &same)));
+}
+
+/// Pull requests from forks (and Dependabot's) get no secrets, so the login
+/// would fail there; it may fail without failing the job, which then pulls
+/// anonymously as before.
+#[test]
+fn docker_hub_login_on_pull_requests_may_fail_without_failing_the_job() {
+    let f = limited(RateLimitService::DockerHub, "b");
+    let out = apply_only(&f, &hub_workflow("[push, pull_request]", ""));
+    assert!(
+        out.contains("      - name: Log in to Docker Hub\n        uses: docker/login-action@v3\n        continue-on-error: true\n"),
+        "{out}"
+    );
+    let push_only = apply_only(&f, &hub_workflow("push", ""));
+    assert!(!push_only.contains("continue-on-error"), "{push_only}");
+}
+
+/// The pull written before a `docker run` is the run's image, read with the
+/// Docker reference grammar: a quoted option value split at a space is no
+/// image.
+#[test]
+fn the_pull_before_a_run_is_only_ever_the_runs_image() {
+    let f = limited(RateLimitService::DockerHub, "t");
+    for run in [
+        "docker run --rm -e \"GREETING=hello world\" node:20 npm test",
+        "docker run --rm -e 'A=1 B=2' node:20 npm test",
+        "docker run --rm NODE:20 npm test",
+    ] {
+        let src = format!("on: push\njobs:\n  t:\n    runs-on: ubuntu-latest\n    steps:\n      - run: {run}\n");
+        let o = outcome(&f, &src);
+        for fix in &o.fixes {
+            for e in &fix.edits {
+                for pull in e.new_text.lines().filter_map(|l| l.split("docker pull ").nth(1)) {
+                    assert!(pull.starts_with("node:20;"), "{run}: {pull}");
+                }
+            }
+        }
+    }
+}
+
+/// A lock file's directory is written as a YAML scalar that reads back as
+/// that path.
+#[test]
+fn a_cache_dependency_path_is_quoted_when_yaml_needs_it() {
+    let f = limited(RateLimitService::Npm, "web");
+    let src = NODE_JOB.replace(
+        "      - name: Install\n",
+        "      - name: Install\n        working-directory: 'web #1'\n",
+    );
+    let files = apply_with_repo(&f, &src, &repo(&[("web #1/package-lock.json", "{}")]));
+    let out = &files[PATH];
+    assert!(
+        out.contains("          cache-dependency-path: 'web #1/package-lock.json'\n"),
+        "{out}"
+    );
+}
+
+/// `issue_comment` runs write the default branch's cache like
+/// `pull_request_target` and `workflow_run` do.
+#[test]
+fn no_cache_is_turned_on_under_any_privileged_trigger() {
+    let f = limited(RateLimitService::Npm, "web");
+    let with_lock = repo(&[("package.json", "{}"), ("package-lock.json", "{}")]);
+    for on in ["issue_comment", "pull_request_target", "workflow_run"] {
+        let src = NODE_JOB.replacen("on: push", &format!("on: {on}"), 1);
+        let fix = first_fix_in(&f, &src, &with_lock);
+        assert!(!fix.title.contains("cache"), "{on}: {}", fix.title);
+    }
+}
+
+/// The same for GHCR: the job's token is not written where a fork's code
+/// under a privileged trigger would find it.
+#[test]
+fn no_ghcr_login_under_a_privileged_trigger() {
+    let f = limited(RateLimitService::Ghcr, "b");
+    let src = "on: pull_request_target\njobs:\n  b:\n    runs-on: ubuntu-latest\n    steps:\n      - run: docker pull ghcr.io/acme/base:1\n";
+    let fix = first_fix(&f, src);
+    assert!(
+        fix.edits.iter().all(|e| !e.new_text.contains("GITHUB_TOKEN")),
+        "{:?}",
+        fix.edits
+    );
+    assert!(fix.explanation.contains("pull_request_target"), "{}", fix.explanation);
+}
