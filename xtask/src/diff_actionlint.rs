@@ -17,9 +17,9 @@
 //!
 //! Split: projects named `holdout-*` were written before any rule change
 //! and their differences were only looked at to check; projects named
-//! `r3-*` are a third round, written as one batch before the changes it
-//! drove (its first-run figure is recorded in `docs/accuracy.md`). The
-//! figures are printed for each part.
+//! `r3-*` and `r4-*` are a third and a fourth round, each written as one
+//! batch before the changes it drove (their first-run figures are recorded
+//! in `docs/accuracy.md`). The figures are printed for each part.
 //!
 //! A project may hold `verdicts.txt`: one reviewed difference a line,
 //! `<file>:<line> <actionlint|autoheal>: <who is right and why>`. The harness
@@ -85,7 +85,7 @@ pub fn run(args: &[&str]) -> anyhow::Result<()> {
         .collect();
     projects.sort();
     let scratch = std::env::temp_dir().join(format!("autoheal-diff-actionlint-{}", std::process::id()));
-    let mut totals = [Totals::default(), Totals::default(), Totals::default()];
+    let mut totals: [Totals; PARTS.len()] = Default::default();
     let result = projects
         .iter()
         .try_for_each(|p| diff_project(p, &scratch, &actionlint, &mut totals[part(p)]));
@@ -109,7 +109,7 @@ pub fn run(args: &[&str]) -> anyhow::Result<()> {
 /// Fail when fewer actionlint lines are found than `docs/accuracy.md`
 /// records (its `eval-diff-actionlint-floor` block), or when a difference
 /// has no reviewed verdict.
-fn check_floor(totals: &[Totals; 3]) -> anyhow::Result<()> {
+fn check_floor(totals: &[Totals; PARTS.len()]) -> anyhow::Result<()> {
     let doc = crate::workspace_root().join("docs/accuracy.md");
     let floors = crate::floor::read(&doc, "eval-diff-actionlint-floor", PARTS)?;
     let unexplained: usize = totals.iter().map(|t| t.unexplained).sum();
@@ -133,7 +133,7 @@ fn check_floor(totals: &[Totals; 3]) -> anyhow::Result<()> {
 }
 
 /// The parts of the project set, in the order `part` numbers them.
-const PARTS: [&str; 3] = ["design", "holdout", "round3"];
+const PARTS: [&str; 4] = ["design", "holdout", "round3", "round4"];
 
 /// Which part a project belongs to, by its name's prefix.
 fn part(project: &Path) -> usize {
@@ -142,6 +142,8 @@ fn part(project: &Path) -> usize {
         1
     } else if name.starts_with("r3-") {
         2
+    } else if name.starts_with("r4-") {
+        3
     } else {
         0
     }
