@@ -1,6 +1,7 @@
 //! Fix type 6, `optional_job`: let a job that is really optional (ARM64,
 //! self-hosted or experimental runners, or a matrix leg on one) fail
-//! without failing the run. Never the workflow's main job.
+//! without failing the run. Never the workflow's main job as a whole: on
+//! it only a matrix leg, while another leg of it still must pass.
 
 use autoheal_engine::edit;
 use autoheal_engine::model::{Job, Workflow, matrix_reference};
@@ -35,12 +36,7 @@ pub(crate) fn generate(ctx: &Ctx<'_>) -> Generated {
     if job.get("continue-on-error").is_some() {
         return Err(format!("job `{}` already sets `continue-on-error`", job.id));
     }
-    if is_main_job(&wf, job) {
-        return Err(format!(
-            "job `{}` is the workflow's main job; it is never made optional, so its failure needs a manual fix",
-            job.id
-        ));
-    }
+    let main = is_main_job(&wf, job);
     let leg = ctx
         .failure
         .job
@@ -48,7 +44,24 @@ pub(crate) fn generate(ctx: &Ctx<'_>) -> Generated {
         .map(locate::matrix_values)
         .unwrap_or_default();
     if let Some((key, value)) = optional_leg(job, &leg) {
+        // Only that leg is let fail, so even the main job keeps checking
+        // the code as long as another leg of it must still pass.
+        if main && !another_leg_stays_required(job, &key, &value) {
+            return Err(format!(
+                "job `{}` is the workflow's main job, and its matrix has no `{key}` other than `{value}` whose legs must \
+                 still pass; letting this leg fail would leave nothing that must pass, so it needs a manual fix",
+                job.id
+            ));
+        }
         return Ok(vec![leg_fix(ctx, job, &key, &value)?]);
+    }
+    if main {
+        return Err(format!(
+            "job `{}` is the workflow's {}; `continue-on-error` on it would let every run pass whatever fails, so its \
+             failure needs a manual fix",
+            job.id,
+            if wf.jobs.len() <= 1 { "only job" } else { "main job" }
+        ));
     }
     // The author marked some legs `experimental`: the fix below makes
     // exactly those optional, which does nothing for another leg.
@@ -113,6 +126,26 @@ fn optional_leg(job: &Job<'_>, leg: &[String]) -> Option<(String, String)> {
         }
     }
     None
+}
+
+/// Some other value of the matrix key that puts legs on their runner is
+/// not marked `experimental` in `include`: that leg still must pass once
+/// the failing one is let fail.
+fn another_leg_stays_required(job: &Job<'_>, key: &str, value: &str) -> bool {
+    let marked = |v: &str| {
+        job.matrix()
+            .and_then(|m| m.get("include"))
+            .and_then(Node::as_sequence)
+            .is_some_and(|items| {
+                items.iter().any(|i| {
+                    i.get(key).and_then(Node::as_str) == Some(v) && i.get("experimental").and_then(Node::as_bool) == Some(true)
+                })
+            })
+    };
+    job.matrix_values(&[key])
+        .into_iter()
+        .filter_map(Node::as_str)
+        .any(|v| v != value && !marked(v))
 }
 
 fn leg_fix(ctx: &Ctx<'_>, job: &Job<'_>, key: &str, value: &str) -> Result<Candidate, String> {
@@ -263,7 +296,7 @@ jobs:
     fn the_main_job_and_standard_jobs_are_never_made_optional() {
         assert!(manual_reason(&optional("test"), TWO_JOBS).contains("standard runner"));
         let only = "on: push\njobs:\n  arm:\n    runs-on: ubuntu-24.04-arm\n    steps:\n      - run: make\n";
-        assert!(manual_reason(&optional("arm"), only).contains("main job"));
+        assert!(manual_reason(&optional("arm"), only).contains("only job"));
     }
 
     #[test]
@@ -328,6 +361,59 @@ jobs:
         assert!(!out.contains("python: pypy3.11-nightly\n"), "{out}");
         // The x64 leg with the same nightly value is not the runner's fault.
         assert!(manual_reason(&optional("test (ubuntu-latest, pypy3.11-nightly)"), src).contains("standard runner"));
+    }
+
+    /// The workflow's only job: never made optional as a whole (every run
+    /// would pass whatever fails), but its matrix leg on an Apple-silicon
+    /// or ARM64 runner is, while a leg on a standard runner still must pass.
+    #[test]
+    fn on_the_only_job_only_a_matrix_leg_is_made_optional_and_only_beside_a_required_leg() {
+        let single = "on: push\njobs:\n  test:\n    runs-on: macos-14\n    steps:\n      - run: make test\n";
+        let reason = manual_reason(&optional("test"), single);
+        assert!(reason.contains("only job") && reason.contains("every run pass"), "{reason}");
+
+        let matrix = "\
+on: push
+jobs:
+  test:
+    runs-on: ${{ matrix.os }}
+    strategy:
+      matrix:
+        os: [ubuntu-latest, macos-14]
+        python: ['3.10']
+    steps:
+      - uses: actions/setup-python@v5
+        with:
+          python-version: ${{ matrix.python }}
+      - run: make test
+";
+        let out = apply_only(&optional("test (macos-14, 3.10)"), matrix);
+        assert_eq!(
+            out,
+            matrix
+                .replace(
+                    "    runs-on: ${{ matrix.os }}\n",
+                    "    runs-on: ${{ matrix.os }}\n    continue-on-error: ${{ matrix.experimental }}\n"
+                )
+                .replace(
+                    "        python: ['3.10']\n",
+                    "        python: ['3.10']\n        include:\n          - os: macos-14\n            experimental: true\n"
+                )
+        );
+        // The x64 leg is not made optional (the job as a whole never is);
+        // and with a matrix of only the Apple-silicon leg (or the other leg
+        // already optional) nothing would be left that must pass.
+        assert!(manual_reason(&optional("test (ubuntu-latest, 3.10)"), matrix).contains("only job"));
+        for no_required_leg in [
+            matrix.replace("os: [ubuntu-latest, macos-14]", "os: [macos-14]"),
+            matrix.replace(
+                "        python: ['3.10']\n",
+                "        python: ['3.10']\n        include:\n          - os: ubuntu-latest\n            experimental: true\n",
+            ),
+        ] {
+            let reason = manual_reason(&optional("test (macos-14, 3.10)"), &no_required_leg);
+            assert!(reason.contains("main job") && reason.contains("must"), "{reason}");
+        }
     }
 
     #[test]
