@@ -138,7 +138,8 @@ fn another_leg_stays_required(job: &Job<'_>, key: &str, value: &str) -> bool {
             .and_then(Node::as_sequence)
             .is_some_and(|items| {
                 items.iter().any(|i| {
-                    i.get(key).and_then(Node::as_str) == Some(v) && i.get("experimental").and_then(Node::as_bool) == Some(true)
+                    i.get(key).and_then(Node::as_str) == Some(v)
+                        && i.get("experimental").and_then(Node::as_bool) == Some(true)
                 })
             })
     };
@@ -370,7 +371,10 @@ jobs:
     fn on_the_only_job_only_a_matrix_leg_is_made_optional_and_only_beside_a_required_leg() {
         let single = "on: push\njobs:\n  test:\n    runs-on: macos-14\n    steps:\n      - run: make test\n";
         let reason = manual_reason(&optional("test"), single);
-        assert!(reason.contains("only job") && reason.contains("every run pass"), "{reason}");
+        assert!(
+            reason.contains("only job") && reason.contains("every run pass"),
+            "{reason}"
+        );
 
         let matrix = "\
 on: push

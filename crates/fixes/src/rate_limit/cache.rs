@@ -1,6 +1,7 @@
 //! Turning on the dependency cache of the job's setup action, so later runs
 //! send fewer requests to the limited service: `cache: npm|yarn|pnpm` on
-//! `actions/setup-node`, `cache: pip` on `actions/setup-python`, `cache:
+//! `actions/setup-node`, `cache: pip|pipenv|poetry` on
+//! `actions/setup-python`, `enable-cache` on `astral-sh/setup-uv`, `cache:
 //! maven|gradle` on `actions/setup-java`.
 //!
 //! The cache accompanies the retry in the same fix, never replaces it: a
@@ -19,11 +20,21 @@
 //!   cache folder, so pnpm must be installed before it, and Yarn is asked
 //!   through the runner's Yarn 1 (a project pinned to Yarn 2+ through
 //!   `packageManager` makes that refuse).
-//! - setup-python (README, "Caching packages dependencies"): `cache: pip`
-//!   hashes `**/requirements.txt` (v5 also `**/pyproject.toml`) and fails
-//!   when no such file exists; it caches pip's download cache, so only
-//!   `pip install` benefits (not uv, poetry or pipenv, which have their own
-//!   `cache` values and prerequisites).
+//! - setup-python (README, "Caching packages dependencies"; its advanced
+//!   usage page): `cache: pip` hashes `**/requirements.txt` (v5 also
+//!   `**/pyproject.toml`), `cache: pipenv` `**/Pipfile.lock`, `cache:
+//!   poetry` `**/poetry.lock`, and each fails the step when no such file
+//!   exists ("No file in … matched to …"). Each caches only its own tool's
+//!   downloads, so the value follows the command that was refused. Poetry is
+//!   asked (`poetry config --list`) where its cache and virtualenvs are, so
+//!   it must be installed before setup-python, as the documented example
+//!   does with `pipx install poetry`; pipenv's folders are fixed, so pipenv
+//!   may come after.
+//! - setup-uv (its `action.yml` per major): `enable-cache` defaults to
+//!   `auto` from v5 on (on for GitHub-hosted runners), so nothing is added
+//!   there; v3 and v4 default to `false` and key the cache on `**/uv.lock`,
+//!   failing the step without one; v1 and v2 keyed it on other files and
+//!   are left alone.
 //! - setup-java (README, "Caching packages dependencies"): `cache: maven`
 //!   keys on `**/pom.xml`, `cache: gradle` on `**/*.gradle*` and
 //!   `**/gradle-wrapper.properties`, and caches `~/.m2/repository`, or
@@ -46,6 +57,7 @@ use autoheal_engine::yaml::Node;
 use super::Part;
 use super::fetch;
 use crate::runner::is_github_hosted;
+use crate::script::strip_comment;
 use crate::yaml_edit::{insert_nested, scalar, set_entry};
 use crate::{Ctx, RateLimitService};
 
@@ -69,14 +81,14 @@ pub(super) fn for_step(
     }
 }
 
-/// The job's earlier `uses: {action}@…` step, unless it already sets
-/// `cache` (to anything, `''` included: the project chose).
-fn setup<'j, 'a>(job: &'j Job<'a>, step: &Step<'_>, action: &str) -> Option<&'j Step<'a>> {
+/// The job's earlier `uses: {action}@…` step, unless it already sets its
+/// cache `input` (to anything, `''` included: the project chose).
+fn setup<'j, 'a>(job: &'j Job<'a>, step: &Step<'_>, action: &str, input: &str) -> Option<&'j Step<'a>> {
     job.steps[..step.index]
         .iter()
         .rev()
         .find(|s| audit::uses_action(s.node, action))
-        .filter(|s| audit::input(s.node, "cache").is_none())
+        .filter(|s| audit::input(s.node, input).is_none())
 }
 
 /// The job already caches the directory the setup action would: an
@@ -112,6 +124,39 @@ fn unsafe_here(root: &Node, job: &Job<'_>) -> Option<String> {
                  write the cache the base branch restores"
             )
         })
+}
+
+/// What every setup action's cache needs before its key file is looked
+/// up: nothing in the job that makes a cache unsafe, and a checkout of the
+/// repository before the setup step (each action reads the key file from
+/// the workspace). `cache` names the input (`setup-node's \`cache: npm\``),
+/// `needs` the file it keys on.
+fn prerequisites(root: &Node, job: &Job<'_>, setup: &Step<'_>, cache: &str, needs: &str) -> Result<(), String> {
+    if let Some(why) = unsafe_here(root, job) {
+        return Err(why);
+    }
+    if !checked_out_before(job, setup) {
+        return Err(format!(
+            "{cache} needs {needs}, and the repository is not checked out before step \"{}\"",
+            setup.display_name()
+        ));
+    }
+    Ok(())
+}
+
+/// The repository's file list, which tells whether the key file exists:
+/// without it the cache is not turned on (the action fails the job when
+/// the file is missing).
+fn listing<'r>(ctx: &Ctx<'r>, cache: &str, needs: &str) -> Result<std::borrow::Cow<'r, [String]>, String> {
+    ctx.repo
+        .list()
+        .ok_or_else(|| format!("{cache} fails the job without {needs}, and the repository's file list is not known"))
+}
+
+/// The first file of the listing with this name, at any depth (the
+/// actions' default patterns are `**/{name}`).
+fn named(listing: &[String], name: &str) -> Option<String> {
+    listing.iter().find(|p| p.rsplit('/').next() == Some(name)).cloned()
 }
 
 /// An `actions/checkout` of this repository into the workspace root runs
@@ -164,24 +209,34 @@ fn set_inputs(ctx: &Ctx<'_>, setup: &Step<'_>, entries: &[(&str, &str)]) -> Resu
     }
 }
 
-fn part(ctx: &Ctx<'_>, setup: &Step<'_>, entries: &[(&str, &str)], keyed_on: &str, what: &str) -> Result<Part, String> {
+/// The part that sets `entries` (the first turns the cache on) on the
+/// setup step; `tool` names the dependencies in the title (`cache pip
+/// dependencies`).
+fn part(
+    ctx: &Ctx<'_>,
+    setup: &Step<'_>,
+    entries: &[(&str, &str)],
+    keyed_on: &str,
+    what: &str,
+    tool: &str,
+) -> Result<Part, String> {
     let edits = set_inputs(ctx, setup, entries)?;
-    let (_, value) = entries[0];
+    let (key, value) = entries[0];
     Ok(Part {
         edits,
         does: format!(
-            "turns on the dependency cache of step \"{}\" (`cache: {value}`, keyed on `{keyed_on}`), so later runs \
+            "turns on the dependency cache of step \"{}\" (`{key}: {value}`, keyed on `{keyed_on}`), so later runs \
              download fewer {what}",
             setup.display_name()
         ),
-        title: format!("cache {value} dependencies"),
+        title: format!("cache {tool} dependencies"),
         checks: entries.iter().map(|(k, v)| format!("{k}: {}", scalar(v))).collect(),
         safe: true,
     })
 }
 
 fn node(ctx: &Ctx<'_>, root: &Node, job: &Job<'_>, step: &Step<'_>) -> Result<Option<Part>, String> {
-    let Some(setup) = setup(job, step, "actions/setup-node") else {
+    let Some(setup) = setup(job, step, "actions/setup-node", "cache") else {
         return Ok(None);
     };
     let manager = match fetch::step_tool(step, RateLimitService::Npm).as_deref() {
@@ -193,26 +248,14 @@ fn node(ctx: &Ctx<'_>, root: &Node, job: &Job<'_>, step: &Step<'_>) -> Result<Op
     if already_cached(job, &[".npm", "npm-cache", "yarn", "pnpm"]) {
         return Ok(None);
     }
-    if let Some(why) = unsafe_here(root, job) {
-        return Err(why);
-    }
-    if !checked_out_before(job, setup) {
-        return Err(format!(
-            "setup-node's `cache: {manager}` needs the lock file, and the repository is not checked out before step \"{}\"",
-            setup.display_name()
-        ));
-    }
     let locks: &[&str] = match manager {
         "npm" => &["package-lock.json", "npm-shrinkwrap.json"],
         "yarn" => &["yarn.lock"],
         _ => &["pnpm-lock.yaml"],
     };
-    let listing = ctx.repo.list().ok_or_else(|| {
-        format!(
-            "setup-node's `cache: {manager}` fails the job without `{}`, and the repository's file list is not known",
-            locks[0]
-        )
-    })?;
+    let cache = format!("setup-node's `cache: {manager}`");
+    prerequisites(root, job, setup, &cache, "the lock file")?;
+    let listing = listing(ctx, &cache, &format!("`{}`", locks[0]))?;
     let dir = working_dir(job, step).ok_or("the step's working directory is computed, so its lock file is unknown")?;
     let at = |d: &str, f: &str| {
         if d.is_empty() {
@@ -264,7 +307,7 @@ fn node(ctx: &Ctx<'_>, root: &Node, job: &Job<'_>, step: &Step<'_>) -> Result<Op
     if let Some(p) = &entries_path {
         entries.push(("cache-dependency-path", p.as_str()));
     }
-    part(ctx, setup, &entries, &lock, "packages from the npm registry").map(Some)
+    part(ctx, setup, &entries, &lock, "packages from the npm registry", manager).map(Some)
 }
 
 fn no_lock(manager: &str, locks: &[&str], dir: &str) -> String {
@@ -285,53 +328,185 @@ fn package_manager(text: &str) -> Option<String> {
     v.get("packageManager")?.as_str().map(str::to_string)
 }
 
+/// The cache for the Python tool the step runs: setup-python's `cache:
+/// pip|pipenv|poetry`, or setup-uv's `enable-cache`.
 fn python(ctx: &Ctx<'_>, root: &Node, job: &Job<'_>, step: &Step<'_>) -> Result<Option<Part>, String> {
-    let Some(setup) = setup(job, step, "actions/setup-python") else {
+    match fetch::step_tool(step, RateLimitService::Pypi).as_deref() {
+        Some("pip" | "pip3" | "python" | "python3" | "py") => setup_python(ctx, root, job, step, PythonTool::Pip),
+        Some("pipenv") => setup_python(ctx, root, job, step, PythonTool::Pipenv),
+        Some("poetry") => setup_python(ctx, root, job, step, PythonTool::Poetry),
+        Some("uv" | "uvx") => uv(ctx, root, job, step),
+        _ => Ok(None),
+    }
+}
+
+/// The package managers setup-python caches for.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum PythonTool {
+    Pip,
+    Pipenv,
+    Poetry,
+}
+
+impl PythonTool {
+    fn name(self) -> &'static str {
+        match self {
+            PythonTool::Pip => "pip",
+            PythonTool::Pipenv => "pipenv",
+            PythonTool::Poetry => "poetry",
+        }
+    }
+
+    /// The oldest setup-python major that documents this `cache` value.
+    fn since(self) -> u32 {
+        match self {
+            PythonTool::Pip | PythonTool::Pipenv => 3,
+            PythonTool::Poetry => 4,
+        }
+    }
+
+    /// Where a job that caches by itself keeps this tool's downloads.
+    fn cache_dirs(self) -> &'static [&'static str] {
+        match self {
+            PythonTool::Pip => &["pip"],
+            PythonTool::Pipenv => &["virtualenvs"],
+            PythonTool::Poetry => &["pypoetry", "virtualenvs"],
+        }
+    }
+}
+
+fn setup_python(
+    ctx: &Ctx<'_>,
+    root: &Node,
+    job: &Job<'_>,
+    step: &Step<'_>,
+    tool: PythonTool,
+) -> Result<Option<Part>, String> {
+    let Some(setup) = setup(job, step, "actions/setup-python", "cache") else {
         return Ok(None);
     };
-    if !matches!(
-        fetch::step_tool(step, RateLimitService::Pypi).as_deref(),
-        Some("pip" | "pip3" | "python" | "python3" | "py")
-    ) || already_cached(job, &["pip"])
-    {
+    if already_cached(job, tool.cache_dirs()) {
         return Ok(None);
     }
-    if let Some(why) = unsafe_here(root, job) {
-        return Err(why);
+    let name = tool.name();
+    let cache = format!("setup-python's `cache: {name}`");
+    let needs = match tool {
+        PythonTool::Pip => "a requirements file",
+        PythonTool::Pipenv => "a `Pipfile.lock`",
+        PythonTool::Poetry => "a `poetry.lock`",
+    };
+    prerequisites(root, job, setup, &cache, needs)?;
+    let major = audit::major_version(setup.node).ok_or(format!(
+        "the setup-python version is not a `vN` tag, so whether its `cache: {name}` works as documented is unknown"
+    ))?;
+    if major < tool.since() {
+        return Err(format!("setup-python v{major} predates the documented `cache: {name}`"));
     }
-    if !checked_out_before(job, setup) {
+    // Poetry is asked for its cache and virtualenv folders when the cache
+    // is restored, so it must be installed before setup-python (its
+    // documented example runs `pipx install poetry` first).
+    if tool == PythonTool::Poetry && !job.steps[..setup.index].iter().any(installs_poetry) {
         return Err(format!(
-            "setup-python's `cache: pip` needs the project's requirements file, and the repository is not checked out \
-             before step \"{}\"",
+            "{cache} asks Poetry for its cache folder, and the job does not install Poetry before step \"{}\"",
             setup.display_name()
         ));
     }
+    let listing = listing(ctx, &cache, needs)?;
+    let keyed_on = match (tool, major) {
+        (PythonTool::Pip, _) => match (named(&listing, "requirements.txt"), major) {
+            (Some(p), _) => p,
+            (None, 5..) => named(&listing, "pyproject.toml").ok_or(
+                "no `requirements.txt` or `pyproject.toml` in the repository: setup-python's `cache: pip` fails the job \
+                 without one",
+            )?,
+            (None, _) => {
+                return Err(format!(
+                    "no `requirements.txt` in the repository that setup-python v{major}'s `cache: pip` accepts, and it \
+                     fails the job without one"
+                ));
+            }
+        },
+        (PythonTool::Pipenv, _) => named(&listing, "Pipfile.lock")
+            .ok_or("no `Pipfile.lock` in the repository: setup-python's `cache: pipenv` fails the job without one")?,
+        (PythonTool::Poetry, _) => named(&listing, "poetry.lock")
+            .ok_or("no `poetry.lock` in the repository: setup-python's `cache: poetry` fails the job without one")?,
+    };
+    part(ctx, setup, &[("cache", name)], &keyed_on, "packages from PyPI", name).map(Some)
+}
+
+/// A step that installs Poetry: `pipx install poetry` (setup-python's own
+/// example), `pip install poetry`, or an action that installs it.
+fn installs_poetry(step: &Step<'_>) -> bool {
+    if ["snok/install-poetry", "abatilo/actions-poetry"]
+        .iter()
+        .any(|a| audit::uses_action(step.node, a))
+    {
+        return true;
+    }
+    let Some(script) = step.run().and_then(Node::as_str) else {
+        return false;
+    };
+    script.lines().any(|line| {
+        let words: Vec<&str> = strip_comment(line)
+            .split_whitespace()
+            .map(|w| w.trim_matches(['"', '\'']))
+            .collect();
+        let installs = words
+            .windows(2)
+            .any(|w| matches!(w[0], "pipx" | "pip" | "pip3") && w[1] == "install");
+        let poetry = |w: &&str| {
+            w.strip_prefix("poetry")
+                .is_some_and(|rest| rest.is_empty() || rest.starts_with(['=', '<', '>', '~', '!']))
+        };
+        installs && words.iter().any(poetry)
+    })
+}
+
+/// setup-uv's `enable-cache` (its action.yml): `auto` by default from v5
+/// on, which caches on GitHub-hosted runners (and, from v10, not for
+/// release, `pull_request_target` or `workflow_run` runs), so nothing is
+/// added there; `false` by default before, where v3 and v4 key the cache on
+/// `**/uv.lock` and fail the step when no file matches. v1 and v2 keyed it
+/// on other files, so they are left alone.
+fn uv(ctx: &Ctx<'_>, root: &Node, job: &Job<'_>, step: &Step<'_>) -> Result<Option<Part>, String> {
+    let Some(setup) = setup(job, step, "astral-sh/setup-uv", "enable-cache") else {
+        return Ok(None);
+    };
+    if already_cached(job, &[".cache/uv", "uv-cache"]) {
+        return Ok(None);
+    }
     let major = audit::major_version(setup.node).ok_or(
-        "the setup-python version is not a `vN` tag, so which dependency files its `cache: pip` accepts is unknown",
+        "the setup-uv version is not a `vN` tag, so whether it caches by default and what it keys the cache on is unknown",
     )?;
-    let listing = ctx.repo.list().ok_or(
-        "setup-python's `cache: pip` fails the job without a requirements file, and the repository's file list is not known",
-    )?;
-    let named = |f: &str| listing.iter().find(|p| p.rsplit('/').next() == Some(f)).cloned();
-    let keyed_on = match (named("requirements.txt"), major) {
-        (Some(p), 3..) => p,
-        (None, 5..) => named("pyproject.toml").ok_or(
-            "no `requirements.txt` or `pyproject.toml` in the repository: setup-python's `cache: pip` fails the job \
-             without one",
-        )?,
+    match major {
+        5.. => return Ok(None),
+        3 | 4 => {}
         _ => {
             return Err(format!(
-                "no `requirements.txt` in the repository that setup-python v{major}'s `cache: pip` accepts, and it fails the \
-                 job without one"
+                "setup-uv v{major} keys its cache on files autoheal does not check for; from v5 on it caches by default on \
+                 GitHub-hosted runners"
             ));
         }
-    };
-    part(ctx, setup, &[("cache", "pip")], &keyed_on, "packages from PyPI").map(Some)
+    }
+    let cache = format!("setup-uv v{major}'s `enable-cache: true`");
+    prerequisites(root, job, setup, &cache, "a `uv.lock`")?;
+    let listing = listing(ctx, &cache, "a `uv.lock`")?;
+    let lock = named(&listing, "uv.lock")
+        .ok_or_else(|| format!("no `uv.lock` in the repository: {cache} fails the step without one"))?;
+    part(
+        ctx,
+        setup,
+        &[("enable-cache", "true")],
+        &lock,
+        "packages from PyPI",
+        "uv",
+    )
+    .map(Some)
 }
 
 /// `cache: maven` / `cache: gradle` on the job's `actions/setup-java` step.
 fn java(ctx: &Ctx<'_>, root: &Node, job: &Job<'_>, step: &Step<'_>) -> Result<Option<Part>, String> {
-    let Some(setup) = setup(job, step, "actions/setup-java") else {
+    let Some(setup) = setup(job, step, "actions/setup-java", "cache") else {
         return Ok(None);
     };
     let (tool, pattern): (&str, fn(&str) -> bool) =
@@ -346,15 +521,13 @@ fn java(ctx: &Ctx<'_>, root: &Node, job: &Job<'_>, step: &Step<'_>) -> Result<Op
     if already_cached(job, if tool == "maven" { &[".m2"] } else { &[".gradle"] }) {
         return Ok(None);
     }
-    if let Some(why) = unsafe_here(root, job) {
-        return Err(why);
-    }
-    if !checked_out_before(job, setup) {
-        return Err(format!(
-            "setup-java's `cache: {tool}` needs the build files, and the repository is not checked out before step \"{}\"",
-            setup.display_name()
-        ));
-    }
+    prerequisites(
+        root,
+        job,
+        setup,
+        &format!("setup-java's `cache: {tool}`"),
+        "the build files",
+    )?;
     // Without a listing, the build command itself needs the build file it
     // keys on (a `pom.xml`, a Gradle build script), so it exists.
     let keyed_on = match ctx.repo.list() {
@@ -371,5 +544,5 @@ fn java(ctx: &Ctx<'_>, root: &Node, job: &Job<'_>, step: &Step<'_>) -> Result<Op
     } else {
         "dependencies and Gradle distributions (it keeps `~/.gradle/caches` and `~/.gradle/wrapper`)"
     };
-    part(ctx, setup, &[("cache", tool)], &keyed_on, what).map(Some)
+    part(ctx, setup, &[("cache", tool)], &keyed_on, what, tool).map(Some)
 }

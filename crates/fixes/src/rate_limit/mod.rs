@@ -23,8 +23,10 @@
 //! - The Gradle distribution server (`services.gradle.org`, the wrapper's
 //!   download): setup-java's `cache: gradle`, which keeps
 //!   `~/.gradle/wrapper`; the build the wrapper starts is never looped.
-//! - crates.io, apt mirrors: retry around `cargo fetch`/`install`/`update`
-//!   and `apt-get update`/`install`.
+//! - crates.io: cargo's own retry of failed downloads, with more tries
+//!   (`CARGO_NET_RETRY`, [`cargo`]) on the step that runs cargo, whatever
+//!   the cargo command; a build is never looped.
+//! - apt mirrors: retry around `apt-get update`/`install`.
 //! - Quay.io: retry with backoff, only around pulls of `quay.io` images. Its
 //!   limit is a few requests per second per address for every client,
 //!   logged in or not (Red Hat's "Quay.io rate limiting" note), so a login
@@ -42,6 +44,7 @@
 //! titles and explanations name it.
 
 mod cache;
+mod cargo;
 mod fetch;
 mod github_api;
 mod maven;
@@ -191,10 +194,13 @@ pub(crate) fn generate(ctx: &Ctx<'_>) -> Generated {
                     .into(),
             );
         }
-        RateLimitService::CratesIo
-        | RateLimitService::AptMirror
-        | RateLimitService::Quay
-        | RateLimitService::GoProxy => push(one(retry::wrap(ctx, root, job, step, service))),
+        RateLimitService::CratesIo => match cargo::net_retry(ctx, step) {
+            Ok(None) => push(one(retry::wrap(ctx, root, job, step, service))),
+            other => push(one(other)),
+        },
+        RateLimitService::AptMirror | RateLimitService::Quay | RateLimitService::GoProxy => {
+            push(one(retry::wrap(ctx, root, job, step, service)))
+        }
         RateLimitService::Other => {}
     }
     if parts.is_empty() {

@@ -307,7 +307,6 @@ fn gradle_builds_are_cached_never_looped() {
 #[test]
 fn test_running_commands_are_never_retried() {
     for (service, run) in [
-        (RateLimitService::CratesIo, "cargo test --locked"),
         (RateLimitService::GoProxy, "go test ./..."),
         (RateLimitService::Npm, "npx jest"),
         (RateLimitService::Npm, "yarn test"),
@@ -498,6 +497,126 @@ fn pip_gets_setup_pythons_cache_only_with_a_requirements_file() {
     let uv = src.replace("python -m pip install -r requirements/dev.txt", "uv sync");
     let fix = first_fix_in(&f, &uv, &pyproject);
     assert!(!fix.title.contains("cache"), "{}", fix.title);
+}
+
+/// pipenv and poetry: setup-python's `cache: pipenv|poetry` only with the
+/// lock file it keys on in the repository, and for poetry only when Poetry
+/// is installed before setup-python (it is asked for its cache folder).
+#[test]
+fn pipenv_and_poetry_get_setup_pythons_cache_only_with_their_prerequisites() {
+    let f = limited(RateLimitService::Pypi, "t");
+    let pipenv = "on: push\njobs:\n  t:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - uses: actions/setup-python@v5\n        with:\n          python-version: '3.12'\n      - run: pip install pipenv\n      - name: Install\n        run: pipenv install --deploy\n";
+    let locked = repo(&[("Pipfile", ""), ("Pipfile.lock", "{}")]);
+    let out = &apply_with_repo(&f.clone().at_step_name("Install"), pipenv, &locked)[PATH];
+    assert!(
+        out.contains("          python-version: '3.12'\n          cache: pipenv\n"),
+        "{out}"
+    );
+    assert!(
+        out.contains("            if pipenv install --deploy; then break; fi\n"),
+        "{out}"
+    );
+    // No lock file, no listing, or a setup-python before the documented
+    // value: the retry only, and the explanation says why.
+    for (r, src, why) in [
+        (repo(&[("Pipfile", "")]), pipenv.to_string(), "no `Pipfile.lock`"),
+        (
+            repo(&[]).with_unknown_listing(),
+            pipenv.to_string(),
+            "file list is not known",
+        ),
+        (
+            locked.clone(),
+            pipenv.replace("setup-python@v5", "setup-python@v2"),
+            "predates",
+        ),
+    ] {
+        let fix = first_fix_in(&f.clone().at_step_name("Install"), &src, &r);
+        assert!(!fix.title.contains("cache"), "{}", fix.title);
+        assert!(fix.explanation.contains(why), "{why}: {}", fix.explanation);
+    }
+
+    let f = f.at_step_name("Install");
+    let poetry = "on: push\njobs:\n  t:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - run: pipx install poetry==1.8.3\n      - uses: actions/setup-python@v5\n        with:\n          python-version: '3.12'\n      - name: Install\n        run: poetry install --no-root\n";
+    let locked = repo(&[("pyproject.toml", ""), ("poetry.lock", "")]);
+    let fix = first_fix_in(&f, poetry, &locked);
+    assert_eq!(
+        fix.title,
+        "Retry `poetry install --no-root` and cache poetry dependencies in step \"Install\" (PyPI rate limit)"
+    );
+    assert!(apply_with_repo(&f, poetry, &locked)[PATH].contains("          cache: poetry\n"));
+    // Poetry installed only after setup-python (or not at all): no cache.
+    let late = poetry.replace("      - run: pipx install poetry==1.8.3\n", "").replace(
+        "      - name: Install\n",
+        "      - run: pipx install poetry\n      - name: Install\n",
+    );
+    let fix = first_fix_in(&f, &late, &locked);
+    assert!(
+        !fix.title.contains("cache") && fix.explanation.contains("does not install Poetry before"),
+        "{}",
+        fix.explanation
+    );
+    // Poetry from its installer action counts; a lock file is still needed.
+    let action = poetry.replace(
+        "      - run: pipx install poetry==1.8.3\n",
+        "      - uses: snok/install-poetry@v1\n",
+    );
+    assert!(apply_with_repo(&f, &action, &locked)[PATH].contains("cache: poetry\n"));
+    let fix = first_fix_in(&f, &action, &repo(&[("pyproject.toml", "")]));
+    assert!(fix.explanation.contains("no `poetry.lock`"), "{}", fix.explanation);
+    // A package merely named like poetry is not Poetry.
+    let lookalike = poetry.replace("pipx install poetry==1.8.3", "pipx install poetry-dynamic-versioning");
+    assert!(!first_fix_in(&f, &lookalike, &locked).title.contains("cache"));
+}
+
+/// uv: setup-uv's `enable-cache` is added only where it is off by default
+/// (v3, v4) and its default key file (`**/uv.lock`) exists; from v5 on it
+/// caches by default on GitHub-hosted runners, so nothing is added.
+#[test]
+fn uv_gets_setup_uvs_cache_only_where_it_is_off_and_keyed_on_an_existing_lock() {
+    let f = limited(RateLimitService::Pypi, "t");
+    let src = "on: push\njobs:\n  t:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - uses: astral-sh/setup-uv@v4\n      - run: uv sync --locked\n";
+    let locked = repo(&[("pyproject.toml", ""), ("uv.lock", "")]);
+    let fix = first_fix_in(&f, src, &locked);
+    assert_eq!(
+        fix.title,
+        "Retry `uv sync --locked` and cache uv dependencies in step \"Run uv sync --locked\" (PyPI rate limit)"
+    );
+    assert!(
+        fix.explanation.contains("`enable-cache: true`, keyed on `uv.lock`"),
+        "{}",
+        fix.explanation
+    );
+    let out = &apply_with_repo(&f, src, &locked)[PATH];
+    assert!(
+        out.contains("      - uses: astral-sh/setup-uv@v4\n        with:\n          enable-cache: 'true'\n"),
+        "{out}"
+    );
+    for (src, r, why) in [
+        (src.to_string(), repo(&[("pyproject.toml", "")]), Some("no `uv.lock`")),
+        (src.replace("@v4", "@v2"), locked.clone(), Some("setup-uv v2")),
+        (src.replace("@v4", "@v6"), locked.clone(), None),
+        // The project chose: an explicit `enable-cache`, even `false`.
+        (
+            src.replace(
+                "setup-uv@v4\n",
+                "setup-uv@v4\n        with:\n          enable-cache: false\n",
+            ),
+            locked.clone(),
+            None,
+        ),
+    ] {
+        let fix = first_fix_in(&f, &src, &r);
+        assert!(!fix.title.contains("cache"), "{src}: {}", fix.title);
+        if let Some(why) = why {
+            assert!(fix.explanation.contains(why), "{why}: {}", fix.explanation);
+        }
+    }
+    // Never in a workflow whose pull requests would write the cache the
+    // base branch restores.
+    let target = src.replace("on: push", "on: pull_request_target");
+    let fix = first_fix_in(&f, &target, &locked);
+    assert!(fix.explanation.contains("pull_request_target"), "{}", fix.explanation);
 }
 
 /// Docker Hub: the login reuses credentials the workflow already gives a
@@ -959,4 +1078,53 @@ fn no_ghcr_login_under_a_privileged_trigger() {
         fix.edits
     );
     assert!(fix.explanation.contains("pull_request_target"), "{}", fix.explanation);
+}
+
+/// crates.io: cargo's own retry of failed downloads gets more tries on the
+/// step that runs cargo, `cargo test` included; no command is looped.
+#[test]
+fn crates_io_gets_more_tries_of_cargos_own_retry() {
+    let src = "on: push\njobs:\n  t:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - name: Test\n        run: |\n          cargo fetch --locked\n          cargo test --locked\n";
+    let f = limited(RateLimitService::CratesIo, "t");
+    let fix = first_fix(&f, src);
+    assert_eq!(
+        fix.title,
+        "Give cargo more tries in step \"Test\" (crates.io rate limit)"
+    );
+    assert!(
+        fix.explanation.contains("up to 11 times instead of 4")
+            && fix.explanation.contains("older cargo fails on a 429"),
+        "{}",
+        fix.explanation
+    );
+    let out = apply_only(&f, src);
+    assert_eq!(out, format!("{src}        env:\n          CARGO_NET_RETRY: '10'\n"));
+    // The step's own `env:` is extended; a Windows step gets it too (an
+    // environment variable needs no POSIX shell).
+    let windows = src.replace("ubuntu-latest", "windows-latest").replace(
+        "      - name: Test\n",
+        "      - name: Test\n        env:\n          RUSTFLAGS: -Dwarnings\n",
+    );
+    let out = apply_only(&f, &windows);
+    assert!(
+        out.contains("        env:\n          RUSTFLAGS: -Dwarnings\n          CARGO_NET_RETRY: '10'\n"),
+        "{out}"
+    );
+    // Already set in the workflow or in the repository's cargo config:
+    // raising it is the project's call.
+    let set = src.replace("jobs:\n", "env:\n  CARGO_NET_RETRY: 2\njobs:\n");
+    assert!(manual_reason(&f, &set).contains("already sets `CARGO_NET_RETRY`"));
+    let configured = repo(&[(".cargo/config.toml", "[net]\nretry = 5\n")]);
+    let o = fixes_for(&f, PATH, src, &configured);
+    assert!(
+        o.fixes.is_empty() && o.manual_reason.as_deref().is_some_and(|r| r.contains("net.retry")),
+        "{o:?}"
+    );
+    // A step that only calls a cargo subcommand through another tool
+    // (`cross`) gets nothing it would not pass on.
+    let cross = src.replace(
+        "cargo fetch --locked\n          cargo test --locked",
+        "cross test --target aarch64-unknown-linux-gnu",
+    );
+    assert!(outcome(&f, &cross).fixes.is_empty());
 }
