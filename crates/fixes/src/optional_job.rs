@@ -420,6 +420,31 @@ jobs:
         }
     }
 
+    /// The leg comes from the log's job name: a crafted one matches no
+    /// matrix value, so the only job is never made optional through it.
+    #[test]
+    fn a_crafted_leg_name_never_makes_the_only_job_optional() {
+        let matrix = "on: push\njobs:\n  test:\n    runs-on: ${{ matrix.os }}\n    strategy:\n      matrix:\n        os: [ubuntu-latest, macos-14]\n    steps:\n      - run: make test\n";
+        for hostile in HOSTILE {
+            for name in [format!("test ({hostile})"), format!("test (macos-14, {hostile})")] {
+                let out = outcome(&optional(&name), matrix);
+                for fix in &out.fixes {
+                    assert!(
+                        fix.edits
+                            .iter()
+                            .all(|e| hostile.trim().is_empty() || !e.new_text.contains(hostile.trim())),
+                        "{name:?}: {fix:?}"
+                    );
+                    // Only the real Apple-silicon leg may be named.
+                    assert!(fix.title.contains("`os: macos-14` leg"), "{name:?}: {}", fix.title);
+                }
+                if !name.contains("macos-14") {
+                    assert!(out.fixes.is_empty(), "{name:?}: {:?}", out.fixes);
+                }
+            }
+        }
+    }
+
     #[test]
     fn a_job_on_apple_silicon_macos_gets_continue_on_error() {
         let src = "on: push\njobs:\n  lint:\n    runs-on: ubuntu-latest\n    steps: [{run: make}]\n  mac:\n    runs-on: macos-latest\n    steps: [{run: make}]\n";

@@ -9,7 +9,11 @@
 //!   of a minute or more, as GitHub asks.
 //! - Docker Hub: log in first with credentials the workflow already gives a
 //!   Docker Hub login (authenticated pulls get a higher limit; no secret
-//!   name is made up, else the login is only suggested), and retry; GHCR:
+//!   name is made up, else the login is only suggested), and retry a pull.
+//!   A build or compose step (or a Docker action) pulling anonymously, with
+//!   no credentials in the workflow: no fix, and the reason names what a
+//!   person must add (a Docker Hub token as secrets and a login step);
+//!   GHCR:
 //!   log in with the job's token (`packages: read`) ([`registry_login`]).
 //! - npm, PyPI: retry with backoff around the commands of that step that
 //!   only fetch ([`retry`], [`fetch`]), and turn on the setup action's
@@ -155,8 +159,17 @@ pub(crate) fn generate(ctx: &Ctx<'_>) -> Generated {
         }
         RateLimitService::GithubRestSecondary => push(one(retry::wrap(ctx, root, job, step, service))),
         RateLimitService::DockerHub => {
+            let retry = retry::wrap(ctx, root, job, step, service);
+            // `docker build`, `docker compose up`, a Docker action: with no
+            // credentials and no safe retry, nothing the workflow alone
+            // allows would help.
+            if let Err(why) = &retry
+                && registry_login::pulls_anonymously(&wf, job, step, ctx.source)
+            {
+                return Err(registry_login::credentials_needed(step, why));
+            }
             push(one(registry_login::docker_hub(ctx, &wf, job, step)));
-            push(one(retry::wrap(ctx, root, job, step, service)));
+            push(one(retry));
         }
         RateLimitService::Ghcr => {
             push(registry_login::ghcr(ctx, &wf, job, step));

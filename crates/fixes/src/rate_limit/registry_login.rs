@@ -159,6 +159,29 @@ fn logged_in(job: &Job<'_>, step: &Step<'_>, registry_matches: impl Fn(Option<&s
     })
 }
 
+/// The step pulls from Docker Hub anonymously and the workflow has nothing
+/// to change that with: no Docker Hub login before it in the job, and no
+/// Docker Hub credentials anywhere in the workflow.
+pub(super) fn pulls_anonymously(wf: &Workflow<'_>, job: &Job<'_>, step: &Step<'_>, source: &str) -> bool {
+    !logged_in(job, step, |r| r.is_none_or(is_docker_hub_host)) && docker_credentials(wf, source).is_none()
+}
+
+/// Why a Docker Hub limit on anonymous pulls that no retry can get past
+/// (`retry_reason`) needs a person: only credentials the repository does
+/// not have would raise it. Facts from Docker's "Docker Hub usage and
+/// limits" page (2025: 10 pulls per hour for unauthenticated users, per
+/// IPv4 address or IPv6 /64 subnet; authenticated users far more).
+pub(super) fn credentials_needed(step: &Step<'_>, retry_reason: &str) -> String {
+    format!(
+        "Docker Hub limits anonymous pulls (10 per hour per IPv4 address or IPv6 /64 subnet, Docker's \"Docker Hub usage \
+         and limits\"), this workflow has no Docker Hub credentials to log in with, and no retry is safe here ({retry_reason}). \
+         A person must add a Docker Hub user name and a personal access token (read-only is enough) as repository \
+         secrets, and a `docker/login-action` step with them before step \"{}\"; autoheal reuses such a login in later \
+         fixes. Runs from forks get no secrets, so their pulls stay anonymous",
+        step.display_name()
+    )
+}
+
 pub(super) fn docker_hub(
     ctx: &Ctx<'_>,
     wf: &Workflow<'_>,

@@ -1128,3 +1128,125 @@ fn crates_io_gets_more_tries_of_cargos_own_retry() {
     );
     assert!(outcome(&f, &cross).fixes.is_empty());
 }
+
+/// Docker Hub refusing the anonymous pulls of `docker build` or `docker
+/// compose up`: a retry would run the build again and the workflow has no
+/// credentials, so no fix; the reason names what a person must add. With
+/// Docker Hub credentials elsewhere in the workflow, the login is the fix.
+#[test]
+fn an_anonymous_docker_build_needs_credentials_a_person_must_add() {
+    for run in [
+        "docker build -t app .",
+        "docker compose up -d --wait",
+        "docker buildx build --platform linux/arm64 .",
+    ] {
+        let src = format!(
+            "on: push\njobs:\n  b:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - name: Build\n        run: {run}\n"
+        );
+        let f = limited(RateLimitService::DockerHub, "b").at_step_name("Build");
+        let why = manual_reason(&f, &src);
+        for needed in [
+            "10 per hour",
+            "no Docker Hub credentials",
+            "personal access token",
+            "repository secrets",
+            "`docker/login-action` step with them before step \"Build\"",
+            "does more than fetch",
+            "forks get no secrets",
+        ] {
+            assert!(why.contains(needed), "{run}: {needed}: {why}");
+        }
+        // The same step in a workflow that logs in to Docker Hub elsewhere:
+        // that login, before the build.
+        let with_login = format!(
+            "{src}  push:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: docker/login-action@v3\n        with:\n          username: ${{{{ secrets.DOCKERHUB_USERNAME }}}}\n          password: ${{{{ secrets.DOCKERHUB_TOKEN }}}}\n"
+        );
+        let fix = first_fix(&f, &with_login);
+        assert_eq!(
+            fix.title,
+            "Log in to Docker Hub in step \"Build\" (Docker Hub rate limit)"
+        );
+        // Already logged in: the account's own limit, said as such.
+        let logged_in = src.replace(
+            "      - name: Build\n",
+            "      - uses: docker/login-action@v3\n        with:\n          username: u\n          password: ${{ secrets.HUB }}\n      - name: Build\n",
+        );
+        let why = manual_reason(&f, &logged_in);
+        assert!(
+            why.contains("account's own limit") && !why.contains("personal access token"),
+            "{why}"
+        );
+    }
+}
+
+/// Log text reaches the cargo, pipenv/poetry/uv cache and Docker Hub fixes
+/// only as the names that locate the job and step: a crafted subject, step
+/// or matrix value never gets into an edit or a reason, and never makes a
+/// fix that the same failure without it would not get.
+#[test]
+fn crafted_log_text_never_reaches_the_new_rate_limit_fixes() {
+    let workflows = [
+        (
+            RateLimitService::CratesIo,
+            "on: push\njobs:\n  t:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - name: Test\n        run: cargo test --locked\n",
+        ),
+        (
+            RateLimitService::Pypi,
+            "on: push\njobs:\n  t:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - run: pipx install poetry\n      - uses: actions/setup-python@v5\n      - name: Test\n        run: poetry install\n",
+        ),
+        (
+            RateLimitService::Pypi,
+            "on: push\njobs:\n  t:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - uses: astral-sh/setup-uv@v4\n      - name: Test\n        run: uv sync\n",
+        ),
+        (
+            RateLimitService::DockerHub,
+            "on: push\njobs:\n  t:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - name: Test\n        run: docker build -t app .\n",
+        ),
+    ];
+    let files = repo(&[("poetry.lock", ""), ("uv.lock", ""), ("Pipfile.lock", "")]);
+    for (service, src) in workflows {
+        let honest = fixes_for(&limited(service, "t").at_step_name("Test"), PATH, src, &files);
+        // Each new fix is there for the honest failure (the Docker build's
+        // is the reason a person must add credentials).
+        assert_eq!(
+            honest.fixes.is_empty(),
+            service == RateLimitService::DockerHub,
+            "{src}: {honest:?}"
+        );
+        for hostile in HOSTILE {
+            let trimmed = hostile.trim();
+            let mut crafted = [
+                FailureInput::new(Category::RateLimit, Some(hostile))
+                    .in_job("t")
+                    .at_step_name("Test")
+                    .limited_by(service),
+                FailureInput::new(Category::RateLimit, None)
+                    .in_job(&format!("t ({hostile})"))
+                    .at_step_name(hostile)
+                    .limited_by(service),
+            ];
+            crafted[1].script_line = Some(1);
+            for f in &crafted {
+                let out = fixes_for(f, PATH, src, &files);
+                for fix in &out.fixes {
+                    assert!(
+                        honest.fixes.iter().any(|h| h.edits == fix.edits),
+                        "{service:?} {hostile:?}: a fix the honest failure does not get: {fix:?}"
+                    );
+                    for e in &fix.edits {
+                        assert!(
+                            trimmed.is_empty() || !e.new_text.contains(trimmed),
+                            "{service:?} pasted {hostile:?}"
+                        );
+                    }
+                }
+                if let Some(why) = &out.manual_reason {
+                    assert!(
+                        trimmed.len() < 4 || !why.contains(trimmed),
+                        "{service:?} echoed {hostile:?}: {why}"
+                    );
+                }
+            }
+        }
+    }
+}
