@@ -164,7 +164,7 @@ pub(crate) fn generate(ctx: &Ctx<'_>) -> Generated {
             // credentials and no safe retry, nothing the workflow alone
             // allows would help.
             if let Err(why) = &retry
-                && registry_login::pulls_anonymously(&wf, job, step, ctx.source)
+                && registry_login::pulls_anonymously(&wf, job, step)
             {
                 return Err(registry_login::credentials_needed(step, why));
             }

@@ -162,8 +162,8 @@ fn logged_in(job: &Job<'_>, step: &Step<'_>, registry_matches: impl Fn(Option<&s
 /// The step pulls from Docker Hub anonymously and the workflow has nothing
 /// to change that with: no Docker Hub login before it in the job, and no
 /// Docker Hub credentials anywhere in the workflow.
-pub(super) fn pulls_anonymously(wf: &Workflow<'_>, job: &Job<'_>, step: &Step<'_>, source: &str) -> bool {
-    !logged_in(job, step, |r| r.is_none_or(is_docker_hub_host)) && docker_credentials(wf, source).is_none()
+pub(super) fn pulls_anonymously(wf: &Workflow<'_>, job: &Job<'_>, step: &Step<'_>) -> bool {
+    !logged_in(job, step, |r| r.is_none_or(is_docker_hub_host)) && docker_credentials(wf).is_none()
 }
 
 /// Why a Docker Hub limit on anonymous pulls that no retry can get past
