@@ -51,6 +51,7 @@ pub const TARGETS: &[Target] = &[
     target!(lsp_failure_store, 8 << 10),
     target!(apply_fix, 4 << 10),
     target!(fixes_apply, 4 << 10),
+    target!(rate_limit_fix, 4 << 10),
 ];
 
 pub fn target(name: &str) -> Option<&'static Target> {

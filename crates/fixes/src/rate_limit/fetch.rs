@@ -320,7 +320,10 @@ fn pulls_from(words: &[&str], service: RateLimitService) -> bool {
             break;
         }
     }
-    image.and_then(registry_of).is_some_and(|r| r == service)
+    image
+        .filter(|i| is_image_reference(i))
+        .and_then(registry_of)
+        .is_some_and(|r| r == service)
 }
 
 /// `docker run` options that take the next word as their value (the
@@ -707,6 +710,8 @@ mod tests {
             Talk::AlsoRuns(_)
         ));
         assert!(matches!(talk("docker pull $IMAGE", DockerHub), Talk::AlsoRuns(_)));
+        // Not a reference: docker refuses it before any request.
+        assert!(matches!(talk("docker pull ghcr.io/a# x", Ghcr), Talk::AlsoRuns(_)));
         assert!(matches!(talk("docker pull ghcr.io/a/b", EcrPublic), Talk::AlsoRuns(_)));
         assert!(matches!(talk("docker compose pull", Quay), Talk::AlsoRuns(_)));
         assert_eq!(talk("make image", Quay), Talk::No);

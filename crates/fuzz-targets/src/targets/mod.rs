@@ -12,6 +12,7 @@ pub mod logs_parse;
 pub mod logs_zip;
 pub mod lsp_failure_store;
 pub mod lsp_frames;
+pub mod rate_limit_fix;
 pub mod rule_refs;
 pub mod yaml;
 mod yaml_dict;
