@@ -502,7 +502,49 @@ fn check_labels(ctx: &mut Context<'_>, context: &[&Node], labels: &[&Node]) {
 
 #[cfg(test)]
 mod tests {
-    use super::{Machine, machine};
+    use super::{Machine, job_labels, job_oses, machine};
+    use crate::model::{Workflow, matrix_reference};
+
+    proptest::proptest! {
+        /// `runs-on` read through the matrix, for any mix of literal labels,
+        /// `${{ matrix.… }}`, choice expressions and templates: no panic, and
+        /// every label a value gives is text of the workflow (a label is
+        /// never made up).
+        #[test]
+        fn runs_on_reads_any_value_and_makes_up_no_label(
+            runs_on in "(ubuntu-latest|macos-14|\\[self-hosted, arm64\\]|\\$\\{\\{ matrix\\.os \\}\\}|\\$\\{\\{ matrix\\.os\\.x \\}\\}|\\$\\{\\{ a && 'x' \\|\\| 'y' \\}\\}|macos-\\$\\{\\{ matrix\\.v \\}\\}|\\{group: g, labels: \\[a\\]\\}|[a-z ${}'.|&\\[\\]-]{0,12}){1,3}",
+            os in "(ubuntu-latest|windows-2022|\\[macos-14, self-hosted\\]|\\{x: y\\}|'\\$\\{\\{ z \\}\\}'|[a-z]{0,5})",
+        ) {
+            let src = format!(
+                "on: push\njobs:\n  j:\n    runs-on: {runs_on}\n    strategy:\n      matrix:\n        os: [{os}]\n        include:\n          - os: {os}\n            v: 15\n    steps:\n      - run: x\n"
+            );
+            let doc = crate::yaml::parse(src.as_bytes());
+            if let Some(root) = doc.root.as_ref() {
+                let wf = Workflow::new(root);
+                for job in &wf.jobs {
+                    let _ = job_oses(job);
+                    for label in job_labels(job) {
+                        for value in label.values.iter().flatten() {
+                            for l in value {
+                                proptest::prop_assert!(src.contains(l), "{l:?} is not in\n{src}");
+                            }
+                        }
+                    }
+                }
+            }
+        }
+
+        /// `${{ matrix.a.b }}` reads back as its path; anything else is a
+        /// path of the text's own words or nothing.
+        #[test]
+        fn matrix_references_read_back(path in proptest::collection::vec("[A-Za-z0-9_-]{1,6}", 1..4), text in ".{0,40}") {
+            let written = format!("${{{{ matrix.{} }}}}", path.join("."));
+            proptest::prop_assert_eq!(matrix_reference(&written), Some(path.iter().map(String::as_str).collect()));
+            if let Some(found) = matrix_reference(&text) {
+                proptest::prop_assert!(found.iter().all(|p| !p.is_empty() && text.contains(p)));
+            }
+        }
+    }
 
     #[test]
     fn machines_of_labels() {

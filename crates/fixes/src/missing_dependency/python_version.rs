@@ -171,33 +171,42 @@ fn declared_support(ctx: &Ctx<'_>) -> Option<(&'static str, String, Option<Pytho
         ("setup.py", None, "python_requires"),
     ] {
         let Some(text) = ctx.repo.read(file) else { continue };
-        let mut in_table = table.is_none();
-        for line in text.lines() {
-            let line = line.trim();
-            if let Some(table) = table
-                && line.starts_with('[')
-            {
-                in_table = line == table;
-                continue;
-            }
-            if !in_table {
-                continue;
-            }
-            let Some(rest) = line.strip_prefix(key) else { continue };
-            let rest = rest.trim_start();
-            // `python_requires` and `requires-python`, not `python_version`.
-            if !rest.starts_with(['=', ':']) {
-                continue;
-            }
-            let spec = rest
-                .trim_start_matches(['=', ':'])
-                .trim()
-                .trim_end_matches(',')
-                .trim_matches(['"', '\''])
-                .to_string();
-            let lowest = lower_bound(&spec);
+        if let Some((spec, lowest)) = support_in(&text, table, key) {
             return Some((file, spec, lowest));
         }
+    }
+    None
+}
+
+/// The first `key = spec` (or `key: spec`) of `text`, inside `[table]` when
+/// given: the specifier and its lower bound.
+fn support_in(text: &str, table: Option<&str>, key: &str) -> Option<(String, Option<PythonVersion>)> {
+    let mut in_table = table.is_none();
+    for line in text.lines() {
+        let line = line.trim();
+        if let Some(table) = table
+            && line.starts_with('[')
+        {
+            in_table = line == table;
+            continue;
+        }
+        if !in_table {
+            continue;
+        }
+        let Some(rest) = line.strip_prefix(key) else { continue };
+        let rest = rest.trim_start();
+        // `python_requires` and `requires-python`, not `python_version`.
+        if !rest.starts_with(['=', ':']) {
+            continue;
+        }
+        let spec = rest
+            .trim_start_matches(['=', ':'])
+            .trim()
+            .trim_end_matches(',')
+            .trim_matches(['"', '\''])
+            .to_string();
+        let lowest = lower_bound(&spec);
+        return Some((spec, lowest));
     }
     None
 }
@@ -217,8 +226,27 @@ fn lower_bound(spec: &str) -> Option<PythonVersion> {
 
 #[cfg(test)]
 mod tests {
-    use super::lower_bound;
+    use super::{lower_bound, support_in};
     use crate::PythonVersion;
+
+    proptest::proptest! {
+        /// Any project file: an answer, never a panic; a `>=M.m` bound
+        /// written under the key, after any other lines, reads back.
+        #[test]
+        fn declared_support_reads_any_text(
+            before in "([a-z_\\[\\]. =\"'<>^~,*-]{0,20}\n){0,4}",
+            major in 2u8..4,
+            minor in 0u8..20,
+            noise in "\\PC{0,60}",
+        ) {
+            let _ = support_in(&noise, Some("[tool.poetry.dependencies]"), "python");
+            let _ = lower_bound(&noise);
+            let before = before.replace("requires-python", "");
+            let text = format!("{before}requires-python = \">={major}.{minor}, <4\"\n");
+            let found = support_in(&text, None, "requires-python");
+            proptest::prop_assert_eq!(found.and_then(|(_, v)| v), Some(PythonVersion::new(major, minor)));
+        }
+    }
 
     #[test]
     fn lower_bounds_of_specifiers() {

@@ -1,9 +1,10 @@
-//! Any workflow × every fix type with any subject, and the plan over
-//! several failures: no panic, every fix offered applies, and the result
-//! parses (a syntax fix may leave other parse errors).
+//! Any workflow × every fix type with any subject (which the repository's
+//! dependency files also name), and the plan over several failures: no
+//! panic, every fix offered applies, and the result parses (a syntax fix may
+//! leave other parse errors).
 
 use autoheal_engine::fix::apply_fixes;
-use autoheal_engine::repo::NoRepo;
+use autoheal_engine::repo::MemoryRepo;
 use autoheal_fixes::{Category, FailureInput, Files, RateLimitService, fixes_for, plan};
 
 pub use super::yaml_dict::WORKFLOW_TOKENS as DICTIONARY;
@@ -56,9 +57,24 @@ pub fn run(data: &[u8]) {
     let Ok(text) = std::str::from_utf8(rest) else { return };
     let (source, subject) = text.rsplit_once('\n').unwrap_or((text, ""));
     let f = failure(head, subject);
-    let outcome = fixes_for(&f, PATH, source, &NoRepo);
+    // The project's own files name the subject, so the fixes that read them
+    // (the declared Python support, the dependency files) read any text too.
+    let project: Files = [
+        (
+            "pyproject.toml".to_string(),
+            format!(
+                "[project]\nrequires-python = \"{subject}\"\ndependencies = [\"{subject}\"]\n[tool.poetry.dependencies]\npython = {subject}\n"
+            ),
+        ),
+        ("requirements.txt".to_string(), format!("{subject}\n")),
+        ("setup.cfg".to_string(), format!("[options]\npython_requires = {subject}\n")),
+    ]
+    .into();
+    let repo = MemoryRepo::new(project.clone());
+    let outcome = fixes_for(&f, PATH, source, &repo);
     for fix in &outcome.fixes {
-        let files: Files = [(PATH.to_string(), source.to_string())].into();
+        let mut files = project.clone();
+        files.insert(PATH.to_string(), source.to_string());
         let changed = apply_fixes(&files, [fix]).expect("verified fixes apply");
         if let Some(out) = changed.get(PATH) {
             if f.category != Category::YamlSyntax {
@@ -78,5 +94,5 @@ pub fn run(data: &[u8]) {
             ..f.clone()
         })
         .collect();
-    let _ = plan(&others, PATH, source, &NoRepo);
+    let _ = plan(&others, PATH, source, &repo);
 }
