@@ -121,7 +121,13 @@ mod tests {
         assert_eq!(current_major_after("actions/setup-python", 4), Some(6));
         // download-artifact v5 still ran on node20.
         assert_eq!(current_major_after("actions/download-artifact", 4), Some(6));
+        // setup-qemu v3 is read from its action.yml (node20); v4 is the
+        // curated node24 major.
+        assert_eq!(runtime_of("docker/setup-qemu-action", 3), Some("node20"));
+        assert_eq!(current_major_after("docker/setup-qemu-action", 2), Some(4));
+        // setup-uv: no major after v7 is listed (v8 on publish no major tags).
+        assert_eq!(current_major_after("astral-sh/setup-uv", 6), Some(7));
         // No node24 major known: no target.
-        assert_eq!(current_major_after("docker/setup-qemu-action", 2), None);
+        assert_eq!(current_major_after("softprops/action-gh-release", 1), None);
     }
 }
