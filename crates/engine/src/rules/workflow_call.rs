@@ -154,7 +154,12 @@ pub enum CalleeError {
 
 /// The `on.workflow_call` contract of a workflow's text.
 pub fn call_spec(text: &str) -> Result<CallSpec, CalleeError> {
-    let doc = yaml::parse(text.as_bytes());
+    call_spec_of(&yaml::parse(text.as_bytes()))
+}
+
+/// [`call_spec`] of a callee already parsed: a caller job's checks read the
+/// callee's contract, its shape and its jobs' permissions from one parse.
+fn call_spec_of(doc: &yaml::Document) -> Result<CallSpec, CalleeError> {
     let root = doc
         .root
         .as_ref()
@@ -208,6 +213,7 @@ pub fn call_spec(text: &str) -> Result<CallSpec, CalleeError> {
 fn check(ctx: &mut Context<'_>) {
     let Some(wf) = ctx.workflow else { return };
     let mut callees: Vec<(&str, CallSpec)> = Vec::new();
+    let mut callee_docs: std::collections::HashMap<&str, Option<yaml::Document>> = Default::default();
     for job in &wf.jobs {
         let Some(uses_node) = job.get("uses") else { continue };
         let Some(uses) = uses_node.as_str().filter(|_| !uses_node.is_null()) else {
@@ -235,7 +241,12 @@ fn check(ctx: &mut Context<'_>) {
             Ok(WorkflowRef::Local { path }) => super::action::local_path(path),
         };
         not_in_workflows_dir(ctx, uses, path, range);
-        let Some(text) = ctx.repo.read(path) else {
+        // A callee is read and parsed once per file however many jobs call it.
+        let repo = ctx.repo;
+        let parsed = callee_docs
+            .entry(path)
+            .or_insert_with(|| repo.read(path).map(|text| yaml::parse(text.as_bytes())));
+        let Some(callee) = parsed.as_ref() else {
             if ctx.repo.exists(path) == Some(false) {
                 ctx.report(
                     range,
@@ -245,14 +256,14 @@ fn check(ctx: &mut Context<'_>) {
             }
             continue;
         };
-        for problem in contract::problems(&text) {
+        for problem in contract::problems(callee) {
             ctx.report(
                 range,
                 format!("reusable workflow {uses:?} has an invalid `on.workflow_call`: {problem}"),
             )
             .set_code(INVALID_CALLEE);
         }
-        match call_spec(&text) {
+        match call_spec_of(callee) {
             Ok(spec) => {
                 check_inputs(ctx, wf, job, uses, &spec, range);
                 check_secrets(ctx, job, uses, &spec, range);
@@ -260,7 +271,7 @@ fn check(ctx: &mut Context<'_>) {
                     .get("permissions")
                     .or_else(|| ctx.root().and_then(|r| r.get("permissions")))
                 {
-                    permissions::check(ctx, granted, uses, &text, range);
+                    permissions::check(ctx, granted, uses, callee, range);
                 }
                 callees.push((job.id, spec));
             }

@@ -9,8 +9,7 @@ use crate::yaml::{self, Node};
 const INPUT_TYPES: &[&str] = &["boolean", "number", "string"];
 
 /// Problems of the callee's `on.workflow_call`, as messages.
-pub(super) fn problems(callee_text: &str) -> Vec<String> {
-    let doc = yaml::parse(callee_text.as_bytes());
+pub(super) fn problems(doc: &yaml::Document) -> Vec<String> {
     let mut out = Vec::new();
     if doc.errors.iter().any(|e| e.kind == yaml::SyntaxErrorKind::Parse) {
         out.push("it is not valid YAML".to_string());

@@ -57,10 +57,9 @@ fn level_name(rank: u8) -> &'static str {
 
 /// Report callee jobs that ask for more than `granted` (the caller job's
 /// or workflow's `permissions:`).
-pub(super) fn check(ctx: &mut Context<'_>, granted: &Node, uses: &str, callee_text: &str, range: TextRange) {
+pub(super) fn check(ctx: &mut Context<'_>, granted: &Node, uses: &str, callee: &yaml::Document, range: TextRange) {
     let Some(granted) = levels(granted) else { return };
-    let doc = yaml::parse(callee_text.as_bytes());
-    let Some(root) = doc.root.as_ref() else { return };
+    let Some(root) = callee.root.as_ref() else { return };
     let workflow_level = root.get("permissions");
     let jobs = root.get("jobs").and_then(Node::as_mapping).unwrap_or_default();
     for job in jobs {

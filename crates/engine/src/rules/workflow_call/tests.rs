@@ -245,3 +245,54 @@ fn quoted_values_are_type_errors_only_when_no_conversion_helps() {
     );
     assert!(types[1].starts_with("8:12: error input \"dry\""), "{got:#?}");
 }
+
+/// A callee called by many jobs is read (and parsed) once per file, and
+/// every call is still checked against it: each job here misses the
+/// required inputs. (Parsing the callee once per job, three times each,
+/// made a repository of callers lint ten times slower; docs/performance.md.)
+#[test]
+fn a_callee_called_by_many_jobs_is_read_once() {
+    use crate::config::RuleSetting;
+    use crate::repo::RepoFiles;
+    use std::borrow::Cow;
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    struct Counting {
+        inner: MemoryRepo,
+        reads: AtomicUsize,
+    }
+    impl RepoFiles for Counting {
+        fn read(&self, path: &str) -> Option<Cow<'_, str>> {
+            if path.ends_with("c.yml") {
+                self.reads.fetch_add(1, Ordering::Relaxed);
+            }
+            self.inner.read(path)
+        }
+        fn list(&self) -> Option<Cow<'_, [String]>> {
+            self.inner.list()
+        }
+    }
+    let repo = Counting {
+        inner: MemoryRepo::new([(".github/workflows/c.yml", CALLEE)]),
+        reads: AtomicUsize::new(0),
+    };
+    let mut config = Config::default();
+    for r in crate::rules::RULES {
+        if r.id != "workflow-call" {
+            config.rules.insert(r.id.to_string(), RuleSetting::Off);
+        }
+    }
+    let src = "on: push\njobs:\n  a:\n    uses: ./.github/workflows/c.yml\n  b:\n    uses: ./.github/workflows/c.yml\n  c:\n    uses: ./.github/workflows/c.yml\n";
+    let opts = LintOptions {
+        repo: &repo,
+        verify_fixes: false,
+        ..LintOptions::new(&config)
+    };
+    let diags = lint(PATH, src.as_bytes(), &opts);
+    let lines: Vec<usize> = diags
+        .iter()
+        .filter(|d| d.message.contains("\"env\""))
+        .map(|d| src[..d.range.start].lines().count())
+        .collect();
+    assert_eq!(lines, [4, 6, 8], "{diags:#?}");
+    assert_eq!(repo.reads.load(Ordering::Relaxed), 1);
+}
