@@ -412,6 +412,18 @@ fn rate_limited(run_id: u64, step: &str, lines: &[&str]) -> Scenario {
 /// Docker Hub secrets in its workflow and a lock file, `main` holds neither
 /// (`main_like_fork = false`) or both. Returns the committed workflow.
 async fn heal_forks_rate_limit(scenario: &Scenario, main_like_fork: bool) -> String {
+    let (fake, run_id) = seed_forks_rate_limit(scenario, main_like_fork, true);
+    let healed = heal_ok(&fake, HealTarget::Run(run_id)).await;
+    let HealOutcome::Opened { branch, .. } = &healed.outcome else {
+        panic!("{:?}", healed.outcome)
+    };
+    fake.file_at(REPO, branch, WORKFLOW_PATH)
+        .unwrap_or_else(|| panic!("no workflow on {branch}"))
+}
+
+/// Seeds the fork's run of `scenario` (see [`heal_forks_rate_limit`]), with
+/// `untrusted-runs: heal` on `main` when `heal_untrusted`.
+fn seed_forks_rate_limit(scenario: &Scenario, main_like_fork: bool, heal_untrusted: bool) -> (FakeGithub, u64) {
     let fake = started();
     let fork_files = [
         (WORKFLOW_PATH, scenario.workflow),
@@ -419,16 +431,14 @@ async fn heal_forks_rate_limit(scenario: &Scenario, main_like_fork: bool) -> Str
         ("package-lock.json", "{}"),
     ];
     let sha = fake.commit_files(REPO, PR_BRANCH, &fork_files, "the fork's commit");
-    let policy = (".github/autoheal.yml", "heal:\n  untrusted-runs: heal\n");
-    let main_files: Vec<(&str, &str)> = if main_like_fork {
-        fork_files.iter().copied().chain([policy]).collect()
+    let mut main_files: Vec<(&str, &str)> = if main_like_fork {
+        fork_files.to_vec()
     } else {
-        vec![
-            (WORKFLOW_PATH, registry_workflow(false)),
-            ("package.json", "{}"),
-            policy,
-        ]
+        vec![(WORKFLOW_PATH, registry_workflow(false)), ("package.json", "{}")]
     };
+    if heal_untrusted {
+        main_files.push((".github/autoheal.yml", "heal:\n  untrusted-runs: heal\n"));
+    }
     fake.commit_files(REPO, "main", &main_files, "main");
     seed_run(&fake, REPO, PR_BRANCH, &sha, scenario);
     let mut run = run_json(REPO, PR_BRANCH, &sha, scenario);
@@ -437,12 +447,7 @@ async fn heal_forks_rate_limit(scenario: &Scenario, main_like_fork: bool) -> Str
     run["actor"] = json!({ "login": "mallory" });
     run["triggering_actor"] = json!({ "login": "mallory" });
     fake.add_run(REPO, run);
-    let healed = heal_ok(&fake, HealTarget::Run(scenario.run_id)).await;
-    let HealOutcome::Opened { branch, .. } = &healed.outcome else {
-        panic!("{:?}", healed.outcome)
-    };
-    fake.file_at(REPO, branch, WORKFLOW_PATH)
-        .unwrap_or_else(|| panic!("no workflow on {branch}"))
+    (fake, scenario.run_id)
 }
 
 /// Everything a rate-limit fix writes besides the log's choice of service,
@@ -461,6 +466,17 @@ async fn a_forks_rate_limit_is_fixed_from_the_default_branch_only() {
             "##[error]Process completed with exit code 1.",
         ],
     );
+    // By default a fork's rate limit is only reported: no diff, no branch.
+    let (fake, run_id) = seed_forks_rate_limit(&docker, true, false);
+    let healed = heal_ok(&fake, HealTarget::Run(run_id)).await;
+    assert!(
+        matches!(healed.outcome, HealOutcome::Untrusted { .. }),
+        "{:?}",
+        healed.outcome
+    );
+    assert!(fix_branches(&fake).is_empty() && pulls(&fake) == 0);
+    assert!(!fake.issues(REPO)[0].body.contains("```diff"));
+
     let committed = heal_forks_rate_limit(&docker, false).await;
     assert!(
         committed.contains("if docker pull node:20; then break; fi"),

@@ -89,11 +89,10 @@ pub fn inputs_markdown(inputs: &[Input]) -> String {
 }
 
 /// Inputs of a popular third-party action (`owner/repo[/path]@ref`), for
-/// actions not in this repository: the real `action.yml` of the major the
-/// ref names when the engine holds it, else the engine's curated table at
-/// its curated major.
+/// actions not in this repository: those the `action` rule accepts at the
+/// major the ref names (the engine's `popular_inputs`).
 fn known_inputs(uses: &str) -> Vec<Input> {
-    use autoheal_engine::rules::action::{ActionRef, generated_for, known_action, parse_action_ref, ref_major};
+    use autoheal_engine::rules::action::{ActionRef, known_action, parse_action_ref, popular_inputs, ref_major};
     let Ok(ActionRef::Remote {
         owner,
         repo,
@@ -107,30 +106,16 @@ fn known_inputs(uses: &str) -> Vec<Input> {
         Some(p) => format!("{owner}/{repo}/{p}"),
         None => format!("{owner}/{repo}"),
     };
-    let major = ref_major(git_ref);
-    if let Some(meta) = major.and_then(|m| generated_for(&name, m)) {
-        return meta
-            .inputs
-            .iter()
-            .map(|i| Input {
-                name: i.name.to_string(),
-                description: None,
-                required: i.required,
-                default: None,
-            })
-            .collect();
-    }
-    let Some(action) = known_action(&name).filter(|a| major.is_none_or(|m| m == a.current_major)) else {
+    // A SHA or branch names no major: offer the curated major's inputs.
+    let Some(major) = ref_major(git_ref).or_else(|| known_action(&name).map(|k| k.current_major)) else {
         return Vec::new();
     };
-    action
-        .inputs
-        .unwrap_or_default()
-        .iter()
+    popular_inputs(&name, major)
+        .into_iter()
         .map(|i| Input {
-            name: (*i).to_string(),
+            name: i.name.to_string(),
             description: None,
-            required: action.required.iter().any(|(r, _)| r == i),
+            required: i.required,
             default: None,
         })
         .collect()

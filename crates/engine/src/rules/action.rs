@@ -489,6 +489,52 @@ fn outdated_major(
     d.fixes.extend(fix);
 }
 
+/// One input a popular action takes at some major.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct PopularInput {
+    pub name: &'static str,
+    /// The action fails without it at that major.
+    pub required: bool,
+}
+
+/// The inputs popular action `name` (`owner/repo[/path]`, lower case) takes
+/// at `major`: the real `action.yml` of that major when one was read, plus
+/// the curated table's names when `major` is the table's `current_major`
+/// (later releases of a major may have added inputs); else the curated
+/// table's, at its `current_major` only. Empty when neither knows that
+/// major. The one reading for the `action` rule's `with:` check and the
+/// language server's completions.
+pub fn popular_inputs(name: &str, major: u32) -> Vec<PopularInput> {
+    let known = known_action(name);
+    let curated: Vec<PopularInput> = known
+        .filter(|k| k.current_major == major)
+        .and_then(|k| k.inputs)
+        .unwrap_or_default()
+        .iter()
+        .map(|i| PopularInput {
+            name: i,
+            required: known.is_some_and(|k| k.required.iter().any(|(r, since)| r == i && major >= *since)),
+        })
+        .collect();
+    let Some(meta) = generated_for(name, major) else {
+        return curated;
+    };
+    let mut inputs: Vec<PopularInput> = meta
+        .inputs
+        .iter()
+        .map(|i| PopularInput {
+            name: i.name,
+            required: i.required,
+        })
+        .collect();
+    for c in curated {
+        if !inputs.iter().any(|i| i.name == c.name) {
+            inputs.push(PopularInput { required: false, ..c });
+        }
+    }
+    inputs
+}
+
 /// A popular action's `with:` against the inputs of the major it names
 /// (`@v4`, or a SHA pin whose comment names it: `@<sha> # v4.2.2`): the
 /// real `action.yml` of that major when one was read (generated tables),
@@ -509,10 +555,7 @@ fn popular_action(
         // A per-major file is one commit of that major; later releases of
         // the same major may have added inputs, which the curated list, made
         // against that same major, may know.
-        let mut names: Vec<&str> = meta.inputs.iter().map(|i| i.name).collect();
-        if let Some(curated) = known.filter(|k| major == k.current_major).and_then(|k| k.inputs) {
-            names.extend(curated);
-        }
+        let names: Vec<&str> = popular_inputs(name, major).iter().map(|i| i.name).collect();
         check_with(ctx, uses, with, &names, Severity::Warning);
         for input in meta.inputs {
             if input.required && !has_input(with, input.name) {

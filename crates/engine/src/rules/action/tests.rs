@@ -1,4 +1,4 @@
-use super::{ActionRef, action_inputs, parse_action_ref, ref_major};
+use super::{ActionRef, action_inputs, known_action, parse_action_ref, popular_inputs, ref_major};
 use crate::config::Config;
 use crate::diagnostic::Severity;
 use crate::lint::{LintOptions, lint};
@@ -375,5 +375,28 @@ fn curated_runtimes_never_repeat_a_generated_major() {
             a.name
         );
         assert!(!a.majors.is_empty() || !a.evidence.is_empty(), "{}", a.name);
+    }
+}
+
+/// The inputs of a popular action at a major: that major's real metadata,
+/// with the curated names at the curated major; nothing for a major
+/// neither knows. The language server's completions read the same.
+#[test]
+fn popular_inputs_are_those_of_the_major_used() {
+    let names = |major| {
+        popular_inputs("actions/checkout", major)
+            .into_iter()
+            .map(|i| i.name)
+            .collect::<Vec<_>>()
+    };
+    assert!(names(4).contains(&"fetch-tags"));
+    assert!(!names(2).contains(&"fetch-tags"));
+    assert!(names(900).is_empty());
+    let current = known_action("actions/checkout").map(|k| k.current_major).unwrap_or(4);
+    let curated = known_action("actions/checkout")
+        .and_then(|k| k.inputs)
+        .unwrap_or_default();
+    for c in curated {
+        assert!(names(current).contains(c), "{c}");
     }
 }
