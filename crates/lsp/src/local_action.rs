@@ -149,6 +149,13 @@ mod tests {
         assert!(names("actions/checkout@v4").contains(&"fetch-tags".to_string()));
         assert!(!names("actions/checkout@v2").contains(&"fetch-tags".to_string()));
         assert!(names("actions/checkout@v2").contains(&"set-safe-directory".to_string()));
+        // No major in the ref: the curated major's inputs, from its real
+        // per-major file where the curated list went (checkout v4,
+        // build-push-action v6).
+        assert!(names("actions/checkout@main").contains(&"sparse-checkout".to_string()));
+        assert!(names("docker/build-push-action@master").contains(&"call".to_string()));
+        // A major nothing describes: no guess.
+        assert!(names("docker/build-push-action@v2").is_empty());
         let ins = inputs(&repo, "./acts/setup");
         assert_eq!(ins.len(), 2);
         assert!(ins[0].required && ins[0].description.as_deref() == Some("Tool version"));

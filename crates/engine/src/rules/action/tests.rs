@@ -286,7 +286,9 @@ fn curated_inputs_are_declared_by_the_real_metadata() {
             );
         }
     }
-    assert!(compared >= 3, "checkout, cache and setup-python have real metadata");
+    // checkout v4 and cache v4 lost their curated lists to real per-major
+    // files; setup-python v5 keeps one (inputs of releases after the commit read).
+    assert!(compared >= 1, "setup-python has a curated list and a corpus snapshot");
 }
 
 /// Inputs are judged against the `action.yml` of the major the ref names:
