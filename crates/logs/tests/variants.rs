@@ -462,6 +462,74 @@ const CASES: &[(&str, Category, Option<&str>)] = &[
         MissingDependency,
         Some("pytest-xdist"),
     ),
+    // A fourteenth batch (2026-12-05, third session), run once as written
+    // before any change: shells' own wording for scripts and paths (BusyBox
+    // ash, zsh, PowerShell 7 and 5.1, cmd), rustup's missing component,
+    // conda's shell hook, pnpm's and yarn berry's refusals, and a failed
+    // Chocolatey install that a later missing command follows.
+    ("busybox-ash-script-line-not-found.log", MissingCommand, Some("yq")),
+    ("zsh-no-such-file-script.log", FileNotFound, Some("scripts/release.sh")),
+    ("pwsh7-get-content-missing.log", FileNotFound, Some("build/version.txt")),
+    ("ps51-script-path-not-recognized.log", FileNotFound, Some("scripts/sign.ps1")),
+    (
+        "cmd-batch-path-not-recognized.log",
+        FileNotFound,
+        Some("scripts/setup-msvc.bat"),
+    ),
+    ("rustup-cargo-fmt-not-installed.log", MissingCommand, Some("cargo-fmt")),
+    ("conda-activate-not-init.log", Unknown, None),
+    ("setup-miniconda-conda-command-missing.log", MissingCommand, Some("conda")),
+    ("pnpm-no-importer-manifest.log", FileNotFound, Some("package.json")),
+    ("pnpm-no-matching-version.log", Unknown, None),
+    ("yarn-berry-immutable-lockfile.log", Unknown, None),
+    ("choco-fail-then-not-recognized.log", Unknown, None),
+    // A fifteenth batch, run once as written: the GitHub API without a token
+    // and at its secondary limit (HTTP 429), actions' own refusals (a cache
+    // miss that must fail, a warning-level empty upload after failed tests,
+    // setup-* versions that do not exist on x64), buildx's missing COPY
+    // source, Go's checksum and toolchain checks, a private cargo registry's
+    // credentials, an apt 429 that a missing command follows, and a cancelled
+    // matrix leg listed before the leg that failed.
+    ("octokit-unauth-ip-limit.log", RateLimit, Some("GitHub REST API")),
+    (
+        "gh-api-secondary-429.log",
+        RateLimit,
+        Some("GitHub REST API (secondary rate limit)"),
+    ),
+    ("cache-fail-on-cache-miss.log", Unknown, None),
+    ("upload-artifact-warn-after-pytest.log", Unknown, None),
+    ("setup-node-version-x64-not-found.log", Unknown, None),
+    ("setup-python-x64-dropped-version.log", Unknown, None),
+    (
+        "buildx-copy-source-not-found.log",
+        FileNotFound,
+        Some("build/libs/orders-all.jar"),
+    ),
+    ("go-checksum-mismatch.log", Unknown, None),
+    ("go-toolchain-local.log", Unknown, None),
+    ("cargo-registry-token-rejected.log", Unknown, None),
+    ("apt-429-then-cmake-missing.log", RateLimit, Some("apt mirror")),
+    ("failfast-cancel-first-then-module.log", MissingDependency, Some("PyYAML")),
+    // A sixteenth batch, run once as written: cancels that are not timeouts
+    // (concurrency, manual), a time limit cut short and one behind a
+    // fail-fast cancel, self-hosted runners lost or shut down, and traps (a
+    // test named after a 429, an echoed hint, a 429 a retry action recovered
+    // from, a PowerShell warning, a permission error that is no missing file).
+    ("concurrency-cancel-annotation.log", Unknown, None),
+    ("manual-cancel-ui.log", Unknown, None),
+    ("timeout-truncated-annotation.log", Timeout, Some("90")),
+    (
+        "selfhosted-windows-lost-comm-ghlog.log",
+        OptionalJob,
+        Some("lost_communication"),
+    ),
+    ("spot-shutdown-ui.log", OptionalJob, Some("shutdown_signal")),
+    ("trap-go-test-name-429.log", Unknown, None),
+    ("trap-echo-help-then-vitest.log", Unknown, None),
+    ("trap-retry-action-recovered-429.log", Unknown, None),
+    ("timeout-leg-then-failfast-ghlog.log", Timeout, Some("30")),
+    ("trap-pwsh-warning-then-pester.log", Unknown, None),
+    ("zsh-permission-denied-gradlew.log", Unknown, None),
 ];
 
 /// For every `unknown` row, the log line (1-based) of the root cause's first
@@ -566,6 +634,24 @@ const UNKNOWN_ROOT_LINES: &[(&str, u64)] = &[
     ("trap-npm-warn-429-recovered.log", 7),
     ("trap-test-name-command-not-found.log", 10),
     ("rust-missing-crate-own.log", 5),
+    ("conda-activate-not-init.log", 17),
+    ("pnpm-no-matching-version.log", 7),
+    ("yarn-berry-immutable-lockfile.log", 12),
+    ("choco-fail-then-not-recognized.log", 9),
+    ("cache-fail-on-cache-miss.log", 9),
+    ("upload-artifact-warn-after-pytest.log", 17),
+    ("setup-node-version-x64-not-found.log", 9),
+    ("setup-python-x64-dropped-version.log", 10),
+    ("go-checksum-mismatch.log", 5),
+    ("go-toolchain-local.log", 7),
+    ("cargo-registry-token-rejected.log", 8),
+    ("concurrency-cancel-annotation.log", 6),
+    ("manual-cancel-ui.log", 1),
+    ("trap-go-test-name-429.log", 6),
+    ("trap-echo-help-then-vitest.log", 15),
+    ("trap-retry-action-recovered-429.log", 19),
+    ("trap-pwsh-warning-then-pester.log", 13),
+    ("zsh-permission-denied-gradlew.log", 5),
 ];
 
 fn dir() -> String {
