@@ -470,7 +470,11 @@ const CASES: &[(&str, Category, Option<&str>)] = &[
     ("busybox-ash-script-line-not-found.log", MissingCommand, Some("yq")),
     ("zsh-no-such-file-script.log", FileNotFound, Some("scripts/release.sh")),
     ("pwsh7-get-content-missing.log", FileNotFound, Some("build/version.txt")),
-    ("ps51-script-path-not-recognized.log", FileNotFound, Some("scripts/sign.ps1")),
+    (
+        "ps51-script-path-not-recognized.log",
+        FileNotFound,
+        Some("scripts/sign.ps1"),
+    ),
     (
         "cmd-batch-path-not-recognized.log",
         FileNotFound,
@@ -478,7 +482,11 @@ const CASES: &[(&str, Category, Option<&str>)] = &[
     ),
     ("rustup-cargo-fmt-not-installed.log", MissingCommand, Some("cargo-fmt")),
     ("conda-activate-not-init.log", Unknown, None),
-    ("setup-miniconda-conda-command-missing.log", MissingCommand, Some("conda")),
+    (
+        "setup-miniconda-conda-command-missing.log",
+        MissingCommand,
+        Some("conda"),
+    ),
     ("pnpm-no-importer-manifest.log", FileNotFound, Some("package.json")),
     ("pnpm-no-matching-version.log", Unknown, None),
     ("yarn-berry-immutable-lockfile.log", Unknown, None),
@@ -509,7 +517,11 @@ const CASES: &[(&str, Category, Option<&str>)] = &[
     ("go-toolchain-local.log", Unknown, None),
     ("cargo-registry-token-rejected.log", Unknown, None),
     ("apt-429-then-cmake-missing.log", RateLimit, Some("apt mirror")),
-    ("failfast-cancel-first-then-module.log", MissingDependency, Some("PyYAML")),
+    (
+        "failfast-cancel-first-then-module.log",
+        MissingDependency,
+        Some("PyYAML"),
+    ),
     // A sixteenth batch, run once as written: cancels that are not timeouts
     // (concurrency, manual), a time limit cut short and one behind a
     // fail-fast cancel, self-hosted runners lost or shut down, and traps (a
@@ -639,7 +651,7 @@ const UNKNOWN_ROOT_LINES: &[(&str, u64)] = &[
     ("yarn-berry-immutable-lockfile.log", 12),
     ("choco-fail-then-not-recognized.log", 9),
     ("cache-fail-on-cache-miss.log", 9),
-    ("upload-artifact-warn-after-pytest.log", 17),
+    ("upload-artifact-warn-after-pytest.log", 15),
     ("setup-node-version-x64-not-found.log", 9),
     ("setup-python-x64-dropped-version.log", 10),
     ("go-checksum-mismatch.log", 5),
@@ -648,7 +660,7 @@ const UNKNOWN_ROOT_LINES: &[(&str, u64)] = &[
     ("concurrency-cancel-annotation.log", 6),
     ("manual-cancel-ui.log", 1),
     ("trap-go-test-name-429.log", 6),
-    ("trap-echo-help-then-vitest.log", 15),
+    ("trap-echo-help-then-vitest.log", 14),
     ("trap-retry-action-recovered-429.log", 19),
     ("trap-pwsh-warning-then-pester.log", 13),
     ("zsh-permission-denied-gradlew.log", 5),

@@ -20,7 +20,10 @@
 //! HTTP error. Will retry in 1 seconds. 5 retries left.`) makes the error it
 //! printed for that attempt, within three lines before it in the same step,
 //! weak: the attempt was not the outcome. When every retry fails the last
-//! error has no notice after it and keeps its strength.
+//! error has no notice after it and keeps its strength. A retry action's
+//! notice (nick-fields/retry's `Attempt 1 failed. Reason: …`) comes after
+//! the whole attempt's output, so it weakens every finding of its step since
+//! the step began or since the previous notice.
 //!
 //! # Order within a job
 //!
@@ -36,8 +39,11 @@
 //!    before line-level ones: they explain everything the job printed.
 //! 4. Then the earliest line: the first failure usually causes the rest.
 //!
-//! Across jobs, each job keeps its order; non-consequences come first, and
-//! weak `unknown` findings last.
+//! Across jobs, each job keeps its order; non-consequences come first; bare
+//! cancels come after every other job's own failure, even a weak one (a leg
+//! that fail-fast, concurrency or a person cancelled says nothing about why,
+//! and a `gh run view` paste may list it before the leg that failed); and
+//! weak `unknown` findings come after the strong ones.
 //!
 //! # The consequence model
 //!
@@ -110,7 +116,7 @@
 //! - below 0.5: weak evidence (an unexplained error line 0.2, a bare cancel
 //!   0.4) and consequences (× 0.4).
 
-use super::catalogue::CURL_RETRY;
+use super::catalogue::{CURL_RETRY, RETRY_ACTION_ATTEMPT};
 use super::hit::Strength;
 use super::{Finding, JobState, StepState};
 use crate::report::{Category, Failure, LogLocation, RateLimitService, StepRef, SubjectDetail};
@@ -130,9 +136,17 @@ pub(crate) fn rank(jobs: Vec<JobState>) -> Vec<Failure> {
     }
     // A job-level cause (time limit, invalid workflow) or the earliest root
     // cause of each job keeps its job's order; across jobs, the most
-    // confident fixable root causes come first.
-    out.sort_by_key(|f| (f.consequence, is_minor(f)));
+    // confident fixable root causes come first, and a job that shows only a
+    // bare cancel comes after every job that shows a failure of its own (a
+    // matrix leg cancelled by fail-fast is listed wherever its job sorts,
+    // often before the leg that failed).
+    out.sort_by_key(|f| (f.consequence, is_bare_cancel(f), is_minor(f)));
     out
+}
+
+/// A cancel with no time-limit evidence (`unknown`, [`SubjectDetail::Canceled`]).
+fn is_bare_cancel(f: &Failure) -> bool {
+    f.category == Category::Unknown && matches!(f.detail, SubjectDetail::Canceled { .. })
 }
 
 /// Weak evidence (an unexplained error line, a step's exit code, a warning a
@@ -253,28 +267,49 @@ const RETRY_NOTICE_DISTANCE: u64 = 3;
 
 /// An error a client printed for one attempt and then retried (curl's `curl:
 /// (22) … 429` followed by its `Will retry in …` notice) is not the step's
-/// outcome: it becomes weak. If every retry fails, the client's last error has
-/// no notice after it and stays. The notices themselves are not failures.
+/// outcome: it becomes weak. A retry action's notice (nick-fields/retry) comes
+/// after the attempt's whole output, so everything its step printed since the
+/// step began or since the previous notice becomes weak. If every retry
+/// fails, the last attempt has no notice after it and stays. The notices
+/// themselves are not failures.
 fn drop_retried_attempts(mut findings: Vec<Finding>) -> Vec<Finding> {
-    let notices: Vec<(u64, Option<usize>)> = findings
+    let is_notice = |f: &Finding| f.hit.entry == CURL_RETRY || f.hit.entry == RETRY_ACTION_ATTEMPT;
+    let mut notices: Vec<(u64, Option<usize>, &'static str)> = findings
         .iter()
-        .filter(|f| f.hit.entry == CURL_RETRY)
-        .map(|f| (f.line, f.step))
+        .filter(|f| is_notice(f))
+        .map(|f| (f.line, f.step, f.hit.entry))
         .collect();
-    for (line, step) in notices {
+    notices.sort_by_key(|n| n.0);
+    let mut attempt_start: Vec<(Option<usize>, u64)> = Vec::new();
+    for (line, step, entry) in notices {
+        if entry == RETRY_ACTION_ATTEMPT {
+            let since = attempt_start.iter().rev().find(|s| s.0 == step).map_or(0, |s| s.1);
+            for f in findings
+                .iter_mut()
+                .filter(|f| !is_notice(f) && f.step == step && f.line > since && f.line < line)
+            {
+                weaken_retried(f);
+            }
+            attempt_start.push((step, line));
+            continue;
+        }
         let attempt = findings
             .iter_mut()
-            .filter(|f| {
-                f.hit.entry != CURL_RETRY && f.step == step && f.line < line && line - f.line <= RETRY_NOTICE_DISTANCE
-            })
+            .filter(|f| !is_notice(f) && f.step == step && f.line < line && line - f.line <= RETRY_NOTICE_DISTANCE)
             .max_by_key(|f| f.line);
-        if let Some(f) = attempt.filter(|f| f.hit.strength != Strength::Weak) {
-            f.hit.strength = Strength::Weak;
-            f.hit.message.push_str(" The client retried after this attempt.");
+        if let Some(f) = attempt {
+            weaken_retried(f);
         }
     }
-    findings.retain(|f| f.hit.entry != CURL_RETRY);
+    findings.retain(|f| !is_notice(f));
     findings
+}
+
+fn weaken_retried(f: &mut Finding) {
+    if f.hit.strength != Strength::Weak {
+        f.hit.strength = Strength::Weak;
+        f.hit.message.push_str(" The client retried after this attempt.");
+    }
 }
 
 /// A rate limit a tool printed while retrying (at warning level, so weak:
@@ -644,6 +679,85 @@ mod tests {
         let failures = rank_job(job(steps, findings));
         assert_eq!(failures[0].category, Category::MissingDependency);
         assert!(!failures[0].consequence);
+    }
+
+    fn retry_action_notice() -> Hit {
+        Hit {
+            entry: RETRY_ACTION_ATTEMPT,
+            ..Hit::new(Category::Unknown, 0.1, Strength::Weak, "retry")
+        }
+    }
+
+    fn docker_hub_limit() -> Hit {
+        Hit::cause(Category::RateLimit, 0.9, "toomanyrequests")
+            .with_subject(
+                "Docker Hub",
+                SubjectDetail::RateLimit {
+                    service: RateLimitService::DockerHub,
+                    authenticated: Some(false),
+                },
+            )
+            .fixable(true)
+    }
+
+    #[test]
+    fn what_a_retry_action_ran_again_is_not_the_cause() {
+        // nick-fields/retry: attempt 1 hits Docker Hub's limit (its output
+        // ends well before the notice), attempt 2 succeeds, a later step's
+        // tests fail.
+        let steps = vec![
+            step("Run nick-fields/retry@v3", ""),
+            step("Run make test", "make test\n"),
+        ];
+        let findings = vec![
+            finding(docker_hub_limit(), 3, 0),
+            finding(retry_action_notice(), 12, 0),
+            finding(Hit::blocker("tests failed"), 20, 1),
+            finding(exit_code(), 22, 1),
+        ];
+        let failures = rank_job(job(steps, findings));
+        assert_eq!(failures[0].category, Category::Unknown);
+        assert!(
+            failures
+                .iter()
+                .all(|f| !(f.category == Category::RateLimit && f.fixable))
+        );
+        // When the last attempt fails too, its own limit has no notice after
+        // it and stays the cause.
+        let steps = vec![step("Run nick-fields/retry@v3", "")];
+        let findings = vec![
+            finding(docker_hub_limit(), 3, 0),
+            finding(retry_action_notice(), 4, 0),
+            finding(docker_hub_limit(), 20, 0),
+            finding(exit_code(), 22, 0),
+        ];
+        let failures = rank_job(job(steps, findings));
+        assert_eq!(failures[0].category, Category::RateLimit);
+        assert!(failures[0].fixable);
+    }
+
+    #[test]
+    fn across_jobs_a_bare_cancel_comes_after_another_jobs_own_failure() {
+        let mut cancel = Hit::new(Category::Unknown, 0.4, Strength::Canceled, "canceled");
+        cancel.detail = SubjectDetail::Canceled {
+            elapsed_minutes: Some(0),
+        };
+        let canceled_leg = job(vec![step("Run pytest", "pytest\n")], vec![finding(cancel, 4, 0)]);
+        let failed_leg = job(
+            vec![step("Run pytest", "pytest\n")],
+            vec![finding(missing_module(), 13, 0), finding(exit_code(), 17, 0)],
+        );
+        let failures = rank(vec![canceled_leg, failed_leg]);
+        assert_eq!(failures[0].category, Category::MissingDependency);
+        // Even a failed leg that only shows its exit code goes first.
+        let mut cancel = Hit::new(Category::Unknown, 0.4, Strength::Canceled, "canceled");
+        cancel.detail = SubjectDetail::Canceled {
+            elapsed_minutes: Some(0),
+        };
+        let canceled_leg = job(vec![step("Run pytest", "pytest\n")], vec![finding(cancel, 4, 0)]);
+        let failed_leg = job(vec![step("Run pytest", "pytest\n")], vec![finding(exit_code(), 17, 0)]);
+        let failures = rank(vec![canceled_leg, failed_leg]);
+        assert!(!matches!(failures[0].detail, SubjectDetail::Canceled { .. }));
     }
 
     #[test]

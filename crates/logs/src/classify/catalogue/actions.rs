@@ -20,7 +20,10 @@
 //! release-asset globs of softprops/action-gh-release (`Pattern '{glob}' does
 //! not match any files.`), ncipollo/release-action (`Artifact pattern:{glob} did
 //! not match any files`) and marvinpinto/action-automatic-releases (`{glob}
-//! doesn't match any files`).
+//! doesn't match any files`), and nick-fields/retry's notice between attempts
+//! (`Attempt {n} failed. Reason: {message}`, at warning level unless
+//! `warning_on_retry: false`; after a success `Command completed after {n}
+//! attempt(s).`, after the last attempt `Final attempt failed. {message}`).
 
 use super::util::{after, command_hit, path_hit, quoted, regex, runner_hit};
 use super::{Entry, ex};
@@ -28,7 +31,31 @@ use crate::classify::hit::{Hit, Line};
 use crate::line::LineKind;
 use crate::report::{Category, RunnerClass, RunnerFailure};
 
+/// The id of nick-fields/retry's notice that it will run the command again,
+/// which ranking reads (`rank.rs`): what that attempt printed was not the
+/// step's outcome.
+pub const RETRY_ACTION_ATTEMPT: &str = "actions/retry-attempt-failed";
+
 pub const ENTRIES: &[Entry] = &[
+    Entry {
+        id: RETRY_ACTION_ATTEMPT,
+        grammar: "Attempt {n} failed. Reason: {message} (nick-fields/retry, between attempts; its last attempt says \
+                  `Final attempt failed. {message}` instead)",
+        needles: &["failed. Reason: "],
+        check: retry_action_attempt,
+        examples: &[
+            ex(
+                "Attempt 1 failed. Reason: Child_process exited with error code 1",
+                Category::Unknown,
+                None,
+            ),
+            ex(
+                "Attempt 2 failed. Reason: Timeout of 300000ms hit",
+                Category::Unknown,
+                None,
+            ),
+        ],
+    },
     Entry {
         id: "actions/executable-not-found",
         grammar: "Unable to locate executable file: {tool}. Please verify either the file path exists or the file \
@@ -349,4 +376,20 @@ fn release_glob_unmatched(line: &Line<'_>) -> Option<Hit> {
         before.rsplit(' ').next().unwrap_or(before).to_string()
     };
     Some(path_hit(&glob, 0.75, "A release-asset pattern matched no files."))
+}
+
+/// nick-fields/retry's `Attempt {n} failed. Reason: {message}`: the action
+/// will run the command again. Only the action's own reasons (a non-zero exit
+/// or its timeout) are read, so another program's "failed. Reason:" is not.
+fn retry_action_attempt(line: &Line<'_>) -> Option<Hit> {
+    regex!(r"^Attempt \d+ failed\. Reason: (?:Child_process exited with error code \d+|Timeout of \d+ms hit)\s*$")
+        .is_match(line.text.trim_start())
+        .then(|| {
+            Hit::new(
+                Category::Unknown,
+                0.1,
+                crate::classify::hit::Strength::Weak,
+                "A retry action ran the command again.",
+            )
+        })
 }

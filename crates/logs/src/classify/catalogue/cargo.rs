@@ -1,4 +1,4 @@
-//! Cargo, rustc and rustup.
+//! Cargo and rustc (rustup's proxies are `rustup.rs`).
 //!
 //! Sources: cargo's messages (`could not find `Cargo.toml` in `{dir}` or any
 //! parent directory`, `no such command: `{name}``, `failed to get successful
@@ -11,7 +11,10 @@
 //! libtest's `test result: FAILED.`, `--locked`'s `the lock file {path} needs
 //! to be updated but --locked was passed to prevent this`, and cargo's rust-version check (`package
 //! `{name} v{version}` cannot be built because it requires rustc {msrv} or newer,
-//! while the currently active rustc version is {active}`).
+//! while the currently active rustc version is {active}`), and the heading
+//! cargo prints when a dependency cannot be fetched (`failed to get `{name}`
+//! as a dependency of package `{pkg}``), whose reason follows in `Caused by:`
+//! blocks (`src/cargo/core/compiler/…`, `ops/resolve.rs`).
 
 use super::util::{command_hit, path_hit, rate_limit_hit, regex, service_for_host, url_host};
 use super::{Entry, ex};
@@ -76,6 +79,19 @@ pub const ENTRIES: &[Entry] = &[
                 None,
             ),
         ],
+    },
+    Entry {
+        id: "cargo/dependency-fetch-failed",
+        grammar: "error: failed to get `{name}` as a dependency of package `{pkg} v{version} ({path})` (a heading: the \
+                  reason follows under `Caused by:`, e.g. a registry's 429, a rejected token, a missing package)",
+        needles: &["as a dependency of package"],
+        check: dependency_fetch_failed,
+        examples: &[ex(
+            "error: failed to get `acme-telemetry` as a dependency of package `ingest v0.9.0 \
+             (/home/runner/work/ingest/ingest)`",
+            Category::Unknown,
+            None,
+        )],
     },
     Entry {
         id: "cargo/http-429",
@@ -197,4 +213,12 @@ fn rustc_too_old(_: &Line<'_>) -> Option<Hit> {
         "A dependency needs a newer Rust than the job's toolchain: a person raises the toolchain or pins an older \
          version of the dependency.",
     ))
+}
+
+/// The heading above `Caused by:` blocks: a specific reason near it (a
+/// registry's 429) wins; alone, it is where the failure starts.
+fn dependency_fetch_failed(line: &Line<'_>) -> Option<Hit> {
+    regex!(r"failed to get `[^`]+` as a dependency of package `")
+        .is_match(line.text)
+        .then(|| Hit::summary("cargo could not fetch a dependency; the reason is in the `Caused by:` lines below."))
 }

@@ -14,7 +14,12 @@
 //! deferred recover re-panicked), and `cmd/go`'s `{module}@{version}: reading
 //! {module}/go.mod at revision {rev}: unknown revision {rev}` (also `invalid
 //! version: unknown revision {rev}`) for a version its repository does not
-//! have.
+//! have. `cmd/go/internal/modfetch`'s checksum check (`verifying
+//! {module}@{version}: checksum mismatch`, then `SECURITY ERROR`; through a
+//! package import `{module}@{version}: verifying module: checksum mismatch`)
+//! and `cmd/go/internal/toolchain`'s refusal under `GOTOOLCHAIN=local` (`go:
+//! go.mod requires go >= {version} (running go {version};
+//! GOTOOLCHAIN={mode})`).
 
 use super::util::{command_hit, path_hit, regex};
 use super::{Entry, ex};
@@ -99,6 +104,30 @@ pub const ENTRIES: &[Entry] = &[
         examples: &[ex(
             "go: github.com/acme/kit@v0.9.1: reading github.com/acme/kit/go.mod at revision v0.9.1: unknown revision \
              v0.9.1",
+            Category::Unknown,
+            None,
+        )],
+    },
+    Entry {
+        id: "go/checksum-mismatch",
+        grammar: "verifying {module}@{version}[/go.mod]: checksum mismatch | {module}@{version}: verifying module: \
+                  checksum mismatch (then `downloaded: h1:…`, `go.sum: h1:…` or `sum.golang.org: h1:…`, `SECURITY \
+                  ERROR`)",
+        needles: &["checksum mismatch"],
+        check: checksum_mismatch,
+        examples: &[ex(
+            "verifying github.com/acme-oss/flagset@v1.4.2: checksum mismatch",
+            Category::Unknown,
+            None,
+        )],
+    },
+    Entry {
+        id: "go/toolchain-too-old",
+        grammar: "go: go.mod requires go >= {version} (running go {version}; GOTOOLCHAIN={mode})",
+        needles: &["go.mod requires go >="],
+        check: toolchain_too_old,
+        examples: &[ex(
+            "go: go.mod requires go >= 1.24.0 (running go 1.22.9; GOTOOLCHAIN=local)",
             Category::Unknown,
             None,
         )],
@@ -192,6 +221,29 @@ fn unknown_revision(line: &Line<'_>) -> Option<Hit> {
                  pushed): a person fixes go.mod.",
             )
         })
+}
+
+/// A module whose content differs from the hash go.sum or the checksum
+/// database recorded: the download stops, and nothing may be "fixed" around
+/// it (a retagged release, a proxy, or tampering; a person looks).
+fn checksum_mismatch(line: &Line<'_>) -> Option<Hit> {
+    regex!(r"^(?:go: )?(?:verifying \S+@\S+|\S+@\S+: verifying (?:module|go\.mod)): checksum mismatch\b")
+        .is_match(line.text.trim_start())
+        .then(|| {
+            Hit::install_failure(
+                "A Go module's download does not match its recorded checksum (go.sum or the checksum database): a \
+                 retagged release or tampering. A person checks it; never fixed automatically.",
+            )
+        })
+}
+
+fn toolchain_too_old(line: &Line<'_>) -> Option<Hit> {
+    let c = regex!(r"go\.mod requires go >= (\S+) \(running go (\S+?);").captures(line.text)?;
+    Some(Hit::blocker(format!(
+        "The Go toolchain ({}) is older than go.mod requires ({}) and GOTOOLCHAIN forbids switching: set up the \
+         version go.mod names (setup-go's `go-version-file: go.mod`).",
+        &c[2], &c[1]
+    )))
 }
 
 fn panic(line: &Line<'_>) -> Option<Hit> {

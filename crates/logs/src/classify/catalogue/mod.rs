@@ -17,7 +17,7 @@
 //!    the job printed before.
 //! 2. `github_api`, `docker`: service answers (rate limits, registry errors)
 //!    that other tools only relay (`buildx failed with: … 429 …`).
-//! 3. `python`, `node`, `jvm`, `go`, `cargo`, `ruby`, `php`, `r`, `dotnet`, `kubernetes`,
+//! 3. `python`, `node`, `jvm`, `go`, `cargo`, `rustup`, `ruby`, `php`, `r`, `dotnet`, `pester`, `kubernetes`,
 //!    `packages` (apt, apk, dnf/dnf5/yum, zypper, brew, choco, winget), `git`,
 //!    `actions` (messages of common actions and the actions toolkit): the tool
 //!    that failed, which knows more than the shell around it (`npm ERR! enoent …` before a
@@ -47,15 +47,18 @@ mod jvm;
 mod kubernetes;
 mod node;
 mod packages;
+mod pester;
 mod php;
 mod python;
 mod r;
 mod ruby;
 mod runner;
+mod rustup;
 mod shell;
 mod system;
 pub(crate) mod util;
 
+pub(crate) use actions::RETRY_ACTION_ATTEMPT;
 pub(crate) use http::CURL_RETRY;
 
 use std::sync::OnceLock;
@@ -109,10 +112,12 @@ pub const EMITTERS: &[(&str, &[Entry])] = &[
     ("jvm", jvm::ENTRIES),
     ("go", go::ENTRIES),
     ("cargo", cargo::ENTRIES),
+    ("rustup", rustup::ENTRIES),
     ("ruby", ruby::ENTRIES),
     ("php", php::ENTRIES),
     ("r", r::ENTRIES),
     ("dotnet", dotnet::ENTRIES),
+    ("pester", pester::ENTRIES),
     ("kubernetes", kubernetes::ENTRIES),
     ("packages", packages::ENTRIES),
     ("git", git::ENTRIES),

@@ -224,13 +224,15 @@ pub const ENTRIES: &[Entry] = &[
         grammar: "npm ERR! code {CODE} | npm error code {CODE} (npm's error code line; a number or ELIFECYCLE is a \
                   script that failed, ENOENT a missing file, E429 a rate limit: those have their own entries) | error \
                   Your lockfile needs to be updated, but yarn was run with `--frozen-lockfile`. | \
-                  ERR_PNPM_OUTDATED_LOCKFILE | YN0028: The lockfile would have been modified | ➤ YN{code}: │ \
-                  {descriptor}: No candidates found (yarn berry's resolver: no version matches the range)",
+                  ERR_PNPM_OUTDATED_LOCKFILE | ERR_PNPM_NO_MATCHING_VERSION  No matching version found for \
+                  {name}@{range} (pnpm's resolver, npm's ETARGET) | YN0028: The lockfile would have been modified | ➤ \
+                  YN{code}: │ {descriptor}: No candidates found (yarn berry's resolver: no version matches the range)",
         needles: &[
             "npm ERR! code",
             "npm error code",
             "Your lockfile needs to be updated",
             "ERR_PNPM_OUTDATED_LOCKFILE",
+            "ERR_PNPM_NO_MATCHING_VERSION",
             "lockfile would have been modified",
             "No candidates found",
         ],
@@ -238,6 +240,11 @@ pub const ENTRIES: &[Entry] = &[
         examples: &[
             ex("npm ERR! code ERESOLVE", Category::Unknown, None),
             ex("npm error code E401", Category::Unknown, None),
+            ex(
+                " ERR_PNPM_NO_MATCHING_VERSION  No matching version found for @tanstack/react-query@^6.9.0",
+                Category::Unknown,
+                None,
+            ),
             ex(
                 "➤ YN0001: │ Error: left-pad@npm:^9.0.0: No candidates found",
                 Category::Unknown,

@@ -11,7 +11,9 @@
 //! `HTTP error {code} while getting {url}`), uv (`File not found: `{path}``,
 //! `No solution found when resolving dependencies`), poetry (`Poetry could not
 //! find a pyproject.toml file in {dir} or its parents`, `version solving
-//! failed`), conda (`PackagesNotFoundError`, `EnvironmentFileNotFound`).
+//! failed`), conda (`PackagesNotFoundError`, `EnvironmentFileNotFound`, and
+//! `CondaError: Run 'conda init' before 'conda activate'` when the shell
+//! function is not loaded).
 
 use super::util::{after, command_hit, path_hit, quoted, regex};
 use super::{Entry, ex};
@@ -262,6 +264,18 @@ pub const ENTRIES: &[Entry] = &[
         check: dependency_resolution,
         examples: &[ex(
             "ERROR: No matching distribution found for torch==1.0.0",
+            Category::Unknown,
+            None,
+        )],
+    },
+    Entry {
+        id: "python/conda-activate-without-init",
+        grammar: "CondaError: Run 'conda init' before 'conda activate' (conda's `activate` subcommand run as a program: \
+                  the shell function `conda init` installs is not loaded, as in a non-login `bash -e {0}` step)",
+        needles: &["before 'conda activate'"],
+        check: conda_activate_without_init,
+        examples: &[ex(
+            "CondaError: Run 'conda init' before 'conda activate'",
             Category::Unknown,
             None,
         )],
@@ -671,9 +685,26 @@ fn poetry_lock_outdated(_: &Line<'_>) -> Option<Hit> {
     ))
 }
 
+fn conda_activate_without_init(line: &Line<'_>) -> Option<Hit> {
+    line.text
+        .contains("CondaError: Run 'conda init' before 'conda activate'")
+        .then(|| {
+            Hit::blocker(
+                "`conda activate` ran in a shell where conda's shell function is not loaded: run the step in a login \
+             shell (`shell: bash -el {0}`, as setup-miniconda documents) or use `conda run -n {env}`. Nothing is \
+             missing.",
+            )
+        })
+}
+
 fn test_and_code_errors(line: &Line<'_>) -> Option<Hit> {
     let text = line.text;
-    let test_summary = regex!(r"(?:^|[\s=])\d+ failed\b").is_match(text);
+    // A runner's count of failed tests is followed by the next count or the
+    // duration (pytest's `1 failed, 2 passed in 0.1s`, `= 1 failed in 3s =`,
+    // jest's `1 failed, 41 passed`, vitest's `1 failed | 73 passed`, cargo's
+    // `1 failed;`, playwright's `1 failed` alone), never by a full stop:
+    // `Attempt 1 failed. Reason: …` is a retry action's notice.
+    let test_summary = regex!(r"(?:^|[\s=])\d+ failed(?:\s*[,;|(=]|\s+in\s|\s*$)").is_match(text);
     let failed_test = regex!(r"FAILED \S+(?:::|\.py\b)").is_match(text);
     if failed_test || test_summary || text.contains("errors during collection") {
         return Some(Hit::blocker("Tests failed."));

@@ -6,7 +6,9 @@
 //! errors are prefixed `{script}: line {n}: `; `cannot execute binary file:
 //! {strerror}`), dash `exec.c`/`error.c` (`{script}: {n}: {name}: not found`),
 //! zsh `exec.c` (`zsh: command not found: {name}`, `zsh:{n}: command not found:
-//! {name}`), busybox ash (`sh: {name}: not found`), PowerShell's
+//! {name}`; any other failure to run a program is `zerr("%e: %s")`, errno's
+//! text in lower case before the name: `{script}:{n}: no such file or
+//! directory: {path}`, `zsh: permission denied: {path}`), busybox ash (`sh: {name}: not found`), PowerShell's
 //! `CommandNotFoundException` (`The term '{name}' is not recognized as a name of
 //! a cmdlet, function, script file, or executable program.`; 5.1: `… as the name
 //! of a cmdlet, function, script file, or operable program.`) and
@@ -259,6 +261,25 @@ pub const ENTRIES: &[Entry] = &[
         ],
     },
     Entry {
+        id: "shell/zsh-no-such-file",
+        grammar: "zsh: no such file or directory: {path} | {script}:{n}: no such file or directory: {path} (zsh names \
+                  the program it could not run after errno's lower-case text)",
+        needles: &["no such file or directory: "],
+        check: zsh_no_such_file,
+        examples: &[
+            ex(
+                "/Users/runner/work/_temp/0b6f.sh:1: no such file or directory: ./scripts/release.sh",
+                Category::FileNotFound,
+                Some("scripts/release.sh"),
+            ),
+            ex(
+                "zsh: no such file or directory: bin/setup",
+                Category::FileNotFound,
+                Some("bin/setup"),
+            ),
+        ],
+    },
+    Entry {
         id: "shell/bare-path-missing",
         grammar: "{path}: No such file or directory (the whole line: a tool naming only its operand, as macOS \
                   codesign, xattr and BSD tools do)",
@@ -496,6 +517,25 @@ fn program_missing(line: &Line<'_>) -> Option<Hit> {
         return Some(command_hit(name, line, 0.6));
     }
     let path = in_script_dir(name, line);
+    Some(path_hit(
+        &path,
+        0.7,
+        "A script or program the step runs does not exist.",
+    ))
+}
+
+/// zsh's `{zsh|script:line}: no such file or directory: {path}`: the program
+/// the step ran (a path; zsh says `command not found` for a bare name) does
+/// not exist. The text is errno's in zsh's lower case, so Python's `[Errno 2]
+/// No such file or directory: '…'` and other tools' capitalized forms are not
+/// read here.
+fn zsh_no_such_file(line: &Line<'_>) -> Option<Hit> {
+    let c = regex!(r"^(?:zsh|\S+:\d+): no such file or directory: (\S.*?)\s*$").captures(line.text.trim_start())?;
+    let path = &c[1];
+    if !path.contains(['/', '.']) {
+        return None;
+    }
+    let path = in_script_dir(path, line);
     Some(path_hit(
         &path,
         0.7,
