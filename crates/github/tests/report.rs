@@ -246,3 +246,38 @@ async fn dry_run_plans_the_issue_and_writes_nothing() {
         planned[0].summary
     );
 }
+
+/// Docker Hub refusing the anonymous pulls of a `docker build` in a
+/// workflow without Docker Hub credentials: no fix can be made (a retry
+/// would build again), so the issue says a person must add the token and
+/// the login, and is labeled for a manual fix.
+#[tokio::test]
+async fn an_anonymous_docker_build_limit_asks_a_person_for_credentials() {
+    let fake = started();
+    let mut scenario: Scenario = timeout(61);
+    scenario.workflow = "name: CI\non: [push]\njobs:\n  build:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - name: Integration\n        run: docker build -t app .\n";
+    scenario.run_conclusion = "failure";
+    scenario.jobs[0]["conclusion"] = json!("failure");
+    scenario.annotations.clear();
+    scenario.job_logs[0].1 = log(&[
+        "##[group]Run docker build -t app .",
+        "docker build -t app .",
+        "##[endgroup]",
+        "#3 [internal] load metadata for docker.io/library/python:3.12-slim",
+        "#3 ERROR: failed to authorize: failed to fetch anonymous token: unexpected status from GET request to https://auth.docker.io/token?scope=repository%3Alibrary%2Fpython%3Apull&service=registry.docker.io: 429 Too Many Requests",
+        "ERROR: failed to solve: python:3.12-slim: failed to resolve source metadata for docker.io/library/python:3.12-slim: toomanyrequests: You have reached your unauthenticated pull rate limit. https://www.docker.com/increase-rate-limit",
+        "##[error]Process completed with exit code 1.",
+    ]);
+    seed(&fake, REPO, "main", &scenario);
+    let outcome = run_report(&fake, 61).await;
+    let ReportOutcome::Filed(filed) = outcome else {
+        panic!("{outcome:?}")
+    };
+    assert_eq!(filed.record.category, "rate_limit");
+    assert!(!filed.fixable);
+    let issues = fake.issues(REPO);
+    assert_eq!(issues[0].labels, ["workflow-failure", "needs-manual-fix"]);
+    for needed in ["personal access token", "repository secrets", "docker/login-action"] {
+        assert!(issues[0].body.contains(needed), "{needed}: {}", issues[0].body);
+    }
+}

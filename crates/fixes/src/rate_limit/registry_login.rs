@@ -172,12 +172,13 @@ pub(super) fn pulls_anonymously(wf: &Workflow<'_>, job: &Job<'_>, step: &Step<'_
 /// limits" page (2025: 10 pulls per hour for unauthenticated users, per
 /// IPv4 address or IPv6 /64 subnet; authenticated users far more).
 pub(super) fn credentials_needed(step: &Step<'_>, retry_reason: &str) -> String {
+    // What to add comes first: issue bodies cut long reasons.
     format!(
-        "Docker Hub limits anonymous pulls (10 per hour per IPv4 address or IPv6 /64 subnet, Docker's \"Docker Hub usage \
-         and limits\"), this workflow has no Docker Hub credentials to log in with, and no retry is safe here ({retry_reason}). \
-         A person must add a Docker Hub user name and a personal access token (read-only is enough) as repository \
-         secrets, and a `docker/login-action` step with them before step \"{}\"; autoheal reuses such a login in later \
-         fixes. Runs from forks get no secrets, so their pulls stay anonymous",
+        "a person must add Docker Hub credentials: a user name and a personal access token (read-only) as repository \
+         secrets, and a `docker/login-action` step using them before step \"{}\". Docker Hub allows 10 anonymous pulls \
+         per hour per IPv4 address or IPv6 /64 subnet (Docker's \"Docker Hub usage and limits\"), this workflow has no \
+         Docker Hub credentials to log in with, and runs from forks get no secrets (their pulls stay anonymous). No retry \
+         is safe here: {retry_reason}",
         step.display_name()
     )
 }

@@ -1145,12 +1145,14 @@ fn an_anonymous_docker_build_needs_credentials_a_person_must_add() {
         );
         let f = limited(RateLimitService::DockerHub, "b").at_step_name("Build");
         let why = manual_reason(&f, &src);
+        // What a person must add leads: issue bodies cut long reasons.
+        assert!(why.starts_with("a person must add Docker Hub credentials"), "{why}");
         for needed in [
-            "10 per hour",
+            "10 anonymous pulls per hour",
             "no Docker Hub credentials",
             "personal access token",
             "repository secrets",
-            "`docker/login-action` step with them before step \"Build\"",
+            "`docker/login-action` step using them before step \"Build\"",
             "does more than fetch",
             "forks get no secrets",
         ] {
