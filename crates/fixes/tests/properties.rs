@@ -27,6 +27,7 @@ const RUNS: &[&str] = &[
     "xvfb-run make test",
     "docker-compose up -d",
     "make",
+    "cargo test --locked",
 ];
 
 #[derive(Debug, Clone)]
@@ -110,7 +111,8 @@ fn failure(kind: usize, job: usize, step: usize, minutes: u32) -> FailureInput {
         6 => FailureInput::new(Category::FileNotFound, Some("report.json")),
         7 => FailureInput::new(Category::OptionalJob, None),
         8 => FailureInput::new(Category::RateLimit, None),
-        _ => FailureInput::new(Category::RateLimit, Some("Docker Hub")),
+        9 => FailureInput::new(Category::RateLimit, Some("Docker Hub")),
+        _ => FailureInput::new(Category::RateLimit, Some("crates.io")),
     };
     f = f.in_job(&j).at_step_name(&s);
     if kind == 2 {
@@ -119,8 +121,11 @@ fn failure(kind: usize, job: usize, step: usize, minutes: u32) -> FailureInput {
     if kind == 8 {
         f.rate_limit = Some(RateLimitService::GithubRestSecondary);
     }
-    if kind > 8 {
+    if kind == 9 {
         f.rate_limit = Some(RateLimitService::DockerHub);
+    }
+    if kind > 9 {
+        f.rate_limit = Some(RateLimitService::CratesIo);
     }
     f
 }
@@ -130,7 +135,7 @@ proptest! {
 
     #[test]
     fn fixes_reparse_keep_line_endings_and_are_idempotent(
-        s in shape(), kind in 0usize..10, job in 0usize..3, step in 0usize..3, minutes in 1u32..400,
+        s in shape(), kind in 0usize..11, job in 0usize..3, step in 0usize..3, minutes in 1u32..400,
     ) {
         let src = render(&s);
         let f = failure(kind, job % s.jobs.len(), step, minutes);
