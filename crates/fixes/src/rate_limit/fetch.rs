@@ -53,7 +53,7 @@ pub(crate) fn talk(line: &str, service: RateLimitService) -> Talk {
             fetches = true;
         } else if uses_tool(&words, service) {
             other.get_or_insert_with(|| words.join(" "));
-        } else if !HELPERS.contains(&first) {
+        } else if !HELPERS.contains(&first) || words.iter().any(|w| runs_code(w)) {
             foreign = true;
         }
     }
@@ -63,6 +63,12 @@ pub(crate) fn talk(line: &str, service: RateLimitService) -> Talk {
         (true, None) => Talk::FetchesOnly,
         (false, None) => Talk::No,
     }
+}
+
+/// A word that runs a command of its own (`$(…)`, `` `…` ``, `<(…)`): a
+/// helper with one (`echo $(./test.sh)`) runs code.
+fn runs_code(word: &str) -> bool {
+    word.contains("$(") || word.contains('`') || word.contains("<(") || word.contains(">(")
 }
 
 /// The line uses one of the service's tools at all (to find the step that
@@ -447,7 +453,13 @@ pub(crate) fn pull_before_run(line: &str, service: RateLimitService) -> Option<S
         };
         match name {
             "--pull" if value != "missing" => return None,
-            "--platform" => platform = Some(value),
+            // `os/arch[/variant]`: nothing else is copied into the pull.
+            "--platform"
+                if !value.is_empty() && value.bytes().all(|b| b.is_ascii_alphanumeric() || b"._/-".contains(&b)) =>
+            {
+                platform = Some(value)
+            }
+            "--platform" => return None,
             _ => {}
         }
         i += 1;
@@ -618,6 +630,8 @@ mod tests {
             ("yarn test", Npm),
             ("npm ci && npm test", Npm),
             ("npm ci && make", Npm),
+            ("echo $(./run-tests.sh) && npm ci", Npm),
+            ("export V=`make version` && npm ci", Npm),
             ("uv run pytest", Pypi),
             ("docker run --rm python:3.12 pytest", DockerHub),
             ("docker build -t app .", DockerHub),
@@ -665,6 +679,7 @@ mod tests {
             "docker run --some-new-flag node:20",
             "docker run quay.io/a/b:1",
             "docker run $IMAGE",
+            "docker run --platform=$(./arch.sh) node:20",
         ] {
             assert_eq!(pull_before_run(no, DockerHub), None, "{no}");
         }
