@@ -9,7 +9,7 @@ use autoheal_github::record::decode;
 use autoheal_github::{ReportOptions, ReportOutcome, report};
 use chrono::{DateTime, Utc};
 use common::{REPO, client, client_with, config, fake, repo};
-use heal_fixtures::{Scenario, WORKFLOW_PATH, dependency, log, manual_cancel, seed, timeout};
+use heal_fixtures::{WORKFLOW_PATH, dependency, failed_with_log, manual_cancel, seed, timeout};
 use serde_json::json;
 
 const FAKE_NOW: &str = "2023-11-14T22:00:00Z";
@@ -201,15 +201,14 @@ async fn a_run_cancelled_by_hand_files_nothing() {
 #[tokio::test]
 async fn an_unrecognized_failure_is_labeled_needs_manual_fix() {
     let fake = started();
-    let mut scenario: Scenario = timeout(60);
-    scenario.run_conclusion = "failure";
-    scenario.jobs[0]["conclusion"] = json!("failure");
-    scenario.annotations.clear();
-    scenario.job_logs[0].1 = log(&[
-        "##[group]Run ./deploy.sh",
-        "##[endgroup]",
-        "the moon is in the wrong phase",
-    ]);
+    let scenario = failed_with_log(
+        60,
+        &[
+            "##[group]Run ./deploy.sh",
+            "##[endgroup]",
+            "the moon is in the wrong phase",
+        ],
+    );
     seed(&fake, REPO, "main", &scenario);
     let outcome = run_report(&fake, 60).await;
     let ReportOutcome::Filed(filed) = outcome else {
@@ -254,20 +253,19 @@ async fn dry_run_plans_the_issue_and_writes_nothing() {
 #[tokio::test]
 async fn an_anonymous_docker_build_limit_asks_a_person_for_credentials() {
     let fake = started();
-    let mut scenario: Scenario = timeout(61);
+    let mut scenario = failed_with_log(
+        61,
+        &[
+            "##[group]Run docker build -t app .",
+            "docker build -t app .",
+            "##[endgroup]",
+            "#3 [internal] load metadata for docker.io/library/python:3.12-slim",
+            "#3 ERROR: failed to authorize: failed to fetch anonymous token: unexpected status from GET request to https://auth.docker.io/token?scope=repository%3Alibrary%2Fpython%3Apull&service=registry.docker.io: 429 Too Many Requests",
+            "ERROR: failed to solve: python:3.12-slim: failed to resolve source metadata for docker.io/library/python:3.12-slim: toomanyrequests: You have reached your unauthenticated pull rate limit. https://www.docker.com/increase-rate-limit",
+            "##[error]Process completed with exit code 1.",
+        ],
+    );
     scenario.workflow = "name: CI\non: [push]\njobs:\n  build:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - name: Integration\n        run: docker build -t app .\n";
-    scenario.run_conclusion = "failure";
-    scenario.jobs[0]["conclusion"] = json!("failure");
-    scenario.annotations.clear();
-    scenario.job_logs[0].1 = log(&[
-        "##[group]Run docker build -t app .",
-        "docker build -t app .",
-        "##[endgroup]",
-        "#3 [internal] load metadata for docker.io/library/python:3.12-slim",
-        "#3 ERROR: failed to authorize: failed to fetch anonymous token: unexpected status from GET request to https://auth.docker.io/token?scope=repository%3Alibrary%2Fpython%3Apull&service=registry.docker.io: 429 Too Many Requests",
-        "ERROR: failed to solve: python:3.12-slim: failed to resolve source metadata for docker.io/library/python:3.12-slim: toomanyrequests: You have reached your unauthenticated pull rate limit. https://www.docker.com/increase-rate-limit",
-        "##[error]Process completed with exit code 1.",
-    ]);
     seed(&fake, REPO, "main", &scenario);
     let outcome = run_report(&fake, 61).await;
     let ReportOutcome::Filed(filed) = outcome else {

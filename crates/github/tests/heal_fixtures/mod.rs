@@ -117,6 +117,16 @@ pub fn timeout(run_id: u64) -> Scenario {
     }
 }
 
+/// The timeout scenario's run failing instead, its one log being `lines` (and no annotations).
+pub fn failed_with_log(run_id: u64, lines: &[&str]) -> Scenario {
+    let mut scenario = timeout(run_id);
+    scenario.run_conclusion = "failure";
+    scenario.jobs[0]["conclusion"] = json!("failure");
+    scenario.annotations.clear();
+    scenario.job_logs[0].1 = log(lines);
+    scenario
+}
+
 /// A run a person cancelled: the same shape as a timeout, without the timeout annotation.
 pub fn manual_cancel(run_id: u64) -> Scenario {
     let mut scenario = timeout(run_id);
