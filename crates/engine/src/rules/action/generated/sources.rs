@@ -529,4 +529,18 @@ pub static ACTIONS: &[GeneratedAction] = &[
         ],
         outputs: &["sarif-id"],
     },
+    GeneratedAction {
+        name: "taiki-e/install-action",
+        majors: &[2],
+        evidence: "composite action (no runtime claim); the commit is from 2025 or later (it works around the windows-11-arm bash startup bug, actions/partner-runner-images#169, and has the fallback input) and v2 has been install-action's major since 2022 (v1 before; the corpus uses only v2). UNCERTAIN: this is a per-tool tag commit (tool defaults to mdbook-alerts), cut from v2's main; here tool has a default, so no missing-input check is made for it (v2 main may require it)",
+        source: "taiki-e/install-action@006361dc6b23b45959a8f856fe4e707009265433 action.yml",
+        read_on: "2026-12-05",
+        runtime: "composite",
+        inputs: &[
+            GeneratedInput { name: "tool", required: false, deprecated: false },
+            GeneratedInput { name: "checksum", required: false, deprecated: false },
+            GeneratedInput { name: "fallback", required: false, deprecated: false },
+        ],
+        outputs: &[],
+    },
 ];
