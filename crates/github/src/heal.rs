@@ -289,7 +289,7 @@ async fn heal_fix(
     let FixRequest {
         issue,
         record,
-        mut failures,
+        failures,
         branch,
         copilot,
     } = fix;
@@ -312,14 +312,9 @@ async fn heal_fix(
         };
         return no_fix(gh, repo, issue, &head.sha, reason).await;
     }
-    // Analyze: the fix against today's workflow. When the file changed since the failed
-    // run, byte offsets no longer point at the same place; job and step names still do.
-    if record.workflow_blob_sha.as_deref() != snapshot.blob_sha(path) {
-        for failure in &mut failures {
-            failure.offset = None;
-        }
-    }
-    let proposal = analyze::propose(snapshot, path, &failures);
+    // Analyze: the fix against today's workflow (by job and step names when the file
+    // changed since the failed run).
+    let proposal = analyze::propose_for_record(snapshot, record, &failures);
     let files = proposal.changed_files();
     if files.is_empty() {
         let reasons = proposal.reasons();

@@ -156,10 +156,21 @@ pub(crate) async fn examine(
     // Analyze.
     progress.step("diagnosing the failure");
     let analysis_options = analyze::analysis_options(&options.analysis, repo, &config);
-    let diagnosis = analyze::diagnose(&evidence, &snapshot, &analysis_options)?;
+    let mut diagnosis = analyze::diagnose(&evidence, &snapshot, &analysis_options)?;
     // Decide: may this run choose what is committed?
     let trust = judge(run, &repo.to_string(), &permission);
     let route = route(&trust, config.untrusted_runs);
+    // An untrusted run healed anyway (`untrusted-runs: heal`): its commit's files (a fork's
+    // workflow, lock files, requirements) are its author's, so the fix the issue shows is
+    // the one heal commits, made against the default branch.
+    if !trust.is_trusted() && route == Route::Heal && run.head_sha != head.sha {
+        progress.step(&format!("reading {} on the default branch", run.path));
+        let base = fetch_snapshot(gh, repo, &head.sha, &run.path).await?;
+        let record = &mut diagnosis.record;
+        diagnosis.proposal = analyze::propose_for_record(&base, record, &record.failures);
+        record.fixable = diagnosis.proposal.is_fixable();
+        record.fix_type = record.fixable.then(|| record.category.clone());
+    }
     Ok(Examined {
         evidence,
         head,

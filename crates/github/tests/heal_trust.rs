@@ -417,8 +417,25 @@ async fn heal_forks_rate_limit(scenario: &Scenario, main_like_fork: bool) -> Str
     let HealOutcome::Opened { branch, .. } = &healed.outcome else {
         panic!("{:?}", healed.outcome)
     };
-    fake.file_at(REPO, branch, WORKFLOW_PATH)
-        .unwrap_or_else(|| panic!("no workflow on {branch}"))
+    let committed = fake
+        .file_at(REPO, branch, WORKFLOW_PATH)
+        .unwrap_or_else(|| panic!("no workflow on {branch}"));
+    // The issue shows the diff heal commits, not one made from the fork's files.
+    let issue = &fake.issues(REPO)[0];
+    let shown: String = issue
+        .body
+        .lines()
+        .filter(|l| l.starts_with('+') && !l.starts_with("+++"))
+        .map(|l| format!("{}\n", &l[1..]))
+        .collect();
+    for line in shown.lines().filter(|l| !l.trim().is_empty()) {
+        assert!(
+            committed.contains(line),
+            "the issue shows `{line}`, which heal did not commit:\n{}",
+            issue.body
+        );
+    }
+    committed
 }
 
 /// Seeds the fork's run of `scenario` (see [`heal_forks_rate_limit`]), with

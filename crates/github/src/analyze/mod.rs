@@ -175,6 +175,21 @@ pub fn workflow_unread(snapshot: &Snapshot, path: &str) -> Option<String> {
     ))
 }
 
+/// Plans fixes for the recorded failures against another snapshot of the
+/// repository (the default branch's): when the workflow file there is not
+/// the blob the run used, byte offsets no longer point at the same place,
+/// so only job and step names locate the failure.
+pub fn propose_for_record(snapshot: &Snapshot, record: &Record, failures: &[FailureInput]) -> FixProposal {
+    let path = &record.workflow_path;
+    let mut failures = failures.to_vec();
+    if record.workflow_blob_sha.as_deref() != snapshot.blob_sha(path) {
+        for failure in &mut failures {
+            failure.offset = None;
+        }
+    }
+    propose(snapshot, path, &failures)
+}
+
 /// Plans fixes for `failures` in the workflow at `workflow_path` of the snapshot.
 pub fn propose(snapshot: &Snapshot, workflow_path: &str, failures: &[FailureInput]) -> FixProposal {
     if let Some(why) = workflow_unread(snapshot, workflow_path) {
