@@ -542,6 +542,19 @@ const CASES: &[(&str, Category, Option<&str>)] = &[
     ("timeout-leg-then-failfast-ghlog.log", Timeout, Some("30")),
     ("trap-pwsh-warning-then-pester.log", Unknown, None),
     ("zsh-permission-denied-gradlew.log", Unknown, None),
+    // A seventeenth batch, run once as written after 14-16 were fixed: a
+    // rate limit the step got past (a shell retry loop, `||` and a retry
+    // action's successful attempt) against one it did not (every attempt
+    // failed, a later install in the same step), warning-level apt limits
+    // before a compile error, and a concurrency cancel in `gh run view` form.
+    ("trap-shell-loop-docker-pull-recovered.log", Unknown, None),
+    ("trap-npm-ci-retry-recovered.log", Unknown, None),
+    ("trap-pip-429-or-retry-recovered.log", Unknown, None),
+    ("retry-action-final-attempt-npm-429.log", RateLimit, Some("npm registry")),
+    ("docker-pull-loop-gave-up.log", RateLimit, Some("Docker Hub")),
+    ("pip-success-then-later-429.log", RateLimit, Some("PyPI")),
+    ("concurrency-cancel-ghlog.log", Unknown, None),
+    ("trap-apt-update-w-429-then-compile.log", Unknown, None),
 ];
 
 /// For every `unknown` row, the log line (1-based) of the root cause's first
@@ -664,6 +677,11 @@ const UNKNOWN_ROOT_LINES: &[(&str, u64)] = &[
     ("trap-retry-action-recovered-429.log", 19),
     ("trap-pwsh-warning-then-pester.log", 13),
     ("zsh-permission-denied-gradlew.log", 5),
+    ("trap-shell-loop-docker-pull-recovered.log", 11),
+    ("trap-npm-ci-retry-recovered.log", 25),
+    ("trap-pip-429-or-retry-recovered.log", 17),
+    ("concurrency-cancel-ghlog.log", 4),
+    ("trap-apt-update-w-429-then-compile.log", 14),
 ];
 
 fn dir() -> String {
