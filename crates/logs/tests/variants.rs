@@ -550,7 +550,11 @@ const CASES: &[(&str, Category, Option<&str>)] = &[
     ("trap-shell-loop-docker-pull-recovered.log", Unknown, None),
     ("trap-npm-ci-retry-recovered.log", Unknown, None),
     ("trap-pip-429-or-retry-recovered.log", Unknown, None),
-    ("retry-action-final-attempt-npm-429.log", RateLimit, Some("npm registry")),
+    (
+        "retry-action-final-attempt-npm-429.log",
+        RateLimit,
+        Some("npm registry"),
+    ),
     ("docker-pull-loop-gave-up.log", RateLimit, Some("Docker Hub")),
     ("pip-success-then-later-429.log", RateLimit, Some("PyPI")),
     ("concurrency-cancel-ghlog.log", Unknown, None),

@@ -304,7 +304,9 @@ impl LogSink for Scanner<'_> {
                 let step = self.jobs.last().and_then(|j| j.steps.len().checked_sub(1));
                 let script_line = bash_script_line(line.text);
                 let job = self.job();
-                let weak = matches!(hit.strength, Strength::Weak);
+                // Notices (a retry, a fetch that succeeded) inform ranking and
+                // do not use up the room kept for weak failures.
+                let weak = matches!(hit.strength, Strength::Weak) && !rank::is_notice(hit.entry);
                 let room = job.findings.len() < MAX_FINDINGS_PER_JOB && (!weak || job.weak < MAX_WEAK_PER_JOB);
                 if room {
                     job.weak += usize::from(weak);

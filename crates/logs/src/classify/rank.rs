@@ -25,6 +25,14 @@
 //! the whole attempt's output, so it weakens every finding of its step since
 //! the step began or since the previous notice.
 //!
+//! A rate limit the step got past is not its outcome either: when the same
+//! step later prints the fetching tool's own success (Docker's `Status:
+//! Downloaded newer image for …`, npm's `added {n} packages, and audited …`,
+//! pip's `Successfully installed …`) after a limit of a service that tool
+//! fetches from, the script handled the error (a retry loop, `||`) and went
+//! on, so the limit becomes weak. A limit after the success, or with no
+//! success after it, keeps its strength.
+//!
 //! # Order within a job
 //!
 //! 1. Findings that are not consequences come before consequences.
@@ -116,7 +124,9 @@
 //! - below 0.5: weak evidence (an unexplained error line 0.2, a bare cancel
 //!   0.4) and consequences (× 0.4).
 
-use super::catalogue::{CURL_RETRY, RETRY_ACTION_ATTEMPT};
+use super::catalogue::{
+    CURL_RETRY, NPM_INSTALL_SUCCEEDED, PIP_INSTALL_SUCCEEDED, PULL_SUCCEEDED, RETRY_ACTION_ATTEMPT,
+};
 use super::hit::Strength;
 use super::{Finding, JobState, StepState};
 use crate::report::{Category, Failure, LogLocation, RateLimitService, StepRef, SubjectDetail};
@@ -160,7 +170,7 @@ fn rank_job(job: JobState) -> Vec<Failure> {
     let JobState {
         name, steps, findings, ..
     } = job;
-    let mut merged = merge(drop_retried_attempts(findings));
+    let mut merged = merge(drop_recovered_limits(drop_retried_attempts(findings)));
     promote_retried_limits(&mut merged);
     let consequences = mark_consequences(&merged, &steps);
     let mut order: Vec<usize> = (0..merged.len()).collect();
@@ -302,6 +312,53 @@ fn drop_retried_attempts(mut findings: Vec<Finding>) -> Vec<Finding> {
         }
     }
     findings.retain(|f| !is_notice(f));
+    findings
+}
+
+/// Lines that are not failures but tell ranking something (a retry, a
+/// fetch that succeeded); consumed here, never reported.
+pub(crate) fn is_notice(entry: &str) -> bool {
+    entry == CURL_RETRY || entry == RETRY_ACTION_ATTEMPT || fetch_success_services(entry).is_some()
+}
+
+/// The services whose limits a tool's success line shows it got past (its
+/// own registries, and an unnamed one it was pointed at).
+fn fetch_success_services(entry: &str) -> Option<&'static [RateLimitService]> {
+    use RateLimitService as S;
+    const DOCKER: &[RateLimitService] = &[S::DockerHub, S::Ghcr, S::Quay, S::EcrPublic, S::Other];
+    const NPM: &[RateLimitService] = &[S::Npm];
+    const PIP: &[RateLimitService] = &[S::Pypi, S::Other];
+    match entry {
+        e if e == PULL_SUCCEEDED => Some(DOCKER),
+        e if e == NPM_INSTALL_SUCCEEDED => Some(NPM),
+        e if e == PIP_INSTALL_SUCCEEDED => Some(PIP),
+        _ => None,
+    }
+}
+
+/// A rate limit followed, in the same step, by the success of a tool that
+/// fetches from that service: the step got past it (see the module docs).
+/// The success lines themselves are not failures.
+fn drop_recovered_limits(mut findings: Vec<Finding>) -> Vec<Finding> {
+    let successes: Vec<(u64, Option<usize>, &'static [RateLimitService])> = findings
+        .iter()
+        .filter_map(|f| fetch_success_services(f.hit.entry).map(|s| (f.line, f.step, s)))
+        .collect();
+    for f in findings.iter_mut() {
+        let SubjectDetail::RateLimit { service, .. } = f.hit.detail else {
+            continue;
+        };
+        let recovered = successes
+            .iter()
+            .any(|&(line, step, services)| step == f.step && line > f.line && services.contains(&service));
+        if recovered && f.hit.strength != Strength::Weak {
+            f.hit.strength = Strength::Weak;
+            f.hit
+                .message
+                .push_str(" A later fetch in the same step succeeded: the step got past this limit.");
+        }
+    }
+    findings.retain(|f| fetch_success_services(f.hit.entry).is_none());
     findings
 }
 
@@ -734,6 +791,41 @@ mod tests {
         let failures = rank_job(job(steps, findings));
         assert_eq!(failures[0].category, Category::RateLimit);
         assert!(failures[0].fixable);
+    }
+
+    fn success_of(entry: &'static str) -> Hit {
+        Hit {
+            entry,
+            ..Hit::new(Category::Unknown, 0.1, Strength::Weak, "fetched")
+        }
+    }
+
+    #[test]
+    fn a_limit_the_step_got_past_is_not_the_cause() {
+        // `docker pull x || docker pull x`, then the tests fail.
+        let steps = vec![step("Run tests", "docker pull x || docker pull x\ngo test ./...\n")];
+        let findings = vec![
+            finding(docker_hub_limit(), 6, 0),
+            finding(success_of(PULL_SUCCEEDED), 9, 0),
+            finding(Hit::blocker("tests failed"), 11, 0),
+            finding(exit_code(), 16, 0),
+        ];
+        let failures = rank_job(job(steps, findings));
+        assert_eq!(failures[0].category, Category::Unknown);
+        assert!(failures.iter().all(|f| !f.fixable));
+        // Another tool's success says nothing about Docker Hub, and a success
+        // before the limit does not undo it.
+        for (success, line) in [(NPM_INSTALL_SUCCEEDED, 9), (PULL_SUCCEEDED, 2)] {
+            let steps = vec![step("Run pulls", "")];
+            let findings = vec![
+                finding(docker_hub_limit(), 6, 0),
+                finding(success_of(success), line, 0),
+                finding(exit_code(), 16, 0),
+            ];
+            let failures = rank_job(job(steps, findings));
+            assert_eq!(failures[0].category, Category::RateLimit, "{success} at {line}");
+            assert!(failures[0].fixable);
+        }
     }
 
     #[test]

@@ -12,13 +12,31 @@
 //! prepare context: …`), runc/Go (`exec {path}: exec format error`,
 //! `exec user process caused: exec format error`) and the Docker CLI
 //! (`no matching manifest for {platform} in the manifest list entries`).
+//! The Docker CLI's pull summary (`Status: Downloaded newer image for {ref}`,
+//! `Status: Image is up to date for {ref}`) says a pull succeeded: ranking
+//! reads it (`rank.rs`).
 
 use super::util::{after, path_hit, rate_limit_hit, regex, runner_hit, service_for_host, url_host};
 use super::{Entry, ex};
 use crate::classify::hit::{Hit, Line, Strength};
 use crate::report::{Category, RateLimitService, RunnerClass, RunnerFailure, SubjectDetail};
 
+/// The id of the Docker CLI's successful pull summary, which ranking reads.
+pub const PULL_SUCCEEDED: &str = "docker/pull-succeeded";
+
 pub const ENTRIES: &[Entry] = &[
+    Entry {
+        id: PULL_SUCCEEDED,
+        grammar: "Status: Downloaded newer image for {ref} | Status: Image is up to date for {ref} (docker pull's last \
+                  line: the pull succeeded)",
+        needles: &["Status: Downloaded newer image for", "Status: Image is up to date for"],
+        check: pull_succeeded,
+        examples: &[ex(
+            "Status: Downloaded newer image for redis:7-alpine",
+            Category::Unknown,
+            None,
+        )],
+    },
     Entry {
         id: "docker/toomanyrequests",
         grammar: "toomanyrequests: You have reached your [unauthenticated] pull rate limit. You may increase the limit \
@@ -332,4 +350,10 @@ fn compose_no_configuration(_: &Line<'_>) -> Option<Hit> {
         "Docker Compose found no compose file where it ran (it does not say which name it wanted: compose.yaml, \
          docker-compose.yml, …): a wrong working directory, a missing checkout, or a missing `-f`.",
     ))
+}
+
+fn pull_succeeded(line: &Line<'_>) -> Option<Hit> {
+    regex!(r"^Status: (?:Downloaded newer image|Image is up to date) for \S+$")
+        .is_match(line.text.trim())
+        .then(|| Hit::new(Category::Unknown, 0.1, Strength::Weak, "docker pulled an image."))
 }

@@ -59,7 +59,10 @@ mod system;
 pub(crate) mod util;
 
 pub(crate) use actions::RETRY_ACTION_ATTEMPT;
+pub(crate) use docker::PULL_SUCCEEDED;
 pub(crate) use http::CURL_RETRY;
+pub(crate) use node::NPM_INSTALL_SUCCEEDED;
+pub(crate) use python::PIP_INSTALL_SUCCEEDED;
 
 use std::sync::OnceLock;
 

@@ -11,6 +11,10 @@
 //! package it resolved has no binary of that name), yarn
 //! classic (`Couldn't find a package.json file in "{dir}"`, `Request failed
 //! "{status}"`), pnpm's `ERR_PNPM_*` codes and bun install's `error: GET {url} - {status}`.
+//! npm's install summary (`added {n} packages, and audited {m} packages in
+//! {t}`; npm 6: `added {n} packages from {c} contributors and audited {m}
+//! packages in {t}`; nothing to add: `up to date, audited {m} packages in
+//! {t}`) says an install succeeded: ranking reads it (`rank.rs`).
 
 use super::util::{after, command_hit, path_hit, quoted, rate_limit_hit, regex, service_for_host, url_host};
 use super::{Entry, ex};
@@ -18,7 +22,22 @@ use crate::classify::hit::{Hit, Line, Strength};
 use crate::report::{Category, Ecosystem, RateLimitService, SubjectDetail};
 use crate::subject::{display_text, is_npm_package};
 
+/// The id of npm's successful install summary, which ranking reads.
+pub const NPM_INSTALL_SUCCEEDED: &str = "node/npm-install-succeeded";
+
 pub const ENTRIES: &[Entry] = &[
+    Entry {
+        id: NPM_INSTALL_SUCCEEDED,
+        grammar: "added {n} package[s], and audited {m} packages in {t} | added {n} packages from {c} contributors and \
+                  audited {m} packages in {t} (npm 6) | up to date, audited {m} packages in {t}",
+        needles: &["audited "],
+        check: npm_install_succeeded,
+        examples: &[ex(
+            "added 812 packages, and audited 813 packages in 12s",
+            Category::Unknown,
+            None,
+        )],
+    },
     Entry {
         id: "node/typescript-path-missing",
         grammar: "error TS5058: The specified path does not exist: '{path}'. | error TS5057: Cannot find a \
@@ -566,4 +585,10 @@ fn script_failed(line: &Line<'_>) -> Option<Hit> {
             "An npm script failed; its own output above says why.",
         )
     })
+}
+
+fn npm_install_succeeded(line: &Line<'_>) -> Option<Hit> {
+    regex!(r"^(?:added \d+ packages?(?:, and| from \d+ contributors? and)|up to date,) audited \d+ packages? in \S+$")
+        .is_match(line.text.trim())
+        .then(|| Hit::new(Category::Unknown, 0.1, Strength::Weak, "npm installed the packages."))
 }

@@ -42,6 +42,18 @@ const NOT_AVAILABLE_NEEDLES: &[&str] = &[
 
 pub const ENTRIES: &[Entry] = &[
     Entry {
+        id: "packages/apt-source-progress-error",
+        grammar: "Err:{n} {uri} {suite} {target} then `  {status} {reason} [IP: {ip} {port}]` (apt's progress report \
+                  for one source; whether it stopped apt is its later `E:` line, or `W:` when apt went on)",
+        needles: &["[IP: "],
+        check: apt_source_progress_error,
+        examples: &[ex(
+            "  429  Too Many Requests [IP: 13.107.246.38 443]",
+            Category::RateLimit,
+            Some("apt mirror"),
+        )],
+    },
+    Entry {
         id: "packages/apt-fetch-failed",
         grammar: "E: Failed to fetch {url}  {status} {reason} [IP: {ip} {port}] | W: Failed to fetch {url} …",
         needles: &["Failed to fetch"],
@@ -128,6 +140,38 @@ pub const ENTRIES: &[Entry] = &[
         )],
     },
 ];
+
+/// apt's indented status under `Err:{n} {uri} …`: a progress report, not the
+/// outcome (apt goes on with the other sources and says at the end, `E:` when
+/// it stops, `W: … They have been ignored, or old ones used instead.` when it
+/// does not). Weak, so the `E:` line or what the step did next decides.
+fn apt_source_progress_error(line: &Line<'_>) -> Option<Hit> {
+    let c = super::util::regex!(r"^\s*(\d{3})\s+(.*?)\s*\[IP: [^\]]+\]\s*$").captures(line.text)?;
+    let hit = if &c[1] == "429" {
+        let service = line
+            .recent
+            .iter()
+            .rev()
+            .find(|l| l.trim_start().starts_with("Err:"))
+            .and_then(|l| url_host(l))
+            .and_then(service_for_host)
+            .unwrap_or(RateLimitService::AptMirror);
+        rate_limit_hit(
+            service,
+            None,
+            0.85,
+            "The apt mirror answered 429 Too Many Requests for one source (apt's progress line).",
+        )
+    } else {
+        Hit::new(
+            Category::Unknown,
+            0.2,
+            crate::classify::hit::Strength::Weak,
+            format!("apt could not fetch one source ({} {}).", &c[1], c[2].trim()),
+        )
+    };
+    Some(hit.weak())
+}
 
 fn apt_fetch_failed(line: &Line<'_>) -> Option<Hit> {
     let text = line.text;

@@ -1,5 +1,6 @@
 //! Python and its tools: the interpreter's import errors, pytest, pip, uv,
-//! poetry and conda.
+//! poetry and conda. pip's `Successfully installed {dist}-{version} …` says
+//! an install succeeded: ranking reads it (`rank.rs`).
 //!
 //! Sources: CPython (`ModuleNotFoundError: No module named '{name}'` from
 //! `Python/import.c`; `can't open file '{path}': [Errno 2] …` from
@@ -24,7 +25,17 @@ use crate::knowledge::tools::is_known_tool;
 use crate::report::{Category, SubjectDetail};
 use crate::subject::{display_text, is_module};
 
+/// The id of pip's successful install line, which ranking reads.
+pub const PIP_INSTALL_SUCCEEDED: &str = "python/pip-install-succeeded";
+
 pub const ENTRIES: &[Entry] = &[
+    Entry {
+        id: PIP_INSTALL_SUCCEEDED,
+        grammar: "Successfully installed {dist}-{version} … (pip, after an install)",
+        needles: &["Successfully installed "],
+        check: pip_install_succeeded,
+        examples: &[ex("Successfully installed numpy-2.1.3", Category::Unknown, None)],
+    },
     Entry {
         id: "python/module-not-found",
         grammar: "ModuleNotFoundError: No module named '{module}' | ImportError: No module named {module} | No module \
@@ -683,6 +694,19 @@ fn poetry_lock_outdated(_: &Line<'_>) -> Option<Hit> {
     Some(Hit::install_failure(
         "poetry.lock is out of date with pyproject.toml: regenerate the lock file.",
     ))
+}
+
+fn pip_install_succeeded(line: &Line<'_>) -> Option<Hit> {
+    regex!(r"^Successfully installed \S+-\S+")
+        .is_match(line.text.trim())
+        .then(|| {
+            Hit::new(
+                Category::Unknown,
+                0.1,
+                crate::classify::hit::Strength::Weak,
+                "pip installed the packages.",
+            )
+        })
 }
 
 fn conda_activate_without_init(line: &Line<'_>) -> Option<Hit> {
