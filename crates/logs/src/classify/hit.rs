@@ -73,6 +73,12 @@ impl Hit {
         Hit::new(Category::Unknown, 0.6, Strength::InstallFailure, message)
     }
 
+    /// A line that is no failure but tells ranking something (a client's
+    /// retry, a fetch that succeeded; `rank.rs` consumes it).
+    pub fn notice(message: impl Into<String>) -> Hit {
+        Hit::new(Category::Unknown, 0.1, Strength::Weak, message)
+    }
+
     /// The heading of a failure whose cause follows it (see [`Strength::Summary`]).
     pub fn summary(message: impl Into<String>) -> Hit {
         Hit::new(Category::Unknown, 0.5, Strength::Summary, message)

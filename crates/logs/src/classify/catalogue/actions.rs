@@ -384,12 +384,5 @@ fn release_glob_unmatched(line: &Line<'_>) -> Option<Hit> {
 fn retry_action_attempt(line: &Line<'_>) -> Option<Hit> {
     regex!(r"^Attempt \d+ failed\. Reason: (?:Child_process exited with error code \d+|Timeout of \d+ms hit)\s*$")
         .is_match(line.text.trim_start())
-        .then(|| {
-            Hit::new(
-                Category::Unknown,
-                0.1,
-                crate::classify::hit::Strength::Weak,
-                "A retry action ran the command again.",
-            )
-        })
+        .then(|| Hit::notice("A retry action ran the command again."))
 }

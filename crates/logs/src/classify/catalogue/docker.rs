@@ -355,5 +355,5 @@ fn compose_no_configuration(_: &Line<'_>) -> Option<Hit> {
 fn pull_succeeded(line: &Line<'_>) -> Option<Hit> {
     regex!(r"^Status: (?:Downloaded newer image|Image is up to date) for \S+$")
         .is_match(line.text.trim())
-        .then(|| Hit::new(Category::Unknown, 0.1, Strength::Weak, "docker pulled an image."))
+        .then(|| Hit::notice("docker pulled an image."))
 }

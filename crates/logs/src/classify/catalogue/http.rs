@@ -206,14 +206,7 @@ fn custom_python_index(line: &Line<'_>) -> bool {
 fn curl_retry(line: &Line<'_>) -> Option<Hit> {
     regex!(r"(?:Transient problem|Problem)\s*:.*Will retry in \d+ seconds?\.? \d+ retr(?:y|ies) left")
         .is_match(line.text)
-        .then(|| {
-            Hit::new(
-                Category::Unknown,
-                0.1,
-                crate::classify::hit::Strength::Weak,
-                "curl retried a transfer.",
-            )
-        })
+        .then(|| Hit::notice("curl retried a transfer."))
 }
 
 fn rate_limit_wording(line: &Line<'_>) -> Option<Hit> {

@@ -590,5 +590,5 @@ fn script_failed(line: &Line<'_>) -> Option<Hit> {
 fn npm_install_succeeded(line: &Line<'_>) -> Option<Hit> {
     regex!(r"^(?:added \d+ packages?(?:, and| from \d+ contributors? and)|up to date,) audited \d+ packages? in \S+$")
         .is_match(line.text.trim())
-        .then(|| Hit::new(Category::Unknown, 0.1, Strength::Weak, "npm installed the packages."))
+        .then(|| Hit::notice("npm installed the packages."))
 }

@@ -699,14 +699,7 @@ fn poetry_lock_outdated(_: &Line<'_>) -> Option<Hit> {
 fn pip_install_succeeded(line: &Line<'_>) -> Option<Hit> {
     regex!(r"^Successfully installed \S+-\S+")
         .is_match(line.text.trim())
-        .then(|| {
-            Hit::new(
-                Category::Unknown,
-                0.1,
-                crate::classify::hit::Strength::Weak,
-                "pip installed the packages.",
-            )
-        })
+        .then(|| Hit::notice("pip installed the packages."))
 }
 
 fn conda_activate_without_init(line: &Line<'_>) -> Option<Hit> {
