@@ -138,15 +138,23 @@ pub(super) fn string(ctx: &mut Context<'_>, node: &Node, what: &str, nonempty: b
 
 /// `true`, `false` or a `${{ }}` expression.
 pub(super) fn boolean(ctx: &mut Context<'_>, node: &Node, what: &str) {
-    if node.is_expression() || node.as_bool().is_some() || matches!(node.as_str(), Some("true" | "false")) {
+    if node.is_expression() || node.as_bool().is_some() {
         return;
     }
+    // GitHub's template reader makes a boolean only of a plain scalar; a
+    // quoted "true" is a string token, which a boolean key rejects when the
+    // workflow is loaded (as quoted numbers, see `positive_number`).
+    let quoted = if matches!(node.as_str().map(str::to_ascii_lowercase).as_deref(), Some("true" | "false")) {
+        "; remove the quotes"
+    } else {
+        ""
+    };
     report(
         ctx,
         WRONG_TYPE,
         node,
         format!(
-            "{what} must be `true`, `false` or a ${{{{ }}}} expression, but found {}",
+            "{what} must be `true`, `false` or a ${{{{ }}}} expression, but found {}{quoted}",
             found(node)
         ),
     );

@@ -70,3 +70,17 @@ fn a_calls_with_secrets_and_a_jobs_outputs_cannot_be_one_expression() {
     assert_eq!(at, ["5:11", "6:14", "9:14"], "{got:#?}");
     assert!(got[0].contains("\"with\" must be a mapping written out"), "{got:#?}");
 }
+
+#[test]
+fn a_quoted_boolean_is_a_string_to_a_boolean_key() {
+    // GitHub's template reader types only plain scalars; a quoted "true"
+    // is a string token, rejected where a boolean is expected.
+    let src = "on: push\nconcurrency:\n  group: g\n  cancel-in-progress: 'false'\njobs:\n  t:\n    runs-on: x\n    continue-on-error: \"true\"\n    strategy:\n      fail-fast: True\n      matrix:\n        a: [1]\n    steps:\n      - run: a\n        continue-on-error: FALSE\n";
+    assert_eq!(
+        render(src, "schema"),
+        [
+            "4:23: \"cancel-in-progress\" must be `true`, `false` or a ${{ }} expression, but found the string \"false\"; remove the quotes",
+            "8:24: \"continue-on-error\" must be `true`, `false` or a ${{ }} expression, but found the string \"true\"; remove the quotes",
+        ]
+    );
+}
