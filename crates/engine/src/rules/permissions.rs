@@ -48,6 +48,51 @@ pub const SCOPES: &[(&str, &[&str])] = &[
 ];
 const RWN: &[&str] = &["read", "write", "none"];
 
+/// The level of `scope` a `GITHUB_TOKEN` gets when no `permissions:` is
+/// written, with the repository's (or organisation's) default set to
+/// `Permissive` ("read and write") or `Restricted` ("read repository
+/// contents and packages", the default for repositories created since
+/// 2023-02): GitHub's "Permissions for the GITHUB_TOKEN" table (read
+/// 2026-12-05). `None` for a scope that table does not list.
+pub fn default_level(scope: &str, default: TokenDefault) -> Option<&'static str> {
+    let listed = [
+        "actions",
+        "attestations",
+        "checks",
+        "contents",
+        "deployments",
+        "discussions",
+        "id-token",
+        "issues",
+        "models",
+        "packages",
+        "pages",
+        "pull-requests",
+        "repository-projects",
+        "security-events",
+        "statuses",
+    ];
+    if !listed.contains(&scope) {
+        return None;
+    }
+    Some(match (default, scope) {
+        // OIDC tokens are never granted by default, whatever the setting.
+        (_, "id-token") => "none",
+        (TokenDefault::Permissive, "models") => "read",
+        (TokenDefault::Permissive, _) => "write",
+        (TokenDefault::Restricted, "contents" | "packages") => "read",
+        (TokenDefault::Restricted, _) => "none",
+    })
+}
+
+/// The repository setting that decides the `GITHUB_TOKEN`'s permissions
+/// when a workflow writes none.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TokenDefault {
+    Permissive,
+    Restricted,
+}
+
 fn check(ctx: &mut Context<'_>) {
     let Some(root) = ctx.root() else { return };
     if let Some(p) = root.get("permissions") {

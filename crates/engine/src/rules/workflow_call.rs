@@ -272,6 +272,8 @@ fn check(ctx: &mut Context<'_>) {
                     .or_else(|| ctx.root().and_then(|r| r.get("permissions")))
                 {
                     permissions::check(ctx, granted, uses, callee, range);
+                } else if !wf.is_reusable() {
+                    permissions::check_default(ctx, uses, callee, range);
                 }
                 callees.push((job.id, spec));
             }

@@ -2,12 +2,15 @@
 //! callee's jobs ask for. GitHub only lets a called workflow keep or lower
 //! the `GITHUB_TOKEN` permissions it is given; a callee job asking for more
 //! (`contents: read` where the caller grants `contents: none`) fails the run
-//! before it starts. Checked only when the caller's grant is written down
-//! (job or workflow `permissions:`): otherwise it comes from repository
-//! settings nobody can see here.
+//! before it starts. When the caller writes no `permissions:`, its grant is
+//! the repository's default, which nobody can see here: a callee job asking
+//! for more than even the permissive default gives (`id-token: write`) is an
+//! error, and one asking for more than the restricted default (read-only
+//! contents and packages) a warning.
 
 use super::super::Context;
-use crate::rules::permissions::SCOPES;
+use crate::diagnostic::Severity;
+use crate::rules::permissions::{SCOPES, TokenDefault, default_level};
 use crate::text::TextRange;
 use crate::yaml::{self, Node};
 
@@ -59,33 +62,80 @@ fn level_name(rank: u8) -> &'static str {
 /// or workflow's `permissions:`).
 pub(super) fn check(ctx: &mut Context<'_>, granted: &Node, uses: &str, callee: &yaml::Document, range: TextRange) {
     let Some(granted) = levels(granted) else { return };
-    let Some(root) = callee.root.as_ref() else { return };
-    let workflow_level = root.get("permissions");
-    let jobs = root.get("jobs").and_then(Node::as_mapping).unwrap_or_default();
-    for job in jobs {
-        let Some(asked) = job.value.get("permissions").or(workflow_level).and_then(levels) else {
-            continue;
-        };
-        // One finding per callee job, naming every scope it lacks.
-        let short: Vec<String> = asked
-            .iter()
-            .zip(&granted)
-            .filter(|((_, want), (_, have))| want > have)
-            .map(|((scope, want), (_, have))| {
-                format!("`{scope}: {}` (granted: {})", level_name(*want), level_name(*have))
-            })
-            .collect();
-        if short.is_empty() {
-            continue;
-        }
+    for (job, short) in shortfalls(callee, &granted) {
         ctx.report(
             range,
             format!(
-                "job \"{}\" of reusable workflow {uses:?} asks for more than the caller grants: {}; GitHub fails the run before it starts. Grant it in the calling job's `permissions:`",
-                job.key.as_str().unwrap_or(""),
+                "job \"{job}\" of reusable workflow {uses:?} asks for more than the caller grants: {}; GitHub fails the run before it starts. Grant it in the calling job's `permissions:`",
                 short.join(", ")
             ),
         )
         .set_code(super::PERMISSIONS);
     }
+}
+
+/// Report callee jobs that ask for more than the repository's default
+/// grants, for a caller that writes no `permissions:` (and is not itself
+/// called, which would make its grant its own caller's).
+pub(super) fn check_default(ctx: &mut Context<'_>, uses: &str, callee: &yaml::Document, range: TextRange) {
+    let default = |d| -> Vec<(&'static str, u8)> {
+        SCOPES
+            .iter()
+            // A scope the defaults table does not list is given the benefit
+            // of the doubt: the most either default could grant.
+            .map(|(s, _)| (*s, default_level(s, d).and_then(rank).unwrap_or(2)))
+            .collect()
+    };
+    let (permissive, restricted) = (default(TokenDefault::Permissive), default(TokenDefault::Restricted));
+    let beyond_permissive = shortfalls(callee, &permissive);
+    for (job, short) in &beyond_permissive {
+        ctx.report(
+            range,
+            format!(
+                "job \"{job}\" of reusable workflow {uses:?} asks for {}, which no default `GITHUB_TOKEN` grants, and the caller writes no `permissions:`; GitHub fails the run before it starts. Grant it in the calling job's `permissions:`",
+                short.join(", ")
+            ),
+        )
+        .set_code(super::PERMISSIONS);
+    }
+    for (job, short) in shortfalls(callee, &restricted) {
+        if beyond_permissive.iter().any(|(j, _)| *j == job) {
+            continue;
+        }
+        ctx.report_at(
+            Severity::Warning,
+            range,
+            format!(
+                "job \"{job}\" of reusable workflow {uses:?} asks for more than a restricted default `GITHUB_TOKEN` grants: {}, and the caller writes no `permissions:`; in a repository whose default is read-only (the default since 2023-02) GitHub fails the run before it starts. Grant it in the calling job's `permissions:`",
+                short.join(", ")
+            ),
+        )
+        .set_code(super::PERMISSIONS);
+    }
+}
+
+/// Each callee job asking for more than `granted`, with every scope it
+/// lacks, `` `scope: wanted` (granted: level) ``.
+fn shortfalls(callee: &yaml::Document, granted: &[(&'static str, u8)]) -> Vec<(String, Vec<String>)> {
+    let Some(root) = callee.root.as_ref() else { return Vec::new() };
+    let workflow_level = root.get("permissions");
+    let jobs = root.get("jobs").and_then(Node::as_mapping).unwrap_or_default();
+    let mut out = Vec::new();
+    for job in jobs {
+        let Some(asked) = job.value.get("permissions").or(workflow_level).and_then(levels) else {
+            continue;
+        };
+        let short: Vec<String> = asked
+            .iter()
+            .zip(granted)
+            .filter(|((_, want), (_, have))| want > have)
+            .map(|((scope, want), (_, have))| {
+                format!("`{scope}: {}` (granted: {})", level_name(*want), level_name(*have))
+            })
+            .collect();
+        if !short.is_empty() {
+            out.push((job.key.as_str().unwrap_or("").to_string(), short));
+        }
+    }
+    out
 }

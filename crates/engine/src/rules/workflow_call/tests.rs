@@ -187,7 +187,7 @@ fn permissions_missing_callees_and_null_inputs() {
     let repo = MemoryRepo::new([(".github/workflows/callee.yml", callee)]);
     let src = "on: push\njobs:\n  narrow:\n    permissions:\n      contents: none\n      pull-requests: write\n    uses: ./.github/workflows/callee.yml\n    with:\n      name: null\n  enough:\n    permissions:\n      contents: read\n      pull-requests: write\n    uses: ./.github/workflows/callee.yml\n  all:\n    permissions: write-all\n    uses: ./.github/workflows/callee.yml\n  unknown:\n    uses: ./.github/workflows/callee.yml\n  gone:\n    uses: ./.github/workflows/gone.yml\n";
     let got = render_with(src, &repo);
-    assert_eq!(got.len(), 3, "{got:#?}");
+    assert_eq!(got.len(), 4, "{got:#?}");
     assert!(
         got[0].starts_with("7:11: error job \"a\" of reusable workflow \"./.github/workflows/callee.yml\" asks for more than the caller grants: `contents: read` (granted: none); GitHub fails the run before it starts"),
         "{got:#?}"
@@ -197,10 +197,66 @@ fn permissions_missing_callees_and_null_inputs() {
         "{got:#?}"
     );
     assert!(got[1].ends_with("is a string, but the value is null"), "{got:#?}");
+    // No `permissions:` anywhere: job "b" wants more than a read-only default.
     assert!(
-        got[2].starts_with("21:11: error reusable workflow \"./.github/workflows/gone.yml\" does not exist"),
+        got[2].starts_with("19:11: warning job \"b\" of reusable workflow \"./.github/workflows/callee.yml\" asks for more than a restricted default `GITHUB_TOKEN` grants: `pull-requests: write` (granted: none)"),
         "{got:#?}"
     );
+    assert!(
+        got[3].starts_with("21:11: error reusable workflow \"./.github/workflows/gone.yml\" does not exist"),
+        "{got:#?}"
+    );
+}
+
+#[test]
+fn a_caller_without_permissions_gets_the_repository_default() {
+    // GitHub's GITHUB_TOKEN table: no default grants `id-token: write`; the
+    // restricted default grants only `contents: read` and `packages: read`.
+    let callee = "on: workflow_call
+permissions:
+  id-token: write
+  contents: read
+jobs:
+  oidc:
+    runs-on: x
+    steps:
+      - run: echo
+  read:
+    permissions:
+      contents: read
+      packages: read
+    runs-on: x
+    steps:
+      - run: echo
+  comment:
+    permissions:
+      issues: write
+    runs-on: x
+    steps:
+      - run: echo
+";
+    let repo = MemoryRepo::new([(".github/workflows/callee.yml", callee)]);
+    let got = render_with("on: push
+jobs:
+  call:
+    uses: ./.github/workflows/callee.yml
+", &repo);
+    assert_eq!(got.len(), 2, "{got:#?}");
+    assert!(
+        got[0].starts_with("4:11: error job \"oidc\" of reusable workflow \"./.github/workflows/callee.yml\" asks for `id-token: write` (granted: none), which no default `GITHUB_TOKEN` grants"),
+        "{got:#?}"
+    );
+    assert!(
+        got[1].starts_with("4:11: warning job \"comment\" of reusable workflow \"./.github/workflows/callee.yml\" asks for more than a restricted default `GITHUB_TOKEN` grants: `issues: write` (granted: none)"),
+        "{got:#?}"
+    );
+    // A caller that is itself called gets its grant from its own caller.
+    let got = render_with("on: [workflow_call, push]
+jobs:
+  call:
+    uses: ./.github/workflows/callee.yml
+", &repo);
+    assert!(got.is_empty(), "{got:#?}");
 }
 
 #[test]
