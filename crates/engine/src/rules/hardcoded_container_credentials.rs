@@ -7,6 +7,7 @@
 use super::audit::{self, HIGH};
 use super::{Context, Rule, WORKFLOWS};
 use crate::diagnostic::{Confidence, Severity};
+use crate::model::{Job, matrix_reference};
 use crate::yaml::Node;
 
 pub const RULE: Rule = Rule {
@@ -26,33 +27,46 @@ pub const PASSWORD: &str = "hardcoded-container-credentials/password";
 
 fn check(ctx: &mut Context<'_>) {
     let Some(wf) = ctx.workflow else { return };
-    let mut places: Vec<(&Node, String)> = Vec::new();
+    let mut places: Vec<(&Job<'_>, &Node, String)> = Vec::new();
     for job in &wf.jobs {
         if let Some(c) = job.get("container") {
-            places.push((c, "\"container\"".to_string()));
+            places.push((job, c, "\"container\"".to_string()));
         }
         for s in job.get("services").and_then(Node::as_mapping).unwrap_or_default() {
-            places.push((&s.value, format!("service \"{}\"", s.key.as_str().unwrap_or(""))));
+            places.push((job, &s.value, format!("service \"{}\"", s.key.as_str().unwrap_or(""))));
         }
     }
-    for (node, what) in places {
+    for (job, node, what) in places {
         let Some(password) = node.get("credentials").and_then(|c| c.get("password")) else {
             continue;
         };
         let Some(value) = password.as_str().filter(|v| !v.is_empty()) else {
             continue;
         };
-        if reads_a_context(value) {
+        let message = if !reads_a_context(value) {
+            format!("the registry password of {what} is written in the workflow; store it as a secret and use `${{{{ secrets.NAME }}}}`")
+        } else if let Some(path) = matrix_reference(value).filter(|p| literal_in_matrix(job, p)) {
+            // `${{ matrix.registry.password }}` over a matrix that lists the
+            // passwords themselves is as readable as writing them here.
+            format!(
+                "the registry password of {what} is `matrix.{}`, whose values are written in the workflow's matrix; store it as a secret and use `${{{{ secrets.NAME }}}}`",
+                path.join(".")
+            )
+        } else {
             continue;
-        }
-        ctx.report_audit(
-            PASSWORD,
-            HIGH,
-            Confidence::High,
-            password.span,
-            format!("the registry password of {what} is written in the workflow; store it as a secret and use `${{{{ secrets.NAME }}}}`"),
-        );
+        };
+        ctx.report_audit(PASSWORD, HIGH, Confidence::High, password.span, message);
     }
+}
+
+/// Whether every value the job's matrix gives `matrix.<path>` is a
+/// non-empty literal (no `${{ }}`), and there is at least one.
+fn literal_in_matrix(job: &Job<'_>, path: &[&str]) -> bool {
+    let values = job.matrix_values(path);
+    !values.is_empty()
+        && values
+            .iter()
+            .all(|v| v.is_scalar() && !v.is_null() && v.as_str().is_some_and(|s| !s.is_empty() && !s.contains("${{")))
 }
 
 /// Whether some `${{ }}` of the value reads a context (a secret, an input),
@@ -63,4 +77,18 @@ fn reads_a_context(value: &str) -> bool {
         e.walk(&mut |x| reads |= matches!(x.kind, autoheal_expr::ExprKind::Variable(_)));
         reads
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::test_support::render;
+
+    #[test]
+    fn a_password_from_a_literal_matrix_is_written_in_the_workflow() {
+        let src = "on: push\njobs:\n  t:\n    strategy:\n      matrix:\n        reg:\n          - { host: ghcr.io, password: pull-only }\n        include:\n          - extra: x\n    runs-on: ubuntu-latest\n    container:\n      image: ${{ matrix.reg.host }}/a:1\n      credentials:\n        username: u\n        password: ${{ matrix.reg.password }}\n    steps:\n      - run: a\n  from-vars:\n    strategy:\n      matrix:\n        pw: ['${{ vars.A }}', '${{ vars.B }}']\n    runs-on: ubuntu-latest\n    services:\n      db:\n        image: ghcr.io/a/db:1\n        credentials:\n          username: u\n          password: ${{ matrix.pw }}\n    steps:\n      - run: a\n  no-matrix:\n    runs-on: ubuntu-latest\n    container:\n      image: ghcr.io/a/b:1\n      credentials:\n        username: u\n        password: ${{ matrix.pw }}\n    steps:\n      - run: a\n";
+        assert_eq!(
+            render(src, "hardcoded-container-credentials"),
+            ["15:19: the registry password of \"container\" is `matrix.reg.password`, whose values are written in the workflow's matrix; store it as a secret and use `${{ secrets.NAME }}`"]
+        );
+    }
 }
