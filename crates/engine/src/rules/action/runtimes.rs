@@ -119,8 +119,10 @@ mod tests {
         assert_eq!(runtime_of("actions/setup-python", 5), Some("node20"));
         assert_eq!(runtime_of("actions/setup-python", 6), Some("node24"));
         assert_eq!(current_major_after("actions/setup-python", 4), Some(6));
-        // download-artifact v5 still ran on node20.
-        assert_eq!(current_major_after("actions/download-artifact", 4), Some(6));
+        // download-artifact v5 and v6 still ran on node20 (v6 only
+        // "supported" Node.js 24), upload-artifact v5 too.
+        assert_eq!(current_major_after("actions/download-artifact", 4), Some(7));
+        assert_eq!(current_major_after("actions/upload-artifact", 4), Some(6));
         // setup-qemu v3 is read from its action.yml (node20); v4 is the
         // curated node24 major.
         assert_eq!(runtime_of("docker/setup-qemu-action", 3), Some("node20"));

@@ -99,11 +99,11 @@ fn outdated_majors_warn_and_shut_down_ones_are_errors() {
             (
                 Severity::Error,
                 "action/shut-down",
-                "\"actions/upload-artifact@v3\" no longer works: GitHub shut down the service it depends on; update it to v5"
+                "\"actions/upload-artifact@v3\" no longer works: GitHub shut down the service it depends on; update it to v6"
             ),
         ]
     );
-    // The fix goes to the first major on node24, never to v4 (node20).
+    // The fix goes to the first major on node24, never to v4 or v5 (node20).
     let out = apply_first_fix(src, "action");
     assert!(
         out.contains("- uses: actions/checkout@v5\n      - uses: \"actions/upload-artifact@v3\""),
@@ -113,7 +113,7 @@ fn outdated_majors_warn_and_shut_down_ones_are_errors() {
     let second = &fixed[0].fixes[0];
     assert_eq!(second.applicability, crate::Applicability::Unsafe);
     let out2 = crate::fix::apply_edits(PATH, &out, &second.edits.iter().collect::<Vec<_>>()).unwrap();
-    assert!(out2.contains("\"actions/upload-artifact@v5\""), "{out2}");
+    assert!(out2.contains("\"actions/upload-artifact@v6\""), "{out2}");
 }
 
 #[test]
