@@ -424,20 +424,49 @@ fn check(ctx: &mut Context<'_>) {
 /// machine with one image: two operating systems never go together, nor
 /// two different images or sizes of one (`macos-14` with `macos-15`,
 /// `ubuntu-24.04` with `ubuntu-24.04-arm`, `macos-14` with
-/// `macos-14-large`). An `<os>-latest` alias is left alone beside a version
-/// of its own OS: which image it names moves over time, and `ubuntu-latest`
-/// beside the version it names today is valid.
+/// `macos-14-large`). An `-latest` alias goes with the images the runner
+/// data says it may name today (`ubuntu-latest` with `ubuntu-24.04`), not
+/// with another (`macos-latest` with `macos-14`); an alias the data does
+/// not map is left alone beside its own OS.
 fn hosted_labels_conflict(first: &str, label: &str) -> bool {
-    let is_alias = |l: &str| {
-        l.strip_suffix("-latest")
-            .is_some_and(|os| !os.is_empty() && os.bytes().all(|b| b.is_ascii_alphabetic()))
-    };
     if os(first) != os(label) {
         return true;
     }
-    !first.eq_ignore_ascii_case(label)
-        && !is_alias(&first.to_ascii_lowercase())
-        && !is_alias(&label.to_ascii_lowercase())
+    if first.eq_ignore_ascii_case(label) {
+        return false;
+    }
+    let names = |alias: &str, image: &str| alias_images(alias).map(|images| images.iter().any(|i| i.eq_ignore_ascii_case(image)));
+    match (names(first, label), names(label, first)) {
+        (Some(a), Some(b)) => !(a || b),
+        (Some(named), None) | (None, Some(named)) => !named,
+        (None, None) => {
+            let is_alias = |l: &str| {
+                l.to_ascii_lowercase()
+                    .strip_suffix("-latest")
+                    .is_some_and(|os| !os.is_empty() && os.bytes().all(|b| b.is_ascii_alphabetic()))
+            };
+            !is_alias(first) && !is_alias(label)
+        }
+    }
+}
+
+/// The images an `-latest` alias may name on the runner data's date
+/// (its `alias` lines), compared case-insensitively.
+pub fn alias_images(alias: &str) -> Option<&'static [&'static str]> {
+    static ALIASES: std::sync::OnceLock<Vec<(&'static str, Vec<&'static str>)>> = std::sync::OnceLock::new();
+    ALIASES
+        .get_or_init(|| {
+            DATA.lines()
+                .filter_map(|l| l.trim().strip_prefix("alias "))
+                .filter_map(|rest| {
+                    let mut words = rest.split_whitespace();
+                    Some((words.next()?, words.collect()))
+                })
+                .collect()
+        })
+        .iter()
+        .find(|(a, _)| a.eq_ignore_ascii_case(alias))
+        .map(|(_, images)| images.as_slice())
 }
 
 /// Check `labels`, which run together with `context` (the literal labels
@@ -728,8 +757,19 @@ mod tests {
         assert_eq!(date.len(), 10, "{date}");
         let data_lines = super::DATA
             .lines()
-            .filter(|l| !l.trim().is_empty() && !l.trim_start().starts_with('#'))
+            .filter(|l| !l.trim().is_empty() && !l.trim_start().starts_with('#') && !l.starts_with("alias "))
             .count();
+        // Every alias is a hosted label and names hosted images of its OS.
+        for line in super::DATA.lines().filter_map(|l| l.strip_prefix("alias ")) {
+            let alias = line.split_whitespace().next().unwrap_or_default();
+            assert_eq!(super::label_status(alias), Some(super::LabelStatus::Hosted), "{alias}");
+            let images = super::alias_images(alias).unwrap_or_default();
+            assert!(!images.is_empty(), "{alias}");
+            for image in images {
+                assert_eq!(super::label_status(image), Some(super::LabelStatus::Hosted), "{image}");
+                assert_eq!(super::os(image), super::os(alias), "{image}");
+            }
+        }
         assert_eq!(super::runner_labels().len(), data_lines);
         assert_eq!(super::label_status("MACOS-LATEST"), Some(super::LabelStatus::Hosted));
         // Every retired image carries the date GitHub stopped running it,
