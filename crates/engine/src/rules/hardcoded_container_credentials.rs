@@ -44,7 +44,9 @@ fn check(ctx: &mut Context<'_>) {
             continue;
         };
         let message = if !reads_a_context(value) {
-            format!("the registry password of {what} is written in the workflow; store it as a secret and use `${{{{ secrets.NAME }}}}`")
+            format!(
+                "the registry password of {what} is written in the workflow; store it as a secret and use `${{{{ secrets.NAME }}}}`"
+            )
         } else if let Some(path) = matrix_reference(value).filter(|p| literal_in_matrix(job, p)) {
             // `${{ matrix.registry.password }}` over a matrix that lists the
             // passwords themselves is as readable as writing them here.
@@ -88,7 +90,9 @@ mod tests {
         let src = "on: push\njobs:\n  t:\n    strategy:\n      matrix:\n        reg:\n          - { host: ghcr.io, password: pull-only }\n        include:\n          - extra: x\n    runs-on: ubuntu-latest\n    container:\n      image: ${{ matrix.reg.host }}/a:1\n      credentials:\n        username: u\n        password: ${{ matrix.reg.password }}\n    steps:\n      - run: a\n  from-vars:\n    strategy:\n      matrix:\n        pw: ['${{ vars.A }}', '${{ vars.B }}']\n    runs-on: ubuntu-latest\n    services:\n      db:\n        image: ghcr.io/a/db:1\n        credentials:\n          username: u\n          password: ${{ matrix.pw }}\n    steps:\n      - run: a\n  no-matrix:\n    runs-on: ubuntu-latest\n    container:\n      image: ghcr.io/a/b:1\n      credentials:\n        username: u\n        password: ${{ matrix.pw }}\n    steps:\n      - run: a\n";
         assert_eq!(
             render(src, "hardcoded-container-credentials"),
-            ["15:19: the registry password of \"container\" is `matrix.reg.password`, whose values are written in the workflow's matrix; store it as a secret and use `${{ secrets.NAME }}`"]
+            [
+                "15:19: the registry password of \"container\" is `matrix.reg.password`, whose values are written in the workflow's matrix; store it as a secret and use `${{ secrets.NAME }}`"
+            ]
         );
     }
 }

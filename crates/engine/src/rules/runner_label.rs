@@ -435,7 +435,9 @@ fn hosted_labels_conflict(first: &str, label: &str) -> bool {
     if first.eq_ignore_ascii_case(label) {
         return false;
     }
-    let names = |alias: &str, image: &str| alias_images(alias).map(|images| images.iter().any(|i| i.eq_ignore_ascii_case(image)));
+    let names = |alias: &str, image: &str| {
+        alias_images(alias).map(|images| images.iter().any(|i| i.eq_ignore_ascii_case(image)))
+    };
     match (names(first, label), names(label, first)) {
         (Some(a), Some(b)) => !(a || b),
         (Some(named), None) | (None, Some(named)) => !named,

@@ -144,7 +144,10 @@ pub(super) fn boolean(ctx: &mut Context<'_>, node: &Node, what: &str) {
     // GitHub's template reader makes a boolean only of a plain scalar; a
     // quoted "true" is a string token, which a boolean key rejects when the
     // workflow is loaded (as quoted numbers, see `positive_number`).
-    let quoted = if matches!(node.as_str().map(str::to_ascii_lowercase).as_deref(), Some("true" | "false")) {
+    let quoted = if matches!(
+        node.as_str().map(str::to_ascii_lowercase).as_deref(),
+        Some("true" | "false")
+    ) {
         "; remove the quotes"
     } else {
         ""

@@ -117,7 +117,9 @@ pub(super) fn check_default(ctx: &mut Context<'_>, uses: &str, callee: &yaml::Do
 /// Each callee job asking for more than `granted`, with every scope it
 /// lacks, `` `scope: wanted` (granted: level) ``.
 fn shortfalls(callee: &yaml::Document, granted: &[(&'static str, u8)]) -> Vec<(String, Vec<String>)> {
-    let Some(root) = callee.root.as_ref() else { return Vec::new() };
+    let Some(root) = callee.root.as_ref() else {
+        return Vec::new();
+    };
     let workflow_level = root.get("permissions");
     let jobs = root.get("jobs").and_then(Node::as_mapping).unwrap_or_default();
     let mut out = Vec::new();

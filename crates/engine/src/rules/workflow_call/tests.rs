@@ -236,11 +236,14 @@ jobs:
       - run: echo
 ";
     let repo = MemoryRepo::new([(".github/workflows/callee.yml", callee)]);
-    let got = render_with("on: push
+    let got = render_with(
+        "on: push
 jobs:
   call:
     uses: ./.github/workflows/callee.yml
-", &repo);
+",
+        &repo,
+    );
     assert_eq!(got.len(), 2, "{got:#?}");
     assert!(
         got[0].starts_with("4:11: error job \"oidc\" of reusable workflow \"./.github/workflows/callee.yml\" asks for `id-token: write` (granted: none), which no default `GITHUB_TOKEN` grants"),
@@ -251,11 +254,14 @@ jobs:
         "{got:#?}"
     );
     // A caller that is itself called gets its grant from its own caller.
-    let got = render_with("on: [workflow_call, push]
+    let got = render_with(
+        "on: [workflow_call, push]
 jobs:
   call:
     uses: ./.github/workflows/callee.yml
-", &repo);
+",
+        &repo,
+    );
     assert!(got.is_empty(), "{got:#?}");
 }
 
