@@ -263,14 +263,16 @@ pub(crate) fn is_true(node: &Node) -> bool {
 
 fn check(ctx: &mut Context<'_>) {
     let Some(root) = ctx.root() else { return };
-    let mut cache = LocalActions::default();
+    let derived = ctx.derived;
+    let mut cache = derived.reads.actions.borrow_mut();
+    let cache = &mut *cache;
     match ctx.kind {
         FileKind::Workflow => {
             let Some(wf) = ctx.workflow else { return };
             for job in &wf.jobs {
                 for (i, step) in job.steps.iter().enumerate() {
                     let earlier: Vec<&Node> = job.steps[..i].iter().map(|s| s.node).collect();
-                    check_step(ctx, step.node, &earlier, &mut cache);
+                    check_step(ctx, step.node, &earlier, cache);
                 }
             }
         }
@@ -278,7 +280,7 @@ fn check(ctx: &mut Context<'_>) {
             let steps = crate::model::composite_steps(root);
             for (i, step) in steps.iter().enumerate() {
                 let earlier: Vec<&Node> = steps[..i].iter().collect();
-                check_step(ctx, step, &earlier, &mut cache);
+                check_step(ctx, step, &earlier, cache);
             }
         }
     }

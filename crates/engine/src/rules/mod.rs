@@ -216,6 +216,18 @@ pub struct Context<'a> {
 pub struct Derived<'a> {
     /// [`audit::all_expressions`] of the root.
     expressions: std::cell::OnceCell<Vec<audit::FoundExpr<'a>>>,
+    /// The repository's files the rules follow references to.
+    pub(crate) reads: Reads,
+}
+
+/// Local actions' metadata and local reusable workflows' contracts, read,
+/// parsed (and for an action, checked) once per lint for every rule and
+/// every step or job that uses them: the `action` rule and the expression
+/// types each read them once per use before.
+#[derive(Default)]
+pub(crate) struct Reads {
+    pub(crate) actions: std::cell::RefCell<action::LocalActions>,
+    pub(crate) callees: std::cell::RefCell<std::collections::HashMap<String, Option<workflow_call::CallSpec>>>,
 }
 
 impl<'a> Context<'a> {

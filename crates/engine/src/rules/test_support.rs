@@ -42,3 +42,38 @@ pub fn apply_first_fix(src: &str, rule: &str) -> String {
     );
     out
 }
+
+/// A repository view that counts the reads of the files whose path ends
+/// with a suffix: how tests see that a file is read once, not once per use.
+pub struct CountingRepo {
+    inner: crate::repo::MemoryRepo,
+    suffix: &'static str,
+    reads: std::sync::atomic::AtomicUsize,
+}
+
+impl CountingRepo {
+    pub fn new(inner: crate::repo::MemoryRepo, suffix: &'static str) -> Self {
+        CountingRepo {
+            inner,
+            suffix,
+            reads: Default::default(),
+        }
+    }
+
+    pub fn reads(&self) -> usize {
+        self.reads.load(std::sync::atomic::Ordering::Relaxed)
+    }
+}
+
+impl crate::repo::RepoFiles for CountingRepo {
+    fn read(&self, path: &str) -> Option<std::borrow::Cow<'_, str>> {
+        if path.ends_with(self.suffix) {
+            self.reads.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        }
+        self.inner.read(path)
+    }
+
+    fn list(&self) -> Option<std::borrow::Cow<'_, [String]>> {
+        self.inner.list()
+    }
+}

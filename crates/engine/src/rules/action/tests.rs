@@ -402,3 +402,37 @@ fn popular_inputs_are_those_of_the_major_used() {
         assert!(names(current).contains(c), "{c}");
     }
 }
+
+/// A local action used by several steps, whose outputs later steps read, is
+/// read once per lint for the `action` rule and the expression types
+/// together, and every use is still checked against it.
+#[test]
+fn a_local_action_used_many_times_is_read_once_per_lint() {
+    use crate::rules::test_support::CountingRepo;
+    let action = "name: x\ndescription: d\ninputs:\n  who:\n    required: true\noutputs:\n  greeting:\n    value: hi\nruns:\n  using: composite\n  steps:\n    - run: echo\n      shell: bash\n";
+    let repo = CountingRepo::new(
+        MemoryRepo::new([(".github/actions/greet/action.yml", action)]),
+        "greet/action.yml",
+    );
+    let src = "on: push\njobs:\n  a:\n    runs-on: x\n    steps:\n      - id: one\n        uses: ./.github/actions/greet\n      - id: two\n        uses: ./.github/actions/greet\n      - run: echo ${{ steps.one.outputs.greeting }} ${{ steps.two.outputs.nope }}\n";
+    let config = Config::default();
+    let opts = LintOptions {
+        repo: &repo,
+        verify_fixes: false,
+        ..LintOptions::new(&config)
+    };
+    let diags = lint(PATH, src.as_bytes(), &opts);
+    let missing: Vec<usize> = diags
+        .iter()
+        .filter(|d| d.rule == "action" && d.message.starts_with("missing input \"who\""))
+        .map(|d| src[..d.range.start].lines().count())
+        .collect();
+    assert_eq!(missing, [7, 9], "{diags:#?}");
+    assert!(
+        diags
+            .iter()
+            .any(|d| d.rule == "expression" && d.message.contains("nope")),
+        "{diags:#?}"
+    );
+    assert_eq!(repo.reads(), 1);
+}

@@ -4,34 +4,25 @@
 //! through the repository view, or from the generated popular-action
 //! table; open (any output) when unknown.
 
-use std::cell::RefCell;
-use std::collections::HashMap;
-
 use autoheal_expr::Type;
 
 use crate::config::Config;
 use crate::repo::RepoFiles;
-use crate::rules::action::{
-    ActionRef, LocalActions, corpus_snapshot, generated_for, local_path, parse_action_ref, ref_major,
-};
+use crate::rules::Reads;
+use crate::rules::action::{ActionRef, corpus_snapshot, generated_for, local_path, parse_action_ref, ref_major};
 use crate::rules::workflow_call::{CallSpec, WorkflowRef, call_spec, parse_workflow_ref};
 use crate::yaml::Node;
 
 pub(crate) struct Outputs<'a> {
     repo: &'a dyn RepoFiles,
     config: &'a Config,
-    actions: RefCell<LocalActions>,
-    callees: RefCell<HashMap<String, Option<CallSpec>>>,
+    /// The lint's shared reads (see [`Reads`]).
+    reads: &'a Reads,
 }
 
 impl<'a> Outputs<'a> {
-    pub(crate) fn new(repo: &'a dyn RepoFiles, config: &'a Config) -> Self {
-        Outputs {
-            repo,
-            config,
-            actions: RefCell::default(),
-            callees: RefCell::default(),
-        }
+    pub(crate) fn new(repo: &'a dyn RepoFiles, config: &'a Config, reads: &'a Reads) -> Self {
+        Outputs { repo, config, reads }
     }
 
     /// The type of `steps.<id>.outputs` for a step.
@@ -57,7 +48,7 @@ impl<'a> Outputs<'a> {
             return open;
         };
         let dir = local_path(path).trim_end_matches('/');
-        let mut actions = self.actions.borrow_mut();
+        let mut actions = self.reads.actions.borrow_mut();
         match actions
             .get(self.repo, self.config, dir)
             .and_then(|a| a.outputs.as_ref())
@@ -74,7 +65,7 @@ impl<'a> Outputs<'a> {
             return None;
         };
         let path = local_path(path).to_string();
-        let mut callees = self.callees.borrow_mut();
+        let mut callees = self.reads.callees.borrow_mut();
         callees
             .entry(path.clone())
             .or_insert_with(|| call_spec(&self.repo.read(&path)?).ok())

@@ -400,7 +400,8 @@ mod tests {
             many,
         ];
         let config = crate::config::Config::default();
-        let outputs = Outputs::new(&crate::repo::NoRepo, &config);
+        let reads = crate::rules::Reads::default();
+        let outputs = Outputs::new(&crate::repo::NoRepo, &config, &reads);
         let base = Scope::new();
         for list in &lists {
             let doc = crate::yaml::parse(list.as_bytes());

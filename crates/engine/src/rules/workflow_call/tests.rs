@@ -315,28 +315,8 @@ fn quoted_values_are_type_errors_only_when_no_conversion_helps() {
 #[test]
 fn a_callee_called_by_many_jobs_is_read_once() {
     use crate::config::RuleSetting;
-    use crate::repo::RepoFiles;
-    use std::borrow::Cow;
-    use std::sync::atomic::{AtomicUsize, Ordering};
-    struct Counting {
-        inner: MemoryRepo,
-        reads: AtomicUsize,
-    }
-    impl RepoFiles for Counting {
-        fn read(&self, path: &str) -> Option<Cow<'_, str>> {
-            if path.ends_with("c.yml") {
-                self.reads.fetch_add(1, Ordering::Relaxed);
-            }
-            self.inner.read(path)
-        }
-        fn list(&self) -> Option<Cow<'_, [String]>> {
-            self.inner.list()
-        }
-    }
-    let repo = Counting {
-        inner: MemoryRepo::new([(".github/workflows/c.yml", CALLEE)]),
-        reads: AtomicUsize::new(0),
-    };
+    use crate::rules::test_support::CountingRepo;
+    let repo = CountingRepo::new(MemoryRepo::new([(".github/workflows/c.yml", CALLEE)]), "c.yml");
     let mut config = Config::default();
     for r in crate::rules::RULES {
         if r.id != "workflow-call" {
@@ -356,5 +336,5 @@ fn a_callee_called_by_many_jobs_is_read_once() {
         .map(|d| src[..d.range.start].lines().count())
         .collect();
     assert_eq!(lines, [4, 6, 8], "{diags:#?}");
-    assert_eq!(repo.reads.load(Ordering::Relaxed), 1);
+    assert_eq!(repo.reads(), 1);
 }
