@@ -634,6 +634,32 @@ fn machine_formats_are_byte_for_byte_stable() {
     }
 }
 
+/// The exact bytes of human output on several files, each rendered in a
+/// worker thread: the files' snippets in order, the totals after them.
+#[test]
+fn human_output_of_several_files_is_byte_for_byte_stable() {
+    let clean = "on: push\npermissions: {}\njobs:\n  a:\n    runs-on: ubuntu-latest\n    timeout-minutes: 5\n    steps:\n      - run: echo hi\n";
+    let dir = repo(&[
+        (".github/workflows/a.yml", MANY_FIXES),
+        (".github/workflows/b.yml", clean),
+        (".github/workflows/c.yml", BAD),
+        (".github/workflows/d.yml", &MANY_FIXES.replace("ci — build", "d")),
+    ]);
+    let out = autoheal(dir.path(), &["check", "--color", "never"]);
+    assert_eq!(out.status.code(), Some(1), "{}", String::from_utf8_lossy(&out.stderr));
+    let text = stdout(&out);
+    let golden = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden/several_files.human");
+    if std::env::var_os("AUTOHEAL_BLESS").is_some() {
+        std::fs::write(&golden, &text).unwrap();
+    }
+    let want = std::fs::read_to_string(&golden).unwrap();
+    assert!(
+        text == want,
+        "human output differs from {} (AUTOHEAL_BLESS=1 rewrites it after review):\n{text}",
+        golden.display()
+    );
+}
+
 /// The README's first command, `autoheal check` at the root of this
 /// repository, passes: our own workflows and actions are clean, and the
 /// test fixtures laid out as repositories (broken on purpose) are nested

@@ -6,7 +6,7 @@ use std::io::Write;
 
 use autoheal_engine::Severity;
 use codespan_reporting::diagnostic::{Diagnostic as Report, Label, LabelStyle};
-use codespan_reporting::files::SimpleFiles;
+use codespan_reporting::files::SimpleFile;
 use codespan_reporting::term::{self, termcolor};
 
 use crate::Verbosity;
@@ -14,58 +14,23 @@ use crate::check::FileReport;
 use crate::terminal::{self, EscapedSource, escape};
 
 pub fn write(out: &mut dyn Write, reports: &[FileReport], verbosity: &Verbosity) -> anyhow::Result<()> {
-    let mut files = SimpleFiles::new();
-    let config = term::Config::default();
-    let mut buffer = if terminal::color() {
-        termcolor::Buffer::ansi()
-    } else {
-        termcolor::Buffer::no_color()
-    };
+    use rayon::prelude::*;
+    // Each file is rendered in the worker threads into its own buffer and
+    // the buffers are written in order: one buffer grown to the whole
+    // report on the main thread after the lint was serial, and copied at
+    // every doubling.
+    let color = terminal::color();
+    let rendered = reports
+        .par_iter()
+        .map(|rep| render_file(rep, color, verbosity))
+        .collect::<anyhow::Result<Vec<Rendered>>>()?;
     let mut counts = [0usize; 3];
     let mut applied = 0;
-    for rep in reports {
-        let path = escape(&rep.path);
-        let source = EscapedSource::new(&rep.source);
-        let range = |r: autoheal_engine::TextRange| source.offset(r.start)..source.offset(r.end);
-        let id = files.add(path.clone(), source.text.clone());
-        for t in &rep.applied {
-            if !verbosity.quiet {
-                use std::io::Write as _;
-                writeln!(buffer, "{path}: fixed: {}", escape(t))?;
-            }
-            applied += 1;
-        }
-        for d in &rep.diagnostics {
-            counts[d.severity as usize] += 1;
-            let base = match d.severity {
-                Severity::Error => Report::error(),
-                Severity::Warning => Report::warning(),
-                Severity::Info => Report::note(),
-            };
-            let mut labels = vec![Label::new(LabelStyle::Primary, id, range(d.range))];
-            labels.extend(
-                d.labels
-                    .iter()
-                    .map(|l| Label::new(LabelStyle::Secondary, id, range(l.range)).with_message(escape(&l.message))),
-            );
-            let mut notes = Vec::new();
-            for f in &d.fixes {
-                let kind = match f.applicability {
-                    autoheal_engine::Applicability::Safe => "fix",
-                    autoheal_engine::Applicability::Unsafe => "unsafe fix",
-                };
-                notes.push(format!("{kind} available: {}", escape(&f.title)));
-            }
-            let report = base
-                .with_code(d.rule)
-                .with_message(escape(&d.message))
-                .with_labels(labels)
-                .with_notes(notes);
-            term::emit(&mut buffer, &config, &files, &report)
-                .map_err(|e| anyhow::anyhow!("cannot render a diagnostic: {e}"))?;
-        }
+    for r in rendered {
+        out.write_all(r.buffer.as_slice())?;
+        counts.iter_mut().zip(r.counts).for_each(|(c, n)| *c += n);
+        applied += r.applied;
     }
-    out.write_all(buffer.as_slice())?;
     if !verbosity.quiet {
         let total: usize = counts.iter().sum();
         if total == 0 {
@@ -85,4 +50,73 @@ pub fn write(out: &mut dyn Write, reports: &[FileReport], verbosity: &Verbosity)
         }
     }
     Ok(())
+}
+
+/// One file's part of the report.
+struct Rendered {
+    buffer: termcolor::Buffer,
+    /// Findings by severity.
+    counts: [usize; 3],
+    applied: usize,
+}
+
+fn render_file(rep: &FileReport, color: bool, verbosity: &Verbosity) -> anyhow::Result<Rendered> {
+    let config = term::Config::default();
+    let mut buffer = if color {
+        termcolor::Buffer::ansi()
+    } else {
+        termcolor::Buffer::no_color()
+    };
+    let mut counts = [0usize; 3];
+    let path = escape(&rep.path);
+    for t in &rep.applied {
+        if !verbosity.quiet {
+            use std::io::Write as _;
+            writeln!(buffer, "{path}: fixed: {}", escape(t))?;
+        }
+    }
+    if rep.diagnostics.is_empty() {
+        return Ok(Rendered {
+            buffer,
+            counts,
+            applied: rep.applied.len(),
+        });
+    }
+    let source = EscapedSource::new(&rep.source);
+    let range = |r: autoheal_engine::TextRange| source.offset(r.start)..source.offset(r.end);
+    let file = SimpleFile::new(path, source.text.as_str());
+    for d in &rep.diagnostics {
+        counts[d.severity as usize] += 1;
+        let base = match d.severity {
+            Severity::Error => Report::error(),
+            Severity::Warning => Report::warning(),
+            Severity::Info => Report::note(),
+        };
+        let mut labels = vec![Label::new(LabelStyle::Primary, (), range(d.range))];
+        labels.extend(
+            d.labels
+                .iter()
+                .map(|l| Label::new(LabelStyle::Secondary, (), range(l.range)).with_message(escape(&l.message))),
+        );
+        let mut notes = Vec::new();
+        for f in &d.fixes {
+            let kind = match f.applicability {
+                autoheal_engine::Applicability::Safe => "fix",
+                autoheal_engine::Applicability::Unsafe => "unsafe fix",
+            };
+            notes.push(format!("{kind} available: {}", escape(&f.title)));
+        }
+        let report = base
+            .with_code(d.rule)
+            .with_message(escape(&d.message))
+            .with_labels(labels)
+            .with_notes(notes);
+        term::emit(&mut buffer, &config, &file, &report)
+            .map_err(|e| anyhow::anyhow!("cannot render a diagnostic: {e}"))?;
+    }
+    Ok(Rendered {
+        buffer,
+        counts,
+        applied: rep.applied.len(),
+    })
 }
