@@ -123,7 +123,11 @@ pub(super) fn nonempty_mapping<'n>(ctx: &mut Context<'_>, node: &'n Node, what: 
 pub(super) fn string(ctx: &mut Context<'_>, node: &Node, what: &str, nonempty: bool) {
     match &node.kind {
         NodeKind::Scalar(s) => {
-            if nonempty && (node.is_null() || s.value.trim().is_empty()) {
+            // A null in a tree with parse errors may be what recovery left
+            // of a broken line (an undefined alias, a blanked line): the
+            // syntax error is the finding, not a cascade of empty values.
+            let lost = node.is_null() && ctx.doc.has_parse_errors();
+            if nonempty && !lost && (node.is_null() || s.value.trim().is_empty()) {
                 report(ctx, EMPTY_VALUE, node, format!("{what} should not be an empty string"));
             }
         }
@@ -339,7 +343,13 @@ fn near_parse_error(ctx: &Context<'_>, span: crate::text::TextRange) -> bool {
     ctx.doc
         .errors
         .iter()
-        .any(|e| e.kind == crate::yaml::SyntaxErrorKind::Parse && e.range.start >= start && e.range.start <= end)
+        // A merge key (`<<`) is the syntax rule's finding; it is not also an
+        // unknown key.
+        .any(|e| {
+            matches!(e.kind, crate::yaml::SyntaxErrorKind::Parse | crate::yaml::SyntaxErrorKind::MergeKey)
+                && e.range.start >= start
+                && e.range.start <= end
+        })
 }
 
 /// Keys that differ only in case: GitHub treats `env`, `with`, inputs,
