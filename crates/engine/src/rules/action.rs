@@ -347,11 +347,18 @@ fn local_action(
     let dir = local_path(path).trim_end_matches('/');
     let lower = dir.to_ascii_lowercase();
     if lower.ends_with(".yml") || lower.ends_with(".yaml") {
-        ctx.report(
-            range,
-            format!("{uses:?} is a workflow file; call a reusable workflow from a job's `uses:`, not from a step"),
-        )
-        .set_code(WORKFLOW_IN_STEP);
+        // The runner reads `uses:` as the action's directory, so naming its
+        // metadata file fails too ("Can't find 'action.yml' … under
+        // '…/action.yml'"); say which mistake it is.
+        let file = lower.rsplit('/').next().unwrap_or(&lower);
+        let message = if matches!(file, "action.yml" | "action.yaml") {
+            let prefix = if uses.starts_with("$/") { "$/" } else { "./" };
+            let parent = dir.rsplit_once('/').map_or("", |(p, _)| p);
+            format!("{uses:?} names the action's metadata file; `uses:` takes the action's directory: `{prefix}{parent}`")
+        } else {
+            format!("{uses:?} is a workflow file; call a reusable workflow from a job's `uses:`, not from a step")
+        };
+        ctx.report(range, message).set_code(WORKFLOW_IN_STEP);
         return;
     }
     let repo = ctx.repo;

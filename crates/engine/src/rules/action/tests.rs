@@ -169,7 +169,7 @@ fn local_actions_are_checked_against_their_metadata() {
         (".github/actions/greet/i.js", ""),
         ("other/file.txt", ""),
     ]);
-    let src = "on: push\njobs:\n  a:\n    runs-on: x\n    steps:\n      - uses: ./.github/actions/greet\n        with:\n          whom: me\n          old: x\n      - uses: ./.github/actions/greet/\n        with:\n          WHO: me\n      - uses: ./missing\n      - uses: ./.github/workflows/r.yml\n";
+    let src = "on: push\njobs:\n  a:\n    runs-on: x\n    steps:\n      - uses: ./.github/actions/greet\n        with:\n          whom: me\n          old: x\n      - uses: ./.github/actions/greet/\n        with:\n          WHO: me\n      - uses: ./missing\n      - uses: ./.github/workflows/r.yml\n      - uses: ./.github/actions/greet/action.yml\n";
     assert_eq!(
         render_with_repo(src, PATH, &repo),
         [
@@ -178,6 +178,7 @@ fn local_actions_are_checked_against_their_metadata() {
             "9:11: warning input \"old\" of action \"./.github/actions/greet\" is deprecated: use who",
             "13:15: warning no action.yml, action.yaml or Dockerfile in \"missing\" in this repository; a `./` action must be checked out before it is used",
             "14:15: error \"./.github/workflows/r.yml\" is a workflow file; call a reusable workflow from a job's `uses:`, not from a step",
+            "15:15: error \"./.github/actions/greet/action.yml\" names the action's metadata file; `uses:` takes the action's directory: `./.github/actions/greet`",
         ]
     );
     // `$/` (self-repository syntax) reads the same action.
@@ -188,8 +189,9 @@ fn local_actions_are_checked_against_their_metadata() {
         got[0].starts_with("9:11: error input \"whom\" is not defined in action \"$/.github/actions/greet\""),
         "{got:?}"
     );
-    // Without a repository nothing about local actions is known.
-    assert_eq!(render(src, "action").len(), 1);
+    // Without a repository nothing about local actions is known but what
+    // the `uses:` text itself says (a workflow file, a metadata file).
+    assert_eq!(render(src, "action").len(), 2);
 }
 
 #[test]
