@@ -354,7 +354,9 @@ fn local_action(
         let message = if matches!(file, "action.yml" | "action.yaml") {
             let prefix = if uses.starts_with("$/") { "$/" } else { "./" };
             let parent = dir.rsplit_once('/').map_or("", |(p, _)| p);
-            format!("{uses:?} names the action's metadata file; `uses:` takes the action's directory: `{prefix}{parent}`")
+            format!(
+                "{uses:?} names the action's metadata file; `uses:` takes the action's directory: `{prefix}{parent}`"
+            )
         } else {
             format!("{uses:?} is a workflow file; call a reusable workflow from a job's `uses:`, not from a step")
         };

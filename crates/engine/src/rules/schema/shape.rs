@@ -346,8 +346,10 @@ fn near_parse_error(ctx: &Context<'_>, span: crate::text::TextRange) -> bool {
         // A merge key (`<<`) is the syntax rule's finding; it is not also an
         // unknown key.
         .any(|e| {
-            matches!(e.kind, crate::yaml::SyntaxErrorKind::Parse | crate::yaml::SyntaxErrorKind::MergeKey)
-                && e.range.start >= start
+            matches!(
+                e.kind,
+                crate::yaml::SyntaxErrorKind::Parse | crate::yaml::SyntaxErrorKind::MergeKey
+            ) && e.range.start >= start
                 && e.range.start <= end
         })
 }

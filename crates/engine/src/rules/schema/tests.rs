@@ -89,7 +89,10 @@ fn a_quoted_boolean_is_a_string_to_a_boolean_key() {
 fn an_undefined_alias_is_one_syntax_error_not_also_an_empty_value() {
     let src = "on: push\njobs:\n  t:\n    runs-on: *missing\n    steps:\n      - run: a\n  u:\n    runs-on: ''\n    steps:\n      - run: a\n";
     // The quoted empty string is still reported; the alias's stand-in is not.
-    assert_eq!(render(src, "schema"), ["8:14: \"runs-on\" should not be an empty string"]);
+    assert_eq!(
+        render(src, "schema"),
+        ["8:14: \"runs-on\" should not be an empty string"]
+    );
     // A merge key is the syntax rule's one finding, not also an unknown key.
     let src = "on: push\njobs:\n  t:\n    <<: {a: 1}\n    runs-on: x\n    steps:\n      - run: a\n";
     assert!(render(src, "schema").is_empty(), "{:?}", render(src, "schema"));
