@@ -39,6 +39,42 @@ const RUNS: &[&str] = &[
     "gh api repos/o/r",
     "go mod download",
     "echo secrets.DOCKERHUB_USERNAME secrets.DOCKERHUB_TOKEN",
+    "gh release download v1 --dir dist",
+    "curl -fsS https://api.github.com/repos/o/r/releases/latest",
+    WRITES[0],
+    WRITES[1],
+    WRITES[2],
+    WRITES[3],
+    WRITES[4],
+    WRITES[5],
+    WRITES[6],
+    WRITES[7],
+    WRITES[8],
+    WRITES[9],
+    WRITES[10],
+    WRITES[11],
+    WRITES[12],
+    WRITES[13],
+];
+
+/// Commands that write (a release, a comment, a POST, a publish, a push, an
+/// upload), from each tool's manual; a retry loop would repeat them, so no
+/// fix may ever put one inside a loop, whatever the service and trigger.
+const WRITES: &[&str] = &[
+    "gh release create v1 dist/app.tgz",
+    "gh pr create --fill",
+    "gh issue comment 1 --body-file note.md",
+    "gh api -X POST repos/o/r/dispatches",
+    "gh api repos/o/r/issues -f title=x",
+    "gh api --method PATCH repos/o/r",
+    "gh workflow run deploy.yml",
+    "gh pr merge --auto 1",
+    "curl -fsS -X POST https://api.github.com/repos/o/r/issues -d @body.json",
+    "npm publish",
+    "twine upload dist/*",
+    "docker push acme/app:1",
+    "cargo publish",
+    "aws s3 cp out s3://bucket/key",
 ];
 
 /// Setup steps before the script.
@@ -103,6 +139,11 @@ fn check(src: &str, out: &str, new_texts: &[&str]) -> Result<(), String> {
         .map(|s| s.to_ascii_uppercase())
         .collect();
     for text in new_texts {
+        if text.contains("for attempt in")
+            && let Some(write) = WRITES.iter().find(|w| text.contains(*w))
+        {
+            return Err(format!("`{write}` writes, and a retry loop would repeat it"));
+        }
         for line in text.lines().map(str::trim) {
             if let Some(cmd) = line
                 .strip_prefix("if ")

@@ -8,6 +8,12 @@
 //! would run its tests again after a real failure, hiding a flaky test and
 //! wasting minutes on a broken one: it is never wrapped.
 //!
+//! A command that writes (`gh release create`, `gh api -X POST`, `gh api …
+//! -f x=y`, `curl -d …`, `npm publish`, `docker push`, `cargo publish`) is
+//! never wrapped for any service: run again after a failure that came after
+//! the write took effect, it would create a second release or comment, or
+//! repeat a half-done upload. For the GitHub API only reads are fetches.
+//!
 //! Container registries are told apart by the image reference's registry
 //! host (the Docker reference grammar: the first `/`-separated component is
 //! a host when it has a `.` or a `:`, or is `localhost`; without one the
@@ -29,6 +35,11 @@ pub(crate) enum Talk {
     /// The line runs a command of the service's tool that does more than
     /// fetch (the command, for the explanation).
     AlsoRuns(String),
+    /// The line runs a command that writes (to the service or anywhere
+    /// else: a release, a comment, a publish, a push, an upload): run again
+    /// after a failure that came after the write took effect, it would
+    /// repeat it, so it is never looped (the command, for the explanation).
+    Writes(String),
     /// Nothing on the line uses the service's tools.
     No,
 }
@@ -46,16 +57,28 @@ pub(crate) fn talk(line: &str, service: RateLimitService) -> Talk {
     let code = strip_comment(line);
     let mut fetches = false;
     let mut other: Option<String> = None;
+    let mut write: Option<String> = None;
     let mut foreign = false;
+    // A quoted word with a space in it (`-H "Accept: x"`, `-f "body=a -X
+    // GET"`) splits into words that are not the command's: which of them are
+    // options cannot be told, so an HTTP client's method is not read.
+    let split_quotes = code
+        .split_whitespace()
+        .any(|w| w.matches('"').count() % 2 == 1 || w.matches('\'').count() % 2 == 1 || w.contains('\\'));
     for words in simple_commands(code) {
         let Some(&first) = words.first() else { continue };
-        if fetches_from(&words, service) {
+        if writes(&words, split_quotes) {
+            write.get_or_insert_with(|| words.join(" "));
+        } else if fetches_from(&words, service) {
             fetches = true;
         } else if uses_tool(&words, service) {
             other.get_or_insert_with(|| words.join(" "));
         } else if !HELPERS.contains(&first) || words.iter().any(|w| runs_code(w)) {
             foreign = true;
         }
+    }
+    if let Some(cmd) = write {
+        return Talk::Writes(cmd);
     }
     match (fetches, other) {
         (_, Some(cmd)) => Talk::AlsoRuns(cmd),
@@ -231,8 +254,194 @@ fn fetches_from(words: &[&str], service: RateLimitService) -> bool {
         RateLimitService::DockerHub | RateLimitService::Ghcr | RateLimitService::Quay | RateLimitService::EcrPublic => {
             pulls_from(words, service)
         }
-        RateLimitService::GithubRestPrimary | RateLimitService::GithubRestSecondary => uses_tool(words, service),
+        // Reads only: `talk` has already set every write apart ([`writes`]).
+        RateLimitService::GithubRestPrimary | RateLimitService::GithubRestSecondary => {
+            uses_tool(words, service) && (prog != "gh" || gh_reads_only(words))
+        }
         RateLimitService::GradlePluginPortal | RateLimitService::Other => false,
+    }
+}
+
+/// `gh` subcommands that only read from GitHub (the GitHub CLI manual: each
+/// of them views, lists, downloads or clones, and none takes an option that
+/// changes anything there). Every other `gh` command (`release create`,
+/// `pr merge`, `issue comment`, `workflow run`, an extension) counts as a
+/// write.
+const GH_READS: &[(&str, &[&str])] = &[
+    ("release", &["download", "view", "list"]),
+    ("run", &["download", "view", "list", "watch"]),
+    ("pr", &["view", "list", "diff", "checks", "status"]),
+    ("issue", &["view", "list", "status"]),
+    ("repo", &["clone", "view", "list"]),
+    ("auth", &["status"]),
+    ("workflow", &["view", "list"]),
+    ("cache", &["list"]),
+    ("label", &["list"]),
+    ("search", &["repos", "issues", "prs", "code", "commits"]),
+];
+
+/// `gh …` only reads: a subcommand of [`GH_READS`], or a `gh api` request
+/// whose method is GET or HEAD.
+fn gh_reads_only(words: &[&str]) -> bool {
+    match words.get(1..) {
+        Some(["api", args @ ..]) => gh_api_reads_only(args),
+        Some([group, verb, ..]) => GH_READS.iter().any(|(g, verbs)| g == group && verbs.contains(verb)),
+        _ => false,
+    }
+}
+
+/// The `gh api` request is a GET or HEAD. The GitHub CLI manual: the method
+/// is GET unless `-X/--method` names another, and any parameter
+/// (`-f/--raw-field`, `-F/--field`) or request body (`--input`) switches it
+/// to POST. A GraphQL request is a POST whose body says whether it is a
+/// query or a mutation: not read. An option this does not know: not read.
+fn gh_api_reads_only(args: &[&str]) -> bool {
+    let mut method: Option<&str> = None;
+    let mut fields = false;
+    let mut endpoint = None;
+    let mut i = 0;
+    while i < args.len() {
+        let w = args[i];
+        i += 1;
+        let (name, inline) = option_parts(w);
+        let mut value = || inline.or_else(|| (i < args.len()).then(|| (args[i], i += 1).0));
+        match name {
+            "-X" | "--method" => method = value(),
+            "-f" | "-F" | "--raw-field" | "--field" | "--input" => {
+                fields = true;
+                value();
+            }
+            "-H" | "--header" | "-q" | "--jq" | "-t" | "--template" | "-p" | "--preview" | "--hostname" | "--cache" => {
+                if value().is_none() {
+                    return false;
+                }
+            }
+            "--paginate" | "--slurp" | "-i" | "--include" | "--silent" | "--verbose" if inline.is_none() => {}
+            _ if w.starts_with('-') => return false,
+            _ if endpoint.is_none() => endpoint = Some(w),
+            _ => return false,
+        }
+    }
+    let reads = match method {
+        Some(m) => m.eq_ignore_ascii_case("GET") || m.eq_ignore_ascii_case("HEAD"),
+        None => !fields,
+    };
+    reads && endpoint.is_some_and(|e| e != "graphql")
+}
+
+/// `--name=value` → (`--name`, `value`); `-Xvalue` → (`-X`, `value`);
+/// anything else whole.
+fn option_parts(word: &str) -> (&str, Option<&str>) {
+    if word.starts_with("--") {
+        return match word.split_once('=') {
+            Some((n, v)) => (n, Some(v)),
+            None => (word, None),
+        };
+    }
+    match word.char_indices().nth(2) {
+        Some((at, _)) if word.starts_with('-') => (&word[..at], Some(&word[at..])),
+        _ => (word, None),
+    }
+}
+
+/// The `curl`/`wget` command sends something (curl's manual: `-X/--request`
+/// with a method other than GET or HEAD, `-d/--data*` and `--json` unless
+/// `-G/--get` turns the data into a query, `-F/--form*`, `-T/--upload-file`;
+/// wget's: `--method`, `--post-data/--post-file`, `--body-data/--body-file`).
+/// Short options may be grouped (`-sXPOST`, `-sd@a.json`): a group with one
+/// of those letters counts (a value inside a group may add a false alarm,
+/// never hide a write).
+fn http_client_writes(words: &[&str]) -> bool {
+    let read_method = |m: &str| m.eq_ignore_ascii_case("GET") || m.eq_ignore_ascii_case("HEAD");
+    match program(words[0]) {
+        "curl" => {
+            let get = words.iter().any(|w| matches!(*w, "-G" | "--get"));
+            let mut args = words[1..].iter();
+            while let Some(w) = args.next() {
+                let (name, inline) = option_parts(w);
+                let data = name.starts_with("--data") || name == "--json";
+                let body = name.starts_with("--form") || name == "--upload-file";
+                if (data && !get) || body {
+                    return true;
+                }
+                if name == "--request" && !inline.or_else(|| args.next().copied()).is_some_and(read_method) {
+                    return true;
+                }
+                if w.starts_with('-') && !w.starts_with("--") {
+                    let group = &w[1..];
+                    if group.contains(['F', 'T']) || (group.contains('d') && !get) {
+                        return true;
+                    }
+                    if let Some(at) = group.find('X') {
+                        let rest = &group[at + 1..];
+                        let m = if rest.is_empty() {
+                            args.next().copied()
+                        } else {
+                            Some(rest)
+                        };
+                        if !m.is_some_and(read_method) {
+                            return true;
+                        }
+                    }
+                }
+            }
+            false
+        }
+        "wget" => words[1..].iter().any(|w| {
+            let (name, inline) = option_parts(w);
+            matches!(name, "--post-data" | "--post-file" | "--body-data" | "--body-file")
+                || (name == "--method" && !inline.is_some_and(read_method))
+        }),
+        _ => false,
+    }
+}
+
+/// The command writes somewhere, whatever the limited service: it creates,
+/// changes, publishes or uploads something (each from the tool's own
+/// manual: `npm publish`, `twine upload`, `docker push`, `cargo publish`,
+/// `mvn deploy`, `git push`, `aws s3 cp … s3://…`, a `gh` command that is
+/// not a read, an HTTP client sending data). With `split_quotes`, a `gh` or
+/// HTTP client command counts as a write: its options cannot be read.
+fn writes(words: &[&str], split_quotes: bool) -> bool {
+    let prog = program(words[0]);
+    let mut ops = operands(words);
+    let (a, b) = (ops.next(), ops.next());
+    let last = words.last().copied().unwrap_or_default();
+    match prog {
+        "gh" => split_quotes || !gh_reads_only(words),
+        "curl" | "wget" => split_quotes || http_client_writes(words),
+        "npm" | "pnpm" => matches!(
+            a,
+            Some("publish" | "unpublish" | "deprecate" | "dist-tag" | "owner" | "access")
+        ),
+        "yarn" => a == Some("publish") || (a == Some("npm") && b == Some("publish")),
+        "twine" => a == Some("upload"),
+        "uv" | "poetry" | "pdm" | "flit" | "hatch" => a == Some("publish"),
+        "docker" | "podman" => {
+            a == Some("push")
+                || (matches!(a, Some("image" | "manifest" | "compose")) && b == Some("push"))
+                || words
+                    .iter()
+                    .any(|w| *w == "--push" || w.starts_with("--output=type=registry"))
+        }
+        "docker-compose" => a == Some("push"),
+        "cargo" => matches!(a, Some("publish" | "yank" | "owner")),
+        "mvn" | "mvnw" => words[1..]
+            .iter()
+            .any(|w| *w == "deploy" || w.ends_with(":deploy") || w.ends_with(":deploy-file")),
+        "gradle" | "gradlew" => words[1..]
+            .iter()
+            .any(|w| w.trim_start_matches(':').starts_with("publish")),
+        "dotnet" => a == Some("nuget") && matches!(b, Some("push" | "delete")),
+        "nuget" | "nuget.exe" => matches!(a, Some("push" | "delete")),
+        "git" => matches!(a, Some("push")),
+        "aws" => {
+            a == Some("s3")
+                && (matches!(b, Some("rm" | "mb" | "rb"))
+                    || (matches!(b, Some("cp" | "mv" | "sync")) && last.starts_with("s3://")))
+        }
+        "gsutil" => (matches!(a, Some("cp" | "mv" | "rsync")) && last.starts_with("gs://")) || a == Some("rm"),
+        _ => false,
     }
 }
 
@@ -606,7 +815,32 @@ mod tests {
             ("docker image pull public.ecr.aws/docker/library/redis:7", EcrPublic),
             ("docker pull ghcr.io/o/img:1", Ghcr),
             ("docker compose pull", DockerHub),
-            ("gh issue edit 1 --add-label bug", GithubRestSecondary),
+            ("gh api repos/o/r/releases/latest --jq .tag_name", GithubRestSecondary),
+            ("gh api --paginate repos/o/r/pulls | jq length", GithubRestSecondary),
+            ("gh api -X GET search/issues -f q=repo:o/r", GithubRestSecondary),
+            ("gh api --method=HEAD repos/o/r", GithubRestPrimary),
+            ("gh release download v1 -p '*.tar.gz'", GithubRestSecondary),
+            ("gh release view v1", GithubRestSecondary),
+            ("gh release list", GithubRestSecondary),
+            ("gh run download 123 -n dist", GithubRestSecondary),
+            ("gh run view 123 --log-failed", GithubRestSecondary),
+            ("gh pr diff 1", GithubRestSecondary),
+            ("gh pr checks 1", GithubRestSecondary),
+            ("gh issue list --label bug", GithubRestSecondary),
+            ("gh repo clone o/r", GithubRestSecondary),
+            ("gh auth status", GithubRestSecondary),
+            (
+                "curl -fsSL -H Accept:application/json https://api.github.com/repos/o/r",
+                GithubRestSecondary,
+            ),
+            (
+                "curl -G -d per_page=100 https://api.github.com/repos/o/r/pulls",
+                GithubRestSecondary,
+            ),
+            (
+                "wget -q https://api.github.com/repos/o/r/releases/latest",
+                GithubRestSecondary,
+            ),
         ] {
             assert_eq!(talk(line, service), Talk::FetchesOnly, "{line}");
         }
@@ -638,6 +872,77 @@ mod tests {
             ("docker compose up -d", DockerHub),
         ] {
             assert!(matches!(talk(line, service), Talk::AlsoRuns(_)), "{line}");
+        }
+    }
+
+    /// A retry loop re-runs its command after any failure, including one
+    /// that came after the write took effect: a write is never looped
+    /// (a second release, comment or pull request; a half-done upload).
+    #[test]
+    fn commands_that_write_are_never_retried() {
+        for (line, service) in [
+            ("gh release create v1 dist/*", GithubRestSecondary),
+            ("gh pr create --fill", GithubRestSecondary),
+            ("gh issue comment 1 --body-file note.md", GithubRestSecondary),
+            ("gh issue edit 1 --add-label bug", GithubRestSecondary),
+            ("gh api -X POST repos/o/r/dispatches", GithubRestSecondary),
+            ("gh api -XPOST repos/o/r/dispatches", GithubRestSecondary),
+            ("gh api --method PATCH repos/o/r", GithubRestSecondary),
+            ("gh api --method=DELETE repos/o/r/git/refs/tags/v1", GithubRestSecondary),
+            ("gh api repos/o/r/issues -f title=x", GithubRestSecondary),
+            ("gh api repos/o/r/statuses/abc -F state=success", GithubRestSecondary),
+            ("gh api repos/o/r/issues --raw-field title=x", GithubRestSecondary),
+            ("gh api repos/o/r/releases --input body.json", GithubRestSecondary),
+            ("gh api graphql -f query=q", GithubRestSecondary),
+            ("gh workflow run deploy.yml", GithubRestSecondary),
+            ("gh pr merge --auto --squash 1", GithubRestSecondary),
+            ("gh release upload v1 dist/app.tgz", GithubRestSecondary),
+            ("gh run rerun 123", GithubRestPrimary),
+            ("gh some-extension do", GithubRestSecondary),
+            ("gh api repos/o/r && gh release create v1", GithubRestSecondary),
+            (
+                "curl -X POST https://api.github.com/repos/o/r/issues",
+                GithubRestSecondary,
+            ),
+            (
+                "curl -sXPOST https://api.github.com/repos/o/r/dispatches",
+                GithubRestSecondary,
+            ),
+            (
+                "curl --request=PATCH https://api.github.com/repos/o/r",
+                GithubRestSecondary,
+            ),
+            (
+                "curl -d @body.json https://api.github.com/repos/o/r/issues",
+                GithubRestSecondary,
+            ),
+            ("curl --data-binary @a https://api.github.com/x", GithubRestSecondary),
+            ("curl --json {} https://api.github.com/x", GithubRestSecondary),
+            ("curl -T app.tgz https://api.github.com/x", GithubRestSecondary),
+            ("curl --upload-file a https://api.github.com/x", GithubRestSecondary),
+            ("wget --post-data=a=1 https://api.github.com/x", GithubRestSecondary),
+            ("wget --method=PUT https://api.github.com/x", GithubRestSecondary),
+            ("npm ci && npm publish", Npm),
+            ("npm publish --provenance", Npm),
+            ("pip install twine && twine upload dist/*", Pypi),
+            ("uv publish", Pypi),
+            ("poetry publish --build", Pypi),
+            ("docker pull node:20 && docker push acme/app:1", DockerHub),
+            ("docker push ghcr.io/o/img:1", Ghcr),
+            ("docker buildx build --push -t ghcr.io/o/img:1 .", Ghcr),
+            ("cargo fetch && cargo publish", CratesIo),
+            ("mvn -B deploy", MavenCentral),
+            ("./gradlew publish", MavenCentral),
+            ("dotnet restore && dotnet nuget push out/*.nupkg", NuGet),
+            ("npm ci && curl -d @r.json https://example.org/hook", Npm),
+            ("npm ci && aws s3 cp out s3://bucket/key", Npm),
+            ("go mod download && git push origin HEAD", GoProxy),
+        ] {
+            assert!(
+                matches!(talk(line, service), Talk::Writes(_)),
+                "{line}: {:?}",
+                talk(line, service)
+            );
         }
     }
 

@@ -6,7 +6,10 @@
 //!   project's own code. A token's own quota running out is not fixed (only
 //!   fewer calls or the hourly reset help).
 //! - GitHub REST, secondary limit: retry the failing command with a backoff
-//!   of a minute or more, as GitHub asks.
+//!   of a minute or more, as GitHub asks, only when it reads (`gh api` GET,
+//!   `gh release download`, …); a write (`gh release create`, `gh api -X
+//!   POST`, `gh api … -f x=y`) is never looped, whatever the service: a
+//!   second run would repeat it ([`fetch`]).
 //! - Docker Hub: log in first with credentials the workflow already gives a
 //!   Docker Hub login (authenticated pulls get a higher limit; no secret
 //!   name is made up, else the login is only suggested), and retry a pull.

@@ -235,6 +235,13 @@ fn pick_units(ctx: &Ctx<'_>, script: &Script<'_>, service: RateLimitService) -> 
              retry loop would run all of it again after any failure, so it is not wrapped"
         )
     };
+    let writes = |cmd: &str| {
+        format!(
+            "`{cmd}` writes (it creates, changes, publishes or uploads something), and a retry loop would run it again \
+             after a failure that came after the write took effect (a second release, comment or pull request, a \
+             half-done upload), so no command of this step is looped: re-run the job once the {name} limit resets"
+        )
+    };
     let talk = |u: &Unit| {
         let joined: Vec<&str> = script.lines[u.first..=u.last]
             .iter()
@@ -258,6 +265,7 @@ fn pick_units(ctx: &Ctx<'_>, script: &Script<'_>, service: RateLimitService) -> 
         return match talk(&unit) {
             Talk::FetchesOnly if unit.whole => Ok(vec![unit]),
             Talk::FetchesOnly | Talk::No => Err(cannot()),
+            Talk::Writes(cmd) => Err(writes(&cmd)),
             Talk::AlsoRuns(cmd) => match pull_first(&unit) {
                 Some(pull) if unit.whole => {
                     unit.pull = Some(pull);
@@ -269,6 +277,7 @@ fn pick_units(ctx: &Ctx<'_>, script: &Script<'_>, service: RateLimitService) -> 
     }
     let mut fetching = Vec::new();
     let mut other = None;
+    let mut write = None;
     for mut unit in all {
         match talk(&unit) {
             Talk::FetchesOnly => fetching.push(unit),
@@ -281,10 +290,16 @@ fn pick_units(ctx: &Ctx<'_>, script: &Script<'_>, service: RateLimitService) -> 
                     other.get_or_insert(cmd);
                 }
             },
+            Talk::Writes(cmd) => {
+                write.get_or_insert(cmd);
+            }
             Talk::No => {}
         }
     }
     match (fetching.len(), other) {
+        // The log does not say which command was refused: it may have been
+        // the write, which no loop may repeat, so none is written.
+        (_, _) if write.is_some() => return Err(writes(&write.unwrap_or_default())),
         (0, Some(cmd)) => return Err(not_fetch_only(&cmd)),
         (0, None) => return Err(cannot()),
         (n, _) if n > MAX_WRAPPED_COMMANDS => {

@@ -167,7 +167,7 @@ fn a_token_never_goes_to_a_step_that_runs_project_code() {
 
 #[test]
 fn a_used_up_token_quota_is_not_fixed_and_secondary_limits_wait_a_minute() {
-    let src = "on: push\r\njobs:\r\n  release:\r\n    runs-on: ubuntu-latest\r\n    steps:\r\n      - run: gh api repos/o/r/issues -f title=x\r\n";
+    let src = "on: push\r\njobs:\r\n  release:\r\n    runs-on: ubuntu-latest\r\n    steps:\r\n      - run: gh api repos/o/r/issues --jq length\r\n";
     let mut f = limited(RateLimitService::GithubRestPrimary, "release");
     f.rate_limit_authenticated = Some(true);
     assert!(manual_reason(&f, src).contains("hourly quota"));
@@ -181,13 +181,18 @@ fn a_used_up_token_quota_is_not_fixed_and_secondary_limits_wait_a_minute() {
     let out = apply_only(&secondary, src);
     assert!(out.contains("      - run: |\r\n          # Retry"), "{out:?}");
     assert!(
-        out.contains("            if gh api repos/o/r/issues -f title=x; then break; fi\r\n"),
+        out.contains("            if gh api repos/o/r/issues --jq length; then break; fi\r\n"),
         "{out:?}"
     );
     assert!(
         out.contains("delay=$(( (1 << (attempt - 1)) * 60 + RANDOM % 10 ))"),
         "{out:?}"
     );
+    // A field makes `gh api` a POST (the GitHub CLI manual): a write, which a
+    // loop would repeat (a second issue), so a person decides.
+    let post = src.replace("--jq length", "-f title=x");
+    let why = manual_reason(&secondary, &post);
+    assert!(why.contains("`gh api repos/o/r/issues -f title=x` writes"), "{why}");
 }
 
 /// Maven Central: Maven's resolver retries the refused downloads itself
@@ -784,17 +789,17 @@ jobs:
       - name: Label
         run: |
           echo start
-          gh issue edit 1 --add-label bug
+          gh issue view 1
           cat > note.md <<'EOF'
           gh is mentioned here
           EOF
-          gh issue comment 1 --body-file note.md   # note
+          gh run view 12 --log   # note
 ";
     let f = limited(RateLimitService::GithubRestSecondary, "triage").at_step_name("Label");
     let fix = first_fix(&f, src);
     assert_eq!(
         fix.title,
-        "Retry `gh issue edit …` and 1 more command(s) in step \"Label\" (GitHub REST API secondary rate limit)"
+        "Retry `gh issue view 1` and 1 more command(s) in step \"Label\" (GitHub REST API secondary rate limit)"
     );
     assert!(
         fix.explanation.contains("each one that talks to the service"),
@@ -803,11 +808,11 @@ jobs:
     );
     let out = apply_only(&f, src);
     assert!(
-        out.contains("            if gh issue edit 1 --add-label bug; then break; fi\n"),
+        out.contains("            if gh issue view 1; then break; fi\n"),
         "{out}"
     );
     assert!(
-        out.contains("            if gh issue comment 1 --body-file note.md; then break; fi   # note\n"),
+        out.contains("            if gh run view 12 --log; then break; fi   # note\n"),
         "{out}"
     );
     assert!(
@@ -835,16 +840,30 @@ jobs:
     assert!(manual_reason(&f, &many).contains("5 commands of the script"));
     // A command continued with `\` is one command, wrapped whole.
     let multi = src.replace(
-        "          gh issue edit 1 --add-label bug\n",
-        "          gh pr create \\\n            --title \"Bump\" \\\n            --body \"x\"\n",
+        "          gh issue view 1\n",
+        "          gh release download v1 \\\n            --pattern \"*.tgz\" \\\n            --dir dist\n",
     );
     let out = apply_only(&f, &multi);
     assert!(
         out.contains(
-            "            if gh pr create \\\n              --title \"Bump\" \\\n              --body \"x\"; then break; fi\n"
+            "            if gh release download v1 \\\n              --pattern \"*.tgz\" \\\n              --dir dist; then break; fi\n"
         ),
         "{out}"
     );
+    // A write anywhere in the step (here a comment, and a pull request
+    // continued over lines): the log does not say which command was
+    // refused, it may be the write, and a loop would post it twice.
+    for write in [
+        "          gh issue comment 1 --body-file note.md\n",
+        "          gh pr create \\\n            --title \"Bump\" \\\n            --body \"x\"\n",
+    ] {
+        let with_write = src.replace("          gh issue view 1\n", write);
+        let reason = manual_reason(&f, &with_write);
+        assert!(
+            reason.contains("writes") && reason.contains("no command of this step is looped"),
+            "{reason}"
+        );
+    }
 }
 
 /// `curl` talks to the GitHub API only when the line names it: an installer
@@ -1249,6 +1268,43 @@ fn crafted_log_text_never_reaches_the_new_rate_limit_fixes() {
                     );
                 }
             }
+        }
+    }
+}
+
+/// Even when the log names the refused line, a write on it is not looped,
+/// for any service: a second `gh release create` or `npm publish` is a
+/// duplicate (or a failure after a partial upload).
+#[test]
+fn a_write_named_by_the_log_is_never_looped() {
+    for (service, line) in [
+        (
+            RateLimitService::GithubRestSecondary,
+            "gh release create v1 dist/app.tgz",
+        ),
+        (
+            RateLimitService::GithubRestSecondary,
+            "gh api --method PATCH repos/o/r -f private=true",
+        ),
+        (RateLimitService::Npm, "npm publish --provenance"),
+        (RateLimitService::Ghcr, "docker push ghcr.io/o/img:1"),
+    ] {
+        let src = format!(
+            "on: push\njobs:\n  r:\n    runs-on: ubuntu-latest\n    steps:\n      - name: Ship\n        run: |\n          echo go\n          {line}\n"
+        );
+        let mut f = limited(service, "r").at_step_name("Ship");
+        f.script_line = Some(2);
+        let o = fixes_for(&f, PATH, &src, &autoheal_engine::repo::NoRepo);
+        assert!(
+            o.fixes
+                .iter()
+                .all(|x| x.edits.iter().all(|e| !e.new_text.contains("for attempt"))),
+            "{line}: {:?}",
+            o.fixes.iter().map(|x| &x.title).collect::<Vec<_>>()
+        );
+        if service == RateLimitService::GithubRestSecondary {
+            let why = o.manual_reason.unwrap_or_default();
+            assert!(why.contains(&format!("`{line}` writes")), "{why}");
         }
     }
 }
