@@ -559,6 +559,63 @@ const CASES: &[(&str, Category, Option<&str>)] = &[
     ("pip-success-then-later-429.log", RateLimit, Some("PyPI")),
     ("concurrency-cancel-ghlog.log", Unknown, None),
     ("trap-apt-update-w-429-then-compile.log", Unknown, None),
+    // An eighteenth batch (2026-12-05, third session, written as "17" by
+    // helper diagfix beside the other helper's 17), run once as written
+    // before any change: test runners whose failure is the
+    // tests themselves (jest, go test with -race, cargo test, Surefire,
+    // dotnet test, RSpec, Gradle's test task, PHPUnit, a pytest test that
+    // opens a missing fixture), and two whose cause is a module missing at
+    // import time (pytest's collection error, jest-resolve's message).
+    ("pytest-collection-import-error.log", MissingDependency, Some("respx")),
+    ("jest-cannot-find-module-from.log", MissingDependency, Some("supertest")),
+    ("jest-assertion-failures.log", Unknown, None),
+    ("go-test-fail-race.log", Unknown, None),
+    ("cargo-test-failed.log", Unknown, None),
+    ("surefire-test-failures.log", Unknown, None),
+    ("dotnet-test-failed-summary.log", Unknown, None),
+    ("rspec-examples-failure.log", Unknown, None),
+    ("gradle-test-task-failed.log", Unknown, None),
+    ("trap-pytest-test-opens-missing-fixture.log", Unknown, None),
+    ("phpunit-failures.log", Unknown, None),
+    // A nineteenth batch, run once as written: .NET (MSB3073, NETSDK1045),
+    // Bundler's native extension, Composer's platform check, CocoaPods,
+    // xcodebuild, the Android SDK's licences and AGP's Java, the JVM's class
+    // file version and the Gradle wrapper without Java, Terraform's provider
+    // registry, and yarn 1's engine check.
+    ("msbuild-msb3073-exec.log", Unknown, None),
+    ("netsdk1045-target-too-new.log", Unknown, None),
+    ("bundler-native-extension-failed.log", Unknown, None),
+    ("composer-ext-missing-lock.log", Unknown, None),
+    ("cocoapods-incompatible-versions.log", Unknown, None),
+    ("xcodebuild-scheme-missing.log", Unknown, None),
+    ("android-sdk-licences-not-accepted.log", Unknown, None),
+    ("agp-requires-java17.log", Unknown, None),
+    ("java-unsupported-class-version.log", Unknown, None),
+    ("gradlew-java-home-unset.log", MissingCommand, Some("java")),
+    ("terraform-provider-not-in-registry.log", Unknown, None),
+    ("yarn1-engine-incompatible.log", Unknown, None),
+    // A twentieth batch, run once as written: memory and disk limits (a
+    // kill with exit 137, Node's heap, pip's ENOSPC), a shutdown signal on an
+    // ARM leg, git's and checkout's own failures (repository not found, LFS
+    // quota, a submodule commit, no credentials), Helm without a cluster,
+    // and traps (cache save warnings after a lint failure, npm's EBADENGINE
+    // warnings before a type error, `df` output before a compile error).
+    ("oom-killed-exit-137.log", Unknown, None),
+    (
+        "hosted-shutdown-signal-heavy-build.log",
+        OptionalJob,
+        Some("shutdown_signal"),
+    ),
+    ("node-heap-out-of-memory.log", Unknown, None),
+    ("pip-no-space-left.log", Unknown, None),
+    ("checkout-repository-not-found.log", Unknown, None),
+    ("checkout-lfs-over-quota.log", Unknown, None),
+    ("submodule-commit-not-our-ref.log", Unknown, None),
+    ("git-push-could-not-read-username.log", Unknown, None),
+    ("trap-cache-save-reserve-warning.log", Unknown, None),
+    ("trap-npm-ebadengine-warn-then-tsc.log", Unknown, None),
+    ("helm-cluster-unreachable.log", Unknown, None),
+    ("trap-df-output-then-go-build.log", Unknown, None),
 ];
 
 /// For every `unknown` row, the log line (1-based) of the root cause's first
@@ -686,6 +743,38 @@ const UNKNOWN_ROOT_LINES: &[(&str, u64)] = &[
     ("trap-pip-429-or-retry-recovered.log", 17),
     ("concurrency-cancel-ghlog.log", 4),
     ("trap-apt-update-w-429-then-compile.log", 14),
+    // Batches 18-20 (helper diagfix), pinned when written.
+    ("jest-assertion-failures.log", 24),
+    ("go-test-fail-race.log", 12),
+    ("cargo-test-failed.log", 26),
+    ("surefire-test-failures.log", 19),
+    ("dotnet-test-failed-summary.log", 14),
+    ("rspec-examples-failure.log", 15),
+    ("gradle-test-task-failed.log", 18),
+    ("trap-pytest-test-opens-missing-fixture.log", 24),
+    ("phpunit-failures.log", 27),
+    ("msbuild-msb3073-exec.log", 11),
+    ("netsdk1045-target-too-new.log", 6),
+    ("bundler-native-extension-failed.log", 7),
+    ("composer-ext-missing-lock.log", 7),
+    ("cocoapods-incompatible-versions.log", 6),
+    ("xcodebuild-scheme-missing.log", 10),
+    ("android-sdk-licences-not-accepted.log", 13),
+    ("agp-requires-java17.log", 14),
+    ("java-unsupported-class-version.log", 5),
+    ("terraform-provider-not-in-registry.log", 12),
+    ("yarn1-engine-incompatible.log", 8),
+    ("oom-killed-exit-137.log", 7),
+    ("node-heap-out-of-memory.log", 17),
+    ("pip-no-space-left.log", 10),
+    ("checkout-repository-not-found.log", 10),
+    ("checkout-lfs-over-quota.log", 8),
+    ("submodule-commit-not-our-ref.log", 11),
+    ("git-push-could-not-read-username.log", 5),
+    ("trap-cache-save-reserve-warning.log", 9),
+    ("trap-npm-ebadengine-warn-then-tsc.log", 16),
+    ("helm-cluster-unreachable.log", 5),
+    ("trap-df-output-then-go-build.log", 8),
 ];
 
 fn dir() -> String {
