@@ -96,6 +96,18 @@ pub const ENTRIES: &[Entry] = &[
         )],
     },
     Entry {
+        id: "build_tools/xcodebuild-error",
+        grammar: "xcodebuild: error: {message} (xcodebuild's own refusals: a scheme, destination or project it \
+                  cannot find)",
+        needles: &["xcodebuild: error: "],
+        check: xcodebuild_error,
+        examples: &[ex(
+            "xcodebuild: error: The project named \"App\" does not contain a scheme named \"AppTests\".",
+            Category::Unknown,
+            None,
+        )],
+    },
+    Entry {
         id: "build_tools/compiler-error",
         grammar: "{file}.{c|cc|cpp|cxx|h|hpp|m|mm|swift}:{line}:{col}: error: {message} (GCC, Clang and swiftc \
                   diagnostics)",
@@ -311,6 +323,13 @@ fn dyld_library_not_loaded(line: &Line<'_>) -> Option<Hit> {
         "The macOS dynamic loader could not find a library the program is linked against (not installed, or \
          upgraded to another version since the program was built): install it or rebuild the program.",
     ))
+}
+
+fn xcodebuild_error(line: &Line<'_>) -> Option<Hit> {
+    line.text
+        .trim_start()
+        .starts_with("xcodebuild: error: ")
+        .then(|| Hit::blocker("xcodebuild refused the invocation (a scheme, destination or project it cannot find)."))
 }
 
 fn xcode_select_command_line_tools(_: &Line<'_>) -> Option<Hit> {

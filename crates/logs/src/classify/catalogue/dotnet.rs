@@ -6,7 +6,12 @@
 //! heading whose reason NuGet prints on the next `NU1301:` line, such as
 //! `Response status code does not indicate success: 429 (Too Many Requests).`,
 //! which the `http` emitter reads) and the C# compiler's `error CS{code}:`
-//! diagnostics.
+//! diagnostics; MSBuild's canonical error format `{origin}: error {code}:
+//! {text}` for its own codes (`MSB{nnnn}`, e.g. `MSB3073: The command "…"
+//! exited with code N.`) and the .NET SDK's (`NETSDK{nnnn}`, e.g. `NETSDK1045:
+//! The current .NET SDK does not support targeting .NET {v}.`); and `dotnet
+//! test`'s (VSTest's) summary `Failed!  - Failed: {n}, Passed: {n}, Skipped:
+//! {n}, Total: {n}, Duration: {t} - {assembly} ({tfm})`.
 
 use super::util::{after, path_hit, regex};
 use super::{Entry, ex};
@@ -24,6 +29,36 @@ pub const ENTRIES: &[Entry] = &[
             "MSBUILD : error MSB1009: Project file does not exist. Switch: src/App/App.csproj",
             Category::FileNotFound,
             Some("src/App/App.csproj"),
+        )],
+    },
+    Entry {
+        id: "dotnet/msbuild-error",
+        grammar: "{origin}: error MSB{nnnn}: {text} | {origin}: error NETSDK{nnnn}: {text} (MSB1009 has its own entry)",
+        needles: &["error MSB", "error NETSDK"],
+        check: msbuild_error,
+        examples: &[
+            ex(
+                "App.csproj(58,5): error MSB3073: The command \"npm run build\" exited with code 1.",
+                Category::Unknown,
+                None,
+            ),
+            ex(
+                "Microsoft.NET.TargetFrameworkInference.targets(166,5): error NETSDK1045: The current .NET SDK does not \
+                 support targeting .NET 9.0.",
+                Category::Unknown,
+                None,
+            ),
+        ],
+    },
+    Entry {
+        id: "dotnet/test-failed",
+        grammar: "Failed!  - Failed: {n}, Passed: {n}, Skipped: {n}, Total: {n}, Duration: {t} - {assembly} ({tfm})",
+        needles: &["Failed!  - Failed:"],
+        check: test_failed,
+        examples: &[ex(
+            "Failed!  - Failed:     1, Passed:   211, Skipped:     0, Total:   212, Duration: 3 s - A.Tests.dll (net8.0)",
+            Category::Unknown,
+            None,
         )],
     },
     Entry {
@@ -85,4 +120,22 @@ fn build_failure(line: &Line<'_>) -> Option<Hit> {
     regex!(r"error CS\d{4}")
         .is_match(line.text)
         .then(|| Hit::blocker("C# compile error."))
+}
+
+fn msbuild_error(line: &Line<'_>) -> Option<Hit> {
+    let c = regex!(r"\berror (MSB|NETSDK)(\d{4}):").captures(line.text)?;
+    if &c[1] == "MSB" && &c[2] == "1009" {
+        return None;
+    }
+    Some(Hit::blocker(if &c[1] == "MSB" {
+        "MSBuild failed (an MSB error: a task, or a command it ran, failed)."
+    } else {
+        "The .NET SDK refused the build (a NETSDK error: often the SDK version against the target framework)."
+    }))
+}
+
+fn test_failed(line: &Line<'_>) -> Option<Hit> {
+    regex!(r"Failed!\s+-\s+Failed:\s+[1-9]")
+        .is_match(line.text)
+        .then(|| Hit::blocker("dotnet test: tests failed."))
 }

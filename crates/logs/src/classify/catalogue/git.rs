@@ -7,7 +7,11 @@
 //! failed to push some refs to '{url}'`; `fatal: not a git repository`;
 //! `git.c`/`help.c`: `git: '{cmd}' is not a git command. See 'git --help'.`,
 //! printed when neither a built-in nor a program `git-{cmd}` on the PATH has
-//! that name, as for `git lfs` without Git LFS installed).
+//! that name, as for `git lfs` without Git LFS installed; `submodule.c`:
+//! `Fetched in submodule path '{path}', but it did not contain {oid}. Direct
+//! fetching of that commit failed.`), and Git LFS's answer from the server's
+//! batch API (`batch response: {message}`, e.g. a repository over its LFS data
+//! quota).
 
 use super::util::{command_hit, path_hit, quoted, regex};
 use super::{Entry, ex};
@@ -42,6 +46,31 @@ pub const ENTRIES: &[Entry] = &[
         check: remote_refused,
         examples: &[ex(
             "fatal: could not read Username for 'https://github.com': terminal prompts disabled",
+            Category::Unknown,
+            None,
+        )],
+    },
+    Entry {
+        id: "git/submodule-commit-missing",
+        grammar: "fatal: Fetched in submodule path '{path}', but it did not contain {oid}. Direct fetching of that \
+                  commit failed.",
+        needles: &["but it did not contain"],
+        check: submodule_commit_missing,
+        examples: &[ex(
+            "fatal: Fetched in submodule path 'proto', but it did not contain 9c4e1a7. Direct fetching of that commit \
+             failed.",
+            Category::Unknown,
+            None,
+        )],
+    },
+    Entry {
+        id: "git/lfs-batch-response",
+        grammar: "batch response: {message} (Git LFS's batch API refused the transfer)",
+        needles: &["batch response: "],
+        check: lfs_batch_response,
+        examples: &[ex(
+            "batch response: This repository is over its data quota. Account responsible for LFS bandwidth should \
+             purchase more data packs to restore access.",
             Category::Unknown,
             None,
         )],
@@ -124,6 +153,21 @@ fn not_a_git_command(line: &Line<'_>) -> Option<Hit> {
         )));
     }
     Some(command_hit(&format!("git-{name}"), line, 0.75))
+}
+
+fn submodule_commit_missing(line: &Line<'_>) -> Option<Hit> {
+    line.text.contains("Fetched in submodule path").then(|| {
+        Hit::blocker(
+            "The superproject points a submodule at a commit its remote does not have (not pushed, or force-pushed \
+             away).",
+        )
+    })
+}
+
+fn lfs_batch_response(line: &Line<'_>) -> Option<Hit> {
+    regex!(r"^batch response: \S")
+        .is_match(line.text.trim_start())
+        .then(|| Hit::blocker("The Git LFS server refused the transfer (quota, permission or a missing object)."))
 }
 
 fn pathspec_add(line: &Line<'_>) -> Option<Hit> {

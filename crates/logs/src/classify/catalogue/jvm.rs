@@ -14,10 +14,12 @@
 //! ({url})`, and the cached form `{coords} was not found in {url} during a
 //! previous attempt`), Gradle's `Could not find {group}:{name}:{version}.` (under
 //! `Could not resolve all files for configuration`, with the locations searched) and the JVM launcher (`Could not
-//! find or load main class {class}`).
+//! find or load main class {class}`; `Error: LinkageError occurred while loading main class {class}` over
+//! `java.lang.UnsupportedClassVersionError: {class} has been compiled by a more recent version of the Java Runtime
+//! (class file version {v}), this version of the Java Runtime only recognizes class file versions up to {v}`).
 
 use super::util::{path_hit, rate_limit_hit, regex, service_near, url_host};
-use super::{Entry, ex};
+use super::{Entry, ex, ex_after};
 use crate::classify::hit::{Hit, Line, Strength};
 use crate::report::{Category, RateLimitService, SubjectDetail};
 
@@ -148,6 +150,23 @@ pub const ENTRIES: &[Entry] = &[
         )],
     },
     Entry {
+        id: "jvm/class-file-version",
+        grammar: "Error: LinkageError occurred while loading main class {class} | \
+                  java.lang.UnsupportedClassVersionError: {class} has been compiled by a more recent version of the \
+                  Java Runtime (class file version {v}), this version of the Java Runtime only recognizes class file \
+                  versions up to {v}",
+        needles: &[
+            "LinkageError occurred while loading main class",
+            "UnsupportedClassVersionError",
+        ],
+        check: class_file_version,
+        examples: &[ex(
+            "Error: LinkageError occurred while loading main class com.acme.Main",
+            Category::Unknown,
+            None,
+        )],
+    },
+    Entry {
         id: "jvm/build-and-test-failure",
         grammar: "[ERROR] COMPILATION ERROR : | error: cannot find symbol | Compilation failed; see the compiler error \
                   output for details. | There were failing tests. | Tests run: {n}, Failures: {f}, Errors: {e} | \
@@ -260,6 +279,52 @@ fn resolution_failure(_: &Line<'_>) -> Option<Hit> {
     ))
 }
 
+/// Gradle's own account of a failure, read only when no tool's entry reads
+/// the line (it comes last in the catalogue's order: a cause such as `> Could
+/// not GET … 429` or a missing program belongs to its emitter).
+pub const GRADLE_CAUSE_ENTRIES: &[Entry] = &[Entry {
+    id: "gradle/what-went-wrong",
+    grammar: "* What went wrong:\n{message}\n> {cause}\n   > {cause} (Gradle's failure report: each `>` line a cause \
+              of the one above, up to the next `* ` heading such as `* Try:`)",
+    // `> ` and the first letter of the cause (matched case-insensitively):
+    // Gradle's causes are exception messages, which start with a word.
+    needles: &[
+        "> A", "> B", "> C", "> D", "> E", "> F", "> G", "> H", "> I", "> J", "> K", "> L", "> M", "> N", "> O", "> P",
+        "> Q", "> R", "> S", "> T", "> U", "> V", "> W", "> X", "> Y", "> Z",
+    ],
+    check: gradle_cause,
+    examples: &[ex_after(
+        &[
+            "* What went wrong:",
+            "Could not determine the dependencies of task ':app:compileDebugJavaWithJavac'.",
+        ],
+        "> Failed to install the following Android SDK packages as some licences have not been accepted.",
+        Category::Unknown,
+        None,
+    )],
+}];
+
+fn gradle_cause(line: &Line<'_>) -> Option<Hit> {
+    let cause = line.text.trim_start().strip_prefix("> ")?.trim();
+    if cause.is_empty() {
+        return None;
+    }
+    let heading = line
+        .recent
+        .iter()
+        .rev()
+        .map(|l| l.trim())
+        .find(|l| l.starts_with("* "))?;
+    (heading == "* What went wrong:").then(|| Hit::summary(format!("Gradle: {}", crate::subject::display_text(cause))))
+}
+
+fn class_file_version(_: &Line<'_>) -> Option<Hit> {
+    Some(Hit::blocker(
+        "The Java runtime is older than the one the classes were compiled for (a person aligns setup-java's \
+         java-version with the build's target).",
+    ))
+}
+
 fn build_and_test_failure(line: &Line<'_>) -> Option<Hit> {
     let text = line.text;
     if text.contains("Failures: ") {
@@ -286,6 +351,28 @@ fn build_and_test_failure(line: &Line<'_>) -> Option<Hit> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A `>` line is a cause only under `* What went wrong:`: under `* Try:`
+    /// it is advice, and elsewhere a progress line (`> Task :app:test`).
+    #[test]
+    fn gradle_cause_needs_its_heading() {
+        let advice = Line {
+            recent: &[
+                "* What went wrong:",
+                "Execution failed for task ':app:lint'.",
+                "",
+                "* Try:",
+            ],
+            ..Line::plain("> Run with --stacktrace option to get the stack trace.")
+        };
+        assert!(gradle_cause(&advice).is_none());
+        assert!(gradle_cause(&Line::plain("> Task :app:test FAILED")).is_none());
+        let cause = Line {
+            recent: &["* What went wrong:", "A problem occurred configuring project ':app'."],
+            ..Line::plain("   > SDK location not found.")
+        };
+        assert!(gradle_cause(&cause).is_some());
+    }
 
     /// Only Maven Resolver's own sentence (coordinates, repository URL,
     /// "during a previous attempt") is a cached miss, not any "was not found in".

@@ -18,6 +18,7 @@
 //! 2. `github_api`, `docker`: service answers (rate limits, registry errors)
 //!    that other tools only relay (`buildx failed with: … 429 …`).
 //! 3. `python`, `node`, `jvm`, `go`, `cargo`, `rustup`, `ruby`, `php`, `r`, `dotnet`, `pester`, `kubernetes`,
+//!    `terraform`, `cocoapods`,
 //!    `packages` (apt, apk, dnf/dnf5/yum, zypper, brew, choco, winget), `git`,
 //!    `actions` (messages of common actions and the actions toolkit): the tool
 //!    that failed, which knows more than the shell around it (`npm ERR! enoent …` before a
@@ -31,12 +32,17 @@
 //!    permission denied, DNS, refused connections): the last word, because
 //!    those strings also appear inside the messages above.
 //!
+//! 8. `gradle`: a `> {cause}` line of Gradle's `* What went wrong:`
+//!    report that nothing above read (Gradle relays other tools' messages
+//!    there, which belong to those tools).
+//!
 //! Across lines and jobs, the findings are ranked and consequences of earlier
 //! failures are marked in `super::rank` (documented there).
 
 mod actions;
 mod build_tools;
 mod cargo;
+mod cocoapods;
 mod docker;
 mod dotnet;
 mod git;
@@ -56,6 +62,7 @@ mod runner;
 mod rustup;
 mod shell;
 mod system;
+mod terraform;
 pub(crate) mod util;
 
 pub(crate) use actions::RETRY_ACTION_ATTEMPT;
@@ -94,6 +101,9 @@ pub struct Example {
     pub line: &'static str,
     pub category: Category,
     pub subject: Option<&'static str>,
+    /// The lines printed just before it, for an entry that reads a line only
+    /// in its report's context (empty for most).
+    pub before: &'static [&'static str],
 }
 
 /// Shorthand for [`Example`] in the emitter modules.
@@ -102,6 +112,23 @@ pub const fn ex(line: &'static str, category: Category, subject: Option<&'static
         line,
         category,
         subject,
+        before: &[],
+    }
+}
+
+/// An [`Example`] that follows the lines `before` (an entry that needs its
+/// report's context).
+pub const fn ex_after(
+    before: &'static [&'static str],
+    line: &'static str,
+    category: Category,
+    subject: Option<&'static str>,
+) -> Example {
+    Example {
+        line,
+        category,
+        subject,
+        before,
     }
 }
 
@@ -122,6 +149,8 @@ pub const EMITTERS: &[(&str, &[Entry])] = &[
     ("dotnet", dotnet::ENTRIES),
     ("pester", pester::ENTRIES),
     ("kubernetes", kubernetes::ENTRIES),
+    ("terraform", terraform::ENTRIES),
+    ("cocoapods", cocoapods::ENTRIES),
     ("packages", packages::ENTRIES),
     ("git", git::ENTRIES),
     ("actions", actions::ENTRIES),
@@ -129,6 +158,7 @@ pub const EMITTERS: &[(&str, &[Entry])] = &[
     ("shell", shell::ENTRIES),
     ("http", http::ENTRIES),
     ("system", system::ENTRIES),
+    ("gradle", jvm::GRADLE_CAUSE_ENTRIES),
 ];
 
 /// Every entry in priority order, with the prefilter built from their needles.
@@ -253,6 +283,7 @@ mod tests {
                 let line = Line {
                     text: &parsed.text,
                     kind: parsed.kind,
+                    recent: example.before,
                     ..Line::plain("")
                 };
                 match catalogue.classify(&line) {

@@ -10,7 +10,9 @@
 //! exec / npx (`libnpmexec`: `could not determine executable to run`, when the
 //! package it resolved has no binary of that name), yarn
 //! classic (`Couldn't find a package.json file in "{dir}"`, `Request failed
-//! "{status}"`), pnpm's `ERR_PNPM_*` codes and bun install's `error: GET {url} - {status}`.
+//! "{status}"`, the engine check's `error {pkg}@{version}: The engine "{engine}" is incompatible with this module.
+//! Expected version "{range}". Got "{version}"`), ESLint's stylish formatter summary (`✖ {n} problem(s) ({n}
+//! error(s), {n} warning(s))`), pnpm's `ERR_PNPM_*` codes and bun install's `error: GET {url} - {status}`.
 //! npm's install summary (`added {n} packages, and audited {m} packages in
 //! {t}`; npm 6: `added {n} packages from {c} contributors and audited {m}
 //! packages in {t}`; nothing to add: `up to date, audited {m} packages in
@@ -270,6 +272,27 @@ pub const ENTRIES: &[Entry] = &[
                 None,
             ),
         ],
+    },
+    Entry {
+        id: "node/engine-incompatible",
+        grammar: "error {pkg}@{version}: The engine \"{engine}\" is incompatible with this module. Expected version \
+                  \"{range}\". Got \"{version}\" (yarn 1; npm prints the same check as `npm warn EBADENGINE`, a \
+                  warning that fails nothing unless engine-strict is set, when it is `npm error code EBADENGINE`)",
+        needles: &["is incompatible with this module"],
+        check: engine_incompatible,
+        examples: &[ex(
+            "error vite@6.0.1: The engine \"node\" is incompatible with this module. Expected version \">=18\". Got \
+             \"16.20.2\"",
+            Category::Unknown,
+            None,
+        )],
+    },
+    Entry {
+        id: "node/eslint-summary",
+        grammar: "✖ {n} problem[s] ({n} error[s], {n} warning[s]) (ESLint's stylish formatter)",
+        needles: &["problem (", "problems ("],
+        check: eslint_summary,
+        examples: &[ex("✖ 3 problems (1 error, 2 warnings)", Category::Unknown, None)],
     },
     Entry {
         id: "node/missing-script",
@@ -561,6 +584,22 @@ fn install_failure(line: &Line<'_>) -> Option<Hit> {
     Some(Hit::install_failure(
         "The package install failed (a dependency conflict, a missing version, or an out-of-date lockfile).",
     ))
+}
+
+fn engine_incompatible(line: &Line<'_>) -> Option<Hit> {
+    regex!(r#"^error \S+: The engine "[^"]+" is incompatible with this module\."#)
+        .is_match(line.text.trim_start())
+        .then(|| {
+            Hit::blocker(
+                "A package does not support the job's runtime version (its `engines` field): a person aligns the \
+                 job's Node version (setup-node's node-version) or the package's version.",
+            )
+        })
+}
+
+fn eslint_summary(line: &Line<'_>) -> Option<Hit> {
+    let failing = regex!(r"^✖ \d+ problems? \(([1-9]\d*) errors?, \d+ warnings?\)").is_match(line.text.trim_start());
+    failing.then(|| Hit::blocker("ESLint found errors."))
 }
 
 fn missing_script(_: &Line<'_>) -> Option<Hit> {

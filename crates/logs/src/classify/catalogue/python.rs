@@ -250,6 +250,17 @@ pub const ENTRIES: &[Entry] = &[
                 Category::MissingCommand,
                 Some("git"),
             ),
+            // pytest's report of a test the error failed: the test's outcome.
+            ex(
+                "E   FileNotFoundError: [Errno 2] No such file or directory: 'tests/data/a.csv'",
+                Category::Unknown,
+                None,
+            ),
+            ex(
+                "FAILED tests/test_load.py::test_load - FileNotFoundError: [Errno 2] No such file or directory: 'a.csv'",
+                Category::Unknown,
+                None,
+            ),
         ],
     },
     Entry {
@@ -660,6 +671,17 @@ fn conda_environment_file(line: &Line<'_>) -> Option<Hit> {
 
 fn file_not_found_error(line: &Line<'_>) -> Option<Hit> {
     let path = quoted(after(line.text, "No such file or directory:")?)?;
+    // pytest reports an exception that failed a test with its `E` margin and
+    // in its short summary (`FAILED {file}::{test} - {Exception}: …`): the
+    // path is one the code under test opened, so the test's failure is the
+    // outcome, for a person (never a workflow path).
+    if regex!(r"^\s*(?:E\s+FileNotFoundError|(?:FAILED|ERROR) \S+\.py(?:::\S+)? - FileNotFoundError)")
+        .is_match(line.text)
+    {
+        return Some(Hit::blocker(format!(
+            "A test failed: the code under test could not open a file ({path})."
+        )));
+    }
     if !path.contains(['/', '.', '\\']) && is_known_tool(path) {
         return Some(command_hit(path, line, 0.75));
     }

@@ -5,7 +5,11 @@
 //! Bundler's messages (`Could not locate Gemfile`, `Could not find {gem}-{version}
 //! in locally installed gems`, `Could not find gem '{requirement}' in {source}`,
 //! `Bundler::GemNotFound`, and `Your Ruby version is {running}, but your Gemfile
-//! specified {requirement}` from `Bundler::RubyVersionMismatch`).
+//! specified {requirement}` from `Bundler::RubyVersionMismatch`; `An error
+//! occurred while installing {gem} ({version}), and Bundler cannot continue.`
+//! after RubyGems' `Gem::Ext::BuildError: ERROR: Failed to build gem native
+//! extension.`), and RSpec's summary (`{n} examples, {n} failures`, from
+//! `RSpec::Core::Notifications::SummaryNotification`).
 
 use super::util::{after, path_hit, regex};
 use super::{Entry, ex};
@@ -46,6 +50,25 @@ pub const ENTRIES: &[Entry] = &[
             Category::FileNotFound,
             Some("config/settings.yml"),
         )],
+    },
+    Entry {
+        id: "ruby/native-extension",
+        grammar: "Gem::Ext::BuildError: ERROR: Failed to build gem native extension. | An error occurred while \
+                  installing {gem} ({version}), and Bundler cannot continue.",
+        needles: &["Gem::Ext::BuildError", "and Bundler cannot continue"],
+        check: native_extension,
+        examples: &[ex(
+            "Gem::Ext::BuildError: ERROR: Failed to build gem native extension.",
+            Category::Unknown,
+            None,
+        )],
+    },
+    Entry {
+        id: "ruby/rspec-summary",
+        grammar: "{n} examples, {n} failures[, {n} pending] (RSpec's summary; `1 example, 1 failure` in the singular)",
+        needles: &[" failure"],
+        check: rspec_summary,
+        examples: &[ex("16 examples, 1 failure", Category::Unknown, None)],
     },
     Entry {
         id: "ruby/bundler",
@@ -131,6 +154,19 @@ fn bundler(line: &Line<'_>) -> Option<Hit> {
     Some(Hit::install_failure(
         "A gem of the bundle is not installed (run `bundle install` first, or the version does not exist).",
     ))
+}
+
+fn native_extension(_: &Line<'_>) -> Option<Hit> {
+    Some(Hit::install_failure(
+        "A gem's native extension did not build (often a system library or its headers are missing; the extconf \
+         output above names it).",
+    ))
+}
+
+fn rspec_summary(line: &Line<'_>) -> Option<Hit> {
+    regex!(r"^\d+ examples?, [1-9]\d* failures?(?:, \d+ pending)?$")
+        .is_match(line.text.trim())
+        .then(|| Hit::blocker("RSpec examples failed."))
 }
 
 fn ruby_version_mismatch(_: &Line<'_>) -> Option<Hit> {
