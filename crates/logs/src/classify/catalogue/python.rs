@@ -250,6 +250,11 @@ pub const ENTRIES: &[Entry] = &[
                 Category::MissingCommand,
                 Some("git"),
             ),
+            ex(
+                "E   FileNotFoundError: [Errno 2] No such file or directory: 'git'",
+                Category::MissingCommand,
+                Some("git"),
+            ),
             // pytest's report of a test the error failed: the test's outcome.
             ex(
                 "E   FileNotFoundError: [Errno 2] No such file or directory: 'tests/data/a.csv'",
@@ -671,6 +676,10 @@ fn conda_environment_file(line: &Line<'_>) -> Option<Hit> {
 
 fn file_not_found_error(line: &Line<'_>) -> Option<Hit> {
     let path = quoted(after(line.text, "No such file or directory:")?)?;
+    // subprocess names the program it could not start, in a test as anywhere.
+    if !path.contains(['/', '.', '\\']) && is_known_tool(path) {
+        return Some(command_hit(path, line, 0.75));
+    }
     // pytest reports an exception that failed a test with its `E` margin and
     // in its short summary (`FAILED {file}::{test} - {Exception}: …`): the
     // path is one the code under test opened, so the test's failure is the
@@ -679,11 +688,9 @@ fn file_not_found_error(line: &Line<'_>) -> Option<Hit> {
         .is_match(line.text)
     {
         return Some(Hit::blocker(format!(
-            "A test failed: the code under test could not open a file ({path})."
+            "A test failed: the code under test could not open a file ({}).",
+            crate::subject::display_text(path)
         )));
-    }
-    if !path.contains(['/', '.', '\\']) && is_known_tool(path) {
-        return Some(command_hit(path, line, 0.75));
     }
     let mut hit = path_hit(path, 0.45, "A Python program could not open a file.");
     // Raised by the program at run time: the missing file is rarely one the
