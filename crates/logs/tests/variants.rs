@@ -616,6 +616,39 @@ const CASES: &[(&str, Category, Option<&str>)] = &[
     ("trap-npm-ebadengine-warn-then-tsc.log", Unknown, None),
     ("helm-cluster-unreachable.log", Unknown, None),
     ("trap-df-output-then-go-build.log", Unknown, None),
+    // A twenty-first batch (diagcls, after diagfix's 18-20), run once as
+    // written before any change:
+    // limits the step got past, shown by the fetching tool's own success
+    // (yarn classic's and berry's `Done in`, pnpm's `Packages: +N`, cargo's
+    // `Downloaded N crates`/`Finished`, apt's `Fetched`, `go test`'s `ok`,
+    // Maven's `Downloaded from central:`/`BUILD SUCCESS`, Gradle's `BUILD
+    // SUCCESSFUL`), against traps where the success comes first, belongs to
+    // another step, or comes between apt's `Err:` and its `E:`; GitHub's
+    // GraphQL limit (`gh`, Octokit's `RATE_LIMITED`, `already exceeded`); and
+    // a concurrency cancel whose group is hostile text.
+    ("trap-yarn1-429-retry-done.log", Unknown, None),
+    ("trap-yarn-berry-429-retry-done.log", Unknown, None),
+    ("trap-pnpm-429-retry-packages.log", Unknown, None),
+    ("trap-cargo-429-retry-compiled.log", Unknown, None),
+    ("trap-apt-429-retry-fetched.log", Unknown, None),
+    ("trap-go-proxy-429-retry-ok.log", Unknown, None),
+    ("trap-maven-429-retry-build-success.log", Unknown, None),
+    ("trap-gradle-429-retry-build-successful.log", Unknown, None),
+    ("cargo-finished-then-install-429.log", RateLimit, Some("crates.io")),
+    (
+        "yarn-429-step-then-pnpm-done-ghlog.log",
+        RateLimit,
+        Some("npm registry"),
+    ),
+    ("apt-err-fetched-then-failed-429.log", RateLimit, Some("apt mirror")),
+    (
+        "github-script-graphql-rate-limited.log",
+        RateLimit,
+        Some("GitHub REST API"),
+    ),
+    ("gh-graphql-rate-limit-already.log", RateLimit, Some("GitHub REST API")),
+    ("curl-graphql-rate-limited-json.log", RateLimit, Some("GitHub REST API")),
+    ("concurrency-cancel-hostile-group.log", Unknown, None),
 ];
 
 /// For every `unknown` row, the log line (1-based) of the root cause's first
@@ -775,6 +808,18 @@ const UNKNOWN_ROOT_LINES: &[(&str, u64)] = &[
     ("trap-npm-ebadengine-warn-then-tsc.log", 16),
     ("helm-cluster-unreachable.log", 5),
     ("trap-df-output-then-go-build.log", 8),
+    // The twenty-first batch (helper diagcls).
+    ("trap-yarn1-429-retry-done.log", 21),
+    ("trap-yarn-berry-429-retry-done.log", 25),
+    ("trap-pnpm-429-retry-packages.log", 20),
+    ("trap-cargo-429-retry-compiled.log", 23),
+    ("trap-apt-429-retry-fetched.log", 19),
+    ("trap-go-proxy-429-retry-ok.log", 8),
+    ("trap-maven-429-retry-build-success.log", 13),
+    // Gradle's heading of the first, failed attempt: `BUILD SUCCESSFUL`
+    // weakens only the limit under it, not the heading (a known gap).
+    ("trap-gradle-429-retry-build-successful.log", 9),
+    ("concurrency-cancel-hostile-group.log", 6),
 ];
 
 fn dir() -> String {

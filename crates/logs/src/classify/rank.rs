@@ -26,10 +26,15 @@
 //! the step began or since the previous notice.
 //!
 //! A rate limit the step got past is not its outcome either: when the same
-//! step later prints the fetching tool's own success (Docker's `Status:
-//! Downloaded newer image for …`, npm's `added {n} packages, and audited …`,
-//! pip's `Successfully installed …`) after a limit of a service that tool
-//! fetches from, the script handled the error (a retry loop, `||`) and went
+//! step later prints the fetching tool's own success after a limit of a
+//! service that tool fetches from (each emitter declares its success lines and
+//! their services beside its entries, `catalogue::fetch_success_services`:
+//! Docker's `Status: Downloaded newer image for …`, npm's `added {n} packages,
+//! and audited …`, yarn's and pnpm's `Done in …`, pnpm's `Packages: +{n}`,
+//! pip's `Successfully installed …`, cargo's `Downloaded`/`Compiling`/
+//! `Finished`, apt's `Fetched {size} in`, `go test`'s `ok` and `go: added`,
+//! Maven's `Downloaded from central:` and `BUILD SUCCESS`, Gradle's `BUILD
+//! SUCCESSFUL`), the script handled the error (a retry loop, `||`) and went
 //! on, so the limit becomes weak. A limit after the success, or with no
 //! success after it, keeps its strength.
 //!
@@ -124,9 +129,7 @@
 //! - below 0.5: weak evidence (an unexplained error line 0.2, a bare cancel
 //!   0.4) and consequences (× 0.4).
 
-use super::catalogue::{
-    CURL_RETRY, NPM_INSTALL_SUCCEEDED, PIP_INSTALL_SUCCEEDED, PULL_SUCCEEDED, RETRY_ACTION_ATTEMPT,
-};
+use super::catalogue::{CURL_RETRY, RETRY_ACTION_ATTEMPT, fetch_success_services};
 use super::hit::Strength;
 use super::{Finding, JobState, StepState};
 use crate::report::{Category, Failure, LogLocation, RateLimitService, StepRef, SubjectDetail};
@@ -170,8 +173,12 @@ fn rank_job(job: JobState) -> Vec<Failure> {
     let JobState {
         name, steps, findings, ..
     } = job;
-    let mut merged = merge(drop_recovered_limits(drop_retried_attempts(findings)));
-    promote_retried_limits(&mut merged);
+    // A limit the tool gave up on is promoted before the step's later
+    // success is read: the script may have retried the whole tool and got
+    // past it (yarn berry's `Failed with errors` then, on a second run, `Done`).
+    let mut findings = drop_retried_attempts(findings);
+    promote_retried_limits(&mut findings);
+    let mut merged = merge(drop_recovered_limits(findings));
     let consequences = mark_consequences(&merged, &steps);
     let mut order: Vec<usize> = (0..merged.len()).collect();
     order.sort_by_key(|&i| {
@@ -319,21 +326,6 @@ fn drop_retried_attempts(mut findings: Vec<Finding>) -> Vec<Finding> {
 /// fetch that succeeded); consumed here, never reported.
 pub(crate) fn is_notice(entry: &str) -> bool {
     entry == CURL_RETRY || entry == RETRY_ACTION_ATTEMPT || fetch_success_services(entry).is_some()
-}
-
-/// The services whose limits a tool's success line shows it got past (its
-/// own registries, and an unnamed one it was pointed at).
-fn fetch_success_services(entry: &str) -> Option<&'static [RateLimitService]> {
-    use RateLimitService as S;
-    const DOCKER: &[RateLimitService] = &[S::DockerHub, S::Ghcr, S::Quay, S::EcrPublic, S::Other];
-    const NPM: &[RateLimitService] = &[S::Npm];
-    const PIP: &[RateLimitService] = &[S::Pypi, S::Other];
-    match entry {
-        e if e == PULL_SUCCEEDED => Some(DOCKER),
-        e if e == NPM_INSTALL_SUCCEEDED => Some(NPM),
-        e if e == PIP_INSTALL_SUCCEEDED => Some(PIP),
-        _ => None,
-    }
 }
 
 /// A rate limit followed, in the same step, by the success of a tool that
@@ -592,6 +584,7 @@ fn installs(step: &StepState) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::classify::catalogue::{NPM_INSTALL_SUCCEEDED, PULL_SUCCEEDED};
     use crate::classify::hit::Hit;
 
     fn finding(hit: Hit, line: u64, step: usize) -> Finding {

@@ -14,14 +14,38 @@
 //! while the currently active rustc version is {active}`), and the heading
 //! cargo prints when a dependency cannot be fetched (`failed to get `{name}`
 //! as a dependency of package `{pkg}``), whose reason follows in `Caused by:`
-//! blocks (`src/cargo/core/compiler/…`, `ops/resolve.rs`).
+//! blocks (`src/cargo/core/compiler/…`, `ops/resolve.rs`). Cargo's progress
+//! after a fetch (`Downloaded {crate} v{version}`, `Downloaded {n} crates ({size})
+//! in {t}`, `Compiling {crate} v{version}`, `Finished `{profile}` profile
+//! [{opts}] target(s) in {t}`; before 1.78 `Finished {profile} [{opts}]
+//! target(s) in {t}`) says the crates arrived: ranking reads it (`rank.rs`).
 
 use super::util::{command_hit, path_hit, rate_limit_hit, regex, service_for_host, url_host};
 use super::{Entry, ex};
 use crate::classify::hit::{Hit, Line};
 use crate::report::{Category, RateLimitService};
 
+/// The id of cargo's progress after a successful fetch, which ranking reads.
+pub const FETCH_SUCCEEDED: &str = "cargo/fetch-succeeded";
+
+pub const FETCH_SUCCESSES: &[super::FetchSuccess] = &[(FETCH_SUCCEEDED, &[RateLimitService::CratesIo])];
+
 pub const ENTRIES: &[Entry] = &[
+    Entry {
+        id: FETCH_SUCCEEDED,
+        grammar: "Downloaded {crate} v{version} | Downloaded {n} crates ({size}) in {t} | Compiling {crate} v{version} \
+                  | Finished [`]{profile}[` profile] [{opts}] target(s) in {t}",
+        needles: &["Downloaded ", "Compiling ", "Finished "],
+        check: fetch_succeeded,
+        examples: &[
+            ex("  Downloaded 41 crates (4.2 MB) in 1.08s", Category::Unknown, None),
+            ex(
+                "    Finished `test` profile [unoptimized + debuginfo] target(s) in 48.31s",
+                Category::Unknown,
+                None,
+            ),
+        ],
+    },
     Entry {
         id: "cargo/no-manifest",
         grammar: "error: could not find `Cargo.toml` in `{dir}` or any parent directory",
@@ -221,4 +245,33 @@ fn dependency_fetch_failed(line: &Line<'_>) -> Option<Hit> {
     regex!(r"failed to get `[^`]+` as a dependency of package `")
         .is_match(line.text)
         .then(|| Hit::summary("cargo could not fetch a dependency; the reason is in the `Caused by:` lines below."))
+}
+
+fn fetch_succeeded(line: &Line<'_>) -> Option<Hit> {
+    regex!(
+        r"^(?:Downloaded (?:\d+ crates? \(|[\w-]+ v\d)|Compiling [\w-]+ v\d|Finished (?:`[\w-]+` profile|[\w-]+) \[[^\]]*\] target\(s\) in )"
+    )
+    .is_match(line.text.trim())
+    .then(|| Hit::notice("cargo fetched and built crates."))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cargo_progress_after_a_fetch_and_near_misses() {
+        for text in [
+            "  Downloaded serde_json v1.0.134",
+            "  Downloaded 41 crates (4.2 MB) in 1.08s",
+            "   Compiling proc-macro2 v1.0.92",
+            "    Finished `release` profile [optimized] target(s) in 39.02s",
+            "    Finished dev [unoptimized + debuginfo] target(s) in 3.20s",
+        ] {
+            assert!(fetch_succeeded(&Line::plain(text)).is_some(), "{text}");
+        }
+        for text in ["Compiling assets...", "Downloaded 3 files", "Finished in 2s"] {
+            assert!(fetch_succeeded(&Line::plain(text)).is_none(), "{text}");
+        }
+    }
 }

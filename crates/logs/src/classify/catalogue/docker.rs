@@ -24,6 +24,15 @@ use crate::report::{Category, RateLimitService, RunnerClass, RunnerFailure, Subj
 /// The id of the Docker CLI's successful pull summary, which ranking reads.
 pub const PULL_SUCCEEDED: &str = "docker/pull-succeeded";
 
+/// The Docker CLI pulls from whichever registry the image names.
+pub const FETCH_SUCCESSES: &[super::FetchSuccess] = {
+    use RateLimitService as S;
+    &[(
+        PULL_SUCCEEDED,
+        &[S::DockerHub, S::Ghcr, S::Quay, S::EcrPublic, S::Other],
+    )]
+};
+
 pub const ENTRIES: &[Entry] = &[
     Entry {
         id: PULL_SUCCEEDED,

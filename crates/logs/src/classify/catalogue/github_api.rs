@@ -7,7 +7,13 @@
 //! `@octokit/plugin-throttling` messages, PyGithub's `RateLimitExceededException`,
 //! and "Troubleshooting" for `Resource not accessible by integration`; Composer's
 //! GitHub downloads (`GitHub API limit ({n} calls/hr) is exhausted, could not
-//! fetch {url}. …`, Composer's `Util/GitHub` and `RemoteFilesystem`).
+//! fetch {url}. …`, Composer's `Util/GitHub` and `RemoteFilesystem`). The GraphQL
+//! API's primary limit ("Rate limits and query limits for the GraphQL API"):
+//! an error of type `RATE_LIMITED` whose message is `API rate limit exceeded
+//! for …` or, once the points are spent, `API rate limit already exceeded for
+//! …`; `gh` prints it as `GraphQL: {message}`, Octokit's `GraphqlResponseError`
+//! as ` - {message}` under `Request failed due to following response errors:`.
+//! It is the same service and fix as the REST primary limit.
 
 use super::util::rate_limit_hit;
 use super::{Entry, ex};
@@ -40,10 +46,15 @@ pub const ENTRIES: &[Entry] = &[
     },
     Entry {
         id: "github_api/primary-rate-limit",
-        grammar: "API rate limit exceeded for {installation ID n | user ID n | ip}. [(But here's the good news: \
-                  Authenticated requests get a higher rate limit. …)] | Request quota exhausted for request {method} \
-                  {url}",
-        needles: &["API rate limit exceeded", "Request quota exhausted"],
+        grammar: "API rate limit [already ]exceeded for {installation ID n | user ID n | ip}. [(But here's the good \
+                  news: Authenticated requests get a higher rate limit. …)] | Request quota exhausted for request \
+                  {method} {url} | GraphQL: {message} (gh) | type: 'RATE_LIMITED' (a GraphQL error's type)",
+        needles: &[
+            "API rate limit exceeded",
+            "API rate limit already exceeded",
+            "Request quota exhausted",
+            "RATE_LIMITED",
+        ],
         check: primary,
         examples: &[
             ex(
@@ -59,6 +70,16 @@ pub const ENTRIES: &[Entry] = &[
             ),
             ex(
                 "GraphQL: API rate limit exceeded for user ID 4242.",
+                Category::RateLimit,
+                Some("GitHub REST API"),
+            ),
+            ex(
+                "GraphQL: API rate limit already exceeded for user ID 4242.",
+                Category::RateLimit,
+                Some("GitHub REST API"),
+            ),
+            ex(
+                "      type: 'RATE_LIMITED',",
                 Category::RateLimit,
                 Some("GitHub REST API"),
             ),
@@ -118,6 +139,14 @@ fn secondary(_: &Line<'_>) -> Option<Hit> {
 
 fn primary(line: &Line<'_>) -> Option<Hit> {
     let text = line.text;
+    // `RATE_LIMITED` only as a GraphQL error's `type` (JSON or a JavaScript
+    // object dump), not as any identifier that contains the word.
+    if text.contains("RATE_LIMITED")
+        && !text.contains("API rate limit")
+        && !super::util::regex!(r#"\btype['"]?\s*:\s*['"]RATE_LIMITED['"]"#).is_match(text)
+    {
+        return None;
+    }
     let authenticated = if text.contains("installation") || text.contains("user ID") {
         Some(true)
     } else if text.contains("Authenticated requests get a higher rate limit") || regex_ip(text) {
@@ -176,4 +205,42 @@ fn gh_token_missing(_: &Line<'_>) -> Option<Hit> {
     Some(Hit::blocker(
         "The gh CLI ran without a token: the step needs `env: GH_TOKEN: ${{ github.token }}` (or another token).",
     ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn graphql_limits_are_the_primary_limit() {
+        for text in [
+            "GraphQL: API rate limit already exceeded for user ID 41898282.",
+            " - API rate limit already exceeded for user ID 41898282.",
+            "      type: 'RATE_LIMITED',",
+            r#"{"errors":[{"type":"RATE_LIMITED","message":"API rate limit exceeded for 52.160.10.4."}]}"#,
+        ] {
+            let hit = primary(&Line::plain(text)).expect(text);
+            assert_eq!(hit.category, Category::RateLimit, "{text}");
+            assert!(matches!(
+                hit.detail,
+                crate::report::SubjectDetail::RateLimit {
+                    service: RateLimitService::GithubRestPrimary,
+                    ..
+                }
+            ));
+        }
+        // A token's limit: the fix cannot be "authenticate".
+        let hit = primary(&Line::plain("GraphQL: API rate limit already exceeded for user ID 7.")).expect("hit");
+        assert!(matches!(
+            hit.detail,
+            crate::report::SubjectDetail::RateLimit {
+                authenticated: Some(true),
+                ..
+            }
+        ));
+        // The word as an identifier is not GitHub's answer.
+        for text in ["const RATE_LIMITED = 429;", "if (err.code === RATE_LIMITED) retry()"] {
+            assert!(primary(&Line::plain(text)).is_none(), "{text}");
+        }
+    }
 }

@@ -19,14 +19,29 @@
 //! package import `{module}@{version}: verifying module: checksum mismatch`)
 //! and `cmd/go/internal/toolchain`'s refusal under `GOTOOLCHAIN=local` (`go:
 //! go.mod requires go >= {version} (running go {version};
-//! GOTOOLCHAIN={mode})`).
+//! GOTOOLCHAIN={mode})`). `go test`'s `ok  \t{pkg}\t{t}` (also `(cached)`)
+//! and `go get`'s `go: added {module} {version}` / `go: upgraded …` say the
+//! modules were fetched: ranking reads them (`rank.rs`).
 
 use super::util::{command_hit, path_hit, regex};
 use super::{Entry, ex};
 use crate::classify::hit::{Hit, Line};
 use crate::report::{Category, Ecosystem, SubjectDetail};
 
+/// The id of the go command's successes after a fetch, which ranking reads.
+pub const FETCH_SUCCEEDED: &str = "go/fetch-succeeded";
+
+pub const FETCH_SUCCESSES: &[super::FetchSuccess] = &[(FETCH_SUCCEEDED, &[crate::report::RateLimitService::GoProxy])];
+
 pub const ENTRIES: &[Entry] = &[
+    Entry {
+        id: FETCH_SUCCEEDED,
+        grammar: "ok  \t{pkg}\t{t}|(cached) (go test) | go: added {module} {version} | go: upgraded {module} {old} => \
+                  {new} (go get)",
+        needles: &["ok  ", "go: added ", "go: upgraded "],
+        check: fetch_succeeded,
+        examples: &[ex("ok  \tgithub.com/acme/tool/cmd\t0.031s", Category::Unknown, None)],
+    },
     Entry {
         id: "go/no-go-mod",
         grammar: "go: go.mod file not found in current directory or any parent directory; see 'go help modules' | go: \
@@ -265,4 +280,34 @@ fn test_and_build_failure(line: &Line<'_>) -> Option<Hit> {
     regex!(r"\.go:\d+:\d+: ")
         .is_match(text)
         .then(|| Hit::blocker("Go compile or vet error."))
+}
+
+fn fetch_succeeded(line: &Line<'_>) -> Option<Hit> {
+    regex!(r"^(?:ok  \s*\S+\s+(?:\d+(?:\.\d+)?s|\(cached\))|go: (?:added|upgraded) \S+ v\S+)")
+        .is_match(line.text.trim_end())
+        .then(|| Hit::notice("the go command fetched and built the modules."))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn go_successes_after_a_fetch_and_near_misses() {
+        for text in [
+            "ok  \tgithub.com/acme/tool/cmd\t0.031s",
+            "ok  \tgithub.com/acme/tool/cmd\t(cached)",
+            "go: added golang.org/x/text v0.21.0",
+            "go: upgraded golang.org/x/net v0.30.0 => v0.33.0",
+        ] {
+            assert!(fetch_succeeded(&Line::plain(text)).is_some(), "{text}");
+        }
+        for text in [
+            "ok  so far",
+            "go: downloading golang.org/x/text v0.21.0",
+            "FAIL\tgithub.com/acme/x\t0.1s",
+        ] {
+            assert!(fetch_succeeded(&Line::plain(text)).is_none(), "{text}");
+        }
+    }
 }

@@ -17,13 +17,59 @@
 //! find or load main class {class}`; `Error: LinkageError occurred while loading main class {class}` over
 //! `java.lang.UnsupportedClassVersionError: {class} has been compiled by a more recent version of the Java Runtime
 //! (class file version {v}), this version of the Java Runtime only recognizes class file versions up to {v}`).
+//! Maven's `[INFO] Downloaded from central: {url} ({size} at {rate})` and `[INFO] BUILD SUCCESS`, and Gradle's
+//! `BUILD SUCCESSFUL in {t}`, say the build got its artifacts: ranking reads them (`rank.rs`).
 
 use super::util::{path_hit, rate_limit_hit, regex, service_near, url_host};
 use super::{Entry, ex, ex_after};
 use crate::classify::hit::{Hit, Line, Strength};
 use crate::report::{Category, RateLimitService, SubjectDetail};
 
+/// The ids of Maven's and Gradle's successes, which ranking reads.
+pub const MAVEN_CENTRAL_DOWNLOADED: &str = "jvm/maven-central-downloaded";
+pub const MAVEN_BUILD_SUCCEEDED: &str = "jvm/maven-build-succeeded";
+pub const GRADLE_BUILD_SUCCEEDED: &str = "jvm/gradle-build-succeeded";
+
+/// A download from `central` is Maven Central answering again; a whole build
+/// that succeeded also got past any repository it was pointed at.
+pub const FETCH_SUCCESSES: &[super::FetchSuccess] = {
+    use RateLimitService as S;
+    &[
+        (MAVEN_CENTRAL_DOWNLOADED, &[S::MavenCentral]),
+        (MAVEN_BUILD_SUCCEEDED, &[S::MavenCentral, S::Other]),
+        (
+            GRADLE_BUILD_SUCCEEDED,
+            &[S::MavenCentral, S::GradlePluginPortal, S::GradleDistributions, S::Other],
+        ),
+    ]
+};
+
 pub const ENTRIES: &[Entry] = &[
+    Entry {
+        id: MAVEN_CENTRAL_DOWNLOADED,
+        grammar: "[INFO] Downloaded from central: {url} ({size} at {rate})",
+        needles: &["Downloaded from central: "],
+        check: maven_central_downloaded,
+        examples: &[ex(
+            "[INFO] Downloaded from central: https://repo.maven.apache.org/maven2/a/b/1/b-1.jar (171 kB at 1.9 MB/s)",
+            Category::Unknown,
+            None,
+        )],
+    },
+    Entry {
+        id: MAVEN_BUILD_SUCCEEDED,
+        grammar: "[INFO] BUILD SUCCESS",
+        needles: &["BUILD SUCCESS"],
+        check: maven_build_succeeded,
+        examples: &[ex("[INFO] BUILD SUCCESS", Category::Unknown, None)],
+    },
+    Entry {
+        id: GRADLE_BUILD_SUCCEEDED,
+        grammar: "BUILD SUCCESSFUL in {t}",
+        needles: &["BUILD SUCCESSFUL in "],
+        check: gradle_build_succeeded,
+        examples: &[ex("BUILD SUCCESSFUL in 49s", Category::Unknown, None)],
+    },
     Entry {
         id: "jvm/repository-429",
         grammar: "Could not transfer artifact {coords} from/to {repo} ({url}): status code: 429, reason phrase: Too \
@@ -348,6 +394,22 @@ fn build_and_test_failure(line: &Line<'_>) -> Option<Hit> {
     Some(Hit::blocker("Java/Kotlin compile error or failing tests."))
 }
 
+fn maven_central_downloaded(line: &Line<'_>) -> Option<Hit> {
+    regex!(r"^(?:\[INFO\] )?Downloaded from central: https?://\S+")
+        .is_match(line.text.trim())
+        .then(|| Hit::notice("Maven downloaded from Maven Central."))
+}
+
+fn maven_build_succeeded(line: &Line<'_>) -> Option<Hit> {
+    (line.text.trim() == "[INFO] BUILD SUCCESS").then(|| Hit::notice("Maven's build succeeded."))
+}
+
+fn gradle_build_succeeded(line: &Line<'_>) -> Option<Hit> {
+    regex!(r"^BUILD SUCCESSFUL in \S+$")
+        .is_match(line.text.trim())
+        .then(|| Hit::notice("Gradle's build succeeded."))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -372,6 +434,19 @@ mod tests {
             ..Line::plain("   > SDK location not found.")
         };
         assert!(gradle_cause(&cause).is_some());
+    }
+
+    #[test]
+    fn maven_and_gradle_successes_and_near_misses() {
+        let central =
+            "[INFO] Downloaded from central: https://repo.maven.apache.org/maven2/a/b/1/b-1.jar (1 kB at 9 kB/s)";
+        assert!(maven_central_downloaded(&Line::plain(central)).is_some());
+        let other = "[INFO] Downloaded from nexus: https://nexus.example/repo/a/b/1/b-1.jar (1 kB at 9 kB/s)";
+        assert!(maven_central_downloaded(&Line::plain(other)).is_none());
+        assert!(maven_build_succeeded(&Line::plain("[INFO] BUILD SUCCESS")).is_some());
+        assert!(maven_build_succeeded(&Line::plain("[INFO] BUILD SUCCESSFUL? no")).is_none());
+        assert!(gradle_build_succeeded(&Line::plain("BUILD SUCCESSFUL in 49s")).is_some());
+        assert!(gradle_build_succeeded(&Line::plain("BUILD FAILED in 38s")).is_none());
     }
 
     /// Only Maven Resolver's own sentence (coordinates, repository URL,

@@ -66,10 +66,11 @@ mod terraform;
 pub(crate) mod util;
 
 pub(crate) use actions::RETRY_ACTION_ATTEMPT;
+#[cfg(test)]
 pub(crate) use docker::PULL_SUCCEEDED;
 pub(crate) use http::CURL_RETRY;
+#[cfg(test)]
 pub(crate) use node::NPM_INSTALL_SUCCEEDED;
-pub(crate) use python::PIP_INSTALL_SUCCEEDED;
 
 use std::sync::OnceLock;
 
@@ -133,6 +134,31 @@ pub const fn ex_after(
 }
 
 /// The emitters, in priority order (see the module documentation).
+/// A tool's success line (by entry id) and the services whose rate limits it
+/// shows the tool got past, when it comes later in the same step (`rank.rs`).
+pub type FetchSuccess = (&'static str, &'static [crate::report::RateLimitService]);
+
+/// Every emitter's success lines, each declared beside its entry.
+const FETCH_SUCCESSES: &[&[FetchSuccess]] = &[
+    docker::FETCH_SUCCESSES,
+    python::FETCH_SUCCESSES,
+    node::FETCH_SUCCESSES,
+    jvm::FETCH_SUCCESSES,
+    go::FETCH_SUCCESSES,
+    cargo::FETCH_SUCCESSES,
+    packages::FETCH_SUCCESSES,
+];
+
+/// The services whose limits the success line of `entry` shows a tool got
+/// past; `None` when `entry` is not a success line.
+pub(crate) fn fetch_success_services(entry: &str) -> Option<&'static [crate::report::RateLimitService]> {
+    FETCH_SUCCESSES
+        .iter()
+        .flat_map(|table| table.iter())
+        .find(|(id, _)| *id == entry)
+        .map(|(_, services)| *services)
+}
+
 pub const EMITTERS: &[(&str, &[Entry])] = &[
     ("runner", runner::ENTRIES),
     ("github_api", github_api::ENTRIES),

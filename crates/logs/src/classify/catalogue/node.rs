@@ -16,7 +16,13 @@
 //! npm's install summary (`added {n} packages, and audited {m} packages in
 //! {t}`; npm 6: `added {n} packages from {c} contributors and audited {m}
 //! packages in {t}`; nothing to add: `up to date, audited {m} packages in
-//! {t}`) says an install succeeded: ranking reads it (`rank.rs`).
+//! {t}`) says an install succeeded: ranking reads it (`rank.rs`). So do yarn
+//! classic's closing `Done in {seconds}s.` (`src/cli/index.js`, after every
+//! command that succeeded, emoji `✨` first on a terminal), yarn berry's `➤
+//! YN0000: · Done in {t}` / `Done with warnings in {t}` (v4; v2/v3 without the
+//! `·`; `Failed with errors in` when it did not), and pnpm's `Packages: +{n}`
+//! (the install's summary of added packages) and `Done in {t}` (pnpm 8 and
+//! later, `using pnpm v{version}` from pnpm 9).
 
 use super::util::{after, command_hit, path_hit, quoted, rate_limit_hit, regex, service_for_host, url_host};
 use super::{Entry, ex};
@@ -26,6 +32,18 @@ use crate::subject::{display_text, is_npm_package};
 
 /// The id of npm's successful install summary, which ranking reads.
 pub const NPM_INSTALL_SUCCEEDED: &str = "node/npm-install-succeeded";
+
+/// The id of yarn's and pnpm's closing success lines, which ranking reads.
+pub const YARN_PNPM_SUCCEEDED: &str = "node/yarn-pnpm-succeeded";
+
+/// npm, yarn and pnpm fetch from the npm registry (yarn's
+/// `registry.yarnpkg.com` is the same registry) or the registry they were
+/// pointed at, which a bare `429` line does not name (yarn berry's `Response
+/// Code: 429` line comes before the URL that names it).
+pub const FETCH_SUCCESSES: &[super::FetchSuccess] = &[
+    (NPM_INSTALL_SUCCEEDED, &[RateLimitService::Npm, RateLimitService::Other]),
+    (YARN_PNPM_SUCCEEDED, &[RateLimitService::Npm, RateLimitService::Other]),
+];
 
 pub const ENTRIES: &[Entry] = &[
     Entry {
@@ -39,6 +57,18 @@ pub const ENTRIES: &[Entry] = &[
             Category::Unknown,
             None,
         )],
+    },
+    Entry {
+        id: YARN_PNPM_SUCCEEDED,
+        grammar: "[✨ ] Done in {seconds}s. (yarn classic) | ➤ YN0000: [· ]Done [with warnings ]in {t} (yarn berry) | \
+                  Packages: +{n} | Done in {t}[ using pnpm v{version}] (pnpm)",
+        needles: &["Done in ", "Done with warnings in ", "Packages: +"],
+        check: yarn_pnpm_succeeded,
+        examples: &[
+            ex("Done in 41.07s.", Category::Unknown, None),
+            ex("➤ YN0000: · Done in 13s 402ms", Category::Unknown, None),
+            ex("Packages: +644", Category::Unknown, None),
+        ],
     },
     Entry {
         id: "node/typescript-path-missing",
@@ -626,8 +656,47 @@ fn script_failed(line: &Line<'_>) -> Option<Hit> {
     })
 }
 
+fn yarn_pnpm_succeeded(line: &Line<'_>) -> Option<Hit> {
+    let text = line.text.trim();
+    let yarn_classic = regex!(r"^(?:✨\s+)?Done in \d+(?:\.\d+)?s\.$");
+    let yarn_berry = regex!(r"^➤ YN0000: (?:· )?Done (?:with warnings )?in \d+(?:ms|s|m)\b");
+    let pnpm = regex!(r"^(?:Packages: \+\d+$|Done in \d+(?:\.\d+)?m?s(?: using pnpm v\S+)?$)");
+    [yarn_classic, yarn_berry, pnpm]
+        .iter()
+        .any(|r| r.is_match(text))
+        .then(|| Hit::notice("yarn or pnpm finished."))
+}
+
 fn npm_install_succeeded(line: &Line<'_>) -> Option<Hit> {
     regex!(r"^(?:added \d+ packages?(?:, and| from \d+ contributors? and)|up to date,) audited \d+ packages? in \S+$")
         .is_match(line.text.trim())
         .then(|| Hit::notice("npm installed the packages."))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn yarn_and_pnpm_success_lines_and_near_misses() {
+        for text in [
+            "Done in 41.07s.",
+            "✨  Done in 3.12s.",
+            "➤ YN0000: · Done in 13s 402ms",
+            "➤ YN0000: Done with warnings in 2m 1s",
+            "Packages: +644",
+            "Done in 14.2s",
+            "Done in 2.1s using pnpm v9.15.0",
+        ] {
+            assert!(yarn_pnpm_succeeded(&Line::plain(text)).is_some(), "{text}");
+        }
+        for text in [
+            "➤ YN0000: · Failed with errors in 4s 18ms",
+            "Done in time for the release",
+            "Packages: -3",
+            "echo Done in 5s.",
+        ] {
+            assert!(yarn_pnpm_succeeded(&Line::plain(text)).is_none(), "{text}");
+        }
+    }
 }

@@ -15,7 +15,11 @@
 //! found with the source(s) listed.`) and winget's (`No package found matching
 //! input criteria.`, its `APPINSTALLER_CLI_ERROR_NO_APPLICATIONS_FOUND`).
 //! Also apt's `E: The repository '…' does not have a Release file.` and
-//! PowerShellGet's `Unable to resolve package source '{uri}'.`.
+//! PowerShellGet's `Unable to resolve package source '{uri}'.`. apt's
+//! transfer summary (`Fetched {size} in {t} ({rate})`, `apt-pkg/acquire`)
+//! says a download went through: ranking reads it (`rank.rs`). apt prints
+//! it before the `E: Failed to fetch` of a source that failed, so only a limit
+//! printed before it, and no `E:` after it, is one the step got past.
 
 use super::util::{rate_limit_hit, service_for_host, url_host};
 use super::{Entry, ex};
@@ -40,7 +44,19 @@ const NOT_AVAILABLE_NEEDLES: &[&str] = &[
     " available.",
 ];
 
+/// The id of apt's transfer summary, which ranking reads.
+pub const APT_FETCHED: &str = "packages/apt-fetched";
+
+pub const FETCH_SUCCESSES: &[super::FetchSuccess] = &[(APT_FETCHED, &[RateLimitService::AptMirror])];
+
 pub const ENTRIES: &[Entry] = &[
+    Entry {
+        id: APT_FETCHED,
+        grammar: "Fetched {size} in {t} ({rate}) (apt's transfer summary)",
+        needles: &["Fetched "],
+        check: apt_fetched,
+        examples: &[ex("Fetched 148 kB in 0s (2,310 kB/s)", Category::Unknown, None)],
+    },
     Entry {
         id: "packages/apt-source-progress-error",
         grammar: "Err:{n} {uri} {suite} {target} then `  {status} {reason} [IP: {ip} {port}]` (apt's progress report \
@@ -247,4 +263,28 @@ fn powershellget_source(_: &Line<'_>) -> Option<Hit> {
         "PowerShellGet could not reach its package source (the PowerShell Gallery was unreachable or refused the \
          request).",
     ))
+}
+
+fn apt_fetched(line: &Line<'_>) -> Option<Hit> {
+    super::util::regex!(r"^Fetched [\d,.]+ [kMG]?B in \S+ \(")
+        .is_match(line.text.trim())
+        .then(|| Hit::notice("apt fetched packages."))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn apt_transfer_summary_and_near_misses() {
+        for text in [
+            "Fetched 148 kB in 0s (2,310 kB/s)",
+            "Fetched 13.9 MB in 2s (6,950 kB/s)",
+        ] {
+            assert!(apt_fetched(&Line::plain(text)).is_some(), "{text}");
+        }
+        for text in ["Fetched the artifact", "Fetched 3 tags from origin"] {
+            assert!(apt_fetched(&Line::plain(text)).is_none(), "{text}");
+        }
+    }
 }

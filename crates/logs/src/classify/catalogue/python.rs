@@ -28,6 +28,15 @@ use crate::subject::{display_text, is_module};
 /// The id of pip's successful install line, which ranking reads.
 pub const PIP_INSTALL_SUCCEEDED: &str = "python/pip-install-succeeded";
 
+/// pip installs from PyPI or the index it was pointed at.
+pub const FETCH_SUCCESSES: &[super::FetchSuccess] = &[(
+    PIP_INSTALL_SUCCEEDED,
+    &[
+        crate::report::RateLimitService::Pypi,
+        crate::report::RateLimitService::Other,
+    ],
+)];
+
 pub const ENTRIES: &[Entry] = &[
     Entry {
         id: PIP_INSTALL_SUCCEEDED,

@@ -371,11 +371,44 @@ fn canceled(_: &Line<'_>) -> Option<Hit> {
 
 fn canceled_by_someone(line: &Line<'_>) -> Option<Hit> {
     let why = if line.text.contains("higher priority") {
-        "A newer run in the same concurrency group canceled this one."
+        match regex!(r"higher priority waiting request for '(.*)' exists").captures(line.text) {
+            Some(c) => format!(
+                "A newer run in the concurrency group `{}` canceled this one.",
+                concurrency_group_for_display(&c[1])
+            ),
+            None => "A newer run in the same concurrency group canceled this one.".to_string(),
+        }
     } else {
-        "A person canceled the run."
+        "A person canceled the run.".to_string()
     };
     Some(Hit::blocker(why))
+}
+
+/// The longest concurrency group name shown in a message.
+const MAX_GROUP_DISPLAY: usize = 64;
+
+/// A concurrency group as the log printed it, for a person to read only: it
+/// comes from the workflow's expression (a branch name, a pull request's
+/// title) and so from untrusted text. Never a subject, never in a fix: only
+/// letters, digits and `-_./:` are kept (anything else becomes `_`, so it
+/// cannot close the code span, mention anyone or start a command), cut to
+/// [`MAX_GROUP_DISPLAY`] characters.
+fn concurrency_group_for_display(group: &str) -> String {
+    let mut shown: String = group
+        .chars()
+        .take(MAX_GROUP_DISPLAY)
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || "-_./:".contains(c) {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect();
+    if group.chars().count() > MAX_GROUP_DISPLAY {
+        shown.push('…');
+    }
+    shown
 }
 
 /// A workflow (or action metadata) location, fixable only for this
@@ -533,6 +566,31 @@ fn exit_code(line: &Line<'_>) -> Option<Hit> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_concurrency_cancel_names_its_group_only_as_display_text() {
+        let hit = canceled_by_someone(&Line::plain(
+            "##[error]Canceling since a higher priority waiting request for 'deploy-refs/heads/main' exists",
+        ))
+        .expect("hit");
+        assert!(hit.message.contains("`deploy-refs/heads/main`"), "{}", hit.message);
+        assert_eq!(
+            (hit.category, hit.subject.as_deref(), hit.fixable),
+            (Category::Unknown, None, false)
+        );
+        let long = "x".repeat(300);
+        let hostile = format!(
+            "Canceling since a higher priority waiting request for 'a`$(id) ${{{{ secrets.T }}}} @org/team\t{long}' \
+             exists"
+        );
+        let hit = canceled_by_someone(&Line::plain(&hostile)).expect("hit");
+        let group = hit.message.split('`').nth(1).expect("group in a code span");
+        assert_eq!(group.chars().count(), MAX_GROUP_DISPLAY + 1, "{group}");
+        assert!(group.ends_with('…'));
+        assert!(!group.contains(['$', '@', '{', ' ', '\\']), "{group}");
+        assert_eq!(hit.message.matches('`').count(), 2);
+        assert!(hit.subject.is_none() && !hit.fixable);
+    }
 
     #[test]
     fn durations() {
