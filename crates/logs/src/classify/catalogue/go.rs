@@ -294,20 +294,19 @@ mod tests {
 
     #[test]
     fn go_successes_after_a_fetch_and_near_misses() {
-        for text in [
-            "ok  \tgithub.com/acme/tool/cmd\t0.031s",
-            "ok  \tgithub.com/acme/tool/cmd\t(cached)",
-            "go: added golang.org/x/text v0.21.0",
-            "go: upgraded golang.org/x/net v0.30.0 => v0.33.0",
-        ] {
-            assert!(fetch_succeeded(&Line::plain(text)).is_some(), "{text}");
-        }
-        for text in [
-            "ok  so far",
-            "go: downloading golang.org/x/text v0.21.0",
-            "FAIL\tgithub.com/acme/x\t0.1s",
-        ] {
-            assert!(fetch_succeeded(&Line::plain(text)).is_none(), "{text}");
-        }
+        crate::classify::catalogue::assert_reads(
+            fetch_succeeded,
+            &[
+                "ok  \tgithub.com/acme/tool/cmd\t0.031s",
+                "ok  \tgithub.com/acme/tool/cmd\t(cached)",
+                "go: added golang.org/x/text v0.21.0",
+                "go: upgraded golang.org/x/net v0.30.0 => v0.33.0",
+            ],
+            &[
+                "ok  so far",
+                "go: downloading golang.org/x/text v0.21.0",
+                "FAIL\tgithub.com/acme/x\t0.1s",
+            ],
+        );
     }
 }

@@ -134,6 +134,17 @@ pub const fn ex_after(
 }
 
 /// The emitters, in priority order (see the module documentation).
+/// Test helper: `check` reads every line of `reads` and none of `ignores`.
+#[cfg(test)]
+pub(crate) fn assert_reads(check: fn(&Line<'_>) -> Option<Hit>, reads: &[&str], ignores: &[&str]) {
+    for text in reads {
+        assert!(check(&Line::plain(text)).is_some(), "not read: {text}");
+    }
+    for text in ignores {
+        assert!(check(&Line::plain(text)).is_none(), "read: {text}");
+    }
+}
+
 /// A tool's success line (by entry id) and the services whose rate limits it
 /// shows the tool got past, when it comes later in the same step (`rank.rs`).
 pub type FetchSuccess = (&'static str, &'static [crate::report::RateLimitService]);

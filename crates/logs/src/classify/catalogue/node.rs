@@ -679,24 +679,23 @@ mod tests {
 
     #[test]
     fn yarn_and_pnpm_success_lines_and_near_misses() {
-        for text in [
-            "Done in 41.07s.",
-            "✨  Done in 3.12s.",
-            "➤ YN0000: · Done in 13s 402ms",
-            "➤ YN0000: Done with warnings in 2m 1s",
-            "Packages: +644",
-            "Done in 14.2s",
-            "Done in 2.1s using pnpm v9.15.0",
-        ] {
-            assert!(yarn_pnpm_succeeded(&Line::plain(text)).is_some(), "{text}");
-        }
-        for text in [
-            "➤ YN0000: · Failed with errors in 4s 18ms",
-            "Done in time for the release",
-            "Packages: -3",
-            "echo Done in 5s.",
-        ] {
-            assert!(yarn_pnpm_succeeded(&Line::plain(text)).is_none(), "{text}");
-        }
+        crate::classify::catalogue::assert_reads(
+            yarn_pnpm_succeeded,
+            &[
+                "Done in 41.07s.",
+                "✨  Done in 3.12s.",
+                "➤ YN0000: · Done in 13s 402ms",
+                "➤ YN0000: Done with warnings in 2m 1s",
+                "Packages: +644",
+                "Done in 14.2s",
+                "Done in 2.1s using pnpm v9.15.0",
+            ],
+            &[
+                "➤ YN0000: · Failed with errors in 4s 18ms",
+                "Done in time for the release",
+                "Packages: -3",
+                "echo Done in 5s.",
+            ],
+        );
     }
 }

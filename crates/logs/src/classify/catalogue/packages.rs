@@ -277,14 +277,13 @@ mod tests {
 
     #[test]
     fn apt_transfer_summary_and_near_misses() {
-        for text in [
-            "Fetched 148 kB in 0s (2,310 kB/s)",
-            "Fetched 13.9 MB in 2s (6,950 kB/s)",
-        ] {
-            assert!(apt_fetched(&Line::plain(text)).is_some(), "{text}");
-        }
-        for text in ["Fetched the artifact", "Fetched 3 tags from origin"] {
-            assert!(apt_fetched(&Line::plain(text)).is_none(), "{text}");
-        }
+        crate::classify::catalogue::assert_reads(
+            apt_fetched,
+            &[
+                "Fetched 148 kB in 0s (2,310 kB/s)",
+                "Fetched 13.9 MB in 2s (6,950 kB/s)",
+            ],
+            &["Fetched the artifact", "Fetched 3 tags from origin"],
+        );
     }
 }
