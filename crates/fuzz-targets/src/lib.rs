@@ -83,26 +83,40 @@ mod tests {
 
     /// Each target on its seeds and on a fixed set of mutated inputs: a
     /// regression test for everything the fuzzer found (its inputs end up
-    /// as seeds), cheap enough for every `cargo test`.
+    /// as seeds), cheap enough for every `cargo test`. The inputs are made
+    /// in order (the same every run), then run on all of the machine's
+    /// cores: cargo runs one test binary at a time, and this test alone took
+    /// half a minute on one core of two (the `lint` target almost all of it).
     #[test]
     fn every_target_survives_its_seeds_and_a_few_hundred_mutations() {
+        let mut inputs: Vec<(&Target, Vec<u8>)> = Vec::new();
         for target in TARGETS {
             let seeds = target.corpus();
             assert!(!seeds.is_empty(), "{} has seeds", target.name);
-            for seed in &seeds {
-                (target.run)(seed);
-            }
             let mut rng = mutate::Rng::for_batch(19, target.name, 0);
-            for _ in 0..300 {
-                let input = mutate::input(&mut rng, &seeds, target.dictionary, target.max_len);
-                let outcome = std::panic::catch_unwind(|| (target.run)(&input));
-                assert!(
-                    outcome.is_ok(),
-                    "{} panicked on {:?}",
-                    target.name,
-                    String::from_utf8_lossy(&input)
-                );
-            }
+            let mutated: Vec<Vec<u8>> = (0..300)
+                .map(|_| mutate::input(&mut rng, &seeds, target.dictionary, target.max_len))
+                .collect();
+            inputs.extend(seeds.into_iter().chain(mutated).map(|input| (target, input)));
         }
+        let workers = std::thread::available_parallelism().map_or(1, |n| n.get());
+        let next = std::sync::atomic::AtomicUsize::new(0);
+        std::thread::scope(|scope| {
+            for _ in 0..workers {
+                scope.spawn(|| {
+                    while let Some((target, input)) =
+                        inputs.get(next.fetch_add(1, std::sync::atomic::Ordering::Relaxed))
+                    {
+                        let outcome = std::panic::catch_unwind(|| (target.run)(input));
+                        assert!(
+                            outcome.is_ok(),
+                            "{} panicked on {:?}",
+                            target.name,
+                            String::from_utf8_lossy(input)
+                        );
+                    }
+                });
+            }
+        });
     }
 }
