@@ -168,8 +168,7 @@ pub(crate) async fn examine(
         let base = fetch_snapshot(gh, repo, &head.sha, &run.path).await?;
         let record = &mut diagnosis.record;
         diagnosis.proposal = analyze::propose_for_record(&base, record, &record.failures);
-        record.fixable = diagnosis.proposal.is_fixable();
-        record.fix_type = record.fixable.then(|| record.category.clone());
+        analyze::record_proposal(record, &diagnosis.proposal);
     }
     Ok(Examined {
         evidence,

@@ -138,8 +138,7 @@ pub fn diagnose(evidence: &RunEvidence, snapshot: &Snapshot, options: &autoheal_
         _ => FixProposal::default(),
     };
     let mut record = build_record(evidence, root, inputs, snapshot);
-    record.fixable = proposal.is_fixable();
-    record.fix_type = record.fixable.then(|| record.category.clone());
+    record_proposal(&mut record, &proposal);
     let message = root.map(|f| f.message.clone()).unwrap_or_else(|| {
         "autoheal did not recognize the cause of this failure in the logs; see the run for details.".to_string()
     });
@@ -173,6 +172,13 @@ pub fn workflow_unread(snapshot: &Snapshot, path: &str) -> Option<String> {
         "autoheal did not read the workflow file `{path}`, which is over a budget of its YAML reader at line {line}: {}",
         over.message
     ))
+}
+
+/// What the record says about a proposal: fixable, and by which fix type,
+/// exactly when the proposal changes a file.
+pub(crate) fn record_proposal(record: &mut Record, proposal: &FixProposal) {
+    record.fixable = proposal.is_fixable();
+    record.fix_type = record.fixable.then(|| record.category.clone());
 }
 
 /// Plans fixes for the recorded failures against another snapshot of the
