@@ -649,6 +649,35 @@ const CASES: &[(&str, Category, Option<&str>)] = &[
     ("gh-graphql-rate-limit-already.log", RateLimit, Some("GitHub REST API")),
     ("curl-graphql-rate-limited-json.log", RateLimit, Some("GitHub REST API")),
     ("concurrency-cancel-hostile-group.log", Unknown, None),
+    // A twenty-second batch (2026-12-05, fourth session, helper diagcls),
+    // committed before any change and run once as written: emitters no entry
+    // was written for: Dart/Flutter's pub solver, `dart analyze` and `flutter
+    // test`; SwiftPM's resolver and manifest lookup, XCTest on Linux; Elixir's
+    // mix (unchecked deps, a dependency's `make`), ExUnit; cabal's solver and
+    // build tools, GHC's hidden package, stack without a compiler; Bazel's
+    // targets, repository fetches, test summary, a test's own TIMEOUT and a
+    // server that died.
+    ("flutter-pub-version-solving.log", Unknown, None),
+    ("dart-sdk-constraint.log", Unknown, None),
+    ("flutter-command-not-found.log", MissingCommand, Some("flutter")),
+    ("dart-analyze-uri-missing.log", Unknown, None),
+    ("flutter-test-failures.log", Unknown, None),
+    ("swiftpm-dependencies-unresolved.log", Unknown, None),
+    ("swiftpm-no-package-swift.log", FileNotFound, Some("Package.swift")),
+    ("swift-xctest-failures.log", Unknown, None),
+    ("mix-unchecked-deps.log", Unknown, None),
+    ("mix-command-not-found.log", MissingCommand, Some("mix")),
+    ("mix-dep-compile-make-missing.log", MissingCommand, Some("make")),
+    ("exunit-failures.log", Unknown, None),
+    ("cabal-could-not-resolve.log", Unknown, None),
+    ("cabal-build-tool-happy-missing.log", MissingCommand, Some("happy")),
+    ("ghc-hidden-package.log", Unknown, None),
+    ("stack-no-compiler.log", Unknown, None),
+    ("bazel-no-such-target.log", Unknown, None),
+    ("bazel-fetch-github-429.log", RateLimit, Some("a service")),
+    ("bazel-test-failed.log", Unknown, None),
+    ("bazel-test-timeout-trap.log", Unknown, None),
+    ("bazel-server-terminated.log", Unknown, None),
 ];
 
 /// For every `unknown` row, the log line (1-based) of the root cause's first
@@ -820,6 +849,22 @@ const UNKNOWN_ROOT_LINES: &[(&str, u64)] = &[
     // weakens only the limit under it, not the heading (a known gap).
     ("trap-gradle-429-retry-build-successful.log", 9),
     ("concurrency-cancel-hostile-group.log", 6),
+    // The twenty-second batch (helper diagcls), pinned when written.
+    ("flutter-pub-version-solving.log", 9),
+    ("dart-sdk-constraint.log", 8),
+    ("dart-analyze-uri-missing.log", 7),
+    ("flutter-test-failures.log", 12),
+    ("swiftpm-dependencies-unresolved.log", 8),
+    ("swift-xctest-failures.log", 10),
+    ("mix-unchecked-deps.log", 5),
+    ("exunit-failures.log", 20),
+    ("cabal-could-not-resolve.log", 6),
+    ("ghc-hidden-package.log", 8),
+    ("stack-no-compiler.log", 5),
+    ("bazel-no-such-target.log", 7),
+    ("bazel-test-failed.log", 7),
+    ("bazel-test-timeout-trap.log", 6),
+    ("bazel-server-terminated.log", 7),
 ];
 
 fn dir() -> String {
