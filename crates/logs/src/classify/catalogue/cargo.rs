@@ -159,7 +159,7 @@ pub const ENTRIES: &[Entry] = &[
                   failed, to rerun pass {args}",
         needles: &[
             "error[E",
-            "could not compile",
+            "could not compile `",
             "test result: FAILED",
             "error: test failed",
         ],

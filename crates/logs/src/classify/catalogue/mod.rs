@@ -18,7 +18,8 @@
 //! 2. `github_api`, `docker`: service answers (rate limits, registry errors)
 //!    that other tools only relay (`buildx failed with: … 429 …`).
 //! 3. `python`, `node`, `jvm`, `go`, `cargo`, `rustup`, `ruby`, `php`, `r`, `dotnet`, `pester`, `kubernetes`,
-//!    `terraform`, `cocoapods`,
+//!    `terraform`, `cocoapods`, `dart`, `swift` (SwiftPM, XCTest), `elixir`
+//!    (Mix, ExUnit), `haskell` (cabal, GHC, Stack), `bazel`,
 //!    `packages` (apt, apk, dnf/dnf5/yum, zypper, brew, choco, winget), `git`,
 //!    `actions` (messages of common actions and the actions toolkit): the tool
 //!    that failed, which knows more than the shell around it (`npm ERR! enoent …` before a
@@ -40,14 +41,18 @@
 //! failures are marked in `super::rank` (documented there).
 
 mod actions;
+mod bazel;
 mod build_tools;
 mod cargo;
 mod cocoapods;
+mod dart;
 mod docker;
 mod dotnet;
+mod elixir;
 mod git;
 mod github_api;
 mod go;
+mod haskell;
 mod http;
 mod jvm;
 mod kubernetes;
@@ -61,6 +66,7 @@ mod ruby;
 mod runner;
 mod rustup;
 mod shell;
+mod swift;
 mod system;
 mod terraform;
 pub(crate) mod util;
@@ -188,6 +194,11 @@ pub const EMITTERS: &[(&str, &[Entry])] = &[
     ("kubernetes", kubernetes::ENTRIES),
     ("terraform", terraform::ENTRIES),
     ("cocoapods", cocoapods::ENTRIES),
+    ("dart", dart::ENTRIES),
+    ("swift", swift::ENTRIES),
+    ("elixir", elixir::ENTRIES),
+    ("haskell", haskell::ENTRIES),
+    ("bazel", bazel::ENTRIES),
     ("packages", packages::ENTRIES),
     ("git", git::ENTRIES),
     ("actions", actions::ENTRIES),

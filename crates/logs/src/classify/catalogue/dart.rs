@@ -1,0 +1,96 @@
+//! Dart and Flutter: the analyzer and the test runner.
+//!
+//! Sources: the analyzer's machine-independent report as `dart analyze` prints
+//! it (`  {severity} - {file}:{line}:{col} - {message} - {code}`, the Dart SDK's
+//! `pkg/dartdev/lib/src/analysis_server.dart` formatter) and as `flutter
+//! analyze` prints it (`  {severity} • {message} • {file}:{line}:{col} •
+//! {code}`, flutter_tools' `analyze_base.dart`); `package:test`'s compact
+//! reporter, whose last line is `{mm:ss} +{passed}[ ~{skipped}] -{failed}: Some
+//! tests failed.` (`dart test` and `flutter test`). pub's solver failure
+//! (`…, version solving failed.`) is PubGrub's sentence, which Poetry shares:
+//! `python/dependency-resolution` reads both.
+//!
+//! The analyzer's messages say `Target of URI doesn't exist` and `Try creating
+//! the file`: they are code errors (an import the project has to fix, often a
+//! package missing from `pubspec.yaml`), never a missing file of the workflow.
+
+use super::util::regex;
+use super::{Entry, ex};
+use crate::classify::hit::{Hit, Line};
+use crate::report::Category;
+
+pub const ENTRIES: &[Entry] = &[
+    Entry {
+        id: "dart/analyzer-error",
+        grammar: "  error - {file}.dart:{line}:{col} - {message} - {code} (dart analyze) | error • {message} • \
+                  {file}.dart:{line}:{col} • {code} (flutter analyze)",
+        needles: &["error - ", "error • "],
+        check: analyzer_error,
+        examples: &[
+            ex(
+                "  error - lib/src/api_client.dart:3:8 - Target of URI doesn't exist: 'package:http/http.dart'. Try \
+                 creating the file referenced by the URI, or try using a URI for a file that does exist. - \
+                 uri_does_not_exist",
+                Category::Unknown,
+                None,
+            ),
+            ex(
+                "  error • Undefined name 'http' • lib/src/api_client.dart:14:18 • undefined_identifier",
+                Category::Unknown,
+                None,
+            ),
+        ],
+    },
+    Entry {
+        id: "dart/test-summary",
+        grammar: "{mm:ss} +{passed}[ ~{skipped}] -{failed}: Some tests failed. (package:test's compact reporter)",
+        needles: &["Some tests failed."],
+        check: test_summary,
+        examples: &[ex("00:11 +41 ~2 -1: Some tests failed.", Category::Unknown, None)],
+    },
+];
+
+fn analyzer_error(line: &Line<'_>) -> Option<Hit> {
+    let text = line.text.trim();
+    let dart = regex!(r"^error - \S+\.dart:\d+:\d+ - .+ - [a-z0-9_]+$").is_match(text)
+        || regex!(r"^error • .+ • \S+\.dart:\d+:\d+ • [a-z0-9_]+$").is_match(text);
+    dart.then(|| Hit::blocker("The Dart analyzer reported an error in the code."))
+}
+
+fn test_summary(line: &Line<'_>) -> Option<Hit> {
+    regex!(r"^\d+:\d{2} \+\d+(?: ~\d+)? -\d+: Some tests failed\.$")
+        .is_match(line.text.trim())
+        .then(|| Hit::blocker("Dart or Flutter tests failed."))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::classify::catalogue::assert_reads;
+
+    #[test]
+    fn analyzer_errors_in_both_formats_and_nothing_else() {
+        assert_reads(
+            analyzer_error,
+            &[
+                "  error - lib/main.dart:1:8 - Target of URI doesn't exist: 'package:x/x.dart'. - uri_does_not_exist",
+                "error • Undefined name 'x' • test/a_test.dart:4:3 • undefined_identifier",
+            ],
+            &[
+                // An info or warning of the analyzer, another language's line.
+                "   info - lib/main.dart:1:8 - Unused import. - unused_import",
+                "error - src/index.ts:3:1 - Cannot find name 'x'. - ts2304",
+                "npm error - something",
+            ],
+        );
+    }
+
+    #[test]
+    fn only_the_failed_summary_of_the_compact_reporter() {
+        assert_reads(
+            test_summary,
+            &["00:11 +41 -1: Some tests failed.", "01:02 +3 ~1 -2: Some tests failed."],
+            &["00:11 +42: All tests passed!", "echo Some tests failed."],
+        );
+    }
+}

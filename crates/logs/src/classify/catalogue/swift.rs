@@ -1,0 +1,121 @@
+//! Swift Package Manager and XCTest (as `swift build` / `swift test` print
+//! them on Linux and macOS).
+//!
+//! Sources: SwiftPM's diagnostics (`error: {message}` on stderr): the resolver's
+//! `Dependencies could not be resolved because {reason}` (PubGrub's report in
+//! `PackageGraph/Resolution/PubGrub`), and the workspace lookup's `Could not
+//! find Package.swift in this directory or any of its parent directories.`
+//! (`Workspace`'s root-package locator); XCTest's failure line
+//! `{file}:{line}: error: {suite}.{test} : {message}` (swift-corelibs-xctest's
+//! `XCTestCase` failure printer; on macOS `-[{module}.{suite} {test}]`). The
+//! compiler's own `{file}:{line}:{col}: error:` is read by `build_tools`.
+
+use super::util::{path_hit, regex};
+use super::{Entry, ex};
+use crate::classify::hit::{Hit, Line};
+use crate::report::Category;
+
+pub const ENTRIES: &[Entry] = &[
+    Entry {
+        id: "swift/dependencies-unresolved",
+        grammar: "error: Dependencies could not be resolved because {reason}",
+        needles: &["Dependencies could not be resolved because"],
+        check: dependencies_unresolved,
+        examples: &[ex(
+            "error: Dependencies could not be resolved because root depends on 'swift-nio' 3.0.0..<4.0.0.",
+            Category::Unknown,
+            None,
+        )],
+    },
+    Entry {
+        id: "swift/no-package-manifest",
+        grammar: "error: Could not find Package.swift in this directory or any of its parent directories.",
+        needles: &["Could not find Package.swift"],
+        check: no_package_manifest,
+        examples: &[ex(
+            "error: Could not find Package.swift in this directory or any of its parent directories.",
+            Category::FileNotFound,
+            Some("Package.swift"),
+        )],
+    },
+    Entry {
+        id: "swift/xctest-failure",
+        grammar: "{file}.swift:{line}: error: {suite}.{test} : {message} | {file}.swift:{line}: error: \
+                  -[{module}.{suite} {test}] : {message}",
+        needles: &[".swift:"],
+        check: xctest_failure,
+        examples: &[ex(
+            "/home/runner/work/t/t/Tests/TOMLTests/ParserTests.swift:42: error: ParserTests.testEmptyInput : \
+             XCTAssertEqual failed: (\"1\") is not equal to (\"0\")",
+            Category::Unknown,
+            None,
+        )],
+    },
+];
+
+fn dependencies_unresolved(line: &Line<'_>) -> Option<Hit> {
+    line.text
+        .trim_start()
+        .starts_with("error: Dependencies could not be resolved because")
+        .then(|| {
+            Hit::install_failure(
+                "SwiftPM found no versions of the package's dependencies that satisfy Package.swift (a requirement no \
+             release matches, or two that conflict).",
+            )
+        })
+}
+
+fn no_package_manifest(line: &Line<'_>) -> Option<Hit> {
+    line.text
+        .trim_start()
+        .starts_with("error: Could not find Package.swift in this directory")
+        .then(|| {
+            path_hit(
+                "Package.swift",
+                0.6,
+                "SwiftPM found no Package.swift in the step's directory or above it (a wrong working-directory, or no \
+             checkout).",
+            )
+        })
+}
+
+fn xctest_failure(line: &Line<'_>) -> Option<Hit> {
+    regex!(r"^\S+\.swift:\d+: error: (?:-\[[\w.]+ \w+\]|[\w.]+) : ")
+        .is_match(line.text.trim_start())
+        .then(|| Hit::blocker("An XCTest test failed."))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::classify::catalogue::assert_reads;
+
+    #[test]
+    fn xctest_on_linux_and_macos() {
+        assert_reads(
+            xctest_failure,
+            &[
+                "Tests/AppTests/AppTests.swift:9: error: AppTests.testA : XCTAssertTrue failed",
+                "/Users/runner/work/a/a/Tests/AppTests/AppTests.swift:9: error: -[AppTests.AppTests testA] : failed",
+            ],
+            // The compiler's form has a column and is `build_tools`'.
+            &["Sources/App/main.swift:3:5: error: cannot find 'x' in scope"],
+        );
+    }
+
+    #[test]
+    fn resolver_and_manifest_only_as_swiftpm_prints_them() {
+        assert_reads(
+            dependencies_unresolved,
+            &[
+                "error: Dependencies could not be resolved because no versions of 'a' match the requirement 1.0.0..<2.0.0",
+            ],
+            &["echo 'Dependencies could not be resolved because …'"],
+        );
+        assert_reads(
+            no_package_manifest,
+            &["error: Could not find Package.swift in this directory or any of its parent directories."],
+            &["# error: Could not find Package.swift in this directory means no checkout"],
+        );
+    }
+}
