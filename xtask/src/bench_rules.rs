@@ -12,9 +12,7 @@ use std::cell::Cell;
 use std::path::Path;
 
 use autoheal_engine::config::{Config, RuleSetting};
-use autoheal_engine::fix_batch::{job_regions, verify_fixes};
-use autoheal_engine::lint::{self, FixSelection, LintOptions, MAX_RELINT_BYTES, lint_parsed, parse_error_count};
-use autoheal_engine::model::{FileKind, Workflow};
+use autoheal_engine::lint::{self, FixSelection, LintOptions, lint_parsed};
 use autoheal_engine::rules::RULES;
 use autoheal_engine::yaml;
 
@@ -107,24 +105,25 @@ pub fn run(corpus: &Path, runs: usize) -> anyhow::Result<()> {
             verify_fixes: false,
             ..verified
         };
-        let (relints, offered) = (Cell::new(0usize), Cell::new(0usize));
+        let (relints, offered) = (Cell::new(lint::Relints::default()), Cell::new(0usize));
         for (path, text) in &files {
             verify_file(path, text, &unverified, &relints, &offered);
         }
         println!(
-            "  lint with verification, {label}: {:>8.1} ms; {} fixes offered, {} re-lints ({:.2} per file)",
+            "  lint with verification, {label}: {:>8.1} ms; {} fixes offered, {} re-lints ({:.2} per file), {} of them on the original parse patched",
             t * 1e3,
             offered.get(),
-            relints.get(),
-            relints.get() as f64 / files.len() as f64
+            relints.get().relints,
+            relints.get().relints as f64 / files.len() as f64,
+            relints.get().patched
         );
     }
     Ok(())
 }
 
-/// What `lint::verify_all` does for one file, counting the re-lints (which
-/// here run every rule: only their number is read).
-fn verify_file(path: &str, text: &str, opts: &LintOptions<'_>, relints: &Cell<usize>, offered: &Cell<usize>) {
+/// `lint::verify_all` on one file, counting its re-lints and the fixes
+/// offered.
+fn verify_file(path: &str, text: &str, opts: &LintOptions<'_>, relints: &Cell<lint::Relints>, offered: &Cell<usize>) {
     let doc = yaml::parse(text.as_bytes());
     let mut diags = lint_parsed(path, text, &doc, opts);
     match opts.fixes {
@@ -136,26 +135,12 @@ fn verify_file(path: &str, text: &str, opts: &LintOptions<'_>, relints: &Cell<us
         FixSelection::All => {}
     }
     offered.set(offered.get() + diags.iter().map(|d| d.fixes.len()).sum::<usize>());
-    if diags.iter().all(|d| d.fixes.is_empty()) {
-        return;
-    }
-    let jobs = match (FileKind::detect(path, doc.root.as_ref()), doc.root.as_ref()) {
-        (FileKind::Workflow, Some(root)) => job_regions(text, &Workflow::new(root).jobs),
-        _ => Vec::new(),
-    };
-    let relint = |t: &str| {
-        relints.set(relints.get() + 1);
-        lint::relint(path, t, opts)
-    };
-    verify_fixes(
-        path,
-        text,
-        parse_error_count(&doc),
-        &mut diags,
-        &jobs,
-        &relint,
-        MAX_RELINT_BYTES,
-    );
+    let n = lint::verify_all_counted(path, text, &doc, &mut diags, opts);
+    let sum = relints.get();
+    relints.set(lint::Relints {
+        relints: sum.relints + n.relints,
+        patched: sum.patched + n.patched,
+    });
 }
 
 /// This thread's CPU time in seconds (`/proc/thread-self/schedstat`: the

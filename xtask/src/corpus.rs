@@ -4,6 +4,8 @@
 //! the error and warning findings that sit inside a multi-line scalar below
 //! its first line, where actionlint would report them on that first line
 //! (see `actionlint::actionlint_line`): how often the two tools' lines differ.
+//! And every tree that verification builds from the original parse instead of
+//! parsing (`yaml::patch`) must equal the parse of the edited text.
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -11,7 +13,7 @@ use std::path::Path;
 use autoheal_engine::config::Config;
 use autoheal_engine::fix::{self, Relinted};
 use autoheal_engine::lint::{LintOptions, lint, lint_counted, relint};
-use autoheal_engine::{Diagnostic, LineIndex, Severity};
+use autoheal_engine::{Diagnostic, Edit, Fix, LineIndex, Severity, yaml};
 
 pub fn run(corpus: &Path) -> anyhow::Result<()> {
     let config = Config::default();
@@ -23,6 +25,7 @@ pub fn run(corpus: &Path) -> anyhow::Result<()> {
     let mut fixed_files = 0;
     let mut not_idempotent = Vec::new();
     let mut batch_differs = Vec::new();
+    let (mut patched, mut patch_differs) = (0usize, Vec::new());
     let mut serious = 0;
     let mut moved_by_actionlint: BTreeMap<&str, usize> = BTreeMap::new();
     for sub in ["workflows", "actions"] {
@@ -46,6 +49,11 @@ pub fn run(corpus: &Path) -> anyhow::Result<()> {
                     if let Ok(src) = std::str::from_utf8(&bytes) {
                         if !one_by_one_agrees(&logical, src, &opts, &diags) {
                             batch_differs.push(shown.clone());
+                        }
+                        let (n, same) = patches_agree(&logical, src, &opts);
+                        patched += n;
+                        if !same {
+                            patch_differs.push(shown.clone());
                         }
                         let once = fix_all(&logical, src, &opts);
                         if once != src {
@@ -90,6 +98,13 @@ pub fn run(corpus: &Path) -> anyhow::Result<()> {
     for p in &batch_differs {
         println!("BATCH DIFFERS {p}");
     }
+    println!(
+        "edited trees built from the original parse: {patched}; different from the parse of the edited text in {} files",
+        patch_differs.len()
+    );
+    for p in &patch_differs {
+        println!("PATCH DIFFERS {p}");
+    }
     for p in &panics {
         println!("PANIC {p}");
     }
@@ -123,6 +138,12 @@ pub fn run(corpus: &Path) -> anyhow::Result<()> {
             batch_differs.len()
         );
     }
+    if !patch_differs.is_empty() {
+        anyhow::bail!(
+            "{} files where a patched tree differs from the parse",
+            patch_differs.len()
+        );
+    }
     if !panics.is_empty() {
         anyhow::bail!("{} files panicked", panics.len());
     }
@@ -137,6 +158,37 @@ fn fix_all(path: &str, text: &str, opts: &LintOptions<'_>) -> String {
     let relint = |t: &str| relint(path, t, opts);
     let linted = relint(text);
     autoheal_engine::fix::apply_in_rounds(path, text, linted, &|_| true, &relint).text
+}
+
+/// For each fix offered on `src`, and for all of them merged: when
+/// `yaml::patch` builds the edited tree from the original parse, is it the
+/// parse of the edited text? Returns how many trees were built, and whether
+/// all were equal.
+fn patches_agree(path: &str, src: &str, opts: &LintOptions<'_>) -> (usize, bool) {
+    let unverified = LintOptions {
+        verify_fixes: false,
+        ..LintOptions::new(opts.config)
+    };
+    let doc = yaml::parse(src.as_bytes());
+    let diags = autoheal_engine::lint::lint_parsed(path, src, &doc, &unverified);
+    let fixes: Vec<&Fix> = diags.iter().flat_map(|d| &d.fixes).collect();
+    let (merged, taken) = fix::apply_compatible(path, src, &fixes);
+    let merged_edits: Vec<&Edit> = taken.iter().flat_map(|f| &f.edits).collect();
+    let mut cases: Vec<(String, Vec<&Edit>)> = vec![(merged, merged_edits)];
+    for f in &fixes {
+        let edits: Vec<_> = f.edits.iter().filter(|e| e.path == path).collect();
+        if let Ok(text) = fix::apply_edits(path, src, &edits) {
+            cases.push((text, edits));
+        }
+    }
+    let (mut built, mut same) = (0, true);
+    for (text, edits) in &cases {
+        if let Some(patched) = yaml::patch::insert_entries(src, &doc, edits, text) {
+            built += 1;
+            same &= patched == yaml::parse(text.as_bytes());
+        }
+    }
+    (built, same)
 }
 
 /// Do the fixes `lint` kept (verified in batches, `autoheal_engine::fix_batch`)

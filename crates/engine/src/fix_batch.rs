@@ -50,9 +50,14 @@ use crate::text::TextRange;
 /// One fix, as (diagnostic index, fix index) into the file's diagnostics.
 type Candidate = (usize, usize);
 
+/// Lints an edited text; the edits that made it from the original are
+/// given too, so the parse before can be reused (see `yaml::patch`).
+pub type Relint<'a> = dyn Fn(&str, &[&Edit]) -> Relinted + 'a;
+
 /// Keep only the fixes of `diags` that verify on `source`; `parse_errors`
 /// is the parse error count of `source`, `jobs` the workflow's jobs and
-/// steps in order (see [`job_regions`]), `relint` lints an edited text.
+/// steps in order (see [`job_regions`]), `relint` lints an edited text
+/// (given with the edits that made it from `source`).
 /// Each re-lint counts [`relint_cost`] against `budget`; fixes left when
 /// it is spent are dropped unverified (see `lint::MAX_RELINT_BYTES`).
 pub fn verify_fixes(
@@ -61,7 +66,7 @@ pub fn verify_fixes(
     parse_errors: usize,
     diags: &mut [Diagnostic],
     jobs: &[JobRegion],
-    relint: &dyn Fn(&str) -> Relinted,
+    relint: &Relint<'_>,
     budget: usize,
 ) {
     let before: Vec<Diagnostic> = diags.to_vec();
@@ -277,7 +282,7 @@ struct File<'a> {
     source: &'a str,
     parse_errors: usize,
     before: &'a [Diagnostic],
-    relint: &'a dyn Fn(&str) -> Relinted,
+    relint: &'a Relint<'a>,
     budget: usize,
     /// Re-lint cost spent so far (see [`relint_cost`]).
     spent: Cell<usize>,
@@ -297,15 +302,19 @@ impl File<'_> {
 
     fn verify_one(&self, c: Candidate) -> bool {
         let target = &self.before[c.0];
+        let fix = self.fix(c);
+        // The edits `fix::verify` applies.
+        let edits: Vec<&Edit> = fix.edits.iter().filter(|e| e.path == self.path).collect();
+        let relint = |text: &str| (self.relint)(text, &edits);
         self.afford()
             && fix::verify(
                 self.path,
                 self.source,
-                self.fix(c),
+                fix,
                 target,
                 self.before,
                 self.parse_errors,
-                self.relint,
+                &relint,
             )
             .is_ok()
     }
@@ -347,7 +356,7 @@ impl File<'_> {
         if !self.afford() {
             return false;
         }
-        let after = (self.relint)(&new);
+        let after = (self.relint)(&new, &edits);
         if after.parse_errors != self.parse_errors {
             return false;
         }
@@ -583,7 +592,7 @@ mod tests {
     fn past_the_budget_nothing_more_is_relinted_or_kept() {
         let text = "a\nb\nc\nd\n";
         let relints = Cell::new(0);
-        let relint = |t: &str| {
+        let relint = |t: &str, _: &[&Edit]| {
             relints.set(relints.get() + 1);
             toy(t)
         };
@@ -615,12 +624,13 @@ mod tests {
         }
         let mut single = diags.clone();
         let relints = Cell::new(0);
-        let relint = |t: &str| {
+        let relint = |t: &str, _: &[&Edit]| {
             relints.set(relints.get() + 1);
             toy(t)
         };
         verify_fixes(PATH, text, 0, &mut diags, jobs, &relint, usize::MAX);
         let batched = relints.get();
+        let relint = |t: &str| relint(t, &[]);
         let before = single.clone();
         for d in &mut single {
             let target = d.clone();

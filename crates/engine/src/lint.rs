@@ -139,6 +139,17 @@ pub fn relint(path: &str, text: &str, opts: &LintOptions<'_>) -> crate::fix::Rel
 
 /// [`relint`] with only `rules` run.
 fn relint_with(path: &str, text: &str, opts: &LintOptions<'_>, rules: &[&Rule]) -> crate::fix::Relinted {
+    relint_parsed(path, text, &yaml::parse(text.as_bytes()), opts, rules)
+}
+
+/// [`relint_with`] of a text already parsed.
+fn relint_parsed(
+    path: &str,
+    text: &str,
+    doc: &Document,
+    opts: &LintOptions<'_>,
+    rules: &[&Rule],
+) -> crate::fix::Relinted {
     // Verification re-lints once per fix; external checkers would cost a
     // process per fix for findings no fix touches.
     let relint_opts = LintOptions {
@@ -149,10 +160,9 @@ fn relint_with(path: &str, text: &str, opts: &LintOptions<'_>, rules: &[&Rule]) 
         kind: opts.kind,
         script_checker: None,
     };
-    let doc = yaml::parse(text.as_bytes());
     crate::fix::Relinted {
-        parse_errors: parse_error_count(&doc),
-        diagnostics: lint_with(path, text, &doc, &relint_opts, rules),
+        parse_errors: parse_error_count(doc),
+        diagnostics: lint_with(path, text, doc, &relint_opts, rules),
     }
 }
 
@@ -170,6 +180,25 @@ pub fn verify_all(path: &str, source: &str, doc: &Document, diags: &mut [Diagnos
     verify_within(path, source, doc, diags, opts, MAX_RELINT_BYTES);
 }
 
+/// What verifying a file's fixes took: re-lints, and how many of them
+/// reused the original parse ([`yaml::patch`]) instead of parsing.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Relints {
+    pub relints: usize,
+    pub patched: usize,
+}
+
+/// [`verify_all`], counting its re-lints (`cargo xtask bench rules`).
+pub fn verify_all_counted(
+    path: &str,
+    source: &str,
+    doc: &Document,
+    diags: &mut [Diagnostic],
+    opts: &LintOptions<'_>,
+) -> Relints {
+    verify_within(path, source, doc, diags, opts, MAX_RELINT_BYTES)
+}
+
 fn verify_within(
     path: &str,
     source: &str,
@@ -177,9 +206,9 @@ fn verify_within(
     diags: &mut [Diagnostic],
     opts: &LintOptions<'_>,
     budget: usize,
-) {
+) -> Relints {
     if diags.iter().all(|d| d.fixes.is_empty()) {
-        return;
+        return Relints::default();
     }
     let kind = opts.kind.unwrap_or_else(|| FileKind::detect(path, doc.root.as_ref()));
     let jobs = match (kind, doc.root.as_ref()) {
@@ -195,8 +224,24 @@ fn verify_within(
         .copied()
         .filter(|r| fixing.contains(&r.id) || crate::rules::may_report_errors(r, opts.config))
         .collect();
-    let relint = |text: &str| relint_with(path, text, opts, &rules);
+    let count = std::cell::Cell::new(Relints::default());
+    let relint = |text: &str, edits: &[&crate::diagnostic::Edit]| {
+        let mut n = count.get();
+        n.relints += 1;
+        // Edits that only add `key: value` lines: the edited tree is the
+        // original one with them added, no parse needed.
+        let relinted = match yaml::patch::insert_entries(source, doc, edits, text) {
+            Some(patched) => {
+                n.patched += 1;
+                relint_parsed(path, text, &patched, opts, &rules)
+            }
+            None => relint_with(path, text, opts, &rules),
+        };
+        count.set(n);
+        relinted
+    };
     crate::fix_batch::verify_fixes(path, source, parse_error_count(doc), diags, &jobs, &relint, budget);
+    count.get()
 }
 
 /// `# autoheal: ignore[rule-a, rule-b/code]` (or zizmor's `# zizmor:
@@ -348,7 +393,7 @@ mod tests {
         let offered: usize = diags.iter().map(|d| d.fixes.len()).sum();
         assert!(offered > 400, "{offered} fixes offered");
         let relints = std::cell::Cell::new(0usize);
-        let counting = |text: &str| {
+        let counting = |text: &str, _: &[&crate::diagnostic::Edit]| {
             relints.set(relints.get() + 1);
             relint(".github/workflows/ci.yml", text, &opts)
         };
@@ -404,6 +449,52 @@ mod tests {
         let cost = crate::fix_batch::relint_cost(src.len(), apart.len());
         verify_within(".github/workflows/ci.yml", &src, &doc, &mut apart, &opts, 10 * cost);
         assert!(fixable(&apart) >= 40, "{apart:?}");
+    }
+
+    /// `timeout`'s fixes add one `key: value` line per job: verified in one
+    /// re-lint of a tree built from the original parse. That re-lint still
+    /// sees what an edit breaks: a fix inserting an invalid value beside
+    /// them is dropped, the others kept.
+    #[test]
+    fn inserted_entry_lines_are_verified_on_the_patched_parse() {
+        let src = "on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: make\n  b:\n    runs-on: ubuntu-latest\n    steps:\n      - run: make\n  c:\n    runs-on: ubuntu-latest\n    steps:\n      - run: make\n";
+        let config = Config::default();
+        let opts = LintOptions {
+            verify_fixes: false,
+            ..LintOptions::new(&config)
+        };
+        let doc = yaml::parse(src.as_bytes());
+        let timeouts = |diags: &[Diagnostic]| {
+            diags
+                .iter()
+                .filter(|d| d.rule == "timeout")
+                .map(|d| d.fixes.len())
+                .sum::<usize>()
+        };
+        // Only timeout's fixes (others, such as a workflow-wide
+        // `permissions:`, are verified alone and parse).
+        let lint_timeouts = || {
+            let mut diags = lint_parsed(".github/workflows/ci.yml", src, &doc, &opts);
+            diags.iter_mut().filter(|d| d.rule != "timeout").for_each(|d| d.fixes.clear());
+            diags
+        };
+        let mut diags = lint_timeouts();
+        assert_eq!(timeouts(&diags), 3, "{diags:?}");
+        let n = verify_all_counted(".github/workflows/ci.yml", src, &doc, &mut diags, &opts);
+        assert_eq!(timeouts(&diags), 3, "{diags:?}");
+        assert_eq!(n, Relints { relints: 1, patched: 1 });
+
+        // Job `b`'s fix replaced by one whose value the schema rejects.
+        let mut diags = lint_timeouts();
+        let b = diags
+            .iter_mut()
+            .find(|d| d.rule == "timeout" && d.message.contains("\"b\""))
+            .expect("b has no timeout");
+        let at = b.fixes[0].edits[0].range.start;
+        b.fixes[0].edits[0] = crate::diagnostic::Edit::insert(".github/workflows/ci.yml", at, "\n    timeout-minutes: soon");
+        let n = verify_all_counted(".github/workflows/ci.yml", src, &doc, &mut diags, &opts);
+        assert_eq!(timeouts(&diags), 2, "{diags:?}");
+        assert!(n.patched >= 2 && n.patched == n.relints, "{n:?}");
     }
 
     #[test]

@@ -260,6 +260,8 @@ struct Attempt {
     errors: Vec<SyntaxError>,
     /// `&name` of every anchor no alias refers to.
     unused_anchors: Vec<TextRange>,
+    /// Some anchor or alias was read.
+    anchored: bool,
 }
 
 impl Attempt {
@@ -283,6 +285,7 @@ impl Attempt {
             skipped,
             comments,
             unused_anchors,
+            anchored: self.anchored,
         }
     }
 }
@@ -744,6 +747,7 @@ fn parse_once(text: &str) -> Attempt {
         let (node, _, size) = close(frame, None);
         push(&mut stack, &mut root, node, size, text, &mut errors);
     }
+    let anchored = !anchor_names.is_empty() || !aliased.is_empty();
     let unused_anchors = anchor_names
         .into_iter()
         .filter(|(id, _)| !aliased.contains(id))
@@ -754,6 +758,7 @@ fn parse_once(text: &str) -> Attempt {
         fatal,
         errors,
         unused_anchors,
+        anchored,
     }
 }
 

@@ -8,6 +8,7 @@
 //! the text is parsed again, so the rest of the document is still analyzed.
 
 mod build;
+pub mod patch;
 #[cfg(test)]
 pub(crate) mod tests;
 
@@ -83,7 +84,7 @@ pub enum SyntaxErrorKind {
 }
 
 /// The result of parsing one file.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Document {
     /// The first document's root, if anything could be read.
     pub root: Option<Node>,
@@ -96,6 +97,10 @@ pub struct Document {
     /// The `&name` of every anchor that no alias refers to (only when the
     /// whole text parsed: after recovery an alias may have been blanked).
     pub unused_anchors: Vec<TextRange>,
+    /// Some node has an anchor or some alias refers to one: an edit of an
+    /// anchored node also changes its copies, so [`patch`] leaves such
+    /// documents to a full parse.
+    pub anchored: bool,
 }
 
 impl Document {

@@ -1,0 +1,197 @@
+use super::*;
+use crate::yaml::parse;
+
+/// `source` with `key: value` lines inserted at `(offset, column)`s.
+fn inserted(source: &str, at: &[(usize, usize, &str)]) -> (Vec<Edit>, String) {
+    let eol = crate::edit::line_ending(source);
+    let edits: Vec<Edit> = at
+        .iter()
+        .map(|(offset, column, entry)| Edit::insert("f.yml", *offset, format!("{eol}{}{entry}", " ".repeat(*column))))
+        .collect();
+    let refs: Vec<&Edit> = edits.iter().collect();
+    let text = crate::fix::apply_edits("f.yml", source, &refs).expect("edits apply");
+    (edits, text)
+}
+
+fn patched(source: &str, at: &[(usize, usize, &str)]) -> Option<(Document, String)> {
+    let (edits, text) = inserted(source, at);
+    let refs: Vec<&Edit> = edits.iter().collect();
+    insert_entries(source, &parse(source.as_bytes()), &refs, &text).map(|d| (d, text))
+}
+
+/// Every field of the patched document equals the parse of the edited text.
+fn assert_same_as_parse(doc: &Document, text: &str) {
+    assert_eq!(*doc, parse(text.as_bytes()), "{text}");
+}
+
+const WORKFLOW: &str = "on: push # trigger\njobs:\n  build:\n    name: Build\n    runs-on: ubuntu-latest   # hosted\n    steps:\n      - uses: actions/checkout@v4\n      - run: |\n          make\n\n  test:\n    runs-on: [self-hosted,\n      linux]\n    needs: build\n    env:\n      A: 1\n    steps:\n    - run: echo \"# not a comment\"\n    - name: last\n      run: echo done\n";
+
+fn after(source: &str, line_containing: &str) -> usize {
+    let at = source.find(line_containing).expect("line is in the source");
+    crate::edit::line_end(source, at)
+}
+
+#[test]
+fn timeouts_inserted_into_every_job_give_the_tree_of_the_parse() {
+    let at = [
+        (after(WORKFLOW, "runs-on: ubuntu-latest"), 4, "timeout-minutes: 60"),
+        (after(WORKFLOW, "      linux]"), 4, "timeout-minutes: 60"),
+    ];
+    let (doc, text) = patched(WORKFLOW, &at).expect("both are entry lines");
+    assert_same_as_parse(&doc, &text);
+}
+
+#[test]
+fn entries_after_nested_values_and_at_the_end_of_the_text_give_the_tree_of_the_parse() {
+    let cases: Vec<(String, usize, usize)> = vec![
+        // After `env:`'s mapping, in `test`.
+        (WORKFLOW.to_string(), after(WORKFLOW, "A: 1"), 4),
+        // Inside `env:`.
+        (WORKFLOW.to_string(), after(WORKFLOW, "A: 1"), 6),
+        // After the last step of the file: the job, `jobs` and the root end with it.
+        (WORKFLOW.to_string(), after(WORKFLOW, "run: echo done"), 4),
+        (WORKFLOW.to_string(), after(WORKFLOW, "run: echo done"), 2),
+        (WORKFLOW.to_string(), after(WORKFLOW, "run: echo done"), 0),
+        (WORKFLOW.to_string(), after(WORKFLOW, "run: echo done"), 6),
+        // A step's entry, in a compact sequence.
+        (WORKFLOW.to_string(), after(WORKFLOW, "- name: last"), 6),
+        // At the very end, without a final line break.
+        (WORKFLOW.trim_end().to_string(), WORKFLOW.trim_end().len(), 0),
+        // After a key with no value, and in a CRLF file.
+        ("a:\nb: 1\n".to_string(), 2, 0),
+        (
+            WORKFLOW.replace('\n', "\r\n"),
+            after(&WORKFLOW.replace('\n', "\r\n"), "needs: build"),
+            4,
+        ),
+    ];
+    for (source, offset, column) in cases {
+        let (doc, text) = patched(&source, &[(offset, column, "new-key: v1.2")])
+            .unwrap_or_else(|| panic!("not patched at {offset}:{column}:\n{source}"));
+        assert_same_as_parse(&doc, &text);
+    }
+}
+
+#[test]
+fn edits_whose_tree_is_not_known_are_left_to_the_parser() {
+    let refused: Vec<(&str, usize, usize, &str)> = vec![
+        // Not at the column of the mapping's keys, or not after a whole entry.
+        (
+            WORKFLOW,
+            after(WORKFLOW, "runs-on: ubuntu-latest"),
+            3,
+            "timeout-minutes: 60",
+        ),
+        (
+            WORKFLOW,
+            after(WORKFLOW, "runs-on: [self-hosted,"),
+            4,
+            "timeout-minutes: 60",
+        ),
+        (
+            WORKFLOW,
+            after(WORKFLOW, "runs-on: ubuntu-latest") - 3,
+            4,
+            "timeout-minutes: 60",
+        ),
+        // A key the mapping has.
+        (WORKFLOW, after(WORKFLOW, "runs-on: ubuntu-latest"), 4, "steps: 60"),
+        // After a block scalar, whose kept blank lines the line would cut.
+        (WORKFLOW, after(WORKFLOW, "          make"), 4, "timeout-minutes: 60"),
+        // Not a plain `key: value`.
+        (
+            WORKFLOW,
+            after(WORKFLOW, "runs-on: ubuntu-latest"),
+            4,
+            "timeout-minutes: '60'",
+        ),
+        (
+            WORKFLOW,
+            after(WORKFLOW, "runs-on: ubuntu-latest"),
+            4,
+            "timeout-minutes: 6 # c",
+        ),
+        (
+            WORKFLOW,
+            after(WORKFLOW, "runs-on: ubuntu-latest"),
+            4,
+            "timeout-minutes:",
+        ),
+        // A flow mapping, anchors, a file that does not parse cleanly.
+        ("a: {b: 1,\n  c: 2}\n", 8, 2, "d: 3"),
+        ("a: &x 1\nb: *x\n", 7, 0, "c: 3"),
+        ("a: 1\na: 2\n", 4, 0, "c: 3"),
+        ("a: [1\nb: 2\n", 11, 0, "c: 3"),
+    ];
+    for (source, offset, column, entry) in refused {
+        assert!(
+            patched(source, &[(offset, column, entry)]).is_none(),
+            "patched {entry:?} at {offset}:{column} of\n{source}"
+        );
+    }
+    // Two insertions into one mapping: left to the parser too.
+    let two = [
+        (after(WORKFLOW, "name: Build"), 4, "a: 1"),
+        (after(WORKFLOW, "runs-on: ubuntu-latest"), 4, "b: 1"),
+    ];
+    assert!(patched(WORKFLOW, &two).is_none());
+}
+
+/// Every line end of every rule fixture, at the columns of the lines around
+/// it: whenever an insertion is patched, the tree is the parse's.
+#[test]
+fn on_every_fixture_a_patched_tree_equals_the_parse() {
+    let mut files = Vec::new();
+    let mut dirs = vec![std::path::PathBuf::from(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/rules"
+    ))];
+    while let Some(dir) = dirs.pop() {
+        for entry in std::fs::read_dir(&dir).expect("fixture dir") {
+            let path = entry.expect("entry").path();
+            if path.is_dir() {
+                dirs.push(path);
+            } else if path.extension().is_some_and(|e| e == "yml" || e == "yaml") {
+                files.push(path);
+            }
+        }
+    }
+    let (mut tried, mut patched_count) = (0, 0);
+    for path in files {
+        let Ok(source) = std::fs::read_to_string(&path) else {
+            continue;
+        };
+        let doc = parse(source.as_bytes());
+        if !doc.errors.is_empty() || doc.anchored {
+            continue;
+        }
+        let mut offset = 0;
+        while offset <= source.len() {
+            let end = crate::edit::line_end(&source, offset);
+            let next = source[end..].find('\n').map(|i| end + i + 1);
+            let mut columns = vec![crate::edit::indent_of_line(&source, offset)];
+            if let Some(n) = next.filter(|n| *n < source.len()) {
+                columns.push(crate::edit::indent_of_line(&source, n));
+            }
+            columns.dedup();
+            for column in columns {
+                tried += 1;
+                let (edits, text) = inserted(&source, &[(end, column, "zz-new: 60")]);
+                let refs: Vec<&Edit> = edits.iter().collect();
+                if let Some(patch) = insert_entries(&source, &doc, &refs, &text) {
+                    patched_count += 1;
+                    assert_same_as_parse(&patch, &text);
+                }
+            }
+            match next {
+                Some(n) => offset = n,
+                None => break,
+            }
+        }
+    }
+    eprintln!("{patched_count} of {tried} insertions patched");
+    assert!(
+        patched_count > 1000 && patched_count < tried,
+        "{patched_count} of {tried}"
+    );
+}
