@@ -183,7 +183,7 @@ fn patches_agree(path: &str, src: &str, opts: &LintOptions<'_>) -> (usize, bool)
     }
     let (mut built, mut same) = (0, true);
     for (text, edits) in &cases {
-        if let Some(patched) = yaml::patch::insert_entries(src, &doc, edits, text) {
+        if let Some(patched) = yaml::patch::apply(src, &doc, edits, text) {
             built += 1;
             same &= patched == yaml::parse(text.as_bytes());
         }

@@ -230,7 +230,7 @@ fn verify_within(
         n.relints += 1;
         // Edits that only add `key: value` lines: the edited tree is the
         // original one with them added, no parse needed.
-        let relinted = match yaml::patch::insert_entries(source, doc, edits, text) {
+        let relinted = match yaml::patch::apply(source, doc, edits, text) {
             Some(patched) => {
                 n.patched += 1;
                 relint_parsed(path, text, &patched, opts, &rules)
@@ -475,7 +475,10 @@ mod tests {
         // `permissions:`, are verified alone and parse).
         let lint_timeouts = || {
             let mut diags = lint_parsed(".github/workflows/ci.yml", src, &doc, &opts);
-            diags.iter_mut().filter(|d| d.rule != "timeout").for_each(|d| d.fixes.clear());
+            diags
+                .iter_mut()
+                .filter(|d| d.rule != "timeout")
+                .for_each(|d| d.fixes.clear());
             diags
         };
         let mut diags = lint_timeouts();
@@ -491,7 +494,8 @@ mod tests {
             .find(|d| d.rule == "timeout" && d.message.contains("\"b\""))
             .expect("b has no timeout");
         let at = b.fixes[0].edits[0].range.start;
-        b.fixes[0].edits[0] = crate::diagnostic::Edit::insert(".github/workflows/ci.yml", at, "\n    timeout-minutes: soon");
+        b.fixes[0].edits[0] =
+            crate::diagnostic::Edit::insert(".github/workflows/ci.yml", at, "\n    timeout-minutes: soon");
         let n = verify_all_counted(".github/workflows/ci.yml", src, &doc, &mut diags, &opts);
         assert_eq!(timeouts(&diags), 2, "{diags:?}");
         assert!(n.patched >= 2 && n.patched == n.relints, "{n:?}");

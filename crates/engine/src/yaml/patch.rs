@@ -1,32 +1,45 @@
 //! The tree of an edited text derived from the tree before the edit, for the
-//! one edit shape whose effect on the tree is known without parsing: new
-//! lines that each hold one `key: value` entry of a block mapping.
+//! edit shapes whose effect on the tree is known without parsing.
 //!
 //! Verifying a fix re-lints the edited file, and half of a re-lint is
-//! saphyr's parse. The most common fix (`timeout`'s `timeout-minutes: 60`,
-//! inserted into every job that lacks it) only adds such lines, so
-//! [`insert_entries`] builds the edited file's tree from the original one:
-//! the same nodes with their ranges moved, plus the new entries. It answers
-//! `None` whenever that could differ from [`super::parse`] of the edited text,
-//! which the caller then runs; the tests compare the two on every shape it
-//! accepts.
+//! saphyr's parse. The common fixes only add entries (`timeout`'s
+//! `timeout-minutes: 60` in every job that lacks it, a job's `permissions:`
+//! block, `persist-credentials: false` in a step's `with:`) or change a word
+//! inside a one-line value (`action`'s `@v3` → `@v4`), so [`apply`] builds
+//! the edited file's tree from the original one: the same nodes with their
+//! ranges moved, plus the new entries or the new value. It answers `None`
+//! whenever that could differ from [`super::parse`] of the edited text, which
+//! the caller then runs; the tests compare the two on every shape it accepts.
 //!
-//! Why the result equals the parse, when every check passes: the original
+//! Why the result equals the parse, when every check passes. The original
 //! parsed without any error, nothing is blanked, and there is no anchor or
-//! alias (an edited anchored node would change its copies too). Each edit
-//! inserts, at the end of a line `L`, a line break and `k` spaces and then
-//! `key: value`, both plain scalars of letters, digits, `_`, `-` (and `.` in
-//! the value) that start with a letter, digit or `_`. `L` is the last line
-//! of an entry `E` of a block mapping `M` whose keys are at column `k`, and
-//! `M` has no entry `key`. The next content line after `L` was at a column
-//! ≤ `k` (anything more indented would have belonged to `E`), so the new
-//! line neither continues `E` nor changes what follows: it is one more entry
-//! of `M`, after `E`. `E` must not end in a block scalar, whose kept
-//! trailing blank lines (`|+`) would move past the new line. Every range at
-//! or before an insertion stays; every range after it moves by the inserted
-//! length; a collection that ended with `E` (`M` and the ancestors it ends)
-//! now ends with the new value, as [`super::parse`] ends block collections
-//! at their last child.
+//! alias (an edited anchored node would change its copies too). Each edit is
+//! one of:
+//!
+//! - **New entry lines**: inserted at the end of a line `L`: a line break
+//!   and lines of `key: value` or `key:` (whose entries follow, more
+//!   indented), keys and values plain scalars of letters, digits, `_`, `-`
+//!   (and `.` in a value) starting with a letter, digit or `_`; the first
+//!   line at column `k`, none less indented. `L` is the last line of an
+//!   entry `E` of a block mapping `M` whose keys are at column `k`, and no
+//!   new key is already in its mapping. The next content line after `L` was
+//!   at a column ≤ `k` (anything more indented would have belonged to `E`),
+//!   so the new lines neither continue `E` nor change what follows: their
+//!   first-column lines are entries of `M` after `E`, the others nested
+//!   under them. `E` must not end in a block scalar, whose kept trailing
+//!   blank lines (`|+`) would move past the new lines.
+//! - **A word of a value changed**: the edit replaces bytes inside a plain
+//!   scalar on one line whose value is its text (no escapes, no folding),
+//!   a mapping value or sequence item (not a key: a new key could clash),
+//!   with letters, digits and `_ . / @ + -`, and the scalar still starts with
+//!   a letter, digit, `_`, `.` or `/`. Without spaces, `:`, `#`, quotes or
+//!   brackets the new text can neither end the scalar nor start a comment,
+//!   so it is the same scalar with the new text as its value.
+//!
+//! Every range at or before an edit stays; every range after it moves by
+//! the edit's change in length; a collection that ended with `E` (`M` and
+//! the ancestors it ends) now ends with the new entries, as
+//! [`super::parse`] ends block collections at their last child.
 
 use super::build::limits::{MAX_BYTES, MAX_NODES};
 use super::{Document, Entry, Node, NodeKind, Scalar, ScalarStyle};
@@ -34,9 +47,9 @@ use crate::diagnostic::Edit;
 use crate::text::TextRange;
 
 /// The document of `edited` (which is `source` with `edits` applied), built
-/// from `doc` (the parse of `source`) when every edit inserts `key: value`
-/// lines as the module documentation says; `None` otherwise.
-pub fn insert_entries(source: &str, doc: &Document, edits: &[&Edit], edited: &str) -> Option<Document> {
+/// from `doc` (the parse of `source`) when every edit has one of the shapes
+/// the module documentation describes; `None` otherwise.
+pub fn apply(source: &str, doc: &Document, edits: &[&Edit], edited: &str) -> Option<Document> {
     // A node needs at least a byte (no aliases copy any), so a text shorter
     // than the node budget cannot go over it.
     if edits.is_empty()
@@ -48,33 +61,39 @@ pub fn insert_entries(source: &str, doc: &Document, edits: &[&Edit], edited: &st
         return None;
     }
     let root = doc.root.as_ref()?;
-    let mut found: Vec<Insertion> = Vec::with_capacity(edits.len());
+    let mut found: Vec<Change> = Vec::with_capacity(edits.len());
     for e in edits {
-        if !e.range.is_empty() {
-            return None;
-        }
-        found.push(locate(source, root, e.range.start, &e.new_text)?);
+        found.push(if e.range.is_empty() {
+            Change::Insert(locate_insertion(source, root, e.range.start, &e.new_text)?)
+        } else {
+            Change::Replace(locate_word(source, root, e.range, &e.new_text)?)
+        });
     }
-    found.sort_by_key(|i| i.at);
-    if found.windows(2).any(|w| w[0].at == w[1].at || w[0].path == w[1].path) {
+    found.sort_by_key(|c| c.range().start);
+    let apart = found.windows(2).all(|w| {
+        let (a, b) = (w[0].range(), w[1].range());
+        a.end < b.start && w[0].path() != w[1].path()
+    });
+    if !apart {
         return None;
     }
-    let added: usize = found.iter().map(|i| i.len).sum();
-    if source.len() + added != edited.len() {
+    let grown: isize = found.iter().map(Change::growth).sum();
+    if source.len().checked_add_signed(grown) != Some(edited.len()) {
         return None;
     }
-    // What is inserted before offset `x` (insertions exactly at `x` stay
-    // after it: they come after the line's content).
-    let starts: Vec<(usize, usize)> = found
+    // Offset `x` after the edits: moved by every edit that ends before it
+    // (a replacement also when it ends at `x`: the scalar's end moves with
+    // its text; an insertion at `x` comes after the line's content).
+    let ends: Vec<(usize, isize)> = found
         .iter()
-        .scan(0, |sum, i| {
-            *sum += i.len;
-            Some((i.at, *sum))
+        .scan(0, |sum, c| {
+            *sum += c.growth();
+            Some((c.range().end + usize::from(matches!(c, Change::Insert(_))), *sum))
         })
         .collect();
     let moved = |x: usize| {
-        let k = starts.partition_point(|(at, _)| *at < x);
-        x + if k == 0 { 0 } else { starts[k - 1].1 }
+        let k = ends.partition_point(|(end, _)| *end <= x);
+        x.saturating_add_signed(if k == 0 { 0 } else { ends[k - 1].1 })
     };
     let mut out = doc.clone();
     let new_root = out.root.as_mut()?;
@@ -84,75 +103,130 @@ pub fn insert_entries(source: &str, doc: &Document, edits: &[&Edit], edited: &st
     }
     // Last first, so the paths of the earlier ones (which can only pass
     // through entries before theirs) stay valid.
-    for ins in found.iter().rev() {
-        let line = moved(ins.at) + ins.eol;
-        let key = TextRange::new(line + ins.column, line + ins.column + ins.key.len());
-        let value_start = key.end + 2;
-        let value = TextRange::new(value_start, value_start + ins.value.len());
-        let mut node = &mut *new_root;
-        for (depth, &i) in ins.path.iter().enumerate() {
-            if ins.ends_with_it[depth] {
-                node.span.end = value.end;
+    for change in found.iter().rev() {
+        match change {
+            Change::Insert(ins) => insert(new_root, ins, moved(ins.at))?,
+            Change::Replace(word) => {
+                let node = node_at(new_root, &word.path)?;
+                let NodeKind::Scalar(s) = &mut node.kind else {
+                    return None;
+                };
+                let from = word.range.start - word.scalar_start;
+                let to = word.range.end - word.scalar_start;
+                s.value.replace_range(from..to, &word.new_text);
             }
-            node = match &mut node.kind {
-                NodeKind::Mapping(entries) => &mut entries.get_mut(i)?.value,
-                NodeKind::Sequence(items) => items.get_mut(i)?,
-                NodeKind::Scalar(_) => return None,
-            };
         }
-        if ins.ends_with_it[ins.path.len()] {
-            node.span.end = value.end;
-        }
-        let NodeKind::Mapping(entries) = &mut node.kind else {
-            return None;
-        };
-        entries.insert(
-            ins.entry + 1,
-            Entry {
-                key: plain(&ins.key, key),
-                value: plain(&ins.value, value),
-            },
-        );
     }
     Some(out)
 }
 
-/// One insertion, found in the original tree.
+enum Change {
+    Insert(Insertion),
+    Replace(Word),
+}
+
+impl Change {
+    fn range(&self) -> TextRange {
+        match self {
+            Change::Insert(i) => TextRange::empty(i.at),
+            Change::Replace(w) => w.range,
+        }
+    }
+    fn path(&self) -> &[usize] {
+        match self {
+            Change::Insert(i) => &i.path,
+            Change::Replace(w) => &w.path,
+        }
+    }
+    fn growth(&self) -> isize {
+        match self {
+            Change::Insert(i) => i.len as isize,
+            Change::Replace(w) => w.new_text.len() as isize - w.range.len() as isize,
+        }
+    }
+}
+
+/// New entry lines, found in the original tree.
 struct Insertion {
-    /// Where it is inserted: the end of the line `L` (before its break).
+    /// Where they are inserted: the end of the line `L` (before its break).
     at: usize,
-    /// Its length in bytes.
+    /// Their length in bytes.
     len: usize,
-    /// The length of its leading line break, and the column of its key.
-    eol: usize,
-    column: usize,
-    key: String,
-    value: String,
+    /// The new entries of `M`, with ranges relative to `at`.
+    entries: Vec<Entry>,
     /// Child indexes from the root to the mapping `M` (entry values and
-    /// sequence items), and the index of the entry `E` it follows.
+    /// sequence items), and the index of the entry `E` they follow.
     path: Vec<usize>,
     entry: usize,
     /// For the root and each node on the path down to `M`: whether it ended
-    /// with `E`, so now ends with the new entry.
+    /// with `E`, so now ends with the new entries.
     ends_with_it: Vec<bool>,
 }
 
-fn locate(source: &str, root: &Node, at: usize, new_text: &str) -> Option<Insertion> {
+/// A changed word of a one-line plain scalar, found in the original tree.
+struct Word {
+    range: TextRange,
+    new_text: String,
+    /// Child indexes from the root to the scalar, and where it starts.
+    path: Vec<usize>,
+    scalar_start: usize,
+}
+
+fn insert(root: &mut Node, ins: &Insertion, at: usize) -> Option<()> {
+    let moved_entries: Vec<Entry> = ins
+        .entries
+        .iter()
+        .map(|e| {
+            let mut e = e.clone();
+            shift(&mut e.key, &|x| x + at);
+            shift(&mut e.value, &|x| x + at);
+            e
+        })
+        .collect();
+    let end = moved_entries.last()?.value.span.end;
+    let mut node = root;
+    for (depth, &i) in ins.path.iter().enumerate() {
+        if ins.ends_with_it[depth] {
+            node.span.end = end;
+        }
+        node = match &mut node.kind {
+            NodeKind::Mapping(entries) => &mut entries.get_mut(i)?.value,
+            NodeKind::Sequence(items) => items.get_mut(i)?,
+            NodeKind::Scalar(_) => return None,
+        };
+    }
+    if ins.ends_with_it[ins.path.len()] {
+        node.span.end = end;
+    }
+    let NodeKind::Mapping(entries) = &mut node.kind else {
+        return None;
+    };
+    let tail = entries.split_off(ins.entry + 1);
+    entries.extend(moved_entries);
+    entries.extend(tail);
+    Some(())
+}
+
+fn node_at<'n>(root: &'n mut Node, path: &[usize]) -> Option<&'n mut Node> {
+    let mut node = root;
+    for &i in path {
+        node = match &mut node.kind {
+            NodeKind::Mapping(entries) => &mut entries.get_mut(i)?.value,
+            NodeKind::Sequence(items) => items.get_mut(i)?,
+            NodeKind::Scalar(_) => return None,
+        };
+    }
+    Some(node)
+}
+
+fn locate_insertion(source: &str, root: &Node, at: usize, new_text: &str) -> Option<Insertion> {
     let rest = &source.as_bytes()[at.min(source.len())..];
     let at_line_end = at <= source.len() && (rest.is_empty() || rest.starts_with(b"\n") || rest.starts_with(b"\r\n"));
     if !at_line_end {
         return None;
     }
-    let (eol, line) = if let Some(l) = new_text.strip_prefix("\r\n") {
-        (2, l)
-    } else {
-        (1, new_text.strip_prefix('\n')?)
-    };
-    let column = line.bytes().take_while(|b| *b == b' ').count();
-    let (key, value) = line[column..].split_once(": ")?;
-    if !is_simple(key, false) || !is_simple(value, true) {
-        return None;
-    }
+    let entries = entry_lines(new_text)?;
+    let column = crate::edit::column(new_text, entries[0].key.span.start);
     let line_end = |offset: usize| crate::edit::line_end(source, offset);
     let entry_end = |e: &Entry| e.value.span.end.max(e.key.span.end);
     let mut path = Vec::new();
@@ -164,22 +238,22 @@ fn locate(source: &str, root: &Node, at: usize, new_text: &str) -> Option<Insert
             return None;
         }
         let next = match &node.kind {
-            NodeKind::Mapping(entries) => {
-                let i = entries
+            NodeKind::Mapping(mapping) => {
+                let i = mapping
                     .iter()
                     .position(|e| e.key.span.start <= at && at <= line_end(entry_end(e)))?;
-                let e = &entries[i];
+                let e = &mapping[i];
                 if line_end(entry_end(e)) == at && crate::edit::column(source, e.key.span.start) == column {
-                    if entries.iter().any(|x| x.key.as_str() == Some(key)) || ends_in_block_scalar(&e.value) {
+                    let clash = entries
+                        .iter()
+                        .any(|new| mapping.iter().any(|x| x.key.as_str() == new.key.as_str()));
+                    if clash || ends_in_block_scalar(&e.value) {
                         return None;
                     }
                     return Some(Insertion {
                         at,
                         len: new_text.len(),
-                        eol,
-                        column,
-                        key: key.to_string(),
-                        value: value.to_string(),
+                        entries,
                         path,
                         entry: i,
                         ends_with_it: ends,
@@ -194,6 +268,124 @@ fn locate(source: &str, root: &Node, at: usize, new_text: &str) -> Option<Insert
                 (i, &items[i])
             }
             NodeKind::Scalar(_) => return None,
+        };
+        path.push(next.0);
+        node = next.1;
+    }
+}
+
+/// The entries `new_text` (a line break, then lines of `key: value` or
+/// `key:` with more indented entries below) adds, with ranges into
+/// `new_text`; `None` unless every line has that shape, each `key:` has
+/// entries under it at one column, and no mapping repeats a key.
+fn entry_lines(new_text: &str) -> Option<Vec<Entry>> {
+    let eol = if new_text.starts_with("\r\n") { "\r\n" } else { "\n" };
+    let body = new_text.strip_prefix(eol)?;
+    // (column, key range, value range) of each line.
+    let mut lines = Vec::new();
+    let mut offset = eol.len();
+    for line in body.split(eol) {
+        let column = line.bytes().take_while(|b| *b == b' ').count();
+        let (key, value) = match line[column..].split_once(": ") {
+            Some((k, v)) => (k, Some(v)),
+            None => (line[column..].strip_suffix(':')?, None),
+        };
+        if !is_simple(key, false) || !value.is_none_or(|v| is_simple(v, true)) {
+            return None;
+        }
+        let key_at = offset + column;
+        let value_range = value.map(|v| TextRange::new(key_at + key.len() + 2, key_at + key.len() + 2 + v.len()));
+        lines.push((column, TextRange::new(key_at, key_at + key.len()), value_range));
+        offset += line.len() + eol.len();
+    }
+    let (entries, used) = mapping_at(new_text, &lines, 0)?;
+    (used == lines.len()).then_some(entries)
+}
+
+/// The entries of the mapping whose first line is `lines[from]`, and the
+/// index of the line after it.
+fn mapping_at(text: &str, lines: &[(usize, TextRange, Option<TextRange>)], from: usize) -> Option<(Vec<Entry>, usize)> {
+    let column = lines.get(from)?.0;
+    let mut entries: Vec<Entry> = Vec::new();
+    let mut i = from;
+    while let Some(&(c, key, value)) = lines.get(i) {
+        if c < column {
+            break;
+        }
+        if c > column
+            || entries
+                .iter()
+                .any(|e| e.key.as_str() == Some(&text[key.start..key.end]))
+        {
+            return None;
+        }
+        let key = plain(&text[key.start..key.end], key);
+        let value = match value {
+            Some(v) => {
+                i += 1;
+                plain(&text[v.start..v.end], v)
+            }
+            None => {
+                if lines.get(i + 1).is_none_or(|next| next.0 <= column) {
+                    return None;
+                }
+                let (nested, next) = mapping_at(text, lines, i + 1)?;
+                i = next;
+                let start = nested.first()?.key.span.start;
+                let end = nested.last()?.value.span.end;
+                Node {
+                    kind: NodeKind::Mapping(nested),
+                    span: TextRange::new(start, end),
+                    alias: None,
+                    tag: None,
+                }
+            }
+        };
+        entries.push(Entry { key, value });
+    }
+    Some((entries, i))
+}
+
+fn locate_word(source: &str, root: &Node, range: TextRange, new_text: &str) -> Option<Word> {
+    let word_char = |c: u8| c.is_ascii_alphanumeric() || matches!(c, b'_' | b'.' | b'/' | b'@' | b'+' | b'-');
+    if !new_text.bytes().all(word_char) {
+        return None;
+    }
+    let mut path = Vec::new();
+    let mut node = root;
+    let inside = |n: &Node| n.span.start <= range.start && range.end <= n.span.end;
+    loop {
+        if node.alias.is_some() || !inside(node) {
+            return None;
+        }
+        let next = match &node.kind {
+            NodeKind::Mapping(entries) => {
+                let i = entries.iter().position(|e| inside(&e.value))?;
+                (i, &entries[i].value)
+            }
+            NodeKind::Sequence(items) => {
+                let i = items.iter().position(inside)?;
+                (i, &items[i])
+            }
+            NodeKind::Scalar(s) => {
+                let text = source.get(node.span.start..node.span.end)?;
+                let mut value = text.to_string();
+                value.replace_range(range.start - node.span.start..range.end - node.span.start, new_text);
+                let first_ok = value
+                    .bytes()
+                    .next()
+                    .is_some_and(|c| c.is_ascii_alphanumeric() || matches!(c, b'_' | b'.' | b'/'));
+                let one_line_plain = s.style == ScalarStyle::Plain
+                    && node.tag.is_none()
+                    && s.value == text
+                    && !text.contains(['\n', '\r']);
+                return (one_line_plain && first_ok && !path.is_empty()).then(|| Word {
+                    range,
+                    new_text: new_text.to_string(),
+                    path,
+                    scalar_start: node.span.start,
+                });
+            }
         };
         path.push(next.0);
         node = next.1;

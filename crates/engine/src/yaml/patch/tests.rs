@@ -16,7 +16,14 @@ fn inserted(source: &str, at: &[(usize, usize, &str)]) -> (Vec<Edit>, String) {
 fn patched(source: &str, at: &[(usize, usize, &str)]) -> Option<(Document, String)> {
     let (edits, text) = inserted(source, at);
     let refs: Vec<&Edit> = edits.iter().collect();
-    insert_entries(source, &parse(source.as_bytes()), &refs, &text).map(|d| (d, text))
+    apply(source, &parse(source.as_bytes()), &refs, &text).map(|d| (d, text))
+}
+
+/// `source` with `edits` applied, and its patched tree.
+fn patched_edits(source: &str, edits: &[Edit]) -> Option<(Document, String)> {
+    let refs: Vec<&Edit> = edits.iter().collect();
+    let text = crate::fix::apply_edits("f.yml", source, &refs).expect("edits apply");
+    apply(source, &parse(source.as_bytes()), &refs, &text).map(|d| (d, text))
 }
 
 /// Every field of the patched document equals the parse of the edited text.
@@ -122,6 +129,22 @@ fn edits_whose_tree_is_not_known_are_left_to_the_parser() {
         ("a: &x 1\nb: *x\n", 7, 0, "c: 3"),
         ("a: 1\na: 2\n", 4, 0, "c: 3"),
         ("a: [1\nb: 2\n", 11, 0, "c: 3"),
+        // A key with nothing under it, a line less indented than the first,
+        // a key twice in one new mapping.
+        (WORKFLOW, after(WORKFLOW, "runs-on: ubuntu-latest"), 4, "permissions:"),
+        (WORKFLOW, after(WORKFLOW, "runs-on: ubuntu-latest"), 4, "a: 1\n  b: 2"),
+        (
+            WORKFLOW,
+            after(WORKFLOW, "runs-on: ubuntu-latest"),
+            4,
+            "a:\n      b: 1\n     c: 2",
+        ),
+        (
+            WORKFLOW,
+            after(WORKFLOW, "runs-on: ubuntu-latest"),
+            4,
+            "a:\n      b: 1\n      b: 2",
+        ),
     ];
     for (source, offset, column, entry) in refused {
         assert!(
@@ -135,6 +158,88 @@ fn edits_whose_tree_is_not_known_are_left_to_the_parser() {
         (after(WORKFLOW, "runs-on: ubuntu-latest"), 4, "b: 1"),
     ];
     assert!(patched(WORKFLOW, &two).is_none());
+}
+
+#[test]
+fn nested_entries_and_several_entries_give_the_tree_of_the_parse() {
+    let runs_on = after(WORKFLOW, "runs-on: ubuntu-latest");
+    for lines in [
+        "\n    permissions:\n      contents: read",
+        "\n    permissions:\n      contents: read\n      pull-requests: write",
+        "\n    a:\n      b:\n        c: 1\n      d: 2\n    e: 3",
+        "\n    a: 1\n    b: 2",
+    ] {
+        let (doc, text) = patched_edits(WORKFLOW, &[Edit::insert("f.yml", runs_on, lines)])
+            .unwrap_or_else(|| panic!("{lines:?} not patched"));
+        assert_same_as_parse(&doc, &text);
+    }
+    // In a step's `with:`, at the end of the file.
+    let last = after(WORKFLOW, "run: echo done");
+    let (doc, text) = patched_edits(
+        WORKFLOW,
+        &[Edit::insert(
+            "f.yml",
+            last,
+            "\n      with:\n        persist-credentials: false",
+        )],
+    )
+    .expect("patched");
+    assert_same_as_parse(&doc, &text);
+}
+
+#[test]
+fn a_changed_word_of_a_value_gives_the_tree_of_the_parse() {
+    let src = "on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v3 # pinned\n      - uses: actions/cache@v3\n      - run: echo\n    env: {A: x@v1, B: 2}\n";
+    let word = |find: &str, new: &str| {
+        let at = src.find(find).expect("in the source");
+        Edit::replace("f.yml", TextRange::new(at, at + find.len()), new)
+    };
+    for edits in [
+        vec![Edit::replace(
+            "f.yml",
+            TextRange::new(src.find("v3 #").unwrap(), src.find("v3 #").unwrap() + 2),
+            "v4",
+        )],
+        vec![Edit::replace(
+            "f.yml",
+            TextRange::new(src.find("v3\n").unwrap(), src.find("v3\n").unwrap() + 2),
+            "v10",
+        )],
+        vec![word("latest", "24.04")],
+        vec![word("x@v1", "x@v22")],
+        // Beside an insertion, longer and shorter.
+        vec![
+            word("ubuntu", "linux"),
+            Edit::insert(
+                "f.yml",
+                after(src, "runs-on: ubuntu-latest"),
+                "\n    timeout-minutes: 60",
+            ),
+            word("cache@v3", "cache@v4.2.0"),
+        ],
+    ] {
+        let (doc, text) = patched_edits(src, &edits).unwrap_or_else(|| panic!("{edits:?} not patched"));
+        assert_same_as_parse(&doc, &text);
+    }
+    for refused in [
+        // A key, a word that would start a comment or end the scalar, a
+        // scalar that starts with an indicator, text across nodes.
+        word("runs-on", "runs-off"),
+        word("latest", "latest #x"),
+        word("latest", "a: b"),
+        word("ubuntu", "-u"),
+        word("push\njobs", "pull"),
+        word("v3 #", "v4 #"),
+    ] {
+        assert!(patched_edits(src, std::slice::from_ref(&refused)).is_none(), "{refused:?}");
+    }
+    // Quoted, multi-line and block scalars are parsed.
+    let quoted = "a: 'x@v1'\nb: |\n  x@v1\nc: x\n  y@v1\n";
+    for find in ["x@v1'", "  x@v1\n", "y@v1"] {
+        let at = quoted.find(find).unwrap() + find.find("v1").unwrap();
+        let edit = Edit::replace("f.yml", TextRange::new(at, at + 2), "v2");
+        assert!(patched_edits(quoted, &[edit]).is_none(), "{find}");
+    }
 }
 
 /// Every line end of every rule fixture, at the columns of the lines around
@@ -178,7 +283,7 @@ fn on_every_fixture_a_patched_tree_equals_the_parse() {
                 tried += 1;
                 let (edits, text) = inserted(&source, &[(end, column, "zz-new: 60")]);
                 let refs: Vec<&Edit> = edits.iter().collect();
-                if let Some(patch) = insert_entries(&source, &doc, &refs, &text) {
+                if let Some(patch) = apply(&source, &doc, &refs, &text) {
                     patched_count += 1;
                     assert_same_as_parse(&patch, &text);
                 }
@@ -188,8 +293,28 @@ fn on_every_fixture_a_patched_tree_equals_the_parse() {
                 None => break,
             }
         }
+        // The last two bytes of every scalar (keys too: those are refused)
+        // replaced by a longer word.
+        let mut scalars = Vec::new();
+        if let Some(root) = &doc.root {
+            root.walk(&mut |n| {
+                if n.is_scalar() && n.span.len() >= 2 && source.is_char_boundary(n.span.end - 2) {
+                    scalars.push(TextRange::new(n.span.end - 2, n.span.end));
+                }
+            });
+        }
+        for range in scalars {
+            tried += 1;
+            let edits = [Edit::replace("f.yml", range, "v42")];
+            let refs: Vec<&Edit> = edits.iter().collect();
+            let text = crate::fix::apply_edits("f.yml", &source, &refs).expect("edits apply");
+            if let Some(patch) = apply(&source, &doc, &refs, &text) {
+                patched_count += 1;
+                assert_same_as_parse(&patch, &text);
+            }
+        }
     }
-    eprintln!("{patched_count} of {tried} insertions patched");
+    eprintln!("{patched_count} of {tried} edits patched");
     assert!(
         patched_count > 1000 && patched_count < tried,
         "{patched_count} of {tried}"
