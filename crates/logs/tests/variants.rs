@@ -678,6 +678,47 @@ const CASES: &[(&str, Category, Option<&str>)] = &[
     ("bazel-test-failed.log", Unknown, None),
     ("bazel-test-timeout-trap.log", Unknown, None),
     ("bazel-server-terminated.log", Unknown, None),
+    // A twenty-third batch (helper diagcls), committed before any change and
+    // run once as written: CMake's generator and source directory, make's and
+    // ninja's missing targets, Conan (a reference no remote has, ConanCenter's
+    // 429 through urllib3), vcpkg's port build on Windows; Deno (a remote
+    // import's 429, a module missing from the code vs. the entry point the
+    // workflow names, `deno task`, `deno check`), bun's frozen lockfile; Nix
+    // (the binary cache's 429, a flake input hitting the GitHub API limit,
+    // experimental features, a fixed-output hash, a builder's compile error);
+    // Helm (a chart path, a pending release, `--wait`'s own timeout); the AWS
+    // CLI's throttling and credentials, configure-aws-credentials' OIDC,
+    // gcloud's per-minute quota vs. a CPU quota, ARM throttling through `az`,
+    // azure/login's federated credential.
+    ("cmake-ninja-generator-missing.log", MissingCommand, Some("ninja")),
+    ("cmake-source-dir-missing.log", FileNotFound, Some("native")),
+    ("make-no-rule-target.log", Unknown, None),
+    ("make-generated-source-missing.log", Unknown, None),
+    ("ninja-missing-no-known-rule.log", Unknown, None),
+    ("conan-package-not-resolved.log", Unknown, None),
+    ("conan-center-429.log", RateLimit, Some("a service")),
+    ("vcpkg-build-failed-windows.log", Unknown, None),
+    ("deno-remote-import-429.log", RateLimit, Some("a service")),
+    ("deno-import-module-not-found.log", Unknown, None),
+    ("deno-entrypoint-not-found.log", FileNotFound, Some("scripts/seed.ts")),
+    ("deno-task-not-found.log", Unknown, None),
+    ("deno-type-check-failed.log", Unknown, None),
+    ("bun-frozen-lockfile.log", Unknown, None),
+    ("nix-cache-429.log", RateLimit, Some("a service")),
+    ("nix-flake-github-api-limit.log", RateLimit, Some("GitHub REST API")),
+    ("nix-experimental-disabled.log", Unknown, None),
+    ("nix-hash-mismatch.log", Unknown, None),
+    ("nix-builder-failed.log", Unknown, None),
+    ("helm-chart-path-not-found.log", FileNotFound, Some("charts/api")),
+    ("helm-another-operation.log", Unknown, None),
+    ("helm-wait-timed-out-trap.log", Unknown, None),
+    ("aws-cloudformation-throttling.log", RateLimit, Some("a service")),
+    ("aws-unable-to-locate-credentials.log", Unknown, None),
+    ("configure-aws-oidc-not-authorized.log", Unknown, None),
+    ("gcloud-run-rate-quota.log", RateLimit, Some("a service")),
+    ("gcloud-cpus-quota-trap.log", Unknown, None),
+    ("az-arm-throttled.log", RateLimit, Some("a service")),
+    ("azure-login-federated-mismatch.log", Unknown, None),
 ];
 
 /// For every `unknown` row, the log line (1-based) of the root cause's first
@@ -867,6 +908,25 @@ const UNKNOWN_ROOT_LINES: &[(&str, u64)] = &[
     ("bazel-test-failed.log", 7),
     ("bazel-test-timeout-trap.log", 6),
     ("bazel-server-terminated.log", 7),
+    // The twenty-third batch (helper diagcls), pinned when written.
+    ("make-no-rule-target.log", 5),
+    ("make-generated-source-missing.log", 6),
+    ("ninja-missing-no-known-rule.log", 6),
+    ("conan-package-not-resolved.log", 8),
+    ("vcpkg-build-failed-windows.log", 8),
+    ("deno-import-module-not-found.log", 5),
+    ("deno-task-not-found.log", 5),
+    ("deno-type-check-failed.log", 6),
+    ("bun-frozen-lockfile.log", 6),
+    ("nix-experimental-disabled.log", 5),
+    ("nix-hash-mismatch.log", 5),
+    ("nix-builder-failed.log", 7),
+    ("helm-another-operation.log", 5),
+    ("helm-wait-timed-out-trap.log", 6),
+    ("aws-unable-to-locate-credentials.log", 5),
+    ("configure-aws-oidc-not-authorized.log", 7),
+    ("gcloud-cpus-quota-trap.log", 5),
+    ("azure-login-federated-mismatch.log", 13),
 ];
 
 fn dir() -> String {
