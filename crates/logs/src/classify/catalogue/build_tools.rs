@@ -14,10 +14,13 @@
 //! `build_tools::dyld_library_not_loaded`), GNU make (`make: *** No targets specified and no makefile
 //! found.  Stop.`, `No rule to make target '{t}'`), CMake (`The source directory
 //! "{dir}" does not exist.`, `… does not appear to contain CMakeLists.txt.`,
-//! `CMake Error at {file}:{line} ({command}):`) and
+//! `CMake Error at {file}:{line} ({command}):`, `CMake was unable to find a
+//! build program corresponding to "{generator}".` from `cmGlobalGenerator`),
+//! ninja (`ninja: error: '{path}', needed by '{target}', missing and no known
+//! rule to make it`, `src/build.cc`) and
 //! doxygen (`error: configuration file {file} not found!`).
 
-use super::util::{after, path_hit, quoted, regex, runner_hit};
+use super::util::{after, command_hit, path_hit, quoted, regex, runner_hit};
 use super::{Entry, ex};
 use crate::classify::hit::{Hit, Line, Strength};
 use crate::report::{Category, RunnerClass, RunnerFailure, SubjectDetail};
@@ -187,6 +190,31 @@ pub const ENTRIES: &[Entry] = &[
             Some("docs/Doxyfile"),
         )],
     },
+    Entry {
+        id: "build_tools/cmake-build-program-missing",
+        grammar: "CMake Error: CMake was unable to find a build program corresponding to \"{generator}\".  \
+                  CMAKE_MAKE_PROGRAM is not set.  You probably need to select a different build tool.",
+        needles: &["unable to find a build program corresponding to"],
+        check: cmake_build_program_missing,
+        examples: &[ex(
+            "CMake Error: CMake was unable to find a build program corresponding to \"Ninja\".  CMAKE_MAKE_PROGRAM is \
+             not set.  You probably need to select a different build tool.",
+            Category::MissingCommand,
+            Some("ninja"),
+        )],
+    },
+    Entry {
+        id: "build_tools/ninja-missing-input",
+        grammar: "ninja: error: '{path}', needed by '{target}', missing and no known rule to make it",
+        needles: &["missing and no known rule to make it"],
+        check: ninja_missing_input,
+        examples: &[ex(
+            "ninja: error: '/usr/lib/x86_64-linux-gnu/libssl.so', needed by 'bin/server', missing and no known rule \
+             to make it",
+            Category::Unknown,
+            None,
+        )],
+    },
     // After CMake's own located messages above: the generic heading.
     Entry {
         id: "build_tools/cmake-error",
@@ -345,6 +373,34 @@ fn compiler_error(line: &Line<'_>) -> Option<Hit> {
         .then(|| Hit::blocker("A compile error."))
 }
 
+/// The program CMake's generator runs (CMake's `cmGlobal*Generator`s): a
+/// generator not listed has no single program to install.
+fn cmake_build_program_missing(line: &Line<'_>) -> Option<Hit> {
+    let generator = quoted(after(line.text, "corresponding to")?)?;
+    let program = match generator {
+        "Ninja" | "Ninja Multi-Config" => "ninja",
+        "Unix Makefiles" | "MSYS Makefiles" => "make",
+        "MinGW Makefiles" => "mingw32-make",
+        "NMake Makefiles" => "nmake",
+        "NMake Makefiles JOM" => "jom",
+        _ => {
+            return Some(Hit::blocker(
+                "CMake did not find the build program of the generator it was asked for.",
+            ));
+        }
+    };
+    Some(command_hit(program, line, 0.7))
+}
+
+fn ninja_missing_input(line: &Line<'_>) -> Option<Hit> {
+    line.text.trim_start().starts_with("ninja: error: '").then(|| {
+        Hit::blocker(
+            "ninja has no file and no rule for an input of the build (a system library or generated file that is \
+             not there: a package that is not installed, or a step that did not run).",
+        )
+    })
+}
+
 fn cmake_error(line: &Line<'_>) -> Option<Hit> {
     regex!(r"^CMake Error(?: at \S+:\d+ \(\w+\))?:")
         .is_match(line.text.trim_start())
@@ -366,4 +422,41 @@ fn pkg_config_missing(line: &Line<'_>) -> Option<Hit> {
              installed).",
         )
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::classify::catalogue::assert_reads;
+
+    #[test]
+    fn each_generator_names_its_program() {
+        for (generator, program) in [
+            ("Ninja", "ninja"),
+            ("Unix Makefiles", "make"),
+            ("NMake Makefiles", "nmake"),
+        ] {
+            let text = format!(
+                "CMake Error: CMake was unable to find a build program corresponding to \"{generator}\".  \
+                 CMAKE_MAKE_PROGRAM is not set."
+            );
+            let hit = cmake_build_program_missing(&Line::plain(&text)).expect("read");
+            assert_eq!(
+                (hit.category, hit.subject.as_deref()),
+                (Category::MissingCommand, Some(program))
+            );
+        }
+        let other = "CMake Error: CMake was unable to find a build program corresponding to \"Xcode\".";
+        let hit = cmake_build_program_missing(&Line::plain(other)).expect("read");
+        assert_eq!(hit.category, Category::Unknown);
+    }
+
+    #[test]
+    fn ninja_missing_input_only_in_ninja_form() {
+        assert_reads(
+            ninja_missing_input,
+            &["ninja: error: 'gen/parser.c', needed by 'obj/parser.o', missing and no known rule to make it"],
+            &["echo 'missing and no known rule to make it'"],
+        );
+    }
 }

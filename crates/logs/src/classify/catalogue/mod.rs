@@ -19,7 +19,9 @@
 //!    that other tools only relay (`buildx failed with: … 429 …`).
 //! 3. `python`, `node`, `jvm`, `go`, `cargo`, `rustup`, `ruby`, `php`, `r`, `dotnet`, `pester`, `kubernetes`,
 //!    `terraform`, `cocoapods`, `dart`, `swift` (SwiftPM, XCTest), `elixir`
-//!    (Mix, ExUnit), `haskell` (cabal, GHC, Stack), `bazel`,
+//!    (Mix, ExUnit), `haskell` (cabal, GHC, Stack), `bazel`, `conan`, `deno`,
+//!    `nix`, `helm`, `aws` (the CLI, SDKs and configure-aws-credentials),
+//!    `gcloud`, `azure` (az and Entra ID sign-in),
 //!    `packages` (apt, apk, dnf/dnf5/yum, zypper, brew, choco, winget), `git`,
 //!    `actions` (messages of common actions and the actions toolkit): the tool
 //!    that failed, which knows more than the shell around it (`npm ERR! enoent …` before a
@@ -41,21 +43,28 @@
 //! failures are marked in `super::rank` (documented there).
 
 mod actions;
+mod aws;
+mod azure;
 mod bazel;
 mod build_tools;
 mod cargo;
 mod cocoapods;
+mod conan;
 mod dart;
+mod deno;
 mod docker;
 mod dotnet;
 mod elixir;
+mod gcloud;
 mod git;
 mod github_api;
 mod go;
 mod haskell;
+mod helm;
 mod http;
 mod jvm;
 mod kubernetes;
+mod nix;
 mod node;
 mod packages;
 mod pester;
@@ -199,6 +208,13 @@ pub const EMITTERS: &[(&str, &[Entry])] = &[
     ("elixir", elixir::ENTRIES),
     ("haskell", haskell::ENTRIES),
     ("bazel", bazel::ENTRIES),
+    ("conan", conan::ENTRIES),
+    ("deno", deno::ENTRIES),
+    ("nix", nix::ENTRIES),
+    ("helm", helm::ENTRIES),
+    ("aws", aws::ENTRIES),
+    ("gcloud", gcloud::ENTRIES),
+    ("azure", azure::ENTRIES),
     ("packages", packages::ENTRIES),
     ("git", git::ENTRIES),
     ("actions", actions::ENTRIES),

@@ -277,7 +277,8 @@ pub const ENTRIES: &[Entry] = &[
                   Your lockfile needs to be updated, but yarn was run with `--frozen-lockfile`. | \
                   ERR_PNPM_OUTDATED_LOCKFILE | ERR_PNPM_NO_MATCHING_VERSION  No matching version found for \
                   {name}@{range} (pnpm's resolver, npm's ETARGET) | YN0028: The lockfile would have been modified | ➤ \
-                  YN{code}: │ {descriptor}: No candidates found (yarn berry's resolver: no version matches the range)",
+                  YN{code}: │ {descriptor}: No candidates found (yarn berry's resolver: no version matches the range) | \
+                  error: lockfile had changes, but lockfile is frozen (bun's `--frozen-lockfile`)",
         needles: &[
             "npm ERR! code",
             "npm error code",
@@ -286,11 +287,17 @@ pub const ENTRIES: &[Entry] = &[
             "ERR_PNPM_NO_MATCHING_VERSION",
             "lockfile would have been modified",
             "No candidates found",
+            "lockfile had changes, but lockfile is frozen",
         ],
         check: install_failure,
         examples: &[
             ex("npm ERR! code ERESOLVE", Category::Unknown, None),
             ex("npm error code E401", Category::Unknown, None),
+            ex(
+                "error: lockfile had changes, but lockfile is frozen",
+                Category::Unknown,
+                None,
+            ),
             ex(
                 " ERR_PNPM_NO_MATCHING_VERSION  No matching version found for @tanstack/react-query@^6.9.0",
                 Category::Unknown,

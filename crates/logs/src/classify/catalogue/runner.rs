@@ -548,7 +548,11 @@ fn working_directory(line: &Line<'_>) -> Option<Hit> {
 }
 
 fn exit_code(line: &Line<'_>) -> Option<Hit> {
-    let c = regex!(r"(?:Process completed|failed) with exit code (\d+)").captures(line.text)?;
+    // The runner's and the toolkit's own forms only: another tool's `failed
+    // with exit code` (Nix's `builder for '…' failed with exit code 2`) is that
+    // tool's message.
+    let c = regex!(r"(?:Process completed|The process '[^']*' failed|(?:Node|Docker) run failed) with exit code (\d+)")
+        .captures(line.text)?;
     let code: u32 = c[1].parse().ok()?;
     if code == 137 {
         return Some(Hit::blocker(

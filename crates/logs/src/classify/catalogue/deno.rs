@@ -1,0 +1,115 @@
+//! Deno.
+//!
+//! Sources: Deno's module loader (`error: Module not found "{specifier}".`,
+//! followed by `    at {referrer}:{line}:{col}` when a module imported it, alone
+//! for the entry point; `error: Import '{url}' failed: {status} {reason}` for a
+//! remote module, whose 429 `http` reads), `deno task`'s `Task not found:
+//! {name}` (Deno 2 with `error: ` before it) and the type checker's
+//! `TS{code} [ERROR]: {message}` with `error: Type checking failed.` at the end.
+//!
+//! A module missing from the code's imports is a code error; only the entry
+//! point the step's own command names is a missing file of the workflow.
+
+use super::util::{path_hit, regex};
+use super::{Entry, ex};
+use crate::classify::hit::{Hit, Line};
+use crate::report::Category;
+use crate::subject::workspace_pattern;
+
+pub const ENTRIES: &[Entry] = &[
+    Entry {
+        id: "deno/module-not-found",
+        grammar: "error: Module not found \"{specifier}\".",
+        needles: &["error: Module not found \""],
+        check: module_not_found,
+        examples: &[ex(
+            "error: Module not found \"file:///home/runner/work/kv/kv/src/utils/clock.ts\".",
+            Category::Unknown,
+            None,
+        )],
+    },
+    Entry {
+        id: "deno/task-not-found",
+        grammar: "[error: ]Task not found: {name}",
+        needles: &["Task not found: "],
+        check: task_not_found,
+        examples: &[ex("error: Task not found: lint:ci", Category::Unknown, None)],
+    },
+    Entry {
+        id: "deno/type-error",
+        grammar: "TS{code} [ERROR]: {message}",
+        needles: &[" [ERROR]: "],
+        check: type_error,
+        examples: &[ex(
+            "TS2322 [ERROR]: Type 'string' is not assignable to type 'number'.",
+            Category::Unknown,
+            None,
+        )],
+    },
+];
+
+fn module_not_found(line: &Line<'_>) -> Option<Hit> {
+    let c = regex!(r#"^error: Module not found "([^"]+)"\.?$"#).captures(line.text.trim())?;
+    let specifier = &c[1];
+    let entry_point = specifier
+        .strip_prefix("file://")
+        .and_then(workspace_pattern)
+        .filter(|path| mentions_path(line.script, path));
+    Some(match entry_point {
+        Some(path) => path_hit(&path, 0.7, "Deno was asked to run a module that does not exist."),
+        None => Hit::blocker("A module the code imports does not exist (an import path to fix in the code)."),
+    })
+}
+
+/// The script names `path` as a word (not as part of a longer path).
+fn mentions_path(script: &str, path: &str) -> bool {
+    script
+        .split(|c: char| c.is_whitespace() || matches!(c, '"' | '\'' | '='))
+        .any(|word| word.strip_prefix("./").unwrap_or(word) == path)
+}
+
+fn task_not_found(line: &Line<'_>) -> Option<Hit> {
+    regex!(r"^(?:error: )?Task not found: \S+$")
+        .is_match(line.text.trim())
+        .then(|| Hit::blocker("deno.json has no task with that name."))
+}
+
+fn type_error(line: &Line<'_>) -> Option<Hit> {
+    regex!(r"^(?:error: )?TS\d+ \[ERROR\]: ")
+        .is_match(line.text.trim_start())
+        .then(|| Hit::blocker("Deno's type check failed (a TypeScript error in the code)."))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read(text: &str, script: &str) -> Hit {
+        let line = Line {
+            script,
+            ..Line::plain(text)
+        };
+        module_not_found(&line).expect("read")
+    }
+
+    #[test]
+    fn the_entry_point_the_step_names_is_a_missing_file_an_import_is_not() {
+        let missing = "error: Module not found \"file:///home/runner/work/kv/kv/scripts/seed.ts\".";
+        let hit = read(missing, "deno run --allow-read ./scripts/seed.ts");
+        assert_eq!(
+            (hit.category, hit.subject.as_deref()),
+            (Category::FileNotFound, Some("scripts/seed.ts"))
+        );
+        // The same module imported by the code the step runs.
+        let hit = read(missing, "deno run src/main.ts");
+        assert_eq!(hit.category, Category::Unknown);
+        // A longer path that only ends with the module's path.
+        let hit = read(missing, "deno run tools/scripts/seed.ts");
+        assert_eq!(hit.category, Category::Unknown);
+        let remote = "error: Module not found \"https://deno.land/x/nope/mod.ts\".";
+        assert_eq!(
+            read(remote, "deno run https://deno.land/x/nope/mod.ts").category,
+            Category::Unknown
+        );
+    }
+}
