@@ -3,42 +3,42 @@
 //! `action.yml` files, never typed by hand. Each entry is keyed by action and
 //! major and records its source (`owner/repo@commit path`) and read date.
 //!
+//! - `sources.rs`: the committed facts file `crates/engine/data/action-facts.txt`
+//!   ([`crate::action_facts`]): the facts of one real `action.yml` per action
+//!   and major, with its commit, read date and the evidence for the major.
+//!   `AUTOHEAL_ACTION_SOURCES` names a directory of the third-party files
+//!   themselves (`<owner>__<repo>[__<path>]__v<N>/` holding `action.yml`,
+//!   `SOURCE` (`owner/repo@commit path`), `MAJOR` (the major, then the
+//!   evidence) and optionally `READ_ON`); when it is set the facts file's
+//!   entries for those majors are (re)read from them.
 //! - `corpus.rs`: the root `action.yml` of every action repository in
 //!   `../shared/corpus/actions` (`MANIFEST.tsv` gives repository and commit).
-//!   A snapshot of a default branch names no major: it describes the majors
-//!   whose runtime it declares, as the runtime data lists them (the
-//!   hand-curated `data/action-runtimes.txt` plus the per-major sources).
-//! - `sources.rs`: `AUTOHEAL_ACTION_SOURCES`, a directory of
-//!   `<owner>__<repo>[__<path>]__v<N>/` holding `action.yml`, `SOURCE`
-//!   (`owner/repo@commit path`), `MAJOR` (the major, then the evidence that
-//!   the commit belongs to it) and optionally `READ_ON` (`YYYY-MM-DD`).
+//!   A snapshot of a default branch names no major. Its commit names one when
+//!   the corpus workflows pin it (`uses: owner/repo@<commit> # v7.0.0`, the
+//!   comment Dependabot and Renovate write from the release tag) and every
+//!   such comment names the same major; else it describes the majors whose
+//!   runtime it declares, as the runtime data lists them (the hand-curated
+//!   `data/action-runtimes.txt` plus the per-major facts).
 //!
-//! `--check` regenerates what it can reach and compares, read dates aside:
-//! the corpus table whenever the corpus is there, the sources table only
-//! when `AUTOHEAL_ACTION_SOURCES` is set (those files are not in the
-//! repository: third-party files are never committed). Both modes fail when
-//! the hand-curated runtime data repeats or contradicts a runtime a real
-//! per-major `action.yml` gives.
+//! `--check` regenerates and compares, read dates aside: `sources.rs` always
+//! (from the committed facts file), the facts file against the third-party
+//! files when `AUTOHEAL_ACTION_SOURCES` is set, `corpus.rs` whenever the
+//! corpus is there. Both modes fail when the hand-curated runtime data
+//! repeats or contradicts a runtime a real per-major `action.yml` gives.
 
+use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
+use autoheal_engine::rules::action::pin_comment_major;
 use autoheal_engine::rules::action::runtimes::curated_rows;
-use autoheal_engine::rules::action::{action_inputs, action_outputs, action_runtime, per_major_sources};
+
+use crate::action_facts::{self, Facts};
 
 const DIR: &str = "crates/engine/src/rules/action/generated";
+const FACTS: &str = "crates/engine/data/action-facts.txt";
 
-struct Source {
-    name: String,
-    source: String,
-    text: String,
-    /// Empty for a corpus snapshot until deduced.
-    majors: Vec<u32>,
-    evidence: String,
-    read_on: Option<String>,
-}
-
-fn corpus_sources(corpus: &Path) -> anyhow::Result<Vec<Source>> {
+fn corpus_sources(corpus: &Path) -> anyhow::Result<Vec<Facts>> {
     let manifest = std::fs::read_to_string(corpus.join("actions/MANIFEST.tsv"))?;
     let mut out = Vec::new();
     for row in manifest.lines().skip(1) {
@@ -51,14 +51,10 @@ fn corpus_sources(corpus: &Path) -> anyhow::Result<Vec<Source>> {
             continue;
         }
         let text = std::fs::read_to_string(corpus.join(file))?;
-        out.push(Source {
-            name: repo.to_ascii_lowercase(),
-            source: format!("{repo}@{commit} {path}"),
-            text,
-            majors: Vec::new(),
-            evidence: String::new(),
-            read_on: None,
-        });
+        let source = format!("{repo}@{commit} {path}");
+        if let Some(facts) = Facts::read(&text, &repo.to_ascii_lowercase(), &source) {
+            out.push(facts);
+        }
     }
     Ok(out)
 }
@@ -78,7 +74,7 @@ fn action_name(source: &str) -> Option<String> {
     )
 }
 
-fn extra_sources(dir: &Path) -> anyhow::Result<Vec<Source>> {
+fn extra_sources(dir: &Path) -> anyhow::Result<Vec<Facts>> {
     let mut out = Vec::new();
     let mut dirs: Vec<PathBuf> = std::fs::read_dir(dir)?.flatten().map(|e| e.path()).collect();
     dirs.sort();
@@ -104,32 +100,119 @@ fn extra_sources(dir: &Path) -> anyhow::Result<Vec<Source>> {
         let source = source.trim().to_string();
         let name = action_name(&source)
             .ok_or_else(|| anyhow::anyhow!("{}/SOURCE:1:1: expected `owner/repo@commit path`", d.display()))?;
-        let read_on = std::fs::read_to_string(d.join("READ_ON"))
+        let Some(mut facts) = Facts::read(&text, &name, &source) else {
+            anyhow::bail!("{}/action.yml:1:1: not action metadata with `runs.using`", d.display());
+        };
+        facts.majors = vec![major];
+        facts.evidence = evidence.trim().to_string();
+        facts.read_on = std::fs::read_to_string(d.join("READ_ON"))
             .ok()
             .map(|r| r.trim().to_string());
-        out.push(Source {
-            name,
-            source,
-            text,
-            majors: vec![major],
-            evidence: evidence.trim().to_string(),
-            read_on,
-        });
+        out.push(facts);
     }
     out.sort_by(|a, b| (&a.name, &a.majors).cmp(&(&b.name, &b.majors)));
     Ok(out)
 }
 
-/// The majors a snapshot without a major describes: those `rows` list with
-/// the runtime it declares.
-fn deduce_majors(src: &mut Source, rows: &[(String, u32, String)]) {
-    let Some(runtime) = action_runtime(&src.text) else {
-        src.evidence = "no runs.using: no major".into();
+/// What the corpus workflows' SHA pins say of a commit: keyed by
+/// (`owner/repo`, commit), the majors their comments name, with the
+/// workflow repositories and uses behind each.
+#[derive(Default)]
+struct PinComments(BTreeMap<(String, String), BTreeMap<u32, (usize, std::collections::BTreeSet<String>)>>);
+
+impl PinComments {
+    /// Every `uses: owner/repo[/path]@<40 hex> # <comment>` line of the
+    /// workflows under `dir` (`<owner__repo>/…`).
+    fn read(dir: &Path) -> PinComments {
+        let mut pins = PinComments::default();
+        let mut stack = vec![dir.to_path_buf()];
+        while let Some(d) = stack.pop() {
+            let Ok(entries) = std::fs::read_dir(&d) else { continue };
+            for e in entries.flatten() {
+                let path = e.path();
+                if path.is_dir() {
+                    stack.push(path);
+                    continue;
+                }
+                let Ok(text) = std::fs::read_to_string(&path) else {
+                    continue;
+                };
+                let repo = path
+                    .strip_prefix(dir)
+                    .ok()
+                    .and_then(|p| p.components().next())
+                    .map(|c| c.as_os_str().to_string_lossy().into_owned())
+                    .unwrap_or_default();
+                for line in text.lines() {
+                    pins.add_line(line, &repo);
+                }
+            }
+        }
+        pins
+    }
+
+    fn add_line(&mut self, line: &str, from: &str) {
+        let line = line.trim_start().trim_start_matches("- ").trim_start();
+        let Some(rest) = line.strip_prefix("uses:") else { return };
+        let rest = rest.trim_start().trim_start_matches(['"', '\'']);
+        let Some((action, rest)) = rest.split_once('@') else {
+            return;
+        };
+        let commit: String = rest.chars().take_while(char::is_ascii_hexdigit).collect();
+        if commit.len() != 40 {
+            return;
+        }
+        let after = rest[40..].trim_start_matches(['"', '\'']).trim_start();
+        let Some(major) = after.strip_prefix('#').and_then(pin_comment_major) else {
+            return;
+        };
+        let mut parts = action.split('/');
+        let (Some(owner), Some(repo)) = (parts.next(), parts.next()) else {
+            return;
+        };
+        let key = (
+            format!("{owner}/{repo}").to_ascii_lowercase(),
+            commit.to_ascii_lowercase(),
+        );
+        let (uses, repos) = self.0.entry(key).or_default().entry(major).or_default();
+        *uses += 1;
+        repos.insert(from.to_string());
+    }
+
+    /// The one major every comment on a pin of `source`'s commit names, and
+    /// why, when comments in at least two workflow repositories name it and
+    /// none names another.
+    fn major_of(&self, source: &str) -> Option<(u32, String)> {
+        let (repo, rest) = source.split_once('@')?;
+        let commit = rest.split_whitespace().next()?;
+        let majors = self.0.get(&(repo.to_ascii_lowercase(), commit.to_ascii_lowercase()))?;
+        let [(major, (uses, repos))] = majors.iter().collect::<Vec<_>>()[..] else {
+            return None;
+        };
+        (repos.len() >= 2).then(|| {
+            (
+                *major,
+                format!(
+                    "default-branch snapshot whose commit the corpus workflows pin as v{major} ({uses} uses in {} repositories, every comment naming v{major})",
+                    repos.len()
+                ),
+            )
+        })
+    }
+}
+
+/// The majors a snapshot without a major describes: the one its pins name,
+/// else those `rows` list with the runtime it declares.
+fn deduce_majors(src: &mut Facts, rows: &[(String, u32, String)], pins: &PinComments) {
+    if let Some((major, why)) = pins.major_of(&src.source) {
+        src.majors = vec![major];
+        src.evidence = why;
         return;
-    };
+    }
+    let runtime = &src.runtime;
     let mut majors: Vec<u32> = rows
         .iter()
-        .filter(|(n, _, r)| *n == src.name && r.eq_ignore_ascii_case(&runtime))
+        .filter(|(n, _, r)| *n == src.name && r.eq_ignore_ascii_case(runtime))
         .map(|(_, m, _)| *m)
         .collect();
     majors.sort_unstable();
@@ -158,7 +241,7 @@ fn today() -> String {
         .unwrap_or_else(|| "unknown".into())
 }
 
-fn render(what: &str, sources: &[Source], date: &str) -> String {
+fn render(what: &str, sources: &[Facts], date: &str) -> String {
     let mut s = String::new();
     let _ = writeln!(
         s,
@@ -169,13 +252,6 @@ fn render(what: &str, sources: &[Source], date: &str) -> String {
          pub static ACTIONS: &[GeneratedAction] = &["
     );
     for src in sources {
-        let (Some(inputs), Some(outputs), Some(runtime)) = (
-            action_inputs(&src.text),
-            action_outputs(&src.text),
-            action_runtime(&src.text),
-        ) else {
-            continue;
-        };
         let read_on = src.read_on.as_deref().unwrap_or(date);
         let majors: Vec<String> = src.majors.iter().map(u32::to_string).collect();
         let _ = writeln!(s, "    GeneratedAction {{");
@@ -184,19 +260,17 @@ fn render(what: &str, sources: &[Source], date: &str) -> String {
         let _ = writeln!(s, "        evidence: {:?},", src.evidence);
         let _ = writeln!(s, "        source: {:?},", src.source);
         let _ = writeln!(s, "        read_on: {read_on:?},");
-        let _ = writeln!(s, "        runtime: {runtime:?},");
+        let _ = writeln!(s, "        runtime: {:?},", src.runtime);
         let _ = writeln!(s, "        inputs: &[");
-        for i in &inputs {
+        for i in &src.inputs {
             let _ = writeln!(
                 s,
                 "            GeneratedInput {{ name: {:?}, required: {}, deprecated: {} }},",
-                i.name,
-                i.required,
-                i.deprecation.is_some()
+                i.name, i.required, i.deprecated
             );
         }
         let _ = writeln!(s, "        ],");
-        let list: Vec<String> = outputs.iter().map(|o| format!("{o:?}")).collect();
+        let list: Vec<String> = src.outputs.iter().map(|o| format!("{o:?}")).collect();
         let _ = writeln!(s, "        outputs: &[{}],", list.join(", "));
         let _ = writeln!(s, "    }},");
     }
@@ -224,81 +298,90 @@ fn curated_conflicts(curated: &[(String, u32, String)], per_major: &[(String, u3
     out
 }
 
-/// A generated file without its read dates, for `--check`.
-fn undated(text: &str) -> String {
-    text.lines()
-        .filter(|l| !l.trim_start().starts_with("read_on:"))
-        .collect::<Vec<_>>()
-        .join("\n")
-}
-
-fn write_or_check(file: &str, text: &str, check: bool, count: usize) -> anyhow::Result<()> {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("..")
-        .join(DIR)
-        .join(file);
-    if check {
-        let committed = std::fs::read_to_string(&path).unwrap_or_default();
-        if undated(text) != undated(&committed) {
-            anyhow::bail!("{DIR}/{file} is not what `cargo xtask gen actions` makes from the sources; regenerate it");
-        }
-        println!("{DIR}/{file}: up to date ({count} entries)");
-    } else {
-        std::fs::write(&path, text)?;
-        println!("wrote {DIR}/{file} ({count} entries)");
-    }
-    Ok(())
-}
-
-pub fn run(corpus: &Path, check: bool) -> anyhow::Result<()> {
-    let curated: Vec<(String, u32, String)> = curated_rows()
-        .map(|(n, m, r)| (n.to_string(), m, r.to_string()))
+fn fail_on_conflicts(curated: &[(String, u32, String)], real: &[Facts]) -> anyhow::Result<()> {
+    let per_major: Vec<(String, u32, String, String)> = real
+        .iter()
+        .flat_map(|f| {
+            f.majors
+                .iter()
+                .map(|m| (f.name.clone(), *m, f.runtime.clone(), f.source.clone()))
+        })
         .collect();
-    let extras = match std::env::var_os("AUTOHEAL_ACTION_SOURCES") {
-        Some(dir) => Some(extra_sources(Path::new(&dir))?),
-        None => {
-            println!("{DIR}/sources.rs: not checked (set AUTOHEAL_ACTION_SOURCES to the per-major action.yml files)");
-            None
-        }
-    };
-    // Per-major runtimes from real files: the given sources, else the committed table.
-    let per_major: Vec<(String, u32, String, String)> = match &extras {
-        Some(extras) => extras
-            .iter()
-            .filter_map(|s| {
-                Some((
-                    s.name.clone(),
-                    *s.majors.first()?,
-                    action_runtime(&s.text)?,
-                    s.source.clone(),
-                ))
-            })
-            .collect(),
-        None => per_major_sources()
-            .iter()
-            .flat_map(|a| {
-                a.majors
-                    .iter()
-                    .map(|m| (a.name.to_string(), *m, a.runtime.to_string(), a.source.to_string()))
-            })
-            .collect(),
-    };
-    let conflicts = curated_conflicts(&curated, &per_major);
+    let conflicts = curated_conflicts(curated, &per_major);
     if !conflicts.is_empty() {
         anyhow::bail!(
             "the runtime data disagrees with real action.yml files:\n{}",
             conflicts.join("\n")
         );
     }
-    let date = today();
-    if let Some(extras) = &extras {
-        write_or_check(
-            "sources.rs",
-            &render("Per-major sources", extras, &date),
-            check,
-            extras.len(),
-        )?;
+    Ok(())
+}
+
+/// A generated file without its read dates, for `--check`.
+fn undated(text: &str) -> String {
+    text.lines()
+        .filter(|l| {
+            let l = l.trim_start();
+            !l.starts_with("read_on:") && !l.starts_with("read-on:")
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+fn repo_path(file: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..").join(file)
+}
+
+fn write_or_check(file: &str, text: &str, check: bool, count: usize) -> anyhow::Result<()> {
+    let path = repo_path(file);
+    if check {
+        let committed = std::fs::read_to_string(&path).unwrap_or_default();
+        if undated(text) != undated(&committed) {
+            anyhow::bail!("{file} is not what `cargo xtask gen actions` makes from the sources; regenerate it");
+        }
+        println!("{file}: up to date ({count} entries)");
+    } else {
+        std::fs::write(&path, text)?;
+        println!("wrote {file} ({count} entries)");
     }
+    Ok(())
+}
+
+/// The facts file's entries, with those the third-party files in
+/// `extras` give put in their place (or added).
+fn merge_facts(mut facts: Vec<Facts>, extras: Vec<Facts>) -> Vec<Facts> {
+    for e in extras {
+        facts.retain(|f| (&f.name, &f.majors) != (&e.name, &e.majors));
+        facts.push(e);
+    }
+    facts.sort_by(|a, b| (&a.name, &a.majors).cmp(&(&b.name, &b.majors)));
+    facts
+}
+
+pub fn run(corpus: &Path, check: bool) -> anyhow::Result<()> {
+    let curated: Vec<(String, u32, String)> = curated_rows()
+        .map(|(n, m, r)| (n.to_string(), m, r.to_string()))
+        .collect();
+    let facts_text = std::fs::read_to_string(repo_path(FACTS))?;
+    let mut facts = action_facts::parse(&facts_text, FACTS)?;
+    match std::env::var_os("AUTOHEAL_ACTION_SOURCES") {
+        Some(dir) => {
+            let extras = extra_sources(Path::new(&dir))?;
+            let merged = merge_facts(facts, extras);
+            let text = action_facts::render(&action_facts::header(&facts_text), &merged);
+            write_or_check(FACTS, &text, check, merged.len())?;
+            facts = merged;
+        }
+        None => println!("{FACTS}: not compared with the action.yml files (set AUTOHEAL_ACTION_SOURCES to them)"),
+    }
+    fail_on_conflicts(&curated, &facts)?;
+    let date = today();
+    write_or_check(
+        &format!("{DIR}/sources.rs"),
+        &render("Per-major sources", &facts, &date),
+        check,
+        facts.len(),
+    )?;
     if !corpus.join("actions/MANIFEST.tsv").exists() {
         if check {
             println!(
@@ -316,14 +399,27 @@ pub fn run(corpus: &Path, check: bool) -> anyhow::Result<()> {
     sources.sort_by(|a, b| a.name.cmp(&b.name));
     sources.dedup_by(|a, b| a.name == b.name);
     let rows: Vec<(String, u32, String)> = curated
-        .into_iter()
-        .chain(per_major.into_iter().map(|(n, m, r, _)| (n, m, r)))
+        .iter()
+        .cloned()
+        .chain(
+            facts
+                .iter()
+                .flat_map(|f| f.majors.iter().map(|m| (f.name.clone(), *m, f.runtime.clone()))),
+        )
         .collect();
+    let pins = PinComments::read(&corpus.join("workflows"));
     for src in &mut sources {
-        deduce_majors(src, &rows);
+        deduce_majors(src, &rows, &pins);
     }
+    // A snapshot its pins date is a real file of that major, like a facts entry.
+    let pinned: Vec<Facts> = sources
+        .iter()
+        .filter(|s| pins.major_of(&s.source).is_some())
+        .cloned()
+        .collect();
+    fail_on_conflicts(&curated, &pinned)?;
     write_or_check(
-        "corpus.rs",
+        &format!("{DIR}/corpus.rs"),
         &render("Corpus snapshots", &sources, &date),
         check,
         sources.len(),
@@ -336,15 +432,11 @@ mod tests {
 
     const FIXTURE: &str = "name: x\ninputs:\n  a:\n    required: true\n  b:\n    deprecationMessage: old\n  c:\n    required: true\n    default: x\noutputs:\n  hit: {}\nruns:\n  using: node24\n  main: i.js\n";
 
-    fn source(text: &str, majors: Vec<u32>) -> Source {
-        Source {
-            name: "o/r".into(),
-            source: "o/r@abc action.yml".into(),
-            text: text.into(),
-            majors,
-            evidence: "node24 is v5 only".into(),
-            read_on: None,
-        }
+    fn source(text: &str, majors: Vec<u32>) -> Facts {
+        let mut f = Facts::read(text, "o/r", "o/r@abc action.yml").unwrap();
+        f.majors = majors;
+        f.evidence = "node24 is v5 only".into();
+        f
     }
 
     #[test]
@@ -367,9 +459,6 @@ mod tests {
 ];
 ";
         assert!(out.ends_with(want), "{out}");
-        // A file without `runs.using` is not an entry.
-        let none = render("Test", &[source("name: x\ninputs: {}\n", vec![1])], "2026-12-05");
-        assert!(!none.contains("GeneratedAction {"), "{none}");
     }
 
     #[test]
@@ -380,13 +469,51 @@ mod tests {
             ("o/r".to_string(), 6, "node24".to_string()),
             ("o/other".to_string(), 7, "node24".to_string()),
         ];
+        let none = PinComments::default();
         let mut snap = source(FIXTURE, Vec::new());
-        deduce_majors(&mut snap, &rows);
+        deduce_majors(&mut snap, &rows, &none);
         assert_eq!(snap.majors, [5, 6]);
         assert!(snap.evidence.contains("v5, v6 only"), "{}", snap.evidence);
         let mut old = source(&FIXTURE.replace("node24", "node12"), Vec::new());
-        deduce_majors(&mut old, &rows);
+        deduce_majors(&mut old, &rows, &none);
         assert!(old.majors.is_empty());
+    }
+
+    #[test]
+    fn a_snapshot_pinned_with_one_major_in_two_repositories_is_that_major() {
+        let sha = "abcdef0123456789abcdef0123456789abcdef01";
+        let rows = vec![("o/r".to_string(), 5, "node24".to_string())];
+        let mut pins = PinComments::default();
+        pins.add_line(&format!("      - uses: O/R@{sha} # v7.0.0"), "a__a");
+        pins.add_line(&format!("        uses: \"o/r/sub@{sha}\" # tag=v7"), "b__b");
+        let mut snap = source(FIXTURE, Vec::new());
+        snap.source = format!("o/r@{sha} action.yml");
+        deduce_majors(&mut snap, &rows, &pins);
+        assert_eq!(snap.majors, [7]);
+        assert!(
+            snap.evidence.contains("pin as v7 (2 uses in 2 repositories"),
+            "{}",
+            snap.evidence
+        );
+        // One repository only, or a dissenting comment: back to the runtime data.
+        let mut one = PinComments::default();
+        one.add_line(&format!("uses: o/r@{sha} # v7.0.0"), "a__a");
+        one.add_line(&format!("uses: o/r@{sha} # v7.0.1"), "a__a");
+        let mut dissent = PinComments::default();
+        for (c, from) in [("v7.0.0", "a__a"), ("v7.0.0", "b__b"), ("v2.4.0", "c__c")] {
+            dissent.add_line(&format!("uses: o/r@{sha} # {c}"), from);
+        }
+        for pins in [one, dissent] {
+            let mut snap = source(FIXTURE, Vec::new());
+            snap.source = format!("o/r@{sha} action.yml");
+            deduce_majors(&mut snap, &rows, &pins);
+            assert_eq!(snap.majors, [5], "{}", snap.evidence);
+        }
+        // Not a pin: a short ref, or no version in the comment.
+        let mut other = PinComments::default();
+        other.add_line("uses: o/r@v7 # v7.0.0", "a__a");
+        other.add_line(&format!("uses: o/r@{sha} # main"), "a__a");
+        assert!(other.0.is_empty());
     }
 
     #[test]
@@ -413,6 +540,16 @@ mod tests {
     }
 
     #[test]
+    fn files_read_replace_the_facts_of_their_major_only() {
+        let old = source(FIXTURE, vec![3]);
+        let other = source(FIXTURE, vec![4]);
+        let mut new = source(&FIXTURE.replace("node24", "node16"), vec![3]);
+        new.evidence = "re-read".into();
+        let merged = merge_facts(vec![other.clone(), old], vec![new.clone()]);
+        assert_eq!(merged, [new, other]);
+    }
+
+    #[test]
     fn curated_rows_a_real_file_gives_must_go() {
         let curated = vec![("o/r".to_string(), 4, "node20".to_string())];
         let same = [("o/r".to_string(), 4, "node20".to_string(), "o/r@abc".to_string())];
@@ -421,11 +558,16 @@ mod tests {
         assert!(curated_conflicts(&curated, &other)[0].contains("contradicts"));
         let elsewhere = [("o/r".to_string(), 5, "node24".to_string(), "o/r@abc".to_string())];
         assert!(curated_conflicts(&curated, &elsewhere).is_empty());
+        let mut real = source(&FIXTURE.replace("node24", "node20"), vec![4]);
+        assert!(fail_on_conflicts(&curated, std::slice::from_ref(&real)).is_err());
+        real.majors = vec![5];
+        assert!(fail_on_conflicts(&curated, &[real]).is_ok());
     }
 
     #[test]
     fn check_ignores_read_dates_only() {
         assert_eq!(undated("a\n  read_on: \"x\",\nb"), undated("a\n  read_on: \"y\",\nb"));
+        assert_eq!(undated("a\n  read-on: x\nb"), undated("a\n  read-on: y\nb"));
         assert_ne!(undated("a\nb"), undated("a\nc"));
     }
 

@@ -3,6 +3,7 @@
 //! and exits 0 when it is missing, so a fresh clone without it still works.
 
 mod action_data;
+mod action_facts;
 mod actionlint;
 mod bench;
 mod bench_cli;

@@ -199,6 +199,8 @@ pub struct InputSpec {
     pub name: String,
     /// `required: true` and no `default`.
     pub required: bool,
+    /// A `default:` is given (facts kept by `cargo xtask gen actions`).
+    pub has_default: bool,
     pub deprecation: Option<String>,
 }
 
@@ -241,7 +243,8 @@ pub(crate) fn inputs_of(root: &Node) -> Vec<InputSpec> {
         .iter()
         .filter_map(|e| {
             let name = e.key.as_str()?.to_string();
-            let required = e.value.get("required").is_some_and(is_true) && e.value.get("default").is_none();
+            let has_default = e.value.get("default").is_some();
+            let required = e.value.get("required").is_some_and(is_true) && !has_default;
             let deprecation = e
                 .value
                 .get("deprecationMessage")
@@ -250,6 +253,7 @@ pub(crate) fn inputs_of(root: &Node) -> Vec<InputSpec> {
             Some(InputSpec {
                 name,
                 required,
+                has_default,
                 deprecation,
             })
         })
@@ -634,7 +638,14 @@ fn popular_action(
 fn commented_major(source: &str, node: &Node) -> Option<u32> {
     let rest = source.get(node.span.end..)?;
     let line = &rest[..rest.find('\n').unwrap_or(rest.len())];
-    let comment = line.trim_start().strip_prefix('#')?.trim_start();
+    pin_comment_major(line.trim_start().strip_prefix('#')?)
+}
+
+/// The major a SHA pin's comment names (`v4.2.2`, `tag=v4`, the text after
+/// `#`), as Dependabot and Renovate write it. Also how `cargo xtask gen
+/// actions` dates a corpus snapshot whose commit workflows pin.
+pub fn pin_comment_major(comment: &str) -> Option<u32> {
+    let comment = comment.trim_start();
     let comment = comment.strip_prefix("tag=").unwrap_or(comment);
     let digits: String = comment
         .strip_prefix('v')

@@ -357,15 +357,17 @@ fn upgrades_go_to_the_lowest_major_on_the_current_runtime() {
 }
 
 /// No runtime is known twice: a major whose real per-major `action.yml`
-/// was read is not also in the hand-curated data (the xtask enforces it when
-/// regenerating; this holds it for the committed tables). Corpus snapshots
-/// take their majors from the curated rows, so they agree by construction.
+/// was read (a facts entry, or a corpus snapshot whose commit the corpus
+/// pins with that major) is not also in the hand-curated data (the xtask
+/// enforces it when regenerating; this holds it for the committed tables).
+/// Other corpus snapshots take their majors from the curated rows, so they
+/// agree by construction.
 #[test]
 fn curated_runtimes_never_repeat_a_generated_major() {
     for (name, major, runtime) in super::runtimes::curated_rows() {
-        let real = super::per_major_sources()
-            .iter()
-            .find(|a| a.name == name && a.majors.contains(&major));
+        let real = super::generated_actions().find(|a| {
+            a.name == name && a.majors.contains(&major) && !a.evidence.ends_with("only in the runtime data")
+        });
         assert!(
             real.is_none(),
             "{name} {major} {runtime} is curated but {:?} gives it",
@@ -380,6 +382,29 @@ fn curated_runtimes_never_repeat_a_generated_major() {
         );
         assert!(!a.majors.is_empty() || !a.evidence.is_empty(), "{}", a.name);
     }
+}
+
+/// A corpus snapshot whose commit the corpus workflows pin as one major
+/// (`actions/setup-python@5fda3b9… # v7.0.0`) describes that major only: a
+/// ref to it is judged against the snapshot's inputs and runtime, and the
+/// previous major is no longer judged by a later release's file.
+#[test]
+fn a_snapshot_the_corpus_pins_describes_that_major() {
+    let snapshot = super::corpus_snapshot("actions/setup-python").expect("corpus snapshot");
+    assert_eq!(snapshot.majors, [7], "{}", snapshot.evidence);
+    assert!(snapshot.evidence.contains("pin as v7"), "{}", snapshot.evidence);
+    let step = |uses: &str| {
+        format!(
+            "on: push\njobs:\n  a:\n    runs-on: x\n    steps:\n      - uses: {uses}\n        with:\n          python-versoin: 3.12\n"
+        )
+    };
+    let v7 = crate::rules::test_support::lint_rule(&step("actions/setup-python@v7"), "action");
+    let codes: Vec<&str> = v7.iter().map(|d| d.code).collect();
+    assert_eq!(codes, ["action/unknown-input"], "{v7:?}");
+    assert!(v7[0].message.contains("did you mean \"python-version\""), "{v7:?}");
+    // v6: no real file of that major, and the curated list is v5's.
+    let v6 = crate::rules::test_support::lint_rule(&step("actions/setup-python@v6"), "action");
+    assert!(v6.is_empty(), "{v6:?}");
 }
 
 /// The inputs of a popular action at a major: that major's real metadata,

@@ -1,0 +1,270 @@
+//! The facts `cargo xtask gen actions` keeps of one real `action.yml` per
+//! action and major, and the committed facts file
+//! (`crates/engine/data/action-facts.txt`) that holds them: the second source
+//! of the generated per-major table, beside the third-party files themselves
+//! (`AUTOHEAL_ACTION_SOURCES`), which are never committed. Only facts are
+//! kept (input names and flags, output names, `runs.using`), never the
+//! file's text, each entry with the commit it was read from, when, and why
+//! that commit belongs to its major.
+//!
+//! One entry per action and major; attribute lines are indented:
+//!
+//! ```text
+//! actions/checkout 4
+//!   source: actions/checkout@<commit> action.yml
+//!   read-on: 2026-12-05
+//!   evidence: runs.using node20 is only v4 (CHANGELOG.md v4.0.0)
+//!   using: node20
+//!   input: repository default
+//!   input: path required
+//!   input: jdkFile deprecated
+//!   output: ref
+//! ```
+//!
+//! Input flags: `required` (`required: true` and no `default`, so the step
+//! fails without it), `default` (a default is given), `deprecated` (a
+//! `deprecationMessage` is given).
+
+use std::fmt::Write as _;
+
+use autoheal_engine::rules::action::{action_inputs, action_outputs, action_runtime};
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FactInput {
+    pub name: String,
+    pub required: bool,
+    pub default: bool,
+    pub deprecated: bool,
+}
+
+/// What one `action.yml` says, and which majors of which action it is.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Facts {
+    /// `owner/repo[/path]`, lower case.
+    pub name: String,
+    /// Empty for a corpus snapshot whose major is not known.
+    pub majors: Vec<u32>,
+    pub evidence: String,
+    /// `owner/repo@commit path`.
+    pub source: String,
+    pub read_on: Option<String>,
+    pub runtime: String,
+    pub inputs: Vec<FactInput>,
+    pub outputs: Vec<String>,
+}
+
+impl Facts {
+    /// The facts of an `action.yml` text; `None` when it is not a mapping
+    /// or has no `runs.using`.
+    pub fn read(text: &str, name: &str, source: &str) -> Option<Facts> {
+        let inputs = action_inputs(text)?
+            .into_iter()
+            .map(|i| FactInput {
+                name: i.name,
+                required: i.required,
+                default: i.has_default,
+                deprecated: i.deprecation.is_some(),
+            })
+            .collect();
+        Some(Facts {
+            name: name.to_string(),
+            majors: Vec::new(),
+            evidence: String::new(),
+            source: source.to_string(),
+            read_on: None,
+            runtime: action_runtime(text)?,
+            inputs,
+            outputs: action_outputs(text)?,
+        })
+    }
+}
+
+/// The facts file's entries; an error names `file:line:column`.
+pub fn parse(text: &str, file: &str) -> anyhow::Result<Vec<Facts>> {
+    let mut out: Vec<Facts> = Vec::new();
+    for (i, raw) in text.lines().enumerate() {
+        let line_no = i + 1;
+        let err = |col: usize, what: &str| anyhow::anyhow!("{file}:{line_no}:{col}: {what}");
+        if raw.trim().is_empty() || raw.trim_start().starts_with('#') {
+            continue;
+        }
+        if !raw.starts_with(' ') {
+            let mut words = raw.split_whitespace();
+            let (Some(name), Some(major), None) = (words.next(), words.next(), words.next()) else {
+                return Err(err(1, "expected `<owner/repo[/path]> <major>`"));
+            };
+            let major: u32 = major
+                .parse()
+                .map_err(|_| err(name.len() + 2, &format!("expected a major number, found {major:?}")))?;
+            if name != name.to_ascii_lowercase() || !name.contains('/') {
+                return Err(err(
+                    1,
+                    &format!("expected a lower-case `owner/repo[/path]`, found {name:?}"),
+                ));
+            }
+            out.push(Facts {
+                name: name.to_string(),
+                majors: vec![major],
+                evidence: String::new(),
+                source: String::new(),
+                read_on: None,
+                runtime: String::new(),
+                inputs: Vec::new(),
+                outputs: Vec::new(),
+            });
+            continue;
+        }
+        let col = raw.len() - raw.trim_start().len() + 1;
+        let Some(entry) = out.last_mut() else {
+            return Err(err(col, "an attribute before the first `<action> <major>` line"));
+        };
+        let Some((key, value)) = raw.trim().split_once(':') else {
+            return Err(err(col, "expected `key: value`"));
+        };
+        let value = value.trim().to_string();
+        match key {
+            "source" => entry.source = value,
+            "read-on" => entry.read_on = Some(value),
+            "evidence" => entry.evidence = value,
+            "using" => entry.runtime = value,
+            "output" => entry.outputs.push(value),
+            "input" => {
+                let mut words = value.split_whitespace();
+                let Some(name) = words.next() else {
+                    return Err(err(col, "an input without a name"));
+                };
+                let mut input = FactInput {
+                    name: name.to_string(),
+                    required: false,
+                    default: false,
+                    deprecated: false,
+                };
+                for flag in words {
+                    match flag {
+                        "required" => input.required = true,
+                        "default" => input.default = true,
+                        "deprecated" => input.deprecated = true,
+                        other => return Err(err(col, &format!("unknown input flag {other:?}"))),
+                    }
+                }
+                entry.inputs.push(input);
+            }
+            other => return Err(err(col, &format!("unknown attribute {other:?}"))),
+        }
+    }
+    for f in &out {
+        for (what, empty) in [
+            ("source", f.source.is_empty()),
+            ("using", f.runtime.is_empty()),
+            ("evidence", f.evidence.is_empty()),
+        ] {
+            if empty {
+                anyhow::bail!("{file}: `{} {}` has no `{what}:`", f.name, f.majors[0]);
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// The facts file for `facts` (each must name one major), after `header`.
+pub fn render(header: &str, facts: &[Facts]) -> String {
+    let mut s = header.to_string();
+    for f in facts {
+        let _ = writeln!(s, "\n{} {}", f.name, f.majors.first().copied().unwrap_or_default());
+        let _ = writeln!(s, "  source: {}", f.source);
+        if let Some(date) = &f.read_on {
+            let _ = writeln!(s, "  read-on: {date}");
+        }
+        let _ = writeln!(s, "  evidence: {}", f.evidence);
+        let _ = writeln!(s, "  using: {}", f.runtime);
+        for i in &f.inputs {
+            let flags: String = [
+                (i.required, " required"),
+                (i.default, " default"),
+                (i.deprecated, " deprecated"),
+            ]
+            .iter()
+            .filter(|(on, _)| *on)
+            .map(|(_, f)| *f)
+            .collect();
+            let _ = writeln!(s, "  input: {}{flags}", i.name);
+        }
+        for o in &f.outputs {
+            let _ = writeln!(s, "  output: {o}");
+        }
+    }
+    s
+}
+
+/// The comment lines that open the facts file (kept when it is rewritten).
+pub fn header(text: &str) -> String {
+    let mut s = String::new();
+    for line in text.lines() {
+        if !line.starts_with('#') && !line.trim().is_empty() {
+            break;
+        }
+        if line.starts_with('#') {
+            s.push_str(line);
+            s.push('\n');
+        }
+    }
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const YML: &str = "name: x\ninputs:\n  a:\n    required: true\n  b:\n    deprecationMessage: old\n    default: y\n  c:\n    required: true\n    default: x\noutputs:\n  hit: {}\nruns:\n  using: node24\n  main: i.js\n";
+
+    #[test]
+    fn facts_are_read_written_and_read_back() {
+        let mut facts = Facts::read(YML, "o/r", "o/r@abc action.yml").unwrap();
+        facts.majors = vec![5];
+        facts.evidence = "node24 is v5 only".into();
+        facts.read_on = Some("2026-12-05".into());
+        let flags: Vec<_> = facts
+            .inputs
+            .iter()
+            .map(|i| (i.name.as_str(), i.required, i.default, i.deprecated))
+            .collect();
+        assert_eq!(
+            flags,
+            [
+                ("a", true, false, false),
+                ("b", false, true, true),
+                ("c", false, true, false)
+            ]
+        );
+        let text = render("# facts\n", std::slice::from_ref(&facts));
+        assert!(
+            text.ends_with(
+                "o/r 5\n  source: o/r@abc action.yml\n  read-on: 2026-12-05\n  evidence: node24 is v5 only\n  using: node24\n  input: a required\n  input: b default deprecated\n  input: c default\n  output: hit\n"
+            ),
+            "{text}"
+        );
+        assert_eq!(parse(&text, "f").unwrap(), [facts]);
+        assert_eq!(header(&text), "# facts\n");
+        // Not a metadata file: no facts.
+        assert!(Facts::read("name: x\n", "o/r", "s").is_none());
+    }
+
+    #[test]
+    fn bad_facts_name_their_line_and_column() {
+        let cases = [
+            ("o/r five\n", "f:1:5: expected a major number"),
+            ("O/R 5\n", "f:1:1: expected a lower-case"),
+            ("  using: node24\n", "f:1:3: an attribute before"),
+            (
+                "o/r 5\n  input: a sometimes\n",
+                "f:2:3: unknown input flag \"sometimes\"",
+            ),
+            ("o/r 5\n  colour: red\n", "f:2:3: unknown attribute"),
+            ("o/r 5\n  source: s\n  evidence: e\n", "`o/r 5` has no `using:`"),
+        ];
+        for (text, want) in cases {
+            let got = parse(text, "f").err().map(|e| e.to_string()).unwrap_or_default();
+            assert!(got.contains(want), "{text:?}: {got}");
+        }
+    }
+}
