@@ -114,8 +114,8 @@ mod tests {
         assert_eq!(runtime_of("Actions/Checkout", 2), Some("node12"));
         assert_eq!(current_major_after("actions/checkout", 2), Some(5));
         assert_eq!(current_major_after("actions/checkout", 5), Some(6));
-        // From real per-major files: setup-python v5 says node20, the corpus
-        // snapshot (v6) node24.
+        // setup-python v5's real file says node20; v6 is curated node24 (the
+        // corpus snapshot, pinned as v7, is v7).
         assert_eq!(runtime_of("actions/setup-python", 5), Some("node20"));
         assert_eq!(runtime_of("actions/setup-python", 6), Some("node24"));
         assert_eq!(current_major_after("actions/setup-python", 4), Some(6));

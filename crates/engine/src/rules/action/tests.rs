@@ -347,8 +347,8 @@ fn inputs_are_checked_against_the_major_used() {
 }
 
 /// Where a fix moves an outdated ref: the lowest later major whose runtime
-/// is current, from real metadata where it was read (setup-python v6 is the
-/// corpus snapshot on node24; v5's real file says node20, so never v5).
+/// is current, from real metadata where it was read (v5's real file says
+/// node20, so never v5; v6 is on node24 in the curated data).
 #[test]
 fn upgrades_go_to_the_lowest_major_on_the_current_runtime() {
     let src = "on: push\njobs:\n  a:\n    runs-on: x\n    steps:\n      - uses: actions/setup-python@v4\n";
