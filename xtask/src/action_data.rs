@@ -26,7 +26,7 @@
 //! corpus is there. Both modes fail when the hand-curated runtime data
 //! repeats or contradicts a runtime a real per-major `action.yml` gives.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
@@ -118,7 +118,10 @@ fn extra_sources(dir: &Path) -> anyhow::Result<Vec<Facts>> {
 /// (`owner/repo`, commit), the majors their comments name, with the
 /// workflow repositories and uses behind each.
 #[derive(Default)]
-struct PinComments(BTreeMap<(String, String), BTreeMap<u32, (usize, std::collections::BTreeSet<String>)>>);
+struct PinComments(BTreeMap<(String, String), BTreeMap<u32, PinUses>>);
+
+/// How many uses name a major, and from which workflow repositories.
+type PinUses = (usize, BTreeSet<String>);
 
 impl PinComments {
     /// Every `uses: owner/repo[/path]@<40 hex> # <comment>` line of the

@@ -365,9 +365,8 @@ fn upgrades_go_to_the_lowest_major_on_the_current_runtime() {
 #[test]
 fn curated_runtimes_never_repeat_a_generated_major() {
     for (name, major, runtime) in super::runtimes::curated_rows() {
-        let real = super::generated_actions().find(|a| {
-            a.name == name && a.majors.contains(&major) && !a.evidence.ends_with("only in the runtime data")
-        });
+        let real = super::generated_actions()
+            .find(|a| a.name == name && a.majors.contains(&major) && !a.evidence.ends_with("only in the runtime data"));
         assert!(
             real.is_none(),
             "{name} {major} {runtime} is curated but {:?} gives it",
