@@ -719,6 +719,41 @@ const CASES: &[(&str, Category, Option<&str>)] = &[
     ("gcloud-cpus-quota-trap.log", Unknown, None),
     ("az-arm-throttled.log", RateLimit, Some("a service")),
     ("azure-login-federated-mismatch.log", Unknown, None),
+    // A twenty-fourth batch (helper diagcls), committed before any change and
+    // run once as written: browsers and emulators (Playwright's missing
+    // browser and its own test timeout, Cypress's missing binary, missing Xvfb
+    // and run summary; sdkmanager, an emulator without KVM, the emulator
+    // action's boot timeout, sdkmanager under cmd); Codecov's bash uploader
+    // limit; Homebrew's GitHub API limit for a user; sccache not installed and
+    // rate-limited by the Actions cache; the runner's disk and memory (a full
+    // disk under buildx with the runner's warning after it, cc1plus killed);
+    // job-level annotations (spending limit, a job no runner acquired); and
+    // traps (a Rust test quoting `exec format error`, a script's own
+    // `::error::Timed out`, pytest's captured log quoting a rate limit,
+    // Codecov's 429 in a step that passed, setup-go's warning-level API limit
+    // before a failing test).
+    ("playwright-browser-not-installed.log", Unknown, None),
+    ("trap-playwright-test-timeout.log", Unknown, None),
+    ("cypress-binary-missing.log", Unknown, None),
+    ("cypress-xvfb-missing.log", MissingCommand, Some("Xvfb")),
+    ("cypress-run-failures.log", Unknown, None),
+    ("codecov-bash-uploader-429.log", RateLimit, Some("a service")),
+    ("brew-github-api-user-limit-ghlog.log", RateLimit, Some("GitHub REST API")),
+    ("sccache-not-installed.log", MissingCommand, Some("sccache")),
+    ("sccache-ghac-rate-limited.log", RateLimit, Some("a service")),
+    ("sdkmanager-package-not-found.log", Unknown, None),
+    ("avd-no-kvm.log", Unknown, None),
+    ("trap-avd-boot-timeout.log", Unknown, None),
+    ("sdkmanager-not-recognized-cmd.log", MissingCommand, Some("sdkmanager")),
+    ("disk-full-buildx-layer.log", Unknown, None),
+    ("oom-cc1plus-killed.log", Unknown, None),
+    ("trap-cargo-test-quotes-exec-format.log", Unknown, None),
+    ("trap-script-error-annotation-timed-out.log", Unknown, None),
+    ("trap-pytest-captured-log-rate-limit.log", Unknown, None),
+    ("billing-spending-limit-ui.log", Unknown, None),
+    ("job-not-acquired-ui.log", Unknown, None),
+    ("trap-codecov-429-step-passed.log", Unknown, None),
+    ("trap-setup-go-manifest-limit-then-test.log", Unknown, None),
 ];
 
 /// For every `unknown` row, the log line (1-based) of the root cause's first
@@ -927,6 +962,23 @@ const UNKNOWN_ROOT_LINES: &[(&str, u64)] = &[
     ("configure-aws-oidc-not-authorized.log", 7),
     ("gcloud-cpus-quota-trap.log", 5),
     ("azure-login-federated-mismatch.log", 13),
+    // The twenty-fourth batch (helper diagcls), pinned when written.
+    ("playwright-browser-not-installed.log", 10),
+    ("trap-playwright-test-timeout.log", 20),
+    ("cypress-binary-missing.log", 5),
+    ("cypress-run-failures.log", 14),
+    ("sdkmanager-package-not-found.log", 6),
+    ("avd-no-kvm.log", 7),
+    ("trap-avd-boot-timeout.log", 11),
+    ("disk-full-buildx-layer.log", 6),
+    ("oom-cc1plus-killed.log", 6),
+    ("trap-cargo-test-quotes-exec-format.log", 23),
+    ("trap-script-error-annotation-timed-out.log", 10),
+    ("trap-pytest-captured-log-rate-limit.log", 15),
+    ("billing-spending-limit-ui.log", 1),
+    ("job-not-acquired-ui.log", 1),
+    ("trap-codecov-429-step-passed.log", 15),
+    ("trap-setup-go-manifest-limit-then-test.log", 17),
 ];
 
 fn dir() -> String {
