@@ -95,6 +95,10 @@ pub(crate) struct StepState {
     pub number: Option<u32>,
     pub name: String,
     pub script: String,
+    /// The step printed an `##[error]` line (the runner's `Process completed
+    /// with exit code N`, an action's `core.setFailed` message): every step
+    /// that fails does.
+    pub errored: bool,
 }
 
 #[derive(Clone, Debug, Default)]
@@ -272,6 +276,7 @@ impl LogSink for Scanner<'_> {
                 number,
                 name: name.to_string(),
                 script: String::new(),
+                errored: false,
             });
         }
     }
@@ -282,6 +287,11 @@ impl LogSink for Scanner<'_> {
             job.first_timestamp.get_or_insert(ts);
         }
         self.learn(line.text);
+        if line.kind == LineKind::Error && !line.echo {
+            if let Some(step) = self.job().steps.last_mut() {
+                step.errored = true;
+            }
+        }
         if line.echo {
             // Keep the script (typo check, `cd` resolution), never classify it.
             let header = line.kind == LineKind::GroupStart || line.text.trim_start_matches("> ").starts_with("Run ");

@@ -38,6 +38,13 @@
 //! on, so the limit becomes weak. A limit after the success, or with no
 //! success after it, keeps its strength.
 //!
+//! A step that passed (another step began after it, and it printed no
+//! `##[error]` line, which every failing step does) did not fail the job:
+//! what it printed is weak (Codecov's action logging a 429 with
+//! `fail_ci_if_error: false`, a command behind `|| true`), unless the step
+//! installs or sets up tools: what an ignored install left out goes missing
+//! later (the consequence model below).
+//!
 //! # Order within a job
 //!
 //! 1. Findings that are not consequences come before consequences.
@@ -177,6 +184,7 @@ fn rank_job(job: JobState) -> Vec<Failure> {
     // success is read: the script may have retried the whole tool and got
     // past it (yarn berry's `Failed with errors` then, on a second run, `Done`).
     let mut findings = drop_retried_attempts(findings);
+    weaken_passed_steps(&mut findings, &steps);
     promote_retried_limits(&mut findings);
     let mut merged = merge(drop_recovered_limits(findings));
     let consequences = mark_consequences(&merged, &steps);
@@ -276,6 +284,25 @@ fn rank_job(job: JobState) -> Vec<Failure> {
         failures.push(failure);
     }
     failures
+}
+
+/// What a step printed is not the job's failure when the step passed: another
+/// step began after it and it printed no `##[error]` line (a failing step
+/// always does: the runner's `Process completed with exit code N`, an
+/// action's `core.setFailed` message). Codecov's action with
+/// `fail_ci_if_error: false` logs a 429 as `['error']` and succeeds; a script's
+/// `|| true` hides a failed command. Its findings become weak. Not judged: the
+/// last step seen (a log may end before its marker), job-level findings, and
+/// a step that installs or sets up tools ([`installs`]): what an ignored
+/// install failed to provide goes missing later, and the consequence model
+/// needs its failure (`dnf5 install … || true`, then `jq: command not found`).
+fn weaken_passed_steps(findings: &mut [Finding], steps: &[StepState]) {
+    let passed = |s: usize| s + 1 < steps.len() && !steps[s].errored && !installs(&steps[s]);
+    for f in findings.iter_mut() {
+        if !f.hit.job_level && f.step.is_some_and(passed) && !is_notice(f.hit.entry) {
+            f.hit.strength = Strength::Weak;
+        }
+    }
 }
 
 /// Lines within which a client's retry notice follows the error of the
@@ -603,6 +630,9 @@ mod tests {
             number: None,
             name: name.to_string(),
             script: script.to_string(),
+            // The steps of these tests failed (they print the runner's
+            // `##[error]` exit code line), unless a test says otherwise.
+            errored: true,
         }
     }
 
@@ -703,6 +733,36 @@ mod tests {
         ];
         let failures = rank_job(job(steps, findings));
         assert_eq!(failures[0].category, Category::Unknown);
+    }
+
+    #[test]
+    fn what_a_passed_step_printed_is_not_the_cause() {
+        let limit = || {
+            Hit::cause(Category::RateLimit, 0.7, "codecov 429").with_subject(
+                "a service",
+                SubjectDetail::RateLimit {
+                    service: RateLimitService::Other,
+                    authenticated: None,
+                },
+            )
+        };
+        let passed = StepState {
+            errored: false,
+            ..step("Upload coverage", "")
+        };
+        let steps = vec![passed.clone(), step("Lint", "npx eslint .\n")];
+        let findings = vec![
+            finding(limit(), 3, 0),
+            finding(Hit::blocker("eslint errors"), 9, 1),
+            finding(exit_code(), 10, 1),
+        ];
+        let failures = rank_job(job(steps, findings));
+        assert_eq!(failures[0].category, Category::Unknown);
+        assert!(failures.iter().all(|f| f.category != Category::RateLimit));
+        // The last step seen keeps its findings: the log may end before its
+        // marker.
+        let failures = rank_job(job(vec![passed], vec![finding(limit(), 3, 0)]));
+        assert_eq!(failures[0].category, Category::RateLimit);
     }
 
     #[test]

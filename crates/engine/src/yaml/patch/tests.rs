@@ -231,7 +231,10 @@ fn a_changed_word_of_a_value_gives_the_tree_of_the_parse() {
         word("push\njobs", "pull"),
         word("v3 #", "v4 #"),
     ] {
-        assert!(patched_edits(src, std::slice::from_ref(&refused)).is_none(), "{refused:?}");
+        assert!(
+            patched_edits(src, std::slice::from_ref(&refused)).is_none(),
+            "{refused:?}"
+        );
     }
     // Quoted, multi-line and block scalars are parsed.
     let quoted = "a: 'x@v1'\nb: |\n  x@v1\nc: x\n  y@v1\n";

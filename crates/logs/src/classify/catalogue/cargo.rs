@@ -21,7 +21,7 @@
 //! target(s) in {t}`) says the crates arrived: ranking reads it (`rank.rs`).
 
 use super::util::{command_hit, path_hit, rate_limit_hit, regex, service_for_host, url_host};
-use super::{Entry, ex};
+use super::{Entry, ex, ex_after};
 use crate::classify::hit::{Hit, Line};
 use crate::report::{Category, RateLimitService};
 
@@ -31,6 +31,24 @@ pub const FETCH_SUCCEEDED: &str = "cargo/fetch-succeeded";
 pub const FETCH_SUCCESSES: &[super::FetchSuccess] = &[(FETCH_SUCCEEDED, &[RateLimitService::CratesIo])];
 
 pub const ENTRIES: &[Entry] = &[
+    Entry {
+        id: "cargo/process-never-executed",
+        grammar: "could not execute process `{program} {args}` (never executed), then `Caused by:` and `No such file \
+                  or directory (os error 2)`",
+        needles: &["No such file or directory (os error 2)"],
+        check: process_never_executed,
+        examples: &[ex_after(
+            &[
+                "  could not execute process `sccache /home/runner/.rustup/toolchains/stable/bin/rustc -vV` (never \
+                 executed)",
+                "",
+                "Caused by:",
+            ],
+            "  No such file or directory (os error 2)",
+            Category::MissingCommand,
+            Some("sccache"),
+        )],
+    },
     Entry {
         id: FETCH_SUCCEEDED,
         grammar: "Downloaded {crate} v{version} | Downloaded {n} crates ({size}) in {t} | Compiling {crate} v{version} \
@@ -255,9 +273,48 @@ fn fetch_succeeded(line: &Line<'_>) -> Option<Hit> {
     .then(|| Hit::notice("cargo fetched and built crates."))
 }
 
+/// The OS error under a process cargo could not start: the program is the
+/// first word of the command in the `(never executed)` line just above.
+fn process_never_executed(line: &Line<'_>) -> Option<Hit> {
+    if line.text.trim() != "No such file or directory (os error 2)" {
+        return None;
+    }
+    let program = line.recent.iter().rev().take(4).find_map(|l| {
+        regex!(r"could not execute process `([^`\s]+)[^`]*` \(never executed\)")
+            .captures(l)
+            .map(|c| c[1].to_string())
+    })?;
+    Some(command_hit(&program, line, 0.7))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_program_cargo_could_not_start_is_missing_only_when_cargo_said_so() {
+        let recent = [
+            "  could not execute process `sccache /r/bin/rustc -vV` (never executed)",
+            "",
+            "Caused by:",
+        ];
+        let line = Line {
+            recent: &recent,
+            ..Line::plain("  No such file or directory (os error 2)")
+        };
+        let hit = process_never_executed(&line).expect("read");
+        assert_eq!(
+            (hit.category, hit.subject.as_deref()),
+            (Category::MissingCommand, Some("sccache"))
+        );
+        // The same OS error after something else (a file a build script opened).
+        let other = ["error: failed to read `build/gen.rs`", "", "Caused by:"];
+        let line = Line {
+            recent: &other,
+            ..Line::plain("  No such file or directory (os error 2)")
+        };
+        assert!(process_never_executed(&line).is_none());
+    }
 
     #[test]
     fn cargo_progress_after_a_fetch_and_near_misses() {

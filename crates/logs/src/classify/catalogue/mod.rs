@@ -21,7 +21,8 @@
 //!    `terraform`, `cocoapods`, `dart`, `swift` (SwiftPM, XCTest), `elixir`
 //!    (Mix, ExUnit), `haskell` (cabal, GHC, Stack), `bazel`, `conan`, `deno`,
 //!    `nix`, `helm`, `aws` (the CLI, SDKs and configure-aws-credentials),
-//!    `gcloud`, `azure` (az and Entra ID sign-in),
+//!    `gcloud`, `azure` (az and Entra ID sign-in), `playwright`, `cypress`,
+//!    `android` (sdkmanager, the emulator),
 //!    `packages` (apt, apk, dnf/dnf5/yum, zypper, brew, choco, winget), `git`,
 //!    `actions` (messages of common actions and the actions toolkit): the tool
 //!    that failed, which knows more than the shell around it (`npm ERR! enoent …` before a
@@ -43,6 +44,7 @@
 //! failures are marked in `super::rank` (documented there).
 
 mod actions;
+mod android;
 mod aws;
 mod azure;
 mod bazel;
@@ -50,6 +52,7 @@ mod build_tools;
 mod cargo;
 mod cocoapods;
 mod conan;
+mod cypress;
 mod dart;
 mod deno;
 mod docker;
@@ -69,6 +72,7 @@ mod node;
 mod packages;
 mod pester;
 mod php;
+mod playwright;
 mod python;
 mod r;
 mod ruby;
@@ -215,6 +219,9 @@ pub const EMITTERS: &[(&str, &[Entry])] = &[
     ("aws", aws::ENTRIES),
     ("gcloud", gcloud::ENTRIES),
     ("azure", azure::ENTRIES),
+    ("playwright", playwright::ENTRIES),
+    ("cypress", cypress::ENTRIES),
+    ("android", android::ENTRIES),
     ("packages", packages::ENTRIES),
     ("git", git::ENTRIES),
     ("actions", actions::ENTRIES),

@@ -1,5 +1,5 @@
 //! The GitHub Actions runner and service: job annotations (time limit, lost
-//! runner, shutdown, cancel, billing, labels), workflow validation messages,
+//! runner, shutdown, cancel, billing, a job no runner acquired, labels), workflow validation messages,
 //! and the runner's own step messages.
 //!
 //! Sources: the wording GitHub shows in job annotations and the run page
@@ -189,6 +189,17 @@ pub const ENTRIES: &[Entry] = &[
         check: billing,
         examples: &[ex(
             "The job was not started because your account is locked due to a billing issue.",
+            Category::Unknown,
+            None,
+        )],
+    },
+    Entry {
+        id: "runner/job-not-acquired",
+        grammar: "The job was not acquired by Runner of type {hosted|self-hosted} even after multiple attempts",
+        needles: &["The job was not acquired by Runner"],
+        check: job_not_acquired,
+        examples: &[ex(
+            "The job was not acquired by Runner of type hosted even after multiple attempts",
             Category::Unknown,
             None,
         )],
@@ -513,6 +524,16 @@ fn no_runner(_: &Line<'_>) -> Option<Hit> {
 
 fn billing(_: &Line<'_>) -> Option<Hit> {
     Some(Hit::blocker("The account's billing blocks the job from starting."))
+}
+
+fn job_not_acquired(_: &Line<'_>) -> Option<Hit> {
+    Some(
+        Hit::blocker(
+            "No runner picked up the job (GitHub's service, or no online self-hosted runner with its labels): a person \
+             re-runs it or checks the runners.",
+        )
+        .job_level(),
+    )
 }
 
 fn container_action_platform(_: &Line<'_>) -> Option<Hit> {
