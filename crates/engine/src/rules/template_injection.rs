@@ -69,6 +69,11 @@ fn check(ctx: &mut Context<'_>) {
                 let mut reserved = global_env.clone();
                 reserved.extend(env_names(job.get("env")));
                 for step in &job.steps {
+                    // Most steps expand nothing in a script: skip building
+                    // their scope and shell.
+                    if !expands_in_a_script(step.node) {
+                        continue;
+                    }
                     let scope = Scope {
                         typed_inputs: typed_inputs.clone(),
                         matrix: job.matrix(),
@@ -132,13 +137,9 @@ fn scripts<'a>(step: &'a Node, default_shell: Option<ShellKind>) -> Vec<Script<'
             lang: shell.map(Lang::Shell),
         });
     }
-    let uses = step
-        .get("uses")
-        .and_then(Node::as_str)
-        .unwrap_or("")
-        .to_ascii_lowercase();
+    let uses = step.get("uses").and_then(Node::as_str).unwrap_or("");
     for (action, input, lang) in CODE_INPUTS {
-        if uses.starts_with(&format!("{action}@"))
+        if uses_action(uses, action)
             && let Some(script) = step.get("with").and_then(|w| w.get(input))
         {
             out.push(Script {
@@ -148,6 +149,22 @@ fn scripts<'a>(step: &'a Node, default_shell: Option<ShellKind>) -> Vec<Script<'
         }
     }
     out
+}
+
+/// `uses` names `action` (any case) at some version: `action@…`.
+fn uses_action(uses: &str, action: &str) -> bool {
+    uses.get(..action.len()).is_some_and(|a| a.eq_ignore_ascii_case(action))
+        && uses.as_bytes().get(action.len()) == Some(&b'@')
+}
+
+/// Some script of the step ([`scripts`], whatever its shell) holds a
+/// `${{ }}`: the only steps [`check_step`] can report.
+fn expands_in_a_script(step: &Node) -> bool {
+    scripts(step, None).iter().any(|s| {
+        s.node
+            .as_str()
+            .is_some_and(|v| memchr::memmem::find(v.as_bytes(), b"${{").is_some())
+    })
 }
 
 /// Action inputs that are code, from each action's `action.yml`; the

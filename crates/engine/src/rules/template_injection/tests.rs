@@ -93,3 +93,18 @@ mod properties {
         }
     }
 }
+
+#[test]
+fn a_code_input_action_is_recognized_in_any_case_at_any_version() {
+    assert!(super::uses_action("Actions/GitHub-Script@v7", "actions/github-script"));
+    assert!(super::uses_action(
+        "actions/github-script@main",
+        "actions/github-script"
+    ));
+    assert!(!super::uses_action(
+        "actions/github-scripts@v7",
+        "actions/github-script"
+    ));
+    assert!(!super::uses_action("actions/github-script", "actions/github-script"));
+    assert!(!super::uses_action("actions/githüb", "actions/github-script"));
+}
