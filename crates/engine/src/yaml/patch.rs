@@ -239,10 +239,14 @@ fn locate_insertion(source: &str, root: &Node, at: usize, new_text: &str) -> Opt
         }
         let next = match &node.kind {
             NodeKind::Mapping(mapping) => {
-                let i = mapping
-                    .iter()
-                    .position(|e| e.key.span.start <= at && at <= line_end(entry_end(e)))?;
+                // Entries are in text order: the last one starting before
+                // `at` (a search, not a scan: a batch inserts into every
+                // job of a `jobs:` of thousands).
+                let i = mapping.partition_point(|e| e.key.span.start <= at).checked_sub(1)?;
                 let e = &mapping[i];
+                if at > line_end(entry_end(e)) {
+                    return None;
+                }
                 if line_end(entry_end(e)) == at && crate::edit::column(source, e.key.span.start) == column {
                     let clash = entries
                         .iter()
@@ -262,9 +266,10 @@ fn locate_insertion(source: &str, root: &Node, at: usize, new_text: &str) -> Opt
                 (i, &e.value)
             }
             NodeKind::Sequence(items) => {
-                let i = items
-                    .iter()
-                    .position(|n| n.span.start <= at && at <= line_end(n.span.end))?;
+                let i = items.partition_point(|n| n.span.start <= at).checked_sub(1)?;
+                if at > line_end(items[i].span.end) {
+                    return None;
+                }
                 (i, &items[i])
             }
             NodeKind::Scalar(_) => return None,
@@ -359,12 +364,16 @@ fn locate_word(source: &str, root: &Node, range: TextRange, new_text: &str) -> O
             return None;
         }
         let next = match &node.kind {
+            // In text order, so the last value starting at or before the
+            // word is the only one that can hold it.
             NodeKind::Mapping(entries) => {
-                let i = entries.iter().position(|e| inside(&e.value))?;
+                let i = entries
+                    .partition_point(|e| e.value.span.start <= range.start)
+                    .checked_sub(1)?;
                 (i, &entries[i].value)
             }
             NodeKind::Sequence(items) => {
-                let i = items.iter().position(inside)?;
+                let i = items.partition_point(|n| n.span.start <= range.start).checked_sub(1)?;
                 (i, &items[i])
             }
             NodeKind::Scalar(s) => {

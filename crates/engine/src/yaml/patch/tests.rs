@@ -323,3 +323,35 @@ fn on_every_fixture_a_patched_tree_equals_the_parse() {
         "{patched_count} of {tried}"
     );
 }
+
+/// A batch inserting into every job of a long `jobs:` (found by search, not
+/// by a scan of the jobs per insertion).
+#[test]
+fn an_entry_in_each_of_many_jobs_gives_the_tree_of_the_parse() {
+    let mut src = String::from("on: push\njobs:\n");
+    for i in 0..300 {
+        src.push_str(&format!(
+            "  j{i}:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v3\n"
+        ));
+    }
+    let mut edits = Vec::new();
+    let mut from = 0;
+    while let Some(i) = src[from..].find("runs-on: ubuntu-latest") {
+        let at = from + i;
+        edits.push(Edit::insert(
+            "f.yml",
+            crate::edit::line_end(&src, at),
+            "\n    timeout-minutes: 60",
+        ));
+        from = at + 1;
+    }
+    let mut from = 0;
+    while let Some(i) = src[from..].find("@v3") {
+        let at = from + i + 1;
+        edits.push(Edit::replace("f.yml", TextRange::new(at, at + 2), "v4"));
+        from = at;
+    }
+    assert_eq!(edits.len(), 600);
+    let (doc, text) = patched_edits(&src, &edits).expect("patched");
+    assert_same_as_parse(&doc, &text);
+}
