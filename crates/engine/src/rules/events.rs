@@ -32,6 +32,7 @@ pub const RULE: Rule = Rule {
         UNKNOWN_ACTIVITY_TYPE,
         INVALID_CRON,
         CRON_TOO_FREQUENT,
+        CRON_NEVER_RUNS,
         INVALID_TIMEZONE,
         CHOICE_WITHOUT_OPTIONS,
         DUPLICATE_OPTION,
@@ -61,6 +62,8 @@ pub const UNKNOWN_ACTIVITY_TYPE: &str = "events/unknown-activity-type";
 pub const INVALID_CRON: &str = "events/invalid-cron";
 /// A schedule more frequent than GitHub runs (every 5 minutes).
 pub const CRON_TOO_FREQUENT: &str = "events/cron-too-frequent";
+/// A schedule whose dates never come (`0 0 31 2 *`).
+pub const CRON_NEVER_RUNS: &str = "events/cron-never-runs";
 /// A `timezone:` that is not an IANA name.
 pub const INVALID_TIMEZONE: &str = "events/invalid-timezone";
 /// A `choice` input without `options`.
@@ -150,7 +153,7 @@ fn event_config(ctx: &mut Context<'_>, name: &str, e: &Entry) {
             }
         }
         if k == "types" {
-            types(ctx, name, &f.value);
+            types(ctx, name, e, &f.value);
         }
     }
     for (a, b) in [
@@ -195,11 +198,13 @@ fn event_config(ctx: &mut Context<'_>, name: &str, e: &Entry) {
     }
 }
 
-fn types(ctx: &mut Context<'_>, event: &str, v: &Node) {
+fn types(ctx: &mut Context<'_>, event: &str, event_entry: &Entry, v: &Node) {
     let Some(allowed) = activity_types(event) else {
         if event != "repository_dispatch" {
+            // On the event's name: it is the event's configuration that
+            // GitHub rejects (its schema has no `types` for this event).
             ctx.report(
-                v.report_span(),
+                event_entry.key.span,
                 format!("the \"{event}\" event has no activity types; remove \"types\""),
             )
             .set_code(NO_ACTIVITY_TYPES);
@@ -240,6 +245,14 @@ fn schedule(ctx: &mut Context<'_>, v: &Node) {
                     Err(msg) => {
                         ctx.report(cron.span, format!("invalid cron expression \"{expr}\": {msg}"))
                             .set_code(INVALID_CRON);
+                    }
+                    Ok(c) if c.never_runs() => {
+                        ctx.report_at(
+                            Severity::Warning,
+                            cron.span,
+                            format!("schedule \"{expr}\" never runs: none of the months it names has the day of the month it names"),
+                        )
+                        .set_code(CRON_NEVER_RUNS);
                     }
                     Ok(c) => {
                         if let Some(minutes) = c.shortest_interval_minutes().filter(|m| *m < 5) {

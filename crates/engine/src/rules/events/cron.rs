@@ -1,13 +1,21 @@
 //! POSIX cron as GitHub's `schedule` reads it: five fields, `*`, `a`,
 //! `a-b`, `*/n`, `a-b/n`, lists, and month/day names.
 
-/// Which minutes and hours a schedule fires at (enough to measure the
-/// shortest interval; day fields are only validated).
+/// Which minutes, hours, days and months a schedule fires at, as bitmasks
+/// (bit `n` set when value `n` matches).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Cron {
     pub minutes: u64,
     pub hours: u32,
+    pub days_of_month: u32,
+    pub months: u16,
+    /// The day-of-week field starts with `*`: cron then requires the day
+    /// of the month to match; otherwise a day matching either field runs.
+    pub any_day_of_week: bool,
 }
+
+/// The most days each month has (February in a leap year).
+const MONTH_DAYS: [u32; 12] = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
 const MONTHS: &[&str] = &[
     "JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC",
@@ -25,12 +33,15 @@ pub fn parse_cron(expr: &str) -> Result<Cron, String> {
     }
     let minutes = field(fields[0], "minute", 0, 59, &[])?;
     let hours = field(fields[1], "hour", 0, 23, &[])?;
-    field(fields[2], "day of month", 1, 31, &[])?;
-    field(fields[3], "month", 1, 12, MONTHS)?;
+    let days_of_month = field(fields[2], "day of month", 1, 31, &[])?;
+    let months = field(fields[3], "month", 1, 12, MONTHS)?;
     field(fields[4], "day of week", 0, 7, DAYS)?;
     Ok(Cron {
         minutes,
         hours: hours as u32,
+        days_of_month: days_of_month as u32,
+        months: months as u16,
+        any_day_of_week: fields[4].starts_with('*'),
     })
 }
 
@@ -87,6 +98,18 @@ fn field(f: &str, name: &str, min: u32, max: u32, names: &[&str]) -> Result<u64,
 }
 
 impl Cron {
+    /// True when no date ever matches: the days of the month named exist in
+    /// none of the months named (`0 0 31 2 *`, `0 0 31 4,6 *`) and the day
+    /// of week is `*`. When the day of week is restricted, cron runs on a
+    /// day matching either field, so such a schedule still runs.
+    pub fn never_runs(&self) -> bool {
+        self.any_day_of_week
+            && !(1..=12).any(|m| {
+                self.months & (1 << m) != 0
+                    && (1..=MONTH_DAYS[m as usize - 1]).any(|d| self.days_of_month & (1 << d) != 0)
+            })
+    }
+
     /// The shortest gap between two runs, in minutes, when it is under an
     /// hour (longer gaps never hit GitHub's limit).
     pub fn shortest_interval_minutes(&self) -> Option<u32> {
@@ -125,6 +148,22 @@ mod tests {
         assert_eq!(parse_cron("30 5 * * 1-5").unwrap().shortest_interval_minutes(), None);
         assert_eq!(parse_cron("* * * * *").unwrap().shortest_interval_minutes(), Some(1));
         assert!(parse_cron("0 0 * JAN,DEC SUN").is_ok());
+    }
+
+    #[test]
+    fn dates_that_never_come() {
+        let never = |e: &str| parse_cron(e).unwrap().never_runs();
+        assert!(never("0 0 31 2 *"));
+        assert!(never("0 0 30,31 FEB *"));
+        assert!(never("0 0 31 4,6,9,11 *"));
+        // February 29 comes in leap years; the 31st of some month named.
+        assert!(!never("0 0 29 2 *"));
+        assert!(!never("0 0 31 4,5 *"));
+        // A day of week as well: either may match.
+        assert!(!never("0 0 31 2 MON"));
+        assert!(!never("0 0 31 2 0-6"));
+        assert!(never("0 0 31 2 */1"));
+        assert!(!never("0 0 * * *"));
     }
 
     #[test]

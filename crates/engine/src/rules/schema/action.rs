@@ -31,7 +31,10 @@ pub(super) fn check_action(ctx: &mut Context<'_>, root: &Node) {
         );
         return;
     };
-    check_keys(ctx, entries, "action metadata", keys::ACTION);
+    // The runner's action manifest schema (`action_yaml.json`,
+    // `action-root`) takes any other top-level key and ignores it, so an
+    // unknown one is a warning in the file, not a failure where it is used.
+    check_keys_at(ctx, entries, "action metadata", keys::ACTION, Some(Severity::Warning));
     let at = entries.first().map_or(root, |e| &e.key);
     require(ctx, entries, at, "action metadata", &["name", "runs"]);
     for e in entries {

@@ -335,6 +335,16 @@ fn steps(ctx: &mut Context<'_>, v: &Node, job: &str) {
         );
         return;
     };
+    if items.is_empty() {
+        // GitHub: "No steps defined in `steps` and no workflow called in
+        // `uses` for the following jobs"; an empty list defines none.
+        report(
+            ctx,
+            EMPTY_VALUE,
+            v,
+            format!("\"steps\" of job \"{job}\" is empty; GitHub rejects a job that defines no steps"),
+        );
+    }
     for item in items {
         step(ctx, item, StepKind::Workflow);
     }
