@@ -758,6 +758,38 @@ const CASES: &[(&str, Category, Option<&str>)] = &[
     ("job-not-acquired-ui.log", Unknown, None),
     ("trap-codecov-429-step-passed.log", Unknown, None),
     ("trap-setup-go-manifest-limit-then-test.log", Unknown, None),
+    // A twenty-fifth batch (helper diagcls), committed before any change and
+    // run once as written: the emitters of batches 22-24 in other versions,
+    // formats and platforms (cabal 3.12's coded error, `flutter analyze` on
+    // Windows, `dart test` in `gh run view` form, Deno 1's `Task not found`,
+    // a Bazel BUILD-file action error and `FAILED in 3 out of 3`, the AWS
+    // CLI's SlowDown, expired token and DynamoDB throughput, az's
+    // TooManyRequests and a missing resource group, gcloud's permission and
+    // HTTP 429 quota, Helm relaying Docker Hub's 429 and an atomic rollback,
+    // Nix fetching a GitHub archive, Hex's solver, SwiftPM's resolved file,
+    // GHC under Stack on Windows, Playwright's host dependencies in the web
+    // UI's copy, Cypress's verification timing out).
+    ("cabal312-resolver-code.log", Unknown, None),
+    ("flutter-analyze-windows.log", Unknown, None),
+    ("dart-test-failures-ghlog.log", Unknown, None),
+    ("deno1-task-not-found.log", Unknown, None),
+    ("bazel-build-file-compile-error.log", Unknown, None),
+    ("bazel-test-summary-ui.log", Unknown, None),
+    ("aws-s3-slowdown.log", RateLimit, Some("a service")),
+    ("aws-expired-token.log", Unknown, None),
+    ("aws-dynamodb-throughput.log", RateLimit, Some("a service")),
+    ("az-too-many-requests.log", RateLimit, Some("a service")),
+    ("az-resource-group-not-found.log", Unknown, None),
+    ("gcloud-permission-denied.log", Unknown, None),
+    ("gcloud-builds-http-429.log", RateLimit, Some("a service")),
+    ("helm-oci-dockerhub-429.log", RateLimit, Some("Docker Hub")),
+    ("helm-atomic-rolled-back.log", Unknown, None),
+    ("nix-github-archive-429.log", RateLimit, Some("a service")),
+    ("mix-hex-resolution-failed.log", Unknown, None),
+    ("swiftpm-resolved-out-of-date.log", Unknown, None),
+    ("ghc-not-in-scope-stack-windows.log", Unknown, None),
+    ("playwright-host-deps-ui.log", Unknown, None),
+    ("trap-cypress-verify-timed-out.log", Unknown, None),
 ];
 
 /// For every `unknown` row, the log line (1-based) of the root cause's first
@@ -986,6 +1018,22 @@ const UNKNOWN_ROOT_LINES: &[(&str, u64)] = &[
     ("job-not-acquired-ui.log", 1),
     ("trap-codecov-429-step-passed.log", 15),
     ("trap-setup-go-manifest-limit-then-test.log", 17),
+    // The twenty-fifth batch (helper diagcls), pinned when written.
+    ("cabal312-resolver-code.log", 6),
+    ("flutter-analyze-windows.log", 7),
+    ("dart-test-failures-ghlog.log", 13),
+    ("deno1-task-not-found.log", 5),
+    ("bazel-build-file-compile-error.log", 6),
+    ("bazel-test-summary-ui.log", 6),
+    ("aws-expired-token.log", 6),
+    ("az-resource-group-not-found.log", 5),
+    ("gcloud-permission-denied.log", 5),
+    ("helm-atomic-rolled-back.log", 5),
+    ("mix-hex-resolution-failed.log", 7),
+    ("swiftpm-resolved-out-of-date.log", 5),
+    ("ghc-not-in-scope-stack-windows.log", 7),
+    ("playwright-host-deps-ui.log", 10),
+    ("trap-cypress-verify-timed-out.log", 5),
 ];
 
 fn dir() -> String {
