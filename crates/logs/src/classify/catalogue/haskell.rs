@@ -2,7 +2,8 @@
 //!
 //! Sources: cabal-install's solver failure (`Could not resolve dependencies:`
 //! and the `[__n]` trace under it; cabal 3.x prefixes errors with `Error:
-//! cabal: `, 3.12 with `Error: [Cabal-7107]` on the line before); Cabal's
+//! cabal: `; 3.12 prints every error's code alone first, `Error: [Cabal-{n}]`,
+//! and its message on the lines below); Cabal's
 //! `requireProgram` (`Distribution.Simple.Program.Db`): `The program '{name}'
 //! [version {range} ]is required but it could not be found.` for a build tool
 //! (`happy`, `alex`, `c2hs`, `pkg-config`) that is not on the PATH; GHC's
@@ -55,6 +56,13 @@ pub const ENTRIES: &[Entry] = &[
         )],
     },
     Entry {
+        id: "haskell/cabal-error-code",
+        grammar: "Error: [Cabal-{n}] (cabal 3.12 and later; the message on the lines below)",
+        needles: &["Error: [Cabal-"],
+        check: cabal_error_code,
+        examples: &[ex("Error: [Cabal-7107]", Category::Unknown, None)],
+    },
+    Entry {
         id: "haskell/stack-error",
         grammar: "Error: [S-{nnnn}] (the message indented on the lines below)",
         needles: &["Error: [S-"],
@@ -84,6 +92,12 @@ fn ghc_error(line: &Line<'_>) -> Option<Hit> {
     regex!(r"^(?:[\w.-]+\s+> )?\S+\.(?:hs|lhs|hsc):(?:\d+:\d+(?:-\d+)?|\(\d+,\d+\)-\(\d+,\d+\)): error:")
         .is_match(line.text.trim_start())
         .then(|| Hit::blocker("GHC reported a compile error."))
+}
+
+fn cabal_error_code(line: &Line<'_>) -> Option<Hit> {
+    regex!(r"^Error: \[Cabal-\d+\]$")
+        .is_match(line.text.trim())
+        .then(|| Hit::blocker("cabal stopped with an error (its message is on the lines below)."))
 }
 
 fn stack_error(line: &Line<'_>) -> Option<Hit> {
@@ -124,6 +138,11 @@ mod tests {
             ],
             // Maven's goal failure says it differently and is `jvm`'s.
             &["[ERROR] Failed to execute goal on project app: Could not resolve dependencies for project a:b:jar:1"],
+        );
+        assert_reads(
+            cabal_error_code,
+            &["Error: [Cabal-7107]"],
+            &["Error: [Cabal-7107] see the cabal manual", "Warning: [Cabal-5559]"],
         );
         assert_reads(
             program_required,

@@ -3,7 +3,10 @@
 //!
 //! Sources: SwiftPM's diagnostics (`error: {message}` on stderr): the resolver's
 //! `Dependencies could not be resolved because {reason}` (PubGrub's report in
-//! `PackageGraph/Resolution/PubGrub`), and the workspace lookup's `Could not
+//! `PackageGraph/Resolution/PubGrub`), the resolved-file check under
+//! `--disable-automatic-resolution` / `--force-resolved-versions` (`an
+//! out-of-date resolved file was detected at {path}, which is not allowed when
+//! automatic dependency resolution is disabled`), and the workspace lookup's `Could not
 //! find Package.swift in this directory or any of its parent directories.`
 //! (`Workspace`'s root-package locator); XCTest's failure line
 //! `{file}:{line}: error: {suite}.{test} : {message}` (swift-corelibs-xctest's
@@ -23,6 +26,19 @@ pub const ENTRIES: &[Entry] = &[
         check: dependencies_unresolved,
         examples: &[ex(
             "error: Dependencies could not be resolved because root depends on 'swift-nio' 3.0.0..<4.0.0.",
+            Category::Unknown,
+            None,
+        )],
+    },
+    Entry {
+        id: "swift/resolved-file-out-of-date",
+        grammar: "error: an out-of-date resolved file was detected at {path}, which is not allowed when automatic \
+                  dependency resolution is disabled; …",
+        needles: &["an out-of-date resolved file was detected at"],
+        check: resolved_file_out_of_date,
+        examples: &[ex(
+            "error: an out-of-date resolved file was detected at /Users/runner/work/kit/kit/Package.resolved, which \
+             is not allowed when automatic dependency resolution is disabled",
             Category::Unknown,
             None,
         )],
@@ -63,6 +79,13 @@ fn dependencies_unresolved(line: &Line<'_>) -> Option<Hit> {
              release matches, or two that conflict).",
             )
         })
+}
+
+fn resolved_file_out_of_date(_: &Line<'_>) -> Option<Hit> {
+    Some(Hit::install_failure(
+        "Package.resolved is out of date with Package.swift and automatic resolution is disabled: a person updates \
+         the resolved file.",
+    ))
 }
 
 fn no_package_manifest(line: &Line<'_>) -> Option<Hit> {
@@ -111,6 +134,11 @@ mod tests {
                 "error: Dependencies could not be resolved because no versions of 'a' match the requirement 1.0.0..<2.0.0",
             ],
             &["echo 'Dependencies could not be resolved because …'"],
+        );
+        assert_reads(
+            resolved_file_out_of_date,
+            &["error: an out-of-date resolved file was detected at /w/Package.resolved, which is not allowed"],
+            &[],
         );
         assert_reads(
             no_package_manifest,
