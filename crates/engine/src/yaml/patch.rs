@@ -52,7 +52,9 @@ use crate::text::TextRange;
 pub fn apply(source: &str, doc: &Document, edits: &[&Edit], edited: &str) -> Option<Document> {
     // A node needs at least a byte (no aliases copy any), so a text shorter
     // than the node budget cannot go over it.
+    // A byte order mark shifts the first line's columns by three bytes.
     if edits.is_empty()
+        || source.starts_with('\u{feff}')
         || !doc.errors.is_empty()
         || !doc.skipped.is_empty()
         || doc.anchored

@@ -128,6 +128,8 @@ fn edits_whose_tree_is_not_known_are_left_to_the_parser() {
         ("a: {b: 1,\n  c: 2}\n", 8, 2, "d: 3"),
         ("a: &x 1\nb: *x\n", 7, 0, "c: 3"),
         ("a: 1\na: 2\n", 4, 0, "c: 3"),
+        // A byte order mark before the first key.
+        ("\u{feff}a: 1\nb: 2\n", 7, 3, "c: 3"),
         ("a: [1\nb: 2\n", 11, 0, "c: 3"),
         // A key with nothing under it, a line less indented than the first,
         // a key twice in one new mapping.
