@@ -635,7 +635,7 @@ fn popular_action(
 
 /// The major version in a comment after a SHA pin on the same line:
 /// `# v4.2.2`, `# tag=v4`.
-fn commented_major(source: &str, node: &Node) -> Option<u32> {
+pub(crate) fn commented_major(source: &str, node: &Node) -> Option<u32> {
     let rest = source.get(node.span.end..)?;
     let line = &rest[..rest.find('\n').unwrap_or(rest.len())];
     pin_comment_major(line.trim_start().strip_prefix('#')?)

@@ -59,7 +59,7 @@ fn check(ctx: &mut Context<'_>) {
     let mut pass = Pass {
         source: ctx.source,
         out: Vec::new(),
-        outputs: outputs::Outputs::new(ctx.repo, ctx.config, &ctx.derived.reads),
+        outputs: outputs::Outputs::new(ctx.repo, ctx.config, &ctx.derived.reads, ctx.source),
     };
     match (ctx.kind, ctx.workflow) {
         (FileKind::Workflow, Some(wf)) => walk::workflow(&mut pass, wf),
@@ -81,7 +81,7 @@ pub(crate) struct CallValueTypes {
 
 impl CallValueTypes {
     pub(crate) fn new(ctx: &Context<'_>, wf: &Workflow<'_>, job: &Job<'_>) -> Self {
-        let outputs = outputs::Outputs::new(ctx.repo, ctx.config, &ctx.derived.reads);
+        let outputs = outputs::Outputs::new(ctx.repo, ctx.config, &ctx.derived.reads, ctx.source);
         let base = scope::workflow_scope(wf);
         CallValueTypes {
             scope: scope::job_scope(&base, wf, job, &outputs),

@@ -9,7 +9,9 @@ use autoheal_expr::Type;
 use crate::config::Config;
 use crate::repo::RepoFiles;
 use crate::rules::Reads;
-use crate::rules::action::{ActionRef, corpus_snapshot, generated_for, local_path, parse_action_ref, ref_major};
+use crate::rules::action::{
+    ActionRef, commented_major, corpus_snapshot, generated_for, local_path, parse_action_ref, ref_major,
+};
 use crate::rules::workflow_call::{CallSpec, WorkflowRef, call_spec, parse_workflow_ref};
 use crate::yaml::Node;
 
@@ -18,11 +20,19 @@ pub(crate) struct Outputs<'a> {
     config: &'a Config,
     /// The lint's shared reads (see [`Reads`]).
     reads: &'a Reads,
+    source: &'a str,
 }
 
 impl<'a> Outputs<'a> {
-    pub(crate) fn new(repo: &'a dyn RepoFiles, config: &'a Config, reads: &'a Reads) -> Self {
-        Outputs { repo, config, reads }
+    /// `source` is the text the step nodes were parsed from (a SHA pin's
+    /// comment names its major there).
+    pub(crate) fn new(repo: &'a dyn RepoFiles, config: &'a Config, reads: &'a Reads, source: &'a str) -> Self {
+        Outputs {
+            repo,
+            config,
+            reads,
+            source,
+        }
     }
 
     /// The type of `steps.<id>.outputs` for a step.
@@ -34,8 +44,14 @@ impl<'a> Outputs<'a> {
         let action = parse_action_ref(uses);
         if let Ok(remote @ ActionRef::Remote { git_ref, .. }) = &action {
             // Popular actions' outputs, from the real metadata of the major
-            // used, else (a branch or SHA) the corpus snapshot's.
-            let meta = remote.name().and_then(|name| match ref_major(git_ref) {
+            // used (`@v4`, or a SHA pin whose comment names it, as the
+            // `action` rule reads it), else (a branch, an uncommented SHA)
+            // the corpus snapshot's.
+            let major = ref_major(git_ref).or_else(|| {
+                step.get("uses")
+                    .and_then(|node| commented_major(self.source, node))
+            });
+            let meta = remote.name().and_then(|name| match major {
                 Some(major) => generated_for(&name, major),
                 None => corpus_snapshot(&name),
             });

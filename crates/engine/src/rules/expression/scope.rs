@@ -401,7 +401,7 @@ mod tests {
         ];
         let config = crate::config::Config::default();
         let reads = crate::rules::Reads::default();
-        let outputs = Outputs::new(&crate::repo::NoRepo, &config, &reads);
+        let outputs = Outputs::new(&crate::repo::NoRepo, &config, &reads, "");
         let base = Scope::new();
         for list in &lists {
             let doc = crate::yaml::parse(list.as_bytes());
