@@ -108,6 +108,31 @@ mod tests {
         );
     }
 
+    /// Over every action and major the data knows: a fix target is a later
+    /// major whose runtime is current, and no lower later major is.
+    #[test]
+    fn every_fix_target_is_on_the_current_runtime() {
+        let names: std::collections::BTreeSet<&str> = curated_rows()
+            .map(|(n, _, _)| n)
+            .chain(super::super::generated_actions().map(|a| a.name))
+            .collect();
+        let mut targets = 0;
+        for name in names {
+            for (major, _) in majors_of(name) {
+                let Some(target) = current_major_after(name, major) else {
+                    continue;
+                };
+                targets += 1;
+                assert!(target > major, "{name} {major} -> {target}");
+                assert_eq!(runtime_of(name, target), Some(CURRENT_NODE), "{name} {major} -> {target}");
+                for (between, _) in majors_of(name).filter(|(m, _)| *m > major && *m < target) {
+                    assert_ne!(runtime_of(name, between), Some(CURRENT_NODE), "{name}: {between} is lower");
+                }
+            }
+        }
+        assert!(targets > 20, "{targets}");
+    }
+
     #[test]
     fn fixes_go_to_the_first_major_on_the_current_runtime() {
         assert_eq!(runtime_of("actions/checkout", 4), Some("node20"));

@@ -406,6 +406,24 @@ fn a_snapshot_the_corpus_pins_describes_that_major() {
     assert!(v6.is_empty(), "{v6:?}");
 }
 
+/// `actions/cache@27d5ce7` is pinned `# v5.0.5` by the corpus, so it is v5: its file gives v5's runtime (the curated row went), required
+/// inputs and deprecated ones, and `@v4` (node20) is fixed to `@v5`.
+#[test]
+fn a_pinned_snapshot_gives_its_majors_runtime_required_and_deprecated_inputs() {
+    let snapshot = super::generated_for("actions/cache", 5).expect("cache v5");
+    assert!(snapshot.evidence.contains("pin as v5"), "{}", snapshot.evidence);
+    assert_eq!(super::runtimes::runtime_of("actions/cache", 5), Some("node24"));
+    assert_eq!(super::runtimes::current_major_after("actions/cache", 4), Some(5));
+    let src = "on: push\njobs:\n  a:\n    runs-on: x\n    steps:\n      - uses: actions/cache@v5\n        with:\n          path: p\n          save-always: true\n";
+    let found = crate::rules::test_support::lint_rule(src, "action");
+    let mut codes: Vec<&str> = found.iter().map(|d| d.code).collect();
+    codes.sort_unstable();
+    assert_eq!(codes, ["action/deprecated-input", "action/missing-input"], "{found:?}");
+    assert!(found.iter().any(|d| d.message.contains("\"key\"")), "{found:?}");
+    let old = "on: push\njobs:\n  a:\n    runs-on: x\n    steps:\n      - uses: actions/cache@v4\n        with:\n          path: p\n          key: k\n";
+    assert!(apply_first_fix(old, "action").contains("actions/cache@v5\n"));
+}
+
 /// The inputs of a popular action at a major: that major's real metadata,
 /// with the curated names at the curated major; nothing for a major
 /// neither knows. The language server's completions read the same.
