@@ -124,9 +124,17 @@ mod tests {
                 };
                 targets += 1;
                 assert!(target > major, "{name} {major} -> {target}");
-                assert_eq!(runtime_of(name, target), Some(CURRENT_NODE), "{name} {major} -> {target}");
+                assert_eq!(
+                    runtime_of(name, target),
+                    Some(CURRENT_NODE),
+                    "{name} {major} -> {target}"
+                );
                 for (between, _) in majors_of(name).filter(|(m, _)| *m > major && *m < target) {
-                    assert_ne!(runtime_of(name, between), Some(CURRENT_NODE), "{name}: {between} is lower");
+                    assert_ne!(
+                        runtime_of(name, between),
+                        Some(CURRENT_NODE),
+                        "{name}: {between} is lower"
+                    );
                 }
             }
         }

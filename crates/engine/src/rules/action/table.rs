@@ -39,6 +39,11 @@ pub struct KnownAction {
     pub required: &'static [(&'static str, u32)],
     /// Old input names still accepted, and what to use instead.
     pub deprecated: &'static [(&'static str, &'static str)],
+    /// The action sets outputs its `action.yml` does not declare (a
+    /// JavaScript action may set any output; `actions/github-script` runs the
+    /// user's script, whose `core.setOutput` calls its README documents), so
+    /// `steps.<id>.outputs` is not limited to the declared names.
+    pub open_outputs: bool,
 }
 
 const fn versions(name: &'static str, current_major: u32) -> KnownAction {
@@ -49,6 +54,7 @@ const fn versions(name: &'static str, current_major: u32) -> KnownAction {
         inputs: None,
         required: &[],
         deprecated: &[],
+        open_outputs: false,
     }
 }
 
@@ -207,6 +213,7 @@ pub static KNOWN_ACTIONS: &[KnownAction] = &[
             "base-url",
         ]),
         required: &[("script", 1)],
+        open_outputs: true,
         ..versions("actions/github-script", 7)
     },
     versions("actions/stale", 9),

@@ -10,7 +10,7 @@ use crate::config::Config;
 use crate::repo::RepoFiles;
 use crate::rules::Reads;
 use crate::rules::action::{
-    ActionRef, commented_major, corpus_snapshot, generated_for, local_path, parse_action_ref, ref_major,
+    ActionRef, commented_major, corpus_snapshot, generated_for, known_action, local_path, parse_action_ref, ref_major,
 };
 use crate::rules::workflow_call::{CallSpec, WorkflowRef, call_spec, parse_workflow_ref};
 use crate::yaml::Node;
@@ -47,11 +47,13 @@ impl<'a> Outputs<'a> {
             // used (`@v4`, or a SHA pin whose comment names it, as the
             // `action` rule reads it), else (a branch, an uncommented SHA)
             // the corpus snapshot's.
-            let major = ref_major(git_ref).or_else(|| {
-                step.get("uses")
-                    .and_then(|node| commented_major(self.source, node))
-            });
-            let meta = remote.name().and_then(|name| match major {
+            let major =
+                ref_major(git_ref).or_else(|| step.get("uses").and_then(|node| commented_major(self.source, node)));
+            let name = remote.name();
+            if name.as_deref().and_then(known_action).is_some_and(|k| k.open_outputs) {
+                return open;
+            }
+            let meta = name.and_then(|name| match major {
                 Some(major) => generated_for(&name, major),
                 None => corpus_snapshot(&name),
             });
