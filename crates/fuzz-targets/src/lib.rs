@@ -52,6 +52,7 @@ pub const TARGETS: &[Target] = &[
     target!(apply_fix, 4 << 10),
     target!(fixes_apply, 4 << 10),
     target!(rate_limit_fix, 4 << 10),
+    target!(shell_lex, 1 << 10),
 ];
 
 pub fn target(name: &str) -> Option<&'static Target> {

@@ -21,10 +21,11 @@
 //! Docker Hub.
 
 use autoheal_engine::model::Step;
+use autoheal_engine::rules::audit;
 use autoheal_engine::yaml::Node;
 
 use crate::RateLimitService;
-use crate::script::strip_comment;
+use crate::shell_lex::{self, Lexed, RESERVED};
 
 /// What one script line does with the service.
 #[derive(Debug, PartialEq, Eq)]
@@ -38,8 +39,14 @@ pub(crate) enum Talk {
     /// The line runs a command that writes (to the service or anywhere
     /// else: a release, a comment, a publish, a push, an upload): run again
     /// after a failure that came after the write took effect, it would
-    /// repeat it, so it is never looped (the command, for the explanation).
+    /// repeat it, so it is never looped on any failure (the command, for
+    /// the explanation; `retry.rs` may loop it on the GitHub secondary
+    /// limit's refusal alone).
     Writes(String),
+    /// The line names one of the service's tools but is not shell the
+    /// lexer reads with confidence (an unterminated quote, a heredoc inside
+    /// `$(…)`, …): what it runs is unknown (the line, for the explanation).
+    Unreadable(String),
     /// Nothing on the line uses the service's tools.
     No,
 }
@@ -52,28 +59,120 @@ const HELPERS: &[&str] = &[
     "cut", "tr", "base64", "cat", "tee",
 ];
 
+/// One simple command of a line as the fixes read it: its words after quote
+/// removal, without leading `VAR=value` assignments and `sudo`, `env`,
+/// `time`, `command`, `exec` or a reserved word (`if`, `then`, `do`, `!`).
+pub(crate) struct Command<'a> {
+    /// The words' text.
+    pub words: Vec<&'a str>,
+    /// Per word: it is written as its text (no quote, escape or expansion).
+    pub plain: Vec<bool>,
+    /// Its text in the line, as written (for explanations).
+    pub source: &'a str,
+    /// Where its text ends in the line.
+    pub end: usize,
+    /// A word runs a command of its own (`$(…)`, `` `…` ``, `<(…)`).
+    pub runs_code: bool,
+    /// A word is one unquoted expansion (`$ARGS`), which field splitting may
+    /// turn into any words, options included: the options are not known.
+    pub opaque: bool,
+    /// Appends its output to a file (`>>`, `&>>`, `tee -a`): run again after
+    /// a failure, it would repeat what the failed run wrote.
+    pub appends: bool,
+}
+
+/// The simple commands of a lexed line ([`Command`]).
+pub(crate) fn commands<'a>(line: &'a str, lexed: &'a Lexed) -> Vec<Command<'a>> {
+    lexed
+        .commands
+        .iter()
+        .filter_map(|c| {
+            let mut words = c.words.as_slice();
+            while let Some(first) = words.first() {
+                let prefix = !first.quoted
+                    && (matches!(
+                        first.text.as_str(),
+                        "sudo"
+                            | "env"
+                            | "time"
+                            | "command"
+                            | "exec"
+                            | "if"
+                            | "then"
+                            | "else"
+                            | "elif"
+                            | "do"
+                            | "while"
+                            | "until"
+                            | "!"
+                            | "{"
+                    ) || is_assignment(&first.text));
+                if !prefix {
+                    break;
+                }
+                words = &words[1..];
+            }
+            // `for x in …`, `case … in`, `}`, `fi`, `[[ … ]]`: no command
+            // to read (the line is flagged compound).
+            let first = words.first()?;
+            if !first.quoted && RESERVED.contains(&first.text.as_str()) {
+                return None;
+            }
+            let texts: Vec<&str> = words.iter().map(|w| w.text.as_str()).collect();
+            let end = words
+                .iter()
+                .map(|w| w.span.end)
+                .chain(c.redirects.iter().map(|r| r.target.span.end))
+                .max()
+                .unwrap_or(first.span.end);
+            let tee_append = program(texts[0]) == "tee" && texts.iter().any(|w| matches!(*w, "-a" | "--append"));
+            Some(Command {
+                runs_code: c.words.iter().any(|w| w.runs_code) || c.redirects.iter().any(|r| r.target.runs_code),
+                opaque: words.iter().any(|w| w.bare_expansion),
+                appends: tee_append
+                    || c.redirects
+                        .iter()
+                        .any(|r| r.op.ends_with(">>") && !r.op.starts_with(|d: char| d.is_ascii_digit() && d != '1')),
+                plain: words.iter().map(|w| !w.quoted && !w.expands).collect(),
+                words: texts,
+                source: line.get(first.span.start..end).unwrap_or_default(),
+                end,
+            })
+        })
+        .collect()
+}
+
+/// `NAME=value` (a name of letters, digits and `_`, not starting with a
+/// digit).
+fn is_assignment(word: &str) -> bool {
+    word.split_once('=').is_some_and(|(name, _)| {
+        !name.is_empty()
+            && !name.starts_with(|c: char| c.is_ascii_digit())
+            && name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_')
+    })
+}
+
 /// How `line` talks to `service`.
 pub(crate) fn talk(line: &str, service: RateLimitService) -> Talk {
-    let code = strip_comment(line);
+    let lexed = match shell_lex::lex(line) {
+        Ok(l) => l,
+        Err(_) if names_tool(line, service) => return Talk::Unreadable(line.trim().to_string()),
+        Err(_) => return Talk::No,
+    };
     let mut fetches = false;
     let mut other: Option<String> = None;
     let mut write: Option<String> = None;
-    let mut foreign = false;
-    // A quoted word with a space in it (`-H "Accept: x"`, `-f "body=a -X
-    // GET"`) splits into words that are not the command's: which of them are
-    // options cannot be told, so an HTTP client's method is not read.
-    let split_quotes = code
-        .split_whitespace()
-        .any(|w| w.matches('"').count() % 2 == 1 || w.matches('\'').count() % 2 == 1 || w.contains('\\'));
-    for words in simple_commands(code) {
-        let Some(&first) = words.first() else { continue };
-        if writes(&words, split_quotes) {
-            write.get_or_insert_with(|| words.join(" "));
-        } else if fetches_from(&words, service) {
+    let mut foreign = lexed.compound || lexed.heredoc;
+    for cmd in commands(line, &lexed) {
+        let words = &cmd.words;
+        if writes(&cmd) {
+            write.get_or_insert_with(|| cmd.source.to_string());
+        } else if fetches_from(words, service) {
             fetches = true;
-        } else if uses_tool(&words, service) {
-            other.get_or_insert_with(|| words.join(" "));
-        } else if !HELPERS.contains(&first) || words.iter().any(|w| runs_code(w)) {
+            foreign |= cmd.runs_code || cmd.appends;
+        } else if uses_tool(words, service) {
+            other.get_or_insert_with(|| cmd.source.to_string());
+        } else if !HELPERS.contains(&words[0]) || cmd.runs_code || cmd.appends {
             foreign = true;
         }
     }
@@ -82,33 +181,46 @@ pub(crate) fn talk(line: &str, service: RateLimitService) -> Talk {
     }
     match (fetches, other) {
         (_, Some(cmd)) => Talk::AlsoRuns(cmd),
-        (true, None) if foreign => Talk::AlsoRuns(code.trim().to_string()),
+        (true, None) if foreign => Talk::AlsoRuns(line.trim().to_string()),
         (true, None) => Talk::FetchesOnly,
         (false, None) => Talk::No,
     }
 }
 
-/// A word that runs a command of its own (`$(…)`, `` `…` ``, `<(…)`): a
-/// helper with one (`echo $(./test.sh)`) runs code.
-fn runs_code(word: &str) -> bool {
-    word.contains("$(") || word.contains('`') || word.contains("<(") || word.contains(">(")
+/// A line the lexer does not read names one of the service's tools as a
+/// blank-separated word (a command or an argument: the line is unknown, so
+/// any mention counts).
+fn names_tool(line: &str, service: RateLimitService) -> bool {
+    line.split(|c: char| c.is_whitespace() || "'\"`$();|&".contains(c))
+        .filter(|w| !w.is_empty())
+        .any(|w| {
+            uses_tool(&[w], service)
+                || (matches!(
+                    service,
+                    RateLimitService::GithubRestPrimary | RateLimitService::GithubRestSecondary
+                ) && matches!(program(w), "curl" | "wget"))
+        })
 }
 
 /// The line uses one of the service's tools at all (to find the step that
 /// talked to the service when the log does not name it).
 pub(crate) fn uses_service(line: &str, service: RateLimitService) -> bool {
-    simple_commands(strip_comment(line))
+    let Ok(lexed) = shell_lex::lex(line) else {
+        return false;
+    };
+    commands(line, &lexed)
         .iter()
-        .any(|w| fetches_from(w, service) || uses_tool(w, service))
+        .any(|c| fetches_from(&c.words, service) || uses_tool(&c.words, service))
 }
 
 /// The program (`npm`, `mvnw`, `pip`) of the line's first command that uses
 /// the service's tools.
 pub(crate) fn tool_program(line: &str, service: RateLimitService) -> Option<String> {
-    simple_commands(strip_comment(line))
+    let lexed = shell_lex::lex(line).ok()?;
+    commands(line, &lexed)
         .iter()
-        .find(|w| fetches_from(w, service) || uses_tool(w, service))
-        .map(|w| program(w[0]).to_string())
+        .find(|c| fetches_from(&c.words, service) || uses_tool(&c.words, service))
+        .map(|c| program(c.words[0]).to_string())
 }
 
 /// The program of the step's first command that uses the service's tools
@@ -116,30 +228,6 @@ pub(crate) fn tool_program(line: &str, service: RateLimitService) -> Option<Stri
 pub(crate) fn step_tool(step: &Step<'_>, service: RateLimitService) -> Option<String> {
     let script = step.run().and_then(Node::as_str)?;
     script.lines().find_map(|l| tool_program(l, service))
-}
-
-/// The simple commands of a line (split at `;`, `&&`, `||`, `|`, `&`), each
-/// as its words without leading `VAR=value` assignments, `sudo`, `env` or
-/// `time`, and with surrounding quotes removed.
-fn simple_commands(code: &str) -> Vec<Vec<&str>> {
-    code.split([';', '|', '&'])
-        .map(|part| {
-            let mut words: Vec<&str> = part
-                .split_whitespace()
-                .map(|w| w.trim_matches(|c| c == '"' || c == '\''))
-                .collect();
-            while let Some(first) = words.first() {
-                let assignment = first.contains('=') && !first.starts_with('-') && !first.starts_with('=');
-                if assignment || matches!(*first, "sudo" | "env" | "time" | "command" | "exec") {
-                    words.remove(0);
-                } else {
-                    break;
-                }
-            }
-            words
-        })
-        .filter(|w| !w.is_empty())
-        .collect()
 }
 
 /// `./mvnw`, `/usr/bin/npm` → `mvnw`, `npm`.
@@ -329,6 +417,97 @@ fn gh_api_reads_only(args: &[&str]) -> bool {
     reads && endpoint.is_some_and(|e| e != "graphql")
 }
 
+/// `gh` commands that write and may be sent again once GitHub refused them
+/// with its secondary limit. Each, per the GitHub CLI manual, either makes
+/// its change in one request after any reads, so a refused request left
+/// nothing done (`issue comment`, `pr comment`, `pr review`, `workflow run`,
+/// `run rerun`, `run cancel`; `issue create` without `--project`, whose
+/// labels, assignees and milestone go in the one create request), or sets a
+/// state that a second run leaves as it is (`edit`, `close`, `reopen`,
+/// `ready`, `secret set`, `variable set`), or creates what GitHub keeps
+/// unique, so a second run after a partly done first one is refused, not
+/// doubled (`release create` by tag, `pr create` by head branch, `label
+/// create` by name, `release upload` by asset name).
+const GH_REPEATABLE_WRITES: &[(&str, &[&str])] = &[
+    ("issue", &["comment", "create", "edit", "close", "reopen"]),
+    (
+        "pr",
+        &["comment", "create", "edit", "close", "reopen", "ready", "review"],
+    ),
+    ("release", &["create", "upload", "edit"]),
+    ("label", &["create", "edit"]),
+    ("workflow", &["run"]),
+    ("run", &["rerun", "cancel"]),
+    ("secret", &["set"]),
+    ("variable", &["set"]),
+];
+
+/// Whether the line may be looped on the GitHub secondary limit's refusal
+/// alone (`retry.rs` re-runs it only when its error output carries
+/// [`autoheal_logs::classify::catalogue::SECONDARY_LIMIT_REFUSALS`]): it is
+/// one `gh` command that writes, alone on its line (no list, pipeline,
+/// substitution, heredoc or compound command, so the error output is
+/// `gh`'s and nothing else runs again), of a kind a refusal leaves undone
+/// or a repeat cannot double ([`GH_REPEATABLE_WRITES`], or one `gh api`
+/// request), with its error output not redirected (it is what is read) and
+/// no output appended to a file. `Err` says why not.
+pub(crate) fn repeatable_write(line: &str) -> Result<(), String> {
+    let lexed = shell_lex::lex(line).map_err(|e| format!("it is not shell autoheal reads with confidence ({e})"))?;
+    if lexed.compound || lexed.heredoc {
+        return Err("it is part of a compound command or feeds a heredoc".into());
+    }
+    let commands = commands(line, &lexed);
+    let ([cmd], [raw]) = (commands.as_slice(), lexed.commands.as_slice()) else {
+        return Err("it runs more than one command, which a repeat would also run again".into());
+    };
+    let rest = &line[cmd.end..];
+    if !rest.trim_start().is_empty() && !rest.trim_start().starts_with('#') {
+        return Err("it ends with an operator".into());
+    }
+    if cmd.runs_code || cmd.appends {
+        return Err("it runs a command of its own (`$(…)`) or appends to a file".into());
+    }
+    let stderr_moved = raw
+        .redirects
+        .iter()
+        .any(|r| r.op.starts_with('2') || r.op.starts_with('&') || (r.op.starts_with(">&") && r.target.text != "1"));
+    if stderr_moved {
+        return Err("its error output is redirected, so GitHub's answer cannot be read".into());
+    }
+    // GitHub puts a `${{ }}` value in the script before the shell runs: event
+    // data an outsider writes (an issue title) could carry the refusal text
+    // into an error message and buy itself more attempts.
+    if audit::expressions(line)
+        .iter()
+        .any(|(_, e)| !autoheal_expr::untrusted_inputs(e).is_empty())
+    {
+        return Err("it holds event data an outsider controls (`${{ }}`), which could fake GitHub's answer".into());
+    }
+    let words = cmd.words.as_slice();
+    if program(words[0]) != "gh" || !cmd.plain[0] {
+        return Err("only a `gh` command's refusal is read from its output".into());
+    }
+    // `$ARGS` may hold any options: it matters where an option decides
+    // (`gh api`'s method, `gh issue create --project`), not elsewhere.
+    let named = cmd.plain.iter().skip(1).take(2).all(|p| *p);
+    let repeatable = match &words[1..] {
+        _ if !named => false,
+        ["api", args @ ..] => !cmd.opaque && !args.iter().any(|w| matches!(*w, "--paginate" | "--slurp")),
+        ["issue", "create", args @ ..] => {
+            !cmd.opaque && !args.iter().any(|w| matches!(option_parts(w).0, "-p" | "--project"))
+        }
+        [group, verb, ..] => GH_REPEATABLE_WRITES
+            .iter()
+            .any(|(g, verbs)| g == group && verbs.contains(verb)),
+        _ => false,
+    };
+    if repeatable {
+        Ok(())
+    } else {
+        Err("it may make several changes, and a refusal of a later one would repeat an earlier one".into())
+    }
+}
+
 /// `--name=value` → (`--name`, `value`); `-Xvalue` → (`-X`, `value`);
 /// anything else whole.
 fn option_parts(word: &str) -> (&str, Option<&str>) {
@@ -400,16 +579,22 @@ fn http_client_writes(words: &[&str]) -> bool {
 /// changes, publishes or uploads something (each from the tool's own
 /// manual: `npm publish`, `twine upload`, `docker push`, `cargo publish`,
 /// `mvn deploy`, `git push`, `aws s3 cp … s3://…`, a `gh` command that is
-/// not a read, an HTTP client sending data). With `split_quotes`, a `gh` or
-/// HTTP client command counts as a write: its options cannot be read.
-fn writes(words: &[&str], split_quotes: bool) -> bool {
+/// not a read, an HTTP client sending data). A `gh api` or HTTP client
+/// command with a word whose value is known only when it runs (`$ARGS`,
+/// `$(…)`) counts as a write: its options cannot be read.
+fn writes(cmd: &Command<'_>) -> bool {
+    let words = cmd.words.as_slice();
+    let unreadable = cmd.opaque || cmd.runs_code;
     let prog = program(words[0]);
     let mut ops = operands(words);
     let (a, b) = (ops.next(), ops.next());
     let last = words.last().copied().unwrap_or_default();
     match prog {
-        "gh" => split_quotes || !gh_reads_only(words),
-        "curl" | "wget" => split_quotes || http_client_writes(words),
+        // `gh api`'s method and fields are options; any other `gh` command
+        // is told by its group and verb alone.
+        "gh" if words.get(1) == Some(&"api") => unreadable || !gh_reads_only(words),
+        "gh" => !(cmd.plain.iter().skip(1).take(2).all(|p| *p) && gh_reads_only(words)),
+        "curl" | "wget" => unreadable || http_client_writes(words),
         "npm" | "pnpm" => matches!(
             a,
             Some("publish" | "unpublish" | "deprecate" | "dist-tag" | "owner" | "access")
@@ -614,22 +799,25 @@ const RUN_FLAGS: &[&str] = &[
 /// `--pull=missing`) and is not itself run again. `None` with
 /// `--pull=always`/`never` or an option this does not know.
 pub(crate) fn pull_before_run(line: &str, service: RateLimitService) -> Option<String> {
-    // A quoted word with a space in it (`-e "A=1 B=2"`) or an escaped
-    // space splits into words that are not the run's: not read.
-    let unbalanced = |w: &str| w.matches('"').count() % 2 == 1 || w.matches('\'').count() % 2 == 1;
-    if strip_comment(line)
-        .split_whitespace()
-        .any(|w| unbalanced(w) || w.contains('\\'))
-    {
+    let lexed = shell_lex::lex(line).ok()?;
+    if lexed.compound || lexed.heredoc {
         return None;
     }
-    let commands = simple_commands(strip_comment(line));
-    let [words] = commands.as_slice() else { return None };
+    let commands = commands(line, &lexed);
+    let [cmd] = commands.as_slice() else { return None };
+    // `$OPTS` may hold any options; `$(…)` runs code.
+    if cmd.opaque || cmd.runs_code || !cmd.plain[0] {
+        return None;
+    }
+    let words = &cmd.words;
     let prog = program(words[0]);
     let args: &[&str] = match (prog, &words[1..]) {
         ("docker" | "podman", ["run", rest @ ..]) | ("docker" | "podman", ["container", "run", rest @ ..]) => rest,
         _ => return None,
     };
+    // What is copied into the pull is written out in the line.
+    let offset = words.len() - args.len();
+    let plain = |i: usize| cmd.plain[offset + i];
     let mut platform = None;
     let mut i = 0;
     while i < args.len() {
@@ -640,7 +828,7 @@ pub(crate) fn pull_before_run(line: &str, service: RateLimitService) -> Option<S
         };
         if !w.starts_with('-') {
             let image = w;
-            if !is_image_reference(image) || registry_of(image) != Some(service) {
+            if !plain(i) || !is_image_reference(image) || registry_of(image) != Some(service) {
                 return None;
             }
             let platform = platform.map(|p| format!("--platform {p} ")).unwrap_or_default();
@@ -664,7 +852,9 @@ pub(crate) fn pull_before_run(line: &str, service: RateLimitService) -> Option<S
             "--pull" if value != "missing" => return None,
             // `os/arch[/variant]`: nothing else is copied into the pull.
             "--platform"
-                if !value.is_empty() && value.bytes().all(|b| b.is_ascii_alphanumeric() || b"._/-".contains(&b)) =>
+                if plain(i)
+                    && !value.is_empty()
+                    && value.bytes().all(|b| b.is_ascii_alphanumeric() || b"._/-".contains(&b)) =>
             {
                 platform = Some(value)
             }
@@ -946,6 +1136,50 @@ mod tests {
         }
     }
 
+    /// Words are split as the shell splits them: a quoted header or jq
+    /// filter is one word, so the request's method and fields are read.
+    #[test]
+    fn quoted_words_are_read_whole() {
+        for line in [
+            r#"gh api -H "Accept: application/vnd.github+json" repos/o/r"#,
+            r#"gh api -H 'X-GitHub-Api-Version: 2022-11-28' "repos/$GITHUB_REPOSITORY/releases/latest" --jq .tag_name"#,
+            r#"gh api repos/o/r/pulls --jq '.[] | select(.draft) | .number' 2>&1"#,
+            "gh api repos/o/r > out.json # then -X POST",
+            r#"gh release download "v 1" -p '*.tar.gz'"#,
+            "gh pr view $PR_NUMBER --json labels -q '.labels[].name'",
+            r#"curl -fsSL -H "Authorization: Bearer $GH_TOKEN" https://api.github.com/repos/o/r"#,
+        ] {
+            assert_eq!(talk(line, GithubRestSecondary), Talk::FetchesOnly, "{line}");
+        }
+        for line in [
+            r#"gh api -f "body=a -X GET" repos/o/r/issues"#,
+            r#"gh api -H "Accept: x" -X POST repos/o/r/dispatches"#,
+            "gh api $ARGS repos/o/r",
+            "gh $GROUP view 1",
+            r#"gh api "$(./endpoint.sh)""#,
+            "if [ -n \"$V\" ]; then gh release create \"$V\"; fi",
+            r#"curl -H "A: b" --data-raw '{"a": 1}' https://api.github.com/x"#,
+        ] {
+            assert!(matches!(talk(line, GithubRestSecondary), Talk::Writes(_)), "{line}");
+        }
+        for line in [
+            r#"gh api repos/o/r --jq .name >> "$GITHUB_OUTPUT""#,
+            "gh api --paginate repos/o/r/pulls | tee -a pulls.json",
+            "(cd web && npm ci)",
+            "npm ci --prefix $(./dir.sh)",
+        ] {
+            let service = if line.contains("npm") { Npm } else { GithubRestSecondary };
+            assert!(matches!(talk(line, service), Talk::AlsoRuns(_)), "{line}");
+        }
+        assert_eq!(talk("npm ci # && npm test", Npm), Talk::FetchesOnly);
+        assert_eq!(talk("echo 'a && npm test' && npm ci 2>&1", Npm), Talk::FetchesOnly);
+        assert!(matches!(
+            talk("gh api \"repos/o/r", GithubRestSecondary),
+            Talk::Unreadable(_)
+        ));
+        assert_eq!(talk("echo 'unterminated", GithubRestSecondary), Talk::No);
+    }
+
     proptest::proptest! {
         /// Any line, for any service: an answer, never a panic; a line that
         /// only fetches always uses the service's tools.
@@ -985,6 +1219,10 @@ mod tests {
             "docker run quay.io/a/b:1",
             "docker run $IMAGE",
             "docker run --platform=$(./arch.sh) node:20",
+            // An Actions expression is one word: read by blanks, `-v ${{`
+            // took `${{` and the next word, `github.workspace`, passed for
+            // a Docker Hub image to pull.
+            "docker run --rm -v ${{ github.workspace }}/src:/src ${{ env.IMAGE_TAG }} --check",
         ] {
             assert_eq!(pull_before_run(no, DockerHub), None, "{no}");
         }

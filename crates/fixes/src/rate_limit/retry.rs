@@ -13,6 +13,7 @@ use super::fetch::{self, Talk};
 use crate::runner::runs_posix_shell;
 use crate::script::{Script, is_simple_line, strip_comment};
 use crate::{Ctx, RateLimitService};
+use autoheal_logs::classify::catalogue::SECONDARY_LIMIT_REFUSALS;
 
 const ATTEMPTS: u32 = 5;
 
@@ -63,6 +64,7 @@ pub(super) fn wrap(
     let mut edits = Vec::new();
     let mut checks = Vec::new();
     let mut commands = Vec::new();
+    let mut on_refusal = Vec::new();
     for unit in &units {
         let lines = &script.lines[unit.first..=unit.last];
         let first = lines[0].text;
@@ -93,6 +95,13 @@ pub(super) fn wrap(
                 checks.push(format!("if {pull}"));
                 commands.push(pull.clone());
                 body
+            }
+            None if unit.on_refusal => {
+                checks.push(format!("{{ {}", code_lines[0]));
+                let command = code_lines[0].trim_end_matches('\\').trim_end().to_string();
+                on_refusal.push(format!("`{command}`"));
+                commands.push(command);
+                refusal_loop_lines(&code_lines, comment)
             }
             None => {
                 checks.push(format!("if {}", code_lines[0]));
@@ -144,7 +153,17 @@ pub(super) fn wrap(
         } else {
             ""
         }
-    ) + &if runs.is_empty() {
+    ) + &if on_refusal.is_empty() {
+        String::new()
+    } else {
+        format!(
+            "; {} {} written again only when GitHub refused it with its secondary rate limit (its error output says \
+             so): a refused request changed nothing, so sending it again cannot double a comment, issue or release, \
+             and any other failure ends the loop with the command's own exit status",
+            on_refusal.join(", "),
+            if on_refusal.len() == 1 { "is" } else { "are" }
+        )
+    } + &if runs.is_empty() {
         String::new()
     } else {
         format!(
@@ -200,6 +219,55 @@ fn loop_lines(code: &[String], comment: &str, service: RateLimitService) -> Vec<
     out
 }
 
+/// The loop around a write ([`fetch::repeatable_write`]), given as its
+/// lines: the command runs as written, its error output is kept in a
+/// temporary file and shown after it, and it is sent again (after a minute
+/// or more, as GitHub asks) only while that output carries GitHub's
+/// secondary-limit refusal ([`SECONDARY_LIMIT_REFUSALS`]); success, any
+/// other failure, or the last attempt ends the loop, and the command's own
+/// exit status is the step's (`(exit …)` fails the script under `-e`, as
+/// the command alone would have).
+fn refusal_loop_lines(code: &[String], comment: &str) -> Vec<String> {
+    let base = first_delay(RateLimitService::GithubRestSecondary);
+    let patterns: Vec<String> = SECONDARY_LIMIT_REFUSALS.iter().map(|t| format!("-e '{t}'")).collect();
+    let mut out = vec![
+        "# Sent again only when GitHub refused it with its secondary rate limit: a refused request changed nothing."
+            .to_string(),
+        "autoheal_stderr=\"$(mktemp)\"".to_string(),
+        format!(
+            "for attempt in {}; do",
+            (1..=ATTEMPTS).map(|i| i.to_string()).collect::<Vec<_>>().join(" ")
+        ),
+        "  autoheal_status=0".to_string(),
+    ];
+    let n = code.len();
+    for (i, line) in code.iter().enumerate() {
+        let head = if i == 0 { "  { " } else { "  " };
+        let tail = if i + 1 == n {
+            format!("; }} 2>\"$autoheal_stderr\" || autoheal_status=$?{comment}")
+        } else {
+            String::new()
+        };
+        out.push(format!("{head}{line}{tail}"));
+    }
+    out.extend([
+        "  cat \"$autoheal_stderr\" >&2".to_string(),
+        format!(
+            "  if [ \"$autoheal_status\" -eq 0 ] || [ \"$attempt\" -eq {ATTEMPTS} ] || ! grep -q {} \"$autoheal_stderr\"; then",
+            patterns.join(" ")
+        ),
+        "    break".to_string(),
+        "  fi".to_string(),
+        format!("  delay=$(( (1 << (attempt - 1)) * {base} + RANDOM % 10 ))"),
+        "  echo \"attempt $attempt was refused by the GitHub secondary rate limit; retrying in ${delay}s\" >&2".to_string(),
+        "  sleep \"$delay\"".to_string(),
+        "done".to_string(),
+        "rm -f \"$autoheal_stderr\"".to_string(),
+        "(exit \"$autoheal_status\")".to_string(),
+    ]);
+    out
+}
+
 /// The command as a title shows it: at most a few words.
 fn short(code: &str) -> String {
     let words: Vec<&str> = code.split_whitespace().collect();
@@ -219,6 +287,9 @@ struct Unit {
     /// For a `docker run` whose image is on the limited registry: the pull
     /// of that image, retried before the run instead of the run itself.
     pull: Option<String>,
+    /// A write sent again only when GitHub refused it with its secondary
+    /// limit ([`fetch::repeatable_write`]).
+    on_refusal: bool,
 }
 
 /// The command the log names (`….sh: line N`), else every command of the
@@ -235,20 +306,39 @@ fn pick_units(ctx: &Ctx<'_>, script: &Script<'_>, service: RateLimitService) -> 
              retry loop would run all of it again after any failure, so it is not wrapped"
         )
     };
-    let writes = |cmd: &str| {
+    let writes = |cmd: &str, why: Option<String>| {
+        let refusal = why.map_or(String::new(), |why| {
+            format!(" (nor only when GitHub refuses it with its secondary rate limit: {why})")
+        });
         format!(
             "`{cmd}` writes (it creates, changes, publishes or uploads something), and a retry loop would run it again \
              after a failure that came after the write took effect (a second release, comment or pull request, a \
-             half-done upload), so no command of this step is looped: re-run the job once the {name} limit resets"
+             half-done upload), so no command of this step is looped{refusal}: re-run the job once the {name} limit \
+             resets"
         )
     };
-    let talk = |u: &Unit| {
-        let joined: Vec<&str> = script.lines[u.first..=u.last]
-            .iter()
-            .map(|l| strip_comment(l.text).trim().trim_end_matches('\\').trim_end())
-            .collect();
-        fetch::talk(&joined.join(" "), service)
+    // The unit's lines as the shell reads them (`\` newline joins them).
+    let text = |u: &Unit| {
+        let lines: Vec<&str> = script.lines[u.first..=u.last].iter().map(|l| l.text).collect();
+        lines.join("\n")
     };
+    // A write may be sent again on the secondary limit's refusal alone.
+    let repeatable = |u: &Unit| -> Result<(), Option<String>> {
+        if service != RateLimitService::GithubRestSecondary {
+            return Err(None);
+        }
+        if !u.whole {
+            return Err(Some("it is part of a longer command".into()));
+        }
+        fetch::repeatable_write(&text(u)).map_err(Some)
+    };
+    let unreadable = |line: &str| {
+        format!(
+            "`{line}` names a tool of the {name} but is not shell autoheal reads with confidence, so what it runs (a \
+             write, a build) is unknown and no command of this step is looped"
+        )
+    };
+    let talk = |u: &Unit| fetch::talk(&text(u), service);
     let pull_first = |u: &Unit| {
         (u.first == u.last)
             .then(|| fetch::pull_before_run(script.lines[u.first].text, service))
@@ -265,7 +355,14 @@ fn pick_units(ctx: &Ctx<'_>, script: &Script<'_>, service: RateLimitService) -> 
         return match talk(&unit) {
             Talk::FetchesOnly if unit.whole => Ok(vec![unit]),
             Talk::FetchesOnly | Talk::No => Err(cannot()),
-            Talk::Writes(cmd) => Err(writes(&cmd)),
+            Talk::Writes(cmd) => match repeatable(&unit) {
+                Ok(()) => {
+                    unit.on_refusal = true;
+                    Ok(vec![unit])
+                }
+                Err(why) => Err(writes(&cmd, why)),
+            },
+            Talk::Unreadable(line) => Err(unreadable(&line)),
             Talk::AlsoRuns(cmd) => match pull_first(&unit) {
                 Some(pull) if unit.whole => {
                     unit.pull = Some(pull);
@@ -278,6 +375,7 @@ fn pick_units(ctx: &Ctx<'_>, script: &Script<'_>, service: RateLimitService) -> 
     let mut fetching = Vec::new();
     let mut other = None;
     let mut write = None;
+    let mut unknown = None;
     for mut unit in all {
         match talk(&unit) {
             Talk::FetchesOnly => fetching.push(unit),
@@ -290,16 +388,28 @@ fn pick_units(ctx: &Ctx<'_>, script: &Script<'_>, service: RateLimitService) -> 
                     other.get_or_insert(cmd);
                 }
             },
-            Talk::Writes(cmd) => {
-                write.get_or_insert(cmd);
+            Talk::Writes(cmd) => match repeatable(&unit) {
+                Ok(()) => {
+                    unit.on_refusal = true;
+                    fetching.push(unit);
+                }
+                Err(why) => {
+                    write.get_or_insert((cmd, why));
+                }
+            },
+            Talk::Unreadable(line) => {
+                unknown.get_or_insert(line);
             }
             Talk::No => {}
         }
     }
+    // The log does not say which command was refused: it may have been the
+    // write, which no loop may repeat, so none is written.
+    if let Some((cmd, why)) = write {
+        return Err(writes(&cmd, why));
+    }
     match (fetching.len(), other) {
-        // The log does not say which command was refused: it may have been
-        // the write, which no loop may repeat, so none is written.
-        (_, _) if write.is_some() => return Err(writes(&write.unwrap_or_default())),
+        (_, _) if unknown.is_some() => return Err(unreadable(&unknown.unwrap_or_default())),
         (0, Some(cmd)) => return Err(not_fetch_only(&cmd)),
         (0, None) => return Err(cannot()),
         (n, _) if n > MAX_WRAPPED_COMMANDS => {
@@ -364,6 +474,7 @@ fn units(script: &Script<'_>) -> Vec<Unit> {
                 last: i,
                 whole: !continued && simple && heredoc_end.is_none(),
                 pull: None,
+                on_refusal: false,
             });
         }
         backslash = ends_backslash;

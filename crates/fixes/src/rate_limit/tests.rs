@@ -189,10 +189,31 @@ fn a_used_up_token_quota_is_not_fixed_and_secondary_limits_wait_a_minute() {
         "{out:?}"
     );
     // A field makes `gh api` a POST (the GitHub CLI manual): a write, which a
-    // loop would repeat (a second issue), so a person decides.
+    // loop on any failure would repeat (a second issue). It is sent again
+    // only when its error output is GitHub's secondary-limit refusal, and
+    // the command's own exit status ends the step otherwise.
     let post = src.replace("--jq length", "-f title=x");
-    let why = manual_reason(&secondary, &post);
-    assert!(why.contains("`gh api repos/o/r/issues -f title=x` writes"), "{why}");
+    let out = apply_only(&secondary, &post);
+    let expected = [
+        "      - run: |",
+        "          # Sent again only when GitHub refused it with its secondary rate limit: a refused request changed nothing.",
+        "          autoheal_stderr=\"$(mktemp)\"",
+        "          for attempt in 1 2 3 4 5; do",
+        "            autoheal_status=0",
+        "            { gh api repos/o/r/issues -f title=x; } 2>\"$autoheal_stderr\" || autoheal_status=$?",
+        "            cat \"$autoheal_stderr\" >&2",
+        "            if [ \"$autoheal_status\" -eq 0 ] || [ \"$attempt\" -eq 5 ] || ! grep -q -e 'abuse detection mechanism' -e 'exceeded a secondary rate limit' \"$autoheal_stderr\"; then",
+        "              break",
+        "            fi",
+        "            delay=$(( (1 << (attempt - 1)) * 60 + RANDOM % 10 ))",
+        "            echo \"attempt $attempt was refused by the GitHub secondary rate limit; retrying in ${delay}s\" >&2",
+        "            sleep \"$delay\"",
+        "          done",
+        "          rm -f \"$autoheal_stderr\"",
+        "          (exit \"$autoheal_status\")",
+    ]
+    .join("\r\n");
+    assert!(out.ends_with(&format!("{expected}\r\n")), "{out:?}");
 }
 
 /// Maven Central: Maven's resolver retries the refused downloads itself
@@ -850,20 +871,35 @@ jobs:
         ),
         "{out}"
     );
-    // A write anywhere in the step (here a comment, and a pull request
-    // continued over lines): the log does not say which command was
-    // refused, it may be the write, and a loop would post it twice.
-    for write in [
-        "          gh issue comment 1 --body-file note.md\n",
-        "          gh pr create \\\n            --title \"Bump\" \\\n            --body \"x\"\n",
+    // A write in the step (here a comment, and a pull request continued
+    // over lines): the log does not say which command was refused, it may
+    // be the write, and a loop on any failure would post it twice. Each is
+    // sent again only on GitHub's refusal; the read keeps its plain retry.
+    for (write, first) in [
+        (
+            "          gh issue comment 1 --body-file note.md\n",
+            "{ gh issue comment 1 --body-file note.md; } 2>",
+        ),
+        (
+            "          gh pr create \\\n            --title \"Bump\" \\\n            --body \"x\"\n",
+            "            { gh pr create \\\n              --title \"Bump\" \\\n              --body \"x\"; } 2>\"$autoheal_stderr\"",
+        ),
     ] {
         let with_write = src.replace("          gh issue view 1\n", write);
-        let reason = manual_reason(&f, &with_write);
-        assert!(
-            reason.contains("writes") && reason.contains("no command of this step is looped"),
-            "{reason}"
-        );
+        let out = apply_only(&f, &with_write);
+        assert!(out.contains(first), "{out}");
+        assert!(out.contains("if gh run view 12 --log; then break; fi"), "{out}");
     }
+    // A write whose repeat may double something blocks every loop.
+    let unsafe_write = src.replace(
+        "          gh issue view 1\n",
+        "          gh issue create -t x -b y --project Roadmap\n",
+    );
+    let reason = manual_reason(&f, &unsafe_write);
+    assert!(
+        reason.contains("writes") && reason.contains("no command of this step is looped"),
+        "{reason}"
+    );
 }
 
 /// `curl` talks to the GitHub API only when the line names it: an installer
@@ -1272,29 +1308,64 @@ fn crafted_log_text_never_reaches_the_new_rate_limit_fixes() {
     }
 }
 
-/// Even when the log names the refused line, a write on it is not looped,
-/// for any service: a second `gh release create` or `npm publish` is a
-/// duplicate (or a failure after a partial upload).
+/// Even when the log names the refused line, a write on it is never looped
+/// on any failure: a second `gh release create` or `npm publish` after a
+/// failure that came after the write took effect is a duplicate (or a
+/// failure after a partial upload). Only GitHub's secondary limit says the
+/// request was refused, and only `gh` prints GitHub's answer: a lone `gh`
+/// write that one refusal leaves undone is sent again on that answer alone.
 #[test]
-fn a_write_named_by_the_log_is_never_looped() {
-    for (service, line) in [
-        (
-            RateLimitService::GithubRestSecondary,
-            "gh release create v1 dist/app.tgz",
-        ),
-        (
-            RateLimitService::GithubRestSecondary,
-            "gh api --method PATCH repos/o/r -f private=true",
-        ),
-        (RateLimitService::Npm, "npm publish --provenance"),
-        (RateLimitService::Ghcr, "docker push ghcr.io/o/img:1"),
-    ] {
+fn a_write_named_by_the_log_is_looped_only_on_githubs_refusal() {
+    let run = |service, line: &str| {
         let src = format!(
             "on: push\njobs:\n  r:\n    runs-on: ubuntu-latest\n    steps:\n      - name: Ship\n        run: |\n          echo go\n          {line}\n"
         );
         let mut f = limited(service, "r").at_step_name("Ship");
         f.script_line = Some(2);
-        let o = fixes_for(&f, PATH, &src, &autoheal_engine::repo::NoRepo);
+        (fixes_for(&f, PATH, &src, &autoheal_engine::repo::NoRepo), src)
+    };
+    for line in [
+        "gh release create v1 dist/app.tgz",
+        "gh api --method PATCH repos/o/r -f private=true",
+        r#"gh issue comment 1 --body "Thanks, \"$NAME\"!" # say thanks"#,
+        "gh issue create -t 'Nightly failed' -b x -l ci > issue.txt",
+        "gh release upload ${GITHUB_REF_NAME} --clobber $ASSETS",
+    ] {
+        let (o, src) = run(RateLimitService::GithubRestSecondary, line);
+        let fix = o
+            .fixes
+            .first()
+            .unwrap_or_else(|| panic!("{line}: {:?}", o.manual_reason));
+        let text: String = fix.edits.iter().map(|e| e.new_text.as_str()).collect();
+        let code = line.split(" # ").next().unwrap_or(line);
+        assert!(
+            text.contains(&format!("  {{ {code}; }} 2>\"$autoheal_stderr\" || autoheal_status=$?")),
+            "{line}: {text}"
+        );
+        assert!(
+            !text.contains(&format!("if {code}")),
+            "never looped on any failure: {text}"
+        );
+        assert!(
+            fix.explanation.contains("only when GitHub refused it"),
+            "{}",
+            fix.explanation
+        );
+        let out = apply_only(
+            &limited(RateLimitService::GithubRestSecondary, "r").at_step_name("Ship"),
+            &src,
+        );
+        assert!(
+            out.contains("          echo go\n          # Sent again only when"),
+            "{out}"
+        );
+    }
+    for (service, line) in [
+        (RateLimitService::Npm, "npm publish --provenance"),
+        (RateLimitService::Ghcr, "docker push ghcr.io/o/img:1"),
+        (RateLimitService::GithubRestPrimary, "gh release create v1"),
+    ] {
+        let (o, _) = run(service, line);
         assert!(
             o.fixes
                 .iter()
@@ -1302,9 +1373,39 @@ fn a_write_named_by_the_log_is_never_looped() {
             "{line}: {:?}",
             o.fixes.iter().map(|x| &x.title).collect::<Vec<_>>()
         );
-        if service == RateLimitService::GithubRestSecondary {
-            let why = o.manual_reason.unwrap_or_default();
-            assert!(why.contains(&format!("`{line}` writes")), "{why}");
-        }
+    }
+    // Writes whose refusal cannot be read, or whose repeat may double
+    // something: the reason says why.
+    for (line, why) in [
+        ("gh issue create -t x -b y --project Roadmap", "several changes"),
+        ("gh release create v1 && gh pr comment 1 -b x", "more than one command"),
+        ("gh api -X POST repos/o/r/dispatches 2>&1", "error output is redirected"),
+        (
+            "gh api -X POST repos/o/r/dispatches 2>/dev/null",
+            "error output is redirected",
+        ),
+        ("gh api --paginate -X POST graphql -f query=q", "several changes"),
+        ("gh api -X POST repos/o/r/issues >> created.json", "appends"),
+        ("gh api -X POST $ENDPOINT", "several changes"),
+        ("gh issue create $ISSUE_ARGS", "several changes"),
+        (
+            "gh release create v1 --notes \"$(git log -1)\"",
+            "runs a command of its own",
+        ),
+        ("gh some-extension publish", "several changes"),
+        (
+            "curl -X POST https://api.github.com/repos/o/r/dispatches",
+            "only a `gh` command",
+        ),
+        ("gh release create v1;", "ends with an operator"),
+        (
+            "gh issue comment 1 --body \"Thanks for ${{ github.event.issue.title }}\"",
+            "outsider controls",
+        ),
+    ] {
+        let (o, _) = run(RateLimitService::GithubRestSecondary, line);
+        assert!(o.fixes.is_empty(), "{line}: {:?}", o.fixes);
+        let reason = o.manual_reason.unwrap_or_default();
+        assert!(reason.contains("writes") && reason.contains(why), "{line}: {reason}");
     }
 }

@@ -14,5 +14,6 @@ pub mod lsp_failure_store;
 pub mod lsp_frames;
 pub mod rate_limit_fix;
 pub mod rule_refs;
+pub mod shell_lex;
 pub mod yaml;
 mod yaml_dict;

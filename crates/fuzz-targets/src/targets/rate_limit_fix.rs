@@ -30,6 +30,10 @@ pub const DICTIONARY: &[&str] = &[
     "        working-directory: ",
     "        env:\n",
     "docker pull ",
+    "gh api -X POST repos/o/r/issues -f title=x",
+    "gh issue comment 1 --body \"a b\"",
+    "gh release create v1",
+    " 2>&1",
     "docker run --rm -e ",
     "--platform linux/arm64 ",
     "node:20",
@@ -75,7 +79,7 @@ pub fn seeds() -> Vec<Vec<u8>> {
         "on: push\njobs:\n  b:\n    runs-on: ubuntu-latest\n    env:\n      MAVEN_OPTS: -Xmx2g\n    steps:\n      - uses: actions/checkout@v4\n      - uses: actions/setup-java@v4\n      - run: mvn -B verify\n      - run: dotnet restore\n      - run: ./gradlew --version\n",
         "on: push\njobs:\n  b:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/setup-python@v5\n      - run: python -m pip install -r requirements.txt \\\n          pytest\n      - run: cat <<EOF\n          pip install x\n          EOF\n",
     ];
-    workflows
+    let mut seeds: Vec<Vec<u8>> = workflows
         .iter()
         .enumerate()
         .map(|(i, w)| {
@@ -83,7 +87,15 @@ pub fn seeds() -> Vec<Vec<u8>> {
             seed.extend_from_slice(w.as_bytes());
             seed
         })
-        .collect()
+        .collect();
+    // The GitHub secondary limit (service 1) on a step with reads and
+    // writes, the log naming no step.
+    let mut gh = vec![1u8, 0x40];
+    gh.extend_from_slice(
+        b"on: push\njobs:\n  b:\n    runs-on: ubuntu-latest\n    steps:\n      - run: |\n          gh api -H \"Accept: application/vnd.github+json\" repos/o/r\n          gh issue comment 1 --body \"a b\" # c\n          gh pr create \\\n            --fill\n",
+    );
+    seeds.push(gh);
+    seeds
 }
 
 pub fn run(data: &[u8]) {
@@ -139,7 +151,17 @@ pub fn run(data: &[u8]) {
         for edit in &fix.edits {
             let text = edit.new_text.as_str();
             for line in text.lines().map(str::trim) {
-                let Some((cmd, _)) = line.strip_prefix("if ").and_then(|l| l.split_once("; then break; fi")) else {
+                // A loop's command: `if CMD; then break; fi`, or a write's
+                // `{ CMD; } 2>"$autoheal_stderr" …` (sent again only on
+                // GitHub's refusal).
+                let looped = line
+                    .strip_prefix("if ")
+                    .and_then(|l| l.split_once("; then break; fi"))
+                    .or_else(|| {
+                        line.strip_prefix("{ ")
+                            .and_then(|l| l.split_once("; } 2>\"$autoheal_stderr\""))
+                    });
+                let Some((cmd, _)) = looped else {
                     continue;
                 };
                 let image = cmd

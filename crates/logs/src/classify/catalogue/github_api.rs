@@ -20,6 +20,14 @@ use super::{Entry, ex};
 use crate::classify::hit::{Hit, Line};
 use crate::report::{Category, RateLimitService};
 
+/// The texts of GitHub's own answer when the secondary limit refuses a
+/// request (the `message` of the REST API's 403/429 body, and of a GraphQL
+/// error, as "Rate limits for the REST API" shows it; the older wording
+/// first), which `gh` prints as it gets them (`gh: {message} (HTTP 403)`,
+/// `GraphQL: {message}`). A retry of a write looks for them in the failed
+/// attempt's error output: only a request GitHub refused is sent again.
+pub const SECONDARY_LIMIT_REFUSALS: &[&str] = &["abuse detection mechanism", "exceeded a secondary rate limit"];
+
 pub const ENTRIES: &[Entry] = &[
     Entry {
         id: "github_api/secondary-rate-limit",
@@ -210,6 +218,17 @@ fn gh_token_missing(_: &Line<'_>) -> Option<Hit> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// What a retry looks for in `gh`'s output is what the classifier calls
+    /// the secondary limit, and fits in a single-quoted shell word.
+    #[test]
+    fn refusal_texts_are_the_secondary_limit() {
+        for text in SECONDARY_LIMIT_REFUSALS {
+            let line = format!("gh: You have {text}. Please wait a few minutes before you try again. (HTTP 403)");
+            assert!(ENTRIES[0].needles.iter().any(|n| line.contains(n)), "{text}");
+            assert!(!text.contains(['\'', '\\']) && !text.is_empty());
+        }
+    }
 
     #[test]
     fn graphql_limits_are_the_primary_limit() {

@@ -87,6 +87,7 @@ pub(crate) mod util;
 pub(crate) use actions::RETRY_ACTION_ATTEMPT;
 #[cfg(test)]
 pub(crate) use docker::PULL_SUCCEEDED;
+pub use github_api::SECONDARY_LIMIT_REFUSALS;
 pub(crate) use http::CURL_RETRY;
 #[cfg(test)]
 pub(crate) use node::NPM_INSTALL_SUCCEEDED;
