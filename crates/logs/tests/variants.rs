@@ -790,6 +790,13 @@ const CASES: &[(&str, Category, Option<&str>)] = &[
     ("ghc-not-in-scope-stack-windows.log", Unknown, None),
     ("playwright-host-deps-ui.log", Unknown, None),
     ("trap-cypress-verify-timed-out.log", Unknown, None),
+    // Gradle's `* What went wrong:` chains whose causes no tool's entry
+    // reads, written (and run, failing) before the classifier took the
+    // innermost cause: Gradle prints the causes outermost first, each
+    // nested one indented further under its `> `.
+    ("gradle-kotlin-worker-chain.log", Unknown, None),
+    ("gradle-configure-three-level-chain.log", Unknown, None),
+    ("gradle-sibling-chains.log", Unknown, None),
 ];
 
 /// For every `unknown` row, the log line (1-based) of the root cause's first
@@ -934,7 +941,8 @@ const UNKNOWN_ROOT_LINES: &[(&str, u64)] = &[
     ("cocoapods-incompatible-versions.log", 6),
     ("xcodebuild-scheme-missing.log", 10),
     ("android-sdk-licences-not-accepted.log", 13),
-    ("agp-requires-java17.log", 13),
+    // The innermost cause (the Java version), not the plugin it stopped.
+    ("agp-requires-java17.log", 14),
     ("java-unsupported-class-version.log", 5),
     ("terraform-provider-not-in-registry.log", 12),
     ("yarn1-engine-incompatible.log", 8),
@@ -1034,6 +1042,10 @@ const UNKNOWN_ROOT_LINES: &[(&str, u64)] = &[
     ("ghc-not-in-scope-stack-windows.log", 7),
     ("playwright-host-deps-ui.log", 10),
     ("trap-cypress-verify-timed-out.log", 5),
+    // The innermost cause of the first chain (a sibling's chain comes after).
+    ("gradle-kotlin-worker-chain.log", 12),
+    ("gradle-configure-three-level-chain.log", 14),
+    ("gradle-sibling-chains.log", 11),
 ];
 
 fn dir() -> String {

@@ -109,6 +109,17 @@
 //! failure (an install failure or a summary heading) and nothing more
 //! specific; a step that recovered and failed on something else keeps it weak.
 //!
+//! # Gradle's cause chains
+//!
+//! Gradle's `* What went wrong:` report prints a failure's causes outermost
+//! first, each nested cause indented further under its `> ` (`> Failed to
+//! notify project evaluation listener.` then `   > Could not create task …`
+//! then `      > Cannot query the value …`). Cause lines no tool's entry
+//! reads are one finding (`merge`), and the innermost cause of the first
+//! chain leads it (its message and first evidence): the outer lines only say
+//! where it happened. A sibling cause at the same depth, and what is nested
+//! under a sibling, follow it as evidence.
+//!
 //! # Cancels and time limits
 //!
 //! A bare cancel is `unknown`: it is a timeout only when the time it ran
@@ -136,7 +147,7 @@
 //! - below 0.5: weak evidence (an unexplained error line 0.2, a bare cancel
 //!   0.4) and consequences (× 0.4).
 
-use super::catalogue::{CURL_RETRY, RETRY_ACTION_ATTEMPT, fetch_success_services};
+use super::catalogue::{CURL_RETRY, GRADLE_CAUSE, RETRY_ACTION_ATTEMPT, fetch_success_services, gradle_cause_depth};
 use super::hit::Strength;
 use super::{Finding, JobState, StepState};
 use crate::report::{Category, Failure, LogLocation, RateLimitService, StepRef, SubjectDetail};
@@ -475,13 +486,21 @@ fn same_failure(prev: &Finding, next: &Finding) -> bool {
 }
 
 fn absorb(prev: &mut Finding, next: Finding) {
+    let nested = nests_gradle_cause(prev, &next);
     for e in next.evidence {
-        if prev.evidence.len() < MAX_EVIDENCE {
+        if nested {
+            // The deeper cause leads; the oldest line makes room if needed.
+            prev.evidence.insert(0, e);
+            prev.evidence.truncate(MAX_EVIDENCE);
+        } else if prev.evidence.len() < MAX_EVIDENCE {
             prev.evidence.push(e);
         }
     }
     let a = &mut prev.hit;
     let b = next.hit;
+    if nested {
+        a.message = b.message.clone();
+    }
     if a.category == Category::YamlSyntax {
         merge_workflow_location(a, &b);
     } else if (a.subject.is_none() && b.subject.is_some()) || (is_generic(a) && !is_generic(&b)) {
@@ -502,6 +521,21 @@ fn absorb(prev: &mut Finding, next: Finding) {
     if prev.script_line.is_none() {
         prev.script_line = next.script_line;
     }
+}
+
+/// `next` is a cause nested under the cause `prev` reports, in one Gradle
+/// failure report: both are Gradle cause lines, `prev`'s leading line is the
+/// latest line it holds (the chain went on from it, not from a sibling), and
+/// `next` is indented deeper. Gradle prints the outermost cause first, so the
+/// innermost one, what actually went wrong, becomes the finding's message and
+/// first evidence.
+fn nests_gradle_cause(prev: &Finding, next: &Finding) -> bool {
+    let depth = |f: &Finding| f.evidence.first().and_then(|e| gradle_cause_depth(&e.text));
+    let leads_latest = prev.evidence.first().map(|e| e.line) == prev.evidence.iter().map(|e| e.line).max();
+    prev.hit.entry == GRADLE_CAUSE
+        && next.hit.entry == GRADLE_CAUSE
+        && leads_latest
+        && matches!((depth(prev), depth(next)), (Some(outer), Some(inner)) if inner > outer)
 }
 
 /// A rate limit whose service is not named: a later line that names it

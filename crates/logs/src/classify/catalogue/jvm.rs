@@ -325,11 +325,23 @@ fn resolution_failure(_: &Line<'_>) -> Option<Hit> {
     ))
 }
 
+/// The entry of a cause line of Gradle's failure report.
+pub const GRADLE_CAUSE: &str = "gradle/what-went-wrong";
+
+/// How deep a cause line of Gradle's failure report is: the columns before
+/// its `> `. Gradle prints a failure's causes outermost first, each nested
+/// cause indented further than the one it caused (`> A`, `   > B`, `      >
+/// C`); causes of one failure side by side share a depth.
+pub fn gradle_cause_depth(text: &str) -> Option<usize> {
+    let trimmed = text.trim_start();
+    trimmed.starts_with("> ").then(|| text.len() - trimmed.len())
+}
+
 /// Gradle's own account of a failure, read only when no tool's entry reads
 /// the line (it comes last in the catalogue's order: a cause such as `> Could
 /// not GET … 429` or a missing program belongs to its emitter).
 pub const GRADLE_CAUSE_ENTRIES: &[Entry] = &[Entry {
-    id: "gradle/what-went-wrong",
+    id: GRADLE_CAUSE,
     grammar: "* What went wrong:\n{message}\n> {cause}\n   > {cause} (Gradle's failure report: each `>` line a cause \
               of the one above, up to the next `* ` heading such as `* Try:`)",
     // `> ` and the first letter of the cause (matched case-insensitively):
@@ -434,6 +446,14 @@ mod tests {
             ..Line::plain("   > SDK location not found.")
         };
         assert!(gradle_cause(&cause).is_some());
+    }
+
+    #[test]
+    fn a_causes_depth_is_its_indentation() {
+        assert_eq!(gradle_cause_depth("> Failed to apply plugin 'x'."), Some(0));
+        assert_eq!(gradle_cause_depth("      > Cannot query the value."), Some(6));
+        assert_eq!(gradle_cause_depth("   Required by:"), None);
+        assert_eq!(gradle_cause_depth(">no space"), None);
     }
 
     #[test]

@@ -38,7 +38,8 @@
 //!
 //! 8. `gradle`: a `> {cause}` line of Gradle's `* What went wrong:`
 //!    report that nothing above read (Gradle relays other tools' messages
-//!    there, which belong to those tools).
+//!    there, which belong to those tools); of a chain of such lines the
+//!    innermost cause is reported (`super::rank`).
 //!
 //! Across lines and jobs, the findings are ranked and consequences of earlier
 //! failures are marked in `super::rank` (documented there).
@@ -89,6 +90,7 @@ pub(crate) use actions::RETRY_ACTION_ATTEMPT;
 pub(crate) use docker::PULL_SUCCEEDED;
 pub use github_api::SECONDARY_LIMIT_REFUSALS;
 pub(crate) use http::CURL_RETRY;
+pub(crate) use jvm::{GRADLE_CAUSE, gradle_cause_depth};
 #[cfg(test)]
 pub(crate) use node::NPM_INSTALL_SUCCEEDED;
 
