@@ -43,6 +43,7 @@ pub use autoheal_logs::knowledge::install::UBUNTU_HOSTED_PREINSTALLED;
 pub use diff::unified_diff;
 pub use input::{Category, FailureInput, PythonVersion, RateLimitService, StepRef};
 pub use plan::{Plan, plan};
+pub use rate_limit::retried_commands;
 pub use reads::{fixes_may_read, is_dependency_file};
 pub use runner::is_github_hosted;
 

@@ -10,7 +10,7 @@ use autoheal_engine::model::Workflow;
 use autoheal_engine::repo::MemoryRepo;
 use autoheal_engine::rules::audit;
 use autoheal_engine::yaml;
-use autoheal_fixes::{Category, FailureInput, Files, RateLimitService, fixes_for};
+use autoheal_fixes::{Category, FailureInput, Files, RateLimitService, fixes_for, retried_commands};
 use proptest::prelude::*;
 
 const PATH: &str = ".github/workflows/ci.yml";
@@ -153,27 +153,19 @@ fn check(src: &str, out: &str, new_texts: &[&str]) -> Result<(), String> {
                     return Err(format!("`{write}` writes, and a retry loop would repeat it"));
                 }
             }
-            let looped = line
-                .strip_prefix("if ")
-                .and_then(|l| l.split_once("; then break; fi"))
-                .or_else(|| {
-                    line.strip_prefix("{ ")
-                        .and_then(|l| l.split_once("; } 2>\"$autoheal_stderr\""))
-                })
-                .map(|(c, _)| c);
-            if let Some(cmd) = looped {
-                let from_source = match cmd
-                    .strip_prefix("docker pull ")
-                    .or_else(|| cmd.strip_prefix("podman pull "))
-                {
-                    Some(args) => args
-                        .split(' ')
-                        .all(|w| src.split_whitespace().any(|s| s.trim_matches('"') == w)),
-                    None => src.contains(cmd),
-                };
-                if !from_source {
-                    return Err(format!("`{cmd}` is not the workflow's"));
-                }
+        }
+        for cmd in retried_commands(text) {
+            let from_source = match cmd
+                .strip_prefix("docker pull ")
+                .or_else(|| cmd.strip_prefix("podman pull "))
+            {
+                Some(args) => args
+                    .split(' ')
+                    .all(|w| src.split_whitespace().any(|s| s.trim_matches('"') == w)),
+                None => src.contains(cmd),
+            };
+            if !from_source {
+                return Err(format!("`{cmd}` is not the workflow's"));
             }
         }
     }

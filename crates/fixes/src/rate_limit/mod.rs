@@ -65,6 +65,8 @@ use autoheal_engine::{Edit, Fix};
 
 use crate::{Candidate, Ctx, Files, Generated, RateLimitService, locate};
 
+pub use retry::retried_commands;
+
 /// A change the fix makes, with what must be in the edited job afterwards.
 pub(crate) struct Part {
     pub edits: Vec<Edit>,

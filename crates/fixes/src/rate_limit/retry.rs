@@ -197,16 +197,7 @@ fn loop_lines(code: &[String], comment: &str, service: RateLimitService) -> Vec<
             (1..=ATTEMPTS).map(|i| i.to_string()).collect::<Vec<_>>().join(" ")
         ),
     ];
-    let n = code.len();
-    for (i, line) in code.iter().enumerate() {
-        let head = if i == 0 { "  if " } else { "  " };
-        let tail = if i + 1 == n {
-            format!("; then break; fi{comment}")
-        } else {
-            String::new()
-        };
-        out.push(format!("{head}{line}{tail}"));
-    }
+    out.extend(body_lines(code, READ_HEAD, &format!("{READ_TAIL}{comment}")));
     out.extend([
         format!(
             "  if [ \"$attempt\" -eq {ATTEMPTS} ]; then echo \"giving up after $attempt attempts\" >&2; exit 1; fi"
@@ -240,16 +231,11 @@ fn refusal_loop_lines(code: &[String], comment: &str) -> Vec<String> {
         ),
         "  autoheal_status=0".to_string(),
     ];
-    let n = code.len();
-    for (i, line) in code.iter().enumerate() {
-        let head = if i == 0 { "  { " } else { "  " };
-        let tail = if i + 1 == n {
-            format!("; }} 2>\"$autoheal_stderr\" || autoheal_status=$?{comment}")
-        } else {
-            String::new()
-        };
-        out.push(format!("{head}{line}{tail}"));
-    }
+    out.extend(body_lines(
+        code,
+        WRITE_HEAD,
+        &format!("{WRITE_TAIL} || autoheal_status=$?{comment}"),
+    ));
     out.extend([
         "  cat \"$autoheal_stderr\" >&2".to_string(),
         format!(
@@ -266,6 +252,42 @@ fn refusal_loop_lines(code: &[String], comment: &str) -> Vec<String> {
         "(exit \"$autoheal_status\")".to_string(),
     ]);
     out
+}
+
+/// How a loop's command starts and ends: `if CMD; then break; fi` for a
+/// read, `{ CMD; } 2>"$autoheal_stderr" …` for a write.
+const READ_HEAD: &str = "if ";
+const READ_TAIL: &str = "; then break; fi";
+const WRITE_HEAD: &str = "{ ";
+const WRITE_TAIL: &str = "; } 2>\"$autoheal_stderr\"";
+
+/// The command's lines inside a loop, indented, the first after `head` and
+/// the last before `tail`.
+fn body_lines(code: &[String], head: &str, tail: &str) -> Vec<String> {
+    let n = code.len();
+    code.iter()
+        .enumerate()
+        .map(|(i, line)| {
+            let head = if i == 0 { head } else { "" };
+            let tail = if i + 1 == n { tail } else { "" };
+            format!("  {head}{line}{tail}")
+        })
+        .collect()
+}
+
+/// The one-line commands the retry loops in `text` run, as they are written
+/// in it (for the properties that check every retried command is the
+/// workflow's own).
+pub fn retried_commands(text: &str) -> Vec<&str> {
+    text.lines()
+        .map(str::trim)
+        .filter_map(|line| {
+            line.strip_prefix(READ_HEAD)
+                .and_then(|l| l.split_once(READ_TAIL))
+                .or_else(|| line.strip_prefix(WRITE_HEAD).and_then(|l| l.split_once(WRITE_TAIL)))
+                .map(|(cmd, _)| cmd)
+        })
+        .collect()
 }
 
 /// The command as a title shows it: at most a few words.

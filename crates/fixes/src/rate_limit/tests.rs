@@ -214,6 +214,7 @@ fn a_used_up_token_quota_is_not_fixed_and_secondary_limits_wait_a_minute() {
     ]
     .join("\r\n");
     assert!(out.ends_with(&format!("{expected}\r\n")), "{out:?}");
+    assert_eq!(crate::retried_commands(&out), ["gh api repos/o/r/issues -f title=x"]);
 }
 
 /// Maven Central: Maven's resolver retries the refused downloads itself
@@ -841,6 +842,10 @@ jobs:
         "the heredoc is untouched: {out}"
     );
     assert_eq!(out.matches("for attempt in").count(), 2, "{out}");
+    assert_eq!(
+        crate::retried_commands(&out),
+        ["gh issue view 1", "gh run view 12 --log"]
+    );
 
     // A `gh` line that continues another command is not cut out of it.
     let continued = src.replace("          echo start\n", "          echo start &&\n");

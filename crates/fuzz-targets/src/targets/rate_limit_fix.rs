@@ -10,7 +10,7 @@ use autoheal_engine::fix::apply_fixes;
 use autoheal_engine::repo::MemoryRepo;
 use autoheal_engine::rules::audit;
 use autoheal_engine::yaml;
-use autoheal_fixes::{Category, FailureInput, Files, RateLimitService, fixes_for};
+use autoheal_fixes::{Category, FailureInput, Files, RateLimitService, fixes_for, retried_commands};
 
 const PATH: &str = ".github/workflows/ci.yml";
 
@@ -150,20 +150,7 @@ pub fn run(data: &[u8]) {
         }
         for edit in &fix.edits {
             let text = edit.new_text.as_str();
-            for line in text.lines().map(str::trim) {
-                // A loop's command: `if CMD; then break; fi`, or a write's
-                // `{ CMD; } 2>"$autoheal_stderr" …` (sent again only on
-                // GitHub's refusal).
-                let looped = line
-                    .strip_prefix("if ")
-                    .and_then(|l| l.split_once("; then break; fi"))
-                    .or_else(|| {
-                        line.strip_prefix("{ ")
-                            .and_then(|l| l.split_once("; } 2>\"$autoheal_stderr\""))
-                    });
-                let Some((cmd, _)) = looped else {
-                    continue;
-                };
+            for cmd in retried_commands(text) {
                 let image = cmd
                     .strip_prefix("docker pull ")
                     .or_else(|| cmd.strip_prefix("podman pull "));
