@@ -67,6 +67,16 @@ pub fn fault_response(kind: FaultKind) -> Response {
             headers.insert("x-ratelimit-reset", HeaderValue::from(reset));
             response
         }
+        FaultKind::SecondaryLimitForbidden => {
+            let mut response = error(
+                StatusCode::FORBIDDEN,
+                "You have exceeded a secondary rate limit. Please wait a few minutes before you try again.",
+            );
+            let headers = response.headers_mut();
+            headers.insert("x-ratelimit-remaining", HeaderValue::from(4000));
+            headers.insert("x-ratelimit-limit", HeaderValue::from(5000));
+            response
+        }
         FaultKind::Status { status, message } => error(
             StatusCode::from_u16(status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR),
             &message,

@@ -128,6 +128,9 @@ pub enum FaultKind {
     TooManyRequests { retry_after_secs: u64 },
     /// 403 with `x-ratelimit-remaining: 0` and `x-ratelimit-reset: reset_at` (unix seconds).
     RateLimitExhausted { reset_at: i64 },
+    /// A secondary limit as GitHub's docs allow it: 403, no `retry-after`, and an
+    /// `x-ratelimit-remaining` above zero; only the message says it is a limit.
+    SecondaryLimitForbidden,
     /// Any status with a GitHub-style `{"message": ...}` body (500, 502...).
     Status { status: u16, message: String },
     /// GitHub's refusal to touch `.github/workflows/` without the `workflows` permission.

@@ -74,6 +74,16 @@ pub struct WorkflowRun {
 }
 
 impl WorkflowRun {
+    /// Makes `path` the workflow file's path inside the run's repository. GitHub's schema
+    /// gives `path` as "the full path of the workflow", and its own example is
+    /// `octocat/octo-repo/.github/workflows/ci.yml@main`: the repository in front and the
+    /// ref behind. Both are dropped when the repository is the run's own; a workflow that
+    /// lives in another repository (an organization's required workflow) keeps its whole
+    /// path, so it is never read from the wrong repository.
+    pub fn normalize_path(&mut self) {
+        self.path = workflow_file_path(&self.path, &self.repository.full_name);
+    }
+
     pub fn attempt(&self) -> u64 {
         self.run_attempt.unwrap_or(1)
     }
@@ -86,6 +96,23 @@ impl WorkflowRun {
             .or(self.actor.as_ref())
             .map(|u| u.login.as_str())
             .filter(|l| !l.is_empty())
+    }
+}
+
+/// See [`WorkflowRun::normalize_path`].
+fn workflow_file_path(path: &str, repository: &str) -> String {
+    let without_ref = [".yml@", ".yaml@"]
+        .iter()
+        .find_map(|ext| path.find(ext).map(|at| &path[..at + ext.len() - 1]))
+        .unwrap_or(path);
+    let Some(at) = without_ref.find(".github/workflows/").filter(|&at| at > 0) else {
+        return without_ref.to_string();
+    };
+    let owner_and_name = without_ref[..at].trim_end_matches('/');
+    if !repository.is_empty() && owner_and_name.eq_ignore_ascii_case(repository) {
+        without_ref[at..].to_string()
+    } else {
+        path.to_string()
     }
 }
 
@@ -373,6 +400,38 @@ mod tests {
                 error.is_some_and(|e| e.to_string().contains(&format!("missing field `{key}`"))),
                 "{key}"
             );
+        }
+    }
+
+    #[test]
+    fn a_run_path_loses_its_own_repository_and_ref_but_not_another_repository() {
+        let cases = [
+            (".github/workflows/ci.yml", ".github/workflows/ci.yml"),
+            ("o/r/.github/workflows/ci.yml@main", ".github/workflows/ci.yml"),
+            (
+                "O/R/.github/workflows/ci.yaml@refs/heads/dev",
+                ".github/workflows/ci.yaml",
+            ),
+            (".github/workflows/ci.yml@refs/heads/main", ".github/workflows/ci.yml"),
+            (
+                "org/policy/.github/workflows/required.yml@abc",
+                "org/policy/.github/workflows/required.yml@abc",
+            ),
+            (
+                "dynamic/pages/pages-build-deployment",
+                "dynamic/pages/pages-build-deployment",
+            ),
+        ];
+        for (raw, expected) in cases {
+            let mut run = WorkflowRun {
+                path: raw.into(),
+                repository: RepoRef {
+                    full_name: "o/r".into(),
+                },
+                ..WorkflowRun::default()
+            };
+            run.normalize_path();
+            assert_eq!(run.path, expected, "{raw}");
         }
     }
 

@@ -110,6 +110,16 @@ async fn exhausted_rate_limit_waits_until_reset() {
 }
 
 #[tokio::test]
+async fn a_forbidden_secondary_limit_known_only_by_its_message_waits_a_minute() {
+    let fake = fake();
+    fake.inject_fault(None, "/repos/octo/app", 1, FaultKind::SecondaryLimitForbidden);
+    let (client, sleeper) = client(&fake);
+    client.get_repo(&repo()).await.unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(sleeper.sleeps(), [Duration::from_secs(60)]);
+    assert_eq!(fake.requests().len(), 2);
+}
+
+#[tokio::test]
 async fn rate_limit_reset_beyond_the_bound_fails_fast() {
     let fake = fake();
     fake.inject_fault(

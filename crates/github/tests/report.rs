@@ -95,6 +95,33 @@ async fn files_an_issue_with_labels_summary_diff_and_hidden_block() {
     assert!(!requests.iter().any(|r| r.path.contains("/actions/jobs/")));
 }
 
+/// GitHub's schema example gives a run's `path` as `owner/repo/<file>@<ref>`, and a default
+/// branch need not be `main`: the workflow is still read from the run's own repository.
+#[tokio::test]
+async fn a_run_path_with_repository_and_ref_on_a_trunk_branch_files_the_same_issue() {
+    let fake = FakeGithub::start();
+    fake.require_token(common::TOKEN);
+    fake.add_repo(REPO, "trunk");
+    fake.set_now(Some(FAKE_NOW));
+    let scenario = dependency(42);
+    let sha = seed(&fake, REPO, "trunk", &scenario);
+    let mut run = heal_fixtures::run_json(REPO, "trunk", &sha, &scenario);
+    run["path"] = json!(format!("{REPO}/{WORKFLOW_PATH}@refs/heads/trunk"));
+    fake.add_run(REPO, run);
+    let outcome = run_report(&fake, 42).await;
+    assert!(matches!(outcome, ReportOutcome::Filed(_)), "{outcome:?}");
+    let writes = fake.writes();
+    let body = writes[0].body.clone().unwrap_or_default()["body"]
+        .as_str()
+        .unwrap_or_default()
+        .to_string();
+    assert!(body.contains("| Branch | `trunk` |"), "{body}");
+    assert!(body.contains("+++ b/requirements.txt\n"), "{body}");
+    let record = decode(&body).unwrap_or_else(|| panic!("no hidden block in {body}"));
+    assert_eq!(record.workflow_path, WORKFLOW_PATH);
+    assert!(record.fixable);
+}
+
 #[tokio::test]
 async fn a_repeat_failure_comments_on_the_open_issue_found_on_a_later_page() {
     let fake = started();

@@ -62,7 +62,9 @@ impl GitHub {
     }
 
     pub async fn get_run(&self, repo: &RepoName, run_id: u64) -> Result<WorkflowRun> {
-        self.get_json(&format!("{}/actions/runs/{run_id}", repo.path())).await
+        let mut run: WorkflowRun = self.get_json(&format!("{}/actions/runs/{run_id}", repo.path())).await?;
+        run.normalize_path();
+        Ok(run)
     }
 
     /// Jobs of the run's latest attempt, all pages.
@@ -374,7 +376,9 @@ impl GitHub {
             encode_component(status),
             encode_component(&format!(">={created_since}"))
         );
-        self.get_all(&path, Some("workflow_runs")).await
+        let mut runs: Vec<WorkflowRun> = self.get_all(&path, Some("workflow_runs")).await?;
+        runs.iter_mut().for_each(WorkflowRun::normalize_path);
+        Ok(runs)
     }
 
     /// An organization's repositories, all pages.
@@ -473,6 +477,21 @@ fn changed_fields(title: Option<&str>, body: Option<&str>, state: Option<&str>) 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn base64_content_may_be_wrapped() {
+        let file = FileContent {
+            sha: "s".into(),
+            encoding: "base64".into(),
+            content: "b246\nIHB1\r\nc2g=\n".into(),
+        };
+        assert_eq!(decode_base64("f", &file).ok().as_deref(), Some(&b"on: push"[..]));
+        let large = FileContent {
+            encoding: "none".into(),
+            ..file
+        };
+        assert!(decode_base64("f", &large).is_err_and(|e| e.to_string().contains("encoding `none`")));
+    }
 
     #[test]
     fn encodes_components_and_paths() {

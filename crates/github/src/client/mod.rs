@@ -178,7 +178,13 @@ impl GitHub {
                 Ok(result) => result,
             };
             let (wait, last_error) = match outcome {
-                Ok(response) => match decide(response.status, &response.headers, self.clock.now_unix(), policy) {
+                Ok(response) => match decide(
+                    response.status,
+                    &response.headers,
+                    &response.body,
+                    self.clock.now_unix(),
+                    policy,
+                ) {
                     Decision::Accept => return Ok(response),
                     Decision::Fail => return Err(self.api_error(&method, &shown_path, &response)),
                     Decision::RateLimited(wait) => {

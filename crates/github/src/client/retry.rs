@@ -50,8 +50,20 @@ fn header_i64(headers: &HeaderMap, name: &str) -> Option<i64> {
     headers.get(name)?.to_str().ok()?.trim().parse().ok()
 }
 
-/// Classifies a response. `now_unix` is the current time in seconds since the epoch.
-pub fn decide(status: StatusCode, headers: &HeaderMap, now_unix: i64, policy: &RetryPolicy) -> Decision {
+/// Whether an error body's `message` says a rate limit was hit. GitHub's docs tell a
+/// secondary limit apart from a refusal by this message alone when the answer is a 403 with
+/// neither `retry-after` nor an exhausted `x-ratelimit-remaining` ("You have exceeded a
+/// secondary rate limit…"), and ask the client to wait at least a minute then.
+fn says_rate_limit(body: &[u8]) -> bool {
+    serde_json::from_slice::<serde_json::Value>(body)
+        .ok()
+        .and_then(|v| v.get("message")?.as_str().map(str::to_ascii_lowercase))
+        .is_some_and(|m| m.contains("rate limit"))
+}
+
+/// Classifies a response. `now_unix` is the current time in seconds since the epoch; `body`
+/// is read only for a 403 that carries no rate-limit header.
+pub fn decide(status: StatusCode, headers: &HeaderMap, body: &[u8], now_unix: i64, policy: &RetryPolicy) -> Decision {
     if status.is_success() || status.is_redirection() || status.is_informational() {
         return Decision::Accept;
     }
@@ -66,7 +78,7 @@ pub fn decide(status: StatusCode, headers: &HeaderMap, now_unix: i64, policy: &R
             // One extra second: the reset instant itself may still be limited.
             return Decision::RateLimited(Duration::from_secs(wait.max(0).unsigned_abs() + 1));
         }
-        if status == StatusCode::TOO_MANY_REQUESTS {
+        if status == StatusCode::TOO_MANY_REQUESTS || says_rate_limit(body) {
             return Decision::RateLimited(policy.secondary_limit_wait);
         }
         return Decision::Fail;
@@ -166,11 +178,11 @@ mod tests {
         let p = RetryPolicy::default();
         let h = headers(&[("retry-after", "7")]);
         assert_eq!(
-            decide(StatusCode::TOO_MANY_REQUESTS, &h, 0, &p),
+            decide(StatusCode::TOO_MANY_REQUESTS, &h, b"", 0, &p),
             Decision::RateLimited(Duration::from_secs(7))
         );
         assert_eq!(
-            decide(StatusCode::FORBIDDEN, &h, 0, &p),
+            decide(StatusCode::FORBIDDEN, &h, b"", 0, &p),
             Decision::RateLimited(Duration::from_secs(7))
         );
     }
@@ -180,12 +192,12 @@ mod tests {
         let p = RetryPolicy::default();
         let h = headers(&[("x-ratelimit-remaining", "0"), ("x-ratelimit-reset", "1030")]);
         assert_eq!(
-            decide(StatusCode::FORBIDDEN, &h, 1000, &p),
+            decide(StatusCode::FORBIDDEN, &h, b"", 1000, &p),
             Decision::RateLimited(Duration::from_secs(31))
         );
         // A reset in the past still waits a second rather than hammering.
         assert_eq!(
-            decide(StatusCode::FORBIDDEN, &h, 2000, &p),
+            decide(StatusCode::FORBIDDEN, &h, b"", 2000, &p),
             Decision::RateLimited(Duration::from_secs(1))
         );
     }
@@ -194,14 +206,32 @@ mod tests {
     fn plain_forbidden_and_client_errors_fail_server_errors_back_off() {
         let p = RetryPolicy::default();
         let none = HeaderMap::new();
-        assert_eq!(decide(StatusCode::FORBIDDEN, &none, 0, &p), Decision::Fail);
-        assert_eq!(decide(StatusCode::UNPROCESSABLE_ENTITY, &none, 0, &p), Decision::Fail);
-        assert_eq!(decide(StatusCode::BAD_GATEWAY, &none, 0, &p), Decision::Backoff);
-        assert_eq!(decide(StatusCode::FOUND, &none, 0, &p), Decision::Accept);
+        assert_eq!(decide(StatusCode::FORBIDDEN, &none, b"", 0, &p), Decision::Fail);
         assert_eq!(
-            decide(StatusCode::TOO_MANY_REQUESTS, &none, 0, &p),
+            decide(StatusCode::UNPROCESSABLE_ENTITY, &none, b"", 0, &p),
+            Decision::Fail
+        );
+        assert_eq!(decide(StatusCode::BAD_GATEWAY, &none, b"", 0, &p), Decision::Backoff);
+        assert_eq!(decide(StatusCode::FOUND, &none, b"", 0, &p), Decision::Accept);
+        assert_eq!(
+            decide(StatusCode::TOO_MANY_REQUESTS, &none, b"", 0, &p),
             Decision::RateLimited(p.secondary_limit_wait)
         );
+    }
+
+    #[test]
+    fn a_forbidden_secondary_limit_without_headers_waits_a_minute() {
+        let p = RetryPolicy::default();
+        // A secondary limit may leave x-ratelimit-remaining above zero.
+        let h = headers(&[("x-ratelimit-remaining", "14"), ("x-ratelimit-reset", "1030")]);
+        let body = br#"{"message": "You have exceeded a secondary rate limit. Please wait a few minutes before you try again."}"#;
+        assert_eq!(
+            decide(StatusCode::FORBIDDEN, &h, body, 1000, &p),
+            Decision::RateLimited(p.secondary_limit_wait)
+        );
+        let refusal = br#"{"message": "Resource not accessible by integration"}"#;
+        assert_eq!(decide(StatusCode::FORBIDDEN, &h, refusal, 1000, &p), Decision::Fail);
+        assert_eq!(decide(StatusCode::FORBIDDEN, &h, b"not json", 1000, &p), Decision::Fail);
     }
 
     #[test]
