@@ -62,16 +62,55 @@ impl Query {
             .map(|(_, value)| value.as_str())
     }
 
-    fn with_page(&self, page: usize) -> String {
+    fn with_page(&self, page: usize, style: PageLinks) -> String {
         let mut pairs: Vec<String> = self
             .0
             .iter()
-            .filter(|(key, _)| key != "page")
+            .filter(|(key, _)| key != "page" && key != "after")
             .map(|(key, value)| format!("{}={}", percent_encode(key), percent_encode(value)))
             .collect();
-        pairs.push(format!("page={page}"));
+        match style {
+            PageLinks::Numbered => pairs.push(format!("page={page}")),
+            // The cursor goes first so a client that edits `page=` finds nothing to edit.
+            PageLinks::Cursor => pairs.insert(0, format!("after={}", cursor(page))),
+        }
         pairs.join("&")
     }
+
+    /// The page asked for: `page=N`, or the page an `after` cursor names.
+    fn page(&self) -> usize {
+        self.get("after")
+            .and_then(|c| {
+                c.strip_prefix("Y3Vyc29y")
+                    .and_then(|n| usize::from_str_radix(n, 16).ok())
+            })
+            .or_else(|| self.get("page").and_then(|v| v.parse::<usize>().ok()))
+            .unwrap_or(1)
+            .max(1)
+    }
+}
+
+/// An opaque-looking cursor for a page (GitHub's cursors are base64; this one starts with
+/// base64 of "cursor").
+fn cursor(page: usize) -> String {
+    format!("Y3Vyc29y{page:x}")
+}
+
+/// How the fake writes `Link` URLs. GitHub's docs tell clients to follow `rel="next"` as
+/// given and not to build page URLs: some endpoints page by cursor (`after=`), not `page=`.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum PageLinks {
+    #[default]
+    Numbered,
+    Cursor,
+}
+
+/// Page size cap and link style of the fake's lists.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Paging {
+    /// 0 = GitHub's `per_page`; small values force pagination.
+    pub max_page_size: usize,
+    pub links: PageLinks,
 }
 
 pub fn error(status: StatusCode, message: &str) -> Response {
@@ -96,7 +135,8 @@ pub struct Page {
     pub link: Option<String>,
 }
 
-pub fn paginate(items: Vec<Value>, query: &Query, max_page_size: usize, base_url: &str, path: &str) -> Page {
+pub fn paginate(items: Vec<Value>, query: &Query, paging: Paging, base_url: &str, path: &str) -> Page {
+    let max_page_size = paging.max_page_size;
     let requested = query
         .get("per_page")
         .and_then(|v| v.parse::<usize>().ok())
@@ -107,11 +147,7 @@ pub fn paginate(items: Vec<Value>, query: &Query, max_page_size: usize, base_url
     } else {
         requested
     };
-    let page = query
-        .get("page")
-        .and_then(|v| v.parse::<usize>().ok())
-        .unwrap_or(1)
-        .max(1);
+    let page = query.page();
     let total = items.len();
     let last = total.div_ceil(per_page).max(1);
     let items: Vec<Value> = items
@@ -123,16 +159,22 @@ pub fn paginate(items: Vec<Value>, query: &Query, max_page_size: usize, base_url
     if page < last {
         links.push(format!(
             "<{base_url}{path}?{}>; rel=\"next\"",
-            query.with_page(page + 1)
+            query.with_page(page + 1, paging.links)
         ));
-        links.push(format!("<{base_url}{path}?{}>; rel=\"last\"", query.with_page(last)));
+        links.push(format!(
+            "<{base_url}{path}?{}>; rel=\"last\"",
+            query.with_page(last, paging.links)
+        ));
     }
     if page > 1 {
         links.push(format!(
             "<{base_url}{path}?{}>; rel=\"prev\"",
-            query.with_page(page - 1)
+            query.with_page(page - 1, paging.links)
         ));
-        links.push(format!("<{base_url}{path}?{}>; rel=\"first\"", query.with_page(1)));
+        links.push(format!(
+            "<{base_url}{path}?{}>; rel=\"first\"",
+            query.with_page(1, paging.links)
+        ));
     }
     Page {
         items,
@@ -163,7 +205,11 @@ mod tests {
     fn pages_link_to_next_and_last() {
         let items: Vec<Value> = (0..5).map(|i| json!(i)).collect();
         let query = Query::parse(Some("state=open&per_page=100"));
-        let page = paginate(items, &query, 2, "http://h", "/x");
+        let paging = Paging {
+            max_page_size: 2,
+            links: PageLinks::Numbered,
+        };
+        let page = paginate(items.clone(), &query, paging, "http://h", "/x");
         assert_eq!(page.items, vec![json!(0), json!(1)]);
         let link = page.link.unwrap_or_default();
         assert!(
@@ -171,5 +217,24 @@ mod tests {
             "{link}"
         );
         assert!(link.contains("page=3>; rel=\"last\""), "{link}");
+
+        let cursor = Paging {
+            links: PageLinks::Cursor,
+            ..paging
+        };
+        let first = paginate(items.clone(), &query, cursor, "http://h", "/x");
+        let link = first.link.unwrap_or_default();
+        assert!(
+            link.contains("<http://h/x?after=Y3Vyc29y2&state=open&per_page=100>; rel=\"next\""),
+            "{link}"
+        );
+        let second = paginate(
+            items,
+            &Query::parse(Some("after=Y3Vyc29y2&state=open&per_page=100")),
+            cursor,
+            "http://h",
+            "/x",
+        );
+        assert_eq!(second.items, vec![json!(2), json!(3)]);
     }
 }

@@ -25,6 +25,7 @@ use axum::http::{HeaderMap, Method, StatusCode, Uri};
 use axum::response::Response;
 use serde_json::Value;
 
+pub use http_util::PageLinks;
 pub use state::{FaultKind, Host, RecordedRequest};
 
 use crate::http_util::{Query, error};
@@ -189,7 +190,12 @@ impl FakeGithub {
 
     /// Maximum page size the fake serves (0 = GitHub's `per_page`); small values force pagination.
     pub fn set_page_size(&self, size: usize) {
-        self.shared.lock().page_size = size;
+        self.shared.lock().paging.max_page_size = size;
+    }
+
+    /// How `Link` URLs name the next page: `page=N` (default) or an opaque `after=` cursor.
+    pub fn set_page_links(&self, links: PageLinks) {
+        self.shared.lock().paging.links = links;
     }
 
     /// Timestamp (RFC 3339) the fake stamps on what it creates; `None` for the real clock.

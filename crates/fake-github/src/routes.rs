@@ -10,7 +10,7 @@ use base64::engine::general_purpose::STANDARD as BASE64;
 use serde_json::{Value, json};
 
 use crate::git::Commit;
-use crate::http_util::{Query, error, json_response, not_found, page_response, paginate, percent_decode};
+use crate::http_util::{Paging, Query, error, json_response, not_found, page_response, paginate, percent_decode};
 use crate::render;
 use crate::state::{CommentState, FaultKind, Host, IssueState, PullState, RecordedRequest, RepoState, State};
 
@@ -146,7 +146,7 @@ pub fn api(state: &mut State, api_base: &str, blob_base: &str, req: Request<'_>)
         return not_found();
     };
     let full_name = format!("{owner}/{name}");
-    let page_size = state.page_size;
+    let paging = state.paging;
     let login = state.login.clone();
     let now = state.now();
     let next_issue = state.next_issue_number + 1;
@@ -157,7 +157,7 @@ pub fn api(state: &mut State, api_base: &str, blob_base: &str, req: Request<'_>)
     let ctx = Ctx {
         api_base,
         blob_base,
-        page_size,
+        paging,
         login,
         now,
         req: &req,
@@ -291,7 +291,7 @@ enum Used {
 struct Ctx<'a> {
     api_base: &'a str,
     blob_base: &'a str,
-    page_size: usize,
+    paging: Paging,
     login: String,
     now: String,
     req: &'a Request<'a>,
@@ -299,7 +299,7 @@ struct Ctx<'a> {
 
 impl Ctx<'_> {
     fn page(&self, items: Vec<Value>, wrap: impl FnOnce(Vec<Value>) -> Value) -> Response {
-        let page = paginate(items, &self.req.query, self.page_size, self.api_base, self.req.path);
+        let page = paginate(items, &self.req.query, self.paging, self.api_base, self.req.path);
         page_response(page, wrap)
     }
 
@@ -469,7 +469,7 @@ fn org_repos(state: &State, api_base: &str, req: &Request<'_>, org: &str) -> Res
     if items.is_empty() {
         return not_found();
     }
-    let page = paginate(items, &req.query, state.page_size, api_base, req.path);
+    let page = paginate(items, &req.query, state.paging, api_base, req.path);
     page_response(page, Value::Array)
 }
 
@@ -999,7 +999,7 @@ fn search_issues(state: &State, api_base: &str, req: &Request<'_>) -> Response {
         .map(|issue| render::issue(repo, api_base, issue))
         .collect();
     let total = items.len();
-    let page = paginate(items, &req.query, state.page_size, api_base, req.path);
+    let page = paginate(items, &req.query, state.paging, api_base, req.path);
     page_response(
         page,
         |items| json!({ "total_count": total, "incomplete_results": false, "items": items }),

@@ -5,6 +5,7 @@ use std::collections::BTreeMap;
 use serde_json::Value;
 
 use crate::git::GitStore;
+use crate::http_util::Paging;
 
 /// One issue or pull request (GitHub numbers both from one sequence).
 #[derive(Debug, Clone, Default)]
@@ -150,7 +151,7 @@ pub struct State {
     pub repos: BTreeMap<String, RepoState>,
     pub requests: Vec<RecordedRequest>,
     pub faults: Vec<Fault>,
-    pub page_size: usize,
+    pub paging: Paging,
     pub next_issue_number: u64,
     pub next_comment_id: u64,
     /// Timestamps the fake stamps on what it creates (RFC 3339); `None` means the real clock.

@@ -125,6 +125,46 @@ async fn opens_a_pull_request_whose_branch_holds_the_verified_fix_with_comments_
     );
 }
 
+/// Another heal creates the branch between this one's read and its create: GitHub answers
+/// 422 "Reference already exists", and the branch is moved instead.
+#[tokio::test]
+async fn a_branch_created_since_it_was_read_is_updated_instead() {
+    let fake = started();
+    let scenario = timeout(50);
+    seed(&fake, REPO, "trunk", &scenario);
+    let issue = reported(&fake, &scenario).await;
+    fake.commit_files(REPO, "autoheal/50-timeout", &[("other.txt", "racing heal\n")], "race");
+    let not_found = FaultKind::Status {
+        status: 404,
+        message: "Not Found".into(),
+    };
+    fake.inject_fault(
+        Some("GET"),
+        "/repos/octo/app/git/ref/heads/autoheal/50-timeout",
+        2,
+        not_found,
+    );
+    fake.clear_requests();
+    let outcome = ok(&fake, HealTarget::Issue(issue)).await;
+    assert!(matches!(outcome, HealOutcome::Opened { .. }), "{outcome:?}");
+    let fixed = fake
+        .file_at(REPO, "autoheal/50-timeout", WORKFLOW_PATH)
+        .unwrap_or_default();
+    assert!(fixed.contains("timeout-minutes: 60"), "{fixed}");
+    let writes: Vec<(String, String)> = fake.writes().into_iter().map(|w| (w.method, w.path)).collect();
+    assert!(
+        writes.contains(&("POST".into(), "/repos/octo/app/git/refs".into())),
+        "{writes:?}"
+    );
+    assert!(
+        writes.contains(&(
+            "PATCH".into(),
+            "/repos/octo/app/git/refs/heads/autoheal/50-timeout".into()
+        )),
+        "{writes:?}"
+    );
+}
+
 #[tokio::test]
 async fn rerunning_heal_updates_the_branch_and_never_duplicates_the_pull_request() {
     let fake = started();

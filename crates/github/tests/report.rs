@@ -4,7 +4,7 @@
 mod common;
 mod heal_fixtures;
 
-use autoheal_fake_github::{FakeGithub, SeedIssue};
+use autoheal_fake_github::{FakeGithub, PageLinks, SeedIssue};
 use autoheal_github::record::decode;
 use autoheal_github::{ReportOptions, ReportOutcome, report};
 use chrono::{DateTime, Utc};
@@ -124,8 +124,26 @@ async fn a_run_path_with_repository_and_ref_on_a_trunk_branch_files_the_same_iss
 
 #[tokio::test]
 async fn a_repeat_failure_comments_on_the_open_issue_found_on_a_later_page() {
+    repeat_found_on_a_later_page(PageLinks::Numbered).await;
+}
+
+/// GitHub's docs: follow `rel="next"` as given; some lists page by an opaque cursor.
+#[tokio::test]
+async fn a_repeat_failure_is_found_through_cursor_page_links() {
+    let fake = repeat_found_on_a_later_page(PageLinks::Cursor).await;
+    let cursors = fake
+        .requests()
+        .into_iter()
+        .filter(|r| r.path == "/repos/octo/app/issues")
+        .filter(|r| r.query.as_deref().is_some_and(|q| q.starts_with("after=")))
+        .count();
+    assert_eq!(cursors, 2);
+}
+
+async fn repeat_found_on_a_later_page(links: PageLinks) -> FakeGithub {
     let fake = started();
     fake.set_page_size(2);
+    fake.set_page_links(links);
     let sha = seed(&fake, REPO, "main", &dependency(42));
     run_report(&fake, 42).await;
     for i in 0..5 {
@@ -172,6 +190,7 @@ async fn a_repeat_failure_comments_on_the_open_issue_found_on_a_later_page() {
         .filter(|r| r.method == "GET" && r.path == "/repos/octo/app/issues")
         .count();
     assert_eq!(pages, 3, "6 open issues at 2 a page");
+    fake
 }
 
 #[tokio::test]

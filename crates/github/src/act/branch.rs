@@ -61,7 +61,15 @@ pub async fn commit_files(
     let commit = gh.create_commit(repo, message, &tree, &[parent.to_string()]).await?;
     match gh.get_branch_ref(repo, branch).await? {
         Some(_) => gh.update_branch(repo, branch, &commit.sha, true).await?,
-        None => gh.create_branch(repo, branch, &commit.sha).await?,
+        None => match gh.create_branch(repo, branch, &commit.sha).await {
+            Ok(created) => created,
+            // Created since it was read (another heal of the same issue): GitHub answers
+            // 422 "Reference already exists"; move it like an existing branch.
+            Err(error) if matches!(error.status(), Some(409 | 422)) => {
+                gh.update_branch(repo, branch, &commit.sha, true).await?
+            }
+            Err(error) => return Err(error),
+        },
     };
     Ok(commit.sha)
 }

@@ -354,6 +354,13 @@ impl GitHub {
             let page: Page<T> = decode_page(path, response, wrapper).await?;
             all.extend(page.items);
             next = page.next.map(|uri| uri.to_string());
+            if let Some(url) = next.as_deref().filter(|url| !same_origin(url, &self.config.api_url)) {
+                // The token goes with every API request; a page elsewhere never gets it.
+                return Err(Error::Decode {
+                    path: path.to_string(),
+                    message: format!("the next page is on another host ({})", strip_query_secrets(url)),
+                });
+            }
         }
         Ok(all)
     }
@@ -384,6 +391,19 @@ impl GitHub {
             response = self.send(&self.anonymous, Method::GET, &location, None, limit).await?;
         }
         Ok(response.body)
+    }
+}
+
+/// Whether `url` (absolute, or relative to the API) is on the API's scheme, host and port.
+fn same_origin(url: &str, api_url: &str) -> bool {
+    fn origin(url: &str) -> Option<String> {
+        let (scheme, rest) = url.split_once("://")?;
+        let authority = rest.split(['/', '?', '#']).next().unwrap_or_default();
+        Some(format!("{scheme}://{authority}").to_ascii_lowercase())
+    }
+    match origin(url) {
+        None => true,
+        Some(found) => origin(api_url).is_some_and(|api| api == found),
     }
 }
 
@@ -463,6 +483,19 @@ mod tests {
         assert_eq!((wrapped.items, wrapped.next), (vec![7], None));
         let missing = decode_page::<u32>("/x", page(r#"{"total_count": 0}"#, None), Some("jobs")).await;
         assert!(missing.is_err_and(|e| e.to_string().contains("no `jobs` list")));
+    }
+
+    #[test]
+    fn next_pages_stay_on_the_api_host() {
+        let api = "https://ghe.example.com/api/v3";
+        assert!(same_origin(
+            "https://GHE.example.com/api/v3/repos/o/r/issues?after=x",
+            api
+        ));
+        assert!(same_origin("/repos/o/r/issues?page=2", api));
+        assert!(!same_origin("https://evil.example.com/api/v3/repos?page=2", api));
+        assert!(!same_origin("http://ghe.example.com/api/v3/repos?page=2", api));
+        assert!(!same_origin("https://ghe.example.com:8443/api/v3/repos?page=2", api));
     }
 
     #[test]
