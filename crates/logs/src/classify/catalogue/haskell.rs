@@ -83,8 +83,8 @@ fn cabal_resolver(line: &Line<'_>) -> Option<Hit> {
 }
 
 fn program_required(line: &Line<'_>) -> Option<Hit> {
-    let c = regex!(r"The program '([^']+)'(?: version \S+)? is required but it could not be found\.")
-        .captures(line.text)?;
+    let c = regex!(r"^(?:Error: )?(?:cabal(?:\.exe)?: )?The program '([^']+)'(?: version \S+)? is required but it could not be found\.")
+        .captures(line.text.trim_start())?;
     Some(command_hit(&c[1], line, 0.6))
 }
 
@@ -124,6 +124,24 @@ mod tests {
             &[
                 "src/Lib.hs:12:5: warning: [GHC-40910] [-Wunused-top-binds]",
                 "src/a.js:1:1: error: x",
+            ],
+        );
+    }
+
+    /// cabal's missing-program line only as cabal prints it: the same words
+    /// in a test's expected output name no program to install.
+    #[test]
+    fn program_required_only_as_cabal_prints_it() {
+        assert_reads(
+            program_required,
+            &[
+                "Error: cabal: The program 'happy' version >=1.19.5 is required but it could not be found.",
+                "cabal: The program 'pkg-config' version >=0.9.0 is required but it could not be found.",
+                "The program 'happy' is required but it could not be found.",
+            ],
+            &[
+                "    expected: \"cabal: The program 'pkg-config' is required but it could not be found.\"",
+                "+ echo 'The program '\\''pkg-config'\\'' is required but it could not be found.'",
             ],
         );
     }
