@@ -218,6 +218,17 @@ impl FakeGithub {
         self.with_repo(repo, |r| r.copilot = enabled);
     }
 
+    /// Lists issues' labels as plain strings instead of objects (GitHub's schema allows both).
+    pub fn set_labels_as_strings(&self, repo: &str, enabled: bool) {
+        self.with_repo(repo, |r| r.labels_as_strings = enabled);
+    }
+
+    /// Files above `limit` bytes come from the contents API as `encoding: "none"` with empty
+    /// `content`, as GitHub answers for files over 1 MB.
+    pub fn set_contents_inline_limit(&self, repo: &str, limit: Option<usize>) {
+        self.with_repo(repo, |r| r.contents_inline_limit = limit);
+    }
+
     /// Adds a review to a pull request, made on the PR's current head commit.
     pub fn add_review(&self, repo: &str, pull: u64, user: &str, state: &str, body: &str) {
         let now = self.shared.lock().now();

@@ -116,7 +116,11 @@ pub fn issue(repo: &RepoState, base_url: &str, issue: &IssueState) -> Value {
         "title": issue.title,
         "body": issue.body,
         "state": issue.state,
-        "labels": issue.labels.iter().map(|name| json!({ "name": name })).collect::<Vec<_>>(),
+        "labels": issue
+            .labels
+            .iter()
+            .map(|name| if repo.labels_as_strings { json!(name) } else { json!({ "name": name }) })
+            .collect::<Vec<_>>(),
         "created_at": issue.created_at,
         "updated_at": issue.updated_at,
         "closed_at": issue.closed_at,

@@ -513,6 +513,13 @@ fn redirect(repo: &RepoState, ctx: &Ctx<'_>, kind: &str, id: u64) -> Response {
 fn get_contents(repo: &RepoState, ctx: &Ctx<'_>, path: &str) -> Response {
     let reference = ctx.req.query.get("ref").unwrap_or(&repo.default_branch).to_string();
     match repo.git.file_at(&reference, path) {
+        Some((sha, bytes)) if repo.contents_inline_limit.is_some_and(|limit| bytes.len() > limit) => json_response(
+            StatusCode::OK,
+            json!({
+                "type": "file", "encoding": "none", "path": path, "name": path.rsplit('/').next(),
+                "sha": sha, "size": bytes.len(), "content": "",
+            }),
+        ),
         Some((sha, bytes)) => json_response(
             StatusCode::OK,
             json!({

@@ -86,6 +86,12 @@ pub struct RepoState {
     pub collaborators: BTreeMap<String, String>,
     /// Copilot (code review and the coding agent) is available to the repository.
     pub copilot: bool,
+    /// Issues list their labels as plain strings, one of the two forms GitHub's issue
+    /// schema allows (the other, the default, is objects with a `name`).
+    pub labels_as_strings: bool,
+    /// Files larger than this come from the contents API without their content
+    /// (`encoding: "none"`), as GitHub does past 1 MB; `None` inlines every file.
+    pub contents_inline_limit: Option<usize>,
     pub agent_tasks: Vec<AgentTask>,
 }
 

@@ -23,9 +23,34 @@ pub struct User {
     pub login: String,
 }
 
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+/// A label of an issue or pull request. GitHub's issue schema gives each label as "one of"
+/// a plain string or an object whose fields (`name` included) are all optional, so both
+/// decode; an object without a name is a label with an empty name, which matches nothing.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct Label {
     pub name: String,
+}
+
+impl<'de> Deserialize<'de> for Label {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        #[derive(Deserialize)]
+        struct Object {
+            #[serde(default, deserialize_with = "nullable")]
+            name: Option<String>,
+        }
+        #[derive(Deserialize)]
+        #[serde(untagged)]
+        enum Either {
+            Name(String),
+            Object(Object),
+        }
+        Ok(Label {
+            name: match Either::deserialize(deserializer)? {
+                Either::Name(name) => name,
+                Either::Object(object) => object.name.unwrap_or_default(),
+            },
+        })
+    }
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -433,6 +458,20 @@ mod tests {
             run.normalize_path();
             assert_eq!(run.path, expected, "{raw}");
         }
+    }
+
+    #[test]
+    fn issue_labels_may_be_strings_or_objects_without_a_name() {
+        let labels: Vec<Label> = serde_json::from_value(json!([
+            "auto-heal",
+            { "id": 1, "name": "workflow-failure", "color": "d73a4a" },
+            { "id": 2 },
+            { "name": null },
+        ]))
+        .unwrap_or_default();
+        let names: Vec<&str> = labels.iter().map(|l| l.name.as_str()).collect();
+        assert_eq!(names, ["auto-heal", "workflow-failure", "", ""]);
+        assert!(serde_json::from_value::<Label>(json!(7)).is_err());
     }
 
     #[test]

@@ -287,6 +287,20 @@ async fn workflows_permission_refusal_is_a_distinct_error() {
     assert!(matches!(error, Some(Error::WorkflowsPermission { .. })), "{error:?}");
 }
 
+/// Past 1 MB GitHub's contents API answers `encoding: "none"` and no content; the bytes
+/// then come from the blobs API.
+#[tokio::test]
+async fn a_file_too_large_for_the_contents_api_is_read_as_a_blob() {
+    let fake = fake();
+    let config = "# autoheal settings\n".repeat(8);
+    fake.commit_files(REPO, "main", &[(".github/autoheal.yml", &config)], "init");
+    fake.set_contents_inline_limit(REPO, Some(16));
+    let (client, _) = client(&fake);
+    let read = client.get_file_bytes(&repo(), ".github/autoheal.yml", "main").await;
+    assert_eq!(read.ok(), Some(config.into_bytes()));
+    assert!(fake.requests().iter().any(|r| r.path.contains("/git/blobs/")));
+}
+
 #[tokio::test]
 async fn git_data_commit_round_trip_lands_the_content_on_the_branch() {
     let fake = fake();

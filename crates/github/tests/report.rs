@@ -140,6 +140,27 @@ async fn a_repeat_failure_is_found_through_cursor_page_links() {
     assert_eq!(cursors, 2);
 }
 
+/// GitHub's issue schema allows a label to be a plain string.
+#[tokio::test]
+async fn a_repeat_failure_is_found_when_labels_are_plain_strings() {
+    let fake = started();
+    fake.set_labels_as_strings(REPO, true);
+    let sha = seed(&fake, REPO, "main", &dependency(42));
+    run_report(&fake, 42).await;
+    heal_fixtures::seed_run(&fake, REPO, "main", &sha, &dependency(43));
+    let outcome = run_report(&fake, 43).await;
+    assert!(
+        matches!(&outcome, ReportOutcome::Repeated(f) if f.issue.number == 1),
+        "{outcome:?}"
+    );
+    let listed = fake
+        .requests()
+        .into_iter()
+        .filter(|r| r.path == "/repos/octo/app/issues")
+        .count();
+    assert!(listed >= 2, "{listed}");
+}
+
 async fn repeat_found_on_a_later_page(links: PageLinks) -> FakeGithub {
     let fake = started();
     fake.set_page_size(2);

@@ -111,9 +111,14 @@ impl GitHub {
         self.get_json(&url).await
     }
 
-    /// A file's bytes at a ref (base64 decoded).
+    /// A file's bytes at a ref (base64 decoded). GitHub leaves the content out of the
+    /// contents API's answer for a file over 1 MB (`encoding: "none"`); the blobs API, which
+    /// serves up to 100 MB, reads it then.
     pub async fn get_file_bytes(&self, repo: &RepoName, path: &str, reference: &str) -> Result<Vec<u8>> {
         let file = self.get_file(repo, path, reference).await?;
+        if file.encoding == "none" {
+            return self.get_blob(repo, &file.sha).await;
+        }
         decode_base64(path, &file)
     }
 
