@@ -136,16 +136,27 @@ fn runner_context() -> Type {
 }
 
 fn job_context() -> Type {
+    job_context_with_services(None::<[&str; 0]>)
+}
+
+/// The `job` context of a job whose `services:` declares `services` (by
+/// id), so `job.services.<id>` of an undeclared id is an error; `None`
+/// when the ids are not known (any id is then accepted).
+pub fn job_context_with_services<K: AsRef<str>>(services: Option<impl IntoIterator<Item = K>>) -> Type {
     let container = Type::object([("id", Type::String), ("network", Type::String)]);
     let service = Type::object([
         ("id", Type::String),
         ("network", Type::String),
         ("ports", Type::map_of(Type::String)),
     ]);
+    let services = match services {
+        Some(ids) => Type::object(ids.into_iter().map(|id| (id, service.clone())).collect::<Vec<_>>()),
+        None => Type::map_of(service),
+    };
     Type::object([
         ("check_run_id", Type::Number),
         ("container", container),
-        ("services", Type::map_of(service)),
+        ("services", services),
         ("status", Type::String),
         ("workflow_file_path", Type::String),
         ("workflow_ref", Type::String),

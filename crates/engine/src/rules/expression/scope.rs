@@ -137,7 +137,22 @@ pub(crate) fn job_scope(base: &Scope, wf: &Workflow<'_>, job: &Job<'_>, outputs:
         }
     }
     scope.set_matrix(matrix_type(job));
+    scope.set_context("job", job_context(job));
     scope
+}
+
+/// The `job` context of a job: `job.services` has exactly the services the
+/// job declares (GitHub creates no other), or any id when `services:` is
+/// not a literal mapping.
+fn job_context(job: &Job<'_>) -> Type {
+    let ids: Option<Vec<&str>> = match job.get("services") {
+        None => Some(Vec::new()),
+        Some(n) if n.is_null() => Some(Vec::new()),
+        Some(n) => n
+            .as_mapping()
+            .and_then(|es| es.iter().map(|e| e.key.as_str()).collect::<Option<Vec<_>>>()),
+    };
+    autoheal_expr::contexts::job_context_with_services(ids)
 }
 
 fn needed_outputs(wf: &Workflow<'_>, id: &str, outputs: &Outputs<'_>) -> Type {

@@ -95,3 +95,19 @@ fn typed_keys_take_only_their_type_from_an_expression() {
     );
     assert!(got[4].contains("property \"x\" is not defined"), "{got:#?}");
 }
+
+#[test]
+fn job_services_has_exactly_the_services_the_job_declares() {
+    let src = "on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    services:\n      Redis:\n        image: redis:8\n    steps:\n      - run: echo ${{ job.services.redis.ports['6379'] }} ${{ job.services.mysql.id }}\n  b:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo ${{ job.services.redis.id }}\n  c:\n    runs-on: ubuntu-latest\n    services: ${{ fromJSON(vars.SERVICES) }}\n    steps:\n      - run: echo ${{ job.services.redis.id }}\n";
+    let out = r(src);
+    // An id of another case is the same service; an undeclared one, or any
+    // one in a job without services, is always empty; services given by an
+    // expression may have any id.
+    assert_eq!(out.len(), 2, "{out:#?}");
+    assert!(out[0].contains("property \"mysql\" is not defined"), "{}", out[0]);
+    assert!(
+        out[1].contains("property \"redis\" is not defined in object type {}"),
+        "{}",
+        out[1]
+    );
+}
