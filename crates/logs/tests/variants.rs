@@ -804,6 +804,27 @@ const CASES: &[(&str, Category, Option<&str>)] = &[
     ("trap-ctest-quotes-cmake-generator.log", Unknown, None),
     ("trap-hspec-expects-cabal-program.log", Unknown, None),
     ("trap-make-no-makefile-in-comment.log", Unknown, None),
+    // A twenty-sixth batch (helper diagcls), committed before any change and
+    // run once as written: the runner's disk and memory on Windows and macOS
+    // (MSBuild's `There is not enough space on the disk.`, macOS cp's `No
+    // space left on device`, .NET's OutOfMemoryException), a hosted shutdown
+    // signal in the web UI's copy, sdkmanager's `Warning:` refusal in the web
+    // UI's copy, Deno's lint, Mix's `--warnings-as-errors` (warnings that are
+    // the cause), xcodebuild's failed tests, CMake's MinGW generator, and
+    // traps (pytest `-rP` showing a passed test's captured AWS throttling
+    // before a real failure; a Bazel FLAKY test that passed before a later
+    // step's missing artifact).
+    ("windows-disk-full-msbuild.log", Unknown, None),
+    ("macos-disk-full-cp.log", Unknown, None),
+    ("hosted-shutdown-signal-ui.log", OptionalJob, Some("shutdown_signal")),
+    ("oom-dotnet-outofmemory.log", Unknown, None),
+    ("trap-pytest-rp-captured-throttling.log", Unknown, None),
+    ("sdkmanager-warning-ui.log", Unknown, None),
+    ("deno-lint-problems.log", Unknown, None),
+    ("mix-warnings-as-errors.log", Unknown, None),
+    ("xcodebuild-test-failed.log", Unknown, None),
+    ("cmake-mingw-makefiles-windows.log", MissingCommand, Some("mingw32-make")),
+    ("trap-bazel-flaky-then-download-artifact.log", Unknown, None),
 ];
 
 /// For every `unknown` row, the log line (1-based) of the root cause's first
@@ -1058,6 +1079,16 @@ const UNKNOWN_ROOT_LINES: &[(&str, u64)] = &[
     ("trap-ctest-quotes-cmake-generator.log", 18),
     ("trap-hspec-expects-cabal-program.log", 18),
     ("trap-make-no-makefile-in-comment.log", 11),
+    // The twenty-sixth batch (helper diagcls), pinned when written.
+    ("windows-disk-full-msbuild.log", 7),
+    ("macos-disk-full-cp.log", 5),
+    ("oom-dotnet-outofmemory.log", 6),
+    ("trap-pytest-rp-captured-throttling.log", 19),
+    ("sdkmanager-warning-ui.log", 5),
+    ("deno-lint-problems.log", 5),
+    ("mix-warnings-as-errors.log", 13),
+    ("xcodebuild-test-failed.log", 7),
+    ("trap-bazel-flaky-then-download-artifact.log", 17),
 ];
 
 fn dir() -> String {
