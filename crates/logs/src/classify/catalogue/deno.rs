@@ -5,7 +5,10 @@
 //! for the entry point; `error: Import '{url}' failed: {status} {reason}` for a
 //! remote module, whose 429 `http` reads), `deno task`'s `Task not found:
 //! {name}` (Deno 2 with `error: ` before it) and the type checker's
-//! `TS{code} [ERROR]: {message}` with `error: Type checking failed.` at the end.
+//! `TS{code} [ERROR]: {message}` with `error: Type checking failed.` at the end;
+//! `deno lint`'s diagnostics, `error[{rule}]: {message}` with ` --> {path}:{l}:{c}`
+//! under it and `Found {n} problem(s)` at the end (rule names are lower-case
+//! words joined by `-`, unlike rustc's `error[E0425]`).
 //!
 //! A module missing from the code's imports is a code error; only the entry
 //! point the step's own command names is a missing file of the workflow.
@@ -34,6 +37,17 @@ pub const ENTRIES: &[Entry] = &[
         needles: &["Task not found: "],
         check: task_not_found,
         examples: &[ex("error: Task not found: lint:ci", Category::Unknown, None)],
+    },
+    Entry {
+        id: "deno/lint-diagnostic",
+        grammar: "error[{rule}]: {message} (then ` --> {path}:{line}:{col}`)",
+        needles: &["error["],
+        check: lint_diagnostic,
+        examples: &[ex(
+            "error[no-unused-vars]: `offset` is never used",
+            Category::Unknown,
+            None,
+        )],
     },
     Entry {
         id: "deno/type-error",
@@ -74,6 +88,12 @@ fn task_not_found(line: &Line<'_>) -> Option<Hit> {
         .then(|| Hit::blocker("deno.json has no task with that name."))
 }
 
+fn lint_diagnostic(line: &Line<'_>) -> Option<Hit> {
+    regex!(r"^error\[[a-z][a-z0-9]*(?:-[a-z0-9]+)*\]: ")
+        .is_match(line.text.trim_start())
+        .then(|| Hit::blocker("`deno lint` found problems in the code."))
+}
+
 fn type_error(line: &Line<'_>) -> Option<Hit> {
     regex!(r"^(?:error: )?TS\d+ \[ERROR\]: ")
         .is_match(line.text.trim_start())
@@ -90,6 +110,21 @@ mod tests {
             ..Line::plain(text)
         };
         module_not_found(&line).expect("read")
+    }
+
+    #[test]
+    fn lint_rules_not_rustc_codes() {
+        crate::classify::catalogue::assert_reads(
+            lint_diagnostic,
+            &[
+                "error[prefer-const]: `x` is never reassigned",
+                "error[no-unused-vars]: `y` is never used",
+            ],
+            &[
+                "error[E0425]: cannot find value `x` in this scope",
+                "echo error[no-unused-vars]",
+            ],
+        );
     }
 
     #[test]
