@@ -80,6 +80,16 @@ impl<'a> Script<'a> {
             .map(|r| &source[r.start..r.end])
             .find(|l| !l.trim().is_empty())
             .map(|l| l.len() - l.trim_start_matches(' ').len())?;
+        // A line indented less than the block ends it (YAML's rule): one
+        // inside the node's span means the file does not parse as written,
+        // and its text is no line of the script.
+        let outdented = raw_lines
+            .iter()
+            .map(|r| &source[r.start..r.end])
+            .any(|l| !l.trim().is_empty() && l.len() - l.trim_start_matches(' ').len() < indent);
+        if outdented {
+            return None;
+        }
         let lines = raw_lines
             .into_iter()
             .map(|r| {
@@ -184,6 +194,18 @@ mod tests {
         let texts: Vec<&str> = s.lines.iter().map(|l| l.text).collect();
         assert_eq!(texts, ["make", "", "  ./x.sh arg"]);
         assert_eq!(&src[s.lines[2].range.start..s.lines[2].range.end], "  ./x.sh arg");
+    }
+
+    /// A line indented less than the block is not the script's: found by
+    /// the `rate_limit_fix` fuzz target, where such a line's tail (after a
+    /// YAML comment's `#`) was wrapped into a retry loop, turning text in a
+    /// comment into an expression reading a secret.
+    #[test]
+    fn an_outdented_line_is_no_script_line() {
+        let src = "run: |\n          echo a \\\ndy # ${{ secrets.X }}\n          echo b\n";
+        let doc = parse(src.as_bytes());
+        let node = doc.root.as_ref().unwrap().get("run").unwrap();
+        assert!(Script::new(src, node).is_none());
     }
 
     #[test]
