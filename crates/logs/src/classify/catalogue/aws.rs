@@ -10,7 +10,10 @@
 //! `BandwidthLimitExceeded`, `RequestThrottled`, `SlowDown`,
 //! `EC2ThrottledException`; `LimitExceededException` is left out, since
 //! services also use it for a count of resources); botocore's
-//! `NoCredentialsError` (`Unable to locate credentials`); and
+//! `NoCredentialsError` (`Unable to locate credentials`); the `ClientError` is
+//! read only where the CLI prints it (the start of the line, or after an S3
+//! transfer's `upload failed: {src} to {dst} `) or where boto3's traceback ends
+//! (`botocore.exceptions.ClientError: `); and
 //! configure-aws-credentials' `Could not assume role with OIDC: {reason}` and
 //! `Credentials could not be loaded, please check your action inputs`.
 //!
@@ -78,7 +81,14 @@ const THROTTLED: &[&str] = &[
 ];
 
 fn client_error(line: &Line<'_>) -> Option<Hit> {
-    let c = regex!(r"An error occurred \((\w+)\) when calling the (\w+) operation").captures(line.text)?;
+    // At the start of the line, as the CLI prints it (alone, or after an S3
+    // transfer's `upload failed: {src} to {dst} `) or as boto3's traceback
+    // ends (`botocore.exceptions.ClientError: `): the same words in a test's
+    // output or a log message are not the job's call.
+    let c = regex!(
+        r"^(?:(?:upload|download|copy|move|delete) failed: .+? |botocore\.exceptions\.\w+: )?An error occurred \((\w+)\) when calling the (\w+) operation"
+    )
+    .captures(line.text.trim_start())?;
     let code = &c[1];
     if THROTTLED.contains(&code) {
         return Some(rate_limit_hit(
@@ -114,5 +124,21 @@ mod tests {
             Some(Category::Unknown)
         );
         assert_eq!(read("An error occurred while uploading"), None);
+        assert_eq!(
+            read(
+                "botocore.exceptions.ClientError: An error occurred (ThrottlingException) when calling the Query \
+                  operation (reached max retries: 4): Rate exceeded"
+            ),
+            Some(Category::RateLimit)
+        );
+        // Quoted by a test or logged by a program that handled it.
+        assert_eq!(
+            read("E   assert 'An error occurred (Throttling) when calling the X operation' in out"),
+            None
+        );
+        assert_eq!(
+            read("2026-11-24 10:00:01 WARN retrying: An error occurred (Throttling) when calling the X operation"),
+            None
+        );
     }
 }
