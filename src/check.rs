@@ -229,7 +229,7 @@ pub fn run(args: CheckArgs, verbosity: &Verbosity) -> anyhow::Result<Outcome> {
     let mut failing = false;
     // Mistakes in a config file come first, and count like any finding.
     for project in &used {
-        if let Some(found) = &project.config_findings {
+        for found in &project.config_findings {
             failing |= found
                 .diagnostics
                 .iter()

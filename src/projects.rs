@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use anyhow::Context as _;
+use autoheal_engine::actionlint_config::{ACTIONLINT_CONFIG_PATHS, ActionlintConfig};
 use autoheal_engine::config::{Config, DEFAULT_CONFIG_PATH, Persona};
 use autoheal_engine::diagnostic::Diagnostic;
 use autoheal_fs_repo::FsRepo;
@@ -22,8 +23,9 @@ pub struct Project {
     pub config: Config,
     /// Where the config came from, for `-v`; `None` for the defaults.
     pub config_path: Option<PathBuf>,
-    /// Mistakes in the config file, reported like findings on it.
-    pub config_findings: Option<ConfigFindings>,
+    /// Mistakes in the config files (autoheal's, actionlint's), reported
+    /// like findings on them.
+    pub config_findings: Vec<ConfigFindings>,
     pub repo: Option<FsRepo>,
 }
 
@@ -33,6 +35,16 @@ pub struct ConfigFindings {
     pub path: String,
     pub source: String,
     pub diagnostics: Vec<Diagnostic>,
+}
+
+impl ConfigFindings {
+    fn of(path: String, bytes: &[u8], diagnostics: Vec<Diagnostic>) -> Option<ConfigFindings> {
+        (!diagnostics.is_empty()).then(|| ConfigFindings {
+            path,
+            source: String::from_utf8_lossy(bytes).into_owned(),
+            diagnostics,
+        })
+    }
 }
 
 /// Projects by root, built as files ask for them.
@@ -104,7 +116,7 @@ impl Projects {
                 root,
                 config: p.config.clone(),
                 config_path: p.config_path.clone(),
-                config_findings: None,
+                config_findings: Vec::new(),
             });
             self.by_root.insert(key, project.clone());
             return Ok(project);
@@ -138,34 +150,35 @@ fn load(
     persona: Option<Persona>,
 ) -> anyhow::Result<Project> {
     let repo = root.clone().map(FsRepo::new);
-    let Some(path) = config_path else {
-        let mut config = Config::default();
-        if let Some(p) = persona {
-            config.persona = p;
+    let mut config_findings = Vec::new();
+    let mut config = match &config_path {
+        None => Config::default(),
+        Some(path) => {
+            let bytes = std::fs::read(path).with_context(|| format!("cannot read config file {}", path.display()))?;
+            let shown = crate::check::display_path(path, cwd);
+            let (config, diagnostics) = Config::parse(&shown, &bytes, &autoheal_engine::rules::rule_ids());
+            config_findings.extend(ConfigFindings::of(shown, &bytes, diagnostics));
+            config
         }
-        return Ok(Project {
-            root,
-            config,
-            config_path: None,
-            config_findings: None,
-            repo,
-        });
     };
-    let bytes = std::fs::read(&path).with_context(|| format!("cannot read config file {}", path.display()))?;
-    let shown = crate::check::display_path(&path, cwd);
-    let (mut config, diagnostics) = Config::parse(&shown, &bytes, &autoheal_engine::rules::rule_ids());
+    // actionlint's config, when the repository has one, adds its facts.
+    let actionlint = root
+        .as_ref()
+        .and_then(|r| ACTIONLINT_CONFIG_PATHS.iter().map(|p| r.join(p)).find(|p| p.is_file()));
+    if let Some(path) = actionlint {
+        let bytes = std::fs::read(&path).with_context(|| format!("cannot read config file {}", path.display()))?;
+        let shown = crate::check::display_path(&path, cwd);
+        let (facts, diagnostics) = ActionlintConfig::parse(&shown, &bytes);
+        facts.apply_to(&mut config);
+        config_findings.extend(ConfigFindings::of(shown, &bytes, diagnostics));
+    }
     if let Some(p) = persona {
         config.persona = p;
     }
-    let config_findings = (!diagnostics.is_empty()).then(|| ConfigFindings {
-        path: shown,
-        source: String::from_utf8_lossy(&bytes).into_owned(),
-        diagnostics,
-    });
     Ok(Project {
         root,
         config,
-        config_path: Some(path),
+        config_path,
         config_findings,
         repo,
     })

@@ -675,3 +675,59 @@ fn this_repository_passes_its_own_check() {
         String::from_utf8_lossy(&out.stderr)
     );
 }
+
+/// actionlint's `.github/actionlint.yaml` adds facts: its self-hosted labels
+/// (glob patterns) are known, `config-variables` are the only `vars.*`, and
+/// `paths.<glob>.ignore` drops findings by message.
+#[test]
+fn actionlint_config_labels_variables_and_path_ignores_apply() {
+    let wf = "on: push\npermissions: {}\njobs:\n  build:\n    runs-on: gpu-a100\n    timeout-minutes: 10\n    steps:\n      - run: echo \"${{ vars.REGION }} ${{ vars.UNDECLARED }}\"\n        env:\n          X: ${{ vars.Region }}\n";
+    let config = "self-hosted-runner:\n  labels:\n    - gpu-*\nconfig-variables:\n  - REGION\n";
+    let dir = repo(&[(".github/workflows/ci.yml", wf), (".github/actionlint.yaml", config)]);
+    let out = autoheal(dir.path(), &["check", "--format", "github"]);
+    let text = stdout(&out);
+    assert_eq!(text.lines().count(), 1, "{text}");
+    assert!(
+        text.contains("line=8,col=43") && text.contains("\"UNDECLARED\" is not defined"),
+        "{text}"
+    );
+    assert_eq!(out.status.code(), Some(1));
+
+    // Without the file, the label is unknown and any variable name goes.
+    let bare = repo(&[(".github/workflows/ci.yml", wf)]);
+    let text = stdout(&autoheal(bare.path(), &["check", "--format", "github"]));
+    assert!(
+        text.contains("unknown runner label \"gpu-a100\"") && !text.contains("UNDECLARED"),
+        "{text}"
+    );
+
+    // `paths:` drops a finding by message, only in the files its glob matches.
+    let ignoring = format!(
+        "{config}paths:\n  .github/workflows/*.yml:\n    ignore:\n      - 'property \"UNDECLARED\" is not'\n  other/*.yml:\n    ignore: ['.*']\n"
+    );
+    let dir = repo(&[(".github/workflows/ci.yml", wf), (".github/actionlint.yml", &ignoring)]);
+    let out = autoheal(dir.path(), &["check", "--format", "github"]);
+    assert_eq!(stdout(&out), "", "{}", stdout(&out));
+    assert_eq!(out.status.code(), Some(0));
+}
+
+#[test]
+fn a_broken_actionlint_config_is_an_error_at_its_position() {
+    let dir = repo(&[
+        (
+            ".github/workflows/ci.yml",
+            "on: push\npermissions: {}\njobs:\n  a:\n    runs-on: ubuntu-latest\n    timeout-minutes: 5\n    steps: [run: make]\n",
+        ),
+        (
+            ".github/actionlint.yaml",
+            "paths:\n  '**/*.yml':\n    ignore:\n      - '(unclosed'\n",
+        ),
+    ]);
+    let out = autoheal(dir.path(), &["check", "--format", "github"]);
+    let text = stdout(&out);
+    assert!(
+        text.contains("file=.github/actionlint.yaml,line=4,col=9") && text.contains("invalid regular expression"),
+        "{text}"
+    );
+    assert_eq!(out.status.code(), Some(1));
+}

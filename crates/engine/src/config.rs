@@ -120,6 +120,19 @@ pub struct Config {
     pub copilot: CopilotConfig,
     /// Which security findings to show (see [`Persona`]).
     pub persona: Persona,
+    /// The only `vars.*` names that exist (actionlint's `config-variables`);
+    /// `None`: any name.
+    pub config_variables: Option<Vec<String>>,
+    /// Findings to drop by message in some files (actionlint's `paths`).
+    pub finding_ignores: Vec<FindingIgnore>,
+}
+
+/// actionlint's `paths.<glob>.ignore`: in files the glob matches (relative
+/// to the repository root), drop findings whose message matches a regex.
+#[derive(Clone, Debug)]
+pub struct FindingIgnore {
+    pub glob: globset::GlobMatcher,
+    pub messages: Vec<regex::Regex>,
 }
 
 impl Default for Config {
@@ -136,6 +149,8 @@ impl Default for Config {
             untrusted_runs: UntrustedRuns::Report,
             copilot: CopilotConfig::default(),
             persona: Persona::Regular,
+            config_variables: None,
+            finding_ignores: Vec::new(),
         }
     }
 }
@@ -281,6 +296,36 @@ impl Config {
             Some(RuleSetting::On(s)) => *s,
             _ => None,
         }
+    }
+
+    /// True when a runner label is one of the repository's own
+    /// (`runner-labels`, or actionlint's `self-hosted-runner.labels`, whose
+    /// entries may be glob patterns); case is ignored.
+    pub fn is_own_runner_label(&self, label: &str) -> bool {
+        self.runner_labels.iter().any(|l| {
+            l.eq_ignore_ascii_case(label)
+                || (l.contains(['*', '?', '['])
+                    && globset::GlobBuilder::new(l)
+                        .case_insensitive(true)
+                        .build()
+                        .is_ok_and(|g| g.compile_matcher().is_match(label)))
+        })
+    }
+
+    /// True when a finding with this message in `path` is dropped by an
+    /// actionlint `paths:` entry. `path` is as shown (relative to the current
+    /// directory when linting from elsewhere), so the glob is tried against it
+    /// and against each of its tails that starts a path segment.
+    pub fn ignores_finding(&self, path: &str, message: &str) -> bool {
+        if self.finding_ignores.is_empty() {
+            return false;
+        }
+        let p = path.trim_start_matches("./").replace('\\', "/");
+        let tails = std::iter::once(p.as_str()).chain(p.match_indices('/').map(|(i, _)| &p[i + 1..]));
+        let tails: Vec<&str> = tails.collect();
+        self.finding_ignores
+            .iter()
+            .any(|f| tails.iter().any(|t| f.glob.is_match(t)) && f.messages.iter().any(|re| re.is_match(message)))
     }
 
     /// True when `path` (relative to the repository root, `/`-separated)

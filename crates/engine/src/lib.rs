@@ -2,6 +2,7 @@
 //! returns diagnostics and fixes; it does no I/O, so the CLI, the language
 //! server and the GitHub loop are thin shells around it.
 
+pub mod actionlint_config;
 pub mod config;
 pub mod diagnostic;
 pub mod edit;

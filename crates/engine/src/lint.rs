@@ -113,7 +113,7 @@ fn lint_with(path: &str, source: &str, doc: &Document, opts: &LintOptions<'_>, r
     crate::rules::run_rules(&mut ctx, rules);
     let mut diags = ctx.out;
     let suppressions = Suppressions::new(source, doc);
-    diags.retain(|d| !suppressions.suppresses(source, d));
+    diags.retain(|d| !suppressions.suppresses(source, d) && !opts.config.ignores_finding(path, &d.message));
     diags.sort_by(|a, b| (a.range.start, a.range.end, a.rule).cmp(&(b.range.start, b.range.end, b.rule)));
     diags.dedup_by(|a, b| a.range == b.range && a.rule == b.rule && a.message == b.message);
     diags

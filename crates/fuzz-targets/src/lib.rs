@@ -41,6 +41,7 @@ pub const TARGETS: &[Target] = &[
     target!(lint, 8 << 10),
     target!(expr_parse, 4 << 10),
     target!(config, 4 << 10),
+    target!(actionlint_config, 4 << 10),
     target!(cron, 256),
     target!(rule_refs, 1 << 10),
     target!(logs_parse, 16 << 10),

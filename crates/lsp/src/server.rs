@@ -215,16 +215,19 @@ impl Backend {
                     .await;
             }
         }
-        if let Some(config_path) = loaded.file.as_deref() {
+        let actionlint = loaded.actionlint.as_ref().map(|(f, d)| (f.as_path(), d.as_slice()));
+        for (config_path, found) in loaded
+            .file
+            .as_deref()
+            .map(|f| (f, loaded.diagnostics.as_slice()))
+            .into_iter()
+            .chain(actionlint)
+        {
             if let Some(uri) = workspace::path_uri(config_path) {
                 let text = read_text(config_path).unwrap_or_default();
                 let snap = Snapshot::new(text, 0, 0);
                 let enc = self.encoding();
-                let diags = loaded
-                    .diagnostics
-                    .iter()
-                    .map(|d| convert::diagnostic(d, &uri, &snap, enc))
-                    .collect();
+                let diags = found.iter().map(|d| convert::diagnostic(d, &uri, &snap, enc)).collect();
                 self.client.publish_diagnostics(uri, diags, None).await;
             }
         }
@@ -477,11 +480,17 @@ impl Backend {
         }
     }
 
+    /// autoheal's config file, or actionlint's (whose facts add to it).
     fn is_config(&self, uri: &Uri) -> bool {
-        match (read(&self.state.config_file), workspace::uri_path(uri)) {
-            (Some(config), Some(p)) => p == config,
-            _ => false,
-        }
+        let Some(p) = workspace::uri_path(uri) else {
+            return false;
+        };
+        let actionlint = self.root().is_some_and(|root| {
+            autoheal_engine::actionlint_config::ACTIONLINT_CONFIG_PATHS
+                .iter()
+                .any(|a| p == root.join(a))
+        });
+        actionlint || read(&self.state.config_file).is_some_and(|config| p == config)
     }
 
     fn is_failure_record(&self, uri: &Uri) -> bool {
@@ -673,6 +682,7 @@ impl LanguageServer for Backend {
                 watchers: vec![
                     watch(&config_watch_pattern(&root, read(&self.state.config_file).as_deref())),
                     watch(&format!("{}/*.json", crate::failure_store::STORE_DIR)),
+                    watch(".github/actionlint.{yaml,yml}"),
                 ],
             };
             let registration = Registration {

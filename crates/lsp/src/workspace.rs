@@ -48,6 +48,18 @@ pub struct LoadedConfig {
     pub file: Option<PathBuf>,
     /// A `configPath` that names no readable file, for the log.
     pub missing: Option<PathBuf>,
+    /// actionlint's config file when the workspace has one, with its problems.
+    pub actionlint: Option<(PathBuf, Vec<Diagnostic>)>,
+}
+
+/// actionlint's config file in the workspace (`.github/actionlint.yaml` or
+/// `.yml`), whose facts add to autoheal's config.
+pub fn actionlint_config_file(root: Option<&Path>) -> Option<PathBuf> {
+    let root = root?;
+    autoheal_engine::actionlint_config::ACTIONLINT_CONFIG_PATHS
+        .iter()
+        .map(|p| root.join(p))
+        .find(|p| p.is_file())
 }
 
 /// Read the config file (`.github/autoheal.yml`, or the `configPath`
@@ -65,12 +77,20 @@ pub fn load_config(root: Option<&Path>, settings: &Settings) -> LoadedConfig {
         Some((f, Err(_))) if settings.config_path.is_some() => (Config::default(), Vec::new(), Some(f.to_path_buf())),
         _ => (Config::default(), Vec::new(), None),
     };
+    let actionlint = actionlint_config_file(root).and_then(|f| {
+        let bytes = std::fs::read(&f).ok()?;
+        let (facts, diags) =
+            autoheal_engine::actionlint_config::ActionlintConfig::parse(&relative_path_of(root, &f), &bytes);
+        facts.apply_to(&mut config);
+        Some((f, diags))
+    });
     settings.apply(&mut config);
     LoadedConfig {
         config,
         diagnostics,
         file,
         missing,
+        actionlint,
     }
 }
 
@@ -84,6 +104,25 @@ fn relative_path_of(root: Option<&Path>, file: &Path) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn actionlint_config_adds_its_facts_and_reports_its_mistakes() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        std::fs::create_dir_all(root.join(".github")).unwrap();
+        std::fs::write(
+            root.join(".github/actionlint.yml"),
+            "self-hosted-runner:\n  labels: [gpu-*]\nconfig-variables: [A]\nnope: 1\n",
+        )
+        .unwrap();
+        let loaded = load_config(Some(root), &Settings::default());
+        assert!(loaded.config.is_own_runner_label("GPU-A100"));
+        assert_eq!(loaded.config.config_variables, Some(vec!["A".to_string()]));
+        let (file, diags) = loaded.actionlint.unwrap();
+        assert_eq!(file, root.join(".github/actionlint.yml"));
+        assert_eq!(diags.len(), 1);
+        assert_eq!(diags[0].path, ".github/actionlint.yml");
+    }
 
     #[test]
     fn relative_paths_and_config() {

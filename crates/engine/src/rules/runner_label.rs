@@ -485,7 +485,7 @@ fn check_labels(ctx: &mut Context<'_>, context: &[&Node], labels: &[&Node]) {
         if label.is_empty() || label.contains("${{") || node.is_null() {
             continue;
         }
-        if ctx.config.runner_labels.iter().any(|l| l.eq_ignore_ascii_case(label)) {
+        if ctx.config.is_own_runner_label(label) {
             continue;
         }
         match label_status(label) {
@@ -515,7 +515,13 @@ fn check_labels(ctx: &mut Context<'_>, context: &[&Node], labels: &[&Node]) {
             None if self_hosted => {}
             None => {
                 let mut known: Vec<&str> = hosted_labels().collect();
-                known.extend(ctx.config.runner_labels.iter().map(String::as_str));
+                known.extend(
+                    ctx.config
+                        .runner_labels
+                        .iter()
+                        .map(String::as_str)
+                        .filter(|l| !l.contains(['*', '?', '['])),
+                );
                 let hint = suggest(label, &known)
                     .map(|s| format!("; did you mean \"{s}\"?"))
                     .unwrap_or_default();

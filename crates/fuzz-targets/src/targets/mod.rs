@@ -1,5 +1,6 @@
 //! One module per target: `run`, `seeds`, `DICTIONARY`.
 
+pub mod actionlint_config;
 pub mod apply_fix;
 pub mod config;
 pub mod cron;

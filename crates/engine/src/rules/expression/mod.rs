@@ -62,7 +62,7 @@ fn check(ctx: &mut Context<'_>) {
         outputs: outputs::Outputs::new(ctx.repo, ctx.config, &ctx.derived.reads, ctx.source),
     };
     match (ctx.kind, ctx.workflow) {
-        (FileKind::Workflow, Some(wf)) => walk::workflow(&mut pass, wf),
+        (FileKind::Workflow, Some(wf)) => walk::workflow(&mut pass, wf, ctx.config),
         (FileKind::Action, _) => walk::action(&mut pass, root),
         _ => {}
     }
@@ -82,7 +82,7 @@ pub(crate) struct CallValueTypes {
 impl CallValueTypes {
     pub(crate) fn new(ctx: &Context<'_>, wf: &Workflow<'_>, job: &Job<'_>) -> Self {
         let outputs = outputs::Outputs::new(ctx.repo, ctx.config, &ctx.derived.reads, ctx.source);
-        let base = scope::workflow_scope(wf);
+        let base = scope::workflow_scope(wf, ctx.config);
         CallValueTypes {
             scope: scope::job_scope(&base, wf, job, &outputs),
         }

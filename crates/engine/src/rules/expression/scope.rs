@@ -4,6 +4,7 @@
 use autoheal_expr::{Scope, Type};
 
 use super::outputs::Outputs;
+use crate::config::Config;
 use crate::model::{Job, Step, Workflow};
 use crate::yaml::{Node, NodeKind};
 
@@ -12,9 +13,14 @@ use crate::yaml::{Node, NodeKind};
 const MAX_TYPED_STEPS: usize = 256;
 
 /// The scope shared by every key of a workflow: `inputs` and
-/// `github.event.inputs` from its `workflow_call` / `workflow_dispatch`.
-pub(crate) fn workflow_scope(wf: &Workflow<'_>) -> Scope {
+/// `github.event.inputs` from its `workflow_call` / `workflow_dispatch`, and
+/// `vars` from the configured variable names (actionlint's `config-variables`)
+/// when there are any.
+pub(crate) fn workflow_scope(wf: &Workflow<'_>, config: &Config) -> Scope {
     let mut scope = Scope::new();
+    if let Some(names) = &config.config_variables {
+        scope.set_context("vars", Type::object(names.iter().map(|n| (n.as_str(), Type::String))));
+    }
     let Some(on) = wf.on().map(|e| &e.value) else {
         return scope;
     };

@@ -11,8 +11,8 @@ use crate::diagnostic::Severity;
 use crate::model::{Job, Workflow};
 use crate::yaml::Node;
 
-pub(crate) fn workflow(pass: &mut Pass<'_>, wf: &Workflow<'_>) {
-    let base = scope::workflow_scope(wf);
+pub(crate) fn workflow(pass: &mut Pass<'_>, wf: &Workflow<'_>, config: &crate::config::Config) {
+    let base = scope::workflow_scope(wf, config);
     let Some(entries) = wf.root.as_mapping() else { return };
     for e in entries {
         let v = &e.value;
