@@ -543,7 +543,14 @@ fn odd_arguments_and_tokens_are_clear_errors_not_panics() {
     let non_utf8 = OsString::from_vec(b".github/workflows/bad\xff\xfe.yml".to_vec());
     std::fs::write(dir.path().join(&non_utf8), FIXED).expect("write");
     let long = "a/".repeat(3000) + "x.yml";
-    let api = ["--api-url", "http://127.0.0.1:9"];
+    // A fake GitHub that knows no repository, so a request that gets through
+    // is answered 404 at once. (A port where nothing listens was refused, and
+    // the client retried with backoff for 15 s per such case.) It is also
+    // `GITHUB_API_URL`, where an empty `--api-url` falls back, so that case
+    // never reaches the real api.github.com either.
+    let fake = autoheal_fake_github::FakeGithub::start();
+    let api_url = fake.url();
+    let api = ["--api-url", api_url.as_str()];
     let report = |extra: &[&str]| -> Vec<OsString> {
         ["report", "--repo", "octo/app"]
             .iter()
@@ -588,15 +595,7 @@ fn odd_arguments_and_tokens_are_clear_errors_not_panics() {
         (report(&["--run-id", "1"]), Some("ghp_\u{1}\u{7f}")),
         (report(&["--run-id", "1"]), Some("ghp_é")),
         (
-            plain(&[
-                "report",
-                "--repo",
-                "",
-                "--run-id",
-                "1",
-                "--api-url",
-                "http://127.0.0.1:9",
-            ]),
+            plain(&["report", "--repo", "", "--run-id", "1", "--api-url", &api_url]),
             Some("ghp_ok"),
         ),
         (
@@ -607,7 +606,7 @@ fn odd_arguments_and_tokens_are_clear_errors_not_panics() {
                 "--run-id",
                 "1",
                 "--api-url",
-                "http://127.0.0.1:9",
+                &api_url,
             ]),
             Some("ghp_ok"),
         ),
@@ -641,6 +640,7 @@ fn odd_arguments_and_tokens_are_clear_errors_not_panics() {
             .env("NO_COLOR", "1")
             .env_remove("GH_TOKEN")
             .env_remove("GITHUB_TOKEN")
+            .env("GITHUB_API_URL", &api_url)
             .stdin(Stdio::null());
         if let Some(t) = token {
             cmd.env("GITHUB_TOKEN", t);

@@ -44,13 +44,16 @@ impl Default for ClientConfig {
 
 impl ClientConfig {
     /// Base URL from `api_url_arg` (the CLI's `--api-url`), else `GITHUB_API_URL`, else
-    /// api.github.com; the token from `GITHUB_TOKEN`, else `GH_TOKEN`. `env` reads a variable
-    /// (pass `|k| std::env::var(k).ok()`), so tests need not touch the process environment.
+    /// api.github.com, an empty one counting as unset (`--api-url "$URL"` with `URL` unset
+    /// means GitHub Enterprise's `GITHUB_API_URL`, not github.com); the token from
+    /// `GITHUB_TOKEN`, else `GH_TOKEN`. `env` reads a variable (pass `|k|
+    /// std::env::var(k).ok()`), so tests need not touch the process environment.
     pub fn resolve(api_url_arg: Option<&str>, env: impl Fn(&str) -> Option<String>) -> Result<ClientConfig> {
+        let set = |url: &String| !url.trim().is_empty();
         let api_url = api_url_arg
             .map(str::to_string)
-            .or_else(|| env("GITHUB_API_URL"))
-            .filter(|url| !url.trim().is_empty())
+            .filter(set)
+            .or_else(|| env("GITHUB_API_URL").filter(set))
             .unwrap_or_else(|| DEFAULT_API_URL.to_string());
         let api_url = normalize_api_url(&api_url)?;
         let token = match token_from(&env, "GITHUB_TOKEN")? {
@@ -162,6 +165,12 @@ mod tests {
         .unwrap_or_default();
         assert_eq!(config.api_url, "https://ghe.example/api/v3");
         assert_eq!(config.token.as_ref().map(Token::expose), Some("gh_tok"));
+        let from_env = ClientConfig::resolve(Some(" "), env(&[("GITHUB_API_URL", "https://ghe.example/api/v3")]));
+        assert_eq!(
+            from_env.map(|c| c.api_url).ok().as_deref(),
+            Some("https://ghe.example/api/v3"),
+            "an empty --api-url counts as unset"
+        );
         let default = ClientConfig::resolve(None, env(&[])).unwrap_or_default();
         assert_eq!(default.api_url, DEFAULT_API_URL);
         assert!(default.token.is_none());
