@@ -829,6 +829,33 @@ const CASES: &[(&str, Category, Option<&str>)] = &[
         Some("mingw32-make"),
     ),
     ("trap-bazel-flaky-then-download-artifact.log", Unknown, None),
+    // Batch 40 (helper polish, 2026-12-05): 2025-2026 versions of the common
+    // ecosystems (pip 24/25, Python 3.12/3.13, uv, Poetry 2, Node 20/22/24, npm
+    // 11, pnpm 10, Yarn 4, Go 1.24 toolchains, BuildKit's `failed to build:`,
+    // Gradle 9 toolchains, submodule auth), written before any change.
+    ("b40-pep668-externally-managed.log", Unknown, None),
+    ("b40-pip25-metadata-generation-failed.log", Unknown, None),
+    ("b40-pkg-resources-missing.log", MissingDependency, Some("setuptools")),
+    ("b40-python313-imp-removed.log", Unknown, None),
+    ("b40-node20-err-require-esm.log", Unknown, None),
+    ("b40-node24-cannot-find-package.log", MissingDependency, Some("kysely")),
+    ("b40-npm11-ebadengine.log", Unknown, None),
+    ("b40-npm-ci-out-of-sync.log", Unknown, None),
+    ("b40-pnpm10-missing-script.log", Unknown, None),
+    ("b40-yarn4-yn0009-build-failed.log", Unknown, None),
+    ("b40-uv-no-interpreter.log", Unknown, None),
+    ("b40-poetry2-lock-stale.log", Unknown, None),
+    ("b40-go-mod-updates-needed.log", Unknown, None),
+    ("b40-go-toolchain-not-available.log", Unknown, None),
+    ("b40-buildx-failed-to-build-tsc.log", Unknown, None),
+    (
+        "b40-buildx-cache-key-not-found.log",
+        FileNotFound,
+        Some("target/release/apiserver"),
+    ),
+    ("b40-gradle-toolchain-no-provisioning.log", Unknown, None),
+    ("b40-checkout-submodule-username.log", Unknown, None),
+    ("b40-trap-cache-warning-then-yaml.log", MissingDependency, Some("PyYAML")),
 ];
 
 /// For every `unknown` row, the log line (1-based) of the root cause's first
@@ -1095,6 +1122,22 @@ const UNKNOWN_ROOT_LINES: &[(&str, u64)] = &[
     ("mix-warnings-as-errors.log", 13),
     ("xcodebuild-test-failed.log", 7),
     ("trap-bazel-flaky-then-download-artifact.log", 17),
+    // Batch 40 (helper polish), pinned when written.
+    ("b40-pep668-externally-managed.log", 5),
+    ("b40-pip25-metadata-generation-failed.log", 39),
+    ("b40-python313-imp-removed.log", 12),
+    ("b40-node20-err-require-esm.log", 9),
+    ("b40-npm11-ebadengine.log", 5),
+    ("b40-npm-ci-out-of-sync.log", 7),
+    ("b40-pnpm10-missing-script.log", 5),
+    ("b40-yarn4-yn0009-build-failed.log", 14),
+    ("b40-uv-no-interpreter.log", 7),
+    ("b40-poetry2-lock-stale.log", 7),
+    ("b40-go-mod-updates-needed.log", 5),
+    ("b40-go-toolchain-not-available.log", 8),
+    ("b40-buildx-failed-to-build-tsc.log", 13),
+    ("b40-gradle-toolchain-no-provisioning.log", 13),
+    ("b40-checkout-submodule-username.log", 7),
 ];
 
 fn dir() -> String {
