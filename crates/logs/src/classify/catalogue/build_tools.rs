@@ -17,7 +17,8 @@
 //! `CMake Error at {file}:{line} ({command}):`, `CMake was unable to find a
 //! build program corresponding to "{generator}".` from `cmGlobalGenerator`),
 //! ninja (`ninja: error: '{path}', needed by '{target}', missing and no known
-//! rule to make it`, `src/build.cc`) and
+//! rule to make it`, `src/build.cc`), Meson (`{file}:{line}:{col}: ERROR:
+//! {message}`, `mesonbuild/mlog.py`'s located errors) and
 //! doxygen (`error: configuration file {file} not found!`).
 
 use super::util::{after, command_hit, path_hit, quoted, regex, runner_hit};
@@ -118,6 +119,18 @@ pub const ENTRIES: &[Entry] = &[
         check: compiler_error,
         examples: &[ex(
             "Sources/App/Client.swift:2:8: error: no such module 'Alamofire'",
+            Category::Unknown,
+            None,
+        )],
+    },
+    Entry {
+        id: "build_tools/meson-error",
+        grammar: "{dir/}meson.build:{line}:{col}: ERROR: {message} (Meson's error at a build-file location, also \
+                  inside pip's relay of a meson-python backend)",
+        needles: &["meson.build:"],
+        check: meson_error,
+        examples: &[ex(
+            "../meson.build:1:0: ERROR: Unknown compiler(s): [['c++'], ['g++'], ['clang++']]",
             Category::Unknown,
             None,
         )],
@@ -423,6 +436,17 @@ fn cmake_error(line: &Line<'_>) -> Option<Hit> {
             Hit::blocker(
                 "CMake's configure step failed (the lines below it say why; a `Could NOT find {package}` is a \
                  library or its development package that is not installed).",
+            )
+        })
+}
+
+fn meson_error(line: &Line<'_>) -> Option<Hit> {
+    regex!(r"^(?:\S*/)?meson\.build:\d+:\d+: ERROR: ")
+        .is_match(line.text.trim_start())
+        .then(|| {
+            Hit::blocker(
+                "Meson stopped configuring the build (a compiler, dependency or option it needs): a person reads its \
+                 message.",
             )
         })
 }

@@ -19,7 +19,9 @@
 //! package import `{module}@{version}: verifying module: checksum mismatch`)
 //! and `cmd/go/internal/toolchain`'s refusal under `GOTOOLCHAIN=local` (`go:
 //! go.mod requires go >= {version} (running go {version};
-//! GOTOOLCHAIN={mode})`). `go test`'s `ok  \t{pkg}\t{t}` (also `(cached)`)
+//! GOTOOLCHAIN={mode})`), and its download of a release the module proxy does
+//! not have (`go: download go{version} for {goos}/{goarch}: toolchain not
+//! available`, `cmd/go/internal/toolchain`). `go test`'s `ok  \t{pkg}\t{t}` (also `(cached)`)
 //! and `go get`'s `go: added {module} {version}` / `go: upgraded …` say the
 //! modules were fetched: ranking reads them (`rank.rs`).
 
@@ -137,6 +139,17 @@ pub const ENTRIES: &[Entry] = &[
         )],
     },
     Entry {
+        id: "go/toolchain-not-available",
+        grammar: "go: download go{version} for {goos}/{goarch}: toolchain not available",
+        needles: &["toolchain not available"],
+        check: toolchain_not_available,
+        examples: &[ex(
+            "go: download go1.24.99 for linux/amd64: toolchain not available",
+            Category::Unknown,
+            None,
+        )],
+    },
+    Entry {
         id: "go/toolchain-too-old",
         grammar: "go: go.mod requires go >= {version} (running go {version}; GOTOOLCHAIN={mode})",
         needles: &["go.mod requires go >="],
@@ -215,6 +228,17 @@ fn module_files_outdated(_: &Line<'_>) -> Option<Hit> {
     Some(Hit::blocker(
         "go.mod or go.sum is out of date: run `go mod tidy` and commit.",
     ))
+}
+
+fn toolchain_not_available(line: &Line<'_>) -> Option<Hit> {
+    regex!(r"^go: download go\S+ for \S+: toolchain not available")
+        .is_match(line.text.trim_start())
+        .then(|| {
+            Hit::blocker(
+                "go.mod's `go`/`toolchain` line names a Go release that does not exist for this platform: a person \
+                 corrects the version.",
+            )
+        })
 }
 
 fn exec_not_found(line: &Line<'_>) -> Option<Hit> {

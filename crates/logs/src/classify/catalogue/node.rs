@@ -2,7 +2,8 @@
 //!
 //! Sources: Node's module loaders (`lib/internal/modules/cjs/loader.js`:
 //! `Cannot find module '{request}'`; `lib/internal/modules/esm/resolve.js`:
-//! `[ERR_MODULE_NOT_FOUND]: Cannot find package '{name}' imported from {base}`),
+//! `[ERR_MODULE_NOT_FOUND]: Cannot find package '{name}' imported from {base}`;
+//! `lib/internal/errors.js`: `[ERR_REQUIRE_ESM]: require() of ES Module {path} from {parent} not supported.`),
 //! libuv's error strings (`ENOENT: no such file or directory, {syscall}
 //! '{path}'`, `spawn {file} ENOENT`), TypeScript's diagnostic messages
 //! (`TS2307`, `TS5057`, `TS5058`), npm's error output (`npm ERR! code {CODE}`,
@@ -20,7 +21,9 @@
 //! classic's closing `Done in {seconds}s.` (`src/cli/index.js`, after every
 //! command that succeeded, emoji `✨` first on a terminal), yarn berry's `➤
 //! YN0000: · Done in {t}` / `Done with warnings in {t}` (v4; v2/v3 without the
-//! `·`; `Failed with errors in` when it did not), and pnpm's `Packages: +{n}`
+//! `·`; `Failed with errors in` when it did not; its `YN0009` BUILD_FAILED,
+//! `{locator} couldn't be built successfully (exit code {n}, logs can be found
+//! here: {path})`, is a blocker), and pnpm's `Packages: +{n}`
 //! (the install's summary of added packages) and `Done in {t}` (pnpm 8 and
 //! later, `using pnpm v{version}` from pnpm 9).
 
@@ -332,6 +335,31 @@ pub const ENTRIES: &[Entry] = &[
         examples: &[ex("✖ 3 problems (1 error, 2 warnings)", Category::Unknown, None)],
     },
     Entry {
+        id: "node/yarn-build-failed",
+        grammar: "➤ YN0009: │ {locator} couldn't be built successfully (exit code {n}, logs can be found here: {path}) \
+                  (yarn berry's BUILD_FAILED: a package's install script failed)",
+        needles: &["couldn't be built successfully"],
+        check: yarn_build_failed,
+        examples: &[ex(
+            "➤ YN0009: │ canvas@npm:2.11.2 couldn't be built successfully (exit code 1, logs can be found here: \
+             /tmp/xfs-8d1c2a/build.log)",
+            Category::Unknown,
+            None,
+        )],
+    },
+    Entry {
+        id: "node/require-esm",
+        grammar: "Error [ERR_REQUIRE_ESM]: require() of ES Module {path} from {path} not supported.",
+        needles: &["[ERR_REQUIRE_ESM]"],
+        check: require_esm,
+        examples: &[ex(
+            "Error [ERR_REQUIRE_ESM]: require() of ES Module /w/node_modules/node-fetch/src/index.js from /w/a.js not \
+             supported.",
+            Category::Unknown,
+            None,
+        )],
+    },
+    Entry {
         id: "node/missing-script",
         grammar: "npm ERR! Missing script: \"{name}\" | npm error Missing script: \"{name}\"",
         needles: &["Missing script:"],
@@ -637,6 +665,28 @@ fn engine_incompatible(line: &Line<'_>) -> Option<Hit> {
 fn eslint_summary(line: &Line<'_>) -> Option<Hit> {
     let failing = regex!(r"^✖ \d+ problems? \(([1-9]\d*) errors?, \d+ warnings?\)").is_match(line.text.trim_start());
     failing.then(|| Hit::blocker("ESLint found errors."))
+}
+
+fn yarn_build_failed(line: &Line<'_>) -> Option<Hit> {
+    regex!(r"YN0009: (?:│ )?\S+ couldn't be built successfully \(exit code")
+        .is_match(line.text)
+        .then(|| {
+            Hit::blocker(
+                "A package's install (build) script failed under Yarn; its build log is on the runner only: a person \
+                 reads the package's build requirements.",
+            )
+        })
+}
+
+fn require_esm(line: &Line<'_>) -> Option<Hit> {
+    regex!(r"^(?:Error )?\[ERR_REQUIRE_ESM\]: require\(\) of ES Module ")
+        .is_match(line.text.trim_start())
+        .then(|| {
+            Hit::blocker(
+                "CommonJS code require()d a package that ships only as an ES module: a person changes the import or \
+                 pins the package's last CommonJS release.",
+            )
+        })
 }
 
 fn missing_script(_: &Line<'_>) -> Option<Hit> {

@@ -10,7 +10,8 @@
 //! (`req_file.py`: `Could not open requirements file: {error}`; resolver
 //! messages `ResolutionImpossible`, `No matching distribution found for`;
 //! `HTTP error {code} while getting {url}`), uv (`File not found: `{path}``,
-//! `No solution found when resolving dependencies`), poetry (`Poetry could not
+//! `No solution found when resolving dependencies`, Python discovery's `error: No
+//! interpreter found for {request} in {sources}`), poetry (`Poetry could not
 //! find a pyproject.toml file in {dir} or its parents`, `version solving
 //! failed`), conda (`PackagesNotFoundError`, `EnvironmentFileNotFound`, and
 //! `CondaError: Run 'conda init' before 'conda activate'` when the shell
@@ -324,6 +325,18 @@ pub const ENTRIES: &[Entry] = &[
         check: msvc_required,
         examples: &[ex(
             "error: Microsoft Visual C++ 14.0 or greater is required. Get it with \"Microsoft C++ Build Tools\"",
+            Category::Unknown,
+            None,
+        )],
+    },
+    Entry {
+        id: "python/uv-no-interpreter",
+        grammar: "error: No interpreter found for {request} in {sources} (uv's Python discovery)",
+        needles: &["No interpreter found for "],
+        check: uv_no_interpreter,
+        examples: &[ex(
+            "error: No interpreter found for Python 3.14 in virtual environments, managed installations, or search \
+             path",
             Category::Unknown,
             None,
         )],
@@ -720,6 +733,17 @@ fn msvc_required(_: &Line<'_>) -> Option<Hit> {
         "A package had to be compiled on Windows without the MSVC build tools (no wheel for this Python or \
          platform): a person picks a version with a wheel or sets up MSVC.",
     ))
+}
+
+fn uv_no_interpreter(line: &Line<'_>) -> Option<Hit> {
+    regex!(r"^error: No interpreter found for .+ in ")
+        .is_match(line.text.trim_start())
+        .then(|| {
+            Hit::blocker(
+                "uv found no Python matching the requested version (and was not allowed to download one): a person \
+                 installs that Python (setup-python or `uv python install`) or changes the request.",
+            )
+        })
 }
 
 fn externally_managed(_: &Line<'_>) -> Option<Hit> {
