@@ -490,6 +490,27 @@ mod tests {
         assert_eq!(hit.category, Category::Unknown);
     }
 
+    /// Meson's located error, plain and in pip's indented relay; the words
+    /// quoted elsewhere on a line (a test's output, a comment) are not read.
+    #[test]
+    fn meson_errors_only_at_a_build_file_location() {
+        for text in [
+            "meson.build:12:4: ERROR: Dependency \"openblas\" not found, tried pkgconfig",
+            "      ../meson.build:1:0: ERROR: Unknown compiler(s): [['cc'], ['gcc']]",
+            "subprojects/zlib/meson.build:3:0: ERROR: Program 'nasm' not found",
+        ] {
+            let hit = meson_error(&Line::plain(text)).expect(text);
+            assert!((hit.category, hit.fixable) == (Category::Unknown, false), "{text}");
+        }
+        for text in [
+            "assert 'meson.build:1:0: ERROR: x' in out",
+            "# see meson.build:4: for the options",
+            "meson.build:1:0: WARNING: Project targets '>=1.1' but uses feature introduced in '1.3'",
+        ] {
+            assert!(meson_error(&Line::plain(text)).is_none(), "{text}");
+        }
+    }
+
     /// The messages that name a program or a path are read only as the tool
     /// prints them, at the start of the line: the same words quoted in a
     /// test's assertion output, an `echo` or a comment are not the failure.
