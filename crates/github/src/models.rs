@@ -69,7 +69,8 @@ pub struct RepoRef {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct WorkflowRun {
     pub id: u64,
-    #[serde(deserialize_with = "nullable")]
+    /// Display only; GitHub's schema does not require it (nor `run_attempt`, `actor`,
+    /// `triggering_actor`), unlike the other fields here.
     pub name: Option<String>,
     /// Workflow file, e.g. `.github/workflows/ci.yml`.
     pub path: String,
@@ -417,6 +418,13 @@ mod tests {
         });
         let parsed: WorkflowRun = serde_json::from_value(run.clone()).unwrap_or_default();
         assert_eq!((parsed.id, parsed.attempt(), parsed.head_repository), (1, 1, None));
+        let mut unnamed = run.clone();
+        unnamed.as_object_mut().map(|m| m.remove("name"));
+        let unnamed = serde_json::from_value::<WorkflowRun>(unnamed);
+        assert!(
+            unnamed.is_ok_and(|r| r.id == 1 && r.name.is_none()),
+            "a run's name is optional"
+        );
         for key in ["head_sha", "head_repository", "conclusion", "event"] {
             let mut broken = run.clone();
             broken.as_object_mut().map(|m| m.remove(key));
