@@ -12,7 +12,7 @@
 //! engine's YAML layer, so mistakes point at their exact line (rule
 //! `config`); whatever is valid is still applied.
 
-use crate::config::{Config, FindingIgnore};
+use crate::config::{Config, FindingIgnore, entries, err};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::rules::docs::CONFIG;
 use crate::yaml::{self, Node};
@@ -48,15 +48,15 @@ impl ActionlintConfig {
         let Some(root) = doc.root.as_ref().filter(|r| !r.is_null()) else {
             return (out, diags);
         };
-        let Some(entries) = root.as_mapping() else {
+        let Some(top) = root.as_mapping() else {
             diags.push(err(path, root, "actionlint's config file must be a mapping"));
             return (out, diags);
         };
-        for entry in entries {
+        for entry in top {
             let v = &entry.value;
             match entry.key.as_str().unwrap_or("") {
                 "self-hosted-runner" => {
-                    for e in mapping(path, "self-hosted-runner", v, &mut diags) {
+                    for e in entries(path, "self-hosted-runner", v, &mut diags) {
                         match e.key.as_str().unwrap_or("") {
                             "labels" => {
                                 for label in strings(path, "self-hosted-runner.labels", &e.value, &mut diags) {
@@ -80,7 +80,7 @@ impl ActionlintConfig {
                     }
                 }
                 "paths" => {
-                    for e in mapping(path, "paths", v, &mut diags) {
+                    for e in entries(path, "paths", v, &mut diags) {
                         let pattern = e.key.as_str().unwrap_or("");
                         let glob = match glob_of(pattern) {
                             Ok(g) => g,
@@ -90,7 +90,7 @@ impl ActionlintConfig {
                             }
                         };
                         let mut messages = Vec::new();
-                        for k in mapping(path, "paths.<glob>", &e.value, &mut diags) {
+                        for k in entries(path, "paths.<glob>", &e.value, &mut diags) {
                             match k.key.as_str().unwrap_or("") {
                                 "ignore" => {
                                     let list = k.value.as_sequence().map(<[Node]>::iter);
@@ -153,22 +153,6 @@ pub(crate) fn glob_of(pattern: &str) -> Result<globset::GlobMatcher, String> {
 
 fn first_line(s: &str) -> &str {
     s.lines().rev().find(|l| !l.trim().is_empty()).unwrap_or(s).trim()
-}
-
-fn err(path: &str, node: &Node, message: &str) -> Diagnostic {
-    Diagnostic::new(path, CONFIG, Severity::Error, node.span, message)
-}
-
-fn mapping<'a>(path: &str, key: &str, v: &'a Node, diags: &mut Vec<Diagnostic>) -> &'a [yaml::Entry] {
-    match v.as_mapping() {
-        Some(entries) => entries,
-        None => {
-            if !v.is_null() {
-                diags.push(err(path, v, &format!("`{key}` must be a mapping")));
-            }
-            &[]
-        }
-    }
 }
 
 fn strings(path: &str, key: &str, v: &Node, diags: &mut Vec<Diagnostic>) -> Vec<String> {

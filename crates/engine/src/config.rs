@@ -336,12 +336,12 @@ impl Config {
     }
 }
 
-fn err(path: &str, node: &Node, message: &str) -> Diagnostic {
+pub(crate) fn err(path: &str, node: &Node, message: &str) -> Diagnostic {
     Diagnostic::new(path, CONFIG, Severity::Error, node.span, message)
 }
 
 /// The entries of a mapping-valued key, or a diagnostic when it is not a mapping.
-fn entries<'a>(path: &str, key: &str, v: &'a Node, diags: &mut Vec<Diagnostic>) -> &'a [yaml::Entry] {
+pub(crate) fn entries<'a>(path: &str, key: &str, v: &'a Node, diags: &mut Vec<Diagnostic>) -> &'a [yaml::Entry] {
     match v.as_mapping() {
         Some(entries) => entries,
         None => {
