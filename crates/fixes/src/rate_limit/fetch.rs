@@ -426,7 +426,8 @@ fn gh_api_reads_only(args: &[&str]) -> bool {
 /// state that a second run leaves as it is (`edit`, `close`, `reopen`,
 /// `ready`, `secret set`, `variable set`), or creates what GitHub keeps
 /// unique, so a second run after a partly done first one is refused, not
-/// doubled (`release create` by tag, `pr create` by head branch, `label
+/// doubled (`release create` by tag, with no asset and no `--draft`
+/// ([`release_create_is_one_request`]), `pr create` by head branch, `label
 /// create` by name, `release upload` by asset name).
 const GH_REPEATABLE_WRITES: &[(&str, &[&str])] = &[
     ("issue", &["comment", "create", "edit", "close", "reopen"]),
@@ -496,6 +497,8 @@ pub(crate) fn repeatable_write(line: &str) -> Result<(), String> {
         ["issue", "create", args @ ..] => {
             !cmd.opaque && !args.iter().any(|w| matches!(option_parts(w).0, "-p" | "--project"))
         }
+        ["release", "create", _, ..] if cmd.opaque => false,
+        ["release", "create", args @ ..] => return release_create_is_one_request(args),
         [group, verb, ..] => GH_REPEATABLE_WRITES
             .iter()
             .any(|(g, verbs)| g == group && verbs.contains(verb)),
@@ -506,6 +509,64 @@ pub(crate) fn repeatable_write(line: &str) -> Result<(), String> {
     } else {
         Err("it may make several changes, and a refusal of a later one would repeat an earlier one".into())
     }
+}
+
+/// `gh release create` sends one request (the release, published) only
+/// with no asset operand and no `--draft`. With assets, gh makes the release
+/// as a draft, uploads them, then publishes it (the GitHub CLI manual; its
+/// pull request cli/cli#6493 checks first only for a *published* release of
+/// the tag), and GitHub keeps draft releases apart even when they share a
+/// tag: a refused upload leaves a draft behind, and the repeat would make a
+/// second one. The options are the manual's; an option it does not list:
+/// not repeatable.
+fn release_create_is_one_request(args: &[&str]) -> Result<(), String> {
+    const WITH_VALUE: &[&str] = &[
+        "-t",
+        "--title",
+        "-n",
+        "--notes",
+        "-F",
+        "--notes-file",
+        "--target",
+        "--discussion-category",
+        "--notes-start-tag",
+        "-R",
+        "--repo",
+    ];
+    const FLAGS: &[&str] = &[
+        "-p",
+        "--prerelease",
+        "--latest",
+        "--generate-notes",
+        "--verify-tag",
+        "--notes-from-tag",
+        "--fail-on-no-commits",
+    ];
+    let draft = || {
+        Err(
+            "`gh release create` with assets or `--draft` makes a draft release first, and GitHub keeps drafts apart \
+             even for one tag, so a repeat after a refused upload would leave a second draft"
+                .to_string(),
+        )
+    };
+    let mut operands = 0;
+    let mut i = 0;
+    while i < args.len() {
+        let w = args[i];
+        i += 1;
+        let (name, inline) = option_parts(w);
+        if WITH_VALUE.contains(&name) {
+            if inline.is_none() {
+                i += 1;
+            }
+        } else if FLAGS.contains(&name) && (inline.is_none() || name.starts_with("--")) {
+        } else if w.starts_with('-') {
+            return draft();
+        } else {
+            operands += 1;
+        }
+    }
+    if operands > 1 { draft() } else { Ok(()) }
 }
 
 /// `--name=value` → (`--name`, `value`); `-Xvalue` → (`-X`, `value`);

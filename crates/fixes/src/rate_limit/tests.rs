@@ -1330,7 +1330,7 @@ fn a_write_named_by_the_log_is_looped_only_on_githubs_refusal() {
         (fixes_for(&f, PATH, &src, &autoheal_engine::repo::NoRepo), src)
     };
     for line in [
-        "gh release create v1 dist/app.tgz",
+        "gh release create v1 --notes-file notes.md -t 'v 1' --latest=false",
         "gh api --method PATCH repos/o/r -f private=true",
         r#"gh issue comment 1 --body "Thanks, \"$NAME\"!" # say thanks"#,
         "gh issue create -t 'Nightly failed' -b x -l ci > issue.txt",
@@ -1403,6 +1403,17 @@ fn a_write_named_by_the_log_is_looped_only_on_githubs_refusal() {
             "only a `gh` command",
         ),
         ("gh release create v1;", "ends with an operator"),
+        // gh makes a release with assets as a draft, uploads, then
+        // publishes; a refused upload leaves the draft, and GitHub keeps
+        // drafts apart even with one tag, so a repeat makes a second one
+        // (cli/cli#6493 checks only for a *published* release first).
+        ("gh release create v1 dist/app.tgz", "draft"),
+        ("gh release create v1 --notes x 'dist/app.tgz#Linux build'", "draft"),
+        ("gh release create --draft v1", "draft"),
+        ("gh release create v1 -d -n x", "draft"),
+        ("gh release create v1 --draft=true", "draft"),
+        ("gh release create v1 --unknown-option x", "draft"),
+        ("gh release create $TAG $FILES", "several changes"),
         (
             "gh issue comment 1 --body \"Thanks for ${{ github.event.issue.title }}\"",
             "outsider controls",
