@@ -12,10 +12,9 @@
 //! engine's YAML layer, so mistakes point at their exact line (rule
 //! `config`); whatever is valid is still applied.
 
-use crate::config::{Config, FindingIgnore, entries, err};
-use crate::diagnostic::{Diagnostic, Severity};
-use crate::rules::docs::CONFIG;
-use crate::yaml::{self, Node};
+use crate::config::{Config, FindingIgnore, entries, err, parse_config_yaml};
+use crate::diagnostic::Diagnostic;
+use crate::yaml::Node;
 
 /// Where actionlint looks, relative to the repository root, in its order.
 pub const ACTIONLINT_CONFIG_PATHS: [&str; 2] = [".github/actionlint.yaml", ".github/actionlint.yml"];
@@ -35,16 +34,7 @@ impl ActionlintConfig {
     pub fn parse(path: &str, bytes: &[u8]) -> (ActionlintConfig, Vec<Diagnostic>) {
         let mut out = ActionlintConfig::default();
         let mut diags = Vec::new();
-        let doc = yaml::parse(bytes);
-        for e in &doc.errors {
-            diags.push(Diagnostic::new(
-                path,
-                CONFIG,
-                Severity::Error,
-                e.range,
-                format!("invalid YAML: {}", e.message),
-            ));
-        }
+        let doc = parse_config_yaml(path, bytes, &mut diags);
         let Some(root) = doc.root.as_ref().filter(|r| !r.is_null()) else {
             return (out, diags);
         };
@@ -177,6 +167,8 @@ fn strings(path: &str, key: &str, v: &Node, diags: &mut Vec<Diagnostic>) -> Vec<
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::diagnostic::Severity;
+    use crate::rules::docs::CONFIG;
     use proptest::prelude::*;
 
     const PATH: &str = ".github/actionlint.yaml";

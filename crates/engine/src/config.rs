@@ -172,16 +172,7 @@ impl Config {
     pub fn parse(path: &str, bytes: &[u8], known_rules: &[&str]) -> (Config, Vec<Diagnostic>) {
         let mut config = Config::default();
         let mut diags = Vec::new();
-        let doc = yaml::parse(bytes);
-        for e in &doc.errors {
-            diags.push(Diagnostic::new(
-                path,
-                CONFIG,
-                Severity::Error,
-                e.range,
-                format!("invalid YAML: {}", e.message),
-            ));
-        }
+        let doc = parse_config_yaml(path, bytes, &mut diags);
         let Some(root) = doc.root.as_ref() else {
             return (config, diags);
         };
@@ -334,6 +325,22 @@ impl Config {
         let p = path.trim_start_matches("./");
         self.ignore_set.is_match(p)
     }
+}
+
+/// Parse a configuration file's YAML; its syntax errors become `config`
+/// diagnostics (whatever still parsed is applied).
+pub(crate) fn parse_config_yaml(path: &str, bytes: &[u8], diags: &mut Vec<Diagnostic>) -> yaml::Document {
+    let doc = yaml::parse(bytes);
+    for e in &doc.errors {
+        diags.push(Diagnostic::new(
+            path,
+            CONFIG,
+            Severity::Error,
+            e.range,
+            format!("invalid YAML: {}", e.message),
+        ));
+    }
+    doc
 }
 
 pub(crate) fn err(path: &str, node: &Node, message: &str) -> Diagnostic {

@@ -123,8 +123,11 @@ pub(super) fn wrap(
                 })
                 .collect::<Vec<_>>()
                 .join(eol);
+            // A line's range starts after the block's indentation, so it
+            // holds the command's own indentation, which the first body line
+            // is given back (the later ones get it through `pad`).
             let end = lines[lines.len() - 1].range.end;
-            Edit::replace(ctx.path, TextRange::new(lines[0].range.start - own, end), text)
+            Edit::replace(ctx.path, TextRange::new(lines[0].range.start, end), text)
         } else {
             let key_col = step
                 .node

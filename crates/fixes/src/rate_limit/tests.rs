@@ -1425,3 +1425,37 @@ fn a_write_named_by_the_log_is_looped_only_on_githubs_refusal() {
         assert!(reason.contains("writes") && reason.contains(why), "{line}: {reason}");
     }
 }
+
+/// A command indented deeper than its block (even deeper than the block's
+/// own indentation) keeps its indentation, and the line before it is left as
+/// written: the edit once started `own` bytes before the line's content,
+/// which ate into the previous line, or underflowed (a fuzz finding, kept in
+/// `fuzz/regressions/rate_limit_fix/`).
+#[test]
+fn a_deeper_indented_command_is_wrapped_in_place() {
+    let src = "\
+on: push
+jobs:
+  b:
+    runs-on: ubuntu-latest
+    steps:
+      - run: |
+          echo before
+                        docker pull node:20
+          echo after
+";
+    let f = limited(RateLimitService::DockerHub, "b");
+    let out = apply_only(&f, src);
+    assert!(
+        out.contains("          echo before\n                        # Retry with exponential backoff"),
+        "{out}"
+    );
+    assert!(
+        out.contains("                        for attempt in 1 2 3 4 5; do\n                          if docker pull node:20; then break; fi\n"),
+        "{out}"
+    );
+    assert!(
+        out.contains("                        done\n          echo after\n"),
+        "{out}"
+    );
+}
