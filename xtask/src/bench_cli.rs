@@ -83,9 +83,9 @@ impl Tool {
         }
     }
 
-    /// Wall time of one run in seconds (output discarded; findings make both
-    /// tools exit 1, which is expected).
-    pub fn time(&self, files: &[PathBuf], cwd: &Path) -> anyhow::Result<f64> {
+    /// Wall time and CPU time (user + system) of one run in seconds (output
+    /// discarded; findings make both tools exit 1, which is expected).
+    pub fn time(&self, files: &[PathBuf], cwd: &Path) -> anyhow::Result<Timing> {
         let mut cmd = Command::new(&self.program);
         cmd.current_dir(cwd)
             .args(&self.args)
@@ -96,25 +96,51 @@ impl Tool {
         if let Some(path) = &self.path {
             cmd.env("PATH", path);
         }
+        let cpu_before = children_cpu_seconds();
         let start = Instant::now();
         let status = cmd.status()?;
         let took = start.elapsed().as_secs_f64();
+        let cpu = children_cpu_seconds() - cpu_before;
         anyhow::ensure!(
             status.code().is_some_and(|c| c <= 1),
             "{} exited with {status}",
             self.name
         );
-        Ok(took)
+        Ok(Timing { wall: took, cpu })
     }
 }
 
-/// Median wall time of each tool over `rounds` rounds, one run of each tool
-/// per round, in turn, all started in `cwd`. Run from a directory outside
+/// One run's wall time and CPU time, in seconds.
+#[derive(Clone, Copy, Debug)]
+pub struct Timing {
+    pub wall: f64,
+    pub cpu: f64,
+}
+
+/// CPU time (user + system) of the children this process has waited for, in
+/// seconds: `cutime + cstime` of `/proc/self/stat`, in clock ticks of 1/100 s
+/// (Linux's USER_HZ on every architecture it ships for). CPU time barely moves
+/// with other programs' load, so it is the figure to compare on a busy
+/// machine. 0 where `/proc` is missing.
+fn children_cpu_seconds() -> f64 {
+    let Ok(stat) = std::fs::read_to_string("/proc/self/stat") else {
+        return 0.0;
+    };
+    // The fields after the command name, which is in parentheses and may
+    // hold spaces: state is field 3, cutime and cstime fields 16 and 17.
+    let after = stat.rsplit_once(") ").map_or("", |(_, rest)| rest);
+    let fields: Vec<&str> = after.split_whitespace().collect();
+    let ticks = |i: usize| fields.get(i).and_then(|f| f.parse::<u64>().ok()).unwrap_or(0);
+    (ticks(13) + ticks(14)) as f64 / 100.0
+}
+
+/// Median wall time and median CPU time of each tool over `rounds` rounds,
+/// one run of each tool per round, in turn, all started in `cwd`. Run from a directory outside
 /// any repository (the corpus's own): started inside this checkout, both
 /// tools would take every corpus file for a file of this repository and
 /// look its local actions and reusable workflows up here.
-pub fn medians(tools: &[Tool], files: &[PathBuf], rounds: usize, cwd: &Path) -> anyhow::Result<Vec<f64>> {
-    let mut times = vec![Vec::with_capacity(rounds); tools.len()];
+pub fn medians(tools: &[Tool], files: &[PathBuf], rounds: usize, cwd: &Path) -> anyhow::Result<Vec<Timing>> {
+    let mut times: Vec<Vec<Timing>> = vec![Vec::with_capacity(rounds); tools.len()];
     // One untimed round first: page cache and binaries warm for everyone.
     for tool in tools {
         tool.time(files, cwd)?;
@@ -124,22 +150,57 @@ pub fn medians(tools: &[Tool], files: &[PathBuf], rounds: usize, cwd: &Path) -> 
             times.push(tool.time(files, cwd)?);
         }
     }
-    Ok(times.iter_mut().map(|t| crate::bench::median(t)).collect())
+    Ok(times
+        .iter()
+        .map(|t| {
+            let mut wall: Vec<f64> = t.iter().map(|x| x.wall).collect();
+            let mut cpu: Vec<f64> = t.iter().map(|x| x.cpu).collect();
+            Timing {
+                wall: crate::bench::median(&mut wall),
+                cpu: crate::bench::median(&mut cpu),
+            }
+        })
+        .collect())
 }
 
-/// Print a table of the medians, each also relative to the first tool and
-/// to the last (actionlint).
-pub fn report(title: &str, tools: &[Tool], medians: &[f64]) {
+/// Print a table of the medians (wall, then CPU), each also relative to the
+/// first tool and to the last (actionlint).
+pub fn report(title: &str, tools: &[Tool], medians: &[Timing]) {
     println!("{title}");
     let (first, last) = (medians[0], medians[medians.len() - 1]);
     for (tool, m) in tools.iter().zip(medians) {
         println!(
-            "  {:<28} median {:>8.3} s   {:>5.2}x {}   {:>5.2}x actionlint",
+            "  {:<28} median {:>8.3} s   {:>5.2}x {}   {:>5.2}x actionlint   CPU {:>8.3} s   {:>5.2}x {}   {:>5.2}x actionlint",
             tool.name,
-            m,
-            m / first,
+            m.wall,
+            m.wall / first.wall,
             tools[0].name,
-            m / last
+            m.wall / last.wall,
+            m.cpu,
+            m.cpu / first.cpu.max(f64::MIN_POSITIVE),
+            tools[0].name,
+            m.cpu / last.cpu.max(f64::MIN_POSITIVE),
         );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::children_cpu_seconds;
+
+    /// A child that spins shows up in the children's CPU time once waited
+    /// for (the bench's CPU column reads nothing else).
+    #[test]
+    fn a_waited_child_adds_its_cpu_time() {
+        if !std::path::Path::new("/proc/self/stat").exists() {
+            return;
+        }
+        let before = children_cpu_seconds();
+        let status = std::process::Command::new("sh")
+            .args(["-c", "i=0; while [ $i -lt 300000 ]; do i=$((i+1)); done"])
+            .status()
+            .unwrap();
+        assert!(status.success());
+        assert!(children_cpu_seconds() > before);
     }
 }
