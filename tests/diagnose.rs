@@ -471,7 +471,10 @@ fn an_npm_429_is_retried_as_the_npm_registry_in_both_npm_formats_never_as_docker
             String::from_utf8_lossy(&out.stdout),
             String::from_utf8_lossy(&out.stderr),
         );
-        assert!(diff.contains("+            if npm ci; then break; fi\n"), "{diff}");
+        assert!(
+            diff.contains("+            if npm ci; then break; else autoheal_status=$?; fi\n"),
+            "{diff}"
+        );
         assert!(
             diff.contains("-        run: npm ci\n"),
             "only the failing step changes: {diff}"
@@ -803,7 +806,10 @@ fn fix_caches_npm_only_when_the_checkout_has_the_lock_file() {
     let diff = String::from_utf8_lossy(&out.stdout);
     assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
     assert!(diff.contains("+          cache: npm\n"), "{diff}");
-    assert!(diff.contains("+            if npm ci; then break; fi\n"), "{diff}");
+    assert!(
+        diff.contains("+            if npm ci; then break; else autoheal_status=$?; fi\n"),
+        "{diff}"
+    );
     let without = support::repo(&[
         (".github/workflows/ci.yml", workflow),
         ("package.json", "{}"),
@@ -813,7 +819,7 @@ fn fix_caches_npm_only_when_the_checkout_has_the_lock_file() {
     let diff = String::from_utf8_lossy(&out.stdout);
     assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
     assert!(
-        diff.contains("if npm ci; then break; fi") && !diff.contains("cache:"),
+        diff.contains("if npm ci; then break; else autoheal_status=$?; fi") && !diff.contains("cache:"),
         "{diff}"
     );
 }

@@ -4,6 +4,8 @@
 //! `gh`'s error output is GitHub's refusal, keep the command's arguments,
 //! output and exit status, stop after a bounded number of attempts, and
 //! leave a script without `-e` going on as the command alone would have.
+//! The loop around a read (sent again on any failure) is run the same way:
+//! after its last attempt the step fails with the command's own exit status.
 
 #![cfg(unix)]
 
@@ -31,9 +33,22 @@ jobs:
           echo after
 ";
 
+/// A step that only reads from GitHub.
+const READ_WORKFLOW: &str = "on: push
+jobs:
+  r:
+    runs-on: ubuntu-latest
+    steps:
+      - name: Ship
+        run: |
+          echo before
+          gh api repos/o/r/issues --jq length
+          echo after
+";
+
 /// A fake `gh`: logs each call's arguments, then answers as `$GH_MODE`
 /// says (`refuse2`: GitHub's refusal twice, then success; `refuse`: always
-/// refused; `invalid`: another error).
+/// refused; `invalid`: another error; `fail2`: exit 4 twice, then success).
 const FAKE_GH: &str = r#"#!/bin/sh
 n=$(cat "$STATE/calls" 2>/dev/null || echo 0)
 n=$((n + 1))
@@ -48,6 +63,10 @@ case "$GH_MODE" in
   refuse)
     echo "GraphQL: You have exceeded a secondary rate limit. Please wait a few minutes before you try again." >&2
     exit 1 ;;
+  fail2) if [ "$n" -le 2 ]; then
+      echo "HTTP 502: Bad Gateway" >&2
+      exit 4
+    fi ;;
   invalid)
     echo "HTTP 422: Validation Failed (https://api.github.com/repos/o/r/issues/1/comments)" >&2
     exit 4 ;;
@@ -60,16 +79,22 @@ const FAKE_SLEEP: &str = "#!/bin/sh\necho \"$1\" >> \"$STATE/sleeps\"\n";
 
 /// The fixed step's script.
 fn fixed_script() -> String {
+    fixed_script_of(WORKFLOW)
+}
+
+/// The fixed script of the step `Ship` of `workflow`, after a secondary
+/// limit.
+fn fixed_script_of(workflow: &str) -> String {
     let f = FailureInput::new(Category::RateLimit, None)
         .in_job("r")
         .limited_by(RateLimitService::GithubRestSecondary)
         .at_step_name("Ship");
-    let out = fixes_for(&f, PATH, WORKFLOW, &NoRepo);
+    let out = fixes_for(&f, PATH, workflow, &NoRepo);
     let fix = out
         .fixes
         .first()
         .unwrap_or_else(|| panic!("no fix: {:?}", out.manual_reason));
-    let files: Files = [(PATH.to_string(), WORKFLOW.to_string())].into();
+    let files: Files = [(PATH.to_string(), workflow.to_string())].into();
     let changed = apply_fixes(&files, [fix]).expect("the fix applies");
     let doc = yaml::parse(changed[PATH].as_bytes());
     let root = doc.root.as_ref().expect("a document");
@@ -186,4 +211,42 @@ fn a_write_is_sent_again_only_while_github_refuses_it() {
     let r = run(&["sh"], "invalid", &script);
     assert_eq!((r.status, r.stdout.as_str()), (0, "before\nafter\n"));
     assert_eq!(r.args.len(), 1);
+}
+
+#[test]
+fn a_read_that_keeps_failing_ends_with_its_own_exit_status() {
+    let script = fixed_script_of(READ_WORKFLOW);
+    assert!(
+        script.contains("if gh api repos/o/r/issues --jq length; then"),
+        "{script}"
+    );
+    for shell in shells() {
+        // Failing every time (exit 4): five calls, then the step fails with
+        // 4, as `gh` alone would have, not with a made-up 1.
+        let r = run(&shell, "invalid", &script);
+        assert_eq!(r.status, 4, "{shell:?}: {}", r.stderr);
+        assert_eq!(r.args, vec!["api|repos/o/r/issues|--jq|length|"; 5], "{shell:?}");
+        assert_eq!(r.sleeps.len(), 4, "{shell:?}");
+        assert_eq!(r.stdout, "before\n", "{shell:?}");
+        assert!(
+            r.stderr.contains("giving up after 5 attempts"),
+            "{shell:?}: {}",
+            r.stderr
+        );
+
+        // Failing twice, then answering: the step goes on with status 0
+        // (an earlier attempt's status is not kept).
+        let r = run(&shell, "fail2", &script);
+        assert_eq!(r.status, 0, "{shell:?}: {}", r.stderr);
+        assert_eq!(r.args.len(), 3, "{shell:?}");
+        assert_eq!(
+            r.stdout, "before\nhttps://github.com/o/r/issues/1#issuecomment-1\nafter\n",
+            "{shell:?}"
+        );
+    }
+    // Without `-e` the command's failure did not stop the script, and the
+    // loop's does not either.
+    let r = run(&["sh"], "invalid", &script);
+    assert_eq!((r.status, r.stdout.as_str()), (0, "before\nafter\n"));
+    assert_eq!(r.args.len(), 5);
 }

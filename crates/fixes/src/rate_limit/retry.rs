@@ -189,7 +189,10 @@ pub(super) fn wrap(
 }
 
 /// The retry loop around one command, given as its lines (its comment kept
-/// on its last line).
+/// on its last line). After the last attempt the loop ends with the
+/// command's own exit status (`(exit …)` fails the script under `-e` with
+/// that status, and a script without `-e` goes on, as the command alone
+/// would have), never a made-up `exit 1` that hides it.
 fn loop_lines(code: &[String], comment: &str, service: RateLimitService) -> Vec<String> {
     let base = first_delay(service);
     let limit = super::limit_name(service);
@@ -200,15 +203,15 @@ fn loop_lines(code: &[String], comment: &str, service: RateLimitService) -> Vec<
             (1..=ATTEMPTS).map(|i| i.to_string()).collect::<Vec<_>>().join(" ")
         ),
     ];
+    out.push("  autoheal_status=0".to_string());
     out.extend(body_lines(code, READ_HEAD, &format!("{READ_TAIL}{comment}")));
     out.extend([
-        format!(
-            "  if [ \"$attempt\" -eq {ATTEMPTS} ]; then echo \"giving up after $attempt attempts\" >&2; exit 1; fi"
-        ),
+        format!("  if [ \"$attempt\" -eq {ATTEMPTS} ]; then echo \"giving up after $attempt attempts\" >&2; break; fi"),
         format!("  delay=$(( (1 << (attempt - 1)) * {base} + RANDOM % 10 ))"),
         "  echo \"attempt $attempt failed; retrying in ${delay}s\" >&2".to_string(),
         "  sleep \"$delay\"".to_string(),
         "done".to_string(),
+        "(exit \"$autoheal_status\")".to_string(),
     ]);
     out
 }
@@ -257,10 +260,11 @@ fn refusal_loop_lines(code: &[String], comment: &str) -> Vec<String> {
     out
 }
 
-/// How a loop's command starts and ends: `if CMD; then break; fi` for a
-/// read, `{ CMD; } 2>"$autoheal_stderr" …` for a write.
+/// How a loop's command starts and ends: `if CMD; then break; else
+/// autoheal_status=$?; fi` for a read (the `else` branch sees the command's
+/// own status), `{ CMD; } 2>"$autoheal_stderr" …` for a write.
 const READ_HEAD: &str = "if ";
-const READ_TAIL: &str = "; then break; fi";
+const READ_TAIL: &str = "; then break; else autoheal_status=$?; fi";
 const WRITE_HEAD: &str = "{ ";
 const WRITE_TAIL: &str = "; } 2>\"$autoheal_stderr\"";
 

@@ -48,10 +48,12 @@ jobs:
         "      - name: Log in to Docker Hub\n        uses: docker/login-action@v3\n        with:\n          username: ${{ secrets.DOCKERHUB_USERNAME }}\n          password: ${{ secrets.DOCKERHUB_TOKEN }}\n      - name: Pull base image\n"
     ), "{out}");
     assert!(out.contains(
-        "          echo pulling\n          # Retry with exponential backoff and jitter: the Docker Hub rate limit resets after a while.\n          for attempt in 1 2 3 4 5; do\n            if docker pull python:3.12-slim; then break; fi   # base\n"
+        "          echo pulling\n          # Retry with exponential backoff and jitter: the Docker Hub rate limit resets after a while.\n          for attempt in 1 2 3 4 5; do\n            autoheal_status=0\n            if docker pull python:3.12-slim; then break; else autoheal_status=$?; fi   # base\n"
     ), "{out}");
     assert!(
-        out.contains("            sleep \"$delay\"\n          done\n      - name: Push\n"),
+        out.contains(
+            "            sleep \"$delay\"\n          done\n          (exit \"$autoheal_status\")\n      - name: Push\n"
+        ),
         "{out}"
     );
 }
@@ -86,7 +88,10 @@ fn an_npm_429_is_retried_as_the_npm_registry_never_as_docker_hub() {
     );
     assert!(fix.explanation.contains("npm registry"));
     let out = apply_only(&f, NPM);
-    assert!(out.contains("            if npm ci; then break; fi\n"), "{out}");
+    assert!(
+        out.contains("            if npm ci; then break; else autoheal_status=$?; fi\n"),
+        "{out}"
+    );
     assert!(!out.contains("login"), "no registry login for npm: {out}");
     // The log need not name the step: the only step running npm is it.
     let unnamed = limited(RateLimitService::Npm, "web");
@@ -181,7 +186,7 @@ fn a_used_up_token_quota_is_not_fixed_and_secondary_limits_wait_a_minute() {
     let out = apply_only(&secondary, src);
     assert!(out.contains("      - run: |\r\n          # Retry"), "{out:?}");
     assert!(
-        out.contains("            if gh api repos/o/r/issues --jq length; then break; fi\r\n"),
+        out.contains("            if gh api repos/o/r/issues --jq length; then break; else autoheal_status=$?; fi\r\n"),
         "{out:?}"
     );
     assert!(
@@ -361,11 +366,11 @@ fn test_running_commands_are_never_retried() {
     let run = "on: push\njobs:\n  t:\n    runs-on: ubuntu-latest\n    steps:\n      - name: Work\n        run: |\n          docker run --rm -v \"$PWD:/w\" node:20 npm test   # tests\n";
     let out = apply_only(&limited(RateLimitService::DockerHub, "t"), run);
     assert!(
-        out.contains("            if docker pull node:20; then break; fi\n"),
+        out.contains("            if docker pull node:20; then break; else autoheal_status=$?; fi\n"),
         "{out}"
     );
     assert!(
-        out.ends_with("          done\n          docker run --rm -v \"$PWD:/w\" node:20 npm test   # tests\n"),
+        out.ends_with("          done\n          (exit \"$autoheal_status\")\n          docker run --rm -v \"$PWD:/w\" node:20 npm test   # tests\n"),
         "{out}"
     );
     assert_eq!(out.matches("npm test").count(), 1, "{out}");
@@ -397,7 +402,7 @@ jobs:
     }
     let out = apply_only(&limited(RateLimitService::Ghcr, "build").at_step_name("Images"), src);
     assert!(
-        out.contains("            if docker pull ghcr.io/o/tool:1; then break; fi\n"),
+        out.contains("            if docker pull ghcr.io/o/tool:1; then break; else autoheal_status=$?; fi\n"),
         "{out}"
     );
     assert!(out.contains("          docker pull python:3.12\n"), "{out}");
@@ -406,7 +411,7 @@ jobs:
         src,
     );
     assert!(
-        out.contains("            if docker pull python:3.12; then break; fi\n"),
+        out.contains("            if docker pull python:3.12; then break; else autoheal_status=$?; fi\n"),
         "{out}"
     );
     assert!(out.contains("          docker pull ghcr.io/o/tool:1\n"), "{out}");
@@ -438,7 +443,10 @@ fn npm_gets_setup_nodes_cache_only_with_its_lock_file() {
         out.contains("          node-version: 20\n          cache: npm\n"),
         "{out}"
     );
-    assert!(out.contains("            if npm ci; then break; fi\n"), "{out}");
+    assert!(
+        out.contains("            if npm ci; then break; else autoheal_status=$?; fi\n"),
+        "{out}"
+    );
     let fix = first_fix_in(&f, NODE_JOB, &with_lock);
     assert_eq!(
         fix.title,
@@ -540,7 +548,7 @@ fn pipenv_and_poetry_get_setup_pythons_cache_only_with_their_prerequisites() {
         "{out}"
     );
     assert!(
-        out.contains("            if pipenv install --deploy; then break; fi\n"),
+        out.contains("            if pipenv install --deploy; then break; else autoheal_status=$?; fi\n"),
         "{out}"
     );
     // No lock file, no listing, or a setup-python before the documented
@@ -755,7 +763,7 @@ jobs:
     );
     let out = apply_only(&quay, src);
     assert!(
-        out.contains("    if docker pull quay.io/acme/base:1; then break; fi\n"),
+        out.contains("    if docker pull quay.io/acme/base:1; then break; else autoheal_status=$?; fi\n"),
         "{out}"
     );
     assert!(
@@ -770,7 +778,10 @@ jobs:
         "Retry `go mod download` in step \"Modules\" (Go module proxy rate limit)"
     );
     let out = apply_only(&go, src);
-    assert!(out.contains("          if go mod download; then break; fi\n"), "{out}");
+    assert!(
+        out.contains("          if go mod download; then break; else autoheal_status=$?; fi\n"),
+        "{out}"
+    );
 }
 
 /// ECR Public: a retry, and the explanation says a login needs AWS
@@ -830,11 +841,11 @@ jobs:
     );
     let out = apply_only(&f, src);
     assert!(
-        out.contains("            if gh issue view 1; then break; fi\n"),
+        out.contains("            if gh issue view 1; then break; else autoheal_status=$?; fi\n"),
         "{out}"
     );
     assert!(
-        out.contains("            if gh run view 12 --log; then break; fi   # note\n"),
+        out.contains("            if gh run view 12 --log; then break; else autoheal_status=$?; fi   # note\n"),
         "{out}"
     );
     assert!(
@@ -872,7 +883,7 @@ jobs:
     let out = apply_only(&f, &multi);
     assert!(
         out.contains(
-            "            if gh release download v1 \\\n              --pattern \"*.tgz\" \\\n              --dir dist; then break; fi\n"
+            "            if gh release download v1 \\\n              --pattern \"*.tgz\" \\\n              --dir dist; then break; else autoheal_status=$?; fi\n"
         ),
         "{out}"
     );
@@ -893,7 +904,10 @@ jobs:
         let with_write = src.replace("          gh issue view 1\n", write);
         let out = apply_only(&f, &with_write);
         assert!(out.contains(first), "{out}");
-        assert!(out.contains("if gh run view 12 --log; then break; fi"), "{out}");
+        assert!(
+            out.contains("if gh run view 12 --log; then break; else autoheal_status=$?; fi"),
+            "{out}"
+        );
     }
     // A write whose repeat may double something blocks every loop.
     let unsafe_write = src.replace(
@@ -1451,11 +1465,13 @@ jobs:
         "{out}"
     );
     assert!(
-        out.contains("                        for attempt in 1 2 3 4 5; do\n                          if docker pull node:20; then break; fi\n"),
+        out.contains("                        for attempt in 1 2 3 4 5; do\n                          autoheal_status=0\n                          if docker pull node:20; then break; else autoheal_status=$?; fi\n"),
         "{out}"
     );
     assert!(
-        out.contains("                        done\n          echo after\n"),
+        out.contains(
+            "                        done\n                        (exit \"$autoheal_status\")\n          echo after\n"
+        ),
         "{out}"
     );
 }
