@@ -860,6 +860,49 @@ const CASES: &[(&str, Category, Option<&str>)] = &[
         MissingDependency,
         Some("PyYAML"),
     ),
+    // Batch 41 (helper diagcls, 2026-12-05, fifth session): GitHub-hosted
+    // runners and actions in their 2025-2026 wording, written from each
+    // emitter's printed format before any change: a runner image brownout
+    // (the cause) and a deprecation notice (not the cause) before a missing
+    // module; a hosted ARM runner's shutdown signal with the orphan cleanup
+    // after it; setup-go, ruby/setup-ruby and setup-dotnet refusing a version
+    // that does not exist on x64; actions/cache v4's 409 save warning after a
+    // failing `go test`; upload-artifact v4 with `if-no-files-found: error`;
+    // checkout's missing ref, an SSH submodule without a key and an LFS
+    // object the server lacks (in `gh run view` form); conda's 2025 Terms of
+    // Service refusal and micromamba 2's unsatisfiable specs; Maven
+    // Enforcer's Java range; rustup's toolchain file without the toolchain
+    // installed and cargo's MSRV-aware refusal; RubyGems' 429 through
+    // Bundler's retries and Packagist's 429 through Composer; CTest's summary
+    // and autoconf's `PKG_CHECK_MODULES` failure.
+    ("b41-brownout-windows-2019-ui.log", Unknown, None),
+    (
+        "b41-trap-macos13-deprecation-then-dateutil.log",
+        MissingDependency,
+        Some("python-dateutil"),
+    ),
+    ("b41-shutdown-arm-hosted-orphans.log", OptionalJob, Some("shutdown_signal")),
+    ("b41-setup-go-version-not-found.log", Unknown, None),
+    ("b41-setup-ruby-unknown-version.log", Unknown, None),
+    ("b41-setup-dotnet-install-failed.log", Unknown, None),
+    ("b41-trap-cache-409-after-go-test.log", Unknown, None),
+    (
+        "b41-upload-artifact-no-files-error.log",
+        FileNotFound,
+        Some("coverage/lcov.info"),
+    ),
+    ("b41-checkout-ref-not-found.log", Unknown, None),
+    ("b41-checkout-ssh-submodule-publickey.log", Unknown, None),
+    ("b41-checkout-lfs-object-missing-ghlog.log", Unknown, None),
+    ("b41-conda-tos-not-accepted.log", Unknown, None),
+    ("b41-micromamba2-unsatisfiable.log", Unknown, None),
+    ("b41-maven-enforcer-java.log", Unknown, None),
+    ("b41-rustup-toolchain-not-installed.log", Unknown, None),
+    ("b41-cargo-msrv-not-supported.log", Unknown, None),
+    ("b41-bundler-429-retries.log", RateLimit, Some("a service")),
+    ("b41-composer-packagist-429.log", RateLimit, Some("a service")),
+    ("b41-ctest-summary.log", Unknown, None),
+    ("b41-autoconf-pkg-requirements.log", Unknown, None),
 ];
 
 /// For every `unknown` row, the log line (1-based) of the root cause's first
@@ -1144,6 +1187,22 @@ const UNKNOWN_ROOT_LINES: &[(&str, u64)] = &[
     ("b40-buildx-failed-to-build-tsc.log", 13),
     ("b40-gradle-toolchain-no-provisioning.log", 13),
     ("b40-checkout-submodule-username.log", 7),
+    // Batch 41 (helper diagcls), pinned when written.
+    ("b41-brownout-windows-2019-ui.log", 2),
+    ("b41-setup-go-version-not-found.log", 14),
+    ("b41-setup-ruby-unknown-version.log", 7),
+    ("b41-setup-dotnet-install-failed.log", 14),
+    ("b41-trap-cache-409-after-go-test.log", 6),
+    ("b41-checkout-ref-not-found.log", 17),
+    ("b41-checkout-ssh-submodule-publickey.log", 6),
+    ("b41-checkout-lfs-object-missing-ghlog.log", 4),
+    ("b41-conda-tos-not-accepted.log", 9),
+    ("b41-micromamba2-unsatisfiable.log", 11),
+    ("b41-maven-enforcer-java.log", 15),
+    ("b41-rustup-toolchain-not-installed.log", 7),
+    ("b41-cargo-msrv-not-supported.log", 5),
+    ("b41-ctest-summary.log", 17),
+    ("b41-autoconf-pkg-requirements.log", 12),
 ];
 
 fn dir() -> String {
