@@ -881,7 +881,11 @@ const CASES: &[(&str, Category, Option<&str>)] = &[
         MissingDependency,
         Some("python-dateutil"),
     ),
-    ("b41-shutdown-arm-hosted-orphans.log", OptionalJob, Some("shutdown_signal")),
+    (
+        "b41-shutdown-arm-hosted-orphans.log",
+        OptionalJob,
+        Some("shutdown_signal"),
+    ),
     ("b41-setup-go-version-not-found.log", Unknown, None),
     ("b41-setup-ruby-unknown-version.log", Unknown, None),
     ("b41-setup-dotnet-install-failed.log", Unknown, None),
@@ -1152,11 +1156,12 @@ const UNKNOWN_ROOT_LINES: &[(&str, u64)] = &[
     ("gradle-kotlin-worker-chain.log", 12),
     ("gradle-configure-three-level-chain.log", 14),
     ("gradle-sibling-chains.log", 11),
-    // No entry reads CTest's `{n}% tests passed, {f} tests failed out of
-    // {m}` or autoconf's `configure: error:` yet, so the exit code line.
-    ("trap-ctest-quotes-cmake-generator.log", 18),
+    // Pinned to the exit code line while no entry read CTest's `{n}% tests
+    // passed, {f} tests failed out of {m}` or autoconf's `configure: error:`;
+    // batch 41 added both (`build_tools.rs`), so their own lines now.
+    ("trap-ctest-quotes-cmake-generator.log", 13),
     ("trap-hspec-expects-cabal-program.log", 18),
-    ("trap-make-no-makefile-in-comment.log", 11),
+    ("trap-make-no-makefile-in-comment.log", 8),
     // The twenty-sixth batch (helper diagcls), pinned when written.
     ("windows-disk-full-msbuild.log", 7),
     ("macos-disk-full-cp.log", 5),

@@ -18,8 +18,12 @@
 //! build program corresponding to "{generator}".` from `cmGlobalGenerator`),
 //! ninja (`ninja: error: '{path}', needed by '{target}', missing and no known
 //! rule to make it`, `src/build.cc`), Meson (`{file}:{line}:{col}: ERROR:
-//! {message}`, `mesonbuild/mlog.py`'s located errors) and
-//! doxygen (`error: configuration file {file} not found!`).
+//! {message}`, `mesonbuild/mlog.py`'s located errors),
+//! doxygen (`error: configuration file {file} not found!`), CTest's summary
+//! (`{p}% tests passed, {f} tests failed out of {n}`, `cmCTestTestHandler.cxx`;
+//! a failed count of 0 is a pass) and autoconf's `AC_MSG_ERROR`, which a
+//! generated `configure` prints through `as_fn_error` as `configure: error:
+//! {message}` (the first of two lines when it adds `in '{dir}':`).
 
 use super::util::{after, command_hit, path_hit, quoted, regex, runner_hit};
 use super::{Entry, ex};
@@ -228,6 +232,24 @@ pub const ENTRIES: &[Entry] = &[
             None,
         )],
     },
+    Entry {
+        id: "build_tools/ctest-summary",
+        grammar: "{p}% tests passed, {f} tests failed out of {n} (CTest's summary; {f} > 0)",
+        needles: &["% tests passed, "],
+        check: ctest_summary,
+        examples: &[ex("75% tests passed, 1 tests failed out of 4", Category::Unknown, None)],
+    },
+    Entry {
+        id: "build_tools/autoconf-error",
+        grammar: "configure: error: {message} (autoconf's AC_MSG_ERROR, at the start of the line)",
+        needles: &["configure: error: "],
+        check: autoconf_error,
+        examples: &[ex(
+            "configure: error: C compiler cannot create executables",
+            Category::Unknown,
+            None,
+        )],
+    },
     // After CMake's own located messages above: the generic heading.
     Entry {
         id: "build_tools/cmake-error",
@@ -429,6 +451,25 @@ fn ninja_missing_input(line: &Line<'_>) -> Option<Hit> {
     })
 }
 
+/// Tests CTest ran failed: the failing tests' output is above, for a person.
+fn ctest_summary(line: &Line<'_>) -> Option<Hit> {
+    let c = regex!(r"^\d+% tests passed, (\d+) tests? failed out of \d+").captures(line.text.trim_start())?;
+    (c[1] != *"0").then(|| Hit::blocker("Tests that CTest ran failed (their output is above the summary)."))
+}
+
+/// A `configure` script stopped: a library, a program or an option the
+/// project's `configure.ac` checks for is missing; the message says which.
+fn autoconf_error(line: &Line<'_>) -> Option<Hit> {
+    regex!(r"^(?:\S*/)?configure: error: \S")
+        .is_match(line.text.trim_start())
+        .then(|| {
+            Hit::blocker(
+                "The project's `configure` script stopped on a check (a library's development files, a program or an \
+                 option it needs): a person reads its message and `config.log`.",
+            )
+        })
+}
+
 fn cmake_error(line: &Line<'_>) -> Option<Hit> {
     regex!(r"^CMake Error(?: at \S+:\d+ \(\w+\))?:")
         .is_match(line.text.trim_start())
@@ -466,6 +507,25 @@ fn pkg_config_missing(line: &Line<'_>) -> Option<Hit> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ctest_summary_decides_only_when_a_test_failed() {
+        assert!(ctest_summary(&Line::plain("50% tests passed, 1 tests failed out of 2")).is_some());
+        assert!(ctest_summary(&Line::plain("100% tests passed, 0 tests failed out of 12")).is_none());
+        assert!(ctest_summary(&Line::plain("expected: 50% tests passed, 1 tests failed out of 2")).is_none());
+    }
+
+    #[test]
+    fn autoconf_errors_start_their_line() {
+        for text in [
+            "configure: error: Package requirements (libxml-2.0 >= 2.9.0) were not met:",
+            "../configure: error: in '/home/runner/work/x/x/build':",
+        ] {
+            let hit = autoconf_error(&Line::plain(text)).expect(text);
+            assert!(!hit.fixable);
+        }
+        assert!(autoconf_error(&Line::plain("grep -n 'configure: error: ' build.log")).is_none());
+    }
     use crate::classify::catalogue::assert_reads;
 
     #[test]

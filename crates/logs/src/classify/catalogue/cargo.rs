@@ -11,7 +11,10 @@
 //! libtest's `test result: FAILED.`, `--locked`'s `the lock file {path} needs
 //! to be updated but --locked was passed to prevent this`, and cargo's rust-version check (`package
 //! `{name} v{version}` cannot be built because it requires rustc {msrv} or newer,
-//! while the currently active rustc version is {active}`), and the heading
+//! while the currently active rustc version is {active}`; newer cargo prints
+//! one refusal for all of them, `error: rustc {active} is not supported by the
+//! following package[s]:` followed by one `  {name}@{version} requires rustc
+//! {msrv}` line per package), and the heading
 //! cargo prints when a dependency cannot be fetched (`failed to get `{name}`
 //! as a dependency of package `{pkg}``), whose reason follows in `Caused by:`
 //! blocks (`src/cargo/core/compiler/…`, `ops/resolve.rs`). Cargo's progress
@@ -161,15 +164,23 @@ pub const ENTRIES: &[Entry] = &[
     Entry {
         id: "cargo/rustc-too-old",
         grammar: "error: package `{name} v{version}` cannot be built because it requires rustc {msrv} or newer, while \
-                  the currently active rustc version is {active}",
-        needles: &["because it requires rustc"],
+                  the currently active rustc version is {active} | error: rustc {active} is not supported by the \
+                  following package[s]: (then `  {name}@{version} requires rustc {msrv}` lines)",
+        needles: &["because it requires rustc", "is not supported by the following package"],
         check: rustc_too_old,
-        examples: &[ex(
-            "error: package `clap_lex v0.7.4` cannot be built because it requires rustc 1.74 or newer, while the \
-             currently active rustc version is 1.70.0",
-            Category::Unknown,
-            None,
-        )],
+        examples: &[
+            ex(
+                "error: package `clap_lex v0.7.4` cannot be built because it requires rustc 1.74 or newer, while the \
+                 currently active rustc version is 1.70.0",
+                Category::Unknown,
+                None,
+            ),
+            ex(
+                "error: rustc 1.79.0 is not supported by the following packages:",
+                Category::Unknown,
+                None,
+            ),
+        ],
     },
     Entry {
         id: "cargo/build-and-test-failure",
@@ -250,7 +261,14 @@ fn lock_file_outdated(_: &Line<'_>) -> Option<Hit> {
     ))
 }
 
-fn rustc_too_old(_: &Line<'_>) -> Option<Hit> {
+fn rustc_too_old(line: &Line<'_>) -> Option<Hit> {
+    // The resolver's form starts cargo's line; quoted elsewhere (a test's
+    // expected output, a changelog) it is not this job's failure.
+    if line.text.contains("is not supported by the following package")
+        && !regex!(r"^error: rustc \S+ is not supported by the following packages?:").is_match(line.text.trim_start())
+    {
+        return None;
+    }
     Some(Hit::blocker(
         "A dependency needs a newer Rust than the job's toolchain: a person raises the toolchain or pins an older \
          version of the dependency.",
@@ -290,6 +308,20 @@ fn process_never_executed(line: &Line<'_>) -> Option<Hit> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_msrv_refusal_is_cargos_only_at_the_start_of_its_line() {
+        let own = rustc_too_old(&Line::plain(
+            "error: rustc 1.80.1 is not supported by the following package:",
+        ));
+        assert_eq!(own.map(|h| h.category), Some(Category::Unknown));
+        assert!(
+            rustc_too_old(&Line::plain(
+                "    assert_eq!(msg, \"error: rustc 1.70.0 is not supported by the following packages:\");"
+            ))
+            .is_none()
+        );
+    }
 
     #[test]
     fn a_program_cargo_could_not_start_is_missing_only_when_cargo_said_so() {

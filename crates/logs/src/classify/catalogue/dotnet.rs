@@ -11,7 +11,11 @@
 //! exited with code N.`) and the .NET SDK's (`NETSDK{nnnn}`, e.g. `NETSDK1045:
 //! The current .NET SDK does not support targeting .NET {v}.`); and `dotnet
 //! test`'s (VSTest's) summary `Failed!  - Failed: {n}, Passed: {n}, Skipped:
-//! {n}, Total: {n}, Duration: {t} - {assembly} ({tfm})`.
+//! {n}, Total: {n}, Duration: {t} - {assembly} ({tfm})`; the install script
+//! that actions/setup-dotnet runs (`dotnet-install.sh`, whose `say_err` prints
+//! `dotnet_install: Error: {message}`, e.g. `Could not find \`.NET Core SDK\`
+//! with version = {v}`, before the action's `Failed to install dotnet, exit
+//! code: {n}. {stderr}`).
 
 use super::util::{after, path_hit, regex};
 use super::{Entry, ex};
@@ -19,6 +23,17 @@ use crate::classify::hit::{Hit, Line};
 use crate::report::Category;
 
 pub const ENTRIES: &[Entry] = &[
+    Entry {
+        id: "dotnet/install-script-error",
+        grammar: "dotnet_install: Error: {message} (dotnet-install.sh's say_err, at the start of the line)",
+        needles: &["dotnet_install: Error: "],
+        check: install_script_error,
+        examples: &[ex(
+            "dotnet_install: Error: Could not find `.NET Core SDK` with version = 9.0.999",
+            Category::Unknown,
+            None,
+        )],
+    },
     Entry {
         id: "dotnet/project-missing",
         grammar: "MSBUILD : error MSB1009: Project file does not exist. Switch: {path} (the `Switch: {path}` part \
@@ -83,6 +98,18 @@ pub const ENTRIES: &[Entry] = &[
     },
 ];
 
+/// The SDK or runtime the workflow asked for could not be installed (a
+/// version that does not exist, a download that failed): what needs `dotnet`
+/// later follows from it.
+fn install_script_error(line: &Line<'_>) -> Option<Hit> {
+    line.text.trim_start().starts_with("dotnet_install: Error: ").then(|| {
+        Hit::install_failure(
+            "The .NET install script could not install the requested SDK or runtime (a version that does not exist, \
+             or a failed download): a person corrects the version.",
+        )
+    })
+}
+
 fn project_missing(line: &Line<'_>) -> Option<Hit> {
     // `Switch: {path}` alone is MSBuild's only right below its MSB1009 line.
     if !line.text.contains("MSB1009") && !line.recent.iter().rev().take(2).any(|l| l.contains("MSB1009")) {
@@ -138,4 +165,20 @@ fn test_failed(line: &Line<'_>) -> Option<Hit> {
     regex!(r"Failed!\s+-\s+Failed:\s+[1-9]")
         .is_match(line.text)
         .then(|| Hit::blocker("dotnet test: tests failed."))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_install_scripts_error_is_an_install_failure_where_the_script_prints_it() {
+        let hit = install_script_error(&Line::plain(
+            "dotnet_install: Error: Could not find `.NET Core SDK` with version = 8.0.999",
+        ))
+        .expect("hit");
+        assert_eq!(hit.category, Category::Unknown);
+        assert!(!hit.fixable);
+        assert!(install_script_error(&Line::plain("echo 'dotnet_install: Error: x'")).is_none());
+    }
 }

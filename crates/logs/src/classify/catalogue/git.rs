@@ -11,7 +11,10 @@
 //! `Fetched in submodule path '{path}', but it did not contain {oid}. Direct
 //! fetching of that commit failed.`), and Git LFS's answer from the server's
 //! batch API (`batch response: {message}`, e.g. a repository over its LFS data
-//! quota).
+//! quota) or for one object (`[{oid}] Object does not exist on the server:
+//! [404] Object does not exist on the server`, in `git lfs fetch`/`pull` and
+//! inside the smudge filter's `Error downloading object: {path} ({oid}): Smudge
+//! error: …`; the object's error text is the LFS API's `objects[].error`).
 
 use super::util::{command_hit, path_hit, quoted, regex};
 use super::{Entry, ex};
@@ -71,6 +74,18 @@ pub const ENTRIES: &[Entry] = &[
         examples: &[ex(
             "batch response: This repository is over its data quota. Account responsible for LFS bandwidth should \
              purchase more data packs to restore access.",
+            Category::Unknown,
+            None,
+        )],
+    },
+    Entry {
+        id: "git/lfs-object-missing",
+        grammar: "[{oid}] Object does not exist on the server: [404] Object does not exist on the server (Git LFS's \
+                  per-object error; also inside `Error downloading object: {path} ({oid}): Smudge error: …`)",
+        needles: &["Object does not exist on the server"],
+        check: lfs_object_missing,
+        examples: &[ex(
+            "[9c1e0f2a] Object does not exist on the server: [404] Object does not exist on the server",
             Category::Unknown,
             None,
         )],
@@ -170,6 +185,20 @@ fn lfs_batch_response(line: &Line<'_>) -> Option<Hit> {
         .then(|| Hit::blocker("The Git LFS server refused the transfer (quota, permission or a missing object)."))
 }
 
+/// An LFS pointer whose object was never uploaded (pushed without `git lfs
+/// push`, or only to a fork): the path exists in the checkout, so this is no
+/// missing file; a person uploads the object or fixes the pointer.
+fn lfs_object_missing(line: &Line<'_>) -> Option<Hit> {
+    regex!(r"(?:^|Smudge error: .*)\[[0-9a-f]{6,64}\] Object does not exist on the server")
+        .is_match(line.text.trim_start())
+        .then(|| {
+            Hit::blocker(
+                "A Git LFS object the commit points to is not on the LFS server (it was never uploaded, or only to \
+                 another repository): a person pushes it (`git lfs push --all`) or fixes the pointer.",
+            )
+        })
+}
+
 fn pathspec_add(line: &Line<'_>) -> Option<Hit> {
     let text = line.text;
     if !text.contains("pathspec '") || text.contains("known to git") {
@@ -191,4 +220,23 @@ fn remote_refused(line: &Line<'_>) -> Option<Hit> {
         "git could not reach the repository with the credentials it has (a missing token or permission)."
     };
     Some(Hit::blocker(message))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_missing_lfs_object_is_a_blocker_in_fetch_and_smudge_forms() {
+        for text in [
+            "[5f1c2e0d] Object does not exist on the server: [404] Object does not exist on the server",
+            "Error downloading object: assets/logo.psd (3f2a1b9): Smudge error: Error downloading assets/logo.psd \
+             (3f2a1b9c0d): [3f2a1b9c0d] Object does not exist on the server: [404] Object does not exist on the server",
+        ] {
+            let hit = lfs_object_missing(&Line::plain(text)).expect(text);
+            assert_eq!(hit.category, Category::Unknown);
+            assert!(!hit.fixable);
+        }
+        assert!(lfs_object_missing(&Line::plain("# Object does not exist on the server means 404")).is_none());
+    }
 }

@@ -17,6 +17,9 @@
 //! find or load main class {class}`; `Error: LinkageError occurred while loading main class {class}` over
 //! `java.lang.UnsupportedClassVersionError: {class} has been compiled by a more recent version of the Java Runtime
 //! (class file version {v}), this version of the Java Runtime only recognizes class file versions up to {v}`).
+//! Maven Enforcer's rule failures (`EnforceMojo`: `[ERROR] Rule {n}: {rule class} failed with message:` with the
+//! rule's own text on the next lines since enforcer 3.0; 1.x logged the rule at `[WARNING]` and failed the goal with
+//! `Some Enforcer rules have failed. Look above for specific messages explaining why the rule failed.`).
 //! Maven's `[INFO] Downloaded from central: {url} ({size} at {rate})` and `[INFO] BUILD SUCCESS`, and Gradle's
 //! `BUILD SUCCESSFUL in {t}`, say the build got its artifacts: ranking reads them (`rank.rs`).
 
@@ -213,6 +216,27 @@ pub const ENTRIES: &[Entry] = &[
         )],
     },
     Entry {
+        id: "jvm/enforcer-rule-failed",
+        grammar: "[ERROR] Rule {n}: {rule class} failed with message: (the rule's message follows) | … Some Enforcer \
+                  rules have failed. Look above for specific messages explaining why the rule failed.",
+        needles: &["failed with message:", "Some Enforcer rules have failed"],
+        check: enforcer_rule_failed,
+        examples: &[
+            ex(
+                "[ERROR] Rule 0: org.apache.maven.enforcer.rules.dependency.BannedDependencies failed with message:",
+                Category::Unknown,
+                None,
+            ),
+            ex(
+                "[ERROR] Failed to execute goal org.apache.maven.plugins:maven-enforcer-plugin:1.4.1:enforce \
+                 (enforce) on project app: Some Enforcer rules have failed. Look above for specific messages \
+                 explaining why the rule failed. -> [Help 1]",
+                Category::Unknown,
+                None,
+            ),
+        ],
+    },
+    Entry {
         id: "jvm/build-and-test-failure",
         grammar: "[ERROR] COMPILATION ERROR : | error: cannot find symbol | Compilation failed; see the compiler error \
                   output for details. | There were failing tests. | Tests run: {n}, Failures: {f}, Errors: {e} | \
@@ -241,6 +265,21 @@ pub const ENTRIES: &[Entry] = &[
         ],
     },
 ];
+
+/// A rule the project set for its own build (Java or Maven version, banned
+/// or converging dependencies) failed: a person changes the build or the
+/// rule. At `[WARNING]` a rule only warns (its `level` is `WARN`).
+fn enforcer_rule_failed(line: &Line<'_>) -> Option<Hit> {
+    let text = line.text.trim_start();
+    let own = regex!(r"^\[ERROR\] Rule \d+: [\w.$]+ failed with message:").is_match(text)
+        || (text.starts_with("[ERROR] ") && text.contains("Some Enforcer rules have failed"));
+    own.then(|| {
+        Hit::blocker(
+            "A Maven Enforcer rule of the project failed (the rule's message is on the lines below it): a person \
+             changes the build's environment or the rule.",
+        )
+    })
+}
 
 fn repository_429(line: &Line<'_>) -> Option<Hit> {
     let text = line.text;
@@ -425,6 +464,18 @@ fn gradle_build_succeeded(line: &Line<'_>) -> Option<Hit> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_enforcer_rule_decides_only_at_error_level() {
+        let error = "[ERROR] Rule 1: org.apache.maven.enforcer.rules.version.RequireJavaVersion failed with message:";
+        assert_eq!(
+            enforcer_rule_failed(&Line::plain(error)).map(|h| h.category),
+            Some(Category::Unknown)
+        );
+        let warn = "[WARNING] Rule 0: org.apache.maven.plugins.enforcer.RequireMavenVersion failed with message:";
+        assert!(enforcer_rule_failed(&Line::plain(warn)).is_none());
+        assert!(enforcer_rule_failed(&Line::plain("expected: Rule 1: X failed with message:")).is_none());
+    }
 
     /// A `>` line is a cause only under `* What went wrong:`: under `* Try:`
     /// it is advice, and elsewhere a progress line (`> Task :app:test`).

@@ -15,7 +15,12 @@
 //! find a pyproject.toml file in {dir} or its parents`, `version solving
 //! failed`), conda (`PackagesNotFoundError`, `EnvironmentFileNotFound`, and
 //! `CondaError: Run 'conda init' before 'conda activate'` when the shell
-//! function is not loaded).
+//! function is not loaded; any other of conda's own exceptions, which
+//! `conda/exception_handler.py` prints as `{ClassName}: {message}` at the start
+//! of a line, e.g. the Terms of Service plugin's `CondaToSNonInteractiveError:
+//! Terms of Service have not been accepted for the following channels` (2025),
+//! except `CondaHTTPError`/`CondaSSLError`, whose status and host the network
+//! entries read).
 
 use super::util::{after, command_hit, path_hit, quoted, regex};
 use super::{Entry, ex};
@@ -313,6 +318,19 @@ pub const ENTRIES: &[Entry] = &[
         check: conda_activate_without_init,
         examples: &[ex(
             "CondaError: Run 'conda init' before 'conda activate'",
+            Category::Unknown,
+            None,
+        )],
+    },
+    Entry {
+        id: "python/conda-error",
+        grammar: "Conda{Name}Error: {message} | Conda{Name}Exception: {message} (conda's own exception, printed at the \
+                  start of a line; not CondaHTTPError or CondaSSLError)",
+        needles: &["Conda"],
+        check: conda_error,
+        examples: &[ex(
+            "CondaToSNonInteractiveError: Terms of Service have not been accepted for the following channels. Please \
+             accept or remove them before proceeding:",
             Category::Unknown,
             None,
         )],
@@ -728,6 +746,25 @@ fn dependency_resolution(_: &Line<'_>) -> Option<Hit> {
     ))
 }
 
+/// conda refused for a reason of its own (its configuration, a channel's
+/// terms, an environment that does not exist): a person decides. The Terms
+/// of Service refusal says what the two ways out are.
+fn conda_error(line: &Line<'_>) -> Option<Hit> {
+    let c = regex!(r"^(Conda\w*(?:Error|Exception)): \S").captures(line.text.trim_start())?;
+    let class = &c[1];
+    if matches!(class, "CondaHTTPError" | "CondaSSLError") {
+        return None;
+    }
+    Some(Hit::blocker(if class.starts_with("CondaToS") {
+        "conda refused to use channels whose Terms of Service were not accepted (Anaconda's `defaults` channels): \
+         accept them (the `conda tos accept` commands conda prints below) or use only conda-forge. Not fixed \
+         automatically."
+            .to_string()
+    } else {
+        format!("conda stopped with its own error ({class}); the message on that line says why.")
+    }))
+}
+
 fn msvc_required(_: &Line<'_>) -> Option<Hit> {
     Some(Hit::install_failure(
         "A package had to be compiled on Windows without the MSVC build tools (no wheel for this Python or \
@@ -803,6 +840,29 @@ fn test_and_code_errors(line: &Line<'_>) -> Option<Hit> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn condas_own_errors_are_blockers_but_not_its_http_errors() {
+        let tos = conda_error(&Line::plain(
+            "CondaToSNonInteractiveError: Terms of Service have not been accepted for the following channels.",
+        ))
+        .expect("hit");
+        assert_eq!(tos.category, Category::Unknown);
+        assert!(tos.message.contains("conda tos accept"), "{}", tos.message);
+        assert!(
+            conda_error(&Line::plain(
+                "CondaValueError: prefix already exists: /opt/conda/envs/ci"
+            ))
+            .is_some()
+        );
+        assert!(
+            conda_error(&Line::plain(
+                "CondaHTTPError: HTTP 429 TOO MANY REQUESTS for url <https://conda.anaconda.org/conda-forge/noarch>"
+            ))
+            .is_none()
+        );
+        assert!(conda_error(&Line::plain("E   conda.exceptions.CondaValueError: quoted by a test")).is_none());
+    }
     use crate::report::PythonVersion;
 
     fn with_context<'a>(text: &'a str, own: &'a [String], python: Option<PythonVersion>) -> Option<Hit> {

@@ -10,31 +10,55 @@
 //! it`. A minimal profile (`dtolnay/rust-toolchain` without `components:`,
 //! `rustup toolchain install --profile minimal`) has neither rustfmt nor
 //! clippy.
+//!
+//! rustup's `ToolchainNotInstalled` error, `error: toolchain '{toolchain}' is
+//! not installed` (with `help: run \`rustup toolchain install {toolchain}\` to
+//! install it` under it since 1.28), is printed when the toolchain a
+//! `rust-toolchain.toml`, a `+{toolchain}` argument or `RUSTUP_TOOLCHAIN`
+//! names was never installed and rustup did not install it on first use
+//! (rustup 1.28.0 stopped doing so; 1.28.1 made it the default again, which
+//! `RUSTUP_AUTO_INSTALL=0` turns off). A person installs it in a setup step
+//! or changes the pin.
 
 use super::util::regex;
 use super::{Entry, ex};
 use crate::classify::hit::{Hit, Line};
 use crate::report::{Category, SubjectDetail};
+use crate::subject::display_text;
 
-pub const ENTRIES: &[Entry] = &[Entry {
-    id: "rustup/component-binary-missing",
-    grammar: "error: '{binary}' is not installed for the toolchain '{toolchain}'. (then `To install, run `rustup \
+pub const ENTRIES: &[Entry] = &[
+    Entry {
+        id: "rustup/component-binary-missing",
+        grammar: "error: '{binary}' is not installed for the toolchain '{toolchain}'. (then `To install, run `rustup \
               component add {component}`` or `help: run `rustup component add {component}` to install it`)",
-    needles: &["is not installed for the toolchain"],
-    check: component_binary_missing,
-    examples: &[
-        ex(
-            "error: 'cargo-fmt' is not installed for the toolchain '1.82.0-x86_64-unknown-linux-gnu'.",
-            Category::MissingCommand,
-            Some("cargo-fmt"),
-        ),
-        ex(
-            "error: 'cargo-clippy' is not installed for the toolchain 'nightly-aarch64-apple-darwin'",
-            Category::MissingCommand,
-            Some("cargo-clippy"),
-        ),
-    ],
-}];
+        needles: &["is not installed for the toolchain"],
+        check: component_binary_missing,
+        examples: &[
+            ex(
+                "error: 'cargo-fmt' is not installed for the toolchain '1.82.0-x86_64-unknown-linux-gnu'.",
+                Category::MissingCommand,
+                Some("cargo-fmt"),
+            ),
+            ex(
+                "error: 'cargo-clippy' is not installed for the toolchain 'nightly-aarch64-apple-darwin'",
+                Category::MissingCommand,
+                Some("cargo-clippy"),
+            ),
+        ],
+    },
+    Entry {
+        id: "rustup/toolchain-not-installed",
+        grammar: "error: toolchain '{toolchain}' is not installed (then `help: run `rustup toolchain install \
+                  {toolchain}` to install it`)",
+        needles: &["' is not installed"],
+        check: toolchain_not_installed,
+        examples: &[ex(
+            "error: toolchain 'nightly-2025-06-01-x86_64-unknown-linux-gnu' is not installed",
+            Category::Unknown,
+            None,
+        )],
+    },
+];
 
 /// The component that ships a rustup proxy's binary (rustup's
 /// `components.toml` for the binaries people run in CI).
@@ -46,6 +70,18 @@ fn component_of(binary: &str) -> Option<&'static str> {
         "cargo-miri" => "miri",
         _ => return None,
     })
+}
+
+/// A pinned toolchain that was never installed: a blocker (the toolchain
+/// is not a command a package provides), for a person to install or re-pin.
+fn toolchain_not_installed(line: &Line<'_>) -> Option<Hit> {
+    let c = regex!(r"^error: toolchain '([^'\s]+)' is not installed").captures(line.text.trim_start())?;
+    Some(Hit::blocker(format!(
+        "The Rust toolchain `{}` that the job asks for (a `rust-toolchain.toml`, a `+toolchain` argument or \
+         `RUSTUP_TOOLCHAIN`) is not installed on the runner: install it in a setup step or change the pin. Not fixed \
+         automatically.",
+        display_text(&c[1])
+    )))
 }
 
 /// A proxied binary whose component is missing: the command is missing, but
@@ -93,6 +129,22 @@ mod tests {
         .expect("hit");
         assert!(!hit.fixable);
         assert!(hit.message.contains("`components: clippy`"), "{}", hit.message);
+    }
+
+    #[test]
+    fn a_missing_toolchain_is_a_blocker_only_at_the_start_of_rustups_line() {
+        let hit = toolchain_not_installed(&Line::plain(
+            "error: toolchain '1.86.0-x86_64-unknown-linux-gnu' is not installed",
+        ))
+        .expect("hit");
+        assert_eq!(hit.category, Category::Unknown);
+        assert!(!hit.fixable);
+        assert!(
+            hit.message.contains("1.86.0-x86_64-unknown-linux-gnu"),
+            "{}",
+            hit.message
+        );
+        assert!(toolchain_not_installed(&Line::plain("# error: toolchain 'stable' is not installed")).is_none());
     }
 
     #[test]
