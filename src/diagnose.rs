@@ -9,7 +9,7 @@ use autoheal_fs_repo::FsRepo;
 use autoheal_logs::{Analysis, SavedRun};
 use clap::{Args, ValueEnum};
 
-use crate::logs_input::{analyze, load, read, repo_relative};
+use crate::logs_input::{analyze, load, read_text, repo_relative};
 use crate::terminal::escape;
 use crate::{Outcome, Verbosity};
 
@@ -66,10 +66,7 @@ pub fn run(args: DiagnoseArgs, verbosity: &Verbosity) -> anyhow::Result<Outcome>
         (None, None) => None,
     };
     let workflow = match &found {
-        Some(p) => Some((
-            repo_relative(p, loaded.root.as_deref()),
-            String::from_utf8(read(p)?).with_context(|| format!("{} is not UTF-8", p.display()))?,
-        )),
+        Some(p) => Some((repo_relative(p, loaded.root.as_deref()), read_text(p)?)),
         None => None,
     };
     let mut analysis = analyze(&loaded, workflow.as_ref().map(|(p, t)| (p.as_str(), t.as_str())))?;

@@ -8,7 +8,7 @@ use autoheal_engine::repo::{NoRepo, RepoFiles};
 use autoheal_fs_repo::FsRepo;
 use clap::Args;
 
-use crate::logs_input::{analyze, load, read, repo_relative};
+use crate::logs_input::{analyze, load, read_text, repo_relative};
 use crate::terminal::escape;
 use crate::{Outcome, Verbosity};
 
@@ -46,8 +46,7 @@ pub fn run(args: FixArgs, verbosity: &Verbosity) -> anyhow::Result<Outcome> {
             }
         }
     };
-    let text = String::from_utf8(read(&workflow_file)?)
-        .with_context(|| format!("{} is not UTF-8", workflow_file.display()))?;
+    let text = read_text(&workflow_file)?;
     let rel = repo_relative(&workflow_file, loaded.root.as_deref());
     if let (Some(why), false) = (&why, verbosity.quiet) {
         eprintln!("autoheal: fixing {rel}: {why}");

@@ -35,6 +35,30 @@ pub fn read(path: &Path) -> anyhow::Result<Vec<u8>> {
     files::read_regular(path, crate::check::READ_LIMIT).with_context(|| format!("cannot read {}", path.display()))
 }
 
+/// A workflow as text. Invalid UTF-8 is an error at its line and column
+/// (GitHub reads workflows as UTF-8), with the offending byte.
+pub fn read_text(path: &Path) -> anyhow::Result<String> {
+    String::from_utf8(read(path)?).map_err(|e| {
+        let bytes = e.as_bytes();
+        let at = e.utf8_error().valid_up_to();
+        let (line, column) = line_column(&bytes[..at]);
+        anyhow::anyhow!(
+            "{}:{line}:{column}: not valid UTF-8 (byte 0x{:02x}); GitHub reads workflow files as UTF-8",
+            path.display(),
+            bytes[at]
+        )
+    })
+}
+
+/// The 1-based line and column (in characters) just after `before`, which
+/// is valid UTF-8 text.
+fn line_column(before: &[u8]) -> (usize, usize) {
+    let line_start = before.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
+    let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
+    let column = String::from_utf8_lossy(&before[line_start..]).chars().count() + 1;
+    (line, column)
+}
+
 pub fn load(logs: &[PathBuf], annotations: &[PathBuf], config: Option<&Path>) -> anyhow::Result<Loaded> {
     let root = discover::repo_root(&std::env::current_dir()?);
     if logs.iter().filter(|p| is_stdin(p)).count() > 1 {
@@ -47,13 +71,12 @@ pub fn load(logs: &[PathBuf], annotations: &[PathBuf], config: Option<&Path>) ->
     });
     let mut options = Options::default();
     if let Some(p) = config_path {
-        let (config, diags) = Config::parse(
-            &p.display().to_string(),
-            &read(&p)?,
-            &autoheal_engine::rules::rule_ids(),
-        );
+        let bytes = read(&p)?;
+        let (config, diags) = Config::parse(&p.display().to_string(), &bytes, &autoheal_engine::rules::rule_ids());
         if let Some(d) = diags.first() {
-            bail!("{}: {}", p.display(), d.message);
+            let at = d.range.start.min(bytes.len());
+            let (line, column) = line_column(&bytes[..at]);
+            bail!("{}:{line}:{column}: {}", p.display(), d.message);
         }
         options.custom_patterns = autoheal_logs::classify::custom::from_config(&config);
     }

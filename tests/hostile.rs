@@ -818,3 +818,106 @@ mod fake_shellcheck {
         }
     }
 }
+
+/// Bytes no editor writes but any pull request can: a BOM, CRLF and lone CR
+/// line ends, NUL, invalid UTF-8 and a 1 MB line, in workflows, a local
+/// action's `action.yml`, `.github/autoheal.yml` and `.github/actionlint.yaml`.
+/// `check` answers in every format with exit 1 and output that parses; the
+/// bad encodings are errors at their line and column.
+#[test]
+fn odd_bytes_in_every_file_check_reads_are_findings_in_every_format() {
+    let workflow = "on: push\npermissions: {}\njobs:\n  a:\n    runs-on: ubuntu-latest\n    timeout-minutes: 5\n    steps:\n      - run: make\n      - uses: ./act\n";
+    let action = "name: x\ndescription: y\nruns:\n  using: composite\n  steps:\n    - run: make\n      shell: bash\n";
+    let long = format!("make {}", "x".repeat(1 << 20));
+    let files: Vec<(&str, Vec<u8>)> = vec![
+        ("bom.yml", [b"\xef\xbb\xbf", workflow.as_bytes()].concat()),
+        ("crlf.yml", workflow.replace('\n', "\r\n").into_bytes()),
+        ("cr.yml", workflow.replace('\n', "\r").into_bytes()),
+        ("nul.yml", workflow.replace("make", "ma\0ke").into_bytes()),
+        (
+            "utf8.yml",
+            workflow
+                .replace("make", "ma\u{ff}ke")
+                .into_bytes()
+                .into_iter()
+                .map(|b| if b == 0xc3 { 0xff } else { b })
+                .collect(),
+        ),
+        ("long.yml", workflow.replace("make", &long).into_bytes()),
+    ];
+    for (config, body) in [
+        ("autoheal.yml", b"rules:\n  timeout: \xff\n".to_vec()),
+        ("actionlint.yaml", b"self-hosted-runner:\n  labels: [\0]\n".to_vec()),
+    ] {
+        let dir = repo(&[("act/action.yml", &action.replace("make", "ma\0ke"))]);
+        for (name, bytes) in &files {
+            std::fs::write(dir.path().join(".github/workflows").join(name), bytes).expect("write");
+        }
+        std::fs::write(dir.path().join(".github").join(config), &body).expect("write");
+        for format in ["human", "json", "sarif", "github"] {
+            let out = autoheal(dir.path(), &["check", "--format", format]);
+            let all = format!("{}{}", text(&out.stdout), text(&out.stderr));
+            assert_eq!(out.status.code(), Some(1), "{config}, {format}: {all}");
+            if matches!(format, "json" | "sarif") {
+                serde_json::from_slice::<Value>(&out.stdout).unwrap_or_else(|e| panic!("{config}, {format}: {e}"));
+            }
+            if format == "github" {
+                for expected in [
+                    "file=.github/workflows/utf8.yml,line=8,col=16",
+                    "file=.github/workflows/nul.yml,line=8,col=16",
+                    "file=act/action.yml,line=6,col=14",
+                    &format!("file=.github/{config},line=2"),
+                ] {
+                    assert!(all.contains(expected), "{config}: {expected} in {all}");
+                }
+                assert!(all.contains("U+0000"), "the NUL is named: {all}");
+            }
+        }
+    }
+}
+
+/// `diagnose` and `fix` name a workflow that is not UTF-8, and a config
+/// with an error, at the line and column (exit 2); a log with NUL, escape
+/// sequences or invalid UTF-8 in a subject gives no fix.
+#[test]
+fn diagnose_and_fix_name_bad_bytes_at_their_line_and_column() {
+    let dir = repo(&[("job.log", LOG)]);
+    let bad = WORKFLOW.replace("-q\n", "-q \u{ff}\n").into_bytes();
+    let bad: Vec<u8> = bad.into_iter().map(|b| if b == 0xc3 { 0xff } else { b }).collect();
+    std::fs::write(dir.path().join(".github/workflows/ci.yml"), &bad).expect("write");
+    for args in [
+        &["diagnose", "job.log", "--workflow", ".github/workflows/ci.yml"][..],
+        &["fix", "--log", "job.log", "--workflow", ".github/workflows/ci.yml"],
+    ] {
+        let out = autoheal(dir.path(), args);
+        let stderr = text(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {stderr}");
+        assert!(
+            stderr.contains(".github/workflows/ci.yml:9:34: not valid UTF-8 (byte 0xff)"),
+            "{args:?}: {stderr}"
+        );
+    }
+    std::fs::write(dir.path().join(".github/workflows/ci.yml"), WORKFLOW).expect("write");
+    std::fs::write(dir.path().join(".github/autoheal.yml"), "rules:\n  timeout: [\n").expect("write");
+    let out = autoheal(dir.path(), &["diagnose", "job.log"]);
+    let stderr = text(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(stderr.contains(".github/autoheal.yml:3:1: "), "{stderr}");
+    std::fs::remove_file(dir.path().join(".github/autoheal.yml")).expect("rm");
+    for subject in [&b"ya\0ml"[..], b"\x1b[31myaml\x1b[0m", b"y\xffaml"] {
+        let log = LOG.as_bytes().to_vec();
+        let at = LOG.find("yaml'").expect("subject");
+        let log = [&log[..at], subject, &log[at + 4..]].concat();
+        std::fs::write(dir.path().join("odd.log"), &log).expect("write");
+        let out = autoheal(
+            dir.path(),
+            &["fix", "--log", "odd.log", "--workflow", ".github/workflows/ci.yml"],
+        );
+        let all = format!("{}{}", text(&out.stdout), text(&out.stderr));
+        assert_eq!(out.status.code(), Some(1), "{all}");
+        assert!(
+            all.contains("no fix for missing_dependency") && !all.contains("+++"),
+            "{all}"
+        );
+    }
+}

@@ -199,3 +199,95 @@ async fn the_tab_quick_fix_leaves_a_block_scalar_alone() {
         "only the indentation tab"
     );
 }
+
+/// Text no editor should send but any can: a BOM, CRLF and lone CR line
+/// ends, NUL and other control characters, a 1 MB line, astral characters,
+/// a lone surrogate (as the JSON escape `\ud800`, which is not a Unicode
+/// scalar). Each is analyzed or refused with an error answer, every request
+/// at any position (past the end, `u32::MAX`, inside a surrogate pair) is
+/// answered, and the server keeps serving.
+#[tokio::test]
+async fn odd_text_and_odd_positions_are_answered_and_the_server_keeps_serving() {
+    let (mut c, _) = TestClient::start(None, &[]).await;
+    let base = "on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo ${{ github.event.issue.title }}\n        uses: actions/checkout@v4\n";
+    let texts = [
+        format!("\u{feff}{base}"),
+        base.replace('\n', "\r\n"),
+        base.replace('\n', "\r"),
+        format!("\u{feff}{}\0\0", base.replace('\n', "\r\n")),
+        base.replace("echo", "echo \0\u{1}\u{7f}\u{85}\u{2028}"),
+        base.replace("echo", &format!("echo {}", "😀".repeat(250_000))),
+        base.replace("a:\n", &format!("{}:\n", "a".repeat(1_000_000))),
+        base.replace("ubuntu-latest", "${{ 'x' }}😀\u{301}\u{200d}"),
+    ];
+    let max = u32::MAX;
+    let positions = [(0, 0), (5, 14), (5, 20), (5, max), (6, 3), (max, 0), (max, max), (2, 1)];
+    for (i, text) in texts.iter().enumerate() {
+        let version = i as i64 + 1;
+        if i == 0 {
+            c.open(WF_URI, text).await;
+        } else {
+            c.change(WF_URI, version, json!([{"text": text}])).await;
+        }
+        c.diagnostics(WF_URI, Some(version)).await;
+        for (line, character) in positions {
+            let at = json!({"textDocument": {"uri": WF_URI}, "position": {"line": line, "character": character}});
+            for method in [
+                "textDocument/hover",
+                "textDocument/completion",
+                "textDocument/definition",
+            ] {
+                let resp = c.request_raw(method, at.clone()).await;
+                assert!(
+                    resp.get("error").is_none(),
+                    "text {i}, {method} at {line}:{character}: {resp}"
+                );
+            }
+            let range = json!({"start": {"line": line, "character": character}, "end": {"line": 0, "character": 0}});
+            let resp = c
+                .request_raw(
+                    "textDocument/codeAction",
+                    json!({"textDocument": {"uri": WF_URI}, "range": range, "context": {"diagnostics": []}}),
+                )
+                .await;
+            assert!(
+                resp.get("error").is_none(),
+                "text {i}, codeAction at {line}:{character}: {resp}"
+            );
+        }
+        let symbols = c
+            .request_raw("textDocument/documentSymbol", json!({"textDocument": {"uri": WF_URI}}))
+            .await;
+        assert!(symbols.get("error").is_none(), "text {i}: {symbols}");
+    }
+    // Incremental edits at positions past the text, reversed, and inside
+    // the surrogate pair of an emoji.
+    let mut version = texts.len() as i64;
+    for (sl, sc, el, ec) in [
+        (max, max, 0, 0),
+        (5, 13, 5, 12),
+        (0, max, max, max),
+        (5, 14, 5, 15),
+        (1, 1, 1, 1),
+    ] {
+        version += 1;
+        c.change(
+            WF_URI,
+            version,
+            json!([{"range": {"start": {"line": sl, "character": sc}, "end": {"line": el, "character": ec}}, "text": "😀\r\n\0"}]),
+        )
+        .await;
+        c.diagnostics(WF_URI, Some(version)).await;
+    }
+    // A lone surrogate cannot be a Rust string: the notification is
+    // dropped, the document keeps its last text and the server serves.
+    let body = format!(
+        r#"{{"jsonrpc":"2.0","method":"textDocument/didChange","params":{{"textDocument":{{"uri":"{WF_URI}","version":{}}},"contentChanges":[{{"text":"on: push\ud800\n"}}]}}}}"#,
+        version + 1
+    );
+    c.send_raw(format!("Content-Length: {}\r\n\r\n{body}", body.len()).as_bytes())
+        .await;
+    c.change(WF_URI, version + 2, json!([{"text": base}])).await;
+    c.diagnostics(WF_URI, Some(version + 2)).await;
+    still_serving(&mut c).await;
+}

@@ -476,7 +476,20 @@ fn scan_error(offsets: &Offsets<'_>, e: &ScanError) -> SyntaxError {
             "alias \"*{name}\" refers to an anchor that is not defined before it; define `&{name}` on an earlier node"
         );
     }
-    if offsets.text[at..].starts_with('\t') || message.contains("tab") {
+    if message.contains("unprintable character") {
+        // Name the character: a NUL or an escape byte is invisible in a snippet.
+        if let Some(c) = offsets.text[at..].chars().next() {
+            message = format!(
+                "{message} U+{:04X}; YAML allows no control characters other than tab, line feed and carriage return",
+                u32::from(c)
+            );
+        }
+    } else if offsets.text[at..].starts_with('\t')
+        || message
+            .split(|c: char| !c.is_alphanumeric())
+            .any(|w| w == "tab" || w == "tabs")
+    {
+        // Word match: "unprintable" holds the letters "tab" too.
         message = format!("{message} (YAML does not allow tab characters for indentation)");
     }
     SyntaxError {

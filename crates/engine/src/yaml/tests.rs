@@ -110,6 +110,18 @@ fn tabs_give_a_clear_message() {
     assert!(doc.errors[0].message.contains("tab"), "{:?}", doc.errors);
 }
 
+/// A NUL or escape byte is named by its code point, not blamed on tabs (the
+/// scanner's "unprintable" holds the letters "tab").
+#[test]
+fn a_control_character_is_named_not_called_a_tab() {
+    for (src, code) in [("on: push\nname: x\0\n", "U+0000"), ("\0on: push\n", "U+0000")] {
+        let doc = parse(src.as_bytes());
+        let message = &doc.errors[0].message;
+        assert!(message.contains(code), "{message}");
+        assert!(!message.contains("tab characters for indentation"), "{message}");
+    }
+}
+
 #[test]
 fn invalid_utf8_is_an_error_not_a_panic() {
     let doc = parse(b"on: push\nname: \xff\n");
