@@ -15,33 +15,13 @@ use std::path::{Component, Path, PathBuf};
 
 use anyhow::{Context as _, bail};
 
-/// Reads at most `limit` bytes of a regular file; a longer file comes back
-/// cut at `limit` (a caller that must see a file whole asks for one byte
-/// more than it accepts and checks the length). FIFOs, sockets and devices
-/// are refused before they are opened: opening a FIFO blocks.
-pub fn read_regular(path: &Path, limit: u64) -> io::Result<Vec<u8>> {
-    let meta = std::fs::metadata(path)?;
-    if !meta.is_file() {
-        return Err(not_regular());
-    }
-    let file = std::fs::File::open(path)?;
-    let mut bytes = Vec::with_capacity(meta.len().min(limit) as usize);
-    file.take(limit).read_to_end(&mut bytes)?;
-    Ok(bytes)
-}
+pub use autoheal_fs_repo::read_regular;
 
 /// Reads stdin, at most `limit` bytes (see [`read_regular`]).
 pub fn read_stdin(limit: u64) -> io::Result<Vec<u8>> {
     let mut bytes = Vec::new();
     io::stdin().lock().take(limit).read_to_end(&mut bytes)?;
     Ok(bytes)
-}
-
-fn not_regular() -> io::Error {
-    io::Error::new(
-        io::ErrorKind::InvalidInput,
-        "not a regular file (a FIFO, socket or device); pipe it to `-` to read it from stdin",
-    )
 }
 
 /// True when `path` exists and is something other than a regular file or a

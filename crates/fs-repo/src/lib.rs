@@ -5,6 +5,7 @@
 //! silent prefix.
 
 use std::borrow::Cow;
+use std::io::{self, Read as _};
 use std::path::{Component, Path, PathBuf};
 use std::sync::OnceLock;
 
@@ -77,11 +78,31 @@ pub fn join_inside(root: &Path, rel: &str) -> Option<PathBuf> {
 
 /// A UTF-8 text file of reasonable size; anything else is `None`.
 pub fn read_text(path: &Path) -> Option<String> {
-    let meta = std::fs::metadata(path).ok()?;
-    if !meta.is_file() || meta.len() > MAX_FILE_BYTES {
+    let bytes = read_regular(path, MAX_FILE_BYTES + 1).ok()?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
         return None;
     }
-    String::from_utf8(std::fs::read(path).ok()?).ok()
+    String::from_utf8(bytes).ok()
+}
+
+/// Reads at most `limit` bytes of a regular file; a longer file comes back
+/// cut at `limit` (a caller that must see a file whole asks for one byte
+/// more than it accepts and checks the length). FIFOs, sockets and devices
+/// are refused before they are opened: opening a FIFO blocks, and a
+/// checkout can ship a symlink to `/dev/zero` (which never ends) or
+/// `/dev/stdin` (the language server's own protocol stream).
+pub fn read_regular(path: &Path, limit: u64) -> io::Result<Vec<u8>> {
+    let meta = std::fs::metadata(path)?;
+    if !meta.is_file() {
+        return Err(io::Error::new(
+            io::ErrorKind::InvalidInput,
+            "not a regular file (a FIFO, socket or device); pipe it to `-` to read it from stdin",
+        ));
+    }
+    let file = std::fs::File::open(path)?;
+    let mut bytes = Vec::with_capacity(meta.len().min(limit) as usize);
+    file.take(limit).read_to_end(&mut bytes)?;
+    Ok(bytes)
 }
 
 /// Every file under `root`, sorted, `/`-separated; `None` when the walk

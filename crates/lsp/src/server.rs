@@ -224,7 +224,11 @@ impl Backend {
             .chain(actionlint)
         {
             if let Some(uri) = workspace::path_uri(config_path) {
-                let text = read_text(config_path).unwrap_or_default();
+                // Lossy: a file that is not UTF-8 has its one error at the
+                // first bad byte, before any replacement moves an offset.
+                let text = workspace::read_config(config_path)
+                    .map(|b| String::from_utf8_lossy(&b).into_owned())
+                    .unwrap_or_default();
                 let snap = Snapshot::new(text, 0, 0);
                 let enc = self.encoding();
                 let diags = found.iter().map(|d| convert::diagnostic(d, &uri, &snap, enc)).collect();

@@ -68,7 +68,7 @@ pub fn actionlint_config_file(root: Option<&Path>) -> Option<PathBuf> {
 /// and said in the log.
 pub fn load_config(root: Option<&Path>, settings: &Settings) -> LoadedConfig {
     let file = settings.config_file(root);
-    let (mut config, diagnostics, missing) = match file.as_deref().map(|f| (f, std::fs::read(f))) {
+    let (mut config, diagnostics, missing) = match file.as_deref().map(|f| (f, read_config(f))) {
         Some((f, Ok(bytes))) => {
             let shown = relative_path_of(root, f);
             let (config, diags) = Config::parse(&shown, &bytes, &rules::rule_ids());
@@ -78,7 +78,7 @@ pub fn load_config(root: Option<&Path>, settings: &Settings) -> LoadedConfig {
         _ => (Config::default(), Vec::new(), None),
     };
     let actionlint = actionlint_config_file(root).and_then(|f| {
-        let bytes = std::fs::read(&f).ok()?;
+        let bytes = read_config(&f).ok()?;
         let (facts, diags) =
             autoheal_engine::actionlint_config::ActionlintConfig::parse(&relative_path_of(root, &f), &bytes);
         facts.apply_to(&mut config);
@@ -92,6 +92,14 @@ pub fn load_config(root: Option<&Path>, settings: &Settings) -> LoadedConfig {
         missing,
         actionlint,
     }
+}
+
+/// A config file's bytes: a regular file only (a checkout can link it to
+/// `/dev/zero`, a FIFO or `/dev/stdin`, the server's own input), and one
+/// byte past the engine's size budget at most (the engine reports a file
+/// over it).
+pub fn read_config(path: &Path) -> std::io::Result<Vec<u8>> {
+    autoheal_fs_repo::read_regular(path, autoheal_fs_repo::MAX_FILE_BYTES + 1)
 }
 
 fn relative_path_of(root: Option<&Path>, file: &Path) -> String {

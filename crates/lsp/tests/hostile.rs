@@ -201,7 +201,7 @@ async fn the_tab_quick_fix_leaves_a_block_scalar_alone() {
 }
 
 /// Text no editor should send but any can: a BOM, CRLF and lone CR line
-/// ends, NUL and other control characters, a 1 MB line, astral characters,
+/// ends, NUL and other control characters, 200 KB lines, astral characters,
 /// a lone surrogate (as the JSON escape `\ud800`, which is not a Unicode
 /// scalar). Each is analyzed or refused with an error answer, every request
 /// at any position (past the end, `u32::MAX`, inside a surrogate pair) is
@@ -216,8 +216,8 @@ async fn odd_text_and_odd_positions_are_answered_and_the_server_keeps_serving() 
         base.replace('\n', "\r"),
         format!("\u{feff}{}\0\0", base.replace('\n', "\r\n")),
         base.replace("echo", "echo \0\u{1}\u{7f}\u{85}\u{2028}"),
-        base.replace("echo", &format!("echo {}", "😀".repeat(250_000))),
-        base.replace("a:\n", &format!("{}:\n", "a".repeat(1_000_000))),
+        base.replace("echo", &format!("echo {}", "😀".repeat(50_000))),
+        base.replace("a:\n", &format!("{}:\n", "a".repeat(200_000))),
         base.replace("ubuntu-latest", "${{ 'x' }}😀\u{301}\u{200d}"),
     ];
     let max = u32::MAX;
@@ -290,4 +290,85 @@ async fn odd_text_and_odd_positions_are_answered_and_the_server_keeps_serving() 
     c.change(WF_URI, version + 2, json!([{"text": base}])).await;
     c.diagnostics(WF_URI, Some(version + 2)).await;
     still_serving(&mut c).await;
+}
+
+/// The workspace's `.github/autoheal.yml` not UTF-8 and its
+/// `.github/actionlint.yaml` holding a NUL: one error on the config at its
+/// line, and a local action's `action.yml` opened with a BOM, NUL and CRLF
+/// is analyzed; the server keeps serving.
+#[tokio::test]
+async fn odd_bytes_in_the_config_and_action_metadata_are_errors_not_crashes() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    std::fs::create_dir_all(dir.path().join(".github/workflows")).expect("mkdir");
+    std::fs::write(dir.path().join(".github/autoheal.yml"), b"rules:\n  timeout: \xff\n").expect("write");
+    std::fs::write(
+        dir.path().join(".github/actionlint.yaml"),
+        b"self-hosted-runner:\n  labels: [\0]\n",
+    )
+    .expect("write");
+    let (mut c, _) = TestClient::start(Some(dir.path()), &[]).await;
+    let config_uri = file_uri(&dir.path().join(".github/autoheal.yml"));
+    let diags = c.diagnostics(&config_uri, None).await;
+    assert_eq!(codes(&diags), ["config"], "{diags:?}");
+    assert_eq!(diags[0]["range"]["start"]["line"], 1, "{diags:?}");
+    let action = file_uri(&dir.path().join("act/action.yml"));
+    let text = "\u{feff}name: x\r\ndescription: y\r\nruns:\r\n  using: composite\r\n  steps:\r\n    - run: ma\0ke\r\n      shell: bash\r\n";
+    c.open(&action, text).await;
+    let diags = c.diagnostics(&action, Some(1)).await;
+    let nul = diags
+        .iter()
+        .find(|d| d["message"].as_str().is_some_and(|m| m.contains("U+0000")))
+        .unwrap_or_else(|| panic!("the NUL named: {diags:?}"));
+    assert_eq!(nul["range"]["start"], json!({"line": 5, "character": 13}), "{nul}");
+    let at = json!({"textDocument": {"uri": action}, "position": {"line": 5, "character": 13}});
+    for method in [
+        "textDocument/hover",
+        "textDocument/completion",
+        "textDocument/definition",
+    ] {
+        let resp = c.request_raw(method, at.clone()).await;
+        assert!(resp.get("error").is_none(), "{method}: {resp}");
+    }
+    let wf = file_uri(&dir.path().join(".github/workflows/ci.yml"));
+    c.open(
+        &wf,
+        "on: push\npermissions: {}\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: make\n",
+    )
+    .await;
+    assert_eq!(codes(&c.diagnostics(&wf, Some(1)).await), ["timeout/missing"]);
+}
+
+/// A checkout can ship `.github/autoheal.yml` as a symlink to `/dev/stdin`
+/// (the server's own protocol stream), `/dev/zero` (endless) or a FIFO:
+/// the server never opens one (reading it hung or ate memory) and serves
+/// with the default config. A FIFO stands in for `/dev/stdin` here.
+#[cfg(unix)]
+#[tokio::test]
+async fn a_config_linked_to_a_device_or_fifo_is_never_read() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    std::fs::create_dir_all(dir.path().join(".github/workflows")).expect("mkdir");
+    let fifo = dir.path().join("fifo");
+    let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+    if !made.is_ok_and(|s| s.success()) {
+        return; // no mkfifo here
+    }
+    std::os::unix::fs::symlink(&fifo, dir.path().join(".github/autoheal.yml")).expect("link");
+    std::os::unix::fs::symlink("/dev/zero", dir.path().join(".github/actionlint.yaml")).expect("link");
+    let (mut c, _) = TestClient::start(Some(dir.path()), &[]).await;
+    let wf = file_uri(&dir.path().join(".github/workflows/ci.yml"));
+    c.open(
+        &wf,
+        "on: push\npermissions: {}\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: make\n",
+    )
+    .await;
+    assert_eq!(codes(&c.diagnostics(&wf, Some(1)).await), ["timeout/missing"]);
+    std::fs::remove_file(dir.path().join(".github/autoheal.yml")).expect("rm");
+    std::os::unix::fs::symlink("/dev/zero", dir.path().join(".github/autoheal.yml")).expect("link");
+    c.notify(
+        "workspace/didChangeWatchedFiles",
+        json!({"changes": [{"uri": file_uri(&dir.path().join(".github/autoheal.yml")), "type": 2}]}),
+    )
+    .await;
+    c.change(&wf, 2, json!([{"text": "on: push\npermissions: {}\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: make test\n"}])).await;
+    assert_eq!(codes(&c.diagnostics(&wf, Some(2)).await), ["timeout/missing"]);
 }
