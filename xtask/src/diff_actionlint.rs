@@ -17,9 +17,14 @@
 //!
 //! Split: projects named `holdout-*` were written before any rule change
 //! and their differences were only looked at to check; projects named
-//! `r3-*`, `r4-*`, `r5-*` and `r8-*` are further rounds, each written as one
-//! batch before the changes it drove (their first-run figures are recorded
-//! in `docs/accuracy.md`). The figures are printed for each part.
+//! `r3-*` … `r8-*` are further rounds, each written as one batch before the
+//! changes it drove (their first-run figures are recorded in
+//! `docs/accuracy.md`; `r6-*` drove none: it is a holdout). The figures are
+//! printed for each part.
+//!
+//! A project's `.github/actionlint.yaml` (or `.yml`) is read by both tools:
+//! actionlint finds it itself, autoheal takes its facts (self-hosted labels,
+//! `config-variables`, `paths.<glob>.ignore`) as `autoheal check` does.
 //!
 //! A project may hold `verdicts.txt`: one reviewed difference a line,
 //! `<file>:<line> <actionlint|autoheal>: <who is right and why>`. The harness
@@ -35,6 +40,7 @@ use std::process::Command;
 
 use anyhow::Context as _;
 use autoheal_engine::LineIndex;
+use autoheal_engine::actionlint_config::{ACTIONLINT_CONFIG_PATHS, ActionlintConfig};
 use autoheal_engine::config::Config;
 use autoheal_engine::lint::{LintOptions, lint};
 
@@ -137,7 +143,9 @@ fn check_floor(totals: &[Totals; PARTS.len()]) -> anyhow::Result<()> {
 }
 
 /// The parts of the project set, in the order `part` numbers them.
-const PARTS: [&str; 6] = ["design", "holdout", "round3", "round4", "round5", "round8"];
+const PARTS: [&str; 8] = [
+    "design", "holdout", "round3", "round4", "round5", "round6", "round7", "round8",
+];
 
 /// Which part a project belongs to, by its name's prefix.
 fn part(project: &Path) -> usize {
@@ -150,8 +158,12 @@ fn part(project: &Path) -> usize {
         3
     } else if name.starts_with("r5-") {
         4
-    } else if name.starts_with("r8-") {
+    } else if name.starts_with("r6-") {
         5
+    } else if name.starts_with("r7-") {
+        6
+    } else if name.starts_with("r8-") {
+        7
     } else {
         0
     }
@@ -166,7 +178,15 @@ fn diff_project(project: &Path, scratch: &Path, actionlint: &str, totals: &mut T
     let theirs = run_actionlint(actionlint, &copy)?;
     let verdicts = read_verdicts(project);
     let repo = folder_repo(project);
-    let config = Config::default();
+    let mut config = Config::default();
+    if let Some(path) = ACTIONLINT_CONFIG_PATHS
+        .iter()
+        .map(|p| project.join(p))
+        .find(|p| p.is_file())
+    {
+        let (facts, _) = ActionlintConfig::parse(ACTIONLINT_CONFIG_PATHS[0], &std::fs::read(path)?);
+        facts.apply_to(&mut config);
+    }
     let workflows = crate::files_under(&project.join(".github/workflows"), &[".yml", ".yaml"]);
     for path in workflows {
         let rel = path

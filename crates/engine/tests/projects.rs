@@ -15,6 +15,7 @@
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
+use autoheal_engine::actionlint_config::{ACTIONLINT_CONFIG_PATHS, ActionlintConfig};
 use autoheal_engine::config::Config;
 use autoheal_engine::lint::{LintOptions, lint};
 use autoheal_engine::repo::MemoryRepo;
@@ -58,7 +59,14 @@ fn lint_project(dir: &Path) -> String {
         })
         .collect();
     let repo = MemoryRepo::new(files.clone());
-    let config = Config::default();
+    // The project's actionlint config adds its facts, as `autoheal check` reads it.
+    let mut config = Config::default();
+    if let Some((path, text)) = files
+        .iter()
+        .find(|(rel, _)| ACTIONLINT_CONFIG_PATHS.contains(&rel.as_str()))
+    {
+        ActionlintConfig::parse(path, text.as_bytes()).0.apply_to(&mut config);
+    }
     let mut out = String::new();
     let mut linted: Vec<&(String, String)> = files.iter().filter(|(rel, _)| is_linted(rel)).collect();
     linted.sort();
