@@ -907,6 +907,38 @@ const CASES: &[(&str, Category, Option<&str>)] = &[
     ("b41-composer-packagist-429.log", RateLimit, Some("a service")),
     ("b41-ctest-summary.log", Unknown, None),
     ("b41-autoconf-pkg-requirements.log", Unknown, None),
+    // Batch 42 (helper diagcls, 2026-12-05, fifth session), written before
+    // any change: the job-level refusals GitHub printed in 2024-2026 (an
+    // account locked for billing, a deprecated `upload-artifact@v3`), Node 20
+    // actions' deprecation notice beside setup-node's `cache: pnpm` without
+    // pnpm, the runner's low-disk warning before and after (npm's ENOSPC, a
+    // type error that is the cause), upload-artifact v4's name validation, a
+    // push with a read-only token; rustup's unavailable component, cargo
+    // reading a version 4 lock file, Maven 3.9's `(absent)` 429 from Central,
+    // GitHub Packages' 401 and javac's `release version 21 not supported`;
+    // mamba 1's `nothing provides`; nuget.org's 429 in .NET 9's NU1301 form,
+    // RubyGems' 429 through `gem install`; CTest's all-passed summary before
+    // a clang-format failure.
+    ("b42-billing-account-locked-ui.log", Unknown, None),
+    ("b42-deprecated-upload-artifact-v3-ui.log", Unknown, None),
+    (
+        "b42-trap-node20-deprecation-then-pnpm-missing.log",
+        MissingCommand,
+        Some("pnpm"),
+    ),
+    ("b42-disk-warning-npm-enospc.log", Unknown, None),
+    ("b42-trap-disk-warning-then-tsc.log", Unknown, None),
+    ("b42-upload-artifact-invalid-name.log", Unknown, None),
+    ("b42-checkout-push-write-access.log", Unknown, None),
+    ("b42-rustup-component-unavailable.log", Unknown, None),
+    ("b42-cargo-lockfile-v4-old-cargo.log", Unknown, None),
+    ("b42-maven39-absent-central-429.log", RateLimit, Some("Maven Central")),
+    ("b42-maven-github-packages-401.log", Unknown, None),
+    ("b42-maven-release-not-supported.log", Unknown, None),
+    ("b42-mamba1-nothing-provides.log", Unknown, None),
+    ("b42-nuget-nu1301-429-dotnet9.log", RateLimit, Some("nuget.org")),
+    ("b42-gem-install-429.log", RateLimit, Some("a service")),
+    ("b42-trap-ctest-all-passed-then-clang-format.log", Unknown, None),
 ];
 
 /// For every `unknown` row, the log line (1-based) of the root cause's first
@@ -1208,6 +1240,19 @@ const UNKNOWN_ROOT_LINES: &[(&str, u64)] = &[
     ("b41-cargo-msrv-not-supported.log", 5),
     ("b41-ctest-summary.log", 17),
     ("b41-autoconf-pkg-requirements.log", 12),
+    // Batch 42 (helper diagcls), pinned when written.
+    ("b42-billing-account-locked-ui.log", 1),
+    ("b42-deprecated-upload-artifact-v3-ui.log", 1),
+    ("b42-disk-warning-npm-enospc.log", 6),
+    ("b42-trap-disk-warning-then-tsc.log", 6),
+    ("b42-upload-artifact-invalid-name.log", 8),
+    ("b42-checkout-push-write-access.log", 5),
+    ("b42-rustup-component-unavailable.log", 14),
+    ("b42-cargo-lockfile-v4-old-cargo.log", 5),
+    ("b42-maven-github-packages-401.log", 19),
+    ("b42-maven-release-not-supported.log", 13),
+    ("b42-mamba1-nothing-provides.log", 10),
+    ("b42-trap-ctest-all-passed-then-clang-format.log", 13),
 ];
 
 fn dir() -> String {
