@@ -14,7 +14,10 @@
 //! while the currently active rustc version is {active}`; newer cargo prints
 //! one refusal for all of them, `error: rustc {active} is not supported by the
 //! following package[s]:` followed by one `  {name}@{version} requires rustc
-//! {msrv}` line per package), and the heading
+//! {msrv}` line per package), `error: failed to parse lock file at: {path}`
+//! (a lock file from a newer cargo, e.g. `lock file version \`4\` was found,
+//! but this version of Cargo does not understand this lock file` in its
+//! `Caused by:` lines; version 4 is read from cargo 1.78), and the heading
 //! cargo prints when a dependency cannot be fetched (`failed to get `{name}`
 //! as a dependency of package `{pkg}``), whose reason follows in `Caused by:`
 //! blocks (`src/cargo/core/compiler/…`, `ops/resolve.rs`). Cargo's progress
@@ -183,6 +186,17 @@ pub const ENTRIES: &[Entry] = &[
         ],
     },
     Entry {
+        id: "cargo/lock-file-unreadable",
+        grammar: "error: failed to parse lock file at: {path} (then `Caused by:` and the reason)",
+        needles: &["failed to parse lock file at"],
+        check: lock_file_unreadable,
+        examples: &[ex(
+            "error: failed to parse lock file at: /home/runner/work/a/a/Cargo.lock",
+            Category::Unknown,
+            None,
+        )],
+    },
+    Entry {
         id: "cargo/build-and-test-failure",
         grammar: "error[E{code}]: {message} | error: could not compile `{crate}` | test result: FAILED. | error: test \
                   failed, to rerun pass {args}",
@@ -261,6 +275,20 @@ fn lock_file_outdated(_: &Line<'_>) -> Option<Hit> {
     ))
 }
 
+/// cargo could not read Cargo.lock: written by a newer cargo (its format
+/// version) or damaged; the toolchain or the lock file is a person's choice.
+fn lock_file_unreadable(line: &Line<'_>) -> Option<Hit> {
+    regex!(r"^error: failed to parse lock file at: \S")
+        .is_match(line.text.trim_start())
+        .then(|| {
+            Hit::blocker(
+                "cargo could not read Cargo.lock (written by a newer cargo, whose lock file version this one does not \
+                 understand, or damaged; the `Caused by:` lines say which): a person raises the toolchain or \
+                 regenerates the lock file.",
+            )
+        })
+}
+
 fn rustc_too_old(line: &Line<'_>) -> Option<Hit> {
     // The resolver's form starts cargo's line; quoted elsewhere (a test's
     // expected output, a changelog) it is not this job's failure.
@@ -308,6 +336,14 @@ fn process_never_executed(line: &Line<'_>) -> Option<Hit> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_unreadable_lock_file_is_a_blocker() {
+        let hit =
+            lock_file_unreadable(&Line::plain("error: failed to parse lock file at: /w/Cargo.lock")).expect("hit");
+        assert_eq!(hit.category, Category::Unknown);
+        assert!(lock_file_unreadable(&Line::plain("warning: failed to parse lock file at: x")).is_none());
+    }
 
     #[test]
     fn the_msrv_refusal_is_cargos_only_at_the_start_of_its_line() {

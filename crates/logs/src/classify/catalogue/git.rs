@@ -45,13 +45,27 @@ pub const ENTRIES: &[Entry] = &[
             "failed to push some refs",
             "not a git repository",
             "known to git",
+            "Write access to repository not granted",
+            "remote: Permission to ",
         ],
         check: remote_refused,
-        examples: &[ex(
-            "fatal: could not read Username for 'https://github.com': terminal prompts disabled",
-            Category::Unknown,
-            None,
-        )],
+        examples: &[
+            ex(
+                "fatal: could not read Username for 'https://github.com': terminal prompts disabled",
+                Category::Unknown,
+                None,
+            ),
+            ex(
+                "remote: Write access to repository not granted.",
+                Category::Unknown,
+                None,
+            ),
+            ex(
+                "remote: Permission to acme/site.git denied to github-actions[bot].",
+                Category::Unknown,
+                None,
+            ),
+        ],
     },
     Entry {
         id: "git/submodule-commit-missing",
@@ -214,6 +228,9 @@ fn remote_refused(line: &Line<'_>) -> Option<Hit> {
         "The step ran git outside a repository (no checkout, or a wrong working directory)."
     } else if text.contains("known to git") {
         "git was given a branch, tag or path it does not know."
+    } else if text.contains("Write access to repository not granted") || text.contains("remote: Permission to ") {
+        "GitHub refused the push: the token may only read (`permissions: contents: write` for GITHUB_TOKEN, or a token \
+         with push access)."
     } else if text.contains("failed to push") {
         "git could not push (the branch moved, or the token may not push)."
     } else {
@@ -225,6 +242,17 @@ fn remote_refused(line: &Line<'_>) -> Option<Hit> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn githubs_push_refusals_are_blockers() {
+        for text in [
+            "remote: Write access to repository not granted.",
+            "remote: Permission to acme/site.git denied to github-actions[bot].",
+        ] {
+            let hit = remote_refused(&Line::plain(text)).expect(text);
+            assert!(hit.message.contains("contents: write"), "{}", hit.message);
+        }
+    }
 
     #[test]
     fn a_missing_lfs_object_is_a_blocker_in_fetch_and_smudge_forms() {

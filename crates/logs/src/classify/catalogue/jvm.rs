@@ -17,6 +17,10 @@
 //! find or load main class {class}`; `Error: LinkageError occurred while loading main class {class}` over
 //! `java.lang.UnsupportedClassVersionError: {class} has been compiled by a more recent version of the Java Runtime
 //! (class file version {v}), this version of the Java Runtime only recognizes class file versions up to {v}`).
+//! A repository that refused the build's credentials (Maven Resolver's `status code: 401, reason phrase: Unauthorized
+//! (401)` or `403`, Gradle's `Received status code 401 from server: Unauthorized`), and Maven's goal failure
+//! (`MojoExecutor`'s `[ERROR] Failed to execute goal {plugin}:{version}:{goal} ({execution}) on project {p}:
+//! {message}`, read last, like Gradle's report, when no tool's entry read the line).
 //! Maven Enforcer's rule failures (`EnforceMojo`: `[ERROR] Rule {n}: {rule class} failed with message:` with the
 //! rule's own text on the next lines since enforcer 3.0; 1.x logged the rule at `[WARNING]` and failed the goal with
 //! `Some Enforcer rules have failed. Look above for specific messages explaining why the rule failed.`).
@@ -216,6 +220,24 @@ pub const ENTRIES: &[Entry] = &[
         )],
     },
     Entry {
+        id: "jvm/repository-refused-credentials",
+        grammar: "Could not transfer artifact {coords} from/to {repo id} ({url}): status code: 401|403, reason phrase: \
+                  {reason} | Could not GET '{url}'. Received status code 401|403 from server: {reason}",
+        needles: &[
+            "status code: 401",
+            "status code: 403",
+            "Received status code 401",
+            "Received status code 403",
+        ],
+        check: repository_refused_credentials,
+        examples: &[ex(
+            "[ERROR] \tCould not transfer artifact com.acme:core:pom:4.2.0 from/to github \
+             (https://maven.pkg.github.com/acme/platform): status code: 401, reason phrase: Unauthorized (401)",
+            Category::Unknown,
+            None,
+        )],
+    },
+    Entry {
         id: "jvm/enforcer-rule-failed",
         grammar: "[ERROR] Rule {n}: {rule class} failed with message: (the rule's message follows) | … Some Enforcer \
                   rules have failed. Look above for specific messages explaining why the rule failed.",
@@ -265,6 +287,29 @@ pub const ENTRIES: &[Entry] = &[
         ],
     },
 ];
+
+/// A package repository refused the credentials the build sent (or sent
+/// none): a person configures them (`settings.xml` servers, setup-java's
+/// `server-id`, a token with `read:packages`). Never a rate limit.
+fn repository_refused_credentials(line: &Line<'_>) -> Option<Hit> {
+    regex!(r"(?:Could not transfer artifact \S+ from/to \S+ \(\S+\): status code: 40[13],|Received status code 40[13] from server)")
+        .is_match(line.text)
+        .then(|| {
+            Hit::blocker(
+                "A package repository refused the build's credentials (HTTP 401/403): a person configures them for \
+                 that repository (Maven's settings.xml `<server>`, Gradle's repository credentials, a token that may \
+                 read the packages).",
+            )
+        })
+}
+
+/// Maven's own line for a goal that failed, when no entry read it: the
+/// heading of the failure, whose cause a tool may print near it.
+fn maven_goal_failed(line: &Line<'_>) -> Option<Hit> {
+    regex!(r"^\[ERROR\] Failed to execute goal \S+ (?:\([^)]*\) )?on project [^:]+: \S")
+        .is_match(line.text.trim_start())
+        .then(|| Hit::summary("A Maven goal failed; its message is on this line and the lines above it say more."))
+}
 
 /// A rule the project set for its own build (Java or Maven version, banned
 /// or converging dependencies) failed: a person changes the build or the
@@ -401,6 +446,23 @@ pub const GRADLE_CAUSE_ENTRIES: &[Entry] = &[Entry {
     )],
 }];
 
+/// Maven's goal failure, read only when no tool's entry reads the line (it
+/// comes last with Gradle's report: a cause in the line, a 429 or a missing
+/// program, belongs to its emitter).
+pub const MAVEN_GOAL_ENTRIES: &[Entry] = &[Entry {
+    id: "maven/goal-failed",
+    grammar: "[ERROR] Failed to execute goal {plugin}:{version}:{goal} ({execution}) on project {p}: {message} -> \
+              [Help 1]",
+    needles: &["Failed to execute goal "],
+    check: maven_goal_failed,
+    examples: &[ex(
+        "[ERROR] Failed to execute goal org.apache.maven.plugins:maven-compiler-plugin:3.13.0:compile \
+         (default-compile) on project ledger: Fatal error compiling: error: release version 21 not supported -> [Help 1]",
+        Category::Unknown,
+        None,
+    )],
+}];
+
 fn gradle_cause(line: &Line<'_>) -> Option<Hit> {
     let cause = line.text.trim_start().strip_prefix("> ")?.trim();
     if cause.is_empty() {
@@ -464,6 +526,27 @@ fn gradle_build_succeeded(line: &Line<'_>) -> Option<Hit> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn refused_credentials_are_a_blocker_and_a_goal_failure_a_heading() {
+        let refused = repository_refused_credentials(&Line::plain(
+            "Could not GET 'https://maven.pkg.github.com/acme/p/x.pom'. Received status code 401 from server: \
+             Unauthorized",
+        ))
+        .expect("hit");
+        assert_eq!(
+            (refused.category, refused.strength),
+            (Category::Unknown, Strength::Blocker)
+        );
+        assert!(repository_refused_credentials(&Line::plain("status code: 401 is documented here")).is_none());
+        let goal = maven_goal_failed(&Line::plain(
+            "[ERROR] Failed to execute goal org.apache.maven.plugins:maven-surefire-plugin:3.5.2:test \
+             (default-test) on project api: There are test failures.",
+        ))
+        .expect("hit");
+        assert_eq!(goal.strength, Strength::Summary);
+        assert!(maven_goal_failed(&Line::plain("echo '[ERROR] Failed to execute goal x on project y: z'")).is_none());
+    }
 
     #[test]
     fn an_enforcer_rule_decides_only_at_error_level() {

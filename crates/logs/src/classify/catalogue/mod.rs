@@ -40,6 +40,8 @@
 //!    report that nothing above read (Gradle relays other tools' messages
 //!    there, which belong to those tools); of a chain of such lines the
 //!    innermost cause is reported (`super::rank`).
+//! 9. `maven`: Maven's `[ERROR] Failed to execute goal … on project {p}:
+//!    {message}` that nothing above read, a heading (a cause near it wins).
 //!
 //! Across lines and jobs, the findings are ranked and consequences of earlier
 //! failures are marked in `super::rank` (documented there).
@@ -233,6 +235,7 @@ pub const EMITTERS: &[(&str, &[Entry])] = &[
     ("http", http::ENTRIES),
     ("system", system::ENTRIES),
     ("gradle", jvm::GRADLE_CAUSE_ENTRIES),
+    ("maven", jvm::MAVEN_GOAL_ENTRIES),
 ];
 
 /// Every entry in priority order, with the prefilter built from their needles.

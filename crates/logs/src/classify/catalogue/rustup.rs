@@ -58,6 +58,19 @@ pub const ENTRIES: &[Entry] = &[
             None,
         )],
     },
+    Entry {
+        id: "rustup/component-unavailable",
+        grammar: "error: component '{component}' for target '{target}' is unavailable for download for channel \
+                  '{channel}'",
+        needles: &["is unavailable for download for channel"],
+        check: component_unavailable,
+        examples: &[ex(
+            "error: component 'miri' for target 'x86_64-unknown-linux-gnu' is unavailable for download for channel \
+             'nightly-2025-11-30'",
+            Category::Unknown,
+            None,
+        )],
+    },
 ];
 
 /// The component that ships a rustup proxy's binary (rustup's
@@ -80,6 +93,20 @@ fn toolchain_not_installed(line: &Line<'_>) -> Option<Hit> {
         "The Rust toolchain `{}` that the job asks for (a `rust-toolchain.toml`, a `+toolchain` argument or \
          `RUSTUP_TOOLCHAIN`) is not installed on the runner: install it in a setup step or change the pin. Not fixed \
          automatically.",
+        display_text(&c[1])
+    )))
+}
+
+/// A component the chosen toolchain was not built with (common on a
+/// nightly): never fixable by installing anything; a person changes the date
+/// or drops the component.
+fn component_unavailable(line: &Line<'_>) -> Option<Hit> {
+    let c = regex!(r"^error: component '([^']+)' for target '[^']+' is unavailable for download for channel '([^']+)'")
+        .captures(line.text.trim_start())?;
+    Some(Hit::blocker(format!(
+        "The Rust toolchain `{}` has no `{}` component to download (a nightly built without it): pin another date or \
+         drop the component. Not fixed automatically.",
+        display_text(&c[2]),
         display_text(&c[1])
     )))
 }
@@ -145,6 +172,23 @@ mod tests {
             hit.message
         );
         assert!(toolchain_not_installed(&Line::plain("# error: toolchain 'stable' is not installed")).is_none());
+    }
+
+    #[test]
+    fn an_unavailable_component_is_a_blocker_naming_channel_and_component() {
+        let hit = component_unavailable(&Line::plain(
+            "error: component 'rust-src' for target 'aarch64-apple-darwin' is unavailable for download for channel \
+             'nightly-2025-03-01'",
+        ))
+        .expect("hit");
+        assert!(!hit.fixable);
+        assert!(hit.message.contains("`nightly-2025-03-01`") && hit.message.contains("`rust-src`"));
+        assert!(
+            component_unavailable(&Line::plain(
+                "# error: component 'x' for target 'y' is unavailable for download for channel 'z'"
+            ))
+            .is_none()
+        );
     }
 
     #[test]
