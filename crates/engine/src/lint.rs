@@ -186,6 +186,8 @@ pub fn verify_all(path: &str, source: &str, doc: &Document, diags: &mut [Diagnos
 pub struct Relints {
     pub relints: usize,
     pub patched: usize,
+    /// Rules left out of patched re-lints, summed over them.
+    pub skipped: usize,
 }
 
 /// [`verify_all`], counting its re-lints (`cargo xtask bench rules`).
@@ -224,16 +226,48 @@ fn verify_within(
         .copied()
         .filter(|r| fixing.contains(&r.id) || crate::rules::may_report_errors(r, opts.config))
         .collect();
+    // Rules that may be skipped where an edit touches nothing they read
+    // ([`Rule::reads`]): those whose fixes are not being verified.
+    let skippable = kind == FileKind::Workflow;
+    let errors: Vec<(&'static str, String, TextRange)> = diags
+        .iter()
+        .filter(|d| d.severity == crate::diagnostic::Severity::Error)
+        .map(|d| (d.rule, d.message.clone(), d.range))
+        .collect();
     let count = std::cell::Cell::new(Relints::default());
     let relint = |text: &str, edits: &[&crate::diagnostic::Edit]| {
         let mut n = count.get();
         n.relints += 1;
         // Edits that only add `key: value` lines: the edited tree is the
         // original one with them added, no parse needed.
-        let relinted = match yaml::patch::apply(source, doc, edits, text) {
-            Some(patched) => {
+        let relinted = match yaml::patch::apply_touched(source, doc, edits, text) {
+            Some((patched, touched)) => {
                 n.patched += 1;
-                relint_parsed(path, text, &patched, opts, &rules)
+                // A rule that reads nothing the edits touched finds what it
+                // found before, moved; verification reads only errors, and
+                // an error whose range an edit falls into would not be
+                // moved but changed, so then every rule runs.
+                let inside_an_error = || {
+                    edits.iter().any(|e| {
+                        errors
+                            .iter()
+                            .any(|(_, _, r)| e.range.start <= r.end && r.start <= e.range.end)
+                    })
+                };
+                let (run, skipped): (Vec<&Rule>, Vec<&Rule>) = if skippable && !inside_an_error() {
+                    rules
+                        .iter()
+                        .partition(|r| fixing.contains(&r.id) || r.reads.reads_any(&touched))
+                } else {
+                    (rules.clone(), Vec::new())
+                };
+                n.skipped += skipped.len();
+                let relinted = relint_parsed(path, text, &patched, opts, &run);
+                #[cfg(debug_assertions)]
+                if !skipped.is_empty() {
+                    assert_skipped_rules_find_the_same(path, source, text, edits, opts, &skipped);
+                }
+                relinted
             }
             None => relint_with(path, text, opts, &rules),
         };
@@ -242,6 +276,45 @@ fn verify_within(
     };
     crate::fix_batch::verify_fixes(path, source, parse_error_count(doc), diags, &jobs, &relint, budget);
     count.get()
+}
+
+/// A rule skipped in a re-lint ([`Rule::reads`]) must find on the edited
+/// text exactly the errors a re-lint of the original finds, moved by the
+/// edits (none of which falls inside one of them). Debug builds check every
+/// skip, so every test and the corpus evaluation (`cargo xtask eval
+/// corpus`, a dev build) exercise the rules' declarations.
+#[cfg(debug_assertions)]
+fn assert_skipped_rules_find_the_same(
+    path: &str,
+    source: &str,
+    text: &str,
+    edits: &[&crate::diagnostic::Edit],
+    opts: &LintOptions<'_>,
+    skipped: &[&Rule],
+) {
+    let moved = |r: TextRange| {
+        let by: isize = edits
+            .iter()
+            .filter(|e| e.range.end < r.start)
+            .map(|e| e.new_text.len() as isize - e.range.len() as isize)
+            .sum();
+        TextRange::new(r.start.saturating_add_signed(by), r.end.saturating_add_signed(by))
+    };
+    let errors = |text: &str, moved: &dyn Fn(TextRange) -> TextRange| {
+        let mut list: Vec<(&str, String, TextRange)> = relint_with(path, text, opts, skipped)
+            .diagnostics
+            .into_iter()
+            .filter(|d| d.severity == crate::diagnostic::Severity::Error)
+            .map(|d| (d.rule, d.message, moved(d.range)))
+            .collect();
+        list.sort();
+        list
+    };
+    assert_eq!(
+        errors(text, &|r| r),
+        errors(source, &moved),
+        "{path}: rules skipped for edits {edits:?} would report other errors; a `reads` declaration misses something"
+    );
 }
 
 /// `# autoheal: ignore[rule-a, rule-b/code]` (or zizmor's `# zizmor:
@@ -485,7 +558,7 @@ mod tests {
         assert_eq!(timeouts(&diags), 3, "{diags:?}");
         let n = verify_all_counted(".github/workflows/ci.yml", src, &doc, &mut diags, &opts);
         assert_eq!(timeouts(&diags), 3, "{diags:?}");
-        assert_eq!(n, Relints { relints: 1, patched: 1 });
+        assert_eq!((n.relints, n.patched), (1, 1));
 
         // Job `b`'s fix replaced by one whose value the schema rejects.
         let mut diags = lint_timeouts();
@@ -499,6 +572,124 @@ mod tests {
         let n = verify_all_counted(".github/workflows/ci.yml", src, &doc, &mut diags, &opts);
         assert_eq!(timeouts(&diags), 2, "{diags:?}");
         assert!(n.patched >= 2 && n.patched == n.relints, "{n:?}");
+    }
+
+    /// Every rule's [`Rule::reads`] against what it really reads: on every
+    /// rule fixture, an entry inserted at every line end (at the columns
+    /// around it) and the end of every scalar replaced by another word;
+    /// whenever the tree is patched and a rule reads nothing the edit
+    /// touched, the rule's errors on the edited text are its errors before,
+    /// moved.
+    #[test]
+    fn a_rule_that_reads_nothing_an_edit_touched_finds_the_same_errors() {
+        let config = Config::default();
+        let opts = LintOptions {
+            verify_fixes: false,
+            ..LintOptions::new(&config)
+        };
+        let errors = |text: &str, doc: &Document| -> Vec<(&'static str, String, TextRange)> {
+            let mut out: Vec<_> = lint_parsed(".github/workflows/f.yml", text, doc, &opts)
+                .into_iter()
+                .filter(|d| d.severity == crate::diagnostic::Severity::Error)
+                .map(|d| (d.rule, d.message, d.range))
+                .collect();
+            out.sort();
+            out
+        };
+        let mut files = Vec::new();
+        let mut dirs = vec![std::path::PathBuf::from(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/rules"
+        ))];
+        while let Some(dir) = dirs.pop() {
+            for entry in std::fs::read_dir(&dir).expect("fixture dir") {
+                let path = entry.expect("entry").path();
+                if path.is_dir() {
+                    dirs.push(path);
+                } else if path.extension().is_some_and(|e| e == "yml" || e == "yaml")
+                    && path.file_stem().is_none_or(|s| s != "action")
+                {
+                    files.push(path);
+                }
+            }
+        }
+        let (mut checked, mut skipped) = (0usize, 0usize);
+        for path in files {
+            let Ok(source) = std::fs::read_to_string(&path) else {
+                continue;
+            };
+            let doc = yaml::parse(source.as_bytes());
+            if !doc.errors.is_empty() || doc.anchored || doc.root.is_none() {
+                continue;
+            }
+            let before = errors(&source, &doc);
+            let mut edits: Vec<crate::diagnostic::Edit> = Vec::new();
+            let mut offset = 0;
+            while offset < source.len() {
+                let end = crate::edit::line_end(&source, offset);
+                let next = source[end..].find('\n').map(|i| end + i + 1);
+                let mut columns = vec![crate::edit::indent_of_line(&source, offset)];
+                if let Some(n) = next.filter(|n| *n < source.len()) {
+                    columns.push(crate::edit::indent_of_line(&source, n));
+                }
+                columns.dedup();
+                for column in columns {
+                    for entry in ["timeout-minutes: 60", "if: false"] {
+                        let text = format!("\n{}{entry}", " ".repeat(column));
+                        edits.push(crate::diagnostic::Edit::insert("f.yml", end, text));
+                    }
+                }
+                let Some(n) = next else { break };
+                offset = n;
+            }
+            doc.root.as_ref().expect("root").walk(&mut |n| {
+                if n.is_scalar() && n.span.len() >= 2 && source.is_char_boundary(n.span.end - 2) {
+                    let range = TextRange::new(n.span.end - 2, n.span.end);
+                    edits.push(crate::diagnostic::Edit::replace("f.yml", range, "v42"));
+                }
+            });
+            for edit in &edits {
+                let refs = [edit];
+                let text = crate::fix::apply_edits("f.yml", &source, &refs).expect("edits apply");
+                let Some((patched, touched)) = yaml::patch::apply_touched(&source, &doc, &refs, &text) else {
+                    continue;
+                };
+                if before
+                    .iter()
+                    .any(|(_, _, r)| edit.range.start <= r.end && r.start <= edit.range.end)
+                {
+                    continue;
+                }
+                let by = edit.new_text.len() as isize - edit.range.len() as isize;
+                let after = errors(&text, &patched);
+                for rule in RULES.iter().filter(|r| !r.reads.reads_any(&touched)) {
+                    skipped += 1;
+                    let mine = |list: &[(&'static str, String, TextRange)], moved: bool| {
+                        list.iter()
+                            .filter(|(id, _, _)| *id == rule.id)
+                            .map(|(id, m, r)| {
+                                let r = if moved && edit.range.end < r.start {
+                                    TextRange::new(r.start.saturating_add_signed(by), r.end.saturating_add_signed(by))
+                                } else {
+                                    *r
+                                };
+                                (*id, m.clone(), r)
+                            })
+                            .collect::<Vec<_>>()
+                    };
+                    assert_eq!(
+                        mine(&after, false),
+                        mine(&before, true),
+                        "{}: {} reads what {edit:?} changed ({touched:?})",
+                        path.display(),
+                        rule.id
+                    );
+                }
+                checked += 1;
+            }
+        }
+        eprintln!("{checked} patched edits, {skipped} rule runs compared");
+        assert!(checked > 1000 && skipped > 1000, "{checked} edits, {skipped} rule runs");
     }
 
     #[test]

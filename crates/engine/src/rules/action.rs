@@ -47,6 +47,12 @@ pub const RULE: Rule = Rule {
     ],
     reports_errors: true,
     job_keys_only: false,
+    reads: super::ReadPaths::Paths {
+        // Each step's action and inputs, and the steps before it (a local
+        // action needs a checkout).
+        paths: &["jobs.*.steps.*.uses", "jobs.*.steps.*.with"],
+        expressions: false,
+    },
     check,
 };
 

@@ -28,6 +28,7 @@ pub const RULE: Rule = Rule {
     codes: &[UNTRUSTED_CODE, UPLOAD, PERSISTED],
     reports_errors: false,
     job_keys_only: false,
+    reads: super::ReadPaths::Everything,
     check,
 };
 

@@ -25,6 +25,7 @@ pub const RULE: Rule = Rule {
     codes: &[SPOOFABLE_ACTOR],
     reports_errors: false,
     job_keys_only: false,
+    reads: super::ReadPaths::Everything,
     check,
 };
 

@@ -29,6 +29,7 @@ pub const RULE: Rule = Rule {
     codes: &[RELEASE_CACHE],
     reports_errors: false,
     job_keys_only: false,
+    reads: super::ReadPaths::Everything,
     check,
 };
 

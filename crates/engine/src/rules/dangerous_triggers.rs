@@ -26,6 +26,7 @@ pub const RULE: Rule = Rule {
     codes: &[TRIGGER, UNTRUSTED_CHECKOUT, UNTRUSTED_ARTIFACT],
     reports_errors: true,
     job_keys_only: false,
+    reads: super::ReadPaths::Everything,
     check,
 };
 

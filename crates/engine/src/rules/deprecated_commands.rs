@@ -17,6 +17,19 @@ pub const RULE: Rule = Rule {
     codes: &[SET_OUTPUT, SAVE_STATE, SET_ENV, ADD_PATH],
     reports_errors: true,
     job_keys_only: false,
+    reads: super::ReadPaths::Paths {
+        paths: &[
+            "jobs.*.steps.*.run",
+            // A step's shell: its own, the job's and the workflow's
+            // `defaults.run.shell`, or the runner's (`runs-on`, matrix).
+            "defaults",
+            "jobs.*.defaults",
+            "jobs.*.runs-on",
+            "jobs.*.strategy",
+            "jobs.*.steps.*.shell",
+        ],
+        expressions: false,
+    },
     check,
 };
 

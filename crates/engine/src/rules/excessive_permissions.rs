@@ -29,6 +29,7 @@ pub const RULE: Rule = Rule {
     codes: &[DEFAULT_PERMISSIONS, WORKFLOW_WRITE, WRITE_ALL, READ_ALL],
     reports_errors: false,
     job_keys_only: false,
+    reads: super::ReadPaths::Everything,
     check,
 };
 

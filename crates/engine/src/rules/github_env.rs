@@ -27,6 +27,17 @@ pub const RULE: Rule = Rule {
     codes: &[UNTRUSTED_WRITE],
     reports_errors: true,
     job_keys_only: false,
+    reads: super::ReadPaths::Paths {
+        // Privileged triggers, steps that check out their files, scripts.
+        paths: &[
+            "on",
+            "jobs.*.if",
+            "jobs.*.steps.*.run",
+            "jobs.*.steps.*.uses",
+            "jobs.*.steps.*.with",
+        ],
+        expressions: false,
+    },
     check,
 };
 

@@ -19,6 +19,7 @@ pub const RULE: Rule = Rule {
     codes: &[PASSWORD],
     reports_errors: true,
     job_keys_only: false,
+    reads: super::ReadPaths::Everything,
     check,
 };
 

@@ -24,6 +24,7 @@ pub const RULE: Rule = Rule {
     codes: &[ENABLED, COMPUTED_ENV],
     reports_errors: false,
     job_keys_only: false,
+    reads: super::ReadPaths::Everything,
     check,
 };
 

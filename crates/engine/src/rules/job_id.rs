@@ -14,6 +14,7 @@ pub const RULE: Rule = Rule {
     codes: &[INVALID, CASE_DUPLICATE],
     reports_errors: true,
     job_keys_only: false,
+    reads: super::ReadPaths::Everything,
     check,
 };
 

@@ -16,6 +16,7 @@ pub const RULE: Rule = Rule {
     codes: &[DUPLICATE, ITSELF, UNKNOWN_JOB, CYCLE],
     reports_errors: true,
     job_keys_only: false,
+    reads: super::ReadPaths::Everything,
     check,
 };
 

@@ -15,6 +15,7 @@ pub const RULE: Rule = Rule {
     codes: &[DUPLICATE_VALUE, EXCLUDE_UNKNOWN_KEY, EXCLUDE_NO_MATCH],
     reports_errors: true,
     job_keys_only: false,
+    reads: super::ReadPaths::Everything,
     check,
 };
 

@@ -76,7 +76,48 @@ pub struct Rule {
     /// those keys together with fixes inside the job's steps (see
     /// [`crate::fix_batch`]): no step fix can make its finding go away.
     pub job_keys_only: bool,
+    /// What of a workflow its findings depend on. Fix verification skips
+    /// it in a re-lint whose edits (of a shape [`crate::yaml::patch`]
+    /// knows) touch none of that, when it reports no fix being verified:
+    /// its findings there are its findings before, moved. Debug builds
+    /// check that on every such re-lint (`lint::verify_within`).
+    pub reads: ReadPaths,
     pub check: fn(&mut Context<'_>),
+}
+
+/// What a rule's findings on a workflow depend on ([`Rule::reads`]).
+#[derive(Clone, Copy, Debug)]
+pub enum ReadPaths {
+    /// Anything in the file: re-run on every re-lint.
+    Everything,
+    /// The nodes at these key paths, and whether each node on the way to
+    /// them exists: segments separated by `.`, `*` for any one key or
+    /// sequence item (`jobs.*.steps.*.uses` reads every step's `uses:` and
+    /// which jobs and steps there are). A path starting with `**.` reads
+    /// its rest at any depth (`**.if`: every `if:`), not the nodes on the
+    /// way. With `expressions`, also every scalar holding `${{`, wherever
+    /// it is (the rule decides where it looks from the paths it reads).
+    Paths {
+        paths: &'static [&'static str],
+        expressions: bool,
+    },
+}
+
+impl ReadPaths {
+    /// Whether edits that touched `touched` (the paths of every node they
+    /// inserted or changed, see [`crate::yaml::patch::Touched`]) can change
+    /// what the rule reads.
+    pub fn reads_any(&self, touched: &crate::yaml::patch::Touched) -> bool {
+        match self {
+            ReadPaths::Everything => true,
+            ReadPaths::Paths { paths, expressions } => {
+                (*expressions && touched.expressions)
+                    || paths
+                        .iter()
+                        .any(|p| touched.paths.iter().any(|x| crate::yaml::patch::overlaps(p, x)))
+            }
+        }
+    }
 }
 
 pub const WORKFLOWS: &[FileKind] = &[FileKind::Workflow];

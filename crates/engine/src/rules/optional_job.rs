@@ -27,6 +27,7 @@ pub const RULE: Rule = Rule {
     codes: &[EXPERIMENTAL_BLOCKS],
     reports_errors: false,
     job_keys_only: false,
+    reads: super::ReadPaths::Everything,
     check,
 };
 

@@ -18,6 +18,7 @@ pub const RULE: Rule = Rule {
     codes: &[WHOLE_CONTEXT],
     reports_errors: false,
     job_keys_only: false,
+    reads: super::ReadPaths::Everything,
     check,
 };
 

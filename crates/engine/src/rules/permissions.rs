@@ -15,6 +15,7 @@ pub const RULE: Rule = Rule {
     codes: &[UNKNOWN_SHORTHAND, UNKNOWN_SCOPE, UNKNOWN_LEVEL],
     reports_errors: true,
     job_keys_only: false,
+    reads: super::ReadPaths::Everything,
     check,
 };
 

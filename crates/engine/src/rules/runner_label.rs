@@ -20,6 +20,10 @@ pub const RULE: Rule = Rule {
     codes: &[UNKNOWN, RETIRED, CONFLICT],
     reports_errors: true,
     job_keys_only: false,
+    reads: super::ReadPaths::Paths {
+        paths: &["jobs.*.runs-on", "jobs.*.strategy"],
+        expressions: false,
+    },
     check,
 };
 

@@ -23,6 +23,7 @@ pub const RULE: Rule = Rule {
     codes: &[INHERIT],
     reports_errors: false,
     job_keys_only: false,
+    reads: super::ReadPaths::Everything,
     check,
 };
 

@@ -26,6 +26,20 @@ pub const RULE: Rule = Rule {
     codes: &[UNKNOWN, WRONG_OS, SHELLCHECK],
     reports_errors: true,
     job_keys_only: false,
+    reads: super::ReadPaths::Paths {
+        paths: &[
+            "jobs.*.steps.*.run",
+            "jobs.*.steps.*.if",
+            // A step's shell: its own, the job's and the workflow's
+            // `defaults.run.shell`, or the runner's (`runs-on`, matrix).
+            "defaults",
+            "jobs.*.defaults",
+            "jobs.*.runs-on",
+            "jobs.*.strategy",
+            "jobs.*.steps.*.shell",
+        ],
+        expressions: true,
+    },
     check,
 };
 

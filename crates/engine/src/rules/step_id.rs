@@ -13,6 +13,7 @@ pub const RULE: Rule = Rule {
     codes: &[INVALID, DUPLICATE],
     reports_errors: true,
     job_keys_only: false,
+    reads: super::ReadPaths::Everything,
     check,
 };
 

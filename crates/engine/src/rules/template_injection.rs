@@ -39,6 +39,26 @@ pub const RULE: Rule = Rule {
     codes: &[EVENT, INPUT, REF, MATRIX, OUTPUT, EXPANSION],
     reports_errors: true,
     job_keys_only: false,
+    reads: super::ReadPaths::Paths {
+        // Scripts holding `${{`, where their values come from (inputs,
+        // matrices, `env:`), which actions take code, and the shell.
+        paths: &[
+            "on",
+            "env",
+            "jobs.*.if",
+            "jobs.*.env",
+            "jobs.*.steps.*.env",
+            "jobs.*.steps.*.uses",
+            // A step's shell: its own, the job's and the workflow's
+            // `defaults.run.shell`, or the runner's (`runs-on`, matrix).
+            "defaults",
+            "jobs.*.defaults",
+            "jobs.*.runs-on",
+            "jobs.*.strategy",
+            "jobs.*.steps.*.shell",
+        ],
+        expressions: true,
+    },
     check,
 };
 

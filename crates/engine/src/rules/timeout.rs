@@ -15,6 +15,7 @@ pub const RULE: Rule = Rule {
     codes: &[MISSING],
     reports_errors: false,
     job_keys_only: true,
+    reads: super::ReadPaths::Everything,
     check,
 };
 

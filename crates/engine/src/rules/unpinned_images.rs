@@ -24,6 +24,7 @@ pub const RULE: Rule = Rule {
     codes: &[UNPINNED, LATEST, TAG, EXPRESSION],
     reports_errors: false,
     job_keys_only: false,
+    reads: super::ReadPaths::Everything,
     check,
 };
 

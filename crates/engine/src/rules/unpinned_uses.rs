@@ -30,6 +30,7 @@ pub const RULE: Rule = Rule {
     codes: &[REF],
     reports_errors: false,
     job_keys_only: false,
+    reads: super::ReadPaths::Everything,
     check,
 };
 

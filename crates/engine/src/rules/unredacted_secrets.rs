@@ -18,6 +18,7 @@ pub const RULE: Rule = Rule {
     codes: &[JSON_FIELD],
     reports_errors: false,
     job_keys_only: false,
+    reads: super::ReadPaths::Everything,
     check,
 };
 

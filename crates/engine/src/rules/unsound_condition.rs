@@ -23,6 +23,10 @@ pub const RULE: Rule = Rule {
     codes: &[ALWAYS_TRUE],
     reports_errors: true,
     job_keys_only: false,
+    reads: super::ReadPaths::Paths {
+        paths: &["**.if"],
+        expressions: false,
+    },
     check,
 };
 

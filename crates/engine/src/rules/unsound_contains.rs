@@ -21,6 +21,7 @@ pub const RULE: Rule = Rule {
     codes: &[STRING_HAYSTACK],
     reports_errors: false,
     job_keys_only: false,
+    reads: super::ReadPaths::Everything,
     check,
 };
 

@@ -43,6 +43,7 @@ pub const RULE: Rule = Rule {
     ],
     reports_errors: true,
     job_keys_only: false,
+    reads: super::ReadPaths::Everything,
     check,
 };
 

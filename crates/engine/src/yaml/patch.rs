@@ -50,6 +50,52 @@ use crate::text::TextRange;
 /// from `doc` (the parse of `source`) when every edit has one of the shapes
 /// the module documentation describes; `None` otherwise.
 pub fn apply(source: &str, doc: &Document, edits: &[&Edit], edited: &str) -> Option<Document> {
+    apply_touched(source, doc, edits, edited).map(|(doc, _)| doc)
+}
+
+/// What a patched edit touched: the key path of every node it inserted (each
+/// new entry, nested ones too) or changed (the scalar of a changed word),
+/// and whether a changed scalar held `${{` (an inserted one never does).
+/// [`crate::rules::ReadPaths`] is matched against it.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Touched {
+    pub paths: Vec<Vec<Segment>>,
+    pub expressions: bool,
+}
+
+/// One step of a key path from the root.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Segment {
+    Key(String),
+    /// A sequence item.
+    Item,
+    /// A key that is not a plain string: matches any segment of a pattern.
+    Other,
+}
+
+/// Does the pattern `pattern` (see [`crate::rules::ReadPaths::Paths`]) read
+/// something at or above `path`, or below it (the existence of `path`
+/// decides whether there is anything there to read)?
+pub fn overlaps(pattern: &str, path: &[Segment]) -> bool {
+    let matches = |p: &str, x: &Segment| match x {
+        Segment::Key(k) => p == "*" || p == k,
+        Segment::Item => p == "*",
+        Segment::Other => true,
+    };
+    match pattern.strip_prefix("**.") {
+        // Anywhere: the rest matches at some depth, from there on.
+        Some(rest) => {
+            let rest: Vec<&str> = rest.split('.').collect();
+            (0..path.len()).any(|from| {
+                path.len() - from >= rest.len() && rest.iter().zip(&path[from..]).all(|(p, x)| matches(p, x))
+            })
+        }
+        None => pattern.split('.').zip(path).all(|(p, x)| matches(p, x)),
+    }
+}
+
+/// [`apply`], with what the edits touched.
+pub fn apply_touched(source: &str, doc: &Document, edits: &[&Edit], edited: &str) -> Option<(Document, Touched)> {
     // A node needs at least a byte (no aliases copy any), so a text shorter
     // than the node budget cannot go over it.
     // A byte order mark shifts the first line's columns by three bytes.
@@ -97,6 +143,7 @@ pub fn apply(source: &str, doc: &Document, edits: &[&Edit], edited: &str) -> Opt
         let k = ends.partition_point(|(end, _)| *end <= x);
         x.saturating_add_signed(if k == 0 { 0 } else { ends[k - 1].1 })
     };
+    let touched = touched(root, &found);
     let mut out = doc.clone();
     let new_root = out.root.as_mut()?;
     shift(new_root, &moved);
@@ -119,7 +166,63 @@ pub fn apply(source: &str, doc: &Document, edits: &[&Edit], edited: &str) -> Opt
             }
         }
     }
-    Some(out)
+    Some((out, touched))
+}
+
+fn touched(root: &Node, found: &[Change]) -> Touched {
+    let mut out = Touched::default();
+    for change in found {
+        let (node, mut base) = key_path(root, change.path());
+        match change {
+            Change::Insert(ins) => {
+                // The path above is that of `M`, the mapping inserted into.
+                let mut todo: Vec<(usize, &Entry)> = ins.entries.iter().map(|e| (base.len(), e)).collect();
+                while let Some((depth, e)) = todo.pop() {
+                    base.truncate(depth);
+                    base.push(segment(&e.key));
+                    out.paths.push(base.clone());
+                    if let NodeKind::Mapping(nested) = &e.value.kind {
+                        todo.extend(nested.iter().map(|n| (depth + 1, n)));
+                    }
+                }
+            }
+            Change::Replace(_) => {
+                out.expressions |= node.and_then(Node::as_scalar).is_none_or(|s| s.value.contains("${{"));
+                out.paths.push(base);
+            }
+        }
+    }
+    out
+}
+
+/// The node at `path` (child indexes) and its key path.
+fn key_path<'n>(root: &'n Node, path: &[usize]) -> (Option<&'n Node>, Vec<Segment>) {
+    let mut keys = Vec::with_capacity(path.len() + 1);
+    let mut node = Some(root);
+    for &i in path {
+        node = match node.map(|n| &n.kind) {
+            Some(NodeKind::Mapping(entries)) => entries.get(i).map(|e| {
+                keys.push(segment(&e.key));
+                &e.value
+            }),
+            Some(NodeKind::Sequence(items)) => {
+                keys.push(Segment::Item);
+                items.get(i)
+            }
+            _ => {
+                keys.push(Segment::Other);
+                None
+            }
+        };
+    }
+    (node, keys)
+}
+
+fn segment(key: &Node) -> Segment {
+    match key.as_str() {
+        Some(k) => Segment::Key(k.to_string()),
+        None => Segment::Other,
+    }
 }
 
 enum Change {

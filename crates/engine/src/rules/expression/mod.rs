@@ -51,6 +51,27 @@ pub const RULE: Rule = Rule {
     ],
     reports_errors: true,
     job_keys_only: false,
+    reads: super::ReadPaths::Paths {
+        // Scalars holding `${{` and `if:` conditions, typed by what the
+        // workflow declares: inputs and secrets, needs and job outputs
+        // (which jobs there are), matrices, services, step ids and the
+        // actions' outputs.
+        paths: &[
+            "on",
+            "jobs.*.needs",
+            "jobs.*.uses",
+            "jobs.*.outputs",
+            "jobs.*.strategy",
+            "jobs.*.services",
+            "jobs.*.if",
+            "jobs.*.snapshot",
+            "jobs.*.steps.*.id",
+            "jobs.*.steps.*.uses",
+            "jobs.*.steps.*.parallel",
+            "jobs.*.steps.*.if",
+        ],
+        expressions: true,
+    },
     check,
 };
 
