@@ -802,6 +802,14 @@ const CASES: &[(&str, Category, Option<&str>)] = &[
     // comment (written, and run failing, before the entries were anchored
     // to the start of the line).
     ("trap-ctest-quotes-cmake-generator.log", Unknown, None),
+    // Security review (2026-12-05, fifth session): a runner's verdict quoted
+    // in a step's output (a server's log, a test's name) or the words "exec
+    // format error" in a test's output made the job `continue-on-error` on a
+    // self-hosted or ARM runner. Written, and run failing, before the
+    // entries were anchored to the runner's and the shell's own lines.
+    ("trap-server-log-shutdown-signal-in-tests.log", Unknown, None),
+    ("trap-test-name-runner-lost-communication.log", Unknown, None),
+    ("trap-exec-format-in-test-output.log", Unknown, None),
     ("trap-hspec-expects-cabal-program.log", Unknown, None),
     ("trap-make-no-makefile-in-comment.log", Unknown, None),
     // A twenty-sixth batch (helper diagcls), committed before any change and
@@ -1192,6 +1200,10 @@ const UNKNOWN_ROOT_LINES: &[(&str, u64)] = &[
     // passed, {f} tests failed out of {m}` or autoconf's `configure: error:`;
     // batch 41 added both (`build_tools.rs`), so their own lines now.
     ("trap-ctest-quotes-cmake-generator.log", 13),
+    // The security review's traps (fifth session): the test runners' summaries.
+    ("trap-server-log-shutdown-signal-in-tests.log", 14),
+    ("trap-test-name-runner-lost-communication.log", 13),
+    ("trap-exec-format-in-test-output.log", 12),
     ("trap-hspec-expects-cabal-program.log", 18),
     ("trap-make-no-makefile-in-comment.log", 8),
     // The twenty-sixth batch (helper diagcls), pinned when written.

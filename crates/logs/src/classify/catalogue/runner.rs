@@ -334,8 +334,21 @@ fn step_time_limit(line: &Line<'_>) -> Option<Hit> {
     Some(limit_hit(minutes, 0.85, "step"))
 }
 
+/// The runner's own line, at the start of the text (after `##[error]`, or
+/// the web UI's `Error: `): the same words inside a step's output (a test's
+/// name, a server's log, an echo) are not the runner's verdict, and reading
+/// them would make the job `continue-on-error`.
+fn runner_says<'t>(line: &Line<'t>, start: &str) -> Option<&'t str> {
+    let text = line.text.trim_start();
+    let text = text.strip_prefix("Error: ").unwrap_or(text);
+    text.starts_with(start).then_some(text)
+}
+
 fn lost_communication(line: &Line<'_>) -> Option<Hit> {
-    let text = line.text;
+    let text = runner_says(line, "The ")?;
+    if !regex!(r"^The (?:self-hosted |hosted )?runner(?::[^\n]*?)? lost communication with the server").is_match(text) {
+        return None;
+    }
     if text.contains("self-hosted runner") {
         return Some(runner_hit(
             RunnerFailure::LostCommunication,
@@ -358,7 +371,8 @@ fn lost_communication(line: &Line<'_>) -> Option<Hit> {
     ))
 }
 
-fn shutdown_signal(_: &Line<'_>) -> Option<Hit> {
+fn shutdown_signal(line: &Line<'_>) -> Option<Hit> {
+    runner_says(line, "The runner has received a shutdown signal")?;
     Some(runner_hit(
         RunnerFailure::ShutdownSignal,
         None,
@@ -615,6 +629,43 @@ mod tests {
         assert!(!group.contains(['$', '@', '{', ' ', '\\']), "{group}");
         assert_eq!(hit.message.matches('`').count(), 2);
         assert!(hit.subject.is_none() && !hit.fixable);
+    }
+
+    /// Only the runner's own line (after `##[error]` or the web UI's
+    /// `Error: `) is its verdict; the same words in a step's output would
+    /// make the job `continue-on-error`.
+    #[test]
+    fn a_runners_verdict_is_read_only_as_the_runner_prints_it() {
+        for own in [
+            "The self-hosted runner: arm-3 lost communication with the server. Verify the machine is running.",
+            "The self-hosted runner lost communication with the server.",
+            "Error: The self-hosted runner: mac-1 lost communication with the server.",
+        ] {
+            assert!(
+                lost_communication(&Line::plain(own)).is_some_and(|h| h.category == Category::OptionalJob),
+                "{own}"
+            );
+        }
+        for own in [
+            "The runner has received a shutdown signal. This can happen when the runner service is stopped.",
+            "Error: The runner has received a shutdown signal.",
+        ] {
+            assert!(shutdown_signal(&Line::plain(own)).is_some(), "{own}");
+        }
+        for quoted in [
+            "    ✕ pages when The self-hosted runner: arm-3 lost communication with the server (3 ms)",
+            "# The self-hosted runner lost communication with the server.",
+            "echo \"The self-hosted runner: x lost communication with the server\"",
+        ] {
+            assert!(lost_communication(&Line::plain(quoted)).is_none(), "{quoted}");
+        }
+        for quoted in [
+            "[api] received a shutdown signal (SIGTERM), draining 2 connections",
+            "Server received a shutdown signal, closing 3 connections",
+            "    Expected: \"The runner has received a shutdown signal.\"",
+        ] {
+            assert!(shutdown_signal(&Line::plain(quoted)).is_none(), "{quoted}");
+        }
     }
 
     #[test]

@@ -344,6 +344,19 @@ fn exec_format_error(line: &Line<'_>) -> Option<Hit> {
     if !emulated && !mismatch.iter().any(|m| lower.contains(m)) {
         return None;
     }
+    // The kernel's ENOEXEC as a shell or Go's exec prints it: the program's
+    // path (it has a `/`), then the error, ending the line. A test's name,
+    // an assertion or a log line that mentions the words is not a binary
+    // that failed to run (and would make the job `continue-on-error`).
+    let generic = lower.contains("exec format error") || lower.contains("cannot execute binary file");
+    if generic
+        && !regex!(
+            r#"(?i)(?:^|[\s:"])\.{0,2}/[^\s:]*: (?:cannot execute binary file(?:: exec format error)?|exec format error)["'.]?$|exec user process caused:? "?exec format error"?$"#
+        )
+        .is_match(line.text.trim_end())
+    {
+        return None;
+    }
     let arm = ["arm64", "aarch64", "armv7", "arm/v"]
         .iter()
         .any(|a| lower.contains(a) || line.recent.iter().any(|r| r.to_ascii_lowercase().contains(a)));
@@ -567,6 +580,34 @@ fn syntax_error(_: &Line<'_>) -> Option<Hit> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// ENOEXEC as the shell, dash, Go's exec and runc print it, with the
+    /// program's path; the words in a test's output are not a binary that
+    /// failed to run.
+    #[test]
+    fn exec_format_errors_are_read_only_with_the_programs_path() {
+        for own in [
+            "/home/runner/work/_temp/1.sh: line 1: ./bin/linux-amd64/tool: cannot execute binary file: Exec format error",
+            "/bin/sh: 1: /home/runner/work/_temp/minikube: Exec format error",
+            "  exec /usr/local/bin/manylinux-entrypoint: exec format error",
+            "bash: ./protoc: cannot execute binary file",
+            "Error: fork/exec /tmp/x/tool: exec format error",
+            "standard_init_linux.go:228: exec user process caused: exec format error",
+            "exec user process caused \"exec format error\"",
+            "/bin/bash: ./bin/x86_64/protoc: Bad CPU type in executable",
+        ] {
+            assert!(exec_format_error(&Line::plain(own)).is_some(), "{own}");
+        }
+        for quoted in [
+            "loader: spawn failed: exec format error (fixture tests/data/not-elf.bin, as expected)",
+            "worker exited: exec format error in fixture ./testdata/bad-elf",
+            "cannot execute binary file: Exec format error (expected by test_elf_loader)",
+            "  left: \"exec format error\"",
+            "test rejects_exec_format_error ... FAILED",
+        ] {
+            assert!(exec_format_error(&Line::plain(quoted)).is_none(), "{quoted}");
+        }
+    }
 
     #[test]
     fn paths_are_resolved_against_a_leading_cd() {
