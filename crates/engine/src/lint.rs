@@ -227,8 +227,11 @@ fn verify_within(
         .filter(|r| fixing.contains(&r.id) || crate::rules::may_report_errors(r, opts.config))
         .collect();
     // Rules that may be skipped where an edit touches nothing they read
-    // ([`Rule::reads`]): those whose fixes are not being verified.
-    let skippable = kind == FileKind::Workflow;
+    // ([`Rule::reads`]): those whose fixes are not being verified. Not in a
+    // file with suppression comments: they silence by line (the line above
+    // a finding), so an inserted line can move a comment off the error it
+    // silenced, and that error, new in the re-lint, would go unseen.
+    let skippable = kind == FileKind::Workflow && Suppressions::new(source, doc).lines.is_empty();
     let errors: Vec<(&'static str, String, TextRange)> = diags
         .iter()
         .filter(|d| d.severity == crate::diagnostic::Severity::Error)
@@ -572,6 +575,31 @@ mod tests {
         let n = verify_all_counted(".github/workflows/ci.yml", src, &doc, &mut diags, &opts);
         assert_eq!(timeouts(&diags), 2, "{diags:?}");
         assert!(n.patched >= 2 && n.patched == n.relints, "{n:?}");
+    }
+
+    /// An inserted line that parts a suppression comment from the error it
+    /// silenced makes that error new: the fix is dropped, although the
+    /// rule that reports it reads nothing the edit touched (found in the
+    /// review of the selective re-lint: the debug build's check panicked,
+    /// a release build offered the fix).
+    #[test]
+    fn an_edit_that_unsilences_an_error_is_not_offered() {
+        let src = "on: push\npermissions: {}\njobs:\n  a:\n    runs-on: ubuntu-latest # autoheal: ignore[expression]\n    if: ${{ github.event.pull_request.head.repo.fork == }}\n    steps:\n      - run: make\n";
+        let config = Config::default();
+        let opts = LintOptions {
+            verify_fixes: false,
+            ..LintOptions::new(&config)
+        };
+        let doc = yaml::parse(src.as_bytes());
+        let mut diags = lint_parsed(".github/workflows/ci.yml", src, &doc, &opts);
+        assert!(
+            diags.iter().all(|d| d.severity != crate::diagnostic::Severity::Error),
+            "{diags:?}"
+        );
+        let timeout = |diags: &[Diagnostic]| diags.iter().find(|d| d.rule == "timeout").map(|d| d.fixes.len());
+        assert_eq!(timeout(&diags), Some(1), "{diags:?}");
+        verify_all(".github/workflows/ci.yml", src, &doc, &mut diags, &opts);
+        assert_eq!(timeout(&diags), Some(0), "{diags:?}");
     }
 
     /// Every rule's [`Rule::reads`] against what it really reads: on every
