@@ -947,6 +947,42 @@ const CASES: &[(&str, Category, Option<&str>)] = &[
     ("b42-nuget-nu1301-429-dotnet9.log", RateLimit, Some("nuget.org")),
     ("b42-gem-install-429.log", RateLimit, Some("a service")),
     ("b42-trap-ctest-all-passed-then-clang-format.log", Unknown, None),
+    // Batch 43 (helper diagcls, 2026-12-05, fifth session), written before
+    // any change: setup-go with no Windows arm64 build of an old Go;
+    // download-artifact v4 across runs in `gh run view` form; git's dubious
+    // ownership in a container and a pull request's merge ref that is gone;
+    // conda's HTTP 403 from Anaconda's channels and a missing environment;
+    // CTest's per-test timeout (not the job's) and autoconf's auxiliary
+    // files; traps (mocha's `Timeout of 2000ms exceeded`, a `set-output`
+    // deprecation warning before ESLint); the runner's fail-fast wording
+    // (`The strategy configuration was canceled because "{job}" failed`)
+    // alone and before the failed leg; a job limit as `15m0s` in `gh run
+    // view` form; Maven's non-parseable POM; NuGet's NU1102; rustup without
+    // a default toolchain.
+    (
+        "b43-setup-go-windows-arm64.log",
+        OptionalJob,
+        Some("tool_unavailable_for_architecture"),
+    ),
+    ("b43-download-artifact-ghlog.log", Unknown, None),
+    ("b43-checkout-dubious-ownership-container.log", Unknown, None),
+    ("b43-checkout-pr-merge-ref-missing.log", Unknown, None),
+    ("b43-conda-http-403-defaults.log", Unknown, None),
+    ("b43-conda-env-location-not-found.log", Unknown, None),
+    ("b43-trap-ctest-test-timeout.log", Unknown, None),
+    ("b43-autoconf-aux-files-missing.log", Unknown, None),
+    ("b43-trap-mocha-timeout-exceeded.log", Unknown, None),
+    ("b43-trap-set-output-warning-then-eslint.log", Unknown, None),
+    (
+        "b43-failfast-strategy-canceled-then-numpy.log",
+        MissingDependency,
+        Some("numpy"),
+    ),
+    ("b43-failfast-strategy-canceled-only-ui.log", Unknown, None),
+    ("b43-timeout-15m-ghlog.log", Timeout, Some("15")),
+    ("b43-maven-non-parseable-pom.log", Unknown, None),
+    ("b43-nuget-nu1102-version.log", Unknown, None),
+    ("b43-rustup-no-default-toolchain.log", Unknown, None),
 ];
 
 /// For every `unknown` row, the log line (1-based) of the root cause's first
@@ -1265,6 +1301,20 @@ const UNKNOWN_ROOT_LINES: &[(&str, u64)] = &[
     ("b42-maven-release-not-supported.log", 13),
     ("b42-mamba1-nothing-provides.log", 10),
     ("b42-trap-ctest-all-passed-then-clang-format.log", 13),
+    // Batch 43 (helper diagcls), pinned when written.
+    ("b43-download-artifact-ghlog.log", 10),
+    ("b43-checkout-dubious-ownership-container.log", 5),
+    ("b43-checkout-pr-merge-ref-missing.log", 3),
+    ("b43-conda-http-403-defaults.log", 10),
+    ("b43-conda-env-location-not-found.log", 6),
+    ("b43-trap-ctest-test-timeout.log", 13),
+    ("b43-autoconf-aux-files-missing.log", 5),
+    ("b43-trap-mocha-timeout-exceeded.log", 13),
+    ("b43-trap-set-output-warning-then-eslint.log", 14),
+    ("b43-failfast-strategy-canceled-only-ui.log", 5),
+    ("b43-maven-non-parseable-pom.log", 7),
+    ("b43-nuget-nu1102-version.log", 6),
+    ("b43-rustup-no-default-toolchain.log", 5),
 ];
 
 fn dir() -> String {
