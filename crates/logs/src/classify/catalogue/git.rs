@@ -14,7 +14,10 @@
 //! quota) or for one object (`[{oid}] Object does not exist on the server:
 //! [404] Object does not exist on the server`, in `git lfs fetch`/`pull` and
 //! inside the smudge filter's `Error downloading object: {path} ({oid}): Smudge
-//! error: …`; the object's error text is the LFS API's `objects[].error`).
+//! error: …`; the object's error text is the LFS API's `objects[].error`);
+//! `setup.c`'s `fatal: detected dubious ownership in repository at '{dir}'`
+//! (git 2.35.2 and later) and `fetch-pack`'s `fatal: couldn't find remote ref
+//! {ref}`.
 
 use super::util::{command_hit, path_hit, quoted, regex};
 use super::{Entry, ex};
@@ -66,6 +69,29 @@ pub const ENTRIES: &[Entry] = &[
                 None,
             ),
         ],
+    },
+    Entry {
+        id: "git/dubious-ownership",
+        grammar: "fatal: detected dubious ownership in repository at '{dir}' (git 2.35.2's safe.directory check, then \
+                  `git config --global --add safe.directory {dir}`)",
+        needles: &["detected dubious ownership"],
+        check: dubious_ownership,
+        examples: &[ex(
+            "fatal: detected dubious ownership in repository at '/__w/app/app'",
+            Category::Unknown,
+            None,
+        )],
+    },
+    Entry {
+        id: "git/remote-ref-missing",
+        grammar: "fatal: couldn't find remote ref {ref} (`fetch-pack`: the remote has no such branch, tag or ref)",
+        needles: &["couldn't find remote ref"],
+        check: remote_ref_missing,
+        examples: &[ex(
+            "fatal: couldn't find remote ref refs/pull/4821/merge",
+            Category::Unknown,
+            None,
+        )],
     },
     Entry {
         id: "git/submodule-commit-missing",
@@ -213,6 +239,33 @@ fn lfs_object_missing(line: &Line<'_>) -> Option<Hit> {
         })
 }
 
+/// git refuses a repository owned by another user (a container running as
+/// root over a checkout made by the runner's user, or the reverse).
+fn dubious_ownership(line: &Line<'_>) -> Option<Hit> {
+    regex!(r"^fatal: detected dubious ownership in repository at '")
+        .is_match(line.text.trim_start())
+        .then(|| {
+            Hit::blocker(
+                "git refused a repository owned by another user (a container job whose user differs from the \
+                 checkout's): mark it safe (`git config --global --add safe.directory <dir>`) or run as the same \
+                 user. Not fixed automatically.",
+            )
+        })
+}
+
+/// A branch, tag or ref the remote does not have (deleted, never pushed, or
+/// a closed pull request's `refs/pull/{n}/merge`).
+fn remote_ref_missing(line: &Line<'_>) -> Option<Hit> {
+    regex!(r"^fatal: couldn't find remote ref \S")
+        .is_match(line.text.trim_start())
+        .then(|| {
+            Hit::blocker(
+                "The remote has no such ref (a deleted branch or tag, or the merge ref of a pull request that was \
+                 closed or has conflicts).",
+            )
+        })
+}
+
 fn pathspec_add(line: &Line<'_>) -> Option<Hit> {
     let text = line.text;
     if !text.contains("pathspec '") || text.contains("known to git") {
@@ -242,6 +295,14 @@ fn remote_refused(line: &Line<'_>) -> Option<Hit> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ownership_and_missing_refs_are_gits_own_lines() {
+        assert!(dubious_ownership(&Line::plain("fatal: detected dubious ownership in repository at '/w'")).is_some());
+        assert!(dubious_ownership(&Line::plain("# fatal: detected dubious ownership in repository at")).is_none());
+        assert!(remote_ref_missing(&Line::plain("fatal: couldn't find remote ref refs/heads/gone")).is_some());
+        assert!(remote_ref_missing(&Line::plain("echo \"fatal: couldn't find remote ref x\"")).is_none());
+    }
 
     #[test]
     fn githubs_push_refusals_are_blockers() {

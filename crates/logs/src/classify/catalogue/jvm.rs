@@ -21,6 +21,8 @@
 //! (401)` or `403`, Gradle's `Received status code 401 from server: Unauthorized`), and Maven's goal failure
 //! (`MojoExecutor`'s `[ERROR] Failed to execute goal {plugin}:{version}:{goal} ({execution}) on project {p}:
 //! {message}`, read last, like Gradle's report, when no tool's entry read the line).
+//! Maven's model errors (`DefaultModelBuilder`: `[FATAL] Non-parseable POM {path}: {reason} @ line {l}, column {c}`
+//! under `Some problems were encountered while processing the POMs:`).
 //! Maven Enforcer's rule failures (`EnforceMojo`: `[ERROR] Rule {n}: {rule class} failed with message:` with the
 //! rule's own text on the next lines since enforcer 3.0; 1.x logged the rule at `[WARNING]` and failed the goal with
 //! `Some Enforcer rules have failed. Look above for specific messages explaining why the rule failed.`).
@@ -238,6 +240,29 @@ pub const ENTRIES: &[Entry] = &[
         )],
     },
     Entry {
+        id: "jvm/pom-unreadable",
+        grammar: "[FATAL] Non-parseable POM {path}: {reason} @ line {l}, column {c} | [ERROR] Some problems were \
+                  encountered while processing the POMs: (a heading; the problems follow as `[ERROR]`/`[FATAL]` \
+                  lines)",
+        needles: &[
+            "Non-parseable POM",
+            "Some problems were encountered while processing the POMs",
+        ],
+        check: pom_unreadable,
+        examples: &[
+            ex(
+                "[FATAL] Non-parseable POM /w/pom.xml: Unrecognised tag: 'dependecy' @ line 41, column 20",
+                Category::Unknown,
+                None,
+            ),
+            ex(
+                "[ERROR] [ERROR] Some problems were encountered while processing the POMs:",
+                Category::Unknown,
+                None,
+            ),
+        ],
+    },
+    Entry {
         id: "jvm/enforcer-rule-failed",
         grammar: "[ERROR] Rule {n}: {rule class} failed with message: (the rule's message follows) | … Some Enforcer \
                   rules have failed. Look above for specific messages explaining why the rule failed.",
@@ -287,6 +312,21 @@ pub const ENTRIES: &[Entry] = &[
         ],
     },
 ];
+
+/// Maven could not read the project's POM (malformed XML, a missing
+/// version): the project's own file, for a person. The heading Maven prints
+/// above the problems is a summary, so the problem line leads.
+fn pom_unreadable(line: &Line<'_>) -> Option<Hit> {
+    let text = line.text.trim_start();
+    if regex!(r"^\[(?:FATAL|ERROR)\] +Non-parseable POM \S").is_match(text) {
+        return Some(Hit::blocker(
+            "Maven could not parse the project's POM (the line and column are in the message): a person fixes the XML.",
+        ));
+    }
+    regex!(r"^\[ERROR\] (?:\[ERROR\] )?Some problems were encountered while processing the POMs:")
+        .is_match(text)
+        .then(|| Hit::summary("Maven could not build the project model; the problems are listed below."))
+}
 
 /// A package repository refused the credentials the build sent (or sent
 /// none): a person configures them (`settings.xml` servers, setup-java's
@@ -546,6 +586,21 @@ mod tests {
         .expect("hit");
         assert_eq!(goal.strength, Strength::Summary);
         assert!(maven_goal_failed(&Line::plain("echo '[ERROR] Failed to execute goal x on project y: z'")).is_none());
+    }
+
+    #[test]
+    fn an_unparseable_pom_leads_its_heading() {
+        let fatal = pom_unreadable(&Line::plain(
+            "[FATAL] Non-parseable POM /w/pom.xml: Unrecognised tag @ line 4",
+        ))
+        .expect("hit");
+        assert_eq!(fatal.strength, Strength::Blocker);
+        let heading = pom_unreadable(&Line::plain(
+            "[ERROR] Some problems were encountered while processing the POMs:",
+        ))
+        .expect("hit");
+        assert_eq!(heading.strength, Strength::Summary);
+        assert!(pom_unreadable(&Line::plain("see: Non-parseable POM errors in the FAQ")).is_none());
     }
 
     #[test]

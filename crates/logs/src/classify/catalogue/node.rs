@@ -335,6 +335,13 @@ pub const ENTRIES: &[Entry] = &[
         examples: &[ex("✖ 3 problems (1 error, 2 warnings)", Category::Unknown, None)],
     },
     Entry {
+        id: "node/mocha-summary",
+        grammar: "{n} failing (mocha's spec reporter summary, under `{n} passing ({t})`, on a line of its own)",
+        needles: &[" failing"],
+        check: mocha_summary,
+        examples: &[ex("  1 failing", Category::Unknown, None)],
+    },
+    Entry {
         id: "node/yarn-build-failed",
         grammar: "➤ YN0009: │ {locator} couldn't be built successfully (exit code {n}, logs can be found here: {path}) \
                   (yarn berry's BUILD_FAILED: a package's install script failed)",
@@ -667,6 +674,14 @@ fn eslint_summary(line: &Line<'_>) -> Option<Hit> {
     failing.then(|| Hit::blocker("ESLint found errors."))
 }
 
+/// Tests mocha ran failed (its `Error: Timeout of {n}ms exceeded` is a
+/// test's own limit, not the job's): the failures are listed below it.
+fn mocha_summary(line: &Line<'_>) -> Option<Hit> {
+    regex!(r"^[1-9]\d* failing$")
+        .is_match(line.text.trim())
+        .then(|| Hit::blocker("Tests that mocha ran failed (listed below the summary)."))
+}
+
 fn yarn_build_failed(line: &Line<'_>) -> Option<Hit> {
     regex!(r"YN0009: (?:│ )?\S+ couldn't be built successfully \(exit code")
         .is_match(line.text)
@@ -733,6 +748,13 @@ fn npm_install_succeeded(line: &Line<'_>) -> Option<Hit> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn mochas_summary_decides_only_on_its_own_line() {
+        assert!(mocha_summary(&Line::plain("  2 failing")).is_some());
+        assert!(mocha_summary(&Line::plain("  0 failing")).is_none());
+        assert!(mocha_summary(&Line::plain("expect(out).toContain('1 failing')")).is_none());
+    }
 
     #[test]
     fn yarn_and_pnpm_success_lines_and_near_misses() {

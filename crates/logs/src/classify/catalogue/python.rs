@@ -17,7 +17,9 @@
 //! `CondaError: Run 'conda init' before 'conda activate'` when the shell
 //! function is not loaded; any other of conda's own exceptions, which
 //! `conda/exception_handler.py` prints as `{ClassName}: {message}` at the start
-//! of a line, e.g. the Terms of Service plugin's `CondaToSNonInteractiveError:
+//! of a line (most named `Conda…Error`; also `EnvironmentLocationNotFound`,
+//! `EnvironmentNameNotFound`, `NoBaseEnvironmentError`, `UnsatisfiableError`,
+//! `SpecsConfigurationConflictError` from `conda/exceptions.py`), e.g. the Terms of Service plugin's `CondaToSNonInteractiveError:
 //! Terms of Service have not been accepted for the following channels` (2025),
 //! except `CondaHTTPError`/`CondaSSLError`, whose status and host the network
 //! entries read).
@@ -324,9 +326,18 @@ pub const ENTRIES: &[Entry] = &[
     },
     Entry {
         id: "python/conda-error",
-        grammar: "Conda{Name}Error: {message} | Conda{Name}Exception: {message} (conda's own exception, printed at the \
-                  start of a line; not CondaHTTPError or CondaSSLError)",
-        needles: &["Conda"],
+        grammar: "Conda{Name}Error: {message} | Conda{Name}Exception: {message} | EnvironmentLocationNotFound: … | \
+                  EnvironmentNameNotFound: … | NoBaseEnvironmentError: … | UnsatisfiableError: … | \
+                  SpecsConfigurationConflictError: … (conda's own exceptions, printed at the start of a line; not \
+                  CondaHTTPError or CondaSSLError)",
+        needles: &[
+            "Conda",
+            "EnvironmentLocationNotFound",
+            "EnvironmentNameNotFound",
+            "NoBaseEnvironmentError",
+            "UnsatisfiableError",
+            "SpecsConfigurationConflictError",
+        ],
         check: conda_error,
         examples: &[ex(
             "CondaToSNonInteractiveError: Terms of Service have not been accepted for the following channels. Please \
@@ -750,7 +761,10 @@ fn dependency_resolution(_: &Line<'_>) -> Option<Hit> {
 /// terms, an environment that does not exist): a person decides. The Terms
 /// of Service refusal says what the two ways out are.
 fn conda_error(line: &Line<'_>) -> Option<Hit> {
-    let c = regex!(r"^(Conda\w*(?:Error|Exception)): \S").captures(line.text.trim_start())?;
+    let c = regex!(
+        r"^(Conda\w*(?:Error|Exception)|EnvironmentLocationNotFound|EnvironmentNameNotFound|NoBaseEnvironmentError|UnsatisfiableError|SpecsConfigurationConflictError): \S"
+    )
+    .captures(line.text.trim_start())?;
     let class = &c[1];
     if matches!(class, "CondaHTTPError" | "CondaSSLError") {
         return None;
@@ -862,6 +876,12 @@ mod tests {
             .is_none()
         );
         assert!(conda_error(&Line::plain("E   conda.exceptions.CondaValueError: quoted by a test")).is_none());
+        assert!(
+            conda_error(&Line::plain(
+                "EnvironmentLocationNotFound: Not a conda environment: /opt/conda/envs/x"
+            ))
+            .is_some()
+        );
     }
     use crate::report::PythonVersion;
 

@@ -18,7 +18,9 @@
 //! names was never installed and rustup did not install it on first use
 //! (rustup 1.28.0 stopped doing so; 1.28.1 made it the default again, which
 //! `RUSTUP_AUTO_INSTALL=0` turns off). A person installs it in a setup step
-//! or changes the pin.
+//! or changes the pin. With no pin and no default toolchain rustup says
+//! `error: rustup could not choose a version of {binary} to run, because one
+//! wasn't specified explicitly, and no default is configured.`
 
 use super::util::regex;
 use super::{Entry, ex};
@@ -54,6 +56,19 @@ pub const ENTRIES: &[Entry] = &[
         check: toolchain_not_installed,
         examples: &[ex(
             "error: toolchain 'nightly-2025-06-01-x86_64-unknown-linux-gnu' is not installed",
+            Category::Unknown,
+            None,
+        )],
+    },
+    Entry {
+        id: "rustup/no-default-toolchain",
+        grammar: "error: rustup could not choose a version of {binary} to run, because one wasn't specified explicitly, \
+                  and no default is configured.",
+        needles: &["rustup could not choose a version of"],
+        check: no_default_toolchain,
+        examples: &[ex(
+            "error: rustup could not choose a version of cargo to run, because one wasn't specified explicitly, and no \
+             default is configured.",
             Category::Unknown,
             None,
         )],
@@ -95,6 +110,20 @@ fn toolchain_not_installed(line: &Line<'_>) -> Option<Hit> {
          automatically.",
         display_text(&c[1])
     )))
+}
+
+/// rustup is installed but no toolchain was chosen (a self-hosted machine or
+/// an image with `rustup-init --default-toolchain none`).
+fn no_default_toolchain(line: &Line<'_>) -> Option<Hit> {
+    regex!(r"^error: rustup could not choose a version of \S+ to run")
+        .is_match(line.text.trim_start())
+        .then(|| {
+            Hit::blocker(
+                "rustup has no default toolchain on this runner and the job names none: install one in a setup step \
+                 (`rustup default stable`, or a toolchain action) or add a `rust-toolchain.toml`. Not fixed \
+                 automatically.",
+            )
+        })
 }
 
 /// A component the chosen toolchain was not built with (common on a
@@ -189,6 +218,16 @@ mod tests {
             ))
             .is_none()
         );
+    }
+
+    #[test]
+    fn no_default_toolchain_is_a_blocker() {
+        let hit = no_default_toolchain(&Line::plain(
+            "error: rustup could not choose a version of rustc to run, because one wasn't specified explicitly, and \
+             no default is configured.",
+        ))
+        .expect("hit");
+        assert!(hit.message.contains("rustup default stable"));
     }
 
     #[test]
