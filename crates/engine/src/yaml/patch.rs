@@ -4,8 +4,9 @@
 //! Verifying a fix re-lints the edited file, and half of a re-lint is
 //! saphyr's parse. The common fixes only add entries (`timeout`'s
 //! `timeout-minutes: 60` in every job that lacks it, a job's `permissions:`
-//! block, `persist-credentials: false` in a step's `with:`) or change a word
-//! inside a one-line value (`action`'s `@v3` → `@v4`), so [`apply`] builds
+//! block, `persist-credentials: false` in a step's `with:`, template-injection's
+//! `env:` entry) or change a word inside a one-line value (`action`'s `@v3` →
+//! `@v4`) or a `${{ }}` inside a `run: |` script, so [`apply`] builds
 //! the edited file's tree from the original one: the same nodes with their
 //! ranges moved, plus the new entries or the new value. It answers `None`
 //! whenever that could differ from [`super::parse`] of the edited text, which
@@ -19,15 +20,20 @@
 //! - **New entry lines**: inserted at the end of a line `L`: a line break
 //!   and lines of `key: value` or `key:` (whose entries follow, more
 //!   indented), keys and values plain scalars of letters, digits, `_`, `-`
-//!   (and `.` in a value) starting with a letter, digit or `_`; the first
+//!   (and `.` in a value) starting with a letter, digit or `_`, or a value
+//!   that is one `${{ … }}` written plain (no `: `, ` #`, tab); the first
 //!   line at column `k`, none less indented. `L` is the last line of an
 //!   entry `E` of a block mapping `M` whose keys are at column `k`, and no
 //!   new key is already in its mapping. The next content line after `L` was
 //!   at a column ≤ `k` (anything more indented would have belonged to `E`),
 //!   so the new lines neither continue `E` nor change what follows: their
 //!   first-column lines are entries of `M` after `E`, the others nested
-//!   under them. `E` must not end in a block scalar, whose kept trailing
-//!   blank lines (`|+`) would move past the new lines.
+//!   under them. When `E` ends in a block scalar, that scalar must not keep
+//!   its trailing lines (`|+`, whose kept blank lines would move past the
+//!   new lines), `L` must end in a line break, and the lines after it up to
+//!   the next content must be empty (a line of spaces deeper than the block
+//!   is content): then the scalar's value, which ends at its last content
+//!   line's break (or before it, `-`), is the same.
 //! - **A word of a value changed**: the edit replaces bytes inside a plain
 //!   scalar on one line whose value is its text (no escapes, no folding),
 //!   a mapping value or sequence item (not a key: a new key could clash),
@@ -35,6 +41,14 @@
 //!   a letter, digit, `_`, `.` or `/`. Without spaces, `:`, `#`, quotes or
 //!   brackets the new text can neither end the scalar nor start a comment,
 //!   so it is the same scalar with the new text as its value.
+//! - **Text changed inside a literal block** (`run: |`, template-injection's
+//!   `${{ … }}` → `"$VAR"`): the replaced bytes lie on one content line,
+//!   after its indentation, and the new text has no line break and neither
+//!   starts nor ends with whitespace; the header has no indentation digit.
+//!   Every line keeps its indentation, so the block's indentation and lines
+//!   are the same and its value changes by the same replacement, at the
+//!   offset counted line by line (and checked: the replaced bytes must be
+//!   there in the value). Several such edits may share one block.
 //!
 //! Every range at or before an edit stays; every range after it moves by
 //! the edit's change in length; a collection that ended with `E` (`M` and
@@ -55,7 +69,7 @@ pub fn apply(source: &str, doc: &Document, edits: &[&Edit], edited: &str) -> Opt
 
 /// What a patched edit touched: the key path of every node it inserted (each
 /// new entry, nested ones too) or changed (the scalar of a changed word),
-/// and whether a changed scalar held `${{` (an inserted one never does).
+/// and whether a changed or inserted scalar holds (or held) `${{`.
 /// [`crate::rules::ReadPaths`] is matched against it.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Touched {
@@ -120,7 +134,15 @@ pub fn apply_touched(source: &str, doc: &Document, edits: &[&Edit], edited: &str
     found.sort_by_key(|c| c.range().start);
     let apart = found.windows(2).all(|w| {
         let (a, b) = (w[0].range(), w[1].range());
-        a.end < b.start && w[0].path() != w[1].path()
+        // Two words of one scalar are replaced last first, each at its
+        // place in the original value; two insertions into one mapping are
+        // not handled.
+        // not handled. New lines may follow a word replaced at the end of
+        // the line: the word's end moves with its text, the lines come
+        // after it.
+        let both_words = matches!((&w[0], &w[1]), (Change::Replace(_), Change::Replace(_)));
+        let word_then_lines = matches!((&w[0], &w[1]), (Change::Replace(_), Change::Insert(_)));
+        (a.end < b.start || (word_then_lines && a.end == b.start)) && (both_words || w[0].path() != w[1].path())
     });
     if !apart {
         return None;
@@ -160,8 +182,8 @@ pub fn apply_touched(source: &str, doc: &Document, edits: &[&Edit], edited: &str
                 let NodeKind::Scalar(s) = &mut node.kind else {
                     return None;
                 };
-                let from = word.range.start - word.scalar_start;
-                let to = word.range.end - word.scalar_start;
+                let from = word.value_at;
+                let to = word.value_at + word.range.len();
                 s.value.replace_range(from..to, &word.new_text);
             }
         }
@@ -181,8 +203,10 @@ fn touched(root: &Node, found: &[Change]) -> Touched {
                     base.truncate(depth);
                     base.push(segment(&e.key));
                     out.paths.push(base.clone());
-                    if let NodeKind::Mapping(nested) = &e.value.kind {
-                        todo.extend(nested.iter().map(|n| (depth + 1, n)));
+                    match &e.value.kind {
+                        NodeKind::Mapping(nested) => todo.extend(nested.iter().map(|n| (depth + 1, n))),
+                        NodeKind::Scalar(s) => out.expressions |= s.value.contains("${{"),
+                        NodeKind::Sequence(_) => {}
                     }
                 }
             }
@@ -272,9 +296,10 @@ struct Insertion {
 struct Word {
     range: TextRange,
     new_text: String,
-    /// Child indexes from the root to the scalar, and where it starts.
+    /// Child indexes from the root to the scalar, and where the word
+    /// starts in its value.
     path: Vec<usize>,
-    scalar_start: usize,
+    value_at: usize,
 }
 
 fn insert(root: &mut Node, ins: &Insertion, at: usize) -> Option<()> {
@@ -356,7 +381,7 @@ fn locate_insertion(source: &str, root: &Node, at: usize, new_text: &str) -> Opt
                     let clash = entries
                         .iter()
                         .any(|new| mapping.iter().any(|x| x.key.as_str() == new.key.as_str()));
-                    if clash || ends_in_block_scalar(&e.value) {
+                    if clash || !block_scalar_tail_stays(source, &e.value, at) {
                         return None;
                     }
                     return Some(Insertion {
@@ -400,7 +425,7 @@ fn entry_lines(new_text: &str) -> Option<Vec<Entry>> {
             Some((k, v)) => (k, Some(v)),
             None => (line[column..].strip_suffix(':')?, None),
         };
-        if !is_simple(key, false) || !value.is_none_or(|v| is_simple(v, true)) {
+        if !is_simple(key, false) || !value.is_none_or(|v| is_simple(v, true) || is_plain_expression(v)) {
             return None;
         }
         let key_at = offset + column;
@@ -458,9 +483,6 @@ fn mapping_at(text: &str, lines: &[(usize, TextRange, Option<TextRange>)], from:
 
 fn locate_word(source: &str, root: &Node, range: TextRange, new_text: &str) -> Option<Word> {
     let word_char = |c: u8| c.is_ascii_alphanumeric() || matches!(c, b'_' | b'.' | b'/' | b'@' | b'+' | b'-');
-    if !new_text.bytes().all(word_char) {
-        return None;
-    }
     let mut path = Vec::new();
     let mut node = root;
     let inside = |n: &Node| n.span.start <= range.start && range.end <= n.span.end;
@@ -481,7 +503,19 @@ fn locate_word(source: &str, root: &Node, range: TextRange, new_text: &str) -> O
                 let i = items.partition_point(|n| n.span.start <= range.start).checked_sub(1)?;
                 (i, &items[i])
             }
+            NodeKind::Scalar(s) if s.style == ScalarStyle::Literal => {
+                let value_at = literal_offset(source, node, range, new_text)?;
+                return (!path.is_empty()).then(|| Word {
+                    range,
+                    new_text: new_text.to_string(),
+                    path,
+                    value_at,
+                });
+            }
             NodeKind::Scalar(s) => {
+                if !new_text.bytes().all(word_char) {
+                    return None;
+                }
                 let text = source.get(node.span.start..node.span.end)?;
                 let mut value = text.to_string();
                 value.replace_range(range.start - node.span.start..range.end - node.span.start, new_text);
@@ -497,13 +531,74 @@ fn locate_word(source: &str, root: &Node, range: TextRange, new_text: &str) -> O
                     range,
                     new_text: new_text.to_string(),
                     path,
-                    scalar_start: node.span.start,
+                    value_at: range.start - node.span.start,
                 });
             }
         };
         path.push(next.0);
         node = next.1;
     }
+}
+
+/// Where `range` (to be replaced by `new_text`) starts in the value of the
+/// literal block scalar `node`, when the replacement changes the value by
+/// the same replacement: the range lies on one content line, after its
+/// indentation, and the new text has no line break and starts and ends
+/// with a character that is not a space (so no line's indentation, and no
+/// trailing whitespace the scalar's span leaves out, changes). The block's
+/// indentation is its first content line's (no indentation indicator): a
+/// literal block's value is each content line less that many spaces, lines
+/// joined by line breaks, so the offset is counted line by line and the
+/// replaced bytes must be found there.
+fn literal_offset(source: &str, node: &Node, range: TextRange, new_text: &str) -> Option<usize> {
+    let value = node.as_str()?;
+    let nonblank = |c: char| !c.is_ascii_whitespace();
+    let edge_ok = new_text.starts_with(nonblank) && new_text.ends_with(nonblank);
+    let old = source.get(range.start..range.end)?;
+    if node.tag.is_some() || !edge_ok || new_text.contains(['\n', '\r']) || old.contains(['\n', '\r']) {
+        return None;
+    }
+    // The header: `|`, an optional chomping indicator, no indentation digit.
+    let header_end = crate::edit::line_end(source, node.span.start);
+    let header = source.get(node.span.start..header_end)?;
+    let indicator = header.split(" #").next()?.trim_end();
+    if !matches!(indicator, "|" | "|-" | "|+") {
+        return None;
+    }
+    let body_start = source[header_end..].find('\n').map(|i| header_end + i + 1)?;
+    let body = source.get(body_start..node.span.end)?;
+    let indent = body
+        .split('\n')
+        .find(|l| !l.trim().is_empty())
+        .map(|l| l.len() - l.trim_start_matches(' ').len())?;
+    let mut at = 0;
+    let mut line_start = body_start;
+    for line in body.split('\n') {
+        let line = line.strip_suffix('\r').unwrap_or(line);
+        let line_end = line_start + line.len();
+        if (line_start..=line_end).contains(&range.start) {
+            let leading = line.len() - line.trim_start_matches(' ').len();
+            if range.end > line_end || range.start < line_start + leading.max(indent) || line.trim().is_empty() {
+                return None;
+            }
+            at += range.start - line_start - indent;
+            return (value.get(at..at + old.len()) == Some(old)).then_some(at);
+        }
+        at += line.len().saturating_sub(indent) + 1;
+        line_start += line.len() + 1 + usize::from(source[line_end..].starts_with("\r\n"));
+    }
+    None
+}
+
+/// `${{ … }}` as a plain one-line value: starts with `$` (no indicator),
+/// and holds no `: `, ` #`, tab or line break that would end it or start
+/// something else.
+fn is_plain_expression(s: &str) -> bool {
+    s.starts_with("${{")
+        && s.ends_with("}}")
+        && s.bytes().all(|c| c == b' ' || c.is_ascii_graphic())
+        && !s.contains(": ")
+        && !s.contains(" #")
 }
 
 /// A plain scalar that reads as itself wherever a key or value may stand:
@@ -517,23 +612,41 @@ fn is_simple(s: &str, value: bool) -> bool {
             .all(|c| c.is_ascii_alphanumeric() || *c == b'_' || *c == b'-' || (value && *c == b'.'))
 }
 
-/// The node's last descendant (last entry value, last item) is a block
-/// scalar.
-fn ends_in_block_scalar(node: &Node) -> bool {
+/// Whether new lines inserted at `at`, the end of the last line of
+/// `node`, leave the value of a block scalar ending it alone. Not a block
+/// scalar: yes. A block scalar's value ends with its last content line's
+/// break (`|`, `>`) or without it (`-`), and its trailing blank lines are
+/// dropped; so the new lines change nothing when the last content line has
+/// a break, the scalar does not keep its trailing lines (`+`), and the lines
+/// after it up to the next content are empty (a line of spaces deeper than
+/// the block's indentation would be content).
+fn block_scalar_tail_stays(source: &str, node: &Node, at: usize) -> bool {
     let mut node = node;
     loop {
         node = match &node.kind {
             NodeKind::Mapping(entries) => match entries.last() {
                 Some(e) => &e.value,
-                None => return false,
+                None => return true,
             },
             NodeKind::Sequence(items) => match items.last() {
                 Some(n) => n,
-                None => return false,
+                None => return true,
             },
-            NodeKind::Scalar(s) => return matches!(s.style, ScalarStyle::Literal | ScalarStyle::Folded),
+            NodeKind::Scalar(s) if matches!(s.style, ScalarStyle::Literal | ScalarStyle::Folded) => break,
+            NodeKind::Scalar(_) => return true,
         };
     }
+    let header = &source[node.span.start..crate::edit::line_end(source, node.span.start)];
+    let keeps = header.split(" #").next().is_none_or(|h| h.contains('+'));
+    let rest = &source[at.min(source.len())..];
+    let Some(rest) = rest.strip_prefix("\r\n").or_else(|| rest.strip_prefix('\n')) else {
+        return false;
+    };
+    let empty_until_content = rest
+        .split('\n')
+        .take_while(|l| l.trim().is_empty())
+        .all(|l| l.is_empty() || l == "\r");
+    !keeps && empty_until_content
 }
 
 fn plain(text: &str, span: TextRange) -> Node {

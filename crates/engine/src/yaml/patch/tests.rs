@@ -103,8 +103,24 @@ fn edits_whose_tree_is_not_known_are_left_to_the_parser() {
         ),
         // A key the mapping has.
         (WORKFLOW, after(WORKFLOW, "runs-on: ubuntu-latest"), 4, "steps: 60"),
-        // After a block scalar, whose kept blank lines the line would cut.
-        (WORKFLOW, after(WORKFLOW, "          make"), 4, "timeout-minutes: 60"),
+        // After a block scalar that keeps its trailing lines (`|+`), whose
+        // kept blank lines the line would cut.
+        (
+            "a:\n  b: |+\n    x\n\nc: 1\n",
+            after("a:\n  b: |+\n    x\n\nc: 1\n", "    x"),
+            2,
+            "d: 1",
+        ),
+        // After a block scalar followed by a line of spaces deeper than its
+        // indentation (content, which the new line would cut off), and at
+        // the end of a text without a final line break.
+        (
+            "a:\n  b: |\n    x\n      \nc: 1\n",
+            after("a:\n  b: |\n    x\n      \nc: 1\n", "    x"),
+            2,
+            "d: 1",
+        ),
+        ("a:\n  b: |\n    x", 15, 2, "d: 1"),
         // Not a plain `key: value`.
         (
             WORKFLOW,
@@ -238,8 +254,8 @@ fn a_changed_word_of_a_value_gives_the_tree_of_the_parse() {
             "{refused:?}"
         );
     }
-    // Quoted, multi-line and block scalars are parsed.
-    let quoted = "a: 'x@v1'\nb: |\n  x@v1\nc: x\n  y@v1\n";
+    // Quoted, multi-line plain and folded scalars are parsed.
+    let quoted = "a: 'x@v1'\nb: >\n  x@v1\nc: x\n  y@v1\n";
     for find in ["x@v1'", "  x@v1\n", "y@v1"] {
         let at = quoted.find(find).unwrap() + find.find("v1").unwrap();
         let edit = Edit::replace("f.yml", TextRange::new(at, at + 2), "v2");
@@ -356,4 +372,106 @@ fn an_entry_in_each_of_many_jobs_gives_the_tree_of_the_parse() {
     assert_eq!(edits.len(), 600);
     let (doc, text) = patched_edits(&src, &edits).expect("patched");
     assert_same_as_parse(&doc, &text);
+}
+
+/// template-injection's fix: `${{ … }}` in a `run: |` block replaced by a
+/// variable (quotes and braces included), and the variable added to the
+/// step's `env:`, new after the block or beside entries already there.
+#[test]
+fn an_expression_moved_from_a_script_into_env_gives_the_tree_of_the_parse() {
+    let step = |env: &str, chomp: &str, tail: &str| {
+        format!(
+            "on: issues\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - name: greet{env}\n        run: |{chomp}\n          echo start\n            echo \"${{{{ github.event.issue.title }}}}\" and ${{{{ github.head_ref }}}}\n{tail}      - run: echo next\n"
+        )
+    };
+    let value = "${{ github.event.issue.title }}";
+    for (env, chomp, tail) in [
+        ("", "", ""),
+        ("", "-", "\n\n"),
+        ("", "", "\r\n"),
+        ("\n        env:\n          OTHER: x", "", ""),
+    ] {
+        let src = step(env, chomp, tail).replace("\\r\\n", "\r\n");
+        let expr = |s: &str| {
+            let at = src.find(s).expect("in the source");
+            TextRange::new(at, at + s.len())
+        };
+        let script_end = after(&src, "github.head_ref }}");
+        let env_edit = if env.is_empty() {
+            Edit::insert("f.yml", script_end, format!("\n        env:\n          TITLE: {value}"))
+        } else {
+            Edit::insert("f.yml", after(&src, "OTHER: x"), format!("\n          TITLE: {value}"))
+        };
+        let edits = vec![
+            Edit::replace("f.yml", expr("\"${{ github.event.issue.title }}\""), "\"${TITLE}\""),
+            Edit::replace("f.yml", expr("${{ github.head_ref }}"), "\"$HEAD_REF\""),
+            env_edit,
+        ];
+        let (doc, text) = patched_edits(&src, &edits).unwrap_or_else(|| panic!("not patched:\n{src}"));
+        assert_same_as_parse(&doc, &text);
+        let refs: Vec<&Edit> = edits.iter().collect();
+        let (_, touched) = apply_touched(&src, &parse(src.as_bytes()), &refs, &text).expect("patched");
+        assert!(touched.expressions);
+    }
+    // A replacement starting in a line's indentation, ending in
+    // whitespace, or across a line break, and a block with an indentation
+    // indicator: parsed.
+    let src = step("", "", "");
+    let at = src.find("  echo \"$").unwrap();
+    for (range, new) in [
+        (TextRange::new(at, at + 6), "x"),
+        (TextRange::new(at + 2, at + 6), "x "),
+        (TextRange::new(at - 3, at + 6), "x"),
+    ] {
+        let edit = Edit::replace("f.yml", range, new);
+        assert!(patched_edits(&src, &[edit]).is_none(), "{range:?} {new:?}");
+    }
+    let indicated = "a:\n  b: |2\n    x y\n";
+    let at = indicated.find('y').unwrap();
+    let edit = Edit::replace("f.yml", TextRange::new(at, at + 1), "z");
+    assert!(patched_edits(indicated, &[edit]).is_none());
+}
+
+proptest::proptest! {
+    /// A literal block of random lines, a random run of one line replaced
+    /// by random text, and an entry inserted after the block: whenever the
+    /// patch takes the edits, its tree is the parse's.
+    #[test]
+    fn edits_of_a_literal_block_give_the_tree_of_the_parse(
+        lines in proptest::collection::vec("( {0,3})[a-z$\"{} #:|-]{0,12}", 1..5),
+        chomp in "[-+]?",
+        blank in 0usize..3,
+        line in 0usize..5,
+        from in 0usize..16,
+        len in 0usize..6,
+        new in "[a-z$\"{}:# -]{1,6}",
+        insert in proptest::bool::ANY,
+    ) {
+        let body: String = lines.iter().map(|l| format!("      {l}\n")).collect();
+        let src = format!("a:\n  b: |{chomp}\n{body}{}  c: 1\n", "\n".repeat(blank));
+        let doc = parse(src.as_bytes());
+        proptest::prop_assume!(doc.errors.is_empty());
+        let start = src.find("  b: |").unwrap();
+        let Some(block) = doc.root.as_ref().and_then(|r| r.get("a")).and_then(|a| a.get("b")) else {
+            return Ok(());
+        };
+        let line_at = src[start..].split_inclusive('\n').take(line % (lines.len() + 1) + 1).map(str::len).sum::<usize>() + start;
+        let line_end = crate::edit::line_end(&src, line_at.min(src.len()));
+        let s = (line_at + from).min(line_end);
+        let e = (s + len).min(line_end);
+        let mut edits = Vec::new();
+        if e > s && src.is_char_boundary(s) && src.is_char_boundary(e) {
+            edits.push(Edit::replace("f.yml", TextRange::new(s, e), new.clone()));
+        }
+        if insert {
+            let at = crate::edit::line_end(&src, block.span.end);
+            if edits.iter().all(|x: &Edit| x.range.end < at) {
+                edits.push(Edit::insert("f.yml", at, "\n  d: ${{ x }}"));
+            }
+        }
+        proptest::prop_assume!(!edits.is_empty());
+        if let Some((patched, text)) = patched_edits(&src, &edits) {
+            assert_same_as_parse(&patched, &text);
+        }
+    }
 }
