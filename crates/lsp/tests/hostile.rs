@@ -22,17 +22,23 @@ fn is_one_limit_error(diags: &[Value]) -> bool {
             .is_some_and(|m| m.contains("stops reading here") || m.contains("the most autoheal reads"))
 }
 
-/// Every request a client sends while typing, answered without an error.
-async fn still_serving(c: &mut TestClient) {
-    let at = json!({"textDocument": {"uri": WF_URI}, "position": {"line": 3, "character": 4}});
+/// The requests a client sends at a position while typing, each answered
+/// without an error.
+async fn answers_at(c: &mut TestClient, uri: &str, line: u32, character: u32) {
+    let at = json!({"textDocument": {"uri": uri}, "position": {"line": line, "character": character}});
     for method in [
         "textDocument/hover",
         "textDocument/completion",
         "textDocument/definition",
     ] {
         let resp = c.request_raw(method, at.clone()).await;
-        assert!(resp.get("error").is_none(), "{method}: {resp}");
+        assert!(resp.get("error").is_none(), "{method} at {line}:{character}: {resp}");
     }
+}
+
+/// Every request a client sends while typing, answered without an error.
+async fn still_serving(c: &mut TestClient) {
+    answers_at(c, WF_URI, 3, 4).await;
     let symbols = c
         .request_raw("textDocument/documentSymbol", json!({"textDocument": {"uri": WF_URI}}))
         .await;
@@ -231,18 +237,7 @@ async fn odd_text_and_odd_positions_are_answered_and_the_server_keeps_serving() 
         }
         c.diagnostics(WF_URI, Some(version)).await;
         for (line, character) in positions {
-            let at = json!({"textDocument": {"uri": WF_URI}, "position": {"line": line, "character": character}});
-            for method in [
-                "textDocument/hover",
-                "textDocument/completion",
-                "textDocument/definition",
-            ] {
-                let resp = c.request_raw(method, at.clone()).await;
-                assert!(
-                    resp.get("error").is_none(),
-                    "text {i}, {method} at {line}:{character}: {resp}"
-                );
-            }
+            answers_at(&mut c, WF_URI, line, character).await;
             let range = json!({"start": {"line": line, "character": character}, "end": {"line": 0, "character": 0}});
             let resp = c
                 .request_raw(
@@ -320,15 +315,7 @@ async fn odd_bytes_in_the_config_and_action_metadata_are_errors_not_crashes() {
         .find(|d| d["message"].as_str().is_some_and(|m| m.contains("U+0000")))
         .unwrap_or_else(|| panic!("the NUL named: {diags:?}"));
     assert_eq!(nul["range"]["start"], json!({"line": 5, "character": 13}), "{nul}");
-    let at = json!({"textDocument": {"uri": action}, "position": {"line": 5, "character": 13}});
-    for method in [
-        "textDocument/hover",
-        "textDocument/completion",
-        "textDocument/definition",
-    ] {
-        let resp = c.request_raw(method, at.clone()).await;
-        assert!(resp.get("error").is_none(), "{method}: {resp}");
-    }
+    answers_at(&mut c, &action, 5, 13).await;
     let wf = file_uri(&dir.path().join(".github/workflows/ci.yml"));
     c.open(
         &wf,
