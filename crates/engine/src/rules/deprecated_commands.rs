@@ -80,6 +80,16 @@ fn check_step(ctx: &mut Context<'_>, step: &Step<'_>, shell: Option<&str>) {
             if !raw[from..].starts_with([' ', ':']) {
                 continue;
             }
+            // The runner reads a command only where an output line starts
+            // with `::`; after a word (`::notice::set-output …`) the text is
+            // another command's message.
+            if raw[..at]
+                .chars()
+                .next_back()
+                .is_some_and(|c| c.is_alphanumeric() || matches!(c, '-' | '_' | '='))
+            {
+                continue;
+            }
             let start = span.start + at;
             let message = format!(
                 "workflow command \"{cmd}\" is deprecated; write to the ${var} file instead: `echo \"{}\" >> \"${var}\"`",
@@ -179,7 +189,17 @@ fn rewrite(path: &str, raw: &str, base: usize, at: usize, cmd: &str, var: &str) 
 
 #[cfg(test)]
 mod tests {
-    use crate::rules::test_support::{apply_first_fix, render};
+    use crate::rules::test_support::{apply_first_fix, lint_rule, render};
+
+    #[test]
+    fn a_command_named_in_another_commands_message_is_not_one() {
+        let src = "on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo '::notice::set-output is gone' && echo \"::warning title=x::add-path removed\"\n      - run: |\n          echo ok\n          echo \"::set-output name=a::b\"\n";
+        let lines: Vec<usize> = lint_rule(src, "deprecated-commands")
+            .iter()
+            .map(|d| src[..d.range.start].lines().count())
+            .collect();
+        assert_eq!(lines, [9], "only the real set-output command on line 9");
+    }
 
     const SRC: &str = include_str!("../../tests/rules/deprecated-commands/four-commands.yml");
 

@@ -42,6 +42,35 @@ fn canonical(n: &Node) -> String {
     }
 }
 
+/// A value as the job sees it, for finding rows listed twice: like
+/// [`canonical`], but a scalar keeps its type. GitHub reads a plain `1.0` as
+/// the number 1 (so `1` and `1.0` are one value) and a quoted `"1.0"` as a
+/// string, which makes another job.
+fn typed(n: &Node) -> String {
+    match &n.kind {
+        NodeKind::Scalar(s) => {
+            if let Some(x) = n.as_number() {
+                format!("n{x}")
+            } else if let Some(b) = n.as_bool() {
+                format!("b{b}")
+            } else if n.is_null() {
+                "null".into()
+            } else {
+                format!("s{:?}", s.value)
+            }
+        }
+        NodeKind::Sequence(items) => format!("[{}]", items.iter().map(typed).collect::<Vec<_>>().join(",")),
+        NodeKind::Mapping(es) => {
+            let mut parts: Vec<String> = es
+                .iter()
+                .map(|e| format!("{}:{}", canonical(&e.key), typed(&e.value)))
+                .collect();
+            parts.sort();
+            format!("{{{}}}", parts.join(","))
+        }
+    }
+}
+
 fn has_expression(n: &Node) -> bool {
     let mut found = false;
     n.walk(&mut |x| found |= x.as_str().is_some_and(|s| s.contains("${{")));
@@ -62,7 +91,7 @@ fn check(ctx: &mut Context<'_>) {
             let Some(items) = values.as_sequence() else { continue };
             let mut seen: Vec<String> = Vec::new();
             for item in items {
-                let c = canonical(item);
+                let c = typed(item);
                 if seen.contains(&c) {
                     ctx.report_at(
                         Severity::Warning,
@@ -165,5 +194,35 @@ fn short(s: &str) -> String {
         format!("{}…", one.chars().take(60).collect::<String>())
     } else {
         one
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::test_support::lint_rule;
+
+    fn duplicate_lines(values: &str) -> Vec<usize> {
+        let src = format!(
+            "on: push\njobs:\n  a:\n    strategy:\n      matrix:\n        v: {values}\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo\n"
+        );
+        lint_rule(&src, "matrix")
+            .iter()
+            .filter(|d| d.code == super::DUPLICATE_VALUE)
+            .map(|d| src[d.range.start..].len())
+            .collect()
+    }
+
+    #[test]
+    fn a_quoted_value_and_a_number_are_different_rows() {
+        assert!(duplicate_lines(r#"["1.0", 1.0, "1.10", 1.1]"#).is_empty());
+        assert!(duplicate_lines(r#"[true, "true", ~, "null"]"#).is_empty());
+        assert!(duplicate_lines(r#"[{a: 1}, {a: "1"}]"#).is_empty());
+    }
+
+    #[test]
+    fn the_same_typed_value_twice_is_a_duplicate() {
+        assert_eq!(duplicate_lines("[1, 1.0]").len(), 1, "1 and 1.0 are one number");
+        assert_eq!(duplicate_lines(r#"["x", 'x', x]"#).len(), 2);
+        assert_eq!(duplicate_lines("[{a: 1, b: 2}, {b: 2, a: 1}]").len(), 1);
     }
 }

@@ -46,6 +46,10 @@ pub const SCOPES: &[(&str, &[&str])] = &[
     ("repository-projects", RWN),
     ("security-events", RWN),
     ("statuses", RWN),
+    // Dependabot alerts: in GitHub's workflow schema (`permissions-mapping`
+    // of actions/languageservices `workflow-v1.0.json`, read 2026-12-05),
+    // read or none only.
+    ("vulnerability-alerts", &["read", "none"]),
 ];
 const RWN: &[&str] = &["read", "write", "none"];
 
@@ -107,11 +111,23 @@ fn check(ctx: &mut Context<'_>) {
     }
 }
 
+/// GitHub's workflow schema gives `permissions` (whole or per scope) no
+/// expression context: the token's scopes are fixed before anything is
+/// evaluated, so `${{ }}` there is a literal value that names no level.
+const NO_EXPRESSION: &str = "; `permissions` takes no expression (the token's scopes are set before the job runs)";
+
 fn permissions(ctx: &mut Context<'_>, p: &Node) {
-    if p.is_expression() {
-        return;
-    }
     match &p.kind {
+        NodeKind::Scalar(s) if p.is_expression() => {
+            ctx.report(
+                p.report_span(),
+                format!(
+                    "\"{}\" is not a permission for all scopes{NO_EXPRESSION}",
+                    s.value.trim()
+                ),
+            )
+            .set_code(UNKNOWN_SHORTHAND);
+        }
         NodeKind::Scalar(s) => match s.value.as_str() {
             "read-all" | "write-all" => {}
             v => {
@@ -150,11 +166,13 @@ fn permissions(ctx: &mut Context<'_>, p: &Node) {
                 let Some(level) = e.value.as_str().filter(|_| e.value.is_scalar()) else {
                     continue;
                 };
-                if !levels.contains(&level) && !e.value.is_expression() {
+                if !levels.contains(&level) {
+                    let why = if e.value.is_expression() { NO_EXPRESSION } else { "" };
                     ctx.report(
                         e.value.span,
                         format!(
-                            "\"{level}\" is not a valid level for scope \"{scope}\"; use {}",
+                            "\"{}\" is not a valid level for scope \"{scope}\"{why}; use {}",
+                            level.trim(),
                             levels.join(", ")
                         ),
                     )
@@ -163,5 +181,29 @@ fn permissions(ctx: &mut Context<'_>, p: &Node) {
             }
         }
         NodeKind::Sequence(_) => {}
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::test_support::lint_rule;
+
+    #[test]
+    fn an_expression_is_no_permission() {
+        let src = "on: push\npermissions: ${{ github.event_name == 'push' && 'read-all' || 'write-all' }}\njobs:\n  a:\n    runs-on: ubuntu-latest\n    permissions:\n      contents: ${{ 'read' }}\n      issues: write\n    steps:\n      - run: echo\n";
+        let found: Vec<(&str, &str)> = lint_rule(src, "permissions")
+            .iter()
+            .map(|d| (d.code, &src[d.range.start..d.range.end]))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                (
+                    super::UNKNOWN_SHORTHAND,
+                    "${{ github.event_name == 'push' && 'read-all' || 'write-all' }}"
+                ),
+                (super::UNKNOWN_LEVEL, "${{ 'read' }}"),
+            ]
+        );
     }
 }

@@ -155,7 +155,14 @@ impl Node {
     }
     /// A plain `null`, `~` or empty scalar.
     pub fn is_null(&self) -> bool {
-        matches!(&self.kind, NodeKind::Scalar(s) if s.style == ScalarStyle::Plain && matches!(s.value.as_str(), "" | "~" | "null" | "Null" | "NULL"))
+        matches!(&self.kind, NodeKind::Scalar(s) if s.style == ScalarStyle::Plain && !self.is_string_tagged() && matches!(s.value.as_str(), "" | "~" | "null" | "Null" | "NULL"))
+    }
+    /// A scalar with the explicit `!!str` tag: a string whatever it looks
+    /// like (`!!str 5` is the string "5", not a number).
+    pub fn is_string_tagged(&self) -> bool {
+        self.tag
+            .as_deref()
+            .is_some_and(|t| t == "!!str" || t == "tag:yaml.org,2002:str")
     }
     pub fn is_mapping(&self) -> bool {
         matches!(self.kind, NodeKind::Mapping(_))
@@ -169,7 +176,7 @@ impl Node {
     /// A plain scalar's boolean value under the YAML 1.2 core schema.
     pub fn as_bool(&self) -> Option<bool> {
         let s = self.as_scalar()?;
-        if s.style != ScalarStyle::Plain {
+        if s.style != ScalarStyle::Plain || self.is_string_tagged() {
             return None;
         }
         match s.value.as_str() {
@@ -181,7 +188,7 @@ impl Node {
     /// A plain scalar's number value (integers and floats).
     pub fn as_number(&self) -> Option<f64> {
         let s = self.as_scalar()?;
-        if s.style != ScalarStyle::Plain {
+        if s.style != ScalarStyle::Plain || self.is_string_tagged() {
             return None;
         }
         parse_yaml_number(&s.value)

@@ -306,3 +306,18 @@ fn anchored_and_tagged_nodes_start_at_their_content() {
     let e = parse(src.as_bytes()).errors;
     assert!(matches!(&src[e[0].range.start..e[0].range.end], "&s" | "*s"), "{e:?}");
 }
+
+#[test]
+fn a_string_tag_makes_any_plain_scalar_a_string() {
+    let src = "a: !!str 5\nb: !!str true\nc: !!str\nd: 5\ne: !custom 5\n";
+    let doc = parse(src.as_bytes());
+    assert!(doc.errors.is_empty(), "{:?}", doc.errors);
+    let root = doc.root.as_ref().unwrap();
+    let get = |k| root.get(k).unwrap();
+    assert!(get("a").is_string_tagged());
+    assert_eq!((get("a").as_number(), get("a").as_str()), (None, Some("5")));
+    assert_eq!(get("b").as_bool(), None);
+    assert!(!get("c").is_null(), "`!!str` with no content is the empty string");
+    assert_eq!(get("d").as_number(), Some(5.0));
+    assert!(!get("e").is_string_tagged());
+}

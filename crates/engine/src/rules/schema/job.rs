@@ -3,8 +3,8 @@
 use super::codes::*;
 use super::keys;
 use super::shape::{
-    Number, boolean, case_insensitive_duplicates, check_keys, found, list_of_strings, mapping, nonempty_mapping,
-    positive_number, report, require, scalar_map, string, string_or_list,
+    Number, boolean, case_insensitive_duplicates, check_keys, found, list_of_strings, mapping, no_empty_mapping,
+    nonempty_mapping, positive_number, report, require, scalar_map, string, string_or_list,
 };
 use super::workflow::{concurrency, defaults, permissions};
 use crate::diagnostic::Severity;
@@ -77,7 +77,11 @@ fn job_value(ctx: &mut Context<'_>, id: &str, e: &Entry, k: &str) {
         // and its `secrets` mapping no expression context (unlike `env`), so
         // a whole `${{ }}` is never read as the mapping.
         "outputs" | "with" if v.is_expression() => whole_expression(ctx, v, k),
-        "outputs" | "with" | "env" => scalar_map(ctx, v, &format!("\"{k}\" of job \"{id}\"")),
+        "outputs" | "with" | "env" => {
+            let what = format!("\"{k}\" of job \"{id}\"");
+            no_empty_mapping(ctx, v, &what);
+            scalar_map(ctx, v, &what);
+        }
         "defaults" => defaults(ctx, e),
         "steps" => steps(ctx, v, id),
         "timeout-minutes" => positive_number(ctx, v, "\"timeout-minutes\"", Number::Float),
@@ -85,6 +89,7 @@ fn job_value(ctx: &mut Context<'_>, id: &str, e: &Entry, k: &str) {
         "strategy" => strategy(ctx, v),
         "container" => container(ctx, e, false),
         "services" => {
+            no_empty_mapping(ctx, v, "\"services\"");
             if let Some(services) = mapping(ctx, v, "\"services\"") {
                 case_insensitive_duplicates(ctx, services, "\"services\"");
                 for s in services {
@@ -168,6 +173,7 @@ fn environment(ctx: &mut Context<'_>, e: &Entry) {
 }
 
 fn strategy(ctx: &mut Context<'_>, v: &Node) {
+    no_empty_mapping(ctx, v, "\"strategy\"");
     let Some(entries) = mapping(ctx, v, "\"strategy\"") else {
         return;
     };
@@ -275,7 +281,11 @@ fn container(ctx: &mut Context<'_>, e: &Entry, service: bool) {
             Some("image") => string(ctx, &x.value, "\"image\"", true),
             Some(k @ ("options" | "command" | "entrypoint")) => string(ctx, &x.value, &format!("\"{k}\""), false),
             Some(k @ ("ports" | "volumes")) => list_of_strings(ctx, &x.value, &format!("\"{k}\""), false),
-            Some("env") => scalar_map(ctx, &x.value, &format!("\"env\" of {what}")),
+            Some("env") => {
+                let what = format!("\"env\" of {what}");
+                no_empty_mapping(ctx, &x.value, &what);
+                scalar_map(ctx, &x.value, &what);
+            }
             Some("credentials") => credentials(ctx, x),
             _ => {}
         }
@@ -444,7 +454,10 @@ pub(super) fn step(ctx: &mut Context<'_>, item: &Node, kind: StepKind) {
             "uses" => string(ctx, v, "\"uses\"", true),
             "run" => string(ctx, v, "\"run\"", false),
             "with" => step_with(ctx, v),
-            "env" => scalar_map(ctx, v, "\"env\" of a step"),
+            "env" => {
+                no_empty_mapping(ctx, v, "\"env\" of a step");
+                scalar_map(ctx, v, "\"env\" of a step");
+            }
             "continue-on-error" | "background" => boolean(ctx, v, &format!("\"{k}\"")),
             "timeout-minutes" => positive_number(ctx, v, "\"timeout-minutes\"", Number::Float),
             "wait" => {

@@ -276,6 +276,33 @@ pub(super) fn list_of_strings(ctx: &mut Context<'_>, node: &Node, what: &str, no
     }
 }
 
+/// A workflow key GitHub's schema types as a mapping (or an expression), with
+/// nothing in it: written with no value it is a null, which no such
+/// definition accepts, so GitHub rejects the workflow ("Unexpected value
+/// ''"): an error. `{}` is accepted but declares nothing: a warning to remove
+/// it. After a parse error a null may be what recovery left of a broken
+/// line, so nothing is said then.
+pub(super) fn no_empty_mapping(ctx: &mut Context<'_>, node: &Node, what: &str) {
+    if ctx.doc.has_parse_errors() {
+        return;
+    }
+    if node.is_null() {
+        report(
+            ctx,
+            EMPTY_VALUE,
+            node,
+            format!("{what} has no value; GitHub rejects a null here: give it a mapping or remove it"),
+        );
+    } else if node.as_mapping().is_some_and(<[Entry]>::is_empty) {
+        ctx.report_at(
+            Severity::Warning,
+            node.report_span(),
+            format!("{what} is empty and declares nothing; remove it"),
+        )
+        .set_code(EMPTY_VALUE);
+    }
+}
+
 /// `env:`-like mappings: string keys to scalar values, or an expression.
 pub(super) fn scalar_map(ctx: &mut Context<'_>, node: &Node, what: &str) {
     let Some(entries) = mapping(ctx, node, what) else {

@@ -98,3 +98,38 @@ fn an_undefined_alias_is_one_syntax_error_not_also_an_empty_value() {
     assert!(render(src, "schema").is_empty(), "{:?}", render(src, "schema"));
     assert_eq!(render(src, "syntax").len(), 1);
 }
+
+#[test]
+fn a_mapping_key_with_no_value_is_an_error_and_an_empty_one_a_warning() {
+    let src = "on: push\nenv:\njobs:\n  a:\n    runs-on: ubuntu-latest\n    env: {}\n    outputs:\n    strategy:\n    services: {}\n    steps:\n      - run: echo\n        env:\n      - run: echo\n        env: {A: b}\n";
+    let config = Config::default();
+    let found: Vec<(u32, crate::Severity)> =
+        lint(".github/workflows/a.yml", src.as_bytes(), &LintOptions::new(&config))
+            .iter()
+            .filter(|d| d.code == "schema/empty-value")
+            .map(|d| (src[..d.range.start].lines().count() as u32, d.severity))
+            .collect();
+    use crate::Severity::{Error, Warning};
+    assert_eq!(
+        found,
+        [
+            (2, Error),
+            (6, Warning),
+            (7, Error),
+            (8, Error),
+            (9, Warning),
+            (12, Error)
+        ]
+    );
+    // After a parse error a null may be what recovery left: not reported.
+    let broken = "on: push\nenv:\njobs:\n  a:\n    runs-on: [\n";
+    assert!(render(broken, "schema").iter().all(|m| !m.contains("has no value")));
+}
+
+#[test]
+fn a_string_tagged_number_is_a_string() {
+    let src = "on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    timeout-minutes: !!str 5\n    steps:\n      - run: echo\n        timeout-minutes: 5\n";
+    let out = render(src, "schema");
+    assert_eq!(out.len(), 1, "{out:?}");
+    assert!(out[0].starts_with("5:28: "), "{out:?}");
+}

@@ -6,8 +6,8 @@ use super::codes::*;
 use super::job;
 use super::keys;
 use super::shape::{
-    boolean, case_insensitive_duplicates, check_keys, found, list_of_strings, mapping, nonempty_mapping, quoted_list,
-    report, require, scalar_map, string, string_or_list,
+    boolean, case_insensitive_duplicates, check_keys, found, list_of_strings, mapping, no_empty_mapping,
+    nonempty_mapping, quoted_list, report, require, scalar_map, string, string_or_list,
 };
 use crate::rules::Context;
 use crate::yaml::{Entry, Node, NodeKind};
@@ -52,7 +52,10 @@ pub(super) fn check_workflow(ctx: &mut Context<'_>, root: &Node) {
             "name" | "run-name" => string(ctx, v, &format!("\"{}\"", e.key.as_str().unwrap_or("")), false),
             "on" => check_on(ctx, e),
             "permissions" => permissions(ctx, v, "\"permissions\""),
-            "env" => scalar_map(ctx, v, "\"env\""),
+            "env" => {
+                no_empty_mapping(ctx, v, "\"env\"");
+                scalar_map(ctx, v, "\"env\"");
+            }
             "defaults" => defaults(ctx, e),
             "concurrency" => concurrency(ctx, e),
             "jobs" => {
