@@ -983,6 +983,24 @@ const CASES: &[(&str, Category, Option<&str>)] = &[
     ("b43-maven-non-parseable-pom.log", Unknown, None),
     ("b43-nuget-nu1102-version.log", Unknown, None),
     ("b43-rustup-no-default-toolchain.log", Unknown, None),
+    // Batch 44 (helper diagcls, 2026-12-05, fifth session), written before
+    // any change: the runner refusing actions before any step (`Missing
+    // download info` for a retired `actions/cache@v2`, a version tag that
+    // does not exist); upload-artifact's warning-level empty path before the
+    // step that needed the files; micromamba 2's download timeout; rustup
+    // asked for a release that does not exist; Bundler 2.4+'s PubGrub report;
+    // a Docker Hub limit beside the Node 20 deprecation notice.
+    ("b44-missing-download-info-ui.log", Unknown, None),
+    ("b44-unable-resolve-action-version.log", Unknown, None),
+    ("b44-trap-upload-warn-then-ls.log", FileNotFound, Some("dist/*.whl")),
+    ("b44-micromamba2-download-timeout.log", Unknown, None),
+    ("b44-rustup-no-release-found.log", Unknown, None),
+    ("b44-bundler-compatible-versions.log", Unknown, None),
+    (
+        "b44-trap-node20-notice-then-dockerhub-429.log",
+        RateLimit,
+        Some("Docker Hub"),
+    ),
 ];
 
 /// For every `unknown` row, the log line (1-based) of the root cause's first
@@ -1315,6 +1333,12 @@ const UNKNOWN_ROOT_LINES: &[(&str, u64)] = &[
     ("b43-maven-non-parseable-pom.log", 7),
     ("b43-nuget-nu1102-version.log", 6),
     ("b43-rustup-no-default-toolchain.log", 5),
+    // Batch 44 (helper diagcls), pinned when written.
+    ("b44-missing-download-info-ui.log", 10),
+    ("b44-unable-resolve-action-version.log", 5),
+    ("b44-micromamba2-download-timeout.log", 3),
+    ("b44-rustup-no-release-found.log", 6),
+    ("b44-bundler-compatible-versions.log", 7),
 ];
 
 fn dir() -> String {
