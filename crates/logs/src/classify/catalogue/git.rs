@@ -38,9 +38,11 @@ pub const ENTRIES: &[Entry] = &[
     },
     Entry {
         id: "git/remote-refused",
-        grammar: "remote: Repository not found. | fatal: repository '{url}' not found | fatal: could not read Username \\
-                  for '{url}': … | error: failed to push some refs to '{url}' | fatal: not a git repository | \\
-                  error: pathspec '{ref}' did not match any file(s) known to git",
+        grammar: "remote: Repository not found. | fatal: repository '{url}' not found | fatal: could not read Username \
+                  for '{url}': … | error: failed to push some refs to '{url}' | fatal: not a git repository | \
+                  error: pathspec '{ref}' did not match any file(s) known to git | remote: Write access to \
+                  repository not granted. | remote: Permission to {owner}/{repo}.git denied to {user}. (GitHub \
+                  refusing a push)",
         needles: &[
             "Repository not found",
             "fatal: repository '",

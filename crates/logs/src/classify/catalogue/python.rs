@@ -22,7 +22,8 @@
 //! `SpecsConfigurationConflictError` from `conda/exceptions.py`), e.g. the Terms of Service plugin's `CondaToSNonInteractiveError:
 //! Terms of Service have not been accepted for the following channels` (2025),
 //! except `CondaHTTPError`/`CondaSSLError`, whose status and host the network
-//! entries read).
+//! entries read); libmamba's `critical libmamba {message}` (mamba 2,
+//! micromamba), the level at which it stops.
 
 use super::util::{after, command_hit, path_hit, quoted, regex};
 use super::{Entry, ex};
@@ -342,6 +343,18 @@ pub const ENTRIES: &[Entry] = &[
         examples: &[ex(
             "CondaToSNonInteractiveError: Terms of Service have not been accepted for the following channels. Please \
              accept or remove them before proceeding:",
+            Category::Unknown,
+            None,
+        )],
+    },
+    Entry {
+        id: "python/libmamba-critical",
+        grammar: "critical libmamba {message} (mamba 2's and micromamba's log line at the `critical` level, which ends \
+                  the run; e.g. `Multiple errors occurred:` over `Download error ({curl code}) {reason} [{url}]`)",
+        needles: &["critical libmamba "],
+        check: libmamba_critical,
+        examples: &[ex(
+            "critical libmamba Multiple errors occurred:",
             Category::Unknown,
             None,
         )],
@@ -779,6 +792,14 @@ fn conda_error(line: &Line<'_>) -> Option<Hit> {
     }))
 }
 
+/// libmamba gave up (a download, a solve, a broken environment): the
+/// message and the indented lines under it say why.
+fn libmamba_critical(line: &Line<'_>) -> Option<Hit> {
+    regex!(r"^critical +libmamba \S")
+        .is_match(line.text.trim_start())
+        .then(|| Hit::blocker("mamba/micromamba stopped (its message and the indented lines under it say why)."))
+}
+
 fn msvc_required(_: &Line<'_>) -> Option<Hit> {
     Some(Hit::install_failure(
         "A package had to be compiled on Windows without the MSVC build tools (no wheel for this Python or \
@@ -854,6 +875,12 @@ fn test_and_code_errors(line: &Line<'_>) -> Option<Hit> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn libmambas_critical_line_is_a_blocker() {
+        assert!(libmamba_critical(&Line::plain("critical libmamba Multiple errors occurred:")).is_some());
+        assert!(libmamba_critical(&Line::plain("info     libmamba Parsing MatchSpec")).is_none());
+    }
 
     #[test]
     fn condas_own_errors_are_blockers_but_not_its_http_errors() {

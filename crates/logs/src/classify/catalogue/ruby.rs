@@ -9,7 +9,9 @@
 //! occurred while installing {gem} ({version}), and Bundler cannot continue.`
 //! after RubyGems' `Gem::Ext::BuildError: ERROR: Failed to build gem native
 //! extension.`), and RSpec's summary (`{n} examples, {n} failures`, from
-//! `RSpec::Core::Notifications::SummaryNotification`).
+//! `RSpec::Core::Notifications::SummaryNotification`), and Bundler 2.4+'s
+//! resolver (PubGrub), which prints `Could not find compatible versions`
+//! above its `Because …` derivation ending `version solving has failed.`
 
 use super::util::{after, path_hit, regex};
 use super::{Entry, ex};
@@ -17,6 +19,13 @@ use crate::classify::hit::{Hit, Line};
 use crate::report::{Category, Ecosystem, SubjectDetail};
 
 pub const ENTRIES: &[Entry] = &[
+    Entry {
+        id: "ruby/bundler-no-compatible-versions",
+        grammar: "Could not find compatible versions (Bundler's PubGrub resolver; the `Because …` lines say why)",
+        needles: &["Could not find compatible versions"],
+        check: no_compatible_versions,
+        examples: &[ex("Could not find compatible versions", Category::Unknown, None)],
+    },
     Entry {
         id: "ruby/version-mismatch",
         grammar: "Your Ruby version is {running}, but your Gemfile specified {requirement}",
@@ -103,6 +112,18 @@ pub const ENTRIES: &[Entry] = &[
     },
 ];
 
+/// Bundler's resolver found no set of gem versions that satisfies the
+/// Gemfile: an install failure (what goes missing later follows from it),
+/// for a person to resolve.
+fn no_compatible_versions(line: &Line<'_>) -> Option<Hit> {
+    (line.text.trim() == "Could not find compatible versions").then(|| {
+        Hit::install_failure(
+            "Bundler found no versions of the gems that satisfy the Gemfile together (the `Because …` lines below \
+             say which conflict): a person changes a requirement.",
+        )
+    })
+}
+
 fn cannot_load(line: &Line<'_>) -> Option<Hit> {
     let feature = after(line.text, "cannot load such file -- ")?
         .split_whitespace()
@@ -174,4 +195,16 @@ fn ruby_version_mismatch(_: &Line<'_>) -> Option<Hit> {
         "The Ruby that ran is not the one the Gemfile requires: a person aligns the job's Ruby (setup-ruby's \
          ruby-version or .ruby-version) with the Gemfile.",
     ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bundlers_resolver_failure_is_its_own_line() {
+        let hit = no_compatible_versions(&Line::plain("Could not find compatible versions")).expect("hit");
+        assert_eq!(hit.category, Category::Unknown);
+        assert!(no_compatible_versions(&Line::plain("it('Could not find compatible versions')")).is_none());
+    }
 }

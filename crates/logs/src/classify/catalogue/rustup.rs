@@ -21,6 +21,13 @@
 //! or changes the pin. With no pin and no default toolchain rustup says
 //! `error: rustup could not choose a version of {binary} to run, because one
 //! wasn't specified explicitly, and no default is configured.`
+//!
+//! `error: component '{component}' for target '{target}' is unavailable for
+//! download for channel '{channel}'` (`component_unavailable_msg`; for a
+//! nightly it adds `Sometimes not all components are available in any given
+//! nightly.`): the pinned nightly was built without that component; a person
+//! picks another date. A version or date that was never released: `error: no
+//! release found for '{toolchain}'`.
 
 use super::util::regex;
 use super::{Entry, ex};
@@ -72,6 +79,13 @@ pub const ENTRIES: &[Entry] = &[
             Category::Unknown,
             None,
         )],
+    },
+    Entry {
+        id: "rustup/no-release-found",
+        grammar: "error: no release found for '{toolchain}' (no such version or dated channel)",
+        needles: &["error: no release found for '"],
+        check: no_release_found,
+        examples: &[ex("error: no release found for '1.99.0'", Category::Unknown, None)],
     },
     Entry {
         id: "rustup/component-unavailable",
@@ -126,6 +140,15 @@ fn no_default_toolchain(line: &Line<'_>) -> Option<Hit> {
         })
 }
 
+/// A toolchain version or dated channel that was never released.
+fn no_release_found(line: &Line<'_>) -> Option<Hit> {
+    let c = regex!(r"^error: no release found for '([^']+)'").captures(line.text.trim_start())?;
+    Some(Hit::blocker(format!(
+        "There is no Rust release `{}` (a version or nightly date that does not exist): a person corrects the pin.",
+        display_text(&c[1])
+    )))
+}
+
 /// A component the chosen toolchain was not built with (common on a
 /// nightly): never fixable by installing anything; a person changes the date
 /// or drops the component.
@@ -176,6 +199,13 @@ fn component_binary_missing(line: &Line<'_>) -> Option<Hit> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_release_that_does_not_exist_is_a_blocker() {
+        let hit = no_release_found(&Line::plain("error: no release found for 'nightly-2031-01-01'")).expect("hit");
+        assert!(hit.message.contains("nightly-2031-01-01"));
+        assert!(no_release_found(&Line::plain("warning: no release found for '1.0'")).is_none());
+    }
 
     #[test]
     fn names_the_component_and_is_never_fixable() {
