@@ -3,7 +3,7 @@
 
 use super::{Context, Rule, WORKFLOWS};
 use crate::diagnostic::Severity;
-use crate::yaml::{Node, NodeKind};
+use crate::yaml::{Node, NodeKind, Scalar};
 use autoheal_expr::suggest::suggest;
 
 pub const RULE: Rule = Rule {
@@ -28,18 +28,7 @@ pub const EXCLUDE_NO_MATCH: &str = "matrix/exclude-no-match";
 
 /// A value's structural text (key order kept), for comparing rows.
 fn canonical(n: &Node) -> String {
-    match &n.kind {
-        NodeKind::Scalar(s) => format!("{:?}", s.value),
-        NodeKind::Sequence(items) => format!("[{}]", items.iter().map(canonical).collect::<Vec<_>>().join(",")),
-        NodeKind::Mapping(es) => {
-            let mut parts: Vec<String> = es
-                .iter()
-                .map(|e| format!("{}:{}", canonical(&e.key), canonical(&e.value)))
-                .collect();
-            parts.sort();
-            format!("{{{}}}", parts.join(","))
-        }
-    }
+    structure(n, &|s, _| format!("{:?}", s.value))
 }
 
 /// A value as the job sees it, for finding rows listed twice: like
@@ -47,23 +36,32 @@ fn canonical(n: &Node) -> String {
 /// the number 1 (so `1` and `1.0` are one value) and a quoted `"1.0"` as a
 /// string, which makes another job.
 fn typed(n: &Node) -> String {
-    match &n.kind {
-        NodeKind::Scalar(s) => {
-            if let Some(x) = n.as_number() {
-                format!("n{x}")
-            } else if let Some(b) = n.as_bool() {
-                format!("b{b}")
-            } else if n.is_null() {
-                "null".into()
-            } else {
-                format!("s{:?}", s.value)
-            }
+    structure(n, &|s, n| {
+        if let Some(x) = n.as_number() {
+            format!("n{x}")
+        } else if let Some(b) = n.as_bool() {
+            format!("b{b}")
+        } else if n.is_null() {
+            "null".into()
+        } else {
+            format!("s{:?}", s.value)
         }
-        NodeKind::Sequence(items) => format!("[{}]", items.iter().map(typed).collect::<Vec<_>>().join(",")),
+    })
+}
+
+/// The text of a value's structure, each scalar written by `scalar` (mapping
+/// keys always as [`canonical`] writes them), entries in sorted order.
+fn structure(n: &Node, scalar: &dyn Fn(&Scalar, &Node) -> String) -> String {
+    match &n.kind {
+        NodeKind::Scalar(s) => scalar(s, n),
+        NodeKind::Sequence(items) => format!(
+            "[{}]",
+            items.iter().map(|i| structure(i, scalar)).collect::<Vec<_>>().join(",")
+        ),
         NodeKind::Mapping(es) => {
             let mut parts: Vec<String> = es
                 .iter()
-                .map(|e| format!("{}:{}", canonical(&e.key), typed(&e.value)))
+                .map(|e| format!("{}:{}", canonical(&e.key), structure(&e.value, scalar)))
                 .collect();
             parts.sort();
             format!("{{{}}}", parts.join(","))
