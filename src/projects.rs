@@ -23,6 +23,8 @@ pub struct Project {
     pub config: Config,
     /// Where the config came from, for `-v`; `None` for the defaults.
     pub config_path: Option<PathBuf>,
+    /// actionlint's config file whose facts were added, for `-v`.
+    pub actionlint_path: Option<PathBuf>,
     /// Mistakes in the config files (autoheal's, actionlint's), reported
     /// like findings on them.
     pub config_findings: Vec<ConfigFindings>,
@@ -116,6 +118,7 @@ impl Projects {
                 root,
                 config: p.config.clone(),
                 config_path: p.config_path.clone(),
+                actionlint_path: p.actionlint_path.clone(),
                 config_findings: Vec::new(),
             });
             self.by_root.insert(key, project.clone());
@@ -165,9 +168,9 @@ fn load(
     let actionlint = root
         .as_ref()
         .and_then(|r| ACTIONLINT_CONFIG_PATHS.iter().map(|p| r.join(p)).find(|p| p.is_file()));
-    if let Some(path) = actionlint {
-        let bytes = std::fs::read(&path).with_context(|| format!("cannot read config file {}", path.display()))?;
-        let shown = crate::check::display_path(&path, cwd);
+    if let Some(path) = &actionlint {
+        let bytes = std::fs::read(path).with_context(|| format!("cannot read config file {}", path.display()))?;
+        let shown = crate::check::display_path(path, cwd);
         let (facts, diagnostics) = ActionlintConfig::parse(&shown, &bytes);
         facts.apply_to(&mut config);
         config_findings.extend(ConfigFindings::of(shown, &bytes, diagnostics));
@@ -179,6 +182,7 @@ fn load(
         root,
         config,
         config_path,
+        actionlint_path: actionlint,
         config_findings,
         repo,
     })
@@ -191,9 +195,16 @@ impl Project {
             Some(r) => format!("files under {}", shown(r)),
             None => "files outside any repository".to_string(),
         };
+        let actionlint = match &self.actionlint_path {
+            Some(p) => format!(
+                "actionlint config: {} read (its runner labels, config-variables and path ignores apply)",
+                shown(p)
+            ),
+            None => "actionlint config: none".to_string(),
+        };
         match &self.config_path {
-            Some(p) => format!("config: {} (for {files_of})", shown(p)),
-            None => format!("config: none found, defaults (for {files_of})"),
+            Some(p) => format!("config: {} (for {files_of}); {actionlint}", shown(p)),
+            None => format!("config: none found, defaults (for {files_of}); {actionlint}"),
         }
     }
 }

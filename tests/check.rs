@@ -341,6 +341,24 @@ fn verbose_says_whether_shellcheck_runs() {
     assert!(stderr.contains("autoheal: shellcheck: off"), "{stderr}");
 }
 
+/// `-v` says whether an actionlint config file was read, and which.
+#[test]
+fn verbose_says_whether_an_actionlint_config_was_read() {
+    let wf = "on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo hi\n";
+    let none = repo(&[(".github/workflows/ci.yml", wf)]);
+    let stderr = String::from_utf8_lossy(&autoheal(none.path(), &["check", "-v"]).stderr).into_owned();
+    assert!(stderr.contains("; actionlint config: none"), "{stderr}");
+    let yml = repo(&[
+        (".github/workflows/ci.yml", wf),
+        (".github/actionlint.yml", "config-variables: [A]\n"),
+    ]);
+    let stderr = String::from_utf8_lossy(&autoheal(yml.path(), &["check", "-v"]).stderr).into_owned();
+    assert!(
+        stderr.contains("actionlint config: .github/actionlint.yml read"),
+        "{stderr}"
+    );
+}
+
 #[test]
 fn without_paths_every_action_in_the_repository_is_linted() {
     let action = "name: a\ndescription: d\nruns:\n  using: composite\n  steps:\n    - run: echo\n";

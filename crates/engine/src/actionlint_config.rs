@@ -23,6 +23,9 @@ pub const ACTIONLINT_CONFIG_PATHS: [&str; 2] = [".github/actionlint.yaml", ".git
 pub struct ActionlintConfig {
     /// `self-hosted-runner.labels`.
     pub runner_labels: Vec<String>,
+    /// `self-hosted-runner.labels` is given (a list, possibly empty): the
+    /// repository's complete set of custom labels.
+    pub runner_labels_listed: bool,
     /// `config-variables`: `None` when absent or null (any name).
     pub config_variables: Option<Vec<String>>,
     /// `paths`, in file order.
@@ -49,6 +52,7 @@ impl ActionlintConfig {
                     for e in entries(path, "self-hosted-runner", v, &mut diags) {
                         match e.key.as_str().unwrap_or("") {
                             "labels" => {
+                                out.runner_labels_listed |= e.value.as_sequence().is_some();
                                 for label in strings(path, "self-hosted-runner.labels", &e.value, &mut diags) {
                                     match glob_of(&label) {
                                         Ok(_) => out.runner_labels.push(label),
@@ -116,9 +120,11 @@ impl ActionlintConfig {
     }
 
     /// Add these facts to autoheal's own config: labels and ignores add to
-    /// autoheal's; `config-variables` is taken as it is (autoheal's config has
-    /// no such key).
+    /// autoheal's, and a label list makes the repository's custom labels a
+    /// closed set; `config-variables` is taken as it is (autoheal's config
+    /// has no such key).
     pub fn apply_to(self, config: &mut Config) {
+        config.self_hosted_labels_listed |= self.runner_labels_listed;
         for label in self.runner_labels {
             if !config.runner_labels.iter().any(|l| l.eq_ignore_ascii_case(&label)) {
                 config.runner_labels.push(label);
@@ -231,7 +237,22 @@ mod tests {
         config.runner_labels.push("gpu".into());
         c.apply_to(&mut config);
         assert_eq!(config.runner_labels, ["gpu", "arm-*"]);
+        assert!(config.self_hosted_labels_listed);
         assert_eq!(config.config_variables, Some(vec!["A".to_string()]));
+    }
+
+    #[test]
+    fn only_a_labels_list_closes_the_set_of_custom_labels() {
+        for (src, listed) in [
+            ("self-hosted-runner:\n  labels: []\n", true),
+            ("self-hosted-runner:\n  labels: [gpu]\n", true),
+            ("self-hosted-runner:\n  labels:\n", false),
+            ("config-variables: [A]\n", false),
+        ] {
+            let mut config = Config::default();
+            ActionlintConfig::parse(PATH, src.as_bytes()).0.apply_to(&mut config);
+            assert_eq!(config.self_hosted_labels_listed, listed, "{src}");
+        }
     }
 
     proptest! {

@@ -110,6 +110,11 @@ pub struct Config {
     pub fail_level: Severity,
     /// Self-hosted and larger-runner labels used by this repository.
     pub runner_labels: Vec<String>,
+    /// The repository has listed all its self-hosted labels (actionlint's
+    /// `self-hosted-runner.labels` is present), so a label beside
+    /// `self-hosted` that is neither listed nor a runner's default label
+    /// names no runner. Without such a list, any label is accepted there.
+    pub self_hosted_labels_listed: bool,
     /// Run `shellcheck` on `run:` scripts when it is installed.
     pub shellcheck: bool,
     pub log_patterns: Vec<LogPattern>,
@@ -143,6 +148,7 @@ impl Default for Config {
             ignore_set: globset::GlobSet::empty(),
             fail_level: Severity::Warning,
             runner_labels: Vec::new(),
+            self_hosted_labels_listed: false,
             shellcheck: true,
             log_patterns: Vec::new(),
             rejection_threshold: 2,

@@ -102,6 +102,15 @@ impl Run<'_, '_> {
             ExprKind::Variable(name) => self.variable(name, expr.span),
             ExprKind::Property { receiver, name, .. } => {
                 let recv = self.ty(receiver);
+                // `vars` is typed only when the repository lists its
+                // variables (actionlint's `config-variables`); say so.
+                if let (ExprKind::Variable(ctx), Type::Object(obj)) = (&receiver.kind, &recv)
+                    && ctx.eq_ignore_ascii_case("vars")
+                    && obj.get(name).is_none()
+                {
+                    self.undeclared_variable(obj.props.keys().map(String::as_str), name, expr.span);
+                    return Type::Any;
+                }
                 self.property(recv, name, expr.span)
             }
             ExprKind::Filter { receiver } => {
@@ -227,6 +236,25 @@ impl Run<'_, '_> {
                 ErrorKind::UndefinedProperty,
                 span,
                 format!("property \"{name}\" is not defined in object type {object}"),
+            )
+            .with_help(help),
+        );
+    }
+
+    fn undeclared_variable<'k>(&mut self, declared: impl Iterator<Item = &'k str> + Clone, name: &str, span: Span) {
+        let help = did_you_mean(name, declared.clone());
+        let listed = if declared.clone().next().is_none() {
+            "it lists none".to_string()
+        } else {
+            format!("it lists {}", quoted_list(declared))
+        };
+        self.errors.push(
+            ExprError::new(
+                ErrorKind::UndefinedProperty,
+                span,
+                format!(
+                    "configuration variable \"{name}\" is not in `config-variables` of the repository's actionlint config ({listed}), so `vars.{name}` is always empty"
+                ),
             )
             .with_help(help),
         );

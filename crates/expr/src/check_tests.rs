@@ -497,3 +497,26 @@ fn template_untrusted_inputs() {
         .collect();
     assert_eq!(found, vec![("github.event.head_commit.message", 10)]);
 }
+
+#[test]
+fn undeclared_configuration_variable_names_the_list() {
+    let mut scope = Scope::new();
+    scope.set_context("vars", Type::object([("region", Type::String), ("zone", Type::String)]));
+    assert_eq!(errors_in("vars.REGION", &scope, None), vec![]);
+    let errs = errors_in("vars.REGON", &scope, None);
+    assert_eq!(errs.len(), 1);
+    assert_eq!(
+        errs[0].1,
+        "configuration variable \"REGON\" is not in `config-variables` of the repository's actionlint config (it lists \"region\", \"zone\"), so `vars.REGON` is always empty"
+    );
+    let mut none = Scope::new();
+    none.set_context("vars", Type::object::<&str>([]));
+    assert!(errors_in("vars.ANY", &none, None)[0].1.contains("(it lists none)"));
+    // Any other closed object keeps the generic message.
+    scope.set_context("inputs", Type::object::<&str>([]));
+    assert!(
+        errors_in("inputs.x", &scope, None)[0]
+            .1
+            .starts_with("property \"x\" is not defined")
+    );
+}

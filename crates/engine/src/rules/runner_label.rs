@@ -3,7 +3,10 @@
 //! data file (`crates/engine/data/runner-labels.txt`, compared
 //! case-insensitively; retired images are flagged); anything else must be a
 //! self-hosted or larger-runner label listed in `runner-labels` of the
-//! config, or come with `self-hosted`. Runner groups are accepted as given.
+//! config, or come with `self-hosted`; when actionlint's config lists the
+//! repository's self-hosted labels, a label beside `self-hosted` must be
+//! one of them (or a runner's default label). Runner groups are accepted
+//! as given.
 
 use super::{Context, Rule, WORKFLOWS};
 use crate::diagnostic::Severity;
@@ -516,7 +519,9 @@ fn check_labels(ctx: &mut Context<'_>, context: &[&Node], labels: &[&Node]) {
                 None => first_hosted = Some(label),
             },
             Some(LabelStatus::SelfHosted) => {}
-            None if self_hosted => {}
+            // Beside `self-hosted` a custom label selects the repository's own
+            // runners; only a list of them (actionlint's config) can say one is wrong.
+            None if self_hosted && !ctx.config.self_hosted_labels_listed => {}
             None => {
                 let mut known: Vec<&str> = hosted_labels().collect();
                 known.extend(
@@ -529,13 +534,16 @@ fn check_labels(ctx: &mut Context<'_>, context: &[&Node], labels: &[&Node]) {
                 let hint = suggest(label, &known)
                     .map(|s| format!("; did you mean \"{s}\"?"))
                     .unwrap_or_default();
-                ctx.report(
-                    node.span,
+                let message = if self_hosted {
+                    format!(
+                        "runner label \"{label}\" is not among the self-hosted labels the repository lists (`self-hosted-runner.labels` in actionlint's config), so no runner picks this job up{hint}"
+                    )
+                } else {
                     format!(
                         "unknown runner label \"{label}\"{hint}; if it is a self-hosted or larger runner, add it to `runner-labels` in .github/autoheal.yml"
-                    ),
-                )
-                .set_code(UNKNOWN);
+                    )
+                };
+                ctx.report(node.span, message).set_code(UNKNOWN);
             }
         }
     }
@@ -585,6 +593,58 @@ mod tests {
                 proptest::prop_assert!(found.iter().all(|p| !p.is_empty() && text.contains(p)));
             }
         }
+    }
+
+    /// `runs-on` of one job under a config whose actionlint file lists
+    /// `gpu` and `fleet-*`, or lists nothing (`listed` false).
+    fn unknown_with_listed_labels(runs_on: &str, listed: bool) -> Vec<String> {
+        let mut config = crate::config::Config::default();
+        if listed {
+            let file = b"self-hosted-runner:\n  labels: [gpu, fleet-*]\n";
+            crate::actionlint_config::ActionlintConfig::parse(".github/actionlint.yaml", file)
+                .0
+                .apply_to(&mut config);
+        }
+        let src = format!("on: push\njobs:\n  j:\n    runs-on: {runs_on}\n    steps:\n      - run: make\n");
+        crate::lint::lint(
+            ".github/workflows/ci.yml",
+            src.as_bytes(),
+            &crate::lint::LintOptions::new(&config),
+        )
+        .into_iter()
+        .filter(|d| d.code == super::UNKNOWN)
+        .map(|d| d.message)
+        .collect()
+    }
+
+    #[test]
+    fn a_listed_set_of_self_hosted_labels_is_closed() {
+        // Listed, a default label of self-hosted runners, or a glob match: fine,
+        // in any case (GitHub compares labels without case).
+        for ok in [
+            "[self-hosted, gpu]",
+            "[self-hosted, GPU]",
+            "[self-hosted, linux, ARM64, fleet-big]",
+            "gpu",
+        ] {
+            assert_eq!(unknown_with_listed_labels(ok, true), Vec::<String>::new(), "{ok}");
+        }
+        let typo = unknown_with_listed_labels("[self-hosted, gpu2]", true);
+        assert_eq!(typo.len(), 1);
+        assert!(
+            typo[0].contains("\"gpu2\"") && typo[0].contains("self-hosted-runner.labels"),
+            "{typo:?}"
+        );
+        // Through a literal matrix too.
+        let src =
+            "${{ matrix.r }}\n    strategy:\n      matrix:\n        r: [[self-hosted, gpu], [self-hosted, cpu-only]]";
+        assert_eq!(unknown_with_listed_labels(src, true).len(), 1);
+        // Without a list, a custom label beside `self-hosted` is the repository's own.
+        assert_eq!(
+            unknown_with_listed_labels("[self-hosted, gpu2]", false),
+            Vec::<String>::new()
+        );
+        assert_eq!(unknown_with_listed_labels(src, false), Vec::<String>::new());
     }
 
     #[test]
