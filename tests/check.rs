@@ -706,7 +706,9 @@ fn actionlint_config_labels_variables_and_path_ignores_apply() {
     let text = stdout(&out);
     assert_eq!(text.lines().count(), 1, "{text}");
     assert!(
-        text.contains("line=8,col=43") && text.contains("\"UNDECLARED\" is not defined"),
+        text.contains("line=8,col=43")
+            && text.contains("\"UNDECLARED\" is not defined")
+            && text.contains("`config-variables` in the repository's actionlint config does not list it"),
         "{text}"
     );
     assert_eq!(out.status.code(), Some(1));

@@ -108,7 +108,8 @@ impl Run<'_, '_> {
                     && ctx.eq_ignore_ascii_case("vars")
                     && obj.get(name).is_none()
                 {
-                    self.undeclared_variable(obj.props.keys().map(String::as_str), name, expr.span);
+                    let declared = obj.props.keys().map(String::as_str).collect();
+                    self.undeclared_variable(&recv_string(obj), declared, name, expr.span);
                     return Type::Any;
                 }
                 self.property(recv, name, expr.span)
@@ -241,19 +242,17 @@ impl Run<'_, '_> {
         );
     }
 
-    fn undeclared_variable<'k>(&mut self, declared: impl Iterator<Item = &'k str> + Clone, name: &str, span: Span) {
-        let help = did_you_mean(name, declared.clone());
-        let listed = if declared.clone().next().is_none() {
-            "it lists none".to_string()
-        } else {
-            format!("it lists {}", quoted_list(declared))
-        };
+    /// A `vars.X` the repository's list of variables lacks. The message
+    /// starts as any undefined property's (and actionlint's) does, so an
+    /// ignore pattern written against that wording still matches.
+    fn undeclared_variable(&mut self, object: &str, declared: Vec<&str>, name: &str, span: Span) {
+        let help = did_you_mean(name, declared.iter().copied());
         self.errors.push(
             ExprError::new(
                 ErrorKind::UndefinedProperty,
                 span,
                 format!(
-                    "configuration variable \"{name}\" is not in `config-variables` of the repository's actionlint config ({listed}), so `vars.{name}` is always empty"
+                    "property \"{name}\" is not defined in object type {object}: `config-variables` in the repository's actionlint config does not list it, so `vars.{name}` is always empty"
                 ),
             )
             .with_help(help),

@@ -499,7 +499,7 @@ fn template_untrusted_inputs() {
 }
 
 #[test]
-fn undeclared_configuration_variable_names_the_list() {
+fn undeclared_configuration_variable_says_why_and_keeps_the_property_wording() {
     let mut scope = Scope::new();
     scope.set_context("vars", Type::object([("region", Type::String), ("zone", Type::String)]));
     assert_eq!(errors_in("vars.REGION", &scope, None), vec![]);
@@ -507,11 +507,15 @@ fn undeclared_configuration_variable_names_the_list() {
     assert_eq!(errs.len(), 1);
     assert_eq!(
         errs[0].1,
-        "configuration variable \"REGON\" is not in `config-variables` of the repository's actionlint config (it lists \"region\", \"zone\"), so `vars.REGON` is always empty"
+        "property \"REGON\" is not defined in object type {region: string; zone: string}: `config-variables` in the repository's actionlint config does not list it, so `vars.REGON` is always empty"
     );
     let mut none = Scope::new();
     none.set_context("vars", Type::object::<&str>([]));
-    assert!(errors_in("vars.ANY", &none, None)[0].1.contains("(it lists none)"));
+    assert!(
+        errors_in("vars.ANY", &none, None)[0]
+            .1
+            .contains("object type {}: `config-variables`")
+    );
     // Any other closed object keeps the generic message.
     scope.set_context("inputs", Type::object::<&str>([]));
     assert!(
