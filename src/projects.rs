@@ -146,6 +146,14 @@ impl Projects {
     }
 }
 
+/// A config file, regular and at most one byte past the engine's budget (it
+/// reports a file over it): `--config` may name a FIFO or a device, and a
+/// committed config can be any size.
+fn read_config(path: &Path) -> anyhow::Result<Vec<u8>> {
+    crate::files::read_regular(path, crate::check::READ_LIMIT)
+        .with_context(|| format!("cannot read config file {}", path.display()))
+}
+
 fn load(
     root: Option<PathBuf>,
     config_path: Option<PathBuf>,
@@ -157,7 +165,7 @@ fn load(
     let mut config = match &config_path {
         None => Config::default(),
         Some(path) => {
-            let bytes = std::fs::read(path).with_context(|| format!("cannot read config file {}", path.display()))?;
+            let bytes = read_config(path)?;
             let shown = crate::check::display_path(path, cwd);
             let (config, diagnostics) = Config::parse(&shown, &bytes, &autoheal_engine::rules::rule_ids());
             config_findings.extend(ConfigFindings::of(shown, &bytes, diagnostics));
@@ -169,7 +177,7 @@ fn load(
         .as_ref()
         .and_then(|r| ACTIONLINT_CONFIG_PATHS.iter().map(|p| r.join(p)).find(|p| p.is_file()));
     if let Some(path) = &actionlint {
-        let bytes = std::fs::read(path).with_context(|| format!("cannot read config file {}", path.display()))?;
+        let bytes = read_config(path)?;
         let shown = crate::check::display_path(path, cwd);
         let (facts, diagnostics) = ActionlintConfig::parse(&shown, &bytes);
         facts.apply_to(&mut config);

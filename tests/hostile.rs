@@ -921,3 +921,18 @@ fn diagnose_and_fix_name_bad_bytes_at_their_line_and_column() {
         );
     }
 }
+
+/// `check --config` naming a device is refused before it is read (it was
+/// read whole: `/dev/zero` grew until memory ran out, a FIFO blocked);
+/// `/dev/null` stands in, which the old read took as an empty config.
+#[test]
+fn check_config_naming_a_device_is_a_clear_error() {
+    let dir = repo(&[(".github/workflows/ok.yml", FIXED)]);
+    let out = autoheal(dir.path(), &["check", "--config", "/dev/null"]);
+    let stderr = text(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(
+        stderr.contains("cannot read config file /dev/null: not a regular file"),
+        "{stderr}"
+    );
+}
