@@ -1001,6 +1001,67 @@ const CASES: &[(&str, Category, Option<&str>)] = &[
         RateLimit,
         Some("Docker Hub"),
     ),
+    // Batch 50 (helper polish, 2026-12-05): issue 12's category boundaries
+    // as real runs print them. The same runner-tied words on ARM, Apple
+    // silicon, self-hosted and experimental legs and on a plain x64 hosted
+    // image (the log's `Runner Image` group says which); cancels at and
+    // before a limit, fail-fast; rate limits a retry loop got past; missing
+    // commands in containers and Git Bash; traps. `crates/fixes/tests/
+    // workflow_variants.rs` runs the same logs with their workflows.
+    ("b50-exec-format-arm64-binary-on-x64-image.log", Unknown, None),
+    (
+        "b50-bad-cpu-type-macos14.log",
+        OptionalJob,
+        Some("architecture_mismatch"),
+    ),
+    (
+        "b50-qemu-x86-64-on-arm-selfhosted.log",
+        OptionalJob,
+        Some("architecture_mismatch"),
+    ),
+    (
+        "b50-setup-python-arm64-windows.log",
+        OptionalJob,
+        Some("tool_unavailable_for_architecture"),
+    ),
+    (
+        "b50-selfhosted-mac-lost-comm-ghlog.log",
+        OptionalJob,
+        Some("lost_communication"),
+    ),
+    ("b50-shutdown-signal-hosted-ubuntu.log", Unknown, None),
+    (
+        "b50-shutdown-signal-experimental-leg-ghlog.log",
+        OptionalJob,
+        Some("shutdown_signal"),
+    ),
+    ("b50-cancel-at-job-timeout-30.log", Unknown, None),
+    ("b50-cancel-before-job-limit-step-timeout.log", Unknown, None),
+    ("b50-failfast-strategy-annotation-ui.log", Unknown, None),
+    ("b50-dockerhub-429-service-container.log", RateLimit, Some("Docker Hub")),
+    (
+        "b50-github-api-curl-unauthenticated.log",
+        RateLimit,
+        Some("GitHub REST API"),
+    ),
+    (
+        "b50-node-gyp-py312-distutils.log",
+        MissingDependency,
+        Some("setuptools"),
+    ),
+    ("b50-container-debian-curl-missing.log", MissingCommand, Some("curl")),
+    ("b50-container-sudo-missing.log", MissingCommand, Some("sudo")),
+    ("b50-gitbash-windows-zip-missing.log", MissingCommand, Some("zip")),
+    ("b50-moved-lint-script.log", FileNotFound, Some("ci/lint.sh")),
+    ("b50-trap-yamllint-project-config.log", Unknown, None),
+    ("b50-trap-go-test-quotes-shutdown-signal.log", Unknown, None),
+    (
+        "b50-trap-arch-fallback-then-yaml-module.log",
+        MissingDependency,
+        Some("PyYAML"),
+    ),
+    ("b50-trap-continue-on-error-exec-format-then-pytest.log", Unknown, None),
+    ("b50-trap-docker-429-retry-recovered-then-test.log", Unknown, None),
 ];
 
 /// For every `unknown` row, the log line (1-based) of the root cause's first
@@ -1339,6 +1400,18 @@ const UNKNOWN_ROOT_LINES: &[(&str, u64)] = &[
     ("b44-micromamba2-download-timeout.log", 3),
     ("b44-rustup-no-release-found.log", 6),
     ("b44-bundler-compatible-versions.log", 7),
+    // Batch 50 (helper polish), pinned when written.
+    ("b50-exec-format-arm64-binary-on-x64-image.log", 19),
+    ("b50-shutdown-signal-hosted-ubuntu.log", 13),
+    ("b50-cancel-at-job-timeout-30.log", 13),
+    ("b50-cancel-before-job-limit-step-timeout.log", 11),
+    // The annotation that says why (a sibling leg failed), not the cancel.
+    ("b50-failfast-strategy-annotation-ui.log", 2),
+    ("b50-trap-yamllint-project-config.log", 6),
+    ("b50-trap-go-test-quotes-shutdown-signal.log", 5),
+    // pytest's location line of the failing test, as earlier batches pin it.
+    ("b50-trap-continue-on-error-exec-format-then-pytest.log", 24),
+    ("b50-trap-docker-429-retry-recovered-then-test.log", 13),
 ];
 
 fn dir() -> String {

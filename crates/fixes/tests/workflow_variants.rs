@@ -1,0 +1,366 @@
+//! The generalization logs of `crates/logs/tests/fixtures/variants/`, run as
+//! `autoheal diagnose --workflow` and `autoheal fix` run them: with the
+//! workflow the failed run came from (written with the log, in
+//! `tests/fixtures/workflow-variants/`) and, where it matters, the files the
+//! repository holds. Each row states what the workflow must decide: the root
+//! cause's category, subject and `fixable`, and the edit a person would get,
+//! or that there is none. A wrong fix is worse than none, so a row may also
+//! name text the fix must never add (a login step for a service container,
+//! `sudo` in a container, an apt command on Windows).
+
+use autoheal_engine::fix::apply_fixes;
+use autoheal_engine::repo::MemoryRepo;
+use autoheal_fixes::{FailureInput, Files, fixes_for};
+use autoheal_logs::{Category, LogFile, LogInput, Options, WorkflowFile, analyze};
+
+use Category::{FileNotFound, MissingCommand, OptionalJob, RateLimit, Timeout, Unknown};
+
+const PATH: &str = ".github/workflows/ci.yml";
+
+/// What the first fix `autoheal fix` would apply (never a fallback) must do.
+#[derive(Clone, Copy, Debug)]
+enum Edit {
+    /// No fix is applied.
+    None,
+    /// A fix is applied, and the fixed workflow has each text (which the
+    /// original did not).
+    Adds(&'static [&'static str]),
+    /// A fix may be applied or not; if it is, the fixed workflow gains none
+    /// of these texts.
+    NeverAdds(&'static [&'static str]),
+}
+
+struct Row {
+    log: &'static str,
+    /// The job the log belongs to, as a run-logs zip names it (`None`: the
+    /// log does not say).
+    job: Option<&'static str>,
+    workflow: &'static str,
+    /// Files the repository holds besides the workflow.
+    repo: &'static [(&'static str, &'static str)],
+    category: Category,
+    subject: Option<&'static str>,
+    fixable: bool,
+    edit: Edit,
+}
+
+const fn row(
+    log: &'static str,
+    job: Option<&'static str>,
+    workflow: &'static str,
+    category: Category,
+    subject: Option<&'static str>,
+    fixable: bool,
+    edit: Edit,
+) -> Row {
+    Row {
+        log,
+        job,
+        workflow,
+        repo: &[],
+        category,
+        subject,
+        fixable,
+        edit,
+    }
+}
+
+const ROWS: &[Row] = &[
+    // Batch 50 (helper polish, 2026-12-05), written with the logs before any
+    // change. An architecture mismatch on an x64 hosted job is the
+    // workflow's own mistake (an arm64 download), never a job to make
+    // optional.
+    row(
+        "b50-exec-format-arm64-binary-on-x64-image.log",
+        Some("lint"),
+        "b50-x64-lint.yml",
+        Unknown,
+        None,
+        false,
+        Edit::None,
+    ),
+    // The Apple-silicon leg of a matrix: only that leg is let fail.
+    row(
+        "b50-bad-cpu-type-macos14.log",
+        Some("lint (macos-14)"),
+        "b50-macos14-leg.yml",
+        OptionalJob,
+        Some("architecture_mismatch"),
+        true,
+        Edit::Adds(&[
+            "continue-on-error: ${{ matrix.experimental }}",
+            "os: macos-14",
+            "experimental: true",
+        ]),
+    ),
+    // A self-hosted ARM job beside the x64 one that must pass.
+    row(
+        "b50-qemu-x86-64-on-arm-selfhosted.log",
+        Some("arm-smoke"),
+        "b50-arm-selfhosted-job.yml",
+        OptionalJob,
+        Some("architecture_mismatch"),
+        true,
+        Edit::Adds(&["continue-on-error: true"]),
+    ),
+    row(
+        "b50-setup-python-arm64-windows.log",
+        Some("test (windows-11-arm)"),
+        "b50-windows-arm-leg.yml",
+        OptionalJob,
+        Some("tool_unavailable_for_architecture"),
+        true,
+        Edit::Adds(&[
+            "continue-on-error: ${{ matrix.experimental }}",
+            "os: windows-11-arm",
+            "experimental: true",
+        ]),
+    ),
+    // A custom label (a self-hosted Mac) as a matrix value of `runs-on`.
+    row(
+        "b50-selfhosted-mac-lost-comm-ghlog.log",
+        None,
+        "b50-selfhosted-mac-leg.yml",
+        OptionalJob,
+        Some("lost_communication"),
+        true,
+        Edit::Adds(&[
+            "continue-on-error: ${{ matrix.experimental }}",
+            "runner: mac-mini-m2",
+            "experimental: true",
+        ]),
+    ),
+    // A shutdown on a standard hosted job: infrastructure, not optional.
+    row(
+        "b50-shutdown-signal-hosted-ubuntu.log",
+        Some("test"),
+        "b50-hosted-ubuntu-test.yml",
+        Unknown,
+        None,
+        false,
+        Edit::None,
+    ),
+    // The leg the author marked `experimental`: the job's
+    // `continue-on-error` takes the flag that is already there.
+    row(
+        "b50-shutdown-signal-experimental-leg-ghlog.log",
+        None,
+        "b50-experimental-python-leg.yml",
+        OptionalJob,
+        Some("shutdown_signal"),
+        true,
+        Edit::Adds(&["continue-on-error: ${{ matrix.experimental }}"]),
+    ),
+    // A cancel 30 minutes in, at the job's `timeout-minutes: 30`.
+    row(
+        "b50-cancel-at-job-timeout-30.log",
+        Some("e2e"),
+        "b50-e2e-timeout-30.yml",
+        Timeout,
+        Some("30"),
+        true,
+        Edit::Adds(&["timeout-minutes: 60"]),
+    ),
+    // Twelve minutes into the job, two into a step whose own limit is five
+    // (a step's limit prints its own `has timed out`): the concurrency
+    // group canceled it.
+    row(
+        "b50-cancel-before-job-limit-step-timeout.log",
+        Some("deploy"),
+        "b50-deploy-step-timeout.yml",
+        Unknown,
+        None,
+        false,
+        Edit::None,
+    ),
+    // A service container is pulled before any step runs: a login step
+    // cannot help it.
+    row(
+        "b50-dockerhub-429-service-container.log",
+        Some("test"),
+        "b50-postgres-service.yml",
+        RateLimit,
+        Some("Docker Hub"),
+        true,
+        Edit::NeverAdds(&["docker/login-action", "docker login"]),
+    ),
+    // curl does not read `GITHUB_TOKEN`: authenticating means a header.
+    row(
+        "b50-github-api-curl-unauthenticated.log",
+        Some("install-gh"),
+        "b50-install-gh-curl.yml",
+        RateLimit,
+        Some("GitHub REST API"),
+        true,
+        Edit::NeverAdds(&["GITHUB_TOKEN: ${{"]),
+    ),
+    // Containers run as root, without sudo.
+    row(
+        "b50-container-debian-curl-missing.log",
+        Some("build"),
+        "b50-debian-container.yml",
+        MissingCommand,
+        Some("curl"),
+        true,
+        Edit::NeverAdds(&["sudo"]),
+    ),
+    row(
+        "b50-container-sudo-missing.log",
+        Some("build"),
+        "b50-ubuntu-container-sudo.yml",
+        MissingCommand,
+        Some("sudo"),
+        true,
+        Edit::NeverAdds(&["sudo apt-get install -y sudo"]),
+    ),
+    row(
+        "b50-gitbash-windows-zip-missing.log",
+        Some("package"),
+        "b50-windows-zip.yml",
+        MissingCommand,
+        Some("zip"),
+        true,
+        Edit::NeverAdds(&["apt-get", "sudo"]),
+    ),
+    // The failed step has `continue-on-error: true`: the job failed on the
+    // tests after it.
+    row(
+        "b50-trap-continue-on-error-exec-format-then-pytest.log",
+        Some("test"),
+        "b50-arm-continue-on-error.yml",
+        Unknown,
+        None,
+        false,
+        Edit::None,
+    ),
+    // The script moved under `scripts/`: the path is fixed.
+    Row {
+        repo: &[("scripts/ci/lint.sh", "#!/bin/sh\nruff check .\n")],
+        ..row(
+            "b50-moved-lint-script.log",
+            Some("lint"),
+            "b50-lint-script.yml",
+            FileNotFound,
+            Some("ci/lint.sh"),
+            true,
+            Edit::Adds(&["bash scripts/ci/lint.sh --strict"]),
+        )
+    },
+    // Nowhere in the repository: skipping the step (`hashFiles`) is only a
+    // fallback a person may apply; `fix` applies nothing.
+    Row {
+        repo: &[("README.md", "# lint\n")],
+        ..row(
+            "b50-moved-lint-script.log",
+            Some("lint"),
+            "b50-lint-script.yml",
+            FileNotFound,
+            Some("ci/lint.sh"),
+            true,
+            Edit::None,
+        )
+    },
+];
+
+fn read(path: &str) -> String {
+    std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{path}: {e}"))
+}
+
+/// What went wrong with one row, or `None`.
+fn check(row: &Row) -> Option<String> {
+    let log = read(&format!(
+        "{}/../logs/tests/fixtures/variants/{}",
+        env!("CARGO_MANIFEST_DIR"),
+        row.log
+    ));
+    let workflow = read(&format!(
+        "{}/tests/fixtures/workflow-variants/{}",
+        env!("CARGO_MANIFEST_DIR"),
+        row.workflow
+    ));
+    let input = LogInput {
+        logs: vec![LogFile {
+            job: row.job,
+            bytes: log.as_bytes(),
+        }],
+        workflow: Some(WorkflowFile {
+            path: PATH,
+            text: &workflow,
+        }),
+        ..LogInput::default()
+    };
+    let analysis = analyze(&input, &Options::default()).expect("analyze");
+    let Some(root) = analysis.root_cause() else {
+        return Some("no failure found".into());
+    };
+    let got = (root.category, root.subject.as_deref(), root.fixable);
+    let want = (row.category, row.subject, row.fixable);
+    let diagnosis_ok = if row.category == Unknown {
+        root.category == Unknown && !root.fixable
+    } else {
+        got == want
+    };
+    if !diagnosis_ok {
+        return Some(format!("got {got:?} ({:?}), want {want:?}", root.message));
+    }
+    let repo = MemoryRepo::new(
+        row.repo
+            .iter()
+            .map(|(p, t)| (p.to_string(), t.to_string()))
+            .chain([(PATH.to_string(), workflow.clone())]),
+    );
+    let outcome = fixes_for(&FailureInput::from(root), PATH, &workflow, &repo);
+    let applied = outcome.fixes.iter().find(|f| !f.fallback);
+    let fixed = applied.map(|fix| {
+        let files: Files = [(PATH.to_string(), workflow.clone())].into();
+        let mut files = files;
+        for e in &fix.edits {
+            if let Some((_, t)) = row.repo.iter().find(|(p, _)| *p == e.path) {
+                files.entry(e.path.clone()).or_insert_with(|| t.to_string());
+            }
+        }
+        let changed = apply_fixes(&files, [fix]).expect("a verified fix applies");
+        (
+            fix.title.clone(),
+            changed.get(PATH).cloned().unwrap_or_else(|| workflow.clone()),
+        )
+    });
+    match (row.edit, &fixed) {
+        (Edit::None, None) => None,
+        (Edit::None, Some((title, _))) => Some(format!("a fix was applied: {title}")),
+        (Edit::Adds(_), None) => Some(format!("no fix: {:?}", outcome.manual_reason)),
+        (Edit::Adds(texts), Some((title, text))) => texts
+            .iter()
+            .find(|t| !text.contains(*t) || workflow.contains(*t))
+            .map(|t| format!("the fix \"{title}\" does not add `{t}`:\n{text}")),
+        (Edit::NeverAdds(_), None) => None,
+        (Edit::NeverAdds(texts), Some((title, text))) => texts
+            .iter()
+            .find(|t| text.contains(*t) && !workflow.contains(*t))
+            .map(|t| format!("the fix \"{title}\" adds `{t}`:\n{text}")),
+    }
+}
+
+#[test]
+fn every_workflow_variant_gets_its_diagnosis_and_edit() {
+    let misses: Vec<String> = ROWS
+        .iter()
+        .filter_map(|row| check(row).map(|why| format!("{} with {}: {why}", row.log, row.workflow)))
+        .collect();
+    assert!(
+        misses.is_empty(),
+        "{}/{} rows right; misses:\n{}",
+        ROWS.len() - misses.len(),
+        ROWS.len(),
+        misses.join("\n")
+    );
+}
+
+#[test]
+fn every_workflow_fixture_has_a_row() {
+    let dir = format!("{}/tests/fixtures/workflow-variants", env!("CARGO_MANIFEST_DIR"));
+    for entry in std::fs::read_dir(&dir).expect("fixtures") {
+        let name = entry.expect("entry").file_name().to_string_lossy().into_owned();
+        assert!(ROWS.iter().any(|r| r.workflow == name), "{name} has no row");
+    }
+}
