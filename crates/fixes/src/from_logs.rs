@@ -1,6 +1,6 @@
 //! Diagnosed failures from `autoheal-logs` become fix inputs.
 
-use autoheal_logs::report::{Failure, SubjectDetail};
+use autoheal_logs::report::{Failure, RunnerClass, SubjectDetail};
 
 use crate::{FailureInput, StepRef};
 
@@ -54,10 +54,15 @@ impl From<&Failure> for FailureInput {
                 input.column = *column;
             }
             SubjectDetail::Untrusted { .. } => input.fixable = false,
-            SubjectDetail::Runner { .. }
-            | SubjectDetail::Canceled { .. }
-            | SubjectDetail::Package { .. }
-            | SubjectDetail::None => {}
+            // Only a label the runner itself called self-hosted: an
+            // `arm64` word in a log may name a download, not the machine.
+            SubjectDetail::Runner {
+                confirmed_runs_on,
+                runner: Some(RunnerClass::SelfHosted),
+                ..
+            } => input.confirmed_runner = confirmed_runs_on.clone(),
+            SubjectDetail::Runner { .. } => {}
+            SubjectDetail::Canceled { .. } | SubjectDetail::Package { .. } | SubjectDetail::None => {}
         }
         input
     }

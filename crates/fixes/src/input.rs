@@ -65,6 +65,12 @@ pub struct FailureInput {
     /// subject failed validation): no fix is made.
     #[serde(default = "yes")]
     pub fixable: bool,
+    /// For a runner-tied failure (`optional_job`): the `runs-on` label the
+    /// diagnosis confirmed as the machine the log showed (a self-hosted
+    /// runner's own label, such as `mac-mini-m2`, that names no machine
+    /// kind by itself). A job or matrix leg on it may be made optional.
+    #[serde(default)]
+    pub confirmed_runner: Option<String>,
 }
 
 fn yes() -> bool {
@@ -91,6 +97,7 @@ impl FailureInput {
             known_distribution: false,
             python: None,
             fixable: true,
+            confirmed_runner: None,
         }
     }
     pub fn in_job(mut self, job: &str) -> Self {

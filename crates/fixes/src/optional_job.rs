@@ -43,7 +43,8 @@ pub(crate) fn generate(ctx: &Ctx<'_>) -> Generated {
         .as_deref()
         .map(locate::matrix_values)
         .unwrap_or_default();
-    if let Some((key, value)) = optional_leg(job, &leg) {
+    let confirmed = ctx.failure.confirmed_runner.as_deref();
+    if let Some((key, value)) = optional_leg(job, &leg, confirmed) {
         // Only that leg is let fail, so even the main job keeps checking
         // the code as long as another leg of it must still pass.
         if main && !another_leg_stays_required(job, &key, &value) {
@@ -83,12 +84,14 @@ pub(crate) fn generate(ctx: &Ctx<'_>) -> Generated {
             job.id
         ));
     }
-    let reason = optional_reason(job).ok_or_else(|| {
-        format!(
-            "job `{}` runs on a standard runner, so its failure is not treated as optional; it needs a manual fix",
-            job.id
-        )
-    })?;
+    let reason = optional_reason(job)
+        .or_else(|| confirmed_label(job, confirmed))
+        .ok_or_else(|| {
+            format!(
+                "job `{}` runs on a standard runner, so its failure is not treated as optional; it needs a manual fix",
+                job.id
+            )
+        })?;
     let mut fix = continue_on_error_fix(ctx.path, ctx.source, job).ok_or("cannot edit the job")?;
     fix.explanation = format!(
         "Job `{}` {reason}, and it failed in a way tied to that runner (an architecture mismatch, a lost runner, an unavailable \
@@ -102,8 +105,21 @@ pub(crate) fn generate(ctx: &Ctx<'_>) -> Generated {
     }])
 }
 
-/// The matrix key and value that put the failing leg on an optional runner.
-fn optional_leg(job: &Job<'_>, leg: &[String]) -> Option<(String, String)> {
+/// The job's own `runs-on` label that the diagnosis confirmed from the log
+/// as a self-hosted runner's (a label that names no machine kind itself).
+fn confirmed_label(job: &Job<'_>, confirmed: Option<&str>) -> Option<String> {
+    let confirmed = confirmed?;
+    job.runs_on_labels()
+        .iter()
+        .filter_map(|l| l.as_str())
+        .find(|l| *l == confirmed && machine(l).is_none())
+        .map(|l| format!("runs on `{l}`, which the log shows is a self-hosted runner"))
+}
+
+/// The matrix key and value that put the failing leg on an optional runner:
+/// a runner-tied label, or the label the diagnosis confirmed from the log
+/// (`confirmed`, a self-hosted runner's own name for itself).
+fn optional_leg(job: &Job<'_>, leg: &[String], confirmed: Option<&str>) -> Option<(String, String)> {
     let matrix = job.matrix()?.as_mapping()?;
     let runs_on_path = job.get("runs-on").and_then(Node::as_str).and_then(matrix_reference);
     let runs_on_key = match runs_on_path.as_deref() {
@@ -119,7 +135,8 @@ fn optional_leg(job: &Job<'_>, leg: &[String]) -> Option<(String, String)> {
         for v in leg.iter().filter(|v| values.contains(&v.as_str())) {
             // Only the value `runs-on` takes says where the leg ran: a
             // `nightly` toolchain value of another key is not the runner.
-            let decisive = runs_on_key == Some(key) && is_optional_label(v);
+            let decisive = runs_on_key == Some(key)
+                && (is_optional_label(v) || (confirmed == Some(v.as_str()) && machine(v).is_none()));
             if decisive && subject::is_command(v) {
                 return Some((key.to_string(), v.clone()));
             }

@@ -7,7 +7,7 @@ use autoheal_engine::model::{Job, Step, Workflow};
 use autoheal_engine::text::{LineColumn, LineIndex, TextRange};
 use autoheal_engine::yaml::{self, Node, NodeKind, ScalarStyle};
 
-use crate::report::{Category, Failure, Position, Span, SubjectDetail};
+use crate::report::{Category, Failure, Position, RunnerFailure, Span, SubjectDetail};
 
 pub mod python;
 mod runner;
@@ -28,12 +28,45 @@ pub fn map_failures(failures: &mut [Failure], path: &str, text: &str) {
         text,
         index: &index,
     };
+    let mut ignored = Vec::with_capacity(failures.len());
     for failure in failures.iter_mut() {
         if let Some(workflow) = workflow.as_ref() {
             refine(failure, workflow);
         }
+        ignored.push(workflow.as_ref().is_some_and(|w| in_ignored_step(failure, w)));
         failure.span = locate(failure, workflow.as_ref(), &ctx);
     }
+    demote_ignored(failures, &ignored);
+}
+
+/// The failure's step has `continue-on-error: true`: whatever it printed, its
+/// failure did not fail the job (an expression may be true on some legs
+/// only, and is not read).
+fn in_ignored_step(failure: &Failure, workflow: &Workflow<'_>) -> bool {
+    find_job(workflow, failure.job.as_deref(), failure)
+        .and_then(|job| find_step(job, failure))
+        .and_then(|step| step.get("continue-on-error"))
+        .and_then(Node::as_bool)
+        == Some(true)
+}
+
+/// Failures of steps the workflow lets fail come after every other failure
+/// (the root cause is what failed the job), never fixed. With nothing else
+/// in the log they stay first: they are all there is to show.
+fn demote_ignored(failures: &mut [Failure], ignored: &[bool]) {
+    if !ignored.iter().any(|i| !i) {
+        return;
+    }
+    for (failure, _) in failures.iter_mut().zip(ignored).filter(|(_, i)| **i) {
+        failure.fixable = false;
+        failure.message.push_str(
+            " Its step has `continue-on-error: true`, so this did not fail the job; the failure after it did.",
+        );
+    }
+    let mut order: Vec<usize> = (0..failures.len()).collect();
+    order.sort_by_key(|&i| ignored[i]);
+    let sorted: Vec<Failure> = order.iter().map(|&i| failures[i].clone()).collect();
+    failures.clone_from_slice(&sorted);
 }
 
 /// What only the workflow can decide: whether a cancel came at the job's time
@@ -48,10 +81,13 @@ fn refine(failure: &mut Failure, workflow: &Workflow<'_>) {
         SubjectDetail::Canceled {
             elapsed_minutes: Some(elapsed),
         } if !failure.consequence => {
-            let step = find_step(job, failure);
-            let limit = step
-                .and_then(|s| s.get("timeout-minutes"))
-                .or_else(|| job.get("timeout-minutes"))
+            // Only the job's limit: a step that reaches its own
+            // `timeout-minutes` fails with the runner's `has timed out`, never
+            // with a bare cancel, so a step limit below the elapsed time says
+            // nothing (a concurrency cancel ten minutes into a job whose
+            // deploy step may take five).
+            let limit = job
+                .get("timeout-minutes")
                 .and_then(Node::as_number)
                 .filter(|m| *m > 0.0 && *m < 1e6)
                 .map_or(DEFAULT_JOB_LIMIT_MINUTES, |m| m.ceil() as u32);
@@ -105,6 +141,21 @@ fn refine(failure: &mut Failure, workflow: &Workflow<'_>) {
                     failure.message = format!(
                         "{base} But the workflow runs job `{}` on `{label}`, not an Apple-silicon Mac: there the \
                          library is really missing (install it, or use a build of the tool that does not need it).",
+                        job.id
+                    );
+                }
+                runner::Confirmation::Refuted(label)
+                    if matches!(kind, RunnerFailure::LostCommunication | RunnerFailure::ShutdownSignal) =>
+                {
+                    // A lost or stopped standard hosted runner is GitHub's
+                    // infrastructure, not a runner-tied failure: rerun.
+                    failure.fixable = false;
+                    failure.category = Category::Unknown;
+                    failure.subject = None;
+                    failure.detail = SubjectDetail::None;
+                    failure.message = format!(
+                        "{base} But the workflow runs job `{}` on `{label}`, a standard x64 GitHub-hosted runner: \
+                         GitHub's infrastructure lost the machine, not a runner the job chose; rerun the job.",
                         job.id
                     );
                 }

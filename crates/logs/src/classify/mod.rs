@@ -109,6 +109,9 @@ pub(crate) struct JobState {
     pub weak: usize,
     /// The first timestamp seen in the job's log.
     pub first_timestamp: Option<i64>,
+    /// The GitHub-hosted image the job ran on, from its set-up's `Runner
+    /// Image` group ([`catalogue::hosted_image`]).
+    pub image: Option<catalogue::HostedImage>,
 }
 
 #[derive(Debug, Default)]
@@ -287,6 +290,12 @@ impl LogSink for Scanner<'_> {
             job.first_timestamp.get_or_insert(ts);
         }
         self.learn(line.text);
+        if self.jobs.last().is_none_or(|j| j.image.is_none()) {
+            let previous = self.recent.ordered().last().copied().map(str::to_string);
+            if let Some(image) = catalogue::hosted_image(previous.as_deref(), line.text) {
+                self.job().image = Some(image);
+            }
+        }
         if line.kind == LineKind::Error && !line.echo {
             if let Some(step) = self.job().steps.last_mut() {
                 step.errored = true;
@@ -305,7 +314,9 @@ impl LogSink for Scanner<'_> {
         }
         if self.is_candidate(line) {
             if let Some(mut hit) = self.classify(line) {
-                if let SubjectDetail::Canceled { elapsed_minutes } = &mut hit.detail {
+                if let (SubjectDetail::Canceled { elapsed_minutes }, catalogue::BARE_CANCEL) =
+                    (&mut hit.detail, hit.entry)
+                {
                     let first = self.jobs.last().and_then(|j| j.first_timestamp);
                     if let (Some(first), Some(now)) = (first, line.timestamp) {
                         *elapsed_minutes = u32::try_from((now - first).max(0) / 60).ok();

@@ -147,10 +147,14 @@
 //! - below 0.5: weak evidence (an unexplained error line 0.2, a bare cancel
 //!   0.4) and consequences (× 0.4).
 
-use super::catalogue::{CURL_RETRY, GRADLE_CAUSE, RETRY_ACTION_ATTEMPT, fetch_success_services, gradle_cause_depth};
+use super::catalogue::{
+    CURL_RETRY, GRADLE_CAUSE, RETRY_ACTION_ATTEMPT, fetch_success_services, gradle_cause_depth, relay_prefix,
+};
 use super::hit::Strength;
 use super::{Finding, JobState, StepState};
-use crate::report::{Category, Failure, LogLocation, RateLimitService, StepRef, SubjectDetail};
+use crate::report::{
+    Category, Failure, LogLocation, RateLimitService, RunnerClass, RunnerFailure, StepRef, SubjectDetail,
+};
 
 /// GitHub's default (and, for hosted runners, maximum) job time limit.
 const DEFAULT_JOB_LIMIT_MINUTES: u32 = 360;
@@ -189,7 +193,11 @@ fn is_minor(f: &Failure) -> bool {
 
 fn rank_job(job: JobState) -> Vec<Failure> {
     let JobState {
-        name, steps, findings, ..
+        name,
+        steps,
+        findings,
+        image,
+        ..
     } = job;
     // A limit the tool gave up on is promoted before the step's later
     // success is read: the script may have retried the whole tool and got
@@ -254,6 +262,9 @@ fn rank_job(job: JobState) -> Vec<Failure> {
                  confirms it runs on an ARM64, self-hosted, Apple-silicon or experimental runner.",
             );
         }
+        if let Some(image) = &image {
+            on_hosted_image(&mut failure, image);
+        }
         if let SubjectDetail::Canceled {
             elapsed_minutes: Some(elapsed),
         } = failure.detail
@@ -295,6 +306,61 @@ fn rank_job(job: JobState) -> Vec<Failure> {
         failures.push(failure);
     }
     failures
+}
+
+/// What the hosted image the job's set-up printed says about a runner-tied
+/// failure. An ARM64 image names the runner class the log did not. On
+/// GitHub's standard x64 image a lost or stopped runner is GitHub's
+/// infrastructure, not a runner the job chose (`unknown`: rerun); an
+/// architecture mismatch there is still one (an arm64 build without
+/// emulation, a download for another CPU), reported as such but never to be
+/// fixed by making the job optional; and a Mac's missing library that is a
+/// mismatch only on Apple silicon is a missing library on an Intel image.
+fn on_hosted_image(failure: &mut Failure, image: &super::catalogue::HostedImage) {
+    let SubjectDetail::Runner {
+        failure: kind,
+        runner,
+        only_on,
+        ..
+    } = &mut failure.detail
+    else {
+        return;
+    };
+    let class = image.class();
+    if class != RunnerClass::Hosted {
+        if runner.is_none() {
+            *runner = Some(class);
+        }
+        return;
+    }
+    *runner = Some(RunnerClass::Hosted);
+    let base = failure
+        .message
+        .split(" Not fixable without the workflow")
+        .next()
+        .unwrap_or("")
+        .to_string();
+    let runner_loss = matches!(kind, RunnerFailure::LostCommunication | RunnerFailure::ShutdownSignal);
+    if runner_loss || only_on.is_some() {
+        let why = if runner_loss {
+            "GitHub's infrastructure lost the machine, not a runner the job chose to depend on: rerun the job"
+        } else {
+            "there the library is really missing: install it, or use a build of the tool that does not need it"
+        };
+        failure.category = Category::Unknown;
+        failure.subject = None;
+        failure.detail = SubjectDetail::None;
+        failure.message = format!(
+            "{base} The job ran on GitHub's x64 hosted image `{}` (its log's Runner Image): {why}.",
+            image.name
+        );
+    } else {
+        failure.message = format!(
+            "{base} The job ran on GitHub's x64 hosted image `{}` (its log's Runner Image): not a runner to make \
+             optional; set up emulation (QEMU) or use a build for x64.",
+            image.name
+        );
+    }
 }
 
 /// What a step printed is not the job's failure when the step passed: another
@@ -597,10 +663,23 @@ fn mark_consequences(findings: &[Finding], steps: &[StepState]) -> Vec<bool> {
     let mut install_failed = false;
     let mut step_failed = false;
     let mut anything_before = false;
+    // The relay prefix of the failure report that set the flags above, and
+    // its step: a cause printed inside that report (npm relays a failed
+    // install script's output under its own `npm error` prefix, after its
+    // `code 1` heading) is why the report was printed, not what followed it.
+    let mut report: Option<(&'static str, Option<usize>)> = None;
+    let in_report = |f: &Finding, report: Option<(&'static str, Option<usize>)>| {
+        report.is_some_and(|(prefix, step)| {
+            f.step == step
+                && f.evidence
+                    .first()
+                    .is_some_and(|e| relay_prefix(&e.text) == Some(prefix))
+        })
+    };
     for i in order {
         let f = &findings[i];
         match f.hit.strength {
-            Strength::Specific if !f.hit.job_level => {
+            Strength::Specific if !f.hit.job_level && !in_report(f, report) => {
                 out[i] = install_failed || (step_failed && f.hit.category == Category::FileNotFound);
             }
             Strength::Canceled => out[i] = anything_before,
@@ -613,6 +692,13 @@ fn mark_consequences(findings: &[Finding], steps: &[StepState]) -> Vec<bool> {
                 install_failed |= f.step.and_then(|s| steps.get(s)).is_some_and(installs);
             }
             _ => {}
+        }
+        if matches!(f.hit.strength, Strength::InstallFailure | Strength::StepFailed) && report.is_none() {
+            report = f
+                .evidence
+                .first()
+                .and_then(|e| relay_prefix(&e.text))
+                .map(|prefix| (prefix, f.step));
         }
         if !matches!(f.hit.strength, Strength::Canceled | Strength::Weak) {
             anything_before = true;

@@ -100,6 +100,130 @@ fn a_cancel_before_the_limit_or_without_times_is_not_a_timeout() {
     assert_eq!((bare.category, bare.fixable), (Category::Unknown, false));
 }
 
+/// A bare cancel is compared with the job's limit only: a step that reaches
+/// its own `timeout-minutes` fails with the runner's `has timed out`.
+#[test]
+fn a_step_limit_below_the_elapsed_time_does_not_make_a_cancel_a_timeout() {
+    const DEPLOY: &str = "on: push
+jobs:
+  deploy:
+    runs-on: ubuntu-latest
+    steps:
+      - run: ./build.sh
+      - run: ./deploy.sh
+        timeout-minutes: 5
+";
+    let run_with = |log: &str| {
+        let input = LogInput {
+            logs: vec![LogFile {
+                job: Some("deploy"),
+                bytes: log.as_bytes(),
+            }],
+            workflow: Some(WorkflowFile {
+                path: ".github/workflows/ci.yml",
+                text: DEPLOY,
+            }),
+            ..LogInput::default()
+        };
+        analyze(&input, &Options::default())
+            .expect("analyze")
+            .failures
+            .remove(0)
+    };
+    let log = "2024-05-02T10:00:00Z start\n\
+               2024-05-02T10:10:00Z ##[group]Run ./deploy.sh\n\
+               2024-05-02T10:10:00Z ##[endgroup]\n\
+               2024-05-02T10:12:00Z ##[error]The operation was canceled.\n";
+    let f = run_with(log);
+    assert_eq!((f.category, f.fixable), (Category::Unknown, false), "{}", f.message);
+    assert!(f.message.contains("before its 360-minute"), "{}", f.message);
+}
+
+/// A lost or stopped runner on a standard x64 hosted image is GitHub's
+/// infrastructure: `unknown`, not a job to make optional.
+#[test]
+fn a_runner_lost_on_an_x64_hosted_job_is_not_optional() {
+    const HOSTED: &str = "on: push
+jobs:
+  test:
+    runs-on: ubuntu-latest
+    steps:
+      - run: cargo test
+";
+    let input = LogInput {
+        logs: vec![LogFile {
+            job: Some("test"),
+            bytes: b"##[error]The runner has received a shutdown signal. This can happen when the runner service is stopped.
+",
+        }],
+        workflow: Some(WorkflowFile {
+            path: ".github/workflows/ci.yml",
+            text: HOSTED,
+        }),
+        ..LogInput::default()
+    };
+    let f = analyze(&input, &Options::default())
+        .expect("analyze")
+        .failures
+        .remove(0);
+    assert_eq!(
+        (f.category, f.subject.as_deref(), f.fixable),
+        (Category::Unknown, None, false)
+    );
+    assert!(f.message.contains("rerun the job"), "{}", f.message);
+}
+
+/// A step with `continue-on-error: true` did not fail the job: what it
+/// printed comes after the failure that did, never fixed.
+#[test]
+fn a_continue_on_error_step_is_not_the_root_cause() {
+    const ARM: &str = "on: push
+jobs:
+  test:
+    runs-on: ubuntu-24.04-arm
+    steps:
+      - run: ./prebuilt/tool --self-test
+        continue-on-error: true
+      - run: pytest
+";
+    let log = "##[group]Run ./prebuilt/tool --self-test\n\
+               ##[endgroup]\n\
+               /home/runner/work/_temp/1.sh: line 1: ./prebuilt/tool: cannot execute binary file: Exec format error\n\
+               ##[error]Process completed with exit code 126.\n\
+               ##[group]Run pytest\n\
+               ##[endgroup]\n\
+               FAILED tests/test_a.py::test_b - assert 1 == 2\n\
+               1 failed, 3 passed in 0.12s\n\
+               ##[error]Process completed with exit code 1.\n";
+    let with = |workflow: &str| {
+        let input = LogInput {
+            logs: vec![LogFile {
+                job: Some("test"),
+                bytes: log.as_bytes(),
+            }],
+            workflow: Some(WorkflowFile {
+                path: ".github/workflows/ci.yml",
+                text: workflow,
+            }),
+            ..LogInput::default()
+        };
+        analyze(&input, &Options::default()).expect("analyze").failures
+    };
+    let failures = with(ARM);
+    assert_eq!(failures[0].category, Category::Unknown, "{}", failures[0].message);
+    let ignored = failures
+        .iter()
+        .find(|f| f.category == Category::OptionalJob)
+        .expect("kept");
+    assert!(!ignored.fixable && ignored.message.contains("continue-on-error"));
+    // Without the flag the mismatch is the root cause, fixable on ARM.
+    let failures = with(&ARM.replace("        continue-on-error: true\n", ""));
+    assert_eq!(
+        (failures[0].category, failures[0].fixable),
+        (Category::OptionalJob, true)
+    );
+}
+
 #[test]
 fn runner_tied_failures_are_fixable_only_on_runner_tied_jobs() {
     const ARM: &str = "on: push

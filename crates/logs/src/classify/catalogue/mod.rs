@@ -95,6 +95,8 @@ pub(crate) use http::CURL_RETRY;
 pub(crate) use jvm::{GRADLE_CAUSE, gradle_cause_depth};
 #[cfg(test)]
 pub(crate) use node::NPM_INSTALL_SUCCEEDED;
+pub(crate) use node::relay_prefix;
+pub(crate) use runner::{BARE_CANCEL, HostedImage, hosted_image};
 
 use std::sync::OnceLock;
 

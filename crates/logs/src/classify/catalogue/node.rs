@@ -712,6 +712,15 @@ fn heap_out_of_memory(_: &Line<'_>) -> Option<Hit> {
     Some(Hit::blocker("Node.js ran out of heap memory."))
 }
 
+/// The prefix npm writes before every line of its failure report (npm 10+'s
+/// `npm error `, npm 6-9's `npm ERR! `), including the relayed output of a
+/// failed install or lifecycle script (node-gyp, a `postinstall`).
+pub fn relay_prefix(text: &str) -> Option<&'static str> {
+    ["npm error ", "npm ERR! "]
+        .into_iter()
+        .find(|p| text.trim_start().starts_with(p))
+}
+
 fn script_failed(line: &Line<'_>) -> Option<Hit> {
     let text = line.text;
     let failed = match regex!(r"npm (?:ERR!|error) code (\S+)").captures(text) {

@@ -507,19 +507,29 @@ fn module_not_found(line: &Line<'_>) -> Option<Hit> {
                      a person must confirm."
                 )
             };
-            Some(
-                Hit::cause(Category::MissingDependency, if known { 0.9 } else { 0.7 }, message)
-                    .with_subject(
-                        name.clone(),
-                        SubjectDetail::Module {
-                            module: raw.to_string(),
-                            distribution: name,
-                            known,
-                            python: line.python,
-                        },
-                    )
-                    .fixable(known),
-            )
+            let relayed = super::node::relay_prefix(text).is_some();
+            let mut hit = Hit::cause(Category::MissingDependency, if known { 0.9 } else { 0.7 }, message)
+                .with_subject(
+                    name.clone(),
+                    SubjectDetail::Module {
+                        module: raw.to_string(),
+                        distribution: name,
+                        known,
+                        python: line.python,
+                    },
+                )
+                .fixable(known && !relayed);
+            if relayed {
+                // npm relays the output of an install script (node-gyp's
+                // `gyp`): its Python is the one that tool found, which a `pip
+                // install` step of the job need not reach.
+                hit.message.push_str(
+                    " The Python that failed ran inside an npm install script (node-gyp), not a Python step of \
+                     the job: install the distribution for the interpreter that tool uses, or upgrade the tool \
+                     (node-gyp 10 and later no longer import distutils). Not fixed automatically.",
+                );
+            }
+            Some(hit)
         }
     }
 }
@@ -918,6 +928,24 @@ mod tests {
             python,
             ..Line::plain(text)
         })
+    }
+
+    #[test]
+    fn a_module_missing_inside_an_npm_install_script_is_named_but_not_fixed() {
+        let py312 = Some(PythonVersion { major: 3, minor: 12 });
+        for text in [
+            "npm error ModuleNotFoundError: No module named 'distutils'",
+            "npm ERR! ModuleNotFoundError: No module named 'distutils'",
+        ] {
+            let hit = with_context(text, &[], py312).expect("hit");
+            assert_eq!(
+                (hit.category, hit.subject.as_deref(), hit.fixable),
+                (Category::MissingDependency, Some("setuptools"), false),
+                "{text}"
+            );
+        }
+        let hit = with_context("ModuleNotFoundError: No module named 'distutils'", &[], py312).expect("hit");
+        assert!(hit.fixable);
     }
 
     #[test]

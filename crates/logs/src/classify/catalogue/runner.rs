@@ -88,11 +88,23 @@ pub const ENTRIES: &[Entry] = &[
         )],
     },
     Entry {
-        id: "runner/canceled",
+        id: BARE_CANCEL,
         grammar: "The operation was canceled.",
         needles: &["The operation was canceled"],
         check: canceled,
         examples: &[ex("##[error]The operation was canceled.", Category::Unknown, None)],
+    },
+    Entry {
+        id: "runner/fail-fast-canceled",
+        grammar: "The strategy configuration was canceled because \"{job id}.{matrix values joined by _}\" failed (the \
+                  annotation of a matrix leg that `strategy.fail-fast` canceled after another leg failed)",
+        needles: &["strategy configuration was canceled because"],
+        check: canceled_by_fail_fast,
+        examples: &[ex(
+            "The strategy configuration was canceled because \"test.ubuntu-latest_3_12\" failed",
+            Category::Unknown,
+            None,
+        )],
     },
     Entry {
         id: "runner/canceled-by-user-or-concurrency",
@@ -344,6 +356,46 @@ fn runner_says<'t>(line: &Line<'t>, start: &str) -> Option<&'t str> {
     text.starts_with(start).then_some(text)
 }
 
+/// The GitHub-hosted image a job ran on, as its set-up prints it: a group
+/// `Runner Image` (`##[group]Runner Image` in the raw log, the group's title
+/// in the web UI's copy) whose first line is `Image: {name}`. Only hosted
+/// runners print it (`actions/runner` writes the image's `imagedata.json`),
+/// so a self-hosted job never has one. The names are the images', not the
+/// `runs-on` labels': `ubuntu-24.04`, `windows-2022` and `macos-15` (the
+/// Intel image `macos-15-intel` runs) are x64; ARM64 images end in `-arm`
+/// or `-arm64` (`ubuntu-24.04-arm`, `windows-11-arm`, `macos-14-arm64`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct HostedImage {
+    pub name: String,
+    pub arm64: bool,
+}
+
+impl HostedImage {
+    /// The runner class the image names: an Apple-silicon Mac, an ARM64
+    /// Linux or Windows machine, or GitHub's standard x64 hosted runner.
+    pub fn class(&self) -> RunnerClass {
+        match (self.arm64, self.name.starts_with("macos")) {
+            (true, true) => RunnerClass::MacosArm64,
+            (true, false) => RunnerClass::Arm64,
+            (false, _) => RunnerClass::Hosted,
+        }
+    }
+}
+
+/// `Image: {name}` right under the `Runner Image` heading (`previous`).
+pub fn hosted_image(previous: Option<&str>, text: &str) -> Option<HostedImage> {
+    if !previous.is_some_and(|p| p.trim().ends_with("Runner Image")) {
+        return None;
+    }
+    let name = regex!(r"^Image: ((?:ubuntu|windows|macos)-[0-9A-Za-z.]+(?:-[0-9A-Za-z]+)*)$")
+        .captures(text.trim())?
+        .get(1)?
+        .as_str()
+        .to_ascii_lowercase();
+    let arm64 = name.split(['-', '.']).any(|w| w == "arm" || w == "arm64");
+    Some(HostedImage { name, arm64 })
+}
+
 fn lost_communication(line: &Line<'_>) -> Option<Hit> {
     let text = runner_says(line, "The ")?;
     if !regex!(r"^The (?:self-hosted |hosted )?runner(?::[^\n]*?)? lost communication with the server").is_match(text) {
@@ -390,6 +442,30 @@ fn canceled(_: &Line<'_>) -> Option<Hit> {
         "The job was canceled. Nothing in the log shows it reached its time limit: a cancel also comes from \
          concurrency, fail-fast after another leg failed, or a person.",
     );
+    hit.detail = SubjectDetail::Canceled { elapsed_minutes: None };
+    Some(hit)
+}
+
+/// The entry of a bare cancel, the only cancel whose elapsed time may show a
+/// time limit: a fail-fast, concurrency or manual cancel says why itself.
+pub const BARE_CANCEL: &str = "runner/canceled";
+
+/// A leg canceled by fail-fast: it ranks like a bare cancel (after any job's
+/// own failure, which the run always has: the leg that failed) but is never a
+/// timeout, whatever its timestamps.
+fn canceled_by_fail_fast(line: &Line<'_>) -> Option<Hit> {
+    let failed = regex!(r#"canceled because "([^"]*)" failed"#)
+        .captures(line.text)
+        .map(|c| c[1].to_string());
+    let why = match failed {
+        Some(leg) => format!(
+            "Fail-fast canceled this matrix leg because the leg `{}` failed: that leg's failure is the cause.",
+            concurrency_group_for_display(&leg)
+        ),
+        None => "Fail-fast canceled this matrix leg because another leg failed: that leg's failure is the cause."
+            .to_string(),
+    };
+    let mut hit = Hit::new(Category::Unknown, 0.4, Strength::Canceled, why);
     hit.detail = SubjectDetail::Canceled { elapsed_minutes: None };
     Some(hit)
 }
@@ -605,6 +681,56 @@ fn exit_code(line: &Line<'_>) -> Option<Hit> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_fail_fast_cancel_names_the_failed_leg_and_is_never_timed() {
+        let hit = canceled_by_fail_fast(&Line::plain(
+            "##[error]The strategy configuration was canceled because \"build.ubuntu-latest_$(id)\" failed",
+        ))
+        .expect("a hit");
+        assert_eq!((hit.category, hit.strength), (Category::Unknown, Strength::Canceled));
+        assert!(hit.message.contains("`build.ubuntu-latest___id_`"), "{}", hit.message);
+        assert_eq!(hit.detail, SubjectDetail::Canceled { elapsed_minutes: None });
+    }
+
+    #[test]
+    fn hosted_images_by_architecture() {
+        let image = |prev: &str, text: &str| hosted_image(Some(prev), text).map(|i| (i.name.clone(), i.class()));
+        let head = "##[group]Runner Image";
+        assert_eq!(
+            image(head, "Image: ubuntu-24.04"),
+            Some(("ubuntu-24.04".into(), RunnerClass::Hosted))
+        );
+        assert_eq!(
+            image("Runner Image", "Image: windows-2022"),
+            Some(("windows-2022".into(), RunnerClass::Hosted))
+        );
+        // The Intel image of `macos-15-intel` prints `macos-15`.
+        assert_eq!(
+            image(head, "Image: macos-15"),
+            Some(("macos-15".into(), RunnerClass::Hosted))
+        );
+        assert_eq!(
+            image(head, "Image: ubuntu-24.04-arm"),
+            Some(("ubuntu-24.04-arm".into(), RunnerClass::Arm64))
+        );
+        assert_eq!(
+            image(head, "Image: windows-11-arm"),
+            Some(("windows-11-arm".into(), RunnerClass::Arm64))
+        );
+        assert_eq!(
+            image(head, "Image: macos-14-arm64"),
+            Some(("macos-14-arm64".into(), RunnerClass::MacosArm64))
+        );
+        // Only under its heading, and only an image's name.
+        assert_eq!(
+            hosted_image(Some("##[group]Run docker images"), "Image: ubuntu-24.04"),
+            None
+        );
+        assert_eq!(hosted_image(None, "Image: ubuntu-24.04"), None);
+        assert_eq!(image(head, "Image: my-builder"), None);
+        assert_eq!(image(head, "Image: ubuntu-24.04; rm -rf /"), None);
+    }
 
     #[test]
     fn a_concurrency_cancel_names_its_group_only_as_display_text() {
