@@ -69,7 +69,7 @@ pub struct FailureInput {
     /// diagnosis confirmed as the machine the log showed (a self-hosted
     /// runner's own label, such as `mac-mini-m2`, that names no machine
     /// kind by itself). A job or matrix leg on it may be made optional.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub confirmed_runner: Option<String>,
 }
 
