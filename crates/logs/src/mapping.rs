@@ -114,12 +114,7 @@ fn refine(failure: &mut Failure, workflow: &Workflow<'_>) {
             only_on,
             ..
         } => {
-            let base = failure
-                .message
-                .split(" Not fixable without the workflow")
-                .next()
-                .unwrap_or("")
-                .to_string();
+            let base = crate::report::without_workflow_note(&failure.message);
             match runner::confirm(job, failure.job.as_deref(), from_log, only_on) {
                 runner::Confirmation::Runner(label) | runner::Confirmation::ExperimentalLeg(label) => {
                     failure.fixable = !failure.consequence;

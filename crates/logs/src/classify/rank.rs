@@ -257,10 +257,7 @@ fn rank_job(job: JobState) -> Vec<Failure> {
         if let SubjectDetail::Runner { job, .. } = &mut failure.detail {
             *job = name.clone();
             failure.fixable = false;
-            failure.message.push_str(
-                " Not fixable without the workflow: making the job optional is only right once the workflow \
-                 confirms it runs on an ARM64, self-hosted, Apple-silicon or experimental runner.",
-            );
+            failure.message.push_str(crate::report::NEEDS_WORKFLOW_NOTE);
         }
         if let Some(image) = &image {
             on_hosted_image(&mut failure, image);
@@ -334,12 +331,7 @@ fn on_hosted_image(failure: &mut Failure, image: &super::catalogue::HostedImage)
         return;
     }
     *runner = Some(RunnerClass::Hosted);
-    let base = failure
-        .message
-        .split(" Not fixable without the workflow")
-        .next()
-        .unwrap_or("")
-        .to_string();
+    let base = crate::report::without_workflow_note(&failure.message);
     let runner_loss = matches!(kind, RunnerFailure::LostCommunication | RunnerFailure::ShutdownSignal);
     if runner_loss || only_on.is_some() {
         let why = if runner_loss {
