@@ -16,6 +16,7 @@ impl From<&Failure> for FailureInput {
         });
         input.offset = f.span.as_ref().and_then(|s| s.range).map(|(start, _)| start);
         input.script_line = f.location.script_line;
+        input.silent_minutes = f.location.silent_minutes;
         match &f.detail {
             SubjectDetail::Module {
                 module,
@@ -49,7 +50,8 @@ impl From<&Failure> for FailureInput {
                 input.rate_limit = Some(*service);
                 input.rate_limit_authenticated = *authenticated;
             }
-            SubjectDetail::WorkflowLocation { line, column, .. } => {
+            SubjectDetail::WorkflowLocation { path, line, column } => {
+                input.invalid_file = path.clone();
                 input.line = Some(*line);
                 input.column = *column;
             }

@@ -34,12 +34,20 @@ pub struct FailureInput {
     /// 1-based line and column in the workflow ("Invalid workflow file … (Line: N, Col: M)").
     pub line: Option<u32>,
     pub column: Option<u32>,
+    /// The file GitHub named as invalid ("Invalid workflow file: PATH#L7"),
+    /// when it named one: a syntax fix edits only that file.
+    #[serde(default)]
+    pub invalid_file: Option<String>,
     /// 1-based line inside the step's `run:` script (from `….sh: line N:`).
     pub script_line: Option<u32>,
     /// For timeouts: the limit the job hit ("maximum execution time of 30 minutes").
     pub timeout_minutes: Option<u32>,
     /// For timeouts: how long the job had run when it was cancelled, if known.
     pub observed_minutes: Option<u32>,
+    /// For timeouts: how many minutes the job had printed nothing when the
+    /// limit stopped it (from the log's timestamps), if known.
+    #[serde(default)]
+    pub silent_minutes: Option<u32>,
     /// For rate limits: the service that refused.
     pub rate_limit: Option<RateLimitService>,
     /// For rate limits: `Some(true)` when the message names an authenticated
@@ -87,9 +95,11 @@ impl FailureInput {
             offset: None,
             line: None,
             column: None,
+            invalid_file: None,
             script_line: None,
             timeout_minutes: None,
             observed_minutes: None,
+            silent_minutes: None,
             rate_limit: None,
             rate_limit_authenticated: None,
             module: None,

@@ -1,7 +1,8 @@
 //! Fix type 6, `optional_job`: let a job that is really optional (ARM64,
 //! self-hosted or experimental runners, or a matrix leg on one) fail
 //! without failing the run. Never the workflow's main job as a whole: on
-//! it only a matrix leg, while another leg of it still must pass.
+//! it only a matrix leg, while another leg of it still must pass. Never a
+//! job that releases or deploys, not even one leg ([`ships`]).
 
 use autoheal_engine::edit;
 use autoheal_engine::model::{Job, Workflow, matrix_reference};
@@ -35,6 +36,14 @@ pub(crate) fn generate(ctx: &Ctx<'_>) -> Generated {
     }
     if job.get("continue-on-error").is_some() {
         return Err(format!("job `{}` already sets `continue-on-error`", job.id));
+    }
+    if let Some(why) = ships(job) {
+        return Err(format!(
+            "job `{}` {why}: letting it (or a leg of it) fail without failing the run would let a release or deployment \
+             be skipped or left half done while the run shows green, so a runner failure there needs a manual fix (a \
+             healthier runner, or a retry)",
+            job.id
+        ));
     }
     let main = is_main_job(&wf, job);
     let leg = ctx
@@ -103,6 +112,23 @@ pub(crate) fn generate(ctx: &Ctx<'_>) -> Generated {
         fix,
         intent: has_continue_on_error(ctx.path, job.id, None),
     }])
+}
+
+/// Why the job delivers something (a release, a deployment) rather than
+/// checking the code: a deployment `environment:`, or an id or name whose
+/// words say it releases, deploys or publishes.
+fn ships(job: &Job<'_>) -> Option<String> {
+    if let Some(env) = job.get("environment") {
+        let name = env.get("name").unwrap_or(env).as_str().unwrap_or("");
+        return Some(format!("deploys to the environment `{name}`"));
+    }
+    let name = job.get("name").and_then(Node::as_str).unwrap_or("");
+    [job.id, name].iter().find_map(|text| {
+        text.split(|c: char| !c.is_ascii_alphanumeric())
+            .map(str::to_ascii_lowercase)
+            .find(|w| ["release", "deploy", "publish"].iter().any(|p| w.starts_with(p)))
+            .map(|w| format!("is named for what it delivers (`{w}`)"))
+    })
 }
 
 /// The job's own `runs-on` label that the diagnosis confirmed from the log
@@ -315,6 +341,27 @@ jobs:
         assert!(manual_reason(&optional("test"), TWO_JOBS).contains("standard runner"));
         let only = "on: push\njobs:\n  arm:\n    runs-on: ubuntu-24.04-arm\n    steps:\n      - run: make\n";
         assert!(manual_reason(&optional("arm"), only).contains("only job"));
+    }
+
+    /// A job that releases or deploys is never let fail, as a whole or a
+    /// leg: a run would show green with the release skipped or half done.
+    #[test]
+    fn a_job_that_releases_or_deploys_is_never_made_optional() {
+        let release = TWO_JOBS.replace("  arm:\n", "  release-arm:\n");
+        let why = manual_reason(&optional("release-arm"), &release);
+        assert!(why.contains("`release`") && why.contains("manual fix"), "{why}");
+        let named = TWO_JOBS.replace("    # Same tests on ARM64.\n", "    name: Publish wheels\n");
+        assert!(manual_reason(&optional("Publish wheels"), &named).contains("`publish`"));
+        let env = TWO_JOBS.replace(
+            "    timeout-minutes: 30\n",
+            "    timeout-minutes: 30\n    environment: pypi\n",
+        );
+        assert!(manual_reason(&optional("arm"), &env).contains("environment `pypi`"));
+        let leg = "on: push\njobs:\n  test:\n    runs-on: ubuntu-latest\n    steps: [{run: make}]\n  deploy:\n    runs-on: ${{ matrix.os }}\n    strategy:\n      matrix:\n        os: [ubuntu-latest, ubuntu-24.04-arm]\n    steps:\n      - run: make deploy\n";
+        assert!(manual_reason(&optional("deploy (ubuntu-24.04-arm)"), leg).contains("`deploy`"));
+        // A name that merely contains the letters is not one.
+        let arm = TWO_JOBS.replace("  arm:\n", "  redeploy_check_arm:\n");
+        assert!(apply_only(&optional("redeploy_check_arm"), &arm).contains("continue-on-error: true"));
     }
 
     #[test]

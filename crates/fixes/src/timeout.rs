@@ -1,7 +1,12 @@
 //! Fix type 2, `timeout`: raise `timeout-minutes` on the job (or the step)
 //! that hit it: twice the limit, or twice the observed duration, capped at
 //! the hosted runner's 360 minutes. At the cap there is no fix: a job that
-//! ran for six hours is hung, and a bigger number does not fix a hang.
+//! ran for six hours is hung, and a bigger number does not fix a hang. Nor
+//! is there one when the log's timestamps show the job printed nothing for
+//! the last half of its limit (and at least [`SILENT_HANG_MINUTES`]): a job
+//! that is slow keeps printing until it is stopped; one that went quiet
+//! long before is waiting on something (a prompt, a deadlocked test, a
+//! stuck network call), and a longer limit only delays the same failure.
 
 use autoheal_engine::model::Workflow;
 use autoheal_engine::rules::timeout::{HOSTED_LIMIT_MINUTES, timeout_fix};
@@ -34,6 +39,10 @@ fn minutes(n: &Node) -> Option<u32> {
         .map(|v| v.ceil() as u32)
 }
 
+/// Minutes of silence before a time limit that, when they are also half the
+/// limit or more, mark a hang rather than a slow job.
+const SILENT_HANG_MINUTES: u32 = 10;
+
 pub(crate) fn generate(ctx: &Ctx<'_>) -> Generated {
     let root = ctx.doc.root.as_ref().ok_or("the workflow does not parse")?;
     let wf = Workflow::new(root);
@@ -49,6 +58,18 @@ pub(crate) fn generate(ctx: &Ctx<'_>) -> Generated {
         return Err(format!(
             "job `{}` ran into GitHub's {HOSTED_LIMIT_MINUTES}-minute maximum; a job that runs that long is usually hung, and no larger \
              timeout is allowed. It needs a manual fix: find what hangs",
+            job.id
+        ));
+    }
+    if let Some(silent) = ctx.failure.silent_minutes
+        && silent >= SILENT_HANG_MINUTES
+        && silent * 2 >= limit
+    {
+        return Err(format!(
+            "job `{}` printed nothing for the last {silent} minutes before its {limit}-minute limit stopped it: something \
+             hangs (a prompt waiting for input, a deadlocked or stuck test, a network call with no timeout), and a larger \
+             `timeout-minutes` would only make the same failure take longer. It needs a manual fix: find what the last \
+             step was waiting for",
             job.id
         ));
     }
@@ -186,6 +207,31 @@ jobs:
                 "    runs-on: *os\r\n    timeout-minutes: 40\r\n"
             )
         );
+    }
+
+    /// A job that printed nothing for the last half of its limit hangs: no
+    /// larger limit. A shorter silence, or one that is a small part of a
+    /// long limit, is a slow job, which gets the fix.
+    #[test]
+    fn a_job_that_went_quiet_long_before_its_limit_gets_no_larger_one() {
+        let silent = |minutes: u32, limit: u32| {
+            let mut f = timeout("test", Some(limit));
+            f.silent_minutes = Some(minutes);
+            f
+        };
+        let why = manual_reason(&silent(25, 30), MATRIX);
+        assert!(
+            why.contains("printed nothing for the last 25 minutes") && why.contains("hangs"),
+            "{why}"
+        );
+        assert!(manual_reason(&silent(15, 30), MATRIX).contains("hangs"));
+        let out = apply_only(&silent(5, 30), MATRIX);
+        assert!(out.contains("timeout-minutes: 60 # usually 12"), "{out}");
+        let out = apply_only(&silent(12, 90), &MATRIX.replace(": 30 #", ": 90 #"));
+        assert!(out.contains("timeout-minutes: 180 # usually 12"), "{out}");
+        // A few silent minutes of a short limit are not a hang either.
+        let out = apply_only(&silent(9, 10), &MATRIX.replace(": 30 #", ": 10 #"));
+        assert!(out.contains("timeout-minutes: 20 # usually 12"), "{out}");
     }
 
     #[test]

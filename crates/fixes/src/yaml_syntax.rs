@@ -2,6 +2,7 @@
 //! applied at the position of the run-level "Invalid workflow file …
 //! (Line: N, Col: M)" message.
 
+use autoheal_engine::repo::relative_path;
 use autoheal_engine::rules::syntax::syntax_fixes_at;
 use autoheal_engine::text::{LineColumn, LineIndex};
 use autoheal_engine::yaml::{self, SyntaxErrorKind};
@@ -35,6 +36,16 @@ fn parse_error_lines(source: &str) -> Vec<u32> {
 }
 
 pub(crate) fn generate(ctx: &Ctx<'_>) -> Generated {
+    if let Some(named) = &ctx.failure.invalid_file {
+        let named = relative_path(named).unwrap_or(named);
+        if relative_path(ctx.path).unwrap_or(ctx.path) != named {
+            return Err(format!(
+                "GitHub named `{named}` as the invalid file, not `{}`; its line numbers are that file's, so no edit is made \
+                 here (run the fix on `{named}`)",
+                ctx.path
+            ));
+        }
+    }
     let (offset, line) = reported_offset(ctx).ok_or("the message gives no line in this workflow")?;
     let errors = parse_error_lines(ctx.source);
     if errors.is_empty() {
@@ -101,6 +112,19 @@ mod tests {
                 "- run: 'echo version: 1.2'  # print"
             )
         );
+    }
+
+    /// GitHub named another file: its line numbers say nothing about this
+    /// one, even when this one has a syntax error at the same line.
+    #[test]
+    fn only_the_file_github_named_is_edited() {
+        let src = "on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo version: 1.2\n";
+        let mut f = at(6, 20);
+        f.invalid_file = Some(".github/workflows/release.yml".into());
+        let why = manual_reason(&f, src);
+        assert!(why.contains("named `.github/workflows/release.yml`"), "{why}");
+        f.invalid_file = Some("./.github/workflows/ci.yml".into());
+        assert!(apply_only(&f, src).contains("- run: 'echo version: 1.2'"));
     }
 
     #[test]

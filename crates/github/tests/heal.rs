@@ -366,7 +366,12 @@ async fn end_to_end_timeout() {
 
 #[tokio::test]
 async fn end_to_end_missing_command() {
-    end_to_end(missing_command(70), "missing_command", (WORKFLOW_PATH, "jq")).await;
+    end_to_end(
+        missing_command(70),
+        "missing_command",
+        (WORKFLOW_PATH, "sudo apt-get install -y pandoc"),
+    )
+    .await;
 }
 
 #[tokio::test]
@@ -378,4 +383,48 @@ async fn end_to_end_optional_job() {
     )
     .await;
     assert!(OPTIONAL_JOB_WORKFLOW.contains("# Images for the arm fleet."));
+}
+
+/// Failures a naive fix gets wrong, healed against the fake GitHub: each is
+/// reported as an issue for a person (`needs-manual-fix`, saying why), and
+/// heal opens no pull request.
+#[tokio::test]
+async fn heal_opens_no_pull_request_for_a_fix_that_would_be_wrong() {
+    // A hang: the job printed nothing for the last 27 of its 30 minutes, so
+    // a larger `timeout-minutes` only delays the same failure.
+    let mut hang = timeout(91);
+    hang.job_logs[0].1 = [
+        "2024-05-02T10:00:00.0000000Z ##[group]Run ./scripts/long-integration.sh",
+        "2024-05-02T10:00:00.1000000Z ./scripts/long-integration.sh",
+        "2024-05-02T10:00:00.2000000Z ##[endgroup]",
+        "2024-05-02T10:03:00.0000000Z waiting for cluster...",
+        "2024-05-02T10:30:01.0000000Z ##[error]The job running on runner GitHub Actions 7 has exceeded the maximum execution time of 30 minutes.",
+        "2024-05-02T10:30:01.1000000Z ##[error]The operation was canceled.",
+    ]
+    .map(|l| format!("{l}\n"))
+    .concat();
+    // A module missing inside a container the step starts: an install on
+    // the runner would not reach it.
+    let mut docker = dependency(92);
+    docker.workflow = "name: CI\non: [push]\njobs:\n  test:\n    runs-on: ubuntu-latest\n    timeout-minutes: 20\n    steps:\n      - uses: actions/checkout@v4\n      - name: Install dependencies\n        run: pip install -r requirements.txt\n      - name: Run tests\n        run: docker run --rm -v \"$PWD:/src\" app-test python -m pytest -q\n";
+    for (scenario, why) in [
+        (hang, "printed nothing for the last 27 minutes"),
+        (docker, "does not say whether the import failed there"),
+    ] {
+        let fake = started();
+        seed(&fake, REPO, "trunk", &scenario);
+        let report = run(&fake, HealTarget::Run(scenario.run_id))
+            .await
+            .unwrap_or_else(|e| panic!("{e}"));
+        assert!(
+            matches!(&report.outcome, HealOutcome::Skipped { reason, .. } if reason.contains("needs-manual-fix")),
+            "{:?}",
+            report.outcome
+        );
+        assert!(pulls(&fake).is_empty());
+        let issues = fake.issues(REPO);
+        assert_eq!(issues.len(), 1);
+        assert!(issues[0].labels.contains(&"needs-manual-fix".to_string()));
+        assert!(issues[0].body.contains(why), "{}", issues[0].body);
+    }
 }

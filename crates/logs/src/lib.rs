@@ -202,6 +202,26 @@ impl Analysis {
     }
 }
 
+/// A job's time limit is often seen twice: in its check run's annotations,
+/// which have no timestamps, and in its log. How long the log had been
+/// silent before the limit (`LogLocation::silent_minutes`) holds for both.
+fn share_silence(failures: &mut [Failure]) {
+    let stopped = |f: &Failure| matches!(f.detail, SubjectDetail::Limit { .. } | SubjectDetail::Canceled { .. });
+    let known: Vec<(Option<String>, u32)> = failures
+        .iter()
+        .filter(|f| stopped(f))
+        .filter_map(|f| f.location.silent_minutes.map(|m| (f.job.clone(), m)))
+        .collect();
+    for f in failures
+        .iter_mut()
+        .filter(|f| stopped(f) && f.location.silent_minutes.is_none())
+    {
+        if let Some((_, m)) = known.iter().find(|(job, _)| *job == f.job) {
+            f.location.silent_minutes = Some(*m);
+        }
+    }
+}
+
 fn feed_file(file: &LogFile<'_>, limits: ZipLimits, sink: &mut dyn LogSink) -> Result<(), LogError> {
     if zipped::looks_like_zip(file.bytes) {
         return zipped::read_run_zip(file.bytes, limits, sink);
@@ -220,6 +240,7 @@ fn feed_file(file: &LogFile<'_>, limits: ZipLimits, sink: &mut dyn LogSink) -> R
 
 fn finish(mut failures: Vec<Failure>, workflow: Option<WorkflowFile<'_>>, conclusion: Option<&str>) -> Analysis {
     drop_unlocated_repeats(&mut failures);
+    share_silence(&mut failures);
     if conclusion == Some("cancelled") {
         for f in failures
             .iter_mut()

@@ -450,6 +450,11 @@ pub struct LogLocation {
     pub column: Option<u32>,
     /// Line N of `…/_temp/<uuid>.sh: line N:`: a line of the step's script.
     pub script_line: Option<u32>,
+    /// Whole minutes between the line before the finding and the finding,
+    /// from their timestamps: how long the job printed nothing before a
+    /// time limit stopped it (a job that went quiet long before its limit
+    /// hangs; a larger limit only delays that failure).
+    pub silent_minutes: Option<u32>,
 }
 
 /// Everything found, likely root cause first.

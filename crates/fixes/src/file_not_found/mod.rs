@@ -72,7 +72,8 @@ pub(crate) fn generate(ctx: &Ctx<'_>) -> Generated {
             Whereabouts::Ambiguous { how, candidates } => {
                 let shown: Vec<String> = candidates.iter().take(5).map(|c| format!("`{c}`")).collect();
                 return Err(format!(
-                    "`{full}` is not in the repository, and several files have {}: {}{}; pick the right one by hand",
+                    "`{full}` is not in the repository, and several files resemble it as closely ({} or as close): {}{}; \
+                     pick the right one by hand",
                     how.describe(),
                     shown.join(", "),
                     if candidates.len() > shown.len() { ", …" } else { "" }

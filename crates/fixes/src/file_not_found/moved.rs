@@ -1,7 +1,9 @@
 //! Where a missing path went: the repository's file listing searched for the
-//! one place the path was clearly moved or renamed to. Each rule is tried in
-//! order of strength; the first rule with any match decides, and it must
-//! match exactly one entry (a file, or a directory that holds files).
+//! one place the path was clearly moved or renamed to. The strong rules
+//! ([`Move::is_strong`]) are weighed together: all their matches must come
+//! to exactly one entry (a file, or a directory that holds files), so one
+//! rule's match never hides another's. Only when none matches are the weak
+//! rules tried, in order, the first with any match deciding.
 
 use std::collections::BTreeSet;
 
@@ -75,6 +77,11 @@ pub(crate) fn whereabouts(listing: &[String], path: &str) -> Whereabouts {
         (Move::SameName, &|e: &str| last(e) == last(path)),
         (Move::CloseName, &|e: &str| close_name(path, e)),
     ];
+    // The strong rules are weighed together: a match of one rule does not
+    // hide a different match of another (`requirements-dev.txt` may be
+    // `requirements/dev.txt` or `docs/requirements-dev.txt`, which is
+    // another file), so their candidates must come to exactly one.
+    let mut strong: Vec<(Move, String)> = Vec::new();
     for (how, matches) in rules {
         let mut found: Vec<String> = entries.iter().filter(|e| matches(e)).map(|e| e.to_string()).collect();
         if how == Move::DirectoriesDropped {
@@ -82,24 +89,56 @@ pub(crate) fn whereabouts(listing: &[String], path: &str) -> Whereabouts {
             found.sort_by_key(|f| std::cmp::Reverse(f.len()));
             found.truncate(1);
         }
-        // A directory and the files under it are one candidate: the directory.
-        let outer: Vec<String> = found
-            .iter()
-            .filter(|f| !found.iter().any(|o| o != *f && f.starts_with(&format!("{o}/"))))
-            .cloned()
-            .collect();
-        match outer.len() {
-            0 => continue,
-            1 => {
-                return Whereabouts::Moved {
-                    to: outer.into_iter().next().unwrap_or_default(),
-                    how,
-                };
+        if how.is_strong() {
+            for f in found {
+                if !strong.iter().any(|(_, s)| *s == f) {
+                    strong.push((how, f));
+                }
             }
-            _ => return Whereabouts::Ambiguous { how, candidates: outer },
+            continue;
+        }
+        if !strong.is_empty() {
+            break;
+        }
+        if let Some(w) = decide(how, &found) {
+            return w;
         }
     }
+    if let Some(how) = strong.first().map(|(how, _)| *how) {
+        let found: Vec<String> = strong.iter().map(|(_, f)| f.clone()).collect();
+        let outer = outermost(&found);
+        return match outer.as_slice() {
+            // One candidate: the rule that found it names the move.
+            [one] => Whereabouts::Moved {
+                how: strong.iter().find(|(_, f)| f == one).map_or(how, |(h, _)| *h),
+                to: one.clone(),
+            },
+            _ => Whereabouts::Ambiguous { how, candidates: outer },
+        };
+    }
     Whereabouts::Absent
+}
+
+/// A directory and the files under it are one candidate: the directory.
+fn outermost(found: &[String]) -> Vec<String> {
+    found
+        .iter()
+        .filter(|f| !found.iter().any(|o| o != *f && f.starts_with(&format!("{o}/"))))
+        .cloned()
+        .collect()
+}
+
+/// The one outermost candidate of one rule, or several, or none.
+fn decide(how: Move, found: &[String]) -> Option<Whereabouts> {
+    let outer = outermost(found);
+    match outer.len() {
+        0 => None,
+        1 => Some(Whereabouts::Moved {
+            to: outer.into_iter().next().unwrap_or_default(),
+            how,
+        }),
+        _ => Some(Whereabouts::Ambiguous { how, candidates: outer }),
+    }
 }
 
 /// Every file and every directory that holds one.
@@ -228,6 +267,19 @@ mod tests {
         // Short names and other extensions are not "close".
         assert_eq!(find(&["b.sh"], "a.sh"), Whereabouts::Absent);
         assert_eq!(find(&["scripts/build.py"], "scripts/build.sh"), Whereabouts::Absent);
+        // Two strong rules finding two different files: the one found by
+        // the earlier rule is not preferred (it may be another file of the
+        // same name, such as the docs' own requirements).
+        assert_eq!(
+            find(
+                &["requirements/dev.txt", "docs/requirements-dev.txt"],
+                "requirements-dev.txt"
+            ),
+            Whereabouts::Ambiguous {
+                how: Move::UnderDirectory,
+                candidates: vec!["docs/requirements-dev.txt".into(), "requirements/dev.txt".into()]
+            }
+        );
         // Another directory's near-namesake is not a rename.
         assert_eq!(find(&["other/bulid.sh"], "scripts/build.sh"), Whereabouts::Absent);
         assert_eq!(find(&[], "x.txt"), Whereabouts::Absent);

@@ -5,7 +5,9 @@
 //! the command is not in the table (a typo is not a missing tool; a near
 //! miss of a known tool is named as such), the job runs on a GitHub-hosted
 //! Ubuntu image that already has it (then a container, `PATH` or the shell
-//! is at fault), or an earlier step already installs it. Titles name the
+//! is at fault), an earlier step already installs it, or the job runs on a
+//! self-hosted runner (unknown distribution and `sudo`, and a machine other
+//! jobs share). Titles name the
 //! steps the edit adds. `docker-compose` is rewritten to Compose v2
 //! ([`compose`]).
 
@@ -55,6 +57,13 @@ pub(crate) fn generate(ctx: &Ctx<'_>) -> Generated {
     let blocks = if let Some(action) = setup_action(command) {
         setup_steps(ctx, job, step, earlier, action, command)?
     } else if PIPX_TOOLS.contains(&command) {
+        if !is_github_hosted(job) {
+            return Err(format!(
+                "cannot install `{command}` with pipx: job `{}` does not run on a GitHub-hosted image (a container or a \
+                 self-hosted runner), where pipx may not be installed",
+                job.id
+            ));
+        }
         if earlier
             .iter()
             .any(|s| run_text(s).contains(&format!("pipx install {command}")))
@@ -265,6 +274,14 @@ fn package_steps(ctx: &Ctx<'_>, job: &Job<'_>, earlier: &[Step<'_>], command: &s
                     .key("name", &name)
                     .key("run", &format!("apt-get update && apt-get install -y {pkg}")),
             );
+        }
+        Platform::Hosts(_) if !is_github_hosted(job) => {
+            return Err(format!(
+                "cannot install `{command}`: job `{}` runs on a self-hosted runner (or one whose labels are not GitHub's \
+                 images), whose distribution, package manager and `sudo` rights are unknown, and an install there changes \
+                 a machine later jobs share; install it on the runner or in the job's image (a manual fix)",
+                job.id
+            ));
         }
         Platform::Hosts(oses) => {
             let several = oses.len() > 1;

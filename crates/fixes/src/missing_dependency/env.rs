@@ -7,6 +7,7 @@ use autoheal_engine::yaml::Node;
 use autoheal_logs::subject::is_distribution;
 
 use crate::Ctx;
+use crate::runner::runs_posix_shell;
 use crate::script::{mentions_command, strip_comment};
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -21,6 +22,10 @@ pub(crate) enum Env {
     Pipenv,
     /// An application installed with `pipx install <app>`.
     Pipx(String),
+    /// A virtual environment the failing step activates (`. venv/bin/activate`),
+    /// by its activate script: an install reaches it only from a step that
+    /// activates it too.
+    Venv(String),
 }
 
 impl Env {
@@ -32,6 +37,7 @@ impl Env {
             Env::Poetry => format!("poetry run pip install {dist}"),
             Env::Pipenv => format!("pipenv run pip install {dist}"),
             Env::Pipx(app) => format!("pipx inject {app} {dist}"),
+            Env::Venv(activate) => format!(". {activate} && python -m pip install {dist}"),
         }
     }
 
@@ -42,6 +48,7 @@ impl Env {
             Env::Poetry => "Poetry's virtual environment (`poetry run`)".into(),
             Env::Pipenv => "Pipenv's virtual environment (`pipenv run`)".into(),
             Env::Pipx(app) => format!("the pipx environment of `{app}`"),
+            Env::Venv(activate) => format!("the virtual environment that `. {activate}` activates"),
         }
     }
 }
@@ -58,6 +65,24 @@ const OWN_ENVIRONMENTS: &[(&str, &str)] = &[
     ("micromamba", "the conda environment file"),
 ];
 
+/// Commands that run their arguments in another machine or container: a
+/// step with one may have failed to import there, where nothing the
+/// workflow installs on the runner arrives.
+const ELSEWHERE: &[&str] = &[
+    "docker run",
+    "docker exec",
+    "docker compose run",
+    "docker compose exec",
+    "docker-compose run",
+    "docker-compose exec",
+    "podman run",
+    "podman exec",
+    "kubectl exec",
+    "kubectl run",
+    "ssh",
+    "vagrant ssh",
+];
+
 pub(crate) fn of_step(ctx: &Ctx<'_>, job: &Job<'_>, step: &Step<'_>) -> Result<Env, String> {
     let script = step.run().and_then(Node::as_str).unwrap_or("");
     let lines: Vec<&str> = script.lines().map(strip_comment).collect();
@@ -72,6 +97,14 @@ pub(crate) fn of_step(ctx: &Ctx<'_>, job: &Job<'_>, step: &Step<'_>) -> Result<E
     if step.uses().is_some() {
         return Err(format!(
             "step \"{}\" runs an action, whose Python environment the workflow does not control (a manual fix)",
+            step.display_name()
+        ));
+    }
+    if let Some(tool) = ELSEWHERE.iter().find(|t| runs(t)) {
+        return Err(format!(
+            "step \"{}\" runs `{tool}`, and the log does not say whether the import failed there (in a container or on \
+             another machine, whose packages come from its image or host) or on the runner; an install on the runner \
+             would not reach the former (a manual fix)",
             step.display_name()
         ));
     }
@@ -97,6 +130,85 @@ pub(crate) fn of_step(ctx: &Ctx<'_>, job: &Job<'_>, step: &Step<'_>) -> Result<E
     if let Some(app) = pipx_app {
         return Ok(Env::Pipx(app));
     }
-    let _ = ctx;
+    let venv = lines.iter().find_map(|l| activation(l));
+    let others = lines
+        .iter()
+        .filter(|l| venv.as_ref().is_none_or(|a| activation(l).as_ref() != Some(a)))
+        .find_map(|l| other_interpreter(l));
+    if let (Some(activate), None) = (&venv, &others) {
+        // A new step activates it the same way, so it must run in the same
+        // POSIX shell as the failing step.
+        let posix = ctx
+            .doc
+            .root
+            .as_ref()
+            .is_some_and(|root| runs_posix_shell(root, job, step.node));
+        if step.get("shell").is_none() && posix {
+            return Ok(Env::Venv(activate.clone()));
+        }
+    }
+    if let Some(what) = others.or_else(|| venv.map(|a| format!("activates the virtual environment `{a}`"))) {
+        return Err(format!(
+            "step \"{}\" {what}, which is not the interpreter a `pip install` of the workflow reaches, so an install \
+             there would not help (a manual fix: install into that environment)",
+            step.display_name()
+        ));
+    }
     Ok(Env::Pip)
+}
+
+/// The activate script a line sources (`. venv/bin/activate`, `source
+/// ~/.venv/bin/activate`), when its path is plain text (no expansion that
+/// another step would read differently).
+pub(crate) fn activation(line: &str) -> Option<String> {
+    let words: Vec<&str> = line.split_whitespace().collect();
+    words.windows(2).find_map(|w| {
+        let path = w[1];
+        (matches!(w[0], "source" | ".")
+            && path.ends_with("/bin/activate")
+            && path.bytes().all(|b| b.is_ascii_alphanumeric() || b"._/~-".contains(&b)))
+        .then(|| path.to_string())
+    })
+}
+
+/// What on this script line makes its Python another interpreter than the
+/// one `pip`/`python -m pip` of another step reaches: an activated virtual
+/// environment, an interpreter or tool named by path, a versioned
+/// interpreter (`python3.10`, which need not be the job's), or `sudo`
+/// (root's environment, whose `PATH` and user site differ).
+fn other_interpreter(line: &str) -> Option<String> {
+    let words: Vec<&str> = line.split_whitespace().collect();
+    for (i, w) in words.iter().enumerate() {
+        let next = words.get(i + 1).copied().unwrap_or("");
+        let activate = |w: &str| w.ends_with("/activate") || w == "activate";
+        if matches!(*w, "source" | ".") && activate(next) {
+            return Some(format!("activates the virtual environment `{next}`"));
+        }
+        if (matches!(*w, "pyenv" | "pyenv-virtualenv") && matches!(next, "activate" | "shell" | "local"))
+            || *w == "workon"
+        {
+            return Some(format!("switches its Python with `{w}`"));
+        }
+        if *w == "sudo" && words[i + 1..].iter().any(|w| python_tool(w).is_some()) {
+            return Some("runs Python with `sudo`".into());
+        }
+        let Some((name, python)) = python_tool(w) else { continue };
+        if w.contains('/') {
+            return Some(format!("runs `{w}` by its path"));
+        }
+        if python && name.contains('.') {
+            return Some(format!("runs `{name}`"));
+        }
+    }
+    None
+}
+
+/// A word that runs Python or one of its tools: its file name, and whether
+/// it is an interpreter (`python`, `python3`, `python3.10`).
+fn python_tool(word: &str) -> Option<(&str, bool)> {
+    let name = word.rsplit('/').next().unwrap_or(word);
+    let python = name
+        .strip_prefix("python")
+        .is_some_and(|v| v.chars().all(|c| c.is_ascii_digit() || c == '.'));
+    (python || matches!(name, "pip" | "pip3" | "pytest" | "py.test")).then_some((name, python))
 }

@@ -10,7 +10,7 @@ use autoheal_logs::knowledge::python::normalize_name;
 use autoheal_logs::subject::workspace_path;
 
 use super::Wanted;
-use super::env::Env;
+use super::env::{Env, activation};
 use crate::script::{Script, is_simple_line, strip_comment};
 use crate::trust::Trusted;
 use crate::yaml_edit::{Block, insert_step_before};
@@ -177,21 +177,44 @@ pub(super) fn candidate(
     env: &Env,
     wanted: &Wanted,
 ) -> Result<Candidate, String> {
-    if *env == Env::Pip {
-        if let Some(c) = extend_install(ctx, job, &job.steps[..=step.index], wanted) {
-            return Ok(c);
+    match env {
+        Env::Pip => {
+            if let Some(c) = extend_install(ctx, job, &job.steps[..=step.index], &|_| true, wanted) {
+                return Ok(c);
+            }
         }
+        // Only an install in a step that activates the same environment.
+        Env::Venv(activate) => {
+            let activates = |s: &Step<'_>| {
+                s.run().and_then(Node::as_str).is_some_and(|r| {
+                    r.lines()
+                        .any(|l| activation(strip_comment(l)).as_ref() == Some(activate))
+                })
+            };
+            if let Some(c) = extend_install(ctx, job, &job.steps[..=step.index], &activates, wanted) {
+                return Ok(c);
+            }
+        }
+        _ => {}
     }
     new_step(ctx, job, step, env, wanted)
 }
 
 /// Add the distribution to the job's last project `pip install` line, or to
 /// the requirements file that line installs from.
-fn extend_install(ctx: &Ctx<'_>, job: &Job<'_>, steps: &[Step<'_>], wanted: &Wanted) -> Option<Candidate> {
+/// Only lines of the steps `keep` accepts count.
+fn extend_install(
+    ctx: &Ctx<'_>,
+    job: &Job<'_>,
+    steps: &[Step<'_>],
+    keep: &dyn Fn(&Step<'_>) -> bool,
+    wanted: &Wanted,
+) -> Option<Candidate> {
     let dist = wanted.dist.as_str();
     let line = install_lines(ctx, steps)
         .into_iter()
         .rev()
+        .filter(|l| job.steps.get(l.step_index).is_some_and(keep))
         .find(|l| !l.only_tools() && !l.elsewhere)?;
     let step_name = job.steps.get(line.step_index)?.display_name();
     if let Some((path, text)) = line

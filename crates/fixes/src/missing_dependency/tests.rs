@@ -146,6 +146,65 @@ fn the_step_environment_decides_where_the_install_goes() {
     assert!(manual_reason(&import("yaml", "PyYAML", true), tox).contains("tox.ini"));
 }
 
+/// A step whose Python is not the one another step's `pip install`
+/// reaches gets no install: an activated virtual environment, an
+/// interpreter by path, a versioned interpreter, `sudo`, a container.
+#[test]
+fn an_install_that_would_not_reach_the_failing_python_is_not_offered() {
+    let with = |script: &str| {
+        format!(
+            "on: push\njobs:\n  test:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - run: pip install -r requirements.txt\n      - name: Test\n        run: |\n          {}\n",
+            script.replace('\n', "\n          ")
+        )
+    };
+    for (script, why) in [
+        (".venv/bin/python -m pytest", "runs `.venv/bin/python` by its path"),
+        ("./env/bin/pytest -q", "runs `./env/bin/pytest` by its path"),
+        ("python3.10 -m pytest", "runs `python3.10`"),
+        ("sudo python3 -m pytest", "runs Python with `sudo`"),
+        ("pyenv shell 3.10.14\npytest", "switches its Python with `pyenv`"),
+        ("docker run --rm -v $PWD:/w img pytest", "runs `docker run`"),
+        ("docker compose run app pytest", "runs `docker compose run`"),
+    ] {
+        let reason = manual_reason(&import("yaml", "PyYAML", true), &with(script));
+        assert!(reason.contains(why), "{script}: {reason}");
+    }
+    // A virtual environment the step activates: the install activates it
+    // too, in its own step, or goes to a `pip install` of a step that
+    // activates the same one; never to the job's other Python.
+    let out = apply_only(
+        &import("yaml", "PyYAML", true),
+        &with(". .venv/bin/activate\npython -m pytest"),
+    );
+    assert!(
+        out.contains("run: . .venv/bin/activate && python -m pip install PyYAML\n      - name: Test\n")
+            && out.contains("pip install -r requirements.txt\n"),
+        "{out}"
+    );
+    let made = "on: push\njobs:\n  test:\n    runs-on: ubuntu-latest\n    steps:\n      - run: pip install tox\n      - run: |\n          python -m venv venv\n          . venv/bin/activate\n          pip install -r requirements.txt\n      - name: Test\n        run: |\n          source venv/bin/activate && pytest\n";
+    let out = apply_only(&import("yaml", "PyYAML", true), made);
+    assert!(
+        out.contains("          pip install -r requirements.txt PyYAML\n"),
+        "{out}"
+    );
+    let bash = with(". .venv/bin/activate\npytest")
+        .replace("      - name: Test\n", "      - name: Test\n        shell: bash\n");
+    assert!(manual_reason(&import("yaml", "PyYAML", true), &bash).contains("activates the virtual environment"));
+    // The job's own interpreter, and `sudo` for something else, still get
+    // the install.
+    for script in [
+        "python -m pytest",
+        "sudo apt-get install -y libyaml-dev\npytest",
+        "python3 -m pytest",
+    ] {
+        let out = apply_only(&import("yaml", "PyYAML", true), &with(script));
+        assert!(
+            out.contains("pip install -r requirements.txt PyYAML"),
+            "{script}: {out}"
+        );
+    }
+}
+
 #[test]
 fn the_projects_own_package_and_submodules_are_not_missing_dependencies() {
     let src = "on: push\njobs:\n  test:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/setup-python@v5\n      - run: pip install pytest\n      - name: Test\n        run: pytest\n";

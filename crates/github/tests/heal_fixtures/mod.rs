@@ -134,7 +134,7 @@ pub fn manual_cancel(run_id: u64) -> Scenario {
     scenario
 }
 
-pub const MISSING_COMMAND_WORKFLOW: &str = "name: CI\non: [push]\njobs:\n  report:\n    runs-on: [self-hosted, linux]\n    steps:\n      - uses: actions/checkout@v4\n      # Validate the generated report.\n      - name: Check generated JSON\n        run: jq . build/report.json\n";
+pub const MISSING_COMMAND_WORKFLOW: &str = "name: CI\non: [push]\njobs:\n  report:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      # Render the report.\n      - name: Render report\n        run: pandoc build/report.md -o build/report.html\n";
 
 pub fn missing_command(run_id: u64) -> Scenario {
     let id = run_id * 10 + 1;
@@ -143,15 +143,15 @@ pub fn missing_command(run_id: u64) -> Scenario {
         workflow: MISSING_COMMAND_WORKFLOW,
         files: vec![],
         run_conclusion: "failure",
-        jobs: vec![job(id, "report", "failure", "Check generated JSON")],
+        jobs: vec![job(id, "report", "failure", "Render report")],
         job_logs: vec![(
             id,
             log(&[
-                "##[group]Run jq . build/report.json",
-                "jq . build/report.json",
+                "##[group]Run pandoc build/report.md -o build/report.html",
+                "pandoc build/report.md -o build/report.html",
                 "shell: /usr/bin/bash -e {0}",
                 "##[endgroup]",
-                "/home/runner/work/_temp/0b1c2d3e.sh: line 1: jq: command not found",
+                "/home/runner/work/_temp/0b1c2d3e.sh: line 1: pandoc: command not found",
                 "##[error]Process completed with exit code 127.",
             ]),
         )],

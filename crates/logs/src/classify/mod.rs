@@ -88,6 +88,9 @@ pub(crate) struct Finding {
     pub props: Option<CommandProps>,
     /// `…/_temp/<uuid>.sh: line N:`: line N of the step's script.
     pub script_line: Option<u32>,
+    /// For a time limit or a cancel: whole minutes since the job's line
+    /// before it ([`crate::report::LogLocation::silent_minutes`]).
+    pub silent_minutes: Option<u32>,
 }
 
 #[derive(Clone, Debug)]
@@ -112,6 +115,8 @@ pub(crate) struct JobState {
     /// The GitHub-hosted image the job ran on, from its set-up's `Runner
     /// Image` group ([`catalogue::hosted_image`]).
     pub image: Option<catalogue::HostedImage>,
+    /// The timestamp of the job's latest line.
+    pub last_timestamp: Option<i64>,
 }
 
 #[derive(Debug, Default)]
@@ -285,9 +290,11 @@ impl LogSink for Scanner<'_> {
     }
 
     fn line(&mut self, line: &LineEvent<'_>) {
+        let previous = self.jobs.last().and_then(|j| j.last_timestamp);
         if let Some(ts) = line.timestamp {
             let job = self.job();
             job.first_timestamp.get_or_insert(ts);
+            job.last_timestamp = Some(ts);
         }
         self.learn(line.text);
         if self.jobs.last().is_none_or(|j| j.image.is_none()) {
@@ -322,6 +329,12 @@ impl LogSink for Scanner<'_> {
                         *elapsed_minutes = u32::try_from((now - first).max(0) / 60).ok();
                     }
                 }
+                let silent_minutes = match (&hit.detail, previous, line.timestamp) {
+                    (SubjectDetail::Limit { .. } | SubjectDetail::Canceled { .. }, Some(before), Some(now)) => {
+                        u32::try_from((now - before).max(0) / 60).ok()
+                    }
+                    _ => None,
+                };
                 let step = self.jobs.last().and_then(|j| j.steps.len().checked_sub(1));
                 let script_line = bash_script_line(line.text);
                 let job = self.job();
@@ -341,6 +354,7 @@ impl LogSink for Scanner<'_> {
                         }],
                         props: line.props.cloned(),
                         script_line,
+                        silent_minutes,
                     });
                 }
             }

@@ -252,6 +252,7 @@ fn rank_job(job: JobState) -> Vec<Failure> {
                 line: f.props.as_ref().and_then(|p| p.line),
                 column: f.props.as_ref().and_then(|p| p.column),
                 script_line: f.script_line,
+                silent_minutes: f.silent_minutes,
             },
         };
         if let SubjectDetail::Runner { job, .. } = &mut failure.detail {
@@ -579,6 +580,9 @@ fn absorb(prev: &mut Finding, next: Finding) {
     if prev.script_line.is_none() {
         prev.script_line = next.script_line;
     }
+    if prev.silent_minutes.is_none() {
+        prev.silent_minutes = next.silent_minutes;
+    }
 }
 
 /// `next` is a cause nested under the cause `prev` reports, in one Gradle
@@ -734,6 +738,7 @@ mod tests {
             evidence: Vec::new(),
             props: None,
             script_line: None,
+            silent_minutes: None,
         }
     }
 

@@ -1,0 +1,271 @@
+//! Failures where a naive fix would be wrong, run through `autoheal diagnose
+//! --workflow` as a user runs it: the log (in `gh run view --log-failed`
+//! columns, which name the job and step), the workflow and the checkout.
+//! Each trap must get no fix and say why; beside it, the plain case the fix
+//! is for still gets one, so the traps do not pass by fixing nothing.
+
+mod support;
+
+use serde_json::Value;
+use support::autoheal;
+
+struct Case {
+    name: &'static str,
+    workflow: &'static str,
+    /// The job and step columns of every log line.
+    job: &'static str,
+    step: &'static str,
+    lines: &'static [&'static str],
+    files: &'static [(&'static str, &'static str)],
+}
+
+/// `autoheal diagnose --format json` (its first failure) and `autoheal fix`
+/// (the diff on stdout, what was done or why not on stderr) on the case.
+fn run(case: &Case) -> (Value, String, String) {
+    let log: String = case
+        .lines
+        .iter()
+        .enumerate()
+        .map(|(i, l)| {
+            format!(
+                "{}\t{}\t2024-05-02T10:15:{:02}.1234567Z {l}\n",
+                case.job,
+                case.step,
+                i % 60
+            )
+        })
+        .collect();
+    let mut files = vec![(".github/workflows/ci.yml", case.workflow), ("job.log", log.as_str())];
+    files.extend(case.files.iter().copied());
+    let dir = support::repo(&files);
+    let out = autoheal(
+        dir.path(),
+        &[
+            "diagnose",
+            "job.log",
+            "--workflow",
+            ".github/workflows/ci.yml",
+            "--format",
+            "json",
+        ],
+    );
+    let v: Value = serde_json::from_slice(&out.stdout)
+        .unwrap_or_else(|e| panic!("{}: {e}: {}", case.name, String::from_utf8_lossy(&out.stderr)));
+    let fix = autoheal(
+        dir.path(),
+        &["fix", "--log", "job.log", "--workflow", ".github/workflows/ci.yml"],
+    );
+    (
+        v["failures"][0].clone(),
+        String::from_utf8_lossy(&fix.stdout).into_owned(),
+        String::from_utf8_lossy(&fix.stderr).into_owned(),
+    )
+}
+
+/// The case gets no fix, and the reason says `why`.
+fn declined(case: &Case, why: &str) {
+    let (f, diff, said) = run(case);
+    assert_eq!(f["fixes"].as_array().map(Vec::len), Some(0), "{}: {f:#}", case.name);
+    assert!(diff.is_empty(), "{}: {diff}", case.name);
+    assert!(
+        said.contains("no fix for") && said.contains(why),
+        "{}: {said}",
+        case.name
+    );
+}
+
+/// The case gets a fix whose diff adds `text`.
+fn fixed(case: &Case, text: &str) {
+    let (f, diff, said) = run(case);
+    assert!(!f["fixes"].as_array().is_none_or(Vec::is_empty), "{}: {f:#}", case.name);
+    assert!(
+        diff.lines().any(|l| l.starts_with('+') && l.contains(text)),
+        "{}: {diff}{said}",
+        case.name
+    );
+}
+
+const PYTEST_FAILED: &[&str] = &[
+    "##[group]Run tests",
+    "##[endgroup]",
+    "E   ModuleNotFoundError: No module named 'yaml'",
+    "##[error]Process completed with exit code 1.",
+];
+
+fn python_job(script: &'static str) -> Case {
+    Case {
+        name: script,
+        workflow: "",
+        job: "test",
+        step: "Tests",
+        lines: PYTEST_FAILED,
+        files: &[],
+    }
+}
+
+/// Missing dependency: the install must reach the Python that failed.
+#[test]
+fn a_module_is_installed_only_where_the_failing_python_finds_it() {
+    let workflow = |run: &str| {
+        format!(
+            "on: push\njobs:\n  test:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - run: pip install -r requirements.txt\n      - name: Tests\n        run: |\n          {}\n",
+            run.replace('\n', "\n          ")
+        )
+    };
+    for (run, why) in [
+        // The step's interpreter by path, which the earlier pip does not reach.
+        (".venv/bin/python -m pytest", "by its path"),
+        // Another interpreter than the job's.
+        ("python3.10 -m pytest", "runs `python3.10`"),
+        // Root's environment.
+        ("sudo python3 -m pytest", "with `sudo`"),
+        // A container the step starts.
+        ("docker run --rm -v \"$PWD:/w\" app pytest", "runs `docker run`"),
+    ] {
+        let text = workflow(run);
+        let case = Case {
+            workflow: Box::leak(text.into_boxed_str()),
+            ..python_job(run)
+        };
+        declined(&case, why);
+    }
+    let text = workflow("python -m pytest");
+    let case = Case {
+        workflow: Box::leak(text.into_boxed_str()),
+        ..python_job("python -m pytest")
+    };
+    fixed(&case, "PyYAML");
+    // A virtual environment the step activates gets the install activated.
+    let run = ". .venv/bin/activate\npython -m pytest";
+    let text = workflow(run);
+    let case = Case {
+        workflow: Box::leak(text.into_boxed_str()),
+        ..python_job(run)
+    };
+    fixed(&case, "run: . .venv/bin/activate && python -m pip install PyYAML");
+}
+
+const PANDOC_MISSING: &[&str] = &[
+    "##[group]Run pandoc README.md -o out.html",
+    "pandoc README.md -o out.html",
+    "##[endgroup]",
+    "/home/runner/work/_temp/abc.sh: line 1: pandoc: command not found",
+    "##[error]Process completed with exit code 127.",
+];
+
+/// Missing command: no package-manager guess on a machine autoheal does not
+/// know (a self-hosted runner: its distribution, `sudo`, and other jobs).
+#[test]
+fn a_command_is_installed_only_on_a_runner_whose_system_is_known() {
+    let case = |runs_on: &'static str| {
+        Case {
+        name: runs_on,
+        workflow: Box::leak(
+            format!("on: push\njobs:\n  build:\n    runs-on: {runs_on}\n    steps:\n      - uses: actions/checkout@v4\n      - name: Docs\n        run: pandoc README.md -o out.html\n")
+                .into_boxed_str(),
+        ),
+        job: "build",
+        step: "Docs",
+        lines: PANDOC_MISSING,
+        files: &[],
+    }
+    };
+    declined(&case("[self-hosted, linux]"), "self-hosted runner");
+    declined(&case("[self-hosted, macOS, ARM64]"), "self-hosted runner");
+    fixed(&case("ubuntu-latest"), "sudo apt-get install -y pandoc");
+    fixed(&case("macos-latest"), "brew install pandoc");
+}
+
+const REQUIREMENTS_MISSING: &[&str] = &[
+    "##[group]Run pip install -r requirements-dev.txt",
+    "pip install -r requirements-dev.txt",
+    "##[endgroup]",
+    "ERROR: Could not open requirements file: [Errno 2] No such file or directory: 'requirements-dev.txt'",
+    "##[error]Process completed with exit code 1.",
+];
+
+/// File not found: a moved file is followed only when exactly one file of
+/// the checkout resembles the path, whatever the resemblance.
+#[test]
+fn a_moved_file_is_followed_only_when_one_file_resembles_it() {
+    let case = |files: &'static [(&'static str, &'static str)]| Case {
+        name: "requirements-dev.txt",
+        workflow: "on: push\njobs:\n  build:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - name: Install\n        run: pip install -r requirements-dev.txt\n",
+        job: "build",
+        step: "Install",
+        lines: REQUIREMENTS_MISSING,
+        files,
+    };
+    // `docs/requirements-dev.txt` is the docs' own list, not the project's.
+    declined(
+        &case(&[
+            ("requirements/dev.txt", "pytest\n"),
+            ("docs/requirements-dev.txt", "sphinx\n"),
+        ]),
+        "`docs/requirements-dev.txt`, `requirements/dev.txt`",
+    );
+    fixed(&case(&[("requirements/dev.txt", "pytest\n")]), "requirements/dev.txt");
+}
+
+/// YAML syntax: GitHub's line numbers belong to the file it names.
+#[test]
+fn a_syntax_fix_edits_only_the_file_github_named() {
+    let case = |named: &'static str| {
+        Case {
+        name: named,
+        workflow: "on: push\njobs:\n  t:\n    runs-on: ubuntu-latest\n    steps:\n      - name: Tests\n        run: echo version: 1.2\n",
+        job: "t",
+        step: "Set up job",
+        lines: Box::leak(
+            vec![
+                &*Box::leak(format!("##[error]Invalid workflow file: {named}#L7").into_boxed_str()),
+                &*Box::leak(
+                    format!("##[error]The workflow is not valid. {named} (Line: 7, Col: 14): mapping values are not allowed here")
+                        .into_boxed_str(),
+                ),
+            ]
+            .into_boxed_slice(),
+        ),
+        files: &[(
+            ".github/workflows/release.yml",
+            "on: push\njobs:\n  r:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo\n",
+        )],
+    }
+    };
+    declined(
+        &case(".github/workflows/release.yml"),
+        "named `.github/workflows/release.yml`",
+    );
+    fixed(&case(".github/workflows/ci.yml"), "'echo version: 1.2'");
+}
+
+const LOST_RUNNER: &[&str] = &[
+    "##[group]Run make",
+    "make",
+    "##[endgroup]",
+    "##[error]The self-hosted runner: arm-box-1 lost communication with the server. Verify the machine is running and has a healthy network connection. Anything in your workflow that terminates the runner process, starves it for CPU/Memory, or blocks its network access can cause this error.",
+];
+
+/// Optional job: a job that releases or deploys is never let fail.
+#[test]
+fn a_release_job_on_a_flaky_runner_is_not_made_optional() {
+    let case = |job: &'static str, extra: &'static str| {
+        Case {
+        name: job,
+        workflow: Box::leak(
+            format!("on: push\njobs:\n  test:\n    runs-on: ubuntu-latest\n    steps:\n      - run: make test\n  {job}:\n    needs: test\n    runs-on: [self-hosted, linux, arm64]\n{extra}    steps:\n      - uses: actions/checkout@v4\n      - name: Build\n        run: make\n")
+                .into_boxed_str(),
+        ),
+        job,
+        step: "Build",
+        lines: LOST_RUNNER,
+        files: &[],
+    }
+    };
+    declined(&case("release", ""), "is named for what it delivers (`release`)");
+    declined(
+        &case("arm", "    environment: production\n"),
+        "deploys to the environment `production`",
+    );
+    fixed(&case("arm", ""), "continue-on-error: true");
+}
