@@ -429,3 +429,42 @@ fn a_streamed_log_reads_like_one_in_memory_and_an_endless_one_stops() {
     assert_eq!(err, LogError::TextTooLarge { limit: 8 << 20 });
     assert!(err.to_string().contains("longer than 8388608 bytes"), "{err}");
 }
+
+/// How long the job printed nothing before its time limit, from the log's
+/// timestamps (the timeout fix tells a hang from a slow job by it), kept on
+/// the one failure also when the limit came in the annotations too.
+#[test]
+fn the_silence_before_a_time_limit_is_measured_from_the_timestamps() {
+    let log = "2024-05-02T10:00:00.0000000Z ##[group]Run make test\n\
+               2024-05-02T10:00:00.1000000Z make test\n\
+               2024-05-02T10:00:00.2000000Z ##[endgroup]\n\
+               2024-05-02T10:02:30.0000000Z RUNS src/b.test.js\n\
+               2024-05-02T10:30:00.0000000Z ##[error]The job running on runner GitHub Actions 2 has exceeded the maximum execution time of 30 minutes.\n\
+               2024-05-02T10:30:00.1000000Z ##[error]The operation was canceled.\n";
+    let analysis = analyze_bytes(log.as_bytes());
+    let root = analysis.root_cause().expect("failure");
+    assert_eq!(root.detail, SubjectDetail::Limit { minutes: 30 });
+    assert_eq!(root.location.silent_minutes, Some(27));
+    let json = fixture("annotations-timeout.json");
+    let input = LogInput {
+        logs: vec![LogFile {
+            job: None,
+            bytes: log.as_bytes(),
+        }],
+        annotations: vec![LogFile {
+            job: None,
+            bytes: &json,
+        }],
+        ..LogInput::default()
+    };
+    let analysis = analyze(&input, &Options::default()).expect("analyze");
+    assert!(
+        analysis.failures.iter().all(|f| f.location.silent_minutes == Some(27)),
+        "{:#?}",
+        analysis.failures
+    );
+    // A job that kept printing until the limit was not silent.
+    let busy = log.replace("10:02:30", "10:29:50");
+    let root = analyze_bytes(busy.as_bytes()).root_cause().cloned().expect("failure");
+    assert_eq!(root.location.silent_minutes, Some(0));
+}
