@@ -314,7 +314,9 @@ fn fix_finds_the_workflow_from_the_job_name_of_a_zip_on_stdin() {
 #[test]
 fn a_timeout_in_the_annotations_and_the_log_is_listed_once() {
     let dir = repo();
-    let log = "2024-05-02T10:15:05.1Z ##[group]Run python -m pytest -q\n2024-05-02T10:15:05.1Z ##[endgroup]\n2024-05-02T10:25:06.0Z ##[error]The job running on runner GitHub Actions 7 has exceeded the maximum execution time of 10 minutes.\n2024-05-02T10:25:06.1Z ##[error]The operation was canceled.\n";
+    // The tests printed progress until the limit: a slow job, not a hang
+    // (one silent for its whole limit gets no larger one).
+    let log = "2024-05-02T10:15:05.1Z ##[group]Run python -m pytest -q\n2024-05-02T10:15:05.1Z ##[endgroup]\n2024-05-02T10:24:58.0Z ........................................ [ 80%]\n2024-05-02T10:25:06.0Z ##[error]The job running on runner GitHub Actions 7 has exceeded the maximum execution time of 10 minutes.\n2024-05-02T10:25:06.1Z ##[error]The operation was canceled.\n";
     std::fs::write(dir.path().join("timeout.log"), log).unwrap();
     let annotations = r#"[{"path":".github","start_line":1,"end_line":1,"annotation_level":"failure","title":"","message":"The job running on runner GitHub Actions 7 has exceeded the maximum execution time of 10 minutes."}]"#;
     std::fs::write(dir.path().join("annotations.json"), annotations).unwrap();
