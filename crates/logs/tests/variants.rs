@@ -1419,7 +1419,7 @@ const UNKNOWN_ROOT_LINES: &[(&str, u64)] = &[
     ("b44-bundler-compatible-versions.log", 7),
     // Batch 50 (helper polish), pinned when written.
     ("b50-shutdown-signal-hosted-ubuntu.log", 13),
-    ("b50-cancel-at-job-timeout-30.log", 13),
+    ("b50-cancel-at-job-timeout-30.log", 16),
     ("b50-cancel-before-job-limit-step-timeout.log", 11),
     // The annotation that says why (a sibling leg failed), not the cancel.
     ("b50-failfast-strategy-annotation-ui.log", 2),
