@@ -5,8 +5,10 @@
 //! self-hosted or larger-runner label listed in `runner-labels` of the
 //! config, or come with `self-hosted`; when actionlint's config lists the
 //! repository's self-hosted labels, a label beside `self-hosted` must be
-//! one of them (or a runner's default label). Runner groups are accepted
-//! as given.
+//! one of them (or a runner's default label). A custom label nothing lists
+//! (beside `self-hosted` with no list, or in a runner group's `labels:`) is
+//! an `info` note, `runner-label/unlisted`: it may be right, but nothing can
+//! check it until the repository lists its labels, and a note never fails CI.
 
 use super::{Context, Rule, WORKFLOWS};
 use crate::diagnostic::Severity;
@@ -20,7 +22,7 @@ pub const RULE: Rule = Rule {
     enabled_by_default: true,
     summary: "`runs-on` labels must be GitHub-hosted images, configured self-hosted labels, or come with `self-hosted`.",
     kinds: WORKFLOWS,
-    codes: &[UNKNOWN, RETIRED, CONFLICT],
+    codes: &[UNKNOWN, UNLISTED, RETIRED, CONFLICT],
     reports_errors: true,
     job_keys_only: false,
     reads: super::ReadPaths::Paths {
@@ -32,6 +34,10 @@ pub const RULE: Rule = Rule {
 
 /// A label no hosted image, self-hosted default or configured label has.
 pub const UNKNOWN: &str = "runner-label/unknown";
+/// A custom label nothing lists: beside `self-hosted` in a repository
+/// that lists no self-hosted labels, or a runner group's label. An `info`
+/// note, since such labels are how these runners are chosen.
+pub const UNLISTED: &str = "runner-label/unlisted";
 /// An image GitHub has removed.
 pub const RETIRED: &str = "runner-label/retired";
 /// Hosted labels of different operating systems in one job.
@@ -401,6 +407,7 @@ fn check(ctx: &mut Context<'_>) {
         let Some(runs_on) = job.get("runs-on") else { continue };
         // A runner group picks its own runners; its labels are the group's.
         if runs_on.get("group").is_some() {
+            check_group_labels(ctx, runs_on);
             continue;
         }
         let labels: Vec<&Node> = job.runs_on_labels();
@@ -418,6 +425,7 @@ fn check(ctx: &mut Context<'_>) {
             };
             for value in job.matrix_values(&path) {
                 match &value.kind {
+                    NodeKind::Mapping(_) if value.get("group").is_some() => check_group_labels(ctx, value),
                     NodeKind::Mapping(_) => {}
                     NodeKind::Sequence(items) => check_labels(ctx, &literal, &items.iter().collect::<Vec<_>>()),
                     NodeKind::Scalar(_) => check_labels(ctx, &literal, &[value]),
@@ -478,6 +486,46 @@ pub fn alias_images(alias: &str) -> Option<&'static [&'static str]> {
         .map(|(_, images)| images.as_slice())
 }
 
+/// The `labels:` of a runner group (`{group: …, labels: …}`): the
+/// organisation's larger-runner and self-hosted names, which no public
+/// list holds. Hosted images, self-hosted defaults and configured labels
+/// pass; any other is noted as unlisted, never as wrong.
+fn check_group_labels(ctx: &mut Context<'_>, group: &Node) {
+    for node in runner_labels_of(group) {
+        let Some(label) = node.as_str() else { continue };
+        if label.is_empty() || label.contains("${{") || node.is_null() || ctx.config.is_own_runner_label(label) {
+            continue;
+        }
+        if label_status(label).is_none() {
+            report_unlisted(ctx, node, label, "a label of this runner group");
+        }
+    }
+}
+
+/// The `info` note for a custom label nothing lists, with a near hosted or
+/// default label as a hint (`linuxx`), since only a list can tell a typo
+/// from a name the organisation chose.
+fn report_unlisted(ctx: &mut Context<'_>, node: &Node, label: &str, what: &str) {
+    let mut known: Vec<&str> = hosted_labels().collect();
+    known.extend(
+        runner_labels()
+            .iter()
+            .filter(|(_, s)| *s == LabelStatus::SelfHosted)
+            .map(|(l, _)| *l),
+    );
+    let hint = suggest(label, &known)
+        .map(|s| format!(" (did you mean \"{s}\"?)"))
+        .unwrap_or_default();
+    ctx.report_at(
+        Severity::Info,
+        node.span,
+        format!(
+            "runner label \"{label}\" is {what}, not a GitHub-hosted image{hint}; nothing can check it until the repository lists its runners' labels (`self-hosted-runner.labels` in .github/actionlint.yaml or `runner-labels` in .github/autoheal.yml)"
+        ),
+    )
+    .set_code(UNLISTED);
+}
+
 /// Check `labels`, which run together with `context` (the literal labels
 /// beside a matrix expression, already checked on their own).
 fn check_labels(ctx: &mut Context<'_>, context: &[&Node], labels: &[&Node]) {
@@ -521,7 +569,9 @@ fn check_labels(ctx: &mut Context<'_>, context: &[&Node], labels: &[&Node]) {
             Some(LabelStatus::SelfHosted) => {}
             // Beside `self-hosted` a custom label selects the repository's own
             // runners; only a list of them (actionlint's config) can say one is wrong.
-            None if self_hosted && !ctx.config.self_hosted_labels_listed => {}
+            None if self_hosted && !ctx.config.self_hosted_labels_listed => {
+                report_unlisted(ctx, node, label, "a custom label beside `self-hosted`");
+            }
             None => {
                 let mut known: Vec<&str> = hosted_labels().collect();
                 known.extend(
@@ -645,6 +695,71 @@ mod tests {
             Vec::<String>::new()
         );
         assert_eq!(unknown_with_listed_labels(src, false), Vec::<String>::new());
+    }
+
+    /// `(code, severity, message)` of every `runner-label` finding on one
+    /// job's `runs-on`, with or without a listed set of labels.
+    fn runner_findings(runs_on: &str, listed: bool) -> Vec<(&'static str, crate::diagnostic::Severity, String)> {
+        let mut config = crate::config::Config::default();
+        if listed {
+            let file = b"self-hosted-runner:\n  labels: [gpu, fleet-*]\n";
+            crate::actionlint_config::ActionlintConfig::parse(".github/actionlint.yaml", file)
+                .0
+                .apply_to(&mut config);
+        }
+        let src = format!("on: push\njobs:\n  j:\n    runs-on: {runs_on}\n    steps:\n      - run: make\n");
+        crate::lint::lint(
+            ".github/workflows/ci.yml",
+            src.as_bytes(),
+            &crate::lint::LintOptions::new(&config),
+        )
+        .into_iter()
+        .filter(|d| d.rule == super::RULE.id)
+        .map(|d| (d.code, d.severity, d.message))
+        .collect()
+    }
+
+    #[test]
+    fn a_custom_label_nothing_lists_is_an_info_note_never_a_warning() {
+        use crate::diagnostic::Severity;
+        // Beside `self-hosted` with no list, and in a runner group (also
+        // through a matrix): a note naming the label, with a near default
+        // label as a hint.
+        for (runs_on, label) in [
+            ("[self-hosted, gpu2]", "gpu2"),
+            ("[self-hosted, linuxx]", "linuxx"),
+            ("{group: big, labels: [ubuntu-lastest]}", "ubuntu-lastest"),
+            ("{group: big, labels: team-box}", "team-box"),
+            (
+                "${{ matrix.r }}\n    strategy:\n      matrix:\n        r: [{group: g, labels: [big-box]}]",
+                "big-box",
+            ),
+        ] {
+            let found = runner_findings(runs_on, false);
+            assert_eq!(found.len(), 1, "{runs_on}: {found:?}");
+            let (code, severity, message) = &found[0];
+            assert_eq!((*code, *severity), (super::UNLISTED, Severity::Info), "{runs_on}");
+            assert!(message.contains(&format!("\"{label}\"")), "{message}");
+        }
+        assert!(
+            runner_findings("[self-hosted, linuxx]", false)[0]
+                .2
+                .contains("did you mean \"linux\"")
+        );
+        // Hosted images, default labels and listed ones give nothing, in a group too.
+        for ok in [
+            "[self-hosted, linux, ARM64]",
+            "{group: big, labels: [ubuntu-latest]}",
+            "{group: big}",
+            "ubuntu-24.04",
+        ] {
+            assert_eq!(runner_findings(ok, false), Vec::new(), "{ok}");
+        }
+        assert_eq!(runner_findings("{group: big, labels: [fleet-a]}", true), Vec::new());
+        // With a list, an unlisted label beside `self-hosted` is a warning, not a note.
+        let listed = runner_findings("[self-hosted, gpu2]", true);
+        assert_eq!(listed.len(), 1);
+        assert_eq!((listed[0].0, listed[0].1), (super::UNKNOWN, Severity::Warning));
     }
 
     #[test]
