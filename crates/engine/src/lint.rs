@@ -624,23 +624,10 @@ mod tests {
             out.sort();
             out
         };
-        let mut files = Vec::new();
-        let mut dirs = vec![std::path::PathBuf::from(concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/tests/rules"
-        ))];
-        while let Some(dir) = dirs.pop() {
-            for entry in std::fs::read_dir(&dir).expect("fixture dir") {
-                let path = entry.expect("entry").path();
-                if path.is_dir() {
-                    dirs.push(path);
-                } else if path.extension().is_some_and(|e| e == "yml" || e == "yaml")
-                    && path.file_stem().is_none_or(|s| s != "action")
-                {
-                    files.push(path);
-                }
-            }
-        }
+        let files: Vec<_> = crate::rules::test_support::rule_fixture_files()
+            .into_iter()
+            .filter(|path| path.file_stem().is_none_or(|s| s != "action"))
+            .collect();
         let (mut checked, mut skipped) = (0usize, 0usize);
         for path in files {
             let Ok(source) = std::fs::read_to_string(&path) else {

@@ -645,26 +645,15 @@ mod tests {
         }
     }
 
-    /// `runs-on` of one job under a config whose actionlint file lists
-    /// `gpu` and `fleet-*`, or lists nothing (`listed` false).
+    /// Messages of `runner-label/unknown` on one job's `runs-on`, under a
+    /// config whose actionlint file lists `gpu` and `fleet-*`, or lists
+    /// nothing (`listed` false).
     fn unknown_with_listed_labels(runs_on: &str, listed: bool) -> Vec<String> {
-        let mut config = crate::config::Config::default();
-        if listed {
-            let file = b"self-hosted-runner:\n  labels: [gpu, fleet-*]\n";
-            crate::actionlint_config::ActionlintConfig::parse(".github/actionlint.yaml", file)
-                .0
-                .apply_to(&mut config);
-        }
-        let src = format!("on: push\njobs:\n  j:\n    runs-on: {runs_on}\n    steps:\n      - run: make\n");
-        crate::lint::lint(
-            ".github/workflows/ci.yml",
-            src.as_bytes(),
-            &crate::lint::LintOptions::new(&config),
-        )
-        .into_iter()
-        .filter(|d| d.code == super::UNKNOWN)
-        .map(|d| d.message)
-        .collect()
+        runner_findings(runs_on, listed)
+            .into_iter()
+            .filter(|(code, _, _)| *code == super::UNKNOWN)
+            .map(|(_, _, message)| message)
+            .collect()
     }
 
     #[test]

@@ -6,6 +6,27 @@ use crate::lint::{LintOptions, lint};
 
 pub const PATH: &str = ".github/workflows/ci.yml";
 
+/// Every `.yml`/`.yaml` file under the rule fixtures (`tests/rules`), for
+/// the sweeps that edit each fixture everywhere an edit can go.
+pub fn rule_fixture_files() -> Vec<std::path::PathBuf> {
+    let mut files = Vec::new();
+    let mut dirs = vec![std::path::PathBuf::from(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/rules"
+    ))];
+    while let Some(dir) = dirs.pop() {
+        for entry in std::fs::read_dir(&dir).expect("fixture dir") {
+            let path = entry.expect("entry").path();
+            if path.is_dir() {
+                dirs.push(path);
+            } else if path.extension().is_some_and(|e| e == "yml" || e == "yaml") {
+                files.push(path);
+            }
+        }
+    }
+    files
+}
+
 pub fn lint_str(src: &str) -> Vec<Diagnostic> {
     lint(PATH, src.as_bytes(), &LintOptions::new(&Config::default()))
 }

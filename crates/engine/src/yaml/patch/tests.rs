@@ -267,21 +267,7 @@ fn a_changed_word_of_a_value_gives_the_tree_of_the_parse() {
 /// it: whenever an insertion is patched, the tree is the parse's.
 #[test]
 fn on_every_fixture_a_patched_tree_equals_the_parse() {
-    let mut files = Vec::new();
-    let mut dirs = vec![std::path::PathBuf::from(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/tests/rules"
-    ))];
-    while let Some(dir) = dirs.pop() {
-        for entry in std::fs::read_dir(&dir).expect("fixture dir") {
-            let path = entry.expect("entry").path();
-            if path.is_dir() {
-                dirs.push(path);
-            } else if path.extension().is_some_and(|e| e == "yml" || e == "yaml") {
-                files.push(path);
-            }
-        }
-    }
+    let files = crate::rules::test_support::rule_fixture_files();
     let (mut tried, mut patched_count) = (0, 0);
     for path in files {
         let Ok(source) = std::fs::read_to_string(&path) else {
