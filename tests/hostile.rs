@@ -935,4 +935,6 @@ fn check_config_naming_a_device_is_a_clear_error() {
         stderr.contains("cannot read config file /dev/null: not a regular file"),
         "{stderr}"
     );
+    // A config cannot come from stdin, so the error offers no `-`.
+    assert!(!stderr.contains("pipe it to"), "{stderr}");
 }

@@ -96,7 +96,9 @@ pub fn read_regular(path: &Path, limit: u64) -> io::Result<Vec<u8>> {
     if !meta.is_file() {
         return Err(io::Error::new(
             io::ErrorKind::InvalidInput,
-            "not a regular file (a FIFO, socket or device); pipe it to `-` to read it from stdin",
+            // No hint here: only some callers (logs, workflows) can read
+            // stdin instead, and they add it themselves.
+            "not a regular file (a FIFO, socket or device)",
         ));
     }
     let file = std::fs::File::open(path)?;

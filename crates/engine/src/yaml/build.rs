@@ -58,7 +58,7 @@ pub fn parse(bytes: &[u8]) -> Document {
             Document {
                 errors: vec![SyntaxError {
                     range: TextRange::new(at, (at + e.error_len().unwrap_or(1)).min(bytes.len())),
-                    message: "file is not valid UTF-8; GitHub reads workflow files as UTF-8".into(),
+                    message: "file is not valid UTF-8; GitHub and autoheal read YAML files (workflows, action metadata, configs) as UTF-8".into(),
                     kind: SyntaxErrorKind::Encoding,
                 }],
                 ..Document::default()
