@@ -50,13 +50,12 @@ pub fn read_text(path: &Path) -> anyhow::Result<String> {
     })
 }
 
-/// The 1-based line and column (in characters) just after `before`, which
-/// is valid UTF-8 text.
-fn line_column(before: &[u8]) -> (usize, usize) {
-    let line_start = before.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
-    let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
-    let column = String::from_utf8_lossy(&before[line_start..]).chars().count() + 1;
-    (line, column)
+/// The 1-based line and column (in characters) just after `before`, through
+/// the engine's one position conversion (`text::LineIndex`).
+fn line_column(before: &[u8]) -> (u32, u32) {
+    let text = String::from_utf8_lossy(before);
+    let at = autoheal_engine::text::LineIndex::new(&text).line_column(&text, text.len());
+    (at.line, at.column)
 }
 
 pub fn load(logs: &[PathBuf], annotations: &[PathBuf], config: Option<&Path>) -> anyhow::Result<Loaded> {

@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use anyhow::Context as _;
-use autoheal_engine::actionlint_config::{ACTIONLINT_CONFIG_PATHS, ActionlintConfig};
+use autoheal_engine::actionlint_config::ActionlintConfig;
 use autoheal_engine::config::{Config, DEFAULT_CONFIG_PATH, Persona};
 use autoheal_engine::diagnostic::Diagnostic;
 use autoheal_fs_repo::FsRepo;
@@ -173,9 +173,7 @@ fn load(
         }
     };
     // actionlint's config, when the repository has one, adds its facts.
-    let actionlint = root
-        .as_ref()
-        .and_then(|r| ACTIONLINT_CONFIG_PATHS.iter().map(|p| r.join(p)).find(|p| p.is_file()));
+    let actionlint = root.as_deref().and_then(autoheal_fs_repo::actionlint_config_file);
     if let Some(path) = &actionlint {
         let bytes = read_config(path)?;
         let shown = crate::check::display_path(path, cwd);

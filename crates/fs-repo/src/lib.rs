@@ -85,6 +85,16 @@ pub fn read_text(path: &Path) -> Option<String> {
     String::from_utf8(bytes).ok()
 }
 
+/// actionlint's config file in the repository at `root`
+/// (`.github/actionlint.yaml`, else `.yml`), for the CLI and the language
+/// server alike.
+pub fn actionlint_config_file(root: &Path) -> Option<PathBuf> {
+    autoheal_engine::actionlint_config::ACTIONLINT_CONFIG_PATHS
+        .iter()
+        .map(|p| root.join(p))
+        .find(|p| p.is_file())
+}
+
 /// Reads at most `limit` bytes of a regular file; a longer file comes back
 /// cut at `limit` (a caller that must see a file whole asks for one byte
 /// more than it accepts and checks the length). FIFOs, sockets and devices

@@ -52,16 +52,6 @@ pub struct LoadedConfig {
     pub actionlint: Option<(PathBuf, Vec<Diagnostic>)>,
 }
 
-/// actionlint's config file in the workspace (`.github/actionlint.yaml` or
-/// `.yml`), whose facts add to autoheal's config.
-pub fn actionlint_config_file(root: Option<&Path>) -> Option<PathBuf> {
-    let root = root?;
-    autoheal_engine::actionlint_config::ACTIONLINT_CONFIG_PATHS
-        .iter()
-        .map(|p| root.join(p))
-        .find(|p| p.is_file())
-}
-
 /// Read the config file (`.github/autoheal.yml`, or the `configPath`
 /// setting), then apply the `severityOverrides` setting. A missing default
 /// file is the default configuration; a missing `configPath` is that too,
@@ -77,7 +67,7 @@ pub fn load_config(root: Option<&Path>, settings: &Settings) -> LoadedConfig {
         Some((f, Err(_))) if settings.config_path.is_some() => (Config::default(), Vec::new(), Some(f.to_path_buf())),
         _ => (Config::default(), Vec::new(), None),
     };
-    let actionlint = actionlint_config_file(root).and_then(|f| {
+    let actionlint = root.and_then(autoheal_fs_repo::actionlint_config_file).and_then(|f| {
         let bytes = read_config(&f).ok()?;
         let (facts, diags) =
             autoheal_engine::actionlint_config::ActionlintConfig::parse(&relative_path_of(root, &f), &bytes);
