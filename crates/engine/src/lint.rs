@@ -639,23 +639,11 @@ mod tests {
             }
             let before = errors(&source, &doc);
             let mut edits: Vec<crate::diagnostic::Edit> = Vec::new();
-            let mut offset = 0;
-            while offset < source.len() {
-                let end = crate::edit::line_end(&source, offset);
-                let next = source[end..].find('\n').map(|i| end + i + 1);
-                let mut columns = vec![crate::edit::indent_of_line(&source, offset)];
-                if let Some(n) = next.filter(|n| *n < source.len()) {
-                    columns.push(crate::edit::indent_of_line(&source, n));
+            for (end, column) in crate::rules::test_support::line_insertion_points(&source) {
+                for entry in ["timeout-minutes: 60", "if: false"] {
+                    let text = format!("\n{}{entry}", " ".repeat(column));
+                    edits.push(crate::diagnostic::Edit::insert("f.yml", end, text));
                 }
-                columns.dedup();
-                for column in columns {
-                    for entry in ["timeout-minutes: 60", "if: false"] {
-                        let text = format!("\n{}{entry}", " ".repeat(column));
-                        edits.push(crate::diagnostic::Edit::insert("f.yml", end, text));
-                    }
-                }
-                let Some(n) = next else { break };
-                offset = n;
             }
             doc.root.as_ref().expect("root").walk(&mut |n| {
                 if n.is_scalar() && n.span.len() >= 2 && source.is_char_boundary(n.span.end - 2) {

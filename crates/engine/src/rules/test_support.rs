@@ -6,6 +6,29 @@ use crate::lint::{LintOptions, lint};
 
 pub const PATH: &str = ".github/workflows/ci.yml";
 
+/// Every place the fixture sweeps insert a line, as `(offset, column)`:
+/// each line's end (and the text's end), at that line's indentation and
+/// at the next line's.
+pub fn line_insertion_points(source: &str) -> Vec<(usize, usize)> {
+    let mut points = Vec::new();
+    let mut offset = 0;
+    while offset <= source.len() {
+        let end = crate::edit::line_end(source, offset);
+        let next = source[end..].find('\n').map(|i| end + i + 1);
+        let mut columns = vec![crate::edit::indent_of_line(source, offset)];
+        if let Some(n) = next.filter(|n| *n < source.len()) {
+            columns.push(crate::edit::indent_of_line(source, n));
+        }
+        columns.dedup();
+        points.extend(columns.into_iter().map(|column| (end, column)));
+        match next {
+            Some(n) => offset = n,
+            None => break,
+        }
+    }
+    points
+}
+
 /// Every `.yml`/`.yaml` file under the rule fixtures (`tests/rules`), for
 /// the sweeps that edit each fixture everywhere an edit can go.
 pub fn rule_fixture_files() -> Vec<std::path::PathBuf> {

@@ -277,27 +277,13 @@ fn on_every_fixture_a_patched_tree_equals_the_parse() {
         if !doc.errors.is_empty() || doc.anchored {
             continue;
         }
-        let mut offset = 0;
-        while offset <= source.len() {
-            let end = crate::edit::line_end(&source, offset);
-            let next = source[end..].find('\n').map(|i| end + i + 1);
-            let mut columns = vec![crate::edit::indent_of_line(&source, offset)];
-            if let Some(n) = next.filter(|n| *n < source.len()) {
-                columns.push(crate::edit::indent_of_line(&source, n));
-            }
-            columns.dedup();
-            for column in columns {
-                tried += 1;
-                let (edits, text) = inserted(&source, &[(end, column, "zz-new: 60")]);
-                let refs: Vec<&Edit> = edits.iter().collect();
-                if let Some(patch) = apply(&source, &doc, &refs, &text) {
-                    patched_count += 1;
-                    assert_same_as_parse(&patch, &text);
-                }
-            }
-            match next {
-                Some(n) => offset = n,
-                None => break,
+        for (end, column) in crate::rules::test_support::line_insertion_points(&source) {
+            tried += 1;
+            let (edits, text) = inserted(&source, &[(end, column, "zz-new: 60")]);
+            let refs: Vec<&Edit> = edits.iter().collect();
+            if let Some(patch) = apply(&source, &doc, &refs, &text) {
+                patched_count += 1;
+                assert_same_as_parse(&patch, &text);
             }
         }
         // The last two bytes of every scalar (keys too: those are refused)
