@@ -52,6 +52,7 @@ pub const RULE: Rule = Rule {
         // action needs a checkout).
         paths: &["jobs.*.steps.*.uses", "jobs.*.steps.*.with"],
         expressions: false,
+        step_shell: false,
     },
     check,
 };

@@ -18,17 +18,9 @@ pub const RULE: Rule = Rule {
     reports_errors: true,
     job_keys_only: false,
     reads: super::ReadPaths::Paths {
-        paths: &[
-            "jobs.*.steps.*.run",
-            // A step's shell: its own, the job's and the workflow's
-            // `defaults.run.shell`, or the runner's (`runs-on`, matrix).
-            "defaults",
-            "jobs.*.defaults",
-            "jobs.*.runs-on",
-            "jobs.*.strategy",
-            "jobs.*.steps.*.shell",
-        ],
+        paths: &["jobs.*.steps.*.run"],
         expressions: false,
+        step_shell: true,
     },
     check,
 };

@@ -37,6 +37,7 @@ pub const RULE: Rule = Rule {
             "jobs.*.steps.*.with",
         ],
         expressions: false,
+        step_shell: false,
     },
     check,
 };

@@ -100,6 +100,9 @@ pub enum ReadPaths {
     Paths {
         paths: &'static [&'static str],
         expressions: bool,
+        /// Also what decides a step's shell ([`runner_label::STEP_SHELL_PATHS`]), for
+        /// rules that read scripts in their shell's language.
+        step_shell: bool,
     },
 }
 
@@ -110,10 +113,20 @@ impl ReadPaths {
     pub fn reads_any(&self, touched: &crate::yaml::patch::Touched) -> bool {
         match self {
             ReadPaths::Everything => true,
-            ReadPaths::Paths { paths, expressions } => {
+            ReadPaths::Paths {
+                paths,
+                expressions,
+                step_shell,
+            } => {
+                let shell: &[&str] = if *step_shell {
+                    runner_label::STEP_SHELL_PATHS
+                } else {
+                    &[]
+                };
                 (*expressions && touched.expressions)
                     || paths
                         .iter()
+                        .chain(shell)
                         .any(|p| touched.paths.iter().any(|x| crate::yaml::patch::overlaps(p, x)))
             }
         }

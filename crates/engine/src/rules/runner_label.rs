@@ -28,6 +28,7 @@ pub const RULE: Rule = Rule {
     reads: super::ReadPaths::Paths {
         paths: &["jobs.*.runs-on", "jobs.*.strategy"],
         expressions: false,
+        step_shell: false,
     },
     check,
 };
@@ -374,6 +375,17 @@ pub fn job_is_windows(job: &Job<'_>) -> Option<bool> {
         Some(false)
     }
 }
+
+/// The key paths [`step_shell`] reads: a step's own `shell:`, the job's
+/// and the workflow's `defaults.run.shell`, and the runner's OS (`runs-on`,
+/// through the matrix), for rules that declare what they read.
+pub const STEP_SHELL_PATHS: &[&str] = &[
+    "defaults",
+    "jobs.*.defaults",
+    "jobs.*.runs-on",
+    "jobs.*.strategy",
+    "jobs.*.steps.*.shell",
+];
 
 /// The shell a `run:` step runs in: the `shell:` written for it
 /// ([`Job::written_shell`]), else the runner's default, bash on Linux and

@@ -27,18 +27,9 @@ pub const RULE: Rule = Rule {
     reports_errors: true,
     job_keys_only: false,
     reads: super::ReadPaths::Paths {
-        paths: &[
-            "jobs.*.steps.*.run",
-            "jobs.*.steps.*.if",
-            // A step's shell: its own, the job's and the workflow's
-            // `defaults.run.shell`, or the runner's (`runs-on`, matrix).
-            "defaults",
-            "jobs.*.defaults",
-            "jobs.*.runs-on",
-            "jobs.*.strategy",
-            "jobs.*.steps.*.shell",
-        ],
+        paths: &["jobs.*.steps.*.run", "jobs.*.steps.*.if"],
         expressions: true,
+        step_shell: true,
     },
     check,
 };

@@ -49,15 +49,9 @@ pub const RULE: Rule = Rule {
             "jobs.*.env",
             "jobs.*.steps.*.env",
             "jobs.*.steps.*.uses",
-            // A step's shell: its own, the job's and the workflow's
-            // `defaults.run.shell`, or the runner's (`runs-on`, matrix).
-            "defaults",
-            "jobs.*.defaults",
-            "jobs.*.runs-on",
-            "jobs.*.strategy",
-            "jobs.*.steps.*.shell",
         ],
         expressions: true,
+        step_shell: true,
     },
     check,
 };

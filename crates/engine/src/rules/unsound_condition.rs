@@ -26,6 +26,7 @@ pub const RULE: Rule = Rule {
     reads: super::ReadPaths::Paths {
         paths: &["**.if"],
         expressions: false,
+        step_shell: false,
     },
     check,
 };

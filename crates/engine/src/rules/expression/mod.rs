@@ -71,6 +71,7 @@ pub const RULE: Rule = Rule {
             "jobs.*.steps.*.if",
         ],
         expressions: true,
+        step_shell: false,
     },
     check,
 };
