@@ -130,6 +130,53 @@ async fn a_run_triggered_by_a_user_without_write_access_is_report_only() {
     );
 }
 
+/// Seeds the scenario's run as one of `event` in this repository's own context (its head is
+/// the default branch, as GitHub gives `pull_request_target` and `workflow_run` runs),
+/// triggered by `actor`.
+fn seed_base_context_run(fake: &FakeGithub, scenario: &Scenario, event: &str, actor: &str) {
+    let sha = seed(fake, REPO, "main", scenario);
+    let mut run = run_json(REPO, "main", &sha, scenario);
+    run["event"] = json!(event);
+    run["head_repository"] = json!({ "full_name": REPO });
+    run["actor"] = json!({ "login": actor });
+    run["triggering_actor"] = json!({ "login": actor });
+    seed_run(fake, REPO, "main", &sha, scenario);
+    fake.add_run(REPO, run);
+}
+
+#[tokio::test]
+async fn a_maintainers_run_on_someone_elses_pull_request_or_comment_is_report_only() {
+    // A maintainer labels a fork's pull request "safe to test" (`pull_request_target`, which
+    // checks out the fork's head), re-runs a `workflow_run` follow-up of a fork's run, or
+    // comments `/test` on it: the run is in this repository and its actor may write, but what
+    // it printed came from the fork's code.
+    for event in ["pull_request_target", "workflow_run", "issue_comment"] {
+        let fake = started();
+        fake.add_collaborator(REPO, "maint", "maintain");
+        seed_base_context_run(&fake, &dependency(42), event, "maint");
+        let healed = heal_ok(&fake, HealTarget::Run(42)).await;
+        assert!(
+            matches!(&healed.outcome, HealOutcome::Untrusted { reason, .. } if reason.contains(&format!("`{event}`"))),
+            "{event}: {:?}",
+            healed.outcome
+        );
+        assert_eq!(pulls(&fake), 0, "{event}");
+        assert!(fix_branches(&fake).is_empty(), "{event}");
+    }
+    // The same maintainer's push, or a run they started by hand, is healed.
+    for event in ["push", "workflow_dispatch"] {
+        let fake = started();
+        fake.add_collaborator(REPO, "maint", "maintain");
+        seed_base_context_run(&fake, &dependency(42), event, "maint");
+        let healed = heal_ok(&fake, HealTarget::Run(42)).await;
+        assert!(
+            matches!(healed.outcome, HealOutcome::Opened { .. }),
+            "{event}: {:?}",
+            healed.outcome
+        );
+    }
+}
+
 #[tokio::test]
 async fn the_policy_is_read_from_the_default_branch_not_from_the_forks_commit() {
     // The fork's commit says "heal untrusted runs"; the default branch says nothing.

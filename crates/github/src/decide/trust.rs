@@ -6,7 +6,9 @@
 //! Such a run is *untrusted*: by default it is only reported (an issue with the analysis, no
 //! diff, no branch, no pull request), whatever the logs say. A run is trusted when its head
 //! commit is in this repository and the user who triggered it has write, maintain or admin
-//! permission. Anything unknown (no actor, an unknown user, a deleted fork) is untrusted.
+//! permission, and its event runs that commit for that user: a run acting on what someone
+//! else wrote (see [`ACTS_ON_OTHERS_CONTENT`]) is untrusted whoever triggered it. Anything
+//! unknown (no actor, an unknown user, a deleted fork) is untrusted.
 
 use autoheal_engine::config::UntrustedRuns;
 
@@ -16,6 +18,24 @@ use crate::models::WorkflowRun;
 /// Roles that may push to the repository (GitHub's role names; `maintain` shows as `write`
 /// in the legacy `permission` field).
 const WRITE_ROLES: [&str; 3] = ["admin", "maintain", "write"];
+
+/// Events whose run is in this repository's context and is triggered by one user, but acts on
+/// what another wrote: a pull request's head it may check out (`pull_request_target`, also
+/// from a fork: GitHub gives such a run the base branch's commit), the run that triggered it
+/// and its artifacts (`workflow_run`), an issue, comment or review it reads or echoes. A
+/// maintainer who labels a fork's pull request "safe to test", re-runs the follow-up of a
+/// fork's run or comments `/test` on it triggers the run, but the fork's code printed its
+/// log, so the actor's permission says nothing about who chose its text.
+const ACTS_ON_OTHERS_CONTENT: [&str; 8] = [
+    "pull_request_target",
+    "workflow_run",
+    "issue_comment",
+    "issues",
+    "pull_request_review",
+    "pull_request_review_comment",
+    "discussion",
+    "discussion_comment",
+];
 
 /// Whether a permission lets its user push to the repository.
 pub fn can_write(permission: &Permission) -> bool {
@@ -62,6 +82,12 @@ pub fn judge(run: &WorkflowRun, repo_full_name: &str, permission: &Permission) -
             ));
         }
         Some(_) => {}
+    }
+    if ACTS_ON_OTHERS_CONTENT.contains(&run.event.as_str()) {
+        return RunTrust::Untrusted(format!(
+            "the run was started by a `{}` event, which acts on a pull request, run, issue or comment that anyone may have written (a fork's code may have printed its log), whoever triggered it",
+            run.event
+        ));
     }
     let Some(actor) = run.trigger_login() else {
         return RunTrust::Untrusted("GitHub does not say who triggered the run".into());
@@ -151,6 +177,21 @@ mod tests {
         assert!(!judge(&run(Some("mallory/app"), Some("octo")), "octo/app", &None).is_trusted());
         assert!(!judge(&run(None, Some("maint")), "octo/app", &writer).is_trusted());
         assert!(!judge(&run(Some("octo/app"), None), "octo/app", &writer).is_trusted());
+        // In this repository, by a writer, but on behalf of someone else's content.
+        for event in ACTS_ON_OTHERS_CONTENT {
+            let mut on_behalf = run(Some("octo/app"), Some("maint"));
+            on_behalf.event = event.into();
+            let judged = judge(&on_behalf, "octo/app", &writer);
+            assert!(
+                matches!(&judged, RunTrust::Untrusted(why) if why.contains(&format!("`{event}` event"))),
+                "{judged:?}"
+            );
+        }
+        for event in ["push", "workflow_dispatch", "schedule", "merge_group"] {
+            let mut own = run(Some("octo/app"), Some("maint"));
+            own.event = event.into();
+            assert!(judge(&own, "octo/app", &writer).is_trusted(), "{event}");
+        }
         let mut other = run(Some("octo/app"), Some("maint"));
         other.repository.full_name = "octo/other".into();
         assert!(!judge(&other, "octo/app", &writer).is_trusted());
