@@ -291,9 +291,12 @@ impl FakeGithub {
     }
 
     /// What `GET /user` answers: `Some(login)` for a user token, `None` (the default) for a
-    /// 403 as installation tokens such as `GITHUB_TOKEN` get.
+    /// 403 as installation tokens such as `GITHUB_TOKEN` get. A user token's issues, comments
+    /// and pull requests are that user's; otherwise `github-actions[bot]`'s.
     pub fn set_token_login(&self, login: Option<&str>) {
-        self.shared.lock().token_login = login.map(str::to_string);
+        let mut state = self.shared.lock();
+        state.token_login = login.map(str::to_string);
+        state.login = login.unwrap_or("github-actions[bot]").to_string();
     }
 
     /// Requires `Authorization: Bearer <token>` on every API request (401 otherwise).

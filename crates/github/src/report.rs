@@ -16,7 +16,7 @@ use crate::client::GitHub;
 use crate::client::config::RepoName;
 use crate::client::endpoints::IssueFilter;
 use crate::decide::copilot::may_hand_off;
-use crate::decide::dedupe::find_duplicate;
+use crate::decide::dedupe::{find_duplicate, has_fingerprint};
 use crate::decide::filing::{IssueKind, issue_kind};
 use crate::decide::learning::{acceptance_record, demotion_reason};
 use crate::decide::triage::{Triage, triage};
@@ -26,6 +26,7 @@ use crate::fetch::files::{Snapshot, fetch_snapshot};
 use crate::fetch::history::fetch_history;
 use crate::fetch::repo::{DefaultHead, fetch_config, fetch_default_head};
 use crate::fetch::run::{RunEvidence, fetch_run};
+use crate::fetch::trust::fetch_bot_login;
 use crate::models::Issue;
 use crate::progress::{Progress, silent};
 use crate::record::Record;
@@ -261,7 +262,16 @@ async fn file(gh: &GitHub, repo: &RepoName, examined: &Examined, options: &Repor
         copilot: None,
         workflow_unread: diagnosis.workflow_unread.clone(),
     };
-    if let Some(existing) = find_duplicate(&open, &record.fingerprint, now) {
+    // Who autoheal is, asked only when some issue carries the failure's fingerprint.
+    let bot = if open.iter().any(|issue| has_fingerprint(issue, &record.fingerprint)) {
+        Some(fetch_bot_login(gh).await?)
+    } else {
+        None
+    };
+    let duplicate = bot
+        .as_deref()
+        .and_then(|bot| find_duplicate(&open, &record.fingerprint, now, bot));
+    if let Some(existing) = duplicate {
         progress.step(&format!("commenting on issue #{}", existing.number));
         gh.create_comment(repo, existing.number, &repeat_comment(&record))
             .await?;

