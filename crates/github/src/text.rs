@@ -178,11 +178,7 @@ fn unlinked_word(word: &str) -> String {
             .any(|(i, m)| bytes.get(i + m.len()).is_some_and(u8::is_ascii_digit))
     };
     let links = lower.contains("://") || lower.contains("www.") || before_digit("#") || before_digit("gh-");
-    if links {
-        format!("`{word}`")
-    } else {
-        word.to_string()
-    }
+    if links { format!("`{word}`") } else { word.to_string() }
 }
 
 /// A fenced block whose fence is longer than any backtick run inside.
@@ -620,7 +616,10 @@ mod tests {
             body.contains("| Failed job | `test\\|[Verify your account](https://evil.example/login)\\|` |\n"),
             "{body}"
         );
-        assert!(body.contains("| Failed step | `x\\|https://evil.example\\|` |\n"), "{body}");
+        assert!(
+            body.contains("| Failed step | `x\\|https://evil.example\\|` |\n"),
+            "{body}"
+        );
         assert!(body.contains("| Branch | `a\\|b` |\n"), "{body}");
         for row in body.lines().filter(|l| l.starts_with("| ")) {
             let unescaped = row
@@ -642,7 +641,10 @@ mod tests {
             "fetch `https://evil.example/x` failed, see `www.evil.example` or `other/repo#12` and `#3,` `GH-4`"
         );
         // autoheal's own words stay as they are.
-        assert_eq!(prose("Add 'PyYAML' to requirements.txt"), "Add 'PyYAML' to requirements.txt");
+        assert_eq!(
+            prose("Add 'PyYAML' to requirements.txt"),
+            "Add 'PyYAML' to requirements.txt"
+        );
         assert_eq!(prose("step #2 of 3, C# and F#"), "step `#2` of 3, C# and F#");
     }
 
