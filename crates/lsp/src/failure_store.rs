@@ -25,6 +25,21 @@ pub use autoheal_logs::report::SAVED_RUNS_DIR as STORE_DIR;
 /// Store files larger than this are skipped.
 const MAX_STORE_FILE_BYTES: u64 = 8 * 1024 * 1024;
 
+/// How much of the store the server reads: a checkout can hold any number of run files
+/// (repetitive JSON compresses well in git, so gigabytes of them clone from a small pack), and
+/// every run read stays in memory. Past the budget the remaining files are skipped, with one
+/// message.
+#[derive(Clone, Copy, Debug)]
+pub struct StoreBudget {
+    pub files: usize,
+    pub bytes: u64,
+}
+
+pub const STORE_BUDGET: StoreBudget = StoreBudget {
+    files: 1_000,
+    bytes: 64 * 1024 * 1024,
+};
+
 /// A saved failure placed on the current text of its workflow.
 #[derive(Clone, Debug)]
 pub struct MappedFailure {
@@ -42,41 +57,92 @@ pub struct MappedFailure {
     pub input: Option<FailureInput>,
 }
 
-/// Every readable run file in the store. Unreadable, non-UTF-8 or
-/// malformed files are skipped; `errors` says which and why.
+/// Every readable run file in the store, within [`STORE_BUDGET`]. Unreadable,
+/// non-UTF-8 or malformed files are skipped; `errors` says which and why.
 pub fn load(root: &Path) -> (Vec<SavedRun>, Vec<String>) {
+    load_within(root, STORE_BUDGET)
+}
+
+/// [`load`] with a budget: files (by name) past `budget.files`, or past `budget.bytes` read
+/// in all, are not read; one error says how many.
+pub fn load_within(root: &Path, budget: StoreBudget) -> (Vec<SavedRun>, Vec<String>) {
     let mut runs = Vec::new();
     let mut errors = Vec::new();
     let Ok(entries) = std::fs::read_dir(root.join(STORE_DIR)) else {
         return (runs, errors);
     };
-    let mut paths: Vec<_> = entries
+    // Names only, and not more of them than the budget can use: the directory itself may
+    // hold millions of entries.
+    let mut paths = Vec::new();
+    let mut unlisted = 0usize;
+    for path in entries
         .flatten()
         .map(|e| e.path())
         .filter(|p| p.extension().is_some_and(|x| x == "json"))
-        .collect();
+    {
+        if paths.len() < budget.files.saturating_mul(4).max(budget.files) {
+            paths.push(path);
+        } else {
+            unlisted += 1;
+        }
+    }
     paths.sort();
-    for path in paths {
-        match read_run(&path) {
-            Ok(run) => runs.push(run),
+    let mut read_bytes = 0u64;
+    let mut skipped = unlisted;
+    for (i, path) in paths.iter().enumerate() {
+        if i >= budget.files || read_bytes >= budget.bytes {
+            skipped += 1;
+            continue;
+        }
+        let limit = MAX_STORE_FILE_BYTES.min(budget.bytes - read_bytes);
+        match read_run(path, limit) {
+            Ok((run, size)) => {
+                read_bytes += size;
+                runs.push(run);
+            }
+            Err(ReadError::OverBudget) if limit < MAX_STORE_FILE_BYTES => {
+                read_bytes = budget.bytes;
+                skipped += 1;
+            }
             Err(e) => errors.push(format!("{}: {e}", path.display())),
         }
+    }
+    if skipped > 0 {
+        errors.push(format!(
+            "{skipped} more run files in {STORE_DIR}: the language server reads at most {} files and {} MiB of saved runs",
+            budget.files,
+            budget.bytes / (1024 * 1024)
+        ));
     }
     (runs, errors)
 }
 
-fn read_run(path: &Path) -> Result<SavedRun, String> {
-    let meta = std::fs::metadata(path).map_err(|e| e.to_string())?;
-    if !meta.is_file() {
-        // A FIFO would block the server on open.
-        return Err("not a regular file".into());
+#[derive(Debug)]
+enum ReadError {
+    /// Larger than what was left to read.
+    OverBudget,
+    Other(String),
+}
+
+impl std::fmt::Display for ReadError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ReadError::OverBudget => f.write_str("file too large"),
+            ReadError::Other(e) => f.write_str(e),
+        }
     }
-    if meta.len() > MAX_STORE_FILE_BYTES {
-        return Err("file too large".into());
+}
+
+/// One run file, read through the shared regular-file reader (a FIFO would block the server
+/// on open, a link to a device never ends) and at most `limit` bytes of it.
+fn read_run(path: &Path, limit: u64) -> Result<(SavedRun, u64), ReadError> {
+    let bytes = autoheal_fs_repo::read_regular(path, limit + 1).map_err(|e| ReadError::Other(e.to_string()))?;
+    if bytes.len() as u64 > limit {
+        return Err(ReadError::OverBudget);
     }
-    let bytes = std::fs::read(path).map_err(|e| e.to_string())?;
-    let text = std::str::from_utf8(&bytes).map_err(|_| "not UTF-8".to_string())?;
-    parse_run(text)
+    let text = std::str::from_utf8(&bytes).map_err(|_| ReadError::Other("not UTF-8".to_string()))?;
+    let run = parse_run(text).map_err(ReadError::Other)?;
+    Ok((run, bytes.len() as u64))
 }
 
 pub fn parse_run(text: &str) -> Result<SavedRun, String> {

@@ -99,3 +99,34 @@ fn store_directory_skips_bad_files_and_picks_the_latest_run() {
     );
     assert!(latest_for(&runs, ".github/workflows/other.yml").is_none());
 }
+
+#[test]
+fn the_store_is_read_up_to_its_budget_and_says_what_it_skipped() {
+    // A checkout can hold any number of store files (JSON compresses well in git, so
+    // gigabytes of them clone from a small pack); the server reads up to a budget.
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path().join(STORE_DIR);
+    std::fs::create_dir_all(&store).unwrap();
+    let one = run_json(None, "Run tests", 3);
+    for i in 0..6 {
+        std::fs::write(store.join(format!("r{i}.json")), &one).unwrap();
+    }
+    let by_count = StoreBudget {
+        files: 4,
+        bytes: u64::MAX,
+    };
+    let (runs, errors) = load_within(dir.path(), by_count);
+    assert_eq!(runs.len(), 4);
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    assert!(errors[0].contains("2 more run files"), "{errors:?}");
+    let size = one.len() as u64;
+    let by_bytes = StoreBudget {
+        files: 100,
+        bytes: size * 3 - 1,
+    };
+    let (runs, errors) = load_within(dir.path(), by_bytes);
+    assert_eq!(runs.len(), 2, "{errors:?}");
+    assert!(errors.iter().any(|e| e.contains("4 more run files")), "{errors:?}");
+    // The real budget reads all six.
+    assert_eq!(load(dir.path()).0.len(), 6);
+}
