@@ -137,6 +137,7 @@ proptest! {
             script: &script,
             own_packages: &own,
             python: None,
+            runner: None,
         };
         if let Some(hit) = Catalogue::get().classify(&line) {
             prop_assert!((0.0..=1.0).contains(&hit.confidence));

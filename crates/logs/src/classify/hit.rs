@@ -2,7 +2,7 @@
 //! at besides the line itself ([`Line`]).
 
 use crate::line::LineKind;
-use crate::report::{Category, PythonVersion, SubjectDetail};
+use crate::report::{Category, PythonVersion, RunnerClass, SubjectDetail};
 use crate::subject::display_text;
 
 /// How a hit weighs when the findings of a job are ranked (see `rank.rs`).
@@ -45,6 +45,10 @@ pub struct Hit {
     pub job_level: bool,
     /// The catalogue entry that produced it (`emitter/message`).
     pub entry: &'static str,
+    /// The message began on the line before this one, which this line
+    /// completes and decides (setup-java's `Available versions: …` under its
+    /// `Could not find satisfied version …`): the finding is located there.
+    pub opened_on_previous_line: bool,
 }
 
 impl Hit {
@@ -59,6 +63,7 @@ impl Hit {
             strength,
             job_level: false,
             entry: "",
+            opened_on_previous_line: false,
         }
     }
 
@@ -114,6 +119,12 @@ impl Hit {
         self
     }
 
+    /// See [`Hit::opened_on_previous_line`].
+    pub fn opened_on_previous_line(mut self) -> Hit {
+        self.opened_on_previous_line = true;
+        self
+    }
+
     pub fn weak(mut self) -> Hit {
         self.strength = Strength::Weak;
         self
@@ -137,6 +148,10 @@ pub struct Line<'a> {
     pub own_packages: &'a [String],
     /// The Python version the log showed so far.
     pub python: Option<PythonVersion>,
+    /// The machine the job's set-up named, when it printed its hosted image
+    /// (`Runner Image`, `catalogue::hosted_image`): only GitHub-hosted jobs
+    /// do, so `None` says nothing about the architecture.
+    pub runner: Option<RunnerClass>,
 }
 
 impl<'a> Line<'a> {
@@ -149,6 +164,7 @@ impl<'a> Line<'a> {
             script: "",
             own_packages: &[],
             python: None,
+            runner: None,
         }
     }
 

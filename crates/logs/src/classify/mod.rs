@@ -23,6 +23,7 @@ use crate::line::{CommandProps, LineKind};
 use crate::report::{Category, Evidence, Failure, PythonVersion, SubjectDetail};
 use crate::subject::{self, workspace_path};
 use catalogue::Catalogue;
+use catalogue::util::regex;
 use custom::CustomRules;
 pub use hit::{Hit, Line, Strength};
 
@@ -204,6 +205,11 @@ impl Scanner<'_> {
             script,
             own_packages: &own,
             python: self.python,
+            runner: self
+                .jobs
+                .last()
+                .and_then(|j| j.image.as_ref())
+                .map(catalogue::HostedImage::class),
         };
         // A quoted message is data; only its `##[error]` marker counts.
         let hit = match quoted::quoted_by(&line) {
@@ -211,7 +217,7 @@ impl Scanner<'_> {
             None => self.catalogue.classify(&line),
         };
         match hit {
-            Some(hit) => Some(soften_warning(hit, &line)),
+            Some(hit) => Some(soften_tolerated(soften_warning(hit, &line), &line)),
             None if event.kind == LineKind::Error => Some(Hit {
                 entry: "runner/unexplained-error",
                 ..Hit::new(
@@ -254,6 +260,27 @@ impl Scanner<'_> {
 /// remaining): … got 429`); it only counts if nothing better is found.
 fn soften_warning(mut hit: Hit, line: &Line<'_>) -> Hit {
     if matches!(hit.strength, Strength::Blocker | Strength::Specific) && line.is_warning() {
+        hit.strength = Strength::Weak;
+    }
+    hit
+}
+
+/// What a command tolerated does not end the job: make (like just and task)
+/// echoes each recipe line before it runs it, so the first line a command
+/// prints follows its echo; when that echo ends in a fallback that always
+/// succeeds (`|| true`, `|| :`, `|| exit 0`), the failure it reports was
+/// ignored by the recipe and the step went on (what stopped it comes later).
+fn soften_tolerated(mut hit: Hit, line: &Line<'_>) -> Hit {
+    let tolerated = line
+        .recent
+        .last()
+        .is_some_and(|previous| regex!(r"\|\|\s*(?:true|:|exit 0|/bin/true)\s*;?$").is_match(previous.trim_end()));
+    if tolerated
+        && matches!(
+            hit.strength,
+            Strength::Blocker | Strength::Specific | Strength::InstallFailure
+        )
+    {
         hit.strength = Strength::Weak;
     }
     hit
@@ -337,6 +364,11 @@ impl LogSink for Scanner<'_> {
                 };
                 let step = self.jobs.last().and_then(|j| j.steps.len().checked_sub(1));
                 let script_line = bash_script_line(line.text);
+                let opened = hit
+                    .opened_on_previous_line
+                    .then(|| self.recent.ordered().last().map(|p| evidence_text(p)))
+                    .flatten()
+                    .filter(|_| line.number > 1);
                 let job = self.job();
                 // Notices (a retry, a fetch that succeeded) inform ranking and
                 // do not use up the room kept for weak failures.
@@ -344,14 +376,24 @@ impl LogSink for Scanner<'_> {
                 let room = job.findings.len() < MAX_FINDINGS_PER_JOB && (!weak || job.weak < MAX_WEAK_PER_JOB);
                 if room {
                     job.weak += usize::from(weak);
+                    let mut evidence = vec![Evidence {
+                        line: line.number,
+                        text: evidence_text(line.text),
+                    }];
+                    if let Some(text) = opened {
+                        evidence.insert(
+                            0,
+                            Evidence {
+                                line: line.number - 1,
+                                text,
+                            },
+                        );
+                    }
                     job.findings.push(Finding {
                         hit,
-                        line: line.number,
+                        line: evidence[0].line,
                         step,
-                        evidence: vec![Evidence {
-                            line: line.number,
-                            text: evidence_text(line.text),
-                        }],
+                        evidence,
                         props: line.props.cloned(),
                         script_line,
                         silent_minutes,

@@ -16,7 +16,8 @@
 //!   substring:`, `Received string:`, `Expected value:` …) and the
 //!   `expect(received).toBe(expected)` heading;
 //! - Go's `testing` package prefixes `t.Log`/`t.Error` output with
-//!   `{file}_test.go:{line}: `;
+//!   `{file}_test.go:{line}: ` (except an `os/exec` error a test passes on:
+//!   its subprocess's program is missing from the machine);
 //! - Rust's `assert_eq!` prints `left: …` / `right: …` under `assertion
 //!   `left == right` failed`;
 //! - bash and dash trace commands with `PS4` (`+ `, `++ ` for nested
@@ -75,7 +76,18 @@ fn is_assertion(body: &str) -> bool {
         r"^(?:assert\b|AssertionError\b|\+\s+where\b|self\.assert[A-Za-z]*\(|expect\(|assert\.[a-zA-Z]+\(|(?:Expected|Received)(?: [a-z]+)?:\s|(?:left|right): )"
     )
     .is_match(inner)
-        || regex!(r"^[\w./-]*_test\.go:\d+: ").is_match(body)
+        || regex!(r"^[\w./-]*_test\.go:\d+: ").is_match(body) && !relays_missing_program(body)
+}
+
+/// A Go test's line that passes on the error its own subprocess got from
+/// `os/exec` (`t.Fatal(err)` with `exec: "{file}": executable file not found
+/// in $PATH`, `*exec.Error` wrapping `exec.ErrNotFound`) reports that the
+/// machine lacks the program the test runs, like pytest's raised
+/// `FileNotFoundError` for it; it is not a value the test compares (those
+/// say `want`/`got`/`expected`).
+fn relays_missing_program(body: &str) -> bool {
+    regex!(r#"exec: "[^"]+": executable file not found in [$%]PATH%?"#).is_match(body)
+        && !regex!(r"(?i)\b(?:want|wanted|got|expected|expect)\b").is_match(body)
 }
 
 /// `E       assert …` → `assert …`: a one-letter margin and at least one space.
@@ -216,6 +228,19 @@ mod tests {
             ..Line::plain("sh: 1: jest: not found")
         };
         assert_eq!(quoted_by(&after_jest), None);
+    }
+
+    #[test]
+    fn a_go_tests_missing_program_is_not_a_quote() {
+        let relayed =
+            Line::plain(r#"        golden_test.go:38: protoc: exec: "protoc": executable file not found in $PATH"#);
+        assert_eq!(quoted_by(&relayed), None);
+        let compared = Line::plain(
+            r#"        run_test.go:12: got error exec: "nope": executable file not found in $PATH, want nil"#,
+        );
+        assert!(quoted_by(&compared).is_some());
+        let other = Line::plain("        golden_test.go:40: output mismatch for echo.proto");
+        assert!(quoted_by(&other).is_some());
     }
 
     #[test]

@@ -14,7 +14,10 @@
 //! went on after printing it. Lines below warning level (Python `logging`'s
 //! `INFO:`/`DEBUG:`) count as warnings. A cause that is still weak after
 //! ranking (a warning nothing promoted) is reported after the step's own
-//! failure and is never fixable.
+//! failure and is never fixable. So is the first line a command prints right
+//! after its echoed recipe line ends in `|| true`, `|| :` or `|| exit 0`
+//! (make, just and task echo each recipe line before running it; the recipe
+//! ignored that failure; `soften_tolerated` in `classify/mod.rs`).
 //!
 //! A client's notice that it is about to retry (curl's `Warning: Problem :
 //! HTTP error. Will retry in 1 seconds. 5 retries left.`) makes the error it
@@ -300,6 +303,13 @@ fn rank_job(job: JobState) -> Vec<Failure> {
             failure
                 .message
                 .push_str(" Printed as a warning the tool went on after: not the cause of the failure.");
+        }
+        // A weak `unknown` finding of an entry (pip's `WARNING: Retrying …
+        // ReadTimeoutError` it then got past) is minor too: across jobs it
+        // must not sort before the step's own failure, which its entry's
+        // blocker confidence would otherwise make it do.
+        if f.hit.strength == Strength::Weak && failure.category == Category::Unknown {
+            failure.confidence = failure.confidence.min(0.25);
         }
         failures.push(failure);
     }

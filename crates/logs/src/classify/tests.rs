@@ -11,6 +11,7 @@ fn hit_in(text: &str, script: &str, recent: &[&str], kind: LineKind) -> Option<H
         script,
         own_packages: &[],
         python: None,
+        runner: None,
     };
     Catalogue::get().classify(&line).map(|h| soften_warning(h, &line))
 }

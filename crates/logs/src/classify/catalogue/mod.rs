@@ -17,14 +17,15 @@
 //!    the job printed before.
 //! 2. `github_api`, `docker`: service answers (rate limits, registry errors)
 //!    that other tools only relay (`buildx failed with: … 429 …`).
-//! 3. `python`, `node`, `jvm`, `go`, `cargo`, `rustup`, `ruby`, `php`, `r`, `dotnet`, `pester`, `kubernetes`,
+//! 3. `python`, `python_lint` (ruff, flake8), `node`, `jvm`, `go`, `cargo`, `rustup`, `ruby`, `php`, `r`, `dotnet`, `pester`, `kubernetes`,
 //!    `terraform`, `cocoapods`, `dart`, `swift` (SwiftPM, XCTest), `elixir`
 //!    (Mix, ExUnit), `haskell` (cabal, GHC, Stack), `bazel`, `conan`, `deno`,
 //!    `nix`, `helm`, `aws` (the CLI, SDKs and configure-aws-credentials),
 //!    `gcloud`, `azure` (az and Entra ID sign-in), `playwright`, `cypress`,
 //!    `android` (sdkmanager, the emulator),
 //!    `packages` (apt, apk, dnf/dnf5/yum, zypper, brew, choco, winget), `git`,
-//!    `actions` (messages of common actions and the actions toolkit): the tool
+//!    `actions` (messages of common actions and the actions toolkit), `setup_versions` (setup-java's and
+//!    setup-ruby's version lists): the tool
 //!    that failed, which knows more than the shell around it (`npm ERR! enoent …` before a
 //!    generic "no such file", a TypeScript `Cannot find module` before Node's).
 //! 4. `build_tools`: C/C++ compilers, linkers, the dynamic loader, make, CMake and doxygen; a compiler's `fatal error: x.h: No
@@ -77,10 +78,12 @@ mod pester;
 mod php;
 mod playwright;
 mod python;
+mod python_lint;
 mod r;
 mod ruby;
 mod runner;
 mod rustup;
+mod setup_versions;
 mod shell;
 mod swift;
 mod system;
@@ -201,6 +204,7 @@ pub const EMITTERS: &[(&str, &[Entry])] = &[
     ("github_api", github_api::ENTRIES),
     ("docker", docker::ENTRIES),
     ("python", python::ENTRIES),
+    ("python_lint", python_lint::ENTRIES),
     ("node", node::ENTRIES),
     ("jvm", jvm::ENTRIES),
     ("go", go::ENTRIES),
@@ -232,6 +236,7 @@ pub const EMITTERS: &[(&str, &[Entry])] = &[
     ("packages", packages::ENTRIES),
     ("git", git::ENTRIES),
     ("actions", actions::ENTRIES),
+    ("setup_versions", setup_versions::ENTRIES),
     ("build_tools", build_tools::ENTRIES),
     ("shell", shell::ENTRIES),
     ("http", http::ENTRIES),
