@@ -341,6 +341,10 @@ impl Suppressions {
         let mut lines = Vec::new();
         for c in &doc.comments {
             let text = &source[c.start..c.end];
+            // Every marker holds it: most comments are passed over with one search.
+            if memchr::memmem::find(text.as_bytes(), b"ignore").is_none() {
+                continue;
+            }
             // zizmor's comments name the same audits, so they count too.
             let Some(at) = ["autoheal: ignore", "autoheal:ignore", "zizmor: ignore", "zizmor:ignore"]
                 .iter()
@@ -602,12 +606,22 @@ mod tests {
         assert_eq!(timeout(&diags), Some(0), "{diags:?}");
     }
 
+    /// Shapes the rule fixtures lack that a too narrow [`Rule::reads`]
+    /// would miss, for the sweep below: registry credentials a password can
+    /// be inserted into, a matrix `exclude` row whose value an edit makes
+    /// match nothing, a plain value that becomes `key:value` when its end is
+    /// replaced (`syntax`'s missing space).
+    const SWEEP_EXTRA: &str = "on:\n  push:\n    branches:\n      - main\njobs:\n  a:\n    runs-on: ubuntu-latest\n    container:\n      image: ghcr.io/a/b:1\n      credentials:\n        username: u\n    strategy:\n      matrix:\n        os:\n          - one\n          - two\n        exclude:\n          - os: one\n    steps:\n      - id: s1\n        env:\n          A: runs-on:/x\n        run: echo\n";
+
     /// Every rule's [`Rule::reads`] against what it really reads: on every
-    /// rule fixture, an entry inserted at every line end (at the columns
-    /// around it) and the end of every scalar replaced by another word;
-    /// whenever the tree is patched and a rule reads nothing the edit
-    /// touched, the rule's errors on the edited text are its errors before,
-    /// moved.
+    /// rule fixture (and [`SWEEP_EXTRA`]), each of a few entries inserted at
+    /// every line end (at the columns around it) and the end of every scalar
+    /// replaced by another word; whenever the tree is patched and a rule
+    /// reads nothing the edit touched, the rule's errors on the edited text
+    /// are its errors before, moved. The entries are chosen to make some
+    /// rule report where they land: a job or step id outside the grammar,
+    /// an unknown job in `needs:`, an unknown `permissions:` shorthand, a
+    /// written registry password, a branch filter ending in `.`.
     #[test]
     fn a_rule_that_reads_nothing_an_edit_touched_finds_the_same_errors() {
         let config = Config::default();
@@ -629,10 +643,11 @@ mod tests {
             .filter(|path| path.file_stem().is_none_or(|s| s != "action"))
             .collect();
         let (mut checked, mut skipped) = (0usize, 0usize);
-        for path in files {
-            let Ok(source) = std::fs::read_to_string(&path) else {
-                continue;
-            };
+        let sources = files
+            .into_iter()
+            .filter_map(|path| Some((std::fs::read_to_string(&path).ok()?, path)))
+            .chain([(SWEEP_EXTRA.to_string(), "SWEEP_EXTRA".into())]);
+        for (source, path) in sources {
             let doc = yaml::parse(source.as_bytes());
             if !doc.errors.is_empty() || doc.anchored || doc.root.is_none() {
                 continue;
@@ -640,7 +655,16 @@ mod tests {
             let before = errors(&source, &doc);
             let mut edits: Vec<crate::diagnostic::Edit> = Vec::new();
             for (end, column) in crate::rules::test_support::line_insertion_points(&source) {
-                for entry in ["timeout-minutes: 60", "if: false"] {
+                for entry in [
+                    "timeout-minutes: 60",
+                    "if: false",
+                    "id: 1x",
+                    "1x: a",
+                    "needs: nope",
+                    "permissions: v42",
+                    "password: hunter2",
+                    "branches: a.",
+                ] {
                     let text = format!("\n{}{entry}", " ".repeat(column));
                     edits.push(crate::diagnostic::Edit::insert("f.yml", end, text));
                 }

@@ -21,6 +21,7 @@ pub const RULE: Rule = Rule {
         paths: &["jobs.*.steps.*.run"],
         expressions: false,
         step_shell: true,
+        scalars: None,
     },
     check,
 };

@@ -43,7 +43,12 @@ pub const RULE: Rule = Rule {
     ],
     reports_errors: true,
     job_keys_only: false,
-    reads: super::ReadPaths::Everything,
+    reads: super::ReadPaths::Paths {
+        paths: &["on"],
+        expressions: false,
+        step_shell: false,
+        scalars: None,
+    },
     check,
 };
 

@@ -38,6 +38,7 @@ pub const RULE: Rule = Rule {
         ],
         expressions: false,
         step_shell: false,
+        scalars: None,
     },
     check,
 };

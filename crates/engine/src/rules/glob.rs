@@ -22,7 +22,13 @@ pub const RULE: Rule = Rule {
     codes: &[INVALID, NEVER_MATCHES, REF_NAME, SINGLE_CHARACTER_CLASS],
     reports_errors: true,
     job_keys_only: false,
-    reads: super::ReadPaths::Everything,
+    reads: super::ReadPaths::Paths {
+        // Event filters and image versions.
+        paths: &["on", "jobs.*.snapshot"],
+        expressions: false,
+        step_shell: false,
+        scalars: None,
+    },
     check,
 };
 

@@ -19,7 +19,13 @@ pub const RULE: Rule = Rule {
     codes: &[PASSWORD],
     reports_errors: true,
     job_keys_only: false,
-    reads: super::ReadPaths::Everything,
+    reads: super::ReadPaths::Paths {
+        // Registry passwords, and the matrix one may come from.
+        paths: &["jobs.*.container", "jobs.*.services", "jobs.*.strategy"],
+        expressions: false,
+        step_shell: false,
+        scalars: None,
+    },
     check,
 };
 

@@ -14,7 +14,13 @@ pub const RULE: Rule = Rule {
     codes: &[INVALID, CASE_DUPLICATE],
     reports_errors: true,
     job_keys_only: false,
-    reads: super::ReadPaths::Everything,
+    reads: super::ReadPaths::Paths {
+        // The job ids, nothing inside the jobs.
+        paths: &["jobs.*.~"],
+        expressions: false,
+        step_shell: false,
+        scalars: None,
+    },
     check,
 };
 

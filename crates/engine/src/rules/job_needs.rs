@@ -16,7 +16,13 @@ pub const RULE: Rule = Rule {
     codes: &[DUPLICATE, ITSELF, UNKNOWN_JOB, CYCLE],
     reports_errors: true,
     job_keys_only: false,
-    reads: super::ReadPaths::Everything,
+    reads: super::ReadPaths::Paths {
+        // Each job's `needs:`, and which jobs there are.
+        paths: &["jobs.*.needs"],
+        expressions: false,
+        step_shell: false,
+        scalars: None,
+    },
     check,
 };
 

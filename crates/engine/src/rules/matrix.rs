@@ -15,7 +15,12 @@ pub const RULE: Rule = Rule {
     codes: &[DUPLICATE_VALUE, EXCLUDE_UNKNOWN_KEY, EXCLUDE_NO_MATCH],
     reports_errors: true,
     job_keys_only: false,
-    reads: super::ReadPaths::Everything,
+    reads: super::ReadPaths::Paths {
+        paths: &["jobs.*.strategy"],
+        expressions: false,
+        step_shell: false,
+        scalars: None,
+    },
     check,
 };
 

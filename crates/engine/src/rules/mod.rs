@@ -95,14 +95,22 @@ pub enum ReadPaths {
     /// sequence item (`jobs.*.steps.*.uses` reads every step's `uses:` and
     /// which jobs and steps there are). A path starting with `**.` reads
     /// its rest at any depth (`**.if`: every `if:`), not the nodes on the
-    /// way. With `expressions`, also every scalar holding `${{`, wherever
-    /// it is (the rule decides where it looks from the paths it reads).
+    /// way. A last segment `~` reads which nodes there are, not what is in
+    /// them (`jobs.*.~`: the job ids). With `expressions`, also every scalar
+    /// holding `${{`, wherever it is (the rule decides where it looks from
+    /// the paths it reads).
     Paths {
         paths: &'static [&'static str],
         expressions: bool,
         /// Also what decides a step's shell ([`runner_label::STEP_SHELL_PATHS`]), for
         /// rules that read scripts in their shell's language.
         step_shell: bool,
+        /// Also every scalar, key or value, wherever it is, for which this
+        /// holds, each on its own: a rule whose finding on a scalar depends
+        /// on that scalar's text alone (`syntax`'s missing space after a
+        /// key's colon) says here which texts it can report. Matched against
+        /// each scalar an edit inserted, and a changed one before and after.
+        scalars: Option<fn(&str) -> bool>,
     },
 }
 
@@ -117,6 +125,7 @@ impl ReadPaths {
                 paths,
                 expressions,
                 step_shell,
+                scalars,
             } => {
                 let shell: &[&str] = if *step_shell {
                     runner_label::STEP_SHELL_PATHS
@@ -124,6 +133,7 @@ impl ReadPaths {
                     &[]
                 };
                 (*expressions && touched.expressions)
+                    || scalars.is_some_and(|reads| touched.scalars.iter().any(|s| reads(s)))
                     || paths
                         .iter()
                         .chain(shell)

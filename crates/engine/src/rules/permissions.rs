@@ -15,7 +15,12 @@ pub const RULE: Rule = Rule {
     codes: &[UNKNOWN_SHORTHAND, UNKNOWN_SCOPE, UNKNOWN_LEVEL],
     reports_errors: true,
     job_keys_only: false,
-    reads: super::ReadPaths::Everything,
+    reads: super::ReadPaths::Paths {
+        paths: &["permissions", "jobs.*.permissions"],
+        expressions: false,
+        step_shell: false,
+        scalars: None,
+    },
     check,
 };
 

@@ -13,7 +13,12 @@ pub const RULE: Rule = Rule {
     codes: &[INVALID, DUPLICATE],
     reports_errors: true,
     job_keys_only: false,
-    reads: super::ReadPaths::Everything,
+    reads: super::ReadPaths::Paths {
+        paths: &["jobs.*.steps.*.id"],
+        expressions: false,
+        step_shell: false,
+        scalars: None,
+    },
     check,
 };
 

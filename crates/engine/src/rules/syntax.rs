@@ -30,7 +30,15 @@ pub const RULE: Rule = Rule {
     ],
     reports_errors: true,
     job_keys_only: false,
-    reads: super::ReadPaths::Everything,
+    // A tree the patch builds has no YAML error and no anchor (it refuses
+    // those files), so all this rule can find there is a missing space after
+    // a key's colon, in a plain scalar on its own.
+    reads: super::ReadPaths::Paths {
+        paths: &[],
+        expressions: false,
+        step_shell: false,
+        scalars: Some(may_miss_a_space),
+    },
     check,
 };
 
@@ -204,6 +212,11 @@ fn unused_anchor(ctx: &Context<'_>, anchor: TextRange) -> Diagnostic {
     .with_fix(fix);
     d.set_code(UNUSED_ANCHOR);
     d
+}
+
+/// Whether [`missing_space_after_colon`] can report `value` (a colon, at least).
+fn may_miss_a_space(value: &str) -> bool {
+    value.contains(':')
 }
 
 /// `runs-on:ubuntu-latest` reads as one string; GitHub then reports a

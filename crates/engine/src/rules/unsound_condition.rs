@@ -27,6 +27,7 @@ pub const RULE: Rule = Rule {
         paths: &["**.if"],
         expressions: false,
         step_shell: false,
+        scalars: None,
     },
     check,
 };

@@ -69,12 +69,14 @@ pub fn apply(source: &str, doc: &Document, edits: &[&Edit], edited: &str) -> Opt
 
 /// What a patched edit touched: the key path of every node it inserted (each
 /// new entry, nested ones too) or changed (the scalar of a changed word),
-/// and whether a changed or inserted scalar holds (or held) `${{`.
-/// [`crate::rules::ReadPaths`] is matched against it.
+/// whether a changed or inserted scalar holds (or held) `${{`, and the text
+/// of every inserted key and scalar and of every changed scalar, before and
+/// after. [`crate::rules::ReadPaths`] is matched against it.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Touched {
     pub paths: Vec<Vec<Segment>>,
     pub expressions: bool,
+    pub scalars: Vec<String>,
 }
 
 /// One step of a key path from the root.
@@ -91,18 +93,19 @@ pub enum Segment {
 /// something at or above `path`, or below it (the existence of `path`
 /// decides whether there is anything there to read)?
 pub fn overlaps(pattern: &str, path: &[Segment]) -> bool {
+    // `~` (the last segment) is what is in the nodes above it: nothing an
+    // edit below them changes.
     let matches = |p: &str, x: &Segment| match x {
         Segment::Key(k) => p == "*" || p == k,
         Segment::Item => p == "*",
-        Segment::Other => true,
+        Segment::Other => p != "~",
     };
     match pattern.strip_prefix("**.") {
         // Anywhere: the rest matches at some depth, from there on.
         Some(rest) => {
-            let rest: Vec<&str> = rest.split('.').collect();
-            (0..path.len()).any(|from| {
-                path.len() - from >= rest.len() && rest.iter().zip(&path[from..]).all(|(p, x)| matches(p, x))
-            })
+            let len = rest.split('.').count();
+            (0..path.len())
+                .any(|from| path.len() - from >= len && rest.split('.').zip(&path[from..]).all(|(p, x)| matches(p, x)))
         }
         None => pattern.split('.').zip(path).all(|(p, x)| matches(p, x)),
     }
@@ -165,7 +168,7 @@ pub fn apply_touched(source: &str, doc: &Document, edits: &[&Edit], edited: &str
         let k = ends.partition_point(|(end, _)| *end <= x);
         x.saturating_add_signed(if k == 0 { 0 } else { ends[k - 1].1 })
     };
-    let touched = touched(root, &found);
+    let mut touched = touched(root, &found);
     let mut out = doc.clone();
     let new_root = out.root.as_mut()?;
     shift(new_root, &moved);
@@ -185,6 +188,8 @@ pub fn apply_touched(source: &str, doc: &Document, edits: &[&Edit], edited: &str
                 let from = word.value_at;
                 let to = word.value_at + word.range.len();
                 s.value.replace_range(from..to, &word.new_text);
+                // Its value once its last word (the first in it) is changed.
+                touched.scalars.push(s.value.clone());
             }
         }
     }
@@ -203,15 +208,22 @@ fn touched(root: &Node, found: &[Change]) -> Touched {
                     base.truncate(depth);
                     base.push(segment(&e.key));
                     out.paths.push(base.clone());
+                    out.scalars.extend(e.key.as_scalar().map(|s| s.value.clone()));
                     match &e.value.kind {
                         NodeKind::Mapping(nested) => todo.extend(nested.iter().map(|n| (depth + 1, n))),
-                        NodeKind::Scalar(s) => out.expressions |= s.value.contains("${{"),
+                        NodeKind::Scalar(s) => {
+                            out.expressions |= s.value.contains("${{");
+                            out.scalars.push(s.value.clone());
+                        }
                         NodeKind::Sequence(_) => {}
                     }
                 }
             }
             Change::Replace(_) => {
-                out.expressions |= node.and_then(Node::as_scalar).is_none_or(|s| s.value.contains("${{"));
+                let scalar = node.and_then(Node::as_scalar);
+                out.expressions |= scalar.is_none_or(|s| s.value.contains("${{"));
+                // Its value after the edits is added as they are made.
+                out.scalars.extend(scalar.map(|s| s.value.clone()));
                 out.paths.push(base);
             }
         }

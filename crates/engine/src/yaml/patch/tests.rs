@@ -447,3 +447,67 @@ proptest::proptest! {
         }
     }
 }
+
+/// What an edit touched, as [`crate::rules::ReadPaths`] reads it: the key
+/// path of each new entry, every inserted key and value, and a changed
+/// scalar before and after all of its words changed (and in between).
+#[test]
+fn touched_names_each_path_and_scalar_an_edit_changed() {
+    let src = "on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    env:\n      X: one-two:three\n    steps:\n      - run: echo\n";
+    let value = src.find("one-two").unwrap();
+    let edits = vec![
+        Edit::replace("f.yml", TextRange::new(value, value + 3), "uno"),
+        Edit::replace("f.yml", TextRange::new(value + 4, value + 7), "dos"),
+        Edit::insert("f.yml", after(src, "runs-on"), "\n    timeout-minutes: 60"),
+    ];
+    let (_, text) = patched_edits(src, &edits).expect("patched");
+    let refs: Vec<&Edit> = edits.iter().collect();
+    let (_, touched) = apply_touched(src, &parse(src.as_bytes()), &refs, &text).expect("patched");
+    let key = |k: &str| Segment::Key(k.to_string());
+    assert_eq!(
+        touched.paths,
+        [
+            vec![key("jobs"), key("a"), key("timeout-minutes")],
+            vec![key("jobs"), key("a"), key("env"), key("X")],
+            vec![key("jobs"), key("a"), key("env"), key("X")],
+        ]
+    );
+    for s in ["timeout-minutes", "60", "one-two:three", "uno-dos:three"] {
+        assert!(touched.scalars.iter().any(|t| t == s), "{s} in {:?}", touched.scalars);
+    }
+    assert!(!touched.expressions);
+}
+
+/// A pattern reads the nodes at its path and below, and the existence of
+/// each node on the way; `~` last reads only which nodes there are.
+#[test]
+fn a_pattern_overlaps_paths_at_above_and_below_it() {
+    let path = |p: &str| -> Vec<Segment> {
+        p.split('.')
+            .map(|s| match s {
+                "-" => Segment::Item,
+                "?" => Segment::Other,
+                k => Segment::Key(k.to_string()),
+            })
+            .collect()
+    };
+    for (pattern, p, expected) in [
+        ("jobs.*.needs", "jobs.build.needs", true),
+        ("jobs.*.needs", "jobs.build.needs.-", true),
+        ("jobs.*.needs", "jobs.build", true),
+        ("jobs.*.needs", "jobs", true),
+        ("jobs.*.needs", "jobs.build.timeout-minutes", false),
+        ("jobs.*.needs", "on.push", false),
+        ("jobs.*.~", "jobs.build", true),
+        ("jobs.*.~", "jobs", true),
+        ("jobs.*.~", "jobs.build.timeout-minutes", false),
+        ("jobs.*.~", "jobs.?", true),
+        ("jobs.*.~", "jobs.build.?", false),
+        ("jobs.*.steps.*.id", "jobs.a.steps.-.id", true),
+        ("jobs.*.steps.*.id", "jobs.a.steps.-.with", false),
+        ("**.if", "jobs.a.steps.-.if", true),
+        ("**.if", "jobs.a.steps.-.run", false),
+    ] {
+        assert_eq!(overlaps(pattern, &path(p)), expected, "{pattern} against {p}");
+    }
+}
