@@ -25,8 +25,9 @@ use crate::client::GitHub;
 use crate::client::config::RepoName;
 use crate::decide::cache::cached_failures;
 use crate::decide::copilot::wants_review;
+use crate::decide::dedupe::filed_by_autoheal;
 use crate::decide::gate::{named_run, skip_reason};
-use crate::decide::trust::Route;
+use crate::decide::trust::{Route, can_write};
 use crate::error::{Error, Result};
 use crate::fetch::files::{Snapshot, fetch_snapshot};
 use crate::fetch::repo::DefaultHead;
@@ -192,6 +193,12 @@ async fn heal_issue(gh: &GitHub, repo: &RepoName, number: u64, options: &HealOpt
             reason,
         });
     }
+    if let Some(reason) = outsiders_issue(gh, repo, &issue).await? {
+        return Ok(HealOutcome::Skipped {
+            issue: Some(number),
+            reason,
+        });
+    }
     let run_id = named_run(&issue).ok_or(Error::NoRecord { issue: number })?;
     let foreign = || Error::ForeignRun {
         issue: number,
@@ -243,6 +250,32 @@ async fn heal_issue(gh: &GitHub, repo: &RepoName, number: u64, options: &HealOpt
         progress.as_ref(),
     )
     .await
+}
+
+/// Why `issue` is no trigger for `heal --issue`: it was opened neither by autoheal nor by
+/// someone who may write to the repository. Labels are no proof (an issue form sets them for
+/// whoever opens it), and an outsider's copy of a record would heal a run whose own issue a
+/// maintainer opted out or whose fixes reviewers rejected, and tie the bot's pull request
+/// to the outsider's text.
+async fn outsiders_issue(gh: &GitHub, repo: &RepoName, issue: &Issue) -> Result<Option<String>> {
+    let bot = fetch_bot_login(gh).await?;
+    if filed_by_autoheal(issue, &bot) {
+        return Ok(None);
+    }
+    let author = issue.author().unwrap_or_default();
+    let permission = match author {
+        "" => None,
+        login => gh.get_permission(repo, login).await?,
+    };
+    let owner = repo.to_string();
+    let owner = owner.split('/').next().unwrap_or_default();
+    if can_write(&permission) || (!author.is_empty() && author.eq_ignore_ascii_case(owner)) {
+        return Ok(None);
+    }
+    Ok(Some(format!(
+        "issue #{} was opened by `{author}`, who cannot write to this repository; autoheal heals only its own issues and those of people with write access",
+        issue.number
+    )))
 }
 
 /// The failures to fix: the fresh analysis of the run when its logs were read, else the

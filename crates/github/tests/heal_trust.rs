@@ -267,8 +267,21 @@ fn forged_issue(fake: &FakeGithub, run_id: u64, package: &str, author: &str, hea
 #[tokio::test]
 async fn a_forged_issue_body_cannot_change_what_is_committed() {
     let fake = started();
+    fake.add_collaborator(REPO, "maint", "write");
     let sha = seed(&fake, REPO, "main", &dependency(42));
+    // An outsider's issue (an issue form can set the labels for anyone) is no trigger: it
+    // would let anyone heal a run whose issue a maintainer opted out (`needs-manual-fix`) or
+    // whose fixes reviewers rejected, and tie the bot's pull request to the outsider's text.
     let issue = forged_issue(&fake, 42, "evil-package", "mallory", &sha);
+    let healed = heal_ok(&fake, HealTarget::Issue(issue)).await;
+    assert!(
+        matches!(&healed.outcome, HealOutcome::Skipped { reason, .. } if reason.contains("opened by `mallory`, who cannot write")),
+        "{:?}",
+        healed.outcome
+    );
+    assert!(fake.writes().is_empty(), "{:?}", fake.writes());
+    // A maintainer's copy heals, and only with what the run's logs call for.
+    let issue = forged_issue(&fake, 42, "evil-package", "maint", &sha);
     let healed = heal_ok(&fake, HealTarget::Issue(issue)).await;
     let HealOutcome::Opened { branch, .. } = &healed.outcome else {
         panic!("{:?}", healed.outcome)
@@ -295,7 +308,9 @@ async fn a_forged_issue_naming_a_run_of_another_repository_is_refused() {
     seed(&fake, REPO, "main", &dependency(42));
     fake.add_repo("mallory/app", "main");
     seed(&fake, "mallory/app", "main", &dependency(99));
-    let issue = forged_issue(&fake, 99, "evil-package", "mallory", "");
+    // Even a maintainer's issue naming it (an outsider's is no trigger at all).
+    fake.add_collaborator(REPO, "maint", "write");
+    let issue = forged_issue(&fake, 99, "evil-package", "maint", "");
     fake.clear_requests();
     let (gh, _) = client(&fake);
     let error = heal(&gh, &repo(), HealTarget::Issue(issue), &HealOptions::default())
@@ -314,11 +329,12 @@ async fn the_record_stands_in_for_expired_logs_only_in_the_bots_own_issue() {
     scenario.job_logs.clear();
     scenario.annotations.clear();
     let sha = seed(&fake, REPO, "main", &scenario);
-    // An outsider's copy naming that run: nothing is committed.
-    let forged = forged_issue(&fake, 42, "evil-package", "mallory", &sha);
+    // Someone else's copy naming that run (even a maintainer's): nothing is committed.
+    fake.add_collaborator(REPO, "maint", "write");
+    let forged = forged_issue(&fake, 42, "evil-package", "maint", &sha);
     let healed = heal_ok(&fake, HealTarget::Issue(forged)).await;
     assert!(
-        matches!(&healed.outcome, HealOutcome::NoFix { reason, .. } if reason.contains("opened by `mallory`, not by autoheal")),
+        matches!(&healed.outcome, HealOutcome::NoFix { reason, .. } if reason.contains("opened by `maint`, not by autoheal")),
         "{:?}",
         healed.outcome
     );
