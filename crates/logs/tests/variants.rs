@@ -1146,6 +1146,56 @@ const CASES: &[(&str, Category, Option<&str>)] = &[
     ("b60-composite-ghcr-login-denied.log", Unknown, None),
     ("b60-gradle-ansi-kotlin-unresolved.log", Unknown, None),
     ("b60-trap-pip-retries-recovered-then-ruff.log", Unknown, None),
+    // Batch 61 (helper diagcls, 2026-12-05): more whole-job logs, written
+    // after batch 60's fixes and committed before any change: Maven's
+    // download progress and warnings around surefire and a Maven Central
+    // 429; npm's E429 in `npm ci` and inside a Dockerfile `RUN` relayed by
+    // buildx; PowerShell 7's error view in ANSI colour on Windows after a
+    // `set-output` deprecation; Homebrew's install chatter before an Xcode
+    // compile error on the Intel image; a bare cancel 41 minutes in;
+    // github-script's secondary limit; a container job's GHCR pull with the
+    // runner's own retries; a self-hosted ARM64 box (no `Runner Image`);
+    // uv's 429 from PyPI's file host; the Go proxy's 429; a pytest
+    // assertion quoting a 429 under a warnings summary; and one file of the
+    // downloaded zip (no set-up preamble).
+    ("b61-maven-surefire-long-downloads.log", Unknown, None),
+    (
+        "b61-maven-central-429-resolve-ghlog.log",
+        RateLimit,
+        Some("Maven Central"),
+    ),
+    ("b61-npm-e429-long-ci.log", RateLimit, Some("npm registry")),
+    ("b61-buildx-run-npm-429.log", RateLimit, Some("npm registry")),
+    (
+        "b61-windows-pwsh-nasm-not-recognized-ansi.log",
+        MissingCommand,
+        Some("nasm"),
+    ),
+    ("b61-macos13-brew-then-swift-error.log", Unknown, None),
+    ("b61-bare-cancel-41min-playwright.log", Unknown, None),
+    (
+        "b61-github-script-secondary-limit-ghlog.log",
+        RateLimit,
+        Some("GitHub REST API (secondary rate limit)"),
+    ),
+    (
+        "b61-container-ghcr-pull-429-retries.log",
+        RateLimit,
+        Some("GitHub Container Registry"),
+    ),
+    (
+        "b61-selfhosted-arm64-exec-format-amd64-download.log",
+        OptionalJob,
+        Some("architecture_mismatch"),
+    ),
+    ("b61-uv-sync-pythonhosted-429-ghlog.log", RateLimit, Some("PyPI")),
+    ("b61-go-proxy-429-mod-download.log", RateLimit, Some("Go module proxy")),
+    ("b61-trap-pytest-warnings-assert-quotes-429.log", Unknown, None),
+    (
+        "b61-zip-step-tox-py312-distutils.log",
+        MissingDependency,
+        Some("setuptools"),
+    ),
 ];
 
 /// For every `unknown` row, the log line (1-based) of the root cause's first
@@ -1500,6 +1550,11 @@ const UNKNOWN_ROOT_LINES: &[(&str, u64)] = &[
     ("b60-composite-ghcr-login-denied.log", 144),
     ("b60-gradle-ansi-kotlin-unresolved.log", 168),
     ("b60-trap-pip-retries-recovered-then-ruff.log", 125),
+    // Batch 61 (helper diagcls), pinned when written.
+    ("b61-maven-surefire-long-downloads.log", 185),
+    ("b61-macos13-brew-then-swift-error.log", 133),
+    ("b61-bare-cancel-41min-playwright.log", 144),
+    ("b61-trap-pytest-warnings-assert-quotes-429.log", 124),
 ];
 
 /// For rows whose category is not `unknown`, the log line (1-based) of the
@@ -1519,6 +1574,17 @@ const KNOWN_ROOT_LINES: &[(&str, u64)] = &[
     ("b60-cargo-test-job-limit-45.log", 153),
     ("b60-log-failed-py312-distutils-sdist.log", 24),
     ("b60-go-test-exec-protoc-missing.log", 131),
+    // Batch 61 (helper diagcls), pinned when written.
+    ("b61-maven-central-429-resolve-ghlog.log", 146),
+    ("b61-npm-e429-long-ci.log", 125),
+    ("b61-buildx-run-npm-429.log", 151),
+    ("b61-windows-pwsh-nasm-not-recognized-ansi.log", 130),
+    ("b61-github-script-secondary-limit-ghlog.log", 67),
+    ("b61-container-ghcr-pull-429-retries.log", 54),
+    ("b61-selfhosted-arm64-exec-format-amd64-download.log", 93),
+    ("b61-uv-sync-pythonhosted-429-ghlog.log", 136),
+    ("b61-go-proxy-429-mod-download.log", 125),
+    ("b61-zip-step-tox-py312-distutils.log", 22),
 ];
 
 fn dir() -> String {
