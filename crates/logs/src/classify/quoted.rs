@@ -10,7 +10,8 @@
 //!
 //! - pytest shows the failing source line (`>       assert …`) and the
 //!   assertion's explanation with an `E` margin (`E       assert …`, `E
-//!   AssertionError: …`, `E        +  where …`); `unittest` and Node's
+//!   AssertionError: …`, `E        +  where …`, and the diff lines of the
+//!   same block, `E         - {expected}` / `E         + {actual}`); `unittest` and Node's
 //!   `node:assert` raise `AssertionError` (`AssertionError [ERR_ASSERTION]: …`);
 //! - Jest and Vitest print `Expected: …` / `Received: …` (also `Expected
 //!   substring:`, `Received string:`, `Expected value:` …) and the
@@ -48,7 +49,7 @@ const MIN_SCRIPT_TEXT: usize = 12;
 pub fn quoted_by(line: &Line<'_>) -> Option<&'static str> {
     let text = line.text;
     let body = text.trim_start();
-    if is_assertion(body) {
+    if is_assertion(body) || continues_assertion(line) {
         return Some("test assertion output");
     }
     if is_trace(body) {
@@ -88,6 +89,26 @@ fn is_assertion(body: &str) -> bool {
 fn relays_missing_program(body: &str) -> bool {
     regex!(r#"exec: "[^"]+": executable file not found in [$%]PATH%?"#).is_match(body)
         && !regex!(r"(?i)\b(?:want|wanted|got|expected|expect)\b").is_match(body)
+}
+
+/// A line of pytest's `E` margin whose block (the `E` lines just before it)
+/// began with an assertion: the rest of the explanation (`E         - want`,
+/// `E         + got`, `E         ?   ^`), which quotes the compared values.
+/// An exception's block (`E   FileNotFoundError: …`) is not an assertion.
+fn continues_assertion(line: &Line<'_>) -> bool {
+    if strip_margin(line.text.trim_start(), 'E').is_none() && line.text.trim() != "E" {
+        return false;
+    }
+    for previous in line.recent.iter().rev() {
+        let body = previous.trim_start();
+        if strip_margin(body, 'E').is_none() && body.trim() != "E" {
+            return false;
+        }
+        if is_assertion(body) {
+            return true;
+        }
+    }
+    false
 }
 
 /// `E       assert …` → `assert …`: a one-letter margin and at least one space.
@@ -228,6 +249,23 @@ mod tests {
             ..Line::plain("sh: 1: jest: not found")
         };
         assert_eq!(quoted_by(&after_jest), None);
+    }
+
+    #[test]
+    fn pytests_assertion_diff_is_quoted_but_not_an_exceptions_text() {
+        let diff = Line {
+            recent: &[
+                "E       AssertionError: assert '429 Too Many Requests (a)' == '429 Too Many Requests: b'",
+                "E         ",
+            ],
+            ..Line::plain("E         - 429 Too Many Requests: b")
+        };
+        assert!(quoted_by(&diff).is_some());
+        let raised = Line {
+            recent: &["E   RuntimeError: upstream said", ""],
+            ..Line::plain("E   429 Too Many Requests - GET https://registry.npmjs.org/x")
+        };
+        assert_eq!(quoted_by(&raised), None);
     }
 
     #[test]

@@ -554,8 +554,20 @@ fn same_failure(prev: &Finding, next: &Finding) -> bool {
     same_subject || (near && compatible)
 }
 
-fn absorb(prev: &mut Finding, next: Finding) {
+fn absorb(prev: &mut Finding, mut next: Finding) {
     let nested = nests_gradle_cause(prev, &next);
+    // A warning the tool went on after, then the error that ended the step,
+    // of one failure (Maven's `[WARNING] Could not transfer metadata … 429`
+    // above its `[ERROR] … Could not transfer artifact … 429`): the error is
+    // the outcome and leads, with its message and position.
+    let outcome_leads = prev.hit.strength == Strength::Weak && next.hit.strength != Strength::Weak;
+    if outcome_leads {
+        let earlier = std::mem::replace(&mut prev.evidence, std::mem::take(&mut next.evidence));
+        prev.evidence.extend(earlier);
+        prev.evidence.truncate(MAX_EVIDENCE);
+        prev.line = next.line;
+        prev.hit.message = next.hit.message.clone();
+    }
     for e in next.evidence {
         if nested {
             // The deeper cause leads; the oldest line makes room if needed.

@@ -11,7 +11,10 @@
 //! (`Workspace`'s root-package locator); XCTest's failure line
 //! `{file}:{line}: error: {suite}.{test} : {message}` (swift-corelibs-xctest's
 //! `XCTestCase` failure printer; on macOS `-[{module}.{suite} {test}]`). The
-//! compiler's own `{file}:{line}:{col}: error:` is read by `build_tools`.
+//! compiler's own `{file}:{line}:{col}: error:` is read by `build_tools`;
+//! xcodebuild's output piped through xcbeautify or xcpretty shows the same
+//! error as `❌ {file}:{line}:{col}: {message}` (their renderers drop `error:`
+//! and mark errors with ❌, warnings with ⚠️).
 
 use super::util::{path_hit, regex};
 use super::{Entry, ex};
@@ -19,6 +22,17 @@ use crate::classify::hit::{Hit, Line};
 use crate::report::Category;
 
 pub const ENTRIES: &[Entry] = &[
+    Entry {
+        id: "swift/xcbeautify-error",
+        grammar: "❌ {file}:{line}:{col}: {message} (xcodebuild's error as xcbeautify or xcpretty render it)",
+        needles: &["❌"],
+        check: formatted_compile_error,
+        examples: &[ex(
+            "❌ /Users/runner/work/app/app/Sources/App/Views/SettingsView.swift:42:17: cannot find 'Theme' in scope",
+            Category::Unknown,
+            None,
+        )],
+    },
     Entry {
         id: "swift/dependencies-unresolved",
         grammar: "error: Dependencies could not be resolved because {reason}",
@@ -68,6 +82,12 @@ pub const ENTRIES: &[Entry] = &[
         )],
     },
 ];
+
+fn formatted_compile_error(line: &Line<'_>) -> Option<Hit> {
+    regex!(r"^❌\s+\S+\.(?:swift|m|mm|h|c|cc|cpp|metal|storyboard|xib|plist|xcconfig):\d+:\d+: \S")
+        .is_match(line.text.trim_start())
+        .then(|| Hit::blocker("xcodebuild reported a compile error (as xcbeautify or xcpretty shows it)."))
+}
 
 fn dependencies_unresolved(line: &Line<'_>) -> Option<Hit> {
     line.text
