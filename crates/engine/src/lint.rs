@@ -84,11 +84,19 @@ fn lint_document(path: &str, bytes: &[u8], doc: &Document, opts: &LintOptions<'_
 
 /// Lint an already-parsed document (the language server keeps the parse).
 pub fn lint_parsed(path: &str, source: &str, doc: &Document, opts: &LintOptions<'_>) -> Vec<Diagnostic> {
-    lint_with(path, source, doc, opts, RULES)
+    lint_with(path, source, doc, opts, RULES, None)
 }
 
-/// [`lint_parsed`] with only `rules` run.
-fn lint_with(path: &str, source: &str, doc: &Document, opts: &LintOptions<'_>, rules: &[&Rule]) -> Vec<Diagnostic> {
+/// [`lint_parsed`] with only `rules` run, and only the fixes of
+/// `fixes_for` wanted (`None`: all; see [`Context::wants_fixes`]).
+fn lint_with(
+    path: &str,
+    source: &str,
+    doc: &Document,
+    opts: &LintOptions<'_>,
+    rules: &[&Rule],
+    fixes_for: Option<&[&str]>,
+) -> Vec<Diagnostic> {
     let kind = opts.kind.unwrap_or_else(|| FileKind::detect(path, doc.root.as_ref()));
     let workflow = match (kind, doc.root.as_ref()) {
         (FileKind::Workflow, Some(root)) => Some(Workflow::new(root)),
@@ -109,6 +117,7 @@ fn lint_with(path: &str, source: &str, doc: &Document, opts: &LintOptions<'_>, r
         out: Vec::new(),
         indent_unit: Default::default(),
         derived: &derived,
+        fixes_for,
     };
     crate::rules::run_rules(&mut ctx, rules);
     let mut diags = ctx.out;
@@ -134,12 +143,18 @@ pub fn parse_error_count(doc: &Document) -> usize {
 
 /// Re-lint an edited text for [`crate::fix::verify`].
 pub fn relint(path: &str, text: &str, opts: &LintOptions<'_>) -> crate::fix::Relinted {
-    relint_with(path, text, opts, RULES)
+    relint_with(path, text, opts, RULES, None)
 }
 
-/// [`relint`] with only `rules` run.
-fn relint_with(path: &str, text: &str, opts: &LintOptions<'_>, rules: &[&Rule]) -> crate::fix::Relinted {
-    relint_parsed(path, text, &yaml::parse(text.as_bytes()), opts, rules)
+/// [`relint`] with only `rules` run, and only the fixes of `fixes_for`.
+fn relint_with(
+    path: &str,
+    text: &str,
+    opts: &LintOptions<'_>,
+    rules: &[&Rule],
+    fixes_for: Option<&[&str]>,
+) -> crate::fix::Relinted {
+    relint_parsed(path, text, &yaml::parse(text.as_bytes()), opts, rules, fixes_for)
 }
 
 /// [`relint_with`] of a text already parsed.
@@ -149,6 +164,7 @@ fn relint_parsed(
     doc: &Document,
     opts: &LintOptions<'_>,
     rules: &[&Rule],
+    fixes_for: Option<&[&str]>,
 ) -> crate::fix::Relinted {
     // Verification re-lints once per fix; external checkers would cost a
     // process per fix for findings no fix touches.
@@ -162,7 +178,7 @@ fn relint_parsed(
     };
     crate::fix::Relinted {
         parse_errors: parse_error_count(doc),
-        diagnostics: lint_with(path, text, doc, &relint_opts, rules),
+        diagnostics: lint_with(path, text, doc, &relint_opts, rules, fixes_for),
     }
 }
 
@@ -220,7 +236,9 @@ fn verify_within(
     // What verification reads of a re-lint: the findings and fixes of the
     // rules whose fixes it verifies, and every error. Rules that can report
     // neither are left out of the re-lints.
-    let fixing: Vec<&str> = diags.iter().filter(|d| !d.fixes.is_empty()).map(|d| d.rule).collect();
+    let mut fixing: Vec<&str> = diags.iter().filter(|d| !d.fixes.is_empty()).map(|d| d.rule).collect();
+    fixing.sort_unstable();
+    fixing.dedup();
     let rules: Vec<&Rule> = RULES
         .iter()
         .copied()
@@ -265,14 +283,14 @@ fn verify_within(
                     (rules.clone(), Vec::new())
                 };
                 n.skipped += skipped.len();
-                let relinted = relint_parsed(path, text, &patched, opts, &run);
+                let relinted = relint_parsed(path, text, &patched, opts, &run, Some(&fixing));
                 #[cfg(debug_assertions)]
                 if !skipped.is_empty() {
                     assert_skipped_rules_find_the_same(path, source, text, edits, opts, &skipped);
                 }
                 relinted
             }
-            None => relint_with(path, text, opts, &rules),
+            None => relint_with(path, text, opts, &rules, Some(&fixing)),
         };
         count.set(n);
         relinted
@@ -304,7 +322,7 @@ fn assert_skipped_rules_find_the_same(
         TextRange::new(r.start.saturating_add_signed(by), r.end.saturating_add_signed(by))
     };
     let errors = |text: &str, moved: &dyn Fn(TextRange) -> TextRange| {
-        let mut list: Vec<(&str, String, TextRange)> = relint_with(path, text, opts, skipped)
+        let mut list: Vec<(&str, String, TextRange)> = relint_with(path, text, opts, skipped, None)
             .diagnostics
             .into_iter()
             .filter(|d| d.severity == crate::diagnostic::Severity::Error)
@@ -454,6 +472,30 @@ mod tests {
             assert_eq!(diags.len(), 1, "{diags:?}");
             assert_eq!(diags[0].code, "syntax/limit", "{diags:?}");
         }
+    }
+
+    /// A re-lint reads only the fixes of the rules being verified: the
+    /// syntax rule, whose fixes each cost a parse, builds none for it
+    /// otherwise, and reports the same error.
+    #[test]
+    fn a_relint_builds_only_the_fixes_it_reads() {
+        let src = "on: push\njobs:\n  a:\n    runs-on: x\n     steps:\n       - run: make\n";
+        let config = Config::default();
+        let opts = LintOptions::new(&config);
+        let path = ".github/workflows/ci.yml";
+        let syntax = |fixes_for: Option<&[&str]>| {
+            relint_with(path, src, &opts, RULES, fixes_for)
+                .diagnostics
+                .into_iter()
+                .find(|d| d.rule == "syntax")
+                .expect("a syntax error")
+        };
+        let all = syntax(None);
+        assert!(!all.fixes.is_empty(), "{all:?}");
+        assert_eq!(syntax(Some(&["syntax"])).fixes, all.fixes);
+        let other = syntax(Some(&["timeout"]));
+        assert!(other.fixes.is_empty(), "{other:?}");
+        assert_eq!((other.range, other.message), (all.range, all.message));
     }
 
     #[test]

@@ -53,7 +53,7 @@ pub const RULE: Rule = Rule {
         paths: &["jobs.*.steps.*.uses", "jobs.*.steps.*.with"],
         expressions: false,
         step_shell: false,
-        scalars: None,
+        plain_scalars: None,
     },
     check,
 };

@@ -21,7 +21,7 @@ pub const RULE: Rule = Rule {
         paths: &["jobs.*.steps.*.run"],
         expressions: false,
         step_shell: true,
-        scalars: None,
+        plain_scalars: None,
     },
     check,
 };

@@ -47,7 +47,7 @@ pub const RULE: Rule = Rule {
         paths: &["on"],
         expressions: false,
         step_shell: false,
-        scalars: None,
+        plain_scalars: None,
     },
     check,
 };

@@ -38,7 +38,7 @@ pub const RULE: Rule = Rule {
         ],
         expressions: false,
         step_shell: false,
-        scalars: None,
+        plain_scalars: None,
     },
     check,
 };

@@ -27,7 +27,7 @@ pub const RULE: Rule = Rule {
         paths: &["on", "jobs.*.snapshot"],
         expressions: false,
         step_shell: false,
-        scalars: None,
+        plain_scalars: None,
     },
     check,
 };

@@ -24,7 +24,7 @@ pub const RULE: Rule = Rule {
         paths: &["jobs.*.container", "jobs.*.services", "jobs.*.strategy"],
         expressions: false,
         step_shell: false,
-        scalars: None,
+        plain_scalars: None,
     },
     check,
 };

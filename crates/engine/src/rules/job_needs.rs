@@ -21,7 +21,7 @@ pub const RULE: Rule = Rule {
         paths: &["jobs.*.needs"],
         expressions: false,
         step_shell: false,
-        scalars: None,
+        plain_scalars: None,
     },
     check,
 };

@@ -19,7 +19,7 @@ pub const RULE: Rule = Rule {
         paths: &["jobs.*.strategy"],
         expressions: false,
         step_shell: false,
-        scalars: None,
+        plain_scalars: None,
     },
     check,
 };

@@ -105,12 +105,13 @@ pub enum ReadPaths {
         /// Also what decides a step's shell ([`runner_label::STEP_SHELL_PATHS`]), for
         /// rules that read scripts in their shell's language.
         step_shell: bool,
-        /// Also every scalar, key or value, wherever it is, for which this
-        /// holds, each on its own: a rule whose finding on a scalar depends
-        /// on that scalar's text alone (`syntax`'s missing space after a
-        /// key's colon) says here which texts it can report. Matched against
-        /// each scalar an edit inserted, and a changed one before and after.
-        scalars: Option<fn(&str) -> bool>,
+        /// Also every plain scalar, key or value, wherever it is, for which
+        /// this holds, each on its own: a rule whose finding on a plain
+        /// scalar depends on that scalar's text alone (`syntax`'s missing
+        /// space after a key's colon) says here which texts it can report.
+        /// Matched against each plain scalar an edit inserted, and a changed
+        /// one before and after.
+        plain_scalars: Option<fn(&str) -> bool>,
     },
 }
 
@@ -125,7 +126,7 @@ impl ReadPaths {
                 paths,
                 expressions,
                 step_shell,
-                scalars,
+                plain_scalars,
             } => {
                 let shell: &[&str] = if *step_shell {
                     runner_label::STEP_SHELL_PATHS
@@ -133,7 +134,7 @@ impl ReadPaths {
                     &[]
                 };
                 (*expressions && touched.expressions)
-                    || scalars.is_some_and(|reads| touched.scalars.iter().any(|s| reads(s)))
+                    || plain_scalars.is_some_and(|reads| touched.plain_scalars.iter().any(|s| reads(s)))
                     || paths
                         .iter()
                         .chain(shell)
@@ -271,6 +272,10 @@ pub struct Context<'a> {
     pub(crate) indent_unit: std::cell::OnceCell<usize>,
     /// What several rules derive from the file, built once for all of them.
     pub(crate) derived: &'a Derived<'a>,
+    /// The rules whose fixes the caller reads; `None`: every rule's.
+    /// Verification's re-lints read only the fixes of the rules it verifies
+    /// ([`Context::wants_fixes`]).
+    pub(crate) fixes_for: Option<&'a [&'a str]>,
 }
 
 /// Indexes of one file that several rules read, each built on first use and
@@ -312,6 +317,12 @@ impl<'a> Context<'a> {
         *self.indent_unit.get_or_init(|| crate::edit::indent_unit(self.source))
     }
     /// Report at the rule's effective severity.
+    /// Whether anyone reads the running rule's fixes: a rule may leave out
+    /// a fix that is costly to build (one that parses) when not.
+    pub fn wants_fixes(&self) -> bool {
+        self.fixes_for.is_none_or(|rules| rules.contains(&self.rule))
+    }
+
     pub fn report(&mut self, range: TextRange, message: impl Into<String>) -> &mut Diagnostic {
         let d = Diagnostic::new(self.path, self.rule, self.severity, range, message);
         self.out.push(d);

@@ -19,7 +19,7 @@ pub const RULE: Rule = Rule {
         paths: &["permissions", "jobs.*.permissions"],
         expressions: false,
         step_shell: false,
-        scalars: None,
+        plain_scalars: None,
     },
     check,
 };

@@ -29,7 +29,7 @@ pub const RULE: Rule = Rule {
         paths: &["jobs.*.runs-on", "jobs.*.strategy"],
         expressions: false,
         step_shell: false,
-        scalars: None,
+        plain_scalars: None,
     },
     check,
 };

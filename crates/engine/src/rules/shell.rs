@@ -30,7 +30,7 @@ pub const RULE: Rule = Rule {
         paths: &["jobs.*.steps.*.run", "jobs.*.steps.*.if"],
         expressions: true,
         step_shell: true,
-        scalars: None,
+        plain_scalars: None,
     },
     check,
 };

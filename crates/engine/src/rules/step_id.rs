@@ -17,7 +17,7 @@ pub const RULE: Rule = Rule {
         paths: &["jobs.*.steps.*.id"],
         expressions: false,
         step_shell: false,
-        scalars: None,
+        plain_scalars: None,
     },
     check,
 };

@@ -37,7 +37,7 @@ pub const RULE: Rule = Rule {
         paths: &[],
         expressions: false,
         step_shell: false,
-        scalars: Some(may_miss_a_space),
+        plain_scalars: Some(may_miss_a_space),
     },
     check,
 };
@@ -151,7 +151,8 @@ fn check(ctx: &mut Context<'_>) {
         let mut d = error_diagnostic(ctx.path, ctx.severity, e);
         // Later parse errors are often echoes of the first; fixing the first
         // and re-linting is how `--fix` walks through them.
-        if e.kind == SyntaxErrorKind::Parse && Some(e.range.start) == first_parse_error {
+        // Each candidate is parsed: not built where nobody reads it.
+        if e.kind == SyntaxErrorKind::Parse && Some(e.range.start) == first_parse_error && ctx.wants_fixes() {
             d.fixes
                 .extend(fixes_for_parse_error(ctx.path, ctx.source, ctx.doc, e.range.start));
         }

@@ -52,7 +52,7 @@ pub const RULE: Rule = Rule {
         ],
         expressions: true,
         step_shell: true,
-        scalars: None,
+        plain_scalars: None,
     },
     check,
 };

@@ -27,7 +27,7 @@ pub const RULE: Rule = Rule {
         paths: &["**.if"],
         expressions: false,
         step_shell: false,
-        scalars: None,
+        plain_scalars: None,
     },
     check,
 };

@@ -70,13 +70,13 @@ pub fn apply(source: &str, doc: &Document, edits: &[&Edit], edited: &str) -> Opt
 /// What a patched edit touched: the key path of every node it inserted (each
 /// new entry, nested ones too) or changed (the scalar of a changed word),
 /// whether a changed or inserted scalar holds (or held) `${{`, and the text
-/// of every inserted key and scalar and of every changed scalar, before and
-/// after. [`crate::rules::ReadPaths`] is matched against it.
+/// of every inserted plain key and scalar and of every changed plain scalar,
+/// before and after. [`crate::rules::ReadPaths`] is matched against it.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Touched {
     pub paths: Vec<Vec<Segment>>,
     pub expressions: bool,
-    pub scalars: Vec<String>,
+    pub plain_scalars: Vec<String>,
 }
 
 /// One step of a key path from the root.
@@ -189,7 +189,9 @@ pub fn apply_touched(source: &str, doc: &Document, edits: &[&Edit], edited: &str
                 let to = word.value_at + word.range.len();
                 s.value.replace_range(from..to, &word.new_text);
                 // Its value once its last word (the first in it) is changed.
-                touched.scalars.push(s.value.clone());
+                if s.style == ScalarStyle::Plain {
+                    touched.plain_scalars.push(s.value.clone());
+                }
             }
         }
     }
@@ -208,12 +210,13 @@ fn touched(root: &Node, found: &[Change]) -> Touched {
                     base.truncate(depth);
                     base.push(segment(&e.key));
                     out.paths.push(base.clone());
-                    out.scalars.extend(e.key.as_scalar().map(|s| s.value.clone()));
+                    out.plain_scalars.extend(plain_scalar(&e.key).map(|s| s.value.clone()));
                     match &e.value.kind {
                         NodeKind::Mapping(nested) => todo.extend(nested.iter().map(|n| (depth + 1, n))),
                         NodeKind::Scalar(s) => {
                             out.expressions |= s.value.contains("${{");
-                            out.scalars.push(s.value.clone());
+                            out.plain_scalars
+                                .extend(plain_scalar(&e.value).map(|s| s.value.clone()));
                         }
                         NodeKind::Sequence(_) => {}
                     }
@@ -223,12 +226,17 @@ fn touched(root: &Node, found: &[Change]) -> Touched {
                 let scalar = node.and_then(Node::as_scalar);
                 out.expressions |= scalar.is_none_or(|s| s.value.contains("${{"));
                 // Its value after the edits is added as they are made.
-                out.scalars.extend(scalar.map(|s| s.value.clone()));
+                out.plain_scalars
+                    .extend(node.and_then(plain_scalar).map(|s| s.value.clone()));
                 out.paths.push(base);
             }
         }
     }
     out
+}
+
+fn plain_scalar(node: &Node) -> Option<&Scalar> {
+    node.as_scalar().filter(|s| s.style == ScalarStyle::Plain)
 }
 
 /// The node at `path` (child indexes) and its key path.

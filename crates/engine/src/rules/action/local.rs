@@ -137,6 +137,7 @@ fn metadata_findings(
         out: Vec::new(),
         indent_unit: Default::default(),
         derived: &derived,
+        fixes_for: None,
     };
     crate::rules::run_rules(&mut ctx, METADATA_RULES);
     let mut out = ctx.out;

@@ -72,7 +72,7 @@ pub const RULE: Rule = Rule {
         ],
         expressions: true,
         step_shell: false,
-        scalars: None,
+        plain_scalars: None,
     },
     check,
 };

@@ -473,7 +473,11 @@ fn touched_names_each_path_and_scalar_an_edit_changed() {
         ]
     );
     for s in ["timeout-minutes", "60", "one-two:three", "uno-dos:three"] {
-        assert!(touched.scalars.iter().any(|t| t == s), "{s} in {:?}", touched.scalars);
+        assert!(
+            touched.plain_scalars.iter().any(|t| t == s),
+            "{s} in {:?}",
+            touched.plain_scalars
+        );
     }
     assert!(!touched.expressions);
 }
