@@ -865,6 +865,9 @@ fn odd_bytes_in_every_file_check_reads_are_findings_in_every_format() {
                 for expected in [
                     "file=.github/workflows/utf8.yml,line=8,col=16",
                     "file=.github/workflows/nul.yml,line=8,col=16",
+                    // Lone CR line ends are line ends (they were all line 1).
+                    "file=.github/workflows/cr.yml,line=9,col=15",
+                    "file=.github/workflows/crlf.yml,line=9,col=15",
                     "file=act/action.yml,line=6,col=14",
                     &format!("file=.github/{config},line=2"),
                 ] {

@@ -426,7 +426,7 @@ impl Suppressions {
 }
 
 fn line_of(source: &str, offset: usize) -> usize {
-    memchr::memchr_iter(b'\n', &source.as_bytes()[..offset.min(source.len())]).count()
+    crate::text::line_ends_before(source, offset)
 }
 
 /// The range of the whole line containing `offset`, without its line break.
@@ -621,6 +621,27 @@ mod tests {
         let n = verify_all_counted(".github/workflows/ci.yml", src, &doc, &mut diags, &opts);
         assert_eq!(timeouts(&diags), 2, "{diags:?}");
         assert!(n.patched >= 2 && n.patched == n.relints, "{n:?}");
+    }
+
+    /// With lone CR line ends a suppression comment silences the line
+    /// below it and no other (every line was line 0, so one comment
+    /// silenced the whole file).
+    #[test]
+    fn a_suppression_counts_lone_cr_lines() {
+        let src = "on: push\rpermissions: {}\rjobs:\r  a:\r    runs-on: ubuntu-latest\r    # autoheal: ignore[expression]\r    if: ${{ github.event.pull_request.head.repo.fork == }}\r    steps:\r      - run: echo ${{ github.event.pull_request.head.repo.fork == }}\r";
+        let config = Config::default();
+        let opts = LintOptions {
+            verify_fixes: false,
+            ..LintOptions::new(&config)
+        };
+        let doc = yaml::parse(src.as_bytes());
+        let idx = crate::text::LineIndex::new(src);
+        let lines: Vec<u32> = lint_parsed(".github/workflows/ci.yml", src, &doc, &opts)
+            .iter()
+            .filter(|d| d.rule == "expression")
+            .map(|d| idx.line_column(src, d.range.start).line)
+            .collect();
+        assert_eq!(lines, [9], "{lines:?}");
     }
 
     /// An inserted line that parts a suppression comment from the error it

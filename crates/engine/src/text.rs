@@ -77,10 +77,27 @@ pub struct LineIndex {
 
 impl LineIndex {
     pub fn new(text: &str) -> Self {
-        LineIndex {
-            inner: line_index::LineIndex::new(text),
-            len: text.len(),
-        }
+        // A lone CR (old Mac line ends) ends a line for YAML, which the
+        // parser follows, and for LSP; `line-index` counts LF only, which
+        // put every finding of such a file on line 1. Index a copy with each
+        // lone CR as an LF: one byte for one, so every offset stays valid.
+        let inner = if has_lone_cr(text) {
+            let bytes = text.as_bytes();
+            let lf: String = text
+                .char_indices()
+                .map(|(i, c)| {
+                    if c == '\r' && bytes.get(i + 1) != Some(&b'\n') {
+                        '\n'
+                    } else {
+                        c
+                    }
+                })
+                .collect();
+            line_index::LineIndex::new(&lf)
+        } else {
+            line_index::LineIndex::new(text)
+        };
+        LineIndex { inner, len: text.len() }
     }
 
     pub fn len(&self) -> usize {
@@ -190,6 +207,23 @@ impl LineIndex {
     }
 }
 
+/// How many line ends come before `offset`: LF, CRLF (one) and a lone CR,
+/// as YAML and LSP count them; the 0-based line of `offset`.
+pub fn line_ends_before(text: &str, offset: usize) -> usize {
+    let all = text.as_bytes();
+    let before = &all[..offset.min(all.len())];
+    let lone_crs = memchr::memchr_iter(b'\r', before)
+        .filter(|i| all.get(i + 1) != Some(&b'\n'))
+        .count();
+    memchr::memchr_iter(b'\n', before).count() + lone_crs
+}
+
+/// Whether some CR in `text` is not followed by an LF.
+fn has_lone_cr(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    memchr::memchr_iter(b'\r', bytes).any(|i| bytes.get(i + 1) != Some(&b'\n'))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -221,6 +255,39 @@ mod tests {
         let w = idx.to_wire(TEXT, cjk, PositionEncoding::Utf16);
         assert_eq!(w.character, 19);
         assert_eq!(idx.from_wire(TEXT, w, PositionEncoding::Utf16), Some(cjk));
+    }
+
+    #[test]
+    fn a_lone_cr_ends_a_line_as_crlf_and_lf_do() {
+        for text in ["a: 1\rb: 2\rc: 3\r", "a: 1\r\nb: 2\nc: 3\r"] {
+            let idx = LineIndex::new(text);
+            let c = text.find('c').unwrap();
+            assert_eq!(idx.line_column(text, c), LineColumn { line: 3, column: 1 }, "{text:?}");
+            let three = text.find('3').unwrap();
+            assert_eq!(idx.line_column(text, three), LineColumn { line: 3, column: 4 });
+            assert_eq!(
+                idx.offset_of_line_column(text, LineColumn { line: 2, column: 99 }),
+                text.find('2').unwrap() + 1
+            );
+            let wire = idx.to_wire(text, three, PositionEncoding::Utf16);
+            assert_eq!(wire, WirePosition { line: 2, character: 3 });
+            assert_eq!(idx.from_wire(text, wire, PositionEncoding::Utf16), Some(three));
+            assert_eq!(idx.line_start(2), Some(text.find('b').unwrap()));
+        }
+        // CRLF alone is one line end, not two.
+        let crlf = "a\r\nb\r\n";
+        assert_eq!(LineIndex::new(crlf).line_column(crlf, 3).line, 2);
+        for text in ["a\nb\nc", "a\r\nb\r\nc", "a\rb\rc", "a\rb\r\nc"] {
+            let idx = LineIndex::new(text);
+            for offset in 0..=text.len() {
+                let line = line_ends_before(text, offset) as u32 + 1;
+                // Between a CRLF's two bytes the line has not ended yet.
+                if !(offset > 0 && text.as_bytes()[offset - 1] == b'\r' && text.as_bytes().get(offset) == Some(&b'\n'))
+                {
+                    assert_eq!(line, idx.line_column(text, offset).line, "{text:?} at {offset}");
+                }
+            }
+        }
     }
 
     #[test]

@@ -40,6 +40,7 @@ pub const RULE: Rule = Rule {
         OPTIONS_WITHOUT_CHOICE,
         DEFAULT_TYPE,
         UNUSED_DEFAULT,
+        RESERVED_SECRET,
     ],
     reports_errors: true,
     job_keys_only: false,
@@ -84,6 +85,17 @@ pub const OPTIONS_WITHOUT_CHOICE: &str = "events/options-without-choice";
 pub const DEFAULT_TYPE: &str = "events/default-type";
 /// A default of a required input, which is never used.
 pub const UNUSED_DEFAULT: &str = "events/unused-default";
+/// A `workflow_call` secret named `GITHUB_TOKEN`, a name GitHub reserves.
+pub const RESERVED_SECRET: &str = "events/reserved-secret";
+
+/// Whether a reusable workflow may not declare `name` under
+/// `on.workflow_call.secrets`: GitHub rejects the called workflow ("secret
+/// name `GITHUB_TOKEN` within `workflow_call` can not be used since it would
+/// collide with system reserved name", whatever the case of the name) and
+/// gives every called workflow `secrets.GITHUB_TOKEN` itself.
+pub fn is_reserved_call_secret(name: &str) -> bool {
+    name.eq_ignore_ascii_case("GITHUB_TOKEN")
+}
 
 fn check(ctx: &mut Context<'_>) {
     let Some(on) = ctx.root().and_then(|r| r.get("on")) else {
@@ -198,6 +210,19 @@ fn event_config(ctx: &mut Context<'_>, name: &str, e: &Entry) {
         "workflow_call" => {
             if let Some(inputs) = e.value.get("inputs").and_then(Node::as_mapping) {
                 inputs.iter().for_each(|i| call_input(ctx, i));
+            }
+            let secrets = e.value.get("secrets").and_then(Node::as_mapping).unwrap_or_default();
+            for secret in secrets {
+                let Some(name) = secret.key.as_str().filter(|n| is_reserved_call_secret(n)) else {
+                    continue;
+                };
+                ctx.report(
+                    secret.key.span,
+                    format!(
+                        "secret \"{name}\" cannot be declared by a reusable workflow: GitHub reserves the name and rejects the workflow; every called workflow already has `secrets.GITHUB_TOKEN` (or `github.token`), so remove the declaration"
+                    ),
+                )
+                .set_code(RESERVED_SECRET);
             }
         }
         _ => {}

@@ -568,7 +568,7 @@ fn reindent_fixes(path: &str, source: &str, line: TextRange) -> Vec<Fix> {
                 " ".repeat(new_ind),
             ));
         }
-        let line_no = source[..line.start].matches('\n').count() + 1;
+        let line_no = crate::text::line_ends_before(source, line.start) + 1;
         out.push(
             Fix::safe(indent_title(line_no, edits.len().saturating_sub(1), indent, target), edits)
                 .with_explanation("This key is indented differently from the keys around it, so YAML cannot tell which mapping it belongs to."),

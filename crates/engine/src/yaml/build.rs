@@ -209,7 +209,7 @@ fn lift_closing_bracket(buf: &mut [u8], at: usize) -> bool {
 }
 
 fn line_of(text: &str, offset: usize) -> usize {
-    memchr::memchr_iter(b'\n', &text.as_bytes()[..offset.min(text.len())]).count()
+    crate::text::line_ends_before(text, offset)
 }
 
 fn line_bounds(buf: &[u8], offset: usize) -> TextRange {

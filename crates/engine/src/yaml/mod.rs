@@ -216,6 +216,34 @@ impl Node {
     pub fn report_span(&self) -> TextRange {
         self.alias.unwrap_or(self.span)
     }
+    /// [`Node::report_span`] widened to the node's tag (`!!str 5`): where a
+    /// finding about the type the tag gave the value starts, as actionlint
+    /// and GitHub's loader place a tagged node. `source` is the text the
+    /// node was parsed from.
+    pub fn tagged_report_span(&self, source: &str) -> TextRange {
+        if self.alias.is_some() || self.tag.is_none() {
+            return self.report_span();
+        }
+        let bytes = source.as_bytes();
+        let mut start = self.span.start.min(bytes.len());
+        // Back over at most two properties (a tag and an anchor, either order).
+        for _ in 0..2 {
+            let mut i = start;
+            while i > 0 && matches!(bytes[i - 1], b' ' | b'\t' | b'\r' | b'\n') {
+                i -= 1;
+            }
+            let end = i;
+            while i > 0 && !bytes[i - 1].is_ascii_whitespace() && !b"[{,".contains(&bytes[i - 1]) {
+                i -= 1;
+            }
+            match bytes.get(i) {
+                Some(b'!') => return TextRange::new(i, self.span.end),
+                Some(b'&') if i < end => start = i,
+                _ => break,
+            }
+        }
+        self.span
+    }
     /// Every node below this one, depth first, this one included. An
     /// explicit stack, not recursion: no input can exhaust the call stack.
     pub fn walk(&self, f: &mut dyn FnMut(&Node)) {

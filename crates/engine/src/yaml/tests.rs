@@ -321,3 +321,24 @@ fn a_string_tag_makes_any_plain_scalar_a_string() {
     assert_eq!(get("d").as_number(), Some(5.0));
     assert!(!get("e").is_string_tagged());
 }
+
+#[test]
+fn a_tagged_node_is_reported_from_its_tag() {
+    let src = "a: !!str 5\nb: !!str &x 6\nc: &y !!str 7\nd: 8\ne: *x\nf: [!!str 9]\n";
+    let doc = parse(src.as_bytes());
+    let root = doc.root.as_ref().unwrap();
+    let at = |k| {
+        let r = root.get(k).unwrap().tagged_report_span(src);
+        &src[r.start..r.end]
+    };
+    assert_eq!(at("a"), "!!str 5");
+    assert_eq!(at("b"), "!!str &x 6");
+    assert_eq!(at("c"), "!!str 7");
+    // Untagged and aliased nodes keep their usual range.
+    assert_eq!(at("d"), "8");
+    assert_eq!(at("e"), "*x");
+    assert_eq!(at("f"), "[!!str 9]");
+    let item = &root.get("f").unwrap().as_sequence().unwrap()[0];
+    let r = item.tagged_report_span(src);
+    assert_eq!(&src[r.start..r.end], "!!str 9");
+}

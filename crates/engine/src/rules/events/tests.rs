@@ -14,3 +14,26 @@ fn at_most_25_dispatch_inputs() {
     let ok = src.replace("      i25:\n        type: string\n", "");
     assert!(crate::rules::test_support::render(&ok, "events").is_empty());
 }
+
+#[test]
+fn a_reusable_workflow_cannot_declare_github_token() {
+    let src = |name: &str| {
+        format!(
+            "on:\n  workflow_call:\n    secrets:\n      {name}:\n        required: true\n      npm-token:\njobs:\n  a:\n    runs-on: x\n    steps:\n      - run: echo\n"
+        )
+    };
+    for name in ["GITHUB_TOKEN", "github_token", "GitHub_Token"] {
+        let got = crate::rules::test_support::render(&src(name), "events");
+        assert_eq!(got.len(), 1, "{got:#?}");
+        assert!(
+            got[0].starts_with(&format!(
+                "4:7: secret \"{name}\" cannot be declared by a reusable workflow"
+            )),
+            "{got:#?}"
+        );
+    }
+    // Only the exact name is reserved; a dispatch input of that name is no secret.
+    assert!(crate::rules::test_support::render(&src("GITHUB_TOKEN_RO"), "events").is_empty());
+    let dispatch = "on:\n  workflow_dispatch:\n    inputs:\n      GITHUB_TOKEN:\n        type: string\njobs:\n  a:\n    runs-on: x\n    steps:\n      - run: echo\n";
+    assert!(crate::rules::test_support::render(dispatch, "events").is_empty());
+}

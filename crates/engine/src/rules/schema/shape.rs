@@ -9,7 +9,7 @@ use crate::yaml::{Entry, Node, NodeKind};
 use autoheal_expr::suggest::suggest;
 
 pub(super) fn report(ctx: &mut Context<'_>, code: &'static str, node: &Node, message: String) {
-    ctx.report(node.report_span(), message).set_code(code);
+    ctx.report(node.tagged_report_span(ctx.source), message).set_code(code);
 }
 
 /// How a value reads in a message: `a mapping`, `the string "x"`, `null`.
@@ -148,13 +148,10 @@ pub(super) fn boolean(ctx: &mut Context<'_>, node: &Node, what: &str) {
     // GitHub's template reader makes a boolean only of a plain scalar; a
     // quoted "true" is a string token, which a boolean key rejects when the
     // workflow is loaded (as quoted numbers, see `positive_number`).
-    let quoted = if matches!(
-        node.as_str().map(str::to_ascii_lowercase).as_deref(),
-        Some("true" | "false")
-    ) {
-        "; remove the quotes"
-    } else {
-        ""
+    let quoted = match node.as_str().map(str::to_ascii_lowercase).as_deref() {
+        Some("true" | "false") if node.is_string_tagged() => "; remove the `!!str` tag",
+        Some("true" | "false") => "; remove the quotes",
+        _ => "",
     };
     report(
         ctx,

@@ -131,5 +131,18 @@ fn a_string_tagged_number_is_a_string() {
     let src = "on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    timeout-minutes: !!str 5\n    steps:\n      - run: echo\n        timeout-minutes: 5\n";
     let out = render(src, "schema");
     assert_eq!(out.len(), 1, "{out:?}");
-    assert!(out[0].starts_with("5:28: "), "{out:?}");
+    // At the tag, which is what made the value a string.
+    assert!(out[0].starts_with("5:22: "), "{out:?}");
+    // A tagged `true` has no quotes to remove: the tag is what to drop.
+    let tagged = "on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    continue-on-error: !!str true\n    steps:\n      - run: echo\n        continue-on-error: \"true\"\n";
+    let out = render(tagged, "schema");
+    assert_eq!(out.len(), 2, "{out:?}");
+    assert!(
+        out[0].starts_with("5:24: ") && out[0].ends_with("; remove the `!!str` tag"),
+        "{out:?}"
+    );
+    assert!(
+        out[1].starts_with("8:28: ") && out[1].ends_with("; remove the quotes"),
+        "{out:?}"
+    );
 }

@@ -48,6 +48,10 @@ pub(super) fn problems(doc: &yaml::Document) -> Vec<String> {
             None => out.push("`secrets` must be a mapping of secret names to their settings".into()),
             Some(entries) => {
                 for e in entries {
+                    let name = e.key.as_str().unwrap_or("");
+                    if crate::rules::events::is_reserved_call_secret(name) {
+                        out.push(format!("secret {name:?} is a name GitHub reserves"));
+                    }
                     if !e.value.is_null() && !e.value.is_mapping() {
                         out.push(format!(
                             "secret {:?} must be a mapping (`description`, `required`) or empty",

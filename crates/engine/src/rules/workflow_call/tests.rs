@@ -338,3 +338,30 @@ fn a_callee_called_by_many_jobs_is_read_once() {
     assert_eq!(lines, [4, 6, 8], "{diags:#?}");
     assert_eq!(repo.reads(), 1);
 }
+
+/// GitHub rejects a called workflow declaring a `GITHUB_TOKEN` secret (any
+/// case) when the caller's run starts, so the call is where the run fails.
+#[test]
+fn a_callee_declaring_github_token_is_reported_at_the_call() {
+    let callee = |name: &str| {
+        format!(
+            "on:\n  workflow_call:\n    secrets:\n      {name}:\n        required: true\njobs:\n  a:\n    runs-on: x\n    steps:\n      - run: echo\n"
+        )
+    };
+    let repo = MemoryRepo::new([
+        (".github/workflows/upper.yml", callee("GITHUB_TOKEN")),
+        (".github/workflows/lower.yml", callee("github_token")),
+        (".github/workflows/other.yml", callee("GITHUB_TOKEN_RO")),
+    ]);
+    let src = "on: push\njobs:\n  a:\n    uses: ./.github/workflows/upper.yml\n    secrets: inherit\n  b:\n    uses: ./.github/workflows/lower.yml\n    secrets: inherit\n  c:\n    uses: ./.github/workflows/other.yml\n    secrets: inherit\n";
+    let got = render_with(src, &repo);
+    assert_eq!(got.len(), 2, "{got:#?}");
+    assert!(
+        got[0].starts_with("4:11: error") && got[0].contains("secret \"GITHUB_TOKEN\" is a name GitHub reserves"),
+        "{got:#?}"
+    );
+    assert!(
+        got[1].starts_with("7:11: error") && got[1].contains("secret \"github_token\" is a name"),
+        "{got:#?}"
+    );
+}
