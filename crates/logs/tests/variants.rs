@@ -810,6 +810,9 @@ const CASES: &[(&str, Category, Option<&str>)] = &[
     ("trap-server-log-shutdown-signal-in-tests.log", Unknown, None),
     ("trap-test-name-runner-lost-communication.log", Unknown, None),
     ("trap-exec-format-in-test-output.log", Unknown, None),
+    // The sixth session's review: a spec of a version installer raising setup-ruby's
+    // message on an ARM64 job is a failing spec, not a Ruby missing for the architecture.
+    ("trap-rspec-quotes-setup-ruby-unknown-version.log", Unknown, None),
     ("trap-hspec-expects-cabal-program.log", Unknown, None),
     ("trap-make-no-makefile-in-comment.log", Unknown, None),
     // A twenty-sixth batch (helper diagcls), committed before any change and
@@ -1455,6 +1458,7 @@ const UNKNOWN_ROOT_LINES: &[(&str, u64)] = &[
     ("trap-server-log-shutdown-signal-in-tests.log", 14),
     ("trap-test-name-runner-lost-communication.log", 13),
     ("trap-exec-format-in-test-output.log", 12),
+    ("trap-rspec-quotes-setup-ruby-unknown-version.log", 12),
     ("trap-hspec-expects-cabal-program.log", 18),
     ("trap-make-no-makefile-in-comment.log", 8),
     // The twenty-sixth batch (helper diagcls), pinned when written.

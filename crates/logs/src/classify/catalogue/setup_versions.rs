@@ -71,9 +71,19 @@ pub const ENTRIES: &[Entry] = &[
     },
 ];
 
+/// The action's error, at the start of its line as the runner prints it
+/// (`##[error]`, the web UI's `Error: `): the same words inside a step's
+/// output (a test raising them, an echo) are not the action's verdict, and
+/// reading them could make an ARM64 job `continue-on-error`.
+fn action_error(heading: &str) -> &str {
+    let text = heading.trim_start();
+    let text = text.strip_prefix("##[error]").unwrap_or(text);
+    text.strip_prefix("Error: ").unwrap_or(text)
+}
+
 fn java_semver_unsatisfied(line: &Line<'_>) -> Option<Hit> {
-    let heading = line.recent.last()?;
-    let asked = regex!(r"Could not find satisfied version for SemVer '([^']+)'").captures(heading)?;
+    let heading = action_error(line.recent.last()?);
+    let asked = regex!(r"^Could not find satisfied version for SemVer '([^']+)'").captures(heading)?;
     let list = line.text.trim().strip_prefix("Available versions: ")?;
     let asked = java_major(&asked[1])?;
     let listed: Vec<Vec<u32>> = list.split(',').filter_map(|v| java_major(v.trim())).collect();
@@ -97,8 +107,8 @@ fn java_semver_unsatisfied(line: &Line<'_>) -> Option<Hit> {
 }
 
 fn ruby_unknown_version(line: &Line<'_>) -> Option<Hit> {
-    let heading = line.recent.last()?;
-    let c = regex!(r"Unknown version (\S+) for ([a-z]+) on ([A-Za-z0-9.-]+)").captures(heading)?;
+    let heading = action_error(line.recent.last()?);
+    let c = regex!(r"^Unknown version (\S+) for ([a-z]+) on ([A-Za-z0-9.-]+)").captures(heading)?;
     let (asked, engine, platform) = (&c[1], &c[2], &c[3]);
     let prefix = format!("available versions for {engine} on {platform}: ");
     let list = line.text.trim().strip_prefix(prefix.as_str())?;
@@ -202,6 +212,16 @@ mod tests {
             let hit = java(Some(RunnerClass::MacosArm64), asked, TEMURIN_AARCH64_MAC).expect("read");
             assert_eq!(hit.category, Category::Unknown, "{asked}");
         }
+        // The heading quoted inside a test's output is not setup-java's.
+        let quoted = "    at Installer.resolve: Could not find satisfied version for SemVer '8'. ";
+        let recent = [quoted];
+        let text = format!("Available versions: {TEMURIN_AARCH64_MAC}");
+        let line = Line {
+            recent: &recent,
+            runner: Some(RunnerClass::MacosArm64),
+            ..Line::plain(&text)
+        };
+        assert!(java_semver_unsatisfied(&line).is_none());
         // No heading before the list: another tool's list.
         let plain = Line::plain("Available versions: 1.2.0, 1.3.0");
         assert!(java_semver_unsatisfied(&plain).is_none());
@@ -238,6 +258,28 @@ mod tests {
                 ..
             }
         ));
+        // setup-ruby's own error, as the runner prints it; the same words inside a step's
+        // output (a spec raising them, an echo) are not setup-ruby's verdict, and reading
+        // them would make an ARM64 job `continue-on-error`.
+        for quoted in [
+            "     RuntimeError: Unknown version 2.6 for ruby on macos-14-arm64",
+            "expected: Unknown version 2.6 for ruby on macos-14-arm64",
+            "echo Unknown version 2.6 for ruby on macos-14-arm64",
+        ] {
+            assert!(
+                hit(quoted, "available versions for ruby on macos-14-arm64: 2.7.8, 3.0.7").is_none(),
+                "{quoted}"
+            );
+        }
+        for own in [
+            "##[error]Unknown version 2.6 for ruby on macos-14-arm64",
+            "  Unknown version 2.6 for ruby on macos-14-arm64",
+        ] {
+            assert!(
+                hit(own, "available versions for ruby on macos-14-arm64: 2.7.8, 3.0.7").is_some(),
+                "{own}"
+            );
+        }
         // The list must be the heading's: another platform's list is not.
         assert!(
             hit(
