@@ -70,7 +70,7 @@ impl Query {
             .map(|(key, value)| format!("{}={}", percent_encode(key), percent_encode(value)))
             .collect();
         match style {
-            PageLinks::Numbered => pairs.push(format!("page={page}")),
+            PageLinks::Numbered | PageLinks::Endless | PageLinks::SelfLoop => pairs.push(format!("page={page}")),
             // The cursor goes first so a client that edits `page=` finds nothing to edit.
             PageLinks::Cursor => pairs.insert(0, format!("after={}", cursor(page))),
         }
@@ -103,6 +103,11 @@ pub enum PageLinks {
     #[default]
     Numbered,
     Cursor,
+    /// A broken or hostile server: every page links to a next one, for ever (empty past the
+    /// items).
+    Endless,
+    /// A broken or hostile server: every page's `next` is the page itself.
+    SelfLoop,
 }
 
 /// Page size cap and link style of the fake's lists.
@@ -156,6 +161,24 @@ pub fn paginate(items: Vec<Value>, query: &Query, paging: Paging, base_url: &str
         .take(per_page)
         .collect();
     let mut links = Vec::new();
+    match paging.links {
+        PageLinks::Endless | PageLinks::SelfLoop => {
+            let next = if paging.links == PageLinks::Endless {
+                page + 1
+            } else {
+                page
+            };
+            let next = format!(
+                "<{base_url}{path}?{}>; rel=\"next\"",
+                query.with_page(next, paging.links)
+            );
+            return Page {
+                items,
+                link: Some(next),
+            };
+        }
+        PageLinks::Numbered | PageLinks::Cursor => {}
+    }
     if page < last {
         links.push(format!(
             "<{base_url}{path}?{}>; rel=\"next\"",

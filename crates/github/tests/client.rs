@@ -5,7 +5,7 @@ mod common;
 
 use std::time::Duration;
 
-use autoheal_fake_github::{FaultKind, Host, SeedIssue};
+use autoheal_fake_github::{FaultKind, Host, PageLinks, SeedIssue};
 use autoheal_github::{Error, IssueFilter};
 use common::{REPO, TOKEN, client, client_with, config, fake, repo};
 use serde_json::json;
@@ -446,4 +446,60 @@ async fn labels_comments_and_missing_branches() {
         .search_issues(&format!("repo:{REPO} is:open label:needs-manual-fix"))
         .await;
     assert_eq!(found.map(|f| f.len()).ok(), Some(1));
+}
+
+/// A list whose pages never end, or whose `next` repeats a page, or whose pages add up past
+/// the budget (each under the per-response cap): a clear error, never a hang or unbounded
+/// memory.
+#[tokio::test]
+async fn lists_that_never_end_or_grow_without_bound_are_errors() {
+    let fake = fake();
+    fake.set_page_size(1);
+    fake.add_issue(REPO, SeedIssue::default());
+    fake.set_page_links(PageLinks::SelfLoop);
+    let (gh, _) = client(&fake);
+    let error = gh.list_issues(&repo(), &IssueFilter::default()).await.err();
+    assert!(
+        matches!(&error, Some(Error::Decode { message, .. }) if message.contains("repeats a page")),
+        "{error:?}"
+    );
+    // The first request and the page its `next` names, which names itself again.
+    assert_eq!(fake.requests().len(), 2);
+
+    fake.clear_requests();
+    fake.set_page_links(PageLinks::Endless);
+    let error = gh.list_issues(&repo(), &IssueFilter::default()).await.err();
+    assert!(
+        matches!(&error, Some(Error::Decode { message, .. }) if message.contains("more than 1000 pages")),
+        "{error:?}"
+    );
+    assert_eq!(fake.requests().len(), 1000);
+
+    let fake = autoheal_github_test_fake_with_big_issues();
+    let (gh, _) = client_with(autoheal_github::ClientConfig {
+        max_json_bytes: 4096,
+        ..config(&fake)
+    });
+    let error = gh.list_issues(&repo(), &IssueFilter::default()).await.err();
+    assert!(
+        matches!(&error, Some(Error::TooLarge { limit: 32768, what }) if what.contains("pages of GET")),
+        "{error:?}"
+    );
+}
+
+/// 40 issues of 1,000-byte bodies, two to a page: each page is far under 4 KiB, all of them
+/// over 32 KiB.
+fn autoheal_github_test_fake_with_big_issues() -> autoheal_fake_github::FakeGithub {
+    let fake = fake();
+    fake.set_page_size(2);
+    for _ in 0..40 {
+        fake.add_issue(
+            REPO,
+            SeedIssue {
+                body: "x".repeat(1000),
+                ..SeedIssue::default()
+            },
+        );
+    }
+    fake
 }

@@ -27,6 +27,8 @@ use crate::error::{Error, Result, is_workflows_refusal};
 
 /// Pages followed before giving up on a `Link: rel="next"` chain (100 items a page).
 const MAX_PAGES: usize = 1000;
+/// All pages of one list together: this many times the cap of one response.
+const MAX_LIST_RESPONSES: u64 = 8;
 /// Redirect hops followed for a log download.
 const MAX_REDIRECTS: usize = 5;
 
@@ -342,6 +344,11 @@ impl GitHub {
         let mut next = Some(format!("{path}{separator}per_page=100"));
         let mut all = Vec::new();
         let mut pages = 0;
+        // A list's pages together get a few responses' worth: each page is capped alone, and
+        // anyone can add to some lists (comments on a public issue).
+        let list_limit = self.config.max_json_bytes.saturating_mul(MAX_LIST_RESPONSES);
+        let mut list_bytes = 0u64;
+        let mut visited = std::collections::HashSet::new();
         while let Some(url) = next.take() {
             pages += 1;
             if pages > MAX_PAGES {
@@ -350,7 +357,23 @@ impl GitHub {
                     message: format!("more than {MAX_PAGES} pages"),
                 });
             }
+            if !visited.insert(url.clone()) {
+                return Err(Error::Decode {
+                    path: path.to_string(),
+                    message: format!(
+                        "the next page repeats a page already read ({})",
+                        strip_query_secrets(&url)
+                    ),
+                });
+            }
             let response = self.request(Method::GET, &url, None).await?;
+            list_bytes += response.body.len() as u64;
+            if list_bytes > list_limit {
+                return Err(Error::TooLarge {
+                    what: format!("pages of GET {}", strip_query_secrets(path)),
+                    limit: list_limit,
+                });
+            }
             let page: Page<T> = decode_page(path, response, wrapper).await?;
             all.extend(page.items);
             next = page.next.map(|uri| uri.to_string());
