@@ -265,7 +265,7 @@ fn render(what: &str, sources: &[Facts], date: &str) -> String {
         let _ = writeln!(s, "        read_on: {read_on:?},");
         let _ = writeln!(s, "        runtime: {:?},", src.runtime);
         let _ = writeln!(s, "        inputs: &[");
-        for i in &src.inputs {
+        for i in src.all_inputs() {
             let _ = writeln!(
                 s,
                 "            GeneratedInput {{ name: {:?}, required: {}, deprecated: {} }},",
@@ -351,9 +351,13 @@ fn write_or_check(file: &str, text: &str, check: bool, count: usize) -> anyhow::
 }
 
 /// The facts file's entries, with those the third-party files in
-/// `extras` give put in their place (or added).
+/// `extras` give put in their place (or added); an entry's later inputs
+/// outlive the reread while its file does not declare them.
 fn merge_facts(mut facts: Vec<Facts>, extras: Vec<Facts>) -> Vec<Facts> {
-    for e in extras {
+    for mut e in extras {
+        if let Some(old) = facts.iter().find(|f| (&f.name, &f.majors) == (&e.name, &e.majors)) {
+            e.keep_later_inputs(old);
+        }
         facts.retain(|f| (&f.name, &f.majors) != (&e.name, &e.majors));
         facts.push(e);
     }
@@ -462,6 +466,22 @@ mod tests {
 ];
 ";
         assert!(out.ends_with(want), "{out}");
+    }
+
+    #[test]
+    fn later_inputs_are_generated_as_inputs_and_survive_a_reread_of_the_file() {
+        let facts_text = "o/r 5\n  source: o/r@old action.yml\n  evidence: e\n  using: node24\n  input: a\n  later-input: fresh default -- o/r#12\n";
+        let facts = action_facts::parse(facts_text, "f").unwrap();
+        let out = render("Test", &facts, "2026-12-05");
+        assert!(
+            out.contains("GeneratedInput { name: \"fresh\", required: false, deprecated: false },"),
+            "{out}"
+        );
+        let merged = merge_facts(facts, vec![source(FIXTURE, vec![5])]);
+        let [entry] = merged.as_slice() else { panic!() };
+        assert_eq!(entry.source, "o/r@abc action.yml");
+        let names: Vec<&str> = entry.all_inputs().map(|i| i.name.as_str()).collect();
+        assert_eq!(names, ["a", "b", "c", "fresh"]);
     }
 
     #[test]

@@ -24,6 +24,15 @@
 //! Input flags: `required` (`required: true` and no `default`, so the step
 //! fails without it), `default` (a default is given), `deprecated` (a
 //! `deprecationMessage` is given).
+//!
+//! `later-input: <name> [flags] -- <evidence>` is an input a later release
+//! of the same major added after the commit read (a backport, a minor
+//! release): without it the major's newest release would be judged by an
+//! older file and its new input reported as unknown. The evidence names the
+//! maintainers' pull request or release notes and a real `action.yml` that
+//! declares the input (its flags are read from there). It is kept when the
+//! entry is reread from a file that does not declare the input yet, and
+//! dropped when the file does.
 
 use std::fmt::Write as _;
 
@@ -35,6 +44,51 @@ pub struct FactInput {
     pub required: bool,
     pub default: bool,
     pub deprecated: bool,
+}
+
+impl FactInput {
+    /// `name` and its flags, as an `input:` line holds them.
+    fn parse(value: &str) -> Result<FactInput, String> {
+        let mut words = value.split_whitespace();
+        let Some(name) = words.next() else {
+            return Err("an input without a name".into());
+        };
+        let mut input = FactInput {
+            name: name.to_string(),
+            required: false,
+            default: false,
+            deprecated: false,
+        };
+        for flag in words {
+            match flag {
+                "required" => input.required = true,
+                "default" => input.default = true,
+                "deprecated" => input.deprecated = true,
+                other => return Err(format!("unknown input flag {other:?}")),
+            }
+        }
+        Ok(input)
+    }
+
+    fn render(&self) -> String {
+        let flags: String = [
+            (self.required, " required"),
+            (self.default, " default"),
+            (self.deprecated, " deprecated"),
+        ]
+        .iter()
+        .filter(|(on, _)| *on)
+        .map(|(_, f)| *f)
+        .collect();
+        format!("{}{flags}", self.name)
+    }
+}
+
+/// An input a later release of the major added, and the evidence for it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LaterInput {
+    pub input: FactInput,
+    pub evidence: String,
 }
 
 /// What one `action.yml` says, and which majors of which action it is.
@@ -50,6 +104,8 @@ pub struct Facts {
     pub read_on: Option<String>,
     pub runtime: String,
     pub inputs: Vec<FactInput>,
+    /// Inputs later releases of the major added (`later-input:`).
+    pub later_inputs: Vec<LaterInput>,
     pub outputs: Vec<String>,
 }
 
@@ -74,8 +130,25 @@ impl Facts {
             read_on: None,
             runtime: action_runtime(text)?,
             inputs,
+            later_inputs: Vec::new(),
             outputs: action_outputs(text)?,
         })
+    }
+
+    /// The inputs of the major's newest release as far as known: the file's,
+    /// then those later releases added.
+    pub fn all_inputs(&self) -> impl Iterator<Item = &FactInput> {
+        self.inputs.iter().chain(self.later_inputs.iter().map(|l| &l.input))
+    }
+
+    /// Keeps `older`'s later inputs that this (reread) file does not
+    /// declare itself.
+    pub fn keep_later_inputs(&mut self, older: &Facts) {
+        for later in &older.later_inputs {
+            if !self.inputs.iter().any(|i| i.name == later.input.name) {
+                self.later_inputs.push(later.clone());
+            }
+        }
     }
 }
 
@@ -110,6 +183,7 @@ pub fn parse(text: &str, file: &str) -> anyhow::Result<Vec<Facts>> {
                 read_on: None,
                 runtime: String::new(),
                 inputs: Vec::new(),
+                later_inputs: Vec::new(),
                 outputs: Vec::new(),
             });
             continue;
@@ -128,26 +202,19 @@ pub fn parse(text: &str, file: &str) -> anyhow::Result<Vec<Facts>> {
             "evidence" => entry.evidence = value,
             "using" => entry.runtime = value,
             "output" => entry.outputs.push(value),
-            "input" => {
-                let mut words = value.split_whitespace();
-                let Some(name) = words.next() else {
-                    return Err(err(col, "an input without a name"));
+            "input" => entry.inputs.push(FactInput::parse(&value).map_err(|e| err(col, &e))?),
+            "later-input" => {
+                let Some((input, evidence)) = value.split_once(" -- ").filter(|(_, e)| !e.trim().is_empty()) else {
+                    return Err(err(col, "expected `later-input: <name> [flags] -- <evidence>`"));
                 };
-                let mut input = FactInput {
-                    name: name.to_string(),
-                    required: false,
-                    default: false,
-                    deprecated: false,
-                };
-                for flag in words {
-                    match flag {
-                        "required" => input.required = true,
-                        "default" => input.default = true,
-                        "deprecated" => input.deprecated = true,
-                        other => return Err(err(col, &format!("unknown input flag {other:?}"))),
-                    }
+                let input = FactInput::parse(input).map_err(|e| err(col, &e))?;
+                if entry.all_inputs().any(|i| i.name == input.name) {
+                    return Err(err(col, &format!("input {:?} is listed twice", input.name)));
                 }
-                entry.inputs.push(input);
+                entry.later_inputs.push(LaterInput {
+                    input,
+                    evidence: evidence.trim().to_string(),
+                });
             }
             other => return Err(err(col, &format!("unknown attribute {other:?}"))),
         }
@@ -178,16 +245,10 @@ pub fn render(header: &str, facts: &[Facts]) -> String {
         let _ = writeln!(s, "  evidence: {}", f.evidence);
         let _ = writeln!(s, "  using: {}", f.runtime);
         for i in &f.inputs {
-            let flags: String = [
-                (i.required, " required"),
-                (i.default, " default"),
-                (i.deprecated, " deprecated"),
-            ]
-            .iter()
-            .filter(|(on, _)| *on)
-            .map(|(_, f)| *f)
-            .collect();
-            let _ = writeln!(s, "  input: {}{flags}", i.name);
+            let _ = writeln!(s, "  input: {}", i.render());
+        }
+        for l in &f.later_inputs {
+            let _ = writeln!(s, "  later-input: {} -- {}", l.input.render(), l.evidence);
         }
         for o in &f.outputs {
             let _ = writeln!(s, "  output: {o}");
@@ -250,6 +311,29 @@ mod tests {
     }
 
     #[test]
+    fn later_inputs_are_read_written_and_outlive_a_reread_only_while_the_file_lacks_them() {
+        let text = "o/r 5\n  source: o/r@abc action.yml\n  evidence: e\n  using: node24\n  input: a required\n  later-input: fresh default -- o/r#12 (v5.1.0)\n";
+        let facts = parse(text, "f").unwrap();
+        let [entry] = facts.as_slice() else { panic!("{facts:?}") };
+        assert_eq!(entry.later_inputs.len(), 1);
+        assert_eq!(entry.later_inputs[0].evidence, "o/r#12 (v5.1.0)");
+        assert!(entry.later_inputs[0].input.default);
+        let names: Vec<&str> = entry.all_inputs().map(|i| i.name.as_str()).collect();
+        assert_eq!(names, ["a", "fresh"]);
+        assert_eq!(render("", &facts), format!("\n{text}"));
+        // Reread from an older file: the later input stays.
+        let mut reread = Facts::read(YML, "o/r", "o/r@def action.yml").unwrap();
+        reread.keep_later_inputs(entry);
+        assert_eq!(reread.later_inputs, entry.later_inputs);
+        // From a file that declares it: the file's own line is enough.
+        let newer = YML.replace("outputs:", "  fresh:\n    default: x\noutputs:");
+        let mut reread = Facts::read(&newer, "o/r", "o/r@fed action.yml").unwrap();
+        reread.keep_later_inputs(entry);
+        assert!(reread.later_inputs.is_empty());
+        assert!(reread.inputs.iter().any(|i| i.name == "fresh"));
+    }
+
+    #[test]
     fn bad_facts_name_their_line_and_column() {
         let cases = [
             ("o/r five\n", "f:1:5: expected a major number"),
@@ -260,6 +344,14 @@ mod tests {
                 "f:2:3: unknown input flag \"sometimes\"",
             ),
             ("o/r 5\n  colour: red\n", "f:2:3: unknown attribute"),
+            (
+                "o/r 5\n  later-input: fresh default\n",
+                "f:2:3: expected `later-input: <name> [flags] -- <evidence>`",
+            ),
+            (
+                "o/r 5\n  input: a\n  later-input: a -- o/r#1\n",
+                "f:3:3: input \"a\" is listed twice",
+            ),
             ("o/r 5\n  source: s\n  evidence: e\n", "`o/r 5` has no `using:`"),
         ];
         for (text, want) in cases {

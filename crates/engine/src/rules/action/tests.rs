@@ -346,6 +346,54 @@ fn inputs_are_checked_against_the_major_used() {
     assert!(!v1.iter().any(|d| d.code == "action/unknown-input"), "{v1:?}");
 }
 
+/// An input a later release of a major added (a `later-input:` of the facts
+/// file) is known at that major although the file read predates it:
+/// checkout's `allow-unsafe-pr-checkout` was backported to v2–v6 in July
+/// 2026, setup-python v5.5.0 added `freethreaded`. Checkout v7 is judged by
+/// the corpus snapshot, which declares the input v7 introduced.
+#[test]
+fn inputs_later_releases_of_a_major_added_are_known() {
+    let step = |uses: &str, with: &str| {
+        format!(
+            "on: push\njobs:\n  a:\n    runs-on: x\n    steps:\n      - uses: {uses}\n        with:\n          {with}\n"
+        )
+    };
+    let unknown = |uses: &str, with: &str| -> Vec<String> {
+        crate::rules::test_support::lint_rule(&step(uses, with), "action")
+            .into_iter()
+            .filter(|d| d.code == "action/unknown-input")
+            .map(|d| d.message)
+            .collect()
+    };
+    for uses in [
+        "actions/checkout@v2",
+        "actions/checkout@v4",
+        "actions/checkout@v5",
+        "actions/checkout@v6",
+        "actions/checkout@v7",
+        "actions/checkout@9c091bb21b7c1c1d1991bb908d89e4e9dddfe3e0 # v7.0.0",
+    ] {
+        assert_eq!(
+            unknown(uses, "allow-unsafe-pr-checkout: true"),
+            Vec::<String>::new(),
+            "{uses}"
+        );
+    }
+    assert_eq!(
+        unknown("actions/setup-python@v5", "freethreaded: true"),
+        Vec::<String>::new()
+    );
+    // v7 is judged now: a misspelt input is reported, with the right name.
+    let v7 = unknown("actions/checkout@v7", "fetch-depht: 0");
+    assert!(
+        v7.len() == 1 && v7[0].contains("did you mean \"fetch-depth\""),
+        "{v7:?}"
+    );
+    // Still unknown where no release of the major declares it (pip-install
+    // came in setup-python v6.1.0).
+    assert_eq!(unknown("actions/setup-python@v5", "pip-install: x").len(), 1);
+}
+
 /// Where a fix moves an outdated ref: the lowest later major whose runtime
 /// is current, from real metadata where it was read (v5's real file says
 /// node20, so never v5; v6 is on node24 in the curated data).

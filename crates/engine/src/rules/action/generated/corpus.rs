@@ -26,8 +26,8 @@ pub static ACTIONS: &[GeneratedAction] = &[
     },
     GeneratedAction {
         name: "actions/checkout",
-        majors: &[5, 6],
-        evidence: "default-branch snapshot on node24, the runtime of v5, v6 only in the runtime data",
+        majors: &[5, 6, 7],
+        evidence: "default-branch snapshot on node24, the runtime of v5, v6, v7 only in the runtime data",
         source: "actions/checkout@f548e57e544e1ff5a4c46bf1e1b8685f8e4a348a action.yml",
         read_on: "2026-12-05",
         runtime: "node24",
