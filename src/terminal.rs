@@ -68,13 +68,16 @@ pub fn wants_color(
 /// C0 controls other than tab and newline, DEL, and the C1 controls (which
 /// some terminals obey like `ESC` sequences). The replacement is a visible
 /// symbol: the Unicode control picture for C0 and DEL, the replacement
-/// character for C1.
+/// character for C1 and for the bidirectional controls (embeddings,
+/// overrides, isolates and marks), which make a terminal show the text
+/// around them in another order than it is read ("Trojan Source").
 fn visible(c: char) -> Option<char> {
     match c {
         '\t' | '\n' => None,
         '\0'..='\u{1f}' => char::from_u32(0x2400 + c as u32),
         '\u{7f}' => Some('\u{2421}'),
         '\u{80}'..='\u{9f}' => Some('\u{fffd}'),
+        '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{200e}' | '\u{200f}' | '\u{061c}' => Some('\u{fffd}'),
         _ => None,
     }
 }
@@ -178,6 +181,14 @@ mod tests {
         assert_eq!(escape("plain: tab\tkept\n"), "plain: tab\tkept\n");
         assert_eq!(escape("a\u{1b}[2Jb"), "a\u{241b}[2Jb");
         assert_eq!(escape("x\ry\0z\u{7f}\u{9b}"), "x\u{240d}y\u{2400}z\u{2421}\u{fffd}");
+        // A workflow or log line that would show reordered: `if access != "user\u{202E} \u{2066}// admin\u{2069} \u{2066}"`.
+        assert_eq!(
+            escape("a\u{202e}b\u{2066}c\u{2069}d\u{200f}e"),
+            "a\u{fffd}b\u{fffd}c\u{fffd}d\u{fffd}e"
+        );
+        let source = EscapedSource::new("x: \u{202e}y\n");
+        assert_eq!(source.text, "x: \u{fffd}y\n");
+        assert_eq!(source.offset(6), 6);
     }
 
     #[test]

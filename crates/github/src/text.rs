@@ -40,7 +40,8 @@ impl Default for EvidenceLimits {
     }
 }
 
-/// Makes log text safe to quote: strips ANSI escapes and control characters, defuses
+/// Makes log text safe to quote: strips ANSI escapes, control characters and invisible
+/// format characters (bidirectional overrides, zero-width characters), defuses
 /// `@mentions` (a zero-width space after `@`), replaces `<`/`>` with look-alikes so no HTML or
 /// comment can form, and bounds the length.
 pub fn neutralize_line(line: &str, max_chars: usize) -> String {
@@ -60,7 +61,9 @@ pub fn neutralize_line(line: &str, max_chars: usize) -> String {
             '<' => out.push('‹'),
             '>' => out.push('›'),
             '\t' => out.push_str("    "),
-            c if c.is_control() => continue,
+            // Bidirectional overrides would reorder what the reader sees, and invisible
+            // characters hide between the ones shown (titles drop the same set).
+            c if c.is_control() || is_invisible(c) => continue,
             c => {
                 // Checked against what was emitted, so dropped characters cannot rejoin a mention.
                 if out.ends_with('@') && (c.is_alphanumeric() || c == '-' || c == '_') {
@@ -646,6 +649,26 @@ mod tests {
             "Add 'PyYAML' to requirements.txt"
         );
         assert_eq!(prose("step #2 of 3, C# and F#"), "step `#2` of 3, C# and F#");
+    }
+
+    #[test]
+    fn names_and_evidence_in_a_body_carry_no_bidi_or_invisible_characters() {
+        // A fork's job name or log line reordering what the reader sees (`exe.txt` shown for
+        // `txt.exe`), or hiding characters between the ones shown.
+        let mut r = record();
+        r.job = "build\u{202E}exe.txt".into();
+        r.evidence = vec!["ok\u{2066}\u{200B}\u{FEFF} line\u{202C}".into()];
+        let body = issue_body(
+            &r,
+            "fixed\u{200F} it\u{00AD}",
+            &ProposalText::Manual { reasons: vec![] },
+        );
+        assert!(body.contains("| Failed job | `buildexe.txt` |"), "{body}");
+        assert!(body.contains("ok line\n"), "{body}");
+        assert!(body.contains("**Root cause:** fixed it\n"), "{body}");
+        assert_eq!(inline("a\u{2067}b"), "`ab`");
+        // The one invisible character autoheal adds itself: a zero-width space after `@`.
+        assert_eq!(neutralize_line("@\u{200B}x", 10), "@\u{200B}x");
     }
 
     #[test]
