@@ -380,3 +380,50 @@ async fn an_outsiders_issue_copying_the_record_does_not_absorb_the_failure() {
         assert_eq!(writes, ["/repos/octo/app/issues/1/comments"], "{token_login:?}");
     }
 }
+
+/// A run-logs zip that is a bomb (one entry that inflates past the budget) or holds more
+/// entries than the budget, served by the run-logs endpoint: `report` ends with a clear
+/// error and files nothing. The budgets are small here; the defaults are 4 GiB and 20,000.
+#[tokio::test]
+async fn a_zip_bomb_or_a_zip_of_too_many_entries_is_a_clear_error_and_files_nothing() {
+    use std::io::Write;
+    let zip_of = |entries: &[(String, Vec<u8>)]| {
+        let mut cursor = std::io::Cursor::new(Vec::new());
+        {
+            let mut zip = zip::ZipWriter::new(&mut cursor);
+            let options =
+                zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated);
+            for (name, bytes) in entries {
+                zip.start_file(name.as_str(), options).unwrap_or_else(|e| panic!("{e}"));
+                zip.write_all(bytes).unwrap_or_else(|e| panic!("{e}"));
+            }
+            zip.finish().unwrap_or_else(|e| panic!("{e}"));
+        }
+        cursor.into_inner()
+    };
+    let bomb = zip_of(&[("0_test.txt".into(), vec![b'a'; 8 << 20])]);
+    assert!(bomb.len() < 64 * 1024, "{}", bomb.len());
+    let many: Vec<(String, Vec<u8>)> = (0..300).map(|i| (format!("{i}_job {i}.txt"), b"x\n".to_vec())).collect();
+    for (zip, want) in [(bomb, "more than"), (zip_of(&many), "entries")] {
+        let fake = started();
+        seed(&fake, REPO, "main", &dependency(42));
+        fake.set_run_logs_zip(REPO, 42, zip);
+        let (gh, _) = client(&fake);
+        let options = ReportOptions {
+            analysis: autoheal_logs::Options {
+                zip_limits: autoheal_logs::ZipLimits {
+                    max_total_bytes: 1 << 20,
+                    max_entries: 200,
+                },
+                ..autoheal_logs::Options::default()
+            },
+            ..options()
+        };
+        let error = report(&gh, &repo(), 42, &options).await.err();
+        assert!(
+            matches!(&error, Some(autoheal_github::Error::Analysis(message)) if message.contains(want)),
+            "{error:?}"
+        );
+        assert!(fake.writes().is_empty(), "{:?}", fake.writes());
+    }
+}
