@@ -45,10 +45,16 @@ fn fix_branches(fake: &FakeGithub) -> Vec<String> {
 /// Seeds the scenario's files on the default branch and its run as a pull request from
 /// `fork` (or from this repository when `fork` is `None`), triggered by `actor`.
 fn seed_pull_request_run(fake: &FakeGithub, scenario: &Scenario, fork: Option<&str>, actor: &str) {
+    seed_run_of(fake, scenario, PR_BRANCH, "pull_request", fork.unwrap_or(REPO), actor);
+}
+
+/// Seeds the scenario's files on the default branch and its run of `event` on `branch`,
+/// whose commit comes from `head_repository`, triggered by `actor`.
+fn seed_run_of(fake: &FakeGithub, scenario: &Scenario, branch: &str, event: &str, head_repository: &str, actor: &str) {
     let sha = seed(fake, REPO, "main", scenario);
-    let mut run = run_json(REPO, PR_BRANCH, &sha, scenario);
-    run["event"] = json!("pull_request");
-    run["head_repository"] = json!({ "full_name": fork.unwrap_or(REPO) });
+    let mut run = run_json(REPO, branch, &sha, scenario);
+    run["event"] = json!(event);
+    run["head_repository"] = json!({ "full_name": head_repository });
     run["actor"] = json!({ "login": actor });
     run["triggering_actor"] = json!({ "login": actor });
     seed_run(fake, REPO, "main", &sha, scenario);
@@ -134,14 +140,7 @@ async fn a_run_triggered_by_a_user_without_write_access_is_report_only() {
 /// the default branch, as GitHub gives `pull_request_target` and `workflow_run` runs),
 /// triggered by `actor`.
 fn seed_base_context_run(fake: &FakeGithub, scenario: &Scenario, event: &str, actor: &str) {
-    let sha = seed(fake, REPO, "main", scenario);
-    let mut run = run_json(REPO, "main", &sha, scenario);
-    run["event"] = json!(event);
-    run["head_repository"] = json!({ "full_name": REPO });
-    run["actor"] = json!({ "login": actor });
-    run["triggering_actor"] = json!({ "login": actor });
-    seed_run(fake, REPO, "main", &sha, scenario);
-    fake.add_run(REPO, run);
+    seed_run_of(fake, scenario, "main", event, REPO, actor);
 }
 
 #[tokio::test]
