@@ -391,8 +391,7 @@ async fn a_zip_bomb_or_a_zip_of_too_many_entries_is_a_clear_error_and_files_noth
         let mut cursor = std::io::Cursor::new(Vec::new());
         {
             let mut zip = zip::ZipWriter::new(&mut cursor);
-            let options =
-                zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated);
+            let options = zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated);
             for (name, bytes) in entries {
                 zip.start_file(name.as_str(), options).unwrap_or_else(|e| panic!("{e}"));
                 zip.write_all(bytes).unwrap_or_else(|e| panic!("{e}"));
@@ -403,7 +402,9 @@ async fn a_zip_bomb_or_a_zip_of_too_many_entries_is_a_clear_error_and_files_noth
     };
     let bomb = zip_of(&[("0_test.txt".into(), vec![b'a'; 8 << 20])]);
     assert!(bomb.len() < 64 * 1024, "{}", bomb.len());
-    let many: Vec<(String, Vec<u8>)> = (0..300).map(|i| (format!("{i}_job {i}.txt"), b"x\n".to_vec())).collect();
+    let many: Vec<(String, Vec<u8>)> = (0..300)
+        .map(|i| (format!("{i}_job {i}.txt"), b"x\n".to_vec()))
+        .collect();
     for (zip, want) in [(bomb, "more than"), (zip_of(&many), "entries")] {
         let fake = started();
         seed(&fake, REPO, "main", &dependency(42));
