@@ -30,7 +30,8 @@
 //! release): without it the major's newest release would be judged by an
 //! older file and its new input reported as unknown. The evidence names the
 //! maintainers' pull request or release notes and a real `action.yml` that
-//! declares the input (its flags are read from there). It is kept when the
+//! declares the input (its flags are read from there; without one, no flags:
+//! the input is then only no longer unknown). It is kept when the
 //! entry is reread from a file that does not declare the input yet, and
 //! dropped when the file does.
 

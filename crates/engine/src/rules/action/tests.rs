@@ -349,7 +349,8 @@ fn inputs_are_checked_against_the_major_used() {
 /// An input a later release of a major added (a `later-input:` of the facts
 /// file) is known at that major although the file read predates it:
 /// checkout's `allow-unsafe-pr-checkout` was backported to v2–v6 in July
-/// 2026, setup-python v5.5.0 added `freethreaded`. Checkout v7 is judged by
+/// 2026, setup-python v5.5.0 added `freethreaded`, docker/login-action
+/// v3.6/v3.7 `registry-auth` and `scope`. Checkout v7 is judged by
 /// the corpus snapshot, which declares the input v7 introduced.
 #[test]
 fn inputs_later_releases_of_a_major_added_are_known() {

@@ -420,6 +420,8 @@ pub static ACTIONS: &[GeneratedAction] = &[
             GeneratedInput { name: "ecr", required: false, deprecated: false },
             GeneratedInput { name: "logout", required: false, deprecated: false },
             GeneratedInput { name: "attempts", required: false, deprecated: false },
+            GeneratedInput { name: "registry-auth", required: false, deprecated: false },
+            GeneratedInput { name: "scope", required: false, deprecated: false },
         ],
         outputs: &[],
     },
