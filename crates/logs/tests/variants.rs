@@ -1199,6 +1199,48 @@ const CASES: &[(&str, Category, Option<&str>)] = &[
         MissingDependency,
         Some("setuptools"),
     ),
+    // Batch 62 (helper diagcls, 2026-12-05): whole-job logs as downloaded,
+    // written after batch 61's fixes and committed before any change: a
+    // whole run's `gh run view --log` whose passing jobs print warnings, a
+    // lint summary and a tolerated missing tool; a Windows job log with a
+    // UTF-8 BOM and CRLF line ends; docker pull progress before a private
+    // image; a composite action's nested `pip install -r`; the runner's
+    // older time-limit wording in the web UI's copy; GitHub's hosted ARM64
+    // image losing the runner; apt on noble; cargo in ANSI colour; a private
+    // submodule; github-script without the permission; npm's ERESOLVE; and
+    // pip's build isolation missing the backend's plugin.
+    (
+        "b62-whole-run-log-passing-jobs-then-freezegun.log",
+        MissingDependency,
+        Some("freezegun"),
+    ),
+    (
+        "b62-windows-bom-crlf-node-cannot-find-module.log",
+        MissingDependency,
+        Some("dotenv"),
+    ),
+    ("b62-docker-private-image-pull-denied.log", Unknown, None),
+    (
+        "b62-composite-nested-pip-requirements-missing.log",
+        FileNotFound,
+        Some("requirements/ci.txt"),
+    ),
+    ("b62-ui-older-time-limit-90.log", Timeout, Some("90")),
+    (
+        "b62-hosted-arm64-image-lost-communication.log",
+        OptionalJob,
+        Some("lost_communication"),
+    ),
+    ("b62-apt-noble-libssl11-unavailable.log", Unknown, None),
+    ("b62-cargo-ansi-compile-error.log", Unknown, None),
+    ("b62-checkout-private-submodule-not-found.log", Unknown, None),
+    ("b62-github-script-resource-not-accessible-ghlog.log", Unknown, None),
+    ("b62-npm-eresolve-after-warnings.log", Unknown, None),
+    (
+        "b62-pip-build-isolation-setuptools-scm-ghlog.log",
+        MissingDependency,
+        Some("setuptools-scm"),
+    ),
 ];
 
 /// For every `unknown` row, the log line (1-based) of the root cause's first
@@ -1559,6 +1601,13 @@ const UNKNOWN_ROOT_LINES: &[(&str, u64)] = &[
     ("b61-macos13-brew-then-swift-error.log", 133),
     ("b61-bare-cancel-41min-playwright.log", 144),
     ("b61-trap-pytest-warnings-assert-quotes-429.log", 124),
+    // Batch 62 (helper diagcls), pinned when written.
+    ("b62-docker-private-image-pull-denied.log", 117),
+    ("b62-apt-noble-libssl11-unavailable.log", 121),
+    ("b62-cargo-ansi-compile-error.log", 120),
+    ("b62-checkout-private-submodule-not-found.log", 108),
+    ("b62-github-script-resource-not-accessible-ghlog.log", 44),
+    ("b62-npm-eresolve-after-warnings.log", 105),
 ];
 
 /// For rows whose category is not `unknown`, the log line (1-based) of the
@@ -1592,6 +1641,13 @@ const KNOWN_ROOT_LINES: &[(&str, u64)] = &[
     ("b61-uv-sync-pythonhosted-429-ghlog.log", 136),
     ("b61-go-proxy-429-mod-download.log", 125),
     ("b61-zip-step-tox-py312-distutils.log", 22),
+    // Batch 62 (helper diagcls), pinned when written.
+    ("b62-whole-run-log-passing-jobs-then-freezegun.log", 388),
+    ("b62-windows-bom-crlf-node-cannot-find-module.log", 111),
+    ("b62-composite-nested-pip-requirements-missing.log", 127),
+    ("b62-ui-older-time-limit-90.log", 143),
+    ("b62-hosted-arm64-image-lost-communication.log", 109),
+    ("b62-pip-build-isolation-setuptools-scm-ghlog.log", 126),
 ];
 
 fn dir() -> String {
