@@ -1605,7 +1605,10 @@ const UNKNOWN_ROOT_LINES: &[(&str, u64)] = &[
     ("b62-docker-private-image-pull-denied.log", 117),
     ("b62-apt-noble-libssl11-unavailable.log", 121),
     ("b62-cargo-ansi-compile-error.log", 120),
-    ("b62-checkout-private-submodule-not-found.log", 108),
+    // Pinned to git's `fatal: repository … not found` and moved after the
+    // first run to the line before it, the server's `remote: Repository not
+    // found.` that git relays in the same report.
+    ("b62-checkout-private-submodule-not-found.log", 107),
     ("b62-github-script-resource-not-accessible-ghlog.log", 44),
     ("b62-npm-eresolve-after-warnings.log", 105),
 ];

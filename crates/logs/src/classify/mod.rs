@@ -118,6 +118,9 @@ pub(crate) struct JobState {
     pub image: Option<catalogue::HostedImage>,
     /// The timestamp of the job's latest line.
     pub last_timestamp: Option<i64>,
+    /// The job printed an `##[error]` line (every failing step does, and so
+    /// do the runner's job-level annotations): a job without one passed.
+    pub errored: bool,
 }
 
 #[derive(Debug, Default)]
@@ -331,7 +334,9 @@ impl LogSink for Scanner<'_> {
             }
         }
         if line.kind == LineKind::Error && !line.echo {
-            if let Some(step) = self.job().steps.last_mut() {
+            let job = self.job();
+            job.errored = true;
+            if let Some(step) = job.steps.last_mut() {
                 step.errored = true;
             }
         }
@@ -364,6 +369,12 @@ impl LogSink for Scanner<'_> {
                 };
                 let step = self.jobs.last().and_then(|j| j.steps.len().checked_sub(1));
                 let script_line = bash_script_line(line.text);
+                let script = self.jobs.last().and_then(|j| j.steps.last()).map(|s| s.script.as_str());
+                if script_line.is_some_and(|n| script.is_some_and(|s| tolerated_script_line(s, n)))
+                    && !matches!(hit.strength, Strength::Weak | Strength::StepFailed | Strength::Canceled)
+                {
+                    hit.strength = Strength::Weak;
+                }
                 let opened = hit
                     .opened_on_previous_line
                     .then(|| self.recent.ordered().last().map(|p| evidence_text(p)))
@@ -403,6 +414,23 @@ impl LogSink for Scanner<'_> {
         }
         self.recent.push(line.text);
     }
+}
+
+/// Line `n` (1-based) of the step's script handles its own failure: bash
+/// names the script line of its error (`{script}.sh: line {n}: …`), and that
+/// line has a `||` fallback that does not fail in turn (`cmd || echo
+/// "skipping"`, `|| true`, `|| apt-get install …`, unlike `|| exit 1`, `||
+/// false` or `|| { echo …; exit 1; }`). What the command printed did not end
+/// the step.
+fn tolerated_script_line(script: &str, n: u32) -> bool {
+    let Some(text) = script.lines().nth(n.saturating_sub(1) as usize) else {
+        return false;
+    };
+    let Some((_, fallback)) = text.split_once("||") else {
+        return false;
+    };
+    let fallback = fallback.trim();
+    !fallback.is_empty() && !regex!(r"\b(?:exit\s+[1-9]|false|return\s+[1-9])\b").is_match(fallback)
 }
 
 fn evidence_text(text: &str) -> String {

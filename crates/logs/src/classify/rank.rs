@@ -168,8 +168,17 @@ const MAX_EVIDENCE: usize = 8;
 const MAX_MINOR_FAILURES: usize = 3;
 
 pub(crate) fn rank(jobs: Vec<JobState>) -> Vec<Failure> {
+    let several = jobs.len() > 1;
     let mut out = Vec::new();
-    for job in jobs {
+    for mut job in jobs {
+        // In a log of several jobs (a whole run's `gh run view --log`), a job
+        // that printed no `##[error]` line passed: what it printed (a lint
+        // summary, a tolerated missing tool) did not fail the run.
+        if several && !job.errored {
+            for f in &mut job.findings {
+                f.hit.strength = Strength::Weak;
+            }
+        }
         out.extend(rank_job(job));
     }
     // A job-level cause (time limit, invalid workflow) or the earliest root

@@ -542,3 +542,16 @@ fn npx_names_its_command_only_when_the_script_makes_one_call() {
     assert_eq!(two.category, Category::MissingCommand);
     assert_eq!(two.subject, None);
 }
+
+#[test]
+fn a_script_line_with_a_fallback_that_succeeds_tolerates_its_failure() {
+    let script =
+        "shellcheck scripts/*.sh || echo \"shellcheck missing, skipping\"\nmake lint || exit 1\nruff check .\n";
+    assert!(tolerated_script_line(script, 1));
+    assert!(!tolerated_script_line(script, 2));
+    assert!(!tolerated_script_line(script, 3));
+    assert!(!tolerated_script_line(script, 9));
+    assert!(tolerated_script_line("jq . a.json || true", 1));
+    assert!(!tolerated_script_line("jq . a.json || { echo bad; exit 1; }", 1));
+    assert!(!tolerated_script_line("cmd || false", 1));
+}

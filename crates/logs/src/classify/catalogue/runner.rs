@@ -410,6 +410,20 @@ fn lost_communication(line: &Line<'_>) -> Option<Hit> {
         ));
     }
     if text.contains("hosted runner") {
+        // GitHub's ARM64 images (the job's `Runner Image`) are a runner the
+        // job chose: a lost one there is tied to that runner, like a
+        // self-hosted one.
+        if let Some(class) = line
+            .runner
+            .filter(|r| matches!(r, RunnerClass::Arm64 | RunnerClass::MacosArm64))
+        {
+            return Some(runner_hit(
+                RunnerFailure::LostCommunication,
+                Some(class),
+                0.75,
+                "GitHub's hosted ARM64 runner lost communication with GitHub: the machine, not the code, failed.",
+            ));
+        }
         return Some(Hit::blocker(
             "A GitHub-hosted runner lost communication with GitHub (infrastructure, or the job starved it of CPU, \
              memory or network): rerun or fix the job's resource use; not a runner to make optional.",
@@ -681,6 +695,7 @@ fn exit_code(line: &Line<'_>) -> Option<Hit> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::line::LineKind;
 
     #[test]
     fn a_fail_fast_cancel_names_the_failed_leg_and_is_never_timed() {
@@ -691,6 +706,24 @@ mod tests {
         assert_eq!((hit.category, hit.strength), (Category::Unknown, Strength::Canceled));
         assert!(hit.message.contains("`build.ubuntu-latest___id_`"), "{}", hit.message);
         assert_eq!(hit.detail, SubjectDetail::Canceled { elapsed_minutes: None });
+    }
+
+    #[test]
+    fn a_hosted_runner_lost_is_tied_to_it_only_on_an_arm64_image() {
+        let text = "The hosted runner: GitHub Actions 1000067890 lost communication with the server.";
+        let on = |runner| {
+            lost_communication(&Line {
+                kind: LineKind::Error,
+                runner,
+                ..Line::plain(text)
+            })
+            .expect("read")
+            .category
+        };
+        assert_eq!(on(Some(RunnerClass::Arm64)), Category::OptionalJob);
+        assert_eq!(on(Some(RunnerClass::MacosArm64)), Category::OptionalJob);
+        assert_eq!(on(Some(RunnerClass::Hosted)), Category::Unknown);
+        assert_eq!(on(None), Category::Unknown);
     }
 
     #[test]
