@@ -35,7 +35,10 @@ pub fn parse_cron(expr: &str) -> Result<Cron, String> {
     let hours = field(fields[1], "hour", 0, 23, &[])?;
     let days_of_month = field(fields[2], "day of month", 1, 31, &[])?;
     let months = field(fields[3], "month", 1, 12, MONTHS)?;
-    field(fields[4], "day of week", 0, 7, DAYS)?;
+    // 0-6 (Sunday-Saturday), as GitHub's schedule documentation gives it:
+    // GitHub rejects the `7` other crons take for Sunday ("invalid cron
+    // attribute \"0 6 * * 7\"", geerlingguy/jeffgeerling-com#14).
+    field(fields[4], "day of week", 0, 6, DAYS)?;
     Ok(Cron {
         minutes,
         hours: hours as u32,
@@ -173,6 +176,12 @@ mod tests {
             "expected 5 fields (minute hour day-of-month month day-of-week), found 4"
         );
         assert_eq!(parse_cron("60 0 * * *").unwrap_err(), "minute 60 is out of range 0-59");
+        assert_eq!(
+            parse_cron("0 6 * * 7").unwrap_err(),
+            "day of week 7 is out of range 0-6"
+        );
+        assert!(parse_cron("0 6 * * 1-7").is_err());
+        assert!(parse_cron("0 6 * * 0-6").is_ok() && parse_cron("0 6 * * SUN-SAT").is_ok());
         assert_eq!(
             parse_cron("0 0 0 * *").unwrap_err(),
             "day of month 0 is out of range 1-31"
