@@ -170,23 +170,42 @@ pub fn report(title: &str, tools: &[Tool], medians: &[Timing]) {
     let (first, last) = (medians[0], medians[medians.len() - 1]);
     for (tool, m) in tools.iter().zip(medians) {
         println!(
-            "  {:<28} median {:>8.3} s   {:>5.2}x {}   {:>5.2}x actionlint   CPU {:>8.3} s   {:>5.2}x {}   {:>5.2}x actionlint",
+            "  {:<28} median {:>8.3} s   {:>5.2}x {}   {:>5.2}x actionlint   CPU {:>8.3} s   {:>5} {}   {:>5} actionlint",
             tool.name,
             m.wall,
             m.wall / first.wall,
             tools[0].name,
             m.wall / last.wall,
             m.cpu,
-            m.cpu / first.cpu.max(f64::MIN_POSITIVE),
+            cpu_ratio(m.cpu, first.cpu),
             tools[0].name,
-            m.cpu / last.cpu.max(f64::MIN_POSITIVE),
+            cpu_ratio(m.cpu, last.cpu),
         );
+    }
+}
+
+/// `cpu / of` as `1.23x`, or `n/a` when `of` is under one clock tick
+/// (10 ms): the children's times count whole ticks, so a run shorter than
+/// one may read 0 and the ratio would mean nothing.
+fn cpu_ratio(cpu: f64, of: f64) -> String {
+    if of < 0.01 {
+        "n/a".to_string()
+    } else {
+        format!("{:.2}x", cpu / of)
     }
 }
 
 #[cfg(test)]
 mod tests {
-    use super::children_cpu_seconds;
+    use super::{children_cpu_seconds, cpu_ratio};
+
+    /// A CPU time of no tick gives no ratio (it printed 4.5e305x).
+    #[test]
+    fn a_ratio_to_less_than_a_tick_is_not_given() {
+        assert_eq!(cpu_ratio(0.33, 0.27), "1.22x");
+        assert_eq!(cpu_ratio(0.01, 0.0), "n/a");
+        assert_eq!(cpu_ratio(0.0, 0.0), "n/a");
+    }
 
     /// A child that spins shows up in the children's CPU time once waited
     /// for (the bench's CPU column reads nothing else).
