@@ -116,6 +116,60 @@ fn outdated_majors_warn_and_shut_down_ones_are_errors() {
     assert!(out2.contains("\"actions/upload-artifact@v6\""), "{out2}");
 }
 
+/// Each runtime per major, as the data gives it, and where the fix goes:
+/// node12/node16 are "no longer supported", node20 "retired"; the fix is the
+/// lowest later major on node24 and skips later majors still on node20
+/// (download-artifact v5 and v6); node24 majors get nothing; with no node24
+/// major known there is no fix, and the message says so.
+#[test]
+fn each_runtime_is_reported_and_fixed_only_to_a_current_major() {
+    let cases: [(&str, Option<(&str, &str)>); 9] = [
+        ("actions/checkout@v3", Some(("action/removed-runtime", "v5"))),
+        ("actions/checkout@v4", Some(("action/retired-runtime", "v5"))),
+        ("actions/download-artifact@v4", Some(("action/retired-runtime", "v7"))),
+        ("actions/download-artifact@v6", Some(("action/retired-runtime", "v7"))),
+        ("actions/setup-node@v4", Some(("action/retired-runtime", "v5"))),
+        ("docker/login-action@v3", Some(("action/retired-runtime", "v4"))),
+        ("actions/checkout@v6", None),
+        ("actions/checkout@v7", None),
+        ("softprops/action-gh-release@v1", Some(("action/removed-runtime", ""))),
+    ];
+    for (uses, want) in cases {
+        let src = format!("on: push\njobs:\n  a:\n    runs-on: x\n    steps:\n      - uses: {uses}\n");
+        let found: Vec<_> = crate::rules::test_support::lint_rule(&src, "action")
+            .into_iter()
+            .filter(|d| d.code.ends_with("-runtime"))
+            .collect();
+        match want {
+            None => assert!(found.is_empty(), "{uses}: {found:?}"),
+            Some((code, "")) => {
+                assert_eq!(found.len(), 1, "{uses}: {found:?}");
+                assert_eq!(found[0].code, code, "{uses}");
+                assert!(found[0].fixes.is_empty(), "{uses}: no target, no fix");
+                assert!(found[0].message.contains("no major of"), "{}", found[0].message);
+            }
+            Some((code, target)) => {
+                assert_eq!(found.len(), 1, "{uses}: {found:?}");
+                assert_eq!(found[0].code, code, "{uses}");
+                let why = if code == "action/retired-runtime" {
+                    "runs on node20, which GitHub has retired"
+                } else {
+                    "which GitHub no longer supports"
+                };
+                assert!(found[0].message.contains(why), "{}", found[0].message);
+                let name = uses.split('@').next().unwrap_or_default();
+                let fixed = apply_first_fix(&src, "action");
+                assert!(fixed.contains(&format!("uses: {name}@{target}\n")), "{uses}: {fixed}");
+                let major: u32 = target[1..].parse().unwrap_or_default();
+                assert_eq!(
+                    super::runtimes::runtime_of(name, major),
+                    Some(super::runtimes::CURRENT_NODE)
+                );
+            }
+        }
+    }
+}
+
 #[test]
 fn a_local_action_on_a_retired_runtime_is_a_warning_where_it_is_used() {
     let action = "name: x\ndescription: d\nruns:\n  using: node20\n  main: i.js\n";
