@@ -1653,6 +1653,17 @@ const KNOWN_ROOT_LINES: &[(&str, u64)] = &[
     ("b62-pip-build-isolation-setuptools-scm-ghlog.log", 126),
 ];
 
+/// `None` when the root cause of fixture `name` begins on line `want`; else
+/// what it begins with.
+fn root_line_miss(name: &str, want: u64) -> Option<String> {
+    let analysis = common::analyze_fixture(&format!("variants/{name}"));
+    let got = analysis
+        .root_cause()
+        .and_then(|r| r.evidence.first())
+        .map(|e| (e.line, e.text.clone()));
+    (got.as_ref().map(|g| g.0) != Some(want)).then(|| format!("{name}: root cause at {got:?}, want line {want}"))
+}
+
 fn dir() -> String {
     format!("{}/tests/fixtures/variants", env!("CARGO_MANIFEST_DIR"))
 }
@@ -1714,13 +1725,8 @@ fn every_unknown_root_cause_is_pinned_to_its_line() {
             misses.push(format!("{name}: no row in UNKNOWN_ROOT_LINES"));
             continue;
         };
-        let analysis = common::analyze_fixture(&format!("variants/{name}"));
-        let got = analysis
-            .root_cause()
-            .and_then(|r| r.evidence.first())
-            .map(|e| (e.line, e.text.clone()));
-        if got.as_ref().map(|g| g.0) != Some(want) {
-            misses.push(format!("{name}: root cause at {got:?}, want line {want}"));
+        if let Some(miss) = root_line_miss(name, want) {
+            misses.push(miss);
         }
     }
     for (name, _) in UNKNOWN_ROOT_LINES {
@@ -1743,13 +1749,8 @@ fn every_pinned_known_root_cause_is_on_its_line() {
             misses.push(format!("{name}: an unknown row belongs in UNKNOWN_ROOT_LINES"));
             continue;
         }
-        let analysis = common::analyze_fixture(&format!("variants/{name}"));
-        let got = analysis
-            .root_cause()
-            .and_then(|r| r.evidence.first())
-            .map(|e| (e.line, e.text.clone()));
-        if got.as_ref().map(|g| g.0) != Some(want) {
-            misses.push(format!("{name}: root cause at {got:?}, want line {want}"));
+        if let Some(miss) = root_line_miss(name, want) {
+            misses.push(miss);
         }
     }
     assert!(misses.is_empty(), "{}", misses.join("\n"));
