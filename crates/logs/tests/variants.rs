@@ -1241,6 +1241,41 @@ const CASES: &[(&str, Category, Option<&str>)] = &[
         MissingDependency,
         Some("setuptools-scm"),
     ),
+    // Batch 63 (helper diagcls, 2026-12-05): written after batch 62's fixes
+    // and committed before any change: setup-java's list on the Windows
+    // ARM64 image and a release not out yet on x64, setup-ruby on Apple
+    // silicon in the web UI's copy, make's `-` ignore prefix before the real
+    // failure, tox 4's allowlist refusal, the Gradle plugin portal's 429 in a
+    // `Caused by:` chain, gh's primary limit for an installation token, and
+    // `npm ci`'s lockfile refusal before the test step's missing vitest.
+    (
+        "b63-setup-java-17-windows-arm.log",
+        OptionalJob,
+        Some("tool_unavailable_for_architecture"),
+    ),
+    ("b63-trap-setup-java-27-x64-not-released-ghlog.log", Unknown, None),
+    (
+        "b63-setup-ruby-25-macos14-ui.log",
+        OptionalJob,
+        Some("tool_unavailable_for_architecture"),
+    ),
+    (
+        "b63-make-ignored-prefix-then-requests-missing.log",
+        MissingDependency,
+        Some("requests"),
+    ),
+    ("b63-tox4-allowlist-externals.log", Unknown, None),
+    (
+        "b63-gradle-plugin-portal-429-ansi.log",
+        RateLimit,
+        Some("Gradle plugin portal"),
+    ),
+    (
+        "b63-gh-cli-primary-limit-log-failed.log",
+        RateLimit,
+        Some("GitHub REST API"),
+    ),
+    ("b63-npm-ci-eusage-then-vitest-missing.log", Unknown, None),
 ];
 
 /// For every `unknown` row, the log line (1-based) of the root cause's first
@@ -1611,6 +1646,10 @@ const UNKNOWN_ROOT_LINES: &[(&str, u64)] = &[
     ("b62-checkout-private-submodule-not-found.log", 107),
     ("b62-github-script-resource-not-accessible-ghlog.log", 44),
     ("b62-npm-eresolve-after-warnings.log", 105),
+    // Batch 63 (helper diagcls), pinned when written.
+    ("b63-trap-setup-java-27-x64-not-released-ghlog.log", 115),
+    ("b63-tox4-allowlist-externals.log", 108),
+    ("b63-npm-ci-eusage-then-vitest-missing.log", 5),
 ];
 
 /// For rows whose category is not `unknown`, the log line (1-based) of the
@@ -1651,6 +1690,12 @@ const KNOWN_ROOT_LINES: &[(&str, u64)] = &[
     ("b62-ui-older-time-limit-90.log", 143),
     ("b62-hosted-arm64-image-lost-communication.log", 109),
     ("b62-pip-build-isolation-setuptools-scm-ghlog.log", 126),
+    // Batch 63 (helper diagcls), pinned when written.
+    ("b63-setup-java-17-windows-arm.log", 115),
+    ("b63-setup-ruby-25-macos14-ui.log", 105),
+    ("b63-make-ignored-prefix-then-requests-missing.log", 119),
+    ("b63-gradle-plugin-portal-429-ansi.log", 128),
+    ("b63-gh-cli-primary-limit-log-failed.log", 12),
 ];
 
 /// `None` when the root cause of fixture `name` begins on line `want`; else
