@@ -17,7 +17,7 @@
 //!    the job printed before.
 //! 2. `github_api`, `docker`: service answers (rate limits, registry errors)
 //!    that other tools only relay (`buildx failed with: … 429 …`).
-//! 3. `python`, `python_lint` (ruff, flake8), `node`, `jvm`, `go`, `cargo`, `rustup`, `ruby`, `php`, `r`, `dotnet`, `pester`, `kubernetes`,
+//! 3. `python`, `python_lint` (ruff, flake8), `tox`, `node`, `jvm`, `go`, `cargo`, `rustup`, `ruby`, `php`, `r`, `dotnet`, `pester`, `kubernetes`,
 //!    `terraform`, `cocoapods`, `dart`, `swift` (SwiftPM, XCTest), `elixir`
 //!    (Mix, ExUnit), `haskell` (cabal, GHC, Stack), `bazel`, `conan`, `deno`,
 //!    `nix`, `helm`, `aws` (the CLI, SDKs and configure-aws-credentials),
@@ -88,6 +88,7 @@ mod shell;
 mod swift;
 mod system;
 mod terraform;
+mod tox;
 pub(crate) mod util;
 
 pub(crate) use actions::RETRY_ACTION_ATTEMPT;
@@ -205,6 +206,7 @@ pub const EMITTERS: &[(&str, &[Entry])] = &[
     ("docker", docker::ENTRIES),
     ("python", python::ENTRIES),
     ("python_lint", python_lint::ENTRIES),
+    ("tox", tox::ENTRIES),
     ("node", node::ENTRIES),
     ("jvm", jvm::ENTRIES),
     ("go", go::ENTRIES),
