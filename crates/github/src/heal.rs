@@ -25,14 +25,13 @@ use crate::client::GitHub;
 use crate::client::config::RepoName;
 use crate::decide::cache::cached_failures;
 use crate::decide::copilot::wants_review;
-use crate::decide::dedupe::filed_by_autoheal;
 use crate::decide::gate::{named_run, skip_reason};
-use crate::decide::trust::{Route, can_write};
+use crate::decide::trust::Route;
 use crate::error::{Error, Result};
 use crate::fetch::files::{Snapshot, fetch_snapshot};
 use crate::fetch::repo::DefaultHead;
 use crate::fetch::run::fetch_run;
-use crate::fetch::trust::fetch_bot_login;
+use crate::fetch::trust::{fetch_bot_login, may_act_on_records};
 use crate::models::{Issue, PullRequest};
 use crate::progress::{Progress, silent};
 use crate::record::Record;
@@ -259,19 +258,10 @@ async fn heal_issue(gh: &GitHub, repo: &RepoName, number: u64, options: &HealOpt
 /// to the outsider's text.
 async fn outsiders_issue(gh: &GitHub, repo: &RepoName, issue: &Issue) -> Result<Option<String>> {
     let bot = fetch_bot_login(gh).await?;
-    if filed_by_autoheal(issue, &bot) {
+    if may_act_on_records(gh, repo, issue, &bot).await? {
         return Ok(None);
     }
     let author = issue.author().unwrap_or_default();
-    let permission = match author {
-        "" => None,
-        login => gh.get_permission(repo, login).await?,
-    };
-    let owner = repo.to_string();
-    let owner = owner.split('/').next().unwrap_or_default();
-    if can_write(&permission) || (!author.is_empty() && author.eq_ignore_ascii_case(owner)) {
-        return Ok(None);
-    }
     Ok(Some(format!(
         "issue #{} was opened by `{author}`, who cannot write to this repository; autoheal heals only its own issues and those of people with write access",
         issue.number

@@ -16,7 +16,7 @@ use crate::client::GitHub;
 use crate::client::config::RepoName;
 use crate::client::endpoints::IssueFilter;
 use crate::decide::copilot::may_hand_off;
-use crate::decide::dedupe::{find_duplicate, has_fingerprint};
+use crate::decide::dedupe::duplicate_candidates;
 use crate::decide::filing::{IssueKind, issue_kind};
 use crate::decide::learning::{acceptance_record, demotion_reason};
 use crate::decide::triage::{Triage, triage};
@@ -26,7 +26,7 @@ use crate::fetch::files::{Snapshot, fetch_snapshot};
 use crate::fetch::history::fetch_history;
 use crate::fetch::repo::{DefaultHead, fetch_config, fetch_default_head};
 use crate::fetch::run::{RunEvidence, fetch_run};
-use crate::fetch::trust::fetch_bot_login;
+use crate::fetch::trust::{fetch_bot_login, may_act_on_records};
 use crate::models::Issue;
 use crate::progress::{Progress, silent};
 use crate::record::Record;
@@ -262,15 +262,19 @@ async fn file(gh: &GitHub, repo: &RepoName, examined: &Examined, options: &Repor
         copilot: None,
         workflow_unread: diagnosis.workflow_unread.clone(),
     };
-    // Who autoheal is, asked only when some issue carries the failure's fingerprint.
-    let bot = if open.iter().any(|issue| has_fingerprint(issue, &record.fingerprint)) {
-        Some(fetch_bot_login(gh).await?)
-    } else {
-        None
-    };
-    let duplicate = bot
-        .as_deref()
-        .and_then(|bot| find_duplicate(&open, &record.fingerprint, now, bot));
+    // The newest recent issue carrying the failure's fingerprint whose author may act on it;
+    // who autoheal is, and who may write, is asked only when some issue carries it.
+    let candidates = duplicate_candidates(&open, &record.fingerprint, now);
+    let mut duplicate = None;
+    if !candidates.is_empty() {
+        let bot = fetch_bot_login(gh).await?;
+        for candidate in candidates {
+            if may_act_on_records(gh, repo, candidate, &bot).await? {
+                duplicate = Some(candidate);
+                break;
+            }
+        }
+    }
     if let Some(existing) = duplicate {
         progress.step(&format!("commenting on issue #{}", existing.number));
         gh.create_comment(repo, existing.number, &repeat_comment(&record))

@@ -381,6 +381,42 @@ async fn an_outsiders_issue_copying_the_record_does_not_absorb_the_failure() {
     }
 }
 
+/// A recent issue carrying the failure's record that a maintainer opened (someone with write
+/// access, who could commit the change anyway) absorbs the repeat like autoheal's own; so does
+/// one the repository's owner opened. Both are newer than autoheal's own issue here.
+#[tokio::test]
+async fn a_writers_issue_carrying_the_record_absorbs_the_failure() {
+    for (author, role) in [("maintainer", Some("write")), ("octo", None)] {
+        let fake = started();
+        fake.set_token_login(None);
+        if let Some(role) = role {
+            fake.add_collaborator(REPO, author, role);
+        }
+        let sha = seed(&fake, REPO, "main", &dependency(42));
+        assert!(matches!(run_report(&fake, 42).await, ReportOutcome::Filed(_)));
+        let genuine = fake.issues(REPO)[0].body.clone();
+        fake.add_issue(
+            REPO,
+            SeedIssue {
+                title: "[auto-heal] CI: missing_dependency in test".into(),
+                body: genuine,
+                labels: vec!["workflow-failure".into(), "auto-heal".into()],
+                user: author.into(),
+                ..SeedIssue::default()
+            },
+        );
+        heal_fixtures::seed_run(&fake, REPO, "main", &sha, &dependency(43));
+        fake.clear_requests();
+        let outcome = run_report(&fake, 43).await;
+        assert!(
+            matches!(&outcome, ReportOutcome::Repeated(f) if f.issue.number == 2),
+            "{author}: {outcome:?}"
+        );
+        let writes: Vec<String> = fake.writes().into_iter().map(|w| w.path).collect();
+        assert_eq!(writes, ["/repos/octo/app/issues/2/comments"], "{author}");
+    }
+}
+
 /// A run-logs zip that is a bomb (one entry that inflates past the budget) or holds more
 /// entries than the budget, served by the run-logs endpoint: `report` ends with a clear
 /// error and files nothing. The budgets are small here; the defaults are 4 GiB and 20,000.

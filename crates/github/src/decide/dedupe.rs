@@ -14,7 +14,7 @@ fn parse_time(raw: Option<&str>) -> Option<DateTime<Utc>> {
 }
 
 /// Whether an open issue's hidden block has `fingerprint` (whoever wrote it).
-pub fn has_fingerprint(issue: &Issue, fingerprint: &str) -> bool {
+fn has_fingerprint(issue: &Issue, fingerprint: &str) -> bool {
     issue
         .body
         .as_deref()
@@ -32,19 +32,15 @@ pub fn filed_by_autoheal(issue: &Issue, bot_login: &str) -> bool {
     author.eq_ignore_ascii_case(bot_login) || (bot_login == GITHUB_ACTIONS_BOT && author.ends_with("[bot]"))
 }
 
-/// The newest open issue autoheal opened (see [`filed_by_autoheal`]) whose hidden block has
-/// `fingerprint` and that was created or updated within 24 hours of `now`. Pass every page of
+/// The open issues that may absorb a new failure, newest first: those whose hidden block has
+/// `fingerprint` and that were created or updated within 24 hours of `now`. Pass every page of
 /// open `workflow-failure` issues. Anyone's issue may copy the block and carry the labels (an
 /// issue form sets labels for anyone), and a duplicate absorbs the failure: its repeat is only
-/// a comment there, and `heal` opens its pull request for that issue.
-pub fn find_duplicate<'a>(
-    issues: &'a [Issue],
-    fingerprint: &str,
-    now: DateTime<Utc>,
-    bot_login: &str,
-) -> Option<&'a Issue> {
+/// a comment there, and `heal` opens its pull request for that issue. So the caller takes the
+/// first whose author may act on the repository (`fetch::trust::may_act_on_records`).
+pub fn duplicate_candidates<'a>(issues: &'a [Issue], fingerprint: &str, now: DateTime<Utc>) -> Vec<&'a Issue> {
     let cutoff = now - Duration::hours(DEDUPE_WINDOW_HOURS);
-    issues
+    let mut found: Vec<&Issue> = issues
         .iter()
         .filter(|issue| issue.state == "open" && !issue.is_pull_request())
         .filter(|issue| {
@@ -52,9 +48,10 @@ pub fn find_duplicate<'a>(
             let updated = parse_time(Some(&issue.updated_at));
             created.into_iter().chain(updated).any(|t| t >= cutoff)
         })
-        .filter(|issue| filed_by_autoheal(issue, bot_login))
         .filter(|issue| has_fingerprint(issue, fingerprint))
-        .max_by_key(|issue| issue.number)
+        .collect();
+    found.sort_by_key(|issue| std::cmp::Reverse(issue.number));
+    found
 }
 
 #[cfg(test)]
@@ -90,26 +87,28 @@ mod tests {
             issue(3, "b", "2024-01-05T01:00:00Z", "open"),
             issue(4, "a", "2024-01-05T02:00:00Z", "closed"),
         ];
-        assert_eq!(find_duplicate(&issues, "a", now, "heal-bot").map(|i| i.number), Some(1));
-        assert_eq!(find_duplicate(&issues, "c", now, "heal-bot").map(|i| i.number), None);
+        let numbers = |found: Vec<&Issue>| found.iter().map(|i| i.number).collect::<Vec<_>>();
+        assert_eq!(numbers(duplicate_candidates(&issues, "a", now)), vec![1]);
+        assert_eq!(numbers(duplicate_candidates(&issues, "c", now)), Vec::<u64>::new());
         let later = parse_time(Some("2024-01-07T00:00:00Z")).unwrap_or_default();
-        assert_eq!(find_duplicate(&issues, "a", later, "heal-bot").map(|i| i.number), None);
+        assert_eq!(numbers(duplicate_candidates(&issues, "a", later)), Vec::<u64>::new());
+        let newer = issue(7, "a", "2024-01-05T03:00:00Z", "open");
+        let issues = [issues, vec![newer]].concat();
+        assert_eq!(numbers(duplicate_candidates(&issues, "a", now)), vec![7, 1]);
     }
 
     #[test]
-    fn only_autoheals_own_issues_are_duplicates() {
-        let now = parse_time(Some("2024-01-05T12:00:00Z")).unwrap_or_default();
+    fn autoheals_own_issues_are_known_by_their_author() {
         let by = |number: u64, login: &str| Issue {
             user: Some(User { login: login.into() }),
             ..issue(number, "a", "2024-01-05T01:00:00Z", "open")
         };
-        let issues = vec![by(1, "heal-bot"), by(2, "mallory"), by(3, "renovate[bot]")];
-        assert_eq!(find_duplicate(&issues, "a", now, "heal-bot").map(|i| i.number), Some(1));
+        assert!(filed_by_autoheal(&by(1, "heal-bot"), "heal-bot"));
+        assert!(filed_by_autoheal(&by(1, "Heal-Bot"), "heal-bot"));
+        assert!(!filed_by_autoheal(&by(2, "mallory"), "heal-bot"));
+        assert!(!filed_by_autoheal(&by(3, "renovate[bot]"), "heal-bot"));
         // A token that cannot say who it is: its issues are an app's, and a user's are not.
-        assert_eq!(
-            find_duplicate(&issues, "a", now, GITHUB_ACTIONS_BOT).map(|i| i.number),
-            Some(3)
-        );
-        assert_eq!(find_duplicate(&issues[1..2], "a", now, GITHUB_ACTIONS_BOT), None);
+        assert!(filed_by_autoheal(&by(3, "renovate[bot]"), GITHUB_ACTIONS_BOT));
+        assert!(!filed_by_autoheal(&by(2, "mallory"), GITHUB_ACTIONS_BOT));
     }
 }

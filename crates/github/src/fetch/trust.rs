@@ -5,8 +5,10 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use crate::client::GitHub;
 use crate::client::config::RepoName;
+use crate::decide::dedupe::filed_by_autoheal;
+use crate::decide::trust::can_write;
 use crate::error::Result;
-use crate::models::CollaboratorPermission;
+use crate::models::{CollaboratorPermission, Issue};
 
 /// The identity of the built-in `GITHUB_TOKEN`, which cannot ask `GET /user` who it is.
 pub const GITHUB_ACTIONS_BOT: &str = "github-actions[bot]";
@@ -39,4 +41,23 @@ pub async fn fetch_bot_login(gh: &GitHub) -> Result<String> {
         Err(error) if matches!(error.status(), Some(401 | 403 | 404)) => Ok(GITHUB_ACTIONS_BOT.to_string()),
         Err(error) => Err(error),
     }
+}
+
+/// Whether autoheal may act on the record in `issue` (absorb a repeat failure into it, heal
+/// the run it names): autoheal opened it (`bot_login`, see [`filed_by_autoheal`]), or its
+/// author may write to the repository (the owner, or a collaborator with write access), who
+/// could commit the change anyway. Labels and a copied hidden block prove nothing: an issue
+/// form sets labels for anyone.
+pub async fn may_act_on_records(gh: &GitHub, repo: &RepoName, issue: &Issue, bot_login: &str) -> Result<bool> {
+    if filed_by_autoheal(issue, bot_login) {
+        return Ok(true);
+    }
+    let author = issue.author().unwrap_or_default();
+    if author.is_empty() {
+        return Ok(false);
+    }
+    if author.eq_ignore_ascii_case(&repo.owner) {
+        return Ok(true);
+    }
+    Ok(can_write(&gh.get_permission(repo, author).await?))
 }
