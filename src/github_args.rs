@@ -23,12 +23,21 @@ pub struct ApiArgs {
     pub api_url: Option<String>,
 }
 
+/// One line of `report`'s or `heal`'s output on stdout, whatever the names in it hold
+/// ([`crate::terminal::one_line`]).
+macro_rules! say {
+    ($($arg:tt)*) => {
+        outln!("{}", crate::terminal::one_line(&format!($($arg)*)))
+    };
+}
+pub(crate) use say;
+
 /// Progress as plain `autoheal: …` lines on stderr: what CI logs (`CI=true`) and pipes get.
 struct StderrProgress;
 
 impl Progress for StderrProgress {
     fn step(&self, message: &str) {
-        eprintln!("autoheal: {message}");
+        eprintln!("autoheal: {}", crate::terminal::one_line(message));
     }
 }
 
@@ -37,7 +46,7 @@ pub struct TerminalProgress;
 
 impl Progress for TerminalProgress {
     fn step(&self, message: &str) {
-        let shown: String = message.chars().take(100).collect();
+        let shown: String = crate::terminal::one_line(message).chars().take(100).collect();
         eprint!("\r\x1b[2Kautoheal: {shown}");
     }
 }
@@ -98,19 +107,19 @@ pub fn print_report(outcome: &ReportOutcome, dry_run: bool) {
             } else {
                 "as needs-manual-fix"
             };
-            outln!(
+            say!(
                 "filed issue #{} {kind}{would}: {} {}",
                 filed.issue.number,
                 filed.issue.title,
                 filed.issue.html_url
             );
             if let Some(step) = &filed.copilot {
-                outln!("{}", copilot_line(step));
+                say!("{}", copilot_line(step));
             }
             workflow_unread_line(filed);
         }
         ReportOutcome::Repeated(filed) => {
-            outln!(
+            say!(
                 "commented on issue #{}{would}: the same failure ({} in {}) is already open {}",
                 filed.issue.number,
                 filed.record.category,
@@ -119,19 +128,19 @@ pub fn print_report(outcome: &ReportOutcome, dry_run: bool) {
             );
             workflow_unread_line(filed);
         }
-        ReportOutcome::RolledBack { branch, rollback } => outln!(
+        ReportOutcome::RolledBack { branch, rollback } => say!(
             "rolled back pull request #{} of {branch}{would}: its checks failed; {} now needs-manual-fix",
             rollback.pr,
             issue_list(&rollback.issues)
         ),
-        ReportOutcome::Skipped { reason } => outln!("nothing filed: {reason}"),
+        ReportOutcome::Skipped { reason } => say!("nothing filed: {reason}"),
     }
 }
 
 /// Why the analysis had the logs only: the workflow file was over a budget or not fetched.
 fn workflow_unread_line(filed: &FiledIssue) {
     if let Some(why) = &filed.workflow_unread {
-        outln!("note: {}; the issue says so", crate::terminal::escape(why));
+        say!("note: {}; the issue says so", crate::terminal::escape(why));
     }
 }
 

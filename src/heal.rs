@@ -12,7 +12,7 @@ use autoheal_github::many::{self, ManyOptions, ManyProgress, RepoSummary};
 use autoheal_github::{ClientConfig, GitHub, HealOptions, HealOutcome, HealTarget, RepoName, ReportOptions};
 use clap::{ArgGroup, Args};
 
-use crate::github_args::{ApiArgs, TerminalProgress, client, on_terminal, print_report, report_options, runtime};
+use crate::github_args::{ApiArgs, TerminalProgress, client, on_terminal, print_report, report_options, runtime, say};
 use crate::stats::{StatsFormat, since_arg};
 use crate::{Outcome, Verbosity};
 
@@ -136,7 +136,7 @@ pub fn run(args: HealArgs, verbosity: &Verbosity) -> anyhow::Result<Outcome> {
         HealOutcome::Opened {
             branch, pull, copilot, ..
         } => {
-            outln!(
+            say!(
                 "opened pull request #{} from {branch}{would}: {}",
                 pull.number,
                 pull.html_url
@@ -151,7 +151,7 @@ pub fn run(args: HealArgs, verbosity: &Verbosity) -> anyhow::Result<Outcome> {
             ..
         } => {
             let what = if *changed { "updated" } else { "already up to date:" };
-            outln!(
+            say!(
                 "{what} pull request #{} from {branch}{would}: {}",
                 pull.number,
                 pull.html_url
@@ -159,7 +159,7 @@ pub fn run(args: HealArgs, verbosity: &Verbosity) -> anyhow::Result<Outcome> {
             print_copilot(copilot.as_ref());
         }
         HealOutcome::PatchPosted { issue, branch, .. } => {
-            outln!(
+            say!(
                 "posted the patch for {branch} to issue #{issue}{would} and labeled it needs-manual-fix: the token may not change .github/workflows/ (see docs/ci-setup.md)"
             );
             notice(&format!(
@@ -167,11 +167,11 @@ pub fn run(args: HealArgs, verbosity: &Verbosity) -> anyhow::Result<Outcome> {
             ));
         }
         HealOutcome::Untrusted { issue, reason } => match issue {
-            Some(issue) => outln!("no fix for issue #{issue}: {reason}"),
-            None => outln!("no fix: {reason}"),
+            Some(issue) => say!("no fix for issue #{issue}: {reason}"),
+            None => say!("no fix: {reason}"),
         },
-        HealOutcome::Skipped { reason, .. } => outln!("skipped: {reason}"),
-        HealOutcome::NoFix { issue, reason } => outln!("no fix for issue #{issue}: {reason}"),
+        HealOutcome::Skipped { reason, .. } => say!("skipped: {reason}"),
+        HealOutcome::NoFix { issue, reason } => say!("no fix for issue #{issue}: {reason}"),
         // The report line above already said what was rolled back.
         HealOutcome::RolledBack { .. } => {}
     }
@@ -180,7 +180,7 @@ pub fn run(args: HealArgs, verbosity: &Verbosity) -> anyhow::Result<Outcome> {
 
 fn print_copilot(step: Option<&CopilotStep>) {
     if let Some(step) = step {
-        outln!("{}", crate::github_args::copilot_line(step));
+        say!("{}", crate::github_args::copilot_line(step));
     }
 }
 

@@ -101,6 +101,15 @@ pub fn escape(text: &str) -> String {
     text.chars().map(|c| visible(c).unwrap_or(c)).collect()
 }
 
+/// A message printed as one line, safe to print: [`escape`], and line breaks
+/// shown as `␊`. `report` and `heal` run in GitHub Actions, where the runner
+/// reads every output line starting with `::` as a workflow command; a job or
+/// step name (which a fork's workflow chooses) with a line break must not
+/// start one (`::error::…` spoofing an annotation, `::stop-commands::`).
+pub fn one_line(text: &str) -> String {
+    escape(text).replace('\n', "\u{240a}")
+}
+
 /// A whole source text made safe to print, with a map from offsets in the
 /// original to offsets in the escaped text (snippets are located by byte
 /// ranges, and a replacement is longer than the byte it replaces). Line
@@ -186,6 +195,7 @@ mod tests {
             escape("a\u{202e}b\u{2066}c\u{2069}d\u{200f}e"),
             "a\u{fffd}b\u{fffd}c\u{fffd}d\u{fffd}e"
         );
+        assert_eq!(one_line("a\n::error::x\r::y"), "a\u{240a}::error::x\u{240d}::y");
         let source = EscapedSource::new("x: \u{202e}y\n");
         assert_eq!(source.text, "x: \u{fffd}y\n");
         assert_eq!(source.offset(6), 6);

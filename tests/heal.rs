@@ -544,3 +544,41 @@ fn heal_repos_heals_the_failed_runs_of_every_listed_repository() {
     assert_eq!(repos.iter().map(|r| fake.issues(r).len()).collect::<Vec<_>>(), before);
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// In GitHub Actions the runner reads every line of a step's output that starts with `::` as a
+/// workflow command. A fork's workflow names its jobs and steps, and `report` prints them
+/// (progress, the outcome line): a name holding a line break followed by `::error::…` or
+/// `::stop-commands::…` must not become a line of its own.
+#[test]
+fn names_with_line_breaks_cannot_inject_workflow_commands_into_the_monitors_log() {
+    let fake = fake();
+    let mut scenario = timeout(50);
+    for job in &mut scenario.jobs {
+        job["name"] = serde_json::json!(
+            "build\n::error title=Security::Your token leaked, rotate it at https://evil.example\r::stop-commands::x"
+        );
+    }
+    seed(&fake, REPO, "main", &scenario);
+    let url = fake.url();
+    let dir = std::env::temp_dir();
+    let mut command = Command::new(env!("CARGO_BIN_EXE_autoheal"));
+    command
+        .args(["report", "--repo", REPO, "--run-id", "50", "--api-url", &url])
+        .current_dir(&dir)
+        .env("CI", "true")
+        .env("GITHUB_ACTIONS", "true")
+        .env("NO_COLOR", "1")
+        .env("GITHUB_TOKEN", TOKEN)
+        .env_remove("GH_TOKEN")
+        .env_remove("GITHUB_API_URL");
+    let out = command.output().unwrap_or_else(|e| panic!("cannot run autoheal: {e}"));
+    let (stdout, stderr) = (text(&out.stdout), text(&out.stderr));
+    assert_eq!(out.status.code(), Some(0), "{stdout}{stderr}");
+    assert!(stderr.contains("build␊::error title=Security"), "{stderr}");
+    for line in stdout.lines().chain(stderr.lines()).flat_map(|l| l.split('\r')) {
+        assert!(
+            !line.trim_start().starts_with("::"),
+            "a workflow command: {line:?}\n{stdout}{stderr}"
+        );
+    }
+}
