@@ -167,6 +167,11 @@ pub fn default_run_shell(node: &Node) -> Option<&Node> {
     node.get("defaults")?.get("run")?.get("shell")
 }
 
+/// `defaults.run.working-directory` of a workflow or a job.
+pub fn default_run_working_directory(node: &Node) -> Option<&Node> {
+    node.get("defaults")?.get("run")?.get("working-directory")
+}
+
 /// `["a", "b"]` for a value that is exactly `${{ matrix.a.b }}` (spaces
 /// inside the braces allowed); `None` for anything else.
 pub fn matrix_reference(text: &str) -> Option<Vec<&str>> {
@@ -243,6 +248,14 @@ impl<'a> Job<'a> {
         step.get("shell")
             .or_else(|| default_run_shell(self.node()))
             .or_else(|| default_run_shell(root))
+    }
+    /// The `working-directory:` a `run:` step of this job is given: its
+    /// own, else the job's, else the workflow's (`root`)
+    /// `defaults.run.working-directory`. `None`: the workspace.
+    pub fn written_working_directory(&self, root: &'a Node, step: &'a Node) -> Option<&'a Node> {
+        step.get("working-directory")
+            .or_else(|| default_run_working_directory(self.node()))
+            .or_else(|| default_run_working_directory(root))
     }
     /// `needs:` ids with their nodes.
     pub fn needs(&self) -> Vec<&'a Node> {

@@ -45,6 +45,22 @@ pub(crate) fn generate(ctx: &Ctx<'_>) -> Generated {
             job.id
         ));
     }
+    if let Some((later, why)) = shipping_dependent(&wf, job) {
+        return Err(format!(
+            "job `{later}` {why} and needs job `{}`{}: with `continue-on-error` on `{}`, a failed `{}` no longer stops \
+             the run, so the release or deployment would go ahead without what `{}` makes, or be skipped while the run \
+             shows green; a runner failure there needs a manual fix (a healthier runner, or a retry)",
+            job.id,
+            if wf.job(later).is_some_and(|l| l.needs().iter().any(|n| n.as_str() == Some(job.id))) {
+                ""
+            } else {
+                " (through the jobs between them)"
+            },
+            job.id,
+            job.id,
+            job.id
+        ));
+    }
     let main = is_main_job(&wf, job);
     let leg = ctx
         .failure
@@ -129,6 +145,26 @@ fn ships(job: &Job<'_>) -> Option<String> {
             .find(|w| ["release", "deploy", "publish"].iter().any(|p| w.starts_with(p)))
             .map(|w| format!("is named for what it delivers (`{w}`)"))
     })
+}
+
+/// A job that releases or deploys ([`ships`]) and needs `job`, directly or
+/// through other jobs: its id and why it ships.
+fn shipping_dependent<'w>(wf: &'w Workflow<'_>, job: &Job<'_>) -> Option<(&'w str, String)> {
+    let mut reached: Vec<&str> = vec![job.id];
+    let mut grew = true;
+    while grew {
+        grew = false;
+        for j in &wf.jobs {
+            if !reached.contains(&j.id) && j.needs().iter().any(|n| n.as_str().is_some_and(|n| reached.contains(&n))) {
+                if let Some(why) = ships(j) {
+                    return Some((j.id, why));
+                }
+                reached.push(j.id);
+                grew = true;
+            }
+        }
+    }
+    None
 }
 
 /// The job's own `runs-on` label that the diagnosis confirmed from the log
@@ -362,6 +398,28 @@ jobs:
         // A name that merely contains the letters is not one.
         let arm = TWO_JOBS.replace("  arm:\n", "  redeploy_check_arm:\n");
         assert!(apply_only(&optional("redeploy_check_arm"), &arm).contains("continue-on-error: true"));
+    }
+
+    /// A job that a release needs, even through another job, is not let
+    /// fail: the release would go ahead without its part (or be skipped
+    /// under a green run).
+    #[test]
+    fn a_job_a_release_needs_is_never_made_optional() {
+        let src = |between: &str, needs: &str| {
+            format!(
+                "on: push\njobs:\n  test:\n    runs-on: ubuntu-latest\n    steps:\n      - run: make test\n  arm:\n    runs-on: [self-hosted, linux, arm64]\n    steps:\n      - run: make\n{between}  publish:\n    needs: {needs}\n    runs-on: ubuntu-latest\n    steps:\n      - run: ./publish.sh\n"
+            )
+        };
+        let direct = src("", "[test, arm]");
+        assert!(manual_reason(&optional("arm"), &direct).contains("job `publish` is named for what it delivers"));
+        let through = src(
+            "  bundle:\n    needs: arm\n    runs-on: ubuntu-latest\n    steps:\n      - run: make bundle\n",
+            "bundle",
+        );
+        assert!(manual_reason(&optional("arm"), &through).contains("(through the jobs between them)"));
+        // A job nothing ships after still gets the fix.
+        let unrelated = src("", "test");
+        assert!(apply_only(&optional("arm"), &unrelated).contains("continue-on-error: true"));
     }
 
     #[test]

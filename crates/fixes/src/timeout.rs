@@ -209,6 +209,18 @@ jobs:
         );
     }
 
+    /// A limit shared through an anchor is not raised from either job: the
+    /// edit would land on the anchor (an alias's span is its anchor's) and
+    /// change every job that aliases it.
+    #[test]
+    fn a_limit_an_alias_copies_is_left_to_a_person() {
+        let src = "on: push\njobs:\n  unit:\n    runs-on: ubuntu-latest\n    timeout-minutes: &limit 30\n    steps:\n      - run: make test\n  lint:\n    runs-on: ubuntu-latest\n    timeout-minutes: *limit\n    steps:\n      - run: make lint\n";
+        for job in ["unit", "lint"] {
+            let why = manual_reason(&timeout(job, Some(30)), src);
+            assert!(why.contains("`*limit` on line 10 copies"), "{job}: {why}");
+        }
+    }
+
     /// A job that printed nothing for the last half of its limit hangs: no
     /// larger limit. A shorter silence, or one that is a small part of a
     /// long limit, is a slow job, which gets the fix.

@@ -4,12 +4,14 @@
 
 use autoheal_engine::fix::apply_fixes;
 use autoheal_engine::repo::{Overlay, RepoFiles};
+use autoheal_engine::text::TextRange;
 use autoheal_engine::yaml::{self, SyntaxErrorKind};
 use autoheal_engine::{Config, Diagnostic, LintOptions, Severity, lint};
 
 use crate::{Candidate, Category, Ctx, Files, Generator};
 
 pub(crate) fn verify(ctx: &Ctx<'_>, generate: Generator, candidate: &Candidate) -> Result<(), String> {
+    no_edit_of_an_aliased_node(ctx, &candidate.fix)?;
     let mut files = Files::new();
     files.insert(ctx.path.to_string(), ctx.source.to_string());
     for e in &candidate.fix.edits {
@@ -63,6 +65,51 @@ pub(crate) fn verify(ctx: &Ctx<'_>, generate: Generator, candidate: &Candidate) 
         )),
         _ => Ok(()),
     }
+}
+
+/// An edit inside a node that an alias (`*name`) copies elsewhere changes
+/// every copy: raising `timeout-minutes: &limit 30` for one job raises it
+/// for each job that says `timeout-minutes: *limit`, and an alias node's
+/// span is its anchor's, so an edit aimed at the copy lands on the original.
+/// Such a fix reaches places the failure never named: refused.
+fn no_edit_of_an_aliased_node(ctx: &Ctx<'_>, fix: &autoheal_engine::Fix) -> Result<(), String> {
+    let Some(root) = ctx.doc.root.as_ref() else { return Ok(()) };
+    // Each copy: its anchor's span, whether it is a scalar, the alias.
+    let mut copied: Vec<(TextRange, bool, TextRange)> = Vec::new();
+    root.walk(&mut |n| {
+        if let Some(alias) = n.alias {
+            copied.push((n.span, n.is_scalar(), alias));
+        }
+    });
+    for edit in fix.edits.iter().filter(|e| e.path == ctx.path) {
+        for (span, scalar, alias) in &copied {
+            if touches(ctx.source, *span, *scalar, edit.range) {
+                let line = ctx.source[..alias.start].matches('\n').count() + 1;
+                return Err(format!(
+                    "the edit changes a value that `{}` on line {line} copies into another place (a YAML anchor), \
+                     so it would change more than the failing job; change it by hand",
+                    &ctx.source[alias.start..alias.end]
+                ));
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Does an edit of `range` change `node`'s text? An insertion counts when
+/// it falls inside the node, or, for a block collection, on the line after
+/// its last one (a key or item written there joins it).
+fn touches(source: &str, span: TextRange, scalar: bool, range: TextRange) -> bool {
+    if !range.is_empty() {
+        return range.start < span.end && range.end > span.start;
+    }
+    let end = if scalar {
+        span.end
+    } else {
+        source[span.end..].find('\n').map_or(source.len(), |i| span.end + i + 1)
+    };
+    span.start < range.start && range.start <= end
+        || (range.start == span.start && !scalar)
 }
 
 fn is_yaml(path: &str) -> bool {

@@ -47,11 +47,7 @@ pub(crate) fn generate(ctx: &Ctx<'_>) -> Generated {
             step.display_name()
         ));
     }
-    let wd_node = step.get("working-directory").or_else(|| {
-        job.get("defaults")
-            .and_then(|d| d.get("run"))
-            .and_then(|r| r.get("working-directory"))
-    });
+    let wd_node = job.written_working_directory(root, step.node);
     let wd_text = wd_node.and_then(Node::as_str);
     let dynamic_wd = wd_text.is_some_and(|w| w.contains("${{") || w.contains('$'));
     let wd = wd_text
@@ -498,6 +494,19 @@ jobs:
         );
         assert_eq!(super::relative_to("a/b", "a/c/d.txt"), "../c/d.txt");
         assert_eq!(super::relative_to("a", "a/d.txt"), "d.txt");
+    }
+
+    #[test]
+    fn a_workflow_level_working_directory_is_where_the_step_runs() {
+        // `defaults.run.working-directory` of the workflow applies to every
+        // `run:` step: the new path is relative to it, as a job's would be.
+        let src = "on: push\ndefaults:\n  run:\n    working-directory: app\njobs:\n  web:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - run: pip install -r requirements-dev.txt\n";
+        let repo = repo(&[("app/requirements/dev.txt", ""), ("app/setup.py", "")]);
+        let files = apply_with_repo(&missing("requirements-dev.txt", "web"), src, &repo);
+        assert_eq!(
+            files[PATH],
+            src.replace("-r requirements-dev.txt", "-r requirements/dev.txt")
+        );
     }
 
     #[test]

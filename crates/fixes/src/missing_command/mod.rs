@@ -224,13 +224,9 @@ fn setup_steps(
 /// pnpm's version for `pnpm/action-setup`, from the project's files next to
 /// where the step runs.
 fn project_pnpm(ctx: &Ctx<'_>, job: &Job<'_>, step: &Step<'_>) -> Result<Option<&'static str>, String> {
-    let dir = step
-        .get("working-directory")
-        .or_else(|| {
-            job.get("defaults")
-                .and_then(|d| d.get("run"))
-                .and_then(|r| r.get("working-directory"))
-        })
+    let root = ctx.doc.root.as_ref().ok_or("the workflow does not parse")?;
+    let dir = job
+        .written_working_directory(root, step.node)
         .and_then(Node::as_str)
         .and_then(subject::workspace_path);
     let at = |file: &str| match &dir {

@@ -171,12 +171,8 @@ fn checked_out_before(job: &Job<'_>, setup: &Step<'_>) -> bool {
 
 /// The step's working directory relative to the repository root (`""` for
 /// the root); `None` when it is computed or leaves the workspace.
-fn working_dir(job: &Job<'_>, step: &Step<'_>) -> Option<String> {
-    let wd = step.get("working-directory").or_else(|| {
-        job.get("defaults")
-            .and_then(|d| d.get("run"))
-            .and_then(|r| r.get("working-directory"))
-    });
+fn working_dir<'a>(root: &'a Node, job: &Job<'a>, step: &Step<'a>) -> Option<String> {
+    let wd = job.written_working_directory(root, step.node);
     let Some(wd) = wd else { return Some(String::new()) };
     let text = wd.as_str()?.trim();
     if text.contains('$') || text.starts_with('/') || text.starts_with('~') || text.split('/').any(|p| p == "..") {
@@ -256,7 +252,7 @@ fn node(ctx: &Ctx<'_>, root: &Node, job: &Job<'_>, step: &Step<'_>) -> Result<Op
     let cache = format!("setup-node's `cache: {manager}`");
     prerequisites(root, job, setup, &cache, "the lock file")?;
     let listing = listing(ctx, &cache, &format!("`{}`", locks[0]))?;
-    let dir = working_dir(job, step).ok_or("the step's working directory is computed, so its lock file is unknown")?;
+    let dir = working_dir(root, job, step).ok_or("the step's working directory is computed, so its lock file is unknown")?;
     let at = |d: &str, f: &str| {
         if d.is_empty() {
             f.to_string()
