@@ -590,29 +590,42 @@ const CASES: &[Case] = &[
     Case {
         // (A merge key, `<<: *defaults`, is no case: GitHub rejects the file.)
         name: "timeout of a job whose limit is an anchor another job aliases",
-        files: &[(CI, "on: push\njobs:\n  unit:\n    runs-on: ubuntu-latest\n    timeout-minutes: &limit 30\n    steps:\n      - uses: actions/checkout@v4\n      - run: make test\n  lint:\n    runs-on: ubuntu-latest\n    timeout-minutes: *limit\n    steps:\n      - run: make lint\n")],
+        files: &[(
+            CI,
+            "on: push\njobs:\n  unit:\n    runs-on: ubuntu-latest\n    timeout-minutes: &limit 30\n    steps:\n      - uses: actions/checkout@v4\n      - run: make test\n  lint:\n    runs-on: ubuntu-latest\n    timeout-minutes: *limit\n    steps:\n      - run: make lint\n",
+        )],
         workflow: Some(CI),
         job: "unit",
         step: "Run make test",
         lines: TIMED_OUT_30,
-        want: Want::Declined(""),
+        want: Want::Fix {
+            files: &[CI],
+            adds: &["&limit 60"],
+            removes: &["&limit 30"],
+        },
     },
     Case {
         name: "timeout of the job that aliases another job's limit",
-        files: &[(CI, "on: push\njobs:\n  unit:\n    runs-on: ubuntu-latest\n    timeout-minutes: &limit 30\n    steps:\n      - uses: actions/checkout@v4\n      - run: make test\n  lint:\n    runs-on: ubuntu-latest\n    timeout-minutes: *limit\n    steps:\n      - run: make test\n")],
+        files: &[(
+            CI,
+            "on: push\njobs:\n  unit:\n    runs-on: ubuntu-latest\n    timeout-minutes: &limit 30\n    steps:\n      - uses: actions/checkout@v4\n      - run: make test\n  lint:\n    runs-on: ubuntu-latest\n    timeout-minutes: *limit\n    steps:\n      - run: make test\n",
+        )],
         workflow: Some(CI),
         job: "lint",
         step: "Run make test",
         lines: TIMED_OUT_30,
-        want: Want::Either {
+        want: Want::Fix {
             files: &[CI],
-            adds: &["    timeout-minutes: 60"],
-            removes: &["timeout-minutes: *limit"],
+            adds: &["&limit 60"],
+            removes: &["&limit 30"],
         },
     },
     Case {
         name: "lost runner on a job whose settings are anchored and aliased",
-        files: &[(CI, "on: push\njobs:\n  test:\n    runs-on: ubuntu-latest\n    steps:\n      - run: make test\n  arm:\n    runs-on: &arm [self-hosted, linux, arm64]\n    steps:\n      - run: make\n  arm-docs:\n    runs-on: *arm\n    steps:\n      - run: make docs\n")],
+        files: &[(
+            CI,
+            "on: push\njobs:\n  test:\n    runs-on: ubuntu-latest\n    steps:\n      - run: make test\n  arm:\n    runs-on: &arm [self-hosted, linux, arm64]\n    steps:\n      - run: make\n  arm-docs:\n    runs-on: *arm\n    steps:\n      - run: make docs\n",
+        )],
         workflow: Some(CI),
         job: "arm-docs",
         step: "Run make docs",

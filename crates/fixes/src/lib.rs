@@ -103,7 +103,13 @@ pub fn fixes_for(
     let mut last_error = None;
     for candidate in candidates {
         match verify::verify(&ctx, generate, &candidate) {
-            Ok(()) => fixes.push(candidate.fix),
+            Ok(()) => {
+                let mut fix = candidate.fix;
+                if let Some(note) = verify::shared_through_anchor(&ctx, &fix) {
+                    fix.explanation.push_str(&note);
+                }
+                fixes.push(fix)
+            }
             Err(e) => {
                 last_error = Some(format!(
                     "the generated fix \"{}\" failed verification: {e}",

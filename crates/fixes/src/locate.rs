@@ -10,7 +10,12 @@ use crate::input::FailureInput;
 /// or the only job that runs steps.
 pub fn job<'w, 'a>(wf: &'w Workflow<'a>, failure: &FailureInput) -> Option<&'w Job<'a>> {
     if let Some(name) = failure.job.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
-        return job_by_name(wf, name);
+        // `unit / test`: job `test` of the workflow that job `unit` calls,
+        // when this is a workflow others call (and names no such job).
+        return job_by_name(wf, name).or_else(|| {
+            let (_, callee) = autoheal_logs::mapping::called_job_name(name)?;
+            wf.is_reusable().then(|| job_by_name(wf, callee)).flatten()
+        });
     }
     if let Some(at) = failure.offset {
         if let Some(j) = wf
@@ -139,6 +144,20 @@ mod tests {
             "two jobs and no name"
         );
         assert_eq!(matrix_values("t (a, 3.12)"), ["a", "3.12"]);
+    }
+
+    #[test]
+    fn a_called_workflows_job_is_found_by_the_name_a_run_shows() {
+        let callee = "on: workflow_call\njobs:\n  test:\n    runs-on: ubuntu-latest\n    steps:\n      - run: make\n";
+        let doc = parse(callee.as_bytes());
+        let wf = Workflow::new(doc.root.as_ref().unwrap());
+        let f = |j: &str| FailureInput::new(Category::Unknown, None).in_job(j);
+        assert_eq!(job(&wf, &f("unit / test")).unwrap().id, "test");
+        // Not in a workflow nobody can call: its `test` is another job.
+        let caller = callee.replace("on: workflow_call", "on: push");
+        let doc = parse(caller.as_bytes());
+        let wf = Workflow::new(doc.root.as_ref().unwrap());
+        assert!(job(&wf, &f("unit / test")).is_none());
     }
 
     #[test]

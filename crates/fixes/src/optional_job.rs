@@ -34,9 +34,13 @@ pub(crate) fn generate(ctx: &Ctx<'_>) -> Generated {
             job.id
         ));
     }
-    if job.get("continue-on-error").is_some() {
-        return Err(format!("job `{}` already sets `continue-on-error`", job.id));
-    }
+    // `continue-on-error: ${{ matrix.experimental }}` already: a leg is let
+    // fail by marking it in `include`; any other value is the author's.
+    let flag_set = match job.get("continue-on-error") {
+        None => false,
+        Some(v) if v.as_str().and_then(matrix_reference).as_deref() == Some(&["experimental"][..]) => true,
+        Some(_) => return Err(format!("job `{}` already sets `continue-on-error`", job.id)),
+    };
     if let Some(why) = ships(job) {
         return Err(format!(
             "job `{}` {why}: letting it (or a leg of it) fail without failing the run would let a release or deployment \
@@ -51,7 +55,10 @@ pub(crate) fn generate(ctx: &Ctx<'_>) -> Generated {
              the run, so the release or deployment would go ahead without what `{}` makes, or be skipped while the run \
              shows green; a runner failure there needs a manual fix (a healthier runner, or a retry)",
             job.id,
-            if wf.job(later).is_some_and(|l| l.needs().iter().any(|n| n.as_str() == Some(job.id))) {
+            if wf
+                .job(later)
+                .is_some_and(|l| l.needs().iter().any(|n| n.as_str() == Some(job.id)))
+            {
                 ""
             } else {
                 " (through the jobs between them)"
@@ -79,7 +86,14 @@ pub(crate) fn generate(ctx: &Ctx<'_>) -> Generated {
                 job.id
             ));
         }
-        return Ok(vec![leg_fix(ctx, job, &key, &value)?]);
+        return Ok(vec![leg_fix(ctx, job, &key, &value, flag_set)?]);
+    }
+    if flag_set {
+        return Err(format!(
+            "job `{}` already sets `continue-on-error: ${{{{ matrix.experimental }}}}`, and the failing leg is not one a \
+             matrix value puts on a runner-tied runner; marking it would be a guess (a manual fix)",
+            job.id
+        ));
     }
     if main {
         return Err(format!(
@@ -155,7 +169,11 @@ fn shipping_dependent<'w>(wf: &'w Workflow<'_>, job: &Job<'_>) -> Option<(&'w st
     while grew {
         grew = false;
         for j in &wf.jobs {
-            if !reached.contains(&j.id) && j.needs().iter().any(|n| n.as_str().is_some_and(|n| reached.contains(&n))) {
+            if !reached.contains(&j.id)
+                && j.needs()
+                    .iter()
+                    .any(|n| n.as_str().is_some_and(|n| reached.contains(&n)))
+            {
                 if let Some(why) = ships(j) {
                     return Some((j.id, why));
                 }
@@ -228,22 +246,44 @@ fn another_leg_stays_required(job: &Job<'_>, key: &str, value: &str) -> bool {
         .any(|v| v != value && !marked(v))
 }
 
-fn leg_fix(ctx: &Ctx<'_>, job: &Job<'_>, key: &str, value: &str) -> Result<Candidate, String> {
+/// `flag_set`: the job already sets `continue-on-error: ${{ matrix.experimental }}`.
+fn leg_fix(ctx: &Ctx<'_>, job: &Job<'_>, key: &str, value: &str, flag_set: bool) -> Result<Candidate, String> {
     let node = job.node();
     let matrix = job.matrix().ok_or("no matrix")?;
+    // `experimental` as a matrix key of its own: an `include` entry with
+    // `experimental: true` would add a leg beside the failing one (an
+    // original key's value differs), not mark it.
+    if matrix.get("experimental").is_some() {
+        return Err(format!(
+            "job `{}`'s matrix has `experimental` as a key of its own, so an `include` entry cannot mark the `{key}: \
+             {value}` leg without adding another leg (a manual fix)",
+            job.id
+        ));
+    }
     let after = node.entry("timeout-minutes").or_else(|| node.entry("runs-on"));
     let expr = "${{ matrix.experimental }}";
-    let mut edits = vec![
-        edit::insert_entry(ctx.path, ctx.source, node, after, "continue-on-error", expr)
-            .ok_or("cannot edit the job")?,
-    ];
+    let mut edits = Vec::new();
+    if !flag_set {
+        edits.push(
+            edit::insert_entry(ctx.path, ctx.source, node, after, "continue-on-error", expr)
+                .ok_or("cannot edit the job")?,
+        );
+    }
     let include = matrix.get("include");
     let existing = include
         .and_then(Node::as_sequence)
         .and_then(|items| items.iter().find(|i| i.get(key).and_then(Node::as_str) == Some(value)));
     let value_text = crate::yaml_edit::scalar(value);
     match (include, existing) {
-        (_, Some(item)) if item.get("experimental").is_some() => {}
+        // Marked already, but nothing read the mark: the expression is the fix.
+        (_, Some(item)) if !flag_set && item.get("experimental").and_then(Node::as_bool) == Some(true) => {}
+        (_, Some(item)) if item.get("experimental").is_some() => {
+            return Err(format!(
+                "the `{key}: {value}` leg of job `{}` already sets `experimental` in `include`; the author chose it (a \
+                 manual fix)",
+                job.id
+            ));
+        }
         (_, Some(item)) => edits.push(
             edit::insert_entry(ctx.path, ctx.source, item, None, "experimental", "true")
                 .ok_or("cannot edit the include entry")?,
@@ -420,6 +460,34 @@ jobs:
         // A job nothing ships after still gets the fix.
         let unrelated = src("", "test");
         assert!(apply_only(&optional("arm"), &unrelated).contains("continue-on-error: true"));
+    }
+
+    /// A job that already follows `matrix.experimental` gets only the mark
+    /// on the failing leg; `experimental` as a matrix key of its own, or a
+    /// leg the author marked `false`, is left alone.
+    #[test]
+    fn a_job_following_the_experimental_flag_gets_the_leg_marked() {
+        let src = |matrix: &str| {
+            format!(
+                "on: push\njobs:\n  build:\n    continue-on-error: ${{{{ matrix.experimental }}}}\n    strategy:\n      matrix:\n{matrix}    runs-on: ${{{{ matrix.os }}}}\n    steps:\n      - run: make\n"
+            )
+        };
+        let leg =
+            FailureInput::new(Category::OptionalJob, Some("architecture_mismatch")).in_job("build (ubuntu-24.04-arm)");
+        let plain = src("        os: [ubuntu-latest, ubuntu-24.04-arm]\n");
+        assert_eq!(
+            apply_only(&leg, &plain),
+            plain.replace(
+                "ubuntu-24.04-arm]\n",
+                "ubuntu-24.04-arm]\n        include:\n          - os: ubuntu-24.04-arm\n            experimental: true\n"
+            )
+        );
+        let dimension = src("        os: [ubuntu-latest, ubuntu-24.04-arm]\n        experimental: [false]\n");
+        assert!(manual_reason(&leg, &dimension).contains("a key of its own"));
+        let chosen = src(
+            "        os: [ubuntu-latest, ubuntu-24.04-arm]\n        include:\n          - os: ubuntu-24.04-arm\n            experimental: false\n",
+        );
+        assert!(manual_reason(&leg, &chosen).contains("the author chose it"));
     }
 
     #[test]

@@ -56,6 +56,17 @@ impl<'a> Script<'a> {
         }
     }
 
+    /// The source lines of a folded (`>`) block, for edits inside a line
+    /// only (a word replaced by another): folding joins lines with a space
+    /// or keeps their break, so a word within a line is a word of the value.
+    /// Never for inserting lines or reading commands (`block` is false).
+    pub fn folded_lines(source: &'a str, node: &'a Node) -> Option<Self> {
+        if node.alias.is_some() || node.as_scalar()?.style != ScalarStyle::Folded {
+            return None;
+        }
+        Self::literal(source, node).map(|s| Script { block: false, ..s })
+    }
+
     fn literal(source: &'a str, node: &'a Node) -> Option<Self> {
         let header_end = edit::line_end(source, node.span.start);
         let header = source.get(node.span.start..header_end)?;

@@ -209,15 +209,28 @@ jobs:
         );
     }
 
-    /// A limit shared through an anchor is not raised from either job: the
-    /// edit would land on the anchor (an alias's span is its anchor's) and
-    /// change every job that aliases it.
+    /// A limit shared through an anchor is raised where it is written, from
+    /// either job (an alias's span is its anchor's), and the fix says which
+    /// other jobs share it.
     #[test]
-    fn a_limit_an_alias_copies_is_left_to_a_person() {
+    fn a_limit_an_alias_copies_is_raised_at_its_anchor_and_said_so() {
         let src = "on: push\njobs:\n  unit:\n    runs-on: ubuntu-latest\n    timeout-minutes: &limit 30\n    steps:\n      - run: make test\n  lint:\n    runs-on: ubuntu-latest\n    timeout-minutes: *limit\n    steps:\n      - run: make lint\n";
         for job in ["unit", "lint"] {
-            let why = manual_reason(&timeout(job, Some(30)), src);
-            assert!(why.contains("`*limit` on line 10 copies"), "{job}: {why}");
+            let out = outcome(&timeout(job, Some(30)), src);
+            let fix = out
+                .fixes
+                .first()
+                .unwrap_or_else(|| panic!("{job}: {:?}", out.manual_reason));
+            assert!(
+                fix.explanation
+                    .ends_with("shared through a YAML anchor (line 5) and copied at line 10 (`*limit`): the change applies there too."),
+                "{job}: {}",
+                fix.explanation
+            );
+            assert_eq!(
+                apply_only(&timeout(job, Some(30)), src),
+                src.replace("&limit 30", "&limit 60")
+            );
         }
     }
 

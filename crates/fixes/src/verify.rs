@@ -11,7 +11,6 @@ use autoheal_engine::{Config, Diagnostic, LintOptions, Severity, lint};
 use crate::{Candidate, Category, Ctx, Files, Generator};
 
 pub(crate) fn verify(ctx: &Ctx<'_>, generate: Generator, candidate: &Candidate) -> Result<(), String> {
-    no_edit_of_an_aliased_node(ctx, &candidate.fix)?;
     let mut files = Files::new();
     files.insert(ctx.path.to_string(), ctx.source.to_string());
     for e in &candidate.fix.edits {
@@ -69,11 +68,12 @@ pub(crate) fn verify(ctx: &Ctx<'_>, generate: Generator, candidate: &Candidate) 
 
 /// An edit inside a node that an alias (`*name`) copies elsewhere changes
 /// every copy: raising `timeout-minutes: &limit 30` for one job raises it
-/// for each job that says `timeout-minutes: *limit`, and an alias node's
-/// span is its anchor's, so an edit aimed at the copy lands on the original.
-/// Such a fix reaches places the failure never named: refused.
-fn no_edit_of_an_aliased_node(ctx: &Ctx<'_>, fix: &autoheal_engine::Fix) -> Result<(), String> {
-    let Some(root) = ctx.doc.root.as_ref() else { return Ok(()) };
+/// for each job that says `timeout-minutes: *limit` (and an alias node's
+/// span is its anchor's, so an edit aimed at a copy lands on the original).
+/// The author chose to share the value, so the edit stays, but the fix must
+/// say where else it applies: the sentence to add to its explanation.
+pub(crate) fn shared_through_anchor(ctx: &Ctx<'_>, fix: &autoheal_engine::Fix) -> Option<String> {
+    let root = ctx.doc.root.as_ref()?;
     // Each copy: its anchor's span, whether it is a scalar, the alias.
     let mut copied: Vec<(TextRange, bool, TextRange)> = Vec::new();
     root.walk(&mut |n| {
@@ -81,19 +81,25 @@ fn no_edit_of_an_aliased_node(ctx: &Ctx<'_>, fix: &autoheal_engine::Fix) -> Resu
             copied.push((n.span, n.is_scalar(), alias));
         }
     });
+    let line = |at: usize| ctx.source[..at].matches('\n').count() + 1;
+    let mut lines: Vec<String> = Vec::new();
+    let mut anchor_line = None;
     for edit in fix.edits.iter().filter(|e| e.path == ctx.path) {
         for (span, scalar, alias) in &copied {
             if touches(ctx.source, *span, *scalar, edit.range) {
-                let line = ctx.source[..alias.start].matches('\n').count() + 1;
-                return Err(format!(
-                    "the edit changes a value that `{}` on line {line} copies into another place (a YAML anchor), \
-                     so it would change more than the failing job; change it by hand",
-                    &ctx.source[alias.start..alias.end]
-                ));
+                anchor_line.get_or_insert(line(span.start));
+                let at = format!("line {} (`{}`)", line(alias.start), &ctx.source[alias.start..alias.end]);
+                if !lines.contains(&at) {
+                    lines.push(at);
+                }
             }
         }
     }
-    Ok(())
+    Some(format!(
+        " The edited text is shared through a YAML anchor (line {}) and copied at {}: the change applies there too.",
+        anchor_line?,
+        lines.join(", ")
+    ))
 }
 
 /// Does an edit of `range` change `node`'s text? An insertion counts when
@@ -108,8 +114,7 @@ fn touches(source: &str, span: TextRange, scalar: bool, range: TextRange) -> boo
     } else {
         source[span.end..].find('\n').map_or(source.len(), |i| span.end + i + 1)
     };
-    span.start < range.start && range.start <= end
-        || (range.start == span.start && !scalar)
+    span.start < range.start && range.start <= end || (range.start == span.start && !scalar)
 }
 
 fn is_yaml(path: &str) -> bool {

@@ -451,6 +451,43 @@ mod tests;
 /// the file a log line names (`::error file=` / an invalid-workflow message),
 /// else the only one that defines a job named in the logs. Returns its index
 /// and the reason, for the user.
+/// Is `name` how a run shows this job (its id or `name:`, a matrix leg's
+/// suffix and `name:` expressions allowed)?
+fn shows_as(j: &Job<'_>, name: &str) -> bool {
+    let base = matrix_base(name);
+    j.id == name
+        || j.name() == Some(name)
+        || j.id == base
+        || j.name() == Some(base)
+        || j.name().is_some_and(|n| expression_template_matches(n, name))
+}
+
+/// `unit / test (3.12)` → (`unit`, `test (3.12)`): a run shows a job of a
+/// called (reusable) workflow as the calling job's name, ` / `, and the
+/// called job's name; with workflows calling workflows, the last two.
+pub fn called_job_name(name: &str) -> Option<(&str, &str)> {
+    let (head, callee) = name.rsplit_once(" / ")?;
+    let caller = head.rsplit(" / ").next().unwrap_or(head);
+    (!caller.trim().is_empty() && !callee.trim().is_empty()).then_some((caller, callee))
+}
+
+/// Some workflow among `candidates` has a job shown as `caller` that calls
+/// the workflow at `path` (`uses: ./{path}`).
+fn calls(candidates: &[(String, String)], caller: &str, path: &str) -> bool {
+    candidates.iter().any(|(_, text)| {
+        let doc = autoheal_engine::yaml::parse(text.as_bytes());
+        doc.root.as_ref().is_some_and(|root| {
+            Workflow::new(root).jobs.iter().any(|j| {
+                shows_as(j, caller)
+                    && j.get("uses")
+                        .and_then(Node::as_str)
+                        .and_then(|u| u.trim().strip_prefix("./"))
+                        .is_some_and(|u| u == path)
+            })
+        })
+    })
+}
+
 pub fn locate_workflow(analysis: &crate::Analysis, candidates: &[(String, String)]) -> Option<(usize, String)> {
     for f in &analysis.failures {
         let named = match &f.detail {
@@ -474,14 +511,12 @@ pub fn locate_workflow(analysis: &crate::Analysis, candidates: &[(String, String
         let wf = Workflow::new(root);
         for f in &analysis.failures {
             let Some(name) = f.job.as_deref() else { continue };
-            let named = wf.jobs.iter().any(|j| {
-                let base = matrix_base(name);
-                j.id == name
-                    || j.name() == Some(name)
-                    || j.id == base
-                    || j.name() == Some(base)
-                    || j.name().is_some_and(|n| expression_template_matches(n, name))
-            });
+            let named = wf.jobs.iter().any(|j| shows_as(j, name))
+                || called_job_name(name).is_some_and(|(caller, callee)| {
+                    wf.is_reusable()
+                        && wf.jobs.iter().any(|j| shows_as(j, callee))
+                        && calls(candidates, caller, &candidates[i].0)
+                });
             if named && !hits.iter().any(|(h, _)| *h == i) {
                 hits.push((i, name.to_string()));
             }

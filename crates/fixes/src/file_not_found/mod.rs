@@ -125,7 +125,9 @@ fn refs(source: &str, step: &Node, path: &str) -> Vec<TextRange> {
     let mut out = Vec::new();
     let mut visit = |n: &Node| {
         if let NodeKind::Scalar(_) = &n.kind {
-            let Some(script) = Script::new(source, n) else { return };
+            let Some(script) = Script::new(source, n).or_else(|| Script::folded_lines(source, n)) else {
+                return;
+            };
             for line in &script.lines {
                 for cand in [format!("./{path}"), path.to_string()] {
                     for at in word_positions(line.text, &cand) {
@@ -503,6 +505,17 @@ jobs:
         let src = "on: push\ndefaults:\n  run:\n    working-directory: app\njobs:\n  web:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - run: pip install -r requirements-dev.txt\n";
         let repo = repo(&[("app/requirements/dev.txt", ""), ("app/setup.py", "")]);
         let files = apply_with_repo(&missing("requirements-dev.txt", "web"), src, &repo);
+        assert_eq!(
+            files[PATH],
+            src.replace("-r requirements-dev.txt", "-r requirements/dev.txt")
+        );
+    }
+
+    #[test]
+    fn a_moved_file_named_in_a_folded_run_is_replaced_within_its_line() {
+        let src = "on: push\njobs:\n  t:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - run: >-\n          pip install\n          -r requirements-dev.txt\n          --no-deps\n";
+        let repo = repo(&[("requirements/dev.txt", "")]);
+        let files = apply_with_repo(&missing("requirements-dev.txt", "t"), src, &repo);
         assert_eq!(
             files[PATH],
             src.replace("-r requirements-dev.txt", "-r requirements/dev.txt")

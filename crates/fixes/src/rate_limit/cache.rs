@@ -252,7 +252,8 @@ fn node(ctx: &Ctx<'_>, root: &Node, job: &Job<'_>, step: &Step<'_>) -> Result<Op
     let cache = format!("setup-node's `cache: {manager}`");
     prerequisites(root, job, setup, &cache, "the lock file")?;
     let listing = listing(ctx, &cache, &format!("`{}`", locks[0]))?;
-    let dir = working_dir(root, job, step).ok_or("the step's working directory is computed, so its lock file is unknown")?;
+    let dir =
+        working_dir(root, job, step).ok_or("the step's working directory is computed, so its lock file is unknown")?;
     let at = |d: &str, f: &str| {
         if d.is_empty() {
             f.to_string()

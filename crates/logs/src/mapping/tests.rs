@@ -418,3 +418,43 @@ fn invalid_workflow_message_names_the_workflow_to_fix() {
     let (index, why) = super::locate_workflow(&analysis, &candidates).expect("located");
     assert_eq!(index, 1, "{why}");
 }
+
+/// A job of a called workflow shows as `caller / callee`: the workflow to
+/// fix is the called one, found through the caller's `uses:`.
+#[test]
+fn a_called_workflows_job_is_found_through_its_caller() {
+    let log =
+        b"##[error]The job running on runner GitHub Actions 7 has exceeded the maximum execution time of 30 minutes.\n";
+    let analysis = crate::analyze(
+        &crate::LogInput {
+            logs: vec![crate::LogFile {
+                job: Some("unit / test (3.12)"),
+                bytes: log,
+            }],
+            ..crate::LogInput::default()
+        },
+        &crate::Options::default(),
+    )
+    .expect("analyze");
+    let callee =
+        "on:\n  workflow_call:\njobs:\n  test:\n    runs-on: ubuntu-latest\n    steps:\n      - run: make test\n";
+    let candidates = |caller_uses: &str| {
+        vec![
+            (
+                ".github/workflows/ci.yml".to_string(),
+                format!("on: push\njobs:\n  unit:\n    uses: {caller_uses}\n"),
+            ),
+            (
+                ".github/workflows/other.yml".to_string(),
+                callee.replace("test:", "lint:"),
+            ),
+            (".github/workflows/test.yml".to_string(), callee.to_string()),
+        ]
+    };
+    let (index, why) = super::locate_workflow(&analysis, &candidates("./.github/workflows/test.yml")).expect("located");
+    assert_eq!(index, 2, "{why}");
+    // A caller that calls another file (or a remote one) does not vouch for it.
+    assert!(super::locate_workflow(&analysis, &candidates("o/r/.github/workflows/test.yml@v1")).is_none());
+    assert_eq!(super::called_job_name("a / b / c (x)"), Some(("b", "c (x)")));
+    assert_eq!(super::called_job_name("build"), None);
+}
