@@ -547,6 +547,29 @@ const CASES: &[Case] = &[
         lines: PYTEST_NO_YAML,
         want: Want::Declined(""),
     },
+    Case {
+        name: "command missing inside a local Docker action's image",
+        files: &[
+            (
+                CI,
+                "on: push\njobs:\n  report:\n    runs-on: ubuntu-latest\n    container: debian:12\n    steps:\n      - uses: actions/checkout@v4\n      - name: Publish report\n        uses: ./.github/actions/report\n",
+            ),
+            (
+                ".github/actions/report/action.yml",
+                "name: report\nruns:\n  using: docker\n  image: Dockerfile\n",
+            ),
+        ],
+        workflow: Some(CI),
+        job: "report",
+        step: "Publish report",
+        lines: &[
+            "##[group]Run ./.github/actions/report",
+            "##[endgroup]",
+            "/entrypoint.sh: line 3: curl: command not found",
+            "##[error]Docker run failed with exit code 127",
+        ],
+        want: Want::Declined("Docker action"),
+    },
     // ---- reusable workflows ----
     Case {
         name: "timeout of a job in a called workflow, log names caller / callee",

@@ -43,6 +43,9 @@ pub(crate) fn generate(ctx: &Ctx<'_>) -> Generated {
     if command == "docker-compose" {
         return compose::compose_v2(ctx, job, step);
     }
+    if let Some(uses) = step.uses() {
+        action_reaches_the_runner(ctx, step, uses, command)?;
+    }
     if is_github_hosted(job)
         && platform(job) == Platform::Hosts(vec![Os::Linux])
         && UBUNTU_HOSTED_PREINSTALLED.contains(&command)
@@ -161,6 +164,43 @@ pub(crate) fn failing_step<'j, 'a>(ctx: &Ctx<'_>, job: &'j Job<'a>, command: &st
             .iter()
             .find(|s| run_text(s).lines().any(|l| mentions_command(l, command)))
     })
+}
+
+/// A command missing in a step that runs an action is installed before it
+/// only when the action runs on the runner (JavaScript or composite): a
+/// Docker action runs in its own image, which no workflow step reaches.
+fn action_reaches_the_runner(ctx: &Ctx<'_>, step: &Step<'_>, uses: &str, command: &str) -> Result<(), String> {
+    let uses = uses.trim();
+    let name = step.display_name();
+    let docker = |what: &str| {
+        format!(
+            "step \"{name}\" runs {what}, a Docker action: `{command}` is missing from its image, which no step of the \
+             workflow can install; the action's image needs it (a manual fix)"
+        )
+    };
+    if uses.starts_with("docker://") {
+        return Err(docker(&format!("the image `{uses}`")));
+    }
+    let kind = if let Some(dir) = uses.strip_prefix("./") {
+        let dir = dir.trim_end_matches('/');
+        ["action.yml", "action.yaml"]
+            .iter()
+            .find_map(|f| ctx.repo.read(&format!("{dir}/{f}")))
+            .and_then(|text| autoheal_engine::rules::action::action_runtime(&text))
+            .map(|using| using.eq_ignore_ascii_case("docker"))
+    } else {
+        let (action, git_ref) = uses.split_once('@').unwrap_or((uses, ""));
+        autoheal_engine::rules::action::runtimes::is_docker_action(action, git_ref)
+    };
+    match kind {
+        Some(false) => Ok(()),
+        Some(true) => Err(docker(&format!("`{uses}`"))),
+        None => Err(format!(
+            "step \"{name}\" runs `{uses}`, and autoheal does not know whether that action runs in its own Docker image, \
+             where a `{command}` installed by the workflow would not reach (a manual fix: if it runs on the runner, install \
+             `{command}` in a step before it)"
+        )),
+    }
 }
 
 pub(super) fn run_text<'a>(step: &Step<'a>) -> &'a str {

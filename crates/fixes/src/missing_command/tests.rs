@@ -147,3 +147,53 @@ fn compose_v1_is_rewritten_only_on_hosted_runners() {
         "on: push\njobs:\n  it:\n    runs-on: [self-hosted, linux]\n    steps:\n      - run: docker-compose up -d\n";
     assert!(manual_reason(&missing("docker-compose", "it"), src).contains("GitHub-hosted"));
 }
+
+/// A command missing in a step that runs an action is installed before it
+/// only when the action runs on the runner: a Docker action runs in its own
+/// image, and an action of unknown kind may be one.
+#[test]
+fn a_command_missing_inside_a_docker_action_is_not_installed_on_the_runner() {
+    let src = |uses: &str| {
+        format!(
+            "on: push\njobs:\n  report:\n    runs-on: [self-hosted, linux]\n    container: node:20\n    steps:\n      - name: Publish report\n        uses: {uses}\n"
+        )
+    };
+    let f = missing("curl", "report").at_step_name("Publish report");
+    let docker_yml = "name: r\nruns:\n  using: docker\n  image: Dockerfile\n";
+    let composite_yml =
+        "name: r\nruns:\n  using: composite\n  steps:\n    - run: curl -fsS https://example.com\n      shell: bash\n";
+    let repo = repo(&[
+        (".github/actions/report/action.yml", docker_yml),
+        ("ci/action.yaml", composite_yml),
+    ]);
+    for (uses, why) in [
+        (
+            "docker://alpine:3.20",
+            "the image `docker://alpine:3.20`, a Docker action",
+        ),
+        (
+            "./.github/actions/report",
+            "`./.github/actions/report`, a Docker action",
+        ),
+        (
+            "someone/html-reporter@v1.1",
+            "does not know whether that action runs in its own Docker image",
+        ),
+    ] {
+        let out = crate::fixes_for(&f, PATH, &src(uses), &repo);
+        assert!(out.fixes.is_empty(), "{uses}: {:?}", out.fixes);
+        assert!(
+            out.manual_reason.as_deref().unwrap_or("").contains(why),
+            "{uses}: {:?}",
+            out.manual_reason
+        );
+    }
+    // A composite action runs its commands on the runner, in the job's container here.
+    let src = "on: push\njobs:\n  report:\n    runs-on: ubuntu-latest\n    container: node:20\n    steps:\n      - name: Publish report\n        uses: ./ci\n";
+    let out = crate::fixes_for(&f, PATH, src, &repo);
+    assert!(
+        out.manual_reason.as_deref().is_none_or(|r| !r.contains("Docker")),
+        "{:?}",
+        out.manual_reason
+    );
+}

@@ -87,6 +87,21 @@ pub fn current_major_after(name: &str, major: u32) -> Option<u32> {
         .min()
 }
 
+/// Whether `name@git_ref` runs in a Docker container (`runs.using:
+/// docker`), from the known runtimes: of the ref's major, or, for a ref that
+/// names none (a branch, a SHA), of every known major when they agree.
+/// `None`: not known.
+pub fn is_docker_action(name: &str, git_ref: &str) -> Option<bool> {
+    if let Some(major) = super::ref_major(git_ref) {
+        if let Some(r) = runtime_of(name, major) {
+            return Some(r.eq_ignore_ascii_case("docker"));
+        }
+    }
+    let mut kinds = majors_of(name).map(|(_, r)| r.eq_ignore_ascii_case("docker"));
+    let first = kinds.next()?;
+    kinds.all(|k| k == first).then_some(first)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
