@@ -428,3 +428,103 @@ async fn heal_opens_no_pull_request_for_a_fix_that_would_be_wrong() {
         assert!(issues[0].body.contains(why), "{}", issues[0].body);
     }
 }
+
+/// Workflow shapes the fixes were not written against (`tests/fix_shapes.rs`
+/// has them all through the CLI), healed against the fake GitHub: the pull
+/// request's branch holds exactly the verified edit, byte for byte.
+#[tokio::test]
+async fn heal_on_unseen_shapes_commits_exactly_the_verified_edit() {
+    // A CRLF workflow: the raised limit keeps the file's line endings.
+    let mut crlf = timeout(93);
+    crlf.workflow = "name: CI\r\non: [push]\r\njobs:\r\n  build:\r\n    runs-on: ubuntu-latest\r\n    # The cluster takes a while.\r\n    timeout-minutes: 30 # slow\r\n    steps:\r\n      - uses: actions/checkout@v4\r\n      - name: Integration\r\n        run: ./scripts/long-integration.sh\r\n";
+    // The workflow's own `defaults.run.working-directory`: the moved file's
+    // new path is relative to it.
+    let mut moved = heal_fixtures::failed_with_log(
+        94,
+        &[
+            "##[group]Run pip install -r requirements-dev.txt",
+            "pip install -r requirements-dev.txt",
+            "##[endgroup]",
+            "ERROR: Could not open requirements file: [Errno 2] No such file or directory: 'requirements-dev.txt'",
+            "##[error]Process completed with exit code 1.",
+        ],
+    );
+    moved.workflow = "name: CI\non: [push]\ndefaults:\n  run:\n    working-directory: app\njobs:\n  build:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - name: Integration\n        run: pip install -r requirements-dev.txt\n";
+    moved.files = vec![("app/requirements/dev.txt", "pytest\n"), ("app/setup.py", "\n")];
+    for (scenario, want) in [
+        (
+            crlf,
+            "name: CI\r\non: [push]\r\njobs:\r\n  build:\r\n    runs-on: ubuntu-latest\r\n    # The cluster takes a while.\r\n    timeout-minutes: 60 # slow\r\n    steps:\r\n      - uses: actions/checkout@v4\r\n      - name: Integration\r\n        run: ./scripts/long-integration.sh\r\n",
+        ),
+        (
+            moved,
+            "name: CI\non: [push]\ndefaults:\n  run:\n    working-directory: app\njobs:\n  build:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - name: Integration\n        run: pip install -r requirements/dev.txt\n",
+        ),
+    ] {
+        let fake = started();
+        seed(&fake, REPO, "trunk", &scenario);
+        let report = run(&fake, HealTarget::Run(scenario.run_id))
+            .await
+            .unwrap_or_else(|e| panic!("{e}"));
+        let HealOutcome::Opened { branch, .. } = &report.outcome else {
+            panic!("{}: {:?}", scenario.run_id, report.outcome)
+        };
+        assert_eq!(fake.file_at(REPO, branch, WORKFLOW_PATH).as_deref(), Some(want));
+        for (path, text) in &scenario.files {
+            assert_eq!(
+                fake.file_at(REPO, branch, path).as_deref(),
+                Some(*text),
+                "{path} untouched"
+            );
+        }
+        assert_eq!(pulls(&fake).len(), 1);
+    }
+}
+
+/// The shapes where the fix would be wrong: an issue for a person saying
+/// why, and no pull request.
+#[tokio::test]
+async fn heal_on_unseen_shapes_refuses_with_the_reason() {
+    // The ARM job a publishing job needs: letting it fail would publish
+    // without its part.
+    let mut needed = optional_job(95);
+    needed.workflow = "name: CI\non: [push]\njobs:\n  test:\n    runs-on: ubuntu-latest\n    steps:\n      - run: make test\n  arm-image:\n    needs: test\n    runs-on: [self-hosted, linux, arm64]\n    steps:\n      - uses: actions/checkout@v4\n      - name: Build image\n        run: ./build-image.sh\n  publish:\n    needs: arm-image\n    runs-on: ubuntu-latest\n    steps:\n      - run: ./publish.sh\n";
+    // A command missing inside a Docker action's image.
+    let mut docker = missing_command(96);
+    docker.workflow = "name: CI\non: [push]\njobs:\n  report:\n    runs-on: ubuntu-latest\n    container: debian:12\n    steps:\n      - uses: actions/checkout@v4\n      - name: Render report\n        uses: ./.github/actions/render\n";
+    docker.job_logs[0].1 = heal_fixtures::log(&[
+        "##[group]Run ./.github/actions/render",
+        "##[endgroup]",
+        "/entrypoint.sh: line 4: pandoc: command not found",
+        "##[error]Docker run failed with exit code 127",
+    ]);
+    docker.files = vec![(
+        ".github/actions/render/action.yml",
+        "name: render\nruns:\n  using: docker\n  image: Dockerfile\n",
+    )];
+    for (scenario, why) in [
+        // (The issue body quotes reasons with `'`, not backticks.)
+        (
+            needed,
+            "job 'publish' is named for what it delivers ('publish') and needs job 'arm-image'",
+        ),
+        (docker, "a Docker action: 'pandoc' is missing from its image"),
+    ] {
+        let fake = started();
+        seed(&fake, REPO, "trunk", &scenario);
+        let report = run(&fake, HealTarget::Run(scenario.run_id))
+            .await
+            .unwrap_or_else(|e| panic!("{e}"));
+        assert!(
+            matches!(&report.outcome, HealOutcome::Skipped { reason, .. } if reason.contains("needs-manual-fix")),
+            "{}: {:?}",
+            scenario.run_id,
+            report.outcome
+        );
+        assert!(pulls(&fake).is_empty());
+        let issues = fake.issues(REPO);
+        assert_eq!(issues.len(), 1);
+        assert!(issues[0].labels.contains(&"needs-manual-fix".to_string()));
+        assert!(issues[0].body.contains(why), "{}", issues[0].body);
+    }
+}

@@ -4,7 +4,7 @@
 //!
 //! Which files a fix may read is decided by [`wanted`], from the paths alone: the failed
 //! workflow, every file the workflow names (`pip install -r ci/deps.txt`,
-//! `./scripts/build.sh`), and what the fixes crate says its fixes read whatever the workflow
+//! `./scripts/build.sh`), the `action.yml` of each local action it runs (`uses: ./dir`), and what the fixes crate says its fixes read whatever the workflow
 //! says (`autoheal_fixes::fixes_may_read`: dependency manifests and lock files, a Node
 //! project's `package.json`/`pnpm-lock.yaml`, top-level `__init__.py` files). A fix that
 //! reads a listed file outside that set is refused by the analysis (fail closed), so the
@@ -52,7 +52,14 @@ pub fn wanted(path: &str, workflow_path: &str, workflow_text: &str) -> bool {
     // Paths the workflow names (`-r ci/deps.txt`, `./build.sh`); very short ones would match
     // any text.
     let named = path.len() >= 4 && workflow_text.contains(path);
-    path == workflow_path || autoheal_fixes::fixes_may_read(path) || named
+    // The metadata of a local action the workflow runs (`uses: ./dir`): what
+    // kind of action it is (a command missing inside a Docker action's image
+    // is not installed on the runner).
+    let action = path
+        .strip_suffix("/action.yml")
+        .or_else(|| path.strip_suffix("/action.yaml"))
+        .is_some_and(|dir| !dir.is_empty() && workflow_text.contains(&format!("./{dir}")));
+    path == workflow_path || autoheal_fixes::fixes_may_read(path) || named || action
 }
 
 /// Lists the tree of `commit` and fetches the text of the wanted files (see the module docs).
@@ -125,7 +132,8 @@ mod tests {
 
     #[test]
     fn wanted_files_are_the_workflow_what_it_names_manifests_and_packages() {
-        let workflow = "steps:\n  - run: pip install -r ci/deps.txt && ./scripts/build.sh\n";
+        let workflow =
+            "steps:\n  - run: pip install -r ci/deps.txt && ./scripts/build.sh\n  - uses: ./.github/actions/render\n";
         let path = ".github/workflows/ci.yml";
         for yes in [
             path,
@@ -144,6 +152,7 @@ mod tests {
             "web/pnpm-lock.yaml",
             "app/__init__.py",
             "src/app/__init__.py",
+            ".github/actions/render/action.yml",
         ] {
             assert!(wanted(yes, path, workflow), "{yes}");
         }
@@ -152,6 +161,8 @@ mod tests {
             "app/core/__init__.py",
             "src/app/x/__init__.py",
             "scripts/other.sh",
+            ".github/actions/other/action.yml",
+            "action.yml",
         ] {
             assert!(!wanted(no, path, workflow), "{no}");
         }
