@@ -385,6 +385,27 @@ async fn end_to_end_optional_job() {
     assert!(OPTIONAL_JOB_WORKFLOW.contains("# Images for the arm fleet."));
 }
 
+/// `heal --run-id` on the scenario files a `needs-manual-fix` issue whose
+/// body says `why`, and opens no pull request.
+async fn refused(scenario: Scenario, why: &str) {
+    let fake = started();
+    seed(&fake, REPO, "trunk", &scenario);
+    let report = run(&fake, HealTarget::Run(scenario.run_id))
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert!(
+        matches!(&report.outcome, HealOutcome::Skipped { reason, .. } if reason.contains("needs-manual-fix")),
+        "{}: {:?}",
+        scenario.run_id,
+        report.outcome
+    );
+    assert!(pulls(&fake).is_empty());
+    let issues = fake.issues(REPO);
+    assert_eq!(issues.len(), 1);
+    assert!(issues[0].labels.contains(&"needs-manual-fix".to_string()));
+    assert!(issues[0].body.contains(why), "{}", issues[0].body);
+}
+
 /// Failures a naive fix gets wrong, healed against the fake GitHub: each is
 /// reported as an issue for a person (`needs-manual-fix`, saying why), and
 /// heal opens no pull request.
@@ -411,21 +432,7 @@ async fn heal_opens_no_pull_request_for_a_fix_that_would_be_wrong() {
         (hang, "printed nothing for the last 27 minutes"),
         (docker, "does not say whether the import failed there"),
     ] {
-        let fake = started();
-        seed(&fake, REPO, "trunk", &scenario);
-        let report = run(&fake, HealTarget::Run(scenario.run_id))
-            .await
-            .unwrap_or_else(|e| panic!("{e}"));
-        assert!(
-            matches!(&report.outcome, HealOutcome::Skipped { reason, .. } if reason.contains("needs-manual-fix")),
-            "{:?}",
-            report.outcome
-        );
-        assert!(pulls(&fake).is_empty());
-        let issues = fake.issues(REPO);
-        assert_eq!(issues.len(), 1);
-        assert!(issues[0].labels.contains(&"needs-manual-fix".to_string()));
-        assert!(issues[0].body.contains(why), "{}", issues[0].body);
+        refused(scenario, why).await;
     }
 }
 
@@ -510,21 +517,6 @@ async fn heal_on_unseen_shapes_refuses_with_the_reason() {
         ),
         (docker, "a Docker action: 'pandoc' is missing from its image"),
     ] {
-        let fake = started();
-        seed(&fake, REPO, "trunk", &scenario);
-        let report = run(&fake, HealTarget::Run(scenario.run_id))
-            .await
-            .unwrap_or_else(|e| panic!("{e}"));
-        assert!(
-            matches!(&report.outcome, HealOutcome::Skipped { reason, .. } if reason.contains("needs-manual-fix")),
-            "{}: {:?}",
-            scenario.run_id,
-            report.outcome
-        );
-        assert!(pulls(&fake).is_empty());
-        let issues = fake.issues(REPO);
-        assert_eq!(issues.len(), 1);
-        assert!(issues[0].labels.contains(&"needs-manual-fix".to_string()));
-        assert!(issues[0].body.contains(why), "{}", issues[0].body);
+        refused(scenario, why).await;
     }
 }
