@@ -53,7 +53,12 @@ fn one_step_per_os_for_a_multi_os_matrix() {
 fn container_jobs_use_apt_without_sudo_and_yarn_gets_node_first() {
     let src = "on: push\njobs:\n  changes:\n    runs-on: ubuntu-latest\n    container: node:20-bookworm\n    steps:\n      - run: git diff --stat HEAD~1\n";
     let out = apply_only(&missing("git", "changes").at_step_number(3), src);
-    assert!(out.contains("      - name: Install git\n        run: apt-get update && apt-get install -y git\n      - run: git diff"), "{out}");
+    assert!(
+        out.contains(
+            "      - name: Install git\n        run: apt-get update && apt-get install -y git\n      - run: git diff"
+        ),
+        "{out}"
+    );
     // An action whose kind autoheal does not know may be a Docker action,
     // whose image no install in the job's container reaches.
     let action = src.replace("run: git diff --stat HEAD~1", "uses: dorny/paths-filter@v3");
