@@ -260,7 +260,7 @@ pub fn run(args: CheckArgs, verbosity: &Verbosity) -> anyhow::Result<Outcome> {
     out.flush()?;
     if !failed.is_empty() {
         for e in &failed {
-            eprintln!("autoheal: error: {e}");
+            eprintln!("autoheal: error: {}", crate::terminal::error_text(&e.to_string()));
         }
         bail!("{} file(s) could not be checked or fixed", failed.len());
     }

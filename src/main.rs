@@ -243,7 +243,7 @@ fn main() -> ExitCode {
         Ok(Outcome::LspExitWithoutShutdown) => ExitCode::from(1),
         Err(e) if is_closed_pipe(&e) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("autoheal: error: {e:#}");
+            eprintln!("autoheal: error: {}", terminal::error_text(&format!("{e:#}")));
             ExitCode::from(2)
         }
     }

@@ -106,8 +106,28 @@ pub fn escape(text: &str) -> String {
 /// reads every output line starting with `::` as a workflow command; a job or
 /// step name (which a fork's workflow chooses) with a line break must not
 /// start one (`::error::…` spoofing an annotation, `::stop-commands::`).
+#[cfg(any(feature = "github", test))]
 pub fn one_line(text: &str) -> String {
     escape(text).replace('\n', "\u{240a}")
+}
+
+/// An error message made safe to print where a runner reads the output: [`escape`], and a
+/// line break before a line the runner would read as a workflow command (one that starts,
+/// after leading whitespace, with `::` or `##[`) shown as `␊`, so the message stays on the
+/// line of its `autoheal: error:` prefix. Other line breaks (a hint on its own line) stay.
+/// An error can quote a name from a log or an API answer (a job name a fork chose).
+pub fn error_text(text: &str) -> String {
+    let escaped = escape(text);
+    let mut out = String::with_capacity(escaped.len());
+    for (i, line) in escaped.split('\n').enumerate() {
+        if i > 0 {
+            let start = line.trim_start();
+            let command = start.starts_with("::") || start.starts_with("##[");
+            out.push(if command { '\u{240a}' } else { '\n' });
+        }
+        out.push_str(line);
+    }
+    out
 }
 
 /// A whole source text made safe to print, with a map from offsets in the
@@ -196,6 +216,18 @@ mod tests {
             "a\u{fffd}b\u{fffd}c\u{fffd}d\u{fffd}e"
         );
         assert_eq!(one_line("a\n::error::x\r::y"), "a\u{240a}::error::x\u{240d}::y");
+    }
+
+    #[test]
+    fn error_text_keeps_hints_and_breaks_workflow_commands() {
+        assert_eq!(error_text("bad file\nhint: try -v"), "bad file\nhint: try -v");
+        assert_eq!(error_text("job x\n::error::spoof"), "job x\u{240a}::error::spoof");
+        assert_eq!(
+            error_text("job x\n  ::stop-commands::t"),
+            "job x\u{240a}  ::stop-commands::t"
+        );
+        assert_eq!(error_text("a\n##[error]b"), "a\u{240a}##[error]b");
+        assert_eq!(error_text("a\u{1b}[2Jb"), escape("a\u{1b}[2Jb"));
         let source = EscapedSource::new("x: \u{202e}y\n");
         assert_eq!(source.text, "x: \u{fffd}y\n");
         assert_eq!(source.offset(6), 6);

@@ -941,3 +941,19 @@ fn check_config_naming_a_device_is_a_clear_error() {
     // A config cannot come from stdin, so the error offers no `-`.
     assert!(!stderr.contains("pipe it to"), "{stderr}");
 }
+
+/// An error that quotes a name with a line break (a path here; in `report`, a job name a fork
+/// chose) cannot start a workflow command in a runner's log: the runner reads any output line
+/// that starts, after leading whitespace, with `::` as one. The break is shown as `␊`.
+#[test]
+fn an_error_quoting_a_line_break_starts_no_workflow_command() {
+    let dir = repo(&[]);
+    let out = autoheal(dir.path(), &["check", "nope\n  ::error title=x::spoofed.yml"]);
+    assert_eq!(out.status.code(), Some(2), "{}", text(&out.stderr));
+    let stderr = text(&out.stderr);
+    assert!(stderr.contains("nope\u{240a}  ::error title=x::spoofed.yml"), "{stderr}");
+    for line in stderr.lines() {
+        let start = line.trim_start();
+        assert!(!start.starts_with("::") && !start.starts_with("##["), "{stderr}");
+    }
+}
