@@ -951,7 +951,10 @@ fn an_error_quoting_a_line_break_starts_no_workflow_command() {
     let out = autoheal(dir.path(), &["check", "nope\n  ::error title=x::spoofed.yml"]);
     assert_eq!(out.status.code(), Some(2), "{}", text(&out.stderr));
     let stderr = text(&out.stderr);
-    assert!(stderr.contains("nope\u{240a}  ::error title=x::spoofed.yml"), "{stderr}");
+    assert!(
+        stderr.contains("nope\u{240a}  ::error title=x::spoofed.yml"),
+        "{stderr}"
+    );
     for line in stderr.lines() {
         let start = line.trim_start();
         assert!(!start.starts_with("::") && !start.starts_with("##["), "{stderr}");
