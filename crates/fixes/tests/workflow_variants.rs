@@ -13,7 +13,7 @@ use autoheal_engine::repo::MemoryRepo;
 use autoheal_fixes::{FailureInput, Files, fixes_for};
 use autoheal_logs::{Category, LogFile, LogInput, Options, WorkflowFile, analyze};
 
-use Category::{FileNotFound, MissingCommand, OptionalJob, RateLimit, Timeout, Unknown};
+use Category::{FileNotFound, MissingCommand, MissingDependency, OptionalJob, RateLimit, Timeout, Unknown};
 
 const PATH: &str = ".github/workflows/ci.yml";
 
@@ -28,6 +28,9 @@ enum Edit {
     /// A fix may be applied or not; if it is, the fixed workflow gains none
     /// of these texts.
     NeverAdds(&'static [&'static str]),
+    /// A fix is applied, and each text is new in the named job's block (the
+    /// job that caused the failure, not another one that failed after it).
+    AddsInJob(&'static str, &'static [&'static str]),
 }
 
 struct Row {
@@ -261,6 +264,74 @@ const ROWS: &[Row] = &[
             Edit::None,
         )
     },
+    // Batch 70 (helper polish, 2026-12-05), written with the logs before any
+    // change: the fix goes to the step or job that caused the failure, never
+    // to a step or job that failed after it.
+    // A notification step (`if: failure()`) missing its module after the
+    // smoke test failed: the smoke test is the cause; installing `requests`
+    // for the notifier would be a fix of something else.
+    row(
+        "b70-ghlog-smoke-fails-then-notify-module-missing.log",
+        None,
+        "b70-smoke-notify.yml",
+        Unknown,
+        None,
+        false,
+        Edit::None,
+    ),
+    row(
+        "b70-silent-script-then-issue-create-403.log",
+        None,
+        "b70-changelog-issue.yml",
+        Unknown,
+        None,
+        false,
+        Edit::None,
+    ),
+    // The e2e step's own limit, under `continue-on-error`, did not fail the
+    // job: no larger limit; the sitemap's missing npm package has no
+    // workflow fix.
+    row(
+        "b70-step-timeout-then-esm-package-missing.log",
+        None,
+        "b70-e2e-continue-sitemap.yml",
+        MissingDependency,
+        Some("globby"),
+        false,
+        Edit::None,
+    ),
+    // Docker Hub's limit in `build`; `deploy-staging` (`needs: build`, `if:
+    // always()`) failed after it. The login goes to `build`, with the Docker
+    // Hub secrets the workflow already uses.
+    row(
+        "b70-ghlog-build-dockerhub-429-then-deploy-manifest.log",
+        None,
+        "b70-build-deploy.yml",
+        RateLimit,
+        Some("Docker Hub"),
+        true,
+        Edit::AddsInJob("build", &["secrets.DOCKERHUB_TOKEN"]),
+    ),
+    row(
+        "b70-compose-dockerhub-429-then-teardown.log",
+        Some("integration"),
+        "b70-compose-integration.yml",
+        RateLimit,
+        Some("Docker Hub"),
+        true,
+        Edit::AddsInJob("integration", &["secrets.DOCKERHUB_TOKEN"]),
+    ),
+    // `pandas` missing in `test`; `publish-results` failed on the artifact
+    // `test` never wrote. The install goes to `test`.
+    row(
+        "b70-ghlog-module-missing-then-needs-job-artifact.log",
+        None,
+        "b70-test-publish-results.yml",
+        MissingDependency,
+        Some("pandas"),
+        true,
+        Edit::AddsInJob("test", &["pandas"]),
+    ),
 ];
 
 fn read(path: &str) -> String {
@@ -335,11 +406,36 @@ fn check(row: &Row) -> Option<String> {
             .find(|t| !text.contains(*t) || workflow.contains(*t))
             .map(|t| format!("the fix \"{title}\" does not add `{t}`:\n{text}")),
         (Edit::NeverAdds(_), None) => None,
+        (Edit::AddsInJob(..), None) => Some(format!("no fix: {:?}", outcome.manual_reason)),
+        (Edit::AddsInJob(job, texts), Some((title, text))) => {
+            let (before, after) = (job_block(&workflow, job), job_block(text, job));
+            texts
+                .iter()
+                .find(|t| !after.contains(*t) || before.contains(*t))
+                .map(|t| format!("the fix \"{title}\" does not add `{t}` to job `{job}`:\n{text}"))
+        }
         (Edit::NeverAdds(texts), Some((title, text))) => texts
             .iter()
             .find(|t| text.contains(*t) && !workflow.contains(*t))
             .map(|t| format!("the fix \"{title}\" adds `{t}`:\n{text}")),
     }
+}
+
+/// The lines of job `id` (from `  {id}:` to the next job's key).
+fn job_block<'a>(workflow: &'a str, id: &str) -> &'a str {
+    let key = format!("\n  {id}:\n");
+    let Some(at) = workflow.find(&key) else {
+        return "";
+    };
+    let rest = &workflow[at + 1..];
+    let end = rest[key.len() - 1..]
+        .match_indices("\n  ")
+        .find(|(i, _)| {
+            let line = &rest[key.len() - 1 + i + 3..];
+            !line.starts_with(' ') && !line.starts_with('#')
+        })
+        .map_or(rest.len(), |(i, _)| key.len() - 1 + i + 1);
+    &rest[..end]
 }
 
 #[test]

@@ -1276,6 +1276,104 @@ const CASES: &[(&str, Category, Option<&str>)] = &[
         Some("GitHub REST API"),
     ),
     ("b63-npm-ci-eusage-then-vitest-missing.log", Unknown, None),
+    // Batch 70 (helper polish, 2026-12-05): which failure is the cause when
+    // a log shows several. The category's words more than once or in the
+    // wrong place: a module missing in 40 tests or 12 collected modules; a
+    // limit in a download the script ignored, then the file it should have
+    // fetched; an install that failed before the module it should have
+    // installed; harmless `ERROR` lines (pip's resolver notice before
+    // `Successfully installed`, ld.so's LD_PRELOAD notice); steps that run
+    // after a failure (`if: failure()` notifications that fail themselves:
+    // a Slack webhook's 404, `gh issue create`'s 403, a notifier missing its
+    // module; a teardown; post-job cleanup: setup-node's cache, a service
+    // container already gone); retries whose attempts print one error and
+    // whose last another (nick-fields/retry, pytest-rerunfailures, jest's
+    // retryTimes); a step's own time limit under `continue-on-error`; `set
+    // -x` traces; several jobs in one `gh run view --log-failed` paste (a
+    // cancelled leg first, a `needs:` job failing on what its failed
+    // dependency did not produce); the exit-code line of every step in the
+    // web UI's copy; a step the web UI truncated (the real error is not in
+    // the log). Expectations decided from issue 12's definitions when
+    // written; `crates/fixes/tests/workflow_variants.rs` runs six of them
+    // with their workflows.
+    (
+        "b70-module-missing-fails-40-tests.log",
+        MissingDependency,
+        Some("freezegun"),
+    ),
+    (
+        "b70-ghlog-collection-errors-12-modules.log",
+        MissingDependency,
+        Some("PyJWT"),
+    ),
+    (
+        "b70-gh-release-limit-ignored-then-unzip-missing.log",
+        RateLimit,
+        Some("GitHub REST API"),
+    ),
+    ("b70-failed-extras-install-then-module.log", Unknown, None),
+    (
+        "b70-pip-resolver-notice-then-flake8-missing.log",
+        MissingCommand,
+        Some("flake8"),
+    ),
+    (
+        "b70-ld-preload-error-then-playwright-package.log",
+        MissingDependency,
+        Some("@playwright/test"),
+    ),
+    (
+        "b70-missing-module-then-failure-notify-404.log",
+        MissingDependency,
+        Some("dotenv"),
+    ),
+    ("b70-silent-script-then-issue-create-403.log", Unknown, None),
+    ("b70-frozen-lockfile-then-post-setup-node-cache.log", Unknown, None),
+    ("b70-retry-action-429-then-final-etarget.log", Unknown, None),
+    (
+        "b70-retry-action-timeouts-then-final-dockerhub-429.log",
+        RateLimit,
+        Some("Docker Hub"),
+    ),
+    ("b70-pytest-reruns-429-then-assertion.log", Unknown, None),
+    ("b70-jest-retry-429-then-expect.log", Unknown, None),
+    (
+        "b70-set-x-trace-quotes-words-then-cp-missing.log",
+        FileNotFound,
+        Some("build/out/libcodec.so"),
+    ),
+    (
+        "b70-ghlog-canceled-leg-first-go-proxy-429.log",
+        RateLimit,
+        Some("Go module proxy"),
+    ),
+    (
+        "b70-ghlog-build-dockerhub-429-then-deploy-manifest.log",
+        RateLimit,
+        Some("Docker Hub"),
+    ),
+    (
+        "b70-step-timeout-then-esm-package-missing.log",
+        MissingDependency,
+        Some("globby"),
+    ),
+    ("b70-truncated-step-ui.log", Unknown, None),
+    (
+        "b70-compose-dockerhub-429-then-teardown.log",
+        RateLimit,
+        Some("Docker Hub"),
+    ),
+    (
+        "b70-ghlog-module-missing-then-needs-job-artifact.log",
+        MissingDependency,
+        Some("pandas"),
+    ),
+    (
+        "b70-ui-exit-code-every-step-pwsh-pnpm.log",
+        MissingCommand,
+        Some("pnpm"),
+    ),
+    ("b70-ghlog-smoke-fails-then-notify-module-missing.log", Unknown, None),
 ];
 
 /// For every `unknown` row, the log line (1-based) of the root cause's first
@@ -1650,6 +1748,19 @@ const UNKNOWN_ROOT_LINES: &[(&str, u64)] = &[
     ("b63-trap-setup-java-27-x64-not-released-ghlog.log", 115),
     ("b63-tox4-allowlist-externals.log", 108),
     ("b63-npm-ci-eusage-then-vitest-missing.log", 5),
+    // Batch 70 (helper polish), pinned when written.
+    ("b70-failed-extras-install-then-module.log", 7),
+    // The checking script's own failure, not the notification after it.
+    ("b70-silent-script-then-issue-create-403.log", 9),
+    ("b70-frozen-lockfile-then-post-setup-node-cache.log", 21),
+    // The last attempt's error, not the limits the retries got past.
+    ("b70-retry-action-429-then-final-etarget.log", 16),
+    ("b70-pytest-reruns-429-then-assertion.log", 29),
+    ("b70-jest-retry-429-then-expect.log", 35),
+    // The web UI's notice that the step's log was cut: what failed is not
+    // in the log.
+    ("b70-truncated-step-ui.log", 6),
+    ("b70-ghlog-smoke-fails-then-notify-module-missing.log", 10),
 ];
 
 /// For rows whose category is not `unknown`, the log line (1-based) of the
@@ -1707,6 +1818,108 @@ fn root_line_miss(name: &str, want: u64) -> Option<String> {
         .and_then(|r| r.evidence.first())
         .map(|e| (e.line, e.text.clone()));
     (got.as_ref().map(|g| g.0) != Some(want)).then(|| format!("{name}: root cause at {got:?}, want line {want}"))
+}
+
+/// Where the format names them, the job and step of the root cause (its job
+/// as `gh run view --log-failed` names it, `None` for a single job's log;
+/// the step's name, or the start of its `Run …` header): when several steps
+/// or jobs failed, the right category in the wrong step sends the fix to the
+/// wrong place.
+const ROOT_STEPS: &[(&str, Option<&str>, &str)] = &[
+    (
+        "b70-ghlog-collection-errors-12-modules.log",
+        Some("test (3.12)"),
+        "Run tests",
+    ),
+    (
+        "b70-gh-release-limit-ignored-then-unzip-missing.log",
+        None,
+        "gh release download",
+    ),
+    (
+        "b70-failed-extras-install-then-module.log",
+        None,
+        "pip install -r requirements-gpu.txt",
+    ),
+    (
+        "b70-missing-module-then-failure-notify-404.log",
+        None,
+        "node scripts/migrate.js",
+    ),
+    (
+        "b70-silent-script-then-issue-create-403.log",
+        None,
+        "./scripts/check-changelog.sh",
+    ),
+    (
+        "b70-frozen-lockfile-then-post-setup-node-cache.log",
+        None,
+        "yarn install",
+    ),
+    (
+        "b70-step-timeout-then-esm-package-missing.log",
+        None,
+        "node scripts/build-sitemap.mjs",
+    ),
+    (
+        "b70-compose-dockerhub-429-then-teardown.log",
+        None,
+        "docker compose -f docker-compose.ci.yml up",
+    ),
+    (
+        "b70-ghlog-canceled-leg-first-go-proxy-429.log",
+        Some("test (ubuntu-latest)"),
+        "Run go test",
+    ),
+    (
+        "b70-ghlog-build-dockerhub-429-then-deploy-manifest.log",
+        Some("build"),
+        "Build and push image",
+    ),
+    (
+        "b70-ghlog-module-missing-then-needs-job-artifact.log",
+        Some("test"),
+        "Run tests",
+    ),
+    ("b70-ui-exit-code-every-step-pwsh-pnpm.log", None, "pnpm install"),
+    (
+        "b70-ghlog-smoke-fails-then-notify-module-missing.log",
+        Some("smoke"),
+        "Smoke test preview",
+    ),
+];
+
+/// Words the root cause's message must have: a log cut short must say that
+/// the real error is not in it.
+const ROOT_MESSAGES: &[(&str, &str)] = &[("b70-truncated-step-ui.log", "truncated")];
+
+#[test]
+fn the_root_cause_is_in_its_job_and_step() {
+    let mut misses = Vec::new();
+    for &(name, job, step) in ROOT_STEPS {
+        let analysis = common::analyze_fixture(&format!("variants/{name}"));
+        let Some(root) = analysis.root_cause() else {
+            misses.push(format!("{name}: no failure found"));
+            continue;
+        };
+        let got_step = root.step.as_ref().and_then(|s| s.name.as_deref());
+        if root.job.as_deref() != job || !got_step.is_some_and(|s| s.starts_with(step)) {
+            misses.push(format!(
+                "{name}: root cause in job {:?} step {got_step:?}, want {job:?} {step:?}",
+                root.job
+            ));
+        }
+    }
+    for &(name, words) in ROOT_MESSAGES {
+        let analysis = common::analyze_fixture(&format!("variants/{name}"));
+        let message = analysis.root_cause().map(|r| r.message.clone()).unwrap_or_default();
+        if !message.contains(words) {
+            misses.push(format!(
+                "{name}: the root cause's message {message:?} does not say {words:?}"
+            ));
+        }
+    }
+    assert!(misses.is_empty(), "{}", misses.join("\n"));
 }
 
 fn dir() -> String {
