@@ -39,15 +39,23 @@ pub fn map_failures(failures: &mut [Failure], path: &str, text: &str) {
     demote_ignored(failures, &ignored);
 }
 
-/// The failure's step has `continue-on-error: true`: whatever it printed, its
-/// failure did not fail the job (an expression may be true on some legs
-/// only, and is not read).
+/// The failure's step did not fail the job, or not first: it has
+/// `continue-on-error: true` (an expression may be true on some legs only,
+/// and is not read), or its `if:` runs it after a failure (`failure()`,
+/// `always()`, `cancelled()`: a notification, an upload or a teardown that
+/// then fails itself is a second failure; with no other failure it is the
+/// only one, and stays first).
 fn in_ignored_step(failure: &Failure, workflow: &Workflow<'_>) -> bool {
-    find_job(workflow, failure.job.as_deref(), failure)
-        .and_then(|job| find_step(job, failure))
-        .and_then(|step| step.get("continue-on-error"))
-        .and_then(Node::as_bool)
-        == Some(true)
+    let Some(step) = find_job(workflow, failure.job.as_deref(), failure).and_then(|job| find_step(job, failure)) else {
+        return false;
+    };
+    let continues = step.get("continue-on-error").and_then(Node::as_bool) == Some(true);
+    let after_failure = step.get("if").and_then(Node::as_str).is_some_and(|cond| {
+        ["failure()", "always()", "cancelled()"]
+            .iter()
+            .any(|f| cond.contains(f))
+    });
+    continues || after_failure
 }
 
 /// Failures of steps the workflow lets fail come after every other failure
@@ -60,7 +68,8 @@ fn demote_ignored(failures: &mut [Failure], ignored: &[bool]) {
     for (failure, _) in failures.iter_mut().zip(ignored).filter(|(_, i)| **i) {
         failure.fixable = false;
         failure.message.push_str(
-            " Its step has `continue-on-error: true`, so this did not fail the job; the failure after it did.",
+            " Its step has `continue-on-error: true` or runs after a failure (`if:`), so this did not fail the job \
+             first; the other failure did.",
         );
     }
     let mut order: Vec<usize> = (0..failures.len()).collect();

@@ -31,6 +31,14 @@
 //!   buffered output), and Vitest under a `stderr | {file} > {test}` (or
 //!   `stdout | …`) heading up to the next blank line: the test's own output,
 //!   whether that test passed or failed;
+//! - a test runner's report of an attempt it then retried: Jest's
+//!   `retryTimes` with `logErrorsBeforeRetry` prints each earlier attempt's
+//!   error under `LOGGING RETRY ERRORS  {test}` and `RETRY {n}` before the
+//!   test's final `● {test}` heading (`jest-circus`), and
+//!   pytest-rerunfailures lists each rerun in the short summary as `RERUN
+//!   {nodeid} - {error}`: the attempt was not the outcome (only the
+//!   retried error's first lines are within reach: the last six lines are
+//!   what a line is read with);
 //! - text the step's script contains verbatim (shown in the step's `Run`
 //!   header), or that the traced command just before it echoed, is the
 //!   script's own words.
@@ -60,6 +68,9 @@ pub fn quoted_by(line: &Line<'_>) -> Option<&'static str> {
     }
     if is_console_capture(line) {
         return Some("console output a test printed");
+    }
+    if is_retried_test_attempt(line) {
+        return Some("the error of a test attempt the test runner retried");
     }
     if written_by_script(line) {
         return Some("text the step's script writes itself");
@@ -159,6 +170,29 @@ fn is_console_capture(line: &Line<'_>) -> bool {
         }
         if indent(previous) < depth {
             return false;
+        }
+    }
+    false
+}
+
+/// Under Jest's `RETRY {n}` (or its `LOGGING RETRY ERRORS` heading), before
+/// the test's next `●` heading; or pytest-rerunfailures' `RERUN {nodeid} -
+/// {error}` summary line.
+fn is_retried_test_attempt(line: &Line<'_>) -> bool {
+    let body = line.text.trim_start();
+    if body.starts_with("RERUN ") && body.contains("::") {
+        return true;
+    }
+    if body.starts_with("● ") {
+        return false;
+    }
+    for previous in line.recent.iter().rev() {
+        let body = previous.trim();
+        if body.starts_with("● ") || body.starts_with("Test Suites:") {
+            return false;
+        }
+        if body.starts_with("LOGGING RETRY ERRORS") || regex!(r"^RETRY \d+$").is_match(body) {
+            return true;
         }
     }
     false
@@ -279,6 +313,45 @@ mod tests {
         assert!(quoted_by(&compared).is_some());
         let other = Line::plain("        golden_test.go:40: output mismatch for echo.proto");
         assert!(quoted_by(&other).is_some());
+    }
+
+    #[test]
+    fn errors_of_retried_test_attempts_are_quoted() {
+        let retried = |text: &'static str, recent: &[&'static str]| {
+            is_retried_test_attempt(&Line {
+                recent,
+                ..Line::plain(text)
+            })
+        };
+        let jest = [
+            "  ● Checkout › applies a coupon",
+            "",
+            "    LOGGING RETRY ERRORS  Checkout",
+            "    RETRY 1",
+            "",
+        ];
+        assert!(retried("    AxiosError: Request failed with status code 429", &jest));
+        // The final attempt's error, under the test's own heading, is not.
+        let last = [
+            "    RETRY 2",
+            "",
+            "    AxiosError: 429",
+            "",
+            "  ● Checkout › applies a coupon",
+            "",
+        ];
+        assert!(!retried(
+            "    Error: Cannot find module 'nock' from 'src/checkout/coupon.test.ts'",
+            &last
+        ));
+        assert!(retried(
+            "RERUN tests/test_api.py::test_list - requests.exceptions.HTTPError: 429 Client Error: Too Many Requests",
+            &[]
+        ));
+        assert!(!retried(
+            "FAILED tests/test_api.py::test_list - ModuleNotFoundError: No module named 'x'",
+            &[]
+        ));
     }
 
     #[test]

@@ -45,8 +45,9 @@
 //! `##[error]` line, which every failing step does) did not fail the job:
 //! what it printed is weak (Codecov's action logging a 429 with
 //! `fail_ci_if_error: false`, a command behind `|| true`), unless the step
-//! installs or sets up tools: what an ignored install left out goes missing
-//! later (the consequence model below).
+//! installs, sets up or downloads what later steps use: what an ignored
+//! install or download left out goes missing later (the consequence model
+//! below).
 //!
 //! # Order within a job
 //!
@@ -56,8 +57,9 @@
 //!    printed with it (Gradle's `Could not resolve all files …`); then a bare
 //!    cancel; then a failed step (`Process completed with exit code N`); then an
 //!    error line no entry explains. These weaker findings are dropped when a
-//!    stronger one exists (a cancel is kept, so a person sees it), and at most
-//!    three are reported.
+//!    stronger one exists (a cancel is kept, so a person sees it, and so is a
+//!    failed step before the first step with a stronger one: with the
+//!    workflow, `mapping` may put it first), and at most three are reported.
 //! 3. Job-level findings (the time-limit annotation, an invalid workflow)
 //!    before line-level ones: they explain everything the job printed.
 //! 4. Then the earliest line: the first failure usually causes the rest.
@@ -84,6 +86,19 @@
 //!   reports what the failed step should have written;
 //! - it is a cancel (`The operation was canceled.`) seen after any other
 //!   failure: fail-fast or a time limit explains it, not the reverse.
+//! - it is in a step that reports on the job or cleans up after it (its
+//!   name or script says notify, Slack, Teams, Discord, webhook, `gh issue
+//!   create`, teardown, cleanup) and an earlier step of the job failed: such
+//!   a step ran because of that failure (`if: failure()`, `if: always()`),
+//!   so a webhook's 404, a token that may not open issues or a module its
+//!   notifier imports is a second failure, whatever its strength. (With the
+//!   workflow, `mapping` reads the step's `if:` itself.)
+//!
+//! A failed install is an install tool's failure, a failed install or
+//! set-up step, or a rate limit that stopped a fetch (unless the step got
+//! past it, above): a download step that hit the GitHub API's limit under
+//! `|| echo`, then `unzip: cannot find or open` the archive it should have
+//! fetched, is the limit.
 //!
 //! Other causes in a later step are not consequences of an earlier step's
 //! plain failure: the runner only runs a step after a failure when the failed
@@ -110,7 +125,11 @@
 //! while it retried (pip's `WARNING: Retrying … too many 429 error responses`)
 //! is the cause when the same step then gives up with a generic resolution
 //! failure (an install failure or a summary heading) and nothing more
-//! specific; a step that recovered and failed on something else keeps it weak.
+//! specific; a step that recovered and failed on something else keeps it weak,
+//! and so does a limit of an attempt a retry notice (curl's, nick-fields/
+//! retry's) ends: the next attempt's failure is its own (three `npm ci`
+//! attempts, two stopped by a 429, the last by `ETARGET`, failed on the
+//! version).
 //!
 //! # Gradle's cause chains
 //!
@@ -214,9 +233,9 @@ fn rank_job(job: JobState) -> Vec<Failure> {
     // A limit the tool gave up on is promoted before the step's later
     // success is read: the script may have retried the whole tool and got
     // past it (yarn berry's `Failed with errors` then, on a second run, `Done`).
-    let mut findings = drop_retried_attempts(findings);
+    let (mut findings, attempts) = drop_retried_attempts(findings);
     weaken_passed_steps(&mut findings, &steps);
-    promote_retried_limits(&mut findings);
+    promote_retried_limits(&mut findings, &attempts);
     let mut merged = merge(drop_recovered_limits(findings));
     let consequences = mark_consequences(&merged, &steps);
     let mut order: Vec<usize> = (0..merged.len()).collect();
@@ -228,13 +247,26 @@ fn rank_job(job: JobState) -> Vec<Failure> {
         .iter()
         .zip(&consequences)
         .any(|(f, c)| !c && strength_rank(f.hit.strength) == 0);
+    // The first step with a strong cause. A step that failed before it with
+    // only its exit code is kept (after the cause): whether that step had
+    // `continue-on-error` or the later one runs after a failure, only the
+    // workflow says (`mapping`), and without this finding it could not put
+    // the earlier failure first.
+    let first_strong_step = merged
+        .iter()
+        .zip(&consequences)
+        .filter(|&(f, &c)| !c && strength_rank(f.hit.strength) == 0)
+        .filter_map(|(f, _)| f.step)
+        .min();
     let mut failures = Vec::new();
     let mut minor = 0;
     for i in order {
         let f = &mut merged[i];
         let weak = strength_rank(f.hit.strength) > 0;
         if weak {
-            if has_strong && f.hit.strength != Strength::Canceled {
+            let failed_before = f.hit.strength == Strength::StepFailed
+                && matches!((f.step, first_strong_step), (Some(s), Some(first)) if s < first);
+            if has_strong && f.hit.strength != Strength::Canceled && !failed_before {
                 continue;
             }
             minor += 1;
@@ -404,8 +436,9 @@ const RETRY_NOTICE_DISTANCE: u64 = 3;
 /// after the attempt's whole output, so everything its step printed since the
 /// step began or since the previous notice becomes weak. If every retry
 /// fails, the last attempt has no notice after it and stays. The notices
-/// themselves are not failures.
-fn drop_retried_attempts(mut findings: Vec<Finding>) -> Vec<Finding> {
+/// themselves are not failures; where they stood is returned (an attempt's
+/// end, by step and line).
+fn drop_retried_attempts(mut findings: Vec<Finding>) -> (Vec<Finding>, Vec<(Option<usize>, u64)>) {
     let is_notice = |f: &Finding| f.hit.entry == CURL_RETRY || f.hit.entry == RETRY_ACTION_ATTEMPT;
     let mut notices: Vec<(u64, Option<usize>, &'static str)> = findings
         .iter()
@@ -413,6 +446,7 @@ fn drop_retried_attempts(mut findings: Vec<Finding>) -> Vec<Finding> {
         .map(|f| (f.line, f.step, f.hit.entry))
         .collect();
     notices.sort_by_key(|n| n.0);
+    let attempts = notices.iter().map(|&(line, step, _)| (step, line)).collect();
     let mut attempt_start: Vec<(Option<usize>, u64)> = Vec::new();
     for (line, step, entry) in notices {
         if entry == RETRY_ACTION_ATTEMPT {
@@ -435,7 +469,7 @@ fn drop_retried_attempts(mut findings: Vec<Finding>) -> Vec<Finding> {
         }
     }
     findings.retain(|f| !is_notice(f));
-    findings
+    (findings, attempts)
 }
 
 /// Lines that are not failures but tell ranking something (a retry, a
@@ -484,8 +518,10 @@ fn weaken_retried(f: &mut Finding) {
 /// heading: pip's `Could not find a version that satisfies the requirement`,
 /// Maven's `Could not resolve dependencies`) and nothing more specific in
 /// between. A step that recovered and failed on something else (a test, a
-/// compile error) keeps it weak.
-fn promote_retried_limits(findings: &mut [Finding]) {
+/// compile error) keeps it weak, and so does a limit of an attempt a client
+/// or a retry action ran again (`attempts`, where each retried attempt
+/// ended): a later attempt's failure is that attempt's own.
+fn promote_retried_limits(findings: &mut [Finding], attempts: &[(Option<usize>, u64)]) {
     let mut order: Vec<usize> = (0..findings.len()).collect();
     order.sort_by_key(|&i| findings[i].line);
     for (k, &i) in order.iter().enumerate() {
@@ -497,6 +533,11 @@ fn promote_retried_limits(findings: &mut [Finding]) {
             .iter()
             .map(|&j| &findings[j])
             .filter(|g| g.step == f.step)
+            .filter(|g| {
+                !attempts
+                    .iter()
+                    .any(|&(step, end)| step == f.step && f.line < end && end < g.line)
+            })
             .find(|g| {
                 !matches!(
                     g.hit.strength,
@@ -712,8 +753,13 @@ fn mark_consequences(findings: &[Finding], steps: &[StepState]) -> Vec<bool> {
             Strength::Canceled => out[i] = anything_before,
             _ => {}
         }
+        if !f.hit.job_level && f.step.is_some_and(|s| reports_after_failure(steps, s)) {
+            out[i] = true;
+        }
         match f.hit.strength {
             Strength::InstallFailure => install_failed = true,
+            // A fetch a limit stopped leaves out what it fetched.
+            Strength::Specific if f.hit.category == Category::RateLimit => install_failed = true,
             Strength::StepFailed => {
                 step_failed = true;
                 install_failed |= f.step.and_then(|s| steps.get(s)).is_some_and(installs);
@@ -734,14 +780,58 @@ fn mark_consequences(findings: &[Finding], steps: &[StepState]) -> Vec<bool> {
     out
 }
 
-/// A step that installs dependencies or sets up tools, judged by its name and
-/// its script: when it fails, what it should have installed goes missing.
+/// A step that reports on the job or cleans up after it (a notification to
+/// Slack, Teams, Discord or a webhook, `gh issue create`, a teardown),
+/// judged by its name and script, that ran after an earlier step of its job
+/// had failed: it ran because of that failure (`if: failure()`, `if:
+/// always()`), so whatever it hits itself (a webhook's 404, a token that may
+/// not open issues, a module its notifier imports) is a second failure, not
+/// the job's cause.
+fn reports_after_failure(steps: &[StepState], step: usize) -> bool {
+    let Some(state) = steps.get(step) else {
+        return false;
+    };
+    if !steps[..step].iter().any(|s| s.errored) {
+        return false;
+    }
+    let name = state.name.to_ascii_lowercase();
+    let script = state.script.to_ascii_lowercase();
+    let words = [
+        "notify",
+        "notification",
+        "slack",
+        "teams",
+        "discord",
+        "webhook",
+        "issue create",
+        "create-an-issue",
+        "sendmail",
+        "send-mail",
+        "teardown",
+        "tear down",
+        "cleanup",
+        "clean up",
+    ];
+    words.iter().any(|w| name.contains(w) || script.contains(w))
+}
+
+/// A step that installs dependencies, sets up tools or downloads what later
+/// steps use, judged by its name and its script: when it fails (or its
+/// failure is ignored), what it should have provided goes missing.
 fn installs(step: &StepState) -> bool {
     let name = step.name.to_ascii_lowercase();
     let script = step.script.to_ascii_lowercase();
-    ["install", "setup", "set up", "set-up", "dependencies", "bootstrap"]
-        .iter()
-        .any(|w| name.contains(w))
+    [
+        "install",
+        "setup",
+        "set up",
+        "set-up",
+        "dependencies",
+        "bootstrap",
+        "download",
+    ]
+    .iter()
+    .any(|w| name.contains(w))
         || [
             "install",
             "npm ci",
@@ -1051,6 +1141,93 @@ mod tests {
         let failed_leg = job(vec![step("Run pytest", "pytest\n")], vec![finding(exit_code(), 17, 0)]);
         let failures = rank(vec![canceled_leg, failed_leg]);
         assert!(!matches!(failures[0].detail, SubjectDetail::Canceled { .. }));
+    }
+
+    #[test]
+    fn a_step_that_reports_after_a_failure_is_not_the_cause() {
+        // The smoke test fails with only its exit code; the notifier that
+        // runs on failure misses its own module.
+        let steps = vec![
+            step("Smoke test preview", "./scripts/smoke.sh\n"),
+            step("Notify Teams on failure", "python notify_teams.py\n"),
+        ];
+        let findings = vec![
+            finding(exit_code(), 5, 0),
+            finding(missing_module(), 9, 1),
+            finding(exit_code(), 10, 1),
+        ];
+        let failures = rank_job(job(steps, findings));
+        assert_eq!(
+            (failures[0].category, failures[0].consequence),
+            (Category::Unknown, false)
+        );
+        let module = failures
+            .iter()
+            .find(|f| f.category == Category::MissingDependency)
+            .expect("kept");
+        assert!(module.consequence && !module.fixable);
+        // With no failure before it, the notifier's own failure is the cause;
+        // and a step that does not report keeps its own cause.
+        for steps in [
+            vec![
+                StepState {
+                    errored: false,
+                    ..step("Build", "make\n")
+                },
+                step("Notify Teams on failure", "python notify_teams.py\n"),
+            ],
+            vec![step("Run audit", "npm audit\n"), step("Run pytest", "pytest\n")],
+        ] {
+            let findings = vec![finding(missing_module(), 9, 1), finding(exit_code(), 10, 1)];
+            let failures = rank_job(job(steps, findings));
+            assert_eq!(failures[0].category, Category::MissingDependency);
+            assert!(!failures[0].consequence);
+        }
+    }
+
+    #[test]
+    fn what_a_limit_kept_from_being_fetched_is_a_consequence() {
+        // `gh release download … || echo`, then `unzip` of the archive.
+        let download = StepState {
+            errored: false,
+            ..step(
+                "gh release download v1 --pattern 'x.zip' || echo failed",
+                "gh release download v1\n",
+            )
+        };
+        let steps = vec![download, step("unzip -o x.zip", "unzip -o x.zip\n")];
+        let findings = vec![
+            finding(docker_hub_limit(), 3, 0),
+            finding(missing_file(), 9, 1),
+            finding(exit_code(), 10, 1),
+        ];
+        let failures = rank_job(job(steps, findings));
+        assert_eq!(failures[0].category, Category::RateLimit);
+        let file = failures
+            .iter()
+            .find(|f| f.category == Category::FileNotFound)
+            .expect("kept");
+        assert!(file.consequence);
+    }
+
+    #[test]
+    fn a_limit_a_retry_got_past_is_not_promoted_by_the_next_attempts_failure() {
+        // nick-fields/retry: attempt 1 stopped by a 429, attempt 2 by a
+        // version that does not exist.
+        let steps = vec![step("nick-fields/retry@v3", "")];
+        let findings = vec![
+            finding(retried_limit(), 3, 0),
+            finding(retry_action_notice(), 6, 0),
+            finding(Hit::install_failure("no matching version"), 9, 0),
+            finding(exit_code(), 10, 0),
+        ];
+        let failures = rank_job(job(steps, findings));
+        assert_eq!(failures[0].category, Category::Unknown);
+        assert!(
+            failures
+                .iter()
+                .all(|f| !(f.category == Category::RateLimit && f.fixable))
+        );
     }
 
     #[test]

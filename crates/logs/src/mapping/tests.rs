@@ -224,6 +224,53 @@ jobs:
     );
 }
 
+/// A step the workflow runs after a failure (`if: failure()`), whatever its
+/// name, failing itself after the step that failed the job: the earlier
+/// failure is the root; alone, its own failure stays first.
+#[test]
+fn a_step_that_runs_after_a_failure_is_not_the_root_cause() {
+    const WORKFLOW: &str = "on: push
+jobs:
+  smoke:
+    runs-on: ubuntu-latest
+    steps:
+      - run: ./smoke.sh
+      - if: failure()
+        run: python ci/report.py
+";
+    let analyze_log = |log: &str| {
+        let input = LogInput {
+            logs: vec![LogFile {
+                job: Some("smoke"),
+                bytes: log.as_bytes(),
+            }],
+            workflow: Some(WorkflowFile {
+                path: ".github/workflows/ci.yml",
+                text: WORKFLOW,
+            }),
+            ..LogInput::default()
+        };
+        analyze(&input, &Options::default()).expect("analyze").failures
+    };
+    let report = "##[group]Run python ci/report.py\n\
+                  ##[endgroup]\n\
+                  ModuleNotFoundError: No module named 'requests'\n\
+                  ##[error]Process completed with exit code 1.\n";
+    let smoke = "##[group]Run ./smoke.sh\n\
+                 ##[endgroup]\n\
+                 smoke: giving up\n\
+                 ##[error]Process completed with exit code 1.\n";
+    let failures = analyze_log(&format!("{smoke}{report}"));
+    assert_eq!(failures[0].category, Category::Unknown, "{}", failures[0].message);
+    let second = failures
+        .iter()
+        .find(|f| f.category == Category::MissingDependency)
+        .expect("kept");
+    assert!(!second.fixable && second.message.contains("runs after a failure"));
+    let failures = analyze_log(report);
+    assert_eq!(failures[0].category, Category::MissingDependency);
+}
+
 #[test]
 fn runner_tied_failures_are_fixable_only_on_runner_tied_jobs() {
     const ARM: &str = "on: push

@@ -279,7 +279,15 @@ fn missing_header(line: &Line<'_>) -> Option<Hit> {
         .then(|| Hit::blocker("Compile or build error."))
 }
 
-fn missing_shared_library(_: &Line<'_>) -> Option<Hit> {
+/// glibc's loader also prints `ERROR: ld.so: object '{lib}' from LD_PRELOAD
+/// cannot be preloaded (cannot open shared object file): ignored.` (rtld.c)
+/// for every process started while `LD_PRELOAD` names a library the machine
+/// lacks (self-hosted images set it for GTK): the process runs anyway, so it
+/// is no failure.
+fn missing_shared_library(line: &Line<'_>) -> Option<Hit> {
+    if line.text.contains("cannot be preloaded") && line.text.trim_end().ends_with("ignored.") {
+        return None;
+    }
     Some(Hit::blocker(
         "A shared library is missing on the runner: a system package is not installed (not a Python or npm \
          dependency).",
@@ -507,6 +515,16 @@ fn pkg_config_missing(line: &Line<'_>) -> Option<Hit> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_preload_the_loader_ignored_is_no_missing_library() {
+        let ignored = "ERROR: ld.so: object 'libgtk3-nocsd.so.0' from LD_PRELOAD cannot be preloaded (cannot open \
+                       shared object file): ignored.";
+        assert!(missing_shared_library(&Line::plain(ignored)).is_none());
+        let missing = "./bin/codec: error while loading shared libraries: libvpx.so.9: cannot open shared object \
+                       file: No such file or directory";
+        assert!(missing_shared_library(&Line::plain(missing)).is_some());
+    }
 
     #[test]
     fn ctest_summary_decides_only_when_a_test_failed() {

@@ -182,6 +182,20 @@ pub const ENTRIES: &[Entry] = &[
         )],
     },
     Entry {
+        id: "runner/step-log-truncated",
+        grammar: "This step has been truncated due to its large size. {View the raw logs|Download the full logs} from \
+                  the {icon} menu once the workflow run has completed. (the web UI's notice at the top of a step whose \
+                  log it cut)",
+        needles: &["has been truncated due to its large size"],
+        check: step_log_truncated,
+        examples: &[ex(
+            "This step has been truncated due to its large size. View the raw logs from the  menu once the workflow \
+             run has completed.",
+            Category::Unknown,
+            None,
+        )],
+    },
+    Entry {
         id: "runner/no-runner",
         grammar: "Waiting for a runner to pick up this job... | No runner matching the specified labels was found: \
                   {labels} | The job has exceeded the maximum execution time while awaiting a runner for {duration}",
@@ -618,6 +632,18 @@ fn check_annotation_heading(line: &Line<'_>) -> Option<Hit> {
         return None;
     }
     Some(yaml_hit(Some(&c[2]), c[1].parse().ok(), None, 1).weak())
+}
+
+/// The web UI shows only part of a step whose log is too large: what made
+/// the step fail may be in the part it left out. A summary, so a cause the
+/// copy still shows (specific or a blocker) decides, but it comes before
+/// the step's bare exit code, which says nothing.
+fn step_log_truncated(line: &Line<'_>) -> Option<Hit> {
+    runner_says(line, "This step has been truncated")?;
+    Some(Hit::summary(
+        "The web UI truncated this step's log: the error that failed it may not be in this copy. Download the raw \
+         log (the step's menu, or `gh run view --log-failed`) and diagnose that.",
+    ))
 }
 
 fn no_runner(_: &Line<'_>) -> Option<Hit> {

@@ -242,6 +242,19 @@ pub const ENTRIES: &[Entry] = &[
         ],
     },
     Entry {
+        id: "shell/unzip-archive-missing",
+        grammar: "unzip:  cannot find or open {archive}, {archive}.zip or {archive}.ZIP. (Info-ZIP unzip, two spaces \
+                  after its name; also `cannot find zipfile directory in one of {archive} or …`, not read: that \
+                  archive exists)",
+        needles: &["cannot find or open "],
+        check: unzip_archive_missing,
+        examples: &[ex(
+            "unzip:  cannot find or open protoc.zip, protoc.zip.zip or protoc.zip.ZIP.",
+            Category::FileNotFound,
+            Some("protoc.zip"),
+        )],
+    },
+    Entry {
         id: "shell/program-missing",
         grammar: "{script}: line {n}: {path}: No such file or directory | bash: {path}: No such file or directory | \
                   {shell}: {path}: No such file or directory",
@@ -512,6 +525,17 @@ fn file_operand_missing(line: &Line<'_>) -> Option<Hit> {
         0.6,
         "A file or directory the script uses does not exist.",
     ))
+}
+
+/// Info-ZIP's `unzip:  cannot find or open {archive}, {archive}.zip or
+/// {archive}.ZIP.`: the archive the step names does not exist.
+fn unzip_archive_missing(line: &Line<'_>) -> Option<Hit> {
+    let c = regex!(r"^unzip:\s+cannot find or open (\S+?), (\S+?)\.zip or ").captures(line.text.trim_start())?;
+    if c[1] != c[2] {
+        return None;
+    }
+    let path = in_script_dir(&c[1], line);
+    Some(path_hit(&path, 0.7, "The archive the step unpacks does not exist."))
 }
 
 fn program_missing(line: &Line<'_>) -> Option<Hit> {
