@@ -186,12 +186,13 @@ fn is_retried_test_attempt(line: &Line<'_>) -> bool {
     if body.starts_with("● ") {
         return false;
     }
+    let retry_heading = regex!(r"^RETRY \d+$");
     for previous in line.recent.iter().rev() {
         let body = previous.trim();
         if body.starts_with("● ") || body.starts_with("Test Suites:") {
             return false;
         }
-        if body.starts_with("LOGGING RETRY ERRORS") || regex!(r"^RETRY \d+$").is_match(body) {
+        if body.starts_with("LOGGING RETRY ERRORS") || retry_heading.is_match(body) {
             return true;
         }
     }
