@@ -1029,6 +1029,15 @@ mod tests {
         assert!(!failures[0].consequence);
     }
 
+    fn assert_no_fixable_limit(failures: &[Failure]) {
+        assert!(
+            failures
+                .iter()
+                .all(|f| !(f.category == Category::RateLimit && f.fixable)),
+            "{failures:?}"
+        );
+    }
+
     fn retry_action_notice() -> Hit {
         Hit {
             entry: RETRY_ACTION_ATTEMPT,
@@ -1065,11 +1074,7 @@ mod tests {
         ];
         let failures = rank_job(job(steps, findings));
         assert_eq!(failures[0].category, Category::Unknown);
-        assert!(
-            failures
-                .iter()
-                .all(|f| !(f.category == Category::RateLimit && f.fixable))
-        );
+        assert_no_fixable_limit(&failures);
         // When the last attempt fails too, its own limit has no notice after
         // it and stays the cause.
         let steps = vec![step("Run nick-fields/retry@v3", "")];
@@ -1223,11 +1228,7 @@ mod tests {
         ];
         let failures = rank_job(job(steps, findings));
         assert_eq!(failures[0].category, Category::Unknown);
-        assert!(
-            failures
-                .iter()
-                .all(|f| !(f.category == Category::RateLimit && f.fixable))
-        );
+        assert_no_fixable_limit(&failures);
     }
 
     #[test]
