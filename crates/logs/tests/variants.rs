@@ -1375,6 +1375,65 @@ const CASES: &[(&str, Category, Option<&str>)] = &[
         Some("pnpm"),
     ),
     ("b70-ghlog-smoke-fails-then-notify-module-missing.log", Unknown, None),
+    // Batch 71 (helper polish): several failures show and one is the cause,
+    // in situations batch 70 did not use: two matrix legs in one paste (a
+    // test failure first, an npm 429 in the other leg later); a buildx RUN
+    // step's missing module after cached layers (buildx repeats it in its
+    // summary); `make -k` going on after a missing command; turbo's and
+    // `pnpm -r --parallel`'s prefixed, interleaved task output; a `tee`'d
+    // log a later step prints again; Gradle `--continue` (a compile error,
+    // then another project's Maven Central 429); Python scripts that log
+    // `ERROR` with a traceback and exit 0 (a GitHub limit that leaves a file
+    // missing later; a telemetry timeout unrelated to the later failure); a
+    // hang after Jest's open-handles warning, ended by the job's limit; an
+    // `actions/cache` restore refused with 429 (a warning) before pip fails
+    // on a version; a `needs:` gate job that shows only the skipped result
+    // of the job it needs. Expectations decided from issue 12's definitions
+    // when written, committed before any change.
+    ("b71-ghlog-matrix-jest-leg-then-npm-429-leg.log", Unknown, None),
+    (
+        "b71-buildx-cached-layers-run-module-missing.log",
+        MissingDependency,
+        Some("requests"),
+    ),
+    (
+        "b71-make-k-protoc-missing-then-many-errors.log",
+        MissingCommand,
+        Some("protoc"),
+    ),
+    (
+        "b71-turbo-parallel-prefixed-module-missing.log",
+        MissingDependency,
+        Some("supertest"),
+    ),
+    (
+        "b71-pnpm-recursive-parallel-vite-not-found.log",
+        MissingCommand,
+        Some("vite"),
+    ),
+    (
+        "b71-tee-log-then-cat-repeats-cp-missing.log",
+        FileNotFound,
+        Some("dist/agent-linux-amd64.tar.gz"),
+    ),
+    ("b71-gradle-continue-compile-error-then-central-429.log", Unknown, None),
+    (
+        "b71-python-logs-api-limit-exits-0-then-fixture-missing.log",
+        RateLimit,
+        Some("GitHub REST API"),
+    ),
+    (
+        "b71-python-logs-telemetry-error-exits-0-then-yaml-missing.log",
+        MissingDependency,
+        Some("PyYAML"),
+    ),
+    (
+        "b71-jest-open-handles-warning-hang-job-limit-25.log",
+        Timeout,
+        Some("25"),
+    ),
+    ("b71-cache-restore-429-warning-then-pip-no-version.log", Unknown, None),
+    ("b71-ghlog-needs-gate-only-skipped-result.log", Unknown, None),
 ];
 
 /// For every `unknown` row, the log line (1-based) of the root cause's first
@@ -1765,6 +1824,13 @@ const UNKNOWN_ROOT_LINES: &[(&str, u64)] = &[
     // in the log.
     ("b70-truncated-step-ui.log", 6),
     ("b70-ghlog-smoke-fails-then-notify-module-missing.log", 10),
+    // Batch 71 (helper polish), pinned when written: Jest's summary of the
+    // leg that failed first; javac's first error, not Gradle's summary;
+    // pip's refusal, not the cache's warning; the gate's own annotation.
+    ("b71-ghlog-matrix-jest-leg-then-npm-429-leg.log", 24),
+    ("b71-gradle-continue-compile-error-then-central-429.log", 6),
+    ("b71-cache-restore-429-warning-then-pip-no-version.log", 14),
+    ("b71-ghlog-needs-gate-only-skipped-result.log", 8),
 ];
 
 /// For rows whose category is not `unknown`, the log line (1-based) of the
@@ -1811,6 +1877,15 @@ const KNOWN_ROOT_LINES: &[(&str, u64)] = &[
     ("b63-make-ignored-prefix-then-requests-missing.log", 119),
     ("b63-gradle-plugin-portal-429-ansi.log", 128),
     ("b63-gh-cli-primary-limit-log-failed.log", 12),
+    // Batch 71 (helper polish), pinned when written: the first time the
+    // message shows, not buildx's repeat, a knock-on error or `cat`'s copy.
+    ("b71-buildx-cached-layers-run-module-missing.log", 34),
+    ("b71-make-k-protoc-missing-then-many-errors.log", 6),
+    ("b71-pnpm-recursive-parallel-vite-not-found.log", 9),
+    ("b71-tee-log-then-cat-repeats-cp-missing.log", 7),
+    ("b71-python-logs-api-limit-exits-0-then-fixture-missing.log", 12),
+    ("b71-python-logs-telemetry-error-exits-0-then-yaml-missing.log", 19),
+    ("b71-jest-open-handles-warning-hang-job-limit-25.log", 16),
 ];
 
 /// `None` when the root cause of fixture `name` begins on line `want`; else
@@ -1891,6 +1966,47 @@ const ROOT_STEPS: &[(&str, Option<&str>, &str)] = &[
         "b70-ghlog-smoke-fails-then-notify-module-missing.log",
         Some("smoke"),
         "Smoke test preview",
+    ),
+    // Batch 71 (helper polish), stated when written.
+    (
+        "b71-ghlog-matrix-jest-leg-then-npm-429-leg.log",
+        Some("test (20)"),
+        "Run npm test",
+    ),
+    (
+        "b71-buildx-cached-layers-run-module-missing.log",
+        None,
+        "docker/build-push-action",
+    ),
+    (
+        "b71-tee-log-then-cat-repeats-cp-missing.log",
+        None,
+        "./scripts/package.sh",
+    ),
+    (
+        "b71-gradle-continue-compile-error-then-central-429.log",
+        None,
+        "./gradlew build --continue",
+    ),
+    (
+        "b71-python-logs-api-limit-exits-0-then-fixture-missing.log",
+        None,
+        "python scripts/fetch_fixtures.py",
+    ),
+    (
+        "b71-python-logs-telemetry-error-exits-0-then-yaml-missing.log",
+        None,
+        "python tools/render_pages.py",
+    ),
+    (
+        "b71-cache-restore-429-warning-then-pip-no-version.log",
+        None,
+        "pip install -r requirements.txt",
+    ),
+    (
+        "b71-ghlog-needs-gate-only-skipped-result.log",
+        Some("ci-ok"),
+        "Check required jobs",
     ),
 ];
 
