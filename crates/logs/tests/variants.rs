@@ -1276,6 +1276,36 @@ const CASES: &[(&str, Category, Option<&str>)] = &[
         Some("GitHub REST API"),
     ),
     ("b63-npm-ci-eusage-then-vitest-missing.log", Unknown, None),
+    // Batch 64 (helper diagcls, 2026-12-05): whole-job logs in ecosystems
+    // batches 60-63 did not use, committed before any change: NuGet's NU1301
+    // after `429 (Too Many Requests)` retries in `dotnet restore`, Composer's
+    // platform check for a missing PHP extension, an RSpec failure in the
+    // web UI's copy, clippy's `-D warnings` in ANSI colour, Terraform's
+    // provider registry 429 in its boxed diagnostic, `kubectl rollout status`
+    // timing out (a step's own wait, not the job's limit) on a kind cluster,
+    // `docker buildx bake` for amd64 on the hosted ARM64 image without QEMU,
+    // an Android emulator job (Gradle 8 configuration cache) reaching its
+    // 30-minute limit, CodeQL's SARIF upload without `security-events: write`
+    // in `--log-failed` columns, and a self-hosted Windows runner losing the
+    // server.
+    ("b64-dotnet-restore-nuget-429-ghlog.log", RateLimit, Some("nuget.org")),
+    ("b64-composer-ext-intl-missing.log", Unknown, None),
+    ("b64-bundler-rspec-failure-ui.log", Unknown, None),
+    ("b64-cargo-clippy-deny-warnings-ansi.log", Unknown, None),
+    ("b64-terraform-init-registry-429.log", RateLimit, Some("a service")),
+    ("b64-kind-rollout-status-timed-out.log", Unknown, None),
+    (
+        "b64-bake-multiplatform-arm64-no-qemu.log",
+        OptionalJob,
+        Some("architecture_mismatch"),
+    ),
+    ("b64-android-gradle-config-cache-job-limit-30.log", Timeout, Some("30")),
+    ("b64-codeql-upload-sarif-not-accessible-log-failed.log", Unknown, None),
+    (
+        "b64-selfhosted-windows-lost-communication.log",
+        OptionalJob,
+        Some("lost_communication"),
+    ),
     // Batch 70 (helper polish, 2026-12-05): which failure is the cause when
     // a log shows several. The category's words more than once or in the
     // wrong place: a module missing in 40 tests or 12 collected modules; a
@@ -1808,6 +1838,11 @@ const UNKNOWN_ROOT_LINES: &[(&str, u64)] = &[
     ("b63-trap-setup-java-27-x64-not-released-ghlog.log", 115),
     ("b63-tox4-allowlist-externals.log", 108),
     ("b63-npm-ci-eusage-then-vitest-missing.log", 5),
+    ("b64-composer-ext-intl-missing.log", 101),
+    ("b64-bundler-rspec-failure-ui.log", 129),
+    ("b64-cargo-clippy-deny-warnings-ansi.log", 130),
+    ("b64-kind-rollout-status-timed-out.log", 113),
+    ("b64-codeql-upload-sarif-not-accessible-log-failed.log", 16),
     // Batch 70 (helper polish), pinned when written.
     ("b70-failed-extras-install-then-module.log", 7),
     // The checking script's own failure, not the notification after it.
@@ -1886,6 +1921,11 @@ const KNOWN_ROOT_LINES: &[(&str, u64)] = &[
     ("b71-python-logs-api-limit-exits-0-then-fixture-missing.log", 12),
     ("b71-python-logs-telemetry-error-exits-0-then-yaml-missing.log", 19),
     ("b71-jest-open-handles-warning-hang-job-limit-25.log", 16),
+    ("b64-dotnet-restore-nuget-429-ghlog.log", 103),
+    ("b64-terraform-init-registry-429.log", 105),
+    ("b64-bake-multiplatform-arm64-no-qemu.log", 135),
+    ("b64-android-gradle-config-cache-job-limit-30.log", 125),
+    ("b64-selfhosted-windows-lost-communication.log", 52),
 ];
 
 /// `None` when the root cause of fixture `name` begins on line `want`; else
