@@ -520,7 +520,10 @@ fn weaken_retried(f: &mut Finding) {
 /// between. A step that recovered and failed on something else (a test, a
 /// compile error) keeps it weak, and so does a limit of an attempt a client
 /// or a retry action ran again (`attempts`, where each retried attempt
-/// ended): a later attempt's failure is that attempt's own.
+/// ended): a later attempt's failure is that attempt's own. When the step
+/// reports the limit itself after its retries (NuGet's last `NU1301:` line
+/// with the 429 under its heading), that report is the outcome and the
+/// retried attempts stay weak.
 fn promote_retried_limits(findings: &mut [Finding], attempts: &[(Option<usize>, u64)]) {
     let mut order: Vec<usize> = (0..findings.len()).collect();
     order.sort_by_key(|&i| findings[i].line);
@@ -545,7 +548,11 @@ fn promote_retried_limits(findings: &mut [Finding], attempts: &[(Option<usize>, 
                 )
             })
             .is_some_and(|g| matches!(g.hit.strength, Strength::InstallFailure | Strength::Summary));
-        if gave_up {
+        let reported_itself = order[k + 1..]
+            .iter()
+            .map(|&j| &findings[j])
+            .any(|g| g.step == f.step && g.hit.category == Category::RateLimit && g.hit.strength != Strength::Weak);
+        if gave_up && !reported_itself {
             let hit = &mut findings[i].hit;
             hit.strength = Strength::Specific;
             hit.message
@@ -950,6 +957,25 @@ mod tests {
             (failures[0].category, failures[0].subject.as_deref()),
             (Category::RateLimit, Some("PyPI"))
         );
+    }
+
+    #[test]
+    fn a_limit_the_step_reports_after_its_retries_leads() {
+        // NuGet: retried 429s, then NU1301's heading and its own 429 line.
+        let steps = vec![step("Run dotnet restore", "dotnet restore\n")];
+        let mut reported = retried_limit();
+        reported.strength = Strength::Specific;
+        reported.message = "NuGet's own report".to_string();
+        let findings = vec![
+            finding(retried_limit(), 3, 0),
+            finding(retried_limit(), 5, 0),
+            finding(Hit::summary("NU1301"), 7, 0),
+            finding(reported, 8, 0),
+            finding(exit_code(), 10, 0),
+        ];
+        let failures = rank_job(job(steps, findings));
+        assert_eq!(failures[0].category, Category::RateLimit);
+        assert_eq!(failures[0].message, "NuGet's own report");
     }
 
     #[test]

@@ -26,7 +26,7 @@
 //! [{opts}] target(s) in {t}`; before 1.78 `Finished {profile} [{opts}]
 //! target(s) in {t}`) says the crates arrived: ranking reads it (`rank.rs`).
 
-use super::util::{command_hit, path_hit, rate_limit_hit, regex, service_for_host, url_host};
+use super::util::{command_hit, path_hit, rate_limit_hit, regex, service_for_host, url_host, without_colour};
 use super::{Entry, ex, ex_after};
 use crate::classify::hit::{Hit, Line};
 use crate::report::{Category, RateLimitService};
@@ -213,6 +213,19 @@ pub const ENTRIES: &[Entry] = &[
             None,
         )],
     },
+    Entry {
+        id: "cargo/diagnostic-location",
+        grammar: "error: {message} then `--> {file}.rs:{line}:{col}` (rustc's human-readable diagnostic, as a lint \
+                  denied by `-D warnings` prints it, with no error code; located on its first line)",
+        needles: &["--> "],
+        check: diagnostic_location,
+        examples: &[ex_after(
+            &["error: this `if` statement can be collapsed"],
+            "  --> src/config.rs:42:9",
+            Category::Unknown,
+            None,
+        )],
+    },
 ];
 
 fn no_manifest(_: &Line<'_>) -> Option<Hit> {
@@ -266,6 +279,19 @@ fn build_and_test_failure(line: &Line<'_>) -> Option<Hit> {
         return Some(Hit::blocker("Rust tests failed."));
     }
     Some(Hit::blocker("Rust compile error."))
+}
+
+/// The `-->` line below a diagnostic's level line decides that the level
+/// line is rustc's (clippy's lints print no `[E…]` code, and a bare `error: `
+/// starts lines of many tools); cargo's `could not compile` follows later.
+fn diagnostic_location(line: &Line<'_>) -> Option<Hit> {
+    if !regex!(r"^-->\s+\S+\.rs:\d+:\d+$").is_match(without_colour(line.text).trim()) {
+        return None;
+    }
+    let heading = line.recent.last()?;
+    regex!(r"^error(?:\[E\d{4}\])?: \S")
+        .is_match(without_colour(heading).trim())
+        .then(|| Hit::blocker("Rust compile error (rustc or a clippy lint).").opened_on_previous_line())
 }
 
 fn lock_file_outdated(_: &Line<'_>) -> Option<Hit> {
@@ -336,6 +362,33 @@ fn process_never_executed(line: &Line<'_>) -> Option<Hit> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_diagnostic_is_read_by_its_location_line() {
+        let read = |heading: &'static str| {
+            let recent = [heading];
+            diagnostic_location(&Line {
+                recent: &recent,
+                ..Line::plain("  --> src/config.rs:42:9")
+            })
+        };
+        let hit = read("error: this `if` statement can be collapsed").expect("hit");
+        assert_eq!(hit.category, Category::Unknown);
+        assert!(read("error[E0425]: cannot find value `x` in this scope").is_some());
+        assert!(read("warning: unused import: `std::fs`").is_none());
+        assert!(read("   |").is_none());
+        assert!(diagnostic_location(&Line::plain("  --> src/config.rs:42:9")).is_none());
+        // cargo's colours (`CARGO_TERM_COLOR=always`).
+        let recent = ["\u{1b}[1m\u{1b}[91merror\u{1b}[0m\u{1b}[1m: this `if` statement can be collapsed\u{1b}[0m"];
+        let coloured = "\u{1b}[94m\u{1b}[1m  --> \u{1b}[0msrc/config.rs:42:9";
+        assert!(
+            diagnostic_location(&Line {
+                recent: &recent,
+                ..Line::plain(coloured)
+            })
+            .is_some()
+        );
+    }
 
     #[test]
     fn an_unreadable_lock_file_is_a_blocker() {

@@ -15,7 +15,13 @@
 //! that actions/setup-dotnet runs (`dotnet-install.sh`, whose `say_err` prints
 //! `dotnet_install: Error: {message}`, e.g. `Could not find \`.NET Core SDK\`
 //! with version = {v}`, before the action's `Failed to install dotnet, exit
-//! code: {n}. {stderr}`).
+//! code: {n}. {stderr}`). NuGet's HTTP retry handler logs `Retrying '{method}'
+//! for source '{url}'.` with the attempt's error on the next line (a 429's
+//! `Response status code does not indicate success: …`): that error was
+//! retried, so it is not the outcome ([`is_nuget_retry_notice`]); NU1301's
+//! `Failed to retrieve information about '{id}' from remote source '{url}'.`
+//! is, like `Unable to load the service index`, a heading whose reason
+//! follows on the next `NU1301:` line.
 
 use super::util::{after, path_hit, regex};
 use super::{Entry, ex};
@@ -98,6 +104,13 @@ pub const ENTRIES: &[Entry] = &[
     },
 ];
 
+/// NuGet's notice that an HTTP request is retried (`Retrying
+/// 'FindPackagesByIdAsync' for source '{url}'.`); the error of the attempt it
+/// retries is on the line after it.
+pub fn is_nuget_retry_notice(text: &str) -> bool {
+    regex!(r"^\s*Retrying '\w+' for source '[^']+'\.\s*$").is_match(text)
+}
+
 /// The SDK or runtime the workflow asked for could not be installed (a
 /// version that does not exist, a download that failed): what needs `dotnet`
 /// later follows from it.
@@ -132,7 +145,7 @@ fn project_missing(line: &Line<'_>) -> Option<Hit> {
 fn build_failure(line: &Line<'_>) -> Option<Hit> {
     let text = line.text;
     if text.contains("error NU1301") {
-        if text.contains("Unable to load the service index") {
+        if text.contains("Unable to load the service index") || text.contains("Failed to retrieve information about") {
             return Some(Hit::summary(
                 "NuGet could not reach a package source; the next NU1301 line says why.",
             ));
@@ -170,6 +183,27 @@ fn test_failed(line: &Line<'_>) -> Option<Hit> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn nugets_retry_notice_is_read_exactly() {
+        assert!(is_nuget_retry_notice(
+            "  Retrying 'FindPackagesByIdAsync' for source 'https://api.nuget.org/v3-flatcontainer/serilog/index.json'."
+        ));
+        assert!(!is_nuget_retry_notice("Retrying in 5 seconds"));
+        assert!(!is_nuget_retry_notice(
+            "echo \"Retrying 'X' for source 'y'.\" && exit 1"
+        ));
+    }
+
+    #[test]
+    fn nu1301s_failed_retrieval_is_a_heading() {
+        let hit = build_failure(&Line::plain(
+            "Api.csproj : error NU1301: Failed to retrieve information about 'Serilog' from remote source \
+             'https://api.nuget.org/v3-flatcontainer/serilog/index.json'.",
+        ))
+        .expect("hit");
+        assert_eq!(hit.strength, crate::classify::hit::Strength::Summary);
+    }
 
     #[test]
     fn the_install_scripts_error_is_an_install_failure_where_the_script_prints_it() {

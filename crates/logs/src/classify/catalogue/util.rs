@@ -30,6 +30,13 @@ pub fn quoted(text: &str) -> Option<&str> {
     Some(&rest[..end])
 }
 
+/// `text` without the terminal's colour codes (SGR sequences, `ESC [ … m`),
+/// which tools print when `CARGO_TERM_COLOR`, `FORCE_COLOR` and the like ask
+/// for colour in CI; for entries whose grammar is anchored at a line's start.
+pub fn without_colour(text: &str) -> std::borrow::Cow<'_, str> {
+    regex!(r"\x1b\[[0-9;]*m").replace_all(text, "")
+}
+
 /// The text after `marker`, up to the end of the line.
 pub fn after<'t>(text: &'t str, marker: &str) -> Option<&'t str> {
     text.find(marker).map(|at| &text[at + marker.len()..])
