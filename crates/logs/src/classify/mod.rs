@@ -221,6 +221,19 @@ impl Scanner<'_> {
         };
         match hit {
             Some(hit) => Some(soften_tolerated(soften_warning(hit, &line), &line)),
+            // The step's own script writes `::error::` (the workflow command
+            // the runner prints as `##[error]`): its author's account of why
+            // the step fails, which says more than the exit code after it
+            // (and merges with it, leading).
+            None if event.kind == LineKind::Error && script.contains("::error") => Some(Hit {
+                entry: "runner/script-error-annotation",
+                ..Hit::new(
+                    Category::Unknown,
+                    0.3,
+                    Strength::StepFailed,
+                    format!("The step reported: {}", subject::display_text(text)),
+                )
+            }),
             None if event.kind == LineKind::Error => Some(Hit {
                 entry: "runner/unexplained-error",
                 ..Hit::new(

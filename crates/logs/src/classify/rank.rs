@@ -45,9 +45,9 @@
 //! `##[error]` line, which every failing step does) did not fail the job:
 //! what it printed is weak (Codecov's action logging a 429 with
 //! `fail_ci_if_error: false`, a command behind `|| true`), unless the step
-//! installs, sets up or downloads what later steps use: what an ignored
-//! install or download left out goes missing later (the consequence model
-//! below).
+//! installs, sets up, downloads or fetches what later steps use (a script
+//! that logs its failed download and exits 0): what an ignored install or
+//! download left out goes missing later (the consequence model below).
 //!
 //! # Order within a job
 //!
@@ -55,8 +55,10 @@
 //! 2. Then by strength: a specific cause, a blocker (a failure nobody should
 //!    auto-fix) or a failed install; then a summary heading whose cause is
 //!    printed with it (Gradle's `Could not resolve all files …`); then a bare
-//!    cancel; then a failed step (`Process completed with exit code N`); then an
-//!    error line no entry explains. These weaker findings are dropped when a
+//!    cancel; then a failed step (`Process completed with exit code N`, or the
+//!    `##[error]` line of an `::error::` the step's own script wrote, which
+//!    leads the exit code it merges with); then an error line no entry
+//!    explains. These weaker findings are dropped when a
 //!    stronger one exists (a cancel is kept, so a person sees it, and so is a
 //!    failed step before the first step with a stronger one: with the
 //!    workflow, `mapping` may put it first), and at most three are reported.
@@ -822,8 +824,8 @@ fn reports_after_failure(steps: &[StepState], step: usize) -> bool {
     words.iter().any(|w| name.contains(w) || script.contains(w))
 }
 
-/// A step that installs dependencies, sets up tools or downloads what later
-/// steps use, judged by its name and its script: when it fails (or its
+/// A step that installs dependencies, sets up tools, downloads or fetches what
+/// later steps use, judged by its name and its script: when it fails (or its
 /// failure is ignored), what it should have provided goes missing.
 fn installs(step: &StepState) -> bool {
     let name = step.name.to_ascii_lowercase();
@@ -836,6 +838,7 @@ fn installs(step: &StepState) -> bool {
         "dependencies",
         "bootstrap",
         "download",
+        "fetch",
     ]
     .iter()
     .any(|w| name.contains(w))
@@ -1239,6 +1242,37 @@ mod tests {
             .find(|f| f.category == Category::FileNotFound)
             .expect("kept");
         assert!(file.consequence);
+    }
+
+    #[test]
+    fn a_script_that_fetches_keeps_the_limit_it_logged_and_passed() {
+        // A Python script logs the GitHub limit and exits 0; the next step
+        // misses the file it should have fetched.
+        let fetch = StepState {
+            errored: false,
+            ..step("python scripts/fetch_fixtures.py", "python scripts/fetch_fixtures.py\n")
+        };
+        let steps = vec![fetch, step("pytest -q", "pytest -q\n")];
+        let findings = vec![
+            finding(docker_hub_limit(), 3, 0),
+            finding(missing_file(), 9, 1),
+            finding(exit_code(), 10, 1),
+        ];
+        let failures = rank_job(job(steps, findings));
+        assert_eq!(failures[0].category, Category::RateLimit);
+        // A passed step that fetches nothing stays weak (the rule above).
+        let lint = StepState {
+            errored: false,
+            ..step("python scripts/lint_docs.py", "python scripts/lint_docs.py\n")
+        };
+        let steps = vec![lint, step("pytest -q", "pytest -q\n")];
+        let findings = vec![
+            finding(docker_hub_limit(), 3, 0),
+            finding(missing_file(), 9, 1),
+            finding(exit_code(), 10, 1),
+        ];
+        let failures = rank_job(job(steps, findings));
+        assert_eq!(failures[0].category, Category::FileNotFound);
     }
 
     #[test]

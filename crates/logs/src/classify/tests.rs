@@ -555,3 +555,35 @@ fn a_script_line_with_a_fallback_that_succeeds_tolerates_its_failure() {
     assert!(!tolerated_script_line("jq . a.json || { echo bad; exit 1; }", 1));
     assert!(!tolerated_script_line("cmd || false", 1));
 }
+
+#[test]
+fn a_script_error_annotation_is_the_steps_own_account() {
+    let log = "##[group]Run if [[ \"skipped\" != \"success\" ]]; then\n\
+               if [[ \"skipped\" != \"success\" ]]; then\n\
+               \x20 echo \"::error::Required job 'test' finished with result: skipped\"\n\
+               fi\n\
+               ##[endgroup]\n\
+               ##[error]Required job 'test' finished with result: skipped\n\
+               ##[error]Process completed with exit code 1.\n";
+    let analysis = analyze_text(log);
+    let root = analysis.root_cause().expect("a failure");
+    assert_eq!(root.category, Category::Unknown);
+    assert_eq!(root.evidence[0].line, 6);
+    assert!(!root.fixable);
+    // Without `::error` in the script, an unexplained `##[error]` line stays
+    // below the exit code.
+    let log = log.replace("::error::", "");
+    let analysis = analyze_text(&log);
+    assert_eq!(analysis.root_cause().expect("a failure").evidence[0].line, 7);
+}
+
+fn analyze_text(log: &str) -> crate::Analysis {
+    let input = crate::LogInput {
+        logs: vec![crate::LogFile {
+            job: None,
+            bytes: log.as_bytes(),
+        }],
+        ..crate::LogInput::default()
+    };
+    crate::analyze(&input, &crate::Options::default()).expect("analyzed")
+}

@@ -114,12 +114,16 @@ pub fn command_hit(raw: &str, line: &Line<'_>, confidence_known: f32) -> Hit {
             "'{name}' was run as a command: probably a variable assignment with spaces around '='."
         ));
     }
-    if let Some(tool) = likely_typo_of(name) {
+    // A package.json script runs the binaries of the project's packages
+    // (`node_modules/.bin`), which the known-tool list does not hold: a name
+    // near a known tool there (`vite` beside `vitest`) is no sign of a typo.
+    let runner = package_script_runner(line);
+    if let Some(tool) = likely_typo_of(name).filter(|_| runner.is_none()) {
         return Hit::blocker(format!(
             "'{name}' is not a command; probably a typo of '{tool}' in the script."
         ));
     }
-    if let Some(runner) = package_script_runner(line) {
+    if let Some(runner) = runner {
         return Hit::cause(
             Category::MissingCommand,
             0.6,
@@ -172,6 +176,11 @@ fn package_script_runner(line: &Line<'_>) -> Option<&'static str> {
         let l = l.trim_start();
         if regex!(r"^> (?:@[^/\s]+/)?[^@\s]+@\S+ [\w:.-]+").is_match(l) {
             Some("npm or pnpm")
+        } else if regex!(r"^\S+ [\w:.-]+\$ \S").is_match(l) {
+            // `pnpm -r run`/`--parallel`: each package's script is echoed as
+            // `{package dir} {script}$ {command}` and its output prefixed
+            // with `{package dir} {script}: `.
+            Some("pnpm -r")
         } else if l.starts_with("yarn run v") {
             Some("yarn")
         } else {
@@ -298,6 +307,30 @@ pub fn runner_hit(failure: RunnerFailure, runner: Option<RunnerClass>, confidenc
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_package_script_binary_near_a_known_tool_is_missing_not_a_typo() {
+        let line = |text, recent| Line {
+            recent,
+            ..Line::plain(text)
+        };
+        // `pnpm -r --parallel`'s echo and prefixed output.
+        let recent = ["packages/docs build$ vite build"];
+        let hit = command_hit(
+            "vite",
+            &line("packages/docs build: sh: 1: vite: not found", &recent[..]),
+            0.8,
+        );
+        assert_eq!(hit.category, Category::MissingCommand);
+        assert_eq!(hit.subject.as_deref(), Some("vite"));
+        // npm's and pnpm's `> {name}@{version} {script}` header.
+        let recent = ["> site@1.0.0 build", "> vite build"];
+        let hit = command_hit("vite", &line("sh: 1: vite: not found", &recent[..]), 0.8);
+        assert_eq!(hit.category, Category::MissingCommand);
+        // Outside a package script the typo check still speaks.
+        let hit = command_hit("pyhton", &line("bash: pyhton: command not found", &[][..]), 0.8);
+        assert_eq!(hit.category, Category::Unknown);
+    }
 
     #[test]
     fn quotes_and_hosts() {
