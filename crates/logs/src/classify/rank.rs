@@ -1247,32 +1247,23 @@ mod tests {
     #[test]
     fn a_script_that_fetches_keeps_the_limit_it_logged_and_passed() {
         // A Python script logs the GitHub limit and exits 0; the next step
-        // misses the file it should have fetched.
-        let fetch = StepState {
-            errored: false,
-            ..step("python scripts/fetch_fixtures.py", "python scripts/fetch_fixtures.py\n")
+        // misses the file it should have fetched. A passed step that fetches
+        // nothing stays weak (the rule above).
+        let root_after = |script: &str| {
+            let passed = StepState {
+                errored: false,
+                ..step(script, &format!("{script}\n"))
+            };
+            let steps = vec![passed, step("pytest -q", "pytest -q\n")];
+            let findings = vec![
+                finding(docker_hub_limit(), 3, 0),
+                finding(missing_file(), 9, 1),
+                finding(exit_code(), 10, 1),
+            ];
+            rank_job(job(steps, findings))[0].category
         };
-        let steps = vec![fetch, step("pytest -q", "pytest -q\n")];
-        let findings = vec![
-            finding(docker_hub_limit(), 3, 0),
-            finding(missing_file(), 9, 1),
-            finding(exit_code(), 10, 1),
-        ];
-        let failures = rank_job(job(steps, findings));
-        assert_eq!(failures[0].category, Category::RateLimit);
-        // A passed step that fetches nothing stays weak (the rule above).
-        let lint = StepState {
-            errored: false,
-            ..step("python scripts/lint_docs.py", "python scripts/lint_docs.py\n")
-        };
-        let steps = vec![lint, step("pytest -q", "pytest -q\n")];
-        let findings = vec![
-            finding(docker_hub_limit(), 3, 0),
-            finding(missing_file(), 9, 1),
-            finding(exit_code(), 10, 1),
-        ];
-        let failures = rank_job(job(steps, findings));
-        assert_eq!(failures[0].category, Category::FileNotFound);
+        assert_eq!(root_after("python scripts/fetch_fixtures.py"), Category::RateLimit);
+        assert_eq!(root_after("python scripts/lint_docs.py"), Category::FileNotFound);
     }
 
     #[test]
