@@ -74,6 +74,7 @@ impl CustomRules {
             job_level: false,
             entry: "custom",
             opened_on_previous_line: false,
+            reports_absence: false,
         };
         if let Some(raw) = raw.map(|m| m.as_str()) {
             let (trusted, detail) = validate(pattern.category, raw);

@@ -49,6 +49,10 @@ pub struct Hit {
     /// completes and decides (setup-java's `Available versions: …` under its
     /// `Could not find satisfied version …`): the finding is located there.
     pub opened_on_previous_line: bool,
+    /// What it reports is something the run expected and did not find, though its category
+    /// is not one of the "missing" ones (a test failing on a file the code under test could
+    /// not open): a failed install or fetch earlier may explain it (`rank.rs`).
+    pub reports_absence: bool,
 }
 
 impl Hit {
@@ -64,6 +68,7 @@ impl Hit {
             job_level: false,
             entry: "",
             opened_on_previous_line: false,
+            reports_absence: false,
         }
     }
 
@@ -116,6 +121,12 @@ impl Hit {
 
     pub fn job_level(mut self) -> Hit {
         self.job_level = true;
+        self
+    }
+
+    /// See [`Hit::reports_absence`].
+    pub fn reports_absence(mut self) -> Hit {
+        self.reports_absence = true;
         self
     }
 

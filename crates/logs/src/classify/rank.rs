@@ -416,11 +416,28 @@ fn on_hosted_image(failure: &mut Failure, image: &super::catalogue::HostedImage)
 /// `fail_ci_if_error: false` logs a 429 as `['error']` and succeeds; a script's
 /// `|| true` hides a failed command. Its findings become weak. Not judged: the
 /// last step seen (a log may end before its marker), job-level findings, and
-/// a step that installs or sets up tools ([`installs`]): what an ignored
-/// install failed to provide goes missing later, and the consequence model
-/// needs its failure (`dnf5 install … || true`, then `jq: command not found`).
+/// a step that installs, sets up or fetches ([`installs`]) when a later step
+/// misses a file, module or command: what an ignored install failed to
+/// provide goes missing later, and the consequence model needs its failure
+/// (`dnf5 install … || true`, then `jq: command not found`).
 fn weaken_passed_steps(findings: &mut [Finding], steps: &[StepState]) {
-    let passed = |s: usize| s + 1 < steps.len() && !steps[s].errored && !installs(&steps[s]);
+    // Something a later step missed: what an ignored install or fetch would explain. Without
+    // one, a passed install's failure explains nothing that failed (a fetch that logged a 429
+    // and fell back to a cached copy, before an unrelated test failure).
+    let missed_later = |s: usize| {
+        findings.iter().any(|f| {
+            f.step.is_some_and(|t| t > s)
+                && (f.hit.reports_absence
+                    || matches!(
+                        f.hit.category,
+                        Category::FileNotFound | Category::MissingDependency | Category::MissingCommand
+                    ))
+        })
+    };
+    let kept: Vec<bool> = (0..steps.len())
+        .map(|s| installs(&steps[s]) && missed_later(s))
+        .collect();
+    let passed = |s: usize| s + 1 < steps.len() && !steps[s].errored && !kept[s];
     for f in findings.iter_mut() {
         if !f.hit.job_level && f.step.is_some_and(passed) && !is_notice(f.hit.entry) {
             f.hit.strength = Strength::Weak;
@@ -1249,7 +1266,7 @@ mod tests {
         // A Python script logs the GitHub limit and exits 0; the next step
         // misses the file it should have fetched. A passed step that fetches
         // nothing stays weak (the rule above).
-        let root_after = |script: &str| {
+        let root_after = |script: &str, later: Hit| {
             let passed = StepState {
                 errored: false,
                 ..step(script, &format!("{script}\n"))
@@ -1257,13 +1274,25 @@ mod tests {
             let steps = vec![passed, step("pytest -q", "pytest -q\n")];
             let findings = vec![
                 finding(docker_hub_limit(), 3, 0),
-                finding(missing_file(), 9, 1),
+                finding(later, 9, 1),
                 finding(exit_code(), 10, 1),
             ];
-            rank_job(job(steps, findings))[0].category
+            rank_job(job(steps, findings))
         };
-        assert_eq!(root_after("python scripts/fetch_fixtures.py"), Category::RateLimit);
-        assert_eq!(root_after("python scripts/lint_docs.py"), Category::FileNotFound);
+        let fetch = "python scripts/fetch_fixtures.py";
+        assert_eq!(root_after(fetch, missing_file())[0].category, Category::RateLimit);
+        // A test failing on a file the code under test could not open: missing too.
+        let test_on_file = Hit::blocker("a test could not open a file").reports_absence();
+        assert_eq!(root_after(fetch, test_on_file)[0].category, Category::RateLimit);
+        assert_eq!(
+            root_after("python scripts/lint_docs.py", missing_file())[0].category,
+            Category::FileNotFound
+        );
+        // The fetch passed and a test then failed on its own: nothing went missing, so the
+        // limit the fetch logged (and recovered from) explains nothing and is no fixable cause.
+        let failures = root_after(fetch, Hit::blocker("assert 4 == 5"));
+        assert_eq!(failures[0].category, Category::Unknown);
+        assert_no_fixable_limit(&failures);
     }
 
     #[test]

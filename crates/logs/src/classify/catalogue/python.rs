@@ -761,10 +761,13 @@ fn file_not_found_error(line: &Line<'_>) -> Option<Hit> {
     if regex!(r"^\s*(?:E\s+FileNotFoundError|(?:FAILED|ERROR) \S+\.py(?:::\S+)? - FileNotFoundError)")
         .is_match(line.text)
     {
-        return Some(Hit::blocker(format!(
-            "A test failed: the code under test could not open a file ({}).",
-            crate::subject::display_text(path)
-        )));
+        return Some(
+            Hit::blocker(format!(
+                "A test failed: the code under test could not open a file ({}).",
+                crate::subject::display_text(path)
+            ))
+            .reports_absence(),
+        );
     }
     let mut hit = path_hit(path, 0.45, "A Python program could not open a file.");
     // Raised by the program at run time: the missing file is rarely one the
