@@ -4,7 +4,7 @@
 mod common;
 mod heal_fixtures;
 
-use autoheal_fake_github::{FakeGithub, PageLinks, SeedIssue};
+use autoheal_fake_github::{FakeGithub, FaultKind, PageLinks, SeedIssue};
 use autoheal_github::record::decode;
 use autoheal_github::{ReportOptions, ReportOutcome, report};
 use chrono::{DateTime, Utc};
@@ -393,6 +393,29 @@ async fn an_outsiders_issue_copying_the_record_does_not_absorb_the_failure() {
         );
         assert_eq!(writes, ["/repos/octo/app/issues/1/comments"], "{token_login:?}");
     }
+}
+
+/// A token that may not read a user's permission (403, as for an integration without it)
+/// cannot vouch for the copy's author: the copy is passed over and the report goes on.
+#[tokio::test]
+async fn a_permission_the_token_may_not_read_passes_the_copy_over() {
+    let fake = started();
+    fake.set_token_login(None);
+    fake.inject_fault(
+        Some("GET"),
+        "/repos/octo/app/collaborators/mallory/permission",
+        10,
+        FaultKind::Status {
+            status: 403,
+            message: "Resource not accessible by integration".into(),
+        },
+    );
+    let (outcome, writes) = report_after_a_copy(&fake, "mallory", str::to_string).await;
+    assert!(
+        matches!(&outcome, ReportOutcome::Repeated(f) if f.issue.number == 1),
+        "{outcome:?}"
+    );
+    assert_eq!(writes, ["/repos/octo/app/issues/1/comments"]);
 }
 
 /// A recent issue carrying the failure's record that a maintainer opened (someone with write

@@ -59,5 +59,11 @@ pub async fn may_act_on_records(gh: &GitHub, repo: &RepoName, issue: &Issue, bot
     if author.eq_ignore_ascii_case(&repo.owner) {
         return Ok(true);
     }
-    Ok(can_write(&gh.get_permission(repo, author).await?))
+    // A token that may not read permissions (403) cannot vouch for the author: not theirs to
+    // act on, and no reason to fail the whole report.
+    match gh.get_permission(repo, author).await {
+        Ok(permission) => Ok(can_write(&permission)),
+        Err(error) if matches!(error.status(), Some(401 | 403)) => Ok(false),
+        Err(error) => Err(error),
+    }
 }
