@@ -14,7 +14,10 @@
 //! finds nothing left to do. The cases were written, and their first-run
 //! results recorded in `docs/accuracy.md`, before any fix was changed.
 
+mod failure_logs;
 mod support;
+
+use failure_logs::{LOST_RUNNER, PANDOC_MISSING, REQUIREMENTS_MISSING};
 
 use std::path::Path;
 
@@ -202,22 +205,6 @@ const PYTEST_NO_YAML: &[&str] = &[
     "##[error]Process completed with exit code 1.",
 ];
 
-const PANDOC_MISSING: &[&str] = &[
-    "##[group]Run pandoc README.md -o out.html",
-    "pandoc README.md -o out.html",
-    "##[endgroup]",
-    "/home/runner/work/_temp/abc.sh: line 1: pandoc: command not found",
-    "##[error]Process completed with exit code 127.",
-];
-
-const REQUIREMENTS_MISSING: &[&str] = &[
-    "##[group]Run pip install -r requirements-dev.txt",
-    "pip install -r requirements-dev.txt",
-    "##[endgroup]",
-    "ERROR: Could not open requirements file: [Errno 2] No such file or directory: 'requirements-dev.txt'",
-    "##[error]Process completed with exit code 1.",
-];
-
 const TIMED_OUT_30: &[&str] = &[
     "##[group]Run make test",
     "make test",
@@ -234,13 +221,6 @@ const NPM_429: &[&str] = &[
     "npm ERR! code E429",
     "npm ERR! 429 Too Many Requests - GET https://registry.npmjs.org/@babel%2fcore",
     "##[error]Process completed with exit code 1.",
-];
-
-const LOST_RUNNER: &[&str] = &[
-    "##[group]Run make",
-    "make",
-    "##[endgroup]",
-    "##[error]The self-hosted runner: arm-box-1 lost communication with the server. Verify the machine is running and has a healthy network connection. Anything in your workflow that terminates the runner process, starves it for CPU/Memory, or blocks its network access can cause this error.",
 ];
 
 const X64_BINARY_ON_ARM: &[&str] = &[

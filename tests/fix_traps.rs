@@ -4,7 +4,10 @@
 //! Each trap must get no fix and say why; beside it, the plain case the fix
 //! is for still gets one, so the traps do not pass by fixing nothing.
 
+mod failure_logs;
 mod support;
+
+use failure_logs::{LOST_RUNNER, PANDOC_MISSING, REQUIREMENTS_MISSING};
 
 use serde_json::Value;
 use support::autoheal;
@@ -145,14 +148,6 @@ fn a_module_is_installed_only_where_the_failing_python_finds_it() {
     fixed(&case, "run: . .venv/bin/activate && python -m pip install PyYAML");
 }
 
-const PANDOC_MISSING: &[&str] = &[
-    "##[group]Run pandoc README.md -o out.html",
-    "pandoc README.md -o out.html",
-    "##[endgroup]",
-    "/home/runner/work/_temp/abc.sh: line 1: pandoc: command not found",
-    "##[error]Process completed with exit code 127.",
-];
-
 /// Missing command: no package-manager guess on a machine autoheal does not
 /// know (a self-hosted runner: its distribution, `sudo`, and other jobs).
 #[test]
@@ -175,14 +170,6 @@ fn a_command_is_installed_only_on_a_runner_whose_system_is_known() {
     fixed(&case("ubuntu-latest"), "sudo apt-get install -y pandoc");
     fixed(&case("macos-latest"), "brew install pandoc");
 }
-
-const REQUIREMENTS_MISSING: &[&str] = &[
-    "##[group]Run pip install -r requirements-dev.txt",
-    "pip install -r requirements-dev.txt",
-    "##[endgroup]",
-    "ERROR: Could not open requirements file: [Errno 2] No such file or directory: 'requirements-dev.txt'",
-    "##[error]Process completed with exit code 1.",
-];
 
 /// File not found: a moved file is followed only when exactly one file of
 /// the checkout resembles the path, whatever the resemblance.
@@ -238,13 +225,6 @@ fn a_syntax_fix_edits_only_the_file_github_named() {
     );
     fixed(&case(".github/workflows/ci.yml"), "'echo version: 1.2'");
 }
-
-const LOST_RUNNER: &[&str] = &[
-    "##[group]Run make",
-    "make",
-    "##[endgroup]",
-    "##[error]The self-hosted runner: arm-box-1 lost communication with the server. Verify the machine is running and has a healthy network connection. Anything in your workflow that terminates the runner process, starves it for CPU/Memory, or blocks its network access can cause this error.",
-];
 
 /// Optional job: a job that releases or deploys is never let fail.
 #[test]
