@@ -50,12 +50,18 @@ fn in_ignored_step(failure: &Failure, workflow: &Workflow<'_>) -> bool {
         return false;
     };
     let continues = step.get("continue-on-error").and_then(Node::as_bool) == Some(true);
-    let after_failure = step.get("if").and_then(Node::as_str).is_some_and(|cond| {
-        ["failure()", "always()", "cancelled()"]
-            .iter()
-            .any(|f| cond.contains(f))
-    });
+    let after_failure = step.get("if").and_then(Node::as_str).is_some_and(runs_after_failure);
     continues || after_failure
+}
+
+/// Whether an `if:` runs its step after a failure: it calls `failure()`, `always()` or
+/// `cancelled()` without negating it (`!cancelled()`, `!failure()` run the step only when
+/// nothing failed or was cancelled, as a plain step does).
+fn runs_after_failure(cond: &str) -> bool {
+    static STATUS_CALL: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(r"(!?)\s*\b(?:failure|always|cancelled)\(\s*\)").expect("a valid pattern")
+    });
+    STATUS_CALL.captures_iter(cond).any(|c| c[1].is_empty())
 }
 
 /// Failures of steps the workflow lets fail come after every other failure

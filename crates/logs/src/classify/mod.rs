@@ -443,7 +443,13 @@ fn tolerated_script_line(script: &str, n: u32) -> bool {
         return false;
     };
     let fallback = fallback.trim();
-    !fallback.is_empty() && !regex!(r"\b(?:exit\s+[1-9]|false|return\s+[1-9])\b").is_match(fallback)
+    // `exit`/`return` keep the step failing unless given a literal 0 (`exit`, `exit $?`,
+    // `exit "$rc"` all pass a failure on).
+    let fails = regex!(r"\bfalse\b").is_match(fallback)
+        || regex!(r"\b(?:exit|return)\b\s*([^\s;|&)}]*)")
+            .captures_iter(fallback)
+            .any(|c| &c[1] != "0");
+    !fallback.is_empty() && !fails
 }
 
 fn evidence_text(text: &str) -> String {

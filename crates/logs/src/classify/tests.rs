@@ -554,6 +554,11 @@ fn a_script_line_with_a_fallback_that_succeeds_tolerates_its_failure() {
     assert!(tolerated_script_line("jq . a.json || true", 1));
     assert!(!tolerated_script_line("jq . a.json || { echo bad; exit 1; }", 1));
     assert!(!tolerated_script_line("cmd || false", 1));
+    // `exit` without a literal 0 passes the failure on.
+    assert!(!tolerated_script_line("cmd || exit $?", 1));
+    assert!(!tolerated_script_line("cmd || exit \"$rc\"", 1));
+    assert!(!tolerated_script_line("cmd || exit", 1));
+    assert!(tolerated_script_line("cmd || exit 0", 1));
 }
 
 #[test]

@@ -505,3 +505,13 @@ fn a_called_workflows_job_is_found_through_its_caller() {
     assert_eq!(super::called_job_name("a / b / c (x)"), Some(("b", "c (x)")));
     assert_eq!(super::called_job_name("build"), None);
 }
+
+#[test]
+fn only_a_status_call_that_is_not_negated_runs_a_step_after_a_failure() {
+    assert!(super::runs_after_failure("${{ failure() }}"));
+    assert!(super::runs_after_failure("always() && github.event_name == 'push'"));
+    assert!(super::runs_after_failure("${{ cancelled() || failure() }}"));
+    assert!(!super::runs_after_failure("${{ !cancelled() }}"));
+    assert!(!super::runs_after_failure("${{ ! failure() && matrix.os == 'linux' }}"));
+    assert!(!super::runs_after_failure("github.event_name == 'push'"));
+}
