@@ -24,6 +24,7 @@ use crate::client::endpoints::IssueFilter;
 use crate::decide::rollback::is_heal_branch;
 use crate::error::{Error, Result};
 use crate::fetch::history::{fetch_comments, parse_time, stamp};
+use crate::fetch::trust::{author_may_act, fetch_bot_login};
 use crate::heal::{HealOptions, HealOutcome, HealTarget, heal};
 use crate::models::WorkflowRun;
 use crate::record::decode;
@@ -261,9 +262,28 @@ pub async fn recorded_runs(gh: &GitHub, repo: &RepoName, since: DateTime<Utc>) -
         since: Some(stamp(since)),
     };
     let issues = gh.list_issues(repo, &filter).await?;
+    // Only what autoheal or someone who may write wrote counts: an issue form sets the label
+    // for anyone, and an outsider's copied record or run link would hide a failure from
+    // every later pass. Who is asked once per author.
+    let mut bot: Option<String> = None;
+    let mut vouched: BTreeMap<String, bool> = BTreeMap::new();
+    let mut may_act = async |author: &str| -> Result<bool> {
+        if let Some(known) = vouched.get(author) {
+            return Ok(*known);
+        }
+        let bot = match &bot {
+            Some(bot) => bot.clone(),
+            None => bot.insert(fetch_bot_login(gh).await?).clone(),
+        };
+        let known = author_may_act(gh, repo, author, &bot).await?;
+        vouched.insert(author.to_string(), known);
+        Ok(known)
+    };
     let mut recorded = BTreeMap::new();
     for issue in &issues {
-        if let Some(record) = issue.body.as_deref().and_then(decode) {
+        if let Some(record) = issue.body.as_deref().and_then(decode)
+            && may_act(issue.author().unwrap_or_default()).await?
+        {
             recorded.insert(record.run_id, Some(issue.number));
         }
     }
@@ -272,7 +292,9 @@ pub async fn recorded_runs(gh: &GitHub, repo: &RepoName, since: DateTime<Utc>) -
         for comment in comments {
             let text = comment.text();
             let run = decode(text).map(|r| r.run_id).or_else(|| run_link_id(text));
-            if let Some(run) = run {
+            if let Some(run) = run
+                && may_act(comment.author()).await?
+            {
                 recorded.entry(run).or_insert(None);
             }
         }

@@ -219,6 +219,49 @@ async fn a_rerun_resumes_and_fix_branch_failures_are_rolled_back() {
     assert_eq!(summary.repos[0].already_done, 1);
 }
 
+/// An outsider can file an issue with the label (an issue form sets it for anyone) carrying a
+/// copied record, or comment a run link on one: neither marks the run recorded, so it is still
+/// worked on, not hidden from every later pass.
+#[tokio::test]
+async fn an_outsiders_issue_or_comment_does_not_mark_a_run_recorded() {
+    let fake = started(&["octo/a"]);
+    failed_run(&fake, "octo/a", 1, "main", "2023-11-14T10:00:00Z");
+    failed_run(&fake, "octo/a", 2, "main", "2023-11-14T11:00:00Z");
+    let record = Record {
+        fingerprint: "f".into(),
+        run_id: 1,
+        ..Record::default()
+    };
+    fake.set_now(Some("2023-11-14T12:30:00Z"));
+    let issue = fake.add_issue(
+        "octo/a",
+        SeedIssue {
+            title: "[auto-heal] CI".into(),
+            body: format!("x\n{}", encode(&record)),
+            labels: vec!["auto-heal".into(), "workflow-failure".into()],
+            user: "mallory".into(),
+            ..SeedIssue::default()
+        },
+    );
+    fake.add_comment(
+        "octo/a",
+        issue,
+        "mallory",
+        "The same failure happened again in [run 2](https://github.com/octo/a/actions/runs/2)",
+    );
+    let (gh, _) = client(&fake);
+    let recorder = Recorder::default();
+    heal_many(
+        &gh,
+        &[name("octo/a")],
+        &ManyOptions::new(time(SINCE)),
+        recorder.action(),
+    )
+    .await;
+    let works: Vec<Work> = recorder.calls().into_iter().map(|(_, w)| w).collect();
+    assert_eq!(works, [Work::Run { run_id: 1 }, Work::Run { run_id: 2 }]);
+}
+
 #[tokio::test]
 async fn a_spent_rate_limit_defers_the_rest() {
     let fake = started(&["octo/a", "octo/b"]);

@@ -22,13 +22,12 @@ fn has_fingerprint(issue: &Issue, fingerprint: &str) -> bool {
         .is_some_and(|record: Record| record.fingerprint == fingerprint)
 }
 
-/// Whether autoheal, acting as `bot_login`, opened the issue. The built-in `GITHUB_TOKEN`
-/// and an App installation token cannot ask who they are (`bot_login` is then
+/// Whether `author` (of an issue or comment) is autoheal acting as `bot_login`. The built-in
+/// `GITHUB_TOKEN` and an App installation token cannot ask who they are (`bot_login` is then
 /// `github-actions[bot]`), and an App's issues are its own `name[bot]`; so then any app's
 /// login (`[bot]` ends no user's login: GitHub allows no `[` in one) counts. An app can only
-/// open issues where it is installed.
-pub fn filed_by_autoheal(issue: &Issue, bot_login: &str) -> bool {
-    let author = issue.author().unwrap_or_default();
+/// write where it is installed.
+pub fn is_autoheal(author: &str, bot_login: &str) -> bool {
     author.eq_ignore_ascii_case(bot_login) || (bot_login == GITHUB_ACTIONS_BOT && author.ends_with("[bot]"))
 }
 
@@ -98,17 +97,13 @@ mod tests {
     }
 
     #[test]
-    fn autoheals_own_issues_are_known_by_their_author() {
-        let by = |number: u64, login: &str| Issue {
-            user: Some(User { login: login.into() }),
-            ..issue(number, "a", "2024-01-05T01:00:00Z", "open")
-        };
-        assert!(filed_by_autoheal(&by(1, "heal-bot"), "heal-bot"));
-        assert!(filed_by_autoheal(&by(1, "Heal-Bot"), "heal-bot"));
-        assert!(!filed_by_autoheal(&by(2, "mallory"), "heal-bot"));
-        assert!(!filed_by_autoheal(&by(3, "renovate[bot]"), "heal-bot"));
+    fn autoheal_is_known_by_its_login() {
+        assert!(is_autoheal("heal-bot", "heal-bot"));
+        assert!(is_autoheal("Heal-Bot", "heal-bot"));
+        assert!(!is_autoheal("mallory", "heal-bot"));
+        assert!(!is_autoheal("renovate[bot]", "heal-bot"));
         // A token that cannot say who it is: its issues are an app's, and a user's are not.
-        assert!(filed_by_autoheal(&by(3, "renovate[bot]"), GITHUB_ACTIONS_BOT));
-        assert!(!filed_by_autoheal(&by(2, "mallory"), GITHUB_ACTIONS_BOT));
+        assert!(is_autoheal("renovate[bot]", GITHUB_ACTIONS_BOT));
+        assert!(!is_autoheal("mallory", GITHUB_ACTIONS_BOT));
     }
 }

@@ -46,6 +46,13 @@ pub fn can_write(permission: &Permission) -> bool {
     })
 }
 
+/// Whether `login` may push to the repository owned by `owner`: write permission, or the
+/// user who owns it (who administers it; an organization never triggers a run nor opens an
+/// issue).
+pub fn may_write(login: &str, owner: &str, permission: &Permission) -> bool {
+    can_write(permission) || (!login.is_empty() && login.eq_ignore_ascii_case(owner))
+}
+
 /// Where a run came from, and whether that makes it trusted.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum RunTrust {
@@ -92,9 +99,8 @@ pub fn judge(run: &WorkflowRun, repo_full_name: &str, permission: &Permission) -
     let Some(actor) = run.trigger_login() else {
         return RunTrust::Untrusted("GitHub does not say who triggered the run".into());
     };
-    // The user who owns a repository administers it (an organization never triggers a run).
     let owner = repo_full_name.split('/').next().unwrap_or_default();
-    if !can_write(permission) && !actor.eq_ignore_ascii_case(owner) {
+    if !may_write(actor, owner, permission) {
         let has = permission.as_ref().map_or("no", |p| p.permission.as_str());
         return RunTrust::Untrusted(format!(
             "the run was triggered by `{actor}`, who has {has} access to this repository, not write"

@@ -5,8 +5,8 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use crate::client::GitHub;
 use crate::client::config::RepoName;
-use crate::decide::dedupe::filed_by_autoheal;
-use crate::decide::trust::can_write;
+use crate::decide::dedupe::is_autoheal;
+use crate::decide::trust::may_write;
 use crate::error::Result;
 use crate::models::{CollaboratorPermission, Issue};
 
@@ -44,25 +44,30 @@ pub async fn fetch_bot_login(gh: &GitHub) -> Result<String> {
 }
 
 /// Whether autoheal may act on the record in `issue` (absorb a repeat failure into it, heal
-/// the run it names): autoheal opened it (`bot_login`, see [`filed_by_autoheal`]), or its
-/// author may write to the repository (the owner, or a collaborator with write access), who
-/// could commit the change anyway. Labels and a copied hidden block prove nothing: an issue
-/// form sets labels for anyone.
+/// the run it names, count its run as recorded): see [`author_may_act`] for its author.
+/// Labels and a copied hidden block prove nothing: an issue form sets labels for anyone.
 pub async fn may_act_on_records(gh: &GitHub, repo: &RepoName, issue: &Issue, bot_login: &str) -> Result<bool> {
-    if filed_by_autoheal(issue, bot_login) {
+    author_may_act(gh, repo, issue.author().unwrap_or_default(), bot_login).await
+}
+
+/// Whether what `author` wrote (an issue, a comment) may stand for autoheal's own record:
+/// autoheal wrote it (`bot_login`, see [`is_autoheal`]), or its author may write to the
+/// repository (the owner, or a collaborator with write access), who could commit the change
+/// anyway.
+pub async fn author_may_act(gh: &GitHub, repo: &RepoName, author: &str, bot_login: &str) -> Result<bool> {
+    if is_autoheal(author, bot_login) {
         return Ok(true);
     }
-    let author = issue.author().unwrap_or_default();
     if author.is_empty() {
         return Ok(false);
     }
-    if author.eq_ignore_ascii_case(&repo.owner) {
+    if may_write(author, &repo.owner, &None) {
         return Ok(true);
     }
     // A token that may not read permissions (403) cannot vouch for the author: not theirs to
     // act on, and no reason to fail the whole report.
     match gh.get_permission(repo, author).await {
-        Ok(permission) => Ok(can_write(&permission)),
+        Ok(permission) => Ok(may_write(author, &repo.owner, &permission)),
         Err(error) if matches!(error.status(), Some(401 | 403)) => Ok(false),
         Err(error) => Err(error),
     }
