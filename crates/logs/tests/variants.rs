@@ -1464,6 +1464,59 @@ const CASES: &[(&str, Category, Option<&str>)] = &[
     ),
     ("b71-cache-restore-429-warning-then-pip-no-version.log", Unknown, None),
     ("b71-ghlog-needs-gate-only-skipped-result.log", Unknown, None),
+    // Batch 72 (helper diagcls, 2026-12-05): ecosystems and runner
+    // situations batches 1-71 barely used, mostly whole-job logs (raw with
+    // 7- and 3-digit timestamps, the web UI's copy, `--log-failed` columns),
+    // committed before any change: sbt missing on ubuntu-24.04 after
+    // setup-java's `cache: sbt` warning, coursier's Maven Central 429 in
+    // sbt's `update` (with `Not found` / `not found: ~/.ivy2/local/...`
+    // lines), a Leiningen test failure, Julia Pkg's unsatisfiable
+    // requirements after julia-actions/cache's 429 warning, a Zig compile
+    // error in the build summary tree, opam's unknown package, Perl's `Can't
+    // locate … (you may need to install the … module)` under prove,
+    // Testcontainers with no Docker on macOS (`NoSuchFileException
+    // (/var/run/docker.sock)`), `python: command not found` in an ubuntu
+    // container that only has python3, configure-aws-credentials without the
+    // `id-token` permission, an actions-runner-controller pod losing the
+    // server, corepack's `Cannot find matching keyid`, a bun test whose name
+    // says 429, Nx relaying a tsc error beside a passing test named "not
+    // found", and a step's own `timeout-minutes` while curl polls a 404.
+    // Expectations decided from issue 12's definitions when written.
+    (
+        "b72-sbt-missing-ubuntu-2404-setup-java-cache.log",
+        MissingCommand,
+        Some("sbt"),
+    ),
+    (
+        "b72-sbt-coursier-central-429-log-failed.log",
+        RateLimit,
+        Some("Maven Central"),
+    ),
+    ("b72-lein-test-fail-ui.log", Unknown, None),
+    ("b72-julia-buildpkg-unsatisfiable-cache-429-warning.log", Unknown, None),
+    ("b72-zig-build-undeclared-log-failed.log", Unknown, None),
+    ("b72-opam-no-package-named-underscore.log", Unknown, None),
+    (
+        "b72-perl-prove-cant-locate-test-deep.log",
+        MissingDependency,
+        Some("Test::Deep"),
+    ),
+    ("b72-testcontainers-macos14-no-docker.log", Unknown, None),
+    (
+        "b72-container-ubuntu-python-command-not-found.log",
+        MissingCommand,
+        Some("python"),
+    ),
+    ("b72-configure-aws-credentials-oidc-no-id-token.log", Unknown, None),
+    (
+        "b72-arc-runner-pod-lost-communication-next-build.log",
+        OptionalJob,
+        Some("lost_communication"),
+    ),
+    ("b72-corepack-keyid-pnpm-install.log", Unknown, None),
+    ("b72-trap-bun-test-name-429.log", Unknown, None),
+    ("b72-nx-affected-tsc-error-log-failed.log", Unknown, None),
+    ("b72-step-timeout-wait-for-preview-curl-404.log", Timeout, Some("15")),
 ];
 
 /// For every `unknown` row, the log line (1-based) of the root cause's first
@@ -1866,6 +1919,18 @@ const UNKNOWN_ROOT_LINES: &[(&str, u64)] = &[
     ("b71-gradle-continue-compile-error-then-central-429.log", 6),
     ("b71-cache-restore-429-warning-then-pip-no-version.log", 14),
     ("b71-ghlog-needs-gate-only-skipped-result.log", 8),
+    // Batch 72 (helper diagcls), pinned when written: the tool's own
+    // message (the first FAIL, the resolver's or compiler's error, the
+    // action's `##[error]`, the thrown `Error:`), not the summary after it.
+    ("b72-lein-test-fail-ui.log", 151),
+    ("b72-julia-buildpkg-unsatisfiable-cache-429-warning.log", 143),
+    ("b72-zig-build-undeclared-log-failed.log", 8),
+    ("b72-opam-no-package-named-underscore.log", 129),
+    ("b72-testcontainers-macos14-no-docker.log", 143),
+    ("b72-configure-aws-credentials-oidc-no-id-token.log", 149),
+    ("b72-corepack-keyid-pnpm-install.log", 121),
+    ("b72-trap-bun-test-name-429.log", 130),
+    ("b72-nx-affected-tsc-error-log-failed.log", 28),
 ];
 
 /// For rows whose category is not `unknown`, the log line (1-based) of the
@@ -1926,6 +1991,14 @@ const KNOWN_ROOT_LINES: &[(&str, u64)] = &[
     ("b64-bake-multiplatform-arm64-no-qemu.log", 135),
     ("b64-android-gradle-config-cache-job-limit-30.log", 125),
     ("b64-selfhosted-windows-lost-communication.log", 52),
+    // Batch 72 (helper diagcls), pinned when written: the first 429, not
+    // sbt's `(update)` repeat; Perl's own message, not prove's summary.
+    ("b72-sbt-missing-ubuntu-2404-setup-java-cache.log", 133),
+    ("b72-sbt-coursier-central-429-log-failed.log", 21),
+    ("b72-perl-prove-cant-locate-test-deep.log", 128),
+    ("b72-container-ubuntu-python-command-not-found.log", 167),
+    ("b72-arc-runner-pod-lost-communication-next-build.log", 118),
+    ("b72-step-timeout-wait-for-preview-curl-404.log", 164),
 ];
 
 /// `None` when the root cause of fixture `name` begins on line `want`; else
@@ -2047,6 +2120,32 @@ const ROOT_STEPS: &[(&str, Option<&str>, &str)] = &[
         "b71-ghlog-needs-gate-only-skipped-result.log",
         Some("ci-ok"),
         "Check required jobs",
+    ), // Batch 72 (helper diagcls), stated when written.
+    (
+        "b72-sbt-coursier-central-429-log-failed.log",
+        Some("test (21)"),
+        "Run sbt -Dsbt.ci=true test",
+    ),
+    (
+        "b72-zig-build-undeclared-log-failed.log",
+        Some("build (ubuntu-latest)"),
+        "Run zig build test",
+    ),
+    (
+        "b72-nx-affected-tsc-error-log-failed.log",
+        Some("affected"),
+        "Run npx nx affected",
+    ),
+    (
+        "b72-configure-aws-credentials-oidc-no-id-token.log",
+        None,
+        "aws-actions/configure-aws-credentials@v4",
+    ),
+    ("b72-corepack-keyid-pnpm-install.log", None, "corepack enable"),
+    (
+        "b72-container-ubuntu-python-command-not-found.log",
+        None,
+        "python scripts/validate_schemas.py",
     ),
 ];
 
