@@ -234,6 +234,9 @@ pub enum Ecosystem {
     Rubygems,
     /// An R package from CRAN.
     Cran,
+    /// A Perl module from CPAN (named as `cpanm` and a `cpanfile` name it,
+    /// `Test::Deep`).
+    Cpan,
 }
 
 /// What a runner-tied failure's message says until the workflow confirms the

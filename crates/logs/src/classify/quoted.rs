@@ -39,6 +39,12 @@
 //!   {nodeid} - {error}`: the attempt was not the outcome (only the
 //!   retried error's first lines are within reach: the last six lines are
 //!   what a line is read with);
+//! - a source excerpt under an error (the code frame of Jest, Vitest, bun,
+//!   Babel and rustc: `{line} | {code}`, Jest's `> {line} | {code}` on the
+//!   failing line): the program's code, not its output;
+//! - a test's name on a test runner's result line: bun test's `(pass) {name}`
+//!   / `(fail) {name}` (also `(skip)`, `(todo)`), Jest's and Vitest's `✓
+//!   {name}` / `✕ {name}` (`√` on Windows consoles);
 //! - text the step's script contains verbatim (shown in the step's `Run`
 //!   header), or that the traced command just before it echoed, is the
 //!   script's own words.
@@ -65,6 +71,12 @@ pub fn quoted_by(line: &Line<'_>) -> Option<&'static str> {
     }
     if is_grep_match(body) {
         return Some("grep output");
+    }
+    if is_code_frame(body) {
+        return Some("a source excerpt (code frame)");
+    }
+    if is_test_result_name(body) {
+        return Some("a test's name on a test runner's result line");
     }
     if is_console_capture(line) {
         return Some("console output a test printed");
@@ -127,6 +139,15 @@ fn strip_margin(body: &str, margin: char) -> Option<&str> {
     let rest = body.strip_prefix(margin)?;
     let trimmed = rest.trim_start();
     (trimmed.len() < rest.len()).then_some(trimmed)
+}
+
+/// `40 |     expect(res.status).toBe(429);`, `> 40 | …`.
+fn is_code_frame(body: &str) -> bool {
+    regex!(r"^(?:> ?)?\d+ \| ").is_match(body)
+}
+
+fn is_test_result_name(body: &str) -> bool {
+    regex!(r"^(?:\((?:pass|fail|skip|todo)\)|[✓✕√]) \S").is_match(body)
 }
 
 fn is_trace(body: &str) -> bool {
@@ -217,6 +238,23 @@ mod tests {
 
     fn quoted(text: &str) -> Option<&'static str> {
         quoted_by(&Line::plain(text))
+    }
+
+    #[test]
+    fn code_frames_and_test_names_are_quoted() {
+        for text in [
+            "40 |     expect(res.status).toBe(429);",
+            "    > 12 |     await fetch(\"https://api.github.com\") // 429 Too Many Requests",
+            "(fail) limiter > returns 429 Too Many Requests once the quota is spent [1.87ms]",
+            "    ✕ reports ENOENT: no such file or directory for a missing config (4 ms)",
+            "    ✓ shows an error when the order is not found (12 ms)",
+        ] {
+            assert!(quoted(text).is_some(), "{text}");
+        }
+        // A compiler's location and a plain numbered line are not frames.
+        for text in ["src/main.rs:40:5: error: x", "40 packages are looking for funding"] {
+            assert_eq!(quoted(text), None, "{text}");
+        }
     }
 
     #[test]

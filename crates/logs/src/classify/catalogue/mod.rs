@@ -16,8 +16,12 @@
 //!    invalid workflow, lost runner, cancel). They describe the job, whatever
 //!    the job printed before.
 //! 2. `github_api`, `docker`: service answers (rate limits, registry errors)
-//!    that other tools only relay (`buildx failed with: … 429 …`).
-//! 3. `python`, `python_lint` (ruff, flake8), `tox`, `node`, `jvm`, `go`, `cargo`, `rustup`, `ruby`, `php`, `r`, `dotnet`, `pester`, `kubernetes`,
+//!    that other tools only relay (`buildx failed with: … 429 …`);
+//!    `testcontainers`, whose "no Docker environment" report lists the socket
+//!    paths it tried (not files of the workflow).
+//! 3. `clojure` (clojure.test, Leiningen), `julia` (Pkg, Test), `zig`, `ocaml` (opam), `perl`: whose
+//!    messages are anchored to their own wording, ahead of the generic test and build summaries below
+//!    (`{n} failed`, `compilation errors`) that other tools print too; `python`, `python_lint` (ruff, flake8), `tox`, `node`, `jvm`, `go`, `cargo`, `rustup`, `ruby`, `php`, `r`, `dotnet`, `pester`, `kubernetes`,
 //!    `terraform`, `cocoapods`, `dart`, `swift` (SwiftPM, XCTest), `elixir`
 //!    (Mix, ExUnit), `haskell` (cabal, GHC, Stack), `bazel`, `conan`, `deno`,
 //!    `nix`, `helm`, `aws` (the CLI, SDKs and configure-aws-credentials),
@@ -36,6 +40,8 @@
 //! 7. `system`: the operating system and network (out of memory, disk full,
 //!    permission denied, DNS, refused connections): the last word, because
 //!    those strings also appear inside the messages above.
+//!    `node_crash`: Node's report of an uncaught exception, whose message
+//!    line may hold any of the messages above (a 429 a client threw).
 //!
 //! 8. `gradle`: a `> {cause}` line of Gradle's `* What went wrong:`
 //!    report that nothing above read (Gradle relays other tools' messages
@@ -54,6 +60,7 @@ mod azure;
 mod bazel;
 mod build_tools;
 mod cargo;
+mod clojure;
 mod cocoapods;
 mod conan;
 mod cypress;
@@ -69,11 +76,14 @@ mod go;
 mod haskell;
 mod helm;
 mod http;
+mod julia;
 mod jvm;
 mod kubernetes;
 mod nix;
 mod node;
+mod ocaml;
 mod packages;
+mod perl;
 mod pester;
 mod php;
 mod playwright;
@@ -88,8 +98,10 @@ mod shell;
 mod swift;
 mod system;
 mod terraform;
+mod testcontainers;
 mod tox;
 pub(crate) mod util;
+mod zig;
 
 pub(crate) use actions::RETRY_ACTION_ATTEMPT;
 #[cfg(test)]
@@ -204,6 +216,12 @@ pub const EMITTERS: &[(&str, &[Entry])] = &[
     ("runner", runner::ENTRIES),
     ("github_api", github_api::ENTRIES),
     ("docker", docker::ENTRIES),
+    ("testcontainers", testcontainers::ENTRIES),
+    ("clojure", clojure::ENTRIES),
+    ("julia", julia::ENTRIES),
+    ("zig", zig::ENTRIES),
+    ("ocaml", ocaml::ENTRIES),
+    ("perl", perl::ENTRIES),
     ("python", python::ENTRIES),
     ("python_lint", python_lint::ENTRIES),
     ("tox", tox::ENTRIES),
@@ -243,6 +261,7 @@ pub const EMITTERS: &[(&str, &[Entry])] = &[
     ("shell", shell::ENTRIES),
     ("http", http::ENTRIES),
     ("system", system::ENTRIES),
+    ("node_crash", node::CRASH_ENTRIES),
     ("gradle", jvm::GRADLE_CAUSE_ENTRIES),
     ("maven", jvm::MAVEN_GOAL_ENTRIES),
 ];

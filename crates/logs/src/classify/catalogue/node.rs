@@ -385,6 +385,14 @@ pub const ENTRIES: &[Entry] = &[
         )],
     },
     Entry {
+        id: "node/bun-test-failed",
+        grammar: "error: expect(received).{matcher}(expected) (bun test's failed assertion, under the source frame \
+                  `{line} | {code}` and above `Expected: …` / `Received: …` and `(fail) {test}`)",
+        needles: &["error: expect(received)"],
+        check: bun_test_failed,
+        examples: &[ex("error: expect(received).toBe(expected)", Category::Unknown, None)],
+    },
+    Entry {
         id: "node/script-failed",
         grammar: "npm ERR! code ELIFECYCLE | npm error code 1 | npm ERR! Failed at the {pkg} {script} script. | npm \
                   error command failed",
@@ -399,6 +407,31 @@ pub const ENTRIES: &[Entry] = &[
         examples: &[ex("npm ERR! code ELIFECYCLE", Category::Unknown, None)],
     },
 ];
+
+/// Node's report of an uncaught exception, read last (after every other
+/// emitter): `lib/internal/process/execution.js` prints the throwing frame
+/// (`{file}:{line}`, the source line, a `^` marker under the throw), a blank
+/// line, then `{Name}[ [{code}]]: {message}` with its `    at …` stack and
+/// `Node.js v{version}` at the end. A program that crashed this way failed on
+/// its own error; a message another entry reads (a missing module, a 429 a
+/// client threw) was decided before this one.
+pub const CRASH_ENTRIES: &[Entry] = &[Entry {
+    id: "node_crash/uncaught-exception",
+    grammar: "{file}:{line} / {source} / {^ marker} / (blank) / {Name}[ [{code}]]: {message}",
+    needles: &["Error: ", "Error [", "Exception: "],
+    check: uncaught_exception,
+    examples: &[super::ex_after(
+        &[
+            "/opt/hostedtoolcache/node/20.18.1/x64/lib/node_modules/corepack/dist/lib/corepack.cjs:21535",
+            "  if (key == null || signature == null) throw new Error(`Cannot find matching keyid: ${JSON.stringify({ signatures, keys })}`);",
+            "                                              ^",
+            "",
+        ],
+        "Error: Cannot find matching keyid: {\"signatures\":[],\"keys\":[]}",
+        Category::Unknown,
+        None,
+    )],
+}];
 
 fn typescript_path_missing(line: &Line<'_>) -> Option<Hit> {
     let raw = quoted(after(line.text, "TS505")?)?;
@@ -754,9 +787,77 @@ fn npm_install_succeeded(line: &Line<'_>) -> Option<Hit> {
         .then(|| Hit::notice("npm installed the packages."))
 }
 
+/// bun test's heading of a failed `expect` (its own frame and values are
+/// quotes, `quoted.rs`).
+fn bun_test_failed(line: &Line<'_>) -> Option<Hit> {
+    regex!(r"^error: expect\(received\)(?:\.(?:not|resolves|rejects))*\.\w+\(")
+        .is_match(line.text.trim_start())
+        .then(|| Hit::blocker("A bun test failed (an `expect` did not hold): a code failure, not fixed."))
+}
+
+/// See [`CRASH_ENTRIES`]: the line is an error's name and message, right
+/// after a blank line that follows the `^` marker of Node's throwing frame.
+fn uncaught_exception(line: &Line<'_>) -> Option<Hit> {
+    let text = line.text.trim_end();
+    let c = regex!(r"^((?:[A-Z][A-Za-z]*)?(?:Error|Exception))(?: \[[A-Z0-9_]+\])?: (.+)$").captures(text)?;
+    let [.., marker, blank] = line.recent else {
+        return None;
+    };
+    let thrown_here = blank.trim().is_empty() && regex!(r"^\s*\^+\s*$").is_match(marker);
+    thrown_here.then(|| {
+        Hit::blocker(format!(
+            "A Node.js program stopped on an uncaught {}: {} (its stack trace below says where).",
+            &c[1],
+            display_text(&c[2].chars().take(160).collect::<String>())
+        ))
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_uncaught_exception_is_read_only_under_nodes_throw_marker() {
+        let frame = [
+            "/home/runner/work/app/app/scripts/seed.js:14",
+            "    throw new TypeError(`bad row ${i}`);",
+            "    ^",
+            "",
+        ];
+        let read = |text: &str, recent: &[&str]| {
+            uncaught_exception(&Line {
+                recent,
+                ..Line::plain(text)
+            })
+        };
+        let hit = read("TypeError: bad row 3", &frame).expect("read");
+        assert!(hit.message.contains("uncaught TypeError"), "{}", hit.message);
+        assert!(
+            read(
+                "Error [ERR_INVALID_ARG_TYPE]: The \"path\" argument must be of type string",
+                &frame
+            )
+            .is_some()
+        );
+        // The same words printed by a program that went on, or a log line.
+        assert!(read("TypeError: bad row 3", &["starting", ""]).is_none());
+        assert!(read("TypeError: bad row 3", &[]).is_none());
+        assert!(read("error: bad row 3", &frame).is_none());
+    }
+
+    #[test]
+    fn bun_test_failures() {
+        crate::classify::catalogue::assert_reads(
+            bun_test_failed,
+            &[
+                "error: expect(received).toEqual(expected)",
+                "error: expect(received).not.toContain(expected)",
+                "error: expect(received).rejects.toThrow()",
+            ],
+            &["expect(received).toBe(expected)", "error: expected 2 arguments"],
+        );
+    }
 
     #[test]
     fn mochas_summary_decides_only_on_its_own_line() {

@@ -1,0 +1,151 @@
+//! Perl.
+//!
+//! Source: perl's `require` (`pp_ctl.c`, `S_require_file`), which prints
+//! `Can't locate {Path/To/Module}.pm in @INC (you may need to install the
+//! {Path::To::Module} module) (@INC contains: {dirs}) at {file} line {n}.`
+//! (perl 5.18 added the install hint; 5.38 says `@INC entries checked:`), with
+//! `BEGIN failed--compilation aborted at …` after it when a `use` failed; and
+//! prove's (`TAP::Harness`) `Result: FAIL` after its `Test Summary Report`.
+//! `Can't locate object method "{m}" via package "{p}"` is a different error
+//! (a method call on a class that does not have it): a code error.
+//!
+//! A module whose name is the checkout's own distribution name (CPAN's
+//! `Text::Slugger` in the repository `Text-Slugger`, whose directory is in the
+//! `@INC` list perl printed) is the project's own module not put on `@INC`
+//! (`prove` without `-l`): not a missing dependency.
+
+use super::util::regex;
+use super::{Entry, ex};
+use crate::classify::hit::{Hit, Line};
+use crate::report::{Category, Ecosystem, SubjectDetail};
+
+pub const ENTRIES: &[Entry] = &[
+    Entry {
+        id: "perl/cant-locate-module",
+        grammar: "Can't locate {Path/Module}.pm in @INC (you may need to install the {Path::Module} module) (@INC \
+                  {contains|entries checked}: {dirs}) at {file} line {n}.",
+        needles: &["Can't locate "],
+        check: cant_locate,
+        examples: &[
+            ex(
+                "Can't locate JSON/MaybeXS.pm in @INC (you may need to install the JSON::MaybeXS module) (@INC \
+                 entries checked: /home/runner/work/feed/feed/lib /opt/hostedtoolcache/perl/5.40.2/x64/lib/5.40.2) \
+                 at t/01-parse.t line 4.",
+                Category::MissingDependency,
+                Some("JSON::MaybeXS"),
+            ),
+            ex(
+                "Can't locate object method \"new\" via package \"Feed::Item\" at lib/Feed.pm line 12.",
+                Category::Unknown,
+                None,
+            ),
+        ],
+    },
+    Entry {
+        id: "perl/prove-result",
+        grammar: "Result: FAIL (prove's verdict after its `Test Summary Report`)",
+        needles: &["Result: FAIL"],
+        check: prove_result,
+        examples: &[ex("Result: FAIL", Category::Unknown, None)],
+    },
+];
+
+fn cant_locate(line: &Line<'_>) -> Option<Hit> {
+    let text = line.text.trim_start();
+    if text.starts_with("Can't locate object method ") {
+        return Some(Hit::blocker(
+            "Perl called a method a class does not have (a code error).",
+        ));
+    }
+    let c = regex!(r"^Can't locate ([A-Za-z_][\w/]*)\.pm in @INC\b").captures(text)?;
+    let module = c[1].replace('/', "::");
+    if let Some(repo) = checkout_name(text)
+        && (module.replace("::", "-") == repo || module.replace("::", "-").starts_with(&format!("{repo}-")))
+    {
+        return Some(Hit::blocker(format!(
+            "Perl could not load {module}, the project's own module: its directory is not on @INC (run the tests \
+             with `prove -l`, or `-Ilib`)."
+        )));
+    }
+    Some(
+        Hit::cause(
+            Category::MissingDependency,
+            0.65,
+            format!(
+                "Perl could not load the module {module}: it is not installed (add it to the cpanfile or the \
+                 distribution's prerequisites, then `cpanm --installdeps .`). autoheal does not edit Perl \
+                 prerequisites, so no fix is made."
+            ),
+        )
+        .with_subject(
+            module.clone(),
+            SubjectDetail::Package {
+                ecosystem: Ecosystem::Cpan,
+                name: module,
+            },
+        )
+        .fixable(false),
+    )
+}
+
+/// The repository name of the checkout in the `@INC` list perl printed
+/// (`…/work/{repo}/{repo}/…`, `…/_work/{repo}/{repo}/…` on a self-hosted
+/// runner).
+fn checkout_name(text: &str) -> Option<String> {
+    let c = regex!(r"/_?work/([A-Za-z0-9_.-]+)/([A-Za-z0-9_.-]+)/").captures(text)?;
+    (c[1] == c[2]).then(|| c[1].to_string())
+}
+
+fn prove_result(line: &Line<'_>) -> Option<Hit> {
+    (line.text.trim() == "Result: FAIL").then(|| Hit::summary("Perl's tests failed (prove's summary)."))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read(text: &str) -> Hit {
+        cant_locate(&Line::plain(text)).expect("read")
+    }
+
+    #[test]
+    fn the_module_perl_names_is_the_subject_and_never_fixed() {
+        let hit = read(
+            "Can't locate Test/Deep.pm in @INC (you may need to install the Test::Deep module) (@INC contains: \
+             /home/runner/work/Text-Slugger/Text-Slugger/lib /usr/share/perl5) at t/10-slugify.t line 5.",
+        );
+        assert_eq!(
+            (hit.category, hit.subject.as_deref(), hit.fixable),
+            (Category::MissingDependency, Some("Test::Deep"), false)
+        );
+        // Perl before 5.18 prints no install hint: the path names the module.
+        let hit =
+            read("Can't locate Module/Runtime.pm in @INC (@INC contains: /etc/perl /usr/share/perl5) at x.pl line 2.");
+        assert_eq!(hit.subject.as_deref(), Some("Module::Runtime"));
+    }
+
+    #[test]
+    fn the_projects_own_module_is_not_a_dependency() {
+        let own = "Can't locate Text/Slugger/Unicode.pm in @INC (you may need to install the Text::Slugger::Unicode \
+                   module) (@INC entries checked: /home/runner/work/Text-Slugger/Text-Slugger/local/lib/perl5 \
+                   /usr/share/perl5) at t/20-unicode.t line 3.";
+        assert_eq!(read(own).category, Category::Unknown);
+        let own = "Can't locate Text/Slugger.pm in @INC (@INC contains: /home/runner/_work/Text-Slugger/Text-Slugger/local/lib/perl5) at t/00-load.t line 1.";
+        assert_eq!(read(own).category, Category::Unknown);
+        // A module that only begins with the same word is another distribution.
+        let other = "Can't locate Text/SluggerX.pm in @INC (@INC contains: /home/runner/work/Text-Slugger/Text-Slugger/lib) at t/a.t line 1.";
+        assert_eq!(read(other).category, Category::MissingDependency);
+    }
+
+    #[test]
+    fn other_cant_locate_messages_are_not_modules() {
+        crate::classify::catalogue::assert_reads(
+            cant_locate,
+            &["Can't locate object method \"x\" via package \"Y\" at a.pl line 1."],
+            &[
+                "Can't locate config.pl in @INC (@INC contains: /etc/perl) at a.pl line 1.",
+                "Can't locate the file",
+            ],
+        );
+    }
+}
