@@ -880,8 +880,10 @@ fn odd_bytes_in_every_file_check_reads_are_findings_in_every_format() {
 }
 
 /// `diagnose` and `fix` name a workflow that is not UTF-8, and a config
-/// with an error, at the line and column (exit 2); a log with NUL, escape
-/// sequences or invalid UTF-8 in a subject gives no fix.
+/// with an error, at the line and column (exit 2); a log with NUL, a C1
+/// control sequence or invalid UTF-8 in a subject gives no fix. ESC
+/// sequences (colour) are removed where the log is read, so a coloured
+/// subject is read as the text it shows and meets the same grammar.
 #[test]
 fn diagnose_and_fix_name_bad_bytes_at_their_line_and_column() {
     let dir = repo(&[("job.log", LOG)]);
@@ -907,7 +909,7 @@ fn diagnose_and_fix_name_bad_bytes_at_their_line_and_column() {
     assert_eq!(out.status.code(), Some(2), "{stderr}");
     assert!(stderr.contains(".github/autoheal.yml:3:1: "), "{stderr}");
     std::fs::remove_file(dir.path().join(".github/autoheal.yml")).expect("rm");
-    for subject in [&b"ya\0ml"[..], b"\x1b[31myaml\x1b[0m", b"y\xffaml"] {
+    for subject in [&b"ya\0ml"[..], b"\xc2\x9b31myaml", b"y\xffaml"] {
         let log = LOG.as_bytes().to_vec();
         let at = LOG.find("yaml'").expect("subject");
         let log = [&log[..at], subject, &log[at + 4..]].concat();
@@ -923,6 +925,22 @@ fn diagnose_and_fix_name_bad_bytes_at_their_line_and_column() {
             "{all}"
         );
     }
+    let at = LOG.find("yaml'").expect("subject");
+    let coloured = format!("{}\u{1b}[31myaml\u{1b}[0m{}", &LOG[..at], &LOG[at + 4..]);
+    std::fs::write(dir.path().join("coloured.log"), coloured).expect("write");
+    let fix = |log: &str| {
+        let out = autoheal(
+            dir.path(),
+            &["fix", "--log", log, "--workflow", ".github/workflows/ci.yml"],
+        );
+        text(&out.stdout)
+    };
+    let plain = fix("job.log");
+    assert!(
+        plain.contains("+++") && plain.contains("pip install pytest PyYAML"),
+        "{plain}"
+    );
+    assert_eq!(fix("coloured.log"), plain);
 }
 
 /// `check --config` naming a device is refused before it is read (it was

@@ -69,10 +69,11 @@ pub fn feed_annotations(annotations: &[Annotation], job: Option<&str>, sink: &mu
             });
         let message = a.message.as_deref().unwrap_or("");
         for part in message.split('\n') {
+            let text = crate::line::without_terminal_codes(part.trim_end_matches('\r'));
             let event = LineEvent {
                 number: i as u64 + 1,
                 kind,
-                text: part.trim_end_matches('\r'),
+                text: &text,
                 props: props.as_ref(),
                 timestamp: None,
                 echo: false,

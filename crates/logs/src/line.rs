@@ -133,16 +133,21 @@ pub fn parse_line(bytes: &[u8]) -> ParsedLine<'_> {
     let ts = timestamp_len(bytes);
     let timestamp = ts.and_then(|_| timestamp_seconds(bytes));
     let rest = &bytes[ts.unwrap_or(0)..];
-    let text = decode(rest);
-    let text = if had_ui_links(&text) {
-        Cow::Owned(strip_ui_links(&text))
-    } else {
-        text
-    };
+    let mut text = decode(rest);
+    if had_ui_links(&text) {
+        text = Cow::Owned(strip_ui_links(&text));
+    }
+    // The runner reads a workflow command only at the start of a line (after
+    // blanks), and the log viewer a `##[…]` marker: one behind a colour code
+    // stayed text.
+    let markers = !text.contains('\u{1b}') || text.trim_start().starts_with(['#', ':']);
+    if let Cow::Owned(plain) = without_terminal_codes(&text) {
+        text = Cow::Owned(plain);
+    }
     let had_timestamp = ts.is_some();
     match text {
         Cow::Borrowed(s) => {
-            let (kind, msg, props) = classify_text(s);
+            let (kind, msg, props) = classify_text(s, markers);
             ParsedLine {
                 kind,
                 text: msg,
@@ -152,7 +157,7 @@ pub fn parse_line(bytes: &[u8]) -> ParsedLine<'_> {
             }
         }
         Cow::Owned(s) => {
-            let (kind, msg, props) = classify_text(&s);
+            let (kind, msg, props) = classify_text(&s, markers);
             let msg = Cow::Owned(msg.into_owned());
             ParsedLine {
                 kind,
@@ -163,6 +168,54 @@ pub fn parse_line(bytes: &[u8]) -> ParsedLine<'_> {
             }
         }
     }
+}
+
+/// `text` without the terminal's control sequences, which tools print when CI
+/// asks for colour (`FORCE_COLOR`, `CARGO_TERM_COLOR`, `--color=always`, a
+/// pseudo-terminal): ECMA-48's CSI sequences (`ESC [`, parameter and
+/// intermediate bytes, one final byte: SGR colours `ESC[31m`, erase-line
+/// `ESC[2K`, cursor moves `ESC[1G`), OSC strings (`ESC ]` up to BEL or `ESC \`:
+/// hyperlinks, window titles) and the other escapes (`ESC` with intermediate
+/// bytes and one final byte, such as `ESC(B`). Every reader of a line (the
+/// emitters, ranking, the evidence shown) gets the text a person reads.
+pub fn without_terminal_codes(text: &str) -> Cow<'_, str> {
+    if !text.contains('\u{1b}') {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c != '\u{1b}' {
+            out.push(c);
+            continue;
+        }
+        match chars.next() {
+            Some('[') => {
+                // Parameters and intermediates (0x20-0x3F), then the final
+                // byte (0x40-0x7E); anything else ends a broken sequence.
+                while let Some(&b) = chars.peek() {
+                    chars.next();
+                    if !('\u{20}'..='\u{3f}').contains(&b) {
+                        break;
+                    }
+                }
+            }
+            Some(']') => {
+                while let Some(b) = chars.next() {
+                    if b == '\u{7}' || b == '\u{1b}' && chars.next_if_eq(&'\\').is_some() {
+                        break;
+                    }
+                }
+            }
+            Some(b) if ('\u{20}'..='\u{2f}').contains(&b) => {
+                while chars.next_if(|c| ('\u{20}'..='\u{2f}').contains(c)).is_some() {}
+                chars.next();
+            }
+            // A two-byte escape (`ESC 7`, `ESC M`, …) or a lone ESC at the end.
+            _ => {}
+        }
+    }
+    Cow::Owned(out)
 }
 
 fn had_ui_links(text: &str) -> bool {
@@ -196,9 +249,9 @@ pub fn strip_ui_links(text: &str) -> String {
     out
 }
 
-fn classify_text(s: &str) -> (LineKind, Cow<'_, str>, Option<CommandProps>) {
+fn classify_text(s: &str, markers: bool) -> (LineKind, Cow<'_, str>, Option<CommandProps>) {
     let marked = s.trim_start_matches(' ');
-    if marked.starts_with("##[") {
+    if markers && marked.starts_with("##[") {
         for (marker, kind) in RUNNER_MARKERS {
             if let Some(msg) = marked.strip_prefix(marker) {
                 return (*kind, Cow::Borrowed(msg), None);
@@ -206,7 +259,7 @@ fn classify_text(s: &str) -> (LineKind, Cow<'_, str>, Option<CommandProps>) {
         }
     }
     let trimmed = s.trim_start();
-    if trimmed.starts_with("::") {
+    if markers && trimmed.starts_with("::") {
         if let Some(parsed) = parse_workflow_command(trimmed) {
             return parsed;
         }
@@ -387,6 +440,37 @@ mod tests {
         let line = parse_line(b"Error: caf\xff");
         assert_eq!(line.kind, LineKind::Error);
         assert!(line.text.contains('\u{fffd}'));
+    }
+
+    #[test]
+    fn terminal_codes_are_removed_where_lines_are_read() {
+        assert_eq!(
+            without_terminal_codes("\u{1b}[1m\u{1b}[31mE   ModuleNotFoundError\u{1b}[0m: x\u{1b}[K"),
+            "E   ModuleNotFoundError: x"
+        );
+        assert_eq!(
+            without_terminal_codes("\u{1b}[2K\u{1b}[1Gnpm \u{1b}[38;5;9mERR!\u{1b}[39m x"),
+            "npm ERR! x"
+        );
+        // An OSC hyperlink (BEL or ST ended), a charset switch, a lone ESC at the end.
+        assert_eq!(
+            without_terminal_codes("see \u{1b}]8;;https://x.y/\u{7}docs\u{1b}]8;;\u{1b}\\ now\u{1b}(B!\u{1b}"),
+            "see docs now!"
+        );
+        assert!(matches!(without_terminal_codes("plain [31m text"), Cow::Borrowed(_)));
+        let line = parse_line(b"2024-01-01T12:00:00Z \x1b[31m##[error]\x1b[0mProcess completed with exit code 1.");
+        assert_eq!(line.text, "##[error]Process completed with exit code 1.");
+        let coloured = parse_line(b"2024-01-01T12:00:00Z ##[error]\x1b[31mboom\x1b[0m");
+        assert_eq!((coloured.kind, coloured.text.as_ref()), (LineKind::Error, "boom"));
+        // The runner reads a workflow command only at the start of a line.
+        assert_eq!(line.kind, LineKind::Plain);
+        let behind_colour = parse_line(b"\x1b[31m::error::not a command\x1b[0m");
+        assert_eq!(
+            (behind_colour.kind, behind_colour.text.as_ref()),
+            (LineKind::Plain, "::error::not a command")
+        );
+        let inside = parse_line(b"::error::\x1b[1mbold\x1b[0m message");
+        assert_eq!((inside.kind, inside.text.as_ref()), (LineKind::Error, "bold message"));
     }
 
     #[test]

@@ -26,7 +26,7 @@
 //! [{opts}] target(s) in {t}`; before 1.78 `Finished {profile} [{opts}]
 //! target(s) in {t}`) says the crates arrived: ranking reads it (`rank.rs`).
 
-use super::util::{command_hit, path_hit, rate_limit_hit, regex, service_for_host, url_host, without_colour};
+use super::util::{command_hit, located_below, path_hit, rate_limit_hit, regex, service_for_host, url_host};
 use super::{Entry, ex, ex_after};
 use crate::classify::hit::{Hit, Line};
 use crate::report::{Category, RateLimitService};
@@ -285,12 +285,7 @@ fn build_and_test_failure(line: &Line<'_>) -> Option<Hit> {
 /// line is rustc's (clippy's lints print no `[E…]` code, and a bare `error: `
 /// starts lines of many tools); cargo's `could not compile` follows later.
 fn diagnostic_location(line: &Line<'_>) -> Option<Hit> {
-    if !regex!(r"^-->\s+\S+\.rs:\d+:\d+$").is_match(without_colour(line.text).trim()) {
-        return None;
-    }
-    let heading = line.recent.last()?;
-    regex!(r"^error(?:\[E\d{4}\])?: \S")
-        .is_match(without_colour(heading).trim())
+    located_below(line, &["rs"], regex!(r"^error(?:\[E\d{4}\])?: \S"))
         .then(|| Hit::blocker("Rust compile error (rustc or a clippy lint).").opened_on_previous_line())
 }
 
@@ -378,16 +373,6 @@ mod tests {
         assert!(read("warning: unused import: `std::fs`").is_none());
         assert!(read("   |").is_none());
         assert!(diagnostic_location(&Line::plain("  --> src/config.rs:42:9")).is_none());
-        // cargo's colours (`CARGO_TERM_COLOR=always`).
-        let recent = ["\u{1b}[1m\u{1b}[91merror\u{1b}[0m\u{1b}[1m: this `if` statement can be collapsed\u{1b}[0m"];
-        let coloured = "\u{1b}[94m\u{1b}[1m  --> \u{1b}[0msrc/config.rs:42:9";
-        assert!(
-            diagnostic_location(&Line {
-                recent: &recent,
-                ..Line::plain(coloured)
-            })
-            .is_some()
-        );
     }
 
     #[test]

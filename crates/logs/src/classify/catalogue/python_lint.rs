@@ -13,7 +13,7 @@
 //! fixes: `unknown`, read on the tool's first diagnostic so a person lands on
 //! it, not on pip's or the runner's lines around it.
 
-use super::util::regex;
+use super::util::{located_below, regex};
 use super::{Entry, ex, ex_after};
 use crate::classify::hit::{Hit, Line};
 use crate::report::Category;
@@ -66,13 +66,12 @@ fn diagnostic(line: &Line<'_>) -> Option<Hit> {
 }
 
 fn ruff_location(line: &Line<'_>) -> Option<Hit> {
-    if !regex!(r"^-->\s+\S+\.(?:py|pyi|ipynb):\d+:\d+$").is_match(line.text.trim()) {
-        return None;
-    }
-    let heading = line.recent.last()?;
-    regex!(r"^[A-Z]{1,6}[0-9]{1,4}(?: \[\*\])? \S")
-        .is_match(heading.trim())
-        .then(|| Hit::blocker("ruff reported a problem in the code.").opened_on_previous_line())
+    located_below(
+        line,
+        &["py", "pyi", "ipynb"],
+        regex!(r"^[A-Z]{1,6}[0-9]{1,4}(?: \[\*\])? \S"),
+    )
+    .then(|| Hit::blocker("ruff reported a problem in the code.").opened_on_previous_line())
 }
 
 fn ruff_summary(line: &Line<'_>) -> Option<Hit> {

@@ -30,11 +30,21 @@ pub fn quoted(text: &str) -> Option<&str> {
     Some(&rest[..end])
 }
 
-/// `text` without the terminal's colour codes (SGR sequences, `ESC [ … m`),
-/// which tools print when `CARGO_TERM_COLOR`, `FORCE_COLOR` and the like ask
-/// for colour in CI; for entries whose grammar is anchored at a line's start.
-pub fn without_colour(text: &str) -> std::borrow::Cow<'_, str> {
-    regex!(r"\x1b\[[0-9;]*m").replace_all(text, "")
+/// The location line of a diagnostic in the layout rustc and ruff share
+/// (annotate-snippets: a level or code line, then ` --> {path}:{line}:{col}`
+/// below it): `line` is ` --> ` and a path ending in one of `extensions`, and
+/// the line above it is the tool's heading (`heading`, matched against the
+/// trimmed line). The location line decides which tool the heading was,
+/// whose own text is not distinctive (`error: {message}`, `F401 {message}`).
+pub fn located_below(line: &Line<'_>, extensions: &[&str], heading: &regex::Regex) -> bool {
+    let Some(c) = regex!(r"^-->\s+(\S+):\d+:\d+$").captures(line.text.trim()) else {
+        return false;
+    };
+    let extension = c[1]
+        .rsplit_once('.')
+        .filter(|(stem, _)| !stem.is_empty())
+        .map(|(_, e)| e);
+    extension.is_some_and(|e| extensions.contains(&e)) && line.recent.last().is_some_and(|h| heading.is_match(h.trim()))
 }
 
 /// The text after `marker`, up to the end of the line.
@@ -365,6 +375,30 @@ mod tests {
         );
         assert_eq!(service_for_host("notquay.io"), None);
         assert_eq!(service_for_host("example.com"), None);
+    }
+
+    #[test]
+    fn a_location_line_needs_its_extension_and_heading() {
+        let heading = regex!(r"^error: \S");
+        let read = |text: &str, above: &str| {
+            let recent = [above];
+            located_below(
+                &Line {
+                    recent: &recent,
+                    ..Line::plain(text)
+                },
+                &["rs"],
+                heading,
+            )
+        };
+        assert!(read("  --> src/main.rs:3:5", "error: unused"));
+        assert!(read("-->\tsrc/main.rs:3:5", "error: unused"));
+        assert!(!read("  --> src/main.py:3:5", "error: unused"));
+        assert!(!read("  --> src/main.rs:3", "error: unused"));
+        assert!(!read("  --> src/main.rs:3:5 and more", "error: unused"));
+        assert!(!read("  --> src/main.rs:3:5", "warning: unused"));
+        assert!(!read("  --> rs:3:5", "error: unused"));
+        assert!(!located_below(&Line::plain("  --> src/main.rs:3:5"), &["rs"], heading));
     }
 
     #[test]
