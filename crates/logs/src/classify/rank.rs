@@ -23,7 +23,9 @@
 //! HTTP error. Will retry in 1 seconds. 5 retries left.`) makes the error it
 //! printed for that attempt, within three lines before it in the same step,
 //! weak: the attempt was not the outcome. When every retry fails the last
-//! error has no notice after it and keeps its strength. A retry action's
+//! error has no notice after it and keeps its strength. NuGet's notice
+//! (`Retrying '{method}' for source '{url}'.`) comes before the attempt's
+//! error, which it prints on the next line: that line becomes weak. A retry action's
 //! notice (nick-fields/retry's `Attempt 1 failed. Reason: …`) comes after
 //! the whole attempt's output, so it weakens every finding of its step since
 //! the step began or since the previous notice.
@@ -172,7 +174,8 @@
 //!   0.4) and consequences (× 0.4).
 
 use super::catalogue::{
-    CURL_RETRY, GRADLE_CAUSE, RETRY_ACTION_ATTEMPT, fetch_success_services, gradle_cause_depth, relay_prefix,
+    CURL_RETRY, GRADLE_CAUSE, NUGET_RETRY, RETRY_ACTION_ATTEMPT, fetch_success_services, gradle_cause_depth,
+    relay_prefix,
 };
 use super::hit::Strength;
 use super::{Finding, JobState, StepState};
@@ -458,7 +461,7 @@ const RETRY_NOTICE_DISTANCE: u64 = 3;
 /// themselves are not failures; where they stood is returned (an attempt's
 /// end, by step and line).
 fn drop_retried_attempts(mut findings: Vec<Finding>) -> (Vec<Finding>, Vec<(Option<usize>, u64)>) {
-    let is_notice = |f: &Finding| f.hit.entry == CURL_RETRY || f.hit.entry == RETRY_ACTION_ATTEMPT;
+    let is_notice = |f: &Finding| is_retry_notice(f.hit.entry);
     let mut notices: Vec<(u64, Option<usize>, &'static str)> = findings
         .iter()
         .filter(|f| is_notice(f))
@@ -479,6 +482,15 @@ fn drop_retried_attempts(mut findings: Vec<Finding>) -> (Vec<Finding>, Vec<(Opti
             attempt_start.push((step, line));
             continue;
         }
+        if entry == NUGET_RETRY {
+            if let Some(f) = findings
+                .iter_mut()
+                .find(|f| !is_notice(f) && f.step == step && f.line == line + 1)
+            {
+                weaken_retried(f);
+            }
+            continue;
+        }
         let attempt = findings
             .iter_mut()
             .filter(|f| !is_notice(f) && f.step == step && f.line < line && line - f.line <= RETRY_NOTICE_DISTANCE)
@@ -491,10 +503,15 @@ fn drop_retried_attempts(mut findings: Vec<Finding>) -> (Vec<Finding>, Vec<(Opti
     (findings, attempts)
 }
 
+/// A client's or a retry action's notice that it ran an attempt again.
+fn is_retry_notice(entry: &str) -> bool {
+    entry == CURL_RETRY || entry == NUGET_RETRY || entry == RETRY_ACTION_ATTEMPT
+}
+
 /// Lines that are not failures but tell ranking something (a retry, a
 /// fetch that succeeded); consumed here, never reported.
 pub(crate) fn is_notice(entry: &str) -> bool {
-    entry == CURL_RETRY || entry == RETRY_ACTION_ATTEMPT || fetch_success_services(entry).is_some()
+    is_retry_notice(entry) || fetch_success_services(entry).is_some()
 }
 
 /// A rate limit followed, in the same step, by the success of a tool that
@@ -808,8 +825,9 @@ fn mark_consequences(findings: &[Finding], steps: &[StepState]) -> Vec<bool> {
 
 /// A step that reports on the job or cleans up after it (a notification to
 /// Slack, Teams, Discord or a webhook, `gh issue create`, a teardown),
-/// judged by its name and script, that ran after an earlier step of its job
-/// had failed: it ran because of that failure (`if: failure()`, `if:
+/// judged by the whole words of its name and script (`teams` is not in
+/// `steams`, nor `notify` in `notifyAll`), that ran after an earlier step of
+/// its job had failed: it ran because of that failure (`if: failure()`, `if:
 /// always()`), so whatever it hits itself (a webhook's 404, a token that may
 /// not open issues, a module its notifier imports) is a second failure, not
 /// the job's cause.
@@ -825,10 +843,12 @@ fn reports_after_failure(steps: &[StepState], step: usize) -> bool {
     let words = [
         "notify",
         "notification",
+        "notifications",
         "slack",
         "teams",
         "discord",
         "webhook",
+        "webhooks",
         "issue create",
         "create-an-issue",
         "sendmail",
@@ -838,7 +858,16 @@ fn reports_after_failure(steps: &[StepState], step: usize) -> bool {
         "cleanup",
         "clean up",
     ];
-    words.iter().any(|w| name.contains(w) || script.contains(w))
+    words.iter().any(|w| has_word(&name, w) || has_word(&script, w))
+}
+
+/// `text` has `word` (or a phrase of words) with no letter or digit right
+/// before or after it: `-`, `_`, `/`, `.` and blanks separate words in step
+/// names, action names and commands (`slack-notify`, `notify_teams`).
+fn has_word(text: &str, word: &str) -> bool {
+    let boundary = |c: Option<char>| c.is_none_or(|c| !c.is_ascii_alphanumeric());
+    text.match_indices(word)
+        .any(|(at, _)| boundary(text[..at].chars().next_back()) && boundary(text[at + word.len()..].chars().next()))
 }
 
 /// A step that installs dependencies, sets up tools, downloads or fetches what
@@ -996,6 +1025,63 @@ mod tests {
         let failures = rank_job(job(steps, findings));
         assert_eq!(failures[0].category, Category::RateLimit);
         assert_eq!(failures[0].message, "NuGet's own report");
+    }
+
+    #[test]
+    fn a_reporting_step_is_told_by_whole_words() {
+        let after_failure =
+            |name: &str, script: &str| reports_after_failure(&[step("Run tests", "pytest\n"), step(name, script)], 1);
+        assert!(after_failure("Notify Slack", ""));
+        assert!(after_failure("Run rtCamp/action-slack-notify@v2", ""));
+        assert!(after_failure("Send notifications", ""));
+        assert!(after_failure(
+            "Run gh issue create --title failed",
+            "gh issue create --title failed\n"
+        ));
+        assert!(after_failure("Run ./ci/teardown.sh", "./ci/teardown.sh\n"));
+        // The same letters inside other words.
+        assert!(!after_failure("Build steams of assets", "make steams\n"));
+        assert!(!after_failure(
+            "Run python manage.py unnotify_users",
+            "python manage.py unnotify_users\n"
+        ));
+        assert!(!after_failure("Run slackline tests", "pytest tests/slackline\n"));
+        assert!(!after_failure("Run cleanupcheck", "cleanupcheck --all\n"));
+        assert!(!after_failure("Test discordant pairs", "cargo test discordant\n"));
+        assert!(has_word("notify_teams", "teams") && !has_word("msteams", "teams"));
+    }
+
+    #[test]
+    fn the_attempt_after_nugets_retry_notice_is_weak() {
+        // NuGet prints its notice, then the retried attempt's error on the
+        // next line.
+        let notice = || Hit {
+            entry: NUGET_RETRY,
+            ..Hit::notice("retry")
+        };
+        let limit = |message: &str| {
+            let mut hit = retried_limit();
+            hit.strength = Strength::Specific;
+            hit.message = message.to_string();
+            hit
+        };
+        let findings = vec![
+            finding(notice(), 3, 0),
+            finding(limit("attempt 1"), 4, 0),
+            finding(notice(), 5, 0),
+            finding(limit("attempt 2"), 6, 0),
+            finding(exit_code(), 9, 0),
+        ];
+        let (kept, attempts) = drop_retried_attempts(findings);
+        let strengths: Vec<(u64, Strength)> = kept.iter().map(|f| (f.line, f.hit.strength)).collect();
+        assert_eq!(
+            strengths,
+            [(4, Strength::Weak), (6, Strength::Weak), (9, Strength::StepFailed)]
+        );
+        assert_eq!(attempts, [(Some(0), 3), (Some(0), 5)]);
+        // An error two lines below the notice is not the retried attempt's.
+        let (kept, _) = drop_retried_attempts(vec![finding(notice(), 3, 0), finding(limit("later"), 5, 0)]);
+        assert_eq!(kept[0].hit.strength, Strength::Specific);
     }
 
     #[test]

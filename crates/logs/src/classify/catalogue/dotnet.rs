@@ -18,7 +18,8 @@
 //! code: {n}. {stderr}`). NuGet's HTTP retry handler logs `Retrying '{method}'
 //! for source '{url}'.` with the attempt's error on the next line (a 429's
 //! `Response status code does not indicate success: …`): that error was
-//! retried, so it is not the outcome ([`is_nuget_retry_notice`]); NU1301's
+//! retried, so it is not the outcome (the notice, [`NUGET_RETRY`], is read by
+//! ranking, `rank.rs`, which weakens the attempt after it); NU1301's
 //! `Failed to retrieve information about '{id}' from remote source '{url}'.`
 //! is, like `Unable to load the service index`, a heading whose reason
 //! follows on the next `NU1301:` line.
@@ -28,7 +29,22 @@ use super::{Entry, ex};
 use crate::classify::hit::{Hit, Line};
 use crate::report::Category;
 
+/// The id of NuGet's retry notice, which ranking reads (`rank.rs`).
+pub const NUGET_RETRY: &str = "dotnet/nuget-retry";
+
 pub const ENTRIES: &[Entry] = &[
+    Entry {
+        id: NUGET_RETRY,
+        grammar: "Retrying '{method}' for source '{url}'. (NuGet's HTTP retry handler; the retried attempt's error \
+                  follows on the next line)",
+        needles: &["Retrying '"],
+        check: nuget_retry,
+        examples: &[ex(
+            "  Retrying 'FindPackagesByIdAsync' for source 'https://api.nuget.org/v3-flatcontainer/serilog/index.json'.",
+            Category::Unknown,
+            None,
+        )],
+    },
     Entry {
         id: "dotnet/install-script-error",
         grammar: "dotnet_install: Error: {message} (dotnet-install.sh's say_err, at the start of the line)",
@@ -106,9 +122,11 @@ pub const ENTRIES: &[Entry] = &[
 
 /// NuGet's notice that an HTTP request is retried (`Retrying
 /// 'FindPackagesByIdAsync' for source '{url}'.`); the error of the attempt it
-/// retries is on the line after it.
-pub fn is_nuget_retry_notice(text: &str) -> bool {
-    regex!(r"^\s*Retrying '\w+' for source '[^']+'\.\s*$").is_match(text)
+/// retries is on the line after it, which ranking weakens.
+fn nuget_retry(line: &Line<'_>) -> Option<Hit> {
+    regex!(r"^\s*Retrying '\w+' for source '[^']+'\.\s*$")
+        .is_match(line.text)
+        .then(|| Hit::notice("NuGet retried a request."))
 }
 
 /// The SDK or runtime the workflow asked for could not be installed (a
@@ -186,13 +204,17 @@ mod tests {
 
     #[test]
     fn nugets_retry_notice_is_read_exactly() {
-        assert!(is_nuget_retry_notice(
-            "  Retrying 'FindPackagesByIdAsync' for source 'https://api.nuget.org/v3-flatcontainer/serilog/index.json'."
-        ));
-        assert!(!is_nuget_retry_notice("Retrying in 5 seconds"));
-        assert!(!is_nuget_retry_notice(
-            "echo \"Retrying 'X' for source 'y'.\" && exit 1"
-        ));
+        crate::classify::catalogue::assert_reads(
+            nuget_retry,
+            &[
+                "  Retrying 'FindPackagesByIdAsync' for source 'https://api.nuget.org/v3-flatcontainer/serilog/index.json'.",
+            ],
+            &[
+                "Retrying in 5 seconds",
+                "echo \"Retrying 'X' for source 'y'.\" && exit 1",
+                "Retrying 'download' for source 'https://x.y/' in 5 seconds.",
+            ],
+        );
     }
 
     #[test]

@@ -142,12 +142,6 @@ fn too_many_requests(line: &Line<'_>) -> Option<Hit> {
         return None;
     }
     let service = service_near(line).unwrap_or(RateLimitService::Other);
-    // The error of an attempt NuGet retries follows its retry notice: the
-    // attempt was not the outcome.
-    let retried = line
-        .recent
-        .last()
-        .is_some_and(|l| super::dotnet::is_nuget_retry_notice(l));
     let message = match service {
         RateLimitService::Other => match super::util::url_host(text) {
             Some(host) => format!(
@@ -158,13 +152,12 @@ fn too_many_requests(line: &Line<'_>) -> Option<Hit> {
         },
         s => format!("{} answered 429 Too Many Requests.", s.display_name()),
     };
-    let hit = rate_limit_hit(
+    Some(rate_limit_hit(
         service,
         None,
         if service == RateLimitService::Other { 0.55 } else { 0.85 },
         &message,
-    );
-    Some(if retried { hit.weak() } else { hit })
+    ))
 }
 
 fn urllib3_too_many_429(line: &Line<'_>) -> Option<Hit> {
@@ -265,36 +258,4 @@ fn forbidden(line: &Line<'_>) -> Option<Hit> {
              the message says so.",
         )
     })
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::classify::hit::Strength;
-
-    const NUGET_429: &str = "  Response status code does not indicate success: 429 (Too Many Requests).";
-
-    #[test]
-    fn an_attempt_nuget_retries_is_weak() {
-        let recent =
-            ["  Retrying 'FindPackagesByIdAsync' for source 'https://api.nuget.org/v3-flatcontainer/x/index.json'."];
-        let hit = too_many_requests(&Line {
-            recent: &recent,
-            ..Line::plain(NUGET_429)
-        })
-        .expect("hit");
-        assert_eq!((hit.category, hit.strength), (Category::RateLimit, Strength::Weak));
-    }
-
-    #[test]
-    fn nugets_last_429_keeps_its_strength() {
-        let recent = ["App.csproj : error NU1301: Failed to retrieve information about 'X' from remote source 'y'."];
-        let hit = too_many_requests(&Line {
-            recent: &recent,
-            ..Line::plain(NUGET_429)
-        })
-        .expect("hit");
-        assert_eq!(hit.category, Category::RateLimit);
-        assert_ne!(hit.strength, Strength::Weak);
-    }
 }

@@ -106,6 +106,7 @@ mod zig;
 pub(crate) use actions::RETRY_ACTION_ATTEMPT;
 #[cfg(test)]
 pub(crate) use docker::PULL_SUCCEEDED;
+pub(crate) use dotnet::NUGET_RETRY;
 pub use github_api::SECONDARY_LIMIT_REFUSALS;
 pub(crate) use http::CURL_RETRY;
 pub(crate) use jvm::{GRADLE_CAUSE, gradle_cause_depth};
