@@ -462,10 +462,6 @@ fn find_word(text: &str, range: TextRange, word: &str) -> Option<usize> {
 #[cfg(test)]
 mod tests;
 
-/// Which of several workflow files `(path, text)` a failed run came from:
-/// the file a log line names (`::error file=` / an invalid-workflow message),
-/// else the only one that defines a job named in the logs. Returns its index
-/// and the reason, for the user.
 /// Is `name` how a run shows this job (its id or `name:`, a matrix leg's
 /// suffix and `name:` expressions allowed)?
 fn shows_as(j: &Job<'_>, name: &str) -> bool {
@@ -503,6 +499,10 @@ fn calls(candidates: &[(String, String)], caller: &str, path: &str) -> bool {
     })
 }
 
+/// Which of several workflow files `(path, text)` a failed run came from:
+/// the file a log line names (`::error file=` / an invalid-workflow message),
+/// else the only one that defines a job named in the logs. Returns its index
+/// and the reason, for the user.
 pub fn locate_workflow(analysis: &crate::Analysis, candidates: &[(String, String)]) -> Option<(usize, String)> {
     for f in &analysis.failures {
         let named = match &f.detail {
