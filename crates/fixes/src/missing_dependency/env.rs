@@ -159,16 +159,25 @@ pub(crate) fn of_step(ctx: &Ctx<'_>, job: &Job<'_>, step: &Step<'_>) -> Result<E
 
 /// The activate script a line sources (`. venv/bin/activate`, `source
 /// ~/.venv/bin/activate`), when its path is plain text (no expansion that
-/// another step would read differently).
+/// another step would read differently) and a virtual environment's.
 pub(crate) fn activation(line: &str) -> Option<String> {
     let words: Vec<&str> = line.split_whitespace().collect();
     words.windows(2).find_map(|w| {
-        let path = w[1];
-        (matches!(w[0], "source" | ".")
-            && path.ends_with("/bin/activate")
-            && path.bytes().all(|b| b.is_ascii_alphanumeric() || b"._/~-".contains(&b)))
-        .then(|| path.to_string())
+        sourced_activate_script(w[0], w[1])
+            .filter(|path| {
+                path.ends_with("/bin/activate")
+                    && path.bytes().all(|b| b.is_ascii_alphanumeric() || b"._/~-".contains(&b))
+            })
+            .map(str::to_string)
     })
+}
+
+/// `word next` sources an activate script: `source` or `.` and a script
+/// named `activate` (a virtual environment's `{dir}/bin/activate`, Windows'
+/// `{dir}/Scripts/activate`, conda's old `source activate {env}`). The one
+/// reading of an activation, for [`activation`] and [`other_interpreter`].
+pub(super) fn sourced_activate_script<'w>(word: &str, next: &'w str) -> Option<&'w str> {
+    (matches!(word, "source" | ".") && (next == "activate" || next.ends_with("/activate"))).then_some(next)
 }
 
 /// What on this script line makes its Python another interpreter than the
@@ -180,9 +189,8 @@ fn other_interpreter(line: &str) -> Option<String> {
     let words: Vec<&str> = line.split_whitespace().collect();
     for (i, w) in words.iter().enumerate() {
         let next = words.get(i + 1).copied().unwrap_or("");
-        let activate = |w: &str| w.ends_with("/activate") || w == "activate";
-        if matches!(*w, "source" | ".") && activate(next) {
-            return Some(format!("activates the virtual environment `{next}`"));
+        if let Some(script) = sourced_activate_script(w, next) {
+            return Some(format!("activates the virtual environment `{script}`"));
         }
         if (matches!(*w, "pyenv" | "pyenv-virtualenv") && matches!(next, "activate" | "shell" | "local"))
             || *w == "workon"

@@ -295,3 +295,27 @@ fn the_python_is_not_raised_when_the_project_or_the_job_is_about_the_old_one() {
     let matrix = PINNED.replace("\"3.9\"", "${{ matrix.python }}");
     assert!(manual_reason(&f, &matrix).contains("expression"));
 }
+
+#[test]
+fn an_activation_is_read_in_one_place() {
+    use super::env::{activation, sourced_activate_script};
+    assert_eq!(
+        sourced_activate_script(".", "venv/bin/activate"),
+        Some("venv/bin/activate")
+    );
+    assert_eq!(sourced_activate_script("source", "activate"), Some("activate"));
+    assert_eq!(
+        sourced_activate_script("source", ".venv/Scripts/activate"),
+        Some(".venv/Scripts/activate")
+    );
+    assert_eq!(sourced_activate_script("cat", "venv/bin/activate"), None);
+    assert_eq!(sourced_activate_script(".", "venv/bin/activate.fish"), None);
+    // Only a plain virtual environment's script is one a new step can source
+    // the same way; the others make the step's Python another interpreter.
+    assert_eq!(
+        activation("source ~/.venv/bin/activate && pytest").as_deref(),
+        Some("~/.venv/bin/activate")
+    );
+    assert_eq!(activation(". $VENV/bin/activate"), None);
+    assert_eq!(activation(". venv/Scripts/activate"), None);
+}
