@@ -84,7 +84,7 @@ fn render_file(rep: &FileReport, color: bool, verbosity: &Verbosity) -> anyhow::
     }
     let source = EscapedSource::new(&rep.source);
     let range = |r: autoheal_engine::TextRange| source.offset(r.start)..source.offset(r.end);
-    let file = SimpleFile::new(path, source.text.as_str());
+    let file = SimpleFile::new(path, source.text.as_ref());
     for d in &rep.diagnostics {
         counts[d.severity as usize] += 1;
         let base = match d.severity {

@@ -51,8 +51,11 @@ use crate::text::TextRange;
 type Candidate = (usize, usize);
 
 /// Lints an edited text; the edits that made it from the original are
-/// given too, so the parse before can be reused (see `yaml::patch`).
-pub type Relint<'a> = dyn Fn(&str, &[&Edit]) -> Relinted + 'a;
+/// given too, so the parse before can be reused (see `yaml::patch`), and
+/// the rules whose fixes the re-lint verifies (sorted, each once): all a
+/// check below reads of another rule is its errors, so a re-lint may leave
+/// out the fixes, and the findings below error, of every other rule.
+pub type Relint<'a> = dyn Fn(&str, &[&Edit], &[&'static str]) -> Relinted + 'a;
 
 /// Keep only the fixes of `diags` that verify on `source`; `parse_errors`
 /// is the parse error count of `source`, `jobs` the workflow's jobs and
@@ -305,7 +308,7 @@ impl File<'_> {
         let fix = self.fix(c);
         // The edits `fix::verify` applies.
         let edits: Vec<&Edit> = fix.edits.iter().filter(|e| e.path == self.path).collect();
-        let relint = |text: &str| (self.relint)(text, &edits);
+        let relint = |text: &str| (self.relint)(text, &edits, &[target.rule]);
         self.afford()
             && fix::verify(
                 self.path,
@@ -356,7 +359,10 @@ impl File<'_> {
         if !self.afford() {
             return false;
         }
-        let after = (self.relint)(&new, &edits);
+        let mut verified: Vec<&'static str> = group.iter().map(|c| self.before[c.0].rule).collect();
+        verified.sort_unstable();
+        verified.dedup();
+        let after = (self.relint)(&new, &edits, &verified);
         if after.parse_errors != self.parse_errors {
             return false;
         }
@@ -588,11 +594,32 @@ mod tests {
         jobs
     }
 
+    /// Each re-lint is told the rules whose fixes it verifies: those of its
+    /// batch (or of the one fix verified alone), not every rule with a fix
+    /// in the file, so it can leave the others' fixes and warnings out.
+    #[test]
+    fn a_relint_is_told_the_rules_of_the_fixes_it_verifies() {
+        // `keys` lines are `timeout`'s findings, the others `bang`'s and
+        // `grow`'s; each line is a job, so all but `grow`'s fix, whose
+        // line `bang` fixes too, can go in one batch.
+        let text = "keys\nb\ngrow\n";
+        let told: std::cell::RefCell<Vec<Vec<String>>> = Default::default();
+        let relint = |t: &str, _: &[&Edit], rules: &[&'static str]| {
+            told.borrow_mut().push(rules.iter().map(|r| r.to_string()).collect());
+            toy(t)
+        };
+        let mut diags = toy(text).diagnostics;
+        verify_fixes(PATH, text, 0, &mut diags, &line_jobs(text), &relint, usize::MAX);
+        assert_eq!(diags.iter().map(|d| d.fixes.len()).sum::<usize>(), 3, "{diags:?}");
+        let told = told.into_inner();
+        assert_eq!(told, [vec!["bang", "timeout"], vec!["grow"]], "{told:?}");
+    }
+
     #[test]
     fn past_the_budget_nothing_more_is_relinted_or_kept() {
         let text = "a\nb\nc\nd\n";
         let relints = Cell::new(0);
-        let relint = |t: &str, _: &[&Edit]| {
+        let relint = |t: &str, _: &[&Edit], _: &[&str]| {
             relints.set(relints.get() + 1);
             toy(t)
         };
@@ -624,13 +651,13 @@ mod tests {
         }
         let mut single = diags.clone();
         let relints = Cell::new(0);
-        let relint = |t: &str, _: &[&Edit]| {
+        let relint = |t: &str, _: &[&Edit], _: &[&str]| {
             relints.set(relints.get() + 1);
             toy(t)
         };
         verify_fixes(PATH, text, 0, &mut diags, jobs, &relint, usize::MAX);
         let batched = relints.get();
-        let relint = |t: &str| relint(t, &[]);
+        let relint = |t: &str| relint(t, &[], &[]);
         let before = single.clone();
         for d in &mut single {
             let target = d.clone();

@@ -234,15 +234,12 @@ fn verify_within(
         _ => Vec::new(),
     };
     // What verification reads of a re-lint: the findings and fixes of the
-    // rules whose fixes it verifies, and every error. Rules that can report
+    // rules whose fixes it verifies (those of the batch, not of every
+    // fixable finding of the file), and every error. Rules that can report
     // neither are left out of the re-lints.
-    let mut fixing: Vec<&str> = diags.iter().filter(|d| !d.fixes.is_empty()).map(|d| d.rule).collect();
-    fixing.sort_unstable();
-    fixing.dedup();
-    let rules: Vec<&Rule> = RULES
+    let may_error: Vec<bool> = RULES
         .iter()
-        .copied()
-        .filter(|r| fixing.contains(&r.id) || crate::rules::may_report_errors(r, opts.config))
+        .map(|r| crate::rules::may_report_errors(r, opts.config))
         .collect();
     // Rules that may be skipped where an edit touches nothing they read
     // ([`Rule::reads`]): those whose fixes are not being verified. Not in a
@@ -256,9 +253,16 @@ fn verify_within(
         .map(|d| (d.rule, d.message.clone(), d.range))
         .collect();
     let count = std::cell::Cell::new(Relints::default());
-    let relint = |text: &str, edits: &[&crate::diagnostic::Edit]| {
+    let relint = |text: &str, edits: &[&crate::diagnostic::Edit], fixing: &[&'static str]| {
         let mut n = count.get();
         n.relints += 1;
+        // In `RULES`' order, as a lint runs them.
+        let rules: Vec<&Rule> = RULES
+            .iter()
+            .zip(&may_error)
+            .filter(|(r, error)| **error || fixing.contains(&r.id))
+            .map(|(r, _)| *r)
+            .collect();
         // Edits that only add `key: value` lines: the edited tree is the
         // original one with them added, no parse needed.
         let relinted = match yaml::patch::apply_touched(source, doc, edits, text) {
@@ -283,14 +287,14 @@ fn verify_within(
                     (rules.clone(), Vec::new())
                 };
                 n.skipped += skipped.len();
-                let relinted = relint_parsed(path, text, &patched, opts, &run, Some(&fixing));
+                let relinted = relint_parsed(path, text, &patched, opts, &run, Some(fixing));
                 #[cfg(debug_assertions)]
                 if !skipped.is_empty() {
                     assert_skipped_rules_find_the_same(path, source, text, edits, opts, &skipped);
                 }
                 relinted
             }
-            None => relint_with(path, text, opts, &rules, Some(&fixing)),
+            None => relint_with(path, text, opts, &rules, Some(fixing)),
         };
         count.set(n);
         relinted
@@ -515,7 +519,7 @@ mod tests {
         let offered: usize = diags.iter().map(|d| d.fixes.len()).sum();
         assert!(offered > 400, "{offered} fixes offered");
         let relints = std::cell::Cell::new(0usize);
-        let counting = |text: &str, _: &[&crate::diagnostic::Edit]| {
+        let counting = |text: &str, _: &[&crate::diagnostic::Edit], _: &[&str]| {
             relints.set(relints.get() + 1);
             relint(".github/workflows/ci.yml", text, &opts)
         };
