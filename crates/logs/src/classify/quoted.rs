@@ -110,7 +110,7 @@ fn is_assertion(body: &str) -> bool {
 /// `FileNotFoundError` for it; it is not a value the test compares (those
 /// say `want`/`got`/`expected`).
 fn relays_missing_program(body: &str) -> bool {
-    regex!(r#"exec: "[^"]+": executable file not found in [$%]PATH%?"#).is_match(body)
+    super::catalogue::go_missing_program(body).is_some()
         && !regex!(r"(?i)\b(?:want|wanted|got|expected|expect)\b").is_match(body)
 }
 

@@ -92,7 +92,7 @@ pub const ENTRIES: &[Entry] = &[
     },
     Entry {
         id: "go/exec-not-found",
-        grammar: "exec: \"{file}\": executable file not found in $PATH",
+        grammar: "exec: \"{file}\": executable file not found in $PATH (%PATH% on Windows, $path on Plan 9)",
         needles: &["executable file not found"],
         check: exec_not_found,
         examples: &[ex(
@@ -242,8 +242,18 @@ fn toolchain_not_available(line: &Line<'_>) -> Option<Hit> {
 }
 
 fn exec_not_found(line: &Line<'_>) -> Option<Hit> {
-    let c = regex!(r#"exec: "([^"]+)": executable file not found"#).captures(line.text)?;
-    Some(command_hit(&c[1], line, 0.85))
+    Some(command_hit(missing_program(line.text)?, line, 0.85))
+}
+
+/// The program of `os/exec`'s `exec: "{file}": executable file not found in
+/// $PATH` (`exec.ErrNotFound` wrapped in an `*exec.Error`; `%PATH%` on
+/// Windows, `$path` on Plan 9), wherever the line prints it: the one reading
+/// of that message, also for a Go test that relays it (`quoted.rs`).
+pub(crate) fn missing_program(text: &str) -> Option<&str> {
+    regex!(r#"exec: "([^"]+)": executable file not found in (?:\$PATH|%PATH%|\$path)"#)
+        .captures(text)
+        .and_then(|c| c.get(1))
+        .map(|m| m.as_str())
 }
 
 fn path_error(line: &Line<'_>) -> Option<Hit> {
@@ -319,6 +329,40 @@ fn fetch_succeeded(line: &Line<'_>) -> Option<Hit> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn os_execs_missing_program_on_each_platform() {
+        assert_eq!(
+            missing_program(r#"exec: "protoc": executable file not found in $PATH"#),
+            Some("protoc")
+        );
+        assert_eq!(
+            missing_program(r#"exec: "gcc": executable file not found in %PATH%"#),
+            Some("gcc")
+        );
+        assert_eq!(
+            missing_program(r#"exec: "rc": executable file not found in $path"#),
+            Some("rc")
+        );
+        // Go 1.19's refusal of a program found in the current directory
+        // (`exec.ErrDot`) is not a missing program.
+        assert_eq!(
+            missing_program(r#"exec: "make": cannot run executable found relative to current directory"#),
+            None
+        );
+        assert_eq!(missing_program("executable file not found in $PATH"), None);
+        // A Go test relaying it reports the missing program (`quoted.rs`).
+        for relayed in [
+            r#"    gen_test.go:9: exec: "buf": executable file not found in %PATH%"#,
+            r#"    gen_test.go:9: exec: "rc": executable file not found in $path"#,
+        ] {
+            assert_eq!(
+                crate::classify::quoted::quoted_by(&Line::plain(relayed)),
+                None,
+                "{relayed}"
+            );
+        }
+    }
 
     #[test]
     fn go_successes_after_a_fetch_and_near_misses() {

@@ -108,6 +108,7 @@ pub(crate) use actions::RETRY_ACTION_ATTEMPT;
 pub(crate) use docker::PULL_SUCCEEDED;
 pub(crate) use dotnet::NUGET_RETRY;
 pub use github_api::SECONDARY_LIMIT_REFUSALS;
+pub(crate) use go::missing_program as go_missing_program;
 pub(crate) use http::CURL_RETRY;
 pub(crate) use jvm::{GRADLE_CAUSE, gradle_cause_depth};
 #[cfg(test)]

@@ -679,8 +679,7 @@ fn bun_http_status(line: &Line<'_>) -> Option<Hit> {
 }
 
 fn install_failure(line: &Line<'_>) -> Option<Hit> {
-    if let Some(c) = regex!(r"npm (?:ERR!|error) code (\S+)").captures(line.text) {
-        let code = &c[1];
+    if let Some(code) = npm_error_code(line.text) {
         // A script that failed, a missing file, a rate limit: other entries.
         if code == "ELIFECYCLE" || code == "ENOENT" || code == "E429" || code.chars().all(|c| c.is_ascii_digit()) {
             return None;
@@ -745,6 +744,15 @@ fn heap_out_of_memory(_: &Line<'_>) -> Option<Hit> {
     Some(Hit::blocker("Node.js ran out of heap memory."))
 }
 
+/// The code of npm's error code line (`npm ERR! code {CODE}`, npm 10's `npm
+/// error code {CODE}`): read once for the entries that share the line.
+fn npm_error_code(text: &str) -> Option<&str> {
+    regex!(r"npm (?:ERR!|error) code (\S+)")
+        .captures(text)
+        .and_then(|c| c.get(1))
+        .map(|m| m.as_str())
+}
+
 /// The prefix npm writes before every line of its failure report (npm 10+'s
 /// `npm error `, npm 6-9's `npm ERR! `), including the relayed output of a
 /// failed install or lifecycle script (node-gyp, a `postinstall`).
@@ -756,8 +764,8 @@ pub fn relay_prefix(text: &str) -> Option<&'static str> {
 
 fn script_failed(line: &Line<'_>) -> Option<Hit> {
     let text = line.text;
-    let failed = match regex!(r"npm (?:ERR!|error) code (\S+)").captures(text) {
-        Some(c) => &c[1] == "ELIFECYCLE" || c[1].chars().all(|c| c.is_ascii_digit()),
+    let failed = match npm_error_code(text) {
+        Some(code) => code == "ELIFECYCLE" || code.chars().all(|c| c.is_ascii_digit()),
         None => text.contains("npm") && (text.contains("Failed at the") || text.contains("command failed")),
     };
     failed.then(|| {
