@@ -77,7 +77,7 @@ fn visible(c: char) -> Option<char> {
         '\0'..='\u{1f}' => char::from_u32(0x2400 + c as u32),
         '\u{7f}' => Some('\u{2421}'),
         '\u{80}'..='\u{9f}' => Some('\u{fffd}'),
-        '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{200e}' | '\u{200f}' | '\u{061c}' => Some('\u{fffd}'),
+        c if autoheal_engine::text::is_bidi_control(c) => Some('\u{fffd}'),
         _ => None,
     }
 }

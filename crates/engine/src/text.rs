@@ -218,6 +218,16 @@ pub fn line_ends_before(text: &str, offset: usize) -> usize {
     memchr::memchr_iter(b'\n', before).count() + lone_crs
 }
 
+/// Unicode's bidirectional controls (UAX #9): the explicit embeddings and
+/// overrides (U+202A–U+202E), the isolates (U+2066–U+2069) and the implicit
+/// marks (LRM U+200E, RLM U+200F, ALM U+061C). They make a display show the
+/// text around them in another order than it is read ("Trojan Source"), so
+/// every front end that shows untrusted text (the terminal, GitHub Markdown)
+/// neutralizes them; this is the one list.
+pub fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}' | '\u{061C}')
+}
+
 /// Whether some CR in `text` is not followed by an LF.
 fn has_lone_cr(text: &str) -> bool {
     let bytes = text.as_bytes();
@@ -227,6 +237,21 @@ fn has_lone_cr(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn bidi_controls_and_nothing_else() {
+        for c in [
+            '\u{202A}', '\u{202E}', '\u{2066}', '\u{2069}', '\u{200E}', '\u{200F}', '\u{061C}',
+        ] {
+            assert!(is_bidi_control(c), "{:04X}", c as u32);
+        }
+        // Zero-width characters hide text but reorder nothing.
+        for c in [
+            'a', '\u{200B}', '\u{200D}', '\u{2029}', '\u{206A}', '\u{FEFF}', '\u{1b}',
+        ] {
+            assert!(!is_bidi_control(c), "{:04X}", c as u32);
+        }
+    }
 
     const TEXT: &str = "name: ci\n# 🚀 déploiement 日本語\nrun: echo \"😀\" x\n";
 
