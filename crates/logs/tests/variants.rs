@@ -1516,7 +1516,47 @@ const CASES: &[(&str, Category, Option<&str>)] = &[
     ("b72-corepack-keyid-pnpm-install.log", Unknown, None),
     ("b72-trap-bun-test-name-429.log", Unknown, None),
     ("b72-nx-affected-tsc-error-log-failed.log", Unknown, None),
-    ("b72-step-timeout-wait-for-preview-curl-404.log", Timeout, Some("15")),
+    ("b72-step-timeout-wait-for-preview-curl-404.log", Timeout, Some("15")), // Batch 73 (helper diagcls, 2026-12-05): written after batch 72's fixes
+    // and committed before any change, on angles batch 72 did not use: a
+    // cpanm dependency whose configure failed, after which cpanm says
+    // "Module '…' is not installed" (a failed install, not a missing
+    // dependency); luarocks with no such rock; PyPI trusted publishing and
+    // `npm publish --provenance` without the `id-token` permission; the
+    // Windows image's `python3` App Execution Alias ("Python was not found");
+    // xcodebuild with no simulator for the requested runtime on macos-15;
+    // pre-commit hooks failing, with a diff that quotes 429 and a cache
+    // miss; mypy's missing stub package (its own hint names the
+    // distribution); setup-node's `cache: yarn` with the lock file in a
+    // subdirectory (web UI copy); a postgres service container that never
+    // becomes healthy (its password left empty); pnpm/action-setup given
+    // two versions (its message names ERR_PNPM_BAD_PM_VERSION); Bundler's
+    // lockfile without the ARM64 platform on `ubuntu-24.04-arm` (a lockfile
+    // to change, not the runner). Expectations decided from issue 12's
+    // definitions when written.
+    ("b73-cpanm-configure-failed-then-not-installed.log", Unknown, None),
+    ("b73-luarocks-no-results-log-failed.log", Unknown, None),
+    (
+        "b73-pypi-publish-trusted-publishing-no-id-token-log-failed.log",
+        Unknown,
+        None,
+    ),
+    ("b73-npm-publish-provenance-no-id-token.log", Unknown, None),
+    ("b73-windows-python3-store-alias.log", Unknown, None),
+    ("b73-xcodebuild-destination-not-found-macos15.log", Unknown, None),
+    ("b73-pre-commit-hooks-failed-diff-quotes-429.log", Unknown, None),
+    (
+        "b73-mypy-library-stubs-yaml-log-failed.log",
+        MissingDependency,
+        Some("types-PyYAML"),
+    ),
+    (
+        "b73-setup-node-yarn-lock-not-found-ui.log",
+        FileNotFound,
+        Some("yarn.lock"),
+    ),
+    ("b73-service-postgres-unhealthy-password-empty.log", Unknown, None),
+    ("b73-pnpm-action-setup-two-versions.log", Unknown, None),
+    ("b73-bundler-lockfile-platforms-arm64.log", Unknown, None),
 ];
 
 /// For every `unknown` row, the log line (1-based) of the root cause's first
@@ -1931,6 +1971,20 @@ const UNKNOWN_ROOT_LINES: &[(&str, u64)] = &[
     ("b72-corepack-keyid-pnpm-install.log", 121),
     ("b72-trap-bun-test-name-429.log", 130),
     ("b72-nx-affected-tsc-error-log-failed.log", 28),
+    // Batch 73 (helper diagcls), pinned when written: the tool's own first
+    // word on the cause (cpanm's configure failure, not its "not installed"
+    // consequences; postgres's own error in the container's log, not the
+    // runner's "failed to initialize"; the first hook that failed).
+    ("b73-cpanm-configure-failed-then-not-installed.log", 123),
+    ("b73-luarocks-no-results-log-failed.log", 8),
+    ("b73-pypi-publish-trusted-publishing-no-id-token-log-failed.log", 15),
+    ("b73-npm-publish-provenance-no-id-token.log", 148),
+    ("b73-windows-python3-store-alias.log", 101),
+    ("b73-xcodebuild-destination-not-found-macos15.log", 112),
+    ("b73-pre-commit-hooks-failed-diff-quotes-429.log", 144),
+    ("b73-service-postgres-unhealthy-password-empty.log", 75),
+    ("b73-pnpm-action-setup-two-versions.log", 105),
+    ("b73-bundler-lockfile-platforms-arm64.log", 134),
 ];
 
 /// For rows whose category is not `unknown`, the log line (1-based) of the
@@ -1999,6 +2053,9 @@ const KNOWN_ROOT_LINES: &[(&str, u64)] = &[
     ("b72-container-ubuntu-python-command-not-found.log", 167),
     ("b72-arc-runner-pod-lost-communication-next-build.log", 118),
     ("b72-step-timeout-wait-for-preview-curl-404.log", 164),
+    // Batch 73 (helper diagcls), pinned when written.
+    ("b73-mypy-library-stubs-yaml-log-failed.log", 5),
+    ("b73-setup-node-yarn-lock-not-found-ui.log", 115),
 ];
 
 /// `None` when the root cause of fixture `name` begins on line `want`; else
@@ -2142,6 +2199,18 @@ const ROOT_STEPS: &[(&str, Option<&str>, &str)] = &[
         "aws-actions/configure-aws-credentials@v4",
     ),
     ("b72-corepack-keyid-pnpm-install.log", None, "corepack enable"),
+    // Batch 73 (helper diagcls), stated when written.
+    (
+        "b73-mypy-library-stubs-yaml-log-failed.log",
+        Some("typecheck"),
+        "Run mypy src",
+    ),
+    ("b73-npm-publish-provenance-no-id-token.log", None, "npm ci"),
+    (
+        "b73-pypi-publish-trusted-publishing-no-id-token-log-failed.log",
+        Some("publish"),
+        "Run pypa/gh-action-pypi-publish",
+    ),
     (
         "b72-container-ubuntu-python-command-not-found.log",
         None,
