@@ -19,9 +19,10 @@
 //!    that other tools only relay (`buildx failed with: … 429 …`);
 //!    `testcontainers`, whose "no Docker environment" report lists the socket
 //!    paths it tried (not files of the workflow).
-//! 3. `clojure` (clojure.test, Leiningen), `julia` (Pkg, Test), `zig`, `ocaml` (opam), `perl`: whose
+//! 3. `clojure` (clojure.test, Leiningen), `julia` (Pkg, Test), `zig`, `ocaml` (opam), `perl` (perl, cpanm), `lua` (LuaRocks),
+//!    `pre_commit` (a failed hook, ahead of the linter output under it): whose
 //!    messages are anchored to their own wording, ahead of the generic test and build summaries below
-//!    (`{n} failed`, `compilation errors`) that other tools print too; `python`, `python_lint` (ruff, flake8), `tox`, `node`, `jvm`, `go`, `cargo`, `rustup`, `ruby`, `php`, `r`, `dotnet`, `pester`, `kubernetes`,
+//!    (`{n} failed`, `compilation errors`) that other tools print too; `python`, `python_lint` (ruff, flake8, mypy), `tox`, `node`, `jvm`, `go`, `cargo`, `rustup`, `ruby`, `php`, `r`, `dotnet`, `pester`, `kubernetes`,
 //!    `terraform`, `cocoapods`, `dart`, `swift` (SwiftPM, XCTest), `elixir`
 //!    (Mix, ExUnit), `haskell` (cabal, GHC, Stack), `bazel`, `conan`, `deno`,
 //!    `nix`, `helm`, `aws` (the CLI, SDKs and configure-aws-credentials),
@@ -79,6 +80,7 @@ mod http;
 mod julia;
 mod jvm;
 mod kubernetes;
+mod lua;
 mod nix;
 mod node;
 mod ocaml;
@@ -87,6 +89,7 @@ mod perl;
 mod pester;
 mod php;
 mod playwright;
+mod pre_commit;
 mod python;
 mod python_lint;
 mod r;
@@ -224,6 +227,8 @@ pub const EMITTERS: &[(&str, &[Entry])] = &[
     ("zig", zig::ENTRIES),
     ("ocaml", ocaml::ENTRIES),
     ("perl", perl::ENTRIES),
+    ("lua", lua::ENTRIES),
+    ("pre_commit", pre_commit::ENTRIES),
     ("python", python::ENTRIES),
     ("python_lint", python_lint::ENTRIES),
     ("tox", tox::ENTRIES),

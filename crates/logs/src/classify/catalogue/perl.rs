@@ -6,6 +6,13 @@
 //! (perl 5.18 added the install hint; 5.38 says `@INC entries checked:`), with
 //! `BEGIN failed--compilation aborted at …` after it when a `use` failed; and
 //! prove's (`TAP::Harness`) `Result: FAIL` after its `Test Summary Report`.
+//! cpanm (App::cpanminus) reports a distribution it could not install as
+//! `! Configure failed for {dist}. See {log} for details.`, `! Installing
+//! {module} failed. See {log} for details. Retry with --force to force install
+//! it.`, `! Couldn't find module or a distribution {name}`, and then, for what
+//! depended on it, `! Installing the dependencies failed: Module '{module}' is
+//! not installed`: failed installs (the build log says why), whatever goes
+//! missing after them follows from them.
 //! `Can't locate object method "{m}" via package "{p}"` is a different error
 //! (a method call on a class that does not have it): a code error.
 //!
@@ -40,6 +47,23 @@ pub const ENTRIES: &[Entry] = &[
                 None,
             ),
         ],
+    },
+    Entry {
+        id: "perl/cpanm-install-failed",
+        grammar: "! Configure failed for {dist}. See {log} for details. | ! Installing {module} failed. See {log} … | ! \
+                  Couldn't find module or a distribution {name} | ! Installing the dependencies failed: Module \
+                  '{module}' is not installed",
+        needles: &[
+            "! Configure failed for ",
+            "! Installing ",
+            "! Couldn't find module or a distribution ",
+        ],
+        check: cpanm_install_failed,
+        examples: &[ex(
+            "! Configure failed for XML-LibXML-2.0210. See /home/runner/.cpanm/work/1764997201.2213/build.log for details.",
+            Category::Unknown,
+            None,
+        )],
     },
     Entry {
         id: "perl/prove-result",
@@ -96,6 +120,20 @@ fn checkout_name(text: &str) -> Option<String> {
     (c[1] == c[2]).then(|| c[1].to_string())
 }
 
+fn cpanm_install_failed(line: &Line<'_>) -> Option<Hit> {
+    let text = line.text.trim();
+    let failed = regex!(r"^! (?:Configure|Build|Test) failed for \S+\.").is_match(text)
+        || regex!(r"^! Installing \S+ failed\.").is_match(text)
+        || regex!(r"^! Installing the dependencies failed: Module '[\w:]+' is not installed").is_match(text)
+        || regex!(r"^! Couldn't find module or a distribution \S+").is_match(text);
+    failed.then(|| {
+        Hit::install_failure(
+            "cpanm could not install a Perl distribution (its build log, named on the line, says why): a person \
+             looks at it; what is missing afterwards follows from it.",
+        )
+    })
+}
+
 fn prove_result(line: &Line<'_>) -> Option<Hit> {
     (line.text.trim() == "Result: FAIL").then(|| Hit::summary("Perl's tests failed (prove's summary)."))
 }
@@ -135,6 +173,24 @@ mod tests {
         // A module that only begins with the same word is another distribution.
         let other = "Can't locate Text/SluggerX.pm in @INC (@INC contains: /home/runner/work/Text-Slugger/Text-Slugger/lib) at t/a.t line 1.";
         assert_eq!(read(other).category, Category::MissingDependency);
+    }
+
+    #[test]
+    fn cpanms_refusals_are_failed_installs() {
+        crate::classify::catalogue::assert_reads(
+            cpanm_install_failed,
+            &[
+                "! Installing XML::Feed failed. See /home/runner/.cpanm/work/1/build.log for details. Retry with --force to force install it.",
+                "! Installing the dependencies failed: Module 'XML::LibXML' is not installed",
+                "! Couldn't find module or a distribution Test::Deeep",
+            ],
+            &["--> Working on XML::Feed", "Installing XML::Feed failed"],
+        );
+        let hit = cpanm_install_failed(&Line::plain(
+            "! Installing the dependencies failed: Module 'XML::Feed' is not installed",
+        ))
+        .expect("read");
+        assert_eq!(hit.category, Category::Unknown);
     }
 
     #[test]

@@ -48,6 +48,20 @@ pub const FETCH_SUCCESSES: &[super::FetchSuccess] = &[(
 
 pub const ENTRIES: &[Entry] = &[
     Entry {
+        id: "python/windows-store-alias",
+        grammar: "Python was not found; run without arguments to install from the Microsoft Store, or disable this \
+                  shortcut from Settings > Manage App Execution Aliases. (Windows' App Execution Alias for `python` \
+                  and `python3`, exit code 9009)",
+        needles: &["Manage App Execution Aliases"],
+        check: windows_store_alias,
+        examples: &[ex(
+            "Python was not found; run without arguments to install from the Microsoft Store, or disable this \
+             shortcut from Settings > Manage App Execution Aliases.",
+            Category::Unknown,
+            None,
+        )],
+    },
+    Entry {
         id: PIP_INSTALL_SUCCEEDED,
         grammar: "Successfully installed {dist}-{version} … (pip, after an install)",
         needles: &["Successfully installed "],
@@ -885,9 +899,34 @@ fn test_and_code_errors(line: &Line<'_>) -> Option<Hit> {
     Some(Hit::blocker(message))
 }
 
+/// Windows' App Execution Alias (`%LOCALAPPDATA%\Microsoft\WindowsApps\python3.exe`)
+/// answers for a Python that is not installed under that name. On GitHub's
+/// Windows images setup-python and the preinstalled Python provide
+/// `python.exe` and `py`, not `python3.exe`: installing Python again does
+/// not help, the step calls `python` (a person's edit, not made here).
+fn windows_store_alias(line: &Line<'_>) -> Option<Hit> {
+    line.text.trim_start().starts_with("Python was not found").then(|| {
+        Hit::blocker(
+            "Windows answered with its Microsoft Store alias: no Python is installed under the name the step \
+             called (GitHub's Windows images have `python` and `py`, not `python3`). Call `python` there.",
+        )
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn windows_store_alias_is_not_a_missing_command_to_install() {
+        crate::classify::catalogue::assert_reads(
+            windows_store_alias,
+            &[
+                "Python was not found; run without arguments to install from the Microsoft Store, or disable this shortcut from Settings > Manage App Execution Aliases.",
+            ],
+            &["echo Manage App Execution Aliases"],
+        );
+    }
 
     #[test]
     fn libmambas_critical_line_is_a_blocker() {

@@ -1,4 +1,5 @@
-//! Python linters: ruff and flake8 (pycodestyle's report format).
+//! Python linters and type checkers: ruff, flake8 (pycodestyle's report
+//! format) and mypy.
 //!
 //! Sources: flake8's default `--format` (`%(path)s:%(row)d:%(col)d: %(code)s
 //! %(text)s`, from pycodestyle), which ruff's `concise` output and its `full`
@@ -9,6 +10,15 @@
 //! remaining).` with `--fix`). Codes are a rule prefix of capitals and a
 //! number (`F401`, `E501`, `UP006`, `PLR0913`, `RUF100`).
 //!
+//! mypy (`mypy/errors.py`, `mypy/messages.py`, `mypy/stubinfo.py`) prints
+//! `{path}:{line}: error: {message}  [{code}]` and ends with `Found {n}
+//! error[s] in {m} file[s] (checked {k} source file[s])`; for a third-party
+//! module whose types ship as a separate stub distribution it prints
+//! `error: Library stubs not installed for "{module}"  [import-untyped]` with
+//! `note: Hint: "python3 -m pip install {distribution}"` on the next line (the
+//! distribution from its stubinfo table, `types-{name}` or `{name}-stubs`):
+//! that distribution is missing from the job.
+//!
 //! A lint finding is the project's code, never something a workflow edit
 //! fixes: `unknown`, read on the tool's first diagnostic so a person lands on
 //! it, not on pip's or the runner's lines around it.
@@ -16,7 +26,7 @@
 use super::util::{located_below, regex};
 use super::{Entry, ex, ex_after};
 use crate::classify::hit::{Hit, Line};
-use crate::report::Category;
+use crate::report::{Category, SubjectDetail};
 
 pub const ENTRIES: &[Entry] = &[
     Entry {
@@ -57,7 +67,83 @@ pub const ENTRIES: &[Entry] = &[
         check: ruff_summary,
         examples: &[ex("Found 2 errors.", Category::Unknown, None)],
     },
+    Entry {
+        id: "python_lint/mypy-stub-hint",
+        grammar: "{path}:{line}: note: Hint: \"python3 -m pip install {distribution}\" (under mypy's `{path}:{line}: \
+                  error: Library stubs not installed for \"{module}\"`)",
+        needles: &["note: Hint: \"python3 -m pip install "],
+        check: mypy_stub_hint,
+        examples: &[ex_after(
+            &["src/app/config.py:4: error: Library stubs not installed for \"yaml\"  [import-untyped]"],
+            "src/app/config.py:4: note: Hint: \"python3 -m pip install types-PyYAML\"",
+            Category::MissingDependency,
+            Some("types-PyYAML"),
+        )],
+    },
+    Entry {
+        id: "python_lint/mypy-error",
+        grammar: "{path}.py[i]:{line}: error: {message}  [{code}] | Found {n} error[s] in {m} file[s] (checked {k} \
+                  source file[s])",
+        needles: &[": error: ", " file (checked ", " files (checked "],
+        check: mypy_error,
+        examples: &[ex(
+            "src/app/models.py:41: error: Incompatible return value type (got \"str\", expected \"int\")  [return-value]",
+            Category::Unknown,
+            None,
+        )],
+    },
 ];
+
+/// mypy's hint under its "Library stubs not installed" error names the stub
+/// distribution; the error line (just before it, same location) says which
+/// module. Only a stub distribution's name is taken (`types-…`, `…-stubs`).
+fn mypy_stub_hint(line: &Line<'_>) -> Option<Hit> {
+    let c = regex!(r#"^(\S+:\d+): note: Hint: "python3 -m pip install ([A-Za-z0-9][A-Za-z0-9._-]*)"$"#)
+        .captures(line.text.trim())?;
+    let (location, distribution) = (&c[1], &c[2]);
+    let heading = line.recent.last()?;
+    let h =
+        regex!(r#"^(\S+:\d+): error: Library stubs not installed for "([A-Za-z_][\w.]*)""#).captures(heading.trim())?;
+    if &h[1] != location
+        || !crate::subject::is_distribution(distribution)
+        || !(distribution.starts_with("types-") || distribution.ends_with("-stubs"))
+    {
+        return None;
+    }
+    let module = h[2].to_string();
+    Some(
+        Hit::cause(
+            Category::MissingDependency,
+            0.85,
+            format!(
+                "mypy has no type information for '{module}': its stub distribution {distribution} is not installed \
+                 where mypy runs (mypy's own hint names it)."
+            ),
+        )
+        .with_subject(
+            distribution,
+            SubjectDetail::Module {
+                module,
+                distribution: distribution.to_string(),
+                known: true,
+                python: line.python,
+            },
+        )
+        .fixable(true)
+        .opened_on_previous_line(),
+    )
+}
+
+fn mypy_error(line: &Line<'_>) -> Option<Hit> {
+    let text = line.text.trim();
+    if regex!(r"^Found [1-9]\d* errors? in \d+ files? \(checked \d+ source files?\)$").is_match(text) {
+        return Some(Hit::summary("mypy found type errors (its summary)."));
+    }
+    // The stub error is decided by the hint under it.
+    (regex!(r"^\S+\.pyi?:\d+: error: .+  \[[a-z][a-z-]*\]$").is_match(text)
+        && !text.contains(": error: Library stubs not installed for "))
+    .then(|| Hit::blocker("mypy reported a type error in the code."))
+}
 
 fn diagnostic(line: &Line<'_>) -> Option<Hit> {
     regex!(r"^\S+\.(?:py|pyi|ipynb):\d+:\d+: [A-Z]{1,6}[0-9]{1,4}:? \S")
@@ -112,6 +198,49 @@ mod tests {
                 "Found 0 errors.",
                 "Found 3 errors (3 fixed, 0 remaining).",
                 "Found 2 errors in 1 file",
+            ],
+        );
+    }
+
+    #[test]
+    fn mypys_stub_hint_names_the_distribution_under_its_error() {
+        let read = |text: &str, recent: &[&str]| {
+            mypy_stub_hint(&Line {
+                recent,
+                ..Line::plain(text)
+            })
+        };
+        let error = ["src/a.py:4: error: Library stubs not installed for \"requests\"  [import-untyped]"];
+        let hit = read(
+            "src/a.py:4: note: Hint: \"python3 -m pip install types-requests\"",
+            &error,
+        )
+        .expect("read");
+        assert_eq!(
+            (hit.category, hit.subject.as_deref(), hit.opened_on_previous_line),
+            (Category::MissingDependency, Some("types-requests"), true)
+        );
+        // Another location's hint, a distribution that is not a stub
+        // package, or no error above: not read.
+        assert!(
+            read(
+                "src/b.py:9: note: Hint: \"python3 -m pip install types-requests\"",
+                &error
+            )
+            .is_none()
+        );
+        assert!(read("src/a.py:4: note: Hint: \"python3 -m pip install requests\"", &error).is_none());
+        assert!(read("src/a.py:4: note: Hint: \"python3 -m pip install types-requests\"", &[]).is_none());
+        assert_reads(
+            mypy_error,
+            &[
+                "Found 3 errors in 2 files (checked 40 source files)",
+                "pkg/a.pyi:3: error: Name \"x\" is not defined  [name-defined]",
+            ],
+            &[
+                "src/a.py:4: error: Library stubs not installed for \"yaml\"  [import-untyped]",
+                "src/main.rs:3: error: x  [y]",
+                "Found 0 errors in 0 files (checked 3 source files)",
             ],
         );
     }

@@ -12,6 +12,12 @@
 //! `RSpec::Core::Notifications::SummaryNotification`), and Bundler 2.4+'s
 //! resolver (PubGrub), which prints `Could not find compatible versions`
 //! above its `Because …` derivation ending `version solving has failed.`
+//! Bundler's `Your bundle only supports platforms {list} but your local
+//! platform is {platform}. Add the current platform to the lockfile with
+//! `bundle lock --add-platform {platform}` and try again.`
+//! (`Bundler::ProductionError` in deployment mode) is the lockfile's
+//! `PLATFORMS` list, a change to the repository: not the runner's fault, even
+//! on an ARM64 or Apple-silicon machine.
 
 use super::util::{after, path_hit, regex};
 use super::{Entry, ex};
@@ -25,6 +31,18 @@ pub const ENTRIES: &[Entry] = &[
         needles: &["Could not find compatible versions"],
         check: no_compatible_versions,
         examples: &[ex("Could not find compatible versions", Category::Unknown, None)],
+    },
+    Entry {
+        id: "ruby/bundler-platform-missing",
+        grammar: "Your bundle only supports platforms {list} but your local platform is {platform}.",
+        needles: &["Your bundle only supports platforms"],
+        check: platform_missing,
+        examples: &[ex(
+            "Your bundle only supports platforms [\"x86_64-linux\"] but your local platform is aarch64-linux. Add the \
+             current platform to the lockfile with",
+            Category::Unknown,
+            None,
+        )],
     },
     Entry {
         id: "ruby/version-mismatch",
@@ -124,6 +142,17 @@ fn no_compatible_versions(line: &Line<'_>) -> Option<Hit> {
     })
 }
 
+fn platform_missing(line: &Line<'_>) -> Option<Hit> {
+    regex!(r"^Your bundle only supports platforms \[.*\] but your local platform is \S+")
+        .is_match(line.text.trim_start())
+        .then(|| {
+            Hit::blocker(
+                "Gemfile.lock does not list this machine's platform: add it to the lockfile (`bundle lock \
+                 --add-platform …`, as Bundler says) and commit it. A change to the repository, not to the runner.",
+            )
+        })
+}
+
 fn cannot_load(line: &Line<'_>) -> Option<Hit> {
     let feature = after(line.text, "cannot load such file -- ")?
         .split_whitespace()
@@ -200,6 +229,22 @@ fn ruby_version_mismatch(_: &Line<'_>) -> Option<Hit> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_lockfile_without_the_platform_is_not_the_runners_fault() {
+        crate::classify::catalogue::assert_reads(
+            platform_missing,
+            &[
+                "Your bundle only supports platforms [\"x86_64-darwin-23\", \"x86_64-linux\"] but your local platform is aarch64-linux.",
+            ],
+            &["echo Your bundle only supports platforms"],
+        );
+        let hit = platform_missing(&Line::plain(
+            "Your bundle only supports platforms [\"x86_64-linux\"] but your local platform is arm64-darwin-24.",
+        ))
+        .expect("read");
+        assert_eq!(hit.category, Category::Unknown);
+    }
 
     #[test]
     fn bundlers_resolver_failure_is_its_own_line() {
