@@ -136,6 +136,8 @@ pub fn run(args: CheckArgs, verbosity: &Verbosity) -> anyhow::Result<Outcome> {
         }
         let shellcheck_on = used.iter().any(|p| p.config.shellcheck);
         eprintln!("autoheal: {}", shellcheck_status(shellcheck_on));
+        let pyflakes_on = used.iter().any(|p| p.config.pyflakes);
+        eprintln!("autoheal: {}", pyflakes_status(pyflakes_on));
     }
 
     let mut stdin_text = None;
@@ -297,28 +299,32 @@ fn lint_file(
         (Some(FixMode::Safe), _) | (None, Format::Human) => FixSelection::SafeOnly,
         (None, Format::Github) => FixSelection::None,
     };
-    let shellcheck = autoheal_shellcheck::for_config(config).map(NotingShellcheck::new);
-    let script_checker = shellcheck.as_ref().map(|s| s as &dyn ScriptChecker);
+    let shellcheck = autoheal_shellcheck::for_config(config).map(|s| Noting::new(s, "shellcheck"));
+    let pyflakes = autoheal_shellcheck::pyflakes::for_config(config).map(|p| Noting::new(p, "pyflakes"));
     let opts = LintOptions {
         config,
         repo,
         verify_fixes: true,
         fixes,
         kind: None,
-        script_checker,
+        script_checker: shellcheck.as_ref().map(|s| s as &dyn ScriptChecker),
+        python_checker: pyflakes.as_ref().map(|p| p as &dyn ScriptChecker),
     };
     let mut linted = lint_counted(path, &bytes, &opts);
-    if verbose && let Some(shellcheck) = &shellcheck {
-        // A script shellcheck was given came from a file that decoded as UTF-8.
+    if verbose {
+        // A script a checker was given came from a file that decoded as UTF-8.
         let text = String::from_utf8_lossy(&bytes);
         let index = autoheal_engine::LineIndex::new(&text);
-        for (offset, len) in shellcheck.skipped() {
-            let line = index.line_column(&text, offset).line;
-            eprintln!(
-                "autoheal: {}:{line}: this `run:` script is {len} bytes, over shellcheck's budget of {} KiB; shellcheck did not check it",
-                crate::terminal::escape(path),
-                autoheal_shellcheck::MAX_SCRIPT_BYTES >> 10
-            );
+        for checker in shellcheck.iter().chain(&pyflakes) {
+            for (offset, len) in checker.skipped() {
+                let line = index.line_column(&text, offset).line;
+                eprintln!(
+                    "autoheal: {}:{line}: this `run:` script is {len} bytes, over {tool}'s budget of {} KiB; {tool} did not check it",
+                    crate::terminal::escape(path),
+                    autoheal_shellcheck::MAX_SCRIPT_BYTES >> 10,
+                    tool = checker.tool,
+                );
+            }
         }
     }
     let source = String::from_utf8_lossy(&bytes).into_owned();
@@ -350,19 +356,22 @@ fn lint_file(
     })
 }
 
-/// shellcheck for one file, remembering which scripts of the file as read
-/// (its first lint; `--fix` re-lints edited text) were over shellcheck's size
-/// budget, for `-v` to say they were not checked.
-struct NotingShellcheck {
-    shellcheck: &'static autoheal_shellcheck::Shellcheck,
+/// shellcheck or pyflakes for one file, remembering which scripts of the
+/// file as read (its first lint; `--fix` re-lints edited text) were over the
+/// size budget, for `-v` to say they were not checked.
+struct Noting {
+    checker: &'static (dyn ScriptChecker + Sync),
+    /// The program's name, for `-v`.
+    tool: &'static str,
     /// (offset, length) of each script over the budget.
     skipped: std::sync::OnceLock<Vec<(usize, usize)>>,
 }
 
-impl NotingShellcheck {
-    fn new(shellcheck: &'static autoheal_shellcheck::Shellcheck) -> Self {
-        NotingShellcheck {
-            shellcheck,
+impl Noting {
+    fn new(checker: &'static (dyn ScriptChecker + Sync), tool: &'static str) -> Self {
+        Noting {
+            checker,
+            tool,
             skipped: std::sync::OnceLock::new(),
         }
     }
@@ -372,7 +381,7 @@ impl NotingShellcheck {
     }
 }
 
-impl ScriptChecker for NotingShellcheck {
+impl ScriptChecker for Noting {
     fn check(&self, scripts: &[Script]) -> Vec<ScriptFinding> {
         self.skipped.get_or_init(|| {
             scripts
@@ -381,7 +390,7 @@ impl ScriptChecker for NotingShellcheck {
                 .map(|s| (s.offset, s.text.len()))
                 .collect()
         });
-        self.shellcheck.check(scripts)
+        self.checker.check(scripts)
     }
 }
 
@@ -415,5 +424,20 @@ fn shellcheck_status(enabled: bool) -> String {
             s.timeout().as_secs()
         ),
         None => "shellcheck: not installed; `run:` scripts are not checked by it".to_string(),
+    }
+}
+
+/// What `-v` says about pyflakes: whether Python `run:` scripts get checked
+/// (`enabled`: some config used leaves it on).
+fn pyflakes_status(enabled: bool) -> String {
+    match autoheal_shellcheck::pyflakes::installed() {
+        _ if !enabled => "pyflakes: off (`pyflakes: false` in the config)".to_string(),
+        Some(p) => format!(
+            "pyflakes: on ({}), checks Python `run:` scripts up to {} KiB, each process for up to {} s",
+            p.program().display(),
+            autoheal_shellcheck::MAX_SCRIPT_BYTES >> 10,
+            p.timeout().as_secs()
+        ),
+        None => "pyflakes: not installed; Python `run:` scripts are not checked (`pip install pyflakes`)".to_string(),
     }
 }

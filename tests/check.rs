@@ -341,6 +341,30 @@ fn verbose_says_whether_shellcheck_runs() {
     assert!(stderr.contains("autoheal: shellcheck: off"), "{stderr}");
 }
 
+/// `-v` says whether pyflakes checks the Python `run:` scripts, as for
+/// shellcheck.
+#[test]
+fn verbose_says_whether_pyflakes_runs() {
+    let wf =
+        "on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: print(1)\n        shell: python\n";
+    let dir = repo(&[(".github/workflows/ci.yml", wf)]);
+    let out = autoheal(dir.path(), &["check", "-v"]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    let want = if autoheal_shellcheck::pyflakes::installed().is_some() {
+        "autoheal: pyflakes: on ("
+    } else {
+        "autoheal: pyflakes: not installed"
+    };
+    assert!(stderr.contains(want), "{stderr}");
+    let off = repo(&[
+        (".github/workflows/ci.yml", wf),
+        (".github/autoheal.yml", "pyflakes: false\n"),
+    ]);
+    let out = autoheal(off.path(), &["check", "-v"]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("autoheal: pyflakes: off"), "{stderr}");
+}
+
 /// `-v` says whether an actionlint config file was read, and which.
 #[test]
 fn verbose_says_whether_an_actionlint_config_was_read() {

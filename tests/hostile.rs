@@ -677,6 +677,13 @@ mod fake_shellcheck {
         bin
     }
 
+    /// The same for a fake `pyflakes`.
+    fn fake_pyflakes(body: &str) -> tempfile::TempDir {
+        let bin = fake_shellcheck(body);
+        std::fs::rename(bin.path().join("shellcheck"), bin.path().join("pyflakes")).expect("rename");
+        bin
+    }
+
     /// `autoheal args…` in `dir` with `bin` first on `PATH` and `tmp` as the temporary directory.
     fn autoheal_with_bin(dir: &Path, bin: &Path, tmp: &Path, args: &[&str]) -> Command {
         let path = std::env::var_os("PATH").unwrap_or_default();
@@ -816,6 +823,51 @@ mod fake_shellcheck {
                 "SIG{signal}: scripts removed"
             );
         }
+    }
+
+    const PYTHON_STEPS: &str = "on: push\npermissions: {}\njobs:\n  a:\n    runs-on: ubuntu-latest\n    timeout-minutes: 5\n    defaults:\n      run:\n        shell: python\n    steps:\n      - run: |\n          import os\n          print(hello)\n";
+
+    /// pyflakes run by `check`: what it prints comes back at its line in
+    /// the block, as info (exit 0); a syntax error is an error (exit 1); a
+    /// pyflakes that hangs is killed at its deadline and its scripts removed.
+    #[test]
+    fn pyflakes_findings_are_info_syntax_errors_fail_and_a_hanging_pyflakes_is_killed() {
+        let tmp = tempfile::tempdir().expect("tempdir");
+        let dir = repo(&[(".github/workflows/ci.yml", PYTHON_STEPS)]);
+        let finding = fake_pyflakes("echo \"$1:2:7: undefined name 'hello'\"\nexit 1");
+        let out = autoheal_with_bin(dir.path(), finding.path(), tmp.path(), &["check", "-v"])
+            .output()
+            .expect("run");
+        let stdout = text(&out.stdout);
+        let stderr = text(&out.stderr);
+        assert_eq!(out.status.code(), Some(0), "{stdout}{stderr}");
+        assert!(stdout.contains("ci.yml:13:17"), "{stdout}");
+        assert!(stdout.contains("pyflakes: undefined name 'hello'"), "{stdout}");
+        assert!(stderr.contains("autoheal: pyflakes: on ("), "{stderr}");
+
+        let syntax = fake_pyflakes("printf '%s:1:1: invalid syntax\\nimport os\\n^\\n' \"$1\" >&2\nexit 1");
+        let out = autoheal_with_bin(dir.path(), syntax.path(), tmp.path(), &["check"])
+            .output()
+            .expect("run");
+        let stdout = text(&out.stdout);
+        assert_eq!(out.status.code(), Some(1), "{stdout}");
+        assert!(
+            stdout.contains("ci.yml:12:11") && stdout.contains("pyflakes: invalid syntax"),
+            "{stdout}"
+        );
+
+        let work = tempfile::tempdir().expect("tempdir");
+        let pid_file = work.path().join("pids");
+        let hanging = fake_pyflakes(&format!("echo $$ >> '{}'\nexec sleep 600", pid_file.display()));
+        let mut child = autoheal_with_bin(dir.path(), hanging.path(), tmp.path(), &["check", "--format", "json"])
+            .spawn()
+            .expect("spawn");
+        let status = wait_or_fail(&mut child, "check with a hanging pyflakes");
+        assert_eq!(status.code(), Some(0), "no findings: pyflakes said nothing in time");
+        let started = pids(&pid_file);
+        assert_eq!(started.len(), 1);
+        assert!(!running(&started[0]), "the hung pyflakes was killed");
+        assert_eq!(leftovers(tmp.path()), Vec::<String>::new(), "temporary scripts removed");
     }
 }
 

@@ -4,16 +4,17 @@
 //! - Cases with expectations (`err/*.yaml` with `*.out`, `format/test.yaml`
 //!   with `test.jsonl`): an expected line counts as found when autoheal
 //!   reports an error or warning on that line of that file (shellcheck's
-//!   findings count at any severity: autoheal reports its advice as info).
-//!   Lines of kinds autoheal does not run (pyflakes) are excluded. Line 0
+//!   and pyflakes' findings count at any severity: autoheal reports their
+//!   advice as info). The lines of shellcheck or pyflakes are excluded when
+//!   that program is not installed. Line 0
 //!   (actionlint's position for a YAML error its parser did not place)
 //!   counts as found when autoheal reports a YAML error anywhere in the file.
 //!   actionlint places a finding inside a block scalar (`run: |`,
 //!   `script: >`) on the line of the block's `|`/`>` indicator, and one
 //!   inside any other multi-line scalar on its first line, where autoheal
 //!   points at the line it is on: such a finding of autoheal's flags that
-//!   line too (shellcheck's as well: actionlint reports them at the `run:`
-//!   key; see docs/accuracy.md).
+//!   line too (shellcheck's and pyflakes' as well: actionlint reports them
+//!   at the `run:` key; see docs/accuracy.md).
 //! - Cases that are valid (`ok/`, `bench/`, the valid reusable workflow
 //!   metadata): every error-severity finding of every default rule counts
 //!   against us, the security audits' too (they are errors only for likely
@@ -45,9 +46,6 @@ use autoheal_engine::external::ScriptChecker;
 use autoheal_engine::lint::{LintOptions, lint};
 use autoheal_engine::repo::MemoryRepo;
 use autoheal_engine::{Diagnostic, LineIndex, Severity};
-
-/// Kinds that need a tool autoheal does not run.
-const EXTERNAL: &[&str] = &["pyflakes"];
 
 /// actionlint's `credentials` kind is autoheal's `hardcoded-container-credentials`
 /// rule (written by the security work); the mapping is informational: lines
@@ -139,6 +137,7 @@ pub(crate) fn folder_repo(dir: &Path) -> MemoryRepo {
 struct Linter<'a> {
     config: Config,
     checker: Option<&'a dyn ScriptChecker>,
+    python_checker: Option<&'a dyn ScriptChecker>,
 }
 
 impl Linter<'_> {
@@ -146,6 +145,7 @@ impl Linter<'_> {
         let opts = LintOptions {
             repo,
             script_checker: self.checker,
+            python_checker: self.python_checker,
             ..LintOptions::new(&self.config)
         };
         lint(logical, bytes, &opts)
@@ -159,7 +159,7 @@ pub(crate) struct MultiLine {
     content: std::ops::Range<usize>,
     /// The (1-based) line it starts on: a block scalar's indicator line,
     /// which is also the line of its `run:` key, where actionlint puts
-    /// shellcheck's findings.
+    /// shellcheck's and pyflakes' findings.
     start_line: u32,
 }
 
@@ -192,7 +192,7 @@ pub(crate) fn multi_line_scalars(text: &str, idx: &LineIndex) -> Vec<MultiLine> 
 
 /// The line actionlint reports a finding of autoheal's on, when it differs
 /// from autoheal's own: the first line of the multi-line scalar the finding
-/// is in (shellcheck's findings included: actionlint reports them at the
+/// is in (shellcheck's and pyflakes' findings included: actionlint reports them at the
 /// `run:` key).
 pub(crate) fn actionlint_line(d: &Diagnostic, scalars: &[MultiLine]) -> Option<u32> {
     scalars
@@ -202,20 +202,28 @@ pub(crate) fn actionlint_line(d: &Diagnostic, scalars: &[MultiLine]) -> Option<u
 }
 
 pub(crate) fn counts_as_flag(d: &Diagnostic) -> bool {
-    d.severity >= Severity::Warning || d.code == "shell/shellcheck"
+    d.severity >= Severity::Warning
+        || d.code == autoheal_engine::rules::shell::SHELLCHECK
+        || d.code == autoheal_engine::rules::pyflakes::FINDING
 }
 
 pub fn run(corpus: &Path) -> anyhow::Result<()> {
     let base = corpus.join("actionlint-testdata");
     let shellcheck = autoheal_shellcheck::installed();
+    let pyflakes = autoheal_shellcheck::pyflakes::installed();
     let linter = Linter {
         config: Config::default(),
         checker: shellcheck.map(|s| s as &dyn ScriptChecker),
+        python_checker: pyflakes.map(|p| p as &dyn ScriptChecker),
     };
-    let mut excluded_kinds: Vec<&str> = EXTERNAL.to_vec();
+    let mut excluded_kinds: Vec<&str> = Vec::new();
     if shellcheck.is_none() {
         println!("note: shellcheck is not installed; its expected lines are excluded");
         excluded_kinds.push("shellcheck");
+    }
+    if pyflakes.is_none() {
+        println!("note: pyflakes is not installed; its expected lines are excluded");
+        excluded_kinds.push("pyflakes");
     }
     let mut tallies = [Tally::default(), Tally::default()];
     let tally = |h: Half| if h == Half::Design { 0 } else { 1 };

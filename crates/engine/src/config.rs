@@ -117,6 +117,8 @@ pub struct Config {
     pub self_hosted_labels_listed: bool,
     /// Run `shellcheck` on `run:` scripts when it is installed.
     pub shellcheck: bool,
+    /// Run `pyflakes` on Python `run:` scripts when it is installed.
+    pub pyflakes: bool,
     pub log_patterns: Vec<LogPattern>,
     /// A fix type or fingerprint rejected this many times stops producing PRs.
     pub rejection_threshold: u32,
@@ -150,6 +152,7 @@ impl Default for Config {
             runner_labels: Vec::new(),
             self_hosted_labels_listed: false,
             shellcheck: true,
+            pyflakes: true,
             log_patterns: Vec::new(),
             rejection_threshold: 2,
             untrusted_runs: UntrustedRuns::Report,
@@ -227,6 +230,10 @@ impl Config {
                     Some(b) => config.shellcheck = b,
                     None => diags.push(err(path, v, "`shellcheck` must be true or false")),
                 },
+                "pyflakes" => match v.as_bool() {
+                    Some(b) => config.pyflakes = b,
+                    None => diags.push(err(path, v, "`pyflakes` must be true or false")),
+                },
                 "rejection-threshold" => match v.as_number() {
                     Some(n) if n >= 1.0 && n.fract() == 0.0 => config.rejection_threshold = n as u32,
                     _ => diags.push(err(path, v, "`rejection-threshold` must be a positive whole number")),
@@ -251,7 +258,7 @@ impl Config {
                     path,
                     &entry.key,
                     &format!(
-                        "unknown config key \"{key}\"; expected one of rules, ignore, fail-level, runner-labels, shellcheck, log-patterns, rejection-threshold, heal, copilot, persona"
+                        "unknown config key \"{key}\"; expected one of rules, ignore, fail-level, runner-labels, shellcheck, pyflakes, log-patterns, rejection-threshold, heal, copilot, persona"
                     ),
                 )),
             }

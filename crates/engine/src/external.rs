@@ -1,7 +1,10 @@
-//! Checkers that run outside the engine (shellcheck), behind a trait so the
-//! engine itself stays free of I/O: a front end that can spawn processes
-//! passes an implementation in [`crate::LintOptions::script_checker`], and
-//! the `shell` rule hands it every shell script of a file in one batch.
+//! Checkers that run outside the engine (shellcheck, pyflakes), behind a
+//! trait so the engine itself stays free of I/O: a front end that can spawn
+//! processes passes implementations in [`crate::LintOptions::script_checker`]
+//! (shell scripts, for the `shell` rule) and
+//! [`crate::LintOptions::python_checker`] (Python scripts, for the `pyflakes`
+//! rule), and each rule hands its checker every script of a file in one
+//! batch.
 
 use crate::diagnostic::Severity;
 
@@ -10,14 +13,17 @@ use crate::diagnostic::Severity;
 pub enum ScriptLanguage {
     Bash,
     Sh,
+    Python,
 }
 
 impl ScriptLanguage {
-    /// The name shellcheck's `-s` option takes.
+    /// The dialect's name (for bash and sh, the one shellcheck's `-s`
+    /// option takes).
     pub fn as_str(self) -> &'static str {
         match self {
             ScriptLanguage::Bash => "bash",
             ScriptLanguage::Sh => "sh",
+            ScriptLanguage::Python => "python",
         }
     }
 }
@@ -41,8 +47,11 @@ pub struct ScriptFinding {
     pub script: usize,
     pub start: usize,
     pub end: usize,
+    /// [`Severity::Error`] for a script the checker cannot parse (a
+    /// shellcheck SC1xxx error, a Python syntax error); below for advice.
     pub severity: Severity,
-    /// The checker's code, e.g. `SC2086`.
+    /// The checker's code, e.g. `SC2086` (empty when it has none: pyflakes
+    /// prints no codes).
     pub code: String,
     pub message: String,
 }

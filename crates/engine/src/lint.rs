@@ -24,6 +24,9 @@ pub struct LintOptions<'a> {
     /// Runs shellcheck (or another checker) on `run:` scripts; `None` skips
     /// those checks. Only the CLI passes one: the engine does no I/O.
     pub script_checker: Option<&'a dyn ScriptChecker>,
+    /// Runs pyflakes (or another checker) on Python `run:` scripts; `None`
+    /// skips those checks, as for [`LintOptions::script_checker`].
+    pub python_checker: Option<&'a dyn ScriptChecker>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
@@ -43,6 +46,7 @@ impl<'a> LintOptions<'a> {
             fixes: FixSelection::All,
             kind: None,
             script_checker: None,
+            python_checker: None,
         }
     }
 }
@@ -112,6 +116,7 @@ fn lint_with(
         config: opts.config,
         repo: opts.repo,
         script_checker: opts.script_checker,
+        python_checker: opts.python_checker,
         rule: "",
         severity: crate::diagnostic::Severity::Error,
         out: Vec::new(),
@@ -175,6 +180,7 @@ fn relint_parsed(
         fixes: FixSelection::All,
         kind: opts.kind,
         script_checker: None,
+        python_checker: None,
     };
     crate::fix::Relinted {
         parse_errors: parse_error_count(doc),

@@ -10,6 +10,9 @@
 //! codes, every rule has fixtures, and every declared code is shown by one
 //! (except the few in `NOT_SHOWN_BY_ONE_FILE`, which need more than a file).
 //!
+//! Fixtures are linted with a fake pyflakes ([`FakePyflakes`]), so the
+//! `pyflakes` rule's mapping and filtering are shown without the program.
+//!
 //! After changing a rule: `cargo insta test -p autoheal-engine --test rules`
 //! (or `INSTA_UPDATE=always cargo test …`), then review every changed
 //! snapshot: a snapshot that asserts wrong output is a defect.
@@ -19,11 +22,12 @@ use std::fmt::Write as _;
 use std::path::Path;
 
 use autoheal_engine::config::Config;
+use autoheal_engine::external::{Script, ScriptChecker, ScriptFinding, ScriptLanguage};
 use autoheal_engine::fix::apply_edits;
 use autoheal_engine::lint::{LintOptions, lint};
 use autoheal_engine::rules::{RULES, Rule};
 use autoheal_engine::text::LineIndex;
-use autoheal_engine::{Confidence, Diagnostic, Fix};
+use autoheal_engine::{Confidence, Diagnostic, Fix, Severity};
 
 const CONFIG_SUFFIX: &str = ".autoheal.yml";
 
@@ -70,7 +74,11 @@ fn fixtures() {
         } else {
             format!(".github/workflows/{name}")
         };
-        let diagnostics: Vec<Diagnostic> = lint(&lint_path, source.as_bytes(), &LintOptions::new(&config))
+        let opts = LintOptions {
+            python_checker: Some(&FakePyflakes),
+            ..LintOptions::new(&config)
+        };
+        let diagnostics: Vec<Diagnostic> = lint(&lint_path, source.as_bytes(), &opts)
             .into_iter()
             .filter(|d| d.rule == rule.id)
             .collect();
@@ -113,6 +121,78 @@ fn fixtures() {
             "{code} is shown by a fixture: remove it from NOT_SHOWN_BY_ONE_FILE"
         );
     }
+}
+
+/// A stand-in for pyflakes, in its message wording, that needs no Python:
+/// every name starting with `undefined` or made of underscores (what a
+/// `${{ }}` placeholder looks like) is an undefined name; `import x` on a
+/// line of its own is unused when `x` appears nowhere else; `(:` is a
+/// syntax error. It checks Python scripts only, as the real one does.
+struct FakePyflakes;
+
+impl ScriptChecker for FakePyflakes {
+    fn check(&self, scripts: &[Script]) -> Vec<ScriptFinding> {
+        let mut out = Vec::new();
+        for (i, script) in scripts.iter().enumerate() {
+            assert_eq!(script.language, ScriptLanguage::Python);
+            let text = &script.text;
+            let mut finding = |start: usize, severity: Severity, message: String| {
+                out.push(ScriptFinding {
+                    script: i,
+                    start,
+                    end: start,
+                    severity,
+                    code: String::new(),
+                    message,
+                });
+            };
+            if let Some(at) = text.find("(:") {
+                finding(at + 1, Severity::Error, "invalid syntax".into());
+                continue;
+            }
+            let names = names(text);
+            for &(at, name) in &names {
+                if name.starts_with("undefined") || name.bytes().all(|b| b == b'_') {
+                    finding(at, Severity::Warning, format!("undefined name '{name}'"));
+                }
+            }
+            let mut line_start = 0;
+            for line in text.split('\n') {
+                let indent = line.len() - line.trim_start().len();
+                if let Some(module) = line.trim().strip_prefix("import ")
+                    && names.iter().filter(|(_, n)| *n == module.trim()).count() == 1
+                {
+                    finding(
+                        line_start + indent,
+                        Severity::Warning,
+                        format!("'{}' imported but unused", module.trim()),
+                    );
+                }
+                line_start += line.len() + 1;
+            }
+        }
+        out
+    }
+}
+
+/// Every identifier of `text` with its byte offset.
+fn names(text: &str) -> Vec<(usize, &str)> {
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, c) in text.char_indices().chain(std::iter::once((text.len(), ' '))) {
+        let word = c.is_alphanumeric() || c == '_';
+        match (start, word) {
+            (None, true) => start = Some(i),
+            (Some(s), false) => {
+                if !text[s..].starts_with(|c: char| c.is_ascii_digit()) {
+                    out.push((s, &text[s..i]));
+                }
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    out
 }
 
 fn rule(id: &str) -> &'static Rule {

@@ -147,6 +147,7 @@ fn no_new_errors(path: &str, before: &str, after: &str, repo: &dyn RepoFiles) ->
         fixes: autoheal_engine::FixSelection::All,
         kind: None,
         script_checker: None,
+        python_checker: None,
     };
     let errors = |t: &str| -> Vec<Diagnostic> {
         lint(path, t.as_bytes(), &opts)

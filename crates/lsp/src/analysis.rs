@@ -42,10 +42,12 @@ impl Inputs {
         opts.repo = &*self.repo;
         opts.kind = Some(self.kind);
         opts.verify_fixes = verify_fixes;
-        // The same shellcheck findings as `autoheal check`, so a file clean
-        // in the editor is clean in CI.
+        // The same shellcheck and pyflakes findings as `autoheal check`, so
+        // a file clean in the editor is clean in CI.
         opts.script_checker =
             autoheal_shellcheck::for_config(&self.config).map(|s| s as &dyn autoheal_engine::external::ScriptChecker);
+        opts.python_checker = autoheal_shellcheck::pyflakes::for_config(&self.config)
+            .map(|p| p as &dyn autoheal_engine::external::ScriptChecker);
         opts
     }
 
@@ -235,6 +237,20 @@ mod tests {
         let mut off = Config::default();
         off.shellcheck = false;
         assert!(autoheal_shellcheck::for_config(&off).is_none());
+    }
+
+    /// The same for pyflakes (`autoheal_shellcheck::pyflakes::for_config`).
+    #[test]
+    fn pyflakes_runs_in_the_editor_as_in_check() {
+        for enabled in [true, false] {
+            let mut config = Config::default();
+            config.pyflakes = enabled;
+            let expected = autoheal_shellcheck::pyflakes::for_config(&config).is_some();
+            assert_eq!(inputs(config).options(false).python_checker.is_some(), expected);
+        }
+        let mut off = Config::default();
+        off.pyflakes = false;
+        assert!(autoheal_shellcheck::pyflakes::for_config(&off).is_none());
     }
 
     #[tokio::test]

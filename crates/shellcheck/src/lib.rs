@@ -1,5 +1,6 @@
-//! Runs `shellcheck` for the engine's `shell` rule, for the CLI and the
-//! language server alike. Scripts are written to a temporary directory and
+//! Runs `shellcheck` for the engine's `shell` rule (and, in [`pyflakes`],
+//! `pyflakes` for its `pyflakes` rule), for the CLI and the language server
+//! alike. Scripts are written to a temporary directory and
 //! checked in batches (one process per batch, batches in parallel), and
 //! findings come back as byte ranges in each script's text, which the rule
 //! maps to YAML lines. Each process runs under a deadline, scripts past a
@@ -7,6 +8,7 @@
 //! every exit path, SIGTERM and SIGINT included (see [`process`]).
 
 mod process;
+pub mod pyflakes;
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -21,13 +23,14 @@ use serde::Deserialize;
 
 /// Scripts per shellcheck process: large enough to amortize start-up,
 /// small enough to spread a big file over every core.
-const BATCH: usize = 16;
+pub(crate) const BATCH: usize = 16;
 
 /// Scripts bigger than this are not checked: shellcheck's time grows
-/// faster than linearly, and no hand-written `run:` is this long.
+/// faster than linearly, and no hand-written `run:` is this long (the same
+/// cap holds for pyflakes).
 pub const MAX_SCRIPT_BYTES: usize = 64 * 1024;
 
-/// How long one shellcheck process may run before it is killed.
+/// How long one shellcheck (or pyflakes) process may run before it is killed.
 pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(15);
 
 /// Whether `script` is over [`MAX_SCRIPT_BYTES`], so shellcheck never sees it.
@@ -54,14 +57,24 @@ pub fn installed() -> Option<&'static Shellcheck> {
     FOUND.get_or_init(Shellcheck::find).as_ref()
 }
 
+/// The executable `name` (`name.exe` on Windows) in the first `PATH`
+/// directory holding it.
+pub(crate) fn on_path(name: &str) -> Option<PathBuf> {
+    let path = std::env::var_os("PATH")?;
+    let file = if cfg!(windows) {
+        format!("{name}.exe")
+    } else {
+        name.to_string()
+    };
+    std::env::split_paths(&path)
+        .map(|dir| dir.join(&file))
+        .find(|p| p.is_file())
+}
+
 impl Shellcheck {
     /// `shellcheck` from `PATH`, if installed.
     pub fn find() -> Option<Shellcheck> {
-        let path = std::env::var_os("PATH")?;
-        std::env::split_paths(&path)
-            .map(|dir| dir.join(if cfg!(windows) { "shellcheck.exe" } else { "shellcheck" }))
-            .find(|p| p.is_file())
-            .map(Shellcheck::at)
+        on_path("shellcheck").map(Shellcheck::at)
     }
 
     /// The shellcheck at `program`.
@@ -144,7 +157,7 @@ impl Shellcheck {
 
 impl ScriptChecker for Shellcheck {
     fn check(&self, scripts: &[Script]) -> Vec<ScriptFinding> {
-        let Some(dir) = process::TempDir::new() else {
+        let Some(dir) = process::TempDir::new("autoheal-shellcheck") else {
             return Vec::new();
         };
         let mut batches: Vec<(ScriptLanguage, Vec<(usize, &Script)>)> = Vec::new();

@@ -67,7 +67,7 @@ fn install_signal_cleanup() {
         return;
     };
     let _ = std::thread::Builder::new()
-        .name("shellcheck-cleanup".into())
+        .name("checker-cleanup".into())
         .spawn(move || {
             if let Some(signal) = signals.forever().next() {
                 cleanup_and_exit(128 + signal);
@@ -85,10 +85,11 @@ pub(crate) struct TempDir {
 }
 
 impl TempDir {
-    pub(crate) fn new() -> Option<TempDir> {
+    /// A new directory named `prefix…` under the system's temporary directory.
+    pub(crate) fn new(prefix: &str) -> Option<TempDir> {
         let reg = registry();
         let mut dirs = lock(&reg.dirs);
-        let dir = tempfile::Builder::new().prefix("autoheal-shellcheck").tempdir().ok()?;
+        let dir = tempfile::Builder::new().prefix(prefix).tempdir().ok()?;
         let id = next_id();
         dirs.insert(id, dir.path().to_path_buf());
         Some(TempDir { id, dir })
@@ -110,26 +111,45 @@ impl Drop for TempDir {
 /// Run `cmd` to completion within `timeout` and return its stdout; `None`
 /// when it could not start, was killed at the deadline, or was killed by
 /// signal cleanup.
-pub(crate) fn output_within(mut cmd: Command, timeout: Duration) -> Option<Vec<u8>> {
-    cmd.stdin(Stdio::null()).stdout(Stdio::piped()).stderr(Stdio::null());
+pub(crate) fn output_within(cmd: Command, timeout: Duration) -> Option<Vec<u8>> {
+    run_within(cmd, timeout, false).map(|(stdout, _)| stdout)
+}
+
+/// [`output_within`], with what the child wrote to stderr as well (pyflakes
+/// reports syntax errors there).
+pub(crate) fn outputs_within(cmd: Command, timeout: Duration) -> Option<(Vec<u8>, Vec<u8>)> {
+    run_within(cmd, timeout, true)
+}
+
+/// Read at most [`MAX_OUTPUT_BYTES`] of `pipe` on a thread of its own, so a
+/// child filling one pipe never blocks on the other.
+fn read_on_thread(pipe: impl Read + Send + 'static) -> std::thread::JoinHandle<Vec<u8>> {
+    std::thread::spawn(move || {
+        let mut buf = Vec::new();
+        let _ = pipe.take(MAX_OUTPUT_BYTES).read_to_end(&mut buf);
+        buf
+    })
+}
+
+fn run_within(mut cmd: Command, timeout: Duration, with_stderr: bool) -> Option<(Vec<u8>, Vec<u8>)> {
+    cmd.stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(if with_stderr { Stdio::piped() } else { Stdio::null() });
     let reg = registry();
     let id = next_id();
-    let stdout = {
+    let (stdout, stderr) = {
         let mut children = lock(&reg.children);
         let mut child = cmd.spawn().ok()?;
-        let Some(stdout) = child.stdout.take() else {
+        let (Some(stdout), stderr) = (child.stdout.take(), child.stderr.take()) else {
             let _ = child.kill();
             let _ = child.wait();
             return None;
         };
         children.insert(id, child);
-        stdout
+        (stdout, stderr)
     };
-    let reader = std::thread::spawn(move || {
-        let mut buf = Vec::new();
-        let _ = stdout.take(MAX_OUTPUT_BYTES).read_to_end(&mut buf);
-        buf
-    });
+    let stdout = read_on_thread(stdout);
+    let stderr = stderr.map(read_on_thread);
     let deadline = Instant::now() + timeout;
     let finished = loop {
         {
@@ -153,8 +173,12 @@ pub(crate) fn output_within(mut cmd: Command, timeout: Duration) -> Option<Vec<u
         }
         std::thread::sleep(Duration::from_millis(5));
     };
-    let out = reader.join().ok()?;
-    finished.then_some(out)
+    let out = stdout.join().ok()?;
+    let err = match stderr {
+        Some(reader) => reader.join().ok()?,
+        None => Vec::new(),
+    };
+    finished.then_some((out, err))
 }
 
 #[cfg(test)]
@@ -163,12 +187,24 @@ mod tests {
 
     #[test]
     fn a_child_past_its_deadline_is_killed() {
-        let mut cmd = Command::new("sleep");
-        cmd.arg("30");
+        let dir = tempfile::tempdir().unwrap();
+        let pid_file = dir.path().join("pid");
+        let mut cmd = Command::new("sh");
+        cmd.args(["-c", &format!("echo $$ > '{}'; exec sleep 30", pid_file.display())]);
         let started = Instant::now();
-        assert_eq!(output_within(cmd, Duration::from_millis(200)), None);
+        assert_eq!(output_within(cmd, Duration::from_millis(300)), None);
         assert!(started.elapsed() < Duration::from_secs(10));
-        assert!(lock(&registry().children).is_empty());
+        // Other tests run children at the same time: look for this one.
+        let pid = std::fs::read_to_string(&pid_file).unwrap();
+        let pid: u32 = pid.trim().parse().unwrap();
+        assert!(!lock(&registry().children).values().any(|c| c.id() == pid));
+        #[cfg(target_os = "linux")]
+        assert!(
+            std::fs::read_to_string(format!("/proc/{pid}/stat")).map_or(true, |stat| stat
+                .rsplit_once(") ")
+                .is_some_and(|(_, rest)| rest.starts_with('Z'))),
+            "the child {pid} was killed"
+        );
     }
 
     #[test]
@@ -182,8 +218,18 @@ mod tests {
     }
 
     #[test]
+    fn both_streams_of_a_finished_child_are_returned() {
+        let mut cmd = Command::new("sh");
+        cmd.args(["-c", "echo out; echo err >&2"]);
+        assert_eq!(
+            outputs_within(cmd, Duration::from_secs(20)),
+            Some((b"out\n".to_vec(), b"err\n".to_vec()))
+        );
+    }
+
+    #[test]
     fn temporary_directories_are_registered_while_alive() {
-        let dir = TempDir::new().unwrap();
+        let dir = TempDir::new("autoheal-test").unwrap();
         let path = dir.path().to_path_buf();
         assert!(lock(&registry().dirs).values().any(|d| d == &path));
         drop(dir);

@@ -32,6 +32,7 @@ pub mod matrix;
 pub mod optional_job;
 pub mod overprovisioned_secrets;
 pub mod permissions;
+pub mod pyflakes;
 pub mod runner_label;
 pub mod schema;
 pub mod secrets_inherit;
@@ -184,6 +185,7 @@ pub static RULES: &[&Rule] = &[
     &github_env::RULE,
     &cache_poisoning::RULE,
     &shell::RULE,
+    &pyflakes::RULE,
     &action_metadata::RULE,
 ];
 
@@ -264,6 +266,8 @@ pub struct Context<'a> {
     pub repo: &'a dyn RepoFiles,
     /// Checks shell scripts outside the engine (shellcheck), when a front end provides one.
     pub script_checker: Option<&'a dyn crate::external::ScriptChecker>,
+    /// Checks Python scripts outside the engine (pyflakes), when a front end provides one.
+    pub python_checker: Option<&'a dyn crate::external::ScriptChecker>,
     pub(crate) rule: &'static str,
     pub(crate) severity: Severity,
     pub(crate) out: Vec<Diagnostic>,

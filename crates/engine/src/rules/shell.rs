@@ -290,8 +290,9 @@ fn touches_expression(text: &str, start: usize, end: usize) -> bool {
 }
 
 /// The file range of bytes `start..end` of a scalar's value; the scalar's
-/// start when the value is not written verbatim.
-fn script_range(source: &str, node: &Node, start: usize, end: usize) -> TextRange {
+/// start when the value is not written verbatim. Also where the `pyflakes`
+/// rule puts its findings.
+pub(super) fn script_range(source: &str, node: &Node, start: usize, end: usize) -> TextRange {
     let Some(map) = ScalarSource::new(source, node) else {
         return TextRange::empty(node.span.start);
     };

@@ -132,6 +132,7 @@ fn metadata_findings(
         config,
         repo,
         script_checker: None,
+        python_checker: None,
         rule: "",
         severity: Severity::Error,
         out: Vec::new(),
