@@ -6,6 +6,7 @@
 //! the path is missing hides the failure rather than repairing it, so it is
 //! marked [`Fix::fallback`] and never applied automatically.
 
+mod action;
 mod guard;
 mod moved;
 
@@ -42,6 +43,9 @@ pub(crate) fn generate(ctx: &Ctx<'_>) -> Generated {
     // part of the workflow.
     let named = !refs(ctx.source, step.node, &rel).is_empty() || reads_implicitly(step, &rel);
     if !named {
+        if let Some(fixed) = action::in_local_action(ctx, step, &rel, raw) {
+            return fixed;
+        }
         return Err(format!(
             "step \"{}\" does not name `{rel}`, so autoheal cannot tell how it uses the path (a manual fix)",
             step.display_name()
@@ -60,6 +64,13 @@ pub(crate) fn generate(ctx: &Ctx<'_>) -> Generated {
     let is_dir = raw.ends_with('/') || is_dir_like(&full);
     let searched = match ctx.repo.list() {
         None => guard::Searched::NoListing,
+        Some(listing) if moved::build_output(&listing, &full).is_some() => {
+            let dir = moved::build_output(&listing, &full).unwrap_or_default();
+            return Err(format!(
+                "`{full}` is under `{dir}/`, where builds write their output, and the repository tracks nothing there: \
+                 an earlier step or job should have made it, so it did not move; check the step that builds it (a manual fix)"
+            ));
+        }
         Some(listing) => match whereabouts(&listing, &full) {
             Whereabouts::Present => return checkout_fix(ctx, job, step, &full),
             Whereabouts::Moved { to, how } => {
@@ -415,6 +426,76 @@ jobs:
         assert_eq!(
             files[PATH],
             src.replace("-r requirements.txt", "-r backend/requirements.txt")
+        );
+    }
+
+    const SETUP_ACTION: &str = "name: setup\nruns:\n  using: composite\n  steps:\n    - uses: actions/setup-python@v5\n      with:\n        python-version: '3.12'\n    - run: pip install -r requirements-dev.txt\n      shell: bash\n";
+    const USES_SETUP: &str = "on: push\njobs:\n  test:\n    runs-on: ubuntu-latest\n    defaults:\n      run:\n        working-directory: app\n    steps:\n      - uses: actions/checkout@v4\n      - name: Setup\n        uses: ./.github/actions/setup\n      - run: python -m pytest\n";
+
+    #[test]
+    fn a_path_named_inside_a_local_composite_action_is_fixed_in_the_action() {
+        let f = missing("requirements-dev.txt", "test").at_step_name("Setup");
+        // The caller's `defaults.run.working-directory` does not apply to
+        // the action's steps: the path is the workspace's.
+        let one = repo(&[
+            (".github/actions/setup/action.yml", SETUP_ACTION),
+            ("requirements/dev.txt", "pytest\n"),
+        ]);
+        let files = apply_with_repo(&f, USES_SETUP, &one);
+        assert_eq!(files[PATH], USES_SETUP, "the workflow is not edited");
+        assert_eq!(
+            files[".github/actions/setup/action.yml"],
+            SETUP_ACTION.replace("requirements-dev.txt", "requirements/dev.txt")
+        );
+        // Two candidates, or an action that does not name the path: no fix.
+        let two = repo(&[
+            (".github/actions/setup/action.yml", SETUP_ACTION),
+            ("requirements/dev.txt", "pytest\n"),
+            ("ci/requirements-dev.txt", "pytest\n"),
+        ]);
+        let o = crate::fixes_for(&f, PATH, USES_SETUP, &two);
+        assert!(o.fixes.is_empty(), "{:?}", o.fixes);
+        assert!(o.manual_reason.unwrap_or_default().contains("several files"));
+        let other = repo(&[
+            (
+                ".github/actions/setup/action.yml",
+                "name: setup\nruns:\n  using: composite\n  steps:\n    - run: pip install -e .\n      shell: bash\n",
+            ),
+            ("requirements/dev.txt", "pytest\n"),
+        ]);
+        let o = crate::fixes_for(&f, PATH, USES_SETUP, &other);
+        assert!(o.manual_reason.unwrap_or_default().contains("no step of it names"));
+        // A Docker action is not looked into.
+        let docker = repo(&[
+            (
+                ".github/actions/setup/action.yml",
+                "name: s\nruns:\n  using: docker\n  image: Dockerfile\n",
+            ),
+            ("requirements/dev.txt", "pytest\n"),
+        ]);
+        let o = crate::fixes_for(&f, PATH, USES_SETUP, &docker);
+        assert!(o.manual_reason.unwrap_or_default().contains("does not name"));
+    }
+
+    #[test]
+    fn a_build_product_is_not_followed_to_a_file_of_the_same_name() {
+        let src = "on: push\njobs:\n  release:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - run: make dist\n      - run: cp dist/app.tar.gz release/\n";
+        let f = missing("dist/app.tar.gz", "release").at_step_name("Run cp dist/app.tar.gz release/");
+        let fixture = repo(&[("testdata/app.tar.gz", "x"), ("Makefile", "")]);
+        let o = crate::fixes_for(&f, PATH, src, &fixture);
+        assert!(o.fixes.is_empty(), "{:?}", o.fixes);
+        assert!(
+            o.manual_reason
+                .unwrap_or_default()
+                .contains("where builds write their output")
+        );
+        // A `dist/` the repository tracks is followed as before.
+        let tracked = repo(&[("pkg/dist/app.tar.gz", "x"), ("dist/README", "")]);
+        let files = apply_with_repo(&f, src, &tracked);
+        assert!(
+            files[PATH].contains("cp pkg/dist/app.tar.gz release/"),
+            "{}",
+            files[PATH]
         );
     }
 

@@ -55,6 +55,48 @@ impl Move {
     }
 }
 
+/// Directories build tools write their output to by default: Python's
+/// `build`/setuptools and Vite/webpack (`dist`), Cargo and Maven (`target`),
+/// Gradle and CMake's usual binary directory (`build`), MSBuild's
+/// intermediate files (`obj`), Next.js (`.next`, `out` for its export),
+/// Sphinx's Makefile and dune (`_build`), Jekyll (`_site`), npm's installs
+/// (`node_modules`). A path under one the repository does not track is a
+/// product of the run, not a source file that moved.
+const BUILD_OUTPUT_DIRS: &[&str] = &[
+    "dist",
+    "target",
+    "build",
+    "obj",
+    ".next",
+    "out",
+    "_build",
+    "_site",
+    "node_modules",
+];
+
+/// The build-output directory (`web/dist`) a missing path lies under when
+/// the listing has nothing there: the file is made by an earlier step or
+/// job, so a file of the same name elsewhere (a test fixture, another
+/// package's copy) is not where it went.
+pub(crate) fn build_output<'p>(listing: &[String], path: &'p str) -> Option<&'p str> {
+    let mut at = 0;
+    for part in path.split('/') {
+        let end = at + part.len();
+        if end >= path.len() {
+            break;
+        }
+        if BUILD_OUTPUT_DIRS.contains(&part) {
+            let dir = &path[..end];
+            let tracked = listing
+                .iter()
+                .any(|f| f.strip_prefix(dir).is_some_and(|rest| rest.starts_with('/')));
+            return (!tracked).then_some(dir);
+        }
+        at = end + 1;
+    }
+    None
+}
+
 /// Shortest file name [`Move::CloseName`] compares: shorter names are too
 /// often one edit apart by chance (`a.sh`, `b.sh`).
 const MIN_CLOSE_NAME: usize = 6;
@@ -253,6 +295,22 @@ mod tests {
             find(&["app/src/dist/windows/a.exe"], "src/dist/windows"),
             moved("app/src/dist/windows", Move::UnderDirectory)
         );
+    }
+
+    #[test]
+    fn a_path_under_an_untracked_build_directory_is_a_build_product() {
+        let listing: Vec<String> = ["testdata/app.tar.gz", "web/src/main.ts", "target/README.md"]
+            .iter()
+            .map(|f| f.to_string())
+            .collect();
+        assert_eq!(build_output(&listing, "dist/app.tar.gz"), Some("dist"));
+        assert_eq!(build_output(&listing, "web/dist/assets/app.js"), Some("web/dist"));
+        // A build directory the repository tracks files in is its own.
+        assert_eq!(build_output(&listing, "target/app.jar"), None);
+        // Only directories count: a file named `dist` is not one.
+        assert_eq!(build_output(&listing, "dist"), None);
+        assert_eq!(build_output(&listing, "scripts/build.sh"), None);
+        assert_eq!(build_output(&listing, "distribution/app.tar.gz"), None);
     }
 
     #[test]
