@@ -1394,6 +1394,30 @@ const ROUND_2: &[Case] = &[
             &["shell: bash\n", "shell: sh\n"],
         ),
     },
+    Case {
+        // Added after the first run (a variant of the case above that gave
+        // a wrong fix): the new install step must run in the step's shell.
+        name: "missing module in a conda environment activated by the step's own login shell",
+        files: &[
+            (
+                CI,
+                "on: push\njobs:\n  test:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - uses: conda-incubator/setup-miniconda@v3\n        with:\n          environment-file: environment.yml\n          activate-environment: app\n      - name: Tests\n        shell: bash -el {0}\n        run: python -m pytest\n",
+            ),
+            (
+                "environment.yml",
+                "name: app\ndependencies:\n  - python=3.12\n  - pytest\n",
+            ),
+        ],
+        workflow: Some(CI),
+        job: "test",
+        step: "Tests",
+        lines: PYTEST_NO_YAML,
+        want: Want::Either {
+            files: &[CI, "environment.yml"],
+            adds: &["shell: bash -el {0}"],
+            removes: &[],
+        },
+    },
     // ---- several commands in one run block, the failing one in the middle ----
     Case {
         name: "npm 429 on the middle line of a block that starts with `cd web`",

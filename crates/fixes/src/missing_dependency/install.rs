@@ -13,7 +13,7 @@ use super::Wanted;
 use super::env::{Env, activation};
 use crate::script::{Script, is_simple_line, strip_comment};
 use crate::trust::Trusted;
-use crate::yaml_edit::{Block, insert_step_before};
+use crate::yaml_edit::{Block, insert_step_before, scalar};
 use crate::{Candidate, Ctx, Files};
 
 /// A `pip install` command on one script line.
@@ -271,6 +271,24 @@ fn new_step(ctx: &Ctx<'_>, job: &Job<'_>, step: &Step<'_>, env: &Env, wanted: &W
         .and_then(workspace_path)
     {
         block = block.key("working-directory", &wd);
+    }
+    // The install runs in the failing step's own shell: a login shell
+    // (`bash -el {0}`) runs the profile scripts that activate a conda or
+    // other environment, and a new step without it would install into
+    // another Python. Only shells that run command lines take the command.
+    if let Some(shell) = step.get("shell") {
+        let text = shell.as_str().unwrap_or("");
+        let program = text.split_whitespace().next().unwrap_or("");
+        let program = program.rsplit(['/', '\\']).next().unwrap_or(program);
+        if !matches!(program, "bash" | "sh" | "pwsh" | "powershell" | "cmd") || text.contains("${{") {
+            return Err(format!(
+                "step \"{}\" runs its script with `shell: {}`, where `{command}` is not a command line a new step \
+                 could run the same way (a manual fix: install into the Python that shell uses)",
+                step.display_name(),
+                text.trim()
+            ));
+        }
+        block = block.key("shell", &scalar(text.trim()));
     }
     let block = block.key("run", &command);
     let edit = insert_step_before(ctx.path, ctx.source, job, step.index, &block)

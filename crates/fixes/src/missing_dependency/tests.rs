@@ -319,3 +319,24 @@ fn an_activation_is_read_in_one_place() {
     assert_eq!(activation(". $VENV/bin/activate"), None);
     assert_eq!(activation(". venv/Scripts/activate"), None);
 }
+
+/// A new install step runs in the failing step's own shell: a login shell
+/// activates the environment (conda's `bash -el {0}`) the tests import
+/// from; a shell that does not take command lines gets no step.
+#[test]
+fn a_new_install_step_runs_in_the_failing_steps_own_shell() {
+    let conda = "on: push\njobs:\n  test:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - uses: conda-incubator/setup-miniconda@v3\n        with:\n          activate-environment: app\n      - name: Test\n        shell: bash -el {0}\n        run: python -m pytest\n";
+    let out = apply_only(&import("yaml", "PyYAML", true), conda);
+    assert!(
+        out.contains(
+            "      - name: Install dependencies\n        shell: bash -el {0}\n        run: python -m pip install PyYAML\n      - name: Test\n"
+        ),
+        "{out}"
+    );
+    let python = conda.replace("shell: bash -el {0}", "shell: python");
+    assert!(manual_reason(&import("yaml", "PyYAML", true), &python).contains("`shell: python`"));
+    // No shell of its own: the new step inherits the same defaults.
+    let plain = conda.replace("        shell: bash -el {0}\n", "");
+    let out = apply_only(&import("yaml", "PyYAML", true), &plain);
+    assert!(!out.contains("shell:"), "{out}");
+}
