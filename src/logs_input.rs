@@ -11,7 +11,7 @@ use std::io::{self, Cursor, Read, Seek, Write as _};
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context as _, bail};
-use autoheal_engine::config::{Config, DEFAULT_CONFIG_PATH};
+use autoheal_engine::config::{self, DEFAULT_CONFIG_PATH};
 use autoheal_logs::{Analysis, LogFile, Options, Session, WorkflowFile};
 
 use crate::{discover, files};
@@ -71,8 +71,16 @@ pub fn load(logs: &[PathBuf], annotations: &[PathBuf], config: Option<&Path>) ->
     let mut options = Options::default();
     if let Some(p) = config_path {
         let bytes = read(&p)?;
-        let (config, diags) = Config::parse(&p.display().to_string(), &bytes, &autoheal_engine::rules::rule_ids());
-        if let Some(d) = diags.first() {
+        let shown = p.display().to_string();
+        let loaded = config::load(
+            Some(config::ConfigFile {
+                shown: &shown,
+                bytes: &bytes,
+            }),
+            None,
+        );
+        let config = loaded.config;
+        if let Some(d) = loaded.autoheal.first() {
             let at = d.range.start.min(bytes.len());
             let (line, column) = line_column(&bytes[..at]);
             bail!("{}:{line}:{column}: {}", p.display(), d.message);

@@ -8,8 +8,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use anyhow::Context as _;
-use autoheal_engine::actionlint_config::ActionlintConfig;
-use autoheal_engine::config::{Config, DEFAULT_CONFIG_PATH, Persona};
+use autoheal_engine::config::{self, Config, DEFAULT_CONFIG_PATH, Persona};
 use autoheal_engine::diagnostic::Diagnostic;
 use autoheal_fs_repo::FsRepo;
 
@@ -150,7 +149,7 @@ impl Projects {
 /// reports a file over it): `--config` may name a FIFO or a device, and a
 /// committed config can be any size.
 fn read_config(path: &Path) -> anyhow::Result<Vec<u8>> {
-    crate::files::read_regular(path, crate::check::READ_LIMIT)
+    crate::files::read_regular(path, config::READ_LIMIT)
         .with_context(|| format!("cannot read config file {}", path.display()))
 }
 
@@ -161,26 +160,26 @@ fn load(
     persona: Option<Persona>,
 ) -> anyhow::Result<Project> {
     let repo = root.clone().map(FsRepo::new);
-    let mut config_findings = Vec::new();
-    let mut config = match &config_path {
-        None => Config::default(),
-        Some(path) => {
-            let bytes = read_config(path)?;
-            let shown = crate::check::display_path(path, cwd);
-            let (config, diagnostics) = Config::parse(&shown, &bytes, &autoheal_engine::rules::rule_ids());
-            config_findings.extend(ConfigFindings::of(shown, &bytes, diagnostics));
-            config
-        }
-    };
     // actionlint's config, when the repository has one, adds its facts.
     let actionlint = root.as_deref().and_then(autoheal_fs_repo::actionlint_config_file);
-    if let Some(path) = &actionlint {
-        let bytes = read_config(path)?;
-        let shown = crate::check::display_path(path, cwd);
-        let (facts, diagnostics) = ActionlintConfig::parse(&shown, &bytes);
-        facts.apply_to(&mut config);
-        config_findings.extend(ConfigFindings::of(shown, &bytes, diagnostics));
+    let read = |path: &Option<PathBuf>| -> anyhow::Result<Option<(String, Vec<u8>)>> {
+        path.as_ref()
+            .map(|p| Ok((crate::check::display_path(p, cwd), read_config(p)?)))
+            .transpose()
+    };
+    let (own, theirs) = (read(&config_path)?, read(&actionlint)?);
+    fn file(read: &Option<(String, Vec<u8>)>) -> Option<config::ConfigFile<'_>> {
+        read.as_ref().map(|(shown, bytes)| config::ConfigFile { shown, bytes })
     }
+    let loaded = config::load(file(&own), file(&theirs));
+    let mut config = loaded.config;
+    let config_findings = [(own, loaded.autoheal), (theirs, loaded.actionlint)]
+        .into_iter()
+        .filter_map(|(read, diagnostics)| {
+            let (shown, bytes) = read?;
+            ConfigFindings::of(shown, &bytes, diagnostics)
+        })
+        .collect();
     if let Some(p) = persona {
         config.persona = p;
     }

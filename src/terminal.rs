@@ -68,8 +68,8 @@ pub fn wants_color(
 /// C0 controls other than tab and newline, DEL, and the C1 controls (which
 /// some terminals obey like `ESC` sequences). The replacement is a visible
 /// symbol: the Unicode control picture for C0 and DEL, the replacement
-/// character for C1 and for the bidirectional controls (embeddings,
-/// overrides, isolates and marks), which make a terminal show the text
+/// character for C1 and for the bidirectional controls (the engine's one
+/// list, `text::is_bidi_control`), which make a terminal show the text
 /// around them in another order than it is read ("Trojan Source").
 fn visible(c: char) -> Option<char> {
     match c {
@@ -239,6 +239,13 @@ mod tests {
             "a\u{fffd}b\u{fffd}c\u{fffd}d\u{fffd}e"
         );
         assert_eq!(one_line("a\n::error::x\r::y"), "a\u{240a}::error::x\u{240d}::y");
+        // Every bidirectional control of the engine's one list, which the heal loop drops.
+        let bidi: String = (0..=0x10FFFF_u32)
+            .filter_map(char::from_u32)
+            .filter(|c| autoheal_engine::text::is_bidi_control(*c))
+            .collect();
+        assert!(bidi.len() > 10, "{bidi:?}");
+        assert!(escape(&bidi).chars().all(|c| c == '\u{fffd}'), "{bidi:?}");
     }
 
     #[test]

@@ -14,6 +14,55 @@ use autoheal_expr::suggest::suggest;
 /// The conventional location, relative to the repository root.
 pub const DEFAULT_CONFIG_PATH: &str = ".github/autoheal.yml";
 
+/// How much of a config file a front end reads: one byte past the YAML
+/// layer's budget, so a file over it is reported rather than read cut.
+pub const READ_LIMIT: u64 = yaml::limits::MAX_BYTES as u64 + 1;
+
+/// A config file as a front end read it (from the disk, or through the
+/// API): the path its findings name, and its bytes.
+#[derive(Clone, Copy, Debug)]
+pub struct ConfigFile<'a> {
+    pub shown: &'a str,
+    pub bytes: &'a [u8],
+}
+
+/// What [`load`] read: the configuration, and each file's problems.
+#[derive(Clone, Debug, Default)]
+pub struct Loaded {
+    pub config: Config,
+    /// Problems of `.github/autoheal.yml` (or the file chosen instead).
+    pub autoheal: Vec<Diagnostic>,
+    /// Problems of actionlint's config file.
+    pub actionlint: Vec<Diagnostic>,
+}
+
+/// The one reader of a repository's configuration, for every front end (the
+/// CLI's commands, the language server, the heal loop): `.github/autoheal.yml`
+/// (or the file a front end was told to use) checked against the engine's
+/// rules, then the facts of actionlint's config file added
+/// (`ActionlintConfig::apply_to`). Front ends only read bytes, each its own
+/// way and bounded by [`READ_LIMIT`]; a missing file is `None` (the defaults).
+/// Whatever is valid is applied, and the problems say what was not.
+pub fn load(autoheal: Option<ConfigFile<'_>>, actionlint: Option<ConfigFile<'_>>) -> Loaded {
+    let (mut config, autoheal) = match autoheal {
+        Some(file) => Config::parse(file.shown, file.bytes, &crate::rules::rule_ids()),
+        None => (Config::default(), Vec::new()),
+    };
+    let actionlint = match actionlint {
+        Some(file) => {
+            let (facts, diagnostics) = crate::actionlint_config::ActionlintConfig::parse(file.shown, file.bytes);
+            facts.apply_to(&mut config);
+            diagnostics
+        }
+        None => Vec::new(),
+    };
+    Loaded {
+        config,
+        autoheal,
+        actionlint,
+    }
+}
+
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum RuleSetting {
     Off,
@@ -589,6 +638,39 @@ mod tests {
     use super::*;
 
     const RULES: &[&str] = &["timeout", "syntax", "unpinned-uses"];
+
+    /// The one reader: autoheal's file against the engine's own rules, actionlint's facts
+    /// added, each file's problems apart; nothing read is the defaults.
+    #[test]
+    fn load_reads_both_files_from_bytes() {
+        let autoheal = ConfigFile {
+            shown: ".github/autoheal.yml",
+            bytes: b"rules:\n  timeout: off\n  nope: on\nrunner-labels: [gpu]\n",
+        };
+        let actionlint = ConfigFile {
+            shown: ".github/actionlint.yaml",
+            bytes: b"self-hosted-runner:\n  labels: [arm-*]\nconfig-variables: [A]\nnope: 1\n",
+        };
+        let loaded = load(Some(autoheal), Some(actionlint));
+        assert_eq!(loaded.config.rule_severity("timeout", Severity::Info, true), None);
+        assert!(loaded.config.is_own_runner_label("gpu") && loaded.config.is_own_runner_label("ARM-64"));
+        assert_eq!(loaded.config.config_variables, Some(vec!["A".to_string()]));
+        let paths = |d: &[Diagnostic]| d.iter().map(|d| d.path.clone()).collect::<Vec<_>>();
+        assert_eq!(paths(&loaded.autoheal), [".github/autoheal.yml"]);
+        assert_eq!(paths(&loaded.actionlint), [".github/actionlint.yaml"]);
+        let none = load(None, None);
+        assert!(none.config.runner_labels.is_empty() && none.config.config_variables.is_none());
+        assert!(none.autoheal.is_empty() && none.actionlint.is_empty());
+        let huge = vec![b'#'; READ_LIMIT as usize];
+        let over = load(
+            Some(ConfigFile {
+                shown: "c.yml",
+                bytes: &huge,
+            }),
+            None,
+        );
+        assert_eq!(over.autoheal.len(), 1, "{:?}", over.autoheal);
+    }
 
     #[test]
     fn settings_severities_and_globs_are_read() {

@@ -101,6 +101,19 @@ impl<'a> Workflow<'a> {
         }
     }
 
+    /// The directory of every local action a step runs (`uses: ./dir`), as
+    /// [`crate::repo::local_action_dir`] reads it, in order, without repeats.
+    pub fn local_action_dirs(&self) -> Vec<&'a str> {
+        let mut dirs: Vec<&'a str> = Vec::new();
+        let uses = self.jobs.iter().flat_map(|job| job.steps.iter().filter_map(Step::uses));
+        for dir in uses.filter_map(crate::repo::local_action_dir) {
+            if !dirs.contains(&dir) {
+                dirs.push(dir);
+            }
+        }
+        dirs
+    }
+
     /// The job with this id, else one whose id differs only in ASCII case.
     pub fn job(&self, id: &str) -> Option<&Job<'a>> {
         let i = match self.by_id.get(id) {

@@ -45,6 +45,16 @@ pub fn relative_path(path: &str) -> Option<&str> {
     inside.then_some(path)
 }
 
+/// The directory a step's `uses:` names when it runs a local action (`./dir`,
+/// `./dir/`), read by [`relative_path`] like every repository path: `None`
+/// for a remote action or a Docker image, for the repository's root (`./`)
+/// and for a path that leaves the repository (`./../x`). The fixes read the
+/// action's metadata by it, and the heal loop fetches what it names.
+pub fn local_action_dir(uses: &str) -> Option<&str> {
+    let path = uses.trim().strip_prefix("./")?;
+    relative_path(path.trim_end_matches('/'))
+}
+
 /// Edited files laid over another view: their new contents first, every
 /// other read and the listing from `base`. How fixes see the repository
 /// their own (or earlier fixes') edits made.
@@ -162,6 +172,15 @@ mod tests {
         assert_eq!(overlay.list(), base.list());
         assert_eq!(base.exists("./b.txt"), Some(true));
         assert_eq!(base.exists("../b.txt"), None);
+    }
+
+    #[test]
+    fn a_local_action_is_the_directory_uses_names() {
+        assert_eq!(local_action_dir("./a"), Some("a"));
+        assert_eq!(local_action_dir(" ./.github/actions/x/ "), Some(".github/actions/x"));
+        for not_local in ["a/b@v1", "docker://alpine", "./", ".", "./../x", "./a//b", "/a", "$/a"] {
+            assert_eq!(local_action_dir(not_local), None, "{not_local}");
+        }
     }
 
     #[test]

@@ -224,8 +224,30 @@ pub fn line_ends_before(text: &str, offset: usize) -> usize {
 /// text around them in another order than it is read ("Trojan Source"), so
 /// every front end that shows untrusted text (the terminal, GitHub Markdown)
 /// neutralizes them; this is the one list.
+#[inline]
 pub fn is_bidi_control(c: char) -> bool {
     matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}' | '\u{061C}')
+}
+
+/// Whether `c` is a format character that renders as nothing or reorders
+/// what follows: the [`is_bidi_control`]s, zero-width spaces and joiners,
+/// the soft hyphen, the Mongolian vowel separator, word joiners and
+/// invisible operators, the deprecated format controls U+206A–U+206F, the
+/// byte-order mark and the interlinear annotation controls. Text posted
+/// for others to read drops them, so what a reader sees is all there is.
+#[inline]
+pub fn is_invisible_format(c: char) -> bool {
+    is_bidi_control(c)
+        || matches!(
+            c,
+            '\u{00AD}'
+                | '\u{180E}'
+                | '\u{200B}'..='\u{200D}'
+                | '\u{2060}'..='\u{2064}'
+                | '\u{206A}'..='\u{206F}'
+                | '\u{FEFF}'
+                | '\u{FFF9}'..='\u{FFFB}'
+        )
 }
 
 /// Whether some CR in `text` is not followed by an LF.
@@ -254,6 +276,20 @@ mod tests {
     }
 
     const TEXT: &str = "name: ci\n# 🚀 déploiement 日本語\nrun: echo \"😀\" x\n";
+
+    /// The bidirectional controls are invisible format characters too, and neither list
+    /// takes a visible character or a control the terminal shows anyway.
+    #[test]
+    fn bidi_controls_are_among_the_invisible_format_characters() {
+        let all = || (0..=0x10FFFF_u32).filter_map(char::from_u32);
+        let bidi: Vec<char> = all().filter(|c| is_bidi_control(*c)).collect();
+        assert_eq!(bidi.len(), 12);
+        assert!(bidi.iter().all(|c| is_invisible_format(*c)));
+        assert_eq!(all().filter(|c| is_invisible_format(*c)).count(), 32);
+        for visible in ['a', ' ', '\t', '\n', '‹', 'é', '日', '😀'] {
+            assert!(!is_invisible_format(visible), "{visible:?}");
+        }
+    }
 
     #[test]
     fn human_columns_count_characters() {

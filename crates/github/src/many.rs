@@ -24,7 +24,7 @@ use crate::client::endpoints::IssueFilter;
 use crate::decide::rollback::is_heal_branch;
 use crate::error::{Error, Result};
 use crate::fetch::history::{fetch_comments, parse_time, stamp};
-use crate::fetch::trust::{author_may_act, fetch_bot_login};
+use crate::fetch::trust::{Vouching, fetch_bot_login};
 use crate::heal::{HealOptions, HealOutcome, HealTarget, heal};
 use crate::models::WorkflowRun;
 use crate::record::decode;
@@ -264,30 +264,30 @@ pub async fn recorded_runs(gh: &GitHub, repo: &RepoName, since: DateTime<Utc>) -
     let issues = gh.list_issues(repo, &filter).await?;
     // Only what autoheal or someone who may write wrote counts: an issue form sets the label
     // for anyone, and an outsider's copied record or run link would hide a failure from
-    // every later pass. Who is asked once per author.
-    let mut bot: Option<String> = None;
-    let mut vouched: BTreeMap<String, bool> = BTreeMap::new();
+    // every later pass. Who is asked once per author, for a bounded number of authors
+    // (`Vouching`); who autoheal is, only when there is an issue.
+    let mut vouching: Option<Vouching> = None;
     let mut may_act = async |author: &str| -> Result<bool> {
-        if let Some(known) = vouched.get(author) {
-            return Ok(*known);
-        }
-        let bot = match &bot {
-            Some(bot) => bot.clone(),
-            None => bot.insert(fetch_bot_login(gh).await?).clone(),
+        let vouching = match &mut vouching {
+            Some(vouching) => vouching,
+            None => vouching.insert(Vouching::new(&fetch_bot_login(gh).await?)),
         };
-        let known = author_may_act(gh, repo, author, &bot).await?;
-        vouched.insert(author.to_string(), known);
-        Ok(known)
+        vouching.may_act(gh, repo, author).await
     };
     let mut recorded = BTreeMap::new();
+    // autoheal comments a repeat only on an issue autoheal or a writer opened (the duplicate
+    // check's rule), so only those threads are read: an outsider's hundred labelled issues
+    // cost no comment list each.
+    let mut numbers: Vec<u64> = Vec::new();
     for issue in &issues {
-        if let Some(record) = issue.body.as_deref().and_then(decode)
-            && may_act(issue.author().unwrap_or_default()).await?
-        {
+        if !may_act(issue.author().unwrap_or_default()).await? {
+            continue;
+        }
+        numbers.push(issue.number);
+        if let Some(record) = issue.body.as_deref().and_then(decode) {
             recorded.insert(record.run_id, Some(issue.number));
         }
     }
-    let numbers: Vec<u64> = issues.iter().map(|i| i.number).collect();
     for comments in fetch_comments(gh, repo, &numbers).await?.values() {
         for comment in comments {
             let text = comment.text();

@@ -26,7 +26,7 @@ use crate::fetch::files::{Snapshot, fetch_snapshot};
 use crate::fetch::history::fetch_history;
 use crate::fetch::repo::{DefaultHead, fetch_config, fetch_default_head};
 use crate::fetch::run::{RunEvidence, fetch_run};
-use crate::fetch::trust::{fetch_bot_login, may_act_on_records};
+use crate::fetch::trust::{Vouching, fetch_bot_login};
 use crate::models::Issue;
 use crate::progress::{Progress, silent};
 use crate::record::Record;
@@ -263,13 +263,17 @@ async fn file(gh: &GitHub, repo: &RepoName, examined: &Examined, options: &Repor
         workflow_unread: diagnosis.workflow_unread.clone(),
     };
     // The newest recent issue carrying the failure's fingerprint whose author may act on it;
-    // who autoheal is, and who may write, is asked only when some issue carries it.
+    // who autoheal is, and who may write, is asked only when some issue carries it, once per
+    // author and for a bounded number of authors (anyone can open issues).
     let candidates = duplicate_candidates(&open, &record.fingerprint, now);
     let mut duplicate = None;
     if !candidates.is_empty() {
-        let bot = fetch_bot_login(gh).await?;
+        let mut vouching = Vouching::new(&fetch_bot_login(gh).await?);
         for candidate in candidates {
-            if may_act_on_records(gh, repo, candidate, &bot).await? {
+            if vouching
+                .may_act(gh, repo, candidate.author().unwrap_or_default())
+                .await?
+            {
                 duplicate = Some(candidate);
                 break;
             }

@@ -3,6 +3,8 @@
 //! notes about trust and demotion. Every value that came from a log, a branch, a job or a
 //! check name is neutralized (no mentions, no HTML, bounded) before it is placed in Markdown.
 
+use autoheal_engine::text::is_invisible_format;
+
 use crate::record::{Record, encode};
 
 /// Label every autoheal issue and PR carries while it may be healed.
@@ -63,7 +65,7 @@ pub fn neutralize_line(line: &str, max_chars: usize) -> String {
             '\t' => out.push_str("    "),
             // Bidirectional overrides would reorder what the reader sees, and invisible
             // characters hide between the ones shown (titles drop the same set).
-            c if c.is_control() || is_invisible(c) => continue,
+            c if c.is_control() || is_invisible_format(c) => continue,
             c => {
                 // Checked against what was emitted, so dropped characters cannot rejoin a mention.
                 if out.ends_with('@') && (c.is_alphanumeric() || c == '-' || c == '_') {
@@ -103,7 +105,7 @@ pub fn title_line(text: &str, max_chars: usize) -> String {
                     out.push(' ');
                 }
             }
-            c if c.is_control() || is_invisible(c) => continue,
+            c if c.is_control() || is_invisible_format(c) => continue,
             c => out.push(c),
         }
         count += 1;
@@ -121,22 +123,6 @@ fn skip_csi(chars: &mut std::iter::Peekable<std::str::Chars<'_>>) {
             }
         }
     }
-}
-
-/// Unicode format characters that render as nothing (or reorder what
-/// follows them: the bidirectional controls, `is_bidi_control`).
-fn is_invisible(c: char) -> bool {
-    autoheal_engine::text::is_bidi_control(c)
-        || matches!(
-            c,
-            '\u{00AD}'
-                | '\u{180E}'
-                | '\u{200B}'..='\u{200D}'
-                | '\u{2060}'..='\u{2064}'
-                | '\u{206A}'..='\u{206F}'
-                | '\u{FEFF}'
-                | '\u{FFF9}'..='\u{FFFB}'
-        )
 }
 
 /// Untrusted text as inline code: neutralized, one line, no backticks to break out with.
@@ -735,7 +721,9 @@ mod tests {
         assert_eq!(message, "autoheal: Pin it\n\n- Add jq now\nFixes #1\n");
         for text in [title, pull_title(&[fix, "x\u{200B}"]), message] {
             assert!(
-                !text.chars().any(|c| is_invisible(c) || (c.is_control() && c != '\n')),
+                !text
+                    .chars()
+                    .any(|c| is_invisible_format(c) || (c.is_control() && c != '\n')),
                 "{text:?}"
             );
         }

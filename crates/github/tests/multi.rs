@@ -262,6 +262,75 @@ async fn an_outsiders_issue_or_comment_does_not_mark_a_run_recorded() {
     assert_eq!(works, [Work::Run { run_id: 1 }, Work::Run { run_id: 2 }]);
 }
 
+/// Anyone can open labelled issues: thirty outsiders' issues (each with a comment) cost no
+/// comment list each, since only the threads of issues autoheal or a writer opened can hold
+/// autoheal's record of a run, and at most `MAX_AUTHORS_ASKED` permission calls; the bot's
+/// own issue and its repeat comment still mark their runs recorded.
+#[tokio::test]
+async fn many_outsiders_issues_cost_a_bounded_number_of_calls() {
+    use autoheal_github::fetch::trust::MAX_AUTHORS_ASKED;
+    let fake = started(&["octo/a"]);
+    failed_run(&fake, "octo/a", 1, "main", "2023-11-14T10:00:00Z");
+    failed_run(&fake, "octo/a", 2, "main", "2023-11-14T11:00:00Z");
+    failed_run(&fake, "octo/a", 3, "main", "2023-11-14T11:30:00Z");
+    fake.set_now(Some("2023-11-14T12:30:00Z"));
+    let record = Record {
+        fingerprint: "f".into(),
+        run_id: 1,
+        ..Record::default()
+    };
+    let own = fake.add_issue(
+        "octo/a",
+        SeedIssue {
+            title: "[auto-heal] CI".into(),
+            body: format!("x\n{}", encode(&record)),
+            labels: vec!["auto-heal".into(), "workflow-failure".into()],
+            ..SeedIssue::default()
+        },
+    );
+    fake.add_comment(
+        "octo/a",
+        own,
+        "github-actions[bot]",
+        "The same failure happened again in [run 2](https://github.com/octo/a/actions/runs/2)",
+    );
+    let mut outsiders = Vec::new();
+    for i in 0..30 {
+        let number = fake.add_issue(
+            "octo/a",
+            SeedIssue {
+                title: "[auto-heal] CI".into(),
+                body: "Please look".into(),
+                labels: vec!["workflow-failure".into()],
+                user: format!("mallory{i}"),
+                ..SeedIssue::default()
+            },
+        );
+        fake.add_comment("octo/a", number, &format!("mallory{i}"), "bump");
+        outsiders.push(number);
+    }
+    fake.clear_requests();
+    let (gh, _) = client(&fake);
+    let recorder = Recorder::default();
+    heal_many(
+        &gh,
+        &[name("octo/a")],
+        &ManyOptions::new(time(SINCE)),
+        recorder.action(),
+    )
+    .await;
+    let works: Vec<Work> = recorder.calls().into_iter().map(|(_, w)| w).collect();
+    assert_eq!(works, [Work::Issue { run_id: 1, issue: own }, Work::Run { run_id: 3 }]);
+    let paths: Vec<String> = fake.requests().into_iter().map(|r| r.path).collect();
+    let threads: Vec<&String> = paths
+        .iter()
+        .filter(|p| outsiders.iter().any(|n| p.ends_with(&format!("/issues/{n}/comments"))))
+        .collect();
+    assert!(threads.is_empty(), "{threads:?}");
+    let asked = paths.iter().filter(|p| p.contains("/collaborators/mallory")).count();
+    assert!(asked <= MAX_AUTHORS_ASKED, "{asked}");
+}
+
 #[tokio::test]
 async fn a_spent_rate_limit_defers_the_rest() {
     let fake = started(&["octo/a", "octo/b"]);

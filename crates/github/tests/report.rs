@@ -395,6 +395,82 @@ async fn an_outsiders_issue_copying_the_record_does_not_absorb_the_failure() {
     }
 }
 
+/// A hostile repository cannot make one report cost an API call per issue: forty copies of
+/// the record by twenty outsiders (two each) are newer than autoheal's own issue, yet each
+/// author is asked once, and at most `MAX_AUTHORS_ASKED` of them; the genuine issue, which
+/// needs no question, still absorbs the repeat.
+#[tokio::test]
+async fn many_outsiders_copies_cost_a_bounded_number_of_permission_calls() {
+    use autoheal_github::fetch::trust::MAX_AUTHORS_ASKED;
+    let fake = started();
+    fake.set_token_login(None);
+    let sha = seed(&fake, REPO, "main", &dependency(42));
+    assert!(matches!(run_report(&fake, 42).await, ReportOutcome::Filed(_)));
+    let genuine = fake.issues(REPO)[0].body.clone();
+    for i in 0..40 {
+        fake.add_issue(
+            REPO,
+            SeedIssue {
+                title: "[auto-heal] CI: missing_dependency in test".into(),
+                body: genuine.clone(),
+                labels: vec!["workflow-failure".into(), "auto-heal".into()],
+                user: format!("mallory{}", i % 20),
+                ..SeedIssue::default()
+            },
+        );
+    }
+    heal_fixtures::seed_run(&fake, REPO, "main", &sha, &dependency(43));
+    fake.clear_requests();
+    let outcome = run_report(&fake, 43).await;
+    assert!(
+        matches!(&outcome, ReportOutcome::Repeated(f) if f.issue.number == 1),
+        "{outcome:?}"
+    );
+    let asked: Vec<String> = fake
+        .requests()
+        .into_iter()
+        .map(|r| r.path)
+        .filter(|p| p.contains("/collaborators/mallory"))
+        .collect();
+    assert_eq!(asked.len(), MAX_AUTHORS_ASKED, "{asked:?}");
+    let distinct: std::collections::BTreeSet<&String> = asked.iter().collect();
+    assert_eq!(distinct.len(), asked.len(), "{asked:?}");
+    // The newest authors are the ones asked.
+    assert!(asked.iter().any(|p| p.contains("/mallory19/")), "{asked:?}");
+}
+
+/// A fork's workflow can fail hundreds of matrix legs at once: each failed job's annotations,
+/// and its log when the run's zip is unavailable, are one call and (a log) up to the response
+/// cap each, so only the first `MAX_FAILED_JOBS_READ` failed jobs are read; the failure is
+/// still diagnosed and filed from them.
+#[tokio::test]
+async fn a_run_of_many_failed_jobs_costs_a_bounded_number_of_calls() {
+    use autoheal_github::fetch::run::MAX_FAILED_JOBS_READ;
+    let fake = started();
+    let mut scenario = dependency(42);
+    let text = scenario.job_logs[0].1.clone();
+    scenario.as_zip = false;
+    scenario.jobs = (0..60)
+        .map(|i| heal_fixtures::job(1000 + i, &format!("test ({i})"), "failure", "Run tests"))
+        .collect();
+    scenario.job_logs = (0..60).map(|i| (1000 + i, text.clone())).collect();
+    seed(&fake, REPO, "main", &scenario);
+    fake.clear_requests();
+    let outcome = run_report(&fake, 42).await;
+    assert!(matches!(outcome, ReportOutcome::Filed(_)), "{outcome:?}");
+    let paths: Vec<String> = fake.requests().into_iter().map(|r| r.path).collect();
+    let annotations = paths.iter().filter(|p| p.ends_with("/annotations")).count();
+    let logs = paths
+        .iter()
+        .filter(|p| p.contains("/actions/jobs/") && p.ends_with("/logs"))
+        .count();
+    assert_eq!(
+        (annotations, logs),
+        (MAX_FAILED_JOBS_READ, MAX_FAILED_JOBS_READ),
+        "{paths:?}"
+    );
+}
+
 /// A token that may not read a user's permission (403, as for an integration without it)
 /// cannot vouch for the copy's author: the copy is passed over and the report goes on.
 #[tokio::test]
@@ -462,7 +538,11 @@ async fn a_zip_bomb_or_a_zip_of_too_many_entries_is_a_clear_error_and_files_noth
     let many: Vec<(String, Vec<u8>)> = (0..300)
         .map(|i| (format!("{i}_job {i}.txt"), b"x\n".to_vec()))
         .collect();
-    for (zip, want) in [(bomb, "more than"), (zip_of(&many), "entries")] {
+    // The exact error of each budget: both say "more than", so a looser match would let one
+    // budget's error pass for the other's.
+    let too_large = autoheal_logs::LogError::TooLarge { limit: 1 << 20 }.to_string();
+    let too_many = autoheal_logs::LogError::BadZip("300 entries is more than the limit of 200".into()).to_string();
+    for (zip, want) in [(bomb, too_large), (zip_of(&many), too_many)] {
         let fake = started();
         seed(&fake, REPO, "main", &dependency(42));
         fake.set_run_logs_zip(REPO, 42, zip);
@@ -479,7 +559,7 @@ async fn a_zip_bomb_or_a_zip_of_too_many_entries_is_a_clear_error_and_files_noth
         };
         let error = report(&gh, &repo(), 42, &options).await.err();
         assert!(
-            matches!(&error, Some(autoheal_github::Error::Analysis(message)) if message.contains(want)),
+            matches!(&error, Some(autoheal_github::Error::Analysis(message)) if *message == want),
             "{error:?}"
         );
         assert!(fake.writes().is_empty(), "{:?}", fake.writes());

@@ -4,8 +4,8 @@
 
 use std::path::{Path, PathBuf};
 
-use autoheal_engine::config::Config;
-use autoheal_engine::{Diagnostic, rules};
+use autoheal_engine::Diagnostic;
+use autoheal_engine::config::{self, Config, ConfigFile};
 use tower_lsp_server::ls_types::Uri;
 
 use crate::settings::Settings;
@@ -58,22 +58,23 @@ pub struct LoadedConfig {
 /// and said in the log.
 pub fn load_config(root: Option<&Path>, settings: &Settings) -> LoadedConfig {
     let file = settings.config_file(root);
-    let (mut config, diagnostics, missing) = match file.as_deref().map(|f| (f, read_config(f))) {
-        Some((f, Ok(bytes))) => {
-            let shown = relative_path_of(root, f);
-            let (config, diags) = Config::parse(&shown, &bytes, &rules::rule_ids());
-            (config, diags, None)
-        }
-        Some((f, Err(_))) if settings.config_path.is_some() => (Config::default(), Vec::new(), Some(f.to_path_buf())),
-        _ => (Config::default(), Vec::new(), None),
+    let own = file.as_deref().map(|f| (relative_path_of(root, f), read_config(f)));
+    let missing = match &own {
+        Some((_, Err(_))) if settings.config_path.is_some() => file.clone(),
+        _ => None,
     };
-    let actionlint = root.and_then(autoheal_fs_repo::actionlint_config_file).and_then(|f| {
-        let bytes = read_config(&f).ok()?;
-        let (facts, diags) =
-            autoheal_engine::actionlint_config::ActionlintConfig::parse(&relative_path_of(root, &f), &bytes);
-        facts.apply_to(&mut config);
-        Some((f, diags))
-    });
+    let theirs = root
+        .and_then(autoheal_fs_repo::actionlint_config_file)
+        .and_then(|f| Some((relative_path_of(root, &f), read_config(&f).ok()?, f)));
+    let own_file = match &own {
+        Some((shown, Ok(bytes))) => Some(ConfigFile { shown, bytes }),
+        _ => None,
+    };
+    let their_file = theirs.as_ref().map(|(shown, bytes, _)| ConfigFile { shown, bytes });
+    let loaded = config::load(own_file, their_file);
+    let mut config = loaded.config;
+    let diagnostics = loaded.autoheal;
+    let actionlint = theirs.map(|(_, _, f)| (f, loaded.actionlint));
     settings.apply(&mut config);
     LoadedConfig {
         config,
@@ -89,7 +90,7 @@ pub fn load_config(root: Option<&Path>, settings: &Settings) -> LoadedConfig {
 /// byte past the engine's size budget at most (the engine reports a file
 /// over it).
 pub fn read_config(path: &Path) -> std::io::Result<Vec<u8>> {
-    autoheal_fs_repo::read_regular(path, autoheal_fs_repo::MAX_FILE_BYTES + 1)
+    autoheal_fs_repo::read_regular(path, config::READ_LIMIT)
 }
 
 fn relative_path_of(root: Option<&Path>, file: &Path) -> String {

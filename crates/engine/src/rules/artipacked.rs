@@ -13,7 +13,7 @@
 //! job runs `git`/`gh` against the remote or a known pushing action,
 //! unsafe otherwise (that step would lose its credentials).
 
-use super::audit::{self, HIGH, LOW, MEDIUM, PRIVILEGED_TRIGGERS, StepRef};
+use super::audit::{self, HIGH, LOW, MEDIUM, StepRef};
 use super::{Context, Rule, WORKFLOWS};
 use crate::config::Persona;
 use crate::diagnostic::{Confidence, Fix, Severity};
@@ -61,7 +61,7 @@ fn check(ctx: &mut Context<'_>) {
     let Some(root) = ctx.root() else { return };
     let privileged = audit::triggers(root)
         .iter()
-        .any(|(t, _)| PRIVILEGED_TRIGGERS.contains(t));
+        .any(|(t, _)| audit::is_privileged_trigger(t));
     let steps = audit::steps(ctx);
     for (i, step) in steps.iter().enumerate() {
         if !audit::uses_action(step.node, "actions/checkout") {

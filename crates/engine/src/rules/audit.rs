@@ -79,9 +79,65 @@ pub fn rule_audit_severity(id: &str) -> Option<AuditSeverity> {
     SECURITY_RULES.iter().find(|(r, _)| *r == id).map(|(_, s)| *s)
 }
 
+/// What a run of one of [`OTHERS_CONTENT_TRIGGERS`] acts on that someone
+/// other than the user who triggered it may have written.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum OthersContent {
+    /// Code: the run holds the base repository's token and secrets while
+    /// anyone (a fork's author, a commenter) can start it, and it may check
+    /// out or download what a fork wrote (a pull request's head, a fork's
+    /// run and its artifacts, a pull request named in a comment). These
+    /// are the privileged triggers the audits weigh ([`is_privileged_trigger`]).
+    Code,
+    /// Text: an issue, review or discussion (or a comment on one) that
+    /// anyone may write, which the run reads or echoes.
+    Text,
+}
+
+/// The one list of events whose run is in the base repository's context
+/// but acts on content someone other than its triggering user may have
+/// written: the audits read its [`OthersContent::Code`] rows as the
+/// privileged triggers, and the heal loop (`crates/github`'s
+/// `decide::trust`) trusts no run of any of them to choose a commit,
+/// whoever triggered it (a maintainer who labels a fork's pull request
+/// "safe to test" starts a run whose log the fork's code printed).
+/// `pull_request_review` and `pull_request_review_comment` runs of a
+/// fork's pull request get the fork's commit and no secrets, like
+/// `pull_request`; on a pull request of this repository the review's text
+/// is someone else's.
+pub const OTHERS_CONTENT_TRIGGERS: &[(&str, OthersContent)] = &[
+    ("pull_request_target", OthersContent::Code),
+    ("workflow_run", OthersContent::Code),
+    ("issue_comment", OthersContent::Code),
+    ("issues", OthersContent::Text),
+    ("pull_request_review", OthersContent::Text),
+    ("pull_request_review_comment", OthersContent::Text),
+    ("discussion", OthersContent::Text),
+    ("discussion_comment", OthersContent::Text),
+];
+
+/// What a run of `event` acts on that others may have written, if anything.
+pub fn others_content(event: &str) -> Option<OthersContent> {
+    OTHERS_CONTENT_TRIGGERS
+        .iter()
+        .find(|(name, _)| *name == event)
+        .map(|(_, content)| *content)
+}
+
 /// Triggers that run with the base repository's token and secrets while
-/// anyone (a fork's author, a commenter) can start them.
-pub const PRIVILEGED_TRIGGERS: &[&str] = &["pull_request_target", "workflow_run", "issue_comment"];
+/// anyone (a fork's author, a commenter) can start them, and may run what a
+/// fork wrote: the [`OthersContent::Code`] rows of the one list.
+pub fn privileged_triggers() -> impl Iterator<Item = &'static str> {
+    OTHERS_CONTENT_TRIGGERS
+        .iter()
+        .filter(|(_, content)| *content == OthersContent::Code)
+        .map(|(name, _)| *name)
+}
+
+/// Whether `event` is one of [`privileged_triggers`].
+pub fn is_privileged_trigger(event: &str) -> bool {
+    others_content(event) == Some(OthersContent::Code)
+}
 
 /// One step, with the job it belongs to (`None` in a composite action).
 pub struct StepRef<'a> {
@@ -390,6 +446,29 @@ pub fn file_offset(source: &str, node: &Node, offset: usize) -> usize {
 mod tests {
     use super::*;
     use crate::yaml;
+
+    /// One list answers both questions: the audits' privileged triggers are its code rows,
+    /// and every event in it (code or text) acts on others' content.
+    #[test]
+    fn privileged_triggers_are_the_code_rows_of_the_one_list() {
+        let privileged: Vec<&str> = privileged_triggers().collect();
+        assert_eq!(privileged, ["pull_request_target", "workflow_run", "issue_comment"]);
+        for (event, content) in OTHERS_CONTENT_TRIGGERS {
+            assert_eq!(others_content(event), Some(*content), "{event}");
+            assert_eq!(is_privileged_trigger(event), *content == OthersContent::Code, "{event}");
+        }
+        for own in [
+            "push",
+            "pull_request",
+            "schedule",
+            "workflow_dispatch",
+            "merge_group",
+            "",
+        ] {
+            assert_eq!(others_content(own), None, "{own}");
+            assert!(!is_privileged_trigger(own), "{own}");
+        }
+    }
 
     #[test]
     fn secret_names_come_from_expressions_only() {

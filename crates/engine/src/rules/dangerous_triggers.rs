@@ -12,7 +12,7 @@
 //! run's artifacts). No fix: the safe shape (split into a `pull_request`
 //! workflow and a privileged one) is a redesign.
 
-use super::audit::{self, HIGH, PRIVILEGED_TRIGGERS, StepRef};
+use super::audit::{self, HIGH, StepRef};
 use super::{Context, Rule, WORKFLOWS};
 use crate::diagnostic::{Confidence, Severity};
 use crate::yaml::Node;
@@ -43,7 +43,7 @@ fn check(ctx: &mut Context<'_>) {
     let privileged: Vec<(&str, &Node)> = triggers
         .iter()
         .copied()
-        .filter(|(t, _)| PRIVILEGED_TRIGGERS.contains(t))
+        .filter(|(t, _)| audit::is_privileged_trigger(t))
         .collect();
     if privileged.is_empty() {
         return;

@@ -12,7 +12,7 @@
 
 use autoheal_expr::untrusted_inputs;
 
-use super::audit::{self, HIGH, PRIVILEGED_TRIGGERS};
+use super::audit::{self, HIGH};
 use super::{Context, Rule, WORKFLOWS};
 use crate::config::Persona;
 use crate::diagnostic::{Confidence, Severity};
@@ -51,7 +51,7 @@ fn check(ctx: &mut Context<'_>) {
     let Some(trigger) = audit::triggers(root)
         .into_iter()
         .map(|t| t.0)
-        .find(|t| PRIVILEGED_TRIGGERS.contains(t))
+        .find(|t| audit::is_privileged_trigger(t))
     else {
         return;
     };

@@ -181,11 +181,14 @@ fn action_reaches_the_runner(ctx: &Ctx<'_>, step: &Step<'_>, uses: &str, command
     if uses.starts_with("docker://") {
         return Err(docker(&format!("the image `{uses}`")));
     }
-    let kind = if let Some(dir) = uses.strip_prefix("./") {
-        let dir = dir.trim_end_matches('/');
-        ["action.yml", "action.yaml"]
-            .iter()
-            .find_map(|f| ctx.repo.read(&format!("{dir}/{f}")))
+    let kind = if uses.starts_with("./") {
+        // The one reading of a local action's directory, which the heal loop fetches by.
+        autoheal_engine::repo::local_action_dir(uses)
+            .and_then(|dir| {
+                ["action.yml", "action.yaml"]
+                    .iter()
+                    .find_map(|f| ctx.repo.read(&format!("{dir}/{f}")))
+            })
             .and_then(|text| autoheal_engine::rules::action::action_runtime(&text))
             .map(|using| using.eq_ignore_ascii_case("docker"))
     } else {

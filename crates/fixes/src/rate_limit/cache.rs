@@ -115,9 +115,7 @@ fn unsafe_here(root: &Node, job: &Job<'_>) -> Option<String> {
              what gets published"
         ));
     }
-    audit::PRIVILEGED_TRIGGERS
-        .iter()
-        .find(|t| audit::has_trigger(root, t))
+    audit::privileged_triggers().find(|t| audit::has_trigger(root, t))
         .map(|t| {
             format!(
                 "no dependency cache is turned on, because the workflow runs on `{t}`, where code from a pull request would \

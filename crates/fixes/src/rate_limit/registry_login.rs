@@ -107,10 +107,7 @@ fn secrets_stay_out(wf: &Workflow<'_>, job: &Job<'_>, secrets: &[String]) -> Opt
         return None;
     }
     let list = secrets.iter().map(|s| format!("`{s}`")).collect::<Vec<_>>().join(", ");
-    if let Some(t) = audit::PRIVILEGED_TRIGGERS
-        .iter()
-        .find(|t| audit::has_trigger(wf.root, t))
-    {
+    if let Some(t) = audit::privileged_triggers().find(|t| audit::has_trigger(wf.root, t)) {
         return Some(format!(
             "the workflow runs on `{t}`, where job `{}` may run code from a fork; a Docker Hub login there would hand the \
              secrets {list}, which the job does not read yet, to that code",
@@ -244,10 +241,7 @@ pub(super) fn ghcr(ctx: &Ctx<'_>, wf: &Workflow<'_>, job: &Job<'_>, step: &Step<
     if logged_in(job, step, |r| r.is_some_and(|r| r.contains("ghcr.io"))) {
         return Err("the job already logs in to ghcr.io before this step".into());
     }
-    if let Some(t) = audit::PRIVILEGED_TRIGGERS
-        .iter()
-        .find(|t| audit::has_trigger(wf.root, t))
-    {
+    if let Some(t) = audit::privileged_triggers().find(|t| audit::has_trigger(wf.root, t)) {
         return Err(format!(
             "no ghcr.io login is added: the workflow runs on `{t}`, where job `{}` may run code from a fork, which would \
              find the job's token in `~/.docker/config.json`",

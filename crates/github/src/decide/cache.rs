@@ -3,19 +3,21 @@
 //! Logs expire (90 days by default) and can be deleted; the record keeps the diagnosed
 //! failures so a later `heal --issue` can still fix what was found. But an issue body is
 //! untrusted: anyone can open an issue that copies the format and names another package. So
-//! the record is used only when the bot's own identity opened the issue and the record
+//! the record is used only when autoheal opened the issue (`decide::trust::is_autoheal`, the
+//! one rule of which identity is autoheal's), and the record
 //! describes the very run it names (same run, attempt, commit and workflow), and only when
 //! the logs can no longer be read. Otherwise the analysis is recomputed from the run.
 
 use autoheal_fixes::FailureInput;
 
+use crate::decide::trust::is_autoheal;
 use crate::models::{Issue, WorkflowRun};
 use crate::record::{Record, decode};
 
 /// The recorded failures, when the record may be used for `run`; why not otherwise.
 pub fn cached_failures(issue: &Issue, bot_login: &str, run: &WorkflowRun) -> Result<Vec<FailureInput>, String> {
     let author = issue.author().unwrap_or_default();
-    if !author.eq_ignore_ascii_case(bot_login) {
+    if !is_autoheal(author, bot_login) {
         return Err(format!(
             "issue #{} was opened by `{author}`, not by autoheal (`{bot_login}`), so its hidden record is not used",
             issue.number
@@ -36,7 +38,20 @@ pub fn cached_failures(issue: &Issue, bot_login: &str, run: &WorkflowRun) -> Res
             issue.number, run.id
         ));
     }
-    Ok(record.failures)
+    // What a record claims about where its names came from (autoheal's tables, a runner
+    // that called itself self-hosted) no grammar can check, and the cache trusts an app's
+    // issue as autoheal's when the token cannot say who it is: the names stand (every
+    // generator checks them against its grammar and what the repository already trusts),
+    // the claims do not.
+    Ok(record
+        .failures
+        .into_iter()
+        .map(|mut failure| {
+            failure.known_distribution = false;
+            failure.confirmed_runner = None;
+            failure
+        })
+        .collect())
 }
 
 #[cfg(test)]
@@ -77,6 +92,22 @@ mod tests {
         }
     }
 
+    /// A record claims where its names came from (autoheal's tables, a runner that called
+    /// itself self-hosted), which no grammar can check: those claims are dropped, so the
+    /// names must pass what the repository already trusts, as any log's would.
+    #[test]
+    fn a_records_claims_of_provenance_are_not_taken() {
+        let bot = "github-actions[bot]";
+        let mut claims = record();
+        claims.failures[0].known_distribution = true;
+        claims.failures[0].confirmed_runner = Some("ubuntu-latest".into());
+        let failures = cached_failures(&issue(bot, &claims), bot, &run()).unwrap_or_default();
+        assert_eq!(failures.len(), 1);
+        assert!(!failures[0].known_distribution);
+        assert_eq!(failures[0].confirmed_runner, None);
+        assert_eq!(failures[0].subject(), Some("requests"));
+    }
+
     #[test]
     fn only_the_bots_own_record_of_the_same_run_is_used() {
         let bot = "github-actions[bot]";
@@ -86,6 +117,16 @@ mod tests {
         );
         let forged = cached_failures(&issue("mallory", &record()), bot, &run());
         assert!(forged.is_err_and(|why| why.contains("opened by `mallory`")));
+        // Who counts as autoheal is the one rule of `decide::trust::is_autoheal`: a token that
+        // cannot say who it is (an App installation token reads as `github-actions[bot]`)
+        // writes as the App's own `name[bot]`, whose record stands in like the built-in
+        // token's; for a token that knows its login, only that login.
+        assert_eq!(
+            cached_failures(&issue("heal-app[bot]", &record()), bot, &run()).map(|f| f.len()),
+            Ok(1)
+        );
+        assert!(cached_failures(&issue("renovate[bot]", &record()), "heal-bot", &run()).is_err());
+        assert!(cached_failures(&issue("mallory", &record()), "heal-bot", &run()).is_err());
         let mut other_commit = record();
         other_commit.head_sha = "def".into();
         assert!(cached_failures(&issue(bot, &other_commit), bot, &run()).is_err());

@@ -2,7 +2,6 @@
 
 use chrono::{DateTime, Duration, Utc};
 
-use crate::fetch::trust::GITHUB_ACTIONS_BOT;
 use crate::models::Issue;
 use crate::record::{Record, decode};
 
@@ -22,21 +21,12 @@ fn has_fingerprint(issue: &Issue, fingerprint: &str) -> bool {
         .is_some_and(|record: Record| record.fingerprint == fingerprint)
 }
 
-/// Whether `author` (of an issue or comment) is autoheal acting as `bot_login`. The built-in
-/// `GITHUB_TOKEN` and an App installation token cannot ask who they are (`bot_login` is then
-/// `github-actions[bot]`), and an App's issues are its own `name[bot]`; so then any app's
-/// login (`[bot]` ends no user's login: GitHub allows no `[` in one) counts. An app can only
-/// write where it is installed.
-pub fn is_autoheal(author: &str, bot_login: &str) -> bool {
-    author.eq_ignore_ascii_case(bot_login) || (bot_login == GITHUB_ACTIONS_BOT && author.ends_with("[bot]"))
-}
-
 /// The open issues that may absorb a new failure, newest first: those whose hidden block has
 /// `fingerprint` and that were created or updated within 24 hours of `now`. Pass every page of
 /// open `workflow-failure` issues. Anyone's issue may copy the block and carry the labels (an
 /// issue form sets labels for anyone), and a duplicate absorbs the failure: its repeat is only
 /// a comment there, and `heal` opens its pull request for that issue. So the caller takes the
-/// first whose author may act on the repository (`fetch::trust::may_act_on_records`).
+/// first whose author may act on the repository (`fetch::trust::Vouching`).
 pub fn duplicate_candidates<'a>(issues: &'a [Issue], fingerprint: &str, now: DateTime<Utc>) -> Vec<&'a Issue> {
     let cutoff = now - Duration::hours(DEDUPE_WINDOW_HOURS);
     let mut found: Vec<&Issue> = issues
@@ -94,16 +84,5 @@ mod tests {
         let newer = issue(7, "a", "2024-01-05T03:00:00Z", "open");
         let issues = [issues, vec![newer]].concat();
         assert_eq!(numbers(duplicate_candidates(&issues, "a", now)), vec![7, 1]);
-    }
-
-    #[test]
-    fn autoheal_is_known_by_its_login() {
-        assert!(is_autoheal("heal-bot", "heal-bot"));
-        assert!(is_autoheal("Heal-Bot", "heal-bot"));
-        assert!(!is_autoheal("mallory", "heal-bot"));
-        assert!(!is_autoheal("renovate[bot]", "heal-bot"));
-        // A token that cannot say who it is: its issues are an app's, and a user's are not.
-        assert!(is_autoheal("renovate[bot]", GITHUB_ACTIONS_BOT));
-        assert!(!is_autoheal("mallory", GITHUB_ACTIONS_BOT));
     }
 }

@@ -7,10 +7,13 @@
 //! diff, no branch, no pull request), whatever the logs say. A run is trusted when its head
 //! commit is in this repository and the user who triggered it has write, maintain or admin
 //! permission, and its event runs that commit for that user: a run acting on what someone
-//! else wrote (see [`ACTS_ON_OTHERS_CONTENT`]) is untrusted whoever triggered it. Anything
-//! unknown (no actor, an unknown user, a deleted fork) is untrusted.
+//! else wrote (the engine's one list, `rules::audit::OTHERS_CONTENT_TRIGGERS`: a pull
+//! request's head it may check out, the run that triggered it, an issue, comment or review it
+//! reads) is untrusted whoever triggered it. Anything unknown (no actor, an unknown user, a
+//! deleted fork) is untrusted.
 
 use autoheal_engine::config::UntrustedRuns;
+use autoheal_engine::rules::audit::others_content;
 
 use crate::fetch::trust::Permission;
 use crate::models::WorkflowRun;
@@ -18,24 +21,6 @@ use crate::models::WorkflowRun;
 /// Roles that may push to the repository (GitHub's role names; `maintain` shows as `write`
 /// in the legacy `permission` field).
 const WRITE_ROLES: [&str; 3] = ["admin", "maintain", "write"];
-
-/// Events whose run is in this repository's context and is triggered by one user, but acts on
-/// what another wrote: a pull request's head it may check out (`pull_request_target`, also
-/// from a fork: GitHub gives such a run the base branch's commit), the run that triggered it
-/// and its artifacts (`workflow_run`), an issue, comment or review it reads or echoes. A
-/// maintainer who labels a fork's pull request "safe to test", re-runs the follow-up of a
-/// fork's run or comments `/test` on it triggers the run, but the fork's code printed its
-/// log, so the actor's permission says nothing about who chose its text.
-const ACTS_ON_OTHERS_CONTENT: [&str; 8] = [
-    "pull_request_target",
-    "workflow_run",
-    "issue_comment",
-    "issues",
-    "pull_request_review",
-    "pull_request_review_comment",
-    "discussion",
-    "discussion_comment",
-];
 
 /// Whether a permission lets its user push to the repository.
 pub fn can_write(permission: &Permission) -> bool {
@@ -51,6 +36,25 @@ pub fn can_write(permission: &Permission) -> bool {
 /// issue).
 pub fn may_write(login: &str, owner: &str, permission: &Permission) -> bool {
     can_write(permission) || (!login.is_empty() && login.eq_ignore_ascii_case(owner))
+}
+
+/// The identity of the built-in `GITHUB_TOKEN` (and what an App installation token reads as),
+/// which cannot ask `GET /user` who it is.
+pub const GITHUB_ACTIONS_BOT: &str = "github-actions[bot]";
+
+/// Whether `author` (of an issue or comment) is autoheal acting as `bot_login`: the one rule
+/// of which `[bot]` accounts count as autoheal, for every use of a record autoheal wrote (the
+/// duplicate check, `heal --issue`'s trigger and its cached failures, the runs `heal --many`
+/// counts as recorded). A token that knows its login (`GET /user`: a PAT, an App's
+/// user-to-server token) is autoheal by that login only, `[bot]` or not. A token that cannot
+/// ask (`bot_login` is then [`GITHUB_ACTIONS_BOT`]) is the built-in `GITHUB_TOKEN`, which
+/// writes as `github-actions[bot]`, or an App installation token, which writes as that App's
+/// `name[bot]`, a login autoheal cannot learn: so then every app's login counts (`[bot]` ends
+/// no user's login: GitHub allows no `[` in one). An app writes only where an administrator
+/// installed it; what a record claims beyond its names is not taken even so
+/// (`decide::cache`).
+pub fn is_autoheal(author: &str, bot_login: &str) -> bool {
+    author.eq_ignore_ascii_case(bot_login) || (bot_login == GITHUB_ACTIONS_BOT && author.ends_with("[bot]"))
 }
 
 /// Where a run came from, and whether that makes it trusted.
@@ -90,7 +94,10 @@ pub fn judge(run: &WorkflowRun, repo_full_name: &str, permission: &Permission) -
         }
         Some(_) => {}
     }
-    if ACTS_ON_OTHERS_CONTENT.contains(&run.event.as_str()) {
+    // A maintainer who labels a fork's pull request "safe to test", re-runs the follow-up of a
+    // fork's run or comments `/test` on it triggers the run, but the fork's code printed its
+    // log: the actor's permission says nothing about who chose its text.
+    if others_content(&run.event).is_some() {
         return RunTrust::Untrusted(format!(
             "the run was started by a `{}` event, which acts on a pull request, run, issue or comment that anyone may have written (a fork's code may have printed its log), whoever triggered it",
             run.event
@@ -132,6 +139,8 @@ pub fn route(trust: &RunTrust, policy: UntrustedRuns) -> Route {
 
 #[cfg(test)]
 mod tests {
+    use autoheal_engine::rules::audit::OTHERS_CONTENT_TRIGGERS;
+
     use super::*;
     use crate::models::{CollaboratorPermission, RepoRef, User};
 
@@ -184,7 +193,7 @@ mod tests {
         assert!(!judge(&run(None, Some("maint")), "octo/app", &writer).is_trusted());
         assert!(!judge(&run(Some("octo/app"), None), "octo/app", &writer).is_trusted());
         // In this repository, by a writer, but on behalf of someone else's content.
-        for event in ACTS_ON_OTHERS_CONTENT {
+        for &(event, _) in OTHERS_CONTENT_TRIGGERS {
             let mut on_behalf = run(Some("octo/app"), Some("maint"));
             on_behalf.event = event.into();
             let judged = judge(&on_behalf, "octo/app", &writer);
@@ -201,6 +210,17 @@ mod tests {
         let mut other = run(Some("octo/app"), Some("maint"));
         other.repository.full_name = "octo/other".into();
         assert!(!judge(&other, "octo/app", &writer).is_trusted());
+    }
+
+    #[test]
+    fn autoheal_is_known_by_its_login() {
+        assert!(is_autoheal("heal-bot", "heal-bot"));
+        assert!(is_autoheal("Heal-Bot", "heal-bot"));
+        assert!(!is_autoheal("mallory", "heal-bot"));
+        assert!(!is_autoheal("renovate[bot]", "heal-bot"));
+        // A token that cannot say who it is: its issues are an app's, and a user's are not.
+        assert!(is_autoheal("renovate[bot]", GITHUB_ACTIONS_BOT));
+        assert!(!is_autoheal("mallory", GITHUB_ACTIONS_BOT));
     }
 
     #[test]

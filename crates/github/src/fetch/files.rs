@@ -4,7 +4,9 @@
 //!
 //! Which files a fix may read is decided by [`wanted`], from the paths alone: the failed
 //! workflow, every file the workflow names (`pip install -r ci/deps.txt`,
-//! `./scripts/build.sh`), the `action.yml` of each local action it runs (`uses: ./dir`), and what the fixes crate says its fixes read whatever the workflow
+//! `./scripts/build.sh`), the `action.yml` of each local action a step runs (`uses: ./dir`,
+//! the directory as the engine reads it, never a prefix of another), and what the fixes
+//! crate says its fixes read whatever the workflow
 //! says (`autoheal_fixes::fixes_may_read`: dependency manifests and lock files, a Node
 //! project's `package.json`/`pnpm-lock.yaml`, top-level `__init__.py` files). A fix that
 //! reads a listed file outside that set is refused by the analysis (fail closed), so the
@@ -47,19 +49,58 @@ impl Snapshot {
     }
 }
 
-/// Whether a fix may read `path`, given the failed workflow's path and text.
+/// Which files a fix may read, given the failed workflow's path and text (see the module docs).
+#[derive(Debug)]
+pub struct Wanted<'a> {
+    workflow_path: &'a str,
+    workflow_text: &'a str,
+    /// The directory of each local action a step runs (`uses: ./dir`), as the engine reads it
+    /// (`Workflow::local_action_dirs`, `repo::local_action_dir`): the fixes read their
+    /// metadata by the same reading.
+    local_actions: Vec<String>,
+}
+
+impl<'a> Wanted<'a> {
+    pub fn new(workflow_path: &'a str, workflow_text: &'a str) -> Self {
+        let doc = autoheal_engine::yaml::parse(workflow_text.as_bytes());
+        let local_actions = doc
+            .root
+            .as_ref()
+            .map(|root| {
+                autoheal_engine::model::Workflow::new(root)
+                    .local_action_dirs()
+                    .into_iter()
+                    .map(str::to_string)
+                    .collect()
+            })
+            .unwrap_or_default();
+        Wanted {
+            workflow_path,
+            workflow_text,
+            local_actions,
+        }
+    }
+
+    /// Whether a fix may read `path`.
+    pub fn wants(&self, path: &str) -> bool {
+        // Paths the workflow names (`-r ci/deps.txt`, `./build.sh`); very short ones would
+        // match any text. Fetching one more file chooses nothing: a fix still reads only what
+        // its own grammar accepts.
+        let named = path.len() >= 4 && self.workflow_text.contains(path);
+        // The metadata of a local action the workflow runs (`uses: ./dir`): what kind of
+        // action it is (a command missing inside a Docker action's image is not installed on
+        // the runner).
+        let action = path
+            .strip_suffix("/action.yml")
+            .or_else(|| path.strip_suffix("/action.yaml"))
+            .is_some_and(|dir| self.local_actions.iter().any(|a| a == dir));
+        path == self.workflow_path || autoheal_fixes::fixes_may_read(path) || named || action
+    }
+}
+
+/// Whether a fix may read `path`, given the failed workflow's path and text ([`Wanted`]).
 pub fn wanted(path: &str, workflow_path: &str, workflow_text: &str) -> bool {
-    // Paths the workflow names (`-r ci/deps.txt`, `./build.sh`); very short ones would match
-    // any text.
-    let named = path.len() >= 4 && workflow_text.contains(path);
-    // The metadata of a local action the workflow runs (`uses: ./dir`): what
-    // kind of action it is (a command missing inside a Docker action's image
-    // is not installed on the runner).
-    let action = path
-        .strip_suffix("/action.yml")
-        .or_else(|| path.strip_suffix("/action.yaml"))
-        .is_some_and(|dir| !dir.is_empty() && workflow_text.contains(&format!("./{dir}")));
-    path == workflow_path || autoheal_fixes::fixes_may_read(path) || named || action
+    Wanted::new(workflow_path, workflow_text).wants(path)
 }
 
 /// Lists the tree of `commit` and fetches the text of the wanted files (see the module docs).
@@ -91,10 +132,11 @@ pub async fn fetch_snapshot(gh: &GitHub, repo: &RepoName, commit: &str, workflow
             return Ok(snapshot);
         }
     };
+    let wanted = Wanted::new(workflow_path, &workflow_text);
     let mut chosen: Vec<&TreeItem> = blobs
         .iter()
         .copied()
-        .filter(|b| b.path != workflow_path && wanted(&b.path, workflow_path, &workflow_text))
+        .filter(|b| b.path != workflow_path && wanted.wants(&b.path))
         .collect();
     // Shallow paths first: the root's manifests matter more than a vendored copy's.
     chosen.sort_by_key(|b| (b.path.matches('/').count(), b.path.clone()));
@@ -130,10 +172,31 @@ async fn read_text(gh: &GitHub, repo: &RepoName, blob: &TreeItem) -> Result<std:
 mod tests {
     use super::*;
 
+    /// A local action is wanted by the directory a step's `uses:` names, read as the engine
+    /// reads every repository path: `./a` names `a`, not `ab`, nor `a` named in a script or a
+    /// comment; a trailing `/` names the same directory; a path leaving the repository names
+    /// nothing.
+    #[test]
+    fn local_actions_are_wanted_by_the_directory_uses_names() {
+        let path = ".github/workflows/ci.yml";
+        let workflow = "jobs:\n  t:\n    steps:\n      - uses: ./tools/ab\n      - uses: ./lint/\n      - run: ./scripts/x/run.sh # see ./docs\n      - uses: ./../outside\n";
+        assert!(wanted("tools/ab/action.yml", path, workflow));
+        assert!(wanted("lint/action.yaml", path, workflow));
+        for no in [
+            "tools/a/action.yml",
+            "tools/action.yml",
+            "scripts/x/action.yml",
+            "docs/action.yml",
+            "outside/action.yml",
+            "../outside/action.yml",
+        ] {
+            assert!(!wanted(no, path, workflow), "{no}");
+        }
+    }
+
     #[test]
     fn wanted_files_are_the_workflow_what_it_names_manifests_and_packages() {
-        let workflow =
-            "steps:\n  - run: pip install -r ci/deps.txt && ./scripts/build.sh\n  - uses: ./.github/actions/render\n";
+        let workflow = "jobs:\n  t:\n    steps:\n      - run: pip install -r ci/deps.txt && ./scripts/build.sh\n      - uses: ./.github/actions/render\n";
         let path = ".github/workflows/ci.yml";
         for yes in [
             path,

@@ -1,7 +1,7 @@
 //! The repository itself: its default branch and the commit at its head, and the autoheal
 //! configuration there.
 
-use autoheal_engine::config::{Config, DEFAULT_CONFIG_PATH};
+use autoheal_engine::config::{self, Config, ConfigFile, DEFAULT_CONFIG_PATH};
 
 use crate::client::GitHub;
 use crate::client::config::RepoName;
@@ -41,5 +41,9 @@ pub async fn fetch_config(gh: &GitHub, repo: &RepoName, reference: &str) -> Resu
         }
         Err(error) => return Err(error),
     };
-    Ok(Config::parse(DEFAULT_CONFIG_PATH, &bytes, &autoheal_engine::rules::rule_ids()).0)
+    let file = ConfigFile {
+        shown: DEFAULT_CONFIG_PATH,
+        bytes: &bytes,
+    };
+    Ok(config::load(Some(file), None).config)
 }

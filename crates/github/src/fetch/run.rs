@@ -11,6 +11,13 @@ use crate::progress::Progress;
 /// GitHub's annotation when a job hits `timeout-minutes`.
 const TIMEOUT_MARK: &str = "exceeded the maximum execution time";
 
+/// The failed jobs whose annotations (and, when the run's zip is unavailable, logs) are read,
+/// at most. A workflow (a fork's among them) can fail hundreds of matrix legs at once, each
+/// one call for its annotations and one log of up to the response cap; the first failed
+/// jobs in the run's order carry the root cause (legs of one matrix fail alike), and the
+/// rest are still listed with their conclusions.
+pub const MAX_FAILED_JOBS_READ: usize = 20;
+
 /// A log as downloaded: the run zip (job names inside) or one job's text.
 #[derive(Debug, Clone)]
 pub struct FetchedLog {
@@ -77,7 +84,7 @@ pub async fn fetch_run(gh: &GitHub, repo: &RepoName, run_id: u64, progress: &dyn
     if !is_failed(evidence.run.conclusion.as_deref()) {
         return Ok(evidence);
     }
-    let failed: Vec<Job> = evidence.failed_jobs().cloned().collect();
+    let failed: Vec<Job> = evidence.failed_jobs().take(MAX_FAILED_JOBS_READ).cloned().collect();
     for job in &failed {
         progress.step(&format!("reading annotations of job `{}`", job.name));
         // GitHub gives a job the id of its check run; the URL says so explicitly.

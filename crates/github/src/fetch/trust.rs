@@ -5,13 +5,12 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use crate::client::GitHub;
 use crate::client::config::RepoName;
-use crate::decide::dedupe::is_autoheal;
-use crate::decide::trust::may_write;
+use crate::decide::trust::{GITHUB_ACTIONS_BOT, is_autoheal, may_write};
 use crate::error::Result;
 use crate::models::{CollaboratorPermission, Issue};
 
-/// The identity of the built-in `GITHUB_TOKEN`, which cannot ask `GET /user` who it is.
-pub const GITHUB_ACTIONS_BOT: &str = "github-actions[bot]";
+/// The most authors one decision asks GitHub about (see [`authors_who_may_act`]).
+pub const MAX_AUTHORS_ASKED: usize = 10;
 
 /// A user's permission on the repository; `None` when GitHub knows no such user.
 pub type Permission = Option<CollaboratorPermission>;
@@ -33,8 +32,8 @@ pub async fn fetch_permissions(
 /// The login the token acts as: `GET /user` for user tokens (PAT, App user-to-server), and
 /// `github-actions[bot]` when GitHub answers 401/403/404, as it does for installation tokens
 /// (the built-in `GITHUB_TOKEN` among them). An App installation token therefore reads as
-/// `github-actions[bot]` too; that only makes the issue-body cache unusable for it, which is
-/// the safe direction (heal then re-reads the run's logs or does nothing).
+/// `github-actions[bot]` too: which `[bot]` logins then count as autoheal is the one rule of
+/// `decide::trust::is_autoheal`.
 pub async fn fetch_bot_login(gh: &GitHub) -> Result<String> {
     match gh.get_authenticated_user().await {
         Ok(user) => Ok(user.login),
@@ -55,20 +54,64 @@ pub async fn may_act_on_records(gh: &GitHub, repo: &RepoName, issue: &Issue, bot
 /// repository (the owner, or a collaborator with write access), who could commit the change
 /// anyway.
 pub async fn author_may_act(gh: &GitHub, repo: &RepoName, author: &str, bot_login: &str) -> Result<bool> {
-    if is_autoheal(author, bot_login) {
-        return Ok(true);
+    Vouching::new(bot_login).may_act(gh, repo, author).await
+}
+
+/// [`author_may_act`] over many issues and comments of one list, as cheap as a hostile
+/// repository allows: autoheal and the owner are known without a call, every other author
+/// is asked once, and only the first [`MAX_AUTHORS_ASKED`] of them (callers go newest
+/// first); later ones count as not vouched for. Anyone can open issues and comment, so a
+/// thousand copies of a record by a thousand accounts must not cost a thousand calls; passing
+/// over a genuine writer's copy only files a new issue or reports a run again (the safe
+/// direction). A token that may not read permissions (401/403) cannot vouch for anyone it
+/// would ask, and is not asked again.
+#[derive(Debug)]
+pub struct Vouching {
+    bot_login: String,
+    known: BTreeMap<String, bool>,
+    asked: usize,
+    refused: bool,
+}
+
+impl Vouching {
+    pub fn new(bot_login: &str) -> Self {
+        Vouching {
+            bot_login: bot_login.to_string(),
+            known: BTreeMap::new(),
+            asked: 0,
+            refused: false,
+        }
     }
-    if author.is_empty() {
-        return Ok(false);
+
+    /// How many authors GitHub was asked about.
+    pub fn asked(&self) -> usize {
+        self.asked
     }
-    if may_write(author, &repo.owner, &None) {
-        return Ok(true);
-    }
-    // A token that may not read permissions (403) cannot vouch for the author: not theirs to
-    // act on, and no reason to fail the whole report.
-    match gh.get_permission(repo, author).await {
-        Ok(permission) => Ok(may_write(author, &repo.owner, &permission)),
-        Err(error) if matches!(error.status(), Some(401 | 403)) => Ok(false),
-        Err(error) => Err(error),
+
+    pub async fn may_act(&mut self, gh: &GitHub, repo: &RepoName, author: &str) -> Result<bool> {
+        if let Some(known) = self.known.get(author) {
+            return Ok(*known);
+        }
+        let known = if is_autoheal(author, &self.bot_login) {
+            true
+        } else if author.is_empty() {
+            false
+        } else if may_write(author, &repo.owner, &None) {
+            true
+        } else if self.refused || self.asked >= MAX_AUTHORS_ASKED {
+            false
+        } else {
+            self.asked += 1;
+            match gh.get_permission(repo, author).await {
+                Ok(permission) => may_write(author, &repo.owner, &permission),
+                Err(error) if matches!(error.status(), Some(401 | 403)) => {
+                    self.refused = true;
+                    false
+                }
+                Err(error) => return Err(error),
+            }
+        };
+        self.known.insert(author.to_string(), known);
+        Ok(known)
     }
 }

@@ -35,7 +35,7 @@ pub fn log(lines: &[&str]) -> String {
         .collect()
 }
 
-fn job(id: u64, name: &str, conclusion: &str, failed_step: &str) -> Value {
+pub fn job(id: u64, name: &str, conclusion: &str, failed_step: &str) -> Value {
     json!({
         "id": id,
         "run_id": 0,
