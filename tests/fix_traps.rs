@@ -249,3 +249,50 @@ fn a_release_job_on_a_flaky_runner_is_not_made_optional() {
     );
     fixed(&case("arm", ""), "continue-on-error: true");
 }
+
+/// mypy's stub hint names a `types-…` distribution that only a type check
+/// needs: installing the runtime package of its module is the wrong fix, and
+/// the name comes from the log, so a crafted one must not be installed either.
+#[test]
+fn a_mypy_stub_hint_gets_no_fix() {
+    let workflow = "on: push\njobs:\n  test:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - run: pip install -r requirements.txt mypy\n      - name: Tests\n        run: mypy src\n";
+    for (name, lines) in [
+        (
+            "mypy yaml stubs",
+            &[
+                "##[group]Run mypy src",
+                "##[endgroup]",
+                "src/app/config.py:4: error: Library stubs not installed for \"yaml\"  [import-untyped]",
+                "src/app/config.py:4: note: Hint: \"python3 -m pip install types-PyYAML\"",
+                "Found 1 error in 1 file (checked 12 source files)",
+                "##[error]Process completed with exit code 1.",
+            ],
+        ),
+        (
+            "crafted stub name",
+            &[
+                "##[group]Run mypy src",
+                "##[endgroup]",
+                "src/app/config.py:4: error: Library stubs not installed for \"evil_pkg\"  [import-untyped]",
+                "src/app/config.py:4: note: Hint: \"python3 -m pip install types-evil-pkg\"",
+                "Found 1 error in 1 file (checked 12 source files)",
+                "##[error]Process completed with exit code 1.",
+            ],
+        ),
+    ] {
+        let case = Case {
+            name,
+            workflow,
+            job: "test",
+            step: "Tests",
+            lines,
+            files: &[("requirements.txt", "pyyaml\n")],
+        };
+        let (f, diff, said) = run(&case);
+        assert_eq!(f["category"], "missing_dependency", "{name}: {f:#}");
+        assert_eq!(f["fixable"], false, "{name}: {f:#}");
+        assert_eq!(f["fixes"].as_array().map(Vec::len), Some(0), "{name}: {f:#}");
+        assert!(diff.is_empty(), "{name}: {diff}");
+        assert!(said.contains("no fix for"), "{name}: {said}");
+    }
+}

@@ -97,6 +97,9 @@ pub const ENTRIES: &[Entry] = &[
 /// mypy's hint under its "Library stubs not installed" error names the stub
 /// distribution; the error line (just before it, same location) says which
 /// module. Only a stub distribution's name is taken (`types-…`, `…-stubs`).
+/// Not fixable: the stub is a type-check dependency (installing the module's
+/// runtime distribution would be the wrong fix), and its name is the log's
+/// own, which no table vouches for, so the message says what to add by hand.
 fn mypy_stub_hint(line: &Line<'_>) -> Option<Hit> {
     let c = regex!(r#"^(\S+:\d+): note: Hint: "python3 -m pip install ([A-Za-z0-9][A-Za-z0-9._-]*)"$"#)
         .captures(line.text.trim())?;
@@ -117,7 +120,8 @@ fn mypy_stub_hint(line: &Line<'_>) -> Option<Hit> {
             0.85,
             format!(
                 "mypy has no type information for '{module}': its stub distribution {distribution} is not installed \
-                 where mypy runs (mypy's own hint names it)."
+                 where mypy runs (mypy's own hint names it). Add {distribution} by hand to the requirements that \
+                 install mypy (or to mypy's `additional_dependencies` under pre-commit)."
             ),
         )
         .with_subject(
@@ -125,11 +129,11 @@ fn mypy_stub_hint(line: &Line<'_>) -> Option<Hit> {
             SubjectDetail::Module {
                 module,
                 distribution: distribution.to_string(),
-                known: true,
+                known: false,
                 python: line.python,
             },
         )
-        .fixable(true)
+        .fixable(false)
         .opened_on_previous_line(),
     )
 }
@@ -220,6 +224,10 @@ mod tests {
             (hit.category, hit.subject.as_deref(), hit.opened_on_previous_line),
             (Category::MissingDependency, Some("types-requests"), true)
         );
+        // The log chose the name and a type-check dependency is not the
+        // runtime one: never fixable, never a known distribution.
+        assert!(!hit.fixable);
+        assert!(matches!(hit.detail, SubjectDetail::Module { known: false, .. }));
         // Another location's hint, a distribution that is not a stub
         // package, or no error above: not read.
         assert!(
