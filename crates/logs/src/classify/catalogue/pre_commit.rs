@@ -2,7 +2,7 @@
 //!
 //! Source: pre-commit's `run` output (`pre_commit/commands/run.py`,
 //! `_full_msg`): one line per hook, `{name}{dots}{Passed|Failed|Skipped}`
-//! padded with dots to the terminal width (79 columns in CI; the status's
+//! padded with dots to `cols - 1` columns (`_compute_cols`: at least 79; the status's
 //! colour under `--color=always` is removed where lines are read); under a failed hook, `- hook id: {id}`,
 //! `- exit code: {n}` or `- files were modified by this hook`, then the
 //! hook's own output. The first failed hook is where a person starts: the
@@ -26,16 +26,22 @@ pub const ENTRIES: &[Entry] = &[Entry {
     )],
 }];
 
+/// pre-commit pads every hook line to `cols - 1` columns, and `cols` is at
+/// least 80 (`_compute_cols`), so a shorter `…...Failed` is another tool's
+/// text. `(no files to check)` only ever precedes `Skipped`.
+const PADDED_WIDTH: usize = 79;
+
 fn hook_failed(line: &Line<'_>) -> Option<Hit> {
-    let text = line.text;
-    regex!(r"^\S.*?\.{3,}(?:\(no files to check\))?Failed$")
-        .is_match(text.trim_end())
-        .then(|| {
-            Hit::blocker(
-                "A pre-commit hook failed (the `- hook id:` lines under it say which, and whether it only rewrote \
+    let text = line.text.trim_end();
+    // A wide (CJK) character counts two columns in pre-commit's `_len_cjk`:
+    // counting every non-ASCII one as two keeps such names readable.
+    let width: usize = text.chars().map(|c| if c.is_ascii() { 1 } else { 2 }).sum();
+    (width >= PADDED_WIDTH && regex!(r"^\S.*?\.{3,}Failed$").is_match(text)).then(|| {
+        Hit::blocker(
+            "A pre-commit hook failed (the `- hook id:` lines under it say which, and whether it only rewrote \
                  files that need committing).",
-            )
-        })
+        )
+    })
 }
 
 #[cfg(test)]
@@ -54,6 +60,11 @@ mod tests {
                 "check yaml...............................................................Passed",
                 "Installing...Failed to fetch",
                 "  ...Failed",
+                // Not padded to pre-commit's width: another tool's words.
+                "Installing...Failed",
+                "Build....................Failed",
+                // Only `Skipped` follows this postfix.
+                "ruff.......................................................(no files to check)Failed",
             ],
         );
     }
