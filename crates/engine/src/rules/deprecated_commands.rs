@@ -1,9 +1,11 @@
 //! `deprecated-commands`: `::set-output`, `::save-state`, `::set-env` and
-//! `::add-path` workflow commands, disabled or deprecated since 2020-2022.
+//! `::add-path` workflow commands, disabled or deprecated since 2020-2022,
+//! in a workflow's `run:` steps and a composite action's (the runner reads
+//! the output of both the same way).
 //! The fix rewrites `echo "::set-output name=x::v"` to
 //! `echo "x=v" >> "$GITHUB_OUTPUT"` (and the same for the others).
 
-use super::{Context, Rule, WORKFLOWS};
+use super::{ALL_FILES, Context, Rule};
 use crate::diagnostic::{Edit, Fix, Severity};
 use crate::model::Step;
 use crate::yaml::ScalarStyle;
@@ -13,12 +15,12 @@ pub const RULE: Rule = Rule {
     default_severity: Severity::Error,
     enabled_by_default: true,
     summary: "`::set-output`, `::save-state`, `::set-env` and `::add-path` are deprecated or disabled; write to the environment files.",
-    kinds: WORKFLOWS,
+    kinds: ALL_FILES,
     codes: &[SET_OUTPUT, SAVE_STATE, SET_ENV, ADD_PATH],
     reports_errors: true,
     job_keys_only: false,
     reads: super::ReadPaths::Paths {
-        paths: &["jobs.*.steps.*.run"],
+        paths: &["jobs.*.steps.*.run", "runs.steps.*.run", "runs.steps.*.shell"],
         expressions: false,
         step_shell: true,
         plain_scalars: None,
@@ -41,6 +43,15 @@ const COMMANDS: &[(&str, &str, &str)] = &[
 ];
 
 fn check(ctx: &mut Context<'_>) {
+    if ctx.kind == crate::model::FileKind::Action {
+        let Some(root) = ctx.root() else { return };
+        for (index, node) in crate::model::composite_steps(root).iter().enumerate() {
+            // A composite `run` step names its shell (the runner requires it).
+            let shell = node.get("shell").and_then(|s| s.as_str());
+            check_step(ctx, &Step { index, node }, shell);
+        }
+        return;
+    }
     let Some(wf) = ctx.workflow else { return };
     for job in &wf.jobs {
         for step in &job.steps {
@@ -183,6 +194,42 @@ fn rewrite(path: &str, raw: &str, base: usize, at: usize, cmd: &str, var: &str) 
 #[cfg(test)]
 mod tests {
     use crate::rules::test_support::{apply_first_fix, lint_rule, render};
+
+    /// A composite action's `run` steps print to the same runner, so their
+    /// disabled commands fail the same way; the fix follows the step's shell.
+    #[test]
+    fn composite_action_steps_are_checked() {
+        use crate::config::Config;
+        use crate::lint::{LintOptions, lint};
+        let src = "name: a\ndescription: d\nruns:\n  using: composite\n  steps:\n    - shell: bash\n      run: |\n        echo \"::add-path::/opt/bin\"\n        echo ok\n    - shell: pwsh\n      run: Write-Output \"::set-env name=A::b\"\n    - uses: ./x\n";
+        let config = Config::default();
+        let idx = crate::text::LineIndex::new(src);
+        let got: Vec<(String, u32, bool)> = lint("act/action.yml", src.as_bytes(), &LintOptions::new(&config))
+            .into_iter()
+            .filter(|d| d.rule == "deprecated-commands")
+            .map(|d| {
+                (
+                    d.code.to_string(),
+                    idx.line_column(src, d.range.start).line,
+                    !d.fixes.is_empty(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("deprecated-commands/add-path".to_string(), 8, true),
+                ("deprecated-commands/set-env".to_string(), 11, false)
+            ]
+        );
+        // A JavaScript action has no steps to read.
+        let js = "name: a\ndescription: d\nruns:\n  using: node24\n  main: i.js\n";
+        assert!(
+            lint("act/action.yml", js.as_bytes(), &LintOptions::new(&config))
+                .iter()
+                .all(|d| d.rule != "deprecated-commands")
+        );
+    }
 
     #[test]
     fn a_command_named_in_another_commands_message_is_not_one() {

@@ -41,6 +41,7 @@ pub const RULE: Rule = Rule {
         DEFAULT_TYPE,
         UNUSED_DEFAULT,
         RESERVED_SECRET,
+        WORKFLOW_RUN_WITHOUT_WORKFLOWS,
     ],
     reports_errors: true,
     job_keys_only: false,
@@ -88,6 +89,9 @@ pub const UNUSED_DEFAULT: &str = "events/unused-default";
 /// A `workflow_call` secret named `GITHUB_TOKEN`, a name GitHub reserves.
 pub const RESERVED_SECRET: &str = "events/reserved-secret";
 
+/// A `workflow_run` trigger that names no workflow to follow.
+pub const WORKFLOW_RUN_WITHOUT_WORKFLOWS: &str = "events/workflow-run-without-workflows";
+
 /// Whether a reusable workflow may not declare `name` under
 /// `on.workflow_call.secrets`: GitHub rejects the called workflow ("secret
 /// name `GITHUB_TOKEN` within `workflow_call` can not be used since it would
@@ -102,17 +106,42 @@ fn check(ctx: &mut Context<'_>) {
         return;
     };
     match &on.kind {
-        NodeKind::Scalar(_) => event_name(ctx, on),
-        NodeKind::Sequence(items) => items.iter().for_each(|i| event_name(ctx, i)),
+        NodeKind::Scalar(_) => {
+            event_name(ctx, on);
+            workflow_run_without_workflows(ctx, on);
+        }
+        NodeKind::Sequence(items) => items.iter().for_each(|i| {
+            event_name(ctx, i);
+            workflow_run_without_workflows(ctx, i);
+        }),
         NodeKind::Mapping(entries) => {
             for e in entries {
                 event_name(ctx, &e.key);
                 if let Some(name) = e.key.as_str().filter(|n| is_known_event(n)) {
+                    if name == "workflow_run" && e.value.get("workflows").is_none() {
+                        workflow_run_without_workflows(ctx, &e.key);
+                    }
                     event_config(ctx, name, e);
                 }
             }
         }
     }
+}
+
+/// `workflow_run` given without `workflows` (as a bare event name, or a
+/// configuration without the key): GitHub's events reference makes
+/// `workflows` the one thing the event needs, and without it GitHub does not
+/// load the workflow: every push records a failed run with no job (seen in
+/// martinopedal/azure-analyzer#154, fixed by adding `workflows:`).
+fn workflow_run_without_workflows(ctx: &mut Context<'_>, event: &Node) {
+    if event.as_str() != Some("workflow_run") {
+        return;
+    }
+    ctx.report(
+        event.report_span(),
+        "\"workflow_run\" names no workflow to follow; add `workflows:` with the names of the workflows whose runs trigger this one",
+    )
+    .set_code(WORKFLOW_RUN_WITHOUT_WORKFLOWS);
 }
 
 fn event_name(ctx: &mut Context<'_>, node: &Node) {

@@ -37,3 +37,20 @@ fn a_reusable_workflow_cannot_declare_github_token() {
     let dispatch = "on:\n  workflow_dispatch:\n    inputs:\n      GITHUB_TOKEN:\n        type: string\njobs:\n  a:\n    runs-on: x\n    steps:\n      - run: echo\n";
     assert!(crate::rules::test_support::render(dispatch, "events").is_empty());
 }
+
+#[test]
+fn workflow_run_needs_workflows() {
+    let job = "jobs:\n  a:\n    runs-on: x\n    steps:\n      - run: echo\n";
+    let render = |on: &str| crate::rules::test_support::render(&format!("{on}{job}"), "events");
+    let message = "\"workflow_run\" names no workflow to follow; add `workflows:` with the names of the workflows whose runs trigger this one";
+    assert_eq!(
+        render("on:\n  workflow_run:\n    types: [completed]\n"),
+        [format!("2:3: {message}")]
+    );
+    assert_eq!(render("on:\n  workflow_run:\n"), [format!("2:3: {message}")]);
+    assert_eq!(render("on: [push, workflow_run]\n"), [format!("1:12: {message}")]);
+    assert_eq!(render("on: workflow_run\n"), [format!("1:5: {message}")]);
+    assert!(render("on:\n  workflow_run:\n    workflows: [CI]\n    types: [completed]\n").is_empty());
+    // Another event's mapping without `workflows` is not this finding.
+    assert!(render("on:\n  push:\n    branches: [main]\n").is_empty());
+}
