@@ -14,8 +14,7 @@ pub fn line_ending(source: &str) -> &'static str {
 }
 
 pub fn line_start(source: &str, offset: usize) -> usize {
-    let offset = offset.min(source.len());
-    memchr::memrchr(b'\n', &source.as_bytes()[..offset]).map_or(0, |i| i + 1)
+    crate::lint::line_range(source, offset).start
 }
 
 /// Offset of the end of `offset`'s line, before any `\r\n` / `\n`.

@@ -440,14 +440,17 @@ fn line_of(source: &str, offset: usize) -> usize {
 }
 
 /// The range of the whole line containing `offset`, without its line break.
+/// LF, CRLF and a lone CR (old Mac line ends) each end a line, as they do for
+/// YAML and `LineIndex`; an offset on a line break belongs to the line it ends.
 pub fn line_range(source: &str, offset: usize) -> TextRange {
     let b = source.as_bytes();
-    let offset = offset.min(b.len());
-    let start = memchr::memrchr(b'\n', &b[..offset]).map_or(0, |i| i + 1);
-    let mut end = memchr::memchr(b'\n', &b[offset..]).map_or(b.len(), |i| offset + i);
-    if end > start && b[end - 1] == b'\r' {
-        end -= 1;
+    let mut offset = offset.min(b.len());
+    // The LF of a CRLF ends the same line as its CR.
+    if offset > 0 && b.get(offset) == Some(&b'\n') && b[offset - 1] == b'\r' {
+        offset -= 1;
     }
+    let start = memchr::memrchr2(b'\n', b'\r', &b[..offset]).map_or(0, |i| i + 1);
+    let end = memchr::memchr2(b'\n', b'\r', &b[offset..]).map_or(b.len(), |i| offset + i);
     TextRange::new(start, end)
 }
 
@@ -455,6 +458,32 @@ pub fn line_range(source: &str, offset: usize) -> TextRange {
 mod tests {
     use super::*;
     use crate::yaml::limits::MAX_DEPTH;
+
+    /// LF, CRLF and a lone CR end lines alike; an offset on a line break
+    /// belongs to the line the break ends.
+    #[test]
+    fn line_range_knows_every_line_end() {
+        for nl in ["\n", "\r\n", "\r"] {
+            let src = format!("ab{nl}cde{nl}{nl}f");
+            let text = |r: TextRange| &src[r.start..r.end];
+            let c = src.find('c').unwrap();
+            assert_eq!(text(line_range(&src, 0)), "ab", "{nl:?}");
+            assert_eq!(text(line_range(&src, 2)), "ab", "{nl:?}: the break after ab");
+            assert_eq!(text(line_range(&src, c + 1)), "cde", "{nl:?}");
+            assert_eq!(
+                text(line_range(&src, c - 1)),
+                "ab",
+                "{nl:?}: the last byte of the break"
+            );
+            assert_eq!(text(line_range(&src, src.len())), "f", "{nl:?}");
+            let blank = c + 3 + nl.len();
+            assert_eq!(
+                line_range(&src, blank),
+                TextRange::new(blank, blank),
+                "{nl:?}: the empty line"
+            );
+        }
+    }
 
     /// Lints on a thread with half the stack rayon and tokio give theirs.
     fn lint_on_small_stack(src: String) -> Vec<Diagnostic> {

@@ -535,7 +535,14 @@ fn reindent_fixes(path: &str, source: &str, line: TextRange) -> Vec<Fix> {
     let mut lines = vec![line];
     let mut next = line.end;
     while next < source.len() {
-        let start = next + usize::from(source.as_bytes()[next] == b'\r') + 1;
+        // Past the line break: CRLF is two bytes, LF or a lone CR one.
+        let b = source.as_bytes();
+        let start = next
+            + if b[next] == b'\r' && b.get(next + 1) == Some(&b'\n') {
+                2
+            } else {
+                1
+            };
         if start > source.len() {
             break;
         }
