@@ -241,7 +241,7 @@ fn diff_project(project: &Path, scratch: &Path, actionlint: &str, totals: &mut T
                 what: d.code.to_string(),
                 message: d.message.clone(),
                 audit: d.audit_severity.is_some(),
-                answers: answers(&d.code, d.audit_severity.is_some()),
+                answers: answers(d.code, d.audit_severity.is_some()),
             };
             ours.entry(p.line).or_default().push(finding(p.line, twin));
             if let Some(line) = twin {
