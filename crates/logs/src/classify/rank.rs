@@ -838,8 +838,8 @@ fn reports_after_failure(steps: &[StepState], step: usize) -> bool {
     if !steps[..step].iter().any(|s| s.errored) {
         return false;
     }
-    let name = state.name.to_ascii_lowercase();
-    let script = state.script.to_ascii_lowercase();
+    let name = camel_words(&state.name);
+    let script = camel_words(&state.script);
     let words = [
         "notify",
         "notification",
@@ -864,6 +864,22 @@ fn reports_after_failure(steps: &[StepState], step: usize) -> bool {
 /// `text` has `word` (or a phrase of words) with no letter or digit right
 /// before or after it: `-`, `_`, `/`, `.` and blanks separate words in step
 /// names, action names and commands (`slack-notify`, `notify_teams`).
+/// `text` lowercased, with a space where a lowercase letter meets an
+/// uppercase one: `notifySlack.js` and `sendSlackNotification` name their
+/// words in camelCase, which lowercasing alone would run together.
+fn camel_words(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 8);
+    let mut previous_lower = false;
+    for c in text.chars() {
+        if previous_lower && c.is_ascii_uppercase() {
+            out.push(' ');
+        }
+        previous_lower = c.is_ascii_lowercase();
+        out.push(c.to_ascii_lowercase());
+    }
+    out
+}
+
 fn has_word(text: &str, word: &str) -> bool {
     let boundary = |c: Option<char>| c.is_none_or(|c| !c.is_ascii_alphanumeric());
     text.match_indices(word)
@@ -1049,6 +1065,19 @@ mod tests {
         assert!(!after_failure("Run cleanupcheck", "cleanupcheck --all\n"));
         assert!(!after_failure("Test discordant pairs", "cargo test discordant\n"));
         assert!(has_word("notify_teams", "teams") && !has_word("msteams", "teams"));
+        // camelCase: a lowercase letter before an uppercase one is a boundary.
+        assert!(after_failure(
+            "Run node scripts/notifySlack.js",
+            "node scripts/notifySlack.js\n"
+        ));
+        assert!(after_failure(
+            "Run ./gradlew sendSlackNotification",
+            "./gradlew sendSlackNotification\n"
+        ));
+        assert!(!after_failure(
+            "Run ./gradlew assembleRelease",
+            "./gradlew assembleRelease\n"
+        ));
     }
 
     #[test]
