@@ -828,10 +828,11 @@ mod fake_shellcheck {
     const PYTHON_STEPS: &str = "on: push\npermissions: {}\njobs:\n  a:\n    runs-on: ubuntu-latest\n    timeout-minutes: 5\n    defaults:\n      run:\n        shell: python\n    steps:\n      - run: |\n          import os\n          print(hello)\n";
 
     /// pyflakes run by `check`: what it prints comes back at its line in
-    /// the block, as info (exit 0); a syntax error is an error (exit 1); a
-    /// pyflakes that hangs is killed at its deadline and its scripts removed.
+    /// the block, as info (exit 0); a syntax error too (the Python pyflakes
+    /// runs under may be older than the runner's); a pyflakes that hangs is
+    /// killed at its deadline and its scripts removed.
     #[test]
-    fn pyflakes_findings_are_info_syntax_errors_fail_and_a_hanging_pyflakes_is_killed() {
+    fn pyflakes_findings_and_syntax_errors_are_info_and_a_hanging_pyflakes_is_killed() {
         let tmp = tempfile::tempdir().expect("tempdir");
         let dir = repo(&[(".github/workflows/ci.yml", PYTHON_STEPS)]);
         let finding = fake_pyflakes("echo \"$1:2:7: undefined name 'hello'\"\nexit 1");
@@ -850,7 +851,7 @@ mod fake_shellcheck {
             .output()
             .expect("run");
         let stdout = text(&out.stdout);
-        assert_eq!(out.status.code(), Some(1), "{stdout}");
+        assert_eq!(out.status.code(), Some(0), "{stdout}");
         assert!(
             stdout.contains("ci.yml:12:11") && stdout.contains("pyflakes: invalid syntax"),
             "{stdout}"

@@ -17,8 +17,7 @@ use autoheal_logs::subject::workspace_path;
 /// The fix inside the local composite action `step` runs, or `None` when
 /// the step runs no such action (the caller keeps its own reason).
 pub(super) fn in_local_action(ctx: &Ctx<'_>, step: &Step<'_>, rel: &str, raw: &str) -> Option<Generated> {
-    let dir = step.uses()?.trim().strip_prefix("./")?.trim_end_matches('/');
-    let dir = workspace_path(dir)?;
+    let dir = autoheal_engine::repo::local_action_dir(step.uses()?)?;
     let (path, text) = ["action.yml", "action.yaml"].iter().find_map(|f| {
         let p = format!("{dir}/{f}");
         ctx.repo.read(&p).map(|t| (p, t.into_owned()))

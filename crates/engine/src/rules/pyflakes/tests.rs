@@ -130,7 +130,7 @@ fn a_finding_covers_the_name_it_points_at() {
 }
 
 #[test]
-fn advice_is_info_syntax_errors_are_one_error_and_scripts_map_to_their_lines() {
+fn advice_and_syntax_errors_are_info_one_syntax_error_per_script_and_scripts_map_to_their_lines() {
     let checker = Recording {
         findings: vec![
             ("hello", Severity::Warning, "undefined name 'hello'"),
@@ -163,7 +163,7 @@ fn advice_is_info_syntax_errors_are_one_error_and_scripts_map_to_their_lines() {
         [
             ("11:17 hello".to_string(), Severity::Info, super::FINDING),
             // A quoted scalar with an escape is not verbatim: its start.
-            ("12:14 ".to_string(), Severity::Error, super::SYNTAX_ERROR),
+            ("12:14 ".to_string(), Severity::Info, super::SYNTAX_ERROR),
         ]
     );
     let seen = checker.seen.lock().unwrap();
