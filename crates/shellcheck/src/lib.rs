@@ -66,9 +66,52 @@ pub(crate) fn on_path(name: &str) -> Option<PathBuf> {
     } else {
         name.to_string()
     };
-    std::env::split_paths(&path)
-        .map(|dir| dir.join(&file))
+    in_path_dirs(&path, &file)
+}
+
+/// `file` in the first absolute directory of `path` holding it. Relative
+/// entries (`.`, an empty entry from a stray `:`) are skipped: they name the
+/// current directory, and the CLI and the language server run inside
+/// checkouts that anyone may have written a `./pyflakes` into.
+fn in_path_dirs(path: &std::ffi::OsStr, file: &str) -> Option<PathBuf> {
+    std::env::split_paths(path)
+        .filter(|dir| dir.is_absolute())
+        .map(|dir| dir.join(file))
         .find(|p| p.is_file())
+}
+
+#[cfg(test)]
+mod path_tests {
+    #[test]
+    fn relative_path_entries_are_never_searched() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        std::fs::write(dir.path().join("tool"), "").expect("write");
+        let cwd = std::env::current_dir().expect("cwd");
+        // The same directory, once relative (as `.` would be) and once absolute.
+        let relative = pathdiff(dir.path(), &cwd);
+        let only_relative = std::env::join_paths([relative.clone(), std::path::PathBuf::new()]).expect("join");
+        assert_eq!(super::in_path_dirs(&only_relative, "tool"), None);
+        let with_absolute = std::env::join_paths([relative, dir.path().to_path_buf()]).expect("join");
+        assert_eq!(
+            super::in_path_dirs(&with_absolute, "tool"),
+            Some(dir.path().join("tool"))
+        );
+    }
+
+    /// `to` relative to `from` (both absolute), with `..` steps.
+    fn pathdiff(to: &std::path::Path, from: &std::path::Path) -> std::path::PathBuf {
+        let to: Vec<_> = to.components().collect();
+        let from: Vec<_> = from.components().collect();
+        let common = to.iter().zip(&from).take_while(|(a, b)| a == b).count();
+        let mut out = std::path::PathBuf::new();
+        for _ in common..from.len() {
+            out.push("..");
+        }
+        for c in &to[common..] {
+            out.push(c);
+        }
+        out
+    }
 }
 
 impl Shellcheck {
