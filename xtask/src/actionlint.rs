@@ -205,6 +205,7 @@ pub(crate) fn counts_as_flag(d: &Diagnostic) -> bool {
     d.severity >= Severity::Warning
         || d.code == autoheal_engine::rules::shell::SHELLCHECK
         || d.code == autoheal_engine::rules::pyflakes::FINDING
+        || d.code == autoheal_engine::rules::pyflakes::SYNTAX_ERROR
 }
 
 pub fn run(corpus: &Path) -> anyhow::Result<()> {
