@@ -12,7 +12,7 @@ mod tests;
 
 use super::{ALL_FILES, Context, Rule};
 use crate::diagnostic::Severity;
-use crate::external::{Script, ScriptFinding, ScriptLanguage, mask_expressions};
+use crate::external::{Script, ScriptFinding, ScriptLanguage};
 use crate::model::FileKind;
 use crate::yaml::Node;
 
@@ -142,20 +142,8 @@ fn check(ctx: &mut Context<'_>) {
 }
 
 fn queue_script<'n>(step: &'n Node, shell: Option<&str>, scripts: &mut Vec<(&'n Node, Script)>) {
-    let (Some(run), Some(true)) = (step.get("run"), shell.map(is_python_shell)) else {
-        return;
-    };
-    let Some(text) = run.as_str().filter(|t| !t.trim().is_empty()) else {
-        return;
-    };
-    scripts.push((
-        run,
-        Script {
-            language: ScriptLanguage::Python,
-            text: mask_expressions(text),
-            offset: run.span.start,
-        },
-    ));
+    let python = shell.is_some_and(is_python_shell).then_some(ScriptLanguage::Python);
+    super::shell::queue_script(step, python, scripts);
 }
 
 /// Is finding `f` about a `${{ }}` placeholder rather than the script?
@@ -188,7 +176,7 @@ fn about_substitution(text: &str, masked: &str, f: &ScriptFinding) -> bool {
 }
 
 /// The byte ranges of every `${{ … }}` of `text` (an unclosed one runs to
-/// the end, as [`mask_expressions`] leaves it unmasked but unparsable).
+/// the end, as [`mask_expressions`](crate::external::mask_expressions) leaves it unmasked but unparsable).
 fn expression_ranges(text: &str) -> Vec<std::ops::Range<usize>> {
     let mut out = Vec::new();
     let mut from = 0;

@@ -83,7 +83,7 @@ fn check(ctx: &mut Context<'_>) {
                 // Composite steps must name their shell; the schema rule says so.
                 if let Some(node) = step.get("shell") {
                     shell_name(ctx, node, None);
-                    queue_script(step, node.as_str(), &mut scripts);
+                    queue_script(step, node.as_str().and_then(language_of), &mut scripts);
                 }
             }
         }
@@ -119,11 +119,18 @@ fn step_shell<'n>(
         (None, Some(Os::Unix)) if !guarded => Some("bash"),
         (None, _) => None,
     };
-    queue_script(step, shell, scripts);
+    queue_script(step, shell.and_then(language_of), scripts);
 }
 
-fn queue_script<'n>(step: &'n Node, shell: Option<&str>, scripts: &mut Vec<(&'n Node, Script)>) {
-    let (Some(run), Some(language)) = (step.get("run"), shell.and_then(language_of)) else {
+/// Queues `step`'s `run:` script, when it has one and a checker reads
+/// `language`, with its `${{ }}` masked and its offset in the file: the one
+/// way the shellcheck and pyflakes rules hand scripts to their checkers.
+pub(super) fn queue_script<'n>(
+    step: &'n Node,
+    language: Option<ScriptLanguage>,
+    scripts: &mut Vec<(&'n Node, Script)>,
+) {
+    let (Some(run), Some(language)) = (step.get("run"), language) else {
         return;
     };
     let Some(text) = run.as_str().filter(|t| !t.trim().is_empty()) else {
