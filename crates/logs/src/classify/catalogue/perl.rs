@@ -83,8 +83,12 @@ fn cant_locate(line: &Line<'_>) -> Option<Hit> {
     }
     let c = regex!(r"^Can't locate ([A-Za-z_][\w/]*)\.pm in @INC\b").captures(text)?;
     let module = c[1].replace('/', "::");
-    if let Some(repo) = checkout_name(text)
-        && (module.replace("::", "-") == repo || module.replace("::", "-").starts_with(&format!("{repo}-")))
+    // A distribution is named after its main module (`Text::Slugger` is
+    // `Text-Slugger`); GitHub's checkout directory is the repository's name,
+    // in whatever case it was created.
+    let dist = module.replace("::", "-").to_ascii_lowercase();
+    if let Some(repo) = crate::subject::repository_in_path(text).map(str::to_ascii_lowercase)
+        && (dist == repo || dist.starts_with(&format!("{repo}-")))
     {
         return Some(Hit::blocker(format!(
             "Perl could not load {module}, the project's own module: its directory is not on @INC (run the tests \
@@ -110,14 +114,6 @@ fn cant_locate(line: &Line<'_>) -> Option<Hit> {
         )
         .fixable(false),
     )
-}
-
-/// The repository name of the checkout in the `@INC` list perl printed
-/// (`…/work/{repo}/{repo}/…`, `…/_work/{repo}/{repo}/…` on a self-hosted
-/// runner).
-fn checkout_name(text: &str) -> Option<String> {
-    let c = regex!(r"/_?work/([A-Za-z0-9_.-]+)/([A-Za-z0-9_.-]+)/").captures(text)?;
-    (c[1] == c[2]).then(|| c[1].to_string())
 }
 
 fn cpanm_install_failed(line: &Line<'_>) -> Option<Hit> {
@@ -169,6 +165,12 @@ mod tests {
                    /usr/share/perl5) at t/20-unicode.t line 3.";
         assert_eq!(read(own).category, Category::Unknown);
         let own = "Can't locate Text/Slugger.pm in @INC (@INC contains: /home/runner/_work/Text-Slugger/Text-Slugger/local/lib/perl5) at t/00-load.t line 1.";
+        assert_eq!(read(own).category, Category::Unknown);
+        // A container job's checkout, a repository named in lower case, and a
+        // tool cache listed before the checkout are the project's own too.
+        let own = "Can't locate Text/Slugger.pm in @INC (@INC contains: /__w/text-slugger/text-slugger/lib /usr/share/perl5) at t/00-load.t line 1.";
+        assert_eq!(read(own).category, Category::Unknown);
+        let own = "Can't locate Text/Slugger.pm in @INC (@INC contains: /opt/hostedtoolcache/perl/5.40.0/x64/lib/perl5 /home/runner/work/Text-Slugger/Text-Slugger/lib) at t/00-load.t line 1.";
         assert_eq!(read(own).category, Category::Unknown);
         // A module that only begins with the same word is another distribution.
         let other = "Can't locate Text/SluggerX.pm in @INC (@INC contains: /home/runner/work/Text-Slugger/Text-Slugger/lib) at t/a.t line 1.";
