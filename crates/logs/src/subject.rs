@@ -61,6 +61,20 @@ fn is_npm_part(s: &str) -> bool {
             .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || matches!(c, b'.' | b'_' | b'-'))
 }
 
+/// A Perl package name as `require` and `use` accept it, ASCII only:
+/// identifiers (`[A-Za-z_][A-Za-z0-9_]*`) joined by `::` (`JSON::MaybeXS`).
+/// perl itself allows Unicode identifiers (under `use utf8`) and the old `'`
+/// separator; neither is a name CPAN indexes, so neither is trusted here.
+pub fn is_perl_package(s: &str) -> bool {
+    !s.is_empty() && s.len() <= MAX_MODULE_LEN && s.split("::").all(is_perl_identifier)
+}
+
+fn is_perl_identifier(part: &str) -> bool {
+    let mut chars = part.chars();
+    matches!(chars.next(), Some(c) if c.is_ascii_alphabetic() || c == '_')
+        && chars.all(|c| c.is_ascii_alphanumeric() || c == '_')
+}
+
 /// A bare command name: `[A-Za-z0-9._+-]`, not an option, not hidden, not a
 /// path.
 pub fn is_command(s: &str) -> bool {
@@ -268,6 +282,7 @@ mod tests {
             assert!(!is_distribution(s), "{s:?}");
             assert!(!is_npm_package(s), "{s:?}");
             assert!(!is_command(s), "{s:?}");
+            assert!(!is_perl_package(s), "{s:?}");
             assert_eq!(workspace_path(s), None, "{s:?}");
             assert_eq!(workspace_pattern(s), None, "{s:?}");
         }
@@ -290,6 +305,21 @@ mod tests {
         assert!(is_npm_package("playwright") && is_npm_package("@types/node") && is_npm_package("lodash.merge"));
         for bad in ["Ajv", "@x", "@/x", "./x", "_x", "a/b"] {
             assert!(!is_npm_package(bad), "{bad:?}");
+        }
+        assert!(is_perl_package("JSON::MaybeXS") && is_perl_package("DB_File") && is_perl_package("_Private::x1"));
+        for bad in [
+            "Foo::",
+            "::Foo",
+            "Foo:::Bar",
+            "Foo::::Bar",
+            "Foo'Bar",
+            "1Foo",
+            "Foo::2x",
+            "Föö",
+            "Foo Bar",
+            "Foo/Bar",
+        ] {
+            assert!(!is_perl_package(bad), "{bad:?}");
         }
         assert!(is_command("docker-compose") && is_command("g++") && is_command("python3.12"));
         for bad in ["a/b", ".hidden", "x;y"] {

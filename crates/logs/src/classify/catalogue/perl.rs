@@ -13,6 +13,9 @@
 //! depended on it, `! Installing the dependencies failed: Module '{module}' is
 //! not installed`: failed installs (the build log says why), whatever goes
 //! missing after them follows from them.
+//! The module's name is read from the path (`Foo/Bar.pm` is `Foo::Bar`) and
+//! is the subject only when it passes [`is_perl_package`]: perl prints any
+//! path `require` was given (`require "../x.pm"`), and a log is untrusted.
 //! `Can't locate object method "{m}" via package "{p}"` is a different error
 //! (a method call on a class that does not have it): a code error.
 //!
@@ -25,6 +28,7 @@ use super::util::regex;
 use super::{Entry, ex};
 use crate::classify::hit::{Hit, Line};
 use crate::report::{Category, Ecosystem, SubjectDetail};
+use crate::subject::is_perl_package;
 
 pub const ENTRIES: &[Entry] = &[
     Entry {
@@ -81,8 +85,24 @@ fn cant_locate(line: &Line<'_>) -> Option<Hit> {
             "Perl called a method a class does not have (a code error).",
         ));
     }
-    let c = regex!(r"^Can't locate ([A-Za-z_][\w/]*)\.pm in @INC\b").captures(text)?;
+    let c = regex!(r"^Can't locate (\S+)\.pm in @INC\b").captures(text)?;
     let module = c[1].replace('/', "::");
+    // perl prints the install hint from the same path, so a hint naming
+    // another module is not perl's line.
+    let hint = regex!(r"\(you may need to install the (\S+) module\)")
+        .captures(text)
+        .map(|h| h.get(1).map_or("", |m| m.as_str()));
+    if !is_perl_package(&module) || hint.is_some_and(|h| h != module) {
+        return Some(
+            Hit::cause(
+                Category::MissingDependency,
+                0.3,
+                "Perl could not load a module, but the name it printed is not a plain Perl package name, so it is \
+                 not reported as the subject. autoheal does not edit Perl prerequisites, so no fix is made.",
+            )
+            .fixable(false),
+        );
+    }
     // A distribution is named after its main module (`Text::Slugger` is
     // `Text-Slugger`); GitHub's checkout directory is the repository's name,
     // in whatever case it was created.
@@ -175,6 +195,31 @@ mod tests {
         // A module that only begins with the same word is another distribution.
         let other = "Can't locate Text/SluggerX.pm in @INC (@INC contains: /home/runner/work/Text-Slugger/Text-Slugger/lib) at t/a.t line 1.";
         assert_eq!(read(other).category, Category::MissingDependency);
+    }
+
+    #[test]
+    fn a_module_name_outside_perls_package_grammar_is_no_subject() {
+        for text in [
+            // A path `require` was given, not a package.
+            "Can't locate ../lib/Helper.pm in @INC (@INC contains: /etc/perl) at t/a.t line 3.",
+            "Can't locate Foo//Bar.pm in @INC (@INC contains: /etc/perl) at t/a.t line 3.",
+            // Non-ASCII and shell characters.
+            "Can't locate Mödule/X.pm in @INC (@INC contains: /etc/perl) at t/a.t line 3.",
+            "Can't locate X;id.pm in @INC (@INC contains: /etc/perl) at t/a.t line 3.",
+            "Can't locate $(id)/X.pm in @INC (@INC contains: /etc/perl) at t/a.t line 3.",
+            // A hint that does not match the path is not perl's.
+            "Can't locate Foo/Bar.pm in @INC (you may need to install the Evil::Name module) (@INC contains: \
+             /etc/perl) at t/a.t line 3.",
+        ] {
+            let hit = read(text);
+            assert_eq!(
+                (hit.category, hit.subject.as_deref(), hit.fixable),
+                (Category::MissingDependency, None, false),
+                "{text}"
+            );
+        }
+        let hit = read("Can't locate _Private/V2_x.pm in @INC (@INC contains: /etc/perl) at t/a.t line 3.");
+        assert_eq!(hit.subject.as_deref(), Some("_Private::V2_x"));
     }
 
     #[test]
