@@ -25,6 +25,7 @@ pub mod mapping;
 pub mod report;
 pub mod stream;
 pub mod subject;
+pub mod words;
 pub mod zipped;
 
 use std::io::{Read, Seek};

@@ -447,16 +447,12 @@ fn needle_of(failure: &Failure) -> Option<String> {
     }
 }
 
+/// Where `word` appears whole (an identifier's or a path's part: `_`
+/// continues it; a directory's trailing `/` may be followed by anything)
+/// inside `range` of `text`.
 fn find_word(text: &str, range: TextRange, word: &str) -> Option<usize> {
     let hay = text.get(range.start..range.end.min(text.len()))?;
-    hay.match_indices(word)
-        .find(|(at, _)| {
-            let before = hay[..*at].chars().next_back();
-            let after = hay[at + word.len()..].chars().next();
-            let boundary = |c: Option<char>| c.is_none_or(|c| !(c.is_ascii_alphanumeric() || c == '_'));
-            boundary(before) && (boundary(after) || word.ends_with('/'))
-        })
-        .map(|(at, _)| range.start + at)
+    crate::words::find_word(hay, word, crate::words::WordChars::Identifier).map(|at| range.start + at)
 }
 
 #[cfg(test)]

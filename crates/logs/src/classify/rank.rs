@@ -182,6 +182,7 @@ use super::{Finding, JobState, StepState};
 use crate::report::{
     Category, Failure, LogLocation, RateLimitService, RunnerClass, RunnerFailure, StepRef, SubjectDetail,
 };
+use crate::words::WordChars;
 
 /// GitHub's default (and, for hosted runners, maximum) job time limit.
 const DEFAULT_JOB_LIMIT_MINUTES: u32 = 360;
@@ -864,6 +865,10 @@ fn reports_after_failure(steps: &[StepState], step: usize) -> bool {
 /// `text` has `word` (or a phrase of words) with no letter or digit right
 /// before or after it: `-`, `_`, `/`, `.` and blanks separate words in step
 /// names, action names and commands (`slack-notify`, `notify_teams`).
+fn has_word(text: &str, word: &str) -> bool {
+    crate::words::has_word(text, word, WordChars::Alphanumeric)
+}
+
 /// `text` lowercased, with a space where a lowercase letter meets an
 /// uppercase one: `notifySlack.js` and `sendSlackNotification` name their
 /// words in camelCase, which lowercasing alone would run together.
@@ -878,12 +883,6 @@ fn camel_words(text: &str) -> String {
         out.push(c.to_ascii_lowercase());
     }
     out
-}
-
-fn has_word(text: &str, word: &str) -> bool {
-    let boundary = |c: Option<char>| c.is_none_or(|c| !c.is_ascii_alphanumeric());
-    text.match_indices(word)
-        .any(|(at, _)| boundary(text[..at].chars().next_back()) && boundary(text[at + word.len()..].chars().next()))
 }
 
 /// A step that installs dependencies, sets up tools, downloads or fetches what

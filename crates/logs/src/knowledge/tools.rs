@@ -186,13 +186,7 @@ fn is_variant_name(command: &str, tool: &str) -> bool {
 
 /// True when `word` appears in `script` as a standalone shell word.
 pub fn script_mentions(script: &str, word: &str) -> bool {
-    script.match_indices(word).any(|(at, _)| {
-        let before = script[..at].chars().next_back();
-        let after = script[at + word.len()..].chars().next();
-        let boundary =
-            |c: Option<char>| c.is_none_or(|c| !(c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.' | '/')));
-        boundary(before) && boundary(after)
-    })
+    crate::words::has_word(script, word, crate::words::WordChars::ShellWord)
 }
 
 #[cfg(test)]

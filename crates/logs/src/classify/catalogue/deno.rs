@@ -18,6 +18,7 @@ use super::{Entry, ex};
 use crate::classify::hit::{Hit, Line};
 use crate::report::Category;
 use crate::subject::workspace_pattern;
+use crate::words::{WordChars, has_word};
 
 pub const ENTRIES: &[Entry] = &[
     Entry {
@@ -75,11 +76,10 @@ fn module_not_found(line: &Line<'_>) -> Option<Hit> {
     })
 }
 
-/// The script names `path` as a word (not as part of a longer path).
+/// The script names `path` as a whole shell word (not as part of a longer
+/// path), also as `./{path}`.
 fn mentions_path(script: &str, path: &str) -> bool {
-    script
-        .split(|c: char| c.is_whitespace() || matches!(c, '"' | '\'' | '='))
-        .any(|word| word.strip_prefix("./").unwrap_or(word) == path)
+    has_word(script, path, WordChars::ShellWord) || has_word(script, &format!("./{path}"), WordChars::ShellWord)
 }
 
 fn task_not_found(line: &Line<'_>) -> Option<Hit> {
