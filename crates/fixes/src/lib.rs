@@ -12,7 +12,6 @@ pub mod diff;
 pub mod input;
 pub mod locate;
 pub mod plan;
-pub mod shell_lex;
 pub mod verify;
 
 mod file_not_found;

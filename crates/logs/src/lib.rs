@@ -23,6 +23,7 @@ pub mod line;
 pub mod logset;
 pub mod mapping;
 pub mod report;
+pub mod shell_lex;
 pub mod stream;
 pub mod subject;
 pub mod words;

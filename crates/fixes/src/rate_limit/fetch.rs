@@ -25,7 +25,7 @@ use autoheal_engine::rules::audit;
 use autoheal_engine::yaml::Node;
 
 use crate::RateLimitService;
-use crate::shell_lex::{self, Lexed, RESERVED};
+use autoheal_logs::shell_lex::{self, Lexed, RESERVED};
 
 /// What one script line does with the service.
 #[derive(Debug, PartialEq, Eq)]

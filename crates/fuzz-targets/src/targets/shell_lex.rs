@@ -1,9 +1,9 @@
 //! The shell lexer the fixes read script lines with
-//! (`autoheal_fixes::shell_lex`): any text gives commands or an error, never
+//! (`autoheal_logs::shell_lex`): any text gives commands or an error, never
 //! a panic; every word and redirection target lies inside the text, and a
 //! word with no quote or escape is exactly its source bytes.
 
-use autoheal_fixes::shell_lex::lex;
+use autoheal_logs::shell_lex::lex;
 
 pub const DICTIONARY: &[&str] = &[
     " ",

@@ -182,6 +182,7 @@ use super::{Finding, JobState, StepState};
 use crate::report::{
     Category, Failure, LogLocation, RateLimitService, RunnerClass, RunnerFailure, StepRef, SubjectDetail,
 };
+use crate::shell_lex;
 use crate::words::WordChars;
 
 /// GitHub's default (and, for hosted runners, maximum) job time limit.
@@ -888,32 +889,112 @@ fn camel_words(text: &str) -> String {
 /// A step that installs dependencies, sets up tools, downloads or fetches what
 /// later steps use, judged by its name and its script: when it fails (or its
 /// failure is ignored), what it should have provided goes missing.
+///
+/// The name is read as words (`Install dependencies`, `Set up Python`,
+/// `Run actions/setup-node@v4`; `preinstall`, `reinstall` are other words).
+/// A run step the workflow did not name is shown as `Run {its first line}`:
+/// that name says nothing the script does not, so only the script decides
+/// (`Run pipx install-all` is not an install). The script is read as shell
+/// ([`script_installs`]).
 fn installs(step: &StepState) -> bool {
-    let name = step.name.to_ascii_lowercase();
-    let script = step.script.to_ascii_lowercase();
-    [
+    const NAME_WORDS: &[&str] = &[
         "install",
+        "installs",
+        "installing",
+        "installation",
         "setup",
         "set up",
         "set-up",
         "dependencies",
         "bootstrap",
         "download",
+        "downloads",
+        "downloading",
         "fetch",
-    ]
-    .iter()
-    .any(|w| name.contains(w))
-        || [
-            "install",
-            "npm ci",
-            "uv sync",
-            "go mod download",
-            "cargo fetch",
-            "poetry lock",
-            "pdm sync",
-        ]
-        .iter()
-        .any(|w| script.contains(w))
+        "fetching",
+    ];
+    let first_line = step.script.lines().map(str::trim).find(|l| !l.is_empty());
+    let named_after_script = first_line.is_some_and(|l| step.name.strip_prefix("Run ").map(str::trim) == Some(l));
+    let name = camel_words(&step.name);
+    (!named_after_script && NAME_WORDS.iter().any(|w| has_word(&name, w))) || script_installs(&step.script)
+}
+
+/// Commands whose words are text to print, not a command to run.
+const PRINTS: &[&str] = &["echo", "printf", ":", "Write-Host", "Write-Output"];
+
+/// Shells whose `-c` argument is a script of its own.
+const SHELLS: &[&str] = &["bash", "sh", "dash", "zsh"];
+
+/// Commands that install or fetch dependencies although no word of theirs is
+/// `install`, as the tool's words in order (`npm ci`, `go mod download`).
+const FETCH_COMMANDS: &[&[&str]] = &[
+    &["npm", "ci"],
+    &["uv", "sync"],
+    &["go", "mod", "download"],
+    &["cargo", "fetch"],
+    &["poetry", "lock"],
+    &["pdm", "sync"],
+];
+
+/// Does the script run an install command? It is read as shell
+/// ([`crate::shell_lex`]: quotes removed, comments and heredoc bodies
+/// skipped), and a simple command installs when one of its arguments is
+/// exactly `install` (`pip install`, `sudo apt-get -y install`, `python -m
+/// pip install`; not `pipx install-all` or a quoted `"pip install"`), its
+/// program's file name has the word (`install-deps.sh`, not `reinstall.sh`),
+/// or its words run one of [`FETCH_COMMANDS`]
+/// in order; `echo` and `printf` print their words, and `bash -c '…'` runs
+/// its argument, which is read the same way. A script the lexer cannot read
+/// whole is read line by line, skipping the lines it cannot read.
+fn script_installs(script: &str) -> bool {
+    fn commands_install(text: &str, depth: u8) -> bool {
+        let lexed = match shell_lex::lex(text) {
+            Ok(lexed) => vec![lexed],
+            Err(_) => text.lines().filter_map(|line| shell_lex::lex(line).ok()).collect(),
+        };
+        lexed.iter().flat_map(|l| &l.commands).any(|command| {
+            let words: Vec<&str> = command
+                .words
+                .iter()
+                .map(|w| w.text.as_str())
+                .skip_while(|w| is_assignment(w))
+                .collect();
+            let Some((&program, args)) = words.split_first() else {
+                return false;
+            };
+            if PRINTS.contains(&program) {
+                return false;
+            }
+            let file_name = program
+                .rsplit(['/', '\\'])
+                .next()
+                .unwrap_or(program)
+                .to_ascii_lowercase();
+            if depth < 2 && SHELLS.contains(&file_name.as_str()) {
+                if let Some(at) = args.iter().position(|w| *w == "-c") {
+                    return args.get(at + 1).is_some_and(|inner| commands_install(inner, depth + 1));
+                }
+            }
+            // The program's own name is read as words (`./ci/install-deps.sh`,
+            // PowerShell's `Install-Module`, coreutils' `install`); its
+            // arguments must be the word itself.
+            has_word(&file_name, "install")
+                || args.iter().any(|w| w.eq_ignore_ascii_case("install"))
+                || FETCH_COMMANDS
+                    .iter()
+                    .any(|seq| words.windows(seq.len()).any(|w| w == *seq))
+        })
+    }
+    commands_install(script, 0)
+}
+
+/// `NAME=value`, a variable assignment before a command's name.
+fn is_assignment(word: &str) -> bool {
+    word.split_once('=').is_some_and(|(name, _)| {
+        let mut chars = name.chars();
+        chars.next().is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
+            && chars.all(|c| c.is_ascii_alphanumeric() || c == '_')
+    })
 }
 
 #[cfg(test)]
@@ -963,6 +1044,50 @@ mod tests {
         let steps = [step("Run npm audit", "npm audit\n"), step("Run pytest", "pytest\n")];
         let findings = [finding(exit_code(), 5, 0), finding(missing_module(), 9, 1)];
         assert_eq!(mark_consequences(&findings, &steps), [false, false]);
+    }
+
+    #[test]
+    fn install_commands_are_read_as_shell_words() {
+        let runs = |script: &str| installs(&step(&format!("Run {}", script.lines().next().unwrap_or("")), script));
+        for script in [
+            "pip install -r requirements.txt\n",
+            "python -m pip install --upgrade pip\n",
+            "sudo apt-get -y install jq\n",
+            "FOO=1 npm ci\n",
+            "uv sync --frozen\n",
+            "cd backend && go mod download\n",
+            "bash -c \"pip install -e .\"\n",
+            "./ci/install-deps.sh\n",
+            "Install-Module Pester -Force\n",
+            "echo start\npip install x\n",
+            // A line the lexer cannot read does not hide the others.
+            "echo \"unterminated\npip install x\n",
+        ] {
+            assert!(runs(script), "{script:?}");
+        }
+        // The near misses a substring would take.
+        for script in [
+            "pipx install-all\n",
+            "echo pip install x\n",
+            "echo \"run pip install x to fix\"\n",
+            "printf '%s\\n' 'npm ci'\n",
+            "# pip install x\npytest\n",
+            "cat <<EOF > notes.txt\npip install x\nEOF\n",
+            "./reinstall.sh\n",
+            "npm cit\n",
+            "cargo fetcher --all\n",
+            "git commit -m 'uv sync'\n",
+            "pytest tests/test_install_paths.py\n",
+        ] {
+            assert!(!runs(script), "{script:?}");
+        }
+        // A name the workflow gave is read as words; the runner's
+        // `Run {first line}` is not a name of its own.
+        assert!(installs(&step("Install dependencies", "make deps\n")));
+        assert!(installs(&step("Run actions/setup-node@v4", "")));
+        assert!(installs(&step("setupPython", "")));
+        assert!(!installs(&step("Run pipx install-all", "pipx install-all\n")));
+        assert!(!installs(&step("Check preinstall hooks", "make check\n")));
     }
 
     #[test]

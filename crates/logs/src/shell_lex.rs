@@ -1,8 +1,10 @@
 //! A POSIX shell lexer for one command line of a `run:` script: its simple
 //! commands, each as words after quote removal, with the operators between
-//! them and its redirections. The fixes read it to tell what a line does
-//! (`fetch.rs`): `gh api -H "Accept: application/vnd.github+json" repos/o/r`
-//! is three words after `gh api`, not five.
+//! them and its redirections. The rate-limit fixes read it to tell what a
+//! line does (`autoheal_fixes`' `rate_limit/fetch.rs`): `gh api -H "Accept:
+//! application/vnd.github+json" repos/o/r` is three words after `gh api`, not
+//! five; ranking reads which steps install with it (`classify/rank.rs`). It
+//! lives here, the lowest crate that reads scripts.
 //!
 //! The grammar is the token recognition of POSIX.1-2017 "Shell Command
 //! Language" (§2.3): single quotes keep everything; double quotes keep all
