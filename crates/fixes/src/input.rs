@@ -56,7 +56,8 @@ pub struct FailureInput {
     #[serde(default)]
     pub rate_limit_authenticated: Option<bool>,
     /// For missing dependencies: the module that failed to import, when the
-    /// subject is its distribution.
+    /// subject is its distribution. When both are set, the module decides
+    /// (the one statement of the precedence: `missing_dependency::wanted`).
     pub module: Option<String>,
     /// The missing module is the project's own package: not a missing
     /// dependency, so no fix installs anything.

@@ -63,22 +63,50 @@ pub(crate) fn generate(ctx: &Ctx<'_>) -> Generated {
 
 /// The distribution to install, after checking the import needs one and
 /// that it may be installed.
+///
+/// # Which field decides
+///
+/// This is the one place that says which of a failure's `module` and
+/// `subject` decides what is installed, from what the emitters extract:
+///
+/// 1. **The module, when there is one.** Python's import errors (`No module
+///    named 'yaml'`) give the module Python printed, validated by
+///    [`is_module`], and a subject that is only derived from it (the
+///    distribution the module table, [`module_need`], gave at diagnosis, or
+///    the module's own name as a guess). The printed module is the evidence,
+///    so the table is asked again here and the subject is not read: a
+///    subject naming another distribution changes nothing. A module that
+///    fails the grammar is refused outright, never replaced by the subject
+///    (a subject beside a broken module is no evidence of anything).
+/// 2. **Otherwise the subject**, which then came from a reader that extracts
+///    one name: a pytest option (`--cov=app`, starting with `-`: the plugin
+///    table decides), pip's `No matching distribution` and the pytest plugin
+///    table (a distribution, often with `-`), or an annotation, a saved run
+///    or a `log-patterns` rule (a bare name). A bare name that is a module
+///    name with no `-` is read as a module (1.), anything else that is a
+///    distribution name as a distribution.
 fn wanted(ctx: &Ctx<'_>, job: &Job<'_>, subject: &str) -> Result<Wanted, String> {
     let f = ctx.failure;
-    // A pytest option given without its plugin: the plugin table decides.
-    if subject.starts_with('-') {
-        let dist = pytest_plugin_for_flag(subject).ok_or("no known pytest plugin adds this option")?;
-        return Ok(Wanted {
-            dist: dist.to_string(),
-            module: None,
-            trusted: Trusted::Table,
-        });
-    }
-    let module = f
-        .module
-        .as_deref()
-        .filter(|m| is_module(m))
-        .or_else(|| (f.module.is_none() && is_module(subject) && !subject.contains('-')).then_some(subject));
+    let module = match f.module.as_deref() {
+        Some(m) if is_module(m) => Some(m),
+        Some(_) => {
+            return Err(
+                "the missing module's name is not a valid module name; neither it nor the subject beside it is used \
+                 in a fix"
+                    .into(),
+            );
+        }
+        // A pytest option given without its plugin: the plugin table decides.
+        None if subject.starts_with('-') => {
+            let dist = pytest_plugin_for_flag(subject).ok_or("no known pytest plugin adds this option")?;
+            return Ok(Wanted {
+                dist: dist.to_string(),
+                module: None,
+                trusted: Trusted::Table,
+            });
+        }
+        None => (is_module(subject) && !subject.contains('-')).then_some(subject),
+    };
     let (dist, from_table) = match module {
         Some(m) => {
             if f.own_package || is_own_package(ctx, m) {

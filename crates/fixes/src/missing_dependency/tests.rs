@@ -218,6 +218,27 @@ fn the_projects_own_package_and_submodules_are_not_missing_dependencies() {
 }
 
 #[test]
+fn the_module_decides_over_the_subject_in_either_order() {
+    let repo = repo(&[("requirements.txt", "flask\n")]);
+    let installs = |f: &FailureInput| apply_with_repo(f, PIP_LINE, &repo)["requirements.txt"].clone();
+    // The module Python printed is the evidence; the subject beside it is
+    // not read, whatever it names, in either order of the same two names.
+    assert_eq!(installs(&import("yaml", "PyYAML", true)), "flask\nPyYAML\n");
+    assert_eq!(installs(&import("yaml", "requests", true)), "flask\nPyYAML\n");
+    assert_eq!(installs(&import("requests", "PyYAML", true)), "flask\nrequests\n");
+    // A module that fails its grammar is refused, never replaced by the
+    // subject.
+    let broken = import("yaml;id", "PyYAML", true);
+    assert!(manual_reason(&broken, PIP_LINE).contains("not a valid module name"));
+    // Without a module the subject decides: a module name, or a distribution.
+    assert_eq!(installs(&missing("yaml").at_step_name("Test")), "flask\nPyYAML\n");
+    assert_eq!(
+        installs(&missing("pytest-cov").at_step_name("Test")),
+        "flask\npytest-cov\n"
+    );
+}
+
+#[test]
 fn hostile_subjects_and_already_installed_give_no_fix() {
     for s in HOSTILE {
         assert!(
