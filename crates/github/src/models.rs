@@ -338,6 +338,8 @@ pub struct FileContent {
     pub sha: String,
     pub encoding: String,
     pub content: String,
+    /// The file's size in bytes, stated even when the content is left out.
+    pub size: u64,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]

@@ -301,6 +301,36 @@ async fn a_file_too_large_for_the_contents_api_is_read_as_a_blob() {
     assert!(fake.requests().iter().any(|r| r.path.contains("/git/blobs/")));
 }
 
+/// Every front end reads at most `config::READ_LIMIT` of a config file; through the API a
+/// larger one (its size is stated with the contents) is never downloaded, and gives the
+/// defaults, as a file over the YAML budget does anywhere.
+#[tokio::test]
+async fn a_config_over_the_read_limit_is_not_downloaded() {
+    use autoheal_engine::config::{READ_LIMIT, UntrustedRuns};
+    use autoheal_github::fetch::repo::fetch_config;
+    let settings = "heal:\n  untrusted-runs: off\n";
+    let limit = usize::try_from(READ_LIMIT).unwrap_or(usize::MAX);
+    let within = format!("{settings}{}\n", "#".repeat(2 << 20));
+    let over = format!("{settings}{}\n", "#".repeat(limit));
+    for (text, blob_read, policy) in [(within, true, UntrustedRuns::Off), (over, false, UntrustedRuns::Report)] {
+        let fake = fake();
+        fake.commit_files(REPO, "main", &[(".github/autoheal.yml", &text)], "init");
+        // GitHub's contents API inlines files up to 1 MB.
+        fake.set_contents_inline_limit(REPO, Some(1 << 20));
+        let (client, _) = client(&fake);
+        let read = fetch_config(&client, &repo(), "main")
+            .await
+            .unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(read.untrusted_runs, policy, "{} bytes", text.len());
+        let blobs = fake
+            .requests()
+            .iter()
+            .filter(|r| r.path.contains("/git/blobs/"))
+            .count();
+        assert_eq!(blobs > 0, blob_read, "{} bytes", text.len());
+    }
+}
+
 #[tokio::test]
 async fn git_data_commit_round_trip_lands_the_content_on_the_branch() {
     let fake = fake();

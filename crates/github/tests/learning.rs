@@ -206,3 +206,89 @@ async fn changes_requested_by_copilot_or_a_maintainer_count_as_rejections() {
         .unwrap_or_default();
     assert!(why.contains(&format!("#{first}, #{second}")), "{why}");
 }
+
+/// The API paths `fake` was asked for since the last clear.
+fn asked_paths(fake: &FakeGithub) -> Vec<String> {
+    fake.requests().into_iter().map(|r| r.path).collect()
+}
+
+#[tokio::test]
+async fn a_hostile_history_costs_a_bounded_number_of_calls() {
+    use autoheal_github::fetch::history::MAX_THREADS_READ;
+    use autoheal_github::fetch::trust::MAX_AUTHORS_ASKED;
+    let fake = fake();
+    fake.add_collaborator(REPO, "maint", "maintain");
+    let (gh, _) = client(&fake);
+    let dependency = analysis("ci|build|dependency|left-pad", "pin-dependency", "dependency");
+    fake.set_now(Some("2024-04-01T00:00:00Z"));
+    let pull = issue_and_pull(&fake, &dependency, 1);
+    // Anyone may label an issue through a form and comment anywhere: thirty outsiders' issues,
+    // each with a command by its author, and thirty more outsiders commanding on the bot's PR.
+    let mut outsiders = Vec::new();
+    for i in 0..30 {
+        let number = fake.add_issue(
+            REPO,
+            SeedIssue {
+                title: "[auto-heal] CI: failure".into(),
+                body: format!("copied\n{}", encode(&dependency)),
+                labels: vec!["workflow-failure".into()],
+                user: format!("mallory{i}"),
+                ..SeedIssue::default()
+            },
+        );
+        fake.add_comment(REPO, number, &format!("mallory{i}"), "/autoheal allow dependency");
+        fake.add_comment(REPO, pull, &format!("eve{i}"), "/autoheal allow dependency");
+        outsiders.push(number);
+    }
+    // The maintainer's word is the newest.
+    fake.set_now(Some("2024-04-02T00:00:00Z"));
+    fake.add_comment(REPO, pull, "maint", "/autoheal wrong-fix it pinned the wrong major");
+    fake.clear_requests();
+    let history = fetch_history(&gh, &repo(), None)
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    let paths = asked_paths(&fake);
+    let outsiders_threads: Vec<&String> = paths
+        .iter()
+        .filter(|p| outsiders.iter().any(|n| p.ends_with(&format!("/issues/{n}/comments"))))
+        .collect();
+    assert!(outsiders_threads.is_empty(), "{outsiders_threads:?}");
+    let asked = paths.iter().filter(|p| p.contains("/collaborators/")).count();
+    // One budget for who opened the threads, one for who steers.
+    assert!(asked <= 2 * MAX_AUTHORS_ASKED, "{asked} permission calls");
+    assert!(history.writers.contains("maint"), "{:?}", history.writers);
+    let entry = acceptance_record(&history)
+        .by_fix_type
+        .get("pin-dependency")
+        .cloned()
+        .unwrap_or_default();
+    assert_eq!(entry.rejected_prs, [pull], "the maintainer's wrong-fix counts");
+
+    // However many threads autoheal opened, the newest MAX_THREADS_READ are read.
+    for run in 2..(MAX_THREADS_READ as u64 + 5) {
+        fake.add_issue(
+            REPO,
+            SeedIssue {
+                title: "[auto-heal] CI: failure".into(),
+                body: format!(
+                    "summary\n{}",
+                    encode(&Record {
+                        run_id: run,
+                        ..dependency.clone()
+                    })
+                ),
+                labels: vec!["auto-heal".into(), "workflow-failure".into()],
+                ..SeedIssue::default()
+            },
+        );
+    }
+    fake.clear_requests();
+    fetch_history(&gh, &repo(), None)
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    let threads = asked_paths(&fake)
+        .iter()
+        .filter(|p| p.ends_with("/comments") || p.ends_with("/reviews"))
+        .count();
+    assert_eq!(threads, MAX_THREADS_READ);
+}

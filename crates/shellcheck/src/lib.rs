@@ -11,6 +11,7 @@ mod process;
 pub mod pyflakes;
 
 use std::io::Write;
+use std::marker::PhantomData;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::Duration;
@@ -38,10 +39,47 @@ pub fn over_size_cap(script: &Script) -> bool {
     script.text.len() > MAX_SCRIPT_BYTES
 }
 
-pub struct Shellcheck {
+/// A checker program and how long one process of it may run: what the
+/// shellcheck and pyflakes runners share. `K` says which checker it is (so
+/// which output it prints): [`Shellcheck`] or [`pyflakes::Pyflakes`].
+pub struct ScriptProgram<K> {
     program: PathBuf,
     timeout: Duration,
+    kind: PhantomData<K>,
 }
+
+impl<K> ScriptProgram<K> {
+    /// The checker at `program`.
+    pub fn at(program: PathBuf) -> Self {
+        ScriptProgram {
+            program,
+            timeout: DEFAULT_TIMEOUT,
+            kind: PhantomData,
+        }
+    }
+
+    /// The executable that runs.
+    pub fn program(&self) -> &Path {
+        &self.program
+    }
+
+    /// How long one process may run.
+    pub fn timeout(&self) -> Duration {
+        self.timeout
+    }
+
+    /// The same checker with another per-process deadline.
+    pub fn with_timeout(mut self, timeout: Duration) -> Self {
+        self.timeout = timeout;
+        self
+    }
+}
+
+/// Marks a [`ScriptProgram`] as shellcheck.
+pub enum ShellcheckKind {}
+
+/// shellcheck, for the `shell` rule.
+pub type Shellcheck = ScriptProgram<ShellcheckKind>;
 
 /// The shellcheck every front end runs for `config`: the installed one,
 /// unless the config turns it off (`shellcheck: false`). `check` and the
@@ -118,30 +156,6 @@ impl Shellcheck {
     /// `shellcheck` from `PATH`, if installed.
     pub fn find() -> Option<Shellcheck> {
         on_path("shellcheck").map(Shellcheck::at)
-    }
-
-    /// The shellcheck at `program`.
-    pub fn at(program: PathBuf) -> Shellcheck {
-        Shellcheck {
-            program,
-            timeout: DEFAULT_TIMEOUT,
-        }
-    }
-
-    /// The executable that runs.
-    pub fn program(&self) -> &Path {
-        &self.program
-    }
-
-    /// How long one process may run.
-    pub fn timeout(&self) -> Duration {
-        self.timeout
-    }
-
-    /// The same checker with another per-process deadline.
-    pub fn with_timeout(mut self, timeout: Duration) -> Self {
-        self.timeout = timeout;
-        self
     }
 
     fn run_batch(&self, dir: &Path, batch: &[(usize, &Script)], language: ScriptLanguage) -> Vec<ScriptFinding> {

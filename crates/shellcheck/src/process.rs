@@ -2,6 +2,15 @@
 //! each child runs under a deadline and is killed when it passes it, and on
 //! SIGTERM or SIGINT every live child is killed and every temporary
 //! directory removed before the process exits (as it would have anyway).
+//!
+//! On unix each child leads a process group of its own, and killing it kills
+//! the group: a checker found on `PATH` may be a wrapper script (a pyenv or
+//! asdf shim, a `python -m` launcher) whose own child would otherwise outlive
+//! the deadline, holding the output pipe open so the read never ends. When the
+//! child exits in time, what it left running in its group is killed too,
+//! before the child is reaped (so the group's id cannot have been reused). A
+//! process that leaves the group (`setsid`) is beyond reach. Elsewhere only
+//! the direct child is killed.
 
 use std::collections::HashMap;
 use std::io::Read;
@@ -50,8 +59,7 @@ fn cleanup_and_exit(code: i32) -> ! {
     let mut children = lock(&reg.children);
     let dirs = lock(&reg.dirs);
     for child in children.values_mut() {
-        let _ = child.kill();
-        let _ = child.wait();
+        kill(child);
     }
     for dir in dirs.values() {
         let _ = std::fs::remove_dir_all(dir);
@@ -77,6 +85,49 @@ fn install_signal_cleanup() {
 
 #[cfg(not(unix))]
 fn install_signal_cleanup() {}
+
+/// Makes the child the leader of a new process group, whose id is its pid.
+#[cfg(unix)]
+fn own_group(cmd: &mut Command) {
+    use std::os::unix::process::CommandExt;
+    cmd.process_group(0);
+}
+
+#[cfg(not(unix))]
+fn own_group(_: &mut Command) {}
+
+/// Kills every process of the group `child` leads. Called only while `child`
+/// is not reaped (running, or exited and waitable), so its pid, and with it
+/// the group id, belongs to no other process.
+#[cfg(unix)]
+fn kill_group(child: &Child) {
+    use rustix::process::{Pid, Signal, kill_process_group};
+    let _ = kill_process_group(Pid::from_child(child), Signal::KILL);
+}
+
+#[cfg(not(unix))]
+fn kill_group(_: &Child) {}
+
+/// Kills `child` (and its group) and reaps it.
+fn kill(child: &mut Child) {
+    kill_group(child);
+    let _ = child.kill();
+    let _ = child.wait();
+}
+
+/// Whether `child` has exited, leaving it waitable (unreaped), so its group
+/// can still be killed safely.
+#[cfg(unix)]
+fn has_exited(child: &mut Child) -> std::io::Result<bool> {
+    use rustix::process::{Pid, WaitId, WaitIdOptions, waitid};
+    let options = WaitIdOptions::EXITED | WaitIdOptions::NOHANG | WaitIdOptions::NOWAIT;
+    Ok(waitid(WaitId::Pid(Pid::from_child(child)), options)?.is_some())
+}
+
+#[cfg(not(unix))]
+fn has_exited(child: &mut Child) -> std::io::Result<bool> {
+    child.try_wait().map(|status| status.is_some())
+}
 
 /// A temporary directory that signal cleanup also removes.
 pub(crate) struct TempDir {
@@ -135,14 +186,14 @@ fn run_within(mut cmd: Command, timeout: Duration, with_stderr: bool) -> Option<
     cmd.stdin(Stdio::null())
         .stdout(Stdio::piped())
         .stderr(if with_stderr { Stdio::piped() } else { Stdio::null() });
+    own_group(&mut cmd);
     let reg = registry();
     let id = next_id();
     let (stdout, stderr) = {
         let mut children = lock(&reg.children);
         let mut child = cmd.spawn().ok()?;
         let (Some(stdout), stderr) = (child.stdout.take(), child.stderr.take()) else {
-            let _ = child.kill();
-            let _ = child.wait();
+            kill(&mut child);
             return None;
         };
         children.insert(id, child);
@@ -157,15 +208,17 @@ fn run_within(mut cmd: Command, timeout: Duration, with_stderr: bool) -> Option<
             let Some(child) = children.get_mut(&id) else {
                 break false;
             };
-            match child.try_wait() {
-                Ok(Some(_)) => {
+            match has_exited(child) {
+                Ok(true) => {
+                    // What it left running in its group would hold the pipes.
+                    kill_group(child);
+                    let _ = child.wait();
                     children.remove(&id);
                     break true;
                 }
-                Ok(None) if Instant::now() < deadline => {}
+                Ok(false) if Instant::now() < deadline => {}
                 _ => {
-                    let _ = child.kill();
-                    let _ = child.wait();
+                    kill(child);
                     children.remove(&id);
                     break false;
                 }
@@ -205,6 +258,73 @@ mod tests {
                 .is_some_and(|(_, rest)| rest.starts_with('Z'))),
             "the child {pid} was killed"
         );
+    }
+
+    /// Whether the process `pid` is gone (or a zombie nobody reaped yet).
+    #[cfg(target_os = "linux")]
+    fn gone(pid: u32) -> bool {
+        std::fs::read_to_string(format!("/proc/{pid}/stat")).map_or(true, |stat| {
+            stat.rsplit_once(") ").is_some_and(|(_, rest)| rest.starts_with('Z'))
+        })
+    }
+
+    /// A wrapper script (as a shim on `PATH` is) that starts the real program
+    /// as its own child and waits for it; `tail` stands for it, writing the
+    /// pid of the grandchild first.
+    fn wrapper(dir: &std::path::Path, body: &str) -> (Command, PathBuf) {
+        let pid_file = dir.join("grandchild");
+        let mut cmd = Command::new("sh");
+        cmd.args(["-c", &format!("{body} & echo $! > '{}'; wait", pid_file.display())]);
+        (cmd, pid_file)
+    }
+
+    fn read_pid(file: &std::path::Path) -> u32 {
+        // The file is written before the shell waits, so it is there once the run ends.
+        std::fs::read_to_string(file).unwrap().trim().parse().unwrap()
+    }
+
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn a_wrappers_grandchild_is_killed_at_the_deadline() {
+        let dir = tempfile::tempdir().unwrap();
+        let (cmd, pid_file) = wrapper(dir.path(), "sleep 30");
+        let started = Instant::now();
+        assert_eq!(output_within(cmd, Duration::from_millis(300)), None);
+        // The grandchild holds the stdout pipe: had it lived, the read would
+        // have waited for its 30 s.
+        assert!(started.elapsed() < Duration::from_secs(20));
+        let pid = read_pid(&pid_file);
+        // Killed, then reaped by init: allow it a moment to go.
+        let gone_soon = (0..200).any(|_| {
+            std::thread::sleep(Duration::from_millis(10));
+            gone(pid)
+        });
+        assert!(gone_soon, "the grandchild {pid} outlived the deadline");
+    }
+
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn what_a_finished_child_left_running_is_killed() {
+        let dir = tempfile::tempdir().unwrap();
+        let pid_file = dir.path().join("left");
+        let mut cmd = Command::new("sh");
+        cmd.args([
+            "-c",
+            &format!(
+                "sleep 30 >/dev/null 2>&1 & echo $! > '{}'; echo done",
+                pid_file.display()
+            ),
+        ]);
+        assert_eq!(
+            output_within(cmd, Duration::from_secs(20)).as_deref(),
+            Some(&b"done\n"[..])
+        );
+        let pid = read_pid(&pid_file);
+        let gone_soon = (0..200).any(|_| {
+            std::thread::sleep(Duration::from_millis(10));
+            gone(pid)
+        });
+        assert!(gone_soon, "the background process {pid} outlived its parent's run");
     }
 
     #[test]

@@ -13,20 +13,20 @@
 //! `unexpectedError`) and `messages.py` (`Message.__str__`).
 
 use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::Command;
-use std::time::Duration;
 
 use autoheal_engine::Severity;
 use autoheal_engine::external::{Script, ScriptChecker, ScriptFinding, ScriptLanguage};
 use rayon::prelude::*;
 
-use crate::{BATCH, DEFAULT_TIMEOUT, over_size_cap, process};
+use crate::{BATCH, ScriptProgram, over_size_cap, process};
 
-pub struct Pyflakes {
-    program: PathBuf,
-    timeout: Duration,
-}
+/// Marks a [`ScriptProgram`] as pyflakes.
+pub enum PyflakesKind {}
+
+/// pyflakes, for the `pyflakes` rule.
+pub type Pyflakes = ScriptProgram<PyflakesKind>;
 
 /// The pyflakes every front end runs for `config`: the installed one,
 /// unless the config turns it off (`pyflakes: false`).
@@ -48,30 +48,6 @@ impl Pyflakes {
         crate::on_path("pyflakes")
             .or_else(|| crate::on_path("pyflakes3"))
             .map(Pyflakes::at)
-    }
-
-    /// The pyflakes at `program`.
-    pub fn at(program: PathBuf) -> Pyflakes {
-        Pyflakes {
-            program,
-            timeout: DEFAULT_TIMEOUT,
-        }
-    }
-
-    /// The executable that runs.
-    pub fn program(&self) -> &Path {
-        &self.program
-    }
-
-    /// How long one process may run.
-    pub fn timeout(&self) -> Duration {
-        self.timeout
-    }
-
-    /// The same checker with another per-process deadline.
-    pub fn with_timeout(mut self, timeout: Duration) -> Self {
-        self.timeout = timeout;
-        self
     }
 
     fn run_batch(&self, dir: &Path, batch: &[(usize, &Script)]) -> Vec<ScriptFinding> {

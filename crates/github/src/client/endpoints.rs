@@ -115,11 +115,36 @@ impl GitHub {
     /// contents API's answer for a file over 1 MB (`encoding: "none"`); the blobs API, which
     /// serves up to 100 MB, reads it then.
     pub async fn get_file_bytes(&self, repo: &RepoName, path: &str, reference: &str) -> Result<Vec<u8>> {
+        self.get_file_bytes_within(repo, path, reference, u64::MAX).await
+    }
+
+    /// [`Self::get_file_bytes`] of a file of at most `limit` bytes; a larger one (by the size
+    /// the contents API states, or by what arrives) is `TooLarge`, and its blob is never
+    /// downloaded.
+    pub async fn get_file_bytes_within(
+        &self,
+        repo: &RepoName,
+        path: &str,
+        reference: &str,
+        limit: u64,
+    ) -> Result<Vec<u8>> {
+        let too_large = || Error::TooLarge {
+            what: format!("{path} at {reference}"),
+            limit,
+        };
         let file = self.get_file(repo, path, reference).await?;
-        if file.encoding == "none" {
-            return self.get_blob(repo, &file.sha).await;
+        if file.size > limit {
+            return Err(too_large());
         }
-        decode_base64(path, &file)
+        let bytes = if file.encoding == "none" {
+            self.get_blob(repo, &file.sha).await?
+        } else {
+            decode_base64(path, &file)?
+        };
+        if bytes.len() as u64 > limit {
+            return Err(too_large());
+        }
+        Ok(bytes)
     }
 
     /// A blob's bytes (base64 decoded).
@@ -489,6 +514,7 @@ mod tests {
             sha: "s".into(),
             encoding: "base64".into(),
             content: "b246\nIHB1\r\nc2g=\n".into(),
+            size: 8,
         };
         assert_eq!(decode_base64("f", &file).ok().as_deref(), Some(&b"on: push"[..]));
         let large = FileContent {

@@ -13,20 +13,19 @@
 //! An open heal PR whose latest review from a trusted reviewer (someone with write access, or
 //! Copilot's reviewer) requests changes is rejected too: the fix was not acceptable as it was.
 //!
-//! A comment is *trusted* when its author has write, maintain or admin permission on the
-//! repository (asked through the API when the history is fetched) and is not a bot. Anyone
-//! can comment on a public issue, so nobody else steers autoheal.
+//! A comment is *trusted* when its author may write to the repository (the owner, or write,
+//! maintain or admin permission, asked through the API when the history is fetched, for a
+//! bounded number of authors: `History::writers`) and is not a bot. Anyone can comment on a
+//! public issue, so nobody else steers autoheal.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use chrono::{DateTime, Utc};
 use serde::Serialize;
 
 use super::commands::{Command, parse_command};
 use super::copilot::is_copilot_reviewer;
-use super::trust::can_write;
 use crate::fetch::history::{History, Item};
-use crate::fetch::trust::Permission;
 use crate::models::{Comment, Review};
 use crate::record::Record;
 
@@ -67,42 +66,42 @@ pub enum Verdict {
 
 /// Whether a comment may steer autoheal: its author is not a bot (autoheal's own comments
 /// included) and may write to the repository.
-pub fn is_trusted(comment: &Comment, permissions: &BTreeMap<String, Permission>) -> bool {
+pub fn is_trusted(comment: &Comment, writers: &BTreeSet<String>) -> bool {
     let author = comment.author();
-    !author.is_empty() && !author.ends_with("[bot]") && permissions.get(author).is_some_and(can_write)
+    !author.is_empty() && !author.ends_with("[bot]") && writers.contains(author)
 }
 
 fn trusted_commands<'a>(
     comments: &'a [Comment],
-    permissions: &'a BTreeMap<String, Permission>,
+    writers: &'a BTreeSet<String>,
 ) -> impl Iterator<Item = (&'a Comment, Command)> {
     comments
         .iter()
-        .filter(|c| is_trusted(c, permissions))
+        .filter(|c| is_trusted(c, writers))
         .filter_map(|c| Some((c, parse_command(c.text())?.ok()?)))
 }
 
 /// Whether a review counts: Copilot's reviewer, or a person who may write.
-pub fn is_trusted_review(review: &Review, permissions: &BTreeMap<String, Permission>) -> bool {
+pub fn is_trusted_review(review: &Review, writers: &BTreeSet<String>) -> bool {
     let author = review.author();
-    is_copilot_reviewer(author) || (!author.ends_with("[bot]") && permissions.get(author).is_some_and(can_write))
+    is_copilot_reviewer(author) || (!author.ends_with("[bot]") && writers.contains(author))
 }
 
 /// Whether the latest trusted review of an unmerged PR asks for changes.
-fn changes_requested(pull: &Item, reviews: &[Review], permissions: &BTreeMap<String, Permission>) -> bool {
+fn changes_requested(pull: &Item, reviews: &[Review], writers: &BTreeSet<String>) -> bool {
     let latest = reviews
         .iter()
-        .filter(|r| is_trusted_review(r, permissions) && r.state != "PENDING" && r.state != "DISMISSED")
+        .filter(|r| is_trusted_review(r, writers) && r.state != "PENDING" && r.state != "DISMISSED")
         .max_by_key(|r| (r.submitted_at.clone(), r.id));
     !pull.is_merged() && latest.is_some_and(|r| r.state == "CHANGES_REQUESTED")
 }
 
 /// The verdict on one heal PR given the comments and reviews on it.
 pub fn verdict(pull: &Item, history: &History) -> Verdict {
-    let permissions = &history.permissions;
-    let wrong_fix = trusted_commands(history.comments_on(pull.number), permissions)
+    let writers = &history.writers;
+    let wrong_fix = trusted_commands(history.comments_on(pull.number), writers)
         .any(|(_, command)| matches!(command, Command::WrongFix { .. }));
-    let rejected_in_review = changes_requested(pull, history.reviews_of(pull.number), permissions);
+    let rejected_in_review = changes_requested(pull, history.reviews_of(pull.number), writers);
     if wrong_fix || rejected_in_review || pull.is_closed_unmerged() {
         Verdict::Rejected
     } else if pull.is_merged() {
@@ -159,7 +158,7 @@ pub fn acceptance_record(history: &History) -> AcceptanceRecord {
     // `never` and `allow` from every thread, applied in the order they were written.
     let mut rules: Vec<SaidCommand> = Vec::new();
     for (&number, comments) in &history.comments {
-        for (comment, command) in trusted_commands(comments, &history.permissions) {
+        for (comment, command) in trusted_commands(comments, &history.writers) {
             rules.push(SaidCommand {
                 at: crate::fetch::history::parse_time(Some(&comment.created_at)),
                 id: comment.id,
@@ -230,7 +229,7 @@ pub fn demotion_reason(record: &AcceptanceRecord, analysis: &Record, threshold: 
 mod tests {
     use super::*;
     use crate::fetch::history::{ItemKind, parse_time};
-    use crate::models::{CollaboratorPermission, User};
+    use crate::models::User;
 
     fn analysis(fingerprint: &str, fix_type: &str, category: &str) -> Record {
         Record {
@@ -241,24 +240,15 @@ mod tests {
         }
     }
 
-    /// The permissions of the test's users: `maint` writes, `admin` administers, `drive-by`
-    /// reads; bots are unknown.
-    fn permissions() -> BTreeMap<String, Permission> {
-        [("maint", "write"), ("admin", "admin"), ("drive-by", "read")]
-            .into_iter()
-            .map(|(who, level)| {
-                let permission = CollaboratorPermission {
-                    permission: level.into(),
-                    role_name: Some(level.into()),
-                };
-                (who.to_string(), Some(permission))
-            })
-            .collect()
+    /// The test's users who may write: `maint` writes, `admin` administers; `drive-by` reads
+    /// and bots are not among them.
+    fn writers() -> BTreeSet<String> {
+        ["maint", "admin"].into_iter().map(str::to_string).collect()
     }
 
     fn history(items: Vec<Item>, comments: BTreeMap<u64, Vec<Comment>>) -> History {
         History {
-            permissions: permissions(),
+            writers: writers(),
             ..History::new(items, comments)
         }
     }

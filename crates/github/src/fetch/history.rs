@@ -1,16 +1,17 @@
 //! The auto-heal history of one repository as GitHub holds it: the issues `report` filed, the
-//! PRs `heal` opened, the comments on both, and the permission of everyone who wrote an
-//! `/autoheal` command. `stats` and the learning rule (`decide::learning`) are pure functions
-//! over a [`History`]; [`fetch_history`] is the only part that talks to GitHub.
+//! PRs `heal` opened, the comments and reviews on those autoheal or a writer opened, and which
+//! authors of an `/autoheal` command or a review may write. `stats` and the learning rule
+//! (`decide::learning`) are pure functions over a [`History`]; [`fetch_history`] is the only
+//! part that talks to GitHub.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Arc;
 
 use chrono::{DateTime, Utc};
 use tokio::sync::Semaphore;
 use tokio::task::JoinSet;
 
-use super::trust::{Permission, fetch_permissions};
+use super::trust::{Vouching, fetch_bot_login};
 use crate::client::GitHub;
 use crate::client::config::RepoName;
 use crate::client::endpoints::IssueFilter;
@@ -22,6 +23,13 @@ use crate::text::{LABEL_AUTO_HEAL, LABEL_WORKFLOW_FAILURE};
 
 /// Comment threads fetched at once.
 const COMMENT_FETCH_CONCURRENCY: usize = 4;
+
+/// The most issues and pull requests of one history whose comments (and, for a pull request,
+/// reviews) are read, newest first. An issue form sets autoheal's labels for anyone, so the
+/// labelled list is as long as a hostile repository makes it; only threads autoheal or a
+/// writer opened are read, and at most this many of them (a few per day of a busy
+/// repository's month). Older threads' commands and reviews are not counted.
+pub const MAX_THREADS_READ: usize = 200;
 
 /// An RFC 3339 timestamp, or `None` when absent or malformed.
 pub fn parse_time(raw: Option<&str>) -> Option<DateTime<Utc>> {
@@ -122,9 +130,9 @@ impl Item {
     }
 }
 
-/// Every auto-heal issue and PR of a repository, their comments by number, the reviews and
-/// head commit of each PR, and the repository permission of each author of an `/autoheal`
-/// command or a review.
+/// Every auto-heal issue and PR of a repository; the comments, and for a PR the reviews and
+/// head commit, of those [`fetch_history`] read; and the authors of an `/autoheal` command or a
+/// review who may write to the repository.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct History {
     pub items: Vec<Item>,
@@ -132,7 +140,9 @@ pub struct History {
     pub reviews: BTreeMap<u64, Vec<Review>>,
     /// The head commit of each PR, to tell whether it changed after a review.
     pub head_shas: BTreeMap<u64, String>,
-    pub permissions: BTreeMap<String, Permission>,
+    /// Authors of a command or review vouched for (`fetch::trust::Vouching`: autoheal, the
+    /// owner, or a collaborator with write access, asked for a bounded number of authors).
+    pub writers: BTreeSet<String>,
 }
 
 impl History {
@@ -145,7 +155,7 @@ impl History {
             comments,
             reviews: BTreeMap::new(),
             head_shas: BTreeMap::new(),
-            permissions: BTreeMap::new(),
+            writers: BTreeSet::new(),
         }
     }
 
@@ -227,10 +237,14 @@ pub fn stamp(time: DateTime<Utc>) -> String {
 }
 
 /// Fetches the history: every `auto-heal` issue and PR and every `workflow-failure` issue (all
-/// pages, any state, updated at or after `since` when given), the comments of each, and the
-/// permission of every author of an `/autoheal` command among them.
+/// pages, any state, updated at or after `since` when given); the comments, and for a PR the
+/// reviews, of the newest [`MAX_THREADS_READ`] of them that autoheal or someone who may write
+/// opened (an outsider's labelled issue carries no record autoheal wrote); and which authors
+/// of an `/autoheal` command or a review may write, newest first, through one [`Vouching`]
+/// (a bounded number of permission calls, however many accounts comment).
 pub async fn fetch_history(gh: &GitHub, repo: &RepoName, since: Option<DateTime<Utc>>) -> Result<History> {
     let mut items = Vec::new();
+    let mut openers: BTreeMap<u64, String> = BTreeMap::new();
     for label in [LABEL_AUTO_HEAL, LABEL_WORKFLOW_FAILURE] {
         let filter = IssueFilter {
             labels: vec![label.to_string()],
@@ -238,12 +252,40 @@ pub async fn fetch_history(gh: &GitHub, repo: &RepoName, since: Option<DateTime<
             since: since.map(stamp),
         };
         let page = gh.list_issues_and_pulls(repo, &filter).await?;
-        items.extend(page.iter().map(Item::from_issue).filter(is_auto_heal));
+        for issue in page.iter() {
+            let item = Item::from_issue(issue);
+            if is_auto_heal(&item) {
+                openers.insert(issue.number, issue.author().unwrap_or_default().to_string());
+                items.push(item);
+            }
+        }
     }
     let history = History::new(items, BTreeMap::new());
-    let numbers: Vec<u64> = history.items.iter().map(|item| item.number).collect();
+    if history.items.is_empty() {
+        return Ok(history);
+    }
+    let bot_login = fetch_bot_login(gh).await?;
+    // Who opened a thread and who steers autoheal are two decisions, each with its own
+    // budget of calls: an outsider's issues must not use up the asks a maintainer's command
+    // needs.
+    let mut opened_by = Vouching::new(&bot_login);
+    let mut numbers = Vec::new();
+    for item in history.items.iter().rev() {
+        if numbers.len() == MAX_THREADS_READ {
+            break;
+        }
+        let opener = openers.get(&item.number).map(String::as_str).unwrap_or_default();
+        if opened_by.may_act(gh, repo, opener).await? {
+            numbers.push(item.number);
+        }
+    }
+    numbers.reverse();
     let comments = fetch_comments(gh, repo, &numbers).await?;
-    let pulls: Vec<u64> = history.pulls().map(|item| item.number).collect();
+    let pulls: Vec<u64> = history
+        .pulls()
+        .map(|item| item.number)
+        .filter(|number| numbers.contains(number))
+        .collect();
     let reviews = fetch_reviews(gh, repo, &pulls).await?;
     let head_shas = if pulls.is_empty() {
         BTreeMap::new()
@@ -255,22 +297,33 @@ pub async fn fetch_history(gh: &GitHub, repo: &RepoName, since: Option<DateTime<
             .map(|p| (p.number, p.head.sha))
             .collect()
     };
-    let commanders = comments
+    // Newest first: when more accounts speak than are asked about, the latest word counts.
+    let mut speakers: Vec<(&str, &str)> = comments
         .values()
         .flatten()
         .filter(|c| parse_command(c.text()).is_some())
-        .map(Comment::author);
-    let reviewers = reviews
-        .values()
-        .flatten()
-        .map(Review::author)
-        .filter(|a| !a.ends_with("[bot]"));
-    let permissions = fetch_permissions(gh, repo, commanders.chain(reviewers)).await?;
+        .map(|c| (c.created_at.as_str(), c.author()))
+        .chain(
+            reviews
+                .values()
+                .flatten()
+                .map(|r| (r.submitted_at.as_deref().unwrap_or_default(), r.author())),
+        )
+        .filter(|(_, author)| !author.ends_with("[bot]"))
+        .collect();
+    speakers.sort_by(|a, b| b.cmp(a));
+    let mut steering = Vouching::new(&bot_login);
+    let mut writers = BTreeSet::new();
+    for (_, author) in speakers {
+        if steering.may_act(gh, repo, author).await? {
+            writers.insert(author.to_string());
+        }
+    }
     Ok(History {
         comments,
         reviews,
         head_shas,
-        permissions,
+        writers,
         ..history
     })
 }

@@ -33,10 +33,14 @@ pub async fn fetch_default_head(gh: &GitHub, repo: &RepoName) -> Result<DefaultH
 /// `.github/autoheal.yml` at `reference` (the defaults when absent or unreadable; invalid
 /// keys keep their defaults). Policy is always read from the default branch: a run's own
 /// commit may come from a fork, and its config would then choose how far the fork is trusted.
+/// Like every front end it reads at most `config::READ_LIMIT` bytes: a larger file is over
+/// the YAML budget, so `config::load` would give the defaults anyway, and its blob (up to
+/// 100 MB through the API) is not downloaded.
 pub async fn fetch_config(gh: &GitHub, repo: &RepoName, reference: &str) -> Result<Config> {
-    let bytes = match gh.get_file_bytes(repo, DEFAULT_CONFIG_PATH, reference).await {
+    let read = gh.get_file_bytes_within(repo, DEFAULT_CONFIG_PATH, reference, config::READ_LIMIT);
+    let bytes = match read.await {
         Ok(bytes) => bytes,
-        Err(error) if error.is_not_found() || matches!(error, Error::Decode { .. }) => {
+        Err(error) if error.is_not_found() || matches!(error, Error::Decode { .. } | Error::TooLarge { .. }) => {
             return Ok(Config::default());
         }
         Err(error) => return Err(error),

@@ -1,7 +1,7 @@
 //! Who is who: the repository permission of a user (the actor who triggered a run, the author
 //! of an `/autoheal` comment) and the identity the token acts as.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 
 use crate::client::GitHub;
 use crate::client::config::RepoName;
@@ -14,20 +14,6 @@ pub const MAX_AUTHORS_ASKED: usize = 10;
 
 /// A user's permission on the repository; `None` when GitHub knows no such user.
 pub type Permission = Option<CollaboratorPermission>;
-
-/// The permission of each login (each asked once).
-pub async fn fetch_permissions(
-    gh: &GitHub,
-    repo: &RepoName,
-    logins: impl IntoIterator<Item = &str>,
-) -> Result<BTreeMap<String, Permission>> {
-    let unique: BTreeSet<&str> = logins.into_iter().filter(|l| !l.is_empty()).collect();
-    let mut found = BTreeMap::new();
-    for login in unique {
-        found.insert(login.to_string(), gh.get_permission(repo, login).await?);
-    }
-    Ok(found)
-}
 
 /// The login the token acts as: `GET /user` for user tokens (PAT, App user-to-server), and
 /// `github-actions[bot]` when GitHub answers 401/403/404, as it does for installation tokens
