@@ -1557,6 +1557,64 @@ const CASES: &[(&str, Category, Option<&str>)] = &[
     ("b73-service-postgres-unhealthy-password-empty.log", Unknown, None),
     ("b73-pnpm-action-setup-two-versions.log", Unknown, None),
     ("b73-bundler-lockfile-platforms-arm64.log", Unknown, None),
+    // Batch 74 (helper diagcls, 2026-12-06): the common emitters in forms the
+    // set did not have, committed before any change: a bash script with CRLF
+    // line endings (`$'\r': command not found`, then a `cd` and an `ls` of
+    // names ending in `\r`); coreutils `env`'s `'python': No such file or
+    // directory` for a shebang in a Debian container; cmd.exe reading
+    // `./gradlew.bat` as the command `.`; Windows PowerShell 5.1's error
+    // records (`+ CategoryInfo`, `+ FullyQualifiedErrorId`) for
+    // Compress-Archive's missing path and Import-Module's missing module;
+    // wget's `ERROR 403: rate limit exceeded.` from the GitHub API, then the
+    // 404 its empty version gives; rustc killed by SIGKILL (memory) under
+    // `cargo build --release`; Maven 3.9 behind a proxy asking for
+    // credentials (407) on a self-hosted runner; Gradle's 403 from GitHub
+    // Packages; Go's `missing go.sum entry`; uv's `--locked` refusal;
+    // Poetry 1.1's `SolverProblemError` (web UI copy); pytest collecting a
+    // module that imports `cv2`; setup-node's missing `.nvmrc`; `git
+    // describe` in a shallow clone; apt's `NO_PUBKEY` for an added
+    // repository. Expectations decided from issue 12's definitions when
+    // written.
+    ("b74-bash-crlf-script-carriage-return.log", Unknown, None),
+    (
+        "b74-container-debian-env-python-shebang.log",
+        MissingCommand,
+        Some("python"),
+    ),
+    ("b74-cmd-dot-slash-gradlew-not-recognized-ui.log", Unknown, None),
+    (
+        "b74-ps51-compress-archive-path-missing.log",
+        FileNotFound,
+        Some("dist/win-x64"),
+    ),
+    (
+        "b74-ps51-import-module-powershell-yaml-log-failed.log",
+        MissingDependency,
+        Some("powershell-yaml"),
+    ),
+    (
+        "b74-wget-github-api-403-rate-limit-then-404.log",
+        RateLimit,
+        Some("GitHub REST API"),
+    ),
+    ("b74-cargo-release-lto-rustc-sigkill.log", Unknown, None),
+    ("b74-maven-proxy-407-selfhosted.log", Unknown, None),
+    ("b74-gradle-github-packages-403-forbidden.log", Unknown, None),
+    ("b74-go-missing-go-sum-entry-log-failed.log", Unknown, None),
+    ("b74-uv-sync-locked-lockfile-outdated.log", Unknown, None),
+    ("b74-poetry11-solver-problem-error-ui.log", Unknown, None),
+    (
+        "b74-pytest-collect-cv2-missing.log",
+        MissingDependency,
+        Some("opencv-python"),
+    ),
+    (
+        "b74-setup-node-nvmrc-missing-log-failed.log",
+        FileNotFound,
+        Some(".nvmrc"),
+    ),
+    ("b74-git-describe-shallow-no-tags-ui.log", Unknown, None),
+    ("b74-apt-repo-no-pubkey-not-signed.log", Unknown, None),
 ];
 
 /// For every `unknown` row, the log line (1-based) of the root cause's first
@@ -1985,6 +2043,20 @@ const UNKNOWN_ROOT_LINES: &[(&str, u64)] = &[
     ("b73-service-postgres-unhealthy-password-empty.log", 75),
     ("b73-pnpm-action-setup-two-versions.log", 105),
     ("b73-bundler-lockfile-platforms-arm64.log", 134),
+    // Batch 74 (helper diagcls), pinned when written: the first line of the
+    // tool's own report (the first `$'\r'`, cargo's `could not compile`
+    // heading, Maven's failed goal, Gradle's innermost `403`, the first
+    // missing go.sum entry, Poetry's exception name, apt's `E:` refusal).
+    ("b74-bash-crlf-script-carriage-return.log", 94),
+    ("b74-cmd-dot-slash-gradlew-not-recognized-ui.log", 112),
+    ("b74-cargo-release-lto-rustc-sigkill.log", 175),
+    ("b74-maven-proxy-407-selfhosted.log", 125),
+    ("b74-gradle-github-packages-403-forbidden.log", 171),
+    ("b74-go-missing-go-sum-entry-log-failed.log", 5),
+    ("b74-uv-sync-locked-lockfile-outdated.log", 128),
+    ("b74-poetry11-solver-problem-error-ui.log", 108),
+    ("b74-git-describe-shallow-no-tags-ui.log", 82),
+    ("b74-apt-repo-no-pubkey-not-signed.log", 111),
 ];
 
 /// For rows whose category is not `unknown`, the log line (1-based) of the
@@ -2056,6 +2128,14 @@ const KNOWN_ROOT_LINES: &[(&str, u64)] = &[
     // Batch 73 (helper diagcls), pinned when written.
     ("b73-mypy-library-stubs-yaml-log-failed.log", 5),
     ("b73-setup-node-yarn-lock-not-found-ui.log", 115),
+    // Batch 74 (helper diagcls), pinned when written: wget's first 403, not
+    // the 404 its empty version gives after it.
+    ("b74-container-debian-env-python-shebang.log", 119),
+    ("b74-ps51-compress-archive-path-missing.log", 116),
+    ("b74-ps51-import-module-powershell-yaml-log-failed.log", 10),
+    ("b74-wget-github-api-403-rate-limit-then-404.log", 99),
+    ("b74-pytest-collect-cv2-missing.log", 163),
+    ("b74-setup-node-nvmrc-missing-log-failed.log", 9),
 ];
 
 /// `None` when the root cause of fixture `name` begins on line `want`; else
@@ -2215,6 +2295,33 @@ const ROOT_STEPS: &[(&str, Option<&str>, &str)] = &[
         "b72-container-ubuntu-python-command-not-found.log",
         None,
         "python scripts/validate_schemas.py",
+    ),
+    // Batch 74 (helper diagcls), stated when written.
+    (
+        "b74-wget-github-api-403-rate-limit-then-404.log",
+        None,
+        "BUF_VERSION=$(wget",
+    ),
+    (
+        "b74-ps51-import-module-powershell-yaml-log-failed.log",
+        Some("deploy (staging)"),
+        "Render deployment manifest",
+    ),
+    (
+        "b74-go-missing-go-sum-entry-log-failed.log",
+        Some("build"),
+        "Run go build ./...",
+    ),
+    (
+        "b74-setup-node-nvmrc-missing-log-failed.log",
+        Some("lint"),
+        "Run actions/setup-node@v4",
+    ),
+    ("b74-pytest-collect-cv2-missing.log", None, "pytest -q"),
+    (
+        "b74-cmd-dot-slash-gradlew-not-recognized-ui.log",
+        None,
+        "./gradlew.bat assembleRelease",
     ),
 ];
 
