@@ -237,6 +237,9 @@ pub enum Ecosystem {
     /// A Perl module from CPAN (named as `cpanm` and a `cpanfile` name it,
     /// `Test::Deep`).
     Cpan,
+    /// A PowerShell module from the PowerShell Gallery (`Install-Module
+    /// {name}`).
+    PowershellGallery,
 }
 
 /// What a runner-tied failure's message says until the workflow confirms the

@@ -11,7 +11,10 @@
 //! {list}`), setup-python and setup-java (`No file in {dir} matched to
 //! [{patterns}], make sure you have checked out the target repository`),
 //! setup-go (`Dependencies file is not found in {dir}. Supported file pattern:
-//! {file}`), the tool lookups of setup-python (`The version '{v}' with
+//! {file}`), the version files of setup-node, setup-go, setup-python and
+//! pnpm/action-setup (`The specified {tool} version file at: {path} does not
+//! exist`, setup-python's `{path}` as given, the others' joined to
+//! `GITHUB_WORKSPACE`), the tool lookups of setup-python (`The version '{v}' with
 //! architecture '{arch}' was not found for {os}.`, before v5 `Version {v} with
 //! arch {arch} not found`, for PyPy and GraalPy `PyPy version {v} ({pypy}) with
 //! arch {arch} not found`; its `architecture` input accepts x86, x64 and
@@ -141,6 +144,26 @@ pub const ENTRIES: &[Entry] = &[
                  checked out the target repository",
                 Category::FileNotFound,
                 Some("requirements.txt"),
+            ),
+        ],
+    },
+    Entry {
+        id: "actions/version-file-missing",
+        grammar: "The specified {tool} version file at: {path} does not exist (setup-node's `node-version-file`, \
+                  setup-go's `go-version-file`, setup-python's `python-version-file`, pnpm/action-setup's \
+                  `package_json_file`)",
+        needles: &["version file at: "],
+        check: version_file_missing,
+        examples: &[
+            ex(
+                "##[error]The specified node version file at: /home/runner/work/web/web/.nvmrc does not exist",
+                Category::FileNotFound,
+                Some(".nvmrc"),
+            ),
+            ex(
+                "Error: The specified python version file at: .python-version does not exist",
+                Category::FileNotFound,
+                Some(".python-version"),
             ),
         ],
     },
@@ -300,6 +323,17 @@ fn cache_lockfile_missing(line: &Line<'_>) -> Option<Hit> {
         first,
         0.75,
         "The setup action's dependency cache needs a lock file that is not in the repository (or not checked out).",
+    ))
+}
+
+/// A setup action's version-file input names a file the checkout does not
+/// have (not committed, another directory, or no checkout before the step).
+fn version_file_missing(line: &Line<'_>) -> Option<Hit> {
+    let c = regex!(r"The specified [\w.-]+ version file at: (\S+?) does not exist").captures(line.text)?;
+    Some(path_hit(
+        &c[1],
+        0.75,
+        "The setup action's version file does not exist in the checkout.",
     ))
 }
 

@@ -17,7 +17,9 @@
 //! error: …`; the object's error text is the LFS API's `objects[].error`);
 //! `setup.c`'s `fatal: detected dubious ownership in repository at '{dir}'`
 //! (git 2.35.2 and later) and `fetch-pack`'s `fatal: couldn't find remote ref
-//! {ref}`.
+//! {ref}`; `builtin/describe.c`'s `fatal: No names found, cannot describe
+//! anything.` and `fatal: No tags can describe '{oid}'.` (also `No annotated
+//! tags can describe '{oid}'.`), which a shallow checkout without tags gives.
 
 use super::util::{command_hit, path_hit, quoted, regex};
 use super::{Entry, ex};
@@ -80,6 +82,18 @@ pub const ENTRIES: &[Entry] = &[
         check: dubious_ownership,
         examples: &[ex(
             "fatal: detected dubious ownership in repository at '/__w/app/app'",
+            Category::Unknown,
+            None,
+        )],
+    },
+    Entry {
+        id: "git/describe-no-tags",
+        grammar: "fatal: No names found, cannot describe anything. | fatal: No tags can describe '{oid}'. | fatal: No \
+                  annotated tags can describe '{oid}'. (`git describe`)",
+        needles: &["cannot describe anything", "tags can describe '"],
+        check: describe_no_tags,
+        examples: &[ex(
+            "fatal: No names found, cannot describe anything.",
             Category::Unknown,
             None,
         )],
@@ -255,6 +269,20 @@ fn dubious_ownership(line: &Line<'_>) -> Option<Hit> {
         })
 }
 
+/// `git describe` found no tag to describe the commit with: in a job that is
+/// almost always actions/checkout's shallow clone (`fetch-depth: 1`, no tags
+/// fetched); a repository without tags gives the same words.
+fn describe_no_tags(line: &Line<'_>) -> Option<Hit> {
+    regex!(r"^fatal: (?:No names found, cannot describe anything\.|No (?:annotated )?tags can describe ')")
+        .is_match(line.text.trim_start())
+        .then(|| {
+            Hit::blocker(
+                "git describe found no tag: the checkout is shallow and has no tags (actions/checkout's `fetch-depth: \
+                 0`, or `fetch-tags: true`), or the repository has none. Not fixed automatically.",
+            )
+        })
+}
+
 /// A branch, tag or ref the remote does not have (deleted, never pushed, or
 /// a closed pull request's `refs/pull/{n}/merge`).
 fn remote_ref_missing(line: &Line<'_>) -> Option<Hit> {
@@ -304,6 +332,19 @@ mod tests {
         assert!(dubious_ownership(&Line::plain("# fatal: detected dubious ownership in repository at")).is_none());
         assert!(remote_ref_missing(&Line::plain("fatal: couldn't find remote ref refs/heads/gone")).is_some());
         assert!(remote_ref_missing(&Line::plain("echo \"fatal: couldn't find remote ref x\"")).is_none());
+    }
+
+    #[test]
+    fn describe_without_tags_is_gits_own_line() {
+        for text in [
+            "fatal: No names found, cannot describe anything.",
+            "fatal: No tags can describe '4f1c2e0d9a8b7c6d5e4f3a2b1c0d9e8f7a6b5c4d'.",
+            "fatal: No annotated tags can describe '4f1c2e0'.",
+        ] {
+            let hit = describe_no_tags(&Line::plain(text)).expect(text);
+            assert!(hit.message.contains("fetch-depth"), "{}", hit.message);
+        }
+        assert!(describe_no_tags(&Line::plain("echo 'fatal: No names found, cannot describe anything.'")).is_none());
     }
 
     #[test]

@@ -14,7 +14,10 @@
 //! the name "{name}"`), Chocolatey's (`{name} not installed. The package was not
 //! found with the source(s) listed.`) and winget's (`No package found matching
 //! input criteria.`, its `APPINSTALLER_CLI_ERROR_NO_APPLICATIONS_FOUND`).
-//! Also apt's `E: The repository '…' does not have a Release file.` and
+//! Also apt's `E: The repository '…' does not have a Release file.`, its `E:
+//! The repository '{uri} {suite} InRelease' is not signed.` (`apt-pkg/acquire-item.cc`,
+//! after `W: GPG error: … NO_PUBKEY {key}` when the repository's key is not
+//! installed) and
 //! PowerShellGet's `Unable to resolve package source '{uri}'.`. apt's
 //! transfer summary (`Fetched {size} in {t} ({rate})`, `apt-pkg/acquire`)
 //! says a download went through: ranking reads it (`rank.rs`). apt prints
@@ -128,6 +131,18 @@ pub const ENTRIES: &[Entry] = &[
         check: apt_no_release_file,
         examples: &[ex(
             "E: The repository 'http://ppa.launchpad.net/acme/tools/ubuntu noble Release' does not have a Release file.",
+            Category::Unknown,
+            None,
+        )],
+    },
+    Entry {
+        id: "packages/apt-repository-not-signed",
+        grammar: "E: The repository '{uri} {suite} InRelease' is not signed. (apt: the repository's signing key is not \
+                  installed, `W: GPG error: … NO_PUBKEY {key}` above)",
+        needles: &["' is not signed."],
+        check: apt_not_signed,
+        examples: &[ex(
+            "E: The repository 'https://packages.example.com/apt jammy InRelease' is not signed.",
             Category::Unknown,
             None,
         )],
@@ -258,6 +273,19 @@ fn apt_no_release_file(_: &Line<'_>) -> Option<Hit> {
     ))
 }
 
+/// apt refuses a repository it cannot verify: its key was never added (or
+/// was added where `signed-by` does not point).
+fn apt_not_signed(line: &Line<'_>) -> Option<Hit> {
+    super::util::regex!(r"^E: The repository '[^']+' is not signed\.$")
+        .is_match(line.text.trim())
+        .then(|| {
+            Hit::install_failure(
+                "apt refused an added repository whose signing key is not installed (`NO_PUBKEY` in apt's GPG \
+                 warning): a person adds the key (`signed-by=` in the source line) or removes the repository.",
+            )
+        })
+}
+
 fn powershellget_source(_: &Line<'_>) -> Option<Hit> {
     Some(Hit::install_failure(
         "PowerShellGet could not reach its package source (the PowerShell Gallery was unreachable or refused the \
@@ -274,6 +302,18 @@ fn apt_fetched(line: &Line<'_>) -> Option<Hit> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_unsigned_repository_is_apts_own_refusal() {
+        crate::classify::catalogue::assert_reads(
+            apt_not_signed,
+            &["E: The repository 'https://download.docker.com/linux/ubuntu noble InRelease' is not signed."],
+            &[
+                "W: The repository 'https://example.com/apt focal InRelease' is not signed.",
+                "echo \"E: The repository 'x y InRelease' is not signed.\" >&2 # docs",
+            ],
+        );
+    }
 
     #[test]
     fn apt_transfer_summary_and_near_misses() {

@@ -11,9 +11,11 @@
 //! messages `ResolutionImpossible`, `No matching distribution found for`;
 //! `HTTP error {code} while getting {url}`), uv (`File not found: `{path}``,
 //! `No solution found when resolving dependencies`, Python discovery's `error: No
-//! interpreter found for {request} in {sources}`), poetry (`Poetry could not
-//! find a pyproject.toml file in {dir} or its parents`, `version solving
-//! failed`), conda (`PackagesNotFoundError`, `EnvironmentFileNotFound`, and
+//! interpreter found for {request} in {sources}`, `--locked`'s `error: The
+//! lockfile at `{path}` needs to be updated, but `--locked` was provided.`),
+//! poetry (`Poetry could not find a pyproject.toml file in {dir} or its
+//! parents`, `version solving failed`, and the `SolverProblemError` heading
+//! of the exception report Poetry 1.1 prints above it), conda (`PackagesNotFoundError`, `EnvironmentFileNotFound`, and
 //! `CondaError: Run 'conda init' before 'conda activate'` when the shell
 //! function is not loaded; any other of conda's own exceptions, which
 //! `conda/exception_handler.py` prints as `{ClassName}: {message}` at the start
@@ -305,7 +307,7 @@ pub const ENTRIES: &[Entry] = &[
         grammar: "ERROR: ResolutionImpossible … | ERROR: Cannot install {x} because these package versions have \
                   conflicting dependencies. | ERROR: Could not find a version that satisfies the requirement {req} | \
                   ERROR: No matching distribution found for {req} | × No solution found when resolving dependencies | \
-                  version solving failed | PackagesNotFoundError: … | ResolvePackageNotFound: | error    libmamba \
+                  version solving failed | SolverProblemError (Poetry 1.1's heading above it) | PackagesNotFoundError: … | ResolvePackageNotFound: | error    libmamba \
                   Could not solve for environment specs (mamba, micromamba) | LibMambaUnsatisfiableError: (conda's \
                   libmamba solver)",
         needles: &[
@@ -315,6 +317,7 @@ pub const ENTRIES: &[Entry] = &[
             "No matching distribution found",
             "No solution found when resolving",
             "version solving failed",
+            "SolverProblemError",
             "PackagesNotFoundError",
             "ResolvePackageNotFound",
             "Could not solve for environment specs",
@@ -413,6 +416,19 @@ pub const ENTRIES: &[Entry] = &[
         examples: &[ex(
             "pyproject.toml changed significantly since poetry.lock was last generated. Run `poetry lock` to fix \
              the lock file.",
+            Category::Unknown,
+            None,
+        )],
+    },
+    Entry {
+        id: "python/uv-lock-outdated",
+        grammar: "error: The lockfile at `{path}` needs to be updated, but `--locked` was provided. To update the \
+                  lockfile, run `uv lock`.",
+        needles: &["needs to be updated, but `--locked` was provided"],
+        check: uv_lock_outdated,
+        examples: &[ex(
+            "error: The lockfile at `uv.lock` needs to be updated, but `--locked` was provided. To update the \
+             lockfile, run `uv lock`.",
             Category::Unknown,
             None,
         )],
@@ -855,6 +871,17 @@ fn poetry_lock_outdated(_: &Line<'_>) -> Option<Hit> {
     Some(Hit::install_failure(
         "poetry.lock is out of date with pyproject.toml: regenerate the lock file.",
     ))
+}
+
+fn uv_lock_outdated(line: &Line<'_>) -> Option<Hit> {
+    regex!(r"^error: The lockfile at `[^`]+` needs to be updated, but `--locked` was provided")
+        .is_match(line.text.trim_start())
+        .then(|| {
+            Hit::install_failure(
+                "uv.lock is out of date with pyproject.toml and `--locked` forbids updating it: run `uv lock` and \
+                 commit the lock file.",
+            )
+        })
 }
 
 fn pip_install_succeeded(line: &Line<'_>) -> Option<Hit> {

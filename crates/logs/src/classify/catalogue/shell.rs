@@ -13,7 +13,14 @@
 //! a cmdlet, function, script file, or executable program.`; 5.1: `… as the name
 //! of a cmdlet, function, script file, or operable program.`) and
 //! `ItemNotFoundException` (`Cannot find path '{path}' because it does not
-//! exist.`), the .NET file exceptions PowerShell relays (`Could not find file
+//! exist.`), Microsoft.PowerShell.Archive's `PathNotFoundError` (`The path
+//! '{path}' either does not exist or is not a valid file system path.`, for
+//! Compress-Archive's and Expand-Archive's inputs), Import-Module's
+//! `Modules_ModuleNotFound` (`The specified module '{name}' was not loaded
+//! because no valid module file was found in any module directory.`), each
+//! after `{cmdlet} : ` in Windows PowerShell 5.1's error records (whose `+
+//! CategoryInfo` and `+ FullyQualifiedErrorId` lines follow) and `{cmdlet}: `
+//! in PowerShell 7's, the .NET file exceptions PowerShell relays (`Could not find file
 //! '{path}'.`, `Could not find a part of the path '{path}'.`), cmd.exe (`'{name}'
 //! is not recognized as an internal or external command,`), coreutils `env`
 //! (`env: '{name}': No such file or directory`) and BusyBox `env` (`env: can't execute
@@ -26,7 +33,7 @@
 use super::util::{after, command_hit, path_hit, quoted, regex, runner_hit};
 use super::{Entry, ex};
 use crate::classify::hit::{Hit, Line};
-use crate::report::{Category, RunnerClass, RunnerFailure};
+use crate::report::{Category, Ecosystem, RunnerClass, RunnerFailure, SubjectDetail};
 
 pub const ENTRIES: &[Entry] = &[
     Entry {
@@ -170,11 +177,13 @@ pub const ENTRIES: &[Entry] = &[
         id: "shell/powershell-path-missing",
         grammar: "{cmdlet}: Cannot find path '{path}' because it does not exist. (PowerShell's ItemNotFoundException) | \
                   Could not find file '{path}'. (.NET's FileNotFoundException) | Could not find a part of the path \
-                  '{path}'. (.NET's DirectoryNotFoundException)",
+                  '{path}'. (.NET's DirectoryNotFoundException) | {cmdlet} : The path '{path}' either does not exist or \
+                  is not a valid file system path. (Compress-Archive, Expand-Archive)",
         needles: &[
             "because it does not exist",
             "Could not find file '",
             "Could not find a part of the path '",
+            "either does not exist or is not a valid file system path",
         ],
         check: powershell_path_missing,
         examples: &[
@@ -188,6 +197,33 @@ pub const ENTRIES: &[Entry] = &[
                  'D:\\a\\app\\app\\config\\app.json'.\"",
                 Category::FileNotFound,
                 Some("config/app.json"),
+            ),
+            ex(
+                "Compress-Archive : The path 'out\\win' either does not exist or is not a valid file system path.",
+                Category::FileNotFound,
+                Some("out/win"),
+            ),
+        ],
+    },
+    Entry {
+        id: "shell/powershell-module-missing",
+        grammar: "{Import-Module} : The specified module '{name}' was not loaded because no valid module file was \
+                  found in any module directory. (PowerShell's Modules_ModuleNotFound; 5.1 writes `{cmdlet} : `, 7 \
+                  `{cmdlet}: `)",
+        needles: &["because no valid module file was found"],
+        check: powershell_module_missing,
+        examples: &[
+            ex(
+                "Import-Module : The specified module 'powershell-yaml' was not loaded because no valid module file \
+                 was found in any module directory.",
+                Category::MissingDependency,
+                Some("powershell-yaml"),
+            ),
+            ex(
+                "Import-Module: The specified module './build/Helpers.psm1' was not loaded because no valid module \
+                 file was found in any module directory.",
+                Category::FileNotFound,
+                Some("build/Helpers.psm1"),
             ),
         ],
     },
@@ -453,15 +489,57 @@ fn not_recognized(line: &Line<'_>) -> Option<Hit> {
 
 fn powershell_path_missing(line: &Line<'_>) -> Option<Hit> {
     let c = regex!(
-        r"Cannot find path '([^']+)' because it does not exist|Could not find file '([^']+)'|Could not find a part of the path '([^']+)'"
+        r"Cannot find path '([^']+)' because it does not exist|Could not find file '([^']+)'|Could not find a part of the path '([^']+)'|The path '([^']+)' either does not exist or is not a valid file system path"
     )
     .captures(line.text)?;
-    let path = (1..=3).find_map(|i| c.get(i))?.as_str();
+    let path = (1..=4).find_map(|i| c.get(i))?.as_str();
     Some(path_hit(
         path,
         0.65,
         "A file or directory the PowerShell script uses does not exist.",
     ))
+}
+
+/// Import-Module found no module of that name on `$env:PSModulePath`, nor a
+/// file at that path. A name (letters, digits, `.`, `-`, `_`) is a module to
+/// install from the PowerShell Gallery, which autoheal does not do (a person
+/// adds `Install-Module`, or imports the repository's own module by its
+/// path); a path is a file that does not exist.
+fn powershell_module_missing(line: &Line<'_>) -> Option<Hit> {
+    let c = regex!(r"The specified module '([^']+)' was not loaded because no valid module file was found")
+        .captures(line.text)?;
+    let name = &c[1];
+    if name.contains(['/', '\\']) || name.ends_with(".psm1") || name.ends_with(".psd1") || name.ends_with(".dll") {
+        return Some(path_hit(
+            name,
+            0.65,
+            "The PowerShell module file the script imports does not exist.",
+        ));
+    }
+    if !regex!(r"^[A-Za-z][A-Za-z0-9._-]{0,99}$").is_match(name) {
+        return Some(Hit::blocker(
+            "Import-Module found no module of that name (the name is not a plain module name).",
+        ));
+    }
+    Some(
+        Hit::cause(
+            Category::MissingDependency,
+            0.6,
+            format!(
+                "PowerShell found no module {name} in any module directory: install it (`Install-Module {name} -Force \
+                 -Scope CurrentUser` before the import), or, if it is the repository's own module, import it by its \
+                 path. autoheal does not install PowerShell modules, so no fix is made."
+            ),
+        )
+        .with_subject(
+            name,
+            SubjectDetail::Package {
+                ecosystem: Ecosystem::PowershellGallery,
+                name: name.to_string(),
+            },
+        )
+        .fixable(false),
+    )
 }
 
 fn sudo_needs_password(_: &Line<'_>) -> Option<Hit> {

@@ -70,11 +70,35 @@ fn implausible_path(raw: &str) -> Option<&'static str> {
     None
 }
 
+/// Whether a word a shell or tool printed ends in a carriage return: a script
+/// saved with Windows line endings (CRLF) leaves `\r` at the end of every
+/// line, so the last word of a line is the name plus `\r`. Tools print it
+/// escaped: bash's ANSI-C quoting (`$'\r'`, `$'db/migrations\r'`), coreutils'
+/// quoting (`'bash\r'`, `‘bash\r’`, and `ls`'s `'*.sql'$'\r'`), or raw.
+pub fn ends_in_carriage_return(raw: &str) -> bool {
+    let word = raw.trim_matches([' ', '\t']);
+    let word = word.strip_suffix(['\'', '’', '"']).unwrap_or(word);
+    // A Windows path may end in a directory named `r` (`D:\a\app\r`): only
+    // a word with no other backslash is read as escaped.
+    word.ends_with('\r') || word.strip_suffix("\\r").is_some_and(|rest| !rest.contains('\\'))
+}
+
+/// What a CRLF script's `\r` turned into a missing command or path.
+fn carriage_return_hit() -> Hit {
+    Hit::blocker(
+        "The script has Windows line endings (CRLF): `\\r` became part of a command or path name. Save it with LF \
+         line endings (a `.gitattributes` rule such as `*.sh text eol=lf`); nothing is missing.",
+    )
+}
+
 /// A `file_not_found` hit for a path the log printed: fixable only when the
 /// path is a plain workspace path (or pattern); shown as untrusted text when it
 /// is elsewhere; `unknown` when it cannot be a path the workflow names.
 pub fn path_hit(raw: &str, confidence: f32, message: &str) -> Hit {
     let raw = raw.trim();
+    if ends_in_carriage_return(raw) {
+        return carriage_return_hit();
+    }
     if let Some(why) = implausible_path(raw) {
         return Hit::blocker(format!("{message} Not fixable: {why}."));
     }
@@ -98,8 +122,8 @@ pub fn path_hit(raw: &str, confidence: f32, message: &str) -> Hit {
 /// checks that tell a missing tool from a script mistake.
 pub fn command_hit(raw: &str, line: &Line<'_>, confidence_known: f32) -> Hit {
     let name = raw.trim();
-    if name.contains('\r') || name.ends_with("\\r") {
-        return Hit::blocker("The script has Windows line endings (CRLF): `\\r` became part of a command name.");
+    if name.contains('\r') || ends_in_carriage_return(name) {
+        return carriage_return_hit();
     }
     if name.contains('/') || name.contains('\\') {
         return path_hit(name, 0.65, "A script or program path does not exist.");
@@ -317,6 +341,34 @@ pub fn runner_hit(failure: RunnerFailure, runner: Option<RunnerClass>, confidenc
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_crlf_scripts_carriage_return_in_every_quoting() {
+        for word in [
+            "$'\\r'",
+            "$'db/migrations\\r'",
+            "'*.sql'$'\\r'",
+            "'bash\\r'",
+            "‘bash\\r’",
+            "deploy.sh\\r",
+        ] {
+            assert!(ends_in_carriage_return(word), "{word}");
+            let hit = command_hit(word, &Line::plain(""), 0.8);
+            assert_eq!((hit.category, hit.fixable), (Category::Unknown, false), "{word}");
+            assert!(hit.message.contains("CRLF"), "{word}");
+            assert!(path_hit(word, 0.6, "x").message.contains("CRLF"), "{word}");
+        }
+        for word in [
+            "$'x'",
+            "build/dist",
+            "C:\\r\\out",
+            "'docs/README'",
+            "\\r\\n.txt",
+            "D:\\a\\app\\r",
+        ] {
+            assert!(!ends_in_carriage_return(word), "{word}");
+        }
+    }
 
     #[test]
     fn a_package_script_binary_near_a_known_tool_is_missing_not_a_typo() {
