@@ -327,10 +327,15 @@ fn lint_file(
             }
         }
     }
-    let source = String::from_utf8_lossy(&bytes).into_owned();
+    // The bytes themselves when they are UTF-8 (almost always): no second
+    // copy of every file, and no slow lossy scan of it.
+    let (source, utf8) = match String::from_utf8(bytes) {
+        Ok(text) => (text, true),
+        Err(e) => (String::from_utf8_lossy(e.as_bytes()).into_owned(), false),
+    };
     let mut applied = Vec::new();
     if let (Some(mode), Some(file)) = (fix, target) {
-        if std::str::from_utf8(&bytes).is_ok() {
+        if utf8 {
             let relint = |t: &str| lint_counted(path, t.as_bytes(), &opts);
             let allowed = |f: &autoheal_engine::Fix| mode == FixMode::Unsafe || f.applicability == Applicability::Safe;
             let rounds = autoheal_engine::fix::apply_in_rounds(path, &source, linted, &allowed, &relint);

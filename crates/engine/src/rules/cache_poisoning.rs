@@ -201,25 +201,31 @@ fn check(ctx: &mut Context<'_>) {
     let Some(wf) = ctx.workflow else { return };
     let release_trigger = is_release_trigger(root);
     for job in &wf.jobs {
+        // The steps that restore a cache, first: most jobs have none, and
+        // whether a job publishes is a search of every script for every
+        // publishing command.
+        let restoring: Vec<(&crate::model::Step<'_>, String, &CacheAction)> = job
+            .steps
+            .iter()
+            .filter_map(|step| {
+                let name = audit::action_name(step.node)?;
+                let action = CACHE_ACTIONS.iter().find(|a| a.name == name)?;
+                action.restores(step.node).then_some((step, name, action))
+            })
+            .collect();
+        if restoring.is_empty() {
+            continue;
+        }
         let publishes = job_publishes(job);
-        let Some(why) = publishing_reason(root, job) else {
+        let Some(why) = reason(release_trigger, publishes) else {
             continue;
         };
-        let confidence = match (release_trigger, publishes) {
-            (true, true) => Confidence::High,
-            (true, false) | (false, true) => Confidence::Medium,
-            (false, false) => continue,
+        let confidence = if release_trigger && publishes {
+            Confidence::High
+        } else {
+            Confidence::Medium
         };
-        for step in &job.steps {
-            let Some(name) = audit::action_name(step.node) else {
-                continue;
-            };
-            let Some(action) = CACHE_ACTIONS.iter().find(|a| a.name == name) else {
-                continue;
-            };
-            if !action.restores(step.node) {
-                continue;
-            }
+        for (step, name, action) in restoring {
             let fix = action.fix(ctx, step.node);
             let uses = step.node.get("uses").map_or(step.node.span, |u| u.span);
             let fix = fix.map(|e| {
@@ -243,9 +249,14 @@ fn check(ctx: &mut Context<'_>) {
 /// publishes releases, or the job publishes), for fixes that would turn a
 /// cache on; `None` when neither holds.
 pub fn publishing_reason(root: &Node, job: &Job<'_>) -> Option<&'static str> {
-    if is_release_trigger(root) {
+    let release_trigger = is_release_trigger(root);
+    reason(release_trigger, !release_trigger && job_publishes(job))
+}
+
+fn reason(release_trigger: bool, publishes: bool) -> Option<&'static str> {
+    if release_trigger {
         Some("this workflow publishes releases")
-    } else if job_publishes(job) {
+    } else if publishes {
         Some("this job publishes")
     } else {
         None

@@ -208,9 +208,10 @@ pub fn token_needs(job: &Job<'_>) -> Option<Vec<(&'static str, &'static str)>> {
             continue;
         }
         let name = audit::action_name(node)?;
-        let known = KNOWN_ACTIONS
-            .iter()
-            .find(|a| name == a.action || name.starts_with(&format!("{}/", a.action)))?;
+        let known = KNOWN_ACTIONS.iter().find(|a| {
+            name.strip_prefix(a.action)
+                .is_some_and(|rest| rest.is_empty() || rest.starts_with('/'))
+        })?;
         // An input that makes the action do more than its table entry says.
         if known.more_with.iter().any(|input| audit::input(node, input).is_some()) {
             return None;
@@ -246,10 +247,17 @@ fn mentions_token(node: Option<&Node>) -> bool {
     let Some(node) = node else { return false };
     audit::string_scalars(node).iter().any(|s| {
         s.as_str().is_some_and(|v| {
-            let lower = v.to_ascii_lowercase();
-            lower.contains("github_token") || lower.contains("github.token")
+            contains_ignoring_ascii_case(v, b"github_token") || contains_ignoring_ascii_case(v, b"github.token")
         })
     })
+}
+
+/// Whether `text` holds `needle` (lowercase ASCII) in any ASCII case,
+/// without a lowercase copy of every string of the job.
+fn contains_ignoring_ascii_case(text: &str, needle: &[u8]) -> bool {
+    text.as_bytes()
+        .windows(needle.len())
+        .any(|w| w.eq_ignore_ascii_case(needle))
 }
 
 /// What an action does with the job's token.
@@ -461,6 +469,36 @@ mod tests {
         );
         let diags = lint_rule(&pushing, "excessive-permissions");
         assert!(diags.iter().all(|d| d.fixes.is_empty()), "{diags:?}");
+    }
+
+    /// A step that hands the token on in any letter case (`${{ GitHub.Token }}`,
+    /// `Github_Token`) makes the job's needs unknown, so no fix; an action
+    /// is known by its name or a path below it (`github/codeql-action/init`),
+    /// not by a name that merely starts the same.
+    #[test]
+    fn token_mentions_in_any_case_and_action_paths() {
+        let src = "on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - run: make\n";
+        let fixed = |src: &str| {
+            lint_rule(src, "excessive-permissions")
+                .iter()
+                .any(|d| !d.fixes.is_empty())
+        };
+        assert!(fixed(src));
+        for mention in [
+            "${{ GitHub.Token }}",
+            "${{ secrets.Github_Token }}",
+            "${{ SECRETS.GITHUB_TOKEN }}",
+        ] {
+            let with = src.replace(
+                "      - run: make\n",
+                &format!("      - run: make\n        env:\n          T: {mention}\n"),
+            );
+            assert!(!fixed(&with), "{with}");
+        }
+        let below = src.replace("actions/checkout@v4", "actions/checkout/sub@v4");
+        assert!(fixed(&below), "{below}");
+        let other = src.replace("actions/checkout@v4", "actions/checkout-extra@v4");
+        assert!(!fixed(&other), "{other}");
     }
 
     #[test]
