@@ -18,7 +18,9 @@ pub struct ApiArgs {
     #[arg(long)]
     pub dry_run: bool,
     /// API base URL; default `$GITHUB_API_URL`, else https://api.github.com (GitHub Enterprise:
-    /// `https://HOST/api/v3`). The token comes from `GITHUB_TOKEN` or `GH_TOKEN`.
+    /// `https://HOST/api/v3`). The token comes from `GITHUB_TOKEN` or `GH_TOKEN`; with a GitHub
+    /// App installation token, `AUTOHEAL_BOT_LOGIN` names the App (its slug), so autoheal knows
+    /// its own issues.
     #[arg(long, value_name = "URL")]
     pub api_url: Option<String>,
 }

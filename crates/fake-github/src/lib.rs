@@ -299,6 +299,14 @@ impl FakeGithub {
         state.login = login.unwrap_or("github-actions[bot]").to_string();
     }
 
+    /// An App installation token acting as `login` (`name[bot]`): `GET /user` answers 403,
+    /// and the token's issues, comments and pull requests are `login`'s.
+    pub fn set_installation_login(&self, login: &str) {
+        let mut state = self.shared.lock();
+        state.token_login = None;
+        state.login = login.to_string();
+    }
+
     /// Requires `Authorization: Bearer <token>` on every API request (401 otherwise).
     pub fn require_token(&self, token: &str) {
         self.shared.lock().expected_token = Some(token.to_string());

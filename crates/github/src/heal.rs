@@ -22,6 +22,7 @@ use crate::act::branch::Pushed;
 use crate::act::copilot::CopilotStep;
 use crate::analyze::{self, FixProposal};
 use crate::client::GitHub;
+use crate::client::config::BOT_LOGIN_VAR;
 use crate::client::config::RepoName;
 use crate::decide::cache::cached_failures;
 use crate::decide::copilot::wants_review;
@@ -262,6 +263,13 @@ async fn outsiders_issue(gh: &GitHub, repo: &RepoName, issue: &Issue) -> Result<
         return Ok(None);
     }
     let author = issue.author().unwrap_or_default();
+    if author.ends_with("[bot]") {
+        // Another app's account, or autoheal's own App whose login the token cannot learn.
+        return Ok(Some(format!(
+            "issue #{} was opened by the app `{author}`, not by autoheal (`{bot}`); autoheal heals only its own issues and those of people with write access (with a GitHub App's token, set `{BOT_LOGIN_VAR}` to the App's slug)",
+            issue.number
+        )));
+    }
     Ok(Some(format!(
         "issue #{} was opened by `{author}`, who cannot write to this repository; autoheal heals only its own issues and those of people with write access",
         issue.number

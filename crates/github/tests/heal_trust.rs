@@ -9,8 +9,8 @@ mod heal_fixtures;
 
 use autoheal_fake_github::{FakeGithub, SeedIssue};
 use autoheal_github::record::{Record, decode, encode};
-use autoheal_github::{Error, HealOptions, HealOutcome, HealTarget, ReportOutcome, heal};
-use common::{REPO, client, fake, repo};
+use autoheal_github::{ClientConfig, Error, HealOptions, HealOutcome, HealTarget, ReportOutcome, heal};
+use common::{REPO, client, client_with, config, fake, repo};
 use heal_fixtures::{Scenario, WORKFLOW_PATH, dependency, run_json, seed, seed_run};
 use serde_json::json;
 
@@ -299,6 +299,58 @@ async fn a_forged_issue_body_cannot_change_what_is_committed() {
             .iter()
             .any(|r| r.path == "/repos/octo/app/actions/runs/42/logs")
     );
+}
+
+/// Which account is autoheal is one login, never "any app": with the built-in token an issue
+/// another installed app opened (an error tracker or ticket sync copying text) is no trigger;
+/// with an App installation token, which cannot ask who it is, the App's login comes from
+/// `AUTOHEAL_BOT_LOGIN`, and without it the App's own issue is skipped with a hint.
+#[tokio::test]
+async fn only_autoheals_own_app_login_counts_as_autoheal() {
+    let fake = started();
+    let sha = seed(&fake, REPO, "main", &dependency(42));
+    let copied = forged_issue(&fake, 42, "requests", "tracker[bot]", &sha);
+    let healed = heal_ok(&fake, HealTarget::Issue(copied)).await;
+    assert!(
+        matches!(&healed.outcome, HealOutcome::Skipped { reason, .. } if reason.contains("the app `tracker[bot]`, not by autoheal (`github-actions[bot]`)")),
+        "{:?}",
+        healed.outcome
+    );
+    assert!(fake.writes().is_empty(), "{:?}", fake.writes());
+
+    let app = |login: Option<&str>| {
+        let fake = started();
+        fake.set_installation_login("heal-app[bot]");
+        let sha = seed(&fake, REPO, "main", &dependency(42));
+        let own = forged_issue(&fake, 42, "requests", "heal-app[bot]", &sha);
+        let other = forged_issue(&fake, 42, "requests", "tracker[bot]", &sha);
+        let gh = client_with(ClientConfig {
+            bot_login: login.map(str::to_string),
+            ..config(&fake)
+        })
+        .0;
+        (fake, gh, own, other)
+    };
+    let (fake, gh, own, other) = app(Some("heal-app[bot]"));
+    let healed = heal(&gh, &repo(), HealTarget::Issue(other), &HealOptions::default()).await;
+    assert!(
+        matches!(&healed, Ok(r) if matches!(&r.outcome, HealOutcome::Skipped { .. })),
+        "{healed:?}"
+    );
+    let healed = heal(&gh, &repo(), HealTarget::Issue(own), &HealOptions::default()).await;
+    assert!(
+        matches!(&healed, Ok(r) if matches!(&r.outcome, HealOutcome::Opened { .. })),
+        "{healed:?}"
+    );
+    assert_eq!(pulls(&fake), 1);
+
+    let (fake, gh, own, _) = app(None);
+    let healed = heal(&gh, &repo(), HealTarget::Issue(own), &HealOptions::default()).await;
+    assert!(
+        matches!(&healed, Ok(r) if matches!(&r.outcome, HealOutcome::Skipped { reason, .. } if reason.contains("AUTOHEAL_BOT_LOGIN"))),
+        "{healed:?}"
+    );
+    assert!(fake.writes().is_empty(), "{:?}", fake.writes());
 }
 
 #[tokio::test]

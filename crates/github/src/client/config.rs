@@ -25,6 +25,9 @@ pub struct ClientConfig {
     pub max_json_bytes: u64,
     /// Print planned writes to stderr in dry-run mode (they are recorded either way).
     pub echo_dry_run: bool,
+    /// The login an App installation token acts as (`name[bot]`), which such a token cannot
+    /// ask GitHub for: `AUTOHEAL_BOT_LOGIN` (see `fetch::trust::fetch_bot_login`).
+    pub bot_login: Option<String>,
 }
 
 impl Default for ClientConfig {
@@ -38,6 +41,7 @@ impl Default for ClientConfig {
             max_log_bytes: 256 * 1024 * 1024,
             max_json_bytes: 32 * 1024 * 1024,
             echo_dry_run: true,
+            bot_login: None,
         }
     }
 }
@@ -46,8 +50,9 @@ impl ClientConfig {
     /// Base URL from `api_url_arg` (the CLI's `--api-url`), else `GITHUB_API_URL`, else
     /// api.github.com, an empty one counting as unset (`--api-url "$URL"` with `URL` unset
     /// means GitHub Enterprise's `GITHUB_API_URL`, not github.com); the token from
-    /// `GITHUB_TOKEN`, else `GH_TOKEN`. `env` reads a variable (pass `|k|
-    /// std::env::var(k).ok()`), so tests need not touch the process environment.
+    /// `GITHUB_TOKEN`, else `GH_TOKEN`; the App's login from `AUTOHEAL_BOT_LOGIN` ([`bot_login`]).
+    /// `env` reads a variable (pass `|k| std::env::var(k).ok()`), so tests need not touch the
+    /// process environment.
     pub fn resolve(api_url_arg: Option<&str>, env: impl Fn(&str) -> Option<String>) -> Result<ClientConfig> {
         let set = |url: &String| !url.trim().is_empty();
         let api_url = api_url_arg
@@ -60,12 +65,39 @@ impl ClientConfig {
             Some(t) => Some(t),
             None => token_from(&env, "GH_TOKEN")?,
         };
+        let bot_login = match env(BOT_LOGIN_VAR).filter(|v| !v.trim().is_empty()) {
+            Some(raw) => Some(bot_login(&raw)?),
+            None => None,
+        };
         Ok(ClientConfig {
             api_url,
             token,
+            bot_login,
             ..ClientConfig::default()
         })
     }
+}
+
+/// The variable naming the login an App installation token acts as.
+pub const BOT_LOGIN_VAR: &str = "AUTOHEAL_BOT_LOGIN";
+
+/// An App's bot login from `raw`: its slug (`actions/create-github-app-token`'s `app-slug`
+/// output) or the login itself, `slug[bot]`. A slug is letters, digits and hyphens (GitHub
+/// makes it from the App's name); anything else is refused, so the variable names one app's
+/// account and never a pattern or a user.
+pub fn bot_login(raw: &str) -> Result<String> {
+    let raw = raw.trim();
+    let slug = raw.strip_suffix("[bot]").unwrap_or(raw);
+    let valid = !slug.is_empty()
+        && slug.len() <= 100
+        && slug.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+        && !slug.starts_with('-');
+    if !valid {
+        return Err(Error::Config(format!(
+            "{BOT_LOGIN_VAR} must be a GitHub App's slug or its `slug[bot]` login (letters, digits and hyphens)"
+        )));
+    }
+    Ok(format!("{slug}[bot]"))
 }
 
 /// The token in variable `var`, refused when it holds white space or a control character
@@ -150,6 +182,33 @@ mod tests {
     fn argument_beats_environment_and_trailing_slash_is_dropped() {
         let config = ClientConfig::resolve(Some("http://127.0.0.1:9/"), env(&[("GITHUB_API_URL", "https://x")]));
         assert_eq!(config.map(|c| c.api_url).ok().as_deref(), Some("http://127.0.0.1:9"));
+    }
+
+    #[test]
+    fn the_apps_login_is_its_slug_with_bot_and_nothing_else() {
+        let login =
+            |value: &str| ClientConfig::resolve(None, env(&[("AUTOHEAL_BOT_LOGIN", value)])).map(|c| c.bot_login);
+        assert_eq!(login("heal-app").ok().flatten().as_deref(), Some("heal-app[bot]"));
+        assert_eq!(
+            login(" heal-app[bot]\n").ok().flatten().as_deref(),
+            Some("heal-app[bot]")
+        );
+        assert_eq!(login("").ok().flatten(), None);
+        assert_eq!(
+            ClientConfig::resolve(None, env(&[])).ok().and_then(|c| c.bot_login),
+            None
+        );
+        for bad in [
+            "*[bot]",
+            "[bot]",
+            "a b",
+            "app[bot][bot]",
+            "-app",
+            "evil/app",
+            "app\u{202E}",
+        ] {
+            assert!(login(bad).is_err(), "{bad:?}");
+        }
     }
 
     #[test]

@@ -117,14 +117,15 @@ mod tests {
         );
         let forged = cached_failures(&issue("mallory", &record()), bot, &run());
         assert!(forged.is_err_and(|why| why.contains("opened by `mallory`")));
-        // Who counts as autoheal is the one rule of `decide::trust::is_autoheal`: a token that
-        // cannot say who it is (an App installation token reads as `github-actions[bot]`)
-        // writes as the App's own `name[bot]`, whose record stands in like the built-in
-        // token's; for a token that knows its login, only that login.
+        // Who counts as autoheal is the one rule of `decide::trust::is_autoheal`: exactly the
+        // login the token acts as. An App installation token's record stands in when its login
+        // is configured (`AUTOHEAL_BOT_LOGIN`); without it the token reads as
+        // `github-actions[bot]`, and no other app's issue counts.
         assert_eq!(
-            cached_failures(&issue("heal-app[bot]", &record()), bot, &run()).map(|f| f.len()),
+            cached_failures(&issue("heal-app[bot]", &record()), "heal-app[bot]", &run()).map(|f| f.len()),
             Ok(1)
         );
+        assert!(cached_failures(&issue("heal-app[bot]", &record()), bot, &run()).is_err());
         assert!(cached_failures(&issue("renovate[bot]", &record()), "heal-bot", &run()).is_err());
         assert!(cached_failures(&issue("mallory", &record()), "heal-bot", &run()).is_err());
         let mut other_commit = record();

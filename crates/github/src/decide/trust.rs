@@ -38,23 +38,19 @@ pub fn may_write(login: &str, owner: &str, permission: &Permission) -> bool {
     can_write(permission) || (!login.is_empty() && login.eq_ignore_ascii_case(owner))
 }
 
-/// The identity of the built-in `GITHUB_TOKEN` (and what an App installation token reads as),
-/// which cannot ask `GET /user` who it is.
+/// The identity of the built-in `GITHUB_TOKEN`, which cannot ask `GET /user` who it is.
 pub const GITHUB_ACTIONS_BOT: &str = "github-actions[bot]";
 
 /// Whether `author` (of an issue or comment) is autoheal acting as `bot_login`: the one rule
-/// of which `[bot]` accounts count as autoheal, for every use of a record autoheal wrote (the
+/// of which account counts as autoheal, for every use of a record autoheal wrote (the
 /// duplicate check, `heal --issue`'s trigger and its cached failures, the runs `heal --many`
-/// counts as recorded). A token that knows its login (`GET /user`: a PAT, an App's
-/// user-to-server token) is autoheal by that login only, `[bot]` or not. A token that cannot
-/// ask (`bot_login` is then [`GITHUB_ACTIONS_BOT`]) is the built-in `GITHUB_TOKEN`, which
-/// writes as `github-actions[bot]`, or an App installation token, which writes as that App's
-/// `name[bot]`, a login autoheal cannot learn: so then every app's login counts (`[bot]` ends
-/// no user's login: GitHub allows no `[` in one). An app writes only where an administrator
-/// installed it; what a record claims beyond its names is not taken even so
-/// (`decide::cache`).
+/// counts as recorded). It is that login exactly, `[bot]` or not: `bot_login` is what
+/// `fetch::trust::fetch_bot_login` learned (`GET /user`, the configured App login, or
+/// `github-actions[bot]`). No other app's `[bot]` account counts: an installed app that copies
+/// others' text into issues (an error tracker, a ticket sync) must not carry a copied record
+/// into autoheal's decisions.
 pub fn is_autoheal(author: &str, bot_login: &str) -> bool {
-    author.eq_ignore_ascii_case(bot_login) || (bot_login == GITHUB_ACTIONS_BOT && author.ends_with("[bot]"))
+    !author.is_empty() && author.eq_ignore_ascii_case(bot_login)
 }
 
 /// Where a run came from, and whether that makes it trusted.
@@ -218,9 +214,14 @@ mod tests {
         assert!(is_autoheal("Heal-Bot", "heal-bot"));
         assert!(!is_autoheal("mallory", "heal-bot"));
         assert!(!is_autoheal("renovate[bot]", "heal-bot"));
-        // A token that cannot say who it is: its issues are an app's, and a user's are not.
-        assert!(is_autoheal("renovate[bot]", GITHUB_ACTIONS_BOT));
+        // A token that cannot say who it is: the built-in token's identity, or the App login
+        // configured for it; never another app's.
+        assert!(is_autoheal("github-actions[bot]", GITHUB_ACTIONS_BOT));
+        assert!(!is_autoheal("renovate[bot]", GITHUB_ACTIONS_BOT));
         assert!(!is_autoheal("mallory", GITHUB_ACTIONS_BOT));
+        assert!(is_autoheal("heal-app[bot]", "heal-app[bot]"));
+        assert!(!is_autoheal("github-actions[bot]", "heal-app[bot]"));
+        assert!(!is_autoheal("", ""));
     }
 
     #[test]

@@ -15,15 +15,23 @@ pub const MAX_AUTHORS_ASKED: usize = 10;
 /// A user's permission on the repository; `None` when GitHub knows no such user.
 pub type Permission = Option<CollaboratorPermission>;
 
-/// The login the token acts as: `GET /user` for user tokens (PAT, App user-to-server), and
-/// `github-actions[bot]` when GitHub answers 401/403/404, as it does for installation tokens
-/// (the built-in `GITHUB_TOKEN` among them). An App installation token therefore reads as
-/// `github-actions[bot]` too: which `[bot]` logins then count as autoheal is the one rule of
-/// `decide::trust::is_autoheal`.
+/// The login the token acts as, the one answer every check of "is this autoheal?"
+/// (`decide::trust::is_autoheal`) compares with: `GET /user` for user tokens (PAT, App
+/// user-to-server). An installation token cannot ask (GitHub answers 401/403/404; `GET /app`
+/// and `GET /repos/{owner}/{repo}/installation` need the App's JWT), so then it is the App
+/// login configured in `AUTOHEAL_BOT_LOGIN` (`ClientConfig::bot_login`: with
+/// `actions/create-github-app-token`, its `app-slug` output), else `github-actions[bot]`, the
+/// built-in `GITHUB_TOKEN`'s identity. An App token without the variable therefore does not
+/// know its own issues (a failure is filed again instead of absorbed, `heal --issue` skips the
+/// App's issue and says so): the safe direction.
 pub async fn fetch_bot_login(gh: &GitHub) -> Result<String> {
     match gh.get_authenticated_user().await {
         Ok(user) => Ok(user.login),
-        Err(error) if matches!(error.status(), Some(401 | 403 | 404)) => Ok(GITHUB_ACTIONS_BOT.to_string()),
+        Err(error) if matches!(error.status(), Some(401 | 403 | 404)) => Ok(gh
+            .config()
+            .bot_login
+            .clone()
+            .unwrap_or_else(|| GITHUB_ACTIONS_BOT.to_string())),
         Err(error) => Err(error),
     }
 }
