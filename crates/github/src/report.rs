@@ -20,7 +20,7 @@ use crate::decide::dedupe::duplicate_candidates;
 use crate::decide::filing::{IssueKind, issue_kind};
 use crate::decide::learning::{acceptance_record, demotion_reason};
 use crate::decide::triage::{Triage, triage};
-use crate::decide::trust::{Route, RunTrust, judge, route};
+use crate::decide::trust::{Route, RunTrust, content_author, judge, route};
 use crate::error::Result;
 use crate::fetch::files::{Snapshot, fetch_snapshot};
 use crate::fetch::history::fetch_history;
@@ -152,6 +152,11 @@ pub(crate) async fn examine(
         Some(login) => gh.get_permission(repo, login).await?,
         None => None,
     };
+    // Whose push or pull request it is, when someone else started this attempt.
+    let author_permission = match content_author(run) {
+        Some(login) => gh.get_permission(repo, login).await?,
+        None => None,
+    };
     progress.step(&format!("reading {} at {}", run.path, short(&run.head_sha)));
     let snapshot = fetch_snapshot(gh, repo, &run.head_sha, &run.path).await?;
     // Analyze.
@@ -159,7 +164,7 @@ pub(crate) async fn examine(
     let analysis_options = analyze::analysis_options(&options.analysis, repo, &config);
     let mut diagnosis = analyze::diagnose(&evidence, &snapshot, &analysis_options)?;
     // Decide: may this run choose what is committed?
-    let trust = judge(run, &repo.to_string(), &permission);
+    let trust = judge(run, &repo.to_string(), &permission, &author_permission);
     let route = route(&trust, config.untrusted_runs);
     // An untrusted run healed anyway (`untrusted-runs: heal`): its commit's files (a fork's
     // workflow, lock files, requirements) are its author's, so the fix the issue shows is

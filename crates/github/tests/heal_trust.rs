@@ -136,6 +136,29 @@ async fn a_run_triggered_by_a_user_without_write_access_is_report_only() {
     );
 }
 
+/// The Copilot coding agent's pull request (its code written from a failure's log) waits for
+/// a maintainer to approve its run: the maintainer starts the run, but the content is the
+/// agent's, so the run is report-only like any run of someone else's content.
+#[tokio::test]
+async fn a_maintainer_approving_the_coding_agents_run_does_not_make_it_trusted() {
+    let fake = started();
+    fake.add_collaborator(REPO, "maint", "maintain");
+    let scenario = dependency(42);
+    let sha = seed(&fake, REPO, "main", &scenario);
+    let mut run = run_json(REPO, "copilot/fix-42", &sha, &scenario);
+    run["actor"] = json!({ "login": "Copilot" });
+    run["triggering_actor"] = json!({ "login": "maint" });
+    seed_run(&fake, REPO, "main", &sha, &scenario);
+    fake.add_run(REPO, run);
+    let healed = heal_ok(&fake, HealTarget::Run(42)).await;
+    assert!(
+        matches!(&healed.outcome, HealOutcome::Untrusted { reason, .. } if reason.contains("by `Copilot`") && reason.contains("`maint` only started it")),
+        "{:?}",
+        healed.outcome
+    );
+    assert_eq!(pulls(&fake), 0);
+}
+
 /// Seeds the scenario's run as one of `event` in this repository's own context (its head is
 /// the default branch, as GitHub gives `pull_request_target` and `workflow_run` runs),
 /// triggered by `actor`.

@@ -9,8 +9,12 @@
 //! permission, and its event runs that commit for that user: a run acting on what someone
 //! else wrote (the engine's one list, `rules::audit::OTHERS_CONTENT_TRIGGERS`: a pull
 //! request's head it may check out, the run that triggered it, an issue, comment or review it
-//! reads) is untrusted whoever triggered it. Anything unknown (no actor, an unknown user, a
-//! deleted fork) is untrusted.
+//! reads) is untrusted whoever triggered it. The account whose push or pull request the run
+//! is of (`actor`) must be able to write too when someone else started this attempt
+//! (`triggering_actor`): a maintainer who approves or re-runs the run of a pull request the
+//! Copilot coding agent, Dependabot or a contributor wrote starts a run of their content (the
+//! agent's code was shaped by the failure's log). Anything unknown (no actor, an unknown user,
+//! a deleted fork) is untrusted.
 
 use autoheal_engine::config::UntrustedRuns;
 use autoheal_engine::rules::audit::others_content;
@@ -67,8 +71,23 @@ impl RunTrust {
     }
 }
 
-/// Judges a run of `repo_full_name` whose triggering actor has `permission`.
-pub fn judge(run: &WorkflowRun, repo_full_name: &str, permission: &Permission) -> RunTrust {
+/// The account whose content a run is of (`actor`: who pushed, or opened the pull request)
+/// when it is not the one that started this attempt ([`WorkflowRun::trigger_login`]); `None`
+/// when they are the same account or GitHub names no `actor`.
+pub fn content_author(run: &WorkflowRun) -> Option<&str> {
+    let author = run.actor.as_ref().map(|u| u.login.as_str()).filter(|l| !l.is_empty())?;
+    let trigger = run.trigger_login()?;
+    (!author.eq_ignore_ascii_case(trigger)).then_some(author)
+}
+
+/// Judges a run of `repo_full_name` whose triggering actor has `permission` and whose
+/// [`content_author`], when there is one, has `author_permission`.
+pub fn judge(
+    run: &WorkflowRun,
+    repo_full_name: &str,
+    permission: &Permission,
+    author_permission: &Permission,
+) -> RunTrust {
     let same_repo = |name: &str| name.eq_ignore_ascii_case(repo_full_name);
     if !same_repo(&run.repository.full_name) {
         return RunTrust::Untrusted(format!(
@@ -107,6 +126,14 @@ pub fn judge(run: &WorkflowRun, repo_full_name: &str, permission: &Permission) -
         let has = permission.as_ref().map_or("no", |p| p.permission.as_str());
         return RunTrust::Untrusted(format!(
             "the run was triggered by `{actor}`, who has {has} access to this repository, not write"
+        ));
+    }
+    if let Some(author) = content_author(run)
+        && !may_write(author, owner, author_permission)
+    {
+        let has = author_permission.as_ref().map_or("no", |p| p.permission.as_str());
+        return RunTrust::Untrusted(format!(
+            "the run is of a push or pull request by `{author}`, who has {has} access to this repository, not write (`{actor}` only started it)"
         ));
     }
     RunTrust::Trusted
@@ -163,10 +190,10 @@ mod tests {
     fn only_own_commits_by_writers_are_trusted() {
         let writer = permission("write", Some("maintain"));
         assert_eq!(
-            judge(&run(Some("octo/app"), Some("maint")), "Octo/App", &writer),
+            judge(&run(Some("octo/app"), Some("maint")), "Octo/App", &writer, &None),
             RunTrust::Trusted
         );
-        let fork = judge(&run(Some("mallory/app"), Some("maint")), "octo/app", &writer);
+        let fork = judge(&run(Some("mallory/app"), Some("maint")), "octo/app", &writer, &None);
         assert!(
             matches!(&fork, RunTrust::Untrusted(why) if why.contains("fork `mallory/app`")),
             "{fork:?}"
@@ -175,24 +202,25 @@ mod tests {
             &run(Some("octo/app"), Some("drive-by")),
             "octo/app",
             &permission("read", None),
+            &None,
         );
         assert!(
             matches!(&reader, RunTrust::Untrusted(why) if why.contains("has read access")),
             "{reader:?}"
         );
         let triage = permission("read", Some("triage"));
-        assert!(!judge(&run(Some("octo/app"), Some("t")), "octo/app", &triage).is_trusted());
-        assert!(!judge(&run(Some("octo/app"), Some("ghost")), "octo/app", &None).is_trusted());
+        assert!(!judge(&run(Some("octo/app"), Some("t")), "octo/app", &triage, &None).is_trusted());
+        assert!(!judge(&run(Some("octo/app"), Some("ghost")), "octo/app", &None, &None).is_trusted());
         // The owner of a user-owned repository is its admin, whatever the permission answer.
-        assert!(judge(&run(Some("octo/app"), Some("Octo")), "octo/app", &None).is_trusted());
-        assert!(!judge(&run(Some("mallory/app"), Some("octo")), "octo/app", &None).is_trusted());
-        assert!(!judge(&run(None, Some("maint")), "octo/app", &writer).is_trusted());
-        assert!(!judge(&run(Some("octo/app"), None), "octo/app", &writer).is_trusted());
+        assert!(judge(&run(Some("octo/app"), Some("Octo")), "octo/app", &None, &None).is_trusted());
+        assert!(!judge(&run(Some("mallory/app"), Some("octo")), "octo/app", &None, &None).is_trusted());
+        assert!(!judge(&run(None, Some("maint")), "octo/app", &writer, &None).is_trusted());
+        assert!(!judge(&run(Some("octo/app"), None), "octo/app", &writer, &None).is_trusted());
         // In this repository, by a writer, but on behalf of someone else's content.
         for &(event, _) in OTHERS_CONTENT_TRIGGERS {
             let mut on_behalf = run(Some("octo/app"), Some("maint"));
             on_behalf.event = event.into();
-            let judged = judge(&on_behalf, "octo/app", &writer);
+            let judged = judge(&on_behalf, "octo/app", &writer, &None);
             assert!(
                 matches!(&judged, RunTrust::Untrusted(why) if why.contains(&format!("`{event}` event"))),
                 "{judged:?}"
@@ -201,11 +229,35 @@ mod tests {
         for event in ["push", "workflow_dispatch", "schedule", "merge_group"] {
             let mut own = run(Some("octo/app"), Some("maint"));
             own.event = event.into();
-            assert!(judge(&own, "octo/app", &writer).is_trusted(), "{event}");
+            assert!(judge(&own, "octo/app", &writer, &None).is_trusted(), "{event}");
         }
         let mut other = run(Some("octo/app"), Some("maint"));
         other.repository.full_name = "octo/other".into();
-        assert!(!judge(&other, "octo/app", &writer).is_trusted());
+        assert!(!judge(&other, "octo/app", &writer, &None).is_trusted());
+    }
+
+    #[test]
+    fn a_writer_starting_a_run_of_someone_elses_push_does_not_make_it_trusted() {
+        let writer = permission("write", Some("write"));
+        // The Copilot coding agent's pull request, whose run a maintainer approved.
+        let mut approved = run(Some("octo/app"), Some("maint"));
+        approved.actor = Some(User {
+            login: "Copilot".into(),
+        });
+        assert_eq!(content_author(&approved), Some("Copilot"));
+        let judged = judge(&approved, "octo/app", &writer, &None);
+        assert!(
+            matches!(&judged, RunTrust::Untrusted(why) if why.contains("by `Copilot`, who has no access") && why.contains("`maint` only started it")),
+            "{judged:?}"
+        );
+        // A writer's push re-run by another writer, or by the same account, is trusted.
+        assert!(judge(&approved, "octo/app", &writer, &writer).is_trusted());
+        approved.actor = Some(User { login: "MAINT".into() });
+        assert_eq!(content_author(&approved), None);
+        assert!(judge(&approved, "octo/app", &writer, &None).is_trusted());
+        // The owner's own push needs no permission answer.
+        approved.actor = Some(User { login: "octo".into() });
+        assert!(judge(&approved, "octo/app", &writer, &None).is_trusted());
     }
 
     #[test]
