@@ -81,9 +81,12 @@ fn memfind_close(bytes: &[u8], from: usize) -> Option<usize> {
     memchr::memmem::find(bytes.get(from..)?, b"}}").map(|p| p + from)
 }
 
-/// True when the text holds at least one `${{`.
+/// True when the text holds at least one `${{`. Asked of every scalar of
+/// every file, most without a `$`: one `memchr` pass, where `str::contains`
+/// built a substring searcher per call.
 pub fn contains_expression(text: &str) -> bool {
-    text.contains("${{")
+    let bytes = text.as_bytes();
+    memchr::memchr_iter(b'$', bytes).any(|i| bytes.get(i + 1..i + 3) == Some(b"{{".as_slice()))
 }
 
 /// The expression when the whole text is exactly one closed `${{ … }}` with nothing around it
@@ -142,6 +145,21 @@ mod tests {
         assert!(find_expressions("plain $ { { text }}").is_empty());
         assert!(!contains_expression("$ {{"));
         assert!(contains_expression("a${{b}}"));
+    }
+
+    /// The `memchr` scan answers as a substring search does, for `$` and
+    /// `{` at every place around and at the ends, and after other `$`s.
+    #[test]
+    fn contains_expression_is_a_substring_search() {
+        let parts = ["", "$", "{", "{{", "${", "${{", "$${{", "a", "é", "}}", "$ {{", "\n"];
+        for a in parts {
+            for b in parts {
+                for c in parts {
+                    let text = format!("{a}{b}{c}");
+                    assert_eq!(contains_expression(&text), text.contains("${{"), "{text:?}");
+                }
+            }
+        }
     }
 
     #[test]

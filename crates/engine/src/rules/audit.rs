@@ -272,7 +272,7 @@ pub fn set_input(ctx: &Context<'_>, step: &Node, key: &str, value: &str) -> Opti
 /// The parsed `${{ }}` expressions of a string value, with their offsets
 /// (of the inner text) in the value.
 pub fn expressions(value: &str) -> Vec<(usize, Expr)> {
-    if !value.contains("${{") {
+    if !autoheal_expr::contains_expression(value) {
         return Vec::new();
     }
     find_expressions(value)
@@ -315,7 +315,7 @@ fn collect_expressions<'a>(node: &'a Node, condition: bool, out: &mut Vec<FoundE
     match &node.kind {
         NodeKind::Scalar(s) => {
             let value = s.value.as_str();
-            if value.contains("${{") {
+            if autoheal_expr::contains_expression(value) {
                 out.extend(expressions(value).into_iter().map(|(offset, expr)| FoundExpr {
                     node,
                     offset,

@@ -76,7 +76,7 @@ fn structure(n: &Node, scalar: &dyn Fn(&Scalar, &Node) -> String) -> String {
 
 fn has_expression(n: &Node) -> bool {
     let mut found = false;
-    n.walk(&mut |x| found |= x.as_str().is_some_and(|s| s.contains("${{")));
+    n.walk(&mut |x| found |= x.as_str().is_some_and(autoheal_expr::contains_expression));
     found
 }
 

@@ -80,7 +80,7 @@ pub struct Touched {
 }
 
 /// One step of a key path from the root.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Segment {
     Key(String),
     /// A sequence item.
@@ -221,7 +221,7 @@ fn touched(root: &Node, found: &[Change]) -> Touched {
                     match &e.value.kind {
                         NodeKind::Mapping(nested) => todo.extend(nested.iter().map(|n| (depth + 1, n))),
                         NodeKind::Scalar(s) => {
-                            out.expressions |= s.value.contains("${{");
+                            out.expressions |= autoheal_expr::contains_expression(&s.value);
                             out.plain_scalars
                                 .extend(plain_scalar(&e.value).map(|s| s.value.clone()));
                         }
@@ -231,7 +231,7 @@ fn touched(root: &Node, found: &[Change]) -> Touched {
             }
             Change::Replace(_) => {
                 let scalar = node.and_then(Node::as_scalar);
-                out.expressions |= scalar.is_none_or(|s| s.value.contains("${{"));
+                out.expressions |= scalar.is_none_or(|s| autoheal_expr::contains_expression(&s.value));
                 // Its value after the edits is added as they are made.
                 out.plain_scalars
                     .extend(node.and_then(plain_scalar).map(|s| s.value.clone()));
@@ -239,6 +239,11 @@ fn touched(root: &Node, found: &[Change]) -> Touched {
             }
         }
     }
+    // Each path once: every rule's patterns are matched against each, and
+    // a batch's edits repeat them (several words of one script, an `env:`
+    // entry per moved expression).
+    out.paths.sort_unstable();
+    out.paths.dedup();
     out
 }
 

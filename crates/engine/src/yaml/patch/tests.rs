@@ -464,12 +464,12 @@ fn touched_names_each_path_and_scalar_an_edit_changed() {
     let refs: Vec<&Edit> = edits.iter().collect();
     let (_, touched) = apply_touched(src, &parse(src.as_bytes()), &refs, &text).expect("patched");
     let key = |k: &str| Segment::Key(k.to_string());
+    // Sorted, each once (the two words of `X` touch one path).
     assert_eq!(
         touched.paths,
         [
+            vec![key("jobs"), key("a"), key("env"), key("X")],
             vec![key("jobs"), key("a"), key("timeout-minutes")],
-            vec![key("jobs"), key("a"), key("env"), key("X")],
-            vec![key("jobs"), key("a"), key("env"), key("X")],
         ]
     );
     for s in ["timeout-minutes", "60", "one-two:three", "uno-dos:three"] {
