@@ -252,3 +252,56 @@ fn list_of(manifest: &str, key: &str) -> Vec<String> {
     };
     line.split('"').skip(1).step_by(2).map(str::to_string).collect()
 }
+
+/// A package whose integration tests are one binary (`autotests = false` and
+/// one `[[test]]`, `tests/it.rs`; why: `tests/it.rs`) compiles only the files
+/// that binary declares, so a file of `tests/` it leaves out would never run:
+/// each must be a `mod` of `tests/it.rs`.
+#[test]
+fn every_file_of_tests_is_compiled() {
+    let mut packages = vec![root().to_path_buf(), root().join("xtask")];
+    for e in std::fs::read_dir(root().join("crates")).expect("crates/").flatten() {
+        packages.push(e.path());
+    }
+    let mut problems = Vec::new();
+    let mut merged = 0;
+    for package in packages {
+        let Ok(manifest) = std::fs::read_to_string(package.join("Cargo.toml")) else {
+            continue;
+        };
+        if !manifest.lines().any(|l| l.trim() == "autotests = false") {
+            continue;
+        }
+        merged += 1;
+        let rel = package.strip_prefix(root()).unwrap_or(&package).display().to_string();
+        if !manifest.contains("[[test]]\nname = \"it\"\npath = \"tests/it.rs\"\n") {
+            problems.push(format!(
+                "{rel}/Cargo.toml: autotests = false without the `it` test of tests/it.rs"
+            ));
+        }
+        let it = std::fs::read_to_string(package.join("tests/it.rs")).unwrap_or_default();
+        let declared: BTreeSet<&str> = it
+            .lines()
+            .filter_map(|l| l.strip_prefix("mod ")?.strip_suffix(';'))
+            .collect();
+        let Ok(entries) = std::fs::read_dir(package.join("tests")) else {
+            continue;
+        };
+        for e in entries.flatten() {
+            let name = e.file_name().to_string_lossy().into_owned();
+            let Some(module) = name.strip_suffix(".rs") else {
+                continue;
+            };
+            if module != "it" && !declared.contains(module) {
+                problems.push(format!(
+                    "{rel}/tests/{name} is not a `mod` of {rel}/tests/it.rs: it never runs"
+                ));
+            }
+        }
+    }
+    assert!(
+        merged > 0,
+        "no package with autotests = false: is the manifest check broken?"
+    );
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}

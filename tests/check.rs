@@ -1,6 +1,6 @@
 //! End-to-end tests of `autoheal check` through the real binary.
 
-mod support;
+use crate::support;
 
 use std::path::Path;
 use std::process::{Command, Output, Stdio};

@@ -1,6 +1,6 @@
 //! End-to-end tests of `autoheal diagnose` and `autoheal fix`.
 
-mod support;
+use crate::support;
 
 use std::io::Write;
 use std::path::Path;

@@ -24,8 +24,8 @@
 //! `continue-on-error`, whole step lists aliased, and moved files with one,
 //! two or only a misleading candidate.
 
-mod failure_logs;
-mod support;
+use crate::failure_logs;
+use crate::support;
 
 use failure_logs::{LOST_RUNNER, PANDOC_MISSING, REQUIREMENTS_MISSING};
 

@@ -4,8 +4,8 @@
 //! Each trap must get no fix and say why; beside it, the plain case the fix
 //! is for still gets one, so the traps do not pass by fixing nothing.
 
-mod failure_logs;
-mod support;
+use crate::failure_logs;
+use crate::support;
 
 use failure_logs::{LOST_RUNNER, PANDOC_MISSING, REQUIREMENTS_MISSING};
 

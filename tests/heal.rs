@@ -1,8 +1,7 @@
 //! The real `autoheal report`, `heal` and `init` binaries: against the fake GitHub on
 //! 127.0.0.1 (through `--api-url`), and `init` templates that pass `autoheal check`.
 
-#[path = "../crates/github/tests/heal_fixtures/mod.rs"]
-mod heal_fixtures;
+use crate::heal_fixtures;
 
 use std::path::Path;
 use std::process::{Command, Output};

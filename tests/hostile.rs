@@ -5,9 +5,8 @@
 
 #![cfg(unix)]
 
-#[path = "../crates/github/tests/heal_fixtures/mod.rs"]
-mod heal_fixtures;
-mod support;
+use crate::heal_fixtures;
+use crate::support;
 
 use std::os::unix::fs::symlink;
 use std::path::Path;

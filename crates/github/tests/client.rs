@@ -1,7 +1,7 @@
 //! The client against the fake GitHub: pagination, retries, redirects, redaction, dry-run,
 //! the workflows-permission refusal and a Git Data API commit.
 
-mod common;
+use crate::common;
 
 use std::time::Duration;
 

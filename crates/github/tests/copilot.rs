@@ -4,8 +4,8 @@
 //! agent with the analysis and fenced evidence, and a fork's never does; without the config,
 //! no Copilot request is made at all.
 
-mod common;
-mod heal_fixtures;
+use crate::common;
+use crate::heal_fixtures;
 
 use autoheal_fake_github::{FakeGithub, FaultKind};
 use autoheal_github::act::copilot::CopilotStep;

@@ -2,8 +2,8 @@
 //! label gates, the `workflows`-permission fallback, and report+heal end to end for the
 //! dependency, timeout, missing-command and optional-job failures.
 
-mod common;
-mod heal_fixtures;
+use crate::common;
+use crate::heal_fixtures;
 
 use autoheal_engine::repo::MemoryRepo;
 use autoheal_fake_github::{FakeGithub, FaultKind, SeedIssue};

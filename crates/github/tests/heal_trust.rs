@@ -4,8 +4,8 @@
 //! commit; a forged issue body cannot change what is committed; `/autoheal` comments from
 //! non-collaborators are ignored.
 
-mod common;
-mod heal_fixtures;
+use crate::common;
+use crate::heal_fixtures;
 
 use autoheal_fake_github::{FakeGithub, SeedIssue};
 use autoheal_github::record::{Record, decode, encode};

@@ -1,7 +1,7 @@
 //! Learning from review against the fake GitHub: demotion after N rejected PRs, and the
 //! `/autoheal` comment commands.
 
-mod common;
+use crate::common;
 
 use autoheal_fake_github::{FakeGithub, SeedIssue, SeedPull};
 use autoheal_github::decide::learning::{acceptance_record, demotion_reason};

@@ -3,8 +3,8 @@
 //! the two integrations in `report`: a failed run on a fix branch rolls back instead of filing,
 //! and a fix type reviewers keep rejecting is filed as a `needs-manual-fix` suggestion.
 
-mod common;
-mod heal_fixtures;
+use crate::common;
+use crate::heal_fixtures;
 
 use autoheal_fake_github::{FakeGithub, SeedIssue, SeedPull};
 use autoheal_github::record::decode;

@@ -2,8 +2,8 @@
 //! others complete, resuming without duplicates, rollback of fix-branch failures, and the
 //! real report + heal action end to end.
 
-mod common;
-mod heal_fixtures;
+use crate::common;
+use crate::heal_fixtures;
 
 use std::sync::{Arc, Mutex};
 

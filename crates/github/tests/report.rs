@@ -1,8 +1,8 @@
 //! `report` against the fake GitHub: the issue it files (labels, body, hidden block), the
 //! repeat comment instead of a second issue, manual cancels, unfixable failures and dry-run.
 
-mod common;
-mod heal_fixtures;
+use crate::common;
+use crate::heal_fixtures;
 
 use autoheal_fake_github::{FakeGithub, FaultKind, PageLinks, SeedIssue};
 use autoheal_github::record::decode;

@@ -1,6 +1,6 @@
 //! `stats` against the fake GitHub: a seeded history across several pages, counted by hand.
 
-mod common;
+use crate::common;
 
 use autoheal_fake_github::{SeedIssue, SeedPull};
 use autoheal_github::record::{Record, encode};

@@ -3,7 +3,7 @@
 //! and logs where an earlier failure does or does not explain a later one.
 //! The fixtures are written by this project in the runner's raw log format.
 
-mod common;
+use crate::common;
 
 use autoheal_logs::{Analysis, Category};
 use common::analyze_fixture;

@@ -13,7 +13,7 @@
 //! The fixtures live in `tests/fixtures/variants/`; every file there must have
 //! a row (so a fixture cannot be added and forgotten).
 
-mod common;
+use crate::common;
 
 use autoheal_logs::Category;
 

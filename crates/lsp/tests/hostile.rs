@@ -1,7 +1,7 @@
 //! Hostile documents and editing bursts: the server answers every one with
 //! a bounded amount of work and keeps serving.
 
-mod support;
+use crate::support;
 
 use autoheal_fuzz_targets::hostile::{TAB_IN_BLOCK_SCALAR, alias_bomb, deep_block_sequence, deep_flow_sequence};
 use serde_json::{Value, json};

@@ -1,6 +1,6 @@
 //! The server driven over JSON-RPC, in-process, the way an editor drives it.
 
-mod support;
+use crate::support;
 
 use serde_json::{Value, json};
 use support::{TestClient, apply_edits, file_uri};

@@ -1,0 +1,14 @@
+//! autoheal-logs's integration tests, one module per file of `tests/`, in one
+//! test binary (`Cargo.toml`: `autotests = false`, one `[[test]]`): one link
+//! instead of one per file. A new file of tests is a `mod` line below (the
+//! root's `tests/architecture.rs` fails when one is missing); run one file's
+//! tests with `cargo test -p autoheal-logs --test it <file>::`.
+
+// What several files share.
+mod common;
+
+mod colour;
+mod fixtures_test;
+mod proptest_parse;
+mod traps;
+mod variants;
