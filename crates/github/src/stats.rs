@@ -5,6 +5,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
+use autoheal_engine::text::is_invisible_format;
 use chrono::{DateTime, Utc};
 use serde::Serialize;
 
@@ -424,9 +425,13 @@ pub async fn stats(gh: &GitHub, repo: &RepoName, since: Option<DateTime<Utc>>) -
     Ok(compute(&repo.to_string(), &history, since))
 }
 
-/// Text from issue bodies without control characters, so it cannot drive the terminal.
+/// Text from issue bodies without control characters, so it cannot drive the terminal, nor
+/// the invisible and bidirectional format characters (the engine's one list), so it shows in
+/// the order it is read.
 fn printable(text: &str) -> String {
-    text.chars().filter(|c| !c.is_control()).collect()
+    text.chars()
+        .filter(|&c| !c.is_control() && !is_invisible_format(c))
+        .collect()
 }
 
 /// The stats as a human reads them.

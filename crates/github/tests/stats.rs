@@ -222,3 +222,47 @@ async fn by_reviewer_counts_what_copilot_and_people_reviewed_and_whether_the_fix
     let text = autoheal_github::stats::render_human(&computed);
     assert!(text.contains("reviewed by"), "{text}");
 }
+
+/// An issue form labels an issue for anyone, and a hidden block is easy to copy: an outsider's
+/// labelled issues are no part of autoheal's record, and what a record says reaches the
+/// terminal without controls that reorder or hide text ("Trojan Source").
+#[tokio::test]
+async fn outsiders_labelled_issues_are_not_counted_and_print_no_bidi_controls() {
+    use autoheal_github::stats::render_human;
+    let fake = fake();
+    seed_issue(
+        &fake,
+        "2024-03-01T00:00:00Z",
+        block("ci|test|timeout|", Some("timeout"), 11),
+        &["auto-heal", "workflow-failure"],
+    );
+    for i in 0..3 {
+        fake.add_issue(
+            REPO,
+            SeedIssue {
+                title: "[auto-heal] CI: failure".into(),
+                body: block("ci|test|\u{202E}tuoemit|", Some("time\u{200B}out\u{2066}"), 20 + i),
+                labels: vec!["auto-heal".into(), "workflow-failure".into()],
+                created_at: "2024-03-02T00:00:00Z".into(),
+                user: format!("mallory{i}"),
+                ..SeedIssue::default()
+            },
+        );
+    }
+    let (gh, _) = client(&fake);
+    let stats = stats(&gh, &repo(), None).await.unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(stats.issues_created, 1, "{stats:?}");
+    assert!(
+        stats
+            .top_fingerprints
+            .iter()
+            .all(|f| f.fingerprint == "ci|test|timeout|"),
+        "{:?}",
+        stats.top_fingerprints
+    );
+    let shown = render_human(&stats);
+    assert!(
+        !shown.chars().any(autoheal_engine::text::is_invisible_format),
+        "{shown:?}"
+    );
+}

@@ -237,9 +237,10 @@ pub fn stamp(time: DateTime<Utc>) -> String {
 }
 
 /// Fetches the history: every `auto-heal` issue and PR and every `workflow-failure` issue (all
-/// pages, any state, updated at or after `since` when given); the comments, and for a PR the
-/// reviews, of the newest [`MAX_THREADS_READ`] of them that autoheal or someone who may write
-/// opened (an outsider's labelled issue carries no record autoheal wrote); and which authors
+/// pages, any state, updated at or after `since` when given) that autoheal or someone who may
+/// write opened (an outsider's labelled issue carries no record autoheal wrote; authors asked
+/// through one [`Vouching`]); the comments, and for a PR the reviews, of the newest
+/// [`MAX_THREADS_READ`] of them; and which authors
 /// of an `/autoheal` command or a review may write, newest first, through one [`Vouching`]
 /// (a bounded number of permission calls, however many accounts comment).
 pub async fn fetch_history(gh: &GitHub, repo: &RepoName, since: Option<DateTime<Utc>>) -> Result<History> {
@@ -260,25 +261,31 @@ pub async fn fetch_history(gh: &GitHub, repo: &RepoName, since: Option<DateTime<
             }
         }
     }
-    let history = History::new(items, BTreeMap::new());
-    if history.items.is_empty() {
-        return Ok(history);
+    if items.is_empty() {
+        return Ok(History::new(items, BTreeMap::new()));
     }
     let bot_login = fetch_bot_login(gh).await?;
-    // Who opened a thread and who steers autoheal are two decisions, each with its own
+    // Who opened an item and who steers autoheal are two decisions, each with its own
     // budget of calls: an outsider's issues must not use up the asks a maintainer's command
-    // needs.
+    // needs. Only what autoheal or a writer opened is history: an outsider's labelled issue
+    // with a copied record would count in the stats and print what it likes there.
     let mut opened_by = Vouching::new(&bot_login);
-    let mut numbers = Vec::new();
-    for item in history.items.iter().rev() {
-        if numbers.len() == MAX_THREADS_READ {
-            break;
-        }
+    items.sort_by_key(|item| std::cmp::Reverse(item.number));
+    let mut kept = Vec::new();
+    for item in items {
         let opener = openers.get(&item.number).map(String::as_str).unwrap_or_default();
         if opened_by.may_act(gh, repo, opener).await? {
-            numbers.push(item.number);
+            kept.push(item);
         }
     }
+    let history = History::new(kept, BTreeMap::new());
+    let mut numbers: Vec<u64> = history
+        .items
+        .iter()
+        .rev()
+        .take(MAX_THREADS_READ)
+        .map(|item| item.number)
+        .collect();
     numbers.reverse();
     let comments = fetch_comments(gh, repo, &numbers).await?;
     let pulls: Vec<u64> = history
