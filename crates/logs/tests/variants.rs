@@ -1615,6 +1615,39 @@ const CASES: &[(&str, Category, Option<&str>)] = &[
     ),
     ("b74-git-describe-shallow-no-tags-ui.log", Unknown, None),
     ("b74-apt-repo-no-pubkey-not-signed.log", Unknown, None),
+    // Batch 75 (helper diagcls, 2026-12-06): written after batch 74's fixes
+    // and committed before any change, on angles it did not use: webpack 4
+    // on Node 18 (`error:0308010C:digital envelope routines::unsupported`,
+    // web UI copy); pip building an old numpy on Python 3.12 (`module
+    // 'pkgutil' has no attribute 'ImpImporter'` inside pip's subprocess
+    // report); an extension built against NumPy 1.x imported under NumPy 2;
+    // `npm ci`'s EINTEGRITY; pnpm 9 refusing a v5 lockfile; codecov's
+    // tokenless upload refused on a fork's pull request; an xUnit test whose
+    // fixture file was not copied (`FileNotFoundException : Could not find
+    // file`, a test failure); `git push` with a password; rustc without the
+    // wasm32 target; Gradle's `Read timed out` from Maven Central; pip's
+    // `requires a different Python`; unittest importing `google.protobuf`
+    // on Windows; bash reporting a node process `Killed` (exit 137); rsync's
+    // missing source directory. Expectations decided from issue 12's
+    // definitions when written.
+    ("b75-webpack4-node18-digital-envelope-unsupported-ui.log", Unknown, None),
+    ("b75-pip-py312-old-setuptools-pkgutil-impimporter.log", Unknown, None),
+    ("b75-numpy2-extension-built-for-numpy1-log-failed.log", Unknown, None),
+    ("b75-npm-ci-eintegrity-lockfile-checksum.log", Unknown, None),
+    ("b75-pnpm9-lockfile-v5-breaking-change-log-failed.log", Unknown, None),
+    ("b75-codecov-v5-fork-pr-token-required.log", Unknown, None),
+    ("b75-dotnet-xunit-fixture-could-not-find-file-trap.log", Unknown, None),
+    ("b75-git-push-password-auth-removed-ui.log", Unknown, None),
+    ("b75-rust-wasm32-target-not-installed-log-failed.log", Unknown, None),
+    ("b75-gradle-central-read-timed-out.log", Unknown, None),
+    ("b75-pip-requires-different-python-38.log", Unknown, None),
+    (
+        "b75-unittest-google-protobuf-missing-windows-ui.log",
+        MissingDependency,
+        Some("protobuf"),
+    ),
+    ("b75-bash-killed-node-search-index-137.log", Unknown, None),
+    ("b75-rsync-deploy-source-dir-missing.log", FileNotFound, Some("public")),
 ];
 
 /// For every `unknown` row, the log line (1-based) of the root cause's first
@@ -2057,6 +2090,22 @@ const UNKNOWN_ROOT_LINES: &[(&str, u64)] = &[
     ("b74-poetry11-solver-problem-error-ui.log", 108),
     ("b74-git-describe-shallow-no-tags-ui.log", 82),
     ("b74-apt-repo-no-pubkey-not-signed.log", 111),
+    // Batch 75 (helper diagcls), pinned when written: the message that says
+    // why (the AttributeError inside pip's subprocess report, NumPy's own
+    // paragraph under pytest's capture, Gradle's innermost cause, codecov's
+    // first refusal, .NET's test summary as for the other dotnet rows).
+    ("b75-webpack4-node18-digital-envelope-unsupported-ui.log", 125),
+    ("b75-pip-py312-old-setuptools-pkgutil-impimporter.log", 137),
+    ("b75-numpy2-extension-built-for-numpy1-log-failed.log", 22),
+    ("b75-npm-ci-eintegrity-lockfile-checksum.log", 117),
+    ("b75-pnpm9-lockfile-v5-breaking-change-log-failed.log", 7),
+    ("b75-codecov-v5-fork-pr-token-required.log", 129),
+    ("b75-dotnet-xunit-fixture-could-not-find-file-trap.log", 125),
+    ("b75-git-push-password-auth-removed-ui.log", 88),
+    ("b75-rust-wasm32-target-not-installed-log-failed.log", 9),
+    ("b75-gradle-central-read-timed-out.log", 141),
+    ("b75-pip-requires-different-python-38.log", 121),
+    ("b75-bash-killed-node-search-index-137.log", 129),
 ];
 
 /// For rows whose category is not `unknown`, the log line (1-based) of the
@@ -2136,6 +2185,9 @@ const KNOWN_ROOT_LINES: &[(&str, u64)] = &[
     ("b74-wget-github-api-403-rate-limit-then-404.log", 99),
     ("b74-pytest-collect-cv2-missing.log", 163),
     ("b74-setup-node-nvmrc-missing-log-failed.log", 9),
+    // Batch 75 (helper diagcls), pinned when written.
+    ("b75-unittest-google-protobuf-missing-windows-ui.log", 120),
+    ("b75-rsync-deploy-source-dir-missing.log", 124),
 ];
 
 /// `None` when the root cause of fixture `name` begins on line `want`; else
@@ -2323,6 +2375,33 @@ const ROOT_STEPS: &[(&str, Option<&str>, &str)] = &[
         None,
         "./gradlew.bat assembleRelease",
     ),
+    // Batch 75 (helper diagcls), stated when written.
+    (
+        "b75-numpy2-extension-built-for-numpy1-log-failed.log",
+        Some("test (3.11)"),
+        "Run pytest tests/",
+    ),
+    (
+        "b75-pnpm9-lockfile-v5-breaking-change-log-failed.log",
+        Some("lint"),
+        "Run pnpm install",
+    ),
+    (
+        "b75-rust-wasm32-target-not-installed-log-failed.log",
+        Some("web"),
+        "Run cargo build",
+    ),
+    (
+        "b75-unittest-google-protobuf-missing-windows-ui.log",
+        None,
+        "python -m unittest",
+    ),
+    (
+        "b75-dotnet-xunit-fixture-could-not-find-file-trap.log",
+        None,
+        "dotnet test",
+    ),
+    ("b75-rsync-deploy-source-dir-missing.log", None, "rsync -az"),
 ];
 
 /// Words the root cause's message must have: a log cut short must say that
