@@ -22,7 +22,11 @@
 //! ranking, `rank.rs`, which weakens the attempt after it); NU1301's
 //! `Failed to retrieve information about '{id}' from remote source '{url}'.`
 //! is, like `Unable to load the service index`, a heading whose reason
-//! follows on the next `NU1301:` line.
+//! follows on the next `NU1301:` line. A failed test's report (VSTest's
+//! `  Failed {test} [{duration}]`, `  Error Message:`, then the exception as
+//! `{Type} : {message}`, e.g. `System.IO.FileNotFoundException : Could not
+//! find file '{path}'.`) is the test's failure: the path is one the code under
+//! test opened, never a workflow path, and the summary decides.
 
 use super::util::{after, path_hit, regex};
 use super::{Entry, ex};
@@ -94,6 +98,19 @@ pub const ENTRIES: &[Entry] = &[
         check: test_failed,
         examples: &[ex(
             "Failed!  - Failed:     1, Passed:   211, Skipped:     0, Total:   212, Duration: 3 s - A.Tests.dll (net8.0)",
+            Category::Unknown,
+            None,
+        )],
+    },
+    Entry {
+        id: "dotnet/test-error-message",
+        grammar: "  Error Message:\n   {ExceptionType} : {message} (VSTest's report of a failed test; a file \
+                  exception there is the test's, not a missing workflow file)",
+        needles: &["Exception : ", "Exception: "],
+        check: test_error_message,
+        examples: &[super::ex_after(
+            &["  Failed Acme.Tests.LoadsSample [8 ms]", "  Error Message:"],
+            "   System.IO.FileNotFoundException : Could not find file '/home/runner/work/a/a/tests/data/x.json'.",
             Category::Unknown,
             None,
         )],
@@ -192,6 +209,16 @@ fn msbuild_error(line: &Line<'_>) -> Option<Hit> {
     }))
 }
 
+/// The exception that failed a test, printed by VSTest under `Error
+/// Message:`: part of the test's report, which the summary (`Failed!  -
+/// Failed: {n}`) states; weak, so a file it names is never read as missing
+/// from the workflow.
+fn test_error_message(line: &Line<'_>) -> Option<Hit> {
+    let heading = line.recent.last().is_some_and(|l| l.trim() == "Error Message:");
+    (heading && regex!(r"^\s*[A-Z][\w.]*Exception\s?: ").is_match(line.text))
+        .then(|| Hit::blocker("A test failed with an exception (VSTest's report).").weak())
+}
+
 fn test_failed(line: &Line<'_>) -> Option<Hit> {
     regex!(r"Failed!\s+-\s+Failed:\s+[1-9]")
         .is_match(line.text)
@@ -201,6 +228,23 @@ fn test_failed(line: &Line<'_>) -> Option<Hit> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_tests_exception_is_read_only_under_vstests_heading() {
+        let recent = ["  Failed A.Tests.Reads [3 ms]", "  Error Message:"];
+        let line = Line {
+            recent: &recent,
+            ..Line::plain("   System.IO.DirectoryNotFoundException : Could not find a part of the path '/w/x'.")
+        };
+        let hit = test_error_message(&line).expect("read");
+        assert_eq!(hit.strength, crate::classify::hit::Strength::Weak);
+        assert!(
+            test_error_message(&Line::plain(
+                "   System.IO.FileNotFoundException : Could not find file 'x'."
+            ))
+            .is_none()
+        );
+    }
 
     #[test]
     fn nugets_retry_notice_is_read_exactly() {

@@ -44,7 +44,8 @@ pub const ENTRIES: &[Entry] = &[
                   for '{url}': … | error: failed to push some refs to '{url}' | fatal: not a git repository | \
                   error: pathspec '{ref}' did not match any file(s) known to git | remote: Write access to \
                   repository not granted. | remote: Permission to {owner}/{repo}.git denied to {user}. (GitHub \
-                  refusing a push)",
+                  refusing a push) | remote: Support for password authentication was removed on August 13, 2021. \
+                  (GitHub refusing a password over HTTPS)",
         needles: &[
             "Repository not found",
             "fatal: repository '",
@@ -54,6 +55,7 @@ pub const ENTRIES: &[Entry] = &[
             "known to git",
             "Write access to repository not granted",
             "remote: Permission to ",
+            "password authentication was removed",
         ],
         check: remote_refused,
         examples: &[
@@ -314,6 +316,9 @@ fn remote_refused(line: &Line<'_>) -> Option<Hit> {
     } else if text.contains("Write access to repository not granted") || text.contains("remote: Permission to ") {
         "GitHub refused the push: the token may only read (`permissions: contents: write` for GITHUB_TOKEN, or a token \
          with push access)."
+    } else if text.contains("password authentication was removed") {
+        "GitHub no longer accepts a password over HTTPS: push with a token (GITHUB_TOKEN with `contents: write`, or a \
+         personal access token) instead of the account's password."
     } else if text.contains("failed to push") {
         "git could not push (the branch moved, or the token may not push)."
     } else {
@@ -352,6 +357,7 @@ mod tests {
         for text in [
             "remote: Write access to repository not granted.",
             "remote: Permission to acme/site.git denied to github-actions[bot].",
+            "remote: Support for password authentication was removed on August 13, 2021.",
         ] {
             let hit = remote_refused(&Line::plain(text)).expect(text);
             assert!(hit.message.contains("contents: write"), "{}", hit.message);

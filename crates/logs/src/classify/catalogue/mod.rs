@@ -29,7 +29,7 @@
 //!    `gcloud`, `azure` (az and Entra ID sign-in), `playwright`, `cypress`,
 //!    `android` (sdkmanager, the emulator),
 //!    `packages` (apt, apk, dnf/dnf5/yum, zypper, brew, choco, winget), `git`,
-//!    `actions` (messages of common actions and the actions toolkit), `setup_versions` (setup-java's and
+//!    `actions` (messages of common actions and the actions toolkit), `codecov` (codecov-cli's error lines), `setup_versions` (setup-java's and
 //!    setup-ruby's version lists): the tool
 //!    that failed, which knows more than the shell around it (`npm ERR! enoent …` before a
 //!    generic "no such file", a TypeScript `Cannot find module` before Node's).
@@ -63,6 +63,7 @@ mod build_tools;
 mod cargo;
 mod clojure;
 mod cocoapods;
+mod codecov;
 mod conan;
 mod cypress;
 mod dart;
@@ -263,6 +264,7 @@ pub const EMITTERS: &[(&str, &[Entry])] = &[
     ("packages", packages::ENTRIES),
     ("git", git::ENTRIES),
     ("actions", actions::ENTRIES),
+    ("codecov", codecov::ENTRIES),
     ("setup_versions", setup_versions::ENTRIES),
     ("build_tools", build_tools::ENTRIES),
     ("shell", shell::ENTRIES),

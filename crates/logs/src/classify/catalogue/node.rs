@@ -278,7 +278,9 @@ pub const ENTRIES: &[Entry] = &[
         grammar: "npm ERR! code {CODE} | npm error code {CODE} (npm's error code line; a number or ELIFECYCLE is a \
                   script that failed, ENOENT a missing file, E429 a rate limit: those have their own entries) | error \
                   Your lockfile needs to be updated, but yarn was run with `--frozen-lockfile`. | \
-                  ERR_PNPM_OUTDATED_LOCKFILE | ERR_PNPM_NO_MATCHING_VERSION  No matching version found for \
+                  ERR_PNPM_OUTDATED_LOCKFILE | ERR_PNPM_LOCKFILE_{…} (pnpm's lockfile errors, e.g. \
+                  ERR_PNPM_LOCKFILE_BREAKING_CHANGE  Lockfile {path} not compatible with current pnpm) | \
+                  ERR_PNPM_NO_MATCHING_VERSION  No matching version found for \
                   {name}@{range} (pnpm's resolver, npm's ETARGET) | YN0028: The lockfile would have been modified | ➤ \
                   YN{code}: │ {descriptor}: No candidates found (yarn berry's resolver: no version matches the range) | \
                   error: lockfile had changes, but lockfile is frozen (bun's `--frozen-lockfile`)",
@@ -287,6 +289,7 @@ pub const ENTRIES: &[Entry] = &[
             "npm error code",
             "Your lockfile needs to be updated",
             "ERR_PNPM_OUTDATED_LOCKFILE",
+            "ERR_PNPM_LOCKFILE_",
             "ERR_PNPM_NO_MATCHING_VERSION",
             "lockfile would have been modified",
             "No candidates found",
@@ -303,6 +306,12 @@ pub const ENTRIES: &[Entry] = &[
             ),
             ex(
                 " ERR_PNPM_NO_MATCHING_VERSION  No matching version found for @tanstack/react-query@^6.9.0",
+                Category::Unknown,
+                None,
+            ),
+            ex(
+                "\u{2009}ERR_PNPM_LOCKFILE_BREAKING_CHANGE\u{2009} Lockfile /home/runner/work/a/a/pnpm-lock.yaml not \
+                 compatible with current pnpm",
                 Category::Unknown,
                 None,
             ),

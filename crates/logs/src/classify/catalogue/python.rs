@@ -13,6 +13,10 @@
 //! `No solution found when resolving dependencies`, Python discovery's `error: No
 //! interpreter found for {request} in {sources}`, `--locked`'s `error: The
 //! lockfile at `{path}` needs to be updated, but `--locked` was provided.`),
+//! pip's `ERROR: Package '{name}' requires a different Python: {v} not in
+//! '{spec}'` (`req_install.py`'s Requires-Python check); NumPy 2's refusal of
+//! an extension built against 1.x (`A module that was compiled using NumPy
+//! 1.x cannot be run in` at the start of its message, `numpy/core/_multiarray_umath.py`);
 //! poetry (`Poetry could not find a pyproject.toml file in {dir} or its
 //! parents`, `version solving failed`, and the `SolverProblemError` heading
 //! of the exception report Poetry 1.1 prints above it), conda (`PackagesNotFoundError`, `EnvironmentFileNotFound`, and
@@ -416,6 +420,31 @@ pub const ENTRIES: &[Entry] = &[
         examples: &[ex(
             "pyproject.toml changed significantly since poetry.lock was last generated. Run `poetry lock` to fix \
              the lock file.",
+            Category::Unknown,
+            None,
+        )],
+    },
+    Entry {
+        id: "python/requires-different-python",
+        grammar: "ERROR: Package '{name}' requires a different Python: {version} not in '{specifier}' (pip: the \
+                  project's Requires-Python excludes the job's Python)",
+        needles: &["requires a different Python"],
+        check: requires_different_python,
+        examples: &[ex(
+            "ERROR: Package 'acme-sdk' requires a different Python: 3.8.18 not in '>=3.9'",
+            Category::Unknown,
+            None,
+        )],
+    },
+    Entry {
+        id: "python/numpy-abi-mismatch",
+        grammar: "A module that was compiled using NumPy 1.x cannot be run in (NumPy 2's import check of an \
+                  extension built against NumPy 1.x; pytest shows it under `Captured stderr`, then `ImportError: \
+                  numpy.core.multiarray failed to import`)",
+        needles: &["compiled using NumPy 1.x cannot be run in"],
+        check: numpy_abi_mismatch,
+        examples: &[ex(
+            "A module that was compiled using NumPy 1.x cannot be run in",
             Category::Unknown,
             None,
         )],
@@ -871,6 +900,28 @@ fn poetry_lock_outdated(_: &Line<'_>) -> Option<Hit> {
     Some(Hit::install_failure(
         "poetry.lock is out of date with pyproject.toml: regenerate the lock file.",
     ))
+}
+
+fn requires_different_python(line: &Line<'_>) -> Option<Hit> {
+    regex!(r"^ERROR: Package '[^']+' requires a different Python: \S+ not in '")
+        .is_match(line.text.trim_start())
+        .then(|| {
+            Hit::install_failure(
+                "The package's Requires-Python excludes the job's Python version: a person changes the matrix's \
+                 Python or the package's `requires-python`.",
+            )
+        })
+}
+
+fn numpy_abi_mismatch(line: &Line<'_>) -> Option<Hit> {
+    regex!(r"^A module that was compiled using NumPy 1\.x cannot be run in$")
+        .is_match(line.text.trim())
+        .then(|| {
+            Hit::blocker(
+                "An extension module built against NumPy 1.x was imported under NumPy 2: a person pins `numpy<2` or \
+                 upgrades the extension to a release built for NumPy 2.",
+            )
+        })
 }
 
 fn uv_lock_outdated(line: &Line<'_>) -> Option<Hit> {

@@ -27,8 +27,11 @@
 //! '{name}': No such file or directory`), sudo (`sudo: {name}: command not
 //! found`), coreutils and GNU tar file errors (`cp: cannot stat '{path}': No such
 //! file or directory`, `cat: {path}: No such file or directory`, `tar: {path}:
-//! Cannot open: No such file or directory`), and errno ENOEXEC's text `Exec
-//! format error`.
+//! Cannot open: No such file or directory`), rsync's (`main.c`/`flist.c`:
+//! `rsync: [sender] change_dir "{dir}" failed: No such file or directory (2)`
+//! for a source directory, `rsync: [sender] link_stat "{path}" failed: No such
+//! file or directory (2)` for a source file; rsync before 3.2.4 prints no
+//! `[sender]`), and errno ENOEXEC's text `Exec format error`.
 
 use super::util::{after, command_hit, path_hit, quoted, regex, runner_hit};
 use super::{Entry, ex};
@@ -276,6 +279,18 @@ pub const ENTRIES: &[Entry] = &[
                 Some("packages/web"),
             ),
         ],
+    },
+    Entry {
+        id: "shell/rsync-source-missing",
+        grammar: "rsync: [sender] change_dir \"{dir}\" failed: No such file or directory (2) | rsync: [sender] \
+                  link_stat \"{path}\" failed: No such file or directory (2)",
+        needles: &["rsync: "],
+        check: rsync_source_missing,
+        examples: &[ex(
+            "rsync: [sender] change_dir \"/home/runner/work/site/site/public\" failed: No such file or directory (2)",
+            Category::FileNotFound,
+            Some("public"),
+        )],
     },
     Entry {
         id: "shell/unzip-archive-missing",
@@ -602,6 +617,20 @@ fn file_operand_missing(line: &Line<'_>) -> Option<Hit> {
         &path,
         0.6,
         "A file or directory the script uses does not exist.",
+    ))
+}
+
+/// rsync could not read a source it was given (the sending side's
+/// directory or file): the path the step copies from does not exist.
+fn rsync_source_missing(line: &Line<'_>) -> Option<Hit> {
+    let c =
+        regex!(r#"^rsync: (?:\[sender\] )?(?:change_dir|link_stat) "([^"]+)" failed: No such file or directory \(2\)"#)
+            .captures(line.text.trim_start())?;
+    let path = in_script_dir(&c[1], line);
+    Some(path_hit(
+        &path,
+        0.65,
+        "The file or directory rsync copies from does not exist.",
     ))
 }
 

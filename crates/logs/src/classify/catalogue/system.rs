@@ -121,10 +121,16 @@ fn out_of_memory(line: &Line<'_>) -> Option<Hit> {
     ))
 }
 
-fn permission_denied(_: &Line<'_>) -> Option<Hit> {
-    Some(Hit::blocker(
-        "Permission denied: a file mode (not executable), a missing sudo, or a token without the permission.",
-    ))
+/// Needles match without case, so the check reads errno's name `EACCES` as
+/// the upper-case word it is (.NET's `FileAccess access` is not it).
+fn permission_denied(line: &Line<'_>) -> Option<Hit> {
+    regex!(r"(?i:permission denied|operation not permitted)|\bEACCES\b")
+        .is_match(line.text)
+        .then(|| {
+            Hit::blocker(
+                "Permission denied: a file mode (not executable), a missing sudo, or a token without the permission.",
+            )
+        })
 }
 
 fn network(_: &Line<'_>) -> Option<Hit> {
@@ -136,4 +142,23 @@ fn network(_: &Line<'_>) -> Option<Hit> {
 
 fn crash(_: &Line<'_>) -> Option<Hit> {
     Some(Hit::blocker("A program crashed."))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn permission_words_and_not_a_parameter_named_file_access() {
+        crate::classify::catalogue::assert_reads(
+            permission_denied,
+            &[
+                "bash: ./gradlew: Permission denied",
+                "Error: EACCES: permission denied, mkdir '/usr/local/lib/node_modules/x'",
+                "npm error code EACCES",
+                "chown: changing ownership of 'x': Operation not permitted",
+            ],
+            &["   at SafeFileHandle.Open(String fullPath, FileMode mode, FileAccess access, FileShare share)"],
+        );
+    }
 }
