@@ -2,8 +2,8 @@
 //! real `action.yml` read by `cargo xtask gen actions` gives (see
 //! `generated.rs`, which takes precedence for every major it holds). An
 //! input list that a real file of the same major fully covers is not kept
-//! here (checkout v4, cache v4, build-push-action v6, setup-qemu-action v3,
-//! metadata-action v5); the lists left add inputs of later releases of their
+//! here (checkout v4, cache v4, cache/restore v4, build-push-action v6,
+//! setup-qemu-action v3, metadata-action v5); the lists left add inputs of later releases of their
 //! major that the one commit read lacks, or describe a major no real file
 //! gives.
 //!
@@ -152,18 +152,6 @@ pub static KNOWN_ACTIONS: &[KnownAction] = &[
         required: &[("path", 1), ("key", 1)],
         broken_through: 2,
         ..versions("actions/cache", 4)
-    },
-    KnownAction {
-        inputs: Some(&[
-            "path",
-            "key",
-            "restore-keys",
-            "enableCrossOsArchive",
-            "fail-on-cache-miss",
-            "lookup-only",
-        ]),
-        required: &[("path", 1), ("key", 1)],
-        ..versions("actions/cache/restore", 4)
     },
     KnownAction {
         inputs: Some(&["path", "key", "upload-chunk-size", "enableCrossOsArchive"]),
