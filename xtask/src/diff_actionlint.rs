@@ -163,8 +163,8 @@ fn check_floor(totals: &[Totals; PARTS.len()]) -> anyhow::Result<()> {
 }
 
 /// The parts of the project set, in the order `part` numbers them.
-const PARTS: [&str; 10] = [
-    "design", "holdout", "round3", "round4", "round5", "round6", "round7", "round8", "round9", "round10",
+const PARTS: [&str; 11] = [
+    "design", "holdout", "round3", "round4", "round5", "round6", "round7", "round8", "round9", "round10", "round11",
 ];
 
 /// Which part a project belongs to, by its name's prefix.
@@ -188,6 +188,8 @@ fn part(project: &Path) -> usize {
         8
     } else if name.starts_with("r10-") {
         9
+    } else if name.starts_with("r11-") {
+        10
     } else {
         0
     }

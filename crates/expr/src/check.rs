@@ -377,13 +377,23 @@ impl Run<'_, '_> {
             return self.case(args, &arg_types, span);
         }
         let mut failures = Vec::new();
-        for sig in signatures(canonical) {
-            match check_signature(&sig, args, &arg_types, span) {
+        let sigs = signatures(canonical);
+        for sig in &sigs {
+            match check_signature(sig, args, &arg_types, span) {
                 Ok(ret) => return self.builtin_checks(canonical, args, span).unwrap_or(ret),
-                Err(e) => failures.push(e),
+                Err(e) => failures.push((sig.takes(args.len()), e)),
             }
         }
-        self.errors.extend(failures);
+        // When an overload takes this many arguments, the others' arity
+        // errors are false ("join takes 1 parameters" of a two-argument
+        // `join`): only the argument types of the fitting overloads are wrong.
+        let any_fits = failures.iter().any(|(fits, _)| *fits);
+        self.errors.extend(
+            failures
+                .into_iter()
+                .filter(|(fits, _)| *fits || !any_fits)
+                .map(|(_, e)| e),
+        );
         Type::Any
     }
 
@@ -499,12 +509,7 @@ fn recv_string(obj: &crate::types::ObjectType) -> String {
 }
 
 fn check_signature(sig: &Signature, args: &[Expr], types: &[Type], span: Span) -> Result<Type, ExprError> {
-    let arity_ok = if sig.variadic {
-        types.len() >= sig.min_args
-    } else {
-        types.len() == sig.params.len()
-    };
-    if !arity_ok {
+    if !sig.takes(types.len()) {
         let (at_least, count) = if sig.variadic {
             ("at least ", sig.min_args)
         } else {

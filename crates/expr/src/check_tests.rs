@@ -524,3 +524,23 @@ fn undeclared_configuration_variable_says_why_and_keeps_the_property_wording() {
             .starts_with("property \"x\" is not defined")
     );
 }
+
+#[test]
+fn only_overloads_taking_that_many_arguments_explain_a_failed_call() {
+    let mut scope = Scope::new();
+    scope.set_matrix(Type::object([(
+        "rows",
+        Type::array_of(Type::object([("name", Type::String)])),
+    )]));
+    // `join` has one- and two-argument overloads: a two-argument call with the
+    // wrong array is wrong in its first argument, not in its arity.
+    assert_eq!(
+        errors_in("join(matrix.rows, ', ')", &scope, None),
+        vec![
+            (5, "1st argument of function call is not assignable. \"array<{name: string}>\" cannot be assigned to \"array<string>\". called function type is \"join(array<string>, string) -> string\"".to_string()),
+            (5, "1st argument of function call is not assignable. \"array<{name: string}>\" cannot be assigned to \"string\". called function type is \"join(string, string) -> string\"".to_string()),
+        ]
+    );
+    // With no overload of that arity, every arity is said.
+    assert_eq!(errors("join('a', 'b', 'c')").len(), 4);
+}

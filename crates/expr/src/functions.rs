@@ -16,6 +16,17 @@ pub struct Signature {
     pub ret: Type,
 }
 
+impl Signature {
+    /// Whether a call with `count` arguments has the arity this overload takes.
+    pub fn takes(&self, count: usize) -> bool {
+        if self.variadic {
+            count >= self.min_args
+        } else {
+            count == self.params.len()
+        }
+    }
+}
+
 impl fmt::Display for Signature {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}(", self.name)?;

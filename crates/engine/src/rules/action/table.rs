@@ -3,7 +3,9 @@
 //! `generated.rs`, which takes precedence for every major it holds). An
 //! input list that a real file of the same major fully covers is not kept
 //! here (checkout v4, cache v4, cache/restore v4, build-push-action v6,
-//! setup-qemu-action v3, metadata-action v5); the lists left add inputs of later releases of their
+//! setup-qemu-action v3, metadata-action v5; setup-node v4 and upload-artifact
+//! v4, read at their tags, whose lists named inputs those majors lack:
+//! `package-manager-cache`, `version`, `archive`); the lists left add inputs of later releases of their
 //! major that the one commit read lacks, or describe a major no real file
 //! gives.
 //!
@@ -77,20 +79,6 @@ pub static KNOWN_ACTIONS: &[KnownAction] = &[
         ..versions("actions/setup-python", 5)
     },
     KnownAction {
-        inputs: Some(&[
-            "always-auth",
-            "node-version",
-            "node-version-file",
-            "architecture",
-            "check-latest",
-            "registry-url",
-            "scope",
-            "token",
-            "cache",
-            "cache-dependency-path",
-            "package-manager-cache",
-            "version",
-        ]),
         deprecated: &[("version", "node-version")],
         ..versions("actions/setup-node", 4)
     },
@@ -159,16 +147,6 @@ pub static KNOWN_ACTIONS: &[KnownAction] = &[
         ..versions("actions/cache/save", 4)
     },
     KnownAction {
-        inputs: Some(&[
-            "name",
-            "path",
-            "if-no-files-found",
-            "retention-days",
-            "compression-level",
-            "overwrite",
-            "include-hidden-files",
-            "archive",
-        ]),
         required: &[("path", 1)],
         broken_through: 3,
         ..versions("actions/upload-artifact", 4)

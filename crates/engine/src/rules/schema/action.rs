@@ -175,7 +175,14 @@ fn runs(ctx: &mut Context<'_>, e: &Entry) {
     check_keys(ctx, entries, &format!("\"runs\" of a {using} action"), allowed);
     for x in entries {
         let v = &x.value;
-        match x.key.as_str().unwrap_or("") {
+        let key = x.key.as_str().unwrap_or("");
+        // A key this kind does not take was reported above; checking its value
+        // as well is a cascade (the `steps` of a JavaScript action are not
+        // composite steps that lack `shell`).
+        if !allowed.contains(&key) {
+            continue;
+        }
+        match key {
             k @ ("main" | "pre" | "post") => string(ctx, v, &format!("\"{k}\""), true),
             "image" => {
                 string(ctx, v, "\"image\"", true);

@@ -114,6 +114,7 @@ fn job_value(ctx: &mut Context<'_>, id: &str, e: &Entry, k: &str) {
             _ => scalar_map(ctx, v, "\"secrets\""),
         },
         "snapshot" => snapshot(ctx, e),
+        "cache-mode" => string(ctx, v, "\"cache-mode\"", true),
         _ => {}
     }
 }

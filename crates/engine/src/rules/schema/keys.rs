@@ -37,6 +37,12 @@ pub const JOB: &[&str] = &[
     "with",
     "secrets",
     "snapshot",
+    // The job's access to the Actions cache (2026): read-only cache tokens for
+    // untrusted triggers came with the github.blog changelog of 2026-06-26, and
+    // workflows set it per job (`cache-mode: none` on agent jobs, `write` on a
+    // release build: github/community discussion #194493). Its values are not
+    // checked: no GitHub reference listing them was read.
+    "cache-mode",
 ];
 /// What a job that calls a reusable workflow may also set.
 pub const CALLING_JOB: &[&str] = &[
@@ -49,6 +55,7 @@ pub const CALLING_JOB: &[&str] = &[
     "permissions",
     "strategy",
     "concurrency",
+    "cache-mode",
 ];
 pub const RUNS_ON: &[&str] = &["group", "labels"];
 pub const ENVIRONMENT: &[&str] = &["name", "url", "deployment"];

@@ -146,3 +146,31 @@ fn a_string_tagged_number_is_a_string() {
         "{out:?}"
     );
 }
+
+#[test]
+fn a_jobs_cache_mode_is_known_on_both_kinds_of_job_and_is_a_string() {
+    let ok = "on: pull_request_target\njobs:\n  a:\n    runs-on: ubuntu-latest\n    cache-mode: none\n    steps:\n      - run: x\n  b:\n    uses: ./.github/workflows/b.yml\n    cache-mode: read\n";
+    assert_eq!(render(ok, "schema"), Vec::<String>::new());
+    let listed =
+        "on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    cache-mode: [read]\n    steps:\n      - run: x\n";
+    assert_eq!(
+        render(listed, "schema"),
+        ["5:17: \"cache-mode\" must be a string, but found a sequence"]
+    );
+    let misspelt =
+        "on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    cache_mode: write\n    steps:\n      - run: x\n";
+    assert_eq!(render(misspelt, "schema").len(), 1);
+}
+
+#[test]
+fn a_key_of_another_kind_of_action_is_reported_once_not_also_checked() {
+    let config = Config::default();
+    let src = b"name: a\ndescription: b\nruns:\n  using: node24\n  main: index.js\n  steps:\n    - run: echo\n";
+    let d = lint("action.yml", src, &LintOptions::new(&config));
+    let codes: Vec<&str> = d
+        .iter()
+        .filter(|d| d.code.starts_with("schema/"))
+        .map(|d| d.code)
+        .collect();
+    assert_eq!(codes, ["schema/unknown-key"], "{d:?}");
+}
