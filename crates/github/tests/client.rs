@@ -6,6 +6,7 @@ use crate::common;
 use std::time::Duration;
 
 use autoheal_fake_github::{FaultKind, Host, PageLinks, SeedIssue};
+use autoheal_github::fetch::trust::fetch_bot_login;
 use autoheal_github::{Error, IssueFilter};
 use common::{REPO, TOKEN, client, client_with, config, fake, repo};
 use serde_json::json;
@@ -532,4 +533,24 @@ fn autoheal_github_test_fake_with_big_issues() -> autoheal_fake_github::FakeGith
         );
     }
     fake
+}
+
+/// A user token whose rate limit is spent gets 403 from `GET /user` too: that is no
+/// installation token's refusal, so autoheal must not take the bot's identity for it.
+#[tokio::test]
+async fn a_rate_limited_user_token_is_not_taken_for_the_bot() {
+    let fake = fake();
+    fake.set_token_login(Some("maintainer"));
+    let reset_at = common::NOW + 7200;
+    fake.inject_fault(None, "/user", 1, FaultKind::RateLimitExhausted { reset_at });
+    let (client, _) = client(&fake);
+    let login = fetch_bot_login(&client).await;
+    assert!(
+        matches!(login, Err(Error::RateLimited { status: 403, .. })),
+        "{login:?}"
+    );
+    // GitHub's own refusal (an installation token) still falls back to the bot's login.
+    fake.set_token_login(None);
+    let login = fetch_bot_login(&client).await;
+    assert_eq!(login.ok().as_deref(), Some("github-actions[bot]"));
 }

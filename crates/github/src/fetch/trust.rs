@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use crate::client::GitHub;
 use crate::client::config::RepoName;
 use crate::decide::trust::{GITHUB_ACTIONS_BOT, is_autoheal, may_write};
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::models::{CollaboratorPermission, Issue};
 
 /// The most authors one decision asks GitHub about (see [`authors_who_may_act`]).
@@ -23,15 +23,22 @@ pub type Permission = Option<CollaboratorPermission>;
 /// `actions/create-github-app-token`, its `app-slug` output), else `github-actions[bot]`, the
 /// built-in `GITHUB_TOKEN`'s identity. An App token without the variable therefore does not
 /// know its own issues (a failure is filed again instead of absorbed, `heal --issue` skips the
-/// App's issue and says so): the safe direction.
+/// App's issue and says so): the safe direction. A rate limit (403 or 429) is returned as the
+/// error it is, never taken for that refusal.
 pub async fn fetch_bot_login(gh: &GitHub) -> Result<String> {
     match gh.get_authenticated_user().await {
         Ok(user) => Ok(user.login),
-        Err(error) if matches!(error.status(), Some(401 | 403 | 404)) => Ok(gh
-            .config()
-            .bot_login
-            .clone()
-            .unwrap_or_else(|| GITHUB_ACTIONS_BOT.to_string())),
+        // Only GitHub's refusal means "an installation token": a rate limit is also a 403 (or
+        // 429), and taking it for one would make a user token autoheal's bot for this decision.
+        Err(error)
+            if !matches!(error, Error::RateLimited { .. }) && matches!(error.status(), Some(401 | 403 | 404)) =>
+        {
+            Ok(gh
+                .config()
+                .bot_login
+                .clone()
+                .unwrap_or_else(|| GITHUB_ACTIONS_BOT.to_string()))
+        }
         Err(error) => Err(error),
     }
 }
