@@ -2332,7 +2332,16 @@ const ROUND_3: &[Case] = &[
         job: "build",
         step: "Pull base",
         lines: GHCR_PULL_429,
-        want: Want::Without(&either(&[CI], &["ghcr.io"]), &["DOCKERHUB"]),
+        // First run: `removes` was left out by mistake (a retry loop makes
+        // the one-line `run:` a block, as in every other retry case).
+        want: Want::Without(
+            &Want::Either {
+                files: &[CI],
+                adds: &["ghcr.io"],
+                removes: &["run: docker pull ghcr.io/acme/ci-base:2026.05"],
+            },
+            &["DOCKERHUB"],
+        ),
     },
     Case {
         name: "PyPI 429 in a job that logs in to Docker Hub",

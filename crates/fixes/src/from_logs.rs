@@ -45,7 +45,10 @@ impl From<&Failure> for FailureInput {
             }
             SubjectDetail::Command { name, .. } => input.subject = Some(name.clone()),
             SubjectDetail::Path { path } => input.subject = Some(path.clone()),
-            SubjectDetail::Limit { minutes } => input.timeout_minutes = Some(*minutes),
+            SubjectDetail::Limit { minutes, scope } => {
+                input.timeout_minutes = Some(*minutes);
+                input.limit_scope = *scope;
+            }
             SubjectDetail::RateLimit { service, authenticated } => {
                 input.rate_limit = Some(*service);
                 input.rate_limit_authenticated = *authenticated;
@@ -114,9 +117,12 @@ mod tests {
         let t = FailureInput::from(&failure(
             LogCategory::Timeout,
             Some("30"),
-            SubjectDetail::Limit { minutes: 30 },
+            SubjectDetail::Limit {
+                minutes: 30,
+                scope: autoheal_logs::LimitScope::Step,
+            },
         ));
-        assert_eq!(t.timeout_minutes, Some(30));
+        assert_eq!((t.timeout_minutes, t.limit_scope), (Some(30), crate::LimitScope::Step));
         let r = FailureInput::from(&failure(
             LogCategory::RateLimit,
             None,

@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 /// The failure categories and rate-limited services are the diagnose
 /// crate's own.
 pub use autoheal_logs::Category;
-pub use autoheal_logs::report::{PythonVersion, RateLimitService};
+pub use autoheal_logs::report::{LimitScope, PythonVersion, RateLimitService};
 
 /// The step a failure belongs to, as the log names it.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -42,6 +42,10 @@ pub struct FailureInput {
     pub script_line: Option<u32>,
     /// For timeouts: the limit the job hit ("maximum execution time of 30 minutes").
     pub timeout_minutes: Option<u32>,
+    /// For timeouts: whether the runner's message named the job's limit or
+    /// a step's (`Unknown` when the limit came from elsewhere).
+    #[serde(default)]
+    pub limit_scope: LimitScope,
     /// For timeouts: how long the job had run when it was cancelled, if known.
     pub observed_minutes: Option<u32>,
     /// For timeouts: how many minutes the job had printed nothing when the
@@ -99,6 +103,7 @@ impl FailureInput {
             invalid_file: None,
             script_line: None,
             timeout_minutes: None,
+            limit_scope: LimitScope::Unknown,
             observed_minutes: None,
             silent_minutes: None,
             rate_limit: None,

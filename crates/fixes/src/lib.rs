@@ -40,7 +40,7 @@ use autoheal_engine::yaml::{self, Document};
 pub use attach::attach_fixes;
 pub use autoheal_logs::knowledge::install::UBUNTU_HOSTED_PREINSTALLED;
 pub use diff::unified_diff;
-pub use input::{Category, FailureInput, PythonVersion, RateLimitService, StepRef};
+pub use input::{Category, FailureInput, LimitScope, PythonVersion, RateLimitService, StepRef};
 pub use plan::{Plan, plan};
 pub use rate_limit::retried_commands;
 pub use reads::{fixes_may_read, is_dependency_file};

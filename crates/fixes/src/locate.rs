@@ -54,13 +54,13 @@ fn job_by_name<'w, 'a>(wf: &'w Workflow<'a>, name: &str) -> Option<&'w Job<'a>> 
             return Some(j);
         }
     }
-    // `name: Test on ${{ matrix.os }}` shows as `Test on ubuntu-latest`.
-    wf.jobs.iter().find(|j| {
-        j.name().and_then(|n| n.split("${{").next()).is_some_and(|prefix| {
-            let p = clean(prefix);
-            !p.is_empty() && clean(name).starts_with(&p) && j.name().is_some_and(|n| n.contains("${{"))
-        })
-    })
+    // `name: Test on ${{ matrix.os }}` shows as `Test on ubuntu-latest`, and
+    // only as a value the matrix lists: the one reading of how a run shows
+    // a job, the diagnosis's. (A literal prefix alone matched `Test
+    // coverage`, another workflow's job, and fixed this one.)
+    wf.jobs
+        .iter()
+        .find(|j| j.name().is_some_and(|n| n.contains("${{")) && autoheal_logs::mapping::shows_as(j, name))
 }
 
 /// `test (ubuntu-latest, 3.12)` → `test`.
@@ -139,6 +139,17 @@ mod tests {
         assert_eq!(job(&wf, &f("Test on ubuntu-latest")).unwrap().id, "test");
         assert_eq!(job(&wf, &f("lint (3.12)")).unwrap().id, "lint");
         assert!(job(&wf, &f("deploy")).is_none());
+        // The template's literal prefix alone is not the job: `Test on` with
+        // a value no matrix of it lists (it has none) still matches, but
+        // with the values listed, only those do.
+        let listed = SRC.replace(
+            "    container: python:3.12\n",
+            "    container: python:3.12\n    strategy:\n      matrix:\n        os: [ubuntu-latest, macos-latest]\n",
+        );
+        let doc = parse(listed.as_bytes());
+        let listed = Workflow::new(doc.root.as_ref().unwrap());
+        assert_eq!(job(&listed, &f("Test on macos-latest")).unwrap().id, "test");
+        assert!(job(&listed, &f("Test on coverage")).is_none());
         assert!(
             job(&wf, &FailureInput::new(Category::Unknown, None)).is_none(),
             "two jobs and no name"

@@ -68,6 +68,15 @@ pub(crate) fn generate(ctx: &Ctx<'_>) -> Generated {
             job.id
         ));
     }
+    if let Some(later) = dependent_left_waiting(&wf, job) {
+        return Err(format!(
+            "job `{later}` needs job `{}` and runs only when it succeeds: with `continue-on-error` on `{}`, GitHub \
+             reports a failed `{}` to the jobs that need it as a success, so `{later}` would run without what `{}` \
+             makes (its artifacts and outputs) and fail there, or pass on nothing; a runner failure there needs a \
+             manual fix (a healthier runner, or both jobs made optional together)",
+            job.id, job.id, job.id, job.id
+        ));
+    }
     let main = is_main_job(&wf, job);
     let leg = ctx
         .failure
@@ -183,6 +192,26 @@ fn shipping_dependent<'w>(wf: &'w Workflow<'_>, job: &Job<'_>) -> Option<(&'w st
         }
     }
     None
+}
+
+/// A job that needs `job` and, by its `if:`, runs only when `job` succeeded
+/// (no `always()`, `failure()` or `!cancelled()`). A failed job with
+/// `continue-on-error: true` is a success to the jobs that need it (its
+/// `needs.<id>.result` reads `success`), so such a job, skipped until now
+/// when `job` failed, would start running without `job`'s artifacts and
+/// outputs. A job that already runs after a failure (an all-green gate)
+/// is not changed in kind: it only sees the failure as optional, which is
+/// the fix's intent.
+fn dependent_left_waiting<'w>(wf: &'w Workflow<'_>, job: &Job<'_>) -> Option<&'w str> {
+    wf.jobs
+        .iter()
+        .filter(|j| j.needs().iter().any(|n| n.as_str() == Some(job.id)))
+        .find(|j| {
+            !j.get("if")
+                .and_then(Node::as_str)
+                .is_some_and(autoheal_logs::mapping::runs_after_failure)
+        })
+        .map(|j| j.id)
 }
 
 /// The job's own `runs-on` label that the diagnosis confirmed from the log
@@ -438,6 +467,32 @@ jobs:
         // A name that merely contains the letters is not one.
         let arm = TWO_JOBS.replace("  arm:\n", "  redeploy_check_arm:\n");
         assert!(apply_only(&optional("redeploy_check_arm"), &arm).contains("continue-on-error: true"));
+    }
+
+    /// A job others need only when it succeeded is not let fail: GitHub
+    /// would report its failure to them as a success and start them without
+    /// its artifacts. A gate that already runs after failures may need it.
+    #[test]
+    fn a_job_others_wait_on_is_not_made_optional_but_one_a_gate_reads_is() {
+        let src = |dependent_if: &str| {
+            format!(
+                "on: push\njobs:\n  test:\n    runs-on: ubuntu-latest\n    steps:\n      - run: make test\n  arm:\n    runs-on: [self-hosted, linux, arm64]\n    steps:\n      - run: make\n  smoke:\n    needs: [test, arm]\n{dependent_if}    runs-on: ubuntu-latest\n    steps:\n      - run: ./smoke.sh\n"
+            )
+        };
+        let why = manual_reason(&optional("arm"), &src(""));
+        assert!(why.contains("job `smoke` needs job `arm`"), "{why}");
+        assert!(manual_reason(&optional("arm"), &src("    if: success()\n")).contains("`smoke`"));
+        assert!(manual_reason(&optional("arm"), &src("    if: ${{ !failure() }}\n")).contains("`smoke`"));
+        for gate in [
+            "    if: always()\n",
+            "    if: ${{ !cancelled() }}\n",
+            "    if: failure()\n",
+        ] {
+            assert!(
+                apply_only(&optional("arm"), &src(gate)).contains("continue-on-error: true"),
+                "{gate}"
+            );
+        }
     }
 
     /// A job that a release needs, even through another job, is not let

@@ -6,7 +6,7 @@ use autoheal_engine::model::Job;
 use autoheal_engine::yaml::Node;
 
 pub use autoheal_engine::rules::runner_label::Os;
-use autoheal_engine::rules::runner_label::{job_is_github_hosted, job_labels, job_oses, step_shell};
+use autoheal_engine::rules::runner_label::{job_is_github_hosted, job_labels, job_oses, os, step_shell};
 
 /// Where a job's steps run.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -54,6 +54,24 @@ pub fn platform(job: &Job<'_>) -> Platform {
         Platform::Unknown("the job runs on a self-hosted runner whose OS is not labelled".into())
     } else {
         Platform::Unknown("the job's runner OS cannot be determined from `runs-on`".into())
+    }
+}
+
+/// The one OS among `oses` (the job's) that the failing leg's display name
+/// names (`docs (windows-latest)`, `build (3.12, macos-14)`): a fix for a
+/// failure seen on one leg changes that leg only, not legs the log does not
+/// show failing. `None` when the name names none of them, or several.
+pub fn leg_os(job_shown: Option<&str>, oses: &[Os]) -> Option<Os> {
+    let mut named: Vec<Os> = crate::locate::matrix_values(job_shown?)
+        .iter()
+        .filter_map(|v| os(v))
+        .filter(|o| oses.contains(o))
+        .collect();
+    named.sort();
+    named.dedup();
+    match named.as_slice() {
+        [one] => Some(*one),
+        _ => None,
     }
 }
 
@@ -126,6 +144,17 @@ mod tests {
         assert!(!hosted("jobs:\n  a:\n    runs-on: macos-14-arm64\n"));
         assert!(!hosted("jobs:\n  a:\n    runs-on: ubuntu-gpu-box\n"));
         assert!(hosted("jobs:\n  a:\n    runs-on: macOS-latest\n"));
+    }
+
+    #[test]
+    fn a_legs_display_name_names_its_os() {
+        let all = [Os::Linux, Os::MacOs, Os::Windows];
+        assert_eq!(leg_os(Some("docs (windows-latest)"), &all), Some(Os::Windows));
+        assert_eq!(leg_os(Some("build (3.12, macos-14)"), &all), Some(Os::MacOs));
+        assert_eq!(leg_os(Some("docs (windows-latest)"), &[Os::Linux]), None);
+        assert_eq!(leg_os(Some("docs (ubuntu-latest, windows-latest)"), &all), None);
+        assert_eq!(leg_os(Some("docs"), &all), None);
+        assert_eq!(leg_os(None, &all), None);
     }
 
     #[test]

@@ -8,13 +8,13 @@
 //! long before is waiting on something (a prompt, a deadlocked test, a
 //! stuck network call), and a longer limit only delays the same failure.
 
-use autoheal_engine::model::Workflow;
+use autoheal_engine::model::{Job, Step, Workflow};
 use autoheal_engine::rules::timeout::{HOSTED_LIMIT_MINUTES, timeout_fix};
 use autoheal_engine::yaml::{self, Node};
 use autoheal_engine::{Edit, Fix};
 
 use crate::yaml_edit::set_entry;
-use crate::{Candidate, Ctx, FailureInput, Generated, locate};
+use crate::{Candidate, Ctx, FailureInput, Generated, LimitScope, locate};
 
 /// Read the limit the job hit from the workflow when the log did not say.
 pub(crate) fn resolve(ctx: &Ctx<'_>) -> FailureInput {
@@ -37,6 +37,61 @@ fn minutes(n: &Node) -> Option<u32> {
     n.as_number()
         .filter(|v| v.is_finite() && *v >= 0.0 && *v <= 1e6)
         .map(|v| v.ceil() as u32)
+}
+
+/// The step whose own limit the runner says stopped it (`The action '…' has
+/// timed out after N minutes`). Its `timeout-minutes` must be the N the run
+/// had: a step without one, or with another, means the workflow changed
+/// since the run (or the log is another workflow's), and raising the job's
+/// limit instead would add one where GitHub's 360 minutes applied.
+fn step_that_hit<'j, 'a>(job: &'j Job<'a>, failure: &FailureInput, limit: u32) -> Result<&'j Step<'a>, String> {
+    let step = locate::step(job, failure).ok_or_else(|| {
+        format!(
+            "the runner says a step's {limit}-minute limit stopped job `{}`, but no step of it matches the log",
+            job.id
+        )
+    })?;
+    let what = format!("step \"{}\" of job `{}`", step.display_name(), job.id);
+    match step.get("timeout-minutes") {
+        Some(v) if v.is_expression() => Ok(step),
+        Some(v) if minutes(v) == Some(limit) => Ok(step),
+        Some(v) => Err(format!(
+            "the runner says {what} hit a {limit}-minute limit, but its `timeout-minutes` is now {}: the workflow changed \
+             since that run, so no fix is made (see whether the next run still times out)",
+            minutes(v).map_or_else(|| "not a number".to_string(), |m| m.to_string())
+        )),
+        None => Err(format!(
+            "the runner says {what} hit a {limit}-minute limit, but the step sets no `timeout-minutes`: the workflow \
+             changed since that run, or the log is another workflow's, so no fix is made"
+        )),
+    }
+}
+
+/// Checks that the job's limit is the one the runner says stopped it (`The
+/// job running on runner … has exceeded the maximum execution time of N
+/// minutes`): its `timeout-minutes`, or GitHub's 360-minute default when it
+/// sets none. Another value means the workflow changed since the run (or
+/// the log is another workflow's): raising it would answer a limit the job
+/// no longer has. A step's own limit is never the one a job message names.
+fn job_that_hit(job: &Job<'_>, limit: u32) -> Result<(), String> {
+    let written = match job.get("timeout-minutes") {
+        Some(v) if v.is_expression() => return Ok(()),
+        Some(v) => minutes(v),
+        None => Some(HOSTED_LIMIT_MINUTES),
+    };
+    if written == Some(limit) {
+        return Ok(());
+    }
+    let now = match (job.get("timeout-minutes"), written) {
+        (None, _) => format!("sets no `timeout-minutes` (GitHub's default of {HOSTED_LIMIT_MINUTES} minutes applies)"),
+        (Some(_), Some(m)) => format!("has `timeout-minutes: {m}`"),
+        (Some(_), None) => "has a `timeout-minutes` that is not a number".to_string(),
+    };
+    Err(format!(
+        "the runner says job `{}` hit a {limit}-minute limit, but it now {now}: the workflow changed since that run, or the \
+         log is another workflow's, so no fix is made (see whether the next run still times out)",
+        job.id
+    ))
 }
 
 /// Minutes of silence before a time limit that, when they are also half the
@@ -80,7 +135,16 @@ pub(crate) fn generate(ctx: &Ctx<'_>) -> Generated {
     } else {
         format!("twice the limit of {limit}")
     };
-    let step = locate::step(job, ctx.failure).filter(|s| s.get("timeout-minutes").and_then(minutes) == Some(limit));
+    let step = match ctx.failure.limit_scope {
+        LimitScope::Step => Some(step_that_hit(job, ctx.failure, limit)?),
+        LimitScope::Job => {
+            job_that_hit(job, limit)?;
+            None
+        }
+        LimitScope::Unknown => {
+            locate::step(job, ctx.failure).filter(|s| s.get("timeout-minutes").and_then(minutes) == Some(limit))
+        }
+    };
     let (node, what) = match step {
         Some(s) => (s.node, format!("step \"{}\" of job `{}`", s.display_name(), job.id)),
         None => (job.node(), format!("job `{}`", job.id)),
@@ -151,7 +215,7 @@ pub(crate) fn generate(ctx: &Ctx<'_>) -> Generated {
 #[cfg(test)]
 mod tests {
     use crate::test_support::*;
-    use crate::{Category, FailureInput};
+    use crate::{Category, FailureInput, LimitScope};
 
     const MATRIX: &str = "\
 name: CI
@@ -281,6 +345,48 @@ jobs:
         );
         let caller = "on: push\njobs:\n  call:\n    uses: ./.github/workflows/build.yml\n    secrets: inherit\n";
         assert!(manual_reason(&timeout("call", Some(30)), caller).contains("reusable"));
+    }
+
+    fn scoped(job: &str, limit: u32, scope: LimitScope) -> FailureInput {
+        let mut f = timeout(job, Some(limit));
+        f.limit_scope = scope;
+        f
+    }
+
+    /// The runner's job message names the job's limit: a step with the same
+    /// number is not the one that stopped it (the job's clock counts every
+    /// step before it too).
+    #[test]
+    fn a_job_message_raises_the_job_even_when_a_step_has_the_same_limit() {
+        let src = "on: push\njobs:\n  test:\n    runs-on: ubuntu-latest\n    timeout-minutes: 30\n    steps:\n      - run: make build\n      - name: Integration\n        timeout-minutes: 30\n        run: make integration\n";
+        let f = scoped("test", 30, LimitScope::Job).at_step_name("Integration");
+        assert_eq!(
+            apply_only(&f, src),
+            src.replacen("    timeout-minutes: 30\n", "    timeout-minutes: 60\n", 1)
+        );
+    }
+
+    /// A limit the workflow no longer has: the log is from an older version
+    /// (or another workflow), and nothing is raised, least of all a job limit
+    /// added below GitHub's 360-minute default.
+    #[test]
+    fn a_limit_the_workflow_no_longer_has_gets_no_fix() {
+        let step_src = "on: push\njobs:\n  test:\n    runs-on: ubuntu-latest\n    steps:\n      - name: Integration\n        timeout-minutes: 15\n        run: make integration\n";
+        let step = scoped("test", 10, LimitScope::Step).at_step_name("Integration");
+        assert!(manual_reason(&step, step_src).contains("is now 15"));
+        let no_limit = step_src.replace("        timeout-minutes: 15\n", "");
+        assert!(manual_reason(&step, &no_limit).contains("sets no `timeout-minutes`"));
+        let named_elsewhere = scoped("test", 10, LimitScope::Step).at_step_name("Deploy");
+        assert!(manual_reason(&named_elsewhere, step_src).contains("no step of it matches"));
+        let job_src = MATRIX.replace("timeout-minutes: 30 # usually 12", "timeout-minutes: 45");
+        assert!(
+            manual_reason(&scoped("test", 30, LimitScope::Job), &job_src).contains("now has `timeout-minutes: 45`")
+        );
+        let default = MATRIX.replace("    timeout-minutes: 30 # usually 12\n", "");
+        assert!(manual_reason(&scoped("test", 30, LimitScope::Job), &default).contains("default of 360"));
+        // The step's own limit, as the log says it, is raised.
+        let hit = scoped("test", 15, LimitScope::Step).at_step_name("Integration");
+        assert!(apply_only(&hit, step_src).contains("        timeout-minutes: 30\n"));
     }
 
     #[test]

@@ -35,8 +35,8 @@ pub use classify::custom::CustomPattern;
 pub use error::LogError;
 pub use logset::{JobLog, LogLine, LogSet, StepLog};
 pub use report::{
-    Analysis, Category, Ecosystem, Evidence, Failure, LogLocation, Position, PythonVersion, RateLimitService,
-    RunnerClass, RunnerFailure, SavedRun, Span, StepRef, SubjectDetail,
+    Analysis, Category, Ecosystem, Evidence, Failure, LimitScope, LogLocation, Position, PythonVersion,
+    RateLimitService, RunnerClass, RunnerFailure, SavedRun, Span, StepRef, SubjectDetail,
 };
 pub use zipped::ZipLimits;
 

@@ -7,7 +7,7 @@ use autoheal_engine::model::{Job, Step, Workflow};
 use autoheal_engine::text::{LineColumn, LineIndex, TextRange};
 use autoheal_engine::yaml::{self, Node, NodeKind, ScalarStyle};
 
-use crate::report::{Category, Failure, Position, RunnerFailure, Span, SubjectDetail};
+use crate::report::{Category, Failure, LimitScope, Position, RunnerFailure, Span, SubjectDetail};
 
 pub mod python;
 mod runner;
@@ -54,14 +54,20 @@ fn in_ignored_step(failure: &Failure, workflow: &Workflow<'_>) -> bool {
     continues || after_failure
 }
 
-/// Whether an `if:` runs its step after a failure: it calls `failure()`, `always()` or
-/// `cancelled()` without negating it (`!cancelled()`, `!failure()` run the step only when
-/// nothing failed or was cancelled, as a plain step does).
-fn runs_after_failure(cond: &str) -> bool {
+/// Whether an `if:` runs its step (or job) after a failure: it calls `always()`, `failure()`
+/// without negating it, or `!cancelled()`, which GitHub's documentation recommends for "run
+/// regardless of success or failure" (a status function replaces the implicit `success()`).
+/// `!failure()` and a bare `cancelled()` run only when nothing failed, or only on a cancel.
+/// The other parts of the condition are not evaluated: the step can run after a failure.
+pub fn runs_after_failure(cond: &str) -> bool {
     static STATUS_CALL: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-        regex::Regex::new(r"(!?)\s*\b(?:failure|always|cancelled)\(\s*\)").expect("a valid pattern")
+        regex::Regex::new(r"(!?)\s*\b(failure|always|cancelled)\(\s*\)").expect("a valid pattern")
     });
-    STATUS_CALL.captures_iter(cond).any(|c| c[1].is_empty())
+    STATUS_CALL.captures_iter(cond).any(|c| match &c[2] {
+        "cancelled" => !c[1].is_empty(),
+        "failure" => c[1].is_empty(),
+        _ => true,
+    })
 }
 
 /// Failures of steps the workflow lets fail come after every other failure
@@ -110,7 +116,10 @@ fn refine(failure: &mut Failure, workflow: &Workflow<'_>) {
             if elapsed + 1 >= limit {
                 failure.category = Category::Timeout;
                 failure.subject = Some(limit.to_string());
-                failure.detail = SubjectDetail::Limit { minutes: limit };
+                failure.detail = SubjectDetail::Limit {
+                    minutes: limit,
+                    scope: LimitScope::Job,
+                };
                 failure.fixable = true;
                 failure.confidence = 0.8;
                 failure.message =
@@ -324,7 +333,7 @@ fn find_job<'w, 'a>(workflow: &'w Workflow<'a>, name: Option<&str>, failure: &Fa
                 workflow.jobs.iter().find(|j| {
                     j.id == base
                         || j.name() == Some(base)
-                        || j.name().is_some_and(|n| expression_template_matches(n, name))
+                        || j.name().is_some_and(|n| expression_template_matches(j, n, name))
                 })
             });
         if found.is_some() {
@@ -349,34 +358,89 @@ fn matrix_base(name: &str) -> &str {
 }
 
 /// `Test ${{ matrix.os }}` matches `Test ubuntu-latest`: the literal parts
-/// around expressions must match in order.
-fn expression_template_matches(template: &str, shown: &str) -> bool {
-    if !template.contains("${{") {
+/// around expressions must match in order, and an expression that reads a
+/// matrix value with literal string values in the job's matrix must be one
+/// of them (`Test coverage` is not `Test ${{ matrix.os }}` when the matrix
+/// lists `ubuntu-latest` and `macos-latest`; a name from another workflow
+/// would otherwise find this job and get its fix). Any other expression
+/// may stand for any text.
+fn expression_template_matches(job: &Job<'_>, template: &str, shown: &str) -> bool {
+    /// Names GitHub shows are short; longer input is no job name.
+    const MAX_SHOWN: usize = 512;
+    if !template.contains("${{") || shown.len() > MAX_SHOWN {
         return false;
     }
-    let mut rest = shown;
-    let mut parts = Vec::new();
+    let mut parts: Vec<Part> = Vec::new();
     let mut t = template;
     while let Some(open) = t.find("${{") {
-        parts.push(&t[..open]);
-        t = match t[open..].find("}}") {
-            Some(close) => &t[open + close + 2..],
-            None => "",
+        parts.push(Part::Literal(&t[..open]));
+        let (expr, rest) = match t[open..].find("}}") {
+            Some(close) => (&t[open..open + close + 2], &t[open + close + 2..]),
+            None => (&t[open..], ""),
         };
+        parts.push(Part::Value(matrix_strings(job, expr)));
+        t = rest;
     }
-    parts.push(t);
-    let (first, last) = (parts[0], parts[parts.len() - 1]);
-    if !rest.starts_with(first) {
+    parts.push(Part::Literal(t));
+    let mut failed = std::collections::HashSet::new();
+    parts_match(&parts, 0, shown, 0, &mut failed)
+}
+
+enum Part<'t> {
+    Literal(&'t str),
+    /// The values an expression can show, when they are known.
+    Value(Option<Vec<String>>),
+}
+
+/// The literal string values `${{ matrix.<path> }}` takes in the job's
+/// matrix, or `None` when they are unknown (another expression, a value
+/// computed or not a string, whose shown form this does not model).
+fn matrix_strings(job: &Job<'_>, expr: &str) -> Option<Vec<String>> {
+    let path = autoheal_engine::model::matrix_reference(expr)?;
+    let nodes = job.matrix_values(&path);
+    if nodes.is_empty() {
+        return None;
+    }
+    nodes
+        .iter()
+        .map(|n| match &n.kind {
+            NodeKind::Scalar(s) if s.style != ScalarStyle::Plain || n.as_number().is_none() => {
+                (!n.is_expression() && !n.is_null()).then(|| s.value.clone())
+            }
+            _ => None,
+        })
+        .collect()
+}
+
+/// Whether `shown[at..]` matches `parts[i..]`; `failed` remembers positions
+/// already tried, so the search is polynomial.
+fn parts_match(
+    parts: &[Part<'_>],
+    i: usize,
+    shown: &str,
+    at: usize,
+    failed: &mut std::collections::HashSet<(usize, usize)>,
+) -> bool {
+    let rest = &shown[at..];
+    let Some(part) = parts.get(i) else {
+        return rest.is_empty();
+    };
+    if failed.contains(&(i, at)) {
         return false;
     }
-    rest = &rest[first.len()..];
-    for middle in &parts[1..parts.len() - 1] {
-        match rest.find(middle) {
-            Some(at) => rest = &rest[at + middle.len()..],
-            None => return false,
-        }
+    let found = match part {
+        Part::Literal(l) => rest.starts_with(l) && parts_match(parts, i + 1, shown, at + l.len(), failed),
+        Part::Value(Some(values)) => values
+            .iter()
+            .any(|v| rest.starts_with(v.as_str()) && parts_match(parts, i + 1, shown, at + v.len(), failed)),
+        Part::Value(None) => (0..=rest.len())
+            .filter(|k| rest.is_char_boundary(*k))
+            .any(|k| parts_match(parts, i + 1, shown, at + k, failed)),
+    };
+    if !found {
+        failed.insert((i, at));
     }
-    rest.ends_with(last)
+    found
 }
 
 fn find_step<'j, 'a>(job: &'j Job<'a>, failure: &Failure) -> Option<&'j Step<'a>> {
@@ -417,7 +481,10 @@ fn fill_limit(failure: &mut Failure, job: &Job<'_>, step: Option<&Step<'_>>) {
     if let Some(minutes) = node.and_then(Node::as_number).filter(|m| *m > 0.0 && *m < 1e6) {
         let minutes = minutes.ceil() as u32;
         failure.subject = Some(minutes.to_string());
-        failure.detail = SubjectDetail::Limit { minutes };
+        failure.detail = SubjectDetail::Limit {
+            minutes,
+            scope: LimitScope::Unknown,
+        };
         failure.fixable = true;
     }
 }
@@ -459,14 +526,14 @@ fn find_word(text: &str, range: TextRange, word: &str) -> Option<usize> {
 mod tests;
 
 /// Is `name` how a run shows this job (its id or `name:`, a matrix leg's
-/// suffix and `name:` expressions allowed)?
-fn shows_as(j: &Job<'_>, name: &str) -> bool {
+/// suffix and `name:` expressions allowed)? The fixes find a job by it too.
+pub fn shows_as(j: &Job<'_>, name: &str) -> bool {
     let base = matrix_base(name);
     j.id == name
         || j.name() == Some(name)
         || j.id == base
         || j.name() == Some(base)
-        || j.name().is_some_and(|n| expression_template_matches(n, name))
+        || j.name().is_some_and(|n| expression_template_matches(j, n, name))
 }
 
 /// `unit / test (3.12)` → (`unit`, `test (3.12)`): a run shows a job of a

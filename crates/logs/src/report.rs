@@ -273,6 +273,26 @@ impl std::fmt::Display for PythonVersion {
     }
 }
 
+/// Whose time limit a timeout hit, when the log says.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum LimitScope {
+    /// The job's `timeout-minutes` (or GitHub's 360-minute default).
+    Job,
+    /// A step's own `timeout-minutes`.
+    Step,
+    /// Taken from the workflow or a custom pattern, not from the runner's
+    /// words.
+    #[default]
+    Unknown,
+}
+
+impl LimitScope {
+    pub fn is_unknown(&self) -> bool {
+        *self == LimitScope::Unknown
+    }
+}
+
 /// What exactly the fix needs, typed. Serialized as `detail` (absent when
 /// `None`) so a saved or reported analysis keeps it.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -317,6 +337,12 @@ pub enum SubjectDetail {
     /// The job's or step's time limit.
     Limit {
         minutes: u32,
+        /// Whose limit the message names: the runner prints one message for
+        /// a job's (`The job running on runner … has exceeded the maximum
+        /// execution time of N minutes`) and another for a step's (`The action
+        /// '…' has timed out after N minutes`), and a fix raises that one.
+        #[serde(default, skip_serializing_if = "LimitScope::is_unknown")]
+        scope: LimitScope,
     },
     /// `The operation was canceled.`: a timeout only when the elapsed time
     /// reaches the job's limit (decided by mapping with the workflow).

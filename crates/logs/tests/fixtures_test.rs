@@ -3,7 +3,8 @@
 use std::io::Write;
 
 use autoheal_logs::{
-    Analysis, Category, LogError, LogFile, LogInput, Options, SubjectDetail, ZipLimits, analyze, read_log_set,
+    Analysis, Category, LimitScope, LogError, LogFile, LogInput, Options, SubjectDetail, ZipLimits, analyze,
+    read_log_set,
 };
 
 fn fixture(name: &str) -> Vec<u8> {
@@ -130,7 +131,13 @@ fn annotations_give_the_time_limit() {
         (root.category, root.subject.as_deref()),
         (Category::Timeout, Some("30"))
     );
-    assert_eq!(root.detail, SubjectDetail::Limit { minutes: 30 });
+    assert_eq!(
+        root.detail,
+        SubjectDetail::Limit {
+            minutes: 30,
+            scope: LimitScope::Job
+        }
+    );
     assert_eq!(root.job.as_deref(), Some("build"));
     // The cancel line is the same failure, kept as evidence.
     assert_eq!(analysis.failures.len(), 1, "{:#?}", analysis.failures);
@@ -152,7 +159,13 @@ fn a_timeout_in_both_the_annotations_and_the_log_is_one_failure() {
     let analysis = analyze(&input, &Options::default()).expect("analyze");
     assert_eq!(analysis.failures.len(), 1, "{:#?}", analysis.failures);
     let root = &analysis.failures[0];
-    assert_eq!(root.detail, SubjectDetail::Limit { minutes: 30 });
+    assert_eq!(
+        root.detail,
+        SubjectDetail::Limit {
+            minutes: 30,
+            scope: LimitScope::Job
+        }
+    );
     // The copy kept is the one that says where: the step of the log.
     assert_eq!(
         root.step.as_ref().and_then(|s| s.name.as_deref()),
@@ -443,7 +456,13 @@ fn the_silence_before_a_time_limit_is_measured_from_the_timestamps() {
                2024-05-02T10:30:00.1000000Z ##[error]The operation was canceled.\n";
     let analysis = analyze_bytes(log.as_bytes());
     let root = analysis.root_cause().expect("failure");
-    assert_eq!(root.detail, SubjectDetail::Limit { minutes: 30 });
+    assert_eq!(
+        root.detail,
+        SubjectDetail::Limit {
+            minutes: 30,
+            scope: LimitScope::Job
+        }
+    );
     assert_eq!(root.location.silent_minutes, Some(27));
     let json = fixture("annotations-timeout.json");
     let input = LogInput {
@@ -467,4 +486,28 @@ fn the_silence_before_a_time_limit_is_measured_from_the_timestamps() {
     let busy = log.replace("10:02:30", "10:29:50");
     let root = analyze_bytes(busy.as_bytes()).root_cause().cloned().expect("failure");
     assert_eq!(root.location.silent_minutes, Some(0));
+}
+
+/// The runner words a job's limit and a step's differently; the fix raises
+/// the one the message names.
+#[test]
+fn a_time_limit_says_whether_the_job_or_a_step_hit_it() {
+    let scope = |line: &str| {
+        let log = format!(
+            "2024-05-02T10:00:00.0000000Z ##[group]Run make it\n2024-05-02T10:00:00.1000000Z make it\n\
+             2024-05-02T10:00:00.2000000Z ##[endgroup]\n2024-05-02T10:10:00.0000000Z ##[error]{line}\n"
+        );
+        match analyze_bytes(log.as_bytes()).root_cause().map(|f| f.detail.clone()) {
+            Some(SubjectDetail::Limit { minutes, scope }) => (minutes, scope),
+            other => panic!("{line}: {other:?}"),
+        }
+    };
+    assert_eq!(
+        scope("The job running on runner GitHub Actions 2 has exceeded the maximum execution time of 30 minutes."),
+        (30, LimitScope::Job)
+    );
+    assert_eq!(
+        scope("The action 'Integration tests' has timed out after 10 minutes."),
+        (10, LimitScope::Step)
+    );
 }

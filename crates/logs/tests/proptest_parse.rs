@@ -147,7 +147,7 @@ proptest! {
                     SubjectDetail::PytestPlugin { distribution, .. } => is_distribution(distribution),
                     SubjectDetail::Command { name, .. } => is_command(name),
                     SubjectDetail::Path { path } => workspace_pattern(path).as_deref() == Some(path.as_str()),
-                    SubjectDetail::Limit { minutes } => *minutes > 0,
+                    SubjectDetail::Limit { minutes, .. } => *minutes > 0,
                     SubjectDetail::RateLimit { service, .. } => *service != RateLimitService::Other,
                     SubjectDetail::WorkflowLocation { line, .. } => *line > 0,
                     _ => false,

@@ -247,7 +247,7 @@ pub fn kind_of(failure: &Failure) -> Result<Kind, String> {
             })
         }
         (Category::FileNotFound, SubjectDetail::Path { path }) => Ok(Kind::NamesPath(path.clone())),
-        (Category::Timeout, SubjectDetail::Limit { minutes }) => Ok(Kind::JobTimeout(Some(*minutes))),
+        (Category::Timeout, SubjectDetail::Limit { minutes, .. }) => Ok(Kind::JobTimeout(Some(*minutes))),
         (Category::Timeout, SubjectDetail::Canceled { .. }) => Ok(Kind::JobTimeout(None)),
         (Category::OptionalJob, SubjectDetail::Runner { runner, .. }) => Ok(Kind::RunnerTied(*runner)),
         (Category::RateLimit, SubjectDetail::RateLimit { service, .. }) => {

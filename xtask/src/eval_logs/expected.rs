@@ -56,7 +56,7 @@ pub fn actual_value(failure: &Failure) -> Option<String> {
             _ => None,
         },
         Category::Timeout => match d {
-            SubjectDetail::Limit { minutes } => Some(minutes.to_string()),
+            SubjectDetail::Limit { minutes, .. } => Some(minutes.to_string()),
             _ => None,
         },
         Category::MissingCommand => match d {

@@ -324,6 +324,12 @@ fn package_steps(ctx: &Ctx<'_>, job: &Job<'_>, earlier: &[Step<'_>], command: &s
         }
         Platform::Hosts(oses) => {
             let several = oses.len() > 1;
+            // Only the leg the log shows failing gets an install; its
+            // step is still guarded, since the job runs other OSes too.
+            let oses = match crate::runner::leg_os(ctx.failure.job.as_deref(), &oses) {
+                Some(leg) => vec![leg],
+                None => oses,
+            };
             for os in oses {
                 let (pkg, run) = match os {
                     Os::Linux => (apt, "sudo apt-get update && sudo apt-get install -y"),

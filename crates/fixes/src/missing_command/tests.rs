@@ -49,6 +49,19 @@ fn one_step_per_os_for_a_multi_os_matrix() {
     assert!(out.contains("      - name: Install jq (macOS)\n        if: runner.os == 'macOS'\n        run: brew install jq\n      - run: jq . data.json\n"), "{out}");
 }
 
+/// A failure the log shows on one leg installs on that leg's OS only: the
+/// other legs did not fail in this log, and a fix must not change them.
+#[test]
+fn a_failing_legs_install_is_for_its_os_only() {
+    let src = "on: push\njobs:\n  t:\n    runs-on: ${{ matrix.os }}\n    strategy:\n      matrix:\n        os: [ubuntu-latest, macos-latest]\n    steps:\n      - run: jq . data.json\n";
+    let out = apply_only(&missing("jq", "t (macos-latest)"), src);
+    assert!(
+        out.contains("      - name: Install jq (macOS)\n        if: runner.os == 'macOS'\n        run: brew install jq\n      - run: jq . data.json\n"),
+        "{out}"
+    );
+    assert!(!out.contains("apt-get"), "{out}");
+}
+
 #[test]
 fn container_jobs_use_apt_without_sudo_and_yarn_gets_node_first() {
     let src = "on: push\njobs:\n  changes:\n    runs-on: ubuntu-latest\n    container: node:20-bookworm\n    steps:\n      - run: git diff --stat HEAD~1\n";

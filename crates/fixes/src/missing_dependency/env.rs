@@ -41,6 +41,17 @@ impl Env {
         }
     }
 
+    /// The tool's lock file and the command that adds a dependency to the
+    /// project's manifest and lock together, for the tools that lock.
+    fn lock(&self) -> Option<(&'static str, &'static str)> {
+        match self {
+            Env::Uv => Some(("uv.lock", "uv add")),
+            Env::Poetry => Some(("poetry.lock", "poetry add")),
+            Env::Pipenv => Some(("Pipfile.lock", "pipenv install")),
+            _ => None,
+        }
+    }
+
     pub(crate) fn describe(&self) -> String {
         match self {
             Env::Pip => "the job's Python, which `pip install` reaches".into(),
@@ -219,4 +230,37 @@ fn python_tool(word: &str) -> Option<(&str, bool)> {
         .strip_prefix("python")
         .is_some_and(|v| v.chars().all(|c| c.is_ascii_digit() || c == '.'));
     (python || matches!(name, "pip" | "pip3" | "pytest" | "py.test")).then_some((name, python))
+}
+
+/// A project whose tool locks its dependencies (`uv.lock`, `poetry.lock`,
+/// `Pipfile.lock` committed beside the step's working directory or at the
+/// root) gets no install in the workflow: the missing import means the
+/// manifest lacks the dependency, and a `pip install` in CI would hide that
+/// from everyone who installs the project, while editing the manifest
+/// without its lock fails `--locked`/`--frozen`/`--deploy` installs (and
+/// Poetry 2 refuses a stale lock). The fix is the tool's own command, run by
+/// a person: it updates the manifest and the lock together.
+pub(crate) fn locked(ctx: &Ctx<'_>, job: &Job<'_>, step: &Step<'_>, env: &Env, dist: &str) -> Result<(), String> {
+    let Some((lock, add)) = env.lock() else { return Ok(()) };
+    let root = ctx.doc.root.as_ref();
+    let dir = root
+        .and_then(|r| job.written_working_directory(r, step.node))
+        .and_then(Node::as_str)
+        .filter(|d| !d.contains("${{"))
+        .map(|d| d.trim().trim_start_matches("./").trim_end_matches('/'))
+        .filter(|d| !d.is_empty() && *d != ".");
+    let places: Vec<String> = dir
+        .map(|d| format!("{d}/{lock}"))
+        .into_iter()
+        .chain([lock.to_string()])
+        .collect();
+    match places.iter().find(|p| ctx.repo.read(p).is_some()) {
+        Some(found) => Err(format!(
+            "the step runs in {}, and the project locks its dependencies in `{found}`: the import fails because the \
+             project does not declare `{dist}`, which an install in the workflow would hide; run `{add} {dist}` in the \
+             project and commit the manifest and `{lock}` together (a manual fix)",
+            env.describe()
+        )),
+        None => Ok(()),
+    }
 }

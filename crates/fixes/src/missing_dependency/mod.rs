@@ -51,6 +51,7 @@ pub(crate) fn generate(ctx: &Ctx<'_>) -> Generated {
     }
     let wanted = wanted(ctx, job, subject)?;
     let env = env::of_step(ctx, job, step)?;
+    env::locked(ctx, job, step, &env, &wanted.dist)?;
     let upto = &job.steps[..=step.index];
     if install::already_installed(ctx, upto, &wanted.dist) {
         return Err(format!(

@@ -146,6 +146,47 @@ fn the_step_environment_decides_where_the_install_goes() {
     assert!(manual_reason(&import("yaml", "PyYAML", true), tox).contains("tox.ini"));
 }
 
+/// A project whose tool locks its dependencies gets no install in the
+/// workflow (that would hide the undeclared dependency, and a manifest
+/// edited without its lock fails locked installs): the reason names the
+/// tool's own command. The lock is looked for beside the step's working
+/// directory and at the root.
+#[test]
+fn a_locked_project_gets_its_tools_command_not_an_install() {
+    let f = import("yaml", "PyYAML", true);
+    let poetry = "on: push\njobs:\n  test:\n    runs-on: ubuntu-latest\n    steps:\n      - run: poetry install\n      - name: Test\n        run: poetry run pytest\n";
+    let locked = repo(&[("poetry.lock", "# Poetry\n")]);
+    let why = crate::fixes_for(&f, PATH, poetry, &locked)
+        .manual_reason
+        .unwrap_or_default();
+    assert!(
+        why.contains("`poetry add PyYAML`") && why.contains("`poetry.lock`"),
+        "{why}"
+    );
+    let uv = "on: push\njobs:\n  test:\n    runs-on: ubuntu-latest\n    defaults:\n      run:\n        working-directory: ./api/\n    steps:\n      - run: uv sync --locked\n      - name: Test\n        run: uv run pytest\n";
+    let nested = repo(&[("api/uv.lock", "version = 1\n")]);
+    let why = crate::fixes_for(&f, PATH, uv, &nested)
+        .manual_reason
+        .unwrap_or_default();
+    assert!(
+        why.contains("`uv add PyYAML`") && why.contains("`api/uv.lock`"),
+        "{why}"
+    );
+    let pipenv = "on: push\njobs:\n  test:\n    runs-on: ubuntu-latest\n    steps:\n      - run: pipenv install --deploy --dev\n      - name: Test\n        run: pipenv run pytest\n";
+    let pipfile = repo(&[("Pipfile.lock", "{}\n")]);
+    assert!(
+        crate::fixes_for(&f, PATH, pipenv, &pipfile)
+            .manual_reason
+            .is_some_and(|w| w.contains("`pipenv install PyYAML`"))
+    );
+    // Without a lock (or another tool's), the tool's environment gets the install.
+    let other = repo(&[("uv.lock", "version = 1\n")]);
+    assert!(
+        apply_with_repo(&f, poetry, &other)[PATH].contains("run: poetry run pip install PyYAML"),
+        "uv.lock does not lock a Poetry project"
+    );
+}
+
 /// A step whose Python is not the one another step's `pip install`
 /// reaches gets no install: an activated virtual environment, an
 /// interpreter by path, a versioned interpreter, `sudo`, a container.

@@ -118,7 +118,13 @@ fn validate(category: Category, raw: &str) -> (bool, SubjectDetail) {
             _ => untrusted(),
         },
         Category::Timeout => match raw.parse::<u32>() {
-            Ok(minutes) => (true, SubjectDetail::Limit { minutes }),
+            Ok(minutes) => (
+                true,
+                SubjectDetail::Limit {
+                    minutes,
+                    scope: crate::report::LimitScope::Unknown,
+                },
+            ),
             Err(_) => untrusted(),
         },
         Category::OptionalJob | Category::RateLimit | Category::YamlSyntax | Category::Unknown => untrusted(),

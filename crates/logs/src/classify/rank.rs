@@ -322,7 +322,10 @@ fn rank_job(job: JobState) -> Vec<Failure> {
                 let minutes = DEFAULT_JOB_LIMIT_MINUTES;
                 failure.category = Category::Timeout;
                 failure.subject = Some(minutes.to_string());
-                failure.detail = SubjectDetail::Limit { minutes };
+                failure.detail = SubjectDetail::Limit {
+                    minutes,
+                    scope: crate::report::LimitScope::Job,
+                };
                 failure.fixable = true;
                 failure.confidence = 0.8;
                 failure.message = format!(

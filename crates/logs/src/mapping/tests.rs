@@ -429,11 +429,30 @@ fn step_by_zip_number_counts_set_up_job() {
 #[test]
 fn matrix_display_names_and_templates() {
     assert_eq!(matrix_base("test (ubuntu-latest, 3.12)"), "test");
-    assert!(expression_template_matches(
+    let src = "on: push\njobs:\n  test:\n    strategy:\n      matrix:\n        os: [ubuntu, macos]\n        py: ['3.12']\n    runs-on: ubuntu-latest\n    steps:\n      - run: make\n  free:\n    runs-on: ubuntu-latest\n    steps:\n      - run: make\n";
+    let doc = yaml::parse(src.as_bytes());
+    let wf = Workflow::new(doc.root.as_ref().expect("root"));
+    let (job, free) = (wf.job("test").expect("test"), wf.job("free").expect("free"));
+    let matches = |j, t, s| expression_template_matches(j, t, s);
+    assert!(matches(
+        job,
         "Test ${{ matrix.os }} py${{ matrix.py }}",
         "Test ubuntu py3.12"
     ));
-    assert!(!expression_template_matches("Build ${{ matrix.os }}", "Test ubuntu"));
+    assert!(!matches(job, "Build ${{ matrix.os }}", "Test ubuntu"));
+    // The matrix lists what `matrix.os` can be: another name with the same
+    // literal prefix is another job.
+    assert!(!matches(job, "Test ${{ matrix.os }}", "Test coverage"));
+    assert!(!matches(
+        job,
+        "Test ${{ matrix.os }} py${{ matrix.py }}",
+        "Test ubuntu py3.13"
+    ));
+    // A value the matrix does not list (no matrix, or another expression)
+    // may be anything.
+    assert!(matches(free, "Test ${{ matrix.os }}", "Test coverage"));
+    assert!(matches(job, "Test ${{ inputs.suite }}", "Test coverage"));
+    assert!(matches(job, "${{ inputs.a }}-${{ inputs.b }}", "x-y-z"));
 }
 
 #[test]
@@ -507,11 +526,13 @@ fn a_called_workflows_job_is_found_through_its_caller() {
 }
 
 #[test]
-fn only_a_status_call_that_is_not_negated_runs_a_step_after_a_failure() {
+fn status_calls_that_run_a_step_after_a_failure() {
     assert!(super::runs_after_failure("${{ failure() }}"));
     assert!(super::runs_after_failure("always() && github.event_name == 'push'"));
     assert!(super::runs_after_failure("${{ cancelled() || failure() }}"));
-    assert!(!super::runs_after_failure("${{ !cancelled() }}"));
+    // GitHub's recommended "regardless of success or failure".
+    assert!(super::runs_after_failure("${{ !cancelled() }}"));
+    assert!(!super::runs_after_failure("${{ cancelled() }}"));
     assert!(!super::runs_after_failure("${{ ! failure() && matrix.os == 'linux' }}"));
     assert!(!super::runs_after_failure("github.event_name == 'push'"));
 }

@@ -11,7 +11,7 @@
 use super::util::{after, path_hit, quoted, regex, runner_hit};
 use super::{Entry, ex};
 use crate::classify::hit::{Hit, Line, Strength};
-use crate::report::{Category, RunnerClass, RunnerFailure, SubjectDetail};
+use crate::report::{Category, LimitScope, RunnerClass, RunnerFailure, SubjectDetail};
 use crate::subject::workspace_path;
 
 pub const ENTRIES: &[Entry] = &[
@@ -323,14 +323,18 @@ pub(crate) fn duration_minutes(s: &str) -> Option<u32> {
     (total > 0.0).then(|| (total / 60.0).ceil() as u32)
 }
 
-fn limit_hit(minutes: Option<u32>, confidence: f32, what: &str) -> Hit {
+fn limit_hit(minutes: Option<u32>, confidence: f32, scope: LimitScope) -> Hit {
+    let what = match scope {
+        LimitScope::Step => "step",
+        _ => "job",
+    };
     let hit = Hit::cause(Category::Timeout, confidence, format!("The {what} hit its time limit."));
     match minutes {
         Some(m) => Hit {
             message: format!("The {what} ran longer than its limit of {m} minutes."),
             ..hit
         }
-        .with_subject(m.to_string(), SubjectDetail::Limit { minutes: m })
+        .with_subject(m.to_string(), SubjectDetail::Limit { minutes: m, scope })
         .fixable(true),
         None => hit,
     }
@@ -347,7 +351,7 @@ fn time_limit(line: &Line<'_>) -> Option<Hit> {
     } else {
         duration_minutes(token.trim_end_matches('.'))
     };
-    Some(limit_hit(minutes, 0.95, "job").job_level())
+    Some(limit_hit(minutes, 0.95, LimitScope::Job).job_level())
 }
 
 fn step_time_limit(line: &Line<'_>) -> Option<Hit> {
@@ -357,7 +361,7 @@ fn step_time_limit(line: &Line<'_>) -> Option<Hit> {
     let minutes = regex!(r"timed out after (\d+) minutes?")
         .captures(line.text)
         .and_then(|c| c[1].parse().ok());
-    Some(limit_hit(minutes, 0.85, "step"))
+    Some(limit_hit(minutes, 0.85, LimitScope::Step))
 }
 
 /// The runner's own line, at the start of the text (after `##[error]`, or
