@@ -3,6 +3,7 @@
 //! byte offset the diagnosis already mapped.
 
 use autoheal_engine::model::{Job, Step, Workflow};
+use autoheal_logs::events::named_after_script;
 
 use crate::input::FailureInput;
 
@@ -108,7 +109,7 @@ pub fn step<'j, 'a>(job: &'j Job<'a>, failure: &FailureInput) -> Option<&'j Step
         let found = job.steps.iter().find(|s| {
             s.run()
                 .and_then(|r| r.as_str())
-                .is_some_and(|r| r.lines().find(|l| !l.trim().is_empty()).map(str::trim) == Some(header))
+                .is_some_and(|r| named_after_script(name, r))
                 || s.uses() == Some(header)
         });
         if found.is_some() {

@@ -134,7 +134,8 @@ fn is_word_byte(b: u8) -> bool {
     b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_' | b'/' | b'-' | b'+' | b'$' | b'{' | b'=')
 }
 
-/// Offsets in `text` where `word` appears as a whole shell word.
+/// Offsets in `text` where `word` appears as a whole shell word (why this is
+/// not `autoheal_logs::words::find_word`: see that module).
 pub fn word_positions(text: &str, word: &str) -> Vec<usize> {
     let b = text.as_bytes();
     let mut out = Vec::new();

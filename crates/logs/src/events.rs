@@ -102,6 +102,21 @@ impl TextFeeder {
     }
 }
 
+/// Is `name` the runner's header for a step that has no name of its own:
+/// `Run {first line of script}` as the API and the `##[group]` line show it,
+/// or the first line alone as the text readers above pass it (they strip
+/// `Run `)? Such a name says nothing the script does not. `script` is the
+/// workflow's `run:` or the echo the log kept of it. The one rule for ranking
+/// (is a step an install by its name), the log-to-workflow mapping and the
+/// fixes' step location.
+pub fn named_after_script(name: &str, script: &str) -> bool {
+    let Some(first) = script.lines().map(str::trim).find(|l| !l.is_empty()) else {
+        return false;
+    };
+    let name = name.trim();
+    name == first || name.strip_prefix("Run ").map(str::trim) == Some(first)
+}
+
 /// `Run <script or action>` at column 0 of a web-UI copy (also with the
 /// Markdown quote `> ` people paste along).
 fn ui_step_header(text: &str) -> Option<&str> {

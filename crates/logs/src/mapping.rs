@@ -7,6 +7,7 @@ use autoheal_engine::model::{Job, Step, Workflow};
 use autoheal_engine::text::{LineColumn, LineIndex, TextRange};
 use autoheal_engine::yaml::{self, Node, NodeKind, ScalarStyle};
 
+use crate::events::named_after_script;
 use crate::report::{Category, Failure, LimitScope, Position, RunnerFailure, Span, SubjectDetail};
 
 pub mod python;
@@ -460,11 +461,11 @@ fn find_step<'j, 'a>(job: &'j Job<'a>, failure: &Failure) -> Option<&'j Step<'a>
         .find(|s| s.name().is_some_and(|n| n.trim() == name))
         .or_else(|| {
             job.steps.iter().find(|s| {
-                let first_run_line = s
-                    .run()
+                s.run()
                     .and_then(Node::as_str)
-                    .and_then(|r| r.lines().map(str::trim).find(|l| !l.is_empty()));
-                first_run_line == Some(header) || s.uses() == Some(header) || s.display_name() == name
+                    .is_some_and(|r| named_after_script(name, r))
+                    || s.uses() == Some(header)
+                    || s.display_name() == name
             })
         })
 }

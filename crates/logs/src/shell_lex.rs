@@ -115,6 +115,22 @@ pub const RESERVED: &[&str] = &[
     "[[", "]]", "function", "select",
 ];
 
+/// `NAME=value`: a variable assignment before a command's name (a name of
+/// letters, digits and `_`, not starting with a digit).
+pub fn is_assignment(word: &str) -> bool {
+    word.split_once('=').is_some_and(|(name, _)| {
+        let mut chars = name.chars();
+        chars.next().is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
+            && chars.all(|c| c.is_ascii_alphanumeric() || c == '_')
+    })
+}
+
+/// The file name of a command's program: `./mvnw`, `/usr/bin/npm`,
+/// `.\ci\install.ps1` → `mvnw`, `npm`, `install.ps1`.
+pub fn program_name(word: &str) -> &str {
+    word.rsplit(['/', '\\']).next().unwrap_or(word)
+}
+
 /// Lex `text` (one line, or lines joined by the caller).
 pub fn lex(text: &str) -> Result<Lexed, LexError> {
     Lexer {
@@ -657,6 +673,20 @@ impl Lexer<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn assignments_and_program_names() {
+        assert!(is_assignment("FOO=1"));
+        assert!(is_assignment("_x2="));
+        assert!(!is_assignment("2X=1"));
+        assert!(!is_assignment("=1"));
+        assert!(!is_assignment("--opt=1"));
+        assert!(!is_assignment("pip"));
+        assert_eq!(program_name("./mvnw"), "mvnw");
+        assert_eq!(program_name("/usr/bin/npm"), "npm");
+        assert_eq!(program_name(".\\ci\\install.ps1"), "install.ps1");
+        assert_eq!(program_name("yarn"), "yarn");
+    }
 
     /// Each simple command's words, as text.
     fn words(line: &str) -> Vec<Vec<String>> {

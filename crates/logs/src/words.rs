@@ -4,8 +4,13 @@
 //! characters continue a word there ([`WordChars`]), and this module decides
 //! what "whole" means once: an occurrence counts when it is not part of a
 //! longer word, that is, when the character before it and the one after it do
-//! not continue the word. An edge of `word` that is itself no word character
-//! (a directory's trailing `/`) needs no boundary on that side.
+//! not continue the word. A trailing `/` (a directory: `dist/` in
+//! `dist/app.js`) needs no boundary after it; every other edge does.
+//!
+//! The fixes' `script::word_positions` differs on purpose: it finds every
+//! place to edit a command in a script's text, where `+ $ { =` also continue
+//! a shell word (`g++`, `${TOOL}`, `CC=gcc`) and a `$` right after the word
+//! ends it (an expansion follows); it returns all offsets, not the first.
 
 /// Which characters continue a word, besides ASCII letters and digits.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -39,13 +44,14 @@ pub fn find_word(text: &str, word: &str, chars: WordChars) -> Option<usize> {
     if word.is_empty() {
         return None;
     }
-    let open_start = word.chars().next().is_some_and(|c| chars.continues(c));
-    let open_end = word.chars().next_back().is_some_and(|c| chars.continues(c));
+    // Only a directory's trailing `/` ends a word by itself: `-n`, `g++` and
+    // `/usr/bin/foo` still need a boundary (`foo-n`, `g++-12`,
+    // `/opt/usr/bin/foo` are other words).
+    let open_end = !word.ends_with('/');
     let free = |c: Option<char>| c.is_none_or(|c| !chars.continues(c));
     text.match_indices(word)
         .find(|(at, _)| {
-            (!open_start || free(text[..*at].chars().next_back()))
-                && (!open_end || free(text[at + word.len()..].chars().next()))
+            free(text[..*at].chars().next_back()) && (!open_end || free(text[at + word.len()..].chars().next()))
         })
         .map(|(at, _)| at)
 }
@@ -88,6 +94,13 @@ mod tests {
         assert_eq!(find_word("ls dist/app.js", "dist/", WordChars::Identifier), Some(3));
         assert_eq!(find_word("ls mydist/app.js", "dist/", WordChars::Identifier), None);
         assert_eq!(find_word("x", "", WordChars::Identifier), None);
+        // Any other edge that is no word character still needs its boundary.
+        assert!(!has_word("/opt/usr/bin/foo", "/usr/bin/foo", WordChars::Identifier));
+        assert!(has_word("run /usr/bin/foo -x", "/usr/bin/foo", WordChars::Identifier));
+        assert!(!has_word("foo-n", "-n", WordChars::Identifier));
+        assert!(has_word("head -n 3", "-n", WordChars::Identifier));
+        assert!(!has_word("g++-12 -c a.cc", "g++", WordChars::ShellWord));
+        assert!(has_word("g++ -c a.cc", "g++", WordChars::ShellWord));
         // Multi-byte text around a match.
         assert_eq!(find_word("é yarn é", "yarn", WordChars::ShellWord), Some(3));
     }

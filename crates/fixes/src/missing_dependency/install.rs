@@ -279,7 +279,7 @@ fn new_step(ctx: &Ctx<'_>, job: &Job<'_>, step: &Step<'_>, env: &Env, wanted: &W
     if let Some(shell) = step.get("shell") {
         let text = shell.as_str().unwrap_or("");
         let program = text.split_whitespace().next().unwrap_or("");
-        let program = program.rsplit(['/', '\\']).next().unwrap_or(program);
+        let program = autoheal_logs::shell_lex::program_name(program);
         if !matches!(program, "bash" | "sh" | "pwsh" | "powershell" | "cmd") || text.contains("${{") {
             return Err(format!(
                 "step \"{}\" runs its script with `shell: {}`, where `{command}` is not a command line a new step \

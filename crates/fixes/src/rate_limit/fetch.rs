@@ -106,7 +106,7 @@ pub(crate) fn commands<'a>(line: &'a str, lexed: &'a Lexed) -> Vec<Command<'a>> 
                             | "until"
                             | "!"
                             | "{"
-                    ) || is_assignment(&first.text));
+                    ) || shell_lex::is_assignment(&first.text));
                 if !prefix {
                     break;
                 }
@@ -125,7 +125,8 @@ pub(crate) fn commands<'a>(line: &'a str, lexed: &'a Lexed) -> Vec<Command<'a>> 
                 .chain(c.redirects.iter().map(|r| r.target.span.end))
                 .max()
                 .unwrap_or(first.span.end);
-            let tee_append = program(texts[0]) == "tee" && texts.iter().any(|w| matches!(*w, "-a" | "--append"));
+            let tee_append =
+                shell_lex::program_name(texts[0]) == "tee" && texts.iter().any(|w| matches!(*w, "-a" | "--append"));
             Some(Command {
                 runs_code: c.words.iter().any(|w| w.runs_code) || c.redirects.iter().any(|r| r.target.runs_code),
                 opaque: words.iter().any(|w| w.bare_expansion),
@@ -140,16 +141,6 @@ pub(crate) fn commands<'a>(line: &'a str, lexed: &'a Lexed) -> Vec<Command<'a>> 
             })
         })
         .collect()
-}
-
-/// `NAME=value` (a name of letters, digits and `_`, not starting with a
-/// digit).
-fn is_assignment(word: &str) -> bool {
-    word.split_once('=').is_some_and(|(name, _)| {
-        !name.is_empty()
-            && !name.starts_with(|c: char| c.is_ascii_digit())
-            && name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_')
-    })
 }
 
 /// How `line` talks to `service`.
@@ -198,7 +189,7 @@ fn names_tool(line: &str, service: RateLimitService) -> bool {
                 || (matches!(
                     service,
                     RateLimitService::GithubRestPrimary | RateLimitService::GithubRestSecondary
-                ) && matches!(program(w), "curl" | "wget"))
+                ) && matches!(shell_lex::program_name(w), "curl" | "wget"))
         })
 }
 
@@ -220,7 +211,7 @@ pub(crate) fn tool_program(line: &str, service: RateLimitService) -> Option<Stri
     commands(line, &lexed)
         .iter()
         .find(|c| fetches_from(&c.words, service) || uses_tool(&c.words, service))
-        .map(|c| program(c.words[0]).to_string())
+        .map(|c| shell_lex::program_name(c.words[0]).to_string())
 }
 
 /// The program of the step's first command that uses the service's tools
@@ -230,11 +221,6 @@ pub(crate) fn step_tool(step: &Step<'_>, service: RateLimitService) -> Option<St
     script.lines().find_map(|l| tool_program(l, service))
 }
 
-/// `./mvnw`, `/usr/bin/npm` → `mvnw`, `npm`.
-fn program(word: &str) -> &str {
-    word.rsplit('/').next().unwrap_or(word)
-}
-
 /// Words after the program that are not options (`-x`, `--y`).
 fn operands<'w>(words: &'w [&'w str]) -> impl Iterator<Item = &'w str> + 'w {
     words.iter().skip(1).copied().filter(|w| !w.starts_with('-'))
@@ -242,7 +228,7 @@ fn operands<'w>(words: &'w [&'w str]) -> impl Iterator<Item = &'w str> + 'w {
 
 /// The command uses the service's client tool (whatever it does).
 fn uses_tool(words: &[&str], service: RateLimitService) -> bool {
-    let prog = program(words[0]);
+    let prog = shell_lex::program_name(words[0]);
     let python_pip = matches!(prog, "python" | "python3" | "py") && words.get(1..3) == Some(&["-m", "pip"][..]);
     match service {
         RateLimitService::Npm => matches!(prog, "npm" | "npx" | "yarn" | "pnpm" | "pnpx" | "corepack"),
@@ -274,7 +260,7 @@ fn uses_tool(words: &[&str], service: RateLimitService) -> bool {
 /// `curl`/`wget` talk to the GitHub REST API only when the command names it
 /// (a download from elsewhere is not what the limit refused).
 fn calls_github_api(words: &[&str]) -> bool {
-    matches!(program(words[0]), "curl" | "wget")
+    matches!(shell_lex::program_name(words[0]), "curl" | "wget")
         && words
             .iter()
             .any(|w| w.contains("api.github.com") || w.contains("GITHUB_API_URL"))
@@ -283,7 +269,7 @@ fn calls_github_api(words: &[&str]) -> bool {
 /// The command does nothing but download from the service (installing what
 /// it downloaded counts: that is what a package manager's install is).
 fn fetches_from(words: &[&str], service: RateLimitService) -> bool {
-    let prog = program(words[0]);
+    let prog = shell_lex::program_name(words[0]);
     let mut ops = operands(words);
     let (a, b) = (ops.next(), ops.next());
     match service {
@@ -485,7 +471,7 @@ pub(crate) fn repeatable_write(line: &str) -> Result<(), String> {
         return Err("it holds event data an outsider controls (`${{ }}`), which could fake GitHub's answer".into());
     }
     let words = cmd.words.as_slice();
-    if program(words[0]) != "gh" || !cmd.plain[0] {
+    if shell_lex::program_name(words[0]) != "gh" || !cmd.plain[0] {
         return Err("only a `gh` command's refusal is read from its output".into());
     }
     // `$ARGS` may hold any options: it matters where an option decides
@@ -593,7 +579,7 @@ fn option_parts(word: &str) -> (&str, Option<&str>) {
 /// never hide a write).
 fn http_client_writes(words: &[&str]) -> bool {
     let read_method = |m: &str| m.eq_ignore_ascii_case("GET") || m.eq_ignore_ascii_case("HEAD");
-    match program(words[0]) {
+    match shell_lex::program_name(words[0]) {
         "curl" => {
             let get = words.iter().any(|w| matches!(*w, "-G" | "--get"));
             let mut args = words[1..].iter();
@@ -646,7 +632,7 @@ fn http_client_writes(words: &[&str]) -> bool {
 fn writes(cmd: &Command<'_>) -> bool {
     let words = cmd.words.as_slice();
     let unreadable = cmd.opaque || cmd.runs_code;
-    let prog = program(words[0]);
+    let prog = shell_lex::program_name(words[0]);
     let mut ops = operands(words);
     let (a, b) = (ops.next(), ops.next());
     let last = words.last().copied().unwrap_or_default();
@@ -758,7 +744,7 @@ fn maven_resolves_only(words: &[&str]) -> bool {
 /// for Docker Hub (the compose file's images are not on the line, and an
 /// image without a registry host is Docker Hub's).
 fn pulls_from(words: &[&str], service: RateLimitService) -> bool {
-    let prog = program(words[0]);
+    let prog = shell_lex::program_name(words[0]);
     let rest: Vec<&str> = words[1..].to_vec();
     let after_pull: Option<&[&str]> = match (prog, rest.as_slice()) {
         ("docker" | "podman", ["pull", tail @ ..]) | ("docker" | "podman", ["image", "pull", tail @ ..]) => Some(tail),
@@ -871,7 +857,7 @@ pub(crate) fn pull_before_run(line: &str, service: RateLimitService) -> Option<S
         return None;
     }
     let words = &cmd.words;
-    let prog = program(words[0]);
+    let prog = shell_lex::program_name(words[0]);
     let args: &[&str] = match (prog, &words[1..]) {
         ("docker" | "podman", ["run", rest @ ..]) | ("docker" | "podman", ["container", "run", rest @ ..]) => rest,
         _ => return None,

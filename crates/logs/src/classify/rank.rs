@@ -179,6 +179,7 @@ use super::catalogue::{
 };
 use super::hit::Strength;
 use super::{Finding, JobState, StepState};
+use crate::events::named_after_script;
 use crate::report::{
     Category, Failure, LogLocation, RateLimitService, RunnerClass, RunnerFailure, StepRef, SubjectDetail,
 };
@@ -443,7 +444,7 @@ fn weaken_passed_steps(findings: &mut [Finding], steps: &[StepState]) {
         })
     };
     let kept: Vec<bool> = (0..steps.len())
-        .map(|s| installs(&steps[s]) && missed_later(s))
+        .map(|s| missed_later(s) && installs(&steps[s]))
         .collect();
     let passed = |s: usize| s + 1 < steps.len() && !steps[s].errored && !kept[s];
     for f in findings.iter_mut() {
@@ -895,9 +896,9 @@ fn camel_words(text: &str) -> String {
 ///
 /// The name is read as words (`Install dependencies`, `Set up Python`,
 /// `Run actions/setup-node@v4`; `preinstall`, `reinstall` are other words).
-/// A run step the workflow did not name is shown as `Run {its first line}`:
-/// that name says nothing the script does not, so only the script decides
-/// (`Run pipx install-all` is not an install). The script is read as shell
+/// A run step the workflow did not name is shown as `Run {its first line}`
+/// (the text readers keep the first line alone): that name says nothing the
+/// script does not, so only the script decides ([`named_after_script`]). The script is read as shell
 /// ([`script_installs`]).
 fn installs(step: &StepState) -> bool {
     const NAME_WORDS: &[&str] = &[
@@ -916,22 +917,70 @@ fn installs(step: &StepState) -> bool {
         "fetch",
         "fetching",
     ];
-    let first_line = step.script.lines().map(str::trim).find(|l| !l.is_empty());
-    let named_after_script = first_line.is_some_and(|l| step.name.strip_prefix("Run ").map(str::trim) == Some(l));
     let name = camel_words(&step.name);
-    (!named_after_script && NAME_WORDS.iter().any(|w| has_word(&name, w))) || script_installs(&step.script)
+    (!named_after_script(&step.name, &step.script) && NAME_WORDS.iter().any(|w| has_word(&name, w)))
+        || script_installs(runner_script(&step.script))
+}
+
+/// The script of a step's echo: the runner prints the `run:` text, then its
+/// own `shell: …` line and the step's `env:` (an action step: `with:` and
+/// `env:` only). Those are settings, not commands (`HOMEBREW_NO_INSTALL_CLEANUP:
+/// 1` names no install; an env value with a lone `'` is no shell).
+fn runner_script(echo: &str) -> &str {
+    let mut end = 0;
+    for line in echo.split_inclusive('\n') {
+        let text = line.trim();
+        let settings = text.starts_with("shell: ") || (end == 0 && matches!(text, "with:" | "env:"));
+        if settings {
+            break;
+        }
+        end += line.len();
+    }
+    &echo[..end]
 }
 
 /// Commands whose words are text to print, not a command to run.
 const PRINTS: &[&str] = &["echo", "printf", ":", "Write-Host", "Write-Output"];
 
-/// Shells whose `-c` argument is a script of its own.
+/// Shells whose `-c` argument is a script of its own and whose first
+/// operand otherwise is the script file they run.
 const SHELLS: &[&str] = &["bash", "sh", "dash", "zsh"];
+
+/// Commands that run the command after their options (and, for `env`, its
+/// assignments), with their options that take a value (`sudo -u user`,
+/// `nice -n 10`).
+const WRAPPERS: &[(&str, &[&str])] = &[
+    ("sudo", &["-u", "-g", "-h", "-p", "-C", "-D", "-r", "-t", "-U", "-T"]),
+    ("env", &["-u", "-C", "-S"]),
+    ("time", &["-f", "-o"]),
+    ("nice", &["-n"]),
+    ("xvfb-run", &["-n", "-s", "-e", "-f", "-p", "-w"]),
+    ("source", &[]),
+    (".", &[]),
+];
+
+/// Task runners whose targets are names to read as words (`make
+/// install-deps`, `npm run install:deps`), after the words that select a
+/// target.
+const TASK_RUNNERS: &[&[&str]] = &[
+    &["make"],
+    &["gmake"],
+    &["just"],
+    &["task"],
+    &["npm", "run"],
+    &["npm", "run-script"],
+    &["pnpm", "run"],
+    &["yarn", "run"],
+    &["yarn"],
+];
 
 /// Commands that install or fetch dependencies although no word of theirs is
 /// `install`, as the tool's words in order (`npm ci`, `go mod download`).
 const FETCH_COMMANDS: &[&[&str]] = &[
     &["npm", "ci"],
+    &["npm", "clean-install"],
+    &["npm", "i"],
+    &["pipx", "install-all"],
     &["uv", "sync"],
     &["go", "mod", "download"],
     &["cargo", "fetch"],
@@ -943,61 +992,144 @@ const FETCH_COMMANDS: &[&[&str]] = &[
 /// ([`crate::shell_lex`]: quotes removed, comments and heredoc bodies
 /// skipped), and a simple command installs when one of its arguments is
 /// exactly `install` (`pip install`, `sudo apt-get -y install`, `python -m
-/// pip install`; not `pipx install-all` or a quoted `"pip install"`), its
-/// program's file name has the word (`install-deps.sh`, not `reinstall.sh`),
-/// or its words run one of [`FETCH_COMMANDS`]
-/// in order; `echo` and `printf` print their words, and `bash -c '…'` runs
-/// its argument, which is read the same way. A script the lexer cannot read
-/// whole is read line by line, skipping the lines it cannot read.
+/// pip install`; not `pip uninstall` or a quoted `"pip install"`) or
+/// cpanm's `--installdeps`, its program's file name or an interpreter's
+/// script file says it gets something ([`PROGRAM_WORDS`]), a task runner's target has it
+/// (`make install-deps`, `npm run install:deps`), R's `-e` expression calls
+/// an install function (`install.packages`), or its words run one of
+/// [`FETCH_COMMANDS`] in order. `echo` and `printf` print their words; a
+/// [`WRAPPERS`] command, `bash ci/install.sh` and `pwsh -File install.ps1`
+/// run the command or file that follows; `bash -c '…'` (`-ec` too) runs its
+/// argument, which is read the same way. A script the lexer cannot read whole
+/// is read line by line, skipping the lines it cannot read.
 fn script_installs(script: &str) -> bool {
-    fn commands_install(text: &str, depth: u8) -> bool {
-        let lexed = match shell_lex::lex(text) {
-            Ok(lexed) => vec![lexed],
-            Err(_) => text.lines().filter_map(|line| shell_lex::lex(line).ok()).collect(),
-        };
-        lexed.iter().flat_map(|l| &l.commands).any(|command| {
-            let words: Vec<&str> = command
-                .words
-                .iter()
-                .map(|w| w.text.as_str())
-                .skip_while(|w| is_assignment(w))
-                .collect();
-            let Some((&program, args)) = words.split_first() else {
-                return false;
-            };
-            if PRINTS.contains(&program) {
-                return false;
-            }
-            let file_name = program
-                .rsplit(['/', '\\'])
-                .next()
-                .unwrap_or(program)
-                .to_ascii_lowercase();
-            if depth < 2 && SHELLS.contains(&file_name.as_str()) {
-                if let Some(at) = args.iter().position(|w| *w == "-c") {
-                    return args.get(at + 1).is_some_and(|inner| commands_install(inner, depth + 1));
-                }
-            }
-            // The program's own name is read as words (`./ci/install-deps.sh`,
-            // PowerShell's `Install-Module`, coreutils' `install`); its
-            // arguments must be the word itself.
-            has_word(&file_name, "install")
-                || args.iter().any(|w| w.eq_ignore_ascii_case("install"))
-                || FETCH_COMMANDS
-                    .iter()
-                    .any(|seq| words.windows(seq.len()).any(|w| w == *seq))
-        })
-    }
     commands_install(script, 0)
 }
 
-/// `NAME=value`, a variable assignment before a command's name.
-fn is_assignment(word: &str) -> bool {
-    word.split_once('=').is_some_and(|(name, _)| {
-        let mut chars = name.chars();
-        chars.next().is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
-            && chars.all(|c| c.is_ascii_alphanumeric() || c == '_')
+fn commands_install(text: &str, depth: u8) -> bool {
+    let lexed = match shell_lex::lex(text) {
+        Ok(lexed) => vec![lexed],
+        Err(_) => text.lines().filter_map(|line| shell_lex::lex(line).ok()).collect(),
+    };
+    lexed.iter().flat_map(|l| &l.commands).any(|command| {
+        let words: Vec<&str> = command
+            .words
+            .iter()
+            .map(|w| w.text.as_str())
+            .skip_while(|w| shell_lex::is_assignment(w))
+            .collect();
+        command_installs(&words, depth)
     })
+}
+
+/// Words of a program's or script file's name that say it gets what later
+/// steps use (`install-deps.sh`, `fetch_fixtures.py`, `Install-Module`; not
+/// `reinstall.sh`).
+const PROGRAM_WORDS: &[&str] = &["install", "fetch", "download"];
+
+/// Interpreters whose first operand (before any option) is the script file
+/// they run.
+const INTERPRETERS: &[&str] = &["python", "python3", "py", "node", "ruby", "perl", "php"];
+
+/// Options of `bash`/`sh` that take a value (`-o pipefail`, `-O extglob`).
+const SHELL_VALUE_OPTIONS: &[&str] = &["-o", "+o", "-O", "+O"];
+
+/// The index of the first operand in `args`, skipping options and the
+/// values of those in `takes_value`.
+fn first_operand(args: &[&str], takes_value: &[&str]) -> Option<usize> {
+    let mut i = 0;
+    while let Some(word) = args.get(i) {
+        if word.starts_with('-') || (word.starts_with('+') && word.len() > 1) {
+            if *word == "--" {
+                return (i + 1 < args.len()).then_some(i + 1);
+            }
+            i += if takes_value.contains(word) { 2 } else { 1 };
+        } else {
+            return Some(i);
+        }
+    }
+    None
+}
+
+/// One simple command's words (assignments skipped): does it install?
+fn command_installs(words: &[&str], depth: u8) -> bool {
+    let Some((&program, args)) = words.split_first() else {
+        return false;
+    };
+    if PRINTS.contains(&program) {
+        return false;
+    }
+    let file_name = shell_lex::program_name(program).to_ascii_lowercase();
+    let file_name = file_name.as_str();
+    if let Some((_, takes_value)) = WRAPPERS.iter().find(|(w, _)| *w == file_name) {
+        let rest: Vec<&str> = match first_operand(args, takes_value) {
+            Some(at) => args[at..]
+                .iter()
+                .copied()
+                .skip_while(|w| file_name == "env" && shell_lex::is_assignment(w))
+                .collect(),
+            None => Vec::new(),
+        };
+        return command_installs(&rest, depth);
+    }
+    if SHELLS.contains(&file_name) {
+        // `-c` alone or among combined flags (`-ec`): the first operand is
+        // a script; without it, the first operand is the file to run.
+        let Some(at) = first_operand(args, SHELL_VALUE_OPTIONS) else {
+            return false;
+        };
+        let inline = args[..at]
+            .iter()
+            .any(|w| w.starts_with('-') && !w.starts_with("--") && w[1..].contains('c'));
+        return if inline {
+            depth < 2 && commands_install(args[at], depth + 1)
+        } else {
+            command_installs(&args[at..], depth)
+        };
+    }
+    if matches!(file_name, "pwsh" | "pwsh.exe" | "powershell" | "powershell.exe") {
+        // `-File x.ps1`, or a first argument that is no option (the file).
+        let file = args
+            .iter()
+            .position(|w| w.eq_ignore_ascii_case("-File") || w.eq_ignore_ascii_case("-f"))
+            .map(|at| at + 1)
+            .or_else(|| args.first().filter(|w| !w.starts_with('-')).map(|_| 0));
+        return file.is_some_and(|at| at < args.len() && command_installs(&args[at..], depth));
+    }
+    // The program's own name is read as words (`./ci/install-deps.sh`,
+    // PowerShell's `Install-Module`, coreutils' `install`), and so is the
+    // script file an interpreter runs (`python scripts/fetch_fixtures.py`);
+    // its arguments must be the word itself.
+    let script_file = INTERPRETERS
+        .contains(&file_name)
+        .then(|| args.first().filter(|w| !w.starts_with('-')))
+        .flatten()
+        .map(|w| shell_lex::program_name(w).to_ascii_lowercase());
+    let gets = |name: &str| PROGRAM_WORDS.iter().any(|w| has_word(name, w));
+    if gets(file_name)
+        || script_file.as_deref().is_some_and(gets)
+        || args
+            .iter()
+            .any(|w| w.eq_ignore_ascii_case("install") || *w == "--installdeps")
+        || FETCH_COMMANDS
+            .iter()
+            .any(|seq| words.windows(seq.len()).any(|w| w == *seq))
+    {
+        return true;
+    }
+    if let Some(runner) = TASK_RUNNERS.iter().find(|r| words.starts_with(r)) {
+        return words[runner.len()..]
+            .iter()
+            .filter(|w| !w.starts_with('-') && !w.contains('='))
+            .any(|target| has_word(&camel_words(target), "install"));
+    }
+    if matches!(file_name, "rscript" | "r") {
+        // `Rscript -e 'install.packages("x")'`, `remotes::install_github`.
+        return args
+            .windows(2)
+            .any(|w| w[0] == "-e" && has_word(&w[1].to_ascii_lowercase(), "install"));
+    }
+    false
 }
 
 #[cfg(test)]
@@ -1065,13 +1197,56 @@ mod tests {
             "echo start\npip install x\n",
             // A line the lexer cannot read does not hide the others.
             "echo \"unterminated\npip install x\n",
+            // pipx installs the packages of a spec file.
+            "pipx install-all spec.json\n",
+            // Wrappers run the command or the file that follows.
+            "bash ci/install.sh\n",
+            "sh ./scripts/install_deps.sh\n",
+            "bash -e -o pipefail ci/install.sh\n",
+            "sudo ./install.sh\n",
+            "sudo -u runner -E ./install.sh\n",
+            "source ./install.sh\n",
+            ". ./install.sh\n",
+            "env CI=1 ./install.sh\n",
+            "time ./install.sh\n",
+            "nice -n 10 ./install.sh\n",
+            "xvfb-run -a ./install.sh\n",
+            "pwsh ./install.ps1\n",
+            "powershell -ExecutionPolicy Bypass -File install.ps1\n",
+            "pwsh -File ./ci/install.ps1\n",
+            // Task runners' targets are names.
+            "make install-deps\n",
+            "just install\n",
+            "npm run install:deps\n",
+            "yarn run installDeps\n",
+            "pnpm run install-tools\n",
+            // The tools' own spellings.
+            "cpanm --installdeps .\n",
+            "cpanm -n --installdeps .\n",
+            "npm clean-install\n",
+            "npm i -g typescript\n",
+            "Rscript -e 'install.packages(\"x\")'\n",
+            "Rscript -e 'remotes::install_github(\"o/r\")'\n",
+            // A shell's `-c` among combined flags, behind a wrapper.
+            "bash -ec \"pip install x\"\n",
+            "bash --noprofile -c 'pip install x'\n",
+            "sudo sh -c 'apt-get update && apt-get install -y jq'\n",
         ] {
             assert!(runs(script), "{script:?}");
         }
         // The near misses a substring would take.
         for script in [
-            "pipx install-all\n",
+            "pip uninstall -y x\n",
             "echo pip install x\n",
+            "sudo echo pip install x\n",
+            "bash -c 'echo pip install x'\n",
+            "bash ci/test.sh --fast\n",
+            "sh ./uninstall.sh\n",
+            "sudo -u install ./run.sh\n",
+            "make test\n",
+            "make preinstall-check\n",
+            "npm run reinstall\n",
+            "Rscript -e 'testthat::test_dir(\"tests\")'\n",
             "echo \"run pip install x to fix\"\n",
             "printf '%s\\n' 'npm ci'\n",
             "# pip install x\npytest\n",
@@ -1089,8 +1264,31 @@ mod tests {
         assert!(installs(&step("Install dependencies", "make deps\n")));
         assert!(installs(&step("Run actions/setup-node@v4", "")));
         assert!(installs(&step("setupPython", "")));
-        assert!(!installs(&step("Run pipx install-all", "pipx install-all\n")));
+        assert!(!installs(&step("Run pip uninstall -y x", "pip uninstall -y x\n")));
+        // The text readers pass the first line without `Run `.
+        assert!(!installs(&step("pip uninstall -y x", "pip uninstall -y x\n")));
+        assert!(!installs(&step("echo setup done", "echo setup done\n")));
+        assert!(installs(&step("Set up", "echo setup done\n")));
         assert!(!installs(&step("Check preinstall hooks", "make check\n")));
+    }
+
+    #[test]
+    fn the_runners_settings_are_not_the_script() {
+        // The echo of a run step: script, then the runner's `shell:` and `env:`.
+        let echo = "make test\nshell: /usr/bin/bash -e {0}\nenv:\n  HOMEBREW_NO_INSTALL_CLEANUP: 1\n";
+        assert_eq!(runner_script(echo), "make test\n");
+        assert!(!installs(&step("Run make test", echo)));
+        // An env value with a lone quote does not send the lexer to reading
+        // line by line, where a heredoc body would be read as commands.
+        let echo = "cat <<EOF > notes.txt\npip install x\nEOF\nshell: /usr/bin/bash -e {0}\nenv:\n  MSG: it's\n";
+        assert!(!installs(&step("Run cat <<EOF > notes.txt", echo)));
+        // The web UI indents the same lines; an action step has settings only.
+        assert_eq!(
+            runner_script("  make test\n  shell: /usr/bin/bash -e {0}\n"),
+            "  make test\n"
+        );
+        assert_eq!(runner_script("with:\n  command: install\n"), "");
+        assert!(!installs(&step("Run some/action@v1", "with:\n  command: install\n")));
     }
 
     #[test]

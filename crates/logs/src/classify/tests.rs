@@ -592,3 +592,50 @@ fn analyze_text(log: &str) -> crate::Analysis {
     };
     crate::analyze(&input, &crate::Options::default()).expect("analyzed")
 }
+
+/// Two steps of a raw log: the first (its header naming its first line)
+/// prints `first_output` and passes (its failure ignored), the second misses
+/// a Python module.
+fn ignored_step_then_missing_module(first_script: &str, first_output: &str) -> crate::Analysis {
+    let header = first_script.lines().next().unwrap_or_default();
+    let log = format!(
+        "##[group]Run {header}\n{first_script}\nshell: /usr/bin/bash -e {{0}}\n##[endgroup]\n{first_output}\n\
+         ##[group]Run python -c 'import yaml'\npython -c 'import yaml'\nshell: /usr/bin/bash -e {{0}}\n##[endgroup]\n\
+         Traceback (most recent call last):\n  File \"<string>\", line 1, in <module>\n\
+         ModuleNotFoundError: No module named 'yaml'\n##[error]Process completed with exit code 1.\n"
+    );
+    analyze_text(&log)
+}
+
+#[test]
+fn an_ignored_install_scripts_failure_explains_a_later_missing_module() {
+    // The header names the first line only; the install is the second.
+    let analysis = ignored_step_then_missing_module(
+        "set -euo pipefail\nbash ci/install.sh || true",
+        "E: Unable to locate package libfoo",
+    );
+    let module = analysis
+        .failures
+        .iter()
+        .find(|f| f.category == Category::MissingDependency)
+        .expect("the missing module is reported");
+    assert!(module.consequence, "{:?}", analysis.failures);
+    assert!(analysis.failures.iter().all(|f| !f.fixable), "{:?}", analysis.failures);
+}
+
+#[test]
+fn a_text_logs_step_named_after_its_script_is_judged_by_the_script() {
+    // The text reader names the step `echo pip install x && ./lint.sh ||
+    // true` (without `Run `): the words of that name are the script's, and
+    // the script installs nothing, so its failure explains nothing later.
+    let analysis = ignored_step_then_missing_module(
+        "echo pip install x && ./lint.sh || true",
+        "E: Unable to locate package libfoo",
+    );
+    let module = analysis
+        .failures
+        .iter()
+        .find(|f| f.category == Category::MissingDependency)
+        .expect("the missing module is reported");
+    assert!(!module.consequence, "{:?}", analysis.failures);
+}
