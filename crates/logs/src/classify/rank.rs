@@ -975,15 +975,13 @@ const TASK_RUNNERS: &[&[&str]] = &[
 ];
 
 /// Commands that install or fetch dependencies although no word of theirs is
-/// `install`, as the tool's words in order (`npm ci`, `go mod download`).
+/// one of [`ARGUMENT_WORDS`], as the tool's words in order (`npm ci`, `uv sync`).
 const FETCH_COMMANDS: &[&[&str]] = &[
     &["npm", "ci"],
     &["npm", "clean-install"],
     &["npm", "i"],
     &["pipx", "install-all"],
     &["uv", "sync"],
-    &["go", "mod", "download"],
-    &["cargo", "fetch"],
     &["poetry", "lock"],
     &["pdm", "sync"],
 ];
@@ -991,8 +989,9 @@ const FETCH_COMMANDS: &[&[&str]] = &[
 /// Does the script run an install command? It is read as shell
 /// ([`crate::shell_lex`]: quotes removed, comments and heredoc bodies
 /// skipped), and a simple command installs when one of its arguments is
-/// exactly `install` (`pip install`, `sudo apt-get -y install`, `python -m
-/// pip install`; not `pip uninstall` or a quoted `"pip install"`) or
+/// exactly one of [`ARGUMENT_WORDS`] (`pip install`, `sudo apt-get -y
+/// install`, `gh release download`; not `pip uninstall` or a quoted `"pip
+/// install"`) or
 /// cpanm's `--installdeps`, its program's file name or an interpreter's
 /// script file says it gets something ([`PROGRAM_WORDS`]), a task runner's target has it
 /// (`make install-deps`, `npm run install:deps`), R's `-e` expression calls
@@ -1026,6 +1025,11 @@ fn commands_install(text: &str, depth: u8) -> bool {
 /// steps use (`install-deps.sh`, `fetch_fixtures.py`, `Install-Module`; not
 /// `reinstall.sh`).
 const PROGRAM_WORDS: &[&str] = &["install", "fetch", "download"];
+
+/// Arguments that make a command get what later steps use, as a tool's
+/// subcommand (`pip install`, `apt-get -y install`, `gh release download`,
+/// `go mod download`, `git fetch`, `cargo fetch`).
+const ARGUMENT_WORDS: &[&str] = &["install", "download", "fetch"];
 
 /// Interpreters whose first operand (before any option) is the script file
 /// they run.
@@ -1110,7 +1114,7 @@ fn command_installs(words: &[&str], depth: u8) -> bool {
         || script_file.as_deref().is_some_and(gets)
         || args
             .iter()
-            .any(|w| w.eq_ignore_ascii_case("install") || *w == "--installdeps")
+            .any(|w| ARGUMENT_WORDS.iter().any(|a| w.eq_ignore_ascii_case(a)) || *w == "--installdeps")
         || FETCH_COMMANDS
             .iter()
             .any(|seq| words.windows(seq.len()).any(|w| w == *seq))
@@ -1199,6 +1203,9 @@ mod tests {
             "echo \"unterminated\npip install x\n",
             // pipx installs the packages of a spec file.
             "pipx install-all spec.json\n",
+            "gh release download v28.3 --pattern 'protoc-*.zip'\n",
+            "git fetch --depth 1 origin main\n",
+            "cargo fetch --locked\n",
             // Wrappers run the command or the file that follows.
             "bash ci/install.sh\n",
             "sh ./scripts/install_deps.sh\n",
