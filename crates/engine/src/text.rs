@@ -229,24 +229,52 @@ pub fn is_bidi_control(c: char) -> bool {
     matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}' | '\u{061C}')
 }
 
-/// Whether `c` is a format character that renders as nothing or reorders
-/// what follows: the [`is_bidi_control`]s, zero-width spaces and joiners,
-/// the soft hyphen, the Mongolian vowel separator, word joiners and
-/// invisible operators, the deprecated format controls U+206A–U+206F, the
-/// byte-order mark and the interlinear annotation controls. Text posted
-/// for others to read drops them, so what a reader sees is all there is.
+/// Whether `c` renders as nothing, reorders what follows, or carries text a
+/// reader does not see but a program (a language model) reads: every
+/// character of general category Cf (Unicode 16: the [`is_bidi_control`]s,
+/// zero-width spaces and joiners, the soft hyphen, word joiners and invisible
+/// operators, the byte-order mark, the interlinear annotation controls, the
+/// prepended number signs, the tag characters U+E0000–U+E007F that spell
+/// ASCII unseen, "ASCII smuggling"), and the invisible non-Cf characters:
+/// the variation selectors (U+FE00–U+FE0F, U+E0100–U+E01EF), the combining
+/// grapheme joiner U+034F, the Hangul fillers and the line and paragraph
+/// separators U+2028/U+2029 (a break to some readers, none to others). Text
+/// posted for others to read drops them, so what a reader sees is all there
+/// is.
 #[inline]
 pub fn is_invisible_format(c: char) -> bool {
     is_bidi_control(c)
         || matches!(
             c,
+            // General category Cf.
             '\u{00AD}'
+                | '\u{0600}'..='\u{0605}'
+                | '\u{06DD}'
+                | '\u{070F}'
+                | '\u{0890}'..='\u{0891}'
+                | '\u{08E2}'
                 | '\u{180E}'
                 | '\u{200B}'..='\u{200D}'
                 | '\u{2060}'..='\u{2064}'
                 | '\u{206A}'..='\u{206F}'
                 | '\u{FEFF}'
                 | '\u{FFF9}'..='\u{FFFB}'
+                | '\u{110BD}'
+                | '\u{110CD}'
+                | '\u{13430}'..='\u{1343F}'
+                | '\u{1BCA0}'..='\u{1BCA3}'
+                | '\u{1D173}'..='\u{1D17A}'
+                | '\u{E0000}'..='\u{E007F}'
+                // Invisible, though not Cf.
+                | '\u{034F}'
+                | '\u{115F}'
+                | '\u{1160}'
+                | '\u{2028}'
+                | '\u{2029}'
+                | '\u{3164}'
+                | '\u{FE00}'..='\u{FE0F}'
+                | '\u{FFA0}'
+                | '\u{E0100}'..='\u{E01EF}'
         )
 }
 
@@ -285,8 +313,29 @@ mod tests {
         let bidi: Vec<char> = all().filter(|c| is_bidi_control(*c)).collect();
         assert_eq!(bidi.len(), 12);
         assert!(bidi.iter().all(|c| is_invisible_format(*c)));
-        assert_eq!(all().filter(|c| is_invisible_format(*c)).count(), 32);
-        for visible in ['a', ' ', '\t', '\n', '‹', 'é', '日', '😀'] {
+        // Cf (170 in Unicode 16, and the unassigned rest of the tag block, 31) and 263
+        // invisible characters of other categories.
+        assert_eq!(all().filter(|c| is_invisible_format(*c)).count(), 464);
+        for invisible in [
+            '\u{E0001}',
+            '\u{E0041}',
+            '\u{E007F}',
+            '\u{FE0F}',
+            '\u{E0100}',
+            '\u{034F}',
+            '\u{115F}',
+            '\u{1160}',
+            '\u{3164}',
+            '\u{FFA0}',
+            '\u{2028}',
+            '\u{2029}',
+            '\u{0600}',
+            '\u{1343F}',
+            '\u{1D173}',
+        ] {
+            assert!(is_invisible_format(invisible), "{:04X}", invisible as u32);
+        }
+        for visible in ['a', ' ', '\t', '\n', '‹', 'é', '日', '😀', '\u{13440}', '\u{E01F0}'] {
             assert!(!is_invisible_format(visible), "{visible:?}");
         }
     }

@@ -69,7 +69,21 @@ pub fn encode(record: &Record) -> String {
         .replace('<', "\\u003c")
         .replace('>', "\\u003e")
         .replace('@', "\\u0040");
-    format!("{MARKER}{json}{MARKER_END}")
+    // Invisible and bidirectional characters (a fork's job name, a log line) are written as
+    // JSON escapes: the block is hidden from a reader but not from a language model reading the
+    // raw body (the coding agent assigned to the issue), and they decode to the same record.
+    let mut escaped = String::with_capacity(json.len());
+    for c in json.chars() {
+        if autoheal_engine::text::is_invisible_format(c) {
+            let mut units = [0u16; 2];
+            for unit in c.encode_utf16(&mut units) {
+                escaped.push_str(&format!("\\u{unit:04x}"));
+            }
+        } else {
+            escaped.push(c);
+        }
+    }
+    format!("{MARKER}{escaped}{MARKER_END}")
 }
 
 /// The last hidden block of `body`, if it parses.
@@ -110,6 +124,23 @@ mod tests {
         assert!(!body.contains("--> <b>") && !body.contains("--> <!--"));
         assert_eq!(decode(&body), Some(record()));
         assert_eq!(record().branch(), "autoheal/42-timeout");
+    }
+
+    #[test]
+    fn invisible_characters_are_escaped_in_the_block_and_round_trip() {
+        // Hidden from a reader, but a language model reads the raw body.
+        let mut r = record();
+        r.job = "a\u{E0069}\u{E0067}\u{202E}\u{2028}b".into();
+        let block = encode(&r);
+        assert!(
+            !block.chars().any(autoheal_engine::text::is_invisible_format),
+            "{block}"
+        );
+        assert!(
+            block.contains("a\\udb40\\udc69\\udb40\\udc67\\u202e\\u2028b"),
+            "{block}"
+        );
+        assert_eq!(decode(&block), Some(r));
     }
 
     #[test]

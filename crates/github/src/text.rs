@@ -672,6 +672,21 @@ mod tests {
         assert!(body.contains("ok line\n"), "{body}");
         assert!(body.contains("**Root cause:** fixed it\n"), "{body}");
         assert_eq!(inline("a\u{2067}b"), "`ab`");
+        // Text a reader does not see but a language model reads: tag characters spelling ASCII
+        // ("ASCII smuggling"), variation selectors, fillers, the line and paragraph separators.
+        let smuggled = "a\u{E0001}\u{E0069}\u{E0067}\u{E007F}\u{FE0F}\u{E0100}\u{034F}\u{115F}\u{1160}\u{3164}\u{FFA0}\u{2028}\u{2029}\u{0600}b";
+        assert_eq!(inline(smuggled), "`ab`");
+        assert_eq!(neutralize_line(smuggled, 100), "ab");
+        let mut r = record();
+        r.job = smuggled.into();
+        r.evidence = vec![smuggled.into()];
+        let body = issue_body(&r, smuggled, &ProposalText::Manual { reasons: vec![] });
+        assert!(body.contains("| Failed job | `ab` |"), "{body}");
+        assert!(body.contains("**Root cause:** ab\n"), "{body}");
+        assert!(
+            !body.chars().any(|c| c != 'a' && c != 'b' && smuggled.contains(c)),
+            "{body}"
+        );
         // The one invisible character autoheal adds itself: a zero-width space after `@`.
         assert_eq!(neutralize_line("@\u{200B}x", 10), "@\u{200B}x");
     }
