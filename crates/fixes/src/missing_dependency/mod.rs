@@ -86,6 +86,10 @@ pub(crate) fn generate(ctx: &Ctx<'_>) -> Generated {
 ///    or a `log-patterns` rule (a bare name). A bare name that is a module
 ///    name with no `-` is read as a module (1.), anything else that is a
 ///    distribution name as a distribution.
+///
+/// `generate()` still requires a subject before asking: a failure with a
+/// module and no subject gets no fix (every emitter that gives a module gives
+/// its derived subject too).
 fn wanted(ctx: &Ctx<'_>, job: &Job<'_>, subject: &str) -> Result<Wanted, String> {
     let f = ctx.failure;
     let module = match f.module.as_deref() {
@@ -118,7 +122,10 @@ fn wanted(ctx: &Ctx<'_>, job: &Job<'_>, subject: &str) -> Result<Wanted, String>
             }
             let python = f.python.or_else(|| python_pin(job, None).ok().map(|pin| pin.version));
             match module_need(m, python) {
-                ModuleNeed::Distribution { name, known } => (name, known || f.known_distribution),
+                // Only the table vouches for the distribution of a module: the
+                // subject's `known_distribution` is about the subject, which
+                // is not read when there is a module.
+                ModuleNeed::Distribution { name, known } => (name, known),
                 ModuleNeed::Stdlib(status) => return Err(stdlib_reason(m, status, job)),
                 ModuleNeed::Submodule => {
                     return Err(format!(

@@ -267,6 +267,11 @@ fn the_module_decides_over_the_subject_in_either_order() {
     assert_eq!(installs(&import("yaml", "PyYAML", true)), "flask\nPyYAML\n");
     assert_eq!(installs(&import("yaml", "requests", true)), "flask\nPyYAML\n");
     assert_eq!(installs(&import("requests", "PyYAML", true)), "flask\nrequests\n");
+    // The subject's "known" flag speaks for the subject only: a module the
+    // table does not know gets no trust from a known subject beside it.
+    let guessed = |known| outcome(&import("acme_internal", "PyYAML", known), PIP_LINE).fixes.len();
+    assert_eq!(guessed(true), guessed(false));
+    assert_eq!(guessed(true), 0);
     // A module that fails its grammar is refused, never replaced by the
     // subject.
     let broken = import("yaml;id", "PyYAML", true);
