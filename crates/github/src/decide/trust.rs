@@ -128,6 +128,11 @@ pub fn judge(
             "the run was triggered by `{actor}`, who has {has} access to this repository, not write"
         ));
     }
+    // Whose content the run is of must be known: a run GitHub names no `actor` for could be
+    // anyone's push, whoever started this attempt.
+    if run.actor.as_ref().is_none_or(|u| u.login.is_empty()) {
+        return RunTrust::Untrusted("GitHub does not say whose push or pull request the run is of".into());
+    }
     if let Some(author) = content_author(run)
         && !may_write(author, owner, author_permission)
     {
@@ -175,6 +180,7 @@ mod tests {
             },
             head_repository: head.map(|h| RepoRef { full_name: h.into() }),
             triggering_actor: actor.map(|a| User { login: a.into() }),
+            actor: actor.map(|a| User { login: a.into() }),
             ..WorkflowRun::default()
         }
     }
@@ -258,6 +264,15 @@ mod tests {
         // The owner's own push needs no permission answer.
         approved.actor = Some(User { login: "octo".into() });
         assert!(judge(&approved, "octo/app", &writer, &None).is_trusted());
+        // A writer starting a run whose content author GitHub does not name.
+        approved.triggering_actor = Some(User { login: "maint".into() });
+        approved.actor = None;
+        assert_eq!(content_author(&approved), None);
+        let judged = judge(&approved, "octo/app", &writer, &writer);
+        assert!(
+            matches!(&judged, RunTrust::Untrusted(why) if why.contains("whose push or pull request")),
+            "{judged:?}"
+        );
     }
 
     #[test]
