@@ -194,8 +194,8 @@ fn shipping_dependent<'w>(wf: &'w Workflow<'_>, job: &Job<'_>) -> Option<(&'w st
     None
 }
 
-/// A job that needs `job` and, by its `if:`, runs only when `job` succeeded
-/// (no `always()`, `failure()` or `!cancelled()`). A failed job with
+/// A job that needs `job` and is not plainly a gate that runs after a
+/// failure ([`runs_whatever_needs_did`]). A failed job with
 /// `continue-on-error: true` is a success to the jobs that need it (its
 /// `needs.<id>.result` reads `success`), so such a job, skipped until now
 /// when `job` failed, would start running without `job`'s artifacts and
@@ -206,12 +206,29 @@ fn dependent_left_waiting<'w>(wf: &'w Workflow<'_>, job: &Job<'_>) -> Option<&'w
     wf.jobs
         .iter()
         .filter(|j| j.needs().iter().any(|n| n.as_str() == Some(job.id)))
-        .find(|j| {
-            !j.get("if")
-                .and_then(Node::as_str)
-                .is_some_and(autoheal_logs::mapping::runs_after_failure)
-        })
+        .find(|j| !j.get("if").and_then(Node::as_str).is_some_and(runs_whatever_needs_did))
         .map(|j| j.id)
+}
+
+/// Whether a job's `if:` runs it however the jobs it needs ended, read
+/// strictly: the whole condition (with or without `${{ }}`) is `always()`,
+/// `failure()` or `!cancelled()`, or such terms joined only by `||`.
+/// `logs::mapping::runs_after_failure` answers a looser question (can the
+/// condition hold after a failure at all) and would take
+/// `!failure() && !cancelled()` or `always() && needs.x.result == 'success'`
+/// for a gate; any other operator, a negated `failure()`, `success()`, a
+/// `needs` result or parentheses may make the job wait on a success, which
+/// `continue-on-error` would then fake, so they are not gates.
+fn runs_whatever_needs_did(cond: &str) -> bool {
+    let cond = cond.trim();
+    let cond = cond
+        .strip_prefix("${{")
+        .and_then(|c| c.strip_suffix("}}"))
+        .unwrap_or(cond);
+    let compact: String = cond.chars().filter(|c| !c.is_ascii_whitespace()).collect();
+    compact
+        .split("||")
+        .all(|term| ["always()", "failure()", "!cancelled()"].contains(&term))
 }
 
 /// The job's own `runs-on` label that the diagnosis confirmed from the log
@@ -483,10 +500,21 @@ jobs:
         assert!(why.contains("job `smoke` needs job `arm`"), "{why}");
         assert!(manual_reason(&optional("arm"), &src("    if: success()\n")).contains("`smoke`"));
         assert!(manual_reason(&optional("arm"), &src("    if: ${{ !failure() }}\n")).contains("`smoke`"));
+        // Conditions that can hold after a failure but still wait on `arm`'s
+        // success (or on nothing having failed): not gates.
+        for waits in [
+            "    if: ${{ !failure() && !cancelled() }}\n",
+            "    if: always() && needs.arm.result == 'success'\n",
+            "    if: ${{ !(cancelled() || failure()) }}\n",
+        ] {
+            let why = manual_reason(&optional("arm"), &src(waits));
+            assert!(why.contains("job `smoke` needs job `arm`"), "{waits}: {why}");
+        }
         for gate in [
             "    if: always()\n",
             "    if: ${{ !cancelled() }}\n",
             "    if: failure()\n",
+            "    if: always() || failure()\n",
         ] {
             assert!(
                 apply_only(&optional("arm"), &src(gate)).contains("continue-on-error: true"),
