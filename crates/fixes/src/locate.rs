@@ -58,10 +58,20 @@ fn job_by_name<'w, 'a>(wf: &'w Workflow<'a>, name: &str) -> Option<&'w Job<'a>> 
     // `name: Test on ${{ matrix.os }}` shows as `Test on ubuntu-latest`, and
     // only as a value the matrix lists: the one reading of how a run shows
     // a job, the diagnosis's. (A literal prefix alone matched `Test
-    // coverage`, another workflow's job, and fixed this one.)
-    wf.jobs
-        .iter()
-        .find(|j| j.name().is_some_and(|n| n.contains("${{")) && autoheal_logs::mapping::shows_as(j, name))
+    // coverage`, another workflow's job, and fixed this one.) The match
+    // must say something and be the only one: `${{ inputs.label }}` shows
+    // as any name, so two such jobs took every failure to the first, and
+    // one took failures of jobs in other workflows.
+    let mut shown = wf.jobs.iter().filter(|j| autoheal_logs::mapping::shows_as(j, name));
+    match (shown.next(), shown.next()) {
+        (Some(j), None)
+            if j.name()
+                .is_some_and(|n| autoheal_logs::mapping::template_constrains(j, n)) =>
+        {
+            Some(j)
+        }
+        _ => None,
+    }
 }
 
 /// `test (ubuntu-latest, 3.12)` → `test`.
@@ -156,6 +166,75 @@ mod tests {
             "two jobs and no name"
         );
         assert_eq!(matrix_values("t (a, 3.12)"), ["a", "3.12"]);
+    }
+
+    #[test]
+    fn a_name_template_finds_its_job_only_when_it_says_something_and_only_one_matches() {
+        let f = |j: &str| FailureInput::new(Category::Unknown, None).in_job(j);
+        let find = |src: &str, name: &str| {
+            let doc = parse(src.as_bytes());
+            let wf = Workflow::new(doc.root.as_ref().unwrap());
+            job(&wf, &f(name)).map(|j| j.id.to_string())
+        };
+        // Names made only of expressions with unknown values show as
+        // anything: neither job is `test-linux`'s.
+        let unknown = "on: push
+jobs:
+  build:
+    name: ${{ matrix.name }}
+    strategy:
+      matrix: ${{ fromJSON(needs.plan.outputs.legs) }}
+    runs-on: ubuntu-latest
+    steps:
+      - run: make
+  test:
+    name: ${{ inputs.label }}
+    runs-on: ubuntu-latest
+    steps:
+      - run: make test
+";
+        assert_eq!(find(unknown, "test-linux"), None);
+        // One such job is not every job of every workflow either.
+        let one = "on: push
+jobs:
+  build:
+    name: ${{ inputs.label }}
+    runs-on: ubuntu-latest
+    steps:
+      - run: make
+";
+        assert_eq!(find(one, "deploy"), None);
+        // A literal part, or a listed matrix value, identifies the job.
+        let listed = "on: push
+jobs:
+  test:
+    name: Test ${{ matrix.os }}
+    strategy:
+      matrix:
+        os: [ubuntu-latest, macos-latest]
+    runs-on: ${{ matrix.os }}
+    steps:
+      - run: make test
+  build:
+    name: ${{ inputs.label }}
+    runs-on: ubuntu-latest
+    steps:
+      - run: make
+";
+        let only_listed = listed.split("  build:\n").next().unwrap();
+        assert_eq!(find(only_listed, "Test ubuntu-latest").as_deref(), Some("test"));
+        let by_value = only_listed.replace("name: Test ${{ matrix.os }}", "name: ${{ matrix.os }}");
+        assert_eq!(find(&by_value, "macos-latest").as_deref(), Some("test"));
+        assert_eq!(find(&by_value, "windows-latest"), None);
+        // Two jobs that both show as the name: which one failed is unknown.
+        assert_eq!(find(listed, "Test ubuntu-latest"), None);
+        let twice = format!(
+            "{only_listed}{}",
+            only_listed
+                .replace("on: push\njobs:\n", "")
+                .replace("  test:", "  test2:")
+        );
+        assert_eq!(find(&twice, "Test ubuntu-latest"), None);
     }
 
     #[test]

@@ -371,6 +371,26 @@ fn expression_template_matches(job: &Job<'_>, template: &str, shown: &str) -> bo
     if !template.contains("${{") || shown.len() > MAX_SHOWN {
         return false;
     }
+    let parts = template_parts(job, template);
+    let mut failed = std::collections::HashSet::new();
+    parts_match(&parts, 0, shown, 0, &mut failed)
+}
+
+/// Whether a `name:` template says anything about the name a run shows:
+/// some literal text besides spaces, or an expression whose values the
+/// job's matrix lists. `${{ matrix.name }}` over a computed matrix, or
+/// `${{ inputs.label }}`, matches every name, so it identifies no job.
+pub fn template_constrains(job: &Job<'_>, template: &str) -> bool {
+    template.contains("${{")
+        && template_parts(job, template).iter().any(|p| match p {
+            Part::Literal(l) => !l.trim().is_empty(),
+            Part::Value(values) => values.is_some(),
+        })
+}
+
+/// `Test ${{ matrix.os }}` → literal `Test `, the values `matrix.os` takes,
+/// literal ``.
+fn template_parts<'t>(job: &Job<'_>, template: &'t str) -> Vec<Part<'t>> {
     let mut parts: Vec<Part> = Vec::new();
     let mut t = template;
     while let Some(open) = t.find("${{") {
@@ -383,8 +403,7 @@ fn expression_template_matches(job: &Job<'_>, template: &str, shown: &str) -> bo
         t = rest;
     }
     parts.push(Part::Literal(t));
-    let mut failed = std::collections::HashSet::new();
-    parts_match(&parts, 0, shown, 0, &mut failed)
+    parts
 }
 
 enum Part<'t> {

@@ -453,6 +453,14 @@ fn matrix_display_names_and_templates() {
     assert!(matches(free, "Test ${{ matrix.os }}", "Test coverage"));
     assert!(matches(job, "Test ${{ inputs.suite }}", "Test coverage"));
     assert!(matches(job, "${{ inputs.a }}-${{ inputs.b }}", "x-y-z"));
+    // Only expressions with unknown values (or spaces between them) say
+    // nothing about the name; a literal or a listed value does.
+    assert!(!template_constrains(job, "${{ inputs.label }}"));
+    assert!(!template_constrains(free, "${{ matrix.os }} ${{ matrix.py }}"));
+    assert!(!template_constrains(job, "test"), "no template");
+    assert!(template_constrains(job, "${{ matrix.os }}"));
+    assert!(template_constrains(free, "Test ${{ matrix.os }}"));
+    assert!(template_constrains(job, "${{ inputs.a }}-${{ inputs.b }}"));
 }
 
 #[test]
