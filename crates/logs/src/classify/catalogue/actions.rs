@@ -11,10 +11,10 @@
 //! {list}`), setup-python and setup-java (`No file in {dir} matched to
 //! [{patterns}], make sure you have checked out the target repository`),
 //! setup-go (`Dependencies file is not found in {dir}. Supported file pattern:
-//! {file}`), the version files of setup-node, setup-go, setup-python and
-//! pnpm/action-setup (`The specified {tool} version file at: {path} does not
-//! exist`, setup-python's `{path}` as given, the others' joined to
-//! `GITHUB_WORKSPACE`), the tool lookups of setup-python (`The version '{v}' with
+//! {file}`), the version files of setup-node and setup-go (`The specified
+//! {tool} version file at: {path} does not exist`, joined to
+//! `GITHUB_WORKSPACE`) and setup-python (`... at: {path} doesn't exist.`, the
+//! path as given), the tool lookups of setup-python (`The version '{v}' with
 //! architecture '{arch}' was not found for {os}.`, before v5 `Version {v} with
 //! arch {arch} not found`, for PyPy and GraalPy `PyPy version {v} ({pypy}) with
 //! arch {arch} not found`; its `architecture` input accepts x86, x64 and
@@ -150,8 +150,8 @@ pub const ENTRIES: &[Entry] = &[
     Entry {
         id: "actions/version-file-missing",
         grammar: "The specified {tool} version file at: {path} does not exist (setup-node's `node-version-file`, \
-                  setup-go's `go-version-file`, setup-python's `python-version-file`, pnpm/action-setup's \
-                  `package_json_file`)",
+                  setup-go's `go-version-file`) | The specified python version file at: {path} doesn't exist. \
+                  (setup-python's `python-version-file`, thrown from its source as written)",
         needles: &["version file at: "],
         check: version_file_missing,
         examples: &[
@@ -161,7 +161,7 @@ pub const ENTRIES: &[Entry] = &[
                 Some(".nvmrc"),
             ),
             ex(
-                "Error: The specified python version file at: .python-version does not exist",
+                "##[error]The specified python version file at: .python-version doesn't exist.",
                 Category::FileNotFound,
                 Some(".python-version"),
             ),
@@ -329,7 +329,7 @@ fn cache_lockfile_missing(line: &Line<'_>) -> Option<Hit> {
 /// A setup action's version-file input names a file the checkout does not
 /// have (not committed, another directory, or no checkout before the step).
 fn version_file_missing(line: &Line<'_>) -> Option<Hit> {
-    let c = regex!(r"The specified [\w.-]+ version file at: (\S+?) does not exist").captures(line.text)?;
+    let c = regex!(r"The specified [\w.-]+ version file at: (\S+?) (?:does not|doesn't) exist").captures(line.text)?;
     Some(path_hit(
         &c[1],
         0.75,

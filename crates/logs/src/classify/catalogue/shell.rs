@@ -228,6 +228,12 @@ pub const ENTRIES: &[Entry] = &[
                 Category::FileNotFound,
                 Some("build/Helpers.psm1"),
             ),
+            ex(
+                "Import-Module : The specified module 'Helpers.PSM1' was not loaded because no valid module file was \
+                 found in any module directory.",
+                Category::FileNotFound,
+                Some("Helpers.PSM1"),
+            ),
         ],
     },
     Entry {
@@ -524,7 +530,9 @@ fn powershell_module_missing(line: &Line<'_>) -> Option<Hit> {
     let c = regex!(r"The specified module '([^']+)' was not loaded because no valid module file was found")
         .captures(line.text)?;
     let name = &c[1];
-    if name.contains(['/', '\\']) || name.ends_with(".psm1") || name.ends_with(".psd1") || name.ends_with(".dll") {
+    // PowerShell's file system is case-insensitive on Windows, so `Helpers.PSM1` is a module file too.
+    let lower = name.to_ascii_lowercase();
+    if name.contains(['/', '\\']) || [".psm1", ".psd1", ".dll"].iter().any(|suffix| lower.ends_with(suffix)) {
         return Some(path_hit(
             name,
             0.65,
