@@ -9,6 +9,18 @@ pub fn owner(repo: &RepoState) -> &str {
     repo.full_name.split('/').next().unwrap_or_default()
 }
 
+/// How GitHub relates `login` to the repository in an `author_association`: the owner, a
+/// seeded collaborator (any role), or no one (`NONE`).
+pub fn association(repo: &RepoState, login: &str) -> &'static str {
+    if login.eq_ignore_ascii_case(owner(repo)) {
+        "OWNER"
+    } else if repo.collaborators.contains_key(login) {
+        "COLLABORATOR"
+    } else {
+        "NONE"
+    }
+}
+
 /// Fills in the fields GitHub always sends that a seed left out.
 fn fill(value: &mut Value, defaults: Value) {
     let (Some(map), Value::Object(defaults)) = (value.as_object_mut(), defaults) else {
@@ -125,6 +137,7 @@ pub fn issue(repo: &RepoState, base_url: &str, issue: &IssueState) -> Value {
         "updated_at": issue.updated_at,
         "closed_at": issue.closed_at,
         "user": { "login": issue.user },
+        "author_association": association(repo, &issue.user),
         "assignees": issue.assignees.iter().map(|login| json!({ "login": login })).collect::<Vec<_>>(),
         "html_url": format!("https://github.com/{}/issues/{}", repo.full_name, issue.number),
         "url": format!("{base_url}/repos/{}/issues/{}", repo.full_name, issue.number),
@@ -157,6 +170,7 @@ pub fn pull(repo: &RepoState, issue: &IssueState) -> Value {
         "merged_at": pull.merged_at,
         "merged": pull.merged_at.is_some(),
         "user": { "login": issue.user },
+        "author_association": association(repo, &issue.user),
         "requested_reviewers": pull.requested_reviewers.iter().map(|login| json!({ "login": login })).collect::<Vec<_>>(),
         "head": { "ref": pull.head, "sha": head_sha, "label": format!("{owner}:{}", pull.head) },
         "base": { "ref": pull.base, "sha": repo.git.resolve(&pull.base).unwrap_or_default() },
@@ -164,10 +178,11 @@ pub fn pull(repo: &RepoState, issue: &IssueState) -> Value {
     })
 }
 
-pub fn review(review: &ReviewState) -> Value {
+pub fn review(repo: &RepoState, review: &ReviewState) -> Value {
     json!({
         "id": review.id,
         "user": { "login": review.user },
+        "author_association": association(repo, &review.user),
         "state": review.state,
         "body": review.body,
         "submitted_at": review.submitted_at,
@@ -180,6 +195,7 @@ pub fn comment(repo: &RepoState, number: u64, comment: &CommentState) -> Value {
         "id": comment.id,
         "body": comment.body,
         "user": { "login": comment.user },
+        "author_association": association(repo, &comment.user),
         "created_at": comment.created_at,
         "updated_at": comment.created_at,
         "html_url": format!("https://github.com/{}/issues/{number}#issuecomment-{}", repo.full_name, comment.id),

@@ -257,7 +257,7 @@ pub fn api(state: &mut State, api_base: &str, blob_base: &str, req: Request<'_>)
                 .issues
                 .get(&number)
                 .and_then(|i| i.pull.as_ref())
-                .map(|pull| pull.reviews.iter().map(render::review).collect::<Vec<_>>());
+                .map(|pull| pull.reviews.iter().map(|r| render::review(repo, r)).collect::<Vec<_>>());
             match items {
                 Some(items) => (ctx.page(items, Value::Array), Used::None),
                 None => (not_found(), Used::None),

@@ -240,6 +240,11 @@ pub struct Comment {
     #[serde(deserialize_with = "nullable")]
     pub user: Option<User>,
     pub created_at: String,
+    /// How the author is related to the repository, as GitHub judges it when answering:
+    /// `OWNER`, `MEMBER` (of the owning organization), `COLLABORATOR`, `CONTRIBUTOR`,
+    /// `FIRST_TIME_CONTRIBUTOR`, `FIRST_TIMER`, `MANNEQUIN` or `NONE`
+    /// (`decide::trust::may_be_writer`).
+    pub author_association: String,
 }
 
 impl Comment {
@@ -375,6 +380,8 @@ pub struct Review {
     pub submitted_at: Option<String>,
     /// The commit the review was made on (left out by older GitHub Enterprise versions).
     pub commit_id: Option<String>,
+    /// As a comment's ([`Comment::author_association`]).
+    pub author_association: String,
 }
 
 impl Review {

@@ -292,3 +292,42 @@ async fn a_hostile_history_costs_a_bounded_number_of_calls() {
         .count();
     assert_eq!(threads, MAX_THREADS_READ);
 }
+
+#[tokio::test]
+async fn a_maintainers_never_outlives_newer_outsiders_commands_and_reviews() {
+    use autoheal_github::fetch::trust::MAX_AUTHORS_ASKED;
+    let fake = fake();
+    fake.add_collaborator(REPO, "maint", "maintain");
+    let (gh, _) = client(&fake);
+    let dependency = analysis("ci|build|dependency|left-pad", "pin-dependency", "dependency");
+    fake.set_now(Some("2024-04-01T00:00:00Z"));
+    let pull = issue_and_pull(&fake, &dependency, 1);
+    fake.add_comment(REPO, pull, "maint", "/autoheal never dependency");
+    // Newer than the maintainer's word, more outsiders than the asks one decision has: some
+    // command `allow`, the others review (GitHub marks each `NONE`, no collaborator).
+    fake.set_now(Some("2024-04-02T00:00:00Z"));
+    let outsiders: Vec<String> = (0..=MAX_AUTHORS_ASKED).map(|i| format!("eve{i}")).collect();
+    for (i, outsider) in outsiders.iter().enumerate() {
+        if i % 2 == 0 {
+            fake.add_comment(REPO, pull, outsider, "/autoheal allow dependency");
+        } else {
+            fake.add_review(REPO, pull, outsider, "APPROVED", "fine by me");
+        }
+    }
+    fake.clear_requests();
+    let history = fetch_history(&gh, &repo(), None)
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    let record = acceptance_record(&history);
+    assert_eq!(
+        record.never_categories.get("dependency").map(|rule| rule.by.as_str()),
+        Some("maint"),
+        "{:?}",
+        history.writers
+    );
+    let asked_about_outsiders: Vec<String> = asked_paths(&fake)
+        .into_iter()
+        .filter(|p| p.contains("/collaborators/eve"))
+        .collect();
+    assert!(asked_about_outsiders.is_empty(), "{asked_about_outsiders:?}");
+}

@@ -274,6 +274,7 @@ mod tests {
             body: Some(body.into()),
             user: Some(User { login: who.into() }),
             created_at: at.into(),
+            author_association: "COLLABORATOR".into(),
         }
     }
 
@@ -362,6 +363,7 @@ mod tests {
             state: state.into(),
             submitted_at: Some(at.into()),
             commit_id: None,
+            author_association: "COLLABORATOR".into(),
         }
     }
 

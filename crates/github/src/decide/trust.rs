@@ -42,6 +42,20 @@ pub fn may_write(login: &str, owner: &str, permission: &Permission) -> bool {
     can_write(permission) || (!login.is_empty() && login.eq_ignore_ascii_case(owner))
 }
 
+/// Whether an author GitHub relates to the repository as `association` (a comment's or a
+/// review's `author_association`) may be someone who can write: the owner, a member of the
+/// owning organization or a collaborator. Only those are worth a permission call: every
+/// other account (`CONTRIBUTOR`, `FIRST_TIME_CONTRIBUTOR`, `FIRST_TIMER`, `MANNEQUIN`,
+/// `NONE`) is, as far as the token can see, neither, so an outsider never counts and costs
+/// no ask however many speak (anyone may comment on a public issue). A member or
+/// collaborator may still only read: this is a filter before [`may_write`], never a
+/// substitute for it. The cost: a writer whose organization membership is private and who
+/// is no collaborator may read as `CONTRIBUTOR` or `NONE` to a token that cannot see the
+/// membership, and their commands then do not count (the safe direction).
+pub fn may_be_writer(association: &str) -> bool {
+    matches!(association, "OWNER" | "MEMBER" | "COLLABORATOR")
+}
+
 /// The identity of the built-in `GITHUB_TOKEN`, which cannot ask `GET /user` who it is.
 pub const GITHUB_ACTIONS_BOT: &str = "github-actions[bot]";
 

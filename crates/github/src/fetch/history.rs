@@ -242,7 +242,9 @@ pub fn stamp(time: DateTime<Utc>) -> String {
 /// through one [`Vouching`]); the comments, and for a PR the reviews, of the newest
 /// [`MAX_THREADS_READ`] of them; and which authors
 /// of an `/autoheal` command or a review may write, newest first, through one [`Vouching`]
-/// (a bounded number of permission calls, however many accounts comment).
+/// that asks only about owners, members and collaborators (`Vouching::may_act_as`: a
+/// bounded number of permission calls, however many accounts comment, and none for
+/// outsiders).
 pub async fn fetch_history(gh: &GitHub, repo: &RepoName, since: Option<DateTime<Utc>>) -> Result<History> {
     let mut items = Vec::new();
     let mut openers: BTreeMap<u64, String> = BTreeMap::new();
@@ -304,25 +306,28 @@ pub async fn fetch_history(gh: &GitHub, repo: &RepoName, since: Option<DateTime<
             .map(|p| (p.number, p.head.sha))
             .collect()
     };
-    // Newest first: when more accounts speak than are asked about, the latest word counts.
-    let mut speakers: Vec<(&str, &str)> = comments
+    // Newest first: when more owners, members and collaborators speak than are asked about,
+    // the latest word counts. Anyone else (GitHub's `author_association`) is never asked
+    // about, so outsiders' commands and reviews cannot use up the asks a maintainer needs.
+    let mut speakers: Vec<(&str, &str, &str)> = comments
         .values()
         .flatten()
         .filter(|c| parse_command(c.text()).is_some())
-        .map(|c| (c.created_at.as_str(), c.author()))
-        .chain(
-            reviews
-                .values()
-                .flatten()
-                .map(|r| (r.submitted_at.as_deref().unwrap_or_default(), r.author())),
-        )
-        .filter(|(_, author)| !author.ends_with("[bot]"))
+        .map(|c| (c.created_at.as_str(), c.author(), c.author_association.as_str()))
+        .chain(reviews.values().flatten().map(|r| {
+            (
+                r.submitted_at.as_deref().unwrap_or_default(),
+                r.author(),
+                r.author_association.as_str(),
+            )
+        }))
+        .filter(|(_, author, _)| !author.ends_with("[bot]"))
         .collect();
     speakers.sort_by(|a, b| b.cmp(a));
     let mut steering = Vouching::new(&bot_login);
     let mut writers = BTreeSet::new();
-    for (_, author) in speakers {
-        if steering.may_act(gh, repo, author).await? {
+    for (_, author, association) in speakers {
+        if steering.may_act_as(gh, repo, author, association).await? {
             writers.insert(author.to_string());
         }
     }

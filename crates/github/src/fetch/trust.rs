@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 
 use crate::client::GitHub;
 use crate::client::config::RepoName;
-use crate::decide::trust::{GITHUB_ACTIONS_BOT, is_autoheal, may_write};
+use crate::decide::trust::{GITHUB_ACTIONS_BOT, is_autoheal, may_be_writer, may_write};
 use crate::error::{Error, Result};
 use crate::models::{CollaboratorPermission, Issue};
 
@@ -87,6 +87,19 @@ impl Vouching {
     /// How many authors GitHub was asked about.
     pub fn asked(&self) -> usize {
         self.asked
+    }
+
+    /// [`Vouching::may_act`] for the author of a comment or review GitHub relates to the
+    /// repository as `association` (its `author_association`): autoheal is known, and only an
+    /// owner, member or collaborator ([`may_be_writer`]) is asked about; anyone else is not
+    /// vouched for and uses none of the asks, so a crowd of outsiders cannot crowd out a
+    /// maintainer.
+    pub async fn may_act_as(&mut self, gh: &GitHub, repo: &RepoName, author: &str, association: &str) -> Result<bool> {
+        if is_autoheal(author, &self.bot_login) || may_be_writer(association) {
+            self.may_act(gh, repo, author).await
+        } else {
+            Ok(false)
+        }
     }
 
     pub async fn may_act(&mut self, gh: &GitHub, repo: &RepoName, author: &str) -> Result<bool> {

@@ -73,6 +73,7 @@ fn comment(created: &str, body: &str) -> Comment {
             login: "github-actions[bot]".into(),
         }),
         created_at: created.into(),
+        author_association: "NONE".into(),
     }
 }
 
