@@ -1648,6 +1648,38 @@ const CASES: &[(&str, Category, Option<&str>)] = &[
     ),
     ("b75-bash-killed-node-search-index-137.log", Unknown, None),
     ("b75-rsync-deploy-source-dir-missing.log", FileNotFound, Some("public")),
+    // Batch 76 (helper diagcls, 2026-12-06): written after batch 75's fixes
+    // and committed before any change: `gh pr create` refused because the
+    // repository does not let Actions create pull requests; openssl-sys's
+    // build script without OpenSSL's headers in a slim Rust container; `npm
+    // publish` over a published version (E403); twine's `File already
+    // exists` (web UI copy); github-script's `Bad credentials` (401); yarn 1
+    // in an Alpine container without git; a self-hosted runner without the
+    // Android SDK; a self-hosted runner's leftover container name; Composer's
+    // `curl error 28`; zip's `name not matched`. Expectations decided from
+    // issue 12's definitions when written.
+    ("b76-gh-pr-create-actions-not-permitted.log", Unknown, None),
+    ("b76-cargo-openssl-sys-container-log-failed.log", Unknown, None),
+    ("b76-npm-publish-e403-previously-published.log", Unknown, None),
+    ("b76-twine-file-already-exists-ui.log", Unknown, None),
+    ("b76-github-script-bad-credentials-401.log", Unknown, None),
+    (
+        "b76-yarn1-alpine-container-no-git-binary.log",
+        MissingCommand,
+        Some("git"),
+    ),
+    ("b76-selfhosted-android-sdk-location-not-found.log", Unknown, None),
+    (
+        "b76-selfhosted-docker-container-name-in-use-log-failed.log",
+        Unknown,
+        None,
+    ),
+    ("b76-composer-curl-error-28-timeout.log", Unknown, None),
+    (
+        "b76-zip-name-not-matched-apk.log",
+        FileNotFound,
+        Some("app/build/outputs/apk/release/app-release.apk"),
+    ),
 ];
 
 /// For every `unknown` row, the log line (1-based) of the root cause's first
@@ -2106,6 +2138,17 @@ const UNKNOWN_ROOT_LINES: &[(&str, u64)] = &[
     ("b75-gradle-central-read-timed-out.log", 141),
     ("b75-pip-requires-different-python-38.log", 121),
     ("b75-bash-killed-node-search-index-137.log", 129),
+    // Batch 76 (helper diagcls), pinned when written: the message that says
+    // why (openssl-sys's own paragraph inside cargo's report, npm's code
+    // line, twine's ERROR line, Octokit's error, Gradle's cause).
+    ("b76-gh-pr-create-actions-not-permitted.log", 112),
+    ("b76-cargo-openssl-sys-container-log-failed.log", 26),
+    ("b76-npm-publish-e403-previously-published.log", 125),
+    ("b76-twine-file-already-exists-ui.log", 94),
+    ("b76-github-script-bad-credentials-401.log", 42),
+    ("b76-selfhosted-android-sdk-location-not-found.log", 84),
+    ("b76-selfhosted-docker-container-name-in-use-log-failed.log", 5),
+    ("b76-composer-curl-error-28-timeout.log", 101),
 ];
 
 /// For rows whose category is not `unknown`, the log line (1-based) of the
@@ -2188,6 +2231,9 @@ const KNOWN_ROOT_LINES: &[(&str, u64)] = &[
     // Batch 75 (helper diagcls), pinned when written.
     ("b75-unittest-google-protobuf-missing-windows-ui.log", 120),
     ("b75-rsync-deploy-source-dir-missing.log", 124),
+    // Batch 76 (helper diagcls), pinned when written.
+    ("b76-yarn1-alpine-container-no-git-binary.log", 72),
+    ("b76-zip-name-not-matched-apk.log", 94),
 ];
 
 /// `None` when the root cause of fixture `name` begins on line `want`; else
@@ -2402,6 +2448,17 @@ const ROOT_STEPS: &[(&str, Option<&str>, &str)] = &[
         "dotnet test",
     ),
     ("b75-rsync-deploy-source-dir-missing.log", None, "rsync -az"),
+    // Batch 76 (helper diagcls), stated when written.
+    (
+        "b76-selfhosted-docker-container-name-in-use-log-failed.log",
+        Some("integration"),
+        "Start database",
+    ),
+    (
+        "b76-cargo-openssl-sys-container-log-failed.log",
+        Some("build (rust:1.83-slim)"),
+        "Run cargo build --locked",
+    ),
 ];
 
 /// Words the root cause's message must have: a log cut short must say that
