@@ -20,7 +20,11 @@
 //! `Caused by:` lines; version 4 is read from cargo 1.78), and the heading
 //! cargo prints when a dependency cannot be fetched (`failed to get `{name}`
 //! as a dependency of package `{pkg}``), whose reason follows in `Caused by:`
-//! blocks (`src/cargo/core/compiler/…`, `ops/resolve.rs`). Cargo's progress
+//! blocks (`src/cargo/core/compiler/…`, `ops/resolve.rs`). A `-sys` crate's
+//! build script that did not find its native library, inside cargo's `---
+//! stderr` of the script: openssl-sys's `Could not find directory of OpenSSL
+//! installation` (`build/find_normal.rs`) and the pkg-config crate's `The
+//! system library `{lib}` required by crate `{crate}` was not found.`. Cargo's progress
 //! after a fetch (`Downloaded {crate} v{version}`, `Downloaded {n} crates ({size})
 //! in {t}`, `Compiling {crate} v{version}`, `Finished `{profile}` profile
 //! [{opts}] target(s) in {t}`; before 1.78 `Finished {profile} [{opts}]
@@ -197,6 +201,30 @@ pub const ENTRIES: &[Entry] = &[
         )],
     },
     Entry {
+        id: "cargo/sys-crate-library-missing",
+        grammar: "Could not find directory of OpenSSL installation, and this `-sys` crate cannot (openssl-sys's \
+                  `build/find_normal.rs`) | The system library `{lib}` required by crate `{crate}` was not found. \
+                  (the pkg-config crate's error, which `-sys` build scripts panic with); both inside cargo's \
+                  `--- stderr` of a failed build script",
+        needles: &[
+            "Could not find directory of OpenSSL installation",
+            "` required by crate `",
+        ],
+        check: sys_crate_library_missing,
+        examples: &[
+            ex(
+                "  Could not find directory of OpenSSL installation, and this `-sys` crate cannot",
+                Category::Unknown,
+                None,
+            ),
+            ex(
+                "  The system library `alsa` required by crate `alsa-sys` was not found.",
+                Category::Unknown,
+                None,
+            ),
+        ],
+    },
+    Entry {
         id: "cargo/build-and-test-failure",
         grammar: "error[E{code}]: {message} | error: could not compile `{crate}` | test result: FAILED. | error: test \
                   failed, to rerun pass {args}",
@@ -227,6 +255,22 @@ pub const ENTRIES: &[Entry] = &[
         )],
     },
 ];
+
+/// A `-sys` crate's build script did not find the native library it binds:
+/// its development package (and often pkg-config) is not installed where the
+/// build runs. Which package provides it depends on the distribution, so a
+/// person installs it.
+fn sys_crate_library_missing(line: &Line<'_>) -> Option<Hit> {
+    let text = line.text.trim_start();
+    let found = text.starts_with("Could not find directory of OpenSSL installation")
+        || regex!(r"^The system library `[^`]+` required by crate `[^`]+` was not found\.").is_match(text);
+    found.then(|| {
+        Hit::blocker(
+            "A -sys crate's build script did not find the native library it binds: its development package (and \
+             pkg-config) must be installed where cargo builds (a slim container image has neither).",
+        )
+    })
+}
 
 fn no_manifest(_: &Line<'_>) -> Option<Hit> {
     Some(path_hit(
@@ -357,6 +401,23 @@ fn process_never_executed(line: &Line<'_>) -> Option<Hit> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A -sys crate's missing native library is for a person (which
+    /// development package depends on the image); the wording must start the
+    /// line, as the build script's stderr prints it under cargo's report.
+    #[test]
+    fn a_sys_crate_without_its_library_is_not_fixable() {
+        for text in [
+            "  Could not find directory of OpenSSL installation, and this `-sys` crate cannot",
+            "  The system library `libudev` required by crate `libudev-sys` was not found.",
+        ] {
+            let hit = sys_crate_library_missing(&Line::plain(text)).expect(text);
+            assert_eq!((hit.category, hit.fixable), (Category::Unknown, false), "{text}");
+        }
+        assert!(
+            sys_crate_library_missing(&Line::plain("echo Could not find directory of OpenSSL installation")).is_none()
+        );
+    }
 
     #[test]
     fn a_diagnostic_is_read_by_its_location_line() {

@@ -190,6 +190,43 @@ pub const ENTRIES: &[Entry] = &[
     },
 ];
 
+/// The Docker daemon's refusal of a request, as the Docker CLI prints any
+/// error the Engine API returns (`docker: Error response from daemon:
+/// {message}`, `cli/command` and `docker/docker`'s client): the daemon says
+/// what it refused (a container name in use, a missing container or volume, a
+/// port already allocated). Read as the last word, after every emitter above,
+/// because the daemon relays other programs' messages (a registry's
+/// `toomanyrequests`, runc's `exec format error`, Go's `executable file not
+/// found`), which belong to those programs' entries.
+pub const DAEMON_REFUSAL_ENTRIES: &[Entry] = &[Entry {
+    id: "docker_daemon/error-response",
+    grammar: "[docker: ]Error response from daemon: {message} (the Docker CLI; e.g. `Conflict. The container name \
+              \"/{name}\" is already in use by container \"{id}\". You have to remove (or rename) that container \
+              to be able to reuse that name.`)",
+    needles: &["Error response from daemon: "],
+    check: daemon_refusal,
+    examples: &[ex(
+        "docker: Error response from daemon: Conflict. The container name \"/ci-db\" is already in use by container \
+         \"0f3c\". You have to remove (or rename) that container to be able to reuse that name.",
+        Category::Unknown,
+        None,
+    )],
+}];
+
+fn daemon_refusal(line: &Line<'_>) -> Option<Hit> {
+    let message = after(line.text, "Error response from daemon: ")?.trim();
+    if message.is_empty() {
+        return None;
+    }
+    let why = if message.contains("is already in use by container") {
+        "A container of that name already exists on the Docker host (left by an earlier job on a self-hosted \
+         runner, or started twice): the step must remove it first (`docker rm -f`) or use a unique name."
+    } else {
+        "The Docker daemon refused the request; its message says why."
+    };
+    Some(Hit::blocker(why))
+}
+
 /// The registry a `toomanyrequests` came from: a registry host in the line
 /// (any other host there makes it another registry) or in the recent lines,
 /// or the registry part of an image reference; an image name without a
@@ -365,4 +402,39 @@ fn pull_succeeded(line: &Line<'_>) -> Option<Hit> {
     regex!(r"^Status: (?:Downloaded newer image|Image is up to date) for \S+$")
         .is_match(line.text.trim())
         .then(|| Hit::notice("docker pulled an image."))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::classify::catalogue::Catalogue;
+
+    /// The daemon's refusal is read only when nothing above read the message
+    /// it relays: a registry's limit and Go's missing executable keep their
+    /// own entries.
+    #[test]
+    fn the_daemon_refusal_is_the_last_word() {
+        let entry = |text: &str| Catalogue::get().classify(&Line::plain(text)).map(|h| h.entry);
+        assert_eq!(
+            entry(
+                "docker: Error response from daemon: Conflict. The container name \"/db\" is already in use by \
+                 container \"ab12\". You have to remove (or rename) that container to be able to reuse that name."
+            ),
+            Some("docker_daemon/error-response")
+        );
+        assert_eq!(
+            entry(
+                "Error response from daemon: toomanyrequests: You have reached your unauthenticated pull rate limit."
+            ),
+            Some("docker/toomanyrequests")
+        );
+        assert_ne!(
+            entry(
+                "docker: Error response from daemon: failed to create task for container: exec: \"pytest\": \
+                 executable file not found in $PATH: unknown."
+            ),
+            Some("docker_daemon/error-response")
+        );
+        assert!(daemon_refusal(&Line::plain("Error response from daemon: ")).is_none());
+    }
 }

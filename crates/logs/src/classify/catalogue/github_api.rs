@@ -5,7 +5,11 @@
 //! limit's `API rate limit exceeded for {user ID|installation ID|IP}` and the
 //! secondary limit's `You have exceeded a secondary rate limit`), the
 //! `@octokit/plugin-throttling` messages, PyGithub's `RateLimitExceededException`,
-//! and "Troubleshooting" for `Resource not accessible by integration`; Composer's
+//! and "Troubleshooting" for `Resource not accessible by integration`; the
+//! refusal GitHub gives when the repository or organization does not let
+//! Actions create pull requests (`GitHub Actions is not permitted to create or
+//! approve pull requests`, the changelog of 2022-05-03 and the Actions settings
+//! docs); Composer's
 //! GitHub downloads (`GitHub API limit ({n} calls/hr) is exhausted, could not
 //! fetch {url}. …`, Composer's `Util/GitHub` and `RemoteFilesystem`). The GraphQL
 //! API's primary limit ("Rate limits and query limits for the GraphQL API"):
@@ -121,18 +125,29 @@ pub const ENTRIES: &[Entry] = &[
     Entry {
         id: "github_api/not-permitted",
         grammar: "Resource not accessible by integration | Resource not accessible by personal access token | Bad \
-                  credentials | Requires authentication",
+                  credentials | Requires authentication | GitHub Actions is not permitted to create or approve pull \
+                  requests[.] (the REST API's 403 message, which `gh` relays as `pull request create failed: \
+                  GraphQL: {message} (createPullRequest)`)",
         needles: &[
             "Resource not accessible by",
             "Bad credentials",
             "Requires authentication",
+            "is not permitted to create or approve pull requests",
         ],
         check: not_permitted,
-        examples: &[ex(
-            "RequestError [HttpError]: Resource not accessible by integration",
-            Category::Unknown,
-            None,
-        )],
+        examples: &[
+            ex(
+                "RequestError [HttpError]: Resource not accessible by integration",
+                Category::Unknown,
+                None,
+            ),
+            ex(
+                "pull request create failed: GraphQL: GitHub Actions is not permitted to create or approve pull \
+                 requests (createPullRequest)",
+                Category::Unknown,
+                None,
+            ),
+        ],
     },
 ];
 
@@ -202,7 +217,17 @@ fn regex_ip(text: &str) -> bool {
     super::util::regex!(r"exceeded for \d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}").is_match(text)
 }
 
-fn not_permitted(_: &Line<'_>) -> Option<Hit> {
+fn not_permitted(line: &Line<'_>) -> Option<Hit> {
+    if line
+        .text
+        .contains("is not permitted to create or approve pull requests")
+    {
+        return Some(Hit::blocker(
+            "GitHub refused to let the workflow's token create or approve a pull request: the repository's (or \
+             organization's) Actions setting \"Allow GitHub Actions to create and approve pull requests\" is off. \
+             An owner changes the setting (or the step uses another token); no workflow edit fixes it.",
+        ));
+    }
     Some(Hit::blocker(
         "The token lacks the permission (or is not valid) for this GitHub API call: a permissions or secrets \
          problem, not a rate limit.",

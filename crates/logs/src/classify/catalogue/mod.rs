@@ -42,7 +42,10 @@
 //!    permission denied, DNS, refused connections): the last word, because
 //!    those strings also appear inside the messages above.
 //!    `node_crash`: Node's report of an uncaught exception, whose message
-//!    line may hold any of the messages above (a 429 a client threw).
+//!    line may hold any of the messages above (a 429 a client threw);
+//!    `docker_daemon`: the Docker CLI's `Error response from daemon:
+//!    {message}` that nothing above read (the daemon relays registries', runc's
+//!    and Go's messages, which belong to their entries).
 //!
 //! 8. `gradle`: a `> {cause}` line of Gradle's `* What went wrong:`
 //!    report that nothing above read (Gradle relays other tools' messages
@@ -271,6 +274,7 @@ pub const EMITTERS: &[(&str, &[Entry])] = &[
     ("http", http::ENTRIES),
     ("system", system::ENTRIES),
     ("node_crash", node::CRASH_ENTRIES),
+    ("docker_daemon", docker::DAEMON_REFUSAL_ENTRIES),
     ("gradle", jvm::GRADLE_CAUSE_ENTRIES),
     ("maven", jvm::MAVEN_GOAL_ENTRIES),
 ];

@@ -10,7 +10,7 @@
 //! since npm 10 `npm error code {CODE}`; `npm ci`'s lockfile requirement), yarn
 //! exec / npx (`libnpmexec`: `could not determine executable to run`, when the
 //! package it resolved has no binary of that name), yarn
-//! classic (`Couldn't find a package.json file in "{dir}"`, `Request failed
+//! classic (`Couldn't find a package.json file in "{dir}"`, `Couldn't find the binary {program}`, `Request failed
 //! "{status}"`, the engine check's `error {pkg}@{version}: The engine "{engine}" is incompatible with this module.
 //! Expected version "{range}". Got "{version}"`), ESLint's stylish formatter summary (`✖ {n} problem(s) ({n}
 //! error(s), {n} warning(s))`), pnpm's `ERR_PNPM_*` codes and bun install's `error: GET {url} - {status}`.
@@ -204,10 +204,19 @@ pub const ENTRIES: &[Entry] = &[
     },
     Entry {
         id: "node/spawn-enoent",
-        grammar: "Error: spawn {file} ENOENT",
-        needles: &["ENOENT"],
+        grammar: "Error: spawn {file} ENOENT | error Couldn't find the binary {program} (yarn classic's \
+                  `src/util/child.js`, when a program it spawns itself, such as git for a git dependency, gives \
+                  ENOENT)",
+        needles: &["ENOENT", "Couldn't find the binary "],
         check: spawn_enoent,
-        examples: &[ex("Error: spawn git ENOENT", Category::MissingCommand, Some("git"))],
+        examples: &[
+            ex("Error: spawn git ENOENT", Category::MissingCommand, Some("git")),
+            ex(
+                "error Couldn't find the binary git",
+                Category::MissingCommand,
+                Some("git"),
+            ),
+        ],
     },
     Entry {
         id: "node/no-package-json",
@@ -628,8 +637,13 @@ fn enoent(line: &Line<'_>) -> Option<Hit> {
     Some(path_hit(path, 0.75, "A file the tool opens does not exist."))
 }
 
+/// libuv's `spawn {file} ENOENT`, and yarn classic's wording of the same
+/// failure (the whole message is `Couldn't find the binary {program}`, after
+/// yarn's `error ` prefix: a trailing word would be part of another message).
 fn spawn_enoent(line: &Line<'_>) -> Option<Hit> {
-    let c = regex!(r"spawn (\S+) ENOENT").captures(line.text)?;
+    let c = regex!(r"spawn (\S+) ENOENT")
+        .captures(line.text)
+        .or_else(|| regex!(r"^(?:error )?Couldn't find the binary (\S+)\s*$").captures(line.text.trim_start()))?;
     Some(command_hit(&c[1], line, 0.8))
 }
 
@@ -833,6 +847,23 @@ fn uncaught_exception(line: &Line<'_>) -> Option<Hit> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// yarn classic's spawn failure names the program as its whole message;
+    /// the same words inside a longer sentence are another tool's.
+    #[test]
+    fn yarn_names_the_program_it_could_not_spawn() {
+        let hit = spawn_enoent(&Line::plain("error Couldn't find the binary git")).expect("read");
+        assert_eq!(
+            (hit.category, hit.subject.as_deref()),
+            (Category::MissingCommand, Some("git"))
+        );
+        for text in [
+            "Couldn't find the binary git in the package, see the docs",
+            "[!] Couldn't find the binary 'tool' in the package.",
+        ] {
+            assert!(spawn_enoent(&Line::plain(text)).is_none(), "{text}");
+        }
+    }
 
     #[test]
     fn an_uncaught_exception_is_read_only_under_nodes_throw_marker() {

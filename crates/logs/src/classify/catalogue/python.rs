@@ -17,6 +17,9 @@
 //! '{spec}'` (`req_install.py`'s Requires-Python check); NumPy 2's refusal of
 //! an extension built against 1.x (`A module that was compiled using NumPy
 //! 1.x cannot be run in` at the start of its message, `numpy/core/_multiarray_umath.py`);
+//! twine's report of an index's refusal (`twine/__main__.py`: `{class}:
+//! {status} {phrase} from {url}` and the response's reason below it, under
+//! rich's `ERROR` level from twine 4),
 //! poetry (`Poetry could not find a pyproject.toml file in {dir} or its
 //! parents`, `version solving failed`, and the `SolverProblemError` heading
 //! of the exception report Poetry 1.1 prints above it), conda (`PackagesNotFoundError`, `EnvironmentFileNotFound`, and
@@ -445,6 +448,18 @@ pub const ENTRIES: &[Entry] = &[
         check: numpy_abi_mismatch,
         examples: &[ex(
             "A module that was compiled using NumPy 1.x cannot be run in",
+            Category::Unknown,
+            None,
+        )],
+    },
+    Entry {
+        id: "python/twine-upload-refused",
+        grammar: "[ERROR    ]HTTPError: {status} {phrase} from {url} then the index's reason on the next line, e.g. \
+                  `File already exists (…)` (twine's `__main__.py`, `{class}: {status} {phrase} from {url}`)",
+        needles: &["HTTPError: "],
+        check: twine_upload_refused,
+        examples: &[ex(
+            "ERROR    HTTPError: 400 Bad Request from https://upload.pypi.org/legacy/",
             Category::Unknown,
             None,
         )],
@@ -913,6 +928,22 @@ fn requires_different_python(line: &Line<'_>) -> Option<Hit> {
         })
 }
 
+/// twine's report of the package index's refusal of an upload: the status
+/// and the index's URL, its reason below (a version already published, bad
+/// credentials, a name taken). A person decides (bump the version, fix the
+/// token); a 429 is left to the rate-limit entries.
+fn twine_upload_refused(line: &Line<'_>) -> Option<Hit> {
+    let c = regex!(r"^(?:ERROR\s+)?HTTPError: (\d{3}) [A-Za-z][A-Za-z' -]* from https?://\S+\s*$")
+        .captures(line.text.trim_start())?;
+    if &c[1] == "429" {
+        return None;
+    }
+    Some(Hit::blocker(
+        "The package index refused the upload (the reason is on the line below: a version already published, the \
+         credentials, the project's name).",
+    ))
+}
+
 fn numpy_abi_mismatch(line: &Line<'_>) -> Option<Hit> {
     regex!(r"^A module that was compiled using NumPy 1\.x cannot be run in$")
         .is_match(line.text.trim())
@@ -994,6 +1025,26 @@ fn windows_store_alias(line: &Line<'_>) -> Option<Hit> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// twine's refusal line is a blocker, except a 429, which is the index's
+    /// rate limit (left to the rate-limit entries); requests' own `HTTPError`
+    /// text (`404 Client Error: … for url:`) is not twine's line.
+    #[test]
+    fn twine_refusals_are_for_a_person_but_not_its_429() {
+        for text in [
+            "ERROR    HTTPError: 400 Bad Request from https://upload.pypi.org/legacy/",
+            "HTTPError: 403 Forbidden from https://test.pypi.org/legacy/",
+        ] {
+            let hit = twine_upload_refused(&Line::plain(text)).expect(text);
+            assert_eq!((hit.category, hit.fixable), (Category::Unknown, false), "{text}");
+        }
+        for text in [
+            "ERROR    HTTPError: 429 Too Many Requests from https://upload.pypi.org/legacy/",
+            "requests.exceptions.HTTPError: 404 Client Error: Not Found for url: https://pypi.org/simple/x/",
+        ] {
+            assert!(twine_upload_refused(&Line::plain(text)).is_none(), "{text}");
+        }
+    }
 
     #[test]
     fn windows_store_alias_is_not_a_missing_command_to_install() {

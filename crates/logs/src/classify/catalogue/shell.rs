@@ -31,7 +31,9 @@
 //! `rsync: [sender] change_dir "{dir}" failed: No such file or directory (2)`
 //! for a source directory, `rsync: [sender] link_stat "{path}" failed: No such
 //! file or directory (2)` for a source file; rsync before 3.2.4 prints no
-//! `[sender]`), and errno ENOEXEC's text `Exec format error`.
+//! `[sender]`), Info-ZIP zip's `zip warning: name not matched: {name}` (`zip.c`;
+//! `zip error: Nothing to do! ({zipfile})` when no name matched), and errno
+//! ENOEXEC's text `Exec format error`.
 
 use super::util::{after, command_hit, path_hit, quoted, regex, runner_hit};
 use super::{Entry, ex};
@@ -309,6 +311,19 @@ pub const ENTRIES: &[Entry] = &[
             "unzip:  cannot find or open protoc.zip, protoc.zip.zip or protoc.zip.ZIP.",
             Category::FileNotFound,
             Some("protoc.zip"),
+        )],
+    },
+    Entry {
+        id: "shell/zip-name-not-matched",
+        grammar: "\tzip warning: name not matched: {name} (Info-ZIP zip's `zipwarn`, for a name on its command line \
+                  that matches no file; with none left it ends with `zip error: Nothing to do! ({zipfile})`, exit \
+                  code 12, ZE_NONE)",
+        needles: &["zip warning: name not matched: "],
+        check: zip_name_not_matched,
+        examples: &[ex(
+            "\tzip warning: name not matched: dist/app-release.apk",
+            Category::FileNotFound,
+            Some("dist/app-release.apk"),
         )],
     },
     Entry {
@@ -653,6 +668,20 @@ fn unzip_archive_missing(line: &Line<'_>) -> Option<Hit> {
     Some(path_hit(&path, 0.7, "The archive the step unpacks does not exist."))
 }
 
+/// Info-ZIP zip's warning for a name that matched no file. zip goes on with
+/// the names that matched (a step that then succeeds printed it in passing,
+/// which ranking weighs as weak); when none did, it stops with `Nothing to
+/// do!`, and this warning names what was missing.
+fn zip_name_not_matched(line: &Line<'_>) -> Option<Hit> {
+    let c = regex!(r"^zip warning: name not matched: (\S+)\s*$").captures(line.text.trim_start())?;
+    let path = in_script_dir(&c[1], line);
+    Some(path_hit(
+        &path,
+        0.65,
+        "A file or directory zip was told to add does not exist.",
+    ))
+}
+
 fn program_missing(line: &Line<'_>) -> Option<Hit> {
     let text = line.text;
     let at = text.rfind(": No such file or directory")?;
@@ -719,6 +748,27 @@ fn syntax_error(_: &Line<'_>) -> Option<Hit> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// zip's warning names one file relative to where zip ran; a name with
+    /// more after it is not the warning's whole line.
+    #[test]
+    fn zip_names_the_file_that_matched_nothing() {
+        let line = Line {
+            script: "cd android\nzip -j out.zip app/build/outputs/apk/release/app-release.apk",
+            ..Line::plain("\tzip warning: name not matched: app/build/outputs/apk/release/app-release.apk")
+        };
+        let hit = zip_name_not_matched(&line).expect("read");
+        assert_eq!(
+            (hit.category, hit.subject.as_deref(), hit.fixable),
+            (
+                Category::FileNotFound,
+                Some("android/app/build/outputs/apk/release/app-release.apk"),
+                true
+            )
+        );
+        assert!(zip_name_not_matched(&Line::plain("zip warning: name not matched: a b")).is_none());
+        assert!(zip_name_not_matched(&Line::plain("echo 'zip warning: name not matched: x'")).is_none());
+    }
 
     /// ENOEXEC as the shell, dash, Go's exec and runc print it, with the
     /// program's path; the words in a test's output are not a binary that
