@@ -207,7 +207,7 @@ pub fn api(state: &mut State, api_base: &str, blob_base: &str, req: Request<'_>)
                 Used::None,
             ),
         },
-        (&Method::GET, ["collaborators", user, "permission"]) => (permission(repo, user), Used::None),
+        (&Method::GET, ["collaborators", user, "permission"]) => (permission(repo, &percent_decode(user)), Used::None),
         (&Method::GET, ["contents", path @ ..]) => (get_contents(repo, &ctx, &path.join("/")), Used::None),
         (&Method::PUT, ["contents", path @ ..]) => (put_contents(repo, &ctx, &path.join("/")), Used::None),
         (&Method::GET, ["issues"]) => (list_issues(repo, &ctx), Used::None),

@@ -20,7 +20,7 @@ use crate::decide::dedupe::duplicate_candidates;
 use crate::decide::filing::{IssueKind, issue_kind};
 use crate::decide::learning::{acceptance_record, demotion_reason};
 use crate::decide::triage::{Triage, triage};
-use crate::decide::trust::{Route, RunTrust, content_author, judge, route};
+use crate::decide::trust::{Route, RunTrust, content_author, is_app_account, judge, route};
 use crate::error::Result;
 use crate::fetch::files::{Snapshot, fetch_snapshot};
 use crate::fetch::history::fetch_history;
@@ -148,12 +148,14 @@ pub(crate) async fn examine(
     } else {
         Config::default()
     };
-    let permission = match run.trigger_login() {
+    // An app's account or the coding agent is never a writer (`judge` says so), so its
+    // permission is not asked.
+    let permission = match run.trigger_login().filter(|l| !is_app_account(l)) {
         Some(login) => gh.get_permission(repo, login).await?,
         None => None,
     };
     // Whose push or pull request it is, when someone else started this attempt.
-    let author_permission = match content_author(run) {
+    let author_permission = match content_author(run).filter(|l| !is_app_account(l)) {
         Some(login) => gh.get_permission(repo, login).await?,
         None => None,
     };

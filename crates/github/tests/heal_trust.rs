@@ -152,7 +152,7 @@ async fn a_maintainer_approving_the_coding_agents_run_does_not_make_it_trusted()
     fake.add_run(REPO, run);
     let healed = heal_ok(&fake, HealTarget::Run(42)).await;
     assert!(
-        matches!(&healed.outcome, HealOutcome::Untrusted { reason, .. } if reason.contains("by `Copilot`") && reason.contains("`maint` only started it")),
+        matches!(&healed.outcome, HealOutcome::Untrusted { reason, .. } if reason.contains("`Copilot`") && reason.contains("never a writer")),
         "{:?}",
         healed.outcome
     );
@@ -666,4 +666,44 @@ async fn a_forks_rate_limit_is_fixed_from_the_default_branch_only() {
         "the lock file is the fork's: {committed}"
     );
     assert!(heal_forks_rate_limit(&npm, true).await.contains("cache: npm"));
+}
+
+/// An app's account (`…[bot]`) and the Copilot coding agent are never writers, whatever
+/// GitHub answers for them (the fake answers `write`): a push by Renovate or an app, or the
+/// agent's pull request a maintainer approved, is someone else's content.
+#[tokio::test]
+async fn app_accounts_and_the_coding_agent_are_never_writers_whatever_github_answers() {
+    for (actor, trigger) in [
+        ("renovate[bot]", "renovate[bot]"),
+        ("Copilot", "maint"),
+        ("Copilot", "Copilot"),
+        ("copilot-swe-agent[bot]", "copilot-swe-agent[bot]"),
+        ("maint", "release-app[bot]"),
+    ] {
+        let fake = started();
+        for login in [
+            "maint",
+            "renovate[bot]",
+            "Copilot",
+            "copilot-swe-agent[bot]",
+            "release-app[bot]",
+        ] {
+            fake.add_collaborator(REPO, login, "write");
+        }
+        let scenario = dependency(42);
+        let sha = seed(&fake, REPO, "main", &scenario);
+        let mut run = run_json(REPO, "deps/update", &sha, &scenario);
+        run["actor"] = json!({ "login": actor });
+        run["triggering_actor"] = json!({ "login": trigger });
+        seed_run(&fake, REPO, "main", &sha, &scenario);
+        fake.add_run(REPO, run);
+        let healed = heal_ok(&fake, HealTarget::Run(42)).await;
+        let account = if trigger == "maint" { actor } else { trigger };
+        assert!(
+            matches!(&healed.outcome, HealOutcome::Untrusted { reason, .. } if reason.contains(&format!("`{account}`")) && reason.contains("never a writer")),
+            "{actor} / {trigger}: {:?}",
+            healed.outcome
+        );
+        assert_eq!(pulls(&fake), 0, "{actor} / {trigger}");
+    }
 }

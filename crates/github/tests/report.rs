@@ -565,3 +565,25 @@ async fn a_zip_bomb_or_a_zip_of_too_many_entries_is_a_clear_error_and_files_noth
         assert!(fake.writes().is_empty(), "{:?}", fake.writes());
     }
 }
+
+/// Another app's account is never vouched for, and not asked about: an installed app that
+/// copies text into issues (an error tracker, a ticket sync) may hold write access, but what
+/// it writes was not written by someone who may write. The fake answers `write` for it.
+#[tokio::test]
+async fn another_apps_issue_is_never_vouched_for_nor_asked_about() {
+    let fake = started();
+    fake.add_collaborator(REPO, "tracker[bot]", "write");
+    let (outcome, writes) = report_after_a_copy(&fake, "tracker[bot]", str::to_string).await;
+    assert!(
+        matches!(&outcome, ReportOutcome::Repeated(f) if f.issue.number == 1),
+        "{outcome:?}"
+    );
+    assert_eq!(writes, ["/repos/octo/app/issues/1/comments"]);
+    let asked: Vec<String> = fake
+        .requests()
+        .into_iter()
+        .map(|r| r.path)
+        .filter(|p| p.contains("/collaborators/tracker"))
+        .collect();
+    assert!(asked.is_empty(), "{asked:?}");
+}

@@ -13,12 +13,14 @@
 //! is of (`actor`) must be able to write too when someone else started this attempt
 //! (`triggering_actor`): a maintainer who approves or re-runs the run of a pull request the
 //! Copilot coding agent, Dependabot or a contributor wrote starts a run of their content (the
-//! agent's code was shaped by the failure's log). Anything unknown (no actor, an unknown user,
-//! a deleted fork) is untrusted.
+//! agent's code was shaped by the failure's log). An app's account or the coding agent is
+//! never a writer ([`is_app_account`]), whatever GitHub states for it. Anything unknown (no
+//! actor, an unknown user, a deleted fork) is untrusted.
 
 use autoheal_engine::config::UntrustedRuns;
 use autoheal_engine::rules::audit::others_content;
 
+use super::copilot::is_copilot_agent;
 use crate::fetch::trust::Permission;
 use crate::models::WorkflowRun;
 
@@ -39,7 +41,17 @@ pub fn can_write(permission: &Permission) -> bool {
 /// user who owns it (who administers it; an organization never triggers a run nor opens an
 /// issue).
 pub fn may_write(login: &str, owner: &str, permission: &Permission) -> bool {
-    can_write(permission) || (!login.is_empty() && login.eq_ignore_ascii_case(owner))
+    !is_app_account(login) && (can_write(permission) || (!login.is_empty() && login.eq_ignore_ascii_case(owner)))
+}
+
+/// Whether `login` is an app's account (`…[bot]`: GitHub allows no `[` in a user's login) or
+/// Copilot's coding agent (which also shows as `Copilot`), never a writer whatever permission
+/// GitHub states for it: an app with write access pushes, opens and comments for whoever
+/// drives it (a dependency updater for upstream releases, a ticket sync for whoever filed
+/// the ticket, the agent for the issue it was handed), not for someone who may write. The one
+/// app autoheal takes at its word is itself (`is_autoheal`, checked before this by callers).
+pub fn is_app_account(login: &str) -> bool {
+    login.to_ascii_lowercase().ends_with("[bot]") || is_copilot_agent(login)
 }
 
 /// Whether an author GitHub relates to the repository as `association` (a comment's or a
@@ -135,6 +147,16 @@ pub fn judge(
     let Some(actor) = run.trigger_login() else {
         return RunTrust::Untrusted("GitHub does not say who triggered the run".into());
     };
+    // Said before any permission: GitHub may well state `write` for an app or the agent.
+    if let Some(app) = [Some(actor), content_author(run)]
+        .into_iter()
+        .flatten()
+        .find(|l| is_app_account(l))
+    {
+        return RunTrust::Untrusted(format!(
+            "the run is of a push or pull request by, or was started by, `{app}`, an app's account or Copilot's coding agent, which autoheal takes for never a writer whatever its permission"
+        ));
+    }
     let owner = repo_full_name.split('/').next().unwrap_or_default();
     if !may_write(actor, owner, permission) {
         let has = permission.as_ref().map_or("no", |p| p.permission.as_str());
@@ -259,15 +281,15 @@ mod tests {
     #[test]
     fn a_writer_starting_a_run_of_someone_elses_push_does_not_make_it_trusted() {
         let writer = permission("write", Some("write"));
-        // The Copilot coding agent's pull request, whose run a maintainer approved.
+        // A contributor's pull request, whose run a maintainer approved.
         let mut approved = run(Some("octo/app"), Some("maint"));
         approved.actor = Some(User {
-            login: "Copilot".into(),
+            login: "contrib".into(),
         });
-        assert_eq!(content_author(&approved), Some("Copilot"));
+        assert_eq!(content_author(&approved), Some("contrib"));
         let judged = judge(&approved, "octo/app", &writer, &None);
         assert!(
-            matches!(&judged, RunTrust::Untrusted(why) if why.contains("by `Copilot`, who has no access") && why.contains("`maint` only started it")),
+            matches!(&judged, RunTrust::Untrusted(why) if why.contains("by `contrib`, who has no access") && why.contains("`maint` only started it")),
             "{judged:?}"
         );
         // A writer's push re-run by another writer, or by the same account, is trusted.
@@ -287,6 +309,29 @@ mod tests {
             matches!(&judged, RunTrust::Untrusted(why) if why.contains("whose push or pull request")),
             "{judged:?}"
         );
+    }
+
+    #[test]
+    fn app_accounts_and_the_coding_agent_are_never_writers_whatever_their_permission() {
+        let writer = permission("write", Some("write"));
+        for (actor, trigger) in [
+            ("Copilot", "maint"),
+            ("copilot-swe-agent[bot]", "copilot-swe-agent[bot]"),
+            ("renovate[bot]", "renovate[bot]"),
+            ("maint", "Release-App[BOT]"),
+        ] {
+            let mut app = run(Some("octo/app"), Some(trigger));
+            app.event = "push".into();
+            app.actor = Some(User { login: actor.into() });
+            let judged = judge(&app, "octo/app", &writer, &writer);
+            assert!(
+                matches!(&judged, RunTrust::Untrusted(why) if why.contains("never a writer")),
+                "{actor} / {trigger}: {judged:?}"
+            );
+            assert!(!may_write(actor, "octo", &writer) || !may_write(trigger, "octo", &writer));
+        }
+        assert!(may_write("maint", "octo", &writer));
+        assert!(!is_app_account("maint") && is_app_account("dependabot[bot]") && is_app_account("copilot"));
     }
 
     #[test]

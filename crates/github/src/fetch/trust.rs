@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 
 use crate::client::GitHub;
 use crate::client::config::RepoName;
-use crate::decide::trust::{GITHUB_ACTIONS_BOT, is_autoheal, may_be_writer, may_write};
+use crate::decide::trust::{GITHUB_ACTIONS_BOT, is_app_account, is_autoheal, may_be_writer, may_write};
 use crate::error::{Error, Result};
 use crate::models::{CollaboratorPermission, Issue};
 
@@ -108,7 +108,9 @@ impl Vouching {
         }
         let known = if is_autoheal(author, &self.bot_login) {
             true
-        } else if author.is_empty() {
+        } else if author.is_empty() || is_app_account(author) {
+            // Another app's account, or the coding agent, is never vouched for (GitHub may
+            // state `write` for it), so it is not asked about either.
             false
         } else if may_write(author, &repo.owner, &None) {
             true
