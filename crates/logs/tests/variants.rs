@@ -1680,6 +1680,59 @@ const CASES: &[(&str, Category, Option<&str>)] = &[
         FileNotFound,
         Some("app/build/outputs/apk/release/app-release.apk"),
     ),
+    // Batch 77 (helper diag77, 2026-12-06): language ecosystems, written from
+    // each tool's printed format and committed before any change: pytest
+    // collecting tests whose own package (src layout) was never installed;
+    // OpenCV's `libGL.so.1` missing in a slim container (an ImportError of a
+    // shared library, not a module); pip's ResolutionImpossible between two
+    // pins; `maturin develop` outside a virtualenv; a script importing
+    // `dateutil` that requirements.txt does not list (web UI copy); a relative
+    // `require` of a project file that is not there; ESM output importing
+    // without extensions (Node's `Did you mean to import`); node-gyp without
+    // `make` in an Alpine container after bcrypt's musl prebuild 404;
+    // corepack refusing yarn in a pnpm project; the Kotlin daemon's fallback
+    // warning before a compile error; surefire's forked JVM killed (137, web
+    // UI copy); global.json asking for an SDK setup-dotnet did not install; a
+    // Linux build importing a Windows-only Go package; Go run at a monorepo's
+    // root; a cross build whose target linker is not installed; Composer's
+    // lock file needing a newer PHP (web UI copy). Expectations decided from
+    // issue 12's definitions when written.
+    ("b77-pytest-own-package-src-layout-not-installed.log", Unknown, None),
+    ("b77-pytest-opencv-libgl-missing-slim-log-failed.log", Unknown, None),
+    ("b77-pip-resolution-impossible-starlette-log-failed.log", Unknown, None),
+    ("b77-maturin-develop-no-virtualenv.log", Unknown, None),
+    (
+        "b77-python-dateutil-not-in-requirements-ui.log",
+        MissingDependency,
+        Some("python-dateutil"),
+    ),
+    ("b77-node-require-relative-project-file-missing.log", Unknown, None),
+    ("b77-node-esm-extensionless-import-log-failed.log", Unknown, None),
+    (
+        "b77-node-gyp-bcrypt-musl-make-not-found.log",
+        MissingCommand,
+        Some("make"),
+    ),
+    ("b77-corepack-yarn-in-pnpm-project.log", Unknown, None),
+    (
+        "b77-kotlin-daemon-fallback-then-unresolved-reference.log",
+        Unknown,
+        None,
+    ),
+    ("b77-maven-surefire-fork-killed-137-ui.log", Unknown, None),
+    ("b77-dotnet-global-json-sdk-not-found.log", Unknown, None),
+    ("b77-go-build-constraints-exclude-log-failed.log", Unknown, None),
+    (
+        "b77-go-cannot-find-main-module-monorepo-root.log",
+        FileNotFound,
+        Some("go.mod"),
+    ),
+    (
+        "b77-cargo-cross-linker-not-installed-log-failed.log",
+        MissingCommand,
+        Some("aarch64-linux-gnu-gcc"),
+    ),
+    ("b77-composer-lock-needs-newer-php-ui.log", Unknown, None),
 ];
 
 /// For every `unknown` row, the log line (1-based) of the root cause's first
@@ -2149,6 +2202,22 @@ const UNKNOWN_ROOT_LINES: &[(&str, u64)] = &[
     ("b76-selfhosted-android-sdk-location-not-found.log", 84),
     ("b76-selfhosted-docker-container-name-in-use-log-failed.log", 5),
     ("b76-composer-curl-error-28-timeout.log", 101),
+    // Batch 77 (helper diag77), pinned when written: the line that says why
+    // (pytest's `E   …Error` line, pip's `Cannot install` line, maturin's
+    // first `Caused by:`, the first compile error, surefire's first
+    // "forked VM terminated", the SDK resolver's reason, Go's import line).
+    ("b77-pytest-own-package-src-layout-not-installed.log", 149),
+    ("b77-pytest-opencv-libgl-missing-slim-log-failed.log", 31),
+    ("b77-pip-resolution-impossible-starlette-log-failed.log", 21),
+    ("b77-maturin-develop-no-virtualenv.log", 137),
+    ("b77-node-require-relative-project-file-missing.log", 113),
+    ("b77-node-esm-extensionless-import-log-failed.log", 9),
+    ("b77-corepack-yarn-in-pnpm-project.log", 96),
+    ("b77-kotlin-daemon-fallback-then-unresolved-reference.log", 135),
+    ("b77-maven-surefire-fork-killed-137-ui.log", 135),
+    ("b77-dotnet-global-json-sdk-not-found.log", 95),
+    ("b77-go-build-constraints-exclude-log-failed.log", 11),
+    ("b77-composer-lock-needs-newer-php-ui.log", 90),
 ];
 
 /// For rows whose category is not `unknown`, the log line (1-based) of the
@@ -2234,6 +2303,11 @@ const KNOWN_ROOT_LINES: &[(&str, u64)] = &[
     // Batch 76 (helper diagcls), pinned when written.
     ("b76-yarn1-alpine-container-no-git-binary.log", 72),
     ("b76-zip-name-not-matched-apk.log", 94),
+    // Batch 77 (helper diag77), pinned when written.
+    ("b77-python-dateutil-not-in-requirements-ui.log", 111),
+    ("b77-node-gyp-bcrypt-musl-make-not-found.log", 142),
+    ("b77-go-cannot-find-main-module-monorepo-root.log", 116),
+    ("b77-cargo-cross-linker-not-installed-log-failed.log", 20),
 ];
 
 /// `None` when the root cause of fixture `name` begins on line `want`; else
@@ -2459,6 +2533,35 @@ const ROOT_STEPS: &[(&str, Option<&str>, &str)] = &[
         Some("build (rust:1.83-slim)"),
         "Run cargo build --locked",
     ),
+    // Batch 77 (helper diag77), stated when written.
+    (
+        "b77-pytest-opencv-libgl-missing-slim-log-failed.log",
+        Some("test"),
+        "Run pytest tests/",
+    ),
+    (
+        "b77-pip-resolution-impossible-starlette-log-failed.log",
+        Some("api (3.12)"),
+        "Run pip install -r requirements.txt",
+    ),
+    (
+        "b77-node-esm-extensionless-import-log-failed.log",
+        Some("smoke (ubuntu-latest)"),
+        "Run node dist/index.js",
+    ),
+    (
+        "b77-go-build-constraints-exclude-log-failed.log",
+        Some("build (ubuntu-latest)"),
+        "Run go build",
+    ),
+    (
+        "b77-cargo-cross-linker-not-installed-log-failed.log",
+        Some("release (aarch64-unknown-linux-gnu)"),
+        "Run cargo build",
+    ),
+    ("b77-node-gyp-bcrypt-musl-make-not-found.log", None, "npm ci"),
+    ("b77-maturin-develop-no-virtualenv.log", None, "maturin develop"),
+    ("b77-pytest-own-package-src-layout-not-installed.log", None, "pytest"),
 ];
 
 /// Words the root cause's message must have: a log cut short must say that
