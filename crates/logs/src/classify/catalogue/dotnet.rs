@@ -15,7 +15,10 @@
 //! that actions/setup-dotnet runs (`dotnet-install.sh`, whose `say_err` prints
 //! `dotnet_install: Error: {message}`, e.g. `Could not find \`.NET Core SDK\`
 //! with version = {v}`, before the action's `Failed to install dotnet, exit
-//! code: {n}. {stderr}`). NuGet's HTTP retry handler logs `Retrying '{method}'
+//! code: {n}. {stderr}`); the muxer's (hostfxr's) SDK resolution failure (`A
+//! compatible .NET SDK was not found.` with `Requested SDK version: {v}` and
+//! `global.json file: {path}` below it; before .NET 8, `A compatible installed
+//! .NET SDK for global.json version [{v}] from [{path}] was not found`). NuGet's HTTP retry handler logs `Retrying '{method}'
 //! for source '{url}'.` with the attempt's error on the next line (a 429's
 //! `Response status code does not indicate success: …`): that error was
 //! retried, so it is not the outcome (the notice, [`NUGET_RETRY`], is read by
@@ -56,6 +59,22 @@ pub const ENTRIES: &[Entry] = &[
         check: install_script_error,
         examples: &[ex(
             "dotnet_install: Error: Could not find `.NET Core SDK` with version = 9.0.999",
+            Category::Unknown,
+            None,
+        )],
+    },
+    Entry {
+        id: "dotnet/sdk-not-found",
+        grammar: "A compatible .NET SDK was not found. then `Requested SDK version: {v}` and `global.json file: \
+                  {path}` (the muxer, hostfxr, since .NET 8) | A compatible installed .NET SDK for global.json \
+                  version [{v}] from [{path}] was not found (earlier hostfxr)",
+        needles: &[
+            "A compatible .NET SDK was not found",
+            "A compatible installed .NET SDK for global.json version",
+        ],
+        check: sdk_not_found,
+        examples: &[ex(
+            "      A compatible .NET SDK was not found.",
             Category::Unknown,
             None,
         )],
@@ -149,6 +168,17 @@ fn nuget_retry(line: &Line<'_>) -> Option<Hit> {
 /// The SDK or runtime the workflow asked for could not be installed (a
 /// version that does not exist, a download that failed): what needs `dotnet`
 /// later follows from it.
+/// The `dotnet` muxer found no installed SDK that global.json (or the
+/// default roll-forward) accepts: the job installs another SDK than the one
+/// the repository pins. A person decides (setup-dotnet's `global-json-file`,
+/// or global.json's version).
+fn sdk_not_found(_: &Line<'_>) -> Option<Hit> {
+    Some(Hit::blocker(
+        "No installed .NET SDK matches the version global.json requests: the job installs another SDK than the one \
+         the repository pins (setup-dotnet can install the pinned one with `global-json-file`).",
+    ))
+}
+
 fn install_script_error(line: &Line<'_>) -> Option<Hit> {
     line.text.trim_start().starts_with("dotnet_install: Error: ").then(|| {
         Hit::install_failure(
@@ -228,6 +258,20 @@ fn test_failed(line: &Line<'_>) -> Option<Hit> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Both wordings of the muxer's SDK resolution failure are for a person.
+    #[test]
+    fn a_pinned_sdk_not_installed_is_not_fixable() {
+        for text in [
+            "      A compatible .NET SDK was not found.",
+            "A compatible installed .NET SDK for global.json version [6.0.100] from [/w/global.json] was not found",
+        ] {
+            let hit = crate::classify::catalogue::Catalogue::get()
+                .classify(&Line::plain(text))
+                .expect(text);
+            assert_eq!((hit.entry, hit.fixable), ("dotnet/sdk-not-found", false), "{text}");
+        }
+    }
 
     #[test]
     fn a_tests_exception_is_read_only_under_vstests_heading() {

@@ -21,7 +21,9 @@
 //! go.mod requires go >= {version} (running go {version};
 //! GOTOOLCHAIN={mode})`), and its download of a release the module proxy does
 //! not have (`go: download go{version} for {goos}/{goarch}: toolchain not
-//! available`, `cmd/go/internal/toolchain`). `go test`'s `ok  \t{pkg}\t{t}` (also `(cached)`)
+//! available`, `cmd/go/internal/toolchain`). `go/build`'s `NoGoError` for a
+//! package whose every file its build constraints exclude (`build constraints
+//! exclude all Go files in {dir}`, after `imports {path}: ` on an import chain). `go test`'s `ok  \t{pkg}\t{t}` (also `(cached)`)
 //! and `go get`'s `go: added {module} {version}` / `go: upgraded …` say the
 //! modules were fetched: ranking reads them (`rank.rs`).
 
@@ -161,6 +163,19 @@ pub const ENTRIES: &[Entry] = &[
         )],
     },
     Entry {
+        id: "go/build-constraints-exclude",
+        grammar: "[package {path}: | \\timports {path}: ]build constraints exclude all Go files in {dir} \
+                  (`go/build`'s `NoGoError` for a package with Go files, none for this GOOS/GOARCH/tags)",
+        needles: &["build constraints exclude all Go files in "],
+        check: build_constraints_exclude,
+        examples: &[ex(
+            "\timports example.com/agent/internal/winsvc: build constraints exclude all Go files in \
+             /home/runner/work/agent/agent/internal/winsvc",
+            Category::Unknown,
+            None,
+        )],
+    },
+    Entry {
         id: "go/test-and-build-failure",
         grammar: "--- FAIL: {Test} ({t}s) | FAIL\t{package}\t{t}s | {file}.go:{line}:{col}: {message} | panic: test timed \
                   out after {duration}",
@@ -286,6 +301,21 @@ fn checksum_mismatch(line: &Line<'_>) -> Option<Hit> {
         })
 }
 
+/// Every Go file of a package is excluded by its build constraints for the
+/// platform and tags the build runs with: a package for another platform
+/// imported, a tag or `CGO_ENABLED` the build needs. Nothing is missing; a
+/// person decides.
+fn build_constraints_exclude(line: &Line<'_>) -> Option<Hit> {
+    regex!(r"build constraints exclude all Go files in \S")
+        .is_match(line.text)
+        .then(|| {
+            Hit::blocker(
+                "Go's build constraints exclude every file of a package the build needs for this platform or these \
+             tags (a package for another GOOS/GOARCH imported, or a build tag or CGO_ENABLED missing).",
+            )
+        })
+}
+
 fn toolchain_too_old(line: &Line<'_>) -> Option<Hit> {
     let c = regex!(r"go\.mod requires go >= (\S+) \(running go (\S+?);").captures(line.text)?;
     Some(Hit::blocker(format!(
@@ -329,6 +359,19 @@ fn fetch_succeeded(line: &Line<'_>) -> Option<Hit> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A package all of whose files are excluded on this platform is for a
+    /// person, on an import chain's line as on a package's.
+    #[test]
+    fn build_constraints_are_not_a_missing_file() {
+        for text in [
+            "\timports example.com/a/internal/winsvc: build constraints exclude all Go files in /w/internal/winsvc",
+            "package example.com/a/internal/winsvc: build constraints exclude all Go files in /w/internal/winsvc",
+        ] {
+            let hit = build_constraints_exclude(&Line::plain(text)).expect(text);
+            assert_eq!((hit.category, hit.fixable), (Category::Unknown, false), "{text}");
+        }
+    }
 
     #[test]
     fn os_execs_missing_program_on_each_platform() {

@@ -26,6 +26,8 @@
 //! Maven Enforcer's rule failures (`EnforceMojo`: `[ERROR] Rule {n}: {rule class} failed with message:` with the
 //! rule's own text on the next lines since enforcer 3.0; 1.x logged the rule at `[WARNING]` and failed the goal with
 //! `Some Enforcer rules have failed. Look above for specific messages explaining why the rule failed.`).
+//! Surefire's `The forked VM terminated without properly saying goodbye. VM crash or System.exit called?`
+//! (`ForkStarter`, a forked test JVM that died).
 //! Maven's `[INFO] Downloaded from central: {url} ({size} at {rate})` and `[INFO] BUILD SUCCESS`, and Gradle's
 //! `BUILD SUCCESSFUL in {t}`, say the build got its artifacts: ranking reads them (`rank.rs`).
 
@@ -282,6 +284,18 @@ pub const ENTRIES: &[Entry] = &[
                 None,
             ),
         ],
+    },
+    Entry {
+        id: "jvm/surefire-fork-crashed",
+        grammar: "[ERROR] The forked VM terminated without properly saying goodbye. VM crash or System.exit called? \
+                  (maven-surefire's `ForkStarter`, with `Process Exit Code: {n}` and `Crashed tests:` below)",
+        needles: &["The forked VM terminated without properly saying goodbye"],
+        check: surefire_fork_crashed,
+        examples: &[ex(
+            "[ERROR] The forked VM terminated without properly saying goodbye. VM crash or System.exit called?",
+            Category::Unknown,
+            None,
+        )],
     },
     Entry {
         id: "jvm/build-and-test-failure",
@@ -544,7 +558,31 @@ fn build_and_test_failure(line: &Line<'_>) -> Option<Hit> {
             "The build failed; the lines above say why.",
         ));
     }
-    Some(Hit::blocker("Java/Kotlin compile error or failing tests."))
+    // The needles match without case; the tools print these words in one
+    // case (Gradle's welcome text says "Java compilation errors at the end
+    // of the build output", which is no error).
+    const PRINTED: &[&str] = &[
+        "COMPILATION ERROR",
+        "cannot find symbol",
+        "Compilation failed",
+        "There were failing tests",
+        "Compilation error. See log for more details",
+    ];
+    PRINTED
+        .iter()
+        .any(|w| text.contains(w))
+        .then(|| Hit::blocker("Java/Kotlin compile error or failing tests."))
+}
+
+/// Surefire's (and Failsafe's) report of a forked test JVM that died
+/// without its end-of-run handshake: a crash, `System.exit`, or a kill
+/// (`Process Exit Code: 137` is SIGKILL, the kernel's out-of-memory killer
+/// on a runner). A person decides (memory, `forkCount`, the test).
+fn surefire_fork_crashed(_: &Line<'_>) -> Option<Hit> {
+    Some(Hit::blocker(
+        "Surefire's forked test JVM died without finishing (a crash, System.exit, or killed: exit code 137 is \
+         SIGKILL, usually the runner running out of memory).",
+    ))
 }
 
 fn maven_central_downloaded(line: &Line<'_>) -> Option<Hit> {
@@ -566,6 +604,30 @@ fn gradle_build_succeeded(line: &Line<'_>) -> Option<Hit> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The needles match without case, the tools' words do not: Gradle's
+    /// welcome text mentions compilation errors without reporting one.
+    #[test]
+    fn compile_words_are_read_in_their_printed_case() {
+        assert!(
+            build_and_test_failure(&Line::plain(
+                " - Java compilation errors at the end of the build output"
+            ))
+            .is_none()
+        );
+        for text in [
+            "[ERROR] COMPILATION ERROR : ",
+            "   > Compilation error. See log for more details",
+            "Compilation failed; see the compiler error output for details.",
+        ] {
+            assert!(build_and_test_failure(&Line::plain(text)).is_some(), "{text}");
+        }
+        let hit = surefire_fork_crashed(&Line::plain(
+            "[ERROR] The forked VM terminated without properly saying goodbye. VM crash or System.exit called?",
+        ))
+        .expect("read");
+        assert_eq!((hit.category, hit.fixable), (Category::Unknown, false));
+    }
 
     #[test]
     fn refused_credentials_are_a_blocker_and_a_goal_failure_a_heading() {

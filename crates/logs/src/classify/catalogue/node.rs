@@ -10,7 +10,9 @@
 //! since npm 10 `npm error code {CODE}`; `npm ci`'s lockfile requirement), yarn
 //! exec / npx (`libnpmexec`: `could not determine executable to run`, when the
 //! package it resolved has no binary of that name), yarn
-//! classic (`Couldn't find a package.json file in "{dir}"`, `Couldn't find the binary {program}`, `Request failed
+//! classic (`Couldn't find a package.json file in "{dir}"`, `Couldn't find the binary {program}`,
+//! node-gyp's `gyp ERR! stack Error: not found: {command}` (`lib/build.js`, the `which` package's error), corepack's
+//! `This project is configured to use {manager} because {path} has a "packageManager" field`, `Request failed
 //! "{status}"`, the engine check's `error {pkg}@{version}: The engine "{engine}" is incompatible with this module.
 //! Expected version "{range}". Got "{version}"`), ESLint's stylish formatter summary (`✖ {n} problem(s) ({n}
 //! error(s), {n} warning(s))`), pnpm's `ERR_PNPM_*` codes and bun install's `error: GET {url} - {status}`.
@@ -217,6 +219,32 @@ pub const ENTRIES: &[Entry] = &[
                 Some("git"),
             ),
         ],
+    },
+    Entry {
+        id: "node/node-gyp-tool-missing",
+        grammar: "gyp ERR! stack Error: not found: {command} (node-gyp's `lib/build.js` looks the build program up \
+                  with the `which` package, whose error is `not found: {command}`; npm relays it as `npm error gyp \
+                  ERR! …`)",
+        needles: &["gyp ERR! stack Error: not found: "],
+        check: node_gyp_tool_missing,
+        examples: &[ex(
+            "npm error gyp ERR! stack Error: not found: make",
+            Category::MissingCommand,
+            Some("make"),
+        )],
+    },
+    Entry {
+        id: "node/corepack-package-manager-mismatch",
+        grammar: "[Usage Error: ]This project is configured to use {manager} because {path} has a \"packageManager\" \
+                  field (corepack's `Engine`, when the step runs another package manager)",
+        needles: &["has a \"packageManager\" field"],
+        check: corepack_mismatch,
+        examples: &[ex(
+            "This project is configured to use pnpm because /home/runner/work/web/web/package.json has a \
+             \"packageManager\" field",
+            Category::Unknown,
+            None,
+        )],
     },
     Entry {
         id: "node/no-package-json",
@@ -544,6 +572,17 @@ fn package_not_found(line: &Line<'_>) -> Option<Hit> {
             ))
         }));
     }
+    // ESM's `Cannot find module '{path}' imported from {parent}` names a
+    // module the parent file imports: the code's import (an ESM import needs
+    // the file's extension, which Node's `Did you mean to import` hint gives),
+    // not a file the step was told to run.
+    if raw.starts_with('/') && text.contains("' imported from ") {
+        return Some(Hit::blocker(format!(
+            "The code imports '{}', which does not exist (an ESM import without its file extension, or a build \
+             that did not emit it).",
+            display_text(raw)
+        )));
+    }
     if raw.starts_with('/') {
         return Some(path_hit(
             raw,
@@ -645,6 +684,26 @@ fn spawn_enoent(line: &Line<'_>) -> Option<Hit> {
         .captures(line.text)
         .or_else(|| regex!(r"^(?:error )?Couldn't find the binary (\S+)\s*$").captures(line.text.trim_start()))?;
     Some(command_hit(&c[1], line, 0.8))
+}
+
+/// node-gyp did not find the program it builds with (`make`, a compiler):
+/// a command missing where the step runs.
+fn node_gyp_tool_missing(line: &Line<'_>) -> Option<Hit> {
+    let c = regex!(r"gyp ERR! stack Error: not found: (\S+)\s*$").captures(line.text)?;
+    Some(command_hit(&c[1], line, 0.75))
+}
+
+/// corepack refuses a package manager other than the one package.json's
+/// `packageManager` names: the workflow runs the wrong one (or the field is
+/// wrong), which a person decides.
+fn corepack_mismatch(line: &Line<'_>) -> Option<Hit> {
+    let c = regex!(r#"This project is configured to use ([\w.-]+) because \S.* has a "packageManager" field"#)
+        .captures(line.text)?;
+    Some(Hit::blocker(format!(
+        "corepack refused the package manager the step runs: package.json's packageManager field names {}. The \
+         step (or the field) must use the same one.",
+        display_text(&c[1])
+    )))
 }
 
 fn no_package_json(_: &Line<'_>) -> Option<Hit> {
@@ -847,6 +906,45 @@ fn uncaught_exception(line: &Line<'_>) -> Option<Hit> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// An ESM import of a missing file is the code's import, not a file the
+    /// step runs (never a path fix); a missing entry point stays a file.
+    #[test]
+    fn an_esm_import_of_a_missing_file_is_the_codes() {
+        let import = "Error [ERR_MODULE_NOT_FOUND]: Cannot find module '/home/runner/work/cli/cli/dist/commands/init' \
+                      imported from /home/runner/work/cli/cli/dist/index.js";
+        let hit = package_not_found(&Line::plain(import)).expect("read");
+        assert_eq!((hit.category, hit.fixable), (Category::Unknown, false));
+        let entry = "Error: Cannot find module '/home/runner/work/cli/cli/dist/cli.mjs'";
+        let hit = package_not_found(&Line::plain(entry)).expect("read");
+        assert_eq!(
+            (hit.category, hit.subject.as_deref()),
+            (Category::FileNotFound, Some("dist/cli.mjs"))
+        );
+    }
+
+    /// node-gyp's missing build program is a command; corepack's refusal is
+    /// for a person.
+    #[test]
+    fn node_gyp_and_corepack_refusals() {
+        let hit = node_gyp_tool_missing(&Line::plain("gyp ERR! stack Error: not found: make")).expect("read");
+        assert_eq!(
+            (hit.category, hit.subject.as_deref()),
+            (Category::MissingCommand, Some("make"))
+        );
+        assert!(node_gyp_tool_missing(&Line::plain("gyp ERR! stack Error: not found: make (retrying)")).is_none());
+        let hit = corepack_mismatch(&Line::plain(
+            "Usage Error: This project is configured to use yarn because /w/package.json has a \"packageManager\" field",
+        ))
+        .expect("read");
+        assert_eq!((hit.category, hit.fixable), (Category::Unknown, false));
+        assert!(
+            corepack_mismatch(&Line::plain(
+                "Fall back: if package.json has a \"packageManager\" field, use it"
+            ))
+            .is_none()
+        );
+    }
 
     /// yarn classic's spawn failure names the program as its whole message;
     /// the same words inside a longer sentence are another tool's.

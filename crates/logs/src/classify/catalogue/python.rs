@@ -17,7 +17,8 @@
 //! '{spec}'` (`req_install.py`'s Requires-Python check); NumPy 2's refusal of
 //! an extension built against 1.x (`A module that was compiled using NumPy
 //! 1.x cannot be run in` at the start of its message, `numpy/core/_multiarray_umath.py`);
-//! twine's report of an index's refusal (`twine/__main__.py`: `{class}:
+//! maturin's error report (`main.rs`: `💥 maturin failed`, then one `  Caused
+//! by: {error}` line per error of the chain), twine's report of an index's refusal (`twine/__main__.py`: `{class}:
 //! {status} {phrase} from {url}` and the response's reason below it, under
 //! rich's `ERROR` level from twine 4),
 //! poetry (`Poetry could not find a pyproject.toml file in {dir} or its
@@ -35,7 +36,7 @@
 //! micromamba), the level at which it stops.
 
 use super::util::{after, command_hit, path_hit, quoted, regex};
-use super::{Entry, ex};
+use super::{Entry, ex, ex_after};
 use crate::classify::hit::{Hit, Line};
 use crate::knowledge::python::pytest::{pytest_plugin_for_fixture, pytest_plugin_for_flag};
 use crate::knowledge::python::{ModuleNeed, StdlibStatus, module_need, normalize_name};
@@ -448,6 +449,19 @@ pub const ENTRIES: &[Entry] = &[
         check: numpy_abi_mismatch,
         examples: &[ex(
             "A module that was compiled using NumPy 1.x cannot be run in",
+            Category::Unknown,
+            None,
+        )],
+    },
+    Entry {
+        id: "python/maturin-failed",
+        grammar: "💥 maturin failed / then `  Caused by: {error}` once per error of the chain, outermost first \
+                  (maturin's `main.rs`); the first one is read",
+        needles: &["Caused by: "],
+        check: maturin_failed,
+        examples: &[ex_after(
+            &["💥 maturin failed"],
+            "  Caused by: Couldn't find a virtualenv or conda environment, but you need one to use this command.",
             Category::Unknown,
             None,
         )],
@@ -928,6 +942,16 @@ fn requires_different_python(line: &Line<'_>) -> Option<Hit> {
         })
 }
 
+/// maturin's error report: `💥 maturin failed`, then the error's chain as
+/// `  Caused by:` lines. The first says what failed (no virtualenv for
+/// `develop`, no interpreter, a cargo failure whose own output is above): a
+/// person decides.
+fn maturin_failed(line: &Line<'_>) -> Option<Hit> {
+    let first = line.recent.last().is_some_and(|l| l.trim() == "💥 maturin failed");
+    (first && line.text.trim_start().starts_with("Caused by: "))
+        .then(|| Hit::blocker("maturin failed; its first `Caused by:` line says why."))
+}
+
 /// twine's report of the package index's refusal of an upload: the status
 /// and the index's URL, its reason below (a version already published, bad
 /// credentials, a name taken). A person decides (bump the version, fix the
@@ -1025,6 +1049,25 @@ fn windows_store_alias(line: &Line<'_>) -> Option<Hit> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Only maturin's first `Caused by:` line, right under its heading, is
+    /// read: cargo and Gradle print `Caused by:` too.
+    #[test]
+    fn maturin_first_cause_only() {
+        let recent = ["💥 maturin failed"];
+        let line = Line {
+            recent: &recent,
+            ..Line::plain("  Caused by: Failed to build a native library through cargo")
+        };
+        assert!(maturin_failed(&line).is_some());
+        assert!(maturin_failed(&Line::plain("Caused by: java.io.EOFException")).is_none());
+        let recent = ["error: failed to get `serde` as a dependency of package `x v0.1.0`", ""];
+        let line = Line {
+            recent: &recent,
+            ..Line::plain("Caused by:")
+        };
+        assert!(maturin_failed(&line).is_none());
+    }
 
     /// twine's refusal line is a blocker, except a 429, which is the index's
     /// rate limit (left to the rate-limit entries); requests' own `HTTPError`
