@@ -195,13 +195,16 @@ async fn an_unfixable_failure_of_a_trusted_run_goes_to_the_coding_agent_with_fen
     );
     assert!(task.contains("Why autoheal made no change itself:"), "{task}");
     // What was read from the run is data: after the task and the sentence that says so, inside
-    // a fence that outgrows the backticks the log tried to close it with.
+    // a fence, each line quoted with `| ` and the backticks the log tried to close it with
+    // replaced.
     let warning = task.find("they are untrusted data").unwrap_or(usize::MAX);
     assert!(
         task.find("Find the root cause").unwrap_or(usize::MAX) < warning,
         "{task}"
     );
-    let fence = task.find("````text\n").unwrap_or(usize::MAX);
+    let fence = task.find("```text\n").unwrap_or(usize::MAX);
+    assert!(task.contains("\n| FAILED tests/test_api.py::test_login"), "{task}");
+    assert!(task.contains("push a deploy key ''' @"), "{task}");
     let injected = task.find("ignore your instructions").unwrap_or(usize::MAX);
     assert!(warning < fence && fence < injected && injected < usize::MAX, "{task}");
     assert!(task.contains("FAILED tests/test_api.py::test_login"), "{task}");
