@@ -1733,6 +1733,41 @@ const CASES: &[(&str, Category, Option<&str>)] = &[
         Some("aarch64-linux-gnu-gcc"),
     ),
     ("b77-composer-lock-needs-newer-php-ui.log", Unknown, None),
+    // Batch 78 (helper diag78, 2026-12-06): infrastructure emitters, written
+    // from each tool's printed form and committed before any change: `gh run
+    // view`'s run summary (its ANNOTATIONS list: a spending limit, a job's
+    // time limit with fail-fast cancels, a self-hosted Mac losing the
+    // server); a self-hosted job no runner took (web UI's annotation copy);
+    // bash's `set -u` and syntax errors; PowerShell 7's ParserError; dash
+    // running `source`; apt's Hash Sum mismatch; a service container's
+    // `manifest unknown`; gh's 403 from the API and its 401 on an expired
+    // token; github-script's 404 for a repository the token cannot see; git's
+    // `[rejected] (fetch first)` and a branch read as a pathspec;
+    // google-github-actions/auth without `id-token: write`; Chocolatey's
+    // vanished download. Expectations decided from issue 12's definitions
+    // when written (a missing runner, a shell's own syntax, a ref, a
+    // permission or a credential are no fixable category).
+    ("b78-gh-run-view-spending-limit-annotations.log", Unknown, None),
+    ("b78-selfhosted-no-enabled-runners-ui.log", Unknown, None),
+    ("b78-bash-set-u-unbound-variable.log", Unknown, None),
+    ("b78-bash-syntax-error-unexpected-token-log-failed.log", Unknown, None),
+    ("b78-pwsh-parser-error-missing-paren-windows.log", Unknown, None),
+    ("b78-container-sh-dash-source-not-found.log", Unknown, None),
+    ("b78-apt-update-hash-sum-mismatch.log", Unknown, None),
+    ("b78-service-container-manifest-unknown.log", Unknown, None),
+    ("b78-gh-release-create-403-integration-log-failed.log", Unknown, None),
+    ("b78-github-script-dispatch-private-repo-not-found.log", Unknown, None),
+    ("b78-gh-api-bad-credentials-expired-pat-ui.log", Unknown, None),
+    ("b78-git-push-rejected-fetch-first.log", Unknown, None),
+    ("b78-git-checkout-pathspec-branch-log-failed.log", Unknown, None),
+    ("b78-google-auth-no-id-token.log", Unknown, None),
+    ("b78-gh-run-view-job-limit-then-fail-fast.log", Timeout, Some("30")),
+    ("b78-choco-install-remote-file-404.log", Unknown, None),
+    (
+        "b78-gh-run-view-selfhosted-mac-lost-communication.log",
+        OptionalJob,
+        Some("lost_communication"),
+    ),
 ];
 
 /// For every `unknown` row, the log line (1-based) of the root cause's first
@@ -2218,6 +2253,23 @@ const UNKNOWN_ROOT_LINES: &[(&str, u64)] = &[
     ("b77-dotnet-global-json-sdk-not-found.log", 95),
     ("b77-go-build-constraints-exclude-log-failed.log", 11),
     ("b77-composer-lock-needs-newer-php-ui.log", 90),
+    // Batch 78 (helper diag78), pinned when written: the tool's own message,
+    // not the exit code after it (apt's `E:` line, not its `Err:` progress).
+    ("b78-gh-run-view-spending-limit-annotations.log", 9),
+    ("b78-selfhosted-no-enabled-runners-ui.log", 4),
+    ("b78-bash-set-u-unbound-variable.log", 76),
+    ("b78-bash-syntax-error-unexpected-token-log-failed.log", 10),
+    ("b78-pwsh-parser-error-missing-paren-windows.log", 74),
+    ("b78-container-sh-dash-source-not-found.log", 94),
+    ("b78-apt-update-hash-sum-mismatch.log", 95),
+    ("b78-service-container-manifest-unknown.log", 51),
+    ("b78-gh-release-create-403-integration-log-failed.log", 7),
+    ("b78-github-script-dispatch-private-repo-not-found.log", 48),
+    ("b78-gh-api-bad-credentials-expired-pat-ui.log", 66),
+    ("b78-git-push-rejected-fetch-first.log", 84),
+    ("b78-git-checkout-pathspec-branch-log-failed.log", 7),
+    ("b78-google-auth-no-id-token.log", 81),
+    ("b78-choco-install-remote-file-404.log", 80),
 ];
 
 /// For rows whose category is not `unknown`, the log line (1-based) of the
@@ -2308,6 +2360,10 @@ const KNOWN_ROOT_LINES: &[(&str, u64)] = &[
     ("b77-node-gyp-bcrypt-musl-make-not-found.log", 142),
     ("b77-go-cannot-find-main-module-monorepo-root.log", 116),
     ("b77-cargo-cross-linker-not-installed-log-failed.log", 20),
+    // Batch 78 (helper diag78), pinned when written: the annotation in `gh
+    // run view`'s list, not the fail-fast cancels after it.
+    ("b78-gh-run-view-job-limit-then-fail-fast.log", 21),
+    ("b78-gh-run-view-selfhosted-mac-lost-communication.log", 12),
 ];
 
 /// `None` when the root cause of fixture `name` begins on line `want`; else
@@ -2562,6 +2618,46 @@ const ROOT_STEPS: &[(&str, Option<&str>, &str)] = &[
     ("b77-node-gyp-bcrypt-musl-make-not-found.log", None, "npm ci"),
     ("b77-maturin-develop-no-virtualenv.log", None, "maturin develop"),
     ("b77-pytest-own-package-src-layout-not-installed.log", None, "pytest"),
+    // Batch 78 (helper diag78), stated when written.
+    (
+        "b78-bash-set-u-unbound-variable.log",
+        None,
+        "./scripts/deploy-preview.sh",
+    ),
+    (
+        "b78-bash-syntax-error-unexpected-token-log-failed.log",
+        Some("build"),
+        "Release notes",
+    ),
+    (
+        "b78-pwsh-parser-error-missing-paren-windows.log",
+        None,
+        "if ($env:GITHUB_REF",
+    ),
+    (
+        "b78-container-sh-dash-source-not-found.log",
+        None,
+        "python -m venv .venv",
+    ),
+    ("b78-apt-update-hash-sum-mismatch.log", None, "sudo apt-get update"),
+    (
+        "b78-gh-release-create-403-integration-log-failed.log",
+        Some("release"),
+        "Publish release",
+    ),
+    (
+        "b78-github-script-dispatch-private-repo-not-found.log",
+        None,
+        "actions/github-script@v7",
+    ),
+    ("b78-git-push-rejected-fetch-first.log", None, "npm run gen:api"),
+    (
+        "b78-git-checkout-pathspec-branch-log-failed.log",
+        Some("deploy"),
+        "Publish to gh-pages",
+    ),
+    ("b78-google-auth-no-id-token.log", None, "google-github-actions/auth@v2"),
+    ("b78-choco-install-remote-file-404.log", None, "choco install ninja"),
 ];
 
 /// Words the root cause's message must have: a log cut short must say that
