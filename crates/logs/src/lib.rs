@@ -137,6 +137,7 @@ impl Analyzer {
         let mut feeder = LineFeeder::new();
         stream::for_each_line_in(reader, |n, l| feeder.feed(n, l, &mut scanner))
             .map_err(|e| LogError::Io(e.to_string()))?;
+        feeder.finish(&mut scanner);
         Ok(finish(scanner.finish(), workflow, None))
     }
 }
@@ -179,6 +180,7 @@ impl Session<'_> {
             feeder.feed(n, l, scanner)
         })
         .map_err(|e| LogError::Io(e.to_string()))?;
+        feeder.finish(scanner);
         if read > self.text_limit {
             return Err(LogError::TextTooLarge { limit: self.text_limit });
         }
@@ -237,6 +239,7 @@ fn feed_file(file: &LogFile<'_>, limits: ZipLimits, sink: &mut dyn LogSink) -> R
     sink.begin_job(file.job);
     let mut feeder = LineFeeder::new();
     stream::for_each_line(file.bytes, |n, l| feeder.feed(n, l, sink));
+    feeder.finish(sink);
     Ok(())
 }
 

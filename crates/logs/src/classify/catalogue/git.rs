@@ -20,6 +20,11 @@
 //! {ref}`; `builtin/describe.c`'s `fatal: No names found, cannot describe
 //! anything.` and `fatal: No tags can describe '{oid}'.` (also `No annotated
 //! tags can describe '{oid}'.`), which a shallow checkout without tags gives.
+//! `transport.c`'s `print_ref_status` writes one line per ref a push did not
+//! update, ` ! [rejected]        {src} -> {dst} ({reason})` (`fetch first`,
+//! `non-fast-forward`, `already exists`, `stale info`) or ` ! [remote
+//! rejected] {src} -> {dst} ({reason the server gave})`, before its summary
+//! `error: failed to push some refs to '{url}'`.
 
 use super::util::{command_hit, path_hit, quoted, regex};
 use super::{Entry, ex};
@@ -71,6 +76,24 @@ pub const ENTRIES: &[Entry] = &[
             ),
             ex(
                 "remote: Permission to acme/site.git denied to github-actions[bot].",
+                Category::Unknown,
+                None,
+            ),
+        ],
+    },
+    Entry {
+        id: "git/push-ref-rejected",
+        grammar: " ! [rejected]        {src} -> {dst} ({reason}) |  ! [remote rejected] {src} -> {dst} ({reason})",
+        needles: &["! [rejected]", "! [remote rejected]"],
+        check: push_ref_rejected,
+        examples: &[
+            ex(
+                " ! [rejected]        HEAD -> main (fetch first)",
+                Category::Unknown,
+                None,
+            ),
+            ex(
+                " ! [remote rejected] gh-pages -> gh-pages (protected branch hook declined)",
                 Category::Unknown,
                 None,
             ),
@@ -307,6 +330,24 @@ fn pathspec_add(line: &Line<'_>) -> Option<Hit> {
     Some(path_hit(path, 0.7, "git was given a path that does not exist."))
 }
 
+/// The ref a push did not update and why: git's status line, ahead of the
+/// summary it prints after all refs.
+fn push_ref_rejected(line: &Line<'_>) -> Option<Hit> {
+    let c = regex!(r"^\s*! \[(rejected|remote rejected)\]\s+\S+ -> (\S+) \((.+)\)$").captures(line.text.trim_end())?;
+    let (dst, reason) = (&c[2], &c[3]);
+    let message = if &c[1] == "remote rejected" {
+        format!("GitHub refused the push to `{dst}` ({reason}): a branch protection or the token's permissions.")
+    } else if reason == "fetch first" || reason == "non-fast-forward" {
+        format!(
+            "The push to `{dst}` was rejected because the branch moved after the checkout (another push landed \
+             first): fetch and rebase before pushing, or let one run push at a time."
+        )
+    } else {
+        format!("git refused to update `{dst}` ({reason}).")
+    };
+    Some(Hit::blocker(message))
+}
+
 fn remote_refused(line: &Line<'_>) -> Option<Hit> {
     let text = line.text;
     let message = if text.contains("not a git repository") {
@@ -337,6 +378,26 @@ mod tests {
         assert!(dubious_ownership(&Line::plain("# fatal: detected dubious ownership in repository at")).is_none());
         assert!(remote_ref_missing(&Line::plain("fatal: couldn't find remote ref refs/heads/gone")).is_some());
         assert!(remote_ref_missing(&Line::plain("echo \"fatal: couldn't find remote ref x\"")).is_none());
+    }
+
+    #[test]
+    fn a_rejected_ref_is_gits_status_line() {
+        let fetch_first =
+            push_ref_rejected(&Line::plain(" ! [rejected]        main -> main (fetch first)")).expect("line");
+        assert!(fetch_first.message.contains("moved"), "{}", fetch_first.message);
+        let remote = push_ref_rejected(&Line::plain(
+            " ! [remote rejected] ci/bump -> ci/bump (refusing to allow a GitHub App to create or update workflow \
+             `.github/workflows/ci.yml` without `workflows` permission)",
+        ))
+        .expect("line");
+        assert!(remote.message.contains("refused"), "{}", remote.message);
+        assert!(push_ref_rejected(&Line::plain(" ! [rejected]        v1.2 -> v1.2 (already exists)")).is_some());
+        for other in [
+            "hint: Updates were rejected because the tip of your current branch is behind",
+            "echo '! [rejected] main -> main (fetch first)'",
+        ] {
+            assert!(push_ref_rejected(&Line::plain(other)).is_none(), "{other}");
+        }
     }
 
     #[test]

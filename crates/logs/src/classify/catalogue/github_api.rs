@@ -18,6 +18,12 @@
 //! …`; `gh` prints it as `GraphQL: {message}`, Octokit's `GraphqlResponseError`
 //! as ` - {message}` under `Request failed due to following response errors:`.
 //! It is the same service and fix as the REST primary limit.
+//! Any other refusal as Octokit throws it (`@octokit/request-error`: a
+//! `RequestError` named `HttpError` whose message is GitHub's `message`), which
+//! Node prints as `RequestError [HttpError]: {message}` at the head of the
+//! error's dump (github-script then fails with `Unhandled error: HttpError:
+//! {message}`); the REST API answers `Not Found` (404) also for a private
+//! repository the token may not see ("Troubleshooting the REST API").
 
 use super::util::rate_limit_hit;
 use super::{Entry, ex};
@@ -149,6 +155,13 @@ pub const ENTRIES: &[Entry] = &[
             ),
         ],
     },
+    Entry {
+        id: "github_api/request-refused",
+        grammar: "RequestError [HttpError]: {GitHub's message} (the head of an Octokit error's dump)",
+        needles: &["RequestError [HttpError]: "],
+        check: request_refused,
+        examples: &[ex("RequestError [HttpError]: Not Found", Category::Unknown, None)],
+    },
 ];
 
 fn secondary(_: &Line<'_>) -> Option<Hit> {
@@ -232,6 +245,21 @@ fn not_permitted(line: &Line<'_>) -> Option<Hit> {
         "The token lacks the permission (or is not valid) for this GitHub API call: a permissions or secrets \
          problem, not a rate limit.",
     ))
+}
+
+/// An API call GitHub refused for a reason the entries above do not name.
+fn request_refused(line: &Line<'_>) -> Option<Hit> {
+    let message = line.text.trim().strip_prefix("RequestError [HttpError]: ")?.trim();
+    if message.is_empty() {
+        return None;
+    }
+    Some(Hit::blocker(if message == "Not Found" {
+        "The GitHub API answered Not Found: the resource does not exist, or the token may not see it (GitHub \
+         answers 404, not 403, for a private repository the token has no access to)."
+            .to_string()
+    } else {
+        format!("The GitHub API refused the call: {message}.")
+    }))
 }
 
 fn gh_token_missing(_: &Line<'_>) -> Option<Hit> {

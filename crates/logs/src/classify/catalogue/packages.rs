@@ -18,7 +18,12 @@
 //! The repository '{uri} {suite} InRelease' is not signed.` (`apt-pkg/acquire-item.cc`,
 //! after `W: GPG error: … NO_PUBKEY {key}` when the repository's key is not
 //! installed) and
-//! PowerShellGet's `Unable to resolve package source '{uri}'.`. apt's
+//! PowerShellGet's `Unable to resolve package source '{uri}'.`. Chocolatey's
+//! download helper (`Get-ChocolateyWebFile`, `Get-WebFile`) throws `The remote
+//! file either doesn't exist, is unauthorized, or is forbidden for url
+//! '{url}'. {exception}`, which choco prints as `ERROR: …` before `The install
+//! of {name} was NOT successful.` (the same text under `Attempt to get headers
+//! for {url} failed.` is a warning the download may survive). apt's
 //! transfer summary (`Fetched {size} in {t} ({rate})`, `apt-pkg/acquire`)
 //! says a download went through: ranking reads it (`rank.rs`). apt prints
 //! it before the `E: Failed to fetch` of a source that failed, so only a limit
@@ -160,6 +165,20 @@ pub const ENTRIES: &[Entry] = &[
         )],
     },
     Entry {
+        id: "packages/choco-download-failed",
+        grammar: "ERROR: The remote file either doesn't exist, is unauthorized, or is forbidden for url '{url}'. \
+                  {exception message}",
+        needles: &["The remote file either doesn't exist"],
+        check: choco_download_failed,
+        examples: &[ex(
+            "ERROR: The remote file either doesn't exist, is unauthorized, or is forbidden for url \
+             'https://example.com/tool-1.0.zip'. Exception calling \"GetResponse\" with \"0\" argument(s): \"The \
+             remote server returned an error: (404) Not Found.\"",
+            Category::Unknown,
+            None,
+        )],
+    },
+    Entry {
         id: "packages/broken",
         grammar: "E: Unable to correct problems, you have held broken packages.",
         needles: &["held broken packages"],
@@ -231,6 +250,25 @@ fn apt_fetch_failed(line: &Line<'_>) -> Option<Hit> {
     Some(Hit::install_failure(
         "apt could not download from the mirror (a mirror outage or a network problem).",
     ))
+}
+
+/// A Chocolatey package's install script could not download what it
+/// installs: the package names a URL that is gone or refuses the runner.
+/// Only choco's error line decides (its headers check prints the same text
+/// unprefixed and goes on); a 429 there is left to the rate-limit entries.
+fn choco_download_failed(line: &Line<'_>) -> Option<Hit> {
+    let text = line.text.trim_start();
+    if !text.starts_with("ERROR: The remote file") || text.contains("(429)") {
+        return None;
+    }
+    let url = super::util::regex!(r"for url '([^']+)'")
+        .captures(text)
+        .map(|c| c[1].to_string())
+        .unwrap_or_default();
+    Some(Hit::install_failure(format!(
+        "A Chocolatey package's install script could not download `{url}` (gone, or refused): the package is broken \
+         for this version; pin another version or install the tool another way."
+    )))
 }
 
 fn not_available(line: &Line<'_>) -> Option<Hit> {
@@ -311,6 +349,28 @@ mod tests {
             &[
                 "W: The repository 'https://example.com/apt focal InRelease' is not signed.",
                 "echo \"E: The repository 'x y InRelease' is not signed.\" >&2 # docs",
+            ],
+        );
+    }
+
+    #[test]
+    fn a_chocolatey_download_failure_is_chocos_error_line() {
+        crate::classify::catalogue::assert_reads(
+            choco_download_failed,
+            &[
+                "ERROR: The remote file either doesn't exist, is unauthorized, or is forbidden for url \
+               'https://example.com/x.msi'. Exception calling \"GetResponse\" with \"0\" argument(s): \"The remote \
+               server returned an error: (404) Not Found.\"",
+            ],
+            &[
+                // The headers check, which the download may survive.
+                "  The remote file either doesn't exist, is unauthorized, or is forbidden for url \
+                 'https://example.com/x.msi'. Exception calling \"GetResponse\" with \"0\" argument(s): \"The \
+                 underlying connection was closed\"",
+                // A limit: the rate-limit entries read it.
+                "ERROR: The remote file either doesn't exist, is unauthorized, or is forbidden for url \
+                 'https://example.com/x.msi'. Exception calling \"GetResponse\" with \"0\" argument(s): \"The \
+                 remote server returned an error: (429) Too Many Requests.\"",
             ],
         );
     }

@@ -198,14 +198,26 @@ pub const ENTRIES: &[Entry] = &[
     Entry {
         id: "runner/no-runner",
         grammar: "Waiting for a runner to pick up this job... | No runner matching the specified labels was found: \
-                  {labels} | The job has exceeded the maximum execution time while awaiting a runner for {duration}",
-        needles: &["Waiting for a runner", "No runner matching", "while awaiting a runner"],
+                  {labels} | The job has exceeded the maximum execution time while awaiting a runner for {duration} | \
+                  This request was automatically failed because there were no enabled runners online to process the \
+                  request for more than {n} days. (a job queued for self-hosted labels whose runners stayed offline)",
+        needles: &[
+            "Waiting for a runner",
+            "No runner matching",
+            "while awaiting a runner",
+            "no enabled runners online",
+        ],
         check: no_runner,
-        examples: &[ex(
-            "Waiting for a runner to pick up this job...",
-            Category::Unknown,
-            None,
-        )],
+        examples: &[
+            ex("Waiting for a runner to pick up this job...", Category::Unknown, None),
+            // The job never ran: nothing of it to make optional.
+            ex(
+                "This request was automatically failed because there were no enabled runners online to process the \
+                 request for more than 1 days.",
+                Category::Unknown,
+                None,
+            ),
+        ],
     },
     Entry {
         id: "runner/billing",
@@ -650,7 +662,19 @@ fn step_log_truncated(line: &Line<'_>) -> Option<Hit> {
     ))
 }
 
-fn no_runner(_: &Line<'_>) -> Option<Hit> {
+fn no_runner(line: &Line<'_>) -> Option<Hit> {
+    if line.text.contains("no enabled runners online") {
+        // GitHub fails a job after a day in the queue when no online, enabled
+        // runner has its labels: the job never started, so there is no run
+        // of it that `continue-on-error` could let pass.
+        return Some(
+            Hit::blocker(
+                "No online, enabled runner with the job's labels took it for a day, so GitHub failed it unstarted: a \
+                 person brings the self-hosted runners back (or fixes the `runs-on` labels).",
+            )
+            .job_level(),
+        );
+    }
     Some(Hit::blocker(
         "No runner picked up the job: check the `runs-on` labels (a misspelled or unavailable label waits forever).",
     ))

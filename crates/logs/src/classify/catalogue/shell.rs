@@ -33,7 +33,14 @@
 //! file or directory (2)` for a source file; rsync before 3.2.4 prints no
 //! `[sender]`), Info-ZIP zip's `zip warning: name not matched: {name}` (`zip.c`;
 //! `zip error: Nothing to do! ({zipfile})` when no name matched), and errno
-//! ENOEXEC's text `Exec format error`.
+//! ENOEXEC's text `Exec format error`. A script's own mistakes: `set -u`
+//! reaching an unset variable (bash `subst.c` `err_unboundvar`: `{script}:
+//! line {n}: {name}: unbound variable`; dash `expand.c` and busybox ash:
+//! `{script}: {n}: {name}: parameter not set`; zsh: `{script}:{n}: {name}:
+//! parameter not set`), and PowerShell's parse errors (PowerShell 7's
+//! ConciseView `ParserError: {script}:{line}` above its `Line |` frame;
+//! Windows PowerShell 5.1's record `+ CategoryInfo : ParserError: (:) [],
+//! ParseException`).
 
 use super::util::{after, command_hit, path_hit, quoted, regex, runner_hit};
 use super::{Entry, ex};
@@ -402,6 +409,33 @@ pub const ENTRIES: &[Entry] = &[
         )],
     },
     Entry {
+        id: "shell/unbound-variable",
+        grammar: "{script}: line {n}: {name}: unbound variable (bash) | {script}: {n}: {name}: parameter not set (dash, \
+                  ash) | {script}:{n}: {name}: parameter not set (zsh)",
+        needles: &[": unbound variable", ": parameter not set"],
+        check: unbound_variable,
+        examples: &[
+            ex(
+                "/home/runner/work/_temp/1.sh: line 4: RELEASE_TAG: unbound variable",
+                Category::Unknown,
+                None,
+            ),
+            ex(
+                "/__w/_temp/2.sh: 3: DEPLOY_KEY: parameter not set",
+                Category::Unknown,
+                None,
+            ),
+        ],
+    },
+    Entry {
+        id: "shell/powershell-parse-error",
+        grammar: "ParserError: {script}:{line} (PowerShell 7, then the `Line |` frame and the message) | + CategoryInfo \
+                  : ParserError: (:) [], ParseException (Windows PowerShell 5.1)",
+        needles: &["ParserError: "],
+        check: powershell_parse_error,
+        examples: &[ex("ParserError: D:\\a\\_temp\\0c1d.ps1:2", Category::Unknown, None)],
+    },
+    Entry {
         id: "shell/syntax-error",
         grammar: "{script}: line {n}: syntax error near unexpected token `{token}' | {script}: {n}: Syntax error: {what} \
                   (dash)",
@@ -745,6 +779,29 @@ fn syntax_error(_: &Line<'_>) -> Option<Hit> {
     Some(Hit::blocker("The step's shell script has a syntax error."))
 }
 
+/// The shell's own line, naming the variable at the end: the script (or a
+/// `$(…)` in it) read a variable nobody set under `set -u`, often a secret or
+/// an output of an earlier step that is empty for this event.
+fn unbound_variable(line: &Line<'_>) -> Option<Hit> {
+    let c = regex!(
+        r"(?:^|:\s?)\s*(\$?[A-Za-z_][A-Za-z0-9_]*(?:\[[^\]\s]*\])?|\$?\d+): (?:unbound variable|parameter not set)$"
+    )
+    .captures(line.text.trim_end())?;
+    Some(Hit::blocker(format!(
+        "The step's script read `{}`, which is not set, under `set -u`: a variable, secret or step output missing for \
+         this run.",
+        &c[1]
+    )))
+}
+
+/// PowerShell's report that the script does not parse; it never ran.
+fn powershell_parse_error(line: &Line<'_>) -> Option<Hit> {
+    let text = line.text.trim();
+    let own = regex!(r"^ParserError: .+:\d+$").is_match(text)
+        || regex!(r"^\+\s*CategoryInfo\s*: ParserError: ").is_match(text);
+    own.then(|| Hit::blocker("The step's PowerShell script does not parse (a syntax error); it did not run."))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -795,6 +852,45 @@ mod tests {
             "test rejects_exec_format_error ... FAILED",
         ] {
             assert!(exec_format_error(&Line::plain(quoted)).is_none(), "{quoted}");
+        }
+    }
+
+    #[test]
+    fn an_unset_variable_is_the_shells_own_line() {
+        for own in [
+            "./scripts/deploy.sh: line 11: PREVIEW_URL: unbound variable",
+            "/home/runner/work/_temp/9.sh: line 2: $1: unbound variable",
+            "/home/runner/work/_temp/9.sh: line 7: TARGETS[0]: unbound variable",
+            "/__w/_temp/2.sh: 3: DEPLOY_KEY: parameter not set",
+            "sh: NPM_TOKEN: parameter not set",
+            "./release.zsh:12: VERSION: parameter not set",
+        ] {
+            assert!(unbound_variable(&Line::plain(own)).is_some(), "{own}");
+        }
+        for other in [
+            "warning: the unbound variable check is off",
+            "E   AssertionError: 'FOO: unbound variable' != ''",
+            "FOO BAR: unbound variable",
+        ] {
+            assert!(unbound_variable(&Line::plain(other)).is_none(), "{other}");
+        }
+    }
+
+    #[test]
+    fn a_powershell_parse_error_is_its_own_record() {
+        for own in [
+            "ParserError: D:\\a\\_temp\\8c1f.ps1:2",
+            "ParserError: /home/runner/work/_temp/1.ps1:14",
+            "    + CategoryInfo          : ParserError: (:) [], ParseException",
+        ] {
+            assert!(powershell_parse_error(&Line::plain(own)).is_some(), "{own}");
+        }
+        for other in [
+            "pandas.errors.ParserError: Error tokenizing data. C error: Expected 3 fields in line 8, saw 4",
+            "ParserError: Unknown string format: 2026-13-45",
+            "dateutil.parser._parser.ParserError: month must be in 1..12: 2026-13-01",
+        ] {
+            assert!(powershell_parse_error(&Line::plain(other)).is_none(), "{other}");
         }
     }
 
