@@ -28,8 +28,11 @@
 //! follows on the next `NU1301:` line. A failed test's report (VSTest's
 //! `  Failed {test} [{duration}]`, `  Error Message:`, then the exception as
 //! `{Type} : {message}`, e.g. `System.IO.FileNotFoundException : Could not
-//! find file '{path}'.`) is the test's failure: the path is one the code under
-//! test opened, never a workflow path, and the summary decides.
+//! find file '{path}'.`; MSTest's `Test method {name} threw exception:` with
+//! `{Type}: {message}` on the next line; xUnit's inner exceptions as `----
+//! {Type} : {message}`; xunit.console's `{test} [FAIL]` heading) is the test's
+//! failure: the path is one the code under test opened, never a workflow path,
+//! and the summary decides.
 
 use super::util::{after, path_hit, regex};
 use super::{Entry, ex};
@@ -123,8 +126,10 @@ pub const ENTRIES: &[Entry] = &[
     },
     Entry {
         id: "dotnet/test-error-message",
-        grammar: "  Error Message:\n   {ExceptionType} : {message} (VSTest's report of a failed test; a file \
-                  exception there is the test's, not a missing workflow file)",
+        grammar: "  Error Message:\n   {ExceptionType} : {message} (VSTest's report of a failed test) | Test method \
+                  {name} threw exception:\n{ExceptionType}: {message} (MSTest) | ---- {ExceptionType} : {message} \
+                  (xUnit's inner exception) | {test} [FAIL]\n  {ExceptionType} : {message} (xunit.console); a file \
+                  exception there is the test's, not a missing workflow file",
         needles: &["Exception : ", "Exception: "],
         check: test_error_message,
         examples: &[super::ex_after(
@@ -239,14 +244,35 @@ fn msbuild_error(line: &Line<'_>) -> Option<Hit> {
     }))
 }
 
-/// The exception that failed a test, printed by VSTest under `Error
-/// Message:`: part of the test's report, which the summary (`Failed!  -
-/// Failed: {n}`) states; weak, so a file it names is never read as missing
-/// from the workflow.
+/// The exception that failed a test, printed in a test runner's report of the
+/// failed test: part of that report, which the summary (`Failed!  - Failed:
+/// {n}`) states; weak, so a file it names (one the code under test opened) is
+/// never read as missing from the workflow.
 fn test_error_message(line: &Line<'_>) -> Option<Hit> {
-    let heading = line.recent.last().is_some_and(|l| l.trim() == "Error Message:");
-    (heading && regex!(r"^\s*[A-Z][\w.]*Exception\s?: ").is_match(line.text))
-        .then(|| Hit::blocker("A test failed with an exception (VSTest's report).").weak())
+    // `{Type} : {message}` (VSTest, xUnit) or `{Type}: {message}` (MSTest's
+    // `Exception.ToString()`); xUnit prints an inner exception as `---- {Type}
+    // : {message}`.
+    (regex!(r"^\s*(?:-{4} )?[A-Z][\w.`]*Exception\s?: ").is_match(line.text) && in_failed_test_report(line.recent))
+        .then(|| Hit::blocker("A test failed with an exception (the test runner's report).").weak())
+}
+
+/// Whether the line after `recent` is inside a failed test's exception text:
+/// going back over the exception's own lines (`{Type} : …`, xUnit's `---- `
+/// inner exceptions), the nearest line is a runner's heading for it: VSTest's
+/// `Error Message:`, MSTest's `Test method {name} threw exception:`, or
+/// xunit.console's `{test} [FAIL]`. A `Stack Trace:` (VSTest, xUnit) ends the
+/// report's message, and any other line means the exception is not under one.
+fn in_failed_test_report(recent: &[&str]) -> bool {
+    for prior in recent.iter().rev() {
+        let text = prior.trim();
+        if text == "Error Message:" || text.ends_with("threw exception:") || text.ends_with("[FAIL]") {
+            return true;
+        }
+        if !regex!(r"^(?:-{4} )?[A-Z][\w.`]*Exception\s?: ").is_match(text) {
+            return false;
+        }
+    }
+    false
 }
 
 fn test_failed(line: &Line<'_>) -> Option<Hit> {
@@ -324,5 +350,89 @@ mod tests {
         assert_eq!(hit.category, Category::Unknown);
         assert!(!hit.fixable);
         assert!(install_script_error(&Line::plain("echo 'dotnet_install: Error: x'")).is_none());
+    }
+}
+
+#[cfg(test)]
+mod test_reports {
+    use crate::classify::catalogue::Catalogue;
+    use crate::classify::hit::Line;
+    use crate::report::Category;
+
+    /// What the whole catalogue decides for `text` after `recent`.
+    fn decide(recent: &[&str], text: &str) -> Option<(Category, bool)> {
+        let line = Line {
+            recent,
+            ..Line::plain(text)
+        };
+        Catalogue::get().classify(&line).map(|hit| (hit.category, hit.fixable))
+    }
+
+    fn assert_test_failure(recent: &[&str], text: &str) {
+        match decide(recent, text) {
+            Some((Category::Unknown, false)) | None => {}
+            other => panic!("{text:?} after {recent:?}: {other:?}, want a test failure (unknown, not fixable)"),
+        }
+    }
+
+    #[test]
+    fn mstests_exception_after_threw_exception_is_the_tests_failure() {
+        // MSTest's `Test method {name} threw exception:` puts the exception
+        // (`{Type}: {message}`, no space before the colon) on the next line.
+        assert_test_failure(
+            &[
+                "  Failed ReadsSettings [7 ms]",
+                "  Error Message:",
+                "   Test method Acme.Tests.SettingsTests.ReadsSettings threw exception: ",
+            ],
+            "System.IO.FileNotFoundException: Could not find file 'D:\\a\\app\\app\\tests\\bin\\Release\\settings.json'.",
+        );
+        // Microsoft.Testing.Platform's console: the heading without VSTest's.
+        assert_test_failure(
+            &[
+                "failed Acme.Tests.SettingsTests.ReadsSettings (7ms)",
+                "  Test method Acme.Tests.SettingsTests.ReadsSettings threw exception:",
+            ],
+            "  System.IO.DirectoryNotFoundException: Could not find a part of the path 'D:\\a\\app\\app\\fixtures'.",
+        );
+    }
+
+    #[test]
+    fn xunits_inner_exception_lines_are_the_tests_failure() {
+        // xUnit prints each inner exception on its own line, `---- ` before it.
+        assert_test_failure(
+            &[
+                "  Failed Acme.Tests.Loads [3 ms]",
+                "  Error Message:",
+                "   System.AggregateException : One or more errors occurred. (Could not find file 'D:\\a\\r\\r\\x.json'.)",
+            ],
+            "---- System.IO.FileNotFoundException : Could not find file 'D:\\a\\r\\r\\x.json'.",
+        );
+        // xunit.console's own report: `[FAIL]` heading, the exception under it.
+        assert_test_failure(
+            &["    Acme.Tests.Loads [FAIL]"],
+            "      System.IO.FileNotFoundException : Could not find file '/home/runner/work/r/r/data/x.json'.",
+        );
+    }
+
+    #[test]
+    fn a_scripts_own_file_exception_is_still_a_missing_file() {
+        // The PowerShell script read the file itself: no test report around it.
+        assert_eq!(
+            decide(
+                &["Run ./build.ps1"],
+                "Exception calling \"ReadAllText\" with \"1\" argument(s): \"Could not find file \
+                 'D:\\a\\app\\app\\config\\app.json'.\""
+            ),
+            Some((Category::FileNotFound, true))
+        );
+        // After a test report's stack trace, the report is over.
+        assert_eq!(
+            decide(
+                &["  Error Message:", "   Assert.Equal() Failure", "  Stack Trace:", "     at A.B()", "Run pwsh"],
+                "Get-Content: Cannot find path 'D:\\a\\app\\app\\version.txt' because it does not exist."
+            ),
+            Some((Category::FileNotFound, true))
+        );
     }
 }
