@@ -1027,9 +1027,126 @@ fn commands_install(text: &str, depth: u8) -> bool {
 const PROGRAM_WORDS: &[&str] = &["install", "fetch", "download"];
 
 /// Arguments that make a command get what later steps use, as a tool's
-/// subcommand (`pip install`, `apt-get -y install`, `gh release download`,
-/// `go mod download`, `git fetch`, `cargo fetch`).
+/// subcommand ([`SUBCOMMAND_TOOLS`]: `pip install`, `apt-get -y install`, `gh
+/// release download`, `go mod download`, `cargo fetch`).
 const ARGUMENT_WORDS: &[&str] = &["install", "download", "fetch"];
+
+/// Programs whose first operand is a subcommand, with the command groups
+/// whose own first operand is one (`gh release download`, `uv pip install`),
+/// and whether the program's own subcommands count (`git fetch` gets history
+/// into `.git`, no file, module or command a later step uses; `git lfs
+/// fetch` gets the work tree's files). Each tool's documented command line;
+/// anywhere else the words are operands (`ls download`, `pytest -k fetch`,
+/// `git checkout main -- install`).
+const SUBCOMMAND_TOOLS: &[(&str, &[&str], bool)] = &[
+    ("pip", &[], true),
+    ("pip3", &[], true),
+    ("pipx", &[], true),
+    ("uv", &["pip", "tool", "python"], true),
+    ("poetry", &["self"], true),
+    ("pdm", &[], true),
+    ("pipenv", &[], true),
+    ("conda", &[], true),
+    ("mamba", &[], true),
+    ("micromamba", &[], true),
+    ("npm", &[], true),
+    ("pnpm", &[], true),
+    ("yarn", &["global"], true),
+    ("bun", &[], true),
+    ("deno", &[], true),
+    ("apt", &[], true),
+    ("apt-get", &[], true),
+    ("aptitude", &[], true),
+    ("dnf", &[], true),
+    ("dnf5", &[], true),
+    ("yum", &[], true),
+    ("microdnf", &[], true),
+    ("zypper", &[], true),
+    ("brew", &[], true),
+    ("choco", &[], true),
+    ("scoop", &[], true),
+    ("winget", &[], true),
+    ("gem", &[], true),
+    ("bundle", &[], true),
+    ("bundler", &[], true),
+    ("composer", &["global"], true),
+    ("cargo", &[], true),
+    ("rustup", &["toolchain", "target", "component"], true),
+    ("go", &["mod"], true),
+    ("gh", &["release", "run", "extension"], true),
+    ("dotnet", &["tool", "workload"], true),
+    ("nuget", &[], true),
+    ("vcpkg", &[], true),
+    ("conan", &[], true),
+    ("opam", &[], true),
+    ("cabal", &[], true),
+    ("stack", &[], true),
+    ("tlmgr", &[], true),
+    ("luarocks", &[], true),
+    ("snap", &[], true),
+    ("flatpak", &[], true),
+    ("port", &[], true),
+    ("asdf", &["plugin"], true),
+    ("mise", &[], true),
+    ("pyenv", &[], true),
+    ("nvm", &[], true),
+    ("rbenv", &[], true),
+    ("sdk", &[], true),
+    ("gcloud", &["components"], true),
+    ("az", &["extension"], true),
+    ("helm", &["plugin"], true),
+    ("git", &["lfs"], false),
+];
+
+/// Script files a step runs from the repository (`./ci/deps.sh install`):
+/// their first operand is read as a subcommand, as scripts dispatch on it.
+fn is_script_file(program: &str) -> bool {
+    program.contains('/')
+        || [".sh", ".bash", ".ps1", ".py", ".rb", ".pl", ".js", ".mjs"]
+            .iter()
+            .any(|ext| program.to_ascii_lowercase().ends_with(ext))
+}
+
+/// Is one of [`ARGUMENT_WORDS`] the subcommand of `program`'s command line
+/// ([`SUBCOMMAND_TOOLS`]), of a repository script, or of a module an
+/// interpreter runs (`python -m pip install`)? Options before it are
+/// skipped, with the one word after an option that may be its value
+/// (`apt-get -o Acquire::Retries=3 install`, `npm --prefix web install`).
+fn subcommand_gets(program: &str, file_name: &str, args: &[&str]) -> bool {
+    if INTERPRETERS.contains(&file_name)
+        && let Some(at) = args.iter().position(|w| *w == "-m")
+    {
+        return args.get(at + 1).is_some_and(|module| {
+            let module = module.to_ascii_lowercase();
+            subcommand_gets(&module, &module, &args[at + 2..])
+        });
+    }
+    let (groups, own) = match SUBCOMMAND_TOOLS.iter().find(|(tool, _, _)| *tool == file_name) {
+        Some((_, groups, own)) => (*groups, *own),
+        None if is_script_file(program) && !INTERPRETERS.contains(&file_name) => (&[][..], true),
+        None => return false,
+    };
+    let is_word = |w: &str| ARGUMENT_WORDS.iter().any(|a| w.eq_ignore_ascii_case(a));
+    let mut in_group = false;
+    let mut after_option = false;
+    for word in args {
+        if word.starts_with('-') {
+            after_option = !word.contains('=');
+            continue;
+        }
+        if (own || in_group) && is_word(word) {
+            return true;
+        }
+        if !in_group && groups.contains(word) {
+            in_group = true;
+        } else if !after_option {
+            // The subcommand was another word: what follows are its operands.
+            return false;
+        }
+        after_option = false;
+    }
+    false
+}
 
 /// Interpreters whose first operand (before any option) is the script file
 /// they run.
@@ -1112,9 +1229,8 @@ fn command_installs(words: &[&str], depth: u8) -> bool {
     let gets = |name: &str| PROGRAM_WORDS.iter().any(|w| has_word(name, w));
     if gets(file_name)
         || script_file.as_deref().is_some_and(gets)
-        || args
-            .iter()
-            .any(|w| ARGUMENT_WORDS.iter().any(|a| w.eq_ignore_ascii_case(a)) || *w == "--installdeps")
+        || subcommand_gets(program, file_name, args)
+        || args.contains(&"--installdeps")
         || FETCH_COMMANDS
             .iter()
             .any(|seq| words.windows(seq.len()).any(|w| w == *seq))
@@ -1204,7 +1320,6 @@ mod tests {
             // pipx installs the packages of a spec file.
             "pipx install-all spec.json\n",
             "gh release download v28.3 --pattern 'protoc-*.zip'\n",
-            "git fetch --depth 1 origin main\n",
             "cargo fetch --locked\n",
             // Wrappers run the command or the file that follows.
             "bash ci/install.sh\n",
@@ -1277,6 +1392,48 @@ mod tests {
         assert!(!installs(&step("echo setup done", "echo setup done\n")));
         assert!(installs(&step("Set up", "echo setup done\n")));
         assert!(!installs(&step("Check preinstall hooks", "make check\n")));
+    }
+
+    #[test]
+    fn the_word_counts_only_in_the_tools_subcommand_position() {
+        let runs = |script: &str| installs(&step(&format!("Run {}", script.lines().next().unwrap_or("")), script));
+        for script in [
+            // Options (and their values) before the subcommand.
+            "apt-get -o Acquire::Retries=3 install -y jq\n",
+            "npm --prefix web install\n",
+            "pip3 --disable-pip-version-check download -d wheels -r requirements.txt\n",
+            // A command group's own subcommand.
+            "gh run download 123 --name dist\n",
+            "git lfs fetch --all\n",
+            "uv pip install -r requirements.txt\n",
+            "dotnet tool install -g dotnet-format\n",
+            // A module run by the interpreter, a repository script's first operand.
+            "python3 -m pip download -d wheels x\n",
+            "./ci/deps.sh install\n",
+        ] {
+            assert!(runs(script), "{script:?}");
+        }
+        for script in [
+            // git fetch gets history into .git: no file, module or command a later step misses.
+            "git fetch origin\n",
+            "git fetch --depth 1 origin main\n",
+            "git -C vendor fetch --tags\n",
+            // The word as a file, a test selection or a later operand.
+            "ls download\n",
+            "rm -rf download/ fetch/\n",
+            "mkdir -p download\n",
+            "pytest -k download\n",
+            "cp -r dist/ download\n",
+            "npm test -- --grep fetch\n",
+            "git checkout origin/main -- install\n",
+            "./ci/run.sh tests install\n",
+        ] {
+            assert!(!runs(script), "{script:?}");
+        }
+        // So a failed `git fetch` does not explain a module missing later.
+        let steps = [step("Run git fetch origin", "git fetch origin\n"), step("Run pytest", "pytest\n")];
+        let findings = [finding(exit_code(), 5, 0), finding(missing_module(), 9, 1)];
+        assert_eq!(mark_consequences(&findings, &steps), [false, false]);
     }
 
     #[test]
