@@ -92,6 +92,84 @@ pub fn runs_posix_shell<'a>(root: &'a Node, job: &Job<'a>, step: &'a Node) -> bo
     })
 }
 
+/// Whether a step's `if:` rules it out on `os`: the condition, bare or one
+/// whole `${{ }}`, is a literal test of the runner's OS (`runner.os ==
+/// 'Linux'`, `runner.os != 'Windows'`, either side, any case as GitHub
+/// compares strings) or of a matrix `os` label (`matrix.os ==
+/// 'ubuntu-latest'`, read by the engine's one label reading), or an `&&` of
+/// terms one of which is. Anything else (`||`, a function, another context)
+/// may run on any OS: `false`.
+pub fn guard_excludes(step: &Node, os: Os) -> bool {
+    let Some(cond) = step.get("if").and_then(Node::as_str) else {
+        return false;
+    };
+    let cond = cond.trim();
+    let text = match autoheal_expr::single_expression(cond) {
+        Some(embedded) => embedded.inner_text(cond),
+        None if cond.contains("${{") => return false,
+        None => cond,
+    };
+    autoheal_expr::parse(text).is_ok_and(|expr| excludes(&expr, os))
+}
+
+fn excludes(expr: &autoheal_expr::Expr, os: Os) -> bool {
+    use autoheal_expr::{BinaryOp, ExprKind};
+    let ExprKind::Binary { op, left, right, .. } = &expr.kind else {
+        return false;
+    };
+    match op {
+        BinaryOp::And => excludes(left, os) || excludes(right, os),
+        BinaryOp::Eq | BinaryOp::Ne => {
+            let tested = match (os_tested(left), &right.kind, os_tested(right), &left.kind) {
+                (Some(kind), ExprKind::String(value), _, _) | (_, _, Some(kind), ExprKind::String(value)) => {
+                    kind.os_of(value)
+                }
+                _ => None,
+            };
+            match tested {
+                Some(named) if *op == BinaryOp::Eq => named != os,
+                Some(named) => named == os,
+                None => false,
+            }
+        }
+        _ => false,
+    }
+}
+
+/// What an operand of an OS test reads: `runner.os` (GitHub's `Linux`,
+/// `Windows`, `macOS`) or `matrix.os` (a runner label).
+#[derive(Clone, Copy)]
+enum OsOperand {
+    RunnerOs,
+    MatrixLabel,
+}
+
+impl OsOperand {
+    fn os_of(self, value: &str) -> Option<Os> {
+        match self {
+            OsOperand::RunnerOs => [Os::Linux, Os::MacOs, Os::Windows]
+                .into_iter()
+                .find(|o| o.runner_os().eq_ignore_ascii_case(value)),
+            OsOperand::MatrixLabel => os(value),
+        }
+    }
+}
+
+fn os_tested(expr: &autoheal_expr::Expr) -> Option<OsOperand> {
+    use autoheal_expr::ExprKind;
+    let ExprKind::Property { receiver, name, .. } = &expr.kind else {
+        return None;
+    };
+    let ExprKind::Variable(context) = &receiver.kind else {
+        return None;
+    };
+    match (context.to_ascii_lowercase().as_str(), name.to_ascii_lowercase().as_str()) {
+        ("runner", "os") => Some(OsOperand::RunnerOs),
+        ("matrix", "os") => Some(OsOperand::MatrixLabel),
+        _ => None,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -102,6 +180,37 @@ mod tests {
         let doc = parse(src.as_bytes());
         let wf = Workflow::new(doc.root.as_ref().unwrap());
         platform(&wf.jobs[0])
+    }
+
+    #[test]
+    fn literal_os_guards_exclude_other_oses_only() {
+        let excludes = |cond: &str, os: Os| {
+            let doc = parse(format!("if: {cond}\nrun: x\n").as_bytes());
+            guard_excludes(doc.root.as_ref().unwrap(), os)
+        };
+        assert!(excludes("runner.os == 'Linux'", Os::Windows));
+        assert!(!excludes("runner.os == 'Linux'", Os::Linux));
+        assert!(excludes("${{ runner.os == 'linux' }}", Os::MacOs));
+        assert!(excludes("${{ 'Windows' == runner.os }}", Os::Linux));
+        assert!(excludes("runner.os != 'Windows'", Os::Windows));
+        assert!(!excludes("runner.os != 'Windows'", Os::MacOs));
+        assert!(excludes("matrix.os == 'ubuntu-latest'", Os::Windows));
+        assert!(excludes("github.event_name == 'push' && runner.os == 'macOS'", Os::Linux));
+        // Anything that may run on the OS is not excluded.
+        for cond in [
+            "runner.os == 'Linux' || github.event_name == 'push'",
+            "startsWith(runner.os, 'Lin')",
+            "env.OS == 'Linux'",
+            "!(runner.os == 'Linux')",
+            "runner.os == matrix.target",
+            "matrix.os == 'self-hosted'",
+            "${{ runner.os == 'Linux' }} extra",
+            "runner.os ==",
+        ] {
+            assert!(!excludes(cond, Os::Windows), "{cond}");
+        }
+        let doc = parse(b"run: x\n");
+        assert!(!guard_excludes(doc.root.as_ref().unwrap(), Os::Windows));
     }
 
     #[test]

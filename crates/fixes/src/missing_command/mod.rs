@@ -5,7 +5,9 @@
 //! the command is not in the table (a typo is not a missing tool; a near
 //! miss of a known tool is named as such), the job runs on a GitHub-hosted
 //! Ubuntu image that already has it (then a container, `PATH` or the shell
-//! is at fault), an earlier step already installs it, or the job runs on a
+//! is at fault), an earlier step already installs it on that OS (a step whose
+//! literal `if:` keeps it to another OS, `runner::guard_excludes`, does not
+//! count), or the job runs on a
 //! self-hosted runner (unknown distribution and `sudo`, and a machine other
 //! jobs share). Titles name the
 //! steps the edit adds. `docker-compose` is rewritten to Compose v2
@@ -21,7 +23,7 @@ use autoheal_logs::knowledge::install::{PIPX_TOOLS, SetupAction, UBUNTU_HOSTED_P
 use autoheal_logs::knowledge::tools::likely_typo_of;
 use autoheal_logs::subject;
 
-use crate::runner::{Os, Platform, is_github_hosted, platform};
+use crate::runner::{Os, Platform, guard_excludes, is_github_hosted, platform};
 use crate::script::{mentions_command, word_positions};
 use crate::yaml_edit::{Block, insert_step_before};
 use crate::{Candidate, Ctx, Files, Generated, locate};
@@ -292,11 +294,13 @@ fn package_steps(ctx: &Ctx<'_>, job: &Job<'_>, earlier: &[Step<'_>], command: &s
              come from a tool the job should install)"
         ),
     })?;
-    let installed = |pkg: &str| {
+    // An earlier step installed it on `os` unless its `if:` kept it off that OS.
+    let installed = |pkg: &str, os: Os| {
         earlier.iter().any(|s| {
-            run_text(s)
-                .lines()
-                .any(|l| l.contains("install") && !word_positions(l, pkg).is_empty())
+            !guard_excludes(s.node, os)
+                && run_text(s)
+                    .lines()
+                    .any(|l| l.contains("install") && !word_positions(l, pkg).is_empty())
         })
     };
     let name = format!("Install {command}");
@@ -305,7 +309,7 @@ fn package_steps(ctx: &Ctx<'_>, job: &Job<'_>, earlier: &[Step<'_>], command: &s
         Platform::Unknown(reason) => return Err(format!("cannot install `{command}`: {reason}")),
         Platform::DebianContainer => {
             let pkg = apt.ok_or_else(|| format!("no apt package provides `{command}`"))?;
-            if installed(pkg) {
+            if installed(pkg, Os::Linux) {
                 return Err(already(command));
             }
             blocks.push(
@@ -337,7 +341,7 @@ fn package_steps(ctx: &Ctx<'_>, job: &Job<'_>, earlier: &[Step<'_>], command: &s
                     Os::Windows => (choco, "choco install -y"),
                 };
                 let pkg = pkg.ok_or_else(|| format!("no {} package provides `{command}`", os.runner_os()))?;
-                if installed(pkg) {
+                if installed(pkg, os) {
                     return Err(already(command));
                 }
                 let n = if several {

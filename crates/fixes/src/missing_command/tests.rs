@@ -219,3 +219,30 @@ fn a_command_missing_inside_a_docker_action_is_not_installed_on_the_runner() {
         out.manual_reason
     );
 }
+
+/// An earlier install guarded to another OS (`if: runner.os == 'Linux'`, or
+/// the matrix's `os` label) did not run on the failing leg: it is no reason
+/// to refuse, and the failing leg gets its own install.
+#[test]
+fn an_install_guarded_to_another_os_does_not_count_for_the_failing_leg() {
+    let src = "on: push\njobs:\n  docs:\n    runs-on: ${{ matrix.os }}\n    strategy:\n      matrix:\n        os: [ubuntu-latest, windows-latest]\n    steps:\n      - name: Install pandoc\n        if: runner.os == 'Linux'\n        run: sudo apt-get install -y pandoc\n      - run: pandoc README.md -o out.html\n";
+    for guarded in [
+        src.to_string(),
+        src.replace("if: runner.os == 'Linux'", "if: ${{ runner.os != 'Windows' }}"),
+        src.replace("if: runner.os == 'Linux'", "if: matrix.os == 'ubuntu-latest'"),
+        src.replace("if: runner.os == 'Linux'", "if: \"runner.os == 'Linux'\""),
+    ] {
+        let out = apply_only(&missing("pandoc", "docs (windows-latest)").at_step_number(3), &guarded);
+        assert!(
+            out.contains("        if: runner.os == 'Windows'\n        run: choco install -y pandoc\n      - run: pandoc"),
+            "{guarded}\n{out}"
+        );
+    }
+    // On the leg the guard lets through, the install ran and did not help.
+    assert!(manual_reason(&missing("pandoc", "docs (ubuntu-latest)").at_step_number(3), src).contains("already installs"));
+    // A guard that is not a literal OS test may run anywhere: still refused.
+    let unknown = src.replace("if: runner.os == 'Linux'", "if: env.NEEDS_PANDOC == 'true'");
+    assert!(
+        manual_reason(&missing("pandoc", "docs (windows-latest)").at_step_number(3), &unknown).contains("already installs")
+    );
+}
