@@ -321,25 +321,21 @@ fn locate(failure: &mut Failure, workflow: Option<&Workflow<'_>>, ctx: &Ctx<'_>)
 }
 
 /// The job a failure belongs to: by id, by `name:`, by a matrix display
-/// name `name (a, b)`; with no job name, the only job or the one whose steps
-/// match the failure's step.
+/// name `name (a, b)` or a `name:` template ([`shows_as`]), when exactly one
+/// job shows as it (a name two jobs' templates can both show as, or one no
+/// job shows as, identifies none: a span in the wrong job is worse than
+/// none); with no job name, the only job or the one whose steps match the
+/// failure's step.
 fn find_job<'w, 'a>(workflow: &'w Workflow<'a>, name: Option<&str>, failure: &Failure) -> Option<&'w Job<'a>> {
     if let Some(name) = name {
-        let base = matrix_base(name);
-        let found = workflow
-            .jobs
-            .iter()
-            .find(|j| j.id == name || j.name() == Some(name))
-            .or_else(|| {
-                workflow.jobs.iter().find(|j| {
-                    j.id == base
-                        || j.name() == Some(base)
-                        || j.name().is_some_and(|n| expression_template_matches(j, n, name))
-                })
-            });
-        if found.is_some() {
-            return found;
+        if let Some(exact) = workflow.jobs.iter().find(|j| j.id == name || j.name() == Some(name)) {
+            return Some(exact);
         }
+        let mut shown = workflow.jobs.iter().filter(|j| shows_as(j, name));
+        return match (shown.next(), shown.next()) {
+            (Some(one), None) => Some(one),
+            _ => None,
+        };
     }
     if workflow.jobs.len() == 1 {
         return workflow.jobs.first();
@@ -546,14 +542,17 @@ fn find_word(text: &str, range: TextRange, word: &str) -> Option<usize> {
 mod tests;
 
 /// Is `name` how a run shows this job (its id or `name:`, a matrix leg's
-/// suffix and `name:` expressions allowed)? The fixes find a job by it too.
+/// suffix and `name:` expressions allowed, when the template says something
+/// about the name: [`template_constrains`])? The fixes find a job by it too;
+/// callers that pick one job take it only when no other job shows as `name`.
 pub fn shows_as(j: &Job<'_>, name: &str) -> bool {
     let base = matrix_base(name);
     j.id == name
         || j.name() == Some(name)
         || j.id == base
         || j.name() == Some(base)
-        || j.name().is_some_and(|n| expression_template_matches(j, n, name))
+        || j.name()
+            .is_some_and(|n| template_constrains(j, n) && expression_template_matches(j, n, name))
 }
 
 /// `unit / test (3.12)` → (`unit`, `test (3.12)`): a run shows a job of a

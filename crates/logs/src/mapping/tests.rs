@@ -544,3 +544,61 @@ fn status_calls_that_run_a_step_after_a_failure() {
     assert!(!super::runs_after_failure("${{ ! failure() && matrix.os == 'linux' }}"));
     assert!(!super::runs_after_failure("github.event_name == 'push'"));
 }
+
+/// A `name:` made only of expressions whose values are unknown shows as any
+/// name: it identifies no job, in the diagnosis's mapping as in the fixes'.
+/// A template that matches more than one job identifies none either.
+#[test]
+fn all_expression_and_ambiguous_name_templates_identify_no_job() {
+    let log = "2024-01-01T00:00:00.0000000Z ##[group]Run pytest\n\
+               2024-01-01T00:00:00.0000000Z pytest\n\
+               2024-01-01T00:00:00.0000000Z ##[endgroup]\n\
+               2024-01-01T00:00:01.0000000Z ModuleNotFoundError: No module named 'yaml'\n\
+               2024-01-01T00:00:01.0000000Z ##[error]Process completed with exit code 1.\n";
+    let span_in = |workflow: &str, job: &str| {
+        let input = LogInput {
+            logs: vec![LogFile {
+                job: Some(job),
+                bytes: log.as_bytes(),
+            }],
+            workflow: Some(WorkflowFile {
+                path: ".github/workflows/ci.yml",
+                text: workflow,
+            }),
+            ..LogInput::default()
+        };
+        let analysis = analyze(&input, &Options::default()).expect("analyze");
+        analysis.failures.into_iter().next().expect("a failure").span
+    };
+    let steps = "    runs-on: ubuntu-latest\n    steps:\n      - run: pytest\n";
+    let all_expression = format!(
+        "on: push\njobs:\n  a:\n    name: ${{{{ inputs.label }}}}\n{steps}  b:\n    name: ${{{{ inputs.other }}}}\n{steps}"
+    );
+    assert!(span_in(&all_expression, "Docs").is_none(), "an all-expression name matched");
+    let two = format!(
+        "on: push\njobs:\n  a:\n    name: Test ${{{{ inputs.a }}}}\n{steps}  b:\n    name: Test ${{{{ inputs.b }}}}\n{steps}"
+    );
+    assert!(span_in(&two, "Test unit").is_none(), "two jobs show as `Test unit`");
+    // One template with a literal part, and only one job showing so, is found.
+    let one = two.replace("Test ${{ inputs.b }}", "Lint");
+    let span = span_in(&one, "Test unit").expect("found");
+    assert_eq!(span.start.line, 7, "job a's `run: pytest`");
+
+    // Which workflow a run came from: not the one whose job shows as anything.
+    let analysis = analyze(
+        &LogInput {
+            logs: vec![LogFile {
+                job: Some("Docs"),
+                bytes: log.as_bytes(),
+            }],
+            ..LogInput::default()
+        },
+        &Options::default(),
+    )
+    .expect("analyze");
+    let candidates = vec![
+        (".github/workflows/ci.yml".to_string(), all_expression.replace("inputs.other", "inputs.label")),
+        (".github/workflows/release.yml".to_string(), format!("on: push\njobs:\n  deploy:\n{steps}")),
+    ];
+    assert!(super::locate_workflow(&analysis, &candidates).is_none());
+}
