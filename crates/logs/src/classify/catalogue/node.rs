@@ -631,7 +631,9 @@ fn npm_ci_without_lockfile(_: &Line<'_>) -> Option<Hit> {
 
 fn npm_too_many_requests(line: &Line<'_>) -> Option<Hit> {
     let text = line.text;
-    if !(text.contains("429") || text.contains("E429")) {
+    // The forms of the grammar, whole: `E429` or `429` inside a sha, a
+    // version or a path is no status.
+    if !regex!(r#"\bE429\b|\bERR_PNPM_FETCH_429\b|\bnpm (?:ERR!|error) 429\b|"429 Too Many Requests""#).is_match(text) {
         return None;
     }
     let service = url_host(text)
@@ -1030,6 +1032,26 @@ mod tests {
                 "Done in time for the release",
                 "Packages: -3",
                 "echo Done in 5s.",
+            ],
+        );
+    }
+}
+
+#[cfg(test)]
+mod npm_limit_forms {
+    #[test]
+    fn only_the_printed_forms_of_a_429_are_a_limit() {
+        crate::classify::catalogue::assert_reads(
+            super::npm_too_many_requests,
+            &[
+                "npm ERR! code E429",
+                "npm error 429 Too Many Requests - GET https://registry.npmjs.org/left-pad",
+                " ERR_PNPM_FETCH_429  GET https://registry.npmjs.org/react: Too Many Requests - 429",
+            ],
+            &[
+                "error - 2026-12-06 13:50:08,316 -- Upload failed: {\"message\":\"Report for commit 9f2e4291ab not found\"}",
+                "Downloaded sha256:8e4290a1 layer E4290",
+                "npm ERR! code E4290",
             ],
         );
     }
