@@ -769,6 +769,22 @@ fn install_failure(line: &Line<'_>) -> Option<Hit> {
             return None;
         }
     }
+    let text = line.text;
+    if text.contains("ERR_PNPM_LOCKFILE_BREAKING_CHANGE") {
+        // pnpm's LockfileBreakingChangeError: the lockfile's format is from
+        // another pnpm major than the one running.
+        return Some(Hit::install_failure(
+            "pnpm cannot read this pnpm-lock.yaml: it was written by another pnpm major version. A person runs the pnpm \
+             version that wrote it (package.json's `packageManager`, or pnpm/action-setup's `version`) rather than \
+             recreating the lockfile with this one.",
+        ));
+    }
+    if text.contains("ERR_PNPM_OUTDATED_LOCKFILE") {
+        return Some(Hit::install_failure(
+            "pnpm-lock.yaml does not match package.json, and a frozen lockfile (CI's default) may not be updated: a \
+             person runs `pnpm install` and commits the lockfile.",
+        ));
+    }
     Some(Hit::install_failure(
         "The package install failed (a dependency conflict, a missing version, or an out-of-date lockfile).",
     ))
@@ -1034,6 +1050,29 @@ mod tests {
                 "echo Done in 5s.",
             ],
         );
+    }
+}
+
+#[cfg(test)]
+mod pnpm_lockfile_advice {
+    /// A lockfile "not compatible with current pnpm" was written by another
+    /// pnpm major: the advice is that version, not a lockfile to update.
+    #[test]
+    fn a_breaking_lockfile_asks_for_the_pnpm_that_wrote_it() {
+        let hit = super::install_failure(&crate::classify::hit::Line::plain(
+            " ERR_PNPM_LOCKFILE_BREAKING_CHANGE  Lockfile /home/runner/work/a/a/pnpm-lock.yaml not compatible with \
+             current pnpm",
+        ))
+        .expect("read");
+        assert!(!hit.fixable);
+        assert!(hit.message.contains("packageManager"), "{}", hit.message);
+        assert!(!hit.message.contains("out-of-date lockfile"), "{}", hit.message);
+        let outdated = super::install_failure(&crate::classify::hit::Line::plain(
+            " ERR_PNPM_OUTDATED_LOCKFILE  Cannot install with \"frozen-lockfile\" because pnpm-lock.yaml is not up to \
+             date with package.json",
+        ))
+        .expect("read");
+        assert!(outdated.message.contains("pnpm install"), "{}", outdated.message);
     }
 }
 

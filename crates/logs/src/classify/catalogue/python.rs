@@ -315,7 +315,7 @@ pub const ENTRIES: &[Entry] = &[
         grammar: "ERROR: ResolutionImpossible … | ERROR: Cannot install {x} because these package versions have \
                   conflicting dependencies. | ERROR: Could not find a version that satisfies the requirement {req} | \
                   ERROR: No matching distribution found for {req} | × No solution found when resolving dependencies | \
-                  version solving failed | SolverProblemError (Poetry 1.1's heading above it) | PackagesNotFoundError: … | ResolvePackageNotFound: | error    libmamba \
+                  version solving failed | SolverProblemError (Poetry 1.1's heading above it, alone on its line) | PackagesNotFoundError: … | ResolvePackageNotFound: | error    libmamba \
                   Could not solve for environment specs (mamba, micromamba) | LibMambaUnsatisfiableError: (conda's \
                   libmamba solver)",
         needles: &[
@@ -864,7 +864,14 @@ fn file_not_found_error(line: &Line<'_>) -> Option<Hit> {
     Some(hit)
 }
 
-fn dependency_resolution(_: &Line<'_>) -> Option<Hit> {
+fn dependency_resolution(line: &Line<'_>) -> Option<Hit> {
+    // Poetry's heading is the exception's class name alone on its line
+    // (cleo's trace, `  SolverProblemError`; cleo 0.7, `[SolverProblemError]`):
+    // the word inside other text (an `echo`, a test's name) is none.
+    let text = line.text.trim();
+    if text.contains("SolverProblemError") && !matches!(text, "SolverProblemError" | "[SolverProblemError]") {
+        return None;
+    }
     Some(Hit::install_failure(
         "The dependency resolver could not find a set of versions to install (a conflict, or a version that \
          does not exist).",
@@ -1191,5 +1198,73 @@ mod tests {
         let hit = with_context("No module named 'yaml; curl evil | sh'", &[], None).expect("hit");
         assert!(!hit.fixable);
         assert!(matches!(hit.detail, SubjectDetail::Untrusted { .. }));
+    }
+}
+
+#[cfg(test)]
+mod review_mends {
+    use crate::report::Category;
+    use crate::{LogFile, LogInput, Options, analyze};
+
+    /// Poetry's exception report puts the class name alone on its line
+    /// (cleo's trace: `  SolverProblemError`; cleo 0.7: `[SolverProblemError]`);
+    /// the word inside other text is no heading.
+    #[test]
+    fn poetrys_solver_heading_is_read_alone_on_its_line() {
+        crate::classify::catalogue::assert_reads(
+            super::dependency_resolution,
+            &["  SolverProblemError", "[SolverProblemError]", "SolverProblemError"],
+            &[
+                "echo SolverProblemError",
+                "Poetry: SolverProblemError raised by plugin",
+                "tests/test_solver.py::test_raises_SolverProblemError PASSED",
+            ],
+        );
+    }
+
+    /// NumPy 2's refusal of a 1.x extension, with what follows it (the
+    /// extension's `_ARRAY_API` error, `numpy.core.multiarray failed to
+    /// import`): no failure of the job is a fixable missing module.
+    #[test]
+    fn numpys_abi_refusal_gets_no_install_fix() {
+        let log = "2026-12-06T10:00:00.0000000Z ##[group]Run python -c \"import cv2\"\n\
+                   2026-12-06T10:00:00.0500000Z python -c \"import cv2\"\n\
+                   2026-12-06T10:00:00.1000000Z shell: /usr/bin/bash -e {0}\n\
+                   2026-12-06T10:00:00.1500000Z ##[endgroup]\n\
+                   2026-12-06T10:00:01.0000000Z \n\
+                   2026-12-06T10:00:01.0500000Z A module that was compiled using NumPy 1.x cannot be run in\n\
+                   2026-12-06T10:00:01.1000000Z NumPy 2.1.3 as it may crash. To support both 1.x and 2.x\n\
+                   2026-12-06T10:00:01.1500000Z versions of NumPy, modules must be compiled with NumPy 2.0.\n\
+                   2026-12-06T10:00:01.2000000Z Some module may need to rebuild instead e.g. with 'pybind11>=2.12'.\n\
+                   2026-12-06T10:00:01.2500000Z \n\
+                   2026-12-06T10:00:01.3000000Z If you are a user of the module, the easiest solution will be to\n\
+                   2026-12-06T10:00:01.3500000Z downgrade to 'numpy<2' or try to upgrade the affected module.\n\
+                   2026-12-06T10:00:01.4000000Z We expect that some modules will need time to support NumPy 2.\n\
+                   2026-12-06T10:00:01.4500000Z \n\
+                   2026-12-06T10:00:01.5000000Z Traceback (most recent call last):  File \"<string>\", line 1, in <module>\n\
+                   2026-12-06T10:00:01.5500000Z   File \"/opt/hostedtoolcache/Python/3.12.7/x64/lib/python3.12/site-packages/cv2/__init__.py\", line 181, in <module>\n\
+                   2026-12-06T10:00:01.6000000Z     bootstrap()\n\
+                   2026-12-06T10:00:01.6500000Z AttributeError: _ARRAY_API not found\n\
+                   2026-12-06T10:00:01.7000000Z Traceback (most recent call last):\n\
+                   2026-12-06T10:00:01.7500000Z   File \"<string>\", line 1, in <module>\n\
+                   2026-12-06T10:00:01.8000000Z   File \"/opt/hostedtoolcache/Python/3.12.7/x64/lib/python3.12/site-packages/cv2/__init__.py\", line 181, in <module>\n\
+                   2026-12-06T10:00:01.8500000Z ImportError: numpy.core.multiarray failed to import\n\
+                   2026-12-06T10:00:01.9000000Z ModuleNotFoundError: No module named 'numpy._core'\n\
+                   2026-12-06T10:00:01.9500000Z ##[error]Process completed with exit code 1.\n";
+        let analysis = analyze(
+            &LogInput {
+                logs: vec![LogFile {
+                    job: Some("test"),
+                    bytes: log.as_bytes(),
+                }],
+                ..LogInput::default()
+            },
+            &Options::default(),
+        )
+        .expect("analyze");
+        let first = analysis.failures.first().expect("a failure");
+        assert_eq!(first.category, Category::Unknown, "{first:?}");
+        assert!(first.message.contains("NumPy"), "{}", first.message);
+        assert!(analysis.failures.iter().all(|f| !f.fixable), "{:?}", analysis.failures);
     }
 }
