@@ -163,7 +163,10 @@ fn os_tested(expr: &autoheal_expr::Expr) -> Option<OsOperand> {
     let ExprKind::Variable(context) = &receiver.kind else {
         return None;
     };
-    match (context.to_ascii_lowercase().as_str(), name.to_ascii_lowercase().as_str()) {
+    match (
+        context.to_ascii_lowercase().as_str(),
+        name.to_ascii_lowercase().as_str(),
+    ) {
         ("runner", "os") => Some(OsOperand::RunnerOs),
         ("matrix", "os") => Some(OsOperand::MatrixLabel),
         _ => None,
@@ -195,7 +198,10 @@ mod tests {
         assert!(excludes("runner.os != 'Windows'", Os::Windows));
         assert!(!excludes("runner.os != 'Windows'", Os::MacOs));
         assert!(excludes("matrix.os == 'ubuntu-latest'", Os::Windows));
-        assert!(excludes("github.event_name == 'push' && runner.os == 'macOS'", Os::Linux));
+        assert!(excludes(
+            "github.event_name == 'push' && runner.os == 'macOS'",
+            Os::Linux
+        ));
         // Anything that may run on the OS is not excluded.
         for cond in [
             "runner.os == 'Linux' || github.event_name == 'push'",

@@ -234,15 +234,20 @@ fn an_install_guarded_to_another_os_does_not_count_for_the_failing_leg() {
     ] {
         let out = apply_only(&missing("pandoc", "docs (windows-latest)").at_step_number(3), &guarded);
         assert!(
-            out.contains("        if: runner.os == 'Windows'\n        run: choco install -y pandoc\n      - run: pandoc"),
+            out.contains(
+                "        if: runner.os == 'Windows'\n        run: choco install -y pandoc\n      - run: pandoc"
+            ),
             "{guarded}\n{out}"
         );
     }
     // On the leg the guard lets through, the install ran and did not help.
-    assert!(manual_reason(&missing("pandoc", "docs (ubuntu-latest)").at_step_number(3), src).contains("already installs"));
+    assert!(
+        manual_reason(&missing("pandoc", "docs (ubuntu-latest)").at_step_number(3), src).contains("already installs")
+    );
     // A guard that is not a literal OS test may run anywhere: still refused.
     let unknown = src.replace("if: runner.os == 'Linux'", "if: env.NEEDS_PANDOC == 'true'");
     assert!(
-        manual_reason(&missing("pandoc", "docs (windows-latest)").at_step_number(3), &unknown).contains("already installs")
+        manual_reason(&missing("pandoc", "docs (windows-latest)").at_step_number(3), &unknown)
+            .contains("already installs")
     );
 }

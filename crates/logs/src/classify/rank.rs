@@ -1431,7 +1431,10 @@ mod tests {
             assert!(!runs(script), "{script:?}");
         }
         // So a failed `git fetch` does not explain a module missing later.
-        let steps = [step("Run git fetch origin", "git fetch origin\n"), step("Run pytest", "pytest\n")];
+        let steps = [
+            step("Run git fetch origin", "git fetch origin\n"),
+            step("Run pytest", "pytest\n"),
+        ];
         let findings = [finding(exit_code(), 5, 0), finding(missing_module(), 9, 1)];
         assert_eq!(mark_consequences(&findings, &steps), [false, false]);
     }

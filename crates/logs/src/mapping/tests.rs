@@ -574,7 +574,10 @@ fn all_expression_and_ambiguous_name_templates_identify_no_job() {
     let all_expression = format!(
         "on: push\njobs:\n  a:\n    name: ${{{{ inputs.label }}}}\n{steps}  b:\n    name: ${{{{ inputs.other }}}}\n{steps}"
     );
-    assert!(span_in(&all_expression, "Docs").is_none(), "an all-expression name matched");
+    assert!(
+        span_in(&all_expression, "Docs").is_none(),
+        "an all-expression name matched"
+    );
     let two = format!(
         "on: push\njobs:\n  a:\n    name: Test ${{{{ inputs.a }}}}\n{steps}  b:\n    name: Test ${{{{ inputs.b }}}}\n{steps}"
     );
@@ -597,8 +600,14 @@ fn all_expression_and_ambiguous_name_templates_identify_no_job() {
     )
     .expect("analyze");
     let candidates = vec![
-        (".github/workflows/ci.yml".to_string(), all_expression.replace("inputs.other", "inputs.label")),
-        (".github/workflows/release.yml".to_string(), format!("on: push\njobs:\n  deploy:\n{steps}")),
+        (
+            ".github/workflows/ci.yml".to_string(),
+            all_expression.replace("inputs.other", "inputs.label"),
+        ),
+        (
+            ".github/workflows/release.yml".to_string(),
+            format!("on: push\njobs:\n  deploy:\n{steps}"),
+        ),
     ];
     assert!(super::locate_workflow(&analysis, &candidates).is_none());
 }

@@ -101,7 +101,11 @@ mod anchored {
             "error - 2026-12-06 13:50:08,316 -- Commit creating failed: {\"detail\":\"Invalid pull request 1429\"}",
             "error - 2026-12-06 13:50:08,316 -- Upload failed: {\"message\":\"Token required\",\"line\":429}",
         ] {
-            assert_eq!(decide(text), Some(("codecov/cli-error", Category::Unknown, false)), "{text}");
+            assert_eq!(
+                decide(text),
+                Some(("codecov/cli-error", Category::Unknown, false)),
+                "{text}"
+            );
         }
     }
 

@@ -263,12 +263,13 @@ fn test_error_message(line: &Line<'_>) -> Option<Hit> {
 /// xunit.console's `{test} [FAIL]`. A `Stack Trace:` (VSTest, xUnit) ends the
 /// report's message, and any other line means the exception is not under one.
 fn in_failed_test_report(recent: &[&str]) -> bool {
+    let exception = regex!(r"^(?:-{4} )?[A-Z][\w.`]*Exception\s?: ");
     for prior in recent.iter().rev() {
         let text = prior.trim();
         if text == "Error Message:" || text.ends_with("threw exception:") || text.ends_with("[FAIL]") {
             return true;
         }
-        if !regex!(r"^(?:-{4} )?[A-Z][\w.`]*Exception\s?: ").is_match(text) {
+        if !exception.is_match(text) {
             return false;
         }
     }
@@ -429,7 +430,13 @@ mod test_reports {
         // After a test report's stack trace, the report is over.
         assert_eq!(
             decide(
-                &["  Error Message:", "   Assert.Equal() Failure", "  Stack Trace:", "     at A.B()", "Run pwsh"],
+                &[
+                    "  Error Message:",
+                    "   Assert.Equal() Failure",
+                    "  Stack Trace:",
+                    "     at A.B()",
+                    "Run pwsh"
+                ],
                 "Get-Content: Cannot find path 'D:\\a\\app\\app\\version.txt' because it does not exist."
             ),
             Some((Category::FileNotFound, true))
