@@ -321,11 +321,12 @@ fn locate(failure: &mut Failure, workflow: Option<&Workflow<'_>>, ctx: &Ctx<'_>)
 }
 
 /// The job a failure belongs to: by id, by `name:`, by a matrix display
-/// name `name (a, b)` or a `name:` template ([`shows_as`]), when exactly one
-/// job shows as it (a name two jobs' templates can both show as, or one no
-/// job shows as, identifies none: a span in the wrong job is worse than
-/// none); with no job name, the only job or the one whose steps match the
-/// failure's step.
+/// name `name (a, b)` or a `name:` template, when exactly one job could show
+/// as it ([`shows_as`]) and that match [`identifies`] it (a name two jobs'
+/// templates can both show as, one only an all-expression template shows
+/// as, or one no job shows as, identifies none: a span in the wrong job is
+/// worse than none); with no job name, the only job or the one whose steps
+/// match the failure's step.
 fn find_job<'w, 'a>(workflow: &'w Workflow<'a>, name: Option<&str>, failure: &Failure) -> Option<&'w Job<'a>> {
     if let Some(name) = name {
         if let Some(exact) = workflow.jobs.iter().find(|j| j.id == name || j.name() == Some(name)) {
@@ -333,7 +334,7 @@ fn find_job<'w, 'a>(workflow: &'w Workflow<'a>, name: Option<&str>, failure: &Fa
         }
         let mut shown = workflow.jobs.iter().filter(|j| shows_as(j, name));
         return match (shown.next(), shown.next()) {
-            (Some(one), None) => Some(one),
+            (Some(one), None) if identifies(one, name) => Some(one),
             _ => None,
         };
     }
@@ -541,18 +542,30 @@ fn find_word(text: &str, range: TextRange, word: &str) -> Option<usize> {
 #[cfg(test)]
 mod tests;
 
-/// Is `name` how a run shows this job (its id or `name:`, a matrix leg's
-/// suffix and `name:` expressions allowed, when the template says something
-/// about the name: [`template_constrains`])? The fixes find a job by it too;
-/// callers that pick one job take it only when no other job shows as `name`.
+/// Could `name` be how a run shows this job (its id or `name:`, a matrix
+/// leg's suffix and `name:` expressions allowed)? The fixes find a job by it
+/// too; callers that pick one job take it only when no other job could show
+/// as `name` and it [`identifies`] the job.
 pub fn shows_as(j: &Job<'_>, name: &str) -> bool {
     let base = matrix_base(name);
     j.id == name
         || j.name() == Some(name)
         || j.id == base
         || j.name() == Some(base)
-        || j.name()
-            .is_some_and(|n| template_constrains(j, n) && expression_template_matches(j, n, name))
+        || j.name().is_some_and(|n| expression_template_matches(j, n, name))
+}
+
+/// [`shows_as`], by something that says which job it is: its id, its
+/// `name:`, or a `name:` template that [`template_constrains`]. A template
+/// made only of expressions with unknown values (`${{ inputs.label }}`)
+/// could show as `name` ([`shows_as`], so it makes another match ambiguous)
+/// but never identifies a job by itself.
+pub fn identifies(j: &Job<'_>, name: &str) -> bool {
+    shows_as(j, name)
+        && (j.id == name
+            || j.id == matrix_base(name)
+            || j.name()
+                .is_some_and(|n| !n.contains("${{") || template_constrains(j, n)))
 }
 
 /// `unit / test (3.12)` → (`unit`, `test (3.12)`): a run shows a job of a
@@ -571,7 +584,7 @@ fn calls(candidates: &[(String, String)], caller: &str, path: &str) -> bool {
         let doc = autoheal_engine::yaml::parse(text.as_bytes());
         doc.root.as_ref().is_some_and(|root| {
             Workflow::new(root).jobs.iter().any(|j| {
-                shows_as(j, caller)
+                identifies(j, caller)
                     && j.get("uses")
                         .and_then(Node::as_str)
                         .and_then(|u| u.trim().strip_prefix("./"))
@@ -583,7 +596,8 @@ fn calls(candidates: &[(String, String)], caller: &str, path: &str) -> bool {
 
 /// Which of several workflow files `(path, text)` a failed run came from:
 /// the file a log line names (`::error file=` / an invalid-workflow message),
-/// else the only one that defines a job named in the logs. Returns its index
+/// else the only one that defines a job named in the logs (one it
+/// [`identifies`]: an all-expression `name:` defines no name). Returns its index
 /// and the reason, for the user.
 pub fn locate_workflow(analysis: &crate::Analysis, candidates: &[(String, String)]) -> Option<(usize, String)> {
     for f in &analysis.failures {
@@ -608,10 +622,10 @@ pub fn locate_workflow(analysis: &crate::Analysis, candidates: &[(String, String
         let wf = Workflow::new(root);
         for f in &analysis.failures {
             let Some(name) = f.job.as_deref() else { continue };
-            let named = wf.jobs.iter().any(|j| shows_as(j, name))
+            let named = wf.jobs.iter().any(|j| identifies(j, name))
                 || called_job_name(name).is_some_and(|(caller, callee)| {
                     wf.is_reusable()
-                        && wf.jobs.iter().any(|j| shows_as(j, callee))
+                        && wf.jobs.iter().any(|j| identifies(j, callee))
                         && calls(candidates, caller, &candidates[i].0)
                 });
             if named && !hits.iter().any(|(h, _)| *h == i) {
