@@ -1214,6 +1214,7 @@ const ROUND_2: &[Case] = &[
         lines: TIMED_OUT_30,
         want: Want::Declined(""),
     },
+    // The caller passes a literal: raised there (issue 12, Part B; this case accepted the refusal until then).
     Case {
         name: "timeout of a callee job whose limit is an input the caller sets",
         files: &[
@@ -1230,7 +1231,29 @@ const ROUND_2: &[Case] = &[
         job: "unit / test",
         step: "Run make test",
         lines: TIMED_OUT_30,
-        want: Want::Either {
+        want: Want::Fix {
+            files: &[CI],
+            adds: &["timeout: 60"],
+            removes: &["timeout: 30"],
+        },
+    },
+    Case {
+        name: "timeout of a callee job whose limit is an input the caller sets, fix finding the callee from the log",
+        files: &[
+            (
+                CI,
+                "on: push\njobs:\n  unit:\n    uses: ./.github/workflows/test.yml\n    with:\n      timeout: 30\n",
+            ),
+            (
+                ".github/workflows/test.yml",
+                "on:\n  workflow_call:\n    inputs:\n      timeout:\n        type: number\n        default: 30\njobs:\n  test:\n    runs-on: ubuntu-latest\n    timeout-minutes: ${{ inputs.timeout }}\n    steps:\n      - uses: actions/checkout@v4\n      - run: make test\n",
+            ),
+        ],
+        workflow: None,
+        job: "unit / test",
+        step: "Run make test",
+        lines: TIMED_OUT_30,
+        want: Want::Fix {
             files: &[CI],
             adds: &["timeout: 60"],
             removes: &["timeout: 30"],

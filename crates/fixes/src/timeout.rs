@@ -7,6 +7,10 @@
 //! that is slow keeps printing until it is stopped; one that went quiet
 //! long before is waiting on something (a prompt, a deadlocked test, a
 //! stuck network call), and a longer limit only delays the same failure.
+//! A called workflow's limit that is one of its inputs is raised where its
+//! caller passes it ([`caller_input`]).
+
+mod caller_input;
 
 use autoheal_engine::model::{Job, Step, Workflow};
 use autoheal_engine::rules::timeout::{HOSTED_LIMIT_MINUTES, timeout_fix};
@@ -98,22 +102,15 @@ fn job_that_hit(job: &Job<'_>, limit: u32) -> Result<(), String> {
 /// limit or more, mark a hang rather than a slow job.
 const SILENT_HANG_MINUTES: u32 = 10;
 
-pub(crate) fn generate(ctx: &Ctx<'_>) -> Generated {
-    let root = ctx.doc.root.as_ref().ok_or("the workflow does not parse")?;
-    let wf = Workflow::new(root);
-    let job = locate::job(&wf, ctx.failure).ok_or("cannot tell which job timed out")?;
-    if job.is_call() {
-        return Err(format!(
-            "job `{}` calls a reusable workflow, which cannot set `timeout-minutes` here; raise it on the called workflow's jobs",
-            job.id
-        ));
-    }
+/// The limit the run hit and the one to raise it to (twice the limit or the
+/// observed duration, at most GitHub's maximum), or why there is none: the
+/// maximum itself, or a job that went quiet long before its limit.
+fn limit_and_target(ctx: &Ctx<'_>, what: &str) -> Result<(u32, u32), String> {
     let limit = ctx.failure.timeout_minutes.unwrap_or(HOSTED_LIMIT_MINUTES);
     if limit >= HOSTED_LIMIT_MINUTES {
         return Err(format!(
-            "job `{}` ran into GitHub's {HOSTED_LIMIT_MINUTES}-minute maximum; a job that runs that long is usually hung, and no larger \
-             timeout is allowed. It needs a manual fix: find what hangs",
-            job.id
+            "{what} ran into GitHub's {HOSTED_LIMIT_MINUTES}-minute maximum; a job that runs that long is usually hung, and no larger \
+             timeout is allowed. It needs a manual fix: find what hangs"
         ));
     }
     if let Some(silent) = ctx.failure.silent_minutes
@@ -121,15 +118,34 @@ pub(crate) fn generate(ctx: &Ctx<'_>) -> Generated {
         && silent * 2 >= limit
     {
         return Err(format!(
-            "job `{}` printed nothing for the last {silent} minutes before its {limit}-minute limit stopped it: something \
+            "{what} printed nothing for the last {silent} minutes before its {limit}-minute limit stopped it: something \
              hangs (a prompt waiting for input, a deadlocked or stuck test, a network call with no timeout), and a larger \
              `timeout-minutes` would only make the same failure take longer. It needs a manual fix: find what the last \
-             step was waiting for",
-            job.id
+             step was waiting for"
         ));
     }
     let observed = ctx.failure.observed_minutes.unwrap_or(0);
-    let target = (limit.max(observed).max(1) * 2).min(HOSTED_LIMIT_MINUTES);
+    Ok((limit, (limit.max(observed).max(1) * 2).min(HOSTED_LIMIT_MINUTES)))
+}
+
+pub(crate) fn generate(ctx: &Ctx<'_>) -> Generated {
+    let root = ctx.doc.root.as_ref().ok_or("the workflow does not parse")?;
+    let wf = Workflow::new(root);
+    let Some(job) = locate::job(&wf, ctx.failure) else {
+        // `unit / test` with this file the caller: the called job's limit
+        // may be an input this file passes.
+        let shown = ctx.failure.job.as_deref().unwrap_or("this job");
+        let (limit, target) = limit_and_target(ctx, &format!("job `{shown}`"))?;
+        return caller_input::from_caller(ctx, &wf, limit, target);
+    };
+    if job.is_call() {
+        return Err(format!(
+            "job `{}` calls a reusable workflow, which cannot set `timeout-minutes` here; raise it on the called workflow's jobs",
+            job.id
+        ));
+    }
+    let (limit, target) = limit_and_target(ctx, &format!("job `{}`", job.id))?;
+    let observed = ctx.failure.observed_minutes.unwrap_or(0);
     let basis = if observed > limit {
         format!("twice the observed {observed} minutes")
     } else {
@@ -151,6 +167,10 @@ pub(crate) fn generate(ctx: &Ctx<'_>) -> Generated {
     };
     match node.get("timeout-minutes") {
         Some(v) if v.is_expression() => {
+            // A called workflow's `${{ inputs.x }}`: its caller's `with: x:`.
+            if let Some(input) = caller_input::input_name(v).filter(|_| wf.is_reusable()) {
+                return caller_input::from_callee(ctx, input, limit, target);
+            }
             return Err(format!(
                 "{what} computes `timeout-minutes` with an expression; raise its input"
             ));
@@ -215,7 +235,8 @@ pub(crate) fn generate(ctx: &Ctx<'_>) -> Generated {
 #[cfg(test)]
 mod tests {
     use crate::test_support::*;
-    use crate::{Category, FailureInput, LimitScope};
+    use crate::{Category, FailureInput, Files, LimitScope};
+    use autoheal_engine::repo::RepoFiles;
 
     const MATRIX: &str = "\
 name: CI
@@ -387,6 +408,91 @@ jobs:
         // The step's own limit, as the log says it, is raised.
         let hit = scoped("test", 15, LimitScope::Step).at_step_name("Integration");
         assert!(apply_only(&hit, step_src).contains("        timeout-minutes: 30\n"));
+    }
+
+    const TEST_YML: &str = ".github/workflows/test.yml";
+    const CALLER: &str = "on: push\njobs:\n  unit:\n    uses: ./.github/workflows/test.yml\n    with:\n      suite: unit\n      timeout: 30 # minutes\n";
+    const CALLEE: &str = "on:\n  workflow_call:\n    inputs:\n      suite:\n        type: string\n      timeout:\n        type: number\n        default: 30\njobs:\n  test:\n    runs-on: ubuntu-latest\n    timeout-minutes: ${{ inputs.timeout }}\n    steps:\n      - name: Tests\n        run: make test\n";
+
+    /// The fix `fixes_for` offers first on `path`, applied: the changed files.
+    fn fixed(f: &FailureInput, path: &str, src: &str, repo: &dyn RepoFiles) -> Result<Files, String> {
+        let out = crate::fixes_for(f, path, src, repo);
+        let fix = out
+            .fixes
+            .first()
+            .ok_or_else(|| out.manual_reason.clone().unwrap_or_default())?;
+        let mut files = Files::new();
+        files.insert(path.to_string(), src.to_string());
+        for e in &fix.edits {
+            if let Some(t) = repo.read(&e.path) {
+                files.entry(e.path.clone()).or_insert_with(|| t.into_owned());
+            }
+        }
+        Ok(autoheal_engine::fix::apply_fixes(&files, [fix]).expect("applies"))
+    }
+
+    /// A called job's limit is `${{ inputs.timeout }}` and its caller, in
+    /// this repository, passes a literal: that literal is what to raise,
+    /// whether the caller (`--workflow`) or the callee is the file being fixed.
+    #[test]
+    fn a_callees_input_limit_is_raised_at_the_callers_literal() {
+        let f = scoped("unit / test", 30, LimitScope::Job);
+        let want = CALLER.replace("timeout: 30 # minutes", "timeout: 60 # minutes");
+        let both = repo(&[(PATH, CALLER), (TEST_YML, CALLEE)]);
+        let from_caller = fixed(&f, PATH, CALLER, &both).expect("a fix from the caller");
+        assert_eq!(from_caller.get(PATH).map(String::as_str), Some(want.as_str()));
+        assert_eq!(from_caller.len(), 1, "only the caller changes");
+        let from_callee = fixed(&f, TEST_YML, CALLEE, &both).expect("a fix from the callee");
+        assert_eq!(from_callee.get(PATH).map(String::as_str), Some(want.as_str()));
+        assert_eq!(from_callee.len(), 1, "only the caller changes");
+        // A step's own limit from an input, the runner's step message.
+        let step_callee = CALLEE
+            .replace("    timeout-minutes: ${{ inputs.timeout }}\n", "")
+            .replace(
+                "        run: make test\n",
+                "        timeout-minutes: ${{ inputs.timeout }}\n        run: make test\n",
+            );
+        let step = scoped("unit / test", 30, LimitScope::Step).at_step_name("Tests");
+        let out = fixed(&step, PATH, CALLER, &repo(&[(TEST_YML, &step_callee)])).expect("a step fix");
+        assert_eq!(out.get(PATH).map(String::as_str), Some(want.as_str()));
+        // Never above GitHub's maximum.
+        let long = CALLER.replace("timeout: 30", "timeout: 200");
+        let f200 = scoped("unit / test", 200, LimitScope::Job);
+        let out = fixed(&f200, PATH, &long, &repo(&[(TEST_YML, CALLEE)])).expect("capped");
+        assert!(out[PATH].contains("timeout: 360 # minutes"), "{}", out[PATH]);
+    }
+
+    #[test]
+    fn a_callees_input_limit_is_not_raised_where_the_caller_does_not_write_it() {
+        let f = scoped("unit / test", 30, LimitScope::Job);
+        let refused = |caller: &str| {
+            let both = repo(&[(PATH, caller), (TEST_YML, CALLEE)]);
+            let a = fixed(&f, PATH, caller, &both).expect_err("no fix from the caller");
+            let b = fixed(&f, TEST_YML, CALLEE, &both).expect_err("no fix from the callee");
+            (a, b)
+        };
+        // From the caller's matrix: each leg its own value.
+        let matrix = "on: push\njobs:\n  unit:\n    strategy:\n      matrix:\n        t: [30, 90]\n    uses: ./.github/workflows/test.yml\n    with:\n      timeout: ${{ matrix.t }}\n";
+        let (a, _) = refused(matrix);
+        assert!(a.contains("expression"), "{a}");
+        // Not passed: the input's default, which every caller shares.
+        let (a, b) = refused("on: push\njobs:\n  unit:\n    uses: ./.github/workflows/test.yml\n");
+        assert!(a.contains("default"), "{a}");
+        assert!(b.contains("default"), "{b}");
+        // Another number than the run had: the workflow changed since.
+        let (a, b) = refused(&CALLER.replace("timeout: 30", "timeout: 45"));
+        assert!(a.contains("45"), "{a}");
+        assert!(b.contains("45"), "{b}");
+        // Two callers shown as `unit`: which one ran is unknown.
+        let twice = format!(
+            "{CALLER}  other:\n    name: unit\n    uses: ./.github/workflows/test.yml\n    with:\n      timeout: 30\n"
+        );
+        let (a, b) = refused(&twice);
+        assert!(a.contains("timed out") || a.contains("more than one"), "{a}");
+        assert!(b.contains("more than one"), "{b}");
+        // Without a listing the callee cannot find its caller.
+        let unlisted = repo(&[(PATH, CALLER), (TEST_YML, CALLEE)]).with_unknown_listing();
+        assert!(fixed(&f, TEST_YML, CALLEE, &unlisted).is_err());
     }
 
     #[test]
