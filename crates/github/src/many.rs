@@ -21,7 +21,7 @@ use tokio::sync::Semaphore;
 use crate::client::GitHub;
 use crate::client::config::RepoName;
 use crate::client::endpoints::IssueFilter;
-use crate::decide::rollback::is_heal_branch;
+use crate::decide::rollback::own_heal_branch;
 use crate::error::{Error, Result};
 use crate::fetch::history::{fetch_comments, parse_time, stamp};
 use crate::fetch::trust::{Vouching, fetch_bot_login};
@@ -311,8 +311,7 @@ pub async fn recorded_runs(gh: &GitHub, repo: &RepoName, since: DateTime<Utc>) -
 pub fn plan_work(runs: &[WorkflowRun], recorded: &BTreeMap<u64, Option<u64>>) -> Vec<Option<Work>> {
     runs.iter()
         .map(|run| {
-            let branch = run.head_branch.as_deref().unwrap_or_default();
-            if is_heal_branch(branch) {
+            if let Some(branch) = own_heal_branch(run) {
                 return Some(Work::Rollback {
                     run_id: run.id,
                     branch: branch.to_string(),
@@ -556,9 +555,14 @@ mod tests {
     use super::*;
 
     fn run(id: u64, branch: &str) -> WorkflowRun {
+        let own = crate::models::RepoRef {
+            full_name: "octo/app".into(),
+        };
         WorkflowRun {
             id,
             head_branch: Some(branch.into()),
+            repository: own.clone(),
+            head_repository: Some(own),
             ..WorkflowRun::default()
         }
     }
@@ -596,6 +600,12 @@ mod tests {
             run(2, "main"),
             run(3, "main"),
             run(4, "autoheal/1-timeout"),
+            WorkflowRun {
+                head_repository: Some(crate::models::RepoRef {
+                    full_name: "mallory/app".into(),
+                }),
+                ..run(5, "autoheal/1-timeout")
+            },
         ];
         let recorded = BTreeMap::from([(2, Some(10)), (3, None)]);
         assert_eq!(
@@ -608,6 +618,8 @@ mod tests {
                     run_id: 4,
                     branch: "autoheal/1-timeout".into()
                 }),
+                // A fork's branch of that name is the fork's own failure.
+                Some(Work::Run { run_id: 5 }),
             ]
         );
     }

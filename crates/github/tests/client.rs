@@ -554,3 +554,45 @@ async fn a_rate_limited_user_token_is_not_taken_for_the_bot() {
     let login = fetch_bot_login(&client).await;
     assert_eq!(login.ok().as_deref(), Some("github-actions[bot]"));
 }
+
+/// A fix branch that already exists is compared file by file with the fix; a file there
+/// larger than the fix's is a difference, never downloaded (anyone who may push can put a
+/// large file on an `autoheal/…` branch).
+#[tokio::test]
+async fn an_existing_fix_branchs_large_file_is_a_difference_not_a_download() {
+    use autoheal_github::act::branch::{Pushed, commit_files, push_fix};
+    let fake = fake();
+    let base = fake.commit_files(REPO, "main", &[("requirements.txt", "requests\n")], "init");
+    fake.set_contents_inline_limit(REPO, Some(1 << 20));
+    let (client, _) = client(&fake);
+    let branch = "autoheal/1-missing_dependency";
+    let large = vec![(
+        "requirements.txt".to_string(),
+        format!("requests\n{}", "#".repeat((1 << 20) + 4096)).into_bytes(),
+    )];
+    commit_files(&client, &repo(), branch, &base, &large, "a large file")
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    fake.clear_requests();
+    let fix = vec![("requirements.txt".to_string(), b"requests\nPyYAML\n".to_vec())];
+    let pushed = push_fix(&client, &repo(), branch, &base, &fix, "fix")
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(pushed, Pushed::Committed);
+    assert_eq!(
+        fake.file_at(REPO, branch, "requirements.txt").as_deref(),
+        Some("requests\nPyYAML\n")
+    );
+    let downloads: Vec<String> = fake
+        .requests()
+        .into_iter()
+        .filter(|r| r.method == "GET" && r.path.contains("/git/blobs/"))
+        .map(|r| r.path)
+        .collect();
+    assert!(downloads.is_empty(), "{downloads:?}");
+    // The same fix again is found on the branch: nothing is written.
+    let again = push_fix(&client, &repo(), branch, &base, &fix, "fix")
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(again, Pushed::Unchanged);
+}

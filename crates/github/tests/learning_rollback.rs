@@ -356,3 +356,39 @@ async fn the_repository_threshold_from_autoheal_yml_is_honoured() {
         "{outcome:?}"
     );
 }
+
+/// A fork may name its pull request's branch `autoheal/…` (and push autoheal's fix commit
+/// unchanged): its failed run is the fork's, so it is reported like any fork's run, and the
+/// heal PR on this repository's branch of that name stays open.
+#[tokio::test]
+async fn a_forks_run_on_a_branch_named_like_a_fix_branch_is_reported_not_rolled_back() {
+    let fake = fake();
+    let (_, pull) = seeded(&fake, vec![check("build", "failure")]);
+    let sha = fake
+        .branch_sha(REPO, BRANCH)
+        .unwrap_or_else(|| panic!("the fix branch exists"));
+    // The failure's files on the default branch; the run is the fork's, of the fix commit.
+    seed(&fake, REPO, "main", &timeout(60));
+    let mut run = heal_fixtures::run_json(REPO, BRANCH, &sha, &timeout(60));
+    run["event"] = json!("pull_request");
+    run["head_repository"] = json!({ "full_name": "mallory/app" });
+    run["actor"] = json!({ "login": "mallory" });
+    run["triggering_actor"] = json!({ "login": "mallory" });
+    fake.add_run(REPO, run);
+    let (gh, _) = client(&fake);
+    let outcome = report(&gh, &repo(), 60, &ReportOptions::default())
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert!(
+        matches!(&outcome, ReportOutcome::Filed(filed) if !filed.trusted),
+        "{outcome:?}"
+    );
+    assert_eq!(
+        fake.issues(REPO)
+            .iter()
+            .find(|i| i.number == pull)
+            .map(|i| i.state.clone()),
+        Some("open".to_string())
+    );
+    assert!(fake.comments(REPO, pull).is_empty());
+}

@@ -90,9 +90,14 @@ async fn branch_has(
         return Ok(false);
     }
     for (path, bytes) in files {
-        match gh.get_file_bytes(repo, path, &existing.object.sha).await {
+        // Read no more than the fix's own size: anyone who may push can leave a large file on
+        // an `autoheal/…` branch, and a larger file differs anyway (never downloaded).
+        match gh
+            .get_file_bytes_within(repo, path, &existing.object.sha, bytes.len() as u64)
+            .await
+        {
             Ok(found) if &found == bytes => {}
-            Ok(_) => return Ok(false),
+            Ok(_) | Err(Error::TooLarge { .. }) => return Ok(false),
             Err(error) if error.is_not_found() => return Ok(false),
             Err(error) => return Err(error),
         }

@@ -1,7 +1,7 @@
 //! When a heal PR's checks failed, the fix did not work: which checks count as failed, and
 //! which branches and PRs are heal's own.
 
-use crate::models::{CheckRun, PullRequest};
+use crate::models::{CheckRun, PullRequest, WorkflowRun};
 use crate::text::{FailedCheck, HEAL_BRANCH_PREFIX, LABEL_AUTO_HEAL, is_plain_url, neutralize_line};
 
 /// Check conclusions that mean the fix broke something. `cancelled` is left out: a newer push
@@ -11,6 +11,19 @@ const FAILED_CONCLUSIONS: [&str; 3] = ["failure", "timed_out", "startup_failure"
 /// Whether a branch is one `heal` pushes fixes to.
 pub fn is_heal_branch(branch: &str) -> bool {
     branch.starts_with(HEAL_BRANCH_PREFIX)
+}
+
+/// The heal branch a run is on, when it is this repository's own branch: a fork may name
+/// its pull request's branch `autoheal/…` (and push autoheal's fix commit unchanged), and
+/// its run's failure must not roll the heal PR of that name back, nor skip the report of the
+/// fork's own failure. `None` for any other run (a fork's, or one GitHub names no head
+/// repository for).
+pub fn own_heal_branch(run: &WorkflowRun) -> Option<&str> {
+    let branch = run.head_branch.as_deref().filter(|b| is_heal_branch(b))?;
+    let head = run.head_repository.as_ref()?;
+    head.full_name
+        .eq_ignore_ascii_case(&run.repository.full_name)
+        .then_some(branch)
 }
 
 /// Whether a PR is one `heal` opened (its label or its branch).
@@ -71,5 +84,25 @@ mod tests {
         // The URL built from that name is not a plain URL, so it has no link.
         assert_eq!(failed[1].url, None);
         assert!(is_heal_branch("autoheal/12-timeout") && !is_heal_branch("main"));
+    }
+
+    #[test]
+    fn only_this_repositorys_own_heal_branch_is_rolled_back() {
+        use crate::models::RepoRef;
+        let on = |head: Option<&str>, branch: &str| WorkflowRun {
+            head_branch: Some(branch.into()),
+            repository: RepoRef {
+                full_name: "octo/app".into(),
+            },
+            head_repository: head.map(|h| RepoRef { full_name: h.into() }),
+            ..WorkflowRun::default()
+        };
+        assert_eq!(
+            own_heal_branch(&on(Some("Octo/App"), "autoheal/1-x")),
+            Some("autoheal/1-x")
+        );
+        assert_eq!(own_heal_branch(&on(Some("mallory/app"), "autoheal/1-x")), None);
+        assert_eq!(own_heal_branch(&on(None, "autoheal/1-x")), None);
+        assert_eq!(own_heal_branch(&on(Some("octo/app"), "main")), None);
     }
 }

@@ -1,7 +1,7 @@
 //! What kind of run this is: nothing to report (it passed, or a person cancelled it), a fix
 //! of autoheal's own that broke the checks (roll it back), or a failure to report.
 
-use super::rollback::is_heal_branch;
+use super::rollback::own_heal_branch;
 use crate::fetch::run::{RunEvidence, is_failed};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -26,7 +26,9 @@ pub fn triage(evidence: &RunEvidence) -> Triage {
             run.id
         ));
     }
-    match run.head_branch.as_deref().filter(|b| is_heal_branch(b)) {
+    // Only this repository's own `autoheal/…` branch: a fork's branch of that name is the
+    // fork's failure, reported (and judged) like any.
+    match own_heal_branch(run) {
         Some(branch) => Triage::RollBack {
             branch: branch.to_string(),
         },
