@@ -2614,3 +2614,534 @@ fn round_three_shapes_get_the_right_fix_or_a_reasoned_refusal() {
         misses.join("\n")
     );
 }
+
+// ---- round 4: shapes rounds 1-3 did not cover (issue 12 Part C), written
+// and committed before any run; each outcome from issue 12's definitions ----
+
+const NO_YAML_IN_BACKEND: &[&str] = &[
+    "##[group]Run python -m pytest",
+    "python -m pytest",
+    "shell: /usr/bin/bash -e {0}",
+    "##[endgroup]",
+    "ImportError while loading conftest '/home/runner/work/app/app/backend/tests/conftest.py'.",
+    "tests/conftest.py:3: in <module>",
+    "    import yaml",
+    "E   ModuleNotFoundError: No module named 'yaml'",
+    "##[error]Process completed with exit code 4.",
+];
+
+const NO_CV2: &[&str] = &[
+    "##[group]Run python scripts/thumbnails.py",
+    "python scripts/thumbnails.py",
+    "shell: /usr/bin/bash -e {0}",
+    "##[endgroup]",
+    "Traceback (most recent call last):",
+    "  File \"/home/runner/work/app/app/scripts/thumbnails.py\", line 2, in <module>",
+    "    import cv2",
+    "ModuleNotFoundError: No module named 'cv2'",
+    "##[error]Process completed with exit code 1.",
+];
+
+const NO_DISTUTILS_312: &[&str] = &[
+    "##[group]Run python setup.py build_ext --inplace",
+    "python setup.py build_ext --inplace",
+    "shell: /usr/bin/bash -e {0}",
+    "env:",
+    "  pythonLocation: /opt/hostedtoolcache/Python/3.12.7/x64",
+    "##[endgroup]",
+    "Traceback (most recent call last):",
+    "  File \"/home/runner/work/ext/ext/setup.py\", line 1, in <module>",
+    "    from distutils.core import setup",
+    "ModuleNotFoundError: No module named 'distutils'",
+    "##[error]Process completed with exit code 1.",
+];
+
+const NO_OWN_PACKAGE: &[&str] = &[
+    "##[group]Run python -m pytest",
+    "python -m pytest",
+    "##[endgroup]",
+    "tests/test_api.py:1: in <module>",
+    "    from acme_api.routes import app",
+    "E   ModuleNotFoundError: No module named 'acme_api'",
+    "##[error]Process completed with exit code 2.",
+];
+
+const XVFB_MISSING: &[&str] = &[
+    "##[group]Run xvfb-run -a npm run test:e2e",
+    "xvfb-run -a npm run test:e2e",
+    "shell: /usr/bin/bash -e {0}",
+    "##[endgroup]",
+    "/home/runner/work/_temp/0c1d2e3f.sh: line 1: xvfb-run: command not found",
+    "##[error]Process completed with exit code 127.",
+];
+
+const PANDOC_NOT_RECOGNIZED_WINDOWS_LEG: &[&str] = &[
+    "##[group]Run pandoc README.md -o out.html",
+    "pandoc README.md -o out.html",
+    "shell: C:\\Program Files\\PowerShell\\7\\pwsh.EXE -command \". '{0}'\"",
+    "##[endgroup]",
+    "pandoc: D:\\a\\_temp\\2a3b4c5d-6e7f-8091-a2b3-c4d5e6f70819.ps1:2",
+    "Line |",
+    "   2 |  pandoc README.md -o out.html",
+    "     |  ~~~~~~",
+    "     | The term 'pandoc' is not recognized as a name of a cmdlet, function, script file, or executable program.",
+    "     | Check the spelling of the name, or if a path was included, verify that the path is correct and try again.",
+    "##[error]Process completed with exit code 1.",
+];
+
+const CARGO_MISSING_IN_PYTHON_CONTAINER: &[&str] = &[
+    "##[group]Run cargo build --release",
+    "cargo build --release",
+    "shell: sh -e {0}",
+    "##[endgroup]",
+    "/__w/_temp/7e6d5c4b.sh: 1: cargo: not found",
+    "##[error]Process completed with exit code 127.",
+];
+
+const CALLEE_STEP_TIMED_OUT_15: &[&str] = &[
+    "##[group]Run make e2e",
+    "make e2e",
+    "##[endgroup]",
+    "ok   e2e/login  301.0s",
+    "##[error]The action 'E2E' has timed out after 15 minutes.",
+];
+
+const TIMED_OUT_60: &[&str] = &[
+    "##[group]Run make test",
+    "make test",
+    "##[endgroup]",
+    "ok   pkg/a  12.1s",
+    "##[error]The job running on runner GitHub Actions 9 has exceeded the maximum execution time of 60 minutes.",
+];
+
+const MSTEST_FILE_NOT_FOUND: &[&str] = &[
+    "##[group]Run dotnet test --configuration Release",
+    "dotnet test --configuration Release",
+    "shell: C:\\Program Files\\PowerShell\\7\\pwsh.EXE -command \". '{0}'\"",
+    "##[endgroup]",
+    "  Failed LoadsSettings [14 ms]",
+    "  Error Message:",
+    "   Test method Acme.Tests.SettingsTests.LoadsSettings threw exception: ",
+    "System.IO.FileNotFoundException: Could not find file 'D:\\a\\acme\\acme\\tests\\Acme.Tests\\bin\\Release\\net8.0\\settings.json'.",
+    "  Stack Trace:",
+    "      at Acme.Tests.SettingsTests.LoadsSettings() in D:\\a\\acme\\acme\\tests\\Acme.Tests\\SettingsTests.cs:line 21",
+    "",
+    "Failed!  - Failed:     1, Passed:    40, Skipped:     0, Total:    41, Duration: 2 s - Acme.Tests.dll (net8.0)",
+    "##[error]Process completed with exit code 1.",
+];
+
+const CHANGELOG_MOVED: &[&str] = &[
+    "##[group]Run cp docs/CHANGELOG.md site/",
+    "cp docs/CHANGELOG.md site/",
+    "shell: /usr/bin/bash -e {0}",
+    "##[endgroup]",
+    "cp: cannot stat 'docs/CHANGELOG.md': No such file or directory",
+    "##[error]Process completed with exit code 1.",
+];
+
+const TAR_DIST_MISSING: &[&str] = &[
+    "##[group]Run tar czf app.tgz dist",
+    "tar czf app.tgz dist",
+    "shell: /usr/bin/bash -e {0}",
+    "##[endgroup]",
+    "tar: dist: Cannot stat: No such file or directory",
+    "tar: Exiting with failure status due to previous errors",
+    "##[error]Process completed with exit code 2.",
+];
+
+const DOCKER_BUILD_TEST_FAILS_DIGEST_E429: &[&str] = &[
+    "##[group]Run docker build -t app .",
+    "docker build -t app .",
+    "shell: /usr/bin/bash -e {0}",
+    "##[endgroup]",
+    "#5 [2/4] COPY package.json package-lock.json ./",
+    "#5 DONE 0.1s",
+    "#6 [3/4] RUN npm ci",
+    "#6 sha256:9f2e4291ab0c3d4e5f60718293a4b5c6d7e8f90a1b2c3d4e5f60718293a4b5c6 2.1MB / 2.1MB done",
+    "#6 DONE 14.2s",
+    "#7 [4/4] RUN npm test",
+    "#7 1.912 Tests: 1 failed, 88 passed, 89 total",
+    "#7 ERROR: process \"/bin/sh -c npm test\" did not complete successfully: exit code: 1",
+    "ERROR: failed to solve: process \"/bin/sh -c npm test\" did not complete successfully: exit code: 1",
+    "##[error]Process completed with exit code 1.",
+];
+
+const GO_PROXY_429: &[&str] = &[
+    "##[group]Run go mod download",
+    "go mod download",
+    "shell: /usr/bin/bash -e {0}",
+    "##[endgroup]",
+    "go: github.com/spf13/cobra@v1.8.1: reading https://proxy.golang.org/github.com/spf13/cobra/@v/v1.8.1.zip: 429 Too Many Requests",
+    "##[error]Process completed with exit code 1.",
+];
+
+const NUMPY_ABI_CV2: &[&str] = &[
+    "##[group]Run python -c \"import cv2\"",
+    "python -c \"import cv2\"",
+    "shell: /usr/bin/bash -e {0}",
+    "##[endgroup]",
+    "",
+    "A module that was compiled using NumPy 1.x cannot be run in",
+    "NumPy 2.1.3 as it may crash. To support both 1.x and 2.x",
+    "versions of NumPy, modules must be compiled with NumPy 2.0.",
+    "Some module may need to rebuild instead e.g. with 'pybind11>=2.12'.",
+    "",
+    "If you are a user of the module, the easiest solution will be to",
+    "downgrade to 'numpy<2' or try to upgrade the affected module.",
+    "We expect that some modules will need time to support NumPy 2.",
+    "",
+    "Traceback (most recent call last):  File \"<string>\", line 1, in <module>",
+    "AttributeError: _ARRAY_API not found",
+    "ImportError: numpy.core.multiarray failed to import",
+    "##[error]Process completed with exit code 1.",
+];
+
+const POETRY_SOLVER: &[&str] = &[
+    "##[group]Run poetry install --no-interaction",
+    "poetry install --no-interaction",
+    "shell: /usr/bin/bash -e {0}",
+    "##[endgroup]",
+    "Updating dependencies",
+    "Resolving dependencies...",
+    "",
+    "  SolverProblemError",
+    "",
+    "  Because acme depends on both pydantic (^1.10) and fastapi (0.115.0) which depends on pydantic (>=2.0), version solving failed.",
+    "##[error]Process completed with exit code 1.",
+];
+
+const LOST_ARM_SELF_HOSTED: &[&str] = &[
+    "##[group]Run make",
+    "make",
+    "##[endgroup]",
+    "##[error]The self-hosted runner: pi-arm64-2 lost communication with the server. Verify the machine is running and has a healthy network connection. Anything in your workflow that terminates the runner process, starves it for CPU/Memory, or blocks its network access can cause this error.",
+];
+
+const CALLEE_WITH_STEP_INPUT: &str = "on:\n  workflow_call:\n    inputs:\n      e2e-timeout:\n        type: number\n        default: 15\njobs:\n  test:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - name: E2E\n        timeout-minutes: ${{ inputs.e2e-timeout }}\n        run: make e2e\n";
+const CALLEE_WITH_JOB_INPUT: &str = "on:\n  workflow_call:\n    inputs:\n      timeout:\n        type: number\n        default: 30\njobs:\n  test:\n    runs-on: ubuntu-latest\n    timeout-minutes: ${{ inputs.timeout }}\n    steps:\n      - uses: actions/checkout@v4\n      - run: make test\n";
+const TEST_YML4: &str = ".github/workflows/test.yml";
+
+const ROUND_4: &[Case] = &[
+    // ---- missing modules ----
+    Case {
+        name: "yaml missing where the job's default working directory holds the requirements",
+        files: &[
+            (
+                CI,
+                "on: push\njobs:\n  test:\n    runs-on: ubuntu-latest\n    defaults:\n      run:\n        working-directory: backend\n    steps:\n      - uses: actions/checkout@v4\n      - uses: actions/setup-python@v5\n        with:\n          python-version: '3.12'\n      - run: pip install -r requirements.txt\n      - run: python -m pytest\n",
+            ),
+            ("backend/requirements.txt", "pytest==8.3.3\nrequests\n"),
+            ("backend/tests/conftest.py", "import yaml\n"),
+        ],
+        workflow: Some(CI),
+        job: "test",
+        step: "Run python -m pytest",
+        lines: NO_YAML_IN_BACKEND,
+        want: fix(&[CI, "backend/requirements.txt"], &["PyYAML"]),
+    },
+    Case {
+        name: "cv2 missing: the distribution is opencv-python, not cv2",
+        files: &[
+            (
+                CI,
+                "on: push\njobs:\n  thumbs:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - uses: actions/setup-python@v5\n        with:\n          python-version: '3.12'\n      - run: pip install -r requirements.txt\n      - run: python scripts/thumbnails.py\n",
+            ),
+            ("requirements.txt", "pillow\n"),
+        ],
+        workflow: Some(CI),
+        job: "thumbs",
+        step: "Run python scripts/thumbnails.py",
+        lines: NO_CV2,
+        want: Want::Without(&either(&[CI, "requirements.txt"], &["opencv-python"]), &["cv2"]),
+    },
+    Case {
+        name: "distutils missing on Python 3.12 (gone from the standard library; setuptools provides it)",
+        files: &[(
+            CI,
+            "on: push\njobs:\n  build:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - uses: actions/setup-python@v5\n        with:\n          python-version: '3.12'\n      - run: python setup.py build_ext --inplace\n",
+        )],
+        workflow: Some(CI),
+        job: "build",
+        step: "Run python setup.py build_ext --inplace",
+        lines: NO_DISTUTILS_312,
+        want: Want::Without(&either(&[CI], &["setuptools"]), &["install distutils"]),
+    },
+    Case {
+        name: "the project's own package not importable (src layout, not installed): no install of a namesake",
+        files: &[
+            (
+                CI,
+                "on: push\njobs:\n  test:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - run: pip install pytest\n      - run: python -m pytest\n",
+            ),
+            (
+                "pyproject.toml",
+                "[project]\nname = \"acme-api\"\nversion = \"0.1.0\"\n",
+            ),
+            ("src/acme_api/__init__.py", ""),
+            ("src/acme_api/routes.py", "app = None\n"),
+        ],
+        workflow: Some(CI),
+        job: "test",
+        step: "Run python -m pytest",
+        lines: NO_OWN_PACKAGE,
+        want: Want::Without(
+            &either(&[CI], &["pip install -e ."]),
+            &["install acme_api", "install acme-api"],
+        ),
+    },
+    // ---- missing commands ----
+    Case {
+        name: "xvfb-run missing on hosted Ubuntu before Playwright-style e2e tests",
+        files: &[(
+            CI,
+            "on: push\njobs:\n  e2e:\n    runs-on: ubuntu-24.04\n    steps:\n      - uses: actions/checkout@v4\n      - run: npm ci\n      - run: xvfb-run -a npm run test:e2e\n",
+        )],
+        workflow: Some(CI),
+        job: "e2e",
+        step: "Run xvfb-run -a npm run test:e2e",
+        lines: XVFB_MISSING,
+        want: fix(&[CI], &["xvfb"]),
+    },
+    Case {
+        name: "pandoc missing on the Windows leg while the install step is guarded to Linux",
+        files: &[(
+            CI,
+            "on: push\njobs:\n  docs:\n    strategy:\n      matrix:\n        os: [ubuntu-latest, windows-latest]\n    runs-on: ${{ matrix.os }}\n    steps:\n      - uses: actions/checkout@v4\n      - name: Install pandoc\n        if: runner.os == 'Linux'\n        run: sudo apt-get install -y pandoc\n      - name: Docs\n        run: pandoc README.md -o out.html\n",
+        )],
+        workflow: Some(CI),
+        job: "docs (windows-latest)",
+        step: "Docs",
+        lines: PANDOC_NOT_RECOGNIZED_WINDOWS_LEG,
+        want: Want::Without(
+            &fix(&[CI], &["choco install -y pandoc", "runner.os == 'Windows'"]),
+            &["apt-get"],
+        ),
+    },
+    Case {
+        name: "cargo missing in a python:3.12-slim container job (no toolchain in the image)",
+        files: &[(
+            CI,
+            "on: push\njobs:\n  wheel:\n    runs-on: ubuntu-latest\n    container: python:3.12-slim\n    steps:\n      - uses: actions/checkout@v4\n      - run: cargo build --release\n",
+        )],
+        workflow: Some(CI),
+        job: "wheel",
+        step: "Run cargo build --release",
+        lines: CARGO_MISSING_IN_PYTHON_CONTAINER,
+        want: Want::Without(&either(&[CI], &["rust"]), &["sudo "]),
+    },
+    // ---- time limits through a caller ----
+    Case {
+        name: "a called step's limit is an input the caller passes as a literal",
+        files: &[
+            (
+                CI,
+                "on: push\njobs:\n  e2e:\n    uses: ./.github/workflows/test.yml\n    with:\n      e2e-timeout: 15\n",
+            ),
+            (TEST_YML4, CALLEE_WITH_STEP_INPUT),
+        ],
+        workflow: Some(CI),
+        job: "e2e / test",
+        step: "E2E",
+        lines: CALLEE_STEP_TIMED_OUT_15,
+        want: Want::Fix {
+            files: &[CI],
+            adds: &["e2e-timeout: 30"],
+            removes: &["e2e-timeout: 15"],
+        },
+    },
+    Case {
+        name: "two callers of one callee with different literals: only the one that timed out is raised",
+        files: &[
+            (
+                CI,
+                "on: push\njobs:\n  unit:\n    uses: ./.github/workflows/test.yml\n    with:\n      timeout: 30\n  slow:\n    uses: ./.github/workflows/test.yml\n    with:\n      timeout: 60\n",
+            ),
+            (TEST_YML4, CALLEE_WITH_JOB_INPUT),
+        ],
+        workflow: Some(CI),
+        job: "slow / test",
+        step: "Run make test",
+        lines: TIMED_OUT_60,
+        want: Want::Fix {
+            files: &[CI],
+            adds: &["timeout: 120"],
+            removes: &["timeout: 60"],
+        },
+    },
+    Case {
+        name: "a callee's input limit the caller sets from a repository variable",
+        files: &[
+            (
+                CI,
+                "on: push\njobs:\n  unit:\n    uses: ./.github/workflows/test.yml\n    with:\n      timeout: ${{ vars.TEST_TIMEOUT }}\n",
+            ),
+            (TEST_YML4, CALLEE_WITH_JOB_INPUT),
+        ],
+        workflow: Some(CI),
+        job: "unit / test",
+        step: "Run make test",
+        lines: TIMED_OUT_30,
+        want: Want::Declined(""),
+    },
+    Case {
+        name: "a callee limit computed from its input (`inputs.timeout * 2`)",
+        files: &[
+            (
+                CI,
+                "on: push\njobs:\n  unit:\n    uses: ./.github/workflows/test.yml\n    with:\n      timeout: 15\n",
+            ),
+            (
+                TEST_YML4,
+                "on:\n  workflow_call:\n    inputs:\n      timeout:\n        type: number\n        default: 15\njobs:\n  test:\n    runs-on: ubuntu-latest\n    timeout-minutes: ${{ inputs.timeout * 2 }}\n    steps:\n      - uses: actions/checkout@v4\n      - run: make test\n",
+            ),
+        ],
+        workflow: Some(CI),
+        job: "unit / test",
+        step: "Run make test",
+        lines: TIMED_OUT_30,
+        want: Want::Declined(""),
+    },
+    // ---- missing files ----
+    Case {
+        name: "a test's own FileNotFoundException under MSTest on Windows (a file of the same name in the repository)",
+        files: &[
+            (
+                CI,
+                "on: push\njobs:\n  test:\n    runs-on: windows-latest\n    steps:\n      - uses: actions/checkout@v4\n      - uses: actions/setup-dotnet@v4\n        with:\n          dotnet-version: 8.0.x\n      - run: dotnet test --configuration Release\n",
+            ),
+            ("tests/Acme.Tests/data/settings.json", "{}\n"),
+        ],
+        workflow: Some(CI),
+        job: "test",
+        step: "Run dotnet test --configuration Release",
+        lines: MSTEST_FILE_NOT_FOUND,
+        want: Want::Declined(""),
+    },
+    Case {
+        name: "a file moved from docs/ to the repository root",
+        files: &[
+            (
+                CI,
+                "on: push\njobs:\n  site:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - run: mkdir -p site\n      - run: cp docs/CHANGELOG.md site/\n",
+            ),
+            ("CHANGELOG.md", "# Changelog\n"),
+            ("docs/index.md", "# Docs\n"),
+        ],
+        workflow: Some(CI),
+        job: "site",
+        step: "Run cp docs/CHANGELOG.md site/",
+        lines: CHANGELOG_MOVED,
+        want: Want::Fix {
+            files: &[CI],
+            adds: &["cp CHANGELOG.md site/"],
+            removes: &["docs/CHANGELOG.md"],
+        },
+    },
+    Case {
+        name: "a build output directory (dist) that no step built",
+        files: &[(
+            CI,
+            "on: push\njobs:\n  pack:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - run: npm ci\n      - run: tar czf app.tgz dist\n",
+        )],
+        workflow: Some(CI),
+        job: "pack",
+        step: "Run tar czf app.tgz dist",
+        lines: TAR_DIST_MISSING,
+        want: Want::Declined(""),
+    },
+    // ---- rate limits and their look-alikes ----
+    Case {
+        name: "a failing test inside docker build whose layer digest holds `e429`",
+        files: &[(
+            CI,
+            "on: push\njobs:\n  image:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - run: docker build -t app .\n",
+        )],
+        workflow: Some(CI),
+        job: "image",
+        step: "Run docker build -t app .",
+        lines: DOCKER_BUILD_TEST_FAILS_DIGEST_E429,
+        want: Want::Declined(""),
+    },
+    Case {
+        name: "the Go module proxy's 429 in a step that only downloads modules",
+        files: &[(
+            CI,
+            "on: push\njobs:\n  build:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - uses: actions/setup-go@v5\n        with:\n          go-version: '1.23'\n      - run: go mod download\n      - run: go build ./...\n",
+        )],
+        workflow: Some(CI),
+        job: "build",
+        step: "Run go mod download",
+        lines: GO_PROXY_429,
+        want: Want::Without(&either(&[CI], &["go mod download"]), &["go build"]),
+    },
+    // ---- failures for a person ----
+    Case {
+        name: "NumPy 2 refusing an extension built for NumPy 1.x (no install fixes it)",
+        files: &[
+            (
+                CI,
+                "on: push\njobs:\n  smoke:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - uses: actions/setup-python@v5\n        with:\n          python-version: '3.12'\n      - run: pip install -r requirements.txt\n      - run: python -c \"import cv2\"\n",
+            ),
+            ("requirements.txt", "opencv-python==4.8.0.74\nnumpy\n"),
+        ],
+        workflow: Some(CI),
+        job: "smoke",
+        step: "Run python -c \"import cv2\"",
+        lines: NUMPY_ABI_CV2,
+        want: Want::Declined(""),
+    },
+    Case {
+        name: "Poetry's solver refusing conflicting constraints",
+        files: &[
+            (
+                CI,
+                "on: push\njobs:\n  test:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - run: pipx install poetry\n      - run: poetry install --no-interaction\n      - run: poetry run pytest\n",
+            ),
+            ("pyproject.toml", "[tool.poetry]\nname = \"acme\"\n"),
+        ],
+        workflow: Some(CI),
+        job: "test",
+        step: "Run poetry install --no-interaction",
+        lines: POETRY_SOLVER,
+        want: Want::Declined(""),
+    },
+    // ---- runners ----
+    Case {
+        name: "a self-hosted arm64 leg of a name-templated matrix job lost its runner; nothing needs the job",
+        files: &[(
+            CI,
+            "on: push\njobs:\n  build:\n    name: Build ${{ matrix.arch }}\n    strategy:\n      matrix:\n        arch: [x64, arm64]\n    runs-on: ${{ matrix.arch == 'arm64' && fromJSON('[\"self-hosted\", \"linux\", \"arm64\"]') || 'ubuntu-latest' }}\n    steps:\n      - uses: actions/checkout@v4\n      - run: make\n",
+        )],
+        workflow: Some(CI),
+        job: "Build arm64",
+        step: "Run make",
+        lines: LOST_ARM_SELF_HOSTED,
+        want: either(&[CI], &["continue-on-error"]),
+    },
+];
+
+#[test]
+fn round_four_shapes_get_the_right_fix_or_a_reasoned_refusal() {
+    let results: Vec<(&str, Result<String, String>)> = ROUND_4.iter().map(|c| (c.name, check(c))).collect();
+    for (name, r) in &results {
+        match r {
+            Ok(how) => println!("ok   {name}: {how}"),
+            Err(why) => println!("MISS {name}: {why}"),
+        }
+    }
+    let wrong = results
+        .iter()
+        .filter(|(_, r)| r.as_ref().is_err_and(|r| r.starts_with("WRONG")))
+        .count();
+    let misses: Vec<String> = results
+        .iter()
+        .filter_map(|(n, r)| r.as_ref().err().map(|r| format!("- {n}: {r}")))
+        .collect();
+    assert!(
+        misses.is_empty(),
+        "{}/{} right, {wrong} wrong fixes; misses:\n{}",
+        ROUND_4.len() - misses.len(),
+        ROUND_4.len(),
+        misses.join("\n")
+    );
+}
