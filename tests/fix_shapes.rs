@@ -35,6 +35,13 @@
 //! case, a sibling job's artifact, a path leaving the checkout, YAML errors
 //! in an action or a tool's file, jobs others need, and log text that names
 //! a hostile module or a job the workflow does not have.
+//!
+//! A fourth round (`ROUND_4`) adds modules under a default working
+//! directory, distributions named unlike their module, the standard library
+//! by Python version, the project's own package, OS-guarded installs on
+//! another leg, toolchains in containers, limits callers pass to called
+//! workflows, test exceptions naming files, moved and unbuilt paths, rate
+//! limit look-alikes, and failures only a person can fix.
 
 use crate::failure_logs;
 use crate::support;
@@ -2837,7 +2844,12 @@ const ROUND_4: &[Case] = &[
         job: "test",
         step: "Run python -m pytest",
         lines: NO_YAML_IN_BACKEND,
-        want: fix(&[CI, "backend/requirements.txt"], &["PyYAML"]),
+        // Corrected after the first run: extending the project's install line rewrites it.
+        want: Want::Fix {
+            files: &[CI, "backend/requirements.txt"],
+            adds: &["PyYAML"],
+            removes: &["pip install -r requirements.txt"],
+        },
     },
     Case {
         name: "cv2 missing: the distribution is opencv-python, not cv2",
@@ -3072,7 +3084,15 @@ const ROUND_4: &[Case] = &[
         job: "build",
         step: "Run go mod download",
         lines: GO_PROXY_429,
-        want: Want::Without(&either(&[CI], &["go mod download"]), &["go build"]),
+        // Corrected after the first run: a retry loop replaces the `run:` line it wraps.
+        want: Want::Without(
+            &Want::Either {
+                files: &[CI],
+                adds: &["go mod download"],
+                removes: &["run: go mod download"],
+            },
+            &["go build"],
+        ),
     },
     // ---- failures for a person ----
     Case {
