@@ -1768,6 +1768,37 @@ const CASES: &[(&str, Category, Option<&str>)] = &[
         OptionalJob,
         Some("lost_communication"),
     ),
+    // Batch 80 (helper diag78, 2026-12-06): infrastructure emitters batch 78
+    // did not use, committed before any change: dpkg interrupted on a
+    // self-hosted runner; apt's unmet dependencies; git's unrelated histories
+    // and a merge conflict (web UI copy); `aws s3 sync` to a bucket that does
+    // not exist and gcloud without an active account (traps: no file is
+    // missing); azure/login with its values empty; brew's `No such keg`; the
+    // runner's template error for `fromJSON` of an empty output (a trap: not
+    // a YAML error); gh's GraphQL `Could not resolve to a Repository`; an
+    // arm64 image run on the x64 image without QEMU; a service container's
+    // registry answering 503; `gh pr create` for a branch that has one.
+    ("b80-selfhosted-apt-dpkg-interrupted.log", Unknown, None),
+    ("b80-apt-unmet-dependencies-fix-broken-log-failed.log", Unknown, None),
+    ("b80-git-pull-unrelated-histories.log", Unknown, None),
+    ("b80-git-merge-conflict-package-lock-ui.log", Unknown, None),
+    ("b80-aws-s3-sync-no-such-bucket.log", Unknown, None),
+    ("b80-gcloud-run-deploy-no-active-account-log-failed.log", Unknown, None),
+    ("b80-azure-login-values-missing.log", Unknown, None),
+    ("b80-brew-unlink-no-such-keg-macos.log", Unknown, None),
+    ("b80-template-fromjson-empty-output-ui.log", Unknown, None),
+    (
+        "b80-gh-graphql-could-not-resolve-repository-log-failed.log",
+        Unknown,
+        None,
+    ),
+    (
+        "b80-docker-run-arm64-image-no-qemu-x64.log",
+        OptionalJob,
+        Some("architecture_mismatch"),
+    ),
+    ("b80-service-container-quay-503.log", Unknown, None),
+    ("b80-gh-pr-create-already-exists-log-failed.log", Unknown, None),
 ];
 
 /// For every `unknown` row, the log line (1-based) of the root cause's first
@@ -2270,6 +2301,19 @@ const UNKNOWN_ROOT_LINES: &[(&str, u64)] = &[
     ("b78-git-checkout-pathspec-branch-log-failed.log", 7),
     ("b78-google-auth-no-id-token.log", 81),
     ("b78-choco-install-remote-file-404.log", 80),
+    // Batch 80 (helper diag78), pinned when written: the tool's own message.
+    ("b80-selfhosted-apt-dpkg-interrupted.log", 55),
+    ("b80-apt-unmet-dependencies-fix-broken-log-failed.log", 12),
+    ("b80-git-pull-unrelated-histories.log", 76),
+    ("b80-git-merge-conflict-package-lock-ui.log", 70),
+    ("b80-aws-s3-sync-no-such-bucket.log", 88),
+    ("b80-gcloud-run-deploy-no-active-account-log-failed.log", 7),
+    ("b80-azure-login-values-missing.log", 79),
+    ("b80-brew-unlink-no-such-keg-macos.log", 66),
+    ("b80-template-fromjson-empty-output-ui.log", 19),
+    ("b80-gh-graphql-could-not-resolve-repository-log-failed.log", 7),
+    ("b80-service-container-quay-503.log", 46),
+    ("b80-gh-pr-create-already-exists-log-failed.log", 7),
 ];
 
 /// For rows whose category is not `unknown`, the log line (1-based) of the
@@ -2364,6 +2408,8 @@ const KNOWN_ROOT_LINES: &[(&str, u64)] = &[
     // run view`'s list, not the fail-fast cancels after it.
     ("b78-gh-run-view-job-limit-then-fail-fast.log", 21),
     ("b78-gh-run-view-selfhosted-mac-lost-communication.log", 12),
+    // Batch 80 (helper diag78), pinned when written.
+    ("b80-docker-run-arm64-image-no-qemu-x64.log", 82),
 ];
 
 /// `None` when the root cause of fixture `name` begins on line `want`; else
@@ -2658,6 +2704,38 @@ const ROOT_STEPS: &[(&str, Option<&str>, &str)] = &[
     ),
     ("b78-google-auth-no-id-token.log", None, "google-github-actions/auth@v2"),
     ("b78-choco-install-remote-file-404.log", None, "choco install ninja"),
+    // Batch 80 (helper diag78), stated when written.
+    ("b80-selfhosted-apt-dpkg-interrupted.log", None, "sudo apt-get install"),
+    (
+        "b80-apt-unmet-dependencies-fix-broken-log-failed.log",
+        Some("build (ubuntu-24.04)"),
+        "Install build deps",
+    ),
+    ("b80-git-pull-unrelated-histories.log", None, "git pull --no-rebase"),
+    (
+        "b80-git-merge-conflict-package-lock-ui.log",
+        None,
+        "git remote add upstream",
+    ),
+    ("b80-aws-s3-sync-no-such-bucket.log", None, "aws s3 sync"),
+    (
+        "b80-gcloud-run-deploy-no-active-account-log-failed.log",
+        Some("deploy"),
+        "Deploy to Cloud Run",
+    ),
+    ("b80-azure-login-values-missing.log", None, "azure/login@v2"),
+    ("b80-brew-unlink-no-such-keg-macos.log", None, "brew unlink"),
+    (
+        "b80-gh-graphql-could-not-resolve-repository-log-failed.log",
+        Some("sync"),
+        "Open issue in infra",
+    ),
+    ("b80-docker-run-arm64-image-no-qemu-x64.log", None, "docker run --rm"),
+    (
+        "b80-gh-pr-create-already-exists-log-failed.log",
+        Some("release-pr"),
+        "Open release PR",
+    ),
 ];
 
 /// Words the root cause's message must have: a log cut short must say that
