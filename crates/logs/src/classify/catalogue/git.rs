@@ -24,7 +24,11 @@
 //! update, ` ! [rejected]        {src} -> {dst} ({reason})` (`fetch first`,
 //! `non-fast-forward`, `already exists`, `stale info`) or ` ! [remote
 //! rejected] {src} -> {dst} ({reason the server gave})`, before its summary
-//! `error: failed to push some refs to '{url}'`.
+//! `error: failed to push some refs to '{url}'`. A merge git would not make:
+//! `fatal: refusing to merge unrelated histories` (`builtin/merge.c`, two
+//! branches with no common commit, as a shallow checkout also shows them),
+//! and `merge-ort.c`'s `CONFLICT ({kind}): Merge conflict in {path}` lines
+//! before `Automatic merge failed; fix conflicts and then commit the result.`
 
 use super::util::{command_hit, path_hit, quoted, regex};
 use super::{Entry, ex};
@@ -94,6 +98,25 @@ pub const ENTRIES: &[Entry] = &[
             ),
             ex(
                 " ! [remote rejected] gh-pages -> gh-pages (protected branch hook declined)",
+                Category::Unknown,
+                None,
+            ),
+        ],
+    },
+    Entry {
+        id: "git/merge-refused",
+        grammar: "fatal: refusing to merge unrelated histories | CONFLICT ({kind}): Merge conflict in {path} | \
+                  Automatic merge failed; fix conflicts and then commit the result.",
+        needles: &[
+            "refusing to merge unrelated histories",
+            "CONFLICT (",
+            "Automatic merge failed",
+        ],
+        check: merge_refused,
+        examples: &[
+            ex("fatal: refusing to merge unrelated histories", Category::Unknown, None),
+            ex(
+                "CONFLICT (content): Merge conflict in package-lock.json",
                 Category::Unknown,
                 None,
             ),
@@ -348,6 +371,26 @@ fn push_ref_rejected(line: &Line<'_>) -> Option<Hit> {
     Some(Hit::blocker(message))
 }
 
+/// A merge (or `pull`) that stopped: a person resolves it; the path in a
+/// conflict exists, it is its content that clashes.
+fn merge_refused(line: &Line<'_>) -> Option<Hit> {
+    let text = line.text.trim();
+    if text == "fatal: refusing to merge unrelated histories" {
+        return Some(Hit::blocker(
+            "git refused to merge two branches with no common commit (unrelated histories, or a shallow checkout \
+             that does not reach their common commit: `fetch-depth: 0`).",
+        ));
+    }
+    if let Some(c) = regex!(r"^CONFLICT \([a-z/ -]+\): (?:Merge conflict in )?(.+)$").captures(text) {
+        return Some(Hit::blocker(format!(
+            "The merge stopped on a conflict ({}): a person resolves it.",
+            c[1].trim()
+        )));
+    }
+    text.starts_with("Automatic merge failed; fix conflicts")
+        .then(|| Hit::blocker("The merge stopped on conflicts: a person resolves them."))
+}
+
 fn remote_refused(line: &Line<'_>) -> Option<Hit> {
     let text = line.text;
     let message = if text.contains("not a git repository") {
@@ -378,6 +421,24 @@ mod tests {
         assert!(dubious_ownership(&Line::plain("# fatal: detected dubious ownership in repository at")).is_none());
         assert!(remote_ref_missing(&Line::plain("fatal: couldn't find remote ref refs/heads/gone")).is_some());
         assert!(remote_ref_missing(&Line::plain("echo \"fatal: couldn't find remote ref x\"")).is_none());
+    }
+
+    #[test]
+    fn a_refused_merge_is_gits_own_line() {
+        crate::classify::catalogue::assert_reads(
+            merge_refused,
+            &[
+                "fatal: refusing to merge unrelated histories",
+                "CONFLICT (content): Merge conflict in src/app.ts",
+                "CONFLICT (modify/delete): docs/old.md deleted in HEAD and modified in upstream/main.",
+                "Automatic merge failed; fix conflicts and then commit the result.",
+            ],
+            &[
+                "echo 'CONFLICT (content): Merge conflict in x'",
+                "no CONFLICT (content) here",
+                "Merge made by the 'ort' strategy.",
+            ],
+        );
     }
 
     #[test]

@@ -24,6 +24,12 @@
 //! error's dump (github-script then fails with `Unhandled error: HttpError:
 //! {message}`); the REST API answers `Not Found` (404) also for a private
 //! repository the token may not see ("Troubleshooting the REST API").
+//! `gh` prints a GraphQL answer's errors as `GraphQL: {message} ({path}), …`
+//! (`api.GraphQLError`; `Could not resolve to a Repository with the name
+//! '{owner}/{name}'. (repository)` for one the token cannot see), and `gh pr
+//! create` refuses a second pull request for a branch with `a pull request for
+//! branch "{head}" into branch "{base}" already exists:` and its URL
+//! (`pkg/cmd/pr/create`).
 
 use super::util::rate_limit_hit;
 use super::{Entry, ex};
@@ -156,6 +162,29 @@ pub const ENTRIES: &[Entry] = &[
         ],
     },
     Entry {
+        id: "github_api/graphql-refused",
+        grammar: "GraphQL: {message} ({path})[, {message} ({path})…] (gh's GraphQL errors, after the entries above \
+                  read the limits and permissions among them)",
+        needles: &["GraphQL: "],
+        check: graphql_refused,
+        examples: &[ex(
+            "GraphQL: Could not resolve to a Repository with the name 'acme/infra'. (repository)",
+            Category::Unknown,
+            None,
+        )],
+    },
+    Entry {
+        id: "github_api/pull-request-exists",
+        grammar: "a pull request for branch \"{head}\" into branch \"{base}\" already exists:",
+        needles: &["already exists:"],
+        check: pull_request_exists,
+        examples: &[ex(
+            "a pull request for branch \"release/2.0\" into branch \"main\" already exists:",
+            Category::Unknown,
+            None,
+        )],
+    },
+    Entry {
         id: "github_api/request-refused",
         grammar: "RequestError [HttpError]: {GitHub's message} (the head of an Octokit error's dump)",
         needles: &["RequestError [HttpError]: "],
@@ -262,6 +291,31 @@ fn request_refused(line: &Line<'_>) -> Option<Hit> {
     }))
 }
 
+/// gh's report of GraphQL errors the entries above did not name.
+fn graphql_refused(line: &Line<'_>) -> Option<Hit> {
+    let message = line.text.trim().strip_prefix("GraphQL: ")?.trim();
+    if message.is_empty() {
+        return None;
+    }
+    Some(Hit::blocker(if message.starts_with("Could not resolve to a ") {
+        "GitHub's GraphQL API found no such object for this token: the name is wrong, or the token may not see it \
+         (GITHUB_TOKEN reaches only its own repository)."
+            .to_string()
+    } else {
+        format!("GitHub's GraphQL API refused the request: {message}.")
+    }))
+}
+
+fn pull_request_exists(line: &Line<'_>) -> Option<Hit> {
+    let c = super::util::regex!(r#"^a pull request for branch "([^"]+)" into branch "([^"]+)" already exists:$"#)
+        .captures(line.text.trim())?;
+    Some(Hit::blocker(format!(
+        "`gh pr create` refused: a pull request from `{}` into `{}` is already open (update it, or skip creating one \
+         when it exists).",
+        &c[1], &c[2]
+    )))
+}
+
 fn gh_token_missing(_: &Line<'_>) -> Option<Hit> {
     Some(Hit::blocker(
         "The gh CLI ran without a token: the step needs `env: GH_TOKEN: ${{ github.token }}` (or another token).",
@@ -281,6 +335,40 @@ mod tests {
             assert!(ENTRIES[0].needles.iter().any(|n| line.contains(n)), "{text}");
             assert!(!text.contains(['\'', '\\']) && !text.is_empty());
         }
+    }
+
+    #[test]
+    fn refusals_no_other_entry_names_are_read_as_gh_and_octokit_print_them() {
+        crate::classify::catalogue::assert_reads(
+            graphql_refused,
+            &[
+                "GraphQL: Could not resolve to a Repository with the name 'acme/infra'. (repository)",
+                "GraphQL: Something went wrong while executing your query. (createRef)",
+            ],
+            &["GraphQL: ", "echo GraphQL: x"],
+        );
+        crate::classify::catalogue::assert_reads(
+            pull_request_exists,
+            &["a pull request for branch \"feat/x\" into branch \"main\" already exists:"],
+            &[
+                "Error: tag v1.2.0 already exists:",
+                "the branch \"x\" already exists: skipping",
+            ],
+        );
+        crate::classify::catalogue::assert_reads(
+            request_refused,
+            &[
+                "RequestError [HttpError]: Not Found",
+                "RequestError [HttpError]: Validation Failed",
+            ],
+            &["RequestError [HttpError]: ", "HttpError: Not Found"],
+        );
+        let not_found = request_refused(&Line::plain("RequestError [HttpError]: Not Found")).expect("read");
+        assert!(
+            not_found.message.contains("private repository"),
+            "{}",
+            not_found.message
+        );
     }
 
     #[test]

@@ -119,14 +119,27 @@ pub const ENTRIES: &[Entry] = &[
     Entry {
         id: "packages/apt-lock-or-root",
         grammar: "E: Could not get lock {file} | E: Could not open lock file {file} - open (13: Permission denied) | \
-                  are you root?",
-        needles: &["Could not get lock", "Could not open lock file", "are you root?"],
+                  are you root? | E: dpkg was interrupted, you must manually run '{command}' to correct the problem. \
+                  (`apt-pkg/deb/debsystem.cc`: the machine's dpkg state, left by an install that was killed)",
+        needles: &[
+            "Could not get lock",
+            "Could not open lock file",
+            "are you root?",
+            "dpkg was interrupted",
+        ],
         check: apt_lock_or_root,
-        examples: &[ex(
-            "E: Could not open lock file /var/lib/dpkg/lock-frontend - open (13: Permission denied)",
-            Category::Unknown,
-            None,
-        )],
+        examples: &[
+            ex(
+                "E: Could not open lock file /var/lib/dpkg/lock-frontend - open (13: Permission denied)",
+                Category::Unknown,
+                None,
+            ),
+            ex(
+                "E: dpkg was interrupted, you must manually run 'sudo dpkg --configure -a' to correct the problem. ",
+                Category::Unknown,
+                None,
+            ),
+        ],
     },
     Entry {
         id: "packages/apt-no-release-file",
@@ -180,11 +193,31 @@ pub const ENTRIES: &[Entry] = &[
     },
     Entry {
         id: "packages/broken",
-        grammar: "E: Unable to correct problems, you have held broken packages.",
-        needles: &["held broken packages"],
+        grammar: "E: Unable to correct problems, you have held broken packages. | E: Unmet dependencies. Try 'apt \
+                  --fix-broken install' with no packages (or specify a solution). (`apt-private/private-install.cc`, \
+                  after `The following packages have unmet dependencies:`)",
+        needles: &["held broken packages", "E: Unmet dependencies."],
         check: broken,
+        examples: &[
+            ex(
+                "E: Unable to correct problems, you have held broken packages.",
+                Category::Unknown,
+                None,
+            ),
+            ex(
+                "E: Unmet dependencies. Try 'apt --fix-broken install' with no packages (or specify a solution).",
+                Category::Unknown,
+                None,
+            ),
+        ],
+    },
+    Entry {
+        id: "packages/brew-no-keg",
+        grammar: "Error: No such keg: {Cellar path} (Homebrew's `Keg` lookup for `unlink`, `link`, `uninstall`)",
+        needles: &["Error: No such keg: "],
+        check: brew_no_keg,
         examples: &[ex(
-            "E: Unable to correct problems, you have held broken packages.",
+            "Error: No such keg: /opt/homebrew/Cellar/python@3.11",
             Category::Unknown,
             None,
         )],
@@ -292,7 +325,10 @@ fn not_available(line: &Line<'_>) -> Option<Hit> {
 }
 
 fn apt_lock_or_root(line: &Line<'_>) -> Option<Hit> {
-    let message = if line.text.contains("Permission denied") || line.text.contains("are you root") {
+    let message = if line.text.contains("dpkg was interrupted") {
+        "dpkg's state on this machine is half-configured (an install was killed): a person runs `dpkg --configure -a` \
+         on the runner; on a self-hosted runner it stays broken for every job until then."
+    } else if line.text.contains("Permission denied") || line.text.contains("are you root") {
         "The package manager needs root: run it with sudo (or in a container, as root)."
     } else {
         "Another package manager process holds the lock."
@@ -302,6 +338,18 @@ fn apt_lock_or_root(line: &Line<'_>) -> Option<Hit> {
 
 fn broken(_: &Line<'_>) -> Option<Hit> {
     Some(Hit::install_failure("apt cannot resolve the package dependencies."))
+}
+
+/// Homebrew has no installed keg at the path: the formula is not installed
+/// (the image dropped it, or it has another name), so `brew unlink` or `link`
+/// of it fails. The keg is Homebrew's, not a file of the workflow.
+fn brew_no_keg(line: &Line<'_>) -> Option<Hit> {
+    let keg = line.text.trim().strip_prefix("Error: No such keg: ")?;
+    Some(Hit::install_failure(format!(
+        "Homebrew has no installed `{}`: the runner image does not have that formula (installed), so it cannot be \
+         linked or unlinked.",
+        keg.rsplit('/').next().unwrap_or(keg)
+    )))
 }
 
 fn apt_no_release_file(_: &Line<'_>) -> Option<Hit> {

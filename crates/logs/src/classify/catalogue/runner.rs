@@ -160,15 +160,26 @@ pub const ENTRIES: &[Entry] = &[
     Entry {
         id: "runner/template-location",
         grammar: "{file}: (Line: {line}, Col: {col}, Idx: {idx}) - (Line: …): {message} | {file} (Line: {line}, Col: \
-                  {col}): {message}: the YAML and template errors of workflow and action metadata files",
+                  {col}): {message}: the YAML and template errors of workflow and action metadata files; not \
+                  `The template is not valid. {file} (Line: …): {message}` or `Error when evaluating '{key}' for job \
+                  '{job}'. {file} (Line: …): {message}`, an expression that failed while the job ran (a `fromJSON` of \
+                  an empty output, a value of the wrong type) in a file that parsed",
         needles: &["(Line: "],
         check: template_location,
-        examples: &[ex(
-            "owner/repo/v1/setup/action.yml: (Line: 9, Col: 21, Idx: 310) - (Line: 9, Col: 21, Idx: 310): Mapping \
-             values are not allowed in this context.",
-            Category::YamlSyntax,
-            Some("9"),
-        )],
+        examples: &[
+            ex(
+                "owner/repo/v1/setup/action.yml: (Line: 9, Col: 21, Idx: 310) - (Line: 9, Col: 21, Idx: 310): \
+                 Mapping values are not allowed in this context.",
+                Category::YamlSyntax,
+                Some("9"),
+            ),
+            ex(
+                "The template is not valid. .github/workflows/ci.yml (Line: 38, Col: 18): Error reading JToken from \
+                 JsonReader. Path '', line 0, position 0.",
+                Category::Unknown,
+                None,
+            ),
+        ],
     },
     Entry {
         id: "runner/check-annotation-heading",
@@ -634,6 +645,17 @@ fn invalid_workflow(line: &Line<'_>) -> Option<Hit> {
 }
 
 fn template_location(line: &Line<'_>) -> Option<Hit> {
+    if runner_says(line, "The template is not valid.").is_some()
+        || runner_says(line, "Error when evaluating '").is_some()
+    {
+        // The workflow parsed and was accepted; an expression in it failed on
+        // the values of this run. Editing the YAML at that line is no fix.
+        return Some(Hit::blocker(
+            "An expression of the workflow failed while the job ran (the runner's template error: for example \
+             `fromJSON` of an empty or non-JSON output, or a value of the wrong type): the file is valid YAML; the \
+             value the expression read is what is wrong.",
+        ));
+    }
     let hit = located(line.text)?;
     let has_file = matches!(&hit.detail, SubjectDetail::WorkflowLocation { path: Some(_), .. })
         || line.text.contains("Error from called workflow");
