@@ -418,7 +418,7 @@ fn local_action(
     if action.kind == ActionKind::Docker {
         names.extend(["args", "entrypoint"]);
     }
-    check_with(ctx, uses, with, &names, Severity::Error);
+    check_with(ctx, uses, with, &names, &[], Severity::Error);
     for input in inputs.iter().filter(|i| i.required) {
         if !has_input(with, &input.name) {
             ctx.report(
@@ -579,7 +579,8 @@ fn popular_action(
         // the same major may have added inputs, which the curated list, made
         // against that same major, may know.
         let names: Vec<&str> = popular_inputs(name, major).iter().map(|i| i.name).collect();
-        check_with(ctx, uses, with, &names, Severity::Warning);
+        let renamed = known.map_or(&[][..], |k| k.deprecated);
+        check_with(ctx, uses, with, &names, renamed, Severity::Warning);
         for input in meta.inputs {
             if input.required && !has_input(with, input.name) {
                 ctx.report_at(
@@ -628,7 +629,7 @@ fn popular_action(
     let Some(inputs) = known.inputs.filter(|_| version.is_some()) else {
         return;
     };
-    check_with(ctx, uses, with, inputs, Severity::Warning);
+    check_with(ctx, uses, with, inputs, known.deprecated, Severity::Warning);
     for (input, since) in known.required {
         if version.is_some_and(|m| m >= *since) && !has_input(with, input) {
             ctx.report_at(
@@ -681,8 +682,18 @@ pub fn ref_major(git_ref: &str) -> Option<u32> {
     major.parse().ok()
 }
 
-/// Unknown `with:` keys, with a did-you-mean.
-fn check_with(ctx: &mut Context<'_>, uses: &str, with: Option<&Node>, inputs: &[&str], severity: Severity) {
+/// Unknown `with:` keys, with a did-you-mean. `renamed`: old input names
+/// the action took in earlier majors and what replaced them (the curated
+/// table's `deprecated`), so an old name a major no longer declares
+/// (`version` on setup-node v4) still says what to write instead.
+fn check_with(
+    ctx: &mut Context<'_>,
+    uses: &str,
+    with: Option<&Node>,
+    inputs: &[&str],
+    renamed: &[(&str, &str)],
+    severity: Severity,
+) {
     let Some(entries) = with.and_then(Node::as_mapping) else {
         return;
     };
@@ -691,9 +702,15 @@ fn check_with(ctx: &mut Context<'_>, uses: &str, with: Option<&Node>, inputs: &[
         if inputs.iter().any(|i| i.eq_ignore_ascii_case(key)) {
             continue;
         }
-        let hint = suggest(key, inputs)
-            .map(|s| format!("; did you mean {s:?}?"))
-            .unwrap_or_default();
+        let replacement = renamed
+            .iter()
+            .find(|(old, new)| old.eq_ignore_ascii_case(key) && inputs.iter().any(|i| i.eq_ignore_ascii_case(new)));
+        let hint = match replacement {
+            Some((_, new)) => format!("; it was renamed: use {new:?} instead"),
+            None => suggest(key, inputs)
+                .map(|s| format!("; did you mean {s:?}?"))
+                .unwrap_or_default(),
+        };
         let mut sorted = inputs.to_vec();
         sorted.sort_unstable();
         sorted.dedup();

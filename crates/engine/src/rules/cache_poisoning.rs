@@ -13,6 +13,9 @@
 //! setup-python and setup-java, `lookup-only: true` on Swatinem/rust-cache,
 //! `enable-cache: false` on setup-uv, `cache-disabled: true` on
 //! setup-gradle). actions/cache has none: the step has to go.
+//!
+//! A job whose `cache-mode` (or, without one, the workflow's) is `none` or
+//! `write-only` restores nothing: GitHub's cache service refuses the restore.
 
 use super::audit::{self, HIGH};
 use super::{Context, Rule, WORKFLOWS};
@@ -213,7 +216,7 @@ fn check(ctx: &mut Context<'_>) {
                 action.restores(step.node).then_some((step, name, action))
             })
             .collect();
-        if restoring.is_empty() {
+        if restoring.is_empty() || !restores_under_cache_mode(root, job) {
             continue;
         }
         let publishes = job_publishes(job);
@@ -243,6 +246,16 @@ fn check(ctx: &mut Context<'_>) {
             d.fixes.extend(fix);
         }
     }
+}
+
+/// Whether the job's `cache-mode` (its own, else the workflow's) lets a
+/// step restore a cache: GitHub's cache service refuses every restore under
+/// `none` and `write-only` (changelog of 2026-09-10), whatever the step
+/// asks. `read`, `write`, no setting, or an expression (known only at run
+/// time) may restore.
+fn restores_under_cache_mode(root: &Node, job: &Job<'_>) -> bool {
+    let mode = job.get("cache-mode").or_else(|| root.get("cache-mode"));
+    !matches!(mode.and_then(Node::as_str), Some("none" | "write-only"))
 }
 
 /// Why a cache restored in `job` could ship a poisoned entry (the workflow

@@ -425,8 +425,23 @@ fn check_secrets(ctx: &mut Context<'_>, job: &Job<'_>, uses: &str, spec: &CallSp
     }
 }
 
-/// `needs.<call job>.outputs.<name>` in any expression of the workflow.
+/// `needs.<call job>.outputs.<name>` in any expression of the workflow,
+/// when the `expression` rule is off: that rule types `needs.<job>.outputs`
+/// from the callee's `on.workflow_call.outputs` and reports a name it does
+/// not declare itself, so with both on every such reference was two errors.
 fn check_output_refs(ctx: &mut Context<'_>, callees: &[(&str, CallSpec)]) {
+    let expression = &super::expression::RULE;
+    if ctx
+        .config
+        .rule_severity(
+            expression.id,
+            expression.default_severity,
+            expression.enabled_by_default,
+        )
+        .is_some()
+    {
+        return;
+    }
     let Some(root) = ctx.root() else { return };
     let mut found: Vec<(TextRange, String)> = Vec::new();
     let source = ctx.source;

@@ -387,6 +387,21 @@ fn inputs_are_checked_against_the_major_used() {
             "input \"version\" of action \"actions/setup-node@v2\" is deprecated (its action.yml gives a deprecationMessage); use \"node-version\" instead"
         ]
     );
+    // v4's file no longer declares `version`: an unknown input, which still
+    // names what replaced it.
+    let v4 = crate::rules::test_support::lint_rule(&step("actions/setup-node@v4", "version: 20"), "action");
+    let unknown: Vec<&str> = v4
+        .iter()
+        .filter(|d| d.code == "action/unknown-input")
+        .map(|d| d.message.as_str())
+        .collect();
+    assert_eq!(unknown.len(), 1, "{v4:?}");
+    assert!(
+        unknown[0].starts_with(
+            "input \"version\" is not defined in action \"actions/setup-node@v4\"; it was renamed: use \"node-version\" instead; available inputs are"
+        ),
+        "{unknown:?}"
+    );
     // Required inputs of that major: github-script v6 requires `script`.
     let script = crate::rules::test_support::lint_rule(&step("actions/github-script@v6", "debug: true"), "action");
     assert!(

@@ -11,6 +11,21 @@ fn every_key_used_has_an_availability_row() {
     }
 }
 
+/// `cache-mode` is walked at both levels: a misspelt function or property
+/// is found there too (no context is refused: the availability table has no
+/// row for the key).
+#[test]
+fn cache_mode_expressions_are_checked() {
+    let src = "on: push\ncache-mode: ${{ github.event_nam == 'push' && 'write' || 'read' }}\njobs:\n  a:\n    runs-on: ubuntu-latest\n    cache-mode: ${{ startWith(github.ref, 'refs/tags/') && 'none' || 'read' }}\n    steps:\n      - run: x\n";
+    let out = r(src);
+    assert_eq!(out.len(), 2, "{out:?}");
+    assert!(
+        out[0].starts_with("2:17: property \"event_nam\" is not defined"),
+        "{out:?}"
+    );
+    assert!(out[1].starts_with("6:21: undefined function \"startWith\""), "{out:?}");
+}
+
 #[test]
 fn the_documented_example() {
     let src = "on: push\njobs:\n  build:\n    runs-on: ubuntu-latest\n    steps:\n      - id: build\n        run: echo \"v=1\" >> \"$GITHUB_OUTPUT\"\n      - run: echo ${{ steps.biuld.outputs.v }}\n";

@@ -20,6 +20,10 @@ pub(crate) fn workflow(pass: &mut Pass<'_>, wf: &Workflow<'_>, config: &crate::c
             Some("run-name") => pass.site(v, Some("run-name"), Text, Text, &base),
             Some("env") => object_site(pass, v, "env", "env", Text, &base),
             Some("concurrency") => pass.site(v, Some("concurrency"), Text, Text, &base),
+            // GitHub's context availability table has no row for
+            // `cache-mode` (2026-09), so no context is refused there; the
+            // expression's syntax, functions and properties are checked.
+            Some("cache-mode") => pass.site(v, None, Text, Text, &base),
             Some("defaults") => {
                 if let Some(run) = v.get("run") {
                     pass.site(run, Some("defaults.run"), Text, Text, &base);
@@ -127,6 +131,8 @@ fn job(pass: &mut Pass<'_>, wf: &Workflow<'_>, job: &Job<'_>, base: &Scope) {
                 None => pass.site(v, Some("jobs.<job_id>.environment"), Text, Text, &js),
             },
             Some("concurrency") => pass.site(v, Some("jobs.<job_id>.concurrency"), Text, Text, &js),
+            // No availability row either (see the workflow's `cache-mode`).
+            Some("cache-mode") => pass.site(v, None, Text, Text, &js),
             Some("outputs") => {
                 let all = all_steps(&pass.outputs);
                 pass.site(v, Some("jobs.<job_id>.outputs.<output_id>"), Value, Text, &all);

@@ -114,9 +114,34 @@ fn job_value(ctx: &mut Context<'_>, id: &str, e: &Entry, k: &str) {
             _ => scalar_map(ctx, v, "\"secrets\""),
         },
         "snapshot" => snapshot(ctx, e),
-        "cache-mode" => string(ctx, v, "\"cache-mode\"", true),
+        "cache-mode" => cache_mode(ctx, v),
         _ => {}
     }
+}
+
+/// `cache-mode`: one of [`keys::CACHE_MODES`], or a `${{ }}` expression
+/// (whose value only the run knows).
+pub(super) fn cache_mode(ctx: &mut Context<'_>, v: &Node) {
+    if !v.is_scalar() || v.is_null() {
+        return string(ctx, v, "\"cache-mode\"", true);
+    }
+    if v.is_expression() || v.as_str().is_some_and(|s| s.contains("${{")) {
+        return;
+    }
+    let mode = v.as_str().unwrap_or_default();
+    if keys::CACHE_MODES.contains(&mode) {
+        return;
+    }
+    let hint = super::shape::did_you_mean(mode, keys::CACHE_MODES);
+    report(
+        ctx,
+        INVALID_VALUE,
+        v,
+        format!(
+            "\"cache-mode\" must be one of {}, but found \"{mode}\"{hint}",
+            super::shape::quoted_list(keys::CACHE_MODES)
+        ),
+    );
 }
 
 fn whole_expression(ctx: &mut Context<'_>, v: &Node, k: &str) {

@@ -14,6 +14,8 @@ pub const WORKFLOW: &[&str] = &[
     "env",
     "defaults",
     "concurrency",
+    // The workflow's default for every job's `cache-mode` (see `CACHE_MODES`).
+    "cache-mode",
     "jobs",
 ];
 pub const JOB: &[&str] = &[
@@ -37,11 +39,7 @@ pub const JOB: &[&str] = &[
     "with",
     "secrets",
     "snapshot",
-    // The job's access to the Actions cache (2026): read-only cache tokens for
-    // untrusted triggers came with the github.blog changelog of 2026-06-26, and
-    // workflows set it per job (`cache-mode: none` on agent jobs, `write` on a
-    // release build: github/community discussion #194493). Its values are not
-    // checked: no GitHub reference listing them was read.
+    // The job's access to the Actions cache (see `CACHE_MODES`).
     "cache-mode",
 ];
 /// What a job that calls a reusable workflow may also set.
@@ -57,6 +55,15 @@ pub const CALLING_JOB: &[&str] = &[
     "concurrency",
     "cache-mode",
 ];
+/// The values of `cache-mode`, at the workflow's top level and on a job
+/// (either kind: one that runs steps, one that calls a reusable workflow),
+/// from GitHub's changelog "Control GitHub Actions cache access with
+/// cache-mode" (github.blog, 2026-09-10): `read` restores only (the default
+/// for low-trust events such as `pull_request_target`), `write` restores and
+/// saves (the default for trusted events such as `push`), `write-only` saves
+/// only, `none` has no cache access; a job's setting overrides the
+/// workflow's, and a called workflow gets no more than its caller granted.
+pub const CACHE_MODES: &[&str] = &["read", "write", "write-only", "none"];
 pub const RUNS_ON: &[&str] = &["group", "labels"];
 pub const ENVIRONMENT: &[&str] = &["name", "url", "deployment"];
 pub const STRATEGY: &[&str] = &["matrix", "fail-fast", "max-parallel"];

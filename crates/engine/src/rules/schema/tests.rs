@@ -159,7 +159,29 @@ fn a_jobs_cache_mode_is_known_on_both_kinds_of_job_and_is_a_string() {
     );
     let misspelt =
         "on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    cache_mode: write\n    steps:\n      - run: x\n";
-    assert_eq!(render(misspelt, "schema").len(), 1);
+    let out = render(misspelt, "schema");
+    assert_eq!(out.len(), 1, "{out:?}");
+    assert!(
+        out[0].starts_with("5:5: unexpected key \"cache_mode\" for job \"a\"; did you mean \"cache-mode\"?"),
+        "{out:?}"
+    );
+}
+
+/// GitHub's four modes (changelog of 2026-09-10) at the workflow's top
+/// level and on a job; anything else is refused, with the nearest mode; an
+/// expression is left to the run.
+#[test]
+fn cache_mode_takes_the_four_modes_at_the_top_level_and_on_a_job() {
+    let ok = "on: pull_request_target\ncache-mode: none\njobs:\n  a:\n    runs-on: ubuntu-latest\n    cache-mode: write-only\n    steps:\n      - run: x\n  b:\n    runs-on: ubuntu-latest\n    cache-mode: ${{ github.event_name == 'push' && 'write' || 'read' }}\n    steps:\n      - run: x\n";
+    assert_eq!(render(ok, "schema"), Vec::<String>::new());
+    let wrong = "on: push\ncache-mode: readonly\njobs:\n  a:\n    runs-on: ubuntu-latest\n    cache-mode: Write\n    steps:\n      - run: x\n";
+    assert_eq!(
+        render(wrong, "schema"),
+        [
+            "2:13: \"cache-mode\" must be one of \"none\", \"read\", \"write\", \"write-only\", but found \"readonly\"",
+            "6:17: \"cache-mode\" must be one of \"none\", \"read\", \"write\", \"write-only\", but found \"Write\"; did you mean \"write\"?",
+        ]
+    );
 }
 
 #[test]

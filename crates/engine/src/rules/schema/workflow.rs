@@ -58,6 +58,7 @@ pub(super) fn check_workflow(ctx: &mut Context<'_>, root: &Node) {
             }
             "defaults" => defaults(ctx, e),
             "concurrency" => concurrency(ctx, e),
+            "cache-mode" => job::cache_mode(ctx, v),
             "jobs" => {
                 if let Some(jobs) = nonempty_mapping(ctx, v, "\"jobs\" section") {
                     for j in jobs {

@@ -7,10 +7,13 @@ use crate::rules::test_support::{PATH, render};
 const CALLEE: &str = "on:\n  workflow_call:\n    inputs:\n      env:\n        type: string\n        required: true\n      dry:\n        type: boolean\n        default: false\n      level:\n        type: number\n        required: true\n        default: 1\n    secrets:\n      token:\n        required: true\n      extra:\n    outputs:\n      url:\n        value: ${{ jobs.a.outputs.url }}\njobs:\n  a:\n    runs-on: x\n    steps:\n      - run: echo\n";
 
 fn render_with(src: &str, repo: &MemoryRepo) -> Vec<String> {
-    let config = Config::default();
+    render_config(src, repo, &Config::default())
+}
+
+fn render_config(src: &str, repo: &MemoryRepo, config: &Config) -> Vec<String> {
     let opts = LintOptions {
         repo,
-        ..LintOptions::new(&config)
+        ..LintOptions::new(config)
     };
     let idx = crate::text::LineIndex::new(src);
     lint(PATH, src.as_bytes(), &opts)
@@ -109,9 +112,35 @@ fn inputs_secrets_and_outputs_are_checked_against_a_local_callee() {
             "6:12: error input \"dry\" of reusable workflow \"$/.github/workflows/deploy.yml\" is a boolean, but the value is a string",
             "7:7: error input \"levle\" is not defined by reusable workflow \"$/.github/workflows/deploy.yml\"; did you mean \"level\"?; its inputs are \"dry\", \"env\", \"level\"",
             "9:7: error secret \"tokne\" is not defined by reusable workflow \"$/.github/workflows/deploy.yml\"; did you mean \"token\"?; its secrets are \"extra\", \"token\"",
-            "14:76: error output \"uri\" is not defined by the reusable workflow job \"deploy\" calls; its outputs are \"url\"",
             "23:11: error \"./.github/workflows/plain.yml\" is not a reusable workflow: it has no `on: workflow_call` trigger",
         ]
+    );
+    // The undeclared output `uri` is the `expression` rule's finding (it
+    // types `needs.deploy.outputs` from the callee); this rule reports it
+    // only when that rule is off, so it is never said twice.
+    let all = crate::lint::lint(
+        PATH,
+        src.as_bytes(),
+        &LintOptions {
+            repo: &repo,
+            ..LintOptions::new(&Config::default())
+        },
+    );
+    let uri: Vec<(&str, &str)> = all
+        .iter()
+        .filter(|d| d.message.contains("\"uri\""))
+        .map(|d| (d.rule, d.code))
+        .collect();
+    assert_eq!(uri, [("expression", "expression/undefined-property")]);
+    let (off, _) = Config::parse(
+        ".github/autoheal.yml",
+        b"rules:\n  expression: off\n",
+        &crate::rules::rule_ids(),
+    );
+    let alone = render_config(src, &repo, &off);
+    assert!(
+        alone.contains(&"14:76: error output \"uri\" is not defined by the reusable workflow job \"deploy\" calls; its outputs are \"url\"".to_string()),
+        "{alone:#?}"
     );
 }
 
