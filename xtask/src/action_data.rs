@@ -262,6 +262,7 @@ fn render(what: &str, sources: &[Facts], date: &str) -> String {
         let _ = writeln!(s, "        majors: &[{}],", majors.join(", "));
         let _ = writeln!(s, "        evidence: {:?},", src.evidence);
         let _ = writeln!(s, "        source: {:?},", src.source);
+        let _ = writeln!(s, "        verified: {},", src.verified());
         let _ = writeln!(s, "        read_on: {read_on:?},");
         let _ = writeln!(s, "        runtime: {:?},", src.runtime);
         let _ = writeln!(s, "        inputs: &[");
@@ -281,17 +282,25 @@ fn render(what: &str, sources: &[Facts], date: &str) -> String {
     s
 }
 
+/// One per-major reading: action, major, runtime, source, and whether the
+/// source is the action's repository at a commit.
+type PerMajor = (String, u32, String, String, bool);
+
 /// Hand-curated runtime rows that a real per-major `action.yml` makes
 /// redundant (same runtime: the row must go, the knowledge lives once) or
-/// wrong (another runtime).
-fn curated_conflicts(curated: &[(String, u32, String)], per_major: &[(String, u32, String, String)]) -> Vec<String> {
+/// wrong (another runtime). An unverified reading (a tag, through a
+/// transcript) does not replace a row with the same runtime: the row is what
+/// `--fix` may move a ref to, and the unverified entry may not be.
+fn curated_conflicts(curated: &[(String, u32, String)], per_major: &[PerMajor]) -> Vec<String> {
     let mut out = Vec::new();
-    for (name, major, runtime, source) in per_major {
+    for (name, major, runtime, source, verified) in per_major {
         if let Some((_, _, listed)) = curated.iter().find(|(n, m, _)| n == name && m == major) {
-            let what = if listed.eq_ignore_ascii_case(runtime) {
+            let what = if !listed.eq_ignore_ascii_case(runtime) {
+                "contradicts"
+            } else if *verified {
                 "repeats"
             } else {
-                "contradicts"
+                continue;
             };
             out.push(format!(
                 "data/action-runtimes.txt `{name} {major} {listed}` {what} {source}, which says `using: {runtime}`; remove the row"
@@ -302,12 +311,12 @@ fn curated_conflicts(curated: &[(String, u32, String)], per_major: &[(String, u3
 }
 
 fn fail_on_conflicts(curated: &[(String, u32, String)], real: &[Facts]) -> anyhow::Result<()> {
-    let per_major: Vec<(String, u32, String, String)> = real
+    let per_major: Vec<PerMajor> = real
         .iter()
         .flat_map(|f| {
             f.majors
                 .iter()
-                .map(|m| (f.name.clone(), *m, f.runtime.clone(), f.source.clone()))
+                .map(|m| (f.name.clone(), *m, f.runtime.clone(), f.source.clone(), f.verified()))
         })
         .collect();
     let conflicts = curated_conflicts(curated, &per_major);
@@ -454,6 +463,7 @@ mod tests {
         majors: &[5],
         evidence: \"node24 is v5 only\",
         source: \"o/r@abc action.yml\",
+        verified: false,
         read_on: \"2026-12-05\",
         runtime: \"node24\",
         inputs: &[
@@ -575,16 +585,38 @@ mod tests {
     #[test]
     fn curated_rows_a_real_file_gives_must_go() {
         let curated = vec![("o/r".to_string(), 4, "node20".to_string())];
-        let same = [("o/r".to_string(), 4, "node20".to_string(), "o/r@abc".to_string())];
-        assert!(curated_conflicts(&curated, &same)[0].contains("repeats"));
-        let other = [("o/r".to_string(), 4, "node16".to_string(), "o/r@abc".to_string())];
-        assert!(curated_conflicts(&curated, &other)[0].contains("contradicts"));
-        let elsewhere = [("o/r".to_string(), 5, "node24".to_string(), "o/r@abc".to_string())];
-        assert!(curated_conflicts(&curated, &elsewhere).is_empty());
+        let at = |runtime: &str, major: u32, verified: bool| {
+            [(
+                "o/r".to_string(),
+                major,
+                runtime.to_string(),
+                "o/r@abc".to_string(),
+                verified,
+            )]
+        };
+        assert!(curated_conflicts(&curated, &at("node20", 4, true))[0].contains("repeats"));
+        assert!(curated_conflicts(&curated, &at("node16", 4, true))[0].contains("contradicts"));
+        assert!(curated_conflicts(&curated, &at("node24", 5, true)).is_empty());
+        // An unverified reading may stand beside the row it agrees with, and
+        // still may not contradict it.
+        assert!(curated_conflicts(&curated, &at("node20", 4, false)).is_empty());
+        assert!(curated_conflicts(&curated, &at("node16", 4, false))[0].contains("contradicts"));
         let mut real = source(&FIXTURE.replace("node24", "node20"), vec![4]);
+        real.source = format!("o/r@{} action.yml", "a".repeat(40));
         assert!(fail_on_conflicts(&curated, std::slice::from_ref(&real)).is_err());
         real.majors = vec![5];
         assert!(fail_on_conflicts(&curated, &[real]).is_ok());
+    }
+
+    #[test]
+    fn only_a_commit_verifies_an_entry() {
+        let sha = "592a6091c22bebf287527178123f3a28907116e9";
+        assert!(action_facts::names_a_commit(&format!("actions/cache@{sha} action.yml")));
+        assert!(!action_facts::names_a_commit("actions/cache@v4 restore/action.yml"));
+        assert!(!action_facts::names_a_commit("actions/cache@592a609 action.yml"));
+        assert!(!action_facts::names_a_commit("actions/cache action.yml"));
+        let out = render("Test", &[source(FIXTURE, vec![5])], "2026-12-05");
+        assert!(out.contains("        verified: false,\n"), "{out}");
     }
 
     #[test]

@@ -110,7 +110,23 @@ pub struct Facts {
     pub outputs: Vec<String>,
 }
 
+/// Whether `source` (`owner/repo@<ref> path`) names a commit: a full
+/// 40-digit SHA. A tag (`@v4`) names whatever the tag pointed to when read,
+/// through someone else's reading (a transcript), not a file of the
+/// action's repository at a commit: such an entry is *unverified*.
+pub fn names_a_commit(source: &str) -> bool {
+    source
+        .split_once('@')
+        .map(|(_, rest)| rest.split_whitespace().next().unwrap_or(""))
+        .is_some_and(|r| r.len() == 40 && r.bytes().all(|b| b.is_ascii_hexdigit()))
+}
+
 impl Facts {
+    /// Read from the action's repository at a commit (see [`names_a_commit`]).
+    pub fn verified(&self) -> bool {
+        names_a_commit(&self.source)
+    }
+
     /// The facts of an `action.yml` text; `None` when it is not a mapping
     /// or has no `runs.using`.
     pub fn read(text: &str, name: &str, source: &str) -> Option<Facts> {

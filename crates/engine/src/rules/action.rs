@@ -41,6 +41,7 @@ pub const RULE: Rule = Rule {
         MISSING_INPUT,
         DEPRECATED_INPUT,
         UNKNOWN_INPUT,
+        UNKNOWN_OUTPUT,
         REMOVED_RUNTIME,
         RETIRED_RUNTIME,
         SHUT_DOWN,
@@ -50,8 +51,9 @@ pub const RULE: Rule = Rule {
     reads: super::ReadPaths::Paths {
         // Each step's action and inputs, and the steps before it (a local
         // action needs a checkout).
-        paths: &["jobs.*.steps.*.uses", "jobs.*.steps.*.with"],
-        expressions: false,
+        paths: &["jobs.*.steps.*.uses", "jobs.*.steps.*.with", "jobs.*.steps.*.id"],
+        // `steps.<id>.outputs.<name>` of unverified popular actions.
+        expressions: true,
         step_shell: false,
         plain_scalars: None,
     },
@@ -74,6 +76,10 @@ pub const MISSING_INPUT: &str = "action/missing-input";
 pub const DEPRECATED_INPUT: &str = "action/deprecated-input";
 /// An input the action does not define.
 pub const UNKNOWN_INPUT: &str = "action/unknown-input";
+/// `steps.<id>.outputs.<name>` that an unverified reading of the popular
+/// action's metadata does not declare (a verified one closes the outputs, so
+/// the `expression` rule reports it as an error instead).
+pub const UNKNOWN_OUTPUT: &str = "action/unknown-output";
 /// A popular action's major that runs on node12/node16.
 pub const REMOVED_RUNTIME: &str = "action/removed-runtime";
 /// A popular action's major that runs on node20.
@@ -282,9 +288,10 @@ fn check(ctx: &mut Context<'_>) {
         FileKind::Workflow => {
             let Some(wf) = ctx.workflow else { return };
             for job in &wf.jobs {
+                let job_end = job.entry.value.span.end;
                 for (i, step) in job.steps.iter().enumerate() {
                     let earlier: Vec<&Node> = job.steps[..i].iter().map(|s| s.node).collect();
-                    check_step(ctx, step.node, &earlier, cache);
+                    check_step(ctx, step.node, &earlier, job_end, cache);
                 }
             }
         }
@@ -292,14 +299,16 @@ fn check(ctx: &mut Context<'_>) {
             let steps = crate::model::composite_steps(root);
             for (i, step) in steps.iter().enumerate() {
                 let earlier: Vec<&Node> = steps[..i].iter().collect();
-                check_step(ctx, step, &earlier, cache);
+                check_step(ctx, step, &earlier, root.span.end, cache);
             }
         }
     }
 }
 
-/// `earlier`: the steps before `step` in its job (or composite action).
-fn check_step(ctx: &mut Context<'_>, step: &Node, earlier: &[&Node], cache: &mut LocalActions) {
+/// `earlier`: the steps before `step` in its job (or composite action);
+/// `scope_end`: where that job (or action) ends, so the expressions after
+/// `step` up to it are those that can read its outputs.
+fn check_step(ctx: &mut Context<'_>, step: &Node, earlier: &[&Node], scope_end: usize, cache: &mut LocalActions) {
     let Some(uses_node) = step.get("uses") else { return };
     let Some(uses) = uses_node.as_str() else { return };
     // The schema rule reports an empty `uses:`.
@@ -343,6 +352,7 @@ fn check_step(ctx: &mut Context<'_>, step: &Node, earlier: &[&Node], cache: &mut
                 outdated_major(ctx, uses_node, uses, &name, git_ref, major, known);
             }
             popular_action(ctx, uses_node, uses, &name, git_ref, known, with);
+            unverified_outputs(ctx, step, &name, git_ref, scope_end);
         }
     }
 }
@@ -640,6 +650,88 @@ fn popular_action(
             .set_code(MISSING_INPUT);
         }
     }
+}
+
+/// `steps.<id>.outputs.<name>` after `step` (up to `scope_end`) that the
+/// popular action's metadata does not declare, when that metadata is an
+/// unverified reading: a warning, since only a file read at a commit of the
+/// action's repository makes the `expression` rule close the outputs (an
+/// error). Actions whose outputs are open (`open_outputs`) are skipped.
+fn unverified_outputs(ctx: &mut Context<'_>, step: &Node, name: &str, git_ref: &str, scope_end: usize) {
+    let Some(id) = step.get("id").and_then(Node::as_str) else {
+        return;
+    };
+    let Some(uses_node) = step.get("uses") else { return };
+    let Some(major) = ref_major(git_ref).or_else(|| commented_major(ctx.source, uses_node)) else {
+        return;
+    };
+    let Some(meta) = generated_for(name, major).filter(|m| !m.verified) else {
+        return;
+    };
+    if known_action(name).is_some_and(|k| k.open_outputs) {
+        return;
+    }
+    let id = id.to_ascii_lowercase();
+    let mut found: Vec<(TextRange, String)> = Vec::new();
+    for e in ctx.expressions() {
+        if e.node.span.start < step.span.end || e.node.span.start >= scope_end {
+            continue;
+        }
+        e.expr.walk(&mut |x| {
+            let autoheal_expr::ExprKind::Property { name: output, name_span, .. } = &x.kind else {
+                return;
+            };
+            if !reads_outputs_of(x, &id) {
+                return;
+            }
+            if meta.outputs.iter().any(|o| o.eq_ignore_ascii_case(output)) {
+                return;
+            }
+            let declared = if meta.outputs.is_empty() {
+                "it declares none".to_string()
+            } else {
+                let list: Vec<String> = meta.outputs.iter().map(|o| format!("{o:?}")).collect();
+                format!("its outputs are {}", list.join(", "))
+            };
+            found.push((
+                e.range(ctx.source, *name_span),
+                format!(
+                    "output {output:?} is not declared by action \"{name}@{git_ref}\" (step {id:?}); {declared} (read at the major's tag through a transcript, not at a commit, so this is a warning)"
+                ),
+            ));
+        });
+    }
+    for (range, message) in found {
+        ctx.report_at(Severity::Warning, range, message)
+            .set_code(UNKNOWN_OUTPUT);
+    }
+}
+
+/// Whether `x` is `steps.<id>.outputs.<name>` (any case): `x` is the
+/// `.name` access, its receiver `steps.<id>.outputs`.
+fn reads_outputs_of(x: &autoheal_expr::Expr, id: &str) -> bool {
+    use autoheal_expr::ExprKind::{Property, Variable};
+    let Property { receiver: outputs, .. } = &x.kind else {
+        return false;
+    };
+    let Property {
+        receiver: step, name, ..
+    } = &outputs.kind
+    else {
+        return false;
+    };
+    if !name.eq_ignore_ascii_case("outputs") {
+        return false;
+    }
+    let Property {
+        receiver: steps,
+        name: step_id,
+        ..
+    } = &step.kind
+    else {
+        return false;
+    };
+    step_id.eq_ignore_ascii_case(id) && matches!(&steps.kind, Variable(v) if v.eq_ignore_ascii_case("steps"))
 }
 
 /// The major version in a comment after a SHA pin on the same line:

@@ -28,6 +28,12 @@ pub struct GeneratedAction {
     pub evidence: &'static str,
     /// `owner/repo@commit path` the metadata was read from.
     pub source: &'static str,
+    /// `source` names a commit of the action's own repository. An entry
+    /// read at a tag through someone else's transcript is unverified: it
+    /// may give warnings (unknown and missing inputs, an old runtime), but
+    /// no error (its outputs do not close `steps.<id>.outputs`) and no
+    /// `--fix` target (see `runtimes::current_major_after`).
+    pub verified: bool,
     /// When it was read (`YYYY-MM-DD`).
     pub read_on: &'static str,
     /// `runs.using`.

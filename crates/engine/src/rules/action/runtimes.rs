@@ -58,19 +58,29 @@ pub fn as_of() -> &'static str {
 }
 
 /// The runtime of `name@v<major>`, case-insensitively: a real `action.yml`
-/// of that major first, else the curated data.
+/// of that major read at a commit first, else the curated data, else an
+/// unverified reading (see [`super::GeneratedAction::verified`]), which may
+/// still say the major is outdated (a warning).
 pub fn runtime_of(name: &str, major: u32) -> Option<&'static str> {
-    super::generated_for(name, major).map(|g| g.runtime).or_else(|| {
-        curated_rows()
-            .find(|(n, m, _)| n.eq_ignore_ascii_case(name) && *m == major)
-            .map(|(_, _, r)| r)
-    })
+    let generated = super::generated_for(name, major);
+    generated
+        .filter(|g| g.verified)
+        .map(|g| g.runtime)
+        .or_else(|| curated_runtime(name, major))
+        .or_else(|| generated.map(|g| g.runtime))
 }
 
-/// Every `(major, runtime)` known for `name`, generated or curated.
-fn majors_of(name: &str) -> impl Iterator<Item = (u32, &'static str)> + '_ {
+fn curated_runtime(name: &str, major: u32) -> Option<&'static str> {
+    curated_rows()
+        .find(|(n, m, _)| n.eq_ignore_ascii_case(name) && *m == major)
+        .map(|(_, _, r)| r)
+}
+
+/// Every `(major, runtime)` known for `name`, generated or curated; with
+/// `verified_only`, without the unverified generated entries.
+fn majors_of(name: &str, verified_only: bool) -> impl Iterator<Item = (u32, &'static str)> + '_ {
     let generated = super::generated_actions()
-        .filter(move |a| a.name.eq_ignore_ascii_case(name))
+        .filter(move |a| a.name.eq_ignore_ascii_case(name) && (a.verified || !verified_only))
         .flat_map(|a| a.majors.iter().map(move |m| (*m, a.runtime)));
     let curated = curated_rows()
         .filter(move |(n, _, _)| n.eq_ignore_ascii_case(name))
@@ -80,8 +90,10 @@ fn majors_of(name: &str) -> impl Iterator<Item = (u32, &'static str)> + '_ {
 
 /// The lowest major above `major` that runs on the current runtime: where a
 /// fix may move the ref (never to a major that is itself on a retired one).
+/// Only a verified reading or a curated row makes a target: a wrong target
+/// is an edit of someone's workflow on a reading nobody checked.
 pub fn current_major_after(name: &str, major: u32) -> Option<u32> {
-    majors_of(name)
+    majors_of(name, true)
         .filter(|(m, r)| *m > major && r.eq_ignore_ascii_case(CURRENT_NODE))
         .map(|(m, _)| m)
         .min()
@@ -97,7 +109,7 @@ pub fn is_docker_action(name: &str, git_ref: &str) -> Option<bool> {
             return Some(r.eq_ignore_ascii_case("docker"));
         }
     }
-    let mut kinds = majors_of(name).map(|(_, r)| r.eq_ignore_ascii_case("docker"));
+    let mut kinds = majors_of(name, false).map(|(_, r)| r.eq_ignore_ascii_case("docker"));
     let first = kinds.next()?;
     kinds.all(|k| k == first).then_some(first)
 }
@@ -133,7 +145,7 @@ mod tests {
             .collect();
         let mut targets = 0;
         for name in names {
-            for (major, _) in majors_of(name) {
+            for (major, _) in majors_of(name, false) {
                 let Some(target) = current_major_after(name, major) else {
                     continue;
                 };
@@ -144,7 +156,7 @@ mod tests {
                     Some(CURRENT_NODE),
                     "{name} {major} -> {target}"
                 );
-                for (between, _) in majors_of(name).filter(|(m, _)| *m > major && *m < target) {
+                for (between, _) in majors_of(name, true).filter(|(m, _)| *m > major && *m < target) {
                     assert_ne!(
                         runtime_of(name, between),
                         Some(CURRENT_NODE),
@@ -179,5 +191,28 @@ mod tests {
         assert_eq!(current_major_after("astral-sh/setup-uv", 6), Some(7));
         // No node24 major known: no target.
         assert_eq!(current_major_after("softprops/action-gh-release", 1), None);
+    }
+
+    /// An unverified entry (read at a tag through a transcript) says a
+    /// major's runtime when nothing else does, and is never a fix target:
+    /// cache/restore v5 (node24) is known only that way.
+    #[test]
+    fn an_unverified_entry_is_no_fix_target() {
+        let v5 = super::super::generated_for("actions/cache/restore", 5).expect("cache/restore v5");
+        assert!(!v5.verified, "{}", v5.source);
+        assert_eq!(runtime_of("actions/cache/restore", 5), Some("node24"));
+        let v4 = super::super::generated_for("actions/cache/restore", 4).expect("cache/restore v4");
+        assert!(v4.verified, "{}", v4.source);
+        assert_eq!(runtime_of("actions/cache/restore", 4), Some("node20"));
+        assert_eq!(current_major_after("actions/cache/restore", 4), None);
+        // setup-node's unverified v5 stands beside the curated row, which is
+        // the target.
+        assert!(!super::super::generated_for("actions/setup-node", 5).is_some_and(|g| g.verified));
+        assert_eq!(current_major_after("actions/setup-node", 4), Some(5));
+        for a in super::super::generated_actions().filter(|a| !a.verified) {
+            for m in a.majors {
+                assert_eq!(runtime_of(a.name, *m), Some(a.runtime), "{} {m}", a.name);
+            }
+        }
     }
 }

@@ -57,9 +57,12 @@ impl<'a> Outputs<'a> {
                 Some(major) => generated_for(&name, major),
                 None => corpus_snapshot(&name),
             });
+            // An unverified entry (read at a tag through a transcript) does
+            // not close the outputs: an error needs a file read at a commit;
+            // the `action` rule warns about a name it does not declare.
             return match meta {
-                Some(meta) => Type::object(meta.outputs.iter().map(|o| (*o, Type::String))),
-                None => open,
+                Some(meta) if meta.verified => Type::object(meta.outputs.iter().map(|o| (*o, Type::String))),
+                _ => open,
             };
         }
         let Ok(ActionRef::Local { path }) = action else {

@@ -10,6 +10,7 @@ pub static ACTIONS: &[GeneratedAction] = &[
         majors: &[5],
         evidence: "default-branch snapshot whose commit the corpus workflows pin as v5 (29 uses in 4 repositories, every comment naming v5)",
         source: "actions/cache@27d5ce7f107fe9357f9df03efb73ab90386fccae action.yml",
+        verified: true,
         read_on: "2026-12-05",
         runtime: "node24",
         inputs: &[
@@ -29,6 +30,7 @@ pub static ACTIONS: &[GeneratedAction] = &[
         majors: &[5, 6, 7],
         evidence: "default-branch snapshot on node24, the runtime of v5, v6, v7 only in the runtime data",
         source: "actions/checkout@f548e57e544e1ff5a4c46bf1e1b8685f8e4a348a action.yml",
+        verified: true,
         read_on: "2026-12-05",
         runtime: "node24",
         inputs: &[
@@ -61,6 +63,7 @@ pub static ACTIONS: &[GeneratedAction] = &[
         majors: &[7],
         evidence: "default-branch snapshot whose commit the corpus workflows pin as v7 (594 uses in 13 repositories, every comment naming v7)",
         source: "actions/setup-python@5fda3b95a4ea91299a34e894583c3862153e4b97 action.yml",
+        verified: true,
         read_on: "2026-12-05",
         runtime: "node24",
         inputs: &[
@@ -83,6 +86,7 @@ pub static ACTIONS: &[GeneratedAction] = &[
         majors: &[],
         evidence: "default-branch snapshot; the runtime data lists no major on composite",
         source: "github/codeql-action@f3f1edbedfb4a1d188d344570834df2996d45d39 action.yml",
+        verified: true,
         read_on: "2026-12-05",
         runtime: "composite",
         inputs: &[
@@ -94,6 +98,7 @@ pub static ACTIONS: &[GeneratedAction] = &[
         majors: &[],
         evidence: "default-branch snapshot; the runtime data lists no major on composite",
         source: "psf/black@8947c48ef2077c3a301b03c1e814dc2e3f78436e action.yml",
+        verified: true,
         read_on: "2026-12-05",
         runtime: "composite",
         inputs: &[
@@ -113,6 +118,7 @@ pub static ACTIONS: &[GeneratedAction] = &[
         majors: &[],
         evidence: "default-branch snapshot; the runtime data lists no major on composite",
         source: "python/mypy@8b3e7d8b9f63543374e53d1c389ea443dd65bc46 action.yml",
+        verified: true,
         read_on: "2026-12-05",
         runtime: "composite",
         inputs: &[
@@ -129,6 +135,7 @@ pub static ACTIONS: &[GeneratedAction] = &[
         majors: &[],
         evidence: "default-branch snapshot; the runtime data lists no major on docker",
         source: "super-linter/super-linter@262ba6b914dc4519d189521c29b1b7f947939b4a action.yml",
+        verified: true,
         read_on: "2026-12-05",
         runtime: "docker",
         inputs: &[

@@ -10,6 +10,7 @@ pub static ACTIONS: &[GeneratedAction] = &[
         majors: &[4],
         evidence: "runs.using node20 is only v4 of actions/cache (v3 moved from node16 to node20 inside the major, so v3 is not listed; save-always here has no deprecationMessage yet, as in v4.0.x)",
         source: "actions/cache@592a6091c22bebf287527178123f3a28907116e9 action.yml",
+        verified: true,
         read_on: "2026-12-05",
         runtime: "node20",
         inputs: &[
@@ -27,8 +28,9 @@ pub static ACTIONS: &[GeneratedAction] = &[
     GeneratedAction {
         name: "actions/cache/restore",
         majors: &[4],
-        evidence: "read from a verbatim transcript of `gh api repos/actions/cache/contents/restore/action.yml?ref=v4` run 2026-09-29 (stored GitHub index, file id 70653319545, \"Action runtime record\"), which quotes the file at the tag; the tag commit is not given there; runs.using node20; the v4 tag (v4.3.0 was the last v4 before v5.0.0, whose release notes in the same transcript compare v4.3.0...v5.0.0)",
-        source: "actions/cache@v4 restore/action.yml",
+        evidence: "commit 53b35c5 ('Merge branch main into main') is listed among the commits of the v4.0.0 release in a Dependabot bump of actions/cache from 2 to 4 (compare v2...v4; stored GitHub index, file id 22288408436), after 65b8989 (#1284, 'update-to-node-20') and before 13aacd8, which workflows pin as '# v4.0.0'; runs.using node20 here (v3 changed runtime inside the major, so the runtime alone would not tell; the compare list does); its inputs and outputs match what the gh api transcript quoted for the v4 tag",
+        source: "actions/cache@53b35c543921fe2e8b288765ff817de9de8d906f restore/action.yml",
+        verified: true,
         read_on: "2026-12-06",
         runtime: "node20",
         inputs: &[
@@ -46,6 +48,7 @@ pub static ACTIONS: &[GeneratedAction] = &[
         majors: &[5],
         evidence: "read from a verbatim transcript of `gh api repos/actions/cache/contents/restore/action.yml?ref=v5` run 2026-09-29 (stored GitHub index, file id 70653319545, \"Action runtime record\"), which quotes the file at the tag; the tag commit is not given there; v5.0.0 release notes (same transcript): \"actions/cache@v5 runs on the Node.js 24 runtime\"",
         source: "actions/cache@v5 restore/action.yml",
+        verified: false,
         read_on: "2026-12-06",
         runtime: "node24",
         inputs: &[
@@ -63,6 +66,7 @@ pub static ACTIONS: &[GeneratedAction] = &[
         majors: &[2],
         evidence: "runs.using node12 is v1 or v2 (CHANGELOG.md v3.0.0 'Update to node 16'); input set-safe-directory came in v3.0.2 and was backported only to v2 (v1 predates ssh-key/persist-credentials, both present here)",
         source: "actions/checkout@f67ee5d6224ccd5af1909d53ea1faa5efb91db29 action.yml",
+        verified: true,
         read_on: "2026-12-05",
         runtime: "node12",
         inputs: &[
@@ -88,6 +92,7 @@ pub static ACTIONS: &[GeneratedAction] = &[
         majors: &[4],
         evidence: "runs.using node20 is only v4 (CHANGELOG.md v4.0.0 'Update to node20'); outputs ref/commit came in v4.2.0. UNCERTAIN: input 'reference' is named in no CHANGELOG entry through v4.2.2 (the commit may be a branch); accepting it only makes the check more lenient",
         source: "actions/checkout@02c73802609a582111d8af3a9cd6519263dd983a action.yml",
+        verified: true,
         read_on: "2026-12-05",
         runtime: "node20",
         inputs: &[
@@ -117,10 +122,27 @@ pub static ACTIONS: &[GeneratedAction] = &[
         outputs: &["ref", "commit"],
     },
     GeneratedAction {
+        name: "actions/configure-pages",
+        majors: &[4],
+        evidence: "commit 1465f01 ('Merge pull request #108 from takost/update-to-node-20') is listed among the commits of a Dependabot bump of actions/configure-pages from 3 to 4 (compare v3...v4, with 3a01413 'Update action to node20'; quoted in a changelog in the stored GitHub index, file id 40674302601); runs.using node20 here, where v1-v3 ran on node16 (the stored 0968db9 is node16)",
+        source: "actions/configure-pages@1465f012e6e7718cdf7bc61874e613e1e67ed84f action.yml",
+        verified: true,
+        read_on: "2026-12-06",
+        runtime: "node20",
+        inputs: &[
+            GeneratedInput { name: "static_site_generator", required: false, deprecated: false },
+            GeneratedInput { name: "generator_config_file", required: false, deprecated: false },
+            GeneratedInput { name: "token", required: false, deprecated: false },
+            GeneratedInput { name: "enablement", required: false, deprecated: false },
+        ],
+        outputs: &["base_url", "origin", "host", "base_path"],
+    },
+    GeneratedAction {
         name: "actions/github-script",
         majors: &[6],
         evidence: "runs.using node16 is only v6 of actions/github-script (v5 node12, v7 node20)",
         source: "actions/github-script@044ebbb94591db039a428f61a178e6f8168c4ffc action.yml",
+        verified: true,
         read_on: "2026-12-05",
         runtime: "node16",
         inputs: &[
@@ -141,6 +163,7 @@ pub static ACTIONS: &[GeneratedAction] = &[
         majors: &[8],
         evidence: "runs.using node24 is only v8 of actions/github-script (v7 node20, per its release notes)",
         source: "actions/github-script@35053f82bc1ddfe8d46e9709c6658ba87a2cfc46 action.yml",
+        verified: true,
         read_on: "2026-12-05",
         runtime: "node24",
         inputs: &[
@@ -161,6 +184,7 @@ pub static ACTIONS: &[GeneratedAction] = &[
         majors: &[5],
         evidence: "runs.using node20 is only v5 of actions/labeler (v4 node16, per its release notes)",
         source: "actions/labeler@000ca75fe6c5838c790ca73b764419065c1594a6 action.yml",
+        verified: true,
         read_on: "2026-12-05",
         runtime: "node20",
         inputs: &[
@@ -177,6 +201,7 @@ pub static ACTIONS: &[GeneratedAction] = &[
         majors: &[3],
         evidence: "runs.using node16 is only v3 of actions/setup-dotnet (v2 node12, v4 node20, per its release notes)",
         source: "actions/setup-dotnet@f1ece63234f8bc133a2f066e68a66aee832b69ab action.yml",
+        verified: true,
         read_on: "2026-12-05",
         runtime: "node16",
         inputs: &[
@@ -196,6 +221,7 @@ pub static ACTIONS: &[GeneratedAction] = &[
         majors: &[6],
         evidence: "runs.using node24 is only v6 of actions/setup-go (v4 and v5 node20, per its release notes)",
         source: "actions/setup-go@02aadfee7f572f67453450365b688df2c3f95730 action.yml",
+        verified: true,
         read_on: "2026-12-05",
         runtime: "node24",
         inputs: &[
@@ -214,6 +240,7 @@ pub static ACTIONS: &[GeneratedAction] = &[
         majors: &[1],
         evidence: "runs.using node12 is v1 or v2 of actions/setup-java (v3 node16); v2.0.0 introduced the input distribution, which this file lacks, so this is v1",
         source: "actions/setup-java@1277492cb960949b3aa534bc5d33419a20ccc147 action.yml",
+        verified: true,
         read_on: "2026-12-05",
         runtime: "node12",
         inputs: &[
@@ -235,6 +262,7 @@ pub static ACTIONS: &[GeneratedAction] = &[
         majors: &[5],
         evidence: "runs.using node24 is only v5 of actions/setup-java (v4 node20). UNCERTAIN: the commit may be ahead of the newest v5 release (inputs such as cache-jdk, verify-signature); accepting them only makes the check more lenient",
         source: "actions/setup-java@0097df87dd19cef984e1fdff0b9a53e8fce67b89 action.yml",
+        verified: true,
         read_on: "2026-12-05",
         runtime: "node24",
         inputs: &[
@@ -279,6 +307,7 @@ pub static ACTIONS: &[GeneratedAction] = &[
         majors: &[2],
         evidence: "runs.using node12 is v1 or v2; inputs cache/cache-dependency-path came in v2 (v2.2.0, v2.4.0), never in v1",
         source: "actions/setup-node@76a4cff9ae9abd877db3173c31637296d870a25b action.yml",
+        verified: true,
         read_on: "2026-12-05",
         runtime: "node12",
         inputs: &[
@@ -300,6 +329,7 @@ pub static ACTIONS: &[GeneratedAction] = &[
         majors: &[4],
         evidence: "read from a verbatim transcript of `gh api repos/actions/setup-node/contents/action.yml?ref=v4` run 2026-09-29 (stored GitHub index, file id 70653319545, \"Action runtime record\"), which quotes the file at the tag; the tag commit is not given there; runs.using node20 there, as the curated row had (v4 is the node20 major: v3 node16, v5 node24)",
         source: "actions/setup-node@v4 action.yml",
+        verified: false,
         read_on: "2026-12-06",
         runtime: "node20",
         inputs: &[
@@ -323,6 +353,7 @@ pub static ACTIONS: &[GeneratedAction] = &[
         majors: &[5],
         evidence: "read from a verbatim transcript of `gh api repos/actions/setup-node/contents/action.yml?ref=v5` run 2026-09-29 (stored GitHub index, file id 70653319545, \"Action runtime record\"), which quotes the file at the tag; the tag commit is not given there; v5.0.0 release notes (same transcript): package-manager-cache added, \"Upgrade action to use node24\" (#1325)",
         source: "actions/setup-node@v5 action.yml",
+        verified: false,
         read_on: "2026-12-06",
         runtime: "node24",
         inputs: &[
@@ -347,6 +378,7 @@ pub static ACTIONS: &[GeneratedAction] = &[
         majors: &[6],
         evidence: "read from a verbatim transcript of `gh api repos/actions/setup-node/contents/action.yml?ref=v6` run 2026-09-29 (stored GitHub index, file id 70653319545, \"Action runtime record\"), which quotes the file at the tag; the tag commit is not given there; v6.0.0 release notes (same transcript): \"Limit automatic caching to npm\" (#1374); the tag read names the newest v6 release (v6.5.0, 2026-07-14), so later v6 inputs are in it",
         source: "actions/setup-node@v6 action.yml",
+        verified: false,
         read_on: "2026-12-06",
         runtime: "node24",
         inputs: &[
@@ -370,6 +402,7 @@ pub static ACTIONS: &[GeneratedAction] = &[
         majors: &[5],
         evidence: "runs.using node20 is only v5 (v4 node16, v6 node24). UNCERTAIN: input 'ignore-platform-version' may be from a branch; accepting it only makes the check more lenient",
         source: "actions/setup-python@05b0430d2d0525a63c8ea5bc7d09fc0e14911520 action.yml",
+        verified: true,
         read_on: "2026-12-05",
         runtime: "node20",
         inputs: &[
@@ -392,6 +425,7 @@ pub static ACTIONS: &[GeneratedAction] = &[
         majors: &[9],
         evidence: "runs.using node20 is only v9 of actions/stale (v8 node16, v10 node24, per its release notes)",
         source: "actions/stale@b877d62a88c8e81dab3e0bb4fee3cfaecaa3dfe2 action.yml",
+        verified: true,
         read_on: "2026-12-05",
         runtime: "node20",
         inputs: &[
@@ -456,6 +490,7 @@ pub static ACTIONS: &[GeneratedAction] = &[
         majors: &[3],
         evidence: "runs.using node16 is only v3 (v2 node12, v4 node20 per the runtime data's release notes)",
         source: "actions/upload-artifact@2244c8200304ec9588bf9399eac622d9fadc28c4 action.yml",
+        verified: true,
         read_on: "2026-12-05",
         runtime: "node16",
         inputs: &[
@@ -471,6 +506,7 @@ pub static ACTIONS: &[GeneratedAction] = &[
         majors: &[4],
         evidence: "read from a verbatim transcript of `gh api repos/actions/upload-artifact/contents/action.yml?ref=v4` run 2026-09-29 (stored GitHub index, file id 70653319545, \"Action runtime record\"), which quotes the file at the tag; the tag commit is not given there; runs.using node20, as the curated row had",
         source: "actions/upload-artifact@v4 action.yml",
+        verified: false,
         read_on: "2026-12-06",
         runtime: "node20",
         inputs: &[
@@ -489,6 +525,7 @@ pub static ACTIONS: &[GeneratedAction] = &[
         majors: &[5],
         evidence: "read from a verbatim transcript of `gh api repos/actions/upload-artifact/contents/action.yml?ref=v5` run 2026-09-29 (stored GitHub index, file id 70653319545, \"Action runtime record\"), which quotes the file at the tag; the tag commit is not given there; runs.using node20 (v6.0.0 release notes, same transcript: \"v5 had preliminary support for Node.js 24, however this action was by default still running on Node.js 20\")",
         source: "actions/upload-artifact@v5 action.yml",
+        verified: false,
         read_on: "2026-12-06",
         runtime: "node20",
         inputs: &[
@@ -507,6 +544,7 @@ pub static ACTIONS: &[GeneratedAction] = &[
         majors: &[6],
         evidence: "read from a verbatim transcript of `gh api repos/actions/upload-artifact/contents/action.yml?ref=v6` run 2026-09-29 (stored GitHub index, file id 70653319545, \"Action runtime record\"), which quotes the file at the tag; the tag commit is not given there; v6.0.0 release notes (same transcript): \"now runs on Node.js 24 (runs.using: node24)\"",
         source: "actions/upload-artifact@v6 action.yml",
+        verified: false,
         read_on: "2026-12-06",
         runtime: "node24",
         inputs: &[
@@ -525,6 +563,7 @@ pub static ACTIONS: &[GeneratedAction] = &[
         majors: &[7],
         evidence: "read from a verbatim transcript of `gh api repos/actions/upload-artifact/contents/action.yml?ref=v7` run 2026-09-29 (stored GitHub index, file id 70653319545, \"Action runtime record\"), which quotes the file at the tag; the tag commit is not given there; v7.0.0 release notes (same transcript): the new `archive` input (\"Direct Uploads\"); the tag read names v7.0.1, the newest release then",
         source: "actions/upload-artifact@v7 action.yml",
+        verified: false,
         read_on: "2026-12-06",
         runtime: "node24",
         inputs: &[
@@ -544,6 +583,7 @@ pub static ACTIONS: &[GeneratedAction] = &[
         majors: &[6],
         evidence: "runs.using node20 is v5 or v6 of docker/build-push-action (v4 node16, v7 node24); input call came in v6.10.0 (release notes: 'Add call input to set method for evaluating build', PR #1265), so this is v6",
         source: "docker/build-push-action@0259cb088b9283926c6ffe4374b2a06a25c8c131 action.yml",
+        verified: true,
         read_on: "2026-12-05",
         runtime: "node20",
         inputs: &[
@@ -588,6 +628,7 @@ pub static ACTIONS: &[GeneratedAction] = &[
         majors: &[3],
         evidence: "runs.using node20 is only v3 of docker/login-action (v2 node16)",
         source: "docker/login-action@087884b3d26e0ea9f5fac62cfefae4831c7b96dc action.yml",
+        verified: true,
         read_on: "2026-12-05",
         runtime: "node20",
         inputs: &[
@@ -607,6 +648,7 @@ pub static ACTIONS: &[GeneratedAction] = &[
         majors: &[5],
         evidence: "runs.using node20 is only v5 of docker/metadata-action (v4 node16; v6, the major docker released for node24, is not node20)",
         source: "docker/metadata-action@2bd8a81e96a4d52339513312666fd493529523b3 action.yml",
+        verified: true,
         read_on: "2026-12-05",
         runtime: "node20",
         inputs: &[
@@ -629,6 +671,7 @@ pub static ACTIONS: &[GeneratedAction] = &[
         majors: &[3],
         evidence: "runs.using node20 is only v3 of docker/setup-buildx-action (v2 node16; v4, the major docker released for node24, is not node20)",
         source: "docker/setup-buildx-action@5334dd0cdd27e0ac92d6c98d35f3398fcc13195f action.yml",
+        verified: true,
         read_on: "2026-12-05",
         runtime: "node20",
         inputs: &[
@@ -655,6 +698,7 @@ pub static ACTIONS: &[GeneratedAction] = &[
         majors: &[3],
         evidence: "runs.using node20 is only v3 of docker/setup-qemu-action (v2 node16; v4, the major docker released for node24, is not node20); input cache-image came in v3.3.0",
         source: "docker/setup-qemu-action@0d7f78d53b85e8f2e65e8e5a3594425049239b86 action.yml",
+        verified: true,
         read_on: "2026-12-05",
         runtime: "node20",
         inputs: &[
@@ -669,6 +713,7 @@ pub static ACTIONS: &[GeneratedAction] = &[
         majors: &[2],
         evidence: "runs.using node16 in github/codeql-action is only v2 (v1 node12, v3 node20, per the release notes of v2.0.0 and v3.0.0)",
         source: "github/codeql-action@03e7845b7bfcd5e7fb63d1ae8c61b0e791134fab analyze/action.yml",
+        verified: true,
         read_on: "2026-12-05",
         runtime: "node16",
         inputs: &[
@@ -697,6 +742,7 @@ pub static ACTIONS: &[GeneratedAction] = &[
         majors: &[2],
         evidence: "runs.using node16 in github/codeql-action is only v2 (v1 node12, v3 node20, per the release notes of v2.0.0 and v3.0.0); analyze/ at the same commit has the late-v2 inputs expect-error and sarif-output",
         source: "github/codeql-action@03e7845b7bfcd5e7fb63d1ae8c61b0e791134fab upload-sarif/action.yml",
+        verified: true,
         read_on: "2026-12-05",
         runtime: "node16",
         inputs: &[
@@ -716,6 +762,7 @@ pub static ACTIONS: &[GeneratedAction] = &[
         majors: &[2],
         evidence: "composite action (no runtime claim); the commit is from 2025 or later (it works around the windows-11-arm bash startup bug, actions/partner-runner-images#169, and has the fallback input) and v2 has been install-action's major since 2022 (v1 before; the corpus uses only v2). UNCERTAIN: this is a per-tool tag commit (tool defaults to mdbook-alerts), cut from v2's main; here tool has a default, so no missing-input check is made for it (v2 main may require it)",
         source: "taiki-e/install-action@006361dc6b23b45959a8f856fe4e707009265433 action.yml",
+        verified: true,
         read_on: "2026-12-05",
         runtime: "composite",
         inputs: &[
