@@ -1799,6 +1799,46 @@ const CASES: &[(&str, Category, Option<&str>)] = &[
     ),
     ("b80-service-container-quay-503.log", Unknown, None),
     ("b80-gh-pr-create-already-exists-log-failed.log", Unknown, None),
+    // Batch 79 (helper diag77, 2026-12-06): more language ecosystems,
+    // written after batch 77's fixes and committed before any change: an old
+    // Jinja2 under MarkupSafe 3 (`cannot import name 'soft_unicode'`); a
+    // Python 3.9 leg running a `match` statement; Jest meeting an ESM-only
+    // dependency; tsc without the `@/` path alias; Node 16 without
+    // `node:test` (web UI copy); pnpm's 404 for a private scope without
+    // auth; `PIL` imported with Pillow not installed; Gradle 7.6 on JDK 21
+    // (class file version 65); Kotlin 1.9 reading 2.1 metadata; NuGet's
+    // NU1605 downgrade as an error; a private Go module without git
+    // credentials; prost-build without protoc; Bundler's locked gem version
+    // removed (web UI copy); RSpec without the repository's rails_helper;
+    // PHPUnit meeting the Redis class of an extension not enabled.
+    // Expectations decided from issue 12's definitions when written.
+    ("b79-jinja2-old-markupsafe-soft-unicode.log", Unknown, None),
+    (
+        "b79-python39-match-statement-syntax-error-log-failed.log",
+        Unknown,
+        None,
+    ),
+    ("b79-jest-esm-only-dependency-unexpected-token.log", Unknown, None),
+    ("b79-tsc-path-alias-not-resolved-log-failed.log", Unknown, None),
+    ("b79-node16-no-builtin-node-test-ui.log", Unknown, None),
+    ("b79-pnpm-fetch-404-private-scope-no-auth.log", Unknown, None),
+    (
+        "b79-python-pil-module-pillow-not-installed.log",
+        MissingDependency,
+        Some("Pillow"),
+    ),
+    ("b79-gradle76-on-jdk21-class-file-65.log", Unknown, None),
+    ("b79-kotlin-metadata-version-incompatible-log-failed.log", Unknown, None),
+    ("b79-nuget-nu1605-downgrade-warning-as-error.log", Unknown, None),
+    ("b79-go-private-module-terminal-prompts-disabled.log", Unknown, None),
+    (
+        "b79-prost-build-protoc-not-installed-log-failed.log",
+        MissingCommand,
+        Some("protoc"),
+    ),
+    ("b79-bundler-locked-gem-version-removed-ui.log", Unknown, None),
+    ("b79-rspec-rails-helper-not-in-repository.log", Unknown, None),
+    ("b79-phpunit-redis-class-extension-not-enabled.log", Unknown, None),
 ];
 
 /// For every `unknown` row, the log line (1-based) of the root cause's first
@@ -2314,6 +2354,20 @@ const UNKNOWN_ROOT_LINES: &[(&str, u64)] = &[
     ("b80-gh-graphql-could-not-resolve-repository-log-failed.log", 7),
     ("b80-service-container-quay-503.log", 46),
     ("b80-gh-pr-create-already-exists-log-failed.log", 7),
+    // Batch 79 (helper diag77), pinned when written: the line that says why.
+    ("b79-jinja2-old-markupsafe-soft-unicode.log", 133),
+    ("b79-python39-match-statement-syntax-error-log-failed.log", 14),
+    ("b79-jest-esm-only-dependency-unexpected-token.log", 130),
+    ("b79-tsc-path-alias-not-resolved-log-failed.log", 5),
+    ("b79-node16-no-builtin-node-test-ui.log", 98),
+    ("b79-pnpm-fetch-404-private-scope-no-auth.log", 109),
+    ("b79-gradle76-on-jdk21-class-file-65.log", 126),
+    ("b79-kotlin-metadata-version-incompatible-log-failed.log", 7),
+    ("b79-nuget-nu1605-downgrade-warning-as-error.log", 92),
+    ("b79-go-private-module-terminal-prompts-disabled.log", 102),
+    ("b79-bundler-locked-gem-version-removed-ui.log", 91),
+    ("b79-rspec-rails-helper-not-in-repository.log", 99),
+    ("b79-phpunit-redis-class-extension-not-enabled.log", 118),
 ];
 
 /// For rows whose category is not `unknown`, the log line (1-based) of the
@@ -2410,6 +2464,9 @@ const KNOWN_ROOT_LINES: &[(&str, u64)] = &[
     ("b78-gh-run-view-selfhosted-mac-lost-communication.log", 12),
     // Batch 80 (helper diag78), pinned when written.
     ("b80-docker-run-arm64-image-no-qemu-x64.log", 82),
+    // Batch 79 (helper diag77), pinned when written.
+    ("b79-python-pil-module-pillow-not-installed.log", 113),
+    ("b79-prost-build-protoc-not-installed-log-failed.log", 16),
 ];
 
 /// `None` when the root cause of fixture `name` begins on line `want`; else
@@ -2736,6 +2793,28 @@ const ROOT_STEPS: &[(&str, Option<&str>, &str)] = &[
         Some("release-pr"),
         "Open release PR",
     ),
+    // Batch 79 (helper diag77), stated when written.
+    (
+        "b79-python39-match-statement-syntax-error-log-failed.log",
+        Some("test (3.9)"),
+        "Run python scripts/smoke.py",
+    ),
+    (
+        "b79-kotlin-metadata-version-incompatible-log-failed.log",
+        Some("android"),
+        "Run ./gradlew :app:compileKotlin",
+    ),
+    (
+        "b79-prost-build-protoc-not-installed-log-failed.log",
+        Some("build"),
+        "Run cargo build --locked",
+    ),
+    (
+        "b79-go-private-module-terminal-prompts-disabled.log",
+        None,
+        "go mod download",
+    ),
+    ("b79-jest-esm-only-dependency-unexpected-token.log", None, "npx jest"),
 ];
 
 /// Words the root cause's message must have: a log cut short must say that
