@@ -24,7 +24,9 @@
 //! build script that did not find its native library, inside cargo's `---
 //! stderr` of the script: openssl-sys's `Could not find directory of OpenSSL
 //! installation` (`build/find_normal.rs`) and the pkg-config crate's `The
-//! system library `{lib}` required by crate `{crate}` was not found.`. Cargo's progress
+//! system library `{lib}` required by crate `{crate}` was not found.`; and
+//! prost-build's `Could not find `protoc`. If `protoc` is installed, try
+//! setting the `PROTOC` environment variable …` (a command missing). Cargo's progress
 //! after a fetch (`Downloaded {crate} v{version}`, `Downloaded {n} crates ({size})
 //! in {t}`, `Compiling {crate} v{version}`, `Finished `{profile}` profile
 //! [{opts}] target(s) in {t}`; before 1.78 `Finished {profile} [{opts}]
@@ -225,6 +227,21 @@ pub const ENTRIES: &[Entry] = &[
         ],
     },
     Entry {
+        id: "cargo/build-script-protoc-missing",
+        grammar: "Could not find `protoc`. If `protoc` is installed, try setting the `PROTOC` environment variable to \
+                  the path of the `protoc` binary. … (prost-build's error, which the build scripts of crates that \
+                  compile .proto files, tonic-build's among them, return; cargo prints it in the script's `--- \
+                  stderr`)",
+        needles: &["Could not find `protoc`"],
+        check: build_script_protoc_missing,
+        examples: &[ex(
+            "  Error: Custom { kind: NotFound, error: \"Could not find `protoc`. If `protoc` is installed, try setting \
+             the `PROTOC` environment variable to the path of the `protoc` binary.\" }",
+            Category::MissingCommand,
+            Some("protoc"),
+        )],
+    },
+    Entry {
         id: "cargo/build-and-test-failure",
         grammar: "error[E{code}]: {message} | error: could not compile `{crate}` | test result: FAILED. | error: test \
                   failed, to rerun pass {args}",
@@ -270,6 +287,14 @@ fn sys_crate_library_missing(line: &Line<'_>) -> Option<Hit> {
              pkg-config) must be installed where cargo builds (a slim container image has neither).",
         )
     })
+}
+
+/// prost-build looked for the Protocol Buffers compiler and did not find
+/// it: the command `protoc` is missing where cargo builds.
+fn build_script_protoc_missing(line: &Line<'_>) -> Option<Hit> {
+    line.text
+        .contains("Could not find `protoc`. If `protoc` is installed")
+        .then(|| command_hit("protoc", line, 0.8))
 }
 
 fn no_manifest(_: &Line<'_>) -> Option<Hit> {
@@ -401,6 +426,22 @@ fn process_never_executed(line: &Line<'_>) -> Option<Hit> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// prost-build's missing protoc is the command, whatever wraps the
+    /// message (cargo's stderr relay, Rust's `Custom {…}` debug print).
+    #[test]
+    fn prost_build_names_protoc() {
+        let hit = build_script_protoc_missing(&Line::plain(
+            "  Error: Custom { kind: NotFound, error: \"Could not find `protoc`. If `protoc` is installed, try \
+             setting the `PROTOC` environment variable\" }",
+        ))
+        .expect("read");
+        assert_eq!(
+            (hit.category, hit.subject.as_deref()),
+            (Category::MissingCommand, Some("protoc"))
+        );
+        assert!(build_script_protoc_missing(&Line::plain("Could not find `protoc` in the docs")).is_none());
+    }
 
     /// A -sys crate's missing native library is for a person (which
     /// development package depends on the image); the wording must start the

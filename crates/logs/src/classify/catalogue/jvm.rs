@@ -546,8 +546,10 @@ fn build_and_test_failure(line: &Line<'_>) -> Option<Hit> {
     }
     // kotlinc's error lines: `e: file:///{path}.kt:{line}:{col} {message}`
     // (Kotlin 1.9+ through Gradle), `e: {path}.kt: ({line}, {col}): {message}`
-    // before.
-    if regex!(r"^e: (?:file://)?\S+\.kts?(?::\d+:\d+ |: \(\d+, \d+\): )").is_match(text) {
+    // before; a location that is no source line (a library's
+    // `….jar!/META-INF/{name}.kotlin_module` whose metadata this compiler
+    // cannot read) is a `file://` URI followed by the message.
+    if regex!(r"^e: (?:(?:file://)?\S+\.kts?(?::\d+:\d+ |: \(\d+, \d+\): )|file:///\S+ [A-Z])").is_match(text) {
         return Some(Hit::blocker("Kotlin compile error."));
     }
     if text.contains("BUILD FAILED") || text.contains("Build failed with an exception") {
@@ -622,6 +624,16 @@ mod tests {
         ] {
             assert!(build_and_test_failure(&Line::plain(text)).is_some(), "{text}");
         }
+        // kotlinc's error on a library whose metadata it cannot read names a
+        // `file://` location that is no source line.
+        assert!(
+            build_and_test_failure(&Line::plain(
+                "e: file:///home/runner/.gradle/caches/x/kotlin-stdlib-2.1.0.jar!/META-INF/kotlin-stdlib.kotlin_module \
+             Module was compiled with an incompatible version of Kotlin."
+            ))
+            .is_some()
+        );
+        assert!(build_and_test_failure(&Line::plain("e: file:///tmp/notes.txt")).is_none());
         let hit = surefire_fork_crashed(&Line::plain(
             "[ERROR] The forked VM terminated without properly saying goodbye. VM crash or System.exit called?",
         ))

@@ -320,8 +320,11 @@ pub const ENTRIES: &[Entry] = &[
                   ERR_PNPM_NO_MATCHING_VERSION  No matching version found for \
                   {name}@{range} (pnpm's resolver, npm's ETARGET) | YN0028: The lockfile would have been modified | ➤ \
                   YN{code}: │ {descriptor}: No candidates found (yarn berry's resolver: no version matches the range) | \
-                  error: lockfile had changes, but lockfile is frozen (bun's `--frozen-lockfile`)",
+                  error: lockfile had changes, but lockfile is frozen (bun's `--frozen-lockfile`) | \
+                  ERR_PNPM_FETCH_{status}  GET {url}: {reason} - {status} (pnpm's fetch of a package that failed, a \
+                  404 for a private scope without the registry's auth among them; a 429 is the rate-limit entries')",
         needles: &[
+            "ERR_PNPM_FETCH_",
             "npm ERR! code",
             "npm error code",
             "Your lockfile needs to be updated",
@@ -354,6 +357,11 @@ pub const ENTRIES: &[Entry] = &[
             ),
             ex(
                 "➤ YN0001: │ Error: left-pad@npm:^9.0.0: No candidates found",
+                Category::Unknown,
+                None,
+            ),
+            ex(
+                " ERR_PNPM_FETCH_404  GET https://registry.npmjs.org/@acme%2Ftokens: Not Found - 404",
                 Category::Unknown,
                 None,
             ),
@@ -763,6 +771,9 @@ fn bun_http_status(line: &Line<'_>) -> Option<Hit> {
 }
 
 fn install_failure(line: &Line<'_>) -> Option<Hit> {
+    if line.text.contains("ERR_PNPM_FETCH_429") {
+        return None;
+    }
     if let Some(code) = npm_error_code(line.text) {
         // A script that failed, a missing file, a rate limit: other entries.
         if code == "ELIFECYCLE" || code == "ENOENT" || code == "E429" || code.chars().all(|c| c.is_ascii_digit()) {
@@ -938,6 +949,23 @@ mod tests {
         assert_eq!(
             (hit.category, hit.subject.as_deref()),
             (Category::FileNotFound, Some("dist/cli.mjs"))
+        );
+    }
+
+    /// pnpm's failed fetch is a failed install, except its 429, which is
+    /// the rate-limit entries'.
+    #[test]
+    fn pnpm_fetch_errors_but_429_are_failed_installs() {
+        let hit = install_failure(&Line::plain(
+            " ERR_PNPM_FETCH_404  GET https://registry.npmjs.org/@acme%2Ftokens: Not Found - 404",
+        ))
+        .expect("read");
+        assert_eq!(hit.strength, Strength::InstallFailure);
+        assert!(
+            install_failure(&Line::plain(
+                " ERR_PNPM_FETCH_429  GET https://registry.npmjs.org/zod: Too Many Requests - 429"
+            ))
+            .is_none()
         );
     }
 

@@ -4,7 +4,9 @@
 //! {dir}`, `Your requirements could not be resolved to an installable set of
 //! packages.`, and from a lock file `Your lock file does not contain a
 //! compatible set of packages. Please run composer update.`) and the PHP CLI's `sapi/cli/php_cli.c` (`Could not open input
-//! file: {path}` for a script that does not exist).
+//! file: {path}` for a script that does not exist), and the engine's `Class "{name}" not found` (PHP 8,
+//! `Zend/zend_execute_API.c`; PHP 7 quoted the name with `'`), as the CLI's `PHP Fatal error:  Uncaught Error: …`
+//! or PHPUnit's `Error: …` under a test.
 
 use super::util::{after, path_hit};
 use super::{Entry, ex};
@@ -12,6 +14,19 @@ use crate::classify::hit::{Hit, Line};
 use crate::report::Category;
 
 pub const ENTRIES: &[Entry] = &[
+    Entry {
+        id: "php/class-not-found",
+        grammar: "[PHP Fatal error:  Uncaught ]Error: Class \"{name}\" not found[ in {file}:{line}] (PHP 8's \
+                  `Zend/zend_execute_API.c`; PHP 7: `Class '{name}' not found`; PHPUnit lists it as `Error: Class \
+                  \"{name}\" not found` under the test)",
+        needles: &["Error: Class "],
+        check: class_not_found,
+        examples: &[ex(
+            "PHP Fatal error:  Uncaught Error: Class \"Redis\" not found in /home/runner/work/a/a/src/Store.php:18",
+            Category::Unknown,
+            None,
+        )],
+    },
     Entry {
         id: "php/cli-input-file",
         grammar: "Could not open input file: {path}",
@@ -49,6 +64,21 @@ pub const ENTRIES: &[Entry] = &[
     },
 ];
 
+/// PHP did not find a class: one of an extension the job did not enable
+/// (`Redis`, `Memcached`, `Imagick`: setup-php's `extensions`), or the
+/// autoloader and the code. Which one is for a person; never a Composer
+/// package to add.
+fn class_not_found(line: &Line<'_>) -> Option<Hit> {
+    super::util::regex!(r#"(?:^|Uncaught )Error: Class ["'][\w\\]+["'] not found"#)
+        .is_match(line.text.trim_start())
+        .then(|| {
+            Hit::blocker(
+                "PHP did not find a class: one of a PHP extension the job does not enable (setup-php's \
+                 `extensions`), or an autoloading or code error.",
+            )
+        })
+}
+
 fn cli_input_file(line: &Line<'_>) -> Option<Hit> {
     let path = after(line.text, "Could not open input file: ")?.trim();
     Some(path_hit(path, 0.75, "PHP was given a script that does not exist."))
@@ -65,4 +95,24 @@ fn composer(line: &Line<'_>) -> Option<Hit> {
     Some(Hit::install_failure(
         "Composer could not resolve the package requirements.",
     ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The engine's error, in PHPUnit's listing and the CLI's fatal form, in
+    /// both PHP 8's and PHP 7's quoting; the words in prose are not it.
+    #[test]
+    fn a_class_php_did_not_find_is_for_a_person() {
+        for text in [
+            "Error: Class \"Redis\" not found",
+            "PHP Fatal error:  Uncaught Error: Class 'Memcached' not found in /w/src/Cache.php:9",
+            "PHP Fatal error:  Uncaught Error: Class \"App\\Models\\User\" not found in /w/app.php:3",
+        ] {
+            let hit = class_not_found(&Line::plain(text)).expect(text);
+            assert_eq!((hit.category, hit.fixable), (Category::Unknown, false), "{text}");
+        }
+        assert!(class_not_found(&Line::plain("echo 'Error: Class \"X\" not found' is printed when …")).is_none());
+    }
 }

@@ -3,7 +3,8 @@
 //! Sources: Ruby's `LoadError` (`cannot load such file -- {feature}`) and
 //! `Errno::ENOENT` (`No such file or directory @ rb_sysopen - {path}`), and
 //! Bundler's messages (`Could not locate Gemfile`, `Could not find {gem}-{version}
-//! in locally installed gems`, `Could not find gem '{requirement}' in {source}`,
+//! in locally installed gems`, `Could not find gem '{requirement}' in {source}`, `Your bundle is locked to
+//! {gem} ({version}) from {source} …, but that version can no longer be found in that source.`,
 //! `Bundler::GemNotFound`, and `Your Ruby version is {running}, but your Gemfile
 //! specified {requirement}` from `Bundler::RubyVersionMismatch`; `An error
 //! occurred while installing {gem} ({version}), and Bundler cannot continue.`
@@ -101,8 +102,11 @@ pub const ENTRIES: &[Entry] = &[
         id: "ruby/bundler",
         grammar: "Could not locate Gemfile or .bundle/ directory | Could not find {gem}-{version} in locally installed \
                   gems | Could not find gem '{name} ({req})' in {rubygems repository {url} or installed locally | any of the gem \
-                  sources listed in your Gemfile}. | Bundler::GemNotFound",
+                  sources listed in your Gemfile}. | Bundler::GemNotFound | Your bundle is locked to {gem} \
+                  ({version}) from {source} or installed locally, but that version can no longer be found in that \
+                  source. (Bundler 2.2+, a locked version the source removed)",
         needles: &[
+            "but that version can no longer be found in that source",
             "Could not locate Gemfile",
             "in locally installed gems",
             "GemNotFound",
@@ -110,6 +114,12 @@ pub const ENTRIES: &[Entry] = &[
         ],
         check: bundler,
         examples: &[
+            ex(
+                "Your bundle is locked to mimemagic (0.3.5) from rubygems repository https://rubygems.org/ or \
+                 installed locally, but that version can no longer be found in that source.",
+                Category::Unknown,
+                None,
+            ),
             ex(
                 "Could not locate Gemfile or .bundle/ directory",
                 Category::FileNotFound,
@@ -153,12 +163,26 @@ fn platform_missing(line: &Line<'_>) -> Option<Hit> {
         })
 }
 
+/// See [`cannot_load`]: the helper files test frameworks generate.
+const SUITE_HELPERS: &[&str] = &["spec_helper", "rails_helper", "test_helper"];
+
 fn cannot_load(line: &Line<'_>) -> Option<Hit> {
     let feature = after(line.text, "cannot load such file -- ")?
         .split_whitespace()
         .next()?;
     if feature.starts_with('/') || feature.starts_with('.') {
         return Some(path_hit(feature, 0.6, "Ruby could not load a file of the project."));
+    }
+    // The helper files the test frameworks' generators write into the
+    // project (`rspec --init`: spec/spec_helper.rb; rspec-rails'
+    // `rspec:install`: spec/rails_helper.rb; Rails and Minitest:
+    // test/test_helper.rb), which the runners put on the load path: the
+    // project's own file, never a gem.
+    if SUITE_HELPERS.contains(&feature) {
+        return Some(Hit::blocker(format!(
+            "Ruby could not load '{feature}', the test suite's own helper file (spec/ or test/{feature}.rb): it is \
+             not in the repository, or the suite runs from another directory. Not a gem."
+        )));
     }
     // `rspec/core` → the gem `rspec`: a gem's files live under its name.
     let gem = feature.split('/').next().unwrap_or(feature);
@@ -244,6 +268,19 @@ mod tests {
         ))
         .expect("read");
         assert_eq!(hit.category, Category::Unknown);
+    }
+
+    /// The test frameworks' generated helpers are the project's files; a
+    /// gem's feature under a directory stays the gem.
+    #[test]
+    fn a_suite_helper_is_no_gem() {
+        let hit = cannot_load(&Line::plain("  cannot load such file -- rails_helper")).expect("read");
+        assert_eq!((hit.category, hit.fixable), (Category::Unknown, false));
+        let hit = cannot_load(&Line::plain("cannot load such file -- webmock/rspec (LoadError)")).expect("read");
+        assert_eq!(
+            (hit.category, hit.subject.as_deref()),
+            (Category::MissingDependency, Some("webmock"))
+        );
     }
 
     #[test]
