@@ -26,6 +26,7 @@ pub fn run(corpus: &Path) -> anyhow::Result<()> {
     let mut not_idempotent = Vec::new();
     let mut batch_differs = Vec::new();
     let (mut patched, mut patch_differs) = (0usize, Vec::new());
+    let (mut fast_read, mut reader_differs) = (0usize, Vec::new());
     let mut serious = 0;
     let mut moved_by_actionlint: BTreeMap<&str, usize> = BTreeMap::new();
     for sub in ["workflows", "actions"] {
@@ -56,6 +57,15 @@ pub fn run(corpus: &Path) -> anyhow::Result<()> {
                             patch_differs.push(shown.clone());
                         }
                         let once = fix_all(&logical, src, &opts);
+                        // The fast YAML reader must build saphyr's tree of
+                        // every text it reads, before and after the fixes.
+                        for text in [src, once.as_str()] {
+                            match autoheal_engine::yaml::fast_reader_agrees(text) {
+                                Some(true) => fast_read += 1,
+                                Some(false) => reader_differs.push(shown.clone()),
+                                None => {}
+                            }
+                        }
                         if once != src {
                             fixed_files += 1;
                             if fix_all(&logical, &once, &opts) != once {
@@ -105,6 +115,13 @@ pub fn run(corpus: &Path) -> anyhow::Result<()> {
     for p in &patch_differs {
         println!("PATCH DIFFERS {p}");
     }
+    println!(
+        "texts read by the fast YAML reader (each file, before and after its fixes): {fast_read}; a tree different from saphyr's in {} files",
+        reader_differs.len()
+    );
+    for p in &reader_differs {
+        println!("FAST READER DIFFERS {p}");
+    }
     for p in &panics {
         println!("PANIC {p}");
     }
@@ -142,6 +159,12 @@ pub fn run(corpus: &Path) -> anyhow::Result<()> {
         anyhow::bail!(
             "{} files where a patched tree differs from the parse",
             patch_differs.len()
+        );
+    }
+    if !reader_differs.is_empty() {
+        anyhow::bail!(
+            "{} files where the fast YAML reader's tree differs from saphyr's",
+            reader_differs.len()
         );
     }
     if !panics.is_empty() {

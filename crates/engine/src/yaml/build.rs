@@ -254,10 +254,10 @@ fn blank(buf: &mut [u8], range: TextRange) {
 }
 
 /// One run of the event parser.
-struct Attempt {
-    root: Option<Node>,
+pub(super) struct Attempt {
+    pub(super) root: Option<Node>,
     fatal: Option<SyntaxError>,
-    errors: Vec<SyntaxError>,
+    pub(super) errors: Vec<SyntaxError>,
     /// `&name` of every anchor no alias refers to.
     unused_anchors: Vec<TextRange>,
     /// Some anchor or alias was read.
@@ -265,6 +265,14 @@ struct Attempt {
 }
 
 impl Attempt {
+    /// The same tree, errors and anchors (what the fast reader must give).
+    pub(super) fn same_as(&self, other: &Attempt) -> bool {
+        self.root == other.root
+            && self.fatal == other.fatal
+            && self.errors == other.errors
+            && self.unused_anchors == other.unused_anchors
+            && self.anchored == other.anchored
+    }
     fn into_document(self, text: &str, skipped: Vec<TextRange>) -> Document {
         let mut errors = self.errors;
         if let Some(f) = self.fatal {
@@ -499,10 +507,59 @@ fn scan_error(offsets: &Offsets<'_>, e: &ScanError) -> SyntaxError {
     }
 }
 
+/// One parse of `text`: by [`fast`](super::fast) when it reads the text,
+/// else by saphyr. Debug builds parse with both and assert the same result.
 fn parse_once(text: &str) -> Attempt {
+    match super::fast::events(text) {
+        Some(events) => {
+            let attempt = build(text, events.into_iter().map(Ok), false);
+            #[cfg(debug_assertions)]
+            {
+                let saphyr = parse_with_saphyr(text);
+                assert!(
+                    attempt.same_as(&saphyr),
+                    "the fast YAML reader and saphyr disagree on:\n{text}\nfast: {:#?}\nsaphyr: {:#?}",
+                    attempt.root,
+                    saphyr.root
+                );
+            }
+            attempt
+        }
+        None => parse_with_saphyr(text),
+    }
+}
+
+/// Whether the fast reader's tree of `text` equals saphyr's (`None` when it
+/// leaves the text to saphyr): what `cargo xtask eval corpus` checks on
+/// every corpus file and its fixed text, in a release build.
+pub fn fast_reader_agrees(text: &str) -> Option<bool> {
+    parse_with_fast(text).map(|fast| fast.same_as(&parse_with_saphyr(text)))
+}
+
+/// One parse of `text` by the fast reader alone, when it reads it.
+pub(super) fn parse_with_fast(text: &str) -> Option<Attempt> {
+    super::fast::events(text).map(|events| build(text, events.into_iter().map(Ok), false))
+}
+
+/// One parse of `text` by saphyr alone.
+pub(super) fn parse_with_saphyr(text: &str) -> Attempt {
     let offsets = Offsets::new(text);
-    let bytes = text.as_bytes();
     let mut parser = Parser::new_from_str(text);
+    let events = std::iter::from_fn(move || match parser.next_event()? {
+        Ok((event, span)) => Some(Ok((event, offsets.range(span)))),
+        Err(e) => Some(Err(scan_error(&offsets, &e))),
+    });
+    build(text, events, true)
+}
+
+/// The tree of a stream of events with byte ranges. saphyr's ranges of
+/// block scalars are its own (`from_saphyr`), the fast reader's already ours.
+fn build<'a>(
+    text: &'a str,
+    mut events: impl Iterator<Item = Result<(Event<'a>, TextRange), SyntaxError>>,
+    from_saphyr: bool,
+) -> Attempt {
+    let bytes = text.as_bytes();
     let mut stack: Vec<Frame> = Vec::new();
     let mut anchors: HashMap<usize, (Node, Size)> = HashMap::new();
     // Every anchor in order (its id and `&name`), and the ids aliases use.
@@ -594,15 +651,14 @@ fn parse_once(text: &str) -> Attempt {
         kind: SyntaxErrorKind::Limit,
     };
     while !done {
-        let (event, span) = match parser.next_event() {
+        let (event, range) = match events.next() {
             None => break,
             Some(Ok(ev)) => ev,
             Some(Err(e)) => {
-                fatal = Some(scan_error(&offsets, &e));
+                fatal = Some(e);
                 break;
             }
         };
-        let range = offsets.range(span);
         let charged = match &event {
             Event::Scalar(..) | Event::MappingStart(..) | Event::SequenceStart(..) => spent.add_nodes(1),
             _ => Ok(()),
@@ -643,7 +699,7 @@ fn parse_once(text: &str) -> Attempt {
                     value_text = String::new();
                     span = TextRange::empty(span.start);
                 }
-                if matches!(style, SaphyrStyle::Literal | SaphyrStyle::Folded) {
+                if from_saphyr && matches!(style, SaphyrStyle::Literal | SaphyrStyle::Folded) {
                     span = block_scalar_span(bytes, span);
                 }
                 let size = Size::scalar(value_text.len());

@@ -8,13 +8,14 @@
 //! the text is parsed again, so the rest of the document is still analyzed.
 
 mod build;
+mod fast;
 pub mod patch;
 #[cfg(test)]
 pub(crate) mod tests;
 
 use crate::text::TextRange;
 
-pub use build::{limits, parse};
+pub use build::{fast_reader_agrees, limits, parse};
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct Node {

@@ -1,0 +1,978 @@
+//! A direct reader for the block YAML that workflows are nearly all written
+//! in, producing the same events as `saphyr-parser` with byte ranges.
+//!
+//! saphyr's scanner reads its input one `char` at a time through a lookahead
+//! buffer and builds every scalar by pushing characters into a `String`: it
+//! was about 38% of `autoheal check`'s instructions on the corpus. Most
+//! workflow lines are `key: value`, `- item` and `run: |` blocks, which need
+//! none of that: this reader handles exactly those shapes, byte by byte on
+//! line boundaries, and answers `None` for anything else (flow collections,
+//! anchors, aliases, tags, multi-line plain or quoted scalars, tabs, carriage
+//! returns, explicit indentation indicators, documents past the first, …) so
+//! the caller parses the text with saphyr instead. It never reports an
+//! error: every text it accepts is one saphyr reads without error.
+//!
+//! What makes the two agree is checked, not assumed: debug builds parse every
+//! text both ways and assert the same tree (`build::parse_once`), the unit
+//! tests compare them on every rule fixture and on mutations of them, and
+//! `cargo xtask eval corpus` on every corpus file and fix.
+
+use std::borrow::Cow;
+
+use saphyr_parser::{Event, ScalarStyle};
+
+use crate::text::TextRange;
+
+/// Block collections nested deeper than this are left to saphyr and the
+/// builder's depth budget (real workflows nest about 10 deep); the reader
+/// recurses once per level.
+const MAX_DEPTH: usize = 64;
+/// Keys longer than this (in bytes) are left to saphyr, which refuses
+/// implicit keys over 1,024 characters (YAML's own limit).
+const MAX_KEY_BYTES: usize = 512;
+
+/// One event and its byte range (for a block scalar, already the range the
+/// tree keeps: from the `|`/`>` header to its last content byte).
+pub(super) type Spanned<'a> = (Event<'a>, TextRange);
+
+/// The events of `text`, or `None` when it holds anything this reader
+/// leaves to saphyr.
+pub(super) fn events(text: &str) -> Option<Vec<Spanned<'_>>> {
+    let bytes = text.as_bytes();
+    // Control characters (tabs and carriage returns among them) and byte
+    // order marks change how saphyr reads indentation, breaks and errors.
+    // (In chunks without an early exit, which the compiler vectorizes.)
+    let control = bytes.chunks(64).any(|chunk| {
+        chunk
+            .iter()
+            .fold(false, |seen, &b| seen | ((b < 0x20) & (b != b'\n')) | (b == 0x7f))
+    });
+    if control || memchr::memmem::find(bytes, "\u{feff}".as_bytes()).is_some() {
+        return None;
+    }
+    let mut r = Reader {
+        text,
+        bytes,
+        events: Vec::with_capacity(bytes.len() / 8),
+        depth: 0,
+    };
+    r.document()?;
+    Some(r.events)
+}
+
+struct Reader<'a> {
+    text: &'a str,
+    bytes: &'a [u8],
+    events: Vec<Spanned<'a>>,
+    /// Block collections open around the current line.
+    depth: usize,
+}
+
+/// A line: where it starts, where its content starts (after the indentation)
+/// and where it ends (before its `\n`).
+#[derive(Clone, Copy)]
+struct Line {
+    start: usize,
+    content: usize,
+    end: usize,
+}
+
+impl Line {
+    fn indent(self) -> usize {
+        self.content - self.start
+    }
+}
+
+/// How a plain scalar or key ends on its line.
+enum KeyScan {
+    /// `key:` with the key's end and the offset just past the `:`.
+    Key(usize, usize),
+    /// No `: ` on the line: a plain scalar ending at the offset.
+    Scalar(usize),
+}
+
+impl<'a> Reader<'a> {
+    fn line_at(&self, start: usize) -> Line {
+        let end = memchr::memchr(b'\n', &self.bytes[start..]).map_or(self.bytes.len(), |i| start + i);
+        let mut content = start;
+        while content < end && self.bytes[content] == b' ' {
+            content += 1;
+        }
+        Line { start, content, end }
+    }
+
+    /// The first line at or after `at` (a line start) that holds something
+    /// other than spaces and a comment.
+    fn next_content(&self, mut at: usize) -> Option<Line> {
+        while at < self.bytes.len() {
+            let line = self.line_at(at);
+            if line.content < line.end && self.bytes[line.content] != b'#' {
+                return Some(line);
+            }
+            at = line.end + 1;
+        }
+        None
+    }
+
+    /// The start of the line after `line`.
+    fn after(&self, line_end: usize) -> usize {
+        (line_end + 1).min(self.bytes.len())
+    }
+
+    fn byte(&self, at: usize) -> u8 {
+        self.bytes.get(at).copied().unwrap_or(b'\n')
+    }
+
+    /// A space, a line end or the end of the text follows `at`'s byte.
+    fn blank_after(&self, at: usize) -> bool {
+        matches!(self.byte(at + 1), b' ' | b'\n')
+    }
+
+    /// Whether `line` is the explicit start of the first document (`---`
+    /// alone on its line, maybe with a comment); `None` for a document end
+    /// marker or content after the `---`, which this reader leaves to saphyr.
+    fn document_marker(&self, line: Line) -> Option<bool> {
+        let b = &self.bytes[line.content..line.end];
+        if line.indent() != 0 || !(b.starts_with(b"---") || b.starts_with(b"...")) || (b.len() > 3 && b[3] != b' ') {
+            return Some(false);
+        }
+        let rest = self.text[line.content + 3..line.end].trim_start_matches(' ');
+        (b.starts_with(b"---") && (rest.is_empty() || rest.starts_with('#'))).then_some(true)
+    }
+
+    fn document(&mut self) -> Option<()> {
+        self.events.push((Event::StreamStart, TextRange::empty(0)));
+        let mut line = self.next_content(0)?;
+        if self.document_marker(line)? {
+            self.events.push((
+                Event::DocumentStart(true),
+                TextRange::new(line.content, line.content + 3),
+            ));
+            line = self.next_content(self.after(line.end))?;
+        } else {
+            self.events
+                .push((Event::DocumentStart(false), TextRange::empty(line.content)));
+        }
+        if line.indent() != 0 {
+            return None;
+        }
+        let next = if self.is_dash(line.content) {
+            self.sequence(line, false)?
+        } else {
+            self.mapping(line, line.content)?
+        };
+        // Anything left (a second document, `...`, a stray line) is saphyr's.
+        if next.is_some() {
+            return None;
+        }
+        let end = self.bytes.len();
+        self.events.push((Event::DocumentEnd, TextRange::empty(end)));
+        self.events.push((Event::StreamEnd, TextRange::empty(end)));
+        Some(())
+    }
+
+    /// A `-` that starts a sequence item.
+    fn is_dash(&self, at: usize) -> bool {
+        self.byte(at) == b'-' && self.blank_after(at)
+    }
+
+    /// A block mapping whose first key starts at `key` on `line`; the keys
+    /// that follow are on their own lines at the same column. Returns the
+    /// first line after it (`Some(None)` at the end of the text).
+    fn mapping(&mut self, mut line: Line, mut key: usize) -> Option<Option<Line>> {
+        let column = key - line.start;
+        self.events.push((Event::MappingStart(0, None), TextRange::empty(key)));
+        loop {
+            let KeyScan::Key(key_end, colon_end) = self.key_or_scalar(key, line.end)? else {
+                return None;
+            };
+            self.key_event(key, key_end)?;
+            let next = self.value(line, colon_end, column)?;
+            match next {
+                Some(l) if l.indent() == column && !self.is_dash(l.content) => {
+                    line = l;
+                    key = l.content;
+                }
+                Some(l) if l.indent() > column => return None,
+                Some(l) if l.indent() == column => return None,
+                _ => {
+                    self.events.push((Event::MappingEnd, TextRange::empty(key)));
+                    return Some(next);
+                }
+            }
+        }
+    }
+
+    /// A block sequence whose first `-` starts `line`. An indentless one (a
+    /// mapping value at its key's column) starts, as saphyr reports it, at
+    /// its first item's content.
+    fn sequence(&mut self, mut line: Line, indentless: bool) -> Option<Option<Line>> {
+        let column = line.indent();
+        let mut start = line.content;
+        if indentless {
+            start += 1;
+            while start < line.end && self.bytes[start] == b' ' {
+                start += 1;
+            }
+            // The tree takes a node starting at `[`/`{` for a flow one and
+            // ends it at saphyr's end event, whose range is saphyr's.
+            if start == line.end || matches!(self.bytes[start], b'#' | b'[' | b'{') {
+                return None;
+            }
+        }
+        self.events
+            .push((Event::SequenceStart(0, None), TextRange::empty(start)));
+        loop {
+            let dash = line.content;
+            let mut at = dash + 1;
+            while at < line.end && self.bytes[at] == b' ' {
+                at += 1;
+            }
+            let next = if at == line.end || self.bytes[at] == b'#' {
+                // The item is on the lines below, more indented.
+                match self.next_content(self.after(line.end)) {
+                    Some(l) if l.indent() > column => self.block_collection(l)?,
+                    _ => return None,
+                }
+            } else if self.is_dash(at) {
+                return None;
+            } else if matches!(self.bytes[at], b'[' | b'{' | b'|' | b'>') {
+                self.scalar_value(line, at, column)?
+            } else {
+                match self.key_or_scalar(at, line.end)? {
+                    KeyScan::Key(..) => self.nested(|r| r.mapping(line, at))?,
+                    KeyScan::Scalar(_) => self.scalar_value(line, at, column)?,
+                }
+            };
+            match next {
+                Some(l) if l.indent() == column && self.is_dash(l.content) => line = l,
+                Some(l) if l.indent() > column => return None,
+                _ => {
+                    self.events.push((Event::SequenceEnd, TextRange::empty(dash)));
+                    return Some(next);
+                }
+            }
+        }
+    }
+
+    /// A mapping or sequence starting at `line`'s content.
+    fn block_collection(&mut self, line: Line) -> Option<Option<Line>> {
+        self.nested(|r| {
+            if r.is_dash(line.content) {
+                r.sequence(line, false)
+            } else {
+                r.mapping(line, line.content)
+            }
+        })
+    }
+
+    /// Reads a collection one level deeper; `None` past [`MAX_DEPTH`].
+    fn nested(&mut self, read: impl FnOnce(&mut Self) -> Option<Option<Line>>) -> Option<Option<Line>> {
+        if self.depth >= MAX_DEPTH {
+            return None;
+        }
+        self.depth += 1;
+        let next = read(self)?;
+        self.depth -= 1;
+        Some(next)
+    }
+
+    /// The value after a key's `:` (at `at`, on `line`) of a mapping whose
+    /// keys are at `column`.
+    fn value(&mut self, line: Line, mut at: usize, column: usize) -> Option<Option<Line>> {
+        while at < line.end && self.bytes[at] == b' ' {
+            at += 1;
+        }
+        if at < line.end && self.bytes[at] != b'#' {
+            return self.scalar_value(line, at, column);
+        }
+        // Nothing on the key's line: a collection below, or an empty value.
+        let next = self.next_content(self.after(line.end));
+        match next {
+            Some(l) if l.indent() > column => self.block_collection(l),
+            Some(l) if l.indent() == column && self.is_dash(l.content) => self.nested(|r| r.sequence(l, true)),
+            _ => {
+                self.events.push((
+                    Event::Scalar(Cow::Borrowed(""), ScalarStyle::Plain, 0, None),
+                    TextRange::empty(at.min(line.end)),
+                ));
+                Some(next)
+            }
+        }
+    }
+
+    /// A scalar starting at `at` on `line`, as the value of a key or an item
+    /// of a collection at `column`; nothing may continue it on later lines.
+    fn scalar_value(&mut self, line: Line, at: usize, column: usize) -> Option<Option<Line>> {
+        let next = match self.bytes[at] {
+            b'|' | b'>' => return self.block_scalar(line, at, column),
+            b'[' | b'{' => {
+                let end = self.flow_collection(at, line.end, 0)?;
+                self.line_rest_is_blank(end, line.end)?;
+                self.next_content(self.after(line.end))
+            }
+            b'"' | b'\'' => {
+                let end = self.quoted(at, line.end)?;
+                self.line_rest_is_blank(end, line.end)?;
+                // saphyr's range of a quoted scalar runs on over the spaces
+                // and comment that end its line.
+                if let Some((_, range)) = self.events.last_mut() {
+                    range.end = line.end;
+                }
+                self.next_content(self.after(line.end))
+            }
+            _ => {
+                self.plain_start(at)?;
+                let KeyScan::Scalar(end) = self.key_or_scalar(at, line.end)? else {
+                    return None;
+                };
+                self.events.push((
+                    Event::Scalar(Cow::Borrowed(&self.text[at..end]), ScalarStyle::Plain, 0, None),
+                    TextRange::new(at, end),
+                ));
+                self.next_content(self.after(line.end))
+            }
+        };
+        // A more indented line would continue the scalar (or be an error).
+        match next {
+            Some(l) if l.indent() > column => None,
+            _ => Some(next),
+        }
+    }
+
+    /// Only spaces, then maybe a comment, from `at` to the line's end.
+    fn line_rest_is_blank(&self, mut at: usize, end: usize) -> Option<()> {
+        let start = at;
+        while at < end && self.bytes[at] == b' ' {
+            at += 1;
+        }
+        (at == end || (self.bytes[at] == b'#' && at > start)).then_some(())
+    }
+
+    /// Whether a plain scalar may start with the byte at `at` (YAML's
+    /// indicators may not, `-?:` only when a non-space follows).
+    fn plain_start(&self, at: usize) -> Option<()> {
+        match self.bytes[at] {
+            b'-' | b'?' | b':' => (!self.blank_after(at)).then_some(()),
+            b',' | b'[' | b']' | b'{' | b'}' | b'#' | b'&' | b'*' | b'!' | b'|' | b'>' | b'\'' | b'"' | b'%' | b'@'
+            | b'`' => None,
+            _ => Some(()),
+        }
+    }
+
+    /// A key (plain or quoted) and its `:` at `at`, or a plain scalar that
+    /// ends the line; `None` for what this reader does not read.
+    fn key_or_scalar(&mut self, at: usize, end: usize) -> Option<KeyScan> {
+        if matches!(self.bytes[at], b'"' | b'\'') {
+            let close = self.quoted_end(at, end)?;
+            let mut i = close;
+            while i < end && self.bytes[i] == b' ' {
+                i += 1;
+            }
+            if i < end && self.bytes[i] == b':' && self.blank_after(i) {
+                // saphyr's range of a quoted scalar runs on over the spaces
+                // after its closing quote.
+                return Some(KeyScan::Key(i, i + 1));
+            }
+            return Some(KeyScan::Scalar(close));
+        }
+        self.plain_start(at)?;
+        let mut i = at;
+        let mut last = at;
+        while i < end {
+            match self.bytes[i] {
+                b':' if self.blank_after(i) => {
+                    // A second `: ` on the line is an error saphyr reports.
+                    return Some(KeyScan::Key(last, i + 1));
+                }
+                b'#' if self.bytes[i - 1] == b' ' => break,
+                b' ' => {}
+                _ => last = i + 1,
+            }
+            i += 1;
+        }
+        // The last content byte ends the scalar (`last` is past a whole
+        // character: only ASCII bytes stop the scan).
+        Some(KeyScan::Scalar(last))
+    }
+
+    /// The key event of a key from `at` to `end` (plain or quoted).
+    fn key_event(&mut self, at: usize, end: usize) -> Option<()> {
+        if end - at > MAX_KEY_BYTES {
+            return None;
+        }
+        if matches!(self.bytes[at], b'"' | b'\'') {
+            self.quoted(at, end)?;
+            if let Some((_, range)) = self.events.last_mut() {
+                range.end = end;
+            }
+            return Some(());
+        }
+        self.events.push((
+            Event::Scalar(Cow::Borrowed(&self.text[at..end]), ScalarStyle::Plain, 0, None),
+            TextRange::new(at, end),
+        ));
+        Some(())
+    }
+
+    /// The offset just past the closing quote of the quoted scalar at `at`,
+    /// which must close before `end` (the line's end).
+    fn quoted_end(&self, at: usize, end: usize) -> Option<usize> {
+        let quote = self.bytes[at];
+        let mut i = at + 1;
+        while i < end {
+            match self.bytes[i] {
+                b'\\' if quote == b'"' => i += 2,
+                b'\'' if quote == b'\'' && self.byte(i + 1) == b'\'' && i + 1 < end => i += 2,
+                b if b == quote => return Some(i + 1),
+                _ => i += 1,
+            }
+        }
+        None
+    }
+
+    /// Reads the quoted scalar at `at` (closing before `end`) and pushes its
+    /// event; returns the offset past its closing quote.
+    fn quoted(&mut self, at: usize, end: usize) -> Option<usize> {
+        let close = self.quoted_end(at, end)?;
+        let inner = &self.text[at + 1..close - 1];
+        let (value, style) = if self.bytes[at] == b'\'' {
+            let value = if inner.contains('\'') {
+                Cow::Owned(inner.replace("''", "'"))
+            } else {
+                Cow::Borrowed(inner)
+            };
+            (value, ScalarStyle::SingleQuoted)
+        } else {
+            let value = if inner.contains('\\') {
+                Cow::Owned(unescape(inner)?)
+            } else {
+                Cow::Borrowed(inner)
+            };
+            (value, ScalarStyle::DoubleQuoted)
+        };
+        self.events
+            .push((Event::Scalar(value, style, 0, None), TextRange::new(at, close)));
+        Some(close)
+    }
+
+    /// A flow sequence or mapping at `at` that closes before `end` (the
+    /// line's end); returns the offset past its closing bracket. Entries
+    /// are plain or quoted scalars and flow collections; implicit pairs in
+    /// sequences, empty entries, trailing commas and comments are saphyr's.
+    fn flow_collection(&mut self, at: usize, end: usize, depth: usize) -> Option<usize> {
+        if depth > 32 {
+            return None;
+        }
+        let sequence = self.bytes[at] == b'[';
+        let close = if sequence { b']' } else { b'}' };
+        let start = if sequence {
+            Event::SequenceStart(0, None)
+        } else {
+            Event::MappingStart(0, None)
+        };
+        self.events.push((start, TextRange::new(at, at + 1)));
+        let mut i = self.skip_spaces(at + 1, end);
+        if i < end && self.bytes[i] == close {
+            return Some(self.flow_end(sequence, i));
+        }
+        loop {
+            if i >= end {
+                return None;
+            }
+            if sequence {
+                i = self.flow_node(i, end, depth)?;
+            } else {
+                i = self.flow_scalar(i, end, true)?;
+                if !(i < end && self.bytes[i] == b':' && self.byte(i + 1) == b' ') {
+                    return None;
+                }
+                i = self.skip_spaces(i + 1, end);
+                if i >= end || matches!(self.bytes[i], b',' | b'}') {
+                    return None;
+                }
+                i = self.flow_node(i, end, depth)?;
+            }
+            i = self.skip_spaces(i, end);
+            match self.byte(i) {
+                b',' if i < end => {
+                    i = self.skip_spaces(i + 1, end);
+                    if i >= end || matches!(self.bytes[i], b',' | b']' | b'}') {
+                        return None;
+                    }
+                }
+                b if b == close && i < end => return Some(self.flow_end(sequence, i)),
+                _ => return None,
+            }
+        }
+    }
+
+    /// The closing bracket at `at`. saphyr's range of it, which a flow
+    /// collection's own range ends with, runs on over the spaces after it
+    /// and a comment that ends the line.
+    fn flow_end(&mut self, sequence: bool, at: usize) -> usize {
+        let event = if sequence {
+            Event::SequenceEnd
+        } else {
+            Event::MappingEnd
+        };
+        let line_end = memchr::memchr(b'\n', &self.bytes[at..]).map_or(self.bytes.len(), |i| at + i);
+        let mut end = self.skip_spaces(at + 1, line_end);
+        if end > at + 1 && self.byte(end) == b'#' {
+            end = line_end;
+        }
+        self.events.push((event, TextRange::new(at, end)));
+        at + 1
+    }
+
+    fn skip_spaces(&self, mut at: usize, end: usize) -> usize {
+        while at < end && self.bytes[at] == b' ' {
+            at += 1;
+        }
+        at
+    }
+
+    /// A node inside a flow collection: a nested collection or a scalar
+    /// that is not a key.
+    fn flow_node(&mut self, at: usize, end: usize, depth: usize) -> Option<usize> {
+        if matches!(self.bytes[at], b'[' | b'{') {
+            return self.flow_collection(at, end, depth + 1);
+        }
+        let after = self.flow_scalar(at, end, false)?;
+        (self.byte(after) != b':').then_some(after)
+    }
+
+    /// A plain or quoted scalar inside a flow collection; returns where it
+    /// ends (for a quoted one, past the spaces after it, as saphyr's range
+    /// does). A plain one ends before `,[]{}`, or before `:` when it is a
+    /// mapping key; a comment or the line's end means the collection goes
+    /// on past this line, which is saphyr's.
+    fn flow_scalar(&mut self, at: usize, end: usize, key: bool) -> Option<usize> {
+        if matches!(self.bytes[at], b'"' | b'\'') {
+            let close = self.quoted(at, end)?;
+            let after = self.skip_spaces(close, end);
+            if let Some((_, range)) = self.events.last_mut() {
+                range.end = after;
+            }
+            return Some(after);
+        }
+        match self.bytes[at] {
+            b'-' | b'?' | b':' if matches!(self.byte(at + 1), b' ' | b'\n' | b',' | b'[' | b']' | b'{' | b'}') => {
+                return None;
+            }
+            b',' | b'[' | b']' | b'{' | b'}' | b'#' | b'&' | b'*' | b'!' | b'|' | b'>' | b'%' | b'@' | b'`' => {
+                return None;
+            }
+            _ => {}
+        }
+        let mut i = at;
+        let mut last = at;
+        while i < end {
+            match self.bytes[i] {
+                b',' | b'[' | b']' | b'{' | b'}' => break,
+                b':' if matches!(self.byte(i + 1), b' ' | b'\n' | b',' | b'[' | b']' | b'{' | b'}') => {
+                    if !key {
+                        return None;
+                    }
+                    break;
+                }
+                b'#' if self.bytes[i - 1] == b' ' => return None,
+                b' ' => {}
+                _ => last = i + 1,
+            }
+            i += 1;
+        }
+        if i >= end {
+            return None;
+        }
+        self.events.push((
+            Event::Scalar(Cow::Borrowed(&self.text[at..last]), ScalarStyle::Plain, 0, None),
+            TextRange::new(at, last),
+        ));
+        Some(self.skip_spaces(last, end))
+    }
+
+    /// A literal (`|`) or folded (`>`) block scalar whose header is at `at`
+    /// on `line`, the value of a node of a collection at `column`.
+    fn block_scalar(&mut self, line: Line, at: usize, column: usize) -> Option<Option<Line>> {
+        let literal = self.bytes[at] == b'|';
+        let mut i = at + 1;
+        let keep_last = match self.byte(i) {
+            b'-' => {
+                i += 1;
+                false
+            }
+            b'+' | b'0'..=b'9' => return None,
+            _ => true,
+        };
+        self.line_rest_is_blank(i, line.end)?;
+        if !matches!(self.byte(i), b' ' | b'\n') {
+            return None;
+        }
+        if line.end >= self.bytes.len() {
+            return None;
+        }
+        // The content: the first non-blank line sets the indentation.
+        let first = self.line_at(line.end + 1);
+        let mut probe = first;
+        let mut leading = 0;
+        let indent = loop {
+            if probe.content < probe.end {
+                break probe.indent();
+            }
+            // A blank line: saphyr's rules for blank lines longer than the
+            // indentation are left to saphyr.
+            if probe.end > probe.start || probe.end >= self.bytes.len() {
+                return None;
+            }
+            leading += 1;
+            probe = self.line_at(probe.end + 1);
+        };
+        if indent <= column {
+            return None;
+        }
+        let mut value = String::with_capacity(64);
+        for _ in 0..leading {
+            value.push('\n');
+        }
+        let mut last_content_end = probe.end;
+        let mut blanks = 0;
+        let mut previous_was_content = false;
+        let mut cursor = probe;
+        let after_block = loop {
+            if cursor.content < cursor.end {
+                if cursor.indent() < indent {
+                    break Some(cursor);
+                }
+                if literal {
+                    for _ in 0..blanks {
+                        value.push('\n');
+                    }
+                } else {
+                    // A more-indented line keeps its breaks: saphyr's.
+                    if cursor.indent() > indent {
+                        return None;
+                    }
+                    if previous_was_content {
+                        if blanks == 0 {
+                            value.push(' ');
+                        }
+                        for _ in 0..blanks {
+                            value.push('\n');
+                        }
+                    }
+                }
+                value.push_str(&self.text[cursor.start + indent..cursor.end]);
+                if literal {
+                    value.push('\n');
+                }
+                // Trailing spaces are content; the range ends at the last
+                // non-space byte.
+                last_content_end = cursor.end;
+                while self.bytes[last_content_end - 1] == b' ' {
+                    last_content_end -= 1;
+                }
+                previous_was_content = true;
+                blanks = 0;
+            } else {
+                if cursor.end - cursor.start > indent {
+                    return None;
+                }
+                blanks += 1;
+            }
+            if cursor.end >= self.bytes.len() {
+                // The block runs to the end of the text: without a final
+                // line break, chomping differs; leave it to saphyr.
+                return None;
+            }
+            cursor = self.line_at(cursor.end + 1);
+            if cursor.start >= self.bytes.len() {
+                break None;
+            }
+        };
+        // Comment lines after the block are less indented (the loop stops
+        // at them), so `after_block` is the next content line or a comment.
+        let next = after_block.and_then(|l| self.next_content(l.start));
+        if literal {
+            if !keep_last {
+                value.pop();
+            }
+        } else if keep_last {
+            value.push('\n');
+        }
+        self.events.push((
+            Event::Scalar(
+                Cow::Owned(value),
+                if literal {
+                    ScalarStyle::Literal
+                } else {
+                    ScalarStyle::Folded
+                },
+                0,
+                None,
+            ),
+            TextRange::new(at, last_content_end.max(at + 1)),
+        ));
+        match next {
+            Some(l) if l.indent() > column => None,
+            _ => Some(next),
+        }
+    }
+}
+
+/// A double-quoted scalar's escapes, for the common ones; `None` for the
+/// rest (saphyr reads them).
+fn unescape(inner: &str) -> Option<String> {
+    let mut out = String::with_capacity(inner.len());
+    let mut chars = inner.chars();
+    while let Some(c) = chars.next() {
+        if c != '\\' {
+            out.push(c);
+            continue;
+        }
+        let escaped = match chars.next()? {
+            '\\' => '\\',
+            '"' => '"',
+            '/' => '/',
+            ' ' => ' ',
+            'n' => '\n',
+            't' => '\t',
+            'r' => '\r',
+            '0' => '\0',
+            'a' => '\u{7}',
+            'b' => '\u{8}',
+            'e' => '\u{1b}',
+            'f' => '\u{c}',
+            'v' => '\u{b}',
+            _ => return None,
+        };
+        out.push(escaped);
+    }
+    Some(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::build::{parse_with_fast, parse_with_saphyr};
+
+    /// A tree as one line per node (kind, range, value), to compare by eye.
+    fn flat(attempt: &super::super::build::Attempt) -> String {
+        let mut out = format!("errors {:?}\n", attempt.errors);
+        if let Some(root) = &attempt.root {
+            root.walk(&mut |n| {
+                let what = match &n.kind {
+                    super::super::NodeKind::Mapping(_) => "map".to_string(),
+                    super::super::NodeKind::Sequence(_) => "seq".to_string(),
+                    super::super::NodeKind::Scalar(s) => format!("{:?} {:?}", s.style, s.value),
+                };
+                out.push_str(&format!("{}..{} {what}\n", n.span.start, n.span.end));
+            });
+        }
+        out
+    }
+
+    /// The fast reader reads `text`, and saphyr builds the same tree.
+    fn agrees(text: &str) {
+        let fast = parse_with_fast(text).unwrap_or_else(|| panic!("the fast reader declined:\n{text}"));
+        let saphyr = parse_with_saphyr(text);
+        assert!(
+            fast.same_as(&saphyr),
+            "disagree on:\n{text}\nfast:\n{}\nsaphyr:\n{}",
+            flat(&fast),
+            flat(&saphyr)
+        );
+    }
+
+    #[test]
+    fn reads_the_shapes_workflows_are_written_in_as_saphyr_does() {
+        for text in [
+            "on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo hi\n",
+            "---\n# c\nname: x # note\non:\n  push:\n    branches: [ main, 'rel/*' ]\n",
+            "jobs:\n  a:\n    steps:\n    - uses: actions/checkout@v4\n      with:\n        fetch-depth: 0\n\n    - name: b\n",
+            "k: \"a\\tb \\\"q\\\" \\\\ \\/\"   # c\nl: 'it''s'  \n\"q k\"  : v\n'on': [pull_request_target]  # c\n",
+            "run: |\n  echo a\n\n    indented\n  last  \nnext: >-\n  folded\n  line\n\n  para\nclip: >\n  x\n",
+            "m: {a: b, \"c\" : [1, {d: e}] , f: 'g'}\ns: []\nt: {}\nu: [ a:b, http://x ]\n",
+            "- a\n- b: c\n  d:\n  - e\n- |\n  f\n",
+            "a:\nb: ~\nc: null\n<<: x\nd: 1\nd: 2\n",
+            "key: value#not-a-comment\nemoji: \"✓ ünïcode\" \nplain: ✓ done\n",
+            "run: |-\n    x\n    y\n# trailing comment\nz: 1\n",
+        ] {
+            agrees(text);
+        }
+    }
+
+    #[test]
+    fn leaves_other_yaml_to_saphyr() {
+        for text in [
+            "a: &x 1\nb: *x\n",
+            "a: !!str 1\n",
+            "a: plain\n  continued\n",
+            "a: \"two\n  lines\"\n",
+            "a:\tb\n",
+            "a: b\r\n",
+            "a: [b,\n  c]\n",
+            "a: |+\n  x\n",
+            "a: |2\n   x\n",
+            "a: |\n  x",
+            "a: b\n---\nc: d\n",
+            "a: b: c\n",
+            "- - a\n",
+            "? a\n: b\n",
+            "a: [b, ]\n",
+            "a: [b: c]\n",
+            // Nesting deeper than the reader recurses.
+            (0..100)
+                .map(|i| format!("{}k:\n", " ".repeat(i)))
+                .collect::<String>()
+                .as_str(),
+            (0..100)
+                .map(|i| format!("{}- k:\n", " ".repeat(2 * i)))
+                .collect::<String>()
+                .as_str(),
+            "",
+            "plain\n",
+        ] {
+            assert!(parse_with_fast(text).is_none(), "read:\n{text}");
+        }
+    }
+
+    /// A generated block-YAML tree, rendered with the layout choices
+    /// workflows make (indentation, indentless sequences, comments, blank
+    /// lines, trailing spaces).
+    #[derive(Clone, Debug)]
+    enum Gen {
+        /// A scalar written as is (plain, quoted, flow or block header
+        /// plus lines).
+        Scalar(String),
+        Map(Vec<(String, Gen)>),
+        Seq(Vec<Gen>),
+    }
+
+    fn render(node: &Gen, indent: usize, step: usize, indentless: bool, comment: &str, out: &mut String) {
+        let pad = " ".repeat(indent);
+        match node {
+            Gen::Scalar(_) => unreachable!(),
+            Gen::Map(entries) => {
+                for (key, value) in entries {
+                    out.push_str(&pad);
+                    out.push_str(key);
+                    out.push(':');
+                    render_value(value, indent, step, indentless, comment, out);
+                }
+            }
+            Gen::Seq(items) => {
+                for item in items {
+                    out.push_str(&pad);
+                    out.push('-');
+                    match item {
+                        Gen::Map(entries) if !entries.is_empty() => {
+                            // `- key: value`, the rest of the mapping under the key.
+                            out.push(' ');
+                            let mut first = String::new();
+                            render(item, indent + 2, step, indentless, comment, &mut first);
+                            out.push_str(&first[indent + 2..]);
+                        }
+                        _ => render_value(item, indent, step, indentless, comment, out),
+                    }
+                }
+            }
+        }
+    }
+
+    fn render_value(value: &Gen, indent: usize, step: usize, indentless: bool, comment: &str, out: &mut String) {
+        match value {
+            Gen::Scalar(text) => {
+                out.push(' ');
+                // A block scalar's lines follow its header, indented.
+                let mut lines = text.split('\n');
+                out.push_str(lines.next().unwrap_or(""));
+                out.push_str(comment);
+                out.push('\n');
+                for line in lines {
+                    if !line.is_empty() {
+                        out.push_str(&" ".repeat(indent + step));
+                    }
+                    out.push_str(line);
+                    out.push('\n');
+                }
+            }
+            Gen::Map(e) if e.is_empty() => out.push_str(" {}\n"),
+            Gen::Seq(i) if i.is_empty() => out.push_str(" []\n"),
+            Gen::Seq(_) if indentless => {
+                out.push_str(comment);
+                out.push('\n');
+                render(value, indent, step, indentless, comment, out);
+            }
+            _ => {
+                out.push('\n');
+                render(value, indent + step, step, indentless, comment, out);
+            }
+        }
+    }
+
+    fn scalar() -> impl proptest::strategy::Strategy<Value = Gen> {
+        use proptest::prelude::*;
+        prop_oneof![
+            "[a-z0-9~][a-z0-9 ./:#${}()-]{0,10}[a-z0-9)}]"
+                .prop_filter("plain", |s| !s.contains(": ") && !s.contains(" #")),
+            "'([a-z #:\"]|'')*'",
+            "\"([a-z #:']|\\\\[n\\\\\"t])*\"",
+            "\\[( ?[a-z]{1,3}( ?, ?[a-z'\"]{1,3}){0,3} ?)\\]"
+                .prop_filter("quotes", |s| !s.contains('\'') && !s.contains('"')),
+            "\\{ ?[a-z]{1,3}: [a-z]{1,3}(, [a-z]{1,2}: \\[[a-z]?\\])? ?\\}",
+            "[|>]-?\n[a-z]{1,4}( [a-z]{0,3})?\n(\n)?[a-z]{1,3}\n(\n)?",
+            "\\|\n[a-z]{1,4}\n  [a-z ]{1,3}\n",
+        ]
+        .prop_map(Gen::Scalar)
+    }
+
+    fn tree() -> impl proptest::strategy::Strategy<Value = Gen> {
+        use proptest::prelude::*;
+        let key = "[a-z][a-z0-9_-]{0,6}|'[a-z ]{1,4}'|\"[a-z ]{1,4}\"|<<";
+        scalar().prop_recursive(4, 40, 4, move |inner| {
+            prop_oneof![
+                proptest::collection::vec((key, inner.clone()), 0..4).prop_map(Gen::Map),
+                proptest::collection::vec(inner, 0..4).prop_map(Gen::Seq),
+            ]
+        })
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(3000))]
+        /// Generated workflows-like YAML: the fast reader reads most, and
+        /// saphyr builds the same trees from them.
+        #[test]
+        fn agrees_with_saphyr_on_generated_block_yaml(
+            entries in proptest::collection::vec(("[a-z]{1,5}", tree()), 1..5),
+            step in 1usize..5,
+            indentless: bool,
+            comment in "( +#[a-z ]{0,3})?",
+            header in "(---\n|# c\n\n)?",
+        ) {
+            let mut text = header;
+            render(&Gen::Map(entries), 0, step, indentless, &comment, &mut text);
+            if let Some(fast) = parse_with_fast(&text) {
+                let saphyr = parse_with_saphyr(&text);
+                proptest::prop_assert!(fast.same_as(&saphyr), "disagree on:\n{}\nfast:\n{}\nsaphyr:\n{}", text, flat(&fast), flat(&saphyr));
+            }
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]
+        /// Whatever the fast reader accepts, saphyr reads the same way.
+        #[test]
+        fn agrees_with_saphyr_on_what_it_reads(
+            lines in proptest::collection::vec(
+                "( {0,6})(- )?([a-z]{1,3}|\"[a-z\\\\ ]{0,3}\"|'[a']{0,3}')?(: ?)?( ?([a-z:# ]{0,4}|\\[[a-z, ]{0,5}\\]|\\{[a-z:, ]{0,6}\\}|[|>][-]?|'[a ]{0,2}'|\"[a\\\\n ]{0,3}\"))?( #[a-z]{0,2})?",
+                1..10,
+            )
+        ) {
+            let text = lines.join("\n") + "\n";
+            if let Some(fast) = parse_with_fast(&text) {
+                let saphyr = parse_with_saphyr(&text);
+                proptest::prop_assert!(fast.same_as(&saphyr), "disagree on:\n{}\nfast:\n{}\nsaphyr:\n{}", text, flat(&fast), flat(&saphyr));
+            }
+        }
+    }
+}
