@@ -313,16 +313,33 @@ async fn a_config_over_the_read_limit_is_not_downloaded() {
     let limit = usize::try_from(READ_LIMIT).unwrap_or(usize::MAX);
     let within = format!("{settings}{}\n", "#".repeat(2 << 20));
     let over = format!("{settings}{}\n", "#".repeat(limit));
-    for (text, blob_read, policy) in [(within, true, UntrustedRuns::Off), (over, false, UntrustedRuns::Report)] {
+    // Over the limit is an error naming the file and the limit, never the defaults (which
+    // may trust more than the file says: `untrusted-runs: off` would become `report`); at the
+    // read limit itself the file is over the YAML budget too.
+    let at_limit = format!("{settings}{}\n", "#".repeat(limit - settings.len() - 1));
+    for (text, blob_read, policy) in [
+        (within, true, Some(UntrustedRuns::Off)),
+        (over, false, None),
+        (at_limit, true, None),
+    ] {
         let fake = fake();
         fake.commit_files(REPO, "main", &[(".github/autoheal.yml", &text)], "init");
         // GitHub's contents API inlines files up to 1 MB.
         fake.set_contents_inline_limit(REPO, Some(1 << 20));
         let (client, _) = client(&fake);
-        let read = fetch_config(&client, &repo(), "main")
-            .await
-            .unwrap_or_else(|e| panic!("{e}"));
-        assert_eq!(read.untrusted_runs, policy, "{} bytes", text.len());
+        let read = fetch_config(&client, &repo(), "main").await;
+        match policy {
+            Some(policy) => assert!(
+                matches!(&read, Ok(c) if c.untrusted_runs == policy),
+                "{} bytes: {read:?}",
+                text.len()
+            ),
+            None => assert!(
+                matches!(&read, Err(e) if e.to_string().contains(".github/autoheal.yml") && e.to_string().contains(&format!("{} bytes", READ_LIMIT - 1))),
+                "{} bytes: {read:?}",
+                text.len()
+            ),
+        }
         let blobs = fake
             .requests()
             .iter()

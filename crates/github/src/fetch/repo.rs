@@ -30,17 +30,27 @@ pub async fn fetch_default_head(gh: &GitHub, repo: &RepoName) -> Result<DefaultH
     })
 }
 
-/// `.github/autoheal.yml` at `reference` (the defaults when absent or unreadable; invalid
+/// `.github/autoheal.yml` at `reference` (the defaults when absent or undecodable; invalid
 /// keys keep their defaults). Policy is always read from the default branch: a run's own
 /// commit may come from a fork, and its config would then choose how far the fork is trusted.
-/// Like every front end it reads at most `config::READ_LIMIT` bytes: a larger file is over
-/// the YAML budget, so `config::load` would give the defaults anyway, and its blob (up to
-/// 100 MB through the API) is not downloaded.
+/// Like every front end it reads at most `config::READ_LIMIT` bytes, and a file over the
+/// YAML budget (one byte less) is an error naming the file and the limit: the defaults could
+/// trust more than the file says (`heal.untrusted-runs: off` read as `report`), so the
+/// maintainers hear of it instead. A larger file's blob (up to 100 MB through the API) is
+/// not downloaded.
 pub async fn fetch_config(gh: &GitHub, repo: &RepoName, reference: &str) -> Result<Config> {
+    let too_large = || {
+        Error::Invalid(format!(
+            "{DEFAULT_CONFIG_PATH} at `{reference}` of {repo} is larger than the {} bytes autoheal reads of a configuration; make it smaller (autoheal does not fall back to the defaults, which may trust more than the file says)",
+            config::READ_LIMIT - 1
+        ))
+    };
     let read = gh.get_file_bytes_within(repo, DEFAULT_CONFIG_PATH, reference, config::READ_LIMIT);
     let bytes = match read.await {
+        Ok(bytes) if bytes.len() as u64 >= config::READ_LIMIT => return Err(too_large()),
         Ok(bytes) => bytes,
-        Err(error) if error.is_not_found() || matches!(error, Error::Decode { .. } | Error::TooLarge { .. }) => {
+        Err(Error::TooLarge { .. }) => return Err(too_large()),
+        Err(error) if error.is_not_found() || matches!(error, Error::Decode { .. }) => {
             return Ok(Config::default());
         }
         Err(error) => return Err(error),
