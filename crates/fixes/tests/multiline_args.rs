@@ -113,16 +113,31 @@ fn write_exe(path: &Path, text: &str) {
     std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o755)).expect("chmod");
 }
 
+/// The directory of the fake `gh` and `curl`, written once per process.
+/// Writing them for every run raced with the other tests' forks: a child
+/// forked while a fake was open for writing holds that descriptor until it
+/// execs, and running the fake meanwhile fails with ETXTBSY ("Text file
+/// busy"), the likely cause of this test failing now and then on a busy
+/// machine.
+fn fakes() -> &'static Path {
+    static BIN: std::sync::OnceLock<std::path::PathBuf> = std::sync::OnceLock::new();
+    BIN.get_or_init(|| {
+        let bin = std::env::temp_dir().join(format!("autoheal-multiline-{}-bin", std::process::id()));
+        std::fs::create_dir_all(&bin).expect("temp dir");
+        for name in ["gh", "curl"] {
+            write_exe(&bin.join(name), FAKE);
+        }
+        bin
+    })
+}
+
 /// Runs `script` with `shell`; its exit status and output.
 fn run(shell: &[&str], script: &str) -> (Option<i32>, String, String) {
     static NEXT: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
     let n = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
     let dir = std::env::temp_dir().join(format!("autoheal-multiline-{}-{n}", std::process::id()));
-    let bin = dir.join("bin");
-    std::fs::create_dir_all(&bin).expect("temp dir");
-    for name in ["gh", "curl"] {
-        write_exe(&bin.join(name), FAKE);
-    }
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let bin = fakes();
     let file = dir.join("script.sh");
     std::fs::write(&file, script).expect("script");
     let path = format!("{}:{}", bin.display(), std::env::var("PATH").unwrap_or_default());
