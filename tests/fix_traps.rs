@@ -296,3 +296,82 @@ fn a_mypy_stub_hint_gets_no_fix() {
         assert!(said.contains("no fix for"), "{name}: {said}");
     }
 }
+
+/// Missing command or file: a step that starts a container, or builds an
+/// image, may have missed it there, where an install, a path rewrite or a
+/// checkout on the runner never arrives. Beside each, the same step on the
+/// runner keeps its fix.
+#[test]
+fn what_a_container_misses_gets_no_fix_on_the_runner() {
+    let case = |name: &'static str, step: &'static str, lines: &'static [&'static str], files| {
+        Case {
+        name,
+        workflow: Box::leak(
+            format!(
+                "on: push\njobs:\n  build:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - name: Docs\n{step}"
+            )
+            .into_boxed_str(),
+        ),
+        job: "build",
+        step: "Docs",
+        lines,
+        files,
+    }
+    };
+    // The container's shell says so, in the container tool's output.
+    let pandoc_in_container: &[&str] = &[
+        "##[group]Run docker exec app sh -c 'pandoc README.md -o out.html'",
+        "##[endgroup]",
+        "sh: 1: pandoc: not found",
+        "##[error]Process completed with exit code 127.",
+    ];
+    declined(
+        &case(
+            "docker exec",
+            "        run: docker exec app sh -c 'pandoc README.md -o out.html'\n",
+            pandoc_in_container,
+            &[],
+        ),
+        "runs `docker exec`",
+    );
+    fixed(
+        &case(
+            "on the runner",
+            "        run: sh -c 'pandoc README.md -o out.html'\n",
+            pandoc_in_container,
+            &[],
+        ),
+        "sudo apt-get install -y pandoc",
+    );
+    // A Dockerfile's `RUN` inside the build action's image.
+    declined(
+        &case(
+            "build-push-action",
+            "        uses: docker/build-push-action@v6\n",
+            &[
+                "#7 0.245 /bin/sh: 1: protoc: not found",
+                "##[error]buildx failed with: exit code: 127",
+            ],
+            &[],
+        ),
+        "not fixable",
+    );
+    // A path the container's command names, which the repository holds
+    // elsewhere: not the runner's file.
+    let entry_missing: &[&str] = &[
+        "##[group]Run docker compose run --rm app ./entrypoint.sh",
+        "##[endgroup]",
+        "./entrypoint.sh: line 1: ./config/app.env: No such file or directory",
+        "##[error]Process completed with exit code 1.",
+    ];
+    let moved: &[(&str, &str)] = &[("deploy/config/app.env", "A=1\n")];
+    declined(
+        &case(
+            "docker compose run",
+            "        run: docker compose run --rm app ./entrypoint.sh ./config/app.env\n",
+            entry_missing,
+            moved,
+        ),
+        "runs `docker compose run`",
+    );
+}

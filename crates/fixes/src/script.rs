@@ -152,6 +152,51 @@ pub fn word_positions(text: &str, word: &str) -> Vec<usize> {
     out
 }
 
+/// Commands that run their arguments in another machine or container: what
+/// fails there (a module, a program, a file) is missing from that image or
+/// host, where nothing the workflow installs or rewrites on the runner
+/// arrives.
+pub(crate) const ELSEWHERE: &[&str] = &[
+    "docker run",
+    "docker exec",
+    "docker compose run",
+    "docker compose exec",
+    "docker-compose run",
+    "docker-compose exec",
+    "podman run",
+    "podman exec",
+    "kubectl exec",
+    "kubectl run",
+    "ssh",
+    "vagrant ssh",
+];
+
+/// Commands that build an image: a Dockerfile's `RUN` lines run inside the
+/// image being built, so a program they miss is missing there (the
+/// build's own inputs, the Dockerfile and its context, are the runner's).
+pub(crate) const IMAGE_BUILDS: &[&str] = &[
+    "docker build",
+    "docker buildx build",
+    "docker buildx bake",
+    "docker compose build",
+    "docker-compose build",
+    "podman build",
+    "buildah bud",
+    "buildah build",
+];
+
+/// Actions that build an image (their `RUN` lines run in it, as with
+/// [`IMAGE_BUILDS`]).
+pub(crate) const IMAGE_BUILD_ACTIONS: &[&str] = &["docker/build-push-action", "docker/bake-action"];
+
+/// The first of `commands` that a line of `script` runs (comments aside).
+pub(crate) fn runs_any<'c>(script: &str, commands: &[&'c str]) -> Option<&'c str> {
+    commands
+        .iter()
+        .find(|c| script.lines().any(|l| mentions_command(l, c)))
+        .copied()
+}
+
 /// True when `line` runs `word` as a command (whole word, not in a comment).
 pub fn mentions_command(line: &str, word: &str) -> bool {
     let code = strip_comment(line);

@@ -2452,7 +2452,8 @@ const KNOWN_ROOT_LINES: &[(&str, u64)] = &[
     ("b75-rsync-deploy-source-dir-missing.log", 124),
     // Batch 76 (helper diagcls), pinned when written.
     ("b76-yarn1-alpine-container-no-git-binary.log", 72),
-    ("b76-zip-name-not-matched-apk.log", 94),
+    // zip stopped on its `Nothing to do!` line (the warning above it names the file).
+    ("b76-zip-name-not-matched-apk.log", 96),
     // Batch 77 (helper diag77), pinned when written.
     ("b77-python-dateutil-not-in-requirements-ui.log", 111),
     ("b77-node-gyp-bcrypt-musl-make-not-found.log", 142),

@@ -15,7 +15,7 @@ use autoheal_engine::text::TextRange;
 use autoheal_engine::yaml::{self, Node, NodeKind};
 use autoheal_engine::{Edit, Fix};
 
-use crate::script::{Script, word_positions};
+use crate::script::{ELSEWHERE, Script, runs_any, word_positions};
 use crate::yaml_edit::{Block, insert_step_before, scalar, set_entry};
 use crate::{Candidate, Ctx, Files, Generated, locate};
 use autoheal_logs::subject::workspace_path;
@@ -38,6 +38,17 @@ pub(crate) fn generate(ctx: &Ctx<'_>) -> Generated {
         .or_else(|| job.steps.iter().find(|s| !refs(ctx.source, s.node, &rel).is_empty()))
         .or_else(|| tool_step(job, &rel))
         .ok_or_else(|| format!("cannot tell which step of job `{}` needs `{rel}`", job.id))?;
+    // A step that starts a container or reaches another machine may have
+    // missed the path there (`docker run img ./entrypoint.sh`): moving or
+    // checking out the runner's file does not reach it. An image build's own
+    // inputs (its Dockerfile and context) are the runner's, so builds pass.
+    if let Some(tool) = runs_any(step.run().and_then(Node::as_str).unwrap_or(""), ELSEWHERE) {
+        return Err(format!(
+            "step \"{}\" runs `{tool}`, and `{rel}` may be missing there (in a container or on another machine) rather \
+             than in the runner's workspace; no path rewrite or checkout would reach it (a manual fix)",
+            step.display_name()
+        ));
+    }
     // A path the log printed reaches a fix only when the step names it (or
     // runs the tool that reads it implicitly): log text alone never becomes
     // part of the workflow.

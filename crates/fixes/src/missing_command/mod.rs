@@ -24,7 +24,7 @@ use autoheal_logs::knowledge::tools::likely_typo_of;
 use autoheal_logs::subject;
 
 use crate::runner::{Os, Platform, guard_excludes, is_github_hosted, platform};
-use crate::script::{mentions_command, word_positions};
+use crate::script::{ELSEWHERE, IMAGE_BUILD_ACTIONS, IMAGE_BUILDS, mentions_command, runs_any, word_positions};
 use crate::yaml_edit::{Block, insert_step_before};
 use crate::{Candidate, Ctx, Files, Generated, locate};
 use pnpm::pnpm_version;
@@ -42,6 +42,7 @@ pub(crate) fn generate(ctx: &Ctx<'_>) -> Generated {
     let job = locate::job(&wf, ctx.failure).ok_or("cannot tell which job failed")?;
     let step = failing_step(ctx, job, command)
         .ok_or_else(|| format!("cannot find the step of job `{}` that runs `{command}`", job.id))?;
+    runs_on_the_runner(step, command)?;
     if command == "docker-compose" {
         return compose::compose_v2(ctx, job, step);
     }
@@ -166,6 +167,49 @@ pub(crate) fn failing_step<'j, 'a>(ctx: &Ctx<'_>, job: &'j Job<'a>, command: &st
             .iter()
             .find(|s| run_text(s).lines().any(|l| mentions_command(l, command)))
     })
+}
+
+/// A step that starts a container, reaches another machine or builds an
+/// image may have missed `command` there (`docker run img pandoc`, a
+/// Dockerfile's `RUN protoc`), where an install on the runner never arrives;
+/// the log line alone does not always say which side printed it, so only the
+/// container tool itself (`docker: command not found`) is read as the
+/// runner's.
+fn runs_on_the_runner(step: &Step<'_>, command: &str) -> Result<(), String> {
+    let name = step.display_name();
+    if let Some(action) = step
+        .uses()
+        .map(|u| u.split('@').next().unwrap_or(u).trim())
+        .filter(|a| IMAGE_BUILD_ACTIONS.iter().any(|b| a.eq_ignore_ascii_case(b)))
+    {
+        return Err(format!(
+            "step \"{name}\" builds an image with `{action}`: `{command}` is missing inside the image being built, which \
+             no step of the workflow installs into; the Dockerfile needs it (a manual fix)"
+        ));
+    }
+    let script = run_text(step);
+    let Some(tool) = runs_any(script, ELSEWHERE).or_else(|| runs_any(script, IMAGE_BUILDS)) else {
+        return Ok(());
+    };
+    if tool.split_whitespace().next() == Some(command) {
+        return Ok(());
+    }
+    // A line of its own that runs the command, outside any container
+    // command, is the runner's; named only beside a container command, or
+    // nowhere (a Dockerfile's `RUN`), it may be the container's.
+    let elsewhere = |line: &str| {
+        runs_any(line, ELSEWHERE)
+            .or_else(|| runs_any(line, IMAGE_BUILDS))
+            .is_some()
+    };
+    if script.lines().any(|l| mentions_command(l, command) && !elsewhere(l)) {
+        return Ok(());
+    }
+    Err(format!(
+        "step \"{name}\" runs `{tool}`, and `{command}` may be missing there (in a container, an image being built or \
+         another machine, whose programs come from its image or host) rather than on the runner; an install on the \
+         runner would not reach it (a manual fix)"
+    ))
 }
 
 /// A command missing in a step that runs an action is installed before it

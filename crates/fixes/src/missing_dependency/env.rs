@@ -8,7 +8,7 @@ use autoheal_logs::subject::is_distribution;
 
 use crate::Ctx;
 use crate::runner::runs_posix_shell;
-use crate::script::{mentions_command, strip_comment};
+use crate::script::{ELSEWHERE, IMAGE_BUILDS, mentions_command, strip_comment};
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub(crate) enum Env {
@@ -76,24 +76,6 @@ const OWN_ENVIRONMENTS: &[(&str, &str)] = &[
     ("micromamba", "the conda environment file"),
 ];
 
-/// Commands that run their arguments in another machine or container: a
-/// step with one may have failed to import there, where nothing the
-/// workflow installs on the runner arrives.
-const ELSEWHERE: &[&str] = &[
-    "docker run",
-    "docker exec",
-    "docker compose run",
-    "docker compose exec",
-    "docker-compose run",
-    "docker-compose exec",
-    "podman run",
-    "podman exec",
-    "kubectl exec",
-    "kubectl run",
-    "ssh",
-    "vagrant ssh",
-];
-
 pub(crate) fn of_step(ctx: &Ctx<'_>, job: &Job<'_>, step: &Step<'_>) -> Result<Env, String> {
     let script = step.run().and_then(Node::as_str).unwrap_or("");
     let lines: Vec<&str> = script.lines().map(strip_comment).collect();
@@ -111,7 +93,7 @@ pub(crate) fn of_step(ctx: &Ctx<'_>, job: &Job<'_>, step: &Step<'_>) -> Result<E
             step.display_name()
         ));
     }
-    if let Some(tool) = ELSEWHERE.iter().find(|t| runs(t)) {
+    if let Some(tool) = ELSEWHERE.iter().chain(IMAGE_BUILDS).find(|t| runs(t)) {
         return Err(format!(
             "step \"{}\" runs `{tool}`, and the log does not say whether the import failed there (in a container or on \
              another machine, whose packages come from its image or host) or on the runner; an install on the runner \

@@ -220,7 +220,10 @@ impl Scanner<'_> {
             None => self.catalogue.classify(&line),
         };
         match hit {
-            Some(hit) => Some(soften_tolerated(soften_warning(hit, &line), &line)),
+            Some(hit) => Some(inside_container(
+                soften_tolerated(soften_warning(hit, &line), &line),
+                &line,
+            )),
             // The step's own script writes `::error::` (the workflow command
             // the runner prints as `##[error]`): its author's account of why
             // the step fails, which says more than the exit code after it
@@ -277,6 +280,38 @@ impl Scanner<'_> {
 fn soften_warning(mut hit: Hit, line: &Line<'_>) -> Hit {
     if matches!(hit.strength, Strength::Blocker | Strength::Specific) && line.is_warning() {
         hit.strength = Strength::Weak;
+    }
+    hit
+}
+
+/// A program or file missing inside a container the step starts is missing
+/// from its image, where no install, path rewrite or checkout on the runner
+/// arrives: the Docker daemon relays runc's failure to start the container's
+/// process (`docker: Error response from daemon: … OCI runtime create failed:
+/// runc create failed: unable to start container process: exec: "pandoc":
+/// executable file not found in $PATH: unknown.`), and BuildKit prints what a
+/// Dockerfile's `RUN` printed under its step number and elapsed seconds
+/// (`#7 0.245 /bin/sh: 1: protoc: not found`, moby/buildkit's plain progress
+/// `#{n} {seconds:.3} {line}`). The category and subject stay (they say what
+/// is missing); only the fix goes. `OCI runtime exec failed` is not read: the
+/// runner docker-execs every step of a `container:` job, where an install
+/// step does reach the program (a `docker exec` in the script is the fixes'
+/// to decline).
+fn inside_container(mut hit: Hit, line: &Line<'_>) -> Hit {
+    const RELAYS: &[&str] = &[
+        "Error response from daemon:",
+        "OCI runtime create failed",
+        "unable to start container process",
+    ];
+    let relayed =
+        RELAYS.iter().any(|r| line.text.contains(r)) || regex!(r"^#\d+ \d+\.\d+ ").is_match(line.text.trim_start());
+    if relayed && hit.fixable && matches!(hit.category, Category::MissingCommand | Category::FileNotFound) {
+        hit.fixable = false;
+        hit.message = format!(
+            "{} It is missing inside the container or image the step runs (the Docker daemon or BuildKit relays it), \
+             where nothing installed or changed on the runner arrives: the image or Dockerfile needs it (a manual fix).",
+            hit.message
+        );
     }
     hit
 }

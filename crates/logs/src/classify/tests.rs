@@ -639,3 +639,77 @@ fn a_text_logs_step_named_after_its_script_is_judged_by_the_script() {
         .expect("the missing module is reported");
     assert!(!module.consequence, "{:?}", analysis.failures);
 }
+
+/// A program or file missing inside a container or an image being built is
+/// read for what it is, and never offered a fix on the runner; the same
+/// message printed by the runner's own shell keeps its fix.
+#[test]
+fn what_a_container_misses_is_not_fixed_on_the_runner() {
+    let step = |script: &str, output: &str| {
+        format!(
+            "##[group]Run {script}\n{script}\n##[endgroup]\n{output}\n##[error]Process completed with exit code 1.\n"
+        )
+    };
+    for (script, output, category, subject) in [
+        (
+            "docker run --rm -v \"$PWD:/w\" -w /w python:3.12-slim pandoc README.md -o out.html",
+            "docker: Error response from daemon: failed to create task for container: failed to create shim task: OCI \
+             runtime create failed: runc create failed: unable to start container process: exec: \"pandoc\": \
+             executable file not found in $PATH: unknown.",
+            Category::MissingCommand,
+            "pandoc",
+        ),
+        (
+            "docker run --rm app",
+            "docker: Error response from daemon: failed to create task for container: failed to create shim task: OCI \
+             runtime create failed: runc create failed: unable to start container process: exec: \"./tools/entry.sh\": \
+             stat ./tools/entry.sh: no such file or directory: unknown.",
+            Category::FileNotFound,
+            "tools/entry.sh",
+        ),
+        (
+            "docker build -t app .",
+            "#7 0.245 /bin/sh: 1: protoc: not found",
+            Category::MissingCommand,
+            "protoc",
+        ),
+    ] {
+        let analysis = analyze_text(&step(script, output));
+        let root = analysis.root_cause().expect("a failure");
+        assert_eq!(root.category, category, "{output}");
+        assert_eq!(root.subject.as_deref(), Some(subject), "{output}");
+        assert!(!root.fixable, "{output}");
+    }
+    let analysis = analyze_text(&step("protoc --version", "/bin/sh: 1: protoc: not found"));
+    let root = analysis.root_cause().expect("a failure");
+    assert_eq!(root.subject.as_deref(), Some("protoc"));
+    assert!(root.fixable);
+}
+
+/// zip's warning about a name it did not find is the cause only when zip
+/// stopped for it (`Nothing to do!`); when it went on, the step's later
+/// failure stays the root cause.
+#[test]
+fn a_zip_warning_zip_went_on_after_is_not_the_cause() {
+    let log = "##[group]Run zip -r site.zip public CHANGELOG.md && npm test\n\
+               zip -r site.zip public CHANGELOG.md && npm test\n\
+               ##[endgroup]\n\
+               \tzip warning: name not matched: CHANGELOG.md\n\
+               \x20 adding: public/ (stored 0%)\n\
+               FAIL src/app.test.js\n\
+               npm ERR! Test failed.  See above for more details.\n\
+               ##[error]Process completed with exit code 1.\n";
+    let root = analyze_text(log).root_cause().expect("a failure").clone();
+    assert_ne!(root.category, Category::FileNotFound, "{}", root.message);
+    assert!(!root.fixable);
+    let log = "##[group]Run zip -r site.zip CHANGELOG.md\n\
+               zip -r site.zip CHANGELOG.md\n\
+               ##[endgroup]\n\
+               \tzip warning: name not matched: CHANGELOG.md\n\
+               \n\
+               zip error: Nothing to do! (site.zip)\n\
+               ##[error]Process completed with exit code 12.\n";
+    let root = analyze_text(log).root_cause().expect("a failure").clone();
+    assert_eq!(root.category, Category::FileNotFound);
+    assert_eq!(root.subject.as_deref(), Some("CHANGELOG.md"));
+}

@@ -43,7 +43,7 @@
 //! ParseException`).
 
 use super::util::{after, command_hit, path_hit, quoted, regex, runner_hit};
-use super::{Entry, ex};
+use super::{Entry, ex, ex_after};
 use crate::classify::hit::{Hit, Line};
 use crate::report::{Category, Ecosystem, RunnerClass, RunnerFailure, SubjectDetail};
 
@@ -325,13 +325,18 @@ pub const ENTRIES: &[Entry] = &[
         grammar: "\tzip warning: name not matched: {name} (Info-ZIP zip's `zipwarn`, for a name on its command line \
                   that matches no file; with none left it ends with `zip error: Nothing to do! ({zipfile})`, exit \
                   code 12, ZE_NONE)",
-        needles: &["zip warning: name not matched: "],
+        needles: &["zip warning: name not matched: ", "zip error: Nothing to do!"],
         check: zip_name_not_matched,
-        examples: &[ex(
-            "\tzip warning: name not matched: dist/app-release.apk",
-            Category::FileNotFound,
-            Some("dist/app-release.apk"),
-        )],
+        examples: &[
+            ex_after(
+                &["\tzip warning: name not matched: dist/app-release.apk", ""],
+                "zip error: Nothing to do! (app.zip)",
+                Category::FileNotFound,
+                Some("dist/app-release.apk"),
+            ),
+            // zip went on with the names that matched: a notice.
+            ex("\tzip warning: name not matched: CHANGELOG.md", Category::Unknown, None),
+        ],
     },
     Entry {
         id: "shell/program-missing",
@@ -706,13 +711,38 @@ fn unzip_archive_missing(line: &Line<'_>) -> Option<Hit> {
 /// the names that matched (a step that then succeeds printed it in passing,
 /// which ranking weighs as weak); when none did, it stops with `Nothing to
 /// do!`, and this warning names what was missing.
+/// zip warns about each name that matches no file and goes on with the
+/// others (exit 0): only when none is left does it stop with `zip error:
+/// Nothing to do! ({zipfile})` (ZE_NONE), and then the warning just above
+/// that line names what was missing. A warning zip went on after is a notice,
+/// so a later failure of the same step stays the root cause.
 fn zip_name_not_matched(line: &Line<'_>) -> Option<Hit> {
-    let c = regex!(r"^zip warning: name not matched: (\S+)\s*$").captures(line.text.trim_start())?;
-    let path = in_script_dir(&c[1], line);
+    let warned = |text: &str| {
+        regex!(r"^zip warning: name not matched: (\S+)\s*$")
+            .captures(text.trim_start())
+            .map(|c| c.get(1).map_or("", |m| m.as_str()).to_string())
+    };
+    if let Some(name) = warned(line.text) {
+        return Some(Hit::notice(format!(
+            "zip found nothing named `{}` and went on with the other names.",
+            crate::subject::display_text(&name)
+        )));
+    }
+    if !line.text.trim_start().starts_with("zip error: Nothing to do!") {
+        return None;
+    }
+    // zip prints a blank line before its error.
+    let name = line
+        .recent
+        .iter()
+        .rev()
+        .find(|previous| !previous.trim().is_empty())
+        .and_then(|previous| warned(previous))?;
+    let path = in_script_dir(&name, line);
     Some(path_hit(
         &path,
         0.65,
-        "A file or directory zip was told to add does not exist.",
+        "A file or directory zip was told to add does not exist, and nothing else was left to add.",
     ))
 }
 
@@ -805,6 +835,7 @@ fn powershell_parse_error(line: &Line<'_>) -> Option<Hit> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::classify::hit::Strength;
 
     /// zip's warning names one file relative to where zip ran; a name with
     /// more after it is not the warning's whole line.
@@ -812,7 +843,11 @@ mod tests {
     fn zip_names_the_file_that_matched_nothing() {
         let line = Line {
             script: "cd android\nzip -j out.zip app/build/outputs/apk/release/app-release.apk",
-            ..Line::plain("\tzip warning: name not matched: app/build/outputs/apk/release/app-release.apk")
+            recent: &[
+                "\tzip warning: name not matched: app/build/outputs/apk/release/app-release.apk",
+                "",
+            ],
+            ..Line::plain("zip error: Nothing to do! (out.zip)")
         };
         let hit = zip_name_not_matched(&line).expect("read");
         assert_eq!(
@@ -823,6 +858,10 @@ mod tests {
                 true
             )
         );
+        // Alone, zip went on: a notice, not a cause.
+        let warned = zip_name_not_matched(&Line::plain("\tzip warning: name not matched: a.txt")).expect("read");
+        assert_eq!((warned.category, warned.strength), (Category::Unknown, Strength::Weak));
+        assert!(zip_name_not_matched(&Line::plain("zip error: Nothing to do! (out.zip)")).is_none());
         assert!(zip_name_not_matched(&Line::plain("zip warning: name not matched: a b")).is_none());
         assert!(zip_name_not_matched(&Line::plain("echo 'zip warning: name not matched: x'")).is_none());
     }
