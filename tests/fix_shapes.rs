@@ -213,6 +213,34 @@ fn check(case: &Case) -> Result<String, String> {
     Ok(format!("fixed:\n{added}"))
 }
 
+/// Checks every case of a round, prints each result (`ok` or `MISS`), and
+/// fails listing the misses, with how many were wrong fixes rather than
+/// wrong refusals.
+fn assert_round(cases: &[Case]) {
+    let results: Vec<(&str, Result<String, String>)> = cases.iter().map(|c| (c.name, check(c))).collect();
+    for (name, r) in &results {
+        match r {
+            Ok(how) => println!("ok   {name}: {how}"),
+            Err(why) => println!("MISS {name}: {why}"),
+        }
+    }
+    let wrong = results
+        .iter()
+        .filter(|(_, r)| r.as_ref().is_err_and(|r| r.starts_with("WRONG")))
+        .count();
+    let misses: Vec<String> = results
+        .iter()
+        .filter_map(|(n, r)| r.as_ref().err().map(|r| format!("- {n}: {r}")))
+        .collect();
+    assert!(
+        misses.is_empty(),
+        "{}/{} right, {wrong} wrong fixes; misses:\n{}",
+        cases.len() - misses.len(),
+        cases.len(),
+        misses.join("\n")
+    );
+}
+
 /// What breaks in an edited file: a removed line not allowed, line endings
 /// that changed, YAML that no longer parses.
 fn kept_intact(path: &str, before: &str, after: &str, removes: &[&str]) -> Option<String> {
@@ -997,28 +1025,7 @@ const CASES: &[Case] = &[
 
 #[test]
 fn every_shape_gets_the_right_fix_or_a_reasoned_refusal() {
-    let results: Vec<(&str, Result<String, String>)> = CASES.iter().map(|c| (c.name, check(c))).collect();
-    for (name, r) in &results {
-        match r {
-            Ok(how) => println!("ok   {name}: {how}"),
-            Err(why) => println!("MISS {name}: {why}"),
-        }
-    }
-    let wrong = results
-        .iter()
-        .filter(|(_, r)| r.as_ref().is_err_and(|r| r.starts_with("WRONG")))
-        .count();
-    let misses: Vec<String> = results
-        .iter()
-        .filter_map(|(n, r)| r.as_ref().err().map(|r| format!("- {n}: {r}")))
-        .collect();
-    assert!(
-        misses.is_empty(),
-        "{}/{} right, {wrong} wrong fixes; misses:\n{}",
-        CASES.len() - misses.len(),
-        CASES.len(),
-        misses.join("\n")
-    );
+    assert_round(CASES);
 }
 
 // ---- Round 2: shapes the first round did not cover ----
@@ -1812,28 +1819,7 @@ const ROUND_2: &[Case] = &[
 
 #[test]
 fn round_two_shapes_get_the_right_fix_or_a_reasoned_refusal() {
-    let results: Vec<(&str, Result<String, String>)> = ROUND_2.iter().map(|c| (c.name, check(c))).collect();
-    for (name, r) in &results {
-        match r {
-            Ok(how) => println!("ok   {name}: {how}"),
-            Err(why) => println!("MISS {name}: {why}"),
-        }
-    }
-    let wrong = results
-        .iter()
-        .filter(|(_, r)| r.as_ref().is_err_and(|r| r.starts_with("WRONG")))
-        .count();
-    let misses: Vec<String> = results
-        .iter()
-        .filter_map(|(n, r)| r.as_ref().err().map(|r| format!("- {n}: {r}")))
-        .collect();
-    assert!(
-        misses.is_empty(),
-        "{}/{} right, {wrong} wrong fixes; misses:\n{}",
-        ROUND_2.len() - misses.len(),
-        ROUND_2.len(),
-        misses.join("\n")
-    );
+    assert_round(ROUND_2);
 }
 
 // ---- Round 3: where the right edit place is unusual, and hostile input ----
@@ -2598,28 +2584,7 @@ const ROUND_3: &[Case] = &[
 
 #[test]
 fn round_three_shapes_get_the_right_fix_or_a_reasoned_refusal() {
-    let results: Vec<(&str, Result<String, String>)> = ROUND_3.iter().map(|c| (c.name, check(c))).collect();
-    for (name, r) in &results {
-        match r {
-            Ok(how) => println!("ok   {name}: {how}"),
-            Err(why) => println!("MISS {name}: {why}"),
-        }
-    }
-    let wrong = results
-        .iter()
-        .filter(|(_, r)| r.as_ref().is_err_and(|r| r.starts_with("WRONG")))
-        .count();
-    let misses: Vec<String> = results
-        .iter()
-        .filter_map(|(n, r)| r.as_ref().err().map(|r| format!("- {n}: {r}")))
-        .collect();
-    assert!(
-        misses.is_empty(),
-        "{}/{} right, {wrong} wrong fixes; misses:\n{}",
-        ROUND_3.len() - misses.len(),
-        ROUND_3.len(),
-        misses.join("\n")
-    );
+    assert_round(ROUND_3);
 }
 
 // ---- round 4: shapes rounds 1-3 did not cover (issue 12 Part C), written
@@ -3142,26 +3107,5 @@ const ROUND_4: &[Case] = &[
 
 #[test]
 fn round_four_shapes_get_the_right_fix_or_a_reasoned_refusal() {
-    let results: Vec<(&str, Result<String, String>)> = ROUND_4.iter().map(|c| (c.name, check(c))).collect();
-    for (name, r) in &results {
-        match r {
-            Ok(how) => println!("ok   {name}: {how}"),
-            Err(why) => println!("MISS {name}: {why}"),
-        }
-    }
-    let wrong = results
-        .iter()
-        .filter(|(_, r)| r.as_ref().is_err_and(|r| r.starts_with("WRONG")))
-        .count();
-    let misses: Vec<String> = results
-        .iter()
-        .filter_map(|(n, r)| r.as_ref().err().map(|r| format!("- {n}: {r}")))
-        .collect();
-    assert!(
-        misses.is_empty(),
-        "{}/{} right, {wrong} wrong fixes; misses:\n{}",
-        ROUND_4.len() - misses.len(),
-        ROUND_4.len(),
-        misses.join("\n")
-    );
+    assert_round(ROUND_4);
 }
