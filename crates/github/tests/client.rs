@@ -305,6 +305,30 @@ async fn a_file_too_large_for_the_contents_api_is_read_as_a_blob() {
 /// Every front end reads at most `config::READ_LIMIT` of a config file; through the API a
 /// larger one (its size is stated with the contents) is never downloaded, and gives the
 /// defaults, as a file over the YAML budget does anywhere.
+/// A setting the loader refuses is an error naming the file and the setting, not the
+/// default (`untrusted-runs: Off` read as `report` would trust more than the file says).
+#[tokio::test]
+async fn a_config_with_a_refused_setting_is_an_error_not_the_defaults() {
+    use autoheal_engine::config::UntrustedRuns;
+    use autoheal_github::fetch::repo::fetch_config;
+    for (text, policy) in [
+        ("heal:\n  untrusted-runs: off\n", Some(UntrustedRuns::Off)),
+        ("heal:\n  untrusted-runs: Off\n", None),
+    ] {
+        let fake = fake();
+        fake.commit_files(REPO, "main", &[(".github/autoheal.yml", text)], "init");
+        let (client, _) = client(&fake);
+        let read = fetch_config(&client, &repo(), "main").await;
+        match policy {
+            Some(policy) => assert!(matches!(&read, Ok(c) if c.untrusted_runs == policy), "{text}: {read:?}"),
+            None => assert!(
+                matches!(&read, Err(e) if e.to_string().contains(".github/autoheal.yml") && e.to_string().contains("untrusted-runs")),
+                "{text}: {read:?}"
+            ),
+        }
+    }
+}
+
 #[tokio::test]
 async fn a_config_over_the_read_limit_is_not_downloaded() {
     use autoheal_engine::config::{READ_LIMIT, UntrustedRuns};

@@ -36,7 +36,7 @@ pub async fn fetch_default_head(gh: &GitHub, repo: &RepoName) -> Result<DefaultH
 /// Like every front end it reads at most `config::READ_LIMIT` bytes, and a file over the
 /// YAML budget (one byte less) is an error naming the file and the limit: the defaults could
 /// trust more than the file says (`heal.untrusted-runs: off` read as `report`), so the
-/// maintainers hear of it instead. A larger file's blob (up to 100 MB through the API) is
+/// maintainers hear of it instead; so is a setting the loader refuses. A larger file's blob (up to 100 MB through the API) is
 /// not downloaded.
 pub async fn fetch_config(gh: &GitHub, repo: &RepoName, reference: &str) -> Result<Config> {
     let too_large = || {
@@ -59,5 +59,21 @@ pub async fn fetch_config(gh: &GitHub, repo: &RepoName, reference: &str) -> Resu
         shown: DEFAULT_CONFIG_PATH,
         bytes: &bytes,
     };
-    Ok(config::load(Some(file), None).config)
+    let loaded = config::load(Some(file), None);
+    // A setting the loader refuses (`untrusted-runs: Off`, a node budget
+    // passed) falls back to its default, which may trust more than the file
+    // says: the maintainers hear of it instead, as for an oversized file.
+    let refused: Vec<String> = loaded
+        .autoheal
+        .iter()
+        .filter(|d| d.severity == autoheal_engine::diagnostic::Severity::Error)
+        .map(|d| d.message.clone())
+        .collect();
+    if !refused.is_empty() {
+        return Err(Error::Invalid(format!(
+            "{DEFAULT_CONFIG_PATH} at `{reference}` of {repo} has settings autoheal cannot read, so it does not fall back to the defaults (which may trust more than the file says): {}",
+            refused.join("; ")
+        )));
+    }
+    Ok(loaded.config)
 }
