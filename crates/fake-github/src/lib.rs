@@ -211,6 +211,14 @@ impl FakeGithub {
         });
     }
 
+    /// Makes `login` a member of the organization owning the repository, with no role in it:
+    /// GitHub marks their comments and reviews `MEMBER` and answers `read` for them.
+    pub fn add_member(&self, repo: &str, login: &str) {
+        self.with_repo(repo, |r| {
+            r.members.insert(login.to_string());
+        });
+    }
+
     /// Whether Copilot (code review, the coding agent, agent tasks) is available to the
     /// repository (default: yes). Without it, asking for a review or an assignment gets 422
     /// and starting a task 403, as GitHub answers.

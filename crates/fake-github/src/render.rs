@@ -10,12 +10,14 @@ pub fn owner(repo: &RepoState) -> &str {
 }
 
 /// How GitHub relates `login` to the repository in an `author_association`: the owner, a
-/// seeded collaborator (any role), or no one (`NONE`).
+/// seeded collaborator (any role), a member of the owning organization, or no one (`NONE`).
 pub fn association(repo: &RepoState, login: &str) -> &'static str {
     if login.eq_ignore_ascii_case(owner(repo)) {
         "OWNER"
     } else if repo.collaborators.contains_key(login) {
         "COLLABORATOR"
+    } else if repo.members.contains(login) {
+        "MEMBER"
     } else {
         "NONE"
     }

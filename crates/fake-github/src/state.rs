@@ -1,6 +1,6 @@
 //! In-memory state of the fake: repositories and what the tests seeded or the client wrote.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use serde_json::Value;
 
@@ -84,6 +84,9 @@ pub struct RepoState {
     pub comments: BTreeMap<u64, Vec<CommentState>>,
     /// login -> role (`read`, `triage`, `write`, `maintain`, `admin`); the owner is admin.
     pub collaborators: BTreeMap<String, String>,
+    /// Members of the owning organization who are no collaborator: GitHub marks them
+    /// `MEMBER` and, on a public repository, they read.
+    pub members: BTreeSet<String>,
     /// Copilot (code review and the coding agent) is available to the repository.
     pub copilot: bool,
     /// Issues list their labels as plain strings, one of the two forms GitHub's issue

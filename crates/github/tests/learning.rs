@@ -331,3 +331,89 @@ async fn a_maintainers_never_outlives_newer_outsiders_commands_and_reviews() {
         .collect();
     assert!(asked_about_outsiders.is_empty(), "{asked_about_outsiders:?}");
 }
+
+/// Organization members and read or triage collaborators are asked about (GitHub marks them
+/// `MEMBER` or `COLLABORATOR`, and either may write), so a crowd of them saying `allow` after
+/// a maintainer's `never` must not use up the asks before the maintainer is reached.
+#[tokio::test]
+async fn read_only_members_saying_allow_cannot_crowd_out_a_maintainers_never() {
+    use autoheal_github::fetch::trust::MAX_AUTHORS_ASKED;
+    let fake = fake();
+    fake.add_collaborator(REPO, "maint", "maintain");
+    let (gh, _) = client(&fake);
+    let dependency = analysis("ci|build|dependency|left-pad", "pin-dependency", "dependency");
+    fake.set_now(Some("2024-04-01T00:00:00Z"));
+    let pull = issue_and_pull(&fake, &dependency, 1);
+    fake.add_comment(REPO, pull, "maint", "/autoheal never dependency");
+    // Newer than the maintainer's word: more read-only members (and read or triage
+    // collaborators) than the asks one decision has, commanding `allow` or approving.
+    fake.set_now(Some("2024-04-02T00:00:00Z"));
+    for i in 0..=MAX_AUTHORS_ASKED {
+        let member = format!("member{i}");
+        match i % 4 {
+            0 => fake.add_collaborator(REPO, &member, "read"),
+            1 => fake.add_collaborator(REPO, &member, "triage"),
+            _ => fake.add_member(REPO, &member),
+        }
+        if i % 2 == 0 {
+            fake.add_comment(REPO, pull, &member, "/autoheal allow dependency");
+        } else {
+            fake.add_review(REPO, pull, &member, "APPROVED", "fine by me");
+        }
+    }
+    fake.clear_requests();
+    let history = fetch_history(&gh, &repo(), None)
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    let record = acceptance_record(&history);
+    assert_eq!(
+        record.never_categories.get("dependency").map(|rule| rule.by.as_str()),
+        Some("maint"),
+        "{:?}",
+        history.writers
+    );
+    let asked = asked_paths(&fake)
+        .into_iter()
+        .filter(|p| p.contains("/collaborators/"))
+        .count();
+    assert!(asked <= MAX_AUTHORS_ASKED, "{asked} permission calls");
+}
+
+/// When more owners, members and collaborators speak restrictively than can be asked about,
+/// the ones left unasked are read the restrictive way: an older maintainer's `never` still
+/// holds behind eleven newer read-only members' `never`s of other categories, while an
+/// `allow` by a member nobody asked about does not count.
+#[tokio::test]
+async fn while_speakers_remain_unasked_the_restrictive_reading_wins() {
+    use autoheal_github::fetch::trust::MAX_AUTHORS_ASKED;
+    let fake = fake();
+    fake.add_collaborator(REPO, "maint", "maintain");
+    let (gh, _) = client(&fake);
+    let dependency = analysis("ci|build|dependency|left-pad", "pin-dependency", "dependency");
+    fake.set_now(Some("2024-04-01T00:00:00Z"));
+    let pull = issue_and_pull(&fake, &dependency, 1);
+    fake.add_comment(REPO, pull, "maint", "/autoheal never dependency");
+    for i in 0..=MAX_AUTHORS_ASKED {
+        fake.set_now(Some(&format!("2024-04-02T00:{i:02}:00Z")));
+        let member = format!("member{i}");
+        fake.add_member(REPO, &member);
+        fake.add_comment(REPO, pull, &member, &format!("/autoheal never category{i}"));
+    }
+    fake.set_now(Some("2024-04-03T00:00:00Z"));
+    fake.add_comment(REPO, pull, "member0", "/autoheal allow dependency");
+    let history = fetch_history(&gh, &repo(), None)
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    let record = acceptance_record(&history);
+    assert_eq!(
+        record.never_categories.get("dependency").map(|rule| rule.by.as_str()),
+        Some("maint"),
+        "{:?} {:?}",
+        history.writers,
+        record.never_categories
+    );
+    // The newest members were asked about and read only: their `never`s do not count. The
+    // oldest was not: their `never` counts, their later `allow` does not.
+    assert!(!record.never_categories.contains_key("category10"), "{record:?}");
+    assert!(record.never_categories.contains_key("category0"), "{record:?}");
+}

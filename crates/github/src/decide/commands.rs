@@ -22,6 +22,14 @@ pub enum Command {
     Allow { category: String },
 }
 
+impl Command {
+    /// Whether the command holds autoheal back (`never`, `wrong-fix`) rather than lets it go
+    /// on (`allow`): the reading that fails safe when its author's permission is unknown.
+    pub fn is_restrictive(&self) -> bool {
+        matches!(self, Command::WrongFix { .. } | Command::Never { .. })
+    }
+}
+
 /// Why a `/autoheal` line is not a valid command.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum CommandError {

@@ -16,9 +16,12 @@
 //! A comment is *trusted* when its author may write to the repository (the owner, or write,
 //! maintain or admin permission, asked through the API when the history is fetched, for a
 //! bounded number of authors: `History::writers`) and is not a bot. Anyone can comment on a
-//! public issue, so nobody else steers autoheal.
+//! public issue, so nobody else steers autoheal. When more owners, members and collaborators
+//! speak than are asked about, the restrictive word (`never`, `wrong-fix`, a review requesting
+//! changes) of one left unasked counts and the permissive word does not (`History::unasked`):
+//! a crowd cannot make autoheal do what a maintainer forbade.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 
 use chrono::{DateTime, Utc};
 use serde::Serialize;
@@ -65,43 +68,55 @@ pub enum Verdict {
 }
 
 /// Whether a comment may steer autoheal: its author is not a bot (autoheal's own comments
-/// included) and may write to the repository.
-pub fn is_trusted(comment: &Comment, writers: &BTreeSet<String>) -> bool {
+/// included) and may write to the repository, or, for a restrictive command (`never`,
+/// `wrong-fix`), is an owner, member or collaborator nobody could ask about
+/// (`History::unasked`: the restrictive reading is the safe one).
+pub fn is_trusted(comment: &Comment, command: &Command, history: &History) -> bool {
     let author = comment.author();
-    !author.is_empty() && !author.ends_with("[bot]") && writers.contains(author)
+    !author.is_empty()
+        && !author.ends_with("[bot]")
+        && (history.writers.contains(author) || (command.is_restrictive() && history.unasked.contains(author)))
 }
 
-fn trusted_commands<'a>(
-    comments: &'a [Comment],
-    writers: &'a BTreeSet<String>,
-) -> impl Iterator<Item = (&'a Comment, Command)> {
+fn trusted_commands<'a>(comments: &'a [Comment], history: &'a History) -> impl Iterator<Item = (&'a Comment, Command)> {
     comments
         .iter()
-        .filter(|c| is_trusted(c, writers))
         .filter_map(|c| Some((c, parse_command(c.text())?.ok()?)))
+        .filter(|(c, command)| is_trusted(c, command, history))
 }
 
-/// Whether a review counts: Copilot's reviewer, or a person who may write.
-pub fn is_trusted_review(review: &Review, writers: &BTreeSet<String>) -> bool {
+/// Whether a review rejects the pull request's fix: the learning rule counts a pull request
+/// whose latest trusted review requests changes as rejected.
+pub fn is_restrictive_review(review: &Review) -> bool {
+    review.state == "CHANGES_REQUESTED"
+}
+
+/// Whether a review counts: Copilot's reviewer, or a person who may write, or, for a review
+/// requesting changes, an owner, member or collaborator nobody could ask about
+/// (`History::unasked`).
+pub fn is_trusted_review(review: &Review, history: &History) -> bool {
     let author = review.author();
-    is_copilot_reviewer(author) || (!author.ends_with("[bot]") && writers.contains(author))
+    is_copilot_reviewer(author)
+        || (!author.ends_with("[bot]")
+            && (history.writers.contains(author)
+                || (is_restrictive_review(review) && history.unasked.contains(author))))
 }
 
 /// Whether the latest trusted review of an unmerged PR asks for changes.
-fn changes_requested(pull: &Item, reviews: &[Review], writers: &BTreeSet<String>) -> bool {
-    let latest = reviews
+fn changes_requested(pull: &Item, history: &History) -> bool {
+    let latest = history
+        .reviews_of(pull.number)
         .iter()
-        .filter(|r| is_trusted_review(r, writers) && r.state != "PENDING" && r.state != "DISMISSED")
+        .filter(|r| is_trusted_review(r, history) && r.state != "PENDING" && r.state != "DISMISSED")
         .max_by_key(|r| (r.submitted_at.clone(), r.id));
-    !pull.is_merged() && latest.is_some_and(|r| r.state == "CHANGES_REQUESTED")
+    !pull.is_merged() && latest.is_some_and(is_restrictive_review)
 }
 
 /// The verdict on one heal PR given the comments and reviews on it.
 pub fn verdict(pull: &Item, history: &History) -> Verdict {
-    let writers = &history.writers;
-    let wrong_fix = trusted_commands(history.comments_on(pull.number), writers)
+    let wrong_fix = trusted_commands(history.comments_on(pull.number), history)
         .any(|(_, command)| matches!(command, Command::WrongFix { .. }));
-    let rejected_in_review = changes_requested(pull, history.reviews_of(pull.number), writers);
+    let rejected_in_review = changes_requested(pull, history);
     if wrong_fix || rejected_in_review || pull.is_closed_unmerged() {
         Verdict::Rejected
     } else if pull.is_merged() {
@@ -158,7 +173,7 @@ pub fn acceptance_record(history: &History) -> AcceptanceRecord {
     // `never` and `allow` from every thread, applied in the order they were written.
     let mut rules: Vec<SaidCommand> = Vec::new();
     for (&number, comments) in &history.comments {
-        for (comment, command) in trusted_commands(comments, &history.writers) {
+        for (comment, command) in trusted_commands(comments, history) {
             rules.push(SaidCommand {
                 at: crate::fetch::history::parse_time(Some(&comment.created_at)),
                 id: comment.id,
@@ -227,6 +242,8 @@ pub fn demotion_reason(record: &AcceptanceRecord, analysis: &Record, threshold: 
 
 #[cfg(test)]
 mod tests {
+    use std::collections::BTreeSet;
+
     use super::*;
     use crate::fetch::history::{ItemKind, parse_time};
     use crate::models::User;
@@ -387,5 +404,54 @@ mod tests {
         assert_eq!(verdict_with(&mut h, vec![drive_by]), Verdict::Pending, "not a writer");
         let approved = review(3, "maint", "APPROVED", "2024-01-04T00:00:00Z");
         assert_eq!(verdict_with(&mut h, vec![copilot, approved]), Verdict::Pending);
+    }
+
+    /// `member` spoke but was not asked about (`History::unasked`): their restrictive word
+    /// counts, their permissive word does not.
+    #[test]
+    fn an_unasked_speakers_restrictive_word_counts_and_their_permissive_word_does_not() {
+        let a = analysis("f", "t", "c");
+        let merged = pull(1, "closed", true, a.clone());
+        let open = pull(2, "open", false, a);
+        let mut comments = BTreeMap::new();
+        comments.insert(
+            1,
+            vec![
+                comment(1, "2024-01-01T00:00:00Z", "maint", "/autoheal never timeout"),
+                comment(2, "2024-01-02T00:00:00Z", "member", "/autoheal allow timeout"),
+                comment(3, "2024-01-02T00:00:00Z", "member", "/autoheal never cache"),
+                comment(4, "2024-01-03T00:00:00Z", "member", "/autoheal wrong-fix"),
+            ],
+        );
+        let mut h = history(vec![merged.clone(), open.clone()], comments);
+        h.reviews.insert(
+            2,
+            vec![
+                review(1, "maint", "APPROVED", "2024-01-03T00:00:00Z"),
+                review(2, "member", "CHANGES_REQUESTED", "2024-01-04T00:00:00Z"),
+            ],
+        );
+        let asked = acceptance_record(&h);
+        assert_eq!(asked.never_categories.keys().collect::<Vec<_>>(), ["timeout"]);
+        assert_eq!(
+            (verdict(&merged, &h), verdict(&open, &h)),
+            (Verdict::Accepted, Verdict::Pending)
+        );
+        h.unasked.insert("member".into());
+        let unasked = acceptance_record(&h);
+        assert_eq!(
+            unasked.never_categories.keys().collect::<Vec<_>>(),
+            ["cache", "timeout"]
+        );
+        assert_eq!(
+            (verdict(&merged, &h), verdict(&open, &h)),
+            (Verdict::Rejected, Verdict::Rejected)
+        );
+        // A later approval by the unasked speaker does not lift their own request.
+        h.reviews
+            .entry(2)
+            .or_default()
+            .push(review(3, "member", "APPROVED", "2024-01-05T00:00:00Z"));
+        assert_eq!(verdict(&open, &h), Verdict::Rejected);
     }
 }

@@ -11,11 +11,12 @@ use chrono::{DateTime, Utc};
 use tokio::sync::Semaphore;
 use tokio::task::JoinSet;
 
-use super::trust::{Vouching, fetch_bot_login};
+use super::trust::{Vouch, Vouching, fetch_bot_login};
 use crate::client::GitHub;
 use crate::client::config::RepoName;
 use crate::client::endpoints::IssueFilter;
 use crate::decide::commands::parse_command;
+use crate::decide::learning::is_restrictive_review;
 use crate::error::{Error, Result};
 use crate::models::{Comment, Issue, Label, PullRequest, Review};
 use crate::record::{Record, decode};
@@ -143,6 +144,11 @@ pub struct History {
     /// Authors of a command or review vouched for (`fetch::trust::Vouching`: autoheal, the
     /// owner, or a collaborator with write access, asked for a bounded number of authors).
     pub writers: BTreeSet<String>,
+    /// Owners, members and collaborators who commanded or reviewed restrictively but were
+    /// not asked about (the asks ran out, or the token may not read permissions): their
+    /// restrictive word (`never`, `wrong-fix`, a review requesting changes) counts and their
+    /// permissive word does not, so what cannot be checked fails safe.
+    pub unasked: BTreeSet<String>,
 }
 
 impl History {
@@ -156,6 +162,7 @@ impl History {
             reviews: BTreeMap::new(),
             head_shas: BTreeMap::new(),
             writers: BTreeSet::new(),
+            unasked: BTreeSet::new(),
         }
     }
 
@@ -241,10 +248,11 @@ pub fn stamp(time: DateTime<Utc>) -> String {
 /// write opened (an outsider's labelled issue carries no record autoheal wrote; authors asked
 /// through one [`Vouching`]); the comments, and for a PR the reviews, of the newest
 /// [`MAX_THREADS_READ`] of them; and which authors
-/// of an `/autoheal` command or a review may write, newest first, through one [`Vouching`]
-/// that asks only about owners, members and collaborators (`Vouching::may_act_as`: a
-/// bounded number of permission calls, however many accounts comment, and none for
-/// outsiders).
+/// of an `/autoheal` command or a review may write, restrictive words first and then newest
+/// first, through one [`Vouching`] that asks only about owners, members and collaborators
+/// (`Vouching::vouch_as`: a bounded number of permission calls, however many accounts
+/// comment, and none for outsiders; restrictive speakers left unasked are
+/// [`History::unasked`]).
 pub async fn fetch_history(gh: &GitHub, repo: &RepoName, since: Option<DateTime<Utc>>) -> Result<History> {
     let mut items = Vec::new();
     let mut openers: BTreeMap<u64, String> = BTreeMap::new();
@@ -306,29 +314,44 @@ pub async fn fetch_history(gh: &GitHub, repo: &RepoName, since: Option<DateTime<
             .map(|p| (p.number, p.head.sha))
             .collect()
     };
-    // Newest first: when more owners, members and collaborators speak than are asked about,
-    // the latest word counts. Anyone else (GitHub's `author_association`) is never asked
-    // about, so outsiders' commands and reviews cannot use up the asks a maintainer needs.
-    let mut speakers: Vec<(&str, &str, &str)> = comments
+    // Restrictive words first (`never`, `wrong-fix`, a review requesting changes), each kind
+    // newest first: a crowd of members or read-only collaborators saying `allow` or approving
+    // cannot use up the asks before a maintainer's older `never` is reached. Anyone else
+    // (GitHub's `author_association`) is never asked about. A restrictive speaker left
+    // unasked when the asks run out counts the restrictive way (`History::unasked`).
+    let mut speakers: Vec<Speaker> = comments
         .values()
         .flatten()
-        .filter(|c| parse_command(c.text()).is_some())
-        .map(|c| (c.created_at.as_str(), c.author(), c.author_association.as_str()))
-        .chain(reviews.values().flatten().map(|r| {
-            (
-                r.submitted_at.as_deref().unwrap_or_default(),
-                r.author(),
-                r.author_association.as_str(),
-            )
+        .filter_map(|c| {
+            let command = parse_command(c.text())?.ok()?;
+            Some(Speaker {
+                restrictive: command.is_restrictive(),
+                at: c.created_at.as_str(),
+                author: c.author(),
+                association: c.author_association.as_str(),
+            })
+        })
+        .chain(reviews.values().flatten().map(|r| Speaker {
+            restrictive: is_restrictive_review(r),
+            at: r.submitted_at.as_deref().unwrap_or_default(),
+            author: r.author(),
+            association: r.author_association.as_str(),
         }))
-        .filter(|(_, author, _)| !author.ends_with("[bot]"))
+        .filter(|speaker| !speaker.author.ends_with("[bot]"))
         .collect();
-    speakers.sort_by(|a, b| b.cmp(a));
+    speakers.sort_by(|a, b| (b.restrictive, b.at).cmp(&(a.restrictive, a.at)));
     let mut steering = Vouching::new(&bot_login);
     let mut writers = BTreeSet::new();
-    for (_, author, association) in speakers {
-        if steering.may_act_as(gh, repo, author, association).await? {
-            writers.insert(author.to_string());
+    let mut unasked = BTreeSet::new();
+    for speaker in speakers {
+        match steering.vouch_as(gh, repo, speaker.author, speaker.association).await? {
+            Vouch::Yes => {
+                writers.insert(speaker.author.to_string());
+            }
+            Vouch::Unasked if speaker.restrictive => {
+                unasked.insert(speaker.author.to_string());
+            }
+            Vouch::Unasked | Vouch::No => {}
         }
     }
     Ok(History {
@@ -336,6 +359,7 @@ pub async fn fetch_history(gh: &GitHub, repo: &RepoName, since: Option<DateTime<
         reviews,
         head_shas,
         writers,
+        unasked,
         ..history
     })
 }
@@ -354,6 +378,15 @@ pub async fn fetch_reviews(gh: &GitHub, repo: &RepoName, pulls: &[u64]) -> Resul
         gh.list_reviews(&repo, number).await
     })
     .await
+}
+
+/// An author of an `/autoheal` command or a review, as [`fetch_history`] orders them.
+struct Speaker<'a> {
+    /// A `never`, a `wrong-fix` or a review requesting changes (see [`History::unasked`]).
+    restrictive: bool,
+    at: &'a str,
+    author: &'a str,
+    association: &'a str,
 }
 
 /// `fetch` for each numbered thread, [`COMMENT_FETCH_CONCURRENCY`] at a time.

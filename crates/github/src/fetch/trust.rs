@@ -60,8 +60,9 @@ pub async fn author_may_act(gh: &GitHub, repo: &RepoName, author: &str, bot_logi
 
 /// [`author_may_act`] over many issues and comments of one list, as cheap as a hostile
 /// repository allows: autoheal and the owner are known without a call, every other author
-/// is asked once, and only the first [`MAX_AUTHORS_ASKED`] of them (callers go newest
-/// first); later ones count as not vouched for. Anyone can open issues and comment, so a
+/// is asked once, and only the first [`MAX_AUTHORS_ASKED`] of them (callers order them so
+/// the authors whose word matters most come first); later ones count as not vouched for
+/// ([`Vouch::Unasked`] to a caller that reads them the restrictive way). Anyone can open issues and comment, so a
 /// thousand copies of a record by a thousand accounts must not cost a thousand calls; passing
 /// over a genuine writer's copy only files a new issue or reports a run again (the safe
 /// direction). A token that may not read permissions (401/403) cannot vouch for anyone it
@@ -95,16 +96,28 @@ impl Vouching {
     /// vouched for and uses none of the asks, so a crowd of outsiders cannot crowd out a
     /// maintainer.
     pub async fn may_act_as(&mut self, gh: &GitHub, repo: &RepoName, author: &str, association: &str) -> Result<bool> {
+        Ok(self.vouch_as(gh, repo, author, association).await? == Vouch::Yes)
+    }
+
+    /// What [`Vouching::may_act_as`] knows of an author, telling "not vouched for" from "not
+    /// asked": an owner, member or collaborator left over when the asks ran out (or the token
+    /// may not read permissions) is [`Vouch::Unasked`], and the caller decides which reading
+    /// of their word is the safe one.
+    pub async fn vouch_as(&mut self, gh: &GitHub, repo: &RepoName, author: &str, association: &str) -> Result<Vouch> {
         if is_autoheal(author, &self.bot_login) || may_be_writer(association) {
-            self.may_act(gh, repo, author).await
+            self.vouch(gh, repo, author).await
         } else {
-            Ok(false)
+            Ok(Vouch::No)
         }
     }
 
     pub async fn may_act(&mut self, gh: &GitHub, repo: &RepoName, author: &str) -> Result<bool> {
+        Ok(self.vouch(gh, repo, author).await? == Vouch::Yes)
+    }
+
+    async fn vouch(&mut self, gh: &GitHub, repo: &RepoName, author: &str) -> Result<Vouch> {
         if let Some(known) = self.known.get(author) {
-            return Ok(*known);
+            return Ok(if *known { Vouch::Yes } else { Vouch::No });
         }
         let known = if is_autoheal(author, &self.bot_login) {
             true
@@ -115,19 +128,31 @@ impl Vouching {
         } else if may_write(author, &repo.owner, &None) {
             true
         } else if self.refused || self.asked >= MAX_AUTHORS_ASKED {
-            false
+            return Ok(Vouch::Unasked);
         } else {
             self.asked += 1;
             match gh.get_permission(repo, author).await {
                 Ok(permission) => may_write(author, &repo.owner, &permission),
                 Err(error) if matches!(error.status(), Some(401 | 403)) => {
                     self.refused = true;
-                    false
+                    return Ok(Vouch::Unasked);
                 }
                 Err(error) => return Err(error),
             }
         };
         self.known.insert(author.to_string(), known);
-        Ok(known)
+        Ok(if known { Vouch::Yes } else { Vouch::No })
     }
+}
+
+/// What a [`Vouching`] learned of one author.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Vouch {
+    /// Autoheal, the owner, or someone GitHub says may write.
+    Yes,
+    /// Known not to write: GitHub said so, or the author is an outsider, an app or nobody.
+    No,
+    /// Might write, but GitHub was not asked: the asks were spent or the token may not read
+    /// permissions.
+    Unasked,
 }
