@@ -508,13 +508,14 @@ fn scan_error(offsets: &Offsets<'_>, e: &ScanError) -> SyntaxError {
 }
 
 /// One parse of `text`: by [`fast`](super::fast) when it reads the text,
-/// else by saphyr. Debug builds parse with both and assert the same result.
+/// else by saphyr. Debug builds also parse each distinct text with saphyr
+/// once per process and assert the same result.
 fn parse_once(text: &str) -> Attempt {
     match super::fast::events(text) {
         Some(events) => {
             let attempt = build(text, events.into_iter().map(Ok), false);
             #[cfg(debug_assertions)]
-            {
+            if first_parse_of(text) {
                 let saphyr = parse_with_saphyr(text);
                 assert!(
                     attempt.same_as(&saphyr),
@@ -527,6 +528,33 @@ fn parse_once(text: &str) -> Attempt {
         }
         None => parse_with_saphyr(text),
     }
+}
+
+/// Whether this process parses `text` for the first time: debug builds
+/// compare the fast reader with saphyr once per distinct text. A lint parses
+/// the same text many times over (a fix verified in a batch and again alone,
+/// `--fix` linting its own output again, every evaluation case of one
+/// workflow), and comparing every parse made `cargo xtask eval fixes` and
+/// `eval corpus` take half again as long in `.ci/run` (docs/performance.md);
+/// the comparison of a text already compared can only agree again. Texts are
+/// remembered by a 64-bit hash: a collision skips one comparison, it never
+/// changes a tree. Past `REMEMBERED` texts the set starts again, so a
+/// long-running debug language server does not grow without end.
+#[cfg(debug_assertions)]
+fn first_parse_of(text: &str) -> bool {
+    use std::hash::{BuildHasher as _, BuildHasherDefault, DefaultHasher};
+    use std::sync::Mutex;
+    const REMEMBERED: usize = 1 << 20;
+    static SEEN: Mutex<Option<HashSet<u64>>> = Mutex::new(None);
+    let hash = BuildHasherDefault::<DefaultHasher>::default().hash_one(text);
+    // A poisoned lock (a panicking comparison on another thread) still holds a
+    // usable set.
+    let mut seen = SEEN.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+    let seen = seen.get_or_insert_with(HashSet::new);
+    if seen.len() >= REMEMBERED {
+        seen.clear();
+    }
+    seen.insert(hash)
 }
 
 /// Whether the fast reader's tree of `text` equals saphyr's (`None` when it
@@ -1049,4 +1077,21 @@ fn find_comments(text: &str, root: Option<&Node>) -> Vec<TextRange> {
         }
     }
     out
+}
+
+#[cfg(all(test, debug_assertions))]
+mod tests {
+    use super::first_parse_of;
+
+    #[test]
+    fn debug_builds_compare_each_distinct_text_once() {
+        // Texts no other test parses (tests share the process's set).
+        let text = "name: debug_builds_compare_each_distinct_text_once\n";
+        let other = "name: debug_builds_compare_each_distinct_text_once, the other\n";
+        assert!(first_parse_of(text));
+        assert!(!first_parse_of(text));
+        let copy = String::from(text);
+        assert!(!first_parse_of(&copy), "the same text in another allocation");
+        assert!(first_parse_of(other));
+    }
 }

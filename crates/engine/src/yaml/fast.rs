@@ -13,7 +13,8 @@
 //! error: every text it accepts is one saphyr reads without error.
 //!
 //! What makes the two agree is checked, not assumed: debug builds parse every
-//! text both ways and assert the same tree (`build::parse_once`), the unit
+//! distinct text both ways, once per process, and assert the same tree
+//! (`build::parse_once`), the unit
 //! tests compare them on every rule fixture and on mutations of them, and
 //! `cargo xtask eval corpus` on every corpus file and fix.
 
