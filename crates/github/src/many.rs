@@ -267,17 +267,15 @@ pub async fn recorded_runs(gh: &GitHub, repo: &RepoName, since: DateTime<Utc>) -
     // every later pass. Who is asked once per author, for a bounded number of authors
     // (`Vouching`); who autoheal is, only when there is an issue.
     let mut vouching: Option<Vouching> = None;
-    // A comment's author comes with GitHub's `author_association`: only an owner, member or
-    // collaborator is asked about (`Vouching::may_act_as`).
-    let mut may_act = async |author: &str, association: Option<&str>| -> Result<bool> {
+    // An issue's opener and a comment's author come with GitHub's `author_association`: only
+    // an owner, member or collaborator is asked about (`Vouching::may_act_as`), so outsiders'
+    // labelled issues and comments cost no ask.
+    let mut may_act = async |author: &str, association: &str| -> Result<bool> {
         let vouching = match &mut vouching {
             Some(vouching) => vouching,
             None => vouching.insert(Vouching::new(&fetch_bot_login(gh).await?)),
         };
-        match association {
-            Some(association) => vouching.may_act_as(gh, repo, author, association).await,
-            None => vouching.may_act(gh, repo, author).await,
-        }
+        vouching.may_act_as(gh, repo, author, association).await
     };
     let mut recorded = BTreeMap::new();
     // autoheal comments a repeat only on an issue autoheal or a writer opened (the duplicate
@@ -285,7 +283,7 @@ pub async fn recorded_runs(gh: &GitHub, repo: &RepoName, since: DateTime<Utc>) -
     // cost no comment list each.
     let mut numbers: Vec<u64> = Vec::new();
     for issue in &issues {
-        if !may_act(issue.author().unwrap_or_default(), None).await? {
+        if !may_act(issue.author().unwrap_or_default(), &issue.author_association).await? {
             continue;
         }
         numbers.push(issue.number);
@@ -298,7 +296,7 @@ pub async fn recorded_runs(gh: &GitHub, repo: &RepoName, since: DateTime<Utc>) -
             let text = comment.text();
             let run = decode(text).map(|r| r.run_id).or_else(|| run_link_id(text));
             if let Some(run) = run
-                && may_act(comment.author(), Some(&comment.author_association)).await?
+                && may_act(comment.author(), &comment.author_association).await?
             {
                 recorded.entry(run).or_insert(None);
             }

@@ -202,6 +202,10 @@ pub struct Issue {
     /// Who opened it (`null` for a deleted account).
     #[serde(deserialize_with = "nullable")]
     pub user: Option<User>,
+    /// How the opener is related to the repository, as for a comment
+    /// ([`Comment::author_association`]): only an `OWNER`, `MEMBER` or `COLLABORATOR` opener
+    /// is asked about.
+    pub author_association: String,
     pub html_url: String,
     pub created_at: String,
     pub updated_at: String,

@@ -277,10 +277,7 @@ async fn file(gh: &GitHub, repo: &RepoName, examined: &Examined, options: &Repor
     if !candidates.is_empty() {
         let mut vouching = Vouching::new(&fetch_bot_login(gh).await?);
         for candidate in candidates {
-            if vouching
-                .may_act(gh, repo, candidate.author().unwrap_or_default())
-                .await?
-            {
+            if vouching.opened(gh, repo, candidate).await? {
                 duplicate = Some(candidate);
                 break;
             }

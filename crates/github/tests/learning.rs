@@ -417,3 +417,39 @@ async fn while_speakers_remain_unasked_the_restrictive_reading_wins() {
     assert!(!record.never_categories.contains_key("category10"), "{record:?}");
     assert!(record.never_categories.contains_key("category0"), "{record:?}");
 }
+
+/// The history keeps what autoheal or a writer opened, and an opener comes with GitHub's
+/// `author_association`: eleven outsiders' labelled issues, newer than a maintainer's heal
+/// issue, cost no permission call, so the maintainer is still asked about and their issue
+/// stays in the history.
+#[tokio::test]
+async fn outsiders_issues_cost_no_asks_and_cannot_crowd_a_maintainers_issue_out_of_the_history() {
+    use autoheal_github::fetch::trust::MAX_AUTHORS_ASKED;
+    let fake = fake();
+    fake.add_collaborator(REPO, "maint", "maintain");
+    let (gh, _) = client(&fake);
+    let dependency = analysis("ci|build|dependency|left-pad", "pin-dependency", "dependency");
+    let labelled = |user: &str, body: String| SeedIssue {
+        title: "[auto-heal] CI: failure".into(),
+        body,
+        labels: vec!["auto-heal".into(), "workflow-failure".into()],
+        created_at: "2024-04-01T00:00:00Z".into(),
+        user: user.into(),
+        ..SeedIssue::default()
+    };
+    let maintainers = fake.add_issue(REPO, labelled("maint", format!("summary\n{}", encode(&dependency))));
+    for i in 0..=MAX_AUTHORS_ASKED {
+        fake.add_issue(REPO, labelled(&format!("mallory{i}"), "Please look".into()));
+    }
+    fake.clear_requests();
+    let history = fetch_history(&gh, &repo(), None)
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    let kept: Vec<u64> = history.items.iter().map(|item| item.number).collect();
+    assert_eq!(kept, [maintainers]);
+    let asked: Vec<String> = asked_paths(&fake)
+        .into_iter()
+        .filter(|p| p.contains("/collaborators/mallory"))
+        .collect();
+    assert!(asked.is_empty(), "{asked:?}");
+}

@@ -433,3 +433,63 @@ async fn the_real_action_heals_each_repository_once() {
         assert!(summary.is_ok(), "{summary:?}");
     }
 }
+
+/// An issue's opener comes with GitHub's `author_association`, as a comment's author does:
+/// eleven outsiders' labelled issues, newer than a maintainer's issue recording run 1, cost
+/// no permission call, so the maintainer is still asked about and run 1 stays recorded.
+#[tokio::test]
+async fn outsiders_issues_cost_no_asks_and_cannot_crowd_out_a_maintainers_record() {
+    use autoheal_github::fetch::trust::MAX_AUTHORS_ASKED;
+    let fake = started(&["octo/a"]);
+    fake.add_collaborator("octo/a", "maint", "write");
+    failed_run(&fake, "octo/a", 1, "main", "2023-11-14T10:00:00Z");
+    failed_run(&fake, "octo/a", 2, "main", "2023-11-14T11:00:00Z");
+    let record = Record {
+        fingerprint: "f".into(),
+        run_id: 1,
+        ..Record::default()
+    };
+    fake.set_now(Some("2023-11-14T12:00:00Z"));
+    let own = fake.add_issue(
+        "octo/a",
+        SeedIssue {
+            title: "CI failure".into(),
+            body: format!("x\n{}", encode(&record)),
+            labels: vec!["auto-heal".into(), "workflow-failure".into()],
+            user: "maint".into(),
+            ..SeedIssue::default()
+        },
+    );
+    fake.set_now(Some("2023-11-14T12:30:00Z"));
+    for i in 0..=MAX_AUTHORS_ASKED {
+        fake.add_issue(
+            "octo/a",
+            SeedIssue {
+                title: "CI failure".into(),
+                body: "Please look".into(),
+                labels: vec!["workflow-failure".into()],
+                user: format!("mallory{i}"),
+                ..SeedIssue::default()
+            },
+        );
+    }
+    fake.clear_requests();
+    let (gh, _) = client(&fake);
+    let recorder = Recorder::default();
+    heal_many(
+        &gh,
+        &[name("octo/a")],
+        &ManyOptions::new(time(SINCE)),
+        recorder.action(),
+    )
+    .await;
+    let works: Vec<Work> = recorder.calls().into_iter().map(|(_, w)| w).collect();
+    assert_eq!(works, [Work::Issue { run_id: 1, issue: own }, Work::Run { run_id: 2 }]);
+    let asked: Vec<String> = fake
+        .requests()
+        .into_iter()
+        .map(|r| r.path)
+        .filter(|p| p.contains("/collaborators/mallory"))
+        .collect();
+    assert!(asked.is_empty(), "{asked:?}");
+}

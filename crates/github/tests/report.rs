@@ -396,9 +396,10 @@ async fn an_outsiders_issue_copying_the_record_does_not_absorb_the_failure() {
 }
 
 /// A hostile repository cannot make one report cost an API call per issue: forty copies of
-/// the record by twenty outsiders (two each) are newer than autoheal's own issue, yet each
-/// author is asked once, and at most `MAX_AUTHORS_ASKED` of them; the genuine issue, which
-/// needs no question, still absorbs the repeat.
+/// the record by twenty read-only organization members (two each; GitHub marks them
+/// `MEMBER`, so they are asked about, where outsiders are not) are newer than autoheal's own
+/// issue, yet each author is asked once, and at most `MAX_AUTHORS_ASKED` of them; the
+/// genuine issue, which needs no question, still absorbs the repeat.
 #[tokio::test]
 async fn many_outsiders_copies_cost_a_bounded_number_of_permission_calls() {
     use autoheal_github::fetch::trust::MAX_AUTHORS_ASKED;
@@ -407,6 +408,9 @@ async fn many_outsiders_copies_cost_a_bounded_number_of_permission_calls() {
     let sha = seed(&fake, REPO, "main", &dependency(42));
     assert!(matches!(run_report(&fake, 42).await, ReportOutcome::Filed(_)));
     let genuine = fake.issues(REPO)[0].body.clone();
+    for i in 0..20 {
+        fake.add_member(REPO, &format!("mallory{i}"));
+    }
     for i in 0..40 {
         fake.add_issue(
             REPO,
@@ -584,6 +588,46 @@ async fn another_apps_issue_is_never_vouched_for_nor_asked_about() {
         .into_iter()
         .map(|r| r.path)
         .filter(|p| p.contains("/collaborators/tracker"))
+        .collect();
+    assert!(asked.is_empty(), "{asked:?}");
+}
+
+/// An issue's opener comes with GitHub's `author_association`: eleven outsiders' copies of
+/// the record, newer than a maintainer's issue carrying it, cost no permission call, so the
+/// maintainer is still asked about and their issue (the newest vouched for) absorbs the
+/// repeat, not autoheal's older one.
+#[tokio::test]
+async fn outsiders_copies_cost_no_asks_and_cannot_crowd_out_a_maintainers_issue() {
+    use autoheal_github::fetch::trust::MAX_AUTHORS_ASKED;
+    let fake = started();
+    fake.set_token_login(None);
+    fake.add_collaborator(REPO, "maintainer", "write");
+    let sha = seed(&fake, REPO, "main", &dependency(42));
+    assert!(matches!(run_report(&fake, 42).await, ReportOutcome::Filed(_)));
+    let genuine = fake.issues(REPO)[0].body.clone();
+    let copy = |user: String| SeedIssue {
+        title: "[auto-heal] CI: missing_dependency in test".into(),
+        body: genuine.clone(),
+        labels: vec!["workflow-failure".into(), "auto-heal".into()],
+        user,
+        ..SeedIssue::default()
+    };
+    let maintainers = fake.add_issue(REPO, copy("maintainer".into()));
+    for i in 0..=MAX_AUTHORS_ASKED {
+        fake.add_issue(REPO, copy(format!("mallory{i}")));
+    }
+    heal_fixtures::seed_run(&fake, REPO, "main", &sha, &dependency(43));
+    fake.clear_requests();
+    let outcome = run_report(&fake, 43).await;
+    assert!(
+        matches!(&outcome, ReportOutcome::Repeated(f) if f.issue.number == maintainers),
+        "{outcome:?}"
+    );
+    let asked: Vec<String> = fake
+        .requests()
+        .into_iter()
+        .map(|r| r.path)
+        .filter(|p| p.contains("/collaborators/mallory"))
         .collect();
     assert!(asked.is_empty(), "{asked:?}");
 }

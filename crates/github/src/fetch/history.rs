@@ -245,8 +245,9 @@ pub fn stamp(time: DateTime<Utc>) -> String {
 
 /// Fetches the history: every `auto-heal` issue and PR and every `workflow-failure` issue (all
 /// pages, any state, updated at or after `since` when given) that autoheal or someone who may
-/// write opened (an outsider's labelled issue carries no record autoheal wrote; authors asked
-/// through one [`Vouching`]); the comments, and for a PR the reviews, of the newest
+/// write opened (an outsider's labelled issue carries no record autoheal wrote; openers GitHub
+/// relates to the repository as owner, member or collaborator asked about through one
+/// [`Vouching`], anyone else at no cost); the comments, and for a PR the reviews, of the newest
 /// [`MAX_THREADS_READ`] of them; and which authors
 /// of an `/autoheal` command or a review may write, restrictive words first and then newest
 /// first, through one [`Vouching`] that asks only about owners, members and collaborators
@@ -255,7 +256,8 @@ pub fn stamp(time: DateTime<Utc>) -> String {
 /// [`History::unasked`]).
 pub async fn fetch_history(gh: &GitHub, repo: &RepoName, since: Option<DateTime<Utc>>) -> Result<History> {
     let mut items = Vec::new();
-    let mut openers: BTreeMap<u64, String> = BTreeMap::new();
+    // Each item's opener and how GitHub relates them to the repository.
+    let mut openers: BTreeMap<u64, (String, String)> = BTreeMap::new();
     for label in [LABEL_AUTO_HEAL, LABEL_WORKFLOW_FAILURE] {
         let filter = IssueFilter {
             labels: vec![label.to_string()],
@@ -266,7 +268,13 @@ pub async fn fetch_history(gh: &GitHub, repo: &RepoName, since: Option<DateTime<
         for issue in page.iter() {
             let item = Item::from_issue(issue);
             if is_auto_heal(&item) {
-                openers.insert(issue.number, issue.author().unwrap_or_default().to_string());
+                openers.insert(
+                    issue.number,
+                    (
+                        issue.author().unwrap_or_default().to_string(),
+                        issue.author_association.clone(),
+                    ),
+                );
                 items.push(item);
             }
         }
@@ -283,8 +291,12 @@ pub async fn fetch_history(gh: &GitHub, repo: &RepoName, since: Option<DateTime<
     items.sort_by_key(|item| std::cmp::Reverse(item.number));
     let mut kept = Vec::new();
     for item in items {
-        let opener = openers.get(&item.number).map(String::as_str).unwrap_or_default();
-        if opened_by.may_act(gh, repo, opener).await? {
+        let Some((opener, association)) = openers.get(&item.number) else {
+            continue;
+        };
+        // Only an owner, member or collaborator opener is asked about (`author_association`):
+        // an outsider's labelled issues cost no ask.
+        if opened_by.may_act_as(gh, repo, opener, association).await? {
             kept.push(item);
         }
     }

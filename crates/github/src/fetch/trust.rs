@@ -44,10 +44,12 @@ pub async fn fetch_bot_login(gh: &GitHub) -> Result<String> {
 }
 
 /// Whether autoheal may act on the record in `issue` (absorb a repeat failure into it, heal
-/// the run it names, count its run as recorded): see [`author_may_act`] for its author.
-/// Labels and a copied hidden block prove nothing: an issue form sets labels for anyone.
+/// the run it names, count its run as recorded): see [`author_may_act`] for its author, who
+/// is asked about only when GitHub relates them to the repository as an owner, member or
+/// collaborator ([`Vouching::opened`]). Labels and a copied hidden block prove nothing: an
+/// issue form sets labels for anyone.
 pub async fn may_act_on_records(gh: &GitHub, repo: &RepoName, issue: &Issue, bot_login: &str) -> Result<bool> {
-    author_may_act(gh, repo, issue.author().unwrap_or_default(), bot_login).await
+    Vouching::new(bot_login).opened(gh, repo, issue).await
 }
 
 /// Whether what `author` wrote (an issue, a comment) may stand for autoheal's own record:
@@ -109,6 +111,14 @@ impl Vouching {
         } else {
             Ok(Vouch::No)
         }
+    }
+
+    /// [`Vouching::may_act_as`] for the opener of an issue (its `author_association`): an
+    /// outsider's labelled issue costs no ask, so a crowd of them cannot crowd out a
+    /// maintainer's.
+    pub async fn opened(&mut self, gh: &GitHub, repo: &RepoName, issue: &Issue) -> Result<bool> {
+        self.may_act_as(gh, repo, issue.author().unwrap_or_default(), &issue.author_association)
+            .await
     }
 
     pub async fn may_act(&mut self, gh: &GitHub, repo: &RepoName, author: &str) -> Result<bool> {
