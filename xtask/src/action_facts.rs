@@ -121,10 +121,22 @@ pub fn names_a_commit(source: &str) -> bool {
         .is_some_and(|r| r.len() == 40 && r.bytes().all(|b| b.is_ascii_hexdigit()))
 }
 
+/// Whether `source` (`owner/repo@<ref> path`) is of the repository of the
+/// action `name` (`owner/repo[/path]`), case-blind as GitHub's names are.
+fn of_own_repository(source: &str, name: &str) -> bool {
+    let repo_of = |s: &str| {
+        let mut parts = s.split('/');
+        Some((parts.next()?.to_ascii_lowercase(), parts.next()?.to_ascii_lowercase()))
+    };
+    let source_repo = source.split_once('@').and_then(|(repo, _)| repo_of(repo));
+    source_repo.is_some() && source_repo == repo_of(name)
+}
+
 impl Facts {
-    /// Read from the action's repository at a commit (see [`names_a_commit`]).
+    /// Read from the action's own repository (a fork's file is someone
+    /// else's) at a commit (see [`names_a_commit`]).
     pub fn verified(&self) -> bool {
-        names_a_commit(&self.source)
+        names_a_commit(&self.source) && of_own_repository(&self.source, &self.name)
     }
 
     /// The facts of an `action.yml` text; `None` when it is not a mapping
@@ -292,6 +304,21 @@ pub fn header(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A reading verifies an entry only when it is of the action's own
+    /// repository at a commit: a fork's commit (`x/y@<sha>`) is someone
+    /// else's file, and a tag is someone else's reading.
+    #[test]
+    fn only_the_actions_own_repository_at_a_commit_verifies() {
+        let sha = "0123456789abcdef0123456789abcdef01234567";
+        let facts = |name: &str, source: &str| Facts::read(YML, name, source).unwrap();
+        assert!(facts("actions/cache", &format!("actions/cache@{sha} action.yml")).verified());
+        assert!(facts("actions/cache/restore", &format!("Actions/Cache@{sha} restore/action.yml")).verified());
+        assert!(!facts("actions/cache", &format!("someone/cache@{sha} action.yml")).verified());
+        assert!(!facts("actions/cache", &format!("actions/cache-fork@{sha} action.yml")).verified());
+        assert!(!facts("actions/cache/restore", &format!("actions/restore@{sha} action.yml")).verified());
+        assert!(!facts("actions/cache", "actions/cache@v4 action.yml").verified());
+    }
 
     const YML: &str = "name: x\ninputs:\n  a:\n    required: true\n  b:\n    deprecationMessage: old\n    default: y\n  c:\n    required: true\n    default: x\noutputs:\n  hit: {}\nruns:\n  using: node24\n  main: i.js\n";
 
