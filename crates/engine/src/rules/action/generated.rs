@@ -31,8 +31,10 @@ pub struct GeneratedAction {
     /// `source` names a commit of the action's own repository. An entry
     /// read at a tag through someone else's transcript is unverified: it
     /// may give warnings (unknown and missing inputs, an old runtime), but
-    /// no error (its outputs do not close `steps.<id>.outputs`) and no
-    /// `--fix` target (see `runtimes::current_major_after`).
+    /// no error (its outputs do not close `steps.<id>.outputs`), no
+    /// `--fix` target (see `runtimes::current_major_after`) and no say in
+    /// any fix's decision (`runtimes::is_docker_action`, which
+    /// `missing_command` reads).
     pub verified: bool,
     /// When it was read (`YYYY-MM-DD`).
     pub read_on: &'static str,

@@ -100,16 +100,24 @@ pub fn current_major_after(name: &str, major: u32) -> Option<u32> {
 }
 
 /// Whether `name@git_ref` runs in a Docker container (`runs.using:
-/// docker`), from the known runtimes: of the ref's major, or, for a ref that
-/// names none (a branch, a SHA), of every known major when they agree.
-/// `None`: not known.
+/// docker`): of the ref's major, or, for a ref that names none (a branch, a
+/// SHA) or a major not known, of every known major when they agree. `None`:
+/// not known. A fix decides on it (`missing_command` installs a program on
+/// the runner only for a step that runs there), so only verified readings
+/// and curated rows count: an unverified entry never drives a fix.
 pub fn is_docker_action(name: &str, git_ref: &str) -> Option<bool> {
-    if let Some(major) = super::ref_major(git_ref) {
-        if let Some(r) = runtime_of(name, major) {
-            return Some(r.eq_ignore_ascii_case("docker"));
-        }
+    let trusted: Vec<(u32, &str)> = majors_of(name, true).collect();
+    docker_kind(super::ref_major(git_ref), &trusted)
+}
+
+/// [`is_docker_action`] over the `(major, runtime)` pairs it may trust, the
+/// verified readings before the curated rows.
+fn docker_kind(major: Option<u32>, trusted: &[(u32, &str)]) -> Option<bool> {
+    let is_docker = |r: &str| r.eq_ignore_ascii_case("docker");
+    if let Some(r) = major.and_then(|m| trusted.iter().find(|(k, _)| *k == m)) {
+        return Some(is_docker(r.1));
     }
-    let mut kinds = majors_of(name, false).map(|(_, r)| r.eq_ignore_ascii_case("docker"));
+    let mut kinds = trusted.iter().map(|(_, r)| is_docker(r));
     let first = kinds.next()?;
     kinds.all(|k| k == first).then_some(first)
 }
@@ -212,6 +220,36 @@ mod tests {
         for a in super::super::generated_actions().filter(|a| !a.verified) {
             for m in a.majors {
                 assert_eq!(runtime_of(a.name, *m), Some(a.runtime), "{} {m}", a.name);
+            }
+        }
+    }
+
+    /// `is_docker_action` lets a fix go ahead (a missing program of a step
+    /// "runs on the runner"), so an unverified entry must not decide it: with
+    /// an unverified `docker` v5 beside a verified JavaScript v4, `@v5` is
+    /// judged as an unknown major (by the trusted majors), never as Docker.
+    #[test]
+    fn an_unverified_entry_does_not_say_where_an_action_runs() {
+        let trusted = [(4, "node20"), (2, "node16")];
+        assert_eq!(docker_kind(Some(5), &trusted), Some(false));
+        assert_eq!(docker_kind(Some(4), &trusted), Some(false));
+        assert_eq!(docker_kind(None, &trusted), Some(false));
+        assert_eq!(docker_kind(Some(1), &[(1, "docker"), (2, "node20")]), Some(true));
+        assert_eq!(docker_kind(None, &[(1, "docker"), (2, "node20")]), None);
+        assert_eq!(docker_kind(Some(3), &[]), None);
+        // Every unverified entry of the data is left out of the pairs.
+        for a in super::super::generated_actions().filter(|a| !a.verified) {
+            let trusted: Vec<(u32, &str)> = majors_of(a.name, true).collect();
+            for m in a.majors {
+                let only_unverified = !trusted.iter().any(|(k, _)| k == m);
+                if only_unverified {
+                    assert_eq!(
+                        is_docker_action(a.name, &format!("v{m}")),
+                        docker_kind(None, &trusted),
+                        "{} {m}",
+                        a.name
+                    );
+                }
             }
         }
     }
