@@ -313,7 +313,13 @@ mod tests {
         let sha = "0123456789abcdef0123456789abcdef01234567";
         let facts = |name: &str, source: &str| Facts::read(YML, name, source).unwrap();
         assert!(facts("actions/cache", &format!("actions/cache@{sha} action.yml")).verified());
-        assert!(facts("actions/cache/restore", &format!("Actions/Cache@{sha} restore/action.yml")).verified());
+        assert!(
+            facts(
+                "actions/cache/restore",
+                &format!("Actions/Cache@{sha} restore/action.yml")
+            )
+            .verified()
+        );
         assert!(!facts("actions/cache", &format!("someone/cache@{sha} action.yml")).verified());
         assert!(!facts("actions/cache", &format!("actions/cache-fork@{sha} action.yml")).verified());
         assert!(!facts("actions/cache/restore", &format!("actions/restore@{sha} action.yml")).verified());

@@ -12,6 +12,8 @@
 //! says about them fails until it is reviewed
 //! (`cargo insta test -p autoheal-engine --test projects`).
 
+mod common;
+
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
@@ -99,7 +101,21 @@ fn lint_project(dir: &Path) -> String {
     if out.is_empty() {
         out.push_str("(no findings)\n");
     }
-    out
+    common::redact_data_date(&out)
+}
+
+/// Every snapshot of this crate (the rule fixtures' too) is redacted.
+#[test]
+fn no_snapshot_holds_the_runtime_datas_date() {
+    assert_eq!(
+        common::redact_data_date("x (as of 2026-12-06), y (as of soon)"),
+        "x (as of [date]), y (as of soon)"
+    );
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/snapshots");
+    for e in std::fs::read_dir(dir).unwrap().flatten() {
+        let text = std::fs::read_to_string(e.path()).unwrap();
+        assert_eq!(common::redact_data_date(&text), text, "{}", e.path().display());
+    }
 }
 
 #[test]

@@ -17,6 +17,8 @@
 //! (or `INSTA_UPDATE=always cargo test …`), then review every changed
 //! snapshot: a snapshot that asserts wrong output is a defect.
 
+mod common;
+
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
 use std::path::Path;
@@ -252,7 +254,7 @@ fn render(path: &str, source: &str, diagnostics: &[Diagnostic]) -> String {
         }
         out.push('\n');
     }
-    out
+    common::redact_data_date(&out)
 }
 
 /// How sure the rule is, and the audit's rating, where they say more than
