@@ -288,27 +288,48 @@ fn check(ctx: &mut Context<'_>) {
         FileKind::Workflow => {
             let Some(wf) = ctx.workflow else { return };
             for job in &wf.jobs {
-                let job_end = job.entry.value.span.end;
+                let scope = Scope {
+                    end: job.entry.value.span.end,
+                    outputs: job.get("outputs").map(|o| o.span),
+                };
                 for (i, step) in job.steps.iter().enumerate() {
                     let earlier: Vec<&Node> = job.steps[..i].iter().map(|s| s.node).collect();
-                    check_step(ctx, step.node, &earlier, job_end, cache);
+                    check_step(ctx, step.node, &earlier, scope, cache);
                 }
             }
         }
         FileKind::Action => {
             let steps = crate::model::composite_steps(root);
+            let scope = Scope {
+                end: root.span.end,
+                outputs: root.get("outputs").map(|o| o.span),
+            };
             for (i, step) in steps.iter().enumerate() {
                 let earlier: Vec<&Node> = steps[..i].iter().collect();
-                check_step(ctx, step, &earlier, root.span.end, cache);
+                check_step(ctx, step, &earlier, scope, cache);
             }
         }
     }
 }
 
+/// Where a step's outputs can be read: the expressions after it up to the
+/// end of its job (or action), and the job's (or composite action's)
+/// `outputs:`, which may be written above `steps:`.
+#[derive(Clone, Copy)]
+struct Scope {
+    end: usize,
+    outputs: Option<TextRange>,
+}
+
+impl Scope {
+    fn reads_after(self, step: &Node, offset: usize) -> bool {
+        (offset >= step.span.end && offset < self.end) || self.outputs.is_some_and(|o| o.contains(offset))
+    }
+}
+
 /// `earlier`: the steps before `step` in its job (or composite action);
-/// `scope_end`: where that job (or action) ends, so the expressions after
-/// `step` up to it are those that can read its outputs.
-fn check_step(ctx: &mut Context<'_>, step: &Node, earlier: &[&Node], scope_end: usize, cache: &mut LocalActions) {
+/// `scope`: where the expressions that can read its outputs are.
+fn check_step(ctx: &mut Context<'_>, step: &Node, earlier: &[&Node], scope: Scope, cache: &mut LocalActions) {
     let Some(uses_node) = step.get("uses") else { return };
     let Some(uses) = uses_node.as_str() else { return };
     // The schema rule reports an empty `uses:`.
@@ -352,7 +373,7 @@ fn check_step(ctx: &mut Context<'_>, step: &Node, earlier: &[&Node], scope_end: 
                 outdated_major(ctx, uses_node, uses, &name, git_ref, major, known);
             }
             popular_action(ctx, uses_node, uses, &name, git_ref, known, with);
-            unverified_outputs(ctx, step, &name, git_ref, scope_end);
+            unverified_outputs(ctx, step, &name, git_ref, scope);
         }
     }
 }
@@ -652,12 +673,12 @@ fn popular_action(
     }
 }
 
-/// `steps.<id>.outputs.<name>` after `step` (up to `scope_end`) that the
+/// `steps.<id>.outputs.<name>` that `scope` reads after `step` (or in the job's `outputs:`) that the
 /// popular action's metadata does not declare, when that metadata is an
 /// unverified reading: a warning, since only a file read at a commit of the
 /// action's repository makes the `expression` rule close the outputs (an
 /// error). Actions whose outputs are open (`open_outputs`) are skipped.
-fn unverified_outputs(ctx: &mut Context<'_>, step: &Node, name: &str, git_ref: &str, scope_end: usize) {
+fn unverified_outputs(ctx: &mut Context<'_>, step: &Node, name: &str, git_ref: &str, scope: Scope) {
     let Some(id) = step.get("id").and_then(Node::as_str) else {
         return;
     };
@@ -674,7 +695,7 @@ fn unverified_outputs(ctx: &mut Context<'_>, step: &Node, name: &str, git_ref: &
     let id = id.to_ascii_lowercase();
     let mut found: Vec<(TextRange, String)> = Vec::new();
     for e in ctx.expressions() {
-        if e.node.span.start < step.span.end || e.node.span.start >= scope_end {
+        if !scope.reads_after(step, e.node.span.start) {
             continue;
         }
         e.expr.walk(&mut |x| {

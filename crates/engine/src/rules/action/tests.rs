@@ -610,3 +610,24 @@ fn a_local_action_used_many_times_is_read_once_per_lint() {
     );
     assert_eq!(repo.reads(), 1);
 }
+
+/// A job's `outputs:` (and a composite action's) read step outputs from
+/// anywhere in the job, above `steps:` too: an output the unverified
+/// setup-node v5 does not declare is a warning there as well.
+#[test]
+fn job_outputs_above_the_steps_are_read_for_unknown_outputs() {
+    let src = "on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    outputs:\n      v: ${{ steps.node.outputs.nodeversion }}\n      w: ${{ steps.node.outputs.node-version }}\n    steps:\n      - id: node\n        uses: actions/setup-node@v5\n";
+    let found: Vec<(usize, &str)> = crate::rules::test_support::lint_rule(src, "action")
+        .iter()
+        .map(|d| (d.range.start, d.code))
+        .filter(|(_, c)| *c == "action/unknown-output")
+        .collect();
+    assert_eq!(found, [(src.find("nodeversion").unwrap_or_default(), "action/unknown-output")]);
+    let action = "name: a\ndescription: d\noutputs:\n  v:\n    description: v\n    value: ${{ steps.node.outputs.nodeversion }}\nruns:\n  using: composite\n  steps:\n    - id: node\n      uses: actions/setup-node@v5\n";
+    let config = Config::default();
+    let found = lint("action.yml", action.as_bytes(), &LintOptions::new(&config))
+        .into_iter()
+        .filter(|d| d.code == "action/unknown-output")
+        .count();
+    assert_eq!(found, 1);
+}
