@@ -190,7 +190,11 @@ fn event_config(ctx: &mut Context<'_>, name: &str, e: &Entry) {
     for f in entries {
         let Some(k) = f.key.as_str() else { continue };
         if let Some(events) = filter_events(k) {
-            if !events.contains(&name) {
+            // An event whose keys exclude the filter altogether (a
+            // `workflow_dispatch` takes only `inputs`) has it reported once,
+            // as the unknown key GitHub rejects (`schema`).
+            let unknown_key = !super::schema::keys::event(name).contains(&k);
+            if !events.contains(&name) && !unknown_key {
                 // GitHub ignores the filter rather than rejecting the file.
                 ctx.report_at(
                     Severity::Warning,

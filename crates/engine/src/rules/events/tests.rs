@@ -54,3 +54,24 @@ fn workflow_run_needs_workflows() {
     // Another event's mapping without `workflows` is not this finding.
     assert!(render("on:\n  push:\n    branches: [main]\n").is_empty());
 }
+
+/// A filter under an event that takes no such key (`workflow_dispatch`
+/// takes only `inputs`) is one finding, the schema's unknown key; under an
+/// event with filters it does not apply to (`tags` on `pull_request`) it
+/// stays this rule's warning.
+#[test]
+fn a_filter_an_event_never_takes_is_reported_once() {
+    let src = "on:\n  workflow_dispatch:\n    branches: [main]\n  pull_request:\n    tags: ['v*']\njobs:\n  a:\n    runs-on: x\n    steps:\n      - run: echo\n";
+    let found: Vec<(usize, &str)> = crate::rules::test_support::lint_str(src)
+        .iter()
+        .filter(|d| d.range.start < src.find("jobs:").unwrap_or(0))
+        .map(|d| (d.range.start, d.code))
+        .collect();
+    let branches = src.find("branches").unwrap_or_default();
+    let tags = src.find("tags").unwrap_or_default();
+    assert_eq!(
+        found,
+        [(branches, "schema/unknown-key"), (tags, "events/unavailable-filter")],
+        "{found:?}"
+    );
+}
