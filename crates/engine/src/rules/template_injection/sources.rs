@@ -327,7 +327,10 @@ fn classify_github(path: &str, segments: &[&str], scope: &Scope<'_>) -> Tier {
             _ => Tier::Fixed,
         };
     }
-    if segments.get(1) != Some(&"event") || segments.len() < 3 {
+    // The `schedule` event's payload holds the cron string that triggered
+    // the run, which is text of the workflow file itself: whoever can change
+    // it can change the script too.
+    if segments.get(1) != Some(&"event") || segments.len() < 3 || path == "github.event.schedule" {
         return Tier::Fixed;
     }
     let last = segments[segments.len() - 1];
