@@ -7,6 +7,8 @@
 //! or one / one or more of the preceding character), `[...]` classes with
 //! ranges, `\` escapes, and `!` negation as the first character. Branch and
 //! tag patterns must also be possible Git ref names (`git check-ref-format`).
+//! Braces are not in the cheat sheet: a `{a,b}` group is literal text, which
+//! a pattern written for shell-style expansion never means (a warning).
 
 use super::{Context, Rule, WORKFLOWS};
 use crate::diagnostic::Severity;
@@ -19,7 +21,7 @@ pub const RULE: Rule = Rule {
     enabled_by_default: true,
     summary: "Syntax of branch, tag and path filter patterns under `on:`.",
     kinds: WORKFLOWS,
-    codes: &[INVALID, NEVER_MATCHES, REF_NAME, SINGLE_CHARACTER_CLASS],
+    codes: &[INVALID, NEVER_MATCHES, REF_NAME, SINGLE_CHARACTER_CLASS, LITERAL_BRACES],
     reports_errors: true,
     job_keys_only: false,
     reads: super::ReadPaths::Paths {
@@ -40,6 +42,9 @@ pub const NEVER_MATCHES: &str = "glob/never-matches";
 pub const REF_NAME: &str = "glob/ref-name";
 /// A `[x]` class of one character, which is the character itself.
 pub const SINGLE_CHARACTER_CLASS: &str = "glob/single-character-class";
+/// A `{a,b}` group, which GitHub's patterns do not expand: the braces and
+/// commas are literal text, so the pattern matches none of the alternatives.
+pub const LITERAL_BRACES: &str = "glob/literal-braces";
 
 const CHEAT_SHEET: &str = "see https://docs.github.com/en/actions/using-workflows/workflow-syntax-for-github-actions#filter-pattern-cheat-sheet";
 
@@ -263,6 +268,10 @@ impl Validator<'_> {
                     repeatable = false;
                 }
                 '*' => repeatable = false,
+                '{' => {
+                    self.braces(&chars, i - 1);
+                    repeatable = true;
+                }
                 '[' => {
                     match self.class(&chars, off, &mut i) {
                         Some(close) => last = close,
@@ -304,6 +313,37 @@ impl Validator<'_> {
                 format!("a branch or tag name cannot end with `{last}`"),
             );
         }
+    }
+
+    /// A `{…,…}` group at `chars[at]`: shell and minimatch globs expand it,
+    /// GitHub's do not (its cheat sheet gives braces no meaning), so a
+    /// pattern written for the expansion never matches what it names. An
+    /// escaped `{`, or braces with no comma inside, may be a literal brace
+    /// meant as such, and are left alone.
+    fn braces(&mut self, chars: &[(usize, char)], at: usize) {
+        if at > 0 && chars[at - 1].1 == '\\' {
+            return;
+        }
+        let rest = &chars[at + 1..];
+        let Some(close) = rest.iter().position(|(_, c)| matches!(c, '{' | '}')) else {
+            return;
+        };
+        if rest[close].1 != '}' || !rest[..close].iter().any(|(_, c)| *c == ',') {
+            return;
+        }
+        let end = rest[close].0 + 1;
+        let start = chars[at].0;
+        let group = &self.pattern[start..end];
+        self.problem(
+            start,
+            end - start,
+            Severity::Warning,
+            LITERAL_BRACES,
+            format!(
+                "GitHub's filter patterns do not expand braces: `{group}` matches those characters literally, not one of \
+                 the alternatives; write one pattern per alternative"
+            ),
+        );
     }
 
     /// A `[...]` class starting at `open` (the `[`); `i` points after it.

@@ -106,3 +106,22 @@ mod props {
         }
     }
 }
+
+/// GitHub's cheat sheet gives `{` and `}` no meaning, so `{md,rst}` is the
+/// literal text: a warning at the group, on refs and paths alike; a brace
+/// with no comma between it and its `}`, an escaped or a lone one, is left
+/// alone (a literal brace may be meant).
+#[test]
+fn brace_alternatives_are_literal_text() {
+    let found = validate("**.{md,rst}", GlobKind::Path);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!((found[0].offset, found[0].len), (3, 8));
+    assert_eq!(found[0].code, super::LITERAL_BRACES);
+    assert_eq!(found[0].severity, crate::diagnostic::Severity::Warning);
+    assert!(found[0].message.contains("`{md,rst}` matches those characters literally"), "{}", found[0].message);
+    assert_eq!(validate("release/{v1,v2}/**", GlobKind::Ref).len(), 1);
+    assert_eq!(validate("!src/{a,b}.js", GlobKind::Path)[0].offset, 5);
+    for p in ["docs/{x}", "a{b", "a}b", r"\{a,b}", "[{,}]x"] {
+        assert_eq!(validate(p, GlobKind::Path), [], "{p}");
+    }
+}
