@@ -9,6 +9,9 @@
 //! (beside `self-hosted` with no list, or in a runner group's `labels:`) is
 //! an `info` note, `runner-label/unlisted`: it may be right, but nothing can
 //! check it until the repository lists its labels, and a note never fails CI.
+//!
+//! Job and service containers run on Linux runners only: a literal image on a
+//! job that runs only on Windows or macOS is an error (`runner-label/container-os`).
 
 use super::{Context, Rule, WORKFLOWS};
 use crate::diagnostic::Severity;
@@ -22,11 +25,11 @@ pub const RULE: Rule = Rule {
     enabled_by_default: true,
     summary: "`runs-on` labels must be GitHub-hosted images, configured self-hosted labels, or come with `self-hosted`.",
     kinds: WORKFLOWS,
-    codes: &[UNKNOWN, UNLISTED, RETIRED, CONFLICT],
+    codes: &[UNKNOWN, UNLISTED, RETIRED, CONFLICT, CONTAINER_OS],
     reports_errors: true,
     job_keys_only: false,
     reads: super::ReadPaths::Paths {
-        paths: &["jobs.*.runs-on", "jobs.*.strategy"],
+        paths: &["jobs.*.runs-on", "jobs.*.strategy", "jobs.*.container", "jobs.*.services"],
         expressions: false,
         step_shell: false,
         plain_scalars: None,
@@ -44,6 +47,9 @@ pub const UNLISTED: &str = "runner-label/unlisted";
 pub const RETIRED: &str = "runner-label/retired";
 /// Hosted labels of different operating systems in one job.
 pub const CONFLICT: &str = "runner-label/conflict";
+/// A job container or service container on a job that runs only on
+/// Windows or macOS runners.
+pub const CONTAINER_OS: &str = "runner-label/container-os";
 
 /// The runner data: one dated file, with its sources inside.
 const DATA: &str = include_str!("../../data/runner-labels.txt");
@@ -417,6 +423,7 @@ pub fn job_is_github_hosted(job: &Job<'_>) -> bool {
 fn check(ctx: &mut Context<'_>) {
     let Some(wf) = ctx.workflow else { return };
     for job in &wf.jobs {
+        check_container_os(ctx, job);
         let Some(runs_on) = job.get("runs-on") else { continue };
         // A runner group picks its own runners; its labels are the group's.
         if runs_on.get("group").is_some() {
@@ -444,6 +451,46 @@ fn check(ctx: &mut Context<'_>) {
                     NodeKind::Scalar(_) => check_labels(ctx, &literal, &[value]),
                 }
             }
+        }
+    }
+}
+
+/// GitHub runs job containers and service containers on Linux runners only
+/// (its container-job and service-container documentation: "you must use a
+/// Linux runner"; the runner refuses them elsewhere), so on a job whose every
+/// run is on Windows or macOS the job fails when it starts. An image given
+/// by an expression may be empty, which runs no container, so only literal
+/// images count; a job that may also run on Linux is left alone.
+fn check_container_os(ctx: &mut Context<'_>, job: &Job<'_>) {
+    let Some(oses) = job_oses(job) else { return };
+    if oses.is_empty() || oses.contains(&Os::Linux) {
+        return;
+    }
+    let literal_image = |n: &Node| {
+        let image = if n.is_mapping() { n.get("image") } else { Some(n) };
+        image.and_then(Node::as_str).is_some_and(|i| !i.trim().is_empty() && !i.contains("${{"))
+    };
+    let on = oses.iter().map(|o| o.runner_os()).collect::<Vec<_>>().join(" or ");
+    for key in ["container", "services"] {
+        let Some(entry) = job.node().entry(key) else { continue };
+        let runs_one = match key {
+            "container" => literal_image(&entry.value),
+            _ => entry
+                .value
+                .as_mapping()
+                .is_some_and(|services| services.iter().any(|s| literal_image(&s.value))),
+        };
+        if runs_one {
+            let what = if key == "container" { "a job container" } else { "service containers" };
+            ctx.report_at(
+                Severity::Error,
+                entry.key.report_span(),
+                format!(
+                    "`{key}:` needs a Linux runner: GitHub runs {what} only on Linux runners, but this job runs on {on}, \
+                     so it fails when it starts"
+                ),
+            )
+            .set_code(CONTAINER_OS);
         }
     }
 }
@@ -616,6 +663,43 @@ fn check_labels(ctx: &mut Context<'_>, context: &[&Node], labels: &[&Node]) {
 mod tests {
     use super::{Machine, job_labels, job_oses, machine};
     use crate::model::{Workflow, matrix_reference};
+
+    /// Job and service containers need Linux: reported on a Windows or
+    /// macOS job with a literal image, not where an expression may give no
+    /// image, a matrix also runs on Linux, or the OS is not known.
+    #[test]
+    fn containers_on_a_runner_that_is_not_linux_are_errors() {
+        let found = |runs_on: &str, rest: &str| {
+            let src = format!("on: push\njobs:\n  j:\n    runs-on: {runs_on}\n{rest}    steps:\n      - run: x\n");
+            crate::rules::test_support::lint_rule(&src, "runner-label")
+                .into_iter()
+                .filter(|d| d.code == super::CONTAINER_OS)
+                .map(|d| (d.severity, d.message))
+                .collect::<Vec<_>>()
+        };
+        let container = "    container: node:22\n";
+        let on_windows = found("windows-latest", container);
+        assert_eq!(on_windows.len(), 1, "{on_windows:?}");
+        assert_eq!(on_windows[0].0, crate::diagnostic::Severity::Error);
+        assert!(
+            on_windows[0].1.starts_with("`container:` needs a Linux runner: GitHub runs a job container only on Linux runners, but this job runs on Windows"),
+            "{}",
+            on_windows[0].1
+        );
+        let services = "    services:\n      db:\n        image: postgres:17\n";
+        assert!(found("macos-15", services)[0].1.contains("service containers only on Linux runners, but this job runs on macOS"));
+        assert_eq!(found("[self-hosted, windows]", "    container:\n      image: alpine\n").len(), 1);
+        for (runs_on, rest) in [
+            ("ubuntu-latest", container),
+            ("windows-latest", "    container: ${{ matrix.image }}\n"),
+            ("windows-latest", "    services:\n      db:\n        image: ${{ matrix.db }}\n"),
+            ("${{ matrix.os }}", "    strategy:\n      matrix:\n        os: [windows-latest, ubuntu-latest]\n    container: node:22\n"),
+            ("self-hosted", container),
+            ("windows-latest", ""),
+        ] {
+            assert_eq!(found(runs_on, rest), [], "{runs_on} {rest}");
+        }
+    }
 
     proptest::proptest! {
         /// `runs-on` read through the matrix, for any mix of literal labels,
