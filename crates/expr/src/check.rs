@@ -388,6 +388,35 @@ impl Run<'_, '_> {
         // errors are false ("join takes 1 parameters" of a two-argument
         // `join`): only the argument types of the fitting overloads are wrong.
         let any_fits = failures.iter().any(|(fits, _)| *fits);
+        // When none does, the call has one mistake, its arity: one error
+        // naming every arity, not one per overload.
+        if !any_fits && sigs.len() > 1 {
+            let mut arities: Vec<String> = sigs
+                .iter()
+                .map(|s| {
+                    if s.variadic {
+                        format!("at least {}", s.min_args)
+                    } else {
+                        s.params.len().to_string()
+                    }
+                })
+                .collect();
+            arities.sort();
+            arities.dedup();
+            let overloads: Vec<String> = sigs.iter().map(|s| format!("\"{s}\"")).collect();
+            self.errors.push(ExprError::new(
+                ErrorKind::FunctionArguments,
+                span,
+                format!(
+                    "number of arguments is wrong. function \"{}\" takes {} parameters but {} arguments are given; its overloads are {}",
+                    sigs[0].name,
+                    arities.join(" or "),
+                    args.len(),
+                    overloads.join(", ")
+                ),
+            ));
+            return Type::Any;
+        }
         self.errors.extend(
             failures
                 .into_iter()
