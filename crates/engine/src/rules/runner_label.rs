@@ -29,7 +29,12 @@ pub const RULE: Rule = Rule {
     reports_errors: true,
     job_keys_only: false,
     reads: super::ReadPaths::Paths {
-        paths: &["jobs.*.runs-on", "jobs.*.strategy", "jobs.*.container", "jobs.*.services"],
+        paths: &[
+            "jobs.*.runs-on",
+            "jobs.*.strategy",
+            "jobs.*.container",
+            "jobs.*.services",
+        ],
         expressions: false,
         step_shell: false,
         plain_scalars: None,
@@ -468,7 +473,9 @@ fn check_container_os(ctx: &mut Context<'_>, job: &Job<'_>) {
     }
     let literal_image = |n: &Node| {
         let image = if n.is_mapping() { n.get("image") } else { Some(n) };
-        image.and_then(Node::as_str).is_some_and(|i| !i.trim().is_empty() && !i.contains("${{"))
+        image
+            .and_then(Node::as_str)
+            .is_some_and(|i| !i.trim().is_empty() && !i.contains("${{"))
     };
     let on = oses.iter().map(|o| o.runner_os()).collect::<Vec<_>>().join(" or ");
     for key in ["container", "services"] {
@@ -481,7 +488,11 @@ fn check_container_os(ctx: &mut Context<'_>, job: &Job<'_>) {
                 .is_some_and(|services| services.iter().any(|s| literal_image(&s.value))),
         };
         if runs_one {
-            let what = if key == "container" { "a job container" } else { "service containers" };
+            let what = if key == "container" {
+                "a job container"
+            } else {
+                "service containers"
+            };
             ctx.report_at(
                 Severity::Error,
                 entry.key.report_span(),
@@ -687,13 +698,26 @@ mod tests {
             on_windows[0].1
         );
         let services = "    services:\n      db:\n        image: postgres:17\n";
-        assert!(found("macos-15", services)[0].1.contains("service containers only on Linux runners, but this job runs on macOS"));
-        assert_eq!(found("[self-hosted, windows]", "    container:\n      image: alpine\n").len(), 1);
+        assert!(
+            found("macos-15", services)[0]
+                .1
+                .contains("service containers only on Linux runners, but this job runs on macOS")
+        );
+        assert_eq!(
+            found("[self-hosted, windows]", "    container:\n      image: alpine\n").len(),
+            1
+        );
         for (runs_on, rest) in [
             ("ubuntu-latest", container),
             ("windows-latest", "    container: ${{ matrix.image }}\n"),
-            ("windows-latest", "    services:\n      db:\n        image: ${{ matrix.db }}\n"),
-            ("${{ matrix.os }}", "    strategy:\n      matrix:\n        os: [windows-latest, ubuntu-latest]\n    container: node:22\n"),
+            (
+                "windows-latest",
+                "    services:\n      db:\n        image: ${{ matrix.db }}\n",
+            ),
+            (
+                "${{ matrix.os }}",
+                "    strategy:\n      matrix:\n        os: [windows-latest, ubuntu-latest]\n    container: node:22\n",
+            ),
             ("self-hosted", container),
             ("windows-latest", ""),
         ] {

@@ -622,7 +622,10 @@ fn job_outputs_above_the_steps_are_read_for_unknown_outputs() {
         .map(|d| (d.range.start, d.code))
         .filter(|(_, c)| *c == "action/unknown-output")
         .collect();
-    assert_eq!(found, [(src.find("nodeversion").unwrap_or_default(), "action/unknown-output")]);
+    assert_eq!(
+        found,
+        [(src.find("nodeversion").unwrap_or_default(), "action/unknown-output")]
+    );
     let action = "name: a\ndescription: d\noutputs:\n  v:\n    description: v\n    value: ${{ steps.node.outputs.nodeversion }}\nruns:\n  using: composite\n  steps:\n    - id: node\n      uses: actions/setup-node@v5\n";
     let config = Config::default();
     let found = lint("action.yml", action.as_bytes(), &LintOptions::new(&config))

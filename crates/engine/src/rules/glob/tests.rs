@@ -118,7 +118,13 @@ fn brace_alternatives_are_literal_text() {
     assert_eq!((found[0].offset, found[0].len), (3, 8));
     assert_eq!(found[0].code, super::LITERAL_BRACES);
     assert_eq!(found[0].severity, crate::diagnostic::Severity::Warning);
-    assert!(found[0].message.contains("`{md,rst}` matches those characters literally"), "{}", found[0].message);
+    assert!(
+        found[0]
+            .message
+            .contains("`{md,rst}` matches those characters literally"),
+        "{}",
+        found[0].message
+    );
     assert_eq!(validate("release/{v1,v2}/**", GlobKind::Ref).len(), 1);
     assert_eq!(validate("!src/{a,b}.js", GlobKind::Path)[0].offset, 5);
     for p in ["docs/{x}", "a{b", "a}b", r"\{a,b}", "[{,}]x"] {

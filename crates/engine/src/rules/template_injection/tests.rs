@@ -35,9 +35,15 @@ fn numbers_and_flags_of_the_payload_are_not_reported() {
 #[test]
 fn the_schedule_of_a_scheduled_run_is_not_reported() {
     let src = "on:\n  schedule:\n    - cron: '0 3 * * 1'\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo ${{ github.event.schedule }}\n      - run: echo ${{ github.event.workflow_run.schedule }}\n";
-    let found: Vec<String> = lint_rule(src, "template-injection").iter().map(|d| d.message.clone()).collect();
+    let found: Vec<String> = lint_rule(src, "template-injection")
+        .iter()
+        .map(|d| d.message.clone())
+        .collect();
     assert_eq!(found.len(), 1, "{found:?}");
-    assert!(found[0].starts_with("\"github.event.workflow_run.schedule\""), "{found:?}");
+    assert!(
+        found[0].starts_with("\"github.event.workflow_run.schedule\""),
+        "{found:?}"
+    );
 }
 
 mod properties {
