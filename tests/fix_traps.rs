@@ -375,3 +375,104 @@ fn what_a_container_misses_gets_no_fix_on_the_runner() {
         "runs `docker compose run`",
     );
 }
+
+/// review81 H1: the container command spread over lines (a `\`
+/// continuation, a heredoc fed to its shell), `docker compose up`, whose
+/// services print under their names, and `cross`, whose build scripts run in
+/// its image: the program the container misses gets no install on the
+/// runner. Beside them, the same program on a line of its own keeps its fix.
+#[test]
+fn a_container_command_over_several_lines_gets_no_fix_on_the_runner() {
+    let case = |name: &'static str, run: &str, lines: &'static [&'static str]| {
+        Case {
+        name,
+        workflow: Box::leak(
+            format!(
+                "on: push\njobs:\n  build:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - name: Docs\n        run: |\n          {}\n",
+                run.replace('\n', "\n          ")
+            )
+            .into_boxed_str(),
+        ),
+        job: "build",
+        step: "Docs",
+        lines,
+        files: &[],
+    }
+    };
+    let pandoc_in_sh: &[&str] = &[
+        "##[group]Run docker run --rm -v \"$PWD:/w\" -w /w \\",
+        "##[endgroup]",
+        "sh: 1: pandoc: not found",
+        "##[error]Process completed with exit code 127.",
+    ];
+    declined(
+        &case(
+            "continuation",
+            "docker run --rm -v \"$PWD:/w\" -w /w \\\n  python:3.12-slim \\\n  sh -c \"pip install -r docs/requirements.txt && pandoc README.md -o out.html\"",
+            pandoc_in_sh,
+        ),
+        "runs `docker run`",
+    );
+    declined(
+        &case(
+            "heredoc",
+            "docker run -i --rm python:3.12-slim sh <<'EOF'\npip install -r docs/requirements.txt\npandoc README.md -o out.html\nEOF",
+            pandoc_in_sh,
+        ),
+        "runs `docker run`",
+    );
+    declined(
+        &case(
+            "compose up",
+            "docker compose -f ci/compose.yml up --abort-on-container-exit --exit-code-from docs",
+            &[
+                "##[group]Run docker compose -f ci/compose.yml up --abort-on-container-exit --exit-code-from docs",
+                "##[endgroup]",
+                " Container ci-docs-1  Created",
+                "Attaching to docs-1",
+                "docs-1  | sh: 1: pandoc: not found",
+                "docs-1 exited with code 127",
+                "##[error]Process completed with exit code 127.",
+            ],
+        ),
+        "no fix for",
+    );
+    let protoc: &[&str] = &[
+        "##[group]Run cross build --release --target aarch64-unknown-linux-gnu",
+        "##[endgroup]",
+        "   Compiling app-proto v0.1.0 (/project/proto)",
+        "error: failed to run custom build command for `app-proto v0.1.0 (/project/proto)`",
+        "",
+        "Caused by:",
+        "  process didn't exit successfully: `/target/release/build/app-proto-1a2b3c/build-script-build` (exit status: 1)",
+        "  --- stderr",
+        "  Error: Custom { kind: NotFound, error: \"Could not find `protoc`. If `protoc` is installed, try setting the `PROTOC` environment variable to the path of the `protoc` binary. To install it on Debian, run `apt-get install protobuf-compiler`. It is also available at https://github.com/protocolbuffers/protobuf/releases  For more information: https://docs.rs/prost-build/#sourcing-protoc\" }",
+        "##[error]Process completed with exit code 101.",
+    ];
+    declined(
+        &case(
+            "cross",
+            "cross build --release --target aarch64-unknown-linux-gnu",
+            protoc,
+        ),
+        "runs `cross build`",
+    );
+    // On the runner: the heredoc is the runner's own shell, and cargo
+    // builds on the host.
+    fixed(
+        &case(
+            "bash heredoc",
+            "bash <<'EOF'\npandoc README.md -o out.html\nEOF",
+            pandoc_in_sh,
+        ),
+        "sudo apt-get install -y pandoc",
+    );
+    fixed(
+        &case(
+            "cargo build",
+            "cargo build --release --target aarch64-unknown-linux-gnu",
+            protoc,
+        ),
+        "protobuf-compiler",
+    );
+}

@@ -15,7 +15,8 @@ use autoheal_engine::text::TextRange;
 use autoheal_engine::yaml::{self, Node, NodeKind};
 use autoheal_engine::{Edit, Fix};
 
-use crate::script::{ELSEWHERE, Script, runs_any, word_positions};
+use crate::elsewhere::runs_elsewhere;
+use crate::script::{Script, word_positions};
 use crate::yaml_edit::{Block, insert_step_before, scalar, set_entry};
 use crate::{Candidate, Ctx, Files, Generated, locate};
 use autoheal_logs::subject::workspace_path;
@@ -42,7 +43,7 @@ pub(crate) fn generate(ctx: &Ctx<'_>) -> Generated {
     // missed the path there (`docker run img ./entrypoint.sh`): moving or
     // checking out the runner's file does not reach it. An image build's own
     // inputs (its Dockerfile and context) are the runner's, so builds pass.
-    if let Some(tool) = runs_any(step.run().and_then(Node::as_str).unwrap_or(""), ELSEWHERE) {
+    if let Some(tool) = runs_elsewhere(step.run().and_then(Node::as_str).unwrap_or("")) {
         return Err(format!(
             "step \"{}\" runs `{tool}`, and `{rel}` may be missing there (in a container or on another machine) rather \
              than in the runner's workspace; no path rewrite or checkout would reach it (a manual fix)",

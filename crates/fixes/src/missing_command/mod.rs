@@ -23,8 +23,9 @@ use autoheal_logs::knowledge::install::{PIPX_TOOLS, SetupAction, UBUNTU_HOSTED_P
 use autoheal_logs::knowledge::tools::likely_typo_of;
 use autoheal_logs::subject;
 
+use crate::elsewhere::{IMAGE_BUILD_ACTIONS, elsewhere_in, image_build_in};
 use crate::runner::{Os, Platform, guard_excludes, is_github_hosted, platform};
-use crate::script::{ELSEWHERE, IMAGE_BUILD_ACTIONS, IMAGE_BUILDS, mentions_command, runs_any, word_positions};
+use crate::script::{logical_lines, mentions_command, word_positions};
 use crate::yaml_edit::{Block, insert_step_before};
 use crate::{Candidate, Ctx, Files, Generated, locate};
 use pnpm::pnpm_version;
@@ -187,22 +188,26 @@ fn runs_on_the_runner(step: &Step<'_>, command: &str) -> Result<(), String> {
              no step of the workflow installs into; the Dockerfile needs it (a manual fix)"
         ));
     }
-    let script = run_text(step);
-    let Some(tool) = runs_any(script, ELSEWHERE).or_else(|| runs_any(script, IMAGE_BUILDS)) else {
+    // Judged on logical lines: a `\` continuation, a quote left open or a
+    // heredoc body belongs to the command that opens it (review81 H1).
+    let lines = logical_lines(run_text(step));
+    let away = |text: &str| elsewhere_in(text).or_else(|| image_build_in(text));
+    let Some(tool) = lines.iter().find_map(|l| away(&l.code).or_else(|| away(&l.body))) else {
         return Ok(());
     };
     if tool.split_whitespace().next() == Some(command) {
         return Ok(());
     }
-    // A line of its own that runs the command, outside any container
-    // command, is the runner's; named only beside a container command, or
-    // nowhere (a Dockerfile's `RUN`), it may be the container's.
-    let elsewhere = |line: &str| {
-        runs_any(line, ELSEWHERE)
-            .or_else(|| runs_any(line, IMAGE_BUILDS))
-            .is_some()
+    // A command of its own that runs the program, outside any container
+    // command, is the runner's (so is a heredoc the runner's own shell
+    // runs); named only inside a container command, or nowhere (a
+    // Dockerfile's `RUN`), it may be the container's.
+    let on_the_runner = |l: &crate::script::LogicalLine| {
+        away(&l.code).is_none()
+            && away(&l.body).is_none()
+            && (mentions_command(&l.code, command) || (l.body_runs_here() && mentions_command(&l.body, command)))
     };
-    if script.lines().any(|l| mentions_command(l, command) && !elsewhere(l)) {
+    if lines.iter().any(on_the_runner) {
         return Ok(());
     }
     Err(format!(

@@ -274,28 +274,128 @@ fn a_program_a_container_command_runs_on_a_later_line_gets_no_runner_install() {
             "docker run --rm -v \"$PWD:/w\" -w /w \\\n  python:3.12-slim \\\n  sh -c \"pip install -r docs/requirements.txt && pandoc README.md -o out.html\"",
             "docker run",
         ),
-        ("ubuntu-latest", "pandoc", "docker run -i python:3.12-slim sh <<'EOF'\npandoc README.md -o out.html\nEOF", "docker run"),
-        ("ubuntu-latest", "pandoc", "docker exec app sh -c \"\n  cd /w\n  pandoc README.md -o out.html\n\"", "docker exec"),
-        ("ubuntu-latest", "pandoc", "ssh ci@build.example.com <<EOF\n  pandoc README.md -o out.html\nEOF", "ssh"),
-        ("ubuntu-latest", "pandoc", "docker compose up --abort-on-container-exit --exit-code-from docs", "docker compose up"),
-        ("ubuntu-latest", "pandoc", "docker-compose -f ci.yml up --exit-code-from docs\npandoc --version || true", "docker-compose up"),
-        ("ubuntu-latest", "pandoc", "docker container run --rm img pandoc README.md", "docker container run"),
-        ("ubuntu-latest", "pandoc", "docker --context remote run --rm img pandoc README.md", "docker run"),
-        ("ubuntu-latest", "pandoc", "docker -H ssh://ci@build exec app pandoc README.md", "docker exec"),
-        ("ubuntu-latest", "pandoc", "podman --remote run --rm img \\\n  pandoc README.md", "podman run"),
-        ("ubuntu-latest", "protoc", "cross build --release --target aarch64-unknown-linux-gnu", "cross build"),
-        ("ubuntu-latest", "protoc", "cross +nightly test --target armv7-unknown-linux-gnueabihf", "cross test"),
+        (
+            "ubuntu-latest",
+            "pandoc",
+            "docker run -i python:3.12-slim sh <<'EOF'\npandoc README.md -o out.html\nEOF",
+            "docker run",
+        ),
+        (
+            "ubuntu-latest",
+            "pandoc",
+            "docker exec app sh -c \"\n  cd /w\n  pandoc README.md -o out.html\n\"",
+            "docker exec",
+        ),
+        (
+            "ubuntu-latest",
+            "pandoc",
+            "ssh ci@build.example.com <<EOF\n  pandoc README.md -o out.html\nEOF",
+            "ssh",
+        ),
+        (
+            "ubuntu-latest",
+            "pandoc",
+            "docker compose up --abort-on-container-exit --exit-code-from docs",
+            "docker compose up",
+        ),
+        (
+            "ubuntu-latest",
+            "pandoc",
+            "docker-compose -f ci.yml up --exit-code-from docs",
+            "docker-compose up",
+        ),
+        (
+            "ubuntu-latest",
+            "pandoc",
+            "docker container run --rm img pandoc README.md",
+            "docker container run",
+        ),
+        (
+            "ubuntu-latest",
+            "pandoc",
+            "docker --context remote run --rm img pandoc README.md",
+            "docker run",
+        ),
+        (
+            "ubuntu-latest",
+            "pandoc",
+            "docker -H ssh://ci@build exec app pandoc README.md",
+            "docker exec",
+        ),
+        (
+            "ubuntu-latest",
+            "pandoc",
+            "podman --remote run --rm img \\\n  pandoc README.md",
+            "podman run",
+        ),
+        (
+            "ubuntu-latest",
+            "protoc",
+            "cross build --release --target aarch64-unknown-linux-gnu",
+            "cross build",
+        ),
+        (
+            "ubuntu-latest",
+            "protoc",
+            "cross +nightly test --target armv7-unknown-linux-gnueabihf",
+            "cross test",
+        ),
         ("ubuntu-latest", "pandoc", "lxc exec ci -- pandoc README.md", "lxc exec"),
-        ("ubuntu-latest", "pandoc", "incus exec ci -- \\\n  pandoc README.md", "incus exec"),
-        ("ubuntu-latest", "pandoc", "multipass exec ci -- pandoc README.md", "multipass exec"),
-        ("ubuntu-latest", "pandoc", "distrobox enter ci -- pandoc README.md", "distrobox enter"),
-        ("ubuntu-latest", "pandoc", "sudo chroot /srv/rootfs \\\n  pandoc README.md", "chroot"),
-        ("ubuntu-latest", "pandoc", "sudo systemd-nspawn -D /srv/rootfs pandoc README.md", "systemd-nspawn"),
-        ("ubuntu-latest", "pandoc", "vagrant ssh -c 'pandoc README.md'", "vagrant ssh"),
-        ("ubuntu-latest", "pandoc", "kubectl -n ci exec deploy/docs -- pandoc README.md", "kubectl exec"),
+        (
+            "ubuntu-latest",
+            "pandoc",
+            "incus exec ci -- \\\n  pandoc README.md",
+            "incus exec",
+        ),
+        (
+            "ubuntu-latest",
+            "pandoc",
+            "multipass exec ci -- pandoc README.md",
+            "multipass exec",
+        ),
+        (
+            "ubuntu-latest",
+            "pandoc",
+            "distrobox enter ci -- pandoc README.md",
+            "distrobox enter",
+        ),
+        (
+            "ubuntu-latest",
+            "pandoc",
+            "sudo chroot /srv/rootfs \\\n  pandoc README.md",
+            "chroot",
+        ),
+        (
+            "ubuntu-latest",
+            "pandoc",
+            "sudo systemd-nspawn -D /srv/rootfs pandoc README.md",
+            "systemd-nspawn",
+        ),
+        (
+            "ubuntu-latest",
+            "pandoc",
+            "vagrant ssh -c 'pandoc README.md'",
+            "vagrant ssh",
+        ),
+        (
+            "ubuntu-latest",
+            "pandoc",
+            "kubectl -n ci exec deploy/docs -- pandoc README.md",
+            "kubectl exec",
+        ),
         ("windows-latest", "pandoc", "wsl -e pandoc README.md", "wsl"),
-        ("windows-latest", "pandoc", "wsl.exe --distribution Ubuntu `\n  pandoc README.md", "wsl"),
-        ("windows-latest", "pandoc", "docker run --rm `\n  img `\n  pandoc README.md", "docker run"),
+        (
+            "windows-latest",
+            "pandoc",
+            "wsl.exe --distribution Ubuntu `\n  pandoc README.md",
+            "wsl",
+        ),
+        (
+            "windows-latest",
+            "pandoc",
+            "docker run --rm `\n  img `\n  pandoc README.md",
+            "docker run",
+        ),
     ] {
         let why = manual_reason(&f(cmd), &wf(os, run));
         assert!(why.contains(&format!("runs `{tool}`")), "{run}: {why}");
@@ -305,14 +405,21 @@ fn a_program_a_container_command_runs_on_a_later_line_gets_no_runner_install() {
     for (cmd, run) in [
         ("pandoc", "docker pull img\npandoc README.md -o out.html"),
         ("pandoc", "docker compose up -d db\npandoc README.md -o out.html"),
-        ("pandoc", "docker run -d --name db postgres:16 \\\n  -e POSTGRES_PASSWORD=x\npandoc README.md -o out.html"),
-        ("pandoc", "bash <<'EOF'\npandoc README.md -o out.html\nEOF\ndocker push img"),
+        (
+            "pandoc",
+            "docker run -d --name db postgres:16 \\\n  -e POSTGRES_PASSWORD=x\npandoc README.md -o out.html",
+        ),
+        (
+            "pandoc",
+            "bash <<'EOF'\npandoc README.md -o out.html\nEOF\ndocker push img",
+        ),
         ("protoc", "cargo zigbuild --release --target aarch64-unknown-linux-gnu"),
     ] {
         let out = apply_only(&f(cmd), &wf("ubuntu-latest", run));
         assert!(out.contains("sudo apt-get install -y"), "{run}: {out}");
     }
     // A heredoc the runner only writes to a file is no command of the runner's.
-    let written = "cat > build.sh <<'EOF'\npandoc README.md -o out.html\nEOF\ndocker run --rm -v \"$PWD:/w\" img sh /w/build.sh";
+    let written =
+        "cat > build.sh <<'EOF'\npandoc README.md -o out.html\nEOF\ndocker run --rm -v \"$PWD:/w\" img sh /w/build.sh";
     assert!(manual_reason(&f("pandoc"), &wf("ubuntu-latest", written)).contains("runs `docker run`"));
 }

@@ -7,8 +7,9 @@ use autoheal_engine::yaml::Node;
 use autoheal_logs::subject::is_distribution;
 
 use crate::Ctx;
+use crate::elsewhere::{builds_image, runs_elsewhere};
 use crate::runner::runs_posix_shell;
-use crate::script::{ELSEWHERE, IMAGE_BUILDS, mentions_command, strip_comment};
+use crate::script::{mentions_command, strip_comment};
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub(crate) enum Env {
@@ -93,7 +94,7 @@ pub(crate) fn of_step(ctx: &Ctx<'_>, job: &Job<'_>, step: &Step<'_>) -> Result<E
             step.display_name()
         ));
     }
-    if let Some(tool) = ELSEWHERE.iter().chain(IMAGE_BUILDS).find(|t| runs(t)) {
+    if let Some(tool) = runs_elsewhere(script).or_else(|| builds_image(script)) {
         return Err(format!(
             "step \"{}\" runs `{tool}`, and the log does not say whether the import failed there (in a container or on \
              another machine, whose packages come from its image or host) or on the runner; an install on the runner \
