@@ -3109,3 +3109,440 @@ const ROUND_4: &[Case] = &[
 fn round_four_shapes_get_the_right_fix_or_a_reasoned_refusal() {
     assert_round(ROUND_4);
 }
+
+// ---- round 5 (2026-12-06, tenth session; `diagfix7`) ----
+//
+// Written and committed before any run, each outcome decided from issue
+// 12's definitions: matrix legs from `include` and `exclude`, a composite
+// action in the repository, a reusable workflow's caller, a step's own
+// `working-directory`, `defaults.run.shell`, Windows pwsh and cmd steps, a
+// `needs` chain, a step with `if:`, service containers, self-hosted labels,
+// WSL's shell, and traps where no fix is right (cmd reading a path as a
+// command, a concurrency cancel, a service that did not start, a job image
+// from the matrix).
+
+const PANDOC_MACOS: &[&str] = &[
+    "##[group]Run pandoc README.md -o out.html",
+    "pandoc README.md -o out.html",
+    "shell: /bin/bash -e {0}",
+    "##[endgroup]",
+    "/Users/runner/work/_temp/0c1d2e3f-4a5b-6c7d-8e9f-a0b1c2d3e4f5.sh: line 1: pandoc: command not found",
+    "##[error]Process completed with exit code 127.",
+];
+
+const SHELLCHECK_GIT_BASH: &[&str] = &[
+    "##[group]Run shellcheck scripts/*.sh",
+    "shellcheck scripts/*.sh",
+    "shell: C:\\Program Files\\Git\\bin\\bash.EXE --noprofile --norc -e -o pipefail {0}",
+    "##[endgroup]",
+    "/d/a/_temp/7e8f9a0b-1c2d-3e4f-5a6b-7c8d9e0f1a2b.sh: line 1: shellcheck: command not found",
+    "##[error]Process completed with exit code 127.",
+];
+
+const XMLLINT_IN_COMPOSITE: &[&str] = &[
+    "##[group]Run xmllint --noout docs/*.xml",
+    "xmllint --noout docs/*.xml",
+    "shell: /usr/bin/bash --noprofile --norc -e -o pipefail {0}",
+    "##[endgroup]",
+    "/home/runner/work/_temp/3f4e5d6c-7b8a-9f0e-1d2c-3b4a5f6e7d8c.sh: line 1: xmllint: command not found",
+    "##[error]Process completed with exit code 127.",
+];
+
+const NO_JSONSCHEMA: &[&str] = &[
+    "##[group]Run python scripts/check_schema.py",
+    "python scripts/check_schema.py",
+    "shell: /usr/bin/bash -e {0}",
+    "##[endgroup]",
+    "Traceback (most recent call last):",
+    "  File \"/home/runner/work/app/app/scripts/check_schema.py\", line 3, in <module>",
+    "    import jsonschema",
+    "ModuleNotFoundError: No module named 'jsonschema'",
+    "##[error]Process completed with exit code 1.",
+];
+
+const DEV_REQUIREMENTS_MISSING: &[&str] = &[
+    "##[group]Run pip install -r requirements-dev.txt",
+    "pip install -r requirements-dev.txt",
+    "shell: /usr/bin/bash -e {0}",
+    "##[endgroup]",
+    "ERROR: Could not open requirements file: [Errno 2] No such file or directory: 'requirements-dev.txt'",
+    "##[error]Process completed with exit code 1.",
+];
+
+const PANDOC_PWSH_LINUX: &[&str] = &[
+    "##[group]Run pandoc README.md -o out.html",
+    "pandoc README.md -o out.html",
+    "shell: /usr/bin/pwsh -command \". '{0}'\"",
+    "##[endgroup]",
+    "pandoc: /home/runner/work/_temp/9a8b7c6d-5e4f-3a2b-1c0d-9e8f7a6b5c4d.ps1:2",
+    "Line |",
+    "   2 |  pandoc README.md -o out.html",
+    "     |  ~~~~~~",
+    "     | The term 'pandoc' is not recognized as a name of a cmdlet, function, script file, or executable program.",
+    "     | Check the spelling of the name, or if a path was included, verify that the path is correct and try again.",
+    "##[error]Process completed with exit code 1.",
+];
+
+const CMD_NODE_MODULES_PATH: &[&str] = &[
+    "##[group]Run node_modules/.bin/eslint .",
+    "node_modules/.bin/eslint .",
+    "shell: C:\\Windows\\system32\\cmd.EXE /D /E:ON /V:OFF /S /C \"CALL \"{0}\"\"",
+    "##[endgroup]",
+    "'node_modules' is not recognized as an internal or external command,",
+    "operable program or batch file.",
+    "##[error]Process completed with exit code 1.",
+];
+
+const CMD_PANDOC: &[&str] = &[
+    "##[group]Run pandoc README.md -o out.html",
+    "pandoc README.md -o out.html",
+    "shell: C:\\Windows\\system32\\cmd.EXE /D /E:ON /V:OFF /S /C \"CALL \"{0}\"\"",
+    "##[endgroup]",
+    "'pandoc' is not recognized as an internal or external command,",
+    "operable program or batch file.",
+    "##[error]Process completed with exit code 1.",
+];
+
+const INTEGRATION_TIMED_OUT_20: &[&str] = &[
+    "##[group]Run npm run test:integration",
+    "npm run test:integration",
+    "shell: /usr/bin/bash -e {0}",
+    "##[endgroup]",
+    "> app@1.4.0 test:integration",
+    "> vitest run --config vitest.integration.ts",
+    " ✓ tests/integration/orders.test.ts (12 tests) 48312ms",
+    "##[error]The job running on runner GitHub Actions 3 has exceeded the maximum execution time of 20 minutes.",
+];
+
+const PROTOC_MISSING: &[&str] = &[
+    "##[group]Run protoc --go_out=. api/*.proto",
+    "protoc --go_out=. api/*.proto",
+    "shell: /usr/bin/bash -e {0}",
+    "##[endgroup]",
+    "/home/runner/work/_temp/1b2c3d4e-5f6a-7b8c-9d0e-1f2a3b4c5d6e.sh: line 1: protoc: command not found",
+    "##[error]Process completed with exit code 127.",
+];
+
+const REDIS_CLI_MISSING: &[&str] = &[
+    "##[group]Run redis-cli -h localhost ping",
+    "redis-cli -h localhost ping",
+    "shell: /usr/bin/bash -e {0}",
+    "##[endgroup]",
+    "/home/runner/work/_temp/6c5b4a3f-2e1d-0c9b-8a7f-6e5d4c3b2a1f.sh: line 1: redis-cli: command not found",
+    "##[error]Process completed with exit code 127.",
+];
+
+const PANDOC_SELF_HOSTED: &[&str] = &[
+    "##[group]Run pandoc README.md -o out.html",
+    "pandoc README.md -o out.html",
+    "shell: /usr/bin/bash -e {0}",
+    "##[endgroup]",
+    "/opt/actions-runner/_work/_temp/5d6e7f8a-9b0c-1d2e-3f4a-5b6c7d8e9f0a.sh: line 1: pandoc: command not found",
+    "##[error]Process completed with exit code 127.",
+];
+
+const CANCELED_BY_CONCURRENCY: &[&str] = &[
+    "##[group]Run npm test",
+    "npm test",
+    "shell: /usr/bin/bash -e {0}",
+    "##[endgroup]",
+    "> app@1.4.0 test",
+    "> vitest run",
+    " ✓ tests/unit/cart.test.ts (31 tests) 912ms",
+    "##[error]The operation was canceled.",
+];
+
+const SERVICE_FAILED: &[&str] = &[
+    "##[group]Starting postgres service container",
+    "/usr/bin/docker pull postgres:16",
+    "16: Pulling from library/postgres",
+    "Digest: sha256:4ec37d2a07a0067f176fdcc9d4bb633a5724d2cc4f892c7a2046d054bb6939e5",
+    "Status: Downloaded newer image for postgres:16",
+    "/usr/bin/docker create --name 9f3c2b1a0e4d4b5c8a7e6d5c4b3a2f1e_postgres16_a1b2c3 --label 1f2e3d --network github_network_0a1b2c3d --network-alias postgres -p 5432:5432 --health-cmd pg_isready --health-interval 10s --health-timeout 5s --health-retries 5 -e \"POSTGRES_PASSWORD=postgres\" -e GITHUB_ACTIONS=true -e CI=true postgres:16",
+    "5e6f7a8b9c0d1e2f3a4b5c6d7e8f9a0b1c2d3e4f5a6b7c8d9e0f1a2b3c4d5e6f",
+    "/usr/bin/docker start 5e6f7a8b9c0d1e2f3a4b5c6d7e8f9a0b1c2d3e4f5a6b7c8d9e0f1a2b3c4d5e6f",
+    "5e6f7a8b9c0d1e2f3a4b5c6d7e8f9a0b1c2d3e4f5a6b7c8d9e0f1a2b3c4d5e6f",
+    "/usr/bin/docker ps --all --filter id=5e6f7a8b9c0d1e2f3a4b5c6d7e8f9a0b1c2d3e4f5a6b7c8d9e0f1a2b3c4d5e6f --filter status=running --no-trunc --format \"{{.ID}} {{.Status}}\"",
+    "/usr/bin/docker inspect --format=\"{{if .Config.Healthcheck}}{{print .State.Health.Status}}{{end}}\" 5e6f7a8b9c0d1e2f3a4b5c6d7e8f9a0b1c2d3e4f5a6b7c8d9e0f1a2b3c4d5e6f",
+    "unhealthy",
+    "##[endgroup]",
+    "##[error]Failed to initialize container postgres:16",
+    "##[error]One or more containers failed to start.",
+];
+
+const PANDOC_IN_WSL: &[&str] = &[
+    "##[group]Run pandoc README.md -o out.html",
+    "pandoc README.md -o out.html",
+    "shell: D:\\a\\_temp\\setup-wsl-2f3e4d\\wsl-bash.bat {0}",
+    "##[endgroup]",
+    "/mnt/d/a/_temp/8f9e0d1c-2b3a-4f5e-6d7c-8b9a0f1e2d3c.sh: line 1: pandoc: command not found",
+    "##[error]Process completed with exit code 127.",
+];
+
+const MAKE_IN_ALPINE_LEG: &[&str] = &[
+    "##[group]Run make test",
+    "make test",
+    "shell: sh -e {0}",
+    "##[endgroup]",
+    "/__w/_temp/0a9b8c7d-6e5f-4a3b-2c1d-0e9f8a7b6c5d.sh: line 1: make: not found",
+    "##[error]Process completed with exit code 127.",
+];
+
+const ROUND_5: &[Case] = &[
+    // ---- matrix legs from include and exclude ----
+    Case {
+        name: "pandoc missing on the macOS leg of a matrix with exclude, beside a Linux-guarded install",
+        files: &[(
+            CI,
+            "on: push\njobs:\n  docs:\n    strategy:\n      matrix:\n        os: [ubuntu-latest, macos-latest, windows-latest]\n        python: ['3.9', '3.12']\n        exclude:\n          - os: windows-latest\n          - os: macos-latest\n            python: '3.9'\n    runs-on: ${{ matrix.os }}\n    steps:\n      - uses: actions/checkout@v4\n      - name: Install pandoc\n        if: runner.os == 'Linux'\n        run: sudo apt-get install -y pandoc\n      - name: Docs\n        run: pandoc README.md -o out.html\n",
+        )],
+        workflow: Some(CI),
+        job: "docs (macos-latest, 3.12)",
+        step: "Docs",
+        lines: PANDOC_MACOS,
+        want: Want::Without(
+            &fix(&[CI], &["brew install pandoc", "runner.os == 'macOS'"]),
+            &["apt-get", "choco"],
+        ),
+    },
+    Case {
+        name: "shellcheck missing on a Windows leg that include adds, run by Git Bash",
+        files: &[(
+            CI,
+            "on: push\njobs:\n  lint:\n    strategy:\n      matrix:\n        os: [ubuntu-latest]\n        include:\n          - os: windows-latest\n    runs-on: ${{ matrix.os }}\n    steps:\n      - uses: actions/checkout@v4\n      - run: shellcheck scripts/*.sh\n        shell: bash\n",
+        )],
+        workflow: Some(CI),
+        job: "lint (windows-latest)",
+        step: "Run shellcheck scripts/*.sh",
+        lines: SHELLCHECK_GIT_BASH,
+        want: Want::Without(
+            &fix(&[CI], &["choco install -y shellcheck", "runner.os == 'Windows'"]),
+            &["apt-get"],
+        ),
+    },
+    Case {
+        name: "lost communication on an arm64 leg that include adds (nothing needs the job)",
+        files: &[(
+            CI,
+            "on: push\njobs:\n  build:\n    strategy:\n      matrix:\n        os: [ubuntu-latest]\n        include:\n          - os: ubuntu-24.04-arm\n    runs-on: ${{ matrix.os }}\n    steps:\n      - uses: actions/checkout@v4\n      - run: make\n",
+        )],
+        workflow: Some(CI),
+        job: "build (ubuntu-24.04-arm)",
+        step: "Run make",
+        lines: &[
+            "##[group]Run make",
+            "make",
+            "##[endgroup]",
+            "##[error]The hosted runner: GitHub Actions 41 lost communication with the server. Anything in your workflow that terminates the runner process, starves it for CPU/Memory, or blocks its network access can cause this error.",
+        ],
+        want: fix(&[CI], &["continue-on-error"]),
+    },
+    // ---- a composite action in the repository ----
+    Case {
+        name: "xmllint missing inside a composite action of the repository (it runs on the runner)",
+        files: &[
+            (
+                CI,
+                "on: push\njobs:\n  docs:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - uses: ./.github/actions/check-docs\n",
+            ),
+            (
+                ".github/actions/check-docs/action.yml",
+                "name: Check docs\ndescription: Validates the XML docs\nruns:\n  using: composite\n  steps:\n    - run: xmllint --noout docs/*.xml\n      shell: bash\n",
+            ),
+        ],
+        workflow: Some(CI),
+        job: "docs",
+        step: "Run ./.github/actions/check-docs",
+        lines: XMLLINT_IN_COMPOSITE,
+        want: fix(&[CI, ".github/actions/check-docs/action.yml"], &["libxml2-utils"]),
+    },
+    // ---- a reusable workflow's caller ----
+    Case {
+        name: "module missing in a called workflow, the caller given as --workflow",
+        files: &[
+            (
+                CI,
+                "on: push\njobs:\n  lint:\n    uses: ./.github/workflows/lint.yml\n  test:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - run: make test\n",
+            ),
+            (
+                ".github/workflows/lint.yml",
+                "on:\n  workflow_call:\njobs:\n  schema:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - uses: actions/setup-python@v5\n        with:\n          python-version: '3.12'\n      - run: pip install ruff\n      - run: python scripts/check_schema.py\n",
+            ),
+        ],
+        workflow: Some(CI),
+        job: "lint / schema",
+        step: "Run python scripts/check_schema.py",
+        lines: NO_JSONSCHEMA,
+        want: Want::Without(&fix(&[".github/workflows/lint.yml"], &["jsonschema"]), &[]),
+    },
+    // ---- working-directory and defaults.run.shell ----
+    Case {
+        name: "requirements moved under the step's own working-directory",
+        files: &[
+            (
+                CI,
+                "on: push\njobs:\n  test:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - run: pip install -r requirements-dev.txt\n        working-directory: backend\n",
+            ),
+            ("backend/requirements/dev.txt", "pytest\n"),
+            ("backend/app.py", "print(1)\n"),
+        ],
+        workflow: Some(CI),
+        job: "test",
+        step: "Run pip install -r requirements-dev.txt",
+        lines: DEV_REQUIREMENTS_MISSING,
+        want: Want::Without(
+            &Want::Fix {
+                files: &[CI],
+                adds: &["requirements/dev.txt"],
+                removes: &["requirements-dev.txt"],
+            },
+            &["backend/requirements/dev.txt", "hashFiles"],
+        ),
+    },
+    Case {
+        name: "pandoc missing under a job's defaults.run.shell pwsh on Ubuntu",
+        files: &[(
+            CI,
+            "on: push\njobs:\n  docs:\n    runs-on: ubuntu-latest\n    defaults:\n      run:\n        shell: pwsh\n    steps:\n      - uses: actions/checkout@v4\n      - run: pandoc README.md -o out.html\n",
+        )],
+        workflow: Some(CI),
+        job: "docs",
+        step: "Run pandoc README.md -o out.html",
+        lines: PANDOC_PWSH_LINUX,
+        want: Want::Without(&fix(&[CI], &["apt-get install -y pandoc"]), &["choco"]),
+    },
+    // ---- Windows cmd ----
+    Case {
+        name: "cmd reads `node_modules/.bin/eslint` as the command `node_modules`: no install",
+        files: &[(
+            CI,
+            "on: push\njobs:\n  lint:\n    runs-on: windows-latest\n    steps:\n      - uses: actions/checkout@v4\n      - run: npm ci\n      - run: node_modules/.bin/eslint .\n        shell: cmd\n",
+        )],
+        workflow: Some(CI),
+        job: "lint",
+        step: "Run node_modules/.bin/eslint .",
+        lines: CMD_NODE_MODULES_PATH,
+        want: Want::Declined(""),
+    },
+    Case {
+        name: "pandoc missing in a cmd step on Windows",
+        files: &[(
+            CI,
+            "on: push\njobs:\n  docs:\n    runs-on: windows-latest\n    defaults:\n      run:\n        shell: cmd\n    steps:\n      - uses: actions/checkout@v4\n      - run: pandoc README.md -o out.html\n",
+        )],
+        workflow: Some(CI),
+        job: "docs",
+        step: "Run pandoc README.md -o out.html",
+        lines: CMD_PANDOC,
+        want: Want::Without(&fix(&[CI], &["choco install -y pandoc"]), &["apt-get"]),
+    },
+    // ---- needs chains and `if:` ----
+    Case {
+        name: "timeout of the middle job of a build -> integration -> deploy chain",
+        files: &[(
+            CI,
+            "on: push\njobs:\n  build:\n    runs-on: ubuntu-latest\n    steps:\n      - run: npm ci && npm run build\n  integration:\n    needs: build\n    if: github.event_name != 'schedule'\n    runs-on: ubuntu-latest\n    timeout-minutes: 20\n    steps:\n      - uses: actions/checkout@v4\n      - run: npm ci\n      - run: npm run test:integration\n  deploy:\n    needs: integration\n    runs-on: ubuntu-latest\n    timeout-minutes: 20\n    steps:\n      - run: ./deploy.sh\n",
+        )],
+        workflow: Some(CI),
+        job: "integration",
+        step: "Run npm run test:integration",
+        lines: INTEGRATION_TIMED_OUT_20,
+        want: Want::Fix {
+            files: &[CI],
+            adds: &["timeout-minutes: "],
+            removes: &["    timeout-minutes: 20"],
+        },
+    },
+    Case {
+        name: "protoc missing in a step guarded by `if:`",
+        files: &[(
+            CI,
+            "on: [push, pull_request]\njobs:\n  api:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - uses: actions/setup-go@v5\n        with:\n          go-version: '1.23'\n      - name: Generate\n        if: github.event_name == 'pull_request'\n        run: protoc --go_out=. api/*.proto\n",
+        )],
+        workflow: Some(CI),
+        job: "api",
+        step: "Generate",
+        lines: PROTOC_MISSING,
+        want: fix(&[CI], &["protobuf-compiler"]),
+    },
+    // ---- service containers ----
+    Case {
+        name: "redis-cli missing on the runner of a job with a redis service (the step runs on the runner)",
+        files: &[(
+            CI,
+            "on: push\njobs:\n  test:\n    runs-on: ubuntu-latest\n    services:\n      redis:\n        image: redis:7\n        ports:\n          - 6379:6379\n    steps:\n      - uses: actions/checkout@v4\n      - run: redis-cli -h localhost ping\n",
+        )],
+        workflow: Some(CI),
+        job: "test",
+        step: "Run redis-cli -h localhost ping",
+        lines: REDIS_CLI_MISSING,
+        want: fix(&[CI], &["redis-tools"]),
+    },
+    Case {
+        name: "a service container that never became healthy: no fix",
+        files: &[(
+            CI,
+            "on: push\njobs:\n  test:\n    runs-on: ubuntu-latest\n    services:\n      postgres:\n        image: postgres:16\n        env:\n          POSTGRES_PASSWORD: postgres\n        ports:\n          - 5432:5432\n        options: --health-cmd pg_isready --health-interval 10s --health-timeout 5s --health-retries 5\n    steps:\n      - uses: actions/checkout@v4\n      - run: npm test\n",
+        )],
+        workflow: Some(CI),
+        job: "test",
+        step: "Initialize containers",
+        lines: SERVICE_FAILED,
+        want: Want::Declined(""),
+    },
+    // ---- self-hosted labels ----
+    Case {
+        name: "pandoc missing on a self-hosted runner with custom labels: no install",
+        files: &[(
+            CI,
+            "on: push\njobs:\n  docs:\n    runs-on: [self-hosted, linux, x64, docs]\n    steps:\n      - uses: actions/checkout@v4\n      - run: pandoc README.md -o out.html\n",
+        )],
+        workflow: Some(CI),
+        job: "docs",
+        step: "Run pandoc README.md -o out.html",
+        lines: PANDOC_SELF_HOSTED,
+        want: Want::Declined("self-hosted"),
+    },
+    // ---- traps ----
+    Case {
+        name: "a cancel by the workflow's concurrency group is no timeout",
+        files: &[(
+            CI,
+            "on: push\nconcurrency:\n  group: ci-${{ github.ref }}\n  cancel-in-progress: true\njobs:\n  test:\n    runs-on: ubuntu-latest\n    timeout-minutes: 30\n    steps:\n      - uses: actions/checkout@v4\n      - run: npm test\n",
+        )],
+        workflow: Some(CI),
+        job: "test",
+        step: "Run npm test",
+        lines: CANCELED_BY_CONCURRENCY,
+        want: Want::Declined(""),
+    },
+    Case {
+        name: "pandoc missing in WSL's shell on a Windows runner: no choco install",
+        files: &[(
+            CI,
+            "on: push\njobs:\n  docs:\n    runs-on: windows-latest\n    steps:\n      - uses: actions/checkout@v4\n      - uses: Vampire/setup-wsl@v3\n      - run: pandoc README.md -o out.html\n        shell: wsl-bash {0}\n",
+        )],
+        workflow: Some(CI),
+        job: "docs",
+        step: "Run pandoc README.md -o out.html",
+        lines: PANDOC_IN_WSL,
+        want: Want::Declined(""),
+    },
+    Case {
+        name: "make missing in the Alpine leg of a job whose container image comes from the matrix",
+        files: &[(
+            CI,
+            "on: push\njobs:\n  test:\n    strategy:\n      matrix:\n        image: ['debian:12', 'alpine:3.20']\n    runs-on: ubuntu-latest\n    container: ${{ matrix.image }}\n    steps:\n      - uses: actions/checkout@v4\n      - run: make test\n",
+        )],
+        workflow: Some(CI),
+        job: "test (alpine:3.20)",
+        step: "Run make test",
+        lines: MAKE_IN_ALPINE_LEG,
+        want: Want::Declined(""),
+    },
+];
+
+#[test]
+fn round_five_shapes_get_the_right_fix_or_a_reasoned_refusal() {
+    assert_round(ROUND_5);
+}
