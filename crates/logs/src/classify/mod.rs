@@ -292,7 +292,10 @@ fn soften_warning(mut hit: Hit, line: &Line<'_>) -> Hit {
 /// executable file not found in $PATH: unknown.`), and BuildKit prints what a
 /// Dockerfile's `RUN` printed under its step number and elapsed seconds
 /// (`#7 0.245 /bin/sh: 1: protoc: not found`, moby/buildkit's plain progress
-/// `#{n} {seconds:.3} {line}`). The category and subject stay (they say what
+/// `#{n} {seconds:.3} {line}`), and Compose prints a service's output after
+/// its container's name padded to the longest (`docs-1  | sh: 1: pandoc: not
+/// found`, compose's log presenter `%-{width}s |` then the line; Compose v1
+/// the same with `docs_1`). The category and subject stay (they say what
 /// is missing); only the fix goes. `OCI runtime exec failed` is not read: the
 /// runner docker-execs every step of a `container:` job, where an install
 /// step does reach the program (a `docker exec` in the script is the fixes'
@@ -303,8 +306,9 @@ fn inside_container(mut hit: Hit, line: &Line<'_>) -> Hit {
         "OCI runtime create failed",
         "unable to start container process",
     ];
-    let relayed =
-        RELAYS.iter().any(|r| line.text.contains(r)) || regex!(r"^#\d+ \d+\.\d+ ").is_match(line.text.trim_start());
+    let relayed = RELAYS.iter().any(|r| line.text.contains(r))
+        || regex!(r"^#\d+ \d+\.\d+ ").is_match(line.text.trim_start())
+        || regex!(r"^[A-Za-z0-9][A-Za-z0-9_.-]* +\| ").is_match(line.text);
     if relayed && hit.fixable && matches!(hit.category, Category::MissingCommand | Category::FileNotFound) {
         hit.fixable = false;
         hit.message = format!(

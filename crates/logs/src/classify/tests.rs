@@ -713,3 +713,65 @@ fn a_zip_warning_zip_went_on_after_is_not_the_cause() {
     assert_eq!(root.category, Category::FileNotFound);
     assert_eq!(root.subject.as_deref(), Some("CHANGELOG.md"));
 }
+
+/// review81 M3: a line Compose prints for a service (`docs-1  | …`) or
+/// BuildKit for a `RUN` is the container's: what it misses gets no runner
+/// fix; prost-build's protoc error is read only in the forms a build script
+/// prints it.
+#[test]
+fn compose_service_lines_and_prost_builds_error_in_a_container_are_not_fixable() {
+    let step = |script: &str, output: &str| {
+        format!(
+            "##[group]Run {script}\n{script}\n##[endgroup]\n{output}\n##[error]Process completed with exit code 1.\n"
+        )
+    };
+    const PROST: &str = "Error: Custom { kind: NotFound, error: \"Could not find `protoc`. If `protoc` is installed, try \
+                         setting the `PROTOC` environment variable to the path of the `protoc` binary.\" }";
+    for (script, output, subject) in [
+        (
+            "docker compose up --exit-code-from docs",
+            "docs-1  | sh: 1: pandoc: not found",
+            "pandoc",
+        ),
+        (
+            "docker-compose up --exit-code-from docs",
+            "docs_1    | sh: 1: pandoc: not found",
+            "pandoc",
+        ),
+        ("docker build -t app .", &format!("#12 41.7   {PROST}"), "protoc"),
+    ] {
+        let analysis = analyze_text(&step(script, output));
+        let root = analysis.root_cause().expect("a failure");
+        assert_eq!(
+            (root.category, root.subject.as_deref(), root.fixable),
+            (Category::MissingCommand, Some(subject), false),
+            "{output}"
+        );
+    }
+    for output in [
+        format!("  {PROST}"),
+        format!(
+            "  thread 'main' panicked at build.rs:4:10:\n  called `Result::unwrap()` on an `Err` value: {}",
+            &PROST["Error: ".len()..]
+        ),
+    ] {
+        let analysis = analyze_text(&step("cargo build", &output));
+        let root = analysis.root_cause().expect("a failure");
+        assert_eq!(
+            (root.category, root.subject.as_deref(), root.fixable),
+            (Category::MissingCommand, Some("protoc"), true),
+            "{output}"
+        );
+    }
+    let echoed = analyze_text(&step(
+        "./ci/check.sh",
+        "hint: Could not find `protoc`. If `protoc` is installed, set PROTOC",
+    ));
+    assert!(
+        echoed
+            .root_cause()
+            .is_none_or(|f| f.category != Category::MissingCommand),
+        "{:?}",
+        echoed.root_cause()
+    );
+}

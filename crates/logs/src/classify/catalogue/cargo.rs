@@ -291,10 +291,26 @@ fn sys_crate_library_missing(line: &Line<'_>) -> Option<Hit> {
 
 /// prost-build looked for the Protocol Buffers compiler and did not find
 /// it: the command `protoc` is missing where cargo builds.
+///
+/// Read in the forms a build script prints prost-build's `io::Error`: the
+/// `Error: Custom { kind: NotFound, error: "Could not find `protoc`. …" }`
+/// of a `main` returning it, or a panic's `called `Result::unwrap()` on an
+/// `Err` value: Custom { … }` (a BuildKit or Compose prefix before it is
+/// `inside_container`'s to read); the words inside other text (an echo, a
+/// test name) are not prost-build's error.
 fn build_script_protoc_missing(line: &Line<'_>) -> Option<Hit> {
-    line.text
-        .contains("Could not find `protoc`. If `protoc` is installed")
-        .then(|| command_hit("protoc", line, 0.8))
+    regex!(
+        r#"(?:^\s*Error: |called `Result::unwrap\(\)` on an `Err` value: )Custom \{ kind: NotFound, error: "Could not find `protoc`\. If `protoc` is installed"#
+    )
+    .is_match(strip_container_prefix(line.text))
+    .then(|| command_hit("protoc", line, 0.8))
+}
+
+/// The text after a BuildKit (`#12 41.7 `) or Compose (`app-1  | `) prefix.
+fn strip_container_prefix(text: &str) -> &str {
+    regex!(r"^(?:#\d+ \d+\.\d+ |[A-Za-z0-9][A-Za-z0-9_.-]* +\| )")
+        .find(text)
+        .map_or(text, |m| &text[m.end()..])
 }
 
 fn no_manifest(_: &Line<'_>) -> Option<Hit> {
