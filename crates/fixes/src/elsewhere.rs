@@ -19,6 +19,9 @@
 //! and `nix-shell` (they add to the runner's `PATH`; only `-i`/`--ignore-environment`
 //! and `--pure` drop it), `sudo`/`env` (same machine, same programs).
 
+use autoheal_engine::model::{Job, Step};
+use autoheal_engine::yaml::Node;
+
 use crate::script::logical_lines;
 
 /// The first command of `script` that runs its arguments elsewhere, named as
@@ -27,6 +30,14 @@ pub(crate) fn runs_elsewhere(script: &str) -> Option<String> {
     logical_lines(script)
         .iter()
         .find_map(|l| elsewhere_in(&l.code).or_else(|| elsewhere_in(&l.body)))
+}
+
+/// What a step's `shell:` (its own or a default) runs the script through,
+/// when that is elsewhere: `wsl-bash {0}` (setup-wsl), `docker exec app sh
+/// {0}`, `ssh host bash {0}`.
+pub(crate) fn shell_elsewhere(job: &Job<'_>, root: &Node, step: &Step<'_>) -> Option<(String, String)> {
+    let shell = job.written_shell(root, step.node)?.as_str()?;
+    elsewhere_in(shell).map(|tool| (shell.to_string(), tool))
 }
 
 /// The first command of `script` that builds an image.
@@ -114,16 +125,14 @@ pub(crate) fn elsewhere_in(text: &str) -> Option<String> {
                         }
                         "compose" => {
                             let (_, inner) = subcommand(&args[at + 1..], COMPOSE_VALUES)?;
-                            COMPOSE_RUNS
-                                .contains(&inner)
-                                .then(|| format!("{program} compose {inner}"))
+                            compose_runs(inner, args).then(|| format!("{program} compose {inner}"))
                         }
                         _ => None,
                     }
                 }
                 "docker-compose" | "podman-compose" => {
                     let (_, sub) = subcommand(args, COMPOSE_VALUES)?;
-                    COMPOSE_RUNS.contains(&sub).then(|| named(sub))?
+                    compose_runs(sub, args).then(|| named(sub))?
                 }
                 "kubectl" | "oc" => {
                     let (_, sub) = subcommand(args, KUBECTL_VALUES)?;
@@ -148,12 +157,23 @@ pub(crate) fn elsewhere_in(text: &str) -> Option<String> {
                         .then(|| "nix develop --ignore-environment".to_string())
                 }
                 "nix-shell" => args.contains(&"--pure").then(|| "nix-shell --pure".to_string()),
+                // setup-wsl's shell wrappers (`shell: wsl-bash {0}`, one per
+                // distribution: `wsl-bash_Ubuntu-24.04`) run the script in WSL.
+                p if p.starts_with("wsl-") => Some("wsl".to_string()),
                 "ssh" | "wsl" | "lima" | "chroot" | "arch-chroot" | "schroot" | "systemd-nspawn"
                 | "distrobox-enter" | "lxc-attach" | "lxc-execute" => Some(program.to_string()),
                 _ => None,
             }
         })
     })
+}
+
+/// Compose's `sub` runs the services' programs in the step's own output:
+/// `run` and `exec`, and `up` unless detached (`-d`, `--detach`, `--wait`:
+/// the services go on in the background and the step's next commands are
+/// the runner's).
+fn compose_runs(sub: &str, args: &[&str]) -> bool {
+    COMPOSE_RUNS.contains(&sub) && !(sub == "up" && args.iter().any(|a| matches!(*a, "-d" | "--detach" | "--wait")))
 }
 
 /// A command in `text` (one logical line) that builds an image.
@@ -311,6 +331,9 @@ mod tests {
             ("gcloud compute ssh vm --command make", "ssh"),
             ("nix develop -i -c make", "nix develop --ignore-environment"),
             ("nix-shell --pure --run make", "nix-shell --pure"),
+            ("wsl-bash {0}", "wsl"),
+            ("wsl-bash_Ubuntu-24.04 -u root {0}", "wsl"),
+            ("docker exec app sh {0}", "docker exec"),
         ] {
             assert_eq!(elsewhere_in(text).as_deref(), Some(want), "{text}");
         }
@@ -318,6 +341,8 @@ mod tests {
             "docker pull img",
             "docker compose build",
             "docker compose down -v",
+            "docker compose up -d db",
+            "docker-compose -f ci.yml up --wait --build",
             "docker login -u x ghcr.io",
             "cargo zigbuild --target x",
             "cross --version",

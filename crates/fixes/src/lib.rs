@@ -75,6 +75,22 @@ pub fn fixes_for(
     workflow_source: &str,
     repo: &dyn RepoFiles,
 ) -> FixOutcome {
+    let here = fixes_in(failure, workflow_path, workflow_source, repo);
+    if !here.fixes.is_empty() {
+        return here;
+    }
+    // A called job's failure given with its caller (whose own reading, a
+    // caller's literal input for a limit, came first): fixed in the callee.
+    match locate::called_workflow(failure, workflow_path, workflow_source, repo) {
+        Some((path, text)) => match fixes_in(failure, &path, &text, repo) {
+            there if !there.fixes.is_empty() => there,
+            _ => here,
+        },
+        None => here,
+    }
+}
+
+fn fixes_in(failure: &FailureInput, workflow_path: &str, workflow_source: &str, repo: &dyn RepoFiles) -> FixOutcome {
     let Some(generate) = generator(failure.category) else {
         return FixOutcome::manual("this failure is not one autoheal can fix; it needs a human");
     };

@@ -132,6 +132,35 @@ pub fn step<'j, 'a>(job: &'j Job<'a>, failure: &FailureInput) -> Option<&'j Step
     job.steps.get(index)
 }
 
+/// The workflow a failure's job lives in when the given one only calls it:
+/// the log shows a called job as `caller / callee` (`lint / schema`), and
+/// when this workflow has no such job but its job `caller` runs a workflow
+/// of this repository (`uses: ./.github/workflows/lint.yml`), the failing
+/// step is in that file, read through `repo`. One level: a callee calling
+/// further is fixed from its own caller.
+pub(crate) fn called_workflow(
+    failure: &FailureInput,
+    workflow_path: &str,
+    source: &str,
+    repo: &dyn autoheal_engine::repo::RepoFiles,
+) -> Option<(String, String)> {
+    let name = failure.job.as_deref()?;
+    let (caller, _) = autoheal_logs::mapping::called_job_name(name)?;
+    let doc = autoheal_engine::yaml::parse(source.as_bytes());
+    let wf = Workflow::new(doc.root.as_ref()?);
+    if job(&wf, failure).is_some() {
+        return None;
+    }
+    let caller = job(&wf, &failure.clone().in_job(caller))?;
+    let uses = caller.get("uses")?.as_str()?.trim();
+    let path = autoheal_engine::repo::relative_path(uses.strip_prefix("./")?)?;
+    if path == workflow_path || !(path.ends_with(".yml") || path.ends_with(".yaml")) {
+        return None;
+    }
+    let text = repo.read(path)?.into_owned();
+    Some((path.to_string(), text))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -279,5 +308,34 @@ jobs:
         );
         assert!(step(j, &base.clone().at_step_number(1)).is_none());
         assert!(step(j, &base.at_step_number(9)).is_none());
+    }
+
+    /// A failure of a called job (`lint / schema`) given with its caller's
+    /// workflow is fixed in the callee the caller's job runs (found by fix
+    /// shapes round 5: "cannot tell which job failed").
+    #[test]
+    fn a_called_jobs_failure_is_fixed_in_the_callee() {
+        let caller = "on: push\njobs:\n  lint:\n    uses: ./.github/workflows/lint.yml\n  lint2:\n    uses: acme/ci/.github/workflows/lint.yml@v1\n";
+        let callee = "on: workflow_call\njobs:\n  schema:\n    runs-on: ubuntu-latest\n    steps:\n      - run: make\n";
+        let repo = crate::test_support::repo(&[(".github/workflows/lint.yml", callee)]);
+        let failure = |job: &str| FailureInput::new(Category::MissingCommand, Some("make")).in_job(job);
+        let found = called_workflow(&failure("lint / schema"), ".github/workflows/ci.yml", caller, &repo);
+        assert_eq!(
+            found,
+            Some((".github/workflows/lint.yml".to_string(), callee.to_string()))
+        );
+        // Another repository's workflow, a job of this file, no such file: none.
+        for job in ["lint2 / schema", "lint", "other / schema"] {
+            assert_eq!(
+                called_workflow(&failure(job), ".github/workflows/ci.yml", caller, &repo),
+                None,
+                "{job}"
+            );
+        }
+        let empty = crate::test_support::repo(&[]);
+        assert_eq!(
+            called_workflow(&failure("lint / schema"), ".github/workflows/ci.yml", caller, &empty),
+            None
+        );
     }
 }

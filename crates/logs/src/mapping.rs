@@ -4,6 +4,7 @@
 //! that file and line.
 
 use autoheal_engine::model::{Job, Step, Workflow};
+use autoheal_engine::rules::runner_label::{Machine, machine};
 use autoheal_engine::text::{LineColumn, LineIndex, TextRange};
 use autoheal_engine::yaml::{self, Node, NodeKind, ScalarStyle};
 
@@ -141,7 +142,19 @@ fn refine(failure: &mut Failure, workflow: &Workflow<'_>) {
         } => {
             let base = crate::report::without_workflow_note(&failure.message);
             match runner::confirm(job, failure.job.as_deref(), from_log, only_on) {
+                // A hosted runner's loss the log could not place (no image
+                // line) is runner-tied only once `runs-on` names an ARM64
+                // Linux or Windows image (or a larger runner's ARM64 label):
+                // a hosted Mac losing its runner stays GitHub's
+                // infrastructure (issue 12's labelled case 053), and so does
+                // an experimental x64 leg.
+                runner::Confirmation::Runner(label) | runner::Confirmation::ExperimentalLeg(label)
+                    if failure.category == Category::Unknown && machine(&label) != Some(Machine::Arm64) => {}
                 runner::Confirmation::Runner(label) | runner::Confirmation::ExperimentalLeg(label) => {
+                    if failure.category == Category::Unknown {
+                        failure.category = Category::OptionalJob;
+                        failure.subject = Some(kind.as_str().to_string());
+                    }
                     failure.fixable = !failure.consequence;
                     failure.detail = SubjectDetail::Runner {
                         failure: kind,

@@ -43,6 +43,13 @@ pub(crate) fn generate(ctx: &Ctx<'_>) -> Generated {
     let job = locate::job(&wf, ctx.failure).ok_or("cannot tell which job failed")?;
     let step = failing_step(ctx, job, command)
         .ok_or_else(|| format!("cannot find the step of job `{}` that runs `{command}`", job.id))?;
+    if let Some((shell, tool)) = crate::elsewhere::shell_elsewhere(job, root, step) {
+        return Err(format!(
+            "step \"{}\" runs its script through `shell: {shell}`, which runs `{tool}`: `{command}` is missing there (in \
+             WSL, a container or another machine), where an install on the runner does not arrive (a manual fix)",
+            step.display_name()
+        ));
+    }
     runs_on_the_runner(step, command)?;
     if command == "docker-compose" {
         return compose::compose_v2(ctx, job, step);

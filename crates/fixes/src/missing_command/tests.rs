@@ -423,3 +423,17 @@ fn a_program_a_container_command_runs_on_a_later_line_gets_no_runner_install() {
         "cat > build.sh <<'EOF'\npandoc README.md -o out.html\nEOF\ndocker run --rm -v \"$PWD:/w\" img sh /w/build.sh";
     assert!(manual_reason(&f("pandoc"), &wf("ubuntu-latest", written)).contains("runs `docker run`"));
 }
+
+/// A step whose `shell:` runs the script elsewhere (setup-wsl's `wsl-bash
+/// {0}`, a custom `docker exec app sh {0}`) misses the program there: no
+/// install on the runner (found by fix shapes round 5: choco on Windows).
+#[test]
+fn a_shell_that_runs_the_script_elsewhere_gets_no_runner_install() {
+    let src = "on: push\njobs:\n  docs:\n    runs-on: windows-latest\n    steps:\n      - uses: Vampire/setup-wsl@v3\n      - run: pandoc README.md -o out.html\n        shell: wsl-bash {0}\n";
+    let f = missing("pandoc", "docs").at_step_number(3);
+    assert!(manual_reason(&f, src).contains("runs `wsl`"));
+    let container = "on: push\njobs:\n  docs:\n    runs-on: ubuntu-latest\n    defaults:\n      run:\n        shell: docker exec app sh {0}\n    steps:\n      - run: pandoc README.md -o out.html\n";
+    assert!(manual_reason(&missing("pandoc", "docs").at_step_number(2), container).contains("runs `docker exec`"));
+    let git_bash = src.replace("wsl-bash {0}", "bash");
+    assert!(apply_only(&f, &git_bash).contains("choco install -y pandoc"));
+}

@@ -611,3 +611,52 @@ fn all_expression_and_ambiguous_name_templates_identify_no_job() {
     ];
     assert!(super::locate_workflow(&analysis, &candidates).is_none());
 }
+
+/// A hosted runner's loss with no image line in the log (a pasted or
+/// partial log) is placed by the workflow: on an ARM64 label (here a leg
+/// `include` adds) it is `optional_job`, fixable; on an x64 label, and
+/// without the workflow, it stays `unknown` (found by fix shapes round 5).
+#[test]
+fn a_hosted_runners_loss_is_runner_tied_when_runs_on_names_an_arm64_image() {
+    const LEGS: &str = "on: push\njobs:\n  build:\n    strategy:\n      matrix:\n        os: [ubuntu-latest]\n        include:\n          - os: ubuntu-24.04-arm\n    runs-on: ${{ matrix.os }}\n    steps:\n      - run: make\n";
+    const LOST: &[u8] = b"##[error]The hosted runner: GitHub Actions 41 lost communication with the server. Anything in your workflow that terminates the runner process, starves it for CPU/Memory, or blocks its network access can cause this error.\n";
+    let analyze_with = |workflow: Option<&str>, job: &str| {
+        let input = LogInput {
+            logs: vec![LogFile {
+                job: Some(job),
+                bytes: LOST,
+            }],
+            workflow: workflow.map(|text| WorkflowFile {
+                path: ".github/workflows/ci.yml",
+                text,
+            }),
+            ..LogInput::default()
+        };
+        analyze(&input, &Options::default())
+            .expect("analyze")
+            .failures
+            .remove(0)
+    };
+    let arm = analyze_with(Some(LEGS), "build (ubuntu-24.04-arm)");
+    assert_eq!(
+        (arm.category, arm.fixable),
+        (Category::OptionalJob, true),
+        "{}",
+        arm.message
+    );
+    assert_eq!(arm.subject.as_deref(), Some("lost_communication"));
+    let x64 = analyze_with(Some(LEGS), "build (ubuntu-latest)");
+    assert_eq!(
+        (x64.category, x64.fixable),
+        (Category::Unknown, false),
+        "{}",
+        x64.message
+    );
+    let alone = analyze_with(None, "build (ubuntu-24.04-arm)");
+    assert_eq!(
+        (alone.category, alone.fixable),
+        (Category::Unknown, false),
+        "{}",
+        alone.message
+    );
+}

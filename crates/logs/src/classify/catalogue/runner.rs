@@ -465,10 +465,28 @@ fn lost_communication(line: &Line<'_>) -> Option<Hit> {
                 "GitHub's hosted ARM64 runner lost communication with GitHub: the machine, not the code, failed.",
             ));
         }
-        return Some(Hit::blocker(
+        let mut hit = Hit::blocker(
             "A GitHub-hosted runner lost communication with GitHub (infrastructure, or the job starved it of CPU, \
              memory or network): rerun or fix the job's resource use; not a runner to make optional.",
-        ));
+        );
+        if line.runner.is_none() {
+            // The log does not show the image; the workflow's `runs-on` can:
+            // mapping makes an ARM64 label's loss `optional_job` (the runner
+            // the job chose) and leaves an x64 one `unknown`.
+            hit.message = "A GitHub-hosted runner lost communication with GitHub: on a standard x64 image that is \
+                           GitHub's infrastructure or the job starving it of CPU, memory or network (rerun, or fix the \
+                           job's resource use); on an ARM64 image it is the runner the job chose, which only the \
+                           workflow's `runs-on` tells."
+                .to_string();
+            hit.detail = SubjectDetail::Runner {
+                failure: RunnerFailure::LostCommunication,
+                runner: Some(RunnerClass::Hosted),
+                job: None,
+                confirmed_runs_on: None,
+                only_on: None,
+            };
+        }
+        return Some(hit);
     }
     Some(runner_hit(
         RunnerFailure::LostCommunication,
