@@ -1844,9 +1844,11 @@ const CASES: &[(&str, Category, Option<&str>)] = &[
 /// For every `unknown` row, the log line (1-based) of the root cause's first
 /// evidence: the line of the tool's own message where the log has one (the
 /// package manager's refusal, the test summary, the runner's annotation),
-/// the step's `exit code` line only when nothing before it says more (a
-/// grep that found matches, a script that failed silently). An `unknown`
-/// answer pinned to the wrong line sends a person to the wrong place.
+/// the step's `exit code` line only when the step printed nothing before it
+/// (a grep that found matches; a step that printed a line, even in prose, is
+/// pinned where it said why, `classify/fallback.rs`: four pins moved there
+/// from the exit code when that fallback was added). An `unknown` answer
+/// pinned to the wrong line sends a person to the wrong place.
 const UNKNOWN_ROOT_LINES: &[(&str, u64)] = &[
     ("dnf4-no-match.log", 6),
     ("dnf5-then-command-missing.log", 8),
@@ -1875,7 +1877,7 @@ const UNKNOWN_ROOT_LINES: &[(&str, u64)] = &[
     ("trap-grep-docs.log", 7),
     ("npm-etarget.log", 5),
     ("python310-tomllib.log", 10),
-    ("only-exit-code.log", 7),
+    ("only-exit-code.log", 6),
     ("tests-fail-then-always-step-command.log", 5),
     ("trap-pwsh-write-error-script.log", 6),
     ("go-panic.log", 4),
@@ -1943,7 +1945,7 @@ const UNKNOWN_ROOT_LINES: &[(&str, u64)] = &[
     // own diagnostic since batch 60 (`python_lint.rs`).
     ("trap-pip-retry-recovered-then-lint.log", 9),
     ("trap-npm-warn-429-recovered.log", 7),
-    ("trap-test-name-command-not-found.log", 10),
+    ("trap-test-name-command-not-found.log", 7),
     ("rust-missing-crate-own.log", 5),
     ("conda-activate-not-init.log", 17),
     ("pnpm-no-matching-version.log", 7),
@@ -2221,7 +2223,7 @@ const UNKNOWN_ROOT_LINES: &[(&str, u64)] = &[
     // Batch 70 (helper polish), pinned when written.
     ("b70-failed-extras-install-then-module.log", 7),
     // The checking script's own failure, not the notification after it.
-    ("b70-silent-script-then-issue-create-403.log", 9),
+    ("b70-silent-script-then-issue-create-403.log", 8),
     ("b70-frozen-lockfile-then-post-setup-node-cache.log", 21),
     // The last attempt's error, not the limits the retries got past.
     ("b70-retry-action-429-then-final-etarget.log", 16),
@@ -2233,7 +2235,7 @@ const UNKNOWN_ROOT_LINES: &[(&str, u64)] = &[
     // The web UI's notice that the step's log was cut: what failed is not
     // in the log.
     ("b70-truncated-step-ui.log", 6),
-    ("b70-ghlog-smoke-fails-then-notify-module-missing.log", 10),
+    ("b70-ghlog-smoke-fails-then-notify-module-missing.log", 9),
     // Batch 71 (helper polish), pinned when written: Jest's summary of the
     // leg that failed first; javac's first error, not Gradle's summary;
     // pip's refusal, not the cache's warning; the gate's own annotation.

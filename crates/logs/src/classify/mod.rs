@@ -5,10 +5,14 @@
 //!
 //! What a line means is decided by the [`catalogue`] (one module per program
 //! that prints messages); how findings of a job are ranked, and which ones are
-//! consequences of an earlier failure, by [`rank`].
+//! consequences of an earlier failure, by [`rank`]. A step that failed with
+//! only its exit code, printed by a tool no entry reads, is located where the
+//! step said why by [`fallback`] (the conventional error shapes, then the
+//! last meaningful line).
 
 pub mod catalogue;
 pub mod custom;
+mod fallback;
 pub mod hit;
 mod quoted;
 mod rank;
@@ -26,6 +30,9 @@ use catalogue::Catalogue;
 use catalogue::util::regex;
 use custom::CustomRules;
 pub use hit::{Hit, Line, Strength};
+
+/// An `##[error]` line no entry explains (weak).
+const UNEXPLAINED_ERROR: &str = "runner/unexplained-error";
 
 /// Caps that keep memory flat on huge logs.
 const MAX_FINDINGS_PER_JOB: usize = 512;
@@ -121,6 +128,9 @@ pub(crate) struct JobState {
     /// The job printed an `##[error]` line (every failing step does, and so
     /// do the runner's job-level annotations): a job without one passed.
     pub errored: bool,
+    /// What the current step printed that may say why it failed, for an exit
+    /// code no entry explains ([`fallback`]).
+    output: fallback::StepOutput,
 }
 
 #[derive(Debug, Default)]
@@ -238,7 +248,7 @@ impl Scanner<'_> {
                 )
             }),
             None if event.kind == LineKind::Error => Some(Hit {
-                entry: "runner/unexplained-error",
+                entry: UNEXPLAINED_ERROR,
                 ..Hit::new(
                     Category::Unknown,
                     0.2,
@@ -266,6 +276,49 @@ impl Scanner<'_> {
                 }
             }
         }
+    }
+
+    /// make's `Error {n} (ignored)` follows what the ignored recipe line
+    /// printed (its command's message, make's own exec failure): those lines
+    /// of the current step did not stop make. The window is the recent lines
+    /// a line is read with.
+    fn soften_ignored_by_make(&mut self, number: u64) {
+        let job = self.job();
+        let step = job.steps.len().checked_sub(1);
+        for f in job.findings.iter_mut().rev() {
+            if f.step != step || number.saturating_sub(f.line) > RECENT_LINES as u64 {
+                break;
+            }
+            if matches!(
+                f.hit.strength,
+                Strength::Blocker | Strength::Specific | Strength::InstallFailure
+            ) {
+                f.hit.strength = Strength::Weak;
+            }
+        }
+    }
+
+    /// An output line no entry read: what the current step printed, for an
+    /// exit code that says nothing ([`fallback`]).
+    fn note_unread(&mut self, event: &LineEvent<'_>) {
+        self.job();
+        let Some(job) = self.jobs.last_mut() else {
+            return;
+        };
+        let recent = self.recent.ordered();
+        let line = Line {
+            text: event.text,
+            kind: event.kind,
+            recent: &recent,
+            script: job.steps.last().map_or("", |s| s.script.as_str()),
+            own_packages: &[],
+            python: self.python,
+            runner: None,
+        };
+        let quoted = |line: &Line<'_>| quoted::quoted_by(line).is_some() && !quoted::written_by_script(line);
+        let mut output = std::mem::take(&mut job.output);
+        output.unread(event.number, &line, quoted);
+        job.output = output;
     }
 
     /// Turns the findings into failures, root cause first.
@@ -361,6 +414,7 @@ impl LogSink for Scanner<'_> {
 
     fn begin_step(&mut self, number: Option<u32>, name: &str, _line: u64) {
         let job = self.job();
+        job.output = fallback::StepOutput::default();
         if job.steps.len() < MAX_STEPS_PER_JOB {
             job.steps.push(StepState {
                 number,
@@ -403,8 +457,19 @@ impl LogSink for Scanner<'_> {
             }
             return;
         }
-        if self.is_candidate(line) {
-            if let Some(mut hit) = self.classify(line) {
+        if catalogue::make_ignored(line.text) {
+            self.soften_ignored_by_make(line.number);
+        }
+        let hit = if self.is_candidate(line) {
+            self.classify(line)
+        } else {
+            None
+        };
+        if hit.as_ref().is_none_or(|h| h.entry == UNEXPLAINED_ERROR) {
+            self.note_unread(line);
+        }
+        {
+            if let Some(mut hit) = hit {
                 if let (SubjectDetail::Canceled { elapsed_minutes }, catalogue::BARE_CANCEL) =
                     (&mut hit.detail, hit.entry)
                 {
@@ -433,6 +498,28 @@ impl LogSink for Scanner<'_> {
                     .flatten()
                     .filter(|_| line.number > 1);
                 let job = self.job();
+                let why = (hit.entry == catalogue::PROCESS_EXIT_CODE && hit.strength == Strength::StepFailed)
+                    .then(|| std::mem::take(&mut job.output))
+                    .and_then(|output| output.why().cloned())
+                    .filter(|(n, _)| *n < line.number && opened.is_none())
+                    .filter(|_| {
+                        !job.findings
+                            .iter()
+                            .any(|f| f.step == step && f.hit.strength != Strength::Weak)
+                    });
+                if let Some((n, text)) = &why {
+                    // The step said why before its exit code: the finding
+                    // begins there (an unexplained `##[error]` on that line
+                    // is the same line, not a second failure).
+                    job.findings
+                        .retain(|f| !(f.step == step && f.line == *n && f.hit.entry == UNEXPLAINED_ERROR));
+                    hit.entry = fallback::STEP_SAID;
+                    hit.message = format!(
+                        "{} Before it the step printed: {}",
+                        hit.message,
+                        subject::display_text(text.trim())
+                    );
+                }
                 // Notices (a retry, a fetch that succeeded) inform ranking and
                 // do not use up the room kept for weak failures.
                 let weak = matches!(hit.strength, Strength::Weak) && !rank::is_notice(hit.entry);
@@ -443,6 +530,15 @@ impl LogSink for Scanner<'_> {
                         line: line.number,
                         text: evidence_text(line.text),
                     }];
+                    if let Some((n, text)) = why {
+                        evidence.insert(
+                            0,
+                            Evidence {
+                                line: n,
+                                text: evidence_text(&text),
+                            },
+                        );
+                    }
                     if let Some(text) = opened {
                         evidence.insert(
                             0,

@@ -220,7 +220,7 @@ fn is_retried_test_attempt(line: &Line<'_>) -> bool {
     false
 }
 
-fn written_by_script(line: &Line<'_>) -> bool {
+pub(crate) fn written_by_script(line: &Line<'_>) -> bool {
     let text = line.text.trim();
     if text.len() < MIN_SCRIPT_TEXT {
         return false;

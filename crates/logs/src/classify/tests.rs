@@ -575,11 +575,48 @@ fn a_script_error_annotation_is_the_steps_own_account() {
     assert_eq!(root.category, Category::Unknown);
     assert_eq!(root.evidence[0].line, 6);
     assert!(!root.fixable);
-    // Without `::error` in the script, an unexplained `##[error]` line stays
-    // below the exit code.
+    // Without `::error` in the script, an unexplained `##[error]` line is not
+    // the step's account: the failure is the exit code's, begun where the
+    // step printed that line last (`fallback`), not a finding of its own.
     let log = log.replace("::error::", "");
     let analysis = analyze_text(&log);
-    assert_eq!(analysis.root_cause().expect("a failure").evidence[0].line, 7);
+    let root = analysis.root_cause().expect("a failure");
+    assert_eq!(root.evidence.iter().map(|e| e.line).collect::<Vec<_>>(), [6, 7]);
+    assert!(
+        root.message.starts_with("A step failed with exit code 1."),
+        "{}",
+        root.message
+    );
+    assert_eq!(analysis.failures.len(), 1);
+}
+
+#[test]
+fn an_exit_code_no_entry_explains_begins_where_the_step_said_why() {
+    let log = "##[group]Run ./tools/sync-notes.sh\n\
+               ./tools/sync-notes.sh\n\
+               ##[endgroup]\n\
+               From https://github.com/acme/notes\n\
+               WARNING: the notes branch is 40 commits behind\n\
+               notesync: error: the notes branch has diverged from origin\n\
+               hint: run notesync --rebase\n\
+               ##[error]Process completed with exit code 128.\n\
+               ##[group]Run ./tools/publish.sh\n\
+               ./tools/publish.sh\n\
+               ##[endgroup]\n\
+               ##[error]Process completed with exit code 1.\n";
+    let analysis = analyze_text(log);
+    let root = analysis.root_cause().expect("a failure");
+    assert_eq!((root.category, root.fixable), (Category::Unknown, false));
+    assert_eq!(root.evidence.iter().map(|e| e.line).collect::<Vec<_>>(), [6, 8]);
+    assert!(root.message.contains("has diverged"), "{}", root.message);
+    // A step that printed nothing keeps its exit code line: the second step's
+    // output does not borrow the first step's.
+    let second = analysis
+        .failures
+        .iter()
+        .find(|f| f.evidence[0].line > 8)
+        .expect("the second step");
+    assert_eq!(second.evidence[0].line, 12);
 }
 
 fn analyze_text(log: &str) -> crate::Analysis {

@@ -30,6 +30,15 @@ use super::{Entry, ex};
 use crate::classify::hit::{Hit, Line, Strength};
 use crate::report::{Category, RunnerClass, RunnerFailure, SubjectDetail};
 
+/// GNU make's status line for a recipe line it was told to ignore (`-` before
+/// the command, or `make -i`): `make: [{file}:{line}: {target}] Error {n}
+/// (ignored)` (job.c's `child_error`, with `(ignored)` when the error is
+/// ignored). It follows what the failed command printed, which then did not
+/// stop make (`super::super` weakens those lines).
+pub fn make_ignored(text: &str) -> bool {
+    regex!(r"^g?make(?:\[\d+\])?: \[[^\]]*\] Error \d+ \(ignored\)$").is_match(text.trim())
+}
+
 pub const ENTRIES: &[Entry] = &[
     Entry {
         id: "build_tools/missing-header",
@@ -515,6 +524,14 @@ fn pkg_config_missing(line: &Line<'_>) -> Option<Hit> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn make_says_which_failures_it_ignored() {
+        assert!(make_ignored("make: [Makefile:9: lint] Error 127 (ignored)"));
+        assert!(make_ignored("make[1]: [build.mk:4: gen] Error 1 (ignored)"));
+        assert!(!make_ignored("make: *** [Makefile:9: lint] Error 127"));
+        assert!(!make_ignored("echo 'make: [x] Error 1 (ignored)' > notes"));
+    }
 
     #[test]
     fn a_preload_the_loader_ignored_is_no_missing_library() {

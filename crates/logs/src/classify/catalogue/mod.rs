@@ -111,6 +111,7 @@ pub(crate) mod util;
 mod zig;
 
 pub(crate) use actions::RETRY_ACTION_ATTEMPT;
+pub(crate) use build_tools::make_ignored;
 #[cfg(test)]
 pub(crate) use docker::PULL_SUCCEEDED;
 pub(crate) use dotnet::NUGET_RETRY;
@@ -121,7 +122,7 @@ pub(crate) use jvm::{GRADLE_CAUSE, gradle_cause_depth};
 #[cfg(test)]
 pub(crate) use node::NPM_INSTALL_SUCCEEDED;
 pub(crate) use node::relay_prefix;
-pub(crate) use runner::{BARE_CANCEL, HostedImage, hosted_image};
+pub(crate) use runner::{BARE_CANCEL, HostedImage, PROCESS_EXIT_CODE, hosted_image};
 
 use std::sync::OnceLock;
 

@@ -305,7 +305,7 @@ pub const ENTRIES: &[Entry] = &[
         )],
     },
     Entry {
-        id: "runner/process-exit-code",
+        id: PROCESS_EXIT_CODE,
         grammar: "Process completed with exit code {n}. | The process '{path}' failed with exit code {n} | Node run \
                   failed with exit code {n} | Docker run failed with exit code {n}",
         needles: &["exit code"],
@@ -522,6 +522,10 @@ fn canceled(_: &Line<'_>) -> Option<Hit> {
 /// The entry of a bare cancel, the only cancel whose elapsed time may show a
 /// time limit: a fail-fast, concurrency or manual cancel says why itself.
 pub const BARE_CANCEL: &str = "runner/canceled";
+
+/// The runner's or the toolkit's `… exit code {n}` line: a step failed, it does not say why
+/// (`super::super::fallback` finds where the step did).
+pub const PROCESS_EXIT_CODE: &str = "runner/process-exit-code";
 
 /// A leg canceled by fail-fast: it ranks like a bare cancel (after any job's
 /// own failure, which the run always has: the leg that failed) but is never a

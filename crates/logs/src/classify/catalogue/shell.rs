@@ -246,12 +246,36 @@ pub const ENTRIES: &[Entry] = &[
         ],
     },
     Entry {
-        id: "shell/env-interpreter-missing",
+        id: "shell/launcher-command-missing",
         grammar: "/usr/bin/env: '{name}': No such file or directory | env: ‘{name}’: No such file or directory \
-                  (coreutils) | env: can't execute '{name}': No such file or directory (BusyBox)",
-        needles: &["env: "],
-        check: env_interpreter_missing,
+                  (coreutils) | env: can't execute '{name}': No such file or directory (BusyBox) | {timeout|nohup|\
+                  stdbuf|chroot}: failed to run command '{name}': No such file or directory | nice: '{name}': No such \
+                  file or directory (coreutils: `error (0, errno, …, quote (argv[i]))`) | xargs: {name}: No such file \
+                  or directory (findutils) | make: {name}: No such file or directory | make: {name}: Command not \
+                  found (GNU make's exec failure, then `make: *** [{target}] Error 127`)",
+        needles: &["env: ", "failed to run command", "nice: ", "xargs: ", "make: ", "make["],
+        check: launcher_command_missing,
         examples: &[
+            ex(
+                "timeout: failed to run command 'pytest': No such file or directory",
+                Category::MissingCommand,
+                Some("pytest"),
+            ),
+            ex(
+                "xargs: shfmt: No such file or directory",
+                Category::MissingCommand,
+                Some("shfmt"),
+            ),
+            ex(
+                "make: protoc: No such file or directory",
+                Category::MissingCommand,
+                Some("protoc"),
+            ),
+            ex(
+                "make[2]: ./scripts/gen-api.sh: Command not found",
+                Category::FileNotFound,
+                Some("scripts/gen-api.sh"),
+            ),
             ex(
                 "/usr/bin/env: 'python': No such file or directory",
                 Category::MissingCommand,
@@ -635,9 +659,26 @@ fn windows_path_not_found(line: &Line<'_>) -> Option<Hit> {
     })
 }
 
-fn env_interpreter_missing(line: &Line<'_>) -> Option<Hit> {
+/// A program that runs another one (a launcher: coreutils' `env`, `timeout`,
+/// `nice`, `nohup`, `stdbuf`, `chroot`; findutils' `xargs`; GNU make running a
+/// recipe line without a shell) relays exec's ENOENT with the name it was
+/// given: the command is missing (a path: the file is). Not `find: '…'`, whose
+/// operand is a path to search, nor make's `Makefile:3: x.mk: No such file`,
+/// an include.
+fn launcher_command_missing(line: &Line<'_>) -> Option<Hit> {
+    let text = line.text.trim_start();
     let c = regex!(r#"(?:^|\s|/)env: (?:can't execute )?['‘"]([^'’"]+)['’"]: No such file or directory"#)
-        .captures(line.text)?;
+        .captures(text)
+        .or_else(|| {
+            regex!(
+                r#"^(?:/\S*/)?(?:timeout|nohup|stdbuf|chroot|nice)(?:: failed to run command |: )['‘"]([^'’"]+)['’"]: No such file or directory$"#
+            )
+            .captures(text)
+        })
+        .or_else(|| regex!(r"^(?:/\S*/)?xargs: ([^\s:'‘]+): No such file or directory$").captures(text))
+        .or_else(|| {
+            regex!(r"^g?make(?:\[\d+\])?: ([^\s:*'‘]+): (?:No such file or directory|Command not found)$").captures(text)
+        })?;
     Some(command_hit(&c[1], line, 0.85))
 }
 
@@ -835,6 +876,27 @@ fn powershell_parse_error(line: &Line<'_>) -> Option<Hit> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_launcher_relays_its_missing_command_and_nothing_else() {
+        crate::classify::catalogue::assert_reads(
+            launcher_command_missing,
+            &[
+                "nice: 'cmake': No such file or directory",
+                "nohup: failed to run command ‘./serve’: No such file or directory",
+                "/usr/bin/timeout: failed to run command 'pytest': No such file or directory",
+                "gmake: protoc: Command not found",
+            ],
+            &[
+                "find: 'src': No such file or directory",
+                "make: *** [Makefile:3: gen] Error 127",
+                "Makefile:3: config.mk: No such file or directory",
+                "make: *** No rule to make target 'gen'.  Stop.",
+                "make: Nothing to be done for 'all'.",
+                "xargs: warning: options --max-args and --replace/-I/-i are mutually exclusive",
+            ],
+        );
+    }
     use crate::classify::hit::Strength;
 
     /// zip's warning names one file relative to where zip ran; a name with

@@ -1,0 +1,333 @@
+//! Where a step that failed with only its exit code said why: the fallback
+//! for tools no catalogue entry reads.
+//!
+//! The runner's `Process completed with exit code N` (and the toolkit's `The
+//! process '…' failed with exit code N`) says that a step failed, not why. When
+//! no entry read anything in the step, the finding used to sit on that line,
+//! and a person sent there reads nothing useful: the tool had printed its own
+//! message a few lines above. Most tools print that message in one of a few
+//! shapes that are conventions rather than any one tool's grammar, so the
+//! scanner keeps, for the step it is in, where such a message is and moves the
+//! exit-code finding there (still `unknown`, never fixable: the shape says
+//! where, not what):
+//!
+//! 1. **An error-shaped line** (the first one of the step): the GNU Coding
+//!    Standards' `program: message` / `file:line: message` forms with a
+//!    severity word (`error:`, `fatal:`, `fatal error:`, `Error:`, `ERROR:`,
+//!    `FATAL:`, `panic:`, rustc-style `error[E0425]:`; git, gcc, rustc, Go,
+//!    Homebrew, PHPUnit and most CLIs print these), the bracketed levels of
+//!    logging frameworks (`[ERROR]`, `[FATAL]`, `[CRITICAL]`), an upper-case
+//!    level word that opens a line (`ERROR in ./src`, `FATAL Failed to …`),
+//!    yarn classic's `error {Message}`, a program's name then its level
+//!    (npm 10's `npm error code …`, npm 6's `npm ERR! …`), a single-letter
+//!    level (kotlinc's `e: …`, apt's `E: …`), a level then a dash (`error -
+//!    {file}:{l}:{c} - …`, the Dart analyzer's), an exception's `{Name}Error:
+//!    …` / `{Name}Exception: …` (Python, Java, .NET, JavaScript; with `Caused
+//!    by:` or `Uncaught`), Ruby's `… ({Name}Error)` ending, and the cross marks
+//!    modern CLIs open a failure with (`✖`, `✗`, `✘`, `×`, `❌`, `💥`), and
+//!    a failed test point of the Test Anything Protocol (`not ok {n} …`: bats,
+//!    prove, node-tap, `node --test`'s TAP reporter). A trailer
+//!    that only repeats the exit status (`error Command failed with exit code
+//!    1.`, `Error: Process completed …`) is not one. The first such line is
+//!    kept: the first failure usually causes the rest, and tools end with
+//!    summaries.
+//! 2. **Otherwise, a line that says something failed**: the words (`Build
+//!    failed`, `FAILURE:`, `failing`, `--- FAIL:`) or a count of failures or errors that is
+//!    not zero (`Test Suites: 1 failed, 11 passed`); not `0 failed` or `no
+//!    failures`. The first such line.
+//! 3. **Otherwise, the last thing the step printed**: the last meaningful
+//!    line before the exit code (a tool that states its failure in prose, `a
+//!    pull request for branch … already exists:`, a script's own `echo` before
+//!    its `exit 1`: what was printed last is what the step ended on). Noise
+//!    does not count: blank lines, progress (`Progress:`, percentages with a
+//!    bar or a count, `Fetching`, `Downloading`, `Receiving objects`), timing
+//!    (`Took 2.18 seconds`, `Done in 3.1s`), bare URLs, stack frames and
+//!    location-only lines, separators, the toolkit's `[command]` echo, `set
+//!    -x` traces and other
+//!    quoted lines ([`super::quoted`]), and warnings ([`Line::is_warning`]).
+//!
+//! Only lines no entry read take part (an entry's weak reading, a warning or a
+//! retry notice, says the line is not the failure); an `##[error]` line no
+//! entry explains (the web UI's copy turns a tool's own `Error: …` into one)
+//! does. The step's own `::error::` annotation, or any finding at step-failure
+//! strength or above in the step, keeps the exit code where it was: something
+//! already explains it.
+
+use super::catalogue::util::regex;
+use super::hit::Line;
+use crate::line::LineKind;
+
+/// The entry id of a step's exit code moved to where the step said why.
+pub(crate) const STEP_SAID: &str = "runner/exit-code-after-output";
+
+/// What the step printed that may say why it failed (see the module docs).
+#[derive(Clone, Debug, Default)]
+pub(crate) struct StepOutput {
+    /// The first error-shaped line: (input line, text).
+    error: Option<(u64, String)>,
+    /// The first line that says something failed, in words or counts.
+    failed: Option<(u64, String)>,
+    /// The latest meaningful line.
+    last: Option<(u64, String)>,
+}
+
+impl StepOutput {
+    /// Takes in one output line of the step that no entry read.
+    /// `quoted` says whether the line quotes a message rather than printing
+    /// it (asked only of a line that is not noise otherwise).
+    pub(crate) fn unread(&mut self, number: u64, line: &Line<'_>, quoted: impl FnOnce(&Line<'_>) -> bool) {
+        let meaningful = is_meaningful(line) && !quoted(line);
+        if meaningful && self.error.is_none() && is_error_shaped(line.text) {
+            self.error = Some((number, line.text.to_string()));
+        }
+        if meaningful && self.failed.is_none() && says_failed(line.text) {
+            self.failed = Some((number, line.text.to_string()));
+        }
+        if meaningful {
+            self.last = Some((number, line.text.to_string()));
+        }
+    }
+
+    /// Where the step said why it failed, if it did: an error-shaped line,
+    /// else one that says something failed, else the last meaningful one.
+    pub(crate) fn why(&self) -> Option<&(u64, String)> {
+        self.error.as_ref().or(self.failed.as_ref()).or(self.last.as_ref())
+    }
+}
+
+/// A line that may carry the step's reason (not noise; see the module docs).
+fn is_meaningful(line: &Line<'_>) -> bool {
+    if !matches!(line.kind, LineKind::Plain | LineKind::Error) || line.is_warning() {
+        return false;
+    }
+    let body = line.text.trim();
+    !body.is_empty() && !is_noise(body)
+}
+
+/// Output that never says why a step failed: progress, timing, URLs, stack
+/// frames, separators, the toolkit's echo of the command it runs.
+fn is_noise(body: &str) -> bool {
+    regex!(
+        r"(?x)^(?:
+            \[command\]
+          | Post\ job\ cleanup | Cleaning\ up\ orphan\ processes | Terminate\ orphan\ process
+          | Progress: | Downloading\b | Downloaded\b | Fetching\b | Resolving\b | Receiving\ objects
+          | Resolving\ deltas | Unpacking\b | Extracting\b | Pulling\b | Waiting\b | Verifying\b
+          | remote:\ (?:Enumerating|Counting|Compressing|Total)
+          | (?:Took|Done\ in|Finished\ in|Elapsed|Time:)\b | (?:real|user|sys)\s+\d+m[\d.]+s$
+          | (?:https?|file)://\S+$
+          | at\ .*:\d+(?::\d+)?\)?$ | File\ \x22 | from\ \S+:\d+:in\b | \.\.\.\ \d+\ more
+          | (?:[A-Za-z]:\\|/)\S+:\d+(?::\d+)?$
+          | [-=*_\#~.^]{3,}$ | [\[(][\#=>\-.\ ]{5,}[\])]
+        )"
+    )
+    .is_match(body)
+        || regex!(r"[█▓━]|\b\d{1,3}(?:\.\d+)?\s?%.*(?:\(\d+/\d+\)|\||\bETA\b|\beta\b|\d\s?[kKMG]i?B)").is_match(body)
+}
+
+/// A line in one of the conventional error shapes (see the module docs).
+pub(crate) fn is_error_shaped(text: &str) -> bool {
+    let body = text.trim();
+    if is_status_trailer(body) {
+        return false;
+    }
+    regex!(
+        r"(?x)^(?:
+            # GNU: `program: `, `file:line[:col]: `, then a severity word.
+            (?:[\w.+@/-]+(?:\[\d+\])?:\ )?(?:[^\s:]+:\d+(?::\d+)?:\ ?)?
+            (?i:fatal\ error|fatal|error|panic)(?:\[[\w-]+\])?:\s*\S
+          | (?:e|E|F):\ \S
+          | (?i:error|fatal)\s+[-•|]\s+\S
+          | (?:\[[^\]]*\]\s*)*\[(?i:error|fatal|critical)\]
+          | (?:ERROR|FATAL|CRITICAL)\b\s*\S
+          | error\ [A-Z\x22'`]
+          | (?:[\w@./-]+\ )?ERR!\ \S
+          | (?:Uncaught\ |Caused\ by:\ |Exception\ in\ thread\ \x22[^\x22]*\x22\ )?
+            (?:[\w$]+\.)*[A-Z]\w*(?:Error|Exception)(?:\ \[[\w-]+\])?:\ \S
+          | [✖✗✘×❌💥⨯]\s+\S
+          | not\ ok\ \d+\b
+        )"
+    )
+    .is_match(body)
+        || regex!(r"\((?:[A-Z]\w*::)*[A-Z]\w*(?:Error|Exception)\)$").is_match(body)
+        || regex!(r"^([a-z][\w.@/-]*) (?:error|ERROR) \S")
+            .captures(body)
+            .is_some_and(|c| !PROSE_WORDS.contains(&&c[1]))
+}
+
+/// Words that open prose, not a program's name before its level (`no error
+/// was found`, `an error occurred` is prose that does say one did, but says it
+/// less precisely than the tool's own line usually near it).
+const PROSE_WORDS: &[&str] = &[
+    "a", "an", "any", "each", "every", "if", "no", "not", "on", "one", "per", "that", "the", "this", "without", "zero",
+];
+
+/// A line that says something failed: the words tools and test runners
+/// report a failure with (`Build failed`, `FAILED`, `FAILURE:`), or a count of
+/// failures or errors that is not zero (`Test Suites: 1 failed, 11 passed`,
+/// `0 examples, 0 failures, 2 errors occurred outside of examples`).
+fn says_failed(text: &str) -> bool {
+    let counted = regex!(r"\b[1-9]\d*\s+(?:errors?|failures?|failed|failing|problems?|issues?)\b").is_match(text);
+    let worded = (regex!(r"(?i)\b(?:failed|failure|failing)\b").is_match(text) || regex!(r"\bFAIL\b").is_match(text))
+        && !regex!(r"(?i)\b(?:0|no)\s+(?:tests?\s+)?(?:failed|failures?|failing)\b").is_match(text);
+    !is_status_trailer(text) && (counted || worded)
+}
+
+/// A line that only repeats that something exited non-zero (yarn's `error
+/// Command failed with exit code 1.`, the runner's own line in a web UI copy):
+/// the reason is elsewhere.
+fn is_status_trailer(body: &str) -> bool {
+    regex!(r"(?i)exit (?:code|status)|returned non-zero|Process completed with").is_match(body)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn output(lines: &[&str]) -> StepOutput {
+        let mut out = StepOutput::default();
+        for (i, text) in lines.iter().enumerate() {
+            out.unread(i as u64 + 1, &Line::plain(text), |_| false);
+        }
+        out
+    }
+
+    #[test]
+    fn conventional_error_shapes_are_read() {
+        for text in [
+            "fatal: refusing to merge unrelated histories",
+            "error: could not lock config file .git/config: File exists",
+            "Error: No such keg: /opt/homebrew/Cellar/python@3.11",
+            "ERROR: Could not build wheels for pycairo",
+            "src/main.c:12:5: error: unknown type name 'uint'",
+            "main.c:3:10: fatal error: zlib.h: No such file or directory",
+            "cc1: fatal error: out.c: No such file or directory",
+            "error[E0425]: cannot find value `x` in this scope",
+            "panic: runtime error: index out of range [3] with length 3",
+            "[ERROR] Failed to execute goal on project api",
+            "[2026-12-06 07:00:01][ERROR] upload refused",
+            "ERROR in ./src/index.ts 3:0-25",
+            "FATAL Failed to connect to the database",
+            "error Couldn't find package \"left-pad\" on the \"npm\" registry.",
+            "npm ERR! code E404",
+            "ValueError: invalid literal for int() with base 10: 'x'",
+            "java.lang.IllegalStateException: no profile named ci",
+            "Caused by: java.io.IOException: Connection reset",
+            "Uncaught TypeError: Cannot read properties of undefined (reading 'map')",
+            "System.InvalidOperationException: Sequence contains no elements",
+            "app/models/user.rb:12:in 'validate': undefined method 'strip' for nil (NoMethodError)",
+            "✖ 3 problems (3 errors, 0 warnings)",
+            "💥 maturin failed",
+            "tsc: error: TS5083: Cannot read file '/w/tsconfig.base.json'.",
+            "not ok 3 upgrades an existing install",
+            "npm error code ERESOLVE",
+            "e: file:///w/app/src/Api.kt:57:16 Unresolved reference: retrofit",
+            "E: Unable to locate package libfoo-dev",
+            "  error - lib/src/api_client.dart:3:8 - Target of URI doesn't exist: 'package:http/http.dart'.",
+        ] {
+            assert!(is_error_shaped(text), "not read: {text}");
+        }
+    }
+
+    #[test]
+    fn prose_counters_and_exit_status_trailers_are_not_error_shaped() {
+        for text in [
+            "error Command failed with exit code 1.",
+            "Error: Process completed with exit code 1.",
+            "make: *** [Makefile:3: all] Error 2 (exit status 2)",
+            "Tests: 3, Assertions: 4, Errors: 1.",
+            "There was 1 error:",
+            "Found 2 errors in 1 file.",
+            "error handling was improved in this release",
+            "0 errors, 0 warnings",
+            "Errors: none",
+            "terrors: 3",
+            "Err:2 https://packages.microsoft.com/ubuntu/24.04/prod noble InRelease",
+            "no error was found",
+        ] {
+            assert!(!is_error_shaped(text), "read: {text}");
+        }
+    }
+
+    #[test]
+    fn the_first_error_shaped_line_wins_over_later_prose() {
+        let out = output(&[
+            "From https://github.com/acme/app",
+            " * branch            main -> FETCH_HEAD",
+            "fatal: refusing to merge unrelated histories",
+            "hint: see git-merge(1)",
+        ]);
+        assert_eq!(out.why().map(|w| w.0), Some(3));
+    }
+
+    #[test]
+    fn without_an_error_shape_the_last_meaningful_line_is_where_the_step_ended() {
+        let out = output(&[
+            "Fetching gem metadata from https://rubygems.org/.........",
+            "Your bundle is locked to mimemagic (0.3.5), but that version can no longer be found.",
+            "Took   2.18 seconds",
+        ]);
+        assert_eq!(out.why().map(|w| w.0), Some(2));
+        let out = output(&[
+            "Checking coverage",
+            "",
+            "a pull request for branch \"release/1.4\" into branch \"main\" already exists:",
+            "https://github.com/acme/app/pull/311",
+        ]);
+        assert_eq!(out.why().map(|w| w.0), Some(3));
+        let out = output(&[
+            "Regenerating protobuf bindings...",
+            "3 files differ from the committed ones",
+        ]);
+        assert_eq!(out.why().map(|w| w.0), Some(2));
+        let out = output(&["Coverage is 71%, below the required 80%", "Done in 3.21s."]);
+        assert_eq!(out.why().map(|w| w.0), Some(1));
+    }
+
+    #[test]
+    fn a_line_saying_what_failed_comes_before_the_last_line() {
+        let out = output(&[
+            "Test Suites: 1 failed, 11 passed, 12 total",
+            "Tests:       1 failed, 87 passed, 88 total",
+            "Ran all test suites.",
+        ]);
+        assert_eq!(out.why().map(|w| w.0), Some(1));
+        let out = output(&[
+            "0 examples, 0 failures, 2 errors occurred outside of examples",
+            "Coverage report written",
+        ]);
+        assert_eq!(out.why().map(|w| w.0), Some(1));
+        for text in ["Tests: 12 passed, 0 failed", "no failures", "Done, no tests failed"] {
+            assert!(!says_failed(text), "{text}");
+        }
+    }
+
+    #[test]
+    fn noise_is_no_reason() {
+        for text in [
+            "",
+            "[command]/usr/bin/git log -1",
+            "Progress: resolved 412, reused 0, downloaded 96, added 0",
+            "Receiving objects: 100% (312/312), 1.2 MiB | 9.1 MiB/s, done.",
+            "Done in 3.21s.",
+            "https://github.com/acme/app/pull/311",
+            "    at Object.<anonymous> (/home/runner/work/a/a/index.js:3:9)",
+            "  File \"/home/runner/work/a/a/x.py\", line 3, in <module>",
+            "/home/runner/work/cache-kit/cache-kit/src/RedisStore.php:18",
+            "==========",
+            "[=====>                ] 25%",
+            "  45% |████████          | 12/27",
+        ] {
+            let out = output(&[text]);
+            assert!(out.why().is_none(), "meaningful: {text}");
+        }
+        let mut out = StepOutput::default();
+        out.unread(
+            1,
+            &Line::plain("WARNING: Retrying (Retry(total=4)) after connection broken"),
+            |_| false,
+        );
+        out.unread(2, &Line::plain("+ ./deploy.sh --dry-run"), |_| true);
+        assert!(out.why().is_none());
+    }
+}
