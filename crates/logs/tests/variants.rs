@@ -1839,6 +1839,43 @@ const CASES: &[(&str, Category, Option<&str>)] = &[
     ("b79-bundler-locked-gem-version-removed-ui.log", Unknown, None),
     ("b79-rspec-rails-helper-not-in-repository.log", Unknown, None),
     ("b79-phpunit-redis-class-extension-not-enabled.log", Unknown, None),
+    // Batch 81 (helper diag83): language ecosystems and build toolchains, the
+    // commonest failures a healer meets (tests failing on the code, C/C++
+    // compilers and configure steps, Swift, Flutter, Maven, NuGet, Bundler,
+    // Composer, Go's toolchain line), written from each tool's printed format
+    // and committed before any change; expectations from issue 12's
+    // definitions (a missing system library or header, a version constraint, a
+    // lockfile out of date: `unknown`; a dev dependency the test run imports
+    // or whose flags it passes: `missing_dependency`).
+    ("b81-pytest-assertion-rounding-code-fault.log", Unknown, None),
+    ("b81-vitest-discount-assertion-log-failed.log", Unknown, None),
+    ("b81-go-test-invoice-total-ui.log", Unknown, None),
+    ("b81-cargo-test-unicode-ident-panicked.log", Unknown, None),
+    ("b81-cmake-find-package-png-missing.log", Unknown, None),
+    ("b81-gcc-curl-header-missing-make-log-failed.log", Unknown, None),
+    ("b81-msvc-c2065-m-pi-undeclared-windows.log", Unknown, None),
+    ("b81-meson-gtk4-dependency-not-found-ui.log", Unknown, None),
+    ("b81-swift-build-cannot-find-in-scope-macos.log", Unknown, None),
+    ("b81-flutter-pub-intl-pinned-by-sdk.log", Unknown, None),
+    ("b81-maven-source-option-7-jdk21-log-failed.log", Unknown, None),
+    ("b81-dotnet-nu1101-private-package-no-source.log", Unknown, None),
+    ("b81-bundler-ruby-version-gemfile-mismatch-ui.log", Unknown, None),
+    ("b81-composer-lock-missing-required-package.log", Unknown, None),
+    (
+        "b81-jest-setup-jest-dom-not-installed-log-failed.log",
+        MissingDependency,
+        Some("@testing-library/jest-dom"),
+    ),
+    (
+        "b81-pytest-cov-flags-without-plugin.log",
+        MissingDependency,
+        Some("pytest-cov"),
+    ),
+    (
+        "b81-go-mod-requires-newer-go-toolchain-local-log-failed.log",
+        Unknown,
+        None,
+    ),
 ];
 
 /// For every `unknown` row, the log line (1-based) of the root cause's first
@@ -2370,6 +2407,21 @@ const UNKNOWN_ROOT_LINES: &[(&str, u64)] = &[
     ("b79-bundler-locked-gem-version-removed-ui.log", 91),
     ("b79-rspec-rails-helper-not-in-repository.log", 99),
     ("b79-phpunit-redis-class-extension-not-enabled.log", 118),
+    ("b81-pytest-assertion-rounding-code-fault.log", 82),
+    ("b81-vitest-discount-assertion-log-failed.log", 9),
+    ("b81-go-test-invoice-total-ui.log", 55),
+    ("b81-cargo-test-unicode-ident-panicked.log", 68),
+    ("b81-cmake-find-package-png-missing.log", 59),
+    ("b81-gcc-curl-header-missing-make-log-failed.log", 7),
+    ("b81-msvc-c2065-m-pi-undeclared-windows.log", 41),
+    ("b81-meson-gtk4-dependency-not-found-ui.log", 59),
+    ("b81-swift-build-cannot-find-in-scope-macos.log", 57),
+    ("b81-flutter-pub-intl-pinned-by-sdk.log", 60),
+    ("b81-maven-source-option-7-jdk21-log-failed.log", 14),
+    ("b81-dotnet-nu1101-private-package-no-source.log", 38),
+    ("b81-bundler-ruby-version-gemfile-mismatch-ui.log", 53),
+    ("b81-composer-lock-missing-required-package.log", 58),
+    ("b81-go-mod-requires-newer-go-toolchain-local-log-failed.log", 5),
 ];
 
 /// For rows whose category is not `unknown`, the log line (1-based) of the
@@ -2470,6 +2522,8 @@ const KNOWN_ROOT_LINES: &[(&str, u64)] = &[
     // Batch 79 (helper diag77), pinned when written.
     ("b79-python-pil-module-pillow-not-installed.log", 113),
     ("b79-prost-build-protoc-not-installed-log-failed.log", 16),
+    ("b81-jest-setup-jest-dom-not-installed-log-failed.log", 8),
+    ("b81-pytest-cov-flags-without-plugin.log", 66),
 ];
 
 /// `None` when the root cause of fixture `name` begins on line `want`; else
