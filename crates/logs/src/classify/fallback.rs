@@ -12,7 +12,9 @@
 //! where, not what):
 //!
 //! 1. **An error-shaped line** (the first one of the step): the GNU Coding
-//!    Standards' `program: message` / `file:line: message` forms with a
+//!    Standards' `program: message` / `file:line: message` forms, and the
+//!    MSBuild/Visual Studio canonical form (`{file}({line},{col}): error
+//!    {code}: …`, `LINK : fatal error LNK1181: …`: MSVC, MSBuild, csc, tsc), with a
 //!    severity word (`error:`, `fatal:`, `fatal error:`, `Error:`, `ERROR:`,
 //!    `FATAL:`, `panic:`, rustc-style `error[E0425]:`; git, gcc, rustc, Go,
 //!    Homebrew, PHPUnit and most CLIs print these), the bracketed levels of
@@ -134,8 +136,8 @@ pub(crate) fn is_error_shaped(text: &str) -> bool {
     regex!(
         r"(?x)^(?:
             # GNU: `program: `, `file:line[:col]: `, then a severity word.
-            (?:[\w.+@/-]+(?:\[\d+\])?:\ )?(?:[^\s:]+:\d+(?::\d+)?:\ ?)?
-            (?i:fatal\ error|fatal|error|panic)(?:\[[\w-]+\])?:\s*\S
+            (?:[\w.+@/-]+(?:\[\d+\])?:\ |\w+\ :\ )?(?:[^\s:]+:\d+(?::\d+)?:\ ?|\S+\(\d+(?:,\d+)*\):\ )?
+            (?i:fatal\ error|fatal|error|panic)(?:\[[\w-]+\]|\ [A-Z]+\d+)?:\s*\S
           | (?:e|E|F):\ \S
           | (?i:error|fatal)\s+[-•|]\s+\S
           | (?:\[[^\]]*\]\s*)*\[(?i:error|fatal|critical)\]
@@ -220,6 +222,9 @@ mod tests {
             "💥 maturin failed",
             "tsc: error: TS5083: Cannot read file '/w/tsconfig.base.json'.",
             "not ok 3 upgrades an existing install",
+            "D:\\a\\geo\\geo\\src\\projection.cpp(57,16): error C2065: 'M_PI': undeclared identifier [D:\\a\\geo.vcxproj]",
+            "LINK : fatal error LNK1181: cannot open input file 'zlib.lib'",
+            "src/app.ts(4,21): error TS2307: Cannot find module './config'",
             "npm error code ERESOLVE",
             "e: file:///w/app/src/Api.kt:57:16 Unresolved reference: retrofit",
             "E: Unable to locate package libfoo-dev",

@@ -298,6 +298,23 @@ pub const ENTRIES: &[Entry] = &[
         )],
     },
     Entry {
+        id: "jvm/javac-release-unsupported",
+        grammar: "[ERROR] Source option {n} is no longer supported. Use {m} or later. | Target option {n} is no longer \
+                  supported. Use {m} or later. (javac's `compiler.err.option.removed.source`/`.target`) | error: \
+                  invalid target release: {n} | error: release version {n} not supported (a JDK older than the \
+                  release asked for)",
+        needles: &["is no longer supported. Use", "invalid target release", "not supported"],
+        check: javac_release_unsupported,
+        examples: &[
+            ex(
+                "[ERROR] Source option 7 is no longer supported. Use 8 or later.",
+                Category::Unknown,
+                None,
+            ),
+            ex("error: invalid target release: 21", Category::Unknown, None),
+        ],
+    },
+    Entry {
         id: "jvm/build-and-test-failure",
         grammar: "[ERROR] COMPILATION ERROR : | error: cannot find symbol | Compilation failed; see the compiler error \
                   output for details. | There were failing tests. | Tests run: {n}, Failures: {f}, Errors: {e} | \
@@ -326,6 +343,25 @@ pub const ENTRIES: &[Entry] = &[
         ],
     },
 ];
+
+/// javac refused the language level the build asks for: the JDK is newer
+/// than a `-source`/`-target` it dropped, or older than a `--release` it does
+/// not know. The JDK or the build's setting is for a person to choose.
+fn javac_release_unsupported(line: &Line<'_>) -> Option<Hit> {
+    let text = line.text.trim_start();
+    let text = text.strip_prefix("[ERROR] ").unwrap_or(text);
+    let text = text.strip_prefix("error: ").unwrap_or(text);
+    regex!(
+        r"^(?:(?:Source|Target) option \d+ is no longer supported\. Use \d+ or later\.|invalid target release: \S+$|release version \S+ not supported$)"
+    )
+    .is_match(text)
+    .then(|| {
+        Hit::blocker(
+            "javac does not support the Java release the build asks for (the JDK is newer than an old -source/-target \
+             it dropped, or older than the --release): the JDK the job sets up or the build's release setting.",
+        )
+    })
+}
 
 /// Maven could not read the project's POM (malformed XML, a missing
 /// version): the project's own file, for a person. The heading Maven prints
@@ -563,8 +599,15 @@ fn build_and_test_failure(line: &Line<'_>) -> Option<Hit> {
     // The needles match without case; the tools print these words in one
     // case (Gradle's welcome text says "Java compilation errors at the end
     // of the build output", which is no error).
+    // maven-compiler-plugin's `[ERROR] COMPILATION ERROR :` heads javac's
+    // messages, printed under it: a heading, which an entry's reading of them
+    // (javac's removed `-source`/`-target`) explains.
+    if text.contains("COMPILATION ERROR") && !text.contains("cannot find symbol") {
+        return Some(Hit::summary(
+            "Java compile error (maven-compiler-plugin; javac's messages follow).",
+        ));
+    }
     const PRINTED: &[&str] = &[
-        "COMPILATION ERROR",
         "cannot find symbol",
         "Compilation failed",
         "There were failing tests",

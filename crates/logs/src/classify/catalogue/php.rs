@@ -8,7 +8,7 @@
 //! `Zend/zend_execute_API.c`; PHP 7 quoted the name with `'`), as the CLI's `PHP Fatal error:  Uncaught Error: …`
 //! or PHPUnit's `Error: …` under a test.
 
-use super::util::{after, path_hit};
+use super::util::{after, path_hit, regex};
 use super::{Entry, ex};
 use crate::classify::hit::{Hit, Line};
 use crate::report::Category;
@@ -42,11 +42,16 @@ pub const ENTRIES: &[Entry] = &[
         id: "php/composer",
         grammar: "Composer could not find a composer.json file in {dir} | Your requirements could not be resolved to an \
               installable set of packages. | Your lock file does not contain a compatible set of packages. Please run \
-              composer update. (`composer install` from a lock file)",
+              composer update. (`composer install` from a lock file) | - Required [(in require-dev) ]package \
+              \"{name}\" is not present in the lock file. | - Required [(in require-dev) ]package \"{name}\" is in the \
+              lock file as \"{version}\" but that does not satisfy your constraint \"{constraint}\". (Installer.php, \
+              a lock file out of step with composer.json)",
         needles: &[
             "could not find a composer.json",
             "could not be resolved to an installable set",
             "does not contain a compatible set of packages",
+            "is not present in the lock file",
+            "does not satisfy your constraint",
         ],
         check: composer,
         examples: &[
@@ -57,6 +62,11 @@ pub const ENTRIES: &[Entry] = &[
             ),
             ex(
                 "Your lock file does not contain a compatible set of packages. Please run composer update.",
+                Category::Unknown,
+                None,
+            ),
+            ex(
+                "- Required (in require-dev) package \"phpunit/phpunit\" is not present in the lock file.",
                 Category::Unknown,
                 None,
             ),
@@ -85,6 +95,17 @@ fn cli_input_file(line: &Line<'_>) -> Option<Hit> {
 }
 
 fn composer(line: &Line<'_>) -> Option<Hit> {
+    if regex!(r#"^- Required (?:\(in require-dev\) )?package "[^"]+" (?:is not present in the lock file|is in the lock file as)"#)
+        .is_match(line.text.trim_start())
+    {
+        return Some(Hit::install_failure(
+            "composer.json requires a package its lock file does not have (or at another version): the lock file is \
+             out of step with composer.json (run `composer update` for it and commit the lock file).",
+        ));
+    }
+    if line.text.contains("is not present in the lock file") || line.text.contains("does not satisfy your constraint") {
+        return None;
+    }
     if line.text.contains("composer.json") {
         return Some(path_hit(
             "composer.json",
