@@ -85,6 +85,7 @@ pub fn fault_response(kind: FaultKind) -> Response {
             StatusCode::from_u16(status).unwrap_or(StatusCode::FORBIDDEN),
             WORKFLOWS_REFUSAL,
         ),
+        FaultKind::EmptyList => json_response(StatusCode::OK, json!([])),
     }
 }
 
@@ -944,10 +945,17 @@ fn create_pull(repo: &mut RepoState, ctx: &Ctx<'_>, number: u64) -> (Response, U
         .values()
         .any(|i| i.state == "open" && i.pull.as_ref().is_some_and(|p| p.head == head));
     if duplicate {
-        return (
-            unprocessable(&format!("A pull request already exists for {head}.")),
-            Used::None,
-        );
+        // GitHub's shape: a generic message, the reason in `errors[].message`.
+        let body = json!({
+            "message": "Validation Failed",
+            "errors": [{
+                "resource": "PullRequest",
+                "code": "custom",
+                "message": format!("A pull request already exists for {}:{head}.", repo.full_name.split('/').next().unwrap_or_default()),
+            }],
+            "documentation_url": "https://docs.github.com/rest/pulls/pulls#create-a-pull-request",
+        });
+        return (json_response(StatusCode::UNPROCESSABLE_ENTITY, body), Used::None);
     }
     let issue = IssueState {
         number,

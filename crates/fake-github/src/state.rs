@@ -145,6 +145,8 @@ pub enum FaultKind {
     Status { status: u16, message: String },
     /// GitHub's refusal to touch `.github/workflows/` without the `workflows` permission.
     WorkflowsPermission { status: u16 },
+    /// `200` with an empty list: a list read just before another client's write landed.
+    EmptyList,
 }
 
 #[derive(Debug, Clone)]

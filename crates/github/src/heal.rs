@@ -393,8 +393,20 @@ async fn heal_fix(
         }
         None => {
             progress.step(&format!("opening a pull request from `{branch}` into `{base}`"));
-            let pull = act::pull::open_pull(gh, repo, issue, &branch, base, &title, &body).await?;
-            (pull, true, true)
+            match act::pull::open_pull(gh, repo, issue, &branch, base, &title, &body).await {
+                Ok(pull) => (pull, true, true),
+                // Another heal opened it since the list above: refresh that one.
+                Err(error) if act::pull::is_already_open(&error) => {
+                    let pulls = gh.list_pulls_by_head(repo, &branch).await?;
+                    let Some(pull) = pulls.into_iter().find(|p| p.state == "open") else {
+                        return Err(error);
+                    };
+                    progress.step(&format!("updating pull request #{}", pull.number));
+                    let (pull, refreshed) = act::pull::refresh_pull(gh, repo, pull, &title, &body).await?;
+                    (pull, false, refreshed || pushed == Pushed::Committed)
+                }
+                Err(error) => return Err(error),
+            }
         }
     };
     // A new or changed fix gets Copilot's review when the repository asks for it.

@@ -165,6 +165,30 @@ async fn a_branch_created_since_it_was_read_is_updated_instead() {
     );
 }
 
+/// GitHub answers `POST /pulls` for a head that already has an open pull request with 422
+/// "Validation Failed" and the reason in `errors[].message`; a pull request opened since
+/// heal listed them is refreshed, not a failed heal.
+#[tokio::test]
+async fn a_pull_request_opened_since_it_was_listed_is_updated_instead() {
+    let fake = started();
+    let scenario = timeout(50);
+    seed(&fake, REPO, "trunk", &scenario);
+    let issue = reported(&fake, &scenario).await;
+    ok(&fake, HealTarget::Issue(issue)).await;
+    // The racing heal's pull request is not in the list this heal reads.
+    fake.inject_fault(Some("GET"), "/repos/octo/app/pulls", 1, FaultKind::EmptyList);
+    fake.clear_requests();
+    let again = ok(&fake, HealTarget::Issue(issue)).await;
+    assert!(matches!(again, HealOutcome::Updated { .. }), "{again:?}");
+    assert_eq!(pulls(&fake).len(), 1);
+    let posted = fake
+        .writes()
+        .into_iter()
+        .filter(|w| w.method == "POST" && w.path == "/repos/octo/app/pulls")
+        .count();
+    assert_eq!(posted, 1, "the create was tried once and refused");
+}
+
 #[tokio::test]
 async fn rerunning_heal_updates_the_branch_and_never_duplicates_the_pull_request() {
     let fake = started();

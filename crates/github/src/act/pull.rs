@@ -2,7 +2,7 @@
 
 use crate::client::GitHub;
 use crate::client::config::RepoName;
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::models::PullRequest;
 use crate::text::{LABEL_AUTO_HEAL, opened_comment};
 
@@ -23,6 +23,14 @@ pub async fn open_pull(
     Ok(pull)
 }
 
+/// GitHub's refusal of a second open pull request for the same head: 422 "Validation
+/// Failed" with "A pull request already exists for owner:branch." in `errors[].message`
+/// (the client's message joins both).
+pub fn is_already_open(error: &Error) -> bool {
+    matches!(error, Error::Api { status: 422, message, .. }
+        if message.to_ascii_lowercase().contains("a pull request already exists"))
+}
+
 /// Brings an open PR's title and body up to date; `(pull, changed)`.
 pub async fn refresh_pull(
     gh: &GitHub,
@@ -37,4 +45,29 @@ pub async fn refresh_pull(
     }
     let updated = gh.update_pull(repo, pull.number, Some(title), Some(body), None).await?;
     Ok((updated, true))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn api(status: u16, message: &str) -> Error {
+        Error::Api {
+            method: "POST".into(),
+            path: "/repos/o/r/pulls".into(),
+            status,
+            message: message.into(),
+        }
+    }
+
+    #[test]
+    fn only_the_duplicate_refusal_is_already_open() {
+        let duplicate = "Validation Failed (A pull request already exists for o:autoheal/1-x.)";
+        assert!(is_already_open(&api(422, duplicate)));
+        assert!(!is_already_open(&api(
+            422,
+            "Validation Failed (No commits between main and x)"
+        )));
+        assert!(!is_already_open(&api(403, duplicate)));
+    }
 }
