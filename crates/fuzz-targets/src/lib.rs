@@ -38,6 +38,7 @@ macro_rules! target {
 /// Every target, parsers first.
 pub const TARGETS: &[Target] = &[
     target!(yaml, 8 << 10),
+    target!(yaml_fast, 8 << 10),
     target!(lint, 8 << 10),
     target!(expr_parse, 4 << 10),
     target!(config, 4 << 10),

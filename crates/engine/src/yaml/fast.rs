@@ -14,9 +14,10 @@
 //!
 //! What makes the two agree is checked, not assumed: debug builds parse every
 //! distinct text both ways, once per process, and assert the same tree
-//! (`build::parse_once`), the unit
-//! tests compare them on every rule fixture and on mutations of them, and
-//! `cargo xtask eval corpus` on every corpus file and fix.
+//! (`build::parse_once`), the unit tests compare them on every rule fixture
+//! and on mutations of them, `cargo xtask eval corpus` on every corpus file
+//! and fix, and the `yaml_fast` fuzz target (`crates/fuzz-targets`) on
+//! mutated text in release builds, where the debug comparison does not run.
 
 use std::borrow::Cow;
 
@@ -150,6 +151,10 @@ impl<'a> Reader<'a> {
                 TextRange::new(line.content, line.content + 3),
             ));
             line = self.next_content(self.after(line.end))?;
+            // A second marker right after the first is saphyr's too.
+            if self.document_marker(line) != Some(false) {
+                return None;
+            }
         } else {
             self.events
                 .push((Event::DocumentStart(false), TextRange::empty(line.content)));
@@ -190,6 +195,9 @@ impl<'a> Reader<'a> {
             self.key_event(key, key_end)?;
             let next = self.value(line, colon_end, column)?;
             match next {
+                // `---` or `...` starting a later line ends the document
+                // (saphyr's), even with text after it.
+                Some(l) if l.indent() == 0 && self.document_marker(l) != Some(false) => return None,
                 Some(l) if l.indent() == column && !self.is_dash(l.content) => {
                     line = l;
                     key = l.content;
@@ -837,6 +845,13 @@ mod tests {
             "a: [b, ]\n",
             "a: [b: c]\n",
             // saphyr refuses these; the reader must not accept them.
+            // A document marker at the start of a later line (found by the
+            // `yaml_fast` fuzz target): saphyr ends the document there.
+            "on: push\n...       FOO: 1\n",
+            "a: 1\n--- b: 2\n",
+            "a: 1\n---\nb: 2\n",
+            "---\n...    steps:\n",
+            "---\n--- a: 1\n",
             "a: [main, release -]\n",
             "a: [x -, y]\n",
             format!("k{}: v\n", " ".repeat(1100)).as_str(),
@@ -952,13 +967,28 @@ mod tests {
             "\\{ ?[a-z]{1,3}: [a-z]{1,3}(, [a-z]{1,2}: \\[[a-z]?\\])? ?\\}",
             "[|>]-?\n[a-z]{1,4}( [a-z]{0,3})?\n(\n)?[a-z]{1,3}\n(\n)?",
             "\\|\n[a-z]{1,4}\n  [a-z ]{1,3}\n",
+            // Review81 L1: wider than workflows' usual text. Non-ASCII and
+            // uppercase; plain scalars starting with an indicator; a `-`,
+            // `?` or `:` inside; long lines.
+            "[A-Za-z0-9\u{e9}\u{df}\u{1e9e}\u{2713}\u{1f600}\u{a0}\u{2028}][A-Za-z0-9 \u{e9}\u{2713}\u{a0}./:#-]{0,10}[A-Za-z0-9\u{e9}\u{2713}]"
+                .prop_filter("plain", |s| !s.contains(": ") && !s.contains(" #")),
+            "[-?:][-?: a-zA-Z0-9,\\[\\]{}]{0,6}",
+            "[a-z]{1,4}( [a-z]{1,8}){60,90}",
+            "\"\\PC{0,6}\"",
+            "'\\PC{0,6}'",
+            // Block scalars with blank lines of spaces, comment lines and
+            // more-indented lines inside.
+            "[|>]-?\n[a-z]{1,4}\n( {0,8}\n)?( ?# ?[a-z]{0,3}\n)?(  [a-z]{1,3}\n)?[a-z ]{1,3}\n( {0,8}\n)?",
         ]
         .prop_map(Gen::Scalar)
     }
 
     fn tree() -> impl proptest::strategy::Strategy<Value = Gen> {
         use proptest::prelude::*;
-        let key = "[a-z][a-z0-9_-]{0,6}|'[a-z ]{1,4}'|\"[a-z ]{1,4}\"|<<";
+        // Keys with spaces before their colon (how review81 M2 was missed),
+        // non-ASCII and uppercase keys, indicator starts, long keys about
+        // the reader's and saphyr's length limits.
+        let key = "[a-z][a-z0-9_-]{0,6}|'[a-z ]{1,4}'|\"[a-z ]{1,4}\"|<<|[A-Za-z\u{e9}\u{2713}][A-Za-z0-9_ \u{e9}-]{0,6} {0,3}|[-?:][a-z]{1,3}|'[a-z]{0,3}' {1,3}|[a-z]{500,530}|k {1000,1040}";
         scalar().prop_recursive(4, 40, 4, move |inner| {
             prop_oneof![
                 proptest::collection::vec((key, inner.clone()), 0..4).prop_map(Gen::Map),
@@ -981,6 +1011,39 @@ mod tests {
         ) {
             let mut text = header;
             render(&Gen::Map(entries), 0, step, indentless, &comment, &mut text);
+            if let Some(fast) = parse_with_fast(&text) {
+                let saphyr = parse_with_saphyr(&text);
+                proptest::prop_assert!(fast.same_as(&saphyr), "disagree on:\n{}\nfast:\n{}\nsaphyr:\n{}", text, flat(&fast), flat(&saphyr));
+            }
+        }
+    }
+
+    /// A line of a flat document of any printable text (a character is
+    /// printable ASCII half the time, any printable character otherwise):
+    /// `key:` with spaces before the colon and a value of any style, a
+    /// sequence item, an indented line (a block scalar's content or a
+    /// continuation), a blank line of spaces, an indented comment line.
+    fn any_printable_line() -> proptest::string::RegexGeneratorStrategy<String> {
+        let c = "([ -~]|\\PC)";
+        let key = format!("([A-Za-z]|\\PC){c}{{0,4}}|[-?:.]{c}{{0,3}}|'{c}{{0,3}}'|\"{c}{{0,3}}\"");
+        let value = format!(
+            "{c}{{0,6}}|[-?:]{c}{{0,3}}|\\[{c}{{0,5}}\\]|\\{{{c}{{0,6}}\\}}|'{c}{{0,3}}'|\"{c}{{0,3}}\"|[|>]-?"
+        );
+        let line = format!(
+            "({key}) {{0,3}}:( ({value}))?( #{c}{{0,2}})?|  - ({value})|- ({value})|  {c}{{0,8}}| {{0,4}}| {{0,3}}# ?{c}{{0,3}}"
+        );
+        proptest::string::string_regex(&line).expect("a valid regex")
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(4000))]
+        /// Lines of any printable text around the indicators (review81 L1):
+        /// whatever the fast reader accepts of it, saphyr reads the same way.
+        #[test]
+        fn agrees_with_saphyr_on_lines_of_any_printable_text(
+            lines in proptest::collection::vec(any_printable_line(), 1..12)
+        ) {
+            let text = lines.join("\n") + "\n";
             if let Some(fast) = parse_with_fast(&text) {
                 let saphyr = parse_with_saphyr(&text);
                 proptest::prop_assert!(fast.same_as(&saphyr), "disagree on:\n{}\nfast:\n{}\nsaphyr:\n{}", text, flat(&fast), flat(&saphyr));

@@ -18,3 +18,4 @@ pub mod rule_refs;
 pub mod shell_lex;
 pub mod yaml;
 mod yaml_dict;
+pub mod yaml_fast;
