@@ -234,6 +234,14 @@ pub fn api(state: &mut State, api_base: &str, blob_base: &str, req: Request<'_>)
         }
         (&Method::POST, ["issues", n, "comments"]) => add_comment(repo, &ctx, parse(n), next_comment),
         (&Method::POST, ["issues", n, "labels"]) => (add_labels(repo, &ctx, parse(n)), Used::None),
+        // Labels are not stored apart from issues; the fake creates one on first use, as GitHub does.
+        (&Method::POST, ["labels"]) => match ctx.body_str("name") {
+            Some(name) => (
+                json_response(StatusCode::CREATED, json!({ "name": name, "color": "ededed" })),
+                Used::None,
+            ),
+            None => (unprocessable("name is required"), Used::None),
+        },
         (&Method::DELETE, ["issues", n, "labels", label]) => {
             (remove_label(repo, parse(n), &percent_decode(label)), Used::None)
         }

@@ -189,6 +189,33 @@ async fn a_pull_request_opened_since_it_was_listed_is_updated_instead() {
     assert_eq!(posted, 1, "the create was tried once and refused");
 }
 
+/// A server that does not create a label on first use answers `POST …/issues/{n}/labels`
+/// with 404 for a label the repository lacks: heal creates the label and adds it again.
+#[tokio::test]
+async fn a_missing_label_is_created_then_added() {
+    let fake = started();
+    let scenario = timeout(50);
+    seed(&fake, REPO, "trunk", &scenario);
+    let issue = reported(&fake, &scenario).await;
+    let next_pull = issue + 1;
+    let not_found = FaultKind::Status {
+        status: 404,
+        message: "Not Found".into(),
+    };
+    let labels_path = format!("/repos/octo/app/issues/{next_pull}/labels");
+    fake.inject_fault(Some("POST"), &labels_path, 1, not_found);
+    fake.clear_requests();
+    let outcome = ok(&fake, HealTarget::Issue(issue)).await;
+    assert!(matches!(outcome, HealOutcome::Opened { .. }), "{outcome:?}");
+    let writes: Vec<(String, String)> = fake.writes().into_iter().map(|w| (w.method, w.path)).collect();
+    assert!(
+        writes.contains(&("POST".into(), "/repos/octo/app/labels".into())),
+        "{writes:?}"
+    );
+    let pull = pulls(&fake).into_iter().next().map(|p| p.labels).unwrap_or_default();
+    assert!(pull.iter().any(|l| l == "auto-heal"), "{pull:?}");
+}
+
 #[tokio::test]
 async fn rerunning_heal_updates_the_branch_and_never_duplicates_the_pull_request() {
     let fake = started();

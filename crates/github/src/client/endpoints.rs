@@ -243,15 +243,34 @@ impl GitHub {
         .await
     }
 
+    /// Adds labels to an issue or pull request. GitHub creates a label on first use; a server
+    /// that answers 404 instead (the label does not exist yet) gets the labels created
+    /// (`POST …/labels`; 422 "already_exists" is fine) and the add sent once more.
     pub async fn add_labels(&self, repo: &RepoName, number: u64, labels: &[String]) -> Result<()> {
-        let _: Value = self
-            .write_json(
-                Method::POST,
-                &format!("{}/issues/{number}/labels", repo.path()),
-                &json!({ "labels": labels }),
-            )
-            .await?;
-        Ok(())
+        let path = format!("{}/issues/{number}/labels", repo.path());
+        let body = json!({ "labels": labels });
+        match self.write_json::<Value>(Method::POST, &path, &body).await {
+            Err(error) if error.is_not_found() => {
+                for label in labels {
+                    self.create_label(repo, label).await?;
+                }
+                let _: Value = self.write_json(Method::POST, &path, &body).await?;
+                Ok(())
+            }
+            other => other.map(|_| ()),
+        }
+    }
+
+    /// Creates a repository label; one that already exists (422) is not an error.
+    pub async fn create_label(&self, repo: &RepoName, name: &str) -> Result<()> {
+        let path = format!("{}/labels", repo.path());
+        match self
+            .write_json::<Value>(Method::POST, &path, &json!({ "name": name }))
+            .await
+        {
+            Err(error) if error.status() == Some(422) => Ok(()),
+            other => other.map(|_| ()),
+        }
     }
 
     /// Removes a label; a label that is not there is not an error.
