@@ -12,7 +12,6 @@
 
 #![cfg(unix)]
 
-use std::os::unix::fs::PermissionsExt;
 use std::path::Path;
 use std::process::Command;
 
@@ -108,24 +107,37 @@ fn script_of(text: &str) -> String {
     job.steps[0].run().and_then(Node::as_str).expect("a script").to_string()
 }
 
-fn write_exe(path: &Path, text: &str) {
-    std::fs::write(path, text).expect("write");
-    std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o755)).expect("chmod");
+/// Writes the executable `path` from another process, which renames it into
+/// place whole. A file this process had open for writing can still be open in
+/// a child another test thread forked meanwhile (until that child execs), and
+/// running it then fails with ETXTBSY ("Text file busy"): that happened even
+/// with the fakes written once per process (review81 L7). A file written and
+/// closed by a process that has exited is open for writing nowhere.
+fn install_exe(path: &Path, text: &str) {
+    let status = Command::new("sh")
+        .args([
+            "-c",
+            r#"tmp="$1.$$" && printf '%s' "$2" > "$tmp" && chmod 755 "$tmp" && mv -f "$tmp" "$1""#,
+            "sh",
+        ])
+        .arg(path)
+        .arg(text)
+        .status()
+        .expect("sh runs");
+    assert!(status.success(), "could not write {}", path.display());
 }
 
-/// The directory of the fake `gh` and `curl`, written once per process.
-/// Writing them for every run raced with the other tests' forks: a child
-/// forked while a fake was open for writing holds that descriptor until it
-/// execs, and running the fake meanwhile fails with ETXTBSY ("Text file
-/// busy"), the likely cause of this test failing now and then on a busy
-/// machine.
+/// The directory of the fake `gh` and `curl`, written once per process
+/// (writing them for every run raced with the other tests' forks, see
+/// `install_exe`). It is the build's temporary directory, reused by every
+/// run, so no run leaves a directory behind.
 fn fakes() -> &'static Path {
     static BIN: std::sync::OnceLock<std::path::PathBuf> = std::sync::OnceLock::new();
     BIN.get_or_init(|| {
-        let bin = std::env::temp_dir().join(format!("autoheal-multiline-{}-bin", std::process::id()));
-        std::fs::create_dir_all(&bin).expect("temp dir");
+        let bin = Path::new(env!("CARGO_TARGET_TMPDIR")).join("multiline-args-fakes");
+        std::fs::create_dir_all(&bin).expect("fakes dir");
         for name in ["gh", "curl"] {
-            write_exe(&bin.join(name), FAKE);
+            install_exe(&bin.join(name), FAKE);
         }
         bin
     })
