@@ -774,6 +774,7 @@ mod fake_shellcheck {
         let bin = fake_shellcheck(&format!("echo $$ >> '{}'\nexec sleep 600", pid_file.display()));
         let dir = repo(&[(".github/workflows/ci.yml", SHELL_STEP)]);
         let mut child = autoheal_with_bin(dir.path(), bin.path(), tmp.path(), &["check", "--format", "json"])
+            .env(autoheal_shellcheck::TIMEOUT_ENV, "1")
             .spawn()
             .expect("spawn");
         let status = wait_or_fail(&mut child, "check with a hanging shellcheck");
@@ -860,6 +861,7 @@ mod fake_shellcheck {
         let pid_file = work.path().join("pids");
         let hanging = fake_pyflakes(&format!("echo $$ >> '{}'\nexec sleep 600", pid_file.display()));
         let mut child = autoheal_with_bin(dir.path(), hanging.path(), tmp.path(), &["check", "--format", "json"])
+            .env(autoheal_shellcheck::TIMEOUT_ENV, "1")
             .spawn()
             .expect("spawn");
         let status = wait_or_fail(&mut child, "check with a hanging pyflakes");

@@ -34,6 +34,26 @@ pub const MAX_SCRIPT_BYTES: usize = 64 * 1024;
 /// How long one shellcheck (or pyflakes) process may run before it is killed.
 pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(15);
 
+/// The environment variable that sets the deadline of the shellcheck and
+/// pyflakes found on `PATH` (`installed`), in whole seconds from 1 to 600;
+/// any other value leaves [`DEFAULT_TIMEOUT`]. The end-to-end tests of a hanging
+/// checker set 1 s, so the same path runs without waiting out 15 s.
+pub const TIMEOUT_ENV: &str = "AUTOHEAL_CHECKER_TIMEOUT";
+
+/// The deadline `value` of [`TIMEOUT_ENV`] sets.
+fn timeout_from(value: Option<&std::ffi::OsStr>) -> Duration {
+    value
+        .and_then(|v| v.to_str())
+        .and_then(|v| v.parse::<u64>().ok())
+        .filter(|secs| (1..=600).contains(secs))
+        .map_or(DEFAULT_TIMEOUT, Duration::from_secs)
+}
+
+/// The deadline the environment sets ([`TIMEOUT_ENV`]).
+pub(crate) fn timeout_from_env() -> Duration {
+    timeout_from(std::env::var_os(TIMEOUT_ENV).as_deref())
+}
+
 /// Whether `script` is over [`MAX_SCRIPT_BYTES`], so shellcheck never sees it.
 pub fn over_size_cap(script: &Script) -> bool {
     script.text.len() > MAX_SCRIPT_BYTES
@@ -119,6 +139,24 @@ fn in_path_dirs(path: &std::ffi::OsStr, file: &str) -> Option<PathBuf> {
 }
 
 #[cfg(test)]
+mod timeout_tests {
+    use std::ffi::OsStr;
+    use std::time::Duration;
+
+    use super::{DEFAULT_TIMEOUT, timeout_from};
+
+    #[test]
+    fn the_environment_sets_the_deadline_in_whole_seconds_within_bounds() {
+        assert_eq!(timeout_from(None), DEFAULT_TIMEOUT);
+        assert_eq!(timeout_from(Some(OsStr::new("1"))), Duration::from_secs(1));
+        assert_eq!(timeout_from(Some(OsStr::new("600"))), Duration::from_secs(600));
+        for refused in ["0", "601", "-1", "1.5", " 1", "", "15s"] {
+            assert_eq!(timeout_from(Some(OsStr::new(refused))), DEFAULT_TIMEOUT, "{refused:?}");
+        }
+    }
+}
+
+#[cfg(test)]
 mod path_tests {
     #[test]
     fn relative_path_entries_are_never_searched() {
@@ -153,9 +191,10 @@ mod path_tests {
 }
 
 impl Shellcheck {
-    /// `shellcheck` from `PATH`, if installed.
+    /// `shellcheck` from `PATH`, if installed, with the deadline the
+    /// environment sets.
     pub fn find() -> Option<Shellcheck> {
-        on_path("shellcheck").map(Shellcheck::at)
+        on_path("shellcheck").map(|p| Shellcheck::at(p).with_timeout(timeout_from_env()))
     }
 
     fn run_batch(&self, dir: &Path, batch: &[(usize, &Script)], language: ScriptLanguage) -> Vec<ScriptFinding> {

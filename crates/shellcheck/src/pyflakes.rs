@@ -43,11 +43,11 @@ pub fn installed() -> Option<&'static Pyflakes> {
 impl Pyflakes {
     /// `pyflakes` from `PATH`, if installed (`pip install pyflakes`), else
     /// `pyflakes3`, the name Debian's and Ubuntu's `python3-pyflakes`
-    /// package installs it under.
+    /// package installs it under. With the deadline the environment sets.
     pub fn find() -> Option<Pyflakes> {
         crate::on_path("pyflakes")
             .or_else(|| crate::on_path("pyflakes3"))
-            .map(Pyflakes::at)
+            .map(|p| Pyflakes::at(p).with_timeout(crate::timeout_from_env()))
     }
 
     fn run_batch(&self, dir: &Path, batch: &[(usize, &Script)]) -> Vec<ScriptFinding> {
