@@ -571,13 +571,46 @@ impl LogSink for Scanner<'_> {
 /// false` or `|| { echo …; exit 1; }`). What the command printed did not end
 /// the step.
 fn tolerated_script_line(script: &str, n: u32) -> bool {
-    let Some(text) = script.lines().nth(n.saturating_sub(1) as usize) else {
-        return false;
-    };
-    let Some((_, fallback)) = text.split_once("||") else {
+    script
+        .lines()
+        .nth(n.saturating_sub(1) as usize)
+        .is_some_and(tolerant_line)
+}
+
+/// The step's script lets a command fail and goes on: a line with a `||`
+/// fallback that does not fail in turn ([`tolerant_line`]), or `set +e`.
+pub(crate) fn tolerates_a_failure(script: &str) -> bool {
+    script
+        .lines()
+        .any(|l| tolerant_line(l) || regex!(r"^\s*set\s+\+e\b").is_match(l))
+}
+
+/// A script line whose `||` fallback does not fail in turn (see
+/// [`tolerated_script_line`]).
+fn tolerant_line(text: &str) -> bool {
+    let Some((command, fallback)) = text.split_once("||") else {
         return false;
     };
     let fallback = fallback.trim();
+    // A fallback that runs the command's program again is a retry (`cargo
+    // fetch || (sleep 20 && cargo fetch)`): it fails when the retry fails.
+    let program = command
+        .split_whitespace()
+        .find(|w| !crate::shell_lex::is_assignment(w) && *w != "sudo")
+        .map(crate::shell_lex::program_name);
+    let runs = |p: &str| {
+        crate::shell_lex::lex(fallback).is_ok_and(|l| {
+            l.commands.iter().any(|c| {
+                c.words
+                    .iter()
+                    .find(|w| !crate::shell_lex::is_assignment(&w.text) && w.text != "sudo")
+                    .is_some_and(|w| crate::shell_lex::program_name(&w.text) == p)
+            })
+        })
+    };
+    if program.is_some_and(runs) {
+        return false;
+    }
     // `exit`/`return` keep the step failing unless given a literal 0 (`exit`, `exit $?`,
     // `exit "$rc"` all pass a failure on).
     let fails = regex!(r"\bfalse\b").is_match(fallback)

@@ -43,6 +43,15 @@
 //! on, so the limit becomes weak. A limit after the success, or with no
 //! success after it, keeps its strength.
 //!
+//! A blocker is a step's failure only when the step ended on it. When the
+//! step's script lets a command fail and go on (a `||` fallback that does not
+//! fail or retry, `set +e`) and a later line of the same step is another
+//! program's failure (a specific cause, a blocker or a failed install of
+//! another emitter), the script tolerated the blocker (`gh pr merge --auto
+//! "$PR" || echo …` printing GraphQL's refusal, `docker network create ci ||
+//! true` the daemon's) and the later line failed the step: the blocker
+//! becomes weak (`weaken_outlived_blockers`).
+//!
 //! A step that passed (another step began after it, and it printed no
 //! `##[error]` line, which every failing step does) did not fail the job:
 //! what it printed is weak (Codecov's action logging a 429 with
@@ -243,6 +252,7 @@ fn rank_job(job: JobState) -> Vec<Failure> {
     // past it (yarn berry's `Failed with errors` then, on a second run, `Done`).
     let (mut findings, attempts) = drop_retried_attempts(findings);
     weaken_passed_steps(&mut findings, &steps);
+    weaken_outlived_blockers(&mut findings, &steps);
     promote_retried_limits(&mut findings, &attempts);
     let mut merged = merge(drop_recovered_limits(findings));
     let consequences = mark_consequences(&merged, &steps);
@@ -450,6 +460,65 @@ fn weaken_passed_steps(findings: &mut [Finding], steps: &[StepState]) {
     for f in findings.iter_mut() {
         if !f.hit.job_level && f.step.is_some_and(passed) && !is_notice(f.hit.entry) {
             f.hit.strength = Strength::Weak;
+        }
+    }
+}
+
+/// A blocker is its step's failure only when the step ended on it. When the
+/// step's script lets a command fail and go on (a `||` fallback that does not
+/// fail, `set +e`; `classify::tolerates_a_failure`) and a later line of the
+/// same step is another program's failure (a specific cause, a blocker or a
+/// failed install of another emitter), the step went on after the blocker's
+/// command: the script tolerated it (`gh pr merge --auto "$PR" || echo …`
+/// printing GraphQL's refusal, `gh pr create … || true`, `docker network
+/// create ci || true` printing the daemon's refusal), and what failed the
+/// step is that later line. The blocker becomes weak (a notice a person may
+/// still read when nothing else is found). Both conditions are needed: a
+/// later line of another emitter alone is often the same command's own
+/// report (cargo's `error: test failed` after a test's panic, a test runner's
+/// summary after a failed test, a program's log lines pytest captured), and
+/// a tolerant script alone does not say which command it tolerated. Not
+/// judged:
+/// a later line of the same emitter (git's `Automatic merge failed` under its
+/// `CONFLICT`, one failure's lines), a later step (the consequence model
+/// weighs steps), generic lines after it (the exit code, a wrapper's trailer
+/// such as `make: *** … Error 1`, an unexplained `##[error]`, a warning: they
+/// report the blocker's own failure), job-level findings, and the project's
+/// own `log-patterns` (no emitter: the project said what it means).
+fn weaken_outlived_blockers(findings: &mut [Finding], steps: &[StepState]) {
+    fn emitter(entry: &str) -> Option<&str> {
+        entry
+            .split_once('/')
+            .map(|(emitter, _)| emitter)
+            .filter(|e| !e.is_empty())
+    }
+    let outlived: Vec<bool> = findings
+        .iter()
+        .map(|f| {
+            let Some(own) = emitter(f.hit.entry) else {
+                return false;
+            };
+            f.hit.strength == Strength::Blocker
+                && !f.hit.job_level
+                && f.step
+                    .and_then(|s| steps.get(s))
+                    .is_some_and(|s| super::tolerates_a_failure(&s.script))
+                && findings.iter().any(|g| {
+                    g.step == f.step
+                        && g.line > f.line
+                        && !g.hit.job_level
+                        && strength_rank(g.hit.strength) == 0
+                        && emitter(g.hit.entry).is_some_and(|e| e != own)
+                })
+        })
+        .collect();
+    for (f, outlived) in findings.iter_mut().zip(outlived) {
+        if outlived {
+            f.hit.strength = Strength::Weak;
+            f.hit.message.push_str(
+                " The step went on after this line and failed later on another program's error: the script \
+                 tolerated this one.",
+            );
         }
     }
 }
@@ -1916,6 +1985,107 @@ mod tests {
         let failures = rank_job(job(steps, findings));
         assert_eq!(failures[0].category, Category::Unknown);
         assert_no_fixable_limit(&failures);
+    }
+
+    fn blocker_of(entry: &'static str, message: &str) -> Hit {
+        Hit {
+            entry,
+            ..Hit::blocker(message)
+        }
+    }
+
+    #[test]
+    fn a_blocker_the_step_went_on_after_is_not_its_failure() {
+        // `gh pr merge --auto "$PR" || echo …` printed GraphQL's refusal, then
+        // `npm test` failed: the script tolerated the first line.
+        let steps = || {
+            vec![step(
+                "Run gh pr merge",
+                "gh pr merge --auto \"$PR\" || echo no\nnpm test\n",
+            )]
+        };
+        let findings = vec![
+            finding(blocker_of("github_api/graphql-refused", "auto-merge refused"), 5, 0),
+            finding(blocker_of("node/test-failed", "tests failed"), 12, 0),
+            finding(exit_code(), 13, 0),
+        ];
+        let failures = rank_job(job(steps(), findings));
+        assert_eq!(failures[0].message, "tests failed", "{failures:?}");
+        assert!(
+            failures.iter().all(|f| f.message != "auto-merge refused"),
+            "{failures:?}"
+        );
+        // A later specific cause of another program outlives it too (the
+        // Docker daemon's refusal under `|| true`, then `jq: command not found`).
+        let findings = vec![
+            finding(blocker_of("docker_daemon/error-response", "network exists"), 5, 0),
+            finding(
+                Hit {
+                    entry: "shell/command-not-found",
+                    ..Hit::cause(Category::MissingCommand, 0.9, "no jq")
+                },
+                9,
+                0,
+            ),
+        ];
+        let failures = rank_job(job(steps(), findings));
+        assert_eq!(failures[0].category, Category::MissingCommand, "{failures:?}");
+    }
+
+    #[test]
+    fn a_blocker_stays_the_failure_when_nothing_stronger_of_another_program_follows_in_its_step() {
+        let steps = || {
+            vec![
+                step("Run merge", "git merge origin/main || true\nnpm ci\n"),
+                step("Run test", "npm test\n"),
+            ]
+        };
+        let outcome = |findings: Vec<Finding>| rank_job(job(steps(), findings))[0].message.clone();
+        // A script that lets nothing fail: the later line of another emitter
+        // is the same command's report (cargo's `error: test failed` after a
+        // test's panic).
+        let strict = vec![step("Run cargo test", "cargo test --locked\n")];
+        let findings = vec![
+            finding(blocker_of("rust/panic", "a test panicked"), 5, 0),
+            finding(blocker_of("cargo/test-failed", "cargo test failed"), 9, 0),
+        ];
+        assert_eq!(rank_job(job(strict, findings))[0].message, "a test panicked");
+        // The same program's next line (git's `Automatic merge failed` under
+        // its `CONFLICT`) is the same failure.
+        assert_eq!(
+            outcome(vec![
+                finding(blocker_of("git/merge-refused", "conflict"), 5, 0),
+                finding(blocker_of("git/merge-summary", "merge failed"), 6, 0),
+            ]),
+            "conflict"
+        );
+        // Only the exit code, an unexplained line or a warning after it.
+        assert_eq!(
+            outcome(vec![
+                finding(blocker_of("git/merge-refused", "conflict"), 5, 0),
+                finding(Hit::new(Category::Unknown, 0.2, Strength::Weak, "Error: x"), 7, 0),
+                finding(exit_code(), 8, 0),
+            ]),
+            "conflict"
+        );
+        // A failure of a later step says nothing about this step's line.
+        assert_eq!(
+            outcome(vec![
+                finding(blocker_of("git/merge-refused", "conflict"), 5, 0),
+                finding(exit_code(), 6, 0),
+                finding(blocker_of("node/test-failed", "tests failed"), 12, 1),
+            ]),
+            "conflict"
+        );
+        // A blocker no emitter owns (a `log-patterns` rule of the project)
+        // is the project's word: kept.
+        assert_eq!(
+            outcome(vec![
+                finding(blocker_of("custom", "custom"), 5, 0),
+                finding(blocker_of("node/test-failed", "tests failed"), 12, 0),
+            ]),
+            "custom"
+        );
     }
 
     #[test]

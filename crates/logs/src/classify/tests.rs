@@ -559,6 +559,27 @@ fn a_script_line_with_a_fallback_that_succeeds_tolerates_its_failure() {
     assert!(!tolerated_script_line("cmd || exit \"$rc\"", 1));
     assert!(!tolerated_script_line("cmd || exit", 1));
     assert!(tolerated_script_line("cmd || exit 0", 1));
+    // A fallback that runs the program again is a retry, which fails in
+    // turn; naming it in a message is not running it.
+    assert!(!tolerated_script_line(
+        "cargo fetch --locked || (sleep 20 && cargo fetch --locked)",
+        1
+    ));
+    assert!(!tolerated_script_line("sudo apt-get update || sudo apt-get update", 1));
+    assert!(tolerated_script_line(
+        "gh pr merge --auto \"$PR\" || echo \"gh: auto-merge off\"",
+        1
+    ));
+}
+
+#[test]
+fn a_script_tolerates_a_failure_with_a_fallback_or_set_plus_e() {
+    assert!(tolerates_a_failure("npm ci\ngh pr create --fill || true\nnpm test\n"));
+    assert!(tolerates_a_failure("set +e\n./flaky.sh\n"));
+    assert!(!tolerates_a_failure("cargo test --locked\n"));
+    assert!(!tolerates_a_failure(
+        "cargo fetch || (sleep 20 && cargo fetch)\ncargo test\n"
+    ));
 }
 
 #[test]
@@ -811,4 +832,54 @@ fn compose_service_lines_and_prost_builds_error_in_a_container_are_not_fixable()
         "{:?}",
         echoed.root_cause()
     );
+
+/// review81 L5, review80 L1: a refusal the script tolerated (`|| echo`, `||
+/// true`) is not the step's failure when a later command of the same step
+/// fails: what failed it is that later line.
+#[test]
+fn a_tolerated_refusal_does_not_outrank_the_later_failure_of_its_step() {
+    let log = "##[group]Run gh pr merge --auto --squash \"$PR\" || echo \"auto-merge unavailable\"\n\
+               gh pr merge --auto --squash \"$PR\" || echo \"auto-merge unavailable\"\n\
+               python scripts/changelog.py\n\
+               shell: /usr/bin/bash -e {0}\n\
+               ##[endgroup]\n\
+               GraphQL: Pull request Auto merge is not allowed for this repository (enablePullRequestAutoMerge)\n\
+               auto-merge unavailable\n\
+               Traceback (most recent call last):\n\
+               \x20 File \"/home/runner/work/app/app/scripts/changelog.py\", line 3, in <module>\n\
+               \x20   import yaml\n\
+               ModuleNotFoundError: No module named 'yaml'\n\
+               ##[error]Process completed with exit code 1.\n";
+    let analysis = analyze_text(log);
+    let root = analysis.root_cause().expect("a failure");
+    assert_eq!(root.category, Category::MissingDependency, "{:?}", analysis.failures);
+    assert_eq!(root.evidence[0].line, 11);
+
+    let log = "##[group]Run docker network create ci || true\n\
+               docker network create ci || true\n\
+               ./scripts/wait-for-db.sh\n\
+               shell: /usr/bin/bash -e {0}\n\
+               ##[endgroup]\n\
+               Error response from daemon: network with name ci already exists\n\
+               ./scripts/wait-for-db.sh: line 4: jq: command not found\n\
+               ##[error]Process completed with exit code 127.\n";
+    let analysis = analyze_text(log);
+    let root = analysis.root_cause().expect("a failure");
+    assert_eq!(
+        (root.category, root.subject.as_deref()),
+        (Category::MissingCommand, Some("jq")),
+        "{:?}",
+        analysis.failures
+    );
+
+    // Alone in its step, the refusal is still the failure.
+    let log = "##[group]Run gh pr create --fill\n\
+               gh pr create --fill\n\
+               shell: /usr/bin/bash -e {0}\n\
+               ##[endgroup]\n\
+               a pull request for branch \"release\" into branch \"main\" already exists:\n\
+               https://github.com/acme/app/pull/12\n\
+               ##[error]Process completed with exit code 1.\n";
+    let analysis = analyze_text(log);
+    assert_eq!(analysis.root_cause().expect("a failure").evidence[0].line, 5);
 }
