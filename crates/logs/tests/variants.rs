@@ -1799,6 +1799,67 @@ const CASES: &[(&str, Category, Option<&str>)] = &[
     ),
     ("b80-service-container-quay-503.log", Unknown, None),
     ("b80-gh-pr-create-already-exists-log-failed.log", Unknown, None),
+    // Batch 82 (helper diag84, 2026-12-06): infrastructure emitters batches
+    // 72-80 did not use, favouring the commonest failures a healer meets,
+    // committed before any change: a hosted runner losing the server (`gh
+    // run view` summary; GitHub's x64 image, so no runner to make optional);
+    // a concurrency cancel and a job limit printed as `1h30m0s` (web UI
+    // copies with their annotations); the runner's own disk-full
+    // IOException (annotation copy); dnf on an end-of-life CentOS 8
+    // container; Chocolatey's checksum mismatch; build-push refused by GHCR
+    // (`installation not allowed to Create organization package`);
+    // github-script's secondary limit on content creation; checkout of a
+    // repository the token cannot see (`Not Found` for its default
+    // branch, retried); upload-artifact v4's 409 for a name two legs share;
+    // configure-aws-credentials refused by the role's trust policy, then a
+    // notify step without credentials (a consequence); configure-pages on a
+    // repository without Pages (web UI copy); a Docker container action's
+    // git refusing `/github/workspace` (dubious ownership); terraform's held
+    // state lock; kubectl apply with no kubeconfig (`localhost:8080`, a file
+    // named in the message: a trap); PowerShell binding `-Path` to an unset
+    // variable (a trap: no file is missing). Expectations decided from issue
+    // 12's definitions when written (a runner GitHub hosts, a setting, a
+    // permission, a lock or a credential is no fixable category).
+    ("b82-gh-run-view-hosted-runner-lost-communication.log", Unknown, None),
+    ("b82-concurrency-canceled-higher-priority-ui.log", Unknown, None),
+    ("b82-job-limit-1h30m-annotation-ui.log", Timeout, Some("90")),
+    ("b82-runner-disk-full-ioexception-annotation-ui.log", Unknown, None),
+    ("b82-dnf-centos8-appstream-metadata-container.log", Unknown, None),
+    ("b82-choco-checksum-mismatch-windows.log", Unknown, None),
+    (
+        "b82-build-push-ghcr-installation-not-allowed-log-failed.log",
+        Unknown,
+        None,
+    ),
+    (
+        "b82-github-script-secondary-limit-content-creation.log",
+        RateLimit,
+        Some("GitHub REST API (secondary rate limit)"),
+    ),
+    (
+        "b82-checkout-other-private-repo-default-branch-not-found.log",
+        Unknown,
+        None,
+    ),
+    (
+        "b82-upload-artifact-v4-409-same-name-matrix-log-failed.log",
+        Unknown,
+        None,
+    ),
+    (
+        "b82-configure-aws-credentials-assume-role-denied-then-notify.log",
+        Unknown,
+        None,
+    ),
+    ("b82-configure-pages-site-not-enabled-ui.log", Unknown, None),
+    (
+        "b82-container-action-git-dubious-ownership-log-failed.log",
+        Unknown,
+        None,
+    ),
+    ("b82-terraform-plan-state-lock-held-log-failed.log", Unknown, None),
+    ("b82-kubectl-apply-no-kubeconfig-localhost-8080.log", Unknown, None),
+    ("b82-pwsh-copy-item-path-null-unset-variable-windows.log", Unknown, None),
     // Batch 79 (helper diag77, 2026-12-06): more language ecosystems,
     // written after batch 77's fixes and committed before any change: an old
     // Jinja2 under MarkupSafe 3 (`cannot import name 'soft_unicode'`); a
@@ -2393,6 +2454,20 @@ const UNKNOWN_ROOT_LINES: &[(&str, u64)] = &[
     ("b80-gh-graphql-could-not-resolve-repository-log-failed.log", 7),
     ("b80-service-container-quay-503.log", 46),
     ("b80-gh-pr-create-already-exists-log-failed.log", 7),
+    ("b82-gh-run-view-hosted-runner-lost-communication.log", 15),
+    ("b82-concurrency-canceled-higher-priority-ui.log", 32),
+    ("b82-runner-disk-full-ioexception-annotation-ui.log", 6),
+    ("b82-dnf-centos8-appstream-metadata-container.log", 58),
+    ("b82-choco-checksum-mismatch-windows.log", 48),
+    ("b82-build-push-ghcr-installation-not-allowed-log-failed.log", 50),
+    ("b82-checkout-other-private-repo-default-branch-not-found.log", 90),
+    ("b82-upload-artifact-v4-409-same-name-matrix-log-failed.log", 35),
+    ("b82-configure-aws-credentials-assume-role-denied-then-notify.log", 52),
+    ("b82-configure-pages-site-not-enabled-ui.log", 32),
+    ("b82-container-action-git-dubious-ownership-log-failed.log", 8),
+    ("b82-terraform-plan-state-lock-held-log-failed.log", 12),
+    ("b82-kubectl-apply-no-kubeconfig-localhost-8080.log", 44),
+    ("b82-pwsh-copy-item-path-null-unset-variable-windows.log", 46),
     // Batch 79 (helper diag77), pinned when written: the line that says why.
     ("b79-jinja2-old-markupsafe-soft-unicode.log", 133),
     ("b79-python39-match-statement-syntax-error-log-failed.log", 14),
@@ -2524,6 +2599,8 @@ const KNOWN_ROOT_LINES: &[(&str, u64)] = &[
     ("b78-gh-run-view-selfhosted-mac-lost-communication.log", 12),
     // Batch 80 (helper diag78), pinned when written.
     ("b80-docker-run-arm64-image-no-qemu-x64.log", 82),
+    ("b82-job-limit-1h30m-annotation-ui.log", 29),
+    ("b82-github-script-secondary-limit-content-creation.log", 41),
     // Batch 79 (helper diag77), pinned when written.
     ("b79-python-pil-module-pillow-not-installed.log", 113),
     ("b79-prost-build-protoc-not-installed-log-failed.log", 16),
@@ -2877,6 +2954,48 @@ const ROOT_STEPS: &[(&str, Option<&str>, &str)] = &[
         "go mod download",
     ),
     ("b79-jest-esm-only-dependency-unexpected-token.log", None, "npx jest"),
+    (
+        "b82-build-push-ghcr-installation-not-allowed-log-failed.log",
+        Some("image"),
+        "Build and push",
+    ),
+    (
+        "b82-upload-artifact-v4-409-same-name-matrix-log-failed.log",
+        Some("test (3.12)"),
+        "Upload coverage",
+    ),
+    (
+        "b82-container-action-git-dubious-ownership-log-failed.log",
+        Some("release-notes"),
+        "Generate changelog",
+    ),
+    (
+        "b82-terraform-plan-state-lock-held-log-failed.log",
+        Some("plan (prod)"),
+        "Terraform Plan",
+    ),
+    (
+        "b82-configure-aws-credentials-assume-role-denied-then-notify.log",
+        None,
+        "aws-actions/configure-aws-credentials@v4",
+    ),
+    (
+        "b82-github-script-secondary-limit-content-creation.log",
+        None,
+        "actions/github-script@v7",
+    ),
+    ("b82-dnf-centos8-appstream-metadata-container.log", None, "dnf install"),
+    ("b82-choco-checksum-mismatch-windows.log", None, "choco install nsis"),
+    (
+        "b82-kubectl-apply-no-kubeconfig-localhost-8080.log",
+        None,
+        "kubectl apply",
+    ),
+    (
+        "b82-pwsh-copy-item-path-null-unset-variable-windows.log",
+        None,
+        "Copy-Item -Path",
+    ),
 ];
 
 /// Words the root cause's message must have: a log cut short must say that
