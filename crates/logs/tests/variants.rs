@@ -2000,7 +2000,10 @@ const UNKNOWN_ROOT_LINES: &[(&str, u64)] = &[
     ("trap-dyld-homebrew-arm64-upgrade.log", 6),
     ("trap-dyld-intel-old-format.log", 5),
     ("trap-dyld-arm64-toolcache.log", 6),
-    ("ghcr-push-denied.log", 5),
+    // BuildKit's own `#14 ERROR: failed to push …` line, which an entry reads
+    // since batch 82 (`docker/push-refused`); pinned to the `buildx failed
+    // with:` relay before, when nothing read the message.
+    ("ghcr-push-denied.log", 4),
     ("gradle-plugin-version-missing.log", 10),
     ("apt-dpkg-lock.log", 5),
     ("upload-artifact-conflict.log", 9),

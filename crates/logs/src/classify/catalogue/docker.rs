@@ -12,6 +12,9 @@
 //! prepare context: …`), runc/Go (`exec {path}: exec format error`,
 //! `exec user process caused: exec format error`) and the Docker CLI
 //! (`no matching manifest for {platform} in the manifest list entries`).
+//! BuildKit's exporter reports a push the registry refused as `ERROR: failed
+//! to push {ref}: {reason}` (`exporter/containerimage`), on the `#{n}`
+//! progress line and in `failed to solve:`.
 //! The Docker CLI's pull summary (`Status: Downloaded newer image for {ref}`,
 //! `Status: Image is up to date for {ref}`) says a pull succeeded: ranking
 //! reads it (`rank.rs`).
@@ -172,6 +175,20 @@ pub const ENTRIES: &[Entry] = &[
         check: image_unavailable,
         examples: &[ex(
             "Error response from daemon: manifest for acme/tool:9.9 not found: manifest unknown: manifest unknown",
+            Category::Unknown,
+            None,
+        )],
+    },
+    Entry {
+        id: "docker/push-refused",
+        grammar: "[#{n} ]ERROR: failed to push {ref}: {reason} (BuildKit's image exporter, on its progress line and \
+                  again in `ERROR: failed to solve: failed to push …`, which build-push-action repeats as `buildx \
+                  failed with: …`)",
+        needles: &["failed to push "],
+        check: push_refused,
+        examples: &[ex(
+            "#12 ERROR: failed to push ghcr.io/acme/api:main: denied: installation not allowed to Create organization \
+             package",
             Category::Unknown,
             None,
         )],
@@ -391,6 +408,25 @@ fn run_step_failed(_: &Line<'_>) -> Option<Hit> {
     ))
 }
 
+/// The registry refused the image BuildKit pushed (a token without
+/// `packages: write`, a package that does not grant the repository access, a
+/// name the account may not create): a permissions problem for a person. A
+/// 429 is left to the rate-limit entry above; git's `error: failed to push some
+/// refs` has no `ERROR: ` before it.
+fn push_refused(line: &Line<'_>) -> Option<Hit> {
+    let c = regex!(r"(?:^|\s)(?:#\d+ )?ERROR: (?:failed to solve: )?failed to push (\S+): (.+)$")
+        .captures(line.text.trim())?;
+    let reason = c[2].trim();
+    if reason.contains("toomanyrequests") || reason.contains("429") {
+        return None;
+    }
+    Some(Hit::blocker(format!(
+        "The registry refused the push of `{}` ({reason}): the token may not write that package (GHCR: \
+         `permissions: packages: write`, and the package's settings must give this repository write access).",
+        &c[1]
+    )))
+}
+
 fn compose_no_configuration(_: &Line<'_>) -> Option<Hit> {
     Some(Hit::blocker(
         "Docker Compose found no compose file where it ran (it does not say which name it wanted: compose.yaml, \
@@ -408,6 +444,29 @@ fn pull_succeeded(line: &Line<'_>) -> Option<Hit> {
 mod tests {
     use super::*;
     use crate::classify::catalogue::Catalogue;
+
+    /// BuildKit's refused push, on its progress line, in `failed to solve:`
+    /// and in build-push-action's relay; not git's `failed to push some refs`,
+    /// and not a registry's limit (the rate-limit entry's).
+    #[test]
+    fn a_refused_push_is_buildkits_exporter_line() {
+        crate::classify::catalogue::assert_reads(
+            push_refused,
+            &[
+                "#12 ERROR: failed to push ghcr.io/acme/api:main: denied: installation not allowed to Create \
+                 organization package",
+                "ERROR: failed to solve: failed to push ghcr.io/acme/api:main: denied: permission_denied: \
+                 write_package",
+                "buildx failed with: ERROR: failed to solve: failed to push docker.io/acme/api:1.2: unexpected status \
+                 from HEAD request to https://registry-1.docker.io/v2/acme/api/blobs/sha256:ab: 401 Unauthorized",
+            ],
+            &[
+                "error: failed to push some refs to 'https://github.com/acme/app'",
+                "#12 ERROR: failed to push ghcr.io/acme/api:main: toomanyrequests: retry later",
+                "echo failed to push image",
+            ],
+        );
+    }
 
     /// The daemon's refusal is read only when nothing above read the message
     /// it relays: a registry's limit and Go's missing executable keep their

@@ -28,6 +28,11 @@
 //! says a download went through: ranking reads it (`rank.rs`). apt prints
 //! it before the `E: Failed to fetch` of a source that failed, so only a limit
 //! printed before it, and no `E:` after it, is one the step got past.
+//! libdnf's `Failed to download metadata for repo '{repo}': {reason}` (dnf 4
+//! prints it after `Error: `) and Chocolatey's checksum refusal
+//! (`Get-ChecksumValid`: checksum.exe's `Error - hashes do not match. Actual
+//! value was '{hash}'.`, then the throw `Checksum for '{file}' did not meet
+//! '{checksum}' for checksum type '{type}'.`) stop an install before it began.
 
 use super::util::{rate_limit_hit, service_for_host, url_host};
 use super::{Entry, ex};
@@ -212,6 +217,42 @@ pub const ENTRIES: &[Entry] = &[
         ],
     },
     Entry {
+        id: "packages/dnf-metadata-failed",
+        grammar: "Error: Failed to download metadata for repo '{repo}': {reason} (libdnf's `Repo::Impl` load, dnf 4 \
+                  and yum on dnf: every mirror or baseurl of the repository failed, or an end-of-life release has \
+                  none left: `Cannot prepare internal mirrorlist: No URLs in mirrorlist`)",
+        needles: &["Failed to download metadata for repo '"],
+        check: dnf_metadata_failed,
+        examples: &[ex(
+            "Error: Failed to download metadata for repo 'appstream': Cannot prepare internal mirrorlist: No URLs in \
+             mirrorlist",
+            Category::Unknown,
+            None,
+        )],
+    },
+    Entry {
+        id: "packages/choco-checksum-mismatch",
+        grammar: "Error - hashes do not match. Actual value was '{hash}'. (checksum.exe, run by Chocolatey's \
+                  `Get-ChecksumValid`) | ERROR: Checksum for '{file}' did not meet '{checksum}' for checksum type \
+                  '{type}'. … (`Get-ChecksumValid`'s throw, printed by choco with `ERROR: `)",
+        needles: &["Error - hashes do not match.", "did not meet '"],
+        check: choco_checksum_mismatch,
+        examples: &[
+            ex(
+                "Error - hashes do not match. Actual value was '3F1A0C92E5B7D4A8'.",
+                Category::Unknown,
+                None,
+            ),
+            ex(
+                "ERROR: Checksum for 'C:\\Users\\runneradmin\\AppData\\Local\\Temp\\chocolatey\\nsis\\3.10\\nsis.exe' did \
+                 not meet '1B9F0E4D' for checksum type 'sha256'. Consider passing the actual checksums through with \
+                 --checksum --checksum64 once you validate the checksums are appropriate.",
+                Category::Unknown,
+                None,
+            ),
+        ],
+    },
+    Entry {
         id: "packages/brew-no-keg",
         grammar: "Error: No such keg: {Cellar path} (Homebrew's `Keg` lookup for `unlink`, `link`, `uninstall`)",
         needles: &["Error: No such keg: "],
@@ -340,6 +381,41 @@ fn broken(_: &Line<'_>) -> Option<Hit> {
     Some(Hit::install_failure("apt cannot resolve the package dependencies."))
 }
 
+/// A dnf repository's metadata could not be fetched from any of its mirrors:
+/// the install stops before resolving anything. An end-of-life release
+/// (CentOS 8's mirrorlist emptied) says `No URLs in mirrorlist`.
+fn dnf_metadata_failed(line: &Line<'_>) -> Option<Hit> {
+    let c = super::util::regex!(r"^(?:Error: )?Failed to download metadata for repo '([^']+)': (.+)$")
+        .captures(line.text.trim())?;
+    let eol = if c[2].contains("No URLs in mirrorlist") {
+        " Its mirror list is empty: the release is past its end of life (CentOS 8's mirrors moved to vault), so the \
+         image or the repository configuration must change."
+    } else {
+        ""
+    };
+    Some(Hit::install_failure(format!(
+        "dnf could not download the metadata of repository `{}`.{eol}",
+        &c[1]
+    )))
+}
+
+/// A Chocolatey package's download did not match the checksum the package
+/// declares: the vendor replaced the file at that URL, or the download was
+/// tampered with; a person checks it (never `--ignore-checksums` by a bot).
+fn choco_checksum_mismatch(line: &Line<'_>) -> Option<Hit> {
+    let text = line.text.trim();
+    let own = super::util::regex!(r"^Error - hashes do not match\. Actual value was '[0-9A-Fa-f]+'\.?$").is_match(text)
+        || super::util::regex!(r"^(?:ERROR: )?Checksum for '[^']+' did not meet '[^']*' for checksum type '\w+'\.")
+            .is_match(text);
+    own.then(|| {
+        Hit::install_failure(
+            "A Chocolatey package's download does not match the checksum the package declares (the vendor replaced \
+             the file, or the download is not the vendor's): the package version is broken until its maintainers \
+             update it; pin another version.",
+        )
+    })
+}
+
 /// Homebrew has no installed keg at the path: the formula is not installed
 /// (the image dropped it, or it has another name), so `brew unlink` or `link`
 /// of it fails. The keg is Homebrew's, not a file of the workflow.
@@ -388,6 +464,43 @@ fn apt_fetched(line: &Line<'_>) -> Option<Hit> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn reads_dnfs_metadata_failure_and_chocolateys_checksum_refusal_in_their_own_words() {
+        crate::classify::catalogue::assert_reads(
+            dnf_metadata_failed,
+            &[
+                "Error: Failed to download metadata for repo 'appstream': Cannot prepare internal mirrorlist: No URLs \
+                 in mirrorlist",
+                "Failed to download metadata for repo 'epel': repomd.xml GPG signature verification error: Bad GPG \
+                 signature",
+            ],
+            &[
+                "echo \"Failed to download metadata for repo 'x'\"",
+                "Errors during downloading metadata for repository 'fedora':",
+            ],
+        );
+        let eol = dnf_metadata_failed(&Line::plain(
+            "Error: Failed to download metadata for repo 'baseos': Cannot prepare internal mirrorlist: No URLs in \
+             mirrorlist",
+        ))
+        .expect("read");
+        assert!(eol.message.contains("end of life"), "{}", eol.message);
+        assert_eq!(eol.strength, crate::classify::hit::Strength::InstallFailure);
+        crate::classify::catalogue::assert_reads(
+            choco_checksum_mismatch,
+            &[
+                "Error - hashes do not match. Actual value was '3F1A0C92E5B7D4A8C6E2'.",
+                "ERROR: Checksum for 'C:\\Temp\\chocolatey\\git\\2.47.1\\Git-64-bit.exe' did not meet 'ab12' for \
+                 checksum type 'sha256'. Consider passing --ignore-checksums if necessary.",
+            ],
+            &[
+                "The version did not meet 'the requirement' for anything",
+                "Error - hashes do not match.",
+                "  Checksum for 'a.zip' did not match",
+            ],
+        );
+    }
 
     #[test]
     fn an_unsigned_repository_is_apts_own_refusal() {

@@ -40,7 +40,9 @@
 //! parameter not set`), and PowerShell's parse errors (PowerShell 7's
 //! ConciseView `ParserError: {script}:{line}` above its `Line |` frame;
 //! Windows PowerShell 5.1's record `+ CategoryInfo : ParserError: (:) [],
-//! ParseException`).
+//! ParseException`), and PowerShell 7's ConciseView header of any error that
+//! stopped the script (`{command or error id}: {script}.ps1:{line}`; the
+//! message under its `Line |` frame).
 
 use super::util::{after, command_hit, path_hit, quoted, regex, runner_hit};
 use super::{Entry, ex, ex_after};
@@ -465,6 +467,14 @@ pub const ENTRIES: &[Entry] = &[
         examples: &[ex("ParserError: D:\\a\\_temp\\0c1d.ps1:2", Category::Unknown, None)],
     },
     Entry {
+        id: "shell/powershell-error-record",
+        grammar: "{command or error id}: {script}.ps1:{line} (PowerShell 7's ConciseView header of an error that \
+                  stopped the script, above its `Line |` frame and the `| {message}` line)",
+        needles: &[".ps1:"],
+        check: powershell_error_record,
+        examples: &[ex("Copy-Item: D:\\a\\_temp\\5b0c6f2e.ps1:2", Category::Unknown, None)],
+    },
+    Entry {
         id: "shell/syntax-error",
         grammar: "{script}: line {n}: syntax error near unexpected token `{token}' | {script}: {n}: Syntax error: {what} \
                   (dash)",
@@ -873,6 +883,22 @@ fn powershell_parse_error(line: &Line<'_>) -> Option<Hit> {
     own.then(|| Hit::blocker("The step's PowerShell script does not parse (a syntax error); it did not run."))
 }
 
+/// PowerShell 7's header of an error record that stopped the step's script
+/// (the runner runs it with `$ErrorActionPreference = 'stop'`): the message
+/// follows three or four lines below, under `Line |`. A summary: when an
+/// entry reads that message (a command not recognized, a path that does not
+/// exist), it is the cause; alone, the header is where the failure begins.
+fn powershell_error_record(line: &Line<'_>) -> Option<Hit> {
+    regex!(r"^[A-Za-z][\w.-]*: (?:[A-Za-z]:\\|/)\S.*\.ps1:\d+$")
+        .is_match(line.text.trim())
+        .then(|| {
+            Hit::summary(
+                "The step's PowerShell script stopped on an error; its message is under the `Line |` frame that \
+                 follows.",
+            )
+        })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -898,6 +924,27 @@ mod tests {
         );
     }
     use crate::classify::hit::Strength;
+
+    /// PowerShell 7's error header is a summary: the message under its
+    /// frame, when an entry reads it, is the cause.
+    #[test]
+    fn a_powershell_error_header_is_a_summary_of_the_message_below_it() {
+        crate::classify::catalogue::assert_reads(
+            powershell_error_record,
+            &[
+                "Copy-Item: D:\\a\\_temp\\5b0c6f2e-1d3a.ps1:2",
+                "Write-Error: /home/runner/work/_temp/9f1e2d3c.ps1:7",
+                "InvalidOperation: C:\\actions-runner\\_work\\_temp\\a1b2.ps1:12",
+            ],
+            &[
+                "Copy-Item: D:\\a\\_temp\\5b0c6f2e-1d3a.ps1:2 extra",
+                "at D:\\a\\_temp\\5b0c.ps1:2",
+                "Processing build.ps1:3",
+            ],
+        );
+        let hit = powershell_error_record(&Line::plain("Copy-Item: D:\\a\\_temp\\5b0c.ps1:2")).expect("read");
+        assert_eq!(hit.strength, Strength::Summary);
+    }
 
     /// zip's warning names one file relative to where zip ran; a name with
     /// more after it is not the warning's whole line.
