@@ -1860,6 +1860,59 @@ const CASES: &[(&str, Category, Option<&str>)] = &[
     ("b82-terraform-plan-state-lock-held-log-failed.log", Unknown, None),
     ("b82-kubectl-apply-no-kubeconfig-localhost-8080.log", Unknown, None),
     ("b82-pwsh-copy-item-path-null-unset-variable-windows.log", Unknown, None),
+    // Batch 84 (helper diag84, 2026-12-06): written after batch 82's fixes and
+    // committed before any change, on infrastructure failures batches 72-82
+    // did not use: a multi-line value written to `$GITHUB_ENV` without a
+    // delimiter (the runner's `Unable to process file command 'env'`); an
+    // action's required input empty on a fork's pull request (web UI copy);
+    // a misspelt action the runner cannot resolve; bash's `[[` under dash in
+    // a container (a trap: `[[: not found` is inside an `if`, the step fails
+    // later on dpkg's unmet build dependencies); Homebrew's `brew link` step
+    // on a Python symlink conflict; docker/login-action with empty secrets;
+    // `docker compose up --wait` on an unhealthy database; download-artifact
+    // v4 finding no artifact (web UI copy); softprops/action-gh-release's
+    // retried 403; `git tag` of a version that exists; terraform's lock file
+    // behind its constraints; `kubectl rollout status` past its progress
+    // deadline (a trap: no time limit); a service container's image limited
+    // by GHCR, retried by the runner. Expectations decided from issue 12's
+    // definitions when written.
+    ("b84-github-env-multiline-value-invalid-format.log", Unknown, None),
+    ("b84-input-required-app-token-fork-pr-ui.log", Unknown, None),
+    (
+        "b84-unable-to-resolve-misspelt-action-repository-not-found.log",
+        Unknown,
+        None,
+    ),
+    (
+        "b84-container-sh-double-bracket-not-found-log-failed.log",
+        Unknown,
+        None,
+    ),
+    ("b84-brew-link-step-python-symlink-conflict-macos.log", Unknown, None),
+    (
+        "b84-docker-login-action-username-password-required-log-failed.log",
+        Unknown,
+        None,
+    ),
+    ("b84-compose-wait-postgres-unhealthy.log", Unknown, None),
+    ("b84-download-artifact-v4-not-found-ui.log", Unknown, None),
+    (
+        "b84-gh-release-action-403-resource-not-accessible-log-failed.log",
+        Unknown,
+        None,
+    ),
+    ("b84-git-tag-already-exists-release.log", Unknown, None),
+    (
+        "b84-terraform-init-inconsistent-lock-file-log-failed.log",
+        Unknown,
+        None,
+    ),
+    ("b84-kubectl-rollout-progress-deadline-exceeded.log", Unknown, None),
+    (
+        "b84-service-container-ghcr-toomanyrequests.log",
+        RateLimit,
+        Some("GitHub Container Registry"),
+    ),
     // Batch 79 (helper diag77, 2026-12-06): more language ecosystems,
     // written after batch 77's fixes and committed before any change: an old
     // Jinja2 under MarkupSafe 3 (`cannot import name 'soft_unicode'`); a
@@ -2471,6 +2524,18 @@ const UNKNOWN_ROOT_LINES: &[(&str, u64)] = &[
     ("b82-terraform-plan-state-lock-held-log-failed.log", 12),
     ("b82-kubectl-apply-no-kubeconfig-localhost-8080.log", 44),
     ("b82-pwsh-copy-item-path-null-unset-variable-windows.log", 46),
+    ("b84-github-env-multiline-value-invalid-format.log", 36),
+    ("b84-input-required-app-token-fork-pr-ui.log", 26),
+    ("b84-unable-to-resolve-misspelt-action-repository-not-found.log", 22),
+    ("b84-container-sh-double-bracket-not-found-log-failed.log", 17),
+    ("b84-brew-link-step-python-symlink-conflict-macos.log", 40),
+    ("b84-docker-login-action-username-password-required-log-failed.log", 8),
+    ("b84-compose-wait-postgres-unhealthy.log", 49),
+    ("b84-download-artifact-v4-not-found-ui.log", 20),
+    ("b84-gh-release-action-403-resource-not-accessible-log-failed.log", 15),
+    ("b84-git-tag-already-exists-release.log", 39),
+    ("b84-terraform-init-inconsistent-lock-file-log-failed.log", 13),
+    ("b84-kubectl-rollout-progress-deadline-exceeded.log", 35),
     // Batch 79 (helper diag77), pinned when written: the line that says why.
     ("b79-jinja2-old-markupsafe-soft-unicode.log", 133),
     ("b79-python39-match-statement-syntax-error-log-failed.log", 14),
@@ -2604,6 +2669,7 @@ const KNOWN_ROOT_LINES: &[(&str, u64)] = &[
     ("b80-docker-run-arm64-image-no-qemu-x64.log", 82),
     ("b82-job-limit-1h30m-annotation-ui.log", 29),
     ("b82-github-script-secondary-limit-content-creation.log", 41),
+    ("b84-service-container-ghcr-toomanyrequests.log", 49),
     // Batch 79 (helper diag77), pinned when written.
     ("b79-python-pil-module-pillow-not-installed.log", 113),
     ("b79-prost-build-protoc-not-installed-log-failed.log", 16),
@@ -2998,6 +3064,47 @@ const ROOT_STEPS: &[(&str, Option<&str>, &str)] = &[
         "b82-pwsh-copy-item-path-null-unset-variable-windows.log",
         None,
         "Copy-Item -Path",
+    ),
+    (
+        "b84-container-sh-double-bracket-not-found-log-failed.log",
+        Some("package (debian:12)"),
+        "Pick version",
+    ),
+    (
+        "b84-docker-login-action-username-password-required-log-failed.log",
+        Some("publish"),
+        "Log in to Docker Hub",
+    ),
+    (
+        "b84-gh-release-action-403-resource-not-accessible-log-failed.log",
+        Some("release"),
+        "Publish release",
+    ),
+    (
+        "b84-terraform-init-inconsistent-lock-file-log-failed.log",
+        Some("plan (staging)"),
+        "Terraform Init",
+    ),
+    (
+        "b84-github-env-multiline-value-invalid-format.log",
+        None,
+        "echo \"NOTES=",
+    ),
+    (
+        "b84-brew-link-step-python-symlink-conflict-macos.log",
+        None,
+        "brew install vips",
+    ),
+    (
+        "b84-compose-wait-postgres-unhealthy.log",
+        None,
+        "docker compose -f compose.ci.yml up",
+    ),
+    ("b84-git-tag-already-exists-release.log", None, "VERSION=$(jq"),
+    (
+        "b84-kubectl-rollout-progress-deadline-exceeded.log",
+        None,
+        "kubectl set image",
     ),
 ];
 
