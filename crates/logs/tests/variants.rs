@@ -2489,7 +2489,11 @@ const UNKNOWN_ROOT_LINES: &[(&str, u64)] = &[
     ("b78-pwsh-parser-error-missing-paren-windows.log", 74),
     ("b78-container-sh-dash-source-not-found.log", 94),
     ("b78-apt-update-hash-sum-mismatch.log", 95),
-    ("b78-service-container-manifest-unknown.log", 51),
+    // The last of the runner's three pulls: its `Docker pull failed …, back
+    // off … before retry.` notice makes each earlier attempt weak since
+    // batch 84 (`runner/container-pull-retry`, rank.rs's retry rule); pinned
+    // to the first attempt before, when nothing read the notice.
+    ("b78-service-container-manifest-unknown.log", 57),
     ("b78-gh-release-create-403-integration-log-failed.log", 7),
     ("b78-github-script-dispatch-private-repo-not-found.log", 48),
     ("b78-gh-api-bad-credentials-expired-pat-ui.log", 66),
@@ -2508,7 +2512,11 @@ const UNKNOWN_ROOT_LINES: &[(&str, u64)] = &[
     ("b80-brew-unlink-no-such-keg-macos.log", 66),
     ("b80-template-fromjson-empty-output-ui.log", 19),
     ("b80-gh-graphql-could-not-resolve-repository-log-failed.log", 7),
-    ("b80-service-container-quay-503.log", 46),
+    // The last of the runner's three pulls: its `Docker pull failed …, back
+    // off … before retry.` notice makes each earlier attempt weak since
+    // batch 84 (`runner/container-pull-retry`, rank.rs's retry rule); pinned
+    // to the first attempt before, when nothing read the notice.
+    ("b80-service-container-quay-503.log", 52),
     ("b80-gh-pr-create-already-exists-log-failed.log", 7),
     ("b82-gh-run-view-hosted-runner-lost-communication.log", 15),
     ("b82-concurrency-canceled-higher-priority-ui.log", 32),

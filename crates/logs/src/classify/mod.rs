@@ -574,7 +574,16 @@ fn tolerated_script_line(script: &str, n: u32) -> bool {
     script
         .lines()
         .nth(n.saturating_sub(1) as usize)
-        .is_some_and(tolerant_line)
+        .is_some_and(|l| tolerant_line(l) || condition_line(l))
+}
+
+/// A line that is only an `if`, `elif`, `while` or `until` condition (`if [[
+/// "$REF" == v* ]]; then`, nothing run after `then`/`do` on it): `set -e`
+/// does not apply to a condition's commands (POSIX), so what one printed
+/// did not stop the script, which took the other branch and went on.
+fn condition_line(text: &str) -> bool {
+    regex!(r"^\s*(?:if|elif|while|until)\s.*?(?:;\s*(?:then|do))?\s*$").is_match(text)
+        && !regex!(r";\s*(?:then|do)\s+\S").is_match(text)
 }
 
 /// The step's script lets a command fail and goes on: a line with a `||`

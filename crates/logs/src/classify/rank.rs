@@ -23,12 +23,15 @@
 //! HTTP error. Will retry in 1 seconds. 5 retries left.`) makes the error it
 //! printed for that attempt, within three lines before it in the same step,
 //! weak: the attempt was not the outcome. When every retry fails the last
-//! error has no notice after it and keeps its strength. NuGet's notice
+//! error has no notice after it and keeps its strength. The runner's own
+//! notice between pulls of a container image (`Docker pull failed with exit
+//! code 1, back off 3.7 seconds before retry.`) is read the same way. NuGet's notice
 //! (`Retrying '{method}' for source '{url}'.`) comes before the attempt's
 //! error, which it prints on the next line: that line becomes weak. A retry action's
-//! notice (nick-fields/retry's `Attempt 1 failed. Reason: …`) comes after
-//! the whole attempt's output, so it weakens every finding of its step since
-//! the step began or since the previous notice.
+//! notice (nick-fields/retry's `Attempt 1 failed. Reason: …`, and
+//! softprops/action-gh-release's `retrying... (2 retries remaining)`) comes
+//! after the whole attempt's output, so it weakens every finding of its step
+//! since the step began or since the previous notice.
 //!
 //! A rate limit the step got past is not its outcome either: when the same
 //! step later prints the fetching tool's own success after a limit of a
@@ -183,8 +186,8 @@
 //!   0.4) and consequences (× 0.4).
 
 use super::catalogue::{
-    CURL_RETRY, GRADLE_CAUSE, NUGET_RETRY, RETRY_ACTION_ATTEMPT, fetch_success_services, gradle_cause_depth,
-    relay_prefix,
+    CONTAINER_PULL_RETRY, CURL_RETRY, GH_RELEASE_RETRY, GRADLE_CAUSE, NUGET_RETRY, RETRY_ACTION_ATTEMPT,
+    fetch_success_services, gradle_cause_depth, relay_prefix,
 };
 use super::hit::Strength;
 use super::{Finding, JobState, StepState};
@@ -546,7 +549,7 @@ fn drop_retried_attempts(mut findings: Vec<Finding>) -> (Vec<Finding>, Vec<(Opti
     let attempts = notices.iter().map(|&(line, step, _)| (step, line)).collect();
     let mut attempt_start: Vec<(Option<usize>, u64)> = Vec::new();
     for (line, step, entry) in notices {
-        if entry == RETRY_ACTION_ATTEMPT {
+        if entry == RETRY_ACTION_ATTEMPT || entry == GH_RELEASE_RETRY {
             let since = attempt_start.iter().rev().find(|s| s.0 == step).map_or(0, |s| s.1);
             for f in findings
                 .iter_mut()
@@ -580,7 +583,14 @@ fn drop_retried_attempts(mut findings: Vec<Finding>) -> (Vec<Finding>, Vec<(Opti
 
 /// A client's or a retry action's notice that it ran an attempt again.
 fn is_retry_notice(entry: &str) -> bool {
-    entry == CURL_RETRY || entry == NUGET_RETRY || entry == RETRY_ACTION_ATTEMPT
+    [
+        CURL_RETRY,
+        NUGET_RETRY,
+        RETRY_ACTION_ATTEMPT,
+        CONTAINER_PULL_RETRY,
+        GH_RELEASE_RETRY,
+    ]
+    .contains(&entry)
 }
 
 /// Lines that are not failures but tell ranking something (a retry, a

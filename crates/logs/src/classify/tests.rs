@@ -570,6 +570,18 @@ fn a_script_line_with_a_fallback_that_succeeds_tolerates_its_failure() {
         "gh pr merge --auto \"$PR\" || echo \"gh: auto-merge off\"",
         1
     ));
+    // A condition's command does not stop the script; a command after
+    // `then` on the same line does.
+    assert!(tolerated_script_line(
+        "if [[ \"$REF\" == v* ]]; then\n  echo tag\nfi\n",
+        1
+    ));
+    assert!(tolerated_script_line(
+        "while jq -e .next page.json\ndo\n  ./fetch.sh\ndone\n",
+        1
+    ));
+    assert!(!tolerated_script_line("if [ -f a ]; then cp b c; fi\n", 1));
+    assert!(!tolerated_script_line("ifconfig eth0\n", 1));
 }
 
 #[test]
@@ -832,6 +844,7 @@ fn compose_service_lines_and_prost_builds_error_in_a_container_are_not_fixable()
         "{:?}",
         echoed.root_cause()
     );
+}
 
 /// review81 L5, review80 L1: a refusal the script tolerated (`|| echo`, `||
 /// true`) is not the step's failure when a later command of the same step

@@ -27,6 +27,10 @@
 //! (`Attempt {n} failed. Reason: {message}`, at warning level unless
 //! `warning_on_retry: false`; after a success `Command completed after {n}
 //! attempt(s).`, after the last attempt `Final attempt failed. {message}`).
+//! softprops/action-gh-release (`src/github.ts`) reports a refused release as
+//! `⚠️ GitHub release failed with status: {status}`, prints the API's answer,
+//! and before it tries again `retrying... ({n} retries remaining)` (after the
+//! last, `❌ Too many retries. Aborting...`).
 
 use super::util::{after, command_hit, path_hit, quoted, regex, runner_hit};
 use super::{Entry, ex};
@@ -39,7 +43,27 @@ use crate::report::{Category, RunnerClass, RunnerFailure};
 /// step's outcome.
 pub const RETRY_ACTION_ATTEMPT: &str = "actions/retry-attempt-failed";
 
+/// The id of softprops/action-gh-release's notice that it will create the
+/// release again after the attempt it printed (`rank.rs` reads it like the
+/// retry action's).
+pub const GH_RELEASE_RETRY: &str = "actions/gh-release-retrying";
+
 pub const ENTRIES: &[Entry] = &[
+    Entry {
+        id: GH_RELEASE_RETRY,
+        grammar: "retrying... ({n} retries remaining) (softprops/action-gh-release, after an attempt's report)",
+        needles: &["retries remaining)"],
+        check: gh_release_retrying,
+        examples: &[ex("retrying... (2 retries remaining)", Category::Unknown, None)],
+    },
+    Entry {
+        id: "actions/gh-release-failed",
+        grammar: "⚠️ GitHub release failed with status: {status} (softprops/action-gh-release; the API's answer on \
+                  the next line)",
+        needles: &["GitHub release failed with status: "],
+        check: gh_release_failed,
+        examples: &[ex("⚠️ GitHub release failed with status: 403", Category::Unknown, None)],
+    },
     Entry {
         id: RETRY_ACTION_ATTEMPT,
         grammar: "Attempt {n} failed. Reason: {message} (nick-fields/retry, between attempts; its last attempt says \
@@ -415,8 +439,65 @@ fn release_glob_unmatched(line: &Line<'_>) -> Option<Hit> {
 /// nick-fields/retry's `Attempt {n} failed. Reason: {message}`: the action
 /// will run the command again. Only the action's own reasons (a non-zero exit
 /// or its timeout) are read, so another program's "failed. Reason:" is not.
+/// A notice only when another attempt follows: the action prints
+/// `retrying... (0 retries remaining)` after its last attempt too, then
+/// aborts (`❌ Too many retries. Aborting...`), so that attempt is the outcome.
+fn gh_release_retrying(line: &Line<'_>) -> Option<Hit> {
+    regex!(r"^retrying\.\.\. \(([1-9]\d*) retries remaining\)$")
+        .is_match(line.text.trim())
+        .then(|| Hit::notice("softprops/action-gh-release tried again."))
+}
+
+/// The GitHub API refused to create or update the release: 403 is the
+/// token's permission (`contents: write`), 404 a tag or repository it cannot
+/// see, 422 a release that exists. A person's fix either way.
+fn gh_release_failed(line: &Line<'_>) -> Option<Hit> {
+    let status = regex!(r"GitHub release failed with status: (\d{3}|undefined)\s*$")
+        .captures(line.text.trim())?
+        .get(1)?
+        .as_str()
+        .to_string();
+    Some(Hit::blocker(if status == "403" {
+        "The GitHub API refused to create the release (403): the token needs `contents: write` (or may not write \
+         this repository)."
+            .to_string()
+    } else {
+        format!("The GitHub API refused to create the release (status {status}).")
+    }))
+}
+
 fn retry_action_attempt(line: &Line<'_>) -> Option<Hit> {
     regex!(r"^Attempt \d+ failed\. Reason: (?:Child_process exited with error code \d+|Timeout of \d+ms hit)\s*$")
         .is_match(line.text.trim_start())
         .then(|| Hit::notice("A retry action ran the command again."))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_softprops_release_refusal_and_its_retry_notice() {
+        crate::classify::catalogue::assert_reads(
+            gh_release_failed,
+            &[
+                "⚠️ GitHub release failed with status: 403",
+                "⚠️ GitHub release failed with status: undefined",
+            ],
+            &[
+                "echo GitHub release failed with status: 403 earlier",
+                "Release failed with status 403",
+            ],
+        );
+        crate::classify::catalogue::assert_reads(
+            gh_release_retrying,
+            &["retrying... (2 retries remaining)", "retrying... (1 retries remaining)"],
+            &[
+                "retrying... (2 retries remaining) after 403",
+                "Retrying in 2 seconds",
+                // After the last attempt: no attempt follows.
+                "retrying... (0 retries remaining)",
+            ],
+        );
+    }
 }

@@ -14,7 +14,9 @@
 //! (`no matching manifest for {platform} in the manifest list entries`).
 //! BuildKit's exporter reports a push the registry refused as `ERROR: failed
 //! to push {ref}: {reason}` (`exporter/containerimage`), on the `#{n}`
-//! progress line and in `failed to solve:`.
+//! progress line and in `failed to solve:`. Docker Compose v2 reports a
+//! `depends_on` service (or `--wait`) that never became healthy as
+//! `dependency failed to start: container {name} is unhealthy`.
 //! The Docker CLI's pull summary (`Status: Downloaded newer image for {ref}`,
 //! `Status: Image is up to date for {ref}`) says a pull succeeded: ranking
 //! reads it (`rank.rs`).
@@ -189,6 +191,19 @@ pub const ENTRIES: &[Entry] = &[
         examples: &[ex(
             "#12 ERROR: failed to push ghcr.io/acme/api:main: denied: installation not allowed to Create organization \
              package",
+            Category::Unknown,
+            None,
+        )],
+    },
+    Entry {
+        id: "docker/compose-dependency-failed",
+        grammar: "dependency failed to start: container {name} is unhealthy | dependency failed to start: container \
+                  {name} exited ({code}) (Docker Compose v2 `up`/`run`, waiting on a `depends_on` condition or \
+                  `--wait`)",
+        needles: &["dependency failed to start: container "],
+        check: compose_dependency_failed,
+        examples: &[ex(
+            "dependency failed to start: container ledger-postgres-1 is unhealthy",
             Category::Unknown,
             None,
         )],
@@ -427,6 +442,19 @@ fn push_refused(line: &Line<'_>) -> Option<Hit> {
     )))
 }
 
+/// A service Compose waited on never became healthy or exited: its own
+/// logs say why (a password, a port, a crash).
+fn compose_dependency_failed(line: &Line<'_>) -> Option<Hit> {
+    let c = regex!(
+        r"^(?:Error response from daemon: )?dependency failed to start: container (\S+) (is unhealthy|exited \(\d+\))$"
+    )
+    .captures(line.text.trim())?;
+    Some(Hit::blocker(format!(
+        "Docker Compose's dependency `{}` {}: read that container's logs (`docker compose logs`).",
+        &c[1], &c[2]
+    )))
+}
+
 fn compose_no_configuration(_: &Line<'_>) -> Option<Hit> {
     Some(Hit::blocker(
         "Docker Compose found no compose file where it ran (it does not say which name it wanted: compose.yaml, \
@@ -448,6 +476,21 @@ mod tests {
     /// BuildKit's refused push, on its progress line, in `failed to solve:`
     /// and in build-push-action's relay; not git's `failed to push some refs`,
     /// and not a registry's limit (the rate-limit entry's).
+    #[test]
+    fn a_compose_dependency_that_never_became_healthy_is_read_in_composes_words() {
+        crate::classify::catalogue::assert_reads(
+            compose_dependency_failed,
+            &[
+                "dependency failed to start: container ledger-postgres-1 is unhealthy",
+                "dependency failed to start: container app-migrate-1 exited (1)",
+            ],
+            &[
+                "echo dependency failed to start",
+                "container ledger-postgres-1 is healthy",
+            ],
+        );
+    }
+
     #[test]
     fn a_refused_push_is_buildkits_exporter_line() {
         crate::classify::catalogue::assert_reads(

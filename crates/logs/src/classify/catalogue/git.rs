@@ -123,6 +123,13 @@ pub const ENTRIES: &[Entry] = &[
         ],
     },
     Entry {
+        id: "git/tag-exists",
+        grammar: "fatal: tag '{tag}' already exists (`git tag`, builtin/tag.c)",
+        needles: &["already exists"],
+        check: tag_exists,
+        examples: &[ex("fatal: tag 'v1.8.0' already exists", Category::Unknown, None)],
+    },
+    Entry {
         id: "git/dubious-ownership",
         grammar: "fatal: detected dubious ownership in repository at '{dir}' (git 2.35.2's safe.directory check, then \
                   `git config --global --add safe.directory {dir}`)",
@@ -305,6 +312,16 @@ fn lfs_object_missing(line: &Line<'_>) -> Option<Hit> {
 
 /// git refuses a repository owned by another user (a container running as
 /// root over a checkout made by the runner's user, or the reverse).
+/// `git tag` of a name the repository already has: the version was not
+/// bumped, or a re-run of the release tags again. A person decides which.
+fn tag_exists(line: &Line<'_>) -> Option<Hit> {
+    let c = regex!(r"^fatal: tag '([^']+)' already exists$").captures(line.text.trim())?;
+    Some(Hit::blocker(format!(
+        "git refused to create tag `{}`: it already exists (a version not bumped, or a release run again).",
+        &c[1]
+    )))
+}
+
 fn dubious_ownership(line: &Line<'_>) -> Option<Hit> {
     regex!(r"^fatal: detected dubious ownership in repository at '")
         .is_match(line.text.trim_start())
@@ -414,6 +431,22 @@ fn remote_refused(line: &Line<'_>) -> Option<Hit> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn reads_git_tags_refusal_not_other_things_that_exist() {
+        crate::classify::catalogue::assert_reads(
+            tag_exists,
+            &[
+                "fatal: tag 'v1.8.0' already exists",
+                "fatal: tag 'release/2026-12' already exists",
+            ],
+            &[
+                "Error response from daemon: network with name ci already exists",
+                "fatal: destination path 'app' already exists and is not an empty directory.",
+                "echo fatal: tag 'v1' already exists, skipping",
+            ],
+        );
+    }
 
     #[test]
     fn ownership_and_missing_refs_are_gits_own_lines() {

@@ -110,7 +110,7 @@ mod tox;
 pub(crate) mod util;
 mod zig;
 
-pub(crate) use actions::RETRY_ACTION_ATTEMPT;
+pub(crate) use actions::{GH_RELEASE_RETRY, RETRY_ACTION_ATTEMPT};
 pub(crate) use build_tools::make_ignored;
 #[cfg(test)]
 pub(crate) use docker::PULL_SUCCEEDED;
@@ -122,7 +122,7 @@ pub(crate) use jvm::{GRADLE_CAUSE, gradle_cause_depth};
 #[cfg(test)]
 pub(crate) use node::NPM_INSTALL_SUCCEEDED;
 pub(crate) use node::relay_prefix;
-pub(crate) use runner::{BARE_CANCEL, HostedImage, PROCESS_EXIT_CODE, hosted_image};
+pub(crate) use runner::{BARE_CANCEL, CONTAINER_PULL_RETRY, HostedImage, PROCESS_EXIT_CODE, hosted_image};
 
 use std::sync::OnceLock;
 

@@ -32,7 +32,9 @@
 //! prints it after `Error: `) and Chocolatey's checksum refusal
 //! (`Get-ChecksumValid`: checksum.exe's `Error - hashes do not match. Actual
 //! value was '{hash}'.`, then the throw `Checksum for '{file}' did not meet
-//! '{checksum}' for checksum type '{type}'.`) stop an install before it began.
+//! '{checksum}' for checksum type '{type}'.`) stop an install before it began;
+//! dpkg-buildpackage's `dpkg-checkbuilddeps: error: Unmet build dependencies:
+//! {deps}` stops a Debian package build before it began.
 
 use super::util::{rate_limit_hit, service_for_host, url_host};
 use super::{Entry, ex};
@@ -253,6 +255,18 @@ pub const ENTRIES: &[Entry] = &[
         ],
     },
     Entry {
+        id: "packages/dpkg-unmet-build-dependencies",
+        grammar: "dpkg-checkbuilddeps: error: Unmet build dependencies: {deps} (dpkg-buildpackage's check of \
+                  debian/control's Build-Depends)",
+        needles: &["Unmet build dependencies: "],
+        check: dpkg_unmet_build_dependencies,
+        examples: &[ex(
+            "dpkg-checkbuilddeps: error: Unmet build dependencies: debhelper-compat (= 13) dh-python",
+            Category::Unknown,
+            None,
+        )],
+    },
+    Entry {
         id: "packages/brew-no-keg",
         grammar: "Error: No such keg: {Cellar path} (Homebrew's `Keg` lookup for `unlink`, `link`, `uninstall`)",
         needles: &["Error: No such keg: "],
@@ -416,6 +430,20 @@ fn choco_checksum_mismatch(line: &Line<'_>) -> Option<Hit> {
     })
 }
 
+/// The Debian package's declared build dependencies are not installed on
+/// the runner (`apt-get build-dep`, or an install of each, is missing): a
+/// person adds the install; its names are Debian relations, not commands.
+fn dpkg_unmet_build_dependencies(line: &Line<'_>) -> Option<Hit> {
+    let deps = line
+        .text
+        .trim()
+        .strip_prefix("dpkg-checkbuilddeps: error: Unmet build dependencies: ")?;
+    Some(Hit::blocker(format!(
+        "dpkg-buildpackage stopped: the package's build dependencies are not installed ({}).",
+        crate::subject::display_text(deps)
+    )))
+}
+
 /// Homebrew has no installed keg at the path: the formula is not installed
 /// (the image dropped it, or it has another name), so `brew unlink` or `link`
 /// of it fails. The keg is Homebrew's, not a file of the workflow.
@@ -464,6 +492,15 @@ fn apt_fetched(line: &Line<'_>) -> Option<Hit> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn reads_dpkg_buildpackages_unmet_build_dependencies() {
+        crate::classify::catalogue::assert_reads(
+            dpkg_unmet_build_dependencies,
+            &["dpkg-checkbuilddeps: error: Unmet build dependencies: debhelper-compat (= 13) dh-python"],
+            &["dpkg-buildpackage: warning: build dependencies/conflicts unsatisfied; aborting"],
+        );
+    }
 
     #[test]
     fn reads_dnfs_metadata_failure_and_chocolateys_checksum_refusal_in_their_own_words() {

@@ -14,7 +14,23 @@ use crate::classify::hit::{Hit, Line, Strength};
 use crate::report::{Category, LimitScope, RunnerClass, RunnerFailure, SubjectDetail};
 use crate::subject::workspace_path;
 
+/// The runner's notice that it pulls a job or service container's image
+/// again, which ranking reads as a client's retry (`rank.rs`).
+pub const CONTAINER_PULL_RETRY: &str = "runner/container-pull-retry";
+
 pub const ENTRIES: &[Entry] = &[
+    Entry {
+        id: CONTAINER_PULL_RETRY,
+        grammar: "Docker pull failed with exit code {n}, back off {s} seconds before retry. (the runner's warning \
+                  between its attempts to pull a job or service container's image, `DockerCommandManager`)",
+        needles: &["Docker pull failed with exit code"],
+        check: container_pull_retry,
+        examples: &[ex(
+            "Docker pull failed with exit code 1, back off 3.724 seconds before retry.",
+            Category::Unknown,
+            None,
+        )],
+    },
     Entry {
         id: "runner/time-limit",
         grammar: "The job running on runner {runner} has exceeded the maximum execution time of {minutes} minutes. | \
@@ -790,9 +806,29 @@ fn exit_code(line: &Line<'_>) -> Option<Hit> {
     ))
 }
 
+/// The runner pulls the image again after a failed pull: what the pull
+/// printed just before it was that attempt's, not the outcome.
+fn container_pull_retry(line: &Line<'_>) -> Option<Hit> {
+    regex!(r"^Docker pull failed with exit code \d+, back off [\d.]+ seconds before retry\.?$")
+        .is_match(line.text.trim())
+        .then(|| Hit::notice("The runner pulled the container image again."))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn reads_the_runners_pull_retry_notice() {
+        crate::classify::catalogue::assert_reads(
+            container_pull_retry,
+            &[
+                "Docker pull failed with exit code 1, back off 3.724 seconds before retry.",
+                "Docker pull failed with exit code 1, back off 9 seconds before retry.",
+            ],
+            &["Docker pull failed with exit code 1"],
+        );
+    }
     use crate::line::LineKind;
 
     #[test]
