@@ -23,7 +23,7 @@ use crate::client::config::RepoName;
 use crate::client::endpoints::IssueFilter;
 use crate::decide::rollback::own_heal_branch;
 use crate::error::{Error, Result};
-use crate::fetch::history::{fetch_comments, parse_time, stamp};
+use crate::fetch::history::{Histories, MAX_THREADS_READ, fetch_comments, parse_time, stamp};
 use crate::fetch::trust::{Vouching, fetch_bot_login};
 use crate::heal::{HealOptions, HealOutcome, HealTarget, heal};
 use crate::models::WorkflowRun;
@@ -134,6 +134,9 @@ pub struct RepoSummary {
     pub error: Option<String>,
     /// Work not started because the shared rate-limit budget ran out; a rerun resumes it.
     pub deferred: usize,
+    /// What a budget left unread in this repository, in words for the user.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub notes: Vec<String>,
 }
 
 impl RepoSummary {
@@ -254,8 +257,15 @@ pub async fn failed_runs(gh: &GitHub, repo: &RepoName, since: DateTime<Utc>) -> 
 }
 
 /// Runs already recorded by an earlier pass: run id -> the issue filed for it (`Some`) or
-/// `None` when the run only appears in a repeat comment.
-pub async fn recorded_runs(gh: &GitHub, repo: &RepoName, since: DateTime<Utc>) -> Result<BTreeMap<u64, Option<u64>>> {
+/// `None` when the run only appears in a repeat comment; and, when more issues autoheal or a
+/// writer opened are in the window than [`MAX_THREADS_READ`], a note saying the comments of
+/// the older ones were not read (a run recorded only there is worked on again: its report
+/// finds the open issue and comments a repeat, the safe direction).
+pub async fn recorded_runs(
+    gh: &GitHub,
+    repo: &RepoName,
+    since: DateTime<Utc>,
+) -> Result<(BTreeMap<u64, Option<u64>>, Option<String>)> {
     let filter = IssueFilter {
         labels: vec![LABEL_WORKFLOW_FAILURE.to_string()],
         state: Some("all".into()),
@@ -291,6 +301,14 @@ pub async fn recorded_runs(gh: &GitHub, repo: &RepoName, since: DateTime<Utc>) -
             recorded.insert(record.run_id, Some(issue.number));
         }
     }
+    // GitHub lists issues newest first: the newest threads are read.
+    let note = (numbers.len() > MAX_THREADS_READ).then(|| {
+        format!(
+            "read the comments of the newest {MAX_THREADS_READ} of {} issues autoheal or a writer opened in the window; runs recorded only in older issues' comments are worked on again",
+            numbers.len()
+        )
+    });
+    numbers.truncate(MAX_THREADS_READ);
     for comments in fetch_comments(gh, repo, &numbers).await?.values() {
         for comment in comments {
             let text = comment.text();
@@ -302,7 +320,7 @@ pub async fn recorded_runs(gh: &GitHub, repo: &RepoName, since: DateTime<Utc>) -
             }
         }
     }
-    Ok(recorded)
+    Ok((recorded, note))
 }
 
 /// What to do with each failed run, given what an earlier pass recorded. `None` = done already.
@@ -349,16 +367,20 @@ async fn heal_repo(
         summary.error = Some("not scanned: the rate-limit budget is spent; rerun to resume".into());
         return summary;
     }
+    let mut notes = Vec::new();
     let scanned = async {
         let runs = failed_runs(&gh, &repo, since).await?;
-        let recorded = if runs.is_empty() {
-            BTreeMap::new()
+        let (recorded, note) = if runs.is_empty() {
+            (BTreeMap::new(), None)
         } else {
             recorded_runs(&gh, &repo, since).await?
         };
+        notes.extend(note);
         Ok::<_, Error>((runs, recorded))
     };
-    let (runs, recorded) = match scanned.await {
+    let scanned = scanned.await;
+    summary.notes = notes;
+    let (runs, recorded) = match scanned {
         Ok(found) => found,
         Err(error) => {
             if matches!(error, Error::RateLimited { .. }) {
@@ -479,6 +501,9 @@ pub fn render_table(summary: &ManySummary) -> String {
         if let Some(error) = &r.error {
             out.push_str(&format!("\n{}: {error}", r.repo));
         }
+        for note in &r.notes {
+            out.push_str(&format!("\n{}: note: {note}", r.repo));
+        }
         for run in r.runs.iter().filter(|run| run.error.is_some()) {
             out.push_str(&format!(
                 "\n{}: run {}: {}",
@@ -500,7 +525,9 @@ pub fn render_table(summary: &ManySummary) -> String {
 /// The production action: `report` + `heal` for new runs (`heal --run-id`), `heal` for runs an
 /// earlier pass already filed (`heal --issue`), and [`crate::rollback::rollback_branch`] for
 /// failed runs on autoheal's own fix branches.
-pub fn heal_action(options: HealOptions) -> RunAction {
+pub fn heal_action(mut options: HealOptions) -> RunAction {
+    // One pass reads each repository's history once, however many of its runs it files.
+    options.report.histories = Histories::default();
     let options = Arc::new(options);
     Arc::new(move |gh: GitHub, repo: RepoName, work: Work| {
         let options = options.clone();

@@ -23,7 +23,7 @@ use crate::decide::triage::{Triage, triage};
 use crate::decide::trust::{Route, RunTrust, content_author, is_app_account, judge, route};
 use crate::error::Result;
 use crate::fetch::files::{Snapshot, fetch_snapshot};
-use crate::fetch::history::fetch_history;
+use crate::fetch::history::Histories;
 use crate::fetch::repo::{DefaultHead, fetch_config, fetch_default_head};
 use crate::fetch::run::{RunEvidence, fetch_run};
 use crate::fetch::trust::{Vouching, fetch_bot_login};
@@ -45,6 +45,8 @@ pub struct ReportOptions {
     /// branch are added when `read_repo_config` is set.
     pub analysis: autoheal_logs::Options,
     pub read_repo_config: bool,
+    /// Histories already read in this pass (the acceptance record; see [`Histories`]).
+    pub histories: Histories,
 }
 
 impl Default for ReportOptions {
@@ -54,6 +56,7 @@ impl Default for ReportOptions {
             now: None,
             analysis: autoheal_logs::Options::default(),
             read_repo_config: true,
+            histories: Histories::default(),
         }
     }
 }
@@ -293,7 +296,10 @@ async fn file(gh: &GitHub, repo: &RepoName, examined: &Examined, options: &Repor
     // Demotion needs the history, which is only worth fetching for a fix that may become a PR.
     let demoted = if fixable && *route == Route::Heal {
         progress.step("checking how reviewers received earlier fixes");
-        let history = fetch_history(gh, repo, None).await?;
+        let history = options.histories.get(gh, repo).await?;
+        for note in &history.notes {
+            progress.step(note);
+        }
         demotion_reason(&acceptance_record(&history), &record, config.rejection_threshold)
     } else {
         None

@@ -453,3 +453,40 @@ async fn outsiders_issues_cost_no_asks_and_cannot_crowd_a_maintainers_issue_out_
         .collect();
     assert!(asked.is_empty(), "{asked:?}");
 }
+
+/// The head commits of heal PRs come from the repository's pull request list, which holds
+/// every pull request it ever had: at most `MAX_PULL_PAGES` pages of it are read (newest
+/// first), and the history says what was left out.
+#[tokio::test]
+async fn the_pull_request_list_is_read_up_to_its_page_cap_and_says_so() {
+    use autoheal_github::fetch::history::MAX_PULL_PAGES;
+    let fake = fake();
+    let (gh, _) = client(&fake);
+    let dependency = analysis("ci|build|dependency|left-pad", "pin-dependency", "dependency");
+    fake.set_now(Some("2024-04-01T00:00:00Z"));
+    issue_and_pull(&fake, &dependency, 1);
+    for i in 0..=MAX_PULL_PAGES {
+        fake.add_pull(
+            REPO,
+            SeedPull {
+                title: format!("feature {i}"),
+                head: format!("feature-{i}"),
+                base: "main".into(),
+                ..SeedPull::default()
+            },
+        );
+    }
+    fake.set_page_size(1);
+    fake.clear_requests();
+    let history = fetch_history(&gh, &repo(), None)
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    let pull_pages = asked_paths(&fake).into_iter().filter(|p| p.ends_with("/pulls")).count();
+    assert_eq!(pull_pages, MAX_PULL_PAGES);
+    assert!(history.head_shas.is_empty(), "{:?}", history.head_shas);
+    assert!(
+        history.notes.iter().any(|n| n.contains("1 older heal PRs")),
+        "{:?}",
+        history.notes
+    );
+}

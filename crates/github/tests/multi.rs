@@ -493,3 +493,89 @@ async fn outsiders_issues_cost_no_asks_and_cannot_crowd_out_a_maintainers_record
         .collect();
     assert!(asked.is_empty(), "{asked:?}");
 }
+
+/// One pass reads a repository's history (the acceptance record every fixable run consults)
+/// once, however many of its runs it files: two new fixable failures, one history listing.
+#[tokio::test]
+async fn one_pass_reads_a_repositorys_history_once() {
+    let fake = started(&["octo/a"]);
+    fake.set_now(Some("2023-11-14T22:00:00Z"));
+    // Two different missing modules: two fingerprints, two new issues.
+    let mut other = heal_fixtures::dependency(51);
+    other.job_logs[0].1 = other.job_logs[0].1.replace("yaml", "toml");
+    for scenario in [heal_fixtures::dependency(50), other] {
+        let sha = heal_fixtures::seed(&fake, "octo/a", "main", &scenario);
+        let mut run = heal_fixtures::run_json("octo/a", "main", &sha, &scenario);
+        run["created_at"] = json!("2023-11-14T21:00:00Z");
+        fake.add_run("octo/a", run);
+    }
+    let options = HealOptions {
+        report: ReportOptions {
+            now: Some(time("2023-11-14T22:30:00Z")),
+            ..ReportOptions::default()
+        },
+    };
+    let (gh, _) = client(&fake);
+    fake.clear_requests();
+    let summary = heal_many(
+        &gh,
+        &[name("octo/a")],
+        &ManyOptions::new(time(SINCE)),
+        heal_action(options),
+    )
+    .await;
+    let repo = &summary.repos[0];
+    assert_eq!((repo.healed, repo.errors), (2, 0), "{repo:?}");
+    let history_listings = fake
+        .requests()
+        .into_iter()
+        .filter(|r| r.path.ends_with("/issues") && r.query.as_deref().is_some_and(|q| q.contains("labels=auto-heal")))
+        .count();
+    assert_eq!(history_listings, 1);
+}
+
+/// `heal --many` reads the comments of at most `MAX_THREADS_READ` of the issues autoheal or
+/// a writer opened in the window (the newest), and says so in the summary when there were
+/// more.
+#[tokio::test]
+async fn recorded_runs_read_a_bounded_number_of_threads_and_say_so() {
+    use autoheal_github::fetch::history::MAX_THREADS_READ;
+    let fake = started(&["octo/a"]);
+    failed_run(&fake, "octo/a", 1, "main", "2023-11-14T10:00:00Z");
+    fake.set_now(Some("2023-11-14T12:30:00Z"));
+    for i in 0..=MAX_THREADS_READ {
+        fake.add_issue(
+            "octo/a",
+            SeedIssue {
+                title: format!("[auto-heal] CI {i}"),
+                body: "x".into(),
+                labels: vec!["workflow-failure".into()],
+                ..SeedIssue::default()
+            },
+        );
+    }
+    fake.clear_requests();
+    let (gh, _) = client(&fake);
+    let recorder = Recorder::default();
+    let summary = heal_many(
+        &gh,
+        &[name("octo/a")],
+        &ManyOptions::new(time(SINCE)),
+        recorder.action(),
+    )
+    .await;
+    let threads = fake
+        .requests()
+        .into_iter()
+        .filter(|r| r.path.ends_with("/comments"))
+        .count();
+    assert_eq!(threads, MAX_THREADS_READ);
+    let notes = &summary.repos[0].notes;
+    assert!(
+        notes
+            .iter()
+            .any(|n| n.contains(&format!("newest {MAX_THREADS_READ} of {}", MAX_THREADS_READ + 1))),
+        "{notes:?}"
+    );
+    assert!(render_table(&summary).contains("octo/a: note: read the comments of the newest"));
+}

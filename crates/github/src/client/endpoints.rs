@@ -364,6 +364,26 @@ impl GitHub {
         .await
     }
 
+    /// The newest pull requests in `state`, up to `pages` pages of 100, and whether there
+    /// were more.
+    pub async fn list_newest_pulls(
+        &self,
+        repo: &RepoName,
+        state: &str,
+        pages: usize,
+    ) -> Result<(Vec<PullRequest>, bool)> {
+        self.get_pages(
+            &format!(
+                "{}/pulls?state={}&sort=created&direction=desc",
+                repo.path(),
+                encode_component(state)
+            ),
+            None,
+            pages,
+        )
+        .await
+    }
+
     pub async fn get_pull(&self, repo: &RepoName, number: u64) -> Result<PullRequest> {
         self.get_json(&format!("{}/pulls/{number}", repo.path())).await
     }

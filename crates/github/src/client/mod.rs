@@ -340,6 +340,18 @@ impl GitHub {
     /// `wrapper` names the field that holds the array (`jobs`, `check_runs`…) when the page is
     /// an object; a page without it is an error, not an empty list.
     pub async fn get_all<T: DeserializeOwned>(&self, path: &str, wrapper: Option<&str>) -> Result<Vec<T>> {
+        Ok(self.get_pages(path, wrapper, MAX_PAGES).await?.0)
+    }
+
+    /// [`GitHub::get_all`] up to `max_pages` pages (at most the list's own page budget):
+    /// the items and whether GitHub had more pages than were read, for a list a caller needs
+    /// only the start of (its newest items) and says so when it stops.
+    pub async fn get_pages<T: DeserializeOwned>(
+        &self,
+        path: &str,
+        wrapper: Option<&str>,
+        max_pages: usize,
+    ) -> Result<(Vec<T>, bool)> {
         let separator = if path.contains('?') { '&' } else { '?' };
         let mut next = Some(format!("{path}{separator}per_page=100"));
         let mut all = Vec::new();
@@ -350,6 +362,11 @@ impl GitHub {
         let mut list_bytes = 0u64;
         let mut visited = std::collections::HashSet::new();
         while let Some(url) = next.take() {
+            // A caller's own smaller budget stops quietly (it says so); the list's own budget
+            // is an error below.
+            if max_pages < MAX_PAGES && pages >= max_pages {
+                return Ok((all, true));
+            }
             pages += 1;
             if pages > MAX_PAGES {
                 return Err(Error::Decode {
@@ -385,7 +402,7 @@ impl GitHub {
                 });
             }
         }
-        Ok(all)
+        Ok((all, false))
     }
 
     /// Downloads a log endpoint that answers with a redirect to blob storage. The redirect is

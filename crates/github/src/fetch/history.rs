@@ -32,6 +32,34 @@ const COMMENT_FETCH_CONCURRENCY: usize = 4;
 /// repository's month). Older threads' commands and reviews are not counted.
 pub const MAX_THREADS_READ: usize = 200;
 
+/// Pages of the repository's pull requests (100 each, newest first) read for the head commits
+/// of the heal PRs whose reviews are read: `GET …/pulls?state=all` lists every pull request
+/// the repository ever had, and only a few recent ones are heal's.
+pub const MAX_PULL_PAGES: usize = 10;
+
+/// The histories one pass has fetched, by repository: `heal --many` files many runs of a
+/// repository, and each fixable one consults the acceptance record, which reviewers change
+/// on a scale of days; one read per repository and pass, not one per run (each read lists
+/// every labelled issue and up to [`MAX_THREADS_READ`] threads). Clones share the cache.
+#[derive(Debug, Clone, Default)]
+pub struct Histories(Arc<std::sync::Mutex<BTreeMap<String, Arc<History>>>>);
+
+impl Histories {
+    /// The repository's history, fetched the first time it is asked for (an error is not
+    /// kept: the next run asks again).
+    pub async fn get(&self, gh: &GitHub, repo: &RepoName) -> Result<Arc<History>> {
+        let key = repo.to_string().to_ascii_lowercase();
+        if let Some(known) = self.0.lock().ok().and_then(|known| known.get(&key).cloned()) {
+            return Ok(known);
+        }
+        let history = Arc::new(fetch_history(gh, repo, None).await?);
+        if let Ok(mut known) = self.0.lock() {
+            known.insert(key, history.clone());
+        }
+        Ok(history)
+    }
+}
+
 /// An RFC 3339 timestamp, or `None` when absent or malformed.
 pub fn parse_time(raw: Option<&str>) -> Option<DateTime<Utc>> {
     DateTime::parse_from_rfc3339(raw?).ok().map(|t| t.with_timezone(&Utc))
@@ -149,6 +177,8 @@ pub struct History {
     /// restrictive word (`never`, `wrong-fix`, a review requesting changes) counts and their
     /// permissive word does not, so what cannot be checked fails safe.
     pub unasked: BTreeSet<String>,
+    /// What [`fetch_history`] left unread when a budget stopped it, in words for the user.
+    pub notes: Vec<String>,
 }
 
 impl History {
@@ -163,6 +193,7 @@ impl History {
             head_shas: BTreeMap::new(),
             writers: BTreeSet::new(),
             unasked: BTreeSet::new(),
+            notes: Vec::new(),
         }
     }
 
@@ -316,15 +347,25 @@ pub async fn fetch_history(gh: &GitHub, repo: &RepoName, since: Option<DateTime<
         .filter(|number| numbers.contains(number))
         .collect();
     let reviews = fetch_reviews(gh, repo, &pulls).await?;
+    let mut notes = Vec::new();
     let head_shas = if pulls.is_empty() {
         BTreeMap::new()
     } else {
-        gh.list_pulls(repo, "all")
-            .await?
+        let (listed, more) = gh.list_newest_pulls(repo, "all", MAX_PULL_PAGES).await?;
+        let read = listed.len();
+        let head_shas: BTreeMap<u64, String> = listed
             .into_iter()
             .filter(|p| pulls.contains(&p.number))
             .map(|p| (p.number, p.head.sha))
-            .collect()
+            .collect();
+        if more && head_shas.len() < pulls.len() {
+            notes.push(format!(
+                "read the newest {} pull requests of {repo} ({MAX_PULL_PAGES} pages) for heal PRs' head commits; {} older heal PRs count as not revised after review",
+                read,
+                pulls.len() - head_shas.len()
+            ));
+        }
+        head_shas
     };
     // Restrictive words first (`never`, `wrong-fix`, a review requesting changes), each kind
     // newest first: a crowd of members or read-only collaborators saying `allow` or approving
@@ -372,6 +413,7 @@ pub async fn fetch_history(gh: &GitHub, repo: &RepoName, since: Option<DateTime<
         head_shas,
         writers,
         unasked,
+        notes,
         ..history
     })
 }
