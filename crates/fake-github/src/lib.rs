@@ -219,6 +219,15 @@ impl FakeGithub {
         });
     }
 
+    /// Gives `login` a role in the repository through a team of the owning organization
+    /// while keeping their membership private: GitHub answers the role when asked, but marks
+    /// their comments and reviews `CONTRIBUTOR`.
+    pub fn add_private_member(&self, repo: &str, login: &str, role: &str) {
+        self.with_repo(repo, |r| {
+            r.private_members.insert(login.to_string(), role.to_string());
+        });
+    }
+
     /// Whether Copilot (code review, the coding agent, agent tasks) is available to the
     /// repository (default: yes). Without it, asking for a review or an assignment gets 422
     /// and starting a task 403, as GitHub answers.

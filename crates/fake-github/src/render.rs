@@ -10,7 +10,8 @@ pub fn owner(repo: &RepoState) -> &str {
 }
 
 /// How GitHub relates `login` to the repository in an `author_association`: the owner, a
-/// seeded collaborator (any role), a member of the owning organization, or no one (`NONE`).
+/// seeded collaborator (any role), a member of the owning organization, a private member
+/// (`CONTRIBUTOR`, as a token that cannot see the membership reads them), or no one (`NONE`).
 pub fn association(repo: &RepoState, login: &str) -> &'static str {
     if login.eq_ignore_ascii_case(owner(repo)) {
         "OWNER"
@@ -18,6 +19,8 @@ pub fn association(repo: &RepoState, login: &str) -> &'static str {
         "COLLABORATOR"
     } else if repo.members.contains(login) {
         "MEMBER"
+    } else if repo.private_members.contains_key(login) {
+        "CONTRIBUTOR"
     } else {
         "NONE"
     }

@@ -415,7 +415,11 @@ fn permission(repo: &RepoState, user: &str) -> Response {
     let role = if user == render::owner(repo) {
         "admin".to_string()
     } else {
-        repo.collaborators.get(user).cloned().unwrap_or_else(|| "read".into())
+        repo.collaborators
+            .get(user)
+            .or_else(|| repo.private_members.get(user))
+            .cloned()
+            .unwrap_or_else(|| "read".into())
     };
     // The legacy field maps maintain to write and triage to read.
     let legacy = match role.as_str() {

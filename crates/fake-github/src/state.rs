@@ -87,6 +87,10 @@ pub struct RepoState {
     /// Members of the owning organization who are no collaborator: GitHub marks them
     /// `MEMBER` and, on a public repository, they read.
     pub members: BTreeSet<String>,
+    /// login -> role of writers through a team whose organization membership is private
+    /// (GitHub's default): the permission endpoint answers their role, but their comments
+    /// and reviews carry `CONTRIBUTOR` to a token that cannot see the membership.
+    pub private_members: BTreeMap<String, String>,
     /// Copilot (code review and the coding agent) is available to the repository.
     pub copilot: bool,
     /// Issues list their labels as plain strings, one of the two forms GitHub's issue

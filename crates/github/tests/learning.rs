@@ -490,3 +490,64 @@ async fn the_pull_request_list_is_read_up_to_its_page_cap_and_says_so() {
         history.notes
     );
 }
+
+/// A maintainer who writes through a team and keeps their organization membership private
+/// (GitHub's default) reads as `CONTRIBUTOR`: their restrictive word is still asked about
+/// and holds, while an outsider's `allow` costs no ask, and a crowd of outsiders' `never`s
+/// costs at most their own small budget and counts for nothing.
+#[tokio::test]
+async fn a_private_members_never_holds_and_outsiders_cost_a_bounded_budget() {
+    use autoheal_github::fetch::trust::{MAX_AUTHORS_ASKED, MAX_OUTSIDERS_ASKED};
+    let fake = fake();
+    fake.add_private_member(REPO, "alice", "maintain");
+    let (gh, _) = client(&fake);
+    let dependency = analysis("ci|build|dependency|left-pad", "pin-dependency", "dependency");
+    fake.set_now(Some("2024-04-01T00:00:00Z"));
+    let pull = issue_and_pull(&fake, &dependency, 1);
+    fake.add_comment(REPO, pull, "alice", "/autoheal never dependency");
+    fake.set_now(Some("2024-04-02T00:00:00Z"));
+    fake.add_comment(REPO, pull, "eve", "/autoheal allow dependency");
+    fake.clear_requests();
+    let history = fetch_history(&gh, &repo(), None)
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    let record = acceptance_record(&history);
+    assert_eq!(
+        record.never_categories.get("dependency").map(|rule| rule.by.as_str()),
+        Some("alice"),
+        "{:?}",
+        history.writers
+    );
+    let asked_about_eve: Vec<String> = asked_paths(&fake)
+        .into_iter()
+        .filter(|p| p.contains("/collaborators/eve"))
+        .collect();
+    assert!(asked_about_eve.is_empty(), "{asked_about_eve:?}");
+
+    // Outsiders' `never`s, newer than everything and more than both budgets: each one asked
+    // about reads, none counts, and the asks stay bounded.
+    for i in 0..(MAX_AUTHORS_ASKED + MAX_OUTSIDERS_ASKED) {
+        fake.set_now(Some(&format!("2024-04-03T00:{i:02}:00Z")));
+        fake.add_comment(
+            REPO,
+            pull,
+            &format!("mallory{i}"),
+            &format!("/autoheal never category{i}"),
+        );
+    }
+    fake.clear_requests();
+    let history = fetch_history(&gh, &repo(), None)
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    let record = acceptance_record(&history);
+    assert!(
+        record.never_categories.keys().all(|c| c == "dependency"),
+        "{:?}",
+        record.never_categories
+    );
+    let asked = asked_paths(&fake)
+        .into_iter()
+        .filter(|p| p.contains("/collaborators/"))
+        .count();
+    assert!(asked <= MAX_OUTSIDERS_ASKED, "{asked} permission calls");
+}

@@ -56,16 +56,28 @@ pub fn is_app_account(login: &str) -> bool {
 
 /// Whether an author GitHub relates to the repository as `association` (a comment's or a
 /// review's `author_association`) may be someone who can write: the owner, a member of the
-/// owning organization or a collaborator. Only those are worth a permission call: every
+/// owning organization or a collaborator. Only those are asked about for every word: every
 /// other account (`CONTRIBUTOR`, `FIRST_TIME_CONTRIBUTOR`, `FIRST_TIMER`, `MANNEQUIN`,
-/// `NONE`) is, as far as the token can see, neither, so an outsider never counts and costs
-/// no ask however many speak (anyone may comment on a public issue). A member or
-/// collaborator may still only read: this is a filter before [`may_write`], never a
-/// substitute for it. The cost: a writer whose organization membership is private and who
-/// is no collaborator may read as `CONTRIBUTOR` or `NONE` to a token that cannot see the
-/// membership, and their commands then do not count (the safe direction).
+/// `NONE`) is, as far as the token can see, neither, so an outsider's `allow` or approval
+/// never counts and costs no ask however many speak (anyone may comment on a public issue).
+/// A member or collaborator may still only read: this is a filter before [`may_write`],
+/// never a substitute for it. It is not the whole story: a writer whose organization
+/// membership is private (GitHub's default) and who writes through a team reads as
+/// `CONTRIBUTOR` or `NONE` to a token that cannot see the membership. Not counting them is
+/// the safe direction for a permissive word, but the unsafe one for a restrictive word
+/// (`never`, `wrong-fix`, a request for changes), so those authors are asked about too
+/// ([`may_hide_a_writer`], within a budget of their own).
 pub fn may_be_writer(association: &str) -> bool {
     matches!(association, "OWNER" | "MEMBER" | "COLLABORATOR")
+}
+
+/// Whether an author GitHub does not relate to the repository as a writer ([`may_be_writer`]
+/// is false) may still be one whose organization membership the token cannot see: GitHub
+/// then shows a private member as `CONTRIBUTOR` (having committed), `FIRST_TIME_CONTRIBUTOR`
+/// or `NONE`. `FIRST_TIMER` (new to GitHub) and `MANNEQUIN` (an imported placeholder) cannot
+/// be a maintainer. Only a restrictive word of such an author is worth a permission call.
+pub fn may_hide_a_writer(association: &str) -> bool {
+    matches!(association, "CONTRIBUTOR" | "FIRST_TIME_CONTRIBUTOR" | "NONE")
 }
 
 /// The identity of the built-in `GITHUB_TOKEN`, which cannot ask `GET /user` who it is.

@@ -370,8 +370,11 @@ pub async fn fetch_history(gh: &GitHub, repo: &RepoName, since: Option<DateTime<
     // Restrictive words first (`never`, `wrong-fix`, a review requesting changes), each kind
     // newest first: a crowd of members or read-only collaborators saying `allow` or approving
     // cannot use up the asks before a maintainer's older `never` is reached. Anyone else
-    // (GitHub's `author_association`) is never asked about. A restrictive speaker left
-    // unasked when the asks run out counts the restrictive way (`History::unasked`).
+    // (GitHub's `author_association`) is asked about only for a restrictive word, within a
+    // budget of its own, since a maintainer with a private organization membership reads as
+    // `CONTRIBUTOR` or `NONE` (`Vouching::vouch_restrictive`). An owner, member or
+    // collaborator left unasked when the asks run out counts the restrictive way
+    // (`History::unasked`); an outsider left unasked does not count.
     let mut speakers: Vec<Speaker> = comments
         .values()
         .flatten()
@@ -397,7 +400,14 @@ pub async fn fetch_history(gh: &GitHub, repo: &RepoName, since: Option<DateTime<
     let mut writers = BTreeSet::new();
     let mut unasked = BTreeSet::new();
     for speaker in speakers {
-        match steering.vouch_as(gh, repo, speaker.author, speaker.association).await? {
+        let vouch = if speaker.restrictive {
+            steering
+                .vouch_restrictive(gh, repo, speaker.author, speaker.association)
+                .await?
+        } else {
+            steering.vouch_as(gh, repo, speaker.author, speaker.association).await?
+        };
+        match vouch {
             Vouch::Yes => {
                 writers.insert(speaker.author.to_string());
             }

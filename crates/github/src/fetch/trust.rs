@@ -5,12 +5,20 @@ use std::collections::BTreeMap;
 
 use crate::client::GitHub;
 use crate::client::config::RepoName;
-use crate::decide::trust::{GITHUB_ACTIONS_BOT, is_app_account, is_autoheal, may_be_writer, may_write};
+use crate::decide::trust::{
+    GITHUB_ACTIONS_BOT, is_app_account, is_autoheal, may_be_writer, may_hide_a_writer, may_write,
+};
 use crate::error::{Error, Result};
 use crate::models::{CollaboratorPermission, Issue};
 
 /// The most authors one decision asks GitHub about (see [`authors_who_may_act`]).
 pub const MAX_AUTHORS_ASKED: usize = 10;
+
+/// The most authors GitHub does not relate to the repository (see [`may_hide_a_writer`]) one
+/// decision asks about, for their restrictive words only ([`Vouching::vouch_restrictive`]): a
+/// budget of its own, so outsiders cannot crowd out members and members cannot crowd out a
+/// maintainer whose membership is private.
+pub const MAX_OUTSIDERS_ASKED: usize = 5;
 
 /// A user's permission on the repository; `None` when GitHub knows no such user.
 pub type Permission = Option<CollaboratorPermission>;
@@ -74,6 +82,7 @@ pub struct Vouching {
     bot_login: String,
     known: BTreeMap<String, bool>,
     asked: usize,
+    outsiders_asked: usize,
     refused: bool,
 }
 
@@ -83,13 +92,14 @@ impl Vouching {
             bot_login: bot_login.to_string(),
             known: BTreeMap::new(),
             asked: 0,
+            outsiders_asked: 0,
             refused: false,
         }
     }
 
     /// How many authors GitHub was asked about.
     pub fn asked(&self) -> usize {
-        self.asked
+        self.asked + self.outsiders_asked
     }
 
     /// [`Vouching::may_act`] for the author of a comment or review GitHub relates to the
@@ -111,6 +121,44 @@ impl Vouching {
         } else {
             Ok(Vouch::No)
         }
+    }
+
+    /// [`Vouching::vouch_as`] for a restrictive word (`never`, `wrong-fix`, a request for
+    /// changes): an author GitHub does not relate to the repository but who may be a writer
+    /// whose organization membership is private ([`may_hide_a_writer`]) is asked about too,
+    /// within [`MAX_OUTSIDERS_ASKED`], a budget of its own. Past it, or when the token may not
+    /// read permissions, such an author is [`Vouch::No`], never [`Vouch::Unasked`]: an
+    /// outsider's word that was not checked must not count, or anyone could turn autoheal off.
+    pub async fn vouch_restrictive(
+        &mut self,
+        gh: &GitHub,
+        repo: &RepoName,
+        author: &str,
+        association: &str,
+    ) -> Result<Vouch> {
+        if is_autoheal(author, &self.bot_login) || may_be_writer(association) {
+            return self.vouch(gh, repo, author).await;
+        }
+        if !may_hide_a_writer(association) || author.is_empty() || is_app_account(author) {
+            return Ok(Vouch::No);
+        }
+        if let Some(known) = self.known.get(author) {
+            return Ok(if *known { Vouch::Yes } else { Vouch::No });
+        }
+        if self.refused || self.outsiders_asked >= MAX_OUTSIDERS_ASKED {
+            return Ok(Vouch::No);
+        }
+        self.outsiders_asked += 1;
+        let known = match gh.get_permission(repo, author).await {
+            Ok(permission) => may_write(author, &repo.owner, &permission),
+            Err(error) if matches!(error.status(), Some(401 | 403)) => {
+                self.refused = true;
+                return Ok(Vouch::No);
+            }
+            Err(error) => return Err(error),
+        };
+        self.known.insert(author.to_string(), known);
+        Ok(if known { Vouch::Yes } else { Vouch::No })
     }
 
     /// [`Vouching::may_act_as`] for the opener of an issue (its `author_association`): an
