@@ -674,22 +674,64 @@ fn windows_path_not_found(line: &Line<'_>) -> Option<Hit> {
 /// recipe line without a shell) relays exec's ENOENT with the name it was
 /// given: the command is missing (a path: the file is). Not `find: '…'`, whose
 /// operand is a path to search, nor make's `Makefile:3: x.mk: No such file`,
-/// an include.
+/// an include. chroot runs the command with another root's `PATH` and files,
+/// so the program is missing inside that root, where nothing installed on the
+/// runner arrives: read, never fixable. GNU make says the same of a makefile
+/// given with `-f` that does not exist (then `No rule to make target`): a
+/// name the script passes to `-f`/`--file`/`--makefile`, or a makefile's name,
+/// is a missing file.
 fn launcher_command_missing(line: &Line<'_>) -> Option<Hit> {
     let text = line.text.trim_start();
+    if let Some(c) =
+        regex!(r#"^(?:/\S*/)?chroot: failed to run command ['‘"]([^'’"]+)['’"]: No such file or directory$"#)
+            .captures(text)
+    {
+        let mut hit = command_hit(&c[1], line, 0.85);
+        if hit.fixable {
+            hit.fixable = false;
+            hit.message = format!(
+                "{} chroot ran it inside another root, where it is missing: nothing installed on the runner arrives \
+                 there (the root's build needs it, a manual fix).",
+                hit.message
+            );
+        }
+        return Some(hit);
+    }
+    if let Some(c) =
+        regex!(r"^g?make(?:\[\d+\])?: ([^\s:*'‘]+): (?:No such file or directory|Command not found)$").captures(text)
+    {
+        let name = &c[1];
+        if is_makefile(name, line.script) {
+            return Some(path_hit(name, 0.65, "The makefile given to make does not exist."));
+        }
+        return Some(command_hit(name, line, 0.85));
+    }
     let c = regex!(r#"(?:^|\s|/)env: (?:can't execute )?['‘"]([^'’"]+)['’"]: No such file or directory"#)
         .captures(text)
         .or_else(|| {
             regex!(
-                r#"^(?:/\S*/)?(?:timeout|nohup|stdbuf|chroot|nice)(?:: failed to run command |: )['‘"]([^'’"]+)['’"]: No such file or directory$"#
+                r#"^(?:/\S*/)?(?:timeout|nohup|stdbuf|nice)(?:: failed to run command |: )['‘"]([^'’"]+)['’"]: No such file or directory$"#
             )
             .captures(text)
         })
-        .or_else(|| regex!(r"^(?:/\S*/)?xargs: ([^\s:'‘]+): No such file or directory$").captures(text))
-        .or_else(|| {
-            regex!(r"^g?make(?:\[\d+\])?: ([^\s:*'‘]+): (?:No such file or directory|Command not found)$").captures(text)
-        })?;
+        .or_else(|| regex!(r"^(?:/\S*/)?xargs: ([^\s:'‘]+): No such file or directory$").captures(text))?;
     Some(command_hit(&c[1], line, 0.85))
+}
+
+/// Whether make's `{name}: No such file or directory` names a makefile: GNU
+/// make's own names for one (`GNUmakefile`, `makefile`, `Makefile`), the
+/// `.mk`/`.mak`/`.make` suffixes, or a name the script gives to `-f`,
+/// `--file` or `--makefile`.
+fn is_makefile(name: &str, script: &str) -> bool {
+    let lower = name.to_ascii_lowercase();
+    if matches!(lower.as_str(), "gnumakefile" | "makefile")
+        || [".mk", ".mak", ".make"].iter().any(|s| lower.ends_with(s))
+    {
+        return true;
+    }
+    regex!(r#"(?:^|\s)(?:-f\s*|--file[=\s]|--makefile[=\s])['"]?(\S+?)['"]?(?:\s|$)"#)
+        .captures_iter(script)
+        .any(|c| c[1].trim_start_matches("./") == name)
 }
 
 /// The step's working directory when its script starts with `cd {dir}`: a
@@ -923,6 +965,39 @@ mod tests {
             ],
         );
     }
+    /// chroot runs the command inside another root, so the program is missing
+    /// there, not on the runner; make's `-f {file}` names a makefile, a file.
+    #[test]
+    fn a_chroots_missing_program_and_a_missing_makefile_are_not_the_runners_commands() {
+        let chroot = launcher_command_missing(&Line::plain(
+            "chroot: failed to run command ‘pip3’: No such file or directory",
+        ))
+        .expect("read");
+        assert!(!chroot.fixable, "{chroot:?}");
+        for (script, text) in [
+            ("make -f ci.mk", "make: ci.mk: No such file or directory"),
+            (
+                "make -f build.rules all",
+                "make: build.rules: No such file or directory",
+            ),
+            ("make --file=Rules test", "make: Rules: No such file or directory"),
+        ] {
+            let line = Line {
+                script,
+                ..Line::plain(text)
+            };
+            let hit = launcher_command_missing(&line).expect("read");
+            assert_ne!(hit.category, Category::MissingCommand, "{text}: {hit:?}");
+        }
+        let recipe = Line {
+            script: "make gen",
+            ..Line::plain("make: protoc: No such file or directory")
+        };
+        let hit = launcher_command_missing(&recipe).expect("read");
+        assert_eq!(hit.category, Category::MissingCommand, "{hit:?}");
+        assert!(hit.fixable, "{hit:?}");
+    }
+
     use crate::classify::hit::Strength;
 
     /// PowerShell 7's error header is a summary: the message under its
