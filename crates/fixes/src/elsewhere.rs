@@ -22,7 +22,7 @@
 use autoheal_engine::model::{Job, Step};
 use autoheal_engine::yaml::Node;
 
-use crate::script::logical_lines;
+use crate::script::{logical_lines, strip_comment};
 
 /// The first command of `script` that runs its arguments elsewhere, named as
 /// written without its options (`docker run`, `docker compose up`, `ssh`).
@@ -268,6 +268,33 @@ fn subcommand<'t>(args: &[&'t str], values: &[&str]) -> Option<(usize, &'t str)>
     None
 }
 
+/// Whether `text` runs `command` itself: as the command word of one of its
+/// simple commands ([`segments`]), after the words that run the next one
+/// (`sudo`, `env`, `time`, `nohup`, `exec`, `command`, their options and
+/// `NAME=value` assignments), or probed by `command -v`/`which`/`type`. A
+/// word elsewhere (an `echo` argument, `mkdir -p {name}`, a file name) is not
+/// running it (review82 M2).
+pub(crate) fn runs_command(text: &str, command: &str) -> bool {
+    const PREFIXES: &[&str] = &["sudo", "env", "time", "nohup", "exec", "command", "builtin"];
+    const PROBES: &[&str] = &["which", "type", "hash"];
+    segments(strip_comment(text)).iter().any(|words| {
+        let mut rest = words.iter().copied().skip_while(|w| {
+            PREFIXES.contains(&w.rsplit('/').next().unwrap_or(w)) || w.starts_with('-') || is_assignment(w)
+        });
+        match rest.next() {
+            Some(word) if word.rsplit('/').next() == Some(command) => true,
+            Some(word) if PROBES.contains(&word) => rest.any(|w| w == command),
+            _ => false,
+        }
+    })
+}
+
+/// `NAME=value` before a command word.
+fn is_assignment(word: &str) -> bool {
+    word.split_once('=')
+        .is_some_and(|(name, _)| !name.is_empty() && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_'))
+}
+
 /// The simple commands of `text`, each as its words: split at the shell's
 /// control operators (`;`, `&`, `|`, parentheses, backticks, braces), quotes
 /// and backslashes dropped, so a command quoted inside another
@@ -308,6 +335,30 @@ fn segments<'t>(text: &'t str) -> Vec<Vec<&'t str>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_program_runs_only_in_command_position() {
+        for text in [
+            "pandoc README.md",
+            "sudo pandoc x",
+            "cd docs && pandoc x",
+            "env A=1 /usr/bin/pandoc x",
+            "command -v pandoc",
+            "which pandoc || exit 1",
+            "cat x | pandoc -o y",
+            "X=1 time pandoc x; echo done",
+        ] {
+            assert!(runs_command(text, "pandoc"), "{text}");
+        }
+        for text in [
+            "mkdir -p pandoc",
+            "echo \"building with pandoc\"",
+            "ls pandoc/out",
+            "echo ok # pandoc x",
+        ] {
+            assert!(!runs_command(text, "pandoc"), "{text}");
+        }
+    }
 
     #[test]
     fn container_commands_in_their_long_and_option_led_forms() {

@@ -275,7 +275,8 @@ fn scan_line(line: &str, mut quote: Option<u8>, code: &mut String, pending: &mut
     quote
 }
 
-/// True when `line` runs `word` as a command (whole word, not in a comment).
+/// True when `line` names `word` as a whole word outside a comment, in any
+/// position (an argument too); `elsewhere::runs_command` is "runs it".
 pub fn mentions_command(line: &str, word: &str) -> bool {
     let code = strip_comment(line);
     word_positions(code, word).into_iter().any(|_| true)

@@ -23,7 +23,7 @@ use autoheal_logs::knowledge::install::{PIPX_TOOLS, SetupAction, UBUNTU_HOSTED_P
 use autoheal_logs::knowledge::tools::likely_typo_of;
 use autoheal_logs::subject;
 
-use crate::elsewhere::{IMAGE_BUILD_ACTIONS, elsewhere_in, image_build_in};
+use crate::elsewhere::{IMAGE_BUILD_ACTIONS, elsewhere_in, image_build_in, runs_command};
 use crate::runner::{Os, Platform, guard_excludes, is_github_hosted, platform};
 use crate::script::{logical_lines, mentions_command, word_positions};
 use crate::yaml_edit::{Block, insert_step_before};
@@ -205,14 +205,15 @@ fn runs_on_the_runner(step: &Step<'_>, command: &str) -> Result<(), String> {
     if tool.split_whitespace().next() == Some(command) {
         return Ok(());
     }
-    // A command of its own that runs the program, outside any container
+    // A command of its own that runs the program (in command position, not
+    // a word of an echo or a directory name), outside any container
     // command, is the runner's (so is a heredoc the runner's own shell
     // runs); named only inside a container command, or nowhere (a
     // Dockerfile's `RUN`), it may be the container's.
     let on_the_runner = |l: &crate::script::LogicalLine| {
         away(&l.code).is_none()
             && away(&l.body).is_none()
-            && (mentions_command(&l.code, command) || (l.body_runs_here() && mentions_command(&l.body, command)))
+            && (runs_command(&l.code, command) || (l.body_runs_here() && runs_command(&l.body, command)))
     };
     if lines.iter().any(on_the_runner) {
         return Ok(());

@@ -268,6 +268,26 @@ fn a_program_a_container_command_runs_on_a_later_line_gets_no_runner_install() {
     };
     let f = |cmd: &str| missing(cmd, "docs").at_step_name("Docs");
     for (os, cmd, run, tool) in [
+        // review82 M2: a line that names the program without running it (a
+        // directory, an echo) is not the runner's.
+        (
+            "ubuntu-latest",
+            "pandoc",
+            "mkdir -p pandoc\ndocker run --rm -v \"$PWD:/w\" -w /w python:3.12-slim sh -c \"pandoc README.md -o pandoc/out.html\"",
+            "docker run",
+        ),
+        (
+            "ubuntu-latest",
+            "pandoc",
+            "echo \"building docs with pandoc\"\ndocker run --rm img pandoc README.md",
+            "docker run",
+        ),
+        (
+            "ubuntu-latest",
+            "pandoc",
+            "docker run -v \"$PWD:/w\" python:3.12-slim sh -c \"pandoc README.md\" || ls pandoc",
+            "docker run",
+        ),
         (
             "ubuntu-latest",
             "pandoc",
