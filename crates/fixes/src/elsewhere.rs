@@ -146,6 +146,19 @@ pub(crate) fn elsewhere_in(text: &str) -> Option<String> {
                 "lxc" | "incus" | "multipass" => (subcommand(args, &[])?.1 == "exec").then(|| named("exec"))?,
                 "distrobox" => (subcommand(args, &[])?.1 == "enter").then(|| named("enter"))?,
                 "toolbox" => (subcommand(args, &[])?.1 == "run").then(|| named("run"))?,
+                // buildah-run(1): runs the command in the working container's
+                // root filesystem.
+                "buildah" => (subcommand(args, &[])?.1 == "run").then(|| named("run"))?,
+                // The Dev Containers CLI: `exec` runs in the dev container, `up`
+                // runs its lifecycle commands there.
+                "devcontainer" => {
+                    let (_, sub) = subcommand(args, &[])?;
+                    matches!(sub, "exec" | "up").then(|| named(sub))?
+                }
+                // cibuildwheel builds Linux wheels (and runs CIBW_BEFORE_*) in
+                // manylinux/musllinux containers; on macOS and Windows it runs
+                // on the runner, which this over-refuses (no fix, the safe side).
+                "cibuildwheel" => Some(program.to_string()),
                 "limactl" => (subcommand(args, &[])?.1 == "shell").then(|| named("shell"))?,
                 "apptainer" | "singularity" => {
                     let (_, sub) = subcommand(args, &[])?;
@@ -385,6 +398,10 @@ mod tests {
             ("wsl-bash {0}", "wsl"),
             ("wsl-bash_Ubuntu-24.04 -u root {0}", "wsl"),
             ("docker exec app sh {0}", "docker exec"),
+            ("buildah run $ctr -- make", "buildah run"),
+            ("devcontainer exec --workspace-folder . make test", "devcontainer exec"),
+            ("pipx run cibuildwheel --output-dir wheelhouse", "cibuildwheel"),
+            ("python -m cibuildwheel", "cibuildwheel"),
         ] {
             assert_eq!(elsewhere_in(text).as_deref(), Some(want), "{text}");
         }
