@@ -501,7 +501,10 @@ fn weaken_outlived_blockers(findings: &mut [Finding], steps: &[StepState]) {
             let Some(own) = emitter(f.hit.entry) else {
                 return false;
             };
+            // A condition of the machine (a full disk, memory, the runner)
+            // is no command a fallback tolerated (review82 M3).
             f.hit.strength == Strength::Blocker
+                && !matches!(own, "system" | "runner")
                 && !f.hit.job_level
                 && f.step
                     .and_then(|s| steps.get(s))

@@ -885,6 +885,23 @@ fn a_tolerated_refusal_does_not_outrank_the_later_failure_of_its_step() {
         analysis.failures
     );
 
+    // review82 M3: a condition of the machine (a full disk) is no command a
+    // fallback tolerated: an unrelated `|| true` does not let the `cp` it
+    // caused lead.
+    let log = "##[group]Run docker system prune -af || true\n\
+               docker system prune -af || true\n\
+               npm run build | tee build.log\n\
+               cp dist/app.js deploy/\n\
+               shell: /usr/bin/bash -e {0}\n\
+               ##[endgroup]\n\
+               Error: ENOSPC: no space left on device, write\n\
+               cp: cannot stat 'dist/app.js': No such file or directory\n\
+               ##[error]Process completed with exit code 1.\n";
+    let analysis = analyze_text(log);
+    let root = analysis.root_cause().expect("a failure");
+    assert_ne!(root.category, Category::FileNotFound, "{:?}", analysis.failures);
+    assert!(!root.fixable, "{:?}", analysis.failures);
+
     // Alone in its step, the refusal is still the failure.
     let log = "##[group]Run gh pr create --fill\n\
                gh pr create --fill\n\
