@@ -4,11 +4,11 @@
 use crate::common;
 
 use autoheal_fake_github::{FakeGithub, SeedIssue, SeedPull};
-use autoheal_github::decide::learning::{acceptance_record, demotion_reason};
-use autoheal_github::fetch::history::fetch_history;
+use autoheal_github::decide::learning::{AcceptanceRecord, acceptance_record, demotion_reason};
+use autoheal_github::fetch::history::{History, fetch_history};
 use autoheal_github::record::{Record, encode};
 use autoheal_github::text::demotion_note;
-use common::{REPO, client, fake, repo};
+use common::{REPO, asked_about, client, fake, repo};
 
 /// The learning stages in order: fetch the history, then decide.
 async fn demotion(
@@ -130,9 +130,7 @@ async fn comment_commands_steer_the_record() {
     fake.add_comment(REPO, merged, "github-actions[bot]", "/autoheal never dependency");
     fake.add_comment(REPO, merged, "maint", "/autoheal nevermind");
 
-    let history = fetch_history(&gh, &repo(), None)
-        .await
-        .unwrap_or_else(|e| panic!("{e}"));
+    let history = read_history(&gh).await;
     let record = acceptance_record(&history);
     let entry = record.by_fix_type.get("pin-dependency").cloned().unwrap_or_default();
     assert_eq!(
@@ -187,9 +185,7 @@ async fn changes_requested_by_copilot_or_a_maintainer_count_as_rejections() {
     // A drive-by reviewer's request for changes does not count.
     let third = issue_and_pull(&fake, &timeout, 3);
     fake.add_review(REPO, third, "drive-by", "CHANGES_REQUESTED", "meh");
-    let history = fetch_history(&gh, &repo(), None)
-        .await
-        .unwrap_or_else(|e| panic!("{e}"));
+    let history = read_history(&gh).await;
     let entry = acceptance_record(&history)
         .by_fix_type
         .get("timeout-minutes")
@@ -210,6 +206,16 @@ async fn changes_requested_by_copilot_or_a_maintainer_count_as_rejections() {
 /// The API paths `fake` was asked for since the last clear.
 fn asked_paths(fake: &FakeGithub) -> Vec<String> {
     fake.requests().into_iter().map(|r| r.path).collect()
+}
+
+/// The acceptance history as heal reads it, without a cached one.
+async fn read_history(gh: &autoheal_github::GitHub) -> History {
+    fetch_history(gh, &repo(), None).await.unwrap_or_else(|e| panic!("{e}"))
+}
+
+/// Who stands behind the `never` of `category` in `record`, if anyone.
+fn never_by<'a>(record: &'a AcceptanceRecord, category: &str) -> Option<&'a str> {
+    record.never_categories.get(category).map(|rule| rule.by.as_str())
 }
 
 #[tokio::test]
@@ -244,9 +250,7 @@ async fn a_hostile_history_costs_a_bounded_number_of_calls() {
     fake.set_now(Some("2024-04-02T00:00:00Z"));
     fake.add_comment(REPO, pull, "maint", "/autoheal wrong-fix it pinned the wrong major");
     fake.clear_requests();
-    let history = fetch_history(&gh, &repo(), None)
-        .await
-        .unwrap_or_else(|e| panic!("{e}"));
+    let history = read_history(&gh).await;
     let paths = asked_paths(&fake);
     let outsiders_threads: Vec<&String> = paths
         .iter()
@@ -283,9 +287,7 @@ async fn a_hostile_history_costs_a_bounded_number_of_calls() {
         );
     }
     fake.clear_requests();
-    fetch_history(&gh, &repo(), None)
-        .await
-        .unwrap_or_else(|e| panic!("{e}"));
+    read_history(&gh).await;
     let threads = asked_paths(&fake)
         .iter()
         .filter(|p| p.ends_with("/comments") || p.ends_with("/reviews"))
@@ -315,20 +317,10 @@ async fn a_maintainers_never_outlives_newer_outsiders_commands_and_reviews() {
         }
     }
     fake.clear_requests();
-    let history = fetch_history(&gh, &repo(), None)
-        .await
-        .unwrap_or_else(|e| panic!("{e}"));
+    let history = read_history(&gh).await;
     let record = acceptance_record(&history);
-    assert_eq!(
-        record.never_categories.get("dependency").map(|rule| rule.by.as_str()),
-        Some("maint"),
-        "{:?}",
-        history.writers
-    );
-    let asked_about_outsiders: Vec<String> = asked_paths(&fake)
-        .into_iter()
-        .filter(|p| p.contains("/collaborators/eve"))
-        .collect();
+    assert_eq!(never_by(&record, "dependency"), Some("maint"), "{:?}", history.writers);
+    let asked_about_outsiders: Vec<String> = asked_about(&fake, "eve");
     assert!(asked_about_outsiders.is_empty(), "{asked_about_outsiders:?}");
 }
 
@@ -362,20 +354,10 @@ async fn read_only_members_saying_allow_cannot_crowd_out_a_maintainers_never() {
         }
     }
     fake.clear_requests();
-    let history = fetch_history(&gh, &repo(), None)
-        .await
-        .unwrap_or_else(|e| panic!("{e}"));
+    let history = read_history(&gh).await;
     let record = acceptance_record(&history);
-    assert_eq!(
-        record.never_categories.get("dependency").map(|rule| rule.by.as_str()),
-        Some("maint"),
-        "{:?}",
-        history.writers
-    );
-    let asked = asked_paths(&fake)
-        .into_iter()
-        .filter(|p| p.contains("/collaborators/"))
-        .count();
+    assert_eq!(never_by(&record, "dependency"), Some("maint"), "{:?}", history.writers);
+    let asked = asked_about(&fake, "").len();
     assert!(asked <= MAX_AUTHORS_ASKED, "{asked} permission calls");
 }
 
@@ -401,12 +383,10 @@ async fn while_speakers_remain_unasked_the_restrictive_reading_wins() {
     }
     fake.set_now(Some("2024-04-03T00:00:00Z"));
     fake.add_comment(REPO, pull, "member0", "/autoheal allow dependency");
-    let history = fetch_history(&gh, &repo(), None)
-        .await
-        .unwrap_or_else(|e| panic!("{e}"));
+    let history = read_history(&gh).await;
     let record = acceptance_record(&history);
     assert_eq!(
-        record.never_categories.get("dependency").map(|rule| rule.by.as_str()),
+        never_by(&record, "dependency"),
         Some("maint"),
         "{:?} {:?}",
         history.writers,
@@ -442,15 +422,10 @@ async fn outsiders_issues_cost_no_asks_and_cannot_crowd_a_maintainers_issue_out_
         fake.add_issue(REPO, labelled(&format!("mallory{i}"), "Please look".into()));
     }
     fake.clear_requests();
-    let history = fetch_history(&gh, &repo(), None)
-        .await
-        .unwrap_or_else(|e| panic!("{e}"));
+    let history = read_history(&gh).await;
     let kept: Vec<u64> = history.items.iter().map(|item| item.number).collect();
     assert_eq!(kept, [maintainers]);
-    let asked: Vec<String> = asked_paths(&fake)
-        .into_iter()
-        .filter(|p| p.contains("/collaborators/mallory"))
-        .collect();
+    let asked: Vec<String> = asked_about(&fake, "mallory");
     assert!(asked.is_empty(), "{asked:?}");
 }
 
@@ -478,9 +453,7 @@ async fn the_pull_request_list_is_read_up_to_its_page_cap_and_says_so() {
     }
     fake.set_page_size(1);
     fake.clear_requests();
-    let history = fetch_history(&gh, &repo(), None)
-        .await
-        .unwrap_or_else(|e| panic!("{e}"));
+    let history = read_history(&gh).await;
     let pull_pages = asked_paths(&fake).into_iter().filter(|p| p.ends_with("/pulls")).count();
     assert_eq!(pull_pages, MAX_PULL_PAGES);
     assert!(history.head_shas.is_empty(), "{:?}", history.head_shas);
@@ -508,20 +481,10 @@ async fn a_private_members_never_holds_and_outsiders_cost_a_bounded_budget() {
     fake.set_now(Some("2024-04-02T00:00:00Z"));
     fake.add_comment(REPO, pull, "eve", "/autoheal allow dependency");
     fake.clear_requests();
-    let history = fetch_history(&gh, &repo(), None)
-        .await
-        .unwrap_or_else(|e| panic!("{e}"));
+    let history = read_history(&gh).await;
     let record = acceptance_record(&history);
-    assert_eq!(
-        record.never_categories.get("dependency").map(|rule| rule.by.as_str()),
-        Some("alice"),
-        "{:?}",
-        history.writers
-    );
-    let asked_about_eve: Vec<String> = asked_paths(&fake)
-        .into_iter()
-        .filter(|p| p.contains("/collaborators/eve"))
-        .collect();
+    assert_eq!(never_by(&record, "dependency"), Some("alice"), "{:?}", history.writers);
+    let asked_about_eve: Vec<String> = asked_about(&fake, "eve");
     assert!(asked_about_eve.is_empty(), "{asked_about_eve:?}");
 
     // Outsiders' `never`s, newer than everything and more than both budgets: each one asked
@@ -536,18 +499,13 @@ async fn a_private_members_never_holds_and_outsiders_cost_a_bounded_budget() {
         );
     }
     fake.clear_requests();
-    let history = fetch_history(&gh, &repo(), None)
-        .await
-        .unwrap_or_else(|e| panic!("{e}"));
+    let history = read_history(&gh).await;
     let record = acceptance_record(&history);
     assert!(
         record.never_categories.keys().all(|c| c == "dependency"),
         "{:?}",
         record.never_categories
     );
-    let asked = asked_paths(&fake)
-        .into_iter()
-        .filter(|p| p.contains("/collaborators/"))
-        .count();
+    let asked = asked_about(&fake, "").len();
     assert!(asked <= MAX_OUTSIDERS_ASKED, "{asked} permission calls");
 }

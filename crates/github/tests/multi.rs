@@ -485,12 +485,7 @@ async fn outsiders_issues_cost_no_asks_and_cannot_crowd_out_a_maintainers_record
     .await;
     let works: Vec<Work> = recorder.calls().into_iter().map(|(_, w)| w).collect();
     assert_eq!(works, [Work::Issue { run_id: 1, issue: own }, Work::Run { run_id: 2 }]);
-    let asked: Vec<String> = fake
-        .requests()
-        .into_iter()
-        .map(|r| r.path)
-        .filter(|p| p.contains("/collaborators/mallory"))
-        .collect();
+    let asked: Vec<String> = common::asked_about(&fake, "mallory");
     assert!(asked.is_empty(), "{asked:?}");
 }
 

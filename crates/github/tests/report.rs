@@ -430,12 +430,7 @@ async fn many_outsiders_copies_cost_a_bounded_number_of_permission_calls() {
         matches!(&outcome, ReportOutcome::Repeated(f) if f.issue.number == 1),
         "{outcome:?}"
     );
-    let asked: Vec<String> = fake
-        .requests()
-        .into_iter()
-        .map(|r| r.path)
-        .filter(|p| p.contains("/collaborators/mallory"))
-        .collect();
+    let asked: Vec<String> = common::asked_about(&fake, "mallory");
     assert_eq!(asked.len(), MAX_AUTHORS_ASKED, "{asked:?}");
     let distinct: std::collections::BTreeSet<&String> = asked.iter().collect();
     assert_eq!(distinct.len(), asked.len(), "{asked:?}");
@@ -583,12 +578,7 @@ async fn another_apps_issue_is_never_vouched_for_nor_asked_about() {
         "{outcome:?}"
     );
     assert_eq!(writes, ["/repos/octo/app/issues/1/comments"]);
-    let asked: Vec<String> = fake
-        .requests()
-        .into_iter()
-        .map(|r| r.path)
-        .filter(|p| p.contains("/collaborators/tracker"))
-        .collect();
+    let asked: Vec<String> = common::asked_about(&fake, "tracker");
     assert!(asked.is_empty(), "{asked:?}");
 }
 
@@ -623,11 +613,6 @@ async fn outsiders_copies_cost_no_asks_and_cannot_crowd_out_a_maintainers_issue(
         matches!(&outcome, ReportOutcome::Repeated(f) if f.issue.number == maintainers),
         "{outcome:?}"
     );
-    let asked: Vec<String> = fake
-        .requests()
-        .into_iter()
-        .map(|r| r.path)
-        .filter(|p| p.contains("/collaborators/mallory"))
-        .collect();
+    let asked: Vec<String> = common::asked_about(&fake, "mallory");
     assert!(asked.is_empty(), "{asked:?}");
 }

@@ -40,3 +40,14 @@ pub fn fake() -> FakeGithub {
     fake.add_repo(REPO, "main");
     fake
 }
+
+/// The permission asks (`GET .../collaborators/{login}/permission`) `fake` answered since its
+/// last clear about logins starting with `login_prefix` (`""`: about anyone).
+pub fn asked_about(fake: &FakeGithub, login_prefix: &str) -> Vec<String> {
+    let prefix = format!("/collaborators/{login_prefix}");
+    fake.requests()
+        .into_iter()
+        .map(|r| r.path)
+        .filter(|p| p.contains(&prefix))
+        .collect()
+}
