@@ -203,6 +203,16 @@ async fn changes_requested_by_copilot_or_a_maintainer_count_as_rejections() {
     assert!(why.contains(&format!("#{first}, #{second}")), "{why}");
 }
 
+/// A heal pull request of the `dependency` category (its issue filed on 2024-04-01) on which
+/// `by` commented `/autoheal never dependency`; returns the pull request's number.
+fn dependency_pull_with_a_never(fake: &FakeGithub, by: &str) -> u64 {
+    let dependency = analysis("ci|build|dependency|left-pad", "pin-dependency", "dependency");
+    fake.set_now(Some("2024-04-01T00:00:00Z"));
+    let pull = issue_and_pull(fake, &dependency, 1);
+    fake.add_comment(REPO, pull, by, "/autoheal never dependency");
+    pull
+}
+
 /// The API paths `fake` was asked for since the last clear.
 fn asked_paths(fake: &FakeGithub) -> Vec<String> {
     fake.requests().into_iter().map(|r| r.path).collect()
@@ -301,10 +311,7 @@ async fn a_maintainers_never_outlives_newer_outsiders_commands_and_reviews() {
     let fake = fake();
     fake.add_collaborator(REPO, "maint", "maintain");
     let (gh, _) = client(&fake);
-    let dependency = analysis("ci|build|dependency|left-pad", "pin-dependency", "dependency");
-    fake.set_now(Some("2024-04-01T00:00:00Z"));
-    let pull = issue_and_pull(&fake, &dependency, 1);
-    fake.add_comment(REPO, pull, "maint", "/autoheal never dependency");
+    let pull = dependency_pull_with_a_never(&fake, "maint");
     // Newer than the maintainer's word, more outsiders than the asks one decision has: some
     // command `allow`, the others review (GitHub marks each `NONE`, no collaborator).
     fake.set_now(Some("2024-04-02T00:00:00Z"));
@@ -333,10 +340,7 @@ async fn read_only_members_saying_allow_cannot_crowd_out_a_maintainers_never() {
     let fake = fake();
     fake.add_collaborator(REPO, "maint", "maintain");
     let (gh, _) = client(&fake);
-    let dependency = analysis("ci|build|dependency|left-pad", "pin-dependency", "dependency");
-    fake.set_now(Some("2024-04-01T00:00:00Z"));
-    let pull = issue_and_pull(&fake, &dependency, 1);
-    fake.add_comment(REPO, pull, "maint", "/autoheal never dependency");
+    let pull = dependency_pull_with_a_never(&fake, "maint");
     // Newer than the maintainer's word: more read-only members (and read or triage
     // collaborators) than the asks one decision has, commanding `allow` or approving.
     fake.set_now(Some("2024-04-02T00:00:00Z"));
@@ -371,10 +375,7 @@ async fn while_speakers_remain_unasked_the_restrictive_reading_wins() {
     let fake = fake();
     fake.add_collaborator(REPO, "maint", "maintain");
     let (gh, _) = client(&fake);
-    let dependency = analysis("ci|build|dependency|left-pad", "pin-dependency", "dependency");
-    fake.set_now(Some("2024-04-01T00:00:00Z"));
-    let pull = issue_and_pull(&fake, &dependency, 1);
-    fake.add_comment(REPO, pull, "maint", "/autoheal never dependency");
+    let pull = dependency_pull_with_a_never(&fake, "maint");
     for i in 0..=MAX_AUTHORS_ASKED {
         fake.set_now(Some(&format!("2024-04-02T00:{i:02}:00Z")));
         let member = format!("member{i}");
@@ -474,10 +475,7 @@ async fn a_private_members_never_holds_and_outsiders_cost_a_bounded_budget() {
     let fake = fake();
     fake.add_private_member(REPO, "alice", "maintain");
     let (gh, _) = client(&fake);
-    let dependency = analysis("ci|build|dependency|left-pad", "pin-dependency", "dependency");
-    fake.set_now(Some("2024-04-01T00:00:00Z"));
-    let pull = issue_and_pull(&fake, &dependency, 1);
-    fake.add_comment(REPO, pull, "alice", "/autoheal never dependency");
+    let pull = dependency_pull_with_a_never(&fake, "alice");
     fake.set_now(Some("2024-04-02T00:00:00Z"));
     fake.add_comment(REPO, pull, "eve", "/autoheal allow dependency");
     fake.clear_requests();
