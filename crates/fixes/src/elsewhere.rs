@@ -21,6 +21,7 @@
 
 use autoheal_engine::model::{Job, Step};
 use autoheal_engine::yaml::Node;
+use autoheal_logs::shell_lex;
 
 use crate::script::{logical_lines, strip_comment};
 
@@ -222,7 +223,7 @@ pub(crate) fn image_build_in(text: &str) -> Option<String> {
 
 /// A word's program name: its path's last part, without `.exe`.
 fn program(word: &str) -> &str {
-    let base = word.rsplit(['/', '\\']).next().unwrap_or(word);
+    let base = shell_lex::program_name(word);
     base.strip_suffix(".exe")
         .or_else(|| base.strip_suffix(".EXE"))
         .unwrap_or(base)
@@ -291,21 +292,16 @@ pub(crate) fn runs_command(text: &str, command: &str) -> bool {
     const PREFIXES: &[&str] = &["sudo", "env", "time", "nohup", "exec", "command", "builtin"];
     const PROBES: &[&str] = &["which", "type", "hash"];
     segments(strip_comment(text)).iter().any(|words| {
-        let mut rest = words.iter().copied().skip_while(|w| {
-            PREFIXES.contains(&w.rsplit('/').next().unwrap_or(w)) || w.starts_with('-') || is_assignment(w)
-        });
+        let mut rest = words
+            .iter()
+            .copied()
+            .skip_while(|w| PREFIXES.contains(&program(w)) || w.starts_with('-') || shell_lex::is_assignment(w));
         match rest.next() {
-            Some(word) if word.rsplit('/').next() == Some(command) => true,
+            Some(word) if program(word) == command => true,
             Some(word) if PROBES.contains(&word) => rest.any(|w| w == command),
             _ => false,
         }
     })
-}
-
-/// `NAME=value` before a command word.
-fn is_assignment(word: &str) -> bool {
-    word.split_once('=')
-        .is_some_and(|(name, _)| !name.is_empty() && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_'))
 }
 
 /// The simple commands of `text`, each as its words: split at the shell's
