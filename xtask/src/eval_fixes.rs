@@ -1,6 +1,10 @@
 //! `cargo xtask eval fixes [design|check|all]`: do diagnosed failures get a
 //! right fix on real workflows nobody wrote for them?
 //!
+//! With `AUTOHEAL_EVAL_SITES` set, every site's outcome is listed under its
+//! case (right, wrong place, fallback only, or no fix and why), so a change in
+//! a case's count can be traced to the workflow and step that moved.
+//!
 //! For each case of `../shared/corpus/failure-logs`, the log is diagnosed
 //! (no workflow given), and the kind of step that failed is defined from
 //! the diagnosis alone ([`kind`]: a pytest step for a missing pytest
@@ -453,8 +457,18 @@ fn evaluate_case(corpus: &Corpus, name: &str, number: u32, log: &[u8], expected:
     };
     let results = run_sites(corpus, root, log, &kind);
     let mut reasons: BTreeMap<String, usize> = BTreeMap::new();
+    let list_sites = std::env::var_os("AUTOHEAL_EVAL_SITES").is_some();
+    let mut sites = Vec::new();
     for (at, o) in &results {
         report.sites += 1;
+        if list_sites {
+            sites.push(match o {
+                SiteOutcome::Right(t) => format!("site right {at}: {t}"),
+                SiteOutcome::WrongPlace(t) => format!("site wrong place {at}: {t}"),
+                SiteOutcome::FallbackOnly(t) => format!("site fallback only {at}: {t}"),
+                SiteOutcome::NoFix(why) => format!("site no fix {at}: {why}"),
+            });
+        }
         match o {
             SiteOutcome::Right(_) => report.right += 1,
             SiteOutcome::WrongPlace(why) => {
@@ -473,6 +487,7 @@ fn evaluate_case(corpus: &Corpus, name: &str, number: u32, log: &[u8], expected:
     if let Some((at, SiteOutcome::Right(title))) = results.iter().find(|(_, o)| matches!(o, SiteOutcome::Right(_))) {
         report.details.insert(0, format!("e.g. {at}: {title}"));
     }
+    report.details.extend(sites);
     report.fixed = report.right > 0;
     let mark = if report.fixed { "ok" } else { "MISS" };
     report.line = format!(
