@@ -348,11 +348,15 @@ impl GitHub {
             .await
     }
 
-    /// Pull requests whose head is `branch` in this repository (any state), all pages.
+    /// Pull requests whose head is `branch` in this repository (any state), all pages. The
+    /// `head` filter is GitHub's; the branch is checked again here, so a server that ignores
+    /// the filter cannot hand heal or rollback another branch's pull request to update or close.
     pub async fn list_pulls_by_head(&self, repo: &RepoName, branch: &str) -> Result<Vec<PullRequest>> {
         let head = encode_component(&format!("{}:{branch}", repo.owner));
-        self.get_all(&format!("{}/pulls?state=all&head={head}", repo.path()), None)
-            .await
+        let pulls = self
+            .get_all(&format!("{}/pulls?state=all&head={head}", repo.path()), None)
+            .await?;
+        Ok(headed_by(pulls, branch))
     }
 
     /// Pull requests in a state ("open", "closed", "all"), all pages.
@@ -543,9 +547,35 @@ fn changed_fields(title: Option<&str>, body: Option<&str>, state: Option<&str>) 
     Value::Object(payload)
 }
 
+/// The pull requests of `pulls` whose head branch is `branch`.
+fn headed_by(pulls: Vec<PullRequest>, branch: &str) -> Vec<PullRequest> {
+    pulls.into_iter().filter(|p| p.head.name == branch).collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn only_the_branchs_own_pull_requests_are_kept_whatever_the_server_sent() {
+        let pull = |number: u64, head: &str| PullRequest {
+            number,
+            head: crate::models::BranchRef {
+                name: head.into(),
+                ..Default::default()
+            },
+            ..Default::default()
+        };
+        let kept = headed_by(
+            vec![
+                pull(1, "autoheal/7-timeout"),
+                pull(2, "main"),
+                pull(3, "autoheal/7-timeout-2"),
+            ],
+            "autoheal/7-timeout",
+        );
+        assert_eq!(kept.iter().map(|p| p.number).collect::<Vec<_>>(), [1]);
+    }
 
     #[test]
     fn base64_content_may_be_wrapped() {
