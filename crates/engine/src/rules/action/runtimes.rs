@@ -101,10 +101,12 @@ pub fn current_major_after(name: &str, major: u32) -> Option<u32> {
 
 /// Whether `name@git_ref` runs in a Docker container (`runs.using:
 /// docker`): of the ref's major, or, for a ref that names none (a branch, a
-/// SHA) or a major not known, of every known major when they agree. `None`:
-/// not known. A fix decides on it (`missing_command` installs a program on
-/// the runner only for a step that runs there), so only verified readings
-/// and curated rows count: an unverified entry never drives a fix.
+/// SHA), of every known major when they agree. `None`: not known, which
+/// includes a major no trusted reading covers (an action may move to a
+/// Docker image in a new major, so the others say nothing of it). A fix
+/// decides on it (`missing_command` installs a program on the runner only
+/// for a step that runs there), so only verified readings and curated rows
+/// count: an unverified entry never drives a fix.
 pub fn is_docker_action(name: &str, git_ref: &str) -> Option<bool> {
     let trusted: Vec<(u32, &str)> = majors_of(name, true).collect();
     docker_kind(super::ref_major(git_ref), &trusted)
@@ -114,8 +116,8 @@ pub fn is_docker_action(name: &str, git_ref: &str) -> Option<bool> {
 /// verified readings before the curated rows.
 fn docker_kind(major: Option<u32>, trusted: &[(u32, &str)]) -> Option<bool> {
     let is_docker = |r: &str| r.eq_ignore_ascii_case("docker");
-    if let Some(r) = major.and_then(|m| trusted.iter().find(|(k, _)| *k == m)) {
-        return Some(is_docker(r.1));
+    if let Some(m) = major {
+        return trusted.iter().find(|(k, _)| *k == m).map(|(_, r)| is_docker(r));
     }
     let mut kinds = trusted.iter().map(|(_, r)| is_docker(r));
     let first = kinds.next()?;
@@ -225,13 +227,16 @@ mod tests {
     }
 
     /// `is_docker_action` lets a fix go ahead (a missing program of a step
-    /// "runs on the runner"), so an unverified entry must not decide it: with
-    /// an unverified `docker` v5 beside a verified JavaScript v4, `@v5` is
-    /// judged as an unknown major (by the trusted majors), never as Docker.
+    /// "runs on the runner"), so an unverified entry must not decide it, and
+    /// neither may the other majors: an action can move to a Docker image in
+    /// a new major (review82 L2). With an unverified `docker` v5 beside a
+    /// verified JavaScript v4, `@v5` is unknown; only a ref naming no major
+    /// (a branch, a SHA) is judged by every trusted major.
     #[test]
     fn an_unverified_entry_does_not_say_where_an_action_runs() {
         let trusted = [(4, "node20"), (2, "node16")];
-        assert_eq!(docker_kind(Some(5), &trusted), Some(false));
+        assert_eq!(docker_kind(Some(5), &trusted), None);
+        assert_eq!(docker_kind(Some(3), &trusted), None);
         assert_eq!(docker_kind(Some(4), &trusted), Some(false));
         assert_eq!(docker_kind(None, &trusted), Some(false));
         assert_eq!(docker_kind(Some(1), &[(1, "docker"), (2, "node20")]), Some(true));
@@ -243,12 +248,7 @@ mod tests {
             for m in a.majors {
                 let only_unverified = !trusted.iter().any(|(k, _)| k == m);
                 if only_unverified {
-                    assert_eq!(
-                        is_docker_action(a.name, &format!("v{m}")),
-                        docker_kind(None, &trusted),
-                        "{} {m}",
-                        a.name
-                    );
+                    assert_eq!(is_docker_action(a.name, &format!("v{m}")), None, "{} {m}", a.name);
                 }
             }
         }
