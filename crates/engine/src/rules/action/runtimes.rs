@@ -143,6 +143,10 @@ mod tests {
         assert!(
             DATA.contains("https://github.blog/changelog/2025-09-19-deprecation-of-node-20-on-github-actions-runners/")
         );
+        // A curated node24 row rests on release notes that name the major
+        // (review82 L3: configure-pages v6 rested on a merged pull request
+        // and third-party upgrades).
+        assert!(DATA.contains("https://github.com/actions/configure-pages/releases/tag/v6.0.0"));
     }
 
     /// Over every action and major the data knows: a fix target is a later
