@@ -515,22 +515,34 @@ fn parse_once(text: &str) -> Attempt {
         Some(events) => {
             let attempt = build(text, events.into_iter().map(Ok), false);
             #[cfg(debug_assertions)]
-            if first_parse_of(text) {
-                let saphyr = parse_with_saphyr(text);
-                assert!(
-                    attempt.same_as(&saphyr),
-                    "the fast YAML reader and saphyr disagree on:\n{text}\nfast: {:#?}\nsaphyr: {:#?}",
-                    attempt.root,
-                    saphyr.root
-                );
-            }
+            assert_fast_agrees(text, &attempt, parse_with_saphyr);
             attempt
         }
         None => parse_with_saphyr(text),
     }
 }
 
-/// Whether this process parses `text` for the first time: debug builds
+/// Debug builds: assert that the fast reader's tree of `text` equals the
+/// one `saphyr` (the real parser, or a test's stand-in) builds, until one
+/// comparison of `text` has agreed in this process.
+#[cfg(debug_assertions)]
+fn assert_fast_agrees(text: &str, fast: &Attempt, saphyr: impl FnOnce(&str) -> Attempt) {
+    if compared::agreed_before(text) {
+        return;
+    }
+    let saphyr = saphyr(text);
+    assert!(
+        fast.same_as(&saphyr),
+        "the fast YAML reader and saphyr disagree on:\n{text}\nfast: {:#?}\nsaphyr: {:#?}",
+        fast.root,
+        saphyr.root
+    );
+    // Only now: a comparison that panicked (and was caught) must run again
+    // on the next parse of the text (review82 L4).
+    compared::remember(text);
+}
+
+/// The texts whose comparison agreed: debug builds
 /// compare the fast reader with saphyr once per distinct text. A lint parses
 /// the same text many times over (a fix verified in a batch and again alone,
 /// `--fix` linting its own output again, every evaluation case of one
@@ -541,20 +553,38 @@ fn parse_once(text: &str) -> Attempt {
 /// changes a tree. Past `REMEMBERED` texts the set starts again, so a
 /// long-running debug language server does not grow without end.
 #[cfg(debug_assertions)]
-fn first_parse_of(text: &str) -> bool {
+mod compared {
+    use std::collections::HashSet;
     use std::hash::{BuildHasher as _, BuildHasherDefault, DefaultHasher};
-    use std::sync::Mutex;
+    use std::sync::{Mutex, MutexGuard, PoisonError};
+
     const REMEMBERED: usize = 1 << 20;
-    static SEEN: Mutex<Option<HashSet<u64>>> = Mutex::new(None);
-    let hash = BuildHasherDefault::<DefaultHasher>::default().hash_one(text);
-    // A poisoned lock (a panicking comparison on another thread) still holds a
-    // usable set.
-    let mut seen = SEEN.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
-    let seen = seen.get_or_insert_with(HashSet::new);
-    if seen.len() >= REMEMBERED {
-        seen.clear();
+    static AGREED: Mutex<Option<HashSet<u64>>> = Mutex::new(None);
+
+    fn hash(text: &str) -> u64 {
+        BuildHasherDefault::<DefaultHasher>::default().hash_one(text)
     }
-    seen.insert(hash)
+
+    fn agreed() -> MutexGuard<'static, Option<HashSet<u64>>> {
+        // A poisoned lock (a panic on another thread while it was held)
+        // still holds a usable set.
+        AGREED.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+
+    /// Whether a comparison of `text` agreed before in this process.
+    pub(super) fn agreed_before(text: &str) -> bool {
+        agreed().as_ref().is_some_and(|set| set.contains(&hash(text)))
+    }
+
+    /// Records that the comparison of `text` agreed.
+    pub(super) fn remember(text: &str) {
+        let mut agreed = agreed();
+        let set = agreed.get_or_insert_with(HashSet::new);
+        if set.len() >= REMEMBERED {
+            set.clear();
+        }
+        set.insert(hash(text));
+    }
 }
 
 /// Whether the fast reader's tree of `text` equals saphyr's (`None` when it
@@ -1081,17 +1111,53 @@ fn find_comments(text: &str, root: Option<&Node>) -> Vec<TextRange> {
 
 #[cfg(all(test, debug_assertions))]
 mod tests {
-    use super::first_parse_of;
+    use super::{assert_fast_agrees, compared, parse_with_fast, parse_with_saphyr};
+
+    /// A disagreement panics (review82 L4).
+    #[test]
+    #[should_panic(expected = "the fast YAML reader and saphyr disagree")]
+    fn a_disagreement_panics() {
+        let text = "name: a_disagreement_panics\n";
+        let fast = parse_with_fast(text).expect("the fast reader reads it");
+        assert_fast_agrees(text, &fast, |_| parse_with_saphyr("name: another tree\n"));
+    }
+
+    /// A comparison that panicked does not count as done: under a
+    /// `catch_unwind` (a debug language server surviving a request's panic,
+    /// proptest shrinking), the next parse of the same text compares again
+    /// and panics again instead of using the fast tree unchecked
+    /// (review82 L4).
+    #[test]
+    fn a_disagreement_panics_every_time() {
+        let text = "name: a_disagreement_panics_every_time\n";
+        let fast = parse_with_fast(text).expect("the fast reader reads it");
+        let disagree = || {
+            std::panic::catch_unwind(|| {
+                assert_fast_agrees(text, &fast, |_| parse_with_saphyr("name: another tree\n"));
+            })
+        };
+        assert!(disagree().is_err());
+        assert!(disagree().is_err(), "the second parse compared again");
+        // An agreeing comparison is remembered.
+        let agreeing = || {
+            std::panic::catch_unwind(|| {
+                assert_fast_agrees(text, &fast, |_| parse_with_saphyr("name: yet another tree\n"));
+            })
+        };
+        assert_fast_agrees(text, &fast, parse_with_saphyr);
+        assert!(agreeing().is_ok(), "compared once it agreed");
+    }
 
     #[test]
     fn debug_builds_compare_each_distinct_text_once() {
         // Texts no other test parses (tests share the process's set).
         let text = "name: debug_builds_compare_each_distinct_text_once\n";
         let other = "name: debug_builds_compare_each_distinct_text_once, the other\n";
-        assert!(first_parse_of(text));
-        assert!(!first_parse_of(text));
+        assert!(!compared::agreed_before(text));
+        compared::remember(text);
+        assert!(compared::agreed_before(text));
         let copy = String::from(text);
-        assert!(!first_parse_of(&copy), "the same text in another allocation");
-        assert!(first_parse_of(other));
+        assert!(compared::agreed_before(&copy), "the same text in another allocation");
+        assert!(!compared::agreed_before(other));
     }
 }
