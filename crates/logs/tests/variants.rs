@@ -1990,6 +1990,58 @@ const CASES: &[(&str, Category, Option<&str>)] = &[
         Unknown,
         None,
     ),
+    // Batch 83 (helper diag85, 2026-12-06): language ecosystems and build
+    // toolchains the set covered least (R had no row; Julia, Zig, Perl, sbt,
+    // stack, Android's AGP, Bun and Dart one or two), and the commonest
+    // failures of a changed toolchain: version requirements, lock files out
+    // of step, an `engines` field. Written from each tool's printed format
+    // (R's loadNamespace, renv and xml2's anticonf, rcmdcheck and testthat,
+    // Julia's loading.jl, Zig's package fetch, Mix's version check and lock
+    // writer, Stack's S-4804 plan error, sbt-scalafmt, AGP's AAR metadata
+    // check, cpanm, Composer's platform_check.php, bun, yarn 1, pub's
+    // `--enforce-lockfile`, tflint's compact format, ESLint 9) and committed
+    // before any change. Traps: anticonf's `fatal error: libxml/tree.h: No
+    // such file or directory` (a system library, no file of the repository),
+    // ESLint's `couldn't find an eslint.config.(js|mjs|cjs) file` (a major
+    // version's new config format, no path to fix), cpanm's module that no
+    // CPAN release satisfies, a tflint warning above its error. Expectations
+    // decided from issue 12's definitions when written: a package the step
+    // loads and the job never installed is `missing_dependency`; a version
+    // requirement, a lock file out of step, a lint or test failure is
+    // `unknown`.
+    (
+        "b83-r-covr-loadnamespace-no-package-called.log",
+        MissingDependency,
+        Some("covr"),
+    ),
+    ("b83-renv-restore-xml2-anticonf-libxml2-log-failed.log", Unknown, None),
+    ("b83-rcmdcheck-testthat-failure-ui.log", Unknown, None),
+    (
+        "b83-julia-runtest-package-not-found-in-current-path.log",
+        MissingDependency,
+        Some("Aqua"),
+    ),
+    ("b83-zig-build-zon-hash-mismatch-log-failed.log", Unknown, None),
+    ("b83-mix-project-elixir-requirement-1-16-on-1-14.log", Unknown, None),
+    ("b83-mix-deps-get-check-locked-lock-out-of-date-ui.log", Unknown, None),
+    ("b83-stack-build-plan-aeson-bounds-log-failed.log", Unknown, None),
+    ("b83-sbt-scalafmt-check-files-must-be-formatted.log", Unknown, None),
+    ("b83-agp-check-aar-metadata-compile-sdk-35.log", Unknown, None),
+    (
+        "b83-cpanm-installdeps-version-not-on-cpan-log-failed.log",
+        Unknown,
+        None,
+    ),
+    ("b83-composer-platform-check-php-82-on-81-phpunit.log", Unknown, None),
+    ("b83-bun-install-frozen-lockfile-had-changes-ui.log", Unknown, None),
+    ("b83-yarn1-engine-node-incompatible-vite7-node18-ui.log", Unknown, None),
+    (
+        "b83-flutter-pub-get-enforce-lockfile-unable-to-satisfy-log-failed.log",
+        Unknown,
+        None,
+    ),
+    ("b83-tflint-invalid-instance-type-compact-log-failed.log", Unknown, None),
+    ("b83-eslint9-no-flat-config-eslintrc-json.log", Unknown, None),
 ];
 
 /// For every `unknown` row, the log line (1-based) of the root cause's first
@@ -2578,6 +2630,28 @@ const UNKNOWN_ROOT_LINES: &[(&str, u64)] = &[
     ("b81-bundler-ruby-version-gemfile-mismatch-ui.log", 53),
     ("b81-composer-lock-missing-required-package.log", 58),
     ("b81-go-mod-requires-newer-go-toolchain-local-log-failed.log", 5),
+    // Batch 83 (helper diag85), pinned when written: the tool's own
+    // message of why (anticonf's missing library, testthat's failure, the
+    // Mix/Stack/Zig/pub/bun/yarn refusal), a linter's error rather than its
+    // warning or its summary.
+    ("b83-renv-restore-xml2-anticonf-libxml2-log-failed.log", 30),
+    ("b83-rcmdcheck-testthat-failure-ui.log", 52),
+    ("b83-zig-build-zon-hash-mismatch-log-failed.log", 5),
+    ("b83-mix-project-elixir-requirement-1-16-on-1-14.log", 125),
+    ("b83-mix-deps-get-check-locked-lock-out-of-date-ui.log", 44),
+    ("b83-stack-build-plan-aeson-bounds-log-failed.log", 8),
+    ("b83-sbt-scalafmt-check-files-must-be-formatted.log", 113),
+    ("b83-agp-check-aar-metadata-compile-sdk-35.log", 106),
+    ("b83-cpanm-installdeps-version-not-on-cpan-log-failed.log", 11),
+    ("b83-composer-platform-check-php-82-on-81-phpunit.log", 87),
+    ("b83-bun-install-frozen-lockfile-had-changes-ui.log", 29),
+    ("b83-yarn1-engine-node-incompatible-vite7-node18-ui.log", 40),
+    (
+        "b83-flutter-pub-get-enforce-lockfile-unable-to-satisfy-log-failed.log",
+        17,
+    ),
+    ("b83-tflint-invalid-instance-type-compact-log-failed.log", 11),
+    ("b83-eslint9-no-flat-config-eslintrc-json.log", 91),
 ];
 
 /// For rows whose category is not `unknown`, the log line (1-based) of the
@@ -2683,6 +2757,9 @@ const KNOWN_ROOT_LINES: &[(&str, u64)] = &[
     ("b79-prost-build-protoc-not-installed-log-failed.log", 16),
     ("b81-jest-setup-jest-dom-not-installed-log-failed.log", 8),
     ("b81-pytest-cov-flags-without-plugin.log", 66),
+    // Batch 83 (helper diag85), pinned when written.
+    ("b83-r-covr-loadnamespace-no-package-called.log", 132),
+    ("b83-julia-runtest-package-not-found-in-current-path.log", 133),
 ];
 
 /// `None` when the root cause of fixture `name` begins on line `want`; else
@@ -3114,6 +3191,48 @@ const ROOT_STEPS: &[(&str, Option<&str>, &str)] = &[
         None,
         "kubectl set image",
     ),
+    (
+        "b83-renv-restore-xml2-anticonf-libxml2-log-failed.log",
+        Some("test (release)"),
+        "Restore packages",
+    ),
+    (
+        "b83-zig-build-zon-hash-mismatch-log-failed.log",
+        Some("build (ubuntu-latest, 0.14.1)"),
+        "zig build test",
+    ),
+    (
+        "b83-stack-build-plan-aeson-bounds-log-failed.log",
+        Some("build (lts-21.25)"),
+        "Build",
+    ),
+    (
+        "b83-cpanm-installdeps-version-not-on-cpan-log-failed.log",
+        Some("test (5.40)"),
+        "Install dependencies",
+    ),
+    (
+        "b83-flutter-pub-get-enforce-lockfile-unable-to-satisfy-log-failed.log",
+        Some("test"),
+        "Get packages",
+    ),
+    (
+        "b83-tflint-invalid-instance-type-compact-log-failed.log",
+        Some("tflint"),
+        "TFLint",
+    ),
+    (
+        "b83-r-covr-loadnamespace-no-package-called.log",
+        None,
+        "Rscript -e 'covr::codecov",
+    ),
+    ("b83-mix-project-elixir-requirement-1-16-on-1-14.log", None, "mix test"),
+    (
+        "b83-composer-platform-check-php-82-on-81-phpunit.log",
+        None,
+        "vendor/bin/phpunit",
+    ),
+    ("b83-eslint9-no-flat-config-eslintrc-json.log", None, "npx eslint"),
 ];
 
 /// Words the root cause's message must have: a log cut short must say that
