@@ -240,6 +240,8 @@ pub enum Ecosystem {
     /// A PowerShell module from the PowerShell Gallery (`Install-Module
     /// {name}`).
     PowershellGallery,
+    /// A Julia package (`Pkg.add("{name}")`, the General registry).
+    Julia,
 }
 
 /// What a runner-tied failure's message says until the workflow confirms the

@@ -1,4 +1,5 @@
-//! The Android SDK's command-line tools: sdkmanager and the emulator.
+//! The Android SDK's command-line tools (sdkmanager, the emulator) and the
+//! Android Gradle plugin's own checks.
 //!
 //! Sources: sdkmanager's refusal of a package path it does not know, printed
 //! with its `Warning: ` prefix although the command fails (`Failed to find
@@ -9,6 +10,15 @@
 //! action's `Timeout waiting for emulator to boot.` is its own
 //! `emulator-boot-timeout`, never the job's time limit (an `##[error]` line
 //! no entry reads).
+//!
+//! The Android Gradle plugin's AAR metadata check (`CheckAarMetadataTask`,
+//! task `check{Variant}AarMetadata`) lists each library that needs a newer
+//! compile SDK under Gradle's `{n} issue[s] {was|were} found when checking AAR
+//! metadata:` as `{n}.  Dependency '{coordinates}' requires libraries and
+//! applications that depend on it to compile against version {api} or later
+//! of the Android APIs.` (wrapped over lines, then `:{module} is currently
+//! compiled against android-{api}.`): the module's `compileSdk` is a person's
+//! choice (or the dependency's version), never fixed.
 
 use super::util::regex;
 use super::{Entry, ex};
@@ -23,6 +33,18 @@ pub const ENTRIES: &[Entry] = &[
         check: sdkmanager_package_not_found,
         examples: &[ex(
             "Warning: Failed to find package 'system-images;android-35;google_apis;x86_64'",
+            Category::Unknown,
+            None,
+        )],
+    },
+    Entry {
+        id: "android/aar-metadata-compile-sdk",
+        grammar: "{n}.  Dependency '{coordinates}' requires libraries and applications that depend on it to compile \
+                  against version {api} or later of the Android APIs. (AGP's CheckAarMetadataTask)",
+        needles: &["requires libraries and applications that"],
+        check: aar_metadata_compile_sdk,
+        examples: &[ex(
+            "       1.  Dependency 'androidx.core:core:1.15.0' requires libraries and applications that",
             Category::Unknown,
             None,
         )],
@@ -51,6 +73,17 @@ fn sdkmanager_package_not_found(line: &Line<'_>) -> Option<Hit> {
         })
 }
 
+fn aar_metadata_compile_sdk(line: &Line<'_>) -> Option<Hit> {
+    regex!(r"^(?:\d+\.\s+)?Dependency '[^']+' requires libraries and applications that(?: depend on it|$)")
+        .is_match(line.text.trim())
+        .then(|| {
+            Hit::blocker(
+                "A library needs a newer compile SDK than the module's `compileSdk` (the Android Gradle plugin's AAR \
+                 metadata check): raise compileSdk or keep the library's older version, a person's choice.",
+            )
+        })
+}
+
 fn emulator_error(line: &Line<'_>) -> Option<Hit> {
     let message = regex!(r"^ERROR\s+\| (.+)$").captures(line.text.trim())?;
     Some(Hit::blocker(if message[1].contains("requires hardware acceleration") {
@@ -67,11 +100,20 @@ mod tests {
     use crate::classify::catalogue::assert_reads;
 
     #[test]
-    fn sdkmanager_and_emulator_forms() {
+    fn sdkmanager_emulator_and_agp_forms() {
         assert_reads(
             sdkmanager_package_not_found,
             &["Failed to find package 'platforms;android-99'"],
             &["Warning: Failed to find package 'x' in cache, downloading"],
+        );
+        assert_reads(
+            aar_metadata_compile_sdk,
+            &[
+                "1.  Dependency 'androidx.activity:activity:1.9.3' requires libraries and applications that",
+                "Dependency 'androidx.core:core:1.15.0' requires libraries and applications that depend on it to \
+                 compile against version 35 or later of the Android APIs.",
+            ],
+            &["This library requires libraries and applications that use it to enable desugaring."],
         );
         assert_reads(
             emulator_error,

@@ -8,7 +8,12 @@
 //! reporter, whose last line is `{mm:ss} +{passed}[ ~{skipped}] -{failed}: Some
 //! tests failed.` (`dart test` and `flutter test`). pub's solver failure
 //! (`…, version solving failed.`) is PubGrub's sentence, which Poetry shares:
-//! `python/dependency-resolution` reads both.
+//! `python/dependency-resolution` reads both. `pub get --enforce-lockfile`
+//! (`dart pub` and `flutter pub`) refuses a lock file that resolution would
+//! change with `Unable to satisfy `pubspec.yaml` using `pubspec.lock`.` (after
+//! `Would change {n} dependencies.` and the changed lines; pub's
+//! `lib/src/solver/report.dart` and `entrypoint.dart`): a lock file out of
+//! step with pubspec.yaml, or made by another SDK, for a person to update.
 //!
 //! The analyzer's messages say `Target of URI doesn't exist` and `Try creating
 //! the file`: they are code errors (an import the project has to fix, often a
@@ -42,6 +47,17 @@ pub const ENTRIES: &[Entry] = &[
         ],
     },
     Entry {
+        id: "dart/enforce-lockfile",
+        grammar: "Unable to satisfy `pubspec.yaml` using `pubspec.lock`. (pub get --enforce-lockfile)",
+        needles: &["using `pubspec.lock`"],
+        check: enforce_lockfile,
+        examples: &[ex(
+            "Unable to satisfy `pubspec.yaml` using `pubspec.lock`.",
+            Category::Unknown,
+            None,
+        )],
+    },
+    Entry {
         id: "dart/test-summary",
         grammar: "{mm:ss} +{passed}[ ~{skipped}] -{failed}: Some tests failed. (package:test's compact reporter)",
         needles: &["Some tests failed."],
@@ -55,6 +71,15 @@ fn analyzer_error(line: &Line<'_>) -> Option<Hit> {
     let dart = regex!(r"^error - \S+\.dart:\d+:\d+ - .+ - [a-z0-9_]+$").is_match(text)
         || regex!(r"^error • .+ • \S+\.dart:\d+:\d+ • [a-z0-9_]+$").is_match(text);
     dart.then(|| Hit::blocker("The Dart analyzer reported an error in the code."))
+}
+
+fn enforce_lockfile(line: &Line<'_>) -> Option<Hit> {
+    (line.text.trim() == "Unable to satisfy `pubspec.yaml` using `pubspec.lock`.").then(|| {
+        Hit::install_failure(
+            "pub's lock file is out of step with pubspec.yaml (or was made by another SDK) and `--enforce-lockfile` \
+             forbids changing it: run `pub get` without it and commit pubspec.lock.",
+        )
+    })
 }
 
 fn test_summary(line: &Line<'_>) -> Option<Hit> {
@@ -82,6 +107,15 @@ mod tests {
                 "error - src/index.ts:3:1 - Cannot find name 'x'. - ts2304",
                 "npm error - something",
             ],
+        );
+    }
+
+    #[test]
+    fn the_enforced_lock_file_refusal() {
+        assert_reads(
+            enforce_lockfile,
+            &["Unable to satisfy `pubspec.yaml` using `pubspec.lock`."],
+            &["To update `pubspec.lock` run `flutter pub get` without `--enforce-lockfile`."],
         );
     }
 

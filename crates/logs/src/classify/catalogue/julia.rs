@@ -19,13 +19,44 @@
 //! `runtests.jl`) and ends with `ERROR: Package {name} errored during testing`,
 //! sometimes with ` ({reason})`. A failed test is a code failure: like every
 //! test framework's report in the catalogue, never fixed (`unknown`).
+//!
+//! `Base.require` (`base/loading.jl`) throws `ArgumentError: Package {name}
+//! not found in current path.` (Julia 1.0-1.5 `Module {name} …`; 1.6 ends the
+//! sentence with `:`), then `- Run `import Pkg; Pkg.add("{name}")` to install
+//! the {name} package.`, when `using {name}` finds no package of that name in
+//! the active environments: a package the project never declared (a test-only
+//! package missing from `[extras]`/`[targets]` or `test/Project.toml`). When
+//! the code has a module of that name, 1.10 adds `, maybe you meant
+//! `import/using .{name}``: the code's own module, not a dependency; so is a
+//! name that is the repository's own package (`Geodesy` in `Geodesy.jl`, run
+//! without `--project`).
 
 use super::util::regex;
 use super::{Entry, ex};
 use crate::classify::hit::{Hit, Line};
-use crate::report::Category;
+use crate::report::{Category, Ecosystem, SubjectDetail};
 
 pub const ENTRIES: &[Entry] = &[
+    Entry {
+        id: "julia/package-not-found",
+        grammar: "[ERROR: ][LoadError: ]ArgumentError: {Package|Module} {name} not found in current path{.|:|, maybe \
+                  you meant `import/using .{name}`.}",
+        needles: &["not found in current path"],
+        check: package_not_found,
+        examples: &[
+            ex(
+                "ERROR: LoadError: ArgumentError: Package Aqua not found in current path.",
+                Category::MissingDependency,
+                Some("Aqua"),
+            ),
+            ex(
+                "ERROR: LoadError: ArgumentError: Package Kernels not found in current path, maybe you meant \
+                 `import/using .Kernels`.",
+                Category::Unknown,
+                None,
+            ),
+        ],
+    },
     Entry {
         id: "julia/unsatisfiable-requirements",
         grammar: "ERROR: Unsatisfiable requirements detected for package {name} [{uuid}]:",
@@ -84,6 +115,72 @@ pub const ENTRIES: &[Entry] = &[
     },
 ];
 
+fn package_not_found(line: &Line<'_>) -> Option<Hit> {
+    let c =
+        regex!(r"^(?:ERROR: )?(?:LoadError: )?ArgumentError: (?:Package|Module) (\S+) not found in current path(.*)$")
+            .captures(line.text.trim())?;
+    let (name, rest) = (&c[1], c[2].trim_end());
+    if rest.starts_with(", maybe you meant") {
+        return Some(Hit::blocker(
+            "Julia found no package of that name, but the code has a module of it (`using .Name` loads a module of \
+             the code): a code error.",
+        ));
+    }
+    if !matches!(rest, "." | ":" | "") {
+        return None;
+    }
+    if !is_julia_package(name) {
+        return Some(
+            Hit::cause(
+                Category::MissingDependency,
+                0.3,
+                "Julia could not load a package, but the name it printed is not a plain package name, so it is not \
+                 reported as the subject.",
+            )
+            .with_untrusted(name),
+        );
+    }
+    let normalized = crate::knowledge::python::normalize_name(name);
+    let own = line
+        .own_packages
+        .iter()
+        .any(|p| *p == normalized || p.strip_suffix("-jl") == Some(normalized.as_str()));
+    if own {
+        return Some(Hit::blocker(format!(
+            "Julia could not load {name}, the repository's own package: run it in the project's environment \
+             (`julia --project`, `Pkg.test()`)."
+        )));
+    }
+    Some(
+        Hit::cause(
+            Category::MissingDependency,
+            0.65,
+            format!(
+                "Julia could not load the package {name}: the environment the code ran in does not declare it (add \
+                 it to Project.toml; a test-only package to `[extras]` and `[targets]` or test/Project.toml). \
+                 autoheal does not edit Julia projects, so no fix is made."
+            ),
+        )
+        .with_subject(
+            name,
+            SubjectDetail::Package {
+                ecosystem: Ecosystem::Julia,
+                name: name.to_string(),
+            },
+        )
+        .fixable(false),
+    )
+}
+
+/// A Julia package name as the General registry accepts it: an ASCII
+/// identifier (`[A-Za-z_][A-Za-z0-9_]*`) without the `.jl` suffix.
+fn is_julia_package(name: &str) -> bool {
+    let mut chars = name.chars();
+    name.len() <= 100
+        && matches!(chars.next(), Some(c) if c.is_ascii_alphabetic() || c == '_')
+        && chars.all(|c| c.is_ascii_alphanumeric() || c == '_')
+}
+
 fn unsatisfiable(line: &Line<'_>) -> Option<Hit> {
     regex!(r"^(?:ERROR: )?(?:LoadError: )?Unsatisfiable requirements detected for package \S+ \[[0-9a-f]{8}\]:")
         .is_match(line.text.trim_start())
@@ -125,6 +222,75 @@ fn test_summary(line: &Line<'_>) -> Option<Hit> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_package_the_environment_lacks_is_a_missing_dependency() {
+        for (text, category, subject) in [
+            (
+                "ERROR: LoadError: ArgumentError: Package Aqua not found in current path.",
+                Category::MissingDependency,
+                Some("Aqua"),
+            ),
+            // Julia 1.6's colon, and the 1.0-1.5 wording.
+            (
+                "ERROR: LoadError: ArgumentError: Package JET not found in current path:",
+                Category::MissingDependency,
+                Some("JET"),
+            ),
+            (
+                "ERROR: ArgumentError: Module DataFrames not found in current path.",
+                Category::MissingDependency,
+                Some("DataFrames"),
+            ),
+            // The code's own module, and a name that is no package name.
+            (
+                "ArgumentError: Package Kernels not found in current path, maybe you meant `import/using .Kernels`.",
+                Category::Unknown,
+                None,
+            ),
+            (
+                "ERROR: ArgumentError: Package ../x not found in current path.",
+                Category::MissingDependency,
+                Some("../x"),
+            ),
+        ] {
+            let hit = package_not_found(&Line::plain(text)).expect(text);
+            assert_eq!(
+                (hit.category, hit.subject.as_deref(), hit.fixable),
+                (category, subject, false),
+                "{text}"
+            );
+        }
+        assert!(
+            package_not_found(&Line::plain(
+                "ERROR: ArgumentError: Package Aqua not found in current path (retrying)"
+            ))
+            .is_none()
+        );
+        assert!(package_not_found(&Line::plain("echo Package Aqua not found in current path.")).is_none());
+        let hit = package_not_found(&Line::plain(
+            "ERROR: ArgumentError: Package Aqua not found in current path.",
+        ))
+        .expect("read");
+        assert!(matches!(
+            hit.detail,
+            SubjectDetail::Package {
+                ecosystem: Ecosystem::Julia,
+                ..
+            }
+        ));
+    }
+
+    #[test]
+    fn the_repository_s_own_package_is_not_a_dependency() {
+        let own = ["geodesy-jl".to_string()];
+        let line = Line {
+            own_packages: &own,
+            ..Line::plain("ERROR: LoadError: ArgumentError: Package Geodesy not found in current path.")
+        };
+        let hit = package_not_found(&line).expect("read");
+        assert_eq!((hit.category, hit.subject), (Category::Unknown, None));
+    }
 
     #[test]
     fn pkg_and_test_messages() {

@@ -23,7 +23,7 @@
 //!    `pre_commit` (a failed hook, ahead of the linter output under it): whose
 //!    messages are anchored to their own wording, ahead of the generic test and build summaries below
 //!    (`{n} failed`, `compilation errors`) that other tools print too; `python`, `python_lint` (ruff, flake8, mypy), `tox`, `node`, `jvm`, `go`, `cargo`, `rustup`, `ruby`, `php`, `r`, `dotnet`, `pester`, `kubernetes`,
-//!    `terraform`, `cocoapods`, `dart`, `swift` (SwiftPM, XCTest), `elixir`
+//!    `terraform`, `tflint`, `cocoapods`, `dart`, `swift` (SwiftPM, XCTest), `elixir`
 //!    (Mix, ExUnit), `haskell` (cabal, GHC, Stack), `bazel`, `conan`, `deno`,
 //!    `nix`, `helm`, `aws` (the CLI, SDKs and configure-aws-credentials),
 //!    `gcloud`, `azure` (az and Entra ID sign-in), `playwright`, `cypress`,
@@ -106,6 +106,7 @@ mod swift;
 mod system;
 mod terraform;
 mod testcontainers;
+mod tflint;
 mod tox;
 pub(crate) mod util;
 mod zig;
@@ -249,6 +250,7 @@ pub const EMITTERS: &[(&str, &[Entry])] = &[
     ("pester", pester::ENTRIES),
     ("kubernetes", kubernetes::ENTRIES),
     ("terraform", terraform::ENTRIES),
+    ("tflint", tflint::ENTRIES),
     ("cocoapods", cocoapods::ENTRIES),
     ("dart", dart::ENTRIES),
     ("swift", swift::ENTRIES),

@@ -15,7 +15,10 @@
 //! `This project is configured to use {manager} because {path} has a "packageManager" field`, `Request failed
 //! "{status}"`, the engine check's `error {pkg}@{version}: The engine "{engine}" is incompatible with this module.
 //! Expected version "{range}". Got "{version}"`), ESLint's stylish formatter summary (`✖ {n} problem(s) ({n}
-//! error(s), {n} warning(s))`), pnpm's `ERR_PNPM_*` codes and bun install's `error: GET {url} - {status}`.
+//! error(s), {n} warning(s))`) and its crash report (`bin/eslint.js`: `Oops! Something went wrong! :(`, `ESLint:
+//! {version}`, then the message of `messages/*.js`: `ESLint couldn't find an eslint.config.(js|mjs|cjs) file.` when
+//! ESLint 9 meets a project still configured by `.eslintrc.*`, `… couldn't find a configuration file.`, `… couldn't
+//! find the plugin "{name}".`, `… couldn't find the config "{name}" to extend from.`), pnpm's `ERR_PNPM_*` codes and bun install's `error: GET {url} - {status}`.
 //! npm's install summary (`added {n} packages, and audited {m} packages in
 //! {t}`; npm 6: `added {n} packages from {c} contributors and audited {m}
 //! packages in {t}`; nothing to add: `up to date, audited {m} packages in
@@ -387,6 +390,18 @@ pub const ENTRIES: &[Entry] = &[
         needles: &["problem (", "problems ("],
         check: eslint_summary,
         examples: &[ex("✖ 3 problems (1 error, 2 warnings)", Category::Unknown, None)],
+    },
+    Entry {
+        id: "node/eslint-could-not-find",
+        grammar: "ESLint couldn't find {an eslint.config.(js|mjs|cjs) file|a configuration file|the plugin \"{name}\"|the \
+                  config \"{name}\" to extend from}. (under `Oops! Something went wrong! :(` and `ESLint: {version}`)",
+        needles: &["ESLint couldn't find "],
+        check: eslint_could_not_find,
+        examples: &[ex(
+            "ESLint couldn't find an eslint.config.(js|mjs|cjs) file.",
+            Category::Unknown,
+            None,
+        )],
     },
     Entry {
         id: "node/mocha-summary",
@@ -817,6 +832,22 @@ fn eslint_summary(line: &Line<'_>) -> Option<Hit> {
     failing.then(|| Hit::blocker("ESLint found errors."))
 }
 
+/// ESLint stopped before linting: its configuration (a flat config ESLint 9
+/// wants, a plugin or shared config it names) is the project's to change. A
+/// plugin it cannot find may be a dev dependency not installed, or a name
+/// the config misspells: not told apart here, so never fixed.
+fn eslint_could_not_find(line: &Line<'_>) -> Option<Hit> {
+    regex!(r#"^ESLint couldn't find (?:an eslint\.config\.\S+ file|a configuration file|the plugin "[^"]+"|the config "[^"]+" to extend from)\.?"#)
+        .is_match(line.text.trim())
+        .then(|| {
+            Hit::blocker(
+                "ESLint could not load its configuration (ESLint 9 reads only a flat eslint.config.* file; a plugin \
+                 or shared config the configuration names was not found): the configuration is the project's to \
+                 change.",
+            )
+        })
+}
+
 /// Tests mocha ran failed (its `Error: Timeout of {n}ms exceeded` is a
 /// test's own limit, not the job's): the failures are listed below it.
 fn mocha_summary(line: &Line<'_>) -> Option<Hit> {
@@ -935,6 +966,27 @@ fn uncaught_exception(line: &Line<'_>) -> Option<Hit> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// ESLint's crash report names no file of the workflow: a configuration
+    /// file it looked for is ESLint's choice of format, not a moved path.
+    #[test]
+    fn eslint_s_configuration_refusals_are_the_project_s() {
+        crate::classify::catalogue::assert_reads(
+            eslint_could_not_find,
+            &[
+                "ESLint couldn't find an eslint.config.(js|mjs|cjs) file.",
+                "ESLint couldn't find the plugin \"eslint-plugin-react\".",
+                "ESLint couldn't find the config \"airbnb\" to extend from. Please check that the name of the config \
+                 is correct.",
+            ],
+            &["echo ESLint couldn't find your files", "ESLint couldn't find anything"],
+        );
+        let hit = eslint_could_not_find(&Line::plain("ESLint couldn't find a configuration file.")).expect("read");
+        assert_eq!(
+            (hit.category, hit.fixable, hit.subject),
+            (Category::Unknown, false, None)
+        );
+    }
 
     /// An ESM import of a missing file is the code's import, not a file the
     /// step runs (never a path fix); a missing entry point stays a file.

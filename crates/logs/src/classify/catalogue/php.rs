@@ -7,6 +7,15 @@
 //! file: {path}` for a script that does not exist), and the engine's `Class "{name}" not found` (PHP 8,
 //! `Zend/zend_execute_API.c`; PHP 7 quoted the name with `'`), as the CLI's `PHP Fatal error:  Uncaught Error: …`
 //! or PHPUnit's `Error: …` under a test.
+//! The `vendor/composer/platform_check.php` Composer 2 generates stops any
+//! script that loads the autoloader on a PHP the locked packages do not
+//! support: `Composer detected issues in your platform: Your Composer
+//! dependencies require a PHP version ">= {v}". You are running {v}.` (or
+//! `require the following PHP extensions to be installed: {ext}`), raised with
+//! `trigger_error` (the CLI's `PHP Fatal error:  …` log line, and `Fatal
+//! error: …` where errors are displayed too) or, by older Composer 2, thrown
+//! as `Uncaught RuntimeException: …`. The job's PHP version or extensions are
+//! a person's choice.
 
 use super::util::{after, path_hit, regex};
 use super::{Entry, ex};
@@ -36,6 +45,20 @@ pub const ENTRIES: &[Entry] = &[
             "Could not open input file: bin/console",
             Category::FileNotFound,
             Some("bin/console"),
+        )],
+    },
+    Entry {
+        id: "php/composer-platform-check",
+        grammar: "[PHP ]Fatal error: [ Uncaught RuntimeException: ]Composer detected issues in your platform: Your \
+                  Composer dependencies require {a PHP version \"{constraint}\". You are running {version}.|the \
+                  following PHP extensions to be installed: {ext}} [in {file} on line {n}]",
+        needles: &["Composer detected issues in your platform"],
+        check: composer_platform_check,
+        examples: &[ex(
+            "PHP Fatal error:  Composer detected issues in your platform: Your Composer dependencies require a PHP \
+             version \">= 8.2.0\". You are running 8.1.31. in /w/vendor/composer/platform_check.php on line 24",
+            Category::Unknown,
+            None,
         )],
     },
     Entry {
@@ -89,6 +112,17 @@ fn class_not_found(line: &Line<'_>) -> Option<Hit> {
         })
 }
 
+fn composer_platform_check(line: &Line<'_>) -> Option<Hit> {
+    regex!(r"^(?:PHP )?Fatal error: +(?:Uncaught RuntimeException: )?Composer detected issues in your platform[:.]")
+        .is_match(line.text.trim_start())
+        .then(|| {
+            Hit::blocker(
+                "The installed packages need another PHP version or extensions than the job's PHP (Composer's \
+                 platform check): the job's PHP setup or the locked versions are a person's choice.",
+            )
+        })
+}
+
 fn cli_input_file(line: &Line<'_>) -> Option<Hit> {
     let path = after(line.text, "Could not open input file: ")?.trim();
     Some(path_hit(path, 0.75, "PHP was given a script that does not exist."))
@@ -121,6 +155,20 @@ fn composer(line: &Line<'_>) -> Option<Hit> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn composer_s_platform_check_stops_the_run() {
+        crate::classify::catalogue::assert_reads(
+            composer_platform_check,
+            &[
+                "Fatal error: Composer detected issues in your platform: Your Composer dependencies require a PHP \
+                 version \">= 8.3.0\". You are running 8.2.27. in /w/vendor/composer/platform_check.php on line 24",
+                "PHP Fatal error:  Uncaught RuntimeException: Composer detected issues in your platform: Your \
+                 Composer dependencies require the following PHP extensions to be installed: intl.",
+            ],
+            &["Composer detected issues in your platform: see the docs"],
+        );
+    }
 
     /// The engine's error, in PHPUnit's listing and the CLI's fatal form, in
     /// both PHP 8's and PHP 7's quoting; the words in prose are not it.

@@ -1,24 +1,111 @@
-//! R.
+//! R, its package installer and testthat.
 //!
-//! Source: R's `library()`/`loadNamespace()` error (`there is no package called
-//! ‘{name}’`).
+//! Sources: R's `library()`/`loadNamespace()` error (`there is no package called
+//! ‘{name}’`); `R CMD INSTALL` (`src/library/tools/R/install.R`), which ends a
+//! source package it could not build with `ERROR: configuration failed for
+//! package ‘{name}’` (its `configure` script failed) or `ERROR: compilation
+//! failed for package ‘{name}’`; the "anticonf" `configure` script many CRAN
+//! packages that link a system library share (xml2, curl, openssl, sodium,
+//! magick…), which prints `Configuration failed because {library} was not
+//! found. Try installing:` and the distributions' package names under its
+//! `ANTICONF ERROR` rule, then the compiler's own `fatal error: {header}: No
+//! such file or directory` under `[ERROR MESSAGE]` (a header of the missing
+//! library, no file of the repository); testthat's reporters: a failed
+//! expectation's heading `── Failure ('{file}:{line}:{col}'): {test} ──`
+//! (`── Error (…)` for an error in a test; testthat 2 printed `── {n}. Failure:
+//! {test} (@{file}#{line}) ──`) and the tally `[ FAIL {n} | WARN {n} | SKIP {n}
+//! | PASS {n} ]`, which the progress reporter reprints as it goes (only a
+//! non-zero `FAIL` says a test failed). A package that failed to install, or a
+//! test that failed, is for a person: never fixed.
 
-use super::util::{after, quoted};
+use super::util::{after, quoted, regex};
 use super::{Entry, ex};
 use crate::classify::hit::{Hit, Line};
 use crate::report::{Category, Ecosystem, SubjectDetail};
 
-pub const ENTRIES: &[Entry] = &[Entry {
-    id: "r/no-package",
-    grammar: "Error in library({name}) : there is no package called ‘{name}’",
-    needles: &["there is no package called"],
-    check: no_package,
-    examples: &[ex(
-        "Error in library(ggplot2) : there is no package called ‘ggplot2’",
-        Category::MissingDependency,
-        Some("ggplot2"),
-    )],
-}];
+pub const ENTRIES: &[Entry] = &[
+    Entry {
+        id: "r/no-package",
+        grammar: "Error in library({name}) : there is no package called ‘{name}’",
+        needles: &["there is no package called"],
+        check: no_package,
+        examples: &[ex(
+            "Error in library(ggplot2) : there is no package called ‘ggplot2’",
+            Category::MissingDependency,
+            Some("ggplot2"),
+        )],
+    },
+    Entry {
+        id: "r/anticonf-library-not-found",
+        grammar: "Configuration failed because {library} was not found. Try installing: (an anticonf `configure`)",
+        needles: &["Configuration failed because "],
+        check: anticonf,
+        examples: &[ex(
+            "Configuration failed because libxml-2.0 was not found. Try installing:",
+            Category::Unknown,
+            None,
+        )],
+    },
+    Entry {
+        id: "r/install-failed",
+        grammar: "ERROR: {configuration|compilation} failed for package ‘{name}’ (R CMD INSTALL)",
+        needles: &["failed for package "],
+        check: install_failed,
+        examples: &[ex(
+            "ERROR: configuration failed for package ‘xml2’",
+            Category::Unknown,
+            None,
+        )],
+    },
+    Entry {
+        id: "r/testthat-failure",
+        grammar: "── {Failure|Error} ('{file}:{line}:{col}'): {test} ── | ── {n}. {Failure|Error}: {test} (@{file}#{line}) ── \
+                  | [ FAIL {n} | WARN {n} | SKIP {n} | PASS {n} ] (a non-zero FAIL)",
+        needles: &["── Failure", "── Error", ". Failure: ", ". Error: ", "[ FAIL "],
+        check: testthat,
+        examples: &[
+            ex(
+                "── Failure ('test-haversine.R:14:3'): haversine distance matches the reference ──",
+                Category::Unknown,
+                None,
+            ),
+            ex("[ FAIL 1 | WARN 0 | SKIP 2 | PASS 57 ]", Category::Unknown, None),
+        ],
+    },
+];
+
+fn anticonf(line: &Line<'_>) -> Option<Hit> {
+    regex!(r"^Configuration failed because \S+ was not found\. Try installing:$")
+        .is_match(line.text.trim())
+        .then(|| {
+            Hit::install_failure(
+                "An R package's configure script did not find the system library it links (the lines below name the \
+                 distribution packages that provide it): a person installs it (apt-get, r-lib/actions' \
+                 `extra-packages` or `sysreqs`).",
+            )
+        })
+}
+
+fn install_failed(line: &Line<'_>) -> Option<Hit> {
+    regex!(r"^ERROR: (?:configuration|compilation) failed for package ‘[^’]+’$")
+        .is_match(line.text.trim())
+        .then(|| {
+            Hit::install_failure(
+                "R could not build a source package (the lines above say why: often a system library or a compiler \
+                 flag).",
+            )
+        })
+}
+
+fn testthat(line: &Line<'_>) -> Option<Hit> {
+    let text = line.text.trim();
+    if let Some(c) = regex!(r"^\[ FAIL (\d+) \| WARN \d+ \| SKIP \d+ \| PASS \d+ \]$").captures(text) {
+        return (&c[1] != "0").then(|| Hit::summary("testthat's tally counts failed tests."));
+    }
+    let heading = regex!(r"^── (?:Failure|Error) \('[^']+:\d+(?::\d+)?'\): .+ ─+$").is_match(text)
+        || regex!(r"^── \d+\. (?:Failure|Error): .+ \(@[^)#]+#\d+\) ─+$").is_match(text);
+    heading.then(|| Hit::blocker("An R test failed (testthat's report): a code failure, not fixed."))
+}
 
 fn no_package(line: &Line<'_>) -> Option<Hit> {
     let name = quoted(after(line.text, "there is no package called")?)?;
@@ -45,4 +132,49 @@ fn no_package(line: &Line<'_>) -> Option<Hit> {
             },
         ),
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_source_package_that_did_not_build_is_a_failed_install() {
+        crate::classify::catalogue::assert_reads(
+            anticonf,
+            &["Configuration failed because libcurl was not found. Try installing:"],
+            &["Configuration failed because of an unknown reason."],
+        );
+        crate::classify::catalogue::assert_reads(
+            install_failed,
+            &[
+                "ERROR: configuration failed for package ‘xml2’",
+                "ERROR: compilation failed for package ‘sf’",
+            ],
+            &["ERROR: dependency ‘sf’ is not available for package ‘geodist’"],
+        );
+        let hit = anticonf(&Line::plain(
+            "Configuration failed because openssl was not found. Try installing:",
+        ))
+        .expect("read");
+        assert_eq!((hit.category, hit.fixable), (Category::Unknown, false));
+    }
+
+    #[test]
+    fn testthat_failures_and_a_failing_tally() {
+        crate::classify::catalogue::assert_reads(
+            testthat,
+            &[
+                "── Failure ('test-haversine.R:14:3'): haversine distance matches the reference ──",
+                "  ── Error ('test-io.R:8:3'): reads the fixture ─────────────────────────────────",
+                "── 1. Failure: parses dates (@test-parse.R#12) ──────────────────────────────",
+                "[ FAIL 2 | WARN 1 | SKIP 0 | PASS 40 ]",
+            ],
+            &[
+                "[ FAIL 0 | WARN 0 | SKIP 1 | PASS 12 ]",
+                "── Failure is not an option ──",
+                "echo '── Failure (x): y'",
+            ],
+        );
+    }
 }
