@@ -8,7 +8,8 @@
 //! development case; they are the inputs nobody tuned for. Each row states the
 //! root cause `autoheal diagnose` must report (the first failure): its category
 //! and, when the category is not `unknown`, its exact subject. An `unknown`
-//! root cause must not be fixable.
+//! root cause must not be fixable; a known one must be fixable exactly when
+//! issue 12 says a fix may be generated (`NOT_FIXABLE` lists the exceptions).
 //!
 //! The fixtures live in `tests/fixtures/variants/`; every file there must have
 //! a row (so a fixture cannot be added and forgotten).
@@ -3239,6 +3240,87 @@ const ROOT_STEPS: &[(&str, Option<&str>, &str)] = &[
 /// the real error is not in it.
 const ROOT_MESSAGES: &[(&str, &str)] = &[("b70-truncated-step-ui.log", "truncated")];
 
+/// Known (non-`unknown`) rows whose root cause must be `fixable: false`, each
+/// by one of issue 12's definitions (as `docs/json-output.md` states them for
+/// `fixable`). Every other known row must be fixable, except two whole
+/// classes read from the row itself: `optional_job` without the workflow
+/// (the runner is not confirmed) and a rate limit of a service autoheal does
+/// not name (`a service`: no remedy is known).
+const NOT_FIXABLE: &[(&str, &str)] = &[
+    // A command the project's own dependencies provide (an npm/pnpm/yarn
+    // script, npx, `uv run`, a cargo subcommand the project installs): the
+    // fix is the project's manifest, not an install on the runner.
+    ("npx-no-executable.log", "project binary"),
+    ("cargo-subcommand-missing.log", "project binary"),
+    ("yarn-script-tsc-missing.log", "project binary"),
+    ("uv-run-pytest-missing.log", "project binary"),
+    ("b71-pnpm-recursive-parallel-vite-not-found.log", "project binary"),
+    // A command that is no package of the runner's manager by that name
+    // (SDK or Xcode components, GNU tools under another name, toolchains
+    // set up by their own action or component): not in the known-tools table.
+    ("zsh-command-not-found.log", "not a known tool"),
+    ("winps51-not-recognized.log", "not a known tool"),
+    ("xcrun-altool-missing.log", "not a known tool"),
+    ("ghlog-pwsh7-ansi-wix.log", "not a known tool"),
+    ("ui-cmd-vcpkg.log", "not a known tool"),
+    ("selfhosted-windows-not-recognized-ps51.log", "not a known tool"),
+    ("container-alpine-bash-missing.log", "not a known tool"),
+    ("rustup-cargo-fmt-not-installed.log", "not a known tool"),
+    ("mix-command-not-found.log", "not a known tool"),
+    ("cabal-build-tool-happy-missing.log", "not a known tool"),
+    ("sccache-not-installed.log", "not a known tool"),
+    ("cmake-mingw-makefiles-windows.log", "not a known tool"),
+    ("b77-cargo-cross-linker-not-installed-log-failed.log", "not a known tool"),
+    // Missing inside a container the step starts: no runner install reaches it.
+    ("docker-run-step-curl-missing.log", "inside a container"),
+    ("buildx-copy-source-not-found.log", "inside a container"),
+    ("b40-buildx-cache-key-not-found.log", "inside a container"),
+    // Another ecosystem's package (npm, Go, RubyGems, CPAN, PowerShell
+    // Gallery): the fix is the project's manifest.
+    ("node-esm-scoped-package.log", "manifest"),
+    ("node-cjs-require-stack.log", "manifest"),
+    ("tsc-cannot-find-package.log", "manifest"),
+    ("go-no-required-module.log", "manifest"),
+    ("ruby-cannot-load.log", "manifest"),
+    ("node-playwright-test-missing.log", "manifest"),
+    ("bun-cannot-find-package.log", "manifest"),
+    ("jest-cannot-find-module-from.log", "manifest"),
+    ("b40-node24-cannot-find-package.log", "manifest"),
+    ("b62-windows-bom-crlf-node-cannot-find-module.log", "manifest"),
+    ("b70-ld-preload-error-then-playwright-package.log", "manifest"),
+    ("b70-missing-module-then-failure-notify-404.log", "manifest"),
+    ("b71-turbo-parallel-prefixed-module-missing.log", "manifest"),
+    ("b72-perl-prove-cant-locate-test-deep.log", "manifest"),
+    ("b74-ps51-import-module-powershell-yaml-log-failed.log", "manifest"),
+    ("b81-jest-setup-jest-dom-not-installed-log-failed.log", "manifest"),
+    // A Python module no table maps to a distribution: a name read from a log
+    // is never installed on its own word.
+    ("pytest-collection-import-error.log", "no distribution table row"),
+    ("b60-nox-session-respx-missing-ghlog.log", "no distribution table row"),
+    ("b62-whole-run-log-passing-jobs-then-freezegun.log", "no distribution table row"),
+    ("b70-module-missing-fails-40-tests.log", "no distribution table row"),
+    // A type-check dependency mypy names, added by hand.
+    ("b73-mypy-library-stubs-yaml-log-failed.log", "type stubs"),
+    // distutils imported by node-gyp inside an npm install script: the fix is
+    // a newer node-gyp, not a Python step's install.
+    ("b50-node-gyp-py312-distutils.log", "node-gyp"),
+    // Composer reads its own token (COMPOSER_AUTH), not the step's.
+    ("composer-github-api-limit.log", "composer token"),
+    // A file that must be committed (the wrapper jar), not a path to fix.
+    ("gradle-wrapper-jar-missing.log", "commit the file"),
+    // GitHub's 360-minute maximum: no larger limit exists, and a job that ran
+    // six hours is hung (the timeout fix's own rule).
+    ("cancel-at-six-hours.log", "at the 360-minute cap"),
+];
+
+fn expected_fixable(name: &str, category: Category, subject: Option<&str>) -> bool {
+    match category {
+        Unknown | OptionalJob => false,
+        RateLimit if subject == Some("a service") => false,
+        _ => !NOT_FIXABLE.iter().any(|(n, _)| *n == name),
+    }
+}
+
 #[test]
 fn the_root_cause_is_in_its_job_and_step() {
     let mut misses = Vec::new();
@@ -3285,14 +3367,15 @@ fn every_variant_gives_its_root_cause() {
         let ok = if category == Unknown {
             root.category == Unknown && !root.fixable
         } else {
-            got == (category, subject)
+            got == (category, subject) && root.fixable == expected_fixable(name, category, subject)
         };
         if !ok {
             misses.push(format!(
-                "{name}: got {got:?} (fixable {}, {:?}), want {:?}",
+                "{name}: got {got:?} (fixable {}, {:?}), want {:?} (fixable {})",
                 root.fixable,
                 root.message,
-                (category, subject)
+                (category, subject),
+                expected_fixable(name, category, subject)
             ));
         }
     }
@@ -3316,6 +3399,12 @@ fn every_fixture_has_a_row_and_every_row_a_fixture() {
     rows.sort();
     assert_eq!(files, rows);
     assert!(CASES.len() >= 40);
+    for (name, _) in NOT_FIXABLE {
+        assert!(
+            CASES.iter().any(|c| c.0 == *name && c.1 != Unknown),
+            "{name}: in NOT_FIXABLE but no known row"
+        );
+    }
 }
 
 #[test]
@@ -3359,3 +3448,4 @@ fn every_pinned_known_root_cause_is_on_its_line() {
     }
     assert!(misses.is_empty(), "{}", misses.join("\n"));
 }
+
