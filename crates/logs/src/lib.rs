@@ -257,6 +257,7 @@ fn finish(mut failures: Vec<Failure>, workflow: Option<WorkflowFile<'_>>, conclu
     if let Some(workflow) = workflow {
         mapping::map_failures(&mut failures, workflow.path, workflow.text);
     }
+    failures.iter_mut().for_each(report::no_fix_at_the_cap);
     Analysis::new(failures)
 }
 

@@ -9,15 +9,14 @@ use autoheal_engine::text::{LineColumn, LineIndex, TextRange};
 use autoheal_engine::yaml::{self, Node, NodeKind, ScalarStyle};
 
 use crate::events::named_after_script;
-use crate::report::{Category, Failure, LimitScope, Position, RunnerFailure, Span, SubjectDetail};
+use crate::report::{
+    Category, DEFAULT_JOB_LIMIT_MINUTES, Failure, LimitScope, Position, RunnerFailure, Span, SubjectDetail,
+};
 
 pub mod python;
 mod runner;
 
 pub use runner::experimental_leg;
-
-/// GitHub's default job time limit, when `timeout-minutes` is not set.
-const DEFAULT_JOB_LIMIT_MINUTES: u32 = 360;
 
 /// Sets `span` on every failure that can be located in `text` (the workflow
 /// at `path`); fills a missing time limit from `timeout-minutes`.

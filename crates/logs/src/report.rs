@@ -244,6 +244,30 @@ pub enum Ecosystem {
     Julia,
 }
 
+/// GitHub's default job time limit, and the most a hosted runner's job may
+/// run (GitHub's "Usage limits": 6 hours).
+pub(crate) const DEFAULT_JOB_LIMIT_MINUTES: u32 = 360;
+
+/// A time limit at GitHub's 360-minute maximum is not raisable: no larger
+/// limit exists on hosted runners, and a job that ran six hours is hung,
+/// which a bigger number does not fix (the timeout fix's own rule, read here
+/// so `fixable` says what the fixes will do). Applied once, after ranking and
+/// mapping, to every path that makes a timeout (the annotation, a cancel at
+/// the limit, the workflow's `timeout-minutes`).
+pub(crate) fn no_fix_at_the_cap(failure: &mut Failure) {
+    let SubjectDetail::Limit { minutes, .. } = failure.detail else {
+        return;
+    };
+    if failure.category != Category::Timeout || !failure.fixable || minutes < DEFAULT_JOB_LIMIT_MINUTES {
+        return;
+    }
+    failure.fixable = false;
+    failure.message.push_str(
+        " Not fixable: 360 minutes is GitHub's maximum for a hosted runner's job, and a job that ran that long is \
+         hung; a person finds what it waited on.",
+    );
+}
+
 /// What a runner-tied failure's message says until the workflow confirms the
 /// runner (`rank.rs` appends it; `mapping.rs` and the hosted-image rule
 /// replace it with what they found).

@@ -3270,13 +3270,16 @@ const NOT_FIXABLE: &[(&str, &str)] = &[
     ("cabal-build-tool-happy-missing.log", "not a known tool"),
     ("sccache-not-installed.log", "not a known tool"),
     ("cmake-mingw-makefiles-windows.log", "not a known tool"),
-    ("b77-cargo-cross-linker-not-installed-log-failed.log", "not a known tool"),
+    (
+        "b77-cargo-cross-linker-not-installed-log-failed.log",
+        "not a known tool",
+    ),
     // Missing inside a container the step starts: no runner install reaches it.
     ("docker-run-step-curl-missing.log", "inside a container"),
     ("buildx-copy-source-not-found.log", "inside a container"),
     ("b40-buildx-cache-key-not-found.log", "inside a container"),
     // Another ecosystem's package (npm, Go, RubyGems, CPAN, PowerShell
-    // Gallery): the fix is the project's manifest.
+    // Gallery, CRAN, Julia's registry): the fix is the project's manifest.
     ("node-esm-scoped-package.log", "manifest"),
     ("node-cjs-require-stack.log", "manifest"),
     ("tsc-cannot-find-package.log", "manifest"),
@@ -3293,11 +3296,16 @@ const NOT_FIXABLE: &[(&str, &str)] = &[
     ("b72-perl-prove-cant-locate-test-deep.log", "manifest"),
     ("b74-ps51-import-module-powershell-yaml-log-failed.log", "manifest"),
     ("b81-jest-setup-jest-dom-not-installed-log-failed.log", "manifest"),
+    ("b83-r-covr-loadnamespace-no-package-called.log", "manifest"),
+    ("b83-julia-runtest-package-not-found-in-current-path.log", "manifest"),
     // A Python module no table maps to a distribution: a name read from a log
     // is never installed on its own word.
     ("pytest-collection-import-error.log", "no distribution table row"),
     ("b60-nox-session-respx-missing-ghlog.log", "no distribution table row"),
-    ("b62-whole-run-log-passing-jobs-then-freezegun.log", "no distribution table row"),
+    (
+        "b62-whole-run-log-passing-jobs-then-freezegun.log",
+        "no distribution table row",
+    ),
     ("b70-module-missing-fails-40-tests.log", "no distribution table row"),
     // A type-check dependency mypy names, added by hand.
     ("b73-mypy-library-stubs-yaml-log-failed.log", "type stubs"),
@@ -3448,4 +3456,3 @@ fn every_pinned_known_root_cause_is_on_its_line() {
     }
     assert!(misses.is_empty(), "{}", misses.join("\n"));
 }
-

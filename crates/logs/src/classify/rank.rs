@@ -193,13 +193,11 @@ use super::hit::Strength;
 use super::{Finding, JobState, StepState};
 use crate::events::named_after_script;
 use crate::report::{
-    Category, Failure, LogLocation, RateLimitService, RunnerClass, RunnerFailure, StepRef, SubjectDetail,
+    Category, DEFAULT_JOB_LIMIT_MINUTES, Failure, LogLocation, RateLimitService, RunnerClass, RunnerFailure, StepRef,
+    SubjectDetail,
 };
 use crate::shell_lex;
 use crate::words::WordChars;
-
-/// GitHub's default (and, for hosted runners, maximum) job time limit.
-const DEFAULT_JOB_LIMIT_MINUTES: u32 = 360;
 
 /// Lines within which two hits of one category are the same failure.
 const MERGE_DISTANCE: u64 = 6;

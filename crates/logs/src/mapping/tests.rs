@@ -660,3 +660,44 @@ fn a_hosted_runners_loss_is_runner_tied_when_runs_on_names_an_arm64_image() {
         alone.message
     );
 }
+
+/// GitHub's 360-minute maximum: whether the annotation names it, a cancel
+/// reaches it with no workflow, or the workflow's `timeout-minutes` is 360,
+/// no larger limit exists, so the timeout keeps its category and subject and
+/// is not fixable (a smaller limit stays fixable).
+#[test]
+fn a_timeout_at_githubs_360_minute_maximum_is_not_fixable() {
+    let analyze_alone = |log: &str| {
+        let input = LogInput {
+            logs: vec![LogFile {
+                job: Some("test"),
+                bytes: log.as_bytes(),
+            }],
+            ..LogInput::default()
+        };
+        analyze(&input, &Options::default())
+            .expect("analyze")
+            .failures
+            .remove(0)
+    };
+    let annotation = analyze_alone(
+        "##[error]The job running on runner GitHub Actions 2 has exceeded the maximum execution time of 360 minutes.\n",
+    );
+    let cancel = analyze_alone(
+        "2024-05-02T04:00:00.0000000Z ##[group]Run ./soak.sh\n\
+         2024-05-02T04:00:00.1000000Z ##[endgroup]\n\
+         2024-05-02T10:00:05.0000000Z ##[error]The operation was canceled.\n",
+    );
+    for f in [&annotation, &cancel] {
+        assert_eq!(
+            (f.category, f.subject.as_deref(), f.fixable),
+            (Category::Timeout, Some("360"), false),
+            "{f:?}"
+        );
+        assert!(f.message.contains("GitHub's maximum"), "{}", f.message);
+    }
+    let below = analyze_alone(
+        "##[error]The job running on runner GitHub Actions 2 has exceeded the maximum execution time of 359 minutes.\n",
+    );
+    assert!(below.fixable, "{below:?}");
+}
