@@ -2043,6 +2043,69 @@ const CASES: &[(&str, Category, Option<&str>)] = &[
     ),
     ("b83-tflint-invalid-instance-type-compact-log-failed.log", Unknown, None),
     ("b83-eslint9-no-flat-config-eslintrc-json.log", Unknown, None),
+    // Batch 85 (helper diag85, 2026-12-06): infrastructure the set covered
+    // least, written after batch 83's fixes and committed before any change:
+    // Git LFS over its data quota (checkout's three attempts), a submodule
+    // pinned to a commit its remote lacks, ssh's strict host key checking
+    // under rsync, codecov-action v5's tokenless upload refused (web UI
+    // copy), Coveralls' 422, buildx's `type=gha` cache on the retired v1
+    // cache service (its first `ERROR` is the cache import BuildKit goes on
+    // after), `aws cloudformation deploy`'s rollback, `gcloud run deploy`'s
+    // revision not listening on $PORT, az's AuthorizationFailed, helm's
+    // pending release operation, kubectl's strict decoding of an unknown
+    // field (a trap: the manifest is named, nothing is missing and no
+    // workflow YAML is wrong), terraform's provider constraint no release
+    // matches, cmd without msbuild on PATH, PowerShell 7's Expand-Archive
+    // of a zip that is not there (web UI copy), xcodebuild's missing
+    // distribution certificate, notarytool's `Invalid` verdict (a trap: its
+    // command succeeds, stapler fails after it), upload-artifact v4 refusing
+    // a file name with a colon (a trap: the path exists). Expectations
+    // decided from issue 12's definitions when written.
+    ("b85-checkout-lfs-over-data-quota-retried.log", Unknown, None),
+    ("b85-submodule-commit-not-on-remote-log-failed.log", Unknown, None),
+    ("b85-rsync-ssh-host-key-verification-failed.log", Unknown, None),
+    ("b85-codecov-v5-token-required-protected-branch-ui.log", Unknown, None),
+    (
+        "b85-coveralls-422-no-repository-matching-job-log-failed.log",
+        Unknown,
+        None,
+    ),
+    ("b85-buildx-gha-cache-legacy-service-shutting-down.log", Unknown, None),
+    (
+        "b85-aws-cloudformation-deploy-stack-rollback-log-failed.log",
+        Unknown,
+        None,
+    ),
+    ("b85-gcloud-run-deploy-revision-not-ready-port.log", Unknown, None),
+    ("b85-az-webapp-authorization-failed-log-failed.log", Unknown, None),
+    ("b85-helm-upgrade-another-operation-in-progress.log", Unknown, None),
+    (
+        "b85-kubectl-apply-strict-decoding-unknown-field-log-failed.log",
+        Unknown,
+        None,
+    ),
+    ("b85-terraform-init-no-provider-release-matches.log", Unknown, None),
+    (
+        "b85-cmd-msbuild-not-recognized-without-setup-msbuild.log",
+        MissingCommand,
+        Some("msbuild"),
+    ),
+    (
+        "b85-pwsh-expand-archive-path-does-not-exist-ui.log",
+        FileNotFound,
+        Some("dist/tools.zip"),
+    ),
+    ("b85-xcodebuild-archive-no-signing-certificate-macos.log", Unknown, None),
+    (
+        "b85-notarytool-status-invalid-then-stapler-error-65-log-failed.log",
+        Unknown,
+        None,
+    ),
+    (
+        "b85-upload-artifact-v4-path-colon-invalid-character-ui.log",
+        Unknown,
+        None,
+    ),
 ];
 
 /// For every `unknown` row, the log line (1-based) of the root cause's first
@@ -2653,6 +2716,25 @@ const UNKNOWN_ROOT_LINES: &[(&str, u64)] = &[
     ),
     ("b83-tflint-invalid-instance-type-compact-log-failed.log", 11),
     ("b83-eslint9-no-flat-config-eslintrc-json.log", 91),
+    // Batch 85 (helper diag85), pinned when written: the last of retried
+    // attempts (LFS), the program's own reason (git's refusal, ssh's host key,
+    // the CLIs' errors, BuildKit's fatal cache export, notarytool's verdict
+    // before stapler's error), not a relay or trailer.
+    ("b85-checkout-lfs-over-data-quota-retried.log", 62),
+    ("b85-submodule-commit-not-on-remote-log-failed.log", 7),
+    ("b85-rsync-ssh-host-key-verification-failed.log", 71),
+    ("b85-codecov-v5-token-required-protected-branch-ui.log", 45),
+    ("b85-coveralls-422-no-repository-matching-job-log-failed.log", 18),
+    ("b85-buildx-gha-cache-legacy-service-shutting-down.log", 111),
+    ("b85-aws-cloudformation-deploy-stack-rollback-log-failed.log", 19),
+    ("b85-gcloud-run-deploy-revision-not-ready-port.log", 84),
+    ("b85-az-webapp-authorization-failed-log-failed.log", 5),
+    ("b85-helm-upgrade-another-operation-in-progress.log", 67),
+    ("b85-kubectl-apply-strict-decoding-unknown-field-log-failed.log", 7),
+    ("b85-terraform-init-no-provider-release-matches.log", 71),
+    ("b85-xcodebuild-archive-no-signing-certificate-macos.log", 67),
+    ("b85-notarytool-status-invalid-then-stapler-error-65-log-failed.log", 14),
+    ("b85-upload-artifact-v4-path-colon-invalid-character-ui.log", 31),
 ];
 
 /// For rows whose category is not `unknown`, the log line (1-based) of the
@@ -2761,6 +2843,10 @@ const KNOWN_ROOT_LINES: &[(&str, u64)] = &[
     // Batch 83 (helper diag85), pinned when written.
     ("b83-r-covr-loadnamespace-no-package-called.log", 132),
     ("b83-julia-runtest-package-not-found-in-current-path.log", 133),
+    // Batch 85 (helper diag85), pinned when written: PowerShell's message
+    // under its `Line |` frame, not the header above it.
+    ("b85-cmd-msbuild-not-recognized-without-setup-msbuild.log", 58),
+    ("b85-pwsh-expand-archive-path-does-not-exist-ui.log", 43),
 ];
 
 /// `None` when the root cause of fixture `name` begins on line `want`; else
@@ -3234,6 +3320,57 @@ const ROOT_STEPS: &[(&str, Option<&str>, &str)] = &[
         "vendor/bin/phpunit",
     ),
     ("b83-eslint9-no-flat-config-eslintrc-json.log", None, "npx eslint"),
+    (
+        "b85-submodule-commit-not-on-remote-log-failed.log",
+        Some("build"),
+        "Init submodules",
+    ),
+    (
+        "b85-coveralls-422-no-repository-matching-job-log-failed.log",
+        Some("test (22.x)"),
+        "Coveralls",
+    ),
+    (
+        "b85-aws-cloudformation-deploy-stack-rollback-log-failed.log",
+        Some("deploy (prod)"),
+        "Deploy stack",
+    ),
+    (
+        "b85-az-webapp-authorization-failed-log-failed.log",
+        Some("deploy"),
+        "Set app settings",
+    ),
+    (
+        "b85-kubectl-apply-strict-decoding-unknown-field-log-failed.log",
+        Some("deploy (staging)"),
+        "Apply manifests",
+    ),
+    (
+        "b85-notarytool-status-invalid-then-stapler-error-65-log-failed.log",
+        Some("release (macos)"),
+        "Notarize",
+    ),
+    (
+        "b85-checkout-lfs-over-data-quota-retried.log",
+        None,
+        "actions/checkout@v4",
+    ),
+    ("b85-rsync-ssh-host-key-verification-failed.log", None, "rsync -az"),
+    (
+        "b85-buildx-gha-cache-legacy-service-shutting-down.log",
+        None,
+        "docker/build-push-action@v6",
+    ),
+    (
+        "b85-cmd-msbuild-not-recognized-without-setup-msbuild.log",
+        None,
+        "nuget restore",
+    ),
+    (
+        "b85-pwsh-expand-archive-path-does-not-exist-ui.log",
+        None,
+        "Expand-Archive",
+    ),
 ];
 
 /// Words the root cause's message must have: a log cut short must say that
