@@ -2265,7 +2265,11 @@ const UNKNOWN_ROOT_LINES: &[(&str, u64)] = &[
     ("oom-killed-exit-137.log", 7),
     ("node-heap-out-of-memory.log", 17),
     ("pip-no-space-left.log", 10),
-    ("checkout-repository-not-found.log", 9),
+    // Moved with batch 85's fixes from the first of checkout's attempts (9)
+    // to the last: its retry helper's `Waiting {n} seconds before trying
+    // again` is now read as a retry notice (rank.rs's retry rule: an attempt
+    // the client retried is not the outcome).
+    ("checkout-repository-not-found.log", 14),
     ("checkout-lfs-over-quota.log", 8),
     ("submodule-commit-not-our-ref.log", 11),
     ("git-push-could-not-read-username.log", 5),
@@ -2435,7 +2439,9 @@ const UNKNOWN_ROOT_LINES: &[(&str, u64)] = &[
     // Batch 43 (helper diagcls), pinned when written.
     ("b43-download-artifact-ghlog.log", 10),
     ("b43-checkout-dubious-ownership-container.log", 5),
-    ("b43-checkout-pr-merge-ref-missing.log", 3),
+    // Moved with batch 85's fixes from checkout's first attempt (3) to its
+    // last, as `checkout-repository-not-found.log`.
+    ("b43-checkout-pr-merge-ref-missing.log", 11),
     ("b43-conda-http-403-defaults.log", 10),
     ("b43-conda-env-location-not-found.log", 6),
     ("b43-trap-ctest-test-timeout.log", 13),
@@ -2721,7 +2727,11 @@ const UNKNOWN_ROOT_LINES: &[(&str, u64)] = &[
     // the CLIs' errors, BuildKit's fatal cache export, notarytool's verdict
     // before stapler's error), not a relay or trailer.
     ("b85-checkout-lfs-over-data-quota-retried.log", 62),
-    ("b85-submodule-commit-not-on-remote-log-failed.log", 7),
+    // Revised after the first run to the set's convention
+    // (`submodule-commit-not-our-ref.log`): git's `fatal: Fetched in
+    // submodule path …` line, not fetch-pack's `error:` above it (written
+    // as 7).
+    ("b85-submodule-commit-not-on-remote-log-failed.log", 8),
     ("b85-rsync-ssh-host-key-verification-failed.log", 71),
     ("b85-codecov-v5-token-required-protected-branch-ui.log", 45),
     ("b85-coveralls-422-no-repository-matching-job-log-failed.log", 18),

@@ -186,7 +186,7 @@
 //!   0.4) and consequences (× 0.4).
 
 use super::catalogue::{
-    CONTAINER_PULL_RETRY, CURL_RETRY, GH_RELEASE_RETRY, GRADLE_CAUSE, NUGET_RETRY, RETRY_ACTION_ATTEMPT,
+    CONTAINER_PULL_RETRY, CURL_RETRY, GH_RELEASE_RETRY, GRADLE_CAUSE, NUGET_RETRY, RETRY_ACTION_ATTEMPT, TOOLKIT_RETRY,
     fetch_success_services, gradle_cause_depth, relay_prefix,
 };
 use super::hit::Strength;
@@ -533,7 +533,8 @@ const RETRY_NOTICE_DISTANCE: u64 = 3;
 
 /// An error a client printed for one attempt and then retried (curl's `curl:
 /// (22) … 429` followed by its `Will retry in …` notice) is not the step's
-/// outcome: it becomes weak. A retry action's notice (nick-fields/retry) comes
+/// outcome: it becomes weak. A retry action's notice (nick-fields/retry, and the
+/// retry helper of actions/checkout and @actions/tool-cache) comes
 /// after the attempt's whole output, so everything its step printed since the
 /// step began or since the previous notice becomes weak. If every retry
 /// fails, the last attempt has no notice after it and stays. The notices
@@ -550,7 +551,7 @@ fn drop_retried_attempts(mut findings: Vec<Finding>) -> (Vec<Finding>, Vec<(Opti
     let attempts = notices.iter().map(|&(line, step, _)| (step, line)).collect();
     let mut attempt_start: Vec<(Option<usize>, u64)> = Vec::new();
     for (line, step, entry) in notices {
-        if entry == RETRY_ACTION_ATTEMPT || entry == GH_RELEASE_RETRY {
+        if entry == RETRY_ACTION_ATTEMPT || entry == GH_RELEASE_RETRY || entry == TOOLKIT_RETRY {
             let since = attempt_start.iter().rev().find(|s| s.0 == step).map_or(0, |s| s.1);
             for f in findings
                 .iter_mut()
@@ -590,6 +591,7 @@ fn is_retry_notice(entry: &str) -> bool {
         RETRY_ACTION_ATTEMPT,
         CONTAINER_PULL_RETRY,
         GH_RELEASE_RETRY,
+        TOOLKIT_RETRY,
     ]
     .contains(&entry)
 }
@@ -1820,6 +1822,27 @@ mod tests {
         let failures = rank_job(job(steps, findings));
         assert_eq!(failures[0].category, Category::RateLimit);
         assert!(failures[0].fixable);
+    }
+
+    /// actions/checkout's retry helper prints an attempt's error, then
+    /// `Waiting {n} seconds before trying again`: only the last attempt,
+    /// with no notice after it, is the step's outcome.
+    #[test]
+    fn the_checkout_retry_helper_s_last_attempt_is_the_outcome() {
+        let notice = || Hit {
+            entry: TOOLKIT_RETRY,
+            ..Hit::new(Category::Unknown, 0.1, Strength::Weak, "retry")
+        };
+        let steps = vec![step("Run actions/checkout@v4", "")];
+        let findings = vec![
+            finding(Hit::blocker("LFS quota, attempt 1"), 10, 0),
+            finding(notice(), 13, 0),
+            finding(Hit::blocker("LFS quota, attempt 2"), 16, 0),
+            finding(notice(), 19, 0),
+            finding(Hit::blocker("LFS quota, attempt 3"), 22, 0),
+        ];
+        let failures = rank_job(job(steps, findings));
+        assert!(failures[0].message.contains("attempt 3"), "{}", failures[0].message);
     }
 
     fn success_of(entry: &'static str) -> Hit {

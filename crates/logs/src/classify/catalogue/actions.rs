@@ -30,7 +30,13 @@
 //! softprops/action-gh-release (`src/github.ts`) reports a refused release as
 //! `⚠️ GitHub release failed with status: {status}`, prints the API's answer,
 //! and before it tries again `retrying... ({n} retries remaining)` (after the
-//! last, `❌ Too many retries. Aborting...`).
+//! last, `❌ Too many retries. Aborting...`). The retry helper of
+//! actions/checkout and `@actions/tool-cache` (`retry-helper.ts`) prints a
+//! failed attempt's error and then `Waiting {n} seconds before trying again`
+//! (three attempts). GitHub's cache service answers a client of its retired
+//! v1 API with `This legacy service is shutting down, effective April 15,
+//! 2025. …` (relayed by BuildKit's `type=gha` cache, sccache and old
+//! @actions/cache).
 
 use super::util::{after, command_hit, path_hit, quoted, regex, runner_hit};
 use super::{Entry, ex};
@@ -48,6 +54,12 @@ pub const RETRY_ACTION_ATTEMPT: &str = "actions/retry-attempt-failed";
 /// retry action's).
 pub const GH_RELEASE_RETRY: &str = "actions/gh-release-retrying";
 
+/// The id of the retry helper's notice in actions/checkout and
+/// `@actions/tool-cache` (`retry-helper.ts`): after an attempt failed and
+/// printed its error, `Waiting {n} seconds before trying again`; the last
+/// attempt prints none. `rank.rs` reads it like the retry action's notice.
+pub const TOOLKIT_RETRY: &str = "actions/retry-helper-waiting";
+
 pub const ENTRIES: &[Entry] = &[
     Entry {
         id: GH_RELEASE_RETRY,
@@ -55,6 +67,28 @@ pub const ENTRIES: &[Entry] = &[
         needles: &["retries remaining)"],
         check: gh_release_retrying,
         examples: &[ex("retrying... (2 retries remaining)", Category::Unknown, None)],
+    },
+    Entry {
+        id: TOOLKIT_RETRY,
+        grammar: "Waiting {n} seconds before trying again (actions/checkout's and @actions/tool-cache's retry helper, \
+                  after an attempt's error)",
+        needles: &["seconds before trying again"],
+        check: toolkit_retry,
+        examples: &[ex("Waiting 14 seconds before trying again", Category::Unknown, None)],
+    },
+    Entry {
+        id: "actions/cache-service-v1-retired",
+        grammar: "This legacy service is shutting down, effective April 15, 2025. Migrate to the new service ASAP. For \
+                  more information: https://gh.io/gha-cache-sunset (GitHub's cache service API v1, relayed by the \
+                  clients that still call it: BuildKit's `type=gha` cache, sccache, old @actions/cache)",
+        needles: &["This legacy service is shutting down"],
+        check: cache_service_v1_retired,
+        examples: &[ex(
+            "#10 ERROR: This legacy service is shutting down, effective April 15, 2025. Migrate to the new service \
+             ASAP. For more information: https://gh.io/gha-cache-sunset",
+            Category::Unknown,
+            None,
+        )],
     },
     Entry {
         id: "actions/gh-release-failed",
@@ -466,6 +500,31 @@ fn gh_release_failed(line: &Line<'_>) -> Option<Hit> {
     }))
 }
 
+fn toolkit_retry(line: &Line<'_>) -> Option<Hit> {
+    regex!(r"^Waiting \d+ seconds before trying again$")
+        .is_match(line.text.trim())
+        .then(|| Hit::notice("The action's retry helper ran the command again."))
+}
+
+/// GitHub retired the cache service's v1 API; a client that still calls it
+/// (an old buildx or BuildKit with `type=gha`, sccache, @actions/cache before
+/// 4.2) gets this answer. BuildKit goes on after a cache import it could not
+/// make (`#{n} importing cache manifest from gha:…`, then `#{n} ERROR: …`): that
+/// attempt is weak, the export's error fails the build.
+fn cache_service_v1_retired(line: &Line<'_>) -> Option<Hit> {
+    let hit = Hit::blocker(
+        "The tool calls GitHub's retired cache service API v1 (shut down on April 15, 2025): upgrade it (buildx \
+         0.21 / BuildKit 0.20, sccache 0.10, actions/cache v4.2) or stop using its GitHub Actions cache.",
+    );
+    let import = regex!(r"^#(\d+) ERROR: ")
+        .captures(line.text.trim_start())
+        .is_some_and(|c| {
+            let step = format!("#{} importing cache manifest from ", &c[1]);
+            line.recent.iter().any(|l| l.trim_start().starts_with(&step))
+        });
+    Some(if import { hit.weak() } else { hit })
+}
+
 fn retry_action_attempt(line: &Line<'_>) -> Option<Hit> {
     regex!(r"^Attempt \d+ failed\. Reason: (?:Child_process exited with error code \d+|Timeout of \d+ms hit)\s*$")
         .is_match(line.text.trim_start())
@@ -475,6 +534,29 @@ fn retry_action_attempt(line: &Line<'_>) -> Option<Hit> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_retry_helper_s_notice_and_the_retired_cache_service() {
+        use crate::classify::hit::Strength;
+        crate::classify::catalogue::assert_reads(
+            toolkit_retry,
+            &["Waiting 11 seconds before trying again"],
+            &["Waiting for the server before trying again later"],
+        );
+        let refusal = "This legacy service is shutting down, effective April 15, 2025. Migrate to the new service \
+                       ASAP. For more information: https://gh.io/gha-cache-sunset";
+        let export = format!("#10 ERROR: {refusal}");
+        let hit = cache_service_v1_retired(&Line::plain(&export)).expect("read");
+        assert_eq!((hit.category, hit.strength), (Category::Unknown, Strength::Blocker));
+        // BuildKit goes on after a cache import it could not make.
+        let recent = ["#4 importing cache manifest from gha:5302847719385617734"];
+        let import = format!("#4 ERROR: {refusal}");
+        let line = Line {
+            recent: &recent,
+            ..Line::plain(&import)
+        };
+        assert_eq!(cache_service_v1_retired(&line).expect("read").strength, Strength::Weak);
+    }
 
     #[test]
     fn reads_softprops_release_refusal_and_its_retry_notice() {

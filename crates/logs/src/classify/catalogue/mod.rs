@@ -27,9 +27,9 @@
 //!    (Mix, ExUnit), `haskell` (cabal, GHC, Stack), `bazel`, `conan`, `deno`,
 //!    `nix`, `helm`, `aws` (the CLI, SDKs and configure-aws-credentials),
 //!    `gcloud`, `azure` (az and Entra ID sign-in), `playwright`, `cypress`,
-//!    `android` (sdkmanager, the emulator),
-//!    `packages` (apt, apk, dnf/dnf5/yum, zypper, brew, choco, winget), `git`,
-//!    `actions` (messages of common actions and the actions toolkit), `codecov` (codecov-cli's error lines), `setup_versions` (setup-java's and
+//!    `android` (sdkmanager, the emulator, the Android Gradle plugin's checks), `apple` (notarytool),
+//!    `packages` (apt, apk, dnf/dnf5/yum, zypper, brew, choco, winget), `git`, `ssh` (OpenSSH's host key checks),
+//!    `actions` (messages of common actions and the actions toolkit), `codecov` (codecov-cli's error lines), `coveralls` (its coverage reporter), `setup_versions` (setup-java's and
 //!    setup-ruby's version lists): the tool
 //!    that failed, which knows more than the shell around it (`npm ERR! enoent …` before a
 //!    generic "no such file", a TypeScript `Cannot find module` before Node's).
@@ -59,6 +59,7 @@
 
 mod actions;
 mod android;
+mod apple;
 mod aws;
 mod azure;
 mod bazel;
@@ -68,6 +69,7 @@ mod clojure;
 mod cocoapods;
 mod codecov;
 mod conan;
+mod coveralls;
 mod cypress;
 mod dart;
 mod deno;
@@ -102,6 +104,7 @@ mod runner;
 mod rustup;
 mod setup_versions;
 mod shell;
+mod ssh;
 mod swift;
 mod system;
 mod terraform;
@@ -111,7 +114,7 @@ mod tox;
 pub(crate) mod util;
 mod zig;
 
-pub(crate) use actions::{GH_RELEASE_RETRY, RETRY_ACTION_ATTEMPT};
+pub(crate) use actions::{GH_RELEASE_RETRY, RETRY_ACTION_ATTEMPT, TOOLKIT_RETRY};
 pub(crate) use build_tools::make_ignored;
 #[cfg(test)]
 pub(crate) use docker::PULL_SUCCEEDED;
@@ -267,10 +270,13 @@ pub const EMITTERS: &[(&str, &[Entry])] = &[
     ("playwright", playwright::ENTRIES),
     ("cypress", cypress::ENTRIES),
     ("android", android::ENTRIES),
+    ("apple", apple::ENTRIES),
     ("packages", packages::ENTRIES),
     ("git", git::ENTRIES),
+    ("ssh", ssh::ENTRIES),
     ("actions", actions::ENTRIES),
     ("codecov", codecov::ENTRIES),
+    ("coveralls", coveralls::ENTRIES),
     ("setup_versions", setup_versions::ENTRIES),
     ("build_tools", build_tools::ENTRIES),
     ("shell", shell::ENTRIES),

@@ -111,14 +111,16 @@ fn disk_full(_: &Line<'_>) -> Option<Hit> {
     Some(Hit::blocker("The runner's disk is full."))
 }
 
+/// Needles match without case, so `Killed` is checked here as bash's job
+/// report writes it (a capitalised word): a program's own prose (`ssh-agent
+/// -k`'s `echo Agent pid 2292 killed;`) is not the OOM killer.
 fn out_of_memory(line: &Line<'_>) -> Option<Hit> {
     let text = line.text;
-    if text.contains("Killed") && !regex!(r"(?:^|\s)Killed(?:\s|$)").is_match(text) {
-        return None;
-    }
-    Some(Hit::blocker(
-        "A process ran out of memory (or was killed by the out-of-memory killer).",
-    ))
+    let killed = regex!(r"(?:^|\s)Killed(?:\s|$)").is_match(text);
+    let memory = regex!(r"(?i)out of memory|cannot allocate memory").is_match(text)
+        || text.contains("MemoryError")
+        || text.contains("OutOfMemory");
+    (killed || memory).then(|| Hit::blocker("A process ran out of memory (or was killed by the out-of-memory killer)."))
 }
 
 /// Needles match without case, so the check reads errno's name `EACCES` as
@@ -147,6 +149,20 @@ fn crash(_: &Line<'_>) -> Option<Hit> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_oom_killer_s_word_and_not_a_program_s_prose() {
+        crate::classify::catalogue::assert_reads(
+            out_of_memory,
+            &[
+                "/home/runner/work/_temp/a.sh: line 2:  4242 Killed                  cargo build --release",
+                "Killed",
+                "fatal: Out of memory, malloc failed (tried to allocate 1048576 bytes)",
+                "fork/exec /usr/bin/ld: cannot allocate memory",
+            ],
+            &["echo Agent pid 2292 killed;", "Process killed by the user"],
+        );
+    }
 
     #[test]
     fn permission_words_and_not_a_parameter_named_file_access() {
