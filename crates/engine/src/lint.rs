@@ -127,7 +127,7 @@ fn lint_with(
     crate::rules::run_rules(&mut ctx, rules);
     let mut diags = ctx.out;
     let suppressions = Suppressions::new(source, doc);
-    diags.retain(|d| !suppressions.suppresses(source, d) && !opts.config.ignores_finding(path, &d.message));
+    diags.retain(|d| !suppressions.suppresses(d) && !opts.config.ignores_finding(path, &d.message));
     diags.sort_by(|a, b| (a.range.start, a.range.end, a.rule).cmp(&(b.range.start, b.range.end, b.rule)));
     diags.dedup_by(|a, b| a.range == b.range && a.rule == b.rule && a.message == b.message);
     diags
@@ -286,6 +286,7 @@ fn verify_within(
                     })
                 };
                 let (run, skipped): (Vec<&Rule>, Vec<&Rule>) = if skippable && !inside_an_error() {
+                    let touched = crate::rules::distinct_reads(&touched);
                     rules
                         .iter()
                         .partition(|r| fixing.contains(&r.id) || r.reads.reads_any(&touched))
@@ -362,15 +363,23 @@ struct Suppressions {
     /// actions): zizmor's findings span their step, so a comment anywhere
     /// in the step silences a security audit's finding inside it.
     steps: Vec<(usize, usize)>,
+    /// Where each line ends (see [`crate::text::line_ends_before`]), when
+    /// there is a comment to match: every step's first and last line and
+    /// every finding's were counted from the start of the file, each.
+    ends: Vec<usize>,
 }
 
 impl Suppressions {
     fn new(source: &str, doc: &Document) -> Self {
+        // Every marker holds it: most comments are passed over with one
+        // search, by one searcher (`memmem::find` built one per comment, in
+        // every lint and re-lint).
+        static IGNORE: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+            std::sync::LazyLock::new(|| memchr::memmem::Finder::new(b"ignore"));
         let mut lines = Vec::new();
         for c in &doc.comments {
             let text = &source[c.start..c.end];
-            // Every marker holds it: most comments are passed over with one search.
-            if memchr::memmem::find(text.as_bytes(), b"ignore").is_none() {
+            if IGNORE.find(text.as_bytes()).is_none() {
                 continue;
             }
             // zizmor's comments name the same audits, so they count too.
@@ -389,7 +398,16 @@ impl Suppressions {
                     .collect(),
                 _ => Vec::new(),
             };
-            lines.push((line_of(source, c.start), rules));
+            lines.push((c.start, rules));
+        }
+        let ends = if lines.is_empty() {
+            Vec::new()
+        } else {
+            line_ends(source)
+        };
+        let line_of = |offset: usize| ends.partition_point(|e| *e < offset);
+        for (at, _) in &mut lines {
+            *at = line_of(*at);
         }
         let mut steps = Vec::new();
         if !lines.is_empty()
@@ -403,23 +421,24 @@ impl Suppressions {
             for list in step_lists {
                 for step in list.as_sequence().unwrap_or_default() {
                     let last = step.span.end.saturating_sub(1).max(step.span.start);
-                    steps.push((line_of(source, step.span.start), line_of(source, last)));
+                    steps.push((line_of(step.span.start), line_of(last)));
                 }
             }
         }
-        Suppressions { lines, steps }
+        Suppressions { lines, steps, ends }
     }
 
-    fn suppresses(&self, source: &str, d: &Diagnostic) -> bool {
+    fn suppresses(&self, d: &Diagnostic) -> bool {
         if self.lines.is_empty() || d.rule == "syntax" {
             return false;
         }
+        let line_of = |offset: usize| self.ends.partition_point(|e| *e < offset);
         // The line above the finding, or any line it or its labels span
         // (zizmor's rule: a comment inside the flagged block counts).
-        let line = line_of(source, d.range.start);
+        let line = line_of(d.range.start);
         let spans: Vec<(usize, usize)> = std::iter::once(d.range)
             .chain(d.labels.iter().map(|l| l.range))
-            .map(|r| (line_of(source, r.start), line_of(source, r.end)))
+            .map(|r| (line_of(r.start), line_of(r.end)))
             .collect();
         let step = self
             .steps
@@ -435,8 +454,14 @@ impl Suppressions {
     }
 }
 
-fn line_of(source: &str, offset: usize) -> usize {
-    crate::text::line_ends_before(source, offset)
+/// The offset of every line end of `source` (LF, the LF of a CRLF, a lone
+/// CR), in order: the line of an offset ([`crate::text::line_ends_before`])
+/// is how many come before it.
+fn line_ends(source: &str) -> Vec<usize> {
+    let b = source.as_bytes();
+    memchr::memchr2_iter(b'\n', b'\r', b)
+        .filter(|i| b[*i] == b'\n' || b.get(i + 1) != Some(&b'\n'))
+        .collect()
 }
 
 /// The range of the whole line containing `offset`, without its line break.
@@ -458,6 +483,22 @@ pub fn line_range(source: &str, offset: usize) -> TextRange {
 mod tests {
     use super::*;
     use crate::yaml::limits::MAX_DEPTH;
+
+    /// The line ends suppressions look lines up in count as `line_ends_before` does,
+    /// at every offset of texts with every kind of line end.
+    #[test]
+    fn line_ends_count_as_line_of() {
+        for text in ["", "a", "a\nb", "a\r\nb\rc\n", "\r\r\n\n\r", "x\r", "é\r\n日\n"] {
+            let ends = line_ends(text);
+            for offset in 0..=text.len() + 1 {
+                assert_eq!(
+                    ends.partition_point(|e| *e < offset),
+                    crate::text::line_ends_before(text, offset),
+                    "{text:?} at {offset}"
+                );
+            }
+        }
+    }
 
     /// LF, CRLF and a lone CR end lines alike; an offset on a line break
     /// belongs to the line the break ends.
@@ -852,7 +893,7 @@ mod tests {
         let lines: Vec<usize> = diags
             .iter()
             .filter(|d| d.rule == "template-injection")
-            .map(|d| line_of(src, d.range.start) + 1)
+            .map(|d| crate::text::line_ends_before(src, d.range.start) + 1)
             .collect();
         assert_eq!(lines, [10]);
     }

@@ -145,6 +145,51 @@ impl ReadPaths {
     }
 }
 
+/// `touched` as [`ReadPaths::reads_any`] tells it apart: each key that no
+/// rule's read path (nor [`runner_label::STEP_SHELL_PATHS`]) names replaced
+/// by one stand-in, then each path and each plain scalar once. A key no
+/// pattern names matches only a `*` segment, whatever its text, so every
+/// rule gets the same answer; and a batch that edits every job (a
+/// `timeout-minutes` in each) touches one path per job, which every rule's
+/// patterns were matched against, one by one.
+pub fn distinct_reads(touched: &crate::yaml::patch::Touched) -> crate::yaml::patch::Touched {
+    use crate::yaml::patch::Segment;
+    static NAMED: std::sync::LazyLock<std::collections::HashSet<&'static str>> = std::sync::LazyLock::new(|| {
+        RULES
+            .iter()
+            .filter_map(|r| match r.reads {
+                ReadPaths::Paths { paths, .. } => Some(paths),
+                ReadPaths::Everything => None,
+            })
+            .chain([runner_label::STEP_SHELL_PATHS])
+            .flatten()
+            .flat_map(|p| p.split('.'))
+            .collect()
+    });
+    let mut paths: Vec<Vec<Segment>> = touched
+        .paths
+        .iter()
+        .map(|path| {
+            path.iter()
+                .map(|s| match s {
+                    Segment::Key(k) if !NAMED.contains(k.as_str()) => Segment::Key(String::new()),
+                    other => other.clone(),
+                })
+                .collect()
+        })
+        .collect();
+    paths.sort_unstable();
+    paths.dedup();
+    let mut plain_scalars = touched.plain_scalars.clone();
+    plain_scalars.sort_unstable();
+    plain_scalars.dedup();
+    crate::yaml::patch::Touched {
+        paths,
+        expressions: touched.expressions,
+        plain_scalars,
+    }
+}
+
 pub const WORKFLOWS: &[FileKind] = &[FileKind::Workflow];
 pub const ACTIONS: &[FileKind] = &[FileKind::Action];
 pub const ALL_FILES: &[FileKind] = &[FileKind::Workflow, FileKind::Action];
@@ -367,5 +412,77 @@ impl<'a> Context<'a> {
     }
     pub fn severity(&self) -> Severity {
         self.severity
+    }
+}
+
+#[cfg(test)]
+mod distinct_reads_tests {
+    use super::*;
+    use crate::yaml::patch::{Segment, Touched};
+    use proptest::prelude::*;
+
+    /// Every key a read path names, some it does not (job ids, `with:`
+    /// inputs), an empty one and `~`, sequence items and non-string keys.
+    fn segment() -> impl Strategy<Value = Segment> {
+        let named: Vec<&'static str> = RULES
+            .iter()
+            .filter_map(|r| match r.reads {
+                ReadPaths::Paths { paths, .. } => Some(paths),
+                ReadPaths::Everything => None,
+            })
+            .chain([runner_label::STEP_SHELL_PATHS])
+            .flatten()
+            .flat_map(|p| p.split('.'))
+            .collect();
+        prop_oneof![
+            proptest::sample::select(named).prop_map(|k| Segment::Key(k.to_string())),
+            proptest::sample::select(vec!["build", "test", "lint", "", "~", "*", "**", "with", "Jobs"])
+                .prop_map(|k| Segment::Key(k.to_string())),
+            Just(Segment::Item),
+            Just(Segment::Other),
+        ]
+    }
+
+    proptest! {
+        /// Every rule reads a touched set exactly when it reads its
+        /// distinct form: the stand-in may be matched instead of the keys.
+        #[test]
+        fn every_rule_reads_the_distinct_form_as_it_reads_the_paths(
+            paths in proptest::collection::vec(proptest::collection::vec(segment(), 1..6), 1..8),
+            expressions in any::<bool>(),
+            plain_scalars in proptest::collection::vec(proptest::sample::select(vec!["a", "1x: a", "id", "x:y", ""]), 0..4),
+        ) {
+            let touched = Touched {
+                paths,
+                expressions,
+                plain_scalars: plain_scalars.into_iter().map(String::from).collect(),
+            };
+            let distinct = distinct_reads(&touched);
+            prop_assert!(distinct.paths.len() <= touched.paths.len());
+            for rule in RULES {
+                prop_assert_eq!(rule.reads.reads_any(&touched), rule.reads.reads_any(&distinct), "{}", rule.id);
+            }
+        }
+    }
+
+    /// The commonest batch, `timeout-minutes` in each of many jobs, is one
+    /// path to match, whatever the jobs are called.
+    #[test]
+    fn one_key_in_every_job_is_one_path() {
+        let key = |k: &str| Segment::Key(k.to_string());
+        let touched = Touched {
+            paths: ["build", "test", "deploy"]
+                .iter()
+                .map(|id| vec![key("jobs"), key(id), key("timeout-minutes")])
+                .collect(),
+            ..Touched::default()
+        };
+        assert_eq!(distinct_reads(&touched).paths.len(), 1);
+        // A job whose id a read path names keeps it: a pattern may read it.
+        let mut named = touched.clone();
+        named
+            .paths
+            .push(vec![key("jobs"), key("steps"), key("timeout-minutes")]);
+        assert_eq!(distinct_reads(&named).paths.len(), 2);
     }
 }
