@@ -39,6 +39,7 @@
 //! difference has no verdict.
 
 use std::collections::{BTreeMap, BTreeSet};
+use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -47,6 +48,7 @@ use autoheal_engine::LineIndex;
 use autoheal_engine::actionlint_config::{ACTIONLINT_CONFIG_PATHS, ActionlintConfig};
 use autoheal_engine::config::Config;
 use autoheal_engine::lint::{LintOptions, lint};
+use rayon::prelude::*;
 
 use crate::actionlint::{actionlint_line, counts_as_flag, folder_repo, multi_line_scalars};
 
@@ -91,6 +93,16 @@ struct Totals {
     unexplained: usize,
 }
 
+impl Totals {
+    fn add(&mut self, other: &Totals) {
+        self.actionlint_lines += other.actionlint_lines;
+        self.found += other.found;
+        self.autoheal_only += other.autoheal_only;
+        self.audit_only += other.audit_only;
+        self.unexplained += other.unexplained;
+    }
+}
+
 pub fn run(args: &[&str]) -> anyhow::Result<()> {
     // The recorded floor is about the project's own set; another DIR is
     // only compared.
@@ -115,12 +127,23 @@ pub fn run(args: &[&str]) -> anyhow::Result<()> {
         .collect();
     projects.sort();
     let scratch = std::env::temp_dir().join(format!("autoheal-diff-actionlint-{}", std::process::id()));
-    let mut totals: [Totals; PARTS.len()] = Default::default();
-    let result = projects
-        .iter()
-        .try_for_each(|p| diff_project(p, &scratch, &actionlint, &mut totals[part(p)]));
+    // The projects are compared on every core (most of the time is
+    // actionlint's start-up, one process per project), then printed in
+    // their order.
+    let results: Vec<anyhow::Result<(String, Totals)>> = projects
+        .par_iter()
+        .map(|p| {
+            let mut out = String::new();
+            diff_project(p, &scratch, &actionlint, &mut out).map(|t| (out, t))
+        })
+        .collect();
     let _ = std::fs::remove_dir_all(&scratch);
-    result?;
+    let mut totals: [Totals; PARTS.len()] = Default::default();
+    for (p, result) in projects.iter().zip(results) {
+        let (out, t) = result?;
+        print!("{out}");
+        totals[part(p)].add(&t);
+    }
     println!("== totals over {} projects", projects.len());
     for (name, t) in PARTS.iter().zip(&totals) {
         println!(
@@ -200,9 +223,12 @@ fn part(project: &Path) -> usize {
     }
 }
 
-fn diff_project(project: &Path, scratch: &Path, actionlint: &str, totals: &mut Totals) -> anyhow::Result<()> {
+/// Compares one project; what it finds is written to `out`, to be printed
+/// in the projects' order.
+fn diff_project(project: &Path, scratch: &Path, actionlint: &str, out: &mut String) -> anyhow::Result<Totals> {
+    let mut totals = Totals::default();
     let name = project.file_name().unwrap_or_default().to_string_lossy().into_owned();
-    println!("== {name}");
+    writeln!(out, "== {name}")?;
     let copy = scratch.join(&name);
     copy_dir(project, &copy)?;
     std::fs::create_dir_all(copy.join(".git"))?;
@@ -276,14 +302,14 @@ fn diff_project(project: &Path, scratch: &Path, actionlint: &str, totals: &mut T
         });
         totals.audit_only += extra_lines.values().filter(|a| **a).count();
         totals.autoheal_only += extra_lines.values().filter(|a| !**a).count();
-        println!("{rel}: {found}/{} actionlint lines found", their_lines.len());
+        writeln!(out, "{rel}: {found}/{} actionlint lines found", their_lines.len())?;
         let audits: Vec<String> = extra
             .iter()
             .filter(|f| f.audit)
             .map(|f| format!("{}:{} [{}]", f.line, f.column, f.what))
             .collect();
         if !audits.is_empty() {
-            println!("  only autoheal's audits: {}", audits.join(", "));
+            writeln!(out, "  only autoheal's audits: {}", audits.join(", "))?;
         }
         let lint_extra: Vec<&Finding> = extra.into_iter().filter(|f| !f.audit).collect();
         for (side, list) in [("actionlint", &missed), ("autoheal", &lint_extra)] {
@@ -293,14 +319,15 @@ fn diff_project(project: &Path, scratch: &Path, actionlint: &str, totals: &mut T
                 if seen.insert(f.line) && verdict.is_none() {
                     totals.unexplained += 1;
                 }
-                println!(
+                writeln!(
+                    out,
                     "  only {side:<10} {}:{} [{}] {}{}",
                     f.line,
                     f.column,
                     f.what,
                     f.message,
                     verdict.map(|v| format!("\n      verdict: {v}")).unwrap_or_default()
-                );
+                )?;
             }
         }
     }
@@ -309,11 +336,11 @@ fn diff_project(project: &Path, scratch: &Path, actionlint: &str, totals: &mut T
     for (file, fs) in &theirs {
         if !file.starts_with(".github/workflows/") {
             for f in fs {
-                println!("  actionlint on {file}:{}: [{}] {}", f.line, f.what, f.message);
+                writeln!(out, "  actionlint on {file}:{}: [{}] {}", f.line, f.what, f.message)?;
             }
         }
     }
-    Ok(())
+    Ok(totals)
 }
 
 /// actionlint's findings in `dir`, by repository-relative file.

@@ -22,10 +22,8 @@ use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
 use anyhow::{Context as _, bail};
-use autoheal_fuzz_targets::{TARGETS, Target, mutate};
+use autoheal_fuzz_targets::{BATCH, DEFAULT_SEED, TARGETS, Target};
 
-/// Inputs per batch: the unit of progress reports and of replay.
-const BATCH: u64 = 200;
 /// A worker silent this long (one batch) is hung.
 const HANG: Duration = Duration::from_secs(60);
 /// The stack of the fuzzing thread: what the CLI and the server give theirs.
@@ -55,7 +53,7 @@ pub fn run(args: &[&str]) -> anyhow::Result<()> {
     let mut settings = Settings {
         execs: 1_000_000,
         seconds: None,
-        seed: 19,
+        seed: DEFAULT_SEED,
         jobs: 1,
     };
     let mut names = Vec::new();
@@ -353,11 +351,9 @@ fn work(
         batch = 0;
     }
     while done < execs && started.elapsed().as_secs_f64() < seconds {
-        let mut rng = mutate::Rng::for_batch(seed, target.name, batch);
         let n = BATCH.min(execs - done);
         let mut out = stdout.lock();
-        for _ in 0..n {
-            let input = mutate::input(&mut rng, &seeds, target.dictionary, target.max_len);
+        for input in target.batch(seed, batch, &seeds).take(n as usize) {
             exec(&input, &mut out)?;
         }
         done += n;
