@@ -195,9 +195,10 @@ pub fn review(repo: &RepoState, review: &ReviewState) -> Value {
     })
 }
 
-pub fn comment(repo: &RepoState, number: u64, comment: &CommentState) -> Value {
+pub fn comment(repo: &RepoState, base_url: &str, number: u64, comment: &CommentState) -> Value {
     json!({
         "id": comment.id,
+        "issue_url": format!("{base_url}/repos/{}/issues/{number}", repo.full_name),
         "body": comment.body,
         "user": { "login": comment.user },
         "author_association": association(repo, &comment.user),

@@ -213,6 +213,7 @@ pub fn api(state: &mut State, api_base: &str, blob_base: &str, req: Request<'_>)
         (&Method::PUT, ["contents", path @ ..]) => (put_contents(repo, &ctx, &path.join("/")), Used::None),
         (&Method::GET, ["issues"]) => (list_issues(repo, &ctx), Used::None),
         (&Method::POST, ["issues"]) => create_issue(repo, &ctx, next_issue),
+        (&Method::GET, ["issues", "comments"]) => (repo_comments(repo, &ctx), Used::None),
         (&Method::GET, ["issues", n]) => {
             let value = repo
                 .issues
@@ -227,7 +228,7 @@ pub fn api(state: &mut State, api_base: &str, blob_base: &str, req: Request<'_>)
             let number = parse(n);
             let items = repo.comments.get(&number).map(|list| {
                 list.iter()
-                    .map(|comment| render::comment(repo, number, comment))
+                    .map(|comment| render::comment(repo, api_base, number, comment))
                     .collect::<Vec<_>>()
             });
             (ctx.page(items.unwrap_or_default(), Value::Array), Used::None)
@@ -682,6 +683,37 @@ fn update_issue(repo: &mut RepoState, ctx: &Ctx<'_>, number: u64) -> Response {
     json_response(StatusCode::OK, value)
 }
 
+/// `GET /repos/{o}/{r}/issues/comments`: every comment of the repository's issues and pull
+/// requests, by `sort` (`created`, the default, or `updated`; the fake's comments are never
+/// edited, so both are the creation time) in `direction` (`asc` or `desc`; GitHub ignores it
+/// without `sort`, and lists by ascending id then), updated at or after `since`.
+fn repo_comments(repo: &RepoState, ctx: &Ctx<'_>) -> Response {
+    let query = &ctx.req.query;
+    let mut all: Vec<(u64, &CommentState)> = repo
+        .comments
+        .iter()
+        .flat_map(|(number, list)| list.iter().map(move |comment| (*number, comment)))
+        .filter(|(_, comment)| {
+            query
+                .get("since")
+                .is_none_or(|since| comment.created_at.as_str() >= since)
+        })
+        .collect();
+    if query.get("sort").is_some() {
+        all.sort_by(|(_, a), (_, b)| (a.created_at.as_str(), a.id).cmp(&(b.created_at.as_str(), b.id)));
+        if query.get("direction") == Some("desc") {
+            all.reverse();
+        }
+    } else {
+        all.sort_by_key(|(_, comment)| comment.id);
+    }
+    let items = all
+        .into_iter()
+        .map(|(number, comment)| render::comment(repo, ctx.api_base, number, comment))
+        .collect();
+    ctx.page(items, Value::Array)
+}
+
 fn add_comment(repo: &mut RepoState, ctx: &Ctx<'_>, number: u64, id: u64) -> (Response, Used) {
     let Some(issue) = repo.issues.get_mut(&number) else {
         return (not_found(), Used::None);
@@ -696,7 +728,7 @@ fn add_comment(repo: &mut RepoState, ctx: &Ctx<'_>, number: u64, id: u64) -> (Re
         user: ctx.login.clone(),
         created_at: ctx.now.clone(),
     };
-    let value = render::comment(repo, number, &comment);
+    let value = render::comment(repo, ctx.api_base, number, &comment);
     repo.comments.entry(number).or_default().push(comment);
     (json_response(StatusCode::CREATED, value), Used::Comment)
 }

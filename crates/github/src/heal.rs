@@ -156,6 +156,7 @@ async fn heal_run(gh: &GitHub, repo: &RepoName, run_id: u64, options: &HealOptio
                     failures: filed.record.failures.clone(),
                     branch,
                     copilot: examined.config.copilot,
+                    read_notes: &filed.read_notes,
                 };
                 let progress = options.progress();
                 let snapshot = Some(&examined.snapshot);
@@ -240,6 +241,7 @@ async fn heal_issue(gh: &GitHub, repo: &RepoName, number: u64, options: &HealOpt
         failures,
         branch: record.branch(),
         copilot: examined.config.copilot,
+        read_notes: &[],
     };
     heal_fix(
         gh,
@@ -306,6 +308,9 @@ struct FixRequest<'a> {
     failures: Vec<FailureInput>,
     branch: String,
     copilot: CopilotConfig,
+    /// What the review history left unread when report decided the fix may become a pull
+    /// request (`FiledIssue::read_notes`; `heal --issue` reads no history).
+    read_notes: &'a [String],
 }
 
 /// Regenerates the fix against the default branch and pushes it as a branch and a PR.
@@ -323,6 +328,7 @@ async fn heal_fix(
         failures,
         branch,
         copilot,
+        read_notes,
     } = fix;
     let path = &record.workflow_path;
     let base = &head.branch;
@@ -384,7 +390,7 @@ async fn heal_fix(
         return Ok(HealOutcome::PatchPosted { issue, branch, detail });
     }
     let title = pull_title(&proposal.titles());
-    let body = pull_body(issue, record, &proposal.fixes());
+    let body = pull_body(issue, record, &proposal.fixes(), read_notes);
     let (pull, opened, changed) = match open {
         Some(pull) => {
             progress.step(&format!("updating pull request #{}", pull.number));

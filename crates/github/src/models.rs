@@ -249,9 +249,25 @@ pub struct Comment {
     /// `FIRST_TIME_CONTRIBUTOR`, `FIRST_TIMER`, `MANNEQUIN` or `NONE`
     /// (`decide::trust::may_be_writer`).
     pub author_association: String,
+    /// The API URL of the issue or pull request the comment is on
+    /// (`…/repos/{o}/{r}/issues/{n}`): the repository's comment list names each thread only
+    /// by it.
+    pub issue_url: String,
 }
 
 impl Comment {
+    /// The number of the issue or pull request of `repo` the comment is on, from
+    /// [`Comment::issue_url`]; `None` when the URL names another repository or no number.
+    pub fn thread_in(&self, repo: &crate::RepoName) -> Option<u64> {
+        let (rest, number) = self.issue_url.rsplit_once("/issues/")?;
+        // The path starts with `/`, so `…/repos/xocto/app` is not `octo/app`'s.
+        let owned = rest.to_ascii_lowercase().ends_with(&repo.path().to_ascii_lowercase());
+        if !owned || number.is_empty() || !number.bytes().all(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        number.parse().ok()
+    }
+
     pub fn text(&self) -> &str {
         self.body.as_deref().unwrap_or_default()
     }
@@ -420,6 +436,23 @@ mod tests {
     use serde_json::json;
 
     use super::*;
+
+    #[test]
+    fn a_comment_names_its_thread_only_in_its_own_repository() {
+        let repo = crate::RepoName::parse("Octo/App").unwrap_or_else(|e| panic!("{e}"));
+        let on = |url: &str| {
+            Comment {
+                issue_url: url.into(),
+                ..Comment::default()
+            }
+            .thread_in(&repo)
+        };
+        assert_eq!(on("https://api.github.com/repos/octo/app/issues/12"), Some(12));
+        assert_eq!(on("https://api.github.com/repos/xocto/app/issues/12"), None);
+        assert_eq!(on("https://api.github.com/repos/octo/app/issues/12a"), None);
+        assert_eq!(on("https://api.github.com/repos/octo/app/issues/"), None);
+        assert_eq!(on(""), None);
+    }
 
     #[test]
     fn a_missing_required_field_is_an_error_not_a_default() {

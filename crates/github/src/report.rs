@@ -95,6 +95,9 @@ pub struct FiledIssue {
     pub analysis: autoheal_logs::Analysis,
     /// Why the workflow file was not read (over a budget, too large), when it was not.
     pub workflow_unread: Option<String>,
+    /// What the review history left unread when deciding the fix may become a pull request
+    /// (`History::notes`); the issue's body says it, and so does the pull request's.
+    pub read_notes: Vec<String>,
 }
 
 #[derive(Debug, Clone)]
@@ -256,7 +259,7 @@ async fn file(gh: &GitHub, repo: &RepoName, examined: &Examined, options: &Repor
         )
         .await?;
     let now = options.now.unwrap_or_else(Utc::now);
-    let filed = |issue: Issue, demoted: Option<String>, record: Record| FiledIssue {
+    let filed = |issue: Issue, demoted: Option<String>, record: Record, read_notes: Vec<String>| FiledIssue {
         issue,
         record,
         fixable,
@@ -271,6 +274,7 @@ async fn file(gh: &GitHub, repo: &RepoName, examined: &Examined, options: &Repor
         analysis: diagnosis.analysis.clone(),
         copilot: None,
         workflow_unread: diagnosis.workflow_unread.clone(),
+        read_notes,
     };
     // The newest recent issue carrying the failure's fingerprint whose author may act on it;
     // who autoheal is, and who may write, is asked only when some issue carries it, once per
@@ -290,19 +294,25 @@ async fn file(gh: &GitHub, repo: &RepoName, examined: &Examined, options: &Repor
         progress.step(&format!("commenting on issue #{}", existing.number));
         gh.create_comment(repo, existing.number, &repeat_comment(&record))
             .await?;
-        return Ok(ReportOutcome::Repeated(filed(existing.clone(), None, record)));
+        return Ok(ReportOutcome::Repeated(filed(
+            existing.clone(),
+            None,
+            record,
+            Vec::new(),
+        )));
     }
 
     // Demotion needs the history, which is only worth fetching for a fix that may become a PR.
-    let demoted = if fixable && *route == Route::Heal {
+    let (demoted, read_notes) = if fixable && *route == Route::Heal {
         progress.step("checking how reviewers received earlier fixes");
         let history = options.histories.get(gh, repo).await?;
         for note in &history.notes {
             progress.step(note);
         }
-        demotion_reason(&acceptance_record(&history), &record, config.rejection_threshold)
+        let demoted = demotion_reason(&acceptance_record(&history), &record, config.rejection_threshold);
+        (demoted, history.notes.clone())
     } else {
-        None
+        (None, Vec::new())
     };
     let kind = issue_kind(diagnosis, route, demoted.as_deref());
     let proposal = match &kind {
@@ -319,7 +329,7 @@ async fn file(gh: &GitHub, repo: &RepoName, examined: &Examined, options: &Repor
             reasons: reasons.clone(),
         },
     };
-    let body = issue_body(&record, &diagnosis.message, &proposal);
+    let body = issue_body(&record, &diagnosis.message, &proposal, &read_notes);
     let title = issue_title(&record.workflow_name, &record.category, &record.job);
     progress.step("opening the issue");
     let issue = act::issue::file_issue(gh, repo, &title, &body, &kind.labels()).await?;
@@ -339,7 +349,7 @@ async fn file(gh: &GitHub, repo: &RepoName, examined: &Examined, options: &Repor
     };
     Ok(ReportOutcome::Filed(FiledIssue {
         copilot,
-        ..filed(issue, demoted, record)
+        ..filed(issue, demoted, record, read_notes)
     }))
 }
 

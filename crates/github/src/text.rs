@@ -244,7 +244,7 @@ pub enum ProposalText<'a> {
 }
 
 /// The body of a new failure issue.
-pub fn issue_body(record: &Record, message: &str, proposal: &ProposalText<'_>) -> String {
+pub fn issue_body(record: &Record, message: &str, proposal: &ProposalText<'_>, notes: &[String]) -> String {
     let mut out = format!(
         "autoheal diagnosed a failure of workflow {} in {}.\n\n",
         inline(&record.workflow_name),
@@ -307,9 +307,26 @@ pub fn issue_body(record: &Record, message: &str, proposal: &ProposalText<'_>) -
             ));
         }
     }
+    out.push_str(&read_in_part(notes));
     out.push('\n');
     out.push_str(&encode(record));
     out.push('\n');
+    out
+}
+
+/// What a body says when autoheal read the repository's review history only in part
+/// (`History::notes`, autoheal's own Markdown): a rule or review past a budget did not count
+/// in deciding that the fix may become a pull request, and the reader should know it.
+fn read_in_part(notes: &[String]) -> String {
+    if notes.is_empty() {
+        return String::new();
+    }
+    let mut out = String::from(
+        "\n### Read in part\n\nautoheal read this repository's review history within its budgets, so an older `/autoheal` rule or review may not have counted:\n\n",
+    );
+    for note in notes {
+        out.push_str(&format!("- {}\n", neutralize_line(note, 500)));
+    }
     out
 }
 
@@ -365,7 +382,7 @@ pub fn commit_message(issue: u64, fix_titles: &[&str]) -> String {
 }
 
 /// The body of the fix pull request.
-pub fn pull_body(issue: u64, record: &Record, fixes: &[(&str, &str)]) -> String {
+pub fn pull_body(issue: u64, record: &Record, fixes: &[(&str, &str)], notes: &[String]) -> String {
     let mut out = format!(
         "Fixes #{issue}\n\nautoheal's fix for {} in job {} of workflow {} ({}).\n",
         inline(&record.category),
@@ -388,8 +405,10 @@ pub fn pull_body(issue: u64, record: &Record, fixes: &[(&str, &str)]) -> String 
     }
     out.push_str(
         "\nautoheal checked that the edited files parse and that the fix applies on the current default \
-         branch; review the change and let CI confirm it before merging.\n\n",
+         branch; review the change and let CI confirm it before merging.\n",
     );
+    out.push_str(&read_in_part(notes));
+    out.push('\n');
     out.push_str(&encode(record));
     out.push('\n');
     out
@@ -619,6 +638,7 @@ mod tests {
             &record(),
             "cancelled [click](http://evil)",
             &ProposalText::Manual { reasons: vec![] },
+            &[],
         );
         assert!(!body.contains("<script>") && !body.contains("@octocat") && !body.contains("[click]"));
         assert!(body.contains("[run 7](https://github.com/o/r/actions/runs/7) (attempt 2)"));
@@ -635,7 +655,7 @@ mod tests {
         r.job = "test|[Verify your account](https://evil.example/login)|".into();
         r.failed_step = Some("x|https://evil.example|".into());
         r.head_branch = Some("a|b".into());
-        let body = issue_body(&r, "m", &ProposalText::Manual { reasons: vec![] });
+        let body = issue_body(&r, "m", &ProposalText::Manual { reasons: vec![] }, &[]);
         assert!(
             body.contains("| Failed job | `test\\|[Verify your account](https://evil.example/login)\\|` |\n"),
             "{body}"
@@ -683,6 +703,7 @@ mod tests {
             &r,
             "fixed\u{200F} it\u{00AD}",
             &ProposalText::Manual { reasons: vec![] },
+            &[],
         );
         assert!(body.contains("| Failed job | `buildexe.txt` |"), "{body}");
         assert!(body.contains("ok line\n"), "{body}");
@@ -696,7 +717,7 @@ mod tests {
         let mut r = record();
         r.job = smuggled.into();
         r.evidence = vec![smuggled.into()];
-        let body = issue_body(&r, smuggled, &ProposalText::Manual { reasons: vec![] });
+        let body = issue_body(&r, smuggled, &ProposalText::Manual { reasons: vec![] }, &[]);
         assert!(body.contains("| Failed job | `ab` |"), "{body}");
         assert!(body.contains("**Root cause:** ab\n"), "{body}");
         assert!(
@@ -741,8 +762,29 @@ mod tests {
     }
 
     #[test]
+    fn a_body_says_what_the_review_history_left_unread() {
+        let notes = ["read the newest 1000 comments of `o/r`".to_string()];
+        let proposal = ProposalText::Fix {
+            fixes: vec![("Raise the timeout", "")],
+            diff: "-a\n+b\n",
+        };
+        for body in [
+            issue_body(&record(), "m", &proposal, &notes),
+            pull_body(12, &record(), &[("Raise the timeout", "")], &notes),
+        ] {
+            assert!(
+                body.contains("### Read in part\n") && body.contains("- read the newest 1000 comments of `o/r`\n"),
+                "{body}"
+            );
+            assert_eq!(decode(&body), Some(record()));
+        }
+        let plain = pull_body(12, &record(), &[("Raise the timeout", "")], &[]);
+        assert!(!plain.contains("Read in part"), "{plain}");
+    }
+
+    #[test]
     fn pull_text_links_the_issue_and_keeps_the_record() {
-        let body = pull_body(12, &record(), &[("Raise the timeout", "It ran out of time.")]);
+        let body = pull_body(12, &record(), &[("Raise the timeout", "It ran out of time.")], &[]);
         assert!(body.starts_with("Fixes #12\n"));
         assert!(body.contains("### Raise the timeout\n\nIt ran out of time.\n"));
         assert_eq!(decode(&body), Some(record()));

@@ -298,11 +298,14 @@ async fn a_hostile_history_costs_a_bounded_number_of_calls() {
     }
     fake.clear_requests();
     read_history(&gh).await;
-    let threads = asked_paths(&fake)
+    let paths = asked_paths(&fake);
+    let (listed, threads): (Vec<&String>, Vec<&String>) = paths
         .iter()
         .filter(|p| p.ends_with("/comments") || p.ends_with("/reviews"))
-        .count();
-    assert_eq!(threads, MAX_THREADS_READ);
+        .partition(|p| p.ends_with("/issues/comments"));
+    assert_eq!(threads.len(), MAX_THREADS_READ);
+    // The older threads' rules: one page of the repository's comment list.
+    assert_eq!(listed.len(), 1, "{listed:?}");
 }
 
 #[tokio::test]
@@ -506,4 +509,88 @@ async fn a_private_members_never_holds_and_outsiders_cost_a_bounded_budget() {
     );
     let asked = asked_about(&fake, "").len();
     assert!(asked <= MAX_OUTSIDERS_ASKED, "{asked} permission calls");
+}
+
+/// A `never` holds however many threads are newer than its own (review82 M1): autoheal's own
+/// issues, one per distinct failure and filed for untrusted runs too, pushed a maintainer's
+/// thread out of the newest `MAX_THREADS_READ`, and the rule expired in silence.
+#[tokio::test]
+async fn a_never_outlives_newer_autoheal_issues() {
+    use autoheal_github::fetch::history::MAX_THREADS_READ;
+    let fake = fake();
+    fake.add_collaborator(REPO, "maint", "maintain");
+    let (gh, _) = client(&fake);
+    dependency_pull_with_a_never(&fake, "maint");
+    fake.set_now(Some("2024-04-02T00:00:00Z"));
+    for i in 0..=MAX_THREADS_READ {
+        let timeout = analysis(&format!("ci|build{i}|timeout|"), "timeout", "timeout");
+        fake.add_issue(
+            REPO,
+            SeedIssue {
+                title: format!("[auto-heal] CI: timeout in build{i}"),
+                body: format!("summary\n{}", encode(&timeout)),
+                labels: vec!["workflow-failure".into()],
+                ..SeedIssue::default()
+            },
+        );
+    }
+    let history = read_history(&gh).await;
+    assert!(history.items.len() > MAX_THREADS_READ + 1, "{}", history.items.len());
+    assert_eq!(
+        never_by(&acceptance_record(&history), "dependency"),
+        Some("maint"),
+        "{:?}",
+        history.notes
+    );
+    assert!(history.notes.is_empty(), "{:?}", history.notes);
+}
+
+/// A rule said on any thread counts (a maintainer's policy issue, never labelled): the
+/// repository's comment list is read for them, newest first, for `MAX_RULE_PAGES` pages, and
+/// when older comments are left the history says so rather than letting the rule expire in
+/// silence.
+#[tokio::test]
+async fn a_rule_on_any_thread_counts_and_the_comment_budget_is_noted() {
+    use autoheal_github::fetch::history::MAX_RULE_PAGES;
+    let fake = fake();
+    fake.add_collaborator(REPO, "maint", "maintain");
+    let (gh, _) = client(&fake);
+    let dependency = analysis("ci|build|dependency|left-pad", "pin-dependency", "dependency");
+    fake.set_now(Some("2024-04-01T00:00:00Z"));
+    issue_and_pull(&fake, &dependency, 1);
+    let policy = fake.add_issue(
+        REPO,
+        SeedIssue {
+            title: "CI policy".into(),
+            user: "maint".into(),
+            ..SeedIssue::default()
+        },
+    );
+    fake.set_now(Some("2024-04-01T02:00:00Z"));
+    fake.add_comment(REPO, policy, "maint", "/autoheal never dependency");
+    let history = read_history(&gh).await;
+    assert_eq!(never_by(&acceptance_record(&history), "dependency"), Some("maint"));
+    assert!(history.notes.is_empty(), "{:?}", history.notes);
+
+    // More newer comments than the budget reads, one per page.
+    fake.set_now(Some("2024-04-02T00:00:00Z"));
+    for i in 0..MAX_RULE_PAGES {
+        fake.add_comment(REPO, policy, "drive-by", &format!("me too {i}"));
+    }
+    fake.set_page_size(1);
+    fake.clear_requests();
+    let history = read_history(&gh).await;
+    let listed = asked_paths(&fake)
+        .into_iter()
+        .filter(|p| p.ends_with("/issues/comments"))
+        .count();
+    assert_eq!(listed, MAX_RULE_PAGES);
+    assert_eq!(never_by(&acceptance_record(&history), "dependency"), None);
+    assert!(
+        history.notes.iter().any(|n| n.contains(&format!(
+            "newest {MAX_RULE_PAGES} comments of {REPO} ({MAX_RULE_PAGES} pages)"
+        )) && n.contains("before 2024-04-02T00:00:00Z")),
+        "{:?}",
+        history.notes
+    );
 }

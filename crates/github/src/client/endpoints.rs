@@ -234,6 +234,22 @@ impl GitHub {
             .await
     }
 
+    /// The repository's comments on all its issues and pull requests, newest first, updated
+    /// at or after `since` when given, up to `pages` pages of 100, and whether there were
+    /// more.
+    pub async fn list_newest_repo_comments(
+        &self,
+        repo: &RepoName,
+        since: Option<&str>,
+        pages: usize,
+    ) -> Result<(Vec<Comment>, bool)> {
+        let mut path = format!("{}/issues/comments?sort=created&direction=desc", repo.path());
+        if let Some(since) = since {
+            path.push_str(&format!("&since={}", encode_component(since)));
+        }
+        self.get_pages(&path, None, pages).await
+    }
+
     pub async fn create_comment(&self, repo: &RepoName, number: u64, body: &str) -> Result<Comment> {
         self.write_json(
             Method::POST,

@@ -170,9 +170,10 @@ pub fn acceptance_record(history: &History) -> AcceptanceRecord {
             );
         }
     }
-    // `never` and `allow` from every thread, applied in the order they were written.
+    // `never` and `allow` from every thread, applied in the order they were written: the
+    // threads read whole, and the rules of the others from the repository's comment list.
     let mut rules: Vec<SaidCommand> = Vec::new();
-    for (&number, comments) in &history.comments {
+    for (&number, comments) in history.comments.iter().chain(&history.rules) {
         for (comment, command) in trusted_commands(comments, history) {
             rules.push(SaidCommand {
                 at: crate::fetch::history::parse_time(Some(&comment.created_at)),
@@ -292,6 +293,7 @@ mod tests {
             user: Some(User { login: who.into() }),
             created_at: at.into(),
             author_association: "COLLABORATOR".into(),
+            ..Comment::default()
         }
     }
 

@@ -15,7 +15,7 @@ use super::trust::{Vouch, Vouching, fetch_bot_login};
 use crate::client::GitHub;
 use crate::client::config::RepoName;
 use crate::client::endpoints::IssueFilter;
-use crate::decide::commands::parse_command;
+use crate::decide::commands::{Command, parse_command};
 use crate::decide::learning::is_restrictive_review;
 use crate::error::{Error, Result};
 use crate::models::{Comment, Issue, Label, PullRequest, Review};
@@ -29,8 +29,18 @@ const COMMENT_FETCH_CONCURRENCY: usize = 4;
 /// reviews) are read, newest first. An issue form sets autoheal's labels for anyone, so the
 /// labelled list is as long as a hostile repository makes it; only threads autoheal or a
 /// writer opened are read, and at most this many of them (a few per day of a busy
-/// repository's month). Older threads' commands and reviews are not counted.
+/// repository's month). Older threads' `wrong-fix` commands and reviews are not counted;
+/// their `never` and `allow` rules are read from the repository's comment list
+/// ([`MAX_RULE_PAGES`]).
 pub const MAX_THREADS_READ: usize = 200;
+
+/// Pages of the repository's comments (100 each, newest first: every issue's and pull
+/// request's, `GET …/issues/comments`) read for `/autoheal never` and `allow` rules said on
+/// threads whose comments are not read whole (older than the newest [`MAX_THREADS_READ`], or
+/// no autoheal thread at all). A rule holds until it is undone, so it must not expire because
+/// newer threads pushed its own out of what is read (review82 M1); anyone can comment, so
+/// the list is read only this far, and [`History::notes`] says when older comments were left.
+pub const MAX_RULE_PAGES: usize = 10;
 
 /// Pages of the repository's pull requests (100 each, newest first) read for the head commits
 /// of the heal PRs whose reviews are read: `GET …/pulls?state=all` lists every pull request
@@ -166,6 +176,9 @@ impl Item {
 pub struct History {
     pub items: Vec<Item>,
     pub comments: BTreeMap<u64, Vec<Comment>>,
+    /// The `/autoheal never` and `allow` comments of threads whose comments were not read
+    /// whole, by thread, from the repository's comment list ([`MAX_RULE_PAGES`]).
+    pub rules: BTreeMap<u64, Vec<Comment>>,
     pub reviews: BTreeMap<u64, Vec<Review>>,
     /// The head commit of each PR, to tell whether it changed after a review.
     pub head_shas: BTreeMap<u64, String>,
@@ -189,6 +202,7 @@ impl History {
         History {
             items,
             comments,
+            rules: BTreeMap::new(),
             reviews: BTreeMap::new(),
             head_shas: BTreeMap::new(),
             writers: BTreeSet::new(),
@@ -279,7 +293,8 @@ pub fn stamp(time: DateTime<Utc>) -> String {
 /// write opened (an outsider's labelled issue carries no record autoheal wrote; openers GitHub
 /// relates to the repository as owner, member or collaborator asked about through one
 /// [`Vouching`], anyone else at no cost); the comments, and for a PR the reviews, of the newest
-/// [`MAX_THREADS_READ`] of them; and which authors
+/// [`MAX_THREADS_READ`] of them; the `never` and `allow` rules said on any other thread
+/// ([`fetch_rules`], within [`MAX_RULE_PAGES`]); and which authors
 /// of an `/autoheal` command or a review may write, restrictive words first and then newest
 /// first, through one [`Vouching`] that asks only about owners, members and collaborators
 /// (`Vouching::vouch_as`: a bounded number of permission calls, however many accounts
@@ -341,13 +356,14 @@ pub async fn fetch_history(gh: &GitHub, repo: &RepoName, since: Option<DateTime<
         .collect();
     numbers.reverse();
     let comments = fetch_comments(gh, repo, &numbers).await?;
+    let mut notes = Vec::new();
+    let rules = fetch_rules(gh, repo, since, &numbers, &mut notes).await?;
     let pulls: Vec<u64> = history
         .pulls()
         .map(|item| item.number)
         .filter(|number| numbers.contains(number))
         .collect();
     let reviews = fetch_reviews(gh, repo, &pulls).await?;
-    let mut notes = Vec::new();
     let head_shas = if pulls.is_empty() {
         BTreeMap::new()
     } else {
@@ -377,6 +393,7 @@ pub async fn fetch_history(gh: &GitHub, repo: &RepoName, since: Option<DateTime<
     // (`History::unasked`); an outsider left unasked does not count.
     let mut speakers: Vec<Speaker> = comments
         .values()
+        .chain(rules.values())
         .flatten()
         .filter_map(|c| {
             let command = parse_command(c.text())?.ok()?;
@@ -419,6 +436,7 @@ pub async fn fetch_history(gh: &GitHub, repo: &RepoName, since: Option<DateTime<
     }
     Ok(History {
         comments,
+        rules,
         reviews,
         head_shas,
         writers,
@@ -434,6 +452,48 @@ pub async fn fetch_comments(gh: &GitHub, repo: &RepoName, numbers: &[u64]) -> Re
         gh.list_comments(&repo, number).await
     })
     .await
+}
+
+/// The `/autoheal never` and `allow` comments of every thread but `read` (whose comments were
+/// read whole), by thread, from the newest [`MAX_RULE_PAGES`] pages of the repository's
+/// comments (updated at or after `since` when given); a note in `notes` when older comments
+/// were left unread. Who said them is vouched for with the other speakers.
+async fn fetch_rules(
+    gh: &GitHub,
+    repo: &RepoName,
+    since: Option<DateTime<Utc>>,
+    read: &[u64],
+    notes: &mut Vec<String>,
+) -> Result<BTreeMap<u64, Vec<Comment>>> {
+    let (listed, more) = gh
+        .list_newest_repo_comments(repo, since.map(stamp).as_deref(), MAX_RULE_PAGES)
+        .await?;
+    if more {
+        // Re-stamped: the note is autoheal's own Markdown in issue and pull request bodies.
+        let oldest = listed
+            .iter()
+            .filter_map(|c| parse_time(Some(&c.created_at)))
+            .min()
+            .map_or_else(|| "then".to_string(), stamp);
+        notes.push(format!(
+            "read the newest {} comments of {repo} ({MAX_RULE_PAGES} pages) for `/autoheal never` and `allow` rules; a rule said before {oldest} outside the newest {MAX_THREADS_READ} autoheal threads is not counted",
+            listed.len()
+        ));
+    }
+    let mut rules: BTreeMap<u64, Vec<Comment>> = BTreeMap::new();
+    for comment in listed {
+        let Some(thread) = comment.thread_in(repo).filter(|n| !read.contains(n)) else {
+            continue;
+        };
+        if let Some(Ok(Command::Never { .. } | Command::Allow { .. })) = parse_command(comment.text()) {
+            rules.entry(thread).or_default().push(comment);
+        }
+    }
+    // Oldest first within a thread, as a thread's own list is.
+    for said in rules.values_mut() {
+        said.sort_by(|a, b| (a.created_at.as_str(), a.id).cmp(&(b.created_at.as_str(), b.id)));
+    }
+    Ok(rules)
 }
 
 /// The reviews of each numbered pull request, a few at a time.

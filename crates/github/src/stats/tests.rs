@@ -74,6 +74,7 @@ fn comment(created: &str, body: &str) -> Comment {
         }),
         created_at: created.into(),
         author_association: "NONE".into(),
+        ..Comment::default()
     }
 }
 
