@@ -2106,6 +2106,41 @@ const CASES: &[(&str, Category, Option<&str>)] = &[
         Unknown,
         None,
     ),
+    // Batch 86 (helper diag85, 2026-12-06): a holdout written after batch
+    // 85's fixes and committed before any change, on the commonest failures
+    // of a changed toolchain or manifest across ecosystems: Gradle's
+    // toolchain with no JDK 21 and no download repository, Poetry's and
+    // uv's lock files behind pyproject.toml, pnpm's frozen lock file (web UI
+    // copy), `go mod tidy` needed, `cargo --locked` with a stale lock file,
+    // gh without GH_TOKEN, a Swift tools version newer than the installed
+    // one, NETSDK1045 (web UI copy), Bundler's lock file without the Linux
+    // platform, pip's `requires a different Python`, edition 2024 on an old
+    // cargo. All `unknown` by issue 12's definitions (a version or lock
+    // file is a person's choice; a token is a secret's setup).
+    (
+        "b86-gradle-toolchain-java-21-not-found-no-download-repo.log",
+        Unknown,
+        None,
+    ),
+    (
+        "b86-poetry-lock-out-of-date-pyproject-changed-log-failed.log",
+        Unknown,
+        None,
+    ),
+    ("b86-pnpm-outdated-lockfile-frozen-ui.log", Unknown, None),
+    ("b86-uv-sync-locked-lockfile-needs-update.log", Unknown, None),
+    ("b86-go-updates-to-go-mod-needed-log-failed.log", Unknown, None),
+    ("b86-cargo-locked-lock-file-needs-update.log", Unknown, None),
+    ("b86-gh-cli-no-gh-token-in-actions-log-failed.log", Unknown, None),
+    ("b86-swift-tools-version-newer-than-installed-macos.log", Unknown, None),
+    ("b86-dotnet-netsdk1045-target-net10-ui.log", Unknown, None),
+    (
+        "b86-bundler-lockfile-platform-darwin-only-log-failed.log",
+        Unknown,
+        None,
+    ),
+    ("b86-pip-requires-different-python-39-leg.log", Unknown, None),
+    ("b86-cargo-edition-2024-old-toolchain-log-failed.log", Unknown, None),
 ];
 
 /// For every `unknown` row, the log line (1-based) of the root cause's first
@@ -2745,6 +2780,20 @@ const UNKNOWN_ROOT_LINES: &[(&str, u64)] = &[
     ("b85-xcodebuild-archive-no-signing-certificate-macos.log", 67),
     ("b85-notarytool-status-invalid-then-stapler-error-65-log-failed.log", 14),
     ("b85-upload-artifact-v4-path-colon-invalid-character-ui.log", 31),
+    // Batch 86 (helper diag85), pinned when written: the tool's own refusal;
+    // Gradle's innermost `>` cause; cargo's `error:` above its `Caused by:`.
+    ("b86-gradle-toolchain-java-21-not-found-no-download-repo.log", 65),
+    ("b86-poetry-lock-out-of-date-pyproject-changed-log-failed.log", 7),
+    ("b86-pnpm-outdated-lockfile-frozen-ui.log", 31),
+    ("b86-uv-sync-locked-lockfile-needs-update.log", 66),
+    ("b86-go-updates-to-go-mod-needed-log-failed.log", 5),
+    ("b86-cargo-locked-lock-file-needs-update.log", 63),
+    ("b86-gh-cli-no-gh-token-in-actions-log-failed.log", 7),
+    ("b86-swift-tools-version-newer-than-installed-macos.log", 37),
+    ("b86-dotnet-netsdk1045-target-net10-ui.log", 26),
+    ("b86-bundler-lockfile-platform-darwin-only-log-failed.log", 7),
+    ("b86-pip-requires-different-python-39-leg.log", 77),
+    ("b86-cargo-edition-2024-old-toolchain-log-failed.log", 5),
 ];
 
 /// For rows whose category is not `unknown`, the log line (1-based) of the
