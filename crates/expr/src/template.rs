@@ -30,7 +30,11 @@ pub fn find_expressions(text: &str) -> Vec<Embedded> {
     // After one literal ran to the end of the text, later scans would too: skip the
     // string-aware scan from then on so that the whole search stays linear.
     let mut literals_balanced = true;
-    let opener = memchr::memmem::Finder::new(b"${{");
+    // One searcher for every call: building it cost more than most texts'
+    // search (tens of thousands of calls per corpus lint).
+    static OPENER: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+        std::sync::LazyLock::new(|| memchr::memmem::Finder::new(b"${{"));
+    let opener = &*OPENER;
     while let Some(rel) = text.as_bytes().get(from..).and_then(|rest| opener.find(rest)) {
         let start = from + rel;
         let inner_start = start + 3;

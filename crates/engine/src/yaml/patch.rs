@@ -178,6 +178,7 @@ pub fn apply_touched(source: &str, doc: &Document, edits: &[&Edit], edited: &str
     let mut touched = touched(root, &found);
     let mut out = doc.clone();
     let new_root = out.root.as_mut()?;
+    // Generic, not `dyn`: it runs twice per node of every patched tree.
     shift(new_root, &moved);
     for c in &mut out.comments {
         *c = TextRange::new(moved(c.start), moved(c.end));
@@ -340,8 +341,8 @@ fn insert(root: &mut Node, ins: &Insertion, at: usize) -> Option<()> {
         .iter()
         .map(|e| {
             let mut e = e.clone();
-            shift(&mut e.key, &|x| x + at);
-            shift(&mut e.value, &|x| x + at);
+            shift(&mut e.key, |x| x + at);
+            shift(&mut e.value, |x| x + at);
             e
         })
         .collect();
@@ -694,7 +695,7 @@ fn plain(text: &str, span: TextRange) -> Node {
 }
 
 /// Move every range of the tree by `moved`.
-fn shift(root: &mut Node, moved: &dyn Fn(usize) -> usize) {
+fn shift(root: &mut Node, moved: impl Fn(usize) -> usize) {
     let mut todo = vec![root];
     while let Some(node) = todo.pop() {
         node.span = TextRange::new(moved(node.span.start), moved(node.span.end));
