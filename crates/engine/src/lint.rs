@@ -63,16 +63,18 @@ pub fn lint_counted(path: &str, bytes: &[u8], opts: &LintOptions<'_>) -> crate::
     let parse_errors = parse_error_count(&doc);
     crate::fix::Relinted {
         parse_errors,
-        diagnostics: lint_document(path, bytes, &doc, opts),
+        diagnostics: lint_document(path, bytes, doc, opts),
     }
 }
 
-fn lint_document(path: &str, bytes: &[u8], doc: &Document, opts: &LintOptions<'_>) -> Vec<Diagnostic> {
+/// Lint `doc`, the parse of `bytes`; verification patches the tree in
+/// place (see [`verify_within`]), so it is taken, not borrowed.
+fn lint_document(path: &str, bytes: &[u8], doc: Document, opts: &LintOptions<'_>) -> Vec<Diagnostic> {
     let Ok(source) = std::str::from_utf8(bytes) else {
         // Only the encoding error can be reported without text.
-        return crate::rules::syntax::encoding_diagnostics(path, doc, opts.config);
+        return crate::rules::syntax::encoding_diagnostics(path, &doc, opts.config);
     };
-    let mut diags = lint_parsed(path, source, doc, opts);
+    let mut diags = lint_parsed(path, source, &doc, opts);
     match opts.fixes {
         FixSelection::All => {}
         FixSelection::SafeOnly => diags
@@ -81,7 +83,7 @@ fn lint_document(path: &str, bytes: &[u8], doc: &Document, opts: &LintOptions<'_
         FixSelection::None => diags.iter_mut().for_each(|d| d.fixes.clear()),
     }
     if opts.verify_fixes {
-        verify_all(path, source, doc, &mut diags, opts);
+        verify_within(path, source, doc, &mut diags, opts, MAX_RELINT_BYTES);
     }
     diags
 }
@@ -199,7 +201,7 @@ pub const MAX_RELINT_BYTES: usize = 8 << 20;
 /// and so is every fix past [`MAX_RELINT_BYTES`]. Fixes in different jobs
 /// and steps are verified together (see [`crate::fix_batch`]).
 pub fn verify_all(path: &str, source: &str, doc: &Document, diags: &mut [Diagnostic], opts: &LintOptions<'_>) {
-    verify_within(path, source, doc, diags, opts, MAX_RELINT_BYTES);
+    verify_all_counted(path, source, doc, diags, opts);
 }
 
 /// What verifying a file's fixes took: re-lints, and how many of them
@@ -220,13 +222,21 @@ pub fn verify_all_counted(
     diags: &mut [Diagnostic],
     opts: &LintOptions<'_>,
 ) -> Relints {
-    verify_within(path, source, doc, diags, opts, MAX_RELINT_BYTES)
+    if diags.iter().all(|d| d.fixes.is_empty()) {
+        return Relints::default();
+    }
+    verify_within(path, source, doc.clone(), diags, opts, MAX_RELINT_BYTES)
 }
 
+/// [`verify_all`] with a re-lint budget, on a tree of its own: a re-lint
+/// whose edits [`yaml::patch`] knows patches `doc` in place and the next
+/// one puts it back first ([`yaml::patch::undo`]), so the tree is copied
+/// for no re-lint (the copy and its drop were about a tenth of verification's
+/// instructions). The tree is dropped patched.
 fn verify_within(
     path: &str,
     source: &str,
-    doc: &Document,
+    doc: Document,
     diags: &mut [Diagnostic],
     opts: &LintOptions<'_>,
     budget: usize,
@@ -234,6 +244,7 @@ fn verify_within(
     if diags.iter().all(|d| d.fixes.is_empty()) {
         return Relints::default();
     }
+    let parse_errors = parse_error_count(&doc);
     let kind = opts.kind.unwrap_or_else(|| FileKind::detect(path, doc.root.as_ref()));
     let jobs = match (kind, doc.root.as_ref()) {
         (FileKind::Workflow, Some(root)) => crate::fix_batch::job_regions(source, &Workflow::new(root).jobs),
@@ -252,14 +263,28 @@ fn verify_within(
     // file with suppression comments: they silence by line (the line above
     // a finding), so an inserted line can move a comment off the error it
     // silenced, and that error, new in the re-lint, would go unseen.
-    let skippable = kind == FileKind::Workflow && Suppressions::new(source, doc).lines.is_empty();
+    let skippable = kind == FileKind::Workflow && Suppressions::new(source, &doc).lines.is_empty();
     let errors: Vec<(&'static str, String, TextRange)> = diags
         .iter()
         .filter(|d| d.severity == crate::diagnostic::Severity::Error)
         .map(|d| (d.rule, d.message.clone(), d.range))
         .collect();
     let count = std::cell::Cell::new(Relints::default());
+    #[cfg(debug_assertions)]
+    let original = doc.clone();
+    // The tree, and what undoes the patch it carries, if any.
+    let tree = std::cell::RefCell::new((doc, None::<yaml::patch::Undo>));
     let relint = |text: &str, edits: &[&crate::diagnostic::Edit], fixing: &[&'static str]| {
+        let mut tree = tree.borrow_mut();
+        let (doc, patched) = &mut *tree;
+        if let Some(undo) = patched.take() {
+            yaml::patch::undo(doc, undo);
+            #[cfg(debug_assertions)]
+            assert!(
+                *doc == original,
+                "{path}: a patched tree put back differs from the parse"
+            );
+        }
         let mut n = count.get();
         n.relints += 1;
         // In `RULES`' order, as a lint runs them.
@@ -271,8 +296,9 @@ fn verify_within(
             .collect();
         // Edits that only add `key: value` lines: the edited tree is the
         // original one with them added, no parse needed.
-        let relinted = match yaml::patch::apply_touched(source, doc, edits, text) {
-            Some((patched, touched)) => {
+        let relinted = match yaml::patch::apply_in_place(source, doc, edits, text) {
+            Some((undo, touched)) => {
+                *patched = Some(undo);
                 n.patched += 1;
                 // A rule that reads nothing the edits touched finds what it
                 // found before, moved; verification reads only errors, and
@@ -294,7 +320,7 @@ fn verify_within(
                     (rules.clone(), Vec::new())
                 };
                 n.skipped += skipped.len();
-                let relinted = relint_parsed(path, text, &patched, opts, &run, Some(fixing));
+                let relinted = relint_parsed(path, text, doc, opts, &run, Some(fixing));
                 #[cfg(debug_assertions)]
                 if !skipped.is_empty() {
                     assert_skipped_rules_find_the_same(path, source, text, edits, opts, &skipped);
@@ -306,7 +332,7 @@ fn verify_within(
         count.set(n);
         relinted
     };
-    crate::fix_batch::verify_fixes(path, source, parse_error_count(doc), diags, &jobs, &relint, budget);
+    crate::fix_batch::verify_fixes(path, source, parse_errors, diags, &jobs, &relint, budget);
     count.get()
 }
 
@@ -634,11 +660,25 @@ mod tests {
         let offered = lint_parsed(".github/workflows/ci.yml", &src, &doc, &opts);
         assert!(fixable(&offered) >= 40, "{offered:?}");
         let mut all = offered.clone();
-        verify_within(".github/workflows/ci.yml", &src, &doc, &mut all, &opts, usize::MAX);
+        verify_within(
+            ".github/workflows/ci.yml",
+            &src,
+            doc.clone(),
+            &mut all,
+            &opts,
+            usize::MAX,
+        );
         assert!(fixable(&all) >= 40, "every fix verifies without a budget: {all:?}");
         let mut within = offered;
         let cost = crate::fix_batch::relint_cost(src.len(), within.len());
-        verify_within(".github/workflows/ci.yml", &src, &doc, &mut within, &opts, 10 * cost);
+        verify_within(
+            ".github/workflows/ci.yml",
+            &src,
+            doc.clone(),
+            &mut within,
+            &opts,
+            10 * cost,
+        );
         assert_eq!(fixable(&within), 10, "{within:?}");
 
         // The same findings in 40 steps are verified together, in budget.
@@ -649,7 +689,14 @@ mod tests {
         let mut apart = lint_parsed(".github/workflows/ci.yml", &src, &doc, &opts);
         assert!(fixable(&apart) >= 40, "{apart:?}");
         let cost = crate::fix_batch::relint_cost(src.len(), apart.len());
-        verify_within(".github/workflows/ci.yml", &src, &doc, &mut apart, &opts, 10 * cost);
+        verify_within(
+            ".github/workflows/ci.yml",
+            &src,
+            doc.clone(),
+            &mut apart,
+            &opts,
+            10 * cost,
+        );
         assert!(fixable(&apart) >= 40, "{apart:?}");
     }
 
