@@ -314,6 +314,68 @@ fn on_every_fixture_a_patched_tree_equals_the_parse() {
     );
 }
 
+/// Fix verification's use of the patch: one tree patched in place edit
+/// after edit of every fixture, each put back before the next. Every
+/// patched tree is the parse of its text, and every tree put back is the
+/// original parse, also after an edit the patch refused, and after batches
+/// of an insertion and a changed word together.
+#[test]
+fn one_tree_patched_in_place_and_put_back_edit_after_edit_is_the_parse_each_time() {
+    let files = crate::rules::test_support::rule_fixture_files();
+    let mut patched_count = 0;
+    for path in files {
+        let Ok(source) = std::fs::read_to_string(&path) else {
+            continue;
+        };
+        let original = parse(source.as_bytes());
+        if !original.errors.is_empty() || original.anchored {
+            continue;
+        }
+        let mut scalars = Vec::new();
+        if let Some(root) = &original.root {
+            root.walk(&mut |n| {
+                if n.is_scalar() && n.span.len() >= 2 && source.is_char_boundary(n.span.end - 2) {
+                    scalars.push(TextRange::new(n.span.end - 2, n.span.end));
+                }
+            });
+        }
+        let points = crate::rules::test_support::line_insertion_points(&source);
+        let mut batches: Vec<Vec<Edit>> = Vec::new();
+        for &(end, column) in &points {
+            batches.push(inserted(&source, &[(end, column, "zz-new: 60")]).0);
+        }
+        for &range in &scalars {
+            batches.push(vec![Edit::replace("f.yml", range, "v42")]);
+        }
+        // A word changed before an insertion further on, in one batch.
+        for (&range, &(end, column)) in scalars.iter().zip(points.iter().rev()) {
+            if range.end < end {
+                let mut batch = vec![Edit::replace("f.yml", range, "v42")];
+                batch.extend(inserted(&source, &[(end, column, "zz-new: 60")]).0);
+                batches.push(batch);
+            }
+        }
+        let mut tree = original.clone();
+        for edits in &batches {
+            let refs: Vec<&Edit> = edits.iter().collect();
+            let Ok(text) = crate::fix::apply_edits("f.yml", &source, &refs) else {
+                continue;
+            };
+            if let Some((put_back, _)) = apply_in_place(&source, &mut tree, &refs, &text) {
+                patched_count += 1;
+                assert_same_as_parse(&tree, &text);
+                undo(&mut tree, put_back);
+            }
+            assert!(
+                tree == original,
+                "{}: the tree put back after {edits:?} differs",
+                path.display()
+            );
+        }
+    }
+    assert!(patched_count > 1000, "{patched_count}");
+}
+
 /// A batch inserting into every job of a long `jobs:` (found by search, not
 /// by a scan of the jobs per insertion).
 #[test]
