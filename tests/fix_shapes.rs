@@ -42,6 +42,14 @@
 //! another leg, toolchains in containers, limits callers pass to called
 //! workflows, test exceptions naming files, moved and unbuilt paths, rate
 //! limit look-alikes, and failures only a person can fix.
+//!
+//! A sixth round (`ROUND_6`) covers monorepos with a working directory per
+//! package, pnpm and yarn workspaces, tox and nox sessions, a setup-python
+//! version matrix, a container job running as a non-root user, cache
+//! restores that miss, rate limits of npm, PyPI, GHCR and Maven Central in the
+//! middle of a long step, renamed files with near matches, and reusable
+//! workflows called with inputs; several are traps whose right answer is no
+//! fix.
 
 use crate::failure_logs;
 use crate::support;
@@ -3553,4 +3561,588 @@ const ROUND_5: &[Case] = &[
 #[test]
 fn round_five_shapes_get_the_right_fix_or_a_reasoned_refusal() {
     assert_round(ROUND_5);
+}
+
+// ---- round 6: monorepos, workspaces, tox/nox, version matrices, container jobs, cache misses, rate limits in
+// long steps, renamed files, reusable workflows called with inputs ----
+
+const NO_YAML_IN_WORKER: &[&str] = &[
+    "##[group]Run python -m pytest",
+    "python -m pytest",
+    "shell: /usr/bin/bash -e {0}",
+    "env:",
+    "  pythonLocation: /opt/hostedtoolcache/Python/3.12.7/x64",
+    "##[endgroup]",
+    "============================= test session starts ==============================",
+    "platform linux -- Python 3.12.7, pytest-8.3.3, pluggy-1.5.0",
+    "rootdir: /home/runner/work/platform/platform/services/worker",
+    "collected 0 items / 1 error",
+    "",
+    "==================================== ERRORS ====================================",
+    "____________________ ERROR collecting tests/test_jobs.py _____________________",
+    "ImportError while importing test module '/home/runner/work/platform/platform/services/worker/tests/test_jobs.py'.",
+    "Hint: make sure your test modules/packages have valid Python names.",
+    "Traceback:",
+    "/opt/hostedtoolcache/Python/3.12.7/x64/lib/python3.12/importlib/__init__.py:90: in import_module",
+    "    return _bootstrap._gcd_import(name[level:], package, level)",
+    "tests/test_jobs.py:4: in <module>",
+    "    import yaml",
+    "E   ModuleNotFoundError: No module named 'yaml'",
+    "=========================== short test summary info ============================",
+    "ERROR tests/test_jobs.py",
+    "!!!!!!!!!!!!!!!!!!!! Interrupted: 1 error during collection !!!!!!!!!!!!!!!!!!!!",
+    "=============================== 1 error in 0.21s ===============================",
+    "##[error]Process completed with exit code 2.",
+];
+
+const COMPLETIONS_SCRIPT_MISSING: &[&str] = &[
+    "##[group]Run bash scripts/gen-completions.sh",
+    "bash scripts/gen-completions.sh",
+    "shell: /usr/bin/bash -e {0}",
+    "##[endgroup]",
+    "bash: scripts/gen-completions.sh: No such file or directory",
+    "##[error]Process completed with exit code 127.",
+];
+
+const PNPM_FILTER_VITE_MISSING: &[&str] = &[
+    "##[group]Run pnpm --filter @acme/web build",
+    "pnpm --filter @acme/web build",
+    "shell: /usr/bin/bash -e {0}",
+    "env:",
+    "  PNPM_HOME: /home/runner/setup-pnpm/node_modules/.bin",
+    "##[endgroup]",
+    "",
+    "> @acme/web@0.4.0 build /home/runner/work/acme/acme/apps/web",
+    "> vite build",
+    "",
+    "sh: 1: vite: not found",
+    "/home/runner/work/acme/acme/apps/web:",
+    "\u{2009}ERR_PNPM_RECURSIVE_RUN_FIRST_FAIL\u{2009} @acme/web@0.4.0 build: `vite build`",
+    "spawn ENOENT",
+    "\u{2009}WARN\u{2009}  Local package.json exists, but node_modules missing, did you mean to install?",
+    "##[error]Process completed with exit code 1.",
+];
+
+const YARN_WORKSPACE_NO_SUPERTEST: &[&str] = &[
+    "##[group]Run yarn workspace @acme/api test",
+    "yarn workspace @acme/api test",
+    "shell: /usr/bin/bash -e {0}",
+    "##[endgroup]",
+    "yarn workspace v1.22.22",
+    "yarn run v1.22.22",
+    "$ jest --ci",
+    "FAIL src/app.test.ts",
+    "  \u{25cf} Test suite failed to run",
+    "",
+    "    Cannot find module 'supertest' from 'src/app.test.ts'",
+    "",
+    "    > 1 | import request from 'supertest';",
+    "        | ^",
+    "",
+    "Test Suites: 1 failed, 3 passed, 4 total",
+    "Tests:       12 passed, 12 total",
+    "error Command failed with exit code 1.",
+    "info Visit https://yarnpkg.com/en/docs/cli/run for documentation about this command.",
+    "error Command failed.",
+    "Exit code: 1",
+    "Command: /usr/local/bin/node",
+    "Arguments: /usr/local/lib/node_modules/yarn/lib/cli.js test",
+    "Directory: /home/runner/work/acme/acme/packages/api",
+    "Output:",
+    "",
+    "info Visit https://yarnpkg.com/en/docs/cli/workspace for documentation about this command.",
+    "##[error]Process completed with exit code 1.",
+];
+
+const TOX_NO_YAML: &[&str] = &[
+    "##[group]Run tox -e py312",
+    "tox -e py312",
+    "shell: /usr/bin/bash -e {0}",
+    "##[endgroup]",
+    "py312: install_deps> python -I -m pip install pytest",
+    "py312: commands[0]> pytest tests",
+    "============================= test session starts ==============================",
+    "ImportError while loading conftest '/home/runner/work/lib/lib/tests/conftest.py'.",
+    "tests/conftest.py:2: in <module>",
+    "    import yaml",
+    "E   ModuleNotFoundError: No module named 'yaml'",
+    "py312: exit 4 (0.41 seconds) /home/runner/work/lib/lib> pytest tests pid=2231",
+    "  py312: FAIL code 4 (6.02=setup[5.61]+cmd[0.41] seconds)",
+    "  evaluation failed :( (6.10 seconds)",
+    "##[error]Process completed with exit code 4.",
+];
+
+const NOX_NO_YAML: &[&str] = &[
+    "##[group]Run nox -s tests-3.12",
+    "nox -s tests-3.12",
+    "shell: /usr/bin/bash -e {0}",
+    "##[endgroup]",
+    "nox > Running session tests-3.12",
+    "nox > Creating virtual environment (virtualenv) using python3.12 in .nox/tests-3-12",
+    "nox > python -m pip install -r requirements-test.txt",
+    "nox > pytest tests",
+    "ImportError while loading conftest '/home/runner/work/lib/lib/tests/conftest.py'.",
+    "tests/conftest.py:2: in <module>",
+    "    import yaml",
+    "E   ModuleNotFoundError: No module named 'yaml'",
+    "nox > Command pytest tests failed with exit code 4",
+    "nox > Session tests-3.12 failed.",
+    "##[error]Process completed with exit code 1.",
+];
+
+const NO_DISTUTILS_ON_312_LEG: &[&str] = &[
+    "##[group]Run python setup.py build_ext --inplace",
+    "python setup.py build_ext --inplace",
+    "shell: /usr/bin/bash -e {0}",
+    "env:",
+    "  pythonLocation: /opt/hostedtoolcache/Python/3.12.7/x64",
+    "  LD_LIBRARY_PATH: /opt/hostedtoolcache/Python/3.12.7/x64/lib",
+    "##[endgroup]",
+    "Traceback (most recent call last):",
+    "  File \"/home/runner/work/fastext/fastext/setup.py\", line 1, in <module>",
+    "    from distutils.core import setup, Extension",
+    "ModuleNotFoundError: No module named 'distutils'",
+    "##[error]Process completed with exit code 1.",
+];
+
+const MAKE_MISSING_NON_ROOT_CONTAINER: &[&str] = &[
+    "##[group]Run make docs",
+    "make docs",
+    "shell: sh -e {0}",
+    "##[endgroup]",
+    "/__w/_temp/6c1f0e2d-7a8b-4c9d-8e0f-1a2b3c4d5e6f.sh: 1: make: not found",
+    "##[error]Process completed with exit code 127.",
+];
+
+const CACHE_MISS_FAIL_ON_MISS: &[&str] = &[
+    "##[group]Run actions/cache/restore@v4",
+    "with:",
+    "  path: dist",
+    "  key: dist-3f9c2e1d8b7a6f5e4d3c2b1a0f9e8d7c6b5a4f3e",
+    "  fail-on-cache-miss: true",
+    "  enableCrossOsArchive: false",
+    "  lookup-only: false",
+    "##[endgroup]",
+    "##[error]Failed to restore cache entry. Exiting as fail-on-cache-miss is set. Input key: dist-3f9c2e1d8b7a6f5e4d3c2b1a0f9e8d7c6b5a4f3e",
+];
+
+const SETUP_NODE_LOCK_NOT_AT_ROOT: &[&str] = &[
+    "##[group]Run actions/setup-node@v4",
+    "with:",
+    "  node-version: 20",
+    "  cache: npm",
+    "  always-auth: false",
+    "  check-latest: false",
+    "  token: ***",
+    "##[endgroup]",
+    "Found in cache @ /opt/hostedtoolcache/node/20.18.0/x64",
+    "Environment details",
+    "  node: v20.18.0",
+    "  npm: 10.8.2",
+    "  yarn: 1.22.22",
+    "/usr/local/bin/npm config get cache",
+    "/home/runner/.npm",
+    "##[error]Dependencies lock file is not found in /home/runner/work/site/site. Supported file patterns: package-lock.json,npm-shrinkwrap.json,yarn.lock",
+];
+
+const NPM_429_IN_LONG_STEP: &[&str] = &[
+    "##[group]Run npm ci",
+    "npm ci",
+    "npm run build",
+    "npm test -- --ci",
+    "shell: /usr/bin/bash -e {0}",
+    "##[endgroup]",
+    "npm warn deprecated inflight@1.0.6: This module is not supported, and leaks memory.",
+    "npm warn deprecated glob@7.2.3: Glob versions prior to v9 are no longer supported",
+    "npm error code E429",
+    "npm error 429 Too Many Requests - GET https://registry.npmjs.org/@babel/core/-/core-7.25.2.tgz",
+    "npm error A complete log of this run can be found in: /home/runner/.npm/_logs/2024-05-02T10_00_41_201Z-debug-0.log",
+    "##[error]Process completed with exit code 1.",
+];
+
+const PYPI_429_THEN_TESTS_ONE_LINE: &[&str] = &[
+    "##[group]Run pip install -r requirements.txt && pytest -q",
+    "pip install -r requirements.txt && pytest -q",
+    "shell: /usr/bin/bash -e {0}",
+    "env:",
+    "  pythonLocation: /opt/hostedtoolcache/Python/3.12.7/x64",
+    "##[endgroup]",
+    "Collecting numpy==2.1.0 (from -r requirements.txt (line 3))",
+    "  Downloading numpy-2.1.0-cp312-cp312-manylinux_2_17_x86_64.manylinux2014_x86_64.whl.metadata (60 kB)",
+    "ERROR: HTTP error 429 while getting https://files.pythonhosted.org/packages/0a/1b/numpy-2.1.0-cp312-cp312-manylinux_2_17_x86_64.manylinux2014_x86_64.whl",
+    "ERROR: Could not install requirement numpy==2.1.0 from https://files.pythonhosted.org/packages/0a/1b/numpy-2.1.0-cp312-cp312-manylinux_2_17_x86_64.manylinux2014_x86_64.whl because of HTTP error 429 Client Error: Too Many Requests for url: https://files.pythonhosted.org/packages/0a/1b/numpy-2.1.0-cp312-cp312-manylinux_2_17_x86_64.manylinux2014_x86_64.whl for URL https://files.pythonhosted.org/packages/0a/1b/numpy-2.1.0-cp312-cp312-manylinux_2_17_x86_64.manylinux2014_x86_64.whl",
+    "##[error]Process completed with exit code 1.",
+];
+
+const GHCR_429_MID_STEP: &[&str] = &[
+    "##[group]Run ./scripts/prepare-fixtures.sh",
+    "./scripts/prepare-fixtures.sh",
+    "docker pull ghcr.io/acme/fixtures-db:2024.05",
+    "docker run -d --name fixtures -p 5432:5432 ghcr.io/acme/fixtures-db:2024.05",
+    "shell: /usr/bin/bash -e {0}",
+    "##[endgroup]",
+    "preparing fixtures: 14 tables",
+    "Error response from daemon: Head \"https://ghcr.io/v2/acme/fixtures-db/manifests/2024.05\": toomanyrequests: retry-after: 694.56\u{b5}s, allowed: 44000/minute",
+    "##[error]Process completed with exit code 1.",
+];
+
+const MAVEN_CENTRAL_429_IN_VERIFY: &[&str] = &[
+    "##[group]Run ./mvnw -B verify",
+    "./mvnw -B verify",
+    "shell: /usr/bin/bash -e {0}",
+    "env:",
+    "  JAVA_HOME: /opt/hostedtoolcache/Java_Temurin-Hotspot_jdk/21.0.4-7/x64",
+    "##[endgroup]",
+    "[INFO] Scanning for projects...",
+    "[INFO] ------------------------< com.acme:orders-api >-------------------------",
+    "[INFO] Building orders-api 1.8.0-SNAPSHOT",
+    "[INFO] --------------------------------[ jar ]---------------------------------",
+    "Downloading from central: https://repo.maven.apache.org/maven2/org/apache/commons/commons-lang3/3.14.0/commons-lang3-3.14.0.jar",
+    "[INFO] ------------------------------------------------------------------------",
+    "[INFO] BUILD FAILURE",
+    "[INFO] ------------------------------------------------------------------------",
+    "[ERROR] Failed to execute goal on project orders-api: Could not resolve dependencies for project com.acme:orders-api:jar:1.8.0-SNAPSHOT: Could not transfer artifact org.apache.commons:commons-lang3:jar:3.14.0 from/to central (https://repo.maven.apache.org/maven2): status code: 429, reason phrase: Too Many Requests (429) -> [Help 1]",
+    "##[error]Process completed with exit code 1.",
+];
+
+const PROD_SETTINGS_MISSING: &[&str] = &[
+    "##[group]Run cp config/settings.production.yml deploy/settings.yml",
+    "cp config/settings.production.yml deploy/settings.yml",
+    "shell: /usr/bin/bash -e {0}",
+    "##[endgroup]",
+    "cp: cannot stat 'config/settings.production.yml': No such file or directory",
+    "##[error]Process completed with exit code 1.",
+];
+
+const CALLEE_REQUIREMENTS_MISSING: &[&str] = &[
+    "##[group]Run pip install -r requirements.txt",
+    "pip install -r requirements.txt",
+    "shell: /usr/bin/bash -e {0}",
+    "##[endgroup]",
+    "ERROR: Could not open requirements file: [Errno 2] No such file or directory: 'requirements.txt'",
+    "##[error]Process completed with exit code 1.",
+];
+
+const PANDOC_IN_CALLEE: &[&str] = &[
+    "##[group]Run pandoc docs/index.md -o site/index.html",
+    "pandoc docs/index.md -o site/index.html",
+    "shell: /usr/bin/bash -e {0}",
+    "##[endgroup]",
+    "/home/runner/work/_temp/5d4c3b2a-1f0e-4d9c-8b7a-6f5e4d3c2b1a.sh: line 1: pandoc: command not found",
+    "##[error]Process completed with exit code 127.",
+];
+
+const DOCS_CALLEE: &str = ".github/workflows/docs.yml";
+const TEST_CALLEE: &str = ".github/workflows/python-tests.yml";
+
+/// Each outcome decided from issue 12's definitions before the first run.
+const ROUND_6: &[Case] = &[
+    // ---- monorepos: a working directory per package ----
+    Case {
+        name: "module missing in one package of a matrix over monorepo packages (working-directory from the matrix)",
+        files: &[
+            (
+                CI,
+                "on: push\njobs:\n  test:\n    strategy:\n      matrix:\n        package: [api, worker]\n    runs-on: ubuntu-latest\n    defaults:\n      run:\n        working-directory: services/${{ matrix.package }}\n    steps:\n      - uses: actions/checkout@v4\n      - uses: actions/setup-python@v5\n        with:\n          python-version: '3.12'\n      - run: pip install -r requirements.txt\n      - run: python -m pytest\n",
+            ),
+            ("services/api/requirements.txt", "fastapi\npytest\n"),
+            ("services/worker/requirements.txt", "celery\npytest\n"),
+            ("requirements.txt", "pre-commit\n"),
+        ],
+        workflow: Some(CI),
+        job: "test (worker)",
+        step: "Run python -m pytest",
+        lines: NO_YAML_IN_WORKER,
+        // The worker's own list, or the shared install line (harmless on the api leg); never the api's list or
+        // the root's.
+        want: Want::Fix {
+            files: &[CI, "services/worker/requirements.txt"],
+            adds: &["PyYAML"],
+            removes: &["pip install -r requirements.txt"],
+        },
+    },
+    Case {
+        name: "script renamed within its package, a sibling package still has the old name",
+        files: &[
+            (
+                CI,
+                "on: push\njobs:\n  cli:\n    runs-on: ubuntu-latest\n    defaults:\n      run:\n        working-directory: packages/cli\n    steps:\n      - uses: actions/checkout@v4\n      - run: bash scripts/gen-completions.sh\n",
+            ),
+            ("packages/cli/scripts/gen_completions.sh", "#!/bin/sh\necho cli\n"),
+            ("packages/server/scripts/gen-completions.sh", "#!/bin/sh\necho server\n"),
+        ],
+        workflow: Some(CI),
+        job: "cli",
+        step: "Run bash scripts/gen-completions.sh",
+        lines: COMPLETIONS_SCRIPT_MISSING,
+        // The package's renamed script is the clear rename; the sibling's file is another package's script.
+        want: Want::Without(
+            &Want::Either {
+                files: &[CI],
+                adds: &["scripts/gen_completions.sh"],
+                removes: &["scripts/gen-completions.sh"],
+            },
+            &["packages/server", "hashFiles"],
+        ),
+    },
+    // ---- pnpm and yarn workspaces ----
+    Case {
+        name: "vite missing in a pnpm workspace package's script: the package's dependency, no system install",
+        files: &[(
+            CI,
+            "on: push\njobs:\n  web:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - uses: pnpm/action-setup@v4\n        with:\n          version: 9\n      - uses: actions/setup-node@v4\n        with:\n          node-version: 20\n      - run: pnpm --filter @acme/web build\n",
+        )],
+        workflow: Some(CI),
+        job: "web",
+        step: "Run pnpm --filter @acme/web build",
+        lines: PNPM_FILTER_VITE_MISSING,
+        want: Want::Declined(""),
+    },
+    Case {
+        name: "supertest missing in a yarn workspace's tests: the package's manifest, no install step",
+        files: &[(
+            CI,
+            "on: push\njobs:\n  api:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - uses: actions/setup-node@v4\n        with:\n          node-version: 20\n          cache: yarn\n      - run: yarn install --frozen-lockfile\n      - run: yarn workspace @acme/api test\n",
+        )],
+        workflow: Some(CI),
+        job: "api",
+        step: "Run yarn workspace @acme/api test",
+        lines: YARN_WORKSPACE_NO_SUPERTEST,
+        want: Want::Declined(""),
+    },
+    // ---- tox and nox sessions ----
+    Case {
+        name: "module missing inside a tox environment: never a pip install on the runner",
+        files: &[
+            (
+                CI,
+                "on: push\njobs:\n  test:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - uses: actions/setup-python@v5\n        with:\n          python-version: '3.12'\n      - run: pip install tox\n      - run: tox -e py312\n",
+            ),
+            (
+                "tox.ini",
+                "[tox]\nenv_list = py312\n\n[testenv]\ndeps = pytest\ncommands = pytest tests\n",
+            ),
+        ],
+        workflow: Some(CI),
+        job: "test",
+        step: "Run tox -e py312",
+        lines: TOX_NO_YAML,
+        want: Want::Without(&either(&["tox.ini"], &["PyYAML"]), &["pip install"]),
+    },
+    Case {
+        name: "module missing inside a nox session that installs a requirements file",
+        files: &[
+            (
+                CI,
+                "on: push\njobs:\n  test:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - uses: actions/setup-python@v5\n        with:\n          python-version: '3.12'\n      - run: pip install nox\n      - run: nox -s tests-3.12\n",
+            ),
+            (
+                "noxfile.py",
+                "import nox\n\n\n@nox.session(python=[\"3.11\", \"3.12\"])\ndef tests(session):\n    session.install(\"-r\", \"requirements-test.txt\")\n    session.run(\"pytest\", \"tests\")\n",
+            ),
+            ("requirements-test.txt", "pytest\n"),
+        ],
+        workflow: Some(CI),
+        job: "test",
+        step: "Run nox -s tests-3.12",
+        lines: NOX_NO_YAML,
+        want: Want::Without(&either(&["requirements-test.txt"], &["PyYAML"]), &["pip install"]),
+    },
+    // ---- setup-* version matrices ----
+    Case {
+        name: "distutils missing on the 3.12 leg of a setup-python version matrix",
+        files: &[(
+            CI,
+            "on: push\njobs:\n  build:\n    strategy:\n      matrix:\n        python-version: ['3.10', '3.11', '3.12']\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - uses: actions/setup-python@v5\n        with:\n          python-version: ${{ matrix.python-version }}\n      - run: pip install cython\n      - run: python setup.py build_ext --inplace\n",
+        )],
+        workflow: Some(CI),
+        job: "build (3.12)",
+        step: "Run python setup.py build_ext --inplace",
+        lines: NO_DISTUTILS_ON_312_LEG,
+        // setuptools provides distutils from 3.12 and is harmless on the older legs; the leg's Python is never
+        // lowered.
+        want: Want::Without(
+            &Want::Fix {
+                files: &[CI],
+                adds: &["setuptools"],
+                removes: &["pip install cython"],
+            },
+            &["python-version: '3.11'"],
+        ),
+    },
+    // ---- container: jobs ----
+    Case {
+        name: "make missing in a container job that runs as a non-root user without sudo: no apt install",
+        files: &[(
+            CI,
+            "on: push\njobs:\n  docs:\n    runs-on: ubuntu-latest\n    container:\n      image: python:3.12-slim\n      options: --user 1001\n    steps:\n      - uses: actions/checkout@v4\n      - run: make docs\n        shell: sh\n",
+        )],
+        workflow: Some(CI),
+        job: "docs",
+        step: "Run make docs",
+        lines: MAKE_MISSING_NON_ROOT_CONTAINER,
+        want: Want::Declined(""),
+    },
+    // ---- cache restore misses ----
+    Case {
+        name: "a cache restore that must hit missed (fail-on-cache-miss): no file or path fix",
+        files: &[(
+            CI,
+            "on: push\njobs:\n  build:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - run: npm ci && npm run build\n      - uses: actions/cache/save@v4\n        with:\n          path: dist\n          key: dist-${{ github.sha }}\n  e2e:\n    needs: build\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - uses: actions/cache/restore@v4\n        with:\n          path: dist\n          key: dist-${{ github.sha }}\n          fail-on-cache-miss: true\n      - run: npm run e2e\n",
+        )],
+        workflow: Some(CI),
+        job: "e2e",
+        step: "Run actions/cache/restore@v4",
+        lines: CACHE_MISS_FAIL_ON_MISS,
+        want: Want::Declined(""),
+    },
+    Case {
+        name: "setup-node's npm cache finds no lock file at the root of a repository whose app is in frontend/",
+        files: &[
+            (
+                CI,
+                "on: push\njobs:\n  site:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - uses: actions/setup-node@v4\n        with:\n          node-version: 20\n          cache: npm\n      - run: npm ci\n        working-directory: frontend\n",
+            ),
+            ("frontend/package.json", "{\"name\": \"site\", \"private\": true}\n"),
+            (
+                "frontend/package-lock.json",
+                "{\"name\": \"site\", \"lockfileVersion\": 3}\n",
+            ),
+        ],
+        workflow: Some(CI),
+        job: "site",
+        step: "Run actions/setup-node@v4",
+        lines: SETUP_NODE_LOCK_NOT_AT_ROOT,
+        want: Want::Without(&either(&[CI], &["frontend/package-lock.json"]), &["hashFiles"]),
+    },
+    // ---- rate limits in the middle of a long step ----
+    Case {
+        name: "npm 429 during `npm ci` of a block that then builds and tests: the retry wraps npm ci only",
+        files: &[(
+            CI,
+            "on: push\njobs:\n  web:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - uses: actions/setup-node@v4\n        with:\n          node-version: 20\n      - run: |\n          npm ci\n          npm run build\n          npm test -- --ci\n",
+        )],
+        workflow: Some(CI),
+        job: "web",
+        step: "Run npm ci",
+        lines: NPM_429_IN_LONG_STEP,
+        want: Want::Without(
+            &Want::Either {
+                files: &[CI],
+                adds: &["npm ci"],
+                removes: &["npm ci"],
+            },
+            &["npm run build", "npm test"],
+        ),
+    },
+    Case {
+        name: "PyPI 429 in `pip install … && pytest` on one line: no loop that reruns the tests",
+        files: &[
+            (
+                CI,
+                "on: push\njobs:\n  test:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - uses: actions/setup-python@v5\n        with:\n          python-version: '3.12'\n      - run: pip install -r requirements.txt && pytest -q\n",
+            ),
+            ("requirements.txt", "requests\npytest\nnumpy==2.1.0\n"),
+        ],
+        workflow: Some(CI),
+        job: "test",
+        step: "Run pip install -r requirements.txt && pytest -q",
+        lines: PYPI_429_THEN_TESTS_ONE_LINE,
+        // A cache of setup-python is right; a loop around the line would run pytest again after a real failure.
+        want: Want::Without(&either(&[CI], &["cache"]), &["pytest"]),
+    },
+    Case {
+        name: "GHCR 429 on a `docker pull` in the middle of a block: a GHCR login or a retried pull, never a Docker Hub fix",
+        files: &[
+            (
+                CI,
+                "on: push\njobs:\n  integration:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - run: |\n          ./scripts/prepare-fixtures.sh\n          docker pull ghcr.io/acme/fixtures-db:2024.05\n          docker run -d --name fixtures -p 5432:5432 ghcr.io/acme/fixtures-db:2024.05\n",
+            ),
+            (
+                "scripts/prepare-fixtures.sh",
+                "#!/bin/sh\necho preparing fixtures: 14 tables\n",
+            ),
+        ],
+        workflow: Some(CI),
+        job: "integration",
+        step: "Run ./scripts/prepare-fixtures.sh",
+        lines: GHCR_429_MID_STEP,
+        want: Want::Without(&either(&[CI], &["ghcr.io"]), &["DOCKERHUB", "docker.io"]),
+    },
+    Case {
+        name: "Maven Central 429 in `./mvnw -B verify`: Maven's own retry or a cache, never a loop around the build",
+        files: &[(
+            CI,
+            "on: push\njobs:\n  build:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - uses: actions/setup-java@v4\n        with:\n          distribution: temurin\n          java-version: '21'\n      - run: ./mvnw -B verify\n",
+        )],
+        workflow: Some(CI),
+        job: "build",
+        step: "Run ./mvnw -B verify",
+        lines: MAVEN_CENTRAL_429_IN_VERIFY,
+        want: Want::Without(&either(&[CI], &[]), &["for ", "until "]),
+    },
+    // ---- renamed files with a near match ----
+    Case {
+        name: "production settings missing, only other environments' settings in the directory: no path fix",
+        files: &[
+            (
+                CI,
+                "on: push\njobs:\n  deploy:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - run: cp config/settings.production.yml deploy/settings.yml\n",
+            ),
+            ("config/settings.staging.yml", "env: staging\n"),
+            ("config/settings.development.yml", "env: development\n"),
+        ],
+        workflow: Some(CI),
+        job: "deploy",
+        step: "Run cp config/settings.production.yml deploy/settings.yml",
+        lines: PROD_SETTINGS_MISSING,
+        want: Want::Declined(""),
+    },
+    // ---- reusable workflows called with inputs ----
+    Case {
+        name: "requirements moved in one caller's directory of a callee whose working directory is an input",
+        files: &[
+            (
+                CI,
+                "on: push\njobs:\n  api:\n    uses: ./.github/workflows/python-tests.yml\n    with:\n      working-directory: services/api\n  worker:\n    uses: ./.github/workflows/python-tests.yml\n    with:\n      working-directory: services/worker\n",
+            ),
+            (
+                TEST_CALLEE,
+                "on:\n  workflow_call:\n    inputs:\n      working-directory:\n        type: string\n        required: true\njobs:\n  test:\n    runs-on: ubuntu-latest\n    defaults:\n      run:\n        working-directory: ${{ inputs.working-directory }}\n    steps:\n      - uses: actions/checkout@v4\n      - run: pip install -r requirements.txt\n      - run: python -m pytest\n",
+            ),
+            ("services/api/requirements/base.txt", "fastapi\n"),
+            ("services/worker/requirements.txt", "celery\n"),
+        ],
+        workflow: Some(CI),
+        job: "api / test",
+        step: "Run pip install -r requirements.txt",
+        lines: CALLEE_REQUIREMENTS_MISSING,
+        // Rewriting the callee's path would break the worker caller, whose file is still there.
+        want: Want::Declined(""),
+    },
+    Case {
+        name: "pandoc missing in a callee whose runner comes from the caller's literal input",
+        files: &[
+            (
+                CI,
+                "on: push\njobs:\n  docs:\n    uses: ./.github/workflows/docs.yml\n    with:\n      os: ubuntu-latest\n",
+            ),
+            (
+                DOCS_CALLEE,
+                "on:\n  workflow_call:\n    inputs:\n      os:\n        type: string\n        default: ubuntu-latest\njobs:\n  build:\n    runs-on: ${{ inputs.os }}\n    steps:\n      - uses: actions/checkout@v4\n      - run: pandoc docs/index.md -o site/index.html\n",
+            ),
+        ],
+        workflow: Some(CI),
+        job: "docs / build",
+        step: "Run pandoc docs/index.md -o site/index.html",
+        lines: PANDOC_IN_CALLEE,
+        // The one caller passes ubuntu-latest: an apt install in the callee is right, and so is a refusal (the
+        // callee's runs-on is an expression); never a Windows or macOS install for a Linux run.
+        want: Want::Without(&either(&[DOCS_CALLEE], &["pandoc"]), &["choco", "brew"]),
+    },
+];
+
+#[test]
+fn round_six_shapes_get_the_right_fix_or_a_reasoned_refusal() {
+    assert_round(ROUND_6);
 }
