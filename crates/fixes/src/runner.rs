@@ -41,6 +41,12 @@ pub fn platform(job: &Job<'_>) -> Platform {
         if lower.contains("alpine") || !debianish.iter().any(|d| lower.contains(d)) {
             return Platform::Unknown(format!("the container image `{image}` may not use apt-get"));
         }
+        if let Some(user) = c.get("options").and_then(Node::as_str).and_then(container_user) {
+            return Platform::Unknown(format!(
+                "the job's container runs as user `{user}` (`options: --user`), who may not install packages and has \
+                 no `sudo` in a Debian image"
+            ));
+        }
         return Platform::DebianContainer;
     }
     if let Some(oses) = job_oses(job) {
@@ -55,6 +61,21 @@ pub fn platform(job: &Job<'_>) -> Platform {
     } else {
         Platform::Unknown("the job's runner OS cannot be determined from `runs-on`".into())
     }
+}
+
+/// The user a container's `options:` (`docker create` flags) runs it as,
+/// when that is not root: `--user 1001`, `--user=app:app`, `-u 1001`.
+/// `root`, `0` and `0:0` are root, whose installs work without `sudo`.
+fn container_user(options: &str) -> Option<&str> {
+    let words: Vec<&str> = options.split_whitespace().collect();
+    let user = words.iter().enumerate().find_map(|(i, w)| match *w {
+        "--user" | "-u" => words.get(i + 1).copied(),
+        _ => w
+            .strip_prefix("--user=")
+            .or_else(|| w.strip_prefix("-u").filter(|u| !u.is_empty() && !u.starts_with('-'))),
+    })?;
+    let name = user.split(':').next().unwrap_or(user).trim_matches(['"', '\'']);
+    (!matches!(name, "root" | "0")).then_some(user)
 }
 
 /// The one OS among `oses` (the job's) that the failing leg's display name
@@ -217,6 +238,23 @@ mod tests {
         }
         let doc = parse(b"run: x\n");
         assert!(!guard_excludes(doc.root.as_ref().unwrap(), Os::Windows));
+    }
+
+    /// A Debian container that runs as another user than root cannot
+    /// install with apt-get, and has no `sudo` (round 6 of the fix shapes).
+    #[test]
+    fn a_container_run_as_another_user_is_no_place_to_install() {
+        let job = |options: &str| {
+            format!(
+                "jobs:\n  a:\n    runs-on: ubuntu-latest\n    container:\n      image: python:3.12-slim\n      options: {options}\n"
+            )
+        };
+        for options in ["--user 1001", "--cpus 2 --user=app:app", "-u 1000:1000"] {
+            assert!(matches!(platform_of(&job(options)), Platform::Unknown(_)), "{options}");
+        }
+        for options in ["--user root", "-u 0:0", "--cpus 2", "--user=0"] {
+            assert_eq!(platform_of(&job(options)), Platform::DebianContainer, "{options}");
+        }
     }
 
     #[test]

@@ -19,6 +19,9 @@ pub(crate) enum Searched {
     NoListing,
     /// The complete listing has nothing like the path.
     Absent { files: usize },
+    /// The step runs in a computed working directory (a matrix value, an
+    /// input): where the path is cannot be told, so no move was looked for.
+    Computed,
 }
 
 impl Searched {
@@ -26,6 +29,10 @@ impl Searched {
         match self {
             Searched::NoListing => format!(
                 "autoheal could not list the repository's files, so it did not check whether `{path}` was moved or renamed"
+            ),
+            Searched::Computed => format!(
+                "The step runs in a working directory computed during the run, so autoheal did not look for where \
+                 `{path}` may have moved (a file found from the repository's root may be another directory's)"
             ),
             Searched::Absent { files } => format!(
                 "No file or directory at `{path}`, or under a similar name elsewhere, is among the repository's {files} files, \

@@ -74,6 +74,20 @@ pub(crate) fn generate(ctx: &Ctx<'_>) -> Generated {
         None => rel.clone(),
     };
     let is_dir = raw.ends_with('/') || is_dir_like(&full);
+    if dynamic_wd && step.run().is_some() {
+        // The path is relative to a directory only the run knows (a matrix
+        // value, a caller's input): a file found from the root (another
+        // package's) is not where it moved, and a rewrite would be written
+        // relative to every leg's or caller's directory alike. Only the
+        // fallback is left (round 6 of the fix shapes).
+        return Ok(vec![guard::script_guard(
+            ctx,
+            job,
+            step,
+            &rel,
+            guard::Searched::Computed,
+        )?]);
+    }
     let searched = match ctx.repo.list() {
         None => guard::Searched::NoListing,
         Some(listing) if moved::build_output(&listing, &full).is_some() => {
@@ -101,9 +115,6 @@ pub(crate) fn generate(ctx: &Ctx<'_>) -> Generated {
             Whereabouts::Absent => guard::Searched::Absent { files: listing.len() },
         },
     };
-    if dynamic_wd && step.run().is_some() {
-        return Ok(vec![guard::script_guard(ctx, job, step, &rel, searched)?]);
-    }
     Ok(vec![guard::if_guard(ctx, job, step, &full, is_dir, searched)?])
 }
 
@@ -658,6 +669,27 @@ jobs:
         let src = "on: push\njobs:\n  t:\n    runs-on: ubuntu-latest\n    steps:\n      - working-directory: ${{ matrix.dir }}\n        run: |\n          ./run.sh\n";
         let out = apply_only(&missing("run.sh", "t"), src);
         assert!(out.contains("        run: |\n          if [ ! -e 'run.sh' ]; then echo 'run.sh not found; skipping'; exit 0; fi\n          ./run.sh\n"), "{out}");
+    }
+
+    /// Under a computed working directory, a file of the same name found from
+    /// the root is another leg's or caller's: no rewrite points at it, only
+    /// the fallback is offered (round 6 of the fix shapes).
+    #[test]
+    fn a_computed_working_directory_gets_no_moved_path() {
+        let src = "on:\n  workflow_call:\n    inputs:\n      dir: {type: string}\njobs:\n  t:\n    runs-on: ubuntu-latest\n    defaults:\n      run:\n        working-directory: ${{ inputs.dir }}\n    steps:\n      - uses: actions/checkout@v4\n      - run: pip install -r requirements.txt\n";
+        let repo = repo(&[("services/worker/requirements.txt", "celery\n")])
+            .with_listing(["services/worker/requirements.txt", "services/api/requirements/base.txt"]);
+        let out = outcome(&missing("requirements.txt", "t"), src);
+        let with_listing = crate::fixes_for(&missing("requirements.txt", "t"), PATH, src, &repo);
+        for fixes in [&out.fixes, &with_listing.fixes] {
+            assert!(
+                fixes
+                    .iter()
+                    .all(|f| f.edits.iter().all(|e| !e.new_text.contains("services/"))),
+                "{fixes:?}"
+            );
+            assert!(fixes.iter().all(|f| f.fallback), "only the fallback: {fixes:?}");
+        }
     }
 
     #[test]

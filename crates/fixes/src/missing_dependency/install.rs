@@ -76,16 +76,26 @@ const PIP_INSTALL: &[&str] = &[
     "pip install",
 ];
 
-fn install_lines(ctx: &Ctx<'_>, steps: &[Step<'_>]) -> Vec<InstallLine> {
+fn install_lines(ctx: &Ctx<'_>, job: &Job<'_>, steps: &[Step<'_>]) -> Vec<InstallLine> {
     let mut out = Vec::new();
     for s in steps {
         let Some(script) = s.run().and_then(|r| Script::new(ctx.source, r)) else {
             continue;
         };
-        let wd = s
-            .get("working-directory")
-            .and_then(Node::as_str)
-            .and_then(workspace_path);
+        // The directory the line runs in: the step's, the job's or the
+        // workflow's default (the one reading, `written_working_directory`).
+        // A computed one (`services/${{ matrix.package }}`, an input) leaves
+        // the line's `-r` files unknown: the root's file of the same name is
+        // not the one installed (round 6 of the fix shapes), so they are not
+        // read or extended; the install line itself still may be.
+        let written = ctx
+            .doc
+            .root
+            .as_ref()
+            .and_then(|root| job.written_working_directory(root, s.node))
+            .and_then(Node::as_str);
+        let computed = written.is_some_and(|w| w.contains('$'));
+        let wd = written.and_then(workspace_path);
         for line in &script.lines {
             if !is_simple_line(line.text) {
                 continue;
@@ -115,7 +125,7 @@ fn install_lines(ctx: &Ctx<'_>, steps: &[Step<'_>]) -> Vec<InstallLine> {
                         .filter(|f| !f.is_empty()),
                 };
                 if let Some(f) = file {
-                    if let Some(p) = workspace_path(f) {
+                    if let Some(p) = workspace_path(f).filter(|_| !computed) {
                         requirements.push(match &wd {
                             Some(w) => format!("{w}/{p}"),
                             None => p,
@@ -150,7 +160,7 @@ fn install_lines(ctx: &Ctx<'_>, steps: &[Step<'_>]) -> Vec<InstallLine> {
     out
 }
 
-pub(super) fn already_installed(ctx: &Ctx<'_>, steps: &[Step<'_>], dist: &str) -> bool {
+pub(super) fn already_installed(ctx: &Ctx<'_>, job: &Job<'_>, steps: &[Step<'_>], dist: &str) -> bool {
     let want = normalize_name(dist);
     let in_text = |text: &str| {
         text.split(|c: char| {
@@ -163,11 +173,14 @@ pub(super) fn already_installed(ctx: &Ctx<'_>, steps: &[Step<'_>], dist: &str) -
             r.lines()
                 .any(|l| ["install", "inject", " add "].iter().any(|k| l.contains(k)) && in_text(strip_comment(l)))
         })
-    }) || install_lines(ctx, steps).iter().flat_map(|l| &l.requirements).any(|p| {
-        ctx.repo
-            .read(p)
-            .is_some_and(|t| t.lines().any(|l| in_text(strip_comment(l))))
-    })
+    }) || install_lines(ctx, job, steps)
+        .iter()
+        .flat_map(|l| &l.requirements)
+        .any(|p| {
+            ctx.repo
+                .read(p)
+                .is_some_and(|t| t.lines().any(|l| in_text(strip_comment(l))))
+        })
 }
 
 pub(super) fn candidate(
@@ -211,7 +224,7 @@ fn extend_install(
     wanted: &Wanted,
 ) -> Option<Candidate> {
     let dist = wanted.dist.as_str();
-    let line = install_lines(ctx, steps)
+    let line = install_lines(ctx, job, steps)
         .into_iter()
         .rev()
         .filter(|l| job.steps.get(l.step_index).is_some_and(keep))

@@ -53,7 +53,7 @@ pub(crate) fn generate(ctx: &Ctx<'_>) -> Generated {
     let env = env::of_step(ctx, job, step)?;
     env::locked(ctx, job, step, &env, &wanted.dist)?;
     let upto = &job.steps[..=step.index];
-    if install::already_installed(ctx, upto, &wanted.dist) {
+    if install::already_installed(ctx, job, upto, &wanted.dist) {
         return Err(format!(
             "the job already installs `{}`; the import still fails, so check the environment it runs in (a manual fix)",
             wanted.dist

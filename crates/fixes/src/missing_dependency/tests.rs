@@ -58,6 +58,40 @@ fn extends_the_requirements_file_the_workflow_installs_from() {
     );
 }
 
+/// The `-r` file is read where the line runs: the job's default working
+/// directory counts, and a computed one (a matrix value) leaves the file
+/// unknown, so the root's file of the same name is never the one extended
+/// (round 6 of the fix shapes); the install line itself is.
+#[test]
+fn the_requirements_file_is_the_one_in_the_lines_working_directory() {
+    let in_dir = |dir: &str| {
+        PIP_LINE.replace(
+            "    runs-on: ubuntu-latest\n",
+            &format!("    runs-on: ubuntu-latest\n    defaults:\n      run:\n        working-directory: {dir}\n"),
+        )
+    };
+    let repo = repo(&[
+        ("requirements.txt", "pre-commit\n"),
+        ("api/requirements.txt", "flask\n"),
+    ]);
+    let f = import("yaml", "PyYAML", true);
+    let literal = in_dir("api");
+    let files = apply_with_repo(&f, &literal, &repo);
+    assert_eq!(files["api/requirements.txt"], "flask\nPyYAML\n");
+    assert!(!files.contains_key("requirements.txt"), "{files:?}");
+    let computed = in_dir("services/${{ matrix.package }}");
+    let files = apply_with_repo(&f, &computed, &repo);
+    assert!(
+        !files.contains_key("requirements.txt"),
+        "the root's file is not the leg's: {files:?}"
+    );
+    assert!(
+        files[PATH].contains("requirements.txt pytest PyYAML"),
+        "{}",
+        files[PATH]
+    );
+}
+
 #[test]
 fn tomllib_is_never_fixed_with_tomli() {
     // A pinned older Python is raised; nothing is installed.
