@@ -408,7 +408,9 @@ impl FakeGithub {
         });
     }
 
-    /// Check runs for a commit sha (or ref name).
+    /// Check runs for a commit sha (or ref name). A run may name its suite, `"check_suite":
+    /// {"id": n, "head_branch": "b"}` (`null` for a fork's push, as GitHub gives it); by default
+    /// it is in suite 1 of the branch whose head the commit is.
     pub fn set_check_runs(&self, repo: &str, reference: &str, runs: Vec<Value>) {
         self.with_repo(repo, |r| {
             r.check_runs.insert(reference.to_string(), runs);

@@ -117,14 +117,30 @@ pub fn annotation(seed: &Value) -> Value {
     value
 }
 
-/// A check run as GitHub serves it.
-pub fn check_run(seed: &Value) -> Value {
+/// A check run as GitHub serves it, in `suite` (of which a run names only the `id`).
+pub fn check_run(seed: &Value, suite: &Value) -> Value {
     let mut value = seed.clone();
+    if let Some(map) = value.as_object_mut() {
+        map.insert("check_suite".into(), json!({ "id": suite["id"] }));
+    }
     fill(
         &mut value,
         json!({ "status": "completed", "conclusion": null, "html_url": null }),
     );
     value
+}
+
+/// A check suite as GitHub serves it: GitHub Actions' suite on `sha`, on the seed's
+/// `head_branch` (`null` for a push to a fork's branch).
+pub fn check_suite(seed: &Value, sha: &str) -> Value {
+    json!({
+        "id": seed["id"],
+        "head_branch": seed.get("head_branch").cloned().unwrap_or(Value::Null),
+        "head_sha": sha,
+        "status": "completed",
+        "conclusion": null,
+        "app": { "id": 15368, "slug": "github-actions" },
+    })
 }
 
 pub fn issue(repo: &RepoState, base_url: &str, issue: &IssueState) -> Value {

@@ -188,16 +188,25 @@ pub fn api(state: &mut State, api_base: &str, blob_base: &str, req: Request<'_>)
             (ctx.page(items, Value::Array), Used::None)
         }
         (&Method::GET, ["commits", reference, "check-runs"]) => {
-            let sha = repo.git.resolve(reference).unwrap_or_else(|| reference.to_string());
-            let items = repo
-                .check_runs
-                .get(&sha)
-                .or_else(|| repo.check_runs.get(*reference))
-                .cloned();
-            let items: Vec<Value> = items.unwrap_or_default().iter().map(render::check_run).collect();
+            let (_, seeds) = check_seeds(repo, reference);
+            let items: Vec<Value> = seeds.iter().map(|(run, suite)| render::check_run(run, suite)).collect();
             let total = items.len();
             (
                 ctx.page(items, |items| json!({ "total_count": total, "check_runs": items })),
+                Used::None,
+            )
+        }
+        (&Method::GET, ["commits", reference, "check-suites"]) => {
+            let (sha, seeds) = check_seeds(repo, reference);
+            let mut items: Vec<Value> = Vec::new();
+            for (_, suite) in &seeds {
+                if !items.iter().any(|known| known["id"] == suite["id"]) {
+                    items.push(render::check_suite(suite, &sha));
+                }
+            }
+            let total = items.len();
+            (
+                ctx.page(items, |items| json!({ "total_count": total, "check_suites": items })),
                 Used::None,
             )
         }
@@ -681,6 +690,38 @@ fn update_issue(repo: &mut RepoState, ctx: &Ctx<'_>, number: u64) -> Response {
         render::issue(repo, ctx.api_base, &issue)
     };
     json_response(StatusCode::OK, value)
+}
+
+/// The seeded check runs of a commit (by sha or ref) with each one's suite: the seed's own
+/// `check_suite` (`id`, `head_branch`), else suite 1 of the branch of this repository whose
+/// head the commit is (GitHub Actions' suite of a push or a same-repository pull request), or
+/// of no branch when none is. Returns the resolved sha too.
+fn check_seeds(repo: &RepoState, reference: &str) -> (String, Vec<(Value, Value)>) {
+    let sha = repo.git.resolve(reference).unwrap_or_else(|| reference.to_string());
+    let runs = repo
+        .check_runs
+        .get(&sha)
+        .or_else(|| repo.check_runs.get(reference))
+        .cloned()
+        .unwrap_or_default();
+    let branch = repo
+        .git
+        .refs
+        .iter()
+        .find(|(name, head)| name.starts_with("heads/") && **head == sha)
+        .and_then(|(name, _)| name.strip_prefix("heads/"))
+        .map(str::to_string);
+    let seeds = runs
+        .into_iter()
+        .map(|run| {
+            let suite = run
+                .get("check_suite")
+                .cloned()
+                .unwrap_or_else(|| json!({ "id": 1, "head_branch": branch }));
+            (run, suite)
+        })
+        .collect();
+    (sha, seeds)
 }
 
 /// `GET /repos/{o}/{r}/issues/comments`: every comment of the repository's issues and pull

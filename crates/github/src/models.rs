@@ -376,6 +376,26 @@ pub struct CheckRun {
     pub conclusion: Option<String>,
     /// Display only: a check without a link is listed without one.
     pub html_url: Option<String>,
+    /// The check suite the run belongs to (`null` when GitHub names none).
+    #[serde(deserialize_with = "nullable")]
+    pub check_suite: Option<CheckSuiteId>,
+}
+
+/// A check run's suite, as the run names it.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CheckSuiteId {
+    pub id: u64,
+}
+
+/// `GET …/commits/{ref}/check-suites`: one suite of checks on a commit.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CheckSuite {
+    pub id: u64,
+    /// The branch of this repository the suite's push was on; `null` when the push was to a
+    /// branch of a fork (GitHub's Checks API sees pushes only in the repository the suite was
+    /// created in), or GitHub names none.
+    #[serde(deserialize_with = "nullable")]
+    pub head_branch: Option<String>,
 }
 
 /// `GET /repos/{owner}/{repo}/collaborators/{user}/permission`.

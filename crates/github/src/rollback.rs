@@ -7,7 +7,7 @@ use serde::Serialize;
 use crate::act;
 use crate::client::GitHub;
 use crate::client::config::RepoName;
-use crate::decide::rollback::{failed_checks, is_heal_branch, is_open_heal_pull};
+use crate::decide::rollback::{failed_checks, is_heal_branch, is_open_heal_pull, own_branch_checks};
 use crate::error::Result;
 use crate::fetch::history::closing_references;
 use crate::text::FailedCheck;
@@ -31,8 +31,14 @@ pub async fn rollback_if_checks_failed(gh: &GitHub, repo: &RepoName, pr: u64) ->
     if !is_open_heal_pull(&pull) {
         return Ok(None);
     }
-    // Fetch its checks, decide whether any failed.
-    let failed = failed_checks(&gh.list_check_runs(repo, &pull.head.sha).await?);
+    // Fetch its checks, decide whether any of its own branch's failed (a fork can add failed
+    // checks to the same commit).
+    let runs = gh.list_check_runs(repo, &pull.head.sha).await?;
+    if runs.is_empty() {
+        return Ok(None);
+    }
+    let suites = gh.list_check_suites(repo, &pull.head.sha).await?;
+    let failed = failed_checks(&own_branch_checks(&runs, &suites, &pull.head.name));
     if failed.is_empty() {
         return Ok(None);
     }

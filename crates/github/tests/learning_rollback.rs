@@ -64,6 +64,35 @@ fn check(name: &str, conclusion: &str) -> serde_json::Value {
     })
 }
 
+/// A commit is public: a fork pushes the heal PR's commit unchanged and opens a pull request,
+/// whose run (without the repository's secrets) fails on that very commit. GitHub gives the
+/// suite of a fork's push no `head_branch`; only the checks of the heal branch's own suites
+/// decide a rollback.
+#[tokio::test]
+async fn a_forks_failed_checks_on_the_same_commit_do_not_roll_the_fix_back() {
+    let fake = fake();
+    let mut forks = check("test (fork)", "failure");
+    forks["check_suite"] = json!({ "id": 2, "head_branch": null });
+    let (_, pull) = seeded(&fake, vec![check("build", "success"), forks]);
+    let (gh, _) = client(&fake);
+    let rolled = rollback_if_checks_failed(&gh, &repo(), pull)
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert!(rolled.is_none(), "{rolled:?}");
+    assert!(fake.writes().is_empty(), "{:?}", fake.writes());
+    // The heal branch's own failed check still rolls it back.
+    let sha = fake.branch_sha(REPO, BRANCH).unwrap_or_default();
+    let mut forks = check("test (fork)", "failure");
+    forks["check_suite"] = json!({ "id": 2, "head_branch": null });
+    fake.set_check_runs(REPO, &sha, vec![check("build", "failure"), forks]);
+    let rolled = rollback_if_checks_failed(&gh, &repo(), pull)
+        .await
+        .unwrap_or_else(|e| panic!("{e}"))
+        .unwrap_or_else(|| panic!("the heal branch's build failed"));
+    let names: Vec<&str> = rolled.failed_checks.iter().map(|c| c.name.as_str()).collect();
+    assert_eq!(names, ["build"]);
+}
+
 #[tokio::test]
 async fn failed_checks_close_the_pr_label_the_issue_and_stop_heal() {
     let fake = fake();

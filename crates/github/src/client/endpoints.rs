@@ -9,8 +9,8 @@ use super::GitHub;
 use super::config::RepoName;
 use crate::error::{Error, Result};
 use crate::models::{
-    Annotation, Assigned, CheckRun, CollaboratorPermission, Comment, FileContent, GitCommit, GitRef, Issue, Job,
-    OrgRepo, PullRequest, Repository, Review, ReviewRequested, Sha, Tree, TreeEntry, User, WorkflowRun,
+    Annotation, Assigned, CheckRun, CheckSuite, CollaboratorPermission, Comment, FileContent, GitCommit, GitRef, Issue,
+    Job, OrgRepo, PullRequest, Repository, Review, ReviewRequested, Sha, Tree, TreeEntry, User, WorkflowRun,
 };
 
 /// Escapes a value for use as one URL path segment or query value.
@@ -98,6 +98,12 @@ impl GitHub {
     pub async fn list_check_runs(&self, repo: &RepoName, reference: &str) -> Result<Vec<CheckRun>> {
         let path = format!("{}/commits/{}/check-runs", repo.path(), encode_component(reference));
         self.get_all(&path, Some("check_runs")).await
+    }
+
+    /// Check suites for a commit sha or ref, all pages.
+    pub async fn list_check_suites(&self, repo: &RepoName, reference: &str) -> Result<Vec<CheckSuite>> {
+        let path = format!("{}/commits/{}/check-suites", repo.path(), encode_component(reference));
+        self.get_all(&path, Some("check_suites")).await
     }
 
     /// A file's metadata and raw (base64) content at a ref.

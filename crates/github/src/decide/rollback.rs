@@ -1,7 +1,7 @@
 //! When a heal PR's checks failed, the fix did not work: which checks count as failed, and
 //! which branches and PRs are heal's own.
 
-use crate::models::{CheckRun, PullRequest, WorkflowRun};
+use crate::models::{CheckRun, CheckSuite, PullRequest, WorkflowRun};
 use crate::text::{FailedCheck, HEAL_BRANCH_PREFIX, LABEL_AUTO_HEAL, is_plain_url, neutralize_line};
 
 /// Check conclusions that mean the fix broke something. `cancelled` is left out: a newer push
@@ -36,6 +36,26 @@ pub fn is_open_heal_pull(pull: &PullRequest) -> bool {
     pull.state == "open" && pull.merged_at.is_none() && is_heal_pull(pull)
 }
 
+/// The check runs of `runs` that belong to a suite of this repository's own `branch`: a commit
+/// is public and content-addressed, so a fork can push a heal PR's commit unchanged to a
+/// branch of its own and open a pull request, whose run (without the repository's secrets)
+/// adds failed check runs to that very commit. GitHub's Checks API gives a suite of a push to a
+/// fork's branch no `head_branch` (it sees pushes only in the repository the suite was created
+/// in), so a fork's suite never names the heal branch, whatever the fork called its own. A run
+/// whose suite is unknown does not count either: leaving a heal PR open with a failed check
+/// (reviewers see it) is the safe direction; closing it on a fork's run is a denial of the fix.
+pub fn own_branch_checks(runs: &[CheckRun], suites: &[CheckSuite], branch: &str) -> Vec<CheckRun> {
+    let own: Vec<u64> = suites
+        .iter()
+        .filter(|suite| suite.head_branch.as_deref() == Some(branch))
+        .map(|suite| suite.id)
+        .collect();
+    runs.iter()
+        .filter(|run| run.check_suite.as_ref().is_some_and(|suite| own.contains(&suite.id)))
+        .cloned()
+        .collect()
+}
+
 /// The completed checks that failed, in name order.
 pub fn failed_checks(runs: &[CheckRun]) -> Vec<FailedCheck> {
     let mut failed: Vec<FailedCheck> = runs
@@ -66,6 +86,35 @@ mod tests {
             html_url: Some(format!("https://github.com/o/r/runs/{name}")),
             ..CheckRun::default()
         }
+    }
+
+    #[test]
+    fn only_the_checks_of_suites_on_the_repositorys_own_branch_count() {
+        let on = |name: &str, suite: Option<u64>| CheckRun {
+            check_suite: suite.map(|id| crate::models::CheckSuiteId { id }),
+            ..run(name, "completed", Some("failure"))
+        };
+        let suite = |id: u64, branch: Option<&str>| CheckSuite {
+            id,
+            head_branch: branch.map(str::to_string),
+        };
+        let runs = [
+            on("own", Some(1)),
+            on("fork", Some(2)),
+            on("other-branch", Some(3)),
+            on("unknown-suite", Some(4)),
+            on("no-suite", None),
+        ];
+        let suites = [
+            suite(1, Some("autoheal/42-timeout")),
+            suite(2, None),
+            suite(3, Some("feature")),
+        ];
+        let kept: Vec<String> = own_branch_checks(&runs, &suites, "autoheal/42-timeout")
+            .into_iter()
+            .map(|r| r.name)
+            .collect();
+        assert_eq!(kept, ["own"]);
     }
 
     #[test]
