@@ -413,8 +413,21 @@ async fn the_record_stands_in_for_expired_logs_only_in_the_bots_own_issue() {
         healed.outcome
     );
     assert!(fix_branches(&fake).is_empty());
-    // autoheal's own issue about the same run (the fake opens issues as the bot): its record
-    // is used.
+    // An issue of `github-actions[bot]`, the login autoheal assumes when it cannot learn its
+    // own (`GET /user` refused, no `AUTOHEAL_BOT_LOGIN`), which every workflow of the
+    // repository writes as (one that copies an outsider's text into an issue included): its
+    // record is not used.
+    let shared = forged_issue(&fake, 42, "evil-package", "github-actions[bot]", &sha);
+    let healed = heal_ok(&fake, HealTarget::Issue(shared)).await;
+    assert!(
+        matches!(&healed.outcome, HealOutcome::NoFix { reason, .. } if reason.contains("may be another workflow's")),
+        "{:?}",
+        healed.outcome
+    );
+    assert!(fix_branches(&fake).is_empty());
+    // autoheal's own issue about the same run under a login of its own (a user token: the
+    // fake opens issues as the token's user): its record is used.
+    fake.set_token_login(Some("heal-user"));
     let own = forged_issue(&fake, 42, "PyYAML", "", &sha);
     let healed = heal_ok(&fake, HealTarget::Issue(own)).await;
     let HealOutcome::Opened { branch, .. } = &healed.outcome else {

@@ -4,13 +4,15 @@
 //! failures so a later `heal --issue` can still fix what was found. But an issue body is
 //! untrusted: anyone can open an issue that copies the format and names another package. So
 //! the record is used only when autoheal opened the issue (`decide::trust::is_autoheal`, the
-//! one rule of which identity is autoheal's), and the record
+//! one rule of which identity is autoheal's) under a login of its own (not
+//! `github-actions[bot]`, which every workflow of the repository writes as:
+//! `decide::trust::is_shared_identity`), and the record
 //! describes the very run it names (same run, attempt, commit and workflow), and only when
 //! the logs can no longer be read. Otherwise the analysis is recomputed from the run.
 
 use autoheal_fixes::FailureInput;
 
-use crate::decide::trust::is_autoheal;
+use crate::decide::trust::{is_autoheal, is_shared_identity};
 use crate::models::{Issue, WorkflowRun};
 use crate::record::{Record, decode};
 
@@ -20,6 +22,12 @@ pub fn cached_failures(issue: &Issue, bot_login: &str, run: &WorkflowRun) -> Res
     if !is_autoheal(author, bot_login) {
         return Err(format!(
             "issue #{} was opened by `{author}`, not by autoheal (`{bot_login}`), so its hidden record is not used",
+            issue.number
+        ));
+    }
+    if is_shared_identity(bot_login) {
+        return Err(format!(
+            "autoheal writes as `{bot_login}`, as every workflow of this repository does with its `GITHUB_TOKEN`, so the record of issue #{} may be another workflow's and is not used (a personal access token, or a GitHub App token with `AUTOHEAL_BOT_LOGIN`, gives autoheal a login of its own)",
             issue.number
         ));
     }
@@ -39,10 +47,9 @@ pub fn cached_failures(issue: &Issue, bot_login: &str, run: &WorkflowRun) -> Res
         ));
     }
     // What a record claims about where its names came from (autoheal's tables, a runner
-    // that called itself self-hosted) no grammar can check, and the cache trusts an app's
-    // issue as autoheal's when the token cannot say who it is: the names stand (every
-    // generator checks them against its grammar and what the repository already trusts),
-    // the claims do not.
+    // that called itself self-hosted) no grammar can check, and an issue body can be edited
+    // by anyone who may write: the names stand (every generator checks them against its
+    // grammar and what the repository already trusts), the claims do not.
     Ok(record
         .failures
         .into_iter()
@@ -97,7 +104,7 @@ mod tests {
     /// names must pass what the repository already trusts, as any log's would.
     #[test]
     fn a_records_claims_of_provenance_are_not_taken() {
-        let bot = "github-actions[bot]";
+        let bot = "heal-app[bot]";
         let mut claims = record();
         claims.failures[0].known_distribution = true;
         claims.failures[0].confirmed_runner = Some("ubuntu-latest".into());
@@ -108,9 +115,30 @@ mod tests {
         assert_eq!(failures[0].subject(), Some("requests"));
     }
 
+    /// `github-actions[bot]` is every workflow's `GITHUB_TOKEN`: a workflow that copies an
+    /// issue's text into an issue of its own writes a record under the very login autoheal
+    /// assumes when it cannot learn its own, so that login's records never stand in for logs.
+    #[test]
+    fn a_record_under_the_login_every_workflow_shares_is_not_used() {
+        let shared = "github-actions[bot]";
+        let refused = cached_failures(&issue(shared, &record()), shared, &run());
+        assert!(
+            refused
+                .as_ref()
+                .is_err_and(|why| why.contains("may be another workflow's")),
+            "{refused:?}"
+        );
+        // The same record under a login of autoheal's own (a user token's, a configured App's)
+        // stands in.
+        assert_eq!(
+            cached_failures(&issue("heal-user", &record()), "heal-user", &run()).map(|f| f.len()),
+            Ok(1)
+        );
+    }
+
     #[test]
     fn only_the_bots_own_record_of_the_same_run_is_used() {
-        let bot = "github-actions[bot]";
+        let bot = "heal-bot";
         assert_eq!(
             cached_failures(&issue(bot, &record()), bot, &run()).map(|f| f.len()),
             Ok(1)
@@ -125,6 +153,7 @@ mod tests {
             cached_failures(&issue("heal-app[bot]", &record()), "heal-app[bot]", &run()).map(|f| f.len()),
             Ok(1)
         );
+        assert!(cached_failures(&issue("heal-app[bot]", &record()), "github-actions[bot]", &run()).is_err());
         assert!(cached_failures(&issue("heal-app[bot]", &record()), bot, &run()).is_err());
         assert!(cached_failures(&issue("renovate[bot]", &record()), "heal-bot", &run()).is_err());
         assert!(cached_failures(&issue("mallory", &record()), "heal-bot", &run()).is_err());

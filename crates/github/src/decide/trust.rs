@@ -95,6 +95,19 @@ pub fn is_autoheal(author: &str, bot_login: &str) -> bool {
     !author.is_empty() && author.eq_ignore_ascii_case(bot_login)
 }
 
+/// Whether autoheal's login is one other writers share: `github-actions[bot]`, the identity
+/// of every workflow's `GITHUB_TOKEN` in the repository (what `fetch_bot_login` assumes when
+/// `GET /user` is refused and `AUTOHEAL_BOT_LOGIN` is not set). Under it, "autoheal wrote
+/// this" cannot be told from "some workflow of the repository wrote this", and a workflow that
+/// copies an issue's or a pull request's text into an issue or comment writes what an
+/// outsider chose. Such a record may still locate things (which run an issue is about, which
+/// issue a repeat belongs to: their failure is a report folded into another workflow's issue,
+/// nothing committed), but its content never stands in for what autoheal read itself
+/// (`decide::cache::cached_failures`).
+pub fn is_shared_identity(login: &str) -> bool {
+    login.eq_ignore_ascii_case(GITHUB_ACTIONS_BOT)
+}
+
 /// Where a run came from, and whether that makes it trusted.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum RunTrust {
