@@ -476,3 +476,89 @@ fn a_container_command_over_several_lines_gets_no_fix_on_the_runner() {
         "protobuf-compiler",
     );
 }
+
+/// A step whose container command is in a repository file it runs (a
+/// script, a make target's recipe, a local composite action's `run:` step)
+/// or a tool that runs its steps in containers or VMs (earthly): the program
+/// that went missing may be the container's, and no install on the runner
+/// reaches it (review82 M2). A script that runs the program itself still
+/// gets the install.
+#[test]
+fn a_container_command_in_what_the_step_runs_gets_no_fix_on_the_runner() {
+    let pandoc_in_sh: &[&str] = &[
+        "##[group]Run docs",
+        "##[endgroup]",
+        "sh: 1: pandoc: not found",
+        "##[error]Process completed with exit code 127.",
+    ];
+    let workflow = |step: &str| -> &'static str {
+        Box::leak(
+            format!(
+                "on: push\njobs:\n  build:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - name: Docs\n        {step}\n"
+            )
+            .into_boxed_str(),
+        )
+    };
+    const IN_CONTAINER: &str =
+        "docker run --rm -v \"$PWD:/w\" -w /w python:3.12-slim sh -c \"pandoc README.md -o out.html\"\n";
+    let case = |name: &'static str, step: &str, files: &'static [(&'static str, &'static str)]| Case {
+        name,
+        workflow: workflow(step),
+        job: "build",
+        step: "Docs",
+        lines: pandoc_in_sh,
+        files,
+    };
+    declined(
+        &case(
+            "script",
+            "run: ./scripts/docs.sh",
+            &[(
+                "scripts/docs.sh",
+                "#!/bin/sh\nset -e\nmkdir -p site\ndocker run --rm -v \"$PWD:/w\" -w /w python:3.12-slim sh -c \"pandoc README.md -o site/index.html\"\n",
+            )],
+        ),
+        "runs `docker run`",
+    );
+    declined(
+        &case(
+            "bash script in a working directory",
+            "working-directory: site\n        run: bash ci/build.sh",
+            &[("site/ci/build.sh", IN_CONTAINER)],
+        ),
+        "runs `docker run`",
+    );
+    declined(
+        &case(
+            "make target and its prerequisite",
+            "run: make docs",
+            &[(
+                "Makefile",
+                "DOCKER ?= docker\n\n.PHONY: docs html\n\ndocs: html\n\t@echo done\n\nhtml:\n\t$(DOCKER) run --rm -v $$PWD:/w -w /w python:3.12-slim sh -c \"pandoc README.md -o out.html\"\n",
+            )],
+        ),
+        "runs `docker run`",
+    );
+    declined(
+        &case(
+            "local composite action",
+            "uses: ./.github/actions/docs",
+            &[(
+                ".github/actions/docs/action.yml",
+                "name: docs\ndescription: Builds the docs\nruns:\n  using: composite\n  steps:\n    - run: docker run --rm -v \"$PWD:/w\" -w /w python:3.12-slim sh -c \"pandoc README.md -o out.html\"\n      shell: bash\n",
+            )],
+        ),
+        "runs `docker run`",
+    );
+    declined(&case("earthly", "run: earthly --ci +docs", &[]), "runs `earthly`");
+    declined(&case("snapcraft", "run: snapcraft pack", &[]), "runs `snapcraft`");
+    // The script runs pandoc on the runner: the install is right.
+    fixed(
+        &case(
+            "script on the runner",
+            "run: ./scripts/docs.sh",
+            &[("scripts/docs.sh", "#!/bin/sh\nset -e\npandoc README.md -o out.html\n")],
+        ),
+        "sudo apt-get install -y pandoc",
+    );
+}

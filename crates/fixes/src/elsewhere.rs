@@ -1,7 +1,10 @@
 //! Commands that run a program somewhere other than the runner's own `PATH`:
 //! a container (`docker run`, `docker compose up`, `cross build`), another
-//! machine or VM (`ssh`, `wsl`, `lxc exec`, `vagrant ssh`), a chroot, or a
-//! shell that drops the runner's `PATH` (`nix develop -i`). What fails there
+//! machine or VM (`ssh`, `wsl`, `lxc exec`, `vagrant ssh`), a chroot, a
+//! shell that drops the runner's `PATH` (`nix develop -i`), or a build tool
+//! that runs its steps in containers or VMs (`earthly`, `dagger`, `act`,
+//! `snapcraft`). The scripts, make targets and local composite actions a step
+//! runs are read too ([`reached`]). What fails there
 //! (a module, a program, a file) is missing from that image, host or root,
 //! where nothing the workflow installs or rewrites on the runner arrives.
 //! Image builds are listed apart: a Dockerfile's `RUN` lines run inside the
@@ -23,7 +26,25 @@ use autoheal_engine::model::{Job, Step};
 use autoheal_engine::yaml::Node;
 use autoheal_logs::shell_lex;
 
+use crate::Ctx;
 use crate::script::{logical_lines, strip_comment};
+
+mod reached;
+
+/// The step's `run:` text followed by what it runs in the repository (its
+/// scripts, make recipes, a local composite action's `run:` steps;
+/// [`reached`]), for the container checks of every fix: a container command
+/// in any of them is the step's own.
+pub(crate) fn step_text(ctx: &Ctx<'_>, job: &Job<'_>, step: &Step<'_>) -> String {
+    let script = step.run().and_then(Node::as_str).unwrap_or("");
+    let wd = ctx
+        .doc
+        .root
+        .as_ref()
+        .and_then(|root| job.written_working_directory(root, step.node))
+        .and_then(Node::as_str);
+    reached::with_what_it_runs(ctx.repo, wd, script, step.uses())
+}
 
 /// The first command of `script` that runs its arguments elsewhere, named as
 /// written without its options (`docker run`, `docker compose up`, `ssh`).
@@ -160,6 +181,27 @@ pub(crate) fn elsewhere_in(text: &str) -> Option<String> {
                 // manylinux/musllinux containers; on macOS and Windows it runs
                 // on the runner, which this over-refuses (no fix, the safe side).
                 "cibuildwheel" => Some(program.to_string()),
+                // Earthly runs every target's recipe in BuildKit containers
+                // ("executes all your builds in containers", its docs).
+                "earthly" if leads(seg, i) => Some(program.to_string()),
+                // Dagger Functions and `dagger call|core|-c|shell` pipelines
+                // run in containers the Dagger Engine starts, without the
+                // host's files or programs (its "Host Access" docs); `dagger
+                // run CMD` runs CMD on the host, which this over-refuses.
+                "dagger" if leads(seg, i) => Some(program.to_string()),
+                // nektos/act runs each job of a workflow in a Docker
+                // container (also as the `gh act` extension).
+                "act" if leads(seg, i) || (i > 0 && seg[i - 1] == "gh") => Some(program.to_string()),
+                // Snapcraft builds in an LXD or Multipass instance unless
+                // told to build on the host (`--destructive-mode`,
+                // `SNAPCRAFT_BUILD_ENVIRONMENT=host`), its build options.
+                "snapcraft"
+                    if leads(seg, i)
+                        && !args.contains(&"--destructive-mode")
+                        && !seg[..i].contains(&"SNAPCRAFT_BUILD_ENVIRONMENT=host") =>
+                {
+                    Some(program.to_string())
+                }
                 "limactl" => (subcommand(args, &[])?.1 == "shell").then(|| named("shell"))?,
                 "apptainer" | "singularity" => {
                     let (_, sub) = subcommand(args, &[])?;
@@ -180,6 +222,17 @@ pub(crate) fn elsewhere_in(text: &str) -> Option<String> {
             }
         })
     })
+}
+
+/// The word at `i` is its simple command's program: only `sudo`/`env`-like
+/// launchers, their options and `NAME=value` assignments come before it (for
+/// tools whose name is also a common word, `act`, or that have no
+/// subcommand to tell a run from a mention).
+fn leads(seg: &[&str], i: usize) -> bool {
+    const LAUNCHERS: &[&str] = &["sudo", "env", "time", "nohup", "exec", "command"];
+    seg[..i]
+        .iter()
+        .all(|w| LAUNCHERS.contains(&program(w)) || w.starts_with('-') || shell_lex::is_assignment(w))
 }
 
 /// Compose's `sub` runs the services' programs in the step's own output:
@@ -398,6 +451,14 @@ mod tests {
             ("devcontainer exec --workspace-folder . make test", "devcontainer exec"),
             ("pipx run cibuildwheel --output-dir wheelhouse", "cibuildwheel"),
             ("python -m cibuildwheel", "cibuildwheel"),
+            ("earthly --ci +test", "earthly"),
+            ("sudo earthly -P +build", "earthly"),
+            ("dagger call test --source=.", "dagger"),
+            ("dagger -c 'container | from alpine | with-exec make'", "dagger"),
+            ("act -j test --container-architecture linux/amd64", "act"),
+            ("gh act pull_request", "act"),
+            ("snapcraft pack", "snapcraft"),
+            ("snapcraft --use-lxd", "snapcraft"),
         ] {
             assert_eq!(elsewhere_in(text).as_deref(), Some(want), "{text}");
         }
@@ -415,6 +476,11 @@ mod tests {
             "ssh-keyscan github.com >> ~/.ssh/known_hosts",
             "echo run docker",
             "make run",
+            "echo act now",
+            "git commit -m act",
+            "snapcraft --destructive-mode",
+            "SNAPCRAFT_BUILD_ENVIRONMENT=host snapcraft pack",
+            "echo built with earthly",
         ] {
             assert_eq!(elsewhere_in(text), None, "{text}");
         }

@@ -43,7 +43,7 @@ pub(crate) fn generate(ctx: &Ctx<'_>) -> Generated {
     // missed the path there (`docker run img ./entrypoint.sh`): moving or
     // checking out the runner's file does not reach it. An image build's own
     // inputs (its Dockerfile and context) are the runner's, so builds pass.
-    if let Some(tool) = runs_elsewhere(step.run().and_then(Node::as_str).unwrap_or("")) {
+    if let Some(tool) = runs_elsewhere(&crate::elsewhere::step_text(ctx, job, step)) {
         return Err(format!(
             "step \"{}\" runs `{tool}`, and `{rel}` may be missing there (in a container or on another machine) rather \
              than in the runner's workspace; no path rewrite or checkout would reach it (a manual fix)",

@@ -50,7 +50,7 @@ pub(crate) fn generate(ctx: &Ctx<'_>) -> Generated {
             step.display_name()
         ));
     }
-    runs_on_the_runner(step, command)?;
+    runs_on_the_runner(step, &crate::elsewhere::step_text(ctx, job, step), command)?;
     if command == "docker-compose" {
         return compose::compose_v2(ctx, job, step);
     }
@@ -183,7 +183,7 @@ pub(crate) fn failing_step<'j, 'a>(ctx: &Ctx<'_>, job: &'j Job<'a>, command: &st
 /// the log line alone does not always say which side printed it, so only the
 /// container tool itself (`docker: command not found`) is read as the
 /// runner's.
-fn runs_on_the_runner(step: &Step<'_>, command: &str) -> Result<(), String> {
+fn runs_on_the_runner(step: &Step<'_>, text: &str, command: &str) -> Result<(), String> {
     let name = step.display_name();
     if let Some(action) = step
         .uses()
@@ -197,7 +197,10 @@ fn runs_on_the_runner(step: &Step<'_>, command: &str) -> Result<(), String> {
     }
     // Judged on logical lines: a `\` continuation, a quote left open or a
     // heredoc body belongs to the command that opens it (review81 H1).
-    let lines = logical_lines(run_text(step));
+    // `text` is the step's script and what it runs in the repository
+    // (`elsewhere::step_text`: its scripts, make recipes, a local composite
+    // action's steps; review82 M2).
+    let lines = logical_lines(text);
     let away = |text: &str| elsewhere_in(text).or_else(|| image_build_in(text));
     let Some(tool) = lines.iter().find_map(|l| away(&l.code).or_else(|| away(&l.body))) else {
         return Ok(());

@@ -98,7 +98,11 @@ pub(crate) fn of_step(ctx: &Ctx<'_>, job: &Job<'_>, step: &Step<'_>) -> Result<E
         let root = ctx.doc.root.as_ref()?;
         crate::elsewhere::shell_elsewhere(job, root, step).map(|(_, tool)| tool)
     };
-    if let Some(tool) = runs_elsewhere(script).or_else(|| builds_image(script)).or_else(shell) {
+    let reached = crate::elsewhere::step_text(ctx, job, step);
+    if let Some(tool) = runs_elsewhere(&reached)
+        .or_else(|| builds_image(&reached))
+        .or_else(shell)
+    {
         return Err(format!(
             "step \"{}\" runs `{tool}`, and the log does not say whether the import failed there (in a container or on \
              another machine, whose packages come from its image or host) or on the runner; an install on the runner \

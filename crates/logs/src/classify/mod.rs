@@ -586,12 +586,48 @@ fn condition_line(text: &str) -> bool {
         && !regex!(r";\s*(?:then|do)\s+\S").is_match(text)
 }
 
-/// The step's script lets a command fail and goes on: a line with a `||`
-/// fallback that does not fail in turn ([`tolerant_line`]), or `set +e`.
-pub(crate) fn tolerates_a_failure(script: &str) -> bool {
-    script
-        .lines()
-        .any(|l| tolerant_line(l) || regex!(r"^\s*set\s+\+e\b").is_match(l))
+/// The step's script lets one of `programs` fail and goes on: a line that
+/// runs one of them with a `||` fallback that does not fail in turn
+/// ([`tolerant_line`]), or runs one after `set +e` (until a `set -e`). A
+/// fallback tolerates its own command only, so an unrelated `docker system
+/// prune || true` says nothing about the `npm run build` that filled the disk
+/// (review82 M3); no programs, no tolerance.
+pub(crate) fn tolerates_a_failure_of(script: &str, programs: &[&str]) -> bool {
+    if programs.is_empty() {
+        return false;
+    }
+    let mut errexit_off = false;
+    script.lines().any(|l| {
+        if regex!(r"^\s*set\s+\+e\b").is_match(l) {
+            errexit_off = true;
+            return false;
+        }
+        if regex!(r"^\s*set\s+-e\b").is_match(l) {
+            errexit_off = false;
+            return false;
+        }
+        let tolerated = if errexit_off {
+            Some(l)
+        } else if tolerant_line(l) {
+            l.split_once("||").map(|(command, _)| command)
+        } else {
+            None
+        };
+        tolerated.is_some_and(|text| runs_one_of(text, programs))
+    })
+}
+
+/// `text` runs one of `programs` in a command's position (after assignments
+/// and `sudo`), as the shell lexes it; unlexable text runs nothing known.
+fn runs_one_of(text: &str, programs: &[&str]) -> bool {
+    crate::shell_lex::lex(text).is_ok_and(|l| {
+        l.commands.iter().any(|c| {
+            c.words
+                .iter()
+                .find(|w| !crate::shell_lex::is_assignment(&w.text) && w.text != "sudo")
+                .is_some_and(|w| programs.contains(&crate::shell_lex::program_name(&w.text)))
+        })
+    })
 }
 
 /// A script line whose `||` fallback does not fail in turn (see

@@ -466,8 +466,10 @@ fn weaken_passed_steps(findings: &mut [Finding], steps: &[StepState]) {
 }
 
 /// A blocker is its step's failure only when the step ended on it. When the
-/// step's script lets a command fail and go on (a `||` fallback that does not
-/// fail, `set +e`; `classify::tolerates_a_failure`) and a later line of the
+/// step's script lets the blocker's own program fail and go on (a `||`
+/// fallback that does not fail, `set +e`, on a line running a program of the
+/// blocker's emitter, `catalogue::programs_of`;
+/// `classify::tolerates_a_failure_of`) and a later line of the
 /// same step is another program's failure (a specific cause, a blocker or a
 /// failed install of another emitter), the step went on after the blocker's
 /// command: the script tolerated it (`gh pr merge --auto "$PR" || echo …`
@@ -478,7 +480,8 @@ fn weaken_passed_steps(findings: &mut [Finding], steps: &[StepState]) {
 /// later line of another emitter alone is often the same command's own
 /// report (cargo's `error: test failed` after a test's panic, a test runner's
 /// summary after a failed test, a program's log lines pytest captured), and
-/// a tolerant script alone does not say which command it tolerated. Not
+/// a fallback on another program's command (`docker system prune -af ||
+/// true` before the build that filled the disk) did not tolerate this one. Not
 /// judged:
 /// a later line of the same emitter (git's `Automatic merge failed` under its
 /// `CONFLICT`, one failure's lines), a later step (the consequence model
@@ -499,14 +502,15 @@ fn weaken_outlived_blockers(findings: &mut [Finding], steps: &[StepState]) {
             let Some(own) = emitter(f.hit.entry) else {
                 return false;
             };
-            // A condition of the machine (a full disk, memory, the runner)
-            // is no command a fallback tolerated (review82 M3).
+            // Tolerated only as the program that printed it: a condition of
+            // the machine (a full disk, memory, the runner) has no program,
+            // and a fallback on another command tolerated that command
+            // (review82 M3).
             f.hit.strength == Strength::Blocker
-                && !matches!(own, "system" | "runner")
                 && !f.hit.job_level
                 && f.step
                     .and_then(|s| steps.get(s))
-                    .is_some_and(|s| super::tolerates_a_failure(&s.script))
+                    .is_some_and(|s| super::tolerates_a_failure_of(&s.script, super::catalogue::programs_of(own)))
                 && findings.iter().any(|g| {
                     g.step == f.step
                         && g.line > f.line
@@ -2050,20 +2054,30 @@ mod tests {
             "{failures:?}"
         );
         // A later specific cause of another program outlives it too (the
-        // Docker daemon's refusal under `|| true`, then `jq: command not found`).
-        let findings = vec![
-            finding(blocker_of("docker_daemon/error-response", "network exists"), 5, 0),
-            finding(
-                Hit {
-                    entry: "shell/command-not-found",
-                    ..Hit::cause(Category::MissingCommand, 0.9, "no jq")
-                },
-                9,
-                0,
-            ),
-        ];
-        let failures = rank_job(job(steps(), findings));
+        // Docker daemon's refusal under `docker … || true`, then `jq: command
+        // not found`), but only when the fallback was on the blocker's own
+        // program: `gh`'s fallback does not tolerate the daemon (review82 M3).
+        let findings = || {
+            vec![
+                finding(blocker_of("docker_daemon/error-response", "network exists"), 5, 0),
+                finding(
+                    Hit {
+                        entry: "shell/command-not-found",
+                        ..Hit::cause(Category::MissingCommand, 0.9, "no jq")
+                    },
+                    9,
+                    0,
+                ),
+            ]
+        };
+        let docker = vec![step(
+            "Run docker network create ci",
+            "docker network create ci || true\n./scripts/wait-for-db.sh\n",
+        )];
+        let failures = rank_job(job(docker, findings()));
         assert_eq!(failures[0].category, Category::MissingCommand, "{failures:?}");
+        let failures = rank_job(job(steps(), findings()));
+        assert_eq!(failures[0].message, "network exists", "{failures:?}");
     }
 
     #[test]

@@ -170,20 +170,28 @@ fn nuget_retry(line: &Line<'_>) -> Option<Hit> {
         .then(|| Hit::notice("NuGet retried a request."))
 }
 
-/// The SDK or runtime the workflow asked for could not be installed (a
-/// version that does not exist, a download that failed): what needs `dotnet`
-/// later follows from it.
 /// The `dotnet` muxer found no installed SDK that global.json (or the
 /// default roll-forward) accepts: the job installs another SDK than the one
 /// the repository pins. A person decides (setup-dotnet's `global-json-file`,
-/// or global.json's version).
-fn sdk_not_found(_: &Line<'_>) -> Option<Hit> {
+/// or global.json's version). Read only as the muxer prints it, at the start
+/// of its line (review80 L6): the words inside other text (an `echo`, a
+/// test's name) are not its error.
+fn sdk_not_found(line: &Line<'_>) -> Option<Hit> {
+    let text = line.text.trim_start();
+    if !text.starts_with("A compatible .NET SDK was not found")
+        && !text.starts_with("A compatible installed .NET SDK for global.json version")
+    {
+        return None;
+    }
     Some(Hit::blocker(
         "No installed .NET SDK matches the version global.json requests: the job installs another SDK than the one \
          the repository pins (setup-dotnet can install the pinned one with `global-json-file`).",
     ))
 }
 
+/// The SDK or runtime the workflow asked for could not be installed (a
+/// version that does not exist, a download that failed): what needs `dotnet`
+/// later follows from it.
 fn install_script_error(line: &Line<'_>) -> Option<Hit> {
     line.text.trim_start().starts_with("dotnet_install: Error: ").then(|| {
         Hit::install_failure(
@@ -440,6 +448,28 @@ mod test_reports {
                 "Get-Content: Cannot find path 'D:\\a\\app\\app\\version.txt' because it does not exist."
             ),
             Some((Category::FileNotFound, true))
+        );
+    }
+}
+
+#[cfg(test)]
+mod anchored {
+    use super::*;
+
+    /// review80 L6: the muxer's refusal is read at the start of its line only.
+    #[test]
+    fn the_sdk_refusal_is_read_as_the_muxer_prints_it() {
+        crate::classify::catalogue::assert_reads(
+            sdk_not_found,
+            &[
+                "A compatible .NET SDK was not found.",
+                "      A compatible .NET SDK was not found.",
+                "A compatible installed .NET SDK for global.json version [8.0.100] from [/w/global.json] was not found.",
+            ],
+            &[
+                "echo \"A compatible .NET SDK was not found\"",
+                "  Passed Sdk_Resolver_Reports_A compatible .NET SDK was not found [12 ms]",
+            ],
         );
     }
 }

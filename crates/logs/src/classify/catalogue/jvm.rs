@@ -622,8 +622,19 @@ fn build_and_test_failure(line: &Line<'_>) -> Option<Hit> {
 /// Surefire's (and Failsafe's) report of a forked test JVM that died
 /// without its end-of-run handshake: a crash, `System.exit`, or a kill
 /// (`Process Exit Code: 137` is SIGKILL, the kernel's out-of-memory killer
-/// on a runner). A person decides (memory, `forkCount`, the test).
-fn surefire_fork_crashed(_: &Line<'_>) -> Option<Hit> {
+/// on a runner). A person decides (memory, `forkCount`, the test). Read as
+/// Surefire prints it, at the start of the line after Maven's `[ERROR] `
+/// and, in the goal's report, the exception's name
+/// (`ExecutionException`, `…SurefireBooterForkException:`, after `Caused by: `);
+/// the words elsewhere on a line are not its report (review80 L6).
+fn surefire_fork_crashed(line: &Line<'_>) -> Option<Hit> {
+    if !regex!(
+        r"^(?:\[ERROR\]\s+)?(?:(?:Caused by:\s+)?(?:org\.apache\.maven\.surefire\.booter\.SurefireBooterForkException:|ExecutionException)\s+)?The forked VM terminated without properly saying goodbye"
+    )
+    .is_match(line.text.trim_start())
+    {
+        return None;
+    }
     Some(Hit::blocker(
         "Surefire's forked test JVM died without finishing (a crash, System.exit, or killed: exit code 137 is \
          SIGKILL, usually the runner running out of memory).",
@@ -682,6 +693,17 @@ mod tests {
         ))
         .expect("read");
         assert_eq!((hit.category, hit.fixable), (Category::Unknown, false));
+        crate::classify::catalogue::assert_reads(
+            surefire_fork_crashed,
+            &[
+                "[ERROR] ExecutionException The forked VM terminated without properly saying goodbye. VM crash or System.exit called?",
+                "Caused by: org.apache.maven.surefire.booter.SurefireBooterForkException: The forked VM terminated without properly saying goodbye. VM crash or System.exit called?",
+            ],
+            &[
+                "echo 'The forked VM terminated without properly saying goodbye'",
+                "[INFO] Running ForkTest: The forked VM terminated without properly saying goodbye (expected)",
+            ],
+        );
     }
 
     #[test]

@@ -226,6 +226,30 @@ pub(crate) fn fetch_success_services(entry: &str) -> Option<&'static [crate::rep
         .map(|(_, services)| *services)
 }
 
+/// The programs that print an emitter's messages (the commands a script line
+/// runs them as), for the emitters whose blockers a script may tolerate: a
+/// `|| true` or `set +e` tolerates a blocker only when the command it
+/// tolerated is one of these (`rank::weaken_outlived_blockers`). An emitter
+/// not listed (the machine: `system`, `runner`; a shell's own messages; a
+/// wrapper or library printed by many programs) has none, so its blockers are
+/// never taken as tolerated.
+pub(crate) fn programs_of(emitter: &str) -> &'static [&'static str] {
+    match emitter {
+        // gh and hub print GitHub's answers; curl and wget fetch the API.
+        "github_api" => &["gh", "hub", "curl", "wget"],
+        "docker" | "docker_daemon" => &["docker", "podman", "nerdctl", "docker-compose"],
+        "git" => &["git"],
+        "kubernetes" => &["kubectl", "oc"],
+        "helm" => &["helm"],
+        "terraform" => &["terraform", "tofu"],
+        "aws" => &["aws"],
+        "gcloud" => &["gcloud", "gsutil"],
+        "azure" => &["az"],
+        "codecov" => &["codecov", "codecovcli"],
+        _ => &[],
+    }
+}
+
 pub const EMITTERS: &[(&str, &[Entry])] = &[
     ("runner", runner::ENTRIES),
     ("github_api", github_api::ENTRIES),

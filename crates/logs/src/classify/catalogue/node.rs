@@ -703,11 +703,12 @@ fn enoent(line: &Line<'_>) -> Option<Hit> {
 
 /// libuv's `spawn {file} ENOENT`, and yarn classic's wording of the same
 /// failure (the whole message is `Couldn't find the binary {program}`, after
-/// yarn's `error ` prefix: a trailing word would be part of another message).
+/// the `error ` prefix yarn classic's reporter always prints: without it, or
+/// with a trailing word, the words are another program's output).
 fn spawn_enoent(line: &Line<'_>) -> Option<Hit> {
     let c = regex!(r"spawn (\S+) ENOENT")
         .captures(line.text)
-        .or_else(|| regex!(r"^(?:error )?Couldn't find the binary (\S+)\s*$").captures(line.text.trim_start()))?;
+        .or_else(|| regex!(r"^error Couldn't find the binary (\S+)\s*$").captures(line.text.trim_start()))?;
     Some(command_hit(&c[1], line, 0.8))
 }
 
@@ -1056,6 +1057,9 @@ mod tests {
         for text in [
             "Couldn't find the binary git in the package, see the docs",
             "[!] Couldn't find the binary 'tool' in the package.",
+            // review80 L2: yarn classic always prints its `error ` prefix.
+            "Couldn't find the binary git",
+            "  Couldn't find the binary protoc",
         ] {
             assert!(spawn_enoent(&Line::plain(text)).is_none(), "{text}");
         }

@@ -865,11 +865,21 @@ fn file_not_found_error(line: &Line<'_>) -> Option<Hit> {
 }
 
 fn dependency_resolution(line: &Line<'_>) -> Option<Hit> {
-    // Poetry's heading is the exception's class name alone on its line
-    // (cleo's trace, `  SolverProblemError`; cleo 0.7, `[SolverProblemError]`):
-    // the word inside other text (an `echo`, a test's name) is none.
+    // Each resolver's report is read as it prints it (review80's "Python
+    // resolution needles unanchored"): pip's `ERROR: ` lines, uv's `×`
+    // heading, Poetry's and pub's sentence ending in `version solving
+    // failed.`, conda's and mamba's error heads at the start of the line,
+    // and Poetry's heading, the exception's class name alone on its line
+    // (cleo's trace, `  SolverProblemError`; cleo 0.7,
+    // `[SolverProblemError]`). The words inside other text (an `echo`, a
+    // test's name, a log line quoting them) are none.
     let text = line.text.trim();
-    if text.contains("SolverProblemError") && !matches!(text, "SolverProblemError" | "[SolverProblemError]") {
+    let printed = regex!(
+        r"^(?:ERROR: (?:ResolutionImpossible|Cannot install .+ because these package versions have conflicting dependencies|Could not find a version that satisfies the requirement|No matching distribution found for)|(?:×|x) No solution found when resolving|PackagesNotFoundError:|ResolvePackageNotFound:|LibMambaUnsatisfiableError:|(?:error\s+libmamba\s+)?Could not solve for environment specs|\[?SolverProblemError\]?$)"
+    )
+    .is_match(text)
+        || regex!(r"(?:^|[\s,;:])version solving failed\.?$").is_match(text);
+    if !printed {
         return None;
     }
     Some(Hit::install_failure(
@@ -1209,6 +1219,35 @@ mod review_mends {
     /// Poetry's exception report puts the class name alone on its line
     /// (cleo's trace: `  SolverProblemError`; cleo 0.7: `[SolverProblemError]`);
     /// the word inside other text is no heading.
+    /// Each resolver's report as it prints it; the same words in other text
+    /// are no install failure (which would make every later failure of the
+    /// step a consequence).
+    #[test]
+    fn resolver_reports_are_read_as_their_tools_print_them() {
+        crate::classify::catalogue::assert_reads(
+            super::dependency_resolution,
+            &[
+                "ERROR: ResolutionImpossible: for help visit https://pip.pypa.io/en/latest/topics/dependency-resolution/",
+                "ERROR: Cannot install numpy==1.26.4 and pandas==3.0.0 because these package versions have conflicting dependencies.",
+                "ERROR: Could not find a version that satisfies the requirement torch==1.0.0 (from versions: 2.2.0)",
+                "ERROR: No matching distribution found for torch==1.0.0",
+                "  × No solution found when resolving dependencies:",
+                "Because app depends on pendulum (^9.0) which doesn't match any versions, version solving failed.",
+                "PackagesNotFoundError: The following packages are not available from current channels:",
+                "ResolvePackageNotFound: ",
+                "error    libmamba Could not solve for environment specs",
+                "LibMambaUnsatisfiableError: Encountered problems while solving:",
+            ],
+            &[
+                "echo 'ERROR: ResolutionImpossible'",
+                "tests/test_resolver.py::test_reports_conflicting_dependencies PASSED",
+                "INFO: pip is looking at multiple versions; No matching distribution found for x is a hint",
+                "docs: what to do when version solving failed in CI",
+                "grep -q 'Could not find a version that satisfies' pip.log",
+            ],
+        );
+    }
+
     #[test]
     fn poetrys_solver_heading_is_read_alone_on_its_line() {
         crate::classify::catalogue::assert_reads(
