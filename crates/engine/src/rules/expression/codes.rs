@@ -25,6 +25,10 @@ pub const VALUE_TYPE: &str = "expression/value-type";
 pub const ALWAYS_TRUE: &str = "expression/always-true";
 /// An `if:` whose value never changes.
 pub const CONSTANT_CONDITION: &str = "expression/constant-condition";
+/// `==` / `!=` between a property with documented values (`needs.<id>.result`,
+/// `job.status`, `runner.os`, `github.event_name`, …) and a string it never
+/// holds: never true (an error) or always true (a warning).
+pub const IMPOSSIBLE_VALUE: &str = "expression/impossible-value";
 
 /// The code of an error of the expression checker.
 pub fn of(kind: ErrorKind) -> &'static str {

@@ -10,6 +10,7 @@ mod scope;
 mod source_map;
 #[cfg(test)]
 mod tests;
+mod values;
 mod walk;
 
 pub(crate) use source_map::ScalarSource;
@@ -48,6 +49,7 @@ pub const RULE: Rule = Rule {
         codes::VALUE_TYPE,
         codes::ALWAYS_TRUE,
         codes::CONSTANT_CONDITION,
+        codes::IMPOSSIBLE_VALUE,
     ],
     reports_errors: true,
     job_keys_only: false,
@@ -198,6 +200,11 @@ impl Pass<'_> {
             let anchors: Vec<Span> = checked.expressions.iter().map(|e| e.embedded.span).collect();
             self.report_errors(node, &errors, &anchors);
         }
+        for e in &checked.expressions {
+            if let Some(expr) = &e.expr {
+                self.impossible_values(node, expr, e.embedded.span);
+            }
+        }
         whole
     }
 
@@ -219,6 +226,11 @@ impl Pass<'_> {
             let checked = check_template(value, &checker);
             let anchors: Vec<Span> = checked.expressions.iter().map(|e| e.embedded.span).collect();
             self.report_errors(node, &checked.errors, &anchors);
+            for e in &checked.expressions {
+                if let Some(expr) = &e.expr {
+                    self.impossible_values(node, expr, e.embedded.span);
+                }
+            }
             return;
         };
         let text = value.get(span.range()).unwrap_or("");
@@ -232,6 +244,7 @@ impl Pass<'_> {
                 expr.shift(span.start);
                 let checked = checker.check(&expr);
                 self.report_errors(node, &checked.errors, &[anchor]);
+                self.impossible_values(node, &expr, anchor);
                 if expr.is_constant() {
                     self.push(
                         codes::CONSTANT_CONDITION,
@@ -258,25 +271,47 @@ impl Pass<'_> {
                 .copied()
                 .find(|a| a.start <= e.span.start && e.span.start <= a.end)
                 .unwrap_or(Span::new(0, map.value().len()));
-            let start = map.offset(e.span.start, anchor);
-            let end = map.offset(e.span.end.max(e.span.start), anchor).max(start);
-            let start = if self.source.is_char_boundary(start) {
-                start
-            } else {
-                node.span.start
-            };
-            let end = if self.source.is_char_boundary(end) && end >= start {
-                end
-            } else {
-                start
-            };
-            self.push(
-                codes::of(e.kind),
-                TextRange::new(start, end),
-                e.to_string(),
-                Severity::Error,
-            );
+            let range = self.source_range(&map, node, e.span, anchor);
+            self.push(codes::of(e.kind), range, e.to_string(), Severity::Error);
         }
+    }
+
+    /// Report the comparisons of `expr` (spans in the value's coordinates,
+    /// inside `anchor`) with a string their property never holds.
+    fn impossible_values(&mut self, node: &Node, expr: &autoheal_expr::Expr, anchor: Span) {
+        let found = values::impossible_comparisons(expr);
+        if found.is_empty() {
+            return;
+        }
+        let Some(map) = ScalarSource::new(self.source, node) else {
+            return;
+        };
+        for f in found {
+            let range = self.source_range(&map, node, f.span, anchor);
+            let severity = if f.never_true {
+                Severity::Error
+            } else {
+                Severity::Warning
+            };
+            self.push(codes::IMPOSSIBLE_VALUE, range, f.message, severity);
+        }
+    }
+
+    /// The bytes of the file that `span` of the scalar's value covers.
+    fn source_range(&self, map: &ScalarSource<'_>, node: &Node, span: Span, anchor: Span) -> TextRange {
+        let start = map.offset(span.start, anchor);
+        let end = map.offset(span.end.max(span.start), anchor).max(start);
+        let start = if self.source.is_char_boundary(start) {
+            start
+        } else {
+            node.span.start
+        };
+        let end = if self.source.is_char_boundary(end) && end >= start {
+            end
+        } else {
+            start
+        };
+        TextRange::new(start, end)
     }
 
     pub(crate) fn push(&mut self, code: &'static str, range: TextRange, message: String, severity: Severity) {

@@ -126,3 +126,68 @@ fn job_services_has_exactly_the_services_the_job_declares() {
         out[1]
     );
 }
+
+/// A comparison with a string the property never holds (GitHub's contexts
+/// reference lists each property's values; strings compare without case):
+/// `==` is never true (an error), `!=` always true (a warning), with the
+/// nearest value when one is a typo away.
+#[test]
+fn comparisons_with_a_value_the_context_never_has() {
+    let src = "on: [push, pull_request]
+jobs:
+  a:
+    runs-on: ubuntu-latest
+    steps:
+      - id: s
+        run: echo hi
+      - if: steps.s.outcome == 'skiped'
+        run: echo 1
+      - if: ${{ job.status == 'failed' }}
+        run: echo 2
+      - if: github.event_name == 'pull-request'
+        run: echo 3
+      - if: runner.os == 'linux' && runner.arch == 'arm64' && 'macOS' != runner.os
+        run: echo 4
+      - if: steps.s.conclusion != 'succeeded'
+        run: echo 5
+      - run: echo ${{ runner.os == 'ubuntu' }}
+      - if: github.event_name == 'pull_request' || github.event_name == 'Push'
+        run: echo 6
+  b:
+    needs: a
+    if: needs.a.result == 'sucess'
+    runs-on: ubuntu-latest
+    steps:
+      - run: echo hi
+";
+    let found: Vec<(String, crate::diagnostic::Severity, &str)> = {
+        let idx = crate::text::LineIndex::new(src);
+        crate::rules::test_support::lint_rule(src, "expression")
+            .into_iter()
+            .map(|d| {
+                let p = idx.line_column(src, d.range.start);
+                (format!("{}:{}: {}", p.line, p.column, d.message), d.severity, d.code)
+            })
+            .collect()
+    };
+    let lines: Vec<&str> = found.iter().map(|(l, _, _)| l.as_str()).collect();
+    assert_eq!(
+        lines,
+        [
+            "8:32: steps.s.outcome is never \"skiped\" (its values are \"success\", \"failure\", \"cancelled\" and \"skipped\"), so \"==\" is always false (did you mean \"skipped\"?)",
+            "10:31: job.status is never \"failed\" (its values are \"success\", \"failure\" and \"cancelled\"), so \"==\" is always false",
+            "12:34: github.event_name is never \"pull-request\" (no event has that name), so \"==\" is always false (did you mean \"pull_request\"?)",
+            "16:35: steps.s.conclusion is never \"succeeded\" (its values are \"success\", \"failure\", \"cancelled\" and \"skipped\"), so \"!=\" is always true",
+            "18:36: runner.os is never \"ubuntu\" (its values are \"Linux\", \"Windows\" and \"macOS\"), so \"==\" is always false",
+            "23:27: needs.a.result is never \"sucess\" (its values are \"success\", \"failure\", \"cancelled\" and \"skipped\"), so \"==\" is always false (did you mean \"success\"?)",
+        ],
+        "{found:?}"
+    );
+    use crate::diagnostic::Severity::{Error, Warning};
+    let severities: Vec<_> = found.iter().map(|(_, s, _)| *s).collect();
+    assert_eq!(severities, [Error, Error, Error, Warning, Error, Error]);
+    assert!(
+        found.iter().all(|(_, _, c)| *c == "expression/impossible-value"),
+        "{found:?}"
+    );
+}

@@ -1,0 +1,135 @@
+//! Comparisons of a context property with a string it never holds:
+//! `needs.build.result == 'sucess'` is always false, so the job it guards
+//! never runs, and `!=` is always true. The values are GitHub's contexts
+//! reference's ("Possible values are …") and, for `github.event_name`, the
+//! events that trigger workflows (`events::EVENTS`). GitHub compares strings
+//! without case ("GitHub ignores case when comparing strings", expressions
+//! reference), so `runner.os == 'linux'` is right and not reported.
+//! actionlint has no such check.
+
+use autoheal_expr::suggest::did_you_mean;
+use autoheal_expr::{BinaryOp, Expr, ExprKind, Span};
+
+/// `needs.<job_id>.result`, `jobs.<job_id>.result` (a reusable workflow's
+/// outputs), `steps.<step_id>.outcome` and `steps.<step_id>.conclusion`.
+const RESULTS: &[&str] = &["success", "failure", "cancelled", "skipped"];
+/// `job.status`.
+const JOB_STATUS: &[&str] = &["success", "failure", "cancelled"];
+/// `runner.os`.
+const RUNNER_OS: &[&str] = &["Linux", "Windows", "macOS"];
+/// `runner.arch`.
+const RUNNER_ARCH: &[&str] = &["X86", "X64", "ARM", "ARM64"];
+
+/// One comparison that can never come out otherwise.
+pub(super) struct Impossible {
+    /// The string literal's span, in the coordinates of the expression given.
+    pub span: Span,
+    pub message: String,
+    /// `==`: never true (an error); `!=`: always true (a warning).
+    pub never_true: bool,
+}
+
+/// Every `==` / `!=` of `expr` between a property with documented values
+/// and a string literal that is none of them.
+pub(super) fn impossible_comparisons(expr: &Expr) -> Vec<Impossible> {
+    let mut out = Vec::new();
+    expr.walk(&mut |e| {
+        let ExprKind::Binary { op, left, right, .. } = &e.kind else {
+            return;
+        };
+        if !matches!(op, BinaryOp::Eq | BinaryOp::Ne) {
+            return;
+        }
+        let (property, literal) = match (&left.kind, &right.kind) {
+            (_, ExprKind::String(s)) => (left.as_ref(), (s, right.span)),
+            (ExprKind::String(s), _) => (right.as_ref(), (s, left.span)),
+            _ => return,
+        };
+        let Some((path, values)) = documented_values(property) else {
+            return;
+        };
+        let (value, span) = literal;
+        if values.iter().any(|v| v.eq_ignore_ascii_case(value)) {
+            return;
+        }
+        let never_true = *op == BinaryOp::Eq;
+        let listed = match values {
+            Values::Events => "no event has that name".to_string(),
+            Values::Listed(list) => format!("its values are {}", quoted_list(list)),
+        };
+        let mut message = format!(
+            "{path} is never \"{value}\" ({listed}), so \"{op}\" is always {}",
+            if never_true { "false" } else { "true" }
+        );
+        if let Some(help) = did_you_mean(value, values.iter()) {
+            message = format!("{message} ({help})");
+        }
+        out.push(Impossible {
+            span,
+            message,
+            never_true,
+        });
+    });
+    out
+}
+
+enum Values {
+    Listed(&'static [&'static str]),
+    Events,
+}
+
+impl Values {
+    fn iter(&self) -> Box<dyn Iterator<Item = &'static str>> {
+        match self {
+            Values::Listed(list) => Box::new(list.iter().copied()),
+            Values::Events => Box::new(crate::rules::events::EVENTS.iter().map(|(name, _)| *name)),
+        }
+    }
+}
+
+/// The property `expr` reads, as written, and its documented values.
+fn documented_values(expr: &Expr) -> Option<(String, Values)> {
+    let mut segments = Vec::new();
+    let mut node = expr;
+    loop {
+        match &node.kind {
+            ExprKind::Property { receiver, name, .. } => {
+                segments.push(name.as_str());
+                node = receiver;
+            }
+            ExprKind::Index { receiver, index } => {
+                let ExprKind::String(key) = &index.kind else {
+                    return None;
+                };
+                segments.push(key.as_str());
+                node = receiver;
+            }
+            ExprKind::Variable(name) => {
+                segments.push(name.as_str());
+                break;
+            }
+            _ => return None,
+        }
+    }
+    segments.reverse();
+    let lower: Vec<String> = segments.iter().map(|s| s.to_ascii_lowercase()).collect();
+    let lower: Vec<&str> = lower.iter().map(String::as_str).collect();
+    let values = match lower.as_slice() {
+        ["needs" | "jobs", _, "result"] | ["steps", _, "outcome" | "conclusion"] => Values::Listed(RESULTS),
+        ["job", "status"] => Values::Listed(JOB_STATUS),
+        ["runner", "os"] => Values::Listed(RUNNER_OS),
+        ["runner", "arch"] => Values::Listed(RUNNER_ARCH),
+        ["github", "event_name"] => Values::Events,
+        _ => return None,
+    };
+    Some((segments.join("."), values))
+}
+
+/// `"a", "b" and "c"`.
+fn quoted_list(list: &[&str]) -> String {
+    let quoted: Vec<String> = list.iter().map(|v| format!("\"{v}\"")).collect();
+    match quoted.split_last() {
+        Some((last, rest)) if !rest.is_empty() => format!("{} and {last}", rest.join(", ")),
+        _ => quoted.join(""),
+    }
+}
