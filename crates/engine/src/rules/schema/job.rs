@@ -122,24 +122,30 @@ fn job_value(ctx: &mut Context<'_>, id: &str, e: &Entry, k: &str) {
 /// `cache-mode`: one of [`keys::CACHE_MODES`], or a `${{ }}` expression
 /// (whose value only the run knows).
 pub(super) fn cache_mode(ctx: &mut Context<'_>, v: &Node) {
+    one_of(ctx, v, "cache-mode", keys::CACHE_MODES);
+}
+
+/// A string key whose value is one of `values`, or a `${{ }}` expression
+/// (whose value only the run knows).
+pub(super) fn one_of(ctx: &mut Context<'_>, v: &Node, key: &str, values: &[&str]) {
     if !v.is_scalar() || v.is_null() {
-        return string(ctx, v, "\"cache-mode\"", true);
+        return string(ctx, v, &format!("\"{key}\""), true);
     }
     if v.is_expression() || v.as_str().is_some_and(|s| s.contains("${{")) {
         return;
     }
-    let mode = v.as_str().unwrap_or_default();
-    if keys::CACHE_MODES.contains(&mode) {
+    let value = v.as_str().unwrap_or_default();
+    if values.contains(&value) {
         return;
     }
-    let hint = super::shape::did_you_mean(mode, keys::CACHE_MODES);
+    let hint = super::shape::did_you_mean(value, values);
     report(
         ctx,
         INVALID_VALUE,
         v,
         format!(
-            "\"cache-mode\" must be one of {}, but found \"{mode}\"{hint}",
-            super::shape::quoted_list(keys::CACHE_MODES)
+            "\"{key}\" must be one of {}, but found \"{value}\"{hint}",
+            super::shape::quoted_list(values)
         ),
     );
 }

@@ -82,7 +82,11 @@ pub const SERVICE: &[&str] = &[
 ];
 pub const CREDENTIALS: &[&str] = &["username", "password"];
 pub const SNAPSHOT: &[&str] = &["image-name", "version", "if"];
-pub const CONCURRENCY: &[&str] = &["group", "cancel-in-progress"];
+pub const CONCURRENCY: &[&str] = &["group", "cancel-in-progress", "queue"];
+/// `concurrency.queue`, from GitHub's concurrency documentation: `single`
+/// (the default) keeps at most one pending run in the group, `max` lets up
+/// to 100 wait and run in order.
+pub const CONCURRENCY_QUEUES: &[&str] = &["single", "max"];
 pub const DEFAULTS: &[&str] = &["run"];
 pub const DEFAULTS_RUN: &[&str] = &["shell", "working-directory"];
 

@@ -196,3 +196,15 @@ fn a_key_of_another_kind_of_action_is_reported_once_not_also_checked() {
         .collect();
     assert_eq!(codes, ["schema/unknown-key"], "{d:?}");
 }
+
+/// `concurrency.queue` (GitHub's concurrency documentation: `single`, the
+/// default, keeps one pending run; `max` lets up to 100 wait in order) is a
+/// key of both levels; another value is reported with the nearest one.
+#[test]
+fn concurrency_takes_a_queue() {
+    let src = "on: push\nconcurrency:\n  group: g\n  queue: max\njobs:\n  t:\n    runs-on: x\n    concurrency:\n      group: t\n      queue: ${{ github.ref == 'refs/heads/main' && 'max' || 'single' }}\n    steps:\n      - run: a\n  u:\n    runs-on: x\n    concurrency:\n      group: u\n      queue: singel\n    steps:\n      - run: a\n";
+    assert_eq!(
+        render(src, "schema"),
+        ["17:14: \"queue\" must be one of \"max\", \"single\", but found \"singel\"; did you mean \"single\"?"]
+    );
+}

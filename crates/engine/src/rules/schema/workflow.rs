@@ -133,6 +133,7 @@ pub(super) fn concurrency(ctx: &mut Context<'_>, e: &Entry) {
                 match c.key.as_str() {
                     Some("group") => string(ctx, &c.value, "\"group\"", true),
                     Some("cancel-in-progress") => boolean(ctx, &c.value, "\"cancel-in-progress\""),
+                    Some("queue") => job::one_of(ctx, &c.value, "queue", keys::CONCURRENCY_QUEUES),
                     _ => {}
                 }
             }
