@@ -173,6 +173,13 @@ pub fn parse_action_ref(uses: &str) -> Result<ActionRef<'_>, String> {
                 .into(),
         );
     }
+    // An owner is a GitHub account: letters, digits and `-` (`_` in
+    // enterprise-managed accounts). `@actions/checkout` (an npm scope) names none.
+    if !owner.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_') {
+        return Err(format!(
+            "the owner \"{owner}\" is not a GitHub account name (letters, digits and `-`); expected `owner/repo@ref`"
+        ));
+    }
     Ok(ActionRef::Remote {
         owner,
         repo,

@@ -634,3 +634,22 @@ fn job_outputs_above_the_steps_are_read_for_unknown_outputs() {
         .count();
     assert_eq!(found, 1);
 }
+
+/// A GitHub owner name is letters, digits and `-` (`_` in enterprise
+/// accounts): `@actions/checkout@v5` (an npm-style scope) names no owner,
+/// and the runner cannot resolve it.
+#[test]
+fn an_owner_with_other_characters_is_invalid() {
+    for uses in ["@actions/checkout@v5", "act ions/checkout@v5", "actions!/checkout@v5"] {
+        let err = parse_action_ref(uses).expect_err(uses);
+        assert!(err.contains("owner"), "{uses}: {err}");
+    }
+    for uses in [
+        "actions/checkout@v5",
+        "my-org/my_repo.js@v1",
+        "acme_emu/tool/sub@main",
+        "A1/b@c",
+    ] {
+        assert!(parse_action_ref(uses).is_ok(), "{uses}");
+    }
+}
