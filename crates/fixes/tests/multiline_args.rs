@@ -184,12 +184,18 @@ fn fixed(src: &str, script_line: Option<u32>) -> Option<String> {
     Some(changed[PATH].clone())
 }
 
-/// The fixed script does what the original did when every command succeeds.
-fn same_behaviour(src: &str, out: &str) -> Result<(), String> {
-    let (before, after) = (script_of(src), script_of(out));
-    for shell in SHELLS {
-        let a = run(shell, &before);
-        let b = run(shell, &after);
+/// What `script` does under each of [`SHELLS`]: exit status, output, errors.
+type Behaviour = Vec<(Option<i32>, String, String)>;
+
+fn behaviour(script: &str) -> Behaviour {
+    SHELLS.iter().map(|shell| run(shell, script)).collect()
+}
+
+/// The fixed script `after` does what the original `before` did (`was`)
+/// when every command succeeds.
+fn same_behaviour_as(before: &str, was: &Behaviour, after: &str) -> Result<(), String> {
+    for (shell, a) in SHELLS.iter().zip(was) {
+        let b = run(shell, after);
         if a.0 != b.0 || a.1 != b.1 {
             return Err(format!(
                 "{shell:?}: before {:?} {:?} (stderr {:?}), after {:?} {:?} (stderr {:?})\n--- before\n{before}\n--- after\n{after}",
@@ -200,9 +206,18 @@ fn same_behaviour(src: &str, out: &str) -> Result<(), String> {
     Ok(())
 }
 
+/// The fixed workflow `out` does what the workflow `src` did.
+fn same_behaviour(src: &str, out: &str) -> Result<(), String> {
+    let before = script_of(src);
+    same_behaviour_as(&before, &behaviour(&before), &script_of(out))
+}
+
 /// The pieces one by one and in pairs, each fixed or declined; a fix keeps
 /// the script's behaviour. (The lines counted are the script's, so each
-/// line is also tried as the one the log names.)
+/// line is also tried as the one the log names.) The original script runs
+/// once per workflow and each distinct fixed script once: several named
+/// lines often get the same fix, and running the same text again proves
+/// nothing new (11.4 -> 7.2 s wall, 5.4 -> 3.3 s CPU under load).
 #[test]
 fn every_piece_and_pair_is_read_exactly_or_declined() {
     let mut fixed_count = 0;
@@ -210,11 +225,19 @@ fn every_piece_and_pair_is_read_exactly_or_declined() {
         for b in [None, Some(0), Some(1), Some(2)] {
             let pieces: Vec<usize> = std::iter::once(a).chain(b).collect();
             let src = workflow(&pieces);
-            let lines = script_of(&src).lines().count() as u32;
+            let before = script_of(&src);
+            let lines = before.lines().count() as u32;
+            let mut was = None;
+            let mut checked = std::collections::BTreeSet::new();
             for named in std::iter::once(None).chain((1..=lines).map(Some)) {
                 if let Some(out) = fixed(&src, named) {
                     fixed_count += 1;
-                    if let Err(why) = same_behaviour(&src, &out) {
+                    let after = script_of(&out);
+                    if !checked.insert(after.clone()) {
+                        continue;
+                    }
+                    let was = was.get_or_insert_with(|| behaviour(&before));
+                    if let Err(why) = same_behaviour_as(&before, was, &after) {
                         panic!("pieces {pieces:?}, line {named:?}: {why}");
                     }
                 }
