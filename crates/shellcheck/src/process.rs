@@ -9,8 +9,10 @@
 //! the deadline, holding the output pipe open so the read never ends. When the
 //! child exits in time, what it left running in its group is killed too,
 //! before the child is reaped (so the group's id cannot have been reused). A
-//! process that leaves the group (`setsid`) is beyond reach. Elsewhere only
-//! the direct child is killed.
+//! process that leaves the group (`setsid`) is beyond reach: if it holds a
+//! pipe, its reader is abandoned (left blocked on its own thread) once the
+//! deadline has passed and the child is gone, so the run still ends on time.
+//! Elsewhere only the direct child is killed.
 
 use std::collections::HashMap;
 use std::io::Read;
@@ -23,6 +25,11 @@ use std::time::{Duration, Instant};
 /// Output past this is not read: the child is then stuck writing and its
 /// deadline kills it.
 const MAX_OUTPUT_BYTES: u64 = 16 * 1024 * 1024;
+
+/// How long the readers are waited for after a killed child is gone: its
+/// group is dead, so the pipes close at once unless a process that left the
+/// group holds them.
+const READ_GRACE: Duration = Duration::from_millis(200);
 
 #[derive(Default)]
 struct Registry {
@@ -173,13 +180,26 @@ pub(crate) fn outputs_within(cmd: Command, timeout: Duration) -> Option<(Vec<u8>
 }
 
 /// Read at most [`MAX_OUTPUT_BYTES`] of `pipe` on a thread of its own, so a
-/// child filling one pipe never blocks on the other.
-fn read_on_thread(pipe: impl Read + Send + 'static) -> std::thread::JoinHandle<Vec<u8>> {
+/// child filling one pipe never blocks on the other; the output arrives on the
+/// channel when the pipe closes. A pipe a process outside the child's group
+/// holds may never close: the caller then stops waiting ([`collect`]) and the
+/// thread ends whenever that process does.
+fn read_on_thread(pipe: impl Read + Send + 'static) -> std::sync::mpsc::Receiver<Vec<u8>> {
+    let (sender, receiver) = std::sync::mpsc::channel();
     std::thread::spawn(move || {
         let mut buf = Vec::new();
         let _ = pipe.take(MAX_OUTPUT_BYTES).read_to_end(&mut buf);
-        buf
-    })
+        let _ = sender.send(buf);
+    });
+    receiver
+}
+
+/// What a reader read, waiting at most until `until`; `None` when its pipe is
+/// still open then.
+fn collect(reader: &std::sync::mpsc::Receiver<Vec<u8>>, until: Instant) -> Option<Vec<u8>> {
+    reader
+        .recv_timeout(until.saturating_duration_since(Instant::now()))
+        .ok()
 }
 
 fn run_within(mut cmd: Command, timeout: Duration, with_stderr: bool) -> Option<(Vec<u8>, Vec<u8>)> {
@@ -226,9 +246,15 @@ fn run_within(mut cmd: Command, timeout: Duration, with_stderr: bool) -> Option<
         }
         std::thread::sleep(Duration::from_millis(5));
     };
-    let out = stdout.join().ok()?;
-    let err = match stderr {
-        Some(reader) => reader.join().ok()?,
+    // The child and its group are gone. A process that left the group may
+    // still hold a pipe: the readers get until the deadline (a finished child's
+    // output is complete once its pipes close), or a moment after a kill, and
+    // are abandoned after that, so the run never outlives its deadline by more.
+    let grace = Instant::now() + READ_GRACE;
+    let until = if finished { deadline.max(grace) } else { grace };
+    let out = collect(&stdout, until)?;
+    let err = match &stderr {
+        Some(reader) => collect(reader, until)?,
         None => Vec::new(),
     };
     finished.then_some((out, err))
@@ -325,6 +351,34 @@ mod tests {
             gone(pid)
         });
         assert!(gone_soon, "the background process {pid} outlived its parent's run");
+    }
+
+    /// A process that leaves the child's group (`setsid`) is out of reach of the
+    /// group kill; holding the stdout pipe, it kept the reader (and the run)
+    /// waiting for its whole life. The run ends at the deadline all the same,
+    /// whether the child was killed there or finished and left it behind.
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn a_grandchild_that_left_the_group_cannot_hold_the_run_past_its_deadline() {
+        for child_body in ["exec sleep 30", "echo done"] {
+            let dir = tempfile::tempdir().unwrap();
+            let pid_file = dir.path().join("escaped");
+            let mut cmd = Command::new("sh");
+            cmd.args([
+                "-c",
+                &format!("setsid sleep 30 & echo $! > '{}'; {child_body}", pid_file.display()),
+            ]);
+            let started = Instant::now();
+            let out = output_within(cmd, Duration::from_millis(500));
+            let elapsed = started.elapsed();
+            let pid = read_pid(&pid_file);
+            // It is this test's own process: end it rather than leave it for 30 s.
+            let _ = Command::new("kill").args(["-KILL", &pid.to_string()]).status();
+            // Its pipe never closed before it was killed above: a run that waited
+            // for it would have taken its 30 s.
+            assert!(elapsed < Duration::from_secs(20), "{child_body}: {elapsed:?}");
+            assert_eq!(out, None, "{child_body}");
+        }
     }
 
     #[test]
