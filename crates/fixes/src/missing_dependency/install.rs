@@ -96,12 +96,21 @@ fn install_lines(ctx: &Ctx<'_>, job: &Job<'_>, steps: &[Step<'_>]) -> Vec<Instal
             .and_then(Node::as_str);
         let computed = written.is_some_and(|w| w.contains('$'));
         let wd = written.and_then(workspace_path);
+        // A `cd`/`pushd` earlier in the script moves every later line
+        // elsewhere (review83 H1: `cd services/api` then `pip install -r
+        // requirements.txt` reads the leg's file, not the root's); rather than
+        // follow the path, its `-r` files are unknown, as under a computed
+        // working directory.
+        let mut moved = false;
         for line in &script.lines {
+            let code = strip_comment(line.text);
+            let found = PIP_INSTALL.iter().find_map(|c| code.find(c).map(|i| (i, *c)));
+            let moved_here = moved || changes_directory(&code[..found.map_or(code.len(), |(at, _)| at)]);
+            moved |= changes_directory(code);
             if !is_simple_line(line.text) {
                 continue;
             }
-            let code = strip_comment(line.text);
-            let Some((at, cmd)) = PIP_INSTALL.iter().find_map(|c| code.find(c).map(|i| (i, *c))) else {
+            let Some((at, cmd)) = found else {
                 continue;
             };
             let args_start = at + cmd.len();
@@ -125,7 +134,7 @@ fn install_lines(ctx: &Ctx<'_>, job: &Job<'_>, steps: &[Step<'_>]) -> Vec<Instal
                         .filter(|f| !f.is_empty()),
                 };
                 if let Some(f) = file {
-                    if let Some(p) = workspace_path(f).filter(|_| !computed) {
+                    if let Some(p) = workspace_path(f).filter(|_| !computed && !moved_here) {
                         requirements.push(match &wd {
                             Some(w) => format!("{w}/{p}"),
                             None => p,
@@ -158,6 +167,20 @@ fn install_lines(ctx: &Ctx<'_>, job: &Job<'_>, steps: &[Step<'_>]) -> Vec<Instal
         }
     }
     out
+}
+
+/// Whether a command of the text is `cd` or `pushd`: a word in command
+/// position (the start, or after `&&`, `||`, `;`, `|`, `(`, `{`, `then`,
+/// `do`, `else`).
+fn changes_directory(text: &str) -> bool {
+    text.split(['&', '|', ';', '(', '{']).any(|segment| {
+        let mut words = segment.split_whitespace();
+        let mut first = words.next();
+        while matches!(first, Some("then" | "do" | "else" | "!")) {
+            first = words.next();
+        }
+        matches!(first, Some("cd" | "pushd"))
+    })
 }
 
 pub(super) fn already_installed(ctx: &Ctx<'_>, job: &Job<'_>, steps: &[Step<'_>], dist: &str) -> bool {

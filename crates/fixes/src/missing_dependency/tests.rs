@@ -92,6 +92,41 @@ fn the_requirements_file_is_the_one_in_the_lines_working_directory() {
     );
 }
 
+/// A `cd`/`pushd` before the install (earlier on its line or on an earlier
+/// line of the script) moves it elsewhere: its `-r` file is not the root's
+/// file of the same name, so that file is neither extended nor read as
+/// installing the package (review83 H1); the install line itself still is.
+#[test]
+fn a_cd_before_the_install_leaves_its_requirements_file_unknown() {
+    let repo = repo(&[
+        ("requirements.txt", "pre-commit\nPyYAML\n"),
+        ("services/api/requirements.txt", "flask\n"),
+    ]);
+    let f = import("yaml", "PyYAML", true);
+    for install in [
+        "cd services/api\n          pip install -r requirements.txt pytest",
+        "cd services/api && pip install -r requirements.txt pytest",
+        "pushd services/api\n          pip install -r requirements.txt pytest",
+        "echo go; cd services/api; pip install -r requirements.txt pytest",
+    ] {
+        let wf = PIP_LINE.replace("pip install -r requirements.txt pytest", install);
+        let files = apply_with_repo(&f, &wf, &repo);
+        assert!(!files.contains_key("requirements.txt"), "{install}: {files:?}");
+        assert!(
+            files[PATH].contains("requirements.txt pytest PyYAML"),
+            "{install}: {}",
+            files[PATH]
+        );
+    }
+    // A `cd` after the install, or `cd` as an argument, changes nothing.
+    let after = PIP_LINE.replace(
+        "pip install -r requirements.txt pytest   # test deps",
+        "pip install -r requirements.txt pytest   # test deps\n          cd docs",
+    );
+    let out = crate::fixes_for(&f, PATH, &after, &repo);
+    assert!(out.fixes.is_empty(), "the root's file installs it: {:?}", out.fixes);
+}
+
 #[test]
 fn tomllib_is_never_fixed_with_tomli() {
     // A pinned older Python is raised; nothing is installed.
