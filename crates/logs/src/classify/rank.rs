@@ -53,7 +53,9 @@
 //! another emitter), the script tolerated the blocker (`gh pr merge --auto
 //! "$PR" || echo …` printing GraphQL's refusal, `docker network create ci ||
 //! true` the daemon's) and the later line failed the step: the blocker
-//! becomes weak (`weaken_outlived_blockers`).
+//! becomes weak (`weaken_outlived_blockers`). A missing file or command on
+//! that later line is then not fixable: the tolerated command may be what
+//! left it missing.
 //!
 //! A step that passed (another step began after it, and it printed no
 //! `##[error]` line, which every failing step does) did not fail the job:
@@ -489,6 +491,15 @@ fn weaken_passed_steps(findings: &mut [Finding], steps: &[StepState]) {
 /// such as `make: *** … Error 1`, an unexplained `##[error]`, a warning: they
 /// report the blocker's own failure), job-level findings, and the project's
 /// own `log-patterns` (no emitter: the project said what it means).
+///
+/// A missing file or command that outlives a tolerated blocker is not
+/// fixable: the command the script let fail may be what left it missing (`git
+/// clone … || echo` refused, then `cp assets/x` finds no file; `gh release
+/// download … || true`, then the tool it fetched is not found), and a fix for
+/// the later line (a path rewrite, an install) would hide the failure the
+/// script tolerated (review83 M3). It still leads, so a person reads it
+/// first. Other later causes (a missing module, a rate limit) are no product
+/// of a refused command and keep their reading.
 fn weaken_outlived_blockers(findings: &mut [Finding], steps: &[StepState]) {
     fn emitter(entry: &str) -> Option<&str> {
         entry
@@ -520,13 +531,30 @@ fn weaken_outlived_blockers(findings: &mut [Finding], steps: &[StepState]) {
                 })
         })
         .collect();
+    let mut tolerated: Vec<(Option<usize>, u64, String)> = Vec::new();
     for (f, outlived) in findings.iter_mut().zip(outlived) {
         if outlived {
+            tolerated.push((f.step, f.line, f.hit.message.clone()));
             f.hit.strength = Strength::Weak;
             f.hit.message.push_str(
                 " The step went on after this line and failed later on another program's error: the script \
                  tolerated this one.",
             );
+        }
+    }
+    for g in findings.iter_mut() {
+        let Some((_, _, blocker)) = tolerated
+            .iter()
+            .find(|(step, line, _)| g.step == *step && g.line > *line && !g.hit.job_level)
+        else {
+            continue;
+        };
+        let absence = matches!(g.hit.category, Category::FileNotFound | Category::MissingCommand);
+        if absence && g.hit.fixable && strength_rank(g.hit.strength) == 0 {
+            g.hit.fixable = false;
+            g.hit.message.push_str(&format!(
+                " Not fixed automatically: an earlier command of this step failed and the script went on (\"{blocker}\"); this failure may be what that one left missing."
+            ));
         }
     }
 }

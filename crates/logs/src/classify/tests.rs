@@ -904,6 +904,24 @@ fn a_tolerated_refusal_does_not_outrank_the_later_failure_of_its_step() {
         "{:?}",
         analysis.failures
     );
+    // review83 M3: a missing command after a tolerated failure may be that
+    // failure's product, so it is not fixed on this reading.
+    assert!(!root.fixable, "{:?}", analysis.failures);
+
+    // review83 M3: the tolerated command is a fetch; the file it would have
+    // brought is what `cp` misses. The file is no fixable cause.
+    let log = "##[group]Run git clone --depth 1 https://github.com/acme/ci-assets.git assets || echo \"no assets\"\n\
+               git clone --depth 1 https://github.com/acme/ci-assets.git assets || echo \"no assets\"\n\
+               cp assets/fonts/brand.woff2 public/fonts/\n\
+               shell: /usr/bin/bash -e {0}\n\
+               ##[endgroup]\n\
+               Cloning into 'assets'...\n\
+               fatal: could not read Username for 'https://github.com': terminal prompts disabled\n\
+               no assets\n\
+               cp: cannot stat 'assets/fonts/brand.woff2': No such file or directory\n\
+               ##[error]Process completed with exit code 1.\n";
+    let analysis = analyze_text(log);
+    assert!(analysis.failures.iter().all(|f| !f.fixable), "{:?}", analysis.failures);
 
     // review82 M3: a condition of the machine (a full disk) is no command a
     // fallback tolerated: an unrelated `|| true` does not let the `cp` it
