@@ -594,3 +594,31 @@ async fn a_rule_on_any_thread_counts_and_the_comment_budget_is_noted() {
         history.notes
     );
 }
+
+/// A `never` said on a policy issue before autoheal ever filed anything holds (review83 M1):
+/// with no autoheal issue or pull request yet, the rules were not read at all, and the first
+/// fixable failure of the category opened the pull request the maintainer forbade.
+#[tokio::test]
+async fn a_policy_never_holds_before_the_first_autoheal_item() {
+    let fake = fake();
+    fake.add_collaborator(REPO, "maint", "maintain");
+    let (gh, _) = client(&fake);
+    fake.set_now(Some("2024-04-01T00:00:00Z"));
+    let policy = fake.add_issue(
+        REPO,
+        SeedIssue {
+            title: "Adopt autoheal".into(),
+            user: "maint".into(),
+            ..SeedIssue::default()
+        },
+    );
+    fake.add_comment(REPO, policy, "maint", "/autoheal never dependency");
+    let history = read_history(&gh).await;
+    assert!(history.items.is_empty(), "{:?}", history.items);
+    assert_eq!(never_by(&acceptance_record(&history), "dependency"), Some("maint"));
+    let dependency = analysis("ci|build|dependency|left-pad", "pin-dependency", "dependency");
+    let reason = demotion(&gh, &repo(), &dependency, 3)
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert!(reason.is_some(), "the first dependency failure opens no PR");
+}

@@ -325,9 +325,9 @@ pub async fn fetch_history(gh: &GitHub, repo: &RepoName, since: Option<DateTime<
             }
         }
     }
-    if items.is_empty() {
-        return Ok(History::new(items, BTreeMap::new()));
-    }
+    // No early return when no autoheal item exists yet: a maintainer's `never` on a policy
+    // issue must hold from the first failure on (review83 M1), so the rules are read and
+    // their speakers vouched for on that path too.
     let bot_login = fetch_bot_login(gh).await?;
     // Who opened an item and who steers autoheal are two decisions, each with its own
     // budget of calls: an outsider's issues must not use up the asks a maintainer's command
