@@ -2141,6 +2141,51 @@ const CASES: &[(&str, Category, Option<&str>)] = &[
     ),
     ("b86-pip-requires-different-python-39-leg.log", Unknown, None),
     ("b86-cargo-edition-2024-old-toolchain-log-failed.log", Unknown, None),
+    // Batch 87 (helper diag86, 2026-12-06): a mixed holdout written after
+    // batch 86 and committed before any change, on the commonest failures a
+    // healer meets on GitHub-hosted runners, over many tools: setup-python's
+    // 3.8 on ubuntu-24.04 x64, setup-go's unreleased 1.27 on an ARM64 runner
+    // (a trap: the version is no release for any architecture), setup-dotnet's
+    // SDK from global.json not found, npm 10's ERESOLVE, uv's resolver, cargo's
+    // MSRV check (web UI copy), `go mod download`'s unknown revision, a GHCR
+    // push the token may not write, apt's 404 without `apt-get update`, gh's
+    // GraphQL refusal, the artifact storage quota, a hosted Windows x64 runner
+    // losing communication (web UI copy; not an optional job), a full disk in
+    // a hosted build, uv never installed, Docker Hub's pull limit under buildx,
+    // and a pytest failure with actions/cache's reserve warning after it (a
+    // trap). Expectations from issue 12's definitions when written.
+    ("b87-setup-python-38-ubuntu-2404-x64-not-found.log", Unknown, None),
+    (
+        "b87-trap-setup-go-127-unreleased-arm64-runner-log-failed.log",
+        Unknown,
+        None,
+    ),
+    ("b87-setup-dotnet-sdk-version-not-found-log-failed.log", Unknown, None),
+    ("b87-npm-ci-eresolve-peer-react-19.log", Unknown, None),
+    ("b87-uv-sync-no-solution-pydantic-log-failed.log", Unknown, None),
+    ("b87-cargo-rustc-not-supported-by-packages-ui.log", Unknown, None),
+    ("b87-go-mod-download-unknown-revision.log", Unknown, None),
+    (
+        "b87-buildx-push-ghcr-installation-not-allowed-log-failed.log",
+        Unknown,
+        None,
+    ),
+    ("b87-apt-install-404-without-update.log", Unknown, None),
+    ("b87-gh-pr-comment-resource-not-accessible.log", Unknown, None),
+    ("b87-upload-artifact-storage-quota-hit.log", Unknown, None),
+    ("b87-hosted-windows-x64-lost-communication-ui.log", Unknown, None),
+    ("b87-hosted-disk-full-docker-build-log-failed.log", Unknown, None),
+    (
+        "b87-uv-command-not-found-setup-python-only.log",
+        MissingCommand,
+        Some("uv"),
+    ),
+    (
+        "b87-buildx-dockerhub-pull-limit-failed-to-build-log-failed.log",
+        RateLimit,
+        Some("Docker Hub"),
+    ),
+    ("b87-trap-pytest-fails-then-cache-reserve-warning.log", Unknown, None),
 ];
 
 /// For every `unknown` row, the log line (1-based) of the root cause's first
@@ -2794,6 +2839,23 @@ const UNKNOWN_ROOT_LINES: &[(&str, u64)] = &[
     ("b86-bundler-lockfile-platform-darwin-only-log-failed.log", 7),
     ("b86-pip-requires-different-python-39-leg.log", 77),
     ("b86-cargo-edition-2024-old-toolchain-log-failed.log", 5),
+    // Batch 87 (helper diag86), pinned when written: the tool's own message
+    // (BuildKit's failing vertex, apt's first `E:`, the pip error inside the
+    // build for the full disk, pytest's failing assertion's location).
+    ("b87-setup-python-38-ubuntu-2404-x64-not-found.log", 51),
+    ("b87-trap-setup-go-127-unreleased-arm64-runner-log-failed.log", 14),
+    ("b87-setup-dotnet-sdk-version-not-found-log-failed.log", 16),
+    ("b87-npm-ci-eresolve-peer-react-19.log", 60),
+    ("b87-uv-sync-no-solution-pydantic-log-failed.log", 9),
+    ("b87-cargo-rustc-not-supported-by-packages-ui.log", 35),
+    ("b87-go-mod-download-unknown-revision.log", 60),
+    ("b87-buildx-push-ghcr-installation-not-allowed-log-failed.log", 18),
+    ("b87-apt-install-404-without-update.log", 62),
+    ("b87-gh-pr-comment-resource-not-accessible.log", 45),
+    ("b87-upload-artifact-storage-quota-hit.log", 58),
+    ("b87-hosted-windows-x64-lost-communication-ui.log", 24),
+    ("b87-hosted-disk-full-docker-build-log-failed.log", 10),
+    ("b87-trap-pytest-fails-then-cache-reserve-warning.log", 64),
 ];
 
 /// For rows whose category is not `unknown`, the log line (1-based) of the
@@ -2906,6 +2968,9 @@ const KNOWN_ROOT_LINES: &[(&str, u64)] = &[
     // under its `Line |` frame, not the header above it.
     ("b85-cmd-msbuild-not-recognized-without-setup-msbuild.log", 58),
     ("b85-pwsh-expand-archive-path-does-not-exist-ui.log", 43),
+    // Batch 87 (helper diag86), pinned when written.
+    ("b87-uv-command-not-found-setup-python-only.log", 53),
+    ("b87-buildx-dockerhub-pull-limit-failed-to-build-log-failed.log", 14),
 ];
 
 /// `None` when the root cause of fixture `name` begins on line `want`; else
@@ -3429,6 +3494,23 @@ const ROOT_STEPS: &[(&str, Option<&str>, &str)] = &[
         "b85-pwsh-expand-archive-path-does-not-exist-ui.log",
         None,
         "Expand-Archive",
+    ),
+    // Batch 87 (helper diag86), stated when written.
+    (
+        "b87-trap-setup-go-127-unreleased-arm64-runner-log-failed.log",
+        Some("build (ubuntu-24.04-arm)"),
+        "Set up Go",
+    ),
+    (
+        "b87-hosted-disk-full-docker-build-log-failed.log",
+        Some("e2e"),
+        "Run docker compose build",
+    ),
+    ("b87-npm-ci-eresolve-peer-react-19.log", None, "npm ci"),
+    (
+        "b87-trap-pytest-fails-then-cache-reserve-warning.log",
+        None,
+        "python -m pytest",
     ),
 ];
 
