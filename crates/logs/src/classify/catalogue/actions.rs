@@ -249,6 +249,23 @@ pub const ENTRIES: &[Entry] = &[
                 Category::OptionalJob,
                 Some("tool_unavailable_for_architecture"),
             ),
+            // An older version than every ARM64 build: the architecture.
+            ex(
+                "##[error]Unable to find Go version '1.16.15' for platform windows and architecture arm64.",
+                Category::OptionalJob,
+                Some("tool_unavailable_for_architecture"),
+            ),
+            // Past the line from which the vendor builds ARM64: no release.
+            ex(
+                "##[error]Unable to find Go version '1.27' for platform linux and architecture arm64.",
+                Category::Unknown,
+                None,
+            ),
+            ex(
+                "Error: Unable to find Node version '26.1.0' for platform darwin and architecture arm64.",
+                Category::Unknown,
+                None,
+            ),
             // Not an architecture problem: the version is not built for this OS.
             ex(
                 "Error: The version '3.5' with architecture 'x64' was not found for Ubuntu 24.04.",
@@ -407,6 +424,13 @@ fn tool_version_for_architecture(line: &Line<'_>) -> Option<Hit> {
             .to_string()
     };
     let macos = text.contains("macOS") || text.contains("darwin");
+    if arch == "arm64" && built_for_arm64(text) {
+        return Some(Hit::blocker(
+            "The vendor builds this version's line for ARM64 on this platform, so the architecture is not why \
+             the setup action found nothing: the version asked for is no release (yet). Choose a released \
+             version.",
+        ));
+    }
     match arch.as_str() {
         "arm64" => Some(runner_hit(
             RunnerFailure::ToolUnavailableForArchitecture,
@@ -427,6 +451,38 @@ fn tool_version_for_architecture(line: &Line<'_>) -> Option<Hit> {
             crate::subject::display_text(&arch)
         ))),
     }
+}
+
+/// setup-node and setup-go print one message for a version with no build for
+/// the architecture and for a version that does not exist at all. The vendors
+/// publish ARM64 builds of every release from a known one on (go.dev's
+/// downloads: darwin-arm64 from Go 1.16, windows-arm64 from 1.17; nodejs.org's
+/// dist: darwin-arm64 from Node 16, win-arm64 from Node 20; linux-arm64 is
+/// older for both, and the darwin line is used for it, which only leaves more
+/// to the architecture), so a version at or past that line that
+/// was not found is no release, whatever the runner. Only a plain numeric
+/// version is read (`1.27`, `22.99.0`); a range, an alias (`lts/*`) or an
+/// older version stays with the architecture.
+fn built_for_arm64(text: &str) -> bool {
+    let Some(c) =
+        regex!(r"Unable to find (Node|Go) version '([0-9][0-9.]*)' for platform ([a-z0-9]+) and architecture arm64")
+            .captures(text)
+    else {
+        return false;
+    };
+    let Some(asked) = super::setup_versions::numeric_version(&c[2]) else {
+        return false;
+    };
+    let first: &[u32] = match (&c[1], &c[3]) {
+        ("Go", "darwin" | "linux") => &[1, 16],
+        ("Go", "windows" | "win32") => &[1, 17],
+        ("Node", "darwin" | "linux") => &[16],
+        ("Node", "win32" | "windows") => &[20],
+        _ => return false,
+    };
+    // Compared on the components the request names beyond the line's own:
+    // `1.27` against `[1, 16]`, `16` against `[16]`.
+    asked.as_slice() >= first
 }
 
 fn deploy_folder_missing(line: &Line<'_>) -> Option<Hit> {
@@ -581,5 +637,30 @@ mod tests {
                 "retrying... (0 retries remaining)",
             ],
         );
+    }
+
+    #[test]
+    fn an_arm64_build_line_tells_no_release_from_the_architecture() {
+        // Past the vendor's first ARM64 build on that platform: no release.
+        for text in [
+            "Unable to find Go version '1.27' for platform linux and architecture arm64.",
+            "Unable to find Go version '1.17.1' for platform windows and architecture arm64.",
+            "Unable to find Node version '16' for platform darwin and architecture arm64.",
+            "Unable to find Node version '22.99.0' for platform linux and architecture arm64.",
+        ] {
+            assert!(built_for_arm64(text), "{text}");
+        }
+        // Older than every ARM64 build, a range or alias, another tool, x64.
+        for text in [
+            "Unable to find Go version '1.16.15' for platform windows and architecture arm64.",
+            "Unable to find Go version '1.4.3' for platform linux and architecture arm64.",
+            "Unable to find Node version '14.21.3' for platform darwin and architecture arm64.",
+            "Unable to find Node version '18' for platform win32 and architecture arm64.",
+            "Unable to find Node version '>=22' for platform linux and architecture arm64.",
+            "Unable to find Node version 'lts/*' for platform darwin and architecture arm64.",
+            "Unable to find Node version '24.99.0' for platform linux and architecture x64.",
+        ] {
+            assert!(!built_for_arm64(text), "{text}");
+        }
     }
 }

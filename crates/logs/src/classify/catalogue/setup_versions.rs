@@ -147,7 +147,7 @@ fn java_major(v: &str) -> Option<Vec<u32>> {
 
 /// The leading dotted numbers of a version (`2.7` → `[2, 7]`, `3.0.7` →
 /// `[3, 0, 7]`, `head` → none).
-fn numeric_version(v: &str) -> Option<Vec<u32>> {
+pub(super) fn numeric_version(v: &str) -> Option<Vec<u32>> {
     let lead = regex!(r"^\d+(?:\.\d+)*").find(v)?;
     lead.as_str().split('.').map(|p| p.parse().ok()).collect()
 }
