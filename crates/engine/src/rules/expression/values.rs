@@ -2,7 +2,7 @@
 //! `needs.build.result == 'sucess'` is always false, so the job it guards
 //! never runs, and `!=` is always true. The values are GitHub's contexts
 //! reference's ("Possible values are …") and, for `github.event_name`, the
-//! events that trigger workflows (`events::EVENTS`). GitHub compares strings
+//! events that trigger workflows (`events::EVENTS`), near misses only. GitHub compares strings
 //! without case ("GitHub ignores case when comparing strings", expressions
 //! reference), so `runner.os == 'linux'` is right and not reported.
 //! actionlint has no such check.
@@ -52,6 +52,14 @@ pub(super) fn impossible_comparisons(expr: &Expr) -> Vec<Impossible> {
         if values.iter().any(|v| v.eq_ignore_ascii_case(value)) {
             return;
         }
+        let help = did_you_mean(value, values.iter());
+        // `github.event_name` also holds names no `on:` key has: `dynamic`
+        // for the runs GitHub starts itself (Dependabot, default-setup code
+        // scanning, Pages), and events GitHub adds later. Only a near miss of
+        // a known event (`pull-request`) is evidence of a typo (review83 M2).
+        if matches!(values, Values::Events) && (value.eq_ignore_ascii_case("dynamic") || help.is_none()) {
+            return;
+        }
         let never_true = *op == BinaryOp::Eq;
         let listed = match values {
             Values::Events => "no event has that name".to_string(),
@@ -61,7 +69,7 @@ pub(super) fn impossible_comparisons(expr: &Expr) -> Vec<Impossible> {
             "{path} is never \"{value}\" ({listed}), so \"{op}\" is always {}",
             if never_true { "false" } else { "true" }
         );
-        if let Some(help) = did_you_mean(value, values.iter()) {
+        if let Some(help) = help {
             message = format!("{message} ({help})");
         }
         out.push(Impossible {
