@@ -145,6 +145,20 @@ impl ReadPaths {
     }
 }
 
+/// Every key segment some rule's read paths (or the step-shell paths) name:
+/// the keys whose text can change a rule's answer.
+fn named_read_keys() -> impl Iterator<Item = &'static str> {
+    RULES
+        .iter()
+        .filter_map(|r| match r.reads {
+            ReadPaths::Paths { paths, .. } => Some(paths),
+            ReadPaths::Everything => None,
+        })
+        .chain([runner_label::STEP_SHELL_PATHS])
+        .flatten()
+        .flat_map(|p| p.split('.'))
+}
+
 /// `touched` as [`ReadPaths::reads_any`] tells it apart: each key that no
 /// rule's read path (nor [`runner_label::STEP_SHELL_PATHS`]) names replaced
 /// by one stand-in, then each path and each plain scalar once. A key no
@@ -154,18 +168,8 @@ impl ReadPaths {
 /// patterns were matched against, one by one.
 pub fn distinct_reads(touched: &crate::yaml::patch::Touched) -> crate::yaml::patch::Touched {
     use crate::yaml::patch::Segment;
-    static NAMED: std::sync::LazyLock<std::collections::HashSet<&'static str>> = std::sync::LazyLock::new(|| {
-        RULES
-            .iter()
-            .filter_map(|r| match r.reads {
-                ReadPaths::Paths { paths, .. } => Some(paths),
-                ReadPaths::Everything => None,
-            })
-            .chain([runner_label::STEP_SHELL_PATHS])
-            .flatten()
-            .flat_map(|p| p.split('.'))
-            .collect()
-    });
+    static NAMED: std::sync::LazyLock<std::collections::HashSet<&'static str>> =
+        std::sync::LazyLock::new(|| named_read_keys().collect());
     let mut paths: Vec<Vec<Segment>> = touched
         .paths
         .iter()
@@ -424,16 +428,7 @@ mod distinct_reads_tests {
     /// Every key a read path names, some it does not (job ids, `with:`
     /// inputs), an empty one and `~`, sequence items and non-string keys.
     fn segment() -> impl Strategy<Value = Segment> {
-        let named: Vec<&'static str> = RULES
-            .iter()
-            .filter_map(|r| match r.reads {
-                ReadPaths::Paths { paths, .. } => Some(paths),
-                ReadPaths::Everything => None,
-            })
-            .chain([runner_label::STEP_SHELL_PATHS])
-            .flatten()
-            .flat_map(|p| p.split('.'))
-            .collect();
+        let named: Vec<&'static str> = named_read_keys().collect();
         prop_oneof![
             proptest::sample::select(named).prop_map(|k| Segment::Key(k.to_string())),
             proptest::sample::select(vec!["build", "test", "lint", "", "~", "*", "**", "with", "Jobs"])
