@@ -29,7 +29,9 @@
 //! the code has a module of that name, 1.10 adds `, maybe you meant
 //! `import/using .{name}``: the code's own module, not a dependency; so is a
 //! name that is the repository's own package (`Geodesy` in `Geodesy.jl`, run
-//! without `--project`).
+//! without `--project`), and so is any package when the step's script runs
+//! `julia` with no environment selected: the default environment lacks the
+//! project's declared dependencies too.
 
 use super::util::regex;
 use super::{Entry, ex};
@@ -151,6 +153,13 @@ fn package_not_found(line: &Line<'_>) -> Option<Hit> {
              (`julia --project`, `Pkg.test()`)."
         )));
     }
+    if runs_julia_outside_a_project(line.script) {
+        return Some(Hit::blocker(format!(
+            "Julia could not load {name}, but the step ran `julia` without `--project`, so it used the default \
+             environment, not the project's: a package the project declares is \"not found\" there too. Run it in \
+             the project's environment (`julia --project`, `JULIA_PROJECT`), or install {name} where it runs."
+        )));
+    }
     Some(
         Hit::cause(
             Category::MissingDependency,
@@ -170,6 +179,27 @@ fn package_not_found(line: &Line<'_>) -> Option<Hit> {
         )
         .fixable(false),
     )
+}
+
+/// The step's echoed script runs `julia` as a command and nothing in it
+/// selects an environment (`--project`, `JULIA_PROJECT`, `Pkg.activate`):
+/// Julia then loads from the default environment, where even the project's
+/// declared dependencies are missing (review83 L2). An unknown script (a
+/// pasted excerpt without its step header, an action's step) says nothing.
+fn runs_julia_outside_a_project(script: &str) -> bool {
+    let selects = ["--project", "JULIA_PROJECT", "Pkg.activate"];
+    if selects.iter().any(|s| script.contains(s)) {
+        return false;
+    }
+    script.lines().any(|l| {
+        l.split(['&', ';', '|'])
+            .filter_map(|command| {
+                command
+                    .split_whitespace()
+                    .find(|w| !w.contains('=') && !matches!(*w, "sudo" | "env" | "time" | "exec"))
+            })
+            .any(|program| program == "julia" || program.ends_with("/julia"))
+    })
 }
 
 /// A Julia package name as the General registry accepts it: an ASCII
@@ -290,6 +320,39 @@ mod tests {
         };
         let hit = package_not_found(&line).expect("read");
         assert_eq!((hit.category, hit.subject), (Category::Unknown, None));
+    }
+
+    /// review83 L2: `julia` run without an environment loads from the default
+    /// one, where the project's declared dependencies are missing too.
+    #[test]
+    fn a_package_missing_outside_the_projects_environment_is_no_missing_dependency() {
+        let text = "ERROR: LoadError: ArgumentError: Package DataFrames not found in current path.";
+        for script in [
+            "julia scripts/report.jl",
+            "cd docs && julia make.jl",
+            "sudo julia -e 'using DataFrames'",
+        ] {
+            let line = Line {
+                script,
+                ..Line::plain(text)
+            };
+            let hit = package_not_found(&line).expect("read");
+            assert_eq!((hit.category, hit.subject), (Category::Unknown, None), "{script}");
+        }
+        for script in [
+            "julia --project=. scripts/report.jl",
+            "JULIA_PROJECT=@. julia scripts/report.jl",
+            "julia -e 'using Pkg; Pkg.activate(\".\"); include(\"x.jl\")'",
+            "",
+            "echo julia is next",
+        ] {
+            let line = Line {
+                script,
+                ..Line::plain(text)
+            };
+            let hit = package_not_found(&line).expect("read");
+            assert_eq!(hit.category, Category::MissingDependency, "{script}");
+        }
     }
 
     #[test]
