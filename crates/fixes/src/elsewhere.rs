@@ -338,11 +338,14 @@ fn subcommand<'t>(args: &[&'t str], values: &[&str]) -> Option<(usize, &'t str)>
 /// Whether `text` runs `command` itself: as the command word of one of its
 /// simple commands ([`segments`]), after the words that run the next one
 /// (`sudo`, `env`, `time`, `nohup`, `exec`, `command`, their options and
-/// `NAME=value` assignments), or probed by `command -v`/`which`/`type`. A
+/// `NAME=value` assignments; the keywords `then`, `do`, `else`, `!` that open
+/// a command list), or probed by `command -v`/`which`/`type`. A
 /// word elsewhere (an `echo` argument, `mkdir -p {name}`, a file name) is not
 /// running it (review82 M2).
 pub(crate) fn runs_command(text: &str, command: &str) -> bool {
-    const PREFIXES: &[&str] = &["sudo", "env", "time", "nohup", "exec", "command", "builtin"];
+    const PREFIXES: &[&str] = &[
+        "sudo", "env", "time", "nohup", "exec", "command", "builtin", "then", "do", "else", "!",
+    ];
     const PROBES: &[&str] = &["which", "type", "hash"];
     segments(strip_comment(text)).iter().any(|words| {
         let mut rest = words

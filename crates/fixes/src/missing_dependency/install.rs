@@ -169,18 +169,10 @@ fn install_lines(ctx: &Ctx<'_>, job: &Job<'_>, steps: &[Step<'_>]) -> Vec<Instal
     out
 }
 
-/// Whether a command of the text is `cd` or `pushd`: a word in command
-/// position (the start, or after `&&`, `||`, `;`, `|`, `(`, `{`, `then`,
-/// `do`, `else`).
+/// Whether a command of the text is `cd` or `pushd`, in command position as
+/// [`crate::elsewhere::runs_command`] reads it.
 fn changes_directory(text: &str) -> bool {
-    text.split(['&', '|', ';', '(', '{']).any(|segment| {
-        let mut words = segment.split_whitespace();
-        let mut first = words.next();
-        while matches!(first, Some("then" | "do" | "else" | "!")) {
-            first = words.next();
-        }
-        matches!(first, Some("cd" | "pushd"))
-    })
+    crate::elsewhere::runs_command(text, "cd") || crate::elsewhere::runs_command(text, "pushd")
 }
 
 pub(super) fn already_installed(ctx: &Ctx<'_>, job: &Job<'_>, steps: &[Step<'_>], dist: &str) -> bool {
