@@ -196,9 +196,9 @@ fn runs_julia_outside_a_project(script: &str) -> bool {
             .filter_map(|command| {
                 command
                     .split_whitespace()
-                    .find(|w| !w.contains('=') && !matches!(*w, "sudo" | "env" | "time" | "exec"))
+                    .find(|w| !crate::shell_lex::is_assignment(w) && !matches!(*w, "sudo" | "env" | "time" | "exec"))
             })
-            .any(|program| program == "julia" || program.ends_with("/julia"))
+            .any(|program| crate::shell_lex::program_name(program) == "julia")
     })
 }
 
