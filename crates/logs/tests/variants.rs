@@ -2186,6 +2186,102 @@ const CASES: &[(&str, Category, Option<&str>)] = &[
         Some("Docker Hub"),
     ),
     ("b87-trap-pytest-fails-then-cache-reserve-warning.log", Unknown, None),
+    // Batch 90 (helper diag90, 2026-12-06): the edges of the seven
+    // categories in the forms users paste whole jobs, written from each
+    // printing program's form and committed before any change: a job limit
+    // followed by post-step and orphan-kill noise; the limit's annotation cut
+    // short in `gh run view`'s summary; a bare cancel after a long run (no
+    // limit in the log); a concurrency cancel whose group is named `timeout`
+    // (a trap); a fail-fast cancel listed before the leg that failed on
+    // `tomllib` under 3.10; the runner's shutdown signal on a self-hosted
+    // spot machine and the same text on a hosted x64 image; an amd64-only
+    // image on an ARM64 leg; the GitHub API's unauthenticated limit printed
+    // as JSON by a script; GHCR's `toomanyrequests` with the host only in the
+    // script; corepack's 429 from the npm registry; the Maven wrapper's 429
+    // from Maven Central; `asyncore` gone in 3.12 under a dependency; a
+    // subpackage left out of the wheel; node's missing entry script on
+    // Windows (web UI copy); setup-python's and setup-go's
+    // `cache-dependency-path` naming no file; buildx's missing context; a
+    // workflow's YAML syntax error (web UI copy); a local action.yml that does
+    // not parse; compose's YAML error in its own file (a trap: no workflow
+    // YAML). Expectations from issue 12's definitions when written.
+    (
+        "b90-timeout-25-then-post-cache-and-orphan-noise.log",
+        Timeout,
+        Some("25"),
+    ),
+    (
+        "b90-gh-run-view-timeout-annotation-cut-short-120.log",
+        Timeout,
+        Some("120"),
+    ),
+    ("b90-macos-cancel-after-long-swift-test-log-failed.log", Unknown, None),
+    ("b90-trap-concurrency-cancel-group-named-timeout.log", Unknown, None),
+    (
+        "b90-fail-fast-cancel-first-then-py310-tomllib-log-failed.log",
+        Unknown,
+        None,
+    ),
+    (
+        "b90-selfhosted-spot-shutdown-signal-raw.log",
+        OptionalJob,
+        Some("shutdown_signal"),
+    ),
+    ("b90-hosted-ubuntu-shutdown-signal-same-text.log", Unknown, None),
+    (
+        "b90-arm64-leg-docker-amd64-image-exec-format-log-failed.log",
+        OptionalJob,
+        Some("architecture_mismatch"),
+    ),
+    (
+        "b90-curl-api-github-unauthenticated-limit-json-log-failed.log",
+        RateLimit,
+        Some("GitHub REST API"),
+    ),
+    (
+        "b90-docker-pull-ghcr-toomanyrequests-host-in-script.log",
+        RateLimit,
+        Some("GitHub Container Registry"),
+    ),
+    (
+        "b90-corepack-pnpm-download-429-log-failed.log",
+        RateLimit,
+        Some("npm registry"),
+    ),
+    (
+        "b90-mvnw-wrapper-download-central-429.log",
+        RateLimit,
+        Some("Maven Central"),
+    ),
+    ("b90-py312-pysnmp-asyncore-removed-log-failed.log", Unknown, None),
+    ("b90-wheel-subpackage-left-out-import.log", Unknown, None),
+    (
+        "b90-node-main-script-missing-windows-ui.log",
+        FileNotFound,
+        Some("scripts/build-icons.js"),
+    ),
+    (
+        "b90-setup-python-cache-dependency-path-no-file.log",
+        FileNotFound,
+        Some("requirements/ci.txt"),
+    ),
+    (
+        "b90-setup-go-cache-dependency-path-unresolved-log-failed.log",
+        FileNotFound,
+        Some("worker/go.sum"),
+    ),
+    (
+        "b90-docker-build-context-path-not-found-log-failed.log",
+        FileNotFound,
+        Some("services/api"),
+    ),
+    (
+        "b90-invalid-workflow-yaml-syntax-line-31-ui.log",
+        YamlSyntax,
+        Some("31"),
+    ),
+    ("b90-local-action-yml-parse-error.log", YamlSyntax, Some("18")),
+    ("b90-trap-compose-file-yaml-error-log-failed.log", Unknown, None),
 ];
 
 /// For every `unknown` row, the log line (1-based) of the root cause's first
@@ -2856,6 +2952,14 @@ const UNKNOWN_ROOT_LINES: &[(&str, u64)] = &[
     ("b87-hosted-windows-x64-lost-communication-ui.log", 24),
     ("b87-hosted-disk-full-docker-build-log-failed.log", 10),
     ("b87-trap-pytest-fails-then-cache-reserve-warning.log", 64),
+    // Batch 90 (helper diag90), pinned when written.
+    ("b90-macos-cancel-after-long-swift-test-log-failed.log", 11),
+    ("b90-trap-concurrency-cancel-group-named-timeout.log", 59),
+    ("b90-fail-fast-cancel-first-then-py310-tomllib-log-failed.log", 21),
+    ("b90-hosted-ubuntu-shutdown-signal-same-text.log", 40),
+    ("b90-py312-pysnmp-asyncore-removed-log-failed.log", 19),
+    ("b90-wheel-subpackage-left-out-import.log", 69),
+    ("b90-trap-compose-file-yaml-error-log-failed.log", 5),
 ];
 
 /// For rows whose category is not `unknown`, the log line (1-based) of the
@@ -2971,6 +3075,21 @@ const KNOWN_ROOT_LINES: &[(&str, u64)] = &[
     // Batch 87 (helper diag86), pinned when written.
     ("b87-uv-command-not-found-setup-python-only.log", 53),
     ("b87-buildx-dockerhub-pull-limit-failed-to-build-log-failed.log", 14),
+    // Batch 90 (helper diag90), pinned when written.
+    ("b90-timeout-25-then-post-cache-and-orphan-noise.log", 81),
+    ("b90-gh-run-view-timeout-annotation-cut-short-120.log", 16),
+    ("b90-selfhosted-spot-shutdown-signal-raw.log", 38),
+    ("b90-arm64-leg-docker-amd64-image-exec-format-log-failed.log", 10),
+    ("b90-curl-api-github-unauthenticated-limit-json-log-failed.log", 8),
+    ("b90-docker-pull-ghcr-toomanyrequests-host-in-script.log", 38),
+    ("b90-corepack-pnpm-download-429-log-failed.log", 10),
+    ("b90-mvnw-wrapper-download-central-429.log", 51),
+    ("b90-node-main-script-missing-windows-ui.log", 28),
+    ("b90-setup-python-cache-dependency-path-no-file.log", 52),
+    ("b90-setup-go-cache-dependency-path-unresolved-log-failed.log", 17),
+    ("b90-docker-build-context-path-not-found-log-failed.log", 5),
+    ("b90-invalid-workflow-yaml-syntax-line-31-ui.log", 3),
+    ("b90-local-action-yml-parse-error.log", 35),
 ];
 
 /// `None` when the root cause of fixture `name` begins on line `want`; else
@@ -3511,6 +3630,21 @@ const ROOT_STEPS: &[(&str, Option<&str>, &str)] = &[
         "b87-trap-pytest-fails-then-cache-reserve-warning.log",
         None,
         "python -m pytest",
+    ),
+    (
+        "b90-fail-fast-cancel-first-then-py310-tomllib-log-failed.log",
+        Some("test (3.10)"),
+        "Run pytest -q",
+    ),
+    (
+        "b90-arm64-leg-docker-amd64-image-exec-format-log-failed.log",
+        Some("codegen (ubuntu-24.04-arm)"),
+        "Generate protobuf stubs",
+    ),
+    (
+        "b90-timeout-25-then-post-cache-and-orphan-noise.log",
+        None,
+        "npx playwright test",
     ),
 ];
 
