@@ -3083,7 +3083,7 @@ const KNOWN_ROOT_LINES: &[(&str, u64)] = &[
     ("b90-curl-api-github-unauthenticated-limit-json-log-failed.log", 8),
     ("b90-docker-pull-ghcr-toomanyrequests-host-in-script.log", 38),
     ("b90-corepack-pnpm-download-429-log-failed.log", 10),
-    ("b90-mvnw-wrapper-download-central-429.log", 51),
+    ("b90-mvnw-wrapper-download-central-429.log", 61),
     ("b90-node-main-script-missing-windows-ui.log", 28),
     ("b90-setup-python-cache-dependency-path-no-file.log", 52),
     ("b90-setup-go-cache-dependency-path-unresolved-log-failed.log", 17),

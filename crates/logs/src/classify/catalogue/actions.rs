@@ -206,6 +206,19 @@ pub const ENTRIES: &[Entry] = &[
         ],
     },
     Entry {
+        id: "actions/cache-dependency-path-unresolved",
+        grammar: "Some specified paths were not resolved, unable to cache dependencies. (setup-go's and setup-node's \
+                  cache when the files `cache-dependency-path` names hash to nothing; the path is the step's input, \
+                  echoed under `with:` in its header)",
+        needles: &["Some specified paths were not resolved"],
+        check: cache_dependency_path_unresolved,
+        examples: &[ex(
+            "Error: Some specified paths were not resolved, unable to cache dependencies.",
+            Category::Unknown,
+            None,
+        )],
+    },
+    Entry {
         id: "actions/version-file-missing",
         grammar: "The specified {tool} version file at: {path} does not exist (setup-node's `node-version-file`, \
                   setup-go's `go-version-file`) | The specified python version file at: {path} doesn't exist. \
@@ -399,6 +412,41 @@ fn cache_lockfile_missing(line: &Line<'_>) -> Option<Hit> {
         0.75,
         "The setup action's dependency cache needs a lock file that is not in the repository (or not checked out).",
     ))
+}
+
+/// setup-go's and setup-node's cache hash the files their
+/// `cache-dependency-path` input names and throw this when nothing matched:
+/// the message does not repeat the path, the step's header does.
+fn cache_dependency_path_unresolved(line: &Line<'_>) -> Option<Hit> {
+    let message = "The setup action's `cache-dependency-path` names no file in the checkout (moved, not committed, or \
+                   no checkout before the step).";
+    Some(match echoed_input(line.script, "cache-dependency-path") {
+        Some(path) => path_hit(path, 0.7, message),
+        None => Hit::blocker(format!(
+            "{message} The log does not show the path it was given (a multi-line list, or no step header), so no fix \
+             is made."
+        )),
+    })
+}
+
+/// The one-line value of input `name` as the runner echoes a `uses:` step's
+/// inputs in its header (`with:`, then `  {name}: {value}` per input, then
+/// `env:` if any). A multi-line value goes on at the left margin, and a
+/// list is no single path: `None`.
+fn echoed_input<'s>(script: &'s str, name: &str) -> Option<&'s str> {
+    let mut lines = script.lines().skip_while(|l| l.trim_end() != "with:").skip(1);
+    while let Some(l) = lines.next() {
+        let entry = l.strip_prefix("  ")?;
+        let Some(value) = entry.strip_prefix(name).and_then(|r| r.strip_prefix(':')) else {
+            continue;
+        };
+        let continued = lines
+            .next()
+            .is_some_and(|next| !next.starts_with("  ") && next.trim_end() != "env:");
+        let value = value.trim();
+        return (!continued && !value.is_empty()).then_some(value);
+    }
+    None
 }
 
 /// A setup action's version-file input names a file the checkout does not
@@ -637,6 +685,35 @@ mod tests {
                 "retrying... (0 retries remaining)",
             ],
         );
+    }
+
+    #[test]
+    fn an_unresolved_cache_path_is_the_input_the_header_echoes() {
+        let text = "Some specified paths were not resolved, unable to cache dependencies.";
+        let read = |script: &str| {
+            let hit = cache_dependency_path_unresolved(&Line {
+                script,
+                ..Line::plain(text)
+            })
+            .expect("read");
+            (hit.category, hit.subject, hit.fixable)
+        };
+        let one = "with:\n  go-version-file: worker/go.mod\n  cache-dependency-path: worker/go.sum\n  cache: true\n";
+        assert_eq!(
+            read(one),
+            (Category::FileNotFound, Some("worker/go.sum".to_string()), true)
+        );
+        let last =
+            "with:\n  node-version: 22\n  cache: npm\n  cache-dependency-path: web/package-lock.json\nenv:\n  CI: 1\n";
+        assert_eq!(read(last).1.as_deref(), Some("web/package-lock.json"));
+        // A list goes on at the margin: no one path; no header: no path.
+        let list = "with:\n  cache-dependency-path: a/go.sum\nb/go.sum\n  cache: true\n";
+        for script in [list, "", "go test ./...\n"] {
+            assert_eq!(read(script), (Category::Unknown, None, false), "{script:?}");
+        }
+        // Another input's value is not read as this one.
+        let other = "with:\n  go-version-file: worker/go.mod\n";
+        assert_eq!(read(other).0, Category::Unknown);
     }
 
     #[test]

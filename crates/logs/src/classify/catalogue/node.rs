@@ -148,7 +148,13 @@ pub const ENTRIES: &[Entry] = &[
                 Category::FileNotFound,
                 Some("dist/cli.js"),
             ),
+            ex(
+                "Error: Cannot find module 'D:\\a\\app\\app\\scripts\\gen.js'",
+                Category::FileNotFound,
+                Some("scripts/gen.js"),
+            ),
             ex("Error: Cannot find module './routes'", Category::Unknown, None),
+            ex("Error: Cannot find module 'C:'", Category::Unknown, None),
         ],
     },
     Entry {
@@ -599,14 +605,15 @@ fn package_not_found(line: &Line<'_>) -> Option<Hit> {
     // module the parent file imports: the code's import (an ESM import needs
     // the file's extension, which Node's `Did you mean to import` hint gives),
     // not a file the step was told to run.
-    if raw.starts_with('/') && text.contains("' imported from ") {
+    let absolute = raw.starts_with('/') || is_windows_absolute(raw);
+    if absolute && text.contains("' imported from ") {
         return Some(Hit::blocker(format!(
             "The code imports '{}', which does not exist (an ESM import without its file extension, or a build \
              that did not emit it).",
             display_text(raw)
         )));
     }
-    if raw.starts_with('/') {
+    if absolute {
         return Some(path_hit(
             raw,
             0.6,
@@ -617,6 +624,13 @@ fn package_not_found(line: &Line<'_>) -> Option<Hit> {
         "The code imports '{}', which does not resolve (a code error, or a build step that did not run).",
         display_text(raw)
     )))
+}
+
+/// `D:\a\app\app\x.js` or `C:/…`: Node on Windows resolves the script
+/// it is told to run to such a path, as `/home/…` elsewhere.
+fn is_windows_absolute(raw: &str) -> bool {
+    let b = raw.as_bytes();
+    b.len() > 3 && b[0].is_ascii_alphabetic() && b[1] == b':' && matches!(b[2], b'\\' | b'/')
 }
 
 /// A `missing_dependency` hit for an npm package a resolver could not find,
