@@ -198,6 +198,12 @@ impl FakeGithub {
         self.shared.lock().paging.links = links;
     }
 
+    /// Makes every search answer `incomplete_results: true`, as GitHub does when the query
+    /// timed out before every match was found.
+    pub fn set_search_incomplete(&self, incomplete: bool) {
+        self.shared.lock().search_incomplete = incomplete;
+    }
+
     /// Timestamp (RFC 3339) the fake stamps on what it creates; `None` for the real clock.
     pub fn set_now(&self, now: Option<&str>) {
         self.shared.lock().now = now.map(str::to_string);

@@ -1067,41 +1067,84 @@ fn create_pull(repo: &mut RepoState, ctx: &Ctx<'_>, number: u64) -> (Response, U
 
 type IssueFilter = Box<dyn Fn(&IssueState) -> bool>;
 
-/// Supports the qualifiers the client uses: `repo:`, `is:open|closed|issue|pr`, `label:`; other
-/// words must appear in the title or body.
+/// Supports the qualifiers the client uses: `repo:`, `is:open|closed|issue|pr`, `label:`,
+/// `in:comments`; other words and `"quoted phrases"` must appear (any case) in the title or
+/// body, or with `in:comments` in a comment. Newest first, or oldest first for
+/// `sort=created&order=asc`. [`State::search_incomplete`] marks every answer incomplete.
 fn search_issues(state: &State, api_base: &str, req: &Request<'_>) -> Response {
     let q = req.query.get("q").unwrap_or_default().to_string();
     let mut repo_name = None;
     let mut filters: Vec<IssueFilter> = Vec::new();
-    for word in q.split_whitespace() {
-        let word = word.trim_matches('"').to_string();
+    let mut texts: Vec<String> = Vec::new();
+    let mut in_comments = false;
+    for word in search_terms(&q) {
         match word.split_once(':') {
             Some(("repo", name)) => repo_name = Some(name.to_string()),
             Some(("is", "open")) => filters.push(Box::new(|i| i.state == "open")),
             Some(("is", "closed")) => filters.push(Box::new(|i| i.state == "closed")),
             Some(("is", "issue")) => filters.push(Box::new(|i| i.pull.is_none())),
             Some(("is", "pr")) => filters.push(Box::new(|i| i.pull.is_some())),
+            Some(("in", "comments")) => in_comments = true,
             Some(("label", label)) => {
                 let label = label.trim_matches('"').to_string();
                 filters.push(Box::new(move |i| i.labels.contains(&label)));
             }
-            _ => filters.push(Box::new(move |i| i.title.contains(&word) || i.body.contains(&word))),
+            _ => texts.push(word.trim_matches('"').to_lowercase()),
         }
     }
     let Some(repo) = repo_name.and_then(|name| state.repos.get(&name)) else {
         return unprocessable("search needs a repo: qualifier naming a known repository");
     };
-    let items: Vec<Value> = repo
-        .issues
-        .values()
-        .rev()
-        .filter(|issue| filters.iter().all(|f| f(issue)))
+    let has_text = |issue: &IssueState, text: &str| {
+        if in_comments {
+            repo.comments
+                .get(&issue.number)
+                .is_some_and(|list| list.iter().any(|c| c.body.to_lowercase().contains(text)))
+        } else {
+            issue.title.to_lowercase().contains(text) || issue.body.to_lowercase().contains(text)
+        }
+    };
+    let oldest_first = req.query.get("sort") == Some("created") && req.query.get("order") == Some("asc");
+    let mut issues: Vec<&IssueState> = repo.issues.values().collect();
+    if !oldest_first {
+        issues.reverse();
+    }
+    let items: Vec<Value> = issues
+        .into_iter()
+        .filter(|issue| filters.iter().all(|f| f(issue)) && texts.iter().all(|t| has_text(issue, t)))
         .map(|issue| render::issue(repo, api_base, issue))
         .collect();
     let total = items.len();
+    let incomplete = state.search_incomplete;
     let page = paginate(items, &req.query, state.paging, api_base, req.path);
     page_response(
         page,
-        |items| json!({ "total_count": total, "incomplete_results": false, "items": items }),
+        |items| json!({ "total_count": total, "incomplete_results": incomplete, "items": items }),
     )
+}
+
+/// A search query's terms: words split at spaces, a `"quoted phrase"` (also after a
+/// qualifier's colon) one term.
+fn search_terms(q: &str) -> Vec<String> {
+    let mut terms = Vec::new();
+    let mut term = String::new();
+    let mut quoted = false;
+    for c in q.chars() {
+        match c {
+            '"' => {
+                quoted = !quoted;
+                term.push(c);
+            }
+            c if c.is_whitespace() && !quoted => {
+                if !term.is_empty() {
+                    terms.push(std::mem::take(&mut term));
+                }
+            }
+            c => term.push(c),
+        }
+    }
+    if !term.is_empty() {
+        terms.push(term);
+    }
+    terms
 }

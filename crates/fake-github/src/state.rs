@@ -176,6 +176,8 @@ pub struct State {
     pub login: String,
     /// What `GET /user` answers; `None` answers 403 like an installation token.
     pub token_login: Option<String>,
+    /// Every search answers `incomplete_results: true` (GitHub's query timed out).
+    pub search_incomplete: bool,
 }
 
 impl State {

@@ -3,7 +3,7 @@
 
 use crate::common;
 
-use autoheal_fake_github::{FakeGithub, SeedIssue, SeedPull};
+use autoheal_fake_github::{FakeGithub, FaultKind, SeedIssue, SeedPull};
 use autoheal_github::decide::learning::{AcceptanceRecord, acceptance_record, demotion_reason};
 use autoheal_github::fetch::history::{History, fetch_history};
 use autoheal_github::record::{Record, encode};
@@ -572,7 +572,8 @@ async fn a_rule_on_any_thread_counts_and_the_comment_budget_is_noted() {
     assert_eq!(never_by(&acceptance_record(&history), "dependency"), Some("maint"));
     assert!(history.notes.is_empty(), "{:?}", history.notes);
 
-    // More newer comments than the budget reads, one per page.
+    // More newer comments than the budget reads, one per page: the rule's thread is found
+    // through the search and read whole (review83 L1), and nothing is left unread.
     fake.set_now(Some("2024-04-02T00:00:00Z"));
     for i in 0..MAX_RULE_PAGES {
         fake.add_comment(REPO, policy, "drive-by", &format!("me too {i}"));
@@ -585,14 +586,82 @@ async fn a_rule_on_any_thread_counts_and_the_comment_budget_is_noted() {
         .filter(|p| p.ends_with("/issues/comments"))
         .count();
     assert_eq!(listed, MAX_RULE_PAGES);
+    assert_eq!(never_by(&acceptance_record(&history), "dependency"), Some("maint"));
+    assert!(history.notes.is_empty(), "{:?}", history.notes);
+
+    // A search GitHub refuses (its own rate limit, a 422) or answers in part leaves the
+    // permissive reading of the window, and the note says so and why.
+    fake.inject_fault(
+        Some("GET"),
+        "/search/issues",
+        1,
+        FaultKind::Status {
+            status: 422,
+            message: "Validation Failed".into(),
+        },
+    );
+    let history = read_history(&gh).await;
     assert_eq!(never_by(&acceptance_record(&history), "dependency"), None);
     assert!(
         history.notes.iter().any(|n| n.contains(&format!(
             "newest {MAX_RULE_PAGES} comments of {REPO} ({MAX_RULE_PAGES} pages)"
-        )) && n.contains("before 2024-04-02T00:00:00Z")),
+        )) && n.contains("before 2024-04-02T00:00:00Z")
+            && n.contains("the search for rule threads was refused (HTTP 422)")),
         "{:?}",
         history.notes
     );
+    fake.set_search_incomplete(true);
+    let history = read_history(&gh).await;
+    assert!(
+        history.notes.iter().any(|n| n.contains("answered incomplete results")),
+        "{:?}",
+        history.notes
+    );
+}
+
+/// A thousand drive-by comments after a maintainer's `never` on an old policy issue push it
+/// out of the repository's newest comments (review83 L1): it was not counted, and the next
+/// fixable failure of the category opened a pull request. The rule's thread is now found
+/// through GitHub's search and read whole.
+#[tokio::test]
+async fn a_never_outlives_a_thousand_drive_by_comments() {
+    use autoheal_github::fetch::history::MAX_RULE_PAGES;
+    let fake = fake();
+    fake.add_collaborator(REPO, "maint", "maintain");
+    let (gh, _) = client(&fake);
+    fake.set_now(Some("2024-01-01T00:00:00Z"));
+    let policy = fake.add_issue(
+        REPO,
+        SeedIssue {
+            title: "CI policy".into(),
+            user: "maint".into(),
+            ..SeedIssue::default()
+        },
+    );
+    fake.add_comment(REPO, policy, "maint", "/autoheal never dependency");
+    fake.set_now(Some("2024-04-01T00:00:00Z"));
+    let spam = fake.add_issue(
+        REPO,
+        SeedIssue {
+            title: "hello".into(),
+            user: "drive-by".into(),
+            ..SeedIssue::default()
+        },
+    );
+    for i in 0..MAX_RULE_PAGES * 100 {
+        fake.add_comment(REPO, spam, "drive-by", &format!("+1 ({i})"));
+    }
+    let dependency = analysis("ci|build|dependency|left-pad", "pin-dependency", "dependency");
+    fake.clear_requests();
+    let reason = demotion(&gh, &repo(), &dependency, 3)
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert!(reason.is_some(), "a dependency failure opens no PR");
+    let searches = asked_paths(&fake)
+        .into_iter()
+        .filter(|p| p.ends_with("/search/issues"))
+        .count();
+    assert_eq!(searches, 4, "never and allow, on issues and on pull requests");
 }
 
 /// A `never` said on a policy issue before autoheal ever filed anything holds (review83 M1):

@@ -13,6 +13,27 @@ use crate::models::{
     Job, OrgRepo, PullRequest, Repository, Review, ReviewRequested, Sha, Tree, TreeEntry, User, WorkflowRun,
 };
 
+/// One page of `GET /search/issues` as GitHub answers it.
+#[derive(Debug, serde::Deserialize)]
+struct SearchAnswer {
+    total_count: u64,
+    incomplete_results: bool,
+    items: Vec<Issue>,
+}
+
+/// What [`GitHub::search_issues_oldest_first`] found.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Searched {
+    /// The matches read, oldest first.
+    pub items: Vec<Issue>,
+    /// How many matches GitHub counted.
+    pub total_count: u64,
+    /// GitHub said a page's results were incomplete (its query timed out).
+    pub incomplete: bool,
+    /// Matches were left past the pages read.
+    pub more: bool,
+}
+
 /// Escapes a value for use as one URL path segment or query value.
 pub fn encode_component(raw: &str) -> String {
     let mut out = String::with_capacity(raw.len());
@@ -208,6 +229,31 @@ impl GitHub {
     pub async fn search_issues(&self, q: &str) -> Result<Vec<Issue>> {
         self.get_all(&format!("/search/issues?q={}", encode_component(q)), Some("items"))
             .await
+    }
+
+    /// Issue search oldest first (`sort=created&order=asc`) for at most `pages` pages of 100,
+    /// with what GitHub says of the answer's completeness: `total_count` (all matches, of
+    /// which search serves at most the first 1,000) and `incomplete_results` (the query timed
+    /// out and the items are a part of the matches). Pages are asked for by number, as the
+    /// search documentation pages them.
+    pub async fn search_issues_oldest_first(&self, q: &str, pages: usize) -> Result<Searched> {
+        let mut found = Searched::default();
+        for page in 1..=pages {
+            let path = format!(
+                "/search/issues?q={}&sort=created&order=asc&per_page=100&page={page}",
+                encode_component(q)
+            );
+            let answer: SearchAnswer = self.get_json(&path).await?;
+            found.total_count = answer.total_count;
+            found.incomplete |= answer.incomplete_results;
+            let empty = answer.items.is_empty();
+            found.items.extend(answer.items);
+            if empty || found.items.len() as u64 >= answer.total_count {
+                return Ok(found);
+            }
+        }
+        found.more = (found.items.len() as u64) < found.total_count;
+        Ok(found)
     }
 
     pub async fn get_issue(&self, repo: &RepoName, number: u64) -> Result<Issue> {

@@ -39,7 +39,8 @@ pub const MAX_THREADS_READ: usize = 200;
 /// threads whose comments are not read whole (older than the newest [`MAX_THREADS_READ`], or
 /// no autoheal thread at all). A rule holds until it is undone, so it must not expire because
 /// newer threads pushed its own out of what is read (review82 M1); anyone can comment, so
-/// the list is read only this far, and [`History::notes`] says when older comments were left.
+/// the list is read only this far, and past it the rule threads are found through the search
+/// ([`MAX_RULE_THREADS`]); [`History::notes`] says when a rule may still have been left.
 pub const MAX_RULE_PAGES: usize = 10;
 
 /// Pages of the repository's pull requests (100 each, newest first) read for the head commits
@@ -294,7 +295,7 @@ pub fn stamp(time: DateTime<Utc>) -> String {
 /// relates to the repository as owner, member or collaborator asked about through one
 /// [`Vouching`], anyone else at no cost); the comments, and for a PR the reviews, of the newest
 /// [`MAX_THREADS_READ`] of them; the `never` and `allow` rules said on any other thread
-/// ([`fetch_rules`], within [`MAX_RULE_PAGES`]); and which authors
+/// ([`fetch_rules`]: the newest [`MAX_RULE_PAGES`] pages of comments, then the search); and which authors
 /// of an `/autoheal` command or a review may write, restrictive words first and then newest
 /// first, through one [`Vouching`] that asks only about owners, members and collaborators
 /// (`Vouching::vouch_as`: a bounded number of permission calls, however many accounts
@@ -455,9 +456,15 @@ pub async fn fetch_comments(gh: &GitHub, repo: &RepoName, numbers: &[u64]) -> Re
 }
 
 /// The `/autoheal never` and `allow` comments of every thread but `read` (whose comments were
-/// read whole), by thread, from the newest [`MAX_RULE_PAGES`] pages of the repository's
-/// comments (updated at or after `since` when given); a note in `notes` when older comments
-/// were left unread. Who said them is vouched for with the other speakers.
+/// read whole), by thread, said at or after `since` when given; a note in `notes` when some
+/// could not be read. Who said them is vouched for with the other speakers.
+///
+/// First the newest [`MAX_RULE_PAGES`] pages of the repository's comments. When older
+/// comments are left, anyone could have pushed a rule out of that window with drive-by
+/// comments (review83 L1), so the threads carrying a rule are then found through GitHub's
+/// search ([`search_rule_threads`]) and read whole. Only when that search is refused, says
+/// its results are incomplete or finds more threads than are read does a rule past the
+/// window go uncounted, and the note says so and why.
 async fn fetch_rules(
     gh: &GitHub,
     repo: &RepoName,
@@ -468,23 +475,43 @@ async fn fetch_rules(
     let (listed, more) = gh
         .list_newest_repo_comments(repo, since.map(stamp).as_deref(), MAX_RULE_PAGES)
         .await?;
+    let oldest = listed
+        .iter()
+        .filter_map(|c| parse_time(Some(&c.created_at)))
+        .min()
+        .map_or_else(|| "then".to_string(), stamp);
+    let listed_count = listed.len();
+    let mut said: Vec<(u64, Comment)> = listed
+        .into_iter()
+        .filter_map(|comment| Some((comment.thread_in(repo)?, comment)))
+        .collect();
     if more {
-        // Re-stamped: the note is autoheal's own Markdown in issue and pull request bodies.
-        let oldest = listed
-            .iter()
-            .filter_map(|c| parse_time(Some(&c.created_at)))
-            .min()
-            .map_or_else(|| "then".to_string(), stamp);
-        notes.push(format!(
-            "read the newest {} comments of {repo} ({MAX_RULE_PAGES} pages) for `/autoheal never` and `allow` rules; a rule said before {oldest} outside the newest {MAX_THREADS_READ} autoheal threads is not counted",
-            listed.len()
-        ));
+        match search_rule_threads(gh, repo, read).await {
+            Ok((threads, complete)) => {
+                for (number, comments) in fetch_comments(gh, repo, &threads).await? {
+                    let since_start = |c: &Comment| since.is_none_or(|s| parse_time(Some(&c.created_at)) >= Some(s));
+                    said.extend(comments.into_iter().filter(since_start).map(|c| (number, c)));
+                }
+                if let Err(why) = complete {
+                    notes.push(rules_read_in_part(repo, listed_count, &oldest, &why));
+                }
+            }
+            Err(error) => {
+                // The status, not GitHub's message: the note is autoheal's own words.
+                let why = match error.status() {
+                    Some(status) => format!("the search for rule threads was refused (HTTP {status})"),
+                    None => "the search for rule threads failed".to_string(),
+                };
+                notes.push(rules_read_in_part(repo, listed_count, &oldest, &why));
+            }
+        }
     }
     let mut rules: BTreeMap<u64, Vec<Comment>> = BTreeMap::new();
-    for comment in listed {
-        let Some(thread) = comment.thread_in(repo).filter(|n| !read.contains(n)) else {
+    let mut seen = BTreeSet::new();
+    for (thread, comment) in said {
+        if read.contains(&thread) || !seen.insert(comment.id) {
             continue;
-        };
+        }
         if let Some(Ok(Command::Never { .. } | Command::Allow { .. })) = parse_command(comment.text()) {
             rules.entry(thread).or_default().push(comment);
         }
@@ -494,6 +521,77 @@ async fn fetch_rules(
         said.sort_by(|a, b| (a.created_at.as_str(), a.id).cmp(&(b.created_at.as_str(), b.id)));
     }
     Ok(rules)
+}
+
+/// The note of a rule read that stopped at the comment window and could not go past it.
+/// Re-stamped: the note is autoheal's own Markdown in issue and pull request bodies.
+fn rules_read_in_part(repo: &RepoName, listed: usize, oldest: &str, why: &str) -> String {
+    format!(
+        "read the newest {listed} comments of {repo} ({MAX_RULE_PAGES} pages) for `/autoheal never` and `allow` rules and {why}; a rule said before {oldest} outside the newest {MAX_THREADS_READ} autoheal threads is not counted"
+    )
+}
+
+/// Pages (100 results each) of each search [`search_rule_threads`] makes.
+pub const MAX_RULE_SEARCH_PAGES: usize = 2;
+
+/// Threads found by [`search_rule_threads`] whose comments are read whole, oldest first.
+pub const MAX_RULE_THREADS: usize = 100;
+
+/// The threads of `repo` but `read` whose comments say `/autoheal never` or `/autoheal allow`,
+/// oldest first, at most [`MAX_RULE_THREADS`], and `Ok(())` when that is all of them, else
+/// in words why not. GitHub's issue search (`GET /search/issues`, up to 1,000 results a
+/// query, its own rate limit of 30 requests a minute) with `in:comments` matches a thread by
+/// any of its comments; the phrase is matched by words, so what it finds is read with the
+/// strict command grammar. Issues and pull requests are asked for apart (`is:issue`,
+/// `is:pr`): a GitHub App acting for a user is refused a query mixing them. Oldest first,
+/// because drive-by threads are new: to push a rule's thread out, one must comment a rule
+/// phrase on as many threads older than it.
+async fn search_rule_threads(
+    gh: &GitHub,
+    repo: &RepoName,
+    read: &[u64],
+) -> Result<(Vec<u64>, std::result::Result<(), String>)> {
+    let mut found = BTreeSet::new();
+    let mut problems = Vec::new();
+    for word in ["never", "allow"] {
+        for kind in ["issue", "pr"] {
+            let q = format!("repo:{repo} \"/autoheal {word}\" in:comments is:{kind}");
+            let searched = gh.search_issues_oldest_first(&q, MAX_RULE_SEARCH_PAGES).await?;
+            if searched.incomplete {
+                problems.push(format!(
+                    "GitHub's search for `{word}` on {kind}s answered incomplete results"
+                ));
+            }
+            if searched.more {
+                problems.push(format!(
+                    "GitHub's search for `{word}` on {kind}s counted {} threads, of which the oldest {} were read",
+                    searched.total_count,
+                    searched.items.len()
+                ));
+            }
+            found.extend(
+                searched
+                    .items
+                    .iter()
+                    .map(|issue| issue.number)
+                    .filter(|n| !read.contains(n)),
+            );
+        }
+    }
+    if found.len() > MAX_RULE_THREADS {
+        problems.push(format!(
+            "the search found {} threads with rules, of which the oldest {MAX_RULE_THREADS} were read",
+            found.len()
+        ));
+    }
+    // Numbers grow with creation, issues and pull requests alike.
+    let threads: Vec<u64> = found.into_iter().take(MAX_RULE_THREADS).collect();
+    let complete = if problems.is_empty() {
+        Ok(())
+    } else {
+        Err(problems.join(", "))
+    };
+    Ok((threads, complete))
 }
 
 /// The reviews of each numbered pull request, a few at a time.
