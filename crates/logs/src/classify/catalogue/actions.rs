@@ -615,7 +615,29 @@ fn toolkit_retry(line: &Line<'_>) -> Option<Hit> {
 /// 4.2) gets this answer. BuildKit goes on after a cache import it could not
 /// make (`#{n} importing cache manifest from gha:…`, then `#{n} ERROR: …`): that
 /// attempt is weak, the export's error fails the build.
+///
+/// The sentence is read only where a client reports it, case and all: after
+/// an error prefix (buildx's `ERROR: failed to solve: …`, BuildKit's `#{n}
+/// ERROR: …` with or without its elapsed seconds, Go's and Rust's `error: …`),
+/// after @actions/cache's `Failed to save: ` / `Failed to restore: ` (its
+/// `cache.ts` warns with the error's message, which may wrap the service's
+/// answer: `Unable to reserve cache with key {key}, another job may be
+/// creating this cache. More details: {answer}`), each time right after a
+/// `: `, or as the whole text of the runner's `##[error]`. A script quoting
+/// the sentence (an `echo`, a changelog) is no client's report.
 fn cache_service_v1_retired(line: &Line<'_>) -> Option<Hit> {
+    const SENTENCE: &str = "This legacy service is shutting down, effective";
+    let text = line.text.trim();
+    let reported = regex!(r"^(?:#\d+ (?:\d+\.\d+ )?)?(?:ERROR|Error|error|Failed to (?:save|restore)): ")
+        .find(text)
+        .is_some_and(|prefix| {
+            let rest = &text[prefix.end()..];
+            rest.starts_with(SENTENCE) || rest.contains(&format!(": {SENTENCE}"))
+        })
+        || (line.kind == LineKind::Error && (text.starts_with(SENTENCE) || text.contains(&format!(": {SENTENCE}"))));
+    if !reported {
+        return None;
+    }
     let hit = Hit::blocker(
         "The tool calls GitHub's retired cache service API v1 (shut down on April 15, 2025): upgrade it (buildx \
          0.21 / BuildKit 0.20, sccache 0.10, actions/cache v4.2) or stop using its GitHub Actions cache.",
@@ -660,6 +682,42 @@ mod tests {
             ..Line::plain(&import)
         };
         assert_eq!(cache_service_v1_retired(&line).expect("read").strength, Strength::Weak);
+    }
+
+    #[test]
+    fn the_retired_cache_service_is_read_only_where_a_client_reports_it() {
+        let refusal = "This legacy service is shutting down, effective April 15, 2025. Migrate to the new service \
+                       ASAP. For more information: https://gh.io/gha-cache-sunset";
+        let read = [
+            // buildx and BuildKit's plain progress.
+            format!("ERROR: failed to solve: {refusal}"),
+            format!("#12 ERROR: {refusal}"),
+            format!("#12 0.514 ERROR: {refusal}"),
+            // @actions/cache: `Failed to save: {message}` / `Failed to restore: {message}`,
+            // the message possibly a reserve error carrying the service's answer.
+            format!("Failed to restore: getCacheEntry failed: {refusal}"),
+            format!(
+                "Failed to save: Unable to reserve cache with key Linux-cargo-3f2a, another job may be creating \
+                 this cache. More details: {refusal}"
+            ),
+        ];
+        let ignored = [
+            // A script quoting the sentence, in any case, is no client's report.
+            refusal.to_string(),
+            refusal.to_lowercase(),
+            format!("note: {refusal}"),
+            format!("ERROR: failed to solve: {}", refusal.to_uppercase()),
+            "The docs say: this legacy service is shutting down".to_string(),
+        ];
+        let read: Vec<&str> = read.iter().map(String::as_str).collect();
+        let ignored: Vec<&str> = ignored.iter().map(String::as_str).collect();
+        crate::classify::catalogue::assert_reads(cache_service_v1_retired, &read, &ignored);
+        // The runner's own error line carries the message after its marker.
+        let marked = Line {
+            kind: LineKind::Error,
+            ..Line::plain(refusal)
+        };
+        assert!(cache_service_v1_retired(&marked).is_some());
     }
 
     #[test]
