@@ -6,8 +6,9 @@
 //! was about 38% of `autoheal check`'s instructions on the corpus. Most
 //! workflow lines are `key: value`, `- item` and `run: |` blocks, which need
 //! none of that: this reader handles exactly those shapes, byte by byte on
-//! line boundaries, and answers `None` for anything else (flow collections,
-//! anchors, aliases, tags, multi-line plain or quoted scalars, tabs, carriage
+//! line boundaries, and answers `None` for anything else (flow collections
+//! over several lines, anchors, aliases, tags, multi-line quoted scalars,
+//! plain scalars continued after a comment or with `: ` inside, tabs, carriage
 //! returns, explicit indentation indicators, documents past the first, …) so
 //! the caller parses the text with saphyr instead. It never reports an
 //! error: every text it accepts is one saphyr reads without error.
@@ -295,9 +296,12 @@ impl<'a> Reader<'a> {
         if at < line.end && self.bytes[at] != b'#' {
             return self.scalar_value(line, at, column);
         }
-        // Nothing on the key's line: a collection below, or an empty value.
+        // Nothing on the key's line: a collection below, a plain scalar
+        // below (`persist-credentials:` then `false` on the next line), or
+        // an empty value.
         let next = self.next_content(self.after(line.end));
         match next {
+            Some(l) if l.indent() > column && self.is_plain_scalar_line(l)? => self.scalar_value(l, l.content, column),
             Some(l) if l.indent() > column => self.block_collection(l),
             Some(l) if l.indent() == column && self.is_dash(l.content) => self.nested(|r| r.sequence(l, true)),
             _ => {
@@ -335,11 +339,19 @@ impl<'a> Reader<'a> {
                 let KeyScan::Scalar(end) = self.key_or_scalar(at, line.end)? else {
                     return None;
                 };
+                // A comment ends the scalar on its line (saphyr reports a
+                // more indented line after it as an error).
+                let commented = end < line.end && self.bytes[end..line.end].contains(&b'#');
+                let (value, end, last_line_end) = if commented {
+                    (Cow::Borrowed(&self.text[at..end]), end, line.end)
+                } else {
+                    self.plain_continued(at, end, line.end, column)?
+                };
                 self.events.push((
-                    Event::Scalar(Cow::Borrowed(&self.text[at..end]), ScalarStyle::Plain, 0, None),
+                    Event::Scalar(value, ScalarStyle::Plain, 0, None),
                     TextRange::new(at, end),
                 ));
-                self.next_content(self.after(line.end))
+                self.next_content(self.after(last_line_end))
             }
         };
         // A more indented line would continue the scalar (or be an error).
@@ -347,6 +359,73 @@ impl<'a> Reader<'a> {
             Some(l) if l.indent() > column => None,
             _ => Some(next),
         }
+    }
+
+    /// Whether `line` holds a plain scalar alone (no `key:`, no `- `, no
+    /// quote, flow or block indicator first); `None` for what this reader
+    /// does not read.
+    fn is_plain_scalar_line(&mut self, line: Line) -> Option<bool> {
+        if self.is_dash(line.content) || matches!(self.bytes[line.content], b'"' | b'\'' | b'[' | b'{' | b'|' | b'>') {
+            return Some(false);
+        }
+        Some(matches!(
+            self.key_or_scalar(line.content, line.end)?,
+            KeyScan::Scalar(_)
+        ))
+    }
+
+    /// A plain scalar from `at` to `end` on its first line (which ends at
+    /// `line_end` without a comment) and the lines that continue it: every
+    /// following line more indented than `column` (the collection the
+    /// scalar is a value of), blank lines between them. As saphyr folds
+    /// it: each line trimmed, lines joined by a space, or by one line break
+    /// per blank line between them. Returns the value, the end of its last
+    /// content byte (saphyr's range end) and the end of its last line.
+    /// A continuation line with `: `, a final `:` or ` #` in it is an
+    /// error or a comment to saphyr, and left to it.
+    fn plain_continued(
+        &self,
+        at: usize,
+        end: usize,
+        line_end: usize,
+        column: usize,
+    ) -> Option<(Cow<'a, str>, usize, usize)> {
+        let mut value: Option<String> = None;
+        let (mut end, mut line_end) = (end, line_end);
+        let mut blanks = 0;
+        let mut cursor = line_end + 1;
+        while cursor < self.bytes.len() {
+            let l = self.line_at(cursor);
+            if l.content == l.end {
+                blanks += 1;
+                cursor = l.end + 1;
+                continue;
+            }
+            if l.indent() <= column || self.bytes[l.content] == b'#' {
+                break;
+            }
+            let mut last = l.content;
+            for i in l.content..l.end {
+                match self.bytes[i] {
+                    b':' if self.blank_after(i) => return None,
+                    b'#' if self.bytes[i - 1] == b' ' => return None,
+                    b' ' => {}
+                    _ => last = i + 1,
+                }
+            }
+            let v = value.get_or_insert_with(|| self.text[at..end].to_string());
+            if blanks == 0 {
+                v.push(' ');
+            }
+            for _ in 0..blanks {
+                v.push('\n');
+            }
+            v.push_str(&self.text[l.content..last]);
+            (end, line_end, blanks) = (last, l.end, 0);
+            cursor = l.end + 1;
+        }
+        let value = value.map_or(Cow::Borrowed(&self.text[at..end]), Cow::Owned);
+        Some((value, end, line_end))
     }
 
     /// Only spaces, then maybe a comment, from `at` to the line's end.
@@ -820,6 +899,13 @@ mod tests {
             "a:\nb: ~\nc: null\n<<: x\nd: 1\nd: 2\n",
             "key: value#not-a-comment\nemoji: \"✓ ünïcode\" \nplain: ✓ done\n",
             "run: |-\n    x\n    y\n# trailing comment\nz: 1\n",
+            // Plain scalars over several lines, and below their key.
+            "a: plain\n  continued\n",
+            "if: a &&\n    b ||  \n  c\n\n    d\nnext: x\n",
+            "- one\n  two\n-   three  \n      four\n  # c\n- \"q\"\n",
+            "s:\n  - k: x\n      y\n    v:\n      ✓ w\n      - \"z\" [a] 'b' & * ! | > % @ `\n",
+            "persist-credentials:\n    false\nwith:\n  key:\n     value # c\n\n  other: 1\n",
+            "a: b\n  c\n# c\nd: e\n",
         ] {
             agrees(text);
         }
@@ -830,7 +916,14 @@ mod tests {
         for text in [
             "a: &x 1\nb: *x\n",
             "a: !!str 1\n",
-            "a: plain\n  continued\n",
+            // A continuation saphyr refuses, or reads after a comment.
+            "a: plain # c\n  continued\n",
+            "a: b\n  c: d\n",
+            "a: b\n  c:\n",
+            "a: b\n  c #d\n",
+            "a: b\n  # c\n  d\n",
+            "a:\n  b # c\n  d\n",
+            "a:\n  &b c\n",
             "a: \"two\n  lines\"\n",
             "a:\tb\n",
             "a: b\r\n",
@@ -974,6 +1067,9 @@ mod tests {
                 .prop_filter("plain", |s| !s.contains(": ") && !s.contains(" #")),
             "[-?:][-?: a-zA-Z0-9,\\[\\]{}]{0,6}",
             "[a-z]{1,4}( [a-z]{1,8}){60,90}",
+            // Plain scalars continued on more indented lines, blank lines
+            // and any text between (`: `, ` #` and a comment line among it).
+            "[a-z0-9~][a-z0-9 ./:#()-]{0,8}[a-z0-9)]( {0,2}\n( {0,6}\n)?[-a-z0-9'\"&*!|>%@`\\[{#: ]{1,4}[a-z0-9 ./:#'\"-]{0,8}[a-z0-9:]? {0,2}){1,3}",
             "\"\\PC{0,6}\"",
             "'\\PC{0,6}'",
             // Block scalars with blank lines of spaces, comment lines and
