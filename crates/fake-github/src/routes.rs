@@ -1092,7 +1092,9 @@ fn search_issues(state: &State, api_base: &str, req: &Request<'_>) -> Response {
             _ => texts.push(word.trim_matches('"').to_lowercase()),
         }
     }
-    let Some(repo) = repo_name.and_then(|name| state.repos.get(&name)) else {
+    // By the name the repository answers with, as the client asks after a rename.
+    let Some(repo) = repo_name.and_then(|name| state.repos.values().find(|r| r.full_name.eq_ignore_ascii_case(&name)))
+    else {
         return unprocessable("search needs a repo: qualifier naming a known repository");
     };
     let has_text = |issue: &IssueState, text: &str| {

@@ -664,6 +664,42 @@ async fn a_never_outlives_a_thousand_drive_by_comments() {
     assert_eq!(searches, 4, "never and allow, on issues and on pull requests");
 }
 
+/// A renamed or transferred repository still configured by its old name (GitHub serves its
+/// API there) names its new path in every comment's `issue_url`: every rule read from the
+/// repository's comment list was dropped without a word (review83 L1). The name GitHub
+/// answers with (`GET /repos/{o}/{r}`) is matched instead, and the search asks by it.
+#[tokio::test]
+async fn a_renamed_repository_configured_by_its_old_name_keeps_its_rules() {
+    use autoheal_github::fetch::history::MAX_RULE_PAGES;
+    let fake = fake();
+    fake.add_collaborator(REPO, "maint", "maintain");
+    let (gh, _) = client(&fake);
+    fake.set_now(Some("2024-04-01T00:00:00Z"));
+    let policy = fake.add_issue(
+        REPO,
+        SeedIssue {
+            title: "CI policy".into(),
+            user: "maint".into(),
+            ..SeedIssue::default()
+        },
+    );
+    fake.add_comment(REPO, policy, "maint", "/autoheal never dependency");
+    fake.rename_repo(REPO, "octo-org/app2");
+    let history = read_history(&gh).await;
+    assert_eq!(never_by(&acceptance_record(&history), "dependency"), Some("maint"));
+    assert!(history.notes.is_empty(), "{:?}", history.notes);
+
+    // Past the comment window the search asks by the new name too.
+    fake.set_now(Some("2024-04-02T00:00:00Z"));
+    for i in 0..MAX_RULE_PAGES {
+        fake.add_comment(REPO, policy, "drive-by", &format!("me too {i}"));
+    }
+    fake.set_page_size(1);
+    let history = read_history(&gh).await;
+    assert_eq!(never_by(&acceptance_record(&history), "dependency"), Some("maint"));
+    assert!(history.notes.is_empty(), "{:?}", history.notes);
+}
+
 /// A `never` said on a policy issue before autoheal ever filed anything holds (review83 M1):
 /// with no autoheal issue or pull request yet, the rules were not read at all, and the first
 /// fixable failure of the category opened the pull request the maintainer forbade.

@@ -481,12 +481,22 @@ async fn fetch_rules(
         .min()
         .map_or_else(|| "then".to_string(), stamp);
     let listed_count = listed.len();
-    let mut said: Vec<(u64, Comment)> = listed
-        .into_iter()
-        .filter_map(|comment| Some((comment.thread_in(repo)?, comment)))
-        .collect();
+    let named = named_by_github(gh, repo, &listed).await?;
+    let mut said = Vec::new();
+    let mut elsewhere = 0;
+    for comment in listed {
+        match comment.thread_in(&named) {
+            Some(thread) => said.push((thread, comment)),
+            None => elsewhere += 1,
+        }
+    }
+    if elsewhere > 0 {
+        notes.push(format!(
+            "{elsewhere} of the {listed_count} comments listed for {repo} name a thread outside {named}, the repository GitHub named, and their `/autoheal never` and `allow` rules are not counted"
+        ));
+    }
     if more {
-        match search_rule_threads(gh, repo, read).await {
+        match search_rule_threads(gh, &named, read).await {
             Ok((threads, complete)) => {
                 for (number, comments) in fetch_comments(gh, repo, &threads).await? {
                     let since_start = |c: &Comment| since.is_none_or(|s| parse_time(Some(&c.created_at)) >= Some(s));
@@ -521,6 +531,19 @@ async fn fetch_rules(
         said.sort_by(|a, b| (a.created_at.as_str(), a.id).cmp(&(b.created_at.as_str(), b.id)));
     }
     Ok(rules)
+}
+
+/// The repository as GitHub names it in each comment's `issue_url`: the configured name, or,
+/// when some listed comment names another, the `full_name` of `GET /repos/{o}/{r}`. GitHub
+/// serves a renamed or transferred repository under its old name too, but every URL it
+/// answers names the new one, so matching the configured name dropped every rule without a
+/// word (review83 L1).
+async fn named_by_github(gh: &GitHub, repo: &RepoName, listed: &[Comment]) -> Result<RepoName> {
+    if listed.iter().all(|comment| comment.thread_in(repo).is_some()) {
+        return Ok(repo.clone());
+    }
+    let full_name = gh.get_repo(repo).await?.full_name;
+    Ok(RepoName::parse(&full_name).unwrap_or_else(|_| repo.clone()))
 }
 
 /// The note of a rule read that stopped at the comment window and could not go past it.
