@@ -121,6 +121,6 @@ pub use error::{ErrorKind, ExprError};
 pub use functions::function_description;
 pub use parser::parse;
 pub use span::Span;
-pub use template::{Embedded, contains_expression, find_expressions, single_expression};
+pub use template::{Embedded, contains_expression, find_expressions, is_constant_template, single_expression};
 pub use types::Type;
 pub use untrusted::{UNTRUSTED_PATHS, UntrustedInput, access_path, untrusted_inputs};

@@ -106,6 +106,17 @@ pub fn single_expression(text: &str) -> Option<Embedded> {
     }
 }
 
+/// True when the text holds `${{ }}` and every one is closed, parses and is constant (no
+/// context, no status function: `fromJSON('[20, 22]')`): its value is written in the file
+/// itself, not computed from anything at run time.
+pub fn is_constant_template(text: &str) -> bool {
+    let found = find_expressions(text);
+    !found.is_empty()
+        && found
+            .iter()
+            .all(|e| e.closed && crate::parser::parse(e.inner_text(text)).is_ok_and(|x| x.is_constant()))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -123,6 +134,17 @@ mod tests {
         assert_eq!(found[0].inner, Span::new(5, 8));
         assert_eq!(&text[found[1].span.range()], "${{y}}");
         assert!(found.iter().all(|e| e.closed));
+    }
+
+    #[test]
+    fn constant_templates() {
+        assert!(is_constant_template("${{ fromJSON('[1, 2]') }}"));
+        assert!(is_constant_template("a-${{ 'b' }}-${{ format('{0}', 1) }}"));
+        assert!(!is_constant_template("${{ fromJSON(vars.M) }}"));
+        assert!(!is_constant_template("${{ 'a' }} ${{ github.ref }}"));
+        assert!(!is_constant_template("${{ success() && 'a' }}"));
+        assert!(!is_constant_template("${{ 'a'"));
+        assert!(!is_constant_template("plain"));
     }
 
     #[test]

@@ -200,16 +200,17 @@ pub(crate) fn matrix_type(job: &Job<'_>) -> Type {
     let Some(entries) = matrix.as_mapping() else {
         return if matrix.is_null() {
             Type::object::<&str>([])
+        } else if matrix.is_expression() {
+            // `${{ fromJSON('{…}') }}`: the literal's own keys and rows.
+            match value_type(matrix) {
+                Type::Object(o) => MatrixType::from_object(&o).finish(),
+                _ => Type::any_object(),
+            }
         } else {
             Type::any_object()
         };
     };
-    let mut open = false;
-    let mut props: Vec<(String, Type)> = Vec::new();
-    let mut add = |name: &str, ty: Type| match props.iter_mut().find(|(k, _)| k.eq_ignore_ascii_case(name)) {
-        Some((_, t)) => *t = t.merge(&ty),
-        None => props.push((name.to_string(), ty)),
-    };
+    let mut matrix_type = MatrixType::default();
     for e in entries {
         let Some(key) = e.key.as_str() else { continue };
         match key {
@@ -221,15 +222,16 @@ pub(crate) fn matrix_type(job: &Job<'_>) -> Type {
                             Some(cells) => {
                                 for c in cells {
                                     if let Some(k) = c.key.as_str() {
-                                        add(k, value_type(&c.value));
+                                        matrix_type.add(k, value_type(&c.value));
                                     }
                                 }
                             }
-                            None => open = true,
+                            None => matrix_type.include_row(&value_type(row)),
                         }
                     }
                 }
-                None => open |= !e.value.is_null(),
+                None if e.value.is_null() => {}
+                None => matrix_type.include(&value_type(&e.value)),
             },
             _ => {
                 let ty = match e.value.as_sequence() {
@@ -240,16 +242,85 @@ pub(crate) fn matrix_type(job: &Job<'_>) -> Type {
                             None => t,
                         })
                     }),
-                    None => None,
+                    None => row_elements(&value_type(&e.value)),
                 };
-                add(key, ty.unwrap_or(Type::Any));
+                matrix_type.add(key, ty.unwrap_or(Type::Any));
             }
         }
     }
-    if open {
-        Type::open_object(props, Type::Any)
-    } else {
-        Type::object(props)
+    matrix_type.finish()
+}
+
+/// The `matrix` context being built: each key with the type of its values,
+/// and whether some row is not known (which leaves the object open).
+#[derive(Default)]
+struct MatrixType {
+    props: Vec<(String, Type)>,
+    open: bool,
+}
+
+impl MatrixType {
+    /// A whole matrix given as one object (`fromJSON()` of a literal).
+    fn from_object(o: &autoheal_expr::types::ObjectType) -> Self {
+        let mut m = MatrixType {
+            open: o.rest.is_some(),
+            ..MatrixType::default()
+        };
+        for (k, ty) in &o.props {
+            match k.as_str() {
+                "exclude" => {}
+                "include" => m.include(ty),
+                _ => m.add(k, row_elements(ty).unwrap_or(Type::Any)),
+            }
+        }
+        m
+    }
+
+    fn add(&mut self, name: &str, ty: Type) {
+        match self.props.iter_mut().find(|(k, _)| k.eq_ignore_ascii_case(name)) {
+            Some((_, t)) => *t = t.merge(&ty),
+            None => self.props.push((name.to_string(), ty)),
+        }
+    }
+
+    /// `include` given whole: an array of rows.
+    fn include(&mut self, ty: &Type) {
+        match ty {
+            Type::Array(a) => self.include_row(&a.elem),
+            _ => self.open = true,
+        }
+    }
+
+    /// One `include` row given as a value: its keys when it is an object
+    /// that is known.
+    fn include_row(&mut self, ty: &Type) {
+        match ty {
+            Type::Object(o) => {
+                self.open |= o.rest.is_some();
+                for (k, t) in &o.props {
+                    self.add(k, t.clone());
+                }
+            }
+            _ => self.open = true,
+        }
+    }
+
+    fn finish(self) -> Type {
+        if self.open {
+            Type::open_object(self.props, Type::Any)
+        } else {
+            Type::object(self.props)
+        }
+    }
+}
+
+/// The type of each value of a matrix row given as one value: the elements
+/// of an array; `None` (any) for anything else, which GitHub cannot expand
+/// (the `expression` rule reports it where it is written).
+fn row_elements(ty: &Type) -> Option<Type> {
+    match ty {
+        Type::Array(a) => Some(a.elem.clone()),
+        _ => None,
     }
 }
 

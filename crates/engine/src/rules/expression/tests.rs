@@ -191,3 +191,67 @@ jobs:
         "{found:?}"
     );
 }
+
+/// A matrix written as `fromJSON()` of a literal is typed from the literal,
+/// as a written matrix is: its keys (with `include` rows) are known, so a
+/// key it lacks is an error, and a value of the wrong shape where GitHub
+/// expands the matrix (a row that is not an array, a matrix that is not an
+/// object, an `include` that is not an array of objects) is an error too.
+#[test]
+fn literal_from_json_matrices_are_typed() {
+    let job = |strategy: &str, run: &str| {
+        format!(
+            "on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    strategy:\n{strategy}    steps:\n      - run: echo \"{run}\"\n"
+        )
+    };
+    // A whole matrix: `toolchain` is not among its keys.
+    let whole = job(
+        "      matrix: ${{ fromJSON('{\"target\":[\"x86_64\",\"aarch64\"],\"include\":[{\"target\":\"riscv\",\"lto\":true}]}') }}\n",
+        "${{ matrix.target }} ${{ matrix.lto }} ${{ matrix.toolchain }}",
+    );
+    let out = r(&whole);
+    assert_eq!(out.len(), 1, "{out:?}");
+    assert!(
+        out[0].starts_with("8:63: property \"toolchain\" is not defined"),
+        "{out:?}"
+    );
+    // Rows given as literal arrays and `include` given whole are typed too.
+    let rows = job(
+        "      matrix:\n        node: ${{ fromJSON('[20, 22]') }}\n        include: ${{ fromJSON('[{\"node\":24,\"experimental\":true}]') }}\n",
+        "${{ matrix.node }} ${{ matrix.experimental }} ${{ matrix.nod }}",
+    );
+    let out = r(&rows);
+    assert_eq!(out.len(), 1, "{out:?}");
+    assert!(out[0].contains("property \"nod\" is not defined"), "{out:?}");
+    // Shapes GitHub cannot expand.
+    let row_object = job(
+        "      matrix:\n        config: ${{ fromJSON('{\"name\":\"full\"}') }}\n",
+        "${{ matrix.config.name }}",
+    );
+    let out = r(&row_object);
+    assert_eq!(out.len(), 1, "{out:?}");
+    assert!(
+        out[0].starts_with("7:17:") && out[0].contains("must be array"),
+        "{out:?}"
+    );
+    let whole_array = job("      matrix: ${{ fromJSON('[\"a\"]') }}\n", "x");
+    let out = r(&whole_array);
+    assert_eq!(out.len(), 1, "{out:?}");
+    assert!(
+        out[0].starts_with("6:15:") && out[0].contains("must be object"),
+        "{out:?}"
+    );
+    let include_row = job(
+        "      matrix:\n        os: [a]\n        include:\n          - ${{ fromJSON('\"str\"') }}\n",
+        "x",
+    );
+    let out = r(&include_row);
+    assert_eq!(out.len(), 1, "{out:?}");
+    assert!(
+        out[0].starts_with("9:13:") && out[0].contains("must be object"),
+        "{out:?}"
+    );
+    // A matrix computed from anything else is left open.
+    let computed = job("      matrix: ${{ fromJSON(vars.MATRIX) }}\n", "${{ matrix.anything }}");
+    assert_eq!(r(&computed), Vec::<String>::new());
+}

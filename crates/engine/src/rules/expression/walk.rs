@@ -198,8 +198,119 @@ fn strategy(pass: &mut Pass<'_>, node: &Node, js: &Scope) {
         match e.key.as_str() {
             Some("max-parallel") => typed_site(pass, &e.value, (KEY, "max-parallel"), &Type::Number, js),
             Some("fail-fast") => typed_site(pass, &e.value, (KEY, "fail-fast"), &Type::Bool, js),
+            Some("matrix") => matrix(pass, &e.value, js),
             _ => pass.site(&e.value, Some(KEY), Value, Value, js),
         }
+    }
+}
+
+/// `strategy.matrix`, where GitHub expands what a single `${{ }}` gives
+/// (the workflow syntax for `jobs.<job_id>.strategy.matrix`): the matrix is
+/// an object, each key's values an array, `include` and `exclude` arrays
+/// of objects. A value of another type cannot be expanded, and the run
+/// fails; `fromJSON()` of a literal is where such a mistake is seen.
+fn matrix(pass: &mut Pass<'_>, node: &Node, js: &Scope) {
+    const KEY: &str = "jobs.<job_id>.strategy";
+    let Some(entries) = node.as_mapping() else {
+        if node.is_scalar() {
+            let reported = pass.out.len();
+            let Some(ty) = pass.scalar(node, Some(KEY), Value, js) else {
+                return;
+            };
+            if pass.out.len() != reported {
+                return;
+            }
+            // A whole matrix from one object: its keys are checked as
+            // written keys would be.
+            let parts: Vec<(String, Shape, Type)> = match &ty {
+                Type::Object(o) => o
+                    .props
+                    .iter()
+                    .map(|(k, t)| {
+                        let shape = if matches!(k.as_str(), "include" | "exclude") {
+                            Shape::Rows
+                        } else {
+                            Shape::Array
+                        };
+                        (format!("matrix.{k}"), shape, t.clone())
+                    })
+                    .collect(),
+                _ => vec![("matrix".to_string(), Shape::Object, ty.clone())],
+            };
+            for (name, shape, t) in parts {
+                if let Some(message) = shape.mismatch(&name, &t) {
+                    pass.push(codes::VALUE_TYPE, node.span, message, Severity::Error);
+                }
+            }
+        } else {
+            pass.site(node, Some(KEY), Value, Value, js);
+        }
+        return;
+    };
+    for e in entries {
+        pass.scalar(&e.key, Some(KEY), Text, js);
+        let name = e.key.as_str().unwrap_or("");
+        let rows = matches!(name, "include" | "exclude");
+        match e.value.as_sequence() {
+            Some(items) if rows => {
+                for item in items {
+                    if item.is_scalar() {
+                        shaped_site(pass, item, &format!("an element of \"{name}\""), Shape::Object, js);
+                    } else {
+                        pass.site(item, Some(KEY), Value, Value, js);
+                    }
+                }
+            }
+            None if e.value.is_scalar() => {
+                let shape = if rows { Shape::Rows } else { Shape::Array };
+                shaped_site(pass, &e.value, &format!("matrix.{name}"), shape, js);
+            }
+            _ => pass.site(&e.value, Some(KEY), Value, Value, js),
+        }
+    }
+}
+
+/// What a value GitHub expands must be.
+#[derive(Clone, Copy)]
+enum Shape {
+    Object,
+    Array,
+    /// An array of objects (`include`, `exclude`).
+    Rows,
+}
+
+impl Shape {
+    /// The error for a value of type `ty` at `name`, when it cannot be
+    /// this shape (`any` and an unknown element can).
+    fn mismatch(self, name: &str, ty: &Type) -> Option<String> {
+        let fits = match (self, ty) {
+            (_, Type::Any) => true,
+            (Shape::Object, Type::Object(_)) | (Shape::Array, Type::Array(_)) => true,
+            (Shape::Rows, Type::Array(a)) => matches!(a.elem, Type::Any | Type::Object(_)),
+            _ => false,
+        };
+        let want = match self {
+            Shape::Object => "object",
+            Shape::Array => "array",
+            Shape::Rows => "array of objects",
+        };
+        (!fits).then(|| format!("type of expression at \"{name}\" must be {want} but found type {ty}"))
+    }
+}
+
+/// A matrix part given as one `${{ }}` must evaluate to `shape`; an
+/// expression with its own errors is not typed further. Text around an
+/// expression makes a string, which is checked as one.
+fn shaped_site(pass: &mut Pass<'_>, node: &Node, name: &str, shape: Shape, js: &Scope) {
+    const KEY: &str = "jobs.<job_id>.strategy";
+    let reported = pass.out.len();
+    let Some(ty) = pass.scalar(node, Some(KEY), Value, js) else {
+        return;
+    };
+    if pass.out.len() == reported
+        && let Some(message) = shape.mismatch(name, &ty)
+    {
+        pass.push(codes::VALUE_TYPE, node.span, message, Severity::Error);
     }
 }
 

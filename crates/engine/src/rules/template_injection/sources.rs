@@ -360,22 +360,15 @@ fn input_tier(name: Option<&str>, scope: &Scope<'_>) -> Tier {
 }
 
 /// A matrix value is fixed when every value its key can take is written
-/// in the workflow; an expression anywhere it comes from makes it dynamic.
+/// in the workflow, also as a constant expression (`fromJSON('[20, 22]')`);
+/// an expression reading anything anywhere it comes from makes it dynamic.
 fn matrix_tier(key: Option<&str>, scope: &Scope<'_>) -> Tier {
     let Some(matrix) = scope.matrix else { return Tier::Fixed };
     if matrix.is_scalar() {
-        return if matrix.is_expression() {
-            Tier::Matrix
-        } else {
-            Tier::Fixed
-        };
+        return if is_computed(matrix) { Tier::Matrix } else { Tier::Fixed };
     }
     let Some(key) = key else {
-        return if has_expression(matrix) {
-            Tier::Matrix
-        } else {
-            Tier::Fixed
-        };
+        return if is_computed(matrix) { Tier::Matrix } else { Tier::Fixed };
     };
     let mut sources: Vec<&Node> = Vec::new();
     for e in matrix.as_mapping().unwrap_or_default() {
@@ -398,17 +391,20 @@ fn matrix_tier(key: Option<&str>, scope: &Scope<'_>) -> Tier {
             }
         }
     }
-    if sources.iter().any(|s| has_expression(s)) {
+    if sources.iter().any(|s| is_computed(s)) {
         Tier::Matrix
     } else {
         Tier::Fixed
     }
 }
 
-fn has_expression(node: &Node) -> bool {
-    audit::string_scalars(node)
-        .iter()
-        .any(|s| s.as_str().is_some_and(|v| v.contains("${{")))
+/// Some string below `node` holds an expression whose value is not
+/// written in the file (it reads a context or a status function).
+fn is_computed(node: &Node) -> bool {
+    audit::string_scalars(node).iter().any(|s| {
+        s.as_str()
+            .is_some_and(|v| v.contains("${{") && !autoheal_expr::is_constant_template(v))
+    })
 }
 
 /// `${{ env.X }}`: the most dangerous source of the `env:` entry setting X.

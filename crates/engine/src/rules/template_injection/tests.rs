@@ -125,3 +125,17 @@ fn a_code_input_action_is_recognized_in_any_case_at_any_version() {
     assert!(!super::uses_action("actions/github-script", "actions/github-script"));
     assert!(!super::uses_action("actions/githüb", "actions/github-script"));
 }
+
+/// A matrix given by `fromJSON()` of a literal holds values written in the
+/// workflow itself, like a written matrix: nothing is computed at run time.
+/// A matrix read from another job's output still is.
+#[test]
+fn matrix_values_from_literal_json_are_not_computed() {
+    let src = "on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    strategy:\n      matrix: ${{ fromJSON('{\"target\":[\"x86_64\"]}') }}\n    steps:\n      - run: echo ${{ matrix.target }}\n  b:\n    runs-on: ubuntu-latest\n    strategy:\n      matrix:\n        node: ${{ fromJSON('[20, 22]') }}\n        include:\n          - ${{ fromJSON('{\"os\":\"linux\"}') }}\n    steps:\n      - run: echo ${{ matrix.node }} ${{ matrix.os }}\n  c:\n    needs: a\n    runs-on: ubuntu-latest\n    strategy:\n      matrix:\n        mod: ${{ fromJSON(needs.a.outputs.mods) }}\n    steps:\n      - run: echo ${{ matrix.mod }}\n";
+    let found: Vec<String> = lint_rule(src, "template-injection")
+        .iter()
+        .map(|d| d.message.clone())
+        .collect();
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert!(found[0].starts_with("\"matrix.mod\""), "{found:?}");
+}
