@@ -50,6 +50,14 @@
 //! middle of a long step, renamed files with near matches, and reusable
 //! workflows called with inputs; several are traps whose right answer is no
 //! fix.
+//!
+//! A seventh round (`ROUND_7`) covers Windows jobs (the pwsh default, Git
+//! Bash, choco), macOS jobs (brew, xcode-select), matrix legs that name their
+//! own runner, composite actions and called workflows holding the failing
+//! command, login shells and conda, a job container beside a service, a
+//! limit set by an expression, an install after `cd ..` from a default
+//! working directory, and traps whose right answer is no fix (another
+//! repository's file, a consequence of an install that failed first).
 
 use crate::failure_logs;
 use crate::support;
@@ -4153,4 +4161,468 @@ const ROUND_6: &[Case] = &[
 #[test]
 fn round_six_shapes_get_the_right_fix_or_a_reasoned_refusal() {
     assert_round(ROUND_6);
+}
+
+// ---- Round 7: Windows and macOS jobs, composite actions and called workflows, matrix legs with their own runner,
+// login shells, service containers, limits by expression, `defaults.run.working-directory`, and traps whose right
+// answer is no fix. Each outcome decided from issue 12's definitions before the first run.
+
+const PWSH: &str = "shell: C:\\Program Files\\PowerShell\\7\\pwsh.EXE -command \". '{0}'\"";
+
+const NO_YAML_PWSH: &[&str] = &[
+    "##[group]Run python -m pytest",
+    "python -m pytest",
+    PWSH,
+    "env:",
+    "  pythonLocation: C:\\hostedtoolcache\\windows\\Python\\3.12.7\\x64",
+    "##[endgroup]",
+    "============================= test session starts =============================",
+    "platform win32 -- Python 3.12.7, pytest-8.3.3, pluggy-1.5.0",
+    "rootdir: D:\\a\\cfgtool\\cfgtool",
+    "collected 0 items / 1 error",
+    "=================================== ERRORS ====================================",
+    "____________________ ERROR collecting tests/test_load.py ______________________",
+    "ImportError while importing test module 'D:\\a\\cfgtool\\cfgtool\\tests\\test_load.py'.",
+    "tests\\test_load.py:3: in <module>",
+    "    import yaml",
+    "E   ModuleNotFoundError: No module named 'yaml'",
+    "=========================== short test summary info ===========================",
+    "ERROR tests/test_load.py",
+    "##[error]Process completed with exit code 1.",
+];
+
+const CHOCO_FAILED_THEN_DOXYGEN_PWSH: &[&str] = &[
+    "##[group]Run choco install doxygen.install -y",
+    "choco install doxygen.install -y",
+    "doxygen Doxyfile",
+    PWSH,
+    "##[endgroup]",
+    "Chocolatey v2.3.0",
+    "Installing the following packages:",
+    "doxygen.install",
+    "By installing, you accept licenses for the packages.",
+    "Progress: Downloading doxygen.install 1.12.0... 100%",
+    "",
+    "doxygen.install v1.12.0 [Approved]",
+    "doxygen.install package files install completed. Performing other installation steps.",
+    "ERROR: The remote file either doesn't exist, is unauthorized, or is forbidden for url 'https://www.doxygen.nl/files/doxygen-1.12.0-setup.exe'. Exception calling \"GetResponse\" with \"0\" argument(s): \"The remote server returned an error: (404) Not Found.\"",
+    "The install of doxygen.install was NOT successful.",
+    "Error while running 'C:\\ProgramData\\chocolatey\\lib\\doxygen.install\\tools\\chocolateyInstall.ps1'.",
+    " See log for details.",
+    "",
+    "Chocolatey installed 0/1 packages. 1 packages failed.",
+    " See the log for details (C:\\ProgramData\\chocolatey\\logs\\chocolatey.log).",
+    "",
+    "Failures",
+    " - doxygen.install (exited 404) - Error while running 'C:\\ProgramData\\chocolatey\\lib\\doxygen.install\\tools\\chocolateyInstall.ps1'.",
+    "doxygen: D:\\a\\_temp\\7a6b5c4d-3e2f-4a1b-9c8d-7e6f5a4b3c2d.ps1:3",
+    "Line |",
+    "   3 |  doxygen Doxyfile",
+    "     |  ~~~~~~~",
+    "     | The term 'doxygen' is not recognized as a name of a cmdlet, function, script file, or executable program.",
+    "     | Check the spelling of the name, or if a path was included, verify that the path is correct and try again.",
+    "##[error]Process completed with exit code 1.",
+];
+
+const DOXYGEN_MISSING_GIT_BASH: &[&str] = &[
+    "##[group]Run doxygen Doxyfile",
+    "doxygen Doxyfile",
+    "shell: C:\\Program Files\\Git\\bin\\bash.EXE --noprofile --norc -e -o pipefail {0}",
+    "##[endgroup]",
+    "/d/a/_temp/0e1f2a3b-4c5d-4e6f-8a7b-9c0d1e2f3a4b.sh: line 1: doxygen: command not found",
+    "##[error]Process completed with exit code 127.",
+];
+
+const DOXYGEN_MISSING_MACOS: &[&str] = &[
+    "##[group]Run doxygen Doxyfile",
+    "doxygen Doxyfile",
+    "shell: /bin/bash -e {0}",
+    "##[endgroup]",
+    "/Users/runner/work/_temp/9c8b7a6f-5e4d-4c3b-a2a1-0f9e8d7c6b5a.sh: line 1: doxygen: command not found",
+    "##[error]Process completed with exit code 127.",
+];
+
+const XCODEBUILD_CLT_ONLY: &[&str] = &[
+    "##[group]Run xcodebuild -scheme App -destination 'platform=macOS' build",
+    "xcodebuild -scheme App -destination 'platform=macOS' build",
+    "shell: /bin/bash -e {0}",
+    "##[endgroup]",
+    "xcode-select: error: tool 'xcodebuild' requires Xcode, but active developer directory '/Library/Developer/CommandLineTools' is a command line tools instance",
+    "##[error]Process completed with exit code 1.",
+];
+
+const NO_YAML_IN_COMPOSITE: &[&str] = &[
+    "##[group]Run ./.github/actions/pytest",
+    "with:",
+    "  path: services/api",
+    "##[endgroup]",
+    "##[group]Run pip install -r services/api/requirements.txt",
+    "pip install -r services/api/requirements.txt",
+    "shell: /usr/bin/bash --noprofile --norc -e -o pipefail {0}",
+    "env:",
+    "  pythonLocation: /opt/hostedtoolcache/Python/3.12.7/x64",
+    "##[endgroup]",
+    "Collecting fastapi (from -r services/api/requirements.txt (line 1))",
+    "Successfully installed fastapi-0.115.0 pytest-8.3.3",
+    "##[group]Run python -m pytest services/api",
+    "python -m pytest services/api",
+    "shell: /usr/bin/bash --noprofile --norc -e -o pipefail {0}",
+    "env:",
+    "  pythonLocation: /opt/hostedtoolcache/Python/3.12.7/x64",
+    "##[endgroup]",
+    "ImportError while importing test module '/home/runner/work/platform/platform/services/api/tests/test_settings.py'.",
+    "services/api/tests/test_settings.py:2: in <module>",
+    "    import yaml",
+    "E   ModuleNotFoundError: No module named 'yaml'",
+    "##[error]Process completed with exit code 2.",
+];
+
+const PANDOC_MISSING_MACOS: &[&str] = &[
+    "##[group]Run pandoc docs/index.md -o site/index.html",
+    "pandoc docs/index.md -o site/index.html",
+    "shell: /bin/bash -e {0}",
+    "##[endgroup]",
+    "/Users/runner/work/_temp/1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d.sh: line 1: pandoc: command not found",
+    "##[error]Process completed with exit code 127.",
+];
+
+const NO_YAML_LOGIN_SHELL: &[&str] = &[
+    "##[group]Run python -m pytest",
+    "python -m pytest",
+    "shell: /usr/bin/bash -l {0}",
+    "env:",
+    "  CONDA_PKGS_DIR: /home/runner/conda_pkgs_dir",
+    "##[endgroup]",
+    "ImportError while loading conftest '/home/runner/work/sci/sci/tests/conftest.py'.",
+    "tests/conftest.py:1: in <module>",
+    "    import yaml",
+    "E   ModuleNotFoundError: No module named 'yaml'",
+    "##[error]Process completed with exit code 4.",
+];
+
+const PSQL_MISSING_IN_CONTAINER: &[&str] = &[
+    "##[group]Run psql -h postgres -U postgres -c 'select 1'",
+    "psql -h postgres -U postgres -c 'select 1'",
+    "shell: sh -e {0}",
+    "env:",
+    "  PGPASSWORD: postgres",
+    "##[endgroup]",
+    "/__w/_temp/4b3a2c1d-0e9f-4a8b-9c7d-6e5f4a3b2c1d.sh: 1: psql: not found",
+    "##[error]Process completed with exit code 127.",
+];
+
+const NO_YAML_AFTER_CD_PARENT: &[&str] = &[
+    "##[group]Run cd .. && pip install -r requirements.txt",
+    "cd .. && pip install -r requirements.txt",
+    "python -m pytest",
+    "shell: /usr/bin/bash -e {0}",
+    "env:",
+    "  pythonLocation: /opt/hostedtoolcache/Python/3.12.7/x64",
+    "##[endgroup]",
+    "Collecting celery (from -r requirements.txt (line 1))",
+    "Successfully installed celery-5.4.0 pytest-8.3.3",
+    "ImportError while importing test module '/home/runner/work/platform/platform/services/api/tests/test_tasks.py'.",
+    "tests/test_tasks.py:1: in <module>",
+    "    import yaml",
+    "E   ModuleNotFoundError: No module named 'yaml'",
+    "##[error]Process completed with exit code 2.",
+];
+
+const ACTION_ENTRY_MISSING: &[&str] = &[
+    "##[group]Run acme/deploy-action@main",
+    "with:",
+    "  environment: production",
+    "##[endgroup]",
+    "node:internal/modules/cjs/loader:1228",
+    "  throw err;",
+    "  ^",
+    "",
+    "Error: Cannot find module '/home/runner/work/_actions/acme/deploy-action/main/dist/index.js'",
+    "    at Module._resolveFilename (node:internal/modules/cjs/loader:1225:15)",
+    "    at Module._load (node:internal/modules/cjs/loader:1051:27)",
+    "    at Function.executeUserEntryPoint [as runMain] (node:internal/modules/run_main:174:12)",
+    "    at node:internal/main/run_main_module:28:49 {",
+    "  code: 'MODULE_NOT_FOUND',",
+    "  requireStack: []",
+    "}",
+    "",
+    "Node.js v20.18.0",
+];
+
+const RESOLUTION_FAILED_THEN_NO_YAML: &[&str] = &[
+    "##[group]Run pip install -r requirements.txt || echo \"install failed, trying the checks anyway\"",
+    "pip install -r requirements.txt || echo \"install failed, trying the checks anyway\"",
+    "python scripts/check_config.py",
+    "shell: /usr/bin/bash -e {0}",
+    "env:",
+    "  pythonLocation: /opt/hostedtoolcache/Python/3.12.7/x64",
+    "##[endgroup]",
+    "Collecting requests==2.31.0 (from -r requirements.txt (line 1))",
+    "Collecting acme-client==1.4.0 (from -r requirements.txt (line 2))",
+    "INFO: pip is looking at multiple versions of acme-client to determine which version is compatible with other requirements. This could take a while.",
+    "ERROR: Cannot install -r requirements.txt (line 2) and requests==2.31.0 because these package versions have conflicting dependencies.",
+    "",
+    "The conflict is caused by:",
+    "    The user requested requests==2.31.0",
+    "    acme-client 1.4.0 depends on requests>=2.32",
+    "",
+    "To fix this you could try to:",
+    "1. loosen the range of package versions you've specified",
+    "2. remove package versions to allow pip to attempt to solve the dependency conflict",
+    "",
+    "ERROR: ResolutionImpossible: for help visit https://pip.pypa.io/en/latest/topics/dependency-resolution/#dealing-with-dependency-conflicts",
+    "install failed, trying the checks anyway",
+    "Traceback (most recent call last):",
+    "  File \"/home/runner/work/svc/svc/scripts/check_config.py\", line 3, in <module>",
+    "    import yaml",
+    "ModuleNotFoundError: No module named 'yaml'",
+    "##[error]Process completed with exit code 1.",
+];
+
+const PYTEST_ACTION: &str = ".github/actions/pytest/action.yml";
+
+/// Each outcome decided from issue 12's definitions before the first run.
+const ROUND_7: &[Case] = &[
+    // ---- Windows jobs ----
+    Case {
+        name: "module missing on windows-latest under the pwsh default shell",
+        files: &[
+            (
+                CI,
+                "on: push\njobs:\n  test:\n    runs-on: windows-latest\n    steps:\n      - uses: actions/checkout@v4\n      - uses: actions/setup-python@v5\n        with:\n          python-version: '3.12'\n      - run: pip install -r requirements.txt\n      - run: python -m pytest\n",
+            ),
+            REQS,
+        ],
+        workflow: Some(CI),
+        job: "test",
+        step: "Run python -m pytest",
+        lines: NO_YAML_PWSH,
+        want: Want::Fix {
+            files: &[CI, "requirements.txt"],
+            adds: &["PyYAML"],
+            removes: &["pip install -r requirements.txt"],
+        },
+    },
+    Case {
+        name: "trap: choco's install failed, then the program it was to install is not recognized (a consequence)",
+        files: &[(
+            CI,
+            "on: push\njobs:\n  docs:\n    runs-on: windows-latest\n    steps:\n      - uses: actions/checkout@v4\n      - run: |\n          choco install doxygen.install -y\n          doxygen Doxyfile\n",
+        )],
+        workflow: Some(CI),
+        job: "docs",
+        step: "Run choco install doxygen.install -y",
+        lines: CHOCO_FAILED_THEN_DOXYGEN_PWSH,
+        want: Want::Declined(""),
+    },
+    Case {
+        name: "program missing under Git Bash (defaults.run.shell: bash) on windows-latest: a choco install",
+        files: &[(
+            CI,
+            "on: push\njobs:\n  docs:\n    runs-on: windows-latest\n    defaults:\n      run:\n        shell: bash\n    steps:\n      - uses: actions/checkout@v4\n      - run: doxygen Doxyfile\n",
+        )],
+        workflow: Some(CI),
+        job: "docs",
+        step: "Run doxygen Doxyfile",
+        lines: DOXYGEN_MISSING_GIT_BASH,
+        want: Want::Without(&fix(&[CI], &["choco install", "doxygen"]), &["apt-get", "brew "]),
+    },
+    // ---- macOS jobs ----
+    Case {
+        name: "program missing on macos-14: a brew install",
+        files: &[(
+            CI,
+            "on: push\njobs:\n  docs:\n    runs-on: macos-14\n    steps:\n      - uses: actions/checkout@v4\n      - run: doxygen Doxyfile\n",
+        )],
+        workflow: Some(CI),
+        job: "docs",
+        step: "Run doxygen Doxyfile",
+        lines: DOXYGEN_MISSING_MACOS,
+        want: Want::Without(&fix(&[CI], &["brew install doxygen"]), &["apt-get", "choco", "sudo"]),
+    },
+    Case {
+        name: "trap: xcodebuild with only the Command Line Tools selected: no install of a package",
+        files: &[(
+            CI,
+            "on: push\njobs:\n  app:\n    runs-on: macos-14\n    steps:\n      - uses: actions/checkout@v4\n      - run: xcodebuild -scheme App -destination 'platform=macOS' build\n",
+        )],
+        workflow: Some(CI),
+        job: "app",
+        step: "Run xcodebuild -scheme App -destination 'platform=macOS' build",
+        lines: XCODEBUILD_CLT_ONLY,
+        want: Want::Declined(""),
+    },
+    // ---- matrix include legs with their own runner ----
+    Case {
+        name: "program missing on the macOS leg of a matrix whose include legs name their own runs-on",
+        files: &[(
+            CI,
+            "on: push\njobs:\n  build:\n    strategy:\n      matrix:\n        include:\n          - name: linux\n            runner: ubuntu-latest\n          - name: macos\n            runner: macos-14\n    runs-on: ${{ matrix.runner }}\n    steps:\n      - uses: actions/checkout@v4\n      - run: doxygen Doxyfile\n",
+        )],
+        workflow: Some(CI),
+        job: "build (macos, macos-14)",
+        step: "Run doxygen Doxyfile",
+        lines: DOXYGEN_MISSING_MACOS,
+        // Brew for the leg that failed, guarded to it; never apt for the leg the log does not show failing.
+        want: Want::Without(
+            &fix(&[CI], &["brew install doxygen", "runner.os"]),
+            &["apt-get", "choco"],
+        ),
+    },
+    // ---- composite actions and called workflows ----
+    Case {
+        name: "module missing in a composite action of the repository that installs from a path its input names",
+        files: &[
+            (
+                CI,
+                "on: push\njobs:\n  api:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - uses: actions/setup-python@v5\n        with:\n          python-version: '3.12'\n      - uses: ./.github/actions/pytest\n        with:\n          path: services/api\n",
+            ),
+            (
+                PYTEST_ACTION,
+                "name: pytest\ninputs:\n  path:\n    required: true\nruns:\n  using: composite\n  steps:\n    - run: pip install -r ${{ inputs.path }}/requirements.txt\n      shell: bash\n    - run: python -m pytest ${{ inputs.path }}\n      shell: bash\n",
+            ),
+            ("services/api/requirements.txt", "fastapi\npytest\n"),
+            ("requirements.txt", "pre-commit\n"),
+        ],
+        workflow: Some(CI),
+        job: "api",
+        step: "Run ./.github/actions/pytest",
+        lines: NO_YAML_IN_COMPOSITE,
+        // The package's own list or the action's install line, or no fix; never the root's list.
+        want: Want::Either {
+            files: &[PYTEST_ACTION, "services/api/requirements.txt"],
+            adds: &["PyYAML"],
+            removes: &["pip install -r"],
+        },
+    },
+    Case {
+        name: "trap: program missing in a called workflow of another repository (no file here to change)",
+        files: &[(
+            CI,
+            "on: push\njobs:\n  docs:\n    uses: acme/shared-workflows/.github/workflows/docs.yml@v1\n",
+        )],
+        workflow: Some(CI),
+        job: "docs / build",
+        step: "Run pandoc docs/index.md -o site/index.html",
+        lines: PANDOC_MISSING_MACOS,
+        want: Want::Declined(""),
+    },
+    Case {
+        name: "program missing in a called workflow's macOS job, the caller given",
+        files: &[
+            (CI, "on: push\njobs:\n  docs:\n    uses: ./.github/workflows/docs.yml\n"),
+            (
+                DOCS_CALLEE,
+                "on:\n  workflow_call:\njobs:\n  build:\n    runs-on: macos-14\n    steps:\n      - uses: actions/checkout@v4\n      - run: pandoc docs/index.md -o site/index.html\n",
+            ),
+        ],
+        workflow: Some(CI),
+        job: "docs / build",
+        step: "Run pandoc docs/index.md -o site/index.html",
+        lines: PANDOC_MISSING_MACOS,
+        want: Want::Without(&fix(&[DOCS_CALLEE], &["brew install pandoc"]), &["apt-get", "choco"]),
+    },
+    // ---- login shells and conda ----
+    Case {
+        name: "module missing in a conda job whose steps run in `shell: bash -l {0}`",
+        files: &[
+            (
+                CI,
+                "on: push\njobs:\n  test:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - uses: conda-incubator/setup-miniconda@v3\n        with:\n          python-version: '3.12'\n      - run: pip install -r requirements.txt\n        shell: bash -l {0}\n      - run: python -m pytest\n        shell: bash -l {0}\n",
+            ),
+            REQS,
+        ],
+        workflow: Some(CI),
+        job: "test",
+        step: "Run python -m pytest",
+        lines: NO_YAML_LOGIN_SHELL,
+        want: Want::Fix {
+            files: &[CI, "requirements.txt"],
+            adds: &["PyYAML"],
+            removes: &["pip install -r requirements.txt"],
+        },
+    },
+    // ---- service containers ----
+    Case {
+        name: "client missing in a Debian job container beside a postgres service: apt in the container, no sudo",
+        files: &[(
+            CI,
+            "on: push\njobs:\n  db:\n    runs-on: ubuntu-latest\n    container: python:3.12-slim\n    services:\n      postgres:\n        image: postgres:16\n        env:\n          POSTGRES_PASSWORD: postgres\n    steps:\n      - uses: actions/checkout@v4\n      - run: psql -h postgres -U postgres -c 'select 1'\n        env:\n          PGPASSWORD: postgres\n",
+        )],
+        workflow: Some(CI),
+        job: "db",
+        step: "Run psql -h postgres -U postgres -c 'select 1'",
+        lines: PSQL_MISSING_IN_CONTAINER,
+        want: Want::Without(&either(&[CI], &["postgresql-client"]), &["sudo", "brew", "choco"]),
+    },
+    // ---- limits set by expression ----
+    Case {
+        name: "trap: the job's timeout-minutes is an expression over a repository variable",
+        files: &[(
+            CI,
+            "on: push\njobs:\n  e2e:\n    runs-on: ubuntu-latest\n    timeout-minutes: ${{ fromJSON(vars.E2E_TIMEOUT || '30') }}\n    steps:\n      - uses: actions/checkout@v4\n      - run: make test\n",
+        )],
+        workflow: Some(CI),
+        job: "e2e",
+        step: "Run make test",
+        lines: TIMED_OUT_30,
+        want: Want::Declined(""),
+    },
+    // ---- defaults.run.working-directory ----
+    Case {
+        name: "module missing where the install runs after `cd ..` from the job's default working directory",
+        files: &[
+            (
+                CI,
+                "on: push\njobs:\n  api:\n    runs-on: ubuntu-latest\n    defaults:\n      run:\n        working-directory: services/api\n    steps:\n      - uses: actions/checkout@v4\n      - uses: actions/setup-python@v5\n        with:\n          python-version: '3.12'\n      - run: |\n          cd .. && pip install -r requirements.txt\n          python -m pytest\n",
+            ),
+            ("requirements.txt", "pre-commit\n"),
+            ("services/requirements.txt", "celery\npytest\n"),
+            ("services/api/requirements.txt", "fastapi\n"),
+        ],
+        workflow: Some(CI),
+        job: "api",
+        step: "Run cd .. && pip install -r requirements.txt",
+        lines: NO_YAML_AFTER_CD_PARENT,
+        // services/requirements.txt is the list installed, or the install line itself; never the root's or the
+        // api's own list.
+        want: Want::Either {
+            files: &[CI, "services/requirements.txt"],
+            adds: &["PyYAML"],
+            removes: &["pip install -r requirements.txt"],
+        },
+    },
+    // ---- traps: the fix is not in this repository, or the failure is a consequence ----
+    Case {
+        name: "trap: a third-party action's own entry point is missing (its repository's file, not this one's)",
+        files: &[(
+            CI,
+            "on: push\njobs:\n  deploy:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - uses: acme/deploy-action@main\n        with:\n          environment: production\n",
+        )],
+        workflow: Some(CI),
+        job: "deploy",
+        step: "Run acme/deploy-action@main",
+        lines: ACTION_ENTRY_MISSING,
+        want: Want::Declined(""),
+    },
+    Case {
+        name: "trap: pip's resolution failed (tolerated), then the module it would have installed is missing",
+        files: &[
+            (
+                CI,
+                "on: push\njobs:\n  check:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - uses: actions/setup-python@v5\n        with:\n          python-version: '3.12'\n      - run: |\n          pip install -r requirements.txt || echo \"install failed, trying the checks anyway\"\n          python scripts/check_config.py\n",
+            ),
+            ("requirements.txt", "requests==2.31.0\nacme-client==1.4.0\nPyYAML\n"),
+        ],
+        workflow: Some(CI),
+        job: "check",
+        step: "Run pip install -r requirements.txt || echo \"install failed, trying the checks anyway\"",
+        lines: RESOLUTION_FAILED_THEN_NO_YAML,
+        want: Want::Declined(""),
+    },
+];
+
+#[test]
+fn round_seven_shapes_get_the_right_fix_or_a_reasoned_refusal() {
+    assert_round(ROUND_7);
 }
