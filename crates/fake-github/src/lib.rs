@@ -198,6 +198,15 @@ impl FakeGithub {
         self.shared.lock().paging.links = links;
     }
 
+    /// Refuses to create an issue carrying `label`: 422 "Validation Failed" with an `errors`
+    /// entry naming it (`resource: Label`, `field: name`, `code: invalid`, `value`), the
+    /// shape GitHub's REST documentation gives validation errors.
+    pub fn refuse_label(&self, repo: &str, label: &str) {
+        self.with_repo(repo, |r| {
+            r.refused_labels.insert(label.to_string());
+        });
+    }
+
     /// Renames (or transfers) the repository: it is still served under `repo`, as GitHub
     /// serves a renamed repository's API under its old name, but everything it answers names
     /// it `new_full_name` (`full_name`, every `url`, `issue_url` and `html_url`), and search

@@ -642,11 +642,25 @@ fn create_issue(repo: &mut RepoState, ctx: &Ctx<'_>, number: u64) -> (Response, 
     let Some(title) = ctx.body_str("title").map(str::to_string) else {
         return (unprocessable("title is required"), Used::None);
     };
+    let labels = string_list(ctx.req.body.as_ref().and_then(|b| b.get("labels")));
+    let refused: Vec<Value> = labels
+        .iter()
+        .filter(|label| repo.refused_labels.contains(*label))
+        .map(|label| json!({ "resource": "Label", "field": "name", "code": "invalid", "value": label }))
+        .collect();
+    if !refused.is_empty() {
+        let answer = json!({
+            "message": "Validation Failed",
+            "errors": refused,
+            "documentation_url": "https://docs.github.com/rest/issues/issues#create-an-issue",
+        });
+        return (json_response(StatusCode::UNPROCESSABLE_ENTITY, answer), Used::None);
+    }
     let issue = IssueState {
         number,
         title,
         body: ctx.body_str("body").unwrap_or_default().to_string(),
-        labels: string_list(ctx.req.body.as_ref().and_then(|b| b.get("labels"))),
+        labels,
         state: "open".into(),
         created_at: ctx.now.clone(),
         updated_at: ctx.now.clone(),

@@ -67,6 +67,8 @@ pub struct CommentState {
 #[derive(Debug, Clone, Default)]
 pub struct RepoState {
     pub full_name: String,
+    /// Labels a new issue may not carry: creating one with any of them is refused with 422.
+    pub refused_labels: std::collections::BTreeSet<String>,
     pub default_branch: String,
     pub git: GitStore,
     pub runs: BTreeMap<u64, Value>,

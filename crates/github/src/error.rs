@@ -31,6 +31,9 @@ pub enum Error {
         path: String,
         status: u16,
         message: String,
+        /// The `errors` of a 422 "Validation Failed" answer, for a caller that can mend the
+        /// request (a refused label); empty otherwise.
+        invalid: Vec<Invalid>,
     },
     #[error("{method} {path}: connection failed: {message}")]
     Transport {
@@ -58,6 +61,19 @@ pub enum Error {
     /// Something about the repository makes the request impossible (no default branch...).
     #[error("{0}")]
     Invalid(String),
+}
+
+/// One entry of a 422 answer's `errors`, as GitHub's REST documentation gives them: the
+/// `resource` (`Label`, `Issue`…) and `field` that failed, a `code` (`missing`,
+/// `missing_field`, `invalid`, `already_exists`, `unprocessable`, `custom`) and, when it
+/// names them, the refused `value`s (a string or a list of strings). Redacted like the
+/// message.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Invalid {
+    pub resource: String,
+    pub field: String,
+    pub code: String,
+    pub values: Vec<String>,
 }
 
 impl Error {

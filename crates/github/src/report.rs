@@ -332,7 +332,20 @@ async fn file(gh: &GitHub, repo: &RepoName, examined: &Examined, options: &Repor
     let body = issue_body(&record, &diagnosis.message, &proposal, &read_notes);
     let title = issue_title(&record.workflow_name, &record.category, &record.job);
     progress.step("opening the issue");
-    let issue = act::issue::file_issue(gh, repo, &title, &body, &kind.labels()).await?;
+    let labels = kind.labels();
+    let issue = act::issue::file_issue(gh, repo, &title, &body, &labels).await?;
+    let refused: Vec<&str> = labels
+        .iter()
+        .filter(|label| !issue.has_label(label))
+        .map(String::as_str)
+        .collect();
+    if !refused.is_empty() {
+        progress.step(&format!(
+            "GitHub refused the label(s) {} (422); issue #{} was filed without them, and its body says so",
+            refused.join(", "),
+            issue.number
+        ));
+    }
     let copilot = match &kind {
         IssueKind::Manual { reasons } if may_hand_off(&config.copilot, &kind, trust.is_trusted()) => {
             progress.step(&format!("handing issue #{} to the Copilot coding agent", issue.number));

@@ -95,6 +95,52 @@ async fn files_an_issue_with_labels_summary_diff_and_hidden_block() {
     assert!(!requests.iter().any(|r| r.path.contains("/actions/jobs/")));
 }
 
+/// GitHub refuses the whole issue (422 "Validation Failed") when it refuses one of its
+/// labels: `report` failed and nothing was filed. The issue is filed again without the label
+/// GitHub named, and its body and the progress say so.
+#[tokio::test]
+async fn a_refused_label_files_the_issue_without_it_and_says_so() {
+    let fake = started();
+    seed(&fake, REPO, "main", &dependency(42));
+    fake.refuse_label(REPO, "workflow-failure");
+    let (gh, _) = client(&fake);
+    let progress = autoheal_github::progress::Collected::default();
+    let options = ReportOptions {
+        progress: std::sync::Arc::new(progress.clone()),
+        ..options()
+    };
+    let outcome = report(&gh, &repo(), 42, &options)
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    let ReportOutcome::Filed(filed) = outcome else {
+        panic!("{outcome:?}");
+    };
+    let issues = fake.issues(REPO);
+    assert_eq!(issues.len(), 1);
+    assert_eq!(issues[0].labels, ["auto-heal"]);
+    let body = issues[0].body.clone();
+    assert!(
+        body.contains("GitHub refused the label(s) `workflow-failure` (422), so this issue was filed without them"),
+        "{body}"
+    );
+    assert!(decode(&body).is_some(), "the record is kept");
+    assert_eq!(filed.issue.labels.len(), 1);
+    assert!(
+        progress
+            .lines()
+            .iter()
+            .any(|l| l.contains("refused the label(s) workflow-failure") && l.contains("issue #")),
+        "{:?}",
+        progress.lines()
+    );
+    let posts = fake
+        .writes()
+        .iter()
+        .filter(|w| w.path == "/repos/octo/app/issues")
+        .count();
+    assert_eq!(posts, 2, "one refusal, one issue");
+}
+
 /// GitHub's schema example gives a run's `path` as `owner/repo/<file>@<ref>`, and a default
 /// branch need not be `main`: the workflow is still read from the run's own repository.
 #[tokio::test]

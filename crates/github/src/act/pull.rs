@@ -57,6 +57,7 @@ mod tests {
             path: "/repos/o/r/pulls".into(),
             status,
             message: message.into(),
+            invalid: Vec::new(),
         }
     }
 

@@ -305,12 +305,44 @@ impl GitHub {
         if status == 404 {
             return Error::NotFound { method, path };
         }
+        let invalid = if status == 422 {
+            self.invalid_fields(&response.body)
+        } else {
+            Vec::new()
+        };
         Error::Api {
             method,
             path,
             status,
             message,
+            invalid,
         }
+    }
+
+    /// The object entries of a 422 answer's `errors` (some answers give plain strings there,
+    /// which name no field).
+    fn invalid_fields(&self, body: &[u8]) -> Vec<crate::error::Invalid> {
+        let Ok(answer) = serde_json::from_slice::<Value>(body) else {
+            return Vec::new();
+        };
+        let text = |entry: &Value, key: &str| self.redact(entry.get(key).and_then(Value::as_str).unwrap_or_default());
+        answer
+            .get("errors")
+            .and_then(Value::as_array)
+            .into_iter()
+            .flatten()
+            .filter(|entry| entry.is_object())
+            .map(|entry| crate::error::Invalid {
+                resource: text(entry, "resource"),
+                field: text(entry, "field"),
+                code: text(entry, "code"),
+                values: match entry.get("value") {
+                    Some(Value::String(one)) => vec![self.redact(one)],
+                    Some(Value::Array(many)) => many.iter().filter_map(Value::as_str).map(|v| self.redact(v)).collect(),
+                    _ => Vec::new(),
+                },
+            })
+            .collect()
     }
 
     /// GET and deserialize.
