@@ -2282,6 +2282,86 @@ const CASES: &[(&str, Category, Option<&str>)] = &[
     ),
     ("b90-local-action-yml-parse-error.log", YamlSyntax, Some("18")),
     ("b90-trap-compose-file-yaml-error-log-failed.log", Unknown, None),
+    // Batch 91 (helper diag90, 2026-12-06): messages of tools that localize
+    // them, on self-hosted machines and containers with a German or French
+    // locale (bash's `Zeile {n}: {cmd}: Befehl nicht gefunden`, coreutils'
+    // `impossible d'évaluer` with glibc's `Aucun fichier ou dossier de ce
+    // type`, Windows PowerShell 5.1's `Die Benennung "{cmd}" wurde nicht als
+    // Name eines Cmdlet … erkannt` and `Der Pfad "{path}" kann nicht gefunden
+    // werden, da er nicht vorhanden ist.`, cmd's `Der Befehl "{cmd}" ist
+    // entweder falsch geschrieben oder`, apt's `Paket {name} kann nicht
+    // gefunden werden.`, gcc's `schwerwiegender Fehler` for a header, a
+    // trap), Python's traceback, which is not localized, under a German
+    // locale; and long whole-job logs whose real error is followed by
+    // hundreds of lines of noise (an `if: always()` dump of a worker's log, a
+    // compose teardown after the job limit, a failure upload, a grep of npm's
+    // debug log and a failing notifier, step-debug lines of post steps, a
+    // later `go vet` step, Jest's worker-exit warnings, post-step git
+    // cleanup). Committed before any change; expectations from issue 12's
+    // definitions when written.
+    (
+        "b91-selfhosted-de-bash-jq-befehl-nicht-gefunden.log",
+        MissingCommand,
+        Some("jq"),
+    ),
+    (
+        "b91-selfhosted-fr-cp-impossible-d-evaluer.log",
+        FileNotFound,
+        Some("dist/cartable.tar.gz"),
+    ),
+    (
+        "b91-ps51-de-make-benennung-nicht-erkannt-log-failed.log",
+        MissingCommand,
+        Some("make"),
+    ),
+    (
+        "b91-ps51-de-copy-item-pfad-nicht-vorhanden-ui.log",
+        FileNotFound,
+        Some("installer/Kassenbuch-Setup.exe"),
+    ),
+    (
+        "b91-cmd-de-jq-falsch-geschrieben-log-failed.log",
+        MissingCommand,
+        Some("jq"),
+    ),
+    ("b91-container-de-apt-paket-nicht-gefunden.log", Unknown, None),
+    ("b91-trap-de-gcc-header-datei-nicht-gefunden.log", Unknown, None),
+    (
+        "b91-de-python-traceback-not-localized-yaml.log",
+        MissingDependency,
+        Some("PyYAML"),
+    ),
+    (
+        "b91-long-pytest-redis-then-worker-log-and-service-cleanup.log",
+        MissingDependency,
+        Some("redis"),
+    ),
+    ("b91-long-timeout-then-compose-logs-and-down.log", Timeout, Some("30")),
+    (
+        "b91-long-npm-429-then-failure-upload-grep-and-notify.log",
+        RateLimit,
+        Some("npm registry"),
+    ),
+    (
+        "b91-long-cat-missing-then-step-debug-noise.log",
+        FileNotFound,
+        Some("build/version.txt"),
+    ),
+    (
+        "b91-long-go-build-error-then-vet-noise-and-cache-warning.log",
+        Unknown,
+        None,
+    ),
+    (
+        "b91-long-jest-failure-then-worker-exit-noise-log-failed.log",
+        Unknown,
+        None,
+    ),
+    (
+        "b91-long-prost-protoc-missing-then-post-steps-ui.log",
+        MissingCommand,
+        Some("protoc"),
+    ),
 ];
 
 /// For every `unknown` row, the log line (1-based) of the root cause's first
@@ -2960,6 +3040,11 @@ const UNKNOWN_ROOT_LINES: &[(&str, u64)] = &[
     ("b90-py312-pysnmp-asyncore-removed-log-failed.log", 19),
     ("b90-wheel-subpackage-left-out-import.log", 69),
     ("b90-trap-compose-file-yaml-error-log-failed.log", 5),
+    // Batch 91 (helper diag90), pinned when written.
+    ("b91-container-de-apt-paket-nicht-gefunden.log", 57),
+    ("b91-trap-de-gcc-header-datei-nicht-gefunden.log", 30),
+    ("b91-long-go-build-error-then-vet-noise-and-cache-warning.log", 48),
+    ("b91-long-jest-failure-then-worker-exit-noise-log-failed.log", 82),
 ];
 
 /// For rows whose category is not `unknown`, the log line (1-based) of the
@@ -3090,6 +3175,18 @@ const KNOWN_ROOT_LINES: &[(&str, u64)] = &[
     ("b90-docker-build-context-path-not-found-log-failed.log", 5),
     ("b90-invalid-workflow-yaml-syntax-line-31-ui.log", 3),
     ("b90-local-action-yml-parse-error.log", 35),
+    // Batch 91 (helper diag90), pinned when written.
+    ("b91-selfhosted-de-bash-jq-befehl-nicht-gefunden.log", 31),
+    ("b91-selfhosted-fr-cp-impossible-d-evaluer.log", 28),
+    ("b91-ps51-de-make-benennung-nicht-erkannt-log-failed.log", 5),
+    ("b91-ps51-de-copy-item-pfad-nicht-vorhanden-ui.log", 24),
+    ("b91-cmd-de-jq-falsch-geschrieben-log-failed.log", 5),
+    ("b91-de-python-traceback-not-localized-yaml.log", 32),
+    ("b91-long-pytest-redis-then-worker-log-and-service-cleanup.log", 88),
+    ("b91-long-timeout-then-compose-logs-and-down.log", 49),
+    ("b91-long-npm-429-then-failure-upload-grep-and-notify.log", 44),
+    ("b91-long-cat-missing-then-step-debug-noise.log", 40),
+    ("b91-long-prost-protoc-missing-then-post-steps-ui.log", 27),
 ];
 
 /// `None` when the root cause of fixture `name` begins on line `want`; else
@@ -3645,6 +3742,21 @@ const ROOT_STEPS: &[(&str, Option<&str>, &str)] = &[
         "b90-timeout-25-then-post-cache-and-orphan-noise.log",
         None,
         "npx playwright test",
+    ),
+    (
+        "b91-long-npm-429-then-failure-upload-grep-and-notify.log",
+        None,
+        "npm ci",
+    ),
+    (
+        "b91-long-go-build-error-then-vet-noise-and-cache-warning.log",
+        None,
+        "go build",
+    ),
+    (
+        "b91-ps51-de-make-benennung-nicht-erkannt-log-failed.log",
+        Some("build (windows, selfhosted)"),
+        "Run make installer",
     ),
 ];
 
