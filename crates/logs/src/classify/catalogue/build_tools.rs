@@ -42,13 +42,19 @@ pub fn make_ignored(text: &str) -> bool {
 pub const ENTRIES: &[Entry] = &[
     Entry {
         id: "build_tools/missing-header",
-        grammar: "{file}:{line}:{col}: fatal error: {header}: No such file or directory (GCC) | fatal error: \
-                  '{header}' file not found (Clang)",
-        needles: &["fatal error:"],
+        grammar: "{file}:{line}:{col}: fatal error: {header}: No such file or directory (GCC; German \
+                  `schwerwiegender Fehler: {header}: Datei oder Verzeichnis nicht gefunden`, French `erreur fatale : \
+                  {header} : …`) | fatal error: '{header}' file not found (Clang)",
+        needles: &["fatal error:", "schwerwiegender Fehler:", "erreur fatale"],
         check: missing_header,
         examples: &[
             ex(
                 "src/ext.c:3:10: fatal error: Python.h: No such file or directory",
+                Category::Unknown,
+                None,
+            ),
+            ex(
+                "src/uplink.c:3:10: schwerwiegender Fehler: openssl/ssl.h: Datei oder Verzeichnis nicht gefunden",
                 Category::Unknown,
                 None,
             ),
@@ -275,7 +281,11 @@ pub const ENTRIES: &[Entry] = &[
 
 fn missing_header(line: &Line<'_>) -> Option<Hit> {
     let text = line.text;
-    let header = regex!(r"fatal error: ([^:\s]+\.(?:h|hpp|hh|hxx|H)): No such file or directory").is_match(text)
+    // GCC's `fatal error: ` as its German and French catalogues print it
+    // (`po/de.po`: `schwerwiegender Fehler: `, `po/fr.po`: `erreur fatale : `),
+    // with errno's text in the same language (`util::ENOENT_TEXTS`).
+    let gcc = regex!(r"(?:fatal error|schwerwiegender Fehler|erreur fatale) ?: ([^:\s]+\.(?:h|hpp|hh|hxx|H))$");
+    let header = super::util::before_enoent(text).is_some_and(|t| gcc.is_match(t))
         || regex!(r"fatal error: '[^']+' file not found").is_match(text);
     if header {
         return Some(Hit::blocker(
@@ -283,7 +293,7 @@ fn missing_header(line: &Line<'_>) -> Option<Hit> {
              include path is wrong).",
         ));
     }
-    regex!(r"fatal error: ")
+    regex!(r"(?:fatal error|schwerwiegender Fehler|erreur fatale) ?: ")
         .is_match(text)
         .then(|| Hit::blocker("Compile or build error."))
 }

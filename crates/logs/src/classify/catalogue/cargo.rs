@@ -234,12 +234,20 @@ pub const ENTRIES: &[Entry] = &[
                   stderr`)",
         needles: &["Could not find `protoc`"],
         check: build_script_protoc_missing,
-        examples: &[ex(
-            "  Error: Custom { kind: NotFound, error: \"Could not find `protoc`. If `protoc` is installed, try setting \
-             the `PROTOC` environment variable to the path of the `protoc` binary.\" }",
-            Category::MissingCommand,
-            Some("protoc"),
-        )],
+        examples: &[
+            ex(
+                "  Error: Custom { kind: NotFound, error: \"Could not find `protoc`. If `protoc` is installed, try \
+                 setting the `PROTOC` environment variable to the path of the `protoc` binary.\" }",
+                Category::MissingCommand,
+                Some("protoc"),
+            ),
+            ex(
+                "  compile protos: Custom { kind: NotFound, error: \"Could not find `protoc`. If `protoc` is installed, \
+                 try setting the `PROTOC` environment variable to the path of the `protoc` binary.\" }",
+                Category::MissingCommand,
+                Some("protoc"),
+            ),
+        ],
     },
     Entry {
         id: "cargo/build-and-test-failure",
@@ -294,13 +302,15 @@ fn sys_crate_library_missing(line: &Line<'_>) -> Option<Hit> {
 ///
 /// Read in the forms a build script prints prost-build's `io::Error`: the
 /// `Error: Custom { kind: NotFound, error: "Could not find `protoc`. …" }`
-/// of a `main` returning it, or a panic's `called `Result::unwrap()` on an
-/// `Err` value: Custom { … }` (a BuildKit or Compose prefix before it is
+/// of a `main` returning it, a panic's `called `Result::unwrap()` on an
+/// `Err` value: Custom { … }`, or `Result::expect`'s `{message}: Custom { … }`
+/// (`.expect("compile protos")` panics with its message, `: ` and the
+/// error's `Debug`; std's `result.rs`) (a BuildKit or Compose prefix before it is
 /// `inside_container`'s to read); the words inside other text (an echo, a
 /// test name) are not prost-build's error.
 fn build_script_protoc_missing(line: &Line<'_>) -> Option<Hit> {
     regex!(
-        r#"(?:^\s*Error: |called `Result::unwrap\(\)` on an `Err` value: )Custom \{ kind: NotFound, error: "Could not find `protoc`\. If `protoc` is installed"#
+        r#"(?:^\s*Error: |called `Result::unwrap\(\)` on an `Err` value: |^\s*[^"`]*\S: )Custom \{ kind: NotFound, error: "Could not find `protoc`\. If `protoc` is installed"#
     )
     .is_match(strip_container_prefix(line.text))
     .then(|| command_hit("protoc", line, 0.8))
@@ -457,6 +467,17 @@ mod tests {
             (Category::MissingCommand, Some("protoc"))
         );
         assert!(build_script_protoc_missing(&Line::plain("Could not find `protoc` in the docs")).is_none());
+        // `Result::expect`'s panic: its message, `: `, then the error.
+        let expect = "compile protos: Custom { kind: NotFound, error: \"Could not find `protoc`. If `protoc` is \
+                      installed, try setting the `PROTOC` environment variable\" }";
+        assert!(build_script_protoc_missing(&Line::plain(expect)).is_some());
+        // The words quoted in a sentence or an echo are not the error.
+        for text in [
+            "echo \"see: Custom { kind: NotFound, error: \"Could not find `protoc`. If `protoc` is installed\"",
+            "note: `Custom { kind: NotFound, error: \"Could not find `protoc`. If `protoc` is installed` means …",
+        ] {
+            assert!(build_script_protoc_missing(&Line::plain(text)).is_none(), "{text}");
+        }
     }
 
     /// A -sys crate's missing native library is for a person (which

@@ -103,8 +103,10 @@ pub const ENTRIES: &[Entry] = &[
     Entry {
         id: "shell/command-not-found",
         grammar: "{script}: line {n}: {name}: command not found (bash) | bash: {name}: command not found | sudo: {name}: \
-                  command not found | zsh: command not found: {name} | zsh:{n}: command not found: {name}",
-        needles: &["command not found"],
+                  command not found | zsh: command not found: {name} | zsh:{n}: command not found: {name} | bash's \
+                  German and French catalogues: {script}: Zeile {n}: {name}: Befehl nicht gefunden | {script} : ligne \
+                  {n} : {name} : commande introuvable",
+        needles: &["command not found", "Befehl nicht gefunden", "commande introuvable"],
         check: command_not_found,
         examples: &[
             ex(
@@ -121,6 +123,16 @@ pub const ENTRIES: &[Entry] = &[
                 "sudo: apt-get: command not found",
                 Category::MissingCommand,
                 Some("apt-get"),
+            ),
+            ex(
+                "/home/ci/_work/_temp/5c2e.sh: Zeile 2: jq: Befehl nicht gefunden",
+                Category::MissingCommand,
+                Some("jq"),
+            ),
+            ex(
+                "/home/ci/_work/_temp/5c2e.sh : ligne 2 : jq : commande introuvable",
+                Category::MissingCommand,
+                Some("jq"),
             ),
             // A typo of a known tool is the script's mistake, not a missing tool.
             ex("line 4: pyhton: command not found", Category::Unknown, None),
@@ -165,8 +177,16 @@ pub const ENTRIES: &[Entry] = &[
         grammar: "{name}: The term '{name}' is not recognized as a name of a cmdlet, function, script file, or \
                   executable program. (PowerShell 7) | The term '{name}' is not recognized as the name of a cmdlet, \
                   function, script file, or operable program. (Windows PowerShell) | '{name}' is not recognized as an \
-                  internal or external command, (cmd.exe)",
-        needles: &["is not recognized as"],
+                  internal or external command, (cmd.exe) | Windows PowerShell's German and French resources: Die \
+                  Benennung \"{name}\" wurde nicht als Name eines Cmdlet, … erkannt. | Le terme «{name}» n'est pas \
+                  reconnu comme nom d'applet de commande, … | cmd.exe's: Der Befehl \"{name}\" ist entweder falsch \
+                  geschrieben oder | '{name}' n'est pas reconnu en tant que commande interne",
+        needles: &[
+            "is not recognized as",
+            "wurde nicht als Name eines Cmdlet",
+            "ist entweder falsch geschrieben oder",
+            "n'est pas reconnu",
+        ],
         check: not_recognized,
         examples: &[
             ex(
@@ -185,6 +205,28 @@ pub const ENTRIES: &[Entry] = &[
                 Category::Unknown,
                 None,
             ),
+            ex(
+                "make : Die Benennung \"make\" wurde nicht als Name eines Cmdlet, einer Funktion, einer Skriptdatei \
+                 oder eines ausführbaren Programms erkannt.",
+                Category::MissingCommand,
+                Some("make"),
+            ),
+            ex(
+                "Der Befehl \"jq\" ist entweder falsch geschrieben oder",
+                Category::MissingCommand,
+                Some("jq"),
+            ),
+            ex(
+                "make : Le terme «make» n'est pas reconnu comme nom d'applet de commande, fonction, fichier de script \
+                 ou programme exécutable.",
+                Category::MissingCommand,
+                Some("make"),
+            ),
+            ex(
+                "'jq' n'est pas reconnu en tant que commande interne",
+                Category::MissingCommand,
+                Some("jq"),
+            ),
         ],
     },
     Entry {
@@ -192,17 +234,33 @@ pub const ENTRIES: &[Entry] = &[
         grammar: "{cmdlet}: Cannot find path '{path}' because it does not exist. (PowerShell's ItemNotFoundException) | \
                   Could not find file '{path}'. (.NET's FileNotFoundException) | Could not find a part of the path \
                   '{path}'. (.NET's DirectoryNotFoundException) | {cmdlet} : The path '{path}' either does not exist or \
-                  is not a valid file system path. (Compress-Archive, Expand-Archive)",
+                  is not a valid file system path. (Compress-Archive, Expand-Archive) | Windows PowerShell's German \
+                  and French resources: Der Pfad \"{path}\" kann nicht gefunden werden, da er nicht vorhanden ist. | \
+                  Impossible de trouver le chemin d'accès « {path} », car il n'existe pas.",
         needles: &[
             "because it does not exist",
             "Could not find file '",
             "Could not find a part of the path '",
             "either does not exist or is not a valid file system path",
+            "kann nicht gefunden werden, da er nicht vorhanden ist",
+            "car il n'existe pas",
         ],
         check: powershell_path_missing,
         examples: &[
             ex(
                 "Get-Content: Cannot find path 'D:\\a\\app\\app\\version.txt' because it does not exist.",
+                Category::FileNotFound,
+                Some("version.txt"),
+            ),
+            ex(
+                "Copy-Item : Der Pfad \"D:\\a\\app\\app\\dist\\setup.exe\" kann nicht gefunden werden, da er nicht \
+                 vorhanden ist.",
+                Category::FileNotFound,
+                Some("dist/setup.exe"),
+            ),
+            ex(
+                "Get-Content : Impossible de trouver le chemin d'accès « D:\\a\\app\\app\\version.txt », car il \
+                 n'existe pas.",
                 Category::FileNotFound,
                 Some("version.txt"),
             ),
@@ -318,6 +376,35 @@ pub const ENTRIES: &[Entry] = &[
                 "/home/runner/work/_temp/9f.sh: line 1: cd: packages/web: No such file or directory",
                 Category::FileNotFound,
                 Some("packages/web"),
+            ),
+        ],
+    },
+    Entry {
+        id: "shell/file-operand-missing-localized",
+        grammar: "{tool}: {localized words} '{path}' {words}: {ENOENT} | {tool}: {path}: {ENOENT} (coreutils and bash's \
+                  `cd` under a German or French locale: their catalogues word `cannot stat` their own way, glibc's \
+                  give ENOENT as `Datei oder Verzeichnis nicht gefunden` / `Aucun fichier ou dossier de ce type`; \
+                  the path is the last quoted operand, or the bare one)",
+        needles: &[
+            "Datei oder Verzeichnis nicht gefunden",
+            "Aucun fichier ou dossier de ce type",
+        ],
+        check: file_operand_missing_localized,
+        examples: &[
+            ex(
+                "cp: impossible d'évaluer 'dist/app.tar.gz': Aucun fichier ou dossier de ce type",
+                Category::FileNotFound,
+                Some("dist/app.tar.gz"),
+            ),
+            ex(
+                "cp: der Aufruf von stat für 'dist/app.tar.gz' ist nicht möglich: Datei oder Verzeichnis nicht gefunden",
+                Category::FileNotFound,
+                Some("dist/app.tar.gz"),
+            ),
+            ex(
+                "cat: build/version.txt: Datei oder Verzeichnis nicht gefunden",
+                Category::FileNotFound,
+                Some("build/version.txt"),
             ),
         ],
     },
@@ -543,6 +630,16 @@ fn shell_prefix(prefix: &str) -> bool {
         || regex!(r"(?:^|: )line \d+$|: \d+$|^\S+\.sh: line \d+$").is_match(p)
 }
 
+/// bash's `%s: command not found` and its German and French translations
+/// (bash's `po/de.po`: `%s: Befehl nicht gefunden`; `po/fr.po`: `%s :
+/// commande introuvable`, with the French space before the colon), which a
+/// self-hosted machine or container with `LANG` set prints.
+const NOT_FOUND_SUFFIXES: &[&str] = &[
+    ": command not found",
+    ": Befehl nicht gefunden",
+    " : commande introuvable",
+];
+
 fn command_not_found(line: &Line<'_>) -> Option<Hit> {
     let text = line.text;
     if let Some(name) = after(text, "command not found: ") {
@@ -550,7 +647,9 @@ fn command_not_found(line: &Line<'_>) -> Option<Hit> {
     }
     // bash ends its message with the words: `{prefix}: {name}: command not
     // found`. Text after them is someone's sentence quoting the message.
-    let before = text.trim_end().strip_suffix(": command not found")?;
+    let before = NOT_FOUND_SUFFIXES
+        .iter()
+        .find_map(|suffix| text.trim_end().strip_suffix(suffix))?;
     let name = before.rsplit(": ").next().unwrap_or(before);
     // `Error: bash: command not found` from a UI copy keeps its prefix.
     let name = name.trim().trim_start_matches("Error: ");
@@ -579,11 +678,26 @@ fn not_found(line: &Line<'_>) -> Option<Hit> {
 }
 
 fn not_recognized(line: &Line<'_>) -> Option<Hit> {
-    let name = quoted(line.text)?;
+    let french = line.text.contains("n'est pas reconnu");
+    if french && !line.text.contains("commande") {
+        return None;
+    }
+    // French PowerShell quotes the name in guillemets; the other forms in
+    // straight quotes (`quoted` takes the first pair on the line).
+    let name = match regex!(r"«\s*([^»]+?)\s*»").captures(line.text) {
+        Some(c) => c.get(1)?.as_str(),
+        None => quoted(line.text)?,
+    };
     let name = name.strip_suffix(".exe").unwrap_or(name);
     // cmd.exe reads `/` as a switch: `node_modules/.bin/ng` runs the "command"
     // `node_modules`. The script ran a forward-slash path; nothing is missing.
-    let cmd = line.text.contains("internal or external command");
+    let cmd = [
+        "internal or external command",
+        "ist entweder falsch geschrieben",
+        "commande interne",
+    ]
+    .iter()
+    .any(|words| line.text.contains(words));
     let slash_path = format!("{name}/");
     let ran_as_path = line.script.contains(&slash_path) || line.recent.iter().any(|r| r.contains(&slash_path));
     if cmd && (ran_as_path || name == "node_modules") {
@@ -598,10 +712,10 @@ fn not_recognized(line: &Line<'_>) -> Option<Hit> {
 
 fn powershell_path_missing(line: &Line<'_>) -> Option<Hit> {
     let c = regex!(
-        r"Cannot find path '([^']+)' because it does not exist|Could not find file '([^']+)'|Could not find a part of the path '([^']+)'|The path '([^']+)' either does not exist or is not a valid file system path"
+        r#"Cannot find path '([^']+)' because it does not exist|Could not find file '([^']+)'|Could not find a part of the path '([^']+)'|The path '([^']+)' either does not exist or is not a valid file system path|Der Pfad "([^"]+)" kann nicht gefunden werden, da er nicht vorhanden ist|Impossible de trouver le chemin d'accès «\s*([^»]+?)\s*», car il n'existe pas"#
     )
     .captures(line.text)?;
-    let path = (1..=4).find_map(|i| c.get(i))?.as_str();
+    let path = (1..=6).find_map(|i| c.get(i))?.as_str();
     Some(path_hit(
         path,
         0.65,
@@ -768,6 +882,36 @@ fn file_operand_missing(line: &Line<'_>) -> Option<Hit> {
     );
     let c = re.captures(text)?;
     let path = in_script_dir(&c[2], line);
+    Some(path_hit(
+        &path,
+        0.6,
+        "A file or directory the script uses does not exist.",
+    ))
+}
+
+/// [`file_operand_missing`]'s programs under a German or French locale:
+/// the words before the path are the catalogue's own, so the path is the last
+/// operand quoted after a space (coreutils quotes with `'…'`, or `„…“` and
+/// `‘…’` in some locales; `d'évaluer`'s apostrophe follows a letter), else
+/// the whole operand when it is one word.
+fn file_operand_missing_localized(line: &Line<'_>) -> Option<Hit> {
+    let body = super::util::before_enoent(line.text)?;
+    let c = regex!(
+        r"(?:^|[\s:/])(cat|cp|mv|ls|rm|ln|chmod|chown|stat|head|tail|wc|sort|diff|cmp|sha256sum|md5sum|source|tar|gzip|readlink|realpath|touch|install|sed|cut|cd|\.)(?: \(child\))?: (.+)$"
+    )
+    .captures(body)?;
+    let operand = c.get(2)?.as_str();
+    let quoted_operand = regex!(r#"(?:^|\s)['‘„"«]\s*([^'’“"»]+?)\s*['’“"»]"#)
+        .captures_iter(operand)
+        .last()
+        .and_then(|q| q.get(1))
+        .map(|m| m.as_str());
+    let raw = match quoted_operand {
+        Some(path) => path,
+        None if !operand.trim().contains(char::is_whitespace) => operand.trim(),
+        None => return None,
+    };
+    let path = in_script_dir(raw, line);
     Some(path_hit(
         &path,
         0.6,
@@ -944,6 +1088,30 @@ fn powershell_error_record(line: &Line<'_>) -> Option<Hit> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The localized coreutils message: the operand quoted after a space is
+    /// the path (French `d'évaluer`'s apostrophe is no quote), a bare one-word
+    /// operand too; prose around the words names no path.
+    #[test]
+    fn a_localized_file_error_names_its_operand() {
+        let subject = |text: &str| file_operand_missing_localized(&Line::plain(text)).and_then(|h| h.subject);
+        assert_eq!(
+            subject("cp: impossible d'évaluer 'dist/a b.tgz': Aucun fichier ou dossier de ce type").as_deref(),
+            Some("dist/a b.tgz")
+        );
+        assert_eq!(
+            subject("/home/ci/_work/_temp/1.sh: Zeile 3: cd: packages/web: Datei oder Verzeichnis nicht gefunden")
+                .as_deref(),
+            Some("packages/web")
+        );
+        for text in [
+            "cp: la copie a échoué pour une raison inconnue: Aucun fichier ou dossier de ce type",
+            "Hinweis: Datei oder Verzeichnis nicht gefunden",
+            "cp: impossible d'évaluer 'dist/app.tgz': Aucun fichier ou dossier de ce type (voir plus haut)",
+        ] {
+            assert_eq!(subject(text), None, "{text}");
+        }
+    }
 
     #[test]
     fn a_launcher_relays_its_missing_command_and_nothing_else() {

@@ -48,6 +48,25 @@ pub fn located_below(line: &Line<'_>, extensions: &[&str], heading: &regex::Rege
 }
 
 /// The text after `marker`, up to the end of the line.
+/// errno ENOENT's text (`strerror`) in the glibc translations a localized
+/// self-hosted machine or container prints (`LANG=de_DE.UTF-8`,
+/// `fr_FR.UTF-8`; glibc's `po/de.po`, `po/fr.po`), after the English one.
+/// Programs that print it (coreutils, bash, GCC) put it last on the line.
+pub const ENOENT_TEXTS: &[&str] = &[
+    "No such file or directory",
+    "Datei oder Verzeichnis nicht gefunden",
+    "Aucun fichier ou dossier de ce type",
+];
+
+/// The part of `text` before its final `: {ENOENT text}`, in any of
+/// [`ENOENT_TEXTS`].
+pub fn before_enoent(text: &str) -> Option<&str> {
+    let text = text.trim_end();
+    ENOENT_TEXTS
+        .iter()
+        .find_map(|e| text.strip_suffix(e).and_then(|t| t.strip_suffix(": ")))
+}
+
 pub fn after<'t>(text: &'t str, marker: &str) -> Option<&'t str> {
     text.find(marker).map(|at| &text[at + marker.len()..])
 }
