@@ -28,7 +28,8 @@
 //!
 //! A project's `.github/actionlint.yaml` (or `.yml`) is read by both tools:
 //! actionlint finds it itself, autoheal takes its facts (self-hosted labels,
-//! `config-variables`, `paths.<glob>.ignore`) as `autoheal check` does.
+//! `config-variables`, `config-secrets`, `paths.<glob>.ignore`) as
+//! `autoheal check` does.
 //!
 //! A project may hold `verdicts.txt`: one reviewed difference a line,
 //! `<file>:<line> <actionlint|autoheal>: <who is right and why>`. The harness

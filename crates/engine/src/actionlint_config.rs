@@ -5,10 +5,14 @@
 //! - `self-hosted-runner.labels`: the repository's own runner labels (glob
 //!   patterns allowed), known to the `runner-label` rule;
 //! - `config-variables`: the only `vars.*` names that exist (`null`: any);
+//! - `config-secrets`: the only `secrets.*` names that exist besides
+//!   `GITHUB_TOKEN`, which every run has (`null`: any);
 //! - `paths.<glob>.ignore`: regexes of finding messages to drop in files the
 //!   glob matches.
 //!
-//! The keys are those of actionlint's docs/config.md. Parsed with the
+//! The keys are those of actionlint's docs/config.md, and `config-secrets`,
+//! which the file `actionlint -init-config` writes documents (actionlint
+//! 1.17.0, the build CI installs). Parsed with the
 //! engine's YAML layer, so mistakes point at their exact line (rule
 //! `config`); whatever is valid is still applied.
 
@@ -28,6 +32,8 @@ pub struct ActionlintConfig {
     pub runner_labels_listed: bool,
     /// `config-variables`: `None` when absent or null (any name).
     pub config_variables: Option<Vec<String>>,
+    /// `config-secrets`: `None` when absent or null (any name).
+    pub config_secrets: Option<Vec<String>>,
     /// `paths`, in file order.
     pub finding_ignores: Vec<FindingIgnore>,
 }
@@ -73,6 +79,11 @@ impl ActionlintConfig {
                         out.config_variables = Some(strings(path, "config-variables", v, &mut diags));
                     }
                 }
+                "config-secrets" => {
+                    if !v.is_null() {
+                        out.config_secrets = Some(strings(path, "config-secrets", v, &mut diags));
+                    }
+                }
                 "paths" => {
                     for e in entries(path, "paths", v, &mut diags) {
                         let pattern = e.key.as_str().unwrap_or("");
@@ -112,7 +123,7 @@ impl ActionlintConfig {
                 other => diags.push(err(
                     path,
                     &entry.key,
-                    &format!("unknown key \"{other}\" in actionlint's config; expected self-hosted-runner, config-variables or paths"),
+                    &format!("unknown key \"{other}\" in actionlint's config; expected self-hosted-runner, config-variables, config-secrets or paths"),
                 )),
             }
         }
@@ -121,8 +132,8 @@ impl ActionlintConfig {
 
     /// Add these facts to autoheal's own config: labels and ignores add to
     /// autoheal's, and a label list makes the repository's custom labels a
-    /// closed set; `config-variables` is taken as it is (autoheal's config
-    /// has no such key).
+    /// closed set; `config-variables` and `config-secrets` are taken as
+    /// they are (autoheal's config has no such keys).
     pub fn apply_to(self, config: &mut Config) {
         config.self_hosted_labels_listed |= self.runner_labels_listed;
         for label in self.runner_labels {
@@ -132,6 +143,9 @@ impl ActionlintConfig {
         }
         if self.config_variables.is_some() {
             config.config_variables = self.config_variables;
+        }
+        if self.config_secrets.is_some() {
+            config.config_secrets = self.config_secrets;
         }
         config.finding_ignores.extend(self.finding_ignores);
     }
@@ -201,6 +215,29 @@ mod tests {
         assert_eq!(c.config_variables, None);
         let (c, _) = ActionlintConfig::parse(PATH, b"config-variables: []\n");
         assert_eq!(c.config_variables, Some(Vec::new()));
+    }
+
+    #[test]
+    fn config_secrets_reads_like_config_variables() {
+        let (c, d) = ActionlintConfig::parse(PATH, b"config-secrets: [DEPLOY_KEY, npm_token]\n");
+        assert!(d.is_empty(), "{d:?}");
+        assert_eq!(
+            c.config_secrets.as_deref(),
+            Some(&["DEPLOY_KEY".to_string(), "npm_token".to_string()][..])
+        );
+        let (c, d) = ActionlintConfig::parse(PATH, b"config-secrets: null\n");
+        assert!(d.is_empty());
+        assert_eq!(c.config_secrets, None);
+        let (c, _) = ActionlintConfig::parse(PATH, b"config-secrets: []\n");
+        assert_eq!(c.config_secrets, Some(Vec::new()));
+        let (_, d) = ActionlintConfig::parse(PATH, b"config-secrets: DEPLOY_KEY\n");
+        assert_eq!(d.len(), 1, "{d:?}");
+        let mut config = Config::default();
+        ActionlintConfig::parse(PATH, b"config-secrets: [A]\n")
+            .0
+            .apply_to(&mut config);
+        assert_eq!(config.config_secrets, Some(vec!["A".to_string()]));
+        assert_eq!(config.config_variables, None);
     }
 
     #[test]

@@ -179,6 +179,9 @@ pub struct Config {
     /// The only `vars.*` names that exist (actionlint's `config-variables`);
     /// `None`: any name.
     pub config_variables: Option<Vec<String>>,
+    /// The only `secrets.*` names that exist besides `GITHUB_TOKEN`
+    /// (actionlint's `config-secrets`); `None`: any name.
+    pub config_secrets: Option<Vec<String>>,
     /// Findings to drop by message in some files (actionlint's `paths`).
     pub finding_ignores: Vec<FindingIgnore>,
 }
@@ -208,6 +211,7 @@ impl Default for Config {
             copilot: CopilotConfig::default(),
             persona: Persona::Regular,
             config_variables: None,
+            config_secrets: None,
             finding_ignores: Vec::new(),
         }
     }

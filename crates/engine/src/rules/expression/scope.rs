@@ -15,11 +15,20 @@ const MAX_TYPED_STEPS: usize = 256;
 /// The scope shared by every key of a workflow: `inputs` and
 /// `github.event.inputs` from its `workflow_call` / `workflow_dispatch`, and
 /// `vars` from the configured variable names (actionlint's `config-variables`)
-/// when there are any.
+/// and `secrets` from the configured secret names (its `config-secrets`;
+/// `GITHUB_TOKEN` is always there: GitHub gives every run one) when there
+/// are any.
 pub(crate) fn workflow_scope(wf: &Workflow<'_>, config: &Config) -> Scope {
     let mut scope = Scope::new();
     if let Some(names) = &config.config_variables {
         scope.set_context("vars", Type::object(names.iter().map(|n| (n.as_str(), Type::String))));
+    }
+    if let Some(names) = &config.config_secrets {
+        let listed = names
+            .iter()
+            .filter(|n| !n.eq_ignore_ascii_case("github_token"))
+            .map(|n| (n.as_str(), Type::String));
+        scope.set_secrets(Type::object(listed.chain([("github_token", Type::String)])));
     }
     let Some(on) = wf.on().map(|e| &e.value) else {
         return scope;
