@@ -136,8 +136,9 @@ pub fn apply_in_place(source: &str, doc: &mut Document, edits: &[&Edit], edited:
 
 /// What [`apply_in_place`] changed, to put the tree back as it was.
 pub struct Undo {
-    /// Every node's range before, in [`each_span`]'s order.
-    spans: Vec<TextRange>,
+    /// The range before of every node at or after the first edit, with its
+    /// place in [`each_span`]'s order.
+    spans: Vec<(usize, TextRange)>,
     comments: Vec<TextRange>,
     /// The structural changes, in the order they were made.
     steps: Vec<UndoStep>,
@@ -176,8 +177,14 @@ pub fn undo(doc: &mut Document, undo: Undo) {
         }
     }
     // The same nodes as when the ranges were recorded, in the same order.
-    let mut spans = undo.spans.into_iter();
-    each_span(root, |span| *span = spans.next().unwrap_or(*span));
+    let mut spans = undo.spans.into_iter().peekable();
+    let mut index = 0;
+    each_span(root, |span| {
+        if let Some((_, before)) = spans.next_if(|(at, _)| *at == index) {
+            *span = before;
+        }
+        index += 1;
+    });
     debug_assert!(spans.next().is_none(), "a tree put back has fewer nodes than it had");
     doc.comments = undo.comments;
 }
@@ -260,9 +267,19 @@ impl Located {
             steps: Vec::new(),
         };
         let root = doc.root.as_mut()?;
+        // A range ending before the first edit stays (most of a file's when
+        // the edit is in its last job): one comparison, no lookup, and
+        // nothing to put back. One ending where the first insertion goes
+        // (`ends` is one past it) does not move but may end with the new
+        // entries (`insert`), so it is recorded too.
+        let first_end = self.ends.first().map_or(usize::MAX, |(end, _)| *end);
+        let mut index = 0;
         each_span(root, |span| {
-            undo.spans.push(*span);
-            *span = TextRange::new(self.moved(span.start), self.moved(span.end));
+            if span.end.saturating_add(1) >= first_end {
+                undo.spans.push((index, *span));
+                *span = TextRange::new(self.moved(span.start), self.moved(span.end));
+            }
+            index += 1;
         });
         for c in &mut doc.comments {
             *c = TextRange::new(self.moved(c.start), self.moved(c.end));
