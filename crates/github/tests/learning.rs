@@ -502,11 +502,51 @@ async fn a_private_members_never_holds_and_outsiders_cost_a_bounded_budget() {
     fake.clear_requests();
     let history = read_history(&gh).await;
     let record = acceptance_record(&history);
-    assert!(
-        record.never_categories.keys().all(|c| c == "dependency"),
+    // alice's `never` still stands (review84 H1: the crowd, newer, was asked about first and
+    // spent the budget, and an `all` over an empty map passed), and nothing else counts.
+    assert_eq!(
+        never_by(&record, "dependency"),
+        Some("alice"),
         "{:?}",
         record.never_categories
     );
+    assert_eq!(record.never_categories.len(), 1, "{:?}", record.never_categories);
+    let asked = asked_about(&fake, "").len();
+    assert!(asked <= MAX_OUTSIDERS_ASKED, "{asked} permission calls");
+    // The words left unchecked are said.
+    assert!(
+        history.notes.iter().any(|n| n.contains("were not checked")),
+        "{:?}",
+        history.notes
+    );
+}
+
+/// A crowd that GitHub shows as alice is shown (`CONTRIBUTOR`: private read-only members, or
+/// anyone with a merged commit), all speaking after her, cannot spend the outsiders' budget
+/// before her word is checked: restrictive words are checked oldest first (review84 H1).
+#[tokio::test]
+async fn a_private_members_never_outlasts_a_later_crowd_of_contributors() {
+    use autoheal_github::fetch::trust::MAX_OUTSIDERS_ASKED;
+    let fake = fake();
+    fake.add_private_member(REPO, "alice", "maintain");
+    let (gh, _) = client(&fake);
+    let pull = dependency_pull_with_a_never(&fake, "alice");
+    for i in 0..(MAX_OUTSIDERS_ASKED + 3) {
+        let login = format!("reader{i}");
+        fake.add_private_member(REPO, &login, "read");
+        fake.set_now(Some(&format!("2024-04-03T00:{i:02}:00Z")));
+        fake.add_comment(REPO, pull, &login, &format!("/autoheal never category{i}"));
+    }
+    fake.clear_requests();
+    let history = read_history(&gh).await;
+    let record = acceptance_record(&history);
+    assert_eq!(
+        never_by(&record, "dependency"),
+        Some("alice"),
+        "{:?}",
+        record.never_categories
+    );
+    assert_eq!(record.never_categories.len(), 1, "{:?}", record.never_categories);
     let asked = asked_about(&fake, "").len();
     assert!(asked <= MAX_OUTSIDERS_ASKED, "{asked} permission calls");
 }

@@ -80,6 +80,24 @@ pub fn may_hide_a_writer(association: &str) -> bool {
     matches!(association, "CONTRIBUTOR" | "FIRST_TIME_CONTRIBUTOR" | "NONE")
 }
 
+/// In which order restrictive words are checked, smallest first: an owner, member or
+/// collaborator (0), then the associations that may hide a writer from the one a throwaway
+/// account cannot have to the one it has from its first comment: `CONTRIBUTOR` (a commit in
+/// this repository, 1), `FIRST_TIME_CONTRIBUTOR` (2), `NONE` and anything else (3). The
+/// outsiders' budget is then spent where a maintainer with a private membership is likeliest,
+/// and a crowd of fresh accounts cannot use it up before them (review84 H1).
+pub fn restrictive_check_rank(association: &str) -> u8 {
+    if may_be_writer(association) {
+        0
+    } else {
+        match association {
+            "CONTRIBUTOR" => 1,
+            "FIRST_TIME_CONTRIBUTOR" => 2,
+            _ => 3,
+        }
+    }
+}
+
 /// The identity of the built-in `GITHUB_TOKEN`, which cannot ask `GET /user` who it is.
 pub const GITHUB_ACTIONS_BOT: &str = "github-actions[bot]";
 

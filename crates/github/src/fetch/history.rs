@@ -11,12 +11,13 @@ use chrono::{DateTime, Utc};
 use tokio::sync::Semaphore;
 use tokio::task::JoinSet;
 
-use super::trust::{Vouch, Vouching, fetch_bot_login};
+use super::trust::{MAX_OUTSIDERS_ASKED, Vouch, Vouching, fetch_bot_login};
 use crate::client::GitHub;
 use crate::client::config::RepoName;
 use crate::client::endpoints::IssueFilter;
 use crate::decide::commands::{Command, parse_command};
 use crate::decide::learning::is_restrictive_review;
+use crate::decide::trust::restrictive_check_rank;
 use crate::error::{Error, Result};
 use crate::models::{Comment, Issue, Label, PullRequest, Review};
 use crate::record::{Record, decode};
@@ -413,7 +414,25 @@ pub async fn fetch_history(gh: &GitHub, repo: &RepoName, since: Option<DateTime<
         }))
         .filter(|speaker| !speaker.author.ends_with("[bot]"))
         .collect();
-    speakers.sort_by(|a, b| (b.restrictive, b.at).cmp(&(a.restrictive, a.at)));
+    speakers.sort_by(|a, b| {
+        b.restrictive.cmp(&a.restrictive).then_with(|| {
+            if !a.restrictive {
+                return b.at.cmp(a.at);
+            }
+            // Restrictive words by association rank. An owner's, member's or collaborator's
+            // left unasked still counts, so among them the newest are asked first; anyone
+            // else's left unasked does not count, so among them the oldest are asked first:
+            // a rule stands until undone, and a crowd cannot have spoken before the
+            // maintainer did (review84 H1).
+            let (rank_a, rank_b) = (
+                restrictive_check_rank(a.association),
+                restrictive_check_rank(b.association),
+            );
+            rank_a
+                .cmp(&rank_b)
+                .then_with(|| if rank_a == 0 { b.at.cmp(a.at) } else { a.at.cmp(b.at) })
+        })
+    });
     let mut steering = Vouching::new(&bot_login);
     let mut writers = BTreeSet::new();
     let mut unasked = BTreeSet::new();
@@ -434,6 +453,12 @@ pub async fn fetch_history(gh: &GitHub, repo: &RepoName, since: Option<DateTime<
             }
             Vouch::Unasked | Vouch::No => {}
         }
+    }
+    let unchecked = steering.outsiders_unchecked();
+    if unchecked > 0 {
+        notes.push(format!(
+            "{unchecked} restrictive words (`never`, `wrong-fix`, requested changes) by accounts GitHub does not show as owner, member or collaborator of {repo} were not checked (the budget of {MAX_OUTSIDERS_ASKED} permission calls was spent, or the token may not read permissions) and did not count; a maintainer whose organization membership is private may be among them"
+        ));
     }
     Ok(History {
         comments,

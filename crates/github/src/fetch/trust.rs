@@ -83,6 +83,10 @@ pub struct Vouching {
     known: BTreeMap<String, bool>,
     asked: usize,
     outsiders_asked: usize,
+    /// Restrictive words of authors who may hide a writer ([`may_hide_a_writer`]) that were
+    /// not checked (the budget was spent, or the token may not read permissions), and so
+    /// did not count: said in the history's notes, since a maintainer's may be among them.
+    outsiders_unchecked: usize,
     refused: bool,
 }
 
@@ -93,8 +97,15 @@ impl Vouching {
             known: BTreeMap::new(),
             asked: 0,
             outsiders_asked: 0,
+            outsiders_unchecked: 0,
             refused: false,
         }
+    }
+
+    /// How many restrictive words of authors who may hide a writer went unchecked and did
+    /// not count (see [`Vouching::vouch_restrictive`]).
+    pub fn outsiders_unchecked(&self) -> usize {
+        self.outsiders_unchecked
     }
 
     /// How many authors GitHub was asked about.
@@ -146,6 +157,7 @@ impl Vouching {
             return Ok(if *known { Vouch::Yes } else { Vouch::No });
         }
         if self.refused || self.outsiders_asked >= MAX_OUTSIDERS_ASKED {
+            self.outsiders_unchecked += 1;
             return Ok(Vouch::No);
         }
         self.outsiders_asked += 1;
@@ -153,6 +165,7 @@ impl Vouching {
             Ok(permission) => may_write(author, &repo.owner, &permission),
             Err(error) if matches!(error.status(), Some(401 | 403)) => {
                 self.refused = true;
+                self.outsiders_unchecked += 1;
                 return Ok(Vouch::No);
             }
             Err(error) => return Err(error),
