@@ -264,6 +264,12 @@ fn run_within(mut cmd: Command, timeout: Duration, with_stderr: bool) -> Option<
 mod tests {
     use super::*;
 
+    /// The deadline of the tests that kill a shell: long enough that the shell has written its
+    /// pid file (and started its grandchild) before it is killed, on a machine busy with
+    /// parallel builds (300 and 500 ms were not: the shell was killed first and the test read
+    /// no pid), and far below the children's 30 s sleep, so a run that waited for them shows.
+    const SHELL_STARTED_BY: Duration = Duration::from_secs(2);
+
     #[test]
     fn a_child_past_its_deadline_is_killed() {
         let dir = tempfile::tempdir().unwrap();
@@ -271,7 +277,7 @@ mod tests {
         let mut cmd = Command::new("sh");
         cmd.args(["-c", &format!("echo $$ > '{}'; exec sleep 30", pid_file.display())]);
         let started = Instant::now();
-        assert_eq!(output_within(cmd, Duration::from_millis(300)), None);
+        assert_eq!(output_within(cmd, SHELL_STARTED_BY), None);
         assert!(started.elapsed() < Duration::from_secs(10));
         // Other tests run children at the same time: look for this one.
         let pid = std::fs::read_to_string(&pid_file).unwrap();
@@ -315,7 +321,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let (cmd, pid_file) = wrapper(dir.path(), "sleep 30");
         let started = Instant::now();
-        assert_eq!(output_within(cmd, Duration::from_millis(300)), None);
+        assert_eq!(output_within(cmd, SHELL_STARTED_BY), None);
         // The grandchild holds the stdout pipe: had it lived, the read would
         // have waited for its 30 s.
         assert!(started.elapsed() < Duration::from_secs(20));
@@ -369,7 +375,7 @@ mod tests {
                 &format!("setsid sleep 30 & echo $! > '{}'; {child_body}", pid_file.display()),
             ]);
             let started = Instant::now();
-            let out = output_within(cmd, Duration::from_millis(500));
+            let out = output_within(cmd, SHELL_STARTED_BY);
             let elapsed = started.elapsed();
             let pid = read_pid(&pid_file);
             // It is this test's own process: end it rather than leave it for 30 s.
