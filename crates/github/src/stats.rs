@@ -11,7 +11,9 @@ use serde::Serialize;
 
 use crate::client::GitHub;
 use crate::client::config::RepoName;
+use crate::decide::commands::parse_command;
 use crate::decide::copilot::is_copilot_reviewer;
+use crate::decide::learning::{is_restrictive_review, is_trusted, is_trusted_review};
 use crate::error::Result;
 use crate::fetch::history::{History, Item, fetch_history, parse_time};
 use crate::models::Review;
@@ -107,6 +109,11 @@ pub struct Stats {
     pub top_fingerprints: Vec<FingerprintCount>,
     /// Distinct repeat runs seen after a merged fix for the same fingerprint.
     pub recurred_after_fix: u64,
+    /// Restrictive words (`/autoheal never`, `wrong-fix`, a review requesting changes) that
+    /// counted without a permission check: their author is an owner, member or collaborator
+    /// left over when the asks ran out (`History::unasked`, review82 L5). More than a few
+    /// means a crowd is steering autoheal off unchecked.
+    pub restrictive_unchecked: u64,
     pub recurrences: Vec<Recurrence>,
 }
 
@@ -291,7 +298,30 @@ pub fn compute(repo: &str, history: &History, since: Option<DateTime<Utc>>) -> S
     stats.top_fingerprints = top_fingerprints(history, &occurrences, since);
     stats.recurrences = recurrences(history, &occurrences, since);
     stats.recurred_after_fix = stats.recurrences.len() as u64;
+    stats.restrictive_unchecked = restrictive_unchecked(history);
     stats
+}
+
+/// How many restrictive words of the history counted only because their author was left
+/// unasked (see [`Stats::restrictive_unchecked`]).
+fn restrictive_unchecked(history: &History) -> u64 {
+    let unchecked = |author: &str| history.unasked.contains(author) && !history.writers.contains(author);
+    let commands = history
+        .comments
+        .values()
+        .chain(history.rules.values())
+        .flatten()
+        .filter(|c| unchecked(c.author()))
+        .filter_map(|c| Some((c, parse_command(c.text())?.ok()?)))
+        .filter(|(c, command)| command.is_restrictive() && is_trusted(c, command, history))
+        .count();
+    let reviews = history
+        .reviews
+        .values()
+        .flatten()
+        .filter(|r| unchecked(r.author()) && is_restrictive_review(r) && is_trusted_review(r, history))
+        .count();
+    (commands + reviews) as u64
 }
 
 /// The `by_reviewer` table (see [`ReviewerStats`]).
@@ -455,6 +485,12 @@ pub fn render_human(stats: &Stats) -> String {
         stats.merged_with_issue,
         stats.recurred_after_fix,
     ));
+    if stats.restrictive_unchecked > 0 {
+        out.push_str(&format!(
+            "  restrictive, unchecked {} (never, wrong-fix or changes requested by members left unasked)\n",
+            stats.restrictive_unchecked
+        ));
+    }
     if !stats.by_fix_type.is_empty() {
         out.push_str("\n  fix type                  issues  PRs  merged  closed  open  merge rate\n");
         for (name, entry) in &stats.by_fix_type {

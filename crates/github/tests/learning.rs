@@ -364,8 +364,9 @@ async fn read_only_members_saying_allow_cannot_crowd_out_a_maintainers_never() {
     let history = read_history(&gh).await;
     let record = acceptance_record(&history);
     assert_eq!(never_by(&record, "dependency"), Some("maint"), "{:?}", history.writers);
+    // The maintainer's `never` is asked about on the restrictive words' own budget.
     let asked = asked_about(&fake, "").len();
-    assert!(asked <= MAX_AUTHORS_ASKED, "{asked} permission calls");
+    assert!(asked <= MAX_AUTHORS_ASKED + 1, "{asked} permission calls");
 }
 
 /// When more owners, members and collaborators speak restrictively than can be asked about,
@@ -374,12 +375,12 @@ async fn read_only_members_saying_allow_cannot_crowd_out_a_maintainers_never() {
 /// `allow` by a member nobody asked about does not count.
 #[tokio::test]
 async fn while_speakers_remain_unasked_the_restrictive_reading_wins() {
-    use autoheal_github::fetch::trust::MAX_AUTHORS_ASKED;
+    use autoheal_github::fetch::trust::MAX_RESTRICTIVE_ASKED;
     let fake = fake();
     fake.add_collaborator(REPO, "maint", "maintain");
     let (gh, _) = client(&fake);
     let pull = dependency_pull_with_a_never(&fake, "maint");
-    for i in 0..=MAX_AUTHORS_ASKED {
+    for i in 0..=MAX_RESTRICTIVE_ASKED {
         fake.set_now(Some(&format!("2024-04-02T00:{i:02}:00Z")));
         let member = format!("member{i}");
         fake.add_member(REPO, &member);
@@ -397,9 +398,44 @@ async fn while_speakers_remain_unasked_the_restrictive_reading_wins() {
         record.never_categories
     );
     // The newest members were asked about and read only: their `never`s do not count. The
-    // oldest was not: their `never` counts, their later `allow` does not.
-    assert!(!record.never_categories.contains_key("category10"), "{record:?}");
+    // oldest was not: their `never` counts, their later `allow` does not, and `stats` counts
+    // the words that counted unchecked (the oldest member's and the maintainer's, whom the
+    // asks did not reach either).
+    let newest = format!("category{MAX_RESTRICTIVE_ASKED}");
+    assert!(!record.never_categories.contains_key(&newest), "{record:?}");
     assert!(record.never_categories.contains_key("category0"), "{record:?}");
+    let stats = autoheal_github::stats::compute(REPO, &history, None);
+    assert_eq!(stats.restrictive_unchecked, 2, "{:?}", history.unasked);
+}
+
+/// Restrictive words have their own budget of asks (review82 L5): eleven read-only members
+/// of a large organization saying `never` used up the ten asks every speaker shared, and the
+/// oldest one's `never` counted unchecked, turning the category off.
+#[tokio::test]
+async fn a_crowd_of_members_past_the_shared_asks_is_still_checked() {
+    use autoheal_github::fetch::trust::{MAX_AUTHORS_ASKED, MAX_RESTRICTIVE_ASKED};
+    let fake = fake();
+    fake.add_collaborator(REPO, "maint", "maintain");
+    let (gh, _) = client(&fake);
+    let pull = dependency_pull_with_a_never(&fake, "maint");
+    for i in 0..=MAX_AUTHORS_ASKED {
+        fake.set_now(Some(&format!("2024-04-02T00:{i:02}:00Z")));
+        let member = format!("member{i}");
+        fake.add_member(REPO, &member);
+        fake.add_comment(REPO, pull, &member, &format!("/autoheal never category{i}"));
+    }
+    fake.clear_requests();
+    let history = read_history(&gh).await;
+    let record = acceptance_record(&history);
+    assert_eq!(never_by(&record, "dependency"), Some("maint"));
+    assert!(!record.never_categories.contains_key("category0"), "{record:?}");
+    assert!(history.unasked.is_empty(), "{:?}", history.unasked);
+    assert_eq!(
+        autoheal_github::stats::compute(REPO, &history, None).restrictive_unchecked,
+        0
+    );
+    let asked = asked_about(&fake, "").len();
+    assert!(asked <= MAX_RESTRICTIVE_ASKED, "{asked} permission calls");
 }
 
 /// The history keeps what autoheal or a writer opened, and an opener comes with GitHub's

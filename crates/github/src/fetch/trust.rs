@@ -14,6 +14,15 @@ use crate::models::{CollaboratorPermission, Issue};
 /// The most authors one decision asks GitHub about (see [`authors_who_may_act`]).
 pub const MAX_AUTHORS_ASKED: usize = 10;
 
+/// The most owners, members and collaborators one decision asks about for their restrictive
+/// words (`never`, `wrong-fix`, a review requesting changes; [`Vouching::vouch_restrictive`]),
+/// a budget of its own beside [`MAX_AUTHORS_ASKED`] (review82 L5). Such a word by one left
+/// unasked counts unchecked (the safe reading, `History::unasked`), so a crowd of read-only
+/// members of a large organization saying `never` past the asks turned a category off;
+/// restrictive words are rare, so their budget is larger, and a crowd must be three times
+/// larger. `stats` counts the restrictive words that counted unchecked.
+pub const MAX_RESTRICTIVE_ASKED: usize = 30;
+
 /// The most authors GitHub does not relate to the repository (see [`may_hide_a_writer`]) one
 /// decision asks about, for their restrictive words only ([`Vouching::vouch_restrictive`]): a
 /// budget of its own, so outsiders cannot crowd out members and members cannot crowd out a
@@ -82,6 +91,7 @@ pub struct Vouching {
     bot_login: String,
     known: BTreeMap<String, bool>,
     asked: usize,
+    restrictive_asked: usize,
     outsiders_asked: usize,
     /// Restrictive words of authors who may hide a writer ([`may_hide_a_writer`]) that were
     /// not checked (the budget was spent, or the token may not read permissions), and so
@@ -90,12 +100,22 @@ pub struct Vouching {
     refused: bool,
 }
 
+/// Which budget of a [`Vouching`] an ask about an owner, member or collaborator spends.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Budget {
+    /// [`MAX_AUTHORS_ASKED`].
+    General,
+    /// [`MAX_RESTRICTIVE_ASKED`].
+    Restrictive,
+}
+
 impl Vouching {
     pub fn new(bot_login: &str) -> Self {
         Vouching {
             bot_login: bot_login.to_string(),
             known: BTreeMap::new(),
             asked: 0,
+            restrictive_asked: 0,
             outsiders_asked: 0,
             outsiders_unchecked: 0,
             refused: false,
@@ -110,7 +130,7 @@ impl Vouching {
 
     /// How many authors GitHub was asked about.
     pub fn asked(&self) -> usize {
-        self.asked + self.outsiders_asked
+        self.asked + self.restrictive_asked + self.outsiders_asked
     }
 
     /// [`Vouching::may_act`] for the author of a comment or review GitHub relates to the
@@ -128,14 +148,15 @@ impl Vouching {
     /// of their word is the safe one.
     pub async fn vouch_as(&mut self, gh: &GitHub, repo: &RepoName, author: &str, association: &str) -> Result<Vouch> {
         if is_autoheal(author, &self.bot_login) || may_be_writer(association) {
-            self.vouch(gh, repo, author).await
+            self.vouch(gh, repo, author, Budget::General).await
         } else {
             Ok(Vouch::No)
         }
     }
 
     /// [`Vouching::vouch_as`] for a restrictive word (`never`, `wrong-fix`, a request for
-    /// changes): an author GitHub does not relate to the repository but who may be a writer
+    /// changes), asking about an owner, member or collaborator within
+    /// [`MAX_RESTRICTIVE_ASKED`], a budget of its own; an author GitHub does not relate to the repository but who may be a writer
     /// whose organization membership is private ([`may_hide_a_writer`]) is asked about too,
     /// within [`MAX_OUTSIDERS_ASKED`], a budget of its own. Past it, or when the token may not
     /// read permissions, such an author is [`Vouch::No`], never [`Vouch::Unasked`]: an
@@ -148,7 +169,7 @@ impl Vouching {
         association: &str,
     ) -> Result<Vouch> {
         if is_autoheal(author, &self.bot_login) || may_be_writer(association) {
-            return self.vouch(gh, repo, author).await;
+            return self.vouch(gh, repo, author, Budget::Restrictive).await;
         }
         if !may_hide_a_writer(association) || author.is_empty() || is_app_account(author) {
             return Ok(Vouch::No);
@@ -183,10 +204,10 @@ impl Vouching {
     }
 
     pub async fn may_act(&mut self, gh: &GitHub, repo: &RepoName, author: &str) -> Result<bool> {
-        Ok(self.vouch(gh, repo, author).await? == Vouch::Yes)
+        Ok(self.vouch(gh, repo, author, Budget::General).await? == Vouch::Yes)
     }
 
-    async fn vouch(&mut self, gh: &GitHub, repo: &RepoName, author: &str) -> Result<Vouch> {
+    async fn vouch(&mut self, gh: &GitHub, repo: &RepoName, author: &str, budget: Budget) -> Result<Vouch> {
         if let Some(known) = self.known.get(author) {
             return Ok(if *known { Vouch::Yes } else { Vouch::No });
         }
@@ -198,10 +219,15 @@ impl Vouching {
             false
         } else if may_write(author, &repo.owner, &None) {
             true
-        } else if self.refused || self.asked >= MAX_AUTHORS_ASKED {
-            return Ok(Vouch::Unasked);
         } else {
-            self.asked += 1;
+            let (asked, limit) = match budget {
+                Budget::General => (&mut self.asked, MAX_AUTHORS_ASKED),
+                Budget::Restrictive => (&mut self.restrictive_asked, MAX_RESTRICTIVE_ASKED),
+            };
+            if self.refused || *asked >= limit {
+                return Ok(Vouch::Unasked);
+            }
+            *asked += 1;
             match gh.get_permission(repo, author).await {
                 Ok(permission) => may_write(author, &repo.owner, &permission),
                 Err(error) if matches!(error.status(), Some(401 | 403)) => {
