@@ -2362,6 +2362,63 @@ const CASES: &[(&str, Category, Option<&str>)] = &[
         MissingCommand,
         Some("protoc"),
     ),
+    // Batch 88 (helper diag88, 2026-12-06): a mixed holdout written after
+    // batch 87 and committed before any change, over the areas batches 72-87
+    // touched least, in each printing tool's own form: NuGet's NU1605 as an
+    // error on Windows, C#'s CS0246, xcodebuild's SwiftPM resolution with a
+    // stale Package.resolved (web UI copy) and its archive without a
+    // provisioning profile, AAPT's missing resource, CMake's find_package on a
+    // self-hosted runner, pytest's exit 5 (nothing collected), ruff format and
+    // prettier checks, terraform's unset required variable through
+    // setup-terraform's wrapper, kubectl with no kubeconfig, git push denied
+    // to github-actions[bot], checkout's ssh submodule without a key,
+    // PowerShell's Set-Location to a missing directory (web UI copy), gh's
+    // installation rate limit on Windows, an amd64-only image on a self-hosted
+    // ARM64 runner, pytest's conftest without httpx; two traps (a hint the
+    // script prints quoting `command not found`, then terraform fmt's list; a
+    // tsc error, then upload-artifact finding no files). Expectations from
+    // issue 12's definitions when written: a lock file, a version conflict, a
+    // compile or lint failure, a system library, credentials or permissions
+    // are `unknown`.
+    (
+        "b88-dotnet-restore-nu1605-downgrade-as-error-windows.log",
+        Unknown,
+        None,
+    ),
+    ("b88-dotnet-build-cs0246-type-not-found-log-failed.log", Unknown, None),
+    ("b88-xcodebuild-spm-out-of-date-package-resolved-ui.log", Unknown, None),
+    ("b88-xcodebuild-archive-no-provisioning-profile.log", Unknown, None),
+    ("b88-android-aapt-resource-not-found-log-failed.log", Unknown, None),
+    ("b88-selfhosted-cmake-find-package-fmt-config.log", Unknown, None),
+    ("b88-pytest-exit-5-no-tests-collected.log", Unknown, None),
+    ("b88-ruff-format-check-would-reformat-log-failed.log", Unknown, None),
+    ("b88-prettier-check-code-style-issues-ansi.log", Unknown, None),
+    ("b88-terraform-plan-required-variable-unset-wrapper.log", Unknown, None),
+    ("b88-kubectl-no-kubeconfig-localhost-8080-log-failed.log", Unknown, None),
+    ("b88-git-push-permission-denied-github-actions-bot.log", Unknown, None),
+    ("b88-checkout-submodule-ssh-url-publickey-log-failed.log", Unknown, None),
+    (
+        "b88-pwsh-set-location-missing-directory-ui.log",
+        FileNotFound,
+        Some("installer"),
+    ),
+    ("b88-trap-echoed-hint-then-terraform-fmt-check.log", Unknown, None),
+    ("b88-trap-tsc-error-then-upload-artifact-no-files.log", Unknown, None),
+    (
+        "b88-gh-release-download-installation-rate-limit-pwsh-log-failed.log",
+        RateLimit,
+        Some("GitHub REST API"),
+    ),
+    (
+        "b88-selfhosted-arm64-amd64-image-exec-format-error.log",
+        OptionalJob,
+        Some("architecture_mismatch"),
+    ),
+    (
+        "b88-pytest-conftest-httpx-not-installed-log-failed.log",
+        MissingDependency,
+        Some("httpx"),
+    ),
 ];
 
 /// For every `unknown` row, the log line (1-based) of the root cause's first
@@ -3045,6 +3102,25 @@ const UNKNOWN_ROOT_LINES: &[(&str, u64)] = &[
     ("b91-trap-de-gcc-header-datei-nicht-gefunden.log", 30),
     ("b91-long-go-build-error-then-vet-noise-and-cache-warning.log", 48),
     ("b91-long-jest-failure-then-worker-exit-noise-log-failed.log", 82),
+    // Batch 88 (helper diag88), pinned when written: the tool's own message
+    // (the first of a report, the last of a retried clone, kubectl's verdict
+    // after its client's retries, pytest's summary of exit 5, the first file
+    // a format check lists).
+    ("b88-dotnet-restore-nu1605-downgrade-as-error-windows.log", 56),
+    ("b88-dotnet-build-cs0246-type-not-found-log-failed.log", 8),
+    ("b88-xcodebuild-spm-out-of-date-package-resolved-ui.log", 29),
+    ("b88-xcodebuild-archive-no-provisioning-profile.log", 55),
+    ("b88-android-aapt-resource-not-found-log-failed.log", 16),
+    ("b88-selfhosted-cmake-find-package-fmt-config.log", 41),
+    ("b88-pytest-exit-5-no-tests-collected.log", 70),
+    ("b88-ruff-format-check-would-reformat-log-failed.log", 7),
+    ("b88-prettier-check-code-style-issues-ansi.log", 64),
+    ("b88-terraform-plan-required-variable-unset-wrapper.log", 72),
+    ("b88-kubectl-no-kubeconfig-localhost-8080-log-failed.log", 10),
+    ("b88-git-push-permission-denied-github-actions-bot.log", 62),
+    ("b88-checkout-submodule-ssh-url-publickey-log-failed.log", 36),
+    ("b88-trap-echoed-hint-then-terraform-fmt-check.log", 67),
+    ("b88-trap-tsc-error-then-upload-artifact-no-files.log", 67),
 ];
 
 /// For rows whose category is not `unknown`, the log line (1-based) of the
@@ -3187,6 +3263,12 @@ const KNOWN_ROOT_LINES: &[(&str, u64)] = &[
     ("b91-long-npm-429-then-failure-upload-grep-and-notify.log", 44),
     ("b91-long-cat-missing-then-step-debug-noise.log", 40),
     ("b91-long-prost-protoc-missing-then-post-steps-ui.log", 27),
+    // Batch 88 (helper diag88), pinned when written: PowerShell's message
+    // under its `Line |` frame, pytest's `E` line.
+    ("b88-pwsh-set-location-missing-directory-ui.log", 27),
+    ("b88-gh-release-download-installation-rate-limit-pwsh-log-failed.log", 8),
+    ("b88-selfhosted-arm64-amd64-image-exec-format-error.log", 47),
+    ("b88-pytest-conftest-httpx-not-installed-log-failed.log", 10),
 ];
 
 /// `None` when the root cause of fixture `name` begins on line `want`; else
@@ -3757,6 +3839,27 @@ const ROOT_STEPS: &[(&str, Option<&str>, &str)] = &[
         "b91-ps51-de-make-benennung-nicht-erkannt-log-failed.log",
         Some("build (windows, selfhosted)"),
         "Run make installer",
+    ),
+    // Batch 88 (helper diag88), stated when written.
+    (
+        "b88-trap-tsc-error-then-upload-artifact-no-files.log",
+        None,
+        "npm run build",
+    ),
+    (
+        "b88-kubectl-no-kubeconfig-localhost-8080-log-failed.log",
+        Some("deploy (staging)"),
+        "Run kubectl -n staging get deployment api",
+    ),
+    (
+        "b88-gh-release-download-installation-rate-limit-pwsh-log-failed.log",
+        Some("release (windows-latest)"),
+        "Run gh release download v3.2.0",
+    ),
+    (
+        "b88-pytest-conftest-httpx-not-installed-log-failed.log",
+        Some("test (3.13)"),
+        "Run pytest -q",
     ),
 ];
 
