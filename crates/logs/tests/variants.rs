@@ -2719,7 +2719,9 @@ const UNKNOWN_ROOT_LINES: &[(&str, u64)] = &[
     ("b40-go-toolchain-not-available.log", 8),
     ("b40-buildx-failed-to-build-tsc.log", 13),
     ("b40-gradle-toolchain-no-provisioning.log", 13),
-    ("b40-checkout-submodule-username.log", 7),
+    // Moved 7 -> 11 (helper diag88) when git's `Retry scheduled` was read
+    // as a retry notice: the rows pin a retried failure's last attempt.
+    ("b40-checkout-submodule-username.log", 11),
     // Batch 41 (helper diagcls), pinned when written.
     ("b41-brownout-windows-2019-ui.log", 2),
     ("b41-setup-go-version-not-found.log", 14),
@@ -2797,7 +2799,8 @@ const UNKNOWN_ROOT_LINES: &[(&str, u64)] = &[
     // Pinned to git's `fatal: repository … not found` and moved after the
     // first run to the line before it, the server's `remote: Repository not
     // found.` that git relays in the same report.
-    ("b62-checkout-private-submodule-not-found.log", 107),
+    // Moved 107 -> 111 (helper diag88), as b40's submodule row above.
+    ("b62-checkout-private-submodule-not-found.log", 111),
     ("b62-github-script-resource-not-accessible-ghlog.log", 44),
     ("b62-npm-eresolve-after-warnings.log", 105),
     // Batch 63 (helper diagcls), pinned when written.

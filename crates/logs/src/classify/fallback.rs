@@ -46,7 +46,15 @@
 //!    (`Took 2.18 seconds`, `Done in 3.1s`), bare URLs, stack frames and
 //!    location-only lines, separators, the toolkit's `[command]` echo, `set
 //!    -x` traces and other
-//!    quoted lines ([`super::quoted`]), and warnings ([`Line::is_warning`]).
+//!    quoted lines ([`super::quoted`]), warnings ([`Line::is_warning`]), and
+//!    trailers that only repeat the exit status.
+//!    A step that ends on a **list of files** is the exception: formatters
+//!    and checkers in check mode (`ruff format --check`'s `Would reformat:
+//!    {path}`, Prettier's `[warn] {path}`, `terraform fmt -check`'s and
+//!    `gofmt -l`'s bare paths) print one line per offending file, then at most
+//!    a line about those files (`2 files would be reformatted, …`, `Code style
+//!    issues found in 2 files.`). The reason is the list, and it begins at its
+//!    first file: that line, not the summary or the last file.
 //!
 //! Only lines no entry read take part (an entry's weak reading, a warning or a
 //! retry notice, says the line is not the failure); an `##[error]` line no
@@ -71,6 +79,18 @@ pub(crate) struct StepOutput {
     failed: Option<(u64, String)>,
     /// The latest meaningful line.
     last: Option<(u64, String)>,
+    /// The first file of the list of files the output ends on, if it does
+    /// (see the module docs), and whether a line about those files closed it.
+    list: Option<((u64, String), ListEnd)>,
+}
+
+/// How far a list of files the output ends on goes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum ListEnd {
+    /// The latest meaningful line is one of its files.
+    Open,
+    /// The latest meaningful line is about the files listed just before it.
+    Summarized,
 }
 
 impl StepOutput {
@@ -87,14 +107,40 @@ impl StepOutput {
         }
         if meaningful {
             self.last = Some((number, line.text.to_string()));
+            let listed = is_listed_file(line.text);
+            self.list = match self.list.take() {
+                Some((first, ListEnd::Open)) if listed => Some((first, ListEnd::Open)),
+                Some((first, ListEnd::Open)) if is_about_files(line.text) => Some((first, ListEnd::Summarized)),
+                _ => listed.then(|| ((number, line.text.to_string()), ListEnd::Open)),
+            };
         }
     }
 
     /// Where the step said why it failed, if it did: an error-shaped line,
     /// else one that says something failed, else the last meaningful one.
     pub(crate) fn why(&self) -> Option<&(u64, String)> {
-        self.error.as_ref().or(self.failed.as_ref()).or(self.last.as_ref())
+        self.error
+            .as_ref()
+            .or(self.failed.as_ref())
+            .or(self.list.as_ref().map(|(first, _)| first))
+            .or(self.last.as_ref())
     }
+}
+
+/// One line of a list of files: a path alone, or behind a level in brackets
+/// (`[warn] {path}`) or a capitalised label (`Would reformat: {path}`).
+fn is_listed_file(text: &str) -> bool {
+    regex!(
+        r"(?x)^(?:\[\w+\]\s+|[A-Z][\w\ ]{0,30}:\s+)?
+          (?:[A-Za-z]:\\|/|\./)?(?:[\w.@+-]+[/\\])*[\w@+-][\w.@+-]*\.[A-Za-z]\w{0,9}$"
+    )
+    .is_match(text.trim())
+}
+
+/// A line about files (a count or "the above file"), as the summaries after
+/// such lists are.
+fn is_about_files(text: &str) -> bool {
+    regex!(r"(?i)\bfiles?\b").is_match(text)
 }
 
 /// A line that may carry the step's reason (not noise; see the module docs).
@@ -103,7 +149,7 @@ fn is_meaningful(line: &Line<'_>) -> bool {
         return false;
     }
     let body = line.text.trim();
-    !body.is_empty() && !is_noise(body)
+    !body.is_empty() && !is_noise(body) && !is_status_trailer(body)
 }
 
 /// Output that never says why a step failed: progress, timing, URLs, stack
@@ -176,10 +222,12 @@ fn says_failed(text: &str) -> bool {
 }
 
 /// A line that only repeats that something exited non-zero (yarn's `error
-/// Command failed with exit code 1.`, the runner's own line in a web UI copy):
-/// the reason is elsewhere.
+/// Command failed with exit code 1.`, the runner's own line in a web UI copy,
+/// setup-terraform's wrapper's `Terraform exited with code 3.`): the reason is
+/// elsewhere.
 fn is_status_trailer(body: &str) -> bool {
-    regex!(r"(?i)exit (?:code|status)|returned non-zero|Process completed with").is_match(body)
+    regex!(r"(?i)exit (?:code|status)|exited with (?:exit )?code \d|returned non-zero|Process completed with")
+        .is_match(body)
 }
 
 #[cfg(test)]
@@ -304,6 +352,42 @@ mod tests {
         assert_eq!(out.why().map(|w| w.0), Some(1));
         for text in ["Tests: 12 passed, 0 failed", "no failures", "Done, no tests failed"] {
             assert!(!says_failed(text), "{text}");
+        }
+    }
+
+    #[test]
+    fn a_list_of_files_the_step_ends_on_is_pinned_at_its_first_file() {
+        // ruff format --check: files, then the count.
+        let out = output(&[
+            "Would reformat: src/app/parser.py",
+            "Would reformat: tests/test_parser.py",
+            "2 files would be reformatted, 61 files already formatted",
+        ]);
+        assert_eq!(out.why().map(|w| w.0), Some(1));
+        // Prettier: an announcement, files, then its summary.
+        let out = output(&[
+            "Checking formatting...",
+            "[warn] src/lib/Chart.svelte",
+            "[warn] src/routes/+layout.ts",
+            "[warn] Code style issues found in 2 files. Run Prettier with --write to fix.",
+        ]);
+        assert_eq!(out.why().map(|w| w.0), Some(2));
+        // terraform fmt -check through its wrapper: bare paths, then the
+        // wrapper's exit status (a trailer, not a reason).
+        let out = output(&[
+            "modules/network/main.tf",
+            "envs/prod/variables.tf",
+            "Terraform exited with code 3.",
+        ]);
+        assert_eq!(out.why().map(|w| w.0), Some(1));
+        // Prose after the list is where the step ended, and a list earlier in
+        // the output is no list it ends on.
+        let out = output(&["src/a.ts", "src/b.ts", "Deployment aborted: the quota is used up"]);
+        assert_eq!(out.why().map(|w| w.0), Some(3));
+        let out = output(&["config.yml", "Uploading", "Upload refused by the server"]);
+        assert_eq!(out.why().map(|w| w.0), Some(3));
+        for text in ["Done.", "Checking formatting...", "v1.2.3", "Compiling src/a.ts"] {
+            assert!(!is_listed_file(text), "{text}");
         }
     }
 

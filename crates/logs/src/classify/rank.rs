@@ -29,7 +29,8 @@
 //! (`Retrying '{method}' for source '{url}'.`) comes before the attempt's
 //! error, which it prints on the next line: that line becomes weak. A retry action's
 //! notice (nick-fields/retry's `Attempt 1 failed. Reason: …`, and
-//! softprops/action-gh-release's `retrying... (2 retries remaining)`) comes
+//! softprops/action-gh-release's `retrying... (2 retries remaining)`, and
+//! `git submodule update`'s `Failed to clone '{path}'. Retry scheduled`) comes
 //! after the whole attempt's output, so it weakens every finding of its step
 //! since the step began or since the previous notice.
 //!
@@ -188,8 +189,8 @@
 //!   0.4) and consequences (× 0.4).
 
 use super::catalogue::{
-    CONTAINER_PULL_RETRY, CURL_RETRY, GH_RELEASE_RETRY, GRADLE_CAUSE, NUGET_RETRY, RETRY_ACTION_ATTEMPT, TOOLKIT_RETRY,
-    fetch_success_services, gradle_cause_depth, relay_prefix,
+    CONTAINER_PULL_RETRY, CURL_RETRY, GH_RELEASE_RETRY, GRADLE_CAUSE, NUGET_RETRY, RETRY_ACTION_ATTEMPT,
+    SUBMODULE_RETRY, TOOLKIT_RETRY, fetch_success_services, gradle_cause_depth, relay_prefix,
 };
 use super::hit::Strength;
 use super::{Finding, JobState, StepState};
@@ -565,11 +566,15 @@ const RETRY_NOTICE_DISTANCE: u64 = 3;
 
 /// An error a client printed for one attempt and then retried (curl's `curl:
 /// (22) … 429` followed by its `Will retry in …` notice) is not the step's
-/// outcome: it becomes weak. A retry action's notice (nick-fields/retry, and the
-/// retry helper of actions/checkout and @actions/tool-cache) comes
+/// outcome: it becomes weak. A retry action's notice (nick-fields/retry, the
+/// retry helper of actions/checkout and @actions/tool-cache, and `git
+/// submodule update`'s `Retry scheduled`) comes
 /// after the attempt's whole output, so everything its step printed since the
 /// step began or since the previous notice becomes weak. If every retry
-/// fails, the last attempt has no notice after it and stays. The notices
+/// fails, the last attempt has no notice after it and stays; when the last
+/// attempt printed nothing an entry reads and the step then failed, the
+/// attempt before the last notice stays instead (it is the only account of
+/// the outcome). The notices
 /// themselves are not failures; where they stood is returned (an attempt's
 /// end, by step and line).
 fn drop_retried_attempts(mut findings: Vec<Finding>) -> (Vec<Finding>, Vec<(Option<usize>, u64)>) {
@@ -582,9 +587,29 @@ fn drop_retried_attempts(mut findings: Vec<Finding>) -> (Vec<Finding>, Vec<(Opti
     notices.sort_by_key(|n| n.0);
     let attempts = notices.iter().map(|&(line, step, _)| (step, line)).collect();
     let mut attempt_start: Vec<(Option<usize>, u64)> = Vec::new();
-    for (line, step, entry) in notices {
-        if entry == RETRY_ACTION_ATTEMPT || entry == GH_RELEASE_RETRY || entry == TOOLKIT_RETRY {
+    let last_notice = |step: Option<usize>| notices.iter().filter(|n| n.1 == step).map(|n| n.0).max();
+    for &(line, step, entry) in &notices {
+        if [RETRY_ACTION_ATTEMPT, GH_RELEASE_RETRY, TOOLKIT_RETRY, SUBMODULE_RETRY].contains(&entry) {
             let since = attempt_start.iter().rev().find(|s| s.0 == step).map_or(0, |s| s.1);
+            // The attempt after the step's last notice printed nothing an
+            // entry reads (a paste cut short, a tool silent the second time):
+            // the attempt before it is the only account of the outcome.
+            let outcome_told = findings.iter().any(|f| {
+                !is_notice(f)
+                    && f.step == step
+                    && f.line > line
+                    && !matches!(
+                        f.hit.strength,
+                        Strength::Weak | Strength::StepFailed | Strength::Canceled
+                    )
+            });
+            let step_failed_after = findings
+                .iter()
+                .any(|f| f.step == step && f.line > line && f.hit.strength == Strength::StepFailed);
+            if last_notice(step) == Some(line) && !outcome_told && step_failed_after {
+                attempt_start.push((step, line));
+                continue;
+            }
             for f in findings
                 .iter_mut()
                 .filter(|f| !is_notice(f) && f.step == step && f.line > since && f.line < line)
@@ -624,6 +649,7 @@ fn is_retry_notice(entry: &str) -> bool {
         CONTAINER_PULL_RETRY,
         GH_RELEASE_RETRY,
         TOOLKIT_RETRY,
+        SUBMODULE_RETRY,
     ]
     .contains(&entry)
 }
@@ -1875,6 +1901,42 @@ mod tests {
         ];
         let failures = rank_job(job(steps, findings));
         assert!(failures[0].message.contains("attempt 3"), "{}", failures[0].message);
+    }
+
+    /// `git submodule update` clones a failed submodule once more after
+    /// `Retry scheduled`: the second attempt is the outcome.
+    #[test]
+    fn a_submodule_clone_git_retried_is_not_the_outcome() {
+        let notice = Hit {
+            entry: SUBMODULE_RETRY,
+            ..Hit::notice("retry")
+        };
+        let steps = vec![step("Run actions/checkout@v4", "")];
+        let findings = vec![
+            finding(Hit::blocker("publickey, first clone"), 28, 0),
+            finding(notice, 34, 0),
+            finding(Hit::blocker("publickey, second clone"), 36, 0),
+        ];
+        let failures = rank_job(job(steps, findings));
+        assert!(failures[0].message.contains("second clone"), "{}", failures[0].message);
+    }
+
+    /// When the clone git retried printed nothing an entry reads (a paste
+    /// cut short), the first attempt's error is the only account left.
+    #[test]
+    fn a_retried_attempt_stands_when_the_retry_said_nothing() {
+        let notice = Hit {
+            entry: SUBMODULE_RETRY,
+            ..Hit::notice("retry")
+        };
+        let steps = vec![step("Run actions/checkout@v4", "")];
+        let findings = vec![
+            finding(Hit::blocker("repository not found, first clone"), 10, 0),
+            finding(notice, 13, 0),
+            finding(exit_code(), 14, 0),
+        ];
+        let failures = rank_job(job(steps, findings));
+        assert!(failures[0].message.contains("first clone"), "{}", failures[0].message);
     }
 
     fn success_of(entry: &'static str) -> Hit {

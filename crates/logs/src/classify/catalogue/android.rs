@@ -19,6 +19,15 @@
 //! of the Android APIs.` (wrapped over lines, then `:{module} is currently
 //! compiled against android-{api}.`): the module's `compileSdk` is a person's
 //! choice (or the dependency's version), never fixed.
+//!
+//! AAPT2, which the plugin runs to compile and link resources, reports each
+//! problem as `{file}:{line}: error: {message}`; the plugin relays it as
+//! `[ERROR: ]{file}:{line}[:{col}]: AAPT: error: {message}` (a resource,
+//! attribute or style that is not defined: `resource string/{name} (aka
+//! {package}:string/{name}) not found.`) where the task fails, before Gradle's
+//! failure report repeats it under `> Android resource linking failed`. A
+//! code or resource mistake for a person, never fixed; the first line it is
+//! printed on is where it shows.
 
 use super::util::regex;
 use super::{Entry, ex};
@@ -26,6 +35,18 @@ use crate::classify::hit::{Hit, Line};
 use crate::report::Category;
 
 pub const ENTRIES: &[Entry] = &[
+    Entry {
+        id: "android/aapt-error",
+        grammar: "[ERROR: ]{file}:{line}[:{col}]: AAPT: error: {message} (AAPT2 through the Android Gradle plugin)",
+        needles: &["AAPT: error: "],
+        check: aapt_error,
+        examples: &[ex(
+            "ERROR: /home/runner/work/app/app/src/main/res/layout/main.xml:12: AAPT: error: resource \
+             color/brand (aka org.example:color/brand) not found.",
+            Category::Unknown,
+            None,
+        )],
+    },
     Entry {
         id: "android/sdkmanager-package-not-found",
         grammar: "Warning: Failed to find package '{path}'",
@@ -94,9 +115,38 @@ fn emulator_error(line: &Line<'_>) -> Option<Hit> {
     }))
 }
 
+/// AAPT2's error about a resource, as the Android Gradle plugin relays it.
+fn aapt_error(line: &Line<'_>) -> Option<Hit> {
+    let c = regex!(r"^(?:ERROR:\s*)?\S+:\d+(?::\d+)?(?:-\d+)?: AAPT: error: (.+)$").captures(line.text.trim())?;
+    Some(Hit::blocker(format!(
+        "Android resource linking failed (AAPT2): {}",
+        crate::subject::display_text(c[1].trim())
+    )))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// AAPT2's line as the plugin relays it, with and without `ERROR:`, and
+    /// inside Gradle's report; not prose that names AAPT.
+    #[test]
+    fn aapt_errors_are_read_where_the_plugin_prints_them() {
+        crate::classify::catalogue::assert_reads(
+            aapt_error,
+            &[
+                "ERROR: /home/runner/work/tally/tally/app/src/main/res/layout/activity_settings.xml:41: AAPT: error: \
+                 resource string/settings_export_title (aka org.fernhill.tally:string/settings_export_title) not found.",
+                "     ERROR: D:\\a\\app\\app\\src\\main\\res\\values\\styles.xml:4: AAPT: error: style attribute \
+                 'attr/colorPrimaryVariant (aka org.example:attr/colorPrimaryVariant)' not found.",
+                "/Users/runner/work/app/app/android/app/src/main/res/drawable/launch_background.xml:8: AAPT: error: \
+                 resource mipmap/launch_image (aka org.example:mipmap/launch_image) not found.",
+                "app/src/main/res/values-he/strings.xml:13:5-61: AAPT: error: resource attr/x (aka org.example:attr/x) \
+                 not found.",
+            ],
+            &["   > Android resource linking failed", "echo AAPT: error: see the docs"],
+        );
+    }
     use crate::classify::catalogue::assert_reads;
 
     #[test]

@@ -29,13 +29,30 @@
 //! branches with no common commit, as a shallow checkout also shows them),
 //! and `merge-ort.c`'s `CONFLICT ({kind}): Merge conflict in {path}` lines
 //! before `Automatic merge failed; fix conflicts and then commit the result.`
+//! `submodule update` clones each submodule once, and then once more each
+//! that failed (`builtin/submodule--helper.c`): after a first attempt's error
+//! it prints `Failed to clone '{path}'. Retry scheduled`, and after the second
+//! `Failed to clone '{path}' a second time, aborting`. The first notice is a
+//! retry notice (`rank.rs`): the attempt before it was not the outcome.
 
 use super::util::{command_hit, path_hit, quoted, regex};
 use super::{Entry, ex};
 use crate::classify::hit::{Hit, Line};
 use crate::report::Category;
 
+/// The id of `git submodule update`'s notice that it will clone a
+/// submodule again, which ranking reads (`rank.rs`): the attempt before it
+/// was not the step's outcome.
+pub const SUBMODULE_RETRY: &str = "git/submodule-clone-retry";
+
 pub const ENTRIES: &[Entry] = &[
+    Entry {
+        id: SUBMODULE_RETRY,
+        grammar: "Failed to clone '{path}'. Retry scheduled (git submodule update, after a first attempt's error)",
+        needles: &["Retry scheduled"],
+        check: submodule_retry,
+        examples: &[ex("Failed to clone 'proto'. Retry scheduled", Category::Unknown, None)],
+    },
     Entry {
         id: "git/pathspec-add",
         grammar: "fatal: pathspec '{path}' did not match any files",
@@ -428,9 +445,32 @@ fn remote_refused(line: &Line<'_>) -> Option<Hit> {
     Some(Hit::blocker(message))
 }
 
+/// `git submodule update`'s notice after a clone it will try once more.
+fn submodule_retry(line: &Line<'_>) -> Option<Hit> {
+    regex!(r"^Failed to clone '[^']+'\. Retry scheduled$")
+        .is_match(line.text.trim())
+        .then(|| Hit::notice("git will clone the submodule once more."))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Only the first attempt's notice is one: the second failure aborts.
+    #[test]
+    fn a_scheduled_submodule_retry_is_a_notice() {
+        crate::classify::catalogue::assert_reads(
+            submodule_retry,
+            &[
+                "Failed to clone 'proto'. Retry scheduled",
+                "Failed to clone 'vendor/lib'. Retry scheduled",
+            ],
+            &[
+                "Failed to clone 'proto' a second time, aborting",
+                "echo Retry scheduled",
+            ],
+        );
+    }
 
     #[test]
     fn reads_git_tags_refusal_not_other_things_that_exist() {

@@ -119,6 +119,7 @@ pub(crate) use build_tools::make_ignored;
 #[cfg(test)]
 pub(crate) use docker::PULL_SUCCEEDED;
 pub(crate) use dotnet::NUGET_RETRY;
+pub(crate) use git::SUBMODULE_RETRY;
 pub use github_api::SECONDARY_LIMIT_REFUSALS;
 pub(crate) use go::missing_program as go_missing_program;
 pub(crate) use http::CURL_RETRY;
