@@ -4626,3 +4626,99 @@ const ROUND_7: &[Case] = &[
 fn round_seven_shapes_get_the_right_fix_or_a_reasoned_refusal() {
     assert_round(ROUND_7);
 }
+
+// ---- review83 H1's family: the install runs in another directory than the root ----
+
+const NO_YAML_IN_API: &[&str] = &[
+    "##[group]Run python -m pytest services/api",
+    "python -m pytest services/api",
+    "shell: /usr/bin/bash -e {0}",
+    "env:",
+    "  pythonLocation: /opt/hostedtoolcache/Python/3.12.7/x64",
+    "##[endgroup]",
+    "ImportError while importing test module '/home/runner/work/platform/platform/services/api/tests/test_settings.py'.",
+    "services/api/tests/test_settings.py:2: in <module>",
+    "    import yaml",
+    "E   ModuleNotFoundError: No module named 'yaml'",
+    "##[error]Process completed with exit code 2.",
+];
+
+/// A workflow whose install step runs `install` (a script in the form being tested) and whose test step fails
+/// with the module missing; the root, `services/` and `services/api/` each hold a `requirements.txt`.
+macro_rules! elsewhere_install_case {
+    ($name:expr, $workflow:expr) => {
+        Case {
+            name: $name,
+            files: &[
+                (CI, $workflow),
+                ("requirements.txt", "pre-commit\n"),
+                ("services/requirements.txt", "celery\n"),
+                ("services/api/requirements.txt", "fastapi\npytest\n"),
+            ],
+            workflow: Some(CI),
+            job: "test",
+            step: "Run python -m pytest services/api",
+            lines: NO_YAML_IN_API,
+            // The list the install reads (services/api's), or the install line itself, or no fix; never the root's
+            // list nor services/', and never the package put after the end of the install command (after a
+            // subshell's `)` or a quoted `sh -c` string, where it is no argument of pip).
+            want: Want::Without(
+                &Want::Either {
+                    files: &[CI, "services/api/requirements.txt"],
+                    adds: &["PyYAML"],
+                    removes: &["pip install -r requirements.txt"],
+                },
+                &[") PyYAML", "\" PyYAML", "' PyYAML"],
+            ),
+        }
+    };
+}
+
+/// Each outcome decided from issue 12's definitions before the first run.
+const H1_FAMILY: &[Case] = &[
+    elsewhere_install_case!(
+        "cd and the install on one line",
+        "on: push\njobs:\n  test:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - uses: actions/setup-python@v5\n        with:\n          python-version: '3.12'\n      - run: cd services/api && pip install -r requirements.txt\n      - run: python -m pytest services/api\n"
+    ),
+    elsewhere_install_case!(
+        "pushd on the line before the install, popd after",
+        "on: push\njobs:\n  test:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - uses: actions/setup-python@v5\n        with:\n          python-version: '3.12'\n      - run: |\n          pushd services/api\n          pip install -r requirements.txt\n          popd\n      - run: python -m pytest services/api\n"
+    ),
+    elsewhere_install_case!(
+        "the step's working-directory, then cd into a subdirectory",
+        "on: push\njobs:\n  test:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - uses: actions/setup-python@v5\n        with:\n          python-version: '3.12'\n      - run: cd api && pip install -r requirements.txt\n        working-directory: services\n      - run: python -m pytest services/api\n"
+    ),
+    elsewhere_install_case!(
+        "the job's default working-directory, then cd ..",
+        "on: push\njobs:\n  test:\n    runs-on: ubuntu-latest\n    defaults:\n      run:\n        working-directory: services/api/tests\n    steps:\n      - uses: actions/checkout@v4\n      - uses: actions/setup-python@v5\n        with:\n          python-version: '3.12'\n      - run: |\n          cd ..\n          pip install -r requirements.txt\n      - run: python -m pytest services/api\n        working-directory: .\n"
+    ),
+    elsewhere_install_case!(
+        "a subshell (cd x; pip install …)",
+        "on: push\njobs:\n  test:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - uses: actions/setup-python@v5\n        with:\n          python-version: '3.12'\n      - run: (cd services/api; pip install -r requirements.txt)\n      - run: python -m pytest services/api\n"
+    ),
+    elsewhere_install_case!(
+        "cd \"$DIR\" from the step's env",
+        "on: push\njobs:\n  test:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - uses: actions/setup-python@v5\n        with:\n          python-version: '3.12'\n      - run: |\n          cd \"$DIR\"\n          pip install -r requirements.txt\n        env:\n          DIR: services/api\n      - run: python -m pytest services/api\n"
+    ),
+    elsewhere_install_case!(
+        "cd inside a quoted bash -c",
+        "on: push\njobs:\n  test:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - uses: actions/setup-python@v5\n        with:\n          python-version: '3.12'\n      - run: bash -c \"cd services/api && pip install -r requirements.txt\"\n      - run: python -m pytest services/api\n"
+    ),
+    elsewhere_install_case!(
+        "cd inside a quoted bash -c, more commands after the install",
+        "on: push\njobs:\n  test:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - uses: actions/setup-python@v5\n        with:\n          python-version: '3.12'\n      - run: bash -c \"cd services/api && pip install -r requirements.txt && pip check\"\n      - run: python -m pytest services/api\n"
+    ),
+    elsewhere_install_case!(
+        "cd inside a single-quoted sh -ec",
+        "on: push\njobs:\n  test:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - uses: actions/setup-python@v5\n        with:\n          python-version: '3.12'\n      - run: sh -ec 'cd services/api; pip install -r requirements.txt; pip check'\n      - run: python -m pytest services/api\n"
+    ),
+    elsewhere_install_case!(
+        "cd in an if block before the install",
+        "on: push\njobs:\n  test:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - uses: actions/setup-python@v5\n        with:\n          python-version: '3.12'\n      - run: |\n          if [ -d services/api ]; then cd services/api; fi\n          pip install -r requirements.txt\n      - run: python -m pytest services/api\n"
+    ),
+];
+
+#[test]
+fn an_install_that_runs_elsewhere_never_extends_the_roots_requirements() {
+    assert_round(H1_FAMILY);
+}
