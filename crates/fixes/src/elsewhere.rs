@@ -341,17 +341,34 @@ fn subcommand<'t>(args: &[&'t str], values: &[&str]) -> Option<(usize, &'t str)>
 /// `NAME=value` assignments; the keywords `then`, `do`, `else`, `!` that open
 /// a command list), or probed by `command -v`/`which`/`type`. A
 /// word elsewhere (an `echo` argument, `mkdir -p {name}`, a file name) is not
-/// running it (review82 M2).
+/// running it (review82 M2). A shell given its commands as a string (`bash
+/// -c "cd api && …"`, `sh -ec '…'`) runs the string's first command:
+/// [`segments`] drops the quotes, so the string's words follow the shell's
+/// options in the same segment.
 pub(crate) fn runs_command(text: &str, command: &str) -> bool {
     const PREFIXES: &[&str] = &[
         "sudo", "env", "time", "nohup", "exec", "command", "builtin", "then", "do", "else", "!",
     ];
     const PROBES: &[&str] = &["which", "type", "hash"];
+    const SHELLS: &[&str] = &["sh", "bash", "dash", "zsh", "ksh"];
+    // `-c` alone or among a shell's single-letter options (`-ec`, `-lc`).
+    let takes_string = |w: &str| {
+        w.strip_prefix('-')
+            .is_some_and(|o| !o.starts_with('-') && o.contains('c') && o.chars().all(|c| c.is_ascii_alphabetic()))
+    };
     segments(strip_comment(text)).iter().any(|words| {
-        let mut rest = words
-            .iter()
-            .copied()
-            .skip_while(|w| PREFIXES.contains(&program(w)) || w.starts_with('-') || shell_lex::is_assignment(w));
+        let skip = |w: &&str| PREFIXES.contains(&program(w)) || w.starts_with('-') || shell_lex::is_assignment(w);
+        let mut rest = words.iter().copied().skip_while(skip).peekable();
+        while rest.peek().is_some_and(|w| SHELLS.contains(&program(w))) {
+            let mut options = rest.clone().skip(1).take_while(|w| w.starts_with('-'));
+            if !options.any(takes_string) {
+                break;
+            }
+            rest.next();
+            while rest.peek().is_some_and(|w| w.starts_with('-')) {
+                rest.next();
+            }
+        }
         match rest.next() {
             Some(word) if program(word) == command => true,
             Some(word) if PROBES.contains(&word) => rest.any(|w| w == command),
@@ -422,6 +439,27 @@ mod tests {
             "echo ok # pandoc x",
         ] {
             assert!(!runs_command(text, "pandoc"), "{text}");
+        }
+    }
+
+    #[test]
+    fn a_shell_given_a_command_string_runs_its_first_command() {
+        for text in [
+            "bash -c \"cd services/api && pip install -r requirements.txt\"",
+            "sh -ec 'cd services/api; pip install -r requirements.txt'",
+            "sudo bash -lc 'cd /srv && make'",
+            "/bin/sh -c \"cd x\"",
+        ] {
+            assert!(runs_command(text, "cd"), "{text}");
+        }
+        for text in [
+            // A script file, not a command string: its first operand is no command.
+            "bash cd.sh",
+            "bash -e cd",
+            "echo bash -c cd",
+            "sh --rcfile x -x cd",
+        ] {
+            assert!(!runs_command(text, "cd"), "{text}");
         }
     }
 

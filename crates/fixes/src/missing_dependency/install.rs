@@ -115,7 +115,12 @@ fn install_lines(ctx: &Ctx<'_>, job: &Job<'_>, steps: &[Step<'_>]) -> Vec<Instal
             };
             let args_start = at + cmd.len();
             let rest = &code[args_start..];
-            let end = ["&&", "||", ";", "|", ">"]
+            // The command ends at a control operator, a redirection, the `)`
+            // closing a subshell it runs in, or the quote closing a `sh -c`
+            // string: a package added after either is no argument of pip
+            // (`(cd api; pip install -r r.txt) PyYAML` does not parse, and
+            // `bash -c "…" PyYAML` makes it the string's `$0`).
+            let end = ["&&", "||", ";", "|", ">", ")", "\"", "'", "`"]
                 .iter()
                 .filter_map(|t| rest.find(t))
                 .min()
@@ -179,7 +184,11 @@ pub(super) fn already_installed(ctx: &Ctx<'_>, job: &Job<'_>, steps: &[Step<'_>]
     let want = normalize_name(dist);
     let in_text = |text: &str| {
         text.split(|c: char| {
-            c.is_whitespace() || matches!(c, '=' | '<' | '>' | '~' | '!' | '[' | ';' | '"' | '\'' | ',')
+            c.is_whitespace()
+                || matches!(
+                    c,
+                    '=' | '<' | '>' | '~' | '!' | '[' | ';' | '"' | '\'' | ',' | '(' | ')'
+                )
         })
         .any(|w| w == dist || normalize_name(w) == want)
     };

@@ -118,6 +118,27 @@ fn a_cd_before_the_install_leaves_its_requirements_file_unknown() {
             files[PATH]
         );
     }
+    // A subshell or a shell's command string: the `cd` inside is read, and the
+    // package goes inside the command, before its `)` or closing quote.
+    for (install, extended) in [
+        (
+            "(cd services/api; pip install -r requirements.txt pytest)",
+            "(cd services/api; pip install -r requirements.txt pytest PyYAML)",
+        ),
+        (
+            "bash -c \"cd services/api && pip install -r requirements.txt pytest\"",
+            "bash -c \"cd services/api && pip install -r requirements.txt pytest PyYAML\"",
+        ),
+        (
+            "sh -ec 'cd services/api; pip install -r requirements.txt pytest; pip check'",
+            "sh -ec 'cd services/api; pip install -r requirements.txt pytest PyYAML; pip check'",
+        ),
+    ] {
+        let wf = PIP_LINE.replace("pip install -r requirements.txt pytest   # test deps", install);
+        let files = apply_with_repo(&f, &wf, &repo);
+        assert!(!files.contains_key("requirements.txt"), "{install}: {files:?}");
+        assert!(files[PATH].contains(extended), "{install}: {}", files[PATH]);
+    }
     // A `cd` after the install, or `cd` as an argument, changes nothing.
     let after = PIP_LINE.replace(
         "pip install -r requirements.txt pytest   # test deps",
