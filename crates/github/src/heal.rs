@@ -27,9 +27,11 @@ use crate::client::config::RepoName;
 use crate::decide::cache::cached_failures;
 use crate::decide::copilot::wants_review;
 use crate::decide::gate::{named_run, skip_reason};
+use crate::decide::learning::{acceptance_record, demotion_reason};
 use crate::decide::trust::Route;
 use crate::error::{Error, Result};
 use crate::fetch::files::{Snapshot, fetch_snapshot};
+use crate::fetch::history::Histories;
 use crate::fetch::repo::DefaultHead;
 use crate::fetch::run::fetch_run;
 use crate::fetch::trust::{fetch_bot_login, may_act_on_records};
@@ -38,8 +40,8 @@ use crate::progress::{Progress, silent};
 use crate::record::Record;
 use crate::report::{Examined, ReportOptions, ReportOutcome, examine, report_run};
 use crate::text::{
-    LABEL_NEEDS_MANUAL_FIX, PATCH_MARKER, commit_message, fenced, no_fix_comment, no_fix_marker, patch_comment,
-    pull_body, pull_title,
+    DEMOTED_MARKER, LABEL_NEEDS_MANUAL_FIX, PATCH_MARKER, commit_message, demoted_comment, fenced, no_fix_comment,
+    no_fix_marker, patch_comment, pull_body, pull_title,
 };
 
 /// What to heal.
@@ -156,7 +158,8 @@ async fn heal_run(gh: &GitHub, repo: &RepoName, run_id: u64, options: &HealOptio
                     failures: filed.record.failures.clone(),
                     branch,
                     copilot: examined.config.copilot,
-                    read_notes: &filed.read_notes,
+                    histories: &options.report.histories,
+                    rejection_threshold: examined.config.rejection_threshold,
                 };
                 let progress = options.progress();
                 let snapshot = Some(&examined.snapshot);
@@ -241,7 +244,8 @@ async fn heal_issue(gh: &GitHub, repo: &RepoName, number: u64, options: &HealOpt
         failures,
         branch: record.branch(),
         copilot: examined.config.copilot,
-        read_notes: &[],
+        histories: &options.report.histories,
+        rejection_threshold: examined.config.rejection_threshold,
     };
     heal_fix(
         gh,
@@ -308,9 +312,9 @@ struct FixRequest<'a> {
     failures: Vec<FailureInput>,
     branch: String,
     copilot: CopilotConfig,
-    /// What the review history left unread when report decided the fix may become a pull
-    /// request (`FiledIssue::read_notes`; `heal --issue` reads no history).
-    read_notes: &'a [String],
+    /// The review histories of this pass (cached per repository), read before any commit.
+    histories: &'a Histories,
+    rejection_threshold: u32,
 }
 
 /// Regenerates the fix against the default branch and pushes it as a branch and a PR.
@@ -328,8 +332,21 @@ async fn heal_fix(
         failures,
         branch,
         copilot,
-        read_notes,
+        histories,
+        rejection_threshold,
     } = fix;
+    // Decide: the rules and rejections as they are now. A repeat of an open issue and
+    // `heal --issue` reach this point without report's demotion check, and a `never` said
+    // after the issue was filed must still stop the pull request (review84 M2).
+    let history = histories.get(gh, repo).await?;
+    if let Some(why) = demotion_reason(&acceptance_record(&history), record, rejection_threshold) {
+        act::issue::comment_once(gh, repo, issue, DEMOTED_MARKER, &demoted_comment(&why)).await?;
+        return Ok(HealOutcome::Skipped {
+            issue: Some(issue),
+            reason: format!("no pull request: {why}"),
+        });
+    }
+    let read_notes = &history.notes;
     let path = &record.workflow_path;
     let base = &head.branch;
     // Fetch the default branch's files (the run's own when it ran on that very commit).

@@ -360,6 +360,15 @@ pub fn demotion_note(why: &str) -> String {
     )
 }
 
+/// The marker of the note saying a repeat of an open issue was demoted since it was filed.
+pub const DEMOTED_MARKER: &str = "<!-- autoheal:demoted -->";
+
+/// Said once on an open `auto-heal` issue when heal finds, before committing, that the fix
+/// is now demoted (a `/autoheal never` or rejections since the issue was filed).
+pub fn demoted_comment(why: &str) -> String {
+    format!("{DEMOTED_MARKER}\nautoheal no longer opens or updates a pull request for this issue because {why}.\n")
+}
+
 /// `[auto-heal] <first fix title> (+N more)`.
 pub fn pull_title(fix_titles: &[&str]) -> String {
     let first = fix_titles.first().copied().unwrap_or("fix a workflow failure");

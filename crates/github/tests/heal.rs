@@ -175,8 +175,9 @@ async fn a_pull_request_opened_since_it_was_listed_is_updated_instead() {
     seed(&fake, REPO, "trunk", &scenario);
     let issue = reported(&fake, &scenario).await;
     ok(&fake, HealTarget::Issue(issue)).await;
-    // The racing heal's pull request is not in the list this heal reads.
-    fake.inject_fault(Some("GET"), "/repos/octo/app/pulls", 1, FaultKind::EmptyList);
+    // The racing heal's pull request is not in the lists this heal reads: the review
+    // history's (read before any commit) and the branch's.
+    fake.inject_fault(Some("GET"), "/repos/octo/app/pulls", 2, FaultKind::EmptyList);
     fake.clear_requests();
     let again = ok(&fake, HealTarget::Issue(issue)).await;
     assert!(matches!(again, HealOutcome::Updated { .. }), "{again:?}");

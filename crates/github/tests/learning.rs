@@ -803,3 +803,89 @@ async fn a_policy_never_holds_before_the_first_autoheal_item() {
         .unwrap_or_else(|e| panic!("{e}"));
     assert!(reason.is_some(), "the first dependency failure opens no PR");
 }
+
+/// review84 M2: a repeat of an open auto-heal issue went straight to the fix, so a `never`
+/// said on the issue after it was filed did not stop the pull request. Run 42 is filed and
+/// healed to nothing (the default branch already holds the fix), the maintainer answers
+/// `/autoheal never …` on the issue, the fix is reverted and run 43 fails the same way: it is
+/// a repeat of the open issue, and heal must open no pull request, say why once on the issue,
+/// and not say it again on a later repeat. `heal --issue` reads the rules too.
+#[tokio::test]
+async fn a_never_said_on_an_open_issue_stops_the_repeats_pull_request() {
+    use crate::heal_fixtures::{dependency, seed};
+    use autoheal_github::{HealOptions, HealOutcome, HealTarget, ReportOptions, ReportOutcome, heal};
+    let fake = fake();
+    fake.add_repo(REPO, "main");
+    fake.add_collaborator(REPO, "maint", "maintain");
+    fake.set_now(Some("2023-11-14T22:00:00Z"));
+    let (gh, _) = client(&fake);
+    let options = HealOptions {
+        report: ReportOptions {
+            now: chrono::DateTime::parse_from_rfc3339("2023-11-14T22:30:00Z")
+                .ok()
+                .map(|t| t.with_timezone(&chrono::Utc)),
+            ..ReportOptions::default()
+        },
+    };
+    let pulls = |fake: &FakeGithub| fake.issues(REPO).into_iter().filter(|i| i.head.is_some()).count();
+
+    seed(&fake, REPO, "main", &dependency(42));
+    fake.commit_files(
+        REPO,
+        "main",
+        &[("requirements.txt", "pytest\nPyYAML\n")],
+        "the fix by hand",
+    );
+    let first = heal(&gh, &repo(), HealTarget::Run(42), &options)
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    let Some(ReportOutcome::Filed(filed)) = &first.report else {
+        panic!("{first:?}")
+    };
+    let issue = filed.issue.number;
+    assert!(
+        matches!(first.outcome, HealOutcome::NoFix { .. }),
+        "{:?}",
+        first.outcome
+    );
+    let category = filed.record.category.clone();
+    fake.add_comment(REPO, issue, "maint", &format!("/autoheal never {category}"));
+
+    // The hand fix is reverted; the same failure again, a repeat of the open issue.
+    seed(&fake, REPO, "main", &dependency(43));
+    let fresh = HealOptions {
+        report: ReportOptions {
+            histories: Default::default(),
+            ..options.report.clone()
+        },
+    };
+    let second = heal(&gh, &repo(), HealTarget::Run(43), &fresh)
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert!(matches!(second.report, Some(ReportOutcome::Repeated(_))), "{second:?}");
+    assert!(
+        matches!(&second.outcome, HealOutcome::Skipped { reason, .. } if reason.contains("@maint") && reason.contains(&format!("/autoheal never {category}"))),
+        "{:?}",
+        second.outcome
+    );
+    assert_eq!(pulls(&fake), 0, "no pull request after the maintainer's never");
+    let said = |fake: &FakeGithub| {
+        fake.comments(REPO, issue)
+            .iter()
+            .filter(|c| c.body.contains("autoheal:demoted"))
+            .count()
+    };
+    assert_eq!(said(&fake), 1);
+
+    // `heal --issue` reads the rules as well, and says nothing twice.
+    let third = heal(&gh, &repo(), HealTarget::Issue(issue), &fresh)
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert!(
+        matches!(third.outcome, HealOutcome::Skipped { .. }),
+        "{:?}",
+        third.outcome
+    );
+    assert_eq!(pulls(&fake), 0);
+    assert_eq!(said(&fake), 1);
+}
