@@ -195,6 +195,78 @@ pub fn matrix_reference(text: &str) -> Option<Vec<&str>> {
         .then_some(path)
 }
 
+/// [`Job::matrix_values`] of a matrix node (a job's, or its
+/// [`Job::literal_matrix`]).
+pub fn matrix_values_in<'a>(matrix: &'a Node, path: &[&str]) -> Vec<&'a Node> {
+    let Some((first, rest)) = path.split_first() else {
+        return Vec::new();
+    };
+    let Some(entries) = matrix.as_mapping() else {
+        return Vec::new();
+    };
+    let descend = |node: &'a Node| rest.iter().try_fold(node, |n, p| n.get(p));
+    let mut out = Vec::new();
+    for e in entries {
+        let Some(key) = e.key.as_str() else { continue };
+        if key == "include" {
+            for row in e.value.as_sequence().unwrap_or_default() {
+                let value = row
+                    .as_mapping()
+                    .unwrap_or_default()
+                    .iter()
+                    .find(|r| r.key.as_str().is_some_and(|k| k.eq_ignore_ascii_case(first)));
+                out.extend(value.and_then(|v| descend(&v.value)));
+            }
+        } else if key.eq_ignore_ascii_case(first) && key != "exclude" {
+            match e.value.as_sequence() {
+                Some(items) => out.extend(items.iter().filter_map(descend)),
+                // `key: ${{ fromJSON(…) }}` or a lone scalar.
+                None => out.extend(descend(&e.value)),
+            }
+        }
+    }
+    out
+}
+
+/// The value of a scalar that is exactly `${{ fromJSON('…') }}` of a JSON
+/// literal, read as YAML (JSON is YAML's flow syntax) into a tree whose
+/// every node spans the scalar; `None` for anything else, and for a
+/// literal that is not JSON (the `expression` rule reports it).
+pub fn from_json_literal(node: &Node) -> Option<Node> {
+    let text = node.as_str()?;
+    let embedded = autoheal_expr::single_expression(text)?;
+    let expr = autoheal_expr::parse(embedded.inner_text(text)).ok()?;
+    let autoheal_expr::ExprKind::Call { name, args, .. } = &expr.kind else {
+        return None;
+    };
+    let [arg] = args.as_slice() else { return None };
+    let autoheal_expr::ExprKind::String(json) = &arg.kind else {
+        return None;
+    };
+    if !name.eq_ignore_ascii_case("fromJSON") || autoheal_expr::json::infer_type(json).is_err() {
+        return None;
+    }
+    let doc = crate::yaml::parse(json.as_bytes());
+    if !doc.errors.is_empty() {
+        return None;
+    }
+    let mut root = doc.root?;
+    fn respan(n: &mut Node, at: crate::text::TextRange) {
+        n.span = at;
+        n.alias = None;
+        match &mut n.kind {
+            crate::yaml::NodeKind::Scalar(_) => {}
+            crate::yaml::NodeKind::Sequence(items) => items.iter_mut().for_each(|i| respan(i, at)),
+            crate::yaml::NodeKind::Mapping(entries) => entries.iter_mut().for_each(|e| {
+                respan(&mut e.key, at);
+                respan(&mut e.value, at);
+            }),
+        }
+    }
+    respan(&mut root, node.span);
+    Some(root)
+}
+
 impl<'a> Job<'a> {
     pub fn node(&self) -> &'a Node {
         &self.entry.value
@@ -225,34 +297,39 @@ impl<'a> Job<'a> {
     /// rest of the path gives nothing. Empty when the matrix is not a
     /// literal mapping.
     pub fn matrix_values(&self, path: &[&str]) -> Vec<&'a Node> {
-        let Some((first, rest)) = path.split_first() else {
-            return Vec::new();
+        self.matrix().map(|m| matrix_values_in(m, path)).unwrap_or_default()
+    }
+    /// The matrix with every part given as `fromJSON()` of a literal (the
+    /// whole matrix, a key's values, `include`, an `include` row) replaced
+    /// by the literal's value, as GitHub expands it; `None` when no part is
+    /// such a literal. The replaced nodes span the expression.
+    pub fn literal_matrix(&self) -> Option<Node> {
+        let matrix = self.matrix()?;
+        if let Some(whole) = from_json_literal(matrix) {
+            return Some(whole);
+        }
+        let entries = matrix.as_mapping()?;
+        let mut changed = false;
+        let mut out = matrix.clone();
+        let crate::yaml::NodeKind::Mapping(out_entries) = &mut out.kind else {
+            return None;
         };
-        let Some(entries) = self.matrix().and_then(Node::as_mapping) else {
-            return Vec::new();
-        };
-        let descend = |node: &'a Node| rest.iter().try_fold(node, |n, p| n.get(p));
-        let mut out = Vec::new();
-        for e in entries {
-            let Some(key) = e.key.as_str() else { continue };
-            if key == "include" {
-                for row in e.value.as_sequence().unwrap_or_default() {
-                    let value = row
-                        .as_mapping()
-                        .unwrap_or_default()
-                        .iter()
-                        .find(|r| r.key.as_str().is_some_and(|k| k.eq_ignore_ascii_case(first)));
-                    out.extend(value.and_then(|v| descend(&v.value)));
-                }
-            } else if key.eq_ignore_ascii_case(first) && key != "exclude" {
-                match e.value.as_sequence() {
-                    Some(items) => out.extend(items.iter().filter_map(descend)),
-                    // `key: ${{ fromJSON(…) }}` or a lone scalar.
-                    None => out.extend(descend(&e.value)),
+        for (e, o) in entries.iter().zip(out_entries.iter_mut()) {
+            if let Some(literal) = from_json_literal(&e.value) {
+                o.value = literal;
+                changed = true;
+            } else if e.key.as_str() == Some("include")
+                && let crate::yaml::NodeKind::Sequence(rows) = &mut o.value.kind
+            {
+                for row in rows.iter_mut() {
+                    if let Some(literal) = from_json_literal(row) {
+                        *row = literal;
+                        changed = true;
+                    }
                 }
             }
         }
-        out
+        changed.then_some(out)
     }
     /// The `shell:` a `run:` step of this job is given: its own, else the
     /// job's, else the workflow's (`root`) `defaults.run.shell`. `None`:

@@ -435,6 +435,13 @@ fn check(ctx: &mut Context<'_>) {
             check_group_labels(ctx, runs_on);
             continue;
         }
+        // `runs-on: ${{ fromJSON('…') }}` of a literal is checked as if
+        // written (at the expression).
+        let whole_literal = crate::model::from_json_literal(runs_on);
+        if let Some(value) = &whole_literal {
+            check_value(ctx, &[], value);
+            continue;
+        }
         let labels: Vec<&Node> = job.runs_on_labels();
         check_labels(ctx, &[], &labels);
         let literal: Vec<&Node> = labels
@@ -443,20 +450,36 @@ fn check(ctx: &mut Context<'_>) {
             .filter(|n| n.as_str().is_some_and(|t| !t.contains("${{")))
             .collect();
         // Labels that come from a literal matrix are checked where the
-        // matrix spells them.
+        // matrix spells them; parts given as `fromJSON()` of a literal at
+        // their expression.
+        let expanded = job.literal_matrix();
         for node in &labels {
+            if let Some(value) = crate::model::from_json_literal(node) {
+                check_value(ctx, &literal, &value);
+                continue;
+            }
             let Some(path) = node.as_str().and_then(matrix_reference) else {
                 continue;
             };
-            for value in job.matrix_values(&path) {
-                match &value.kind {
-                    NodeKind::Mapping(_) if value.get("group").is_some() => check_group_labels(ctx, value),
-                    NodeKind::Mapping(_) => {}
-                    NodeKind::Sequence(items) => check_labels(ctx, &literal, &items.iter().collect::<Vec<_>>()),
-                    NodeKind::Scalar(_) => check_labels(ctx, &literal, &[value]),
-                }
+            let values = match &expanded {
+                Some(m) => crate::model::matrix_values_in(m, &path),
+                None => job.matrix_values(&path),
+            };
+            for value in values {
+                check_value(ctx, &literal, value);
             }
         }
+    }
+}
+
+/// One value a `runs-on` label takes (written, from a matrix or from a
+/// `fromJSON()` literal): a label, a list of labels or a runner group.
+fn check_value(ctx: &mut Context<'_>, literal: &[&Node], value: &Node) {
+    match &value.kind {
+        NodeKind::Mapping(_) if value.get("group").is_some() => check_group_labels(ctx, value),
+        NodeKind::Mapping(_) => {}
+        NodeKind::Sequence(items) => check_labels(ctx, literal, &items.iter().collect::<Vec<_>>()),
+        NodeKind::Scalar(_) => check_labels(ctx, literal, &[value]),
     }
 }
 
@@ -807,6 +830,55 @@ mod tests {
             Vec::<String>::new()
         );
         assert_eq!(unknown_with_listed_labels(src, false), Vec::<String>::new());
+    }
+
+    /// Labels given as `fromJSON()` of a literal, directly or through a
+    /// matrix made of such literals (whole, a key's values, an `include`),
+    /// are checked as the written labels are, at the expression.
+    #[test]
+    fn labels_from_json_literals_are_checked_as_written_ones() {
+        let codes = |runs_on: &str| -> Vec<&'static str> {
+            runner_findings(runs_on, false).into_iter().map(|(c, _, _)| c).collect()
+        };
+        let m = |matrix: &str| format!("${{{{ matrix.os }}}}\n    strategy:\n      matrix: {matrix}");
+        assert_eq!(codes("${{ fromJSON('[\"ubuntu-lates\"]') }}"), [super::UNKNOWN]);
+        assert_eq!(codes("${{ fromJSON('\"macos-13\"') }}"), [super::RETIRED]);
+        assert_eq!(
+            codes("${{ fromJSON('[\"ubuntu-latest\", \"windows-latest\"]') }}"),
+            [super::CONFLICT]
+        );
+        assert_eq!(
+            codes(&m("${{ fromJSON('{\"os\":[\"ubuntu-latest\",\"macos-13\"]}') }}")),
+            [super::RETIRED]
+        );
+        assert_eq!(
+            codes(&m(
+                "\n        os: ${{ fromJSON('[\"ubuntu-latest\",\"ubuntu-lates\"]') }}"
+            )),
+            [super::UNKNOWN]
+        );
+        assert_eq!(
+            codes(&m(
+                "\n        os: [ubuntu-latest]\n        include: ${{ fromJSON('[{\"os\":\"macos-13\"}]') }}"
+            )),
+            [super::RETIRED]
+        );
+        assert_eq!(
+            codes(&m(
+                "\n        os: [ubuntu-latest]\n        include:\n          - ${{ fromJSON('{\"os\":\"windows-lates\"}') }}"
+            )),
+            [super::UNKNOWN]
+        );
+        // Current labels, a runner group and computed values: nothing.
+        for fine in [
+            "${{ fromJSON('[\"self-hosted\", \"linux\"]') }}".to_string(),
+            "${{ fromJSON('{\"group\":\"big\"}') }}".to_string(),
+            m("${{ fromJSON('{\"os\":[\"ubuntu-24.04\",\"windows-2025\",\"macos-15\"]}') }}"),
+            m("${{ fromJSON(vars.MATRIX) }}"),
+            "${{ fromJSON(vars.RUNNER) }}".to_string(),
+        ] {
+            assert_eq!(codes(&fine), Vec::<&str>::new(), "{fine}");
+        }
     }
 
     /// `(code, severity, message)` of every `runner-label` finding on one
