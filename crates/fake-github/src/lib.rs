@@ -207,10 +207,10 @@ impl FakeGithub {
         });
     }
 
-    /// Renames (or transfers) the repository: it is still served under `repo`, as GitHub
-    /// serves a renamed repository's API under its old name, but everything it answers names
-    /// it `new_full_name` (`full_name`, every `url`, `issue_url` and `html_url`), and search
-    /// finds it by the new name.
+    /// Renames (or transfers) the repository: it is served under `repo` and under
+    /// `new_full_name`, as GitHub serves a renamed repository's API under its old name too,
+    /// but everything it answers names it `new_full_name` (`full_name`, every `url`,
+    /// `issue_url` and `html_url`), and search finds it by the new name.
     pub fn rename_repo(&self, repo: &str, new_full_name: &str) {
         self.with_repo(repo, |r| r.full_name = new_full_name.to_string());
     }

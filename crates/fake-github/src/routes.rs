@@ -109,7 +109,7 @@ pub fn blob(state: &State, headers: &HeaderMap, segments: &[String]) -> Response
     let [_, kind, owner, name, id] = segments else {
         return not_found();
     };
-    let Some(repo) = state.repos.get(&format!("{owner}/{name}")) else {
+    let Some(repo) = state.repo_named(&format!("{owner}/{name}")) else {
         return not_found();
     };
     let Ok(id) = id.parse::<u64>() else { return not_found() };
@@ -146,7 +146,8 @@ pub fn api(state: &mut State, api_base: &str, blob_base: &str, req: Request<'_>)
     let ["repos", owner, name, rest @ ..] = segs.as_slice() else {
         return not_found();
     };
-    let full_name = format!("{owner}/{name}");
+    // A renamed repository is served under its old name and its new one, as GitHub does.
+    let full_name = state.repo_key(&format!("{owner}/{name}"));
     let paging = state.paging;
     let login = state.login.clone();
     let now = state.now();

@@ -183,6 +183,23 @@ pub struct State {
 }
 
 impl State {
+    /// The key of the repository `name` names: the name it was created under, or the
+    /// `full_name` it answers with after a rename (`FakeGithub::rename_repo`).
+    pub fn repo_key(&self, name: &str) -> String {
+        if self.repos.contains_key(name) {
+            return name.to_string();
+        }
+        self.repos
+            .iter()
+            .find(|(_, repo)| repo.full_name.eq_ignore_ascii_case(name))
+            .map_or_else(|| name.to_string(), |(key, _)| key.clone())
+    }
+
+    /// The repository `name` names (see [`State::repo_key`]).
+    pub fn repo_named(&self, name: &str) -> Option<&RepoState> {
+        self.repos.get(&self.repo_key(name))
+    }
+
     pub fn now(&self) -> String {
         self.now
             .clone()

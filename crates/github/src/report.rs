@@ -172,7 +172,14 @@ pub(crate) async fn examine(
     let analysis_options = analyze::analysis_options(&options.analysis, repo, &config);
     let mut diagnosis = analyze::diagnose(&evidence, &snapshot, &analysis_options)?;
     // Decide: may this run choose what is committed?
-    let trust = judge(run, &repo.to_string(), &permission, &author_permission);
+    // Against the name GitHub answers with: a renamed repository configured by its old name
+    // judged every run of its own "another repository's" and healed none.
+    let own_name = if head.full_name.is_empty() {
+        repo.to_string()
+    } else {
+        head.full_name.clone()
+    };
+    let trust = judge(run, &own_name, &permission, &author_permission);
     let route = route(&trust, config.untrusted_runs);
     // An untrusted run healed anyway (`untrusted-runs: heal`): its commit's files (a fork's
     // workflow, lock files, requirements) are its author's, so the fix the issue shows is

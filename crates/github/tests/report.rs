@@ -95,6 +95,26 @@ async fn files_an_issue_with_labels_summary_diff_and_hidden_block() {
     assert!(!requests.iter().any(|r| r.path.contains("/actions/jobs/")));
 }
 
+/// A renamed repository configured by its old name (GitHub serves it there too) names its
+/// runs by the new name: every run of its own was judged another repository's, so report-only
+/// with no fix. The run is judged against the name GitHub answers with.
+#[tokio::test]
+async fn a_renamed_repositorys_own_run_is_trusted_under_its_old_name() {
+    let fake = started();
+    seed(&fake, REPO, "main", &dependency(42));
+    fake.rename_repo(REPO, "octo/app2");
+    let outcome = run_report(&fake, 42).await;
+    assert!(matches!(outcome, ReportOutcome::Filed(_)), "{outcome:?}");
+    let issues = fake.issues(REPO);
+    assert_eq!(issues.len(), 1);
+    assert_eq!(
+        issues[0].labels,
+        ["auto-heal", "workflow-failure"],
+        "{}",
+        issues[0].body
+    );
+}
+
 /// GitHub refuses the whole issue (422 "Validation Failed") when it refuses one of its
 /// labels: `report` failed and nothing was filed. The issue is filed again without the label
 /// GitHub named, and its body and the progress say so.

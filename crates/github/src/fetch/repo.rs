@@ -12,6 +12,10 @@ use crate::error::{Error, Result};
 pub struct DefaultHead {
     pub branch: String,
     pub sha: String,
+    /// The repository's `full_name` as GitHub answers it: for a renamed or transferred
+    /// repository configured by its old name (GitHub serves it there too), the new name,
+    /// which every run of it carries.
+    pub full_name: String,
 }
 
 pub async fn fetch_default_head(gh: &GitHub, repo: &RepoName) -> Result<DefaultHead> {
@@ -27,6 +31,7 @@ pub async fn fetch_default_head(gh: &GitHub, repo: &RepoName) -> Result<DefaultH
     Ok(DefaultHead {
         branch,
         sha: head.object.sha,
+        full_name: repository.full_name,
     })
 }
 
