@@ -168,13 +168,26 @@ fn already(command: &str) -> String {
     )
 }
 
-/// The step the failure names, else the first step whose script runs the command.
+/// The step the failure names, else the first step whose script runs the
+/// command (in command position, `elsewhere::runs_command`, on logical
+/// lines), else the first that names it. An earlier step that only names it
+/// (an install of it, an `echo`) is not where it went missing: taking it
+/// would put the install before the wrong step and hide an earlier install
+/// from the "already installed" check (review80's note on this fallback).
 pub(crate) fn failing_step<'j, 'a>(ctx: &Ctx<'_>, job: &'j Job<'a>, command: &str) -> Option<&'j Step<'a>> {
-    locate::step(job, ctx.failure).or_else(|| {
-        job.steps
-            .iter()
-            .find(|s| run_text(s).lines().any(|l| mentions_command(l, command)))
-    })
+    locate::step(job, ctx.failure)
+        .or_else(|| {
+            job.steps.iter().find(|s| {
+                logical_lines(run_text(s))
+                    .iter()
+                    .any(|l| crate::elsewhere::runs_command(&l.code, command))
+            })
+        })
+        .or_else(|| {
+            job.steps
+                .iter()
+                .find(|s| run_text(s).lines().any(|l| mentions_command(l, command)))
+        })
 }
 
 /// A step that starts a container, reaches another machine or builds an

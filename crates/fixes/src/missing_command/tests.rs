@@ -457,3 +457,26 @@ fn a_shell_that_runs_the_script_elsewhere_gets_no_runner_install() {
     let git_bash = src.replace("wsl-bash {0}", "bash");
     assert!(apply_only(&f, &git_bash).contains("choco install -y pandoc"));
 }
+
+/// When the log names no step, the failing step is the first that runs the
+/// command, not an earlier one that only names it (an install of it, an
+/// `echo`): the install goes right before the step that ran it, and an
+/// earlier step that installs it is seen as such (review80 L4's note on the
+/// fallback).
+#[test]
+fn without_a_step_name_the_failing_step_is_the_first_that_runs_the_command() {
+    let src = "on: push\njobs:\n  docs:\n    runs-on: ubuntu-22.04\n    steps:\n      - uses: actions/checkout@v4\n      - name: Notes\n        run: echo \"the docs need pandoc\"\n      - name: Docs\n        run: pandoc README.md -o out.html\n";
+    let out = apply_only(&missing("pandoc", "docs"), src);
+    assert!(
+        out.contains("        run: echo \"the docs need pandoc\"\n      - name: Install pandoc\n"),
+        "{out}"
+    );
+    // An earlier step installing it under a guard that keeps it off this OS is
+    // no failing step: the leg that failed gets its own install.
+    let guarded = "on: push\njobs:\n  docs:\n    runs-on: ${{ matrix.os }}\n    strategy:\n      matrix:\n        os: [ubuntu-latest, macos-latest]\n    steps:\n      - name: Tools (macOS)\n        if: runner.os == 'macOS'\n        run: brew install pandoc\n      - name: Docs\n        run: pandoc README.md -o out.html\n";
+    let out = apply_only(&missing("pandoc", "docs (ubuntu-latest)"), guarded);
+    assert!(
+        out.contains("        run: brew install pandoc\n      - name: Install pandoc (Linux)\n"),
+        "{out}"
+    );
+}
