@@ -682,7 +682,7 @@ async fn a_rule_on_any_thread_counts_and_the_comment_budget_is_noted() {
         history.notes.iter().any(|n| n.contains(&format!(
             "newest {MAX_RULE_PAGES} comments of {REPO} ({MAX_RULE_PAGES} pages)"
         )) && n.contains("before 2024-04-02T00:00:00Z")
-            && n.contains("the search for rule threads was refused (HTTP 422)")),
+            && n.contains("the search for `never` on issues was refused (HTTP 422)")),
         "{:?}",
         history.notes
     );
@@ -888,4 +888,92 @@ async fn a_never_said_on_an_open_issue_stops_the_repeats_pull_request() {
     );
     assert_eq!(pulls(&fake), 0);
     assert_eq!(said(&fake), 1);
+}
+
+/// review84 M1: the rule search kept the oldest `MAX_RULE_THREADS` of the `never` and `allow`
+/// matches together, so outsiders asking "what does /autoheal allow do?" on a hundred threads
+/// older than the maintainer's policy issue cut it out, past a full comment window, and the
+/// dependency failure opened a pull request. The `never` threads now come first; and when the
+/// `never` search itself cannot be read whole (refused, incomplete, more than is read), every
+/// fixable failure is demoted (an issue, no pull request) and the reason says why.
+#[tokio::test]
+async fn allow_questions_on_older_threads_cannot_crowd_out_a_never_and_an_unread_never_search_demotes() {
+    use autoheal_github::fetch::history::{MAX_RULE_PAGES, MAX_RULE_THREADS};
+    let fake = fake();
+    fake.add_collaborator(REPO, "maint", "maintain");
+    let (gh, _) = client(&fake);
+    fake.set_now(Some("2023-01-01T00:00:00Z"));
+    let old: Vec<u64> = (0..MAX_RULE_THREADS)
+        .map(|i| {
+            fake.add_issue(
+                REPO,
+                SeedIssue {
+                    title: format!("old issue {i}"),
+                    user: "someone".into(),
+                    ..SeedIssue::default()
+                },
+            )
+        })
+        .collect();
+    fake.set_now(Some("2024-01-01T00:00:00Z"));
+    let policy = fake.add_issue(
+        REPO,
+        SeedIssue {
+            title: "CI policy".into(),
+            user: "maint".into(),
+            ..SeedIssue::default()
+        },
+    );
+    fake.add_comment(REPO, policy, "maint", "/autoheal never dependency");
+    fake.set_now(Some("2024-04-01T00:00:00Z"));
+    for number in &old {
+        fake.add_comment(REPO, *number, "drive-by", "what does /autoheal allow do?");
+    }
+    let spam = fake.add_issue(
+        REPO,
+        SeedIssue {
+            title: "hello".into(),
+            user: "drive-by".into(),
+            ..SeedIssue::default()
+        },
+    );
+    for i in 0..MAX_RULE_PAGES * 100 {
+        fake.add_comment(REPO, spam, "drive-by", &format!("+1 ({i})"));
+    }
+    let dependency = analysis("ci|build|dependency|left-pad", "pin-dependency", "dependency");
+    let history = read_history(&gh).await;
+    assert_eq!(
+        never_by(&acceptance_record(&history), "dependency"),
+        Some("maint"),
+        "{:?}",
+        history.notes
+    );
+
+    // A refused search leaves the `never` rules unread: fail closed, and say why.
+    fake.inject_fault(
+        Some("GET"),
+        "/search/issues",
+        1,
+        FaultKind::Status {
+            status: 422,
+            message: "Validation Failed".into(),
+        },
+    );
+    let timeout = analysis("ci|build|timeout|", "timeout-minutes", "timeout");
+    let why = demotion(&gh, &repo(), &timeout, 3)
+        .await
+        .unwrap_or_else(|e| panic!("{e}"))
+        .unwrap_or_else(|| panic!("an unread never search opens no PR"));
+    assert!(why.contains("HTTP 422"), "{why}");
+    // So does an incomplete one.
+    fake.set_search_incomplete(true);
+    let why = demotion(&gh, &repo(), &dependency, 3)
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert!(why.is_some());
+    let why = demotion(&gh, &repo(), &timeout, 3)
+        .await
+        .unwrap_or_else(|e| panic!("{e}"))
+        .unwrap_or_default();
+    assert!(why.contains("incomplete"), "{why}");
 }

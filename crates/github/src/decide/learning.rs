@@ -57,6 +57,9 @@ pub struct AcceptanceRecord {
     pub by_fingerprint: BTreeMap<String, Acceptance>,
     /// Categories demoted by `/autoheal never`, with where it was said.
     pub never_categories: BTreeMap<String, NeverRule>,
+    /// Why some `/autoheal never` rules may be unread (`History::nevers_unread`): any
+    /// category may be under one, so every fix is demoted while it is so.
+    pub nevers_unread: Option<String>,
 }
 
 /// How a review ended for one heal PR.
@@ -149,7 +152,10 @@ fn tally(entry: &mut Acceptance, verdict: Verdict, pr: u64) {
 /// The acceptance record of a history. PRs without a fix type or fingerprint (no hidden
 /// block on the PR or its issue) are left out of the respective table.
 pub fn acceptance_record(history: &History) -> AcceptanceRecord {
-    let mut record = AcceptanceRecord::default();
+    let mut record = AcceptanceRecord {
+        nevers_unread: history.nevers_unread.clone(),
+        ..AcceptanceRecord::default()
+    };
     for pull in history.pulls() {
         let Some(analysis) = history.pull_analysis(pull) else {
             continue;
@@ -216,6 +222,11 @@ pub fn demotion_reason(record: &AcceptanceRecord, analysis: &Record, threshold: 
             "@{} asked autoheal never to fix `{category}` failures in this repository (`/autoheal never {category}` on #{}); comment `/autoheal allow {category}` to undo",
             rule.by.replace('@', ""),
             rule.on
+        ));
+    }
+    if let Some(why) = &record.nevers_unread {
+        return Some(format!(
+            "autoheal could not read every `/autoheal never` rule of this repository ({why}), and one may cover `{category}` failures; it opens pull requests again once the rules can be read whole"
         ));
     }
     let threshold = threshold.max(1);

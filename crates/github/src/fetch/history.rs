@@ -194,6 +194,10 @@ pub struct History {
     pub unasked: BTreeSet<String>,
     /// What [`fetch_history`] left unread when a budget stopped it, in words for the user.
     pub notes: Vec<String>,
+    /// Why the search for `/autoheal never` threads past the comment window could not be read
+    /// whole (refused, incomplete, more than is read), when it could not: any category may
+    /// then be under a rule not read, so every fixable failure is demoted (review84 M1).
+    pub nevers_unread: Option<String>,
 }
 
 impl History {
@@ -210,6 +214,7 @@ impl History {
             writers: BTreeSet::new(),
             unasked: BTreeSet::new(),
             notes: Vec::new(),
+            nevers_unread: None,
         }
     }
 
@@ -359,7 +364,8 @@ pub async fn fetch_history(gh: &GitHub, repo: &RepoName, since: Option<DateTime<
     numbers.reverse();
     let comments = fetch_comments(gh, repo, &numbers).await?;
     let mut notes = Vec::new();
-    let rules = fetch_rules(gh, repo, since, &numbers, &mut notes).await?;
+    let mut nevers_unread = None;
+    let rules = fetch_rules(gh, repo, since, &numbers, &mut notes, &mut nevers_unread).await?;
     let pulls: Vec<u64> = history
         .pulls()
         .map(|item| item.number)
@@ -468,6 +474,7 @@ pub async fn fetch_history(gh: &GitHub, repo: &RepoName, since: Option<DateTime<
         writers,
         unasked,
         notes,
+        nevers_unread,
         ..history
     })
 }
@@ -489,13 +496,15 @@ pub async fn fetch_comments(gh: &GitHub, repo: &RepoName, numbers: &[u64]) -> Re
 /// comments (review83 L1), so the threads carrying a rule are then found through GitHub's
 /// search ([`search_rule_threads`]) and read whole. Only when that search is refused, says
 /// its results are incomplete or finds more threads than are read does a rule past the
-/// window go uncounted, and the note says so and why.
+/// window go uncounted, and the note says so and why; when it is the `never` search that
+/// could not be read whole, `nevers_unread` says why, and every fixable failure is demoted.
 async fn fetch_rules(
     gh: &GitHub,
     repo: &RepoName,
     since: Option<DateTime<Utc>>,
     read: &[u64],
     notes: &mut Vec<String>,
+    nevers_unread: &mut Option<String>,
 ) -> Result<BTreeMap<u64, Vec<Comment>>> {
     let (listed, more) = gh
         .list_newest_repo_comments(repo, since.map(stamp).as_deref(), MAX_RULE_PAGES)
@@ -521,24 +530,22 @@ async fn fetch_rules(
         ));
     }
     if more {
-        match search_rule_threads(gh, &named, read).await {
-            Ok((threads, complete)) => {
-                for (number, comments) in fetch_comments(gh, repo, &threads).await? {
-                    let since_start = |c: &Comment| since.is_none_or(|s| parse_time(Some(&c.created_at)) >= Some(s));
-                    said.extend(comments.into_iter().filter(since_start).map(|c| (number, c)));
-                }
-                if let Err(why) = complete {
-                    notes.push(rules_read_in_part(repo, listed_count, &oldest, &why));
-                }
-            }
-            Err(error) => {
-                // The status, not GitHub's message: the note is autoheal's own words.
-                let why = match error.status() {
-                    Some(status) => format!("the search for rule threads was refused (HTTP {status})"),
-                    None => "the search for rule threads failed".to_string(),
-                };
-                notes.push(rules_read_in_part(repo, listed_count, &oldest, &why));
-            }
+        let found = search_rule_threads(gh, &named, read).await;
+        for (number, comments) in fetch_comments(gh, repo, &found.threads).await? {
+            let since_start = |c: &Comment| since.is_none_or(|s| parse_time(Some(&c.created_at)) >= Some(s));
+            said.extend(comments.into_iter().filter(since_start).map(|c| (number, c)));
+        }
+        let problems: Vec<&str> = found
+            .never_unread
+            .iter()
+            .chain(&found.allow_unread)
+            .map(String::as_str)
+            .collect();
+        if !problems.is_empty() {
+            notes.push(rules_read_in_part(repo, listed_count, &oldest, &problems.join(", ")));
+        }
+        if !found.never_unread.is_empty() {
+            *nevers_unread = Some(found.never_unread.join(", "));
         }
     }
     let mut rules: BTreeMap<u64, Vec<Comment>> = BTreeMap::new();
@@ -585,33 +592,50 @@ pub const MAX_RULE_SEARCH_PAGES: usize = 2;
 /// Threads found by [`search_rule_threads`] whose comments are read whole, oldest first.
 pub const MAX_RULE_THREADS: usize = 100;
 
+/// What [`search_rule_threads`] found: the threads to read whole, and in words what each
+/// word's searches could not read.
+struct RuleThreads {
+    threads: Vec<u64>,
+    never_unread: Vec<String>,
+    allow_unread: Vec<String>,
+}
+
 /// The threads of `repo` but `read` whose comments say `/autoheal never` or `/autoheal allow`,
-/// oldest first, at most [`MAX_RULE_THREADS`], and `Ok(())` when that is all of them, else
-/// in words why not. GitHub's issue search (`GET /search/issues`, up to 1,000 results a
-/// query, its own rate limit of 30 requests a minute) with `in:comments` matches a thread by
-/// any of its comments; the phrase is matched by words, so what it finds is read with the
-/// strict command grammar. Issues and pull requests are asked for apart (`is:issue`,
-/// `is:pr`): a GitHub App acting for a user is refused a query mixing them. Oldest first,
-/// because drive-by threads are new: to push a rule's thread out, one must comment a rule
-/// phrase on as many threads older than it.
-async fn search_rule_threads(
-    gh: &GitHub,
-    repo: &RepoName,
-    read: &[u64],
-) -> Result<(Vec<u64>, std::result::Result<(), String>)> {
-    let mut found = BTreeSet::new();
-    let mut problems = Vec::new();
-    for word in ["never", "allow"] {
+/// oldest first, at most [`MAX_RULE_THREADS`], and in words what could not be read. GitHub's
+/// issue search (`GET /search/issues`, up to 1,000 results a query, its own rate limit of 30
+/// requests a minute) with `in:comments` matches a thread by any of its comments; the phrase
+/// is matched by words, so what it finds is read with the strict command grammar. Issues and
+/// pull requests are asked for apart (`is:issue`, `is:pr`): a GitHub App acting for a user is
+/// refused a query mixing them. Oldest first, because drive-by threads are new: to push a
+/// rule's thread out, one must comment a rule phrase on as many threads older than it. The
+/// `never` threads fill the budget before any `allow` thread: anyone can write "does autoheal
+/// allow this?" on a hundred old threads, and a permissive match must not push a restrictive
+/// one out (review84 M1).
+async fn search_rule_threads(gh: &GitHub, repo: &RepoName, read: &[u64]) -> RuleThreads {
+    let mut threads: Vec<u64> = Vec::new();
+    let mut unread = [Vec::new(), Vec::new()];
+    for (word, unread) in ["never", "allow"].into_iter().zip(unread.iter_mut()) {
+        let mut found = BTreeSet::new();
         for kind in ["issue", "pr"] {
             let q = format!("repo:{repo} \"/autoheal {word}\" in:comments is:{kind}");
-            let searched = gh.search_issues_oldest_first(&q, MAX_RULE_SEARCH_PAGES).await?;
+            let searched = match gh.search_issues_oldest_first(&q, MAX_RULE_SEARCH_PAGES).await {
+                Ok(searched) => searched,
+                Err(error) => {
+                    // The status, not GitHub's message: the note is autoheal's own words.
+                    unread.push(match error.status() {
+                        Some(status) => format!("the search for `{word}` on {kind}s was refused (HTTP {status})"),
+                        None => format!("the search for `{word}` on {kind}s failed"),
+                    });
+                    continue;
+                }
+            };
             if searched.incomplete {
-                problems.push(format!(
+                unread.push(format!(
                     "GitHub's search for `{word}` on {kind}s answered incomplete results"
                 ));
             }
             if searched.more {
-                problems.push(format!(
+                unread.push(format!(
                     "GitHub's search for `{word}` on {kind}s counted {} threads, of which the oldest {} were read",
                     searched.total_count,
                     searched.items.len()
@@ -622,24 +646,26 @@ async fn search_rule_threads(
                     .items
                     .iter()
                     .map(|issue| issue.number)
-                    .filter(|n| !read.contains(n)),
+                    .filter(|n| !read.contains(n) && !threads.contains(n)),
             );
         }
+        // Numbers grow with creation, issues and pull requests alike.
+        let room = MAX_RULE_THREADS - threads.len();
+        if found.len() > room {
+            unread.push(format!(
+                "the search found {} more threads with `{word}`, of which the oldest {room} were read",
+                found.len()
+            ));
+        }
+        threads.extend(found.into_iter().take(room));
     }
-    if found.len() > MAX_RULE_THREADS {
-        problems.push(format!(
-            "the search found {} threads with rules, of which the oldest {MAX_RULE_THREADS} were read",
-            found.len()
-        ));
+    let [never_unread, allow_unread] = unread;
+    threads.sort_unstable();
+    RuleThreads {
+        threads,
+        never_unread,
+        allow_unread,
     }
-    // Numbers grow with creation, issues and pull requests alike.
-    let threads: Vec<u64> = found.into_iter().take(MAX_RULE_THREADS).collect();
-    let complete = if problems.is_empty() {
-        Ok(())
-    } else {
-        Err(problems.join(", "))
-    };
-    Ok((threads, complete))
 }
 
 /// The reviews of each numbered pull request, a few at a time.
