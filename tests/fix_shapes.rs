@@ -4722,3 +4722,78 @@ const H1_FAMILY: &[Case] = &[
 fn an_install_that_runs_elsewhere_never_extends_the_roots_requirements() {
     assert_round(H1_FAMILY);
 }
+
+// ---- review80 L4: the fixable entries of batch 76 through a whole `fix` ----
+
+const YARN_BINARY_MISSING_ALPINE: &[&str] = &[
+    "##[group]Run yarn lint",
+    "yarn lint",
+    "shell: sh -e {0}",
+    "##[endgroup]",
+    "yarn run v1.22.22",
+    "error Couldn't find the binary eslint",
+    "info Visit https://yarnpkg.com/en/docs/cli/run for documentation about this command.",
+    "##[error]Process completed with exit code 1.",
+];
+
+const ZIP_NOTHING_TO_DO: &[&str] = &[
+    "##[group]Run zip -r site.zip CHANGELOG.md",
+    "zip -r site.zip CHANGELOG.md",
+    "shell: /usr/bin/bash -e {0}",
+    "##[endgroup]",
+    "\tzip warning: name not matched: CHANGELOG.md",
+    "",
+    "zip error: Nothing to do! (site.zip)",
+    "##[error]Process completed with exit code 12.",
+];
+
+/// Each outcome decided from issue 12's definitions before the first run.
+const BATCH_76_FIXES: &[Case] = &[
+    Case {
+        name: "yarn's missing binary in an Alpine job container: no system install (the package's dependency)",
+        files: &[(
+            CI,
+            "on: push\njobs:\n  lint:\n    runs-on: ubuntu-latest\n    container: node:20-alpine\n    steps:\n      - uses: actions/checkout@v4\n      - run: yarn lint\n",
+        )],
+        workflow: Some(CI),
+        job: "lint",
+        step: "Run yarn lint",
+        lines: YARN_BINARY_MISSING_ALPINE,
+        want: Want::Without(
+            &Want::Either {
+                files: &[CI],
+                adds: &["yarn"],
+                removes: &[],
+            },
+            &["apk add", "apt-get"],
+        ),
+    },
+    Case {
+        name: "zip stopped on a name that matched nothing, the file moved under docs/",
+        files: &[
+            (
+                CI,
+                "on: push\njobs:\n  site:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - run: zip -r site.zip CHANGELOG.md\n",
+            ),
+            ("docs/CHANGELOG.md", "# Changes\n"),
+        ],
+        workflow: Some(CI),
+        job: "site",
+        step: "Run zip -r site.zip CHANGELOG.md",
+        lines: ZIP_NOTHING_TO_DO,
+        // The one file of that name is where it went, or no fix; never a zip install (zip ran).
+        want: Want::Without(
+            &Want::Either {
+                files: &[CI],
+                adds: &["docs/CHANGELOG.md"],
+                removes: &["zip -r site.zip CHANGELOG.md"],
+            },
+            &["apt-get", "install"],
+        ),
+    },
+];
+
+#[test]
+fn batch_76_fixable_entries_get_the_right_fix_or_none() {
+    assert_round(BATCH_76_FIXES);
+}
