@@ -2,9 +2,10 @@
 //! a container (`docker run`, `docker compose up`, `cross build`), another
 //! machine or VM (`ssh`, `wsl`, `lxc exec`, `vagrant ssh`), a chroot, a
 //! shell that drops the runner's `PATH` (`nix develop -i`), or a build tool
-//! that runs its steps in containers or VMs (`earthly`, `dagger`, `act`,
-//! `snapcraft`). The scripts, make targets and local composite actions a step
-//! runs are read too ([`reached`]). What fails there
+//! that runs its steps in containers or VMs (`earthly`, `dagger` but for
+//! `dagger run` and its housekeeping commands, `act`, `snapcraft`). The
+//! scripts, make targets and local composite actions a step runs are read
+//! too ([`reached`]). What fails there
 //! (a module, a program, a file) is missing from that image, host or root,
 //! where nothing the workflow installs or rewrites on the runner arrives.
 //! Image builds are listed apart: a Dockerfile's `RUN` lines run inside the
@@ -186,9 +187,18 @@ pub(crate) fn elsewhere_in(text: &str) -> Option<String> {
                 "earthly" if leads(seg, i) => Some(program.to_string()),
                 // Dagger Functions and `dagger call|core|-c|shell` pipelines
                 // run in containers the Dagger Engine starts, without the
-                // host's files or programs (its "Host Access" docs); `dagger
-                // run CMD` runs CMD on the host, which this over-refuses.
-                "dagger" if leads(seg, i) => Some(program.to_string()),
+                // host's files or programs (its "Host Access" docs). `dagger
+                // run CMD` runs CMD on the host inside a session, and the
+                // commands that only manage the CLI, its login, modules or
+                // settings run nothing of the project's: those are the
+                // runner's. Any other (newer) subcommand counts as elsewhere.
+                "dagger" if leads(seg, i) => {
+                    let scripted = args
+                        .iter()
+                        .any(|a| matches!(*a, "-c" | "--command") || a.starts_with("--command="));
+                    let sub = args.iter().find(|a| !a.starts_with('-'));
+                    (scripted || !sub.is_some_and(|s| DAGGER_ON_HOST.contains(s))).then(|| program.to_string())
+                }
                 // nektos/act runs each job of a workflow in a Docker
                 // container (also as the `gh act` extension).
                 "act" if leads(seg, i) || (i > 0 && seg[i - 1] == "gh") => Some(program.to_string()),
@@ -223,6 +233,24 @@ pub(crate) fn elsewhere_in(text: &str) -> Option<String> {
         })
     })
 }
+
+/// Dagger subcommands that run on the runner (its CLI reference): `run`
+/// runs its command on the host in a Dagger session; the rest manage the
+/// CLI, its login, the module list or settings.
+const DAGGER_ON_HOST: &[&str] = &[
+    "run",
+    "version",
+    "login",
+    "logout",
+    "config",
+    "install",
+    "uninstall",
+    "update",
+    "lock",
+    "settings",
+    "completion",
+    "help",
+];
 
 /// The word at `i` is its simple command's program: only `sudo`/`env`-like
 /// launchers, their options and `NAME=value` assignments come before it (for
@@ -496,6 +524,8 @@ mod tests {
             ("sudo earthly -P +build", "earthly"),
             ("dagger call test --source=.", "dagger"),
             ("dagger -c 'container | from alpine | with-exec make'", "dagger"),
+            ("dagger --progress=plain call build", "dagger"),
+            ("dagger check", "dagger"),
             ("act -j test --container-architecture linux/amd64", "act"),
             ("gh act pull_request", "act"),
             ("snapcraft pack", "snapcraft"),
@@ -522,6 +552,10 @@ mod tests {
             "snapcraft --destructive-mode",
             "SNAPCRAFT_BUILD_ENVIRONMENT=host snapcraft pack",
             "echo built with earthly",
+            "dagger run go test ./...",
+            "dagger --progress=plain run npm test",
+            "dagger version",
+            "dagger login acme",
         ] {
             assert_eq!(elsewhere_in(text), None, "{text}");
         }

@@ -18,7 +18,7 @@
 //! error(s), {n} warning(s))`) and its crash report (`bin/eslint.js`: `Oops! Something went wrong! :(`, `ESLint:
 //! {version}`, then the message of `messages/*.js`: `ESLint couldn't find an eslint.config.(js|mjs|cjs) file.` when
 //! ESLint 9 meets a project still configured by `.eslintrc.*`, `… couldn't find a configuration file.`, `… couldn't
-//! find the plugin "{name}".`, `… couldn't find the config "{name}" to extend from.`), pnpm's `ERR_PNPM_*` codes and bun install's `error: GET {url} - {status}`.
+//! find the plugin "{name}".` (a missing npm package), `… couldn't find the config "{name}" to extend from.`), pnpm's `ERR_PNPM_*` codes and bun install's `error: GET {url} - {status}`.
 //! npm's install summary (`added {n} packages, and audited {m} packages in
 //! {t}`; npm 6: `added {n} packages from {c} contributors and audited {m}
 //! packages in {t}`; nothing to add: `up to date, audited {m} packages in
@@ -848,10 +848,18 @@ fn eslint_summary(line: &Line<'_>) -> Option<Hit> {
 }
 
 /// ESLint stopped before linting: its configuration (a flat config ESLint 9
-/// wants, a plugin or shared config it names) is the project's to change. A
-/// plugin it cannot find may be a dev dependency not installed, or a name
-/// the config misspells: not told apart here, so never fixed.
+/// wants, a shared config it names) is the project's to change. A plugin it
+/// could not load (`messages/plugin-missing.js`: `ESLint couldn't find the
+/// plugin "{name}".`, then `(The package "{name}" was not found when loaded
+/// as a Node module from the directory "{dir}".)` and `npm install
+/// {name}@latest --save-dev`) is an npm package missing where the step runs:
+/// a missing dependency, fixed in package.json (never by autoheal). A name
+/// with whitespace (`messages/whitespace-found.js`, the same opening then `.
+/// because there is whitespace in the name`) is the configuration's mistake.
 fn eslint_could_not_find(line: &Line<'_>) -> Option<Hit> {
+    if let Some(c) = regex!(r#"^ESLint couldn't find the plugin "([^"\s]+)"\.$"#).captures(line.text.trim()) {
+        return npm_package_hit(&c[1], "ESLint could not load its plugin,");
+    }
     regex!(r#"^ESLint couldn't find (?:an eslint\.config\.\S+ file|a configuration file|the plugin "[^"]+"|the config "[^"]+" to extend from)\.?"#)
         .is_match(line.text.trim())
         .then(|| {
@@ -1001,6 +1009,35 @@ mod tests {
             (hit.category, hit.fixable, hit.subject),
             (Category::Unknown, false, None)
         );
+    }
+
+    /// `messages/plugin-missing.js`: the plugin is an npm package ESLint
+    /// could not load from the project (a dev dependency not installed), a
+    /// missing dependency the project's manifest fixes; a name with
+    /// whitespace (`whitespace-found.js`) is the configuration's mistake.
+    #[test]
+    fn a_plugin_eslint_could_not_load_is_a_missing_npm_package() {
+        for (text, name) in [
+            (
+                "ESLint couldn't find the plugin \"eslint-plugin-react\".",
+                "eslint-plugin-react",
+            ),
+            (
+                "ESLint couldn't find the plugin \"@typescript-eslint/eslint-plugin\".",
+                "@typescript-eslint/eslint-plugin",
+            ),
+        ] {
+            let hit = eslint_could_not_find(&Line::plain(text)).expect("read");
+            assert_eq!(
+                (hit.category, hit.subject.as_deref(), hit.fixable),
+                (Category::MissingDependency, Some(name), false),
+                "{text}"
+            );
+        }
+        let spaced = "ESLint couldn't find the plugin \"eslint-plugin-foo bar\". because there is whitespace in the name. \
+                      Please check your configuration and remove all whitespace characters.";
+        let hit = eslint_could_not_find(&Line::plain(spaced)).expect("read");
+        assert_eq!((hit.category, hit.subject), (Category::Unknown, None));
     }
 
     /// An ESM import of a missing file is the code's import, not a file the

@@ -41,10 +41,21 @@ const FOUND: &str = "issue(s) found:";
 
 fn issue(line: &Line<'_>) -> Option<Hit> {
     let text = line.text.trim();
-    let compact = regex!(r"^[^\s:]+:\d+:\d+: Error - .+ \([a-z][a-z0-9_]*\)$").is_match(text);
+    // The prefilter matches without case, so every `error: ` line of every
+    // tool reaches this check: both forms end with `({rule})`, and the
+    // default one starts with `Error: `, which byte comparisons refuse before
+    // any regex or look at the lines above.
+    if !text.ends_with(')') {
+        return None;
+    }
+    let compact =
+        text.contains(": Error - ") && regex!(r"^[^\s:]+:\d+:\d+: Error - .+ \([a-z][a-z0-9_]*\)$").is_match(text);
     // The default form's `Error: ` starts lines of many tools: only under
     // TFLint's count of issues.
-    let default = regex!(r"^Error: .+ \([a-z][a-z0-9_]*\)$").is_match(text) && line.nearby(FOUND);
+    let default = !compact
+        && text.starts_with("Error: ")
+        && regex!(r"^Error: .+ \([a-z][a-z0-9_]*\)$").is_match(text)
+        && line.nearby(FOUND);
     (compact || default).then(|| {
         Hit::blocker("TFLint found an error in the Terraform configuration (a lint issue: for a person to fix).")
     })
@@ -64,6 +75,8 @@ mod tests {
                 "main.tf:3:1: Notice - something (aws_resource_missing_tags)",
                 // Without TFLint's count above it, `Error: … (…)` is anyone's.
                 "Error: \"t2.mega\" is an invalid value as instance_type (aws_instance_invalid_type)",
+                "error: could not compile `app` (bin \"app\")",
+                "ERROR: Could not find a version that satisfies the requirement x (from versions: none)",
             ],
         );
         let recent = ["2 issue(s) found:", ""];
