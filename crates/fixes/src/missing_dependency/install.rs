@@ -115,16 +115,7 @@ fn install_lines(ctx: &Ctx<'_>, job: &Job<'_>, steps: &[Step<'_>]) -> Vec<Instal
             };
             let args_start = at + cmd.len();
             let rest = &code[args_start..];
-            // The command ends at a control operator, a redirection, the `)`
-            // closing a subshell it runs in, or the quote closing a `sh -c`
-            // string: a package added after either is no argument of pip
-            // (`(cd api; pip install -r r.txt) PyYAML` does not parse, and
-            // `bash -c "…" PyYAML` makes it the string's `$0`).
-            let end = ["&&", "||", ";", "|", ">", ")", "\"", "'", "`"]
-                .iter()
-                .filter_map(|t| rest.find(t))
-                .min()
-                .unwrap_or(rest.len());
+            let end = install_arguments_end(&code[..at], rest);
             let args = rest[..end].trim_end();
             let mut requirements = Vec::new();
             let mut packages = Vec::new();
@@ -139,6 +130,7 @@ fn install_lines(ctx: &Ctx<'_>, job: &Job<'_>, steps: &[Step<'_>]) -> Vec<Instal
                         .filter(|f| !f.is_empty()),
                 };
                 if let Some(f) = file {
+                    let f = f.trim_matches(['"', '\'']);
                     if let Some(p) = workspace_path(f).filter(|_| !computed && !moved_here) {
                         requirements.push(match &wd {
                             Some(w) => format!("{w}/{p}"),
@@ -162,6 +154,11 @@ fn install_lines(ctx: &Ctx<'_>, job: &Job<'_>, steps: &[Step<'_>]) -> Vec<Instal
                     packages.push(name.to_string());
                 }
             }
+            // An option whose value would be the next word (`pip install -e` cut
+            // short): a package added there becomes that value.
+            if args.split_whitespace().last().is_some_and(takes_a_value) {
+                continue;
+            }
             out.push(InstallLine {
                 step_index: s.index,
                 insert_at: line.range.start + args_start + args.len(),
@@ -172,6 +169,62 @@ fn install_lines(ctx: &Ctx<'_>, job: &Job<'_>, steps: &[Step<'_>]) -> Vec<Instal
         }
     }
     out
+}
+
+/// Where the arguments of the install command that starts `rest` end, `before`
+/// being the line's text before the command: at a control operator (`&&`, `||`,
+/// `;`, `|`, `&`), a redirection, an unquoted `)` (a subshell the command runs in), or
+/// the quote that closes a string the command sits in (`bash -c "… pip install x"`:
+/// a package added after it would be the string's `$0`). Quotes the arguments
+/// open themselves are words (`-e ".[test]"`, review84 H2: ending at the first
+/// quote put the package between `-e` and its value).
+fn install_arguments_end(before: &str, rest: &str) -> usize {
+    // The quote left open before the command, if any: the command's string.
+    let mut enclosing: Option<char> = None;
+    for c in before.chars() {
+        match (enclosing, c) {
+            (None, '"' | '\'' | '`') => enclosing = Some(c),
+            (Some(open), c) if c == open => enclosing = None,
+            _ => {}
+        }
+    }
+    let mut inner: Option<char> = None;
+    for (i, c) in rest.char_indices() {
+        if let Some(open) = inner {
+            if c == open {
+                inner = None;
+            }
+            continue;
+        }
+        match c {
+            _ if Some(c) == enclosing => return i,
+            '"' | '\'' | '`' => inner = Some(c),
+            ';' | '|' | '&' | '>' | ')' => return i,
+            _ => {}
+        }
+    }
+    rest.len()
+}
+
+/// Whether `word` is a pip option whose value is the next word.
+fn takes_a_value(word: &str) -> bool {
+    matches!(
+        word,
+        "-e" | "--editable"
+            | "-r"
+            | "--requirement"
+            | "-c"
+            | "--constraint"
+            | "-i"
+            | "--index-url"
+            | "--extra-index-url"
+            | "-f"
+            | "--find-links"
+            | "-t"
+            | "--target"
+            | "--prefix"
+            | "--root"
+    )
 }
 
 /// Whether a command of the text is `cd` or `pushd`, in command position as

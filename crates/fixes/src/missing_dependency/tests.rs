@@ -139,6 +139,42 @@ fn a_cd_before_the_install_leaves_its_requirements_file_unknown() {
         assert!(!files.contains_key("requirements.txt"), "{install}: {files:?}");
         assert!(files[PATH].contains(extended), "{install}: {}", files[PATH]);
     }
+    // Quotes the install's own arguments open are words, not the end of the
+    // command (review84 H2: `-e ".[test]"` became `-e PyYAML ".[test]"`), and an
+    // enclosing string's quote still ends it.
+    for (install, extended) in [
+        ("pip install -e \".[test]\"", "pip install -e \".[test]\" PyYAML"),
+        (
+            "pip install -e '.[test]' pytest",
+            "pip install -e '.[test]' pytest PyYAML",
+        ),
+        (
+            "pip install --index-url \"https://pypi.example/simple\" pytest",
+            "pip install --index-url \"https://pypi.example/simple\" pytest PyYAML",
+        ),
+        (
+            "bash -c \"pip install -e '.[test]' && pytest\"",
+            "bash -c \"pip install -e '.[test]' PyYAML && pytest\"",
+        ),
+        (
+            "sh -c 'pip install \"requests[socks]>=2\"'",
+            "sh -c 'pip install \"requests[socks]>=2\" PyYAML'",
+        ),
+    ] {
+        let wf = PIP_LINE.replace("pip install -r requirements.txt pytest   # test deps", install);
+        let files = apply_with_repo(&f, &wf, &repo);
+        assert!(files[PATH].contains(extended), "{install}: {}", files[PATH]);
+    }
+    // A quoted requirements file is read as the file it names.
+    let quoted = PIP_LINE.replace(
+        "pip install -r requirements.txt pytest   # test deps",
+        "pip install -r \"requirements.txt\" pytest",
+    );
+    let files = apply_with_repo(&f, &quoted, &self::repo(&[("requirements.txt", "flask\n")]));
+    assert!(
+        files.get("requirements.txt").is_some_and(|t| t.contains("PyYAML")),
+        "{files:?}"
+    );
     // A `cd` after the install, or `cd` as an argument, changes nothing.
     let after = PIP_LINE.replace(
         "pip install -r requirements.txt pytest   # test deps",
