@@ -417,7 +417,17 @@ fn cache_lockfile_missing(line: &Line<'_>) -> Option<Hit> {
 /// setup-go's and setup-node's cache hash the files their
 /// `cache-dependency-path` input names and throw this when nothing matched:
 /// the message does not repeat the path, the step's header does.
+///
+/// Only the action's own line, case and all (setup-node's `cache-utils.ts` and setup-go's
+/// `cache-utils.ts` throw it as an `Error`; the reader has taken off `##[error]` and
+/// `Error: `): the sentence quoted inside other text (an assert, an echo) is no report of
+/// the action (review84 L2).
 fn cache_dependency_path_unresolved(line: &Line<'_>) -> Option<Hit> {
+    let text = line.text.trim();
+    let text = text.strip_prefix("Error: ").unwrap_or(text);
+    if text != "Some specified paths were not resolved, unable to cache dependencies." {
+        return None;
+    }
     let message = "The setup action's `cache-dependency-path` names no file in the checkout (moved, not committed, or \
                    no checkout before the step).";
     Some(match echoed_input(line.script, "cache-dependency-path") {
@@ -432,9 +442,14 @@ fn cache_dependency_path_unresolved(line: &Line<'_>) -> Option<Hit> {
 /// The one-line value of input `name` as the runner echoes a `uses:` step's
 /// inputs in its header (`with:`, then `  {name}: {value}` per input, then
 /// `env:` if any). A multi-line value goes on at the left margin, and a
-/// list is no single path: `None`.
+/// list is no single path: `None`. Only a `uses:` step's header, which opens
+/// with `with:`: a `run:` step's script that happens to hold such lines is
+/// no input (review84 L2).
 fn echoed_input<'s>(script: &'s str, name: &str) -> Option<&'s str> {
-    let mut lines = script.lines().skip_while(|l| l.trim_end() != "with:").skip(1);
+    let mut lines = script.lines();
+    if lines.next()?.trim_end() != "with:" {
+        return None;
+    }
     while let Some(l) = lines.next() {
         let entry = l.strip_prefix("  ")?;
         let Some(value) = entry.strip_prefix(name).and_then(|r| r.strip_prefix(':')) else {
@@ -745,6 +760,26 @@ mod tests {
         );
     }
 
+    /// review84 L2: the sentence anywhere on a line, in any case, was read as the action's
+    /// error (a test's assert, an echo); only the action's own line is.
+    #[test]
+    fn an_unresolved_cache_path_is_read_only_from_the_actions_own_line() {
+        let own = "Some specified paths were not resolved, unable to cache dependencies.";
+        crate::classify::catalogue::assert_reads(
+            cache_dependency_path_unresolved,
+            &[
+                own,
+                "Error: Some specified paths were not resolved, unable to cache dependencies.",
+            ],
+            &[
+                "some specified paths were not resolved, unable to cache dependencies.",
+                "assert 'Some specified paths were not resolved' in out",
+                "echo \"Some specified paths were not resolved, unable to cache dependencies.\"",
+                "AssertionError: Some specified paths were not resolved, unable to cache dependencies.",
+            ],
+        );
+    }
+
     #[test]
     fn an_unresolved_cache_path_is_the_input_the_header_echoes() {
         let text = "Some specified paths were not resolved, unable to cache dependencies.";
@@ -766,7 +801,9 @@ mod tests {
         assert_eq!(read(last).1.as_deref(), Some("web/package-lock.json"));
         // A list goes on at the margin: no one path; no header: no path.
         let list = "with:\n  cache-dependency-path: a/go.sum\nb/go.sum\n  cache: true\n";
-        for script in [list, "", "go test ./...\n"] {
+        // A `run:` step's script holding such lines is no `uses:` step's inputs.
+        let run = "cat <<EOF\nwith:\n  cache-dependency-path: web/package-lock.json\nEOF\n";
+        for script in [list, "", "go test ./...\n", run] {
             assert_eq!(read(script), (Category::Unknown, None, false), "{script:?}");
         }
         // Another input's value is not read as this one.
