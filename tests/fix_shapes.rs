@@ -4416,7 +4416,7 @@ const ROUND_7: &[Case] = &[
         want: Want::Declined(""),
     },
     Case {
-        name: "program missing under Git Bash (defaults.run.shell: bash) on windows-latest: a choco install",
+        name: "program missing under Git Bash (defaults.run.shell: bash) on windows-latest: no choco install of an installer package",
         files: &[(
             CI,
             "on: push\njobs:\n  docs:\n    runs-on: windows-latest\n    defaults:\n      run:\n        shell: bash\n    steps:\n      - uses: actions/checkout@v4\n      - run: doxygen Doxyfile\n",
@@ -4425,7 +4425,10 @@ const ROUND_7: &[Case] = &[
         job: "docs",
         step: "Run doxygen Doxyfile",
         lines: DOXYGEN_MISSING_GIT_BASH,
-        want: Want::Without(&fix(&[CI], &["choco install", "doxygen"]), &["apt-get", "brew "]),
+        // Chocolatey's doxygen is an installer package: what it adds to the machine PATH is
+        // not seen by later steps (actions/runner#2056), so a `choco install` step is no fix
+        // (review84 M4; round 7 first counted it as right).
+        want: Want::Declined(""),
     },
     // ---- macOS jobs ----
     Case {

@@ -176,7 +176,12 @@ pub static PACKAGES: &[PackageRow] = &[
     ("flex", Some("flex"), Some("flex"), Some("winflexbison3")),
     ("nasm", Some("nasm"), Some("nasm"), Some("nasm")),
     ("swig", Some("swig"), Some("swig"), Some("swig")),
-    ("doxygen", Some("doxygen"), Some("doxygen"), Some("doxygen.install")),
+    // No choco package: `doxygen.install` is an installer package (Chocolatey's `.install`
+    // naming), which puts doxygen in Program Files and on the machine PATH in the registry,
+    // and the runner starts each later step with the job's environment without re-reading
+    // the registry (actions/runner#2056), so a `choco install` step would not make the
+    // failing step pass (review84 M4). A portable package would be shimmed onto PATH.
+    ("doxygen", Some("doxygen"), Some("doxygen"), None),
     ("dot", Some("graphviz"), Some("graphviz"), Some("graphviz")),
     ("protoc", Some("protobuf-compiler"), Some("protobuf"), Some("protoc")),
     ("git", Some("git"), Some("git"), Some("git")),
@@ -327,6 +332,18 @@ pub fn installable_commands() -> impl Iterator<Item = &'static str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// An installer package (Chocolatey's `.install` naming) changes the machine PATH in the
+    /// registry, which later steps of a job do not see: no choco route may name one.
+    #[test]
+    fn no_choco_route_is_an_installer_package() {
+        for (command, _, _, choco) in PACKAGES {
+            assert!(
+                !choco.is_some_and(|p| p.ends_with(".install")),
+                "`{command}`: {choco:?} is an installer package"
+            );
+        }
+    }
 
     #[test]
     fn each_command_has_one_install_route() {
