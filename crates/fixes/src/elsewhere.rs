@@ -3,7 +3,7 @@
 //! machine or VM (`ssh`, `wsl`, `lxc exec`, `vagrant ssh`), a chroot, a
 //! shell that drops the runner's `PATH` (`nix develop -i`), or a build tool
 //! that runs its steps in containers or VMs (`earthly`, `dagger` but for
-//! `dagger run` and its housekeeping commands, `act`, `snapcraft`). The
+//! its housekeeping commands, `act`, `snapcraft`). The
 //! scripts, make targets and local composite actions a step runs are read
 //! too ([`reached`]). What fails there
 //! (a module, a program, a file) is missing from that image, host or root,
@@ -188,7 +188,9 @@ pub(crate) fn elsewhere_in(text: &str) -> Option<String> {
                 // Dagger Functions and `dagger call|core|-c|shell` pipelines
                 // run in containers the Dagger Engine starts, without the
                 // host's files or programs (its "Host Access" docs). `dagger
-                // run CMD` runs CMD on the host inside a session, and the
+                // run CMD` runs CMD on the host, but CMD is an SDK client whose
+                // work runs in the engine's containers, with their output in
+                // the step's log (review84 M5), so it counts as elsewhere; the
                 // commands that only manage the CLI, its login, modules or
                 // settings run nothing of the project's: those are the
                 // runner's. Any other (newer) subcommand counts as elsewhere.
@@ -234,11 +236,10 @@ pub(crate) fn elsewhere_in(text: &str) -> Option<String> {
     })
 }
 
-/// Dagger subcommands that run on the runner (its CLI reference): `run`
-/// runs its command on the host in a Dagger session; the rest manage the
-/// CLI, its login, the module list or settings.
+/// Dagger subcommands that run nothing of the project's (its CLI reference):
+/// they manage the CLI, its login, the module list or settings. Not `run`:
+/// its command is an SDK client that execs in the engine's containers.
 const DAGGER_ON_HOST: &[&str] = &[
-    "run",
     "version",
     "login",
     "logout",
@@ -523,6 +524,8 @@ mod tests {
             ("earthly --ci +test", "earthly"),
             ("sudo earthly -P +build", "earthly"),
             ("dagger call test --source=.", "dagger"),
+            ("dagger run go run ./ci", "dagger"),
+            ("dagger --progress=plain run npm test", "dagger"),
             ("dagger -c 'container | from alpine | with-exec make'", "dagger"),
             ("dagger --progress=plain call build", "dagger"),
             ("dagger check", "dagger"),
@@ -552,8 +555,6 @@ mod tests {
             "snapcraft --destructive-mode",
             "SNAPCRAFT_BUILD_ENVIRONMENT=host snapcraft pack",
             "echo built with earthly",
-            "dagger run go test ./...",
-            "dagger --progress=plain run npm test",
             "dagger version",
             "dagger login acme",
         ] {
