@@ -382,8 +382,8 @@ pub const ENTRIES: &[Entry] = &[
     Entry {
         id: "shell/file-operand-missing-localized",
         grammar: "{tool}: {localized words} '{path}' {words}: {ENOENT} | {tool}: {path}: {ENOENT} (coreutils and bash's \
-                  `cd` under a German or French locale: their catalogues word `cannot stat` their own way, glibc's \
-                  give ENOENT as `Datei oder Verzeichnis nicht gefunden` / `Aucun fichier ou dossier de ce type`; \
+                  `cd` under a German or French locale: only their `cannot stat` and `cannot access` words (other messages, such as `cannot create \
+                  regular file`, name a destination), glibc's give ENOENT as `Datei oder Verzeichnis nicht gefunden` / `Aucun fichier ou dossier de ce type`; \
                   the path is the last quoted operand, or the bare one)",
         needles: &[
             "Datei oder Verzeichnis nicht gefunden",
@@ -901,13 +901,30 @@ fn file_operand_missing_localized(line: &Line<'_>) -> Option<Hit> {
     )
     .captures(body)?;
     let operand = c.get(2)?.as_str();
-    let quoted_operand = regex!(r#"(?:^|\s)['‘„"«]\s*([^'’“"»]+?)\s*['’“"»]"#)
+    let quoted = regex!(r#"(?:^|\s)['‘„"«]\s*([^'’“"»]+?)\s*['’“"»]"#)
         .captures_iter(operand)
-        .last()
-        .and_then(|q| q.get(1))
-        .map(|m| m.as_str());
-    let raw = match quoted_operand {
-        Some(path) => path,
+        .last();
+    let raw = match quoted {
+        // Only the words of the operand-missing messages, as the English
+        // entry reads only `cannot stat|access|open|remove`: "cannot create
+        // regular file", "cannot move … to …" or "failed to create symbolic
+        // link" name a destination whose directory is missing, not a missing
+        // input (review84 M3). The words are coreutils' `cannot stat %s` and
+        // `cannot access %s` as `cp`/`ls` print them under de_DE and fr_FR.
+        Some(q) => {
+            let whole = q.get(0)?;
+            let (lead, tail) = (operand[..whole.start()].trim(), operand[whole.end()..].trim());
+            let known = [
+                ("impossible d'évaluer", ""),
+                ("impossible d'accéder à", ""),
+                ("der Aufruf von stat für", "ist nicht möglich"),
+                ("Zugriff auf", "nicht möglich"),
+            ];
+            if !known.contains(&(lead, tail)) {
+                return None;
+            }
+            q.get(1)?.as_str()
+        }
         None if !operand.trim().contains(char::is_whitespace) => operand.trim(),
         None => return None,
     };
@@ -1104,10 +1121,23 @@ mod tests {
                 .as_deref(),
             Some("packages/web")
         );
+        assert_eq!(
+            subject("ls: Zugriff auf 'dist' nicht möglich: Datei oder Verzeichnis nicht gefunden").as_deref(),
+            Some("dist")
+        );
+        assert_eq!(
+            subject("ls: impossible d'accéder à 'dist': Aucun fichier ou dossier de ce type").as_deref(),
+            Some("dist")
+        );
         for text in [
             "cp: la copie a échoué pour une raison inconnue: Aucun fichier ou dossier de ce type",
             "Hinweis: Datei oder Verzeichnis nicht gefunden",
             "cp: impossible d'évaluer 'dist/app.tgz': Aucun fichier ou dossier de ce type (voir plus haut)",
+            // A destination whose directory is missing is no missing input (review84 M3).
+            "cp: reguläre Datei 'dist/releases/app.tgz' kann nicht angelegt werden: Datei oder Verzeichnis nicht gefunden",
+            "cp: impossible de créer le fichier standard 'dist/releases/app.tgz': Aucun fichier ou dossier de ce type",
+            "mv: Verschieben von 'a' nach 'b/c' nicht möglich: Datei oder Verzeichnis nicht gefunden",
+            "ln: Anlegen der symbolischen Verknüpfung 'x/y' nicht möglich: Datei oder Verzeichnis nicht gefunden",
         ] {
             assert_eq!(subject(text), None, "{text}");
         }
