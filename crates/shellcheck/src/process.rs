@@ -372,7 +372,13 @@ mod tests {
             let mut cmd = Command::new("sh");
             cmd.args([
                 "-c",
-                &format!("setsid sleep 30 & echo $! > '{}'; {child_body}", pid_file.display()),
+                // The escapee writes its pid after `setsid` and the shell waits for it: had the
+                // shell ended first, the group kill at its exit could reach the escapee before
+                // it left the group (seen in a clean `.ci/run`), and the pipe would close.
+                &format!(
+                    "setsid sh -c 'echo $$ > \"$0\"; exec sleep 30' '{pid}' & while [ ! -s '{pid}' ]; do sleep 0.01; done; {child_body}",
+                    pid = pid_file.display()
+                ),
             ]);
             let started = Instant::now();
             let out = output_within(cmd, SHELL_STARTED_BY);
