@@ -2419,6 +2419,26 @@ const CASES: &[(&str, Category, Option<&str>)] = &[
         MissingDependency,
         Some("httpx"),
     ),
+    // Batch 93 (helper diagfix10): ESM's `Cannot find {module|package} '{x}'
+    // imported from {parent}` decided by the parent (`lib/internal/errors.js`;
+    // `resolve.js` gives the main entry the working directory, `{cwd}/`, as
+    // its parent when a loader or `--import` runs it through the ESM loader).
+    (
+        "b93-esm-loader-entry-point-missing-ts-node.log",
+        FileNotFound,
+        Some("src/seed.ts"),
+    ),
+    (
+        "b93-esm-import-entry-point-missing-windows-ui.log",
+        FileNotFound,
+        Some("scripts/release.ts"),
+    ),
+    ("b93-esm-package-own-file-missing-vite-plugin.log", Unknown, None),
+    (
+        "b93-esm-pnpm-package-undeclared-dependency-log-failed.log",
+        MissingDependency,
+        Some("globals"),
+    ),
 ];
 
 /// For every `unknown` row, the log line (1-based) of the root cause's first
@@ -2430,6 +2450,7 @@ const CASES: &[(&str, Category, Option<&str>)] = &[
 /// from the exit code when that fallback was added). An `unknown` answer
 /// pinned to the wrong line sends a person to the wrong place.
 const UNKNOWN_ROOT_LINES: &[(&str, u64)] = &[
+    ("b93-esm-package-own-file-missing-vite-plugin.log", 11),
     ("dnf4-no-match.log", 6),
     ("dnf5-then-command-missing.log", 8),
     ("zypper-package-not-found.log", 7),
@@ -3131,6 +3152,9 @@ const UNKNOWN_ROOT_LINES: &[(&str, u64)] = &[
 /// in a whole-job log, the right answer read from the wrong line (a warning,
 /// a relay, a trailer) is right by luck.
 const KNOWN_ROOT_LINES: &[(&str, u64)] = &[
+    ("b93-esm-loader-entry-point-missing-ts-node.log", 24),
+    ("b93-esm-import-entry-point-missing-windows-ui.log", 24),
+    ("b93-esm-pnpm-package-undeclared-dependency-log-failed.log", 10),
     ("b60-setup-java-temurin8-macos14-arm.log", 116),
     ("b60-setup-ruby-27-ubuntu-arm-ghlog.log", 106),
     ("b60-setup-python-37-macos14-long.log", 112),
@@ -3868,7 +3892,15 @@ const ROOT_STEPS: &[(&str, Option<&str>, &str)] = &[
 
 /// Words the root cause's message must have: a log cut short must say that
 /// the real error is not in it.
-const ROOT_MESSAGES: &[(&str, &str)] = &[("b70-truncated-step-ui.log", "truncated")];
+const ROOT_MESSAGES: &[(&str, &str)] = &[
+    ("b70-truncated-step-ui.log", "truncated"),
+    // A package's own import names the package whose dependency is missing.
+    (
+        "b93-esm-pnpm-package-undeclared-dependency-log-failed.log",
+        "eslint-config-acme",
+    ),
+    ("b93-esm-package-own-file-missing-vite-plugin.log", "vite-plugin-md-pages"),
+];
 
 /// Known (non-`unknown`) rows whose root cause must be `fixable: false`, each
 /// by one of issue 12's definitions (as `docs/json-output.md` states them for
@@ -3928,6 +3960,10 @@ const NOT_FIXABLE: &[(&str, &str)] = &[
     ("b81-jest-setup-jest-dom-not-installed-log-failed.log", "manifest"),
     ("b83-r-covr-loadnamespace-no-package-called.log", "manifest"),
     ("b83-julia-runtest-package-not-found-in-current-path.log", "manifest"),
+    (
+        "b93-esm-pnpm-package-undeclared-dependency-log-failed.log",
+        "manifest",
+    ),
     // A Python module no table maps to a distribution: a name read from a log
     // is never installed on its own word.
     ("pytest-collection-import-error.log", "no distribution table row"),
