@@ -3899,7 +3899,10 @@ const ROOT_MESSAGES: &[(&str, &str)] = &[
         "b93-esm-pnpm-package-undeclared-dependency-log-failed.log",
         "eslint-config-acme",
     ),
-    ("b93-esm-package-own-file-missing-vite-plugin.log", "vite-plugin-md-pages"),
+    (
+        "b93-esm-package-own-file-missing-vite-plugin.log",
+        "vite-plugin-md-pages",
+    ),
 ];
 
 /// Known (non-`unknown`) rows whose root cause must be `fixable: false`, each
@@ -3960,10 +3963,7 @@ const NOT_FIXABLE: &[(&str, &str)] = &[
     ("b81-jest-setup-jest-dom-not-installed-log-failed.log", "manifest"),
     ("b83-r-covr-loadnamespace-no-package-called.log", "manifest"),
     ("b83-julia-runtest-package-not-found-in-current-path.log", "manifest"),
-    (
-        "b93-esm-pnpm-package-undeclared-dependency-log-failed.log",
-        "manifest",
-    ),
+    ("b93-esm-pnpm-package-undeclared-dependency-log-failed.log", "manifest"),
     // A Python module no table maps to a distribution: a name read from a log
     // is never installed on its own word.
     ("pytest-collection-import-error.log", "no distribution table row"),

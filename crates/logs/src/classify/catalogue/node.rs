@@ -584,6 +584,7 @@ fn npx_no_executable(line: &Line<'_>) -> Option<Hit> {
 fn package_not_found(line: &Line<'_>) -> Option<Hit> {
     let text = line.text;
     let raw = quoted(after(text, "Cannot find package").or_else(|| after(text, "Cannot find module"))?)?;
+    let parent = esm_parent(text);
     let bare = !raw.starts_with(['.', '/']) && !raw.contains(':') && !raw.contains('\\');
     if bare {
         // `lodash/fp` → `lodash`; `@scope/pkg/sub` → `@scope/pkg`.
@@ -593,7 +594,23 @@ fn package_not_found(line: &Line<'_>) -> Option<Hit> {
         } else {
             parts[0].to_string()
         };
-        return Some(npm_package_hit(&name, "Node.js cannot resolve").unwrap_or_else(|| {
+        let hit = npm_package_hit(&name, "Node.js cannot resolve").map(|hit| match parent {
+            // An installed package imports it, not the project's code.
+            Some(Parent::Package(importer)) => Hit {
+                message: format!(
+                    "Node.js cannot resolve the npm package '{name}', which the installed package '{}' imports: it is \
+                     not installed where that package resolves it. Either it is a peer dependency of '{}' the \
+                     project must add to package.json, or '{}' does not declare it (a strict layout such as pnpm's \
+                     exposes that; a newer release may declare it). autoheal does not edit package.json.",
+                    display_text(importer),
+                    display_text(importer),
+                    display_text(importer)
+                ),
+                ..hit
+            },
+            _ => hit,
+        });
+        return Some(hit.unwrap_or_else(|| {
             Hit::blocker(format!(
                 "Node.js cannot resolve '{}', which is not an npm package name (an import with the wrong case, or \
                  a path).",
@@ -601,29 +618,82 @@ fn package_not_found(line: &Line<'_>) -> Option<Hit> {
             ))
         }));
     }
-    // ESM's `Cannot find module '{path}' imported from {parent}` names a
-    // module the parent file imports: the code's import (an ESM import needs
-    // the file's extension, which Node's `Did you mean to import` hint gives),
-    // not a file the step was told to run.
     let absolute = raw.starts_with('/') || is_windows_absolute(raw);
-    if absolute && text.contains("' imported from ") {
-        return Some(Hit::blocker(format!(
-            "The code imports '{}', which does not exist (an ESM import without its file extension, or a build \
-             that did not emit it).",
-            display_text(raw)
-        )));
-    }
-    if absolute {
-        return Some(path_hit(
+    match parent {
+        // The main entry point, which Node's ESM loader resolves with the
+        // working directory as its parent: a file the step was told to run.
+        Some(Parent::WorkingDirectory) | None if absolute => Some(path_hit(
             raw,
             0.6,
             "Node.js was asked to run or load a file that does not exist.",
-        ));
+        )),
+        // An installed package imports a file of its own that is not there.
+        Some(Parent::Package(importer)) if absolute => Some(Hit::blocker(format!(
+            "The installed package '{}' imports '{}', which is not there: a broken or incomplete install of the \
+             package (a cache restored over another version, an interrupted install) or a release published without \
+             the file. Reinstall it cleanly or pin another version (a manual fix).",
+            display_text(importer),
+            display_text(raw)
+        ))),
+        // A file of the project imports it: the code's import (an ESM import
+        // needs the file's extension, which Node's `Did you mean to import`
+        // hint gives), not a file the step was told to run.
+        Some(_) if absolute => Some(Hit::blocker(format!(
+            "The code imports '{}', which does not exist (an ESM import without its file extension, or a build \
+             that did not emit it).",
+            display_text(raw)
+        ))),
+        _ => Some(Hit::blocker(format!(
+            "The code imports '{}', which does not resolve (a code error, or a build step that did not run).",
+            display_text(raw)
+        ))),
     }
-    Some(Hit::blocker(format!(
-        "The code imports '{}', which does not resolve (a code error, or a build step that did not run).",
-        display_text(raw)
-    )))
+}
+
+/// Who imports what ESM's resolver did not find.
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Parent<'t> {
+    /// `{cwd}/`: the main entry point. Node's `defaultResolve`
+    /// (`lib/internal/modules/esm/resolve.js`) gives the entry it runs
+    /// through the ESM loader (a `--loader`/`--import` hook, an `.mjs` or
+    /// `"type": "module"` entry) the working directory as its parent.
+    WorkingDirectory,
+    /// A file inside `node_modules`: the named package imports it.
+    Package(&'t str),
+    /// A file of the project.
+    Project,
+}
+
+/// The parent of ESM's `Cannot find {module|package} '{x}' imported from
+/// {parent}` (`ERR_MODULE_NOT_FOUND` in `lib/internal/errors.js`), on the
+/// message's own line.
+fn esm_parent(text: &str) -> Option<Parent<'_>> {
+    let parent = after(text, "' imported from ")?.trim_end();
+    if parent.is_empty() {
+        return None;
+    }
+    if parent.ends_with(['/', '\\']) {
+        return Some(Parent::WorkingDirectory);
+    }
+    let inside = parent
+        .rfind("/node_modules/")
+        .or_else(|| parent.rfind("\\node_modules\\"))
+        .map(|at| &parent[at + "/node_modules/".len()..]);
+    Some(match inside {
+        Some(rest) => {
+            let mut parts = rest.split(['/', '\\']);
+            let first = parts.next().unwrap_or_default();
+            let end = if first.starts_with('@') {
+                parts
+                    .next()
+                    .map_or(first.len(), |second| first.len() + 1 + second.len())
+            } else {
+                first.len()
+            };
+            Parent::Package(&rest[..end])
+        }
+        None => Parent::Project,
+    })
 }
 
 /// `D:\a\app\app\x.js` or `C:/…`: Node on Windows resolves the script
@@ -1071,6 +1141,55 @@ mod tests {
             ))
             .is_none()
         );
+    }
+
+    /// ESM's `imported from {parent}` decides what a missing module is: the
+    /// working directory (`{cwd}/`) as parent is the entry point the step
+    /// ran (a file), a parent inside `node_modules` is a package's own
+    /// import (its install, not the project's code), any other parent is the
+    /// project's import.
+    #[test]
+    fn esm_not_found_is_decided_by_its_parent() {
+        let hit = |text: &str| package_not_found(&Line::plain(text)).expect("read");
+        let entry = hit(
+            "Error [ERR_MODULE_NOT_FOUND]: Cannot find module '/home/runner/work/a/a/src/seed.ts' imported \
+                         from /home/runner/work/a/a/",
+        );
+        assert_eq!(
+            (entry.category, entry.subject.as_deref()),
+            (Category::FileNotFound, Some("src/seed.ts"))
+        );
+        let entry = hit(
+            "Error [ERR_MODULE_NOT_FOUND]: Cannot find module 'D:\\a\\t\\t\\scripts\\release.ts' \
+                         imported from D:\\a\\t\\t\\",
+        );
+        assert_eq!(
+            (entry.category, entry.subject.as_deref()),
+            (Category::FileNotFound, Some("scripts/release.ts"))
+        );
+        let own = hit(
+            "Error [ERR_MODULE_NOT_FOUND]: Cannot find module '/w/node_modules/@acme/ui/dist/x' imported \
+                       from /w/node_modules/@acme/ui/dist/index.mjs",
+        );
+        assert_eq!((own.category, own.fixable), (Category::Unknown, false));
+        assert!(own.message.contains("'@acme/ui'"), "{}", own.message);
+        let project = hit(
+            "Error [ERR_MODULE_NOT_FOUND]: Cannot find module '/w/dist/commands/init' imported from \
+                           /w/dist/index.js",
+        );
+        assert_eq!((project.category, project.fixable), (Category::Unknown, false));
+        assert!(project.message.starts_with("The code imports"), "{}", project.message);
+        let dependency = hit(
+            "Error [ERR_MODULE_NOT_FOUND]: Cannot find package 'globals' imported from \
+                              /w/node_modules/.pnpm/cfg@3.1.0/node_modules/cfg/index.js",
+        );
+        assert_eq!(
+            (dependency.category, dependency.subject.as_deref()),
+            (Category::MissingDependency, Some("globals"))
+        );
+        assert!(dependency.message.contains("'cfg'"), "{}", dependency.message);
+        let project = hit("Error [ERR_MODULE_NOT_FOUND]: Cannot find package 'kysely' imported from /w/db/migrate.mjs");
+        assert!(!project.message.contains("installed package"), "{}", project.message);
     }
 
     /// node-gyp's missing build program is a command; corepack's refusal is
