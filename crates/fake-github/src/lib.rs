@@ -198,8 +198,8 @@ impl FakeGithub {
         self.shared.lock().paging.links = links;
     }
 
-    /// Refuses to create an issue carrying `label`: 422 "Validation Failed" with an `errors`
-    /// entry naming it (`resource: Label`, `field: name`, `code: invalid`, `value`), the
+    /// Refuses to create an issue carrying `label`, or to add it to an issue or pull request:
+    /// 422 "Validation Failed" with an `errors` entry naming it (`resource: Label`, `field: name`, `code: invalid`, `value`), the
     /// shape GitHub's REST documentation gives validation errors.
     pub fn refuse_label(&self, repo: &str, label: &str) {
         self.with_repo(repo, |r| {

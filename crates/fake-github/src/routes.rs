@@ -639,23 +639,32 @@ fn string_list(value: Option<&Value>) -> Vec<String> {
         .unwrap_or_default()
 }
 
-fn create_issue(repo: &mut RepoState, ctx: &Ctx<'_>, number: u64) -> (Response, Used) {
-    let Some(title) = ctx.body_str("title").map(str::to_string) else {
-        return (unprocessable("title is required"), Used::None);
-    };
-    let labels = string_list(ctx.req.body.as_ref().and_then(|b| b.get("labels")));
+/// GitHub's 422 "Validation Failed" for the labels of `labels` the repository refuses
+/// (`FakeGithub::refuse_label`), one `errors` entry each, or `None` when it takes them all.
+fn refused_labels(repo: &RepoState, labels: &[String], docs: &str) -> Option<Response> {
     let refused: Vec<Value> = labels
         .iter()
         .filter(|label| repo.refused_labels.contains(*label))
         .map(|label| json!({ "resource": "Label", "field": "name", "code": "invalid", "value": label }))
         .collect();
-    if !refused.is_empty() {
-        let answer = json!({
-            "message": "Validation Failed",
-            "errors": refused,
-            "documentation_url": "https://docs.github.com/rest/issues/issues#create-an-issue",
-        });
-        return (json_response(StatusCode::UNPROCESSABLE_ENTITY, answer), Used::None);
+    if refused.is_empty() {
+        return None;
+    }
+    let answer = json!({
+        "message": "Validation Failed",
+        "errors": refused,
+        "documentation_url": format!("https://docs.github.com/rest/{docs}"),
+    });
+    Some(json_response(StatusCode::UNPROCESSABLE_ENTITY, answer))
+}
+
+fn create_issue(repo: &mut RepoState, ctx: &Ctx<'_>, number: u64) -> (Response, Used) {
+    let Some(title) = ctx.body_str("title").map(str::to_string) else {
+        return (unprocessable("title is required"), Used::None);
+    };
+    let labels = string_list(ctx.req.body.as_ref().and_then(|b| b.get("labels")));
+    if let Some(refusal) = refused_labels(repo, &labels, "issues#create-an-issue") {
+        return (refusal, Used::None);
     }
     let issue = IssueState {
         number,
@@ -790,10 +799,14 @@ fn add_comment(repo: &mut RepoState, ctx: &Ctx<'_>, number: u64, id: u64) -> (Re
 }
 
 fn add_labels(repo: &mut RepoState, ctx: &Ctx<'_>, number: u64) -> Response {
+    let labels = string_list(ctx.req.body.as_ref().and_then(|b| b.get("labels")));
+    if let Some(refusal) = refused_labels(repo, &labels, "issues/labels#add-labels-to-an-issue") {
+        return refusal;
+    }
     let Some(issue) = repo.issues.get_mut(&number) else {
         return not_found();
     };
-    for label in string_list(ctx.req.body.as_ref().and_then(|b| b.get("labels"))) {
+    for label in labels {
         if !issue.labels.contains(&label) {
             issue.labels.push(label);
         }

@@ -40,8 +40,8 @@ use crate::progress::{Progress, silent};
 use crate::record::Record;
 use crate::report::{Examined, ReportOptions, ReportOutcome, examine, report_run};
 use crate::text::{
-    DEMOTED_MARKER, LABEL_NEEDS_MANUAL_FIX, PATCH_MARKER, commit_message, demoted_comment, fenced, no_fix_comment,
-    no_fix_marker, patch_comment, pull_body, pull_title,
+    DEMOTED_MARKER, PATCH_MARKER, commit_message, demoted_comment, fenced, no_fix_comment, no_fix_marker,
+    patch_comment, pull_body, pull_title,
 };
 
 /// What to heal.
@@ -468,8 +468,7 @@ async fn post_patch(gh: &GitHub, repo: &RepoName, issue: u64, record: &Record, p
     if !already {
         gh.create_comment(repo, issue, &comment).await?;
     }
-    gh.add_labels(repo, issue, &[LABEL_NEEDS_MANUAL_FIX.to_string()])
-        .await?;
+    act::issue::hand_to_a_person(gh, repo, issue).await?;
     Ok(())
 }
 

@@ -592,6 +592,31 @@ fn check_lines(failed: &[FailedCheck]) -> String {
         .join("\n")
 }
 
+/// Marks autoheal's comment saying GitHub refused a label it added (one per thread).
+pub const REFUSED_LABELS_MARKER: &str = "<!-- autoheal:refused-labels -->";
+
+/// The names of refused labels, as code.
+fn label_list(refused: &[String]) -> String {
+    refused.iter().map(|label| inline(label)).collect::<Vec<_>>().join(", ")
+}
+
+/// The comment on a heal PR GitHub would not label `auto-heal`.
+pub fn refused_pull_labels_comment(refused: &[String]) -> String {
+    format!(
+        "{REFUSED_LABELS_MARKER}\nGitHub refused the label(s) {} (422), so this pull request carries none of them. autoheal finds its pull requests by the `{LABEL_AUTO_HEAL}` label: until it is set, a review of this one does not count in what autoheal learns from reviews, nor in `autoheal stats`.\n",
+        label_list(refused)
+    )
+}
+
+/// The comment on an issue GitHub would not label `needs-manual-fix`, whose `auto-heal` label
+/// autoheal removed instead.
+pub fn refused_manual_fix_comment(refused: &[String]) -> String {
+    format!(
+        "{REFUSED_LABELS_MARKER}\nGitHub refused the label(s) {} (422), so autoheal removed `{LABEL_AUTO_HEAL}` from this issue instead: it proposes no further fix here. Add `{LABEL_AUTO_HEAL}` again to let it try.\n",
+        label_list(refused)
+    )
+}
+
 /// The comment on a heal PR closed because its checks failed.
 pub fn rollback_pull_comment(head_sha: &str, failed: &[FailedCheck], issues: &[u64]) -> String {
     let issues = if issues.is_empty() {

@@ -217,6 +217,42 @@ async fn a_missing_label_is_created_then_added() {
     assert!(pull.iter().any(|l| l == "auto-heal"), "{pull:?}");
 }
 
+/// GitHub may refuse a label on `POST …/issues/{n}/labels` with 422 "Validation Failed",
+/// as it does when an issue is created; that failed the whole heal after the pull request
+/// was opened. The pull request stays, says which label was refused and why that matters,
+/// and the issue still hears of it.
+#[tokio::test]
+async fn a_label_refused_on_the_pull_request_keeps_it_and_says_so() {
+    let fake = started();
+    let scenario = timeout(50);
+    seed(&fake, REPO, "trunk", &scenario);
+    let issue = reported(&fake, &scenario).await;
+    fake.refuse_label(REPO, "auto-heal");
+    let outcome = ok(&fake, HealTarget::Issue(issue)).await;
+    let HealOutcome::Opened { pull, .. } = outcome else {
+        panic!("{outcome:?}")
+    };
+    let prs = pulls(&fake);
+    assert_eq!(prs.len(), 1);
+    assert!(prs[0].labels.is_empty(), "{:?}", prs[0].labels);
+    let said = fake.comments(REPO, pull.number);
+    assert_eq!(said.len(), 1, "{said:?}");
+    assert!(
+        said[0].body.contains("GitHub refused the label(s) `auto-heal` (422)"),
+        "{}",
+        said[0].body
+    );
+    assert!(
+        fake.comments(REPO, issue)
+            .iter()
+            .any(|c| c.body.contains(&format!("#{}", pull.number)))
+    );
+    // A rerun updates the same pull request and says it only once.
+    let again = ok(&fake, HealTarget::Issue(issue)).await;
+    assert!(matches!(again, HealOutcome::Updated { .. }), "{again:?}");
+    assert_eq!(fake.comments(REPO, pull.number).len(), 1);
+}
+
 #[tokio::test]
 async fn rerunning_heal_updates_the_branch_and_never_duplicates_the_pull_request() {
     let fake = started();

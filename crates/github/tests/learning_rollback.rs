@@ -151,6 +151,47 @@ async fn failed_checks_close_the_pr_label_the_issue_and_stop_heal() {
     assert_eq!(fake.writes().len(), writes, "heal wrote nothing");
 }
 
+/// A `needs-manual-fix` GitHub refuses (422 on `POST …/issues/{n}/labels`) failed the
+/// rollback before the pull request was closed. The rollback goes on: the issue loses
+/// `auto-heal` instead (heal leaves an issue without it alone as well), says so, and heal
+/// stacks no second fix on it.
+#[tokio::test]
+async fn a_refused_needs_manual_fix_label_still_rolls_back_and_stops_heal() {
+    let fake = fake();
+    let (issue, pull) = seeded(&fake, vec![check("build", "failure")]);
+    fake.refuse_label(REPO, "needs-manual-fix");
+    let (gh, _) = client(&fake);
+    let rolled = rollback_if_checks_failed(&gh, &repo(), pull)
+        .await
+        .unwrap_or_else(|e| panic!("{e}"))
+        .unwrap_or_else(|| panic!("the build check failed"));
+    assert_eq!(rolled.issues, [issue]);
+    let items = fake.issues(REPO);
+    let state = |n: u64| {
+        items
+            .iter()
+            .find(|i| i.number == n)
+            .cloned()
+            .unwrap_or_else(|| panic!("#{n}"))
+    };
+    assert_eq!(state(pull).state, "closed");
+    assert_eq!(state(issue).labels, ["workflow-failure"]);
+    let said: Vec<String> = fake.comments(REPO, issue).into_iter().map(|c| c.body).collect();
+    assert!(
+        said.iter()
+            .any(|b| b.contains("GitHub refused the label(s) `needs-manual-fix` (422)") && b.contains("`auto-heal`")),
+        "{said:?}"
+    );
+    let healed = heal(&gh, &repo(), HealTarget::Issue(issue), &HealOptions::default())
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert!(
+        matches!(&healed.outcome, HealOutcome::Skipped { reason, .. } if reason.contains("not labeled `auto-heal`")),
+        "{:?}",
+        healed.outcome
+    );
+}
+
 #[tokio::test]
 async fn passing_or_pending_checks_and_other_branches_leave_the_pr_alone() {
     let fake = fake();

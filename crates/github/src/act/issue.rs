@@ -4,6 +4,7 @@ use crate::client::GitHub;
 use crate::client::config::RepoName;
 use crate::error::{Error, Invalid, Result};
 use crate::models::{Issue, Label};
+use crate::text::{LABEL_AUTO_HEAL, LABEL_NEEDS_MANUAL_FIX, REFUSED_LABELS_MARKER, refused_manual_fix_comment};
 
 /// Opens an issue and returns it as filed (GitHub's answer has only the number and URL that
 /// matter; the rest is what was sent, `labels` only those GitHub took).
@@ -46,6 +47,53 @@ pub async fn file_issue(gh: &GitHub, repo: &RepoName, title: &str, body: &str, l
         updated_at: created.updated_at,
         ..Issue::default()
     })
+}
+
+/// Adds `labels` to an issue or pull request and returns those GitHub refused. `POST
+/// …/issues/{n}/labels` is refused like an issue's creation (422 "Validation Failed" with
+/// `errors` about the `Label` resource or the `labels` field); the labels it names (all of
+/// them when it names none) are dropped and the rest added again, so each retry drops at
+/// least one and it ends. What a missing label costs is the caller's to say.
+pub async fn add_labels(gh: &GitHub, repo: &RepoName, number: u64, labels: &[String]) -> Result<Vec<String>> {
+    let mut kept = labels.to_vec();
+    let mut refused: Vec<String> = Vec::new();
+    while !kept.is_empty() {
+        match gh.add_labels(repo, number, &kept).await {
+            Err(Error::Api {
+                status: 422, invalid, ..
+            }) if invalid.iter().any(is_about_labels) => {
+                let named = named_labels(&invalid, &kept);
+                kept.retain(|label| !named.contains(label));
+                refused.extend(named);
+            }
+            other => {
+                other?;
+                break;
+            }
+        }
+    }
+    Ok(refused)
+}
+
+/// Labels an issue `needs-manual-fix`, so heal leaves it to a person. When GitHub refuses
+/// that label, `auto-heal` is taken off instead (heal leaves an issue without it alone too,
+/// `decide::gate::skip_reason`) and the issue says so once: the rollback and the posted
+/// patch must stop heal whatever GitHub does with one label.
+pub async fn hand_to_a_person(gh: &GitHub, repo: &RepoName, issue: u64) -> Result<()> {
+    let refused = add_labels(gh, repo, issue, &[LABEL_NEEDS_MANUAL_FIX.to_string()]).await?;
+    if refused.is_empty() {
+        return Ok(());
+    }
+    gh.remove_label(repo, issue, LABEL_AUTO_HEAL).await?;
+    comment_once(
+        gh,
+        repo,
+        issue,
+        REFUSED_LABELS_MARKER,
+        &refused_manual_fix_comment(&refused),
+    )
+    .await?;
+    Ok(())
 }
 
 /// Whether a 422 entry is about an issue's labels.

@@ -1,10 +1,11 @@
 //! The fix pull request: opened once per branch, its title and body kept current.
 
+use super::issue::{add_labels, comment_once};
 use crate::client::GitHub;
 use crate::client::config::RepoName;
 use crate::error::{Error, Result};
 use crate::models::PullRequest;
-use crate::text::{LABEL_AUTO_HEAL, opened_comment};
+use crate::text::{LABEL_AUTO_HEAL, REFUSED_LABELS_MARKER, opened_comment, refused_pull_labels_comment};
 
 /// Opens the PR from `branch` into `base`, labels it and says so on the issue.
 pub async fn open_pull(
@@ -17,7 +18,18 @@ pub async fn open_pull(
     body: &str,
 ) -> Result<PullRequest> {
     let pull = gh.create_pull(repo, title, branch, base, body).await?;
-    gh.add_labels(repo, pull.number, &[LABEL_AUTO_HEAL.to_string()]).await?;
+    let refused = add_labels(gh, repo, pull.number, &[LABEL_AUTO_HEAL.to_string()]).await?;
+    if !refused.is_empty() {
+        // The pull request is worth keeping without its label; it says what that costs.
+        comment_once(
+            gh,
+            repo,
+            pull.number,
+            REFUSED_LABELS_MARKER,
+            &refused_pull_labels_comment(&refused),
+        )
+        .await?;
+    }
     gh.create_comment(repo, issue, &opened_comment(pull.number, branch))
         .await?;
     Ok(pull)

@@ -1,14 +1,13 @@
 //! Rolling a failed fix back: label the issues it fixed `needs-manual-fix` (first, so heal
-//! leaves them alone even if a later write fails), comment once on the PR and the issues,
+//! leaves them alone even if a later write fails; when GitHub refuses the label, take
+//! `auto-heal` off instead, `act::issue::hand_to_a_person`), comment once on the PR and the issues,
 //! close the PR.
 
-use super::issue::comment_once;
+use super::issue::{comment_once, hand_to_a_person};
 use crate::client::GitHub;
 use crate::client::config::RepoName;
 use crate::error::Result;
-use crate::text::{
-    FailedCheck, LABEL_NEEDS_MANUAL_FIX, ROLLBACK_MARKER, rollback_issue_comment, rollback_pull_comment,
-};
+use crate::text::{FailedCheck, ROLLBACK_MARKER, rollback_issue_comment, rollback_pull_comment};
 
 pub async fn roll_back(
     gh: &GitHub,
@@ -19,8 +18,7 @@ pub async fn roll_back(
     failed: &[FailedCheck],
 ) -> Result<()> {
     for &issue in issues {
-        gh.add_labels(repo, issue, &[LABEL_NEEDS_MANUAL_FIX.to_string()])
-            .await?;
+        hand_to_a_person(gh, repo, issue).await?;
     }
     let pull_text = rollback_pull_comment(head_sha, failed, issues);
     comment_once(gh, repo, pr, ROLLBACK_MARKER, &pull_text).await?;
