@@ -32,13 +32,13 @@ use crate::decide::trust::Route;
 use crate::error::{Error, Result};
 use crate::fetch::files::{Snapshot, fetch_snapshot};
 use crate::fetch::history::Histories;
-use crate::fetch::repo::DefaultHead;
+use crate::fetch::repo::{DefaultHead, fetch_default_head};
 use crate::fetch::run::fetch_run;
 use crate::fetch::trust::{fetch_bot_login, may_act_on_records};
 use crate::models::{Issue, PullRequest};
 use crate::progress::{Progress, silent};
 use crate::record::Record;
-use crate::report::{Examined, ReportOptions, ReportOutcome, examine, report_run};
+use crate::report::{Examined, ReportOptions, ReportOutcome, examine_at, report_run};
 use crate::text::{
     DEMOTED_MARKER, PATCH_MARKER, commit_message, demoted_comment, fenced, no_fix_comment, no_fix_marker,
     patch_comment, pull_body, pull_title,
@@ -215,15 +215,19 @@ async fn heal_issue(gh: &GitHub, repo: &RepoName, number: u64, options: &HealOpt
         Err(error) if error.is_not_found() => return Err(foreign()),
         Err(error) => return Err(error),
     };
+    // Against the name GitHub answers for the repository, as `report` judges a run (review84
+    // L3): a renamed or transferred repository is served under its old name too, but its
+    // runs carry the new one.
+    let head = fetch_default_head(gh, repo).await?;
     if !evidence
         .run
         .repository
         .full_name
-        .eq_ignore_ascii_case(&repo.to_string())
+        .eq_ignore_ascii_case(&head.own_name(repo))
     {
         return Err(foreign());
     }
-    let examined = examine(gh, repo, evidence, &options.report).await?;
+    let examined = examine_at(gh, repo, evidence, head, &options.report).await?;
     match &examined.route {
         Route::Heal => {}
         Route::ReportOnly(why) | Route::Ignore(why) => {

@@ -145,10 +145,21 @@ pub(crate) async fn examine(
     evidence: RunEvidence,
     options: &ReportOptions,
 ) -> Result<Examined> {
-    let progress = options.progress.as_ref();
-    let run = &evidence.run;
     // Fetch: the default branch (policy is read there), the actor's permission, the files.
     let head = fetch_default_head(gh, repo).await?;
+    examine_at(gh, repo, evidence, head, options).await
+}
+
+/// [`examine`] with the default branch's head already read.
+pub(crate) async fn examine_at(
+    gh: &GitHub,
+    repo: &RepoName,
+    evidence: RunEvidence,
+    head: DefaultHead,
+    options: &ReportOptions,
+) -> Result<Examined> {
+    let progress = options.progress.as_ref();
+    let run = &evidence.run;
     let config = if options.read_repo_config {
         fetch_config(gh, repo, &head.sha).await?
     } else {
@@ -174,12 +185,7 @@ pub(crate) async fn examine(
     // Decide: may this run choose what is committed?
     // Against the name GitHub answers with: a renamed repository configured by its old name
     // judged every run of its own "another repository's" and healed none.
-    let own_name = if head.full_name.is_empty() {
-        repo.to_string()
-    } else {
-        head.full_name.clone()
-    };
-    let trust = judge(run, &own_name, &permission, &author_permission);
+    let trust = judge(run, &head.own_name(repo), &permission, &author_permission);
     let route = route(&trust, config.untrusted_runs);
     // An untrusted run healed anyway (`untrusted-runs: heal`): its commit's files (a fork's
     // workflow, lock files, requirements) are its author's, so the fix the issue shows is

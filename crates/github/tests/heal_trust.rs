@@ -394,6 +394,32 @@ async fn a_forged_issue_naming_a_run_of_another_repository_is_refused() {
     assert!(fake.writes().is_empty());
 }
 
+/// review84 L3: `heal --issue` compared the run's repository with the configured name, but
+/// GitHub names a renamed or transferred repository's runs by the new name (and serves the
+/// API under the old one too): configured by its old name, every issue's own run was "a run
+/// of another repository" and nothing was healed. The run is compared with the name GitHub
+/// answers for the repository; another repository's run is still refused.
+#[tokio::test]
+async fn heal_issue_heals_a_renamed_repositorys_own_run_under_its_old_name() {
+    let fake = started();
+    seed(&fake, REPO, "main", &dependency(42));
+    let (gh, _) = client(&fake);
+    let reported = autoheal_github::report(&gh, &repo(), 42, &autoheal_github::ReportOptions::default())
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    let ReportOutcome::Filed(filed) = reported else {
+        panic!("{reported:?}")
+    };
+    fake.rename_repo(REPO, "octo-org/app2");
+    let healed = heal_ok(&fake, HealTarget::Issue(filed.issue.number)).await;
+    assert!(
+        matches!(healed.outcome, HealOutcome::Opened { .. }),
+        "{:?}",
+        healed.outcome
+    );
+    assert_eq!(pulls(&fake), 1);
+}
+
 #[tokio::test]
 async fn the_record_stands_in_for_expired_logs_only_in_the_bots_own_issue() {
     // The run exists but its logs are gone.

@@ -18,6 +18,18 @@ pub struct DefaultHead {
     pub full_name: String,
 }
 
+impl DefaultHead {
+    /// The name this repository's runs carry: the `full_name` GitHub answered, or the
+    /// configured name when it answered none.
+    pub fn own_name(&self, configured: &RepoName) -> String {
+        if self.full_name.is_empty() {
+            configured.to_string()
+        } else {
+            self.full_name.clone()
+        }
+    }
+}
+
 pub async fn fetch_default_head(gh: &GitHub, repo: &RepoName) -> Result<DefaultHead> {
     let repository = gh.get_repo(repo).await?;
     let branch = repository.default_branch;
