@@ -2,61 +2,53 @@
 
 use std::io::Write;
 
+use autoheal_engine::LineIndex;
 use autoheal_engine::json::{FixJson, RangeJson};
-use autoheal_engine::{AuditSeverity, Confidence, LineIndex, Severity};
-use serde::Serialize;
 
 use super::Items;
 use crate::check::FileReport;
 
-/// One entry of `diagnostics`; fields in alphabetical order, the order the
-/// document has always printed its keys in (see [`autoheal_engine::json`]).
-#[derive(Serialize)]
-struct DiagnosticJson<'a> {
-    #[serde(skip_serializing_if = "Option::is_none")]
-    audit_severity: Option<AuditSeverity>,
-    code: &'a str,
-    confidence: Confidence,
-    fixes: Vec<FixJson<'a>>,
-    labels: Vec<LabelJson<'a>>,
-    message: &'a str,
-    path: &'a str,
-    range: RangeJson,
-    rule: &'a str,
-    severity: Severity,
-}
-
-#[derive(Serialize)]
-struct LabelJson<'a> {
-    message: &'a str,
-    range: RangeJson,
-}
-
-/// One file's entries of `diagnostics`.
+/// One file's entries of `diagnostics`, each an object with its keys in
+/// alphabetical order, the order the document has always printed them in
+/// (see [`autoheal_engine::json`]).
 fn file_diagnostics(rep: &FileReport, items: &mut Items) {
     let index = LineIndex::new(&rep.source);
     let range = |r| RangeJson::new(&index, &rep.source, r);
     // The file's own index: a fix's edits are (almost always) in it.
     let edit_range = |p: &str, r| (p == rep.path).then(|| range(r));
     for d in &rep.diagnostics {
-        items.push(&DiagnosticJson {
-            audit_severity: d.audit_severity,
-            code: d.code,
-            confidence: d.confidence,
-            fixes: d.fixes.iter().map(|f| FixJson::new(f, &edit_range)).collect(),
-            labels: d
-                .labels
-                .iter()
-                .map(|l| LabelJson {
-                    message: &l.message,
-                    range: range(l.range),
-                })
-                .collect(),
-            message: &d.message,
-            path: &rep.path,
-            range: range(d.range),
-            rule: d.rule,
-            severity: d.severity,
+        items.push(|w| {
+            w.begin_object();
+            if let Some(audit) = d.audit_severity {
+                w.string_member("audit_severity", audit.as_str());
+            }
+            w.string_member("code", d.code);
+            w.string_member("confidence", d.confidence.as_str());
+            w.key("fixes");
+            w.begin_array();
+            for f in &d.fixes {
+                w.element();
+                FixJson::new(f, &edit_range).write(w);
+            }
+            w.end_array();
+            w.key("labels");
+            w.begin_array();
+            for l in &d.labels {
+                w.element();
+                w.begin_object();
+                w.string_member("message", &l.message);
+                w.key("range");
+                range(l.range).write(w);
+                w.end_object();
+            }
+            w.end_array();
+            w.string_member("message", &d.message);
+            w.string_member("path", &rep.path);
+            w.key("range");
+            range(d.range).write(w);
+            w.string_member("rule", d.rule);
+            w.string_member("severity", d.severity.as_str());
+            w.end_object();
         });
     }
 }

@@ -7,6 +7,7 @@ mod sarif;
 
 use std::io::Write;
 
+use autoheal_engine::json::pretty::Pretty;
 use clap::ValueEnum;
 
 use crate::Verbosity;
@@ -93,96 +94,13 @@ pub(crate) struct Items<'a> {
 }
 
 impl Items<'_> {
-    pub(crate) fn push(&mut self, item: &impl serde::Serialize) {
+    /// One item, written by `write` at the array's depth.
+    pub(crate) fn push(&mut self, write: impl FnOnce(&mut Pretty)) {
         if !self.text.is_empty() {
             self.text.extend_from_slice(b",\n");
         }
         self.text.extend_from_slice(self.indent);
-        let layout = PrettyAt {
-            base: self.indent.len(),
-            level: 0,
-            has_value: false,
-        };
-        let mut ser = serde_json::Serializer::with_formatter(&mut self.text, layout);
-        item.serialize(&mut ser).expect("writing to memory cannot fail");
-    }
-}
-
-/// serde_json's pretty layout (`to_string_pretty`: two spaces a level,
-/// `"key": value`, `[]` and `{}` when empty) for a value whose lines start
-/// `base` spaces in. Each line's indentation is written in one piece: a
-/// writer adding it after every line break read every byte of the output
-/// again, a few percent of `--format json`'s time.
-struct PrettyAt {
-    base: usize,
-    level: usize,
-    /// Whether the innermost array or object open has a member.
-    has_value: bool,
-}
-
-impl PrettyAt {
-    fn line<W: ?Sized + Write>(&self, out: &mut W, first: bool) -> std::io::Result<()> {
-        const SPACES: &[u8; 128] = &[b' '; 128];
-        out.write_all(if first { b"\n" } else { b",\n" })?;
-        let mut width = self.base + 2 * self.level;
-        while width > 0 {
-            let n = width.min(SPACES.len());
-            out.write_all(&SPACES[..n])?;
-            width -= n;
-        }
-        Ok(())
-    }
-
-    fn close<W: ?Sized + Write>(&mut self, out: &mut W, bracket: &[u8]) -> std::io::Result<()> {
-        self.level -= 1;
-        if self.has_value {
-            self.line(out, true)?;
-        }
-        out.write_all(bracket)
-    }
-}
-
-impl serde_json::ser::Formatter for PrettyAt {
-    fn begin_array<W: ?Sized + Write>(&mut self, out: &mut W) -> std::io::Result<()> {
-        self.level += 1;
-        self.has_value = false;
-        out.write_all(b"[")
-    }
-
-    fn end_array<W: ?Sized + Write>(&mut self, out: &mut W) -> std::io::Result<()> {
-        self.close(out, b"]")
-    }
-
-    fn begin_array_value<W: ?Sized + Write>(&mut self, out: &mut W, first: bool) -> std::io::Result<()> {
-        self.line(out, first)
-    }
-
-    fn end_array_value<W: ?Sized + Write>(&mut self, _: &mut W) -> std::io::Result<()> {
-        self.has_value = true;
-        Ok(())
-    }
-
-    fn begin_object<W: ?Sized + Write>(&mut self, out: &mut W) -> std::io::Result<()> {
-        self.level += 1;
-        self.has_value = false;
-        out.write_all(b"{")
-    }
-
-    fn end_object<W: ?Sized + Write>(&mut self, out: &mut W) -> std::io::Result<()> {
-        self.close(out, b"}")
-    }
-
-    fn begin_object_key<W: ?Sized + Write>(&mut self, out: &mut W, first: bool) -> std::io::Result<()> {
-        self.line(out, first)
-    }
-
-    fn begin_object_value<W: ?Sized + Write>(&mut self, out: &mut W) -> std::io::Result<()> {
-        out.write_all(b": ")
-    }
-
-    fn end_object_value<W: ?Sized + Write>(&mut self, _: &mut W) -> std::io::Result<()> {
-        self.has_value = true;
-        Ok(())
+        write(&mut Pretty::new(&mut self.text, self.indent.len()));
     }
 }
 
@@ -220,34 +138,6 @@ mod tests {
         }
     }
 
-    /// An item laid out at a depth is serde_json's pretty printing of it
-    /// with every line but the first indented: empty and nested arrays and
-    /// objects, escaped line breaks, deeper than one run of spaces.
-    #[test]
-    fn an_item_at_a_depth_is_the_pretty_value_indented() {
-        let mut deep = serde_json::json!("end");
-        for i in 0..70 {
-            deep = serde_json::json!({ "level": i, "next": [deep, [], {}] });
-        }
-        let value = serde_json::json!({
-            "a": [], "b": {}, "c": [[]], "d": [{}, {"e": "x\ny"}], "f": null, "g": 1.5, "deep": deep,
-        });
-        for indent in ["", "    "] {
-            let mut items = Items {
-                text: Vec::new(),
-                indent: indent.as_bytes(),
-            };
-            items.push(&value);
-            items.push(&serde_json::json!([]));
-            let pretty = |v: &serde_json::Value| {
-                let text = serde_json::to_string_pretty(v).unwrap();
-                format!("{indent}{}", text.replace('\n', &format!("\n{indent}")))
-            };
-            let expected = format!("{},\n{}", pretty(&value), pretty(&serde_json::json!([])));
-            assert_eq!(String::from_utf8(items.text).unwrap(), expected);
-        }
-    }
-
     /// Each file's items rendered apart give exactly what printing the
     /// whole document at once gives: with findings and fixes in several
     /// files, a clean file between them, and no finding at all.
@@ -278,6 +168,110 @@ mod tests {
             sarif::write(&mut fast, &reports).unwrap();
             let slow = serde_json::to_string_pretty(&sarif::sarif_json(&reports)).unwrap() + "\n";
             assert_eq!(String::from_utf8(fast).unwrap(), slow);
+        }
+    }
+
+    /// Generated findings (every field set or left out, strings with escapes
+    /// and multi-byte characters, fixes to the file and to another file,
+    /// rules known or not) print through the fixed-shape writers exactly as
+    /// through serde_json's `Value`, so the documents parse as JSON to the
+    /// same value.
+    mod generated {
+        use super::super::{json, sarif};
+        use crate::check::FileReport;
+        use autoheal_engine::rules::RULES;
+        use autoheal_engine::{AuditSeverity, Confidence, Diagnostic, Edit, Fix, Label, Severity, TextRange};
+        use proptest::prelude::*;
+
+        const SOURCE: &str = "on: push\njobs:\n  é:\n    runs-on: x\n";
+        const TEXT: &str = "(\\PC|[\\x00-\\x1f\"\\\\]){0,12}";
+
+        /// A range of `SOURCE` on character boundaries (`é` is bytes 18..20).
+        fn range() -> impl Strategy<Value = TextRange> {
+            (0usize..SOURCE.len(), 0usize..6).prop_map(|(start, len)| {
+                let boundary = |o: usize| if o == 19 { 18 } else { o.min(SOURCE.len()) };
+                TextRange::new(boundary(start), boundary(start + len))
+            })
+        }
+
+        fn fix() -> impl Strategy<Value = Fix> {
+            let path = prop::sample::select(vec!["w.yml", "other.yml"]);
+            let edit = (path, range(), TEXT).prop_map(|(p, r, t)| Edit::replace(p, r, t));
+            (
+                TEXT,
+                TEXT,
+                any::<bool>(),
+                any::<bool>(),
+                prop::collection::vec(edit, 0..3),
+            )
+                .prop_map(|(title, explanation, safe, fallback, edits)| {
+                    let mut fix = if safe {
+                        Fix::safe(title, edits)
+                    } else {
+                        Fix::unsafe_(title, edits)
+                    };
+                    fix.explanation = explanation;
+                    fix.fallback = fallback;
+                    fix
+                })
+        }
+
+        fn diagnostic() -> impl Strategy<Value = Diagnostic> {
+            let mut rules: Vec<&'static str> = RULES.iter().map(|r| r.id).collect();
+            rules.push("not-a-rule");
+            let severity = prop::sample::select(vec![Severity::Info, Severity::Warning, Severity::Error]);
+            let confidence = prop::sample::select(vec![Confidence::Low, Confidence::Medium, Confidence::High]);
+            let audit = prop::option::of(prop::sample::select(vec![
+                AuditSeverity::Low,
+                AuditSeverity::Medium,
+                AuditSeverity::High,
+            ]));
+            let label = (range(), TEXT).prop_map(|(range, message)| Label { range, message });
+            (
+                prop::sample::select(rules),
+                severity,
+                confidence,
+                audit,
+                TEXT,
+                range(),
+                prop::collection::vec(label, 0..3),
+                prop::collection::vec(fix(), 0..3),
+            )
+                .prop_map(|(rule, severity, confidence, audit, message, range, labels, fixes)| {
+                    let mut d = Diagnostic::new("w.yml", rule, severity, range, message).with_confidence(confidence);
+                    d.audit_severity = audit;
+                    d.labels = labels;
+                    d.fixes = fixes;
+                    d
+                })
+        }
+
+        proptest! {
+            #![proptest_config(ProptestConfig::with_cases(200))]
+            #[test]
+            fn written_documents_equal_the_serde_json_values(
+                files in prop::collection::vec(prop::collection::vec(diagnostic(), 0..4), 0..3),
+            ) {
+                let reports: Vec<FileReport> = files
+                    .into_iter()
+                    .map(|diagnostics| FileReport {
+                        path: "w.yml".to_string(),
+                        source: SOURCE.to_string(),
+                        diagnostics,
+                        applied: Vec::new(),
+                    })
+                    .collect();
+                let mut fast = Vec::new();
+                json::write(&mut fast, &reports).unwrap();
+                let slow = json::diagnostics_json(&reports);
+                prop_assert_eq!(serde_json::from_slice::<serde_json::Value>(&fast).unwrap(), slow.clone());
+                prop_assert_eq!(String::from_utf8(fast).unwrap(), serde_json::to_string_pretty(&slow).unwrap() + "\n");
+                let mut fast = Vec::new();
+                sarif::write(&mut fast, &reports).unwrap();
+                let slow = sarif::sarif_json(&reports);
+                prop_assert_eq!(serde_json::from_slice::<serde_json::Value>(&fast).unwrap(), slow.clone());
+                prop_assert_eq!(String::from_utf8(fast).unwrap(), serde_json::to_string_pretty(&slow).unwrap() + "\n");
+            }
         }
     }
 }

@@ -2,10 +2,10 @@
 
 use std::io::Write;
 
+use autoheal_engine::json::pretty::Pretty;
 use autoheal_engine::rules::audit::rule_audit_severity;
 use autoheal_engine::rules::{RULES, docs};
 use autoheal_engine::{Confidence, LineIndex, Severity};
-use serde::Serialize;
 use serde_json::{Value, json};
 
 use super::{Items, region};
@@ -80,158 +80,112 @@ fn sarif_skeleton(results: Value) -> Value {
     })
 }
 
-/// A result; the fields of every struct here are in alphabetical order
-/// (uppercase first), the order the document has always printed its keys in
-/// (see [`autoheal_engine::json`]).
-#[derive(Serialize)]
-struct ResultJson<'a> {
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    fixes: Vec<FixJson<'a>>,
-    level: &'static str,
-    locations: [LocationJson<'a>; 1],
-    message: TextJson<'a>,
-    properties: PropertiesJson<'a>,
-    #[serde(rename = "relatedLocations", skip_serializing_if = "Vec::is_empty")]
-    related_locations: Vec<LocationJson<'a>>,
-    #[serde(rename = "ruleId")]
-    rule_id: &'a str,
-    #[serde(rename = "ruleIndex", skip_serializing_if = "Option::is_none")]
-    rule_index: Option<usize>,
-}
-
-#[derive(Serialize)]
-struct TextJson<'a> {
-    text: &'a str,
-}
-
-#[derive(Serialize)]
-struct PropertiesJson<'a> {
-    #[serde(rename = "audit-severity", skip_serializing_if = "Option::is_none")]
-    audit_severity: Option<&'static str>,
-    code: &'a str,
-    confidence: &'static str,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    precision: Option<&'static str>,
-    #[serde(rename = "security-severity", skip_serializing_if = "Option::is_none")]
-    security_severity: Option<&'static str>,
-}
-
-#[derive(Serialize)]
-struct LocationJson<'a> {
-    #[serde(skip_serializing_if = "Option::is_none")]
-    id: Option<usize>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    message: Option<TextJson<'a>>,
-    #[serde(rename = "physicalLocation")]
-    physical_location: PhysicalLocationJson<'a>,
-}
-
-#[derive(Serialize)]
-struct PhysicalLocationJson<'a> {
-    #[serde(rename = "artifactLocation")]
-    artifact_location: UriJson<'a>,
-    region: RegionJson,
-}
-
-#[derive(Serialize)]
-struct UriJson<'a> {
-    uri: &'a str,
-}
-
-#[derive(Serialize)]
-struct RegionJson {
-    #[serde(rename = "endColumn")]
-    end_column: u32,
-    #[serde(rename = "endLine")]
-    end_line: u32,
-    #[serde(rename = "startColumn")]
-    start_column: u32,
-    #[serde(rename = "startLine")]
-    start_line: u32,
-}
-
-#[derive(Serialize)]
-struct FixJson<'a> {
-    #[serde(rename = "artifactChanges")]
-    artifact_changes: [ChangeJson<'a>; 1],
-    description: TextJson<'a>,
-}
-
-#[derive(Serialize)]
-struct ChangeJson<'a> {
-    #[serde(rename = "artifactLocation")]
-    artifact_location: UriJson<'a>,
-    replacements: Vec<ReplacementJson<'a>>,
-}
-
-#[derive(Serialize)]
-struct ReplacementJson<'a> {
-    #[serde(rename = "deletedRegion")]
-    deleted_region: RegionJson,
-    #[serde(rename = "insertedContent")]
-    inserted_content: TextJson<'a>,
-}
-
-/// One file's entries of `results`.
+/// One file's entries of `results`. The keys of every object are in
+/// alphabetical order (uppercase first), the order the document has always
+/// printed them in (see [`autoheal_engine::json`]).
 fn file_results(rep: &FileReport, items: &mut Items) {
     let index = LineIndex::new(&rep.source);
-    let region = |range| {
+    let write_region = |w: &mut Pretty, range| {
         let r = region(&index, &rep.source, range);
-        RegionJson {
-            end_column: r.end_column,
-            end_line: r.end_line,
-            start_column: r.start_column,
-            start_line: r.start_line,
-        }
+        w.begin_object();
+        w.number_member("endColumn", r.end_column.into());
+        w.number_member("endLine", r.end_line.into());
+        w.number_member("startColumn", r.start_column.into());
+        w.number_member("startLine", r.start_line.into());
+        w.end_object();
     };
-    let uri = || UriJson { uri: &rep.path };
-    let location = |range, id, message| LocationJson {
-        id,
-        message,
-        physical_location: PhysicalLocationJson {
-            artifact_location: uri(),
-            region: region(range),
-        },
+    let write_uri = |w: &mut Pretty| {
+        w.key("artifactLocation");
+        w.begin_object();
+        w.string_member("uri", &rep.path);
+        w.end_object();
+    };
+    let write_text = |w: &mut Pretty, key, text: &str| {
+        w.key(key);
+        w.begin_object();
+        w.string_member("text", text);
+        w.end_object();
+    };
+    let write_location = |w: &mut Pretty, range, label: Option<(usize, &str)>| {
+        w.begin_object();
+        if let Some((id, message)) = label {
+            w.number_member("id", id as u64);
+            write_text(w, "message", message);
+        }
+        w.key("physicalLocation");
+        w.begin_object();
+        write_uri(w);
+        w.key("region");
+        write_region(w, range);
+        w.end_object();
+        w.end_object();
     };
     for d in &rep.diagnostics {
-        let audit = d.audit_severity;
-        items.push(&ResultJson {
-            fixes: d
-                .fixes
-                .iter()
-                .map(|f| FixJson {
-                    artifact_changes: [ChangeJson {
-                        artifact_location: uri(),
-                        replacements: f
-                            .edits
-                            .iter()
-                            .map(|e| ReplacementJson {
-                                deleted_region: region(e.range),
-                                inserted_content: TextJson { text: &e.new_text },
-                            })
-                            .collect(),
-                    }],
-                    description: TextJson { text: &f.title },
-                })
-                .collect(),
-            level: level(d.severity),
-            locations: [location(d.range, None, None)],
-            message: TextJson { text: &d.message },
-            properties: PropertiesJson {
-                audit_severity: audit.map(|a| a.as_str()),
-                code: d.code,
-                confidence: d.confidence.as_str(),
-                precision: audit.map(|_| precision(d.confidence)),
-                security_severity: audit.map(|a| a.score()),
-            },
-            related_locations: d
-                .labels
-                .iter()
-                .enumerate()
-                .map(|(i, l)| location(l.range, Some(i), Some(TextJson { text: &l.message })))
-                .collect(),
-            rule_id: d.rule,
-            rule_index: RULES.iter().position(|r| r.id == d.rule),
+        items.push(|w| {
+            w.begin_object();
+            if !d.fixes.is_empty() {
+                w.key("fixes");
+                w.begin_array();
+                for f in &d.fixes {
+                    w.element();
+                    w.begin_object();
+                    w.key("artifactChanges");
+                    w.begin_array();
+                    w.element();
+                    w.begin_object();
+                    write_uri(w);
+                    w.key("replacements");
+                    w.begin_array();
+                    for e in &f.edits {
+                        w.element();
+                        w.begin_object();
+                        w.key("deletedRegion");
+                        write_region(w, e.range);
+                        write_text(w, "insertedContent", &e.new_text);
+                        w.end_object();
+                    }
+                    w.end_array();
+                    w.end_object();
+                    w.end_array();
+                    write_text(w, "description", &f.title);
+                    w.end_object();
+                }
+                w.end_array();
+            }
+            w.string_member("level", level(d.severity));
+            w.key("locations");
+            w.begin_array();
+            w.element();
+            write_location(w, d.range, None);
+            w.end_array();
+            write_text(w, "message", &d.message);
+            w.key("properties");
+            w.begin_object();
+            let audit = d.audit_severity;
+            if let Some(audit) = audit {
+                w.string_member("audit-severity", audit.as_str());
+            }
+            w.string_member("code", d.code);
+            w.string_member("confidence", d.confidence.as_str());
+            if let Some(audit) = audit {
+                w.string_member("precision", precision(d.confidence));
+                w.string_member("security-severity", audit.score());
+            }
+            w.end_object();
+            if !d.labels.is_empty() {
+                w.key("relatedLocations");
+                w.begin_array();
+                for (i, l) in d.labels.iter().enumerate() {
+                    w.element();
+                    write_location(w, l.range, Some((i, &l.message)));
+                }
+                w.end_array();
+            }
+            w.string_member("ruleId", d.rule);
+            if let Some(i) = RULES.iter().position(|r| r.id == d.rule) {
+                w.number_member("ruleIndex", i as u64);
+            }
+            w.end_object();
         });
     }
 }

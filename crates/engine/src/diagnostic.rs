@@ -98,6 +98,16 @@ pub enum Applicability {
     Unsafe,
 }
 
+impl Applicability {
+    /// The name serde gives it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Applicability::Safe => "safe",
+            Applicability::Unsafe => "unsafe",
+        }
+    }
+}
+
 /// Replace `range` of the file at `path` with `new_text`.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Edit {

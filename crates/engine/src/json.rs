@@ -6,8 +6,12 @@
 //! printed directly they give the same bytes as the `serde_json::Value`
 //! (whose maps sort their keys) they convert to, without building one.
 
+pub mod pretty;
+
 use serde::Serialize;
 use serde_json::Value;
+
+use self::pretty::Pretty;
 
 use crate::diagnostic::{Applicability, Fix};
 use crate::text::{LineIndex, TextRange};
@@ -38,6 +42,27 @@ impl RangeJson {
             end: position(range.end),
             start: position(range.start),
         }
+    }
+}
+
+impl RangeJson {
+    /// Written as its `Serialize` prints it (fields in the same order).
+    pub fn write(&self, w: &mut Pretty) {
+        w.begin_object();
+        w.key("end");
+        self.end.write(w);
+        w.key("start");
+        self.start.write(w);
+        w.end_object();
+    }
+}
+
+impl PositionJson {
+    fn write(&self, w: &mut Pretty) {
+        w.begin_object();
+        w.number_member("column", self.column.into());
+        w.number_member("line", self.line.into());
+        w.end_object();
     }
 }
 
@@ -90,6 +115,43 @@ impl<'a> FixJson<'a> {
     }
 }
 
+impl FixJson<'_> {
+    /// Written as its `Serialize` prints it (fields in the same order, the
+    /// same members left out).
+    pub fn write(&self, w: &mut Pretty) {
+        w.begin_object();
+        w.string_member("applicability", self.applicability.as_str());
+        w.key("edits");
+        w.begin_array();
+        for edit in &self.edits {
+            w.element();
+            w.begin_object();
+            w.key("byte_range");
+            w.begin_array();
+            for at in edit.byte_range {
+                w.element();
+                w.number(at as u64);
+            }
+            w.end_array();
+            w.string_member("new_text", edit.new_text);
+            w.string_member("path", edit.path);
+            if let Some(range) = &edit.range {
+                w.key("range");
+                range.write(w);
+            }
+            w.end_object();
+        }
+        w.end_array();
+        w.string_member("explanation", self.explanation);
+        if self.fallback {
+            w.key("fallback");
+            w.bool(true);
+        }
+        w.string_member("title", self.title);
+        w.end_object();
+    }
+}
+
 /// [`FixJson`] as a value; `text_of` gives an edited file's text. Each edit
 /// builds its own line index: for many fixes to one file, keep one index
 /// and use [`FixJson::new`].
@@ -132,5 +194,59 @@ mod tests {
         );
         fix.fallback = true;
         assert_eq!(fix_json(&fix, &text_of)["fallback"], json!(true));
+    }
+
+    fn arb_fix() -> impl proptest::strategy::Strategy<Value = Fix> {
+        use proptest::prelude::*;
+        let text = "(\\PC|[\\x00-\\x1f\"\\\\]){0,24}";
+        let edit = (
+            prop::sample::select(vec!["w.yml", "other.yml", "a \"b\".yml"]),
+            0usize..12,
+            0usize..4,
+            text,
+        )
+            .prop_map(|(path, start, len, new_text)| {
+                // Offsets on character boundaries of the test's text (byte 7 is inside its `é`).
+                let boundary = |o| if o == 7 { 6 } else { o };
+                Edit::replace(path, TextRange::new(boundary(start), boundary(start + len)), new_text)
+            });
+        (
+            text,
+            text,
+            any::<bool>(),
+            any::<bool>(),
+            prop::collection::vec(edit, 0..4),
+        )
+            .prop_map(|(title, explanation, safe, fallback, edits)| {
+                let mut fix = if safe {
+                    Fix::safe(title, edits)
+                } else {
+                    Fix::unsafe_(title, edits)
+                };
+                fix.explanation = explanation;
+                fix.fallback = fallback;
+                fix
+            })
+    }
+
+    proptest::proptest! {
+        /// The fixed-shape writer prints a fix byte for byte as serde_json
+        /// prints its `Serialize` (so it parses as JSON, to the same value):
+        /// escapes, `range` only for the known file, `fallback` only when set.
+        #[test]
+        fn a_written_fix_is_serde_jsons_printing(fix in arb_fix(), base in 0usize..7) {
+            let text = "a: 1\nbé: 2\nc\n";
+            let index = LineIndex::new(text);
+            let range_of = |p: &str, r| (p == "w.yml").then(|| RangeJson::new(&index, text, r));
+            let shape = FixJson::new(&fix, &range_of);
+            let mut out = Vec::new();
+            shape.write(&mut Pretty::new(&mut out, base));
+            let written = String::from_utf8(out).unwrap();
+            let indent = format!("\n{}", " ".repeat(base));
+            let expected = serde_json::to_string_pretty(&shape).unwrap().replace('\n', &indent);
+            proptest::prop_assert_eq!(&written, &expected);
+            let parsed: Value = serde_json::from_str(&written).unwrap();
+            proptest::prop_assert_eq!(parsed, serde_json::to_value(&shape).unwrap());
+        }
     }
 }
