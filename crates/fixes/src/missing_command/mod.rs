@@ -19,14 +19,16 @@ mod pnpm;
 use autoheal_engine::model::{Job, Step, Workflow};
 use autoheal_engine::yaml::{self, Node};
 use autoheal_engine::{Edit, Fix};
-use autoheal_logs::knowledge::install::{PIPX_TOOLS, SetupAction, UBUNTU_HOSTED_PREINSTALLED, packages, setup_action};
+use autoheal_logs::knowledge::install::{
+    OnPath, PIPX_TOOLS, SetupAction, UBUNTU_HOSTED_PREINSTALLED, packages, setup_action,
+};
 use autoheal_logs::knowledge::tools::likely_typo_of;
 use autoheal_logs::subject;
 
 use crate::elsewhere::{IMAGE_BUILD_ACTIONS, elsewhere_in, image_build_in, runs_command};
 use crate::runner::{Os, Platform, guard_excludes, is_github_hosted, platform};
 use crate::script::{logical_lines, mentions_command, word_positions};
-use crate::yaml_edit::{Block, insert_step_before};
+use crate::yaml_edit::{Block, insert_step_before, scalar};
 use crate::{Candidate, Ctx, Files, Generated, locate};
 use pnpm::pnpm_version;
 
@@ -376,6 +378,8 @@ fn package_steps(ctx: &Ctx<'_>, job: &Job<'_>, earlier: &[Step<'_>], command: &s
                     .any(|l| l.contains("install") && !word_positions(l, pkg).is_empty())
         })
     };
+    // An earlier step already names the directory (publishes it, or runs from it).
+    let earlier_mentions = |dir: &str| earlier.iter().any(|s| run_text(s).contains(dir));
     let name = format!("Install {command}");
     let mut blocks = Vec::new();
     match platform(job) {
@@ -411,26 +415,63 @@ fn package_steps(ctx: &Ctx<'_>, job: &Job<'_>, earlier: &[Step<'_>], command: &s
                 let (pkg, run) = match os {
                     Os::Linux => (apt, "sudo apt-get update && sudo apt-get install -y"),
                     Os::MacOs => (brew, "brew install"),
-                    Os::Windows => (choco, "choco install -y"),
+                    Os::Windows => (choco.map(|c| c.package), "choco install -y"),
                 };
                 let pkg = pkg.ok_or_else(|| format!("no {} package provides `{command}`", os.runner_os()))?;
-                if installed(pkg, os) {
+                let on_path = match os {
+                    Os::Windows => choco.map(|c| c.on_path),
+                    _ => None,
+                };
+                if on_path == Some(OnPath::No) {
+                    return Err(choco_off_path(command, pkg));
+                }
+                let earlier = installed(pkg, os);
+                // The installer adds its directory to the machine PATH only, which later
+                // steps do not see: the step publishes it for them (`$env:GITHUB_PATH`), in
+                // PowerShell whatever the job's default shell. After an earlier install,
+                // publishing is the whole fix.
+                let publish = match on_path {
+                    Some(OnPath::Dir(dir)) if !earlier || !earlier_mentions(dir) => {
+                        Some(format!("Add-Content -Path $env:GITHUB_PATH -Value '{dir}'"))
+                    }
+                    _ => None,
+                };
+                if earlier && publish.is_none() {
                     return Err(already(command));
                 }
+                let name = if earlier {
+                    format!("Add {command}'s directory to PATH")
+                } else {
+                    name.clone()
+                };
                 let n = if several {
                     format!("{name} ({})", os.runner_os())
                 } else {
-                    name.clone()
+                    name
                 };
                 let mut b = Block::new(ctx.source).key("name", &n);
                 if several {
                     b = b.key("if", &format!("runner.os == '{}'", os.runner_os()));
                 }
-                blocks.push(b.key("run", &format!("{run} {pkg}")));
+                let b = match publish {
+                    Some(p) if earlier => b.key("shell", "pwsh").key("run", &scalar(&p)),
+                    Some(p) => b.key("shell", "pwsh").key("run", &scalar(&format!("{run} {pkg}; {p}"))),
+                    None => b.key("run", &format!("{run} {pkg}")),
+                };
+                blocks.push(b);
             }
         }
     }
     Ok(blocks)
+}
+
+/// Why a choco install is no fix for `command` (review84 M4).
+fn choco_off_path(command: &str, package: &str) -> String {
+    format!(
+        "Chocolatey's `{package}` package does not make `{command}` runnable in the job's later steps: it is not shimmed \
+         into Chocolatey's `bin`, and an installer's change to the machine PATH is not seen by later steps (the runner \
+         does not re-read it, actions/runner#2056); install `{command}` another way (a manual fix)"
+    )
 }
 
 #[cfg(test)]

@@ -480,3 +480,72 @@ fn without_a_step_name_the_failing_step_is_the_first_that_runs_the_command() {
         "{out}"
     );
 }
+
+/// A Chocolatey package whose program stays off the PATH of later steps (an
+/// installer that only changes the machine PATH, or programs under other
+/// names) gives no choco fix: the step would fail again (review84 M4).
+#[test]
+fn a_windows_program_choco_does_not_put_on_path_gets_no_fix() {
+    let wf = |cmd: &str| {
+        format!(
+            "on: push\njobs:\n  build:\n    runs-on: windows-latest\n    steps:\n      - uses: actions/checkout@v4\n      - run: {cmd} --version\n"
+        )
+    };
+    for (cmd, package) in [
+        ("cmake", "cmake"),
+        ("psql", "postgresql"),
+        ("magick", "imagemagick"),
+        ("flex", "winflexbison3"),
+    ] {
+        let reason = manual_reason(&missing(cmd, "build").at_step_number(3), &wf(cmd));
+        assert!(
+            reason.contains(&format!("Chocolatey's `{package}` package")),
+            "{cmd}: {reason}"
+        );
+        assert!(reason.contains("actions/runner#2056"), "{reason}");
+    }
+    // A shimmed package keeps its plain install.
+    let out = apply_only(&missing("ninja", "build").at_step_number(3), &wf("ninja"));
+    assert!(
+        out.contains(
+            "      - name: Install ninja\n        run: choco install -y ninja\n      - run: ninja --version\n"
+        ),
+        "{out}"
+    );
+}
+
+/// An installer that adds a fixed directory to the machine PATH only gets
+/// that directory published for later steps through `$GITHUB_PATH`, in
+/// PowerShell even when the job's default shell is Git Bash; after an earlier
+/// install of the package, publishing is the whole fix.
+#[test]
+fn a_windows_installer_package_publishes_its_directory() {
+    let src = "on: push\njobs:\n  build:\n    runs-on: windows-latest\n    defaults:\n      run:\n        shell: bash\n    steps:\n      - uses: actions/checkout@v4\n      - run: clang -c main.c\n";
+    let out = apply_only(&missing("clang", "build").at_step_number(3), src);
+    assert!(
+        out.contains("      - name: Install clang\n        shell: pwsh\n        run: choco install -y llvm; Add-Content -Path $env:GITHUB_PATH -Value 'C:\\Program Files\\LLVM\\bin'\n      - run: clang -c main.c\n"),
+        "{out}"
+    );
+    let installed = src.replace(
+        "      - run: clang",
+        "      - run: choco install -y llvm\n      - run: clang",
+    );
+    let out = apply_only(&missing("clang", "build").at_step_number(4), &installed);
+    assert!(
+        out.contains("      - name: Add clang's directory to PATH\n        shell: pwsh\n        run: Add-Content -Path $env:GITHUB_PATH -Value 'C:\\Program Files\\LLVM\\bin'\n      - run: clang -c main.c\n"),
+        "{out}"
+    );
+    // An earlier step that already names the directory leaves nothing to add.
+    let published = installed.replace(
+        "choco install -y llvm\n",
+        "choco install -y llvm; echo 'C:\\Program Files\\LLVM\\bin' >> $GITHUB_PATH\n",
+    );
+    assert!(manual_reason(&missing("clang", "build").at_step_number(4), &published).contains("already installs"));
+    // On a matrix the Windows leg's step keeps its guard.
+    let matrix = "on: push\njobs:\n  asm:\n    runs-on: ${{ matrix.os }}\n    strategy:\n      matrix:\n        os: [ubuntu-latest, windows-latest]\n    steps:\n      - run: nasm -v\n";
+    let out = apply_only(&missing("nasm", "asm (windows-latest)"), matrix);
+    assert!(
+        out.contains("      - name: Install nasm (Windows)\n        if: runner.os == 'Windows'\n        shell: pwsh\n        run: choco install -y nasm; Add-Content -Path $env:GITHUB_PATH -Value 'C:\\Program Files\\NASM'\n      - run: nasm -v\n"),
+        "{out}"
+    );
+}

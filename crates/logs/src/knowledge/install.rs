@@ -138,78 +138,182 @@ pub static PIPX_TOOLS: &[&str] = &[
     "cookiecutter",
 ];
 
-/// A command and the apt, brew and choco packages that provide it.
-type PackageRow = (
-    &'static str,
-    Option<&'static str>,
-    Option<&'static str>,
-    Option<&'static str>,
-);
+/// Where the program of a Chocolatey package is, for the job's later steps.
+/// GitHub's runner starts each step with the job's environment and does not
+/// re-read the machine PATH from the registry (actions/runner#2056,
+/// actions/runner-images#6071), so an installer that only adds its directory
+/// there (the installer itself, or the package's `Install-ChocolateyPath …
+/// Machine`) leaves the program off the PATH of every later step.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum OnPath {
+    /// Chocolatey shims it into `$ChocolateyInstall\bin`, which is on the
+    /// runner's PATH: every executable inside the package folder is shimmed
+    /// automatically, others by the package's `Install-BinFile`
+    /// (docs.chocolatey.org, `Install-BinFile`).
+    Shim,
+    /// An installer puts it in this fixed directory and adds that to the
+    /// machine PATH only: the fix publishes the directory through
+    /// `$GITHUB_PATH` (docs.github.com, "Adding a system path").
+    Dir(&'static str),
+    /// Neither: the package does not make the command runnable in a later
+    /// step (an installer whose directory the fix cannot name, or a package
+    /// whose programs have other names). No choco fix.
+    No,
+}
 
+/// A Chocolatey package and how its program reaches the PATH.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Choco {
+    pub package: &'static str,
+    pub on_path: OnPath,
+}
+
+const fn shim(package: &'static str) -> Option<Choco> {
+    Some(Choco {
+        package,
+        on_path: OnPath::Shim,
+    })
+}
+
+const fn in_dir(package: &'static str, dir: &'static str) -> Option<Choco> {
+    Some(Choco {
+        package,
+        on_path: OnPath::Dir(dir),
+    })
+}
+
+const fn off_path(package: &'static str) -> Option<Choco> {
+    Some(Choco {
+        package,
+        on_path: OnPath::No,
+    })
+}
+
+/// A command and the apt, brew and choco packages that provide it.
+type PackageRow = (&'static str, Option<&'static str>, Option<&'static str>, Option<Choco>);
+
+// The choco column (review84 M4, checked 2026-12-06) is each package's own
+// `tools/chocolateyInstall.ps1` unless noted: "unzips into the package" means
+// its executables are in the package folder, which Chocolatey shims; a
+// "ShimGen … created a shim for x.exe" line is Chocolatey's own install output.
 pub static PACKAGES: &[PackageRow] = &[
     ("sudo", Some("sudo"), None, None),
     ("xvfb-run", Some("xvfb"), None, None),
     ("Xvfb", Some("xvfb"), None, None),
-    ("convert", Some("imagemagick"), Some("imagemagick"), Some("imagemagick")),
-    ("magick", Some("imagemagick"), Some("imagemagick"), Some("imagemagick")),
+    // `imagemagick` depends on `imagemagick.app` (bdukes/Chocolatey-Packages), an Inno
+    // installer run `/VERYSILENT` with no shim, into a versioned `ImageMagick-<version>-…`
+    // directory; `convert`/`identify` only with its `LegacySupport` parameter.
+    (
+        "convert",
+        Some("imagemagick"),
+        Some("imagemagick"),
+        off_path("imagemagick"),
+    ),
+    (
+        "magick",
+        Some("imagemagick"),
+        Some("imagemagick"),
+        off_path("imagemagick"),
+    ),
     (
         "identify",
         Some("imagemagick"),
         Some("imagemagick"),
-        Some("imagemagick"),
+        off_path("imagemagick"),
     ),
-    ("jq", Some("jq"), Some("jq"), Some("jq")),
-    ("zip", Some("zip"), Some("zip"), Some("zip")),
-    ("unzip", Some("unzip"), Some("unzip"), Some("unzip")),
-    ("make", Some("make"), Some("make"), Some("make")),
-    ("gcc", Some("gcc"), Some("gcc"), Some("mingw")),
-    ("g++", Some("g++"), Some("gcc"), Some("mingw")),
-    ("clang", Some("clang"), Some("llvm"), Some("llvm")),
-    ("cmake", Some("cmake"), Some("cmake"), Some("cmake")),
-    ("ninja", Some("ninja-build"), Some("ninja"), Some("ninja")),
+    // Chocolatey's output: "ShimGen has successfully created a shim for jq.exe".
+    ("jq", Some("jq"), Some("jq"), shim("jq")),
+    // Both keep their exe under `lib\<package>\tools`, inside the package folder.
+    ("zip", Some("zip"), Some("zip"), shim("zip")),
+    ("unzip", Some("unzip"), Some("unzip"), shim("unzip")),
+    // "ShimGen has successfully created a shim for make.exe".
+    ("make", Some("make"), Some("make"), shim("make")),
+    // `mingw` extracts into `lib\mingw\tools\install`; its output shims gcc.exe and g++.exe.
+    ("gcc", Some("gcc"), Some("gcc"), shim("mingw")),
+    ("g++", Some("g++"), Some("gcc"), shim("mingw")),
+    // `llvm` (bspeice/au-packages) runs the NSIS installer `/S`, then
+    // `Install-ChocolateyPath "$env:SystemDrive\Program Files\LLVM\bin" "Machine"`.
+    (
+        "clang",
+        Some("clang"),
+        Some("llvm"),
+        in_dir("llvm", r"C:\Program Files\LLVM\bin"),
+    ),
+    // `cmake` depends on `cmake.install`, the MSI run `/qn`: its PATH entry only with
+    // `ADD_CMAKE_TO_PATH`, whose default is `None` (the package's description).
+    ("cmake", Some("cmake"), Some("cmake"), off_path("cmake")),
+    // `ninja.exe` sits in `lib\ninja\tools`, which Chocolatey's `bin\ninja.exe` shim runs.
+    ("ninja", Some("ninja-build"), Some("ninja"), shim("ninja")),
     ("meson", Some("meson"), Some("meson"), None),
     ("pkg-config", Some("pkg-config"), Some("pkg-config"), None),
     ("autoconf", Some("autoconf"), Some("autoconf"), None),
     ("automake", Some("automake"), Some("automake"), None),
     ("libtoolize", Some("libtool"), Some("libtool"), None),
-    ("bison", Some("bison"), Some("bison"), Some("winflexbison3")),
-    ("flex", Some("flex"), Some("flex"), Some("winflexbison3")),
-    ("nasm", Some("nasm"), Some("nasm"), Some("nasm")),
-    ("swig", Some("swig"), Some("swig"), Some("swig")),
+    // `winflexbison3` (lexxmark/winflexbison) unzips `win_bison.exe` and `win_flex.exe`:
+    // shimmed under those names, so `bison` and `flex` stay missing.
+    ("bison", Some("bison"), Some("bison"), off_path("winflexbison3")),
+    ("flex", Some("flex"), Some("flex"), off_path("winflexbison3")),
+    // `nasm` (teknowledgist/Chocolatey-packages) runs NASM's NSIS installer `/S`; the
+    // installer (netwide-assembler/nasm `nsis/nasm.nsi`) never touches PATH and installs an
+    // administrator's copy into `<Program Files>\NASM` (its MultiUser all-users mode).
+    (
+        "nasm",
+        Some("nasm"),
+        Some("nasm"),
+        in_dir("nasm", r"C:\Program Files\NASM"),
+    ),
+    // `swig` unzips `swigwin-<version>` under `lib\swig\tools`, inside the package.
+    ("swig", Some("swig"), Some("swig"), shim("swig")),
     // No choco package: `doxygen.install` is an installer package (Chocolatey's `.install`
     // naming), which puts doxygen in Program Files and on the machine PATH in the registry,
-    // and the runner starts each later step with the job's environment without re-reading
-    // the registry (actions/runner#2056), so a `choco install` step would not make the
-    // failing step pass (review84 M4). A portable package would be shimmed onto PATH.
+    // so a `choco install` step would not make the failing step pass (review84 M4).
     ("doxygen", Some("doxygen"), Some("doxygen"), None),
-    ("dot", Some("graphviz"), Some("graphviz"), Some("graphviz")),
-    ("protoc", Some("protobuf-compiler"), Some("protobuf"), Some("protoc")),
-    ("git", Some("git"), Some("git"), Some("git")),
-    ("git-lfs", Some("git-lfs"), Some("git-lfs"), Some("git-lfs")),
-    ("curl", Some("curl"), Some("curl"), Some("curl")),
-    ("wget", Some("wget"), Some("wget"), Some("wget")),
-    ("rsync", Some("rsync"), Some("rsync"), Some("rsync")),
+    // `graphviz` runs the installer, then `Install-BinFile` for each exe of its `bin`.
+    ("dot", Some("graphviz"), Some("graphviz"), shim("graphviz")),
+    // `protoc` unzips into the package.
+    ("protoc", Some("protobuf-compiler"), Some("protobuf"), shim("protoc")),
+    // `git` depends on `git.install`, Git for Windows' Inno installer, with no shim.
+    ("git", Some("git"), Some("git"), off_path("git")),
+    // No choco package: how the `git-lfs` package installs was not established.
+    ("git-lfs", Some("git-lfs"), Some("git-lfs"), None),
+    // `curl` and `wget` unzip into the package.
+    ("curl", Some("curl"), Some("curl"), shim("curl")),
+    ("wget", Some("wget"), Some("wget"), shim("wget")),
+    // "ShimGen has successfully created a shim for rsync.exe" (cwRsync unzipped into the package).
+    ("rsync", Some("rsync"), Some("rsync"), shim("rsync")),
     ("ssh", Some("openssh-client"), None, None),
     ("sshpass", Some("sshpass"), None, None),
-    ("sqlite3", Some("sqlite3"), Some("sqlite"), Some("sqlite")),
-    ("psql", Some("postgresql-client"), Some("libpq"), Some("postgresql")),
-    ("pg_dump", Some("postgresql-client"), Some("libpq"), Some("postgresql")),
+    // `sqlite` unzips the sqlite-tools (sqlite3.exe) into the package.
+    ("sqlite3", Some("sqlite3"), Some("sqlite"), shim("sqlite")),
+    // `postgresql` (majkinetor/au-packages) runs EnterpriseDB's installer into
+    // `Program Files\PostgreSQL\<major>` and `Install-ChocolateyPath … -PathType 'Machine'`.
+    ("psql", Some("postgresql-client"), Some("libpq"), off_path("postgresql")),
     (
-        "mysql",
-        Some("default-mysql-client"),
-        Some("mysql-client"),
-        Some("mysql.workbench"),
+        "pg_dump",
+        Some("postgresql-client"),
+        Some("libpq"),
+        off_path("postgresql"),
     ),
+    // No choco package: `mysql.workbench` is MySQL's GUI, not the `mysql` client.
+    ("mysql", Some("default-mysql-client"), Some("mysql-client"), None),
     ("redis-cli", Some("redis-tools"), Some("redis"), None),
-    ("shellcheck", Some("shellcheck"), Some("shellcheck"), Some("shellcheck")),
-    ("ffmpeg", Some("ffmpeg"), Some("ffmpeg"), Some("ffmpeg")),
-    ("pandoc", Some("pandoc"), Some("pandoc"), Some("pandoc")),
+    // `shellcheck` (AnthonyMastrean/chocolateypackages) unzips into the package and
+    // renames the exe to `shellcheck.exe`.
+    ("shellcheck", Some("shellcheck"), Some("shellcheck"), shim("shellcheck")),
+    // `ffmpeg` extracts the release 7z into the package.
+    ("ffmpeg", Some("ffmpeg"), Some("ffmpeg"), shim("ffmpeg")),
+    // `pandoc` (majkinetor/au-packages) runs the MSI, then `Install-BinFile` for pandoc.exe
+    // (its shims: majkinetor/au-packages#116).
+    ("pandoc", Some("pandoc"), Some("pandoc"), shim("pandoc")),
     ("xmllint", Some("libxml2-utils"), Some("libxml2"), None),
     ("xsltproc", Some("xsltproc"), Some("libxslt"), None),
     ("msgfmt", Some("gettext"), Some("gettext"), None),
     ("envsubst", Some("gettext-base"), Some("gettext"), None),
-    ("7z", Some("p7zip-full"), Some("p7zip"), Some("7zip")),
-    ("tree", Some("tree"), Some("tree"), Some("tree")),
+    // `7zip` depends on `7zip.install`, which runs the installer and `Install-BinFile '7z'`.
+    ("7z", Some("p7zip-full"), Some("p7zip"), shim("7zip")),
+    // No choco package: how the `tree` package installs was not established (and Windows
+    // has its own `tree.com`).
+    ("tree", Some("tree"), Some("tree"), None),
     ("bc", Some("bc"), None, None),
     ("xxd", Some("xxd"), None, None),
     ("valgrind", Some("valgrind"), None, None),
@@ -218,20 +322,27 @@ pub static PACKAGES: &[PackageRow] = &[
     ("gcovr", Some("gcovr"), Some("gcovr"), None),
     ("latexmk", Some("latexmk"), None, None),
     ("pdflatex", Some("texlive-latex-base"), None, None),
-    ("inkscape", Some("inkscape"), Some("inkscape"), Some("inkscape")),
+    // `inkscape` runs the MSI, then `Install-BinFile 'inkscape'`.
+    ("inkscape", Some("inkscape"), Some("inkscape"), shim("inkscape")),
     ("hunspell", Some("hunspell"), Some("hunspell"), None),
     ("aspell", Some("aspell"), Some("aspell"), None),
     ("expect", Some("expect"), None, None),
     ("socat", Some("socat"), Some("socat"), None),
     ("nc", Some("netcat-openbsd"), None, None),
     ("dig", Some("dnsutils"), None, None),
-    ("gpg", Some("gnupg"), Some("gnupg"), Some("gnupg")),
-    ("zstd", Some("zstd"), Some("zstd"), Some("zstandard")),
+    // `gnupg` runs GnuPG's NSIS installer `/S`, with no shim.
+    ("gpg", Some("gnupg"), Some("gnupg"), off_path("gnupg")),
+    // `zstandard`: scripts run `zstd` right after `choco install zstandard` in the same
+    // session, or add only Chocolatey's `bin` to PATH for it, which a shim explains.
+    ("zstd", Some("zstd"), Some("zstd"), shim("zstandard")),
     ("xz", Some("xz-utils"), Some("xz"), None),
     ("patchelf", Some("patchelf"), None, None),
-    ("ccache", Some("ccache"), Some("ccache"), Some("ccache")),
+    // `ccache --shimgen-noop` shows Chocolatey's shim of `lib\ccache\tools\…\ccache.exe`.
+    ("ccache", Some("ccache"), Some("ccache"), shim("ccache")),
     ("gettext", Some("gettext"), Some("gettext"), None),
-    ("sqlcmd", None, Some("sqlcmd"), Some("sqlcmd")),
+    // No choco package: accounts of the `sqlcmd` package (go-sqlcmd's MSI into
+    // `Program Files\sqlcmd`, or a shim) differ, and its script was not found.
+    ("sqlcmd", None, Some("sqlcmd"), None),
     ("wine", Some("wine"), None, None),
     ("qemu-img", Some("qemu-utils"), Some("qemu"), None),
     ("yamllint", Some("yamllint"), Some("yamllint"), None),
@@ -308,7 +419,7 @@ pub fn setup_action(command: &str) -> Option<&'static SetupAction> {
     SETUP_ACTIONS.iter().find(|a| a.commands.contains(&command))
 }
 
-pub fn packages(command: &str) -> Option<(Option<&'static str>, Option<&'static str>, Option<&'static str>)> {
+pub fn packages(command: &str) -> Option<(Option<&'static str>, Option<&'static str>, Option<Choco>)> {
     PACKAGES
         .iter()
         .find(|(c, ..)| *c == command)
@@ -333,15 +444,90 @@ pub fn installable_commands() -> impl Iterator<Item = &'static str> {
 mod tests {
     use super::*;
 
-    /// An installer package (Chocolatey's `.install` naming) changes the machine PATH in the
-    /// registry, which later steps of a job do not see: no choco route may name one.
+    /// Each choco route as checked against its package's source (review84 M4,
+    /// 2026-12-06): a change to the table must change this list with a source.
     #[test]
-    fn no_choco_route_is_an_installer_package() {
-        for (command, _, _, choco) in PACKAGES {
-            assert!(
-                !choco.is_some_and(|p| p.ends_with(".install")),
-                "`{command}`: {choco:?} is an installer package"
+    fn each_choco_package_says_how_its_program_reaches_the_path() {
+        use OnPath::{Dir, No, Shim};
+        let want: &[(&str, &str, OnPath)] = &[
+            ("convert", "imagemagick", No),
+            ("magick", "imagemagick", No),
+            ("identify", "imagemagick", No),
+            ("jq", "jq", Shim),
+            ("zip", "zip", Shim),
+            ("unzip", "unzip", Shim),
+            ("make", "make", Shim),
+            ("gcc", "mingw", Shim),
+            ("g++", "mingw", Shim),
+            ("clang", "llvm", Dir(r"C:\Program Files\LLVM\bin")),
+            ("cmake", "cmake", No),
+            ("ninja", "ninja", Shim),
+            ("bison", "winflexbison3", No),
+            ("flex", "winflexbison3", No),
+            ("nasm", "nasm", Dir(r"C:\Program Files\NASM")),
+            ("swig", "swig", Shim),
+            ("dot", "graphviz", Shim),
+            ("protoc", "protoc", Shim),
+            ("git", "git", No),
+            ("curl", "curl", Shim),
+            ("wget", "wget", Shim),
+            ("rsync", "rsync", Shim),
+            ("sqlite3", "sqlite", Shim),
+            ("psql", "postgresql", No),
+            ("pg_dump", "postgresql", No),
+            ("shellcheck", "shellcheck", Shim),
+            ("ffmpeg", "ffmpeg", Shim),
+            ("pandoc", "pandoc", Shim),
+            ("7z", "7zip", Shim),
+            ("inkscape", "inkscape", Shim),
+            ("gpg", "gnupg", No),
+            ("zstd", "zstandard", Shim),
+            ("ccache", "ccache", Shim),
+        ];
+        let routed: Vec<(&str, Choco)> = PACKAGES
+            .iter()
+            .filter_map(|(c, _, _, ch)| ch.map(|ch| (*c, ch)))
+            .collect();
+        assert_eq!(routed.len(), want.len(), "{routed:?}");
+        for (command, package, on_path) in want {
+            let (_, _, choco) = packages(command).unwrap_or_else(|| panic!("`{command}` is not in the table"));
+            assert_eq!(
+                choco,
+                Some(Choco {
+                    package,
+                    on_path: *on_path
+                }),
+                "`{command}`"
             );
+        }
+        for command in ["doxygen", "git-lfs", "mysql", "tree", "sqlcmd"] {
+            assert_eq!(
+                packages(command).map(|(_, _, c)| c),
+                Some(None),
+                "`{command}` has no choco route"
+            );
+        }
+    }
+
+    /// An installer package (Chocolatey's `.install` naming) changes the machine PATH in the
+    /// registry, which later steps of a job do not see: none may count as shimmed, and a
+    /// published directory is an absolute Windows path.
+    #[test]
+    fn no_installer_package_counts_as_shimmed() {
+        for (command, _, _, choco) in PACKAGES {
+            let Some(Choco { package, on_path }) = choco else {
+                continue;
+            };
+            assert!(
+                !(package.ends_with(".install") && *on_path == OnPath::Shim),
+                "`{command}`: {package} is an installer package"
+            );
+            if let OnPath::Dir(dir) = on_path {
+                assert!(
+                    dir.starts_with(r"C:\") && !dir.ends_with('\\') && !dir.contains('\''),
+                    "{dir}"
+                );
+            }
         }
     }
 
