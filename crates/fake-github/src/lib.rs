@@ -21,7 +21,7 @@ use std::thread::JoinHandle;
 use axum::Router;
 use axum::body::Bytes;
 use axum::extract::State as AxumState;
-use axum::http::{HeaderMap, Method, StatusCode, Uri};
+use axum::http::{HeaderMap, HeaderValue, Method, StatusCode, Uri};
 use axum::response::Response;
 use serde_json::Value;
 
@@ -219,6 +219,30 @@ impl FakeGithub {
     /// timed out before every match was found.
     pub fn set_search_incomplete(&self, incomplete: bool) {
         self.shared.lock().search_incomplete = incomplete;
+    }
+
+    /// Plays GitHub's search rate limit: `per_minute` searches in each minute of `clock` (unix
+    /// seconds; the test's client reads it and its sleeps move it on). Every search answer
+    /// carries `x-ratelimit-limit`, `-remaining`, `-used`, `-reset` and `-resource: search`, as
+    /// GitHub's do; a search past the minute's budget is refused with 403 "API rate limit
+    /// exceeded" and `x-ratelimit-remaining: 0`.
+    pub fn limit_search(&self, per_minute: u32, clock: Arc<std::sync::atomic::AtomicI64>) {
+        self.shared.lock().search_limit = Some(state::SearchLimit {
+            per_minute,
+            clock,
+            window_start: None,
+            used: 0,
+            refused: 0,
+        });
+    }
+
+    /// How many searches the limit of [`FakeGithub::limit_search`] refused.
+    pub fn searches_refused(&self) -> usize {
+        self.shared
+            .lock()
+            .search_limit
+            .as_ref()
+            .map_or(0, |limit| limit.refused)
     }
 
     /// Timestamp (RFC 3339) the fake stamps on what it creates; `None` for the real clock.
@@ -668,6 +692,14 @@ async fn api_handler(
             Err(_) => return error(StatusCode::BAD_REQUEST, "Problems parsing JSON"),
         }
     };
+    let limit_headers = if uri.path().starts_with("/search/") {
+        match routes::count_search(&mut state) {
+            Ok(headers) => headers,
+            Err(refused) => return refused,
+        }
+    } else {
+        Vec::new()
+    };
     let request = routes::Request {
         method: &method,
         segments: segments(uri.path()),
@@ -675,7 +707,13 @@ async fn api_handler(
         query: Query::parse(uri.query()),
         body: body_json,
     };
-    routes::api(&mut state, &shared.api_base, &shared.blob_base, request)
+    let mut response = routes::api(&mut state, &shared.api_base, &shared.blob_base, request);
+    for (name, value) in limit_headers {
+        if let Ok(value) = HeaderValue::from_str(&value) {
+            response.headers_mut().insert(name, value);
+        }
+    }
+    response
 }
 
 async fn blob_handler(

@@ -46,6 +46,47 @@ pub fn record(state: &mut State, host: Host, method: &Method, uri: &Uri, headers
     });
 }
 
+/// Counts a search against [`State::search_limit`]: the rate-limit headers its answer
+/// carries (none when no limit is played), or GitHub's refusal once the window's searches
+/// are spent.
+pub fn count_search(state: &mut State) -> Result<Vec<(&'static str, String)>, Response> {
+    let Some(limit) = state.search_limit.as_mut() else {
+        return Ok(Vec::new());
+    };
+    let now = limit.clock.load(std::sync::atomic::Ordering::SeqCst);
+    let start = match limit.window_start {
+        Some(start) if now < start + 60 => start,
+        _ => {
+            limit.window_start = Some(now);
+            limit.used = 0;
+            now
+        }
+    };
+    let refused = limit.used >= limit.per_minute;
+    if refused {
+        limit.refused += 1;
+    } else {
+        limit.used += 1;
+    }
+    let headers = vec![
+        ("x-ratelimit-limit", limit.per_minute.to_string()),
+        ("x-ratelimit-remaining", (limit.per_minute - limit.used).to_string()),
+        ("x-ratelimit-used", limit.used.to_string()),
+        ("x-ratelimit-reset", (start + 60).to_string()),
+        ("x-ratelimit-resource", "search".to_string()),
+    ];
+    if !refused {
+        return Ok(headers);
+    }
+    let mut response = error(StatusCode::FORBIDDEN, "API rate limit exceeded for user ID 1.");
+    for (name, value) in headers {
+        if let Ok(value) = HeaderValue::from_str(&value) {
+            response.headers_mut().insert(name, value);
+        }
+    }
+    Err(response)
+}
+
 pub fn fault_response(kind: FaultKind) -> Response {
     match kind {
         FaultKind::TooManyRequests { retry_after_secs } => {

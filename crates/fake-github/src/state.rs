@@ -180,6 +180,20 @@ pub struct State {
     pub token_login: Option<String>,
     /// Every search answers `incomplete_results: true` (GitHub's query timed out).
     pub search_incomplete: bool,
+    /// GitHub's search rate limit, when a test plays it (`FakeGithub::limit_search`).
+    pub search_limit: Option<SearchLimit>,
+}
+
+/// GitHub's search rate limit as the fake plays it: `per_minute` searches in each minute of
+/// `clock` (unix seconds the test moves on), counted from the first search of a window.
+#[derive(Debug, Clone)]
+pub struct SearchLimit {
+    pub per_minute: u32,
+    pub clock: std::sync::Arc<std::sync::atomic::AtomicI64>,
+    pub window_start: Option<i64>,
+    pub used: u32,
+    /// Searches refused so far.
+    pub refused: usize,
 }
 
 impl State {

@@ -25,6 +25,16 @@ pub enum Error {
         status: u16,
         wait_secs: u64,
     },
+    /// GitHub's search rate limit held the searches of this client back past their budget of
+    /// waiting (`RetryPolicy::max_search_wait`, shared by one pass's searches).
+    #[error(
+        "GET {path}: GitHub's search rate limit held this pass's searches back {waited_secs}s, and the next wait would pass the budget of {budget_secs}s"
+    )]
+    SearchLimited {
+        path: String,
+        waited_secs: u64,
+        budget_secs: u64,
+    },
     #[error("{method} {path}: GitHub answered {status}: {message}")]
     Api {
         method: String,

@@ -139,6 +139,12 @@ async fn heal_run(gh: &GitHub, repo: &RepoName, run_id: u64, options: &HealOptio
                     issue: Some(filed.issue.number),
                     reason: why.clone(),
                 }
+            } else if let Some(why) = &filed.demoted {
+                // Why the issue was filed without `auto-heal`, not only that it was.
+                HealOutcome::Skipped {
+                    issue: Some(filed.issue.number),
+                    reason: format!("no pull request: {why}"),
+                }
             } else if let Some(reason) = skip_reason(&filed.issue) {
                 HealOutcome::Skipped {
                     issue: Some(filed.issue.number),

@@ -504,6 +504,17 @@ pub fn render_table(summary: &ManySummary) -> String {
         for note in &r.notes {
             out.push_str(&format!("\n{}: note: {note}", r.repo));
         }
+        // Why a run got an issue and no pull request (not fixable, untrusted, demoted: an
+        // unread rule search demotes a repository's whole pass, and the reason says so).
+        for run in &r.runs {
+            if let Some(RunOutcome::Reported { issue, note }) = &run.outcome {
+                let note = note.strip_prefix("no pull request: ").unwrap_or(note);
+                out.push_str(&format!(
+                    "\n{}: run {}: issue #{issue} without a pull request: {note}",
+                    r.repo, run.run_id
+                ));
+            }
+        }
         for run in r.runs.iter().filter(|run| run.error.is_some()) {
             out.push_str(&format!(
                 "\n{}: run {}: {}",

@@ -637,3 +637,60 @@ async fn an_existing_fix_branchs_large_file_is_a_difference_not_a_download() {
         .unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(again, Pushed::Unchanged);
 }
+
+/// GitHub's search has a rate limit of its own, 30 requests a minute for a token, which
+/// `heal --many`'s rule searches of many repositories at once share. The client asked
+/// regardless and was refused (GitHub warns that requests made while limited may get an
+/// integration banned), then retried on a count. Searches now go one at a time and wait for
+/// the window's reset when the latest answer left none: every search is answered and none is
+/// refused.
+#[tokio::test]
+async fn searches_wait_for_the_search_windows_reset_instead_of_being_refused() {
+    let fake = fake();
+    let time = common::VirtualTime::at(common::NOW);
+    fake.limit_search(30, time.clock());
+    let gh = time.client(&fake);
+    let mut searches = tokio::task::JoinSet::new();
+    for task in 0..8 {
+        let gh = gh.clone();
+        searches.spawn(async move {
+            for i in 0..10 {
+                let q = format!("repo:{REPO} \"search {task} {i}\" in:comments is:issue");
+                gh.search_issues_oldest_first(&q, 1).await?;
+            }
+            Ok::<_, autoheal_github::Error>(())
+        });
+    }
+    while let Some(done) = searches.join_next().await {
+        assert!(matches!(done, Ok(Ok(()))), "{done:?}");
+    }
+    assert_eq!(fake.searches_refused(), 0);
+    // 80 searches at 30 a minute: two waits for a reset, each to the window's end and a second.
+    let waits: Vec<u64> = time.sleeps().iter().map(|d| d.as_secs()).collect();
+    assert_eq!(waits, [61, 61]);
+}
+
+/// A search GitHub keeps refusing (a secondary limit naming no wait) was retried four times a
+/// minute apart, then failed. It is now retried after the documented minute, doubled while
+/// refusals repeat, within the budget all of a pass's searches share
+/// (`RetryPolicy::max_search_wait`); past it the search fails at once and says why.
+#[tokio::test]
+async fn a_search_refused_past_the_budget_fails_and_names_the_search_limit() {
+    let fake = fake();
+    let time = common::VirtualTime::at(common::NOW);
+    let gh = time.client(&fake);
+    fake.inject_fault(Some("GET"), "/search/issues", 100, FaultKind::SecondaryLimitForbidden);
+    let q = format!("repo:{REPO} \"/autoheal never\" in:comments is:issue");
+    let error = gh.search_issues_oldest_first(&q, 1).await.err();
+    assert!(
+        matches!(&error, Some(Error::SearchLimited { budget_secs: 300, .. })),
+        "{error:?}"
+    );
+    let waits: Vec<u64> = time.sleeps().iter().map(|d| d.as_secs()).collect();
+    assert_eq!(waits, [60, 120], "the next wait, 240 s, would pass the budget of 300 s");
+    // The budget is the pass's: a later search has only what is left.
+    let again = gh.search_issues_oldest_first(&q, 1).await.err();
+    assert!(matches!(&again, Some(Error::SearchLimited { .. })), "{again:?}");
+    let waits: Vec<u64> = time.sleeps().iter().map(|d| d.as_secs()).collect();
+    assert_eq!(waits, [60, 120, 60]);
+}

@@ -574,3 +574,59 @@ async fn recorded_runs_read_a_bounded_number_of_threads_and_say_so() {
     );
     assert!(render_table(&summary).contains("octo/a: note: read the comments of the newest"));
 }
+
+/// A pass whose rule search GitHub held back past the search budget demotes every fixable
+/// failure of the repository to an issue (review84 M1: a `never` may be unread), and the
+/// summary said nothing of why no pull request was opened. Each run filed without one now
+/// says why in the table, here the search limit.
+#[tokio::test]
+async fn a_pass_demoted_by_the_search_limit_says_why_in_the_summary() {
+    use autoheal_github::fetch::history::MAX_RULE_PAGES;
+    let fake = started(&["octo/a"]);
+    fake.set_now(Some("2023-11-14T20:00:00Z"));
+    let chat = fake.add_issue(
+        "octo/a",
+        SeedIssue {
+            title: "chat".into(),
+            user: "someone".into(),
+            ..SeedIssue::default()
+        },
+    );
+    // More comments than the rule window reads: the rules past it are searched for.
+    for i in 0..=MAX_RULE_PAGES * 100 {
+        fake.add_comment("octo/a", chat, "someone", &format!("hello {i}"));
+    }
+    fake.set_now(Some("2023-11-14T22:00:00Z"));
+    let scenario = heal_fixtures::timeout(50);
+    let sha = heal_fixtures::seed(&fake, "octo/a", "main", &scenario);
+    let mut run = heal_fixtures::run_json("octo/a", "main", &sha, &scenario);
+    run["created_at"] = json!("2023-11-14T21:00:00Z");
+    fake.add_run("octo/a", run);
+    fake.inject_fault(Some("GET"), "/search/issues", 1000, FaultKind::SecondaryLimitForbidden);
+    let options = HealOptions {
+        report: ReportOptions {
+            now: Some(time("2023-11-14T22:30:00Z")),
+            ..ReportOptions::default()
+        },
+    };
+    let clock = common::VirtualTime::at(common::NOW);
+    let gh = clock.client(&fake);
+    let summary = heal_many(
+        &gh,
+        &[name("octo/a")],
+        &ManyOptions::new(time(SINCE)),
+        heal_action(options),
+    )
+    .await;
+    let repo = &summary.repos[0];
+    assert_eq!((repo.healed, repo.reported, repo.errors), (0, 1, 0), "{repo:?}");
+    let table = render_table(&summary);
+    assert!(
+        table.contains(
+            "octo/a: run 50: issue #2 without a pull request: autoheal could not read every `/autoheal never` rule"
+        ) && table.contains("held back by GitHub's search rate limit"),
+        "{table}"
+    );
+    let waited: u64 = clock.sleeps().iter().map(|d| d.as_secs()).sum();
+    assert!(waited <= 300, "the pass's search budget: {waited} s");
+}

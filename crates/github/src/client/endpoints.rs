@@ -235,7 +235,8 @@ impl GitHub {
     /// with what GitHub says of the answer's completeness: `total_count` (all matches, of
     /// which search serves at most the first 1,000) and `incomplete_results` (the query timed
     /// out and the items are a part of the matches). Pages are asked for by number, as the
-    /// search documentation pages them.
+    /// search documentation pages them, through the client's search window
+    /// (`GitHub::search_get`: spaced and retried by GitHub's search rate limit).
     pub async fn search_issues_oldest_first(&self, q: &str, pages: usize) -> Result<Searched> {
         let mut found = Searched::default();
         for page in 1..=pages {
@@ -243,7 +244,7 @@ impl GitHub {
                 "/search/issues?q={}&sort=created&order=asc&per_page=100&page={page}",
                 encode_component(q)
             );
-            let answer: SearchAnswer = self.get_json(&path).await?;
+            let answer: SearchAnswer = super::decode(&path, &self.search_get(&path).await?.body)?;
             found.total_count = answer.total_count;
             found.incomplete |= answer.incomplete_results;
             let empty = answer.items.is_empty();

@@ -6,6 +6,7 @@ pub mod config;
 pub mod dry_run;
 pub mod endpoints;
 pub mod retry;
+mod search_limit;
 pub mod secret;
 
 use std::sync::{Arc, Mutex};
@@ -22,6 +23,7 @@ use serde_json::Value;
 use self::config::ClientConfig;
 use self::dry_run::{PlannedWrite, posted_text, summarize};
 use self::retry::{Clock, Decision, Sleeper, SystemClock, TokioSleeper, backoff, decide};
+use self::search_limit::{SearchWindow, refusal_wait};
 use self::secret::Redactor;
 use crate::error::{Error, Result, is_workflows_refusal};
 
@@ -51,6 +53,18 @@ pub struct GitHub {
     sleeper: Arc<dyn Sleeper>,
     clock: Arc<dyn Clock>,
     planned: Arc<Mutex<Vec<PlannedWrite>>>,
+    /// GitHub's search rate limit as this client's searches saw it; held for the whole of a
+    /// search, so searches go one at a time (`search_limit`).
+    search: Arc<tokio::sync::Mutex<SearchWindow>>,
+}
+
+/// What [`GitHub::send`] does with an answer that says a rate limit was hit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum RateLimits {
+    /// Wait as the answer says and retry, within the retry policy.
+    Wait,
+    /// Return [`Error::RateLimited`] at once with the wait it names: the caller paces.
+    Surface,
 }
 
 impl std::fmt::Debug for GitHub {
@@ -104,6 +118,7 @@ impl GitHub {
             sleeper,
             clock,
             planned: Arc::new(Mutex::new(Vec::new())),
+            search: Arc::new(tokio::sync::Mutex::new(SearchWindow::default())),
         })
     }
 
@@ -130,8 +145,52 @@ impl GitHub {
         if method != Method::GET && method != Method::HEAD && self.config.dry_run {
             return Ok(self.plan(&method, path, body));
         }
-        self.send(&self.api, method, path, body, self.config.max_json_bytes)
-            .await
+        self.send(
+            &self.api,
+            method,
+            path,
+            body,
+            self.config.max_json_bytes,
+            RateLimits::Wait,
+        )
+        .await
+    }
+
+    /// A search request (`GET /search/…`) through the client's search window (see
+    /// `search_limit`): one search at a time; before it, the wait for the window's reset when
+    /// the latest answer left none; a refusal retried after the wait it names (doubled while
+    /// refusals repeat); every wait taken from the pass's budget, past which the search fails
+    /// at once with [`Error::SearchLimited`].
+    pub(crate) async fn search_get(&self, path: &str) -> Result<RawResponse> {
+        let policy = &self.config.retry;
+        let shown_path = self.redact(path);
+        let mut window = self.search.lock().await;
+        let mut refusals = 0u32;
+        let mut previous = Duration::ZERO;
+        loop {
+            if let Some(wait) = window.wait_before_next(self.clock.now_unix()) {
+                window.spend(wait, policy, &shown_path)?;
+                self.sleeper.sleep(wait).await;
+            }
+            let limit = self.config.max_json_bytes;
+            match self
+                .send(&self.api, Method::GET, path, None, limit, RateLimits::Surface)
+                .await
+            {
+                Ok(response) => {
+                    window.note(&response.headers);
+                    return Ok(response);
+                }
+                Err(Error::RateLimited { wait_secs, .. }) => {
+                    refusals += 1;
+                    let wait = refusal_wait(Duration::from_secs(wait_secs), previous, refusals);
+                    window.spend(wait, policy, &shown_path)?;
+                    previous = wait;
+                    self.sleeper.sleep(wait).await;
+                }
+                Err(other) => return Err(other),
+            }
+        }
     }
 
     fn plan(&self, method: &Method, path: &str, body: Option<&Value>) -> RawResponse {
@@ -162,6 +221,7 @@ impl GitHub {
         path: &str,
         body: Option<&Value>,
         limit: u64,
+        rate_limits: RateLimits,
     ) -> Result<RawResponse> {
         let policy = &self.config.retry;
         let shown_path = self.redact(strip_query_secrets(path));
@@ -190,7 +250,10 @@ impl GitHub {
                     Decision::Accept => return Ok(response),
                     Decision::Fail => return Err(self.api_error(&method, &shown_path, &response)),
                     Decision::RateLimited(wait) => {
-                        if wait > policy.max_rate_limit_wait || retry >= policy.max_retries {
+                        if rate_limits == RateLimits::Surface
+                            || wait > policy.max_rate_limit_wait
+                            || retry >= policy.max_retries
+                        {
                             return Err(Error::RateLimited {
                                 method: method.to_string(),
                                 path: shown_path,
@@ -441,7 +504,9 @@ impl GitHub {
     /// followed by a client that has no credentials, so the token never reaches that host.
     pub async fn download_redirected(&self, path: &str) -> Result<Vec<u8>> {
         let limit = self.config.max_log_bytes;
-        let mut response = self.send(&self.api, Method::GET, path, None, limit).await?;
+        let mut response = self
+            .send(&self.api, Method::GET, path, None, limit, RateLimits::Wait)
+            .await?;
         let mut hops = 0;
         while response.status.is_redirection() {
             hops += 1;
@@ -460,7 +525,9 @@ impl GitHub {
                     message: "redirect without Location".into(),
                 })?
                 .to_string();
-            response = self.send(&self.anonymous, Method::GET, &location, None, limit).await?;
+            response = self
+                .send(&self.anonymous, Method::GET, &location, None, limit, RateLimits::Wait)
+                .await?;
         }
         Ok(response.body)
     }

@@ -20,6 +20,9 @@ pub struct RetryPolicy {
     pub max_rate_limit_wait: Duration,
     /// Wait for a 429 that names no time (GitHub asks for at least a minute).
     pub secondary_limit_wait: Duration,
+    /// The longest all searches of one client (one pass) wait for GitHub's search rate limit
+    /// together (`client::search_limit`); past it a search fails at once.
+    pub max_search_wait: Duration,
 }
 
 impl Default for RetryPolicy {
@@ -30,6 +33,8 @@ impl Default for RetryPolicy {
             max_backoff: Duration::from_secs(30),
             max_rate_limit_wait: Duration::from_secs(15 * 60),
             secondary_limit_wait: Duration::from_secs(60),
+            // Five of the search limit's one-minute windows: the monitor job has twenty.
+            max_search_wait: Duration::from_secs(5 * 60),
         }
     }
 }

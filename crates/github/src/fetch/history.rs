@@ -620,6 +620,12 @@ async fn search_rule_threads(gh: &GitHub, repo: &RepoName, read: &[u64]) -> Rule
             let q = format!("repo:{repo} \"/autoheal {word}\" in:comments is:{kind}");
             let searched = match gh.search_issues_oldest_first(&q, MAX_RULE_SEARCH_PAGES).await {
                 Ok(searched) => searched,
+                Err(Error::SearchLimited { budget_secs, .. }) => {
+                    unread.push(format!(
+                        "the search for `{word}` on {kind}s was held back by GitHub's search rate limit (30 searches a minute) past this pass's budget of {budget_secs}s of waiting"
+                    ));
+                    continue;
+                }
                 Err(error) => {
                     // The status, not GitHub's message: the note is autoheal's own words.
                     unread.push(match error.status() {

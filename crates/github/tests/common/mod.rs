@@ -3,7 +3,11 @@
 use std::sync::Arc;
 
 use autoheal_fake_github::FakeGithub;
-use autoheal_github::{ClientConfig, FixedClock, GitHub, RecordingSleeper, RepoName, Token};
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicI64, Ordering};
+use std::time::Duration;
+
+use autoheal_github::{ClientConfig, Clock, FixedClock, GitHub, RecordingSleeper, RepoName, Sleeper, Token};
 
 pub const TOKEN: &str = "ghp_TESTTOKEN_0123456789abcdef";
 pub const REPO: &str = "octo/app";
@@ -50,4 +54,54 @@ pub fn asked_about(fake: &FakeGithub, login_prefix: &str) -> Vec<String> {
         .map(|r| r.path)
         .filter(|p| p.contains(&prefix))
         .collect()
+}
+
+/// Time the client reads and its sleeps move on (no real wait), shared with the fake's search
+/// limit (`FakeGithub::limit_search`), so a wait for a window's reset opens the next window.
+#[derive(Debug, Clone)]
+pub struct VirtualTime {
+    now: Arc<AtomicI64>,
+    sleeps: Arc<Mutex<Vec<Duration>>>,
+}
+
+impl VirtualTime {
+    pub fn at(unix: i64) -> VirtualTime {
+        VirtualTime {
+            now: Arc::new(AtomicI64::new(unix)),
+            sleeps: Arc::default(),
+        }
+    }
+
+    /// The clock, for the fake.
+    pub fn clock(&self) -> Arc<AtomicI64> {
+        self.now.clone()
+    }
+
+    /// Every wait the client asked for, in order.
+    pub fn sleeps(&self) -> Vec<Duration> {
+        self.sleeps.lock().map(|s| s.clone()).unwrap_or_default()
+    }
+
+    /// A client of `fake` on this time.
+    pub fn client(&self, fake: &FakeGithub) -> GitHub {
+        GitHub::with_timing(config(fake), Arc::new(self.clone()), Arc::new(self.clone()))
+            .unwrap_or_else(|e| panic!("{e}"))
+    }
+}
+
+impl Clock for VirtualTime {
+    fn now_unix(&self) -> i64 {
+        self.now.load(Ordering::SeqCst)
+    }
+}
+
+impl Sleeper for VirtualTime {
+    fn sleep(&self, duration: Duration) -> std::pin::Pin<Box<dyn std::future::Future<Output = ()> + Send>> {
+        let secs = i64::try_from(duration.as_secs()).unwrap_or(i64::MAX);
+        self.now.fetch_add(secs, Ordering::SeqCst);
+        if let Ok(mut sleeps) = self.sleeps.lock() {
+            sleeps.push(duration);
+        }
+        Box::pin(std::future::ready(()))
+    }
 }
