@@ -2439,6 +2439,92 @@ const CASES: &[(&str, Category, Option<&str>)] = &[
         MissingDependency,
         Some("globals"),
     ),
+    // Batch 92 (helper diag92, 2026-12-06): a holdout over the areas
+    // batches 72-91 touched least, each log written from the printing
+    // program's own form and committed before any change: .NET's local tool
+    // missing (`dotnet ef`) and a build run with `--no-restore` (NETSDK1004,
+    // a trap: a generated file, not a path to fix), Dart's front end without
+    // a pubspec dependency (web UI copy), R's `sf` without its system GDAL
+    // (a trap: `No such file or directory` of a shared object), ExUnit
+    // asserting a 429 (a trap), Deno 2's `NotCapable` permission error (a
+    // trap), a job that waited 24 hours for a self-hosted runner (a trap: no
+    // time limit of the job), setup-go 1.15 on macOS arm64, Testcontainers
+    // pulling from Docker Hub under Maven Failsafe, PowerShell 7's
+    // Invoke-RestMethod printing the REST API's JSON (web UI copy, Windows),
+    // a reusable workflow's job in a caller's `--log-failed` paste, Poetry
+    // with no pyproject.toml, bun's missing script (web UI copy), PDM's lock
+    // failure, PHP's class of a missing extension in a container job, Ecto's
+    // refused connection to a service, Helm's values file that does not
+    // parse (a trap: not a workflow), rake's unknown task, a called workflow
+    // that is not found, and setup-python's missing version file.
+    // Expectations from issue 12's definitions when written: a project
+    // manifest missing is `file_not_found` (as package.json's rows), a
+    // script, task, extension, system library, permission, conflict or
+    // service connection is `unknown`.
+    (
+        "b92-dotnet-ef-tool-not-installed-log-failed.log",
+        MissingCommand,
+        Some("dotnet-ef"),
+    ),
+    (
+        "b92-trap-dotnet-build-no-restore-assets-file-netsdk1004.log",
+        Unknown,
+        None,
+    ),
+    (
+        "b92-flutter-test-couldnt-resolve-package-provider-ui.log",
+        MissingDependency,
+        Some("provider"),
+    ),
+    ("b92-trap-r-sf-libgdal-shared-object-missing.log", Unknown, None),
+    ("b92-trap-exunit-asserts-429-status-log-failed.log", Unknown, None),
+    ("b92-trap-deno-notcapable-env-access.log", Unknown, None),
+    ("b92-trap-awaiting-runner-24h-selfhosted-gh-run-view.log", Unknown, None),
+    (
+        "b92-setup-go-115-macos14-arm64-not-found.log",
+        OptionalJob,
+        Some("tool_unavailable_for_architecture"),
+    ),
+    (
+        "b92-testcontainers-dockerhub-pull-limit-failsafe.log",
+        RateLimit,
+        Some("Docker Hub"),
+    ),
+    (
+        "b92-pwsh7-invoke-restmethod-github-api-limit-windows-ui.log",
+        RateLimit,
+        Some("GitHub REST API"),
+    ),
+    (
+        "b92-reusable-caller-npm-e429-log-failed.log",
+        RateLimit,
+        Some("npm registry"),
+    ),
+    (
+        "b92-poetry-install-no-pyproject-in-root-log-failed.log",
+        FileNotFound,
+        Some("pyproject.toml"),
+    ),
+    ("b92-bun-run-script-not-found-ui.log", Unknown, None),
+    ("b92-pdm-install-lock-failed-resolution-impossible.log", Unknown, None),
+    (
+        "b92-container-php-intl-class-numberformatter-not-found.log",
+        Unknown,
+        None,
+    ),
+    (
+        "b92-mix-ecto-create-postgres-econnrefused-log-failed.log",
+        Unknown,
+        None,
+    ),
+    ("b92-trap-helm-upgrade-values-file-yaml-parse.log", Unknown, None),
+    ("b92-rake-dont-know-how-to-build-task-log-failed.log", Unknown, None),
+    ("b92-called-workflow-not-found-invalid-workflow-ui.log", Unknown, None),
+    (
+        "b92-setup-python-version-file-missing.log",
+        FileNotFound,
+        Some(".python-version"),
+    ),
 ];
 
 /// For every `unknown` row, the log line (1-based) of the root cause's first
@@ -3145,6 +3231,18 @@ const UNKNOWN_ROOT_LINES: &[(&str, u64)] = &[
     ("b88-checkout-submodule-ssh-url-publickey-log-failed.log", 36),
     ("b88-trap-echoed-hint-then-terraform-fmt-check.log", 67),
     ("b88-trap-tsc-error-then-upload-artifact-no-files.log", 67),
+    ("b92-trap-dotnet-build-no-restore-assets-file-netsdk1004.log", 35),
+    ("b92-trap-r-sf-libgdal-shared-object-missing.log", 60),
+    ("b92-trap-exunit-asserts-429-status-log-failed.log", 22),
+    ("b92-trap-deno-notcapable-env-access.log", 39),
+    ("b92-trap-awaiting-runner-24h-selfhosted-gh-run-view.log", 9),
+    ("b92-bun-run-script-not-found-ui.log", 35),
+    ("b92-pdm-install-lock-failed-resolution-impossible.log", 36),
+    ("b92-container-php-intl-class-numberformatter-not-found.log", 39),
+    ("b92-mix-ecto-create-postgres-econnrefused-log-failed.log", 8),
+    ("b92-trap-helm-upgrade-values-file-yaml-parse.log", 34),
+    ("b92-rake-dont-know-how-to-build-task-log-failed.log", 8),
+    ("b92-called-workflow-not-found-invalid-workflow-ui.log", 2),
 ];
 
 /// For rows whose category is not `unknown`, the log line (1-based) of the
@@ -3296,6 +3394,14 @@ const KNOWN_ROOT_LINES: &[(&str, u64)] = &[
     ("b88-gh-release-download-installation-rate-limit-pwsh-log-failed.log", 8),
     ("b88-selfhosted-arm64-amd64-image-exec-format-error.log", 47),
     ("b88-pytest-conftest-httpx-not-installed-log-failed.log", 10),
+    ("b92-dotnet-ef-tool-not-installed-log-failed.log", 8),
+    ("b92-flutter-test-couldnt-resolve-package-provider-ui.log", 32),
+    ("b92-setup-go-115-macos14-arm64-not-found.log", 44),
+    ("b92-testcontainers-dockerhub-pull-limit-failsafe.log", 55),
+    ("b92-pwsh7-invoke-restmethod-github-api-limit-windows-ui.log", 25),
+    ("b92-reusable-caller-npm-e429-log-failed.log", 21),
+    ("b92-poetry-install-no-pyproject-in-root-log-failed.log", 8),
+    ("b92-setup-python-version-file-missing.log", 32),
 ];
 
 /// `None` when the root cause of fixture `name` begins on line `want`; else
@@ -3888,6 +3994,31 @@ const ROOT_STEPS: &[(&str, Option<&str>, &str)] = &[
         Some("test (3.13)"),
         "Run pytest -q",
     ),
+    (
+        "b92-dotnet-ef-tool-not-installed-log-failed.log",
+        Some("migrate"),
+        "Run dotnet ef database update",
+    ),
+    (
+        "b92-trap-exunit-asserts-429-status-log-failed.log",
+        Some("test (1.18, 27)"),
+        "Run mix test",
+    ),
+    (
+        "b92-reusable-caller-npm-e429-log-failed.log",
+        Some("ci / test (20)"),
+        "Run npm ci",
+    ),
+    (
+        "b92-testcontainers-dockerhub-pull-limit-failsafe.log",
+        None,
+        "Run ./mvnw -B verify",
+    ),
+    (
+        "b92-pwsh7-invoke-restmethod-github-api-limit-windows-ui.log",
+        None,
+        "Run $rel = Invoke-RestMethod",
+    ),
 ];
 
 /// Words the root cause's message must have: a log cut short must say that
@@ -3985,6 +4116,10 @@ const NOT_FIXABLE: &[(&str, &str)] = &[
     // GitHub's 360-minute maximum: no larger limit exists, and a job that ran
     // six hours is hung (the timeout fix's own rule).
     ("cancel-at-six-hours.log", "at the 360-minute cap"),
+    // Batch 92: a .NET tool the project's tool manifest or a global
+    // install provides, not a runner package.
+    ("b92-dotnet-ef-tool-not-installed-log-failed.log", "not a known tool"),
+    ("b92-flutter-test-couldnt-resolve-package-provider-ui.log", "manifest"),
 ];
 
 fn expected_fixable(name: &str, category: Category, subject: Option<&str>) -> bool {
