@@ -242,6 +242,9 @@ pub enum Ecosystem {
     PowershellGallery,
     /// A Julia package (`Pkg.add("{name}")`, the General registry).
     Julia,
+    /// A Dart or Flutter package (pub.dev, or the Flutter SDK's own
+    /// packages), declared under `dependencies:` in pubspec.yaml.
+    Pub,
 }
 
 /// GitHub's default job time limit, and the most a hosted runner's job may

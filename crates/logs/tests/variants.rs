@@ -3232,7 +3232,7 @@ const UNKNOWN_ROOT_LINES: &[(&str, u64)] = &[
     ("b88-trap-echoed-hint-then-terraform-fmt-check.log", 67),
     ("b88-trap-tsc-error-then-upload-artifact-no-files.log", 67),
     ("b92-trap-dotnet-build-no-restore-assets-file-netsdk1004.log", 35),
-    ("b92-trap-r-sf-libgdal-shared-object-missing.log", 60),
+    ("b92-trap-r-sf-libgdal-shared-object-missing.log", 62),
     ("b92-trap-exunit-asserts-429-status-log-failed.log", 22),
     ("b92-trap-deno-notcapable-env-access.log", 39),
     ("b92-trap-awaiting-runner-24h-selfhosted-gh-run-view.log", 9),
@@ -3242,7 +3242,7 @@ const UNKNOWN_ROOT_LINES: &[(&str, u64)] = &[
     ("b92-mix-ecto-create-postgres-econnrefused-log-failed.log", 8),
     ("b92-trap-helm-upgrade-values-file-yaml-parse.log", 34),
     ("b92-rake-dont-know-how-to-build-task-log-failed.log", 8),
-    ("b92-called-workflow-not-found-invalid-workflow-ui.log", 2),
+    ("b92-called-workflow-not-found-invalid-workflow-ui.log", 5),
 ];
 
 /// For rows whose category is not `unknown`, the log line (1-based) of the
@@ -3394,7 +3394,7 @@ const KNOWN_ROOT_LINES: &[(&str, u64)] = &[
     ("b88-gh-release-download-installation-rate-limit-pwsh-log-failed.log", 8),
     ("b88-selfhosted-arm64-amd64-image-exec-format-error.log", 47),
     ("b88-pytest-conftest-httpx-not-installed-log-failed.log", 10),
-    ("b92-dotnet-ef-tool-not-installed-log-failed.log", 8),
+    ("b92-dotnet-ef-tool-not-installed-log-failed.log", 11),
     ("b92-flutter-test-couldnt-resolve-package-provider-ui.log", 32),
     ("b92-setup-go-115-macos14-arm64-not-found.log", 44),
     ("b92-testcontainers-dockerhub-pull-limit-failsafe.log", 55),
@@ -4012,12 +4012,12 @@ const ROOT_STEPS: &[(&str, Option<&str>, &str)] = &[
     (
         "b92-testcontainers-dockerhub-pull-limit-failsafe.log",
         None,
-        "Run ./mvnw -B verify",
+        "./mvnw -B verify",
     ),
     (
         "b92-pwsh7-invoke-restmethod-github-api-limit-windows-ui.log",
         None,
-        "Run $rel = Invoke-RestMethod",
+        "$rel = Invoke-RestMethod",
     ),
 ];
 

@@ -44,7 +44,8 @@
 //!   failing line): the program's code, not its output;
 //! - a test's name on a test runner's result line: bun test's `(pass) {name}`
 //!   / `(fail) {name}` (also `(skip)`, `(todo)`), Jest's and Vitest's `✓
-//!   {name}` / `✕ {name}` (`√` on Windows consoles);
+//!   {name}` / `✕ {name}` (`√` on Windows consoles), and ExUnit's failure
+//!   heading `  {n}) test {name} ({module})` (`doctest …`, `property …`);
 //! - text the step's script contains verbatim (shown in the step's `Run`
 //!   header), or that the traced command just before it echoed, is the
 //!   script's own words.
@@ -147,7 +148,15 @@ fn is_code_frame(body: &str) -> bool {
 }
 
 fn is_test_result_name(body: &str) -> bool {
-    regex!(r"^(?:\((?:pass|fail|skip|todo)\)|[✓✕√]) \S").is_match(body)
+    regex!(r"^(?:\((?:pass|fail|skip|todo)\)|[✓✕√]) \S").is_match(body) || is_exunit_failure_heading(body)
+}
+
+/// ExUnit's failure heading, `  {n}) {test name} ({module})`
+/// (`ExUnit.Formatter.format_test_failure`), where the name is the test's
+/// atom: `test {description}`, `doctest {Module.fun/arity} ({n})`, or
+/// StreamData's `property {description}`.
+fn is_exunit_failure_heading(body: &str) -> bool {
+    regex!(r"^\d+\) (?:test|doctest|property) .+ \([A-Z][\w.]*\)$").is_match(body)
 }
 
 fn is_trace(body: &str) -> bool {
@@ -248,11 +257,20 @@ mod tests {
             "(fail) limiter > returns 429 Too Many Requests once the quota is spent [1.87ms]",
             "    ✕ reports ENOENT: no such file or directory for a missing config (4 ms)",
             "    ✓ shows an error when the order is not found (12 ms)",
+            // ExUnit's failure heading names the test.
+            "  1) test throttle plug returns 429 Too Many Requests once the bucket is empty (Harbor.ThrottlePlugTest)",
+            "  12) doctest Harbor.Config.load!/1 (3) raises on: no such file or directory (Harbor.ConfigTest)",
+            "  3) property decode/1 never hits a rate limit exceeded error (Harbor.CodecTest)",
         ] {
             assert!(quoted(text).is_some(), "{text}");
         }
-        // A compiler's location and a plain numbered line are not frames.
-        for text in ["src/main.rs:40:5: error: x", "40 packages are looking for funding"] {
+        // A compiler's location and a plain numbered line are not frames, nor
+        // a numbered line that is no ExUnit heading.
+        for text in [
+            "src/main.rs:40:5: error: x",
+            "40 packages are looking for funding",
+            "1) test failed: 429 Too Many Requests",
+        ] {
             assert_eq!(quoted(text), None, "{text}");
         }
     }

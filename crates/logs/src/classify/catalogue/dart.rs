@@ -15,6 +15,16 @@
 //! `lib/src/solver/report.dart` and `entrypoint.dart`): a lock file out of
 //! step with pubspec.yaml, or made by another SDK, for a person to update.
 //!
+//! The compiler front end (`dart run`, `dart test`, `flutter test`,
+//! `flutter build`) prints `Error: Couldn't resolve the package '{name}' in
+//! '{uri}'.` (the CFE's `PackageNotFound` message, `pkg/front_end/messages.yaml`)
+//! when a `package:` import names a package the package config does not
+//! hold: one pubspec.yaml does not declare (its `Not found: 'package:…'` and
+//! the errors of the names it would define follow). A missing dependency of
+//! the project's manifest, never fixed here; the project's own package (run
+//! from outside its root) and a name that is no package name (`package:x.dart`)
+//! are code mistakes.
+//!
 //! The analyzer's messages say `Target of URI doesn't exist` and `Try creating
 //! the file`: they are code errors (an import the project has to fix, often a
 //! package missing from `pubspec.yaml`), never a missing file of the workflow.
@@ -22,7 +32,7 @@
 use super::util::regex;
 use super::{Entry, ex};
 use crate::classify::hit::{Hit, Line};
-use crate::report::Category;
+use crate::report::{Category, Ecosystem, SubjectDetail};
 
 pub const ENTRIES: &[Entry] = &[
     Entry {
@@ -45,6 +55,17 @@ pub const ENTRIES: &[Entry] = &[
                 None,
             ),
         ],
+    },
+    Entry {
+        id: "dart/package-not-resolved",
+        grammar: "Error: Couldn't resolve the package '{name}' in '{uri}'. (the compiler front end)",
+        needles: &["Couldn't resolve the package '"],
+        check: package_not_resolved,
+        examples: &[ex(
+            "Error: Couldn't resolve the package 'provider' in 'package:provider/provider.dart'.",
+            Category::MissingDependency,
+            Some("provider"),
+        )],
     },
     Entry {
         id: "dart/enforce-lockfile",
@@ -71,6 +92,43 @@ fn analyzer_error(line: &Line<'_>) -> Option<Hit> {
     let dart = regex!(r"^error - \S+\.dart:\d+:\d+ - .+ - [a-z0-9_]+$").is_match(text)
         || regex!(r"^error • .+ • \S+\.dart:\d+:\d+ • [a-z0-9_]+$").is_match(text);
     dart.then(|| Hit::blocker("The Dart analyzer reported an error in the code."))
+}
+
+fn package_not_resolved(line: &Line<'_>) -> Option<Hit> {
+    let c = regex!(r"^(?:Error: )?Couldn't resolve the package '([^']+)' in '(package:[^']*)'\.?$")
+        .captures(line.text.trim())?;
+    let name = &c[1];
+    if !regex!(r"^[a-z_][a-z0-9_]*$").is_match(name) || !c[2].starts_with(&format!("package:{name}/")) {
+        return Some(Hit::blocker(
+            "A `package:` import names no package (a file or path written as a package name): a code error.",
+        ));
+    }
+    let normalized = crate::knowledge::python::normalize_name(name);
+    if line.own_packages.contains(&normalized) {
+        return Some(Hit::blocker(format!(
+            "Dart could not resolve {name}, the repository's own package: the command ran outside the package's \
+             root (its pubspec.yaml), or `pub get` did not run there."
+        )));
+    }
+    Some(
+        Hit::cause(
+            Category::MissingDependency,
+            0.7,
+            format!(
+                "The code imports the package {name}, which the project's pubspec.yaml does not declare (or `pub \
+                 get` did not run): add it under `dependencies:`. autoheal does not edit pubspec.yaml, so no fix is \
+                 made."
+            ),
+        )
+        .with_subject(
+            name,
+            SubjectDetail::Package {
+                ecosystem: Ecosystem::Pub,
+                name: name.to_string(),
+            },
+        )
+        .fixable(false),
+    )
 }
 
 fn enforce_lockfile(line: &Line<'_>) -> Option<Hit> {
@@ -108,6 +166,36 @@ mod tests {
                 "npm error - something",
             ],
         );
+    }
+
+    /// The front end's unresolved package is the manifest's missing
+    /// dependency, except the project's own package and a name that is no
+    /// package's.
+    #[test]
+    fn an_unresolved_package_is_a_dependency_pubspec_lacks() {
+        let hit = package_not_resolved(&Line::plain(
+            "Error: Couldn't resolve the package 'provider' in 'package:provider/provider.dart'.",
+        ))
+        .expect("read");
+        assert_eq!(
+            (hit.category, hit.subject.as_deref(), hit.fixable),
+            (Category::MissingDependency, Some("provider"), false)
+        );
+        for text in [
+            "Error: Couldn't resolve the package 'track_geometry.dart' in 'package:track_geometry.dart'.",
+            "Error: Couldn't resolve the package 'app' in 'package:other/x.dart'.",
+        ] {
+            assert_eq!(
+                package_not_resolved(&Line::plain(text)).expect(text).category,
+                Category::Unknown
+            );
+        }
+        let own = ["fieldnotes".to_string()];
+        let line = Line {
+            own_packages: &own,
+            ..Line::plain("Error: Couldn't resolve the package 'fieldnotes' in 'package:fieldnotes/app.dart'.")
+        };
+        assert_eq!(package_not_resolved(&line).expect("own").category, Category::Unknown);
     }
 
     #[test]

@@ -33,11 +33,21 @@
 //! {Type} : {message}`; xunit.console's `{test} [FAIL]` heading) is the test's
 //! failure: the path is one the code under test opened, never a workflow path,
 //! and the summary decides.
+//!
+//! The SDK's `CommandUnknownException` (`dotnet {name}` that is no built-in
+//! command, no tool of the repository's tool manifest and no
+//! `dotnet-{name}` on PATH): `Could not execute because the specified
+//! command or file was not found.`, then `Possible reasons for this
+//! include:` and three bullets, the second naming the program, `  * You
+//! intended to execute a .NET program, but dotnet-{name} does not exist.`
+//! The program is a .NET tool (`dotnet-ef`), installed by `dotnet tool
+//! restore` from the project's manifest or `dotnet tool install`, not by a
+//! system package manager: a missing command, never fixed by an install.
 
 use super::util::{after, path_hit, regex};
-use super::{Entry, ex};
+use super::{Entry, ex, ex_after};
 use crate::classify::hit::{Hit, Line};
-use crate::report::Category;
+use crate::report::{Category, SubjectDetail};
 
 /// The id of NuGet's retry notice, which ranking reads (`rank.rs`).
 pub const NUGET_RETRY: &str = "dotnet/nuget-retry";
@@ -140,6 +150,24 @@ pub const ENTRIES: &[Entry] = &[
         )],
     },
     Entry {
+        id: "dotnet/tool-not-found",
+        grammar: "Could not execute because the specified command or file was not found. / Possible reasons for \
+                  this include: / * You misspelled a built-in dotnet command. / * You intended to execute a .NET \
+                  program, but dotnet-{name} does not exist. (read on the line naming the program)",
+        needles: &["You intended to execute a .NET program, but"],
+        check: tool_not_found,
+        examples: &[ex_after(
+            &[
+                "Could not execute because the specified command or file was not found.",
+                "Possible reasons for this include:",
+                "  * You misspelled a built-in dotnet command.",
+            ],
+            "  * You intended to execute a .NET program, but dotnet-ef does not exist.",
+            Category::MissingCommand,
+            Some("dotnet-ef"),
+        )],
+    },
+    Entry {
         id: "dotnet/build-failure",
         grammar: "error NU1101: Unable to find package {id} | error NU1301: Unable to load the service index for \
                   source {url}. (a heading; its reason follows) | {file}({line},{col}): error CS{code}: {message}",
@@ -160,6 +188,43 @@ pub const ENTRIES: &[Entry] = &[
         ],
     },
 ];
+
+/// The muxer's unknown command, on the bullet that names the program: a
+/// .NET tool (`dotnet-{name}`) is missing; anything else it names (`dotnet
+/// app.dll` of a file that is not there, `dotnet build/test`) is a script
+/// mistake for a person.
+fn tool_not_found(line: &Line<'_>) -> Option<Hit> {
+    let c = regex!(r"^\s*\* You intended to execute a \.NET program, but (\S+) does not exist\.\s*$")
+        .captures(line.text)?;
+    if !line.nearby("Could not execute because the specified command or file was not found") {
+        return None;
+    }
+    let name = &c[1];
+    if !regex!(r"^dotnet-[A-Za-z0-9][A-Za-z0-9_.-]*$").is_match(name) || name.ends_with(".dll") {
+        return Some(Hit::blocker(format!(
+            "dotnet found no command or program '{}' to run (a misspelt command or a missing program file).",
+            crate::subject::display_text(name)
+        )));
+    }
+    Some(
+        Hit::cause(
+            Category::MissingCommand,
+            0.8,
+            format!(
+                "The .NET tool '{name}' is not installed: it comes from the project's tool manifest (`dotnet tool \
+                 restore`) or `dotnet tool install`, not from the runner's package manager."
+            ),
+        )
+        .with_subject(
+            name,
+            SubjectDetail::Command {
+                name: name.to_string(),
+                known: false,
+            },
+        )
+        .fixable(false),
+    )
+}
 
 /// NuGet's notice that an HTTP request is retried (`Retrying
 /// 'FindPackagesByIdAsync' for source '{url}'.`); the error of the attempt it
@@ -321,6 +386,48 @@ mod tests {
             test_error_message(&Line::plain(
                 "   System.IO.FileNotFoundException : Could not find file 'x'."
             ))
+            .is_none()
+        );
+    }
+
+    /// The SDK's unknown command names a .NET tool only on its second bullet,
+    /// and only after its own heading; a program file or a built-in's typo is
+    /// no tool.
+    #[test]
+    fn a_missing_dotnet_tool_is_read_from_the_sdks_bullet() {
+        let recent = [
+            "Could not execute because the specified command or file was not found.",
+            "Possible reasons for this include:",
+            "  * You misspelled a built-in dotnet command.",
+        ];
+        fn read(text: &str, recent: &[&str]) -> Option<Hit> {
+            tool_not_found(&Line {
+                recent,
+                ..Line::plain(text)
+            })
+        }
+        let hit = read(
+            "  * You intended to execute a .NET program, but dotnet-ef does not exist.",
+            &recent,
+        )
+        .expect("read");
+        assert_eq!(
+            (hit.category, hit.subject.as_deref(), hit.fixable),
+            (Category::MissingCommand, Some("dotnet-ef"), false)
+        );
+        for text in [
+            "  * You intended to execute a .NET program, but dotnet-Bridge.dll does not exist.",
+            "  * You intended to execute a .NET program, but dotnet-build/test does not exist.",
+        ] {
+            let hit = read(text, &recent).expect(text);
+            assert_eq!(hit.category, Category::Unknown, "{text}");
+        }
+        // Without the SDK's heading (a quote in docs or a script): not read.
+        assert!(
+            read(
+                "  * You intended to execute a .NET program, but dotnet-ef does not exist.",
+                &[]
+            )
             .is_none()
         );
     }

@@ -317,7 +317,8 @@ pub const ENTRIES: &[Entry] = &[
                   ERROR: No matching distribution found for {req} | × No solution found when resolving dependencies | \
                   version solving failed | SolverProblemError (Poetry 1.1's heading above it, alone on its line) | PackagesNotFoundError: … | ResolvePackageNotFound: | error    libmamba \
                   Could not solve for environment specs (mamba, micromamba) | LibMambaUnsatisfiableError: (conda's \
-                  libmamba solver)",
+                  libmamba solver) | Unable to find a resolution for {name} (PDM, then its conflicts) | \
+                  [ResolutionImpossible]: {message} (PDM's error line)",
         needles: &[
             "ResolutionImpossible",
             "conflicting dependencies",
@@ -330,6 +331,7 @@ pub const ENTRIES: &[Entry] = &[
             "ResolvePackageNotFound",
             "Could not solve for environment specs",
             "LibMambaUnsatisfiableError",
+            "Unable to find a resolution for",
         ],
         check: dependency_resolution,
         examples: &[ex(
@@ -871,11 +873,15 @@ fn dependency_resolution(line: &Line<'_>) -> Option<Hit> {
     // failed.`, conda's and mamba's error heads at the start of the line,
     // and Poetry's heading, the exception's class name alone on its line
     // (cleo's trace, `  SolverProblemError`; cleo 0.7,
-    // `[SolverProblemError]`). The words inside other text (an `echo`, a
-    // test's name, a log line quoting them) are none.
+    // `[SolverProblemError]`); PDM's report (`pdm/cli/utils.py`'s
+    // `format_resolution_impossible`: `Unable to find a resolution for
+    // {name}` on its own line, then the conflicts or `Please make sure the
+    // package name is correct.`, and its error handler's
+    // `[ResolutionImpossible]: {message}`). The words inside other text (an
+    // `echo`, a test's name, a log line quoting them) are none.
     let text = line.text.trim();
     let printed = regex!(
-        r"^(?:ERROR: (?:ResolutionImpossible|Cannot install .+ because these package versions have conflicting dependencies|Could not find a version that satisfies the requirement|No matching distribution found for)|(?:×|x) No solution found when resolving|PackagesNotFoundError:|ResolvePackageNotFound:|LibMambaUnsatisfiableError:|(?:error\s+libmamba\s+)?Could not solve for environment specs|\[?SolverProblemError\]?$)"
+        r"^(?:ERROR: (?:ResolutionImpossible|Cannot install .+ because these package versions have conflicting dependencies|Could not find a version that satisfies the requirement|No matching distribution found for)|(?:×|x) No solution found when resolving|PackagesNotFoundError:|ResolvePackageNotFound:|LibMambaUnsatisfiableError:|(?:error\s+libmamba\s+)?Could not solve for environment specs|\[?SolverProblemError\]?$|Unable to find a resolution for \S+$|\[ResolutionImpossible\]: )"
     )
     .is_match(text)
         || regex!(r"(?:^|[\s,;:])version solving failed\.?$").is_match(text);
@@ -1237,9 +1243,14 @@ mod review_mends {
                 "ResolvePackageNotFound: ",
                 "error    libmamba Could not solve for environment specs",
                 "LibMambaUnsatisfiableError: Encountered problems while solving:",
+                // PDM's report and its error line.
+                "Unable to find a resolution for urllib3",
+                "[ResolutionImpossible]: Unable to find a resolution",
             ],
             &[
                 "echo 'ERROR: ResolutionImpossible'",
+                "I was unable to find a resolution for the flaky test",
+                "Unable to find a resolution for urllib3 because of a typo, see docs",
                 "tests/test_resolver.py::test_reports_conflicting_dependencies PASSED",
                 "INFO: pip is looking at multiple versions; No matching distribution found for x is a hint",
                 "docs: what to do when version solving failed in CI",

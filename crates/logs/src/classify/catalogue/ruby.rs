@@ -19,6 +19,12 @@
 //! (`Bundler::ProductionError` in deployment mode) is the lockfile's
 //! `PLATFORMS` list, a change to the repository: not the runner's fault, even
 //! on an ARM64 or Apple-silicon machine.
+//!
+//! Rake (`lib/rake/task_manager.rb`): a task name it has no task for aborts
+//! with `rake aborted!` and `Don't know how to build task '{name}' (See the
+//! list of available tasks with `rake --tasks`)`, with `Did you mean?` hints
+//! below: the workflow or the Rakefile names a task that does not exist, for
+//! a person.
 
 use super::util::{after, path_hit, regex};
 use super::{Entry, ex};
@@ -26,6 +32,17 @@ use crate::classify::hit::{Hit, Line};
 use crate::report::{Category, Ecosystem, SubjectDetail};
 
 pub const ENTRIES: &[Entry] = &[
+    Entry {
+        id: "ruby/rake-unknown-task",
+        grammar: "Don't know how to build task '{name}' (See the list of available tasks with `{rake} --tasks`)",
+        needles: &["Don't know how to build task '"],
+        check: rake_unknown_task,
+        examples: &[ex(
+            "Don't know how to build task 'spec:system' (See the list of available tasks with `rake --tasks`)",
+            Category::Unknown,
+            None,
+        )],
+    },
     Entry {
         id: "ruby/bundler-no-compatible-versions",
         grammar: "Could not find compatible versions (Bundler's PubGrub resolver; the `Because …` lines say why)",
@@ -143,6 +160,17 @@ pub const ENTRIES: &[Entry] = &[
 /// Bundler's resolver found no set of gem versions that satisfies the
 /// Gemfile: an install failure (what goes missing later follows from it),
 /// for a person to resolve.
+fn rake_unknown_task(line: &Line<'_>) -> Option<Hit> {
+    regex!(r"^Don't know how to build task '[^']+' \(See the list of available tasks with `\S+ --tasks`\)$")
+        .is_match(line.text.trim())
+        .then(|| {
+            Hit::blocker(
+                "Rake has no task of that name: the workflow or the Rakefile names a task that does not exist (or \
+                 the Rakefile that defines it was not loaded).",
+            )
+        })
+}
+
 fn no_compatible_versions(line: &Line<'_>) -> Option<Hit> {
     (line.text.trim() == "Could not find compatible versions").then(|| {
         Hit::install_failure(
@@ -253,6 +281,19 @@ fn ruby_version_mismatch(_: &Line<'_>) -> Option<Hit> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Rake's own sentence, not a quote of it.
+    #[test]
+    fn rakes_unknown_task_is_read_as_it_prints_it() {
+        crate::classify::catalogue::assert_reads(
+            rake_unknown_task,
+            &[
+                "Don't know how to build task 'spec:system' (See the list of available tasks with `rake --tasks`)",
+                "Don't know how to build task 'default' (See the list of available tasks with `bin/rake --tasks`)",
+            ],
+            &["echo \"Don't know how to build task 'x' (See the list of available tasks with `rake --tasks`)\""],
+        );
+    }
 
     #[test]
     fn a_lockfile_without_the_platform_is_not_the_runners_fault() {

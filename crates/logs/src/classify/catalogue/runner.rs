@@ -138,6 +138,24 @@ pub const ENTRIES: &[Entry] = &[
         ],
     },
     Entry {
+        id: "runner/called-workflow-unavailable",
+        grammar: "error parsing called workflow \"{caller}\" -> \"{ref}\" : {failed to fetch workflow: }workflow was \
+                  not found. | … : job \"{job}\" calls workflow \"{ref}\", but doing so would exceed the limit on \
+                  called workflow depth of {n} (read on the reason's line)",
+        needles: &[
+            "workflow was not found",
+            "failed to fetch workflow",
+            "exceed the limit on called workflow depth",
+        ],
+        check: called_workflow_unavailable,
+        examples: &[ex(
+            "error parsing called workflow \".github/workflows/release.yml\" -> \"acme/ci/.github/workflows/publish.yml@v4\" \
+             : workflow was not found. See https://docs.github.com/actions/learn-github-actions/reusing-workflows",
+            Category::Unknown,
+            None,
+        )],
+    },
+    Entry {
         id: "runner/invalid-workflow",
         grammar: "Invalid workflow file: {path}#L{line} | The workflow is not valid. {path} (Line: {line}, Col: {col}): \
                   {message} | The workflow is not valid. In {caller} (Line: {l}, Col: {c}): Error from called workflow \
@@ -677,9 +695,40 @@ fn invalid_workflow(line: &Line<'_>) -> Option<Hit> {
         let c = regex!(r"Invalid workflow file\s*:?\s*\[?([^#\s\]\[()]+)(?:#L(\d+))?").captures(text);
         let path = c.as_ref().and_then(|c| c.get(1)).map(|m| m.as_str());
         let line_no = c.as_ref().and_then(|c| c.get(2)).and_then(|m| m.as_str().parse().ok());
-        return Some(yaml_hit(path, line_no, None, 1));
+        // The annotation's title: its message (a YAML error, a schema error,
+        // or a called workflow GitHub could not load) follows and decides;
+        // alone, it is the root cause.
+        let mut hit = yaml_hit(path, line_no, None, 1);
+        hit.strength = Strength::Summary;
+        return Some(hit);
     }
     None
+}
+
+/// GitHub's `error parsing called workflow "{caller}" -> "{ref}" :
+/// {reason}` (the annotation puts each part on its own line) when the reason
+/// is not a YAML error of the called file but that the file could not be
+/// loaded: not found (a wrong path or ref, or a private repository that does
+/// not share its workflows), not fetched, or nested past the depth limit.
+/// The caller's YAML is valid, so editing it at the reported line is no
+/// fix: a person fixes the reference or the called repository's access.
+fn called_workflow_unavailable(line: &Line<'_>) -> Option<Hit> {
+    const REASONS: &[&str] = &[
+        "workflow was not found",
+        "failed to fetch workflow",
+        "exceed the limit on called workflow depth",
+    ];
+    if !REASONS.iter().any(|r| line.text.contains(r)) || !line.nearby("error parsing called workflow") {
+        return None;
+    }
+    Some(
+        Hit::blocker(
+            "GitHub could not load a reusable workflow this workflow calls (not found at that path and ref, not \
+             shared with this repository, or nested too deep): the workflow's YAML is valid; a person fixes the \
+             `uses:` reference or the called repository's access settings.",
+        )
+        .job_level(),
+    )
 }
 
 fn template_location(line: &Line<'_>) -> Option<Hit> {
@@ -968,6 +1017,39 @@ mod tests {
         assert_eq!(duration_minutes("90s"), Some(2));
         assert_eq!(duration_minutes("15"), None);
         assert_eq!(duration_minutes("x"), None);
+    }
+
+    /// The invalid-workflow title alone is a heading: a called workflow
+    /// that could not be loaded, on the lines after it, decides (no YAML
+    /// edit); a YAML error there still gives its location.
+    #[test]
+    fn a_called_workflow_not_found_is_no_yaml_error() {
+        let title =
+            invalid_workflow(&Line::plain("Invalid workflow file: .github/workflows/release.yml#L18")).expect("title");
+        assert_eq!(
+            (title.category, title.subject.as_deref(), title.strength),
+            (Category::YamlSyntax, Some("18"), Strength::Summary)
+        );
+        let recent = [
+            "Invalid workflow file: .github/workflows/release.yml#L18",
+            "error parsing called workflow",
+        ];
+        for reason in [
+            ": workflow was not found. See https://docs.github.com/actions/learn-github-actions/reusing-workflows",
+            ": failed to fetch workflow: workflow was not found.",
+        ] {
+            let hit = called_workflow_unavailable(&Line {
+                recent: &recent,
+                ..Line::plain(reason)
+            })
+            .expect(reason);
+            assert_eq!(
+                (hit.category, hit.fixable, hit.job_level),
+                (Category::Unknown, false, true)
+            );
+        }
+        // Without GitHub's heading the words are no such report.
+        assert!(called_workflow_unavailable(&Line::plain("Error: workflow was not found in the registry")).is_none());
     }
 
     #[test]
