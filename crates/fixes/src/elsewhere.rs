@@ -367,43 +367,111 @@ fn subcommand<'t>(args: &[&'t str], values: &[&str]) -> Option<(usize, &'t str)>
 /// Whether `text` runs `command` itself: as the command word of one of its
 /// simple commands ([`segments`]), after the words that run the next one
 /// (`sudo`, `env`, `time`, `nohup`, `exec`, `command`, their options and
-/// `NAME=value` assignments; the keywords `then`, `do`, `else`, `!` that open
-/// a command list), or probed by `command -v`/`which`/`type`. A
+/// `NAME=value` assignments; the keywords `then`, `do`, `else`, `!`, `if`,
+/// `elif`, `while`, `until` that open a command list; [`command_start`]), or probed by `command -v`/`which`/`type`. A
 /// word elsewhere (an `echo` argument, `mkdir -p {name}`, a file name) is not
 /// running it (review82 M2). A shell given its commands as a string (`bash
 /// -c "cd api && …"`, `sh -ec '…'`) runs the string's first command:
 /// [`segments`] drops the quotes, so the string's words follow the shell's
 /// options in the same segment.
 pub(crate) fn runs_command(text: &str, command: &str) -> bool {
-    const PREFIXES: &[&str] = &[
-        "sudo", "env", "time", "nohup", "exec", "command", "builtin", "then", "do", "else", "!",
-    ];
     const PROBES: &[&str] = &["which", "type", "hash"];
-    const SHELLS: &[&str] = &["sh", "bash", "dash", "zsh", "ksh"];
-    // `-c` alone or among a shell's single-letter options (`-ec`, `-lc`).
-    let takes_string = |w: &str| {
-        w.strip_prefix('-')
-            .is_some_and(|o| !o.starts_with('-') && o.contains('c') && o.chars().all(|c| c.is_ascii_alphabetic()))
-    };
     segments(strip_comment(text)).iter().any(|words| {
-        let skip = |w: &&str| PREFIXES.contains(&program(w)) || w.starts_with('-') || shell_lex::is_assignment(w);
-        let mut rest = words.iter().copied().skip_while(skip).peekable();
-        while rest.peek().is_some_and(|w| SHELLS.contains(&program(w))) {
-            let mut options = rest.clone().skip(1).take_while(|w| w.starts_with('-'));
-            if !options.any(takes_string) {
-                break;
-            }
-            rest.next();
-            while rest.peek().is_some_and(|w| w.starts_with('-')) {
-                rest.next();
-            }
-        }
+        let mut rest = words[command_start(words)..].iter().copied();
         match rest.next() {
             Some(word) if program(word) == command => true,
             Some(word) if PROBES.contains(&word) => rest.any(|w| w == command),
             _ => false,
         }
     })
+}
+
+/// Whether a command written right after `before` (the start of a line up to
+/// it) is in command position: `before` ends at a control operator, or its
+/// last simple command holds only the words that run the next one (see
+/// [`runs_command`]). Not so for an argument: `echo "pip install done"`
+/// (review85 H3: the echo's text was extended as an install line).
+pub(crate) fn starts_a_command(before: &str) -> bool {
+    let segments = segments(before);
+    let last = segments.last().map_or(&[][..], Vec::as_slice);
+    // A word still being written (`x=$` of `x=$(`, `foo` of `foopip`) is
+    // not a boundary; the segments end at whitespace or an operator.
+    let open_word = before
+        .chars()
+        .last()
+        .is_some_and(|c| !c.is_whitespace() && !"\"'`;&|(){}".contains(c));
+    !open_word && command_start(last) == last.len()
+}
+
+/// The index of the command word of a simple command's `words`: past the
+/// words that run the next command (`sudo`, `env`, `time`, `nohup`, `exec`,
+/// `command`, `builtin`, their options and the values those options take, as
+/// each documents them; `NAME=value` assignments; the keywords that open a
+/// command list) and past a shell that is given its commands as a string
+/// (`bash -c`, `bash -o pipefail -c`, `sh -ec`), whose string's first word
+/// follows in the same segment.
+fn command_start(words: &[&str]) -> usize {
+    const PREFIXES: &[&str] = &[
+        "sudo", "env", "time", "nohup", "exec", "command", "builtin", "then", "do", "else", "!", "if", "elif", "while",
+        "until",
+    ];
+    const SHELLS: &[&str] = &["sh", "bash", "dash", "zsh", "ksh"];
+    // Options that take the next word as their value: sudo(8)'s `-u user`,
+    // `-g group`, `-h host`, `-p prompt`, `-C num`, `-D dir`, `-U user`,
+    // `-r role`, `-t type`, `-T timeout`, `-R dir`; env(1)'s `-u name`,
+    // `-C dir`, `-S string`; exec's `-a name`; GNU time's `-f format`,
+    // `-o file`. (`time -p` takes none.)
+    let takes_value = |prefix: &str, option: &str| match prefix {
+        "sudo" => matches!(
+            option,
+            "-u" | "-g" | "-h" | "-p" | "-C" | "-D" | "-U" | "-r" | "-t" | "-T" | "-R"
+        ),
+        "env" => matches!(option, "-u" | "-C" | "-S"),
+        "exec" => option == "-a",
+        "time" => matches!(option, "-f" | "-o"),
+        _ => false,
+    };
+    // `-c` alone or among a shell's single-letter options (`-ec`, `-lc`).
+    let takes_string = |w: &str| {
+        w.strip_prefix('-')
+            .is_some_and(|o| !o.starts_with('-') && o.contains('c') && o.chars().all(|c| c.is_ascii_alphabetic()))
+    };
+    // A shell's options that take the next word (bash(1): `-o option`,
+    // `-O shopt_option`, their `+` forms, `--rcfile file`, `--init-file file`).
+    let shell_value = |w: &str| matches!(w, "-o" | "+o" | "-O" | "+O" | "--rcfile" | "--init-file");
+    let mut i = 0;
+    let mut prefix = "";
+    while let Some(&w) = words.get(i) {
+        if PREFIXES.contains(&program(w)) {
+            prefix = program(w);
+            i += 1;
+        } else if w.starts_with('-') {
+            i += if takes_value(prefix, w) { 2 } else { 1 };
+        } else if shell_lex::is_assignment(w) {
+            i += 1;
+        } else {
+            break;
+        }
+    }
+    while words.get(i).is_some_and(|w| SHELLS.contains(&program(w))) {
+        let mut j = i + 1;
+        let mut string = false;
+        while let Some(&w) = words.get(j) {
+            if shell_value(w) {
+                j += 2;
+            } else if w.starts_with('-') || w.starts_with('+') {
+                string |= takes_string(w);
+                j += 1;
+            } else {
+                break;
+            }
+        }
+        if !string {
+            break;
+        }
+        i = j.min(words.len());
+    }
+    i.min(words.len())
 }
 
 /// The simple commands of `text`, each as its words: split at the shell's
@@ -472,12 +540,51 @@ mod tests {
     }
 
     #[test]
+    fn a_command_starts_only_after_an_operator_or_the_words_that_run_one() {
+        for before in [
+            "",
+            "  ",
+            "cd api && ",
+            "(",
+            "sudo -H ",
+            "sudo -u runner ",
+            "env -u HOME PIP_NO_CACHE_DIR=1 ",
+            "time -p ",
+            "bash -c \"",
+            "bash -o pipefail -c '",
+            "if ",
+            "true; ",
+        ] {
+            assert!(starts_a_command(before), "{before:?}");
+        }
+        for before in [
+            // An argument: review85 H3 extended the echo's text.
+            "echo \"",
+            "echo ",
+            "printf '%s\\n' \"",
+            "bash -c \"echo '",
+            "x=$",
+            "my",
+            "timeout 10 ",
+        ] {
+            assert!(!starts_a_command(before), "{before:?}");
+        }
+    }
+
+    #[test]
     fn a_shell_given_a_command_string_runs_its_first_command() {
         for text in [
             "bash -c \"cd services/api && pip install -r requirements.txt\"",
             "sh -ec 'cd services/api; pip install -r requirements.txt'",
             "sudo bash -lc 'cd /srv && make'",
             "/bin/sh -c \"cd x\"",
+            // Options that take a value (review85 M1: the value was read as
+            // the command, so the `cd` was missed and the root's file edited).
+            "bash -o pipefail -c \"cd services/api && pip install x\"",
+            "sudo -u runner bash -c \"cd services/api && make\"",
+            "sudo -u runner -g ci env -u HOME sh -c 'cd x'",
+            "bash --rcfile ci.rc -c 'cd x'",
+            "if cd build; then make; fi",
         ] {
             assert!(runs_command(text, "cd"), "{text}");
         }

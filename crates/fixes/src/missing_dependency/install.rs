@@ -104,7 +104,7 @@ fn install_lines(ctx: &Ctx<'_>, job: &Job<'_>, steps: &[Step<'_>]) -> Vec<Instal
         let mut moved = false;
         for line in &script.lines {
             let code = strip_comment(line.text);
-            let found = PIP_INSTALL.iter().find_map(|c| code.find(c).map(|i| (i, *c)));
+            let found = pip_install_command(code);
             let moved_here = moved || changes_directory(&code[..found.map_or(code.len(), |(at, _)| at)]);
             moved |= changes_directory(code);
             if !is_simple_line(line.text) {
@@ -115,7 +115,9 @@ fn install_lines(ctx: &Ctx<'_>, job: &Job<'_>, steps: &[Step<'_>]) -> Vec<Instal
             };
             let args_start = at + cmd.len();
             let rest = &code[args_start..];
-            let end = install_arguments_end(&code[..at], rest);
+            let Some(end) = install_arguments_end(&code[..at], rest) else {
+                continue;
+            };
             let args = rest[..end].trim_end();
             let mut requirements = Vec::new();
             let mut packages = Vec::new();
@@ -171,15 +173,30 @@ fn install_lines(ctx: &Ctx<'_>, job: &Job<'_>, steps: &[Step<'_>]) -> Vec<Instal
     out
 }
 
+/// The first `pip install` of the line that runs, with where it starts: one in
+/// command position (`crate::elsewhere::starts_a_command`); `echo "pip install
+/// done"` is text (review85 H3: the echo was extended as the install line).
+fn pip_install_command(code: &str) -> Option<(usize, &'static str)> {
+    code.char_indices()
+        .filter_map(|(i, _)| PIP_INSTALL.iter().find(|c| code[i..].starts_with(**c)).map(|c| (i, *c)))
+        .find(|(i, _)| crate::elsewhere::starts_a_command(&code[..*i]))
+}
+
 /// Where the arguments of the install command that starts `rest` end, `before`
 /// being the line's text before the command: at a control operator (`&&`, `||`,
-/// `;`, `|`, `&`), a redirection, an unquoted `)` (a subshell the command runs in), or
+/// `;`, `|`, `&`), a redirection (with its file descriptor: `2>&1`, review85
+/// H4), an unquoted `)` (a subshell the command runs in), or
 /// the quote that closes a string the command sits in (`bash -c "… pip install x"`:
 /// a package added after it would be the string's `$0`). Quotes the arguments
 /// open themselves are words (`-e ".[test]"`, review84 H2: ending at the first
-/// quote put the package between `-e` and its value).
-fn install_arguments_end(before: &str, rest: &str) -> usize {
-    // The quote left open before the command, if any: the command's string.
+/// quote put the package between `-e` and its value). `None` when the
+/// arguments hold a command or process substitution (`$(…)`, `` `…` ``,
+/// `<(…)`): what they expand to is unknown, and a `)` in them is theirs, not
+/// a subshell's (review85 H2: `pip install $(cat extra.txt) pytest` got the
+/// package inside the substitution).
+fn install_arguments_end(before: &str, rest: &str) -> Option<usize> {
+    // The quote left open before the command, if any: the command's string
+    // (only a shell's `-c` string gets here: `starts_a_command`).
     let mut enclosing: Option<char> = None;
     for c in before.chars() {
         match (enclosing, c) {
@@ -189,21 +206,45 @@ fn install_arguments_end(before: &str, rest: &str) -> usize {
         }
     }
     let mut inner: Option<char> = None;
+    let mut prev: Option<char> = None;
+    let mut end = rest.len();
     for (i, c) in rest.char_indices() {
         if let Some(open) = inner {
             if c == open {
                 inner = None;
+            } else if open == '"' && (c == '`' || (c == '(' && prev == Some('$'))) {
+                return None;
             }
+            prev = Some(c);
             continue;
         }
         match c {
-            _ if Some(c) == enclosing => return i,
-            '"' | '\'' | '`' => inner = Some(c),
-            ';' | '|' | '&' | '>' | ')' => return i,
+            _ if Some(c) == enclosing => {
+                end = i;
+                break;
+            }
+            '`' => return None,
+            '(' if matches!(prev, Some('$' | '<' | '>')) => return None,
+            '"' | '\'' => inner = Some(c),
+            '>' | '<' => {
+                // A redirection's file descriptor is part of it (`2>&1`).
+                let digits = rest[..i].trim_end_matches(|d: char| d.is_ascii_digit());
+                end = if digits.len() < i && digits.ends_with(char::is_whitespace) {
+                    digits.len()
+                } else {
+                    i
+                };
+                break;
+            }
+            ';' | '|' | '&' | ')' => {
+                end = i;
+                break;
+            }
             _ => {}
         }
+        prev = Some(c);
     }
-    rest.len()
+    Some(end)
 }
 
 /// Whether `word` is a pip option whose value is the next word.

@@ -179,6 +179,72 @@ fn a_cd_before_the_install_leaves_its_requirements_file_unknown() {
 }
 
 #[test]
+fn only_an_install_that_runs_is_extended_and_never_inside_a_substitution() {
+    // review85 H2–H4 and M1: each line below was edited wrongly (the package
+    // inside `$(…)`, an echo's text extended, the `2` of `2>&1` left as an
+    // argument, the root's file extended under a `cd` the shell's options hid).
+    let repo = repo(&[
+        ("requirements.txt", "pre-commit\n"),
+        ("services/api/requirements.txt", "flask\n"),
+    ]);
+    let f = import("yaml", "PyYAML", true);
+    let install = "pip install -r requirements.txt pytest   # test deps";
+    // Substitutions: their line is not extended (the next step gets the install).
+    for line in [
+        "pip install $(grep -v '^#' extra.txt) pytest",
+        "pip install pytest $(cat extra.txt)",
+        "pip install pytest `cat extra.txt`",
+        "pip install \"$(cat extra.txt)\" pytest",
+    ] {
+        let wf = PIP_LINE.replace(install, line);
+        let files = apply_with_repo(&f, &wf, &repo);
+        assert!(
+            files[PATH].contains(line),
+            "{line}: the line is untouched: {}",
+            files[PATH]
+        );
+        assert!(!files.contains_key("requirements.txt"), "{line}: {files:?}");
+    }
+    // An echo of the words is no install; the real install line is extended.
+    for (line, want) in [
+        (
+            "pip install -r requirements.txt pytest\n          echo \"pip install finished\"",
+            "echo \"pip install finished\"",
+        ),
+        (
+            "echo \"pip install foo\" && pip install pytest",
+            "echo \"pip install foo\" && pip install pytest PyYAML",
+        ),
+        // The redirection keeps its file descriptor.
+        (
+            "pip install pytest 2>&1 | tee pip.log",
+            "pip install pytest PyYAML 2>&1 | tee pip.log",
+        ),
+        ("pip install pytest >pip.log", "pip install pytest PyYAML >pip.log"),
+    ] {
+        let wf = PIP_LINE.replace(install, line);
+        let files = apply_with_repo(&f, &wf, &repo);
+        assert!(files[PATH].contains(want), "{line}: {}", files[PATH]);
+        assert!(!files[PATH].contains("finished PyYAML"), "{line}: {}", files[PATH]);
+    }
+    // A `cd` behind a shell's valued options or sudo's user: the root's file
+    // is not the one installed.
+    for line in [
+        "bash -o pipefail -c \"cd services/api && pip install -r requirements.txt pytest\"",
+        "sudo -u runner bash -c \"cd services/api && pip install -r requirements.txt pytest\"",
+    ] {
+        let wf = PIP_LINE.replace(install, line);
+        let files = apply_with_repo(&f, &wf, &repo);
+        assert!(!files.contains_key("requirements.txt"), "{line}: {files:?}");
+        assert!(
+            files[PATH].contains("requirements.txt pytest PyYAML\""),
+            "{line}: {}",
+            files[PATH]
+        );
+    }
+}
+
+#[test]
 fn tomllib_is_never_fixed_with_tomli() {
     // A pinned older Python is raised; nothing is installed.
     let old = PIP_LINE.replace("python-version: '3.12'", "python-version: '3.10'");

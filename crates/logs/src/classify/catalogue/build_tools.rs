@@ -59,6 +59,11 @@ pub const ENTRIES: &[Entry] = &[
                 None,
             ),
             ex(
+                "src/uplink.c:3:10: erreur fatale : openssl/ssl.h : Aucun fichier ou dossier de ce type",
+                Category::Unknown,
+                None,
+            ),
+            ex(
                 "lib.cpp:1:10: fatal error: 'zlib.h' file not found",
                 Category::Unknown,
                 None,
@@ -534,6 +539,23 @@ fn pkg_config_missing(line: &Line<'_>) -> Option<Hit> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_missing_header_in_each_catalogue_gccs_translations_print() {
+        // review85 M2: French typography's space before the colon left the
+        // French line a generic compile error.
+        for text in [
+            "src/ext.c:3:10: fatal error: Python.h: No such file or directory",
+            "src/uplink.c:3:10: schwerwiegender Fehler: openssl/ssl.h: Datei oder Verzeichnis nicht gefunden",
+            "src/uplink.c:3:10: erreur fatale : openssl/ssl.h : Aucun fichier ou dossier de ce type",
+            "src/ext.c:3:10: fatal error: 'zlib.h' file not found",
+        ] {
+            let hit = missing_header(&Line::plain(text)).expect(text);
+            assert!(hit.message.contains("header is missing"), "{text}: {}", hit.message);
+        }
+        let other = missing_header(&Line::plain("src/a.c:1:1: erreur fatale : trop d'erreurs")).expect("an error");
+        assert_eq!(other.message, "Compile or build error.");
+    }
 
     #[test]
     fn make_says_which_failures_it_ignored() {

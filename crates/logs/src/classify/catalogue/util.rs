@@ -47,7 +47,6 @@ pub fn located_below(line: &Line<'_>, extensions: &[&str], heading: &regex::Rege
     extension.is_some_and(|e| extensions.contains(&e)) && line.recent.last().is_some_and(|h| heading.is_match(h.trim()))
 }
 
-/// The text after `marker`, up to the end of the line.
 /// errno ENOENT's text (`strerror`) in the glibc translations a localized
 /// self-hosted machine or container prints (`LANG=de_DE.UTF-8`,
 /// `fr_FR.UTF-8`; glibc's `po/de.po`, `po/fr.po`), after the English one.
@@ -59,14 +58,17 @@ pub const ENOENT_TEXTS: &[&str] = &[
 ];
 
 /// The part of `text` before its final `: {ENOENT text}`, in any of
-/// [`ENOENT_TEXTS`].
+/// [`ENOENT_TEXTS`]; French typography's space before the colon (`{header} :
+/// Aucun …`, as GCC's `po/fr.po` writes its messages) is not part of it.
 pub fn before_enoent(text: &str) -> Option<&str> {
     let text = text.trim_end();
     ENOENT_TEXTS
         .iter()
         .find_map(|e| text.strip_suffix(e).and_then(|t| t.strip_suffix(": ")))
+        .map(str::trim_end)
 }
 
+/// The text after `marker`, up to the end of the line.
 pub fn after<'t>(text: &'t str, marker: &str) -> Option<&'t str> {
     text.find(marker).map(|at| &text[at + marker.len()..])
 }
