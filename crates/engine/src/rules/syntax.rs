@@ -323,19 +323,10 @@ pub fn syntax_fixes_at(path: &str, source: &str, offset: usize) -> Vec<Fix> {
     }
 }
 
-fn parse_error_count(text: &str) -> (usize, usize) {
-    let doc = yaml::parse(text.as_bytes());
-    let errs: Vec<_> = doc.errors.iter().filter(|e| e.kind == SyntaxErrorKind::Parse).collect();
-    (errs.len(), errs.first().map_or(usize::MAX, |e| e.range.start))
-}
-
 /// Try each repair for the error at `at`; keep the first whose re-parse
 /// has fewer parse errors.
 fn fixes_for_parse_error(path: &str, source: &str, doc: &Document, at: usize) -> Vec<Fix> {
-    let (errors_before, _) = (
-        doc.errors.iter().filter(|e| e.kind == SyntaxErrorKind::Parse).count(),
-        0,
-    );
+    let errors_before = doc.errors.iter().filter(|e| e.kind == SyntaxErrorKind::Parse).count();
     let line = crate::lint::line_range(source, at);
     let prev = previous_content_line(source, line.start);
     let mut candidates: Vec<Fix> = Vec::new();
@@ -358,8 +349,9 @@ fn fixes_for_parse_error(path: &str, source: &str, doc: &Document, at: usize) ->
         let Ok(new) = crate::fix::apply_edits(path, source, &edits) else {
             continue;
         };
-        let (after, _) = parse_error_count(&new);
-        if after < errors_before {
+        // Counted only up to `errors_before`: recovery past that many
+        // cannot change the answer.
+        if yaml::parse_error_count_below(new.as_bytes(), errors_before) < errors_before {
             return vec![fix];
         }
     }

@@ -15,7 +15,7 @@ pub(crate) mod tests;
 
 use crate::text::TextRange;
 
-pub use build::{fast_reader_agrees, limits, parse};
+pub use build::{fast_reader_agrees, limits, parse, parse_error_count_below};
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct Node {

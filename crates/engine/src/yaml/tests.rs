@@ -147,7 +147,49 @@ fn numbers_and_booleans_follow_the_core_schema() {
     assert_eq!(r.get("e").unwrap().as_number(), Some(1.5));
 }
 
+/// Lines of workflows, some broken (a missing `:`, text at the wrong
+/// indentation, a stray quote or bracket), to build texts that need several
+/// recovery steps.
+const LINES: &[&str] = &[
+    "on: push",
+    "jobs:",
+    "  a:",
+    "    runs-on: ubuntu-latest",
+    "    steps:",
+    "      - run: echo hi",
+    "      - uses: actions/checkout@v4",
+    "        with:",
+    "          key: value",
+    "    run: |",
+    "      echo \"a\" b",
+    "echo \"${{ github.ref }}\" != \"\" ]]; then",
+    "    name \"x\" y",
+    "  - a: [1,",
+    "      key value",
+    "  ]",
+    "'unterminated",
+    "",
+];
+
 proptest::proptest! {
+    /// Counting parse errors up to a bound recovers only as far as it
+    /// must and gives the whole parse's count whenever that is below the
+    /// bound (what the syntax rule's fix candidates are judged by).
+    #[test]
+    fn parse_errors_counted_below_a_bound_are_the_whole_parses(
+        lines in proptest::collection::vec(proptest::sample::select(LINES), 0..24),
+        bound in 0usize..7,
+    ) {
+        let text = lines.join("\n");
+        let whole = parse(text.as_bytes()).errors.iter().filter(|e| e.kind == SyntaxErrorKind::Parse).count();
+        let counted = parse_error_count_below(text.as_bytes(), bound);
+        if whole < bound {
+            proptest::prop_assert_eq!(counted, whole, "{}", text);
+        } else {
+            proptest::prop_assert!(counted >= bound, "{} of {} for\n{}", counted, whole, text);
+        }
+    }
+
     #[test]
     fn parse_never_panics_and_spans_are_in_bounds(s in "[a-z:#\\- \\n\\t'\"\\[\\]{}|>&*!%@`,?]{0,200}") {
         let doc = parse(s.as_bytes());
