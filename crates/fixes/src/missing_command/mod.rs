@@ -20,7 +20,7 @@ use autoheal_engine::model::{Job, Step, Workflow};
 use autoheal_engine::yaml::{self, Node};
 use autoheal_engine::{Edit, Fix};
 use autoheal_logs::knowledge::install::{
-    OnPath, PIPX_TOOLS, SetupAction, UBUNTU_HOSTED_PREINSTALLED, packages, setup_action,
+    BrewPath, OnPath, PIPX_TOOLS, SetupAction, UBUNTU_HOSTED_PREINSTALLED, packages, setup_action,
 };
 use autoheal_logs::knowledge::tools::likely_typo_of;
 use autoheal_logs::subject;
@@ -414,25 +414,34 @@ fn package_steps(ctx: &Ctx<'_>, job: &Job<'_>, earlier: &[Step<'_>], command: &s
             for os in oses {
                 let (pkg, run) = match os {
                     Os::Linux => (apt, "sudo apt-get update && sudo apt-get install -y"),
-                    Os::MacOs => (brew, "brew install"),
+                    Os::MacOs => (brew.map(|b| b.formula), "brew install"),
                     Os::Windows => (choco.map(|c| c.package), "choco install -y"),
                 };
                 let pkg = pkg.ok_or_else(|| format!("no {} package provides `{command}`", os.runner_os()))?;
-                let on_path = match os {
-                    Os::Windows => choco.map(|c| c.on_path),
-                    _ => None,
-                };
-                if on_path == Some(OnPath::No) {
+                if os == Os::Windows && choco.is_some_and(|c| c.on_path == OnPath::No) {
                     return Err(choco_off_path(command, pkg));
                 }
                 let earlier = installed(pkg, os);
-                // The installer adds its directory to the machine PATH only, which later
-                // steps do not see: the step publishes it for them (`$env:GITHUB_PATH`), in
-                // PowerShell whatever the job's default shell. After an earlier install,
-                // publishing is the whole fix.
-                let publish = match on_path {
-                    Some(OnPath::Dir(dir)) if !earlier || !earlier_mentions(dir) => {
-                        Some(format!("Add-Content -Path $env:GITHUB_PATH -Value '{dir}'"))
+                // A program the install leaves off the PATH of later steps (a Windows
+                // installer's directory, the machine PATH only; a keg-only Homebrew formula)
+                // gets its directory published for them through `$GITHUB_PATH`, in a shell the
+                // step names whatever the job's default. After an earlier install, publishing
+                // is the whole fix.
+                let publish = match (os, choco.map(|c| c.on_path), brew.map(|b| b.on_path)) {
+                    (Os::Windows, Some(OnPath::Dir(dir)), _) if !earlier || !earlier_mentions(dir) => {
+                        Some(("pwsh", format!("Add-Content -Path $env:GITHUB_PATH -Value '{dir}'")))
+                    }
+                    (Os::MacOs, _, Some(BrewPath::Keg(dir))) => {
+                        // An earlier step naming the keg (`brew --prefix libpq`,
+                        // `/opt/homebrew/opt/libpq/bin`) already deals with its PATH.
+                        let named =
+                            earlier_mentions(&format!("--prefix {pkg}")) || earlier_mentions(&format!("opt/{pkg}/"));
+                        (!earlier || !named).then(|| {
+                            (
+                                "bash",
+                                format!("echo \"$(brew --prefix {pkg})/{dir}\" >> \"$GITHUB_PATH\""),
+                            )
+                        })
                     }
                     _ => None,
                 };
@@ -454,8 +463,12 @@ fn package_steps(ctx: &Ctx<'_>, job: &Job<'_>, earlier: &[Step<'_>], command: &s
                     b = b.key("if", &format!("runner.os == '{}'", os.runner_os()));
                 }
                 let b = match publish {
-                    Some(p) if earlier => b.key("shell", "pwsh").key("run", &scalar(&p)),
-                    Some(p) => b.key("shell", "pwsh").key("run", &scalar(&format!("{run} {pkg}; {p}"))),
+                    Some((shell, p)) if earlier => b.key("shell", shell).key("run", &scalar(&p)),
+                    Some((shell, p)) => {
+                        let and = if shell == "pwsh" { ";" } else { " &&" };
+                        b.key("shell", shell)
+                            .key("run", &scalar(&format!("{run} {pkg}{and} {p}")))
+                    }
                     None => b.key("run", &format!("{run} {pkg}")),
                 };
                 blocks.push(b);

@@ -549,3 +549,43 @@ fn a_windows_installer_package_publishes_its_directory() {
         "{out}"
     );
 }
+
+/// A keg-only Homebrew formula is not linked into Homebrew's `bin`: the step
+/// publishes its directory (`brew --prefix`) for the later steps, in bash
+/// whatever the job's default shell; after an earlier install, publishing is
+/// the whole fix, and a step that already names the keg leaves nothing to add.
+#[test]
+fn a_keg_only_formula_publishes_its_directory_on_macos() {
+    let src = "on: push\njobs:\n  db:\n    runs-on: macos-latest\n    defaults:\n      run:\n        shell: pwsh\n    steps:\n      - run: psql -c 'select 1'\n";
+    let out = apply_only(&missing("psql", "db"), src);
+    assert!(
+        out.contains("      - name: Install psql\n        shell: bash\n        run: brew install libpq && echo \"$(brew --prefix libpq)/bin\" >> \"$GITHUB_PATH\"\n      - run: psql"),
+        "{out}"
+    );
+    let installed = src.replace(
+        "      - run: psql",
+        "      - run: brew install libpq\n      - run: psql",
+    );
+    let out = apply_only(&missing("psql", "db").at_step_number(3), &installed);
+    assert!(
+        out.contains("      - name: Add psql's directory to PATH\n        shell: bash\n        run: echo \"$(brew --prefix libpq)/bin\" >> \"$GITHUB_PATH\"\n      - run: psql"),
+        "{out}"
+    );
+    let linked = installed.replace(
+        "brew install libpq\n",
+        "brew install libpq && echo /opt/homebrew/opt/libpq/bin >> $GITHUB_PATH\n",
+    );
+    assert!(manual_reason(&missing("psql", "db").at_step_number(3), &linked).contains("already installs"));
+    // The GNU names of a `g`-prefixed formula are in its `gnubin`.
+    let autotools = "on: push\njobs:\n  b:\n    runs-on: macos-14\n    steps:\n      - run: libtoolize --copy\n";
+    let out = apply_only(&missing("libtoolize", "b"), autotools);
+    assert!(
+        out.contains(
+            "run: brew install libtool && echo \"$(brew --prefix libtool)/libexec/gnubin\" >> \"$GITHUB_PATH\"\n"
+        ),
+        "{out}"
+    );
+    // A linked formula keeps its plain install.
+    let jq = "on: push\njobs:\n  b:\n    runs-on: macos-14\n    steps:\n      - run: jq . a.json\n";
+    assert!(apply_only(&missing("jq", "b"), jq).contains("      - name: Install jq\n        run: brew install jq\n"));
+}

@@ -189,8 +189,42 @@ const fn off_path(package: &'static str) -> Option<Choco> {
     })
 }
 
+/// Where a Homebrew formula's programs are. Homebrew links a formula's `bin`
+/// into its prefix's `bin`, which is on the macOS runners' PATH, unless the
+/// formula is keg-only ("not symlinked into /opt/homebrew", docs.brew.sh
+/// "Keg-only"); some formulae keep the usual names only in a `gnubin`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum BrewPath {
+    /// Linked into Homebrew's `bin`.
+    Linked,
+    /// Under the formula's own prefix (`brew --prefix <formula>`), in this
+    /// subdirectory: the fix publishes it through `$GITHUB_PATH`.
+    Keg(&'static str),
+}
+
+/// A Homebrew formula and where its program is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Brew {
+    pub formula: &'static str,
+    pub on_path: BrewPath,
+}
+
+const fn linked(formula: &'static str) -> Option<Brew> {
+    Some(Brew {
+        formula,
+        on_path: BrewPath::Linked,
+    })
+}
+
+const fn keg(formula: &'static str, dir: &'static str) -> Option<Brew> {
+    Some(Brew {
+        formula,
+        on_path: BrewPath::Keg(dir),
+    })
+}
+
 /// A command and the apt, brew and choco packages that provide it.
-type PackageRow = (&'static str, Option<&'static str>, Option<&'static str>, Option<Choco>);
+type PackageRow = (&'static str, Option<&'static str>, Option<Brew>, Option<Choco>);
 
 // The choco column (review84 M4, checked 2026-12-06) is each package's own
 // `tools/chocolateyInstall.ps1` unless noted: "unzips into the package" means
@@ -206,146 +240,161 @@ pub static PACKAGES: &[PackageRow] = &[
     (
         "convert",
         Some("imagemagick"),
-        Some("imagemagick"),
+        linked("imagemagick"),
         off_path("imagemagick"),
     ),
     (
         "magick",
         Some("imagemagick"),
-        Some("imagemagick"),
+        linked("imagemagick"),
         off_path("imagemagick"),
     ),
     (
         "identify",
         Some("imagemagick"),
-        Some("imagemagick"),
+        linked("imagemagick"),
         off_path("imagemagick"),
     ),
     // Chocolatey's output: "ShimGen has successfully created a shim for jq.exe".
-    ("jq", Some("jq"), Some("jq"), shim("jq")),
+    ("jq", Some("jq"), linked("jq"), shim("jq")),
     // Both keep their exe under `lib\<package>\tools`, inside the package folder.
-    ("zip", Some("zip"), Some("zip"), shim("zip")),
-    ("unzip", Some("unzip"), Some("unzip"), shim("unzip")),
+    ("zip", Some("zip"), linked("zip"), shim("zip")),
+    ("unzip", Some("unzip"), linked("unzip"), shim("unzip")),
     // "ShimGen has successfully created a shim for make.exe".
-    ("make", Some("make"), Some("make"), shim("make")),
+    ("make", Some("make"), linked("make"), shim("make")),
     // `mingw` extracts into `lib\mingw\tools\install`; its output shims gcc.exe and g++.exe.
-    ("gcc", Some("gcc"), Some("gcc"), shim("mingw")),
-    ("g++", Some("g++"), Some("gcc"), shim("mingw")),
+    ("gcc", Some("gcc"), linked("gcc"), shim("mingw")),
+    ("g++", Some("g++"), linked("gcc"), shim("mingw")),
     // `llvm` (bspeice/au-packages) runs the NSIS installer `/S`, then
     // `Install-ChocolateyPath "$env:SystemDrive\Program Files\LLVM\bin" "Machine"`.
     (
         "clang",
         Some("clang"),
-        Some("llvm"),
+        linked("llvm"),
         in_dir("llvm", r"C:\Program Files\LLVM\bin"),
     ),
     // `cmake` depends on `cmake.install`, the MSI run `/qn`: its PATH entry only with
     // `ADD_CMAKE_TO_PATH`, whose default is `None` (the package's description).
-    ("cmake", Some("cmake"), Some("cmake"), off_path("cmake")),
+    ("cmake", Some("cmake"), linked("cmake"), off_path("cmake")),
     // `ninja.exe` sits in `lib\ninja\tools`, which Chocolatey's `bin\ninja.exe` shim runs.
-    ("ninja", Some("ninja-build"), Some("ninja"), shim("ninja")),
-    ("meson", Some("meson"), Some("meson"), None),
-    ("pkg-config", Some("pkg-config"), Some("pkg-config"), None),
-    ("autoconf", Some("autoconf"), Some("autoconf"), None),
-    ("automake", Some("automake"), Some("automake"), None),
-    ("libtoolize", Some("libtool"), Some("libtool"), None),
+    ("ninja", Some("ninja-build"), linked("ninja"), shim("ninja")),
+    ("meson", Some("meson"), linked("meson"), None),
+    ("pkg-config", Some("pkg-config"), linked("pkg-config"), None),
+    ("autoconf", Some("autoconf"), linked("autoconf"), None),
+    ("automake", Some("automake"), linked("automake"), None),
+    // Homebrew's `libtool` installs its commands with a `g` prefix (`glibtoolize`); the usual
+    // names are in `$HOMEBREW_PREFIX/opt/libtool/libexec/gnubin` (its caveat on formulae.brew.sh).
+    ("libtoolize", Some("libtool"), keg("libtool", "libexec/gnubin"), None),
     // `winflexbison3` (lexxmark/winflexbison) unzips `win_bison.exe` and `win_flex.exe`:
     // shimmed under those names, so `bison` and `flex` stay missing.
-    ("bison", Some("bison"), Some("bison"), off_path("winflexbison3")),
-    ("flex", Some("flex"), Some("flex"), off_path("winflexbison3")),
+    ("bison", Some("bison"), linked("bison"), off_path("winflexbison3")),
+    ("flex", Some("flex"), linked("flex"), off_path("winflexbison3")),
     // `nasm` (teknowledgist/Chocolatey-packages) runs NASM's NSIS installer `/S`; the
     // installer (netwide-assembler/nasm `nsis/nasm.nsi`) never touches PATH and installs an
     // administrator's copy into `<Program Files>\NASM` (its MultiUser all-users mode).
     (
         "nasm",
         Some("nasm"),
-        Some("nasm"),
+        linked("nasm"),
         in_dir("nasm", r"C:\Program Files\NASM"),
     ),
     // `swig` unzips `swigwin-<version>` under `lib\swig\tools`, inside the package.
-    ("swig", Some("swig"), Some("swig"), shim("swig")),
+    ("swig", Some("swig"), linked("swig"), shim("swig")),
     // No choco package: `doxygen.install` is an installer package (Chocolatey's `.install`
     // naming), which puts doxygen in Program Files and on the machine PATH in the registry,
     // so a `choco install` step would not make the failing step pass (review84 M4).
-    ("doxygen", Some("doxygen"), Some("doxygen"), None),
+    ("doxygen", Some("doxygen"), linked("doxygen"), None),
     // `graphviz` runs the installer, then `Install-BinFile` for each exe of its `bin`.
-    ("dot", Some("graphviz"), Some("graphviz"), shim("graphviz")),
+    ("dot", Some("graphviz"), linked("graphviz"), shim("graphviz")),
     // `protoc` unzips into the package.
-    ("protoc", Some("protobuf-compiler"), Some("protobuf"), shim("protoc")),
+    ("protoc", Some("protobuf-compiler"), linked("protobuf"), shim("protoc")),
     // `git` depends on `git.install`, Git for Windows' Inno installer, with no shim.
-    ("git", Some("git"), Some("git"), off_path("git")),
+    ("git", Some("git"), linked("git"), off_path("git")),
     // No choco package: how the `git-lfs` package installs was not established.
-    ("git-lfs", Some("git-lfs"), Some("git-lfs"), None),
+    ("git-lfs", Some("git-lfs"), linked("git-lfs"), None),
     // `curl` and `wget` unzip into the package.
-    ("curl", Some("curl"), Some("curl"), shim("curl")),
-    ("wget", Some("wget"), Some("wget"), shim("wget")),
+    ("curl", Some("curl"), linked("curl"), shim("curl")),
+    ("wget", Some("wget"), linked("wget"), shim("wget")),
     // "ShimGen has successfully created a shim for rsync.exe" (cwRsync unzipped into the package).
-    ("rsync", Some("rsync"), Some("rsync"), shim("rsync")),
+    ("rsync", Some("rsync"), linked("rsync"), shim("rsync")),
     ("ssh", Some("openssh-client"), None, None),
     ("sshpass", Some("sshpass"), None, None),
     // `sqlite` unzips the sqlite-tools (sqlite3.exe) into the package.
-    ("sqlite3", Some("sqlite3"), Some("sqlite"), shim("sqlite")),
+    ("sqlite3", Some("sqlite3"), linked("sqlite"), shim("sqlite")),
     // `postgresql` (majkinetor/au-packages) runs EnterpriseDB's installer into
     // `Program Files\PostgreSQL\<major>` and `Install-ChocolateyPath … -PathType 'Machine'`.
-    ("psql", Some("postgresql-client"), Some("libpq"), off_path("postgresql")),
+    // Homebrew's `libpq` is keg-only, "it conflicts with PostgreSQL" (homebrew-core
+    // `Formula/lib/libpq.rb`), so `psql` stays in `$(brew --prefix libpq)/bin`.
+    (
+        "psql",
+        Some("postgresql-client"),
+        keg("libpq", "bin"),
+        off_path("postgresql"),
+    ),
     (
         "pg_dump",
         Some("postgresql-client"),
-        Some("libpq"),
+        keg("libpq", "bin"),
         off_path("postgresql"),
     ),
     // No choco package: `mysql.workbench` is MySQL's GUI, not the `mysql` client.
-    ("mysql", Some("default-mysql-client"), Some("mysql-client"), None),
-    ("redis-cli", Some("redis-tools"), Some("redis"), None),
+    // Homebrew's `mysql-client` is keg-only ("it conflicts with mysql", its caveat).
+    ("mysql", Some("default-mysql-client"), keg("mysql-client", "bin"), None),
+    ("redis-cli", Some("redis-tools"), linked("redis"), None),
     // `shellcheck` (AnthonyMastrean/chocolateypackages) unzips into the package and
     // renames the exe to `shellcheck.exe`.
-    ("shellcheck", Some("shellcheck"), Some("shellcheck"), shim("shellcheck")),
+    (
+        "shellcheck",
+        Some("shellcheck"),
+        linked("shellcheck"),
+        shim("shellcheck"),
+    ),
     // `ffmpeg` extracts the release 7z into the package.
-    ("ffmpeg", Some("ffmpeg"), Some("ffmpeg"), shim("ffmpeg")),
+    ("ffmpeg", Some("ffmpeg"), linked("ffmpeg"), shim("ffmpeg")),
     // `pandoc` (majkinetor/au-packages) runs the MSI, then `Install-BinFile` for pandoc.exe
     // (its shims: majkinetor/au-packages#116).
-    ("pandoc", Some("pandoc"), Some("pandoc"), shim("pandoc")),
-    ("xmllint", Some("libxml2-utils"), Some("libxml2"), None),
-    ("xsltproc", Some("xsltproc"), Some("libxslt"), None),
-    ("msgfmt", Some("gettext"), Some("gettext"), None),
-    ("envsubst", Some("gettext-base"), Some("gettext"), None),
+    ("pandoc", Some("pandoc"), linked("pandoc"), shim("pandoc")),
+    ("xmllint", Some("libxml2-utils"), linked("libxml2"), None),
+    ("xsltproc", Some("xsltproc"), linked("libxslt"), None),
+    ("msgfmt", Some("gettext"), linked("gettext"), None),
+    ("envsubst", Some("gettext-base"), linked("gettext"), None),
     // `7zip` depends on `7zip.install`, which runs the installer and `Install-BinFile '7z'`.
-    ("7z", Some("p7zip-full"), Some("p7zip"), shim("7zip")),
+    ("7z", Some("p7zip-full"), linked("p7zip"), shim("7zip")),
     // No choco package: how the `tree` package installs was not established (and Windows
     // has its own `tree.com`).
-    ("tree", Some("tree"), Some("tree"), None),
+    ("tree", Some("tree"), linked("tree"), None),
     ("bc", Some("bc"), None, None),
     ("xxd", Some("xxd"), None, None),
     ("valgrind", Some("valgrind"), None, None),
     ("gdb", Some("gdb"), None, None),
-    ("lcov", Some("lcov"), Some("lcov"), None),
-    ("gcovr", Some("gcovr"), Some("gcovr"), None),
+    ("lcov", Some("lcov"), linked("lcov"), None),
+    ("gcovr", Some("gcovr"), linked("gcovr"), None),
     ("latexmk", Some("latexmk"), None, None),
     ("pdflatex", Some("texlive-latex-base"), None, None),
     // `inkscape` runs the MSI, then `Install-BinFile 'inkscape'`.
-    ("inkscape", Some("inkscape"), Some("inkscape"), shim("inkscape")),
-    ("hunspell", Some("hunspell"), Some("hunspell"), None),
-    ("aspell", Some("aspell"), Some("aspell"), None),
+    ("inkscape", Some("inkscape"), linked("inkscape"), shim("inkscape")),
+    ("hunspell", Some("hunspell"), linked("hunspell"), None),
+    ("aspell", Some("aspell"), linked("aspell"), None),
     ("expect", Some("expect"), None, None),
-    ("socat", Some("socat"), Some("socat"), None),
+    ("socat", Some("socat"), linked("socat"), None),
     ("nc", Some("netcat-openbsd"), None, None),
     ("dig", Some("dnsutils"), None, None),
     // `gnupg` runs GnuPG's NSIS installer `/S`, with no shim.
-    ("gpg", Some("gnupg"), Some("gnupg"), off_path("gnupg")),
+    ("gpg", Some("gnupg"), linked("gnupg"), off_path("gnupg")),
     // `zstandard`: scripts run `zstd` right after `choco install zstandard` in the same
     // session, or add only Chocolatey's `bin` to PATH for it, which a shim explains.
-    ("zstd", Some("zstd"), Some("zstd"), shim("zstandard")),
-    ("xz", Some("xz-utils"), Some("xz"), None),
+    ("zstd", Some("zstd"), linked("zstd"), shim("zstandard")),
+    ("xz", Some("xz-utils"), linked("xz"), None),
     ("patchelf", Some("patchelf"), None, None),
     // `ccache --shimgen-noop` shows Chocolatey's shim of `lib\ccache\tools\…\ccache.exe`.
-    ("ccache", Some("ccache"), Some("ccache"), shim("ccache")),
-    ("gettext", Some("gettext"), Some("gettext"), None),
+    ("ccache", Some("ccache"), linked("ccache"), shim("ccache")),
+    ("gettext", Some("gettext"), linked("gettext"), None),
     // No choco package: accounts of the `sqlcmd` package (go-sqlcmd's MSI into
     // `Program Files\sqlcmd`, or a shim) differ, and its script was not found.
-    ("sqlcmd", None, Some("sqlcmd"), None),
+    ("sqlcmd", None, linked("sqlcmd"), None),
     ("wine", Some("wine"), None, None),
-    ("qemu-img", Some("qemu-utils"), Some("qemu"), None),
-    ("yamllint", Some("yamllint"), Some("yamllint"), None),
+    ("qemu-img", Some("qemu-utils"), linked("qemu"), None),
+    ("yamllint", Some("yamllint"), linked("yamllint"), None),
 ];
 
 /// Commands on the PATH of every GitHub-hosted Ubuntu image (22.04, 24.04,
@@ -419,7 +468,7 @@ pub fn setup_action(command: &str) -> Option<&'static SetupAction> {
     SETUP_ACTIONS.iter().find(|a| a.commands.contains(&command))
 }
 
-pub fn packages(command: &str) -> Option<(Option<&'static str>, Option<&'static str>, Option<Choco>)> {
+pub fn packages(command: &str) -> Option<(Option<&'static str>, Option<Brew>, Option<Choco>)> {
     PACKAGES
         .iter()
         .find(|(c, ..)| *c == command)
@@ -506,6 +555,36 @@ mod tests {
                 Some(None),
                 "`{command}` has no choco route"
             );
+        }
+    }
+
+    /// Homebrew formulae whose program stays out of Homebrew's `bin` (keg-only, or
+    /// renamed with a `g` prefix) name the directory the fix publishes; the rest link.
+    #[test]
+    fn keg_only_formulae_name_the_directory_of_their_program() {
+        let kegs = [
+            ("psql", "libpq", "bin"),
+            ("pg_dump", "libpq", "bin"),
+            ("mysql", "mysql-client", "bin"),
+            ("libtoolize", "libtool", "libexec/gnubin"),
+        ];
+        for (command, formula, dir) in kegs {
+            let (_, brew, _) = packages(command).unwrap();
+            assert_eq!(
+                brew,
+                Some(Brew {
+                    formula,
+                    on_path: BrewPath::Keg(dir)
+                }),
+                "`{command}`"
+            );
+        }
+        for (command, _, brew, _) in PACKAGES {
+            if let Some(Brew { on_path, .. }) = brew
+                && !kegs.iter().any(|(c, ..)| c == command)
+            {
+                assert_eq!(*on_path, BrewPath::Linked, "`{command}`");
+            }
         }
     }
 
