@@ -977,3 +977,82 @@ async fn allow_questions_on_older_threads_cannot_crowd_out_a_never_and_an_unread
         .unwrap_or_default();
     assert!(why.contains("incomplete"), "{why}");
 }
+
+/// A thread the rule search found was read whole, up to the list budget (256 MiB): anyone
+/// may add comments to it. It is now read oldest first for `MAX_RULE_THREAD_PAGES` pages, so
+/// spam appended after a maintainer's `never` cannot push it out; and since its unread part
+/// may hold a later `never`, a `never` thread longer than that demotes every fixable failure
+/// and says which thread. A thread only the `allow` search found is noted, nothing more.
+#[tokio::test]
+async fn a_found_thread_is_read_oldest_first_within_its_page_budget() {
+    use autoheal_github::fetch::history::{MAX_RULE_PAGES, MAX_RULE_THREAD_PAGES};
+    let fake = fake();
+    fake.add_collaborator(REPO, "maint", "maintain");
+    let (gh, _) = client(&fake);
+    fake.set_now(Some("2024-01-01T00:00:00Z"));
+    let policy = fake.add_issue(
+        REPO,
+        SeedIssue {
+            title: "CI policy".into(),
+            user: "maint".into(),
+            ..SeedIssue::default()
+        },
+    );
+    fake.add_comment(REPO, policy, "maint", "/autoheal never dependency");
+    fake.set_now(Some("2024-04-01T00:00:00Z"));
+    let spam = MAX_RULE_THREAD_PAGES + MAX_RULE_PAGES;
+    for i in 0..spam {
+        fake.add_comment(REPO, policy, "drive-by", &format!("+1 ({i})"));
+    }
+    fake.set_page_size(1);
+    fake.clear_requests();
+    let history = read_history(&gh).await;
+    let thread_pages = asked_paths(&fake)
+        .into_iter()
+        .filter(|p| p.ends_with(&format!("/issues/{policy}/comments")))
+        .count();
+    assert_eq!(
+        thread_pages,
+        MAX_RULE_THREAD_PAGES,
+        "{} comments in the thread",
+        spam + 1
+    );
+    let record = acceptance_record(&history);
+    assert_eq!(never_by(&record, "dependency"), Some("maint"));
+    let timeout = analysis("ci|build|timeout|", "timeout-minutes", "timeout");
+    let why = demotion_reason(&record, &timeout, 3).unwrap_or_default();
+    assert!(
+        why.contains(&format!(
+            "thread #{policy} has more comments than the oldest {MAX_RULE_THREAD_PAGES} read"
+        )),
+        "{why}"
+    );
+
+    // An `allow` thread as long is noted, and demotes nothing.
+    let fake = self::fake();
+    let (gh, _) = client(&fake);
+    fake.set_now(Some("2024-01-01T00:00:00Z"));
+    let question = fake.add_issue(
+        REPO,
+        SeedIssue {
+            title: "question".into(),
+            user: "someone".into(),
+            ..SeedIssue::default()
+        },
+    );
+    fake.add_comment(REPO, question, "someone", "/autoheal allow timeout");
+    for i in 0..spam {
+        fake.add_comment(REPO, question, "drive-by", &format!("+1 ({i})"));
+    }
+    fake.set_page_size(1);
+    let history = read_history(&gh).await;
+    assert_eq!(demotion_reason(&acceptance_record(&history), &timeout, 3), None);
+    assert!(
+        history
+            .notes
+            .iter()
+            .any(|n| n.contains(&format!("thread #{question} has more comments"))),
+        "{:?}",
+        history.notes
+    );
+}

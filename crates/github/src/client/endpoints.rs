@@ -287,6 +287,18 @@ impl GitHub {
             .await
     }
 
+    /// The comments of one issue or pull request, oldest first (the order GitHub lists them
+    /// in), up to `pages` pages of 100, and whether there were more.
+    pub async fn list_oldest_comments(
+        &self,
+        repo: &RepoName,
+        number: u64,
+        pages: usize,
+    ) -> Result<(Vec<Comment>, bool)> {
+        self.get_pages(&format!("{}/issues/{number}/comments", repo.path()), None, pages)
+            .await
+    }
+
     /// The repository's comments on all its issues and pull requests, newest first, updated
     /// at or after `since` when given, up to `pages` pages of 100, and whether there were
     /// more.

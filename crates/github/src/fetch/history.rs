@@ -494,7 +494,8 @@ pub async fn fetch_comments(gh: &GitHub, repo: &RepoName, numbers: &[u64]) -> Re
 /// First the newest [`MAX_RULE_PAGES`] pages of the repository's comments. When older
 /// comments are left, anyone could have pushed a rule out of that window with drive-by
 /// comments (review83 L1), so the threads carrying a rule are then found through GitHub's
-/// search ([`search_rule_threads`]) and read whole. Only when that search is refused, says
+/// search ([`search_rule_threads`]) and read, oldest first within a page budget
+/// ([`MAX_RULE_THREAD_PAGES`]). Only when that search is refused, says
 /// its results are incomplete or finds more threads than are read does a rule past the
 /// window go uncounted, and the note says so and why; when it is the `never` search that
 /// could not be read whole, `nevers_unread` says why, and every fixable failure is demoted.
@@ -530,8 +531,18 @@ async fn fetch_rules(
         ));
     }
     if more {
-        let found = search_rule_threads(gh, &named, read).await;
-        for (number, comments) in fetch_comments(gh, repo, &found.threads).await? {
+        let mut found = search_rule_threads(gh, &named, read).await;
+        for (number, (comments, read_count, longer)) in read_rule_threads(gh, repo, &found.threads).await? {
+            if longer {
+                let why = format!(
+                    "thread #{number} has more comments than the oldest {read_count} read ({MAX_RULE_THREAD_PAGES} pages)"
+                );
+                if found.never_threads.contains(&number) {
+                    found.never_unread.push(why);
+                } else {
+                    found.allow_unread.push(why);
+                }
+            }
             let since_start = |c: &Comment| since.is_none_or(|s| parse_time(Some(&c.created_at)) >= Some(s));
             said.extend(comments.into_iter().filter(since_start).map(|c| (number, c)));
         }
@@ -589,15 +600,53 @@ fn rules_read_in_part(repo: &RepoName, listed: usize, oldest: &str, why: &str) -
 /// Pages (100 results each) of each search [`search_rule_threads`] makes.
 pub const MAX_RULE_SEARCH_PAGES: usize = 2;
 
-/// Threads found by [`search_rule_threads`] whose comments are read whole, oldest first.
+/// Threads found by [`search_rule_threads`] whose comments are read ([`MAX_RULE_THREAD_PAGES`]
+/// pages each), oldest first.
 pub const MAX_RULE_THREADS: usize = 100;
 
-/// What [`search_rule_threads`] found: the threads to read whole, and in words what each
-/// word's searches could not read.
+/// Pages (100 comments each) read of each thread [`search_rule_threads`] finds, oldest first.
+/// A thread is read for its `never` and `allow` commands only, and anyone can add comments
+/// to one, so it is not read whole (up to the list budget, 256 MiB). Oldest first because
+/// comments are only ever appended: spam written after a maintainer's rule cannot push it out
+/// of the oldest pages (read newest first, it could: anyone may append); hiding a rule takes
+/// spam written before the maintainer spoke. A thread the `never` search found that is
+/// longer than read may hold a later `never` in its unread part, so it demotes every fixable
+/// failure ([`History::nevers_unread`]), as an unread search does; one only the `allow`
+/// search found is noted (its unread `allow` reads the restrictive way).
+pub const MAX_RULE_THREAD_PAGES: usize = 20;
+
+/// What [`search_rule_threads`] found: the threads to read, those the `never` search found,
+/// and in words what each word's searches could not read.
 struct RuleThreads {
     threads: Vec<u64>,
+    never_threads: BTreeSet<u64>,
     never_unread: Vec<String>,
     allow_unread: Vec<String>,
+}
+
+/// The `never` and `allow` commands of each numbered thread, read oldest first for at most
+/// [`MAX_RULE_THREAD_PAGES`] pages ([`COMMENT_FETCH_CONCURRENCY`] threads at a time; only the
+/// commands are kept), how many comments were read, and whether the thread had more.
+async fn read_rule_threads(
+    gh: &GitHub,
+    repo: &RepoName,
+    numbers: &[u64],
+) -> Result<BTreeMap<u64, (Vec<Comment>, usize, bool)>> {
+    each_thread(gh, repo, numbers, "issues/*/comments", |gh, repo, number| async move {
+        let (comments, longer) = gh.list_oldest_comments(&repo, number, MAX_RULE_THREAD_PAGES).await?;
+        let read_count = comments.len();
+        let rules = comments
+            .into_iter()
+            .filter(|c| {
+                matches!(
+                    parse_command(c.text()),
+                    Some(Ok(Command::Never { .. } | Command::Allow { .. }))
+                )
+            })
+            .collect();
+        Ok((rules, read_count, longer))
+    })
+    .await
 }
 
 /// The threads of `repo` but `read` whose comments say `/autoheal never` or `/autoheal allow`,
@@ -613,6 +662,7 @@ struct RuleThreads {
 /// one out (review84 M1).
 async fn search_rule_threads(gh: &GitHub, repo: &RepoName, read: &[u64]) -> RuleThreads {
     let mut threads: Vec<u64> = Vec::new();
+    let mut never_threads = BTreeSet::new();
     let mut unread = [Vec::new(), Vec::new()];
     for (word, unread) in ["never", "allow"].into_iter().zip(unread.iter_mut()) {
         let mut found = BTreeSet::new();
@@ -664,11 +714,15 @@ async fn search_rule_threads(gh: &GitHub, repo: &RepoName, read: &[u64]) -> Rule
             ));
         }
         threads.extend(found.into_iter().take(room));
+        if word == "never" {
+            never_threads = threads.iter().copied().collect();
+        }
     }
     let [never_unread, allow_unread] = unread;
     threads.sort_unstable();
     RuleThreads {
         threads,
+        never_threads,
         never_unread,
         allow_unread,
     }
