@@ -2525,6 +2525,57 @@ const CASES: &[(&str, Category, Option<&str>)] = &[
         FileNotFound,
         Some(".python-version"),
     ),
+    // Batch 94 (helper diag92, 2026-12-06; 93 was taken by diagfix10's ESM
+    // rows): a second holdout on other areas, each log written from the
+    // printing program's own form and committed before any change: Helm's
+    // OCI pull limited by GHCR, setup-python 3.8 on an ubuntu-24.04-arm leg
+    // (a trap: 3.8 is built for no Ubuntu 24.04 machine, x64 included, so the
+    // failure is not the architecture's), PowerShell 7's Import-Module of an
+    // uninstalled Gallery module, Mix without Hex (`Could not find an SCM`),
+    // flutter with no pubspec.yaml (web UI copy), a port a self-hosted
+    // machine already uses, CocoaPods' CDN 429, a step's time limit on
+    // Windows followed by post steps, Homebrew's SHA256 mismatch, Go's
+    // `-race` without cgo, xcode-select of an Xcode the image lacks, pip's
+    // hash mismatch, pytest-timeout's test time limit (a trap: not the
+    // job's), and `gh run view -v` of a Windows job at its 90-minute limit.
+    (
+        "b94-helm-pull-oci-ghcr-429-log-failed.log",
+        RateLimit,
+        Some("GitHub Container Registry"),
+    ),
+    (
+        "b94-trap-setup-python-38-ubuntu-2404-arm-not-built-for-os.log",
+        Unknown,
+        None,
+    ),
+    (
+        "b94-pwsh7-import-module-az-accounts-not-installed-log-failed.log",
+        MissingDependency,
+        Some("Az.Accounts"),
+    ),
+    ("b94-mix-deps-get-could-not-find-scm.log", Unknown, None),
+    (
+        "b94-flutter-pub-get-no-pubspec-ui.log",
+        FileNotFound,
+        Some("pubspec.yaml"),
+    ),
+    ("b94-selfhosted-docker-run-port-already-allocated.log", Unknown, None),
+    ("b94-pod-install-cocoapods-cdn-429.log", RateLimit, Some("a service")),
+    ("b94-windows-step-timeout-25-then-post-steps.log", Timeout, Some("25")),
+    ("b94-brew-install-sha256-mismatch-log-failed.log", Unknown, None),
+    ("b94-go-test-race-requires-cgo-log-failed.log", Unknown, None),
+    (
+        "b94-macos15-xcode-select-invalid-developer-directory.log",
+        Unknown,
+        None,
+    ),
+    ("b94-pip-require-hashes-mismatch.log", Unknown, None),
+    (
+        "b94-trap-pytest-timeout-plugin-test-timed-out-log-failed.log",
+        Unknown,
+        None,
+    ),
+    ("b94-gh-run-view-windows-job-limit-90.log", Timeout, Some("90")),
 ];
 
 /// For every `unknown` row, the log line (1-based) of the root cause's first
@@ -3243,6 +3294,14 @@ const UNKNOWN_ROOT_LINES: &[(&str, u64)] = &[
     ("b92-trap-helm-upgrade-values-file-yaml-parse.log", 34),
     ("b92-rake-dont-know-how-to-build-task-log-failed.log", 8),
     ("b92-called-workflow-not-found-invalid-workflow-ui.log", 5),
+    ("b94-trap-setup-python-38-ubuntu-2404-arm-not-built-for-os.log", 34),
+    ("b94-mix-deps-get-could-not-find-scm.log", 40),
+    ("b94-selfhosted-docker-run-port-already-allocated.log", 27),
+    ("b94-brew-install-sha256-mismatch-log-failed.log", 8),
+    ("b94-go-test-race-requires-cgo-log-failed.log", 7),
+    ("b94-macos15-xcode-select-invalid-developer-directory.log", 27),
+    ("b94-pip-require-hashes-mismatch.log", 39),
+    ("b94-trap-pytest-timeout-plugin-test-timed-out-log-failed.log", 21),
 ];
 
 /// For rows whose category is not `unknown`, the log line (1-based) of the
@@ -3402,6 +3461,12 @@ const KNOWN_ROOT_LINES: &[(&str, u64)] = &[
     ("b92-reusable-caller-npm-e429-log-failed.log", 21),
     ("b92-poetry-install-no-pyproject-in-root-log-failed.log", 8),
     ("b92-setup-python-version-file-missing.log", 32),
+    ("b94-helm-pull-oci-ghcr-429-log-failed.log", 7),
+    ("b94-pwsh7-import-module-az-accounts-not-installed-log-failed.log", 10),
+    ("b94-flutter-pub-get-no-pubspec-ui.log", 23),
+    ("b94-pod-install-cocoapods-cdn-429.log", 28),
+    ("b94-windows-step-timeout-25-then-post-steps.log", 32),
+    ("b94-gh-run-view-windows-job-limit-90.log", 15),
 ];
 
 /// `None` when the root cause of fixture `name` begins on line `want`; else
@@ -4019,6 +4084,21 @@ const ROOT_STEPS: &[(&str, Option<&str>, &str)] = &[
         None,
         "$rel = Invoke-RestMethod",
     ),
+    (
+        "b94-helm-pull-oci-ghcr-429-log-failed.log",
+        Some("deploy (staging)"),
+        "Run helm pull oci://ghcr.io/",
+    ),
+    (
+        "b94-pwsh7-import-module-az-accounts-not-installed-log-failed.log",
+        Some("rotate-keys"),
+        "Run Import-Module Az.Accounts",
+    ),
+    (
+        "b94-trap-pytest-timeout-plugin-test-timed-out-log-failed.log",
+        Some("test (3.12)"),
+        "Run pytest -q",
+    ),
 ];
 
 /// Words the root cause's message must have: a log cut short must say that
@@ -4120,6 +4200,10 @@ const NOT_FIXABLE: &[(&str, &str)] = &[
     // install provides, not a runner package.
     ("b92-dotnet-ef-tool-not-installed-log-failed.log", "not a known tool"),
     ("b92-flutter-test-couldnt-resolve-package-provider-ui.log", "manifest"),
+    (
+        "b94-pwsh7-import-module-az-accounts-not-installed-log-failed.log",
+        "manifest",
+    ),
 ];
 
 fn expected_fixable(name: &str, category: Category, subject: Option<&str>) -> bool {
