@@ -3461,7 +3461,7 @@ const KNOWN_ROOT_LINES: &[(&str, u64)] = &[
     ("b92-reusable-caller-npm-e429-log-failed.log", 21),
     ("b92-poetry-install-no-pyproject-in-root-log-failed.log", 8),
     ("b92-setup-python-version-file-missing.log", 32),
-    ("b94-helm-pull-oci-ghcr-429-log-failed.log", 7),
+    ("b94-helm-pull-oci-ghcr-429-log-failed.log", 5),
     ("b94-pwsh7-import-module-az-accounts-not-installed-log-failed.log", 10),
     ("b94-flutter-pub-get-no-pubspec-ui.log", 23),
     ("b94-pod-install-cocoapods-cdn-429.log", 28),

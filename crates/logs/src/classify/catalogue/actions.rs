@@ -285,6 +285,12 @@ pub const ENTRIES: &[Entry] = &[
                 Category::Unknown,
                 None,
             ),
+            // Built for no machine of this Ubuntu release: not the architecture.
+            ex(
+                "##[error]The version '3.8' with architecture 'arm64' was not found for Ubuntu 24.04.",
+                Category::Unknown,
+                None,
+            ),
             // Not a value setup-python accepts (x86, x64, arm64): an input error.
             ex(
                 "Error: The version '3.12' with architecture 'aarch64' was not found for Ubuntu 22.04.",
@@ -487,6 +493,13 @@ fn tool_version_for_architecture(line: &Line<'_>) -> Option<Hit> {
             .to_string()
     };
     let macos = text.contains("macOS") || text.contains("darwin");
+    if arch == "arm64" && python_not_built_for_os(text) {
+        return Some(Hit::blocker(
+            "setup-python builds this Python version for no machine of this Ubuntu release, x64 included: the \
+             version is too old for the runner's OS, not for its architecture. Choose a newer Python or an older \
+             runner image.",
+        ));
+    }
     if arch == "arm64" && built_for_arm64(text) {
         return Some(Hit::blocker(
             "The vendor builds this version's line for ARM64 on this platform, so the architecture is not why \
@@ -514,6 +527,29 @@ fn tool_version_for_architecture(line: &Line<'_>) -> Option<Hit> {
             crate::subject::display_text(&arch)
         ))),
     }
+}
+
+/// setup-python's message names the OS release: actions/python-versions
+/// builds a release for the Ubuntu images that exist when it is published,
+/// so a Python line that had no more releases once an image came out has no
+/// build for it on any architecture. Ubuntu 24.04's builds begin with 3.9
+/// (3.8 on `ubuntu-24.04` fails the same way on x64). Only a plain
+/// `{major}.{minor}[.{patch}]` request is read; other releases and OSes stay
+/// with the architecture.
+fn python_not_built_for_os(text: &str) -> bool {
+    const FIRST_BUILT: &[(&str, &[u32])] = &[("Ubuntu 24.04", &[3, 9])];
+    let Some(c) =
+        regex!(r"The version '([0-9][0-9.]*)' with architecture '[^']+' was not found for ([^.]+(?:\.\d+)?)\.?")
+            .captures(text)
+    else {
+        return false;
+    };
+    let Some(asked) = super::setup_versions::numeric_version(&c[1]) else {
+        return false;
+    };
+    FIRST_BUILT
+        .iter()
+        .any(|(os, first)| c[2].trim() == *os && asked.as_slice() < *first)
 }
 
 /// setup-node and setup-go print one message for a version with no build for
@@ -833,6 +869,27 @@ mod tests {
             "Unable to find Node version '24.99.0' for platform linux and architecture x64.",
         ] {
             assert!(!built_for_arm64(text), "{text}");
+        }
+    }
+
+    /// A Python line with no build for an Ubuntu release at all is the OS's,
+    /// not the ARM64 runner's; a newer version or another OS stays with the
+    /// architecture.
+    #[test]
+    fn a_python_too_old_for_the_ubuntu_release_is_not_the_architecture() {
+        for text in [
+            "The version '3.8' with architecture 'arm64' was not found for Ubuntu 24.04.",
+            "The version '3.7.17' with architecture 'arm64' was not found for Ubuntu 24.04.",
+        ] {
+            assert!(python_not_built_for_os(text), "{text}");
+        }
+        for text in [
+            "The version '3.9' with architecture 'arm64' was not found for Ubuntu 24.04.",
+            "The version '3.8' with architecture 'arm64' was not found for Ubuntu 22.04.",
+            "The version '3.7' with architecture 'arm64' was not found for macOS 14.5.",
+            "The version '>=3.8' with architecture 'arm64' was not found for Ubuntu 24.04.",
+        ] {
+            assert!(!python_not_built_for_os(text), "{text}");
         }
     }
 }

@@ -25,11 +25,19 @@
 //! from outside its root) and a name that is no package name (`package:x.dart`)
 //! are code mistakes.
 //!
+//! A command run where there is no pubspec.yaml: the Flutter tool's
+//! `Error: No pubspec.yaml file found.` with `This command should be run from
+//! the root of your Flutter project.` on the next line (flutter_tools'
+//! `UserMessages.flutterNoPubspec`), and pub's `Could not find a file named
+//! "pubspec.yaml" in "{dir}".`: the project's manifest is not where the step
+//! ran (a wrong working directory, or no checkout), as npm's missing
+//! package.json.
+//!
 //! The analyzer's messages say `Target of URI doesn't exist` and `Try creating
 //! the file`: they are code errors (an import the project has to fix, often a
 //! package missing from `pubspec.yaml`), never a missing file of the workflow.
 
-use super::util::regex;
+use super::util::{path_hit, regex};
 use super::{Entry, ex};
 use crate::classify::hit::{Hit, Line};
 use crate::report::{Category, Ecosystem, SubjectDetail};
@@ -65,6 +73,21 @@ pub const ENTRIES: &[Entry] = &[
             "Error: Couldn't resolve the package 'provider' in 'package:provider/provider.dart'.",
             Category::MissingDependency,
             Some("provider"),
+        )],
+    },
+    Entry {
+        id: "dart/no-pubspec",
+        grammar: "Error: No pubspec.yaml file found. (flutter) | Could not find a file named \"pubspec.yaml\" in \
+                  \"{dir}\". (pub)",
+        needles: &[
+            "No pubspec.yaml file found.",
+            "Could not find a file named \"pubspec.yaml\"",
+        ],
+        check: no_pubspec,
+        examples: &[ex(
+            "Error: No pubspec.yaml file found.",
+            Category::FileNotFound,
+            Some("pubspec.yaml"),
         )],
     },
     Entry {
@@ -129,6 +152,19 @@ fn package_not_resolved(line: &Line<'_>) -> Option<Hit> {
         )
         .fixable(false),
     )
+}
+
+fn no_pubspec(line: &Line<'_>) -> Option<Hit> {
+    let text = line.text.trim();
+    let printed = regex!(r"^(?:Error: )?No pubspec\.yaml file found\.$").is_match(text)
+        || regex!(r#"^Could not find a file named "pubspec\.yaml" in "[^"]+"\.$"#).is_match(text);
+    printed.then(|| {
+        path_hit(
+            "pubspec.yaml",
+            0.75,
+            "Flutter or pub found no pubspec.yaml where it ran (a wrong working directory, or no checkout).",
+        )
+    })
 }
 
 fn enforce_lockfile(line: &Line<'_>) -> Option<Hit> {
@@ -196,6 +232,27 @@ mod tests {
             ..Line::plain("Error: Couldn't resolve the package 'fieldnotes' in 'package:fieldnotes/app.dart'.")
         };
         assert_eq!(package_not_resolved(&line).expect("own").category, Category::Unknown);
+    }
+
+    #[test]
+    fn a_missing_pubspec_as_flutter_and_pub_print_it() {
+        assert_reads(
+            no_pubspec,
+            &[
+                "Error: No pubspec.yaml file found.",
+                "No pubspec.yaml file found.",
+                "Could not find a file named \"pubspec.yaml\" in \"/home/runner/work/app/app\".",
+            ],
+            &[
+                "echo 'Error: No pubspec.yaml file found.' >&2",
+                "Warning: No pubspec.yaml file found. Skipping packages/docs",
+            ],
+        );
+        let hit = no_pubspec(&Line::plain("Error: No pubspec.yaml file found.")).expect("read");
+        assert_eq!(
+            (hit.category, hit.subject.as_deref()),
+            (Category::FileNotFound, Some("pubspec.yaml"))
+        );
     }
 
     #[test]
