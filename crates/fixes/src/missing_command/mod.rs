@@ -1,7 +1,11 @@
 //! Fix type 3, `missing_command`: install the missing tool in steps right
 //! before the failing one. Toolchains come from their setup action; plain
 //! tools from the runner OS's package manager (apt-get, brew, choco), by the
-//! curated command → package table ([`crate::commands`]). No fix when:
+//! curated command → package table ([`crate::commands`]); a program the
+//! install leaves off the PATH of later steps (a Windows installer's
+//! directory, a keg-only formula) gets its directory published through
+//! `$GITHUB_PATH`, and a choco package that cannot reach it gives no fix
+//! (`install::OnPath::No`). No fix when:
 //! the command is not in the table (a typo is not a missing tool; a near
 //! miss of a known tool is named as such), the job runs on a GitHub-hosted
 //! Ubuntu image that already has it (then a container, `PATH` or the shell
