@@ -31,15 +31,18 @@ impl<'a> Pretty<'a> {
     }
 
     /// A line break (after a comma unless the member is the first) and the
-    /// current level's indentation, written in one piece.
+    /// current level's indentation, written in one piece while it fits in
+    /// [`BREAK`] (the documents nest about ten levels).
     fn member(&mut self) {
-        const SPACES: &[u8; 64] = &[b' '; 64];
-        self.out.extend_from_slice(if self.has_value { b",\n" } else { b"\n" });
+        let skip_comma = usize::from(!self.has_value);
         self.has_value = true;
         let mut width = self.base + 2 * self.level;
+        let first = width.min(BREAK.len() - 2);
+        self.out.extend_from_slice(&BREAK[skip_comma..2 + first]);
+        width -= first;
         while width > 0 {
-            let n = width.min(SPACES.len());
-            self.out.extend_from_slice(&SPACES[..n]);
+            let n = width.min(BREAK.len() - 2);
+            self.out.extend_from_slice(&BREAK[2..2 + n]);
             width -= n;
         }
     }
@@ -130,6 +133,14 @@ impl<'a> Pretty<'a> {
         self.number(value);
     }
 }
+
+/// `,\n` and the indentation of a member up to 64 levels deep.
+const BREAK: [u8; 130] = {
+    let mut b = [b' '; 130];
+    b[0] = b',';
+    b[1] = b'\n';
+    b
+};
 
 /// The bytes serde_json escapes in a string: `"`, `\` and the C0 controls.
 fn needs_escape(b: u8) -> bool {
