@@ -2576,6 +2576,25 @@ const CASES: &[(&str, Category, Option<&str>)] = &[
         None,
     ),
     ("b94-gh-run-view-windows-job-limit-90.log", Timeout, Some("90")),
+    // A GitHub API refusal printed by a client library a script runs (Octokit
+    // in a node script, PyGithub in a python one) that the step tolerates
+    // with `|| true` / `|| echo`; beside it, a node fallback on another line
+    // that tolerates nothing of `gh`'s refusal.
+    (
+        "b93-octokit-refusal-tolerated-node-script-then-build-package-missing.log",
+        MissingDependency,
+        Some("esbuild"),
+    ),
+    (
+        "b93-pygithub-refusal-tolerated-python-script-then-module-missing-log-failed.log",
+        MissingDependency,
+        Some("PyYAML"),
+    ),
+    (
+        "b93-trap-node-fallback-elsewhere-gh-refusal-not-tolerated.log",
+        Unknown,
+        None,
+    ),
 ];
 
 /// For every `unknown` row, the log line (1-based) of the root cause's first
@@ -2587,6 +2606,7 @@ const CASES: &[(&str, Category, Option<&str>)] = &[
 /// from the exit code when that fallback was added). An `unknown` answer
 /// pinned to the wrong line sends a person to the wrong place.
 const UNKNOWN_ROOT_LINES: &[(&str, u64)] = &[
+    ("b93-trap-node-fallback-elsewhere-gh-refusal-not-tolerated.log", 11),
     ("b93-esm-package-own-file-missing-vite-plugin.log", 11),
     ("dnf4-no-match.log", 6),
     ("dnf5-then-command-missing.log", 8),
@@ -3309,6 +3329,14 @@ const UNKNOWN_ROOT_LINES: &[(&str, u64)] = &[
 /// in a whole-job log, the right answer read from the wrong line (a warning,
 /// a relay, a trailer) is right by luck.
 const KNOWN_ROOT_LINES: &[(&str, u64)] = &[
+    (
+        "b93-octokit-refusal-tolerated-node-script-then-build-package-missing.log",
+        49,
+    ),
+    (
+        "b93-pygithub-refusal-tolerated-python-script-then-module-missing-log-failed.log",
+        20,
+    ),
     ("b93-esm-loader-entry-point-missing-ts-node.log", 24),
     ("b93-esm-import-entry-point-missing-windows-ui.log", 24),
     ("b93-esm-pnpm-package-undeclared-dependency-log-failed.log", 10),
@@ -4175,6 +4203,10 @@ const NOT_FIXABLE: &[(&str, &str)] = &[
     ("b83-r-covr-loadnamespace-no-package-called.log", "manifest"),
     ("b83-julia-runtest-package-not-found-in-current-path.log", "manifest"),
     ("b93-esm-pnpm-package-undeclared-dependency-log-failed.log", "manifest"),
+    (
+        "b93-octokit-refusal-tolerated-node-script-then-build-package-missing.log",
+        "manifest",
+    ),
     // A Python module no table maps to a distribution: a name read from a log
     // is never installed on its own word.
     ("pytest-collection-import-error.log", "no distribution table row"),
