@@ -625,9 +625,17 @@ fn runs_one_of(text: &str, programs: &[&str]) -> bool {
             c.words
                 .iter()
                 .find(|w| !crate::shell_lex::is_assignment(&w.text) && w.text != "sudo")
-                .is_some_and(|w| programs.contains(&crate::shell_lex::program_name(&w.text)))
+                .is_some_and(|w| is_one_of(crate::shell_lex::program_name(&w.text), programs))
         })
     })
+}
+
+/// `program` is one of `programs`: by name, or by a script's extension
+/// where an entry starts with `.` (`label.mjs` for `.mjs`).
+fn is_one_of(program: &str, programs: &[&str]) -> bool {
+    programs
+        .iter()
+        .any(|p| *p == program || (p.starts_with('.') && program.len() > p.len() && program.ends_with(p)))
 }
 
 /// A script line whose `||` fallback does not fail in turn (see

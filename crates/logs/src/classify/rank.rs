@@ -470,8 +470,9 @@ fn weaken_passed_steps(findings: &mut [Finding], steps: &[StepState]) {
 
 /// A blocker is its step's failure only when the step ended on it. When the
 /// step's script lets the blocker's own program fail and go on (a `||`
-/// fallback that does not fail, `set +e`, on a line running a program of the
-/// blocker's emitter, `catalogue::programs_of`;
+/// fallback that does not fail, `set +e`, on a line running a program that
+/// prints the blocker: its emitter's, or the client its own line's form names,
+/// `catalogue::programs_of`;
 /// `classify::tolerates_a_failure_of`) and a later line of the
 /// same step is another program's failure (a specific cause, a blocker or a
 /// failed install of another emitter), the step went on after the blocker's
@@ -502,6 +503,17 @@ fn weaken_passed_steps(findings: &mut [Finding], steps: &[StepState]) {
 /// first. Other later causes (a missing module, a rate limit) are no product
 /// of a refused command and keep their reading.
 fn weaken_outlived_blockers(findings: &mut [Finding], steps: &[StepState]) {
+    // The programs that printed the blocker, read from its own lines: the
+    // first whose form names a client (`catalogue::programs_of`), else the
+    // emitter's.
+    fn printers(f: &Finding, emitter: &str) -> &'static [&'static str] {
+        let plain = super::catalogue::programs_of(emitter, "");
+        f.evidence
+            .iter()
+            .map(|e| super::catalogue::programs_of(emitter, &e.text))
+            .find(|p| *p != plain)
+            .unwrap_or(plain)
+    }
     fn emitter(entry: &str) -> Option<&str> {
         entry
             .split_once('/')
@@ -522,7 +534,7 @@ fn weaken_outlived_blockers(findings: &mut [Finding], steps: &[StepState]) {
                 && !f.hit.job_level
                 && f.step
                     .and_then(|s| steps.get(s))
-                    .is_some_and(|s| super::tolerates_a_failure_of(&s.script, super::catalogue::programs_of(own)))
+                    .is_some_and(|s| super::tolerates_a_failure_of(&s.script, printers(f, own)))
                 && findings.iter().any(|g| {
                     g.step == f.step
                         && g.line > f.line

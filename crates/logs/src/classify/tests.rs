@@ -610,6 +610,20 @@ fn a_script_tolerates_a_failure_of_a_program_with_a_fallback_or_set_plus_e() {
         "cargo fetch || (sleep 20 && cargo fetch)\ncargo test\n",
         &["cargo"]
     ));
+    // A runtime, or a script file run by its shebang, by an entry that is
+    // an extension; the runtime does not stand for `gh` on its own line.
+    let node = &["node", ".mjs"];
+    assert!(tolerates_a_failure_of(
+        "node scripts/label.mjs || true\nnode build.mjs\n",
+        node
+    ));
+    assert!(tolerates_a_failure_of("./scripts/label.mjs || echo skipped\n", node));
+    assert!(!tolerates_a_failure_of("./scripts/label.mjs\nmake || true\n", node));
+    assert!(!tolerates_a_failure_of(
+        "node scripts/prune.mjs || true\ngh pr merge 1\n",
+        gh
+    ));
+    assert!(!tolerates_a_failure_of("./mjs || true\n", &[".mjs"]));
     // No programs (the machine's conditions): never tolerated.
     assert!(!tolerates_a_failure_of("set +e\n./flaky.sh\n", &[]));
 }

@@ -44,6 +44,43 @@ use crate::report::{Category, RateLimitService};
 /// attempt's error output: only a request GitHub refused is sent again.
 pub const SECONDARY_LIMIT_REFUSALS: &[&str] = &["abuse detection mechanism", "exceeded a secondary rate limit"];
 
+/// The programs that print a GitHub API message of `text`'s form, for a
+/// script's tolerance of it (`catalogue::programs_of`): Octokit's forms
+/// (`@octokit/request-error`'s `RequestError [HttpError]: …` and
+/// `HttpError: …`, `@octokit/graphql`'s `GraphqlResponseError`,
+/// `@octokit/plugin-throttling`'s `Request quota exhausted for request …` and
+/// `SecondaryRateLimit detected for request …`, and the `message: '…'` of
+/// the error's `response.data` in Node's dump of it, `util.inspect`'s
+/// unquoted key and single-quoted string) come from a JavaScript
+/// program (node and what runs it: a package manager's script, a TypeScript
+/// runner, a script file by its extension); PyGithub's exceptions
+/// (`github.GithubException.{Name}: {status} {data}`, its `GithubException`'s
+/// `__str__`) from a Python one. Any other form is a command-line client's
+/// (`gh`, `hub`) or an HTTP fetch's (`curl`, `wget`) as before: a runtime
+/// on another line tolerates nothing of it.
+pub fn printers(text: &str) -> &'static [&'static str] {
+    const OCTOKIT: &[&str] = &[
+        "RequestError [HttpError]",
+        "HttpError: ",
+        "GraphqlResponseError",
+        "Request quota exhausted for request",
+        "SecondaryRateLimit detected for request",
+    ];
+    const PYGITHUB: &[&str] = &["github.GithubException.", "GithubException: "];
+    if OCTOKIT.iter().any(|f| text.contains(f)) || text.trim_start().starts_with("message: '") {
+        &[
+            "node", "nodejs", "npx", "npm", "pnpm", "yarn", "bun", "tsx", "ts-node", ".js", ".mjs", ".cjs", ".ts",
+            ".mts",
+        ]
+    } else if PYGITHUB.iter().any(|f| text.contains(f)) {
+        &[
+            "python", "python3", "py", "uv", "poetry", "pipenv", "pdm", "hatch", ".py",
+        ]
+    } else {
+        &["gh", "hub", "curl", "wget"]
+    }
+}
+
 pub const ENTRIES: &[Entry] = &[
     Entry {
         id: "github_api/secondary-rate-limit",
@@ -325,6 +362,36 @@ fn gh_token_missing(_: &Line<'_>) -> Option<Hit> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A client library's form names the runtime that printed the refusal
+    /// (a script run by it may tolerate it); any other form is the CLI
+    /// clients' and fetches'.
+    #[test]
+    fn a_refusals_form_names_the_program_that_printed_it() {
+        let cli: &[&str] = &["gh", "hub", "curl", "wget"];
+        for node in [
+            "RequestError [HttpError]: Resource not accessible by integration",
+            "##[error]Unhandled error: HttpError: Not Found",
+            "      message: 'Resource not accessible by integration',",
+        ] {
+            let p = printers(node);
+            assert!(
+                p.contains(&"node") && p.contains(&".mjs") && !p.contains(&"gh"),
+                "{node}"
+            );
+        }
+        let p = printers(
+            "github.GithubException.GithubException: 403 {\"message\": \"Resource not accessible by integration\"}",
+        );
+        assert!(p.contains(&"python") && p.contains(&".py") && !p.contains(&"node"));
+        for other in [
+            "GraphQL: Pull request Auto merge is not allowed for this repository (enablePullRequestAutoMerge)",
+            "  \"message\": \"Resource not accessible by integration\",",
+            "Resource not accessible by integration",
+        ] {
+            assert_eq!(printers(other), cli, "{other}");
+        }
+    }
 
     /// What a retry looks for in `gh`'s output is what the classifier calls
     /// the secondary limit, and fits in a single-quoted shell word.

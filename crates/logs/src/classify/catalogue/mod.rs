@@ -230,14 +230,18 @@ pub(crate) fn fetch_success_services(entry: &str) -> Option<&'static [crate::rep
 /// The programs that print an emitter's messages (the commands a script line
 /// runs them as), for the emitters whose blockers a script may tolerate: a
 /// `|| true` or `set +e` tolerates a blocker only when the command it
-/// tolerated is one of these (`rank::weaken_outlived_blockers`). An emitter
-/// not listed (the machine: `system`, `runner`; a shell's own messages; a
-/// wrapper or library printed by many programs) has none, so its blockers are
-/// never taken as tolerated.
-pub(crate) fn programs_of(emitter: &str) -> &'static [&'static str] {
+/// tolerated is one of these (`rank::weaken_outlived_blockers`). `text` is
+/// the blocker's line: where the emitter's messages come from several
+/// clients, its form names the one that printed it (Octokit's dump is a node
+/// script's, PyGithub's exception a python script's;
+/// [`github_api::printers`]). An entry starting with `.` is a script's
+/// extension (`./scripts/label.mjs || true` runs node by its shebang). An
+/// emitter not listed (the machine: `system`, `runner`; a shell's own
+/// messages; a wrapper or library printed by many programs) has none, so its
+/// blockers are never taken as tolerated.
+pub(crate) fn programs_of(emitter: &str, text: &str) -> &'static [&'static str] {
     match emitter {
-        // gh and hub print GitHub's answers; curl and wget fetch the API.
-        "github_api" => &["gh", "hub", "curl", "wget"],
+        "github_api" => github_api::printers(text),
         "docker" | "docker_daemon" => &["docker", "podman", "nerdctl", "docker-compose"],
         "git" => &["git"],
         "kubernetes" => &["kubectl", "oc"],
