@@ -188,8 +188,8 @@ mod tests {
         assert_eq!(runtime_of("Actions/Checkout", 2), Some("node12"));
         assert_eq!(current_major_after("actions/checkout", 2), Some(5));
         assert_eq!(current_major_after("actions/checkout", 5), Some(6));
-        // setup-python v5's real file says node20; v6 is curated node24 (the
-        // corpus snapshot, pinned as v7, is v7).
+        // setup-python v5's real file says node20, v6's (e797f83, v6.0.0)
+        // node24 (the corpus snapshot, pinned as v7, is v7).
         assert_eq!(runtime_of("actions/setup-python", 5), Some("node20"));
         assert_eq!(runtime_of("actions/setup-python", 6), Some("node24"));
         assert_eq!(current_major_after("actions/setup-python", 4), Some(6));
@@ -203,6 +203,10 @@ mod tests {
         assert_eq!(current_major_after("docker/setup-qemu-action", 2), Some(4));
         // setup-uv: no major after v7 is listed (v8 on publish no major tags).
         assert_eq!(current_major_after("astral-sh/setup-uv", 6), Some(7));
+        // goreleaser-action: v5 made node20 the default (#432), v7.0.0 is
+        // the node24 release (#533), so v6 is node20 and moves to v7.
+        assert_eq!(runtime_of("goreleaser/goreleaser-action", 6), Some("node20"));
+        assert_eq!(current_major_after("goreleaser/goreleaser-action", 6), Some(7));
         // No node24 major known: no target.
         assert_eq!(current_major_after("softprops/action-gh-release", 1), None);
     }

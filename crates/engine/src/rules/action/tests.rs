@@ -531,9 +531,45 @@ fn a_snapshot_the_corpus_pins_describes_that_major() {
     let codes: Vec<&str> = v7.iter().map(|d| d.code).collect();
     assert_eq!(codes, ["action/unknown-input"], "{v7:?}");
     assert!(v7[0].message.contains("did you mean \"python-version\""), "{v7:?}");
-    // v6: no real file of that major, and the curated list is v5's.
+    // v6 is judged by its own file (e797f83, v6.0.0), not by v7's snapshot.
     let v6 = crate::rules::test_support::lint_rule(&step("actions/setup-python@v6"), "action");
-    assert!(v6.is_empty(), "{v6:?}");
+    let codes: Vec<&str> = v6.iter().map(|d| d.code).collect();
+    assert_eq!(codes, ["action/unknown-input"], "{v6:?}");
+}
+
+/// setup-python v6 is read from a v6.0.0 commit (e797f83): a misspelt input
+/// is reported with the right name, `pip-install` (added in v6.1.0, removed
+/// in v7.0.0) is accepted at v6 only, and `steps.<id>.outputs` holds the three
+/// declared outputs, so `python_path` is an error and `python-path` is not.
+#[test]
+fn setup_python_v6_is_judged_by_its_own_file() {
+    let with = |uses: &str, input: &str| {
+        format!("on: push\njobs:\n  a:\n    runs-on: x\n    steps:\n      - uses: {uses}\n        with:\n          {input}\n")
+    };
+    let unknown = |uses: &str, input: &str| -> Vec<String> {
+        crate::rules::test_support::lint_rule(&with(uses, input), "action")
+            .into_iter()
+            .filter(|d| d.code == "action/unknown-input")
+            .map(|d| d.message)
+            .collect()
+    };
+    let typo = unknown("actions/setup-python@v6", "python_version: '3.13'");
+    assert!(
+        typo.len() == 1 && typo[0].contains("did you mean \"python-version\""),
+        "{typo:?}"
+    );
+    assert_eq!(unknown("actions/setup-python@v6", "pip-install: x"), Vec::<String>::new());
+    assert_eq!(unknown("actions/setup-python@v6", "pip-version: '25'"), Vec::<String>::new());
+    assert_eq!(unknown("actions/setup-python@v7", "pip-install: x").len(), 1);
+    assert_eq!(super::runtimes::runtime_of("actions/setup-python", 6), Some("node24"));
+
+    let outputs = "on: push\njobs:\n  a:\n    runs-on: x\n    steps:\n      - id: py\n        uses: actions/setup-python@v6\n      - run: echo ${{ steps.py.outputs.python_path }} ${{ steps.py.outputs.python-path }}\n";
+    let undefined: Vec<usize> = crate::rules::test_support::lint_rule(outputs, "expression")
+        .iter()
+        .filter(|d| d.code == "expression/undefined-property")
+        .map(|d| d.range.start)
+        .collect();
+    assert_eq!(undefined, [outputs.find("steps.py.outputs.python_path").unwrap()]);
 }
 
 /// `actions/cache@27d5ce7` is pinned `# v5.0.5` by the corpus, so it is v5: its file gives v5's runtime (the curated row went), required
