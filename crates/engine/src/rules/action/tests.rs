@@ -544,7 +544,9 @@ fn a_snapshot_the_corpus_pins_describes_that_major() {
 #[test]
 fn setup_python_v6_is_judged_by_its_own_file() {
     let with = |uses: &str, input: &str| {
-        format!("on: push\njobs:\n  a:\n    runs-on: x\n    steps:\n      - uses: {uses}\n        with:\n          {input}\n")
+        format!(
+            "on: push\njobs:\n  a:\n    runs-on: x\n    steps:\n      - uses: {uses}\n        with:\n          {input}\n"
+        )
     };
     let unknown = |uses: &str, input: &str| -> Vec<String> {
         crate::rules::test_support::lint_rule(&with(uses, input), "action")
@@ -558,8 +560,14 @@ fn setup_python_v6_is_judged_by_its_own_file() {
         typo.len() == 1 && typo[0].contains("did you mean \"python-version\""),
         "{typo:?}"
     );
-    assert_eq!(unknown("actions/setup-python@v6", "pip-install: x"), Vec::<String>::new());
-    assert_eq!(unknown("actions/setup-python@v6", "pip-version: '25'"), Vec::<String>::new());
+    assert_eq!(
+        unknown("actions/setup-python@v6", "pip-install: x"),
+        Vec::<String>::new()
+    );
+    assert_eq!(
+        unknown("actions/setup-python@v6", "pip-version: '25'"),
+        Vec::<String>::new()
+    );
     assert_eq!(unknown("actions/setup-python@v7", "pip-install: x").len(), 1);
     assert_eq!(super::runtimes::runtime_of("actions/setup-python", 6), Some("node24"));
 
