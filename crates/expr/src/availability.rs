@@ -1,6 +1,15 @@
 //! Which contexts and special functions each workflow key allows, after GitHub's "Context
 //! availability" table. Keys are written the way the docs write them, e.g.
 //! `jobs.<job_id>.steps.run` or `on.workflow_call.inputs.<inputs_id>.default`.
+//!
+//! Action metadata (`action.yml`) has rows too, keyed as GitHub's metadata syntax page writes
+//! them (`runs.steps[*].run`, `outputs.<output_id>.value`): that table has no contexts column,
+//! so they follow the runner's own schema for the file (`src/Runner.Worker/action_yaml.json` in
+//! actions/runner: `string-steps-context`, `step-env`, `output-value`, `input-default-context`,
+//! read at 0009633 and 855b90c). It gives a composite action no `secrets`, `vars` or `needs`:
+//! the runner refuses them when it loads the file ("Unrecognized named-value: 'secrets'"),
+//! GitHub's contexts page says the secrets context "is not available for composite actions",
+//! and runner 2.333.0 stopped accepting `vars` there by mistake (actions/runner#4279, #4311).
 
 /// What one workflow key may use.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -11,6 +20,8 @@ pub struct Availability {
     /// Allowed special functions (`always`, `cancelled`, `failure`, `success`, `hashFiles`).
     /// Every other function is allowed everywhere.
     pub special_functions: &'static [&'static str],
+    /// Where the row comes from, for error messages.
+    pub docs: &'static str,
 }
 
 impl Availability {
@@ -26,6 +37,12 @@ impl Availability {
             }
             _ => true,
         }
+    }
+
+    /// The keys of the same kind of file (workflow or action metadata) where a special function
+    /// may be called, for error messages.
+    pub fn keys_allowing_function(&self, name: &str) -> Vec<&'static str> {
+        keys_of_kind_allowing(name, self.docs)
     }
 }
 
@@ -54,6 +71,14 @@ const ALL_STEP: &[&str] = &[
     "env", "github", "inputs", "job", "matrix", "needs", "runner", "secrets", "steps", "strategy", "vars",
 ];
 
+/// What a composite action's steps may read (the runner's `string-steps-context`, `step-env`,
+/// `step-with`): no `secrets`, `vars` or `needs`.
+const ACTION_STEP: &[&str] = &[
+    "env", "github", "inputs", "job", "matrix", "runner", "steps", "strategy",
+];
+/// The runner's `input-default-context`: evaluated before any step, without `inputs`.
+const ACTION_INPUT_DEFAULT: &[&str] = &["github", "job", "matrix", "runner", "strategy"];
+
 const fn row(
     key: &'static str,
     contexts: &'static [&'static str],
@@ -63,6 +88,21 @@ const fn row(
         key,
         contexts,
         special_functions,
+        docs: AVAILABILITY_DOCS,
+    }
+}
+
+/// A row of action metadata (see the module's comment for its source).
+const fn action_row(
+    key: &'static str,
+    contexts: &'static [&'static str],
+    special_functions: &'static [&'static str],
+) -> Availability {
+    Availability {
+        key,
+        contexts,
+        special_functions,
+        docs: ACTION_DOCS,
     }
 }
 
@@ -114,6 +154,15 @@ pub const AVAILABILITY: &[Availability] = &[
     row("jobs.<job_id>.strategy", G_I_N_V, NONE),
     row("jobs.<job_id>.timeout-minutes", JOB_BASIC, NONE),
     row("jobs.<job_id>.with.<with_id>", JOB_BASIC, NONE),
+    action_row("inputs.<input_id>.default", ACTION_INPUT_DEFAULT, HASH),
+    action_row("outputs.<output_id>.value", ACTION_STEP, NONE),
+    action_row("runs.steps[*].continue-on-error", ACTION_STEP, HASH),
+    action_row("runs.steps[*].env", ACTION_STEP, HASH),
+    action_row("runs.steps[*].if", ACTION_STEP, STATUS_AND_HASH),
+    action_row("runs.steps[*].name", ACTION_STEP, HASH),
+    action_row("runs.steps[*].run", ACTION_STEP, HASH),
+    action_row("runs.steps[*].with", ACTION_STEP, HASH),
+    action_row("runs.steps[*].working-directory", ACTION_STEP, HASH),
 ];
 
 /// The row for a key, e.g. `availability("jobs.<job_id>.steps.run")`.
@@ -121,21 +170,29 @@ pub fn availability(key: &str) -> Option<&'static Availability> {
     AVAILABILITY.iter().find(|a| a.key == key)
 }
 
-/// The keys where a special function may be called, for error messages; empty for functions
-/// that are allowed everywhere.
+/// The workflow keys where a special function may be called, for error messages; empty for
+/// functions that are allowed everywhere.
 pub fn keys_allowing_function(name: &str) -> Vec<&'static str> {
+    keys_of_kind_allowing(name, AVAILABILITY_DOCS)
+}
+
+/// The keys of rows from one source (`docs`: workflow or action metadata) where a special
+/// function may be called.
+fn keys_of_kind_allowing(name: &str, docs: &str) -> Vec<&'static str> {
     let Some(canonical) = crate::functions::canonical_name(name) else {
         return Vec::new();
     };
     AVAILABILITY
         .iter()
-        .filter(|a| a.special_functions.contains(&canonical))
+        .filter(|a| a.docs == docs && a.special_functions.contains(&canonical))
         .map(|a| a.key)
         .collect()
 }
 
 pub(crate) const AVAILABILITY_DOCS: &str =
     "see https://docs.github.com/en/actions/learn-github-actions/contexts#context-availability for more details";
+const ACTION_DOCS: &str = "an action gets no secrets, vars or needs: pass such values in as inputs \
+    (see https://docs.github.com/en/actions/learn-github-actions/contexts#secrets-context)";
 
 #[cfg(test)]
 mod tests {

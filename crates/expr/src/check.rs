@@ -2,7 +2,7 @@
 //! bad calls, bad comparisons and contexts or functions that the workflow key does not allow.
 
 use crate::ast::{BinaryOp, Expr, ExprKind};
-use crate::availability::{AVAILABILITY_DOCS, Availability, keys_allowing_function};
+use crate::availability::Availability;
 use crate::contexts::{CONTEXT_NAMES, Scope};
 use crate::error::{ErrorKind, ExprError, quote_str};
 use crate::functions::{FUNCTION_NAMES, Signature, canonical_name, signatures};
@@ -190,8 +190,9 @@ impl Run<'_, '_> {
                 ErrorKind::ContextNotAllowed,
                 span,
                 format!(
-                    "context \"{}\" is not allowed here. {allowed}. {AVAILABILITY_DOCS}",
-                    name.to_ascii_lowercase()
+                    "context \"{}\" is not allowed here. {allowed}. {}",
+                    name.to_ascii_lowercase(),
+                    availability.docs
                 ),
             );
         }
@@ -368,8 +369,9 @@ impl Run<'_, '_> {
                 ErrorKind::FunctionNotAllowed,
                 span,
                 format!(
-                    "calling function \"{name}\" is not allowed here. \"{name}\" is only available in {}. {AVAILABILITY_DOCS}",
-                    quoted_list(keys_allowing_function(canonical))
+                    "calling function \"{name}\" is not allowed here. \"{name}\" is only available in {}. {}",
+                    quoted_list(availability.keys_allowing_function(canonical)),
+                    availability.docs
                 ),
             );
         }

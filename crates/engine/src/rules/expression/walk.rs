@@ -416,23 +416,66 @@ fn services(pass: &mut Pass<'_>, node: &Node, js: &Scope) {
 /// the action's inputs).
 fn step(pass: &mut Pass<'_>, node: &Node, scope: &Scope, composite: bool) {
     let Some(entries) = node.as_mapping() else { return };
+    // A composite action's step keys have their own rows (the runner's
+    // schema for action metadata: no `secrets`, `vars` or `needs`).
+    let key = |workflow: &'static str, action: &'static str| if composite { action } else { workflow };
     for e in entries {
         let v = &e.value;
         match e.key.as_str() {
             Some("id") => pass.site(v, Some("jobs.<job_id>.steps.id"), Text, Text, scope),
-            Some("if") => pass.condition(v, Some("jobs.<job_id>.steps.if"), scope),
-            Some("name") => pass.site(v, Some("jobs.<job_id>.steps.name"), Text, Text, scope),
-            Some("run") => pass.site(v, Some("jobs.<job_id>.steps.run"), Text, Text, scope),
+            Some("if") => pass.condition(v, Some(key("jobs.<job_id>.steps.if", "runs.steps[*].if")), scope),
+            Some("name") => pass.site(
+                v,
+                Some(key("jobs.<job_id>.steps.name", "runs.steps[*].name")),
+                Text,
+                Text,
+                scope,
+            ),
+            Some("run") => pass.site(
+                v,
+                Some(key("jobs.<job_id>.steps.run", "runs.steps[*].run")),
+                Text,
+                Text,
+                scope,
+            ),
             Some("shell") if composite => pass.site(v, None, Text, Text, scope),
             Some("shell") => pass.site(v, Some("jobs.<job_id>.steps.shell"), Text, Text, scope),
-            Some("with") => pass.site(v, Some("jobs.<job_id>.steps.with"), Value, Text, scope),
-            Some("env") => object_site(pass, v, "jobs.<job_id>.steps.env", "env", Text, scope),
-            Some("working-directory") => pass.site(v, Some("jobs.<job_id>.steps.working-directory"), Text, Text, scope),
+            Some("with") => pass.site(
+                v,
+                Some(key("jobs.<job_id>.steps.with", "runs.steps[*].with")),
+                Value,
+                Text,
+                scope,
+            ),
+            Some("env") => object_site(
+                pass,
+                v,
+                key("jobs.<job_id>.steps.env", "runs.steps[*].env"),
+                "env",
+                Text,
+                scope,
+            ),
+            Some("working-directory") => pass.site(
+                v,
+                Some(key(
+                    "jobs.<job_id>.steps.working-directory",
+                    "runs.steps[*].working-directory",
+                )),
+                Text,
+                Text,
+                scope,
+            ),
             Some("continue-on-error") => {
                 typed_site(
                     pass,
                     v,
-                    ("jobs.<job_id>.steps.continue-on-error", "continue-on-error"),
+                    (
+                        key(
+                            "jobs.<job_id>.steps.continue-on-error",
+                            "runs.steps[*].continue-on-error",
+                        ),
+                        "continue-on-error",
+                    ),
                     &Type::Bool,
                     scope,
                 );
@@ -450,15 +493,15 @@ fn step(pass: &mut Pass<'_>, node: &Node, scope: &Scope, composite: bool) {
 }
 
 /// `action.yml`: composite steps as job steps, output values with every
-/// step in scope, and the rest of `runs` parsed and typed without an
-/// availability row (GitHub documents none for them).
+/// step in scope, each under the runner's rows for action metadata, and
+/// the rest of `runs` parsed and typed without an availability row.
 pub(crate) fn action(pass: &mut Pass<'_>, root: &Node) {
     let base = scope::action_scope(root);
     let steps: &[Node] = crate::model::composite_steps(root);
     if let Some(inputs) = root.get("inputs").and_then(Node::as_mapping) {
         for e in inputs {
             if let Some(default) = e.value.get("default") {
-                pass.site(default, None, Text, Text, &base);
+                pass.site(default, Some("inputs.<input_id>.default"), Text, Text, &base);
             }
         }
     }
@@ -467,7 +510,7 @@ pub(crate) fn action(pass: &mut Pass<'_>, root: &Node) {
         let all = scope::with_step_nodes(&base, &refs, &pass.outputs);
         for e in outputs {
             if let Some(value) = e.value.get("value") {
-                pass.site(value, Some("jobs.<job_id>.outputs.<output_id>"), Text, Text, &all);
+                pass.site(value, Some("outputs.<output_id>.value"), Text, Text, &all);
             }
         }
     }
@@ -535,4 +578,13 @@ pub(crate) const KEYS_USED: &[&str] = &[
     "jobs.<job_id>.steps.working-directory",
     "jobs.<job_id>.steps.continue-on-error",
     "jobs.<job_id>.steps.timeout-minutes",
+    "inputs.<input_id>.default",
+    "outputs.<output_id>.value",
+    "runs.steps[*].continue-on-error",
+    "runs.steps[*].env",
+    "runs.steps[*].if",
+    "runs.steps[*].name",
+    "runs.steps[*].run",
+    "runs.steps[*].with",
+    "runs.steps[*].working-directory",
 ];
