@@ -13,6 +13,8 @@
 //! Job and service containers run on Linux runners only: a literal image on a
 //! job that runs only on Windows or macOS is an error (`runner-label/container-os`).
 
+use std::borrow::Cow;
+
 use super::{Context, Rule, WORKFLOWS};
 use crate::diagnostic::Severity;
 use crate::model::{Job, matrix_reference, runner_labels_of};
@@ -260,14 +262,22 @@ pub struct RunsOnLabel<'a> {
     pub node: &'a Node,
     /// Each value the label can take, as the labels that value gives: the
     /// label itself, or for `${{ matrix.… }}` each value the matrix lists
-    /// (a value may be a list of labels or a runner group). `None` when a
-    /// value is computed (another expression, a matrix from `fromJSON`).
-    pub values: Option<Vec<Vec<&'a str>>>,
+    /// (a value may be a list of labels or a runner group), also where the
+    /// matrix or the label is `fromJSON()` of a literal (those labels are
+    /// read out of the literal, so they are owned). `None` when a value is
+    /// computed (another expression, `fromJSON` of a context).
+    pub values: Option<Vec<Vec<Cow<'a, str>>>>,
 }
 
 /// A job's `runs-on` labels, the matrix followed: the one reading of
 /// `runs-on` for every rule and fix that asks which runner a job gets.
 pub fn job_labels<'a>(job: &Job<'a>) -> Vec<RunsOnLabel<'a>> {
+    let borrowed = |values: Vec<Vec<&'a str>>| -> Vec<Vec<Cow<'a, str>>> {
+        values
+            .into_iter()
+            .map(|v| v.into_iter().map(Cow::Borrowed).collect())
+            .collect()
+    };
     job.runs_on_labels()
         .into_iter()
         .map(|node| {
@@ -275,27 +285,60 @@ pub fn job_labels<'a>(job: &Job<'a>) -> Vec<RunsOnLabel<'a>> {
                 _ if node.is_null() => Some(Vec::new()),
                 None => None,
                 Some(text) => match matrix_reference(text) {
-                    Some(path) => {
-                        let values = job.matrix_values(&path);
-                        let labels: Vec<Option<Vec<&str>>> = values
-                            .iter()
-                            .map(|v| {
-                                runner_labels_of(v)
-                                    .into_iter()
-                                    .map(|l| l.as_str().filter(|t| !t.contains("${{")))
-                                    .collect()
-                            })
-                            .collect();
-                        (!labels.is_empty())
-                            .then_some(labels)
-                            .and_then(|l| l.into_iter().collect())
-                    }
-                    // `${{ cond && 'a' || 'b' }}` can only be one of its literals.
-                    None if text.contains("${{") => literal_choices(text).or_else(|| template_fragments(text)),
-                    None => Some(vec![vec![text]]),
+                    Some(path) => matrix_labels(job, &path),
+                    // `${{ fromJSON('["ubuntu-latest"]') }}`: the labels of
+                    // the literal, which all run together (one value).
+                    None => match crate::model::from_json_literal(node) {
+                        Some(literal) => labels_of_value(&literal).map(|labels| vec![labels]),
+                        // `${{ cond && 'a' || 'b' }}` can only be one of its literals.
+                        None if text.contains("${{") => {
+                            literal_choices(text).or_else(|| template_fragments(text)).map(borrowed)
+                        }
+                        None => Some(vec![vec![Cow::Borrowed(text)]]),
+                    },
                 },
             };
             RunsOnLabel { node, values }
+        })
+        .collect()
+}
+
+/// The values `matrix.<path>` can take as runner labels: from the matrix as
+/// written, or, when parts of it are `fromJSON()` of a literal, from the
+/// matrix with those literals read ([`Job::literal_matrix`]). `None` when a
+/// value is computed or the matrix lists none.
+fn matrix_labels<'a>(job: &Job<'a>, path: &[&str]) -> Option<Vec<Vec<Cow<'a, str>>>> {
+    let labels: Option<Vec<Vec<Cow<'a, str>>>> = match job.literal_matrix() {
+        Some(literal) => crate::model::matrix_values_in(&literal, path)
+            .into_iter()
+            .map(labels_of_value)
+            .collect(),
+        None => job
+            .matrix_values(path)
+            .into_iter()
+            .map(|v| {
+                runner_labels_of(v)
+                    .into_iter()
+                    .map(|l| l.as_str().filter(|t| !t.contains("${{")).map(Cow::Borrowed))
+                    .collect()
+            })
+            .collect(),
+    };
+    labels.filter(|l| !l.is_empty())
+}
+
+/// The labels one value read out of a `fromJSON()` literal gives (a label,
+/// a list of labels, a runner group's `labels`); `None` when one is not a
+/// string. The literal's nodes are owned by it, so the labels are copied.
+fn labels_of_value<'a>(value: &Node) -> Option<Vec<Cow<'a, str>>> {
+    runner_labels_of(value)
+        .into_iter()
+        .map(|l| match &l.kind {
+            NodeKind::Scalar(_) => l
+                .as_str()
+                .filter(|t| !t.contains("${{"))
+                .map(|t| Cow::Owned(t.to_string())),
+            _ => None,
         })
         .collect()
 }
@@ -1076,6 +1119,41 @@ mod tests {
                 None,
                 false,
             ),
+            // `fromJSON()` of a literal, as the label or as the matrix (whole,
+            // a key's values, an `include` row): GitHub expands the literal,
+            // so its labels are the job's.
+            (
+                "    runs-on: ${{ fromJSON('[\"windows-2025\"]') }}\n",
+                Some(vec![Windows]),
+                Some(true),
+                true,
+            ),
+            (
+                "    runs-on: ${{ fromJSON('{\"group\":\"g\",\"labels\":[\"self-hosted\",\"macOS\"]}') }}\n",
+                Some(vec![MacOs]),
+                Some(false),
+                false,
+            ),
+            (
+                "    runs-on: ${{ matrix.os }}\n    strategy:\n      matrix: ${{ fromJSON('{\"os\":[\"ubuntu-latest\",\"macos-15\"]}') }}\n",
+                Some(vec![Linux, MacOs]),
+                Some(false),
+                true,
+            ),
+            (
+                "    runs-on: ${{ matrix.os }}\n    strategy:\n      matrix:\n        os: ${{ fromJSON('[\"windows-latest\"]') }}\n",
+                Some(vec![Windows]),
+                Some(true),
+                true,
+            ),
+            (
+                "    runs-on: ${{ matrix.os }}\n    strategy:\n      matrix:\n        os: [ubuntu-latest]\n        include:\n          - ${{ fromJSON('{\"os\":\"windows-latest\"}') }}\n",
+                Some(vec![Linux, Windows]),
+                None,
+                true,
+            ),
+            // A literal that is not a label list says nothing.
+            ("    runs-on: ${{ fromJSON('[1, [2]]') }}\n", None, None, false),
             // An expression that chooses between literal labels.
             (
                 "    runs-on: ${{ github.repository == 'a/b' && 'depot-ubuntu-22.04-16' || 'ubuntu-latest' }}\n",
