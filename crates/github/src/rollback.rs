@@ -17,13 +17,14 @@ use crate::text::FailedCheck;
 pub struct Rollback {
     pub pr: u64,
     pub head_sha: String,
-    /// The issues the PR was fixing, now labelled `needs-manual-fix`.
+    /// The issues the PR was fixing, now labelled `needs-manual-fix` (or, where GitHub
+    /// refused that label, no longer labelled `auto-heal`).
     pub issues: Vec<u64>,
     pub failed_checks: Vec<FailedCheck>,
 }
 
 /// When the open heal PR `pr` has failed checks on its head commit: labels the issues it
-/// fixes `needs-manual-fix`, comments on the PR and the issues (once), and closes the PR.
+/// fixes `needs-manual-fix` (or takes `auto-heal` off one GitHub refuses it on), comments on the PR and the issues (once), and closes the PR.
 /// `Ok(None)` when the PR is not open, not a heal PR, or no check failed (yet).
 pub async fn rollback_if_checks_failed(gh: &GitHub, repo: &RepoName, pr: u64) -> Result<Option<Rollback>> {
     // Fetch the PR, decide it is heal's and open.

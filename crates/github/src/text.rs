@@ -617,15 +617,27 @@ pub fn refused_manual_fix_comment(refused: &[String]) -> String {
     )
 }
 
-/// The comment on a heal PR closed because its checks failed.
-pub fn rollback_pull_comment(head_sha: &str, failed: &[FailedCheck], issues: &[u64]) -> String {
-    let issues = if issues.is_empty() {
+/// The comment on a heal PR closed because its checks failed: `labelled` are the issues it
+/// fixed that are now labelled `needs-manual-fix`, `unlabelled` those whose `auto-heal` label
+/// was removed instead because GitHub refused that label.
+pub fn rollback_pull_comment(head_sha: &str, failed: &[FailedCheck], labelled: &[u64], unlabelled: &[u64]) -> String {
+    let list = |issues: &[u64]| issues.iter().map(|n| format!("#{n}")).collect::<Vec<_>>().join(", ");
+    let mut done = Vec::new();
+    if !labelled.is_empty() {
+        done.push(format!("{} now labelled `{LABEL_NEEDS_MANUAL_FIX}`", list(labelled)));
+    }
+    if !unlabelled.is_empty() {
+        done.push(format!(
+            "{} no longer labelled `{LABEL_AUTO_HEAL}` (GitHub refused `{LABEL_NEEDS_MANUAL_FIX}`)",
+            list(unlabelled)
+        ));
+    }
+    let issues = if done.is_empty() {
         String::new()
     } else {
-        let list: Vec<String> = issues.iter().map(|n| format!("#{n}")).collect();
         format!(
-            " {} now labelled `{LABEL_NEEDS_MANUAL_FIX}`, so autoheal will not propose another fix on top of this one.",
-            list.join(", ")
+            " {}, so autoheal will not propose another fix on top of this one.",
+            done.join(", and ")
         )
     };
     format!(
@@ -635,10 +647,16 @@ pub fn rollback_pull_comment(head_sha: &str, failed: &[FailedCheck], issues: &[u
     )
 }
 
-/// The comment on each issue a rolled-back PR was fixing.
-pub fn rollback_issue_comment(pr: u64, failed: &[FailedCheck]) -> String {
+/// The comment on each issue a rolled-back PR was fixing; `labelled` when the issue is now
+/// labelled `needs-manual-fix`, false when its `auto-heal` label was removed instead.
+pub fn rollback_issue_comment(pr: u64, failed: &[FailedCheck], labelled: bool) -> String {
+    let again = if labelled {
+        format!("Remove the `{LABEL_NEEDS_MANUAL_FIX}` label")
+    } else {
+        format!("Add the `{LABEL_AUTO_HEAL}` label again")
+    };
     format!(
-        "{ROLLBACK_MARKER}\nThe fix in #{pr} failed its checks, so autoheal closed it and stopped healing this issue:\n\n{}\n\nIt needs a manual fix. Remove the `{LABEL_NEEDS_MANUAL_FIX}` label to let autoheal try again.",
+        "{ROLLBACK_MARKER}\nThe fix in #{pr} failed its checks, so autoheal closed it and stopped healing this issue:\n\n{}\n\nIt needs a manual fix. {again} to let autoheal try again.",
         check_lines(failed)
     )
 }
@@ -997,12 +1015,26 @@ mod tests {
             conclusion: "failure".into(),
             url: None,
         }];
-        let text = rollback_pull_comment("0123456789abcdef0123", &failed, &[4]);
+        let text = rollback_pull_comment("0123456789abcdef0123", &failed, &[4], &[]);
         assert!(text.starts_with(ROLLBACK_MARKER));
         assert!(text.contains("failed on 0123456789ab:"), "{text}");
         assert!(text.contains("- `te'st ‹b›`: failure"), "{text}");
-        assert!(text.contains("#4 now labelled `needs-manual-fix`"));
-        assert!(rollback_issue_comment(9, &failed).contains("The fix in #9 failed its checks"));
+        assert!(
+            text.contains("#4 now labelled `needs-manual-fix`, so autoheal"),
+            "{text}"
+        );
+        let both = rollback_pull_comment("0123", &failed, &[4, 5], &[6]);
+        assert!(
+            both.contains("#4, #5 now labelled `needs-manual-fix`, and #6 no longer labelled `auto-heal` (GitHub refused `needs-manual-fix`), so autoheal"),
+            "{both}"
+        );
+        let none = rollback_pull_comment("0123", &failed, &[], &[]);
+        assert!(none.ends_with("did not make the workflow pass."), "{none}");
+        let labelled = rollback_issue_comment(9, &failed, true);
+        assert!(labelled.contains("The fix in #9 failed its checks"), "{labelled}");
+        assert!(labelled.contains("Remove the `needs-manual-fix` label"), "{labelled}");
+        let unlabelled = rollback_issue_comment(9, &failed, false);
+        assert!(unlabelled.contains("Add the `auto-heal` label again"), "{unlabelled}");
         assert!(!is_plain_url("https://x/(y)") && is_plain_url("https://github.com/o/r/runs/1"));
     }
 

@@ -123,6 +123,13 @@ async fn failed_checks_close_the_pr_label_the_issue_and_stop_heal() {
         pr_comments[0].body
     );
     assert!(!pr_comments[0].body.contains("lint"));
+    assert!(
+        pr_comments[0]
+            .body
+            .contains(&format!("#{issue} now labelled `needs-manual-fix`")),
+        "{}",
+        pr_comments[0].body
+    );
     let issue_comments = fake.comments(REPO, issue);
     assert_eq!(issue_comments.len(), 1);
     assert!(
@@ -130,6 +137,7 @@ async fn failed_checks_close_the_pr_label_the_issue_and_stop_heal() {
             .body
             .contains(&format!("The fix in #{pull} failed its checks"))
     );
+    assert!(issue_comments[0].body.contains("Remove the `needs-manual-fix` label"));
 
     // A rerun (the monitor fires again) changes nothing.
     let writes = fake.writes().len();
@@ -182,6 +190,24 @@ async fn a_refused_needs_manual_fix_label_still_rolls_back_and_stops_heal() {
             .any(|b| b.contains("GitHub refused the label(s) `needs-manual-fix` (422)") && b.contains("`auto-heal`")),
         "{said:?}"
     );
+    // What the pull request and the issue say is what was done: the label GitHub refused is
+    // not claimed, and the way back is adding `auto-heal`, not removing `needs-manual-fix`.
+    let on_pull: Vec<String> = fake.comments(REPO, pull).into_iter().map(|c| c.body).collect();
+    assert_eq!(on_pull.len(), 1, "{on_pull:?}");
+    assert!(!on_pull[0].contains("now labelled `needs-manual-fix`"), "{on_pull:?}");
+    assert!(
+        on_pull[0].contains(&format!("#{issue} no longer labelled `auto-heal`")),
+        "{on_pull:?}"
+    );
+    let rollback_note = said
+        .iter()
+        .find(|b| b.contains("failed its checks"))
+        .unwrap_or_else(|| panic!("{said:?}"));
+    assert!(
+        !rollback_note.contains("Remove the `needs-manual-fix`"),
+        "{rollback_note}"
+    );
+    assert!(rollback_note.contains("Add the `auto-heal` label"), "{rollback_note}");
     let healed = heal(&gh, &repo(), HealTarget::Issue(issue), &HealOptions::default())
         .await
         .unwrap_or_else(|e| panic!("{e}"));

@@ -78,11 +78,12 @@ pub async fn add_labels(gh: &GitHub, repo: &RepoName, number: u64, labels: &[Str
 /// Labels an issue `needs-manual-fix`, so heal leaves it to a person. When GitHub refuses
 /// that label, `auto-heal` is taken off instead (heal leaves an issue without it alone too,
 /// `decide::gate::skip_reason`) and the issue says so once: the rollback and the posted
-/// patch must stop heal whatever GitHub does with one label.
-pub async fn hand_to_a_person(gh: &GitHub, repo: &RepoName, issue: u64) -> Result<()> {
+/// patch must stop heal whatever GitHub does with one label. Returns which of the two was
+/// done, so what autoheal then writes about the issue says so.
+pub async fn hand_to_a_person(gh: &GitHub, repo: &RepoName, issue: u64) -> Result<Handoff> {
     let refused = add_labels(gh, repo, issue, &[LABEL_NEEDS_MANUAL_FIX.to_string()]).await?;
     if refused.is_empty() {
-        return Ok(());
+        return Ok(Handoff::ManualFixLabel);
     }
     gh.remove_label(repo, issue, LABEL_AUTO_HEAL).await?;
     comment_once(
@@ -93,7 +94,16 @@ pub async fn hand_to_a_person(gh: &GitHub, repo: &RepoName, issue: u64) -> Resul
         &refused_manual_fix_comment(&refused),
     )
     .await?;
-    Ok(())
+    Ok(Handoff::AutoHealRemoved)
+}
+
+/// How [`hand_to_a_person`] stopped heal on an issue.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Handoff {
+    /// The issue is labelled `needs-manual-fix`.
+    ManualFixLabel,
+    /// GitHub refused `needs-manual-fix`, so the issue's `auto-heal` label was removed.
+    AutoHealRemoved,
 }
 
 /// Whether a 422 entry is about an issue's labels.

@@ -3,7 +3,7 @@
 //! `auto-heal` off instead, `act::issue::hand_to_a_person`), comment once on the PR and the issues,
 //! close the PR.
 
-use super::issue::{comment_once, hand_to_a_person};
+use super::issue::{Handoff, comment_once, hand_to_a_person};
 use crate::client::GitHub;
 use crate::client::config::RepoName;
 use crate::error::Result;
@@ -17,14 +17,20 @@ pub async fn roll_back(
     issues: &[u64],
     failed: &[FailedCheck],
 ) -> Result<()> {
+    // The comments are written after the labels, from what GitHub let autoheal do.
+    let (mut labelled, mut unlabelled) = (Vec::new(), Vec::new());
     for &issue in issues {
-        hand_to_a_person(gh, repo, issue).await?;
+        match hand_to_a_person(gh, repo, issue).await? {
+            Handoff::ManualFixLabel => labelled.push(issue),
+            Handoff::AutoHealRemoved => unlabelled.push(issue),
+        }
     }
-    let pull_text = rollback_pull_comment(head_sha, failed, issues);
+    let pull_text = rollback_pull_comment(head_sha, failed, &labelled, &unlabelled);
     comment_once(gh, repo, pr, ROLLBACK_MARKER, &pull_text).await?;
     gh.close_pull(repo, pr).await?;
     for &issue in issues {
-        comment_once(gh, repo, issue, ROLLBACK_MARKER, &rollback_issue_comment(pr, failed)).await?;
+        let text = rollback_issue_comment(pr, failed, labelled.contains(&issue));
+        comment_once(gh, repo, issue, ROLLBACK_MARKER, &text).await?;
     }
     Ok(())
 }
