@@ -225,12 +225,6 @@ impl GitHub {
         Ok(all.into_iter().filter(|issue| !issue.is_pull_request()).collect())
     }
 
-    /// Issue search (`q` as on github.com), all pages (GitHub caps search at 1000 results).
-    pub async fn search_issues(&self, q: &str) -> Result<Vec<Issue>> {
-        self.get_all(&format!("/search/issues?q={}", encode_component(q)), Some("items"))
-            .await
-    }
-
     /// Issue search oldest first (`sort=created&order=asc`) for at most `pages` pages of 100,
     /// with what GitHub says of the answer's completeness: `total_count` (all matches, of
     /// which search serves at most the first 1,000) and `incomplete_results` (the query timed
