@@ -2595,6 +2595,19 @@ const CASES: &[(&str, Category, Option<&str>)] = &[
         Unknown,
         None,
     ),
+    // node-gyp on a `node:*-slim` image: what its build misses first (make,
+    // or the compiler make runs), where one program's install leaves the rest
+    // of node-gyp's toolchain (make and a C/C++ compiler) missing.
+    (
+        "b93-node-gyp-slim-container-make-not-found.log",
+        MissingCommand,
+        Some("make"),
+    ),
+    (
+        "b93-node-gyp-slim-make-present-compiler-missing-log-failed.log",
+        MissingCommand,
+        Some("cc"),
+    ),
 ];
 
 /// For every `unknown` row, the log line (1-based) of the root cause's first
@@ -3329,6 +3342,8 @@ const UNKNOWN_ROOT_LINES: &[(&str, u64)] = &[
 /// in a whole-job log, the right answer read from the wrong line (a warning,
 /// a relay, a trailer) is right by luck.
 const KNOWN_ROOT_LINES: &[(&str, u64)] = &[
+    ("b93-node-gyp-slim-container-make-not-found.log", 28),
+    ("b93-node-gyp-slim-make-present-compiler-missing-log-failed.log", 17),
     (
         "b93-octokit-refusal-tolerated-node-script-then-build-package-missing.log",
         49,
@@ -4177,6 +4192,16 @@ const NOT_FIXABLE: &[(&str, &str)] = &[
     (
         "b77-cargo-cross-linker-not-installed-log-failed.log",
         "not a known tool",
+    ),
+    // A program of node-gyp's build toolchain (make, a C/C++ compiler): its
+    // README's prerequisites are make and a compiler together, and the image
+    // that lacks one (`node:*-slim`, `node:*-alpine`) lacks the other, so one
+    // program's install is no complete fix.
+    ("b77-node-gyp-bcrypt-musl-make-not-found.log", "node-gyp toolchain"),
+    ("b93-node-gyp-slim-container-make-not-found.log", "node-gyp toolchain"),
+    (
+        "b93-node-gyp-slim-make-present-compiler-missing-log-failed.log",
+        "node-gyp toolchain",
     ),
     // Missing inside a container the step starts: no runner install reaches it.
     ("docker-run-step-curl-missing.log", "inside a container"),
