@@ -33,7 +33,7 @@
 //! later, `using pnpm v{version}` from pnpm 9).
 
 use super::util::{after, command_hit, path_hit, quoted, rate_limit_hit, regex, service_for_host, url_host};
-use super::{Entry, ex};
+use super::{Entry, ex, ex_after};
 use crate::classify::hit::{Hit, Line, Strength};
 use crate::report::{Category, Ecosystem, RateLimitService, SubjectDetail};
 use crate::subject::{display_text, is_npm_package};
@@ -240,6 +240,19 @@ pub const ENTRIES: &[Entry] = &[
             "npm error gyp ERR! stack Error: not found: make",
             Category::MissingCommand,
             Some("make"),
+        )],
+    },
+    Entry {
+        id: "node/node-gyp-compiler-missing",
+        grammar: "[npm error ]make: {program}: No such file or directory (GNU make's failure to run a recipe's \
+                  program, under node-gyp's build: after its `gyp info` lines or its Makefile's `CC(target)` echo)",
+        needles: &[": No such file or directory"],
+        check: node_gyp_compiler_missing,
+        examples: &[ex_after(
+            &["npm error gyp info spawn make"],
+            "npm error make: cc: No such file or directory",
+            Category::MissingCommand,
+            Some("cc"),
         )],
     },
     Entry {
@@ -800,7 +813,44 @@ fn spawn_enoent(line: &Line<'_>) -> Option<Hit> {
 /// a command missing where the step runs.
 fn node_gyp_tool_missing(line: &Line<'_>) -> Option<Hit> {
     let c = regex!(r"gyp ERR! stack Error: not found: (\S+)\s*$").captures(line.text)?;
-    Some(command_hit(&c[1], line, 0.75))
+    Some(node_gyp_toolchain(command_hit(&c[1], line, 0.75)))
+}
+
+/// GNU make's failure to run a recipe's program (`make: {program}: No such
+/// file or directory`, then `Error 127`) inside node-gyp's build, as npm
+/// relays an install script's output (`npm error …`, npm 10; `npm ERR! …`
+/// before): the compiler node-gyp's Makefile runs (`cc` for C sources, `g++`
+/// for C++, gyp's make generator's defaults) is missing. Read only after
+/// node-gyp's own lines (`gyp info …`) or its Makefile's echo (`CC(target)`,
+/// `CXX(target)`), so another make's recipe is left to the shell's entries.
+fn node_gyp_compiler_missing(line: &Line<'_>) -> Option<Hit> {
+    let c = regex!(r"^(?:npm (?:error|ERR!) )?make(?:\[\d+\])?: ([A-Za-z0-9_.+-]+): No such file or directory\s*$")
+        .captures(line.text.trim_start())?;
+    let in_node_gyp = line
+        .recent
+        .iter()
+        .any(|l| l.contains("gyp info ") || l.contains("CC(target)") || l.contains("CXX(target)"));
+    in_node_gyp.then(|| node_gyp_toolchain(command_hit(&c[1], line, 0.75)))
+}
+
+/// node-gyp builds with a toolchain, not one program: its README's Unix
+/// prerequisites are Python, `make` and a C/C++ compiler (GCC), and an image
+/// that lacks one (`node:*-slim`, `node:*-alpine`) lacks the others, so an
+/// install of the program the build met first is no complete fix (the next
+/// run stops at the next one). The command stays the subject; a person
+/// installs the toolchain (Debian and Alpine: `python3 make g++`) or uses an
+/// image that has it.
+fn node_gyp_toolchain(mut hit: Hit) -> Hit {
+    if hit.category == Category::MissingCommand {
+        hit.fixable = false;
+        hit.message.push_str(
+            " node-gyp needs a whole build toolchain (Python, make and a C/C++ compiler such as g++), and an image \
+             without one of them (node:*-slim, node:*-alpine) usually lacks the others: installing this one program \
+             is no complete fix. Install the toolchain (python3 make g++) in the image or job, or use an image that \
+             has it (a manual fix).",
+        );
+    }
+    hit
 }
 
 /// corepack refuses a package manager other than the one package.json's
@@ -1190,6 +1240,35 @@ mod tests {
         assert!(dependency.message.contains("'cfg'"), "{}", dependency.message);
         let project = hit("Error [ERR_MODULE_NOT_FOUND]: Cannot find package 'kysely' imported from /w/db/migrate.mjs");
         assert!(!project.message.contains("installed package"), "{}", project.message);
+    }
+
+    /// A program of node-gyp's toolchain, whether node-gyp looked it up
+    /// (`not found: make`) or make ran it (`make: cc: No such file or
+    /// directory` under node-gyp's lines), is named but not fixable; make's
+    /// same words outside node-gyp's build are not this entry's.
+    #[test]
+    fn node_gyps_toolchain_is_no_one_program_install() {
+        let hit = node_gyp_tool_missing(&Line::plain("npm error gyp ERR! stack Error: not found: make")).expect("read");
+        assert_eq!(
+            (hit.category, hit.subject.as_deref(), hit.fixable),
+            (Category::MissingCommand, Some("make"), false)
+        );
+        let recent = ["npm error gyp info spawn make"];
+        let line = Line {
+            recent: &recent,
+            ..Line::plain("npm error make: cc: No such file or directory")
+        };
+        let hit = node_gyp_compiler_missing(&line).expect("read");
+        assert_eq!(
+            (hit.category, hit.subject.as_deref(), hit.fixable),
+            (Category::MissingCommand, Some("cc"), false)
+        );
+        assert!(node_gyp_compiler_missing(&Line::plain("make: cc: No such file or directory")).is_none());
+        let line = Line {
+            recent: &recent,
+            ..Line::plain("npm error make: ./gen.sh: No such file or directory (retrying)")
+        };
+        assert!(node_gyp_compiler_missing(&line).is_none());
     }
 
     /// node-gyp's missing build program is a command; corepack's refusal is
