@@ -400,7 +400,29 @@ pub(crate) fn starts_a_command(before: &str) -> bool {
         .chars()
         .last()
         .is_some_and(|c| !c.is_whitespace() && !"\"'`;&|(){}".contains(c));
-    !open_word && command_start(last) == last.len()
+    !open_word && command_start(last) == last.len() && open_quote_is_a_command_string(before)
+}
+
+/// Whether a quote `before` leaves open is a shell's command string (`bash -c
+/// "`, `sh -ec '`): the only string a command starts in. An assignment's
+/// value (`MSG="pip install finished"`, review86 M4) or an argument's is text.
+/// True when no quote is left open.
+fn open_quote_is_a_command_string(before: &str) -> bool {
+    let mut open: Option<(char, usize)> = None;
+    for (i, c) in before.char_indices() {
+        match (open, c) {
+            (None, '"' | '\'') => open = Some((c, i)),
+            (Some((q, _)), c) if c == q => open = None,
+            _ => {}
+        }
+    }
+    let Some((_, at)) = open else {
+        return true;
+    };
+    before[..at].split_whitespace().next_back().is_some_and(|w| {
+        w.strip_prefix('-')
+            .is_some_and(|o| !o.starts_with('-') && o.contains('c') && o.chars().all(|c| c.is_ascii_alphabetic()))
+    })
 }
 
 /// The index of the command word of a simple command's `words`: past the
@@ -564,6 +586,8 @@ mod tests {
             "printf '%s\\n' \"",
             "bash -c \"echo '",
             "x=$",
+            "MSG=\"",
+            "echo ok && NOTE='",
             "my",
             "timeout 10 ",
         ] {

@@ -28,6 +28,15 @@ struct InstallLine {
     /// Installs somewhere else than the interpreter (`--target`, `--user`
     /// into another prefix, `--prefix`, `--root`).
     elsewhere: bool,
+    /// `--no-deps`: a name added here would come without its own
+    /// dependencies.
+    no_deps: bool,
+    /// Why a bare name can be installed by no pip line of the job: pip's
+    /// hash-checking mode (`--require-hashes`, or a `--hash` in a requirements
+    /// file it reads) is all or nothing, so an unhashed name makes pip refuse
+    /// the whole install (pip's "Secure installs" docs; review86 H1), and
+    /// `--no-index` installs only from local archives.
+    locked: Option<&'static str>,
 }
 
 impl InstallLine {
@@ -122,6 +131,8 @@ fn install_lines(ctx: &Ctx<'_>, job: &Job<'_>, steps: &[Step<'_>]) -> Vec<Instal
             let mut requirements = Vec::new();
             let mut packages = Vec::new();
             let mut elsewhere = false;
+            let mut no_deps = false;
+            let mut locked = None;
             let mut tokens = args.split_whitespace();
             while let Some(t) = tokens.next() {
                 let file = match t {
@@ -140,6 +151,12 @@ fn install_lines(ctx: &Ctx<'_>, job: &Job<'_>, steps: &[Step<'_>]) -> Vec<Instal
                         });
                     }
                     continue;
+                }
+                match t {
+                    "--require-hashes" => locked = Some("`--require-hashes`"),
+                    "--no-index" => locked = Some("`--no-index`"),
+                    "--no-deps" => no_deps = true,
+                    _ => {}
                 }
                 if matches!(
                     t,
@@ -161,12 +178,17 @@ fn install_lines(ctx: &Ctx<'_>, job: &Job<'_>, steps: &[Step<'_>]) -> Vec<Instal
             if args.split_whitespace().last().is_some_and(takes_a_value) {
                 continue;
             }
+            if locked.is_none() && requirements.iter().any(|p| hash_pinned(ctx, p)) {
+                locked = Some("a `--hash` in its requirements file");
+            }
             out.push(InstallLine {
                 step_index: s.index,
                 insert_at: line.range.start + args_start + args.len(),
                 requirements,
                 packages,
                 elsewhere,
+                no_deps,
+                locked,
             });
         }
     }
@@ -247,6 +269,35 @@ fn install_arguments_end(before: &str, rest: &str) -> Option<usize> {
     Some(end)
 }
 
+/// Whether the requirements file at `path`, or one it includes with `-r`
+/// (one level, beside it), turns on pip's hash-checking mode.
+fn hash_pinned(ctx: &Ctx<'_>, path: &str) -> bool {
+    let Some(text) = ctx.repo.read(path) else {
+        return false;
+    };
+    let hashes = |t: &str| {
+        t.lines().any(|l| {
+            let l = strip_comment(l);
+            l.contains("--hash") || l.contains("--require-hashes")
+        })
+    };
+    if hashes(&text) {
+        return true;
+    }
+    let dir = path.rsplit_once('/').map_or("", |(d, _)| d);
+    text.lines().any(|l| {
+        let l = strip_comment(l).trim();
+        let included = l
+            .strip_prefix("-r")
+            .or_else(|| l.strip_prefix("--requirement"))
+            .map(|f| f.trim_start_matches(['=', ' ']).trim());
+        included.and_then(workspace_path).is_some_and(|f| {
+            let f = if dir.is_empty() { f } else { format!("{dir}/{f}") };
+            ctx.repo.read(&f).is_some_and(|t| hashes(&t))
+        })
+    })
+}
+
 /// Whether `word` is a pip option whose value is the next word.
 fn takes_a_value(word: &str) -> bool {
     matches!(
@@ -308,6 +359,21 @@ pub(super) fn candidate(
     env: &Env,
     wanted: &Wanted,
 ) -> Result<Candidate, String> {
+    // A job that installs under pip's hash checking (or from local archives
+    // only) gets no bare name, on its line or in a step of its own.
+    if matches!(env, Env::Pip | Env::Venv(_)) {
+        if let Some(why) = install_lines(ctx, job, &job.steps[..=step.index])
+            .iter()
+            .find_map(|l| l.locked)
+        {
+            return Err(format!(
+                "the job's `pip install` runs with {why}: a bare `{}` would make pip refuse the whole install (pip \
+                 checks every requirement or none); add it with its pinned version and hash (e.g. `pip-compile \
+                 --generate-hashes`)",
+                wanted.dist
+            ));
+        }
+    }
     match env {
         Env::Pip => {
             if let Some(c) = extend_install(ctx, job, &job.steps[..=step.index], &|_| true, wanted) {
@@ -346,7 +412,7 @@ fn extend_install(
         .into_iter()
         .rev()
         .filter(|l| job.steps.get(l.step_index).is_some_and(keep))
-        .find(|l| !l.only_tools() && !l.elsewhere)?;
+        .find(|l| !l.only_tools() && !l.elsewhere && !l.no_deps)?;
     let step_name = job.steps.get(line.step_index)?.display_name();
     if let Some((path, text)) = line
         .requirements

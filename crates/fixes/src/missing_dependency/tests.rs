@@ -215,6 +215,11 @@ fn only_an_install_that_runs_is_extended_and_never_inside_a_substitution() {
             "echo \"pip install foo\" && pip install pytest",
             "echo \"pip install foo\" && pip install pytest PyYAML",
         ),
+        // An assignment's quoted value is text too (review86 M4).
+        (
+            "pip install -r requirements.txt pytest\n          MSG=\"pip install finished\"",
+            "MSG=\"pip install finished\"",
+        ),
         // The redirection keeps its file descriptor.
         (
             "pip install pytest 2>&1 | tee pip.log",
@@ -242,6 +247,44 @@ fn only_an_install_that_runs_is_extended_and_never_inside_a_substitution() {
             files[PATH]
         );
     }
+}
+
+#[test]
+fn a_hash_checked_or_offline_install_gets_no_bare_name() {
+    // review86 H1: pip's hash-checking mode is all or nothing, so a bare
+    // `PyYAML` beside hashed requirements made pip refuse the whole install.
+    let f = import("yaml", "PyYAML", true);
+    let hashed = "requests==2.32.0 \\\n    --hash=sha256:5536\n";
+    let install = "pip install -r requirements.txt pytest   # test deps";
+    for (line, files) in [
+        ("pip install -r requirements.txt", vec![("requirements.txt", hashed)]),
+        (
+            "pip install -r requirements.txt",
+            vec![("requirements.txt", "-r base.txt\n"), ("base.txt", hashed)],
+        ),
+        (
+            "pip install --require-hashes -r requirements.txt",
+            vec![("requirements.txt", "requests==2.32.0\n")],
+        ),
+        ("pip install --no-index --find-links wheels -r requirements.txt", vec![]),
+    ] {
+        let wf = PIP_LINE.replace(install, line);
+        let o = crate::fixes_for(&f, PATH, &wf, &repo(&files));
+        assert!(o.fixes.is_empty(), "{line}: {:?}", o.fixes);
+        let why = o.manual_reason.unwrap_or_default();
+        assert!(why.contains("refuse the whole install"), "{line}: {why}");
+    }
+    // `--no-deps` is not extended (the name would come without its own
+    // dependencies); the install gets a step of its own.
+    let wf = PIP_LINE.replace(install, "pip install --no-deps -r requirements.txt pytest");
+    let files = apply_with_repo(&f, &wf, &repo(&[("requirements.txt", "requests==2.32.0\n")]));
+    assert!(
+        files[PATH].contains("--no-deps -r requirements.txt pytest\n"),
+        "{}",
+        files[PATH]
+    );
+    assert!(!files.contains_key("requirements.txt"), "{files:?}");
+    assert!(files[PATH].contains("pip install PyYAML"), "{}", files[PATH]);
 }
 
 #[test]
