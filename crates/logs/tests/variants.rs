@@ -2608,6 +2608,104 @@ const CASES: &[(&str, Category, Option<&str>)] = &[
         MissingCommand,
         Some("cc"),
     ),
+    // Batch 95: traps, each a failure that looks like one of the seven
+    // fixable categories and is not by issue 12's definitions (a test's own
+    // timeout or message, the project's own package, a module the standard
+    // library dropped, a 429 from a local mock, a build output an earlier
+    // failed step never made, a cancel without the job's limit, a binary the
+    // build made for another architecture, a config file the code parses, a
+    // tool's own cache, a socket's permission, a deprecation notice, a retry
+    // that succeeded), and five genuine cases with the same surfaces.
+    ("b95-trap-jest-exceeded-timeout-for-a-test.log", Unknown, None),
+    (
+        "b95-trap-pytest-timeout-failed-timeout-120s-log-failed.log",
+        Unknown,
+        None,
+    ),
+    (
+        "b95-trap-pytest-asserts-command-not-found-text-log-failed.log",
+        Unknown,
+        None,
+    ),
+    (
+        "b95-trap-pytest-own-package-not-installed-src-layout.log",
+        Unknown,
+        None,
+    ),
+    ("b95-trap-wheel-missing-subpackage-smoke-ui.log", Unknown, None),
+    ("b95-trap-py313-lib2to3-removed-log-failed.log", Unknown, None),
+    ("b95-trap-httpx-429-from-local-mock-server.log", Unknown, None),
+    (
+        "b95-trap-tsc-failed-then-always-step-dist-missing-log-failed.log",
+        Unknown,
+        None,
+    ),
+    (
+        "b95-trap-manual-cancel-while-waiting-rollout-timeout-600s.log",
+        Unknown,
+        None,
+    ),
+    ("b95-trap-vitest-test-timed-out-5000ms-ui.log", Unknown, None),
+    (
+        "b95-trap-exec-format-error-cross-built-binary-hosted-x64.log",
+        Unknown,
+        None,
+    ),
+    (
+        "b95-trap-pyyaml-scanner-error-app-settings-log-failed.log",
+        Unknown,
+        None,
+    ),
+    ("b95-trap-npm-enoent-in-cacache-selfhosted.log", Unknown, None),
+    (
+        "b95-trap-docker-socket-permission-denied-selfhosted-log-failed.log",
+        Unknown,
+        None,
+    ),
+    (
+        "b95-trap-npm-deprecated-notice-mentions-429-then-jest-failure.log",
+        Unknown,
+        None,
+    ),
+    (
+        "b95-trap-dockerhub-429-retried-ok-then-pytest-failure.log",
+        Unknown,
+        None,
+    ),
+    (
+        "b95-trap-go-test-checks-no-such-file-error-log-failed.log",
+        Unknown,
+        None,
+    ),
+    ("b95-trap-nextest-slow-timeout-terminated.log", Unknown, None),
+    ("b95-trap-playwright-test-timeout-30000ms-ui.log", Unknown, None),
+    ("b95-trap-docker-run-arm64-image-no-qemu-hosted-x64.log", Unknown, None),
+    (
+        "b95-trap-gradle-timeout-waiting-to-lock-journal-cache-log-failed.log",
+        Unknown,
+        None,
+    ),
+    (
+        "b95-job-limit-20-minutes-go-test-own-timeout-45m.log",
+        Timeout,
+        Some("20"),
+    ),
+    (
+        "b95-pytest-collection-yaml-not-installed-log-failed.log",
+        MissingDependency,
+        Some("PyYAML"),
+    ),
+    ("b95-dockerhub-pull-limit-no-retry.log", RateLimit, Some("Docker Hub")),
+    (
+        "b95-protoc-command-not-found-hosted-ui.log",
+        MissingCommand,
+        Some("protoc"),
+    ),
+    (
+        "b95-cp-cannot-stat-env-example-no-earlier-failure.log",
+        FileNotFound,
+        Some("config/ci.env.example"),
+    ),
 ];
 
 /// For every `unknown` row, the log line (1-based) of the root cause's first
@@ -3335,6 +3433,30 @@ const UNKNOWN_ROOT_LINES: &[(&str, u64)] = &[
     ("b94-macos15-xcode-select-invalid-developer-directory.log", 27),
     ("b94-pip-require-hashes-mismatch.log", 39),
     ("b94-trap-pytest-timeout-plugin-test-timed-out-log-failed.log", 21),
+    ("b95-trap-jest-exceeded-timeout-for-a-test.log", 33),
+    ("b95-trap-pytest-timeout-failed-timeout-120s-log-failed.log", 33),
+    ("b95-trap-pytest-asserts-command-not-found-text-log-failed.log", 19),
+    ("b95-trap-pytest-own-package-not-installed-src-layout.log", 55),
+    ("b95-trap-wheel-missing-subpackage-smoke-ui.log", 40),
+    ("b95-trap-py313-lib2to3-removed-log-failed.log", 10),
+    ("b95-trap-httpx-429-from-local-mock-server.log", 44),
+    ("b95-trap-tsc-failed-then-always-step-dist-missing-log-failed.log", 9),
+    ("b95-trap-manual-cancel-while-waiting-rollout-timeout-600s.log", 23),
+    ("b95-trap-vitest-test-timed-out-5000ms-ui.log", 38),
+    ("b95-trap-exec-format-error-cross-built-binary-hosted-x64.log", 27),
+    ("b95-trap-pyyaml-scanner-error-app-settings-log-failed.log", 15),
+    ("b95-trap-npm-enoent-in-cacache-selfhosted.log", 15),
+    ("b95-trap-docker-socket-permission-denied-selfhosted-log-failed.log", 5),
+    ("b95-trap-npm-deprecated-notice-mentions-429-then-jest-failure.log", 55),
+    ("b95-trap-dockerhub-429-retried-ok-then-pytest-failure.log", 47),
+    ("b95-trap-go-test-checks-no-such-file-error-log-failed.log", 6),
+    ("b95-trap-nextest-slow-timeout-terminated.log", 28),
+    ("b95-trap-playwright-test-timeout-30000ms-ui.log", 22),
+    ("b95-trap-docker-run-arm64-image-no-qemu-hosted-x64.log", 24),
+    (
+        "b95-trap-gradle-timeout-waiting-to-lock-journal-cache-log-failed.log",
+        11,
+    ),
 ];
 
 /// For rows whose category is not `unknown`, the log line (1-based) of the
@@ -3510,6 +3632,11 @@ const KNOWN_ROOT_LINES: &[(&str, u64)] = &[
     ("b94-pod-install-cocoapods-cdn-429.log", 28),
     ("b94-windows-step-timeout-25-then-post-steps.log", 32),
     ("b94-gh-run-view-windows-job-limit-90.log", 15),
+    ("b95-job-limit-20-minutes-go-test-own-timeout-45m.log", 21),
+    ("b95-pytest-collection-yaml-not-installed-log-failed.log", 22),
+    ("b95-dockerhub-pull-limit-no-retry.log", 19),
+    ("b95-protoc-command-not-found-hosted-ui.log", 19),
+    ("b95-cp-cannot-stat-env-example-no-earlier-failure.log", 24),
 ];
 
 /// `None` when the root cause of fixture `name` begins on line `want`; else
@@ -4141,6 +4268,36 @@ const ROOT_STEPS: &[(&str, Option<&str>, &str)] = &[
         "b94-trap-pytest-timeout-plugin-test-timed-out-log-failed.log",
         Some("test (3.12)"),
         "Run pytest -q",
+    ),
+    (
+        "b95-trap-tsc-failed-then-always-step-dist-missing-log-failed.log",
+        Some("site"),
+        "Run npm run build",
+    ),
+    (
+        "b95-trap-dockerhub-429-retried-ok-then-pytest-failure.log",
+        None,
+        "Run pytest tests/integration",
+    ),
+    (
+        "b95-trap-npm-deprecated-notice-mentions-429-then-jest-failure.log",
+        None,
+        "Run npm test",
+    ),
+    (
+        "b95-trap-pytest-timeout-failed-timeout-120s-log-failed.log",
+        Some("test (3.12)"),
+        "Run pytest -p no:cacheprovider",
+    ),
+    (
+        "b95-trap-gradle-timeout-waiting-to-lock-journal-cache-log-failed.log",
+        Some("build"),
+        "Run ./gradlew build",
+    ),
+    (
+        "b95-pytest-collection-yaml-not-installed-log-failed.log",
+        Some("test (3.12)"),
+        "Run pytest",
     ),
 ];
 
