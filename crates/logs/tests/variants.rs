@@ -2648,8 +2648,8 @@ const CASES: &[(&str, Category, Option<&str>)] = &[
     ("b95-trap-vitest-test-timed-out-5000ms-ui.log", Unknown, None),
     (
         "b95-trap-exec-format-error-cross-built-binary-hosted-x64.log",
-        Unknown,
-        None,
+        OptionalJob,
+        Some("architecture_mismatch"),
     ),
     (
         "b95-trap-pyyaml-scanner-error-app-settings-log-failed.log",
@@ -2679,7 +2679,11 @@ const CASES: &[(&str, Category, Option<&str>)] = &[
     ),
     ("b95-trap-nextest-slow-timeout-terminated.log", Unknown, None),
     ("b95-trap-playwright-test-timeout-30000ms-ui.log", Unknown, None),
-    ("b95-trap-docker-run-arm64-image-no-qemu-hosted-x64.log", Unknown, None),
+    (
+        "b95-trap-docker-run-arm64-image-no-qemu-hosted-x64.log",
+        OptionalJob,
+        Some("architecture_mismatch"),
+    ),
     (
         "b95-trap-gradle-timeout-waiting-to-lock-journal-cache-log-failed.log",
         Unknown,
@@ -3439,23 +3443,21 @@ const UNKNOWN_ROOT_LINES: &[(&str, u64)] = &[
     ("b95-trap-pytest-own-package-not-installed-src-layout.log", 55),
     ("b95-trap-wheel-missing-subpackage-smoke-ui.log", 40),
     ("b95-trap-py313-lib2to3-removed-log-failed.log", 10),
-    ("b95-trap-httpx-429-from-local-mock-server.log", 44),
+    ("b95-trap-httpx-429-from-local-mock-server.log", 46),
     ("b95-trap-tsc-failed-then-always-step-dist-missing-log-failed.log", 9),
     ("b95-trap-manual-cancel-while-waiting-rollout-timeout-600s.log", 23),
-    ("b95-trap-vitest-test-timed-out-5000ms-ui.log", 38),
-    ("b95-trap-exec-format-error-cross-built-binary-hosted-x64.log", 27),
+    ("b95-trap-vitest-test-timed-out-5000ms-ui.log", 33),
     ("b95-trap-pyyaml-scanner-error-app-settings-log-failed.log", 15),
-    ("b95-trap-npm-enoent-in-cacache-selfhosted.log", 15),
+    ("b95-trap-npm-enoent-in-cacache-selfhosted.log", 19),
     ("b95-trap-docker-socket-permission-denied-selfhosted-log-failed.log", 5),
     ("b95-trap-npm-deprecated-notice-mentions-429-then-jest-failure.log", 55),
     ("b95-trap-dockerhub-429-retried-ok-then-pytest-failure.log", 47),
     ("b95-trap-go-test-checks-no-such-file-error-log-failed.log", 6),
-    ("b95-trap-nextest-slow-timeout-terminated.log", 28),
-    ("b95-trap-playwright-test-timeout-30000ms-ui.log", 22),
-    ("b95-trap-docker-run-arm64-image-no-qemu-hosted-x64.log", 24),
+    ("b95-trap-nextest-slow-timeout-terminated.log", 30),
+    ("b95-trap-playwright-test-timeout-30000ms-ui.log", 37),
     (
         "b95-trap-gradle-timeout-waiting-to-lock-journal-cache-log-failed.log",
-        11,
+        8,
     ),
 ];
 
@@ -3637,6 +3639,8 @@ const KNOWN_ROOT_LINES: &[(&str, u64)] = &[
     ("b95-dockerhub-pull-limit-no-retry.log", 19),
     ("b95-protoc-command-not-found-hosted-ui.log", 19),
     ("b95-cp-cannot-stat-env-example-no-earlier-failure.log", 24),
+    ("b95-trap-exec-format-error-cross-built-binary-hosted-x64.log", 27),
+    ("b95-trap-docker-run-arm64-image-no-qemu-hosted-x64.log", 24),
 ];
 
 /// `None` when the root cause of fixture `name` begins on line `want`; else
@@ -4277,12 +4281,12 @@ const ROOT_STEPS: &[(&str, Option<&str>, &str)] = &[
     (
         "b95-trap-dockerhub-429-retried-ok-then-pytest-failure.log",
         None,
-        "Run pytest tests/integration",
+        "pytest tests/integration",
     ),
     (
         "b95-trap-npm-deprecated-notice-mentions-429-then-jest-failure.log",
         None,
-        "Run npm test",
+        "npm test",
     ),
     (
         "b95-trap-pytest-timeout-failed-timeout-120s-log-failed.log",

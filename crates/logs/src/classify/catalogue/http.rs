@@ -11,7 +11,7 @@
 //! `HTTP status client error ({code} {reason}) for url ({url})`, and Sonatype's
 //! Maven Central throttling text (`has hit the rate limit with Maven Central`).
 
-use super::util::{rate_limit_hit, regex, service_near};
+use super::util::{host_near, is_loopback_host, rate_limit_hit, regex, service_near};
 use super::{Entry, ex};
 use crate::classify::hit::{Hit, Line};
 use crate::report::{Category, RateLimitService};
@@ -138,7 +138,7 @@ fn too_many_requests(line: &Line<'_>) -> Option<Hit> {
     )
     .is_match(text)
         || text.contains("Too Many Requests") && !line.is_warning();
-    if !status {
+    if !status || answered_by_the_job(line) || frame_argument(line.text) {
         return None;
     }
     let service = service_near(line).unwrap_or(RateLimitService::Other);
@@ -160,9 +160,31 @@ fn too_many_requests(line: &Line<'_>) -> Option<Hit> {
     ))
 }
 
+/// Whether the server the status is about runs on the runner itself (its
+/// URL's host is a loopback address): a test's mock server or a service the
+/// job started answered, so the code under test printed the status; no
+/// service's limit was reached. What failed is read from the test's own
+/// report.
+fn answered_by_the_job(line: &Line<'_>) -> bool {
+    host_near(line).is_some_and(is_loopback_host)
+}
+
+/// Whether `text` is a value pytest shows in a traceback, not a message: its
+/// long traceback lists each frame's arguments as `{name} = {repr}` (and
+/// `--showlocals` its locals), and an HTTP client's response repr is
+/// `<Response [429 Too Many Requests]>` (httpx) or `<Response [429]>`
+/// (requests). The request it stands for is reported by the error the frame
+/// raised, read on its own line.
+fn frame_argument(text: &str) -> bool {
+    regex!(r"^\s*[A-Za-z_]\w* = <.*>\s*$").is_match(text)
+}
+
 fn urllib3_too_many_429(line: &Line<'_>) -> Option<Hit> {
     let text = line.text;
     let pool_host = regex!(r"ConnectionPool\(host='([^']+)'").captures(text);
+    if pool_host.as_ref().is_some_and(|c| is_loopback_host(&c[1])) || answered_by_the_job(line) {
+        return None;
+    }
     let service = match pool_host {
         Some(c) => super::util::service_for_host(&c[1]).unwrap_or(RateLimitService::Other),
         None => match service_near(line) {
@@ -216,7 +238,7 @@ fn rate_limit_wording(line: &Line<'_>) -> Option<Hit> {
         || lower.contains("hit the rate limit")
         || lower.contains("reached your rate limit")
         || lower.contains("rate limit reached");
-    if !hit_limit || line.is_warning() {
+    if !hit_limit || line.is_warning() || answered_by_the_job(line) {
         return None;
     }
     let service = service_near(line).unwrap_or(RateLimitService::Other);
@@ -258,4 +280,50 @@ fn forbidden(line: &Line<'_>) -> Option<Hit> {
              the message says so.",
         )
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A 429 from a server on the runner itself (a test's mock) is the code
+    /// under test's, not a registry's limit: no rate-limit finding, whether
+    /// the URL is on the line or on a line before it.
+    #[test]
+    fn a_429_from_a_loopback_server_is_no_rate_limit() {
+        let recent = ["mock_api = <MockServer http://127.0.0.1:45121>"];
+        for (text, recent) in [
+            (
+                "E       httpx.HTTPStatusError: Client error '429 Too Many Requests' for url \
+                 'http://127.0.0.1:45121/v1/charges/ch_1'",
+                &[][..],
+            ),
+            ("self = <Response [429 Too Many Requests]>", &recent[..]),
+            (
+                "Error: Request failed with status code 429 (GET http://localhost:3000/api)",
+                &[][..],
+            ),
+            ("rate limit exceeded for http://[::1]:8080/v1/items", &[][..]),
+        ] {
+            let line = Line {
+                recent,
+                ..Line::plain(text)
+            };
+            assert!(too_many_requests(&line).is_none(), "{text}");
+            assert!(rate_limit_wording(&line).is_none(), "{text}");
+        }
+        let pool = Line::plain(
+            "requests.exceptions.RetryError: HTTPConnectionPool(host='localhost', port=8089): Max retries exceeded \
+             with url: /v1 (Caused by ResponseError('too many 429 error responses'))",
+        );
+        assert!(urllib3_too_many_429(&pool).is_none());
+        // pytest's listing of a frame's argument is a value, not a message.
+        assert!(too_many_requests(&Line::plain("self = <Response [429 Too Many Requests]>")).is_none());
+        // A registry's URL is still its limit.
+        let npm = Line::plain("npm error 429 Too Many Requests - GET https://registry.npmjs.org/left-pad");
+        assert_eq!(
+            too_many_requests(&npm).map(|h| (h.category, h.subject)),
+            Some((Category::RateLimit, Some("npm registry".to_string())))
+        );
+    }
 }

@@ -88,7 +88,38 @@ fn implausible_path(raw: &str) -> Option<&'static str> {
     if b.len() > 2 && b[0].is_ascii_alphabetic() && b[1] == b':' && !matches!(b[2], b'\\' | b'/') {
         return Some("the path is a Windows path mangled by a POSIX shell (its backslashes were removed)");
     }
+    if tool_cache_path(raw) {
+        return Some(
+            "the path is inside a tool's own cache (its content-addressed store or lock files, not a file the \
+             workflow or the project names): clear or verify that cache",
+        );
+    }
     None
+}
+
+/// Whether `raw` lies inside a package manager's or build tool's own cache,
+/// where entries are named by content hash and written by the tool alone:
+/// npm's cacache (`~/.npm/_cacache`, npm's `cache` docs), pnpm's store
+/// (`.pnpm-store`, `pnpm/store/v{n}`), Yarn Berry's cache (`.yarn/berry/cache`),
+/// Go's module download cache (`pkg/mod/cache/download`), Gradle's caches
+/// (`.gradle/caches`), Cargo's registry cache (`.cargo/registry/cache`) and
+/// pip's HTTP cache (`.cache/pip/http`).
+fn tool_cache_path(raw: &str) -> bool {
+    let path = raw.replace('\\', "/");
+    [
+        "/.npm/_cacache/",
+        "/_cacache/index-v5/",
+        "/_cacache/content-v2/",
+        "/.pnpm-store/",
+        "/pnpm/store/v",
+        "/.yarn/berry/cache/",
+        "/pkg/mod/cache/download/",
+        "/.gradle/caches/",
+        "/.cargo/registry/cache/",
+        "/.cache/pip/http",
+    ]
+    .iter()
+    .any(|dir| path.contains(dir))
 }
 
 /// Whether a word a shell or tool printed ends in a carriage return: a script
@@ -252,11 +283,39 @@ pub fn url_host(text: &str) -> Option<&str> {
         return None;
     }
     let rest = &text[at + 3..];
+    // An IPv6 literal (`http://[::1]:8080/`) is bracketed (RFC 3986).
+    if rest.starts_with('[') {
+        return rest.find(']').map(|end| &rest[..=end]);
+    }
     let end = rest
         .find(['/', ':', '\'', '"', ' ', ')', '`', '>'])
         .unwrap_or(rest.len());
     let host = &rest[..end];
     (!host.is_empty()).then_some(host)
+}
+
+/// The host a message is about, as [`service_near`] finds it: its own URL's,
+/// else that of the URL on the nearest recent line.
+pub fn host_near<'a>(line: &Line<'a>) -> Option<&'a str> {
+    url_host(line.text).or_else(|| line.recent.iter().rev().find_map(|l| url_host(l)))
+}
+
+/// Whether `host` is the machine itself: `localhost` (and its subdomains,
+/// RFC 6761), the IPv4 loopback block 127.0.0.0/8, IPv6 `::1` and the
+/// unspecified `0.0.0.0` a local server listens on. A server there was started
+/// by the job (a test's mock, a service the step runs), never a registry.
+pub fn is_loopback_host(host: &str) -> bool {
+    let host = host.trim_end_matches('.').to_ascii_lowercase();
+    if host == "localhost" || host.ends_with(".localhost") || host == "0.0.0.0" || host == "::1" || host == "[::1]" {
+        return true;
+    }
+    match host.strip_prefix("127.") {
+        Some(rest) => {
+            let parts: Vec<&str> = rest.split('.').collect();
+            parts.len() == 3 && parts.iter().all(|p| !p.is_empty() && p.parse::<u8>().is_ok())
+        }
+        None => false,
+    }
 }
 
 /// The service behind a host name, from each service's documented endpoints.
@@ -413,6 +472,58 @@ mod tests {
         // Outside a package script the typo check still speaks.
         let hit = command_hit("pyhton", &line("bash: pyhton: command not found", &[][..]), 0.8);
         assert_eq!(hit.category, Category::Unknown);
+    }
+
+    #[test]
+    fn a_path_inside_a_tools_cache_is_no_file_anyone_named() {
+        for raw in [
+            "/srv/actions-runner/.npm/_cacache/index-v5/3f/9a/1c0d7be41f2a",
+            "C:\\npm\\cache\\_cacache\\content-v2\\sha512\\ab\\cd",
+            "/home/runner/go/pkg/mod/cache/download/github.com/x/y/@v/v1.2.3.zip",
+            "/home/runner/.gradle/caches/8.11.1/transforms/abc/metadata.bin",
+            "/home/runner/.local/share/pnpm/store/v3/files/00/abc",
+        ] {
+            let hit = path_hit(raw, 0.6, "A file the tool opens does not exist.");
+            assert_eq!((hit.category, hit.fixable), (Category::Unknown, false), "{raw}");
+            assert!(hit.message.contains("own cache"), "{raw}: {}", hit.message);
+        }
+        // A file in the workspace, or elsewhere outside it, is still a path.
+        assert_eq!(path_hit("dist/app.js", 0.6, "x").category, Category::FileNotFound);
+        assert_eq!(
+            path_hit("/etc/app/conf.toml", 0.6, "x").category,
+            Category::FileNotFound
+        );
+    }
+
+    #[test]
+    fn loopback_hosts() {
+        for host in [
+            "localhost",
+            "api.localhost",
+            "127.0.0.1",
+            "127.1.2.3",
+            "[::1]",
+            "0.0.0.0",
+            "LOCALHOST.",
+        ] {
+            assert!(is_loopback_host(host), "{host}");
+        }
+        for host in [
+            "registry.npmjs.org",
+            "127.0.0.1.nip.io",
+            "localhost.example.com",
+            "10.0.0.1",
+            "127.0.0",
+        ] {
+            assert!(!is_loopback_host(host), "{host}");
+        }
+        assert_eq!(url_host("GET http://[::1]:8080/v1 429"), Some("[::1]"));
+        let recent = ["mock_api = <MockServer http://127.0.0.1:45121>"];
+        let line = Line {
+            recent: &recent[..],
+            ..Line::plain("self = <Response [429 Too Many Requests]>")
+        };
+        assert_eq!(host_near(&line), Some("127.0.0.1"));
     }
 
     #[test]
