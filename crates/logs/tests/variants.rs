@@ -2544,7 +2544,7 @@ const CASES: &[(&str, Category, Option<&str>)] = &[
         Some("GitHub Container Registry"),
     ),
     (
-        "b94-trap-setup-python-38-ubuntu-2404-arm-not-built-for-os.log",
+        "b94-trap-setup-python-37-ubuntu-2404-arm-not-built-for-os.log",
         Unknown,
         None,
     ),
@@ -3429,7 +3429,7 @@ const UNKNOWN_ROOT_LINES: &[(&str, u64)] = &[
     ("b92-trap-helm-upgrade-values-file-yaml-parse.log", 34),
     ("b92-rake-dont-know-how-to-build-task-log-failed.log", 8),
     ("b92-called-workflow-not-found-invalid-workflow-ui.log", 5),
-    ("b94-trap-setup-python-38-ubuntu-2404-arm-not-built-for-os.log", 34),
+    ("b94-trap-setup-python-37-ubuntu-2404-arm-not-built-for-os.log", 34),
     ("b94-mix-deps-get-could-not-find-scm.log", 40),
     ("b94-selfhosted-docker-run-port-already-allocated.log", 27),
     ("b94-brew-install-sha256-mismatch-log-failed.log", 8),

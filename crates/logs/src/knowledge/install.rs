@@ -261,7 +261,10 @@ pub static PACKAGES: &[PackageRow] = &[
     ("zip", Some("zip"), linked("zip"), shim("zip")),
     ("unzip", Some("unzip"), linked("unzip"), shim("unzip")),
     // "ShimGen has successfully created a shim for make.exe".
-    ("make", Some("make"), linked("make"), shim("make")),
+    // Homebrew's `make` installs GNU make as `gmake`, `make` only in its
+    // `libexec/gnubin` (homebrew-core `Formula/make.rb`), and publishing that
+    // would put GNU make before the system's in every later step: no brew route.
+    ("make", Some("make"), None, shim("make")),
     // `mingw` extracts into `lib\mingw\tools\install`; its output shims gcc.exe and g++.exe.
     ("gcc", Some("gcc"), linked("gcc"), shim("mingw")),
     ("g++", Some("g++"), linked("gcc"), shim("mingw")),
@@ -282,9 +285,12 @@ pub static PACKAGES: &[PackageRow] = &[
     ("pkg-config", Some("pkg-config"), linked("pkg-config"), None),
     ("autoconf", Some("autoconf"), linked("autoconf"), None),
     ("automake", Some("automake"), linked("automake"), None),
-    // Homebrew's `libtool` installs its commands with a `g` prefix (`glibtoolize`); the usual
-    // names are in `$HOMEBREW_PREFIX/opt/libtool/libexec/gnubin` (its caveat on formulae.brew.sh).
-    ("libtoolize", Some("libtool"), keg("libtool", "libexec/gnubin"), None),
+    // Homebrew's `libtool` installs its commands with a `g` prefix (`glibtoolize`) "to prevent
+    // conflicts with Apple's own libtool"; the usual names, `libtool` among them, are in
+    // `libexec/gnubin` (homebrew-core `Formula/libtool.rb`). Publishing that directory would
+    // shadow Apple's `/usr/bin/libtool` (a different program) in every later step (review86
+    // M2): no brew route; a person chooses `glibtoolize` or `LIBTOOLIZE=glibtoolize`.
+    ("libtoolize", Some("libtool"), None, None),
     // `winflexbison3` (lexxmark/winflexbison) unzips `win_bison.exe` and `win_flex.exe`:
     // shimmed under those names, so `bison` and `flex` stay missing.
     ("bison", Some("bison"), linked("bison"), off_path("winflexbison3")),
@@ -566,7 +572,6 @@ mod tests {
             ("psql", "libpq", "bin"),
             ("pg_dump", "libpq", "bin"),
             ("mysql", "mysql-client", "bin"),
-            ("libtoolize", "libtool", "libexec/gnubin"),
         ];
         for (command, formula, dir) in kegs {
             let (_, brew, _) = packages(command).unwrap();
@@ -585,6 +590,11 @@ mod tests {
             {
                 assert_eq!(*on_path, BrewPath::Linked, "`{command}`");
             }
+        }
+        // Formulae whose usual name lives only in a `gnubin` that would shadow
+        // the system's program of that name get no brew route (review86 M2, L1).
+        for command in ["make", "libtoolize"] {
+            assert_eq!(packages(command).unwrap().1, None, "`{command}`");
         }
     }
 

@@ -287,7 +287,7 @@ pub const ENTRIES: &[Entry] = &[
             ),
             // Built for no machine of this Ubuntu release: not the architecture.
             ex(
-                "##[error]The version '3.8' with architecture 'arm64' was not found for Ubuntu 24.04.",
+                "##[error]The version '3.7' with architecture 'arm64' was not found for Ubuntu 24.04.",
                 Category::Unknown,
                 None,
             ),
@@ -530,14 +530,19 @@ fn tool_version_for_architecture(line: &Line<'_>) -> Option<Hit> {
 }
 
 /// setup-python's message names the OS release: actions/python-versions
-/// builds a release for the Ubuntu images that exist when it is published,
-/// so a Python line that had no more releases once an image came out has no
-/// build for it on any architecture. Ubuntu 24.04's builds begin with 3.9
-/// (3.8 on `ubuntu-24.04` fails the same way on x64). Only a plain
-/// `{major}.{minor}[.{patch}]` request is read; other releases and OSes stay
-/// with the architecture.
+/// builds a release for the Ubuntu images that exist when it is published
+/// (and rebuilt some older patches later), so a version with no build for the
+/// release on any architecture is too old for the OS, not for the runner's
+/// architecture. What its `versions-manifest.json` lists (read at commit
+/// 0154b26, 2026-12-06; review86 M1): for Ubuntu 24.04, no build of any 3.7 or
+/// older release, and among 3.8's only 3.8.12 and later (x64 and arm64 both);
+/// so `3.8` (which resolves to the newest 3.8) is built, `3.8.5` is not. Other
+/// minors' first patches and other releases were not read: those stay with the
+/// architecture. Only a plain `{major}.{minor}[.{patch}]` request is read.
 fn python_not_built_for_os(text: &str) -> bool {
-    const FIRST_BUILT: &[(&str, &[u32])] = &[("Ubuntu 24.04", &[3, 9])];
+    // (release, minors older than this have no build, the first patch of that
+    // minor that has one)
+    const FIRST_BUILT: &[(&str, [u32; 2], u32)] = &[("Ubuntu 24.04", [3, 8], 12)];
     let Some(c) =
         regex!(r"The version '([0-9][0-9.]*)' with architecture '[^']+' was not found for ([^.]+(?:\.\d+)?)\.?")
             .captures(text)
@@ -547,9 +552,15 @@ fn python_not_built_for_os(text: &str) -> bool {
     let Some(asked) = super::setup_versions::numeric_version(&c[1]) else {
         return false;
     };
-    FIRST_BUILT
-        .iter()
-        .any(|(os, first)| c[2].trim() == *os && asked.as_slice() < *first)
+    FIRST_BUILT.iter().any(|(os, minor, first_patch)| {
+        c[2].trim() == *os
+            && match asked.as_slice() {
+                [major, m, rest @ ..] => {
+                    [*major, *m] < *minor || ([*major, *m] == *minor && rest.first().is_some_and(|p| p < first_patch))
+                }
+                _ => false,
+            }
+    })
 }
 
 /// setup-node and setup-go print one message for a version with no build for
@@ -878,12 +889,17 @@ mod tests {
     #[test]
     fn a_python_too_old_for_the_ubuntu_release_is_not_the_architecture() {
         for text in [
-            "The version '3.8' with architecture 'arm64' was not found for Ubuntu 24.04.",
+            "The version '3.7' with architecture 'arm64' was not found for Ubuntu 24.04.",
             "The version '3.7.17' with architecture 'arm64' was not found for Ubuntu 24.04.",
+            "The version '3.8.11' with architecture 'arm64' was not found for Ubuntu 24.04.",
         ] {
             assert!(python_not_built_for_os(text), "{text}");
         }
         for text in [
+            // The manifest has 3.8.12-3.8.18 for 24.04 on arm64 and x64
+            // (review86 M1), and `3.8` resolves to the newest.
+            "The version '3.8' with architecture 'arm64' was not found for Ubuntu 24.04.",
+            "The version '3.8.12' with architecture 'arm64' was not found for Ubuntu 24.04.",
             "The version '3.9' with architecture 'arm64' was not found for Ubuntu 24.04.",
             "The version '3.8' with architecture 'arm64' was not found for Ubuntu 22.04.",
             "The version '3.7' with architecture 'arm64' was not found for macOS 14.5.",
