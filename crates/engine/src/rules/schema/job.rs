@@ -214,38 +214,17 @@ fn strategy(ctx: &mut Context<'_>, v: &Node) {
         match e.key.as_str() {
             Some("fail-fast") => boolean(ctx, &e.value, "\"fail-fast\""),
             Some("max-parallel") => positive_number(ctx, &e.value, "\"max-parallel\"", Number::Integer),
-            Some("matrix") => match crate::model::from_json_literal(&e.value) {
-                // A whole matrix given as `fromJSON()` of a literal is read
-                // by the same converter as a written one once evaluated, so
-                // its shape is checked the same way, at the literal. Another
-                // type than an object is the expression rule's finding.
-                Some(literal) if literal.is_mapping() => matrix(ctx, &literal),
-                _ => matrix(ctx, &e.value),
-            },
+            Some("matrix") => matrix(ctx, &e.value),
             _ => {}
         }
     }
 }
 
-/// `strategy.matrix`, as the runner's workflow parser converts it
-/// (`ConvertToStrategy` in actions/runner's `WorkflowTemplateConverter`):
-/// every vector a non-empty sequence, `include` and `exclude` sequences of
-/// mappings, and at least one vector or `include` row.
 fn matrix(ctx: &mut Context<'_>, v: &Node) {
     let Some(rows) = nonempty_mapping(ctx, v, "\"matrix\"") else {
         return;
     };
     case_insensitive_duplicates(ctx, rows, "\"matrix\"");
-    // An empty matrix and an empty `include` are their own findings.
-    let defines_a_row = rows.iter().any(|row| row.key.as_str() != Some("exclude"));
-    if !rows.is_empty() && !defines_a_row && !ctx.doc.has_parse_errors() {
-        report(
-            ctx,
-            WRONG_TYPE,
-            v,
-            "\"matrix\" must define at least one vector or \"include\" row".to_string(),
-        );
-    }
     for row in rows {
         let k = row.key.as_str().unwrap_or("");
         let rv = &row.value;
