@@ -2710,6 +2710,48 @@ const CASES: &[(&str, Category, Option<&str>)] = &[
         FileNotFound,
         Some("config/ci.env.example"),
     ),
+    // Batch 96: documentation builders and infrastructure tools no batch had
+    // covered (Hugo, Sphinx, MkDocs, Jekyll, LaTeX, Packer, Ansible, Pulumi).
+    ("b96-hugo-standard-edition-tocss-scss-not-available.log", Unknown, None),
+    (
+        "b96-sphinx-extension-copybutton-not-installed-log-failed.log",
+        MissingDependency,
+        Some("sphinx_copybutton"),
+    ),
+    ("b96-packer-build-missing-plugins-no-init.log", Unknown, None),
+    (
+        "b96-ansible-couldnt-resolve-module-action-log-failed.log",
+        Unknown,
+        None,
+    ),
+    (
+        "b96-jekyll-dependency-error-jekyll-feed-ui.log",
+        MissingDependency,
+        Some("jekyll-feed"),
+    ),
+    (
+        "b96-mkdocs-config-file-does-not-exist.log",
+        FileNotFound,
+        Some("docs/mkdocs.yml"),
+    ),
+    ("b96-mkdocs-strict-link-target-not-found-log-failed.log", Unknown, None),
+    ("b96-latexmk-sty-file-not-found.log", Unknown, None),
+    (
+        "b96-pulumi-preview-access-token-non-interactive-log-failed.log",
+        Unknown,
+        None,
+    ),
+    (
+        "b96-ansible-galaxy-collection-install-429.log",
+        RateLimit,
+        Some("a service"),
+    ),
+    (
+        "b96-sphinx-linkcheck-job-limit-20-after-link-429.log",
+        Timeout,
+        Some("20"),
+    ),
+    ("b96-hugo-command-not-found-ui.log", MissingCommand, Some("hugo")),
 ];
 
 /// For every `unknown` row, the log line (1-based) of the root cause's first
@@ -3459,6 +3501,12 @@ const UNKNOWN_ROOT_LINES: &[(&str, u64)] = &[
         "b95-trap-gradle-timeout-waiting-to-lock-journal-cache-log-failed.log",
         8,
     ),
+    ("b96-hugo-standard-edition-tocss-scss-not-available.log", 38),
+    ("b96-packer-build-missing-plugins-no-init.log", 30),
+    ("b96-ansible-couldnt-resolve-module-action-log-failed.log", 7),
+    ("b96-mkdocs-strict-link-target-not-found-log-failed.log", 9),
+    ("b96-latexmk-sty-file-not-found.log", 50),
+    ("b96-pulumi-preview-access-token-non-interactive-log-failed.log", 7),
 ];
 
 /// For rows whose category is not `unknown`, the log line (1-based) of the
@@ -3641,6 +3689,12 @@ const KNOWN_ROOT_LINES: &[(&str, u64)] = &[
     ("b95-cp-cannot-stat-env-example-no-earlier-failure.log", 24),
     ("b95-trap-exec-format-error-cross-built-binary-hosted-x64.log", 27),
     ("b95-trap-docker-run-arm64-image-no-qemu-hosted-x64.log", 24),
+    ("b96-sphinx-extension-copybutton-not-installed-log-failed.log", 12),
+    ("b96-jekyll-dependency-error-jekyll-feed-ui.log", 28),
+    ("b96-mkdocs-config-file-does-not-exist.log", 30),
+    ("b96-ansible-galaxy-collection-install-429.log", 27),
+    ("b96-sphinx-linkcheck-job-limit-20-after-link-429.log", 41),
+    ("b96-hugo-command-not-found-ui.log", 19),
 ];
 
 /// `None` when the root cause of fixture `name` begins on line `want`; else
@@ -4303,6 +4357,43 @@ const ROOT_STEPS: &[(&str, Option<&str>, &str)] = &[
         Some("test (3.12)"),
         "Run pytest",
     ),
+    (
+        "b96-sphinx-extension-copybutton-not-installed-log-failed.log",
+        Some("docs"),
+        "Build docs",
+    ),
+    (
+        "b96-ansible-couldnt-resolve-module-action-log-failed.log",
+        Some("deploy"),
+        "Run playbook",
+    ),
+    (
+        "b96-mkdocs-strict-link-target-not-found-log-failed.log",
+        Some("docs"),
+        "Build site",
+    ),
+    (
+        "b96-pulumi-preview-access-token-non-interactive-log-failed.log",
+        Some("preview"),
+        "Pulumi preview",
+    ),
+    (
+        "b96-hugo-standard-edition-tocss-scss-not-available.log",
+        None,
+        "hugo --gc --minify",
+    ),
+    ("b96-packer-build-missing-plugins-no-init.log", None, "packer build"),
+    ("b96-latexmk-sty-file-not-found.log", None, "latexmk -pdf"),
+    (
+        "b96-ansible-galaxy-collection-install-429.log",
+        None,
+        "ansible-galaxy collection install",
+    ),
+    (
+        "b96-mkdocs-config-file-does-not-exist.log",
+        None,
+        "mkdocs build --strict",
+    ),
 ];
 
 /// Words the root cause's message must have: a log cut short must say that
@@ -4422,6 +4513,13 @@ const NOT_FIXABLE: &[(&str, &str)] = &[
         "b94-pwsh7-import-module-az-accounts-not-installed-log-failed.log",
         "manifest",
     ),
+    // Batch 96: a Sphinx extension's module (no distribution table row) and a
+    // Jekyll plugin gem (the Gemfile, RubyGems).
+    (
+        "b96-sphinx-extension-copybutton-not-installed-log-failed.log",
+        "no distribution table row",
+    ),
+    ("b96-jekyll-dependency-error-jekyll-feed-ui.log", "manifest"),
 ];
 
 fn expected_fixable(name: &str, category: Category, subject: Option<&str>) -> bool {
