@@ -2716,7 +2716,7 @@ const CASES: &[(&str, Category, Option<&str>)] = &[
     (
         "b96-sphinx-extension-copybutton-not-installed-log-failed.log",
         MissingDependency,
-        Some("sphinx_copybutton"),
+        Some("sphinx-copybutton"),
     ),
     ("b96-packer-build-missing-plugins-no-init.log", Unknown, None),
     (
@@ -3504,7 +3504,7 @@ const UNKNOWN_ROOT_LINES: &[(&str, u64)] = &[
     ("b96-hugo-standard-edition-tocss-scss-not-available.log", 38),
     ("b96-packer-build-missing-plugins-no-init.log", 30),
     ("b96-ansible-couldnt-resolve-module-action-log-failed.log", 7),
-    ("b96-mkdocs-strict-link-target-not-found-log-failed.log", 9),
+    ("b96-mkdocs-strict-link-target-not-found-log-failed.log", 12),
     ("b96-latexmk-sty-file-not-found.log", 50),
     ("b96-pulumi-preview-access-token-non-interactive-log-failed.log", 7),
 ];

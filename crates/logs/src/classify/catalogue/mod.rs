@@ -19,7 +19,7 @@
 //!    that other tools only relay (`buildx failed with: … 429 …`);
 //!    `testcontainers`, whose "no Docker environment" report lists the socket
 //!    paths it tried (not files of the workflow).
-//! 3. `clojure` (clojure.test, Leiningen), `julia` (Pkg, Test), `zig`, `ocaml` (opam), `perl` (perl, cpanm), `lua` (LuaRocks),
+//! 3. `clojure` (clojure.test, Leiningen), `julia` (Pkg, Test), `zig`, `ocaml` (opam), `perl` (perl, cpanm), `lua` (LuaRocks), `latex` (TeX's `! LaTeX Error:`),
 //!    `pre_commit` (a failed hook, ahead of the linter output under it): whose
 //!    messages are anchored to their own wording, ahead of the generic test and build summaries below
 //!    (`{n} failed`, `compilation errors`) that other tools print too; `python`, `python_lint` (ruff, flake8, mypy), `tox`, `node`, `jvm`, `go`, `cargo`, `rustup`, `ruby`, `php`, `r`, `dotnet`, `pester`, `kubernetes`,
@@ -86,6 +86,7 @@ mod http;
 mod julia;
 mod jvm;
 mod kubernetes;
+mod latex;
 mod lua;
 mod nix;
 mod node;
@@ -266,6 +267,7 @@ pub const EMITTERS: &[(&str, &[Entry])] = &[
     ("ocaml", ocaml::ENTRIES),
     ("perl", perl::ENTRIES),
     ("lua", lua::ENTRIES),
+    ("latex", latex::ENTRIES),
     ("pre_commit", pre_commit::ENTRIES),
     ("python", python::ENTRIES),
     ("python_lint", python_lint::ENTRIES),

@@ -195,9 +195,14 @@ fn platform_missing(line: &Line<'_>) -> Option<Hit> {
 const SUITE_HELPERS: &[&str] = &["spec_helper", "rails_helper", "test_helper"];
 
 fn cannot_load(line: &Line<'_>) -> Option<Hit> {
+    // A program that quotes Ruby's message closes the quote right after the
+    // feature (Jekyll's `The full error message from Ruby is: 'cannot load
+    // such file -- jekyll-feed'`, `jekyll/external.rb`): the quote is not
+    // part of the name.
     let feature = after(line.text, "cannot load such file -- ")?
         .split_whitespace()
-        .next()?;
+        .next()?
+        .trim_end_matches(['\'', '"']);
     if feature.starts_with('/') || feature.starts_with('.') {
         return Some(path_hit(feature, 0.6, "Ruby could not load a file of the project."));
     }
@@ -309,6 +314,23 @@ mod tests {
         ))
         .expect("read");
         assert_eq!(hit.category, Category::Unknown);
+    }
+
+    /// Jekyll quotes Ruby's message: the closing quote is not the gem's name.
+    #[test]
+    fn a_quoted_load_error_names_the_gem() {
+        let hit = cannot_load(&Line::plain(
+            "  Dependency Error: Yikes! It looks like you don't have jekyll-feed or one of its dependencies \
+             installed. The full error message from Ruby is: 'cannot load such file -- jekyll-feed' If you run into \
+             trouble, you can find helpful resources at https://jekyllrb.com/help/!",
+        ))
+        .expect("read");
+        assert_eq!(
+            (hit.category, hit.subject.as_deref()),
+            (Category::MissingDependency, Some("jekyll-feed"))
+        );
+        let hit = cannot_load(&Line::plain("\"cannot load such file -- nokogiri\"")).expect("read");
+        assert_eq!(hit.subject.as_deref(), Some("nokogiri"));
     }
 
     /// The test frameworks' generated helpers are the project's files; a
