@@ -102,6 +102,9 @@ impl Run<'_, '_> {
             ExprKind::Variable(name) => self.variable(name, expr.span),
             ExprKind::Property { receiver, name, .. } => {
                 let recv = self.ty(receiver);
+                if is_vars(receiver) {
+                    self.variable_name(name, expr.span);
+                }
                 // `vars` is typed only when the repository lists its
                 // variables (actionlint's `config-variables`); say so.
                 if let (ExprKind::Variable(ctx), Type::Object(obj)) = (&receiver.kind, &recv)
@@ -120,6 +123,11 @@ impl Run<'_, '_> {
             }
             ExprKind::Index { receiver, index } => {
                 let recv = self.ty(receiver);
+                if is_vars(receiver)
+                    && let ExprKind::String(name) = &index.kind
+                {
+                    self.variable_name(name, expr.span);
+                }
                 let idx = self.ty(index);
                 self.index(recv, index, idx, expr.span)
             }
@@ -240,6 +248,29 @@ impl Run<'_, '_> {
                 format!("property \"{name}\" is not defined in object type {object}"),
             )
             .with_help(help),
+        );
+    }
+
+    /// A `vars.X` whose name GitHub never gives a configuration variable
+    /// (its naming conventions: only ASCII letters, digits and `_`, not
+    /// starting with a digit nor with the reserved `GITHUB_` prefix, in any
+    /// case), so the value is always empty.
+    fn variable_name(&mut self, name: &str, span: Span) {
+        let problem = if name.get(..7).is_some_and(|p| p.eq_ignore_ascii_case("github_")) {
+            "must not start with the GITHUB_ prefix (in any case)"
+        } else if name.is_empty() || !name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_') {
+            "can only contain ASCII letters, digits and '_'"
+        } else if name.starts_with(|c: char| c.is_ascii_digit()) {
+            "must not start with a digit"
+        } else {
+            return;
+        };
+        self.error(
+            ErrorKind::VariableName,
+            span,
+            format!(
+                "configuration variable name \"{name}\" {problem}, so `vars` never holds it. see https://docs.github.com/en/actions/learn-github-actions/variables#naming-conventions-for-configuration-variables"
+            ),
         );
     }
 
@@ -533,6 +564,11 @@ impl Run<'_, '_> {
         }
         result.unwrap_or(Type::Any)
     }
+}
+
+/// Whether `expr` is the `vars` context itself (names are case-insensitive).
+fn is_vars(expr: &Expr) -> bool {
+    matches!(&expr.kind, ExprKind::Variable(ctx) if ctx.eq_ignore_ascii_case("vars"))
 }
 
 fn recv_string(obj: &crate::types::ObjectType) -> String {

@@ -548,3 +548,52 @@ fn only_overloads_taking_that_many_arguments_explain_a_failed_call() {
     );
     assert_eq!(errors("contains('a')").len(), 1);
 }
+
+#[test]
+fn configuration_variable_names_github_never_gives() {
+    let kinds = |src: &str| -> Vec<(usize, ErrorKind)> {
+        check_with(src, &Scope::new(), None)
+            .errors
+            .into_iter()
+            .map(|e| (e.span.start, e.kind))
+            .collect()
+    };
+    // Names GitHub allows, in any case, by property and by index.
+    for ok in [
+        "vars.AWS_REGION",
+        "vars.lower_case",
+        "vars._X1",
+        "vars['Region_2']",
+        "VARS.Github",
+        "vars[github.ref]",
+    ] {
+        assert_eq!(kinds(ok), vec![], "{ok}");
+    }
+    // The reserved prefix in any case, a character outside [A-Za-z0-9_],
+    // a leading digit (only reachable through an index).
+    for bad in [
+        "vars.GITHUB_SERVER",
+        "vars.github_token",
+        "Vars.GitHub_X",
+        "vars.my-var",
+        "vars['my var']",
+        "vars['1ST']",
+        "vars['']",
+        "vars['é_x']",
+    ] {
+        assert_eq!(kinds(bad), vec![(0, ErrorKind::VariableName)], "{bad}");
+    }
+    let errs = errors("format('{0}', vars.GITHUB_X)");
+    assert_eq!(errs.len(), 1);
+    assert_eq!(errs[0].0, 14);
+    assert!(
+        errs[0]
+            .1
+            .starts_with("configuration variable name \"GITHUB_X\" must not start with the GITHUB_ prefix"),
+        "{}",
+        errs[0].1
+    );
+    // Other contexts' properties are not configuration variables.
+    assert_eq!(kinds("env.GITHUB_X"), vec![]);
+    assert_eq!(kinds("secrets.GITHUB_TOKEN"), vec![]);
+}

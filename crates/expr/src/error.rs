@@ -31,6 +31,8 @@ pub enum ErrorKind {
     FunctionNotAllowed,
     /// An object, array or null value expanded in a `${{ }}` template.
     TemplateValue,
+    /// A `vars.<name>` GitHub's naming conventions never allow.
+    VariableName,
 }
 
 /// A problem found in an expression. `span` is relative to the parsed expression text.

@@ -18,6 +18,7 @@ pub const INVALID_ACCESS: &str = "expression/invalid-access";
 pub const CONTEXT_NOT_ALLOWED: &str = "expression/context-not-allowed";
 pub const FUNCTION_NOT_ALLOWED: &str = "expression/function-not-allowed";
 pub const TEMPLATE_VALUE: &str = "expression/template-value";
+pub const VARIABLE_NAME: &str = "expression/variable-name";
 /// A single `${{ }}` whose type does not fit its key (an object for
 /// `runs-on`, a string for `services`, a string default of a number input).
 pub const VALUE_TYPE: &str = "expression/value-type";
@@ -46,5 +47,6 @@ pub fn of(kind: ErrorKind) -> &'static str {
         ErrorKind::ContextNotAllowed => CONTEXT_NOT_ALLOWED,
         ErrorKind::FunctionNotAllowed => FUNCTION_NOT_ALLOWED,
         ErrorKind::TemplateValue => TEMPLATE_VALUE,
+        ErrorKind::VariableName => VARIABLE_NAME,
     }
 }

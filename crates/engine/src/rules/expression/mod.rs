@@ -46,6 +46,7 @@ pub const RULE: Rule = Rule {
         codes::CONTEXT_NOT_ALLOWED,
         codes::FUNCTION_NOT_ALLOWED,
         codes::TEMPLATE_VALUE,
+        codes::VARIABLE_NAME,
         codes::VALUE_TYPE,
         codes::ALWAYS_TRUE,
         codes::CONSTANT_CONDITION,
