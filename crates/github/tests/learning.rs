@@ -219,6 +219,19 @@ fn asked_paths(fake: &FakeGithub) -> Vec<String> {
 }
 
 /// The acceptance history as heal reads it, without a cached one.
+/// An issue with only a title and an author, as the rule threads and drive-by
+/// issues of these tests are opened.
+fn plain_issue(fake: &FakeGithub, title: &str, user: &str) -> u64 {
+    fake.add_issue(
+        REPO,
+        SeedIssue {
+            title: title.into(),
+            user: user.into(),
+            ..SeedIssue::default()
+        },
+    )
+}
+
 async fn read_history(gh: &autoheal_github::GitHub) -> History {
     fetch_history(gh, &repo(), None).await.unwrap_or_else(|e| panic!("{e}"))
 }
@@ -634,14 +647,7 @@ async fn a_rule_on_any_thread_counts_and_the_comment_budget_is_noted() {
     let dependency = analysis("ci|build|dependency|left-pad", "pin-dependency", "dependency");
     fake.set_now(Some("2024-04-01T00:00:00Z"));
     issue_and_pull(&fake, &dependency, 1);
-    let policy = fake.add_issue(
-        REPO,
-        SeedIssue {
-            title: "CI policy".into(),
-            user: "maint".into(),
-            ..SeedIssue::default()
-        },
-    );
+    let policy = plain_issue(&fake, "CI policy", "maint");
     fake.set_now(Some("2024-04-01T02:00:00Z"));
     fake.add_comment(REPO, policy, "maint", "/autoheal never dependency");
     let history = read_history(&gh).await;
@@ -706,24 +712,10 @@ async fn a_never_outlives_a_thousand_drive_by_comments() {
     fake.add_collaborator(REPO, "maint", "maintain");
     let (gh, _) = client(&fake);
     fake.set_now(Some("2024-01-01T00:00:00Z"));
-    let policy = fake.add_issue(
-        REPO,
-        SeedIssue {
-            title: "CI policy".into(),
-            user: "maint".into(),
-            ..SeedIssue::default()
-        },
-    );
+    let policy = plain_issue(&fake, "CI policy", "maint");
     fake.add_comment(REPO, policy, "maint", "/autoheal never dependency");
     fake.set_now(Some("2024-04-01T00:00:00Z"));
-    let spam = fake.add_issue(
-        REPO,
-        SeedIssue {
-            title: "hello".into(),
-            user: "drive-by".into(),
-            ..SeedIssue::default()
-        },
-    );
+    let spam = plain_issue(&fake, "hello", "drive-by");
     for i in 0..MAX_RULE_PAGES * 100 {
         fake.add_comment(REPO, spam, "drive-by", &format!("+1 ({i})"));
     }
@@ -751,14 +743,7 @@ async fn a_renamed_repository_configured_by_its_old_name_keeps_its_rules() {
     fake.add_collaborator(REPO, "maint", "maintain");
     let (gh, _) = client(&fake);
     fake.set_now(Some("2024-04-01T00:00:00Z"));
-    let policy = fake.add_issue(
-        REPO,
-        SeedIssue {
-            title: "CI policy".into(),
-            user: "maint".into(),
-            ..SeedIssue::default()
-        },
-    );
+    let policy = plain_issue(&fake, "CI policy", "maint");
     fake.add_comment(REPO, policy, "maint", "/autoheal never dependency");
     fake.rename_repo(REPO, "octo-org/app2");
     let history = read_history(&gh).await;
@@ -785,14 +770,7 @@ async fn a_policy_never_holds_before_the_first_autoheal_item() {
     fake.add_collaborator(REPO, "maint", "maintain");
     let (gh, _) = client(&fake);
     fake.set_now(Some("2024-04-01T00:00:00Z"));
-    let policy = fake.add_issue(
-        REPO,
-        SeedIssue {
-            title: "Adopt autoheal".into(),
-            user: "maint".into(),
-            ..SeedIssue::default()
-        },
-    );
+    let policy = plain_issue(&fake, "Adopt autoheal", "maint");
     fake.add_comment(REPO, policy, "maint", "/autoheal never dependency");
     let history = read_history(&gh).await;
     assert!(history.items.is_empty(), "{:?}", history.items);
@@ -916,27 +894,13 @@ async fn allow_questions_on_older_threads_cannot_crowd_out_a_never_and_an_unread
         })
         .collect();
     fake.set_now(Some("2024-01-01T00:00:00Z"));
-    let policy = fake.add_issue(
-        REPO,
-        SeedIssue {
-            title: "CI policy".into(),
-            user: "maint".into(),
-            ..SeedIssue::default()
-        },
-    );
+    let policy = plain_issue(&fake, "CI policy", "maint");
     fake.add_comment(REPO, policy, "maint", "/autoheal never dependency");
     fake.set_now(Some("2024-04-01T00:00:00Z"));
     for number in &old {
         fake.add_comment(REPO, *number, "drive-by", "what does /autoheal allow do?");
     }
-    let spam = fake.add_issue(
-        REPO,
-        SeedIssue {
-            title: "hello".into(),
-            user: "drive-by".into(),
-            ..SeedIssue::default()
-        },
-    );
+    let spam = plain_issue(&fake, "hello", "drive-by");
     for i in 0..MAX_RULE_PAGES * 100 {
         fake.add_comment(REPO, spam, "drive-by", &format!("+1 ({i})"));
     }
@@ -990,14 +954,7 @@ async fn a_found_thread_is_read_oldest_first_within_its_page_budget() {
     fake.add_collaborator(REPO, "maint", "maintain");
     let (gh, _) = client(&fake);
     fake.set_now(Some("2024-01-01T00:00:00Z"));
-    let policy = fake.add_issue(
-        REPO,
-        SeedIssue {
-            title: "CI policy".into(),
-            user: "maint".into(),
-            ..SeedIssue::default()
-        },
-    );
+    let policy = plain_issue(&fake, "CI policy", "maint");
     fake.add_comment(REPO, policy, "maint", "/autoheal never dependency");
     fake.set_now(Some("2024-04-01T00:00:00Z"));
     let spam = MAX_RULE_THREAD_PAGES + MAX_RULE_PAGES;
@@ -1032,14 +989,7 @@ async fn a_found_thread_is_read_oldest_first_within_its_page_budget() {
     let fake = self::fake();
     let (gh, _) = client(&fake);
     fake.set_now(Some("2024-01-01T00:00:00Z"));
-    let question = fake.add_issue(
-        REPO,
-        SeedIssue {
-            title: "question".into(),
-            user: "someone".into(),
-            ..SeedIssue::default()
-        },
-    );
+    let question = plain_issue(&fake, "question", "someone");
     fake.add_comment(REPO, question, "someone", "/autoheal allow timeout");
     for i in 0..spam {
         fake.add_comment(REPO, question, "drive-by", &format!("+1 ({i})"));
