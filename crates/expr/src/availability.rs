@@ -84,12 +84,7 @@ const fn row(
     contexts: &'static [&'static str],
     special_functions: &'static [&'static str],
 ) -> Availability {
-    Availability {
-        key,
-        contexts,
-        special_functions,
-        docs: AVAILABILITY_DOCS,
-    }
+    row_of(key, contexts, special_functions, AVAILABILITY_DOCS)
 }
 
 /// A row of action metadata (see the module's comment for its source).
@@ -98,11 +93,20 @@ const fn action_row(
     contexts: &'static [&'static str],
     special_functions: &'static [&'static str],
 ) -> Availability {
+    row_of(key, contexts, special_functions, ACTION_DOCS)
+}
+
+const fn row_of(
+    key: &'static str,
+    contexts: &'static [&'static str],
+    special_functions: &'static [&'static str],
+    docs: &'static str,
+) -> Availability {
     Availability {
         key,
         contexts,
         special_functions,
-        docs: ACTION_DOCS,
+        docs,
     }
 }
 
