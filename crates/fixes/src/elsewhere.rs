@@ -419,10 +419,17 @@ fn open_quote_is_a_command_string(before: &str) -> bool {
     let Some((_, at)) = open else {
         return true;
     };
-    before[..at].split_whitespace().next_back().is_some_and(|w| {
-        w.strip_prefix('-')
-            .is_some_and(|o| !o.starts_with('-') && o.contains('c') && o.chars().all(|c| c.is_ascii_alphabetic()))
-    })
+    before[..at]
+        .split_whitespace()
+        .next_back()
+        .is_some_and(takes_command_string)
+}
+
+/// A shell's `-c` option, alone or among its single-letter options (`-ec`,
+/// `-lc`): the next word is the commands to run.
+fn takes_command_string(word: &str) -> bool {
+    word.strip_prefix('-')
+        .is_some_and(|o| !o.starts_with('-') && o.contains('c') && o.chars().all(|c| c.is_ascii_alphabetic()))
 }
 
 /// The index of the command word of a simple command's `words`: past the
@@ -453,11 +460,6 @@ fn command_start(words: &[&str]) -> usize {
         "time" => matches!(option, "-f" | "-o"),
         _ => false,
     };
-    // `-c` alone or among a shell's single-letter options (`-ec`, `-lc`).
-    let takes_string = |w: &str| {
-        w.strip_prefix('-')
-            .is_some_and(|o| !o.starts_with('-') && o.contains('c') && o.chars().all(|c| c.is_ascii_alphabetic()))
-    };
     // A shell's options that take the next word (bash(1): `-o option`,
     // `-O shopt_option`, their `+` forms, `--rcfile file`, `--init-file file`).
     let shell_value = |w: &str| matches!(w, "-o" | "+o" | "-O" | "+O" | "--rcfile" | "--init-file");
@@ -482,7 +484,7 @@ fn command_start(words: &[&str]) -> usize {
             if shell_value(w) {
                 j += 2;
             } else if w.starts_with('-') || w.starts_with('+') {
-                string |= takes_string(w);
+                string |= takes_command_string(w);
                 j += 1;
             } else {
                 break;
