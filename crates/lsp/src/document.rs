@@ -68,28 +68,97 @@ pub fn offset_at(text: &str, index: &LineIndex, pos: Position, enc: PositionEnco
     }
 }
 
-/// Apply `didChange` content changes in order. A change without a range
-/// replaces the whole text.
-pub fn apply_changes(text: &str, changes: &[TextDocumentContentChangeEvent], enc: PositionEncoding) -> String {
-    let mut text = text.to_string();
+/// The most text the server keeps of one open document: four times the
+/// engine's analysis budget (`yaml::limits::MAX_BYTES`, 4 MiB; GitHub reads
+/// at most 1 MiB of a workflow). Between the two a document is kept and
+/// analyzed as one "file is larger than 4 MiB" error, so deleting a block
+/// pasted by mistake recovers through ordinary edits. Past this cap no
+/// workflow is being written: the text is dropped, not analyzed, and one
+/// diagnostic says why (as Biome, then Rome, refuses files over its size
+/// limit with one diagnostic instead of parsing them: rome/tools#3339).
+/// Without a cap a client's endless incremental insertions, or a `didOpen`
+/// as large as a frame (`frames::MAX_BODY`, 64 MiB), were held whole.
+pub const MAX_DOCUMENT_BYTES: usize = 4 * autoheal_engine::yaml::limits::MAX_BYTES;
+
+/// What the server holds of a document after its changes.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Kept {
+    Text(String),
+    /// The text grew past [`MAX_DOCUMENT_BYTES`] and was dropped; `bytes` is
+    /// the size it would have reached, when known. Only a change replacing
+    /// the whole text (or closing and reopening the document) brings it
+    /// back: an edit of a range cannot be applied to a text not kept.
+    TooLarge {
+        bytes: Option<usize>,
+    },
+}
+
+/// Apply `didChange` content changes in order to `text` (`None`: the text
+/// was dropped as too large). A change without a range replaces the whole
+/// text. A change that would make the text larger than `cap` drops it
+/// before any larger text is built, so the server never holds more than
+/// `cap` bytes of a document plus the change being read.
+pub fn apply_changes(
+    text: Option<&str>,
+    changes: &[TextDocumentContentChangeEvent],
+    enc: PositionEncoding,
+    cap: usize,
+) -> Kept {
+    let mut kept = match text {
+        Some(t) => Kept::Text(t.to_string()),
+        None => Kept::TooLarge { bytes: None },
+    };
     for change in changes {
-        match change.range {
-            None => text = change.text.clone(),
-            Some(range) => {
+        kept = match (kept, change.range) {
+            (_, None) => keep(change.text.clone(), cap),
+            (Kept::TooLarge { .. }, Some(_)) => Kept::TooLarge { bytes: None },
+            (Kept::Text(mut text), Some(range)) => {
                 let index = LineIndex::new(&text);
                 let start = offset_at(&text, &index, range.start, enc);
                 let end = offset_at(&text, &index, range.end, enc).max(start);
-                text.replace_range(start..end, &change.text);
+                let bytes = text.len() - (end - start) + change.text.len();
+                if bytes > cap {
+                    Kept::TooLarge { bytes: Some(bytes) }
+                } else {
+                    text.replace_range(start..end, &change.text);
+                    Kept::Text(text)
+                }
             }
-        }
+        };
     }
-    text
+    kept
+}
+
+/// `text` when it is within `cap` bytes.
+pub fn keep(text: String, cap: usize) -> Kept {
+    if text.len() > cap {
+        Kept::TooLarge {
+            bytes: Some(text.len()),
+        }
+    } else {
+        Kept::Text(text)
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    fn text_of(kept: Kept) -> String {
+        match kept {
+            Kept::Text(t) => t,
+            Kept::TooLarge { bytes } => panic!("dropped as too large ({bytes:?})"),
+        }
+    }
+
+    fn full(text: &str) -> TextDocumentContentChangeEvent {
+        TextDocumentContentChangeEvent {
+            range: None,
+            range_length: None,
+            text: text.to_string(),
+        }
+    }
 
     /// The UTF-16 position of char index `at` in `text`.
     fn utf16_position(text: &str, at: usize) -> Position {
@@ -116,7 +185,7 @@ mod tests {
             };
             let chars: Vec<char> = text.chars().collect();
             let expected: String = chars[..start].iter().chain(insert.chars().collect::<Vec<_>>().iter()).chain(chars[end..].iter()).collect();
-            prop_assert_eq!(apply_changes(&text, &[change], PositionEncoding::Utf16), expected);
+            prop_assert_eq!(text_of(apply_changes(Some(&text), &[change], PositionEncoding::Utf16, usize::MAX)), expected);
         }
     }
 
@@ -135,44 +204,119 @@ mod tests {
     fn utf16_edits_after_emoji_and_cjk() {
         let text = "name: 🚀 日本\nrun: x\n";
         // After "name: 🚀 " is UTF-16 column 9 (the rocket is two units).
-        let out = apply_changes(text, &[change(0, 9, 0, 11, "中文")], PositionEncoding::Utf16);
+        let out = text_of(apply_changes(
+            Some(text),
+            &[change(0, 9, 0, 11, "中文")],
+            PositionEncoding::Utf16,
+            usize::MAX,
+        ));
         assert_eq!(out, "name: 🚀 中文\nrun: x\n");
-        let out = apply_changes(&out, &[change(1, 5, 1, 6, "y😀")], PositionEncoding::Utf16);
+        let out = text_of(apply_changes(
+            Some(&out),
+            &[change(1, 5, 1, 6, "y😀")],
+            PositionEncoding::Utf16,
+            usize::MAX,
+        ));
         assert_eq!(out, "name: 🚀 中文\nrun: y😀\n");
     }
 
     #[test]
     fn utf8_edits_count_bytes() {
         let text = "a: 🚀x\n";
-        let out = apply_changes(text, &[change(0, 7, 0, 8, "y")], PositionEncoding::Utf8);
+        let out = text_of(apply_changes(
+            Some(text),
+            &[change(0, 7, 0, 8, "y")],
+            PositionEncoding::Utf8,
+            usize::MAX,
+        ));
         assert_eq!(out, "a: 🚀y\n");
     }
 
     #[test]
     fn several_changes_apply_in_order_and_full_replacement_resets() {
         let text = "ab\ncd\n";
-        let out = apply_changes(
-            text,
+        let out = text_of(apply_changes(
+            Some(text),
             &[change(0, 0, 0, 1, "X"), change(1, 1, 1, 2, "Y")],
             PositionEncoding::Utf16,
-        );
+            usize::MAX,
+        ));
         assert_eq!(out, "Xb\ncY\n");
         let full = TextDocumentContentChangeEvent {
             range: None,
             range_length: None,
             text: "new".into(),
         };
-        assert_eq!(apply_changes(&out, &[full], PositionEncoding::Utf16), "new");
+        assert_eq!(
+            text_of(apply_changes(Some(&out), &[full], PositionEncoding::Utf16, usize::MAX)),
+            "new"
+        );
     }
 
     #[test]
     fn out_of_range_and_mid_character_positions_never_panic() {
         let text = "😀\n";
-        let out = apply_changes(text, &[change(0, 1, 0, 1, "x")], PositionEncoding::Utf16);
+        let out = text_of(apply_changes(
+            Some(text),
+            &[change(0, 1, 0, 1, "x")],
+            PositionEncoding::Utf16,
+            usize::MAX,
+        ));
         assert_eq!(out, "x😀\n");
-        let out = apply_changes(text, &[change(40, 3, 99, 99, "z")], PositionEncoding::Utf16);
+        let out = text_of(apply_changes(
+            Some(text),
+            &[change(40, 3, 99, 99, "z")],
+            PositionEncoding::Utf16,
+            usize::MAX,
+        ));
         assert_eq!(out, "😀\nz");
-        let out = apply_changes(text, &[change(0, 5, 0, 1, "q")], PositionEncoding::Utf16);
+        let out = text_of(apply_changes(
+            Some(text),
+            &[change(0, 5, 0, 1, "q")],
+            PositionEncoding::Utf16,
+            usize::MAX,
+        ));
         assert!(out.contains('q'));
+    }
+
+    #[test]
+    fn a_change_past_the_cap_drops_the_text_and_only_a_whole_replacement_brings_it_back() {
+        let enc = PositionEncoding::Utf16;
+        // Exactly at the cap is kept; one byte more is not, and the size it
+        // would have reached is told.
+        assert_eq!(
+            apply_changes(Some("abc"), &[change(0, 3, 0, 3, "d")], enc, 4),
+            Kept::Text("abcd".into())
+        );
+        assert_eq!(
+            apply_changes(Some("abcd"), &[change(0, 4, 0, 4, "e")], enc, 4),
+            Kept::TooLarge { bytes: Some(5) }
+        );
+        // A replacement of a range counts what it removes.
+        assert_eq!(
+            apply_changes(Some("abcd"), &[change(0, 0, 0, 2, "xy")], enc, 4),
+            Kept::Text("xycd".into())
+        );
+        // A dropped text takes no edit of a range, even one that shrinks it:
+        // there is nothing to apply it to.
+        assert_eq!(
+            apply_changes(None, &[change(0, 0, 0, 9, "")], enc, 4),
+            Kept::TooLarge { bytes: None }
+        );
+        // A whole replacement within the cap brings it back, and the edits
+        // after it in the same notification apply to it.
+        assert_eq!(
+            apply_changes(None, &[full("ab"), change(0, 2, 0, 2, "c")], enc, 4),
+            Kept::Text("abc".into())
+        );
+        assert_eq!(
+            apply_changes(None, &[full("abcde")], enc, 4),
+            Kept::TooLarge { bytes: Some(5) }
+        );
+        // Past the cap midway, then replaced whole: kept.
+        assert_eq!(
+            apply_changes(Some("ab"), &[change(0, 2, 0, 2, "cde"), full("z")], enc, 4),
+            Kept::Text("z".into())
+        );
     }
 }

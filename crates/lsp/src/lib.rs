@@ -22,6 +22,7 @@ mod workspace;
 
 pub use code_actions::FIX_ALL_KIND;
 pub use convert::PAST_FAILURE_CODE;
+pub use document::MAX_DOCUMENT_BYTES;
 pub use server::Backend;
 pub use tower_lsp_server::{ClientSocket, LspService, Server};
 

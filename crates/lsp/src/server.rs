@@ -17,7 +17,7 @@ use tower_lsp_server::ls_types::*;
 use tower_lsp_server::{Client, LanguageServer};
 
 use crate::analysis::{self, Analysis, Inputs};
-use crate::document::{self, Snapshot};
+use crate::document::{self, Kept, Snapshot};
 use crate::failure_store::{self, SavedRun};
 use crate::navigation::{self, Target};
 use crate::settings::Settings;
@@ -69,6 +69,10 @@ struct OpenDoc {
     refresh_pending: bool,
     /// When the text last changed; the refresh waits for [`DEBOUNCE`] of quiet.
     changed_at: Instant,
+    /// Set when the text grew past [`document::MAX_DOCUMENT_BYTES`] and was
+    /// dropped (the snapshot is then empty): the one diagnostic published
+    /// instead of an analysis.
+    too_large: Option<String>,
 }
 
 impl OpenDoc {
@@ -84,7 +88,34 @@ impl OpenDoc {
             refresh_pending: false,
             // An opened document is analyzed at once.
             changed_at: Instant::now().checked_sub(DEBOUNCE).unwrap_or_else(Instant::now),
+            too_large: None,
         }
+    }
+
+    /// Hold what an open or a change left of the text: the text, or, past
+    /// the cap, an empty snapshot and the diagnostic saying why.
+    fn keep(&mut self, kept: Kept, version: i32, generation: u64) {
+        let text = match kept {
+            Kept::Text(text) => {
+                self.too_large = None;
+                text
+            }
+            Kept::TooLarge { bytes } => {
+                // An edit of a text already dropped knows no new size: the
+                // first message stays.
+                if bytes.is_some() || self.too_large.is_none() {
+                    self.too_large = Some(too_large_message(bytes));
+                }
+                String::new()
+            }
+        };
+        self.analysis = None;
+        self.set_snapshot(Snapshot::new(text, version, generation));
+    }
+
+    /// The text, unless it was dropped as too large.
+    fn kept_snapshot(&self) -> Option<&Snapshot> {
+        self.too_large.is_none().then_some(&self.snapshot)
     }
 
     fn set_snapshot(&mut self, snapshot: Snapshot) {
@@ -97,6 +128,28 @@ impl OpenDoc {
         self.analysis
             .clone()
             .filter(|a| a.snapshot.generation == self.snapshot.generation)
+    }
+}
+
+/// Why a document is not analyzed, said once on it (at its start).
+fn too_large_message(bytes: Option<usize>) -> String {
+    let mib = |b: usize| b as f64 / f64::from(1u32 << 20);
+    let size = bytes.map_or_else(String::new, |b| format!(" ({:.1} MiB)", mib(b)));
+    format!(
+        "this document is larger than {:.0} MiB{size}, the most the autoheal language server keeps of an open document \
+         (GitHub reads at most 1 MiB of a workflow): it is not analyzed; close and reopen it once it is smaller",
+        mib(document::MAX_DOCUMENT_BYTES)
+    )
+}
+
+/// The one diagnostic of a document dropped as too large.
+fn too_large_diagnostic(message: &str) -> Diagnostic {
+    Diagnostic {
+        range: Range::default(),
+        severity: Some(DiagnosticSeverity::ERROR),
+        source: Some(convert::SOURCE.to_string()),
+        message: message.to_string(),
+        ..Default::default()
     }
 }
 
@@ -169,6 +222,15 @@ impl Backend {
     async fn log(&self, level: MessageType, message: String) {
         eprintln!("autoheal-lsp: {message}");
         self.client.log_message(level, message).await;
+    }
+
+    /// Say in the log once per drop that a document's text was dropped.
+    async fn log_too_large(&self, uri: &Uri) {
+        let message = self.docs().get(uri).and_then(|d| d.too_large.clone());
+        if let Some(message) = message {
+            self.log(MessageType::WARNING, format!("{}: {message}", uri.as_str()))
+                .await;
+        }
     }
 
     fn inputs(&self, doc: &OpenDoc) -> Inputs {
@@ -346,6 +408,9 @@ impl Backend {
     /// Returns the generation dealt with; `None` when the analysis stopped
     /// because the text changed under it.
     async fn refresh(&self, uri: &Uri) -> Option<u64> {
+        if let Some(generation) = self.publish_too_large(uri).await {
+            return Some(generation);
+        }
         let analysis = match self.analysis_of_current(uri, true).await {
             Analyzed::Done(a) => a,
             Analyzed::Failed(generation) => return Some(generation),
@@ -378,6 +443,22 @@ impl Backend {
         Some(generation)
     }
 
+    /// Publish the one diagnostic of a document dropped as too large;
+    /// `None` when it is kept (or closed).
+    async fn publish_too_large(&self, uri: &Uri) -> Option<u64> {
+        let _order = self.state.publish.lock().await;
+        let (message, generation, version) = {
+            let docs = self.docs();
+            let doc = docs.get(uri)?;
+            (doc.too_large.clone()?, doc.snapshot.generation, doc.snapshot.version)
+        };
+        let diagnostic = too_large_diagnostic(&message);
+        self.client
+            .publish_diagnostics(uri.clone(), vec![diagnostic], Some(version))
+            .await;
+        Some(generation)
+    }
+
     /// The analysis of the document's current text: the one already made,
     /// or a new one, made while holding the document's slot so no two run
     /// at once. A refresh (`cancellable`) stops early when an edit arrives
@@ -387,15 +468,16 @@ impl Backend {
             return Analyzed::Closed;
         };
         let _slot = slot.lock().await;
-        let Some((snap, inputs, existing, latest, analyzing)) = self.docs().get(uri).map(|d| {
-            (
-                d.snapshot.clone(),
+        let Some((snap, inputs, existing, latest, analyzing)) = self.docs().get(uri).and_then(|d| {
+            Some((
+                d.kept_snapshot()?.clone(),
                 self.inputs(d),
                 d.current_analysis(),
                 d.latest.clone(),
                 d.analyzing.clone(),
-            )
+            ))
         }) else {
+            // Closed, or dropped as too large (its refresh publishes why).
             return Analyzed::Closed;
         };
         if let Some(a) = existing {
@@ -448,14 +530,14 @@ impl Backend {
     }
 
     fn snapshot(&self, uri: &Uri) -> Option<(Snapshot, OpenDocInfo)> {
-        self.docs().get(uri).map(|d| {
-            (
-                d.snapshot.clone(),
+        self.docs().get(uri).and_then(|d| {
+            Some((
+                d.kept_snapshot()?.clone(),
                 OpenDocInfo {
                     path: d.path.clone(),
                     kind: d.kind,
                 },
-            )
+            ))
         })
     }
 
@@ -472,10 +554,13 @@ impl Backend {
     }
 
     fn file_source(&self, uri: &Uri, path: &str, snap: &Snapshot) -> FileSource {
+        // A document dropped as too large is in the list without its text:
+        // an edit of it is refused rather than computed on the disk's text,
+        // which is not what the editor holds.
         let open = self
             .docs()
             .iter()
-            .map(|(u, d)| (d.path.clone(), u.clone(), d.snapshot.clone()))
+            .map(|(u, d)| (d.path.clone(), u.clone(), d.kept_snapshot().cloned()))
             .collect();
         FileSource {
             current: (path.to_string(), uri.clone(), snap.clone()),
@@ -525,7 +610,8 @@ struct OpenDocInfo {
 /// Texts of files edits may touch: open documents first, then the disk.
 struct FileSource {
     current: (String, Uri, Snapshot),
-    open: Vec<(String, Uri, Snapshot)>,
+    /// Open documents; `None`: dropped as too large.
+    open: Vec<(String, Uri, Option<Snapshot>)>,
     root: Option<PathBuf>,
 }
 
@@ -536,7 +622,7 @@ impl convert::Files for FileSource {
             return Some((self.current.1.clone(), self.current.2.clone()));
         }
         if let Some((_, u, s)) = self.open.iter().find(|(p, _, _)| p == path) {
-            return Some((u.clone(), s.clone()));
+            return Some((u.clone(), s.clone()?));
         }
         let full = join_inside(self.root.as_deref()?, path)?;
         let text = read_text(&full)?;
@@ -715,20 +801,37 @@ impl LanguageServer for Backend {
             return;
         };
         let generation = self.state.generation.fetch_add(1, Ordering::SeqCst) + 1;
-        let snapshot = Snapshot::new(params.text_document.text, params.text_document.version, generation);
-        self.docs().insert(uri.clone(), OpenDoc::new(snapshot, path, kind));
+        let kept = document::keep(params.text_document.text, document::MAX_DOCUMENT_BYTES);
+        let mut doc = OpenDoc::new(Snapshot::new(String::new(), 0, generation), path, kind);
+        doc.keep(kept, params.text_document.version, generation);
+        doc.changed_at = Instant::now().checked_sub(DEBOUNCE).unwrap_or_else(Instant::now);
+        let dropped = doc.too_large.is_some();
+        self.docs().insert(uri.clone(), doc);
+        if dropped {
+            self.log_too_large(&uri).await;
+        }
         self.schedule_refresh(uri);
     }
 
     async fn did_change(&self, params: DidChangeTextDocumentParams) {
         let uri = params.text_document.uri;
         let enc = self.encoding();
-        {
+        let dropped_now = {
             let mut docs = self.docs();
             let Some(doc) = docs.get_mut(&uri) else { return };
-            let text = document::apply_changes(&doc.snapshot.text, &params.content_changes, enc);
+            let was_kept = doc.too_large.is_none();
+            let kept = document::apply_changes(
+                doc.kept_snapshot().map(|s| &*s.text),
+                &params.content_changes,
+                enc,
+                document::MAX_DOCUMENT_BYTES,
+            );
             let generation = self.state.generation.fetch_add(1, Ordering::SeqCst) + 1;
-            doc.set_snapshot(Snapshot::new(text, params.text_document.version, generation));
+            doc.keep(kept, params.text_document.version, generation);
+            was_kept && doc.too_large.is_some()
+        };
+        if dropped_now {
+            self.log_too_large(&uri).await;
         }
         self.schedule_refresh(uri);
     }

@@ -359,3 +359,84 @@ async fn a_config_linked_to_a_device_or_fifo_is_never_read() {
     c.change(&wf, 2, json!([{"text": "on: push\npermissions: {}\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: make test\n"}])).await;
     assert_eq!(codes(&c.diagnostics(&wf, Some(2)).await), ["timeout/missing"]);
 }
+
+/// The one diagnostic of a document over the text cap.
+fn is_one_too_large_error(diags: &[Value]) -> bool {
+    diags.len() == 1
+        && diags[0]["severity"] == 1
+        && diags[0]["message"]
+            .as_str()
+            .is_some_and(|m| m.contains("larger than 16 MiB") && m.contains("not analyzed"))
+}
+
+/// Comment lines of exactly `bytes` bytes (at least 2).
+fn comment_block(bytes: usize) -> String {
+    let line = format!("# {}\n", "x".repeat(1021));
+    let mut block = line.repeat((bytes - 2) / line.len());
+    block.push_str(&format!("#{}\n", "x".repeat(bytes - block.len() - 2)));
+    assert_eq!(block.len(), bytes);
+    block
+}
+
+fn insert_at_start(text: &str) -> Value {
+    json!([{"range": {"start": {"line": 0, "character": 0}, "end": {"line": 0, "character": 0}}, "text": text}])
+}
+
+/// Endless insertions, or a huge `didOpen`, are not held past
+/// `MAX_DOCUMENT_BYTES`: the document gets one diagnostic saying why (not
+/// the analysis budget's limit error, which a kept text gets), every request
+/// is still answered, and a whole replacement or a reopen recovers.
+#[tokio::test]
+async fn a_document_past_the_text_cap_is_dropped_with_one_diagnostic_and_recovers_when_replaced() {
+    let cap = autoheal_lsp::MAX_DOCUMENT_BYTES;
+    assert_eq!(cap, 16 << 20, "the test's message names 16 MiB");
+    let small = "on: push\njobs:\n  build:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo hi\n";
+    let (mut c, _) = TestClient::start(None, &[]).await;
+    c.open(WF_URI, small).await;
+    let normal = c.diagnostics(WF_URI, Some(1)).await;
+    assert!(!normal.is_empty() && !is_one_too_large_error(&normal), "{normal:?}");
+
+    // Up to the cap exactly: kept, and over the analysis budget.
+    c.change(WF_URI, 2, insert_at_start(&comment_block(cap - small.len())))
+        .await;
+    let diags = c.diagnostics(WF_URI, Some(2)).await;
+    assert!(is_one_limit_error(&diags), "{diags:?}");
+    // Two bytes more: dropped.
+    c.change(WF_URI, 3, insert_at_start("#\n")).await;
+    let diags = c.diagnostics(WF_URI, Some(3)).await;
+    assert!(is_one_too_large_error(&diags), "{diags:?}");
+    assert!(
+        diags[0]["message"].as_str().is_some_and(|m| m.contains("(16.0 MiB)")),
+        "{diags:?}"
+    );
+    still_serving(&mut c).await;
+    let hover = c
+        .request(
+            "textDocument/hover",
+            json!({"textDocument": {"uri": WF_URI}, "position": {"line": 0, "character": 0}}),
+        )
+        .await;
+    assert!(hover.is_null(), "a dropped text has nothing to hover: {hover}");
+    // More insertions, and an edit of a range, cannot be applied to a text
+    // not kept: the document stays dropped.
+    c.change(WF_URI, 4, insert_at_start(&comment_block(1 << 20))).await;
+    assert!(is_one_too_large_error(&c.diagnostics(WF_URI, Some(4)).await));
+    let delete_all = json!([{"range": {"start": {"line": 0, "character": 0}, "end": {"line": 99999999, "character": 0}}, "text": ""}]);
+    c.change(WF_URI, 5, delete_all).await;
+    assert!(is_one_too_large_error(&c.diagnostics(WF_URI, Some(5)).await));
+    // The whole text replaced: analyzed again.
+    c.change(WF_URI, 6, json!([{"text": small}])).await;
+    assert_eq!(c.diagnostics(WF_URI, Some(6)).await, normal);
+    still_serving(&mut c).await;
+
+    // A didOpen past the cap: dropped; closed, its diagnostic is cleared;
+    // reopened smaller, analyzed.
+    let other = "file:///nowhere/repo/.github/workflows/other.yml";
+    c.open(other, &comment_block(cap + 1)).await;
+    assert!(is_one_too_large_error(&c.diagnostics(other, Some(1)).await));
+    c.notify("textDocument/didClose", json!({"textDocument": {"uri": other}}))
+        .await;
+    assert!(c.diagnostics(other, None).await.is_empty());
+    c.open(other, small).await;
+    assert_eq!(c.diagnostics(other, Some(1)).await, normal);
+}
