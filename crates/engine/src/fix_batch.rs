@@ -19,7 +19,15 @@
 //! batched with that job's step fixes too (but with no other fix on the
 //! job's keys): no step fix can change what its finding reads. Fixes
 //! anywhere else (top-level keys, several jobs, other files, syntax) are
-//! verified alone. What this does not cover: a rule that reads across jobs
+//! verified alone. A fix whose edits are exactly those of a fix already
+//! taken, offered on another finding at the same place (template-injection
+//! offers one fix, every `${{ }}` of a step moved to `env:`, on each of that
+//! step's findings), joins the batch as that fix's companion: its edits are
+//! applied once, and the batch must make both findings go away. Whatever
+//! the batch's checks accept with both targets they accept with either
+//! alone (same text, fewer targets to be gone, no fewer findings allowed to
+//! stay), so a companion is kept exactly when one-by-one verification would
+//! keep it; a failing batch is halved as before. What this does not cover: a rule that reads across jobs
 //! or steps (`needs:`, a checkout and a later upload) could in principle see
 //! one fix hide another's finding; the place-by-place checks below catch a
 //! finding that moves or appears, not one that disappears for another fix's
@@ -178,7 +186,7 @@ pub fn job_regions(source: &str, jobs: &[crate::model::Job<'_>]) -> Vec<JobRegio
 /// part of it.
 type Place = (usize, Part);
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 enum Part {
     /// Anywhere in the job.
     Whole,
@@ -226,8 +234,9 @@ fn place_of(jobs: &[JobRegion], path: &str, target: &Diagnostic, fix: &Fix) -> O
 /// The largest set, in order, of fixes whose edits neither overlap nor touch
 /// (so each edit's place in the combined text is known) with at most one fix
 /// per job or per step (see the module documentation; so also at most one
-/// per diagnostic, as alternatives would hide each other's failure); the
-/// rest wait for a later batch.
+/// per diagnostic, as alternatives would hide each other's failure), each
+/// with its companions (the same edits, on another finding at the same
+/// place); the rest wait for a later batch.
 fn take_batch(before: &[Diagnostic], pending: Vec<(Candidate, Place)>) -> (Vec<Candidate>, Vec<(Candidate, Place)>) {
     // start -> end of every edit taken, to find the neighbours of a new one.
     let mut taken: BTreeMap<usize, usize> = BTreeMap::new();
@@ -235,9 +244,19 @@ fn take_batch(before: &[Diagnostic], pending: Vec<(Candidate, Place)>) -> (Vec<C
     // fix taken, and steps.
     let (mut whole_jobs, mut key_jobs, mut any_jobs) = (HashSet::new(), HashSet::new(), HashSet::new());
     let mut steps: HashSet<(usize, usize)> = HashSet::new();
+    // The fixes taken at each place, and the findings they target: a fix
+    // that is not free may still join one of them as its companion.
+    let mut at_place: HashMap<Place, Vec<&[Edit]>> = HashMap::new();
+    let mut targeted: HashSet<usize> = HashSet::new();
     let (mut batch, mut rest) = (Vec::new(), Vec::new());
     for (c, place) in pending {
         let fix = &before[c.0].fixes[c.1];
+        let companion = || {
+            !targeted.contains(&c.0)
+                && at_place
+                    .get(&place)
+                    .is_some_and(|taken| taken.contains(&fix.edits.as_slice()))
+        };
         let apart = |e: &Edit| {
             let (s, t) = (e.range.start, e.range.end);
             let before_ok = taken.range(..=s).next_back().is_none_or(|(_, end)| *end < s);
@@ -259,12 +278,29 @@ fn take_batch(before: &[Diagnostic], pending: Vec<(Candidate, Place)>) -> (Vec<C
                 Part::Keys => key_jobs.insert(place.0),
                 Part::Step(step) => steps.insert((place.0, step)),
             };
+            at_place.entry(place).or_default().push(&fix.edits);
+            targeted.insert(c.0);
+            batch.push(c);
+        } else if companion() {
+            targeted.insert(c.0);
             batch.push(c);
         } else {
             rest.push((c, place));
         }
     }
     (batch, rest)
+}
+
+/// The edits of `group`'s fixes, those of a fix with the same edits as an
+/// earlier one (a companion, see [`take_batch`]) once.
+fn group_edits<'d>(group: &[Candidate], before: &'d [Diagnostic]) -> Vec<&'d Edit> {
+    let mut seen: HashSet<&[Edit]> = HashSet::new();
+    group
+        .iter()
+        .map(|c| before[c.0].fixes[c.1].edits.as_slice())
+        .filter(|edits| seen.insert(edits))
+        .flatten()
+        .collect()
 }
 
 /// What one re-lint costs against the budget, in bytes: the file's length,
@@ -352,7 +388,7 @@ impl File<'_> {
     /// Apply the group's fixes together, re-lint once, and check the result
     /// as the module documentation says.
     fn passes(&self, group: &[Candidate]) -> bool {
-        let edits: Vec<&Edit> = group.iter().flat_map(|c| &self.fix(*c).edits).collect();
+        let edits = group_edits(group, self.before);
         let Ok(new) = apply_edits(self.path, self.source, &edits) else {
             return false;
         };
@@ -572,6 +608,11 @@ mod tests {
                     vec![fix],
                 ));
             }
+            // A second finding the same fix removes, offered with it.
+            if body.starts_with("twin") && !body.ends_with('!') {
+                let fix = Fix::safe(format!("bang {body}"), vec![insert(at + body.len(), "!")]);
+                diagnostics.push(diag("twin", Severity::Warning, at, "a twin", vec![fix]));
+            }
             if body.starts_with("grow") {
                 let fix = Fix::safe("grow", vec![insert(at + 4, "o")]);
                 diagnostics.push(diag(
@@ -696,6 +737,27 @@ mod tests {
         let (kept, relints) = both_ways(&text, Vec::new());
         assert_eq!(kept.len(), 50);
         assert_eq!(relints, 1);
+    }
+
+    #[test]
+    fn a_fix_offered_on_two_findings_of_one_place_is_verified_once_for_both() {
+        let text: String = (0..8).map(|i| format!("twin{i}\njob{i}\n")).collect();
+        let (kept, relints) = both_ways(&text, Vec::new());
+        assert_eq!(kept.len(), 24, "{kept:?}");
+        assert_eq!(relints, 1);
+        // Offered beside a fix that adds an error, it fails with it and is
+        // still kept by itself.
+        let bad = Fix::safe("adds boom", vec![insert(text.len() - 1, "!\nboom!")]);
+        let (kept, _) = both_ways(&text, vec![(23, bad)]);
+        assert_eq!(kept.len(), 24, "{kept:?}");
+        assert!(!kept.iter().any(|t| t == "adds boom"));
+        // Offered also on a finding it leaves (`boom` stays after `!` is
+        // appended), the fix is kept for the one it removes only.
+        let text = "aboom\n";
+        let shared = toy(text).diagnostics[0].fixes[0].clone();
+        let (kept, relints) = both_ways(text, vec![(1, shared)]);
+        assert_eq!(kept, ["bang aboom"]);
+        assert_eq!(relints, 3, "the pair, then each alone");
     }
 
     #[test]
