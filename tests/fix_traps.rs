@@ -334,11 +334,18 @@ fn what_a_container_misses_gets_no_fix_on_the_runner() {
         ),
         "runs `docker exec`",
     );
+    // The same program on the runner (the runner's header echoes the step's
+    // own script, so its log has no `docker exec`).
     fixed(
         &case(
             "on the runner",
             "        run: sh -c 'pandoc README.md -o out.html'\n",
-            pandoc_in_container,
+            &[
+                "##[group]Run sh -c 'pandoc README.md -o out.html'",
+                "##[endgroup]",
+                "sh: 1: pandoc: not found",
+                "##[error]Process completed with exit code 127.",
+            ],
             &[],
         ),
         "sudo apt-get install -y pandoc",
@@ -459,11 +466,17 @@ fn a_container_command_over_several_lines_gets_no_fix_on_the_runner() {
     );
     // On the runner: the heredoc is the runner's own shell, and cargo
     // builds on the host.
+    // (Their logs echo their own scripts, as the runner's header does.)
     fixed(
         &case(
             "bash heredoc",
             "bash <<'EOF'\npandoc README.md -o out.html\nEOF",
-            pandoc_in_sh,
+            &[
+                "##[group]Run bash <<'EOF'",
+                "##[endgroup]",
+                "sh: 1: pandoc: not found",
+                "##[error]Process completed with exit code 127.",
+            ],
         ),
         "sudo apt-get install -y pandoc",
     );
@@ -471,7 +484,14 @@ fn a_container_command_over_several_lines_gets_no_fix_on_the_runner() {
         &case(
             "cargo build",
             "cargo build --release --target aarch64-unknown-linux-gnu",
-            protoc,
+            Box::leak(
+                [
+                    &["##[group]Run cargo build --release --target aarch64-unknown-linux-gnu"],
+                    &protoc[1..],
+                ]
+                .concat()
+                .into_boxed_slice(),
+            ),
         ),
         "protobuf-compiler",
     );

@@ -1,8 +1,6 @@
 //! The lines of a step's `run:` script, each with its bytes in the file, so
 //! a fix can edit one command without touching the rest.
 
-use std::collections::VecDeque;
-
 use autoheal_engine::edit;
 use autoheal_engine::text::TextRange;
 use autoheal_engine::yaml::{Node, ScalarStyle};
@@ -154,127 +152,6 @@ pub fn word_positions(text: &str, word: &str) -> Vec<usize> {
     out
 }
 
-/// One command as the shell reads it: physical lines joined where a `\`
-/// (PowerShell's backtick, cmd's `^`) continues them or a quote is still
-/// open, with the bodies of the heredocs it opens.
-#[derive(Debug, Default, PartialEq)]
-pub(crate) struct LogicalLine {
-    /// Its code, comments removed, continuations joined by a space.
-    pub code: String,
-    /// Its heredocs' bodies: what the command reads on its standard input
-    /// (a container's or a remote shell's script, or text written to a
-    /// file), not lines the runner's shell runs.
-    pub body: String,
-}
-
-impl LogicalLine {
-    /// The heredoc is a script the runner's own shell runs (`bash <<EOF`).
-    pub(crate) fn body_runs_here(&self) -> bool {
-        let first = self
-            .code
-            .split_whitespace()
-            .find(|w| !matches!(*w, "sudo" | "env" | "exec"));
-        first.is_some_and(|w| {
-            let w = w.rsplit('/').next().unwrap_or(w);
-            matches!(w, "bash" | "sh" | "dash" | "zsh" | "ksh")
-        })
-    }
-}
-
-/// The script's logical lines ([`LogicalLine`]), so that what a command
-/// spread over several lines runs is judged with that command.
-pub(crate) fn logical_lines(script: &str) -> Vec<LogicalLine> {
-    let mut out = Vec::new();
-    let mut current = LogicalLine::default();
-    let mut quote: Option<u8> = None;
-    let mut pending: VecDeque<String> = VecDeque::new();
-    for line in script.lines() {
-        if let Some(delimiter) = pending.front() {
-            if line.trim() == delimiter {
-                pending.pop_front();
-                if pending.is_empty() {
-                    out.push(std::mem::take(&mut current));
-                }
-            } else {
-                current.body.push_str(line);
-                current.body.push('\n');
-            }
-            continue;
-        }
-        quote = scan_line(line, quote, &mut current.code, &mut pending);
-        if quote.is_some() {
-            current.code.push('\n');
-            continue;
-        }
-        if let Some(joined) = current.code.trim_end().strip_suffix(['\\', '`', '^']) {
-            let len = joined.len();
-            current.code.truncate(len);
-            current.code.push(' ');
-            continue;
-        }
-        if pending.is_empty() {
-            out.push(std::mem::take(&mut current));
-        }
-    }
-    if !current.code.trim().is_empty() || !current.body.is_empty() {
-        out.push(current);
-    }
-    out
-}
-
-/// Appends `line`'s code (its comment dropped) to `code`, queues the
-/// delimiters of the heredocs it opens, and returns the quote still open at
-/// its end (`quote` is the one open at its start).
-fn scan_line(line: &str, mut quote: Option<u8>, code: &mut String, pending: &mut VecDeque<String>) -> Option<u8> {
-    let b = line.as_bytes();
-    let mut i = 0;
-    while i < b.len() {
-        let c = b[i];
-        match quote {
-            Some(b'\'') => {
-                if c == b'\'' {
-                    quote = None;
-                }
-            }
-            Some(_) => match c {
-                b'\\' => i += 1,
-                b'"' => quote = None,
-                _ => {}
-            },
-            None => match c {
-                b'\\' => i += 1,
-                b'\'' | b'"' => quote = Some(c),
-                b'#' if i == 0 || b[i - 1] == b' ' || b[i - 1] == b'\t' => {
-                    code.push_str(&line[..i]);
-                    return None;
-                }
-                b'<' if b.get(i + 1) == Some(&b'<') && b.get(i + 2) != Some(&b'<') && (i == 0 || b[i - 1] != b'<') => {
-                    let mut j = i + 2 + usize::from(b.get(i + 2) == Some(&b'-'));
-                    while b.get(j).is_some_and(|c| *c == b' ' || *c == b'\t') {
-                        j += 1;
-                    }
-                    let start = j;
-                    while b.get(j).is_some_and(|c| {
-                        !c.is_ascii_whitespace() && !matches!(c, b';' | b'|' | b'&' | b')' | b'<' | b'>')
-                    }) {
-                        j += 1;
-                    }
-                    let word = line[start..j].trim_matches(['\'', '"', '\\']);
-                    if !word.is_empty() {
-                        pending.push_back(word.to_string());
-                    }
-                    i = j;
-                    continue;
-                }
-                _ => {}
-            },
-        }
-        i += 1;
-    }
-    code.push_str(line);
-    quote
-}
-
 /// True when `line` names `word` as a whole word outside a comment, in any
 /// position (an argument too); `elsewhere::runs_command` is "runs it".
 pub fn mentions_command(line: &str, word: &str) -> bool {
@@ -342,27 +219,6 @@ mod tests {
         let doc = parse(src.as_bytes());
         let node = doc.root.as_ref().unwrap().get("run").unwrap();
         assert!(Script::new(src, node).is_none());
-    }
-
-    #[test]
-    fn logical_lines_join_continuations_open_quotes_and_heredocs() {
-        let script = "docker run \\\n  img \\\n  pandoc a # why\nsh -c \"\n  make\n\"\ncat <<-'EOF' > x.sh\n\tpandoc b\n\tEOF\nRun-It `\n  -Now\necho '<<EOF' # not a heredoc\nlast";
-        let lines = logical_lines(script);
-        let codes: Vec<&str> = lines.iter().map(|l| l.code.trim_end()).collect();
-        assert_eq!(
-            codes,
-            [
-                "docker run    img    pandoc a",
-                "sh -c \"\n  make\n\"",
-                "cat <<-'EOF' > x.sh",
-                "Run-It    -Now",
-                "echo '<<EOF'",
-                "last"
-            ]
-        );
-        assert_eq!(lines[2].body, "\tpandoc b\n");
-        assert!(!lines[2].body_runs_here());
-        assert!(logical_lines("sudo bash <<EOF\nmake\nEOF\n")[0].body_runs_here());
     }
 
     #[test]

@@ -15,6 +15,7 @@
 
 pub mod annotations;
 pub mod classify;
+pub mod elsewhere;
 pub mod error;
 pub mod events;
 pub mod ghlog;

@@ -2752,6 +2752,25 @@ const CASES: &[(&str, Category, Option<&str>)] = &[
         Some("20"),
     ),
     ("b96-hugo-command-not-found-ui.log", MissingCommand, Some("hugo")),
+    // Batch 98 (issue 12's structural leftovers): what goes missing in a step
+    // whose echoed script runs it elsewhere (a container, a remote host, WSL),
+    // read from the log alone.
+    (
+        "b98-docker-run-python-slim-pytest-no-module-requests.log",
+        MissingDependency,
+        Some("requests"),
+    ),
+    (
+        "b98-ssh-remote-script-not-found-log-failed.log",
+        FileNotFound,
+        Some("bin/migrate.sh"),
+    ),
+    (
+        "b98-docker-compose-run-collapsed-ui-sphinx-build-not-found.log",
+        MissingCommand,
+        Some("sphinx-build"),
+    ),
+    ("b98-wsl-bash-shell-cmake-not-found.log", MissingCommand, Some("cmake")),
 ];
 
 /// For every `unknown` row, the log line (1-based) of the root cause's first
@@ -3695,6 +3714,10 @@ const KNOWN_ROOT_LINES: &[(&str, u64)] = &[
     ("b96-ansible-galaxy-collection-install-429.log", 27),
     ("b96-sphinx-linkcheck-job-limit-20-after-link-429.log", 41),
     ("b96-hugo-command-not-found-ui.log", 19),
+    ("b98-docker-run-python-slim-pytest-no-module-requests.log", 19),
+    ("b98-ssh-remote-script-not-found-log-failed.log", 6),
+    ("b98-docker-compose-run-collapsed-ui-sphinx-build-not-found.log", 20),
+    ("b98-wsl-bash-shell-cmake-not-found.log", 6),
 ];
 
 /// `None` when the root cause of fixture `name` begins on line `want`; else
@@ -4520,6 +4543,20 @@ const NOT_FIXABLE: &[(&str, &str)] = &[
         "no distribution table row",
     ),
     ("b96-jekyll-dependency-error-jekyll-feed-ui.log", "manifest"),
+    // Batch 98: the step's echoed script runs the command in a container
+    // (`docker run`, `docker compose run`), on another host (`ssh`) or in WSL
+    // (`shell: wsl-bash {0}`): nothing installed or changed on the runner
+    // reaches it.
+    (
+        "b98-docker-run-python-slim-pytest-no-module-requests.log",
+        "ran elsewhere",
+    ),
+    ("b98-ssh-remote-script-not-found-log-failed.log", "ran elsewhere"),
+    (
+        "b98-docker-compose-run-collapsed-ui-sphinx-build-not-found.log",
+        "ran elsewhere",
+    ),
+    ("b98-wsl-bash-shell-cmake-not-found.log", "ran elsewhere"),
 ];
 
 fn expected_fixable(name: &str, category: Category, subject: Option<&str>) -> bool {

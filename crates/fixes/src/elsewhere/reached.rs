@@ -20,7 +20,7 @@ use autoheal_engine::repo::{RepoFiles, local_action_dir, relative_path};
 use autoheal_engine::yaml::{self, Node};
 
 use super::{program, segments};
-use crate::script::logical_lines;
+use autoheal_logs::shell_lex::logical_lines;
 
 /// How many scripts deep a step's scripts are followed.
 const MAX_DEPTH: usize = 2;

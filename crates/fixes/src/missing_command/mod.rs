@@ -27,11 +27,12 @@ use autoheal_logs::knowledge::install::{
     BrewPath, OnPath, PIPX_TOOLS, SetupAction, UBUNTU_HOSTED_PREINSTALLED, packages, setup_action,
 };
 use autoheal_logs::knowledge::tools::likely_typo_of;
+use autoheal_logs::shell_lex::logical_lines;
 use autoheal_logs::subject;
 
 use crate::elsewhere::{IMAGE_BUILD_ACTIONS, elsewhere_in, image_build_in, runs_command};
 use crate::runner::{Os, Platform, guard_excludes, is_github_hosted, platform};
-use crate::script::{logical_lines, mentions_command, word_positions};
+use crate::script::{mentions_command, word_positions};
 use crate::yaml_edit::{Block, insert_step_before, scalar};
 use crate::{Candidate, Ctx, Files, Generated, locate};
 use pnpm::pnpm_version;
@@ -232,7 +233,7 @@ fn runs_on_the_runner(step: &Step<'_>, text: &str, command: &str) -> Result<(), 
     // command, is the runner's (so is a heredoc the runner's own shell
     // runs); named only inside a container command, or nowhere (a
     // Dockerfile's `RUN`), it may be the container's.
-    let on_the_runner = |l: &crate::script::LogicalLine| {
+    let on_the_runner = |l: &autoheal_logs::shell_lex::LogicalLine| {
         away(&l.code).is_none()
             && away(&l.body).is_none()
             && (runs_command(&l.code, command) || (l.body_runs_here() && runs_command(&l.body, command)))

@@ -21,6 +21,7 @@ use std::sync::Arc;
 
 use aho_corasick::AhoCorasick;
 
+use crate::elsewhere;
 use crate::events::{LineEvent, LogSink};
 use crate::knowledge::python::{self, python_version_in};
 use crate::line::{CommandProps, LineKind};
@@ -106,6 +107,10 @@ pub(crate) struct StepState {
     pub number: Option<u32>,
     pub name: String,
     pub script: String,
+    /// The runner's `Run {first line}` header of the step, kept apart (the
+    /// script's first line repeats it): all a copy of a collapsed group (the
+    /// web UI's default) keeps of the script.
+    pub header: String,
     /// The step printed an `##[error]` line (the runner's `Process completed
     /// with exit code N`, an action's `core.setFailed` message): every step
     /// that fails does.
@@ -205,12 +210,9 @@ impl Scanner<'_> {
         let recent = self.recent.ordered();
         let mut own = self.classifier.own_packages.clone();
         own.extend(self.own_seen.iter().cloned());
-        let script = self
-            .jobs
-            .last()
-            .and_then(|j| j.steps.last())
-            .map(|s| s.script.as_str())
-            .unwrap_or("");
+        let current = self.jobs.last().and_then(|j| j.steps.last());
+        let script = current.map_or("", |s| s.script.as_str());
+        let header = current.map_or("", |s| s.header.as_str());
         let line = Line {
             text,
             kind: event.kind,
@@ -230,9 +232,10 @@ impl Scanner<'_> {
             None => self.catalogue.classify(&line),
         };
         match hit {
-            Some(hit) => Some(inside_container(
-                soften_tolerated(soften_warning(hit, &line), &line),
-                &line,
+            Some(hit) => Some(ran_elsewhere(
+                inside_container(soften_tolerated(soften_warning(hit, &line), &line), &line),
+                script,
+                header,
             )),
             // The step's own script writes `::error::` (the workflow command
             // the runner prints as `##[error]`): its author's account of why
@@ -373,6 +376,51 @@ fn inside_container(mut hit: Hit, line: &Line<'_>) -> Hit {
     hit
 }
 
+/// A program, module or file missing in a step whose script, as the log
+/// echoes it, runs its commands somewhere other than the runner
+/// ([`crate::elsewhere`]: `docker run`, `docker compose run`, `ssh`, `wsl`,
+/// …; for a program or module, an image build too, whose `RUN` lines run in
+/// the image): it is missing there, where no install, path rewrite or
+/// checkout on the runner arrives. The echo is the `run:` text the runner
+/// printed before its `shell:` line ([`rank::runner_script`]; its `env:`
+/// values are settings), that `shell:` itself (setup-wsl's `wsl-bash {0}`),
+/// or, when a copy kept only the collapsed group, the `Run {first line}`
+/// header. The reading errs towards "elsewhere", as the fixes' reading of the
+/// workflow does: a container word elsewhere in the script costs a fix,
+/// never makes a wrong one. The category and subject stay; only the fix goes.
+fn ran_elsewhere(mut hit: Hit, echo: &str, header: &str) -> Hit {
+    if !hit.fixable {
+        return hit;
+    }
+    let image_build = matches!(hit.category, Category::MissingCommand | Category::MissingDependency);
+    if !image_build && hit.category != Category::FileNotFound {
+        return hit;
+    }
+    let script = if echo.trim().is_empty() {
+        header
+    } else {
+        rank::runner_script(echo)
+    };
+    let shell = echo
+        .lines()
+        .find_map(|l| l.trim().strip_prefix("shell: "))
+        .and_then(elsewhere::elsewhere_in);
+    let away = elsewhere::runs_elsewhere(script).or(shell);
+    let (how, tool) = match (away, image_build.then(|| elsewhere::builds_image(script)).flatten()) {
+        (Some(tool), _) => ("runs", tool),
+        (None, Some(tool)) => ("builds an image with", tool),
+        (None, None) => return hit,
+    };
+    hit.fixable = false;
+    hit.message = format!(
+        "{} The step's script, as the log echoes it, {how} `{tool}`: what is missing is missing where that runs (a \
+         container, an image, another machine or root), where nothing installed or changed on the runner arrives; \
+         that environment needs it (a manual fix).",
+        hit.message
+    );
+    hit
+}
+
 /// What a command tolerated does not end the job: make (like just and task)
 /// echoes each recipe line before it runs it, so the first line a command
 /// prints follows its echo; when that echo ends in a fallback that always
@@ -420,6 +468,7 @@ impl LogSink for Scanner<'_> {
                 number,
                 name: name.to_string(),
                 script: String::new(),
+                header: String::new(),
                 errored: false,
             });
         }
@@ -449,11 +498,18 @@ impl LogSink for Scanner<'_> {
         if line.echo {
             // Keep the script (typo check, `cd` resolution), never classify it.
             let header = line.kind == LineKind::GroupStart || line.text.trim_start_matches("> ").starts_with("Run ");
-            if let Some(step) = self.job().steps.last_mut().filter(|s| !(header && s.script.is_empty())) {
-                if step.script.len() + line.text.len() < MAX_SCRIPT_BYTES {
-                    step.script.push_str(line.text);
-                    step.script.push('\n');
+            let Some(step) = self.job().steps.last_mut() else {
+                return;
+            };
+            if header && step.script.is_empty() {
+                if step.header.is_empty() {
+                    let text = line.text.trim_start_matches("> ");
+                    let first = text.strip_prefix("Run ").unwrap_or(text);
+                    step.header = first[..floor_boundary(first, 512)].to_string();
                 }
+            } else if step.script.len() + line.text.len() < MAX_SCRIPT_BYTES {
+                step.script.push_str(line.text);
+                step.script.push('\n');
             }
             return;
         }

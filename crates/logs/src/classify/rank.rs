@@ -1078,7 +1078,7 @@ fn installs(step: &StepState) -> bool {
 /// own `shell: …` line and the step's `env:` (an action step: `with:` and
 /// `env:` only). Those are settings, not commands (`HOMEBREW_NO_INSTALL_CLEANUP:
 /// 1` names no install; an env value with a lone `'` is no shell).
-fn runner_script(echo: &str) -> &str {
+pub(crate) fn runner_script(echo: &str) -> &str {
     let mut end = 0;
     for line in echo.split_inclusive('\n') {
         let text = line.trim();
@@ -1427,6 +1427,7 @@ mod tests {
             number: None,
             name: name.to_string(),
             script: script.to_string(),
+            header: String::new(),
             // The steps of these tests failed (they print the runner's
             // `##[error]` exit code line), unless a test says otherwise.
             errored: true,

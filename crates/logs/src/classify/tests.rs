@@ -986,3 +986,40 @@ fn a_tolerated_refusal_does_not_outrank_the_later_failure_of_its_step() {
     let analysis = analyze_text(log);
     assert_eq!(analysis.root_cause().expect("a failure").evidence[0].line, 5);
 }
+
+/// What goes missing in a step whose echoed script runs it elsewhere is not
+/// fixable; the echo's `env:` values and a Dockerfile's inputs are not
+/// where it ran.
+#[test]
+fn a_step_whose_echo_runs_it_elsewhere_is_not_fixed_on_the_runner() {
+    let pandoc = || Hit::cause(Category::MissingCommand, 0.9, "pandoc").fixable(true);
+    let file = || Hit::cause(Category::FileNotFound, 0.9, "docs/x.md").fixable(true);
+    for (echo, header) in [
+        (
+            "docker run --rm img \\\n  pandoc x.md\nshell: /usr/bin/bash -e {0}\n",
+            "",
+        ),
+        ("make docs\nshell: wsl-bash {0}\n", ""),
+        ("cat <<'EOF' | ssh ci@host bash\npandoc x.md\nEOF\n", ""),
+        // A collapsed group: only the runner's `Run …` header was copied.
+        ("", "docker compose run --rm docs make html"),
+    ] {
+        let hit = ran_elsewhere(pandoc(), echo, header);
+        assert!(!hit.fixable, "{echo:?} {header:?}");
+        assert!(hit.message.contains("as the log echoes it"), "{}", hit.message);
+    }
+    assert!(!ran_elsewhere(pandoc(), "docker build -t app .\nmake\n", "").fixable);
+    for echo in [
+        "make docs\nshell: /usr/bin/bash -e {0}\nenv:\n  GIT_SSH_COMMAND: ssh -i key\n",
+        "docker compose up -d db\nmake docs\n",
+        "echo run docker\nmake docs\n",
+    ] {
+        assert!(ran_elsewhere(pandoc(), echo, "").fixable, "{echo:?}");
+    }
+    // The build's inputs (its Dockerfile, its context) are the runner's files.
+    assert!(ran_elsewhere(file(), "docker build -f docs/x.md .\n", "").fixable);
+    assert!(!ran_elsewhere(file(), "docker run img cat docs/x.md\n", "").fixable);
+    // An unknown failure is left alone.
+    let unknown = Hit::blocker("tests failed");
+    assert_eq!(ran_elsewhere(unknown, "docker run img\n", "").message, "tests failed");
+}
