@@ -353,6 +353,33 @@ fn curated_inputs_are_declared_by_the_real_metadata() {
     assert!(compared >= 1, "setup-python has a curated list and a corpus snapshot");
 }
 
+/// reviewdog/action-actionlint v1 (a Docker action) is judged by its real
+/// v1 file: `fail_on_error` carries a deprecationMessage there, `fail_level`
+/// is declared, and a name it does not declare is unknown.
+#[test]
+fn reviewdog_actionlint_v1_inputs_come_from_its_v1_file() {
+    let step = |with: &str| {
+        format!(
+            "on: push\njobs:\n  a:\n    runs-on: x\n    steps:\n      - uses: reviewdog/action-actionlint@v1\n        with:\n          {with}\n"
+        )
+    };
+    let codes = |with: &str| -> Vec<(&'static str, String)> {
+        crate::rules::test_support::lint_rule(&step(with), "action")
+            .into_iter()
+            .filter(|d| d.code.ends_with("-input"))
+            .map(|d| (d.code, d.message))
+            .collect()
+    };
+    let deprecated = codes("fail_on_error: true");
+    assert_eq!(deprecated.len(), 1, "{deprecated:?}");
+    assert_eq!(deprecated[0].0, "action/deprecated-input");
+    assert!(deprecated[0].1.contains("\"fail_on_error\""), "{deprecated:?}");
+    assert_eq!(codes("fail_level: error"), []);
+    let unknown = codes("fail_levels: error");
+    assert_eq!(unknown.len(), 1, "{unknown:?}");
+    assert_eq!(unknown[0].0, "action/unknown-input");
+}
+
 /// Inputs are judged against the `action.yml` of the major the ref names:
 /// `fetch-tags` came with checkout v3.6, so it is unknown to the v2 file and
 /// fine at v4; setup-node v2's file marks `version` deprecated.
