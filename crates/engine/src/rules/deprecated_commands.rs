@@ -84,6 +84,14 @@ fn check_step(ctx: &mut Context<'_>, step: &Step<'_>, shell: Option<&str>) {
             if !raw[from..].starts_with([' ', ':']) {
                 continue;
             }
+            // The runner (`ActionCommand.TryParseV2`) reads a line as a
+            // command only when a second `::` ends the name and properties;
+            // `::set-output` in prose (`Never write ::set-output here.`) is
+            // printed as it is.
+            let line_end = raw[from..].find('\n').map_or(raw.len(), |i| from + i);
+            if !raw[from..line_end].contains("::") {
+                continue;
+            }
             // The runner reads a command only where an output line starts
             // with `::`; after a word (`::notice::set-output …`) the text is
             // another command's message.
@@ -239,6 +247,18 @@ mod tests {
             .map(|d| src[..d.range.start].lines().count())
             .collect();
         assert_eq!(lines, [9], "only the real set-output command on line 9");
+    }
+
+    /// The runner parses `::name props::data`: without the second `::` on
+    /// the line, the text is printed, not run, so it is no command.
+    #[test]
+    fn a_command_name_without_its_closing_separator_is_not_one() {
+        let src = "on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: |\n          cat <<'TXT'\n          Never write ::set-output here, use GITHUB_OUTPUT.\n          TXT\n          echo ::add-path::/opt/bin\n          echo \"::save-state name=a::b\"\n";
+        let lines: Vec<usize> = lint_rule(src, "deprecated-commands")
+            .iter()
+            .map(|d| src[..d.range.start].lines().count())
+            .collect();
+        assert_eq!(lines, [10, 11], "the prose on line 8 is not a command");
     }
 
     const SRC: &str = include_str!("../../tests/rules/deprecated-commands/four-commands.yml");
