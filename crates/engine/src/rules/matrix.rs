@@ -120,6 +120,20 @@ fn check(ctx: &mut Context<'_>) {
             continue;
         };
         let names: Vec<&str> = axes.iter().map(|(k, _)| *k).collect();
+        // `exclude` removes combinations of the matrix's own keys, and GitHub
+        // processes every `include` after `exclude` (workflow syntax,
+        // `jobs.<job_id>.strategy.matrix.exclude`): with no key of its own the
+        // matrix has nothing `exclude` can remove, whatever its rows name.
+        if axes.is_empty() {
+            if let Some(entry) = rows.iter().find(|e| e.key.as_str() == Some("exclude")) {
+                ctx.report(
+                    entry.key.span,
+                    "\"exclude\" removes nothing: the matrix has no keys of its own to combine, and rows `include` adds are never excluded".to_string(),
+                )
+                .set_code(EXCLUDE_UNKNOWN_KEY);
+            }
+            continue;
+        }
         for row in excludes {
             for e in row.as_mapping().unwrap_or_default() {
                 let Some(k) = e.key.as_str() else { continue };
@@ -227,5 +241,27 @@ mod tests {
         assert_eq!(duplicate_lines("[1, 1.0]").len(), 1, "1 and 1.0 are one number");
         assert_eq!(duplicate_lines(r#"["x", 'x', x]"#).len(), 2);
         assert_eq!(duplicate_lines("[{a: 1, b: 2}, {b: 2, a: 1}]").len(), 1);
+    }
+
+    /// A matrix without keys of its own has no combination `exclude` could
+    /// remove (`include` rows come after it): one finding on `exclude`, not
+    /// one per key with an empty list of keys.
+    #[test]
+    fn exclude_in_a_matrix_without_keys_is_reported_once_on_exclude() {
+        for matrix in [
+            "exclude:\n          - os: ubuntu-latest\n            node: 20",
+            "include:\n          - os: ubuntu-latest\n        exclude:\n          - os: ubuntu-latest",
+        ] {
+            let src = format!(
+                "on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    strategy:\n      matrix:\n        {matrix}\n    steps:\n      - run: x\n"
+            );
+            let found: Vec<(&str, &str, String)> = lint_rule(&src, "matrix")
+                .iter()
+                .map(|d| (d.code, &src[d.range.start..d.range.end], d.message.clone()))
+                .collect();
+            assert_eq!(found.len(), 1, "{found:?}");
+            assert_eq!((found[0].0, found[0].1), (super::EXCLUDE_UNKNOWN_KEY, "exclude"));
+            assert!(found[0].2.contains("no keys of its own"), "{}", found[0].2);
+        }
     }
 }
