@@ -623,6 +623,24 @@ pub fn alias_images(alias: &str) -> Option<&'static [&'static str]> {
         .map(|(_, images)| images.as_slice())
 }
 
+/// `linux`, `windows` or `macOS`: the default label GitHub gives a
+/// self-hosted runner for its operating system.
+fn is_os_label(label: &str) -> bool {
+    ["linux", "windows", "macos"]
+        .iter()
+        .any(|l| label.eq_ignore_ascii_case(l))
+}
+
+/// Two labels no one machine carries together.
+fn report_conflict(ctx: &mut Context<'_>, node: &Node, label: &str, first: &str) {
+    ctx.report_at(
+        Severity::Error,
+        node.span,
+        format!("label \"{label}\" conflicts with \"{first}\": a job runs on one machine; use a matrix to run on both"),
+    )
+    .set_code(CONFLICT);
+}
+
 /// The `labels:` of a runner group (`{group: …, labels: …}`): the
 /// organisation's larger-runner and self-hosted names, which no public
 /// list holds. Hosted images, self-hosted defaults and configured labels
@@ -672,6 +690,10 @@ fn check_labels(ctx: &mut Context<'_>, context: &[&Node], labels: &[&Node]) {
         .iter()
         .filter_map(|n| n.as_str())
         .find(|t| label_status(t) == Some(LabelStatus::Hosted));
+    // A self-hosted runner's OS label (`linux`, `windows`, `macOS`: GitHub
+    // gives each runner the one of its own OS) names one OS, as a hosted
+    // image does, so the two must agree.
+    let mut first_os_label: Option<&str> = context.iter().filter_map(|n| n.as_str()).find(|t| is_os_label(t));
     for node in labels {
         let Some(label) = node.as_str() else { continue };
         if label.is_empty() || label.contains("${{") || node.is_null() {
@@ -691,17 +713,21 @@ fn check_labels(ctx: &mut Context<'_>, context: &[&Node], labels: &[&Node]) {
                 )
                 .set_code(RETIRED);
             }
-            Some(LabelStatus::Hosted) => match first_hosted {
-                Some(first) if hosted_labels_conflict(first, label) => {
-                    ctx.report_at(
-                            Severity::Error,
-                            node.span,
-                            format!("label \"{label}\" conflicts with \"{first}\": a job runs on one machine; use a matrix to run on both"),
-                        )
-                        .set_code(CONFLICT);
+            Some(LabelStatus::Hosted) => {
+                if let Some(first) = first_hosted {
+                    if hosted_labels_conflict(first, label) {
+                        report_conflict(ctx, node, label, first);
+                    }
+                } else if let Some(first) = first_os_label.filter(|f| os(f) != os(label)) {
+                    report_conflict(ctx, node, label, first);
+                } else {
+                    first_hosted = Some(label);
                 }
+            }
+            Some(LabelStatus::SelfHosted) if is_os_label(label) => match first_hosted.or(first_os_label) {
+                Some(first) if os(first) != os(label) => report_conflict(ctx, node, label, first),
                 Some(_) => {}
-                None => first_hosted = Some(label),
+                None => first_os_label = Some(label),
             },
             Some(LabelStatus::SelfHosted) => {}
             // Beside `self-hosted` a custom label selects the repository's own
@@ -744,6 +770,31 @@ mod tests {
     /// Job and service containers need Linux: reported on a Windows or
     /// macOS job with a literal image, not where an expression may give no
     /// image, a matrix also runs on Linux, or the OS is not known.
+    /// A self-hosted runner's OS label names one OS, as a hosted image does:
+    /// `[windows-latest, linux]` asks for a machine that is both.
+    #[test]
+    fn an_os_label_beside_an_image_of_another_os_conflicts() {
+        let conflicts = |runs_on: &str| {
+            let src = format!("on: push\njobs:\n  j:\n    runs-on: {runs_on}\n    steps:\n      - run: x\n");
+            crate::rules::test_support::lint_rule(&src, "runner-label")
+                .into_iter()
+                .filter(|d| d.code == super::CONFLICT)
+                .map(|d| src[d.range.start..d.range.end].to_string())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(conflicts("[windows-latest, linux]"), ["linux"]);
+        assert_eq!(conflicts("[Linux, macos-15]"), ["macos-15"]);
+        assert_eq!(conflicts("[self-hosted, linux, windows]"), ["windows"]);
+        for fine in [
+            "[ubuntu-latest, linux]",
+            "[self-hosted, macOS, macos-latest]",
+            "[self-hosted, linux, x64]",
+            "[xcode-27, macos]",
+        ] {
+            assert!(conflicts(fine).is_empty(), "{fine}");
+        }
+    }
+
     #[test]
     fn containers_on_a_runner_that_is_not_linux_are_errors() {
         let found = |runs_on: &str, rest: &str| {
