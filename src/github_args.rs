@@ -23,6 +23,11 @@ pub struct ApiArgs {
     /// its own issues.
     #[arg(long, value_name = "URL")]
     pub api_url: Option<String>,
+    /// Stop the whole pass after this long (`90s`, `15m`, `2h`; 1s to 24h), saying what it did
+    /// not do and which writes it made, and exit 2. Default 15m (the generated jobs allow 20),
+    /// or 2h with `--repos`/`--org`.
+    #[arg(long, value_name = "DURATION", value_parser = autoheal_github::parse_budget)]
+    pub time_budget: Option<std::time::Duration>,
 }
 
 /// One line of `report`'s or `heal`'s output on stdout, whatever the names in it hold
@@ -71,6 +76,7 @@ pub fn client(api: &ApiArgs) -> anyhow::Result<GitHub> {
     }
     config.dry_run = api.dry_run;
     config.echo_dry_run = true;
+    config.pass_budget = Some(api.time_budget.unwrap_or(autoheal_github::DEFAULT_PASS_BUDGET));
     Ok(GitHub::new(config)?)
 }
 

@@ -75,6 +75,7 @@ impl HealArgs {
             format: self.format,
             dry_run: self.api.dry_run,
             api_url: self.api.api_url.clone(),
+            time_budget: self.api.time_budget,
         })
     }
 }
@@ -102,6 +103,9 @@ pub struct HealManyArgs {
     /// API base URL; default `$GITHUB_API_URL`, else https://api.github.com.
     #[arg(long, value_name = "URL")]
     pub api_url: Option<String>,
+    /// Stop the whole pass after this long (`90s`, `15m`, `2h`; 1s to 24h); default 2h.
+    #[arg(long, value_name = "DURATION", value_parser = autoheal_github::parse_budget)]
+    pub time_budget: Option<std::time::Duration>,
 }
 
 pub fn run(args: HealArgs, verbosity: &Verbosity) -> anyhow::Result<Outcome> {
@@ -273,6 +277,7 @@ pub fn run_heal_many(args: HealManyArgs, verbosity: &Verbosity) -> anyhow::Resul
         }
         config.dry_run = args.dry_run;
         config.echo_dry_run = !verbosity.quiet;
+        config.pass_budget = Some(args.time_budget.unwrap_or(autoheal_github::DEFAULT_MANY_PASS_BUDGET));
         let gh = GitHub::new(config)?;
         let repos = repositories(&gh, &args).await?;
         if repos.is_empty() {

@@ -581,3 +581,50 @@ fn names_with_line_breaks_cannot_inject_workflow_commands_into_the_monitors_log(
         );
     }
 }
+
+/// `--time-budget` ends a pass on a server that answers every request late: exit 2 with the
+/// error naming the budget and that nothing was written; a budget out of range is a usage
+/// error.
+#[test]
+fn a_pass_past_its_time_budget_stops_with_a_clear_error_and_writes_nothing() {
+    let fake = fake();
+    seed(&fake, REPO, "main", &timeout(50));
+    fake.delay_requests(None, "/", std::time::Duration::from_millis(250));
+    let url = fake.url();
+    let dir = std::env::temp_dir();
+    let started = std::time::Instant::now();
+    let out = autoheal(
+        &dir,
+        &[
+            "heal",
+            "--repo",
+            REPO,
+            "--run-id",
+            "50",
+            "--time-budget",
+            "1s",
+            "--api-url",
+            &url,
+        ],
+        Some(TOKEN),
+    );
+    let stderr = text(&out.stderr);
+    assert!(started.elapsed() < std::time::Duration::from_secs(30));
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(
+        stderr
+            .contains("autoheal: error: the pass's time budget of 1s (--time-budget) ran out at GET /repos/octo/app/"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("it had written nothing before"), "{stderr}");
+    assert!(fake.writes().is_empty());
+
+    for bad in ["0s", "25h", "15"] {
+        let out = autoheal(
+            &dir,
+            &["report", "--repo", REPO, "--run-id", "50", "--time-budget", bad],
+            Some(TOKEN),
+        );
+        assert_usage_error(&out, "is not a time budget from 1s to 24h");
+    }
+}

@@ -631,6 +631,17 @@ impl FakeGithub {
         });
     }
 
+    /// Requests to paths starting with `path_prefix` (`method` None = any) are answered
+    /// `delay` late: the fake waits before it records, reads or changes anything, so a
+    /// request the client gives up on during the wait leaves no trace (a slow or hostile
+    /// server for the pass's time budget). Later calls add rules; the first match wins.
+    pub fn delay_requests(&self, method: Option<&str>, path_prefix: &str, delay: std::time::Duration) {
+        self.shared
+            .lock()
+            .delays
+            .push((method.map(str::to_string), path_prefix.to_string(), delay));
+    }
+
     /// Every request received so far, in order.
     pub fn requests(&self) -> Vec<RecordedRequest> {
         self.shared.lock().requests.clone()
@@ -676,6 +687,10 @@ async fn api_handler(
     headers: HeaderMap,
     body: Bytes,
 ) -> Response {
+    let delay = shared.lock().delay_of(method.as_str(), uri.path());
+    if !delay.is_zero() {
+        tokio::time::sleep(delay).await;
+    }
     let mut state = shared.lock();
     routes::record(&mut state, Host::Api, &method, &uri, &headers, &body);
     if let Some(kind) = state.take_fault(method.as_str(), uri.path()) {

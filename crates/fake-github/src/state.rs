@@ -182,6 +182,19 @@ pub struct State {
     pub search_incomplete: bool,
     /// GitHub's search rate limit, when a test plays it (`FakeGithub::limit_search`).
     pub search_limit: Option<SearchLimit>,
+    /// Requests the fake answers late: `(method or any, path prefix, delay)`, the first match
+    /// (`FakeGithub::delay_requests`).
+    pub delays: Vec<(Option<String>, String, std::time::Duration)>,
+}
+
+impl State {
+    /// How long the fake waits before it reads and answers a request to `path`.
+    pub fn delay_of(&self, method: &str, path: &str) -> std::time::Duration {
+        self.delays
+            .iter()
+            .find(|(m, prefix, _)| m.as_deref().is_none_or(|m| m == method) && path.starts_with(prefix.as_str()))
+            .map_or(std::time::Duration::ZERO, |(_, _, delay)| *delay)
+    }
 }
 
 /// GitHub's search rate limit as the fake plays it: `per_minute` searches in each minute of

@@ -68,6 +68,22 @@ pub enum Error {
         "issue #{issue} names run {run}, which is not a run of {repo}; autoheal only heals this repository's own runs"
     )]
     ForeignRun { issue: u64, run: u64, repo: String },
+    /// The pass's time budget (`ClientConfig::pass_budget`, the CLI's `--time-budget`) ran
+    /// out: the client refused to send, wait for or go on waiting for `method path`, so nothing
+    /// after it was read or written. `in_flight` when that request was a write already sent
+    /// (GitHub may have made it); `written` lists the writes made before it.
+    #[error("{}", out_of_time(*budget_secs, method, path, *in_flight, written))]
+    OutOfTime {
+        budget_secs: u64,
+        method: String,
+        path: String,
+        in_flight: bool,
+        written: Vec<String>,
+    },
+    /// A step failed after earlier writes left something a rerun must finish (a fix branch
+    /// pushed with no pull request yet); `left` says what, for the person reading the error.
+    #[error("{source}; {left}")]
+    Unfinished { source: Box<Error>, left: String },
     /// Something about the repository makes the request impossible (no default branch...).
     #[error("{0}")]
     Invalid(String),
@@ -102,6 +118,38 @@ impl Error {
 }
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+/// The most writes an [`Error::OutOfTime`] message lists one by one.
+const WRITES_LISTED: usize = 10;
+
+fn out_of_time(budget_secs: u64, method: &str, path: &str, in_flight: bool, written: &[String]) -> String {
+    let at = if in_flight {
+        format!("while {method} {path} was in flight (GitHub may or may not have made that write)")
+    } else {
+        format!("at {method} {path}")
+    };
+    let writes = match written.len() {
+        0 => "it had written nothing before".to_string(),
+        n => {
+            let listed = written
+                .iter()
+                .take(WRITES_LISTED)
+                .cloned()
+                .collect::<Vec<_>>()
+                .join(", ");
+            let more = n.saturating_sub(WRITES_LISTED);
+            let more = if more > 0 {
+                format!(" and {more} more")
+            } else {
+                String::new()
+            };
+            format!("the writes it made before: {listed}{more}")
+        }
+    };
+    format!(
+        "the pass's time budget of {budget_secs}s (--time-budget) ran out {at}; autoheal stopped there and read or wrote nothing after it; {writes}"
+    )
+}
 
 /// GitHub's wording for the missing-`workflows`-permission refusal (GitHub Apps say
 /// "`workflows` permission", OAuth tokens "`workflow` scope").

@@ -418,10 +418,31 @@ async fn heal_fix(
     }
     let title = pull_title(&proposal.titles());
     let body = pull_body(issue, record, &proposal.fixes(), read_notes);
+    // A failure from here on (the pass's time budget running out among them) leaves the
+    // branch moved without its pull request: the error says so, and what a rerun does.
+    let left = match &open {
+        None => format!(
+            "the branch `{branch}` now holds the fix, but no pull request was opened for it; `autoheal heal` again opens it (the branch is reused)"
+        ),
+        Some(pull) => format!(
+            "the branch `{branch}` of pull request #{} now holds the new fix, but the pull request's title and body may still describe the old one; `autoheal heal` again updates them",
+            pull.number
+        ),
+    };
+    let unfinished = |error: Error| match (&pushed, error) {
+        (Pushed::Committed, unfinished @ Error::Unfinished { .. }) => unfinished,
+        (Pushed::Committed, error) => Error::Unfinished {
+            source: Box::new(error),
+            left: left.clone(),
+        },
+        (_, error) => error,
+    };
     let (pull, opened, changed) = match open {
         Some(pull) => {
             progress.step(&format!("updating pull request #{}", pull.number));
-            let (pull, refreshed) = act::pull::refresh_pull(gh, repo, pull, &title, &body).await?;
+            let (pull, refreshed) = act::pull::refresh_pull(gh, repo, pull, &title, &body)
+                .await
+                .map_err(unfinished)?;
             (pull, false, refreshed || pushed == Pushed::Committed)
         }
         None => {
@@ -430,15 +451,17 @@ async fn heal_fix(
                 Ok(pull) => (pull, true, true),
                 // Another heal opened it since the list above: refresh that one.
                 Err(error) if act::pull::is_already_open(&error) => {
-                    let pulls = gh.list_pulls_by_head(repo, &branch).await?;
+                    let pulls = gh.list_pulls_by_head(repo, &branch).await.map_err(unfinished)?;
                     let Some(pull) = pulls.into_iter().find(|p| p.state == "open") else {
-                        return Err(error);
+                        return Err(unfinished(error));
                     };
                     progress.step(&format!("updating pull request #{}", pull.number));
-                    let (pull, refreshed) = act::pull::refresh_pull(gh, repo, pull, &title, &body).await?;
+                    let (pull, refreshed) = act::pull::refresh_pull(gh, repo, pull, &title, &body)
+                        .await
+                        .map_err(unfinished)?;
                     (pull, false, refreshed || pushed == Pushed::Committed)
                 }
-                Err(error) => return Err(error),
+                Err(error) => return Err(unfinished(error)),
             }
         }
     };

@@ -38,7 +38,7 @@ pub mod rollback;
 pub mod stats;
 pub mod text;
 
-pub use client::config::{ClientConfig, RepoName};
+pub use client::config::{ClientConfig, DEFAULT_MANY_PASS_BUDGET, DEFAULT_PASS_BUDGET, RepoName, parse_budget};
 pub use client::dry_run::PlannedWrite;
 pub use client::endpoints::IssueFilter;
 pub use client::retry::{Clock, FixedClock, RecordingSleeper, RetryPolicy, Sleeper, SystemClock, TokioSleeper};

@@ -8,6 +8,7 @@
 mod common;
 mod heal_fixtures;
 
+mod budget;
 mod client;
 mod copilot;
 mod heal;

@@ -18,7 +18,30 @@ pub async fn open_pull(
     body: &str,
 ) -> Result<PullRequest> {
     let pull = gh.create_pull(repo, title, branch, base, body).await?;
-    let refused = add_labels(gh, repo, pull.number, &[LABEL_AUTO_HEAL.to_string()]).await?;
+    // A rerun finds this pull request open and only refreshes it: what a failure here (the
+    // pass's time budget among them) leaves undone stays undone, so the error says what.
+    let unfinished = |source: Error, left: String| Error::Unfinished {
+        source: Box::new(source),
+        left,
+    };
+    let refused = add_labels(gh, repo, pull.number, &[LABEL_AUTO_HEAL.to_string()])
+        .await
+        .map_err(|e| {
+            let left = format!(
+                "pull request #{} was opened but may lack the `{LABEL_AUTO_HEAL}` label (without it its reviews are not learned from) and issue #{issue} was not told of it; add both by hand",
+                pull.number
+            );
+            unfinished(e, left)
+        })?;
+    let untold = |e: Error| {
+        unfinished(
+            e,
+            format!(
+                "pull request #{} was opened but issue #{issue} was not told of it",
+                pull.number
+            ),
+        )
+    };
     if !refused.is_empty() {
         // The pull request is worth keeping without its label; it says what that costs.
         comment_once(
@@ -28,10 +51,12 @@ pub async fn open_pull(
             REFUSED_LABELS_MARKER,
             &refused_pull_labels_comment(&refused),
         )
-        .await?;
+        .await
+        .map_err(untold)?;
     }
     gh.create_comment(repo, issue, &opened_comment(pull.number, branch))
-        .await?;
+        .await
+        .map_err(untold)?;
     Ok(pull)
 }
 

@@ -28,6 +28,11 @@ pub struct ClientConfig {
     /// The login an App installation token acts as (`name[bot]`), which such a token cannot
     /// ask GitHub for: `AUTOHEAL_BOT_LOGIN` (see `fetch::trust::fetch_bot_login`).
     pub bot_login: Option<String>,
+    /// The whole pass's time budget, counted from [`crate::GitHub::new`]: no request is sent,
+    /// waited for or retried past it ([`crate::Error::OutOfTime`]). Each request has its own
+    /// `request_timeout` and a list stops at 1,000 pages, so without it a server answering
+    /// every page just under the timeout holds a pass for hours. `None`: no budget.
+    pub pass_budget: Option<Duration>,
 }
 
 impl Default for ClientConfig {
@@ -42,6 +47,7 @@ impl Default for ClientConfig {
             max_json_bytes: 32 * 1024 * 1024,
             echo_dry_run: true,
             bot_login: None,
+            pass_budget: None,
         }
     }
 }
@@ -76,6 +82,41 @@ impl ClientConfig {
             ..ClientConfig::default()
         })
     }
+}
+
+/// The default time budget of a `report` or `heal` pass on one run or issue: the generated
+/// monitor and heal jobs give the job 20 minutes (`init.rs`, `timeout-minutes: 20`), so the
+/// pass stops itself, saying what it did not do, before the runner cancels it mid-write,
+/// leaving minutes to install autoheal. Nothing ordinary comes near it: the search limit's
+/// waits, the longest, are budgeted at 5 minutes a pass.
+pub const DEFAULT_PASS_BUDGET: Duration = Duration::from_secs(15 * 60);
+
+/// The default time budget of a `heal --repos`/`--org` pass, which works on many runs of many
+/// repositories: two hours, a third of a GitHub-hosted job's longest run (6 hours).
+pub const DEFAULT_MANY_PASS_BUDGET: Duration = Duration::from_secs(2 * 60 * 60);
+
+/// The longest budget accepted: a day.
+pub const MAX_PASS_BUDGET: Duration = Duration::from_secs(24 * 60 * 60);
+
+/// A time budget as the CLI takes it: a whole number with `s`, `m` or `h` (`90s`, `15m`,
+/// `2h`), from one second to [`MAX_PASS_BUDGET`].
+pub fn parse_budget(raw: &str) -> std::result::Result<Duration, String> {
+    let raw = raw.trim();
+    let bad = || format!("`{raw}` is not a time budget from 1s to 24h (`90s`, `15m`, `2h`)");
+    let split = raw.find(|c: char| !c.is_ascii_digit()).ok_or_else(bad)?;
+    let (digits, unit) = raw.split_at(split);
+    let amount: u64 = digits.parse().map_err(|_| bad())?;
+    let unit_secs = match unit {
+        "s" => 1,
+        "m" => 60,
+        "h" => 3600,
+        _ => return Err(bad()),
+    };
+    let budget = Duration::from_secs(amount.checked_mul(unit_secs).ok_or_else(bad)?);
+    if budget.is_zero() || budget > MAX_PASS_BUDGET {
+        return Err(bad());
+    }
+    Ok(budget)
 }
 
 /// The variable naming the login an App installation token acts as.
@@ -173,6 +214,28 @@ impl std::fmt::Display for RepoName {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn budgets_are_whole_seconds_minutes_or_hours_within_a_day() {
+        assert_eq!(parse_budget("90s"), Ok(Duration::from_secs(90)));
+        assert_eq!(parse_budget(" 15m "), Ok(DEFAULT_PASS_BUDGET));
+        assert_eq!(parse_budget("2h"), Ok(DEFAULT_MANY_PASS_BUDGET));
+        assert_eq!(parse_budget("24h"), Ok(MAX_PASS_BUDGET));
+        for bad in [
+            "0s",
+            "25h",
+            "1441m",
+            "15",
+            "m",
+            "1.5h",
+            "-1s",
+            "18446744073709551615h",
+            "1d",
+            "",
+        ] {
+            assert!(parse_budget(bad).is_err(), "{bad}");
+        }
+    }
 
     fn env<'a>(pairs: &'a [(&'a str, &'a str)]) -> impl Fn(&str) -> Option<String> + 'a {
         move |key| pairs.iter().find(|(k, _)| *k == key).map(|(_, v)| v.to_string())

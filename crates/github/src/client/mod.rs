@@ -56,6 +56,11 @@ pub struct GitHub {
     /// GitHub's search rate limit as this client's searches saw it; held for the whole of a
     /// search, so searches go one at a time (`search_limit`).
     search: Arc<tokio::sync::Mutex<SearchWindow>>,
+    /// When the pass's time budget runs out (`ClientConfig::pass_budget`, from `new`).
+    deadline: Option<tokio::time::Instant>,
+    /// The writes made so far (`METHOD path`, redacted), so a pass stopped by its budget says
+    /// what it left behind.
+    written: Arc<Mutex<Vec<String>>>,
 }
 
 /// What [`GitHub::send`] does with an answer that says a rate limit was hit.
@@ -110,7 +115,10 @@ impl GitHub {
         let redactor = Redactor::new(config.token.as_ref());
         let api = build_octocrab(&config, true)?;
         let anonymous = build_octocrab(&config, false)?;
+        let deadline = config.pass_budget.map(|budget| tokio::time::Instant::now() + budget);
         Ok(GitHub {
+            deadline,
+            written: Arc::default(),
             api,
             anonymous,
             config: Arc::new(config),
@@ -133,6 +141,39 @@ impl GitHub {
     /// Writes recorded in dry-run mode, in order.
     pub fn planned_writes(&self) -> Vec<PlannedWrite> {
         self.planned.lock().map(|p| p.clone()).unwrap_or_default()
+    }
+
+    /// The time left of the pass's budget before `method path`, or the error that stops the
+    /// pass there.
+    fn time_left(&self, method: &Method, shown_path: &str) -> Result<Option<Duration>> {
+        let Some(deadline) = self.deadline else {
+            return Ok(None);
+        };
+        let left = deadline.saturating_duration_since(tokio::time::Instant::now());
+        if left.is_zero() {
+            return Err(self.out_of_time(method, shown_path, false));
+        }
+        Ok(Some(left))
+    }
+
+    /// [`Error::OutOfTime`] at `method path`, with the writes made so far.
+    fn out_of_time(&self, method: &Method, shown_path: &str, in_flight: bool) -> Error {
+        Error::OutOfTime {
+            budget_secs: self.config.pass_budget.map_or(0, |b| b.as_secs()),
+            method: method.to_string(),
+            path: shown_path.to_string(),
+            in_flight: in_flight && is_write(method),
+            written: self.written.lock().map(|w| w.clone()).unwrap_or_default(),
+        }
+    }
+
+    /// Sleep `wait` unless it reaches past the pass's budget: then stop before `method path`.
+    async fn wait_within_budget(&self, wait: Duration, method: &Method, shown_path: &str) -> Result<()> {
+        if self.time_left(method, shown_path)?.is_some_and(|left| wait >= left) {
+            return Err(self.out_of_time(method, shown_path, false));
+        }
+        self.sleeper.sleep(wait).await;
+        Ok(())
     }
 
     pub(crate) fn redact(&self, text: &str) -> String {
@@ -170,7 +211,7 @@ impl GitHub {
         loop {
             if let Some(wait) = window.wait_before_next(self.clock.now_unix()) {
                 window.spend(wait, policy, &shown_path)?;
-                self.sleeper.sleep(wait).await;
+                self.wait_within_budget(wait, &Method::GET, &shown_path).await?;
             }
             let limit = self.config.max_json_bytes;
             match self
@@ -186,7 +227,7 @@ impl GitHub {
                     let wait = refusal_wait(Duration::from_secs(wait_secs), previous, refusals);
                     window.spend(wait, policy, &shown_path)?;
                     previous = wait;
-                    self.sleeper.sleep(wait).await;
+                    self.wait_within_budget(wait, &Method::GET, &shown_path).await?;
                 }
                 Err(other) => return Err(other),
             }
@@ -227,11 +268,17 @@ impl GitHub {
         let shown_path = self.redact(strip_query_secrets(path));
         let mut retry = 0u32;
         loop {
+            // An attempt gets its own timeout or what is left of the pass's budget, the less.
+            let left = self.time_left(&method, &shown_path)?;
+            let cut_by_budget = left.is_some_and(|left| left < self.config.request_timeout);
             let attempt = tokio::time::timeout(
-                self.config.request_timeout,
+                left.map_or(self.config.request_timeout, |left| {
+                    left.min(self.config.request_timeout)
+                }),
                 self.send_once(octo, &method, path, body, limit),
             );
             let outcome = match attempt.await {
+                Err(_) if cut_by_budget => return Err(self.out_of_time(&method, &shown_path, true)),
                 Err(_) => Err(Error::Timeout {
                     method: method.to_string(),
                     path: shown_path.clone(),
@@ -247,7 +294,14 @@ impl GitHub {
                     self.clock.now_unix(),
                     policy,
                 ) {
-                    Decision::Accept => return Ok(response),
+                    Decision::Accept => {
+                        if is_write(&method) {
+                            if let Ok(mut written) = self.written.lock() {
+                                written.push(format!("{method} {shown_path}"));
+                            }
+                        }
+                        return Ok(response);
+                    }
                     Decision::Fail => return Err(self.api_error(&method, &shown_path, &response)),
                     Decision::RateLimited(wait) => {
                         if rate_limits == RateLimits::Surface
@@ -279,7 +333,7 @@ impl GitHub {
                 }));
             }
             retry += 1;
-            self.sleeper.sleep(wait).await;
+            self.wait_within_budget(wait, &method, &shown_path).await?;
         }
     }
 
@@ -531,6 +585,11 @@ impl GitHub {
         }
         Ok(response.body)
     }
+}
+
+/// Whether `method` changes something on GitHub.
+fn is_write(method: &Method) -> bool {
+    !matches!(*method, Method::GET | Method::HEAD | Method::OPTIONS)
 }
 
 /// Whether `url` (absolute, or relative to the API) is on the API's scheme, host and port.
