@@ -348,10 +348,14 @@ fn classify_github(path: &str, segments: &[&str], scope: &Scope<'_>) -> Tier {
     }
 }
 
-/// `UNTRUSTED_PATHS` entries use `*` for any index.
+/// `UNTRUSTED_PATHS` entries use `*` for any index. The pattern is read
+/// segment by segment, not collected: this runs for every entry of the list
+/// on every `github.…` path of every expression in a script.
 fn matches_pattern(pattern: &str, segments: &[&str]) -> bool {
-    let pattern: Vec<&str> = pattern.split('.').collect();
-    pattern.len() <= segments.len() && pattern.iter().zip(segments).all(|(p, s)| p == s || *p == "*")
+    let mut path = segments.iter();
+    pattern
+        .split('.')
+        .all(|p| path.next().is_some_and(|s| p == *s || p == "*"))
 }
 
 fn input_tier(name: Option<&str>, scope: &Scope<'_>) -> Tier {
@@ -431,6 +435,18 @@ fn env_tier(name: &str, scope: &Scope<'_>, depth: usize) -> Option<Tier> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_pattern_matches_a_path_it_is_a_prefix_of_with_any_index_for_star() {
+        let path = |p: &'static str| p.split('.').collect::<Vec<_>>();
+        let pattern = "github.event.commits.*.message";
+        assert!(matches_pattern(pattern, &path("github.event.commits.0.message")));
+        assert!(matches_pattern(pattern, &path("github.event.commits.*.message.length")));
+        assert!(!matches_pattern(pattern, &path("github.event.commits.0")));
+        assert!(!matches_pattern(pattern, &path("github.event.commits.0.author")));
+        assert!(!matches_pattern(pattern, &path("github.event")));
+        assert!(matches_pattern("github", &path("github.event")));
+    }
 
     fn tiers(src: &str, scope: &Scope<'_>) -> Vec<(String, Tier)> {
         leaks(&autoheal_expr::parse(src).unwrap(), scope)
