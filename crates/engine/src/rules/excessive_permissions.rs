@@ -245,19 +245,23 @@ const RUN_TOKEN_USES: &[&str] = &[
 
 fn mentions_token(node: Option<&Node>) -> bool {
     let Some(node) = node else { return false };
-    audit::string_scalars(node).iter().any(|s| {
-        s.as_str().is_some_and(|v| {
-            contains_ignoring_ascii_case(v, b"github_token") || contains_ignoring_ascii_case(v, b"github.token")
-        })
-    })
+    audit::string_scalars(node)
+        .iter()
+        .any(|s| s.as_str().is_some_and(names_github_token))
 }
 
-/// Whether `text` holds `needle` (lowercase ASCII) in any ASCII case,
-/// without a lowercase copy of every string of the job.
-fn contains_ignoring_ascii_case(text: &str, needle: &[u8]) -> bool {
-    text.as_bytes()
-        .windows(needle.len())
-        .any(|w| w.eq_ignore_ascii_case(needle))
+/// Whether `text` holds `github_token` or `github.token` in any ASCII case,
+/// without a lowercase copy of every string of the job: each `g`/`G` is
+/// looked at once, for both spellings.
+fn names_github_token(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    memchr::memchr2_iter(b'g', b'G', bytes).any(|i| {
+        let rest = &bytes[i..];
+        rest.len() >= 12
+            && rest[..6].eq_ignore_ascii_case(b"github")
+            && matches!(rest[6], b'_' | b'.')
+            && rest[7..12].eq_ignore_ascii_case(b"token")
+    })
 }
 
 /// What an action does with the job's token.
@@ -419,6 +423,31 @@ mod tests {
     use crate::rules::test_support::{PATH, apply_first_fix, lint_rule};
 
     const TWO_JOBS: &str = include_str!("../../tests/rules/excessive-permissions/two-jobs-no-permissions.yml");
+
+    use proptest::strategy::Strategy;
+
+    proptest::proptest! {
+        /// The one-pass search finds what a search per word finds: text
+        /// built from pieces of the words, in any case, with other bytes.
+        #[test]
+        fn the_token_searches_agree_with_a_search_per_word(
+            pieces in proptest::collection::vec(
+                proptest::prop_oneof![
+                    proptest::sample::select(vec![
+                        "GITHUB_TOKEN", "GitHub.Token", "github", "GITHUB", "token", "Token", "_", ".", "g",
+                        "G", "é", " ",
+                    ]).prop_map(str::to_string),
+                    "[ -~]{0,6}",
+                ],
+                0..12,
+            )
+        ) {
+            let text = pieces.concat();
+            let lower = text.to_ascii_lowercase();
+            let by_word = lower.contains("github_token") || lower.contains("github.token");
+            proptest::prop_assert_eq!(super::names_github_token(&text), by_word);
+        }
+    }
 
     /// Every scope and level the action table grants is one the
     /// `permissions` rule accepts (its table is GitHub's list), so a fix
