@@ -578,15 +578,13 @@ fn tomllib_is_never_installed_and_distutils_on_3_12_comes_from_setuptools() {
     assert!(f["message"].as_str().unwrap().contains("expression"), "{f}");
 
     let dir = repo_with(&PYTHON.replace("PY", "3.12"), &conftest("distutils"));
+    std::fs::write(dir.path().join("requirements-dev.txt"), "pytest\n").unwrap();
     let f = diagnose_json(dir.path());
     assert_eq!(
         (f["category"].as_str(), f["subject"].as_str()),
         (Some("missing_dependency"), Some("setuptools"))
     );
-    assert_eq!(
-        titles(&f),
-        ["Add `setuptools` to the `pip install` in step \"Run pip install -r requirements-dev.txt\""]
-    );
+    assert_eq!(titles(&f), ["Add `setuptools` to requirements-dev.txt"]);
 }
 
 #[test]

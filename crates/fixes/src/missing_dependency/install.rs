@@ -31,12 +31,47 @@ struct InstallLine {
     /// `--no-deps`: a name added here would come without its own
     /// dependencies.
     no_deps: bool,
-    /// Why a bare name can be installed by no pip line of the job: pip's
-    /// hash-checking mode (`--require-hashes`, or a `--hash` in a requirements
-    /// file it reads) is all or nothing, so an unhashed name makes pip refuse
-    /// the whole install (pip's "Secure installs" docs; review86 H1), and
-    /// `--no-index` installs only from local archives.
-    locked: Option<&'static str>,
+    /// Why a bare name can be installed by no pip line of the job (review86
+    /// H1, review87 L1, L2).
+    locked: Option<Locked>,
+    /// A requirements file the line reads (`-r`, or one such a file includes,
+    /// at any depth) that the fix could not locate or read: moved by a `cd`,
+    /// under a computed directory, outside the workspace, absent from the
+    /// repository (generated in the job: `poetry export` writes hashes by
+    /// default), or included too deep. It may turn on hash checking, so
+    /// neither the line nor a file of it is extended (review87 H1); a step of
+    /// its own, a separate pip run, is still safe.
+    unread: bool,
+}
+
+/// Why pip would refuse or not find a bare name added to the job's installs.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Locked {
+    /// pip's hash-checking mode is all or nothing: one `--hash` in any
+    /// requirement it reads, or `--require-hashes`, makes it refuse every
+    /// requirement without one (pip's "Secure installs" docs). The text says
+    /// where the mode is turned on.
+    Hashes(&'static str),
+    /// `--no-index` installs only from the local archives `--find-links`
+    /// gives.
+    NoIndex(&'static str),
+}
+
+impl Locked {
+    fn reason(self, dist: &str) -> String {
+        match self {
+            Locked::Hashes(why) => format!(
+                "the job's `pip install` runs with {why}: pip's hash checking is all or nothing, so a bare `{dist}` \
+                 would make pip refuse the whole install; add it with its pinned version and hash (e.g. `pip-compile \
+                 --generate-hashes`)"
+            ),
+            Locked::NoIndex(why) => format!(
+                "the job's `pip install` runs with {why}: pip installs only from the local archives `--find-links` \
+                 gives, so `{dist}` is found only if its archive is among them; add it there (e.g. `pip download \
+                 {dist} -d <that directory>`)"
+            ),
+        }
+    }
 }
 
 impl InstallLine {
@@ -133,6 +168,7 @@ fn install_lines(ctx: &Ctx<'_>, job: &Job<'_>, steps: &[Step<'_>]) -> Vec<Instal
             let mut elsewhere = false;
             let mut no_deps = false;
             let mut locked = None;
+            let mut unread = false;
             let mut tokens = args.split_whitespace();
             while let Some(t) = tokens.next() {
                 let file = match t {
@@ -144,17 +180,18 @@ fn install_lines(ctx: &Ctx<'_>, job: &Job<'_>, steps: &[Step<'_>]) -> Vec<Instal
                 };
                 if let Some(f) = file {
                     let f = f.trim_matches(['"', '\'']);
-                    if let Some(p) = workspace_path(f).filter(|_| !computed && !moved_here) {
-                        requirements.push(match &wd {
+                    match workspace_path(f).filter(|_| !computed && !moved_here) {
+                        Some(p) => requirements.push(match &wd {
                             Some(w) => format!("{w}/{p}"),
                             None => p,
-                        });
+                        }),
+                        None => unread = true,
                     }
                     continue;
                 }
                 match t {
-                    "--require-hashes" => locked = Some("`--require-hashes`"),
-                    "--no-index" => locked = Some("`--no-index`"),
+                    "--require-hashes" => locked = Some(Locked::Hashes("`--require-hashes`")),
+                    "--no-index" => locked = Some(Locked::NoIndex("`--no-index`")),
                     "--no-deps" => no_deps = true,
                     _ => {}
                 }
@@ -178,9 +215,16 @@ fn install_lines(ctx: &Ctx<'_>, job: &Job<'_>, steps: &[Step<'_>]) -> Vec<Instal
             if args.split_whitespace().last().is_some_and(takes_a_value) {
                 continue;
             }
-            if locked.is_none() && requirements.iter().any(|p| hash_pinned(ctx, p)) {
-                locked = Some("a `--hash` in its requirements file");
+            for p in &requirements {
+                match requirements_file(ctx, p) {
+                    FileState::Hashed => {
+                        locked = locked.or(Some(Locked::Hashes("a `--hash` in its requirements file")));
+                    }
+                    FileState::Unread => unread = true,
+                    FileState::Plain => {}
+                }
             }
+            locked = locked.or_else(|| env_locked(ctx, job, s));
             out.push(InstallLine {
                 step_index: s.index,
                 insert_at: line.range.start + args_start + args.len(),
@@ -189,6 +233,7 @@ fn install_lines(ctx: &Ctx<'_>, job: &Job<'_>, steps: &[Step<'_>]) -> Vec<Instal
                 elsewhere,
                 no_deps,
                 locked,
+                unread,
             });
         }
     }
@@ -269,33 +314,107 @@ fn install_arguments_end(before: &str, rest: &str) -> Option<usize> {
     Some(end)
 }
 
-/// Whether the requirements file at `path`, or one it includes with `-r`
-/// (one level, beside it), turns on pip's hash-checking mode.
-fn hash_pinned(ctx: &Ctx<'_>, path: &str) -> bool {
-    let Some(text) = ctx.repo.read(path) else {
-        return false;
-    };
-    let hashes = |t: &str| {
-        t.lines().any(|l| {
-            let l = strip_comment(l);
-            l.contains("--hash") || l.contains("--require-hashes")
-        })
-    };
-    if hashes(&text) {
-        return true;
+/// What pip's reading of the requirements file at `path` turns on.
+#[derive(Debug, PartialEq, Eq)]
+enum FileState {
+    Plain,
+    Hashed,
+    Unread,
+}
+
+/// How deep `-r` includes are followed; deeper is [`FileState::Unread`].
+const MAX_INCLUDE_DEPTH: usize = 8;
+
+/// Whether the requirements file at `path`, or one it includes with `-r` at
+/// any depth (pip reads an include relative to the file that names it),
+/// turns on pip's hash-checking mode, or cannot be read (review87 H1).
+fn requirements_file(ctx: &Ctx<'_>, path: &str) -> FileState {
+    let mut seen = Vec::new();
+    requirements_file_at(ctx, path, 0, &mut seen)
+}
+
+fn requirements_file_at(ctx: &Ctx<'_>, path: &str, depth: usize, seen: &mut Vec<String>) -> FileState {
+    if seen.iter().any(|p| p == path) {
+        // pip would loop; what the file holds is read once.
+        return FileState::Plain;
     }
+    if depth > MAX_INCLUDE_DEPTH {
+        return FileState::Unread;
+    }
+    let Some(text) = ctx.repo.read(path) else {
+        return FileState::Unread;
+    };
+    seen.push(path.to_string());
     let dir = path.rsplit_once('/').map_or("", |(d, _)| d);
-    text.lines().any(|l| {
+    let mut state = FileState::Plain;
+    for l in text.lines() {
         let l = strip_comment(l).trim();
+        if l.contains("--hash") || l.contains("--require-hashes") {
+            return FileState::Hashed;
+        }
         let included = l
-            .strip_prefix("-r")
-            .or_else(|| l.strip_prefix("--requirement"))
+            .strip_prefix("--requirement")
+            .or_else(|| l.strip_prefix("-r"))
             .map(|f| f.trim_start_matches(['=', ' ']).trim());
-        included.and_then(workspace_path).is_some_and(|f| {
-            let f = if dir.is_empty() { f } else { format!("{dir}/{f}") };
-            ctx.repo.read(&f).is_some_and(|t| hashes(&t))
+        let Some(included) = included else {
+            continue;
+        };
+        match join_relative(dir, included).as_deref().and_then(workspace_path) {
+            Some(p) => match requirements_file_at(ctx, &p, depth + 1, seen) {
+                FileState::Hashed => return FileState::Hashed,
+                FileState::Unread => state = FileState::Unread,
+                FileState::Plain => {}
+            },
+            None => state = FileState::Unread,
+        }
+    }
+    state
+}
+
+/// `name` read from the directory `dir` of the workspace, with its `./` and
+/// `../` segments resolved; `None` when it leaves the workspace or is absolute.
+fn join_relative(dir: &str, name: &str) -> Option<String> {
+    if name.starts_with('/') || name.contains("://") {
+        return None;
+    }
+    let mut parts: Vec<&str> = dir.split('/').filter(|p| !p.is_empty() && *p != ".").collect();
+    for seg in name.split('/') {
+        match seg {
+            "" | "." => {}
+            ".." => {
+                parts.pop()?;
+            }
+            s => parts.push(s),
+        }
+    }
+    (!parts.is_empty()).then(|| parts.join("/"))
+}
+
+/// pip reads every long option from `PIP_<OPTION>` too (pip's configuration
+/// docs, "Environment Variables"): `PIP_REQUIRE_HASHES` or `PIP_NO_INDEX` in
+/// the step's, the job's or the workflow's `env:` turns the mode on for every
+/// pip run there (review87 L1). A value pip reads as false (`0`, `false`,
+/// `no`, `off`, and their single letters) leaves it off; an expression is
+/// taken as on.
+fn env_locked(ctx: &Ctx<'_>, job: &Job<'_>, step: &Step<'_>) -> Option<Locked> {
+    let root = ctx.doc.root.as_ref();
+    let envs = [step.get("env"), job.get("env"), root.and_then(|r| r.get("env"))];
+    let on = |name: &str| {
+        envs.iter().flatten().find_map(|e| e.get(name)).is_some_and(|v| {
+            let text = v.as_str().unwrap_or("");
+            !matches!(
+                text.trim().to_ascii_lowercase().as_str(),
+                "0" | "false" | "no" | "off" | "n" | "f" | ""
+            )
         })
-    })
+    };
+    if on("PIP_REQUIRE_HASHES") {
+        Some(Locked::Hashes("`PIP_REQUIRE_HASHES` in its `env:`"))
+    } else if on("PIP_NO_INDEX") {
+        Some(Locked::NoIndex("`PIP_NO_INDEX` in its `env:`"))
+    } else {
+        None
+    }
 }
 
 /// Whether `word` is a pip option whose value is the next word.
@@ -362,16 +481,13 @@ pub(super) fn candidate(
     // A job that installs under pip's hash checking (or from local archives
     // only) gets no bare name, on its line or in a step of its own.
     if matches!(env, Env::Pip | Env::Venv(_)) {
+        // A new step runs under the failing step's job and workflow `env:`.
         if let Some(why) = install_lines(ctx, job, &job.steps[..=step.index])
             .iter()
             .find_map(|l| l.locked)
+            .or_else(|| env_locked(ctx, job, step))
         {
-            return Err(format!(
-                "the job's `pip install` runs with {why}: a bare `{}` would make pip refuse the whole install (pip \
-                 checks every requirement or none); add it with its pinned version and hash (e.g. `pip-compile \
-                 --generate-hashes`)",
-                wanted.dist
-            ));
+            return Err(why.reason(&wanted.dist));
         }
     }
     match env {
@@ -412,7 +528,7 @@ fn extend_install(
         .into_iter()
         .rev()
         .filter(|l| job.steps.get(l.step_index).is_some_and(keep))
-        .find(|l| !l.only_tools() && !l.elsewhere && !l.no_deps)?;
+        .find(|l| !l.only_tools() && !l.elsewhere && !l.no_deps && !l.unread)?;
     let step_name = job.steps.get(line.step_index)?.display_name();
     if let Some((path, text)) = line
         .requirements

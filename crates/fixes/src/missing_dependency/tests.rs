@@ -32,16 +32,37 @@ jobs:
 
 #[test]
 fn extends_the_nearest_project_pip_install_line_before_its_comment() {
-    let out = apply_only(&missing("pytest-cov").at_step_name("Test"), PIP_LINE);
+    let plain = PIP_LINE.replace("pip install -r requirements.txt pytest", "pip install pytest");
+    let out = apply_only(&missing("pytest-cov").at_step_name("Test"), &plain);
     assert_eq!(
         out,
-        PIP_LINE.replace(
-            "requirements.txt pytest   # test deps",
-            "requirements.txt pytest pytest-cov   # test deps"
+        plain.replace(
+            "pip install pytest   # test deps",
+            "pip install pytest pytest-cov   # test deps"
         )
     );
     // The option alone names the plugin through the table.
-    assert_eq!(apply_only(&missing("--cov=app").at_step_name("Test"), PIP_LINE), out);
+    assert_eq!(apply_only(&missing("--cov=app").at_step_name("Test"), &plain), out);
+}
+
+/// A line reading a requirements file the fix cannot read (no repository
+/// view, or the file is generated in the job: `poetry export` writes hashes
+/// by default) is not extended: the file may turn on pip's hash checking,
+/// which a bare name breaks (review87 H1). A step of its own is a separate
+/// pip run, safe either way.
+#[test]
+fn a_line_whose_requirements_file_is_unread_gets_a_step_of_its_own() {
+    let out = apply_only(&missing("pytest-cov").at_step_name("Test"), PIP_LINE);
+    assert!(
+        out.contains("pip install -r requirements.txt pytest   # test deps\n"),
+        "{out}"
+    );
+    assert!(
+        out.contains(
+            "      - name: Install dependencies\n        run: python -m pip install pytest-cov\n      - name: Test\n"
+        ),
+        "{out}"
+    );
 }
 
 #[test]
@@ -85,8 +106,15 @@ fn the_requirements_file_is_the_one_in_the_lines_working_directory() {
         !files.contains_key("requirements.txt"),
         "the root's file is not the leg's: {files:?}"
     );
+    // The leg's file is unread, so its line is not extended either (it may
+    // pin hashes: review87 H1); the install gets a step of its own.
     assert!(
-        files[PATH].contains("requirements.txt pytest PyYAML"),
+        files[PATH].contains("requirements.txt pytest   # test deps\n"),
+        "{}",
+        files[PATH]
+    );
+    assert!(
+        files[PATH].contains("run: python -m pip install PyYAML\n"),
         "{}",
         files[PATH]
     );
@@ -95,7 +123,9 @@ fn the_requirements_file_is_the_one_in_the_lines_working_directory() {
 /// A `cd`/`pushd` before the install (earlier on its line or on an earlier
 /// line of the script) moves it elsewhere: its `-r` file is not the root's
 /// file of the same name, so that file is neither extended nor read as
-/// installing the package (review83 H1); the install line itself still is.
+/// installing the package (review83 H1); the line is not extended either,
+/// since the unread file may pin hashes (review87 H1): the install gets a
+/// step of its own.
 #[test]
 fn a_cd_before_the_install_leaves_its_requirements_file_unknown() {
     let repo = repo(&[
@@ -112,8 +142,9 @@ fn a_cd_before_the_install_leaves_its_requirements_file_unknown() {
         let wf = PIP_LINE.replace("pip install -r requirements.txt pytest", install);
         let files = apply_with_repo(&f, &wf, &repo);
         assert!(!files.contains_key("requirements.txt"), "{install}: {files:?}");
+        assert!(!files[PATH].contains("pytest PyYAML"), "{install}: {}", files[PATH]);
         assert!(
-            files[PATH].contains("requirements.txt pytest PyYAML"),
+            files[PATH].contains("run: python -m pip install PyYAML\n"),
             "{install}: {}",
             files[PATH]
         );
@@ -122,16 +153,16 @@ fn a_cd_before_the_install_leaves_its_requirements_file_unknown() {
     // package goes inside the command, before its `)` or closing quote.
     for (install, extended) in [
         (
-            "(cd services/api; pip install -r requirements.txt pytest)",
-            "(cd services/api; pip install -r requirements.txt pytest PyYAML)",
+            "(cd services/api; pip install pytest)",
+            "(cd services/api; pip install pytest PyYAML)",
         ),
         (
-            "bash -c \"cd services/api && pip install -r requirements.txt pytest\"",
-            "bash -c \"cd services/api && pip install -r requirements.txt pytest PyYAML\"",
+            "bash -c \"cd services/api && pip install pytest\"",
+            "bash -c \"cd services/api && pip install pytest PyYAML\"",
         ),
         (
-            "sh -ec 'cd services/api; pip install -r requirements.txt pytest; pip check'",
-            "sh -ec 'cd services/api; pip install -r requirements.txt pytest PyYAML; pip check'",
+            "sh -ec 'cd services/api; pip install pytest; pip check'",
+            "sh -ec 'cd services/api; pip install pytest PyYAML; pip check'",
         ),
         // Quotes the install's own arguments open are words, not the end of
         // the command (review84 H2: `-e ".[test]"` became `-e PyYAML
@@ -241,8 +272,9 @@ fn only_an_install_that_runs_is_extended_and_never_inside_a_substitution() {
         let wf = PIP_LINE.replace(install, line);
         let files = apply_with_repo(&f, &wf, &repo);
         assert!(!files.contains_key("requirements.txt"), "{line}: {files:?}");
+        assert!(files[PATH].contains(line), "{line}: untouched: {}", files[PATH]);
         assert!(
-            files[PATH].contains("requirements.txt pytest PyYAML\""),
+            files[PATH].contains("run: python -m pip install PyYAML\n"),
             "{line}: {}",
             files[PATH]
         );
@@ -256,23 +288,96 @@ fn a_hash_checked_or_offline_install_gets_no_bare_name() {
     let f = import("yaml", "PyYAML", true);
     let hashed = "requests==2.32.0 \\\n    --hash=sha256:5536\n";
     let install = "pip install -r requirements.txt pytest   # test deps";
-    for (line, files) in [
-        ("pip install -r requirements.txt", vec![("requirements.txt", hashed)]),
+    let refused = "refuse the whole install";
+    let local = "only from the local archives";
+    for (line, files, why_part) in [
+        (
+            "pip install -r requirements.txt",
+            vec![("requirements.txt", hashed)],
+            refused,
+        ),
         (
             "pip install -r requirements.txt",
             vec![("requirements.txt", "-r base.txt\n"), ("base.txt", hashed)],
+            refused,
+        ),
+        // Includes are followed at any depth, relative to the including file
+        // (review87 H1).
+        (
+            "pip install -r requirements.txt",
+            vec![
+                ("requirements.txt", "-r reqs/base.txt\n"),
+                ("reqs/base.txt", "--requirement=../lock/all.txt\n"),
+                ("lock/all.txt", hashed),
+            ],
+            refused,
         ),
         (
             "pip install --require-hashes -r requirements.txt",
             vec![("requirements.txt", "requests==2.32.0\n")],
+            refused,
         ),
-        ("pip install --no-index --find-links wheels -r requirements.txt", vec![]),
+        (
+            "pip install --no-index --find-links wheels -r requirements.txt",
+            vec![("requirements.txt", "requests==2.32.0\n")],
+            local,
+        ),
     ] {
         let wf = PIP_LINE.replace(install, line);
         let o = crate::fixes_for(&f, PATH, &wf, &repo(&files));
         assert!(o.fixes.is_empty(), "{line}: {:?}", o.fixes);
         let why = o.manual_reason.unwrap_or_default();
-        assert!(why.contains("refuse the whole install"), "{line}: {why}");
+        assert!(why.contains(why_part), "{line}: {why}");
+        // Each cause gets its own advice (review87 L2).
+        assert_eq!(why.contains("--generate-hashes"), why_part == refused, "{line}: {why}");
+    }
+    // pip reads the modes from the environment too (review87 L1): at the
+    // workflow's, the job's or the install step's `env:`; a value pip reads
+    // as false leaves them off.
+    let plain = vec![("requirements.txt", "requests==2.32.0\n")];
+    for (anchor, env, why_part) in [
+        ("jobs:\n", "env:\n  PIP_REQUIRE_HASHES: '1'\n", refused),
+        ("    runs-on:", "    env:\n      PIP_NO_INDEX: \"true\"\n", local),
+        (
+            "        run: |\n          python -m pip",
+            "        env:\n          PIP_REQUIRE_HASHES: ${{ vars.HASHES }}\n",
+            refused,
+        ),
+    ] {
+        let wf = PIP_LINE.replacen(anchor, &format!("{env}{anchor}"), 1);
+        let o = crate::fixes_for(&f, PATH, &wf, &repo(&plain));
+        assert!(o.fixes.is_empty(), "{env}: {:?}\n{wf}", o.fixes);
+        assert!(o.manual_reason.unwrap_or_default().contains(why_part), "{env}");
+    }
+    let off = PIP_LINE.replacen("\njobs:", "\nenv:\n  PIP_REQUIRE_HASHES: 'off'\njobs:", 1);
+    let files = apply_with_repo(&f, &off, &repo(&plain));
+    assert_eq!(files["requirements.txt"], "requests==2.32.0\nPyYAML\n");
+    // A requirements file the fix cannot read (moved by a `cd`, outside the
+    // workspace, included from such a place) may pin hashes: neither it nor
+    // the line is extended; the install is a step of its own (review87 H1).
+    for (line, files) in [
+        (
+            "cd app && pip install -r requirements.txt",
+            vec![("app/requirements.txt", hashed)],
+        ),
+        (
+            "pip install -r requirements.txt",
+            vec![("requirements.txt", "-r ../lock.txt\n")],
+        ),
+        (
+            "pip install -r requirements.txt",
+            vec![("requirements.txt", "flask\n-r generated.txt\n")],
+        ),
+    ] {
+        let wf = PIP_LINE.replace(install, line);
+        let files = apply_with_repo(&f, &wf, &repo(&files));
+        assert!(!files.contains_key("requirements.txt"), "{line}: {files:?}");
+        assert!(files[PATH].contains(&format!("{line}\n")), "{line}: {}", files[PATH]);
+        assert!(
+            files[PATH].contains("run: python -m pip install PyYAML\n"),
+            "{line}: {}",
+            files[PATH]
+        );
     }
     // `--no-deps` is not extended (the name would come without its own
     // dependencies); the install gets a step of its own.
@@ -308,11 +413,8 @@ fn tomllib_is_never_fixed_with_tomli() {
 #[test]
 fn distutils_on_3_12_comes_from_setuptools() {
     let f = import("distutils", "setuptools", true);
-    let out = apply_only(&f, PIP_LINE);
-    assert!(
-        out.contains("pip install -r requirements.txt pytest setuptools   # test deps"),
-        "{out}"
-    );
+    let files = apply_with_repo(&f, PIP_LINE, &repo(&[("requirements.txt", "flask\n")]));
+    assert_eq!(files["requirements.txt"], "flask\nsetuptools\n");
 }
 
 #[test]
@@ -451,12 +553,9 @@ fn an_install_that_would_not_reach_the_failing_python_is_not_offered() {
             && out.contains("pip install -r requirements.txt\n"),
         "{out}"
     );
-    let made = "on: push\njobs:\n  test:\n    runs-on: ubuntu-latest\n    steps:\n      - run: pip install tox\n      - run: |\n          python -m venv venv\n          . venv/bin/activate\n          pip install -r requirements.txt\n      - name: Test\n        run: |\n          source venv/bin/activate && pytest\n";
+    let made = "on: push\njobs:\n  test:\n    runs-on: ubuntu-latest\n    steps:\n      - run: pip install tox\n      - run: |\n          python -m venv venv\n          . venv/bin/activate\n          pip install -e .\n      - name: Test\n        run: |\n          source venv/bin/activate && pytest\n";
     let out = apply_only(&import("yaml", "PyYAML", true), made);
-    assert!(
-        out.contains("          pip install -r requirements.txt PyYAML\n"),
-        "{out}"
-    );
+    assert!(out.contains("          pip install -e . PyYAML\n"), "{out}");
     let bash = with(". .venv/bin/activate\npytest")
         .replace("      - name: Test\n", "      - name: Test\n        shell: bash\n");
     assert!(manual_reason(&import("yaml", "PyYAML", true), &bash).contains("activates the virtual environment"));
@@ -467,11 +566,12 @@ fn an_install_that_would_not_reach_the_failing_python_is_not_offered() {
         "sudo apt-get install -y libyaml-dev\npytest",
         "python3 -m pytest",
     ] {
-        let out = apply_only(&import("yaml", "PyYAML", true), &with(script));
-        assert!(
-            out.contains("pip install -r requirements.txt PyYAML"),
-            "{script}: {out}"
+        let files = apply_with_repo(
+            &import("yaml", "PyYAML", true),
+            &with(script),
+            &repo(&[("requirements.txt", "flask\n")]),
         );
+        assert_eq!(files["requirements.txt"], "flask\nPyYAML\n", "{script}");
     }
 }
 
