@@ -39,6 +39,7 @@ pub(super) fn mismatch(declared: &str, given: &Given<'_>) -> Option<String> {
         return None;
     }
     Some(match given {
+        Given::Literal(node) if ty == Type::Null && node.as_str() == Some("") => "empty".to_string(),
         Given::Literal(_) if ty == Type::Null => "null".to_string(),
         Given::Literal(node) if node.as_scalar().is_some_and(|s| s.style != ScalarStyle::Plain) => {
             format!("the string {:?}", node.as_str().unwrap_or(""))
@@ -78,8 +79,13 @@ fn literal_type(declared: &str, value: &Node) -> Option<Type> {
     if matches!(scalar.value.as_str(), "null" | "Null" | "NULL" | "~") {
         return Some(Type::Null);
     }
+    // An empty value: YAML reads it as null, some readers as "". A `string`
+    // input may mean "" and is not judged; neither reading is a number or a
+    // boolean, and GitHub fails such a run before any job starts
+    // ("Unexpected type of value '', expected type: Boolean",
+    // actions/runner#2206).
     if value.is_null() {
-        return None;
+        return (declared != "string").then_some(Type::Null);
     }
     Some(if value.as_bool().is_some() {
         Type::Bool
@@ -150,6 +156,25 @@ mod tests {
             Some("null".into())
         );
         assert_eq!(mismatch("string", &Given::Literal(&literal(""))), None);
+    }
+
+    /// An empty value is null or "" by whoever reads it: a `string` input may
+    /// take "", a `number` or `boolean` input takes neither.
+    #[test]
+    fn an_empty_value_is_no_number_or_boolean() {
+        assert_eq!(
+            mismatch("number", &Given::Literal(&literal(""))).as_deref(),
+            Some("empty")
+        );
+        assert_eq!(
+            mismatch("boolean", &Given::Literal(&literal(""))).as_deref(),
+            Some("empty")
+        );
+        assert_eq!(mismatch("string", &Given::Literal(&literal(""))), None);
+        assert_eq!(
+            mismatch("number", &Given::Literal(&literal("~"))).as_deref(),
+            Some("null")
+        );
     }
 
     #[test]
