@@ -2771,6 +2771,70 @@ const CASES: &[(&str, Category, Option<&str>)] = &[
         Some("sphinx-build"),
     ),
     ("b98-wsl-bash-shell-cmake-not-found.log", MissingCommand, Some("cmake")),
+    // Batch 97: tools and services no batch had covered (Trivy, Yarn PnP,
+    // Netlify, xcodebuild, flutter-action on ARM64, wasm-pack, meson, mise,
+    // kind, Firebase, Snyk, SonarCloud, CodeQL, PowerShellGet, wrangler,
+    // codesign, Nx), written before any change.
+    (
+        "b97-trivy-db-download-ghcr-toomanyrequests.log",
+        RateLimit,
+        Some("GitHub Container Registry"),
+    ),
+    (
+        "b97-yarn-berry-pnp-undeclared-lodash-log-failed.log",
+        MissingDependency,
+        Some("lodash"),
+    ),
+    ("b97-netlify-deploy-no-such-directory-ui.log", FileNotFound, Some("dist")),
+    (
+        "b97-xcodebuild-project-does-not-exist-macos.log",
+        FileNotFound,
+        Some("ios/Pocket.xcodeproj"),
+    ),
+    (
+        "b97-flutter-action-linux-arm64-unable-to-determine-version.log",
+        OptionalJob,
+        Some("tool_unavailable_for_architecture"),
+    ),
+    ("b97-wasm-pack-command-not-found-ui.log", MissingCommand, Some("wasm-pack")),
+    ("b97-xcodebuild-test-job-limit-30-log-failed.log", Timeout, Some("30")),
+    ("b97-meson-command-not-found-macos.log", MissingCommand, Some("meson")),
+    (
+        "b97-mise-install-github-api-rate-limit.log",
+        RateLimit,
+        Some("GitHub REST API"),
+    ),
+    (
+        "b97-kind-create-cluster-dockerhub-toomanyrequests-log-failed.log",
+        RateLimit,
+        Some("Docker Hub"),
+    ),
+    (
+        "b97-firebase-deploy-not-in-firebase-app-directory.log",
+        FileNotFound,
+        Some("firebase.json"),
+    ),
+    ("b97-snyk-test-vulnerabilities-found.log", Unknown, None),
+    ("b97-sonarcloud-scan-project-not-found-log-failed.log", Unknown, None),
+    ("b97-codeql-autobuild-no-build-system-ui.log", Unknown, None),
+    ("b97-pwsh-install-module-no-match-psgallery-windows.log", Unknown, None),
+    (
+        "b97-wrangler-deploy-no-api-token-non-interactive-log-failed.log",
+        Unknown,
+        None,
+    ),
+    ("b97-codesign-errsecinternalcomponent-macos.log", Unknown, None),
+    ("b97-trap-mise-warn-missing-then-vitest-failure.log", Unknown, None),
+    (
+        "b97-trap-kind-e2e-canceled-at-9-minutes-kubectl-wait-15m.log",
+        Unknown,
+        None,
+    ),
+    (
+        "b97-trap-nx-jest-expects-config-not-found-message-log-failed.log",
+        Unknown,
+        None,
+    ),
 ];
 
 /// For every `unknown` row, the log line (1-based) of the root cause's first
@@ -3526,6 +3590,19 @@ const UNKNOWN_ROOT_LINES: &[(&str, u64)] = &[
     ("b96-mkdocs-strict-link-target-not-found-log-failed.log", 12),
     ("b96-latexmk-sty-file-not-found.log", 50),
     ("b96-pulumi-preview-access-token-non-interactive-log-failed.log", 7),
+    // Batch 97, pinned when written.
+    ("b97-snyk-test-vulnerabilities-found.log", 49),
+    ("b97-sonarcloud-scan-project-not-found-log-failed.log", 30),
+    ("b97-codeql-autobuild-no-build-system-ui.log", 30),
+    ("b97-pwsh-install-module-no-match-psgallery-windows.log", 39),
+    ("b97-wrangler-deploy-no-api-token-non-interactive-log-failed.log", 11),
+    ("b97-codesign-errsecinternalcomponent-macos.log", 55),
+    ("b97-trap-mise-warn-missing-then-vitest-failure.log", 84),
+    ("b97-trap-kind-e2e-canceled-at-9-minutes-kubectl-wait-15m.log", 63),
+    (
+        "b97-trap-nx-jest-expects-config-not-found-message-log-failed.log",
+        35,
+    ),
 ];
 
 /// For rows whose category is not `unknown`, the log line (1-based) of the
@@ -3718,6 +3795,24 @@ const KNOWN_ROOT_LINES: &[(&str, u64)] = &[
     ("b98-ssh-remote-script-not-found-log-failed.log", 6),
     ("b98-docker-compose-run-collapsed-ui-sphinx-build-not-found.log", 20),
     ("b98-wsl-bash-shell-cmake-not-found.log", 6),
+    // Batch 97, pinned when written.
+    ("b97-trivy-db-download-ghcr-toomanyrequests.log", 54),
+    ("b97-yarn-berry-pnp-undeclared-lodash-log-failed.log", 9),
+    ("b97-netlify-deploy-no-such-directory-ui.log", 38),
+    ("b97-xcodebuild-project-does-not-exist-macos.log", 54),
+    (
+        "b97-flutter-action-linux-arm64-unable-to-determine-version.log",
+        62,
+    ),
+    ("b97-wasm-pack-command-not-found-ui.log", 25),
+    ("b97-xcodebuild-test-job-limit-30-log-failed.log", 14),
+    ("b97-meson-command-not-found-macos.log", 54),
+    ("b97-mise-install-github-api-rate-limit.log", 54),
+    (
+        "b97-kind-create-cluster-dockerhub-toomanyrequests-log-failed.log",
+        9,
+    ),
+    ("b97-firebase-deploy-not-in-firebase-app-directory.log", 52),
 ];
 
 /// `None` when the root cause of fixture `name` begins on line `want`; else
@@ -4417,6 +4512,64 @@ const ROOT_STEPS: &[(&str, Option<&str>, &str)] = &[
         None,
         "mkdocs build --strict",
     ),
+    // Batch 97, stated when written.
+    (
+        "b97-yarn-berry-pnp-undeclared-lodash-log-failed.log",
+        Some("build"),
+        "Build bundle",
+    ),
+    (
+        "b97-xcodebuild-test-job-limit-30-log-failed.log",
+        Some("ios-tests"),
+        "Run unit tests",
+    ),
+    (
+        "b97-kind-create-cluster-dockerhub-toomanyrequests-log-failed.log",
+        Some("e2e"),
+        "Create kind cluster",
+    ),
+    (
+        "b97-sonarcloud-scan-project-not-found-log-failed.log",
+        Some("quality"),
+        "SonarCloud scan",
+    ),
+    (
+        "b97-wrangler-deploy-no-api-token-non-interactive-log-failed.log",
+        Some("deploy-worker"),
+        "Deploy worker",
+    ),
+    (
+        "b97-trap-nx-jest-expects-config-not-found-message-log-failed.log",
+        Some("test"),
+        "Test affected projects",
+    ),
+    ("b97-trivy-db-download-ghcr-toomanyrequests.log", None, "trivy fs"),
+    ("b97-xcodebuild-project-does-not-exist-macos.log", None, "xcodebuild -project"),
+    (
+        "b97-flutter-action-linux-arm64-unable-to-determine-version.log",
+        None,
+        "$GITHUB_ACTION_PATH/setup.sh",
+    ),
+    ("b97-meson-command-not-found-macos.log", None, "meson setup"),
+    ("b97-mise-install-github-api-rate-limit.log", None, "mise install"),
+    (
+        "b97-firebase-deploy-not-in-firebase-app-directory.log",
+        None,
+        "firebase deploy",
+    ),
+    ("b97-snyk-test-vulnerabilities-found.log", None, "npx --yes snyk"),
+    (
+        "b97-pwsh-install-module-no-match-psgallery-windows.log",
+        None,
+        "Set-PSRepository",
+    ),
+    ("b97-codesign-errsecinternalcomponent-macos.log", None, "codesign --force"),
+    ("b97-trap-mise-warn-missing-then-vitest-failure.log", None, "pnpm install"),
+    (
+        "b97-trap-kind-e2e-canceled-at-9-minutes-kubectl-wait-15m.log",
+        None,
+        "kubectl apply -k",
+    ),
 ];
 
 /// Words the root cause's message must have: a log cut short must say that
@@ -4557,6 +4710,13 @@ const NOT_FIXABLE: &[(&str, &str)] = &[
         "ran elsewhere",
     ),
     ("b98-wsl-bash-shell-cmake-not-found.log", "ran elsewhere"),
+    // Batch 97: a package Yarn's PnP resolver says the project does not
+    // declare (package.json), and wasm-pack (no runner package by that name).
+    (
+        "b97-yarn-berry-pnp-undeclared-lodash-log-failed.log",
+        "manifest",
+    ),
+    ("b97-wasm-pack-command-not-found-ui.log", "not a known tool"),
 ];
 
 fn expected_fixable(name: &str, category: Category, subject: Option<&str>) -> bool {
