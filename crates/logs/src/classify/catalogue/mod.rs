@@ -22,7 +22,7 @@
 //! 3. `clojure` (clojure.test, Leiningen), `julia` (Pkg, Test), `zig`, `ocaml` (opam), `perl` (perl, cpanm), `lua` (LuaRocks), `latex` (TeX's `! LaTeX Error:`),
 //!    `pre_commit` (a failed hook, ahead of the linter output under it): whose
 //!    messages are anchored to their own wording, ahead of the generic test and build summaries below
-//!    (`{n} failed`, `compilation errors`) that other tools print too; `python`, `python_lint` (ruff, flake8, mypy), `tox`, `node`, `jvm`, `go`, `cargo`, `rustup`, `ruby`, `php`, `r`, `dotnet`, `pester`, `kubernetes`,
+//!    (`{n} failed`, `compilation errors`) that other tools print too; `python`, `python_lint` (ruff, flake8, mypy), `tox`, `yarn_pnp` (Yarn's Plug'n'Play resolver), `node`, `jvm`, `go`, `cargo`, `rustup`, `ruby`, `php`, `r`, `dotnet`, `pester`, `kubernetes`,
 //!    `terraform`, `tflint`, `cocoapods`, `dart`, `swift` (SwiftPM, XCTest), `elixir`
 //!    (Mix, ExUnit), `haskell` (cabal, GHC, Stack), `bazel`, `conan`, `deno`,
 //!    `nix`, `helm`, `aws` (the CLI, SDKs and configure-aws-credentials),
@@ -113,6 +113,7 @@ mod testcontainers;
 mod tflint;
 mod tox;
 pub(crate) mod util;
+mod yarn_pnp;
 mod zig;
 
 pub(crate) use actions::{GH_RELEASE_RETRY, RETRY_ACTION_ATTEMPT, TOOLKIT_RETRY};
@@ -272,6 +273,7 @@ pub const EMITTERS: &[(&str, &[Entry])] = &[
     ("python", python::ENTRIES),
     ("python_lint", python_lint::ENTRIES),
     ("tox", tox::ENTRIES),
+    ("yarn_pnp", yarn_pnp::ENTRIES),
     ("node", node::ENTRIES),
     ("jvm", jvm::ENTRIES),
     ("go", go::ENTRIES),
