@@ -126,14 +126,27 @@ pub const ENTRIES: &[Entry] = &[
     Entry {
         id: "build_tools/xcodebuild-error",
         grammar: "xcodebuild: error: {message} (xcodebuild's own refusals: a scheme, destination or project it \
-                  cannot find)",
+                  cannot find) | xcodebuild: error: '{path}.{xcodeproj|xcworkspace}' does not exist. (the `-project` \
+                  or `-workspace` it was given is not there)",
         needles: &["xcodebuild: error: "],
         check: xcodebuild_error,
-        examples: &[ex(
-            "xcodebuild: error: The project named \"App\" does not contain a scheme named \"AppTests\".",
-            Category::Unknown,
-            None,
-        )],
+        examples: &[
+            ex(
+                "xcodebuild: error: The project named \"App\" does not contain a scheme named \"AppTests\".",
+                Category::Unknown,
+                None,
+            ),
+            ex(
+                "xcodebuild: error: 'ios/Pocket.xcodeproj' does not exist.",
+                Category::FileNotFound,
+                Some("ios/Pocket.xcodeproj"),
+            ),
+            ex(
+                "xcodebuild: error: '/Users/runner/work/app/app/App.xcworkspace' does not exist.",
+                Category::FileNotFound,
+                Some("App.xcworkspace"),
+            ),
+        ],
     },
     Entry {
         id: "build_tools/compiler-error",
@@ -432,10 +445,20 @@ fn dyld_library_not_loaded(line: &Line<'_>) -> Option<Hit> {
 }
 
 fn xcodebuild_error(line: &Line<'_>) -> Option<Hit> {
-    line.text
-        .trim_start()
-        .starts_with("xcodebuild: error: ")
-        .then(|| Hit::blocker("xcodebuild refused the invocation (a scheme, destination or project it cannot find)."))
+    let message = line.text.trim_start().strip_prefix("xcodebuild: error: ")?;
+    // The project or workspace file `-project`/`-workspace` names, as given
+    // (relative to the working directory) or absolute: a path of the
+    // checkout, which a fix may correct when the file moved.
+    if let Some(c) = regex!(r"^'(.+\.(?:xcodeproj|xcworkspace))' does not exist\.$").captures(message.trim_end()) {
+        return Some(path_hit(
+            &c[1],
+            0.8,
+            "xcodebuild was given an Xcode project or workspace that does not exist.",
+        ));
+    }
+    Some(Hit::blocker(
+        "xcodebuild refused the invocation (a scheme, destination or project it cannot find).",
+    ))
 }
 
 fn xcode_select_command_line_tools(_: &Line<'_>) -> Option<Hit> {
