@@ -29,6 +29,7 @@
 //!    `gcloud`, `azure` (az and Entra ID sign-in), `playwright`, `cypress`,
 //!    `android` (sdkmanager, the emulator, the Android Gradle plugin's checks), `apple` (notarytool),
 //!    `packages` (apt, apk, dnf/dnf5/yum, zypper, brew, choco, winget), `git`, `ssh` (OpenSSH's host key checks),
+//!    `netlify` (the Netlify CLI's deploy folder),
 //!    `actions` (messages of common actions and the actions toolkit), `codecov` (codecov-cli's error lines), `coveralls` (its coverage reporter), `setup_versions` (setup-java's and
 //!    setup-ruby's version lists): the tool
 //!    that failed, which knows more than the shell around it (`npm ERR! enoent …` before a
@@ -88,6 +89,7 @@ mod jvm;
 mod kubernetes;
 mod latex;
 mod lua;
+mod netlify;
 mod nix;
 mod node;
 mod ocaml;
@@ -307,6 +309,7 @@ pub const EMITTERS: &[(&str, &[Entry])] = &[
     ("packages", packages::ENTRIES),
     ("git", git::ENTRIES),
     ("ssh", ssh::ENTRIES),
+    ("netlify", netlify::ENTRIES),
     ("actions", actions::ENTRIES),
     ("codecov", codecov::ENTRIES),
     ("coveralls", coveralls::ENTRIES),
