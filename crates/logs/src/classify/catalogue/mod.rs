@@ -29,7 +29,7 @@
 //!    `gcloud`, `azure` (az and Entra ID sign-in), `playwright`, `cypress`,
 //!    `android` (sdkmanager, the emulator, the Android Gradle plugin's checks), `apple` (notarytool),
 //!    `packages` (apt, apk, dnf/dnf5/yum, zypper, brew, choco, winget), `git`, `ssh` (OpenSSH's host key checks),
-//!    `netlify` (the Netlify CLI's deploy folder),
+//!    `netlify` (the Netlify CLI's deploy folder), `firebase` (the Firebase CLI's project root),
 //!    `actions` (messages of common actions and the actions toolkit), `codecov` (codecov-cli's error lines), `coveralls` (its coverage reporter), `setup_versions` (setup-java's and
 //!    setup-ruby's version lists): the tool
 //!    that failed, which knows more than the shell around it (`npm ERR! enoent …` before a
@@ -77,6 +77,7 @@ mod deno;
 mod docker;
 mod dotnet;
 mod elixir;
+mod firebase;
 mod gcloud;
 mod git;
 mod github_api;
@@ -310,6 +311,7 @@ pub const EMITTERS: &[(&str, &[Entry])] = &[
     ("git", git::ENTRIES),
     ("ssh", ssh::ENTRIES),
     ("netlify", netlify::ENTRIES),
+    ("firebase", firebase::ENTRIES),
     ("actions", actions::ENTRIES),
     ("codecov", codecov::ENTRIES),
     ("coveralls", coveralls::ENTRIES),
