@@ -29,7 +29,7 @@
 //!    `gcloud`, `azure` (az and Entra ID sign-in), `playwright`, `cypress`,
 //!    `android` (sdkmanager, the emulator, the Android Gradle plugin's checks), `apple` (notarytool),
 //!    `packages` (apt, apk, dnf/dnf5/yum, zypper, brew, choco, winget), `git`, `ssh` (OpenSSH's host key checks),
-//!    `netlify` (the Netlify CLI's deploy folder), `firebase` (the Firebase CLI's project root), `flutter_action` (its release-manifest lookup),
+//!    `netlify` (the Netlify CLI's deploy folder), `firebase` (the Firebase CLI's project root), `flutter_action` (its release-manifest lookup), `snyk` (its test summary),
 //!    `actions` (messages of common actions and the actions toolkit), `codecov` (codecov-cli's error lines), `coveralls` (its coverage reporter), `setup_versions` (setup-java's and
 //!    setup-ruby's version lists): the tool
 //!    that failed, which knows more than the shell around it (`npm ERR! enoent …` before a
@@ -109,6 +109,7 @@ mod runner;
 mod rustup;
 mod setup_versions;
 mod shell;
+mod snyk;
 mod ssh;
 mod swift;
 mod system;
@@ -314,6 +315,7 @@ pub const EMITTERS: &[(&str, &[Entry])] = &[
     ("netlify", netlify::ENTRIES),
     ("firebase", firebase::ENTRIES),
     ("flutter_action", flutter_action::ENTRIES),
+    ("snyk", snyk::ENTRIES),
     ("actions", actions::ENTRIES),
     ("codecov", codecov::ENTRIES),
     ("coveralls", coveralls::ENTRIES),
