@@ -183,7 +183,9 @@ impl<'a> Line<'a> {
     /// UI's `Warning:`), or by the tool itself with its warning prefix: pip
     /// and Docker `WARNING:`, Maven `[WARNING]`, cargo, git and compilers
     /// `warning:`, npm `npm WARN` (npm 10: `npm warn`), apt `W:`, pnpm `WARN`,
-    /// yarn classic `warning`. The tool went on after printing it. Lines
+    /// yarn classic `warning`, mise `mise WARN` (its logger names itself
+    /// before the level: `mise WARN  GitHub rate limit exceeded …`, then
+    /// `mise ERROR …` when it gives up). The tool went on after printing it. Lines
     /// below warning level count too: Python's `logging` default format
     /// (`logging.BASIC_FORMAT`, `{LEVEL}:{logger}:{message}`) at `INFO:` or
     /// `DEBUG:` (a program reporting a fallback, `uvloop not available (No
@@ -206,6 +208,7 @@ fn tool_warning(text: &str) -> bool {
         "warning:",
         "npm WARN ",
         "npm warn ",
+        "mise WARN ",
         "W: ",
         "WARN ",
         "warning ",

@@ -470,6 +470,15 @@ fn warnings_only_weakly_count() {
         hit("  failed to get successful HTTP response from `https://index.crates.io/se/rd/serde` (1.2.3.4), got 429")
             .expect("hit");
     assert_eq!(h.strength, Strength::Specific);
+    // mise names itself before its level, and goes on after a warning; its
+    // error line, once it gave up, decides and names the service.
+    assert!(Line::plain("mise WARN  GitHub rate limit exceeded. Resets at 2026-12-06 16:52:40 +00:00").is_warning());
+    let h = hit(
+        "mise ERROR Failed to install aqua:cli/cli@2.63.2: HTTP status client error (403 rate limit exceeded) for url \
+         (https://api.github.com/repos/cli/cli/releases/tags/v2.63.2)",
+    )
+    .expect("hit");
+    assert_eq!((h.category, h.strength), (Category::RateLimit, Strength::Specific));
 }
 
 #[test]
