@@ -115,6 +115,15 @@ impl Error {
     pub fn is_not_found(&self) -> bool {
         matches!(self, Error::NotFound { .. })
     }
+
+    /// The error itself, or for [`Error::Unfinished`] the one that left the work unfinished:
+    /// what a caller deciding by the kind of error (a spent rate limit) must look at.
+    pub fn root(&self) -> &Error {
+        match self {
+            Error::Unfinished { source, .. } => source.root(),
+            other => other,
+        }
+    }
 }
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;

@@ -4,8 +4,8 @@
 //! time, to a per-run action (normally `report` + `heal`). Runs of one repository stay
 //! sequential so the duplicate check sees the issue an earlier run filed; repositories run in
 //! parallel up to a bound (a tokio semaphore). All tasks share one client and one rate-limit
-//! budget: when GitHub says the budget is spent, no new work starts and the rest is reported
-//! as deferred. A rerun resumes: runs already recorded in an issue (its hidden block) or a
+//! budget: when GitHub says the budget is spent, or the pass's time budget runs out, no new
+//! work starts and the rest is reported as deferred. A rerun resumes: runs already recorded in an issue (its hidden block) or a
 //! repeat comment are not reported again, and heal reuses its branch and PR.
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -83,12 +83,17 @@ pub struct ActionError {
     pub message: String,
     /// GitHub's rate-limit budget is spent: stop starting new work everywhere.
     pub rate_limited: bool,
+    /// The pass's time budget ran out (`--time-budget`): stop starting new work everywhere.
+    pub out_of_time: bool,
 }
 
 impl From<Error> for ActionError {
     fn from(error: Error) -> Self {
+        // By the root: a rate limit or the time budget met after a fix branch moved comes
+        // wrapped in `Unfinished`, and spends the pass's budget all the same.
         ActionError {
-            rate_limited: matches!(error, Error::RateLimited { .. }),
+            rate_limited: matches!(error.root(), Error::RateLimited { .. }),
+            out_of_time: matches!(error.root(), Error::OutOfTime { .. }),
             message: error.to_string(),
         }
     }
@@ -153,6 +158,8 @@ pub struct ManySummary {
     pub repos: Vec<RepoSummary>,
     /// GitHub's rate limit stopped the pass early.
     pub rate_limited: bool,
+    /// The pass's time budget (`--time-budget`) stopped it early.
+    pub out_of_time: bool,
 }
 
 impl ManySummary {
@@ -348,7 +355,33 @@ pub fn plan_work(runs: &[WorkflowRun], recorded: &BTreeMap<u64, Option<u64>>) ->
 /// Shared across repositories: once GitHub's budget is spent, nobody starts new work.
 #[derive(Debug, Default)]
 struct Budget {
+    /// GitHub's rate limit is spent.
     spent: AtomicBool,
+    /// The pass's time budget ran out: every later request would fail at once.
+    out_of_time: AtomicBool,
+}
+
+impl Budget {
+    /// Why no new work may start, if something stopped the pass.
+    fn stopped(&self) -> Option<&'static str> {
+        if self.out_of_time.load(Ordering::SeqCst) {
+            Some("the pass's time budget (--time-budget) ran out")
+        } else if self.spent.load(Ordering::SeqCst) {
+            Some("the rate-limit budget is spent")
+        } else {
+            None
+        }
+    }
+
+    /// Note what `error` spent.
+    fn note(&self, error: &ActionError) {
+        if error.rate_limited {
+            self.spent.store(true, Ordering::SeqCst);
+        }
+        if error.out_of_time {
+            self.out_of_time.store(true, Ordering::SeqCst);
+        }
+    }
 }
 
 async fn heal_repo(
@@ -362,9 +395,9 @@ async fn heal_repo(
         repo: repo.to_string(),
         ..RepoSummary::default()
     };
-    if budget.spent.load(Ordering::SeqCst) {
+    if let Some(why) = budget.stopped() {
         summary.deferred = 1;
-        summary.error = Some("not scanned: the rate-limit budget is spent; rerun to resume".into());
+        summary.error = Some(format!("not scanned: {why}; rerun to resume"));
         return summary;
     }
     let mut notes = Vec::new();
@@ -383,11 +416,12 @@ async fn heal_repo(
     let (runs, recorded) = match scanned {
         Ok(found) => found,
         Err(error) => {
-            if matches!(error, Error::RateLimited { .. }) {
-                budget.spent.store(true, Ordering::SeqCst);
+            let error = ActionError::from(error);
+            if error.rate_limited || error.out_of_time {
+                budget.note(&error);
                 summary.deferred = 1;
             }
-            summary.error = Some(error.to_string());
+            summary.error = Some(error.message);
             return summary;
         }
     };
@@ -397,7 +431,7 @@ async fn heal_repo(
             summary.already_done += 1;
             continue;
         };
-        if budget.spent.load(Ordering::SeqCst) {
+        if budget.stopped().is_some() {
             summary.deferred += 1;
             continue;
         }
@@ -416,9 +450,7 @@ async fn heal_repo(
                 });
             }
             Err(error) => {
-                if error.rate_limited {
-                    budget.spent.store(true, Ordering::SeqCst);
-                }
+                budget.note(&error);
                 summary.errors += 1;
                 summary.runs.push(RunResult {
                     run_id: run.id,
@@ -474,6 +506,7 @@ pub async fn heal_many(gh: &GitHub, repos: &[RepoName], options: &ManyOptions, a
         since: options.since.format("%Y-%m-%dT%H:%M:%SZ").to_string(),
         repos,
         rate_limited: budget.spent.load(Ordering::SeqCst),
+        out_of_time: budget.out_of_time.load(Ordering::SeqCst),
     }
 }
 
@@ -526,6 +559,9 @@ pub fn render_table(summary: &ManySummary) -> String {
     }
     if summary.rate_limited {
         out.push_str("\nGitHub's rate limit stopped the pass; rerun the same command later to resume.");
+    }
+    if summary.out_of_time {
+        out.push_str("\nThe pass's time budget (--time-budget) stopped it; rerun the same command to resume.");
     }
     if !out.ends_with('\n') {
         out.push('\n');
@@ -589,6 +625,32 @@ fn outcome_of(outcome: HealOutcome) -> RunOutcome {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_rate_limit_or_the_time_budget_met_after_a_branch_moved_still_stops_the_pass() {
+        let limited = Error::RateLimited {
+            method: "POST".into(),
+            path: "/repos/o/r/pulls".into(),
+            status: 403,
+            wait_secs: 3600,
+        };
+        let unfinished = |source: Error| Error::Unfinished {
+            source: Box::new(source),
+            left: "the branch holds the fix".into(),
+        };
+        let error = ActionError::from(unfinished(limited));
+        assert!(error.rate_limited && !error.out_of_time, "{error:?}");
+        assert!(error.message.ends_with("; the branch holds the fix"), "{error:?}");
+        let out_of_time = Error::OutOfTime {
+            budget_secs: 60,
+            method: "POST".into(),
+            path: "/repos/o/r/pulls".into(),
+            in_flight: true,
+            written: Vec::new(),
+        };
+        let error = ActionError::from(unfinished(out_of_time));
+        assert!(error.out_of_time && !error.rate_limited, "{error:?}");
+    }
 
     fn run(id: u64, branch: &str) -> WorkflowRun {
         let own = crate::models::RepoRef {

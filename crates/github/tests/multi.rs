@@ -343,6 +343,7 @@ async fn a_spent_rate_limit_defers_the_rest() {
             Err(ActionError {
                 message: "rate limited".into(),
                 rate_limited: true,
+                out_of_time: false,
             })
         }) as ActionFuture
     });
@@ -356,6 +357,48 @@ async fn a_spent_rate_limit_defers_the_rest() {
     assert_eq!((a.errors, a.deferred), (1, 1), "run 1 failed, run 2 was not started");
     assert_eq!(summary.repos[1].deferred, 1, "octo/b was not scanned");
     assert!(render_table(&summary).contains("rerun the same command later to resume"));
+}
+
+/// The pass's time budget running out in one repository defers the others instead of failing
+/// each at its first request.
+#[tokio::test]
+async fn the_time_budget_running_out_defers_the_rest() {
+    let fake = started(&["octo/a", "octo/b"]);
+    failed_run(&fake, "octo/a", 1, "main", "2023-11-14T10:00:00Z");
+    failed_run(&fake, "octo/b", 3, "main", "2023-11-14T11:00:00Z");
+    fake.delay_requests(None, "/repos/octo/a/", std::time::Duration::from_millis(1500));
+    let (gh, _) = common::client_with(autoheal_github::ClientConfig {
+        pass_budget: Some(std::time::Duration::from_secs(1)),
+        ..common::config(&fake)
+    });
+    let options = ManyOptions {
+        concurrency: 1,
+        ..ManyOptions::new(time(SINCE))
+    };
+    let started_at = std::time::Instant::now();
+    let summary = heal_many(
+        &gh,
+        &[name("octo/a"), name("octo/b")],
+        &options,
+        Recorder::default().action(),
+    )
+    .await;
+    assert!(started_at.elapsed() < std::time::Duration::from_secs(20));
+    assert!(summary.out_of_time && !summary.rate_limited, "{summary:?}");
+    let (a, b) = (&summary.repos[0], &summary.repos[1]);
+    assert!(
+        a.error
+            .as_deref()
+            .is_some_and(|e| e.starts_with("the pass's time budget of 1s")),
+        "{a:?}"
+    );
+    assert_eq!((a.deferred, b.deferred), (1, 1), "{summary:?}");
+    assert_eq!(
+        b.error.as_deref(),
+        Some("not scanned: the pass's time budget (--time-budget) ran out; rerun to resume")
+    );
+    assert!(render_table(&summary).contains("The pass's time budget (--time-budget) stopped it"));
+    assert!(fake.requests().iter().all(|r| !r.path.starts_with("/repos/octo/b/")));
 }
 
 #[tokio::test]
