@@ -8,7 +8,10 @@
 //! `! Emergency stop.`; latexmk then repeats the line (`Latexmk: Missing input
 //! file …`) and closes with `Collected error summary …` and `Refer to
 //! '{name}.log' and/or above output for more information`. The `! LaTeX
-//! Error:` line is the failure; what follows restates it.
+//! Error:` line is the failure; what follows restates it. With TeX's
+//! `-file-line-error` option (pdfTeX, XeTeX and LuaTeX; in the default `args`
+//! of the common LaTeX actions and in many `latexmkrc` files) the same error
+//! is printed as `{file}:{line}: LaTeX Error: {message}` instead (review87 L3).
 //!
 //! A missing `.sty` or `.cls` is a TeX package the TeX installation lacks
 //! (TeX Live's packages are split over many Debian packages, and which one
@@ -22,20 +25,23 @@ use crate::report::Category;
 
 pub const ENTRIES: &[Entry] = &[Entry {
     id: "latex/latex-error",
-    grammar: "! LaTeX Error: {message}",
-    needles: &["! LaTeX Error: "],
+    grammar: "! LaTeX Error: {message} | {file}:{line}: LaTeX Error: {message}",
+    needles: &["! LaTeX Error: ", ": LaTeX Error: "],
     check: latex_error,
-    examples: &[ex(
-        "! LaTeX Error: File `tikz-cd.sty' not found.",
-        Category::Unknown,
-        None,
-    )],
+    examples: &[
+        ex("! LaTeX Error: File `tikz-cd.sty' not found.", Category::Unknown, None),
+        ex(
+            "./paper.tex:4: LaTeX Error: File `tikz-cd.sty' not found.",
+            Category::Unknown,
+            None,
+        ),
+    ],
 }];
 
 fn latex_error(line: &Line<'_>) -> Option<Hit> {
-    // Only TeX's own line (it starts the line); latexmk's quoted repeat
-    // (`  '! LaTeX Error: …'`) comes after it.
-    let caps = regex!(r"^! LaTeX Error: (.+)$").captures(line.text.trim_end())?;
+    // Only TeX's own line (it starts the line, in either form); latexmk's
+    // quoted repeat (`  '! LaTeX Error: …'`) comes after it.
+    let caps = regex!(r"^(?:! |[^\s:'][^\s:]*:\d+: )LaTeX Error: (.+)$").captures(line.text.trim_end())?;
     let message = caps.get(1)?.as_str();
     if let Some(file) = regex!(r"^File `([^']+)' not found\.").captures(message) {
         return Some(Hit::blocker(format!(
@@ -58,10 +64,14 @@ mod tests {
             &[
                 "! LaTeX Error: File `tikz-cd.sty' not found.",
                 "! LaTeX Error: Environment theorem undefined.",
+                "./paper.tex:4: LaTeX Error: File `tikz-cd.sty' not found.",
+                "chapters/intro.tex:112: LaTeX Error: Environment theorem undefined.",
             ],
             &[
                 "  '! LaTeX Error: File `tikz-cd.sty' not found.'",
                 "LaTeX Error: File `tikz-cd.sty' not found.",
+                "  './paper.tex:4: LaTeX Error: File `tikz-cd.sty' not found.'",
+                "paper.tex: LaTeX Error: no line number",
                 "! Emergency stop.",
             ],
         );
@@ -69,5 +79,10 @@ mod tests {
         assert_eq!(hit.category, Category::Unknown);
         assert!(!hit.fixable);
         assert!(hit.message.contains("tikz-cd.sty"));
+        let hit = latex_error(&Line::plain(
+            "./paper.tex:4: LaTeX Error: File `tikz-cd.sty' not found.",
+        ))
+        .expect("read");
+        assert!(!hit.fixable && hit.message.contains("`tikz-cd.sty`"), "{}", hit.message);
     }
 }
