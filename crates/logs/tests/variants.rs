@@ -2843,6 +2843,28 @@ const CASES: &[(&str, Category, Option<&str>)] = &[
         Unknown,
         None,
     ),
+    // Batch 98: Node's CommonJS `Require stack:` decides by its first entry
+    // (the requiring file) whose missing module it is.
+    (
+        "b98-cjs-require-stack-dependency-of-dependency-ms.log",
+        MissingDependency,
+        Some("ms"),
+    ),
+    (
+        "b98-cjs-require-stack-pnpm-scoped-dependency-of-dependency.log",
+        MissingDependency,
+        Some("@babel/runtime"),
+    ),
+    (
+        "b98-cjs-require-stack-package-own-relative-file-log-failed.log",
+        Unknown,
+        None,
+    ),
+    (
+        "b98-cjs-require-stack-project-requires-absolute-build-output-ui.log",
+        Unknown,
+        None,
+    ),
 ];
 
 /// For every `unknown` row, the log line (1-based) of the root cause's first
@@ -3608,6 +3630,11 @@ const UNKNOWN_ROOT_LINES: &[(&str, u64)] = &[
     ("b97-trap-mise-warn-missing-then-vitest-failure.log", 84),
     ("b97-trap-kind-e2e-canceled-at-9-minutes-kubectl-wait-15m.log", 63),
     ("b97-trap-nx-jest-expects-config-not-found-message-log-failed.log", 35),
+    ("b98-cjs-require-stack-package-own-relative-file-log-failed.log", 9),
+    (
+        "b98-cjs-require-stack-project-requires-absolute-build-output-ui.log",
+        23,
+    ),
 ];
 
 /// For rows whose category is not `unknown`, the log line (1-based) of the
@@ -3812,6 +3839,8 @@ const KNOWN_ROOT_LINES: &[(&str, u64)] = &[
     ("b97-mise-install-github-api-rate-limit.log", 54),
     ("b97-kind-create-cluster-dockerhub-toomanyrequests-log-failed.log", 9),
     ("b97-firebase-deploy-not-in-firebase-app-directory.log", 52),
+    ("b98-cjs-require-stack-dependency-of-dependency-ms.log", 9),
+    ("b98-cjs-require-stack-pnpm-scoped-dependency-of-dependency.log", 13),
 ];
 
 /// `None` when the root cause of fixture `name` begins on line `want`; else
@@ -4596,6 +4625,20 @@ const ROOT_MESSAGES: &[(&str, &str)] = &[
         "b93-esm-package-own-file-missing-vite-plugin.log",
         "vite-plugin-md-pages",
     ),
+    // So does CommonJS's `Require stack:` (its first entry), batch 98.
+    ("b98-cjs-require-stack-dependency-of-dependency-ms.log", "'debug'"),
+    (
+        "b98-cjs-require-stack-pnpm-scoped-dependency-of-dependency.log",
+        "'@mui/utils'",
+    ),
+    (
+        "b98-cjs-require-stack-package-own-relative-file-log-failed.log",
+        "'handlebars'",
+    ),
+    (
+        "b98-cjs-require-stack-project-requires-absolute-build-output-ui.log",
+        "project's code requires",
+    ),
 ];
 
 /// Known (non-`unknown`) rows whose root cause must be `fixable: false`, each
@@ -4726,6 +4769,12 @@ const NOT_FIXABLE: &[(&str, &str)] = &[
     // in the known-tools table, which `docs/json-output.md` says makes a
     // missing command fixable: revised to that contract after the first run.)
     ("b97-yarn-berry-pnp-undeclared-lodash-log-failed.log", "manifest"),
+    // Batch 98: a package a dependency requires (CommonJS's `Require stack:`).
+    ("b98-cjs-require-stack-dependency-of-dependency-ms.log", "manifest"),
+    (
+        "b98-cjs-require-stack-pnpm-scoped-dependency-of-dependency.log",
+        "manifest",
+    ),
 ];
 
 fn expected_fixable(name: &str, category: Category, subject: Option<&str>) -> bool {

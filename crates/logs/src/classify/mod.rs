@@ -301,6 +301,47 @@ impl Scanner<'_> {
         }
     }
 
+    /// Node's CommonJS loader names who required the module it could not
+    /// find under its message (`Require stack:`, then `- {parent}` first;
+    /// [`catalogue::node_required_by`]): at that first entry, the message's
+    /// finding two lines above is decided again by its parent. What a
+    /// context check made not fixable (a container, a tolerated line) stays
+    /// so, and a softened finding stays weak.
+    fn refine_by_require_stack(&mut self, line: &LineEvent<'_>) {
+        let recent = self.recent.ordered();
+        let [.., message, stack] = recent[..] else {
+            return;
+        };
+        let Some(refined) = catalogue::node_required_by(message, stack, line.text) else {
+            return;
+        };
+        let Some(job) = self.jobs.last_mut() else {
+            return;
+        };
+        let step = job.steps.len().checked_sub(1);
+        let Some(finding) = job
+            .findings
+            .iter_mut()
+            .rev()
+            .find(|f| f.step == step && f.line + 2 == line.number && f.hit.entry == catalogue::MODULE_NOT_FOUND)
+        else {
+            return;
+        };
+        if refined.fixable && !finding.hit.fixable {
+            return;
+        }
+        let strength = if finding.hit.strength == Strength::Weak {
+            Strength::Weak
+        } else {
+            refined.strength
+        };
+        finding.hit = Hit {
+            entry: finding.hit.entry,
+            strength,
+            ..refined
+        };
+    }
+
     /// An output line no entry read: what the current step printed, for an
     /// exit code that says nothing ([`fallback`]).
     fn note_unread(&mut self, event: &LineEvent<'_>) {
@@ -516,6 +557,7 @@ impl LogSink for Scanner<'_> {
         if catalogue::make_ignored(line.text) {
             self.soften_ignored_by_make(line.number);
         }
+        self.refine_by_require_stack(line);
         let hit = if self.is_candidate(line) {
             self.classify(line)
         } else {

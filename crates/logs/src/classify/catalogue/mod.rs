@@ -134,6 +134,7 @@ pub(crate) use jvm::{GRADLE_CAUSE, gradle_cause_depth};
 #[cfg(test)]
 pub(crate) use node::NPM_INSTALL_SUCCEEDED;
 pub(crate) use node::relay_prefix;
+pub(crate) use node::{MODULE_NOT_FOUND, required_by as node_required_by};
 pub(crate) use runner::{BARE_CANCEL, CONTAINER_PULL_RETRY, HostedImage, PROCESS_EXIT_CODE, hosted_image};
 
 use std::sync::OnceLock;

@@ -1,7 +1,8 @@
 //! Node.js, TypeScript's compiler, npm, yarn and pnpm.
 //!
 //! Sources: Node's module loaders (`lib/internal/modules/cjs/loader.js`:
-//! `Cannot find module '{request}'`; `lib/internal/modules/esm/resolve.js`:
+//! `Cannot find module '{request}'`, then `Require stack:` and `- {file}` per
+//! requiring module, the failed `require()`'s first; `lib/internal/modules/esm/resolve.js`:
 //! `[ERR_MODULE_NOT_FOUND]: Cannot find package '{name}' imported from {base}`;
 //! `lib/internal/errors.js`: `[ERR_REQUIRE_ESM]: require() of ES Module {path} from {parent} not supported.`),
 //! libuv's error strings (`ENOENT: no such file or directory, {syscall}
@@ -132,7 +133,7 @@ pub const ENTRIES: &[Entry] = &[
         )],
     },
     Entry {
-        id: "node/package-not-found",
+        id: MODULE_NOT_FOUND,
         grammar: "Error [ERR_MODULE_NOT_FOUND]: Cannot find package '{name}' imported from {path} | Error: Cannot find \
                   module '{request}' (with a `Require stack:`)",
         needles: &["Cannot find package", "Cannot find module"],
@@ -600,13 +601,7 @@ fn package_not_found(line: &Line<'_>) -> Option<Hit> {
     let parent = esm_parent(text);
     let bare = !raw.starts_with(['.', '/']) && !raw.contains(':') && !raw.contains('\\');
     if bare {
-        // `lodash/fp` → `lodash`; `@scope/pkg/sub` → `@scope/pkg`.
-        let parts: Vec<&str> = raw.splitn(3, '/').collect();
-        let name = if raw.starts_with('@') && parts.len() >= 2 {
-            format!("{}/{}", parts[0], parts[1])
-        } else {
-            parts[0].to_string()
-        };
+        let name = package_of_request(raw);
         let hit = npm_package_hit(&name, "Node.js cannot resolve").map(|hit| match parent {
             // An installed package imports it, not the project's code.
             Some(Parent::Package(importer)) => Hit {
@@ -615,9 +610,9 @@ fn package_not_found(line: &Line<'_>) -> Option<Hit> {
                      not installed where that package resolves it. Either it is a peer dependency of '{}' the \
                      project must add to package.json, or '{}' does not declare it (a strict layout such as pnpm's \
                      exposes that; a newer release may declare it). autoheal does not edit package.json.",
-                    display_text(importer),
-                    display_text(importer),
-                    display_text(importer)
+                    package_shown(importer),
+                    package_shown(importer),
+                    package_shown(importer)
                 ),
                 ..hit
             },
@@ -645,7 +640,7 @@ fn package_not_found(line: &Line<'_>) -> Option<Hit> {
             "The installed package '{}' imports '{}', which is not there: a broken or incomplete install of the \
              package (a cache restored over another version, an interrupted install) or a release published without \
              the file. Reinstall it cleanly or pin another version (a manual fix).",
-            display_text(importer),
+            package_shown(importer),
             display_text(raw)
         ))),
         // A file of the project imports it: the code's import (an ESM import
@@ -688,11 +683,110 @@ fn esm_parent(text: &str) -> Option<Parent<'_>> {
     if parent.ends_with(['/', '\\']) {
         return Some(Parent::WorkingDirectory);
     }
+    Some(parent_file(parent))
+}
+
+/// The entry id of [`package_not_found`], whose CommonJS form the scanner
+/// refines by the `Require stack:` under it ([`required_by`]).
+pub const MODULE_NOT_FOUND: &str = "node/package-not-found";
+
+/// What the first entry of CommonJS's `Require stack:` says about the
+/// `Cannot find module '{request}'` above it. Node's CJS loader
+/// (`Module._resolveFilename`, `lib/internal/modules/cjs/loader.js`) builds
+/// the message as `Cannot find module '{request}'`, then `\nRequire
+/// stack:\n- ` and the stack joined by `\n- `, the stack being the requiring module's
+/// `filename || id`, then its parent's, up to the entry point: the first
+/// entry is the file whose `require()` failed. `message`, `stack` and
+/// `first` are three consecutive lines (after the same prefix, a task
+/// runner's `{task}: ` included). Returns the hit the parent decides, or
+/// `None` when it changes nothing (a file of the project requiring a
+/// package or a relative path: the message line's own reading stands) or
+/// the lines are not such a stack (a parent that is no absolute path:
+/// `[eval]`, `internal/preload`).
+pub fn required_by(message: &str, stack: &str, first: &str) -> Option<Hit> {
+    let at = message.find("Cannot find module '")?;
+    if message.contains("' imported from ") {
+        return None;
+    }
+    let prefix = &message[..at];
+    let prefix = prefix.strip_suffix("Error: ").unwrap_or(prefix);
+    if stack.strip_prefix(prefix)?.trim_end() != "Require stack:" {
+        return None;
+    }
+    let parent = first.strip_prefix(prefix)?.strip_prefix("- ")?.trim_end();
+    if !(parent.starts_with('/') || is_windows_absolute(parent)) {
+        return None;
+    }
+    let raw = quoted(after(message, "Cannot find module")?)?;
+    let bare = !raw.starts_with(['.', '/']) && !raw.contains(':') && !raw.contains('\\');
+    let absolute = raw.starts_with('/') || is_windows_absolute(raw);
+    let in_node_modules = |path: &str| path.contains("/node_modules/") || path.contains("\\node_modules\\");
+    match parent_file(parent) {
+        // A package's own `require()` of a package: not the project's
+        // import, so not (only) the project's manifest.
+        Parent::Package(importer) if bare => {
+            let name = package_of_request(raw);
+            let hit = npm_package_hit(&name, "Node.js cannot resolve")?;
+            Some(Hit {
+                message: format!(
+                    "Node.js cannot resolve the npm package '{name}', which the installed package '{importer}' \
+                     requires (the first file of Node's `Require stack:`): it is not installed where that package \
+                     resolves it. Either the project must add it to package.json (a peer dependency of '{importer}', \
+                     or a plugin '{importer}' loads by the name the project's configuration gives it), or \
+                     '{importer}' does not declare it (a strict layout such as pnpm's exposes that; a newer release \
+                     may declare it; an install that omitted it). autoheal does not edit package.json.",
+                    importer = package_shown(importer),
+                ),
+                ..hit
+            })
+        }
+        // A package's own file, by a relative path or inside
+        // `node_modules`: its install is broken or incomplete.
+        Parent::Package(importer) if !absolute || in_node_modules(raw) => Some(Hit::blocker(format!(
+            "The installed package '{}' requires '{}', which is not there: a broken or incomplete install of \
+                 the package (a cache restored over another version, an interrupted install) or a release \
+                 published without the file. Reinstall it cleanly or pin another version (a manual fix).",
+            package_shown(importer),
+            display_text(raw)
+        ))),
+        // A file of the project requires a file by its absolute path (a
+        // path it computes, `path.join(__dirname, …)`): the code or a build
+        // that did not emit it, not a file the step was told to run.
+        Parent::Project if absolute => Some(Hit::blocker(format!(
+            "The project's code requires '{}', which does not exist (a build step that did not emit it, or a path \
+             the code computes): not a file the step was told to run.",
+            display_text(raw)
+        ))),
+        _ => None,
+    }
+}
+
+/// The package a bare request names: `lodash/fp` → `lodash`;
+/// `@scope/pkg/sub` → `@scope/pkg`.
+fn package_of_request(raw: &str) -> String {
+    let parts: Vec<&str> = raw.splitn(3, '/').collect();
+    if raw.starts_with('@') && parts.len() >= 2 {
+        format!("{}/{}", parts[0], parts[1])
+    } else {
+        parts[0].to_string()
+    }
+}
+
+/// A package's name as [`parent_file`] read it from a path, shown with `/`
+/// (a Windows path gives `@scope\name`).
+fn package_shown(importer: &str) -> String {
+    display_text(&importer.replace('\\', "/"))
+}
+
+/// A module file as a parent: inside `node_modules` (the last one, so
+/// pnpm's `.pnpm/{id}/node_modules/{name}` too), the package it belongs
+/// to; else a file of the project.
+fn parent_file(parent: &str) -> Parent<'_> {
     let inside = parent
         .rfind("/node_modules/")
         .or_else(|| parent.rfind("\\node_modules\\"))
         .map(|at| &parent[at + "/node_modules/".len()..]);
-    Some(match inside {
+    match inside {
         Some(rest) => {
             let mut parts = rest.split(['/', '\\']);
             let first = parts.next().unwrap_or_default();
@@ -706,7 +800,7 @@ fn esm_parent(text: &str) -> Option<Parent<'_>> {
             Parent::Package(&rest[..end])
         }
         None => Parent::Project,
-    })
+    }
 }
 
 /// `D:\a\app\app\x.js` or `C:/…`: Node on Windows resolves the script
@@ -1240,6 +1334,92 @@ mod tests {
         assert!(dependency.message.contains("'cfg'"), "{}", dependency.message);
         let project = hit("Error [ERR_MODULE_NOT_FOUND]: Cannot find package 'kysely' imported from /w/db/migrate.mjs");
         assert!(!project.message.contains("installed package"), "{}", project.message);
+    }
+
+    /// CommonJS's `Require stack:` decides by its first entry, the file
+    /// whose `require()` failed: a package's (its dependency, its own file)
+    /// or the project's (an absolute path is the code's, a package or a
+    /// relative path stays as the message line read it).
+    #[test]
+    fn cjs_not_found_is_decided_by_the_first_file_of_its_require_stack() {
+        let stack = "Require stack:";
+        let by = |message: &str, first: &str| required_by(message, stack, first);
+        let dependency = by(
+            "Error: Cannot find module 'ms'",
+            "- /w/node_modules/.pnpm/debug@4.3.7/node_modules/debug/src/common.js",
+        )
+        .expect("a package requires it");
+        assert_eq!(
+            (dependency.category, dependency.subject.as_deref(), dependency.fixable),
+            (Category::MissingDependency, Some("ms"), false)
+        );
+        assert!(dependency.message.contains("'debug'"), "{}", dependency.message);
+        let scoped = by(
+            "Error: Cannot find module '@babel/runtime/helpers/x'",
+            "- D:\\a\\w\\w\\node_modules\\@mui\\utils\\node\\index.js",
+        )
+        .expect("a package requires it");
+        assert_eq!(scoped.subject.as_deref(), Some("@babel/runtime"));
+        assert!(scoped.message.contains("'@mui/utils'"), "{}", scoped.message);
+        for (request, first) in [
+            ("./utils", "- /w/node_modules/handlebars/dist/cjs/handlebars/base.js"),
+            ("../lib/x", "- /w/node_modules/handlebars/bin/handlebars.js"),
+            (
+                "/w/node_modules/handlebars/lib/x.js",
+                "- /w/node_modules/handlebars/bin/handlebars.js",
+            ),
+            ("/w/dist/config.js", "- /w/scripts/deploy.js"),
+        ] {
+            let hit = by(&format!("Error: Cannot find module '{request}'"), first).expect("decided");
+            assert_eq!((hit.category, hit.fixable), (Category::Unknown, false), "{request}");
+        }
+        // A tool told to load a project file (`mocha --require test/setup.js`):
+        // the message line's own reading (a file) stands.
+        assert!(
+            by(
+                "Error: Cannot find module '/w/test/setup.js'",
+                "- /w/node_modules/mocha/lib/cli/run.js"
+            )
+            .is_none()
+        );
+        // The project requires a package or a relative file: as the line read it.
+        assert!(by("Error: Cannot find module 'dotenv'", "- /w/scripts/deploy.js").is_none());
+        assert!(by("Error: Cannot find module './routes'", "- /w/src/app.js").is_none());
+        // Not a stack of that message: no absolute parent, another prefix,
+        // an ESM line, no `Require stack:` line.
+        assert!(by("Error: Cannot find module 'ms'", "- [eval]").is_none());
+        assert!(by("Error: Cannot find module 'ms'", "- internal/preload").is_none());
+        assert!(
+            by(
+                "api:test: Error: Cannot find module 'ms'",
+                "- /w/node_modules/debug/src/node.js"
+            )
+            .is_none()
+        );
+        assert!(
+            required_by(
+                "api:test: Error: Cannot find module 'ms'",
+                "api:test: Require stack:",
+                "api:test: - /w/node_modules/debug/src/node.js"
+            )
+            .is_some()
+        );
+        assert!(
+            required_by(
+                "Error [ERR_MODULE_NOT_FOUND]: Cannot find module '/w/x' imported from /w/y.js",
+                stack,
+                "- /w/node_modules/debug/src/node.js"
+            )
+            .is_none()
+        );
+        assert!(
+            required_by(
+                "Error: Cannot find module 'ms'",
+                "    at Module._load (node:internal/modules/cjs/loader:1075:27)",
+                "- /w/node_modules/debug/src/node.js"
+            )
+            .is_none()
+        );
     }
 
     /// A program of node-gyp's toolchain, whether node-gyp looked it up
