@@ -55,7 +55,12 @@ fn file_diagnostics(rep: &FileReport, items: &mut Items) {
 
 pub fn write(out: &mut dyn Write, reports: &[FileReport]) -> anyhow::Result<()> {
     let skeleton = serde_json::json!({"version": 1, "diagnostics": super::ITEMS});
-    super::write_pretty_with_items(out, &skeleton, reports, &file_diagnostics)
+    super::write_pretty_with_items(
+        out,
+        &serde_json::to_string_pretty(&skeleton)?,
+        reports,
+        &file_diagnostics,
+    )
 }
 
 /// The document as the schema writes it, built as one `serde_json::Value`:

@@ -34,20 +34,19 @@ pub fn write(out: &mut dyn Write, format: Format, reports: &[FileReport], verbos
     }
 }
 
-/// Pretty-print `skeleton` as `serde_json::to_writer_pretty` does, with the
-/// one string value equal to [`ITEMS`] replaced by an array of every file's
-/// items: `items` pushes one file's, in the worker threads, so the JSON and
-/// SARIF of thousands of findings are not built and printed on one thread
-/// after the lint. The output is byte-identical to printing the whole value
-/// (tested below against the slow path).
+/// Write `head`, a document in `serde_json::to_writer_pretty`'s layout, with
+/// the one string value equal to [`ITEMS`] replaced by an array of every
+/// file's items: `items` pushes one file's, in the worker threads, so the
+/// JSON and SARIF of thousands of findings are not built and printed on one
+/// thread after the lint. The output is byte-identical to printing the whole
+/// value (tested below against the slow path).
 pub(crate) fn write_pretty_with_items(
     out: &mut dyn Write,
-    skeleton: &serde_json::Value,
+    head: &str,
     reports: &[FileReport],
     items: &(dyn Fn(&FileReport, &mut Items) + Sync),
 ) -> anyhow::Result<()> {
     use rayon::prelude::*;
-    let head = serde_json::to_string_pretty(skeleton)?;
     let marker = serde_json::to_string(ITEMS)?;
     let at = head.find(&marker).expect("the skeleton holds the items marker");
     // serde_json indents by two spaces per level; the marker's line shows
