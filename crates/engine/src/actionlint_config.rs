@@ -38,6 +38,18 @@ pub struct ActionlintConfig {
     pub finding_ignores: Vec<FindingIgnore>,
 }
 
+/// A key actionlint's config does not have. actionlint reads the file with
+/// a non-strict YAML decoder (`yaml.Unmarshal` into its `Config` struct), so
+/// it ignores such a key without a word (actionlint 1.17.0 accepts
+/// `nope: 1`; its own test project `user_defined_runner_label` carries a
+/// `disallowed-runner` key): reported as information, likely a typo, never
+/// as a finding that fails `check` on a repository actionlint accepts.
+fn ignored_key(path: &str, node: &Node, message: &str) -> Diagnostic {
+    let mut d = err(path, node, message);
+    d.severity = crate::diagnostic::Severity::Info;
+    d
+}
+
 impl ActionlintConfig {
     /// Parse the file's bytes; problems come back as diagnostics against `path`.
     pub fn parse(path: &str, bytes: &[u8]) -> (ActionlintConfig, Vec<Diagnostic>) {
@@ -66,10 +78,10 @@ impl ActionlintConfig {
                                     }
                                 }
                             }
-                            other => diags.push(err(
+                            other => diags.push(ignored_key(
                                 path,
                                 &e.key,
-                                &format!("unknown key \"{other}\" under `self-hosted-runner`; expected labels"),
+                                &format!("unknown key \"{other}\" under `self-hosted-runner`; expected labels (actionlint ignores it)"),
                             )),
                         }
                     }
@@ -110,20 +122,20 @@ impl ActionlintConfig {
                                         }
                                     }
                                 }
-                                other => diags.push(err(
+                                other => diags.push(ignored_key(
                                     path,
                                     &k.key,
-                                    &format!("unknown key \"{other}\" under `paths.{pattern}`; expected ignore"),
+                                    &format!("unknown key \"{other}\" under `paths.{pattern}`; expected ignore (actionlint ignores it)"),
                                 )),
                             }
                         }
                         out.finding_ignores.push(FindingIgnore { glob, messages });
                     }
                 }
-                other => diags.push(err(
+                other => diags.push(ignored_key(
                     path,
                     &entry.key,
-                    &format!("unknown key \"{other}\" in actionlint's config; expected self-hosted-runner, config-variables, config-secrets or paths"),
+                    &format!("unknown key \"{other}\" in actionlint's config; expected self-hosted-runner, config-variables, config-secrets or paths (actionlint ignores it)"),
                 )),
             }
         }
@@ -252,7 +264,19 @@ mod tests {
         assert!(d[0].message.contains("`self-hosted-runner.labels` must be a list"));
         assert!(d[1].message.starts_with("invalid regular expression"));
         assert!(d[2].message.contains("unknown key \"nope\""));
-        assert!(d.iter().all(|x| x.severity == Severity::Error && x.rule == CONFIG));
+        assert!(d[..2].iter().all(|x| x.severity == Severity::Error && x.rule == CONFIG));
+        // actionlint ignores keys it does not know: information, not a failure.
+        assert_eq!((d[2].severity, d[2].rule), (Severity::Info, CONFIG), "{d:?}");
+        for src in [
+            "disallowed-runner: [foo]\n",
+            "self-hosted-runner:\n  labelz: [gpu]\n",
+            "paths:\n  '**.yml':\n    ignroe: ['x']\n",
+        ] {
+            let (_, d) = ActionlintConfig::parse(PATH, src.as_bytes());
+            assert_eq!(d.len(), 1, "{src}: {d:?}");
+            assert_eq!(d[0].severity, Severity::Info, "{src}: {d:?}");
+            assert!(d[0].message.ends_with("(actionlint ignores it)"), "{src}: {d:?}");
+        }
     }
 
     #[test]
