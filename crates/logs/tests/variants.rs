@@ -2865,6 +2865,70 @@ const CASES: &[(&str, Category, Option<&str>)] = &[
         Unknown,
         None,
     ),
+    // Batch 99 (issue 12, what popular actions print when they fail, each
+    // message from the action's own source): secrets a fork's run does not
+    // get, token permissions and refused logins go to a person; a path the
+    // action was given that matches nothing, and a pull limit of the registry
+    // an action pulls from, are their categories. Two traps: an action's
+    // warning before the real failure in a later step.
+    (
+        "b99-setup-java-distribution-adopt-unsupported-log-failed.log",
+        Unknown,
+        None,
+    ),
+    (
+        "b99-jamesives-deploy-folder-does-not-exist.log",
+        FileNotFound,
+        Some("build"),
+    ),
+    ("b99-google-auth-fork-pr-no-credentials-ui.log", Unknown, None),
+    ("b99-aws-credentials-empty-role-fork-log-failed.log", Unknown, None),
+    (
+        "b99-codecov-v5-tokenless-rate-limit-fail-ci.log",
+        RateLimit,
+        Some("a service"),
+    ),
+    (
+        "b99-setup-qemu-binfmt-dockerhub-pull-limit.log",
+        RateLimit,
+        Some("Docker Hub"),
+    ),
+    (
+        "b99-build-push-copy-lockfile-not-in-context-log-failed.log",
+        FileNotFound,
+        Some("requirements.lock"),
+    ),
+    ("b99-checkout-ref-deleted-branch-ui.log", Unknown, None),
+    ("b99-checkout-private-repo-not-found-default-token.log", Unknown, None),
+    ("b99-github-script-thrown-error-no-deployment.log", Unknown, None),
+    (
+        "b99-create-pull-request-actions-not-permitted-log-failed.log",
+        Unknown,
+        None,
+    ),
+    ("b99-peaceiris-gh-pages-push-403-ui.log", Unknown, None),
+    (
+        "b99-action-gh-release-fail-on-unmatched-files.log",
+        FileNotFound,
+        Some("target/release/relay-*.zip"),
+    ),
+    ("b99-action-gh-release-403-not-accessible-log-failed.log", Unknown, None),
+    (
+        "b99-trap-setup-go-cache-warning-then-protoc-missing.log",
+        MissingCommand,
+        Some("protoc"),
+    ),
+    (
+        "b99-trap-upload-artifact-no-files-warning-then-yaml-module-log-failed.log",
+        MissingDependency,
+        Some("PyYAML"),
+    ),
+    (
+        "b99-setup-node-cache-dependency-path-unresolved.log",
+        FileNotFound,
+        Some("frontend/package-lock.json"),
+    ),
+    ("b99-azure-login-oidc-no-id-token-permission-ui.log", Unknown, None),
 ];
 
 /// For every `unknown` row, the log line (1-based) of the root cause's first
@@ -3635,6 +3699,16 @@ const UNKNOWN_ROOT_LINES: &[(&str, u64)] = &[
         "b98-cjs-require-stack-project-requires-absolute-build-output-ui.log",
         23,
     ),
+    ("b99-setup-java-distribution-adopt-unsupported-log-failed.log", 15),
+    ("b99-google-auth-fork-pr-no-credentials-ui.log", 28),
+    ("b99-aws-credentials-empty-role-fork-log-failed.log", 7),
+    ("b99-checkout-ref-deleted-branch-ui.log", 30),
+    ("b99-checkout-private-repo-not-found-default-token.log", 18),
+    ("b99-github-script-thrown-error-no-deployment.log", 14),
+    ("b99-create-pull-request-actions-not-permitted-log-failed.log", 17),
+    ("b99-peaceiris-gh-pages-push-403-ui.log", 37),
+    ("b99-action-gh-release-403-not-accessible-log-failed.log", 7),
+    ("b99-azure-login-oidc-no-id-token-permission-ui.log", 30),
 ];
 
 /// For rows whose category is not `unknown`, the log line (1-based) of the
@@ -3841,6 +3915,17 @@ const KNOWN_ROOT_LINES: &[(&str, u64)] = &[
     ("b97-firebase-deploy-not-in-firebase-app-directory.log", 52),
     ("b98-cjs-require-stack-dependency-of-dependency-ms.log", 9),
     ("b98-cjs-require-stack-pnpm-scoped-dependency-of-dependency.log", 13),
+    ("b99-jamesives-deploy-folder-does-not-exist.log", 38),
+    ("b99-codecov-v5-tokenless-rate-limit-fail-ci.log", 16),
+    ("b99-setup-qemu-binfmt-dockerhub-pull-limit.log", 14),
+    ("b99-build-push-copy-lockfile-not-in-context-log-failed.log", 13),
+    ("b99-action-gh-release-fail-on-unmatched-files.log", 7),
+    ("b99-trap-setup-go-cache-warning-then-protoc-missing.log", 22),
+    (
+        "b99-trap-upload-artifact-no-files-warning-then-yaml-module-log-failed.log",
+        20,
+    ),
+    ("b99-setup-node-cache-dependency-path-unresolved.log", 18),
 ];
 
 /// `None` when the root cause of fixture `name` begins on line `want`; else
@@ -4610,6 +4695,76 @@ const ROOT_STEPS: &[(&str, Option<&str>, &str)] = &[
         None,
         "kubectl apply -k",
     ),
+    (
+        "b99-setup-java-distribution-adopt-unsupported-log-failed.log",
+        Some("build"),
+        "Set up JDK 11",
+    ),
+    (
+        "b99-jamesives-deploy-folder-does-not-exist.log",
+        None,
+        "JamesIves/github-pages-deploy-action@v4",
+    ),
+    (
+        "b99-aws-credentials-empty-role-fork-log-failed.log",
+        Some("terraform-plan"),
+        "Configure AWS credentials",
+    ),
+    (
+        "b99-codecov-v5-tokenless-rate-limit-fail-ci.log",
+        None,
+        "codecov/codecov-action@v5",
+    ),
+    (
+        "b99-setup-qemu-binfmt-dockerhub-pull-limit.log",
+        None,
+        "docker/setup-qemu-action@v3",
+    ),
+    (
+        "b99-build-push-copy-lockfile-not-in-context-log-failed.log",
+        Some("image"),
+        "Build and push",
+    ),
+    (
+        "b99-checkout-private-repo-not-found-default-token.log",
+        None,
+        "actions/checkout@v4",
+    ),
+    (
+        "b99-github-script-thrown-error-no-deployment.log",
+        None,
+        "actions/github-script@v7",
+    ),
+    (
+        "b99-create-pull-request-actions-not-permitted-log-failed.log",
+        Some("bump"),
+        "Create Pull Request",
+    ),
+    (
+        "b99-action-gh-release-fail-on-unmatched-files.log",
+        None,
+        "softprops/action-gh-release@v2",
+    ),
+    (
+        "b99-action-gh-release-403-not-accessible-log-failed.log",
+        Some("release"),
+        "Publish release",
+    ),
+    (
+        "b99-trap-setup-go-cache-warning-then-protoc-missing.log",
+        None,
+        "protoc --go_out",
+    ),
+    (
+        "b99-trap-upload-artifact-no-files-warning-then-yaml-module-log-failed.log",
+        Some("test (3.12)"),
+        "Run tests",
+    ),
+    (
+        "b99-setup-node-cache-dependency-path-unresolved.log",
+        None,
+        "actions/setup-node@v4",
+    ),
 ];
 
 /// Words the root cause's message must have: a log cut short must say that
@@ -4774,6 +4929,11 @@ const NOT_FIXABLE: &[(&str, &str)] = &[
     (
         "b98-cjs-require-stack-pnpm-scoped-dependency-of-dependency.log",
         "manifest",
+    ),
+    // Batch 99: a file missing from an image build's context.
+    (
+        "b99-build-push-copy-lockfile-not-in-context-log-failed.log",
+        "inside a container",
     ),
 ];
 
