@@ -3703,11 +3703,11 @@ const UNKNOWN_ROOT_LINES: &[(&str, u64)] = &[
     ("b99-google-auth-fork-pr-no-credentials-ui.log", 28),
     ("b99-aws-credentials-empty-role-fork-log-failed.log", 7),
     ("b99-checkout-ref-deleted-branch-ui.log", 30),
-    ("b99-checkout-private-repo-not-found-default-token.log", 18),
+    ("b99-checkout-private-repo-not-found-default-token.log", 27),
     ("b99-github-script-thrown-error-no-deployment.log", 14),
     ("b99-create-pull-request-actions-not-permitted-log-failed.log", 17),
     ("b99-peaceiris-gh-pages-push-403-ui.log", 37),
-    ("b99-action-gh-release-403-not-accessible-log-failed.log", 7),
+    ("b99-action-gh-release-403-not-accessible-log-failed.log", 15),
     ("b99-azure-login-oidc-no-id-token-permission-ui.log", 30),
 ];
 
@@ -3916,7 +3916,7 @@ const KNOWN_ROOT_LINES: &[(&str, u64)] = &[
     ("b98-cjs-require-stack-dependency-of-dependency-ms.log", 9),
     ("b98-cjs-require-stack-pnpm-scoped-dependency-of-dependency.log", 13),
     ("b99-jamesives-deploy-folder-does-not-exist.log", 38),
-    ("b99-codecov-v5-tokenless-rate-limit-fail-ci.log", 16),
+    ("b99-codecov-v5-tokenless-rate-limit-fail-ci.log", 22),
     ("b99-setup-qemu-binfmt-dockerhub-pull-limit.log", 14),
     ("b99-build-push-copy-lockfile-not-in-context-log-failed.log", 13),
     ("b99-action-gh-release-fail-on-unmatched-files.log", 7),
@@ -4713,7 +4713,7 @@ const ROOT_STEPS: &[(&str, Option<&str>, &str)] = &[
     (
         "b99-codecov-v5-tokenless-rate-limit-fail-ci.log",
         None,
-        "codecov/codecov-action@v5",
+        "CC_COMMAND=\"upload-coverage\"",
     ),
     (
         "b99-setup-qemu-binfmt-dockerhub-pull-limit.log",
