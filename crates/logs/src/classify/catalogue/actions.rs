@@ -36,7 +36,10 @@
 //! (three attempts). GitHub's cache service answers a client of its retired
 //! v1 API with `This legacy service is shutting down, effective April 15,
 //! 2025. …` (relayed by BuildKit's `type=gha` cache, sccache and old
-//! @actions/cache).
+//! @actions/cache). actions/checkout (`src/ref-helper.ts`, `getCheckoutInfo`)
+//! throws `A branch or tag with the name '{ref}' could not be found` when the
+//! `ref:` it was given is neither a remote branch nor a tag after its fetch
+//! (whose failed attempts the retry helper printed before it).
 
 use super::util::{after, command_hit, path_hit, quoted, regex, runner_hit};
 use super::{Entry, ex};
@@ -86,6 +89,17 @@ pub const ENTRIES: &[Entry] = &[
         examples: &[ex(
             "#10 ERROR: This legacy service is shutting down, effective April 15, 2025. Migrate to the new service \
              ASAP. For more information: https://gh.io/gha-cache-sunset",
+            Category::Unknown,
+            None,
+        )],
+    },
+    Entry {
+        id: "actions/checkout-ref-not-found",
+        grammar: "A branch or tag with the name '{ref}' could not be found (actions/checkout, after fetching `ref:`)",
+        needles: &["A branch or tag with the name '"],
+        check: checkout_ref_not_found,
+        examples: &[ex(
+            "Error: A branch or tag with the name 'release/2.4' could not be found",
             Category::Unknown,
             None,
         )],
@@ -666,6 +680,21 @@ fn gh_release_failed(line: &Line<'_>) -> Option<Hit> {
     }))
 }
 
+/// The checkout's `ref:` names no branch or tag of the repository (deleted,
+/// renamed, never pushed, or a value such as a pull request's `{n}/merge`
+/// that is no branch there): which ref was meant is a person's call. Read
+/// only as the whole message (after the runner's error prefix), so a script
+/// that quotes it is not the checkout's report.
+fn checkout_ref_not_found(line: &Line<'_>) -> Option<Hit> {
+    let c = regex!(r"^(?:Error: )?A branch or tag with the name '([^']+)' could not be found$")
+        .captures(line.text.trim())?;
+    Some(Hit::blocker(format!(
+        "actions/checkout found no branch or tag named `{}` in the repository (deleted, renamed or never pushed; \
+         a person chooses the ref).",
+        &c[1]
+    )))
+}
+
 fn toolkit_retry(line: &Line<'_>) -> Option<Hit> {
     regex!(r"^Waiting \d+ seconds before trying again$")
         .is_match(line.text.trim())
@@ -780,6 +809,29 @@ mod tests {
             ..Line::plain(refusal)
         };
         assert!(cache_service_v1_retired(&marked).is_some());
+    }
+
+    #[test]
+    fn reads_checkout_s_missing_ref_only_as_its_whole_message() {
+        let hit = checkout_ref_not_found(&Line::plain(
+            "A branch or tag with the name 'feature/x' could not be found",
+        ))
+        .expect("the checkout's message");
+        assert_eq!(hit.category, Category::Unknown);
+        assert!(hit.message.contains("`feature/x`"), "{}", hit.message);
+        assert!(
+            checkout_ref_not_found(&Line::plain(
+                "Error: A branch or tag with the name '25/merge' could not be found"
+            ))
+            .is_some()
+        );
+        // A script quoting the message is not the checkout's report.
+        assert!(
+            checkout_ref_not_found(&Line::plain(
+                "echo \"A branch or tag with the name 'x' could not be found\" >> notes.md"
+            ))
+            .is_none()
+        );
     }
 
     #[test]
