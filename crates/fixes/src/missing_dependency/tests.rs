@@ -736,3 +736,44 @@ fn a_new_install_step_runs_in_the_failing_steps_own_shell() {
     let out = apply_only(&import("yaml", "PyYAML", true), &plain);
     assert!(!out.contains("shell:"), "{out}");
 }
+
+proptest::proptest! {
+    /// Any chain of `-r` includes, with cycles and noise: an answer, never a
+    /// panic; a `--hash` at any depth up to the bound refuses the bare name,
+    /// and deeper than the bound counts as unread (a step of its own, the
+    /// files untouched). The include paths stay inside the workspace.
+    #[test]
+    fn includes_at_any_depth_decide_the_hash_mode(
+        depth in 0usize..12,
+        noise in "([a-z0-9=<>. -]{0,12}\n){0,3}",
+        cycle in proptest::bool::ANY,
+    ) {
+        let f = import("yaml", "PyYAML", true);
+        let noise = noise.replace("--hash", "").replace("--require-hashes", "");
+        // requirements.txt -> reqs/l1.txt -> reqs/l2.txt …, each include
+        // written relative to the file that names it.
+        let mut repo_files: Vec<(String, String)> = Vec::new();
+        let name = |i: usize| if i == 0 { "requirements.txt".to_string() } else { format!("reqs/l{i}.txt") };
+        for i in 0..=depth {
+            let include = if i < depth {
+                let next = name(i + 1);
+                if i == 0 { format!("-r {next}\n") } else { format!("-r ../{next}\n") }
+            } else if cycle {
+                "-r requirements.txt\n--hash=sha256:00\n".to_string()
+            } else {
+                "requests==2.32.0 --hash=sha256:00\n".to_string()
+            };
+            repo_files.push((name(i), format!("{noise}{include}")));
+        }
+        let refs: Vec<(&str, &str)> = repo_files.iter().map(|(p, t)| (p.as_str(), t.as_str())).collect();
+        let wf = PIP_LINE.replace("pip install -r requirements.txt pytest   # test deps", "pip install -r requirements.txt");
+        let o = crate::fixes_for(&f, PATH, &wf, &repo(&refs));
+        if depth <= 8 {
+            proptest::prop_assert!(o.fixes.is_empty(), "{:?}", o.fixes);
+            proptest::prop_assert!(o.manual_reason.unwrap_or_default().contains("refuse the whole install"));
+        } else {
+            let fix = o.fixes.first().expect("a step of its own");
+            proptest::prop_assert!(fix.edits.iter().all(|e| e.path == PATH), "{:?}", fix.edits);
+        }
+    }
+}

@@ -66,7 +66,12 @@ pub fn run(data: &[u8]) {
                 "[project]\nrequires-python = \"{subject}\"\ndependencies = [\"{subject}\"]\n[tool.poetry.dependencies]\npython = {subject}\n"
             ),
         ),
-        ("requirements.txt".to_string(), format!("{subject}\n")),
+        // Includes of any text, followed as pip follows them (also into
+        // itself: a cycle).
+        (
+            "requirements.txt".to_string(),
+            format!("{subject}\n-r {subject}\n--requirement=requirements.txt\n"),
+        ),
         ("setup.cfg".to_string(), format!("[options]\npython_requires = {subject}\n")),
     ]
     .into();
