@@ -250,13 +250,23 @@ impl Scanner<'_> {
                     format!("The step reported: {}", subject::display_text(text)),
                 )
             }),
+            // A web UI copy's line keeps the UI's `Error: ` (entries read
+            // it as printed): the message says it once.
             None if event.kind == LineKind::Error => Some(Hit {
                 entry: UNEXPLAINED_ERROR,
                 ..Hit::new(
                     Category::Unknown,
                     0.2,
                     Strength::Weak,
-                    format!("Error: {}", subject::display_text(text)),
+                    format!(
+                        "Error: {}",
+                        subject::display_text(
+                            text.trim_start()
+                                .trim_start_matches('*')
+                                .strip_prefix("Error: ")
+                                .unwrap_or(text)
+                        )
+                    ),
                 )
             }),
             None => None,

@@ -695,6 +695,18 @@ fn an_exit_code_no_entry_explains_begins_where_the_step_said_why() {
     assert_eq!(second.evidence[0].line, 12);
 }
 
+#[test]
+fn an_unexplained_error_of_a_web_copy_says_error_once() {
+    for log in [
+        "Run ./tools/frob\nError: The frobnicator gave up on widget 7\n",
+        "##[group]Run ./tools/frob\n./tools/frob\n##[endgroup]\n##[error]The frobnicator gave up on widget 7\n",
+    ] {
+        let analysis = analyze_text(log);
+        let root = analysis.root_cause().expect("a failure");
+        assert_eq!(root.message, "Error: The frobnicator gave up on widget 7", "{log}");
+    }
+}
+
 fn analyze_text(log: &str) -> crate::Analysis {
     let input = crate::LogInput {
         logs: vec![crate::LogFile {
