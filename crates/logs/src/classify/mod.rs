@@ -136,6 +136,9 @@ pub(crate) struct JobState {
     /// What the current step printed that may say why it failed, for an exit
     /// code no entry explains ([`fallback`]).
     output: fallback::StepOutput,
+    /// The current step's first record MkDocs' strict mode counts (its
+    /// line and text): what its strict abort is pinned to.
+    mkdocs_counted: Option<(u64, String)>,
 }
 
 #[derive(Debug, Default)]
@@ -514,6 +517,7 @@ impl LogSink for Scanner<'_> {
     fn begin_step(&mut self, number: Option<u32>, name: &str, _line: u64) {
         let job = self.job();
         job.output = fallback::StepOutput::default();
+        job.mkdocs_counted = None;
         if job.steps.len() < MAX_STEPS_PER_JOB {
             job.steps.push(StepState {
                 number,
@@ -563,6 +567,9 @@ impl LogSink for Scanner<'_> {
                 step.script.push('\n');
             }
             return;
+        }
+        if self.jobs.last().is_some_and(|j| j.mkdocs_counted.is_none()) && catalogue::mkdocs_counted_record(line.text) {
+            self.job().mkdocs_counted = Some((line.number, evidence_text(line.text)));
         }
         if catalogue::make_ignored(line.text) {
             self.soften_ignored_by_make(line.number);
@@ -615,6 +622,13 @@ impl LogSink for Scanner<'_> {
                             .iter()
                             .any(|f| f.step == step && f.hit.strength != Strength::Weak)
                     });
+                // MkDocs' strict abort says the build failed; the first
+                // record it counted says why (`catalogue::mkdocs`): the
+                // finding begins there.
+                let counted = (hit.entry == catalogue::MKDOCS_STRICT_ABORT && opened.is_none())
+                    .then(|| job.mkdocs_counted.clone())
+                    .flatten()
+                    .filter(|(n, _)| *n < line.number);
                 if let Some((n, text)) = &why {
                     // The step said why before its exit code: the finding
                     // begins there (an unexplained `##[error]` on that line
@@ -646,6 +660,9 @@ impl LogSink for Scanner<'_> {
                                 text: evidence_text(&text),
                             },
                         );
+                    }
+                    if let Some((n, text)) = counted {
+                        evidence.insert(0, Evidence { line: n, text });
                     }
                     if let Some(text) = opened {
                         evidence.insert(

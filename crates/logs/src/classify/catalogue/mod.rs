@@ -19,7 +19,7 @@
 //!    that other tools only relay (`buildx failed with: … 429 …`);
 //!    `testcontainers`, whose "no Docker environment" report lists the socket
 //!    paths it tried (not files of the workflow).
-//! 3. `clojure` (clojure.test, Leiningen), `julia` (Pkg, Test), `zig`, `ocaml` (opam), `perl` (perl, cpanm), `lua` (LuaRocks), `latex` (TeX's `! LaTeX Error:`),
+//! 3. `clojure` (clojure.test, Leiningen), `julia` (Pkg, Test), `zig`, `ocaml` (opam), `perl` (perl, cpanm), `lua` (LuaRocks), `latex` (TeX's `! LaTeX Error:`), `mkdocs` (its strict-mode abort),
 //!    `pre_commit` (a failed hook, ahead of the linter output under it): whose
 //!    messages are anchored to their own wording, ahead of the generic test and build summaries below
 //!    (`{n} failed`, `compilation errors`) that other tools print too; `python`, `python_lint` (ruff, flake8, mypy), `tox`, `yarn_pnp` (Yarn's Plug'n'Play resolver), `node`, `jvm`, `go`, `cargo`, `rustup`, `ruby`, `php`, `r`, `dotnet`, `pester`, `kubernetes`,
@@ -91,6 +91,7 @@ mod jvm;
 mod kubernetes;
 mod latex;
 mod lua;
+mod mkdocs;
 mod netlify;
 mod nix;
 mod node;
@@ -131,6 +132,7 @@ pub use github_api::SECONDARY_LIMIT_REFUSALS;
 pub(crate) use go::missing_program as go_missing_program;
 pub(crate) use http::CURL_RETRY;
 pub(crate) use jvm::{GRADLE_CAUSE, gradle_cause_depth};
+pub(crate) use mkdocs::{STRICT_ABORT as MKDOCS_STRICT_ABORT, counted_record as mkdocs_counted_record};
 #[cfg(test)]
 pub(crate) use node::NPM_INSTALL_SUCCEEDED;
 pub(crate) use node::relay_prefix;
@@ -275,6 +277,7 @@ pub const EMITTERS: &[(&str, &[Entry])] = &[
     ("perl", perl::ENTRIES),
     ("lua", lua::ENTRIES),
     ("latex", latex::ENTRIES),
+    ("mkdocs", mkdocs::ENTRIES),
     ("pre_commit", pre_commit::ENTRIES),
     ("python", python::ENTRIES),
     ("python_lint", python_lint::ENTRIES),
