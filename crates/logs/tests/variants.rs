@@ -2931,6 +2931,50 @@ const CASES: &[(&str, Category, Option<&str>)] = &[
     ("b99-azure-login-oidc-no-id-token-permission-ui.log", Unknown, None),
     // Batch 98: MkDocs strict from mkdocs.yml (`strict: true`), two warnings.
     ("b98-mkdocs-strict-config-nav-and-link-warnings-ui.log", Unknown, None),
+    // Batch 101: more tools no batch had covered (hatch, Terraform's
+    // -var-file, pixi, GoReleaser, cibuildwheel, semantic-release, asdf,
+    // minikube, electron-builder, Turborepo's remote cache, Cypress, Trivy's
+    // scan), written before any change (as batch "99", renumbered).
+    (
+        "b101-hatch-command-not-found-log-failed.log",
+        MissingCommand,
+        Some("hatch"),
+    ),
+    (
+        "b101-terraform-var-file-does-not-exist.log",
+        FileNotFound,
+        Some("envs/prod.tfvars"),
+    ),
+    (
+        "b101-pixi-install-conda-forge-repodata-429.log",
+        RateLimit,
+        Some("a service"),
+    ),
+    (
+        "b101-goreleaser-config-file-not-found-log-failed.log",
+        FileNotFound,
+        Some(".goreleaser.ci.yaml"),
+    ),
+    (
+        "b101-cibuildwheel-qemu-aarch64-job-limit-60-ui.log",
+        Timeout,
+        Some("60"),
+    ),
+    ("b101-semantic-release-enoghtoken-log-failed.log", Unknown, None),
+    ("b101-asdf-no-preset-version-installed-node.log", Unknown, None),
+    ("b101-minikube-start-insufficient-cores-selfhosted.log", Unknown, None),
+    ("b101-electron-builder-gh-token-not-set-ui.log", Unknown, None),
+    (
+        "b101-trap-turbo-remote-cache-429-warning-then-tsc-error.log",
+        Unknown,
+        None,
+    ),
+    (
+        "b101-trap-cypress-expects-page-not-found-text-log-failed.log",
+        Unknown,
+        None,
+    ),
+    ("b101-trivy-image-vulnerabilities-exit-code-1.log", Unknown, None),
 ];
 
 /// For every `unknown` row, the log line (1-based) of the root cause's first
@@ -3714,6 +3758,14 @@ const UNKNOWN_ROOT_LINES: &[(&str, u64)] = &[
     ("b99-action-gh-release-403-not-accessible-log-failed.log", 15),
     ("b99-azure-login-oidc-no-id-token-permission-ui.log", 30),
     ("b98-mkdocs-strict-config-nav-and-link-warnings-ui.log", 28),
+    // Batch 101, pinned when written.
+    ("b101-semantic-release-enoghtoken-log-failed.log", 15),
+    ("b101-asdf-no-preset-version-installed-node.log", 38),
+    ("b101-minikube-start-insufficient-cores-selfhosted.log", 38),
+    ("b101-electron-builder-gh-token-not-set-ui.log", 23),
+    ("b101-trap-turbo-remote-cache-429-warning-then-tsc-error.log", 58),
+    ("b101-trap-cypress-expects-page-not-found-text-log-failed.log", 28),
+    ("b101-trivy-image-vulnerabilities-exit-code-1.log", 55),
 ];
 
 /// For rows whose category is not `unknown`, the log line (1-based) of the
@@ -3931,6 +3983,12 @@ const KNOWN_ROOT_LINES: &[(&str, u64)] = &[
         20,
     ),
     ("b99-setup-node-cache-dependency-path-unresolved.log", 18),
+    // Batch 101, pinned when written.
+    ("b101-hatch-command-not-found-log-failed.log", 5),
+    ("b101-terraform-var-file-does-not-exist.log", 62),
+    ("b101-pixi-install-conda-forge-repodata-429.log", 50),
+    ("b101-goreleaser-config-file-not-found-log-failed.log", 12),
+    ("b101-cibuildwheel-qemu-aarch64-job-limit-60-ui.log", 35),
 ];
 
 /// `None` when the root cause of fixture `name` begins on line `want`; else
@@ -4770,6 +4828,49 @@ const ROOT_STEPS: &[(&str, Option<&str>, &str)] = &[
         None,
         "actions/setup-node@v4",
     ),
+    // Batch 101, stated when written.
+    (
+        "b101-hatch-command-not-found-log-failed.log",
+        Some("test (3.12)"),
+        "Run tests",
+    ),
+    (
+        "b101-goreleaser-config-file-not-found-log-failed.log",
+        Some("release"),
+        "Run GoReleaser",
+    ),
+    (
+        "b101-semantic-release-enoghtoken-log-failed.log",
+        Some("release"),
+        "Release",
+    ),
+    (
+        "b101-trap-cypress-expects-page-not-found-text-log-failed.log",
+        Some("e2e"),
+        "Cypress run",
+    ),
+    ("b101-terraform-var-file-does-not-exist.log", None, "terraform plan"),
+    (
+        "b101-pixi-install-conda-forge-repodata-429.log",
+        None,
+        "prefix-dev/setup-pixi",
+    ),
+    (
+        "b101-asdf-no-preset-version-installed-node.log",
+        None,
+        "asdf plugin add",
+    ),
+    (
+        "b101-minikube-start-insufficient-cores-selfhosted.log",
+        None,
+        "minikube start",
+    ),
+    (
+        "b101-trap-turbo-remote-cache-429-warning-then-tsc-error.log",
+        None,
+        "pnpm turbo run build",
+    ),
+    ("b101-trivy-image-vulnerabilities-exit-code-1.log", None, "trivy image"),
 ];
 
 /// Words the root cause's message must have: a log cut short must say that
