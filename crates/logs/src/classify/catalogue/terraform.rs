@@ -8,23 +8,53 @@
 //! detail lines may carry the cause an entry of its own reads (a registry's
 //! `429 Too Many Requests` under `Failed to query available provider
 //! packages`), which then wins; alone, the summary is the root cause.
+//!
+//! One detail is read here: `-var-file` of a file that is not there
+//! (`internal/command/meta_vars.go`, summary `Failed to read variables file`,
+//! detail `Given variables file {path} does not exist.`, the path as given,
+//! relative to the working directory): a file of the checkout. It is read
+//! boxed or not (a wrapper's or a copy's form), its wording being Terraform's
+//! own.
 
-use super::util::regex;
+use super::util::{path_hit, regex};
 use super::{Entry, ex};
 use crate::classify::hit::{Hit, Line};
 use crate::report::Category;
 
-pub const ENTRIES: &[Entry] = &[Entry {
-    id: "terraform/error-diagnostic",
-    grammar: "│ Error: {summary} (then `│ {detail}` lines, the box closed by `╵`)",
-    needles: &["│ Error: "],
-    check: error_diagnostic,
-    examples: &[ex(
-        "│ Error: Failed to query available provider packages",
-        Category::Unknown,
-        None,
-    )],
-}];
+pub const ENTRIES: &[Entry] = &[
+    Entry {
+        id: "terraform/error-diagnostic",
+        grammar: "│ Error: {summary} (then `│ {detail}` lines, the box closed by `╵`)",
+        needles: &["│ Error: "],
+        check: error_diagnostic,
+        examples: &[ex(
+            "│ Error: Failed to query available provider packages",
+            Category::Unknown,
+            None,
+        )],
+    },
+    Entry {
+        id: "terraform/var-file-missing",
+        grammar: "│ Given variables file {path} does not exist. (the detail under `│ Error: Failed to read variables \
+                  file`)",
+        needles: &["Given variables file "],
+        check: var_file_missing,
+        examples: &[ex(
+            "│ Given variables file envs/prod.tfvars does not exist.",
+            Category::FileNotFound,
+            Some("envs/prod.tfvars"),
+        )],
+    },
+];
+
+fn var_file_missing(line: &Line<'_>) -> Option<Hit> {
+    let c = regex!(r"^(?:│ )?Given variables file (.+) does not exist\.$").captures(line.text.trim())?;
+    Some(path_hit(
+        &c[1],
+        0.8,
+        "Terraform was given a variables file (-var-file) that does not exist.",
+    ))
+}
 
 fn error_diagnostic(line: &Line<'_>) -> Option<Hit> {
     let c = regex!(r"^│ Error: (\S.*)$").captures(line.text.trim_start())?;
@@ -33,6 +63,33 @@ fn error_diagnostic(line: &Line<'_>) -> Option<Hit> {
         "Terraform reported an error: {}",
         crate::subject::display_text(summary)
     )))
+}
+
+#[cfg(test)]
+mod var_file_tests {
+    use super::*;
+
+    #[test]
+    fn a_missing_var_file_in_the_box() {
+        crate::classify::catalogue::assert_reads(
+            var_file_missing,
+            &[
+                "│ Given variables file envs/prod.tfvars does not exist.",
+                // Unboxed, as a wrapper or a copy may print it.
+                "Given variables file envs/prod.tfvars does not exist.",
+            ],
+            &[
+                "│ Error: Failed to read variables file",
+                "│ Given variables file envs/prod.tfvars is empty.",
+            ],
+        );
+        let outside = var_file_missing(&Line::plain(
+            "│ Given variables file /etc/tf/prod.tfvars does not exist.",
+        ))
+        .expect("read");
+        assert_eq!(outside.category, Category::FileNotFound);
+        assert!(!outside.fixable);
+    }
 }
 
 #[cfg(test)]
