@@ -185,7 +185,9 @@ impl<'a> Line<'a> {
     /// `warning:`, npm `npm WARN` (npm 10: `npm warn`), apt `W:`, pnpm `WARN`,
     /// yarn classic `warning`, mise `mise WARN` (its logger names itself
     /// before the level: `mise WARN  GitHub rate limit exceeded …`, then
-    /// `mise ERROR …` when it gives up). The tool went on after printing it. Lines
+    /// `mise ERROR …` when it gives up), Turborepo ` WARNING  ` (its UI's
+    /// prefix, two spaces after the word: `WARNING  failed to contact remote
+    /// cache: …`, after which the run goes on uncached). The tool went on after printing it. Lines
     /// below warning level count too: Python's `logging` default format
     /// (`logging.BASIC_FORMAT`, `{LEVEL}:{logger}:{message}`) at `INFO:` or
     /// `DEBUG:` (a program reporting a fallback, `uvloop not available (No
@@ -209,6 +211,7 @@ fn tool_warning(text: &str) -> bool {
         "npm WARN ",
         "npm warn ",
         "mise WARN ",
+        "WARNING  ",
         "W: ",
         "WARN ",
         "warning ",

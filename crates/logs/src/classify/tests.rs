@@ -473,6 +473,12 @@ fn warnings_only_weakly_count() {
     // mise names itself before its level, and goes on after a warning; its
     // error line, once it gave up, decides and names the service.
     assert!(Line::plain("mise WARN  GitHub rate limit exceeded. Resets at 2026-12-06 16:52:40 +00:00").is_warning());
+    // Turborepo's remote cache refused: the run goes on uncached.
+    let h = hit(
+        " WARNING  failed to contact remote cache: Error making HTTP request: HTTP status client error (429 Too Many \
+         Requests) for url (https://api.vercel.com/v8/artifacts/5b1f0c2e9d7a4b3c?teamSlug=kestrel)",
+    );
+    assert!(h.is_none_or(|h| h.strength == Strength::Weak));
     let h = hit(
         "mise ERROR Failed to install aqua:cli/cli@2.63.2: HTTP status client error (403 rate limit exceeded) for url \
          (https://api.github.com/repos/cli/cli/releases/tags/v2.63.2)",
