@@ -29,7 +29,7 @@
 //!    `gcloud`, `azure` (az and Entra ID sign-in), `playwright`, `cypress`,
 //!    `android` (sdkmanager, the emulator, the Android Gradle plugin's checks), `apple` (notarytool),
 //!    `packages` (apt, apk, dnf/dnf5/yum, zypper, brew, choco, winget), `git`, `ssh` (OpenSSH's host key checks),
-//!    `netlify` (the Netlify CLI's deploy folder), `firebase` (the Firebase CLI's project root), `flutter_action` (its release-manifest lookup), `snyk` (its test summary), `goreleaser` (its failed run's error), `semantic_release`,
+//!    `netlify` (the Netlify CLI's deploy folder), `firebase` (the Firebase CLI's project root), `flutter_action` (its release-manifest lookup), `snyk` (its test summary), `goreleaser` (its failed run's error), `semantic_release`, `asdf` (a shim with no installed version),
 //!    `actions` (messages of common actions and the actions toolkit), `codecov` (codecov-cli's error lines), `coveralls` (its coverage reporter), `setup_versions` (setup-java's and
 //!    setup-ruby's version lists): the tool
 //!    that failed, which knows more than the shell around it (`npm ERR! enoent …` before a
@@ -61,6 +61,7 @@
 mod actions;
 mod android;
 mod apple;
+mod asdf;
 mod aws;
 mod azure;
 mod bazel;
@@ -324,6 +325,7 @@ pub const EMITTERS: &[(&str, &[Entry])] = &[
     ("snyk", snyk::ENTRIES),
     ("goreleaser", goreleaser::ENTRIES),
     ("semantic_release", semantic_release::ENTRIES),
+    ("asdf", asdf::ENTRIES),
     ("actions", actions::ENTRIES),
     ("codecov", codecov::ENTRIES),
     ("coveralls", coveralls::ENTRIES),
