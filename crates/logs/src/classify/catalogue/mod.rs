@@ -29,7 +29,7 @@
 //!    `gcloud`, `azure` (az and Entra ID sign-in), `playwright`, `cypress`,
 //!    `android` (sdkmanager, the emulator, the Android Gradle plugin's checks), `apple` (notarytool),
 //!    `packages` (apt, apk, dnf/dnf5/yum, zypper, brew, choco, winget), `git`, `ssh` (OpenSSH's host key checks),
-//!    `netlify` (the Netlify CLI's deploy folder), `firebase` (the Firebase CLI's project root), `flutter_action` (its release-manifest lookup), `snyk` (its test summary), `goreleaser` (its failed run's error), `semantic_release`, `asdf` (a shim with no installed version),
+//!    `netlify` (the Netlify CLI's deploy folder), `firebase` (the Firebase CLI's project root), `flutter_action` (its release-manifest lookup), `snyk` (its test summary), `goreleaser` (its failed run's error), `semantic_release`, `asdf` (a shim with no installed version), `trivy` (its scan's total),
 //!    `actions` (messages of common actions and the actions toolkit), `codecov` (codecov-cli's error lines), `coveralls` (its coverage reporter), `setup_versions` (setup-java's and
 //!    setup-ruby's version lists): the tool
 //!    that failed, which knows more than the shell around it (`npm ERR! enoent …` before a
@@ -121,6 +121,7 @@ mod terraform;
 mod testcontainers;
 mod tflint;
 mod tox;
+mod trivy;
 pub(crate) mod util;
 mod yarn_pnp;
 mod zig;
@@ -326,6 +327,7 @@ pub const EMITTERS: &[(&str, &[Entry])] = &[
     ("goreleaser", goreleaser::ENTRIES),
     ("semantic_release", semantic_release::ENTRIES),
     ("asdf", asdf::ENTRIES),
+    ("trivy", trivy::ENTRIES),
     ("actions", actions::ENTRIES),
     ("codecov", codecov::ENTRIES),
     ("coveralls", coveralls::ENTRIES),
