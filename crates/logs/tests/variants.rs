@@ -2975,6 +2975,49 @@ const CASES: &[(&str, Category, Option<&str>)] = &[
         None,
     ),
     ("b101-trivy-image-vulnerabilities-exit-code-1.log", Unknown, None),
+    // Batch 100: database clients against services that are not there or
+    // not ready, lint and format checks (cargo-deny, go vet, mix format), a
+    // pinned ChromeDriver, and commands missing on hosted images.
+    (
+        "b100-mysql-error-2002-local-socket-server-not-started.log",
+        Unknown,
+        None,
+    ),
+    (
+        "b100-psql-connection-refused-service-not-ready-log-failed.log",
+        Unknown,
+        None,
+    ),
+    ("b100-pg-dump-server-version-mismatch-service-17.log", Unknown, None),
+    (
+        "b100-selenium-chromedriver-only-supports-chrome-114-log-failed.log",
+        Unknown,
+        None,
+    ),
+    ("b100-cargo-deny-banned-crate-openssl.log", Unknown, None),
+    ("b100-go-vet-printf-wrong-type-ui.log", Unknown, None),
+    ("b100-mix-format-check-formatted-log-failed.log", Unknown, None),
+    (
+        "b100-redis-cli-command-not-found-service-ui.log",
+        MissingCommand,
+        Some("redis-cli"),
+    ),
+    (
+        "b100-pwsh-psql-not-recognized-windows.log",
+        MissingCommand,
+        Some("psql"),
+    ),
+    ("b100-pg-isready-wait-loop-job-limit-15.log", Timeout, Some("15")),
+    (
+        "b100-rebar3-command-not-found-setup-beam-no-rebar3-version.log",
+        MissingCommand,
+        Some("rebar3"),
+    ),
+    (
+        "b100-make-golangci-lint-no-such-file-ui.log",
+        MissingCommand,
+        Some("golangci-lint"),
+    ),
 ];
 
 /// For every `unknown` row, the log line (1-based) of the root cause's first
@@ -3769,6 +3812,14 @@ const UNKNOWN_ROOT_LINES: &[(&str, u64)] = &[
     // count of the one failed test, and the first is where the report says it.
     ("b101-trap-cypress-expects-page-not-found-text-log-failed.log", 15),
     ("b101-trivy-image-vulnerabilities-exit-code-1.log", 55),
+    // Batch 100, pinned when written.
+    ("b100-mysql-error-2002-local-socket-server-not-started.log", 45),
+    ("b100-psql-connection-refused-service-not-ready-log-failed.log", 5),
+    ("b100-pg-dump-server-version-mismatch-service-17.log", 41),
+    ("b100-selenium-chromedriver-only-supports-chrome-114-log-failed.log", 24),
+    ("b100-cargo-deny-banned-crate-openssl.log", 41),
+    ("b100-go-vet-printf-wrong-type-ui.log", 28),
+    ("b100-mix-format-check-formatted-log-failed.log", 9),
 ];
 
 /// For rows whose category is not `unknown`, the log line (1-based) of the
@@ -3992,6 +4043,11 @@ const KNOWN_ROOT_LINES: &[(&str, u64)] = &[
     ("b101-pixi-install-conda-forge-repodata-429.log", 50),
     ("b101-goreleaser-config-file-not-found-log-failed.log", 12),
     ("b101-cibuildwheel-qemu-aarch64-job-limit-60-ui.log", 35),
+    // Batch 100, pinned when written.
+    ("b100-redis-cli-command-not-found-service-ui.log", 25),
+    ("b100-pg-isready-wait-loop-job-limit-15.log", 49),
+    ("b100-rebar3-command-not-found-setup-beam-no-rebar3-version.log", 47),
+    ("b100-make-golangci-lint-no-such-file-ui.log", 25),
 ];
 
 /// `None` when the root cause of fixture `name` begins on line `want`; else
@@ -4874,6 +4930,22 @@ const ROOT_STEPS: &[(&str, Option<&str>, &str)] = &[
         "pnpm turbo run build",
     ),
     ("b101-trivy-image-vulnerabilities-exit-code-1.log", None, "trivy image"),
+    // Batch 100, stated when written.
+    (
+        "b100-psql-connection-refused-service-not-ready-log-failed.log",
+        Some("integration"),
+        "Create schema",
+    ),
+    (
+        "b100-selenium-chromedriver-only-supports-chrome-114-log-failed.log",
+        Some("e2e"),
+        "Run smoke test",
+    ),
+    (
+        "b100-mix-format-check-formatted-log-failed.log",
+        Some("lint"),
+        "Check formatting",
+    ),
 ];
 
 /// Words the root cause's message must have: a log cut short must say that
@@ -5044,6 +5116,12 @@ const NOT_FIXABLE: &[(&str, &str)] = &[
         "b99-build-push-copy-lockfile-not-in-context-log-failed.log",
         "inside a container",
     ),
+    // Batch 100: commands no known-tools table entry installs.
+    (
+        "b100-rebar3-command-not-found-setup-beam-no-rebar3-version.log",
+        "not a known tool",
+    ),
+    ("b100-make-golangci-lint-no-such-file-ui.log", "not a known tool"),
 ];
 
 fn expected_fixable(name: &str, category: Category, subject: Option<&str>) -> bool {
