@@ -4975,6 +4975,9 @@ const ROOT_MESSAGES: &[(&str, &str)] = &[
         "b98-cjs-require-stack-project-requires-absolute-build-output-ui.log",
         "project's code requires",
     ),
+    // cargo-deny's ban is named as cargo-deny's, not `deno lint`'s (the same
+    // `error[{code}]:` shape), batch 100.
+    ("b100-cargo-deny-banned-crate-openssl.log", "cargo-deny"),
 ];
 
 /// Known (non-`unknown`) rows whose root cause must be `fixable: false`, each
