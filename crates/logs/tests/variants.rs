@@ -5125,6 +5125,10 @@ const NOT_FIXABLE: &[(&str, &str)] = &[
         "not a known tool",
     ),
     ("b100-make-golangci-lint-no-such-file-ui.log", "not a known tool"),
+    // A folder to deploy is the build's output, never a tracked path that
+    // moved (review87 H2).
+    ("b97-netlify-deploy-no-such-directory-ui.log", "build output"),
+    ("b99-jamesives-deploy-folder-does-not-exist.log", "build output"),
 ];
 
 fn expected_fixable(name: &str, category: Category, subject: Option<&str>) -> bool {

@@ -97,6 +97,9 @@ pub(crate) fn generate(ctx: &Ctx<'_>) -> Generated {
                  an earlier step or job should have made it, so it did not move; check the step that builds it (a manual fix)"
             ));
         }
+        Some(listing) if moved::made_by_the_run(&listing, &full, is_dir).is_some() => {
+            return Err(moved::made_by_the_run(&listing, &full, is_dir).unwrap_or_default());
+        }
         Some(listing) => match whereabouts(&listing, &full) {
             Whereabouts::Present => return checkout_fix(ctx, job, step, &full),
             Whereabouts::Moved { to, how } => {
@@ -517,6 +520,52 @@ jobs:
         let files = apply_with_repo(&f, src, &tracked);
         assert!(
             files[PATH].contains("cp pkg/dist/app.tar.gz release/"),
+            "{}",
+            files[PATH]
+        );
+    }
+
+    /// review87 H2, H3: a deploy folder the build did not write, and an Xcode
+    /// workspace `pod install` did not write, were rewritten to a committed
+    /// directory of the same name (an old copy, an example app): the job then
+    /// deployed or built the wrong thing and went green.
+    #[test]
+    fn a_deploy_folder_or_generated_project_is_never_moved_to_a_same_named_one() {
+        let deploy = "on: push\njobs:\n  site:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - run: npm ci && npm run build\n      - name: Deploy\n        run: npx netlify deploy --dir DIR --prod\n";
+        for (dir, committed) in [
+            ("dist", "site/dist/index.html"),
+            ("dist", "docs/public/dist/app.js"),
+            ("public", "web/public/index.html"),
+        ] {
+            let src = deploy.replace("DIR", dir);
+            let f = missing(dir, "site").at_step_name("Deploy");
+            let o = crate::fixes_for(&f, PATH, &src, &repo(&[("package.json", "{}"), (committed, "x")]));
+            assert!(o.fixes.iter().all(|x| x.fallback), "{dir} / {committed}: {:?}", o.fixes);
+            assert!(
+                o.manual_reason
+                    .unwrap_or_default()
+                    .contains("builds write their output"),
+                "{dir} / {committed}"
+            );
+        }
+        let xcode = "on: push\njobs:\n  ios:\n    runs-on: macos-latest\n    steps:\n      - uses: actions/checkout@v4\n      - name: Build\n        run: xcodebuild -workspace ios/App.xcworkspace -scheme App build\n";
+        let f = missing("ios/App.xcworkspace", "ios").at_step_name("Build");
+        let pods = repo(&[
+            ("ios/Podfile", "platform :ios\n"),
+            ("ios/App.xcodeproj/project.pbxproj", "x"),
+            ("example/ios/App.xcworkspace/contents.xcworkspacedata", "x"),
+        ]);
+        let o = crate::fixes_for(&f, PATH, xcode, &pods);
+        assert!(o.fixes.iter().all(|x| x.fallback), "{:?}", o.fixes);
+        assert!(o.manual_reason.unwrap_or_default().contains("`pod install`"));
+        // Without the Podfile the workspace is a committed file that moved.
+        let moved = repo(&[
+            ("ios/App.xcodeproj/project.pbxproj", "x"),
+            ("app/ios/App.xcworkspace/contents.xcworkspacedata", "x"),
+        ]);
+        let files = apply_with_repo(&f, xcode, &moved);
+        assert!(
+            files[PATH].contains("-workspace app/ios/App.xcworkspace"),
             "{}",
             files[PATH]
         );

@@ -59,9 +59,10 @@ impl Move {
 /// `build`/setuptools and Vite/webpack (`dist`), Cargo and Maven (`target`),
 /// Gradle and CMake's usual binary directory (`build`), MSBuild's
 /// intermediate files (`obj`), Next.js (`.next`, `out` for its export),
-/// Sphinx's Makefile and dune (`_build`), Jekyll (`_site`), npm's installs
-/// (`node_modules`). A path under one the repository does not track is a
-/// product of the run, not a source file that moved.
+/// Sphinx's Makefile and dune (`_build`), Jekyll and Eleventy (`_site`),
+/// Hugo's `publishDir` and Gatsby (`public`), MkDocs' `site_dir` (`site`),
+/// npm's installs (`node_modules`). A path under one the repository does not
+/// track is a product of the run, not a source file that moved.
 const BUILD_OUTPUT_DIRS: &[&str] = &[
     "dist",
     "target",
@@ -71,8 +72,57 @@ const BUILD_OUTPUT_DIRS: &[&str] = &[
     "out",
     "_build",
     "_site",
+    "public",
+    "site",
     "node_modules",
 ];
+
+/// Why a missing path is made by a tool of the run rather than moved, when
+/// the listing says so: the path is itself a build-output directory the
+/// repository tracks nothing in (a deploy step's `--dir dist` after a build
+/// that wrote nothing: review87 H2), or a project file a generator writes
+/// beside its spec, which the repository may leave untracked (review87 H3):
+/// CocoaPods writes `{App}.xcworkspace` beside the `Podfile` on `pod
+/// install` (its "Using CocoaPods" guide), XcodeGen writes the `.xcodeproj`
+/// from `project.yml` (`xcodegen generate`), Tuist from `Project.swift`
+/// (`tuist generate`). A same-named file elsewhere (an example app, a
+/// committed copy) is another project, never where it went.
+pub(crate) fn made_by_the_run(listing: &[String], path: &str, is_dir: bool) -> Option<String> {
+    let name = path.rsplit('/').next().unwrap_or(path);
+    let dir = path.rsplit_once('/').map_or("", |(d, _)| d);
+    let tracked_under = listing
+        .iter()
+        .any(|f| f.strip_prefix(path).is_some_and(|rest| rest.starts_with('/')));
+    if is_dir && BUILD_OUTPUT_DIRS.contains(&name) && !tracked_under {
+        return Some(format!(
+            "`{path}` is a directory builds write their output to, and the repository tracks nothing there: an \
+             earlier step or job should have made it, so it did not move and a tracked directory of that name is \
+             not it; check the step that builds it (a manual fix)"
+        ));
+    }
+    let beside = |file: &str| {
+        let want = if dir.is_empty() {
+            file.to_string()
+        } else {
+            format!("{dir}/{file}")
+        };
+        listing.contains(&want)
+    };
+    let generators: &[(&str, &str, &str)] = &[
+        (".xcworkspace", "Podfile", "CocoaPods (`pod install`)"),
+        (".xcodeproj", "project.yml", "XcodeGen (`xcodegen generate`)"),
+        (".xcodeproj", "Project.swift", "Tuist (`tuist generate`)"),
+    ];
+    generators
+        .iter()
+        .find(|(ext, spec, _)| name.ends_with(ext) && beside(spec))
+        .map(|(_, spec, tool)| {
+            format!(
+                "`{path}` is missing and `{spec}` is beside it: {tool} writes it from that file, so an earlier step \
+                 should have run the generator there; a same-named project elsewhere is another project (a manual fix)"
+            )
+        })
+}
 
 /// The build-output directory (`web/dist`) a missing path lies under when
 /// the listing has nothing there: the file is made by an earlier step or
@@ -311,6 +361,41 @@ mod tests {
         assert_eq!(build_output(&listing, "dist"), None);
         assert_eq!(build_output(&listing, "scripts/build.sh"), None);
         assert_eq!(build_output(&listing, "distribution/app.tar.gz"), None);
+    }
+
+    #[test]
+    fn deploy_folders_and_generated_projects_are_made_by_the_run() {
+        let listing: Vec<String> = [
+            "site/dist/index.html",
+            "docs/public/dist/app.js",
+            "web/public/index.html",
+            "ios/Podfile",
+            "ios/App.xcodeproj/project.pbxproj",
+            "example/ios/App.xcworkspace/contents.xcworkspacedata",
+            "mac/project.yml",
+            "tuist/Project.swift",
+            "target/README.md",
+        ]
+        .iter()
+        .map(|f| f.to_string())
+        .collect();
+        // review87 H2: a build-output directory itself, tracked nowhere there.
+        for dir in ["dist", "public", "build", "web/site"] {
+            let why = made_by_the_run(&listing, dir, true).unwrap_or_default();
+            assert!(why.contains("builds write their output"), "{dir}: {why}");
+        }
+        // A directory the repository tracks files in is its own; a file of
+        // that name is no directory.
+        assert_eq!(made_by_the_run(&listing, "target", true), None);
+        assert_eq!(made_by_the_run(&listing, "dist", false), None);
+        assert_eq!(made_by_the_run(&listing, "docs/assets", true), None);
+        // review87 H3: generated Xcode projects, beside their spec only.
+        let why = made_by_the_run(&listing, "ios/App.xcworkspace", true).unwrap_or_default();
+        assert!(why.contains("CocoaPods (`pod install`)"), "{why}");
+        assert!(made_by_the_run(&listing, "mac/Mac.xcodeproj", true).is_some_and(|w| w.contains("XcodeGen")));
+        assert!(made_by_the_run(&listing, "tuist/T.xcodeproj", true).is_some_and(|w| w.contains("Tuist")));
+        assert_eq!(made_by_the_run(&listing, "other/App.xcworkspace", true), None);
+        assert_eq!(made_by_the_run(&listing, "ios/App.xcodeproj", true), None);
     }
 
     #[test]

@@ -614,11 +614,18 @@ fn deploy_folder_missing(line: &Line<'_>) -> Option<Hit> {
         .split(" doesn't exist")
         .next()?
         .trim();
-    Some(path_hit(
-        dir,
-        0.75,
-        "The folder to deploy does not exist (a wrong path, or the build did not make it).",
-    ))
+    // The folder to deploy is the build's output: never a tracked path that
+    // moved (review87 H2), so not fixable.
+    Some(
+        path_hit(
+            dir,
+            0.75,
+            "The folder to deploy does not exist (a wrong path, or the build did not make it). A folder to deploy is \
+             made by the build, so no path in the repository is where it went: check the build step and the folder \
+             it writes (a manual fix).",
+        )
+        .fixable(false),
+    )
 }
 
 fn path_does_not_exist(line: &Line<'_>) -> Option<Hit> {

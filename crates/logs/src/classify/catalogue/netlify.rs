@@ -8,6 +8,10 @@
 //! `error()` helper: `Error: …`, older releases ` ›   Error: …`). The
 //! folder is absolute. A path that is not a folder is `Deploy target must be
 //! a path to a directory`, which says nothing is missing.
+//!
+//! The folder to deploy is what the build writes, so it is never a tracked
+//! path that moved: the hit names it but is not fixable (review87 H2: a
+//! committed directory of the same name elsewhere was deployed instead).
 
 use super::util::{path_hit, regex};
 use super::{Entry, ex};
@@ -35,12 +39,16 @@ pub const ENTRIES: &[Entry] = &[Entry {
 
 fn deploy_folder_missing(line: &Line<'_>) -> Option<Hit> {
     let c = regex!(r"No such directory (.+?)! Did you forget to run a build\?").captures(line.text)?;
-    Some(path_hit(
-        &c[1],
-        0.8,
-        "`netlify deploy` found no folder to deploy where it was told to look: the build wrote its output \
-         elsewhere, or did not run.",
-    ))
+    Some(
+        path_hit(
+            &c[1],
+            0.8,
+            "`netlify deploy` found no folder to deploy where it was told to look: the build wrote its output \
+             elsewhere, or did not run. A folder to deploy is made by the build, so no path in the repository is where \
+             it went: check the build step and the folder it writes (a manual fix).",
+        )
+        .fixable(false),
+    )
 }
 
 #[cfg(test)]
@@ -68,6 +76,7 @@ mod tests {
             "Error: No such directory /home/runner/work/site/site/dist! Did you forget to run a build?",
         ))
         .expect("read");
-        assert!(inside.fixable);
+        assert_eq!(inside.category, Category::FileNotFound);
+        assert!(!inside.fixable, "a build's output never moved");
     }
 }
