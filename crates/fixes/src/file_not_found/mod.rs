@@ -100,6 +100,9 @@ pub(crate) fn generate(ctx: &Ctx<'_>) -> Generated {
         Some(listing) if moved::made_by_the_run(&listing, &full, is_dir).is_some() => {
             return Err(moved::made_by_the_run(&listing, &full, is_dir).unwrap_or_default());
         }
+        Some(_) if written_earlier(ctx, job, step, &rel, &full).is_some() => {
+            return Err(written_earlier(ctx, job, step, &rel, &full).unwrap_or_default());
+        }
         Some(listing) => match whereabouts(&listing, &full) {
             Whereabouts::Present => return checkout_fix(ctx, job, step, &full),
             Whereabouts::Moved { to, how } => {
@@ -209,7 +212,7 @@ fn point_at(
     }
     let found = refs(ctx.source, step.node, rel);
     let make = |title: String, edits: Vec<Edit>| {
-        if how.is_strong() {
+        if how.is_strong() && !into_samples(full, to) {
             Fix::safe(title, edits)
         } else {
             Fix::unsafe_(title, edits)
@@ -314,6 +317,57 @@ fn relative_to(from: &str, to: &str) -> String {
 }
 
 /// The other steps of the workflow that name `rel`, for the explanation.
+/// Why an earlier step of the job may have made the missing path, so a
+/// same-named committed file is not where it went (review87 H4: `echo
+/// "$TFVARS" > prod.tfvars` then `terraform plan -var-file prod.tfvars` was
+/// pointed at `examples/prod.tfvars`). A path that moved fails at the first
+/// step naming it, so an earlier step that names it and did not fail wrote
+/// it, or looked for it and went on: either way the run, not the repository,
+/// was meant to provide it. An earlier `actions/download-artifact` step
+/// whose `path:` holds it (or that has none: the workspace) may have
+/// provided it too.
+fn written_earlier(ctx: &Ctx<'_>, job: &Job<'_>, step: &Step<'_>, rel: &str, full: &str) -> Option<String> {
+    let earlier = &job.steps[..step.index];
+    if let Some(s) = earlier.iter().find(|s| !refs(ctx.source, s.node, rel).is_empty()) {
+        return Some(format!(
+            "step \"{}\" earlier in the job names `{rel}` and did not fail: it makes the file (or looked for it and went \
+             on), so the run, not the repository, provides it and a committed file of that name is not where it went; \
+             check that step (a manual fix)",
+            s.display_name()
+        ));
+    }
+    earlier
+        .iter()
+        .find(|s| {
+            autoheal_engine::rules::audit::uses_action(s.node, "actions/download-artifact")
+                && s.get("with")
+                    .and_then(|w| w.get("path"))
+                    .and_then(Node::as_str)
+                    .and_then(workspace_path)
+                    .is_none_or(|dir| full.strip_prefix(dir.as_str()).is_some_and(|r| r.starts_with('/')))
+        })
+        .map(|s| {
+            format!(
+                "step \"{}\" earlier in the job downloads artifacts where `{full}` would be: the run, not the \
+                 repository, provides it, so a committed file of that name is not where it went; check the job that \
+                 uploads it (a manual fix)",
+                s.display_name()
+            )
+        })
+}
+
+/// Directories of examples and test data: a file found only there stands in
+/// for the project's own, so a rewrite to it is never applied without a
+/// person (review87 H4).
+const SAMPLE_DIRS: &[&str] = &[
+    "example", "examples", "sample", "samples", "fixtures", "testdata", "test", "tests",
+];
+
+fn into_samples(full: &str, to: &str) -> bool {
+    let in_samples = |p: &str| p.split('/').any(|part| SAMPLE_DIRS.contains(&part));
+    in_samples(to) && !in_samples(full)
+}
+
 fn other_steps_naming(ctx: &Ctx<'_>, step: &Step<'_>, rel: &str) -> Vec<String> {
     let Some(root) = ctx.doc.root.as_ref() else {
         return Vec::new();
@@ -523,6 +577,39 @@ jobs:
             "{}",
             files[PATH]
         );
+    }
+
+    /// review87 H4: a file an earlier step writes, or an artifact brings, is
+    /// the run's, never a same-named committed one; a rewrite into examples or
+    /// test data is never Safe.
+    #[test]
+    fn a_file_the_run_makes_is_not_moved_and_samples_are_not_safe_targets() {
+        let tf = "on: push\njobs:\n  plan:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - run: echo \"$TFVARS\" > prod.tfvars\n      - name: Plan\n        run: terraform plan -var-file prod.tfvars\n";
+        let f = missing("prod.tfvars", "plan").at_step_name("Plan");
+        let examples = repo(&[("main.tf", ""), ("examples/prod.tfvars", "x")]);
+        let o = crate::fixes_for(&f, PATH, tf, &examples);
+        assert!(o.fixes.iter().all(|x| x.fallback), "{:?}", o.fixes);
+        assert!(o.manual_reason.unwrap_or_default().contains("earlier in the job names"));
+        let artifact = tf.replace(
+            "      - run: echo \"$TFVARS\" > prod.tfvars\n",
+            "      - uses: actions/download-artifact@v4\n        with:\n          name: vars\n",
+        );
+        let o = crate::fixes_for(&f, PATH, &artifact, &examples);
+        assert!(o.fixes.iter().all(|x| x.fallback), "{:?}", o.fixes);
+        assert!(o.manual_reason.unwrap_or_default().contains("downloads artifacts"));
+        // An artifact downloaded elsewhere does not hold it: the example is
+        // still found, but a rewrite into examples is never Safe.
+        let other = artifact.replace("          name: vars\n", "          name: vars\n          path: out\n");
+        let o = crate::fixes_for(&f, PATH, &other, &examples);
+        let fix = o.fixes.first().expect("a rewrite");
+        assert!(fix.title.contains("examples/prod.tfvars"), "{}", fix.title);
+        assert_eq!(fix.applicability, autoheal_engine::Applicability::Unsafe, "{fix:?}");
+        // A file moved between the project's own directories stays Safe.
+        let own = repo(&[("main.tf", ""), ("env/prod.tfvars", "x")]);
+        let plain = tf.replace("      - run: echo \"$TFVARS\" > prod.tfvars\n", "");
+        let o = crate::fixes_for(&f, PATH, &plain, &own);
+        let fix = o.fixes.first().expect("a rewrite");
+        assert_eq!(fix.applicability, autoheal_engine::Applicability::Safe, "{fix:?}");
     }
 
     /// review87 H2, H3: a deploy folder the build did not write, and an Xcode
