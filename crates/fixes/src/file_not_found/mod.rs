@@ -100,12 +100,12 @@ pub(crate) fn generate(ctx: &Ctx<'_>) -> Generated {
         Some(listing) if moved::made_by_the_run(&listing, &full, is_dir).is_some() => {
             return Err(moved::made_by_the_run(&listing, &full, is_dir).unwrap_or_default());
         }
-        Some(_) if written_earlier(ctx, job, step, &rel, &full).is_some() => {
-            return Err(written_earlier(ctx, job, step, &rel, &full).unwrap_or_default());
-        }
         Some(listing) => match whereabouts(&listing, &full) {
             Whereabouts::Present => return checkout_fix(ctx, job, step, &full),
             Whereabouts::Moved { to, how } => {
+                if let Some(why) = written_earlier(ctx, job, step, &rel, &full) {
+                    return Err(why);
+                }
                 return Ok(vec![point_at(ctx, job, step, &rel, &full, &to, how, wd.as_deref())?]);
             }
             Whereabouts::Ambiguous { how, candidates } => {
@@ -321,18 +321,19 @@ fn relative_to(from: &str, to: &str) -> String {
 /// same-named committed file is not where it went (review87 H4: `echo
 /// "$TFVARS" > prod.tfvars` then `terraform plan -var-file prod.tfvars` was
 /// pointed at `examples/prod.tfvars`). A path that moved fails at the first
-/// step naming it, so an earlier step that names it and did not fail wrote
-/// it, or looked for it and went on: either way the run, not the repository,
-/// was meant to provide it. An earlier `actions/download-artifact` step
-/// whose `path:` holds it (or that has none: the workspace) may have
-/// provided it too.
+/// step that reads it, so an earlier step that uses it and did not fail saw
+/// the file the run made (or looked for it and went on). Mentions that use
+/// nothing do not count (review88 M1): inside `${{ }}` (`hashFiles()` never
+/// fails on a missing file) and in `echo`/`printf` text. An earlier
+/// `actions/download-artifact` step whose `path:` holds it (none: the
+/// workspace) may have brought it; one outside the workspace did not.
 fn written_earlier(ctx: &Ctx<'_>, job: &Job<'_>, step: &Step<'_>, rel: &str, full: &str) -> Option<String> {
     let earlier = &job.steps[..step.index];
-    if let Some(s) = earlier.iter().find(|s| !refs(ctx.source, s.node, rel).is_empty()) {
+    if let Some(s) = earlier.iter().find(|s| uses_path(ctx.source, s.node, rel)) {
         return Some(format!(
-            "step \"{}\" earlier in the job names `{rel}` and did not fail: it makes the file (or looked for it and went \
-             on), so the run, not the repository, provides it and a committed file of that name is not where it went; \
-             check that step (a manual fix)",
+            "step \"{}\" earlier in the job uses `{rel}` and did not fail: the file existed then, made by the run (or \
+             that step tolerates its absence), so a committed file of that name elsewhere is not where it went; check \
+             that step (a manual fix)",
             s.display_name()
         ));
     }
@@ -340,11 +341,7 @@ fn written_earlier(ctx: &Ctx<'_>, job: &Job<'_>, step: &Step<'_>, rel: &str, ful
         .iter()
         .find(|s| {
             autoheal_engine::rules::audit::uses_action(s.node, "actions/download-artifact")
-                && s.get("with")
-                    .and_then(|w| w.get("path"))
-                    .and_then(Node::as_str)
-                    .and_then(workspace_path)
-                    .is_none_or(|dir| full.strip_prefix(dir.as_str()).is_some_and(|r| r.starts_with('/')))
+                && artifact_dir_holds(s.get("with").and_then(|w| w.get("path")), full)
         })
         .map(|s| {
             format!(
@@ -356,12 +353,45 @@ fn written_earlier(ctx: &Ctx<'_>, job: &Job<'_>, step: &Step<'_>, rel: &str, ful
         })
 }
 
+/// Whether the step's values use `rel`: a word outside `${{ }}` and outside
+/// an `echo`/`printf` command's text.
+fn uses_path(source: &str, node: &Node, rel: &str) -> bool {
+    refs(source, node, rel).iter().any(|r| {
+        let line_start = source[..r.start].rfind('\n').map_or(0, |i| i + 1);
+        let before = &source[line_start..r.start];
+        let in_expression = before.rfind("${{").is_some_and(|open| !before[open..].contains("}}"));
+        let segment = before.rsplit(['|', ';', '&']).next().unwrap_or(before);
+        let segment = segment.trim_start_matches(|c: char| c.is_whitespace() || c == '-' || c == '(');
+        let segment = segment.strip_prefix("run:").map_or(segment, str::trim_start);
+        let program = segment.split_whitespace().next().unwrap_or("");
+        // `echo "$X" > path` writes it; `echo "uses path"` does not.
+        let redirected = before.trim_end().ends_with('>');
+        let text = matches!(program, "echo" | "printf") && segment.len() > program.len() && !redirected;
+        !in_expression && !text
+    })
+}
+
+/// Whether an artifact download to `path` (its `with: path:`) may hold
+/// `full`: no path is the workspace; `${{ github.workspace }}/dir` is `dir`;
+/// another expression may be anywhere; an absolute or outside path holds no
+/// workspace file.
+fn artifact_dir_holds(path: Option<&Node>, full: &str) -> bool {
+    let Some(text) = path.map(|p| p.as_str().unwrap_or("").trim()) else {
+        return true;
+    };
+    let text = text
+        .strip_prefix("${{ github.workspace }}")
+        .map_or(text, |rest| rest.trim_start_matches('/'));
+    if text.is_empty() || text == "." || text.contains("${{") {
+        return true;
+    }
+    workspace_path(text).is_some_and(|dir| full.strip_prefix(dir.as_str()).is_some_and(|r| r.starts_with('/')))
+}
+
 /// Directories of examples and test data: a file found only there stands in
 /// for the project's own, so a rewrite to it is never applied without a
 /// person (review87 H4).
-const SAMPLE_DIRS: &[&str] = &[
-    "example", "examples", "sample", "samples", "fixtures", "testdata", "test", "tests",
-];
+const SAMPLE_DIRS: &[&str] = &["example", "examples", "sample", "samples", "fixtures", "testdata"];
 
 fn into_samples(full: &str, to: &str) -> bool {
     let in_samples = |p: &str| p.split('/').any(|part| SAMPLE_DIRS.contains(&part));
@@ -589,7 +619,7 @@ jobs:
         let examples = repo(&[("main.tf", ""), ("examples/prod.tfvars", "x")]);
         let o = crate::fixes_for(&f, PATH, tf, &examples);
         assert!(o.fixes.iter().all(|x| x.fallback), "{:?}", o.fixes);
-        assert!(o.manual_reason.unwrap_or_default().contains("earlier in the job names"));
+        assert!(o.manual_reason.unwrap_or_default().contains("earlier in the job uses"));
         let artifact = tf.replace(
             "      - run: echo \"$TFVARS\" > prod.tfvars\n",
             "      - uses: actions/download-artifact@v4\n        with:\n          name: vars\n",
@@ -604,12 +634,38 @@ jobs:
         let fix = o.fixes.first().expect("a rewrite");
         assert!(fix.title.contains("examples/prod.tfvars"), "{}", fix.title);
         assert_eq!(fix.applicability, autoheal_engine::Applicability::Unsafe, "{fix:?}");
-        // A file moved between the project's own directories stays Safe.
+        // A file moved between the project's own directories stays Safe, also
+        // after mentions that use nothing (review88 M1): a cache key's
+        // `hashFiles()` (never fails on a missing file), an echo's text, an
+        // artifact downloaded outside the workspace.
         let own = repo(&[("main.tf", ""), ("env/prod.tfvars", "x")]);
-        let plain = tf.replace("      - run: echo \"$TFVARS\" > prod.tfvars\n", "");
-        let o = crate::fixes_for(&f, PATH, &plain, &own);
-        let fix = o.fixes.first().expect("a rewrite");
-        assert_eq!(fix.applicability, autoheal_engine::Applicability::Safe, "{fix:?}");
+        for earlier in [
+            "",
+            "      - uses: actions/cache@v4\n        with:\n          path: .terraform\n          key: tf-${{ hashFiles('prod.tfvars') }}\n",
+            "      - run: echo \"planning with prod.tfvars\"\n",
+            "      - uses: actions/download-artifact@v4\n        with:\n          path: /tmp/cov\n",
+        ] {
+            let src = tf.replace("      - run: echo \"$TFVARS\" > prod.tfvars\n", earlier);
+            let o = crate::fixes_for(&f, PATH, &src, &own);
+            let fix = o
+                .fixes
+                .first()
+                .unwrap_or_else(|| panic!("{earlier}: {:?}", o.manual_reason));
+            assert!(fix.title.contains("env/prod.tfvars"), "{earlier}: {}", fix.title);
+            assert_eq!(
+                fix.applicability,
+                autoheal_engine::Applicability::Safe,
+                "{earlier}: {fix:?}"
+            );
+        }
+        // A file the repository has still gets its checkout, whatever an
+        // earlier step mentions.
+        let no_checkout = tf
+            .replace("      - uses: actions/checkout@v4\n", "")
+            .replace("echo \"$TFVARS\" > prod.tfvars", "echo ${{ hashFiles('prod.tfvars') }}");
+        let o = crate::fixes_for(&f, PATH, &no_checkout, &repo(&[("prod.tfvars", "x")]));
+        let fix = o.fixes.first().unwrap_or_else(|| panic!("{:?}", o.manual_reason));
+        assert!(fix.title.contains("Check out"), "{}", fix.title);
     }
 
     /// review87 H2, H3: a deploy folder the build did not write, and an Xcode
