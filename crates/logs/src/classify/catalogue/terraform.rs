@@ -14,7 +14,11 @@
 //! detail `Given variables file {path} does not exist.`, the path as given,
 //! relative to the working directory): a file of the checkout. It is read
 //! boxed or not (a wrapper's or a copy's form), its wording being Terraform's
-//! own.
+//! own. Terraform word-wraps a detail to the terminal's width, 78 columns
+//! when the output is no terminal, as in Actions (`terminal/stream.go`
+//! `defaultColumns`; `format/diagnostic.go` wraps at `width - 3`), so a long
+//! path breaks the sentence at a space (review88 L3): the path's line ends
+//! early, or the path starts the next line.
 
 use super::util::{path_hit, regex};
 use super::{Entry, ex};
@@ -37,7 +41,7 @@ pub const ENTRIES: &[Entry] = &[
         id: "terraform/var-file-missing",
         grammar: "│ Given variables file {path} does not exist. (the detail under `│ Error: Failed to read variables \
                   file`)",
-        needles: &["Given variables file "],
+        needles: &["Given variables file", " does not exist."],
         check: var_file_missing,
         examples: &[ex(
             "│ Given variables file envs/prod.tfvars does not exist.",
@@ -48,12 +52,33 @@ pub const ENTRIES: &[Entry] = &[
 ];
 
 fn var_file_missing(line: &Line<'_>) -> Option<Hit> {
-    let c = regex!(r"^(?:│ )?Given variables file (.+) does not exist\.$").captures(line.text.trim())?;
+    let text = line.text.trim();
+    let whole = regex!(r"^(?:│ )?Given variables file (\S.*?)(?: does not exist\.| does not| does)?$");
+    let path = match whole.captures(text) {
+        Some(c) if c.get(0)?.as_str().len() > c.get(1)?.end() || text.ends_with("does not exist.") => c[1].to_string(),
+        // The path alone on the line, cut before " does": only when the
+        // wrapped sentence's next words are not on this line either, the
+        // case above; else the path starts the next line, read there.
+        Some(c) if !c[1].contains(' ') && line_is_wrapped_detail(text) => c[1].to_string(),
+        _ => {
+            let c = regex!(r"^(?:│ )?(\S+) does not exist\.$").captures(text)?;
+            let previous = line.recent.last()?.trim();
+            regex!(r"^(?:│ )?Given variables file$")
+                .is_match(previous)
+                .then(|| c[1].to_string())?
+        }
+    };
     Some(path_hit(
-        &c[1],
+        &path,
         0.8,
         "Terraform was given a variables file (-var-file) that does not exist.",
     ))
+}
+
+/// A boxed detail line as long as Terraform's wrapping allows: the sentence
+/// may go on on the next line.
+fn line_is_wrapped_detail(text: &str) -> bool {
+    text.starts_with("│ ") && text.chars().count() >= 60
 }
 
 fn error_diagnostic(line: &Line<'_>) -> Option<Hit> {
@@ -83,6 +108,25 @@ mod var_file_tests {
                 "│ Given variables file envs/prod.tfvars is empty.",
             ],
         );
+        // Wrapped at Terraform's width: the sentence cut after the path, or
+        // the path on the next line.
+        let long = "infrastructure/environments/production/eu-west-1/terraform.tfvars";
+        for first in [
+            format!("│ Given variables file {long} does"),
+            format!("│ Given variables file {long} does not"),
+        ] {
+            let hit = var_file_missing(&Line::plain(&first)).expect("read");
+            assert_eq!(hit.subject.as_deref(), Some(long), "{first}");
+        }
+        let recent = ["│ Given variables file"];
+        let next = format!("│ {long} does not exist.");
+        let mut line = Line::plain(&next);
+        line.recent = &recent;
+        let hit = var_file_missing(&line).expect("read");
+        assert_eq!(hit.subject.as_deref(), Some(long));
+        assert!(hit.fixable);
+        // Another tool's "does not exist." is not Terraform's.
+        assert!(var_file_missing(&Line::plain("│ config.yml does not exist.")).is_none());
         let outside = var_file_missing(&Line::plain(
             "│ Given variables file /etc/tf/prod.tfvars does not exist.",
         ))
