@@ -226,15 +226,87 @@ const DAGGER_ON_HOST: &[&str] = &[
     "help",
 ];
 
-/// The word at `i` is its simple command's program: only `sudo`/`env`-like
-/// launchers, their options and `NAME=value` assignments come before it (for
-/// tools whose name is also a common word, `act`, or that have no
-/// subcommand to tell a run from a mention).
+/// The word at `i` is its simple command's program ([`command_start`]: past
+/// `sudo`/`env`-like launchers with their options and the values those take,
+/// `NAME=value` assignments, the keywords that open a command list, and a
+/// shell given its commands as a string), for tools whose name is also a
+/// common word (`act`) or that have no subcommand to tell a run from a
+/// mention.
 fn leads(seg: &[&str], i: usize) -> bool {
-    const LAUNCHERS: &[&str] = &["sudo", "env", "time", "nohup", "exec", "command"];
-    seg[..i]
-        .iter()
-        .all(|w| LAUNCHERS.contains(&program(w)) || w.starts_with('-') || shell_lex::is_assignment(w))
+    command_start(seg) == i
+}
+
+/// A shell's `-c` option, alone or among its single-letter options (`-ec`,
+/// `-lc`): the next word is the commands to run.
+pub fn takes_command_string(word: &str) -> bool {
+    word.strip_prefix('-')
+        .is_some_and(|o| !o.starts_with('-') && o.contains('c') && o.chars().all(|c| c.is_ascii_alphabetic()))
+}
+
+/// The index of the command word of a simple command's `words`: past the
+/// words that run the next command (`sudo`, `env`, `time`, `nohup`, `exec`,
+/// `command`, `builtin`, their options and the values those options take, as
+/// each documents them; `NAME=value` assignments; the keywords that open a
+/// command list) and past a shell that is given its commands as a string
+/// (`bash -c`, `bash -o pipefail -c`, `sh -ec`), whose string's first word
+/// follows in the same segment.
+pub fn command_start(words: &[&str]) -> usize {
+    const PREFIXES: &[&str] = &[
+        "sudo", "env", "time", "nohup", "exec", "command", "builtin", "then", "do", "else", "!", "if", "elif", "while",
+        "until",
+    ];
+    const SHELLS: &[&str] = &["sh", "bash", "dash", "zsh", "ksh"];
+    // Options that take the next word as their value: sudo(8)'s `-u user`,
+    // `-g group`, `-h host`, `-p prompt`, `-C num`, `-D dir`, `-U user`,
+    // `-r role`, `-t type`, `-T timeout`, `-R dir`; env(1)'s `-u name`,
+    // `-C dir`, `-S string`; exec's `-a name`; GNU time's `-f format`,
+    // `-o file`. (`time -p` takes none.)
+    let takes_value = |prefix: &str, option: &str| match prefix {
+        "sudo" => matches!(
+            option,
+            "-u" | "-g" | "-h" | "-p" | "-C" | "-D" | "-U" | "-r" | "-t" | "-T" | "-R"
+        ),
+        "env" => matches!(option, "-u" | "-C" | "-S"),
+        "exec" => option == "-a",
+        "time" => matches!(option, "-f" | "-o"),
+        _ => false,
+    };
+    // A shell's options that take the next word (bash(1): `-o option`,
+    // `-O shopt_option`, their `+` forms, `--rcfile file`, `--init-file file`).
+    let shell_value = |w: &str| matches!(w, "-o" | "+o" | "-O" | "+O" | "--rcfile" | "--init-file");
+    let mut i = 0;
+    let mut prefix = "";
+    while let Some(&w) = words.get(i) {
+        if PREFIXES.contains(&program(w)) {
+            prefix = program(w);
+            i += 1;
+        } else if w.starts_with('-') {
+            i += if takes_value(prefix, w) { 2 } else { 1 };
+        } else if shell_lex::is_assignment(w) {
+            i += 1;
+        } else {
+            break;
+        }
+    }
+    while words.get(i).is_some_and(|w| SHELLS.contains(&program(w))) {
+        let mut j = i + 1;
+        let mut string = false;
+        while let Some(&w) = words.get(j) {
+            if shell_value(w) {
+                j += 2;
+            } else if w.starts_with('-') || w.starts_with('+') {
+                string |= takes_command_string(w);
+                j += 1;
+            } else {
+                break;
+            }
+        }
+        if !string {
+            break;
+        }
+        i = j.min(words.len());
+    }
+    i.min(words.len())
 }
 
 /// Compose's `sub` runs the services' programs in the step's own output:
@@ -409,6 +481,15 @@ mod tests {
             ("python -m cibuildwheel", "cibuildwheel"),
             ("earthly --ci +test", "earthly"),
             ("sudo earthly -P +build", "earthly"),
+            // The command position as `command_start` reads it: an option's
+            // value of sudo or time, a keyword opening a command list, a
+            // shell's command string (the final review's M1: `leads` saw
+            // only launchers and options, so these ran "on the runner").
+            ("sudo -u ci earthly +build", "earthly"),
+            ("time -f %e earthly +build", "earthly"),
+            ("if earthly +test; then echo ok; fi", "earthly"),
+            ("for t in a b; do snapcraft pack; done", "snapcraft"),
+            ("bash -c 'earthly +build'", "earthly"),
             ("dagger call test --source=.", "dagger"),
             ("dagger run go run ./ci", "dagger"),
             ("dagger --progress=plain run npm test", "dagger"),

@@ -19,7 +19,7 @@ use std::collections::BTreeMap;
 use autoheal_engine::repo::{RepoFiles, local_action_dir, relative_path};
 use autoheal_engine::yaml::{self, Node};
 
-use super::{program, segments};
+use autoheal_logs::elsewhere::{program, segments};
 use autoheal_logs::shell_lex::logical_lines;
 
 /// How many scripts deep a step's scripts are followed.
