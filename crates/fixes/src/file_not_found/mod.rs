@@ -365,7 +365,12 @@ fn uses_path(source: &str, node: &Node, rel: &str) -> bool {
         let segment = segment.strip_prefix("run:").map_or(segment, str::trim_start);
         let program = segment.split_whitespace().next().unwrap_or("");
         // `echo "$X" > path` writes it; `echo "uses path"` does not.
-        let redirected = before.trim_end().ends_with('>');
+        // The target may be quoted (`> "prod.tfvars"`).
+        let redirected = before
+            .trim_end()
+            .trim_end_matches(['"', '\''])
+            .trim_end()
+            .ends_with('>');
         let text = matches!(program, "echo" | "printf") && segment.len() > program.len() && !redirected;
         !in_expression && !text
     })
@@ -620,6 +625,19 @@ jobs:
         let o = crate::fixes_for(&f, PATH, tf, &examples);
         assert!(o.fixes.iter().all(|x| x.fallback), "{:?}", o.fixes);
         assert!(o.manual_reason.unwrap_or_default().contains("earlier in the job uses"));
+        // A quoted redirect target is written all the same (final review M1).
+        for write in [
+            "echo \"$TFVARS\" > \"prod.tfvars\"",
+            "printf '%s' \"$X\" >> 'prod.tfvars'",
+        ] {
+            let src = tf.replace("echo \"$TFVARS\" > prod.tfvars", write);
+            let o = crate::fixes_for(&f, PATH, &src, &examples);
+            assert!(o.fixes.iter().all(|x| x.fallback), "{write}: {:?}", o.fixes);
+            assert!(
+                o.manual_reason.unwrap_or_default().contains("earlier in the job uses"),
+                "{write}"
+            );
+        }
         let artifact = tf.replace(
             "      - run: echo \"$TFVARS\" > prod.tfvars\n",
             "      - uses: actions/download-artifact@v4\n        with:\n          name: vars\n",
