@@ -390,6 +390,30 @@ fn join_relative(dir: &str, name: &str) -> Option<String> {
     (!parts.is_empty()).then(|| parts.join("/"))
 }
 
+/// The mode options on any `pip install` of the steps, read on logical
+/// lines (continuations joined, compound commands, folded `run: >` scripts
+/// included): [`install_lines`] keeps only the simple lines it may extend,
+/// but the refusal holds for every install of the job (final review M2:
+/// `pip install --require-hashes \` over two lines got a new unpinned step).
+/// Hashed requirements files are read only through [`install_lines`].
+fn written_locked(steps: &[Step<'_>]) -> Option<Locked> {
+    steps
+        .iter()
+        .filter_map(|s| s.run().and_then(Node::as_str))
+        .flat_map(autoheal_logs::shell_lex::logical_lines)
+        .find_map(|line| {
+            let code = strip_comment(&line.code);
+            let (at, cmd) = pip_install_command(code)?;
+            let args = code[at + cmd.len()..].split_whitespace();
+            args.take_while(|w| !matches!(*w, "&&" | "||" | ";" | "|"))
+                .find_map(|w| match w.trim_end_matches(';') {
+                    "--require-hashes" => Some(Locked::Hashes("`--require-hashes`")),
+                    "--no-index" => Some(Locked::NoIndex("`--no-index`")),
+                    _ => None,
+                })
+        })
+}
+
 /// pip reads every long option from `PIP_<OPTION>` too (pip's configuration
 /// docs, "Environment Variables"): `PIP_REQUIRE_HASHES` or `PIP_NO_INDEX` in
 /// the step's, the job's or the workflow's `env:` turns the mode on for every
@@ -485,6 +509,7 @@ pub(super) fn candidate(
         if let Some(why) = install_lines(ctx, job, &job.steps[..=step.index])
             .iter()
             .find_map(|l| l.locked)
+            .or_else(|| written_locked(&job.steps[..=step.index]))
             .or_else(|| env_locked(ctx, job, step))
         {
             return Err(why.reason(&wanted.dist));

@@ -331,6 +331,27 @@ fn a_hash_checked_or_offline_install_gets_no_bare_name() {
         // Each cause gets its own advice (review87 L2).
         assert_eq!(why.contains("--generate-hashes"), why_part == refused, "{line}: {why}");
     }
+    // Written over several lines or inside a compound command, the options
+    // still refuse a bare name (final review M2).
+    for (line, why_part) in [
+        (
+            "pip install --require-hashes \\\n            -r requirements.txt",
+            refused,
+        ),
+        (
+            "pip install --no-index \\\n            --find-links wheels -r requirements.txt",
+            local,
+        ),
+        (
+            "if true; then pip install --require-hashes -r requirements.txt; fi",
+            refused,
+        ),
+    ] {
+        let wf = PIP_LINE.replace(install, line);
+        let o = crate::fixes_for(&f, PATH, &wf, &repo(&[("requirements.txt", "requests==2.32.0\n")]));
+        assert!(o.fixes.is_empty(), "{line}: {:?}", o.fixes);
+        assert!(o.manual_reason.unwrap_or_default().contains(why_part), "{line}");
+    }
     // pip reads the modes from the environment too (review87 L1): at the
     // workflow's, the job's or the install step's `env:`; a value pip reads
     // as false leaves them off.
