@@ -266,8 +266,10 @@ pub static PACKAGES: &[PackageRow] = &[
     // would put GNU make before the system's in every later step: no brew route.
     ("make", Some("make"), None, shim("make")),
     // `mingw` extracts into `lib\mingw\tools\install`; its output shims gcc.exe and g++.exe.
-    ("gcc", Some("gcc"), linked("gcc"), shim("mingw")),
-    ("g++", Some("g++"), linked("gcc"), shim("mingw")),
+    // Homebrew's `gcc` configures with `--program-suffix=-#{version_suffix}` (homebrew-core
+    // `Formula/g/gcc.rb`), so it installs `gcc-14`/`g++-14`, never `gcc` or `g++`: no brew route.
+    ("gcc", Some("gcc"), None, shim("mingw")),
+    ("g++", Some("g++"), None, shim("mingw")),
     // `llvm` (bspeice/au-packages) runs the NSIS installer `/S`, then
     // `Install-ChocolateyPath "$env:SystemDrive\Program Files\LLVM\bin" "Machine"`.
     (
@@ -592,8 +594,9 @@ mod tests {
             }
         }
         // Formulae whose usual name lives only in a `gnubin` that would shadow
-        // the system's program of that name get no brew route (review86 M2, L1).
-        for command in ["make", "libtoolize"] {
+        // the system's program of that name (review86 M2, L1), or that install
+        // the program under a versioned name only (`gcc-14`), get no brew route.
+        for command in ["make", "libtoolize", "gcc", "g++"] {
             assert_eq!(packages(command).unwrap().1, None, "`{command}`");
         }
     }
