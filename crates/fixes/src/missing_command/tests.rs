@@ -582,6 +582,13 @@ fn a_keg_only_formula_publishes_its_directory_on_macos() {
     let autotools = "on: push\njobs:\n  b:\n    runs-on: macos-14\n    steps:\n      - run: libtoolize --copy\n";
     let out = crate::fixes_for(&missing("libtoolize", "b"), PATH, autotools, &repo(&[]));
     assert!(out.fixes.is_empty(), "{:?}", out.fixes);
+    // Formulae macOS itself ships are keg-only too (`keg_only :provided_by_macos`):
+    // `brew install sqlite` alone leaves `sqlite3` missing.
+    let sqlite = "on: push\njobs:\n  b:\n    runs-on: macos-14\n    steps:\n      - run: sqlite3 db.sqlite .tables\n";
+    assert!(
+        apply_only(&missing("sqlite3", "b"), sqlite)
+            .contains("        run: brew install sqlite && echo \"$(brew --prefix sqlite)/bin\" >> \"$GITHUB_PATH\"\n")
+    );
     // A linked formula keeps its plain install.
     let jq = "on: push\njobs:\n  b:\n    runs-on: macos-14\n    steps:\n      - run: jq . a.json\n";
     assert!(apply_only(&missing("jq", "b"), jq).contains("      - name: Install jq\n        run: brew install jq\n"));

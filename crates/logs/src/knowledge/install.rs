@@ -224,6 +224,12 @@ const fn keg(formula: &'static str, dir: &'static str) -> Option<Brew> {
 }
 
 /// A command and the apt, brew and choco packages that provide it.
+///
+/// The brew column is each formula's homebrew-core `Formula/<x>/<name>.rb` (re-read
+/// 2026-12-06): a formula with a `keg_only` stanza is `keg(..)`. Most of those are
+/// `keg_only :provided_by_macos` (macOS ships its own copy, so hosted macOS rarely
+/// misses the command; a runner that does gets Homebrew's copy and its directory,
+/// Homebrew's own "If you need to have … first in your PATH" caveat).
 type PackageRow = (&'static str, Option<&'static str>, Option<Brew>, Option<Choco>);
 
 // The choco column (review84 M4, checked 2026-12-06) is each package's own
@@ -258,8 +264,9 @@ pub static PACKAGES: &[PackageRow] = &[
     // Chocolatey's output: "ShimGen has successfully created a shim for jq.exe".
     ("jq", Some("jq"), linked("jq"), shim("jq")),
     // Both keep their exe under `lib\<package>\tools`, inside the package folder.
-    ("zip", Some("zip"), linked("zip"), shim("zip")),
-    ("unzip", Some("unzip"), linked("unzip"), shim("unzip")),
+    // Homebrew's `zip` and `unzip` are `keg_only :provided_by_macos`.
+    ("zip", Some("zip"), keg("zip", "bin"), shim("zip")),
+    ("unzip", Some("unzip"), keg("unzip", "bin"), shim("unzip")),
     // "ShimGen has successfully created a shim for make.exe".
     // Homebrew's `make` installs GNU make as `gmake`, `make` only in its
     // `libexec/gnubin` (homebrew-core `Formula/make.rb`), and publishing that
@@ -272,10 +279,11 @@ pub static PACKAGES: &[PackageRow] = &[
     ("g++", Some("g++"), None, shim("mingw")),
     // `llvm` (bspeice/au-packages) runs the NSIS installer `/S`, then
     // `Install-ChocolateyPath "$env:SystemDrive\Program Files\LLVM\bin" "Machine"`.
+    // Homebrew's `llvm` is `keg_only :provided_by_macos` (Apple's clang comes with Xcode).
     (
         "clang",
         Some("clang"),
-        linked("llvm"),
+        keg("llvm", "bin"),
         in_dir("llvm", r"C:\Program Files\LLVM\bin"),
     ),
     // `cmake` depends on `cmake.install`, the MSI run `/qn`: its PATH entry only with
@@ -295,8 +303,9 @@ pub static PACKAGES: &[PackageRow] = &[
     ("libtoolize", Some("libtool"), None, None),
     // `winflexbison3` (lexxmark/winflexbison) unzips `win_bison.exe` and `win_flex.exe`:
     // shimmed under those names, so `bison` and `flex` stay missing.
-    ("bison", Some("bison"), linked("bison"), off_path("winflexbison3")),
-    ("flex", Some("flex"), linked("flex"), off_path("winflexbison3")),
+    // Homebrew's `bison` and `flex` are `keg_only :provided_by_macos`.
+    ("bison", Some("bison"), keg("bison", "bin"), off_path("winflexbison3")),
+    ("flex", Some("flex"), keg("flex", "bin"), off_path("winflexbison3")),
     // `nasm` (teknowledgist/Chocolatey-packages) runs NASM's NSIS installer `/S`; the
     // installer (netwide-assembler/nasm `nsis/nasm.nsi`) never touches PATH and installs an
     // administrator's copy into `<Program Files>\NASM` (its MultiUser all-users mode).
@@ -320,15 +329,17 @@ pub static PACKAGES: &[PackageRow] = &[
     ("git", Some("git"), linked("git"), off_path("git")),
     // No choco package: how the `git-lfs` package installs was not established.
     ("git-lfs", Some("git-lfs"), linked("git-lfs"), None),
-    // `curl` and `wget` unzip into the package.
-    ("curl", Some("curl"), linked("curl"), shim("curl")),
+    // `curl` and `wget` unzip into the package. Homebrew's `curl` is
+    // `keg_only :provided_by_macos`.
+    ("curl", Some("curl"), keg("curl", "bin"), shim("curl")),
     ("wget", Some("wget"), linked("wget"), shim("wget")),
     // "ShimGen has successfully created a shim for rsync.exe" (cwRsync unzipped into the package).
     ("rsync", Some("rsync"), linked("rsync"), shim("rsync")),
     ("ssh", Some("openssh-client"), None, None),
     ("sshpass", Some("sshpass"), None, None),
-    // `sqlite` unzips the sqlite-tools (sqlite3.exe) into the package.
-    ("sqlite3", Some("sqlite3"), linked("sqlite"), shim("sqlite")),
+    // `sqlite` unzips the sqlite-tools (sqlite3.exe) into the package. Homebrew's
+    // `sqlite` is `keg_only :provided_by_macos`.
+    ("sqlite3", Some("sqlite3"), keg("sqlite", "bin"), shim("sqlite")),
     // `postgresql` (majkinetor/au-packages) runs EnterpriseDB's installer into
     // `Program Files\PostgreSQL\<major>` and `Install-ChocolateyPath … -PathType 'Machine'`.
     // Homebrew's `libpq` is keg-only, "it conflicts with PostgreSQL" (homebrew-core
@@ -362,8 +373,9 @@ pub static PACKAGES: &[PackageRow] = &[
     // `pandoc` (majkinetor/au-packages) runs the MSI, then `Install-BinFile` for pandoc.exe
     // (its shims: majkinetor/au-packages#116).
     ("pandoc", Some("pandoc"), linked("pandoc"), shim("pandoc")),
-    ("xmllint", Some("libxml2-utils"), linked("libxml2"), None),
-    ("xsltproc", Some("xsltproc"), linked("libxslt"), None),
+    // Homebrew's `libxml2` and `libxslt` are `keg_only :provided_by_macos`.
+    ("xmllint", Some("libxml2-utils"), keg("libxml2", "bin"), None),
+    ("xsltproc", Some("xsltproc"), keg("libxslt", "bin"), None),
     ("msgfmt", Some("gettext"), linked("gettext"), None),
     ("envsubst", Some("gettext-base"), linked("gettext"), None),
     // `7zip` depends on `7zip.install`, which runs the installer and `Install-BinFile '7z'`.
@@ -379,7 +391,9 @@ pub static PACKAGES: &[PackageRow] = &[
     ("gcovr", Some("gcovr"), linked("gcovr"), None),
     ("latexmk", Some("latexmk"), None, None),
     ("pdflatex", Some("texlive-latex-base"), None, None),
-    // `inkscape` runs the MSI, then `Install-BinFile 'inkscape'`.
+    // `inkscape` runs the MSI, then `Install-BinFile 'inkscape'`. Homebrew has no
+    // `inkscape` formula: `brew install` takes the cask, whose `binary` stanza links an
+    // `inkscape` wrapper into Homebrew's `bin` (homebrew-cask `Casks/i/inkscape.rb`).
     ("inkscape", Some("inkscape"), linked("inkscape"), shim("inkscape")),
     ("hunspell", Some("hunspell"), linked("hunspell"), None),
     ("aspell", Some("aspell"), linked("aspell"), None),
@@ -574,6 +588,16 @@ mod tests {
             ("psql", "libpq", "bin"),
             ("pg_dump", "libpq", "bin"),
             ("mysql", "mysql-client", "bin"),
+            // `keg_only :provided_by_macos` (homebrew-core, re-read 2026-12-06).
+            ("sqlite3", "sqlite", "bin"),
+            ("curl", "curl", "bin"),
+            ("clang", "llvm", "bin"),
+            ("bison", "bison", "bin"),
+            ("flex", "flex", "bin"),
+            ("zip", "zip", "bin"),
+            ("unzip", "unzip", "bin"),
+            ("xmllint", "libxml2", "bin"),
+            ("xsltproc", "libxslt", "bin"),
         ];
         for (command, formula, dir) in kegs {
             let (_, brew, _) = packages(command).unwrap();
