@@ -507,12 +507,10 @@ fn tool_version_for_architecture(line: &Line<'_>) -> Option<Hit> {
             .to_string()
     };
     let macos = text.contains("macOS") || text.contains("darwin");
-    if arch == "arm64" && python_not_built_for_os(text) {
-        return Some(Hit::blocker(
-            "setup-python builds this Python version for no machine of this Ubuntu release, x64 included: the \
-             version is too old for the runner's OS, not for its architecture. Choose a newer Python or an older \
-             runner image.",
-        ));
+    if matches!(arch.as_str(), "arm64" | "x64")
+        && let Some(why) = python_not_built_for_os(text)
+    {
+        return Some(Hit::blocker(why));
     }
     if arch == "arm64" && built_for_arm64(text) {
         return Some(Hit::blocker(
@@ -547,34 +545,49 @@ fn tool_version_for_architecture(line: &Line<'_>) -> Option<Hit> {
 /// builds a release for the Ubuntu images that exist when it is published
 /// (and rebuilt some older patches later), so a version with no build for the
 /// release on any architecture is too old for the OS, not for the runner's
-/// architecture. What its `versions-manifest.json` lists (read at commit
-/// 0154b26, 2026-12-06; review86 M1): for Ubuntu 24.04, no build of any 3.7 or
-/// older release, and among 3.8's only 3.8.12 and later (x64 and arm64 both);
-/// so `3.8` (which resolves to the newest 3.8) is built, `3.8.5` is not. Other
-/// minors' first patches and other releases were not read: those stay with the
-/// architecture. Only a plain `{major}.{minor}[.{patch}]` request is read.
-fn python_not_built_for_os(text: &str) -> bool {
-    // (release, minors older than this have no build, the first patch of that
-    // minor that has one)
-    const FIRST_BUILT: &[(&str, [u32; 2], u32)] = &[("Ubuntu 24.04", [3, 8], 12)];
-    let Some(c) =
-        regex!(r"The version '([0-9][0-9.]*)' with architecture '[^']+' was not found for ([^.]+(?:\.\d+)?)\.?")
-            .captures(text)
-    else {
-        return false;
+/// architecture. What its `versions-manifest.json` lists for Ubuntu 24.04
+/// (read at commit 0154b26, 2026-12-06; review86 M1, and again for 3.9 and
+/// 3.10 by issue 12): no build of any 3.7 or older release; 3.8 from 3.8.12,
+/// 3.9 from 3.9.12 (3.9.0-3.9.11 have 16.04/18.04/20.04 builds only), 3.10
+/// from 3.10.4, each on x64 and arm64 both. So `3.9` (which resolves to the
+/// newest 3.9) is built, `3.9.5` is not. 3.11's patches below 3.11.3 and other
+/// releases were not read: those stay with the architecture. Only a plain
+/// `{major}.{minor}[.{patch}]` request is read.
+///
+/// Answers what to ask for instead: the first patch of the minor that is
+/// built there, or, for a minor older than every built one, nothing of it.
+fn python_not_built_for_os(text: &str) -> Option<String> {
+    /// A minor (`[3, 9]`) and the first of its patches that has a build.
+    type FirstPatch = ([u32; 2], u32);
+    // (release, the oldest minor with a build, and per minor read the first
+    // patch that has one)
+    const FIRST_BUILT: &[(&str, [u32; 2], &[FirstPatch])] =
+        &[("Ubuntu 24.04", [3, 8], &[([3, 8], 12), ([3, 9], 12), ([3, 10], 4)])];
+    let c = regex!(r"The version '([0-9][0-9.]*)' with architecture '[^']+' was not found for ([^.]+(?:\.\d+)?)\.?")
+        .captures(text)?;
+    let asked = super::setup_versions::numeric_version(&c[1])?;
+    let [major, minor, rest @ ..] = asked.as_slice() else {
+        return None;
     };
-    let Some(asked) = super::setup_versions::numeric_version(&c[1]) else {
-        return false;
-    };
-    FIRST_BUILT.iter().any(|(os, minor, first_patch)| {
-        c[2].trim() == *os
-            && match asked.as_slice() {
-                [major, m, rest @ ..] => {
-                    [*major, *m] < *minor || ([*major, *m] == *minor && rest.first().is_some_and(|p| p < first_patch))
-                }
-                _ => false,
-            }
-    })
+    let os = c[2].trim();
+    let (_, oldest, firsts) = FIRST_BUILT.iter().find(|(release, ..)| *release == os)?;
+    let asked_minor = [*major, *minor];
+    if asked_minor < *oldest {
+        return Some(format!(
+            "setup-python builds no Python {major}.{minor} release for {os}, on any architecture (x64 included): the \
+             version is too old for the runner's OS, not for its architecture. Choose Python {}.{} or newer, or an \
+             older runner image.",
+            oldest[0], oldest[1]
+        ));
+    }
+    let (_, first) = firsts.iter().find(|(m, _)| *m == asked_minor)?;
+    let patch = rest.first().filter(|p| *p < first)?;
+    Some(format!(
+        "setup-python builds Python {major}.{minor}.{patch} for no machine of {os} (x64 included): its first \
+         {major}.{minor} build there is {major}.{minor}.{first}. The version is too old for the runner's OS, not for \
+         its architecture: ask for {major}.{minor} (its newest patch) or {major}.{minor}.{first} or later, or use an \
+         older runner image."
+    ))
 }
 
 /// setup-node and setup-go print one message for a version with no build for
@@ -943,28 +956,73 @@ mod tests {
     }
 
     /// A Python line with no build for an Ubuntu release at all is the OS's,
-    /// not the ARM64 runner's; a newer version or another OS stays with the
-    /// architecture.
+    /// not the ARM64 runner's, and the answer names the first patch that is
+    /// built; a newer version or another OS stays with the architecture.
     #[test]
     fn a_python_too_old_for_the_ubuntu_release_is_not_the_architecture() {
-        for text in [
-            "The version '3.7' with architecture 'arm64' was not found for Ubuntu 24.04.",
-            "The version '3.7.17' with architecture 'arm64' was not found for Ubuntu 24.04.",
-            "The version '3.8.11' with architecture 'arm64' was not found for Ubuntu 24.04.",
+        for (text, first) in [
+            (
+                "The version '3.7' with architecture 'arm64' was not found for Ubuntu 24.04.",
+                "Python 3.8 or newer",
+            ),
+            (
+                "The version '3.7.17' with architecture 'arm64' was not found for Ubuntu 24.04.",
+                "Python 3.8 or newer",
+            ),
+            (
+                "The version '3.8.11' with architecture 'arm64' was not found for Ubuntu 24.04.",
+                "is 3.8.12",
+            ),
+            // 3.9.0-3.9.11 have no 24.04 build (the manifest's 3.9.12 is the first).
+            (
+                "The version '3.9.5' with architecture 'arm64' was not found for Ubuntu 24.04.",
+                "is 3.9.12",
+            ),
+            (
+                "The version '3.9.0' with architecture 'x64' was not found for Ubuntu 24.04.",
+                "is 3.9.12",
+            ),
+            (
+                "The version '3.9.11' with architecture 'arm64' was not found for Ubuntu 24.04.",
+                "is 3.9.12",
+            ),
+            (
+                "The version '3.10.3' with architecture 'arm64' was not found for Ubuntu 24.04.",
+                "is 3.10.4",
+            ),
         ] {
-            assert!(python_not_built_for_os(text), "{text}");
+            let why = python_not_built_for_os(text).unwrap_or_else(|| panic!("{text}"));
+            assert!(
+                why.contains(first) && why.contains("not for its architecture"),
+                "{text}: {why}"
+            );
         }
+        let hit = tool_version_for_architecture(&Line::plain(
+            "##[error]The version '3.9.5' with architecture 'arm64' was not found for Ubuntu 24.04.",
+        ))
+        .unwrap();
+        assert_eq!(hit.category, Category::Unknown, "{}", hit.message);
+        assert!(
+            hit.message
+                .contains("ask for 3.9 (its newest patch) or 3.9.12 or later"),
+            "{}",
+            hit.message
+        );
         for text in [
             // The manifest has 3.8.12-3.8.18 for 24.04 on arm64 and x64
             // (review86 M1), and `3.8` resolves to the newest.
             "The version '3.8' with architecture 'arm64' was not found for Ubuntu 24.04.",
             "The version '3.8.12' with architecture 'arm64' was not found for Ubuntu 24.04.",
             "The version '3.9' with architecture 'arm64' was not found for Ubuntu 24.04.",
+            "The version '3.9.12' with architecture 'arm64' was not found for Ubuntu 24.04.",
+            "The version '3.10.4' with architecture 'arm64' was not found for Ubuntu 24.04.",
+            // Not read below 3.11.3: stays with the architecture.
+            "The version '3.11.0' with architecture 'arm64' was not found for Ubuntu 24.04.",
             "The version '3.8' with architecture 'arm64' was not found for Ubuntu 22.04.",
             "The version '3.7' with architecture 'arm64' was not found for macOS 14.5.",
             "The version '>=3.8' with architecture 'arm64' was not found for Ubuntu 24.04.",
         ] {
-            assert!(!python_not_built_for_os(text), "{text}");
+            assert_eq!(python_not_built_for_os(text), None, "{text}");
         }
     }
 }
