@@ -47,8 +47,9 @@ fn check(ctx: &mut Context<'_>) {
         let Some(root) = ctx.root() else { return };
         for (index, node) in crate::model::composite_steps(root).iter().enumerate() {
             // A composite `run` step names its shell (the runner requires it).
-            let shell = node.get("shell").and_then(|s| s.as_str());
-            check_step(ctx, &Step { index, node }, shell);
+            check_step(ctx, &Step { index, node }, || {
+                node.get("shell").and_then(|s| s.as_str())
+            });
         }
         return;
     }
@@ -56,13 +57,15 @@ fn check(ctx: &mut Context<'_>) {
     for job in &wf.jobs {
         for step in &job.steps {
             // Unknown (no fix) when the runners differ or are not known.
-            let shell = super::runner_label::step_shell(wf.root, job, step.node);
-            check_step(ctx, step, shell);
+            check_step(ctx, step, || super::runner_label::step_shell(wf.root, job, step.node));
         }
     }
 }
 
-fn check_step(ctx: &mut Context<'_>, step: &Step<'_>, shell: Option<&str>) {
+/// `shell` is asked only for a script that has a `::`: the runner's OS
+/// (`runner_label::job_oses`, a few thousand instructions) was read for
+/// every step of the corpus, nearly all without a command.
+fn check_step<'s>(ctx: &mut Context<'_>, step: &Step<'_>, shell: impl FnOnce() -> Option<&'s str>) {
     let Some(run) = step.run() else { return };
     let Some(scalar) = run.as_scalar() else { return };
     let span = run.span;
@@ -70,6 +73,7 @@ fn check_step(ctx: &mut Context<'_>, step: &Step<'_>, shell: Option<&str>) {
     if !raw.contains("::") {
         return;
     }
+    let shell = shell();
     // Byte offsets in `raw` match the file only for block scalars and
     // plain/single-quoted one-liners without escapes.
     let fixable =
