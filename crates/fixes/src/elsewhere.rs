@@ -21,8 +21,9 @@ pub(crate) use autoheal_logs::elsewhere::{
 };
 use autoheal_logs::elsewhere::{command_start, program, segments, takes_command_string};
 
+use autoheal_logs::shell_lex::logical_lines;
+
 use crate::Ctx;
-use crate::script::strip_comment;
 
 mod reached;
 
@@ -59,10 +60,16 @@ pub(crate) fn shell_elsewhere(job: &Job<'_>, root: &Node, step: &Step<'_>) -> Op
 /// -c "cd api && …"`, `sh -ec '…'`) runs the string's first command:
 /// [`segments`] drops the quotes, so the string's words follow the shell's
 /// options in the same segment.
+///
+/// `text` may be several lines (a heredoc's body, a script): it is read on
+/// the shell lexer's logical lines ([`logical_lines`]: each line's comment
+/// dropped, continuations joined, heredoc bodies apart), so a comment ends
+/// its own line only, not the text after it, and a newline ends a command.
 pub(crate) fn runs_command(text: &str, command: &str) -> bool {
     const PROBES: &[&str] = &["which", "type", "hash"];
-    segments(strip_comment(text)).iter().any(|words| {
-        let mut rest = words[command_start(words)..].iter().copied();
+    let lines = logical_lines(text);
+    lines.iter().flat_map(|l| segments(&l.code)).any(|words| {
+        let mut rest = words[command_start(&words)..].iter().copied();
         match rest.next() {
             Some(word) if program(word) == command => true,
             Some(word) if PROBES.contains(&word) => rest.any(|w| w == command),
@@ -133,9 +140,28 @@ mod tests {
             "echo \"building with pandoc\"",
             "ls pandoc/out",
             "echo ok # pandoc x",
+            // A heredoc's body is what the command reads, not its commands.
+            "cat > notes.md <<EOF\npandoc x\nEOF",
         ] {
             assert!(!runs_command(text, "pandoc"), "{text}");
         }
+    }
+
+    /// A comment ends its own line: a heredoc body or script whose first
+    /// line is a comment, or a comment on an earlier line, no longer hides
+    /// the commands after it, and each line starts a command.
+    #[test]
+    fn a_comment_hides_only_the_rest_of_its_line() {
+        for text in [
+            "# render the docs\npandoc README.md\n",
+            "cd docs # go there\npandoc x",
+            "apt-get update\npandoc x\n",
+            "set -e\n  # build\n  pandoc x \\\n    -o y\n",
+        ] {
+            assert!(runs_command(text, "pandoc"), "{text:?}");
+        }
+        assert!(runs_command("# move\ncd services/api\n", "cd"));
+        assert!(!runs_command("# pandoc x\necho done\n", "pandoc"));
     }
 
     #[test]

@@ -433,6 +433,11 @@ fn a_program_a_container_command_runs_on_a_later_line_gets_no_runner_install() {
             "pandoc",
             "bash <<'EOF'\npandoc README.md -o out.html\nEOF\ndocker push img",
         ),
+        // A comment atop the heredoc's body hid the body (issue 12).
+        (
+            "pandoc",
+            "bash <<'EOF'\n# render the docs\npandoc README.md -o out.html\nEOF\ndocker run --rm img make test",
+        ),
         ("protoc", "cargo zigbuild --release --target aarch64-unknown-linux-gnu"),
     ] {
         let out = apply_only(&f(cmd), &wf("ubuntu-latest", run));
