@@ -288,11 +288,15 @@ mod tests {
 
     /// A 429 from a server on the runner itself (a test's mock) is the code
     /// under test's, not a registry's limit: no rate-limit finding, whether
-    /// the URL is on the line or on a line before it.
+    /// the URL is on the line or on the request line before it.
     #[test]
     fn a_429_from_a_loopback_server_is_no_rate_limit() {
         let recent = ["mock_api = <MockServer http://127.0.0.1:45121>"];
+        let wget = ["--2026-12-06 10:00:00--  http://127.0.0.1:8080/api"];
+        let curl = ["curl -fsS http://localhost:3000/api/items"];
         for (text, recent) in [
+            ("2026-12-06 10:00:00 ERROR 429: Too Many Requests.", &wget[..]),
+            ("curl: (22) The requested URL returned error: 429", &curl[..]),
             (
                 "E       httpx.HTTPStatusError: Client error '429 Too Many Requests' for url \
                  'http://127.0.0.1:45121/v1/charges/ch_1'",
@@ -319,6 +323,23 @@ mod tests {
         assert!(urllib3_too_many_429(&pool).is_none());
         // pytest's listing of a frame's argument is a value, not a message.
         assert!(too_many_requests(&Line::plain("self = <Response [429 Too Many Requests]>")).is_none());
+        // A status without a URL is not about a loopback server another line
+        // merely mentions (issue 12): which server answered is unknown, and a
+        // 429 is still a limit reached.
+        for recent in [
+            &["Server listening on http://localhost:3000", "Downloading fixtures"][..],
+            &recent[..],
+        ] {
+            let line = Line {
+                recent,
+                ..Line::plain("curl: (22) The requested URL returned error: 429")
+            };
+            assert_eq!(
+                too_many_requests(&line).map(|h| h.category),
+                Some(Category::RateLimit),
+                "{recent:?}"
+            );
+        }
         // A registry's URL is still its limit.
         let npm = Line::plain("npm error 429 Too Many Requests - GET https://registry.npmjs.org/left-pad");
         assert_eq!(

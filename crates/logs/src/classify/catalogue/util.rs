@@ -294,10 +294,30 @@ pub fn url_host(text: &str) -> Option<&str> {
     (!host.is_empty()).then_some(host)
 }
 
-/// The host a message is about, as [`service_near`] finds it: its own URL's,
-/// else that of the URL on the nearest recent line.
+/// The host a status message is about: its own URL's, else that of the
+/// nearest recent line that is the request itself. Clients that print a
+/// status without its URL print the request apart: wget's `--{date}--
+/// {url}` line before its `ERROR 429: Too Many Requests.`, a verbose client's
+/// `GET {url}`, and the script's own command (`curl -f {url}`, echoed by the
+/// runner) before curl's `The requested URL returned error: 429`. Any other
+/// URL nearby (a server's `Listening on http://localhost:3000`, a fixture's
+/// repr) says nothing of which server answered: no host.
 pub fn host_near<'a>(line: &Line<'a>) -> Option<&'a str> {
-    url_host(line.text).or_else(|| line.recent.iter().rev().find_map(|l| url_host(l)))
+    url_host(line.text).or_else(|| {
+        line.recent
+            .iter()
+            .rev()
+            .filter(|l| is_request_line(l))
+            .find_map(|l| url_host(l))
+    })
+}
+
+/// A line that states an HTTP request with its URL (see [`host_near`]).
+fn is_request_line(text: &str) -> bool {
+    regex!(
+        r"^\s*--\d{4}-\d\d-\d\d \d\d:\d\d:\d\d--\s+https?://|\b(?:GET|HEAD|POST|PUT|PATCH|DELETE|OPTIONS) +https?://|(?:^|[\s;&|(])(?:curl|wget|Invoke-WebRequest|Invoke-RestMethod)\s[^;&|]*https?://"
+    )
+    .is_match(text)
 }
 
 /// Whether `host` is the machine itself: `localhost` (and its subdomains,
@@ -518,12 +538,49 @@ mod tests {
             assert!(!is_loopback_host(host), "{host}");
         }
         assert_eq!(url_host("GET http://[::1]:8080/v1 429"), Some("[::1]"));
-        let recent = ["mock_api = <MockServer http://127.0.0.1:45121>"];
-        let line = Line {
-            recent: &recent[..],
-            ..Line::plain("self = <Response [429 Too Many Requests]>")
+        // A URL-less status takes the host of the request line before it
+        // (wget's, a method and URL, the echoed client command), and of no
+        // other line: a server's banner or a fixture's repr names no request.
+        let near = |recent: &[&str], text: &str| {
+            host_near(&Line {
+                recent,
+                ..Line::plain(text)
+            })
+            .map(str::to_string)
         };
-        assert_eq!(host_near(&line), Some("127.0.0.1"));
+        for (recent, text, host) in [
+            (
+                &[
+                    "--2026-12-06 10:00:00--  http://127.0.0.1:8080/api",
+                    "Connecting to 127.0.0.1:8080... connected.",
+                    "HTTP request sent, awaiting response... 429 Too Many Requests",
+                ][..],
+                "2026-12-06 10:00:00 ERROR 429: Too Many Requests.",
+                Some("127.0.0.1"),
+            ),
+            (
+                &["curl -fsS http://localhost:3000/api/items"][..],
+                "curl: (22) The requested URL returned error: 429",
+                Some("localhost"),
+            ),
+            (
+                &["> GET https://api.example.org/v1"][..],
+                "< HTTP/1.1 429",
+                Some("api.example.org"),
+            ),
+            (
+                &["Server listening on http://localhost:3000", "Fetching rates"][..],
+                "curl: (22) The requested URL returned error: 429",
+                None,
+            ),
+            (
+                &["mock_api = <MockServer http://127.0.0.1:45121>"][..],
+                "self = <Response [429 Too Many Requests]>",
+                None,
+            ),
+        ] {
+            assert_eq!(near(recent, text).as_deref(), host, "{text} after {recent:?}");
+        }
     }
 
     #[test]
