@@ -3018,6 +3018,69 @@ const CASES: &[(&str, Category, Option<&str>)] = &[
         MissingCommand,
         Some("golangci-lint"),
     ),
+    // Batch 103: publishing (npm, changesets, cargo, Docker Hub, twine,
+    // RubyGems), frontend builds (Vite/Rollup, webpack, esbuild, Next.js,
+    // Storybook, Emscripten) and doc/lint tools (Sphinx -W, lychee,
+    // hadolint), written before any change; expectations decided from issue
+    // 12's definitions when written: a bundler's unresolved bare import is a
+    // package the manifest lacks, a relative import of a missing file is the
+    // code's, a registry's refusal to publish is a person's call.
+    ("b103-npm-publish-eotp-one-time-password.log", Unknown, None),
+    (
+        "b103-changesets-publish-e402-private-scope-log-failed.log",
+        Unknown,
+        None,
+    ),
+    (
+        "b103-cargo-publish-crate-already-exists-index-log-failed.log",
+        Unknown,
+        None,
+    ),
+    ("b103-docker-push-denied-requested-access.log", Unknown, None),
+    ("b103-gem-push-repushing-version-not-allowed-ui.log", Unknown, None),
+    (
+        "b103-twine-upload-dist-pattern-no-files-log-failed.log",
+        FileNotFound,
+        Some("dist/*"),
+    ),
+    (
+        "b103-vite-rollup-failed-to-resolve-import-package.log",
+        MissingDependency,
+        Some("lodash-es"),
+    ),
+    (
+        "b103-webpack-cant-resolve-relative-component-log-failed.log",
+        Unknown,
+        None,
+    ),
+    (
+        "b103-esbuild-could-not-resolve-package-ui.log",
+        MissingDependency,
+        Some("date-fns"),
+    ),
+    (
+        "b103-emcc-command-not-found-no-setup-emsdk-log-failed.log",
+        MissingCommand,
+        Some("emcc"),
+    ),
+    (
+        "b103-next-build-collecting-page-data-job-limit-20-ui.log",
+        Timeout,
+        Some("20"),
+    ),
+    (
+        "b103-storybook-build-not-found-no-install.log",
+        MissingCommand,
+        Some("storybook"),
+    ),
+    ("b103-sphinx-build-warning-treated-as-error.log", Unknown, None),
+    ("b103-lychee-broken-links-log-failed.log", Unknown, None),
+    ("b103-hadolint-dockerfile-findings.log", Unknown, None),
+    (
+        "b103-trap-next-build-cant-resolve-encoding-warning-then-type-error.log",
+        Unknown,
+        None,
+    ),
 ];
 
 /// For every `unknown` row, the log line (1-based) of the root cause's first
@@ -3820,6 +3883,23 @@ const UNKNOWN_ROOT_LINES: &[(&str, u64)] = &[
     ("b100-cargo-deny-banned-crate-openssl.log", 41),
     ("b100-go-vet-printf-wrong-type-ui.log", 28),
     ("b100-mix-format-check-formatted-log-failed.log", 9),
+    // Batch 103, pinned when written (the tool's message line: npm's code,
+    // the registry's refusal, the first finding, the warning under Sphinx's
+    // `Warning, treated as error:`, the trap's type error, not the webpack
+    // warning above it).
+    ("b103-npm-publish-eotp-one-time-password.log", 115),
+    ("b103-changesets-publish-e402-private-scope-log-failed.log", 29),
+    ("b103-cargo-publish-crate-already-exists-index-log-failed.log", 11),
+    ("b103-docker-push-denied-requested-access.log", 92),
+    ("b103-gem-push-repushing-version-not-allowed-ui.log", 39),
+    ("b103-webpack-cant-resolve-relative-component-log-failed.log", 17),
+    ("b103-sphinx-build-warning-treated-as-error.log", 94),
+    ("b103-lychee-broken-links-log-failed.log", 37),
+    ("b103-hadolint-dockerfile-findings.log", 48),
+    (
+        "b103-trap-next-build-cant-resolve-encoding-warning-then-type-error.log",
+        93,
+    ),
 ];
 
 /// For rows whose category is not `unknown`, the log line (1-based) of the
@@ -4048,6 +4128,13 @@ const KNOWN_ROOT_LINES: &[(&str, u64)] = &[
     ("b100-pg-isready-wait-loop-job-limit-15.log", 49),
     ("b100-rebar3-command-not-found-setup-beam-no-rebar3-version.log", 47),
     ("b100-make-golangci-lint-no-such-file-ui.log", 25),
+    // Batch 103, pinned when written.
+    ("b103-twine-upload-dist-pattern-no-files-log-failed.log", 10),
+    ("b103-vite-rollup-failed-to-resolve-import-package.log", 77),
+    ("b103-esbuild-could-not-resolve-package-ui.log", 31),
+    ("b103-emcc-command-not-found-no-setup-emsdk-log-failed.log", 6),
+    ("b103-next-build-collecting-page-data-job-limit-20-ui.log", 44),
+    ("b103-storybook-build-not-found-no-install.log", 60),
 ];
 
 /// `None` when the root cause of fixture `name` begins on line `want`; else
@@ -4946,6 +5033,59 @@ const ROOT_STEPS: &[(&str, Option<&str>, &str)] = &[
         Some("lint"),
         "Check formatting",
     ),
+    // Batch 103, stated when written.
+    (
+        "b103-changesets-publish-e402-private-scope-log-failed.log",
+        Some("release"),
+        "Create Release Pull Request or Publish",
+    ),
+    (
+        "b103-cargo-publish-crate-already-exists-index-log-failed.log",
+        Some("publish"),
+        "Publish relay-proto",
+    ),
+    (
+        "b103-twine-upload-dist-pattern-no-files-log-failed.log",
+        Some("pypi"),
+        "Upload to PyPI",
+    ),
+    (
+        "b103-webpack-cant-resolve-relative-component-log-failed.log",
+        Some("build"),
+        "Build",
+    ),
+    (
+        "b103-emcc-command-not-found-no-setup-emsdk-log-failed.log",
+        Some("wasm"),
+        "Build WebAssembly",
+    ),
+    ("b103-lychee-broken-links-log-failed.log", Some("links"), "Check links"),
+    ("b103-npm-publish-eotp-one-time-password.log", None, "npm publish"),
+    ("b103-docker-push-denied-requested-access.log", None, "docker push"),
+    ("b103-gem-push-repushing-version-not-allowed-ui.log", None, "gem push"),
+    (
+        "b103-vite-rollup-failed-to-resolve-import-package.log",
+        None,
+        "npm run build",
+    ),
+    ("b103-esbuild-could-not-resolve-package-ui.log", None, "npx esbuild"),
+    (
+        "b103-next-build-collecting-page-data-job-limit-20-ui.log",
+        None,
+        "npm run build",
+    ),
+    (
+        "b103-storybook-build-not-found-no-install.log",
+        None,
+        "npm run build-storybook",
+    ),
+    ("b103-sphinx-build-warning-treated-as-error.log", None, "sphinx-build"),
+    ("b103-hadolint-dockerfile-findings.log", None, "hadolint"),
+    (
+        "b103-trap-next-build-cant-resolve-encoding-warning-then-type-error.log",
+        None,
+        "npm run build",
+    ),
 ];
 
 /// Words the root cause's message must have: a log cut short must say that
@@ -5129,6 +5269,18 @@ const NOT_FIXABLE: &[(&str, &str)] = &[
     // moved (review87 H2).
     ("b97-netlify-deploy-no-such-directory-ui.log", "build output"),
     ("b99-jamesives-deploy-folder-does-not-exist.log", "build output"),
+    // Batch 103: a package a bundler could not resolve from the project's
+    // own source (package.json), a command no known-tools table entry
+    // installs (Emscripten's compiler comes from emsdk), a project binary
+    // (an npm script's), and a build's output (twine's `dist/*`).
+    ("b103-vite-rollup-failed-to-resolve-import-package.log", "manifest"),
+    ("b103-esbuild-could-not-resolve-package-ui.log", "manifest"),
+    (
+        "b103-emcc-command-not-found-no-setup-emsdk-log-failed.log",
+        "not a known tool",
+    ),
+    ("b103-storybook-build-not-found-no-install.log", "project binary"),
+    ("b103-twine-upload-dist-pattern-no-files-log-failed.log", "build output"),
 ];
 
 fn expected_fixable(name: &str, category: Category, subject: Option<&str>) -> bool {
