@@ -332,6 +332,59 @@ const ROWS: &[Row] = &[
         true,
         Edit::AddsInJob("test", &["pandas"]),
     ),
+    // Batch 103: a bundler's unresolved package (Vite's Rollup, esbuild) is
+    // the project's package.json, which no fix edits, even where the
+    // repository's manifest lacks it; twine's `dist/*` is the build's output
+    // (the build wrote `wheelhouse/`): no path is rewritten, not even to a
+    // committed `dist/` folder elsewhere in the repository.
+    Row {
+        repo: &[(
+            "package.json",
+            "{\"name\": \"console\", \"scripts\": {\"build\": \"vite build\"}, \"devDependencies\": {\"vite\": \"^6.0.3\"}}\n",
+        )],
+        ..row(
+            "b103-vite-rollup-failed-to-resolve-import-package.log",
+            None,
+            "b103-vite-build.yml",
+            MissingDependency,
+            Some("lodash-es"),
+            false,
+            Edit::None,
+        )
+    },
+    Row {
+        repo: &[(
+            "package.json",
+            "{\"name\": \"scheduler\", \"devDependencies\": {\"esbuild\": \"^0.24.0\"}}\n",
+        )],
+        ..row(
+            "b103-esbuild-could-not-resolve-package-ui.log",
+            None,
+            "b103-esbuild-worker.yml",
+            MissingDependency,
+            Some("date-fns"),
+            false,
+            Edit::None,
+        )
+    },
+    Row {
+        repo: &[
+            ("pyproject.toml", "[project]\nname = \"relay\"\nversion = \"1.2.0\"\n"),
+            (
+                "docs/dist/relay-0.9.0-py3-none-any.whl",
+                "old wheel kept for the docs\n",
+            ),
+        ],
+        ..row(
+            "b103-twine-upload-dist-pattern-no-files-log-failed.log",
+            None,
+            "b103-twine-publish.yml",
+            FileNotFound,
+            Some("dist/*"),
+            false,
+            Edit::None,
+        )
+    },
 ];
 
 fn read(path: &str) -> String {

@@ -22,7 +22,7 @@
 //! 3. `clojure` (clojure.test, Leiningen), `julia` (Pkg, Test), `zig`, `ocaml` (opam), `perl` (perl, cpanm), `lua` (LuaRocks), `latex` (TeX's `! LaTeX Error:`), `mkdocs` (its strict-mode abort),
 //!    `pre_commit` (a failed hook, ahead of the linter output under it): whose
 //!    messages are anchored to their own wording, ahead of the generic test and build summaries below
-//!    (`{n} failed`, `compilation errors`) that other tools print too; `python`, `python_lint` (ruff, flake8, mypy), `tox`, `yarn_pnp` (Yarn's Plug'n'Play resolver), `node`, `jvm`, `go`, `cargo`, `cargo_deny` (its bans check, ahead of `deno lint`'s same `error[{rule}]:` shape), `rustup`, `ruby`, `php`, `r`, `dotnet`, `pester`, `kubernetes`,
+//!    (`{n} failed`, `compilation errors`) that other tools print too; `python`, `python_lint` (ruff, flake8, mypy), `tox`, `yarn_pnp` (Yarn's Plug'n'Play resolver), `node`, `vite` (its Rollup build's unresolved import), `esbuild`, `webpack` (their unresolved imports, webpack's only under an error's heading), `jvm`, `go`, `cargo`, `cargo_deny` (its bans check, ahead of `deno lint`'s same `error[{rule}]:` shape), `rustup`, `ruby`, `php`, `r`, `dotnet`, `pester`, `kubernetes`,
 //!    `terraform`, `tflint`, `cocoapods`, `dart`, `swift` (SwiftPM, XCTest), `elixir`
 //!    (Mix, ExUnit), `haskell` (cabal, GHC, Stack), `bazel`, `conan`, `deno`,
 //!    `nix`, `helm`, `aws` (the CLI, SDKs and configure-aws-credentials),
@@ -79,6 +79,7 @@ mod deno;
 mod docker;
 mod dotnet;
 mod elixir;
+mod esbuild;
 mod firebase;
 mod flutter_action;
 mod gcloud;
@@ -124,6 +125,8 @@ mod tflint;
 mod tox;
 mod trivy;
 pub(crate) mod util;
+mod vite;
+mod webpack;
 mod yarn_pnp;
 mod zig;
 
@@ -289,6 +292,9 @@ pub const EMITTERS: &[(&str, &[Entry])] = &[
     ("tox", tox::ENTRIES),
     ("yarn_pnp", yarn_pnp::ENTRIES),
     ("node", node::ENTRIES),
+    ("vite", vite::ENTRIES),
+    ("esbuild", esbuild::ENTRIES),
+    ("webpack", webpack::ENTRIES),
     ("jvm", jvm::ENTRIES),
     ("go", go::ENTRIES),
     ("cargo", cargo::ENTRIES),

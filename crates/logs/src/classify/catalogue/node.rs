@@ -761,6 +761,124 @@ pub fn required_by(message: &str, stack: &str, first: &str) -> Option<Hit> {
     }
 }
 
+/// Node.js's built-in modules (`require('node:module').builtinModules` of
+/// Node 22, without the `_`-prefixed internals): a bundler building for a
+/// browser cannot resolve them, which says nothing about a missing package
+/// (several share a name with a polyfill on npm: `buffer`, `events`, `util`).
+const NODE_BUILTINS: &[&str] = &[
+    "assert",
+    "async_hooks",
+    "buffer",
+    "child_process",
+    "cluster",
+    "console",
+    "constants",
+    "crypto",
+    "dgram",
+    "diagnostics_channel",
+    "dns",
+    "domain",
+    "events",
+    "fs",
+    "http",
+    "http2",
+    "https",
+    "inspector",
+    "module",
+    "net",
+    "os",
+    "path",
+    "perf_hooks",
+    "process",
+    "punycode",
+    "querystring",
+    "readline",
+    "repl",
+    "stream",
+    "string_decoder",
+    "sys",
+    "timers",
+    "tls",
+    "trace_events",
+    "tty",
+    "url",
+    "util",
+    "v8",
+    "vm",
+    "wasi",
+    "worker_threads",
+    "zlib",
+];
+
+/// What a bundler's unresolved import says (Vite's Rollup, esbuild,
+/// webpack): `request` as the source wrote it, `importer` the importing file
+/// or its directory when the message names it. A whole package name is a
+/// package not installed where the importer resolves it (`missing_dependency`,
+/// never fixable: the fix is package.json); a Node built-in is a build for
+/// another platform; a relative or absolute path is the code's import of a
+/// file that is not there; a bare path with a subpath under an unscoped name
+/// (`components/Button`) is as likely a path alias of the bundler's
+/// configuration as a package's file, as for TypeScript's TS2307.
+pub(super) fn unresolved_import(bundler: &str, request: &str, importer: Option<&str>) -> Hit {
+    let bare = !request.starts_with(['.', '/']) && !request.contains(':') && !request.contains('\\');
+    if !bare {
+        return Hit::blocker(format!(
+            "{bundler} could not resolve '{}', which the code imports by a path: the file is not there (renamed, \
+             not committed, a different case, or a build step that did not write it). The import or the file is the \
+             code's to fix (a manual fix).",
+            display_text(request)
+        ));
+    }
+    let name = package_of_request(request);
+    let builtin = NODE_BUILTINS
+        .iter()
+        .any(|b| name == *b || request.strip_prefix(*b).is_some_and(|rest| rest.starts_with('/')));
+    if builtin {
+        return Hit::blocker(format!(
+            "{bundler} could not resolve '{}', a Node.js built-in module, in a build for another platform (a browser \
+             bundle): the build's platform, an external, or a polyfill package is a person's call.",
+            display_text(request)
+        ));
+    }
+    if name != request && !name.starts_with('@') {
+        return Hit::blocker(format!(
+            "{bundler} could not resolve '{}': a file of a package, or a path alias of the build's configuration \
+             that does not resolve (a manual fix).",
+            display_text(request)
+        ));
+    }
+    let resolver = format!("{bundler} cannot resolve");
+    let Some(hit) = npm_package_hit(&name, &resolver) else {
+        return Hit::blocker(format!(
+            "{bundler} could not resolve '{}', which is not an npm package name (an import with the wrong case, or \
+             a path alias of the build's configuration).",
+            display_text(request)
+        ));
+    };
+    // esbuild names the importer relative to the working directory
+    // (`node_modules/markdown-it/lib/index.js`).
+    let importer = importer.map(|i| {
+        if i.starts_with("node_modules/") || i.starts_with("node_modules\\") {
+            format!("/{i}")
+        } else {
+            i.to_string()
+        }
+    });
+    match importer.as_deref().map(parent_file) {
+        Some(Parent::Package(importer)) => Hit {
+            message: format!(
+                "{bundler} cannot resolve the npm package '{name}', which the installed package '{importer}' imports: \
+                 it is not installed where that package resolves it. Either it is a (peer or optional) dependency of \
+                 '{importer}' the project must add to package.json, or '{importer}' does not declare it. autoheal \
+                 does not edit package.json.",
+                importer = package_shown(importer),
+            ),
+            ..hit
+        },
+        _ => hit,
+    }
+}
+
 /// The package a bare request names: `lodash/fp` → `lodash`;
 /// `@scope/pkg/sub` → `@scope/pkg`.
 fn package_of_request(raw: &str) -> String {

@@ -20,7 +20,8 @@
 //! maturin's error report (`main.rs`: `💥 maturin failed`, then one `  Caused
 //! by: {error}` line per error of the chain), twine's report of an index's refusal (`twine/__main__.py`: `{class}:
 //! {status} {phrase} from {url}` and the response's reason below it, under
-//! rich's `ERROR` level from twine 4),
+//! rich's `ERROR` level from twine 4) and of a path or pattern naming no file (`commands/__init__.py`,
+//! `_find_dists`: `InvalidDistribution: Cannot find file (or expand pattern): '{pattern}'`),
 //! poetry (`Poetry could not find a pyproject.toml file in {dir} or its
 //! parents`, `version solving failed`, and the `SolverProblemError` heading
 //! of the exception report Poetry 1.1 prints above it), conda (`PackagesNotFoundError`, `EnvironmentFileNotFound`, and
@@ -478,6 +479,18 @@ pub const ENTRIES: &[Entry] = &[
             "ERROR    HTTPError: 400 Bad Request from https://upload.pypi.org/legacy/",
             Category::Unknown,
             None,
+        )],
+    },
+    Entry {
+        id: "python/twine-no-distributions",
+        grammar: "[ERROR    ]InvalidDistribution: Cannot find file (or expand pattern): '{pattern}' (twine's \
+                  `commands/__init__.py`, `_find_dists`)",
+        needles: &["Cannot find file (or expand pattern): '"],
+        check: twine_no_distributions,
+        examples: &[ex(
+            "ERROR    InvalidDistribution: Cannot find file (or expand pattern): 'dist/*'",
+            Category::FileNotFound,
+            Some("dist/*"),
         )],
     },
     Entry {
@@ -991,6 +1004,31 @@ fn twine_upload_refused(line: &Line<'_>) -> Option<Hit> {
     ))
 }
 
+/// twine's `_find_dists`: a path or glob given to `twine upload` (or
+/// `check`) that names no file raises `InvalidDistribution("Cannot find file
+/// (or expand pattern): '{filename}'")`, printed as `{class}: {message}`
+/// (under rich's `ERROR` level from twine 4). The distributions are what the
+/// build step wrote, so the path is named but never rewritten (no tracked
+/// file moved: the build wrote elsewhere, or did not run). rich wraps a long
+/// message at the console's width, putting the quoted path on the next line:
+/// then nothing is read here.
+fn twine_no_distributions(line: &Line<'_>) -> Option<Hit> {
+    let c = regex!(
+        r"^(?:ERROR\s+)?(?:twine\.exceptions\.)?InvalidDistribution: Cannot find file \(or expand pattern\): '([^']+)'$"
+    )
+    .captures(line.text.trim())?;
+    Some(
+        path_hit(
+            &c[1],
+            0.7,
+            "twine found no distribution to upload where it was told to look: the build step wrote its files \
+             elsewhere, or did not run. Distributions are the build's output, so no path in the repository is where \
+             they went: check the build step and its output directory (a manual fix).",
+        )
+        .fixable(false),
+    )
+}
+
 fn numpy_abi_mismatch(line: &Line<'_>) -> Option<Hit> {
     regex!(r"^A module that was compiled using NumPy 1\.x cannot be run in$")
         .is_match(line.text.trim())
@@ -1110,6 +1148,35 @@ mod tests {
         ] {
             assert!(twine_upload_refused(&Line::plain(text)).is_none(), "{text}");
         }
+    }
+
+    /// twine's empty pattern names the build's output: shown, never fixed;
+    /// the wrapped form and a script's echo are not read.
+    #[test]
+    fn twine_without_distributions_names_the_builds_output() {
+        for (text, path) in [
+            (
+                "ERROR    InvalidDistribution: Cannot find file (or expand pattern): 'dist/*'",
+                "dist/*",
+            ),
+            (
+                "InvalidDistribution: Cannot find file (or expand pattern): 'wheelhouse/app-1.0-py3-none-any.whl'",
+                "wheelhouse/app-1.0-py3-none-any.whl",
+            ),
+        ] {
+            let hit = twine_no_distributions(&Line::plain(text)).expect(text);
+            assert_eq!(hit.category, Category::FileNotFound, "{text}");
+            assert_eq!(hit.subject.as_deref(), Some(path));
+            assert!(!hit.fixable, "a build's output never moved: {text}");
+        }
+        crate::classify::catalogue::assert_reads(
+            twine_no_distributions,
+            &[],
+            &[
+                "ERROR    InvalidDistribution: Cannot find file (or expand pattern):",
+                "echo \"InvalidDistribution: Cannot find file (or expand pattern): 'dist/*'\"",
+            ],
+        );
     }
 
     #[test]
