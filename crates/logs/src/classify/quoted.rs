@@ -53,6 +53,7 @@
 //! A quoted line can still be an `##[error]` annotation the script raised on
 //! purpose; it is then only an unexplained error line (weak, `unknown`).
 
+use super::catalogue;
 use super::catalogue::util::regex;
 use super::hit::Line;
 
@@ -70,7 +71,9 @@ pub fn quoted_by(line: &Line<'_>) -> Option<&'static str> {
     if is_trace(body) {
         return Some("a shell's command trace (set -x)");
     }
-    if is_grep_match(body) {
+    // Sphinx prints the warning `-W` stopped on as `{file}:{line}:{message}`
+    // under its heading: grep's shape, Sphinx's report.
+    if is_grep_match(body) && line.recent.last().map(|l| l.trim()) != Some(catalogue::SPHINX_TREATED_AS_ERROR) {
         return Some("grep output");
     }
     if is_code_frame(body) {
@@ -244,6 +247,19 @@ pub(crate) fn written_by_script(line: &Line<'_>) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Sphinx's `-W` warning has grep's `{file}:{line}:{text}` shape; under
+    /// Sphinx's heading it is Sphinx's report, elsewhere grep's output.
+    #[test]
+    fn sphinxs_warning_under_its_heading_is_no_grep_match() {
+        let warning = "/w/docs/install.rst:41:undefined label: 'configuration'";
+        assert_eq!(quoted_by(&Line::plain(warning)), Some("grep output"));
+        let under = Line {
+            recent: &["", catalogue::SPHINX_TREATED_AS_ERROR],
+            ..Line::plain(warning)
+        };
+        assert_eq!(quoted_by(&under), None);
+    }
 
     fn quoted(text: &str) -> Option<&'static str> {
         quoted_by(&Line::plain(text))

@@ -22,14 +22,14 @@
 //! 3. `clojure` (clojure.test, Leiningen), `julia` (Pkg, Test), `zig`, `ocaml` (opam), `perl` (perl, cpanm), `lua` (LuaRocks), `latex` (TeX's `! LaTeX Error:`), `mkdocs` (its strict-mode abort),
 //!    `pre_commit` (a failed hook, ahead of the linter output under it): whose
 //!    messages are anchored to their own wording, ahead of the generic test and build summaries below
-//!    (`{n} failed`, `compilation errors`) that other tools print too; `python`, `python_lint` (ruff, flake8, mypy), `tox`, `yarn_pnp` (Yarn's Plug'n'Play resolver), `node`, `vite` (its Rollup build's unresolved import), `esbuild`, `webpack` (their unresolved imports, webpack's only under an error's heading), `jvm`, `go`, `cargo`, `cargo_deny` (its bans check, ahead of `deno lint`'s same `error[{rule}]:` shape), `rustup`, `ruby`, `php`, `r`, `dotnet`, `pester`, `kubernetes`,
+//!    (`{n} failed`, `compilation errors`) that other tools print too; `python`, `python_lint` (ruff, flake8, mypy), `tox`, `yarn_pnp` (Yarn's Plug'n'Play resolver), `node`, `vite` (its Rollup build's unresolved import), `esbuild`, `webpack` (their unresolved imports, webpack's only under an error's heading), `nextjs` (its type check's error), `jvm`, `go`, `cargo`, `cargo_deny` (its bans check, ahead of `deno lint`'s same `error[{rule}]:` shape), `rustup`, `ruby`, `php`, `r`, `dotnet`, `pester`, `kubernetes`,
 //!    `terraform`, `tflint`, `cocoapods`, `dart`, `swift` (SwiftPM, XCTest), `elixir`
 //!    (Mix, ExUnit), `haskell` (cabal, GHC, Stack), `bazel`, `conan`, `deno`,
 //!    `nix`, `helm`, `aws` (the CLI, SDKs and configure-aws-credentials),
 //!    `gcloud`, `azure` (az and Entra ID sign-in), `playwright`, `cypress`,
 //!    `android` (sdkmanager, the emulator, the Android Gradle plugin's checks), `apple` (notarytool),
 //!    `packages` (apt, apk, dnf/dnf5/yum, zypper, brew, choco, winget), `git`, `ssh` (OpenSSH's host key checks),
-//!    `netlify` (the Netlify CLI's deploy folder), `firebase` (the Firebase CLI's project root), `flutter_action` (its release-manifest lookup), `snyk` (its test summary), `goreleaser` (its failed run's error), `semantic_release`, `asdf` (a shim with no installed version), `trivy` (its scan's total),
+//!    `netlify` (the Netlify CLI's deploy folder), `firebase` (the Firebase CLI's project root), `flutter_action` (its release-manifest lookup), `snyk` (its test summary), `goreleaser` (its failed run's error), `semantic_release`, `changesets` (a refused publish), `sphinx` (the warning `-W` stopped on), `lychee` (a failed link), `hadolint` (its findings), `asdf` (a shim with no installed version), `trivy` (its scan's total),
 //!    `actions` (messages of common actions and the actions toolkit), `codecov` (codecov-cli's error lines), `coveralls` (its coverage reporter), `setup_versions` (setup-java's and
 //!    setup-ruby's version lists): the tool
 //!    that failed, which knows more than the shell around it (`npm ERR! enoent …` before a
@@ -68,6 +68,7 @@ mod bazel;
 mod build_tools;
 mod cargo;
 mod cargo_deny;
+mod changesets;
 mod clojure;
 mod cocoapods;
 mod codecov;
@@ -87,6 +88,7 @@ mod git;
 mod github_api;
 mod go;
 mod goreleaser;
+mod hadolint;
 mod haskell;
 mod helm;
 mod http;
@@ -95,8 +97,10 @@ mod jvm;
 mod kubernetes;
 mod latex;
 mod lua;
+mod lychee;
 mod mkdocs;
 mod netlify;
+mod nextjs;
 mod nix;
 mod node;
 mod ocaml;
@@ -116,6 +120,7 @@ mod semantic_release;
 mod setup_versions;
 mod shell;
 mod snyk;
+mod sphinx;
 mod ssh;
 mod swift;
 mod system;
@@ -146,6 +151,7 @@ pub(crate) use node::NPM_INSTALL_SUCCEEDED;
 pub(crate) use node::relay_prefix;
 pub(crate) use node::{MODULE_NOT_FOUND, required_by as node_required_by};
 pub(crate) use runner::{BARE_CANCEL, CONTAINER_PULL_RETRY, HostedImage, PROCESS_EXIT_CODE, hosted_image};
+pub(crate) use sphinx::TREATED_AS_ERROR as SPHINX_TREATED_AS_ERROR;
 
 use std::sync::OnceLock;
 
@@ -295,6 +301,7 @@ pub const EMITTERS: &[(&str, &[Entry])] = &[
     ("vite", vite::ENTRIES),
     ("esbuild", esbuild::ENTRIES),
     ("webpack", webpack::ENTRIES),
+    ("nextjs", nextjs::ENTRIES),
     ("jvm", jvm::ENTRIES),
     ("go", go::ENTRIES),
     ("cargo", cargo::ENTRIES),
@@ -334,6 +341,10 @@ pub const EMITTERS: &[(&str, &[Entry])] = &[
     ("snyk", snyk::ENTRIES),
     ("goreleaser", goreleaser::ENTRIES),
     ("semantic_release", semantic_release::ENTRIES),
+    ("changesets", changesets::ENTRIES),
+    ("sphinx", sphinx::ENTRIES),
+    ("lychee", lychee::ENTRIES),
+    ("hadolint", hadolint::ENTRIES),
     ("asdf", asdf::ENTRIES),
     ("trivy", trivy::ENTRIES),
     ("actions", actions::ENTRIES),

@@ -33,6 +33,14 @@ use crate::report::{Category, Ecosystem, SubjectDetail};
 
 pub const ENTRIES: &[Entry] = &[
     Entry {
+        id: "ruby/gem-push-repushed",
+        grammar: "Repushing of gem versions is not allowed. (rubygems.org's `app/models/pusher.rb`, relayed by `gem \
+                  push`)",
+        needles: &["Repushing of gem versions is not allowed"],
+        check: gem_repushed,
+        examples: &[ex("Repushing of gem versions is not allowed.", Category::Unknown, None)],
+    },
+    Entry {
         id: "ruby/rake-unknown-task",
         grammar: "Don't know how to build task '{name}' (See the list of available tasks with `{rake} --tasks`)",
         needles: &["Don't know how to build task '"],
@@ -283,9 +291,35 @@ fn ruby_version_mismatch(_: &Line<'_>) -> Option<Hit> {
     ))
 }
 
+/// rubygems.org's answer (HTTP 409) to `gem push` of a version it already
+/// has: `Repushing of gem versions is not allowed.`, then its advice
+/// (`Please bump the version number …`, older releases `Please use `gem
+/// yank` …`), which `gem push` prints as the server sent it. A version not
+/// bumped, or a release run twice: a person's call.
+fn gem_repushed(line: &Line<'_>) -> Option<Hit> {
+    (line.text.trim() == "Repushing of gem versions is not allowed.").then(|| {
+        Hit::blocker(
+            "rubygems.org refused the gem: that version is already published (a version not bumped, or a release \
+             run twice). Bump the version, or skip the push when it exists (a manual fix).",
+        )
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_repushed_gem_version_is_a_persons_call() {
+        crate::classify::catalogue::assert_reads(
+            gem_repushed,
+            &["Repushing of gem versions is not allowed."],
+            &[
+                "echo 'Repushing of gem versions is not allowed.' >&2 || true",
+                "grep -q \"Repushing of gem versions is not allowed\" out.txt",
+            ],
+        );
+    }
 
     /// Rake's own sentence, not a quote of it.
     #[test]
