@@ -42,6 +42,7 @@ pub const RULE: Rule = Rule {
         UNUSED_DEFAULT,
         RESERVED_SECRET,
         WORKFLOW_RUN_WITHOUT_WORKFLOWS,
+        NEGATED_ONLY,
     ],
     reports_errors: true,
     job_keys_only: false,
@@ -97,6 +98,10 @@ pub const WORKFLOW_RUN_WITHOUT_WORKFLOWS: &str = "events/workflow-run-without-wo
 /// name `GITHUB_TOKEN` within `workflow_call` can not be used since it would
 /// collide with system reserved name", whatever the case of the name) and
 /// gives every called workflow `secrets.GITHUB_TOKEN` itself.
+/// A `branches`, `tags` or `paths` filter whose every pattern is negated
+/// (`!`), so it matches nothing and the event never runs the workflow.
+pub const NEGATED_ONLY: &str = "events/negated-only";
+
 pub fn is_reserved_call_secret(name: &str) -> bool {
     name.eq_ignore_ascii_case("GITHUB_TOKEN")
 }
@@ -223,6 +228,7 @@ fn event_config(ctx: &mut Context<'_>, name: &str, e: &Entry) {
             }
         }
     }
+    negated_only(ctx, name, &e.value);
     match name {
         "workflow_dispatch" => {
             if let Some(inputs) = e.value.get("inputs").and_then(Node::as_mapping) {
@@ -259,6 +265,58 @@ fn event_config(ctx: &mut Context<'_>, name: &str, e: &Entry) {
             }
         }
         _ => {}
+    }
+}
+
+/// A `branches`, `tags` or `paths` filter made of `!` patterns only. GitHub
+/// reads the patterns in order and a `!` one only takes back what an earlier
+/// one matched, so such a filter matches nothing; its workflow syntax says so
+/// ("If you define a branch with the `!` character, you must also define at
+/// least one branch without the `!` character. If you only want to exclude
+/// branches, use `branches-ignore` instead", and the same for tags and
+/// paths). The workflow is accepted, so this is a warning. A push filter of
+/// one ref kind beside a filter of the other (`branches: ['**']` with
+/// `tags: ['!**']`, which vuejs/core uses) only turns that kind off, as
+/// intended, and is not reported.
+fn negated_only(ctx: &mut Context<'_>, event: &str, config: &Node) {
+    for (filter, ignore) in [
+        ("branches", "branches-ignore"),
+        ("tags", "tags-ignore"),
+        ("paths", "paths-ignore"),
+    ] {
+        if !filter_events(filter).is_some_and(|evs| evs.contains(&event)) {
+            continue;
+        }
+        let Some(f) = config.entry(filter) else { continue };
+        let patterns: Vec<&Node> = match &f.value.kind {
+            NodeKind::Sequence(items) => items.iter().collect(),
+            NodeKind::Scalar(_) => vec![&f.value],
+            NodeKind::Mapping(_) => continue,
+        };
+        let negated = |p: &&Node| p.as_str().is_some_and(|t| t.starts_with('!')) && !p.is_expression();
+        if patterns.is_empty() || !patterns.iter().all(negated) {
+            continue;
+        }
+        let other_ref_kind = match filter {
+            "branches" => ["tags", "tags-ignore"],
+            "tags" => ["branches", "branches-ignore"],
+            _ => ["", ""],
+        };
+        if other_ref_kind
+            .iter()
+            .any(|k| !k.is_empty() && config.entry(k).is_some())
+        {
+            continue;
+        }
+        ctx.report_at(
+            Severity::Warning,
+            f.key.span,
+            format!(
+                "every pattern of \"{filter}\" is negated with `!`, so it matches nothing and the \"{event}\" event never runs this workflow; \
+                 list what to include before the `!` patterns, or use \"{ignore}\" with the patterns without `!`"
+            ),
+        )
+        .set_code(NEGATED_ONLY);
     }
 }
 
