@@ -11,7 +11,8 @@
 //! check it until the repository lists its labels, and a note never fails CI.
 //!
 //! Job and service containers run on Linux runners only: a literal image on a
-//! job that runs only on Windows or macOS is an error (`runner-label/container-os`).
+//! job that runs only on Windows or macOS is an error (`runner-label/container-os`),
+//! and so is a step that runs a Docker container action there.
 
 use std::borrow::Cow;
 
@@ -36,6 +37,8 @@ pub const RULE: Rule = Rule {
             "jobs.*.strategy",
             "jobs.*.container",
             "jobs.*.services",
+            // Steps that run a Docker container action.
+            "jobs.*.steps.*.uses",
         ],
         expressions: false,
         step_shell: false,
@@ -570,6 +573,53 @@ fn check_container_os(ctx: &mut Context<'_>, job: &Job<'_>) {
             .set_code(CONTAINER_OS);
         }
     }
+    for step in &job.steps {
+        let Some(uses) = step.node.get("uses") else { continue };
+        let Some(text) = uses.as_str() else { continue };
+        if docker_action(ctx, text.trim()) != Some(true) {
+            continue;
+        }
+        ctx.report_at(
+            Severity::Error,
+            uses.report_span(),
+            format!(
+                "`{}` is a Docker container action, which needs a Linux runner: GitHub runs Docker container actions \
+                 only on Linux runners, but this job runs on {on}, so the step fails (\"Container action is only \
+                 supported on Linux\")",
+                text.trim()
+            ),
+        )
+        .set_code(CONTAINER_OS);
+    }
+}
+
+/// Whether a step's `uses:` runs a Docker container action: a `docker://`
+/// image, a local action whose metadata says `runs.using: docker`, or a
+/// published action whose major a trusted reading says is one
+/// (`runtimes::is_docker_action`). `None` when not known (a local directory
+/// without metadata, an action no reading covers, a reusable workflow).
+/// GitHub's "About custom actions": "Docker container actions can only
+/// execute on runners with a Linux operating system"; the runner
+/// (`ActionManager`, built for any other OS) skips their image and fails
+/// the step with "Container action is only supported on Linux".
+fn docker_action(ctx: &Context<'_>, uses: &str) -> Option<bool> {
+    if uses.contains("${{") {
+        return None;
+    }
+    if let Some(image) = uses.strip_prefix("docker://") {
+        return Some(!image.trim().is_empty());
+    }
+    if let Some(dir) = crate::repo::local_action_dir(uses) {
+        let mut cache = ctx.derived.reads.actions.borrow_mut();
+        let action = cache.get(ctx.repo, ctx.config, dir)?;
+        return match action.kind {
+            super::action::ActionKind::Docker => Some(true),
+            super::action::ActionKind::Unknown => None,
+            _ => Some(false),
+        };
+    }
+    let (name, git_ref) = uses.split_once('@')?;
+    super::action::runtimes::is_docker_action(name, git_ref)
 }
 
 /// Can one GitHub-hosted runner carry both labels? A hosted runner is one
@@ -839,6 +889,64 @@ mod tests {
             ("windows-latest", ""),
         ] {
             assert_eq!(found(runs_on, rest), [], "{runs_on} {rest}");
+        }
+    }
+
+    /// A Docker container action runs only on a Linux runner ("Container
+    /// action is only supported on Linux"): a `docker://` step, a local
+    /// action whose metadata says `using: docker`, on a job that runs only
+    /// on Windows or macOS. Not a JavaScript or composite action, a local
+    /// directory without metadata, or a job that may run on Linux.
+    #[test]
+    fn docker_container_actions_on_a_runner_that_is_not_linux_are_errors() {
+        use crate::config::Config;
+        use crate::lint::{LintOptions, lint};
+        use crate::repo::MemoryRepo;
+        let repo = MemoryRepo::new([
+            (
+                "actions/scan/action.yml",
+                "name: scan\ndescription: d\nruns:\n  using: docker\n  image: Dockerfile\n",
+            ),
+            ("actions/scan/Dockerfile", "FROM alpine\n"),
+            (
+                "actions/js/action.yml",
+                "name: js\ndescription: d\nruns:\n  using: node24\n  main: i.js\n",
+            ),
+            ("actions/js/i.js", ""),
+            ("actions/bare/Dockerfile", "FROM alpine\n"),
+        ]);
+        let config = Config::default();
+        let found = |runs_on: &str| {
+            let src = format!(
+                "on: push\njobs:\n  j:\n    runs-on: {runs_on}\n    steps:\n      - uses: docker://alpine:3.20\n      - uses: ./actions/scan\n      - uses: ./actions/js\n      - uses: ./actions/bare\n      - uses: actions/checkout@v5\n"
+            );
+            let opts = LintOptions {
+                repo: &repo,
+                ..LintOptions::new(&config)
+            };
+            lint(".github/workflows/w.yml", src.as_bytes(), &opts)
+                .into_iter()
+                .filter(|d| d.code == super::CONTAINER_OS)
+                .map(|d| (d.severity, src[d.range.start..d.range.end].to_string(), d.message))
+                .collect::<Vec<_>>()
+        };
+        let on_windows = found("windows-latest");
+        let spans: Vec<&str> = on_windows.iter().map(|f| f.1.as_str()).collect();
+        assert_eq!(spans, ["docker://alpine:3.20", "./actions/scan"], "{on_windows:?}");
+        assert!(on_windows.iter().all(|f| f.0 == crate::diagnostic::Severity::Error));
+        assert!(
+            on_windows[1].2.contains("this job runs on Windows"),
+            "{}",
+            on_windows[1].2
+        );
+        assert_eq!(found("macos-15").len(), 2);
+        for fine in [
+            "ubuntu-latest",
+            "[self-hosted, linux]",
+            "self-hosted",
+            "${{ matrix.os }}",
+        ] {
+            assert_eq!(found(fine), [], "{fine}");
         }
     }
 
