@@ -65,6 +65,7 @@ fn check(ctx: &mut Context<'_>) {
             }
             for job in &wf.jobs {
                 let os = super::runner_label::job_is_windows(job).map(|w| if w { Os::Windows } else { Os::Unix });
+                let legs = mixed_legs(job);
                 let job_shell = default_run_shell(job.node());
                 if let Some(node) = job_shell {
                     shell_name(ctx, node, os);
@@ -73,7 +74,7 @@ fn check(ctx: &mut Context<'_>) {
                 }
                 let inherited = job_shell.or(workflow_shell);
                 for step in &job.steps {
-                    step_shell(ctx, step.node, inherited, os, &mut scripts);
+                    step_shell(ctx, step.node, inherited, os, legs, &mut scripts);
                 }
             }
         }
@@ -96,6 +97,7 @@ fn step_shell<'n>(
     step: &'n Node,
     inherited: Option<&'n Node>,
     os: Option<Os>,
+    legs: Option<MixedLegs>,
     scripts: &mut Vec<(&'n Node, Script)>,
 ) {
     if step.get("run").is_none() {
@@ -109,6 +111,18 @@ fn step_shell<'n>(
     });
     if let Some(node) = own {
         shell_name(ctx, node, if guarded { None } else { os });
+        // Any `if:` that may pick legs (it reads the matrix, the runner or
+        // names an OS) may keep the step off the other side: not judged.
+        let picks_legs = step.get("if").is_some_and(|c| {
+            let c = c.as_str().unwrap_or("").to_ascii_lowercase();
+            c.is_empty()
+                || ["matrix", "runner", "windows", "ubuntu", "linux", "macos"]
+                    .iter()
+                    .any(|w| c.contains(w))
+        });
+        if let Some(legs) = legs.filter(|_| !guarded && !picks_legs) {
+            leg_compatible(ctx, node, legs);
+        }
     }
     let shell = match (own.or(inherited), os) {
         (Some(node), _) => node.as_str(),
@@ -187,6 +201,51 @@ fn shell_name(ctx: &mut Context<'_>, node: &Node, os: Option<Os>) {
         return;
     }
     os_compatible(ctx, node, os);
+}
+
+/// A job whose runs (its matrix legs) all name an OS, some Windows and some
+/// not, as [`super::runner_label::job_oses`] reads them; `None` otherwise.
+#[derive(Clone, Copy)]
+struct MixedLegs {
+    /// The first OS that is not Windows (`Linux`, `macOS`).
+    not_windows: &'static str,
+}
+
+fn mixed_legs(job: &crate::model::Job<'_>) -> Option<MixedLegs> {
+    use super::runner_label::Os as RunnerOs;
+    let oses = super::runner_label::job_oses(job)?;
+    let not_windows = oses.iter().find(|o| **o != RunnerOs::Windows)?;
+    oses.contains(&RunnerOs::Windows).then(|| MixedLegs {
+        not_windows: not_windows.runner_os(),
+    })
+}
+
+/// A step's own `shell:` that exists on only one side of a matrix that runs
+/// on Windows and on Linux or macOS: the step runs in every leg (no `if:`
+/// names the OS), so the legs of the other side fail it (GitHub's table of
+/// supported shells: `cmd` and `powershell` on Windows only, `sh` on Linux
+/// and macOS only).
+fn leg_compatible(ctx: &mut Context<'_>, node: &Node, legs: MixedLegs) {
+    let Some(shell) = node.as_str() else { return };
+    let trimmed = shell.trim().to_ascii_lowercase();
+    let (only, other, instead) = match trimmed.as_str() {
+        "cmd" => ("Windows", legs.not_windows, "`pwsh` or `bash`, which every runner has"),
+        "powershell" => (
+            "Windows",
+            legs.not_windows,
+            "`pwsh` (PowerShell Core), which every runner has",
+        ),
+        "sh" => ("Linux and macOS", "Windows", "`bash`, which every runner has"),
+        _ => return,
+    };
+    ctx.report(
+        node.report_span(),
+        format!(
+            "shell {trimmed:?} only exists on {only} runners, but this job's matrix also runs the step on {other}, \
+             where it fails; use {instead}, or guard the step with `if: runner.os == …`"
+        ),
+    )
+    .set_code(WRONG_OS);
 }
 
 /// `cmd` and `powershell` (Windows PowerShell) exist only on Windows, and
