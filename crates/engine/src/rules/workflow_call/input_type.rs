@@ -8,7 +8,16 @@
 //! boolean. GitHub's expressions documentation converts such strings with
 //! `fromJSON()` ("Example returning a JSON data type"), and a string
 //! expression such as `${{ github.event.inputs.flag }}` given to a
-//! `boolean` input fails the run before any job starts. A quoted literal
+//! `boolean` input fails the run before any job starts ("evaluate reusable
+//! workflow inputs: … Unexpected value 'true'", dotCMS/core#34363;
+//! "Unexpected type of value '', expected type: Boolean", actions/runner#2206).
+//! The other way works: "boolean can be cast to string, string cannot be
+//! cast to boolean" (a tested report in actions/runner#1483), so
+//! `${{ true }}` given to a `string` input is not reported. actionlint
+//! 1.17.0 reports it ("bool value cannot be assigned") while it lets
+//! `${{ 3 }}` into a string and `${{ 'x' }}` into a boolean pass; no GitHub
+//! document states a conversion either way beyond "must match the input
+//! specifications", so the runner's observed behaviour decides. A quoted literal
 //! whose text is the declared type's (`"3"`, `'true'`) is left alone: it is
 //! what a YAML author means by that value.
 
