@@ -38,6 +38,9 @@ pub const SCOPES: &[(&str, &[&str])] = &[
     ("artifact-metadata", RWN),
     ("attestations", RWN),
     ("checks", RWN),
+    // Listed in the workflow syntax's "Defining access for the GITHUB_TOKEN
+    // scopes" (read 2026-12-06, with `artifact-metadata` and `models`).
+    ("code-quality", RWN),
     ("contents", RWN),
     ("copilot-requests", &["write", "none"]),
     ("deployments", RWN),
@@ -192,6 +195,39 @@ fn permissions(ctx: &mut Context<'_>, p: &Node) {
 #[cfg(test)]
 mod tests {
     use crate::rules::test_support::lint_rule;
+
+    /// Every scope of the workflow syntax's current list (read 2026-12-06)
+    /// takes its documented levels; `code-quality` is one of them.
+    #[test]
+    fn the_documented_scopes_take_their_levels() {
+        let scopes = [
+            ("actions", "write"),
+            ("artifact-metadata", "write"),
+            ("attestations", "write"),
+            ("checks", "read"),
+            ("code-quality", "write"),
+            ("code-quality", "read"),
+            ("contents", "write"),
+            ("deployments", "none"),
+            ("id-token", "write"),
+            ("issues", "write"),
+            ("models", "read"),
+            ("discussions", "write"),
+            ("packages", "read"),
+            ("pages", "write"),
+            ("pull-requests", "write"),
+            ("security-events", "write"),
+            ("statuses", "write"),
+            ("vulnerability-alerts", "read"),
+        ];
+        for (scope, level) in scopes {
+            let src = format!("on: push\npermissions:\n  {scope}: {level}\njobs: {{}}\n");
+            assert_eq!(lint_rule(&src, "permissions"), [], "{scope}: {level}");
+        }
+        let wrong = "on: push\npermissions:\n  code-quality: admin\njobs: {}\n";
+        let found: Vec<&str> = lint_rule(wrong, "permissions").iter().map(|d| d.code).collect();
+        assert_eq!(found, [super::UNKNOWN_LEVEL]);
+    }
 
     #[test]
     fn an_expression_is_no_permission() {
