@@ -201,12 +201,27 @@ pub fn elsewhere_in(text: &str) -> Option<String> {
                 // setup-wsl's shell wrappers (`shell: wsl-bash {0}`, one per
                 // distribution: `wsl-bash_Ubuntu-24.04`) run the script in WSL.
                 p if p.starts_with("wsl-") => Some("wsl".to_string()),
+                // ssh as another command's transport (`rsync -e ssh`, `rsync
+                // --rsh "ssh -p 2222"`, `git config core.sshCommand "ssh -i
+                // key"`) carries that command's files or git's traffic; it
+                // runs nothing of the script on the other machine (review87 L5).
+                "ssh" if ssh_transport(seg, i) => None,
                 "ssh" | "wsl" | "lima" | "chroot" | "arch-chroot" | "schroot" | "systemd-nspawn"
                 | "distrobox-enter" | "lxc-attach" | "lxc-execute" => Some(program.to_string()),
                 _ => None,
             }
         })
     })
+}
+
+/// The `ssh` at `i` is the value of an option that names another command's
+/// remote shell: rsync's `-e`/`--rsh` (rsync(1): "--rsh=COMMAND, -e specify
+/// the remote shell to use") or git's `core.sshCommand` setting
+/// (git-config(1), given to `git config`; the key is case-insensitive).
+fn ssh_transport(seg: &[&str], i: usize) -> bool {
+    i.checked_sub(1)
+        .and_then(|p| seg.get(p))
+        .is_some_and(|prev| matches!(*prev, "-e" | "--rsh") || prev.eq_ignore_ascii_case("core.sshCommand"))
 }
 
 /// Dagger subcommands that run nothing of the project's (its CLI reference):
@@ -515,6 +530,12 @@ mod tests {
             "nix develop -c make",
             "nix-shell --run make",
             "ssh-keyscan github.com >> ~/.ssh/known_hosts",
+            // ssh as a transport (review87 L5).
+            "rsync -az -e ssh dist/ deploy@host:/srv/app",
+            "rsync -az --rsh \"ssh -p 2222 -i key\" dist/ deploy@host:/srv/app",
+            "git config core.sshCommand \"ssh -i key\"",
+            "git config --global core.sshcommand 'ssh -o StrictHostKeyChecking=no'",
+            "GIT_SSH_COMMAND='ssh -i key' git fetch",
             "echo run docker",
             "make run",
             "echo act now",

@@ -438,6 +438,11 @@ fn a_program_a_container_command_runs_on_a_later_line_gets_no_runner_install() {
             "pandoc",
             "bash <<'EOF'\n# render the docs\npandoc README.md -o out.html\nEOF\ndocker run --rm img make test",
         ),
+        // ssh as rsync's transport runs nothing on the other machine (review87 L5).
+        (
+            "pandoc",
+            "rsync -az -e ssh site/ deploy@host:/srv\npandoc README.md -o out.html",
+        ),
         ("protoc", "cargo zigbuild --release --target aarch64-unknown-linux-gnu"),
     ] {
         let out = apply_only(&f(cmd), &wf("ubuntu-latest", run));

@@ -1040,8 +1040,19 @@ fn a_step_whose_echo_runs_it_elsewhere_is_not_fixed_on_the_runner() {
         "make docs\nshell: /usr/bin/bash -e {0}\nenv:\n  GIT_SSH_COMMAND: ssh -i key\n",
         "docker compose up -d db\nmake docs\n",
         "echo run docker\nmake docs\n",
+        // ssh as rsync's or git's transport runs nothing elsewhere: the
+        // pandoc after it is the runner's (review87 L5).
+        "rsync -az -e ssh dist/ deploy@host:/srv/app\npandoc x.md\n",
+        "git config core.sshCommand \"ssh -i key\"\ngit fetch\npandoc x.md\n",
     ] {
         assert!(ran_elsewhere(pandoc(), echo, "").fixable, "{echo:?}");
+    }
+    // ssh as a command still runs its command on the other machine.
+    for echo in [
+        "rsync -az -e ssh dist/ deploy@host:/srv/app\nssh deploy@host 'cd /srv/app && pandoc x.md'\n",
+        "timeout 300 ssh deploy@host ./publish.sh\n",
+    ] {
+        assert!(!ran_elsewhere(pandoc(), echo, "").fixable, "{echo:?}");
     }
     // The build's inputs (its Dockerfile, its context) are the runner's files.
     assert!(ran_elsewhere(file(), "docker build -f docs/x.md .\n", "").fixable);
