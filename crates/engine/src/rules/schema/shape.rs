@@ -383,29 +383,154 @@ fn near_parse_error(ctx: &Context<'_>, span: crate::text::TextRange) -> bool {
 /// second one silently replaces the first. Exact duplicates are the
 /// `syntax` rule's.
 pub(super) fn case_insensitive_duplicates(ctx: &mut Context<'_>, entries: &[Entry], what: &str) {
+    for (e, first) in entries.iter().zip(first_same_keys(entries)) {
+        let (Some(k), Some(first)) = (e.key.as_str(), first) else {
+            continue;
+        };
+        if first.as_str() == Some(k) {
+            continue;
+        }
+        let first_text = first.as_str().unwrap_or("").to_string();
+        let at = ctx.source[..first.span.start.min(ctx.source.len())]
+            .matches('\n')
+            .count()
+            + 1;
+        report(
+            ctx,
+            CASE_DUPLICATE,
+            &e.key,
+            format!("key \"{k}\" in {what} duplicates \"{first_text}\" (line {at}); these keys are case-insensitive"),
+        );
+    }
+}
+
+/// Below this many entries the earlier keys are compared one by one;
+/// above, through a map of lowercased keys (linear in the entries).
+const SCAN_ENTRIES: usize = 32;
+
+/// For each entry, the key of the first earlier entry whose string key
+/// equals its own but for ASCII case. A mapping of a few keys (most `with:`,
+/// `env:`, `inputs:`) is scanned without lowercased copies or hashing.
+fn first_same_keys(entries: &[Entry]) -> Vec<Option<&Node>> {
+    if entries.len() <= SCAN_ENTRIES {
+        first_same_keys_scanned(entries)
+    } else {
+        first_same_keys_mapped(entries)
+    }
+}
+
+fn first_same_keys_scanned(entries: &[Entry]) -> Vec<Option<&Node>> {
+    entries
+        .iter()
+        .enumerate()
+        .map(|(i, e)| {
+            let k = e.key.as_str()?;
+            entries[..i]
+                .iter()
+                .find(|earlier| earlier.key.as_str().is_some_and(|j| j.eq_ignore_ascii_case(k)))
+                .map(|earlier| &earlier.key)
+        })
+        .collect()
+}
+
+fn first_same_keys_mapped(entries: &[Entry]) -> Vec<Option<&Node>> {
     let mut seen: std::collections::HashMap<String, &Node> = std::collections::HashMap::with_capacity(entries.len());
-    for e in entries {
-        let Some(k) = e.key.as_str() else { continue };
-        match seen.get(&k.to_ascii_lowercase()) {
-            Some(first) if first.as_str() != Some(k) => {
-                let first_text = first.as_str().unwrap_or("").to_string();
-                let at = ctx.source[..first.span.start.min(ctx.source.len())]
-                    .matches('\n')
-                    .count()
-                    + 1;
-                report(
-                    ctx,
-                    CASE_DUPLICATE,
-                    &e.key,
-                    format!(
-                        "key \"{k}\" in {what} duplicates \"{first_text}\" (line {at}); these keys are case-insensitive"
-                    ),
-                );
+    entries
+        .iter()
+        .map(|e| {
+            let k = e.key.as_str()?;
+            let lower = k.to_ascii_lowercase();
+            match seen.get(&lower) {
+                Some(first) => Some(*first),
+                None => {
+                    seen.insert(lower, &e.key);
+                    None
+                }
             }
-            Some(_) => {}
-            None => {
-                seen.insert(k.to_ascii_lowercase(), &e.key);
-            }
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod case_duplicate_tests {
+    use super::*;
+    use crate::text::TextRange;
+    use crate::yaml::{NodeKind, Scalar, ScalarStyle};
+
+    fn node(kind: NodeKind, at: usize) -> Node {
+        Node {
+            kind,
+            span: TextRange::new(at, at + 1),
+            alias: None,
+            tag: None,
+        }
+    }
+
+    /// Entries keyed by the given strings (`None`: a sequence as the key).
+    fn entries(keys: &[Option<String>]) -> Vec<Entry> {
+        keys.iter()
+            .enumerate()
+            .map(|(i, k)| {
+                let key = match k {
+                    Some(k) => NodeKind::Scalar(Scalar {
+                        value: k.clone(),
+                        style: ScalarStyle::Plain,
+                    }),
+                    None => NodeKind::Sequence(Vec::new()),
+                };
+                Entry {
+                    key: node(key, 2 * i),
+                    value: node(NodeKind::Sequence(Vec::new()), 2 * i + 1),
+                }
+            })
+            .collect()
+    }
+
+    fn spans(found: Vec<Option<&Node>>) -> Vec<Option<TextRange>> {
+        found.into_iter().map(|n| n.map(|n| n.span)).collect()
+    }
+
+    #[test]
+    fn the_first_key_equal_but_for_case_is_found() {
+        let keys: Vec<Option<String>> = [
+            Some("Env"),
+            Some("x"),
+            Some("ENV"),
+            None,
+            Some("env"),
+            Some("X"),
+            Some("é"),
+            Some("É"),
+        ]
+        .iter()
+        .map(|k| k.map(str::to_string))
+        .collect();
+        let es = entries(&keys);
+        let want = vec![
+            None,
+            None,
+            Some(es[0].key.span),
+            None,
+            Some(es[0].key.span),
+            Some(es[1].key.span),
+            None,
+            // Only ASCII letters fold, as GitHub's comparison of these keys.
+            None,
+        ];
+        assert_eq!(spans(first_same_keys_scanned(&es)), want);
+        assert_eq!(spans(first_same_keys_mapped(&es)), want);
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn scanning_and_the_map_agree(
+            keys in proptest::collection::vec(
+                proptest::option::weighted(0.9, proptest::string::string_regex("[aAbB_é]{1,3}").unwrap()),
+                0..80,
+            )
+        ) {
+            let es = entries(&keys);
+            proptest::prop_assert_eq!(spans(first_same_keys_scanned(&es)), spans(first_same_keys_mapped(&es)));
         }
     }
 }
