@@ -6,6 +6,8 @@ use crate::error::{ErrorKind, ExprError, quote_str};
 use crate::lexer::{Token, TokenKind, tokenize};
 use crate::span::Span;
 
+mod memo;
+
 /// Trees deeper than this are rejected, so that no input can exhaust the stack of the parser
 /// or of the recursive passes run on its output. Real expressions stay far below it.
 pub const MAX_DEPTH: usize = 200;
@@ -16,7 +18,14 @@ pub const MAX_NESTING: usize = 64;
 
 /// Parses the text between `${{` and `}}` (or a bare `if:` condition). Spans in the result and
 /// in the error are relative to `src`.
+///
+/// Answers from a per-thread memo of recent texts (see [`memo`]).
 pub fn parse(src: &str) -> Result<Expr, ExprError> {
+    memo::parse(src)
+}
+
+/// The parse, computed.
+fn parse_text(src: &str) -> Result<Expr, ExprError> {
     let tokens = tokenize(src)?;
     let mut parser = Parser {
         src,
