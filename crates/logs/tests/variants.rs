@@ -3018,6 +3018,74 @@ const CASES: &[(&str, Category, Option<&str>)] = &[
         MissingCommand,
         Some("golangci-lint"),
     ),
+    // Batch 102: infrastructure, deploy and database tools no batch had
+    // covered (Prisma, Liquibase, Ansible, the Heroku CLI, Packer's plugin
+    // getter, Rails and Active Record, Django, Laravel, Flyway, flyctl,
+    // vault-action, the AWS CDK), written before any change.
+    (
+        "b102-prisma-migrate-deploy-schema-path-does-not-exist.log",
+        FileNotFound,
+        Some("prisma/schema.prisma"),
+    ),
+    (
+        "b102-liquibase-update-changelog-not-in-search-path-log-failed.log",
+        FileNotFound,
+        Some("db/changelog/db.changelog-master.yaml"),
+    ),
+    (
+        "b102-ansible-playbook-playbook-could-not-be-found-ui.log",
+        FileNotFound,
+        Some("playbooks/deploy.yml"),
+    ),
+    (
+        "b102-heroku-command-not-found-ubuntu-24-04.log",
+        MissingCommand,
+        Some("heroku"),
+    ),
+    (
+        "b102-packer-init-plugin-host-rate-limited-log-failed.log",
+        RateLimit,
+        Some("GitHub REST API"),
+    ),
+    (
+        "b102-rails-active-record-pg-not-part-of-bundle.log",
+        MissingDependency,
+        Some("pg"),
+    ),
+    ("b102-ansible-wait-for-port-job-limit-20-ui.log", Timeout, Some("20")),
+    ("b102-rails-db-create-pg-connection-bad-refused.log", Unknown, None),
+    (
+        "b102-django-migrate-password-authentication-failed-log-failed.log",
+        Unknown,
+        None,
+    ),
+    (
+        "b102-laravel-artisan-migrate-sqlstate-2002-refused-ui.log",
+        Unknown,
+        None,
+    ),
+    (
+        "b102-flyway-migrate-validate-applied-migration-not-resolved.log",
+        Unknown,
+        None,
+    ),
+    ("b102-flyctl-deploy-no-access-token-fork-log-failed.log", Unknown, None),
+    (
+        "b102-vault-action-jwt-login-403-permission-denied-ui.log",
+        Unknown,
+        None,
+    ),
+    ("b102-cdk-deploy-ssm-bootstrap-version-not-found.log", Unknown, None),
+    (
+        "b102-trap-ansible-deprecation-warning-then-host-unreachable.log",
+        Unknown,
+        None,
+    ),
+    (
+        "b102-trap-django-test-name-not-found-assertion-log-failed.log",
+        Unknown,
+        None,
+    ),
     // Batch 103: publishing (npm, changesets, cargo, Docker Hub, twine,
     // RubyGems), frontend builds (Vite/Rollup, webpack, esbuild, Next.js,
     // Storybook, Emscripten) and doc/lint tools (Sphinx -W, lychee,
@@ -3883,6 +3951,16 @@ const UNKNOWN_ROOT_LINES: &[(&str, u64)] = &[
     ("b100-cargo-deny-banned-crate-openssl.log", 41),
     ("b100-go-vet-printf-wrong-type-ui.log", 28),
     ("b100-mix-format-check-formatted-log-failed.log", 9),
+    // Batch 102, pinned when written.
+    ("b102-rails-db-create-pg-connection-bad-refused.log", 49),
+    ("b102-django-migrate-password-authentication-failed-log-failed.log", 36),
+    ("b102-laravel-artisan-migrate-sqlstate-2002-refused-ui.log", 39),
+    ("b102-flyway-migrate-validate-applied-migration-not-resolved.log", 46),
+    ("b102-flyctl-deploy-no-access-token-fork-log-failed.log", 8),
+    ("b102-vault-action-jwt-login-403-permission-denied-ui.log", 33),
+    ("b102-cdk-deploy-ssm-bootstrap-version-not-found.log", 58),
+    ("b102-trap-ansible-deprecation-warning-then-host-unreachable.log", 50),
+    ("b102-trap-django-test-name-not-found-assertion-log-failed.log", 15),
     // Batch 103, pinned when written (the tool's message line: npm's code,
     // the registry's refusal, the first finding, the warning under Sphinx's
     // `Warning, treated as error:`, the trap's type error, not the webpack
@@ -4128,6 +4206,14 @@ const KNOWN_ROOT_LINES: &[(&str, u64)] = &[
     ("b100-pg-isready-wait-loop-job-limit-15.log", 49),
     ("b100-rebar3-command-not-found-setup-beam-no-rebar3-version.log", 47),
     ("b100-make-golangci-lint-no-such-file-ui.log", 25),
+    // Batch 102, pinned when written.
+    ("b102-prisma-migrate-deploy-schema-path-does-not-exist.log", 61),
+    ("b102-liquibase-update-changelog-not-in-search-path-log-failed.log", 26),
+    ("b102-ansible-playbook-playbook-could-not-be-found-ui.log", 32),
+    ("b102-heroku-command-not-found-ubuntu-24-04.log", 43),
+    ("b102-packer-init-plugin-host-rate-limited-log-failed.log", 7),
+    ("b102-rails-active-record-pg-not-part-of-bundle.log", 58),
+    ("b102-ansible-wait-for-port-job-limit-20-ui.log", 32),
     // Batch 103, pinned when written.
     ("b103-twine-upload-dist-pattern-no-files-log-failed.log", 10),
     ("b103-vite-rollup-failed-to-resolve-import-package.log", 77),
@@ -5033,6 +5119,67 @@ const ROOT_STEPS: &[(&str, Option<&str>, &str)] = &[
         Some("lint"),
         "Check formatting",
     ),
+    // Batch 102, stated when written.
+    (
+        "b102-liquibase-update-changelog-not-in-search-path-log-failed.log",
+        Some("migrate"),
+        "Apply changelog",
+    ),
+    (
+        "b102-packer-init-plugin-host-rate-limited-log-failed.log",
+        Some("build-ami"),
+        "Packer init",
+    ),
+    (
+        "b102-django-migrate-password-authentication-failed-log-failed.log",
+        Some("test"),
+        "Migrate",
+    ),
+    (
+        "b102-flyctl-deploy-no-access-token-fork-log-failed.log",
+        Some("deploy-preview"),
+        "Deploy preview",
+    ),
+    (
+        "b102-trap-django-test-name-not-found-assertion-log-failed.log",
+        Some("test (3.12)"),
+        "Run tests",
+    ),
+    (
+        "b102-prisma-migrate-deploy-schema-path-does-not-exist.log",
+        None,
+        "npx prisma migrate deploy",
+    ),
+    (
+        "b102-heroku-command-not-found-ubuntu-24-04.log",
+        None,
+        "heroku container:login",
+    ),
+    (
+        "b102-rails-active-record-pg-not-part-of-bundle.log",
+        None,
+        "bin/rails db:prepare",
+    ),
+    (
+        "b102-rails-db-create-pg-connection-bad-refused.log",
+        None,
+        "bin/rails db:create",
+    ),
+    (
+        "b102-flyway-migrate-validate-applied-migration-not-resolved.log",
+        None,
+        "flyway",
+    ),
+    (
+        "b102-cdk-deploy-ssm-bootstrap-version-not-found.log",
+        None,
+        "npx cdk deploy",
+    ),
+    (
+        "b102-trap-ansible-deprecation-warning-then-host-unreachable.log",
+        None,
+        "ansible-playbook",
+    ),
     // Batch 103, stated when written.
     (
         "b103-changesets-publish-e402-private-scope-log-failed.log",
@@ -5269,6 +5416,14 @@ const NOT_FIXABLE: &[(&str, &str)] = &[
     // moved (review87 H2).
     ("b97-netlify-deploy-no-such-directory-ui.log", "build output"),
     ("b99-jamesives-deploy-folder-does-not-exist.log", "build output"),
+    // Batch 102: a gem Bundler left out of the bundle (the Gemfile's group,
+    // RubyGems), and Packer's plugin getter, which reads its own token
+    // (`PACKER_GITHUB_API_TOKEN`), not the step's `GITHUB_TOKEN`.
+    ("b102-rails-active-record-pg-not-part-of-bundle.log", "manifest"),
+    (
+        "b102-packer-init-plugin-host-rate-limited-log-failed.log",
+        "packer token",
+    ),
     // Batch 103: a package a bundler could not resolve from the project's
     // own source (package.json), a command no known-tools table entry
     // installs (Emscripten's compiler comes from emsdk), a project binary
