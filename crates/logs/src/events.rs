@@ -36,6 +36,9 @@ pub struct TextFeeder {
     pub steps_given: bool,
     in_header: bool,
     in_ui_header: bool,
+    /// The web-UI header has shown its `shell: … {0}` line: only its `env:`
+    /// block may follow.
+    ui_after_shell: bool,
 }
 
 impl TextFeeder {
@@ -77,12 +80,25 @@ impl TextFeeder {
                             sink.begin_step(None, step, number);
                         }
                         self.in_ui_header = true;
+                        self.ui_after_shell = false;
                         echo = true;
                     } else if self.in_ui_header {
                         // The web UI indents the expanded script, `shell:`
-                        // and `env:` under the `Run` line.
-                        if text.starts_with("  ") || text.is_empty() {
+                        // and `env:` under the `Run` line. The runner prints
+                        // the script, then `shell: {command with {0}}`, then
+                        // at most `env:` with its entries a level deeper:
+                        // after the shell line, a blank line or one indented
+                        // less is the step's output (Laravel's and other
+                        // tools' reports are indented too).
+                        if self.ui_after_shell {
+                            if text == "  env:" || text.starts_with("    ") {
+                                echo = true;
+                            } else {
+                                self.in_ui_header = false;
+                            }
+                        } else if text.starts_with("  ") || text.is_empty() {
                             echo = true;
+                            self.ui_after_shell = text.starts_with("  shell: ") && text.contains("{0}");
                         } else {
                             self.in_ui_header = false;
                         }
@@ -166,5 +182,32 @@ mod tests {
         assert_eq!(rec.steps, vec![(1, "pytest".to_string())]);
         let echo: Vec<bool> = rec.lines.iter().map(|l| l.1).collect();
         assert_eq!(echo, vec![true, true, true, false]);
+    }
+
+    /// After the runner's `shell:` line only its `env:` block continues the
+    /// header; a tool that indents its report (Laravel's exception) is
+    /// output from its blank line on, while blank or indented script lines
+    /// before the shell line are still the script.
+    #[test]
+    fn ui_header_ends_after_the_shell_line_and_its_env() {
+        let mut rec = Recorder::default();
+        let mut feeder = TextFeeder::new(false);
+        let log = "Run php artisan migrate
+  php artisan migrate
+
+  # then seed
+  shell: /usr/bin/bash -e {0}
+                     env:
+    DB_HOST: 127.0.0.1
+
+   Illuminate\\Database\\QueryException 
+  SQLSTATE[HY000] [2002]                    Connection refused
+Error: Process completed with exit code 1.";
+        crate::stream::for_each_line(log.as_bytes(), |n, l| feeder.feed(n, l, &mut rec));
+        let echo: Vec<bool> = rec.lines.iter().map(|l| l.1).collect();
+        assert_eq!(
+            echo,
+            vec![true, true, true, true, true, true, true, false, false, false, false]
+        );
     }
 }

@@ -30,6 +30,8 @@
 //!    `android` (sdkmanager, the emulator, the Android Gradle plugin's checks), `apple` (notarytool),
 //!    `packages` (apt, apk, dnf/dnf5/yum, zypper, brew, choco, winget), `git`, `ssh` (OpenSSH's host key checks),
 //!    `netlify` (the Netlify CLI's deploy folder), `firebase` (the Firebase CLI's project root), `flutter_action` (its release-manifest lookup), `snyk` (its test summary), `goreleaser` (its failed run's error), `semantic_release`, `changesets` (a refused publish), `sphinx` (the warning `-W` stopped on), `lychee` (a failed link), `hadolint` (its findings), `asdf` (a shim with no installed version), `trivy` (its scan's total),
+//!    `prisma` (its CLI's `--schema` lookup), `liquibase` (a changelog not on its search path), `ansible`
+//!    (`ansible-playbook`'s missing playbook, a task's `fatal:` result), `packer` (its plugin getter's GitHub limit),
 //!    `actions` (messages of common actions and the actions toolkit), `codecov` (codecov-cli's error lines), `coveralls` (its coverage reporter), `setup_versions` (setup-java's and
 //!    setup-ruby's version lists): the tool
 //!    that failed, which knows more than the shell around it (`npm ERR! enoent …` before a
@@ -60,6 +62,7 @@
 
 mod actions;
 mod android;
+mod ansible;
 mod apple;
 mod asdf;
 mod aws;
@@ -96,6 +99,7 @@ mod julia;
 mod jvm;
 mod kubernetes;
 mod latex;
+mod liquibase;
 mod lua;
 mod lychee;
 mod mkdocs;
@@ -105,11 +109,13 @@ mod nix;
 mod node;
 mod ocaml;
 mod packages;
+mod packer;
 mod perl;
 mod pester;
 mod php;
 mod playwright;
 mod pre_commit;
+mod prisma;
 mod python;
 mod python_lint;
 mod r;
@@ -347,6 +353,10 @@ pub const EMITTERS: &[(&str, &[Entry])] = &[
     ("hadolint", hadolint::ENTRIES),
     ("asdf", asdf::ENTRIES),
     ("trivy", trivy::ENTRIES),
+    ("prisma", prisma::ENTRIES),
+    ("liquibase", liquibase::ENTRIES),
+    ("ansible", ansible::ENTRIES),
+    ("packer", packer::ENTRIES),
     ("actions", actions::ENTRIES),
     ("codecov", codecov::ENTRIES),
     ("coveralls", coveralls::ENTRIES),

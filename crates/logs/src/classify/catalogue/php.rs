@@ -16,6 +16,17 @@
 //! error: …` where errors are displayed too) or, by older Composer 2, thrown
 //! as `Uncaught RuntimeException: …`. The job's PHP version or extensions are
 //! a person's choice.
+//!
+//! PDO's errors (`ext/pdo/pdo.c`, `pdo_raise_impl_error`; the drivers'
+//! `pdo_*_error`): `SQLSTATE[{state}] [{code}] {message}` when the connection
+//! fails (`SQLSTATE[HY000] [2002] Connection refused`, `[1045] Access denied
+//! for user …`) and `SQLSTATE[{state}]: {text}: {code} {message}` when a
+//! statement fails (`SQLSTATE[42S02]: Base table or view not found: …`).
+//! Laravel's `QueryException` repeats it with `(Connection: {name}, SQL:
+//! {sql})` after; Doctrine wraps it. A database the job cannot reach (a
+//! service not ready, a port not mapped to the runner, a wrong host or
+//! password) or a schema the code does not match: for a person, and the
+//! line that says why, not the exit code after it.
 
 use super::util::{after, path_hit, regex};
 use super::{Entry, ex};
@@ -35,6 +46,26 @@ pub const ENTRIES: &[Entry] = &[
             Category::Unknown,
             None,
         )],
+    },
+    Entry {
+        id: "php/pdo-sqlstate",
+        grammar: "SQLSTATE[{state}] [{code}] {message} (a connection) | SQLSTATE[{state}]: {text}: {code} {message} (a \
+                  statement); Laravel adds ` (Connection: {name}, SQL: {sql})`",
+        needles: &["SQLSTATE["],
+        check: pdo_sqlstate,
+        examples: &[
+            ex(
+                "  SQLSTATE[HY000] [2002] Connection refused (Connection: mysql, SQL: select exists (select 1 from \
+                 information_schema.tables where table_schema = 'testing' and table_name = 'migrations'))",
+                Category::Unknown,
+                None,
+            ),
+            ex(
+                "PDOException: SQLSTATE[42S02]: Base table or view not found: 1146 Table 'app.users' doesn't exist",
+                Category::Unknown,
+                None,
+            ),
+        ],
     },
     Entry {
         id: "php/cli-input-file",
@@ -123,6 +154,18 @@ fn composer_platform_check(line: &Line<'_>) -> Option<Hit> {
         })
 }
 
+fn pdo_sqlstate(line: &Line<'_>) -> Option<Hit> {
+    let c = regex!(r"(?:^|[\s:(])SQLSTATE\[([0-9A-Z]{5})\](?: \[(\d+)\] |: )(.+)$").captures(line.text.trim())?;
+    let message = c[3].split(" (Connection: ").next().unwrap_or(&c[3]);
+    let code = c.get(2).map_or(String::new(), |m| format!(" [{}]", m.as_str()));
+    Some(Hit::blocker(format!(
+        "The database answered SQLSTATE[{}]{code}: {} (a database the job cannot reach or log in to, or a schema \
+         the code does not match).",
+        &c[1],
+        crate::subject::display_text(message.trim())
+    )))
+}
+
 fn cli_input_file(line: &Line<'_>) -> Option<Hit> {
     let path = after(line.text, "Could not open input file: ")?.trim();
     Some(path_hit(path, 0.75, "PHP was given a script that does not exist."))
@@ -155,6 +198,34 @@ fn composer(line: &Line<'_>) -> Option<Hit> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::classify::hit::Strength;
+
+    /// PDO's connection and statement forms are the database's answer, a
+    /// blocker naming the state; a word `SQLSTATE` in prose is not.
+    #[test]
+    fn pdo_s_sqlstate_is_the_database_s_answer() {
+        for text in [
+            "  SQLSTATE[HY000] [2002] Connection refused (Connection: mysql, SQL: select * from `migrations`)",
+            "PDOException: SQLSTATE[HY000] [1045] Access denied for user 'root'@'172.18.0.1' (using password: YES)",
+            "In ExceptionConverter.php line 117: SQLSTATE[42S02]: Base table or view not found: 1146 Table \
+             'app.users' doesn't exist",
+            "SQLSTATE[08006] [7] connection to server at \"127.0.0.1\", port 5432 failed: Connection refused",
+        ] {
+            let hit = pdo_sqlstate(&Line::plain(text)).expect(text);
+            assert_eq!(
+                (hit.category, hit.strength),
+                (Category::Unknown, Strength::Blocker),
+                "{text}"
+            );
+            assert!(hit.message.contains("SQLSTATE["), "{}", hit.message);
+            assert!(!hit.message.contains("SQL: select"), "{}", hit.message);
+        }
+        crate::classify::catalogue::assert_reads(
+            pdo_sqlstate,
+            &[],
+            &["grep -r SQLSTATE src/", "SQLSTATE[HY000]", "see SQLSTATE[xx] codes"],
+        );
+    }
 
     #[test]
     fn composer_s_platform_check_stops_the_run() {

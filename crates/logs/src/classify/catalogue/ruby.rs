@@ -20,6 +20,15 @@
 //! `PLATFORMS` list, a change to the repository: not the runner's fault, even
 //! on an ARM64 or Apple-silicon machine.
 //!
+//! Bundler's `{gem} is not part of the bundle. Add it to your {Gemfile}.`
+//! (`Gem::LoadError`, `lib/bundler/rubygems_integration.rb`, `replace_gem`:
+//! under `bundle exec` or `bundler/setup`, activating a gem the bundle does
+//! not hold; `{Gemfile}` is `Gemfile`, `gems.rb` or `inline Gemfile`), which
+//! Active Record relays as `Error loading the '{adapter}' Active Record
+//! adapter. Missing a gem it depends on? {message}`: the gem is missing from
+//! the bundle (not in the Gemfile, or in a group the job leaves out with
+//! `BUNDLE_WITHOUT`), a change to the Gemfile or the job's groups.
+//!
 //! Rake (`lib/rake/task_manager.rb`): a task name it has no task for aborts
 //! with `rake aborted!` and `Don't know how to build task '{name}' (See the
 //! list of available tasks with `rake --tasks`)`, with `Did you mean?` hints
@@ -79,6 +88,18 @@ pub const ENTRIES: &[Entry] = &[
             "Your Ruby version is 3.1.4, but your Gemfile specified ~> 3.2.0",
             Category::Unknown,
             None,
+        )],
+    },
+    Entry {
+        id: "ruby/bundler-not-in-bundle",
+        grammar: "{gem} is not part of the bundle. Add it to your {Gemfile|gems.rb|inline Gemfile}. (Gem::LoadError)",
+        needles: &[" is not part of the bundle. Add it to your "],
+        check: not_in_bundle,
+        examples: &[ex(
+            "LoadError: Error loading the 'postgresql' Active Record adapter. Missing a gem it depends on? pg is not \
+             part of the bundle. Add it to your Gemfile. (LoadError)",
+            Category::MissingDependency,
+            Some("pg"),
         )],
     },
     Entry {
@@ -251,6 +272,31 @@ fn cannot_load(line: &Line<'_>) -> Option<Hit> {
     )
 }
 
+fn not_in_bundle(line: &Line<'_>) -> Option<Hit> {
+    let c = regex!(
+        r"(?:^|[\s?:])([A-Za-z0-9][A-Za-z0-9_.-]*) is not part of the bundle\. Add it to your (?:Gemfile|gems\.rb|inline Gemfile)\."
+    )
+    .captures(line.text)?;
+    let gem = &c[1];
+    Some(
+        Hit::cause(
+            Category::MissingDependency,
+            0.8,
+            format!(
+                "Bundler refused to load the gem '{gem}': it is not part of the bundle (not in the Gemfile, or in a \
+                 group the job leaves out, such as BUNDLE_WITHOUT): add it to the Gemfile or to the job's groups."
+            ),
+        )
+        .with_subject(
+            gem,
+            SubjectDetail::Package {
+                ecosystem: Ecosystem::Rubygems,
+                name: gem.to_string(),
+            },
+        ),
+    )
+}
+
 fn no_such_file(line: &Line<'_>) -> Option<Hit> {
     let path = after(line.text, "rb_sysopen - ")?.split(" (Errno").next()?.trim();
     let mut hit = path_hit(path, 0.55, "A Ruby program could not open a file.");
@@ -308,6 +354,40 @@ fn gem_repushed(line: &Line<'_>) -> Option<Hit> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Bundler's refusal, bare or relayed by Active Record, names the gem;
+    /// its other `Gem::LoadError` (a version already activated) does not.
+    #[test]
+    fn a_gem_outside_the_bundle_is_named() {
+        for (text, gem) in [
+            (
+                "Gem::LoadError: pg is not part of the bundle. Add it to your Gemfile. (Gem::LoadError)",
+                "pg",
+            ),
+            ("mysql2 is not part of the bundle. Add it to your gems.rb.", "mysql2"),
+            (
+                "LoadError: Error loading the 'sqlite3' Active Record adapter. Missing a gem it depends on? sqlite3 \
+                 is not part of the bundle. Add it to your Gemfile.",
+                "sqlite3",
+            ),
+        ] {
+            let hit = not_in_bundle(&Line::plain(text)).expect(text);
+            assert_eq!(
+                (hit.category, hit.subject.as_deref(), hit.fixable),
+                (Category::MissingDependency, Some(gem), false),
+                "{text}"
+            );
+        }
+        crate::classify::catalogue::assert_reads(
+            not_in_bundle,
+            &[],
+            &[
+                "can't activate sqlite3 (~> 1.4), already activated sqlite3-1.3.13. Make sure all dependencies are \
+                 added to Gemfile.",
+                "pg is not part of the bundle.",
+            ],
+        );
+    }
 
     #[test]
     fn a_repushed_gem_version_is_a_persons_call() {
