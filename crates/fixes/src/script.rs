@@ -152,6 +152,40 @@ pub fn word_positions(text: &str, word: &str) -> Vec<usize> {
     out
 }
 
+/// Offsets in `text` where `word` is the whole value of a command-line
+/// option written `--name=value` or `-name=value` (`--schema=prisma/x`,
+/// `-var-file=prod.tfvars`): the option's value is the path the program was
+/// given, as in the spaced form [`word_positions`] reads. An assignment
+/// (`FILE=path`) is no option and is not read.
+pub fn option_value_positions(text: &str, word: &str) -> Vec<usize> {
+    let b = text.as_bytes();
+    let mut out = Vec::new();
+    let mut from = 0;
+    while let Some(i) = text.get(from..).and_then(|t| t.find(word)).map(|i| i + from) {
+        let end = i + word.len();
+        from = end;
+        let after_ok = end >= b.len() || !is_word_byte(b[end]) || b[end] == b'$';
+        if !after_ok || i == 0 || b[i - 1] != b'=' {
+            continue;
+        }
+        let start = text[..i - 1]
+            .rfind(|c: char| c.is_whitespace() || c == '"' || c == '\'')
+            .map_or(0, |k| k + 1);
+        let name = &text[start..i - 1];
+        let option = name
+            .strip_prefix("--")
+            .or_else(|| name.strip_prefix('-'))
+            .is_some_and(|n| {
+                n.starts_with(|c: char| c.is_ascii_alphabetic())
+                    && n.bytes().all(|c| c.is_ascii_alphanumeric() || c == b'-' || c == b'_')
+            });
+        if option {
+            out.push(i);
+        }
+    }
+    out
+}
+
 /// True when `line` names `word` as a whole word outside a comment, in any
 /// position (an argument too); `elsewhere::runs_command` is "runs it".
 pub fn mentions_command(line: &str, word: &str) -> bool {
@@ -195,6 +229,34 @@ pub fn is_simple_line(line: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// An option's `=value` is the path it was given; an assignment, a
+    /// longer path and a value glued to other text are not.
+    #[test]
+    fn option_values_name_their_path() {
+        let p = "prisma/schema.prisma";
+        assert_eq!(
+            option_value_positions("npx prisma migrate deploy --schema=prisma/schema.prisma", p),
+            vec![35]
+        );
+        assert_eq!(
+            option_value_positions("terraform plan -var-file=prisma/schema.prisma -input=false", p),
+            vec![25]
+        );
+        assert_eq!(
+            option_value_positions("x \"--schema=prisma/schema.prisma\"", p),
+            vec![12]
+        );
+        for text in [
+            "SCHEMA=prisma/schema.prisma npx prisma generate",
+            "npx prisma generate --schema=prisma/schema.prisma.bak",
+            "npx prisma generate --schema=apps/prisma/schema.prisma",
+            "npx prisma generate --=prisma/schema.prisma",
+            "npx prisma generate --schema prisma/schema.prisma",
+        ] {
+            assert!(option_value_positions(text, p).is_empty(), "{text}");
+        }
+    }
     use autoheal_engine::yaml::parse;
 
     #[test]

@@ -332,6 +332,76 @@ const ROWS: &[Row] = &[
         true,
         Edit::AddsInJob("test", &["pandas"]),
     ),
+    // Batch 102 (helper diag102): the fix each new entry of a fixable
+    // category yields. Prisma's schema moved into the workspace package (its
+    // migrations beside it, where Prisma reads them): `--schema` follows it.
+    Row {
+        repo: &[
+            (
+                "packages/db/prisma/schema.prisma",
+                "datasource db {\n  provider = \"postgresql\"\n}\n",
+            ),
+            (
+                "packages/db/prisma/migrations/20261201_init/migration.sql",
+                "CREATE TABLE a ();\n",
+            ),
+            ("package.json", "{}\n"),
+        ],
+        ..row(
+            "b102-prisma-migrate-deploy-schema-path-does-not-exist.log",
+            Some("migrate"),
+            "b102-prisma-migrate.yml",
+            FileNotFound,
+            Some("prisma/schema.prisma"),
+            true,
+            Edit::Adds(&["--schema=packages/db/prisma/schema.prisma"]),
+        )
+    },
+    // The changelog moved under the Maven resources: no new path (Liquibase
+    // would run every changeset again under it), even with the file there.
+    Row {
+        repo: &[(
+            "src/main/resources/db/changelog/db.changelog-master.yaml",
+            "databaseChangeLog: []\n",
+        )],
+        ..row(
+            "b102-liquibase-update-changelog-not-in-search-path-log-failed.log",
+            Some("migrate"),
+            "b102-liquibase-migrate.yml",
+            FileNotFound,
+            Some("db/changelog/db.changelog-master.yaml"),
+            false,
+            Edit::None,
+        )
+    },
+    // The playbooks and the inventory moved under `ansible/`: pointing at
+    // the playbook alone would run it against no hosts, green.
+    Row {
+        repo: &[
+            ("ansible/playbooks/deploy.yml", "- hosts: web\n  roles: [app]\n"),
+            ("ansible/inventory/production.ini", "[web]\nweb-1\n"),
+        ],
+        ..row(
+            "b102-ansible-playbook-playbook-could-not-be-found-ui.log",
+            Some("deploy"),
+            "b102-ansible-deploy.yml",
+            FileNotFound,
+            Some("playbooks/deploy.yml"),
+            false,
+            Edit::None,
+        )
+    },
+    // Packer's plugin getter reads PACKER_GITHUB_API_TOKEN only: no fix
+    // gives the step GITHUB_TOKEN.
+    row(
+        "b102-packer-init-plugin-host-rate-limited-log-failed.log",
+        Some("build-ami"),
+        "b102-packer-ami.yml",
+        RateLimit,
+        Some("GitHub REST API"),
+        false,
+        Edit::None,
+    ),
     // Batch 103: a bundler's unresolved package (Vite's Rollup, esbuild) is
     // the project's package.json, which no fix edits, even where the
     // repository's manifest lacks it; twine's `dist/*` is the build's output

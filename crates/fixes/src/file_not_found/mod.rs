@@ -170,7 +170,9 @@ fn refs(source: &str, step: &Node, path: &str) -> Vec<TextRange> {
             };
             for line in &script.lines {
                 for cand in [format!("./{path}"), path.to_string()] {
-                    for at in word_positions(line.text, &cand) {
+                    let words = word_positions(line.text, &cand);
+                    let values = crate::script::option_value_positions(line.text, &cand);
+                    for at in words.into_iter().chain(values) {
                         let r = TextRange::new(line.range.start + at, line.range.start + at + cand.len());
                         if !out.iter().any(|o: &TextRange| o.overlaps(r)) {
                             out.push(r);
