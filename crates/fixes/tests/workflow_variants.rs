@@ -455,6 +455,220 @@ const ROWS: &[Row] = &[
             Edit::None,
         )
     },
+    // Batch 104 (helper diag104), written with the logs before the first
+    // run: the fix a person should get, or none, in settings the catalogue
+    // may not know.
+    // node:20-alpine has no git and no apt-get: Alpine's apk, as root.
+    row(
+        "b104-alpine-container-git-not-found.log",
+        Some("build"),
+        "b104-alpine-node-container.yml",
+        MissingCommand,
+        Some("git"),
+        true,
+        Edit::Adds(&["apk add --no-cache git"]),
+    ),
+    // The Windows leg only; the Linux leg's apt install stays as it is.
+    row(
+        "b104-windows-pwsh-pandoc-not-recognized-log-failed.log",
+        None,
+        "b104-docs-matrix-pandoc.yml",
+        MissingCommand,
+        Some("pandoc"),
+        true,
+        Edit::Adds(&["choco install -y pandoc"]),
+    ),
+    row(
+        "b104-macos15-doxygen-command-not-found.log",
+        Some("api-docs"),
+        "b104-macos15-api-docs.yml",
+        MissingCommand,
+        Some("doxygen"),
+        true,
+        Edit::Adds(&["brew install doxygen"]),
+    ),
+    // ubuntu-latest is 24.04, which dropped Terraform: its setup action.
+    row(
+        "b104-ubuntu2404-terraform-command-not-found-log-failed.log",
+        None,
+        "b104-terraform-plan-ubuntu-latest.yml",
+        MissingCommand,
+        Some("terraform"),
+        true,
+        Edit::Adds(&["hashicorp/setup-terraform@v3"]),
+    ),
+    // A gem and an npm package: the manifest, never a workflow install.
+    row(
+        "b104-ruby-loaderror-faraday-retry-bundle-exec-ui.log",
+        Some("sync-labels"),
+        "b104-ruby-sync-labels.yml",
+        MissingDependency,
+        Some("faraday-retry"),
+        false,
+        Edit::None,
+    ),
+    row(
+        "b104-node-esm-cannot-find-package-zod-log-failed.log",
+        None,
+        "b104-web-lint-env-schema.yml",
+        MissingDependency,
+        Some("zod"),
+        false,
+        Edit::None,
+    ),
+    // `bson` is PyMongo's; the PyPI project named `bson` is another one.
+    row(
+        "b104-python-bson-module-pymongo-windows.log",
+        Some("fixtures"),
+        "b104-python-fixtures-windows.yml",
+        MissingDependency,
+        Some("pymongo"),
+        true,
+        Edit::Adds(&["pymongo"]),
+    ),
+    // Registries: a bounded retry around the install that only fetches.
+    row(
+        "b104-bundler-rubygems-429-retrying-fetcher.log",
+        Some("test"),
+        "b104-rails-test-bundle-install.yml",
+        RateLimit,
+        Some("RubyGems"),
+        true,
+        Edit::AddsInJob("test", &["for attempt in"]),
+    ),
+    row(
+        "b104-composer-packagist-429-log-failed.log",
+        None,
+        "b104-php-library-matrix.yml",
+        RateLimit,
+        Some("Packagist"),
+        true,
+        Edit::AddsInJob("tests", &["for attempt in"]),
+    ),
+    // The tests' own downloads: no token to invent, no fetch step to retry.
+    row(
+        "b104-huggingface-hub-429-pytest-ui.log",
+        Some("test"),
+        "b104-hf-tokenizer-tests.yml",
+        RateLimit,
+        Some("Hugging Face Hub"),
+        false,
+        Edit::None,
+    ),
+    row(
+        "b104-cancel-at-job-limit-25-windows-leg.log",
+        Some("test (windows-latest)"),
+        "b104-dotnet-matrix-timeout-25.yml",
+        Timeout,
+        Some("25"),
+        true,
+        Edit::Adds(&["timeout-minutes: 50"]),
+    ),
+    // The step's own limit is raised, not the job's.
+    row(
+        "b104-step-timeout-integration-20-log-failed.log",
+        None,
+        "b104-go-integration-step-timeout.yml",
+        Timeout,
+        Some("20"),
+        true,
+        Edit::Adds(&["timeout-minutes: 40"]),
+    ),
+    row(
+        "b104-selfhosted-macos-arm64-lost-communication-leg-log-failed.log",
+        None,
+        "b104-release-include-macos-arm64-selfhosted.yml",
+        OptionalJob,
+        Some("lost_communication"),
+        true,
+        Edit::Adds(&["continue-on-error: ${{ matrix.experimental }}", "experimental: true"]),
+    ),
+    // The new path is relative to the step's working directory.
+    Row {
+        repo: &[
+            (
+                "backend/tools/smoke.sh",
+                "#!/usr/bin/env bash\nset -eu\ncurl -fsS localhost:8000/health\n",
+            ),
+            ("backend/requirements.txt", "fastapi==0.115.6\n"),
+        ],
+        ..row(
+            "b104-moved-script-under-working-directory-log-failed.log",
+            None,
+            "b104-backend-smoke-working-directory.yml",
+            FileNotFound,
+            Some("scripts/smoke.sh"),
+            true,
+            Edit::Adds(&["bash tools/smoke.sh --env ci"]),
+        )
+    },
+    // The install step already names the file's new place.
+    Row {
+        repo: &[("requirements/dev.txt", "ruff==0.8.3\n")],
+        ..row(
+            "b104-setup-python-cache-dependency-path-moved.log",
+            Some("lint"),
+            "b104-lint-setup-python-cache-path.yml",
+            FileNotFound,
+            Some("requirements-dev.txt"),
+            true,
+            Edit::Adds(&["cache-dependency-path: requirements/dev.txt"]),
+        )
+    },
+    // Traps. openjdk:17-oracle is Oracle Linux: no apt-get in it.
+    row(
+        "b104-trap-openjdk-oracle-container-unzip-not-found-log-failed.log",
+        None,
+        "b104-trap-openjdk-oracle-container.yml",
+        MissingCommand,
+        Some("unzip"),
+        true,
+        Edit::None,
+    ),
+    // A standard x64 hosted job is not optional.
+    row(
+        "b104-trap-hosted-windows-lost-communication-log-failed.log",
+        None,
+        "b104-trap-windows-installer.yml",
+        Unknown,
+        None,
+        false,
+        Edit::None,
+    ),
+    // The project's own package (src layout, never installed).
+    Row {
+        repo: &[
+            (
+                "pyproject.toml",
+                "[project]\nname = \"ledgerkit\"\nversion = \"0.3.0\"\n",
+            ),
+            ("src/ledgerkit/__init__.py", ""),
+            ("src/ledgerkit/ledger.py", "class Ledger:\n    pass\n"),
+            ("requirements-test.txt", "pytest==8.3.4\n"),
+        ],
+        ..row(
+            "b104-trap-project-own-package-not-installed-log-failed.log",
+            None,
+            "b104-trap-src-layout-tests.yml",
+            Unknown,
+            None,
+            false,
+            Edit::None,
+        )
+    },
+    // A relative import missing its extension: the code's.
+    Row {
+        repo: &[("src/lib/routes.js", "export const routes = [];\n")],
+        ..row(
+            "b104-trap-esm-relative-import-missing-extension-log-failed.log",
+            None,
+            "b104-trap-sitemap-esm.yml",
+            Unknown,
+            None,
+            false,
+            Edit::None,
+        )
+    },
 ];
 
 fn read(path: &str) -> String {

@@ -3149,6 +3149,100 @@ const CASES: &[(&str, Category, Option<&str>)] = &[
         Unknown,
         None,
     ),
+    // Batch 104 (helper diag104): the fixable categories in settings the
+    // catalogue may not know (a container image without git, windows-latest
+    // and macos-15 without a tool, ubuntu-24.04 without Terraform; a gem
+    // whose require path is not its name, an ESM package, a module whose
+    // distribution has another name; RubyGems, Packagist and the Hugging
+    // Face Hub; a cancel at the job's limit, a step's own limit; a
+    // self-hosted Apple-silicon leg; a moved script under a working
+    // directory, a cache path an action reports) and four traps with the
+    // same surface text and thin evidence. Each row is paired with its
+    // workflow in crates/fixes/tests/workflow_variants.rs. Written before
+    // the first run.
+    ("b104-alpine-container-git-not-found.log", MissingCommand, Some("git")),
+    (
+        "b104-windows-pwsh-pandoc-not-recognized-log-failed.log",
+        MissingCommand,
+        Some("pandoc"),
+    ),
+    (
+        "b104-macos15-doxygen-command-not-found.log",
+        MissingCommand,
+        Some("doxygen"),
+    ),
+    (
+        "b104-ubuntu2404-terraform-command-not-found-log-failed.log",
+        MissingCommand,
+        Some("terraform"),
+    ),
+    (
+        "b104-ruby-loaderror-faraday-retry-bundle-exec-ui.log",
+        MissingDependency,
+        Some("faraday-retry"),
+    ),
+    (
+        "b104-node-esm-cannot-find-package-zod-log-failed.log",
+        MissingDependency,
+        Some("zod"),
+    ),
+    (
+        "b104-python-bson-module-pymongo-windows.log",
+        MissingDependency,
+        Some("pymongo"),
+    ),
+    (
+        "b104-bundler-rubygems-429-retrying-fetcher.log",
+        RateLimit,
+        Some("RubyGems"),
+    ),
+    (
+        "b104-composer-packagist-429-log-failed.log",
+        RateLimit,
+        Some("Packagist"),
+    ),
+    (
+        "b104-huggingface-hub-429-pytest-ui.log",
+        RateLimit,
+        Some("Hugging Face Hub"),
+    ),
+    ("b104-cancel-at-job-limit-25-windows-leg.log", Timeout, Some("25")),
+    ("b104-step-timeout-integration-20-log-failed.log", Timeout, Some("20")),
+    (
+        "b104-selfhosted-macos-arm64-lost-communication-leg-log-failed.log",
+        OptionalJob,
+        Some("lost_communication"),
+    ),
+    (
+        "b104-moved-script-under-working-directory-log-failed.log",
+        FileNotFound,
+        Some("scripts/smoke.sh"),
+    ),
+    (
+        "b104-setup-python-cache-dependency-path-moved.log",
+        FileNotFound,
+        Some("requirements-dev.txt"),
+    ),
+    (
+        "b104-trap-openjdk-oracle-container-unzip-not-found-log-failed.log",
+        MissingCommand,
+        Some("unzip"),
+    ),
+    (
+        "b104-trap-hosted-windows-lost-communication-log-failed.log",
+        Unknown,
+        None,
+    ),
+    (
+        "b104-trap-project-own-package-not-installed-log-failed.log",
+        Unknown,
+        None,
+    ),
+    (
+        "b104-trap-esm-relative-import-missing-extension-log-failed.log",
+        Unknown,
+        None,
+    ),
 ];
 
 /// For every `unknown` row, the log line (1-based) of the root cause's first
@@ -3982,6 +4076,9 @@ const UNKNOWN_ROOT_LINES: &[(&str, u64)] = &[
         "b103-trap-next-build-cant-resolve-encoding-warning-then-type-error.log",
         93,
     ),
+    ("b104-trap-hosted-windows-lost-communication-log-failed.log", 7),
+    ("b104-trap-project-own-package-not-installed-log-failed.log", 15),
+    ("b104-trap-esm-relative-import-missing-extension-log-failed.log", 9),
 ];
 
 /// For rows whose category is not `unknown`, the log line (1-based) of the
@@ -4225,6 +4322,20 @@ const KNOWN_ROOT_LINES: &[(&str, u64)] = &[
     ("b103-emcc-command-not-found-no-setup-emsdk-log-failed.log", 6),
     ("b103-next-build-collecting-page-data-job-limit-20-ui.log", 44),
     ("b103-storybook-build-not-found-no-install.log", 60),
+    ("b104-alpine-container-git-not-found.log", 59),
+    ("b104-macos15-doxygen-command-not-found.log", 37),
+    ("b104-ubuntu2404-terraform-command-not-found-log-failed.log", 8),
+    ("b104-ruby-loaderror-faraday-retry-bundle-exec-ui.log", 35),
+    ("b104-node-esm-cannot-find-package-zod-log-failed.log", 9),
+    ("b104-python-bson-module-pymongo-windows.log", 47),
+    ("b104-bundler-rubygems-429-retrying-fetcher.log", 40),
+    ("b104-composer-packagist-429-log-failed.log", 10),
+    ("b104-cancel-at-job-limit-25-windows-leg.log", 41),
+    ("b104-step-timeout-integration-20-log-failed.log", 9),
+    ("b104-selfhosted-macos-arm64-lost-communication-leg-log-failed.log", 8),
+    ("b104-moved-script-under-working-directory-log-failed.log", 5),
+    ("b104-setup-python-cache-dependency-path-moved.log", 40),
+    ("b104-trap-openjdk-oracle-container-unzip-not-found-log-failed.log", 6),
 ];
 
 /// `None` when the root cause of fixture `name` begins on line `want`; else
@@ -5237,6 +5348,26 @@ const ROOT_STEPS: &[(&str, Option<&str>, &str)] = &[
         None,
         "npm run build",
     ),
+    (
+        "b104-windows-pwsh-pandoc-not-recognized-log-failed.log",
+        Some("docs (windows-latest)"),
+        "Build manual",
+    ),
+    (
+        "b104-composer-packagist-429-log-failed.log",
+        Some("tests (8.3)"),
+        "Install dependencies",
+    ),
+    (
+        "b104-selfhosted-macos-arm64-lost-communication-leg-log-failed.log",
+        Some("build (macos-arm64)"),
+        "Build",
+    ),
+    (
+        "b104-trap-project-own-package-not-installed-log-failed.log",
+        Some("test (3.12)"),
+        "Run tests",
+    ),
 ];
 
 /// Words the root cause's message must have: a log cut short must say that
@@ -5453,6 +5584,13 @@ const NOT_FIXABLE: &[(&str, &str)] = &[
     ),
     ("b103-storybook-build-not-found-no-install.log", "project binary"),
     ("b103-twine-upload-dist-pattern-no-files-log-failed.log", "build output"),
+    // Batch 104: another ecosystem's package (a gem, an npm package): the
+    // manifest. The Hugging Face Hub's limit hit by the project's own tests:
+    // a token is a secret the fix cannot invent, and the requests are the
+    // code's, not a fetch step's.
+    ("b104-ruby-loaderror-faraday-retry-bundle-exec-ui.log", "manifest"),
+    ("b104-node-esm-cannot-find-package-zod-log-failed.log", "manifest"),
+    ("b104-huggingface-hub-429-pytest-ui.log", "the project's requests"),
 ];
 
 fn expected_fixable(name: &str, category: Category, subject: Option<&str>) -> bool {
