@@ -27,18 +27,7 @@ pub fn platform(job: &Job<'_>) -> Platform {
         if image.contains("${{") || image.is_empty() {
             return Platform::Unknown("the job's container image is not known statically".into());
         }
-        let debianish = [
-            "ubuntu",
-            "debian",
-            "python",
-            "node",
-            "golang",
-            "rust",
-            "buildpack-deps",
-            "openjdk",
-            "ruby",
-        ];
-        if lower.contains("alpine") || !debianish.iter().any(|d| lower.contains(d)) {
+        if !debian_image(&lower) {
             return Platform::Unknown(format!("the container image `{image}` may not use apt-get"));
         }
         if let Some(user) = c.get("options").and_then(Node::as_str).and_then(container_user) {
@@ -61,6 +50,65 @@ pub fn platform(job: &Job<'_>) -> Platform {
     } else {
         Platform::Unknown("the job's runner OS cannot be determined from `runs-on`".into())
     }
+}
+
+/// Whether a (lowercased) image reference names a Debian or Ubuntu image,
+/// where `apt-get` installs as root. The Docker official images named here
+/// are Debian-based in their default and `-slim`/codename variants, and
+/// publish other bases as tag variants (`-alpine`, `-windowsservercore`,
+/// `-nanoserver`); `openjdk`'s default variant from JDK 12 on is Oracle Linux
+/// (docker-library/openjdk's `oracle` directory, `-oraclelinux8`), with
+/// Debian only as `-slim` and codename tags, so it counts only with one.
+/// Any word naming another distribution (Red Hat's `ubi9/…` images, CentOS,
+/// Fedora, Rocky, Alma, Amazon Linux, openSUSE, the manylinux images) wins
+/// over a language name in the same reference (`ubi9/nodejs-20` has node).
+fn debian_image(lower: &str) -> bool {
+    const DEBIANISH: &[&str] = &[
+        "ubuntu",
+        "debian",
+        "python",
+        "node",
+        "golang",
+        "rust",
+        "buildpack-deps",
+        "ruby",
+    ];
+    const DEBIAN_CODENAMES: &[&str] = &["slim", "stretch", "buster", "bullseye", "bookworm", "trixie", "sid"];
+    const OTHER_BASES: &[&str] = &[
+        "alpine",
+        "windowsservercore",
+        "nanoserver",
+        "oracle",
+        "oraclelinux",
+        "ubi",
+        "redhat",
+        "rhel",
+        "centos",
+        "fedora",
+        "rockylinux",
+        "almalinux",
+        "amazonlinux",
+        "opensuse",
+        "suse",
+        "manylinux",
+        "musllinux",
+        "wolfi",
+        "distroless",
+    ];
+    // Words of the reference: registry, path, tag (`3.12-slim-bookworm`),
+    // each without the version digits a base's name carries (`ubi9`,
+    // `alpine3.20`, `manylinux2014`, `oraclelinux8`).
+    let words: Vec<&str> = lower
+        .split(['/', ':', '@', '-', '_', '.'])
+        .map(|w| w.trim_end_matches(|c: char| c.is_ascii_digit()))
+        .collect();
+    if words.iter().any(|w| OTHER_BASES.contains(w)) {
+        return false;
+    }
+    if lower.contains("openjdk") {
+        return words.iter().any(|w| DEBIAN_CODENAMES.contains(w));
+    }
+    DEBIANISH.iter().any(|d| lower.contains(d))
 }
 
 /// The user a container's `options:` (`docker create` flags) runs it as,
@@ -254,6 +302,48 @@ mod tests {
         }
         for options in ["--user root", "-u 0:0", "--cpus 2", "--user=0"] {
             assert_eq!(platform_of(&job(options)), Platform::DebianContainer, "{options}");
+        }
+    }
+
+    /// A language's image on another base than Debian has no apt-get: a
+    /// tag variant, Red Hat's UBI images, openjdk's Oracle Linux default
+    /// (batch 104's trap got an apt-get step in `openjdk:17-oracle`).
+    #[test]
+    fn only_debian_based_images_are_debian_containers() {
+        let of = |image: &str| {
+            platform_of(&format!(
+                "jobs:\n  a:\n    runs-on: ubuntu-latest\n    container: {image}\n"
+            ))
+        };
+        for image in [
+            "openjdk:17-oracle",
+            "openjdk:21-jdk",
+            "openjdk:22-jdk-oraclelinux8",
+            "openjdk:17",
+            "registry.access.redhat.com/ubi9/nodejs-20",
+            "registry.access.redhat.com/ubi8/python-311",
+            "python:3.12-alpine3.20",
+            "python:3.12-windowsservercore-ltsc2022",
+            "golang:1.23-nanoserver",
+            "quay.io/pypa/manylinux2014_x86_64",
+            "ruby:3.3-alpine",
+            "fedora:41",
+            "amazonlinux:2023",
+        ] {
+            assert!(matches!(of(image), Platform::Unknown(_)), "{image}");
+        }
+        for image in [
+            "openjdk:17-jdk-slim",
+            "openjdk:11-jdk-bullseye",
+            "python:3.12-slim-bookworm",
+            "node:22",
+            "ubuntu:24.04",
+            "debian:bookworm-slim",
+            "rust:1.83",
+            "buildpack-deps:bookworm",
+            "ghcr.io/astral-sh/uv:python3.12-bookworm-slim",
+        ] {
+            assert_eq!(of(image), Platform::DebianContainer, "{image}");
         }
     }
 
