@@ -268,6 +268,48 @@ fn optional_leg(job: &Job<'_>, leg: &[String], confirmed: Option<&str>) -> Optio
             }
         }
     }
+    runs_on_key.and_then(|rk| tied_include_leg(matrix, rk, leg))
+}
+
+/// A leg an `include` entry makes on its own, naming its runner under the
+/// key `runs-on` reads (`runner: [self-hosted, macOS, ARM64]`, a list the
+/// job's display name cannot show) and itself by another key's value the
+/// display name does show (`name: macos-arm64` in `build (macos-arm64)`):
+/// that key and value, when the runner is runner-tied (any of its labels;
+/// a list is one runner matching them all) and no other entry has the
+/// value. A key of the matrix's own is left to the values above (its
+/// `include` entries extend legs rather than make them).
+fn tied_include_leg(matrix: &[yaml::Entry], runs_on_key: &str, leg: &[String]) -> Option<(String, String)> {
+    let items = matrix
+        .iter()
+        .find(|e| e.key.as_str() == Some("include"))?
+        .value
+        .as_sequence()?;
+    let own_key = |k: &str| matrix.iter().any(|e| e.key.as_str() == Some(k));
+    let tied = |runner: &Node| match runner.as_sequence() {
+        Some(labels) => labels.iter().filter_map(Node::as_str).any(is_optional_label),
+        None => runner.as_str().is_some_and(is_optional_label),
+    };
+    for item in items {
+        if !item.get(runs_on_key).is_some_and(tied) {
+            continue;
+        }
+        for e in item.as_mapping().unwrap_or_default() {
+            let (Some(k), Some(v)) = (e.key.as_str(), e.value.as_str()) else {
+                continue;
+            };
+            if k == runs_on_key || own_key(k) || !leg.iter().any(|l| l == v) || !subject::is_command(v) {
+                continue;
+            }
+            let entries_with_it = items
+                .iter()
+                .filter(|i| i.get(k).and_then(Node::as_str) == Some(v))
+                .count();
+            if entries_with_it == 1 {
+                return Some((k.to_string(), v.to_string()));
+            }
+        }
+    }
     None
 }
 
@@ -463,6 +505,44 @@ jobs:
         assert!(manual_reason(&optional("test"), TWO_JOBS).contains("standard runner"));
         let only = "on: push\njobs:\n  arm:\n    runs-on: ubuntu-24.04-arm\n    steps:\n      - run: make\n";
         assert!(manual_reason(&optional("arm"), only).contains("only job"));
+    }
+
+    /// An `include` matrix whose entries name their runner as a label list
+    /// and themselves by `name` (the display name shows the name): the
+    /// self-hosted Apple-silicon entry is marked, the hosted entries stay
+    /// required (batch 104: refused as the workflow's only job).
+    #[test]
+    fn an_include_entry_on_a_tied_runner_list_is_the_leg_let_fail() {
+        let src = "\
+on: push
+jobs:
+  build:
+    name: build (${{ matrix.name }})
+    strategy:
+      matrix:
+        include:
+          - name: linux-x64
+            runner: ubuntu-latest
+          - name: macos-arm64
+            runner: [self-hosted, macOS, ARM64]
+    runs-on: ${{ matrix.runner }}
+    steps:
+      - run: cargo build
+";
+        let out = apply_only(&optional("build (macos-arm64)"), src);
+        assert!(
+            out.contains("          - name: macos-arm64\n            runner: [self-hosted, macOS, ARM64]\n            experimental: true\n"),
+            "{out}"
+        );
+        assert!(out.contains("continue-on-error: ${{ matrix.experimental }}"), "{out}");
+        // The hosted leg is no runner-tied one; two entries with the same
+        // name do not say which one failed.
+        assert!(manual_reason(&optional("build (linux-x64)"), src).contains("only job"));
+        let twice = src.replace(
+            "name: linux-x64\n            runner: ubuntu-latest",
+            "name: macos-arm64\n            runner: macos-15",
+        );
+        assert!(!manual_reason(&optional("build (macos-arm64)"), &twice).is_empty());
     }
 
     /// A job that releases or deploys is never let fail, as a whole or a
