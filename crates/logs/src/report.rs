@@ -108,12 +108,20 @@ pub enum RateLimitService {
     /// Gradle's distribution server (`services.gradle.org`), which the
     /// Gradle Wrapper downloads the Gradle version it pins from.
     GradleDistributions,
+    /// RubyGems.org (`rubygems.org`, `index.rubygems.org`), read by Bundler
+    /// and `gem`.
+    RubyGems,
+    /// Packagist (`repo.packagist.org`), Composer's default repository.
+    Packagist,
+    /// The Hugging Face Hub (`huggingface.co`): model and dataset downloads
+    /// the job's own code makes (`from_pretrained`, `hf_hub_download`).
+    HuggingFaceHub,
     /// A limit was reported but the service is not one of the above.
     Other,
 }
 
 impl RateLimitService {
-    pub const ALL: [RateLimitService; 16] = [
+    pub const ALL: [RateLimitService; 19] = [
         RateLimitService::GithubRestPrimary,
         RateLimitService::GithubRestSecondary,
         RateLimitService::DockerHub,
@@ -129,6 +137,9 @@ impl RateLimitService {
         RateLimitService::GoProxy,
         RateLimitService::NuGet,
         RateLimitService::GradleDistributions,
+        RateLimitService::RubyGems,
+        RateLimitService::Packagist,
+        RateLimitService::HuggingFaceHub,
         RateLimitService::Other,
     ];
 
@@ -150,6 +161,9 @@ impl RateLimitService {
             RateLimitService::GoProxy => "go_proxy",
             RateLimitService::NuGet => "nuget",
             RateLimitService::GradleDistributions => "gradle_distributions",
+            RateLimitService::RubyGems => "rubygems",
+            RateLimitService::Packagist => "packagist",
+            RateLimitService::HuggingFaceHub => "hugging_face_hub",
             RateLimitService::Other => "other",
         }
     }
@@ -172,8 +186,20 @@ impl RateLimitService {
             RateLimitService::GoProxy => "Go module proxy",
             RateLimitService::NuGet => "nuget.org",
             RateLimitService::GradleDistributions => "Gradle distribution server",
+            RateLimitService::RubyGems => "RubyGems",
+            RateLimitService::Packagist => "Packagist",
+            RateLimitService::HuggingFaceHub => "Hugging Face Hub",
             RateLimitService::Other => "a service",
         }
+    }
+
+    /// Whether a fix knows what the service needs. An unnamed service's does
+    /// not; nor does the Hugging Face Hub's: its requests come from the
+    /// job's own code (a model download in a test), not from a fetch step a
+    /// retry could wrap, and a token (`HF_TOKEN`) is a secret only a person
+    /// can add.
+    pub fn remedy_known(self) -> bool {
+        !matches!(self, RateLimitService::Other | RateLimitService::HuggingFaceHub)
     }
 
     pub fn parse(s: &str) -> Option<RateLimitService> {

@@ -915,8 +915,10 @@ const CASES: &[(&str, Category, Option<&str>)] = &[
     ("b41-maven-enforcer-java.log", Unknown, None),
     ("b41-rustup-toolchain-not-installed.log", Unknown, None),
     ("b41-cargo-msrv-not-supported.log", Unknown, None),
-    ("b41-bundler-429-retries.log", RateLimit, Some("a service")),
-    ("b41-composer-packagist-429.log", RateLimit, Some("a service")),
+    // Named since batch 104 (RubyGems.org and Packagist are services with a
+    // known remedy now; written as `a service`).
+    ("b41-bundler-429-retries.log", RateLimit, Some("RubyGems")),
+    ("b41-composer-packagist-429.log", RateLimit, Some("Packagist")),
     ("b41-ctest-summary.log", Unknown, None),
     ("b41-autoconf-pkg-requirements.log", Unknown, None),
     // Batch 42 (helper diagcls, 2026-12-05, fifth session), written before
@@ -949,7 +951,7 @@ const CASES: &[(&str, Category, Option<&str>)] = &[
     ("b42-maven-release-not-supported.log", Unknown, None),
     ("b42-mamba1-nothing-provides.log", Unknown, None),
     ("b42-nuget-nu1301-429-dotnet9.log", RateLimit, Some("nuget.org")),
-    ("b42-gem-install-429.log", RateLimit, Some("a service")),
+    ("b42-gem-install-429.log", RateLimit, Some("RubyGems")),
     ("b42-trap-ctest-all-passed-then-clang-format.log", Unknown, None),
     // Batch 43 (helper diagcls, 2026-12-05, fifth session), written before
     // any change: setup-go with no Windows arm64 build of an old Go;

@@ -272,6 +272,11 @@ pub fn kind_of(failure: &Failure) -> Result<Kind, String> {
                 RateLimitService::NuGet => &["dotnet restore", "dotnet build", "dotnet test", "nuget restore"],
                 RateLimitService::GradleDistributions => &["./gradlew"],
                 RateLimitService::GithubRestPrimary | RateLimitService::GithubRestSecondary => &["gh"],
+                RateLimitService::RubyGems => &["bundle install", "gem install"],
+                RateLimitService::Packagist => &["composer install", "composer update"],
+                RateLimitService::HuggingFaceHub => {
+                    return Err("the Hugging Face Hub's limit has no workflow fix (the job's own code)".into());
+                }
                 RateLimitService::Other => return Err("the rate-limited service is not named".into()),
             };
             step_kind(Kind::Runs(commands.iter().map(|c| c.to_string()).collect()))

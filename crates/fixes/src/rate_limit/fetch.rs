@@ -247,6 +247,9 @@ fn uses_tool(words: &[&str], service: RateLimitService) -> bool {
         RateLimitService::NuGet => matches!(prog, "dotnet" | "nuget" | "nuget.exe" | "msbuild"),
         // Only the wrapper downloads a distribution.
         RateLimitService::GradleDistributions => prog == "gradlew",
+        RateLimitService::RubyGems => matches!(prog, "bundle" | "bundler" | "gem"),
+        RateLimitService::Packagist => matches!(prog, "composer" | "composer.phar"),
+        RateLimitService::HuggingFaceHub => false,
         RateLimitService::DockerHub | RateLimitService::Ghcr | RateLimitService::Quay | RateLimitService::EcrPublic => {
             matches!(prog, "docker" | "podman" | "docker-compose")
         }
@@ -321,6 +324,19 @@ fn fetches_from(words: &[&str], service: RateLimitService) -> bool {
             "nuget" | "nuget.exe" => matches!(a, Some("restore" | "install")),
             _ => false,
         },
+        // Bundler's install (a bare `bundle` installs) and `gem install`;
+        // `bundle exec` runs the project.
+        RateLimitService::RubyGems => match prog {
+            "bundle" | "bundler" => matches!(a, None | Some("install")),
+            "gem" => a == Some("install"),
+            _ => false,
+        },
+        // Composer's install and update resolve and download; `require`
+        // also edits composer.json, `run-script`/`exec` run the project.
+        RateLimitService::Packagist => {
+            matches!(prog, "composer" | "composer.phar") && matches!(a, Some("install" | "update"))
+        }
+        RateLimitService::HuggingFaceHub => false,
         // `./gradlew --version` downloads the distribution and runs nothing.
         RateLimitService::GradleDistributions => {
             prog == "gradlew" && words.len() > 1 && words[1..].iter().all(|w| matches!(*w, "--version" | "-v"))
@@ -1040,6 +1056,11 @@ mod tests {
             ("cargo fetch --locked", CratesIo),
             ("sudo apt-get -y install libssl-dev", AptMirror),
             ("go mod download", GoProxy),
+            ("bundle install --jobs 4", RubyGems),
+            ("bundle", RubyGems),
+            ("gem install bundler -v 2.5.23", RubyGems),
+            ("composer install --no-interaction --prefer-dist", Packagist),
+            ("composer update --prefer-lowest", Packagist),
             ("dotnet restore src/App.sln", NuGet),
             ("dotnet tool restore", NuGet),
             ("./gradlew --version", GradleDistributions),
@@ -1094,6 +1115,10 @@ mod tests {
             ("cargo test --locked", CratesIo),
             ("go test ./...", GoProxy),
             ("go run ./cmd/x", GoProxy),
+            ("bundle exec rspec", RubyGems),
+            ("gem build app.gemspec", RubyGems),
+            ("composer run-script test", Packagist),
+            ("composer require --dev phpstan/phpstan", Packagist),
             ("dotnet build -c Release", NuGet),
             ("dotnet test", NuGet),
             ("./gradlew build", GradleDistributions),

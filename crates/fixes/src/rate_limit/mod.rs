@@ -46,6 +46,14 @@
 //!   `go mod download`, `go get`, `go install`. Its limits are undocumented
 //!   and a 429 from it is transient; pointing `GOPROXY` elsewhere would
 //!   change where code comes from, so no mirror is chosen for the project.
+//! - RubyGems.org and Packagist: retry with backoff around `bundle install`
+//!   / `gem install` and `composer install` / `composer update`, which only
+//!   fetch and install (Bundler already retried each request: its `Retrying
+//!   fetcher due to error (n/m)` notices; a later run of the whole install
+//!   is what is left). RubyGems.org limits requests per address (its API
+//!   guide's "Rate Limits"); no mirror is chosen for the project.
+//! - The Hugging Face Hub: no fix. The job's own code makes the requests (a
+//!   model download in a test), and a token is a secret a person adds.
 //!
 //! The service comes from the diagnosis (`SubjectDetail::RateLimit`), and
 //! titles and explanations name it.
@@ -216,10 +224,13 @@ pub(crate) fn generate(ctx: &Ctx<'_>) -> Generated {
             Ok(None) => push(one(retry::wrap(ctx, root, job, step, service))),
             other => push(one(other)),
         },
-        RateLimitService::AptMirror | RateLimitService::Quay | RateLimitService::GoProxy => {
-            push(one(retry::wrap(ctx, root, job, step, service)))
-        }
-        RateLimitService::Other => {}
+        RateLimitService::AptMirror
+        | RateLimitService::Quay
+        | RateLimitService::GoProxy
+        | RateLimitService::RubyGems
+        | RateLimitService::Packagist => push(one(retry::wrap(ctx, root, job, step, service))),
+        // The job's own code downloads (`remedy_known`): nothing to wrap.
+        RateLimitService::HuggingFaceHub | RateLimitService::Other => {}
     }
     if parts.is_empty() {
         let why = if notes.is_empty() {

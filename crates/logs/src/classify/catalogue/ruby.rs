@@ -29,6 +29,15 @@
 //! the bundle (not in the Gemfile, or in a group the job leaves out with
 //! `BUNDLE_WITHOUT`), a change to the Gemfile or the job's groups.
 //!
+//! Bundler's retry notice (`Bundler::Retry#fail_attempt`,
+//! `lib/bundler/retry.rb`): `Retrying {name} due to error ({n}/{total}):
+//! {class} {message}`, printed after an attempt failed and before the next
+//! one; the last attempt's error is raised and printed on its own. The
+//! notice is not the outcome (the request was tried again), so it is read
+//! as a notice, and the error printed after the last attempt (Bundler's
+//! `TooManyRequestsError` body for a 429, `lib/bundler/fetcher/downloader.rb`)
+//! is the finding.
+//!
 //! Rake (`lib/rake/task_manager.rb`): a task name it has no task for aborts
 //! with `rake aborted!` and `Don't know how to build task '{name}' (See the
 //! list of available tasks with `rake --tasks`)`, with `Did you mean?` hints
@@ -48,6 +57,17 @@ pub const ENTRIES: &[Entry] = &[
         needles: &["Repushing of gem versions is not allowed"],
         check: gem_repushed,
         examples: &[ex("Repushing of gem versions is not allowed.", Category::Unknown, None)],
+    },
+    Entry {
+        id: "ruby/bundler-retry",
+        grammar: "Retrying {name} due to error ({n}/{total}): {class} {message}",
+        needles: &[" due to error ("],
+        check: bundler_retry,
+        examples: &[ex(
+            "Retrying fetcher due to error (2/4): Bundler::Fetcher::TooManyRequestsError Too Many Requests",
+            Category::Unknown,
+            None,
+        )],
     },
     Entry {
         id: "ruby/rake-unknown-task",
@@ -189,6 +209,12 @@ pub const ENTRIES: &[Entry] = &[
 /// Bundler's resolver found no set of gem versions that satisfies the
 /// Gemfile: an install failure (what goes missing later follows from it),
 /// for a person to resolve.
+fn bundler_retry(line: &Line<'_>) -> Option<Hit> {
+    regex!(r"^Retrying [\w ]+ due to error \(\d+/\d+\): ")
+        .is_match(line.text.trim_start())
+        .then(|| Hit::notice("Bundler retried a request."))
+}
+
 fn rake_unknown_task(line: &Line<'_>) -> Option<Hit> {
     regex!(r"^Don't know how to build task '[^']+' \(See the list of available tasks with `\S+ --tasks`\)$")
         .is_match(line.text.trim())
@@ -399,6 +425,22 @@ mod tests {
                 "grep -q \"Repushing of gem versions is not allowed\" out.txt",
             ],
         );
+    }
+
+    /// Bundler's notice is read only in its own form; the notice is no
+    /// failure (each retried attempt's error is in it).
+    #[test]
+    fn bundlers_retry_notice_is_a_notice() {
+        let line = |text: &'static str| Line::plain(text);
+        for text in [
+            "Retrying fetcher due to error (2/4): Bundler::Fetcher::TooManyRequestsError Too Many Requests",
+            "Retrying dependency api due to error (3/4): Bundler::HTTPError Net::HTTPUnprocessableEntity: Too many gems",
+        ] {
+            let hit = bundler_retry(&line(text)).expect(text);
+            assert_eq!(hit.category, Category::Unknown, "{text}");
+            assert!(!hit.fixable, "{text}");
+        }
+        assert!(bundler_retry(&line("echo Retrying fetcher due to error (2/4): x")).is_none());
     }
 
     /// Rake's own sentence, not a quote of it.

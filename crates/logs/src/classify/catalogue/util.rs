@@ -375,6 +375,12 @@ pub fn service_for_host(host: &str) -> Option<RateLimitService> {
         RateLimitService::NuGet
     } else if host == "services.gradle.org" || host == "downloads.gradle.org" {
         RateLimitService::GradleDistributions
+    } else if is("rubygems.org") {
+        RateLimitService::RubyGems
+    } else if is("packagist.org") {
+        RateLimitService::Packagist
+    } else if is("huggingface.co") || host == "hf.co" {
+        RateLimitService::HuggingFaceHub
     } else {
         return None;
     })
@@ -408,11 +414,15 @@ pub fn service_near(line: &Line<'_>) -> Option<RateLimitService> {
 /// remedy is known (authenticate, back off, cache or mirror): a 429 from an
 /// unnamed service is reported for a person.
 pub fn rate_limit_hit(service: RateLimitService, authenticated: Option<bool>, confidence: f32, message: &str) -> Hit {
-    let known = service != RateLimitService::Other;
-    let message = if known {
-        message.to_string()
-    } else {
-        format!("{message} The service is not one autoheal knows the remedy for, so no fix is made.")
+    let known = service.remedy_known();
+    let message = match service {
+        _ if known => message.to_string(),
+        RateLimitService::HuggingFaceHub => format!(
+            "{message} The requests come from the job's own code, not a fetch step a retry could wrap; a person may add \
+             an `HF_TOKEN` secret (authenticated requests get a higher limit) or cache `~/.cache/huggingface`, so no fix \
+             is made."
+        ),
+        _ => format!("{message} The service is not one autoheal knows the remedy for, so no fix is made."),
     };
     Hit::cause(Category::RateLimit, confidence, message)
         .with_subject(
@@ -609,6 +619,20 @@ mod tests {
         assert_eq!(service_for_host("cdn01.quay.io"), Some(RateLimitService::Quay));
         assert_eq!(service_for_host("public.ecr.aws"), Some(RateLimitService::EcrPublic));
         assert_eq!(service_for_host("proxy.golang.org"), Some(RateLimitService::GoProxy));
+        assert_eq!(service_for_host("index.rubygems.org"), Some(RateLimitService::RubyGems));
+        assert_eq!(
+            service_for_host("repo.packagist.org"),
+            Some(RateLimitService::Packagist)
+        );
+        assert_eq!(
+            service_for_host("huggingface.co"),
+            Some(RateLimitService::HuggingFaceHub)
+        );
+        assert_eq!(
+            service_for_host("cdn-lfs.huggingface.co"),
+            Some(RateLimitService::HuggingFaceHub)
+        );
+        assert_eq!(service_for_host("notrubygems.org"), None);
         assert_eq!(service_for_host("api.nuget.org"), Some(RateLimitService::NuGet));
         assert_eq!(
             service_for_host("services.gradle.org"),
