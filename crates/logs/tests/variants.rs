@@ -3259,6 +3259,32 @@ const CASES: &[(&str, Category, Option<&str>)] = &[
         Unknown,
         None,
     ),
+    // Batch 106: the remaining tools of batch 103's areas (markdownlint,
+    // codespell, typos, commitlint, actionlint in a job, Angular's budgets,
+    // npm's ENEEDAUTH, tsup's esbuild, Storybook's test runner), written
+    // before any change; expectations decided from issue 12's definitions.
+    ("b106-markdownlint-cli2-findings.log", Unknown, None),
+    ("b106-codespell-misspellings-log-failed.log", Unknown, None),
+    ("b106-typos-cli-misspelling-ui.log", Unknown, None),
+    ("b106-commitlint-action-subject-type-empty.log", Unknown, None),
+    ("b106-actionlint-unknown-runner-label-log-failed.log", Unknown, None),
+    ("b106-angular-bundle-initial-exceeded-budget.log", Unknown, None),
+    ("b106-npm-publish-eneedauth-no-token-ui.log", Unknown, None),
+    (
+        "b106-markdownlint-cli2-command-not-found-log-failed.log",
+        MissingCommand,
+        Some("markdownlint-cli2"),
+    ),
+    (
+        "b106-tsup-esbuild-could-not-resolve-zod.log",
+        MissingDependency,
+        Some("zod"),
+    ),
+    (
+        "b106-storybook-test-runner-job-limit-30-log-failed.log",
+        Timeout,
+        Some("30"),
+    ),
 ];
 
 /// For every `unknown` row, the log line (1-based) of the root cause's first
@@ -4096,6 +4122,15 @@ const UNKNOWN_ROOT_LINES: &[(&str, u64)] = &[
     ("b104-trap-project-own-package-not-installed-log-failed.log", 15),
     ("b104-trap-esm-relative-import-missing-extension-log-failed.log", 9),
     ("b104-cancel-at-job-limit-25-windows-leg.log", 41),
+    // Batch 106, pinned when written (each tool's first finding; commitlint's
+    // first `✖` under the action's heading).
+    ("b106-markdownlint-cli2-findings.log", 60),
+    ("b106-codespell-misspellings-log-failed.log", 7),
+    ("b106-typos-cli-misspelling-ui.log", 22),
+    ("b106-commitlint-action-subject-type-empty.log", 51),
+    ("b106-actionlint-unknown-runner-label-log-failed.log", 10),
+    ("b106-angular-bundle-initial-exceeded-budget.log", 79),
+    ("b106-npm-publish-eneedauth-no-token-ui.log", 45),
 ];
 
 /// For rows whose category is not `unknown`, the log line (1-based) of the
@@ -4352,6 +4387,10 @@ const KNOWN_ROOT_LINES: &[(&str, u64)] = &[
     ("b104-moved-script-under-working-directory-log-failed.log", 5),
     ("b104-setup-python-cache-dependency-path-moved.log", 40),
     ("b104-trap-openjdk-oracle-container-unzip-not-found-log-failed.log", 6),
+    // Batch 106, pinned when written.
+    ("b106-markdownlint-cli2-command-not-found-log-failed.log", 5),
+    ("b106-tsup-esbuild-could-not-resolve-zod.log", 77),
+    ("b106-storybook-test-runner-job-limit-30-log-failed.log", 9),
 ];
 
 /// `None` when the root cause of fixture `name` begins on line `want`; else
@@ -5384,6 +5423,41 @@ const ROOT_STEPS: &[(&str, Option<&str>, &str)] = &[
         Some("test (3.12)"),
         "Run tests",
     ),
+    // Batch 106, stated when written.
+    (
+        "b106-codespell-misspellings-log-failed.log",
+        Some("spelling"),
+        "Check spelling",
+    ),
+    (
+        "b106-actionlint-unknown-runner-label-log-failed.log",
+        Some("actionlint"),
+        "Lint workflows",
+    ),
+    (
+        "b106-markdownlint-cli2-command-not-found-log-failed.log",
+        Some("docs"),
+        "Lint Markdown",
+    ),
+    (
+        "b106-storybook-test-runner-job-limit-30-log-failed.log",
+        Some("storybook-tests"),
+        "Run Storybook tests",
+    ),
+    (
+        "b106-markdownlint-cli2-findings.log",
+        None,
+        "npx --yes markdownlint-cli2",
+    ),
+    (
+        "b106-commitlint-action-subject-type-empty.log",
+        None,
+        "wagoid/commitlint-github-action",
+    ),
+    ("b106-angular-bundle-initial-exceeded-budget.log", None, "npx ng build"),
+    ("b106-tsup-esbuild-could-not-resolve-zod.log", None, "npm run build"),
+    ("b106-typos-cli-misspelling-ui.log", None, "crate-ci/typos"),
+    ("b106-npm-publish-eneedauth-no-token-ui.log", None, "npm publish"),
 ];
 
 /// Words the root cause's message must have: a log cut short must say that
@@ -5610,6 +5684,14 @@ const NOT_FIXABLE: &[(&str, &str)] = &[
     // A module two unrelated distributions provide (PyMongo's `bson`, PyPI's
     // `bson`): no table row, so never installed on a log's word.
     ("b104-python-bson-module-pymongo-windows.log", "no table row"),
+    // Batch 106: an npm package's binary run as a command no known-tools
+    // table entry installs, and a package tsup's esbuild could not resolve
+    // (package.json).
+    (
+        "b106-markdownlint-cli2-command-not-found-log-failed.log",
+        "not a known tool",
+    ),
+    ("b106-tsup-esbuild-could-not-resolve-zod.log", "manifest"),
 ];
 
 fn expected_fixable(name: &str, category: Category, subject: Option<&str>) -> bool {
