@@ -29,7 +29,7 @@
 //!    `gcloud`, `azure` (az and Entra ID sign-in), `playwright`, `cypress`,
 //!    `android` (sdkmanager, the emulator, the Android Gradle plugin's checks), `apple` (notarytool),
 //!    `packages` (apt, apk, dnf/dnf5/yum, zypper, brew, choco, winget), `git`, `ssh` (OpenSSH's host key checks),
-//!    `netlify` (the Netlify CLI's deploy folder), `firebase` (the Firebase CLI's project root), `flutter_action` (its release-manifest lookup), `snyk` (its test summary), `goreleaser` (its failed run's error), `semantic_release`, `changesets` (a refused publish), `sphinx` (the warning `-W` stopped on), `lychee` (a failed link), `hadolint` (its findings), `asdf` (a shim with no installed version), `trivy` (its scan's total),
+//!    `netlify` (the Netlify CLI's deploy folder), `firebase` (the Firebase CLI's project root), `flutter_action` (its release-manifest lookup), `snyk` (its test summary), `goreleaser` (its failed run's error), `semantic_release`, `changesets` (a refused publish), `sphinx` (the warning `-W` stopped on), `lychee` (a failed link), `hadolint`, `markdownlint`, `codespell`, `typos`, `commitlint`, `actionlint` (their findings), `asdf` (a shim with no installed version), `trivy` (its scan's total),
 //!    `prisma` (its CLI's `--schema` lookup), `liquibase` (a changelog not on its search path), `ansible`
 //!    (`ansible-playbook`'s missing playbook, a task's `fatal:` result), `packer` (its plugin getter's GitHub limit),
 //!    `actions` (messages of common actions and the actions toolkit), `codecov` (codecov-cli's error lines), `coveralls` (its coverage reporter), `setup_versions` (setup-java's and
@@ -60,6 +60,7 @@
 //! Across lines and jobs, the findings are ranked and consequences of earlier
 //! failures are marked in `super::rank` (documented there).
 
+mod actionlint;
 mod actions;
 mod android;
 mod ansible;
@@ -75,6 +76,8 @@ mod changesets;
 mod clojure;
 mod cocoapods;
 mod codecov;
+mod codespell;
+mod commitlint;
 mod conan;
 mod coveralls;
 mod cypress;
@@ -102,6 +105,7 @@ mod latex;
 mod liquibase;
 mod lua;
 mod lychee;
+mod markdownlint;
 mod mkdocs;
 mod netlify;
 mod nextjs;
@@ -135,6 +139,7 @@ mod testcontainers;
 mod tflint;
 mod tox;
 mod trivy;
+mod typos;
 pub(crate) mod util;
 mod vite;
 mod webpack;
@@ -351,6 +356,11 @@ pub const EMITTERS: &[(&str, &[Entry])] = &[
     ("sphinx", sphinx::ENTRIES),
     ("lychee", lychee::ENTRIES),
     ("hadolint", hadolint::ENTRIES),
+    ("markdownlint", markdownlint::ENTRIES),
+    ("codespell", codespell::ENTRIES),
+    ("typos", typos::ENTRIES),
+    ("commitlint", commitlint::ENTRIES),
+    ("actionlint", actionlint::ENTRIES),
     ("asdf", asdf::ENTRIES),
     ("trivy", trivy::ENTRIES),
     ("prisma", prisma::ENTRIES),
