@@ -65,14 +65,15 @@ mod tests {
         assert_eq!(project.category, Category::MissingDependency);
         assert!(!project.fixable);
         assert!(matches!(project.detail, SubjectDetail::Package { .. }));
-        // A dependency's own import names the importing package.
+        // An unscoped name with a subpath (`zod/v4/core`) could be an alias
+        // of the build's configuration: not named as a package, even from a
+        // dependency's file.
         let dependency = read(
             "[vite]: Rollup failed to resolve import \"zod/v4/core\" from \
              \"/w/app/node_modules/.pnpm/@hookform+resolvers@5.2.2/node_modules/@hookform/resolvers/zod/dist/zod.mjs\".",
         );
-        // `zod/v4/core`: an unscoped name with a subpath, which could be an
-        // alias: not named as a package.
         assert_eq!(dependency.category, Category::Unknown);
+        // A dependency's own import of a package names the importing package.
         let scoped = read(
             "[vite]: Rollup failed to resolve import \"@floating-ui/dom\" from \
              \"/w/app/node_modules/@headlessui/vue/dist/index.mjs\".",
