@@ -3088,6 +3088,39 @@ const CASES: &[(&str, Category, Option<&str>)] = &[
         Unknown,
         None,
     ),
+    // Batch 105: the same area's remaining tools (Supabase, Pulumi, AWS
+    // SAM, the Serverless Framework, a MongoDB service's health check,
+    // Alembic, Vagrant, the Heroku CLI), written before any change.
+    (
+        "b105-supabase-db-push-no-access-token-fork-log-failed.log",
+        Unknown,
+        None,
+    ),
+    ("b105-pulumi-up-409-conflict-update-in-progress.log", Unknown, None),
+    ("b105-sam-deploy-no-changes-to-deploy-ui.log", Unknown, None),
+    (
+        "b105-serverless-v4-deploy-sign-in-or-license-key-log-failed.log",
+        Unknown,
+        None,
+    ),
+    ("b105-mongo-service-health-cmd-mongosh-unhealthy.log", Unknown, None),
+    ("b105-alembic-upgrade-multiple-heads-log-failed.log", Unknown, None),
+    ("b105-heroku-container-login-invalid-credentials-ui.log", Unknown, None),
+    (
+        "b105-alembic-env-no-module-psycopg2-log-failed.log",
+        MissingDependency,
+        Some("psycopg2-binary"),
+    ),
+    (
+        "b105-vagrant-command-not-found-ubuntu-24-04.log",
+        MissingCommand,
+        Some("vagrant"),
+    ),
+    (
+        "b105-pulumi-up-rds-creating-job-limit-30-log-failed.log",
+        Timeout,
+        Some("30"),
+    ),
     // Batch 103: publishing (npm, changesets, cargo, Docker Hub, twine,
     // RubyGems), frontend builds (Vite/Rollup, webpack, esbuild, Next.js,
     // Storybook, Emscripten) and doc/lint tools (Sphinx -W, lychee,
@@ -4101,6 +4134,14 @@ const UNKNOWN_ROOT_LINES: &[(&str, u64)] = &[
     ("b102-cdk-deploy-ssm-bootstrap-version-not-found.log", 58),
     ("b102-trap-ansible-deprecation-warning-then-host-unreachable.log", 50),
     ("b102-trap-django-test-name-not-found-assertion-log-failed.log", 15),
+    // Batch 105, pinned when written.
+    ("b105-supabase-db-push-no-access-token-fork-log-failed.log", 10),
+    ("b105-pulumi-up-409-conflict-update-in-progress.log", 51),
+    ("b105-sam-deploy-no-changes-to-deploy-ui.log", 49),
+    ("b105-serverless-v4-deploy-sign-in-or-license-key-log-failed.log", 12),
+    ("b105-mongo-service-health-cmd-mongosh-unhealthy.log", 65),
+    ("b105-alembic-upgrade-multiple-heads-log-failed.log", 10),
+    ("b105-heroku-container-login-invalid-credentials-ui.log", 23),
     // Batch 103, pinned when written (the tool's message line: npm's code,
     // the registry's refusal, the first finding, the warning under Sphinx's
     // `Warning, treated as error:`, the trap's type error, not the webpack
@@ -4367,6 +4408,10 @@ const KNOWN_ROOT_LINES: &[(&str, u64)] = &[
     ("b102-packer-init-plugin-host-rate-limited-log-failed.log", 7),
     ("b102-rails-active-record-pg-not-part-of-bundle.log", 58),
     ("b102-ansible-wait-for-port-job-limit-20-ui.log", 32),
+    // Batch 105, pinned when written.
+    ("b105-alembic-env-no-module-psycopg2-log-failed.log", 22),
+    ("b105-vagrant-command-not-found-ubuntu-24-04.log", 39),
+    ("b105-pulumi-up-rds-creating-job-limit-30-log-failed.log", 15),
     // Batch 103, pinned when written.
     ("b103-twine-upload-dist-pattern-no-files-log-failed.log", 10),
     ("b103-vite-rollup-failed-to-resolve-import-package.log", 77),
@@ -5350,6 +5395,38 @@ const ROOT_STEPS: &[(&str, Option<&str>, &str)] = &[
         None,
         "ansible-playbook",
     ),
+    // Batch 105, stated when written.
+    (
+        "b105-supabase-db-push-no-access-token-fork-log-failed.log",
+        Some("migrate"),
+        "Push migrations",
+    ),
+    (
+        "b105-serverless-v4-deploy-sign-in-or-license-key-log-failed.log",
+        Some("deploy"),
+        "Deploy",
+    ),
+    (
+        "b105-alembic-upgrade-multiple-heads-log-failed.log",
+        Some("migrate"),
+        "Run migrations",
+    ),
+    (
+        "b105-alembic-env-no-module-psycopg2-log-failed.log",
+        Some("migrate"),
+        "Run migrations",
+    ),
+    (
+        "b105-pulumi-up-rds-creating-job-limit-30-log-failed.log",
+        Some("deploy"),
+        "Pulumi up",
+    ),
+    (
+        "b105-pulumi-up-409-conflict-update-in-progress.log",
+        None,
+        "pulumi/actions@v6",
+    ),
+    ("b105-vagrant-command-not-found-ubuntu-24-04.log", None, "vagrant up"),
     // Batch 103, stated when written.
     (
         "b103-changesets-publish-e402-private-scope-log-failed.log",
@@ -5662,6 +5739,9 @@ const NOT_FIXABLE: &[(&str, &str)] = &[
         "b102-ansible-playbook-playbook-could-not-be-found-ui.log",
         "play without its inventory",
     ),
+    // Batch 105: Vagrant is no tool autoheal knows (HashiCorp's apt
+    // repository, a provider to set up beside it).
+    ("b105-vagrant-command-not-found-ubuntu-24-04.log", "not a known tool"),
     // Batch 103: a package a bundler could not resolve from the project's
     // own source (package.json), a command no known-tools table entry
     // installs (Emscripten's compiler comes from emsdk), a project binary
