@@ -4139,7 +4139,11 @@ const UNKNOWN_ROOT_LINES: &[(&str, u64)] = &[
     ("b105-pulumi-up-409-conflict-update-in-progress.log", 51),
     ("b105-sam-deploy-no-changes-to-deploy-ui.log", 49),
     ("b105-serverless-v4-deploy-sign-in-or-license-key-log-failed.log", 12),
-    ("b105-mongo-service-health-cmd-mongosh-unhealthy.log", 65),
+    // Written as 65, `docker inspect`'s bare `unhealthy`; revised after the
+    // first run to 71, the runner's `Failed to initialize container
+    // mongo:4.4`: the service's log says nothing, and the runner's annotation
+    // is the first line that says what failed in words.
+    ("b105-mongo-service-health-cmd-mongosh-unhealthy.log", 71),
     ("b105-alembic-upgrade-multiple-heads-log-failed.log", 10),
     ("b105-heroku-container-login-invalid-credentials-ui.log", 23),
     // Batch 103, pinned when written (the tool's message line: npm's code,

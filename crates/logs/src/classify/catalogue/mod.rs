@@ -32,6 +32,8 @@
 //!    `netlify` (the Netlify CLI's deploy folder), `firebase` (the Firebase CLI's project root), `flutter_action` (its release-manifest lookup), `snyk` (its test summary), `goreleaser` (its failed run's error), `semantic_release`, `changesets` (a refused publish), `sphinx` (the warning `-W` stopped on), `lychee` (a failed link), `hadolint`, `markdownlint`, `codespell`, `typos`, `commitlint`, `actionlint` (their findings), `asdf` (a shim with no installed version), `trivy` (its scan's total),
 //!    `prisma` (its CLI's `--schema` lookup), `liquibase` (a changelog not on its search path), `ansible`
 //!    (`ansible-playbook`'s missing playbook, a task's `fatal:` result), `packer` (its plugin getter's GitHub limit),
+//!    `pulumi` (a stack's update conflict), `supabase` (its missing access token), `oclif` (the Heroku CLI's and other
+//!    oclif tools' ` ›   Error:`),
 //!    `actions` (messages of common actions and the actions toolkit), `codecov` (codecov-cli's error lines), `coveralls` (its coverage reporter), `setup_versions` (setup-java's and
 //!    setup-ruby's version lists): the tool
 //!    that failed, which knows more than the shell around it (`npm ERR! enoent …` before a
@@ -112,6 +114,7 @@ mod nextjs;
 mod nix;
 mod node;
 mod ocaml;
+mod oclif;
 mod packages;
 mod packer;
 mod perl;
@@ -120,6 +123,7 @@ mod php;
 mod playwright;
 mod pre_commit;
 mod prisma;
+mod pulumi;
 mod python;
 mod python_lint;
 mod r;
@@ -132,6 +136,7 @@ mod shell;
 mod snyk;
 mod sphinx;
 mod ssh;
+mod supabase;
 mod swift;
 mod system;
 mod terraform;
@@ -367,6 +372,9 @@ pub const EMITTERS: &[(&str, &[Entry])] = &[
     ("liquibase", liquibase::ENTRIES),
     ("ansible", ansible::ENTRIES),
     ("packer", packer::ENTRIES),
+    ("pulumi", pulumi::ENTRIES),
+    ("supabase", supabase::ENTRIES),
+    ("oclif", oclif::ENTRIES),
     ("actions", actions::ENTRIES),
     ("codecov", codecov::ENTRIES),
     ("coveralls", coveralls::ENTRIES),
