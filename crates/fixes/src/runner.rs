@@ -15,6 +15,9 @@ pub enum Platform {
     Hosts(Vec<Os>),
     /// A container job on a Debian/Ubuntu image: root, no sudo.
     DebianContainer,
+    /// A container job on an Alpine image (`alpine:3`, a `-alpine` tag):
+    /// root, `apk`, no sudo.
+    AlpineContainer,
     /// Something we cannot install into safely (alpine, expression images,
     /// unlabelled self-hosted runners).
     Unknown(String),
@@ -27,16 +30,22 @@ pub fn platform(job: &Job<'_>) -> Platform {
         if image.contains("${{") || image.is_empty() {
             return Platform::Unknown("the job's container image is not known statically".into());
         }
-        if !debian_image(&lower) {
+        let alpine = alpine_image(&lower);
+        if !alpine && !debian_image(&lower) {
             return Platform::Unknown(format!("the container image `{image}` may not use apt-get"));
         }
         if let Some(user) = c.get("options").and_then(Node::as_str).and_then(container_user) {
             return Platform::Unknown(format!(
                 "the job's container runs as user `{user}` (`options: --user`), who may not install packages and has \
-                 no `sudo` in a Debian image"
+                 no `sudo` in a {} image",
+                if alpine { "an Alpine" } else { "a Debian" }
             ));
         }
-        return Platform::DebianContainer;
+        return if alpine {
+            Platform::AlpineContainer
+        } else {
+            Platform::DebianContainer
+        };
     }
     if let Some(oses) = job_oses(job) {
         return Platform::Hosts(oses);
@@ -95,13 +104,7 @@ fn debian_image(lower: &str) -> bool {
         "wolfi",
         "distroless",
     ];
-    // Words of the reference: registry, path, tag (`3.12-slim-bookworm`),
-    // each without the version digits a base's name carries (`ubi9`,
-    // `alpine3.20`, `manylinux2014`, `oraclelinux8`).
-    let words: Vec<&str> = lower
-        .split(['/', ':', '@', '-', '_', '.'])
-        .map(|w| w.trim_end_matches(|c: char| c.is_ascii_digit()))
-        .collect();
+    let words = image_words(lower);
     if words.iter().any(|w| OTHER_BASES.contains(w)) {
         return false;
     }
@@ -109,6 +112,25 @@ fn debian_image(lower: &str) -> bool {
         return words.iter().any(|w| DEBIAN_CODENAMES.contains(w));
     }
     DEBIANISH.iter().any(|d| lower.contains(d))
+}
+
+/// Words of an image reference: registry, path, tag (`3.12-slim-bookworm`),
+/// each without the version digits a base's name carries (`ubi9`,
+/// `alpine3.20`, `manylinux2014`, `oraclelinux8`).
+fn image_words(lower: &str) -> Vec<&str> {
+    lower
+        .split(['/', ':', '@', '-', '_', '.'])
+        .map(|w| w.trim_end_matches(|c: char| c.is_ascii_digit()))
+        .collect()
+}
+
+/// Whether a (lowercased) image reference names an Alpine image: the
+/// `alpine` image itself or a Docker official image's `-alpine` variant
+/// (`node:20-alpine`, `python:3.12-alpine3.20`), where `apk` installs as
+/// root; never one that also names a Windows base.
+fn alpine_image(lower: &str) -> bool {
+    let words = image_words(lower);
+    words.contains(&"alpine") && !words.iter().any(|w| ["windowsservercore", "nanoserver"].contains(w))
 }
 
 /// The user a container's `options:` (`docker create` flags) runs it as,
@@ -305,6 +327,30 @@ mod tests {
         }
     }
 
+    /// Alpine images are their own platform (apk), and run as another user
+    /// they are no place to install either.
+    #[test]
+    fn alpine_images_are_alpine_containers() {
+        let of = |image: &str| {
+            platform_of(&format!(
+                "jobs:\n  a:\n    runs-on: ubuntu-latest\n    container: {image}\n"
+            ))
+        };
+        for image in [
+            "node:20-alpine",
+            "alpine:3.20",
+            "python:3.12-alpine3.20",
+            "golang:1.23-alpine",
+        ] {
+            assert_eq!(of(image), Platform::AlpineContainer, "{image}");
+        }
+        for image in ["node:20", "debian:bookworm"] {
+            assert_ne!(of(image), Platform::AlpineContainer, "{image}");
+        }
+        let user = "jobs:\n  a:\n    runs-on: ubuntu-latest\n    container:\n      image: node:20-alpine\n      options: --user node\n";
+        assert!(matches!(platform_of(user), Platform::Unknown(_)));
+    }
+
     /// A language's image on another base than Debian has no apt-get: a
     /// tag variant, Red Hat's UBI images, openjdk's Oracle Linux default
     /// (batch 104's trap got an apt-get step in `openjdk:17-oracle`).
@@ -330,7 +376,7 @@ mod tests {
             "fedora:41",
             "amazonlinux:2023",
         ] {
-            assert!(matches!(of(image), Platform::Unknown(_)), "{image}");
+            assert_ne!(of(image), Platform::DebianContainer, "{image}");
         }
         for image in [
             "openjdk:17-jdk-slim",
@@ -359,10 +405,10 @@ mod tests {
             platform_of("jobs:\n  a:\n    runs-on: ubuntu-latest\n    container: python:3.12-slim\n"),
             Platform::DebianContainer
         );
-        assert!(matches!(
+        assert_eq!(
             platform_of("jobs:\n  a:\n    runs-on: ubuntu-latest\n    container: alpine:3\n"),
-            Platform::Unknown(_)
-        ));
+            Platform::AlpineContainer
+        );
         assert!(matches!(
             platform_of("jobs:\n  a:\n    runs-on: [self-hosted, gpu]\n"),
             Platform::Unknown(_)

@@ -458,10 +458,8 @@ const ROWS: &[Row] = &[
     // Batch 104 (helper diag104), written with the logs before the first
     // run: the fix a person should get, or none, in settings the catalogue
     // may not know.
-    // node:20-alpine has no git and no apt-get. Written expecting Alpine's
-    // `apk add --no-cache git` (as root); withheld at the first run (no apk
-    // package table: the fix installs only from apt/brew/choco names).
-    // Open; revised to what is safe.
+    // node:20-alpine has no git and no apt-get: Alpine's apk, as root.
+    // Withheld at the first run (no apk route); mended after it.
     row(
         "b104-alpine-container-git-not-found.log",
         Some("build"),
@@ -469,7 +467,7 @@ const ROWS: &[Row] = &[
         MissingCommand,
         Some("git"),
         true,
-        Edit::NeverAdds(&["apt-get", "sudo"]),
+        Edit::Adds(&["apk add --no-cache git"]),
     ),
     // The Windows leg only; the Linux leg's apt install stays as it is.
     row(

@@ -24,7 +24,7 @@ use autoheal_engine::model::{Job, Step, Workflow};
 use autoheal_engine::yaml::{self, Node};
 use autoheal_engine::{Edit, Fix};
 use autoheal_logs::knowledge::install::{
-    BrewPath, OnPath, PIPX_TOOLS, SetupAction, UBUNTU_HOSTED_PREINSTALLED, packages, setup_action,
+    BrewPath, OnPath, PIPX_TOOLS, SetupAction, UBUNTU_HOSTED_PREINSTALLED, apk_package, packages, setup_action,
 };
 use autoheal_logs::knowledge::tools::likely_typo_of;
 use autoheal_logs::shell_lex::logical_lines;
@@ -304,12 +304,21 @@ fn setup_steps(
     action: &SetupAction,
     command: &str,
 ) -> Result<Vec<Block>, String> {
-    if let Platform::Unknown(reason) = platform(job) {
-        if job.get("container").is_some() {
+    match platform(job) {
+        Platform::Unknown(reason) if job.get("container").is_some() => {
             // Setup actions download builds for GitHub's images, which a
             // container of unknown lineage may not run.
             return Err(format!("cannot set up {} for this job: {reason}", action.what));
         }
+        // Their builds are linked against glibc; Alpine's C library is musl.
+        Platform::AlpineContainer => {
+            return Err(format!(
+                "cannot set up {} for this job: its container image is Alpine Linux, whose musl C library the setup \
+                 action's builds (made for GitHub's glibc images) may not run on; install it in the image instead",
+                action.what
+            ));
+        }
+        _ => {}
     }
     let has_action = earlier
         .iter()
@@ -398,6 +407,23 @@ fn package_steps(ctx: &Ctx<'_>, job: &Job<'_>, earlier: &[Step<'_>], command: &s
                 Block::new(ctx.source)
                     .key("name", &name)
                     .key("run", &format!("apt-get update && apt-get install -y {pkg}")),
+            );
+        }
+        Platform::AlpineContainer => {
+            let pkg =
+                apk_package(command).ok_or_else(|| format!("no Alpine package autoheal knows provides `{command}`"))?;
+            let added = earlier.iter().any(|s| {
+                run_text(s)
+                    .lines()
+                    .any(|l| l.contains("apk add") && !word_positions(l, pkg).is_empty())
+            });
+            if added {
+                return Err(already(command));
+            }
+            blocks.push(
+                Block::new(ctx.source)
+                    .key("name", &name)
+                    .key("run", &format!("apk add --no-cache {pkg}")),
             );
         }
         Platform::Hosts(_) if !is_github_hosted(job) => {

@@ -62,6 +62,26 @@ fn a_failing_legs_install_is_for_its_os_only() {
     assert!(!out.contains("apt-get"), "{out}");
 }
 
+/// An Alpine job container installs with apk, as root; a command without a
+/// known Alpine package, a setup action (glibc builds) or an earlier `apk
+/// add` of it gets no fix (batch 104's `node:20-alpine` without git).
+#[test]
+fn alpine_containers_use_apk_for_the_commands_it_knows() {
+    let src = "on: push\njobs:\n  build:\n    runs-on: ubuntu-latest\n    container:\n      image: node:20-alpine\n    steps:\n      - run: git describe --tags\n";
+    let out = apply_only(&missing("git", "build").at_step_number(1), src);
+    assert!(
+        out.contains("      - name: Install git\n        run: apk add --no-cache git\n      - run: git describe"),
+        "{out}"
+    );
+    assert!(!out.contains("apt-get") && !out.contains("sudo"), "{out}");
+    let cmake = src.replace("git describe --tags", "cmake -S . -B build");
+    assert!(manual_reason(&missing("cmake", "build").at_step_number(1), &cmake).contains("no Alpine package"));
+    let go = src.replace("git describe --tags", "go build ./...");
+    assert!(manual_reason(&missing("go", "build").at_step_number(1), &go).contains("Alpine"));
+    let added = src.replace("    steps:\n", "    steps:\n      - run: apk add --no-cache git bash\n");
+    assert!(!manual_reason(&missing("git", "build").at_step_number(2), &added).is_empty());
+}
+
 #[test]
 fn container_jobs_use_apt_without_sudo_and_yarn_gets_node_first() {
     let src = "on: push\njobs:\n  changes:\n    runs-on: ubuntu-latest\n    container: node:20-bookworm\n    steps:\n      - run: git diff --stat HEAD~1\n";

@@ -419,6 +419,32 @@ pub static PACKAGES: &[PackageRow] = &[
     ("yamllint", Some("yamllint"), linked("yamllint"), None),
 ];
 
+/// Alpine Linux's package of a command (its `main` repository,
+/// pkgs.alpinelinux.org), for a job container on an Alpine image, where
+/// `apk` installs as root. Only commands whose package has the command's
+/// own name in every supported Alpine release; a command whose package is
+/// named otherwise or has moved between releases (`ninja` is `samurai`,
+/// `7z` was `p7zip`) is left out, and gets no fix there.
+pub static APK_PACKAGES: &[(&str, &str)] = &[
+    ("git", "git"),
+    ("curl", "curl"),
+    ("wget", "wget"),
+    ("jq", "jq"),
+    ("zip", "zip"),
+    ("unzip", "unzip"),
+    ("make", "make"),
+    ("rsync", "rsync"),
+    ("ssh", "openssh-client"),
+    ("tree", "tree"),
+    ("xz", "xz"),
+    ("zstd", "zstd"),
+];
+
+/// Alpine's package of `command`, if [`APK_PACKAGES`] lists it.
+pub fn apk_package(command: &str) -> Option<&'static str> {
+    APK_PACKAGES.iter().find(|(c, _)| *c == command).map(|(_, p)| *p)
+}
+
 /// Commands on the PATH of every GitHub-hosted Ubuntu image (22.04, 24.04,
 /// x64 and arm64), from the images' published software lists
 /// (github.com/actions/runner-images). When one is "not found" on such a
@@ -582,6 +608,19 @@ mod tests {
 
     /// Homebrew formulae whose program stays out of Homebrew's `bin` (keg-only, or
     /// renamed with a `g` prefix) name the directory the fix publishes; the rest link.
+    /// An Alpine route only for a command the installable table has (the
+    /// fix reads both), and never an apt package name that Alpine spells
+    /// otherwise.
+    #[test]
+    fn apk_packages_are_installable_commands() {
+        for (command, package) in APK_PACKAGES {
+            assert!(packages(command).is_some(), "`{command}` has no row in PACKAGES");
+            assert!(!package.is_empty());
+        }
+        assert_eq!(apk_package("ssh"), Some("openssh-client"));
+        assert_eq!(apk_package("ninja"), None);
+    }
+
     #[test]
     fn keg_only_formulae_name_the_directory_of_their_program() {
         let kegs = [
