@@ -7,6 +7,7 @@ use autoheal_engine::model::{Job, Step, Workflow};
 use autoheal_engine::yaml::Node;
 use autoheal_engine::{Edit, Fix};
 use autoheal_logs::knowledge::python::normalize_name;
+use autoheal_logs::shell_lex;
 use autoheal_logs::subject::workspace_path;
 
 use super::Wanted;
@@ -169,7 +170,13 @@ fn install_lines(ctx: &Ctx<'_>, job: &Job<'_>, steps: &[Step<'_>]) -> Vec<Instal
             let mut no_deps = false;
             let mut locked = None;
             let mut unread = false;
-            let mut tokens = args.split_whitespace();
+            // pip's arguments as the shell passes them (quotes removed:
+            // `"requests>=2"` is the requirement `requests>=2`); a line the
+            // lexer cannot read is not extended.
+            let Some(words) = arguments(args) else {
+                continue;
+            };
+            let mut tokens = words.iter().map(String::as_str);
             while let Some(t) = tokens.next() {
                 let file = match t {
                     "-r" | "--requirement" => tokens.next(),
@@ -179,7 +186,6 @@ fn install_lines(ctx: &Ctx<'_>, job: &Job<'_>, steps: &[Step<'_>]) -> Vec<Instal
                         .filter(|f| !f.is_empty()),
                 };
                 if let Some(f) = file {
-                    let f = f.trim_matches(['"', '\'']);
                     match workspace_path(f).filter(|_| !computed && !moved_here) {
                         Some(p) => requirements.push(match &wd {
                             Some(w) => format!("{w}/{p}"),
@@ -212,7 +218,7 @@ fn install_lines(ctx: &Ctx<'_>, job: &Job<'_>, steps: &[Step<'_>]) -> Vec<Instal
             }
             // An option whose value would be the next word (`pip install -e` cut
             // short): a package added there becomes that value.
-            if args.split_whitespace().last().is_some_and(takes_a_value) {
+            if words.last().is_some_and(|w| takes_a_value(w)) {
                 continue;
             }
             for p in &requirements {
@@ -404,13 +410,20 @@ fn written_locked(steps: &[Step<'_>]) -> Option<Locked> {
         .find_map(|line| {
             let code = strip_comment(&line.code);
             let (at, cmd) = pip_install_command(code)?;
-            let args = code[at + cmd.len()..].split_whitespace();
-            args.take_while(|w| !matches!(*w, "&&" | "||" | ";" | "|"))
-                .find_map(|w| match w.trim_end_matches(';') {
-                    "--require-hashes" => Some(Locked::Hashes("`--require-hashes`")),
-                    "--no-index" => Some(Locked::NoIndex("`--no-index`")),
-                    _ => None,
-                })
+            let rest = &code[at + cmd.len()..];
+            // Read as the shell passes them; text the lexer cannot read is
+            // still searched word by word, since this only refuses.
+            let words = arguments(rest).unwrap_or_else(|| {
+                rest.split_whitespace()
+                    .take_while(|w| !matches!(*w, "&&" | "||" | ";" | "|"))
+                    .map(|w| w.trim_end_matches(';').to_string())
+                    .collect()
+            });
+            words.iter().find_map(|w| match w.as_str() {
+                "--require-hashes" => Some(Locked::Hashes("`--require-hashes`")),
+                "--no-index" => Some(Locked::NoIndex("`--no-index`")),
+                _ => None,
+            })
         })
 }
 
@@ -442,6 +455,16 @@ fn env_locked(ctx: &Ctx<'_>, job: &Job<'_>, step: &Step<'_>) -> Option<Locked> {
 }
 
 /// Whether `word` is a pip option whose value is the next word.
+/// The words of a `pip install`'s arguments up to the end of that command,
+/// lexed as the shell does ([`shell_lex::lex`]: quotes and escapes removed,
+/// operators and comments ending it); `None` when the text is not shell the
+/// lexer reads with confidence (an unterminated quote, …).
+fn arguments(text: &str) -> Option<Vec<String>> {
+    let lexed = shell_lex::lex(text).ok()?;
+    let first = lexed.commands.into_iter().next();
+    Some(first.map_or_else(Vec::new, |c| c.words.into_iter().map(|w| w.text).collect()))
+}
+
 fn takes_a_value(word: &str) -> bool {
     matches!(
         word,

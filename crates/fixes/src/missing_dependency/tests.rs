@@ -45,6 +45,25 @@ fn extends_the_nearest_project_pip_install_line_before_its_comment() {
     assert_eq!(apply_only(&missing("--cov=app").at_step_name("Test"), &plain), out);
 }
 
+/// pip's arguments are read as the shell passes them (issue 12): a quoted
+/// requirement (`"pip>=23"`) is the tool `pip`, so a line that only upgrades
+/// the packaging tools is no project install line to extend, and a quoted
+/// package counts as named.
+#[test]
+fn quoted_pip_arguments_are_read_without_their_quotes() {
+    let tools_last = PIP_LINE.replace(
+        "          python -m pip install --upgrade pip\n          pip install -r requirements.txt pytest   # test deps\n",
+        "          pip install pytest\n          python -m pip install --upgrade \"pip>=23\" 'wheel'\n",
+    );
+    let out = apply_only(&missing("pytest-cov").at_step_name("Test"), &tools_last);
+    assert!(
+        out.contains(
+            "          pip install pytest pytest-cov\n          python -m pip install --upgrade \"pip>=23\" 'wheel'\n"
+        ),
+        "{out}"
+    );
+}
+
 /// A line reading a requirements file the fix cannot read (no repository
 /// view, or the file is generated in the job: `poetry export` writes hashes
 /// by default) is not extended: the file may turn on pip's hash checking,
