@@ -106,6 +106,10 @@ pub(crate) fn generate(ctx: &Ctx<'_>) -> Generated {
                 if let Some(why) = written_earlier(ctx, job, step, &rel, &full) {
                     return Err(why);
                 }
+                let step_text = crate::elsewhere::step_text(ctx, job, step);
+                if let Some(why) = moved::companions_left_behind(&listing, &full, &to, &step_text) {
+                    return Err(why);
+                }
                 return Ok(vec![point_at(ctx, job, step, &rel, &full, &to, how, wd.as_deref())?]);
             }
             Whereabouts::Ambiguous { how, candidates } => {
@@ -398,7 +402,18 @@ fn artifact_dir_holds(path: Option<&Node>, full: &str) -> bool {
 /// Directories of examples and test data: a file found only there stands in
 /// for the project's own, so a rewrite to it is never applied without a
 /// person (review87 H4).
-const SAMPLE_DIRS: &[&str] = &["example", "examples", "sample", "samples", "fixtures", "testdata"];
+const SAMPLE_DIRS: &[&str] = &[
+    "example",
+    "examples",
+    "sample",
+    "samples",
+    "fixtures",
+    "testdata",
+    // Scaffolding a generator copies into new projects (`templates/prisma/
+    // schema.prisma`): the project's own file is not one of them (review89).
+    "template",
+    "templates",
+];
 
 fn into_samples(full: &str, to: &str) -> bool {
     let in_samples = |p: &str| p.split('/').any(|part| SAMPLE_DIRS.contains(&part));
@@ -686,6 +701,49 @@ jobs:
         let o = crate::fixes_for(&f, PATH, &no_checkout, &repo(&[("prod.tfvars", "x")]));
         let fix = o.fixes.first().unwrap_or_else(|| panic!("{:?}", o.manual_reason));
         assert!(fix.title.contains("Check out"), "{}", fix.title);
+    }
+
+    /// review89 H1: Prisma reads `migrations/` beside the schema, so a
+    /// `migrate deploy` pointed at a schema that moved without its
+    /// migrations finds none and exits 0 having applied nothing; the move is
+    /// followed only when the migrations are beside the new schema, or the
+    /// command reads only the schema. A generator's `templates/` copy is
+    /// never a Safe target.
+    #[test]
+    fn a_prisma_schema_moved_without_its_migrations_is_not_followed() {
+        let wf = "on: push\njobs:\n  deploy:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - run: npm ci\n      - name: Migrate\n        run: npx prisma migrate deploy --schema=prisma/schema.prisma\n";
+        let f = missing("prisma/schema.prisma", "deploy").at_step_name("Migrate");
+        let left_behind = repo(&[
+            ("package.json", "{}"),
+            ("packages/db/prisma/schema.prisma", "x"),
+            ("prisma/migrations/20261201_init/migration.sql", "x"),
+        ]);
+        let o = crate::fixes_for(&f, PATH, wf, &left_behind);
+        assert!(o.fixes.iter().all(|x| x.fallback), "{:?}", o.fixes);
+        assert!(
+            o.manual_reason.unwrap_or_default().contains("no migration"),
+            "the reason names what the rewrite would do"
+        );
+        let with_it = repo(&[
+            ("package.json", "{}"),
+            ("packages/db/prisma/schema.prisma", "x"),
+            ("packages/db/prisma/migrations/20261201_init/migration.sql", "x"),
+        ]);
+        let o = crate::fixes_for(&f, PATH, wf, &with_it);
+        let fix = o.fixes.first().unwrap_or_else(|| panic!("{:?}", o.manual_reason));
+        assert!(fix.title.contains("packages/db/prisma/schema.prisma"), "{}", fix.title);
+        assert_eq!(fix.applicability, autoheal_engine::Applicability::Safe, "{fix:?}");
+        // `prisma generate` reads the schema alone: the move is followed.
+        let generate = wf.replace("migrate deploy", "generate");
+        let o = crate::fixes_for(&f, PATH, &generate, &left_behind);
+        let fix = o.fixes.first().unwrap_or_else(|| panic!("{:?}", o.manual_reason));
+        assert!(fix.title.contains("packages/db/prisma/schema.prisma"), "{}", fix.title);
+        // A template's schema stands in for the project's: never Safe.
+        let template = repo(&[("package.json", "{}"), ("templates/prisma/schema.prisma", "x")]);
+        let o = crate::fixes_for(&f, PATH, &generate, &template);
+        if let Some(fix) = o.fixes.iter().find(|x| !x.fallback) {
+            assert_eq!(fix.applicability, autoheal_engine::Applicability::Unsafe, "{fix:?}");
+        }
     }
 
     /// review87 H2, H3: a deploy folder the build did not write, and an Xcode

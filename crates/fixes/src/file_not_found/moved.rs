@@ -124,6 +124,37 @@ pub(crate) fn made_by_the_run(listing: &[String], path: &str, is_dir: bool) -> O
         })
 }
 
+/// Why a moved file is not followed when its tool also reads files beside
+/// it that did not move with it. Prisma takes the migrations directory from
+/// the schema's location (`migrations/` beside `schema.prisma`: prisma's
+/// `MigrateDeploy.ts` infers it from the schema context); pointed at a schema
+/// whose new directory has no `migrations/`, `prisma migrate deploy` prints
+/// `No migration found in …`, then `No pending migrations to apply.`, and
+/// exits 0: the deploy turns green and applies nothing (review89 H1). Other
+/// Prisma commands (`generate`, `db push`) read only the schema.
+pub(crate) fn companions_left_behind(listing: &[String], from: &str, to: &str, step_text: &str) -> Option<String> {
+    let schema = from.ends_with(".prisma") || last(from) == "prisma" || last(from) == "schema";
+    if !schema || !step_text.contains("prisma") || !step_text.contains("migrate") {
+        return None;
+    }
+    let has_migrations = |dir: &str| {
+        let prefix = if dir.is_empty() {
+            "migrations/".to_string()
+        } else {
+            format!("{dir}/migrations/")
+        };
+        listing.iter().any(|f| f.starts_with(&prefix))
+    };
+    if has_migrations(parent(to)) || has_migrations(to) {
+        return None;
+    }
+    Some(format!(
+        "`{from}` looks moved to `{to}`, but Prisma reads the migrations from the `migrations/` directory beside the \
+         schema, and there is none beside `{to}`: pointed there, `prisma migrate` finds no migration and exits \
+         successfully without applying any; move the migrations with the schema, or fix the path by hand (a manual fix)"
+    ))
+}
+
 /// The build-output directory (`web/dist`) a missing path lies under when
 /// the listing has nothing there: the file is made by an earlier step or
 /// job, so a file of the same name elsewhere (a test fixture, another
