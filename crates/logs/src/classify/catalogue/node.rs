@@ -820,8 +820,28 @@ const NODE_BUILTINS: &[&str] = &[
 /// (`components/Button`) is as likely a path alias of the bundler's
 /// configuration as a package's file, as for TypeScript's TS2307.
 pub(super) fn unresolved_import(bundler: &str, request: &str, importer: Option<&str>) -> Hit {
-    let bare = !request.starts_with(['.', '/']) && !request.contains(':') && !request.contains('\\');
-    if !bare {
+    let builtin_message = || {
+        Hit::blocker(format!(
+            "{bundler} could not resolve '{}', a Node.js built-in module, in a build for another platform (a browser \
+             bundle): the build's platform, an external, or a polyfill package is a person's call.",
+            display_text(request)
+        ))
+    };
+    if request.strip_prefix("node:").is_some_and(|b| !b.is_empty()) {
+        return builtin_message();
+    }
+    let drive = request.as_bytes().get(1) == Some(&b':') && request.starts_with(|c: char| c.is_ascii_alphabetic());
+    let by_path = request.starts_with(['.', '/']) || request.contains('\\') || drive;
+    if !by_path && request.contains(':') {
+        // A module ID with a scheme (`virtual:pwa-register`, `data:`…) is a
+        // plugin's or loader's, not a file or an npm package (review89 L1).
+        return Hit::blocker(format!(
+            "{bundler} could not resolve '{}', a module ID with a scheme that a build plugin or loader provides: the \
+             build's configuration (a plugin not installed or not registered) is a person's call.",
+            display_text(request)
+        ));
+    }
+    if by_path {
         return Hit::blocker(format!(
             "{bundler} could not resolve '{}', which the code imports by a path: the file is not there (renamed, \
              not committed, a different case, or a build step that did not write it). The import or the file is the \
@@ -834,13 +854,14 @@ pub(super) fn unresolved_import(bundler: &str, request: &str, importer: Option<&
         .iter()
         .any(|b| name == *b || request.strip_prefix(*b).is_some_and(|rest| rest.starts_with('/')));
     if builtin {
-        return Hit::blocker(format!(
-            "{bundler} could not resolve '{}', a Node.js built-in module, in a build for another platform (a browser \
-             bundle): the build's platform, an external, or a polyfill package is a person's call.",
-            display_text(request)
-        ));
+        return builtin_message();
     }
-    if name != request && !name.starts_with('@') {
+    // A request with a subpath, scoped or not (`components/Button`,
+    // `@app/utils/date`), is as likely a path alias of the build's
+    // configuration (tsconfig `paths`, Vite's `resolve.alias`, Nx's `@org/lib`)
+    // as a file of a package: only a whole package name is read as one, as
+    // TypeScript's TS2307 entry does (review89 M1).
+    if name != request {
         return Hit::blocker(format!(
             "{bundler} could not resolve '{}': a file of a package, or a path alias of the build's configuration \
              that does not resolve (a manual fix).",

@@ -2,7 +2,8 @@
 //!
 //! Source: `@oclif/core`'s error display (`errors/handle.ts` with
 //! `errors/errors/cli.ts`): an error a command raises is printed as ` ›   Error:
-//! {message}` (the `›` bang, then the message), more lines of it under the same
+//! {message}` (the `›` bang, `»` on Windows: `CLIError.bang`, then the
+//! message), more lines of it under the same
 //! ` ›   ` prefix, and, for Heroku's API errors, ` ›   Error ID: {id}` last. The
 //! message says why (`Invalid credentials provided.`, `Couldn't find that
 //! app.`); the `Error ID:` line is its code, not the pin. What the tool refused
@@ -14,14 +15,14 @@ use crate::report::Category;
 
 pub const ENTRIES: &[Entry] = &[Entry {
     id: "oclif/error",
-    grammar: " ›   Error: {message} [ ›   Error ID: {id}]",
-    needles: &["›   Error: "],
+    grammar: " ›   Error: {message} [ ›   Error ID: {id}] (» for › on Windows)",
+    needles: &["›   Error: ", "»   Error: "],
     check: error,
     examples: &[ex(" ›   Error: Invalid credentials provided.", Category::Unknown, None)],
 }];
 
 fn error(line: &Line<'_>) -> Option<Hit> {
-    let c = super::util::regex!(r"^›\s+Error: (.+)$").captures(line.text.trim())?;
+    let c = super::util::regex!(r"^[›»]\s+Error: (.+)$").captures(line.text.trim())?;
     let message = c[1].trim();
     // Heroku's `Error ID: {id}` repeats the code of the message above it.
     if message.starts_with("ID: ") {
@@ -44,6 +45,8 @@ mod tests {
             &[
                 " ›   Error: Invalid credentials provided.",
                 " ›   Error: Couldn't find that app.",
+                // Windows' bang (review89 L3).
+                " »   Error: Invalid credentials provided.",
             ],
             &[
                 " ›   Error ID: unauthorized",

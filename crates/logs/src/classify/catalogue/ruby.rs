@@ -206,11 +206,14 @@ pub const ENTRIES: &[Entry] = &[
     },
 ];
 
-/// Bundler's resolver found no set of gem versions that satisfies the
-/// Gemfile: an install failure (what goes missing later follows from it),
-/// for a person to resolve.
+/// Bundler's notice that it will try a request again (`Bundler::Retry`):
+/// each retried attempt's error is in it, and only the error after the last
+/// attempt is the step's outcome. The name is free text and may hold a URL
+/// (`Retrying download gem from https://rubygems.org/ due to error (2/4): …`,
+/// `source/rubygems.rb`), so anything up to ` due to error (` is the name
+/// (review89 L2).
 fn bundler_retry(line: &Line<'_>) -> Option<Hit> {
-    regex!(r"^Retrying [\w ]+ due to error \(\d+/\d+\): ")
+    regex!(r"^Retrying \S.*? due to error \(\d+/\d+\): ")
         .is_match(line.text.trim_start())
         .then(|| Hit::notice("Bundler retried a request."))
 }
@@ -435,6 +438,7 @@ mod tests {
         for text in [
             "Retrying fetcher due to error (2/4): Bundler::Fetcher::TooManyRequestsError Too Many Requests",
             "Retrying dependency api due to error (3/4): Bundler::HTTPError Net::HTTPUnprocessableEntity: Too many gems",
+            "Retrying download gem from https://rubygems.org/ due to error (2/4): Gem::RemoteFetcher::FetchError bad response Too Many Requests 429",
         ] {
             let hit = bundler_retry(&line(text)).expect(text);
             assert_eq!(hit.category, Category::Unknown, "{text}");

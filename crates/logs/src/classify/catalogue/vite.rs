@@ -93,6 +93,27 @@ mod tests {
             let hit = read(text);
             assert_eq!((hit.category, hit.fixable), (Category::Unknown, false), "{text}");
         }
+        // A scoped name with a subpath is as likely an alias (`@app/*` in
+        // tsconfig paths) as a package's file: never told to add
+        // `@app/utils` (review89 M1).
+        let alias = read("[vite]: Rollup failed to resolve import \"@app/utils/date\" from \"/w/app/src/main.ts\".");
+        assert_eq!((alias.category, alias.subject.as_deref()), (Category::Unknown, None));
+        assert!(alias.message.contains("path alias"), "{}", alias.message);
+        // Built-ins by their `node:` name, and a plugin's virtual module, are
+        // not imports by a path (review89 L1).
+        let node = read("[vite]: Rollup failed to resolve import \"node:fs\" from \"/w/app/src/main.ts\".");
+        assert!(node.message.contains("built-in"), "{}", node.message);
+        let virtual_module =
+            read("[vite]: Rollup failed to resolve import \"virtual:pwa-register\" from \"/w/app/src/main.ts\".");
+        assert!(virtual_module.message.contains("plugin"), "{}", virtual_module.message);
+        assert!(
+            !virtual_module.message.contains("by a path"),
+            "{}",
+            virtual_module.message
+        );
+        let windows =
+            read("[vite]: Rollup failed to resolve import \"C:\\w\\src\\x.ts\" from \"C:\\w\\src\\main.ts\".");
+        assert!(windows.message.contains("by a path"), "{}", windows.message);
         crate::classify::catalogue::assert_reads(
             unresolved_import,
             &[],
