@@ -3318,6 +3318,38 @@ const CASES: &[(&str, Category, Option<&str>)] = &[
         Timeout,
         Some("30"),
     ),
+    // Batch 107: security scanners, supply-chain and signing tools (CodeQL,
+    // semgrep, gitleaks, TruffleHog, dependency-review, cosign, zizmor, syft,
+    // upload-sarif, grype), written before any change; expectations decided
+    // from issue 12's definitions.
+    ("b107-codeql-analyze-java-could-not-process-any.log", Unknown, None),
+    ("b107-semgrep-ci-blocking-findings-log-failed.log", Unknown, None),
+    ("b107-gitleaks-action-missing-license-org.log", Unknown, None),
+    ("b107-trufflehog-base-head-same-push-log-failed.log", Unknown, None),
+    ("b107-dependency-review-vulnerable-packages-ui.log", Unknown, None),
+    ("b107-cosign-sign-keyless-no-id-token-device-flow.log", Unknown, None),
+    ("b107-zizmor-template-injection-findings-log-failed.log", Unknown, None),
+    (
+        "b107-trap-codeql-v2-deprecated-then-pytest-not-found-name.log",
+        Unknown,
+        None,
+    ),
+    (
+        "b107-syft-command-not-found-log-failed.log",
+        MissingCommand,
+        Some("syft"),
+    ),
+    (
+        "b107-upload-sarif-path-does-not-exist.log",
+        FileNotFound,
+        Some("trivy-results.sarif"),
+    ),
+    ("b107-codeql-analyze-cpp-job-limit-120-ui.log", Timeout, Some("120")),
+    (
+        "b107-selfhosted-arm64-grype-amd64-exec-format.log",
+        OptionalJob,
+        Some("architecture_mismatch"),
+    ),
 ];
 
 /// For every `unknown` row, the log line (1-based) of the root cause's first
@@ -4176,6 +4208,16 @@ const UNKNOWN_ROOT_LINES: &[(&str, u64)] = &[
     ("b106-actionlint-unknown-runner-label-log-failed.log", 10),
     ("b106-angular-bundle-initial-exceeded-budget.log", 79),
     ("b106-npm-publish-eneedauth-no-token-ui.log", 45),
+    // Batch 107, pinned when written (each tool's own message; a scanner's
+    // first finding; the trap's assertion location).
+    ("b107-codeql-analyze-java-could-not-process-any.log", 73),
+    ("b107-semgrep-ci-blocking-findings-log-failed.log", 35),
+    ("b107-gitleaks-action-missing-license-org.log", 39),
+    ("b107-trufflehog-base-head-same-push-log-failed.log", 24),
+    ("b107-dependency-review-vulnerable-packages-ui.log", 23),
+    ("b107-cosign-sign-keyless-no-id-token-device-flow.log", 52),
+    ("b107-zizmor-template-injection-findings-log-failed.log", 13),
+    ("b107-trap-codeql-v2-deprecated-then-pytest-not-found-name.log", 43),
 ];
 
 /// For rows whose category is not `unknown`, the log line (1-based) of the
@@ -4440,6 +4482,11 @@ const KNOWN_ROOT_LINES: &[(&str, u64)] = &[
     ("b106-markdownlint-cli2-command-not-found-log-failed.log", 5),
     ("b106-tsup-esbuild-could-not-resolve-zod.log", 77),
     ("b106-storybook-test-runner-job-limit-30-log-failed.log", 9),
+    // Batch 107, pinned when written.
+    ("b107-syft-command-not-found-log-failed.log", 7),
+    ("b107-upload-sarif-path-does-not-exist.log", 45),
+    ("b107-codeql-analyze-cpp-job-limit-120-ui.log", 36),
+    ("b107-selfhosted-arm64-grype-amd64-exec-format.log", 13),
 ];
 
 /// `None` when the root cause of fixture `name` begins on line `want`; else
@@ -5539,6 +5586,63 @@ const ROOT_STEPS: &[(&str, Option<&str>, &str)] = &[
     ("b106-tsup-esbuild-could-not-resolve-zod.log", None, "npm run build"),
     ("b106-typos-cli-misspelling-ui.log", None, "crate-ci/typos"),
     ("b106-npm-publish-eneedauth-no-token-ui.log", None, "npm publish"),
+    // Batch 107.
+    (
+        "b107-semgrep-ci-blocking-findings-log-failed.log",
+        Some("semgrep"),
+        "Run semgrep ci",
+    ),
+    (
+        "b107-trufflehog-base-head-same-push-log-failed.log",
+        Some("secrets"),
+        "TruffleHog OSS",
+    ),
+    (
+        "b107-zizmor-template-injection-findings-log-failed.log",
+        Some("zizmor"),
+        "Run zizmor",
+    ),
+    (
+        "b107-syft-command-not-found-log-failed.log",
+        Some("sbom"),
+        "Generate SBOM",
+    ),
+    (
+        "b107-codeql-analyze-java-could-not-process-any.log",
+        None,
+        "github/codeql-action/analyze",
+    ),
+    (
+        "b107-gitleaks-action-missing-license-org.log",
+        None,
+        "gitleaks/gitleaks-action",
+    ),
+    (
+        "b107-dependency-review-vulnerable-packages-ui.log",
+        None,
+        "actions/dependency-review-action",
+    ),
+    (
+        "b107-cosign-sign-keyless-no-id-token-device-flow.log",
+        None,
+        "cosign sign",
+    ),
+    (
+        "b107-trap-codeql-v2-deprecated-then-pytest-not-found-name.log",
+        None,
+        "python -m pytest",
+    ),
+    (
+        "b107-upload-sarif-path-does-not-exist.log",
+        None,
+        "github/codeql-action/upload-sarif",
+    ),
+    (
+        "b107-codeql-analyze-cpp-job-limit-120-ui.log",
+        None,
+        "github/codeql-action/analyze",
+    ),
+    ("b107-selfhosted-arm64-grype-amd64-exec-format.log", None, "curl -sSfL"),
 ];
 
 /// Words the root cause's message must have: a log cut short must say that
@@ -5776,6 +5880,10 @@ const NOT_FIXABLE: &[(&str, &str)] = &[
         "not a known tool",
     ),
     ("b106-tsup-esbuild-could-not-resolve-zod.log", "manifest"),
+    // Batch 107: syft is no package of the runner's manager; the SARIF file
+    // is a scanner's output, not a path to fix.
+    ("b107-syft-command-not-found-log-failed.log", "not a known tool"),
+    ("b107-upload-sarif-path-does-not-exist.log", "build output"),
 ];
 
 fn expected_fixable(name: &str, category: Category, subject: Option<&str>) -> bool {
