@@ -164,7 +164,11 @@ pub fn likely_typo_of(command: &str) -> Option<&'static str> {
     // The closest known tool (the first listed among equals).
     known()
         .filter_map(|tool| {
-            let limit = if tool.len() <= 4 { 1 } else { 2 };
+            // Two slips are allowed only when both names are longer than
+            // four letters: a four-letter name two edits from a five-letter
+            // one shares little more than half of it (`syft`, Anchore's SBOM
+            // tool, is no slip of `swift`).
+            let limit = if tool.len().min(command.len()) <= 4 { 1 } else { 2 };
             let distance = strsim::osa_distance(tool, command);
             (tool.len().abs_diff(command.len()) <= limit && distance <= limit).then_some((distance, tool))
         })
@@ -203,6 +207,9 @@ mod tests {
         assert_eq!(likely_typo_of("nmake"), None);
         assert_eq!(likely_typo_of("gtar"), None);
         assert_eq!(likely_typo_of("mkae"), Some("make"));
+        // Two edits of a four-letter name are no slip: a tool of its own.
+        assert_eq!(likely_typo_of("syft"), None);
+        assert_eq!(likely_typo_of("swfit"), Some("swift"));
     }
 
     #[test]
