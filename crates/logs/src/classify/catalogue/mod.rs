@@ -29,7 +29,7 @@
 //!    `gcloud`, `azure` (az and Entra ID sign-in), `playwright`, `cypress`,
 //!    `android` (sdkmanager, the emulator, the Android Gradle plugin's checks), `apple` (notarytool),
 //!    `packages` (apt, apk, dnf/dnf5/yum, zypper, brew, choco, winget), `git`, `ssh` (OpenSSH's host key checks),
-//!    `netlify` (the Netlify CLI's deploy folder), `firebase` (the Firebase CLI's project root), `flutter_action` (its release-manifest lookup), `snyk` (its test summary), `goreleaser` (its failed run's error), `semantic_release`, `changesets` (a refused publish), `sphinx` (the warning `-W` stopped on), `lychee` (a failed link), `hadolint`, `markdownlint`, `codespell`, `typos`, `commitlint`, `actionlint` (their findings), `asdf` (a shim with no installed version), `trivy` (its scan's total),
+//!    `netlify` (the Netlify CLI's deploy folder), `firebase` (the Firebase CLI's project root), `flutter_action` (its release-manifest lookup), `snyk` (its test summary), `goreleaser` (its failed run's error), `semantic_release`, `changesets` (a refused publish), `sphinx` (the warning `-W` stopped on), `lychee` (a failed link), `hadolint`, `markdownlint`, `codespell`, `typos`, `commitlint`, `actionlint` (their findings), `asdf` (a shim with no installed version), `trivy` (its scan's total), `codeql` (the CLI's nothing-extracted message, upload-sarif's missing SARIF path, ahead of `actions`' generic path message), `semgrep` and `dependency_review` (their first finding),
 //!    `prisma` (its CLI's `--schema` lookup), `liquibase` (a changelog not on its search path), `ansible`
 //!    (`ansible-playbook`'s missing playbook, a task's `fatal:` result), `packer` (its plugin getter's GitHub limit),
 //!    `pulumi` (a stack's update conflict), `supabase` (its missing access token), `oclif` (the Heroku CLI's and other
@@ -78,6 +78,7 @@ mod changesets;
 mod clojure;
 mod cocoapods;
 mod codecov;
+mod codeql;
 mod codespell;
 mod commitlint;
 mod conan;
@@ -85,6 +86,7 @@ mod coveralls;
 mod cypress;
 mod dart;
 mod deno;
+mod dependency_review;
 mod docker;
 mod dotnet;
 mod elixir;
@@ -131,6 +133,7 @@ mod ruby;
 mod runner;
 mod rustup;
 mod semantic_release;
+mod semgrep;
 mod setup_versions;
 mod shell;
 mod snyk;
@@ -368,6 +371,9 @@ pub const EMITTERS: &[(&str, &[Entry])] = &[
     ("actionlint", actionlint::ENTRIES),
     ("asdf", asdf::ENTRIES),
     ("trivy", trivy::ENTRIES),
+    ("codeql", codeql::ENTRIES),
+    ("semgrep", semgrep::ENTRIES),
+    ("dependency_review", dependency_review::ENTRIES),
     ("prisma", prisma::ENTRIES),
     ("liquibase", liquibase::ENTRIES),
     ("ansible", ansible::ENTRIES),
