@@ -687,6 +687,9 @@ pub struct LogicalLine {
     /// (a container's or a remote shell's script, or text written to a
     /// file), not lines the runner's shell runs.
     pub body: String,
+    /// The script's physical lines (0-based, by `str::lines`) its code is
+    /// on: the first and the line after the last, heredoc bodies left out.
+    pub lines: Range<usize>,
 }
 
 impl LogicalLine {
@@ -710,12 +713,14 @@ pub fn logical_lines(script: &str) -> Vec<LogicalLine> {
     let mut current = LogicalLine::default();
     let mut quote: Option<u8> = None;
     let mut pending: VecDeque<String> = VecDeque::new();
-    for line in script.lines() {
+    let mut started = false;
+    for (i, line) in script.lines().enumerate() {
         if let Some(delimiter) = pending.front() {
             if line.trim() == delimiter {
                 pending.pop_front();
                 if pending.is_empty() {
                     out.push(std::mem::take(&mut current));
+                    started = false;
                 }
             } else {
                 current.body.push_str(line);
@@ -723,6 +728,11 @@ pub fn logical_lines(script: &str) -> Vec<LogicalLine> {
             }
             continue;
         }
+        if !started {
+            current.lines = i..i;
+            started = true;
+        }
+        current.lines.end = i + 1;
         quote = scan_line(line, quote, &mut current.code, &mut pending);
         if quote.is_some() {
             current.code.push('\n');
@@ -736,6 +746,7 @@ pub fn logical_lines(script: &str) -> Vec<LogicalLine> {
         }
         if pending.is_empty() {
             out.push(std::mem::take(&mut current));
+            started = false;
         }
     }
     if !current.code.trim().is_empty() || !current.body.is_empty() {
@@ -819,6 +830,10 @@ mod tests {
         );
         assert_eq!(lines[2].body, "\tpandoc b\n");
         assert!(!lines[2].body_runs_here());
+        // Each logical line knows the physical lines of its code (a heredoc's
+        // body and its delimiter left out), for edits of the script.
+        let ranges: Vec<_> = lines.iter().map(|l| l.lines.clone()).collect();
+        assert_eq!(ranges, [0..3, 3..6, 6..7, 9..11, 11..12, 12..13]);
         assert!(logical_lines("sudo bash <<EOF\nmake\nEOF\n")[0].body_runs_here());
     }
 
