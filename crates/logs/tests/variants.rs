@@ -5675,6 +5675,9 @@ const ROOT_MESSAGES: &[(&str, &str)] = &[
     // cargo-deny's ban is named as cargo-deny's, not `deno lint`'s (the same
     // `error[{code}]:` shape), batch 100.
     ("b100-cargo-deny-banned-crate-openssl.log", "cargo-deny"),
+    // zizmor's findings are named as zizmor's, not `deno lint`'s (the same
+    // `error[{rule}]:` shape), batch 107 (added after its first run).
+    ("b107-zizmor-template-injection-findings-log-failed.log", "zizmor"),
 ];
 
 /// Known (non-`unknown`) rows whose root cause must be `fixable: false`, each
