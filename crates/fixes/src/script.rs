@@ -168,9 +168,13 @@ pub fn option_value_positions(text: &str, word: &str) -> Vec<usize> {
         if !after_ok || i == 0 || b[i - 1] != b'=' {
             continue;
         }
+        // The delimiter may be a multi-byte space (a pasted NBSP): the name
+        // starts after its last byte, not one byte after its first
+        // (review89 H3).
         let start = text[..i - 1]
-            .rfind(|c: char| c.is_whitespace() || c == '"' || c == '\'')
-            .map_or(0, |k| k + 1);
+            .char_indices()
+            .rfind(|&(_, c)| c.is_whitespace() || c == '"' || c == '\'')
+            .map_or(0, |(k, c)| k + c.len_utf8());
         let name = &text[start..i - 1];
         let option = name
             .strip_prefix("--")
@@ -247,6 +251,13 @@ mod tests {
             option_value_positions("x \"--schema=prisma/schema.prisma\"", p),
             vec![12]
         );
+        // A pasted no-break space (or any multi-byte space) before the
+        // option: no panic, and the option is read (review89 H3).
+        for space in ['\u{a0}', '\u{3000}', '\u{2009}'] {
+            let text = format!("npx prisma migrate deploy{space}--schema=prisma/schema.prisma");
+            let at = text.find("prisma/schema").unwrap();
+            assert_eq!(option_value_positions(&text, p), vec![at], "{space:?}");
+        }
         for text in [
             "SCHEMA=prisma/schema.prisma npx prisma generate",
             "npx prisma generate --schema=prisma/schema.prisma.bak",
@@ -257,6 +268,18 @@ mod tests {
             assert!(option_value_positions(text, p).is_empty(), "{text}");
         }
     }
+    proptest::proptest! {
+        /// Any text with any spaces (multi-byte ones too): every offset found
+        /// is the word's, right after an `=`, and nothing panics.
+        #[test]
+        fn option_values_of_any_text(text in "[ -~\u{a0}\u{3000}\u{2009}\u{e9}]{0,60}", word in "[a-z/.]{1,6}") {
+            for at in option_value_positions(&text, &word) {
+                proptest::prop_assert!(text[at..].starts_with(&word));
+                proptest::prop_assert_eq!(&text[at - 1..at], "=");
+            }
+        }
+    }
+
     use autoheal_engine::yaml::parse;
 
     #[test]
