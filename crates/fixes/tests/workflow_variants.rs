@@ -459,7 +459,9 @@ const ROWS: &[Row] = &[
     // run: the fix a person should get, or none, in settings the catalogue
     // may not know.
     // node:20-alpine has no git and no apt-get: Alpine's apk, as root.
-    // Withheld at the first run (no apk route); mended after it.
+    // Withheld at the first run (no apk route); mended after it. Before the
+    // checkout, which without git downloads the tree with no `.git`
+    // (review89 H2: installed after it, `git describe` still failed).
     row(
         "b104-alpine-container-git-not-found.log",
         Some("build"),
@@ -467,7 +469,7 @@ const ROWS: &[Row] = &[
         MissingCommand,
         Some("git"),
         true,
-        Edit::Adds(&["apk add --no-cache git"]),
+        Edit::Adds(&["run: apk add --no-cache git\n      - uses: actions/checkout@v4"]),
     ),
     // The Windows leg only; the Linux leg's apt install stays as it is.
     row(

@@ -99,10 +99,22 @@ pub(crate) fn generate(ctx: &Ctx<'_>) -> Generated {
     } else {
         package_steps(ctx, job, earlier, command)?
     };
+    // In a container without git, actions/checkout downloads the tree
+    // through the REST API, with no `.git` (its log says so: "To create a
+    // local Git repository instead, add Git 2.18 or higher to the PATH"): git
+    // installed after the checkout finds no repository, so it goes before
+    // the checkout (review89 H2).
+    let before = match platform(job) {
+        Platform::DebianContainer | Platform::AlpineContainer if command == "git" => earlier
+            .iter()
+            .find(|s| s.uses().is_some_and(|u| u.starts_with("actions/checkout@")))
+            .unwrap_or(step),
+        _ => step,
+    };
     let mut edits: Vec<Edit> = Vec::new();
     for b in &blocks {
         edits.push(
-            insert_step_before(ctx.path, ctx.source, job, step.index, b)
+            insert_step_before(ctx.path, ctx.source, job, before.index, b)
                 .ok_or("cannot insert a step here (flow-style steps?)")?,
         );
     }
@@ -118,7 +130,7 @@ pub(crate) fn generate(ctx: &Ctx<'_>) -> Generated {
         format!(
             "Add step{} {listed} before step \"{}\" of job `{}`",
             if count > 1 { "s" } else { "" },
-            step.display_name(),
+            before.display_name(),
             job.id
         ),
         edits,
@@ -130,7 +142,7 @@ pub(crate) fn generate(ctx: &Ctx<'_>) -> Generated {
         step.display_name(),
         runs.join(", then ")
     ));
-    let (path, job_id, index) = (ctx.path.to_string(), job.id.to_string(), step.index);
+    let (path, job_id, index) = (ctx.path.to_string(), job.id.to_string(), before.index);
     let intent = move |files: &Files| -> Result<(), String> {
         let doc = yaml::parse(files.get(&path).ok_or("workflow missing")?.as_bytes());
         let wf = Workflow::new(doc.root.as_ref().ok_or("no document")?);

@@ -92,6 +92,25 @@ fn container_jobs_use_apt_without_sudo_and_yarn_gets_node_first() {
         ),
         "{out}"
     );
+    // With a checkout earlier, git goes before it: without git the checkout
+    // downloads the tree with no `.git`, and git after it finds no
+    // repository (review89 H2). Another command still goes right before
+    // the failing step.
+    let checked_out = src.replace(
+        "    steps:\n",
+        "    steps:\n      - uses: actions/checkout@v4\n      - run: npm ci\n",
+    );
+    let out = apply_only(&missing("git", "changes").at_step_number(5), &checked_out);
+    assert!(
+        out.contains("        run: apt-get update && apt-get install -y git\n      - uses: actions/checkout@v4\n"),
+        "{out}"
+    );
+    let jq = checked_out.replace("git diff --stat HEAD~1", "jq . package.json");
+    let out = apply_only(&missing("jq", "changes").at_step_number(5), &jq);
+    assert!(
+        out.contains("      - run: npm ci\n      - name: Install jq\n        run: apt-get update && apt-get install -y jq\n      - run: jq"),
+        "{out}"
+    );
     // An action whose kind autoheal does not know may be a Docker action,
     // whose image no install in the job's container reaches.
     let action = src.replace("run: git diff --stat HEAD~1", "uses: dorny/paths-filter@v3");
