@@ -49,6 +49,14 @@ pub(crate) fn generate(ctx: &Ctx<'_>) -> Generated {
             job.id
         ));
     }
+    if let Some(why) = workflow_ships(&wf, root) {
+        return Err(format!(
+            "the workflow {why}: letting job `{}` (or a leg of it) fail without failing the run would let the release \
+             go out without what it makes while the run shows green, so a runner failure there needs a manual fix (a \
+             healthier runner, or a retry)",
+            job.id
+        ));
+    }
     if let Some((later, why)) = shipping_dependent(&wf, job) {
         return Err(format!(
             "job `{later}` {why} and needs job `{}`{}: with `continue-on-error` on `{}`, a failed `{}` no longer stops \
@@ -168,6 +176,37 @@ fn ships(job: &Job<'_>) -> Option<String> {
             .find(|w| ["release", "deploy", "publish"].iter().any(|p| w.starts_with(p)))
             .map(|w| format!("is named for what it delivers (`{w}`)"))
     })
+}
+
+/// Why the whole workflow delivers something, so that every job of it is
+/// part of a release: a `name:` whose words say it releases, deploys or
+/// publishes, or triggers that are only releases (`release`, a `push` of
+/// tags and no branches, besides a manual `workflow_dispatch`). A tag's
+/// build whose macOS leg is let fail ships without its macOS binary
+/// (review89 M3).
+fn workflow_ships(wf: &Workflow<'_>, root: &Node) -> Option<String> {
+    let name = root.get("name").and_then(Node::as_str).unwrap_or("");
+    if let Some(w) = name
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .map(str::to_ascii_lowercase)
+        .find(|w| ["release", "deploy", "publish"].iter().any(|p| w.starts_with(p)))
+    {
+        return Some(format!("is named for what it delivers (`{w}`)"));
+    }
+    let on = root.get("on");
+    let tag_push = || {
+        on.and_then(|o| o.get("push")).is_some_and(|p| {
+            p.get("tags").is_some() && p.get("branches").is_none() && p.get("branches-ignore").is_none()
+        })
+    };
+    let events = wf.events();
+    let releases = events.iter().all(|e| match *e {
+        "release" | "workflow_dispatch" => true,
+        "push" => tag_push(),
+        _ => false,
+    });
+    (releases && events.iter().any(|e| *e != "workflow_dispatch"))
+        .then(|| "runs only for releases (a published release or a pushed tag)".to_string())
 }
 
 /// A job that releases or deploys ([`ships`]) and needs `job`, directly or
@@ -547,6 +586,31 @@ jobs:
 
     /// A job that releases or deploys is never let fail, as a whole or a
     /// leg: a run would show green with the release skipped or half done.
+    /// review89 M3: every job of a release workflow is part of the
+    /// release, whatever the job is called.
+    #[test]
+    fn no_job_of_a_release_workflow_is_made_optional() {
+        for on in [
+            "on:\n  push:\n    tags: ['v*']\n",
+            "on:\n  release:\n    types: [published]\n  workflow_dispatch:\n",
+            "name: Deploy docs\non: [push, pull_request]\n",
+        ] {
+            let src = TWO_JOBS.replace("on: [push, pull_request]\n", on);
+            let why = manual_reason(&optional("arm"), &src);
+            assert!(why.contains("the workflow"), "{on}: {why}");
+        }
+        // Branch pushes as well as tags, or a manual run alone: the workflow
+        // also checks code, and the arm job is let fail as before.
+        for on in [
+            "on:\n  push:\n    branches: [main]\n    tags: ['v*']\n",
+            "on: workflow_dispatch\n",
+        ] {
+            let src = TWO_JOBS.replace("on: [push, pull_request]\n", on);
+            let out = apply_only(&optional("arm"), &src);
+            assert!(out.contains("continue-on-error: true"), "{on}: {out}");
+        }
+    }
+
     #[test]
     fn a_job_that_releases_or_deploys_is_never_made_optional() {
         let release = TWO_JOBS.replace("  arm:\n", "  release-arm:\n");
