@@ -217,8 +217,9 @@ fn point_at(
         ));
     }
     let found = refs(ctx.source, step.node, rel);
+    let live = changes_live_systems(&crate::elsewhere::step_text(ctx, job, step));
     let make = |title: String, edits: Vec<Edit>| {
-        if how.is_strong() && !into_samples(full, to) {
+        if how.is_strong() && !into_samples(full, to) && !live {
             Fix::safe(title, edits)
         } else {
             Fix::unsafe_(title, edits)
@@ -399,6 +400,38 @@ fn artifact_dir_holds(path: Option<&Node>, full: &str) -> bool {
     workspace_path(text).is_some_and(|dir| full.strip_prefix(dir.as_str()).is_some_and(|r| r.starts_with('/')))
 }
 
+/// Whether a step changes live systems (`terraform apply`, `kubectl apply`,
+/// `helm upgrade`, `prisma migrate deploy`, `npm publish`): the moved-file
+/// search goes by name, and a wrong pick there is not a red build but a
+/// changed environment, so a rewrite in such a step is never applied without
+/// a person (review89 M2).
+fn changes_live_systems(text: &str) -> bool {
+    const VERBS: &[&str] = &[
+        "apply", "deploy", "upgrade", "install", "destroy", "migrate", "publish", "release", "push", "sync",
+    ];
+    const PROGRAMS: &[&str] = &[
+        "terraform",
+        "tofu",
+        "terragrunt",
+        "kubectl",
+        "helm",
+        "prisma",
+        "pulumi",
+        "npm",
+        "pnpm",
+        "yarn",
+    ];
+    text.lines().any(|line| {
+        let words: Vec<&str> = line
+            .split_whitespace()
+            .map(|w| w.rsplit('/').next().unwrap_or(w))
+            .collect();
+        // A playbook run is a change to the hosts it reaches, whatever it does.
+        words.contains(&"ansible-playbook")
+            || words.iter().any(|w| PROGRAMS.contains(w)) && words.iter().any(|w| VERBS.contains(w))
+    })
+}
+
 /// Directories of examples and test data: a file found only there stands in
 /// for the project's own, so a rewrite to it is never applied without a
 /// person (review87 H4).
@@ -413,6 +446,14 @@ const SAMPLE_DIRS: &[&str] = &[
     // schema.prisma`): the project's own file is not one of them (review89).
     "template",
     "templates",
+    // Copies kept out of use (`legacy/envs/prod.tfvars`, review89 M2).
+    "legacy",
+    "old",
+    "archive",
+    "archived",
+    "backup",
+    "backups",
+    "deprecated",
 ];
 
 fn into_samples(full: &str, to: &str) -> bool {
@@ -732,18 +773,51 @@ jobs:
         let o = crate::fixes_for(&f, PATH, wf, &with_it);
         let fix = o.fixes.first().unwrap_or_else(|| panic!("{:?}", o.manual_reason));
         assert!(fix.title.contains("packages/db/prisma/schema.prisma"), "{}", fix.title);
-        assert_eq!(fix.applicability, autoheal_engine::Applicability::Safe, "{fix:?}");
+        // A migration of a live database: offered, never applied without a
+        // person (review89 M2).
+        assert_eq!(fix.applicability, autoheal_engine::Applicability::Unsafe, "{fix:?}");
         // `prisma generate` reads the schema alone: the move is followed.
         let generate = wf.replace("migrate deploy", "generate");
         let o = crate::fixes_for(&f, PATH, &generate, &left_behind);
         let fix = o.fixes.first().unwrap_or_else(|| panic!("{:?}", o.manual_reason));
         assert!(fix.title.contains("packages/db/prisma/schema.prisma"), "{}", fix.title);
+        assert_eq!(fix.applicability, autoheal_engine::Applicability::Safe, "{fix:?}");
         // A template's schema stands in for the project's: never Safe.
         let template = repo(&[("package.json", "{}"), ("templates/prisma/schema.prisma", "x")]);
         let o = crate::fixes_for(&f, PATH, &generate, &template);
         if let Some(fix) = o.fixes.iter().find(|x| !x.fallback) {
             assert_eq!(fix.applicability, autoheal_engine::Applicability::Unsafe, "{fix:?}");
         }
+    }
+
+    /// review89 M2: an auto-approved apply pointed at a `legacy/` copy was a
+    /// Safe rewrite; a step that changes live systems, or a target among
+    /// copies kept out of use, is never Safe.
+    #[test]
+    fn a_rewrite_in_an_apply_or_to_a_legacy_copy_is_never_safe() {
+        let wf = "on: push\njobs:\n  infra:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - name: Apply\n        run: terraform apply -auto-approve -var-file=envs/prod.tfvars\n";
+        let f = missing("envs/prod.tfvars", "infra").at_step_name("Apply");
+        let safety = |src: &str, files: &[(&str, &str)]| {
+            let o = crate::fixes_for(&f, PATH, src, &repo(files));
+            let fix = o.fixes.into_iter().find(|x| !x.fallback).expect("a rewrite");
+            fix.applicability
+        };
+        let moved = [("main.tf", ""), ("infra/envs/prod.tfvars", "x")];
+        let legacy = [("main.tf", ""), ("legacy/envs/prod.tfvars", "x")];
+        use autoheal_engine::Applicability::{Safe, Unsafe};
+        assert_eq!(safety(wf, &moved), Unsafe);
+        assert_eq!(safety(wf, &legacy), Unsafe);
+        let plan = wf.replace("apply -auto-approve", "plan");
+        assert_eq!(safety(&plan, &moved), Safe);
+        assert_eq!(safety(&plan, &legacy), Unsafe);
+        let helm = wf.replace(
+            "terraform apply -auto-approve -var-file=envs/prod.tfvars",
+            "helm upgrade --install web ./chart -f envs/prod.tfvars",
+        );
+        let helm_moved = [("chart/Chart.yaml", ""), ("infra/envs/prod.tfvars", "x")];
+        assert_eq!(safety(&helm, &helm_moved), Unsafe);
+        assert!(!super::changes_live_systems("npm run build\npytest -q\nterraform plan"));
+        assert!(super::changes_live_systems("sudo ansible-playbook -i hosts site.yml"));
     }
 
     /// review87 H2, H3: a deploy folder the build did not write, and an Xcode
