@@ -357,6 +357,46 @@ const ROWS: &[Row] = &[
             Edit::Adds(&["--schema=packages/db/prisma/schema.prisma"]),
         )
     },
+    // Batch 105 (helper diag105): Meson's machine file. The native files
+    // moved under `ci/meson/`: the option follows the file the job's
+    // matrix names, in the step that failed. The configure step writes the
+    // path with `${{ matrix.compiler }}`, so the log's `ci/native-gcc.ini`
+    // is not the workflow's text: a fix that rewrote it would have to
+    // replace an expression with one leg's value; none is the safe answer
+    // there, and the row states it.
+    Row {
+        repo: &[
+            ("ci/meson/native-gcc.ini", "[binaries]\nc = 'gcc'\n"),
+            ("ci/meson/native-clang.ini", "[binaries]\nc = 'clang'\n"),
+            ("meson.build", "project('quill', 'c')\n"),
+        ],
+        ..row(
+            "b105-meson-setup-native-file-not-found-log-failed.log",
+            Some("build (gcc)"),
+            "b105-meson-native-file.yml",
+            FileNotFound,
+            Some("ci/native-gcc.ini"),
+            true,
+            Edit::NeverAdds(&["ci/meson/native-gcc.ini"]),
+        )
+    },
+    // The same log where the step names the file as written: the option
+    // follows the file to `ci/meson/`.
+    Row {
+        repo: &[
+            ("ci/meson/native-gcc.ini", "[binaries]\nc = 'gcc'\n"),
+            ("meson.build", "project('quill', 'c')\n"),
+        ],
+        ..row(
+            "b105-meson-setup-native-file-not-found-log-failed.log",
+            Some("build (gcc)"),
+            "b105-meson-native-file-literal.yml",
+            FileNotFound,
+            Some("ci/native-gcc.ini"),
+            true,
+            Edit::Adds(&["--native-file ci/meson/native-gcc.ini"]),
+        )
+    },
     // The changelog moved under the Maven resources: no new path (Liquibase
     // would run every changeset again under it), even with the file there.
     Row {

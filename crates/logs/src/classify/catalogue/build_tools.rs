@@ -18,7 +18,12 @@
 //! build program corresponding to "{generator}".` from `cmGlobalGenerator`),
 //! ninja (`ninja: error: '{path}', needed by '{target}', missing and no known
 //! rule to make it`, `src/build.cc`), Meson (`{file}:{line}:{col}: ERROR:
-//! {message}`, `mesonbuild/mlog.py`'s located errors),
+//! {message}`, `mesonbuild/mlog.py`'s located errors; and `ERROR: Cannot find
+//! specified {native|cross} file: {f}`, raised by `coredata.py`'s machine-file
+//! loader when a `--native-file`/`--cross-file` path is neither a file from
+//! the working directory nor under `$XDG_DATA_HOME`/`$XDG_DATA_DIRS`'s
+//! `meson/{native|cross}/`: with one file given, `{f}` is that file's path as
+//! written; with several, the last one given, so a list is not read),
 //! doxygen (`error: configuration file {file} not found!`), CTest's summary
 //! (`{p}% tests passed, {f} tests failed out of {n}`, `cmCTestTestHandler.cxx`;
 //! a failed count of 0 is a pass) and autoconf's `AC_MSG_ERROR`, which a
@@ -170,6 +175,20 @@ pub const ENTRIES: &[Entry] = &[
             "../meson.build:1:0: ERROR: Unknown compiler(s): [['c++'], ['g++'], ['clang++']]",
             Category::Unknown,
             None,
+        )],
+    },
+    Entry {
+        id: "build_tools/meson-machine-file-missing",
+        grammar: "ERROR: Cannot find specified {native|cross} file: {path} (Meson's machine-file loader)",
+        needles: &[
+            "Cannot find specified native file: ",
+            "Cannot find specified cross file: ",
+        ],
+        check: meson_machine_file_missing,
+        examples: &[ex(
+            "ERROR: Cannot find specified native file: ci/native-gcc.ini",
+            Category::FileNotFound,
+            Some("ci/native-gcc.ini"),
         )],
     },
     Entry {
@@ -547,6 +566,19 @@ fn meson_error(line: &Line<'_>) -> Option<Hit> {
         })
 }
 
+fn meson_machine_file_missing(line: &Line<'_>) -> Option<Hit> {
+    let c = regex!(r"^ERROR: Cannot find specified (native|cross) file: (\S+)$").captures(line.text.trim())?;
+    Some(path_hit(
+        &c[2],
+        0.8,
+        &format!(
+            "Meson did not find the {} file the setup was given (--{}-file), neither from the working directory \
+             nor in its meson/{}/ data directories.",
+            &c[1], &c[1], &c[1]
+        ),
+    ))
+}
+
 fn pkg_config_missing(line: &Line<'_>) -> Option<Hit> {
     let text = line.text.trim_start();
     let found = text.contains("was not found in the pkg-config search path")
@@ -658,6 +690,43 @@ mod tests {
             "meson.build:1:0: WARNING: Project targets '>=1.1' but uses feature introduced in '1.3'",
         ] {
             assert!(meson_error(&Line::plain(text)).is_none(), "{text}");
+        }
+    }
+
+    /// Meson's missing machine file: a path in the workspace is the subject
+    /// (the fix may point the option at where the file moved); one outside
+    /// it, or words quoting the message, are not read as a moved file.
+    #[test]
+    fn meson_machine_file_missing_names_the_path() {
+        for (text, path) in [
+            (
+                "ERROR: Cannot find specified native file: ci/native-gcc.ini",
+                "ci/native-gcc.ini",
+            ),
+            (
+                "  ERROR: Cannot find specified cross file: cross/aarch64.txt",
+                "cross/aarch64.txt",
+            ),
+        ] {
+            let hit = meson_machine_file_missing(&Line::plain(text)).expect(text);
+            assert_eq!(
+                (hit.category, hit.subject.as_deref(), hit.fixable),
+                (Category::FileNotFound, Some(path), true),
+                "{text}"
+            );
+        }
+        let outside = meson_machine_file_missing(&Line::plain(
+            "ERROR: Cannot find specified cross file: /opt/sdk/cross.ini",
+        ))
+        .expect("read");
+        assert_eq!(outside.category, Category::FileNotFound);
+        assert!(!outside.fixable);
+        for text in [
+            "echo 'ERROR: Cannot find specified native file: x.ini'",
+            "ERROR: Cannot find specified toolchain file: x.ini",
+            "Could not find any valid candidate for native files: ci/native-gcc.ini",
+        ] {
+            assert!(meson_machine_file_missing(&Line::plain(text)).is_none(), "{text}");
         }
     }
 
