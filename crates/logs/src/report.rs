@@ -271,6 +271,10 @@ pub enum Ecosystem {
     /// A Dart or Flutter package (pub.dev, or the Flutter SDK's own
     /// packages), declared under `dependencies:` in pubspec.yaml.
     Pub,
+    /// An OCaml library by its findlib name's first part (`ppx_deriving`
+    /// for `ppx_deriving.show`), from an opam package the project's `.opam`
+    /// file declares (usually of the same name, not always).
+    Opam,
 }
 
 /// GitHub's default job time limit, and the most a hosted runner's job may
