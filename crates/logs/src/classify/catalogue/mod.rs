@@ -29,7 +29,7 @@
 //!    `gcloud`, `azure` (az and Entra ID sign-in), `playwright`, `cypress`,
 //!    `android` (sdkmanager, the emulator, the Android Gradle plugin's checks), `apple` (notarytool),
 //!    `packages` (apt, apk, dnf/dnf5/yum, zypper, brew, choco, winget), `git`, `ssh` (OpenSSH's host key checks),
-//!    `netlify` (the Netlify CLI's deploy folder), `firebase` (the Firebase CLI's project root), `flutter_action` (its release-manifest lookup), `snyk` (its test summary), `goreleaser` (its failed run's error), `semantic_release`, `changesets` (a refused publish), `sphinx` (the warning `-W` stopped on), `lychee` (a failed link), `hadolint`, `markdownlint`, `codespell`, `typos`, `commitlint`, `actionlint` (their findings), `asdf` (a shim with no installed version), `trivy` (its scan's total), `codeql` (the CLI's nothing-extracted message, upload-sarif's missing SARIF path, ahead of `actions`' generic path message), `semgrep` and `dependency_review` (their first finding),
+//!    `netlify` (the Netlify CLI's deploy folder), `firebase` (the Firebase CLI's project root), `flutter_action` (its release-manifest lookup), `snyk` (its test summary), `goreleaser` (its failed run's error), `semantic_release`, `changesets` (a refused publish), `sphinx` (the warning `-W` stopped on), `lychee` (a failed link), `hadolint`, `markdownlint`, `codespell`, `typos`, `commitlint`, `actionlint` (their findings), `dune` (a library not found), `cuda` (nvcc's refusal), `zephyr` (a board it does not know), `godot` (a missing export template), `scalatest` (a failed test), `asdf` (a shim with no installed version), `trivy` (its scan's total), `codeql` (the CLI's nothing-extracted message, upload-sarif's missing SARIF path, ahead of `actions`' generic path message), `semgrep` and `dependency_review` (their first finding),
 //!    `prisma` (its CLI's `--schema` lookup), `liquibase` (a changelog not on its search path), `ansible`
 //!    (`ansible-playbook`'s missing playbook, a task's `fatal:` result), `packer` (its plugin getter's GitHub limit),
 //!    `pulumi` (a stack's update conflict), `supabase` (its missing access token), `oclif` (the Heroku CLI's and other
@@ -83,12 +83,14 @@ mod codespell;
 mod commitlint;
 mod conan;
 mod coveralls;
+mod cuda;
 mod cypress;
 mod dart;
 mod deno;
 mod dependency_review;
 mod docker;
 mod dotnet;
+mod dune;
 mod elixir;
 mod esbuild;
 mod firebase;
@@ -97,6 +99,7 @@ mod gcloud;
 mod git;
 mod github_api;
 mod go;
+mod godot;
 mod goreleaser;
 mod hadolint;
 mod haskell;
@@ -132,6 +135,7 @@ mod r;
 mod ruby;
 mod runner;
 mod rustup;
+mod scalatest;
 mod semantic_release;
 mod semgrep;
 mod setup_versions;
@@ -152,6 +156,7 @@ pub(crate) mod util;
 mod vite;
 mod webpack;
 mod yarn_pnp;
+mod zephyr;
 mod zig;
 mod zizmor;
 
@@ -308,6 +313,11 @@ pub const EMITTERS: &[(&str, &[Entry])] = &[
     ("julia", julia::ENTRIES),
     ("zig", zig::ENTRIES),
     ("ocaml", ocaml::ENTRIES),
+    ("dune", dune::ENTRIES),
+    ("cuda", cuda::ENTRIES),
+    ("zephyr", zephyr::ENTRIES),
+    ("godot", godot::ENTRIES),
+    ("scalatest", scalatest::ENTRIES),
     ("perl", perl::ENTRIES),
     ("lua", lua::ENTRIES),
     ("latex", latex::ENTRIES),
