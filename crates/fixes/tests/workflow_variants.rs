@@ -357,7 +357,7 @@ const ROWS: &[Row] = &[
             Edit::Adds(&["--schema=packages/db/prisma/schema.prisma"]),
         )
     },
-    // Batch 105 (helper diag105): Meson's machine file. The native files
+    // Batch 108 (helper diag105; written as 105, renumbered when another batch 105 landed first): Meson's machine file. The native files
     // moved under `ci/meson/`: the option follows the file the job's
     // matrix names, in the step that failed. The configure step writes the
     // path with `${{ matrix.compiler }}`, so the log's `ci/native-gcc.ini`
@@ -371,9 +371,9 @@ const ROWS: &[Row] = &[
             ("meson.build", "project('quill', 'c')\n"),
         ],
         ..row(
-            "b105-meson-setup-native-file-not-found-log-failed.log",
+            "b108-meson-setup-native-file-not-found-log-failed.log",
             Some("build (gcc)"),
-            "b105-meson-native-file.yml",
+            "b108-meson-native-file.yml",
             FileNotFound,
             Some("ci/native-gcc.ini"),
             true,
@@ -388,9 +388,9 @@ const ROWS: &[Row] = &[
             ("meson.build", "project('quill', 'c')\n"),
         ],
         ..row(
-            "b105-meson-setup-native-file-not-found-log-failed.log",
+            "b108-meson-setup-native-file-not-found-log-failed.log",
             Some("build (gcc)"),
-            "b105-meson-native-file-literal.yml",
+            "b108-meson-native-file-literal.yml",
             FileNotFound,
             Some("ci/native-gcc.ini"),
             true,

@@ -3350,6 +3350,43 @@ const CASES: &[(&str, Category, Option<&str>)] = &[
         OptionalJob,
         Some("architecture_mismatch"),
     ),
+    // Batch 108 (written as 105, renumbered: another batch 105 landed first): scientific, embedded, mobile, game and native-build tools
+    // (arduino-cli, PlatformIO, Zephyr's west, game-ci/unity-builder, Godot,
+    // nvcc, vcpkg, fastlane match, sbt/ScalaTest, matlab-actions, Meson,
+    // dune), written before any change; expectations decided from issue 12's
+    // definitions.
+    (
+        "b108-arduino-cli-command-not-found-log-failed.log",
+        MissingCommand,
+        Some("arduino-cli"),
+    ),
+    (
+        "b108-meson-setup-native-file-not-found-log-failed.log",
+        FileNotFound,
+        Some("ci/native-gcc.ini"),
+    ),
+    (
+        "b108-dune-library-not-found-yojson-log-failed.log",
+        MissingDependency,
+        Some("yojson"),
+    ),
+    ("b108-matlab-run-tests-job-limit-30-ui.log", Timeout, Some("30")),
+    ("b108-platformio-unknown-board-id.log", Unknown, None),
+    ("b108-unity-builder-missing-license-fork-pr-ui.log", Unknown, None),
+    ("b108-nvcc-unsupported-gpu-architecture-compute35.log", Unknown, None),
+    ("b108-godot-export-templates-missing-log-failed.log", Unknown, None),
+    ("b108-vcpkg-manifest-no-version-database-entry.log", Unknown, None),
+    (
+        "b108-fastlane-match-clone-certificates-fork-pr-log-failed.log",
+        Unknown,
+        None,
+    ),
+    (
+        "b108-trap-sbt-deprecation-then-test-user-not-found-log-failed.log",
+        Unknown,
+        None,
+    ),
+    ("b108-zephyr-west-build-no-board-named.log", Unknown, None),
 ];
 
 /// For every `unknown` row, the log line (1-based) of the root cause's first
@@ -4218,6 +4255,16 @@ const UNKNOWN_ROOT_LINES: &[(&str, u64)] = &[
     ("b107-cosign-sign-keyless-no-id-token-device-flow.log", 52),
     ("b107-zizmor-template-injection-findings-log-failed.log", 13),
     ("b107-trap-codeql-v2-deprecated-then-pytest-not-found-name.log", 43),
+    // Batch 108 (written as 105, renumbered: another batch 105 landed first), pinned when written (the tool's own reason; fastlane's at
+    // git's refusal, which its summaries relay).
+    ("b108-platformio-unknown-board-id.log", 53),
+    ("b108-unity-builder-missing-license-fork-pr-ui.log", 31),
+    ("b108-nvcc-unsupported-gpu-architecture-compute35.log", 45),
+    ("b108-godot-export-templates-missing-log-failed.log", 17),
+    ("b108-vcpkg-manifest-no-version-database-entry.log", 34),
+    ("b108-fastlane-match-clone-certificates-fork-pr-log-failed.log", 20),
+    ("b108-trap-sbt-deprecation-then-test-user-not-found-log-failed.log", 16),
+    ("b108-zephyr-west-build-no-board-named.log", 33),
 ];
 
 /// For rows whose category is not `unknown`, the log line (1-based) of the
@@ -4487,6 +4534,11 @@ const KNOWN_ROOT_LINES: &[(&str, u64)] = &[
     ("b107-upload-sarif-path-does-not-exist.log", 45),
     ("b107-codeql-analyze-cpp-job-limit-120-ui.log", 36),
     ("b107-selfhosted-arm64-grype-amd64-exec-format.log", 13),
+    // Batch 108 (written as 105, renumbered: another batch 105 landed first), pinned when written.
+    ("b108-arduino-cli-command-not-found-log-failed.log", 9),
+    ("b108-meson-setup-native-file-not-found-log-failed.log", 11),
+    ("b108-dune-library-not-found-yojson-log-failed.log", 8),
+    ("b108-matlab-run-tests-job-limit-30-ui.log", 34),
 ];
 
 /// `None` when the root cause of fixture `name` begins on line `want`; else
@@ -5643,6 +5695,59 @@ const ROOT_STEPS: &[(&str, Option<&str>, &str)] = &[
         "github/codeql-action/analyze",
     ),
     ("b107-selfhosted-arm64-grype-amd64-exec-format.log", None, "curl -sSfL"),
+    // Batch 108 (written as 105, renumbered: another batch 105 landed first), stated when written.
+    (
+        "b108-arduino-cli-command-not-found-log-failed.log",
+        Some("compile (esp32)"),
+        "Compile sketches",
+    ),
+    (
+        "b108-meson-setup-native-file-not-found-log-failed.log",
+        Some("build (gcc)"),
+        "Configure",
+    ),
+    (
+        "b108-dune-library-not-found-yojson-log-failed.log",
+        Some("build (5.2)"),
+        "Build",
+    ),
+    (
+        "b108-godot-export-templates-missing-log-failed.log",
+        Some("export (linux)"),
+        "Export game",
+    ),
+    (
+        "b108-fastlane-match-clone-certificates-fork-pr-log-failed.log",
+        Some("beta"),
+        "Build and upload to TestFlight",
+    ),
+    (
+        "b108-trap-sbt-deprecation-then-test-user-not-found-log-failed.log",
+        Some("test"),
+        "Run tests",
+    ),
+    (
+        "b108-matlab-run-tests-job-limit-30-ui.log",
+        None,
+        "matlab-actions/run-tests",
+    ),
+    (
+        "b108-unity-builder-missing-license-fork-pr-ui.log",
+        None,
+        "game-ci/unity-builder",
+    ),
+    ("b108-platformio-unknown-board-id.log", None, "pio run"),
+    (
+        "b108-nvcc-unsupported-gpu-architecture-compute35.log",
+        None,
+        "make -C kernels",
+    ),
+    (
+        "b108-vcpkg-manifest-no-version-database-entry.log",
+        None,
+        "$VCPKG_INSTALLATION_ROOT/vcpkg install",
+    ),
+    ("b108-zephyr-west-build-no-board-named.log", None, "west build"),
 ];
 
 /// Words the root cause's message must have: a log cut short must say that
@@ -5887,6 +5992,11 @@ const NOT_FIXABLE: &[(&str, &str)] = &[
     // is a scanner's output, not a path to fix.
     ("b107-syft-command-not-found-log-failed.log", "not a known tool"),
     ("b107-upload-sarif-path-does-not-exist.log", "build output"),
+    // Batch 108 (written as 105, renumbered: another batch 105 landed first): arduino-cli has no package by that name on the runner's
+    // managers (arduino/setup-arduino-cli installs it); dune's library comes
+    // from an opam package the project's `.opam` file must declare.
+    ("b108-arduino-cli-command-not-found-log-failed.log", "not a known tool"),
+    ("b108-dune-library-not-found-yojson-log-failed.log", "manifest"),
 ];
 
 fn expected_fixable(name: &str, category: Category, subject: Option<&str>) -> bool {
