@@ -23,7 +23,9 @@
 //! loader when a `--native-file`/`--cross-file` path is neither a file from
 //! the working directory nor under `$XDG_DATA_HOME`/`$XDG_DATA_DIRS`'s
 //! `meson/{native|cross}/`: with one file given, `{f}` is that file's path as
-//! written; with several, the last one given, so a list is not read),
+//! written; with several, the last one given, missing or not, so the subject
+//! is read from the `Could not find any valid candidate for {native|cross}
+//! files: …` list Meson logs just before, when it is there),
 //! doxygen (`error: configuration file {file} not found!`), CTest's summary
 //! (`{p}% tests passed, {f} tests failed out of {n}`, `cmCTestTestHandler.cxx`;
 //! a failed count of 0 is a pass) and autoconf's `AC_MSG_ERROR`, which a
@@ -568,15 +570,36 @@ fn meson_error(line: &Line<'_>) -> Option<Hit> {
 
 fn meson_machine_file_missing(line: &Line<'_>) -> Option<Hit> {
     let c = regex!(r"^ERROR: Cannot find specified (native|cross) file: (\S+)$").captures(line.text.trim())?;
-    Some(path_hit(
-        &c[2],
-        0.8,
-        &format!(
-            "Meson did not find the {} file the setup was given (--{}-file), neither from the working directory \
-             nor in its meson/{}/ data directories.",
-            &c[1], &c[1], &c[1]
-        ),
-    ))
+    let kind = &c[1];
+    let message = format!(
+        "Meson did not find the {kind} file the setup was given (--{kind}-file), neither from the working directory \
+         nor in its meson/{kind}/ data directories."
+    );
+    // Meson raises after its loop over the files given, so `{f}` is the
+    // last one given, missing or not; the list it logs just before
+    // (`Could not find any valid candidate for {kind} files: {missing…}`,
+    // space-separated by `mlog.log`) names the missing ones. Releases that
+    // raised inside the loop print no list, and there `{f}` is the missing
+    // file.
+    let candidates = line.recent.iter().rev().take(3).find_map(|l| {
+        let prefix = format!("Could not find any valid candidate for {kind} files: ");
+        l.trim().strip_prefix(prefix.as_str()).map(str::to_string)
+    });
+    match candidates {
+        None => Some(path_hit(&c[2], 0.8, &message)),
+        Some(list) => {
+            let missing: Vec<&str> = list.split_whitespace().collect();
+            match missing.as_slice() {
+                [one] => Some(path_hit(one, 0.8, &message)),
+                // Several missing: each is a path to look at, and no one
+                // rewrite fixes the setup.
+                _ => Some(Hit {
+                    fixable: false,
+                    ..path_hit(missing.first().copied().unwrap_or(&c[2]), 0.8, &message)
+                }),
+            }
+        }
+    }
 }
 
 fn pkg_config_missing(line: &Line<'_>) -> Option<Hit> {
@@ -721,6 +744,21 @@ mod tests {
         .expect("read");
         assert_eq!(outside.category, Category::FileNotFound);
         assert!(!outside.fixable);
+        // With several files given, Meson names the last one; the list it
+        // logs before names the missing one (final review A, 2).
+        let read = |recent: &[&str]| {
+            meson_machine_file_missing(&Line {
+                recent,
+                ..Line::plain("ERROR: Cannot find specified native file: ci/clang.ini")
+            })
+            .expect("read")
+        };
+        let one = read(&["Could not find any valid candidate for native files: ci/gcc.ini"]);
+        assert_eq!((one.subject.as_deref(), one.fixable), (Some("ci/gcc.ini"), true));
+        let two = read(&["Could not find any valid candidate for native files: ci/gcc.ini ci/clang.ini"]);
+        assert!(!two.fixable);
+        let older = read(&["The Meson build system"]);
+        assert_eq!((older.subject.as_deref(), older.fixable), (Some("ci/clang.ini"), true));
         for text in [
             "echo 'ERROR: Cannot find specified native file: x.ini'",
             "ERROR: Cannot find specified toolchain file: x.ini",

@@ -88,10 +88,22 @@ fn task_not_found(line: &Line<'_>) -> Option<Hit> {
         .then(|| Hit::blocker("deno.json has no task with that name."))
 }
 
+/// The `error[{kebab-name}]:` shape is not deno's alone (cargo-deny's
+/// `error[vulnerability]`, `error[rejected]`, zizmor's audits print it too),
+/// so deno is named only where deno ran: the step's script or a recent line
+/// names it (final review A, 1). Elsewhere the finding is a checker's,
+/// unnamed; either way a blocker for a person.
 fn lint_diagnostic(line: &Line<'_>) -> Option<Hit> {
-    regex!(r"^error\[[a-z][a-z0-9]*(?:-[a-z0-9]+)*\]: ")
-        .is_match(line.text.trim_start())
-        .then(|| Hit::blocker("`deno lint` found problems in the code."))
+    if !regex!(r"^error\[[a-z][a-z0-9]*(?:-[a-z0-9]+)*\]: ").is_match(line.text.trim_start()) {
+        return None;
+    }
+    let deno_ran = line.script.contains("deno") || line.recent.iter().any(|l| l.contains("deno"));
+    Some(Hit::blocker(if deno_ran {
+        "`deno lint` found problems in the code."
+    } else {
+        "a linter or checker reported a finding (`error[{rule}]: …`) that fails the step: the code or the \
+         checker's policy is a person's to change."
+    }))
 }
 
 fn type_error(line: &Line<'_>) -> Option<Hit> {
@@ -110,6 +122,21 @@ mod tests {
             ..Line::plain(text)
         };
         module_not_found(&line).expect("read")
+    }
+
+    /// Deno is named only where deno ran: cargo-deny's advisory and license
+    /// codes have the same shape (final review A, 1).
+    #[test]
+    fn deno_is_named_only_where_it_ran() {
+        let text = "error[vulnerability]: Use of a broken or risky cryptographic algorithm";
+        let other = lint_diagnostic(&Line::plain(text)).expect("read");
+        assert!(!other.message.contains("deno"), "{}", other.message);
+        let deno = lint_diagnostic(&Line {
+            script: "deno lint",
+            ..Line::plain("error[prefer-const]: `x` is never reassigned")
+        })
+        .expect("read");
+        assert!(deno.message.contains("deno lint"), "{}", deno.message);
     }
 
     #[test]
