@@ -738,7 +738,18 @@ pub fn logical_lines(script: &str) -> Vec<LogicalLine> {
             current.code.push('\n');
             continue;
         }
-        if let Some(joined) = current.code.trim_end().strip_suffix(['\\', '`', '^']) {
+        // `\` continues a POSIX line; PowerShell's backtick and cmd's `^`
+        // only when written apart from the word before them, as those shells'
+        // scripts write them: a POSIX line may end in a command
+        // substitution's closing backtick (`` TAG=`git describe` ``) or a
+        // revision's `^` (`git diff HEAD^`), which continue nothing (final
+        // review A, 3).
+        let code = current.code.trim_end();
+        let continued = code.strip_suffix('\\').or_else(|| {
+            code.strip_suffix(['`', '^'])
+                .filter(|rest| rest.is_empty() || rest.ends_with(char::is_whitespace))
+        });
+        if let Some(joined) = continued {
             let len = joined.len();
             current.code.truncate(len);
             current.code.push(' ');
@@ -835,6 +846,19 @@ mod tests {
         let ranges: Vec<_> = lines.iter().map(|l| l.lines.clone()).collect();
         assert_eq!(ranges, [0..3, 3..6, 6..7, 9..11, 11..12, 12..13]);
         assert!(logical_lines("sudo bash <<EOF\nmake\nEOF\n")[0].body_runs_here());
+        // A POSIX line ending in a substitution's backtick or a revision's
+        // `^` is whole; cmd's ` ^` continues.
+        let posix = logical_lines("TAG=`git describe`\ngit diff --stat HEAD^\ngh api repos/o/r\ndir ^\n  /b");
+        let codes: Vec<&str> = posix.iter().map(|l| l.code.trim_end()).collect();
+        assert_eq!(
+            codes,
+            [
+                "TAG=`git describe`",
+                "git diff --stat HEAD^",
+                "gh api repos/o/r",
+                "dir    /b"
+            ]
+        );
     }
 
     #[test]
