@@ -446,6 +446,14 @@ const SAMPLE_DIRS: &[&str] = &[
     // schema.prisma`): the project's own file is not one of them (review89).
     "template",
     "templates",
+    // Other projects' copies: vendored dependencies and Meson/CMake
+    // subprojects (`subprojects/zlib-1.3/cross/arm64.ini`, review89 M4).
+    "subprojects",
+    "vendor",
+    "third_party",
+    "third-party",
+    "3rdparty",
+    "external",
     // Copies kept out of use (`legacy/envs/prod.tfvars`, review89 M2).
     "legacy",
     "old",
@@ -810,6 +818,10 @@ jobs:
         let plan = wf.replace("apply -auto-approve", "plan");
         assert_eq!(safety(&plan, &moved), Safe);
         assert_eq!(safety(&plan, &legacy), Unsafe);
+        // A vendored dependency's file of the same name is another
+        // project's (review89 M4).
+        let vendored = [("main.tf", ""), ("vendor/modules/net/envs/prod.tfvars", "x")];
+        assert_eq!(safety(&plan, &vendored), Unsafe);
         let helm = wf.replace(
             "terraform apply -auto-approve -var-file=envs/prod.tfvars",
             "helm upgrade --install web ./chart -f envs/prod.tfvars",

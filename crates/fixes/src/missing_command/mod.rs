@@ -137,9 +137,14 @@ pub(crate) fn generate(ctx: &Ctx<'_>) -> Generated {
     )
     .with_explanation(format!(
         "Step \"{}\" failed because `{command}` is not installed where it runs (exit code 127, \"command not found\"). The fix \
-         adds, before it, {}. Check that the version installed is the one the project expects; if `{command}` was meant to \
+         adds, before {}, {}. Check that the version installed is the one the project expects; if `{command}` was meant to \
          come from an earlier step or a container image, fix that instead.",
         step.display_name(),
+        if before.index == step.index {
+            "it".to_string()
+        } else {
+            format!("step \"{}\" (the checkout, which needs git to make a real clone)", before.display_name())
+        },
         runs.join(", then ")
     ));
     let (path, job_id, index) = (ctx.path.to_string(), job.id.to_string(), before.index);
