@@ -277,7 +277,7 @@ fn event_config(ctx: &mut Context<'_>, name: &str, e: &Entry) {
 /// paths). The workflow is accepted, so this is a warning. A push filter of
 /// one ref kind beside a filter of the other (`branches: ['**']` with
 /// `tags: ['!**']`, which vuejs/core uses) only turns that kind off, as
-/// intended, and is not reported.
+/// intended, and is not reported when it is `!**` or `!*` alone.
 fn negated_only(ctx: &mut Context<'_>, event: &str, config: &Node) {
     for (filter, ignore) in [
         ("branches", "branches-ignore"),
@@ -302,17 +302,26 @@ fn negated_only(ctx: &mut Context<'_>, event: &str, config: &Node) {
             "tags" => ["branches", "branches-ignore"],
             _ => ["", ""],
         };
-        if other_ref_kind
+        // Only a filter that turns its whole ref kind off (`!**`, `!*`) is
+        // such an intent; `branches: ['!main']` beside `tags: ['v*']` still
+        // runs no branch push at all (final review B, 5).
+        let turns_kind_off = patterns.iter().all(|p| matches!(p.as_str(), Some("!**" | "!*")));
+        let other_kind_filtered = other_ref_kind
             .iter()
-            .any(|k| !k.is_empty() && config.entry(k).is_some())
-        {
+            .any(|k| !k.is_empty() && config.entry(k).is_some());
+        if turns_kind_off && other_kind_filtered {
             continue;
         }
+        let what = if other_kind_filtered {
+            format!("a \"{event}\" of {filter}")
+        } else {
+            format!("the \"{event}\" event")
+        };
         ctx.report_at(
             Severity::Warning,
             f.key.span,
             format!(
-                "every pattern of \"{filter}\" is negated with `!`, so it matches nothing and the \"{event}\" event never runs this workflow; \
+                "every pattern of \"{filter}\" is negated with `!`, so it matches nothing and {what} never runs this workflow; \
                  list what to include before the `!` patterns, or use \"{ignore}\" with the patterns without `!`"
             ),
         )
