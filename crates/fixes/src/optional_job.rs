@@ -164,7 +164,7 @@ pub(crate) fn generate(ctx: &Ctx<'_>) -> Generated {
 /// Why the job delivers something (a release, a deployment) rather than
 /// checking the code: a deployment `environment:`, or an id or name whose
 /// words say it releases, deploys or publishes.
-fn ships(job: &Job<'_>) -> Option<String> {
+pub(crate) fn ships(job: &Job<'_>) -> Option<String> {
     if let Some(env) = job.get("environment") {
         let name = env.get("name").unwrap_or(env).as_str().unwrap_or("");
         return Some(format!("deploys to the environment `{name}`"));

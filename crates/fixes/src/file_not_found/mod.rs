@@ -217,7 +217,7 @@ fn point_at(
         ));
     }
     let found = refs(ctx.source, step.node, rel);
-    let live = changes_live_systems(&crate::elsewhere::step_text(ctx, job, step));
+    let live = changes_live_systems(job, step, &crate::elsewhere::step_text(ctx, job, step));
     let make = |title: String, edits: Vec<Edit>| {
         if how.is_strong() && !into_samples(full, to) && !live {
             Fix::safe(title, edits)
@@ -400,37 +400,52 @@ fn artifact_dir_holds(path: Option<&Node>, full: &str) -> bool {
     workspace_path(text).is_some_and(|dir| full.strip_prefix(dir.as_str()).is_some_and(|r| r.starts_with('/')))
 }
 
-/// Whether a step changes live systems (`terraform apply`, `kubectl apply`,
-/// `helm upgrade`, `prisma migrate deploy`, `npm publish`): the moved-file
-/// search goes by name, and a wrong pick there is not a red build but a
-/// changed environment, so a rewrite in such a step is never applied without
-/// a person (review89 M2).
-fn changes_live_systems(text: &str) -> bool {
-    const VERBS: &[&str] = &[
-        "apply", "deploy", "upgrade", "install", "destroy", "migrate", "publish", "release", "push", "sync",
-    ];
-    const PROGRAMS: &[&str] = &[
-        "terraform",
-        "tofu",
-        "terragrunt",
-        "kubectl",
-        "helm",
-        "prisma",
-        "pulumi",
-        "npm",
-        "pnpm",
-        "yarn",
-    ];
-    text.lines().any(|line| {
-        let words: Vec<&str> = line
-            .split_whitespace()
-            .map(|w| w.rsplit('/').next().unwrap_or(w))
-            .collect();
-        // A playbook run is a change to the hosts it reaches, whatever it does.
-        words.contains(&"ansible-playbook")
-            || words.iter().any(|w| PROGRAMS.contains(w)) && words.iter().any(|w| VERBS.contains(w))
-    })
+/// Whether a step changes live systems: the moved-file search goes by name,
+/// and a wrong pick there is not a red build but a changed environment, so
+/// a rewrite in such a step is never applied without a person (review89 M2).
+/// Read broadly, since a wrong answer only costs an automatic apply: a job
+/// that ships (`optional_job::ships`: a deployment `environment:`, a
+/// release/deploy/publish name), a `uses:` action named for deploying or
+/// releasing (`aws-cloudformation-github-deploy`, `Azure/k8s-deploy`), or a
+/// script word that is such a verb, a subcommand or a script's name
+/// (`terraform apply`, `mvn deploy`, `flyway … migrate`, `helm upgrade`,
+/// `npm publish`, `./scripts/deploy.sh`), and any `ansible-playbook` run
+/// (final review B, 1).
+fn changes_live_systems(job: &Job<'_>, step: &Step<'_>, text: &str) -> bool {
+    if crate::optional_job::ships(job).is_some() {
+        return true;
+    }
+    let live = |word: &str| {
+        let word = word.rsplit(['/', ':']).next().unwrap_or(word);
+        // Case kept: `--config Release` names a build type, not a release.
+        let stem = word.split('.').next().unwrap_or(word);
+        LIVE_VERBS
+            .iter()
+            .any(|v| stem == *v || stem.starts_with(&format!("{v}-")) || stem.starts_with(&format!("{v}_")))
+    };
+    if step.uses().is_some_and(|u| {
+        let action = u.split('@').next().unwrap_or(u);
+        action.split(['/', '-', '_']).any(|w| live(w))
+    }) {
+        return true;
+    }
+    text.split(|c: char| c.is_whitespace() || matches!(c, ';' | '&' | '|' | '(' | ')' | '"' | '\''))
+        .any(|w| live(w) || w.ends_with("ansible-playbook"))
 }
+
+/// Verbs of commands and scripts that change what runs outside the job.
+const LIVE_VERBS: &[&str] = &[
+    "apply",
+    "deploy",
+    "deployment",
+    "upgrade",
+    "destroy",
+    "migrate",
+    "publish",
+    "release",
+    "push",
+    "rollout",
+];
 
 /// Directories of examples and test data: a file found only there stands in
 /// for the project's own, so a rewrite to it is never applied without a
@@ -760,8 +775,8 @@ jobs:
     /// never a Safe target.
     #[test]
     fn a_prisma_schema_moved_without_its_migrations_is_not_followed() {
-        let wf = "on: push\njobs:\n  deploy:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - run: npm ci\n      - name: Migrate\n        run: npx prisma migrate deploy --schema=prisma/schema.prisma\n";
-        let f = missing("prisma/schema.prisma", "deploy").at_step_name("Migrate");
+        let wf = "on: push\njobs:\n  db:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - run: npm ci\n      - name: Migrate\n        run: npx prisma migrate deploy --schema=prisma/schema.prisma\n";
+        let f = missing("prisma/schema.prisma", "db").at_step_name("Migrate");
         let left_behind = repo(&[
             ("package.json", "{}"),
             ("packages/db/prisma/schema.prisma", "x"),
@@ -828,8 +843,31 @@ jobs:
         );
         let helm_moved = [("chart/Chart.yaml", ""), ("infra/envs/prod.tfvars", "x")];
         assert_eq!(safety(&helm, &helm_moved), Unsafe);
-        assert!(!super::changes_live_systems("npm run build\npytest -q\nterraform plan"));
-        assert!(super::changes_live_systems("sudo ansible-playbook -i hosts site.yml"));
+        // Other deploys (final review B, 1): by verb, script name, action
+        // name or the job's environment; installs are not deploys.
+        for run in [
+            "mvn -s ci/settings.xml deploy",
+            "aws cloudformation deploy --template-file stack.yml",
+            "flyway -configFiles=conf/prod.conf migrate",
+            "./scripts/deploy.sh envs/prod.tfvars",
+            "sudo ansible-playbook -i hosts site.yml",
+        ] {
+            let src = wf.replace(
+                "terraform apply -auto-approve -var-file=envs/prod.tfvars",
+                &format!("{run} --x=envs/prod.tfvars"),
+            );
+            assert_eq!(safety(&src, &moved), Unsafe, "{run}");
+        }
+        let install = wf.replace(
+            "terraform apply -auto-approve -var-file=envs/prod.tfvars",
+            "npm ci && pip install -r envs/prod.tfvars",
+        );
+        assert_eq!(safety(&install, &moved), Safe);
+        let environment = plan.replace(
+            "    runs-on: ubuntu-latest\n",
+            "    runs-on: ubuntu-latest\n    environment: production\n",
+        );
+        assert_eq!(safety(&environment, &moved), Unsafe);
     }
 
     /// review87 H2, H3: a deploy folder the build did not write, and an Xcode
