@@ -152,13 +152,23 @@ pub(crate) fn called_workflow(
         return None;
     }
     let caller = job(&wf, &failure.clone().in_job(caller))?;
-    let uses = caller.get("uses")?.as_str()?.trim();
-    let path = autoheal_engine::repo::relative_path(uses.strip_prefix("./")?)?;
+    let path = local_callee(caller)?;
     if path == workflow_path || !(path.ends_with(".yml") || path.ends_with(".yaml")) {
         return None;
     }
     let text = repo.read(path)?.into_owned();
     Some((path.to_string(), text))
+}
+
+/// The repository path of the workflow a job calls with `uses: ./…`.
+pub(crate) fn local_callee<'a>(job: &Job<'a>) -> Option<&'a str> {
+    let uses = job.get("uses")?.as_str()?.trim();
+    autoheal_engine::repo::relative_path(uses.strip_prefix("./")?)
+}
+
+/// A workflow file of the repository (`.github/workflows/*.yml`).
+pub(crate) fn is_workflow_file(path: &str) -> bool {
+    path.starts_with(".github/workflows/") && (path.ends_with(".yml") || path.ends_with(".yaml"))
 }
 
 #[cfg(test)]

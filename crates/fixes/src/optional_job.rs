@@ -49,7 +49,7 @@ pub(crate) fn generate(ctx: &Ctx<'_>) -> Generated {
             job.id
         ));
     }
-    if let Some(why) = workflow_ships(&wf, root) {
+    if let Some(why) = workflow_ships(&wf, root).or_else(|| wf.is_reusable().then(|| callers_ship(ctx)).flatten()) {
         return Err(format!(
             "the workflow {why}: letting job `{}` (or a leg of it) fail without failing the run would let the release \
              go out without what it makes while the run shows green, so a runner failure there needs a manual fix (a \
@@ -207,6 +207,54 @@ fn workflow_ships(wf: &Workflow<'_>, root: &Node) -> Option<String> {
     });
     (releases && events.iter().any(|e| *e != "workflow_dispatch"))
         .then(|| "runs only for releases (a published release or a pushed tag)".to_string())
+}
+
+/// Why a reusable workflow's jobs are part of a release: a workflow of the
+/// repository calls it from a release (by [`workflow_ships`], [`ships`] or a
+/// shipping job that needs the call); or its callers cannot be seen (no
+/// listing, or none in this repository: another repository's release may
+/// call it). A tag's release that calls a build workflow ships without the
+/// leg let fail (final review B, 2).
+fn callers_ship(ctx: &Ctx<'_>) -> Option<String> {
+    let Some(this) = autoheal_engine::repo::relative_path(ctx.path) else {
+        return Some("is a reusable workflow (workflow_call) whose callers cannot be found".to_string());
+    };
+    let Some(listing) = ctx.repo.list() else {
+        return Some(format!(
+            "is a reusable workflow (workflow_call), and the repository's workflows cannot be listed to see whether a \
+             caller of {this} releases or deploys with it"
+        ));
+    };
+    let mut callers = 0;
+    for path in listing
+        .iter()
+        .filter(|p| locate::is_workflow_file(p) && p.as_str() != this)
+    {
+        let Some(text) = ctx.repo.read(path) else { continue };
+        let doc = yaml::parse(text.as_bytes());
+        let Some(root) = doc.root.as_ref() else { continue };
+        let wf = Workflow::new(root);
+        for caller in wf.jobs.iter().filter(|j| locate::local_callee(j) == Some(this)) {
+            callers += 1;
+            if let Some(why) = workflow_ships(&wf, root) {
+                return Some(format!("is called by {path}, which {why}"));
+            }
+            if let Some(why) = ships(caller) {
+                return Some(format!("is called by job `{}` of {path}, which {why}", caller.id));
+            }
+            if let Some((later, why)) = shipping_dependent(&wf, caller) {
+                return Some(format!(
+                    "is called by job `{}` of {path}, and job `{later}` there {why} and needs it",
+                    caller.id
+                ));
+            }
+        }
+    }
+    (callers == 0).then(|| {
+        "is a reusable workflow (workflow_call) that no workflow of this repository calls, so whether its callers \
+         release with it cannot be seen"
+            .to_string()
+    })
 }
 
 /// A job that releases or deploys ([`ships`]) and needs `job`, directly or
@@ -609,6 +657,36 @@ jobs:
             let out = apply_only(&optional("arm"), &src);
             assert!(out.contains("continue-on-error: true"), "{on}: {out}");
         }
+    }
+
+    /// A reusable build workflow is judged by its callers: a tag's
+    /// release that calls it ships what its legs make (final review B, 2).
+    #[test]
+    fn a_reusable_workflow_a_release_calls_is_never_made_optional() {
+        let callee = TWO_JOBS.replace("on: [push, pull_request]\n", "on: workflow_call\n");
+        let path = ".github/workflows/build.yml";
+        let release = "on:\n  push:\n    tags: ['v*']\njobs:\n  build:\n    uses: ./.github/workflows/build.yml\n  publish:\n    needs: build\n    runs-on: ubuntu-latest\n    steps:\n      - run: gh release upload v1 dist/*\n";
+        let ci = "on: [pull_request]\njobs:\n  build:\n    uses: ./.github/workflows/build.yml\n";
+        let run = |callers: &[(&str, &str)]| {
+            let mut files: Vec<(&str, &str)> = callers.to_vec();
+            files.push((path, callee.as_str()));
+            crate::fixes_for(&optional("arm"), path, &callee, &repo(&files))
+        };
+        let o = run(&[
+            (".github/workflows/release.yml", release),
+            (".github/workflows/ci.yml", ci),
+        ]);
+        assert!(o.fixes.is_empty(), "{:?}", o.fixes);
+        assert!(o.manual_reason.unwrap_or_default().contains("release.yml"));
+        let o = run(&[(".github/workflows/ci.yml", ci)]);
+        assert!(!o.fixes.is_empty(), "{:?}", o.manual_reason);
+        let o = run(&[]);
+        assert!(o.fixes.is_empty());
+        assert!(
+            o.manual_reason
+                .unwrap_or_default()
+                .contains("no workflow of this repository calls")
+        );
     }
 
     #[test]

@@ -425,7 +425,7 @@ fn changes_live_systems(job: &Job<'_>, step: &Step<'_>, text: &str) -> bool {
     };
     if step.uses().is_some_and(|u| {
         let action = u.split('@').next().unwrap_or(u);
-        action.split(['/', '-', '_']).any(|w| live(w))
+        action.split(['/', '-', '_']).any(&live)
     }) {
         return true;
     }

@@ -14,6 +14,7 @@
 //! `uses:`), and the caller is found in the repository's listing of
 //! `.github/workflows/`.
 
+use crate::locate::{is_workflow_file, local_callee};
 use autoheal_engine::model::{Job, Workflow};
 use autoheal_engine::repo::relative_path;
 use autoheal_engine::rules::timeout::HOSTED_LIMIT_MINUTES;
@@ -124,16 +125,6 @@ where
         (None, _) | (Some(_), None) => Err(format!("cannot tell which job timed out: no job `{name}`")),
         _ => Err(format!("more than one job could be shown as `{name}`")),
     }
-}
-
-/// The repository path of the workflow a job calls with `uses: ./…`.
-fn local_callee<'a>(job: &Job<'a>) -> Option<&'a str> {
-    let uses = job.get("uses")?.as_str()?.trim();
-    relative_path(uses.strip_prefix("./")?)
-}
-
-fn is_workflow_file(path: &str) -> bool {
-    path.starts_with(".github/workflows/") && (path.ends_with(".yml") || path.ends_with(".yaml"))
 }
 
 /// The input the called job's (or, for the runner's step message, its
