@@ -424,7 +424,11 @@ pub fn job_os(job: &Job<'_>) -> Option<Os> {
 /// `run:` defaults to bash), or only on Windows (pwsh)? `None`: mixed or
 /// not known, so the default shell is not known either.
 pub fn job_is_windows(job: &Job<'_>) -> Option<bool> {
-    let oses = job_oses(job)?;
+    oses_are_windows(&job_oses(job)?)
+}
+
+/// [`job_is_windows`] of OSes already read.
+pub fn oses_are_windows(oses: &[Os]) -> Option<bool> {
     if oses.iter().all(|o| *o == Os::Windows) {
         Some(true)
     } else if oses.contains(&Os::Windows) {

@@ -64,8 +64,14 @@ fn check(ctx: &mut Context<'_>) {
                 shell_name(ctx, node, None);
             }
             for job in &wf.jobs {
-                let os = super::runner_label::job_is_windows(job).map(|w| if w { Os::Windows } else { Os::Unix });
-                let legs = mixed_legs(job);
+                // The job's OSes read once (`job_oses` follows the matrix):
+                // all Windows, none, or mixed legs.
+                let oses = super::runner_label::job_oses(job);
+                let os = oses
+                    .as_deref()
+                    .and_then(super::runner_label::oses_are_windows)
+                    .map(|w| if w { Os::Windows } else { Os::Unix });
+                let legs = oses.as_deref().and_then(mixed_legs);
                 let job_shell = default_run_shell(job.node());
                 if let Some(node) = job_shell {
                     shell_name(ctx, node, os);
@@ -211,9 +217,8 @@ struct MixedLegs {
     not_windows: &'static str,
 }
 
-fn mixed_legs(job: &crate::model::Job<'_>) -> Option<MixedLegs> {
+fn mixed_legs(oses: &[super::runner_label::Os]) -> Option<MixedLegs> {
     use super::runner_label::Os as RunnerOs;
-    let oses = super::runner_label::job_oses(job)?;
     let not_windows = oses.iter().find(|o| **o != RunnerOs::Windows)?;
     oses.contains(&RunnerOs::Windows).then(|| MixedLegs {
         not_windows: not_windows.runner_os(),
