@@ -170,12 +170,16 @@ pub(crate) fn ships(job: &Job<'_>) -> Option<String> {
         return Some(format!("deploys to the environment `{name}`"));
     }
     let name = job.get("name").and_then(Node::as_str).unwrap_or("");
-    [job.id, name].iter().find_map(|text| {
-        text.split(|c: char| !c.is_ascii_alphanumeric())
-            .map(str::to_ascii_lowercase)
-            .find(|w| ["release", "deploy", "publish"].iter().any(|p| w.starts_with(p)))
-            .map(|w| format!("is named for what it delivers (`{w}`)"))
-    })
+    [job.id, name].iter().find_map(|text| named_for_delivery(text))
+}
+
+/// Why a job's or workflow's name says it delivers something: a word that
+/// starts with `release`, `deploy` or `publish`.
+fn named_for_delivery(text: &str) -> Option<String> {
+    text.split(|c: char| !c.is_ascii_alphanumeric())
+        .map(str::to_ascii_lowercase)
+        .find(|w| ["release", "deploy", "publish"].iter().any(|p| w.starts_with(p)))
+        .map(|w| format!("is named for what it delivers (`{w}`)"))
 }
 
 /// Why the whole workflow delivers something, so that every job of it is
@@ -185,13 +189,8 @@ pub(crate) fn ships(job: &Job<'_>) -> Option<String> {
 /// build whose macOS leg is let fail ships without its macOS binary
 /// (review89 M3).
 fn workflow_ships(wf: &Workflow<'_>, root: &Node) -> Option<String> {
-    let name = root.get("name").and_then(Node::as_str).unwrap_or("");
-    if let Some(w) = name
-        .split(|c: char| !c.is_ascii_alphanumeric())
-        .map(str::to_ascii_lowercase)
-        .find(|w| ["release", "deploy", "publish"].iter().any(|p| w.starts_with(p)))
-    {
-        return Some(format!("is named for what it delivers (`{w}`)"));
+    if let Some(why) = named_for_delivery(root.get("name").and_then(Node::as_str).unwrap_or("")) {
+        return Some(why);
     }
     let on = root.get("on");
     let tag_push = || {
