@@ -3387,6 +3387,54 @@ const CASES: &[(&str, Category, Option<&str>)] = &[
         None,
     ),
     ("b108-zephyr-west-build-no-board-named.log", Unknown, None),
+    // Batch 110: deploy and hosting CLIs and local clusters (Vercel, flyctl,
+    // Serverless Framework v3, the CDK and SAM CLIs, Azure Functions Core
+    // Tools, docker compose, kind, k3d, minikube, chart-testing, wrangler),
+    // written before any change; expectations decided from issue 12's
+    // definitions.
+    ("b110-vercel-pull-no-credentials-fork-pr-log-failed.log", Unknown, None),
+    (
+        "b110-trap-flyctl-deploy-not-listening-health-check-timeout.log",
+        Unknown,
+        None,
+    ),
+    (
+        "b110-serverless-v3-plugin-not-found-python-requirements.log",
+        MissingDependency,
+        Some("serverless-python-requirements"),
+    ),
+    ("b110-cdk-synth-app-required-ui.log", Unknown, None),
+    (
+        "b110-sam-build-template-file-not-found-log-failed.log",
+        FileNotFound,
+        Some("infra/template.yaml"),
+    ),
+    ("b110-func-azure-functionapp-publish-cant-find-app-windows.log", Unknown, None),
+    ("b110-compose-up-port-already-allocated-selfhosted.log", Unknown, None),
+    (
+        "b110-compose-pull-dockerhub-toomanyrequests-log-failed.log",
+        RateLimit,
+        Some("Docker Hub"),
+    ),
+    ("b110-kind-load-docker-image-not-present-locally.log", Unknown, None),
+    (
+        "b110-k3d-cluster-create-already-exists-selfhosted-log-failed.log",
+        Unknown,
+        None,
+    ),
+    ("b110-ct-lint-chart-version-bump-log-failed.log", Unknown, None),
+    ("b110-kind-e2e-job-limit-25-ui.log", Timeout, Some("25")),
+    (
+        "b110-selfhosted-arm64-minikube-amd64-sudo-exec-format.log",
+        OptionalJob,
+        Some("architecture_mismatch"),
+    ),
+    (
+        "b110-trap-jest-title-flyctl-command-not-found-log-failed.log",
+        Unknown,
+        None,
+    ),
+    ("b110-wrangler-deploy-missing-entry-point.log", Unknown, None),
 ];
 
 /// For every `unknown` row, the log line (1-based) of the root cause's first
@@ -4265,6 +4313,17 @@ const UNKNOWN_ROOT_LINES: &[(&str, u64)] = &[
     ("b108-fastlane-match-clone-certificates-fork-pr-log-failed.log", 20),
     ("b108-trap-sbt-deprecation-then-test-user-not-found-log-failed.log", 16),
     ("b108-zephyr-west-build-no-board-named.log", 33),
+    // Batch 110, pinned when written.
+    ("b110-vercel-pull-no-credentials-fork-pr-log-failed.log", 10),
+    ("b110-trap-flyctl-deploy-not-listening-health-check-timeout.log", 76),
+    ("b110-cdk-synth-app-required-ui.log", 34),
+    ("b110-func-azure-functionapp-publish-cant-find-app-windows.log", 62),
+    ("b110-compose-up-port-already-allocated-selfhosted.log", 37),
+    ("b110-kind-load-docker-image-not-present-locally.log", 70),
+    ("b110-k3d-cluster-create-already-exists-selfhosted-log-failed.log", 5),
+    ("b110-ct-lint-chart-version-bump-log-failed.log", 21),
+    ("b110-trap-jest-title-flyctl-command-not-found-log-failed.log", 26),
+    ("b110-wrangler-deploy-missing-entry-point.log", 60),
 ];
 
 /// For rows whose category is not `unknown`, the log line (1-based) of the
@@ -4539,6 +4598,12 @@ const KNOWN_ROOT_LINES: &[(&str, u64)] = &[
     ("b108-meson-setup-native-file-not-found-log-failed.log", 11),
     ("b108-dune-library-not-found-yojson-log-failed.log", 8),
     ("b108-matlab-run-tests-job-limit-30-ui.log", 34),
+    // Batch 110, pinned when written.
+    ("b110-serverless-v3-plugin-not-found-python-requirements.log", 63),
+    ("b110-sam-build-template-file-not-found-log-failed.log", 20),
+    ("b110-compose-pull-dockerhub-toomanyrequests-log-failed.log", 7),
+    ("b110-kind-e2e-job-limit-25-ui.log", 33),
+    ("b110-selfhosted-arm64-minikube-amd64-sudo-exec-format.log", 29),
 ];
 
 /// `None` when the root cause of fixture `name` begins on line `want`; else
@@ -5748,6 +5813,70 @@ const ROOT_STEPS: &[(&str, Option<&str>, &str)] = &[
         "$VCPKG_INSTALLATION_ROOT/vcpkg install",
     ),
     ("b108-zephyr-west-build-no-board-named.log", None, "west build"),
+    // Batch 110, stated when written.
+    (
+        "b110-vercel-pull-no-credentials-fork-pr-log-failed.log",
+        Some("deploy-preview"),
+        "Pull Vercel environment",
+    ),
+    (
+        "b110-trap-flyctl-deploy-not-listening-health-check-timeout.log",
+        None,
+        "flyctl deploy",
+    ),
+    (
+        "b110-serverless-v3-plugin-not-found-python-requirements.log",
+        None,
+        "serverless deploy",
+    ),
+    ("b110-cdk-synth-app-required-ui.log", None, "npx cdk synth"),
+    (
+        "b110-sam-build-template-file-not-found-log-failed.log",
+        Some("deploy (staging)"),
+        "Build",
+    ),
+    (
+        "b110-func-azure-functionapp-publish-cant-find-app-windows.log",
+        None,
+        "func azure functionapp publish",
+    ),
+    (
+        "b110-compose-up-port-already-allocated-selfhosted.log",
+        None,
+        "docker compose -f",
+    ),
+    (
+        "b110-compose-pull-dockerhub-toomanyrequests-log-failed.log",
+        Some("e2e"),
+        "Start stack",
+    ),
+    (
+        "b110-kind-load-docker-image-not-present-locally.log",
+        None,
+        "kind load docker-image",
+    ),
+    (
+        "b110-k3d-cluster-create-already-exists-selfhosted-log-failed.log",
+        Some("smoke"),
+        "Create cluster",
+    ),
+    (
+        "b110-ct-lint-chart-version-bump-log-failed.log",
+        Some("lint-test"),
+        "Run chart-testing (lint)",
+    ),
+    ("b110-kind-e2e-job-limit-25-ui.log", None, "make e2e"),
+    (
+        "b110-selfhosted-arm64-minikube-amd64-sudo-exec-format.log",
+        None,
+        "curl -fsSLO",
+    ),
+    (
+        "b110-trap-jest-title-flyctl-command-not-found-log-failed.log",
+        Some("test"),
+        "Run unit tests",
+    ),
+    ("b110-wrangler-deploy-missing-entry-point.log", None, "npx wrangler deploy"),
 ];
 
 /// Words the root cause's message must have: a log cut short must say that
@@ -5997,6 +6126,13 @@ const NOT_FIXABLE: &[(&str, &str)] = &[
     // from an opam package the project's `.opam` file must declare.
     ("b108-arduino-cli-command-not-found-log-failed.log", "not a known tool"),
     ("b108-dune-library-not-found-yojson-log-failed.log", "manifest"),
+    // Batch 110: a Serverless Framework plugin is an npm package the
+    // project's package.json declares (the fix is its install), not a runner
+    // package.
+    (
+        "b110-serverless-v3-plugin-not-found-python-requirements.log",
+        "manifest",
+    ),
 ];
 
 fn expected_fixable(name: &str, category: Category, subject: Option<&str>) -> bool {
