@@ -399,6 +399,53 @@ const ROWS: &[Row] = &[
             Edit::Adds(&["--native-file ci/meson/native-gcc.ini"]),
         )
     },
+    // Batch 110 (helper diag110): SAM's template. The project moved under
+    // `services/orders/` (the template's code beside it, where its relative
+    // `CodeUri` resolves): `--template-file` follows it, in the step that
+    // failed.
+    Row {
+        repo: &[
+            (
+                "services/orders/infra/template.yaml",
+                "Transform: AWS::Serverless-2016-10-31\nResources: {}\n",
+            ),
+            (
+                "services/orders/src/app.py",
+                "def handler(event, context):\n    return {}\n",
+            ),
+        ],
+        ..row(
+            "b110-sam-build-template-file-not-found-log-failed.log",
+            Some("deploy (staging)"),
+            "b110-sam-build-template.yml",
+            FileNotFound,
+            Some("infra/template.yaml"),
+            true,
+            Edit::AddsInJob("deploy", &["--template-file services/orders/infra/template.yaml"]),
+        )
+    },
+    // The template `sam build` writes, missing in a deploy job that
+    // downloaded the build elsewhere: the build's output, never the source
+    // template the repository tracks (`template.yaml`, which the path with
+    // its directories dropped would match).
+    Row {
+        repo: &[
+            (
+                "template.yaml",
+                "Transform: AWS::Serverless-2016-10-31\nResources: {}\n",
+            ),
+            ("src/app.py", "def handler(event, context):\n    return {}\n"),
+        ],
+        ..row(
+            "b110-sam-deploy-built-template-not-found-log-failed.log",
+            Some("deploy"),
+            "b110-sam-deploy-built.yml",
+            FileNotFound,
+            Some(".aws-sam/build/template.yaml"),
+            false,
+            Edit::None,
+        )
+    },
     // The changelog moved under the Maven resources: no new path (Liquibase
     // would run every changeset again under it), even with the file there.
     Row {

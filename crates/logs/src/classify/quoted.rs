@@ -151,7 +151,31 @@ fn is_code_frame(body: &str) -> bool {
 }
 
 fn is_test_result_name(body: &str) -> bool {
-    regex!(r"^(?:\((?:pass|fail|skip|todo)\)|[✓✕√]) \S").is_match(body) || is_exunit_failure_heading(body)
+    regex!(r"^(?:\((?:pass|fail|skip|todo)\)|[✓✕√]) \S").is_match(body)
+        || is_exunit_failure_heading(body)
+        || is_jest_failure_heading(body)
+}
+
+/// Jest's heading of a failed test, `● {describe titles} › {test title}`
+/// (`jest-message-util`'s `formatResultsErrors`, the titles joined by ` › `):
+/// the test's name, whatever words it has. Jest's other `●` headings are no
+/// test names: `● Test suite failed to run` (a suite error, its message
+/// below), `● Console` (output the tests logged), jest-validate's `●
+/// Validation Error:` / `● Validation Warning:` / `● Deprecation Warning:`,
+/// `● Multiple configurations found:`.
+fn is_jest_failure_heading(body: &str) -> bool {
+    let Some(title) = body.strip_prefix("● ") else {
+        return false;
+    };
+    const OTHER_HEADINGS: &[&str] = &[
+        "Test suite failed to run",
+        "Console",
+        "Validation Error",
+        "Validation Warning",
+        "Deprecation Warning",
+        "Multiple configurations found",
+    ];
+    !title.trim().is_empty() && !OTHER_HEADINGS.iter().any(|h| title.starts_with(h))
 }
 
 /// ExUnit's failure heading, `  {n}) {test name} ({module})`
@@ -277,6 +301,9 @@ mod tests {
             "  1) test throttle plug returns 429 Too Many Requests once the bucket is empty (Harbor.ThrottlePlugTest)",
             "  12) doctest Harbor.Config.load!/1 (3) raises on: no such file or directory (Harbor.ConfigTest)",
             "  3) property decode/1 never hits a rate limit exceeded error (Harbor.CodecTest)",
+            // Jest's failed-test heading names the test (batch 110's trap).
+            "  ● flyctl wrapper › prints an install hint when flyctl: command not found",
+            "  ● returns 429 Too Many Requests once the quota is spent",
         ] {
             assert!(quoted(text).is_some(), "{text}");
         }
@@ -286,6 +313,9 @@ mod tests {
             "src/main.rs:40:5: error: x",
             "40 packages are looking for funding",
             "1) test failed: 429 Too Many Requests",
+            // Jest's headings that are no test's name.
+            "  ● Test suite failed to run",
+            "  ● Console",
         ] {
             assert_eq!(quoted(text), None, "{text}");
         }

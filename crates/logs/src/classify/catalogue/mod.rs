@@ -25,14 +25,15 @@
 //!    (`{n} failed`, `compilation errors`) that other tools print too; `python`, `python_lint` (ruff, flake8, mypy), `tox`, `yarn_pnp` (Yarn's Plug'n'Play resolver), `node`, `vite` (its Rollup build's unresolved import), `esbuild`, `webpack` (their unresolved imports, webpack's only under an error's heading), `nextjs` (its type check's error), `jvm`, `go`, `cargo`, `zizmor` (its findings, where zizmor ran), `cargo_deny` (its bans check, ahead of `deno lint`'s same `error[{rule}]:` shape), `rustup`, `ruby`, `php`, `r`, `dotnet`, `pester`, `kubernetes`,
 //!    `terraform`, `tflint`, `cocoapods`, `dart`, `swift` (SwiftPM, XCTest), `elixir`
 //!    (Mix, ExUnit), `haskell` (cabal, GHC, Stack), `bazel`, `conan`, `deno`,
-//!    `nix`, `helm`, `aws` (the CLI, SDKs and configure-aws-credentials),
+//!    `nix`, `helm`, `chart_testing` (a chart `ct` failed), `aws` (the CLI, SDKs and configure-aws-credentials), `aws_sam` (the SAM CLI's missing template),
 //!    `gcloud`, `azure` (az and Entra ID sign-in), `playwright`, `cypress`,
 //!    `android` (sdkmanager, the emulator, the Android Gradle plugin's checks), `apple` (notarytool),
 //!    `packages` (apt, apk, dnf/dnf5/yum, zypper, brew, choco, winget), `git`, `ssh` (OpenSSH's host key checks),
 //!    `netlify` (the Netlify CLI's deploy folder), `firebase` (the Firebase CLI's project root), `flutter_action` (its release-manifest lookup), `snyk` (its test summary), `goreleaser` (its failed run's error), `semantic_release`, `changesets` (a refused publish), `sphinx` (the warning `-W` stopped on), `lychee` (a failed link), `hadolint`, `markdownlint`, `codespell`, `typos`, `commitlint`, `actionlint` (their findings), `dune` (a library not found), `cuda` (nvcc's refusal), `zephyr` (a board it does not know), `godot` (a missing export template), `scalatest` (a failed test), `asdf` (a shim with no installed version), `trivy` (its scan's total), `codeql` (the CLI's nothing-extracted message, upload-sarif's missing SARIF path, ahead of `actions`' generic path message), `semgrep` and `dependency_review` (their first finding),
 //!    `prisma` (its CLI's `--schema` lookup), `liquibase` (a changelog not on its search path), `ansible`
 //!    (`ansible-playbook`'s missing playbook, a task's `fatal:` result), `packer` (its plugin getter's GitHub limit),
-//!    `pulumi` (a stack's update conflict), `supabase` (its missing access token), `oclif` (the Heroku CLI's and other
+//!    `pulumi` (a stack's update conflict), `supabase` (its missing access token), `serverless` (the Serverless
+//!    Framework's plugin not found), `oclif` (the Heroku CLI's and other
 //!    oclif tools' ` ›   Error:`),
 //!    `actions` (messages of common actions and the actions toolkit), `codecov` (codecov-cli's error lines), `coveralls` (its coverage reporter), `setup_versions` (setup-java's and
 //!    setup-ruby's version lists): the tool
@@ -69,12 +70,14 @@ mod ansible;
 mod apple;
 mod asdf;
 mod aws;
+mod aws_sam;
 mod azure;
 mod bazel;
 mod build_tools;
 mod cargo;
 mod cargo_deny;
 mod changesets;
+mod chart_testing;
 mod clojure;
 mod cocoapods;
 mod codecov;
@@ -138,6 +141,7 @@ mod rustup;
 mod scalatest;
 mod semantic_release;
 mod semgrep;
+mod serverless;
 mod setup_versions;
 mod shell;
 mod snyk;
@@ -356,7 +360,9 @@ pub const EMITTERS: &[(&str, &[Entry])] = &[
     ("deno", deno::ENTRIES),
     ("nix", nix::ENTRIES),
     ("helm", helm::ENTRIES),
+    ("chart_testing", chart_testing::ENTRIES),
     ("aws", aws::ENTRIES),
+    ("aws_sam", aws_sam::ENTRIES),
     ("gcloud", gcloud::ENTRIES),
     ("azure", azure::ENTRIES),
     ("playwright", playwright::ENTRIES),
@@ -392,6 +398,7 @@ pub const EMITTERS: &[(&str, &[Entry])] = &[
     ("packer", packer::ENTRIES),
     ("pulumi", pulumi::ENTRIES),
     ("supabase", supabase::ENTRIES),
+    ("serverless", serverless::ENTRIES),
     ("oclif", oclif::ENTRIES),
     ("actions", actions::ENTRIES),
     ("codecov", codecov::ENTRIES),

@@ -951,7 +951,7 @@ fn is_windows_absolute(raw: &str) -> bool {
 
 /// A `missing_dependency` hit for an npm package a resolver could not find,
 /// or `None` when `name` is not an npm package name.
-fn npm_package_hit(name: &str, resolver: &str) -> Option<Hit> {
+pub(super) fn npm_package_hit(name: &str, resolver: &str) -> Option<Hit> {
     if !is_npm_package(name) {
         return None;
     }
