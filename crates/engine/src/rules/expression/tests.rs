@@ -111,6 +111,26 @@ fn typed_keys_take_only_their_type_from_an_expression() {
     assert!(got[4].contains("property \"x\" is not defined"), "{got:#?}");
 }
 
+/// Whitespace kept around a lone `${{ }}` (quotes, a block scalar's
+/// newline) or two expressions side by side make a string template, which a
+/// boolean or number key rejects; YAML strips a plain scalar's trailing
+/// spaces, so that one is still the expression's own value.
+#[test]
+fn typed_keys_given_a_template_around_an_expression_get_a_string() {
+    let src = "on: push\njobs:\n  a:\n    runs-on: x\n    continue-on-error: ${{ true }}   \n    timeout-minutes: |\n      ${{ 5 }}\n    strategy:\n      fail-fast: ${{ true }}${{ false }}\n      max-parallel: ${{ 2 }}\n    steps:\n      - run: echo\n        continue-on-error: \"${{ true }} \"\n";
+    let got = r(src);
+    let at: Vec<&str> = got.iter().map(|m| m.split(": ").next().unwrap_or("")).collect();
+    assert_eq!(at, ["6:22", "9:18", "13:28"], "{got:#?}");
+    assert!(
+        got[0].contains("\"timeout-minutes\" must be number but found type string: the text around"),
+        "{got:#?}"
+    );
+    assert!(
+        got[2].contains("\"continue-on-error\" must be bool but found type string"),
+        "{got:#?}"
+    );
+}
+
 #[test]
 fn job_services_has_exactly_the_services_the_job_declares() {
     let src = "on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    services:\n      Redis:\n        image: redis:8\n    steps:\n      - run: echo ${{ job.services.redis.ports['6379'] }} ${{ job.services.mysql.id }}\n  b:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo ${{ job.services.redis.id }}\n  c:\n    runs-on: ubuntu-latest\n    services: ${{ fromJSON(vars.SERVICES) }}\n    steps:\n      - run: echo ${{ job.services.redis.id }}\n";

@@ -312,15 +312,32 @@ fn typed_site(pass: &mut Pass<'_>, node: &Node, at: (&str, &str), want: &Type, s
         return;
     }
     let reported = pass.out.len();
-    let Some(ty) = pass.scalar(node, Some(key), Value, scope) else {
-        return;
+    let (ty, why) = match pass.scalar(node, Some(key), Value, scope) {
+        Some(ty) => (ty, ""),
+        // One `${{ }}` with only whitespace kept around it (a quoted
+        // `"${{ true }} "`, a block scalar's last newline), or several side by
+        // side: the runner's template reader makes a string of the literal
+        // text and the results (`format()`), which the key rejects. Other text
+        // around an expression is the schema rule's (not a number or boolean).
+        None if node.alias.is_none()
+            && node.is_expression()
+            && node
+                .as_str()
+                .is_some_and(|v| autoheal_expr::single_expression(v).is_none()) =>
+        {
+            (
+                Type::String,
+                ": the text around the `${{ }}` (whitespace included) makes the value a string",
+            )
+        }
+        None => return,
     };
     // An expression with its own errors is not typed further.
     if pass.out.len() == reported && ty != Type::Any && ty != *want {
         pass.push(
             codes::VALUE_TYPE,
             node.span,
-            format!("type of expression at \"{name}\" must be {want} but found type {ty}"),
+            format!("type of expression at \"{name}\" must be {want} but found type {ty}{why}"),
             Severity::Error,
         );
     }
