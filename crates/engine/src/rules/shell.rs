@@ -79,8 +79,15 @@ fn check(ctx: &mut Context<'_>) {
                     os_compatible(ctx, node, os);
                 }
                 let inherited = job_shell.or(workflow_shell);
+                let mut inherited_in_every_leg = false;
                 for step in &job.steps {
-                    step_shell(ctx, step.node, inherited, os, legs, &mut scripts);
+                    inherited_in_every_leg |= step_shell(ctx, step.node, inherited, os, legs, &mut scripts);
+                }
+                // A `defaults.run.shell` (the job's, else the workflow's) that
+                // a step runs in every leg of a mixed matrix: reported once
+                // per job, on the default it inherits.
+                if let (Some(node), Some(legs), true) = (inherited, legs, inherited_in_every_leg) {
+                    leg_compatible(ctx, node, legs, Some(job.id));
                 }
             }
         }
@@ -98,6 +105,10 @@ fn check(ctx: &mut Context<'_>) {
     run_checker(ctx, scripts);
 }
 
+/// Checks one step's shell and queues its script; answers whether the step
+/// runs with the inherited `defaults.run.shell` in every leg of the job (a
+/// `run:` step without its own `shell:` and without an `if:` that may pick
+/// legs).
 fn step_shell<'n>(
     ctx: &mut Context<'_>,
     step: &'n Node,
@@ -105,9 +116,9 @@ fn step_shell<'n>(
     os: Option<Os>,
     legs: Option<MixedLegs>,
     scripts: &mut Vec<(&'n Node, Script)>,
-) {
+) -> bool {
     if step.get("run").is_none() {
-        return;
+        return false;
     }
     let own = step.get("shell");
     // `if: runner.os == 'Windows'` guards a step on a job that never runs it.
@@ -115,19 +126,19 @@ fn step_shell<'n>(
         let c = c.to_ascii_lowercase();
         c.contains("runner.os") || c.contains("windows")
     });
+    // Any `if:` that may pick legs (it reads the matrix, the runner or
+    // names an OS) may keep the step off the other side: not judged.
+    let picks_legs = step.get("if").is_some_and(|c| {
+        let c = c.as_str().unwrap_or("").to_ascii_lowercase();
+        c.is_empty()
+            || ["matrix", "runner", "windows", "ubuntu", "linux", "macos"]
+                .iter()
+                .any(|w| c.contains(w))
+    });
     if let Some(node) = own {
         shell_name(ctx, node, if guarded { None } else { os });
-        // Any `if:` that may pick legs (it reads the matrix, the runner or
-        // names an OS) may keep the step off the other side: not judged.
-        let picks_legs = step.get("if").is_some_and(|c| {
-            let c = c.as_str().unwrap_or("").to_ascii_lowercase();
-            c.is_empty()
-                || ["matrix", "runner", "windows", "ubuntu", "linux", "macos"]
-                    .iter()
-                    .any(|w| c.contains(w))
-        });
         if let Some(legs) = legs.filter(|_| !guarded && !picks_legs) {
-            leg_compatible(ctx, node, legs);
+            leg_compatible(ctx, node, legs, None);
         }
     }
     let shell = match (own.or(inherited), os) {
@@ -140,6 +151,7 @@ fn step_shell<'n>(
         (None, _) => None,
     };
     queue_script(step, shell.and_then(language_of), scripts);
+    own.is_none() && !guarded && !picks_legs
 }
 
 /// Queues `step`'s `run:` script, when it has one and a checker reads
@@ -225,12 +237,15 @@ fn mixed_legs(oses: &[super::runner_label::Os]) -> Option<MixedLegs> {
     })
 }
 
-/// A step's own `shell:` that exists on only one side of a matrix that runs
-/// on Windows and on Linux or macOS: the step runs in every leg (no `if:`
-/// names the OS), so the legs of the other side fail it (GitHub's table of
-/// supported shells: `cmd` and `powershell` on Windows only, `sh` on Linux
-/// and macOS only).
-fn leg_compatible(ctx: &mut Context<'_>, node: &Node, legs: MixedLegs) {
+/// A shell that exists on only one side of a matrix that runs on Windows and
+/// on Linux or macOS, given to a step that runs in every leg (no `if:` names
+/// the OS): the legs of the other side fail it (GitHub's table of supported
+/// shells: `cmd` and `powershell` on Windows only, `sh` on Linux and macOS
+/// only). `node` is the step's own `shell:`, or, with `default_of` naming
+/// the job, the `defaults.run.shell` its steps inherit (GitHub's workflow
+/// syntax: `defaults.run` applies to every `run` step of the workflow or
+/// the job that does not set its own `shell`).
+fn leg_compatible(ctx: &mut Context<'_>, node: &Node, legs: MixedLegs, default_of: Option<&str>) {
     let Some(shell) = node.as_str() else { return };
     let trimmed = shell.trim().to_ascii_lowercase();
     let (only, other, instead) = match trimmed.as_str() {
@@ -243,14 +258,18 @@ fn leg_compatible(ctx: &mut Context<'_>, node: &Node, legs: MixedLegs) {
         "sh" => ("Linux and macOS", "Windows", "`bash`, which every runner has"),
         _ => return,
     };
-    ctx.report(
-        node.report_span(),
-        format!(
+    let message = match default_of {
+        None => format!(
             "shell {trimmed:?} only exists on {only} runners, but this job's matrix also runs the step on {other}, \
              where it fails; use {instead}, or guard the step with `if: runner.os == …`"
         ),
-    )
-    .set_code(WRONG_OS);
+        Some(job) => format!(
+            "default shell {trimmed:?} only exists on {only} runners, but job {job:?}'s matrix also runs its `run:` \
+             steps on {other}, where they fail; use {instead}, or give those steps their own `shell:` or an \
+             `if: runner.os == …`"
+        ),
+    };
+    ctx.report(node.report_span(), message).set_code(WRONG_OS);
 }
 
 /// `cmd` and `powershell` (Windows PowerShell) exist only on Windows, and
