@@ -3447,6 +3447,43 @@ const CASES: &[(&str, Category, Option<&str>)] = &[
         FileNotFound,
         Some(".aws-sam/build/template.yaml"),
     ),
+    // Batch 109: JavaScript/TypeScript monorepo and front-end quality tools
+    // (Nx, Turborepo, Lerna, Angular CLI, Docusaurus, Gatsby, Astro through
+    // pnpm, Stylelint, Biome, size-limit, pa11y-ci, Lighthouse CI,
+    // Chromatic), written before any change; expectations decided from issue
+    // 12's definitions.
+    (
+        "b109-angular-builder-node-package-missing-ui.log",
+        MissingDependency,
+        Some("@angular-devkit/build-angular"),
+    ),
+    (
+        "b109-stylelint-no-files-matching-pattern.log",
+        FileNotFound,
+        Some("src/styles/**/*.scss"),
+    ),
+    (
+        "b109-pnpm-exec-astro-not-found-windows.log",
+        MissingCommand,
+        Some("astro"),
+    ),
+    ("b109-gatsby-build-job-limit-45.log", Timeout, Some("45")),
+    ("b109-nx-run-cannot-find-project-log-failed.log", Unknown, None),
+    ("b109-turbo-missing-task-typecheck.log", Unknown, None),
+    ("b109-docusaurus-broken-links-throw.log", Unknown, None),
+    ("b109-stylelint-findings-log-failed.log", Unknown, None),
+    ("b109-biome-check-lint-errors-macos.log", Unknown, None),
+    ("b109-size-limit-exceeded-log-failed.log", Unknown, None),
+    ("b109-pa11y-ci-contact-form-errors.log", Unknown, None),
+    ("b109-chromatic-missing-project-token-fork-pr.log", Unknown, None),
+    ("b109-gatsby-graphql-cannot-query-field-ui.log", Unknown, None),
+    ("b109-lerna-publish-euncommit-lockfile-log-failed.log", Unknown, None),
+    ("b109-trap-lhci-http-server-404-then-perf-assertion.log", Unknown, None),
+    (
+        "b109-trap-nx-jest-console-cannot-find-module-log-failed.log",
+        Unknown,
+        None,
+    ),
 ];
 
 /// For every `unknown` row, the log line (1-based) of the root cause's first
@@ -4338,6 +4375,19 @@ const UNKNOWN_ROOT_LINES: &[(&str, u64)] = &[
     ("b110-ct-lint-chart-version-bump-log-failed.log", 21),
     ("b110-trap-jest-title-flyctl-command-not-found-log-failed.log", 26),
     ("b110-wrangler-deploy-missing-entry-point.log", 60),
+    // Batch 109, stated when written.
+    ("b109-nx-run-cannot-find-project-log-failed.log", 9),
+    ("b109-turbo-missing-task-typecheck.log", 84),
+    ("b109-docusaurus-broken-links-throw.log", 72),
+    ("b109-stylelint-findings-log-failed.log", 7),
+    ("b109-biome-check-lint-errors-macos.log", 57),
+    ("b109-size-limit-exceeded-log-failed.log", 7),
+    ("b109-pa11y-ci-contact-form-errors.log", 79),
+    ("b109-chromatic-missing-project-token-fork-pr.log", 65),
+    ("b109-gatsby-graphql-cannot-query-field-ui.log", 42),
+    ("b109-lerna-publish-euncommit-lockfile-log-failed.log", 10),
+    ("b109-trap-lhci-http-server-404-then-perf-assertion.log", 112),
+    ("b109-trap-nx-jest-console-cannot-find-module-log-failed.log", 37),
 ];
 
 /// For rows whose category is not `unknown`, the log line (1-based) of the
@@ -4619,6 +4669,10 @@ const KNOWN_ROOT_LINES: &[(&str, u64)] = &[
     ("b110-kind-e2e-job-limit-25-ui.log", 33),
     ("b110-selfhosted-arm64-minikube-amd64-sudo-exec-format.log", 29),
     ("b110-sam-deploy-built-template-not-found-log-failed.log", 20),
+    ("b109-angular-builder-node-package-missing-ui.log", 32),
+    ("b109-stylelint-no-files-matching-pattern.log", 61),
+    ("b109-pnpm-exec-astro-not-found-windows.log", 58),
+    ("b109-gatsby-build-job-limit-45.log", 74),
 ];
 
 /// `None` when the root cause of fixture `name` begins on line `want`; else
@@ -5901,6 +5955,63 @@ const ROOT_STEPS: &[(&str, Option<&str>, &str)] = &[
         Some("deploy"),
         "Deploy",
     ),
+    // Batch 109, stated when written.
+    (
+        "b109-nx-run-cannot-find-project-log-failed.log",
+        Some("e2e (admin)"),
+        "Run e2e",
+    ),
+    ("b109-stylelint-findings-log-failed.log", Some("lint"), "Lint styles"),
+    (
+        "b109-size-limit-exceeded-log-failed.log",
+        Some("size"),
+        "Check bundle size",
+    ),
+    (
+        "b109-lerna-publish-euncommit-lockfile-log-failed.log",
+        Some("release"),
+        "Publish",
+    ),
+    (
+        "b109-trap-nx-jest-console-cannot-find-module-log-failed.log",
+        Some("test"),
+        "Test affected",
+    ),
+    (
+        "b109-turbo-missing-task-typecheck.log",
+        None,
+        "npx turbo run lint typecheck",
+    ),
+    (
+        "b109-angular-builder-node-package-missing-ui.log",
+        None,
+        "npm run build",
+    ),
+    ("b109-docusaurus-broken-links-throw.log", None, "yarn build"),
+    ("b109-stylelint-no-files-matching-pattern.log", None, "npx stylelint"),
+    ("b109-biome-check-lint-errors-macos.log", None, "npm run lint"),
+    ("b109-pa11y-ci-contact-form-errors.log", None, "npx http-server _site"),
+    (
+        "b109-chromatic-missing-project-token-fork-pr.log",
+        None,
+        "npx chromatic",
+    ),
+    (
+        "b109-pnpm-exec-astro-not-found-windows.log",
+        None,
+        "pnpm exec astro build",
+    ),
+    (
+        "b109-gatsby-graphql-cannot-query-field-ui.log",
+        None,
+        "npx gatsby build",
+    ),
+    ("b109-gatsby-build-job-limit-45.log", None, "npx gatsby build"),
+    (
+        "b109-trap-lhci-http-server-404-then-perf-assertion.log",
+        None,
+        "npx http-server ./dist",
+    ),
 ];
 
 /// Words the root cause's message must have: a log cut short must say that
@@ -6163,6 +6274,12 @@ const NOT_FIXABLE: &[(&str, &str)] = &[
         "b110-sam-deploy-built-template-not-found-log-failed.log",
         "build output",
     ),
+    // Batch 109: the Angular builder's package is the project's manifest's;
+    // a glob that matched nothing is no path to move; astro is the docs
+    // package's own binary, left out by a filtered install.
+    ("b109-angular-builder-node-package-missing-ui.log", "manifest"),
+    ("b109-stylelint-no-files-matching-pattern.log", "glob pattern"),
+    ("b109-pnpm-exec-astro-not-found-windows.log", "project binary"),
 ];
 
 fn expected_fixable(name: &str, category: Category, subject: Option<&str>) -> bool {
