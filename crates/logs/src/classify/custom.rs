@@ -73,7 +73,7 @@ impl CustomRules {
             },
             job_level: false,
             entry: "custom",
-            opened_on_previous_line: false,
+            opened_lines_above: 0,
             reports_absence: false,
         };
         if let Some(raw) = raw.map(|m| m.as_str()) {

@@ -45,10 +45,12 @@ pub struct Hit {
     pub job_level: bool,
     /// The catalogue entry that produced it (`emitter/message`).
     pub entry: &'static str,
-    /// The message began on the line before this one, which this line
+    /// The message began this many lines above this one, which this line
     /// completes and decides (setup-java's `Available versions: …` under its
-    /// `Could not find satisfied version …`): the finding is located there.
-    pub opened_on_previous_line: bool,
+    /// `Could not find satisfied version …`, one line; Biome's `× {message}`
+    /// under its `{file}:{line}:{column} {category}` header and a blank line,
+    /// two): the finding is located there. 0: on this line.
+    pub opened_lines_above: u8,
     /// What it reports is something the run expected and did not find, though its category
     /// is not one of the "missing" ones (a test failing on a file the code under test could
     /// not open): a failed install or fetch earlier may explain it (`rank.rs`).
@@ -67,7 +69,7 @@ impl Hit {
             strength,
             job_level: false,
             entry: "",
-            opened_on_previous_line: false,
+            opened_lines_above: 0,
             reports_absence: false,
         }
     }
@@ -130,9 +132,15 @@ impl Hit {
         self
     }
 
-    /// See [`Hit::opened_on_previous_line`].
-    pub fn opened_on_previous_line(mut self) -> Hit {
-        self.opened_on_previous_line = true;
+    /// The message began on the line before this one (see
+    /// [`Hit::opened_lines_above`]).
+    pub fn opened_on_previous_line(self) -> Hit {
+        self.opened_lines_above(1)
+    }
+
+    /// See [`Hit::opened_lines_above`].
+    pub fn opened_lines_above(mut self, lines: u8) -> Hit {
+        self.opened_lines_above = lines;
         self
     }
 

@@ -607,11 +607,14 @@ impl LogSink for Scanner<'_> {
                 {
                     hit.strength = Strength::Weak;
                 }
-                let opened = hit
-                    .opened_on_previous_line
-                    .then(|| self.recent.ordered().last().map(|p| evidence_text(p)))
+                let above = usize::from(hit.opened_lines_above);
+                let opened = (above > 0)
+                    .then(|| {
+                        let recent = self.recent.ordered();
+                        recent.len().checked_sub(above).map(|i| evidence_text(recent[i]))
+                    })
                     .flatten()
-                    .filter(|_| line.number > 1);
+                    .filter(|_| line.number > above as u64);
                 let job = self.job();
                 let why = (hit.entry == catalogue::PROCESS_EXIT_CODE && hit.strength == Strength::StepFailed)
                     .then(|| std::mem::take(&mut job.output))
@@ -668,7 +671,7 @@ impl LogSink for Scanner<'_> {
                         evidence.insert(
                             0,
                             Evidence {
-                                line: line.number - 1,
+                                line: line.number - above as u64,
                                 text,
                             },
                         );

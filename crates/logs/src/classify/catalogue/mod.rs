@@ -29,7 +29,7 @@
 //!    `gcloud`, `azure` (az and Entra ID sign-in), `playwright`, `cypress`,
 //!    `android` (sdkmanager, the emulator, the Android Gradle plugin's checks), `apple` (notarytool),
 //!    `packages` (apt, apk, dnf/dnf5/yum, zypper, brew, choco, winget), `git`, `ssh` (OpenSSH's host key checks),
-//!    `netlify` (the Netlify CLI's deploy folder), `firebase` (the Firebase CLI's project root), `flutter_action` (its release-manifest lookup), `snyk` (its test summary), `goreleaser` (its failed run's error), `semantic_release`, `changesets` (a refused publish), `sphinx` (the warning `-W` stopped on), `lychee` (a failed link), `hadolint`, `markdownlint`, `codespell`, `typos`, `commitlint`, `actionlint` (their findings), `dune` (a library not found), `cuda` (nvcc's refusal), `zephyr` (a board it does not know), `godot` (a missing export template), `scalatest` (a failed test), `asdf` (a shim with no installed version), `trivy` (its scan's total), `codeql` (the CLI's nothing-extracted message, upload-sarif's missing SARIF path, ahead of `actions`' generic path message), `semgrep` and `dependency_review` (their first finding),
+//!    `netlify` (the Netlify CLI's deploy folder), `firebase` (the Firebase CLI's project root), `flutter_action` (its release-manifest lookup), `snyk` (its test summary), `goreleaser` (its failed run's error), `semantic_release`, `changesets` (a refused publish), `sphinx` (the warning `-W` stopped on), `lychee` (a failed link), `hadolint`, `markdownlint`, `codespell`, `typos`, `commitlint`, `actionlint`, `stylelint`, `biome`, `size_limit`, `pa11y` (their findings; stylelint's and ESLint's pattern that matched no file), `docusaurus` (its broken links), `gatsby` (a GraphQL query's reason), `angular` (a target's builder package), `dune` (a library not found), `cuda` (nvcc's refusal), `zephyr` (a board it does not know), `godot` (a missing export template), `scalatest` (a failed test), `asdf` (a shim with no installed version), `trivy` (its scan's total), `codeql` (the CLI's nothing-extracted message, upload-sarif's missing SARIF path, ahead of `actions`' generic path message), `semgrep` and `dependency_review` (their first finding),
 //!    `prisma` (its CLI's `--schema` lookup), `liquibase` (a changelog not on its search path), `ansible`
 //!    (`ansible-playbook`'s missing playbook, a task's `fatal:` result), `packer` (its plugin getter's GitHub limit),
 //!    `pulumi` (a stack's update conflict), `supabase` (its missing access token), `serverless` (the Serverless
@@ -66,6 +66,7 @@
 mod actionlint;
 mod actions;
 mod android;
+mod angular;
 mod ansible;
 mod apple;
 mod asdf;
@@ -73,6 +74,7 @@ mod aws;
 mod aws_sam;
 mod azure;
 mod bazel;
+mod biome;
 mod build_tools;
 mod cargo;
 mod cargo_deny;
@@ -92,12 +94,14 @@ mod dart;
 mod deno;
 mod dependency_review;
 mod docker;
+mod docusaurus;
 mod dotnet;
 mod dune;
 mod elixir;
 mod esbuild;
 mod firebase;
 mod flutter_action;
+mod gatsby;
 mod gcloud;
 mod git;
 mod github_api;
@@ -123,6 +127,7 @@ mod nix;
 mod node;
 mod ocaml;
 mod oclif;
+mod pa11y;
 mod packages;
 mod packer;
 mod perl;
@@ -144,9 +149,11 @@ mod semgrep;
 mod serverless;
 mod setup_versions;
 mod shell;
+mod size_limit;
 mod snyk;
 mod sphinx;
 mod ssh;
+mod stylelint;
 mod supabase;
 mod swift;
 mod system;
@@ -387,6 +394,13 @@ pub const EMITTERS: &[(&str, &[Entry])] = &[
     ("typos", typos::ENTRIES),
     ("commitlint", commitlint::ENTRIES),
     ("actionlint", actionlint::ENTRIES),
+    ("stylelint", stylelint::ENTRIES),
+    ("biome", biome::ENTRIES),
+    ("size_limit", size_limit::ENTRIES),
+    ("pa11y", pa11y::ENTRIES),
+    ("docusaurus", docusaurus::ENTRIES),
+    ("gatsby", gatsby::ENTRIES),
+    ("angular", angular::ENTRIES),
     ("asdf", asdf::ENTRIES),
     ("trivy", trivy::ENTRIES),
     ("codeql", codeql::ENTRIES),

@@ -221,7 +221,7 @@ mod tests {
         )
         .expect("read");
         assert_eq!(
-            (hit.category, hit.subject.as_deref(), hit.opened_on_previous_line),
+            (hit.category, hit.subject.as_deref(), hit.opened_lines_above == 1),
             (Category::MissingDependency, Some("types-requests"), true)
         );
         // The log chose the name and a type-check dependency is not the
@@ -261,7 +261,7 @@ mod tests {
             ..Line::plain(" --> src/app/models.py:3:8")
         })
         .expect("read");
-        assert!(hit.opened_on_previous_line);
+        assert_eq!(hit.opened_lines_above, 1);
         let other = ["error[E0432]: unresolved import `foo`"];
         assert!(
             ruff_location(&Line {

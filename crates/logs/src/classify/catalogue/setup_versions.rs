@@ -12,7 +12,7 @@
 //!
 //! The version list decides, so each entry reads the list's line with the
 //! heading just before it and locates the finding on the heading
-//! (`Hit::opened_on_previous_line`). A version older than every build listed
+//! (`Hit::opened_lines_above`). A version older than every build listed
 //! for an ARM64 machine is a build nobody made for that architecture (Temurin
 //! 8 on Apple silicon, Ruby 2.7 on Linux ARM64): a tool missing for the
 //! architecture, `optional_job`. A version inside or above the list is a
@@ -186,7 +186,7 @@ mod tests {
         for asked in ["8", "1.8", "8.0.x"] {
             let hit = java(Some(RunnerClass::MacosArm64), asked, TEMURIN_AARCH64_MAC).expect("read");
             assert_eq!(hit.category, Category::OptionalJob, "{asked}");
-            assert!(hit.opened_on_previous_line);
+            assert_eq!(hit.opened_lines_above, 1);
             assert!(matches!(
                 hit.detail,
                 SubjectDetail::Runner {
