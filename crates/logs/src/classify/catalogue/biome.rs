@@ -1,12 +1,12 @@
 //! Biome, the JavaScript/TypeScript/JSON/CSS formatter and linter (`biome
 //! check`, `biome lint`, `biome format`, `biome ci`).
 //!
-//! Source: the diagnostics printer of `biome_diagnostics` (`display.rs`, its
-//! `PrintHeader`, and `biome_cli`'s console reporter): each diagnostic opens
+//! Source: the console reporter's output (`biome check`, `biome ci`, as Biome
+//! prints it in its issues and users' logs): each diagnostic opens
 //! with a header, `{path}[:{line}:{column}] {category}[ {TAG}…] ━━━…`
 //! (`lint/style/useConst`, `format`, `assist/source/organizeImports`,
 //! `parse`; tags such as `FIXABLE`), then a blank line, then the severity
-//! and the message, `  × {message}` for an error (`✖` before Biome 1.7), `!`
+//! and the message, `  × {message}` for an error (`✖` in older releases), `!`
 //! for a warning, `i` for information. The run ends with `Checked {n}
 //! file(s) in {t}.`, `Found {n} error(s).` and a closing `{command} ━━━`
 //! block (`× Some errors were emitted while running checks.`), which name no

@@ -7,8 +7,8 @@
 //! query errors (`85901`, `85907`, `85923`, `85925`, …) open their text with
 //! `There was an error in your GraphQL query:`, a blank line, then the
 //! reason (`Cannot query field "{field}" on type "{type}".`), then advice and
-//! `File: {path}:{line}:{column}`. Gatsby before v2.20 printed the same text
-//! as `error There was an error in your GraphQL query:`. A query that asks
+//! `File: {path}:{line}:{column}`. Older releases printed the same text at
+//! the reporter's `error` level (`error There was an error in your GraphQL query:`). A query that asks
 //! for what the schema does not have is the site's code (or its data) to
 //! fix: a person's call; the reason line is where the report says why.
 //! Other error types relay other tools' messages (webpack's, a plugin's),
@@ -70,7 +70,7 @@ fn graphql_reason(line: &Line<'_>) -> Option<Hit> {
         return None;
     }
     // The structured form's heading is two lines above the intro; the older
-    // form is the intro alone, after yarn's `error` level.
+    // form is the intro alone, at the reporter's `error` level.
     let structured =
         line.recent.len() >= 4 && regex!(r"^ERROR #\d+\s+GRAPHQL$").is_match(line.recent[line.recent.len() - 4].trim());
     if !structured && !intro.starts_with("error ") {

@@ -4,7 +4,7 @@
 //! Source: `packages/size-limit/create-reporter.js`: per checked entry its
 //! name (or path), then for an entry over budget `Package size limit has
 //! exceeded by {diff}` with `Size limit: {limit}` and `Size: {size} …`
-//! under it, and at the end `Try to reduce size or increase limit in
+//! under it, and at the end `Try to reduce size or increase limit at
 //! {config}`; the process exits 1. A budget exceeded is the code's (or the
 //! budget's) call: a person's. The first exceeded entry is where the report
 //! says why.
