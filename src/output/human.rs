@@ -1,6 +1,8 @@
 //! `--format human`: codespan-reporting snippets, colored as `--color` and
-//! the environment say (see `terminal`). Paths, messages and source lines
-//! are escaped: they come from the files being linted.
+//! the environment say (see `terminal`); the common uncolored snippet is
+//! written directly, byte for byte as codespan writes it (`plain`). Paths,
+//! messages and source lines are escaped: they come from the files being
+//! linted.
 
 use std::io::Write;
 
@@ -12,6 +14,8 @@ use codespan_reporting::term::{self, termcolor};
 use crate::Verbosity;
 use crate::check::FileReport;
 use crate::terminal::{self, EscapedSource, escape};
+
+mod plain;
 
 pub fn write(out: &mut dyn Write, reports: &[FileReport], verbosity: &Verbosity) -> anyhow::Result<()> {
     use rayon::prelude::*;
@@ -84,34 +88,61 @@ fn render_file(rep: &FileReport, color: bool, verbosity: &Verbosity) -> anyhow::
     }
     let source = EscapedSource::new(&rep.source);
     let range = |r: autoheal_engine::TextRange| source.offset(r.start)..source.offset(r.end);
-    let file = SimpleFile::new(path, source.text.as_ref());
+    // Uncolored findings of the common shape are written directly (see
+    // `plain`); codespan's file, which counts the lines again, only when
+    // one is not.
+    let lines = (!color).then(|| plain::Lines::new(&source.text));
+    let mut file = None;
+    let mut direct = Vec::new();
     for d in &rep.diagnostics {
         counts[d.severity as usize] += 1;
+        let message = escape(&d.message);
+        let notes: Vec<String> = d
+            .fixes
+            .iter()
+            .map(|f| {
+                let kind = match f.applicability {
+                    autoheal_engine::Applicability::Safe => "fix",
+                    autoheal_engine::Applicability::Unsafe => "unsafe fix",
+                };
+                format!("{kind} available: {}", escape(&f.title))
+            })
+            .collect();
+        let primary = range(d.range);
+        if let Some(lines) = lines.as_ref().filter(|_| d.labels.is_empty()) {
+            direct.clear();
+            let snippet = plain::Snippet {
+                severity: d.severity,
+                code: d.rule,
+                message: &message,
+                name: &path,
+                start: primary.start,
+                end: primary.end,
+                notes: &notes,
+            };
+            if plain::write(&mut direct, &source.text, lines, &snippet) {
+                buffer.write_all(&direct)?;
+                continue;
+            }
+        }
         let base = match d.severity {
             Severity::Error => Report::error(),
             Severity::Warning => Report::warning(),
             Severity::Info => Report::note(),
         };
-        let mut labels = vec![Label::new(LabelStyle::Primary, (), range(d.range))];
+        let mut labels = vec![Label::new(LabelStyle::Primary, (), primary)];
         labels.extend(
             d.labels
                 .iter()
                 .map(|l| Label::new(LabelStyle::Secondary, (), range(l.range)).with_message(escape(&l.message))),
         );
-        let mut notes = Vec::new();
-        for f in &d.fixes {
-            let kind = match f.applicability {
-                autoheal_engine::Applicability::Safe => "fix",
-                autoheal_engine::Applicability::Unsafe => "unsafe fix",
-            };
-            notes.push(format!("{kind} available: {}", escape(&f.title)));
-        }
         let report = base
             .with_code(d.rule)
-            .with_message(escape(&d.message))
+            .with_message(message)
             .with_labels(labels)
             .with_notes(notes);
-        term::emit(&mut buffer, &config, &file, &report)
+        let file = file.get_or_insert_with(|| SimpleFile::new(path.as_str(), source.text.as_ref()));
+        term::emit(&mut buffer, &config, &*file, &report)
             .map_err(|e| anyhow::anyhow!("cannot render a diagnostic: {e}"))?;
     }
     Ok(Rendered {
