@@ -26,8 +26,14 @@ pub fn read_stdin(limit: u64) -> io::Result<Vec<u8>> {
 
 /// True when `path` exists and is something other than a regular file or a
 /// directory (following symlinks): what discovery skips with a notice.
+#[cfg(feature = "logs")]
 pub fn is_special(path: &Path) -> bool {
-    std::fs::metadata(path).is_ok_and(|m| !m.is_file() && !m.is_dir())
+    std::fs::metadata(path).is_ok_and(|m| is_special_kind(&m))
+}
+
+/// What [`is_special`] says of a path, from its metadata (`check` has it).
+pub fn is_special_kind(meta: &std::fs::Metadata) -> bool {
+    !meta.is_file() && !meta.is_dir()
 }
 
 /// The boundary writes stay inside: the repository around the current
