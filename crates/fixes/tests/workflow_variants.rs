@@ -13,7 +13,7 @@ use autoheal_engine::repo::MemoryRepo;
 use autoheal_fixes::{FailureInput, Files, fixes_for};
 use autoheal_logs::{Category, LogFile, LogInput, Options, WorkflowFile, analyze};
 
-use Category::{FileNotFound, MissingCommand, MissingDependency, OptionalJob, RateLimit, Timeout, Unknown};
+use Category::{FileNotFound, MissingCommand, MissingDependency, OptionalJob, RateLimit, Timeout, Unknown, YamlSyntax};
 
 const PATH: &str = ".github/workflows/ci.yml";
 
@@ -780,6 +780,223 @@ const ROWS: &[Row] = &[
             Edit::None,
         )
     },
+    // Batch 111 (helper diag111): the fixable categories at first run in
+    // ecosystems and settings batch 104 did not use, each with the workflow
+    // it failed in, written with the logs before the first run.
+    // Hex.pm's 429 on a tarball: a bounded retry around `mix deps.get`.
+    row(
+        "b111-hex-repo-429-mix-deps-get.log",
+        Some("test"),
+        "b111-elixir-relay-tests.yml",
+        RateLimit,
+        Some("Hex.pm"),
+        true,
+        Edit::AddsInJob("test", &["for attempt in"]),
+    ),
+    // nuget.org's 429 on the Windows leg: NuGet's own retries.
+    row(
+        "b111-nuget-429-windows-leg-pwsh-log-failed.log",
+        None,
+        "b111-dotnet-ledger-matrix-restore.yml",
+        RateLimit,
+        Some("nuget.org"),
+        true,
+        Edit::AddsInJob("build", &["NUGET_ENHANCED_MAX_NETWORK_TRY_COUNT"]),
+    ),
+    // The billing service moved from `services/` to `apps/`.
+    Row {
+        repo: &[
+            (
+                "pom.xml",
+                "<project><modules><module>apps/billing</module><module>apps/ledger</module></modules></project>\n",
+            ),
+            (
+                "apps/billing/pom.xml",
+                "<project><artifactId>billing</artifactId></project>\n",
+            ),
+            (
+                "apps/ledger/pom.xml",
+                "<project><artifactId>ledger</artifactId></project>\n",
+            ),
+        ],
+        ..row(
+            "b111-maven-pom-file-moved-log-failed.log",
+            None,
+            "b111-maven-billing-verify.yml",
+            FileNotFound,
+            Some("services/billing/pom.xml"),
+            true,
+            Edit::Adds(&["-f apps/billing/pom.xml"]),
+        )
+    },
+    // The CLI crate moved from `crates/` to `tools/`.
+    Row {
+        repo: &[
+            (
+                "Cargo.toml",
+                "[workspace]\nmembers = [\"tools/tdcli\", \"core\"]\nresolver = \"2\"\n",
+            ),
+            (
+                "tools/tdcli/Cargo.toml",
+                "[package]\nname = \"tdcli\"\nversion = \"0.4.0\"\nedition = \"2021\"\n",
+            ),
+            ("tools/tdcli/src/main.rs", "fn main() {}\n"),
+            (
+                "core/Cargo.toml",
+                "[package]\nname = \"tidewater-core\"\nversion = \"0.4.0\"\nedition = \"2021\"\n",
+            ),
+        ],
+        ..row(
+            "b111-cargo-manifest-path-moved-macos-leg.log",
+            Some("cli (macos-14)"),
+            "b111-rust-cli-matrix-manifest-path.yml",
+            FileNotFound,
+            Some("crates/tdcli/Cargo.toml"),
+            true,
+            Edit::Adds(&["--manifest-path tools/tdcli/Cargo.toml"]),
+        )
+    },
+    // A self-hosted runner without the SDK: the setup action installs it.
+    row(
+        "b111-selfhosted-linux-dotnet-command-not-found.log",
+        Some("test"),
+        "b111-selfhosted-invoicing-tests.yml",
+        MissingCommand,
+        Some("dotnet"),
+        true,
+        Edit::Adds(&["actions/setup-dotnet@v4"]),
+    ),
+    // protoc's Go plugin: installed at the version go.mod pins, by a person.
+    row(
+        "b111-protoc-gen-go-program-not-found-log-failed.log",
+        None,
+        "b111-go-protobuf-generate.yml",
+        MissingCommand,
+        Some("protoc-gen-go"),
+        false,
+        Edit::None,
+    ),
+    // Mix's rebar3 in a slim Elixir image: no known installer.
+    row(
+        "b111-mix-rebar3-not-found-elixir-slim-container.log",
+        Some("compile"),
+        "b111-elixir-slim-container-release.yml",
+        MissingCommand,
+        Some("rebar3"),
+        false,
+        Edit::None,
+    ),
+    // A called workflow's job limit is its caller's `with: timeout:`; the
+    // suite was printing until the limit (no hang).
+    Row {
+        repo: &[(
+            ".github/workflows/integration.yml",
+            "name: Integration\non:\n  workflow_call:\n    inputs:\n      go-version:\n        type: string\n        required: true\n      timeout:\n        type: number\n        default: 30\njobs:\n  test:\n    runs-on: ubuntu-latest\n    timeout-minutes: ${{ inputs.timeout }}\n    services:\n      postgres:\n        image: postgres:16\n        env:\n          POSTGRES_PASSWORD: postgres\n        ports: ['5432:5432']\n    steps:\n      - uses: actions/checkout@v4\n      - uses: actions/setup-go@v5\n        with:\n          go-version: ${{ inputs.go-version }}\n      - name: Run integration suite\n        env:\n          DATABASE_URL: postgres://postgres:postgres@localhost:5432/ledger_test?sslmode=disable\n        run: go test -tags=integration -count=1 -v ./integration/...\n",
+        )],
+        ..row(
+            "b111-reusable-callee-job-limit-40-caller-input-log-failed.log",
+            None,
+            "b111-ledger-ci-calls-integration.yml",
+            Timeout,
+            Some("40"),
+            true,
+            Edit::Adds(&["timeout: 80"]),
+        )
+    },
+    // An x86-64 download on the hosted ARM leg of a pull request's lint:
+    // that leg is let fail.
+    row(
+        "b111-hosted-arm-leg-buf-x86-64-exec-format.log",
+        Some("lint (ubuntu-24.04-arm)"),
+        "b111-buf-lint-arm-leg.yml",
+        OptionalJob,
+        Some("architecture_mismatch"),
+        true,
+        Edit::Adds(&["continue-on-error: ${{ matrix.experimental }}", "experimental: true"]),
+    ),
+    // `: ` in a plain scalar: quoted.
+    row(
+        "b111-invalid-workflow-markdown-link-line-14-ui.log",
+        None,
+        "b111-dispatch-input-description-colon.yml",
+        YamlSyntax,
+        Some("14"),
+        true,
+        Edit::Adds(&["description: 'Release channel: stable or beta'"]),
+    ),
+    // setuptools 82 removed `pkg_resources` (pypa/setuptools #5007): only a
+    // release before it provides the module.
+    row(
+        "b111-pkg-resources-py312-macos-leg-log-failed.log",
+        None,
+        "b111-assets-matrix-py312.yml",
+        MissingDependency,
+        Some("setuptools"),
+        true,
+        Edit::Adds(&["setuptools<82"]),
+    ),
+    // Traps. Hex's request timeout is no rate limit.
+    row(
+        "b111-trap-hex-request-timeout-not-a-limit.log",
+        Some("test"),
+        "b111-elixir-relay-tests.yml",
+        Unknown,
+        None,
+        false,
+        Edit::None,
+    ),
+    // nextest's per-test limit, not the job's `timeout-minutes`.
+    row(
+        "b111-trap-nextest-test-timed-out-selfhosted-log-failed.log",
+        None,
+        "b111-trap-nextest-selfhosted.yml",
+        Unknown,
+        None,
+        false,
+        Edit::None,
+    ),
+    // The package under test, never installed: not a dependency.
+    Row {
+        repo: &[
+            (
+                "DESCRIPTION",
+                "Package: tidepool\nTitle: Tidal Series Tools\nVersion: 0.3.1\nImports: zoo\nSuggests: testthat (>= 3.0.0)\n",
+            ),
+            (
+                "tests/testthat.R",
+                "library(testthat)\nlibrary(tidepool)\n\ntest_check(\"tidepool\")\n",
+            ),
+        ],
+        ..row(
+            "b111-trap-r-own-package-not-installed-testthat.log",
+            Some("tests"),
+            "b111-trap-r-package-testthat.yml",
+            Unknown,
+            None,
+            false,
+            Edit::None,
+        )
+    },
+    // A test's fixture not copied to the build output: the project's.
+    row(
+        "b111-trap-dotnet-test-fixture-could-not-find-file-log-failed.log",
+        None,
+        "b111-trap-dotnet-ledger-tests.yml",
+        Unknown,
+        None,
+        false,
+        Edit::None,
+    ),
+    // yamllint's syntax error in a Helm values file, not in the workflow.
+    row(
+        "b111-trap-yamllint-helm-values-syntax-error.log",
+        Some("lint"),
+        "b111-trap-yamllint-deploy.yml",
+        Unknown,
+        None,
+        false,
+        Edit::None,
+    ),
 ];
 
 fn read(path: &str) -> String {

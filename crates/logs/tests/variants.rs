@@ -3484,6 +3484,83 @@ const CASES: &[(&str, Category, Option<&str>)] = &[
         Unknown,
         None,
     ),
+    // Batch 111: the fixable categories at first run, in ecosystems and
+    // runner settings batch 104 did not use (Hex.pm and nuget.org limits on
+    // an Elixir job and a Windows leg; a Maven `-f` POM and a cargo
+    // `--manifest-path` that moved, on Linux and a macOS leg; dotnet on a
+    // self-hosted runner, protoc's Go plugin, Mix's rebar3 in a slim
+    // container; a called workflow's job limit passed by its caller; an
+    // x86-64 download on a hosted ARM leg; an invalid workflow pasted as a
+    // Markdown link; `pkg_resources` on Python 3.12) and five traps with the
+    // same surface text and thin evidence (Hex's request timeout, nextest's
+    // per-test timeout, R's own package, a test's fixture file, yamllint on a
+    // Helm values file). Each row is paired with its workflow in
+    // crates/fixes/tests/workflow_variants.rs. Written before the first run;
+    // expectations decided from issue 12's definitions.
+    ("b111-hex-repo-429-mix-deps-get.log", RateLimit, Some("Hex.pm")),
+    (
+        "b111-nuget-429-windows-leg-pwsh-log-failed.log",
+        RateLimit,
+        Some("nuget.org"),
+    ),
+    (
+        "b111-maven-pom-file-moved-log-failed.log",
+        FileNotFound,
+        Some("services/billing/pom.xml"),
+    ),
+    (
+        "b111-cargo-manifest-path-moved-macos-leg.log",
+        FileNotFound,
+        Some("crates/tdcli/Cargo.toml"),
+    ),
+    (
+        "b111-selfhosted-linux-dotnet-command-not-found.log",
+        MissingCommand,
+        Some("dotnet"),
+    ),
+    (
+        "b111-protoc-gen-go-program-not-found-log-failed.log",
+        MissingCommand,
+        Some("protoc-gen-go"),
+    ),
+    (
+        "b111-mix-rebar3-not-found-elixir-slim-container.log",
+        MissingCommand,
+        Some("rebar3"),
+    ),
+    (
+        "b111-reusable-callee-job-limit-40-caller-input-log-failed.log",
+        Timeout,
+        Some("40"),
+    ),
+    (
+        "b111-hosted-arm-leg-buf-x86-64-exec-format.log",
+        OptionalJob,
+        Some("architecture_mismatch"),
+    ),
+    (
+        "b111-invalid-workflow-markdown-link-line-14-ui.log",
+        YamlSyntax,
+        Some("14"),
+    ),
+    (
+        "b111-pkg-resources-py312-macos-leg-log-failed.log",
+        MissingDependency,
+        Some("setuptools"),
+    ),
+    ("b111-trap-hex-request-timeout-not-a-limit.log", Unknown, None),
+    (
+        "b111-trap-nextest-test-timed-out-selfhosted-log-failed.log",
+        Unknown,
+        None,
+    ),
+    ("b111-trap-r-own-package-not-installed-testthat.log", Unknown, None),
+    (
+        "b111-trap-dotnet-test-fixture-could-not-find-file-log-failed.log",
+        Unknown,
+        None,
+    ),
+    ("b111-trap-yamllint-helm-values-syntax-error.log", Unknown, None),
 ];
 
 /// For every `unknown` row, the log line (1-based) of the root cause's first
@@ -4388,6 +4465,11 @@ const UNKNOWN_ROOT_LINES: &[(&str, u64)] = &[
     ("b109-lerna-publish-euncommit-lockfile-log-failed.log", 10),
     ("b109-trap-lhci-http-server-404-then-perf-assertion.log", 112),
     ("b109-trap-nx-jest-console-cannot-find-module-log-failed.log", 37),
+    ("b111-trap-hex-request-timeout-not-a-limit.log", 60),
+    ("b111-trap-nextest-test-timed-out-selfhosted-log-failed.log", 14),
+    ("b111-trap-r-own-package-not-installed-testthat.log", 53),
+    ("b111-trap-dotnet-test-fixture-could-not-find-file-log-failed.log", 14),
+    ("b111-trap-yamllint-helm-values-syntax-error.log", 34),
 ];
 
 /// For rows whose category is not `unknown`, the log line (1-based) of the
@@ -4673,6 +4755,17 @@ const KNOWN_ROOT_LINES: &[(&str, u64)] = &[
     ("b109-stylelint-no-files-matching-pattern.log", 61),
     ("b109-pnpm-exec-astro-not-found-windows.log", 58),
     ("b109-gatsby-build-job-limit-45.log", 74),
+    ("b111-hex-repo-429-mix-deps-get.log", 84),
+    ("b111-nuget-429-windows-leg-pwsh-log-failed.log", 13),
+    ("b111-maven-pom-file-moved-log-failed.log", 8),
+    ("b111-cargo-manifest-path-moved-macos-leg.log", 51),
+    ("b111-selfhosted-linux-dotnet-command-not-found.log", 30),
+    ("b111-protoc-gen-go-program-not-found-log-failed.log", 6),
+    ("b111-mix-rebar3-not-found-elixir-slim-container.log", 75),
+    ("b111-reusable-callee-job-limit-40-caller-input-log-failed.log", 86),
+    ("b111-hosted-arm-leg-buf-x86-64-exec-format.log", 37),
+    ("b111-invalid-workflow-markdown-link-line-14-ui.log", 6),
+    ("b111-pkg-resources-py312-macos-leg-log-failed.log", 15),
 ];
 
 /// `None` when the root cause of fixture `name` begins on line `want`; else
@@ -6012,6 +6105,62 @@ const ROOT_STEPS: &[(&str, Option<&str>, &str)] = &[
         None,
         "npx http-server ./dist",
     ),
+    // Batch 111, stated when written.
+    (
+        "b111-nuget-429-windows-leg-pwsh-log-failed.log",
+        Some("build (windows-latest)"),
+        "Restore",
+    ),
+    (
+        "b111-maven-pom-file-moved-log-failed.log",
+        Some("verify"),
+        "Verify billing service",
+    ),
+    (
+        "b111-protoc-gen-go-program-not-found-log-failed.log",
+        Some("generate"),
+        "Generate protobuf code",
+    ),
+    (
+        "b111-reusable-callee-job-limit-40-caller-input-log-failed.log",
+        Some("integration / test"),
+        "Run integration suite",
+    ),
+    (
+        "b111-pkg-resources-py312-macos-leg-log-failed.log",
+        Some("assets (macos-14, 3.12)"),
+        "Export assets",
+    ),
+    (
+        "b111-trap-nextest-test-timed-out-selfhosted-log-failed.log",
+        Some("test"),
+        "Run tests",
+    ),
+    (
+        "b111-trap-dotnet-test-fixture-could-not-find-file-log-failed.log",
+        Some("test"),
+        "Test",
+    ),
+    ("b111-hex-repo-429-mix-deps-get.log", None, "mix deps.get"),
+    (
+        "b111-mix-rebar3-not-found-elixir-slim-container.log",
+        None,
+        "mix compile",
+    ),
+    (
+        "b111-selfhosted-linux-dotnet-command-not-found.log",
+        None,
+        "dotnet test",
+    ),
+    ("b111-cargo-manifest-path-moved-macos-leg.log", None, "cargo test"),
+    ("b111-hosted-arm-leg-buf-x86-64-exec-format.log", None, "BUF_VERSION"),
+    ("b111-trap-hex-request-timeout-not-a-limit.log", None, "mix deps.get"),
+    (
+        "b111-trap-r-own-package-not-installed-testthat.log",
+        None,
+        "Rscript tests/testthat.R",
+    ),
+    ("b111-trap-yamllint-helm-values-syntax-error.log", None, "yamllint"),
 ];
 
 /// Words the root cause's message must have: a log cut short must say that
@@ -6280,6 +6429,18 @@ const NOT_FIXABLE: &[(&str, &str)] = &[
     ("b109-angular-builder-node-package-missing-ui.log", "manifest"),
     ("b109-stylelint-no-files-matching-pattern.log", "glob pattern"),
     ("b109-pnpm-exec-astro-not-found-windows.log", "project binary"),
+    // Batch 111: protoc's plugin and Mix's rebar3 have no installer in the
+    // known-tools tables (protoc-gen-go is `go install`ed at the version the
+    // project's go.mod pins; rebar3 comes from `mix local.rebar` or
+    // setup-beam).
+    (
+        "b111-protoc-gen-go-program-not-found-log-failed.log",
+        "not a known tool",
+    ),
+    (
+        "b111-mix-rebar3-not-found-elixir-slim-container.log",
+        "not a known tool",
+    ),
 ];
 
 fn expected_fixable(name: &str, category: Category, subject: Option<&str>) -> bool {
