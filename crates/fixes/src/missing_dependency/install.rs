@@ -572,6 +572,7 @@ fn extend_install(
     wanted: &Wanted,
 ) -> Option<Candidate> {
     let dist = wanted.dist.as_str();
+    let requirement = wanted.requirement.as_str();
     let line = install_lines(ctx, job, steps)
         .into_iter()
         .rev()
@@ -589,10 +590,12 @@ fn extend_install(
         } else {
             eol
         };
-        let edit = Edit::insert(&path, text.len(), format!("{sep}{dist}{eol}"));
-        let fix = Fix::safe(format!("Add `{dist}` to {path}"), vec![edit]).with_explanation(explain(
+        let edit = Edit::insert(&path, text.len(), format!("{sep}{requirement}{eol}"));
+        let fix = Fix::safe(format!("Add `{requirement}` to {path}"), vec![edit]).with_explanation(explain(
             wanted,
-            &format!("Step \"{step_name}\" installs the job's dependencies from `{path}`, so `{dist}` is added there"),
+            &format!(
+                "Step \"{step_name}\" installs the job's dependencies from `{path}`, so `{requirement}` is added there"
+            ),
         ));
         let (p, d) = (path.clone(), dist.to_string());
         let intent = move |files: &Files| mentions(files.get(&p).map(String::as_str).unwrap_or(""), &d, &p);
@@ -601,14 +604,15 @@ fn extend_install(
             intent: Box::new(intent),
         });
     }
-    let edit = Edit::insert(ctx.path, line.insert_at, format!(" {dist}"));
+    let arg = wanted.command_arg();
+    let edit = Edit::insert(ctx.path, line.insert_at, format!(" {arg}"));
     let fix = Fix::safe(
-        format!("Add `{dist}` to the `pip install` in step \"{step_name}\""),
+        format!("Add `{arg}` to the `pip install` in step \"{step_name}\""),
         vec![edit],
     )
     .with_explanation(explain(
         wanted,
-        &format!("Step \"{step_name}\" already runs `pip install` for the job, so `{dist}` is added to that command"),
+        &format!("Step \"{step_name}\" already runs `pip install` for the job, so `{arg}` is added to that command"),
     ));
     let (path, job_id, index, d) = (
         ctx.path.to_string(),
@@ -624,7 +628,7 @@ fn extend_install(
 }
 
 fn new_step(ctx: &Ctx<'_>, job: &Job<'_>, step: &Step<'_>, env: &Env, wanted: &Wanted) -> Result<Candidate, String> {
-    let command = env.install_command(&wanted.dist);
+    let command = env.install_command(&wanted.command_arg());
     let mut block = Block::new(ctx.source).key("name", "Install dependencies");
     if let Some(wd) = step
         .get("working-directory")
@@ -676,6 +680,11 @@ fn new_step(ctx: &Ctx<'_>, job: &Job<'_>, step: &Step<'_>, env: &Env, wanted: &W
 fn explain(wanted: &Wanted, how: &str) -> String {
     let dist = &wanted.dist;
     let what = match &wanted.module {
+        Some(m) if wanted.requirement != *dist => format!(
+            "The step failed because the Python module `{m}` was not installed; only `{}` provides it (later releases \
+             of `{dist}` no longer include it).",
+            wanted.requirement
+        ),
         Some(m) if m != dist => format!(
             "The step failed because the Python module `{m}` was not installed; it is provided by the `{dist}` distribution on PyPI."
         ),

@@ -23,7 +23,7 @@ use autoheal_engine::model::{Job, Step, Workflow};
 use autoheal_engine::yaml::Node;
 use autoheal_logs::knowledge::python::pytest::pytest_plugin_for_flag;
 use autoheal_logs::knowledge::python::stdlib::StdlibStatus;
-use autoheal_logs::knowledge::python::{ModuleNeed, module_need};
+use autoheal_logs::knowledge::python::{ModuleNeed, module_need, requirement_for};
 use autoheal_logs::mapping::python::python_pin;
 use autoheal_logs::subject::{is_distribution, is_module};
 
@@ -33,8 +33,24 @@ use crate::{Ctx, Generated, PythonVersion, locate};
 /// What to install and why it may be.
 pub(crate) struct Wanted {
     pub dist: String,
+    /// What is installed: the distribution, or a release of it that still
+    /// provides the module (`setuptools<82` for `pkg_resources`,
+    /// [`requirement_for`]).
+    pub requirement: String,
     pub module: Option<String>,
     pub trusted: Trusted,
+}
+
+impl Wanted {
+    /// The requirement as one word of a command line: a version bound
+    /// (`<`, `>`) is quoted, which bash, sh, PowerShell and cmd all read.
+    pub fn command_arg(&self) -> String {
+        if self.requirement.contains(['<', '>', '=', '!', '~', ';', ' ']) {
+            format!("\"{}\"", self.requirement)
+        } else {
+            self.requirement.clone()
+        }
+    }
 }
 
 pub(crate) fn generate(ctx: &Ctx<'_>) -> Generated {
@@ -54,6 +70,14 @@ pub(crate) fn generate(ctx: &Ctx<'_>) -> Generated {
     env::locked(ctx, job, step, &env, &wanted.dist)?;
     let upto = &job.steps[..=step.index];
     if install::already_installed(ctx, job, upto, &wanted.dist) {
+        if wanted.requirement != wanted.dist {
+            return Err(format!(
+                "the job already installs `{}`, and only `{}` provides `{}`: pin it there (a manual fix)",
+                wanted.dist,
+                wanted.requirement,
+                wanted.module.as_deref().unwrap_or(&wanted.dist)
+            ));
+        }
         return Err(format!(
             "the job already installs `{}`; the import still fails, so check the environment it runs in (a manual fix)",
             wanted.dist
@@ -106,6 +130,7 @@ fn wanted(ctx: &Ctx<'_>, job: &Job<'_>, subject: &str) -> Result<Wanted, String>
             let dist = pytest_plugin_for_flag(subject).ok_or("no known pytest plugin adds this option")?;
             return Ok(Wanted {
                 dist: dist.to_string(),
+                requirement: dist.to_string(),
                 module: None,
                 trusted: Trusted::Table,
             });
@@ -143,7 +168,9 @@ fn wanted(ctx: &Ctx<'_>, job: &Job<'_>, subject: &str) -> Result<Wanted, String>
         }
     };
     let trusted = trust::distribution(&dist, from_table, ctx.repo)?;
+    let requirement = module.map_or_else(|| dist.clone(), |m| requirement_for(m, &dist));
     Ok(Wanted {
+        requirement,
         dist,
         module: module.map(str::to_string),
         trusted,

@@ -601,7 +601,13 @@ fn module_not_found(line: &Line<'_>) -> Option<Hit> {
              subpackage missing from a package (its wheel or its package list). Not a missing distribution."
         ))),
         ModuleNeed::Distribution { name, known } => {
-            let message = if known {
+            let requirement = crate::knowledge::python::requirement_for(raw, &name);
+            let message = if known && requirement != name {
+                format!(
+                    "Python module '{raw}' is not installed; only {requirement} provides it (later releases of {name} \
+                     no longer include it)."
+                )
+            } else if known {
                 format!("Python module '{raw}' is not installed (distribution {name}).")
             } else {
                 format!(

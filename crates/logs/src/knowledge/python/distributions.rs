@@ -114,6 +114,23 @@ const MODULE_DISTRIBUTIONS: &[(&str, &str)] = &[
     ("zope.interface", "zope.interface"),
 ];
 
+/// Modules a distribution stopped providing, and its first release without
+/// them: only an older release provides the module. setuptools 82.0.0
+/// removed `pkg_resources` (its changelog; deprecated since 67.5.0), so a bare
+/// `setuptools` install no longer gives it.
+const REMOVED_IN: &[(&str, &str, &str)] = &[("pkg_resources", "setuptools", "82")];
+
+/// The requirement that installs a release of `distribution` providing
+/// `module` (its top-level name): `setuptools<82` for `pkg_resources`, else
+/// the bare distribution name.
+pub fn requirement_for(module: &str, distribution: &str) -> String {
+    let top = module.split('.').next().unwrap_or(module);
+    REMOVED_IN
+        .iter()
+        .find(|(m, d, _)| *m == top && super::normalize_name(d) == super::normalize_name(distribution))
+        .map_or_else(|| distribution.to_string(), |(_, d, v)| format!("{d}<{v}"))
+}
+
 /// Is `name` (PEP 503) a distribution the table names?
 pub fn is_table_distribution(name: &str) -> bool {
     let n = super::normalize_name(name);
@@ -217,6 +234,15 @@ mod tests {
         ] {
             assert_eq!(module_need(module, None), dist(d, true), "{module}");
         }
+    }
+
+    #[test]
+    fn a_module_a_distribution_dropped_needs_an_older_release() {
+        assert_eq!(requirement_for("pkg_resources", "setuptools"), "setuptools<82");
+        assert_eq!(requirement_for("pkg_resources.extern", "setuptools"), "setuptools<82");
+        // `distutils` (gone from Python 3.12) is still provided by setuptools.
+        assert_eq!(requirement_for("distutils", "setuptools"), "setuptools");
+        assert_eq!(requirement_for("yaml", "PyYAML"), "PyYAML");
     }
 
     #[test]

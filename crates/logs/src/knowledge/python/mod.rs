@@ -10,7 +10,7 @@ pub mod pytest;
 pub mod stdlib;
 pub mod version;
 
-pub use distributions::{ModuleNeed, distribution_for_module, module_need};
+pub use distributions::{ModuleNeed, distribution_for_module, module_need, requirement_for};
 pub use stdlib::{StdlibStatus, stdlib_status};
 pub use version::python_version_in;
 
