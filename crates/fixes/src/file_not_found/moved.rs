@@ -26,8 +26,17 @@ pub(crate) enum Move {
     /// The whole path, under another directory (`backend/requirements.txt`
     /// for `requirements.txt`).
     UnderDirectory,
-    /// The path with leading directories dropped (`tools/ci/x.sh` → `ci/x.sh`).
+    /// The path with leading directories dropped, at least its parent
+    /// directory kept (`tools/ci/x.sh` → `ci/x.sh`). The file name alone at
+    /// the root is only [`Move::SameName`]: a project file's name (`pom.xml`,
+    /// `Cargo.toml`, `package.json`) is at the root of most multi-module
+    /// repositories, where it was before the move too.
     DirectoriesDropped,
+    /// The path's last directories and file name under another parent
+    /// (`services/billing/pom.xml` → `apps/billing/pom.xml`): the module's
+    /// directory moved as a whole. Of the entries, those sharing the longest
+    /// such tail.
+    Reparented,
     /// The same words with other separators or case
     /// (`requirements-dev.txt` → `requirements/dev.txt`).
     SameWords,
@@ -41,13 +50,17 @@ pub(crate) enum Move {
 impl Move {
     /// Evidence strong enough for a fix that keeps the workflow's meaning.
     pub(crate) fn is_strong(self) -> bool {
-        matches!(self, Move::UnderDirectory | Move::DirectoriesDropped | Move::SameWords)
+        matches!(
+            self,
+            Move::UnderDirectory | Move::DirectoriesDropped | Move::Reparented | Move::SameWords
+        )
     }
 
     pub(crate) fn describe(self) -> &'static str {
         match self {
             Move::UnderDirectory => "the same path under another directory",
             Move::DirectoriesDropped => "the same path without its leading directories",
+            Move::Reparented => "the same directory and file name under another parent directory",
             Move::SameWords => "the same name with different separators or case",
             Move::SameName => "the same file name in another directory",
             Move::CloseName => "a name one or two characters away in the same directory",
@@ -190,9 +203,15 @@ pub(crate) fn whereabouts(listing: &[String], path: &str) -> Whereabouts {
     if entries.contains(path) {
         return Whereabouts::Present;
     }
-    let rules: [(Move, &Rule); 5] = [
+    let longest_tail = reparented_tail(&entries, path);
+    let rules: [(Move, &Rule); 6] = [
         (Move::UnderDirectory, &|e: &str| e.ends_with(&format!("/{path}"))),
-        (Move::DirectoriesDropped, &|e: &str| dropped_dirs(path).any(|s| s == e)),
+        (Move::DirectoriesDropped, &|e: &str| {
+            dropped_dirs(path).any(|s| s.contains('/') && s == e)
+        }),
+        (Move::Reparented, &|e: &str| {
+            longest_tail.is_some_and(|t| e.ends_with(&format!("/{t}")) && !e.ends_with(&format!("/{path}")))
+        }),
         (Move::SameWords, &|e: &str| {
             let want = words(path);
             words(e) == want || dropped_dirs(e).any(|tail| words(tail) == want)
@@ -240,6 +259,18 @@ pub(crate) fn whereabouts(listing: &[String], path: &str) -> Whereabouts {
         };
     }
     Whereabouts::Absent
+}
+
+/// The longest tail of `path` keeping a directory (`billing/pom.xml` of
+/// `services/billing/pom.xml`) that some entry ends with under another
+/// parent, for [`Move::Reparented`].
+fn reparented_tail<'p>(entries: &BTreeSet<&str>, path: &'p str) -> Option<&'p str> {
+    dropped_dirs(path).filter(|t| t.contains('/')).find(|t| {
+        let suffix = format!("/{t}");
+        entries
+            .iter()
+            .any(|e| e.ends_with(&suffix) && !e.ends_with(&format!("/{path}")))
+    })
 }
 
 /// A directory and the files under it are one candidate: the directory.
@@ -363,6 +394,20 @@ mod tests {
         );
         assert_eq!(
             find(
+                &["pom.xml", "apps/billing/pom.xml", "apps/ledger/pom.xml"],
+                "services/billing/pom.xml"
+            ),
+            moved("apps/billing/pom.xml", Move::Reparented)
+        );
+        assert_eq!(
+            find(
+                &["Cargo.toml", "tools/tdcli/Cargo.toml", "core/Cargo.toml"],
+                "crates/tdcli/Cargo.toml"
+            ),
+            moved("tools/tdcli/Cargo.toml", Move::Reparented)
+        );
+        assert_eq!(
+            find(
                 &["scripts/build_linux.sh", "scripts/build_mac.sh"],
                 "scripts/build-linux.sh"
             ),
@@ -452,6 +497,22 @@ mod tests {
             Whereabouts::Ambiguous {
                 how: Move::UnderDirectory,
                 candidates: vec!["docs/requirements-dev.txt".into(), "requirements/dev.txt".into()]
+            }
+        );
+        // A project file's bare name at the root is where the root
+        // module's file always was, not where a module's went.
+        assert_eq!(
+            find(&["pom.xml", "ledger/pom.xml"], "services/billing/pom.xml"),
+            Whereabouts::Ambiguous {
+                how: Move::SameName,
+                candidates: vec!["ledger/pom.xml".into(), "pom.xml".into()]
+            }
+        );
+        assert_eq!(
+            find(&["web/src/index.ts", "api/src/index.ts"], "app/src/index.ts"),
+            Whereabouts::Ambiguous {
+                how: Move::Reparented,
+                candidates: vec!["api/src/index.ts".into(), "web/src/index.ts".into()]
             }
         );
         // Another directory's near-namesake is not a rename.
