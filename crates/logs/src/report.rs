@@ -116,12 +116,15 @@ pub enum RateLimitService {
     /// The Hugging Face Hub (`huggingface.co`): model and dataset downloads
     /// the job's own code makes (`from_pretrained`, `hf_hub_download`).
     HuggingFaceHub,
+    /// Hex.pm (`repo.hex.pm`, `hex.pm`), the package repository Mix's Hex
+    /// client (`mix deps.get`) and rebar3 read.
+    HexPm,
     /// A limit was reported but the service is not one of the above.
     Other,
 }
 
 impl RateLimitService {
-    pub const ALL: [RateLimitService; 19] = [
+    pub const ALL: [RateLimitService; 20] = [
         RateLimitService::GithubRestPrimary,
         RateLimitService::GithubRestSecondary,
         RateLimitService::DockerHub,
@@ -140,6 +143,7 @@ impl RateLimitService {
         RateLimitService::RubyGems,
         RateLimitService::Packagist,
         RateLimitService::HuggingFaceHub,
+        RateLimitService::HexPm,
         RateLimitService::Other,
     ];
 
@@ -164,6 +168,7 @@ impl RateLimitService {
             RateLimitService::RubyGems => "rubygems",
             RateLimitService::Packagist => "packagist",
             RateLimitService::HuggingFaceHub => "hugging_face_hub",
+            RateLimitService::HexPm => "hex_pm",
             RateLimitService::Other => "other",
         }
     }
@@ -189,6 +194,7 @@ impl RateLimitService {
             RateLimitService::RubyGems => "RubyGems",
             RateLimitService::Packagist => "Packagist",
             RateLimitService::HuggingFaceHub => "Hugging Face Hub",
+            RateLimitService::HexPm => "Hex.pm",
             RateLimitService::Other => "a service",
         }
     }

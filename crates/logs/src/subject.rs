@@ -226,7 +226,9 @@ pub fn repository_in_path(line: &str) -> Option<&str> {
         let Some(at) = line.find(root) else { continue };
         let rest = &line[at + root.len()..];
         let mut parts = rest.splitn(3, '/');
-        let (a, b) = (parts.next()?, parts.next()?);
+        // The path may end the quoted text it is in (checkout's `Working
+        // directory is '{path}'`).
+        let (a, b) = (parts.next()?, parts.next()?.trim_end_matches(['\'', '"']));
         if a == b && !a.starts_with('_') && !a.is_empty() {
             return Some(a);
         }
@@ -397,6 +399,11 @@ mod tests {
             Some("dfd")
         );
         assert_eq!(repository_in_path("/home/runner/work/_temp/x.sh"), None);
+        assert_eq!(
+            repository_in_path("Working directory is '/home/runner/work/tidepool/tidepool'"),
+            Some("tidepool")
+        );
+        assert_eq!(repository_in_path("'/home/runner/work/tidepool/other'"), None);
     }
 
     #[test]

@@ -274,6 +274,7 @@ pub fn kind_of(failure: &Failure) -> Result<Kind, String> {
                 RateLimitService::GithubRestPrimary | RateLimitService::GithubRestSecondary => &["gh"],
                 RateLimitService::RubyGems => &["bundle install", "gem install"],
                 RateLimitService::Packagist => &["composer install", "composer update"],
+                RateLimitService::HexPm => &["mix deps.get"],
                 RateLimitService::HuggingFaceHub => {
                     return Err("the Hugging Face Hub's limit has no workflow fix (the job's own code)".into());
                 }

@@ -249,6 +249,7 @@ fn uses_tool(words: &[&str], service: RateLimitService) -> bool {
         RateLimitService::GradleDistributions => prog == "gradlew",
         RateLimitService::RubyGems => matches!(prog, "bundle" | "bundler" | "gem"),
         RateLimitService::Packagist => matches!(prog, "composer" | "composer.phar"),
+        RateLimitService::HexPm => prog == "mix",
         RateLimitService::HuggingFaceHub => false,
         RateLimitService::DockerHub | RateLimitService::Ghcr | RateLimitService::Quay | RateLimitService::EcrPublic => {
             matches!(prog, "docker" | "podman" | "docker-compose")
@@ -336,6 +337,9 @@ fn fetches_from(words: &[&str], service: RateLimitService) -> bool {
         RateLimitService::Packagist => {
             matches!(prog, "composer" | "composer.phar") && matches!(a, Some("install" | "update"))
         }
+        // `mix deps.get` fetches the lock's packages (Hex's `Hex.SCM`);
+        // every other task compiles or runs the project.
+        RateLimitService::HexPm => prog == "mix" && a == Some("deps.get"),
         RateLimitService::HuggingFaceHub => false,
         // `./gradlew --version` downloads the distribution and runs nothing.
         RateLimitService::GradleDistributions => {
@@ -1061,6 +1065,8 @@ mod tests {
             ("gem install bundler -v 2.5.23", RubyGems),
             ("composer install --no-interaction --prefer-dist", Packagist),
             ("composer update --prefer-lowest", Packagist),
+            ("mix deps.get", HexPm),
+            ("mix deps.get --only prod", HexPm),
             ("dotnet restore src/App.sln", NuGet),
             ("dotnet tool restore", NuGet),
             ("./gradlew --version", GradleDistributions),
@@ -1119,6 +1125,8 @@ mod tests {
             ("gem build app.gemspec", RubyGems),
             ("composer run-script test", Packagist),
             ("composer require --dev phpstan/phpstan", Packagist),
+            ("mix deps.compile", HexPm),
+            ("mix test", HexPm),
             ("dotnet build -c Release", NuGet),
             ("dotnet test", NuGet),
             ("./gradlew build", GradleDistributions),

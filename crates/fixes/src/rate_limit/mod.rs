@@ -46,6 +46,8 @@
 //!   `go mod download`, `go get`, `go install`. Its limits are undocumented
 //!   and a 429 from it is transient; pointing `GOPROXY` elsewhere would
 //!   change where code comes from, so no mirror is chosen for the project.
+//! - Hex.pm: retry with backoff around `mix deps.get` (Hex does not retry a
+//!   refused tarball itself).
 //! - RubyGems.org and Packagist: retry with backoff around `bundle install`
 //!   / `gem install` and `composer install` / `composer update`, which only
 //!   fetch and install (Bundler already retried each request: its `Retrying
@@ -228,7 +230,8 @@ pub(crate) fn generate(ctx: &Ctx<'_>) -> Generated {
         | RateLimitService::Quay
         | RateLimitService::GoProxy
         | RateLimitService::RubyGems
-        | RateLimitService::Packagist => push(one(retry::wrap(ctx, root, job, step, service))),
+        | RateLimitService::Packagist
+        | RateLimitService::HexPm => push(one(retry::wrap(ctx, root, job, step, service))),
         // The job's own code downloads (`remedy_known`): nothing to wrap.
         RateLimitService::HuggingFaceHub | RateLimitService::Other => {}
     }

@@ -812,7 +812,13 @@ fn absorb(prev: &mut Finding, mut next: Finding) {
     // above its `[ERROR] … Could not transfer artifact … 429`): the error is
     // the outcome and leads, with its message and position.
     let outcome_leads = prev.hit.strength == Strength::Weak && next.hit.strength != Strength::Weak;
-    if outcome_leads {
+    // An invalid-workflow message whose first line locates nothing (a copied
+    // page's bare `Invalid workflow file` heading), then its title naming the
+    // file and line: the located line leads.
+    let location_leads = prev.hit.category == Category::YamlSyntax
+        && !names_workflow_location(&prev.hit)
+        && names_workflow_location(&next.hit);
+    if outcome_leads || location_leads {
         let earlier = std::mem::replace(&mut prev.evidence, std::mem::take(&mut next.evidence));
         prev.evidence.extend(earlier);
         prev.evidence.truncate(MAX_EVIDENCE);
@@ -884,6 +890,11 @@ fn is_generic(hit: &super::hit::Hit) -> bool {
             ..
         }
     )
+}
+
+/// A workflow error's hit that says where: a file or a line.
+fn names_workflow_location(hit: &super::hit::Hit) -> bool {
+    matches!(&hit.detail, SubjectDetail::WorkflowLocation { path, line, .. } if path.is_some() || *line != 0)
 }
 
 /// "Invalid workflow file: x.yml#L1" + "(Line: 10, Col: 3): …": the path from

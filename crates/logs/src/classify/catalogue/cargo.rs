@@ -1,7 +1,8 @@
 //! Cargo and rustc (rustup's proxies are `rustup.rs`).
 //!
 //! Sources: cargo's messages (`could not find `Cargo.toml` in `{dir}` or any
-//! parent directory`, `no such command: `{name}``, `failed to get successful
+//! parent directory`, `--manifest-path`'s `manifest path `{path}` does not
+//! exist` as given on the command line (`src/cargo/util/command_prelude.rs`), `no such command: `{name}``, `failed to get successful
 //! HTTP response from `{url}` ({ip}), got {code}`, `could not compile `{crate}``;
 //! the resolver's `no matching package named `{name}` found` and `failed to
 //! select a version for the requirement `{req}``, `cargo install`'s `could not
@@ -85,6 +86,17 @@ pub const ENTRIES: &[Entry] = &[
             "error: could not find `Cargo.toml` in `/home/runner/work/app/app` or any parent directory",
             Category::FileNotFound,
             Some("Cargo.toml"),
+        )],
+    },
+    Entry {
+        id: "cargo/manifest-path-missing",
+        grammar: "error: manifest path `{path}` does not exist (the `--manifest-path` value as given)",
+        needles: &["error: manifest path `"],
+        check: manifest_path_missing,
+        examples: &[ex(
+            "error: manifest path `crates/cli/Cargo.toml` does not exist",
+            Category::FileNotFound,
+            Some("crates/cli/Cargo.toml"),
         )],
     },
     Entry {
@@ -328,6 +340,15 @@ fn no_manifest(_: &Line<'_>) -> Option<Hit> {
         "Cargo.toml",
         0.75,
         "cargo found no Cargo.toml where it ran (a wrong working directory, or no checkout).",
+    ))
+}
+
+fn manifest_path_missing(line: &Line<'_>) -> Option<Hit> {
+    let c = regex!(r"^error: manifest path `([^`]+)` does not exist$").captures(line.text.trim())?;
+    Some(path_hit(
+        &c[1],
+        0.8,
+        "cargo was given a `--manifest-path` that does not exist.",
     ))
 }
 

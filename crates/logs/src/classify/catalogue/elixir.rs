@@ -14,8 +14,20 @@
 //! A dependency that was not fetched is not a missing package: the project
 //! lists it, and the job skipped `mix deps.get` (or restored a broken deps
 //! cache); a person decides.
+//!
+//! A dependency built by rebar (`Mix.Tasks.Deps.Compile`'s
+//! `handle_rebar_not_found`) when the manager is not installed: Mix prints
+//! `Could not find "{manager}", which is needed to build dependency :{app}`,
+//! `I can install a local copy which is just used by Mix` and asks `Shall I
+//! install {manager}? (if running non-interactively, use "mix local.rebar
+//! --force") [Yn]`; with no one to answer it raises `Could not find
+//! "{manager}" to compile dependency :{app}, please ensure "{manager}" is
+//! available` (on the prompt's line, which ends without a newline). The
+//! manager (`rebar3`) is the missing command. Hex's `Package fetch failed
+//! and no cached copy available` follows the reason Hex printed on the line
+//! before ([`super::hex`]), so it is only that reason's consequence.
 
-use super::util::regex;
+use super::util::{command_hit, regex};
 use super::{Entry, ex};
 use crate::classify::hit::{Hit, Line};
 use crate::report::Category;
@@ -41,6 +53,17 @@ pub const ENTRIES: &[Entry] = &[
             "could not compile dependency :bcrypt_elixir, \"mix compile\" failed. Errors may have been logged above.",
             Category::Unknown,
             None,
+        )],
+    },
+    Entry {
+        id: "elixir/rebar-not-found",
+        grammar: "Could not find \"{manager}\", which is needed to build dependency :{app}",
+        needles: &["which is needed to build dependency"],
+        check: rebar_not_found,
+        examples: &[ex(
+            "Could not find \"rebar3\", which is needed to build dependency :telemetry",
+            Category::MissingCommand,
+            Some("rebar3"),
         )],
     },
     Entry {
@@ -91,11 +114,29 @@ fn dependency_compile_failed(line: &Line<'_>) -> Option<Hit> {
         })
 }
 
+fn rebar_not_found(line: &Line<'_>) -> Option<Hit> {
+    let c = regex!(r#"^Could not find "([\w.-]+)", which is needed to build dependency :\w+$"#)
+        .captures(line.text.trim())?;
+    Some(command_hit(&c[1], line, 0.8))
+}
+
 fn mix_error(line: &Line<'_>) -> Option<Hit> {
-    line.text
-        .trim_start()
-        .starts_with("** (Mix) ")
-        .then(|| Hit::blocker("Mix stopped with an error."))
+    // Mix's raise may follow its own prompt on the same line.
+    let at = line.text.find("** (Mix) ")?;
+    let message = &line.text[at + "** (Mix) ".len()..];
+    let before = line.text[..at].trim();
+    if !before.is_empty() && !before.ends_with("[Yn]") {
+        return None;
+    }
+    let follows = |needle: &str| line.recent.iter().any(|l| l.contains(needle));
+    // The consequence of a reason printed just before it (Hex's download
+    // failure, the missing rebar), which its own entry reads.
+    if (message.starts_with("Package fetch failed") && follows("Request failed ("))
+        || (message.starts_with("Could not find \"") && follows("which is needed to build dependency"))
+    {
+        return Some(Hit::blocker("Mix stopped after the error printed just before.").weak());
+    }
+    Some(Hit::blocker("Mix stopped with an error."))
 }
 
 fn exunit_summary(line: &Line<'_>) -> Option<Hit> {
@@ -133,6 +174,22 @@ mod tests {
             mix_error,
             &["** (Mix) Can't continue due to errors on dependencies"],
             &["echo '** (Mix)' is how mix reports"],
+        );
+        assert_reads(
+            rebar_not_found,
+            &["Could not find \"rebar3\", which is needed to build dependency :ranch"],
+            &["Could not find Hex, which is needed to build dependency :jason"],
+        );
+        let after_rebar = Line {
+            recent: &["Could not find \"rebar3\", which is needed to build dependency :ranch"],
+            ..Line::plain(
+                "Shall I install rebar3? (if running non-interactively, use \"mix local.rebar --force\") [Yn] ** (Mix) \
+                 Could not find \"rebar3\" to compile dependency :ranch, please ensure \"rebar3\" is available",
+            )
+        };
+        assert_eq!(
+            mix_error(&after_rebar).map(|h| h.strength),
+            Some(crate::classify::hit::Strength::Weak)
         );
         assert_reads(
             unchecked_dependencies,

@@ -4,7 +4,12 @@
 //! {coords} from/to {repo id} ({url}): status code: {code}, reason phrase:
 //! {reason} ({code})`; `central` is the id the Maven super POM gives Maven
 //! Central), Maven's `NoPomException` text (`The goal you specified requires a
-//! project to execute but there is no POM in this directory ({dir})`),
+//! project to execute but there is no POM in this directory ({dir})`), the
+//! `-f`/`--file` check that `bin/mvn` and Maven's CLI both make before a build
+//! (`POM file {arg} specified with the -f/--file command line argument does
+//! not exist`; `Directory {dir} extracted from the -f/--file command-line
+//! argument {arg} does not exist`: Maven 3.9's `bin/mvn` prints it and its
+//! `MavenCli` prints it again),
 //! Gradle's resolution errors (`Could not GET '{url}'. Received status code
 //! {code} from server: {reason}`, `Could not resolve all files for
 //! configuration`, `Plugin [id: '{id}'] was not found in any of the following
@@ -147,6 +152,29 @@ pub const ENTRIES: &[Entry] = &[
             Category::FileNotFound,
             Some("pom.xml"),
         )],
+    },
+    Entry {
+        id: "jvm/maven-file-argument-missing",
+        grammar: "POM file {arg} specified with the -f/--file command line argument does not exist | Directory {dir} \
+                  extracted from the -f/--file command-line argument {arg} does not exist",
+        needles: &[
+            "the -f/--file command line argument",
+            "the -f/--file command-line argument",
+        ],
+        check: maven_file_argument_missing,
+        examples: &[
+            ex(
+                "POM file services/api/pom.xml specified with the -f/--file command line argument does not exist",
+                Category::FileNotFound,
+                Some("services/api/pom.xml"),
+            ),
+            ex(
+                "Directory /home/runner/work/app/app/services extracted from the -f/--file command-line argument \
+                 services/api/pom.xml does not exist",
+                Category::FileNotFound,
+                Some("services/api/pom.xml"),
+            ),
+        ],
     },
     Entry {
         id: "jvm/java-missing",
@@ -454,6 +482,19 @@ fn maven_no_pom(_: &Line<'_>) -> Option<Hit> {
         "pom.xml",
         0.75,
         "Maven found no pom.xml where it ran (a wrong working directory, or no checkout).",
+    ))
+}
+
+fn maven_file_argument_missing(line: &Line<'_>) -> Option<Hit> {
+    let c = regex!(
+        r"^(?:\[ERROR\] )?(?:POM file (\S+) specified with the -f/--file command line argument|Directory \S+ extracted from the -f/--file command-line argument (\S+)) does not exist$"
+    )
+    .captures(line.text.trim())?;
+    let arg = c.get(1).or_else(|| c.get(2))?.as_str();
+    Some(path_hit(
+        arg,
+        0.8,
+        "Maven was given a POM file (`-f`/`--file`) that does not exist.",
     ))
 }
 

@@ -22,9 +22,9 @@
 //! 3. `clojure` (clojure.test, Leiningen), `julia` (Pkg, Test), `zig`, `ocaml` (opam), `perl` (perl, cpanm), `lua` (LuaRocks), `latex` (TeX's `! LaTeX Error:`), `mkdocs` (its strict-mode abort),
 //!    `pre_commit` (a failed hook, ahead of the linter output under it): whose
 //!    messages are anchored to their own wording, ahead of the generic test and build summaries below
-//!    (`{n} failed`, `compilation errors`) that other tools print too; `python`, `python_lint` (ruff, flake8, mypy), `tox`, `yarn_pnp` (Yarn's Plug'n'Play resolver), `node`, `vite` (its Rollup build's unresolved import), `esbuild`, `webpack` (their unresolved imports, webpack's only under an error's heading), `nextjs` (its type check's error), `jvm`, `go`, `cargo`, `zizmor` (its findings, where zizmor ran), `cargo_deny` (its bans check, ahead of `deno lint`'s same `error[{rule}]:` shape), `rustup`, `ruby`, `php`, `r`, `dotnet`, `pester`, `kubernetes`,
+//!    (`{n} failed`, `compilation errors`) that other tools print too; `python`, `python_lint` (ruff, flake8, mypy), `tox`, `yarn_pnp` (Yarn's Plug'n'Play resolver), `node`, `vite` (its Rollup build's unresolved import), `esbuild`, `webpack` (their unresolved imports, webpack's only under an error's heading), `nextjs` (its type check's error), `jvm`, `go`, `cargo`, `protoc` (a code generator plugin it could not start), `zizmor` (its findings, where zizmor ran), `cargo_deny` (its bans check, ahead of `deno lint`'s same `error[{rule}]:` shape), `rustup`, `ruby`, `php`, `r`, `dotnet`, `pester`, `kubernetes`,
 //!    `terraform`, `tflint`, `cocoapods`, `dart`, `swift` (SwiftPM, XCTest), `elixir`
-//!    (Mix, ExUnit), `haskell` (cabal, GHC, Stack), `bazel`, `conan`, `deno`,
+//!    (Mix, ExUnit), `hex` (Hex's failed package download), `haskell` (cabal, GHC, Stack), `bazel`, `conan`, `deno`,
 //!    `nix`, `helm`, `chart_testing` (a chart `ct` failed), `aws` (the CLI, SDKs and configure-aws-credentials), `aws_sam` (the SAM CLI's missing template),
 //!    `gcloud`, `azure` (az and Entra ID sign-in), `playwright`, `cypress`,
 //!    `android` (sdkmanager, the emulator, the Android Gradle plugin's checks), `apple` (notarytool),
@@ -111,6 +111,7 @@ mod goreleaser;
 mod hadolint;
 mod haskell;
 mod helm;
+mod hex;
 mod http;
 mod julia;
 mod jvm;
@@ -136,6 +137,7 @@ mod php;
 mod playwright;
 mod pre_commit;
 mod prisma;
+mod protoc;
 mod pulumi;
 mod python;
 mod python_lint;
@@ -346,6 +348,7 @@ pub const EMITTERS: &[(&str, &[Entry])] = &[
     ("jvm", jvm::ENTRIES),
     ("go", go::ENTRIES),
     ("cargo", cargo::ENTRIES),
+    ("protoc", protoc::ENTRIES),
     ("zizmor", zizmor::ENTRIES),
     ("cargo_deny", cargo_deny::ENTRIES),
     ("rustup", rustup::ENTRIES),
@@ -361,6 +364,7 @@ pub const EMITTERS: &[(&str, &[Entry])] = &[
     ("dart", dart::ENTRIES),
     ("swift", swift::ENTRIES),
     ("elixir", elixir::ENTRIES),
+    ("hex", hex::ENTRIES),
     ("haskell", haskell::ENTRIES),
     ("bazel", bazel::ENTRIES),
     ("conan", conan::ENTRIES),

@@ -15,7 +15,8 @@
 //! (`── Error (…)` for an error in a test; testthat 2 printed `── {n}. Failure:
 //! {test} (@{file}#{line}) ──`) and the tally `[ FAIL {n} | WARN {n} | SKIP {n}
 //! | PASS {n} ]`, which the progress reporter reprints as it goes (only a
-//! non-zero `FAIL` says a test failed). A package that failed to install, or a
+//! non-zero `FAIL` says a test failed). A package named after the repository
+//! (its checkout path) is the package under test, not a dependency. A package that failed to install, or a
 //! test that failed, is for a person: never fixed.
 
 use super::util::{after, quoted, regex};
@@ -118,6 +119,18 @@ fn no_package(line: &Line<'_>) -> Option<Hit> {
             "An R package is missing, but its name is not a plain package name.",
         ));
     }
+    // The package the repository is (a checkout of `…/tidepool/tidepool`
+    // whose tests load `library(tidepool)`): the package under test was not
+    // installed, not a dependency the project lacks.
+    if line
+        .own_packages
+        .contains(&crate::knowledge::python::normalize_name(name))
+    {
+        return Some(Hit::blocker(format!(
+            "R could not load '{name}', the repository's own package: the step ran its tests without installing it \
+             (`R CMD INSTALL .`, or run them with `devtools::test()`/`testthat::test_local()`, which load it)."
+        )));
+    }
     Some(
         Hit::cause(
             Category::MissingDependency,
@@ -137,6 +150,20 @@ fn no_package(line: &Line<'_>) -> Option<Hit> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_repository_s_own_package_is_no_missing_dependency() {
+        let text = "Error in library(tidepool) : there is no package called ‘tidepool’";
+        let own = ["tidepool".to_string()];
+        let hit = no_package(&Line {
+            own_packages: &own,
+            ..Line::plain(text)
+        })
+        .expect("read");
+        assert_eq!((hit.category, hit.fixable), (Category::Unknown, false));
+        let dependency = no_package(&Line::plain(text)).expect("read");
+        assert_eq!(dependency.category, Category::MissingDependency);
+    }
 
     #[test]
     fn a_source_package_that_did_not_build_is_a_failed_install() {

@@ -381,6 +381,8 @@ pub fn service_for_host(host: &str) -> Option<RateLimitService> {
         RateLimitService::Packagist
     } else if is("huggingface.co") || host == "hf.co" {
         RateLimitService::HuggingFaceHub
+    } else if is("hex.pm") {
+        RateLimitService::HexPm
     } else {
         return None;
     })
@@ -633,6 +635,9 @@ mod tests {
             Some(RateLimitService::HuggingFaceHub)
         );
         assert_eq!(service_for_host("notrubygems.org"), None);
+        assert_eq!(service_for_host("repo.hex.pm"), Some(RateLimitService::HexPm));
+        assert_eq!(service_for_host("builds.hex.pm"), Some(RateLimitService::HexPm));
+        assert_eq!(service_for_host("nothex.pm"), None);
         assert_eq!(service_for_host("api.nuget.org"), Some(RateLimitService::NuGet));
         assert_eq!(
             service_for_host("services.gradle.org"),
