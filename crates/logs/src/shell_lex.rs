@@ -25,13 +25,17 @@
 //! command's words but know no operators, substitutions, comments or
 //! heredocs, which is most of what is needed here.
 //!
-//! A script's logical lines ([`logical_lines`]: physical lines joined where
-//! a continuation or an open quote carries on, with the heredoc bodies each
-//! opens) are read here too, for the list of commands that run a program
-//! elsewhere ([`crate::elsewhere`]) and the fixes' reading of a `run:` text.
+//! A script's logical lines ([`logical_lines`], `shell_lex/lines.rs`:
+//! physical lines joined where a continuation, an open quote or an open
+//! substitution carries on, with the heredoc bodies each opens, also those
+//! opened inside `"$(…)"`) are read here too, for the list of commands that
+//! run a program elsewhere ([`crate::elsewhere`]) and the fixes' reading of a
+//! `run:` text.
 
-use std::collections::VecDeque;
 use std::ops::Range;
+
+mod lines;
+pub use lines::{LogicalLine, logical_lines};
 
 /// One word after quote removal.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -676,190 +680,9 @@ impl Lexer<'_> {
     }
 }
 
-/// One command as the shell reads it: physical lines joined where a `\`
-/// (PowerShell's backtick, cmd's `^`) continues them or a quote is still
-/// open, with the bodies of the heredocs it opens.
-#[derive(Debug, Default, PartialEq)]
-pub struct LogicalLine {
-    /// Its code, comments removed, continuations joined by a space.
-    pub code: String,
-    /// Its heredocs' bodies: what the command reads on its standard input
-    /// (a container's or a remote shell's script, or text written to a
-    /// file), not lines the runner's shell runs.
-    pub body: String,
-    /// The script's physical lines (0-based, by `str::lines`) its code is
-    /// on: the first and the line after the last, heredoc bodies left out.
-    pub lines: Range<usize>,
-}
-
-impl LogicalLine {
-    /// The heredoc is a script the runner's own shell runs (`bash <<EOF`).
-    pub fn body_runs_here(&self) -> bool {
-        let first = self
-            .code
-            .split_whitespace()
-            .find(|w| !matches!(*w, "sudo" | "env" | "exec"));
-        first.is_some_and(|w| {
-            let w = w.rsplit('/').next().unwrap_or(w);
-            matches!(w, "bash" | "sh" | "dash" | "zsh" | "ksh")
-        })
-    }
-}
-
-/// The script's logical lines ([`LogicalLine`]), so that what a command
-/// spread over several lines runs is judged with that command.
-pub fn logical_lines(script: &str) -> Vec<LogicalLine> {
-    let mut out = Vec::new();
-    let mut current = LogicalLine::default();
-    let mut quote: Option<u8> = None;
-    let mut pending: VecDeque<String> = VecDeque::new();
-    let mut started = false;
-    for (i, line) in script.lines().enumerate() {
-        if let Some(delimiter) = pending.front() {
-            if line.trim() == delimiter {
-                pending.pop_front();
-                if pending.is_empty() {
-                    out.push(std::mem::take(&mut current));
-                    started = false;
-                }
-            } else {
-                current.body.push_str(line);
-                current.body.push('\n');
-            }
-            continue;
-        }
-        if !started {
-            current.lines = i..i;
-            started = true;
-        }
-        current.lines.end = i + 1;
-        quote = scan_line(line, quote, &mut current.code, &mut pending);
-        if quote.is_some() {
-            current.code.push('\n');
-            continue;
-        }
-        // `\` continues a POSIX line; PowerShell's backtick and cmd's `^`
-        // only when written apart from the word before them, as those shells'
-        // scripts write them: a POSIX line may end in a command
-        // substitution's closing backtick (`` TAG=`git describe` ``) or a
-        // revision's `^` (`git diff HEAD^`), which continue nothing (final
-        // review A, 3).
-        let code = current.code.trim_end();
-        let continued = code.strip_suffix('\\').or_else(|| {
-            code.strip_suffix(['`', '^'])
-                .filter(|rest| rest.is_empty() || rest.ends_with(char::is_whitespace))
-        });
-        if let Some(joined) = continued {
-            let len = joined.len();
-            current.code.truncate(len);
-            current.code.push(' ');
-            continue;
-        }
-        if pending.is_empty() {
-            out.push(std::mem::take(&mut current));
-            started = false;
-        }
-    }
-    if !current.code.trim().is_empty() || !current.body.is_empty() {
-        out.push(current);
-    }
-    out
-}
-
-/// Appends `line`'s code (its comment dropped) to `code`, queues the
-/// delimiters of the heredocs it opens, and returns the quote still open at
-/// its end (`quote` is the one open at its start).
-fn scan_line(line: &str, mut quote: Option<u8>, code: &mut String, pending: &mut VecDeque<String>) -> Option<u8> {
-    let b = line.as_bytes();
-    let mut i = 0;
-    while i < b.len() {
-        let c = b[i];
-        match quote {
-            Some(b'\'') => {
-                if c == b'\'' {
-                    quote = None;
-                }
-            }
-            Some(_) => match c {
-                b'\\' => i += 1,
-                b'"' => quote = None,
-                _ => {}
-            },
-            None => match c {
-                b'\\' => i += 1,
-                b'\'' | b'"' => quote = Some(c),
-                b'#' if i == 0 || b[i - 1] == b' ' || b[i - 1] == b'\t' => {
-                    code.push_str(&line[..i]);
-                    return None;
-                }
-                b'<' if b.get(i + 1) == Some(&b'<') && b.get(i + 2) != Some(&b'<') && (i == 0 || b[i - 1] != b'<') => {
-                    let mut j = i + 2 + usize::from(b.get(i + 2) == Some(&b'-'));
-                    while b.get(j).is_some_and(|c| *c == b' ' || *c == b'\t') {
-                        j += 1;
-                    }
-                    let start = j;
-                    while b.get(j).is_some_and(|c| {
-                        !c.is_ascii_whitespace() && !matches!(c, b';' | b'|' | b'&' | b')' | b'<' | b'>')
-                    }) {
-                        j += 1;
-                    }
-                    let word = line[start..j].trim_matches(['\'', '"', '\\']);
-                    if !word.is_empty() {
-                        pending.push_back(word.to_string());
-                    }
-                    i = j;
-                    continue;
-                }
-                _ => {}
-            },
-        }
-        i += 1;
-    }
-    code.push_str(line);
-    quote
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn logical_lines_join_continuations_open_quotes_and_heredocs() {
-        let script = "docker run \\\n  img \\\n  pandoc a # why\nsh -c \"\n  make\n\"\ncat <<-'EOF' > x.sh\n\tpandoc b\n\tEOF\nRun-It `\n  -Now\necho '<<EOF' # not a heredoc\nlast";
-        let lines = logical_lines(script);
-        let codes: Vec<&str> = lines.iter().map(|l| l.code.trim_end()).collect();
-        assert_eq!(
-            codes,
-            [
-                "docker run    img    pandoc a",
-                "sh -c \"\n  make\n\"",
-                "cat <<-'EOF' > x.sh",
-                "Run-It    -Now",
-                "echo '<<EOF'",
-                "last"
-            ]
-        );
-        assert_eq!(lines[2].body, "\tpandoc b\n");
-        assert!(!lines[2].body_runs_here());
-        // Each logical line knows the physical lines of its code (a heredoc's
-        // body and its delimiter left out), for edits of the script.
-        let ranges: Vec<_> = lines.iter().map(|l| l.lines.clone()).collect();
-        assert_eq!(ranges, [0..3, 3..6, 6..7, 9..11, 11..12, 12..13]);
-        assert!(logical_lines("sudo bash <<EOF\nmake\nEOF\n")[0].body_runs_here());
-        // A POSIX line ending in a substitution's backtick or a revision's
-        // `^` is whole; cmd's ` ^` continues.
-        let posix = logical_lines("TAG=`git describe`\ngit diff --stat HEAD^\ngh api repos/o/r\ndir ^\n  /b");
-        let codes: Vec<&str> = posix.iter().map(|l| l.code.trim_end()).collect();
-        assert_eq!(
-            codes,
-            [
-                "TAG=`git describe`",
-                "git diff --stat HEAD^",
-                "gh api repos/o/r",
-                "dir    /b"
-            ]
-        );
-    }
 
     #[test]
     fn assignments_and_program_names() {

@@ -14,6 +14,7 @@ use crate::runner::runs_posix_shell;
 use crate::script::{Script, is_simple_line, strip_comment};
 use crate::{Ctx, RateLimitService};
 use autoheal_logs::classify::catalogue::SECONDARY_LIMIT_REFUSALS;
+use autoheal_logs::shell_lex::logical_lines;
 
 const ATTEMPTS: u32 = 5;
 
@@ -458,91 +459,34 @@ fn pick_units(ctx: &Ctx<'_>, script: &Script<'_>, service: RateLimitService) -> 
     Ok(fetching)
 }
 
-/// The script's commands: text inside heredocs and strings spanning lines is
-/// no command; lines joined by a trailing `\` are one.
+/// The script's commands, on the shell lexer's logical lines (the one reader
+/// of a script's lines, [`logical_lines`]: lines joined by a trailing `\` or
+/// a quote or substitution left open are one, a heredoc's body belongs to the
+/// line that opens it, also one opened inside `"$(…)"`). A command is whole
+/// (a loop may replace it) when it is one simple line ([`is_simple_line`]:
+/// no `<<`, no block): not continued from a pipeline or list ending the line
+/// before, not a `case` branch, no heredoc body, no string spanning lines.
 fn units(script: &Script<'_>) -> Vec<Unit> {
-    let mut out: Vec<Unit> = Vec::new();
-    let mut heredoc_end: Option<String> = None;
+    let text: Vec<&str> = script.lines.iter().map(|l| l.text).collect();
+    let mut out = Vec::new();
     let mut continued = false;
-    let mut backslash = false;
-    let mut quote = None;
-    for (i, line) in script.lines.iter().enumerate() {
-        if let Some(end) = &heredoc_end {
-            if line.text.trim() == end.as_str() {
-                heredoc_end = None;
-            }
+    for line in logical_lines(&text.join("\n")) {
+        let code = line.code.trim();
+        if code.is_empty() || line.lines.is_empty() {
             continue;
         }
-        let (opened_in, closed_in) = (quote, open_quote(line.text, quote));
-        quote = closed_in;
-        let code = strip_comment(line.text).trim();
-        if opened_in.is_some() {
-            if let Some(u) = out.last_mut().filter(|u| u.last + 1 == i) {
-                u.whole = false;
-            }
-            continue;
-        }
-        if code.is_empty() {
-            continue;
-        }
-        let ends_backslash = code.ends_with('\\');
-        let bare = code.trim_end_matches('\\').trim_end();
-        let first = bare.split_whitespace().next().unwrap_or("");
-        let case_branch = first.ends_with(')') || bare.ends_with(";;");
-        let simple = closed_in.is_none() && !case_branch && is_simple_line(bare);
-        heredoc_end = heredoc_delimiter(code);
-        if backslash {
-            // A continuation line: part of the unit before.
-            if let Some(u) = out.last_mut() {
-                u.last = i;
-                u.whole &= simple && heredoc_end.is_none();
-            }
-        } else {
-            out.push(Unit {
-                first: i,
-                last: i,
-                whole: !continued && simple && heredoc_end.is_none(),
-                pull: None,
-                on_refusal: false,
-            });
-        }
-        backslash = ends_backslash;
-        continued = !ends_backslash && (code.ends_with('|') || code.ends_with("&&") || code.ends_with('('));
+        let first = code.split_whitespace().next().unwrap_or("");
+        let case_branch = first.ends_with(')') || code.ends_with(";;");
+        let spans_lines = code.contains('\n');
+        let simple = !spans_lines && !case_branch && line.body.is_empty() && is_simple_line(code);
+        out.push(Unit {
+            first: line.lines.start,
+            last: line.lines.end - 1,
+            whole: !continued && simple,
+            pull: None,
+            on_refusal: false,
+        });
+        continued = code.ends_with('|') || code.ends_with("&&") || code.ends_with('(');
     }
     out
-}
-
-/// The quote (`'` or `"`) still open after `line`, given the one open
-/// before it; a `#` outside quotes ends the code.
-fn open_quote(line: &str, mut open: Option<char>) -> Option<char> {
-    let mut chars = line.chars().peekable();
-    let mut prev = ' ';
-    while let Some(c) = chars.next() {
-        match (open, c) {
-            (Some('"') | None, '\\') => {
-                chars.next();
-            }
-            (None, '#') if prev.is_whitespace() => return None,
-            (None, '\'' | '"') => open = Some(c),
-            (Some(q), c) if c == q => open = None,
-            _ => {}
-        }
-        prev = c;
-    }
-    open
-}
-
-/// `cat <<EOF`, `<<-'END'` → the line that ends the heredoc.
-fn heredoc_delimiter(code: &str) -> Option<String> {
-    let at = code.find("<<")?;
-    let rest = code[at + 2..].trim_start_matches('-').trim_start();
-    if rest.starts_with('<') {
-        return None; // `<<<` is a here-string
-    }
-    let word: String = rest
-        .trim_start_matches(['\'', '"'])
-        .chars()
-        .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
-        .collect();
-    (!word.is_empty()).then_some(word)
 }
