@@ -74,8 +74,8 @@ pub(super) fn in_local_action(ctx: &Ctx<'_>, step: &Step<'_>, rel: &str, raw: &s
              earlier step should have made it, so it did not move (a manual fix)"
         )));
     }
-    let (to, how) = match whereabouts(&listing, &full) {
-        Whereabouts::Moved { to, how } => (to, how),
+    let (to, how, stayed) = match whereabouts(&listing, &full) {
+        Whereabouts::Moved { to, how, stayed } => (to, how, stayed),
         Whereabouts::Present => {
             return Some(Err(format!(
                 "`{full}` is in the repository; the action `./{dir}` ran before it was there, or from another directory \
@@ -106,7 +106,7 @@ pub(super) fn in_local_action(ctx: &Ctx<'_>, step: &Step<'_>, rel: &str, raw: &s
         })
         .collect();
     let title = format!("Use `{new_rel}` instead of `{rel}` in the action `./{dir}`");
-    let fix = if how.is_strong() {
+    let fix = if how.is_strong(stayed.as_deref()) {
         Fix::safe(title, edits)
     } else {
         Fix::unsafe_(title, edits)
@@ -114,10 +114,11 @@ pub(super) fn in_local_action(ctx: &Ctx<'_>, step: &Step<'_>, rel: &str, raw: &s
     let fix = fix.with_explanation(format!(
         "Step \"{name}\" runs the composite action `./{dir}`, whose step {} looks for `{full}`, which is not in the \
          repository. The repository has `{to}` ({}), and no other file matches as well, so the action's step now refers to \
-         `{new_rel}` in `{path}`. Every workflow using the action gets the change. Check that it is the same file: it may \
-         have been moved or renamed on purpose.",
+         `{new_rel}` in `{path}`. Every workflow using the action gets the change.{} Check that it is the same file: it \
+         may have been moved or renamed on purpose.",
         index + 1,
-        how.describe()
+        how.describe(),
+        stayed.as_deref().map_or(String::new(), |left| moved::left_behind_note(&full, left))
     ));
     let (want, old) = (new_rel, rel.to_string());
     let intent = move |files: &Files| {

@@ -102,7 +102,7 @@ pub(crate) fn generate(ctx: &Ctx<'_>) -> Generated {
         }
         Some(listing) => match whereabouts(&listing, &full) {
             Whereabouts::Present => return checkout_fix(ctx, job, step, &full),
-            Whereabouts::Moved { to, how } => {
+            Whereabouts::Moved { to, how, stayed } => {
                 if let Some(why) = written_earlier(ctx, job, step, &rel, &full) {
                     return Err(why);
                 }
@@ -110,7 +110,12 @@ pub(crate) fn generate(ctx: &Ctx<'_>) -> Generated {
                 if let Some(why) = moved::companions_left_behind(&listing, &full, &to, &step_text) {
                     return Err(why);
                 }
-                return Ok(vec![point_at(ctx, job, step, &rel, &full, &to, how, wd.as_deref())?]);
+                let found = Found {
+                    to: &to,
+                    how,
+                    stayed: stayed.as_deref(),
+                };
+                return Ok(vec![point_at(ctx, job, step, &rel, &full, found, wd.as_deref())?]);
             }
             Whereabouts::Ambiguous { how, candidates } => {
                 let shown: Vec<String> = candidates.iter().take(5).map(|c| format!("`{c}`")).collect();
@@ -195,16 +200,24 @@ fn refs(source: &str, step: &Node, path: &str) -> Vec<TextRange> {
 }
 
 #[allow(clippy::too_many_arguments)]
+/// Where a missing path was found ([`Whereabouts::Moved`]).
+#[derive(Clone, Copy)]
+struct Found<'f> {
+    to: &'f str,
+    how: Move,
+    stayed: Option<&'f str>,
+}
+
 fn point_at(
     ctx: &Ctx<'_>,
     job: &Job<'_>,
     step: &Step<'_>,
     rel: &str,
     full: &str,
-    to: &str,
-    how: Move,
+    found: Found<'_>,
     wd: Option<&str>,
 ) -> Result<Candidate, String> {
+    let Found { to, how, stayed } = found;
     let new_rel = match wd {
         Some(w) => relative_to(w, to),
         None => to.to_string(),
@@ -219,7 +232,7 @@ fn point_at(
     let found = refs(ctx.source, step.node, rel);
     let live = changes_live_systems(job, step, &crate::elsewhere::step_text(ctx, job, step));
     let make = |title: String, edits: Vec<Edit>| {
-        if how.is_strong() && !into_samples(full, to) && !live {
+        if how.is_strong(stayed) && !into_samples(full, to) && !live {
             Fix::safe(title, edits)
         } else {
             Fix::unsafe_(title, edits)
@@ -245,6 +258,9 @@ fn point_at(
                 " `{rel}` also appears in {}; those are left unchanged, check whether they need the same edit.",
                 elsewhere.join(", ")
             ));
+        }
+        if let Some(left) = stayed {
+            explanation.push_str(&moved::left_behind_note(full, left));
         }
         explanation.push_str(" Check that it is the same file: it may have been moved or renamed on purpose.");
         let fix =
@@ -799,18 +815,66 @@ jobs:
         // A migration of a live database: offered, never applied without a
         // person (review89 M2).
         assert_eq!(fix.applicability, autoheal_engine::Applicability::Unsafe, "{fix:?}");
-        // `prisma generate` reads the schema alone: the move is followed.
+        // `prisma generate` reads the schema alone: the move is followed,
+        // Safe when the whole directory went; with `prisma/migrations/` left
+        // behind the schema found elsewhere may be another package's, so it
+        // is offered for a person only (`moved::neighbour_left_behind`).
         let generate = wf.replace("migrate deploy", "generate");
-        let o = crate::fixes_for(&f, PATH, &generate, &left_behind);
-        let fix = o.fixes.first().unwrap_or_else(|| panic!("{:?}", o.manual_reason));
-        assert!(fix.title.contains("packages/db/prisma/schema.prisma"), "{}", fix.title);
-        assert_eq!(fix.applicability, autoheal_engine::Applicability::Safe, "{fix:?}");
+        let moved_whole = repo(&[
+            ("package.json", "{}"),
+            ("packages/db/prisma/schema.prisma", "x"),
+            ("packages/db/prisma/migrations/20261201_init/migration.sql", "x"),
+        ]);
+        for (files, want) in [
+            (&moved_whole, autoheal_engine::Applicability::Safe),
+            (&left_behind, autoheal_engine::Applicability::Unsafe),
+        ] {
+            let o = crate::fixes_for(&f, PATH, &generate, files);
+            let fix = o.fixes.first().unwrap_or_else(|| panic!("{:?}", o.manual_reason));
+            assert!(fix.title.contains("packages/db/prisma/schema.prisma"), "{}", fix.title);
+            assert_eq!(fix.applicability, want, "{fix:?}");
+        }
         // A template's schema stands in for the project's: never Safe.
         let template = repo(&[("package.json", "{}"), ("templates/prisma/schema.prisma", "x")]);
         let o = crate::fixes_for(&f, PATH, &generate, &template);
         if let Some(fix) = o.fixes.iter().find(|x| !x.fallback) {
             assert_eq!(fix.applicability, autoheal_engine::Applicability::Unsafe, "{fix:?}");
         }
+    }
+
+    /// A file of the same name in another directory is where the missing one
+    /// went when its whole directory moved (Safe); when the old directory
+    /// still holds the file's neighbours, it may be another copy: offered for
+    /// a person, and the explanation names the file that stayed.
+    #[test]
+    fn a_same_named_file_elsewhere_is_not_safe_while_its_neighbours_stayed() {
+        let wf = "on: push\njobs:\n  test:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - name: Install\n        run: pip install -r requirements/prod.txt\n";
+        let f = missing("requirements/prod.txt", "test").at_step_name("Install");
+        let rewrite = |files: &[(&str, &str)]| {
+            let o = crate::fixes_for(&f, PATH, wf, &repo(files));
+            o.fixes
+                .into_iter()
+                .find(|x| !x.fallback)
+                .unwrap_or_else(|| panic!("{:?}", o.manual_reason))
+        };
+        use autoheal_engine::Applicability::{Safe, Unsafe};
+        let moved = rewrite(&[
+            ("backend/requirements/prod.txt", "flask\n"),
+            ("backend/requirements/dev.txt", "pytest\n"),
+        ]);
+        assert!(moved.title.contains("backend/requirements/prod.txt"), "{}", moved.title);
+        assert_eq!(moved.applicability, Safe, "{moved:?}");
+        let copy = rewrite(&[
+            ("requirements/dev.txt", "pytest\n"),
+            ("v1/requirements/prod.txt", "flask==1.0\n"),
+        ]);
+        assert!(copy.title.contains("v1/requirements/prod.txt"), "{}", copy.title);
+        assert_eq!(copy.applicability, Unsafe, "{copy:?}");
+        let why = &copy.explanation;
+        assert!(
+            why.contains("`requirements/dev.txt` is still in `requirements/`"),
+            "{why}"
+        );
     }
 
     /// review89 M2: an auto-approved apply pointed at a `legacy/` copy was a

@@ -12,8 +12,14 @@ use std::collections::BTreeSet;
 pub(crate) enum Whereabouts {
     /// The path is in the repository (a file, or a directory with files).
     Present,
-    /// Exactly one place the path was clearly moved or renamed to.
-    Moved { to: String, how: Move },
+    /// Exactly one place the path was moved or renamed to. `stayed`: a
+    /// file of the old directory that did not move with it (then the match
+    /// is weak evidence, [`neighbour_left_behind`]).
+    Moved {
+        to: String,
+        how: Move,
+        stayed: Option<String>,
+    },
     /// Several equally good candidates: no fix picks one.
     Ambiguous { how: Move, candidates: Vec<String> },
     /// Nothing in the repository resembles it.
@@ -48,8 +54,15 @@ pub(crate) enum Move {
 }
 
 impl Move {
-    /// Evidence strong enough for a fix that keeps the workflow's meaning.
-    pub(crate) fn is_strong(self) -> bool {
+    /// Evidence strong enough for a fix that keeps the workflow's meaning,
+    /// unless a file of the old directory stayed there (`stayed`,
+    /// [`neighbour_left_behind`]).
+    pub(crate) fn is_strong(self, stayed: Option<&str>) -> bool {
+        self.is_strong_rule() && stayed.is_none()
+    }
+
+    /// The rule's own strength, before the neighbours are looked at.
+    fn is_strong_rule(self) -> bool {
         matches!(
             self,
             Move::UnderDirectory | Move::DirectoriesDropped | Move::Reparented | Move::SameWords
@@ -231,7 +244,7 @@ pub(crate) fn whereabouts(listing: &[String], path: &str) -> Whereabouts {
             found.sort_by_key(|f| std::cmp::Reverse(f.len()));
             found.truncate(1);
         }
-        if how.is_strong() {
+        if how.is_strong_rule() {
             for f in found {
                 if !strong.iter().any(|(_, s)| *s == f) {
                     strong.push((how, f));
@@ -242,7 +255,7 @@ pub(crate) fn whereabouts(listing: &[String], path: &str) -> Whereabouts {
         if !strong.is_empty() {
             break;
         }
-        if let Some(w) = decide(how, &found) {
+        if let Some(w) = decide(listing, path, how, &found) {
             return w;
         }
     }
@@ -253,6 +266,7 @@ pub(crate) fn whereabouts(listing: &[String], path: &str) -> Whereabouts {
             // One candidate: the rule that found it names the move.
             [one] => Whereabouts::Moved {
                 how: strong.iter().find(|(_, f)| f == one).map_or(how, |(h, _)| *h),
+                stayed: neighbour_left_behind(listing, path, one),
                 to: one.clone(),
             },
             _ => Whereabouts::Ambiguous { how, candidates: outer },
@@ -273,6 +287,37 @@ fn reparented_tail<'p>(entries: &BTreeSet<&str>, path: &'p str) -> Option<&'p st
     })
 }
 
+/// A file the missing path's directory still holds that is not in the
+/// candidate's directory, when the candidate keeps the path's name in
+/// another directory. A directory that moved took its files along: what is
+/// left of it says only the one file went, and a file of the same name
+/// elsewhere (`v1/requirements/prod.txt` for `requirements/prod.txt`, while
+/// `requirements/dev.txt` stayed) is as likely another copy (an old
+/// version's tree, another package's) as where it went. A file at the root
+/// has no directory that could have moved; a rename inside its directory, or
+/// a new name, says more than a name found elsewhere.
+pub(crate) fn neighbour_left_behind(listing: &[String], path: &str, to: &str) -> Option<String> {
+    let old = parent(path);
+    let new = parent(to);
+    if old.is_empty() || old == new || last(path) != last(to) {
+        return None;
+    }
+    let under = |dir: &str, f: &str| f.strip_prefix(dir).is_some_and(|rest| rest.starts_with('/'));
+    listing
+        .iter()
+        .find(|f| under(old, f) && !under(new, f) && !under(to, f))
+        .cloned()
+}
+
+/// The explanation's sentence for a match made weak by a file left behind.
+pub(crate) fn left_behind_note(path: &str, left: &str) -> String {
+    format!(
+        " `{left}` is still in `{}/`, so that directory did not move: the file found may be another copy rather than \
+         where `{path}` went, and the change is not applied without a person.",
+        parent(path)
+    )
+}
+
 /// A directory and the files under it are one candidate: the directory.
 fn outermost(found: &[String]) -> Vec<String> {
     found
@@ -283,14 +328,18 @@ fn outermost(found: &[String]) -> Vec<String> {
 }
 
 /// The one outermost candidate of one rule, or several, or none.
-fn decide(how: Move, found: &[String]) -> Option<Whereabouts> {
+fn decide(listing: &[String], path: &str, how: Move, found: &[String]) -> Option<Whereabouts> {
     let outer = outermost(found);
     match outer.len() {
         0 => None,
-        1 => Some(Whereabouts::Moved {
-            to: outer.into_iter().next().unwrap_or_default(),
-            how,
-        }),
+        1 => {
+            let to = outer.into_iter().next().unwrap_or_default();
+            Some(Whereabouts::Moved {
+                stayed: neighbour_left_behind(listing, path, &to),
+                to,
+                how,
+            })
+        }
         _ => Some(Whereabouts::Ambiguous { how, candidates: outer }),
     }
 }
@@ -356,7 +405,77 @@ mod tests {
     }
 
     fn moved(to: &str, how: Move) -> Whereabouts {
-        Whereabouts::Moved { to: to.into(), how }
+        Whereabouts::Moved {
+            to: to.into(),
+            how,
+            stayed: None,
+        }
+    }
+
+    fn strength(files: &[&str], path: &str) -> Option<(String, bool)> {
+        match find(files, path) {
+            Whereabouts::Moved { to, how, stayed } => Some((to, how.is_strong(stayed.as_deref()))),
+            _ => None,
+        }
+    }
+
+    /// A directory that moved took its files along; a file of the same name
+    /// in another directory, while the old directory kept the others, is
+    /// weak evidence of a move (another copy, an old version's tree).
+    #[test]
+    fn a_name_found_elsewhere_is_weak_when_its_neighbours_stayed() {
+        // The whole directory moved: strong.
+        let whole = [
+            "backend/requirements/prod.txt",
+            "backend/requirements/dev.txt",
+            "README.md",
+        ];
+        assert_eq!(
+            strength(&whole, "requirements/prod.txt"),
+            Some(("backend/requirements/prod.txt".into(), true))
+        );
+        // The old directory still holds `dev.txt`: weak, and it is named.
+        let stayed = ["requirements/dev.txt", "v1/requirements/prod.txt", "README.md"];
+        assert_eq!(
+            strength(&stayed, "requirements/prod.txt"),
+            Some(("v1/requirements/prod.txt".into(), false))
+        );
+        assert_eq!(
+            find(&stayed, "requirements/prod.txt"),
+            Whereabouts::Moved {
+                to: "v1/requirements/prod.txt".into(),
+                how: Move::UnderDirectory,
+                stayed: Some("requirements/dev.txt".into())
+            }
+        );
+        // Leading directories dropped, the same both ways.
+        assert_eq!(strength(&["ci/x.sh"], "tools/ci/x.sh"), Some(("ci/x.sh".into(), true)));
+        assert_eq!(
+            strength(&["ci/x.sh", "tools/ci/y.sh"], "tools/ci/x.sh"),
+            Some(("ci/x.sh".into(), false))
+        );
+        // A file at the root has no directory that could move; a new name
+        // (same words) and a rename inside the directory stay strong.
+        assert_eq!(
+            strength(&["backend/requirements.txt", "README.md"], "requirements.txt"),
+            Some(("backend/requirements.txt".into(), true))
+        );
+        assert_eq!(
+            strength(&["ci/requirements/dev.txt", "ci/lint.sh"], "ci/requirements-dev.txt"),
+            Some(("ci/requirements/dev.txt".into(), true))
+        );
+        assert_eq!(
+            strength(
+                &["scripts/build_linux.sh", "scripts/build_mac.sh"],
+                "scripts/build-linux.sh"
+            ),
+            Some(("scripts/build_linux.sh".into(), true))
+        );
+        // The new directory inside the old one: what it holds moved with it.
+        assert_eq!(
+            strength(&["a/a/x.txt", "a/a/y.txt"], "a/x.txt"),
+            Some(("a/a/x.txt".into(), true))
+        );
     }
 
     #[test]
