@@ -6414,6 +6414,12 @@ const NOT_FIXABLE: &[(&str, &str)] = &[
     // is a scanner's output, not a path to fix.
     ("b107-syft-command-not-found-log-failed.log", "not a known tool"),
     ("b107-upload-sarif-path-does-not-exist.log", "build output"),
+    // A coverage report is the test step's output, whichever program names
+    // it missing (`ls`, upload-artifact): refused once for every emitter by
+    // the report kinds (`knowledge::outputs`, issue 12, helper diaglow);
+    // before, these two rows were fixable.
+    ("ls-cannot-access.log", "build output"),
+    ("b41-upload-artifact-no-files-error.log", "build output"),
     // Batch 108 (written as 105, renumbered: another batch 105 landed first): arduino-cli has no package by that name on the runner's
     // managers (arduino/setup-arduino-cli installs it); dune's library comes
     // from an opam package the project's `.opam` file must declare.

@@ -68,11 +68,9 @@ pub(super) fn in_local_action(ctx: &Ctx<'_>, step: &Step<'_>, rel: &str, raw: &s
              (a manual fix)"
         )));
     };
-    if let Some(out) = moved::build_output(&listing, &full) {
-        return Some(Err(format!(
-            "`{full}` is under `{out}/`, where builds write their output, and the repository tracks nothing there: an \
-             earlier step should have made it, so it did not move (a manual fix)"
-        )));
+    let is_dir = raw.ends_with('/') || super::is_dir_like(&full);
+    if let Some(why) = moved::made_by_the_run(&listing, &full, is_dir) {
+        return Some(Err(why));
     }
     let (to, how, stayed) = match whereabouts(&listing, &full) {
         Whereabouts::Moved { to, how, stayed } => (to, how, stayed),

@@ -7,6 +7,8 @@
 
 use std::collections::BTreeSet;
 
+use autoheal_logs::knowledge::outputs::BUILD_OUTPUT_DIRS;
+
 /// What the listing says about a path.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub(crate) enum Whereabouts {
@@ -81,28 +83,6 @@ impl Move {
     }
 }
 
-/// Directories build tools write their output to by default: Python's
-/// `build`/setuptools and Vite/webpack (`dist`), Cargo and Maven (`target`),
-/// Gradle and CMake's usual binary directory (`build`), MSBuild's
-/// intermediate files (`obj`), Next.js (`.next`, `out` for its export),
-/// Sphinx's Makefile and dune (`_build`), Jekyll and Eleventy (`_site`),
-/// Hugo's `publishDir` and Gatsby (`public`), MkDocs' `site_dir` (`site`),
-/// npm's installs (`node_modules`). A path under one the repository does not
-/// track is a product of the run, not a source file that moved.
-const BUILD_OUTPUT_DIRS: &[&str] = &[
-    "dist",
-    "target",
-    "build",
-    "obj",
-    ".next",
-    "out",
-    "_build",
-    "_site",
-    "public",
-    "site",
-    "node_modules",
-];
-
 /// Why a missing path is made by a tool of the run rather than moved, when
 /// the listing says so: the path is itself a build-output directory the
 /// repository tracks nothing in (a deploy step's `--dir dist` after a build
@@ -113,7 +93,19 @@ const BUILD_OUTPUT_DIRS: &[&str] = &[
 /// from `project.yml` (`xcodegen generate`), Tuist from `Project.swift`
 /// (`tuist generate`). A same-named file elsewhere (an example app, a
 /// committed copy) is another project, never where it went.
+///
+/// This is the one place the fixes tell a product of the run from a moved
+/// file by the listing: a path under such a directory ([`build_output`])
+/// is one too. Which directories builds write to is the logs crate's
+/// knowledge (`autoheal_logs::knowledge::outputs`), and report files (SARIF,
+/// coverage, test reports) are refused there for every emitter.
 pub(crate) fn made_by_the_run(listing: &[String], path: &str, is_dir: bool) -> Option<String> {
+    if let Some(dir) = build_output(listing, path) {
+        return Some(format!(
+            "`{path}` is under `{dir}/`, where builds write their output, and the repository tracks nothing there: an \
+             earlier step or job should have made it, so it did not move; check the step that builds it (a manual fix)"
+        ));
+    }
     let name = path.rsplit('/').next().unwrap_or(path);
     let dir = path.rsplit_once('/').map_or("", |(d, _)| d);
     let tracked_under = listing
@@ -185,7 +177,7 @@ pub(crate) fn companions_left_behind(listing: &[String], from: &str, to: &str, s
 /// the listing has nothing there: the file is made by an earlier step or
 /// job, so a file of the same name elsewhere (a test fixture, another
 /// package's copy) is not where it went.
-pub(crate) fn build_output<'p>(listing: &[String], path: &'p str) -> Option<&'p str> {
+fn build_output<'p>(listing: &[String], path: &'p str) -> Option<&'p str> {
     let mut at = 0;
     for part in path.split('/') {
         let end = at + part.len();

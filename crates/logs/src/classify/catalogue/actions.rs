@@ -1025,4 +1025,25 @@ mod tests {
             assert_eq!(python_not_built_for_os(text), None, "{text}");
         }
     }
+
+    /// A report a step of the run writes (a coverage report, a SARIF file)
+    /// named by an action's missing-path error did not move: not fixable,
+    /// whichever action names it; a source path stays fixable.
+    #[test]
+    fn a_missing_report_of_the_run_is_not_fixable() {
+        let error = |text| Line {
+            kind: LineKind::Error,
+            ..Line::plain(text)
+        };
+        let hit = path_does_not_exist(&error("Path does not exist: coverage/lcov.info")).expect("read");
+        assert_eq!(
+            (hit.category, hit.subject.as_deref(), hit.fixable),
+            (Category::FileNotFound, Some("coverage/lcov.info"), false)
+        );
+        assert!(hit.message.contains("coverage report"), "{}", hit.message);
+        let hit = path_does_not_exist(&error("File not found: ./reports/coverage.xml")).expect("read");
+        assert!(!hit.fixable, "{}", hit.message);
+        let hit = path_does_not_exist(&error("Path does not exist: config/settings.yml")).expect("read");
+        assert!(hit.fixable, "{}", hit.message);
+    }
 }

@@ -15,6 +15,7 @@
 use super::util::{path_hit, regex};
 use super::{Entry, ex};
 use crate::classify::hit::{Hit, Line};
+use crate::knowledge::outputs::report_kind;
 use crate::line::LineKind;
 use crate::report::Category;
 use crate::subject::display_text;
@@ -62,9 +63,8 @@ fn no_code_processed(line: &Line<'_>) -> Option<Hit> {
     )))
 }
 
-const SARIF_OUTPUT: &str = "The SARIF file to upload does not exist. A SARIF file is written by the scanner step \
-     before the upload, so no file in the repository is where it went: check that step's output path and the \
-     upload's sarif_file (a manual fix).";
+const SARIF_OUTPUT: &str = "The SARIF file to upload does not exist: the scanner step before the upload writes it; \
+     check that step's output path and the upload's sarif_file.";
 
 fn sarif_missing(line: &Line<'_>) -> Option<Hit> {
     // Only the action's error: the same words in a script's output say
@@ -73,18 +73,27 @@ fn sarif_missing(line: &Line<'_>) -> Option<Hit> {
         return None;
     }
     let text = line.text.trim();
-    let path = if let Some(rest) = text.strip_prefix("Path does not exist: ") {
-        // Only a SARIF path: other actions print the same words.
+    if let Some(rest) = text.strip_prefix("Path does not exist: ") {
+        // Only a SARIF path: other actions print the same words. A SARIF
+        // file is a report the run writes, never fixable (`path_hit`).
         let rest = rest.trim();
-        let lower = rest.to_ascii_lowercase();
-        (lower.ends_with(".sarif") || lower.ends_with(".sarif.json")).then_some(rest)?
-    } else {
-        regex!(r#"^No SARIF files found to upload in "([^"]+)"\.?$"#)
-            .captures(text)?
-            .get(1)?
-            .as_str()
-    };
-    Some(path_hit(path, 0.75, SARIF_OUTPUT).fixable(false))
+        return (report_kind(rest) == Some("SARIF report")).then(|| path_hit(rest, 0.75, SARIF_OUTPUT));
+    }
+    // The directory the SARIF files were to be in: made by the scanner too.
+    let dir = regex!(r#"^No SARIF files found to upload in "([^"]+)"\.?$"#)
+        .captures(text)?
+        .get(1)?
+        .as_str();
+    Some(
+        path_hit(
+            dir,
+            0.75,
+            "No SARIF file is in the directory to upload: the scanner step before the upload writes them, so no \
+             directory of the repository is where they went; check that step's output path and the upload's \
+             sarif_file (a manual fix).",
+        )
+        .fixable(false),
+    )
 }
 
 #[cfg(test)]

@@ -144,9 +144,27 @@ fn carriage_return_hit() -> Hit {
 }
 
 /// A `file_not_found` hit for a path the log printed: fixable only when the
-/// path is a plain workspace path (or pattern); shown as untrusted text when it
+/// path is a plain workspace path (or pattern) and no report a tool of the
+/// run writes (`knowledge::outputs::report_kind`: SARIF, coverage and test
+/// reports, whichever emitter names them); shown as untrusted text when it
 /// is elsewhere; `unknown` when it cannot be a path the workflow names.
 pub fn path_hit(raw: &str, confidence: f32, message: &str) -> Hit {
+    let hit = plain_path_hit(raw, confidence, message);
+    match crate::knowledge::outputs::report_kind(raw.trim()) {
+        Some(kind) if hit.category == Category::FileNotFound => Hit {
+            message: format!(
+                "{} It is a {kind}, which a step of the run writes: it did not move, so no file of the repository is \
+                 where it went; check the step that writes it (a manual fix).",
+                hit.message
+            ),
+            ..hit
+        }
+        .fixable(false),
+        _ => hit,
+    }
+}
+
+fn plain_path_hit(raw: &str, confidence: f32, message: &str) -> Hit {
     let raw = raw.trim();
     if ends_in_carriage_return(raw) {
         return carriage_return_hit();
