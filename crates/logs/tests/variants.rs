@@ -3562,6 +3562,19 @@ const CASES: &[(&str, Category, Option<&str>)] = &[
         None,
     ),
     ("b111-trap-yamllint-helm-values-syntax-error.log", Unknown, None),
+    // Issue 12's open findings (helper diaglow): Sphinx 8.1's `-W` build that
+    // goes on and ends with its summary; a semgrep report whose first
+    // finding is not blocking and whose second carries `❰❰ Blocking ❱❱`.
+    (
+        "i12-sphinx81-fail-on-warning-problems-summary-log-failed.log",
+        Unknown,
+        None,
+    ),
+    (
+        "i12-semgrep-scan-nonblocking-first-then-blocking-marker-log-failed.log",
+        Unknown,
+        None,
+    ),
 ];
 
 /// For every `unknown` row, the log line (1-based) of the root cause's first
@@ -4476,6 +4489,13 @@ const UNKNOWN_ROOT_LINES: &[(&str, u64)] = &[
     ("b111-trap-r-own-package-not-installed-testthat.log", 53),
     ("b111-trap-dotnet-test-fixture-could-not-find-file-log-failed.log", 21),
     ("b111-trap-yamllint-helm-values-syntax-error.log", 34),
+    // Issue 12 (diaglow): Sphinx's first `WARNING:` record, not its summary;
+    // the blocking finding's rule line, not the first finding's.
+    ("i12-sphinx81-fail-on-warning-problems-summary-log-failed.log", 17),
+    (
+        "i12-semgrep-scan-nonblocking-first-then-blocking-marker-log-failed.log",
+        24,
+    ),
 ];
 
 /// For rows whose category is not `unknown`, the log line (1-based) of the
@@ -6205,6 +6225,16 @@ const ROOT_MESSAGES: &[(&str, &str)] = &[
     // zizmor's findings are named as zizmor's, not `deno lint`'s (the same
     // `error[{rule}]:` shape), batch 107 (added after its first run).
     ("b107-zizmor-template-injection-findings-log-failed.log", "zizmor"),
+    // The summary's finding says why the build failed; the blocking
+    // finding names its rule.
+    (
+        "i12-sphinx81-fail-on-warning-problems-summary-log-failed.log",
+        "warnings treated as errors",
+    ),
+    (
+        "i12-semgrep-scan-nonblocking-first-then-blocking-marker-log-failed.log",
+        "blocking finding of rule javascript.lang.security.detect-child-process",
+    ),
 ];
 
 /// Known (non-`unknown`) rows whose root cause must be `fixable: false`, each

@@ -136,9 +136,11 @@ pub(crate) struct JobState {
     /// What the current step printed that may say why it failed, for an exit
     /// code no entry explains ([`fallback`]).
     output: fallback::StepOutput,
-    /// The current step's first record MkDocs' strict mode counts (its
-    /// line and text): what its strict abort is pinned to.
-    mkdocs_counted: Option<(u64, String)>,
+    /// The current step's first record of each summary that counts records
+    /// ([`catalogue::COUNTED_SUMMARIES`]: MkDocs' strict abort, Sphinx's
+    /// warnings treated as errors), its line and text: what the summary is
+    /// pinned to.
+    counted: [Option<(u64, String)>; catalogue::COUNTED_SUMMARIES.len()],
 }
 
 #[derive(Debug, Default)]
@@ -517,7 +519,7 @@ impl LogSink for Scanner<'_> {
     fn begin_step(&mut self, number: Option<u32>, name: &str, _line: u64) {
         let job = self.job();
         job.output = fallback::StepOutput::default();
-        job.mkdocs_counted = None;
+        job.counted = Default::default();
         if job.steps.len() < MAX_STEPS_PER_JOB {
             job.steps.push(StepState {
                 number,
@@ -568,8 +570,10 @@ impl LogSink for Scanner<'_> {
             }
             return;
         }
-        if self.jobs.last().is_some_and(|j| j.mkdocs_counted.is_none()) && catalogue::mkdocs_counted_record(line.text) {
-            self.job().mkdocs_counted = Some((line.number, evidence_text(line.text)));
+        for (k, (_, counts)) in catalogue::COUNTED_SUMMARIES.iter().enumerate() {
+            if self.jobs.last().is_some_and(|j| j.counted[k].is_none()) && counts(line.text) {
+                self.job().counted[k] = Some((line.number, evidence_text(line.text)));
+            }
         }
         if catalogue::make_ignored(line.text) {
             self.soften_ignored_by_make(line.number);
@@ -625,12 +629,15 @@ impl LogSink for Scanner<'_> {
                             .iter()
                             .any(|f| f.step == step && f.hit.strength != Strength::Weak)
                     });
-                // MkDocs' strict abort says the build failed; the first
-                // record it counted says why (`catalogue::mkdocs`): the
-                // finding begins there.
-                let counted = (hit.entry == catalogue::MKDOCS_STRICT_ABORT && opened.is_none())
-                    .then(|| job.mkdocs_counted.clone())
-                    .flatten()
+                // A summary that counts records (MkDocs' strict abort,
+                // Sphinx's warnings treated as errors) says the build failed;
+                // the first record it counted says why: the finding begins
+                // there.
+                let counted = catalogue::COUNTED_SUMMARIES
+                    .iter()
+                    .position(|(entry, _)| *entry == hit.entry)
+                    .filter(|_| opened.is_none())
+                    .and_then(|k| job.counted[k].clone())
                     .filter(|(n, _)| *n < line.number);
                 if let Some((n, text)) = &why {
                     // The step said why before its exit code: the finding
@@ -644,6 +651,23 @@ impl LogSink for Scanner<'_> {
                         hit.message,
                         subject::display_text(text.trim())
                     );
+                }
+                // A tool that marks the findings that fail the run: once the
+                // step printed a mark, its unmarked findings are weak, before
+                // it and after it (`catalogue::MARKED_FINDINGS`).
+                for (mark, finding) in catalogue::MARKED_FINDINGS {
+                    let same_step = |f: &&mut Finding| f.step == step;
+                    if hit.entry == *mark {
+                        for f in job.findings.iter_mut().filter(same_step) {
+                            if f.hit.entry == *finding && f.hit.strength != Strength::Weak {
+                                f.hit.strength = Strength::Weak;
+                            }
+                        }
+                    } else if hit.entry == *finding
+                        && job.findings.iter().any(|f| f.step == step && f.hit.entry == *mark)
+                    {
+                        hit.strength = Strength::Weak;
+                    }
                 }
                 // Notices (a retry, a fetch that succeeded) inform ranking and
                 // do not use up the room kept for weak failures.

@@ -183,13 +183,32 @@ pub use github_api::SECONDARY_LIMIT_REFUSALS;
 pub(crate) use go::missing_program as go_missing_program;
 pub(crate) use http::CURL_RETRY;
 pub(crate) use jvm::{GRADLE_CAUSE, gradle_cause_depth};
-pub(crate) use mkdocs::{STRICT_ABORT as MKDOCS_STRICT_ABORT, counted_record as mkdocs_counted_record};
+
 #[cfg(test)]
 pub(crate) use node::NPM_INSTALL_SUCCEEDED;
 pub(crate) use node::relay_prefix;
 pub(crate) use node::{MODULE_NOT_FOUND, required_by as node_required_by};
 pub(crate) use runner::{BARE_CANCEL, CONTAINER_PULL_RETRY, HostedImage, PROCESS_EXIT_CODE, hosted_image};
 pub(crate) use sphinx::TREATED_AS_ERROR as SPHINX_TREATED_AS_ERROR;
+
+/// Whether a line is a record a summary counts.
+pub(crate) type CountsRecord = fn(&str) -> bool;
+
+/// Summaries that end a build because of records the tool logged before
+/// them, each with the test for those records: the scanner pins the
+/// summary's finding to the step's first such record (`classify/mod.rs`).
+/// MkDocs' strict abort counts its `WARNING -` records (`mkdocs.rs`); Sphinx
+/// 8.1's `-W` summary its `WARNING:` records (`sphinx.rs`).
+/// A tool's mark on the findings that fail the run (its entry) and the
+/// entry of the tool's findings: once a step printed the mark, its findings
+/// without one are weak (`classify/mod.rs`). semgrep's `❰❰ Blocking ❱❱`
+/// under a blocking finding's rule id (`semgrep.rs`).
+pub(crate) const MARKED_FINDINGS: &[(&str, &str)] = &[(semgrep::BLOCKING, semgrep::FINDING)];
+
+pub(crate) const COUNTED_SUMMARIES: &[(&str, CountsRecord)] = &[
+    (mkdocs::STRICT_ABORT, mkdocs::counted_record),
+    (sphinx::WARNINGS_AS_ERRORS, sphinx::counted_record),
+];
 
 use std::sync::OnceLock;
 

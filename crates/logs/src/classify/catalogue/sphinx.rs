@@ -8,8 +8,21 @@
 //! documentation's (a broken reference, a missing document): a person's
 //! call; the heading says nothing of it, so the finding is on the warning.
 //! A warning without a source location (a configuration's) is not read.
+//!
+//! From Sphinx 8.1 (sphinx-doc/sphinx#12743, "No longer exit on the first
+//! warning when `--fail-on-warning` is used"), and before it with `-W
+//! --keep-going`, the build goes on: each warning is logged where it happens,
+//! as `{location}: WARNING: {message}` (`WARNING: {message}` without a
+//! location; `ERROR:` and `CRITICAL:` records likewise), and the build ends
+//! with `sphinx/application.py`'s summary `build finished with problems, {n}
+//! warning[s] (with warnings treated as errors).` (the status is `finished
+//! with problems` because `-W` sets it). The summary says the step failed;
+//! the first record logged before it says why: the scanner pins the
+//! summary's finding to the step's first such record ([`counted_record`],
+//! `classify/mod.rs`), as it does MkDocs' strict abort.
 
-use super::{Entry, ex_after};
+use super::util::regex;
+use super::{Entry, ex, ex_after};
 use crate::classify::hit::{Hit, Line};
 use crate::report::Category;
 use crate::subject::display_text;
@@ -17,20 +30,63 @@ use crate::subject::display_text;
 /// Sphinx's heading above the warning `-W` turned into an error.
 pub const TREATED_AS_ERROR: &str = "Warning, treated as error:";
 
-pub const ENTRIES: &[Entry] = &[Entry {
-    id: "sphinx/warning-treated-as-error",
-    grammar: "Warning, treated as error: then {location}:{message} on the next line",
-    // The warning's location: a source file of the documentation (a
-    // docstring's is `{module}.py:docstring of {name}:{line}`).
-    needles: &[".rst:", ".md:", ".py:", ".txt:", ".ipynb:", ".inc:"],
-    check: warning_as_error,
-    examples: &[ex_after(
-        &["Warning, treated as error:"],
-        "/home/runner/work/docs/docs/docs/index.rst:12:toctree contains reference to nonexisting document 'usage'",
-        Category::Unknown,
-        None,
-    )],
-}];
+/// The entry id of the summary a `-W` build that went on ends with.
+pub const WARNINGS_AS_ERRORS: &str = "sphinx/warnings-treated-as-errors";
+
+pub const ENTRIES: &[Entry] = &[
+    Entry {
+        id: WARNINGS_AS_ERRORS,
+        grammar: "build finished with problems, {n} warning[s] (with warnings treated as errors).",
+        needles: &["(with warnings treated as errors)"],
+        check: warnings_as_errors,
+        examples: &[
+            ex(
+                "build finished with problems, 3 warnings (with warnings treated as errors).",
+                Category::Unknown,
+                None,
+            ),
+            ex(
+                "build finished with problems, 1 warning (with warnings treated as errors).",
+                Category::Unknown,
+                None,
+            ),
+        ],
+    },
+    Entry {
+        id: "sphinx/warning-treated-as-error",
+        grammar: "Warning, treated as error: then {location}:{message} on the next line",
+        // The warning's location: a source file of the documentation (a
+        // docstring's is `{module}.py:docstring of {name}:{line}`).
+        needles: &[".rst:", ".md:", ".py:", ".txt:", ".ipynb:", ".inc:"],
+        check: warning_as_error,
+        examples: &[ex_after(
+            &["Warning, treated as error:"],
+            "/home/runner/work/docs/docs/docs/index.rst:12:toctree contains reference to nonexisting document 'usage'",
+            Category::Unknown,
+            None,
+        )],
+    },
+];
+
+fn warnings_as_errors(line: &Line<'_>) -> Option<Hit> {
+    regex!(r"^build finished with problems, \d+ warnings? \(with warnings treated as errors\)\.$")
+        .is_match(line.text.trim())
+        .then(|| {
+            Hit::blocker(
+                "Sphinx built the documentation with warnings treated as errors (`-W`/`--fail-on-warning`) and logged \
+                 warnings: each one fails the build. Fix what the first `WARNING:` line reports (a broken reference, a \
+                 document missing from a toctree, a docstring's markup): the documentation's source is to fix (a \
+                 manual fix).",
+            )
+        })
+}
+
+/// A record Sphinx's warning stream counts, as it prints it: its location
+/// (a source file and line, or a docstring's) and `: `, or nothing, then
+/// `WARNING: `, `ERROR: ` or `CRITICAL: ` and the message.
+pub fn counted_record(text: &str) -> bool {
+    regex!(r"^(?:\S[^\s:]*(?::[^:]*)*: )?(?:WARNING|ERROR|CRITICAL): \S").is_match(text.trim_end())
+}
 
 fn warning_as_error(line: &Line<'_>) -> Option<Hit> {
     if line.recent.last().map(|l| l.trim()) != Some(TREATED_AS_ERROR) {
@@ -68,5 +124,39 @@ mod tests {
             })
             .is_none()
         );
+    }
+
+    /// Sphinx 8.1's summary of a `-W` build, and the records it counts.
+    #[test]
+    fn the_summary_of_a_build_that_went_on_and_its_records() {
+        crate::classify::catalogue::assert_reads(
+            warnings_as_errors,
+            &[
+                "build finished with problems, 2 warnings (with warnings treated as errors).",
+                "build finished with problems, 1 warning (with warnings treated as errors).",
+            ],
+            &[
+                "build succeeded, 2 warnings.",
+                "build finished with problems, 2 warnings.",
+                "echo 'build finished with problems, 2 warnings (with warnings treated as errors).'",
+            ],
+        );
+        for record in [
+            "/home/runner/work/p/p/docs/api.rst:12: WARNING: py:class reference target not found: Foo [ref.class]",
+            "/w/p/src/p/core.py:docstring of p.core.run:3: WARNING: Unexpected indentation. [docutils]",
+            "WARNING: html_static_path entry '_static' does not exist",
+            "/w/docs/index.rst:5: ERROR: Unknown directive type \"autosummary\".",
+            "D:\\a\\p\\p\\docs\\index.rst:7: WARNING: duplicate label intro",
+        ] {
+            assert!(counted_record(record), "{record}");
+        }
+        for other in [
+            "WARNING -  Doc file 'a.md' contains a link 'b.md', but the target is not found.",
+            "reading sources... [ 50%] api",
+            "npm WARN deprecated glob@7.2.3",
+            "build finished with problems, 2 warnings (with warnings treated as errors).",
+        ] {
+            assert!(!counted_record(other), "{other}");
+        }
     }
 }
