@@ -595,7 +595,7 @@ const ROWS: &[Row] = &[
         Some("sync-labels"),
         "b104-ruby-sync-labels.yml",
         MissingDependency,
-        Some("faraday"),
+        Some("faraday-retry"),
         false,
         Edit::None,
     ),

@@ -138,6 +138,7 @@ proptest! {
             own_packages: &own,
             python: None,
             runner: None,
+            gems: &own,
         };
         if let Some(hit) = Catalogue::get().classify(&line) {
             prop_assert!((0.0..=1.0).contains(&hit.confidence));

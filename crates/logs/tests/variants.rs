@@ -3213,15 +3213,17 @@ const CASES: &[(&str, Category, Option<&str>)] = &[
         Some("terraform"),
     ),
     // Written as `faraday-retry` (RubyGems' naming guide: an extension gem
-    // `faraday-retry` is required as `faraday/retry`); the classifier names
-    // the require path's first part, `faraday`, which the bundle installed.
-    // Open: the guide's rule does not run backwards (`active_support/…` is
-    // the activesupport gem), and the row is not fixable either way.
-    // Revised after the first run.
+    // `faraday-retry` is required as `faraday/retry`); revised after the
+    // first run to `faraday`, the classifier's answer then (the require
+    // path's first part, which the bundle installed). The guide's rule does
+    // not run backwards alone (`active_support/…` is the activesupport gem,
+    // `webmock/rspec` webmock's file), but the log says the bundle installed
+    // `faraday`, whose files would load: so the feature is the extension's,
+    // `faraday-retry` (issue 12, helper diaglow). Not fixable either way.
     (
         "b104-ruby-loaderror-faraday-retry-bundle-exec-ui.log",
         MissingDependency,
-        Some("faraday"),
+        Some("faraday-retry"),
     ),
     (
         "b104-node-esm-cannot-find-package-zod-log-failed.log",

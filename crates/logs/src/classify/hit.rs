@@ -171,6 +171,9 @@ pub struct Line<'a> {
     /// (`Runner Image`, `catalogue::hosted_image`): only GitHub-hosted jobs
     /// do, so `None` says nothing about the architecture.
     pub runner: Option<RunnerClass>,
+    /// The gems the job's log showed Bundler or RubyGems installing or
+    /// using so far (`catalogue::installed_gem`).
+    pub gems: &'a [String],
 }
 
 impl<'a> Line<'a> {
@@ -184,6 +187,7 @@ impl<'a> Line<'a> {
             own_packages: &[],
             python: None,
             runner: None,
+            gems: &[],
         }
     }
 

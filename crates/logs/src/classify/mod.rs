@@ -42,6 +42,7 @@ const MAX_STEPS_PER_JOB: usize = 4096;
 const MAX_SCRIPT_BYTES: usize = 16 * 1024;
 const MAX_OWN_PACKAGES: usize = 32;
 const RECENT_LINES: usize = 6;
+const MAX_GEMS: usize = 512;
 const MAX_EVIDENCE_TEXT: usize = 500;
 
 /// Compiled rules, shared by all scans.
@@ -136,6 +137,9 @@ pub(crate) struct JobState {
     /// What the current step printed that may say why it failed, for an exit
     /// code no entry explains ([`fallback`]).
     output: fallback::StepOutput,
+    /// The gems the job's log showed installed or used
+    /// ([`catalogue::installed_gem`]), at most [`MAX_GEMS`].
+    gems: Vec<String>,
     /// The current step's first record of each summary that counts records
     /// ([`catalogue::COUNTED_SUMMARIES`]: MkDocs' strict abort, Sphinx's
     /// warnings treated as errors), its line and text: what the summary is
@@ -230,6 +234,7 @@ impl Scanner<'_> {
                 .last()
                 .and_then(|j| j.image.as_ref())
                 .map(catalogue::HostedImage::class),
+            gems: self.jobs.last().map_or(&[][..], |j| j.gems.as_slice()),
         };
         // A quoted message is data; only its `##[error]` marker counts.
         let hit = match quoted::quoted_by(&line) {
@@ -279,11 +284,18 @@ impl Scanner<'_> {
     }
 
     /// Learns context from every line, echoed script lines included: the
-    /// Python version and the project's own package names.
+    /// Python version, the project's own package names and the gems the job
+    /// installed.
     fn learn(&mut self, text: &str) {
         if text.contains("ython") {
             if let Some(v) = python_version_in(text) {
                 self.python = Some(v);
+            }
+        }
+        if let Some(gem) = catalogue::installed_gem(text) {
+            let job = self.job();
+            if job.gems.len() < MAX_GEMS && !job.gems.iter().any(|g| g == gem) {
+                job.gems.push(gem.to_string());
             }
         }
         if self.own_seen.len() < MAX_OWN_PACKAGES {
@@ -373,6 +385,7 @@ impl Scanner<'_> {
             own_packages: &[],
             python: self.python,
             runner: None,
+            gems: &[],
         };
         let quoted = |line: &Line<'_>| quoted::quoted_by(line).is_some() && !quoted::written_by_script(line);
         let mut output = std::mem::take(&mut job.output);

@@ -188,6 +188,7 @@ pub(crate) use jvm::{GRADLE_CAUSE, gradle_cause_depth};
 pub(crate) use node::NPM_INSTALL_SUCCEEDED;
 pub(crate) use node::relay_prefix;
 pub(crate) use node::{MODULE_NOT_FOUND, required_by as node_required_by};
+pub(crate) use ruby::installed_gem;
 pub(crate) use runner::{BARE_CANCEL, CONTAINER_PULL_RETRY, HostedImage, PROCESS_EXIT_CODE, hosted_image};
 pub(crate) use sphinx::TREATED_AS_ERROR as SPHINX_TREATED_AS_ERROR;
 

@@ -275,30 +275,56 @@ fn cannot_load(line: &Line<'_>) -> Option<Hit> {
              not in the repository, or the suite runs from another directory. Not a gem."
         )));
     }
-    // `rspec/core` → the gem `rspec`: a gem's files live under its name.
-    let gem = feature.split('/').next().unwrap_or(feature);
+    // `webmock/rspec` → the gem `webmock`: a gem's files live under its
+    // name. But RubyGems' naming guide has an extension of a gem named with
+    // a dash and required with a slash (`net-http-persistent` is required
+    // as `net/http/persistent`, `faraday-retry` as `faraday/retry`): when
+    // the job installed the gem the feature starts with, that gem holds no
+    // such file (else it would load), so the feature is its extension's.
+    let top = feature.split('/').next().unwrap_or(feature);
+    let extension = feature.replace('/', "-");
+    let installed = feature.contains('/') && line.gems.iter().any(|g| g == top);
+    let gem = if installed { extension.as_str() } else { top };
     if !regex!(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$").is_match(gem) {
         return Some(Hit::blocker(
             "Ruby could not load a feature whose name is not a plain gem name.",
         ));
     }
-    Some(
-        Hit::cause(
-            Category::MissingDependency,
-            0.65,
-            format!(
-                "Ruby could not load '{feature}': the gem that provides it is not installed (add it to the Gemfile, \
-                 and run `bundle install` in the job)."
-            ),
+    let message = if installed {
+        format!(
+            "Ruby could not load '{feature}': the job installed the gem '{top}', which has no such file, so it is an \
+             extension gem's ('{gem}', by RubyGems' naming: an extension of a gem is named with a dash and required \
+             with a slash): add it to the Gemfile, and run `bundle install` in the job."
         )
-        .with_subject(
-            gem,
-            SubjectDetail::Package {
-                ecosystem: Ecosystem::Rubygems,
-                name: gem.to_string(),
-            },
-        ),
-    )
+    } else {
+        format!(
+            "Ruby could not load '{feature}': the gem that provides it is not installed (add it to the Gemfile, and \
+             run `bundle install` in the job)."
+        )
+    };
+    Some(Hit::cause(Category::MissingDependency, 0.65, message).with_subject(
+        gem,
+        SubjectDetail::Package {
+            ecosystem: Ecosystem::Rubygems,
+            name: gem.to_string(),
+        },
+    ))
+}
+
+/// The gem a line of Bundler's or RubyGems' install output says is there:
+/// Bundler's `Installing {gem} {version}` (with ` with native extensions`
+/// or `(was {old})` after it), `Using {gem} {version}` and `Fetching {gem}
+/// {version}` (`lib/bundler/source/rubygems.rb`, `lib/bundler/installer`),
+/// RubyGems' `Successfully installed {gem}-{version}`.
+pub fn installed_gem(text: &str) -> Option<&str> {
+    let text = text.trim();
+    if let Some(c) =
+        regex!(r"^(?:Installing|Using|Fetching) ([A-Za-z0-9][A-Za-z0-9_.-]*) (\d[\w.]*)(?: |$)").captures(text)
+    {
+        return c.get(1).map(|m| m.as_str());
+    }
+    let c = regex!(r"^Successfully installed ([A-Za-z0-9][A-Za-z0-9_.-]*?)-\d[\w.]*$").captures(text)?;
+    c.get(1).map(|m| m.as_str())
 }
 
 fn not_in_bundle(line: &Line<'_>) -> Option<Hit> {
@@ -504,6 +530,46 @@ mod tests {
             (hit.category, hit.subject.as_deref()),
             (Category::MissingDependency, Some("webmock"))
         );
+    }
+
+    /// RubyGems' naming guide: an extension gem `faraday-retry` is required
+    /// as `faraday/retry`. When the job installed `faraday`, the feature is
+    /// not its file: the extension is named; with no such evidence the
+    /// feature's first part stays the gem.
+    #[test]
+    fn a_feature_under_an_installed_gem_is_its_extension() {
+        let error = "kernel_require.rb:136:in `require': cannot load such file -- faraday/retry (LoadError)";
+        let gems = ["faraday-net_http".to_string(), "faraday".to_string()];
+        let hit = cannot_load(&Line {
+            gems: &gems,
+            ..Line::plain(error)
+        })
+        .expect("read");
+        assert_eq!(hit.subject.as_deref(), Some("faraday-retry"));
+        assert!(hit.message.contains("installed the gem 'faraday'"), "{}", hit.message);
+        assert_eq!(
+            cannot_load(&Line::plain(error)).expect("read").subject.as_deref(),
+            Some("faraday")
+        );
+        // A feature without a directory is the gem itself, installed or not.
+        let hit = cannot_load(&Line {
+            gems: &gems,
+            ..Line::plain("cannot load such file -- faraday (LoadError)")
+        })
+        .expect("read");
+        assert_eq!(hit.subject.as_deref(), Some("faraday"));
+        for (text, gem) in [
+            ("Installing faraday 2.12.2", Some("faraday")),
+            ("Installing nokogiri 1.16.7 (x86_64-linux)", Some("nokogiri")),
+            ("Installing pg 1.5.9 with native extensions", Some("pg")),
+            ("Using faraday-net_http 3.4.0", Some("faraday-net_http")),
+            ("Fetching octokit 9.2.0", Some("octokit")),
+            ("Successfully installed faraday-retry-2.2.1", Some("faraday-retry")),
+            ("Fetching gem metadata from https://rubygems.org/.........", None),
+            ("Installing collected packages: six, requests", None),
+        ] {
+            assert_eq!(installed_gem(text), gem, "{text}");
+        }
     }
 
     #[test]
