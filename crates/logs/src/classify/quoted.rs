@@ -160,22 +160,27 @@ fn is_test_result_name(body: &str) -> bool {
 /// (`jest-message-util`'s `formatResultsErrors`, the titles joined by ` › `):
 /// the test's name, whatever words it has. Jest's other `●` headings are no
 /// test names: `● Test suite failed to run` (a suite error, its message
-/// below), `● Console` (output the tests logged), jest-validate's `●
-/// Validation Error:` / `● Validation Warning:` / `● Deprecation Warning:`,
-/// `● Multiple configurations found:`.
+/// below) and `● Console` (output the tests logged), each alone on its line,
+/// and jest-validate's `● Validation Error:`, `● Validation Warning:`,
+/// `● Deprecation Warning:`, `● Unrecognized CLI Parameter(s):` and
+/// `● Multiple configurations found:`, each with its colon. They are compared
+/// whole, so a test whose describe title merely starts with the same word
+/// (`● Console logger › …`) is still a test's name.
 fn is_jest_failure_heading(body: &str) -> bool {
     let Some(title) = body.strip_prefix("● ") else {
         return false;
     };
-    const OTHER_HEADINGS: &[&str] = &[
-        "Test suite failed to run",
-        "Console",
-        "Validation Error",
-        "Validation Warning",
-        "Deprecation Warning",
-        "Multiple configurations found",
+    let title = title.trim();
+    const WHOLE_HEADINGS: &[&str] = &["Test suite failed to run", "Console"];
+    const COLON_HEADINGS: &[&str] = &[
+        "Validation Error:",
+        "Validation Warning:",
+        "Deprecation Warning:",
+        "Unrecognized CLI Parameter:",
+        "Unrecognized CLI Parameters:",
+        "Multiple configurations found:",
     ];
-    !title.trim().is_empty() && !OTHER_HEADINGS.iter().any(|h| title.starts_with(h))
+    !title.is_empty() && !WHOLE_HEADINGS.contains(&title) && !COLON_HEADINGS.iter().any(|h| title.starts_with(h))
 }
 
 /// ExUnit's failure heading, `  {n}) {test name} ({module})`
@@ -304,6 +309,10 @@ mod tests {
             // Jest's failed-test heading names the test (batch 110's trap).
             "  ● flyctl wrapper › prints an install hint when flyctl: command not found",
             "  ● returns 429 Too Many Requests once the quota is spent",
+            // A describe title that starts with a word of Jest's own headings
+            // is still a test's name (review90 L1).
+            "  ● Console logger › prints an install hint when jq: command not found",
+            "  ● Validation Errors › rejects a 429 Too Many Requests body",
         ] {
             assert!(quoted(text).is_some(), "{text}");
         }
@@ -316,6 +325,9 @@ mod tests {
             // Jest's headings that are no test's name.
             "  ● Test suite failed to run",
             "  ● Console",
+            "  ● Validation Error:",
+            "  ● Unrecognized CLI Parameter:",
+            "  ● Multiple configurations found:",
         ] {
             assert_eq!(quoted(text), None, "{text}");
         }
