@@ -43,11 +43,18 @@ pub(crate) enum Move {
     /// The path's last directories and file name under another parent
     /// (`services/billing/pom.xml` → `apps/billing/pom.xml`): the module's
     /// directory moved as a whole. Of the entries, those sharing the longest
-    /// such tail.
+    /// such tail, when it keeps a directory of its own name
+    /// ([`specific_tail`]); its strength also needs the old module
+    /// directory gone ([`module_left_behind`]).
     Reparented,
     /// The same words with other separators or case
     /// (`requirements-dev.txt` → `requirements/dev.txt`).
     SameWords,
+    /// [`Move::Reparented`]'s match when the kept directories are only
+    /// layout names every module has ([`LAYOUT_DIRS`]):
+    /// `packages/web/src/index.ts` for `packages/api/src/index.ts` is another
+    /// package's entry point as likely as where the file went.
+    SameLayout,
     /// The same file name in another directory (`scripts/a.sh` → `tools/a.sh`).
     SameName,
     /// A name one edit away (two for long names), in the same directory
@@ -77,6 +84,10 @@ impl Move {
             Move::DirectoriesDropped => "the same path without its leading directories",
             Move::Reparented => "the same directory and file name under another parent directory",
             Move::SameWords => "the same name with different separators or case",
+            Move::SameLayout => {
+                "the same file name under a directory of the same conventional name (such as `src/`) in another \
+                 parent: another module laid out the same way may hold it, so it is not applied without a person"
+            }
             Move::SameName => "the same file name in another directory",
             Move::CloseName => "a name one or two characters away in the same directory",
         }
@@ -209,18 +220,20 @@ pub(crate) fn whereabouts(listing: &[String], path: &str) -> Whereabouts {
         return Whereabouts::Present;
     }
     let longest_tail = reparented_tail(&entries, path);
-    let rules: [(Move, &Rule); 6] = [
+    let specific = longest_tail.is_some_and(specific_tail);
+    let under_tail =
+        |e: &str| longest_tail.is_some_and(|t| e.ends_with(&format!("/{t}")) && !e.ends_with(&format!("/{path}")));
+    let rules: [(Move, &Rule); 7] = [
         (Move::UnderDirectory, &|e: &str| e.ends_with(&format!("/{path}"))),
         (Move::DirectoriesDropped, &|e: &str| {
             dropped_dirs(path).any(|s| s.contains('/') && s == e)
         }),
-        (Move::Reparented, &|e: &str| {
-            longest_tail.is_some_and(|t| e.ends_with(&format!("/{t}")) && !e.ends_with(&format!("/{path}")))
-        }),
+        (Move::Reparented, &|e: &str| specific && under_tail(e)),
         (Move::SameWords, &|e: &str| {
             let want = words(path);
             words(e) == want || dropped_dirs(e).any(|tail| words(tail) == want)
         }),
+        (Move::SameLayout, &|e: &str| !specific && under_tail(e)),
         (Move::SameName, &|e: &str| last(e) == last(path)),
         (Move::CloseName, &|e: &str| close_name(path, e)),
     ];
@@ -256,11 +269,18 @@ pub(crate) fn whereabouts(listing: &[String], path: &str) -> Whereabouts {
         let outer = outermost(&found);
         return match outer.as_slice() {
             // One candidate: the rule that found it names the move.
-            [one] => Whereabouts::Moved {
-                how: strong.iter().find(|(_, f)| f == one).map_or(how, |(h, _)| *h),
-                stayed: neighbour_left_behind(listing, path, one),
-                to: one.clone(),
-            },
+            [one] => {
+                let how = strong.iter().find(|(_, f)| f == one).map_or(how, |(h, _)| *h);
+                let stayed = match (how, longest_tail) {
+                    (Move::Reparented, Some(tail)) => module_left_behind(listing, path, one, tail),
+                    _ => neighbour_left_behind(listing, path, one),
+                };
+                Whereabouts::Moved {
+                    how,
+                    stayed,
+                    to: one.clone(),
+                }
+            }
             _ => Whereabouts::Ambiguous { how, candidates: outer },
         };
     }
@@ -277,6 +297,87 @@ fn reparented_tail<'p>(entries: &BTreeSet<&str>, path: &'p str) -> Option<&'p st
             .iter()
             .any(|e| e.ends_with(&suffix) && !e.ends_with(&format!("/{path}")))
     })
+}
+
+/// Directory names of a project's conventional layout, which every module
+/// of a repository may have: sources and tests (`src`, `lib`, `test`,
+/// `tests`, `spec`, `__tests__`), Maven's and Gradle's standard layout
+/// (`src/main/java`, `src/test/resources`), Go's (`cmd`, `pkg`, `internal`),
+/// Rails' and Node's (`app`, `bin`, `config`, `scripts`), documentation,
+/// examples and fixtures, CI, and the build-output directories
+/// ([`BUILD_OUTPUT_DIRS`]). A kept tail made only of these names says
+/// nothing about which module a file belongs to.
+const LAYOUT_DIRS: &[&str] = &[
+    "src",
+    "source",
+    "sources",
+    "lib",
+    "libs",
+    "test",
+    "tests",
+    "spec",
+    "specs",
+    "__tests__",
+    "testdata",
+    "fixtures",
+    "main",
+    "java",
+    "kotlin",
+    "scala",
+    "resources",
+    "include",
+    "cmd",
+    "pkg",
+    "internal",
+    "app",
+    "apps",
+    "bin",
+    "config",
+    "configs",
+    "conf",
+    "etc",
+    "scripts",
+    "script",
+    "tools",
+    "util",
+    "utils",
+    "docs",
+    "doc",
+    "examples",
+    "example",
+    "assets",
+    "static",
+    "data",
+    "ci",
+    ".github",
+    "packages",
+    "modules",
+    "services",
+    "crates",
+];
+
+/// Does a kept tail (`billing/pom.xml`, `src/index.ts`) hold a directory
+/// named for its module rather than for the layout ([`LAYOUT_DIRS`])?
+fn specific_tail(tail: &str) -> bool {
+    let dirs = tail.rsplit_once('/').map_or("", |(d, _)| d);
+    dirs.split('/').any(|d| {
+        let d = d.to_ascii_lowercase();
+        !d.is_empty() && !LAYOUT_DIRS.contains(&d.as_str()) && !BUILD_OUTPUT_DIRS.contains(&d.as_str())
+    })
+}
+
+/// For [`Move::Reparented`]: a file the old module directory (the kept
+/// tail's first directory at its old place: `services/billing` for
+/// `services/billing/pom.xml` kept as `billing/pom.xml`) still holds that
+/// is not in the new one. A module that moved took all its files along;
+/// one left there says the module did not move, and the file found is
+/// another module's of the same name.
+fn module_left_behind(listing: &[String], path: &str, to: &str, tail: &str) -> Option<String> {
+    let first = tail.split('/').next().unwrap_or(tail);
+    let module_of = |p: &str| p.strip_suffix(tail).map(|prefix| format!("{prefix}{first}"));
+    let (old, new) = (module_of(path)?, module_of(to)?);
+    let under = |dir: &str, f: &str| f.strip_prefix(dir).is_some_and(|rest| rest.starts_with('/'));
+    listing.iter().find(|f| under(&old, f) && !under(&new, f)).cloned()
 }
 
 /// A file the missing path's directory still holds that is not in the
@@ -306,8 +407,22 @@ pub(crate) fn left_behind_note(path: &str, left: &str) -> String {
     format!(
         " `{left}` is still in `{}/`, so that directory did not move: the file found may be another copy rather than \
          where `{path}` went, and the change is not applied without a person.",
-        parent(path)
+        common_dir(path, left)
     )
+}
+
+/// The deepest directory holding both paths (`services/billing` for
+/// `services/billing/src/a.ts` and `services/billing/pom.xml`).
+fn common_dir<'a>(a: &'a str, b: &str) -> &'a str {
+    let mut end = 0;
+    for (i, _) in a.match_indices('/') {
+        if b.as_bytes().get(i) == Some(&b'/') && b.get(..i) == Some(&a[..i]) {
+            end = i;
+        } else {
+            break;
+        }
+    }
+    &a[..end]
 }
 
 /// A directory and the files under it are one candidate: the directory.
@@ -622,12 +737,72 @@ mod tests {
         assert_eq!(
             find(&["web/src/index.ts", "api/src/index.ts"], "app/src/index.ts"),
             Whereabouts::Ambiguous {
-                how: Move::Reparented,
+                how: Move::SameLayout,
                 candidates: vec!["api/src/index.ts".into(), "web/src/index.ts".into()]
             }
         );
         // Another directory's near-namesake is not a rename.
         assert_eq!(find(&["other/bulid.sh"], "scripts/build.sh"), Whereabouts::Absent);
         assert_eq!(find(&[], "x.txt"), Whereabouts::Absent);
+    }
+
+    /// review90 M3: a kept tail of layout names only (`src/index.ts`) is
+    /// another module's file as likely as the moved one: weak, whether the
+    /// old package is gone or still there.
+    #[test]
+    fn a_sibling_packages_generic_tail_is_no_strong_move() {
+        for files in [
+            &["package.json", "packages/web/src/index.ts"][..],
+            &["package.json", "packages/api/package.json", "packages/web/src/index.ts"][..],
+        ] {
+            assert_eq!(
+                find(files, "packages/api/src/index.ts"),
+                moved("packages/web/src/index.ts", Move::SameLayout),
+                "{files:?}"
+            );
+            assert_eq!(
+                strength(files, "packages/api/src/index.ts"),
+                Some(("packages/web/src/index.ts".into(), false))
+            );
+        }
+        // Layout names in any case, build outputs too: still no module name.
+        assert!(!specific_tail("src/main/java/App.java"));
+        assert!(!specific_tail("Tests/dist/x.js"));
+        assert!(specific_tail("billing/src/pom.xml"));
+    }
+
+    /// A module directory of its own name that moved as a whole is a strong
+    /// move; a file it left at the old place makes it weak, and the note
+    /// names the module directory.
+    #[test]
+    fn a_named_module_moved_whole_is_strong_unless_it_left_files() {
+        let moved_whole = ["pom.xml", "services/ledger/pom.xml", "apps/billing/pom.xml"];
+        assert_eq!(
+            find(&moved_whole, "services/billing/pom.xml"),
+            moved("apps/billing/pom.xml", Move::Reparented)
+        );
+        assert_eq!(
+            strength(&moved_whole, "services/billing/pom.xml"),
+            Some(("apps/billing/pom.xml".into(), true))
+        );
+        // The module's other file stayed at the old place, beside the tail's
+        // directory rather than in the file's own directory.
+        let left = [
+            "services/billing/package.json",
+            "apps/billing/src/main.ts",
+            "apps/billing/package.json",
+        ];
+        assert_eq!(
+            find(&left, "services/billing/src/main.ts"),
+            Whereabouts::Moved {
+                to: "apps/billing/src/main.ts".into(),
+                how: Move::Reparented,
+                stayed: Some("services/billing/package.json".into())
+            }
+        );
+        let note = left_behind_note("services/billing/src/main.ts", "services/billing/package.json");
+        assert!(note.contains("still in `services/billing/`"), "{note}");
+        assert_eq!(common_dir("a/b.txt", "c/d.txt"), "");
+        assert_eq!(common_dir("a/é/x", "a/é/y/z"), "a/é");
     }
 }
