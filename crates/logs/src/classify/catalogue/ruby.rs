@@ -282,6 +282,16 @@ fn cannot_load(line: &Line<'_>) -> Option<Hit> {
     // the job installed the gem the feature starts with, that gem holds no
     // such file (else it would load), so the feature is its extension's.
     let top = feature.split('/').next().unwrap_or(feature);
+    if let Some(rest) = feature.strip_prefix(top).and_then(|r| r.strip_prefix('/'))
+        && own_native_extension(top, rest)
+    {
+        return Some(Hit::blocker(format!(
+            "Ruby could not load '{feature}', the gem '{top}''s own compiled extension: the gem is there (its Ruby \
+             code asked for the file), but its native extension did not build or does not load with this Ruby (a \
+             precompiled gem for another Ruby version or platform, or a system library it links missing). Not a gem \
+             to add: a person reads the gem's install output."
+        )));
+    }
     let extension = feature.replace('/', "-");
     let installed = feature.contains('/') && line.gems.iter().any(|g| g == top);
     let gem = if installed { extension.as_str() } else { top };
@@ -309,6 +319,30 @@ fn cannot_load(line: &Line<'_>) -> Option<Hit> {
             name: gem.to_string(),
         },
     ))
+}
+
+/// Is `{gem}/{rest}` the gem's own native extension rather than an
+/// extension gem's file? mkmf's `create_makefile("{gem}/{name}")` installs
+/// the compiled library as `lib/{gem}/{name}.{so,bundle,dll}` (RubyGems'
+/// "Gems with Extensions" guide names the extension after its gem), which
+/// the gem's Ruby code requires under its own name, alone or with a suffix
+/// after an underscore (`nokogiri/nokogiri`, `sqlite3/sqlite3_native`,
+/// `grpc/grpc_c`, `puma/puma_http11`); precompiled ("fat") platform gems built by
+/// rake-compiler keep one per Ruby under `lib/{gem}/{major.minor}/`
+/// (nokogiri's and sqlite3's loaders require `{gem}/3.2/{name}` first). An
+/// extension gem's feature (`faraday/retry`) has none of these shapes. A
+/// suffix alone says nothing: `active_support/core_ext` is Ruby code.
+fn own_native_extension(gem: &str, rest: &str) -> bool {
+    let (dirs, file) = rest.rsplit_once('/').unwrap_or(("", rest));
+    if dirs.split('/').any(|d| regex!(r"^\d+\.\d+$").is_match(d)) {
+        return true;
+    }
+    let stem = match file.rsplit_once('.') {
+        Some((stem, "so" | "bundle" | "dll")) => return !stem.is_empty(),
+        _ => file,
+    };
+    let own = gem.replace('-', "_");
+    stem == gem || stem == own || stem.strip_prefix(own.as_str()).is_some_and(|r| r.starts_with('_'))
 }
 
 /// The gem a line of Bundler's or RubyGems' install output says is there:
@@ -577,5 +611,59 @@ mod tests {
         let hit = no_compatible_versions(&Line::plain("Could not find compatible versions")).expect("hit");
         assert_eq!(hit.category, Category::Unknown);
         assert!(no_compatible_versions(&Line::plain("it('Could not find compatible versions')")).is_none());
+    }
+
+    /// review90 M4: a gem's own compiled extension failing to load
+    /// (`nokogiri/nokogiri`, a precompiled gem's per-Ruby directory, a
+    /// `.so`, a `_native` library) is no extension gem: there is no
+    /// `nokogiri-nokogiri` to add. Unknown, for a person, installed or not.
+    #[test]
+    fn an_installed_gems_native_extension_is_no_extension_gem() {
+        let gems = ["nokogiri".to_string(), "sqlite3".to_string(), "faraday".to_string()];
+        for feature in [
+            "nokogiri/nokogiri",
+            "nokogiri/nokogiri.so",
+            "nokogiri/3.2/nokogiri",
+            "sqlite3/sqlite3_native",
+            "sqlite3/3.3/sqlite3_native",
+            "grpc/grpc_c",
+            "puma/puma_http11",
+            "msgpack/msgpack.bundle",
+        ] {
+            let text = format!(
+                "<internal:kernel_require.rb>:136:in `require': cannot load such file -- {feature} (LoadError)"
+            );
+            for gems in [&gems[..], &[]] {
+                let hit = cannot_load(&Line {
+                    gems,
+                    ..Line::plain(&text)
+                })
+                .expect("read");
+                assert_eq!(
+                    (hit.category, hit.fixable, hit.subject.as_deref()),
+                    (Category::Unknown, false, None),
+                    "{feature}"
+                );
+                assert!(hit.message.contains("own compiled extension"), "{}", hit.message);
+            }
+        }
+        // An extension gem's feature keeps its reading.
+        for (feature, gem) in [
+            ("faraday/retry", "faraday-retry"),
+            ("faraday/multipart", "faraday-multipart"),
+        ] {
+            let text = format!("cannot load such file -- {feature} (LoadError)");
+            let hit = cannot_load(&Line {
+                gems: &gems,
+                ..Line::plain(&text)
+            })
+            .expect("read");
+            assert_eq!(hit.subject.as_deref(), Some(gem));
+        }
+        assert!(!own_native_extension("faraday", "net_http"));
+        assert!(!own_native_extension("rdoc", "data"));
+        assert!(!own_native_extension("x", ".so"));
+        assert!(!own_native_extension("active_support", "core_ext"));
+        assert!(!own_native_extension("google", "protobuf_c"));
     }
 }
