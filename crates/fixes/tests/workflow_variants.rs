@@ -1126,3 +1126,63 @@ fn every_workflow_fixture_has_a_row() {
         assert!(ROWS.iter().any(|r| r.workflow == name), "{name} has no row");
     }
 }
+
+/// A module missing inside pip's isolated build environment (review90 H1):
+/// pip builds a source distribution's wheel in an environment holding only
+/// the sdist's own build requirements, so neither a `setuptools` pin in
+/// requirements.txt nor one on the failing `pip install` line reaches the
+/// `setup.py` that imports `pkg_resources` (or `distutils`). Batch 60's
+/// distutils log as it was written, and the same log with the module
+/// setuptools 82 removed: diagnosed, named, and given no fix; a job's own
+/// `import pkg_resources` at run time (batch 111's row above) keeps its
+/// `setuptools<82`.
+#[test]
+fn a_module_missing_in_pips_build_environment_gets_no_install() {
+    let distutils = read(&format!(
+        "{}/../logs/tests/fixtures/variants/b60-log-failed-py312-distutils-sdist.log",
+        env!("CARGO_MANIFEST_DIR")
+    ));
+    let pkg_resources = distutils.replace("No module named 'distutils'", "No module named 'pkg_resources'");
+    assert_ne!(distutils, pkg_resources);
+    let workflow = "name: CI\non: push\njobs:\n  build:\n    strategy:\n      matrix:\n        python: ['3.12']\n    \
+                    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - uses: \
+                    actions/setup-python@v5\n        with:\n          python-version: ${{ matrix.python }}\n      - run: \
+                    pip install -r requirements.txt\n      - run: pytest\n";
+    let repo = MemoryRepo::new([
+        (PATH.to_string(), workflow.to_string()),
+        (
+            "requirements.txt".to_string(),
+            "flask==3.1.2\npyrsistent-compat==0.9.1\n".to_string(),
+        ),
+    ]);
+    for log in [&distutils, &pkg_resources] {
+        let input = LogInput {
+            logs: vec![LogFile {
+                job: Some("build (ubuntu-latest, 3.12)"),
+                bytes: log.as_bytes(),
+            }],
+            workflow: Some(WorkflowFile {
+                path: PATH,
+                text: workflow,
+            }),
+            ..LogInput::default()
+        };
+        let analysis = analyze(&input, &Options::default()).expect("analyze");
+        let root = analysis.root_cause().expect("a failure");
+        assert_eq!(
+            (root.category, root.subject.as_deref(), root.fixable),
+            (MissingDependency, Some("setuptools"), false),
+            "{}",
+            root.message
+        );
+        assert!(root.message.contains("isolated build environment"), "{}", root.message);
+        let outcome = fixes_for(&FailureInput::from(root), PATH, workflow, &repo);
+        let applied: Vec<String> = outcome
+            .fixes
+            .iter()
+            .filter(|f| !f.fallback)
+            .map(|f| format!("{:?} {}", f.applicability, f.title))
+            .collect();
+        assert!(applied.is_empty(), "{applied:?}");
+    }
+}

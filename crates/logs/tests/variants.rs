@@ -6488,6 +6488,12 @@ const NOT_FIXABLE: &[(&str, &str)] = &[
         "b111-mix-rebar3-not-found-elixir-slim-container.log",
         "not a known tool",
     ),
+    // A module missing inside pip's isolated build environment (a PEP 517
+    // hook's box, `pip-build-env-` paths): what the job installs does not
+    // reach it (review90 H1, mended by helper mendA; before, both rows were
+    // fixable: a setuptools pin in requirements.txt that changed nothing).
+    ("b60-log-failed-py312-distutils-sdist.log", "build isolation"),
+    ("b62-pip-build-isolation-setuptools-scm-ghlog.log", "build isolation"),
 ];
 
 fn expected_fixable(name: &str, category: Category, subject: Option<&str>) -> bool {

@@ -174,6 +174,10 @@ pub struct Line<'a> {
     /// The gems the job's log showed Bundler or RubyGems installing or
     /// using so far (`catalogue::installed_gem`).
     pub gems: &'a [String],
+    /// The line is output of pip's isolated build environment
+    /// ([`super::catalogue::PipBuild`]): a module missing there is missing
+    /// from the environment pip made for a source distribution's build.
+    pub pip_build_env: bool,
 }
 
 impl<'a> Line<'a> {
@@ -188,6 +192,7 @@ impl<'a> Line<'a> {
             python: None,
             runner: None,
             gems: &[],
+            pip_build_env: false,
         }
     }
 

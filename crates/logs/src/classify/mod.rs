@@ -145,6 +145,9 @@ pub(crate) struct JobState {
     /// warnings treated as errors), its line and text: what the summary is
     /// pinned to.
     counted: [Option<(u64, String)>; catalogue::COUNTED_SUMMARIES.len()],
+    /// The current step's pip subprocess box, when it is a build hook's
+    /// ([`catalogue::PipBuild`]).
+    pip_build: catalogue::PipBuild,
 }
 
 #[derive(Debug, Default)]
@@ -235,6 +238,10 @@ impl Scanner<'_> {
                 .and_then(|j| j.image.as_ref())
                 .map(catalogue::HostedImage::class),
             gems: self.jobs.last().map_or(&[][..], |j| j.gems.as_slice()),
+            pip_build_env: self
+                .jobs
+                .last()
+                .is_some_and(|j| j.pip_build.isolated(text, &recent, script)),
         };
         // A quoted message is data; only its `##[error]` marker counts.
         let hit = match quoted::quoted_by(&line) {
@@ -292,6 +299,7 @@ impl Scanner<'_> {
                 self.python = Some(v);
             }
         }
+        self.job().pip_build.learn(text);
         if let Some(gem) = catalogue::installed_gem(text) {
             let job = self.job();
             if job.gems.len() < MAX_GEMS && !job.gems.iter().any(|g| g == gem) {
@@ -386,6 +394,7 @@ impl Scanner<'_> {
             python: self.python,
             runner: None,
             gems: &[],
+            pip_build_env: false,
         };
         let quoted = |line: &Line<'_>| quoted::quoted_by(line).is_some() && !quoted::written_by_script(line);
         let mut output = std::mem::take(&mut job.output);
@@ -533,6 +542,7 @@ impl LogSink for Scanner<'_> {
         let job = self.job();
         job.output = fallback::StepOutput::default();
         job.counted = Default::default();
+        job.pip_build = catalogue::PipBuild::default();
         if job.steps.len() < MAX_STEPS_PER_JOB {
             job.steps.push(StepState {
                 number,

@@ -13,6 +13,7 @@ fn hit_in(text: &str, script: &str, recent: &[&str], kind: LineKind) -> Option<H
         python: None,
         runner: None,
         gems: &[],
+        pip_build_env: false,
     };
     Catalogue::get().classify(&line).map(|h| soften_warning(h, &line))
 }

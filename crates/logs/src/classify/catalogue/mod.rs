@@ -134,6 +134,7 @@ mod packer;
 mod perl;
 mod pester;
 mod php;
+mod pip_build;
 mod playwright;
 mod pre_commit;
 mod prisma;
@@ -183,6 +184,7 @@ pub use github_api::SECONDARY_LIMIT_REFUSALS;
 pub(crate) use go::missing_program as go_missing_program;
 pub(crate) use http::CURL_RETRY;
 pub(crate) use jvm::{GRADLE_CAUSE, gradle_cause_depth};
+pub use pip_build::PipBuild;
 
 #[cfg(test)]
 pub(crate) use node::NPM_INSTALL_SUCCEEDED;

@@ -617,6 +617,7 @@ fn module_not_found(line: &Line<'_>) -> Option<Hit> {
                 )
             };
             let relayed = super::node::relay_prefix(text).is_some();
+            let bounded = requirement != name;
             let mut hit = Hit::cause(Category::MissingDependency, if known { 0.9 } else { 0.7 }, message)
                 .with_subject(
                     name.clone(),
@@ -627,7 +628,29 @@ fn module_not_found(line: &Line<'_>) -> Option<Hit> {
                         python: line.python,
                     },
                 )
-                .fixable(known && !relayed);
+                .fixable(known && !relayed && !line.pip_build_env);
+            if line.pip_build_env {
+                // pip builds a source distribution in its own environment
+                // from the sdist's build requirements (`pip_build`): a
+                // requirements file or the same `pip install` line does not
+                // reach it.
+                let constrain = if bounded {
+                    format!(
+                        "constrain that environment (a constraints file with `{requirement}` named by \
+                         `PIP_CONSTRAINT` for the step), or "
+                    )
+                } else {
+                    String::new()
+                };
+                hit.message.push_str(&format!(
+                    " It is missing from pip's isolated build environment, where a source distribution is built \
+                     with only its own build requirements: installing {requirement} beside it (a requirements file, \
+                     the same `pip install` line) does not reach that environment. Either {constrain}install \
+                     {requirement} first and build with `--no-build-isolation`, or use a release of the failing \
+                     package that builds (or ships a wheel) for this Python; when the package built is the project \
+                     itself, its pyproject.toml's `[build-system] requires` must name it. Not fixed automatically."
+                ));
+            }
             if relayed {
                 // npm relays the output of an install script (node-gyp's
                 // `gyp`): its Python is the one that tool found, which a `pip
@@ -1238,6 +1261,47 @@ mod tests {
             python,
             ..Line::plain(text)
         })
+    }
+
+    /// pip's isolated build environment (review90 H1): a module missing
+    /// there is named but gets no install, with the remedies that reach
+    /// that environment; a job's own import of the same module at run time
+    /// is fixed as before.
+    #[test]
+    fn a_module_missing_in_pips_build_environment_is_named_but_not_fixed() {
+        let py312 = Some(PythonVersion { major: 3, minor: 12 });
+        for (text, subject) in [
+            (
+                "      ModuleNotFoundError: No module named 'pkg_resources'",
+                "setuptools",
+            ),
+            ("      ModuleNotFoundError: No module named 'distutils'", "setuptools"),
+        ] {
+            let line = Line {
+                python: py312,
+                pip_build_env: true,
+                ..Line::plain(text)
+            };
+            let hit = module_not_found(&line).expect("hit");
+            assert_eq!(
+                (hit.category, hit.subject.as_deref(), hit.fixable),
+                (Category::MissingDependency, Some(subject), false),
+                "{text}"
+            );
+            assert!(hit.message.contains("isolated build environment"), "{}", hit.message);
+            assert!(hit.message.contains("--no-build-isolation"), "{}", hit.message);
+            let runtime = with_context(text.trim_start(), &[], py312).expect("hit");
+            assert!(runtime.fixable, "{text}");
+        }
+        let line = Line {
+            pip_build_env: true,
+            ..Line::plain("ModuleNotFoundError: No module named 'pkg_resources'")
+        };
+        let message = module_not_found(&line).expect("hit").message;
+        assert!(
+            message.contains("`setuptools<82` named by `PIP_CONSTRAINT`"),
+            "{message}"
+        );
     }
 
     #[test]

@@ -1,0 +1,147 @@
+//! pip's isolated build environment, read from pip's own output.
+//!
+//! pip builds a source distribution by calling its build backend's PEP 517
+//! hooks in a subprocess, inside a temporary environment that holds only the
+//! sdist's `[build-system] requires` (`BuildEnvironment`, a `TempDirectory`
+//! of kind `build-env`, so its path holds `pip-build-env-`). When a hook
+//! fails, pip prints an `InstallationSubprocessError` (reference
+//! `subprocess-exited-with-error`) as a box: `× {description} did not run
+//! successfully.`, `│ exit code: {n}`, `╰─> [{n} lines of output]`, the
+//! subprocess's output, then `[end of output]`. The hooks' descriptions are
+//! pip's spinner messages: `Getting requirements to build wheel` (or
+//! `editable`), `Preparing metadata (pyproject.toml)`, `Preparing editable
+//! metadata (pyproject.toml)`, `Building wheel for {name} (pyproject.toml)`
+//! and `Building editable for {name} (pyproject.toml)`.
+//!
+//! A module missing there is missing from that environment: nothing the
+//! job installs (a requirements file, the same `pip install` line) reaches
+//! it, unless the step turns isolation off (`--no-build-isolation`,
+//! `PIP_NO_BUILD_ISOLATION`).
+
+/// What the scanner keeps of the current step's pip subprocess box.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct PipBuild {
+    /// Inside a box whose description is a PEP 517 hook.
+    hook: bool,
+    /// A path under pip's build environment was printed inside the box.
+    build_env: bool,
+    open: bool,
+}
+
+impl PipBuild {
+    /// Reads one line of the step's output.
+    pub fn learn(&mut self, text: &str) {
+        let body = text.trim_start_matches([' ', '\t', '│', '|']).trim_end();
+        if let Some(description) = body
+            .strip_prefix("× ")
+            .and_then(|rest| rest.strip_suffix(" did not run successfully."))
+        {
+            *self = PipBuild {
+                hook: is_build_hook(description),
+                build_env: false,
+                open: true,
+            };
+        } else if body == "[end of output]" {
+            *self = PipBuild::default();
+        } else if self.open && in_build_env(text) {
+            self.build_env = true;
+        }
+    }
+
+    /// The line being read is inside pip's isolated build environment's
+    /// output (`script`: the step's script, which may turn isolation off).
+    pub fn isolated(&self, text: &str, recent: &[&str], script: &str) -> bool {
+        if self.build_env || in_build_env(text) || recent.iter().any(|l| in_build_env(l)) {
+            return true;
+        }
+        self.open && self.hook && !disables_isolation(script)
+    }
+}
+
+/// A description pip gives a PEP 517 hook it runs in the build environment.
+fn is_build_hook(description: &str) -> bool {
+    let building = |kind: &str| {
+        description
+            .strip_prefix(kind)
+            .is_some_and(|rest| rest.ends_with(" (pyproject.toml)"))
+    };
+    matches!(
+        description,
+        "Getting requirements to build wheel"
+            | "Getting requirements to build editable"
+            | "Preparing metadata (pyproject.toml)"
+            | "Preparing editable metadata (pyproject.toml)"
+    ) || building("Building wheel for ")
+        || building("Building editable for ")
+}
+
+/// A path under pip's build environment (`/tmp/pip-build-env-…`, on Windows
+/// `…\Temp\pip-build-env-…`).
+fn in_build_env(text: &str) -> bool {
+    text.contains("/pip-build-env-") || text.contains("\\pip-build-env-")
+}
+
+/// The step's script turns pip's build isolation off.
+fn disables_isolation(script: &str) -> bool {
+    script.contains("--no-build-isolation") || script.contains("PIP_NO_BUILD_ISOLATION")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read(lines: &[&str]) -> PipBuild {
+        let mut state = PipBuild::default();
+        for l in lines {
+            state.learn(l);
+        }
+        state
+    }
+
+    #[test]
+    fn a_build_hooks_box_is_the_isolated_environment() {
+        for heading in [
+            "  × Getting requirements to build wheel did not run successfully.",
+            "× Preparing metadata (pyproject.toml) did not run successfully.",
+            "  × Building wheel for pyrsistent-compat (pyproject.toml) did not run successfully.",
+            "  × Getting requirements to build editable did not run successfully.",
+        ] {
+            let state = read(&[heading, "  │ exit code: 1", "  ╰─> [17 lines of output]"]);
+            assert!(
+                state.isolated("      ModuleNotFoundError: x", &[], "pip install -r r.txt"),
+                "{heading}"
+            );
+            assert!(
+                !state.isolated("x", &[], "pip install --no-build-isolation -r r.txt"),
+                "{heading}"
+            );
+        }
+    }
+
+    #[test]
+    fn other_boxes_and_closed_ones_are_not() {
+        // The legacy `setup.py` path runs in the job's own environment.
+        let legacy = read(&[
+            "  × python setup.py egg_info did not run successfully.",
+            "  ╰─> [6 lines of output]",
+        ]);
+        assert!(!legacy.isolated("ModuleNotFoundError: x", &[], ""));
+        let closed = read(&[
+            "  × Getting requirements to build wheel did not run successfully.",
+            "      [end of output]",
+        ]);
+        assert!(!closed.isolated("ModuleNotFoundError: x", &[], ""));
+        assert!(!PipBuild::default().isolated("ModuleNotFoundError: No module named 'pkg_resources'", &[], ""));
+    }
+
+    #[test]
+    fn a_build_env_path_is_evidence_whatever_the_script() {
+        let state = read(&[
+            "  × Building wheel for x (setup.py) did not run successfully.",
+            "        File \"/tmp/pip-build-env-3k1q9z/overlay/lib/python3.12/site-packages/setuptools/build_meta.py\"",
+        ]);
+        assert!(state.isolated("x", &[], "pip install --no-build-isolation ."));
+        let frame = r#"  File "C:\Users\runneradmin\AppData\Local\Temp\pip-build-env-ab12\overlay\Lib\site-packages\setuptools\build_meta.py""#;
+        assert!(PipBuild::default().isolated("ModuleNotFoundError: x", &[frame], ""));
+    }
+}
