@@ -41,7 +41,12 @@ impl PipBuild {
                 build_env: false,
                 open: true,
             };
-        } else if body == "[end of output]" {
+        } else if body == "[end of output]"
+            || body.ends_with("See above for output.")
+            || body.starts_with("note: This error originates from a subprocess")
+        {
+            // The box's end, or its repetition without the output (pip's
+            // last words on the failure): what follows is the step's.
             *self = PipBuild::default();
         } else if self.open && in_build_env(text) {
             self.build_env = true;
@@ -132,6 +137,19 @@ mod tests {
         ]);
         assert!(!closed.isolated("ModuleNotFoundError: x", &[], ""));
         assert!(!PipBuild::default().isolated("ModuleNotFoundError: No module named 'pkg_resources'", &[], ""));
+        // pip repeats the box without the output as its last words; a module
+        // the step's own Python misses after that is the job's.
+        let repeated = read(&[
+            "× Getting requirements to build wheel did not run successfully.",
+            "│ exit code: 1",
+            "╰─> See above for output.",
+        ]);
+        assert!(!repeated.isolated("ModuleNotFoundError: No module named 'pkg_resources'", &[], ""));
+        let noted = read(&[
+            "× Getting requirements to build wheel did not run successfully.",
+            "note: This error originates from a subprocess, and is likely not a problem with pip.",
+        ]);
+        assert!(!noted.isolated("ModuleNotFoundError: x", &[], ""));
     }
 
     #[test]
