@@ -148,6 +148,9 @@ pub(crate) struct JobState {
     /// The current step's pip subprocess box, when it is a build hook's
     /// ([`catalogue::PipBuild`]).
     pip_build: catalogue::PipBuild,
+    /// The current step printed the start of each such tool (its banner),
+    /// after which its records are counted.
+    counting: [bool; catalogue::COUNTED_SUMMARIES.len()],
 }
 
 #[derive(Debug, Default)]
@@ -543,6 +546,7 @@ impl LogSink for Scanner<'_> {
         job.output = fallback::StepOutput::default();
         job.counted = Default::default();
         job.pip_build = catalogue::PipBuild::default();
+        job.counting = Default::default();
         if job.steps.len() < MAX_STEPS_PER_JOB {
             job.steps.push(StepState {
                 number,
@@ -593,9 +597,16 @@ impl LogSink for Scanner<'_> {
             }
             return;
         }
-        for (k, (_, counts)) in catalogue::COUNTED_SUMMARIES.iter().enumerate() {
-            if self.jobs.last().is_some_and(|j| j.counted[k].is_none()) && counts(line.text) {
-                self.job().counted[k] = Some((line.number, evidence_text(line.text)));
+        for (k, (_, starts, counts)) in catalogue::COUNTED_SUMMARIES.iter().enumerate() {
+            let Some(job) = self.jobs.last_mut() else {
+                break;
+            };
+            if starts.is_some_and(|starts| starts(line.text)) {
+                job.counting[k] = true;
+            }
+            let counting = starts.is_none() || job.counting[k];
+            if counting && job.counted[k].is_none() && counts(line.text) {
+                job.counted[k] = Some((line.number, evidence_text(line.text)));
             }
         }
         if catalogue::make_ignored(line.text) {
@@ -658,7 +669,7 @@ impl LogSink for Scanner<'_> {
                 // there.
                 let counted = catalogue::COUNTED_SUMMARIES
                     .iter()
-                    .position(|(entry, _)| *entry == hit.entry)
+                    .position(|(entry, _, _)| *entry == hit.entry)
                     .filter(|_| opened.is_none())
                     .and_then(|k| job.counted[k].clone())
                     .filter(|(n, _)| *n < line.number);

@@ -1063,3 +1063,36 @@ fn a_step_whose_echo_runs_it_elsewhere_is_not_fixed_on_the_runner() {
     let unknown = Hit::blocker("tests failed");
     assert_eq!(ran_elsewhere(unknown, "docker run img\n", "").message, "tests failed");
 }
+
+/// A step that installs, then builds: pip's own `WARNING: …` (the root-user
+/// warning a container prints) comes before Sphinx runs; the `-W` summary is
+/// pinned to Sphinx's first record after its `Running Sphinx v…` banner, in
+/// 8.1's form and in `-W --keep-going`'s before 8.1.
+#[test]
+fn a_sphinx_summary_is_pinned_to_sphinx_s_record_not_pip_s() {
+    for summary in [
+        "build finished with problems, 1 warning (with warnings treated as errors).",
+        "build finished with problems, 1 warning.",
+    ] {
+        let log = [
+            "##[group]Run pip install -r docs/requirements.txt && sphinx-build -W --keep-going -b html docs out",
+            "pip install -r docs/requirements.txt && sphinx-build -W --keep-going -b html docs out",
+            "##[endgroup]",
+            "Successfully installed sphinx-8.0.2",
+            "WARNING: Running pip as the 'root' user can result in broken permissions and conflicting behaviour \
+             with the system package manager.",
+            "Running Sphinx v8.0.2",
+            "reading sources... [100%] usage",
+            "/__w/p/p/docs/install.rst:41: WARNING: undefined label: 'configuration' [ref.ref]",
+            summary,
+            "##[error]Process completed with exit code 1.",
+        ]
+        .map(|l| format!("{l}\n"))
+        .concat();
+        let analysis = analyze_text(&log);
+        let root = analysis.root_cause().expect("a failure");
+        assert_eq!(root.evidence[0].line, 8, "{summary}: {root:?}");
+        assert!(root.evidence[0].text.contains("install.rst:41"), "{root:?}");
+        assert!(!root.fixable);
+    }
+}

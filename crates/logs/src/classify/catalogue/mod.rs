@@ -197,20 +197,29 @@ pub(crate) use sphinx::TREATED_AS_ERROR as SPHINX_TREATED_AS_ERROR;
 /// Whether a line is a record a summary counts.
 pub(crate) type CountsRecord = fn(&str) -> bool;
 
+/// Whether a line is the tool's start in a step, after which its records
+/// are counted (`None`: the records are the tool's own from the step's start).
+pub(crate) type StartsCounting = Option<fn(&str) -> bool>;
+
 /// Summaries that end a build because of records the tool logged before
 /// them, each with the test for those records: the scanner pins the
 /// summary's finding to the step's first such record (`classify/mod.rs`).
 /// MkDocs' strict abort counts its `WARNING -` records (`mkdocs.rs`); Sphinx
-/// 8.1's `-W` summary its `WARNING:` records (`sphinx.rs`).
+/// 8.1's `-W` summary its `WARNING:` records after its `Running Sphinx v…`
+/// banner (`sphinx.rs`: pip's own `WARNING: …` in the same step is not one).
 /// A tool's mark on the findings that fail the run (its entry) and the
 /// entry of the tool's findings: once a step printed the mark, its findings
 /// without one are weak (`classify/mod.rs`). semgrep's `❰❰ Blocking ❱❱`
 /// under a blocking finding's rule id (`semgrep.rs`).
 pub(crate) const MARKED_FINDINGS: &[(&str, &str)] = &[(semgrep::BLOCKING, semgrep::FINDING)];
 
-pub(crate) const COUNTED_SUMMARIES: &[(&str, CountsRecord)] = &[
-    (mkdocs::STRICT_ABORT, mkdocs::counted_record),
-    (sphinx::WARNINGS_AS_ERRORS, sphinx::counted_record),
+pub(crate) const COUNTED_SUMMARIES: &[(&str, StartsCounting, CountsRecord)] = &[
+    (mkdocs::STRICT_ABORT, None, mkdocs::counted_record),
+    (
+        sphinx::WARNINGS_AS_ERRORS,
+        Some(sphinx::started),
+        sphinx::counted_record,
+    ),
 ];
 
 use std::sync::OnceLock;

@@ -13,13 +13,22 @@
 //! warning when `--fail-on-warning` is used"), and before it with `-W
 //! --keep-going`, the build goes on: each warning is logged where it happens,
 //! as `{location}: WARNING: {message}` (`WARNING: {message}` without a
-//! location; `ERROR:` and `CRITICAL:` records likewise), and the build ends
-//! with `sphinx/application.py`'s summary `build finished with problems, {n}
-//! warning[s] (with warnings treated as errors).` (the status is `finished
-//! with problems` because `-W` sets it). The summary says the step failed;
-//! the first record logged before it says why: the scanner pins the
-//! summary's finding to the step's first such record ([`counted_record`],
-//! `classify/mod.rs`), as it does MkDocs' strict abort.
+//! location; `ERROR:` and `CRITICAL:` records likewise). From 8.1 the build
+//! ends with `sphinx/application.py`'s summary `build finished with problems,
+//! {n} warning[s] (with warnings treated as errors).` (the status is
+//! `finished with problems` because `-W` sets it). Before 8.1, `-W
+//! --keep-going` turns `warningiserror` off in `Sphinx.__init__` and sets
+//! status 1 at the end of `build` when warnings were logged, so the summary
+//! is `build finished with problems, {n} warning[s].`, without the
+//! parenthetical (a builder that sets the status itself, linkcheck on a
+//! broken link, ends the same way; `build succeeded, {n} warnings.` is a
+//! build that did not fail). The summary says the step failed; the first
+//! record logged before it says why: the scanner pins the summary's finding
+//! to the step's first such record after Sphinx's `Running Sphinx v{version}`
+//! banner ([`started`], [`counted_record`], `classify/mod.rs`), as it does
+//! MkDocs' strict abort; a `WARNING: …` printed before it (pip's `WARNING:
+//! Running pip as the 'root' user …` in a step that installs, then builds)
+//! is not Sphinx's.
 
 use super::util::regex;
 use super::{Entry, ex, ex_after};
@@ -36,8 +45,8 @@ pub const WARNINGS_AS_ERRORS: &str = "sphinx/warnings-treated-as-errors";
 pub const ENTRIES: &[Entry] = &[
     Entry {
         id: WARNINGS_AS_ERRORS,
-        grammar: "build finished with problems, {n} warning[s] (with warnings treated as errors).",
-        needles: &["(with warnings treated as errors)"],
+        grammar: "build finished with problems, {n} warning[s][ (with warnings treated as errors)].",
+        needles: &["(with warnings treated as errors)", "build finished with problems, "],
         check: warnings_as_errors,
         examples: &[
             ex(
@@ -50,6 +59,7 @@ pub const ENTRIES: &[Entry] = &[
                 Category::Unknown,
                 None,
             ),
+            ex("build finished with problems, 2 warnings.", Category::Unknown, None),
         ],
     },
     Entry {
@@ -69,16 +79,24 @@ pub const ENTRIES: &[Entry] = &[
 ];
 
 fn warnings_as_errors(line: &Line<'_>) -> Option<Hit> {
-    regex!(r"^build finished with problems, \d+ warnings? \(with warnings treated as errors\)\.$")
-        .is_match(line.text.trim())
-        .then(|| {
-            Hit::blocker(
-                "Sphinx built the documentation with warnings treated as errors (`-W`/`--fail-on-warning`) and logged \
-                 warnings: each one fails the build. Fix what the first `WARNING:` line reports (a broken reference, a \
-                 document missing from a toctree, a docstring's markup): the documentation's source is to fix (a \
-                 manual fix).",
-            )
-        })
+    let caps = regex!(r"^build finished with problems, \d+ warnings?( \(with warnings treated as errors\))?\.$")
+        .captures(line.text.trim())?;
+    Some(Hit::blocker(if caps.get(1).is_some() {
+        "Sphinx built the documentation with warnings treated as errors (`-W`/`--fail-on-warning`) and logged \
+         warnings: each one fails the build. Fix what the first `WARNING:` line reports (a broken reference, a \
+         document missing from a toctree, a docstring's markup): the documentation's source is to fix (a manual fix)."
+    } else {
+        "Sphinx's build finished with problems after logging warnings (before Sphinx 8.1, `-W --keep-going` fails \
+         the build this way; a builder such as linkcheck also fails it on what it reports). Fix what the first \
+         `WARNING:` line reports (a broken reference, a broken link, a document missing from a toctree): the \
+         documentation's source is to fix (a manual fix)."
+    }))
+}
+
+/// Sphinx's banner, logged when the application starts (`Sphinx.__init__`):
+/// its records come after it.
+pub fn started(text: &str) -> bool {
+    regex!(r"^Running Sphinx v\d").is_match(text.trim())
 }
 
 /// A record Sphinx's warning stream counts, as it prints it: its location
@@ -126,7 +144,9 @@ mod tests {
         );
     }
 
-    /// Sphinx 8.1's summary of a `-W` build, and the records it counts.
+    /// Sphinx 8.1's summary of a `-W` build, the one of `-W --keep-going`
+    /// before 8.1 (no parenthetical: `warningiserror` was turned off, the
+    /// status set to 1 for the warnings), and the records they count.
     #[test]
     fn the_summary_of_a_build_that_went_on_and_its_records() {
         crate::classify::catalogue::assert_reads(
@@ -134,11 +154,14 @@ mod tests {
             &[
                 "build finished with problems, 2 warnings (with warnings treated as errors).",
                 "build finished with problems, 1 warning (with warnings treated as errors).",
+                "build finished with problems, 2 warnings.",
+                "build finished with problems, 1 warning.",
             ],
             &[
                 "build succeeded, 2 warnings.",
-                "build finished with problems, 2 warnings.",
+                "build finished with problems.",
                 "echo 'build finished with problems, 2 warnings (with warnings treated as errors).'",
+                "echo 'build finished with problems, 2 warnings.'",
             ],
         );
         for record in [
@@ -158,5 +181,11 @@ mod tests {
         ] {
             assert!(!counted_record(other), "{other}");
         }
+        assert!(started("Running Sphinx v8.1.3"));
+        assert!(started("Running Sphinx v3.3.1+"));
+        assert!(!started("echo Running Sphinx"));
+        assert!(!started(
+            "WARNING: Running pip as the 'root' user can result in broken permissions"
+        ));
     }
 }
