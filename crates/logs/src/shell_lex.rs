@@ -35,7 +35,7 @@
 use std::ops::Range;
 
 mod lines;
-pub use lines::{LogicalLine, logical_lines};
+pub use lines::{Dialect, LogicalLine, logical_lines, logical_lines_in};
 
 /// One word after quote removal.
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -8,15 +8,18 @@
 //! on; inside `$(…)` and `${…}` quotes start a new quoting context (bash reads
 //! `"$(printf '%s' "a)b")"` as one word, its inner `"a)b"` quoted apart); a
 //! `#` that starts a word outside quotes (also inside `$(…)`) comments out the
-//! rest of its line; and a heredoc's body is the lines after the line that
-//! holds its `<<` operator, up to its delimiter alone on a line (after leading
+//! rest of its line; `<<` inside `$((…))` or an arithmetic command `((…))`
+//! is a shift; and a heredoc's body is the lines after the newline token that
+//! ends the line holding its `<<` operator (after a `\` continuation or a
+//! quote left open there, after the command's line), up to its delimiter alone on a line (after leading
 //! tabs for `<<-`), wherever that operator is, also inside a `$(…)` that
 //! itself sits inside double quotes: `BODY="$(cat <<'EOF'` … `EOF` `)"` is one
 //! command whose string ends on its last line, and nothing in the body (a `"`
 //! among them) is code. A `)` inside `$(…)` closes it unless it ends a `case`
 //! pattern (a `case` … `esac` in command position).
 //!
-//! PowerShell's backtick and cmd's `^` continue a line when written apart
+//! A PowerShell script ([`Dialect::PowerShell`]) escapes with a backtick
+//! inside double quotes, not a `\`. PowerShell's backtick and cmd's `^` continue a line when written apart
 //! from the word before them at its end; a POSIX line may end in a command
 //! substitution's closing backtick or a revision's `^` (`git diff HEAD^`),
 //! which continue nothing.
@@ -57,19 +60,45 @@ impl LogicalLine {
     }
 }
 
+/// The shell a script is written for, where the lexer reads them apart.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Dialect {
+    /// bash, sh and the other POSIX shells (and a script of unknown shell).
+    #[default]
+    Posix,
+    /// PowerShell (`shell: pwsh` / `powershell`): inside double quotes a
+    /// backtick escapes the next character (`` "a`"b" `` is one string) and
+    /// `\` is an ordinary character (`"C:\dir\"` ends at its last quote),
+    /// per about_Quoting_Rules and about_Special_Characters.
+    PowerShell,
+}
+
 /// The script's logical lines ([`LogicalLine`]), so that what a command
-/// spread over several lines runs is judged with that command.
+/// spread over several lines runs is judged with that command. The script is
+/// read as a POSIX shell's ([`Dialect::Posix`]).
 pub fn logical_lines(script: &str) -> Vec<LogicalLine> {
+    logical_lines_in(script, Dialect::Posix)
+}
+
+/// [`logical_lines`] of a script written for `dialect`.
+pub fn logical_lines_in(script: &str, dialect: Dialect) -> Vec<LogicalLine> {
     let mut out = Vec::new();
     let mut current = LogicalLine::default();
-    let mut scan = Scan::default();
+    let mut scan = Scan {
+        dialect,
+        ..Scan::default()
+    };
     // The command goes on after the current line (a quote, a substitution
     // or a continuation is open), so the end of its heredoc bodies does not
     // end it.
     let mut carried = false;
+    // The line before ended inside a word (a `\` continuation, a quote left
+    // open outside a substitution's code): bash reads heredoc bodies after
+    // the newline that ends the command's line, not after that one.
+    let mut inside_word = false;
     let mut started = false;
     for (i, line) in script.lines().enumerate() {
-        if let Some(heredoc) = scan.pending.front() {
+        if let Some(heredoc) = scan.pending.front().filter(|_| !inside_word) {
             let text = if heredoc.strip_tabs {
                 line.trim_start_matches('\t')
             } else {
@@ -94,7 +123,8 @@ pub fn logical_lines(script: &str) -> Vec<LogicalLine> {
         current.lines.end = i + 1;
         let read = scan.line(line);
         current.code.push_str(&line[..read.code_end]);
-        if !scan.stack.is_empty() {
+        if let Some(top) = scan.stack.last() {
+            inside_word = !matches!(top, Ctx::Sub { .. } | Ctx::Backquote);
             current.code.push('\n');
             carried = true;
             continue;
@@ -114,9 +144,11 @@ pub fn logical_lines(script: &str) -> Vec<LogicalLine> {
             current.code.truncate(len);
             current.code.push(' ');
             carried = true;
+            inside_word = true;
             continue;
         }
         carried = false;
+        inside_word = false;
         if scan.pending.is_empty() {
             out.push(std::mem::take(&mut current));
             started = false;
@@ -160,6 +192,7 @@ struct Heredoc {
 /// What the scan carries from one physical line to the next.
 #[derive(Debug, Default)]
 struct Scan {
+    dialect: Dialect,
     stack: Vec<Ctx>,
     pending: VecDeque<Heredoc>,
 }
@@ -211,7 +244,10 @@ impl Scan {
                     _ => {}
                 },
                 Some(Ctx::Double) => match c {
-                    b'\\' => i += 1,
+                    // PowerShell's escape is the backtick (`` "a`"b" ``),
+                    // POSIX's the backslash.
+                    b'`' if self.dialect == Dialect::PowerShell => i += 1,
+                    b'\\' if self.dialect == Dialect::Posix => i += 1,
                     b'"' => {
                         self.stack.pop();
                     }
@@ -219,9 +255,8 @@ impl Scan {
                         i = self.dollar(b, i, false);
                         continue;
                     }
-                    // A backtick inside double quotes is left alone: in a
-                    // PowerShell script it escapes the next character
-                    // (`` "a`"b" ``), and a POSIX one closes on its line.
+                    // A POSIX backtick inside double quotes is left alone:
+                    // its substitution closes on its line.
                     _ => {}
                 },
                 Some(Ctx::Arith { depth }) => match c {
@@ -262,6 +297,13 @@ impl Scan {
                         }
                         b'$' => {
                             i = self.dollar(b, i, code);
+                            continue;
+                        }
+                        // bash's arithmetic command `(( … ))` (also
+                        // `for (( … ))`): `<<` in it is a shift, as in `$((…))`.
+                        b'(' if code && at_word_start && b.get(i + 1) == Some(&b'(') => {
+                            self.stack.push(Ctx::Arith { depth: 0 });
+                            i += 2;
                             continue;
                         }
                         b'#' if code && at_word_start => {
@@ -584,5 +626,69 @@ mod tests {
             // One logical line per piece, plus the marker.
             proptest::prop_assert_eq!(lines.len(), pieces.len() + 1);
         }
+    }
+}
+
+#[cfg(test)]
+mod mend_tests {
+    use super::*;
+
+    fn codes_in(script: &str, dialect: Dialect) -> Vec<String> {
+        logical_lines_in(script, dialect)
+            .iter()
+            .map(|l| l.code.trim_end().to_string())
+            .collect()
+    }
+
+    /// PowerShell escapes a quote inside double quotes with a backtick
+    /// (`"a`"b"` is one string) and reads `\` as itself; a POSIX script's
+    /// `"`pwd`"` is one string as well (its backtick is a substitution).
+    #[test]
+    fn a_powershell_escaped_quote_ends_no_string() {
+        assert_eq!(
+            codes_in("Write-Host \"a`\"b\"\ngh api x\ncurl -fsS y", Dialect::PowerShell),
+            ["Write-Host \"a`\"b\"", "gh api x", "curl -fsS y"]
+        );
+        assert_eq!(
+            codes_in("Set-Location \"C:\\dir\\\"\ngh api x", Dialect::PowerShell),
+            ["Set-Location \"C:\\dir\\\"", "gh api x"]
+        );
+        assert_eq!(
+            codes_in("DIR=\"`pwd`\"\ngh api x", Dialect::Posix),
+            ["DIR=\"`pwd`\"", "gh api x"]
+        );
+    }
+
+    /// bash's arithmetic command `(( … ))` reads `<<` as a shift, as `$((…))`
+    /// does (`(( x = 1 << 4 ))` sets x to 16), also in `for (( … ))`.
+    #[test]
+    fn a_shift_in_an_arithmetic_command_opens_no_heredoc() {
+        for script in [
+            "(( mask = 1 << 4 ))\ngh api x\ncurl -fsS y",
+            "for ((i = 1 << 2; i > 0; i--)); do :; done\ngh api x\ncurl -fsS y",
+        ] {
+            let lines = logical_lines(script);
+            assert_eq!(lines.len(), 3, "{lines:?}");
+            assert!(lines.iter().all(|l| l.body.is_empty()), "{lines:?}");
+        }
+        // A subshell's `( (` apart is no arithmetic: its heredoc is one.
+        assert_eq!(logical_lines("( (cat <<EOF\nbody\nEOF\n) )")[0].body, "body\n");
+    }
+
+    /// bash removes `\`-newline before it reads tokens, so a heredoc opened
+    /// on a continued line starts its body after the whole command; so does
+    /// one whose line leaves a quote open.
+    #[test]
+    fn a_heredoc_on_a_continued_line_starts_after_the_command() {
+        let lines = logical_lines("cat <<EOF && \\\necho hi\nbody\nEOF\necho next");
+        assert_eq!(lines[0].body, "body\n", "{lines:?}");
+        assert!(lines[0].code.contains("echo hi"), "{lines:?}");
+        assert_eq!(lines[1].code, "echo next");
+        let lines = logical_lines("cat <<EOF - \"a\nb\"\nbody\nEOF\necho next");
+        assert_eq!(lines[0].body, "body\n", "{lines:?}");
+        assert_eq!(lines[0].lines, 0..2);
+        // Inside `"$(…)"` the newline after `<<` is a token: the body follows.
+        let lines = logical_lines("X=\"$(cat <<'EOF'\nbody\nEOF\n)\"\necho next");
+        assert_eq!(lines[0].body, "body\n", "{lines:?}");
     }
 }
