@@ -704,6 +704,31 @@ jobs:
         );
     }
 
+    /// The final read of 2026-12-07 (M4f): a tracked output-named directory
+    /// (`public/` with its `index.html`) can hold an untracked one deeper
+    /// (`public/build/`, where Svelte's template writes the bundle); the
+    /// bundle is the build's, not another package's committed copy.
+    #[test]
+    fn a_build_product_under_a_tracked_output_named_dir_is_not_followed() {
+        let src = "on: push\njobs:\n  test:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - run: npm run build\n      - name: Check\n        run: test -s public/build/bundle.js\n";
+        let f = missing("public/build/bundle.js", "test").at_step_name("Check");
+        let files = repo(&[
+            ("package.json", "{}"),
+            ("public/index.html", ""),
+            ("site/public/build/bundle.js", "old"),
+        ]);
+        let o = crate::fixes_for(&f, PATH, src, &files);
+        assert!(o.fixes.iter().all(|fix| fix.fallback), "{:?}", o.fixes);
+        // With `public/build/` itself tracked, the path is followed as before.
+        let tracked = repo(&[
+            ("package.json", "{}"),
+            ("public/build/.gitkeep", ""),
+            ("site/public/build/bundle.js", "old"),
+        ]);
+        let o = crate::fixes_for(&f, PATH, src, &tracked);
+        assert!(o.fixes.iter().any(|fix| !fix.fallback), "{:?}", o);
+    }
+
     /// review87 H4: a file an earlier step writes, or an artifact brings, is
     /// the run's, never a same-named committed one; a rewrite into examples or
     /// test data is never Safe.

@@ -187,7 +187,10 @@ pub(crate) fn companions_left_behind(listing: &[String], from: &str, to: &str, s
 /// The build-output directory (`web/dist`) a missing path lies under when
 /// the listing has nothing there: the file is made by an earlier step or
 /// job, so a file of the same name elsewhere (a test fixture, another
-/// package's copy) is not where it went.
+/// package's copy) is not where it went. An output-named directory the
+/// repository does track (`public/` holding `index.html`) may still hold an
+/// untracked output directory deeper down (`public/build/`, where Svelte's
+/// and Rollup's templates write the bundle), so the search goes on below it.
 fn build_output<'p>(listing: &[String], path: &'p str) -> Option<&'p str> {
     let mut at = 0;
     for part in path.split('/') {
@@ -200,7 +203,9 @@ fn build_output<'p>(listing: &[String], path: &'p str) -> Option<&'p str> {
             let tracked = listing
                 .iter()
                 .any(|f| f.strip_prefix(dir).is_some_and(|rest| rest.starts_with('/')));
-            return (!tracked).then_some(dir);
+            if !tracked {
+                return Some(dir);
+            }
         }
         at = end + 1;
     }
