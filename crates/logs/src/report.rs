@@ -806,3 +806,22 @@ mod tests {
         assert_eq!(content_hash(b""), "fnv1a64:cbf29ce484222325");
     }
 }
+
+#[cfg(test)]
+mod doc_tests {
+    use super::*;
+
+    /// docs/json-output.md lists every `rate_limit.service` identifier the
+    /// JSON can hold (`hex_pm` was emitted before it was listed).
+    #[test]
+    fn the_json_doc_lists_every_rate_limit_service() {
+        let path = format!("{}/../../docs/json-output.md", env!("CARGO_MANIFEST_DIR"));
+        let doc = std::fs::read_to_string(&path).expect("docs/json-output.md");
+        let missing: Vec<_> = RateLimitService::ALL
+            .iter()
+            .map(|s| s.as_str())
+            .filter(|id| !doc.contains(&format!("`{id}`")))
+            .collect();
+        assert!(missing.is_empty(), "{missing:?}");
+    }
+}

@@ -44,8 +44,12 @@ pub const BUILD_OUTPUT_DIRS: &[&str] = &[
 /// `jacocoTestReport.xml`, Gradle's JaCoCo plugin), istanbul's JSON
 /// (`coverage-final.json`, `coverage-summary.json`), coverage.py's data file
 /// (`.coverage`), Go's `-coverprofile` files as its docs name them
-/// (`coverage.out`, `cover.out`); test reports: JUnit XML (`junit.xml`) and
-/// Maven Surefire's `TEST-{class}.xml`.
+/// (`coverage.out`, `cover.out`), coverlet's (the .NET collector `dotnet test
+/// --collect "XPlat Code Coverage"` and `/p:CollectCoverage=true` run) named
+/// `coverage.{format}` by format (`coverage.cobertura.xml`,
+/// `coverage.opencover.xml`, lcov as `coverage.info`); test reports: JUnit XML
+/// (`junit.xml`), Maven Surefire's `TEST-{class}.xml` and `dotnet test
+/// --logger trx`'s Visual Studio test results (`*.trx`).
 pub fn report_kind(path: &str) -> Option<&'static str> {
     let name = path.trim_end_matches('/').rsplit(['/', '\\']).next().unwrap_or(path);
     let lower = name.to_ascii_lowercase();
@@ -65,11 +69,15 @@ pub fn report_kind(path: &str) -> Option<&'static str> {
         ".coverage",
         "coverage.out",
         "cover.out",
+        "coverage.cobertura.xml",
+        "coverage.opencover.xml",
+        "coverage.info",
     ];
     if coverage.contains(&lower.as_str()) || (lower.ends_with(".lcov") && lower.len() > ".lcov".len()) {
         return Some("coverage report");
     }
-    if lower == "junit.xml" || (name.starts_with("TEST-") && lower.ends_with(".xml")) {
+    let trx = lower.ends_with(".trx") && lower.len() > ".trx".len();
+    if lower == "junit.xml" || (name.starts_with("TEST-") && lower.ends_with(".xml")) || trx {
         return Some("test report");
     }
     None
@@ -92,6 +100,11 @@ mod tests {
             ("coverage.out", "coverage report"),
             ("target/surefire-reports/TEST-com.acme.AppTest.xml", "test report"),
             ("reports/junit.xml", "test report"),
+            ("TestResults/1b2c/coverage.cobertura.xml", "coverage report"),
+            ("coverage.opencover.xml", "coverage report"),
+            ("coverage/coverage.info", "coverage report"),
+            ("TestResults/runner_fv-az12_2026-12-07_01_02_03.trx", "test report"),
+            ("TestResults\\results.trx", "test report"),
         ] {
             assert_eq!(report_kind(path), Some(kind), "{path}");
         }
@@ -104,6 +117,9 @@ mod tests {
             "config/sarif-rules.yml",
             "TEST-PLAN.md",
             "test/junit.xml.template",
+            ".trx",
+            "tests/trx.md",
+            "coverage.info.md",
         ] {
             assert_eq!(report_kind(path), None, "{path}");
         }

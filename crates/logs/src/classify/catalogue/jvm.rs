@@ -9,7 +9,10 @@
 //! (`POM file {arg} specified with the -f/--file command line argument does
 //! not exist`; `Directory {dir} extracted from the -f/--file command-line
 //! argument {arg} does not exist`: Maven 3.9's `bin/mvn` prints it and its
-//! `MavenCli` prints it again),
+//! `MavenCli` prints it again; both print it only when `{arg}` is a regular
+//! file, so that form names a POM that exists, no missing file; `bin/mvn.cmd`
+//! words the first `POM file "{arg}" specified the -f/--file command-line
+//! argument does not exist`, the argument quoted),
 //! Gradle's resolution errors (`Could not GET '{url}'. Received status code
 //! {code} from server: {reason}`, `Could not resolve all files for
 //! configuration`, `Plugin [id: '{id}'] was not found in any of the following
@@ -155,8 +158,9 @@ pub const ENTRIES: &[Entry] = &[
     },
     Entry {
         id: "jvm/maven-file-argument-missing",
-        grammar: "POM file {arg} specified with the -f/--file command line argument does not exist | Directory {dir} \
-                  extracted from the -f/--file command-line argument {arg} does not exist",
+        grammar: "POM file {arg} specified with the -f/--file command line argument does not exist | POM file \"{arg}\" \
+                  specified the -f/--file command-line argument does not exist | Directory {dir} extracted from the \
+                  -f/--file command-line argument {arg} does not exist",
         needles: &[
             "the -f/--file command line argument",
             "the -f/--file command-line argument",
@@ -169,10 +173,15 @@ pub const ENTRIES: &[Entry] = &[
                 Some("services/api/pom.xml"),
             ),
             ex(
-                "Directory /home/runner/work/app/app/services extracted from the -f/--file command-line argument \
-                 services/api/pom.xml does not exist",
+                "POM file \"services/api/pom.xml\" specified the -f/--file command-line argument does not exist",
                 Category::FileNotFound,
                 Some("services/api/pom.xml"),
+            ),
+            ex(
+                "Directory /home/runner/work/app/app/services extracted from the -f/--file command-line argument \
+                 services/api/pom.xml does not exist",
+                Category::Unknown,
+                None,
             ),
         ],
     },
@@ -486,10 +495,28 @@ fn maven_no_pom(_: &Line<'_>) -> Option<Hit> {
 }
 
 fn maven_file_argument_missing(line: &Line<'_>) -> Option<Hit> {
-    let c = regex!(
-        r"^(?:\[ERROR\] )?(?:POM file (\S+) specified with the -f/--file command line argument|Directory \S+ extracted from the -f/--file command-line argument (\S+)) does not exist$"
+    let text = line.text.trim();
+    // Printed only when the argument is a regular file (`bin/mvn`'s `elif [ -f
+    // "$arg" ]`, MavenCli's `Files.isRegularFile`, `mvn.cmd` after its `if not
+    // exist` check): the POM exists; its directory could not be entered.
+    if let Some(c) = regex!(
+        r#"^(?:\[ERROR\] )?Directory (?:"[^"]+"|\S+) extracted from the -f/--file command-line argument (?:"([^"]+)"|(\S+)) does not exist$"#
     )
-    .captures(line.text.trim())?;
+    .captures(text)
+    {
+        let arg = c.get(1).or_else(|| c.get(2))?.as_str();
+        return Some(Hit::blocker(format!(
+            "Maven could not enter the directory of the POM given with `-f`/`--file` ({}); the POM itself exists \
+             (Maven prints this only for an existing file), so no file moved: check the directory's permissions or \
+             the path's form (a manual fix).",
+            crate::subject::display_text(arg)
+        )));
+    }
+    // POSIX `bin/mvn` and MavenCli, then `bin/mvn.cmd` (the argument quoted).
+    let c = regex!(
+        r#"^(?:\[ERROR\] )?POM file (?:(\S+) specified with the -f/--file command line argument|"([^"]+)" specified the -f/--file command-line argument) does not exist$"#
+    )
+    .captures(text)?;
     let arg = c.get(1).or_else(|| c.get(2))?.as_str();
     Some(path_hit(
         arg,
@@ -851,5 +878,48 @@ mod tests {
         ] {
             assert!(artifact_not_found(&Line::plain(other)).is_none(), "{other}");
         }
+    }
+}
+
+#[cfg(test)]
+mod file_argument_tests {
+    use super::*;
+
+    /// `bin/mvn` and MavenCli print the `Directory … extracted from …` form
+    /// only when the argument is a regular file: the POM exists, no fix of a
+    /// missing file applies to it.
+    #[test]
+    fn the_directory_form_names_a_pom_that_exists() {
+        let hit = maven_file_argument_missing(&Line::plain(
+            "Directory /home/runner/work/app/app/services extracted from the -f/--file command-line argument \
+             services/api/pom.xml does not exist",
+        ))
+        .expect("read");
+        assert!(!hit.fixable, "{hit:?}");
+        assert_eq!(hit.category, Category::Unknown);
+        let hit = maven_file_argument_missing(&Line::plain(
+            "Directory \"D:\\a\\app\\services\" extracted from the -f/--file command-line argument \
+             \"services\\api\\pom.xml\" does not exist",
+        ))
+        .expect("read");
+        assert!(!hit.fixable, "{hit:?}");
+    }
+
+    /// `bin/mvn.cmd` (a Windows leg) words a missing POM `POM file "{arg}"
+    /// specified the -f/--file command-line argument does not exist`.
+    #[test]
+    fn the_windows_script_s_wording_is_read() {
+        let hit = maven_file_argument_missing(&Line::plain(
+            "POM file \"services\\billing\\pom.xml\" specified the -f/--file command-line argument does not exist",
+        ))
+        .expect("read");
+        assert_eq!(hit.category, Category::FileNotFound);
+        assert!(hit.message.contains("does not exist"), "{}", hit.message);
+        assert!(
+            maven_file_argument_missing(&Line::plain(
+                "echo POM file \"x/pom.xml\" specified the -f/--file command-line argument does not exist"
+            ))
+            .is_none()
+        );
     }
 }
