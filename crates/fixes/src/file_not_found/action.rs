@@ -104,7 +104,7 @@ pub(super) fn in_local_action(ctx: &Ctx<'_>, step: &Step<'_>, rel: &str, raw: &s
         })
         .collect();
     let title = format!("Use `{new_rel}` instead of `{rel}` in the action `./{dir}`");
-    let fix = if how.is_strong(stayed.as_deref()) {
+    let fix = if how.is_strong(stayed.as_ref()) {
         Fix::safe(title, edits)
     } else {
         Fix::unsafe_(title, edits)
@@ -116,7 +116,7 @@ pub(super) fn in_local_action(ctx: &Ctx<'_>, step: &Step<'_>, rel: &str, raw: &s
          may have been moved or renamed on purpose.",
         index + 1,
         how.describe(),
-        stayed.as_deref().map_or(String::new(), |left| moved::left_behind_note(&full, left))
+        stayed.as_ref().map_or(String::new(), |doubt| doubt.note(&full))
     ));
     let (want, old) = (new_rel, rel.to_string());
     let intent = move |files: &Files| {

@@ -9,6 +9,7 @@
 mod action;
 mod guard;
 mod moved;
+mod root_file;
 
 use autoheal_engine::model::{Job, Step, Workflow};
 use autoheal_engine::text::TextRange;
@@ -106,7 +107,7 @@ pub(crate) fn generate(ctx: &Ctx<'_>) -> Generated {
                 let found = Found {
                     to: &to,
                     how,
-                    stayed: stayed.as_deref(),
+                    stayed: stayed.as_ref(),
                 };
                 return Ok(vec![point_at(ctx, job, step, &rel, &full, found, wd.as_deref())?]);
             }
@@ -198,7 +199,7 @@ fn refs(source: &str, step: &Node, path: &str) -> Vec<TextRange> {
 struct Found<'f> {
     to: &'f str,
     how: Move,
-    stayed: Option<&'f str>,
+    stayed: Option<&'f moved::Doubt>,
 }
 
 fn point_at(
@@ -252,8 +253,8 @@ fn point_at(
                 elsewhere.join(", ")
             ));
         }
-        if let Some(left) = stayed {
-            explanation.push_str(&moved::left_behind_note(full, left));
+        if let Some(doubt) = stayed {
+            explanation.push_str(&doubt.note(full));
         }
         explanation.push_str(" Check that it is the same file: it may have been moved or renamed on purpose.");
         let fix =
@@ -1181,5 +1182,27 @@ jobs:
                 "{s:?}"
             );
         }
+    }
+
+    /// finfix H1f: a root file whose only namesake is another tool's file in
+    /// a subdirectory (Read the Docs' `docs/requirements.txt` beside
+    /// `docs/conf.py`) while the root keeps the project's files: no Safe
+    /// rewrite to it (`pip install -r docs/requirements.txt` installs Sphinx,
+    /// not the project's dependencies), and the note says why.
+    #[test]
+    fn a_root_file_is_not_safely_moved_into_docs() {
+        let wf = "on: push\njobs:\n  test:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - name: Install\n        run: pip install -r requirements.txt\n";
+        let f = missing("requirements.txt", "test").at_step_name("Install");
+        let files = repo(&[
+            ("pyproject.toml", "[project]\nname='x'\n"),
+            ("src/x/__init__.py", ""),
+            ("docs/conf.py", ""),
+            ("docs/requirements.txt", "sphinx\n"),
+        ]);
+        let o = crate::fixes_for(&f, PATH, wf, &files);
+        for fix in &o.fixes {
+            assert_ne!(fix.applicability, autoheal_engine::Applicability::Safe, "{fix:?}");
+        }
+        assert!(o.fixes.iter().any(|f| f.explanation.contains("under `docs/`")), "{o:?}");
     }
 }

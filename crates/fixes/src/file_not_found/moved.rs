@@ -9,23 +9,46 @@ use std::collections::BTreeSet;
 
 use autoheal_logs::knowledge::outputs::BUILD_OUTPUT_DIRS;
 
+use super::root_file::root_file_doubt;
+
 /// What the listing says about a path.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub(crate) enum Whereabouts {
     /// The path is in the repository (a file, or a directory with files).
     Present,
-    /// Exactly one place the path was moved or renamed to. `stayed`: a
-    /// file of the old directory that did not move with it (then the match
-    /// is weak evidence, [`neighbour_left_behind`]).
+    /// Exactly one place the path was moved or renamed to. `stayed`: why
+    /// the match is weak evidence after all ([`Doubt`]).
     Moved {
         to: String,
         how: Move,
-        stayed: Option<String>,
+        stayed: Option<Doubt>,
     },
     /// Several equally good candidates: no fix picks one.
     Ambiguous { how: Move, candidates: Vec<String> },
     /// Nothing in the repository resembles it.
     Absent,
+}
+
+/// Why a strong rule's match is still not applied without a person.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) enum Doubt {
+    /// A file of the old directory that did not move with it
+    /// ([`neighbour_left_behind`], [`module_left_behind`]).
+    LeftBehind(String),
+    /// A root file found under one directory that lacks what would have
+    /// moved with it, or that holds files for another purpose
+    /// ([`root_file_doubt`]); the explanation's sentence.
+    RootFile(String),
+}
+
+impl Doubt {
+    /// The explanation's sentence for the missing `path`.
+    pub(crate) fn note(&self, path: &str) -> String {
+        match self {
+            Doubt::LeftBehind(left) => left_behind_note(path, left),
+            Doubt::RootFile(why) => why.clone(),
+        }
+    }
 }
 
 /// How the new place was found, strongest first.
@@ -66,7 +89,7 @@ impl Move {
     /// Evidence strong enough for a fix that keeps the workflow's meaning,
     /// unless a file of the old directory stayed there (`stayed`,
     /// [`neighbour_left_behind`]).
-    pub(crate) fn is_strong(self, stayed: Option<&str>) -> bool {
+    pub(crate) fn is_strong(self, stayed: Option<&Doubt>) -> bool {
         self.is_strong_rule() && stayed.is_none()
     }
 
@@ -277,8 +300,13 @@ pub(crate) fn whereabouts(listing: &[String], path: &str) -> Whereabouts {
             [one] => {
                 let how = strong.iter().find(|(_, f)| f == one).map_or(how, |(h, _)| *h);
                 let stayed = match (how, longest_tail) {
-                    (Move::Reparented, Some(tail)) => module_left_behind(listing, path, one, tail),
-                    _ => neighbour_left_behind(listing, path, one),
+                    (Move::Reparented, Some(tail)) => {
+                        module_left_behind(listing, path, one, tail).map(Doubt::LeftBehind)
+                    }
+                    (Move::UnderDirectory, _) if !path.contains('/') => {
+                        root_file_doubt(listing, path, one).map(Doubt::RootFile)
+                    }
+                    _ => neighbour_left_behind(listing, path, one).map(Doubt::LeftBehind),
                 };
                 Whereabouts::Moved {
                     how,
@@ -392,8 +420,9 @@ fn module_left_behind(listing: &[String], path: &str, to: &str, tail: &str) -> O
 /// elsewhere (`v1/requirements/prod.txt` for `requirements/prod.txt`, while
 /// `requirements/dev.txt` stayed) is as likely another copy (an old
 /// version's tree, another package's) as where it went. A file at the root
-/// has no directory that could have moved; a rename inside its directory, or
-/// a new name, says more than a name found elsewhere.
+/// has no directory that could have moved (its namesake under one directory
+/// is weighed by [`root_file_doubt`] instead); a rename inside its
+/// directory, or a new name, says more than a name found elsewhere.
 pub(crate) fn neighbour_left_behind(listing: &[String], path: &str, to: &str) -> Option<String> {
     let old = parent(path);
     let new = parent(to);
@@ -408,7 +437,7 @@ pub(crate) fn neighbour_left_behind(listing: &[String], path: &str, to: &str) ->
 }
 
 /// The explanation's sentence for a match made weak by a file left behind.
-pub(crate) fn left_behind_note(path: &str, left: &str) -> String {
+fn left_behind_note(path: &str, left: &str) -> String {
     format!(
         " `{left}` is still in `{}/`, so that directory did not move: the file found may be another copy rather than \
          where `{path}` went, and the change is not applied without a person.",
@@ -447,7 +476,7 @@ fn decide(listing: &[String], path: &str, how: Move, found: &[String]) -> Option
         1 => {
             let to = outer.into_iter().next().unwrap_or_default();
             Some(Whereabouts::Moved {
-                stayed: neighbour_left_behind(listing, path, &to),
+                stayed: neighbour_left_behind(listing, path, &to).map(Doubt::LeftBehind),
                 to,
                 how,
             })
@@ -526,7 +555,7 @@ mod tests {
 
     fn strength(files: &[&str], path: &str) -> Option<(String, bool)> {
         match find(files, path) {
-            Whereabouts::Moved { to, how, stayed } => Some((to, how.is_strong(stayed.as_deref()))),
+            Whereabouts::Moved { to, how, stayed } => Some((to, how.is_strong(stayed.as_ref()))),
             _ => None,
         }
     }
@@ -557,7 +586,7 @@ mod tests {
             Whereabouts::Moved {
                 to: "v1/requirements/prod.txt".into(),
                 how: Move::UnderDirectory,
-                stayed: Some("requirements/dev.txt".into())
+                stayed: Some(Doubt::LeftBehind("requirements/dev.txt".into()))
             }
         );
         // Leading directories dropped, the same both ways.
@@ -566,10 +595,19 @@ mod tests {
             strength(&["ci/x.sh", "tools/ci/y.sh"], "tools/ci/x.sh"),
             Some(("ci/x.sh".into(), false))
         );
-        // A file at the root has no directory that could move; a new name
-        // (same words) and a rename inside the directory stay strong.
+        // A file at the root has no directory that could move: its
+        // namesake under one directory is strong only beside the manifest
+        // a project moved there took along (finfix H1f); a new name (same
+        // words) and a rename inside the directory stay strong.
         assert_eq!(
             strength(&["backend/requirements.txt", "README.md"], "requirements.txt"),
+            Some(("backend/requirements.txt".into(), false))
+        );
+        assert_eq!(
+            strength(
+                &["backend/requirements.txt", "backend/pyproject.toml", "README.md"],
+                "requirements.txt"
+            ),
             Some(("backend/requirements.txt".into(), true))
         );
         assert_eq!(
@@ -599,7 +637,7 @@ mod tests {
 
     #[test]
     fn each_rule_finds_its_kind_of_move() {
-        let files = ["backend/requirements.txt", "README.md"];
+        let files = ["backend/requirements.txt", "backend/setup.py", "README.md"];
         assert_eq!(
             find(&files, "requirements.txt"),
             moved("backend/requirements.txt", Move::UnderDirectory)
@@ -802,7 +840,7 @@ mod tests {
             Whereabouts::Moved {
                 to: "apps/billing/src/main.ts".into(),
                 how: Move::Reparented,
-                stayed: Some("services/billing/package.json".into())
+                stayed: Some(Doubt::LeftBehind("services/billing/package.json".into()))
             }
         );
         let note = left_behind_note("services/billing/src/main.ts", "services/billing/package.json");

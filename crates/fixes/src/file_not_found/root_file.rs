@@ -1,0 +1,128 @@
+//! A file missing at the repository's root and found, by the same name, in
+//! one directory (`docs/requirements.txt` for `requirements.txt`). The root
+//! never moves as a whole (it keeps `.github/` at least), so "nothing was
+//! left behind" cannot be asked of it; what can be asked is whether the
+//! files that go with it are in the new directory too. A project moved into
+//! a subdirectory took its manifest along: `backend/requirements.txt` beside
+//! `backend/setup.py` is the project's, `docs/requirements.txt` beside
+//! `docs/conf.py` only is Read the Docs' list of the documentation's own
+//! dependencies (Sphinx), not the project's.
+
+/// The manifests a file of an ecosystem sits beside, when it moved with its
+/// project: pip's requirement lists and Python's lock files beside
+/// `pyproject.toml`/`setup.py`/`setup.cfg` (or a `Pipfile`), a JavaScript
+/// lock file beside `package.json`, `Cargo.lock` beside `Cargo.toml`,
+/// `go.sum` beside `go.mod`, `Gemfile.lock` beside `Gemfile`, the Maven and
+/// Gradle wrappers and settings beside `pom.xml` / `build.gradle(.kts)`.
+fn manifests(name: &str) -> Option<&'static [&'static str]> {
+    const PYTHON: &[&str] = &["pyproject.toml", "setup.py", "setup.cfg", "Pipfile"];
+    let lower = name.to_ascii_lowercase();
+    if lower.starts_with("requirements") && lower.ends_with(".txt")
+        || matches!(name, "poetry.lock" | "uv.lock" | "pdm.lock" | "Pipfile.lock")
+    {
+        return Some(PYTHON);
+    }
+    Some(match name {
+        "package-lock.json" | "npm-shrinkwrap.json" | "yarn.lock" | "pnpm-lock.yaml" | "bun.lock" | "bun.lockb" => {
+            &["package.json"]
+        }
+        "Cargo.lock" => &["Cargo.toml"],
+        "go.sum" => &["go.mod"],
+        "Gemfile.lock" => &["Gemfile"],
+        "mvnw" | "mvnw.cmd" => &["pom.xml"],
+        "gradlew" | "gradlew.bat" | "settings.gradle" | "settings.gradle.kts" | "gradle.properties" => {
+            &["build.gradle", "build.gradle.kts"]
+        }
+        _ => return None,
+    })
+}
+
+/// Directories that hold another tool's or another purpose's files of the
+/// same names as the project's: documentation (Read the Docs'
+/// `docs/requirements.txt`), the repository's GitHub settings, tests and
+/// examples. A root file is never taken to have moved there without a
+/// person.
+const OTHER_PURPOSE_DIRS: &[&str] = &["docs", "doc", ".github", "test", "tests", "example", "examples"];
+
+/// Why a root file `name`, found only as `to`, may not be the same file:
+/// `None` when the new directory also holds the manifest that would have
+/// moved with it (or the file has none) and is no documentation, test or
+/// example directory.
+pub(crate) fn root_file_doubt(listing: &[String], name: &str, to: &str) -> Option<String> {
+    let (dir, found) = to.rsplit_once('/')?;
+    if name.contains('/') || found != name {
+        return None;
+    }
+    if let Some(other) = dir
+        .split('/')
+        .find(|d| OTHER_PURPOSE_DIRS.contains(&d.to_ascii_lowercase().as_str()))
+    {
+        return Some(format!(
+            " `{to}` is under `{other}/`, which holds files of the same names for another purpose (documentation, \
+             tests, examples, GitHub's settings) rather than the project's, so the change is not applied without a \
+             person."
+        ));
+    }
+    let wanted = manifests(name)?;
+    if wanted
+        .iter()
+        .any(|m| listing.iter().any(|f| *f == format!("{dir}/{m}")))
+    {
+        return None;
+    }
+    let shown: Vec<String> = wanted.iter().map(|m| format!("`{m}`")).collect();
+    Some(format!(
+        " `{dir}/` has no {} beside it, which a project moved there would have taken along, so `{to}` may be another \
+         tool's file rather than where `{name}` went, and the change is not applied without a person.",
+        shown.join(" or ")
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn listing(files: &[&str]) -> Vec<String> {
+        files.iter().map(|f| f.to_string()).collect()
+    }
+
+    #[test]
+    fn a_root_file_moved_with_its_manifest_is_no_doubt() {
+        let files = listing(&["backend/setup.py", "backend/requirements.txt", "README.md"]);
+        assert_eq!(
+            root_file_doubt(&files, "requirements.txt", "backend/requirements.txt"),
+            None
+        );
+        let files = listing(&["web/package.json", "web/yarn.lock"]);
+        assert_eq!(root_file_doubt(&files, "yarn.lock", "web/yarn.lock"), None);
+        // A file of no known ecosystem: nothing to ask of its directory.
+        let files = listing(&["scripts/build.sh"]);
+        assert_eq!(root_file_doubt(&files, "build.sh", "scripts/build.sh"), None);
+        // Not a root file, or not the same name: another rule's question.
+        assert_eq!(root_file_doubt(&files, "ci/build.sh", "scripts/ci/build.sh"), None);
+        assert_eq!(root_file_doubt(&files, "build.sh", "build.sh"), None);
+    }
+
+    #[test]
+    fn a_root_file_without_its_manifest_or_in_docs_is_in_doubt() {
+        // Read the Docs' layout: the docs' own requirements, manifest or not.
+        let rtd = listing(&["pyproject.toml", "docs/conf.py", "docs/requirements.txt"]);
+        let why = root_file_doubt(&rtd, "requirements.txt", "docs/requirements.txt").unwrap_or_default();
+        assert!(why.contains("under `docs/`"), "{why}");
+        let with_manifest = listing(&["docs/setup.py", "docs/requirements.txt"]);
+        assert!(root_file_doubt(&with_manifest, "requirements.txt", "docs/requirements.txt").is_some());
+        assert!(root_file_doubt(&listing(&["x"]), "build.sh", ".github/scripts/build.sh").is_some());
+        assert!(root_file_doubt(&listing(&["x"]), "go.sum", "Tests/go.sum").is_some());
+        // A directory without the ecosystem's manifest.
+        for (name, to, manifest) in [
+            ("requirements-dev.txt", "tools/requirements-dev.txt", "`setup.py`"),
+            ("package-lock.json", "e2e/package-lock.json", "`package.json`"),
+            ("Cargo.lock", "fuzz/Cargo.lock", "`Cargo.toml`"),
+            ("gradlew", "android/gradlew", "`build.gradle.kts`"),
+        ] {
+            let files = listing(&[to, "package.json", "Cargo.toml"]);
+            let why = root_file_doubt(&files, name, to).unwrap_or_default();
+            assert!(why.contains(manifest), "{name}: {why}");
+        }
+    }
+}
