@@ -53,7 +53,9 @@ pub(crate) enum Talk {
 
 /// Commands that neither fetch nor run the project's code, allowed beside
 /// a fetch on one line (`cd web && npm ci`, `gh api … | jq -r .name`): shell
-/// builtins and text filters that only read their input.
+/// builtins and text filters that only read their input. Such a line only
+/// fetches; `retry.rs` still loops it only when it is one pipeline (never a
+/// `&&`/`||`/`;` list).
 const HELPERS: &[&str] = &[
     "cd", "echo", "printf", "export", "true", ":", "set", "mkdir", "jq", "grep", "head", "tail", "sort", "uniq", "wc",
     "cut", "tr", "base64", "cat", "tee",

@@ -14,7 +14,7 @@ use crate::runner::runs_posix_shell;
 use crate::script::{Script, is_simple_line, strip_comment};
 use crate::{Ctx, RateLimitService};
 use autoheal_logs::classify::catalogue::SECONDARY_LIMIT_REFUSALS;
-use autoheal_logs::shell_lex::logical_lines;
+use autoheal_logs::shell_lex::{self, Separator, logical_lines};
 
 const ATTEMPTS: u32 = 5;
 
@@ -71,8 +71,12 @@ pub(super) fn wrap(
         let first = lines[0].text;
         let own = first.len() - first.trim_start().len();
         let last = lines[lines.len() - 1].text;
-        let last_code = strip_comment(last).trim_end();
-        let comment = &last[last_code.len()..];
+        let written = strip_comment(last).trim_end();
+        let comment = &last[written.len()..];
+        // The loop writes its own `;` after the command (`if CMD; then`,
+        // `{ CMD; }`): a `;` ending the command as written would make it
+        // `;;`, a syntax error that stops the whole script.
+        let last_code = without_trailing_semicolon(written);
         // The command's lines as written (a continuation keeps its own
         // indentation, relative to the command's first line).
         let mut code_lines: Vec<&str> = lines.iter().map(|l| l.text.trim_end()).collect();
@@ -298,6 +302,37 @@ pub fn retried_commands(text: &str) -> Vec<&str> {
         .collect()
 }
 
+/// `code` without the one `;` that ends it (not an escaped `\;`, nor a
+/// `case` branch's `;;`, which [`units`] never makes whole).
+pub(super) fn without_trailing_semicolon(code: &str) -> &str {
+    let Some(rest) = code.strip_suffix(';') else {
+        return code;
+    };
+    let escapes = rest.len() - rest.trim_end_matches('\\').len();
+    if escapes % 2 == 1 || rest.ends_with(';') {
+        return code;
+    }
+    rest.trim_end()
+}
+
+/// A unit's command as a loop may wrap it: one pipeline (commands joined by
+/// `|`, `|&`), ended by at most one `;`. A list is not: in `COND && fetch`
+/// or `cd dir && fetch` the loop would run the condition or the `cd` again
+/// (a false condition, meant to skip the fetch, now fails the step after
+/// five attempts; a relative `cd` fails from the second attempt on, so the
+/// fetch is never sent again), and after `fetch; other`, `fetch || true` or
+/// `fetch &` the loop's condition is the last command's status, not the
+/// fetch's, so it never retries.
+fn one_pipeline(code: &str) -> bool {
+    let Ok(lexed) = shell_lex::lex(code) else {
+        return false;
+    };
+    let Some((last, before)) = lexed.commands.split_last() else {
+        return false;
+    };
+    last.separator == Separator::Sequence && before.iter().all(|c| c.separator == Separator::Pipe)
+}
+
 /// The command as a title shows it: at most a few words.
 fn short(code: &str) -> String {
     let words: Vec<&str> = code.split_whitespace().collect();
@@ -357,10 +392,11 @@ fn pick_units(ctx: &Ctx<'_>, script: &Script<'_>, service: RateLimitService) -> 
         if service != RateLimitService::GithubRestSecondary {
             return Err(None);
         }
+        fetch::repeatable_write(&text(u)).map_err(Some)?;
         if !u.whole {
             return Err(Some("it is part of a longer command".into()));
         }
-        fetch::repeatable_write(&text(u)).map_err(Some)
+        Ok(())
     };
     let unreadable = |line: &str| {
         format!(
@@ -453,7 +489,7 @@ fn pick_units(ctx: &Ctx<'_>, script: &Script<'_>, service: RateLimitService) -> 
     if fetching.iter().any(|u| !u.whole) {
         return Err(format!(
             "the line that fetches from the {name} is part of a longer command (a pipeline or list spanning lines, a \
-             block, or a `case` branch), so it is not wrapped"
+             list joined by `&&`, `||`, `;` or `&`, a block, or a `case` branch), so it is not wrapped"
         ));
     }
     Ok(fetching)
@@ -478,7 +514,7 @@ fn units(script: &Script<'_>) -> Vec<Unit> {
         let first = code.split_whitespace().next().unwrap_or("");
         let case_branch = first.ends_with(')') || code.ends_with(";;");
         let spans_lines = code.contains('\n');
-        let simple = !spans_lines && !case_branch && line.body.is_empty() && is_simple_line(code);
+        let simple = !spans_lines && !case_branch && line.body.is_empty() && is_simple_line(code) && one_pipeline(code);
         out.push(Unit {
             first: line.lines.start,
             last: line.lines.end - 1,
@@ -486,7 +522,8 @@ fn units(script: &Script<'_>) -> Vec<Unit> {
             pull: None,
             on_refusal: false,
         });
-        continued = code.ends_with('|') || code.ends_with("&&") || code.ends_with('(');
+        // `|&` pipes into the next line like `|` (bash's `2>&1 |`).
+        continued = code.ends_with('|') || code.ends_with("|&") || code.ends_with("&&") || code.ends_with('(');
     }
     out
 }

@@ -1475,3 +1475,167 @@ jobs:
         "{out}"
     );
 }
+
+/// finfix: a command written with a trailing `;` is wrapped into
+/// `if CMD;; then`, a bash syntax error that stops the whole script.
+#[test]
+fn finfix_a_trailing_semicolon_is_not_doubled_in_the_loop() {
+    let src = "on: push\njobs:\n  build:\n    runs-on: ubuntu-latest\n    steps:\n      - name: Image\n        run: |\n          echo hi\n          docker pull quay.io/acme/base:1;\n";
+    let f = limited(RateLimitService::Quay, "build");
+    let o = fixes_for(&f, PATH, src, &autoheal_engine::repo::NoRepo);
+    if o.fixes.is_empty() {
+        return;
+    }
+    let out = apply_only(&f, src);
+    assert!(!out.contains(";;"), "{out}");
+}
+
+/// finfix: a list whose first command is a condition or a `cd` is looped
+/// whole: a false condition (`grep -q … && pull`, which bash -e lets the
+/// script go on after) now sleeps through five attempts and fails the step
+/// with `(exit 1)`; a relative `cd` fails from the second attempt on, so
+/// the pull is never sent again.
+#[test]
+fn finfix_a_list_with_a_condition_or_cd_first_is_not_looped_whole() {
+    for line in [
+        "grep -q beta VERSION && docker pull quay.io/acme/base:1",
+        "cd web && docker pull quay.io/acme/base:1",
+    ] {
+        let src = format!(
+            "on: push\njobs:\n  build:\n    runs-on: ubuntu-latest\n    steps:\n      - name: Image\n        run: |\n          {line}\n          make image\n"
+        );
+        let f = limited(RateLimitService::Quay, "build");
+        let o = fixes_for(&f, PATH, &src, &autoheal_engine::repo::NoRepo);
+        for fix in &o.fixes {
+            let text: String = fix.edits.iter().map(|e| e.new_text.as_str()).collect();
+            assert!(
+                !text.contains(&format!("if {line}; then")),
+                "{line}: {:?}\n{text}",
+                fix.applicability
+            );
+        }
+    }
+}
+
+/// finfix: `|&` at a line's end pipes into the next line like `|`; the loop
+/// written there becomes the pipeline's right side (a subshell), so
+/// `(exit "$autoheal_status")` after it reads an unset status.
+#[test]
+fn finfix_a_line_after_a_pipe_with_stderr_is_not_wrapped() {
+    let src = "on: push\njobs:\n  build:\n    runs-on: ubuntu-latest\n    steps:\n      - name: Image\n        run: |\n          ./prepare.sh |&\n          docker pull quay.io/acme/base:1\n";
+    let f = limited(RateLimitService::Quay, "build");
+    let o = fixes_for(&f, PATH, src, &autoheal_engine::repo::NoRepo);
+    assert!(o.fixes.is_empty(), "{:?}", o.fixes.first().map(|x| &x.title));
+}
+
+/// finfix L3f: after `fetch; other`, `fetch || true` or `fetch &` the loop's
+/// condition would be the last command's status, not the fetch's: it would
+/// never retry, so no loop is written.
+#[test]
+fn a_fetch_followed_by_another_command_on_its_line_is_not_looped() {
+    for line in [
+        "docker pull quay.io/acme/base:1; echo ok",
+        "docker pull quay.io/acme/base:1 || true",
+        "docker pull quay.io/acme/base:1 & wait",
+        "echo pulling && docker pull quay.io/acme/base:1",
+    ] {
+        let src = format!(
+            "on: push\njobs:\n  build:\n    runs-on: ubuntu-latest\n    steps:\n      - name: Image\n        run: |\n          {line}\n          make image\n"
+        );
+        let o = fixes_for(
+            &limited(RateLimitService::Quay, "build"),
+            PATH,
+            &src,
+            &autoheal_engine::repo::NoRepo,
+        );
+        for fix in &o.fixes {
+            let text: String = fix.edits.iter().map(|e| e.new_text.as_str()).collect();
+            assert!(!text.contains("for attempt in"), "{line}: {text}");
+        }
+    }
+}
+
+/// The `run:` block of `out`'s step "Image", dedented.
+fn image_script(out: &str) -> String {
+    let lines: Vec<&str> = out.lines().collect();
+    let at = lines
+        .iter()
+        .position(|l| *l == "      - name: Image")
+        .unwrap_or_else(|| panic!("{out}"));
+    let run = (at..lines.len())
+        .find(|&i| lines[i] == "        run: |")
+        .unwrap_or_else(|| panic!("{out}"));
+    lines[run + 1..]
+        .iter()
+        .take_while(|l| l.is_empty() || l.starts_with("          "))
+        .map(|l| format!("{}\n", l.get(10..).unwrap_or("")))
+        .collect()
+}
+
+/// Every loop written for a set of generated commands (trailing `;`, a
+/// comment after it, quotes, an escaped `\;`, a pipeline, reads and
+/// secondary-limit writes) is a script bash parses (`bash -n`), and a
+/// trailing `;` is never doubled (finfix M1f).
+#[test]
+fn every_composed_loop_passes_bash_syntax_check() {
+    let reads = [
+        "docker pull quay.io/acme/base:1",
+        "docker pull quay.io/acme/base:1;",
+        "docker pull quay.io/acme/base:1 ;",
+        "docker pull quay.io/acme/base:1; # base image",
+        "docker pull quay.io/acme/base:1 # a; comment",
+        "docker pull \"quay.io/acme/base:1\";",
+        "docker pull 'quay.io/acme/base:1' ; # quoted",
+        "docker pull quay.io/acme/base:1 | tee pull.txt;",
+    ];
+    let writes = [
+        "gh issue comment 1 --body 'hi'",
+        "gh issue comment 1 --body \"a; b\" # thanks",
+        "gh api --method PATCH repos/o/r -f private=true",
+    ];
+    let cases = reads
+        .iter()
+        .map(|l| (RateLimitService::Quay, *l))
+        .chain(writes.iter().map(|l| (RateLimitService::GithubRestSecondary, *l)));
+    let mut checked = 0;
+    for (service, line) in cases {
+        let src = format!(
+            "on: push\njobs:\n  build:\n    runs-on: ubuntu-latest\n    steps:\n      - name: Image\n        run: |\n          echo go\n          {line}\n"
+        );
+        let mut f = limited(service, "build").at_step_name("Image");
+        f.script_line = Some(2);
+        let o = fixes_for(&f, PATH, &src, &autoheal_engine::repo::NoRepo);
+        assert!(!o.fixes.is_empty(), "{line}: {:?}", o.manual_reason);
+        let script = image_script(&apply_only(&f, &src));
+        assert!(script.contains("for attempt in"), "{line}: {script}");
+        assert!(!script.contains(";;"), "{line}: {script}");
+        let check = std::process::Command::new("bash")
+            .arg("-n")
+            .arg("-c")
+            .arg(&script)
+            .output();
+        let Ok(check) = check else {
+            // No bash on this machine: the `;;` check above still holds.
+            continue;
+        };
+        assert!(
+            check.status.success(),
+            "{line}: {}\n{script}",
+            String::from_utf8_lossy(&check.stderr)
+        );
+        checked += 1;
+    }
+    assert!(checked > 0 || std::process::Command::new("bash").arg("--version").output().is_err());
+}
+
+/// An escaped `\;` is an argument (`find … -exec … \;`), not the `;` that
+/// ends the command: it stays.
+#[test]
+fn only_an_unescaped_trailing_semicolon_is_dropped() {
+    assert_eq!(super::retry::without_trailing_semicolon("a b;"), "a b");
+    assert_eq!(super::retry::without_trailing_semicolon("a b ;"), "a b");
+    assert_eq!(super::retry::without_trailing_semicolon("a \\;"), "a \\;");
+    assert_eq!(super::retry::without_trailing_semicolon("a \\\\;"), "a \\\\");
+    assert_eq!(super::retry::without_trailing_semicolon("a;;"), "a;;");
+    assert_eq!(super::retry::without_trailing_semicolon("a"), "a");
+}
