@@ -1205,4 +1205,22 @@ jobs:
         }
         assert!(o.fixes.iter().any(|f| f.explanation.contains("under `docs/`")), "{o:?}");
     }
+
+    /// finfix L1f: a report file a tool of the run writes (coverage.py's
+    /// `coverage.xml`) is not followed to a committed copy, whatever made the
+    /// failure (a custom rule's subject does not go through the classifier's
+    /// `path_hit`).
+    #[test]
+    fn a_report_file_is_never_moved() {
+        let wf = "on: push\njobs:\n  test:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - run: pytest --cov\n      - name: Report\n        run: python tools/report.py coverage.xml\n";
+        let f = missing("coverage.xml", "test").at_step_name("Report");
+        let files = repo(&[("tools/report.py", ""), ("backend/coverage.xml", "<coverage/>")]);
+        let o = crate::fixes_for(&f, PATH, wf, &files);
+        for fix in &o.fixes {
+            assert!(
+                fix.fallback || fix.applicability != autoheal_engine::Applicability::Safe,
+                "{fix:?}"
+            );
+        }
+    }
 }

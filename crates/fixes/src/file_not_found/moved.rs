@@ -7,7 +7,7 @@
 
 use std::collections::BTreeSet;
 
-use autoheal_logs::knowledge::outputs::BUILD_OUTPUT_DIRS;
+use autoheal_logs::knowledge::outputs::{BUILD_OUTPUT_DIRS, report_kind};
 
 use super::root_file::root_file_doubt;
 
@@ -130,10 +130,19 @@ impl Move {
 ///
 /// This is the one place the fixes tell a product of the run from a moved
 /// file by the listing: a path under such a directory ([`build_output`])
-/// is one too. Which directories builds write to is the logs crate's
-/// knowledge (`autoheal_logs::knowledge::outputs`), and report files (SARIF,
-/// coverage, test reports) are refused there for every emitter.
+/// is one too, and so is a report file (SARIF, coverage, test reports).
+/// Which directories builds write to and which files are reports is the logs
+/// crate's knowledge (`autoheal_logs::knowledge::outputs`).
 pub(crate) fn made_by_the_run(listing: &[String], path: &str, is_dir: bool) -> Option<String> {
+    // Report files are refused by the classifier too, but a subject that
+    // does not pass there (a custom rule's) still reaches the fixes.
+    if let Some(kind) = report_kind(path).filter(|_| !is_dir) {
+        return Some(format!(
+            "`{path}` is a {kind} a tool of the run writes, not a file of the repository: the step that should have \
+             written it failed, did not run, or wrote elsewhere, so a committed file of that name is not where it \
+             went; check that step (a manual fix)"
+        ));
+    }
     if let Some(dir) = build_output(listing, path) {
         return Some(format!(
             "`{path}` is under `{dir}/`, where builds write their output, and the repository tracks nothing there: an \
@@ -741,6 +750,10 @@ mod tests {
         assert!(made_by_the_run(&listing, "tuist/T.xcodeproj", true).is_some_and(|w| w.contains("Tuist")));
         assert_eq!(made_by_the_run(&listing, "other/App.xcworkspace", true), None);
         assert_eq!(made_by_the_run(&listing, "ios/App.xcodeproj", true), None);
+        // finfix L1f: a report file, whatever rule named it.
+        let why = made_by_the_run(&listing, "coverage.xml", false).unwrap_or_default();
+        assert!(why.contains("coverage report"), "{why}");
+        assert_eq!(made_by_the_run(&listing, "docs/coverage.md", false), None);
     }
 
     #[test]
