@@ -292,6 +292,17 @@ fn cannot_load(line: &Line<'_>) -> Option<Hit> {
              to add: a person reads the gem's install output."
         )));
     }
+    if matches!(top, "bundler" | "rubygems") {
+        // Bundler's and RubyGems' own files (`bundler/setup`): never an
+        // extension gem (there is no `bundler-setup`); another Ruby than the
+        // one that ran `bundle install`, or a command run without
+        // `bundle exec`, is as likely (final read M3f).
+        return Some(Hit::blocker(format!(
+            "Ruby could not load '{feature}', a file of {top} itself: this Ruby does not see the {top} the job \
+             installed (another Ruby or gem path, or the command not run through `bundle exec`). Not a gem to add: a \
+             person checks which Ruby runs the step."
+        )));
+    }
     let extension = feature.replace('/', "-");
     let installed = feature.contains('/') && line.gems.iter().any(|g| g == top);
     let gem = if installed { extension.as_str() } else { top };
@@ -617,6 +628,26 @@ mod tests {
     /// (`nokogiri/nokogiri`, a precompiled gem's per-Ruby directory, a
     /// `.so`, a `_native` library) is no extension gem: there is no
     /// `nokogiri-nokogiri` to add. Unknown, for a person, installed or not.
+    #[test]
+    fn bundlers_own_files_are_no_extension_gem() {
+        // `bundle install` prints `Using bundler 2.5.3`; a later `cannot load
+        // such file -- bundler/setup` is Bundler's own file, never a gem
+        // `bundler-setup` (final read M3f).
+        let gems = ["bundler".to_string(), "rubygems".to_string()];
+        for feature in ["bundler/setup", "bundler/gem_tasks", "rubygems/package"] {
+            let text = format!(
+                "<internal:kernel_require.rb>:136:in `require': cannot load such file -- {feature} (LoadError)"
+            );
+            let hit = cannot_load(&Line {
+                gems: &gems,
+                ..Line::plain(&text)
+            })
+            .expect("read");
+            assert_eq!(hit.subject, None, "{feature}: {}", hit.message);
+            assert!(hit.message.contains("itself"), "{feature}: {}", hit.message);
+        }
+    }
+
     #[test]
     fn an_installed_gems_native_extension_is_no_extension_gem() {
         let gems = ["nokogiri".to_string(), "sqlite3".to_string(), "faraday".to_string()];
