@@ -1186,3 +1186,71 @@ fn a_module_missing_in_pips_build_environment_gets_no_install() {
         assert!(applied.is_empty(), "{applied:?}");
     }
 }
+
+/// The final read of 2026-12-07 (H2f): uv builds a source distribution in its
+/// own isolated environment too (`~/.cache/uv/builds-v0/.tmp…`, reported in
+/// uv's `× Failed to build` box), which a requirements pin does not reach
+/// (uv takes build constraints apart: `--build-constraint`).
+#[test]
+fn a_module_missing_in_uvs_build_environment_gets_no_install() {
+    let p = "build (ubuntu-latest, 3.12)\tRun uv pip install --system -r requirements.txt\t2026-11-27T09:30:";
+    let body = [
+        "06.7500000Z ##[group]Run uv pip install --system -r requirements.txt",
+        "06.8000000Z uv pip install --system -r requirements.txt",
+        "06.8500000Z shell: /usr/bin/bash -e {0}",
+        "06.9000000Z ##[endgroup]",
+        "07.0000000Z Resolved 12 packages in 310ms",
+        "07.1000000Z   × Failed to build `pyrsistent-compat==0.9.1`",
+        "07.1100000Z   ├─▶ The build backend returned an error",
+        "07.1200000Z   ╰─▶ Call to `setuptools.build_meta:__legacy__.build_wheel` failed (exit status: 1)",
+        "07.1300000Z ",
+        "07.1400000Z       [stderr]",
+        "07.1500000Z       Traceback (most recent call last):",
+        "07.1600000Z         File \"<string>\", line 14, in <module>",
+        "07.1700000Z         File \"/home/runner/.cache/uv/builds-v0/.tmpVJomG5/lib/python3.12/site-packages/setuptools/build_meta.py\", line 435, in build_wheel",
+        "07.1800000Z           return _build(['bdist_wheel'])",
+        "07.1900000Z         File \"<string>\", line 3, in <module>",
+        "07.2000000Z       ModuleNotFoundError: No module named 'pkg_resources'",
+        "07.2100000Z ",
+        "07.2200000Z       hint: This usually indicates a problem with the package or the build environment.",
+        "07.3000000Z ##[error]Process completed with exit code 1.",
+    ];
+    let log: String = body.iter().map(|l| format!("{p}{l}\n")).collect();
+    let workflow = "name: CI\non: push\njobs:\n  build:\n    strategy:\n      matrix:\n        python: ['3.12']\n    \
+                    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - uses: \
+                    astral-sh/setup-uv@v6\n      - run: uv pip install --system -r requirements.txt\n      - run: pytest\n";
+    let repo = MemoryRepo::new([
+        (PATH.to_string(), workflow.to_string()),
+        (
+            "requirements.txt".to_string(),
+            "flask==3.1.2\npyrsistent-compat==0.9.1\n".to_string(),
+        ),
+    ]);
+    let input = LogInput {
+        logs: vec![LogFile {
+            job: Some("build (ubuntu-latest, 3.12)"),
+            bytes: log.as_bytes(),
+        }],
+        workflow: Some(WorkflowFile {
+            path: PATH,
+            text: workflow,
+        }),
+        ..LogInput::default()
+    };
+    let analysis = analyze(&input, &Options::default()).expect("analyze");
+    let root = analysis.root_cause().expect("a failure");
+    let outcome = fixes_for(&FailureInput::from(root), PATH, workflow, &repo);
+    let applied: Vec<String> = outcome
+        .fixes
+        .iter()
+        .filter(|f| !f.fallback)
+        .map(|f| format!("{:?} {}", f.applicability, f.title))
+        .collect();
+    assert!(
+        applied.is_empty(),
+        "{applied:?} ({:?} {:?}: {})",
+        root.category,
+        root.subject,
+        root.message
+    );
+}

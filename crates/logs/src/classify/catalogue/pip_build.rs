@@ -13,10 +13,17 @@
 //! metadata (pyproject.toml)`, `Building wheel for {name} (pyproject.toml)`
 //! and `Building editable for {name} (pyproject.toml)`.
 //!
+//! uv builds the same way (its build environments live in its cache, under
+//! `builds-v0/.tmp…`), and reports a failed build as its own box: `× Failed to
+//! build `{requirement}``, `├─▶ The build backend returned an error`, `╰─▶
+//! Call to `{backend}.{hook}` failed (exit status: {n})`, the backend's
+//! `[stderr]` indented below, then uv's `hint:` (`x`, `|->` and `` `-> `` where
+//! the terminal has no Unicode).
+//!
 //! A module missing there is missing from that environment: nothing the
 //! job installs (a requirements file, the same `pip install` line) reaches
 //! it, unless the step turns isolation off (`--no-build-isolation`,
-//! `PIP_NO_BUILD_ISOLATION`).
+//! `PIP_NO_BUILD_ISOLATION`, uv's `UV_NO_BUILD_ISOLATION`).
 
 /// What the scanner keeps of the current step's pip subprocess box.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -41,9 +48,18 @@ impl PipBuild {
                 build_env: false,
                 open: true,
             };
+        } else if is_uv_build_failure(body) {
+            // uv runs a build only in its build environment (isolation off
+            // is read from the script, as for pip).
+            *self = PipBuild {
+                hook: true,
+                build_env: false,
+                open: true,
+            };
         } else if body == "[end of output]"
             || body.ends_with("See above for output.")
             || body.starts_with("note: This error originates from a subprocess")
+            || (self.open && body.starts_with("hint: "))
         {
             // The box's end, or its repetition without the output (pip's
             // last words on the failure): what follows is the step's.
@@ -80,15 +96,30 @@ fn is_build_hook(description: &str) -> bool {
         || building("Building editable for ")
 }
 
-/// A path under pip's build environment (`/tmp/pip-build-env-…`, on Windows
-/// `…\Temp\pip-build-env-…`).
-fn in_build_env(text: &str) -> bool {
-    text.contains("/pip-build-env-") || text.contains("\\pip-build-env-")
+/// uv's heading of a failed build: `× Failed to build `{requirement}`` (or
+/// `x Failed to build` without Unicode; older releases wrote `Failed to
+/// build: `…``, under `error:`/`Caused by:`, read by the path test alone).
+fn is_uv_build_failure(body: &str) -> bool {
+    body.strip_prefix("× ")
+        .or_else(|| body.strip_prefix("x "))
+        .and_then(|rest| rest.strip_prefix("Failed to build"))
+        .is_some_and(|rest| rest.is_empty() || rest.starts_with(" `") || rest.starts_with(' '))
 }
 
-/// The step's script turns pip's build isolation off.
+/// A path under pip's build environment (`/tmp/pip-build-env-…`, on Windows
+/// `…\Temp\pip-build-env-…`) or uv's (`~/.cache/uv/builds-v0/.tmp…`).
+fn in_build_env(text: &str) -> bool {
+    text.contains("/pip-build-env-")
+        || text.contains("\\pip-build-env-")
+        || text.contains("/builds-v0/.tmp")
+        || text.contains("\\builds-v0\\.tmp")
+}
+
+/// The step's script turns pip's or uv's build isolation off.
 fn disables_isolation(script: &str) -> bool {
-    script.contains("--no-build-isolation") || script.contains("PIP_NO_BUILD_ISOLATION")
+    script.contains("--no-build-isolation")
+        || script.contains("PIP_NO_BUILD_ISOLATION")
+        || script.contains("UV_NO_BUILD_ISOLATION")
 }
 
 #[cfg(test)]
@@ -150,6 +181,42 @@ mod tests {
             "note: This error originates from a subprocess, and is likely not a problem with pip.",
         ]);
         assert!(!noted.isolated("ModuleNotFoundError: x", &[], ""));
+    }
+
+    /// The final read of 2026-12-07 (H2f): uv's build box, with and
+    /// without Unicode, is the isolated environment too; its `hint:` ends it.
+    #[test]
+    fn uvs_build_box_is_the_isolated_environment() {
+        for heading in [
+            "  × Failed to build `pyrsistent-compat==0.9.1`",
+            "x Failed to build `whisperx @ git+https://example.invalid/whisperx.git`",
+        ] {
+            let state = read(&[
+                heading,
+                "  ├─▶ The build backend returned an error",
+                "  ╰─▶ Call to `setuptools.build_meta:__legacy__.build_wheel` failed (exit status: 1)",
+                "      [stderr]",
+            ]);
+            assert!(
+                state.isolated(
+                    "      ModuleNotFoundError: No module named 'pkg_resources'",
+                    &[],
+                    "uv pip install -r r.txt"
+                ),
+                "{heading}"
+            );
+            assert!(
+                !state.isolated("x", &[], "uv pip install --no-build-isolation -r r.txt"),
+                "{heading}"
+            );
+            let hinted = read(&[heading, "      hint: This usually indicates a problem with the package"]);
+            assert!(!hinted.isolated("ModuleNotFoundError: x", &[], ""), "{heading}");
+        }
+        let frame = r#"  File "/home/runner/.cache/uv/builds-v0/.tmpVJomG5/lib/python3.12/site-packages/setuptools/build_meta.py""#;
+        assert!(PipBuild::default().isolated("ModuleNotFoundError: x", &[frame], ""));
+        // Other words after the mark are not uv's build heading.
+        assert!(!is_uv_build_failure("× Failed to download `flask==3.1.2`"));
+        assert!(!is_uv_build_failure("x Failed to buildx"));
     }
 
     #[test]
