@@ -1156,18 +1156,7 @@ fn a_module_missing_in_pips_build_environment_gets_no_install() {
         ),
     ]);
     for log in [&distutils, &pkg_resources] {
-        let input = LogInput {
-            logs: vec![LogFile {
-                job: Some("build (ubuntu-latest, 3.12)"),
-                bytes: log.as_bytes(),
-            }],
-            workflow: Some(WorkflowFile {
-                path: PATH,
-                text: workflow,
-            }),
-            ..LogInput::default()
-        };
-        let analysis = analyze(&input, &Options::default()).expect("analyze");
+        let analysis = analysis_of_build_job(log, workflow);
         let root = analysis.root_cause().expect("a failure");
         assert_eq!(
             (root.category, root.subject.as_deref(), root.fixable),
@@ -1226,18 +1215,7 @@ fn a_module_missing_in_uvs_build_environment_gets_no_install() {
             "flask==3.1.2\npyrsistent-compat==0.9.1\n".to_string(),
         ),
     ]);
-    let input = LogInput {
-        logs: vec![LogFile {
-            job: Some("build (ubuntu-latest, 3.12)"),
-            bytes: log.as_bytes(),
-        }],
-        workflow: Some(WorkflowFile {
-            path: PATH,
-            text: workflow,
-        }),
-        ..LogInput::default()
-    };
-    let analysis = analyze(&input, &Options::default()).expect("analyze");
+    let analysis = analysis_of_build_job(&log, workflow);
     let root = analysis.root_cause().expect("a failure");
     let outcome = fixes_for(&FailureInput::from(root), PATH, workflow, &repo);
     let applied: Vec<String> = outcome
@@ -1253,4 +1231,21 @@ fn a_module_missing_in_uvs_build_environment_gets_no_install() {
         root.subject,
         root.message
     );
+}
+
+/// The analysis of one log of the `build (ubuntu-latest, 3.12)` job with its
+/// workflow (the build-isolation tests' shared setup).
+fn analysis_of_build_job(log: &str, workflow: &str) -> autoheal_logs::Analysis {
+    let input = LogInput {
+        logs: vec![LogFile {
+            job: Some("build (ubuntu-latest, 3.12)"),
+            bytes: log.as_bytes(),
+        }],
+        workflow: Some(WorkflowFile {
+            path: PATH,
+            text: workflow,
+        }),
+        ..LogInput::default()
+    };
+    analyze(&input, &Options::default()).expect("analyze")
 }
