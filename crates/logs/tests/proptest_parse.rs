@@ -139,7 +139,7 @@ proptest! {
             python: None,
             runner: None,
             gems: &own,
-            pip_build_env: false,
+            build_env: None,
         };
         if let Some(hit) = Catalogue::get().classify(&line) {
             prop_assert!((0.0..=1.0).contains(&hit.confidence));

@@ -174,10 +174,11 @@ pub struct Line<'a> {
     /// The gems the job's log showed Bundler or RubyGems installing or
     /// using so far (`catalogue::installed_gem`).
     pub gems: &'a [String],
-    /// The line is output of pip's isolated build environment
-    /// ([`super::catalogue::PipBuild`]): a module missing there is missing
-    /// from the environment pip made for a source distribution's build.
-    pub pip_build_env: bool,
+    /// The line is output of an isolated build environment, and whose (pip's,
+    /// uv's, pypa/build's; [`super::catalogue::PipBuild`]): a module missing
+    /// there is missing from the environment made for a source
+    /// distribution's build.
+    pub build_env: Option<super::catalogue::BuildFrontend>,
 }
 
 impl<'a> Line<'a> {
@@ -192,7 +193,7 @@ impl<'a> Line<'a> {
             python: None,
             runner: None,
             gems: &[],
-            pip_build_env: false,
+            build_env: None,
         }
     }
 

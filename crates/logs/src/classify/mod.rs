@@ -241,10 +241,10 @@ impl Scanner<'_> {
                 .and_then(|j| j.image.as_ref())
                 .map(catalogue::HostedImage::class),
             gems: self.jobs.last().map_or(&[][..], |j| j.gems.as_slice()),
-            pip_build_env: self
+            build_env: self
                 .jobs
                 .last()
-                .is_some_and(|j| j.pip_build.isolated(text, &recent, script)),
+                .and_then(|j| j.pip_build.isolated(text, &recent, script)),
         };
         // A quoted message is data; only its `##[error]` marker counts.
         let hit = match quoted::quoted_by(&line) {
@@ -397,7 +397,7 @@ impl Scanner<'_> {
             python: self.python,
             runner: None,
             gems: &[],
-            pip_build_env: false,
+            build_env: None,
         };
         let quoted = |line: &Line<'_>| quoted::quoted_by(line).is_some() && !quoted::written_by_script(line);
         let mut output = std::mem::take(&mut job.output);

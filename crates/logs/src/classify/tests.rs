@@ -13,7 +13,7 @@ fn hit_in(text: &str, script: &str, recent: &[&str], kind: LineKind) -> Option<H
         python: None,
         runner: None,
         gems: &[],
-        pip_build_env: false,
+        build_env: None,
     };
     Catalogue::get().classify(&line).map(|h| soften_warning(h, &line))
 }

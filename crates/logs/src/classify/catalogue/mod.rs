@@ -184,7 +184,7 @@ pub use github_api::SECONDARY_LIMIT_REFUSALS;
 pub(crate) use go::missing_program as go_missing_program;
 pub(crate) use http::CURL_RETRY;
 pub(crate) use jvm::{GRADLE_CAUSE, gradle_cause_depth};
-pub use pip_build::PipBuild;
+pub use pip_build::{BuildFrontend, PipBuild};
 
 #[cfg(test)]
 pub(crate) use node::NPM_INSTALL_SUCCEEDED;

@@ -628,28 +628,11 @@ fn module_not_found(line: &Line<'_>) -> Option<Hit> {
                         python: line.python,
                     },
                 )
-                .fixable(known && !relayed && !line.pip_build_env);
-            if line.pip_build_env {
-                // pip builds a source distribution in its own environment
-                // from the sdist's build requirements (`pip_build`): a
-                // requirements file or the same `pip install` line does not
-                // reach it.
-                let constrain = if bounded {
-                    format!(
-                        "constrain that environment (a constraints file with `{requirement}` named by \
-                         `PIP_CONSTRAINT` for the step), or "
-                    )
-                } else {
-                    String::new()
-                };
-                hit.message.push_str(&format!(
-                    " It is missing from pip's isolated build environment, where a source distribution is built \
-                     with only its own build requirements: installing {requirement} beside it (a requirements file, \
-                     the same `pip install` line) does not reach that environment. Either {constrain}install \
-                     {requirement} first and build with `--no-build-isolation`, or use a release of the failing \
-                     package that builds (or ships a wheel) for this Python; when the package built is the project \
-                     itself, its pyproject.toml's `[build-system] requires` must name it. Not fixed automatically."
-                ));
+                .fixable(known && !relayed && line.build_env.is_none());
+            if let Some(frontend) = line.build_env {
+                hit.message.push(' ');
+                hit.message
+                    .push_str(&isolated_build_remedy(frontend, &requirement, bounded));
             }
             if relayed {
                 // npm relays the output of an install script (node-gyp's
@@ -1136,6 +1119,44 @@ fn windows_store_alias(line: &Line<'_>) -> Option<Hit> {
     })
 }
 
+/// What reaches the isolated environment a source distribution was built in
+/// (`catalogue::pip_build`), where a requirements file or the same install
+/// line does not: the message of a module missing there.
+fn isolated_build_remedy(frontend: super::BuildFrontend, requirement: &str, bounded: bool) -> String {
+    use super::BuildFrontend;
+    let tail = "Not fixed automatically.";
+    match frontend {
+        BuildFrontend::Pip | BuildFrontend::Uv => {
+            let (whose, constraint) = match frontend {
+                // pip installs build requirements in a subprocess that reads
+                // `PIP_CONSTRAINT`; uv applies only its build constraints
+                // there, never `--constraint`/`UV_CONSTRAINT`.
+                BuildFrontend::Pip => ("pip's", "named by `PIP_CONSTRAINT` for the step"),
+                _ => ("uv's", "given by `--build-constraint` (or `UV_BUILD_CONSTRAINT`)"),
+            };
+            let constrain = if bounded {
+                format!("constrain that environment (a constraints file with `{requirement}` {constraint}), or ")
+            } else {
+                String::new()
+            };
+            format!(
+                "It is missing from {whose} isolated build environment, where a source distribution is built with only \
+                 its own build requirements: installing {requirement} beside it (a requirements file, the same install \
+                 line) does not reach that environment. Either {constrain}install {requirement} first and build with \
+                 `--no-build-isolation`, or use a release of the failing package that builds (or ships a wheel) for \
+                 this Python; when the package built is the project itself, its pyproject.toml's `[build-system] \
+                 requires` must name it. {tail}"
+            )
+        }
+        BuildFrontend::Build => format!(
+            "It is missing from the isolated environment `python -m build` (pypa/build) made for the project's build, \
+             which holds only its pyproject.toml's `[build-system] requires` and what the build backend asks for: \
+             installing {requirement} in the job does not reach it. Name `{requirement}` in `[build-system] \
+             requires`, or install it first and build with `--no-isolation`. {tail}"
+        ),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1279,7 +1300,7 @@ mod tests {
         ] {
             let line = Line {
                 python: py312,
-                pip_build_env: true,
+                build_env: Some(super::super::BuildFrontend::Pip),
                 ..Line::plain(text)
             };
             let hit = module_not_found(&line).expect("hit");
@@ -1294,7 +1315,7 @@ mod tests {
             assert!(runtime.fixable, "{text}");
         }
         let line = Line {
-            pip_build_env: true,
+            build_env: Some(super::super::BuildFrontend::Pip),
             ..Line::plain("ModuleNotFoundError: No module named 'pkg_resources'")
         };
         let message = module_not_found(&line).expect("hit").message;
@@ -1302,6 +1323,37 @@ mod tests {
             message.contains("`setuptools<82` named by `PIP_CONSTRAINT`"),
             "{message}"
         );
+    }
+
+    /// uv reads no `PIP_CONSTRAINT` (nor its own `--constraint`) in its
+    /// build environment, only its build constraints; pypa/build's
+    /// environment holds the project's `[build-system] requires`: each
+    /// message names what reaches the environment the module was missing
+    /// from (issue 12's open item).
+    #[test]
+    fn a_module_missing_in_an_isolated_build_names_what_reaches_that_build() {
+        use super::super::BuildFrontend;
+        let message = |frontend| {
+            let line = Line {
+                build_env: Some(frontend),
+                ..Line::plain("ModuleNotFoundError: No module named 'pkg_resources'")
+            };
+            let hit = module_not_found(&line).expect("hit");
+            assert!(!hit.fixable, "{}", hit.message);
+            hit.message
+        };
+        let uv = message(BuildFrontend::Uv);
+        assert!(uv.contains("uv's isolated build environment"), "{uv}");
+        assert!(uv.contains("`--build-constraint`"), "{uv}");
+        assert!(!uv.contains("PIP_CONSTRAINT"), "{uv}");
+        let build = message(BuildFrontend::Build);
+        assert!(build.contains("`python -m build`"), "{build}");
+        assert!(
+            build.contains("Name `setuptools<82` in `[build-system] requires`"),
+            "{build}"
+        );
+        assert!(build.contains("`--no-isolation`"), "{build}");
+        assert!(!build.contains("--no-build-isolation"), "{build}");
     }
 
     #[test]
