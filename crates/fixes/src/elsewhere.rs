@@ -21,7 +21,7 @@ pub(crate) use autoheal_logs::elsewhere::{
 };
 use autoheal_logs::elsewhere::{command_start, program, segments, takes_command_string};
 
-use autoheal_logs::shell_lex::logical_lines;
+use autoheal_logs::shell_lex::{Dialect, LogicalLine, logical_lines, logical_lines_in};
 
 use crate::Ctx;
 
@@ -40,6 +40,24 @@ pub(crate) fn step_text(ctx: &Ctx<'_>, job: &Job<'_>, step: &Step<'_>) -> String
         .and_then(|root| job.written_working_directory(root, step.node))
         .and_then(Node::as_str);
     reached::with_what_it_runs(ctx.repo, wd, script, step.uses())
+}
+
+/// [`step_text`] on the shell lexer's logical lines: the step's own script
+/// read in its shell's dialect ([`crate::runner::script_dialect`]: a
+/// PowerShell script's backtick escapes and `\` that escapes nothing), what
+/// it runs in the repository as POSIX shell.
+pub(crate) fn step_lines(ctx: &Ctx<'_>, job: &Job<'_>, step: &Step<'_>) -> Vec<LogicalLine> {
+    let script = step.run().and_then(Node::as_str).unwrap_or("");
+    let root = ctx.doc.root.as_ref();
+    let wd = root
+        .and_then(|root| job.written_working_directory(root, step.node))
+        .and_then(Node::as_str);
+    let dialect = root.map_or(Dialect::Posix, |root| {
+        crate::runner::script_dialect(root, job, step.node)
+    });
+    let mut lines = logical_lines_in(script, dialect);
+    lines.extend(logical_lines(&reached::what_it_runs(ctx.repo, wd, script, step.uses())));
+    lines
 }
 
 /// What a step's `shell:` (its own or a default) runs the script through,

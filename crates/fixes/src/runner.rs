@@ -4,6 +4,7 @@
 
 use autoheal_engine::model::Job;
 use autoheal_engine::yaml::Node;
+use autoheal_logs::shell_lex::Dialect;
 
 pub use autoheal_engine::rules::runner_label::Os;
 use autoheal_engine::rules::runner_label::{job_is_github_hosted, job_labels, job_oses, os, step_shell};
@@ -181,6 +182,21 @@ pub fn runs_posix_shell<'a>(root: &'a Node, job: &Job<'a>, step: &'a Node) -> bo
         let first = s.split_whitespace().next().unwrap_or("");
         matches!(first, "bash" | "sh") || first.ends_with("/bash") || first.ends_with("/sh")
     })
+}
+
+/// How the shell lexer reads a step's `run:` script: PowerShell's when the
+/// step's shell (`shell:` as written, else the job's or workflow's
+/// `defaults.run.shell`, else the runner's default, `pwsh` on Windows) is
+/// `pwsh` or `powershell` (a template such as `pwsh -command ". '{0}'"`
+/// too), POSIX otherwise (bash, sh, an unknown shell).
+pub fn script_dialect<'a>(root: &'a Node, job: &Job<'a>, step: &'a Node) -> Dialect {
+    let program = step_shell(root, job, step)
+        .and_then(|s| s.split_whitespace().next())
+        .map(|p| p.rsplit(['/', '\\']).next().unwrap_or(p).to_ascii_lowercase());
+    match program.as_deref() {
+        Some("pwsh" | "pwsh.exe" | "powershell" | "powershell.exe") => Dialect::PowerShell,
+        _ => Dialect::Posix,
+    }
 }
 
 /// Whether a step's `if:` rules it out on `os`: the condition, bare or one

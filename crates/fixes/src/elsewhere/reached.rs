@@ -41,10 +41,22 @@ pub(crate) fn with_what_it_runs(
     script: &str,
     uses: Option<&str>,
 ) -> String {
+    format!("{script}{}", what_it_runs(repo, working_dir, script, uses))
+}
+
+/// What [`with_what_it_runs`] adds after the step's own script: the files it
+/// reaches, each after a newline (POSIX shell scripts and make recipes,
+/// whatever the step's own shell).
+pub(crate) fn what_it_runs(
+    repo: &dyn RepoFiles,
+    working_dir: Option<&str>,
+    script: &str,
+    uses: Option<&str>,
+) -> String {
     let mut reader = Reader {
         repo,
         read: Vec::new(),
-        out: script.to_string(),
+        out: String::new(),
     };
     // A computed directory: where the script's paths lead is not known.
     if !working_dir.is_some_and(|dir| dir.contains('$')) {

@@ -130,6 +130,21 @@ pub(crate) fn script_guard(
     searched: Searched,
 ) -> Result<Candidate, String> {
     let run = step.run().ok_or("no run script")?;
+    // The guard is POSIX shell: in a PowerShell or cmd script it is a syntax
+    // error that stops the step before anything else runs.
+    let posix = ctx
+        .doc
+        .root
+        .as_ref()
+        .is_some_and(|root| crate::runner::runs_posix_shell(root, job, step.node));
+    if !posix {
+        return Err(format!(
+            "step \"{}\" does not run in a POSIX shell (its `shell:`, or a Windows runner's default `pwsh`), where a \
+             shell test of `{rel}` would be a syntax error, so no fallback is offered; `{rel}` is relative to a \
+             directory only the run knows, so no moved file is looked for either (a manual fix)",
+            step.display_name()
+        ));
+    }
     let script = Script::new(ctx.source, run)
         .filter(|s| s.block)
         .ok_or("the step's script is not a `|` block")?;

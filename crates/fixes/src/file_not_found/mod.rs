@@ -1141,6 +1141,38 @@ jobs:
         );
     }
 
+    /// Issue 12's open item: the script guard is bash (`if [ ! -e … ]`); on
+    /// a step that runs in PowerShell (a Windows runner's default, or
+    /// `shell: pwsh`) it would be a syntax error, so it is not offered.
+    #[test]
+    fn a_powershell_step_gets_no_shell_guard() {
+        let src = "on: push\njobs:\n  t:\n    runs-on: ubuntu-latest\n    steps:\n      - working-directory: ${{ matrix.dir }}\n        run: |\n          ./run.ps1\n";
+        for pwsh in [
+            src.replace("ubuntu-latest", "windows-latest"),
+            src.replace("        run: |", "        shell: pwsh\n        run: |"),
+            src.replace("ubuntu-latest", "windows-2022").replace(
+                "    steps:",
+                "    defaults:\n      run:\n        shell: powershell\n    steps:",
+            ),
+        ] {
+            let o = outcome(&missing("run.ps1", "t"), &pwsh);
+            assert!(
+                o.fixes
+                    .iter()
+                    .all(|f| !f.edits.iter().any(|e| e.new_text.contains("if [ ! -e"))),
+                "{pwsh}\n{:?}",
+                o.fixes
+            );
+            let why = o.manual_reason.unwrap_or_default();
+            assert!(why.contains("does not run in a POSIX shell"), "{pwsh}\n{why}");
+        }
+        // `shell: bash` on Windows runs the guard in Git's bash.
+        let bash = src
+            .replace("ubuntu-latest", "windows-latest")
+            .replace("        run: |", "        shell: bash\n        run: |");
+        assert!(apply_only(&missing("run.ps1", "t"), &bash).contains("if [ ! -e 'run.ps1' ]"));
+    }
+
     #[test]
     fn dynamic_working_directories_get_a_script_guard() {
         let src = "on: push\njobs:\n  t:\n    runs-on: ubuntu-latest\n    steps:\n      - working-directory: ${{ matrix.dir }}\n        run: |\n          ./run.sh\n";

@@ -27,7 +27,7 @@ use autoheal_logs::knowledge::install::{
     BrewPath, OnPath, PIPX_TOOLS, SetupAction, UBUNTU_HOSTED_PREINSTALLED, apk_package, packages, setup_action,
 };
 use autoheal_logs::knowledge::tools::likely_typo_of;
-use autoheal_logs::shell_lex::logical_lines;
+use autoheal_logs::shell_lex::{Dialect, LogicalLine, logical_lines_in};
 use autoheal_logs::subject;
 
 use crate::elsewhere::{IMAGE_BUILD_ACTIONS, elsewhere_in, image_build_in, runs_command};
@@ -57,7 +57,7 @@ pub(crate) fn generate(ctx: &Ctx<'_>) -> Generated {
             step.display_name()
         ));
     }
-    runs_on_the_runner(step, &crate::elsewhere::step_text(ctx, job, step), command)?;
+    runs_on_the_runner(step, &crate::elsewhere::step_lines(ctx, job, step), command)?;
     if command == "docker-compose" {
         return compose::compose_v2(ctx, job, step);
     }
@@ -202,7 +202,12 @@ pub(crate) fn failing_step<'j, 'a>(ctx: &Ctx<'_>, job: &'j Job<'a>, command: &st
     locate::step(job, ctx.failure)
         .or_else(|| {
             job.steps.iter().find(|s| {
-                logical_lines(run_text(s))
+                let dialect = ctx
+                    .doc
+                    .root
+                    .as_ref()
+                    .map_or(Dialect::Posix, |root| crate::runner::script_dialect(root, job, s.node));
+                logical_lines_in(run_text(s), dialect)
                     .iter()
                     .any(|l| crate::elsewhere::runs_command(&l.code, command))
             })
@@ -220,7 +225,7 @@ pub(crate) fn failing_step<'j, 'a>(ctx: &Ctx<'_>, job: &'j Job<'a>, command: &st
 /// the log line alone does not always say which side printed it, so only the
 /// container tool itself (`docker: command not found`) is read as the
 /// runner's.
-fn runs_on_the_runner(step: &Step<'_>, text: &str, command: &str) -> Result<(), String> {
+fn runs_on_the_runner(step: &Step<'_>, lines: &[LogicalLine], command: &str) -> Result<(), String> {
     let name = step.display_name();
     if let Some(action) = step
         .uses()
@@ -234,10 +239,9 @@ fn runs_on_the_runner(step: &Step<'_>, text: &str, command: &str) -> Result<(), 
     }
     // Judged on logical lines: a `\` continuation, a quote left open or a
     // heredoc body belongs to the command that opens it (review81 H1).
-    // `text` is the step's script and what it runs in the repository
-    // (`elsewhere::step_text`: its scripts, make recipes, a local composite
-    // action's steps; review82 M2).
-    let lines = logical_lines(text);
+    // `lines` are the step's script, read in its shell's dialect, and what it
+    // runs in the repository (`elsewhere::step_lines`: its scripts, make
+    // recipes, a local composite action's steps; review82 M2).
     let away = |text: &str| elsewhere_in(text).or_else(|| image_build_in(text));
     let Some(tool) = lines.iter().find_map(|l| away(&l.code).or_else(|| away(&l.body))) else {
         return Ok(());
@@ -250,7 +254,7 @@ fn runs_on_the_runner(step: &Step<'_>, text: &str, command: &str) -> Result<(), 
     // command, is the runner's (so is a heredoc the runner's own shell
     // runs); named only inside a container command, or nowhere (a
     // Dockerfile's `RUN`), it may be the container's.
-    let on_the_runner = |l: &autoheal_logs::shell_lex::LogicalLine| {
+    let on_the_runner = |l: &LogicalLine| {
         away(&l.code).is_none()
             && away(&l.body).is_none()
             && (runs_command(&l.code, command) || (l.body_runs_here() && runs_command(&l.body, command)))

@@ -642,3 +642,20 @@ fn a_keg_only_formula_publishes_its_directory_on_macos() {
     let jq = "on: push\njobs:\n  b:\n    runs-on: macos-14\n    steps:\n      - run: jq . a.json\n";
     assert!(apply_only(&missing("jq", "b"), jq).contains("      - name: Install jq\n        run: brew install jq\n"));
 }
+
+/// Issue 12's open item: a step's script is read in its shell's dialect. In
+/// PowerShell `\` escapes nothing, so `"C:\docs\"` ends at its last quote and
+/// the `docker run` on the next line is a command of its own: `pandoc` on
+/// the line after it runs on the runner, which gets the install. Read as
+/// bash the same text leaves a string open over all three lines (bash would
+/// too), so the container command holds `pandoc` and no install is offered.
+#[test]
+fn a_powershell_script_is_read_as_powershell() {
+    let src = "on: push\njobs:\n  docs:\n    runs-on: windows-latest\n    steps:\n      - name: Docs\n        run: |\n          $out = \"C:\\docs\\\"\n          docker run --rm -v \"${PWD}:/data\" pandoc/core --version\n          pandoc README.md -o \"$out\\README.html\"\n";
+    let f = missing("pandoc", "docs").at_step_name("Docs");
+    let out = apply_only(&f, src);
+    assert!(out.contains("run: choco install -y pandoc"), "{out}");
+    let bash = src.replace("        run: |", "        shell: bash\n        run: |");
+    let why = manual_reason(&f, &bash);
+    assert!(why.contains("docker run"), "{why}");
+}

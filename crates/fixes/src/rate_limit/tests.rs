@@ -1639,3 +1639,33 @@ fn only_an_unescaped_trailing_semicolon_is_dropped() {
     assert_eq!(super::retry::without_trailing_semicolon("a;;"), "a;;");
     assert_eq!(super::retry::without_trailing_semicolon("a"), "a");
 }
+
+/// Issue 12's open item: the retry loop is bash; a step that runs in
+/// PowerShell (a Windows runner's default shell, `shell: pwsh`, or the
+/// job's `defaults.run.shell`) or cmd gets none, with the reason.
+#[test]
+fn a_powershell_or_cmd_step_gets_no_bash_loop() {
+    let src = "on: push\njobs:\n  r:\n    runs-on: windows-latest\n    steps:\n      - name: Latest\n        run: |\n          gh api repos/o/r/releases/latest --jq .tag_name\n";
+    let f = limited(RateLimitService::GithubRestSecondary, "r").at_step_name("Latest");
+    for src in [
+        src.to_string(),
+        src.replace("windows-latest", "ubuntu-latest")
+            .replace("        run: |", "        shell: pwsh\n        run: |"),
+        src.replace("        run: |", "        shell: cmd\n        run: |"),
+        src.replace("windows-latest", "ubuntu-latest").replace(
+            "    steps:",
+            "    defaults:\n      run:\n        shell: powershell\n    steps:",
+        ),
+    ] {
+        let o = fixes_for(&f, PATH, &src, &autoheal_engine::repo::NoRepo);
+        for fix in &o.fixes {
+            let text: String = fix.edits.iter().map(|e| e.new_text.as_str()).collect();
+            assert!(!text.contains("for attempt in"), "{src}\n{text}");
+        }
+        let why = o.manual_reason.unwrap_or_default();
+        assert!(why.contains("POSIX shell"), "{src}\n{why}");
+    }
+    // `shell: bash` on Windows (Git's bash) gets the loop.
+    let bash = src.replace("        run: |", "        shell: bash\n        run: |");
+    assert!(apply_only(&f, &bash).contains("for attempt in 1 2 3 4 5; do"));
+}
