@@ -771,8 +771,10 @@ jobs:
         // A file moved between the project's own directories stays Safe, also
         // after mentions that use nothing (review88 M1): a cache key's
         // `hashFiles()` (never fails on a missing file), an echo's text, an
-        // artifact downloaded outside the workspace.
-        let own = repo(&[("main.tf", ""), ("env/prod.tfvars", "x")]);
+        // artifact downloaded outside the workspace. (A root file of no
+        // ecosystem is taken as moved when the root's other files of its
+        // kind went with it, `root_file::lone_file_doubt`: here `dev.tfvars`.)
+        let own = repo(&[("main.tf", ""), ("env/prod.tfvars", "x"), ("env/dev.tfvars", "x")]);
         for earlier in [
             "",
             "      - uses: actions/cache@v4\n        with:\n          path: .terraform\n          key: tf-${{ hashFiles('prod.tfvars') }}\n",

@@ -63,7 +63,9 @@ pub(crate) fn root_file_doubt(listing: &[String], name: &str, to: &str) -> Optio
              person."
         ));
     }
-    let wanted = manifests(name)?;
+    let Some(wanted) = manifests(name) else {
+        return lone_file_doubt(listing, name, dir, to);
+    };
     if wanted
         .iter()
         .any(|m| listing.iter().any(|f| *f == format!("{dir}/{m}")))
@@ -76,6 +78,59 @@ pub(crate) fn root_file_doubt(listing: &[String], name: &str, to: &str) -> Optio
          tool's file rather than where `{name}` went, and the change is not applied without a person.",
         shown.join(" or ")
     ))
+}
+
+/// A root file of no ecosystem (a script, a Dockerfile), found as `to` in
+/// `dir`: no manifest says a project moved there, so the root's other files
+/// of its kind are asked instead, as a moved directory's files are
+/// ([`super::moved::neighbour_left_behind`]). One still at the root (`deploy.sh`
+/// beside the missing `build.sh`) says they did not move together; none
+/// beside `to` either says nothing moved with it, and a lone file of the same
+/// name in another directory (`docker/build.sh`, an example's `run.sh`) is as
+/// likely another file as where the root's went. Only when the root's files
+/// of its kind are all in `dir` now is it taken as moved. A directory found
+/// by the name is not asked (its files went with it).
+fn lone_file_doubt(listing: &[String], name: &str, dir: &str, to: &str) -> Option<String> {
+    if !listing.iter().any(|f| f == to) {
+        return None;
+    }
+    let kind = extension(name);
+    let same_kind = |f: &str| {
+        let file = f.rsplit('/').next().unwrap_or(f);
+        file != name && kind.is_some() && extension(file) == kind
+    };
+    let unapplied = "and the change is not applied without a person.";
+    let Some(ext) = kind else {
+        return Some(format!(
+            " `{name}` has no extension to tell the root's files of its kind, so nothing says it moved to `{dir}/` with \
+             them: `{to}` may be another file of the same name rather than where it went, {unapplied}"
+        ));
+    };
+    if let Some(stayed) = listing.iter().find(|f| !f.contains('/') && same_kind(f)) {
+        return Some(format!(
+            " `{stayed}` is still at the repository's root, so the root's `.{ext}` files did not move to `{dir}/` \
+             together: `{to}` may be another file of the same name rather than where `{name}` went, {unapplied}"
+        ));
+    }
+    let moved_with = listing
+        .iter()
+        .any(|f| f.rsplit_once('/').is_some_and(|(d, _)| d == dir) && same_kind(f));
+    if moved_with {
+        return None;
+    }
+    Some(format!(
+        " `{to}` is the only `.{ext}` file in `{dir}/`: nothing else of the root's moved there with it, so it may be \
+         another file of the same name rather than where `{name}` went, {unapplied}"
+    ))
+}
+
+/// A file name's extension (`sh` of `build.sh`); none for `Dockerfile` or a
+/// dotfile (`.env`).
+fn extension(file: &str) -> Option<&str> {
+    match file.rsplit_once('.') {
+        Some((stem, ext)) if !stem.is_empty() && !ext.is_empty() => Some(ext),
+        _ => None,
+    }
 }
 
 #[cfg(test)]
@@ -95,9 +150,13 @@ mod tests {
         );
         let files = listing(&["web/package.json", "web/yarn.lock"]);
         assert_eq!(root_file_doubt(&files, "yarn.lock", "web/yarn.lock"), None);
-        // A file of no known ecosystem: nothing to ask of its directory.
-        let files = listing(&["scripts/build.sh"]);
+        // A file of no known ecosystem moved with the root's other files of
+        // its kind (issue 12's open item).
+        let files = listing(&["scripts/build.sh", "scripts/deploy.sh", "README.md"]);
         assert_eq!(root_file_doubt(&files, "build.sh", "scripts/build.sh"), None);
+        // A directory found by the name took its files along.
+        let files = listing(&["apps/web/package.json"]);
+        assert_eq!(root_file_doubt(&files, "web", "apps/web"), None);
         // Not a root file, or not the same name: another rule's question.
         assert_eq!(root_file_doubt(&files, "ci/build.sh", "scripts/ci/build.sh"), None);
         assert_eq!(root_file_doubt(&files, "build.sh", "build.sh"), None);
@@ -124,5 +183,24 @@ mod tests {
             let why = root_file_doubt(&files, name, to).unwrap_or_default();
             assert!(why.contains(manifest), "{name}: {why}");
         }
+    }
+
+    /// Issue 12's open item: a root file of no ecosystem found under one
+    /// directory was a Safe rewrite; it is now one only when the root's other
+    /// files of its kind went there too.
+    #[test]
+    fn a_lone_root_script_found_elsewhere_is_in_doubt() {
+        // Alone in its new directory: nothing moved with it.
+        let alone = listing(&["docker/build.sh", "docker/Dockerfile", "README.md"]);
+        let why = root_file_doubt(&alone, "build.sh", "docker/build.sh").unwrap_or_default();
+        assert!(why.contains("the only `.sh` file in `docker/`"), "{why}");
+        // A script of its kind is still at the root.
+        let stayed = listing(&["scripts/build.sh", "scripts/lint.sh", "deploy.sh"]);
+        let why = root_file_doubt(&stayed, "build.sh", "scripts/build.sh").unwrap_or_default();
+        assert!(why.contains("`deploy.sh` is still at the repository's root"), "{why}");
+        // No extension to tell its kind by.
+        let why =
+            root_file_doubt(&listing(&["docker/Dockerfile"]), "Dockerfile", "docker/Dockerfile").unwrap_or_default();
+        assert!(why.contains("no extension"), "{why}");
     }
 }
