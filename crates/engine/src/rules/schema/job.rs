@@ -310,6 +310,11 @@ fn container(ctx: &mut Context<'_>, e: &Entry, service: bool) {
     }
     for x in entries {
         match x.key.as_str() {
+            // GitHub's workflow syntax for `services.<service_id>.image`: "If
+            // assigned an empty string, the service will not start — useful
+            // for conditional services". A job container's image has no such
+            // sentence.
+            Some("image") if service && !x.value.is_null() && x.value.as_str() == Some("") => {}
             Some("image") => string(ctx, &x.value, "\"image\"", true),
             Some(k @ ("options" | "command" | "entrypoint")) => string(ctx, &x.value, &format!("\"{k}\""), false),
             Some(k @ ("ports" | "volumes")) => list_of_strings(ctx, &x.value, &format!("\"{k}\""), false),

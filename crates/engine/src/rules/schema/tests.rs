@@ -208,3 +208,18 @@ fn concurrency_takes_a_queue() {
         ["17:14: \"queue\" must be one of \"max\", \"single\", but found \"singel\"; did you mean \"single\"?"]
     );
 }
+
+#[test]
+fn an_empty_string_service_image_starts_no_service_and_is_valid() {
+    // GitHub's workflow syntax: a service whose image is an empty string does
+    // not start ("useful for conditional services"); a job container's empty
+    // image and a service's null image are still reported.
+    let src = "on: push\njobs:\n  t:\n    runs-on: ubuntu-latest\n    container:\n      image: ''\n    services:\n      off:\n        image: ''\n      cond:\n        image: ${{ github.event_name == 'push' && 'redis:7' || '' }}\n      none:\n        image:\n    steps:\n      - run: a\n";
+    assert_eq!(
+        render(src, "schema"),
+        [
+            "6:14: \"image\" should not be an empty string",
+            "13:15: \"image\" should not be an empty string"
+        ]
+    );
+}
