@@ -131,6 +131,25 @@ fn typed_keys_given_a_template_around_an_expression_get_a_string() {
     );
 }
 
+/// `concurrency.cancel-in-progress`, the workflow's and a job's, is read with
+/// `AssertBoolean` like `continue-on-error`: a string or number expression
+/// fails, a boolean one and the group's strings do not.
+#[test]
+fn cancel_in_progress_takes_only_a_boolean_from_an_expression() {
+    let src = "on:\n  workflow_dispatch:\n    inputs:\n      cancel:\n        type: boolean\nconcurrency:\n  group: ci-${{ github.ref }}\n  cancel-in-progress: ${{ github.ref_name }}\njobs:\n  a:\n    runs-on: x\n    concurrency:\n      group: ${{ github.workflow }}\n      cancel-in-progress: ${{ inputs.cancel }}\n    steps:\n      - run: echo\n  b:\n    runs-on: x\n    concurrency:\n      group: b\n      cancel-in-progress: ${{ 1 }}\n    steps:\n      - run: echo\n  c:\n    runs-on: x\n    concurrency: c-${{ github.event_name != 'push' }}\n    steps:\n      - run: echo\n";
+    let got = r(src);
+    let at: Vec<&str> = got.iter().map(|m| m.split(": ").next().unwrap_or("")).collect();
+    assert_eq!(at, ["8:23", "21:27"], "{got:#?}");
+    assert!(
+        got[0].contains("\"cancel-in-progress\" must be bool but found type string"),
+        "{got:#?}"
+    );
+    assert!(
+        got[1].contains("\"cancel-in-progress\" must be bool but found type number"),
+        "{got:#?}"
+    );
+}
+
 #[test]
 fn job_services_has_exactly_the_services_the_job_declares() {
     let src = "on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    services:\n      Redis:\n        image: redis:8\n    steps:\n      - run: echo ${{ job.services.redis.ports['6379'] }} ${{ job.services.mysql.id }}\n  b:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo ${{ job.services.redis.id }}\n  c:\n    runs-on: ubuntu-latest\n    services: ${{ fromJSON(vars.SERVICES) }}\n    steps:\n      - run: echo ${{ job.services.redis.id }}\n";

@@ -19,7 +19,7 @@ pub(crate) fn workflow(pass: &mut Pass<'_>, wf: &Workflow<'_>, config: &crate::c
         match e.key.as_str() {
             Some("run-name") => pass.site(v, Some("run-name"), Text, Text, &base),
             Some("env") => object_site(pass, v, "env", "env", Text, &base),
-            Some("concurrency") => pass.site(v, Some("concurrency"), Text, Text, &base),
+            Some("concurrency") => concurrency(pass, v, "concurrency", &base),
             // GitHub's context availability table has no row for
             // `cache-mode` (2026-09), so no context is refused there; the
             // expression's syntax, functions and properties are checked.
@@ -130,7 +130,7 @@ fn job(pass: &mut Pass<'_>, wf: &Workflow<'_>, job: &Job<'_>, base: &Scope) {
                 }
                 None => pass.site(v, Some("jobs.<job_id>.environment"), Text, Text, &js),
             },
-            Some("concurrency") => pass.site(v, Some("jobs.<job_id>.concurrency"), Text, Text, &js),
+            Some("concurrency") => concurrency(pass, v, "jobs.<job_id>.concurrency", &js),
             // No availability row either (see the workflow's `cache-mode`).
             Some("cache-mode") => pass.site(v, None, Text, Text, &js),
             Some("outputs") => {
@@ -182,6 +182,24 @@ fn job(pass: &mut Pass<'_>, wf: &Workflow<'_>, job: &Job<'_>, base: &Scope) {
             }
         }
         before.push(step.node, &pass.outputs);
+    }
+}
+
+/// `concurrency` (the workflow's or a job's, `key` naming which): a group
+/// string, or a mapping whose `cancel-in-progress` is a typed key (the
+/// template converter reads it with `AssertBoolean`, as it reads
+/// `continue-on-error`), so an expression must give a boolean.
+fn concurrency(pass: &mut Pass<'_>, node: &Node, key: &str, scope: &Scope) {
+    let Some(entries) = node.as_mapping() else {
+        pass.site(node, Some(key), Text, Text, scope);
+        return;
+    };
+    for e in entries {
+        pass.scalar(&e.key, Some(key), Text, scope);
+        match e.key.as_str() {
+            Some("cancel-in-progress") => typed_site(pass, &e.value, (key, "cancel-in-progress"), &Type::Bool, scope),
+            _ => pass.site(&e.value, Some(key), Text, Text, scope),
+        }
     }
 }
 
@@ -299,7 +317,8 @@ fn shaped_site(pass: &mut Pass<'_>, node: &Node, name: &str, shape: Shape, js: &
 }
 
 /// A key GitHub reads as a number or a boolean (`timeout-minutes`,
-/// `continue-on-error`, `strategy.max-parallel`, `strategy.fail-fast`): a
+/// `continue-on-error`, `strategy.max-parallel`, `strategy.fail-fast`,
+/// `concurrency.cancel-in-progress`): a
 /// value that is one `${{ }}` must evaluate to `want`. Nothing converts:
 /// the runner's template reader asserts the token's type (`AssertNumber`,
 /// `AssertBoolean` in `PipelineTemplateConverter`), which is why GitHub's
