@@ -3564,6 +3564,56 @@ const CASES: &[(&str, Category, Option<&str>)] = &[
         None,
     ),
     ("b111-trap-yamllint-helm-values-syntax-error.log", Unknown, None),
+    // Batch 112: a holdout on native C/C++ and embedded builds (CMake's
+    // toolchain file, cache and generator checks, cmake_minimum_required;
+    // Meson's test runner; autoreconf; GNU make's parser; autoconf's
+    // pkg.m4; a ccache launcher under ninja; ld.lld, ld64 and MSVC's
+    // linker; clang-tidy; ESP-IDF's size check; PlatformIO's package
+    // manager on a hosted ARM leg) with four traps (a Meson test's TIMEOUT,
+    // ld64's "for architecture arm64", clang-tidy's "No such file or
+    // directory" without a compilation database, PlatformIO's same message
+    // for a library version that does not exist on x86-64). Written before
+    // the first run; expectations decided from issue 12's definitions.
+    (
+        "b112-cmake-toolchain-file-moved-arm-none-eabi.log",
+        FileNotFound,
+        Some("cmake/toolchains/arm-none-eabi.cmake"),
+    ),
+    ("b112-cmake-build-could-not-load-cache-log-failed.log", Unknown, None),
+    ("b112-cmake-generator-mismatch-restored-build-windows.log", Unknown, None),
+    ("b112-cmake-minimum-required-too-new-container-ui.log", Unknown, None),
+    ("b112-trap-meson-test-timeout-not-job-limit-log-failed.log", Unknown, None),
+    ("b112-autoreconf-possibly-undefined-macro-lt-init-bookworm.log", Unknown, None),
+    ("b112-make-missing-separator-macos-log-failed.log", Unknown, None),
+    (
+        "b112-configure-pkg-config-script-not-found-bookworm-slim.log",
+        MissingCommand,
+        Some("pkg-config"),
+    ),
+    (
+        "b112-ninja-ccache-launcher-not-installed.log",
+        MissingCommand,
+        Some("ccache"),
+    ),
+    ("b112-lld-undefined-symbol-after-cmake-warning-log-failed.log", Unknown, None),
+    (
+        "b112-trap-ld64-undefined-symbols-for-architecture-arm64-macos.log",
+        Unknown,
+        None,
+    ),
+    ("b112-msvc-lnk2019-unresolved-external-msbuild-log-failed.log", Unknown, None),
+    ("b112-trap-clang-tidy-no-compilation-database-header.log", Unknown, None),
+    ("b112-idf-py-app-partition-too-small-idf-container.log", Unknown, None),
+    (
+        "b112-platformio-toolchain-linux-aarch64-hosted-arm-leg.log",
+        OptionalJob,
+        Some("tool_unavailable_for_architecture"),
+    ),
+    (
+        "b112-trap-platformio-library-version-missing-linux-x86-64-ui.log",
+        Unknown,
+        None,
+    ),
     // Issue 12's open findings (helper diaglow): Sphinx 8.1's `-W` build that
     // goes on and ends with its summary; a semgrep report whose first
     // finding is not blocking and whose second carries `❰❰ Blocking ❱❱`.
@@ -4491,6 +4541,19 @@ const UNKNOWN_ROOT_LINES: &[(&str, u64)] = &[
     ("b111-trap-r-own-package-not-installed-testthat.log", 53),
     ("b111-trap-dotnet-test-fixture-could-not-find-file-log-failed.log", 21),
     ("b111-trap-yamllint-helm-values-syntax-error.log", 34),
+    // Batch 112, stated when written.
+    ("b112-cmake-build-could-not-load-cache-log-failed.log", 7),
+    ("b112-cmake-generator-mismatch-restored-build-windows.log", 69),
+    ("b112-cmake-minimum-required-too-new-container-ui.log", 36),
+    ("b112-trap-meson-test-timeout-not-job-limit-log-failed.log", 28),
+    ("b112-autoreconf-possibly-undefined-macro-lt-init-bookworm.log", 69),
+    ("b112-make-missing-separator-macos-log-failed.log", 5),
+    ("b112-lld-undefined-symbol-after-cmake-warning-log-failed.log", 32),
+    ("b112-trap-ld64-undefined-symbols-for-architecture-arm64-macos.log", 67),
+    ("b112-msvc-lnk2019-unresolved-external-msbuild-log-failed.log", 12),
+    ("b112-trap-clang-tidy-no-compilation-database-header.log", 56),
+    ("b112-idf-py-app-partition-too-small-idf-container.log", 93),
+    ("b112-trap-platformio-library-version-missing-linux-x86-64-ui.log", 37),
     // Issue 12 (diaglow): Sphinx's first `WARNING:` record, not its summary;
     // the blocking finding's rule line, not the first finding's.
     ("i12-sphinx81-fail-on-warning-problems-summary-log-failed.log", 17),
@@ -4797,6 +4860,11 @@ const KNOWN_ROOT_LINES: &[(&str, u64)] = &[
     // Counted as a first-run miss.
     ("b111-invalid-workflow-markdown-link-line-14-ui.log", 5),
     ("b111-pkg-resources-py312-macos-leg-log-failed.log", 15),
+    // Batch 112, stated when written.
+    ("b112-cmake-toolchain-file-moved-arm-none-eabi.log", 74),
+    ("b112-configure-pkg-config-script-not-found-bookworm-slim.log", 78),
+    ("b112-ninja-ccache-launcher-not-installed.log", 82),
+    ("b112-platformio-toolchain-linux-aarch64-hosted-arm-leg.log", 75),
 ];
 
 /// `None` when the root cause of fixture `name` begins on line `want`; else
@@ -6192,6 +6260,87 @@ const ROOT_STEPS: &[(&str, Option<&str>, &str)] = &[
         "Rscript tests/testthat.R",
     ),
     ("b111-trap-yamllint-helm-values-syntax-error.log", None, "yamllint"),
+    // Batch 112, stated when written.
+    (
+        "b112-cmake-toolchain-file-moved-arm-none-eabi.log",
+        None,
+        "cmake -S . -B build -G Ninja",
+    ),
+    (
+        "b112-cmake-build-could-not-load-cache-log-failed.log",
+        Some("build"),
+        "Build",
+    ),
+    (
+        "b112-cmake-generator-mismatch-restored-build-windows.log",
+        None,
+        "cmake -S . -B build -G Ninja",
+    ),
+    (
+        "b112-cmake-minimum-required-too-new-container-ui.log",
+        None,
+        "cmake -S . -B build",
+    ),
+    (
+        "b112-trap-meson-test-timeout-not-job-limit-log-failed.log",
+        Some("test (ubuntu-24.04, gcc)"),
+        "Run meson test",
+    ),
+    (
+        "b112-autoreconf-possibly-undefined-macro-lt-init-bookworm.log",
+        None,
+        "autoreconf -fiv",
+    ),
+    (
+        "b112-make-missing-separator-macos-log-failed.log",
+        Some("docs (macos-14)"),
+        "Build man pages",
+    ),
+    (
+        "b112-configure-pkg-config-script-not-found-bookworm-slim.log",
+        None,
+        "mkdir -p deps",
+    ),
+    (
+        "b112-ninja-ccache-launcher-not-installed.log",
+        None,
+        "cmake --build build --parallel",
+    ),
+    (
+        "b112-lld-undefined-symbol-after-cmake-warning-log-failed.log",
+        Some("build (clang-18)"),
+        "Configure and build",
+    ),
+    (
+        "b112-trap-ld64-undefined-symbols-for-architecture-arm64-macos.log",
+        None,
+        "cmake -S . -B build -DCMAKE_BUILD_TYPE=Release",
+    ),
+    (
+        "b112-msvc-lnk2019-unresolved-external-msbuild-log-failed.log",
+        Some("build (windows-2022)"),
+        "Build",
+    ),
+    (
+        "b112-trap-clang-tidy-no-compilation-database-header.log",
+        None,
+        "clang-tidy-18",
+    ),
+    (
+        "b112-idf-py-app-partition-too-small-idf-container.log",
+        None,
+        ". $IDF_PATH/export.sh",
+    ),
+    (
+        "b112-platformio-toolchain-linux-aarch64-hosted-arm-leg.log",
+        None,
+        "pio run -e bluepill",
+    ),
+    (
+        "b112-trap-platformio-library-version-missing-linux-x86-64-ui.log",
+        None,
+        "pio run -e esp32dev",
+    ),
 ];
 
 /// Words the root cause's message must have: a log cut short must say that
