@@ -886,6 +886,77 @@ const ROWS: &[Row] = &[
         false,
         Edit::None,
     ),
+    // Batch 112 (helper diag112): CMake's toolchain file moved from
+    // `cmake/toolchains/` to `toolchains/` (the old directory gone): the
+    // option follows it in the step that failed.
+    Row {
+        repo: &[
+            (
+                "CMakeLists.txt",
+                "cmake_minimum_required(VERSION 3.25)\nproject(buoy C CXX ASM)\n",
+            ),
+            ("cmake/warnings.cmake", "add_compile_options(-Wall)\n"),
+            ("toolchains/arm-none-eabi.cmake", "set(CMAKE_SYSTEM_NAME Generic)\n"),
+        ],
+        ..row(
+            "b112-cmake-toolchain-file-moved-arm-none-eabi.log",
+            Some("firmware"),
+            "b112-cmake-toolchain-file.yml",
+            FileNotFound,
+            Some("cmake/toolchains/arm-none-eabi.cmake"),
+            true,
+            Edit::AddsInJob("firmware", &["-DCMAKE_TOOLCHAIN_FILE=toolchains/arm-none-eabi.cmake"]),
+        )
+    },
+    // Two toolchain files of that name, one per board: which one the job
+    // meant is a person's call, no fix.
+    Row {
+        repo: &[
+            (
+                "CMakeLists.txt",
+                "cmake_minimum_required(VERSION 3.25)\nproject(buoy C CXX ASM)\n",
+            ),
+            (
+                "boards/stm32l4/toolchains/arm-none-eabi.cmake",
+                "set(CMAKE_SYSTEM_NAME Generic)\n",
+            ),
+            (
+                "boards/nrf52/toolchains/arm-none-eabi.cmake",
+                "set(CMAKE_SYSTEM_NAME Generic)\n",
+            ),
+        ],
+        ..row(
+            "b112-cmake-toolchain-file-moved-arm-none-eabi.log",
+            Some("firmware"),
+            "b112-cmake-toolchain-file.yml",
+            FileNotFound,
+            Some("cmake/toolchains/arm-none-eabi.cmake"),
+            true,
+            Edit::None,
+        )
+    },
+    // pkg.m4 without pkg-config in a Debian container: installed with the
+    // container's apt, as root (no sudo).
+    row(
+        "b112-configure-pkg-config-script-not-found-bookworm-slim.log",
+        Some("bundle-deps"),
+        "b112-pkg-config-bookworm-slim.yml",
+        MissingCommand,
+        Some("pkg-config"),
+        true,
+        Edit::AddsInJob("bundle-deps", &["run: apt-get update && apt-get install -y pkg-config"]),
+    ),
+    // The same log from a project's own build image: its package manager is
+    // not known, so no install is guessed.
+    row(
+        "b112-configure-pkg-config-script-not-found-bookworm-slim.log",
+        Some("bundle-deps"),
+        "b112-pkg-config-custom-image.yml",
+        MissingCommand,
+        Some("pkg-config"),
+        true,
+        Edit::None,
+    ),
     // A called workflow's job limit is its caller's `with: timeout:`; the
     // suite was printing until the limit (no hang).
     Row {

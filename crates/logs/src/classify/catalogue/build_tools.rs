@@ -30,12 +30,37 @@
 //! (`{p}% tests passed, {f} tests failed out of {n}`, `cmCTestTestHandler.cxx`;
 //! a failed count of 0 is a pass) and autoconf's `AC_MSG_ERROR`, which a
 //! generated `configure` prints through `as_fn_error` as `configure: error:
-//! {message}` (the first of two lines when it adds `in '{dir}':`).
+//! {message}` (`AC_MSG_FAILURE` puts a `configure: error: in '{dir}':` line
+//! before it, a heading: the message decides). pkg-config's `pkg.m4`
+//! (`PKG_CHECK_MODULES`) fails that way with `The pkg-config script could not
+//! be found or is too old.  Make sure it` when `PKG_PROG_PKG_CONFIG` found no
+//! `pkg-config` (`checking for pkg-config... no`; "too old" is below 0.9.0,
+//! checked by `checking pkg-config is at least version …`).
+//!
+//! CMake's modules stop with `message(FATAL_ERROR …)`, which CMake prints as a
+//! `CMake Error at {module}:{line} (message):` heading with the module's text
+//! indented below it: the heading only says where, so it is a summary whose
+//! cause is the text. `CMakeDetermineSystem.cmake` says `Could not find
+//! toolchain file: {CMAKE_TOOLCHAIN_FILE}` when the toolchain file given
+//! (`-DCMAKE_TOOLCHAIN_FILE=`, `--toolchain`) is neither under the build
+//! directory nor the source directory, as written; CMake then goes on to
+//! `CMake was unable to find a build program corresponding to "{generator}"`
+//! and `CMAKE_{LANG}_COMPILER not set, after EnableLanguage`, consequences of
+//! the system it could not determine, not missing programs. Meson's test
+//! runner (`mesonbuild/mtest.py`) lists the tests that did not pass under
+//! `Summary of Failures:` (`{n}/{total} {project}:{suite} / {name}
+//! {FAIL|TIMEOUT|ERROR|UNEXPECTEDPASS} {seconds}s …`), after the counts: a test's
+//! `TIMEOUT` is its own `timeout:` in meson.build, not the job's time limit.
+//! Apple's linkers (ld64 and Xcode 15's) report missing symbols as
+//! `Undefined symbols for architecture {arch}:` with the symbols and their
+//! references below, then `ld: symbol(s) not found for architecture {arch}`:
+//! the architecture names what was being linked, not a runner mismatch.
 
 use super::util::{after, command_hit, path_hit, quoted, regex, runner_hit};
-use super::{Entry, ex};
+use super::{Entry, ex, ex_after};
 use crate::classify::hit::{Hit, Line, Strength};
 use crate::report::{Category, RunnerClass, RunnerFailure, SubjectDetail};
+use crate::subject::display_text;
 
 /// GNU make's status line for a recipe line it was told to ignore (`-` before
 /// the command, or `make -i`): `make: [{file}:{line}: {target}] Error {n}
@@ -208,12 +233,20 @@ pub const ENTRIES: &[Entry] = &[
     Entry {
         id: "build_tools/link-error",
         grammar: "/usr/bin/ld: cannot find -l{lib} | undefined reference to `{symbol}' | collect2: error: ld returned 1 \
-                  exit status",
-        needles: &["cannot find -l", "undefined reference to", "ld returned"],
+                  exit status | Undefined symbols for architecture {arch}: (Apple's ld) | ld: symbol(s) not found for \
+                  architecture {arch}",
+        needles: &[
+            "cannot find -l",
+            "undefined reference to",
+            "ld returned",
+            "Undefined symbols for architecture ",
+            "symbol(s) not found for architecture ",
+        ],
         check: link_error,
         examples: &[
             ex("/usr/bin/ld: cannot find -lssl", Category::Unknown, None),
             ex("collect2: error: ld returned 1 exit status", Category::Unknown, None),
+            ex("Undefined symbols for architecture arm64:", Category::Unknown, None),
         ],
     },
     Entry {
@@ -294,6 +327,31 @@ pub const ENTRIES: &[Entry] = &[
         examples: &[ex("75% tests passed, 1 tests failed out of 4", Category::Unknown, None)],
     },
     Entry {
+        id: "build_tools/pkg-m4-pkg-config-missing",
+        grammar: "configure: error: The pkg-config script could not be found or is too old.  Make sure it (pkg.m4's \
+                  PKG_CHECK_MODULES through AC_MSG_FAILURE)",
+        needles: &["The pkg-config script could not be found"],
+        check: pkg_m4_pkg_config_missing,
+        examples: &[ex(
+            "configure: error: The pkg-config script could not be found or is too old.  Make sure it",
+            Category::MissingCommand,
+            Some("pkg-config"),
+        )],
+    },
+    Entry {
+        id: "build_tools/meson-test-failures",
+        grammar: "Summary of Failures: / {n}/{total} {project}:{suite} / {test} {FAIL|TIMEOUT|ERROR|UNEXPECTEDPASS} \
+                  {seconds}s … (Meson's test runner; the first row under the heading)",
+        needles: &["FAIL", "TIMEOUT", "ERROR", "UNEXPECTEDPASS"],
+        check: meson_test_failures,
+        examples: &[ex_after(
+            &["Summary of Failures:", ""],
+            "11/14 quill:net / test_resolver       TIMEOUT        30.03s   killed by signal 15 SIGTERM",
+            Category::Unknown,
+            None,
+        )],
+    },
+    Entry {
         id: "build_tools/autoconf-error",
         grammar: "configure: error: {message} (autoconf's AC_MSG_ERROR, at the start of the line)",
         needles: &["configure: error: "],
@@ -302,6 +360,18 @@ pub const ENTRIES: &[Entry] = &[
             "configure: error: C compiler cannot create executables",
             Category::Unknown,
             None,
+        )],
+    },
+    Entry {
+        id: "build_tools/cmake-toolchain-file-missing",
+        grammar: "CMake Error at {…}/CMakeDetermineSystem.cmake:{line} (message): / Could not find toolchain file: {path}",
+        needles: &["Could not find toolchain file: "],
+        check: cmake_toolchain_file_missing,
+        examples: &[ex_after(
+            &["CMake Error at /usr/local/share/cmake-3.31/Modules/CMakeDetermineSystem.cmake:152 (message):"],
+            "  Could not find toolchain file: cmake/toolchains/arm-none-eabi.cmake",
+            Category::FileNotFound,
+            Some("cmake/toolchains/arm-none-eabi.cmake"),
         )],
     },
     // After CMake's own located messages above: the generic heading.
@@ -353,11 +423,90 @@ fn missing_shared_library(line: &Line<'_>) -> Option<Hit> {
 }
 
 fn link_error(line: &Line<'_>) -> Option<Hit> {
+    // Apple's linker, at the start of its line: the architecture is the one
+    // being linked (a library or framework missing from the link), never the
+    // runner's.
+    if regex!(r"^(?:Undefined symbols for architecture \S+:$|ld: symbol\(s\) not found for architecture \S+$)")
+        .is_match(line.text.trim())
+    {
+        return Some(Hit::blocker(
+            "Link error: the linker found no definition of symbols the code uses (a library or framework missing \
+             from the link, or not built); the architecture it names is the one being linked, not a runner mismatch.",
+        ));
+    }
     // `ld returned` as a word: GNU tar's `tar: Child returned status 2` is not
     // the linker.
     regex!(r"cannot find -l|undefined reference to|\bld returned \d+ exit status")
         .is_match(line.text)
         .then(|| Hit::blocker("Link error (a missing library or symbol)."))
+}
+
+/// pkg.m4's failure when `PKG_PROG_PKG_CONFIG` found no pkg-config: the
+/// program is missing (unless the check above it says one was found and is
+/// older than pkg.m4 accepts).
+fn pkg_m4_pkg_config_missing(line: &Line<'_>) -> Option<Hit> {
+    let text = line.text.trim_start();
+    let text = regex!(r"^(?:\S*/)?configure: error: ")
+        .find(text)
+        .map_or(text, |m| &text[m.end()..]);
+    if !text.starts_with("The pkg-config script could not be found or is too old.") {
+        return None;
+    }
+    if line
+        .recent
+        .iter()
+        .any(|l| regex!(r"^checking pkg-config is at least version [\d.]+\.\.\. no$").is_match(l.trim()))
+    {
+        return Some(Hit::blocker(
+            "The pkg-config found is older than the project's pkg.m4 accepts: a person updates it.",
+        ));
+    }
+    Some(command_hit("pkg-config", line, 0.75))
+}
+
+/// The first row Meson lists under `Summary of Failures:` (a blank line
+/// between them): the test that failed the run, and how.
+fn meson_test_failures(line: &Line<'_>) -> Option<Hit> {
+    let under_heading = line
+        .recent
+        .iter()
+        .rev()
+        .take(2)
+        .any(|l| l.trim() == "Summary of Failures:");
+    if !under_heading {
+        return None;
+    }
+    let c = regex!(r"^\s*\d+/\d+\s+(\S.*?)\s+(FAIL|TIMEOUT|ERROR|UNEXPECTEDPASS)\s+[\d.]+s\b").captures(line.text)?;
+    let (test, status) = (c[1].trim(), &c[2]);
+    let why = match status {
+        "TIMEOUT" => {
+            " It ran past its own test timeout (`timeout:` in meson.build, or `--timeout-multiplier`), which is not \
+             the job's time limit."
+        }
+        "UNEXPECTEDPASS" => " It is marked `should_fail` and passed.",
+        _ => "",
+    };
+    Some(Hit::blocker(format!(
+        "Meson's test run failed: {} ended {status}.{why} A person reads the test's log (meson-logs/testlog.txt).",
+        display_text(test)
+    )))
+}
+
+/// `Could not find toolchain file: {path}` under the `message(FATAL_ERROR)`
+/// heading of `CMakeDetermineSystem.cmake`: the file given as
+/// `CMAKE_TOOLCHAIN_FILE`, as written.
+fn cmake_toolchain_file_missing(line: &Line<'_>) -> Option<Hit> {
+    let heading = line.recent.last()?;
+    if !regex!(r"^CMake Error at \S*CMakeDetermineSystem\.cmake:\d+ \(message\):$").is_match(heading.trim()) {
+        return None;
+    }
+    let path = line.text.trim().strip_prefix("Could not find toolchain file: ")?;
+    Some(path_hit(
+        path,
+        0.8,
+        "CMake did not find the toolchain file it was given (CMAKE_TOOLCHAIN_FILE or --toolchain), neither from \
+             the build directory nor the source directory.",
+    ))
 }
 
 fn make_no_makefile(line: &Line<'_>) -> Option<Hit> {
@@ -536,17 +685,30 @@ fn ctest_summary(line: &Line<'_>) -> Option<Hit> {
 /// A `configure` script stopped: a library, a program or an option the
 /// project's `configure.ac` checks for is missing; the message says which.
 fn autoconf_error(line: &Line<'_>) -> Option<Hit> {
-    regex!(r"^(?:\S*/)?configure: error: \S")
-        .is_match(line.text.trim_start())
-        .then(|| {
-            Hit::blocker(
-                "The project's `configure` script stopped on a check (a library's development files, a program or an \
+    let text = line.text.trim_start();
+    // `AC_MSG_FAILURE`'s first line names the directory; its message follows.
+    if regex!(r"^(?:\S*/)?configure: error: in [`'][^']*':$").is_match(text.trim_end()) {
+        return Some(Hit::summary(
+            "The project's `configure` script stopped on a check; its message follows this line.",
+        ));
+    }
+    regex!(r"^(?:\S*/)?configure: error: \S").is_match(text).then(|| {
+        Hit::blocker(
+            "The project's `configure` script stopped on a check (a library's development files, a program or an \
                  option it needs): a person reads its message and `config.log`.",
-            )
-        })
+        )
+    })
 }
 
 fn cmake_error(line: &Line<'_>) -> Option<Hit> {
+    // A module's `message(FATAL_ERROR …)`: the heading says where, the text
+    // below it says why (an entry that reads that text decides).
+    if regex!(r"^CMake Error at \S+:\d+ \(message\):$").is_match(line.text.trim()) {
+        return Some(Hit::summary(
+            "A CMake module stopped the configure step (`message(FATAL_ERROR)`); the lines below it say why (a \
+             `Could NOT find {package}` is a library or its development package that is not installed).",
+        ));
+    }
     regex!(r"^CMake Error(?: at \S+:\d+ \(\w+\))?:")
         .is_match(line.text.trim_start())
         .then(|| {
@@ -658,6 +820,116 @@ mod tests {
         assert!(ctest_summary(&Line::plain("50% tests passed, 1 tests failed out of 2")).is_some());
         assert!(ctest_summary(&Line::plain("100% tests passed, 0 tests failed out of 12")).is_none());
         assert!(ctest_summary(&Line::plain("expected: 50% tests passed, 1 tests failed out of 2")).is_none());
+    }
+
+    fn after<'a>(recent: &'a [&'a str], text: &'a str) -> Line<'a> {
+        Line {
+            recent,
+            ..Line::plain(text)
+        }
+    }
+
+    #[test]
+    fn a_toolchain_file_cmake_did_not_find_is_the_path_as_written() {
+        let heading = ["CMake Error at /usr/share/cmake-3.28/Modules/CMakeDetermineSystem.cmake:154 (message):"];
+        let hit = cmake_toolchain_file_missing(&after(
+            &heading,
+            "  Could not find toolchain file: cmake/toolchains/arm-none-eabi.cmake",
+        ))
+        .expect("read");
+        assert_eq!(
+            (hit.category, hit.subject.as_deref(), hit.fixable),
+            (
+                Category::FileNotFound,
+                Some("cmake/toolchains/arm-none-eabi.cmake"),
+                true
+            )
+        );
+        // vcpkg's toolchain under an install root outside the workspace: named,
+        // never a path of the repository to rewrite.
+        let outside = cmake_toolchain_file_missing(&after(
+            &heading,
+            "  Could not find toolchain file: /usr/local/share/vcpkg/scripts/buildsystems/vcpkg.cmake",
+        ))
+        .expect("read");
+        assert!(!outside.fixable);
+        // Only under CMakeDetermineSystem's heading: an echo or another
+        // module's text is not CMake's lookup.
+        assert!(
+            cmake_toolchain_file_missing(&after(
+                &["CMake Error at CMakeLists.txt:3 (message):"],
+                "  Could not find toolchain file: x.cmake"
+            ))
+            .is_none()
+        );
+        assert!(cmake_toolchain_file_missing(&Line::plain("Could not find toolchain file: x.cmake")).is_none());
+    }
+
+    #[test]
+    fn a_modules_fatal_error_heading_is_a_summary_and_cmakes_own_errors_block() {
+        let module = cmake_error(&Line::plain(
+            "CMake Error at /usr/share/cmake-3.28/Modules/FindPackageHandleStandardArgs.cmake:230 (message):",
+        ))
+        .expect("read");
+        assert_eq!(module.strength, Strength::Summary);
+        let own = cmake_error(&Line::plain(
+            "CMake Error at CMakeLists.txt:1 (cmake_minimum_required):",
+        ))
+        .expect("read");
+        assert_eq!(own.strength, Strength::Blocker);
+    }
+
+    #[test]
+    fn pkg_m4_without_pkg_config_is_the_missing_program() {
+        let text = "configure: error: The pkg-config script could not be found or is too old.  Make sure it";
+        let hit = pkg_m4_pkg_config_missing(&after(&["checking for pkg-config... no"], text)).expect("read");
+        assert_eq!(
+            (hit.category, hit.subject.as_deref(), hit.fixable),
+            (Category::MissingCommand, Some("pkg-config"), true)
+        );
+        // One was found, older than pkg.m4 accepts: no install fixes that.
+        let old = pkg_m4_pkg_config_missing(&after(
+            &[
+                "checking for pkg-config... /opt/old/bin/pkg-config",
+                "checking pkg-config is at least version 0.9.0... no",
+            ],
+            text,
+        ))
+        .expect("read");
+        assert_eq!(old.category, Category::Unknown);
+        assert!(pkg_m4_pkg_config_missing(&Line::plain("echo The pkg-config script could not be found")).is_none());
+        // AC_MSG_FAILURE's directory line is the heading of that message.
+        let heading =
+            autoconf_error(&Line::plain("configure: error: in '/__w/g/g/deps/fontconfig-2.15.0':")).expect("read");
+        assert_eq!(heading.strength, Strength::Summary);
+    }
+
+    #[test]
+    fn meson_s_summary_names_the_test_and_its_own_timeout() {
+        let row = "11/14 quill:net / test_resolver_live          TIMEOUT        30.03s   killed by signal 15 SIGTERM";
+        let hit = meson_test_failures(&after(&["Summary of Failures:", ""], row)).expect("read");
+        assert_eq!((hit.category, hit.strength), (Category::Unknown, Strength::Blocker));
+        assert!(hit.message.contains("not the job's time limit"));
+        // The same row while the tests run is progress, not the summary.
+        assert!(meson_test_failures(&after(&[" 9/14 quill:unit / test_time  OK  0.05s"], row)).is_none());
+        assert!(
+            meson_test_failures(&after(
+                &["Summary of Failures:", ""],
+                " 3/14 quill:unit / test_arena  OK  0.01s"
+            ))
+            .is_none()
+        );
+    }
+
+    #[test]
+    fn apple_s_undefined_symbols_are_a_link_error_not_a_runner_mismatch() {
+        for text in [
+            "Undefined symbols for architecture arm64:",
+            "ld: symbol(s) not found for architecture x86_64",
+        ] {
+            let hit = link_error(&Line::plain(text)).expect(text);
+            assert_eq!((hit.category, hit.strength), (Category::Unknown, Strength::Blocker));
+        }
     }
 
     #[test]

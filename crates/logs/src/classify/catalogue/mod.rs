@@ -29,7 +29,7 @@
 //!    `gcloud`, `azure` (az and Entra ID sign-in), `playwright`, `cypress`,
 //!    `android` (sdkmanager, the emulator, the Android Gradle plugin's checks), `apple` (notarytool),
 //!    `packages` (apt, apk, dnf/dnf5/yum, zypper, brew, choco, winget), `git`, `ssh` (OpenSSH's host key checks),
-//!    `netlify` (the Netlify CLI's deploy folder), `firebase` (the Firebase CLI's project root), `flutter_action` (its release-manifest lookup), `snyk` (its test summary), `goreleaser` (its failed run's error), `semantic_release`, `changesets` (a refused publish), `sphinx` (the warning `-W` stopped on), `lychee` (a failed link), `hadolint`, `markdownlint`, `codespell`, `typos`, `commitlint`, `actionlint`, `stylelint`, `biome`, `size_limit`, `pa11y` (their findings; stylelint's and ESLint's pattern that matched no file), `docusaurus` (its broken links), `gatsby` (a GraphQL query's reason), `angular` (a target's builder package), `dune` (a library not found), `cuda` (nvcc's refusal), `zephyr` (a board it does not know), `godot` (a missing export template), `scalatest` (a failed test), `asdf` (a shim with no installed version), `trivy` (its scan's total), `codeql` (the CLI's nothing-extracted message, upload-sarif's missing SARIF path, ahead of `actions`' generic path message), `semgrep` and `dependency_review` (their first finding),
+//!    `netlify` (the Netlify CLI's deploy folder), `firebase` (the Firebase CLI's project root), `flutter_action` (its release-manifest lookup), `snyk` (its test summary), `goreleaser` (its failed run's error), `semantic_release`, `changesets` (a refused publish), `sphinx` (the warning `-W` stopped on), `lychee` (a failed link), `hadolint`, `markdownlint`, `codespell`, `typos`, `commitlint`, `actionlint`, `stylelint`, `biome`, `size_limit`, `pa11y` (their findings; stylelint's and ESLint's pattern that matched no file), `docusaurus` (its broken links), `gatsby` (a GraphQL query's reason), `angular` (a target's builder package), `dune` (a library not found), `cuda` (nvcc's refusal), `zephyr` (a board it does not know), `platformio` (a package its registry has no build of for the machine), `godot` (a missing export template), `scalatest` (a failed test), `asdf` (a shim with no installed version), `trivy` (its scan's total), `codeql` (the CLI's nothing-extracted message, upload-sarif's missing SARIF path, ahead of `actions`' generic path message), `semgrep` and `dependency_review` (their first finding),
 //!    `prisma` (its CLI's `--schema` lookup), `liquibase` (a changelog not on its search path), `ansible`
 //!    (`ansible-playbook`'s missing playbook, a task's `fatal:` result), `packer` (its plugin getter's GitHub limit),
 //!    `pulumi` (a stack's update conflict), `supabase` (its missing access token), `serverless` (the Serverless
@@ -39,7 +39,7 @@
 //!    setup-ruby's version lists): the tool
 //!    that failed, which knows more than the shell around it (`npm ERR! enoent …` before a
 //!    generic "no such file", a TypeScript `Cannot find module` before Node's).
-//! 4. `build_tools`: C/C++ compilers, linkers, the dynamic loader, make, CMake and doxygen; a compiler's `fatal error: x.h: No
+//! 4. `msvc` (Microsoft's linker, `error LNK{nnnn}`), `build_tools`: C/C++ compilers, linkers, the dynamic loader, make, CMake and doxygen; a compiler's `fatal error: x.h: No
 //!    such file or directory` must not reach the shell's file entries.
 //! 5. `shell`: bash, dash, sh, zsh, busybox, PowerShell, cmd: "command not
 //!    found" and "No such file or directory" forms.
@@ -122,6 +122,7 @@ mod lua;
 mod lychee;
 mod markdownlint;
 mod mkdocs;
+mod msvc;
 mod netlify;
 mod nextjs;
 mod nix;
@@ -135,6 +136,7 @@ mod perl;
 mod pester;
 mod php;
 mod pip_build;
+mod platformio;
 mod playwright;
 mod pre_commit;
 mod prisma;
@@ -360,6 +362,7 @@ pub const EMITTERS: &[(&str, &[Entry])] = &[
     ("dune", dune::ENTRIES),
     ("cuda", cuda::ENTRIES),
     ("zephyr", zephyr::ENTRIES),
+    ("platformio", platformio::ENTRIES),
     ("godot", godot::ENTRIES),
     ("scalatest", scalatest::ENTRIES),
     ("perl", perl::ENTRIES),
@@ -453,6 +456,7 @@ pub const EMITTERS: &[(&str, &[Entry])] = &[
     ("codecov", codecov::ENTRIES),
     ("coveralls", coveralls::ENTRIES),
     ("setup_versions", setup_versions::ENTRIES),
+    ("msvc", msvc::ENTRIES),
     ("build_tools", build_tools::ENTRIES),
     ("shell", shell::ENTRIES),
     ("http", http::ENTRIES),
