@@ -26,11 +26,17 @@ pub fn run(corpus: &Path, args: &[&str]) -> anyhow::Result<()> {
     if let ["rules", rest @ ..] = args {
         return crate::bench_rules::run(corpus, rest.first().and_then(|r| r.parse().ok()).unwrap_or(3));
     }
-    if args == ["lsp"] {
+    if let ["lsp", rest @ ..] = args {
         let corpus = &corpus.canonicalize()?;
         println!("machine: {}; load average at start: {}", machine(), load());
         let paths = crate::files_under(&corpus.join("workflows"), &[".yml", ".yaml"]);
-        lsp(&build_release()?, &corpus.join(LARGE), &paths)?;
+        let (rounds, bins) = lsp_args(rest)?;
+        if rounds == 1 && bins.is_empty() {
+            lsp(&build_release()?, &corpus.join(LARGE), &paths)?;
+        } else {
+            let bins = if bins.is_empty() { vec![build_release()?] } else { bins };
+            lsp_in_turn(&bins, rounds, &corpus.join(LARGE), &paths)?;
+        }
         println!("load average at end: {}", load());
         return Ok(());
     }
@@ -138,6 +144,54 @@ fn lsp(bin: &Path, large: &Path, paths: &[PathBuf]) -> anyhow::Result<()> {
         kib(f.rss_kib),
         kib(f.peak_kib)
     );
+    Ok(())
+}
+
+/// `bench lsp [ROUNDS] [BINARY...]`: the rounds (1 unless a number comes
+/// first) and the binaries to compare (none: this tree's release build).
+fn lsp_args(args: &[&str]) -> anyhow::Result<(usize, Vec<PathBuf>)> {
+    let (rounds, rest) = match args.split_first() {
+        Some((first, rest)) if first.parse::<usize>().is_ok() => (first.parse::<usize>()?, rest),
+        _ => (1, args),
+    };
+    anyhow::ensure!(rounds > 0, "bench lsp: ROUNDS must be at least 1");
+    let bins: Vec<PathBuf> = rest.iter().map(PathBuf::from).collect();
+    for b in &bins {
+        anyhow::ensure!(b.is_file(), "bench lsp: {} is not a file", b.display());
+    }
+    Ok((rounds, bins))
+}
+
+/// Several builds of the language server measured in turn, round by round
+/// (a change in the machine's load hits each alike): each build's median,
+/// over the rounds, of its per-round analysis median and p95.
+fn lsp_in_turn(bins: &[PathBuf], rounds: usize, large: &Path, paths: &[PathBuf]) -> anyhow::Result<()> {
+    let mut open: Vec<PathBuf> = vec![large.to_path_buf()];
+    open.extend(paths.iter().filter(|p| *p != large).take(LSP_FILES - 1).cloned());
+    let mut medians = vec![Vec::new(); bins.len()];
+    let mut p95s = vec![Vec::new(); bins.len()];
+    for round in 1..=rounds {
+        for (i, bin) in bins.iter().enumerate() {
+            let f = crate::bench_lsp::measure(bin, &open, LSP_EDITS)?;
+            let (Some(m), Some(p)) = (f.analysis_median_ms, f.analysis_p95_ms) else {
+                anyhow::bail!("{} logged no analysis times", bin.display());
+            };
+            println!(
+                "round {round}: {}: analysis median {m:.3} ms, p95 {p:.3} ms",
+                bin.display()
+            );
+            medians[i].push(m);
+            p95s[i].push(p);
+        }
+    }
+    for (i, bin) in bins.iter().enumerate() {
+        println!(
+            "lsp {}: median over {rounds} rounds of the analysis median {:.3} ms, of the p95 {:.3} ms",
+            bin.display(),
+            median(&mut medians[i]),
+            median(&mut p95s[i])
+        );
+    }
     Ok(())
 }
 
@@ -294,7 +348,7 @@ pub fn load() -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::{median, p95};
+    use super::{lsp_args, median, p95};
 
     #[test]
     fn medians_and_95th_percentiles() {
@@ -307,5 +361,20 @@ mod tests {
         assert_eq!(p95(&mut twenty), 19.0);
         let mut ten: Vec<f64> = (1..=10).map(f64::from).collect();
         assert_eq!(p95(&mut ten), 10.0);
+    }
+
+    #[test]
+    fn lsp_args_read_rounds_then_binaries() {
+        let exe = std::env::current_exe().unwrap();
+        let exe_str = exe.to_str().unwrap();
+        assert_eq!(lsp_args(&[]).unwrap(), (1, vec![]));
+        assert_eq!(lsp_args(&["3"]).unwrap(), (3, vec![]));
+        assert_eq!(lsp_args(&["2", exe_str]).unwrap(), (2, vec![exe.clone()]));
+        assert_eq!(
+            lsp_args(&[exe_str, exe_str]).unwrap(),
+            (1, vec![exe.clone(), exe.clone()])
+        );
+        assert!(lsp_args(&["0"]).is_err());
+        assert!(lsp_args(&["3", "/no/such/autoheal"]).is_err());
     }
 }

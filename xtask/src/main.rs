@@ -30,6 +30,7 @@ fn usage() -> ! {
          no-shellcheck: only the comparison without shellcheck\n  \
          bench jobs            only the scaling curve: one workflow of 2,500 to 20,000 jobs\n  \
          bench rules [RUNS]    where the time goes: parsing, each rule alone, fix verification (one thread)\n  \
+         bench lsp [ROUNDS] [BINARY...]  only the language server; several builds (or rounds) measured in turn\n  \
          eval [corpus]         lint corpus workflows and actions: no panic, error findings by rule\n  \
          eval actionlint       every folder of actionlint's test data: expected lines found, errors on valid files\n  \
          eval diff-actionlint [DIR]  differential test against actionlint on our own projects\n                        \
