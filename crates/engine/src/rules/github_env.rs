@@ -121,21 +121,36 @@ fn lines(script: &str) -> impl Iterator<Item = (usize, &str)> {
 /// `Out-File $env:GITHUB_ENV`, `tee -a "$GITHUB_PATH"`). PowerShell names
 /// and cmdlets are matched in any case, as PowerShell does.
 fn written_file(line: &str) -> Option<&'static str> {
+    /// Each file's variable as the shells name it: `$NAME`, `${NAME}` and
+    /// cmd's `%NAME%` as written; PowerShell's `$env:name` and
+    /// `${env:name}` in any case (compared with the lowercased line).
+    const FILES: [(&str, [&str; 3], [&str; 2]); 2] = [
+        (
+            "GITHUB_ENV",
+            ["$GITHUB_ENV", "${GITHUB_ENV}", "%GITHUB_ENV%"],
+            ["$env:github_env", "${env:github_env}"],
+        ),
+        (
+            "GITHUB_PATH",
+            ["$GITHUB_PATH", "${GITHUB_PATH}", "%GITHUB_PATH%"],
+            ["$env:github_path", "${env:github_path}"],
+        ),
+    ];
     let code = line.split(" #").next().unwrap_or(line);
     if code.trim_start().starts_with('#') {
         return None;
     }
+    // Every form names `github_` in some case; most script lines do not.
+    if !code.as_bytes().windows(7).any(|w| w.eq_ignore_ascii_case(b"github_")) {
+        return None;
+    }
     let lower = code.to_ascii_lowercase();
-    ["GITHUB_ENV", "GITHUB_PATH"]
+    FILES
         .into_iter()
-        .find(|f| {
-            let ps = f.to_ascii_lowercase();
-            code.contains(&format!("${f}"))
-                || code.contains(&format!("${{{f}}}"))
-                || code.contains(&format!("%{f}%"))
-                || lower.contains(&format!("$env:{ps}"))
-                || lower.contains(&format!("${{env:{ps}}}"))
+        .find(|(_, exact, any_case)| {
+            exact.iter().any(|p| code.contains(p)) || any_case.iter().any(|p| lower.contains(p))
         })
+        .map(|(file, ..)| file)
         .filter(|_| {
             code.contains('>')
                 || code.contains("tee")
@@ -216,4 +231,85 @@ fn brings_in_trigger_files(step: &crate::yaml::Node) -> bool {
     (audit::uses_action(step, "actions/checkout") && audit::input(step, "ref").is_some())
         || audit::uses_action(step, "actions/download-artifact")
         || audit::uses_action(step, "dawidd6/action-download-artifact")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::written_file;
+    use proptest::prelude::*;
+
+    /// The patterns formatted per file, as the rule read lines before it
+    /// looked for `github_` first: the fast path must answer the same.
+    fn written_file_formatted(line: &str) -> Option<&'static str> {
+        let code = line.split(" #").next().unwrap_or(line);
+        if code.trim_start().starts_with('#') {
+            return None;
+        }
+        let lower = code.to_ascii_lowercase();
+        ["GITHUB_ENV", "GITHUB_PATH"]
+            .into_iter()
+            .find(|f| {
+                let ps = f.to_ascii_lowercase();
+                code.contains(&format!("${f}"))
+                    || code.contains(&format!("${{{f}}}"))
+                    || code.contains(&format!("%{f}%"))
+                    || lower.contains(&format!("$env:{ps}"))
+                    || lower.contains(&format!("${{env:{ps}}}"))
+            })
+            .filter(|_| {
+                code.contains('>')
+                    || code.contains("tee")
+                    || [
+                        "out-file",
+                        "add-content",
+                        "set-content",
+                        "appendalltext",
+                        "writealltext",
+                        "appendalllines",
+                    ]
+                    .iter()
+                    .any(|w| lower.contains(w))
+            })
+    }
+
+    #[test]
+    fn each_form_of_each_file() {
+        for (line, file) in [
+            ("echo \"A=1\" >> $GITHUB_ENV", Some("GITHUB_ENV")),
+            ("echo \"A=1\" >> \"${GITHUB_ENV}\"", Some("GITHUB_ENV")),
+            ("echo A=1>>%GITHUB_ENV%", Some("GITHUB_ENV")),
+            ("\"A=1\" | Out-File -Append $Env:GitHub_Env", Some("GITHUB_ENV")),
+            ("Add-Content ${ENV:GITHUB_PATH} \"C:\\bin\"", Some("GITHUB_PATH")),
+            ("echo /opt/bin | tee -a $GITHUB_PATH", Some("GITHUB_PATH")),
+            // Named but not written, in a comment, or in the wrong case
+            // for a POSIX shell.
+            ("cat $GITHUB_ENV", None),
+            ("# echo A=1 >> $GITHUB_ENV", None),
+            ("echo A=1 >> $github_env", None),
+            ("echo A=1 >> out.txt", None),
+        ] {
+            assert_eq!(written_file(line), file, "{line}");
+            assert_eq!(written_file_formatted(line), file, "{line}");
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn agrees_with_the_formatted_patterns(
+            parts in proptest::collection::vec(
+                prop_oneof![
+                    Just("$GITHUB_ENV"), Just("${GITHUB_ENV}"), Just("%GITHUB_ENV%"), Just("$env:GitHub_Path"),
+                    Just("${Env:GITHUB_ENV}"), Just("$GITHUB_PATH"), Just("github_"), Just("GITHUB_"), Just("GitHub_"),
+                    Just(">>"), Just(">"), Just(" tee -a "), Just("Out-File"), Just("Add-Content"), Just(" #"),
+                    Just("#"), Just("echo A=1 "), Just("$"), Just("{"), Just("}"), Just("%"), Just("env:"),
+                    Just("ENV"), Just("PATH"), Just(" "), Just("é"),
+                ],
+                0..8,
+            ),
+            noise in "[ -~]{0,12}",
+        ) {
+            let line = format!("{}{noise}", parts.concat());
+            prop_assert_eq!(written_file(&line), written_file_formatted(&line), "{}", line);
+        }
+    }
 }

@@ -4,7 +4,9 @@
 use super::codes::*;
 use super::job::{StepKind, step};
 use super::keys;
-use super::shape::{check_keys, check_keys_at, found, mapping, quoted_list, report, require, scalar_map, string};
+use super::shape::{
+    Quoted, check_keys, check_keys_at, found, mapping, quoted_list, report, require, scalar_map, string,
+};
 use crate::diagnostic::Severity;
 use crate::rules::Context;
 use crate::yaml::{Entry, Node, NodeKind};
@@ -40,7 +42,7 @@ pub(super) fn check_action(ctx: &mut Context<'_>, root: &Node) {
     for e in entries {
         let v = &e.value;
         match e.key.as_str().unwrap_or("") {
-            k @ ("name" | "author" | "description") => string(ctx, v, &format!("\"{k}\""), k == "name"),
+            k @ ("name" | "author" | "description") => string(ctx, v, Quoted(k), k == "name"),
             "inputs" => inputs(ctx, v),
             "outputs" => outputs(ctx, v, root),
             "runs" => runs(ctx, e),
@@ -48,7 +50,7 @@ pub(super) fn check_action(ctx: &mut Context<'_>, root: &Node) {
                 if let Some(b) = mapping(ctx, v, "\"branding\"") {
                     check_keys(ctx, b, "\"branding\" section", keys::BRANDING);
                     for x in b {
-                        string(ctx, &x.value, &format!("\"{}\"", x.key.as_str().unwrap_or("")), true);
+                        string(ctx, &x.value, Quoted(x.key.as_str().unwrap_or("")), true);
                     }
                 }
             }
@@ -80,7 +82,7 @@ fn inputs(ctx: &mut Context<'_>, v: &Node) {
                         format!("\"required\" must be `true` or `false`, but found {}", found(&e.value)),
                     );
                 }
-                Some(k @ ("description" | "default")) => string(ctx, &e.value, &format!("\"{k}\""), false),
+                Some(k @ ("description" | "default")) => string(ctx, &e.value, Quoted(k), false),
                 // The runner logs the message when the input is used: an
                 // empty one says nothing.
                 Some("deprecationMessage") => string(ctx, &e.value, "\"deprecationMessage\"", true),
@@ -112,7 +114,7 @@ fn outputs(ctx: &mut Context<'_>, v: &Node, root: &Node) {
         }
         for e in entries {
             if let Some(k @ ("description" | "value")) = e.key.as_str() {
-                string(ctx, &e.value, &format!("\"{k}\""), false);
+                string(ctx, &e.value, Quoted(k), false);
             }
         }
     }
@@ -183,13 +185,13 @@ fn runs(ctx: &mut Context<'_>, e: &Entry) {
             continue;
         }
         match key {
-            k @ ("main" | "pre" | "post") => string(ctx, v, &format!("\"{k}\""), true),
+            k @ ("main" | "pre" | "post") => string(ctx, v, Quoted(k), true),
             "image" => {
                 string(ctx, v, "\"image\"", true);
                 docker_image(ctx, v);
             }
             k @ ("pre-if" | "post-if" | "entrypoint" | "pre-entrypoint" | "post-entrypoint") => {
-                string(ctx, v, &format!("\"{k}\""), false);
+                string(ctx, v, Quoted(k), false);
             }
             "env" => scalar_map(ctx, v, "\"env\" of \"runs\""),
             "args" if !matches!(v.kind, NodeKind::Sequence(_)) && !v.is_null() => {

@@ -3,8 +3,8 @@
 use super::codes::*;
 use super::keys;
 use super::shape::{
-    Number, boolean, case_insensitive_duplicates, check_keys, found, list_of_strings, mapping, no_empty_mapping,
-    nonempty_mapping, positive_number, report, require, scalar_map, string, string_or_list,
+    Number, Quoted, boolean, case_insensitive_duplicates, check_keys, found, list_of_strings, mapping,
+    no_empty_mapping, nonempty_mapping, positive_number, report, require, scalar_map, string, string_or_list,
 };
 use super::workflow::{concurrency, defaults, permissions};
 use crate::diagnostic::Severity;
@@ -64,7 +64,7 @@ pub(super) fn check_job(ctx: &mut Context<'_>, job: &Entry) {
 fn job_value(ctx: &mut Context<'_>, id: &str, e: &Entry, k: &str) {
     let v = &e.value;
     match k {
-        "name" | "if" => string(ctx, v, &format!("\"{k}\""), false),
+        "name" | "if" => string(ctx, v, Quoted(k), false),
         "uses" => string(ctx, v, "\"uses\"", true),
         "needs" => {
             string_or_list(ctx, v, "\"needs\"");
@@ -129,7 +129,7 @@ pub(super) fn cache_mode(ctx: &mut Context<'_>, v: &Node) {
 /// (whose value only the run knows).
 pub(super) fn one_of(ctx: &mut Context<'_>, v: &Node, key: &str, values: &[&str]) {
     if !v.is_scalar() || v.is_null() {
-        return string(ctx, v, &format!("\"{key}\""), true);
+        return string(ctx, v, Quoted(key), true);
     }
     if v.is_expression() || v.as_str().is_some_and(|s| s.contains("${{")) {
         return;
@@ -197,7 +197,7 @@ fn environment(ctx: &mut Context<'_>, e: &Entry) {
     require(ctx, entries, &e.key, "\"environment\" section", &["name"]);
     for x in entries {
         match x.key.as_str() {
-            Some(k @ ("name" | "url")) => string(ctx, &x.value, &format!("\"{k}\""), k == "name"),
+            Some(k @ ("name" | "url")) => string(ctx, &x.value, Quoted(k), k == "name"),
             Some("deployment") => boolean(ctx, &x.value, "\"deployment\""),
             _ => {}
         }
@@ -316,7 +316,7 @@ fn container(ctx: &mut Context<'_>, e: &Entry, service: bool) {
             // sentence.
             Some("image") if service && !x.value.is_null() && x.value.as_str() == Some("") => {}
             Some("image") => string(ctx, &x.value, "\"image\"", true),
-            Some(k @ ("options" | "command" | "entrypoint")) => string(ctx, &x.value, &format!("\"{k}\""), false),
+            Some(k @ ("options" | "command" | "entrypoint")) => string(ctx, &x.value, Quoted(k), false),
             Some(k @ ("ports" | "volumes")) => list_of_strings(ctx, &x.value, &format!("\"{k}\""), false),
             Some("env") => {
                 let what = format!("\"env\" of {what}");
@@ -345,7 +345,7 @@ fn credentials(ctx: &mut Context<'_>, e: &Entry) {
     }
     for x in entries {
         if let Some(k @ ("username" | "password")) = x.key.as_str() {
-            string(ctx, &x.value, &format!("\"{k}\""), true);
+            string(ctx, &x.value, Quoted(k), true);
         }
     }
 }
@@ -362,7 +362,7 @@ fn snapshot(ctx: &mut Context<'_>, e: &Entry) {
     require(ctx, entries, &e.key, "\"snapshot\" section", &["image-name"]);
     for x in entries {
         match x.key.as_str() {
-            Some(k @ ("image-name" | "version")) => string(ctx, &x.value, &format!("\"{k}\""), true),
+            Some(k @ ("image-name" | "version")) => string(ctx, &x.value, Quoted(k), true),
             Some("if") => string(ctx, &x.value, "\"if\"", false),
             _ => {}
         }
@@ -485,9 +485,7 @@ pub(super) fn step(ctx: &mut Context<'_>, item: &Node, kind: StepKind) {
         }
         let v = &e.value;
         match k {
-            "id" | "name" | "if" | "shell" | "working-directory" => {
-                string(ctx, v, &format!("\"{k}\""), k != "if" && k != "name")
-            }
+            "id" | "name" | "if" | "shell" | "working-directory" => string(ctx, v, Quoted(k), k != "if" && k != "name"),
             "uses" => string(ctx, v, "\"uses\"", true),
             "run" => string(ctx, v, "\"run\"", false),
             "with" => step_with(ctx, v),
@@ -495,7 +493,7 @@ pub(super) fn step(ctx: &mut Context<'_>, item: &Node, kind: StepKind) {
                 no_empty_mapping(ctx, v, "\"env\" of a step");
                 scalar_map(ctx, v, "\"env\" of a step");
             }
-            "continue-on-error" | "background" => boolean(ctx, v, &format!("\"{k}\"")),
+            "continue-on-error" | "background" => boolean(ctx, v, Quoted(k)),
             "timeout-minutes" => positive_number(ctx, v, "\"timeout-minutes\"", Number::Float),
             "wait" => {
                 string_or_list(ctx, v, "\"wait\"");

@@ -8,6 +8,17 @@ use crate::rules::Context;
 use crate::yaml::{Entry, Node, NodeKind};
 use autoheal_expr::suggest::suggest;
 
+/// A key's name in double quotes, as messages write it (`"if"`), written
+/// only when a message is made: most keys are checked and never reported.
+#[derive(Clone, Copy)]
+pub(super) struct Quoted<'a>(pub &'a str);
+
+impl std::fmt::Display for Quoted<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "\"{}\"", self.0)
+    }
+}
+
 pub(super) fn report(ctx: &mut Context<'_>, code: &'static str, node: &Node, message: String) {
     ctx.report(node.tagged_report_span(ctx.source), message).set_code(code);
 }
@@ -120,7 +131,7 @@ pub(super) fn nonempty_mapping<'n>(ctx: &mut Context<'_>, node: &'n Node, what: 
 
 /// A scalar that is not a YAML collection. `nonempty` also rejects `""` and
 /// null.
-pub(super) fn string(ctx: &mut Context<'_>, node: &Node, what: &str, nonempty: bool) {
+pub(super) fn string(ctx: &mut Context<'_>, node: &Node, what: impl std::fmt::Display, nonempty: bool) {
     match &node.kind {
         NodeKind::Scalar(s) => {
             // A null in a tree with parse errors may be what recovery left
@@ -141,7 +152,7 @@ pub(super) fn string(ctx: &mut Context<'_>, node: &Node, what: &str, nonempty: b
 }
 
 /// `true`, `false` or a `${{ }}` expression.
-pub(super) fn boolean(ctx: &mut Context<'_>, node: &Node, what: &str) {
+pub(super) fn boolean(ctx: &mut Context<'_>, node: &Node, what: impl std::fmt::Display) {
     if node.is_expression() || node.as_bool().is_some() {
         return;
     }
@@ -235,7 +246,7 @@ pub(super) fn string_or_list<'n>(ctx: &mut Context<'_>, node: &'n Node, what: &s
                 report(ctx, EMPTY_VALUE, node, format!("{what} should not be empty"));
             }
             for item in items {
-                string(ctx, item, &format!("an element of {what}"), true);
+                string(ctx, item, format_args!("an element of {what}"), true);
             }
             items.iter().collect()
         }
@@ -259,7 +270,7 @@ pub(super) fn list_of_strings(ctx: &mut Context<'_>, node: &Node, what: &str, no
                 report(ctx, EMPTY_VALUE, node, format!("{what} should not be empty"));
             }
             for item in items {
-                string(ctx, item, &format!("an element of {what}"), true);
+                string(ctx, item, format_args!("an element of {what}"), true);
             }
         }
         _ if node.is_expression() => {}

@@ -6,7 +6,7 @@ use super::codes::*;
 use super::job;
 use super::keys;
 use super::shape::{
-    boolean, case_insensitive_duplicates, check_keys, found, list_of_strings, mapping, no_empty_mapping,
+    Quoted, boolean, case_insensitive_duplicates, check_keys, found, list_of_strings, mapping, no_empty_mapping,
     nonempty_mapping, quoted_list, report, require, scalar_map, string, string_or_list,
 };
 use crate::rules::Context;
@@ -49,7 +49,7 @@ pub(super) fn check_workflow(ctx: &mut Context<'_>, root: &Node) {
     for e in entries {
         let v = &e.value;
         match e.key.as_str().unwrap_or("") {
-            "name" | "run-name" => string(ctx, v, &format!("\"{}\"", e.key.as_str().unwrap_or("")), false),
+            "name" | "run-name" => string(ctx, v, Quoted(e.key.as_str().unwrap_or("")), false),
             "on" => check_on(ctx, e),
             "permissions" => permissions(ctx, v, "\"permissions\""),
             "env" => {
@@ -117,7 +117,7 @@ pub(super) fn defaults(ctx: &mut Context<'_>, e: &Entry) {
     check_keys(ctx, run_entries, "\"defaults.run\" section", keys::DEFAULTS_RUN);
     for r in run_entries {
         if let Some(k @ ("shell" | "working-directory")) = r.key.as_str() {
-            string(ctx, &r.value, &format!("\"{k}\""), true);
+            string(ctx, &r.value, Quoted(k), true);
         }
     }
 }
@@ -255,7 +255,7 @@ fn schedule(ctx: &mut Context<'_>, ev: &Entry) {
         require(ctx, entries, item, "an element of \"schedule\"", &["cron"]);
         for c in entries {
             if let Some(k @ ("cron" | "timezone")) = c.key.as_str() {
-                string(ctx, &c.value, &format!("\"{k}\""), true);
+                string(ctx, &c.value, Quoted(k), true);
             }
         }
     }
@@ -353,7 +353,7 @@ fn call_outputs(ctx: &mut Context<'_>, v: &Node) {
         require(ctx, entries, &output.key, &what, &["value"]);
         for e in entries {
             if let Some(k @ ("description" | "value")) = e.key.as_str() {
-                string(ctx, &e.value, &format!("\"{k}\""), k == "value");
+                string(ctx, &e.value, Quoted(k), k == "value");
             }
         }
     }
