@@ -3647,6 +3647,66 @@ const CASES: &[(&str, Category, Option<&str>)] = &[
         Unknown,
         None,
     ),
+    // Batch 113 (helper diag113): data, ML and scientific Python and
+    // notebooks (the Hugging Face Hub, PyTorch wheels, pixi, pdm, nox,
+    // nbconvert, papermill, nbmake, DVC, pytest-xdist, Hypothesis, NumPy's
+    // ABI, Cython), stated before the first run.
+    (
+        "b113-hf-cli-download-429-snapshot-log-failed.log",
+        RateLimit,
+        Some("Hugging Face Hub"),
+    ),
+    (
+        "b113-nbconvert-execute-cell-seaborn-missing.log",
+        MissingDependency,
+        Some("seaborn"),
+    ),
+    (
+        "b113-papermill-input-notebook-moved-windows.log",
+        FileNotFound,
+        Some("notebooks/train.ipynb"),
+    ),
+    (
+        "b113-pdm-run-pytest-not-in-env-prod-install.log",
+        MissingCommand,
+        Some("pytest"),
+    ),
+    ("b113-hf-gated-repo-401-transformers-eval.log", Unknown, None),
+    (
+        "b113-trap-hf-offline-cache-miss-not-a-file-log-failed.log",
+        Unknown,
+        None,
+    ),
+    (
+        "b113-torch-cu121-index-macos13-leg-no-matching-distribution.log",
+        Unknown,
+        None,
+    ),
+    (
+        "b113-pixi-install-locked-lockfile-outdated-setup-pixi.log",
+        Unknown,
+        None,
+    ),
+    (
+        "b113-papermill-execution-error-keyerror-report-log-failed.log",
+        Unknown,
+        None,
+    ),
+    ("b113-trap-nbmake-cell-timeout-not-job-limit.log", Unknown, None),
+    ("b113-dvc-pull-missing-cache-files-checkout-failed.log", Unknown, None),
+    ("b113-xdist-worker-crashed-selfhosted.log", Unknown, None),
+    (
+        "b113-trap-hypothesis-deadline-flaky-not-a-timeout-log-failed.log",
+        Unknown,
+        None,
+    ),
+    ("b113-numpy-dtype-size-changed-pmdarima-ui.log", Unknown, None),
+    (
+        "b113-cython3-noexcept-compile-error-editable-install.log",
+        Unknown,
+        None,
+    ),
+    ("b113-nox-session-interpreter-not-found-log-failed.log", Unknown, None),
 ];
 
 /// For every `unknown` row, the log line (1-based) of the root cause's first
@@ -4585,6 +4645,22 @@ const UNKNOWN_ROOT_LINES: &[(&str, u64)] = &[
         "i12-semgrep-scan-nonblocking-first-then-blocking-marker-log-failed.log",
         24,
     ),
+    // Batch 113, stated when written: the tool's own message (the Hub's
+    // gated-repo error, pip's and pixi's refusals, papermill's and nbmake's
+    // failure, DVC's, xdist's node-down line, the first failure's exception,
+    // Cython's compile error, nox's failed session).
+    ("b113-hf-gated-repo-401-transformers-eval.log", 99),
+    ("b113-trap-hf-offline-cache-miss-not-a-file-log-failed.log", 22),
+    ("b113-torch-cu121-index-macos13-leg-no-matching-distribution.log", 64),
+    ("b113-pixi-install-locked-lockfile-outdated-setup-pixi.log", 78),
+    ("b113-papermill-execution-error-keyerror-report-log-failed.log", 38),
+    ("b113-trap-nbmake-cell-timeout-not-job-limit.log", 75),
+    ("b113-dvc-pull-missing-cache-files-checkout-failed.log", 82),
+    ("b113-xdist-worker-crashed-selfhosted.log", 60),
+    ("b113-trap-hypothesis-deadline-flaky-not-a-timeout-log-failed.log", 17),
+    ("b113-numpy-dtype-size-changed-pmdarima-ui.log", 51),
+    ("b113-cython3-noexcept-compile-error-editable-install.log", 89),
+    ("b113-nox-session-interpreter-not-found-log-failed.log", 9),
 ];
 
 /// For rows whose category is not `unknown`, the log line (1-based) of the
@@ -4889,6 +4965,13 @@ const KNOWN_ROOT_LINES: &[(&str, u64)] = &[
     ("b112-configure-pkg-config-script-not-found-bookworm-slim.log", 78),
     ("b112-ninja-ccache-launcher-not-installed.log", 82),
     ("b112-platformio-toolchain-linux-aarch64-hosted-arm-leg.log", 75),
+    // Batch 113, stated when written: the first 429 (requests' own, before
+    // the Hub's relay and the snapshot's consequence), the kernel's
+    // exception, Python's, pdm's.
+    ("b113-hf-cli-download-429-snapshot-log-failed.log", 14),
+    ("b113-nbconvert-execute-cell-seaborn-missing.log", 149),
+    ("b113-papermill-input-notebook-moved-windows.log", 117),
+    ("b113-pdm-run-pytest-not-in-env-prod-install.log", 88),
 ];
 
 /// `None` when the root cause of fixture `name` begins on line `want`; else
@@ -6365,6 +6448,87 @@ const ROOT_STEPS: &[(&str, Option<&str>, &str)] = &[
         None,
         "pio run -e esp32dev",
     ),
+    // Batch 113, stated when written.
+    (
+        "b113-hf-cli-download-429-snapshot-log-failed.log",
+        Some("eval (retrieval)"),
+        "Download model",
+    ),
+    (
+        "b113-nbconvert-execute-cell-seaborn-missing.log",
+        None,
+        "jupyter nbconvert",
+    ),
+    (
+        "b113-papermill-input-notebook-moved-windows.log",
+        None,
+        "papermill notebooks/train.ipynb",
+    ),
+    (
+        "b113-pdm-run-pytest-not-in-env-prod-install.log",
+        None,
+        "pdm run pytest",
+    ),
+    (
+        "b113-hf-gated-repo-401-transformers-eval.log",
+        None,
+        "python scripts/eval.py",
+    ),
+    (
+        "b113-trap-hf-offline-cache-miss-not-a-file-log-failed.log",
+        Some("test (3.12)"),
+        "Run tests",
+    ),
+    (
+        "b113-torch-cu121-index-macos13-leg-no-matching-distribution.log",
+        None,
+        "python -m pip install torch",
+    ),
+    (
+        "b113-pixi-install-locked-lockfile-outdated-setup-pixi.log",
+        None,
+        "prefix-dev/setup-pixi@v0.8.3",
+    ),
+    (
+        "b113-papermill-execution-error-keyerror-report-log-failed.log",
+        Some("reports"),
+        "Render monthly report",
+    ),
+    (
+        "b113-trap-nbmake-cell-timeout-not-job-limit.log",
+        None,
+        "pytest --nbmake",
+    ),
+    (
+        "b113-dvc-pull-missing-cache-files-checkout-failed.log",
+        None,
+        "dvc pull",
+    ),
+    (
+        "b113-xdist-worker-crashed-selfhosted.log",
+        None,
+        "python -m pytest -n 4",
+    ),
+    (
+        "b113-trap-hypothesis-deadline-flaky-not-a-timeout-log-failed.log",
+        Some("test (ubuntu-latest, 3.13)"),
+        "Run pytest",
+    ),
+    (
+        "b113-numpy-dtype-size-changed-pmdarima-ui.log",
+        None,
+        "python -m demandcast.fit",
+    ),
+    (
+        "b113-cython3-noexcept-compile-error-editable-install.log",
+        None,
+        "python -m pip install -e",
+    ),
+    (
+        "b113-nox-session-interpreter-not-found-log-failed.log",
+        Some("nox"),
+        "Run nox",
+    ),
 ];
 
 /// Words the root cause's message must have: a log cut short must say that
@@ -6667,6 +6831,11 @@ const NOT_FIXABLE: &[(&str, &str)] = &[
     // fixable: a setuptools pin in requirements.txt that changed nothing).
     ("b60-log-failed-py312-distutils-sdist.log", "build isolation"),
     ("b62-pip-build-isolation-setuptools-scm-ghlog.log", "build isolation"),
+    // Batch 113: the Hub's limit (a token is a secret the fix cannot
+    // invent; a cache is the project's choice), and `pdm run` of a command
+    // the project's environment lacks (its dependency groups).
+    ("b113-hf-cli-download-429-snapshot-log-failed.log", "token or cache"),
+    ("b113-pdm-run-pytest-not-in-env-prod-install.log", "project binary"),
 ];
 
 fn expected_fixable(name: &str, category: Category, subject: Option<&str>) -> bool {
