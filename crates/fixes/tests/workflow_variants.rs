@@ -1068,6 +1068,73 @@ const ROWS: &[Row] = &[
         false,
         Edit::None,
     ),
+    // Batch 113 (helper diag113): the two rows its fixes made fixable. A
+    // notebook's kernel missing a module the job's pip never installed: the
+    // install is the job's (the kernel is the job's Python, `ipykernel`).
+    row(
+        "b113-nbconvert-execute-cell-seaborn-missing.log",
+        None,
+        "b113-sales-notebooks-nbconvert.yml",
+        MissingDependency,
+        Some("seaborn"),
+        true,
+        Edit::Adds(&["seaborn"]),
+    ),
+    // The same failure where the job already installs seaborn: the kernel
+    // runs elsewhere, and installing it again changes nothing.
+    row(
+        "b113-nbconvert-execute-cell-seaborn-missing.log",
+        None,
+        "b113-sales-notebooks-other-kernel.yml",
+        MissingDependency,
+        Some("seaborn"),
+        true,
+        Edit::None,
+    ),
+    // papermill's input notebook, named on the step's command line, moved
+    // under `notebooks/training/`.
+    Row {
+        repo: &[
+            (
+                "notebooks/training/train.ipynb",
+                "{\"cells\": [], \"nbformat\": 4, \"nbformat_minor\": 5}\n",
+            ),
+            ("pyproject.toml", "[project]\nname = \"soilnet\"\nversion = \"0.3.0\"\n"),
+        ],
+        ..row(
+            "b113-papermill-input-notebook-moved-windows.log",
+            Some("smoke (windows-2022)"),
+            "b113-soilnet-papermill-smoke.yml",
+            FileNotFound,
+            Some("notebooks/train.ipynb"),
+            true,
+            Edit::Adds(&["papermill notebooks/training/train.ipynb out/train.ipynb"]),
+        )
+    },
+    // Two notebooks of that name elsewhere: which one the step meant is a
+    // person's call, so no path is changed.
+    Row {
+        repo: &[
+            (
+                "notebooks/training/train.ipynb",
+                "{\"cells\": [], \"nbformat\": 4, \"nbformat_minor\": 5}\n",
+            ),
+            (
+                "notebooks/legacy/train.ipynb",
+                "{\"cells\": [], \"nbformat\": 4, \"nbformat_minor\": 5}\n",
+            ),
+            ("pyproject.toml", "[project]\nname = \"soilnet\"\nversion = \"0.3.0\"\n"),
+        ],
+        ..row(
+            "b113-papermill-input-notebook-moved-windows.log",
+            Some("smoke (windows-2022)"),
+            "b113-soilnet-papermill-smoke.yml",
+            FileNotFound,
+            Some("notebooks/train.ipynb"),
+            true,
+            Edit::None,
+        )
+    },
 ];
 
 fn read(path: &str) -> String {

@@ -22,7 +22,10 @@
 //! 3. `clojure` (clojure.test, Leiningen), `julia` (Pkg, Test), `zig`, `ocaml` (opam), `perl` (perl, cpanm), `lua` (LuaRocks), `latex` (TeX's `! LaTeX Error:`), `mkdocs` (its strict-mode abort),
 //!    `pre_commit` (a failed hook, ahead of the linter output under it): whose
 //!    messages are anchored to their own wording, ahead of the generic test and build summaries below
-//!    (`{n} failed`, `compilation errors`) that other tools print too; `python`, `python_lint` (ruff, flake8, mypy), `tox`, `yarn_pnp` (Yarn's Plug'n'Play resolver), `node`, `vite` (its Rollup build's unresolved import), `esbuild`, `webpack` (their unresolved imports, webpack's only under an error's heading), `nextjs` (its type check's error), `jvm`, `go`, `cargo`, `protoc` (a code generator plugin it could not start), `zizmor` (its findings, where zizmor ran), `cargo_deny` (its bans check, ahead of `deno lint`'s same `error[{rule}]:` shape), `rustup`, `ruby`, `php`, `r`, `dotnet`, `pester`, `kubernetes`,
+//!    (`{n} failed`, `compilation errors`) that other tools print too; `huggingface` (the Hub's gated, uncached
+//!    and refused requests, ahead of `http`'s status lines), `jupyter` (nbclient's cell errors and per-cell
+//!    limit), `papermill`, `hypothesis`, `xdist` (a dead pytest-xdist worker), `cython`, `pdm` (`pdm run`), ahead
+//!    of pytest's summaries in `python`; `python`, `python_lint` (ruff, flake8, mypy), `tox`, `yarn_pnp` (Yarn's Plug'n'Play resolver), `node`, `vite` (its Rollup build's unresolved import), `esbuild`, `webpack` (their unresolved imports, webpack's only under an error's heading), `nextjs` (its type check's error), `jvm`, `go`, `cargo`, `protoc` (a code generator plugin it could not start), `zizmor` (its findings, where zizmor ran), `cargo_deny` (its bans check, ahead of `deno lint`'s same `error[{rule}]:` shape), `rustup`, `ruby`, `php`, `r`, `dotnet`, `pester`, `kubernetes`,
 //!    `terraform`, `tflint`, `cocoapods`, `dart`, `swift` (SwiftPM, XCTest), `elixir`
 //!    (Mix, ExUnit), `hex` (Hex's failed package download), `haskell` (cabal, GHC, Stack), `bazel`, `conan`, `deno`,
 //!    `nix`, `helm`, `chart_testing` (a chart `ct` failed), `aws` (the CLI, SDKs and configure-aws-credentials), `aws_sam` (the SAM CLI's missing template),
@@ -90,6 +93,7 @@ mod conan;
 mod coveralls;
 mod cuda;
 mod cypress;
+mod cython;
 mod dart;
 mod deno;
 mod dependency_review;
@@ -113,7 +117,10 @@ mod haskell;
 mod helm;
 mod hex;
 mod http;
+mod huggingface;
+mod hypothesis;
 mod julia;
+mod jupyter;
 mod jvm;
 mod kubernetes;
 mod latex;
@@ -132,6 +139,8 @@ mod oclif;
 mod pa11y;
 mod packages;
 mod packer;
+mod papermill;
+mod pdm;
 mod perl;
 mod pester;
 mod php;
@@ -171,6 +180,7 @@ mod typos;
 pub(crate) mod util;
 mod vite;
 mod webpack;
+mod xdist;
 mod yarn_pnp;
 mod zephyr;
 mod zig;
@@ -370,6 +380,13 @@ pub const EMITTERS: &[(&str, &[Entry])] = &[
     ("latex", latex::ENTRIES),
     ("mkdocs", mkdocs::ENTRIES),
     ("pre_commit", pre_commit::ENTRIES),
+    ("huggingface", huggingface::ENTRIES),
+    ("jupyter", jupyter::ENTRIES),
+    ("papermill", papermill::ENTRIES),
+    ("hypothesis", hypothesis::ENTRIES),
+    ("xdist", xdist::ENTRIES),
+    ("cython", cython::ENTRIES),
+    ("pdm", pdm::ENTRIES),
     ("python", python::ENTRIES),
     ("python_lint", python_lint::ENTRIES),
     ("tox", tox::ENTRIES),

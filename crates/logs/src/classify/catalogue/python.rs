@@ -886,8 +886,10 @@ fn file_not_found_error(line: &Line<'_>) -> Option<Hit> {
     }
     let mut hit = path_hit(path, 0.45, "A Python program could not open a file.");
     // Raised by the program at run time: the missing file is rarely one the
-    // workflow names.
-    hit.fixable = false;
+    // workflow names, unless the step's own command line names it as a word
+    // (`papermill notebooks/train.ipynb out.ipynb`, `python fit.py --config
+    // configs/base.yaml`): then the path to fix is the workflow's.
+    hit.fixable = hit.fixable && crate::knowledge::tools::script_mentions(line.script, path);
     Some(hit)
 }
 
@@ -1160,6 +1162,33 @@ fn isolated_build_remedy(frontend: super::BuildFrontend, requirement: &str, boun
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A file a program could not open at run time is the workflow's to fix
+    /// only when the step's command line names it (batch 113's papermill
+    /// input notebook): otherwise the program chose the path.
+    #[test]
+    fn a_run_time_file_is_fixable_only_when_the_step_names_it() {
+        let text = "FileNotFoundError: [Errno 2] No such file or directory: 'notebooks/train.ipynb'";
+        let named = Line {
+            script: "papermill notebooks/train.ipynb out/train.ipynb -p epochs 1",
+            ..Line::plain(text)
+        };
+        let hit = file_not_found_error(&named).expect("read");
+        assert_eq!(
+            (hit.category, hit.subject.as_deref(), hit.fixable),
+            (Category::FileNotFound, Some("notebooks/train.ipynb"), true)
+        );
+        for script in [
+            "python scripts/train.py --epochs 1",
+            "papermill notebooks/train.ipynb.bak out.ipynb",
+        ] {
+            let unnamed = Line {
+                script,
+                ..Line::plain(text)
+            };
+            assert!(!file_not_found_error(&unnamed).expect("read").fixable, "{script}");
+        }
+    }
 
     /// Only maturin's first `Caused by:` line, right under its heading, is
     /// read: cargo and Gradle print `Caused by:` too.

@@ -135,11 +135,23 @@ fn permission_denied(line: &Line<'_>) -> Option<Hit> {
         })
 }
 
-fn network(_: &Line<'_>) -> Option<Hit> {
-    Some(Hit::blocker(
-        "A network operation failed or timed out (DNS, refused or reset connections, a read timeout): an outage \
-         or a flaky network, not the job's time limit.",
-    ))
+/// Needles match without case, so the check reads errno's and libuv's names
+/// (`ENOTFOUND`, `ECONNREFUSED`, `ECONNRESET`, `ETIMEDOUT`) as the upper-case
+/// words they are, and an exception class by its own name: Python's
+/// `ModuleNotFoundError` holds `enotfound` and nbclient's `CellTimeoutError`
+/// holds `TimeoutError`, neither of them the network's.
+fn network(line: &Line<'_>) -> Option<Hit> {
+    let text = line.text;
+    let words = regex!(
+        r"(?i:dial tcp: lookup |could not resolve host|name resolution|connection refused|connection reset|timed out|i/o timeout|handshake timeout)|\b(?:ENOTFOUND|ECONNREFUSED|ECONNRESET|ETIMEDOUT)\b|(?:^|[^A-Za-z])(?:ReadTimeout|ConnectTimeout|TimeoutError)\b"
+    )
+    .is_match(text);
+    words.then(|| {
+        Hit::blocker(
+            "A network operation failed or timed out (DNS, refused or reset connections, a read timeout): an \
+             outage or a flaky network, not the job's time limit.",
+        )
+    })
 }
 
 fn crash(_: &Line<'_>) -> Option<Hit> {
@@ -161,6 +173,27 @@ mod tests {
                 "fork/exec /usr/bin/ld: cannot allocate memory",
             ],
             &["echo Agent pid 2292 killed;", "Process killed by the user"],
+        );
+    }
+
+    #[test]
+    fn network_words_and_not_an_exception_class_holding_them() {
+        crate::classify::catalogue::assert_reads(
+            network,
+            &[
+                "npm error code ENOTFOUND",
+                "getaddrinfo ENOTFOUND registry.npmjs.org",
+                "curl: (28) Connection timed out after 10000 milliseconds",
+                "requests.exceptions.ReadTimeout: HTTPSConnectionPool(host='pypi.org', port=443): Read timed out.",
+                "TimeoutError: [Errno 110] Connection timed out",
+                "Error: connect ECONNREFUSED 127.0.0.1:5432",
+            ],
+            &[
+                // IPython's traceback heading of a missing module, and
+                // nbclient's cell time limit by its class name.
+                "ModuleNotFoundError                       Traceback (most recent call last)",
+                "    raise CellTimeoutError.error_from_timeout_and_cell(",
+            ],
         );
     }
 

@@ -1,0 +1,91 @@
+//! PDM, the Python package and project manager, running a command in the
+//! project's environment (`pdm run`).
+//!
+//! Source: PDM's `cli/commands/run.py` (`TaskRunner.expand_command`) raises
+//! `PdmUsageError` with `Command '{command}' is not found in your PATH.` when
+//! the project's environment has no such program, and `Command '{command}'
+//! is not a valid executable.` for a `./` or `../` path that is no file; PDM's
+//! error handler prints an exception as `[{class}]: {message}` with the rich
+//! markup rendered (`[PdmUsageError]: Command 'pytest' is not found in your
+//! PATH.`). A program missing from the project's environment comes from the
+//! project's dependency groups (a `--prod` install leaves the dev group out),
+//! as with `uv run` and `poetry run` (`python.rs`): a missing command, never
+//! fixed with a system install.
+
+use super::util::{command_hit, path_hit, regex};
+use super::{Entry, ex};
+use crate::classify::hit::{Hit, Line};
+use crate::report::Category;
+
+pub const ENTRIES: &[Entry] = &[Entry {
+    id: "pdm/run-command-missing",
+    grammar: "[PdmUsageError]: Command '{command}' is not found in your PATH. | [PdmUsageError]: Command '{path}' is \
+              not a valid executable.",
+    needles: &["[PdmUsageError]: Command '"],
+    check: run_command_missing,
+    examples: &[
+        ex(
+            "[PdmUsageError]: Command 'pytest' is not found in your PATH.",
+            Category::MissingCommand,
+            Some("pytest"),
+        ),
+        ex(
+            "[PdmUsageError]: Command './scripts/gen_docs.sh' is not a valid executable.",
+            Category::FileNotFound,
+            Some("scripts/gen_docs.sh"),
+        ),
+    ],
+}];
+
+fn run_command_missing(line: &Line<'_>) -> Option<Hit> {
+    let c = regex!(r"^\[PdmUsageError\]: Command '([^']+)' is (not found in your PATH|not a valid executable)\.$")
+        .captures(line.text.trim())?;
+    let name = &c[1];
+    if &c[2] == "not a valid executable" {
+        return Some(path_hit(
+            name,
+            0.7,
+            "`pdm run` was given a script path that is not a file.",
+        ));
+    }
+    let mut hit = command_hit(name, line, 0.8);
+    if hit.category == Category::MissingCommand {
+        hit.fixable = false;
+        hit.message = format!(
+            "`pdm run` found no command '{name}' in the project's environment: add the package that provides it \
+             to the project's dependencies or install its dependency group (`pdm install -G {{group}}`; `--prod` \
+             leaves the dev groups out). Not fixed by installing a system tool."
+        );
+    }
+    Some(hit)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::classify::catalogue::assert_reads;
+
+    #[test]
+    fn a_command_the_projects_environment_lacks_is_not_fixed_on_the_system() {
+        assert_reads(
+            run_command_missing,
+            &[
+                "[PdmUsageError]: Command 'mypy' is not found in your PATH.",
+                "[PdmUsageError]: Command '../tools/check' is not a valid executable.",
+            ],
+            &[
+                "echo \"[PdmUsageError]: Command 'pytest' is not found in your PATH.\"",
+                "[PdmUsageError]: Lock file does not exist",
+            ],
+        );
+        let hit = run_command_missing(&Line::plain(
+            "[PdmUsageError]: Command 'pytest' is not found in your PATH.",
+        ))
+        .expect("read");
+        assert_eq!(
+            (hit.category, hit.subject.as_deref(), hit.fixable),
+            (Category::MissingCommand, Some("pytest"), false)
+        );
+        assert!(hit.message.contains("`pdm run`"), "{}", hit.message);
+    }
+}
