@@ -1493,3 +1493,168 @@ fn analysis_of_build_job(log: &str, workflow: &str) -> autoheal_logs::Analysis {
     };
     analyze(&input, &Options::default()).expect("analyze")
 }
+
+/// The firmware job's log and workflow (batch 112's row) with a toolchain
+/// file whose name is long enough for CMake's formatter (indent 2, width 77)
+/// to put the path on its own line under `Could not find toolchain file:`.
+fn wrapped_toolchain_job() -> (String, String) {
+    let log = read(&format!(
+        "{}/../logs/tests/fixtures/variants/b112-cmake-toolchain-file-moved-arm-none-eabi.log",
+        env!("CARGO_MANIFEST_DIR")
+    ))
+    .replace(
+        "-DCMAKE_TOOLCHAIN_FILE=cmake/toolchains/arm-none-eabi.cmake",
+        "-DCMAKE_TOOLCHAIN_FILE=cmake/toolchains/arm-none-eabi-gcc-cortex-m4f.cmake",
+    )
+    .replace(
+        "Z   Could not find toolchain file: cmake/toolchains/arm-none-eabi.cmake\n",
+        "Z   Could not find toolchain file:\n2026-12-07T01:10:45.7010000Z   cmake/toolchains/arm-none-eabi-gcc-cortex-m4f.cmake\n",
+    );
+    assert!(log.contains("file:\n"), "fixture changed");
+    let workflow = "name: firmware\non:\n  push:\njobs:\n  firmware:\n    runs-on: ubuntu-24.04\n    steps:\n      - uses: actions/checkout@v4\n      - run: |\n          sudo apt-get update -qq\n          sudo apt-get install -y --no-install-recommends gcc-arm-none-eabi libnewlib-arm-none-eabi\n      - run: |\n          cmake -S . -B build -G Ninja \\\n            -DCMAKE_TOOLCHAIN_FILE=cmake/toolchains/arm-none-eabi-gcc-cortex-m4f.cmake \\\n            -DCMAKE_BUILD_TYPE=MinSizeRel \\\n            -DBOARD=stm32l432\n      - run: cmake --build build\n".to_string();
+    (log, workflow)
+}
+
+fn firmware_analysis(log: &str, workflow: &str) -> autoheal_logs::Analysis {
+    let input = LogInput {
+        logs: vec![LogFile {
+            job: Some("firmware"),
+            bytes: log.as_bytes(),
+        }],
+        workflow: Some(WorkflowFile {
+            path: PATH,
+            text: workflow,
+        }),
+        ..LogInput::default()
+    };
+    analyze(&input, &Options::default()).expect("analyze")
+}
+
+fn applied_titles(root: &autoheal_logs::Failure, workflow: &str, repo: &MemoryRepo) -> Vec<String> {
+    fixes_for(&FailureInput::from(root), PATH, workflow, repo)
+        .fixes
+        .iter()
+        .filter(|f| !f.fallback)
+        .map(|f| format!("{:?} {}", f.applicability, f.title))
+        .collect()
+}
+
+/// review91 H1: the wrapped path is the toolchain file CMake did not find;
+/// the `unable to find a build program corresponding to "Ninja"` CMake
+/// prints after it is its consequence, never a missing ninja to install.
+#[test]
+fn a_wrapped_toolchain_path_is_the_missing_file_not_a_missing_ninja() {
+    let (log, workflow) = wrapped_toolchain_job();
+    let analysis = firmware_analysis(&log, &workflow);
+    let root = analysis.root_cause().expect("a failure");
+    assert_eq!(
+        (root.category, root.subject.as_deref()),
+        (
+            FileNotFound,
+            Some("cmake/toolchains/arm-none-eabi-gcc-cortex-m4f.cmake")
+        ),
+        "{}",
+        root.message
+    );
+    for failure in &analysis.failures {
+        assert_ne!(failure.subject.as_deref(), Some("ninja"), "{failure:?}");
+    }
+    // The file moved: the option follows it, as on one line.
+    let repo = MemoryRepo::new([
+        (PATH.to_string(), workflow.clone()),
+        (
+            "CMakeLists.txt".to_string(),
+            "cmake_minimum_required(VERSION 3.25)\nproject(buoy C CXX ASM)\n".to_string(),
+        ),
+        (
+            "toolchains/arm-none-eabi-gcc-cortex-m4f.cmake".to_string(),
+            "set(CMAKE_SYSTEM_NAME Generic)\n".to_string(),
+        ),
+    ]);
+    let outcome = fixes_for(&FailureInput::from(root), PATH, &workflow, &repo);
+    let fix = outcome.fixes.iter().find(|f| !f.fallback).expect("a fix");
+    let files = std::collections::BTreeMap::from([(PATH.to_string(), workflow.clone())]);
+    let changed = apply_fixes(&files, [fix]).expect("a verified fix applies");
+    let fixed = changed.get(PATH).cloned().unwrap_or_default();
+    assert!(
+        fixed.contains("-DCMAKE_TOOLCHAIN_FILE=toolchains/arm-none-eabi-gcc-cortex-m4f.cmake"),
+        "{fixed}"
+    );
+    // Nothing in the repository: no fix, and no ninja whatever the root.
+    let bare = MemoryRepo::new([(PATH.to_string(), workflow.clone())]);
+    for failure in &analysis.failures {
+        let applied = applied_titles(failure, &workflow, &bare);
+        assert!(
+            applied.iter().all(|t| !t.to_lowercase().contains("ninja")),
+            "{applied:?}"
+        );
+    }
+}
+
+/// A toolchain file's own `FATAL_ERROR` (its text read by no entry, the
+/// module heading a summary) with `CMakeDetermineSystem.cmake` on its call
+/// stack: the build program and compiler errors after it are consequences,
+/// so the heading stays the finding, not fixable, and no ninja is installed.
+#[test]
+fn a_toolchain_files_own_error_keeps_its_heading_over_cmakes_consequences() {
+    let log = "2026-12-07T01:10:45.4050000Z ##[group]Run cmake -S . -B build -G Ninja --toolchain cmake/arm.cmake
+2026-12-07T01:10:45.4420000Z cmake -S . -B build -G Ninja --toolchain cmake/arm.cmake
+2026-12-07T01:10:45.5900000Z shell: /usr/bin/bash -e {0}
+2026-12-07T01:10:45.6270000Z ##[endgroup]
+2026-12-07T01:10:45.6640000Z CMake Error at cmake/arm.cmake:14 (message):
+2026-12-07T01:10:45.6650000Z   ARM_TOOLCHAIN_ROOT is not set
+2026-12-07T01:10:45.6660000Z Call Stack (most recent call first):
+2026-12-07T01:10:45.6670000Z   /usr/local/share/cmake-3.31/Modules/CMakeDetermineSystem.cmake:146 (include)
+2026-12-07T01:10:45.6680000Z   CMakeLists.txt:4 (project)
+2026-12-07T01:10:45.6690000Z 
+2026-12-07T01:10:45.6700000Z 
+2026-12-07T01:10:45.8860000Z CMake Error: CMake was unable to find a build program corresponding to \"Ninja\".  CMAKE_MAKE_PROGRAM is not set.  You probably need to select a different build tool.
+2026-12-07T01:10:45.9230000Z CMake Error: CMAKE_C_COMPILER not set, after EnableLanguage
+2026-12-07T01:10:46.0340000Z -- Configuring incomplete, errors occurred!
+2026-12-07T01:10:46.0710000Z ##[error]Process completed with exit code 1.
+";
+    let workflow = "name: firmware\non: push\njobs:\n  firmware:\n    runs-on: ubuntu-24.04\n    steps:\n      - uses: actions/checkout@v4\n      - run: cmake -S . -B build -G Ninja --toolchain cmake/arm.cmake\n".to_string();
+    let analysis = firmware_analysis(log, &workflow);
+    let root = analysis.root_cause().expect("a failure");
+    assert_eq!((root.category, root.fixable), (Unknown, false), "{}", root.message);
+    assert!(root.message.contains("FATAL_ERROR"), "{}", root.message);
+    let repo = MemoryRepo::new([(PATH.to_string(), workflow.clone())]);
+    for failure in &analysis.failures {
+        assert_ne!(failure.subject.as_deref(), Some("ninja"), "{failure:?}");
+        let applied = applied_titles(failure, &workflow, &repo);
+        assert!(
+            applied.iter().all(|t| !t.to_lowercase().contains("ninja")),
+            "{applied:?}"
+        );
+    }
+}
+
+/// Without an earlier CMake error in its step, the build program of the
+/// generator is missing indeed: ninja keeps its install.
+#[test]
+fn a_missing_ninja_with_no_error_before_it_keeps_its_install() {
+    let log = "2026-12-07T01:10:45.4050000Z ##[group]Run cmake -S . -B build -G Ninja
+2026-12-07T01:10:45.4420000Z cmake -S . -B build -G Ninja
+2026-12-07T01:10:45.5900000Z shell: /usr/bin/bash -e {0}
+2026-12-07T01:10:45.6270000Z ##[endgroup]
+2026-12-07T01:10:45.8860000Z CMake Error: CMake was unable to find a build program corresponding to \"Ninja\".  CMAKE_MAKE_PROGRAM is not set.  You probably need to select a different build tool.
+2026-12-07T01:10:45.9230000Z CMake Error: CMAKE_C_COMPILER not set, after EnableLanguage
+2026-12-07T01:10:46.0340000Z -- Configuring incomplete, errors occurred!
+2026-12-07T01:10:46.0710000Z ##[error]Process completed with exit code 1.
+";
+    let workflow = "name: firmware\non: push\njobs:\n  firmware:\n    runs-on: ubuntu-24.04\n    container: debian:bookworm\n    steps:\n      - uses: actions/checkout@v4\n      - run: apt-get update && apt-get install -y cmake gcc\n      - run: cmake -S . -B build -G Ninja\n".to_string();
+    let analysis = firmware_analysis(log, &workflow);
+    let root = analysis.root_cause().expect("a failure");
+    assert_eq!(
+        (root.category, root.subject.as_deref(), root.fixable),
+        (MissingCommand, Some("ninja"), true),
+        "{}",
+        root.message
+    );
+    let repo = MemoryRepo::new([(PATH.to_string(), workflow.clone())]);
+    let applied = applied_titles(root, &workflow, &repo);
+    assert!(
+        applied.iter().any(|t| t.to_lowercase().contains("ninja")),
+        "{applied:?}"
+    );
+}

@@ -151,6 +151,12 @@ pub(crate) struct JobState {
     /// The current step printed the start of each such tool (its banner),
     /// after which its records are counted.
     counting: [bool; catalogue::COUNTED_SUMMARIES.len()],
+    /// The current step's CMake system determination ([`catalogue::CmakeSystem`]).
+    cmake_system: catalogue::CmakeSystem,
+    /// The line of the current step's latest `Could not find toolchain
+    /// file:` text, whose path CMake may wrap onto the lines below
+    /// ([`catalogue::wrapped_toolchain_path`]).
+    toolchain_text: Option<u64>,
 }
 
 #[derive(Debug, Default)]
@@ -205,7 +211,12 @@ impl Scanner<'_> {
     }
 
     fn is_candidate(&self, line: &LineEvent<'_>) -> bool {
+        let wrapped = |j: &JobState| {
+            j.toolchain_text
+                .is_some_and(|at| at < line.number && line.number - at < RECENT_LINES as u64)
+        };
         matches!(line.kind, LineKind::Error)
+            || self.jobs.last().is_some_and(wrapped)
             || self.catalogue.is_candidate(line.text)
             || self.classifier.custom_all_lines
             || self
@@ -247,9 +258,17 @@ impl Scanner<'_> {
                 .and_then(|j| j.pip_build.isolated(text, &recent, script)),
         };
         // A quoted message is data; only its `##[error]` marker counts.
-        let hit = match quoted::quoted_by(&line) {
-            Some(_) => None,
-            None => self.catalogue.classify(&line),
+        // A wrapped toolchain path continues CMake's text under its heading:
+        // the path may also be a word of the script, which it does not quote.
+        let hit = match catalogue::wrapped_toolchain_path(&recent, text) {
+            Some(hit) => Some(hit),
+            None => match quoted::quoted_by(&line) {
+                Some(_) => None,
+                None => self.catalogue.classify(&line).map(|hit| match self.jobs.last() {
+                    Some(job) => job.cmake_system.consequence(text, hit),
+                    None => hit,
+                }),
+            },
         };
         match hit {
             Some(hit) => Some(ran_elsewhere(
@@ -547,6 +566,8 @@ impl LogSink for Scanner<'_> {
         job.counted = Default::default();
         job.pip_build = catalogue::PipBuild::default();
         job.counting = Default::default();
+        job.cmake_system = catalogue::CmakeSystem::default();
+        job.toolchain_text = None;
         if job.steps.len() < MAX_STEPS_PER_JOB {
             job.steps.push(StepState {
                 number,
@@ -612,6 +633,13 @@ impl LogSink for Scanner<'_> {
         if catalogue::make_ignored(line.text) {
             self.soften_ignored_by_make(line.number);
         }
+        {
+            let job = self.job();
+            job.cmake_system.learn(line.text);
+            if line.text.contains(catalogue::TOOLCHAIN_TEXT) {
+                job.toolchain_text = Some(line.number);
+            }
+        }
         self.refine_by_require_stack(line);
         let hit = if self.is_candidate(line) {
             self.classify(line)
@@ -646,6 +674,14 @@ impl LogSink for Scanner<'_> {
                     hit.strength = Strength::Weak;
                 }
                 let above = usize::from(hit.opened_lines_above);
+                if hit.entry == catalogue::TOOLCHAIN_FILE_MISSING && above > 0 {
+                    // The wrapped path's finding replaces what its text's
+                    // first line gave (`catalogue::wrapped_toolchain_path`).
+                    let at = line.number.saturating_sub(above as u64);
+                    self.job().findings.retain(|f| {
+                        !(f.step == step && f.line == at && f.hit.entry == catalogue::TOOLCHAIN_FILE_MISSING)
+                    });
+                }
                 let opened = (above > 0)
                     .then(|| {
                         let recent = self.recent.ordered();

@@ -57,7 +57,7 @@
 //! the architecture names what was being linked, not a runner mismatch.
 
 use super::util::{after, command_hit, path_hit, quoted, regex, runner_hit};
-use super::{Entry, ex, ex_after};
+use super::{Entry, cmake_system, ex, ex_after};
 use crate::classify::hit::{Hit, Line, Strength};
 use crate::report::{Category, RunnerClass, RunnerFailure, SubjectDetail};
 use crate::subject::display_text;
@@ -363,9 +363,9 @@ pub const ENTRIES: &[Entry] = &[
         )],
     },
     Entry {
-        id: "build_tools/cmake-toolchain-file-missing",
+        id: cmake_system::TOOLCHAIN_FILE_MISSING,
         grammar: "CMake Error at {…}/CMakeDetermineSystem.cmake:{line} (message): / Could not find toolchain file: {path}",
-        needles: &["Could not find toolchain file: "],
+        needles: &["Could not find toolchain file:"],
         check: cmake_toolchain_file_missing,
         examples: &[ex_after(
             &["CMake Error at /usr/local/share/cmake-3.31/Modules/CMakeDetermineSystem.cmake:152 (message):"],
@@ -496,17 +496,20 @@ fn meson_test_failures(line: &Line<'_>) -> Option<Hit> {
 /// heading of `CMakeDetermineSystem.cmake`: the file given as
 /// `CMAKE_TOOLCHAIN_FILE`, as written.
 fn cmake_toolchain_file_missing(line: &Line<'_>) -> Option<Hit> {
-    let heading = line.recent.last()?;
-    if !regex!(r"^CMake Error at \S*CMakeDetermineSystem\.cmake:\d+ \(message\):$").is_match(heading.trim()) {
+    if !cmake_system::determine_system_heading(line.recent.last()?) {
         return None;
     }
-    let path = line.text.trim().strip_prefix("Could not find toolchain file: ")?;
-    Some(path_hit(
-        path,
-        0.8,
-        "CMake did not find the toolchain file it was given (CMAKE_TOOLCHAIN_FILE or --toolchain), neither from \
-             the build directory nor the source directory.",
-    ))
+    let path = line.text.trim().strip_prefix(cmake_system::TOOLCHAIN_TEXT)?.trim();
+    if path.is_empty() {
+        // CMake's formatter put the path on the next line, which
+        // `cmake_system::wrapped_toolchain_path` reads: until then, the
+        // heading of a text that goes on.
+        return Some(Hit::summary(format!(
+            "{} Its path follows on the next line.",
+            cmake_system::TOOLCHAIN_MISSING
+        )));
+    }
+    Some(path_hit(path, 0.8, cmake_system::TOOLCHAIN_MISSING))
 }
 
 fn make_no_makefile(line: &Line<'_>) -> Option<Hit> {

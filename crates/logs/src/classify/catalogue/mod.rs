@@ -84,6 +84,7 @@ mod cargo_deny;
 mod changesets;
 mod chart_testing;
 mod clojure;
+mod cmake_system;
 mod cocoapods;
 mod codecov;
 mod codeql;
@@ -188,6 +189,7 @@ mod zizmor;
 
 pub(crate) use actions::{GH_RELEASE_RETRY, RETRY_ACTION_ATTEMPT, TOOLKIT_RETRY};
 pub(crate) use build_tools::make_ignored;
+pub(crate) use cmake_system::{CmakeSystem, TOOLCHAIN_FILE_MISSING, TOOLCHAIN_TEXT, wrapped_toolchain_path};
 #[cfg(test)]
 pub(crate) use docker::PULL_SUCCEEDED;
 pub(crate) use dotnet::NUGET_RETRY;
