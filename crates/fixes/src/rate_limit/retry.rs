@@ -59,7 +59,15 @@ pub(super) fn wrap(
     {
         return Ok(None);
     }
-    let units = pick_units(ctx, &script, service)?;
+    let pipefail = shell_sets_pipefail(job.written_shell(root, step.node).and_then(Node::as_str));
+    let units = pick_units(ctx, &script, service, pipefail)?;
+    if let Some(unit) = units.iter().find(|u| u.blind_pipeline && u.pull.is_none()) {
+        let code: Vec<&str> = script.lines[unit.first..=unit.last]
+            .iter()
+            .map(|l| l.text.trim())
+            .collect();
+        return Err(blind_pipeline(&code.join(" ")));
+    }
     let base = first_delay(service);
     let eol = edit::line_ending(ctx.source);
     let mut edits = Vec::new();
@@ -333,6 +341,69 @@ fn one_pipeline(code: &str) -> bool {
     last.separator == Separator::Sequence && before.iter().all(|c| c.separator == Separator::Pipe)
 }
 
+/// Whether the step's shell runs its script with `pipefail` on, from its
+/// `shell:` (its own, else the job's or the workflow's `defaults.run.shell`;
+/// `None`: not given). GitHub runs a step without `shell:` on Linux and
+/// macOS as `bash -e {0}` and `shell: bash` as `bash --noprofile --norc -eo
+/// pipefail {0}` (`sh` as `sh -e {0}`), so only the explicit `bash` and a
+/// template that passes `-o pipefail` itself set it ("Exit codes and error
+/// action preference", workflow syntax). An expression is not known.
+pub(super) fn shell_sets_pipefail(shell: Option<&str>) -> bool {
+    let Some(shell) = shell.map(str::trim) else {
+        return false;
+    };
+    shell == "bash"
+        || (!shell.contains("${{") && turns_pipefail(&shell.split_whitespace().collect::<Vec<_>>()) == Some(true))
+}
+
+/// What a `set` command does to `pipefail`: `set -o pipefail` (also with
+/// other options before the `o`, `set -euo pipefail`) turns it on, `set +o
+/// pipefail` off; `None`: not a `set` command, or it leaves `pipefail` alone.
+fn set_pipefail(code: &str) -> Option<bool> {
+    let lexed = shell_lex::lex(code).ok()?;
+    let [command] = lexed.commands.as_slice() else {
+        return None;
+    };
+    let words: Vec<&str> = command.words.iter().map(|w| w.text.as_str()).collect();
+    if words.first() != Some(&"set") || command.words[0].quoted {
+        return None;
+    }
+    turns_pipefail(&words[1..])
+}
+
+/// The last `-o pipefail` / `+o pipefail` among option words (a cluster of
+/// single-letter options may end in the `o`: `-eo`, `-euxo`).
+fn turns_pipefail(words: &[&str]) -> Option<bool> {
+    words.windows(2).fold(None, |state, pair| {
+        let (option, name) = (pair[0], pair[1]);
+        let cluster = option.get(1..).unwrap_or("");
+        let sets = (option.starts_with('-') || option.starts_with('+'))
+            && !option.starts_with("--")
+            && cluster.ends_with('o')
+            && cluster.chars().all(|c| c.is_ascii_alphabetic());
+        if sets && name == "pipefail" {
+            Some(option.starts_with('-'))
+        } else {
+            state
+        }
+    })
+}
+
+/// The code is a pipeline of more than one command (`gh api … | jq …`).
+fn is_pipeline(code: &str) -> bool {
+    shell_lex::lex(code).is_ok_and(|lexed| lexed.commands.len() > 1)
+}
+
+/// Why a pipeline run without `pipefail` is not looped.
+fn blind_pipeline(code: &str) -> String {
+    format!(
+        "`{code}` is a pipeline, and the step's shell does not set `pipefail` (GitHub runs a `run:` step without \
+         `shell:` as `bash -e {{0}}`; only `shell: bash` adds `-o pipefail`): the pipeline's status is its last \
+         command's, so a retry loop around it could not see the fetch fail and would never retry; with `shell: bash` \
+         or `set -o pipefail` before it the loop could be written"
+    )
+}
+
 /// The command as a title shows it: at most a few words.
 fn short(code: &str) -> String {
     let words: Vec<&str> = code.split_whitespace().collect();
@@ -355,6 +426,9 @@ struct Unit {
     /// A write sent again only when GitHub refused it with its secondary
     /// limit ([`fetch::repeatable_write`]).
     on_refusal: bool,
+    /// A pipeline run without `pipefail`: its status is its last command's,
+    /// so a loop around it cannot see the fetch fail ([`blind_pipeline`]).
+    blind_pipeline: bool,
 }
 
 /// The command the log names (`….sh: line N`), else every command of the
@@ -362,7 +436,12 @@ struct Unit {
 /// a whole command of its own: not continued from the line before, not part
 /// of a pipeline spanning lines, not a `case` branch. A command that also
 /// builds, tests or runs code is never chosen, even when the log names it.
-fn pick_units(ctx: &Ctx<'_>, script: &Script<'_>, service: RateLimitService) -> Result<Vec<Unit>, String> {
+fn pick_units(
+    ctx: &Ctx<'_>,
+    script: &Script<'_>,
+    service: RateLimitService,
+    pipefail: bool,
+) -> Result<Vec<Unit>, String> {
     let name = service.display_name();
     let cannot = || format!("cannot tell which line of the script talks to the {name}");
     let not_fetch_only = |cmd: &str| {
@@ -410,7 +489,7 @@ fn pick_units(ctx: &Ctx<'_>, script: &Script<'_>, service: RateLimitService) -> 
             .then(|| fetch::pull_before_run(script.lines[u.first].text, service))
             .flatten()
     };
-    let mut all = units(script);
+    let mut all = units(script, pipefail);
     if let Some(n) = ctx.failure.script_line {
         let i = (n as usize).checked_sub(1).ok_or_else(cannot)?;
         let at = all
@@ -502,7 +581,11 @@ fn pick_units(ctx: &Ctx<'_>, script: &Script<'_>, service: RateLimitService) -> 
 /// (a loop may replace it) when it is one simple line ([`is_simple_line`]:
 /// no `<<`, no block): not continued from a pipeline or list ending the line
 /// before, not a `case` branch, no heredoc body, no string spanning lines.
-fn units(script: &Script<'_>) -> Vec<Unit> {
+///
+/// `pipefail`: the step's shell sets it ([`shell_sets_pipefail`]); a `set -o
+/// pipefail` or `set +o pipefail` line of the script changes it for the lines
+/// after it.
+fn units(script: &Script<'_>, mut pipefail: bool) -> Vec<Unit> {
     let text: Vec<&str> = script.lines.iter().map(|l| l.text).collect();
     let mut out = Vec::new();
     let mut continued = false;
@@ -511,6 +594,7 @@ fn units(script: &Script<'_>) -> Vec<Unit> {
         if code.is_empty() || line.lines.is_empty() {
             continue;
         }
+        pipefail = set_pipefail(code).unwrap_or(pipefail);
         let first = code.split_whitespace().next().unwrap_or("");
         let case_branch = first.ends_with(')') || code.ends_with(";;");
         let spans_lines = code.contains('\n');
@@ -521,6 +605,7 @@ fn units(script: &Script<'_>) -> Vec<Unit> {
             whole: !continued && simple,
             pull: None,
             on_refusal: false,
+            blind_pipeline: !pipefail && is_pipeline(code),
         });
         // `|&` pipes into the next line like `|` (bash's `2>&1 |`).
         continued = code.ends_with('|') || code.ends_with("|&") || code.ends_with("&&") || code.ends_with('(');

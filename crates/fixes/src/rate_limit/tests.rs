@@ -1600,8 +1600,9 @@ fn every_composed_loop_passes_bash_syntax_check() {
     let mut checked = 0;
     for (service, line) in cases {
         let src = format!(
-            "on: push\njobs:\n  build:\n    runs-on: ubuntu-latest\n    steps:\n      - name: Image\n        run: |\n          echo go\n          {line}\n"
+            "on: push\njobs:\n  build:\n    runs-on: ubuntu-latest\n    steps:\n      - name: Image\n        shell: bash\n        run: |\n          echo go\n          {line}\n"
         );
+        // `shell: bash` sets `pipefail`, which a looped pipeline needs.
         let mut f = limited(service, "build").at_step_name("Image");
         f.script_line = Some(2);
         let o = fixes_for(&f, PATH, &src, &autoheal_engine::repo::NoRepo);
@@ -1638,6 +1639,59 @@ fn only_an_unescaped_trailing_semicolon_is_dropped() {
     assert_eq!(super::retry::without_trailing_semicolon("a \\\\;"), "a \\\\");
     assert_eq!(super::retry::without_trailing_semicolon("a;;"), "a;;");
     assert_eq!(super::retry::without_trailing_semicolon("a"), "a");
+}
+
+/// Issue 12's open item: without `pipefail` a pipeline's status is its last
+/// command's, so `gh api … | jq …` looped in a step without `shell:` (GitHub
+/// runs it as `bash -e {0}`) never sees the fetch fail: no loop. `shell:
+/// bash` (`bash --noprofile --norc -eo pipefail {0}`), a template passing
+/// `-o pipefail`, or a `set -o pipefail` line before it makes the status the
+/// fetch's, and the loop is written; `set +o pipefail` takes it back.
+#[test]
+fn a_pipeline_is_looped_only_where_pipefail_makes_its_status_the_fetchs() {
+    let step = |shell: &str, before: &str| {
+        format!(
+            "on: push\njobs:\n  r:\n    runs-on: ubuntu-latest\n    steps:\n      - name: Latest\n{shell}        run: |\n{before}          gh api repos/o/r/releases/latest | jq -r .tag_name > tag.txt\n"
+        )
+    };
+    let f = limited(RateLimitService::GithubRestSecondary, "r").at_step_name("Latest");
+    let looped = "if gh api repos/o/r/releases/latest | jq -r .tag_name > tag.txt; then break;";
+    for src in [
+        step("", ""),
+        step("        shell: sh\n", ""),
+        step("        shell: bash -e {0}\n", ""),
+        step("        shell: bash\n", "          set +o pipefail\n"),
+        step("", "          set -o pipefail\n          set +o pipefail\n"),
+    ] {
+        let o = fixes_for(&f, PATH, &src, &autoheal_engine::repo::NoRepo);
+        for fix in &o.fixes {
+            let text: String = fix.edits.iter().map(|e| e.new_text.as_str()).collect();
+            assert!(!text.contains("for attempt in"), "{src}\n{text}");
+        }
+        let why = o.manual_reason.unwrap_or_default();
+        assert!(
+            why.contains("pipefail") && why.contains("last command's"),
+            "{src}\n{why}"
+        );
+    }
+    for src in [
+        step("        shell: bash\n", ""),
+        step("        shell: bash --noprofile --norc -eo pipefail {0}\n", ""),
+        step("        shell: bash -o pipefail -e {0}\n", ""),
+        step("", "          set -euo pipefail\n"),
+        step("", "          set -e -o pipefail\n"),
+        // The job's `defaults.run.shell` counts.
+        step("", "").replace(
+            "    runs-on: ubuntu-latest\n",
+            "    runs-on: ubuntu-latest\n    defaults:\n      run:\n        shell: bash\n",
+        ),
+    ] {
+        let out = apply_only(&f, &src);
+        assert!(out.contains(looped), "{src}\n{out}");
+    }
+    // A lone command's status is its own, pipefail or not.
+    let lone = step("", "").replace(" | jq -r .tag_name > tag.txt", " --jq .tag_name");
+    assert!(apply_only(&f, &lone).contains("if gh api repos/o/r/releases/latest --jq .tag_name; then"));
 }
 
 /// Issue 12's open item: the retry loop is bash; a step that runs in
