@@ -61,12 +61,19 @@ pub(super) fn wrap(
     }
     let pipefail = shell_sets_pipefail(job.written_shell(root, step.node).and_then(Node::as_str));
     let units = pick_units(ctx, &script, service, pipefail)?;
+    let code = |u: &Unit| {
+        let lines: Vec<&str> = script.lines[u.first..=u.last].iter().map(|l| l.text.trim()).collect();
+        lines.join(" ")
+    };
+    if let Some((unit, check)) = units
+        .iter()
+        .filter(|u| u.pull.is_none())
+        .find_map(|u| u.check.as_ref().map(|c| (u, c)))
+    {
+        return Err(ends_in_a_check(&code(unit), check));
+    }
     if let Some(unit) = units.iter().find(|u| u.blind_pipeline && u.pull.is_none()) {
-        let code: Vec<&str> = script.lines[unit.first..=unit.last]
-            .iter()
-            .map(|l| l.text.trim())
-            .collect();
-        return Err(blind_pipeline(&code.join(" ")));
+        return Err(blind_pipeline(&code(unit)));
     }
     let base = first_delay(service);
     let eol = edit::line_ending(ctx.source);
@@ -399,8 +406,36 @@ fn blind_pipeline(code: &str) -> String {
     format!(
         "`{code}` is a pipeline, and the step's shell does not set `pipefail` (GitHub runs a `run:` step without \
          `shell:` as `bash -e {{0}}`; only `shell: bash` adds `-o pipefail`): the pipeline's status is its last \
-         command's, so a retry loop around it could not see the fetch fail and would never retry; with `shell: bash` \
-         or `set -o pipefail` before it the loop could be written"
+         command's, so a retry loop around it cannot tell the fetch's failure from that command's own (a filter that \
+         reads the empty answer of a refused request succeeds, and the loop ends as if the fetch had); with `shell: \
+         bash` or `set -o pipefail` before it the loop could be written"
+    )
+}
+
+/// The program a pipeline ends in when that program is a check, whose
+/// status is its answer: `grep` (and `egrep`, `fgrep`) exits 1 when nothing
+/// matches, `jq -e`/`--exit-status` when the last output is `false` or
+/// `null`, `test`/`[` on a false condition.
+fn last_check(code: &str) -> Option<String> {
+    let lexed = shell_lex::lex(code).ok()?;
+    if lexed.commands.len() < 2 {
+        return None;
+    }
+    let words: Vec<&str> = lexed.commands.last()?.words.iter().map(|w| w.text.as_str()).collect();
+    let program = shell_lex::program_name(words.first()?);
+    let jq_exit_status = program == "jq"
+        && words[1..]
+            .iter()
+            .any(|w| *w == "--exit-status" || (w.starts_with('-') && !w.starts_with("--") && w[1..].contains('e')));
+    (matches!(program, "grep" | "egrep" | "fgrep" | "test" | "[") || jq_exit_status).then(|| program.to_string())
+}
+
+/// Why a pipeline ending in a check is not looped.
+fn ends_in_a_check(code: &str, check: &str) -> String {
+    format!(
+        "`{code}` ends in `{check}`, whose status is a check's answer: a retry loop would take a negative answer (no \
+         match) for a refused request and run the fetch again through every attempt and wait before failing, so it is \
+         not looped"
     )
 }
 
@@ -429,6 +464,9 @@ struct Unit {
     /// A pipeline run without `pipefail`: its status is its last command's,
     /// so a loop around it cannot see the fetch fail ([`blind_pipeline`]).
     blind_pipeline: bool,
+    /// A pipeline ending in a check (`grep`, `jq -e`): the program, whose
+    /// negative answer a loop would retry ([`ends_in_a_check`]).
+    check: Option<String>,
 }
 
 /// The command the log names (`….sh: line N`), else every command of the
@@ -606,6 +644,7 @@ fn units(script: &Script<'_>, mut pipefail: bool) -> Vec<Unit> {
             pull: None,
             on_refusal: false,
             blind_pipeline: !pipefail && is_pipeline(code),
+            check: last_check(code),
         });
         // `|&` pipes into the next line like `|` (bash's `2>&1 |`).
         continued = code.ends_with('|') || code.ends_with("|&") || code.ends_with("&&") || code.ends_with('(');

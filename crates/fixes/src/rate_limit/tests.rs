@@ -1670,7 +1670,7 @@ fn a_pipeline_is_looped_only_where_pipefail_makes_its_status_the_fetchs() {
         }
         let why = o.manual_reason.unwrap_or_default();
         assert!(
-            why.contains("pipefail") && why.contains("last command's"),
+            why.contains("pipefail") && why.contains("cannot tell the fetch's failure"),
             "{src}\n{why}"
         );
     }
@@ -1722,4 +1722,32 @@ fn a_powershell_or_cmd_step_gets_no_bash_loop() {
     // `shell: bash` on Windows (Git's bash) gets the loop.
     let bash = src.replace("        run: |", "        shell: bash\n        run: |");
     assert!(apply_only(&f, &bash).contains("for attempt in 1 2 3 4 5; do"));
+}
+
+/// A pipeline ending in a check (`gh pr view … | grep -q label`, `… | jq -e
+/// …`) is a condition: its negative answer fails it as a refusal would, so a
+/// loop would sleep through every attempt before failing where the step
+/// answered at once. Not looped, `pipefail` or not.
+#[test]
+fn a_pipeline_ending_in_a_check_is_not_looped() {
+    let f = limited(RateLimitService::GithubRestSecondary, "r").at_step_name("Check");
+    for line in [
+        "gh pr view 1 --json labels -q '.labels[].name' | grep -q 'ci-approved'",
+        "gh api repos/o/r/pulls/1 | jq -e '.merged'",
+        "gh api repos/o/r/pulls/1 | jq --exit-status .draft",
+    ] {
+        let src = format!(
+            "on: push\njobs:\n  r:\n    runs-on: ubuntu-latest\n    steps:\n      - name: Check\n        shell: bash\n        run: |\n          {line}\n"
+        );
+        let o = fixes_for(&f, PATH, &src, &autoheal_engine::repo::NoRepo);
+        for fix in &o.fixes {
+            let text: String = fix.edits.iter().map(|e| e.new_text.as_str()).collect();
+            assert!(!text.contains("for attempt in"), "{line}\n{text}");
+        }
+        let why = o.manual_reason.unwrap_or_default();
+        assert!(why.contains("a check's answer"), "{line}\n{why}");
+    }
+    // A filter that only transforms (`jq -r`) is no check.
+    let src = "on: push\njobs:\n  r:\n    runs-on: ubuntu-latest\n    steps:\n      - name: Check\n        shell: bash\n        run: |\n          gh api repos/o/r/pulls/1 | jq -r .title\n";
+    assert!(apply_only(&f, src).contains("if gh api repos/o/r/pulls/1 | jq -r .title; then"));
 }
