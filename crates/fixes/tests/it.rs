@@ -10,3 +10,4 @@ mod rate_limit_provenance;
 mod refusal_loop;
 mod shapes;
 mod workflow_variants;
+mod written_paths;

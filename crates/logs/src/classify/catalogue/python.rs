@@ -889,7 +889,31 @@ fn file_not_found_error(line: &Line<'_>) -> Option<Hit> {
     // workflow names, unless the step's own command line names it as a word
     // (`papermill notebooks/train.ipynb out.ipynb`, `python fit.py --config
     // configs/base.yaml`): then the path to fix is the workflow's.
-    hit.fixable = hit.fixable && crate::knowledge::tools::script_mentions(line.script, path);
+    // The same error is raised for a file written into a directory that does
+    // not exist (review91 H2: `python evaluate.py --out results/m.json`): an
+    // output did not move, so the reading is a read only when the traceback's
+    // last frame is not a write and the path is no output option's value.
+    if !hit.fixable || !crate::knowledge::tools::script_mentions(line.script, path) {
+        return Some(hit.fixable(false));
+    }
+    use crate::knowledge::python::written_path::{LastFrame, is_output_argument, last_frame};
+    let frame = last_frame(line.recent);
+    if frame == LastFrame::Writes || is_output_argument(line.script, path) {
+        hit.message = format!(
+            "A Python program could not write {}: a file opened for writing is created, so this error means a \
+             directory on its path does not exist (an output of the step, not a file that moved); create the \
+             directory first (a manual fix).",
+            display_text(path)
+        );
+        return Some(hit.fixable(false));
+    }
+    if frame == LastFrame::Unseen {
+        hit.message = format!(
+            "{} No traceback shows whether it was read or written, so it is not fixed.",
+            hit.message
+        );
+        return Some(hit.fixable(false));
+    }
     Some(hit)
 }
 
@@ -1169,8 +1193,14 @@ mod tests {
     #[test]
     fn a_run_time_file_is_fixable_only_when_the_step_names_it() {
         let text = "FileNotFoundError: [Errno 2] No such file or directory: 'notebooks/train.ipynb'";
+        let read = [
+            "  File \"C:\\py\\papermill\\iorw.py\", line 189, in read",
+            "    with open(path, encoding=\"utf-8\") as f:",
+            "         ^^^^^^^^^^^^^^^^^^^^^^^^^^^^",
+        ];
         let named = Line {
             script: "papermill notebooks/train.ipynb out/train.ipynb -p epochs 1",
+            recent: &read,
             ..Line::plain(text)
         };
         let hit = file_not_found_error(&named).expect("read");
@@ -1184,10 +1214,57 @@ mod tests {
         ] {
             let unnamed = Line {
                 script,
+                recent: &read,
                 ..Line::plain(text)
             };
             assert!(!file_not_found_error(&unnamed).expect("read").fixable, "{script}");
         }
+    }
+
+    /// review91 H2: Python raises the same error for a file written into a
+    /// missing directory; an output path the step names is not fixable, nor
+    /// is a named path when no traceback shows a read.
+    #[test]
+    fn a_written_path_the_step_names_is_not_fixable() {
+        let text = "FileNotFoundError: [Errno 2] No such file or directory: 'results/metrics.json'";
+        let write = [
+            "  File \"/home/runner/work/a/a/evaluate.py\", line 41, in <module>",
+            "    with open(args.out, \"w\") as f:",
+            "         ^^^^^^^^^^^^^^^^^^^",
+        ];
+        let read = [
+            "  File \"/home/runner/work/a/a/evaluate.py\", line 12, in <module>",
+            "    df = pd.read_csv(path)",
+        ];
+        // The traceback's last frame writes: not fixable, whatever the script.
+        let written = Line {
+            script: "python evaluate.py results/metrics.json",
+            recent: &write,
+            ..Line::plain(text)
+        };
+        let hit = file_not_found_error(&written).expect("read");
+        assert_eq!((hit.category, hit.fixable), (Category::FileNotFound, false));
+        assert!(hit.message.contains("could not write"), "{}", hit.message);
+        // An output option's value: not fixable although the frame reads.
+        let output = Line {
+            script: "python evaluate.py --model model.pt --out results/metrics.json",
+            recent: &read,
+            ..Line::plain(text)
+        };
+        assert!(!file_not_found_error(&output).expect("read").fixable);
+        // A positional path read by the last frame keeps its fix.
+        let input = Line {
+            script: "python evaluate.py results/metrics.json",
+            recent: &read,
+            ..Line::plain(text)
+        };
+        assert!(file_not_found_error(&input).expect("read").fixable);
+        // No traceback: not fixable.
+        let bare = Line {
+            script: "python evaluate.py results/metrics.json",
+            ..Line::plain(text)
+        };
+        assert!(!file_not_found_error(&bare).expect("read").fixable);
     }
 
     /// Only maturin's first `Caused by:` line, right under its heading, is

@@ -9,6 +9,7 @@ pub mod popular;
 pub mod pytest;
 pub mod stdlib;
 pub mod version;
+pub mod written_path;
 
 pub use distributions::{ModuleNeed, distribution_for_module, module_need, requirement_for};
 pub use stdlib::{StdlibStatus, stdlib_status};
