@@ -31,13 +31,14 @@ pub enum LastFrame {
 /// in …` and its source line under it, and from 3.11 a line of `^`/`~` marks
 /// under that.
 pub fn last_frame(recent: &[&str]) -> LastFrame {
+    let heading = regex!(r#"^File "[^"]*", line \d+"#);
     let mut source: Option<&str> = None;
     for line in recent.iter().rev() {
         let trimmed = line.trim();
         if trimmed.is_empty() || trimmed.chars().all(|c| matches!(c, '^' | '~' | ' ')) {
             continue;
         }
-        if regex!(r#"^File "[^"]*", line \d+"#).is_match(trimmed) {
+        if heading.is_match(trimmed) {
             return match source {
                 Some(text) if writes(text) => LastFrame::Writes,
                 Some(_) => LastFrame::Other,
