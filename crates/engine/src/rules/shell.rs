@@ -63,6 +63,9 @@ fn check(ctx: &mut Context<'_>) {
             if let Some(node) = workflow_shell {
                 shell_name(ctx, node, None);
             }
+            // The jobs that run the workflow's default shell where it does
+            // not exist: reported together, once, on the default.
+            let mut inheritors: Vec<Inheritor<'_>> = Vec::new();
             for job in &wf.jobs {
                 // The job's OSes read once (`job_oses` follows the matrix):
                 // all Windows, none, or mixed legs.
@@ -75,8 +78,10 @@ fn check(ctx: &mut Context<'_>) {
                 let job_shell = default_run_shell(job.node());
                 if let Some(node) = job_shell {
                     shell_name(ctx, node, os);
-                } else if let Some(node) = workflow_shell {
-                    os_compatible(ctx, node, os);
+                } else if let (Some(node), Some(os)) = (workflow_shell, os)
+                    && os_problem(node, Some(os)).is_some()
+                {
+                    inheritors.push(Inheritor::Os { job: job.id, os });
                 }
                 let inherited = job_shell.or(workflow_shell);
                 let mut inherited_in_every_leg = false;
@@ -86,9 +91,16 @@ fn check(ctx: &mut Context<'_>) {
                 // A `defaults.run.shell` (the job's, else the workflow's) that
                 // a step runs in every leg of a mixed matrix: reported once
                 // per job, on the default it inherits.
-                if let (Some(node), Some(legs), true) = (inherited, legs, inherited_in_every_leg) {
-                    leg_compatible(ctx, node, legs, Some(job.id));
+                match (job_shell, workflow_shell, legs, inherited_in_every_leg) {
+                    (Some(node), _, Some(legs), true) => leg_compatible(ctx, node, legs, Some(job.id)),
+                    (None, Some(node), Some(legs), true) if leg_problem(node).is_some() => {
+                        inheritors.push(Inheritor::Legs { job: job.id, legs });
+                    }
+                    _ => {}
                 }
+            }
+            if let Some(node) = workflow_shell {
+                workflow_default(ctx, node, &inheritors);
             }
         }
         FileKind::Action => {
@@ -246,18 +258,10 @@ fn mixed_legs(oses: &[super::runner_label::Os]) -> Option<MixedLegs> {
 /// syntax: `defaults.run` applies to every `run` step of the workflow or
 /// the job that does not set its own `shell`).
 fn leg_compatible(ctx: &mut Context<'_>, node: &Node, legs: MixedLegs, default_of: Option<&str>) {
-    let Some(shell) = node.as_str() else { return };
-    let trimmed = shell.trim().to_ascii_lowercase();
-    let (only, other, instead) = match trimmed.as_str() {
-        "cmd" => ("Windows", legs.not_windows, "`pwsh` or `bash`, which every runner has"),
-        "powershell" => (
-            "Windows",
-            legs.not_windows,
-            "`pwsh` (PowerShell Core), which every runner has",
-        ),
-        "sh" => ("Linux and macOS", "Windows", "`bash`, which every runner has"),
-        _ => return,
+    let Some((trimmed, only, instead)) = leg_problem(node) else {
+        return;
     };
+    let other = if only == "Windows" { legs.not_windows } else { "Windows" };
     let message = match default_of {
         None => format!(
             "shell {trimmed:?} only exists on {only} runners, but this job's matrix also runs the step on {other}, \
@@ -272,18 +276,37 @@ fn leg_compatible(ctx: &mut Context<'_>, node: &Node, legs: MixedLegs, default_o
     ctx.report(node.report_span(), message).set_code(WRONG_OS);
 }
 
+/// A shell that exists on one side of a Windows / Linux-or-macOS split
+/// only: its name, the OSes that have it and what to use instead.
+fn leg_problem(node: &Node) -> Option<(String, &'static str, &'static str)> {
+    let trimmed = node.as_str()?.trim().to_ascii_lowercase();
+    let (only, instead) = match trimmed.as_str() {
+        "cmd" => ("Windows", "`pwsh` or `bash`, which every runner has"),
+        "powershell" => ("Windows", "`pwsh` (PowerShell Core), which every runner has"),
+        "sh" => ("Linux and macOS", "`bash`, which every runner has"),
+        _ => return None,
+    };
+    Some((trimmed, only, instead))
+}
+
 /// `cmd` and `powershell` (Windows PowerShell) exist only on Windows, and
 /// the `sh` keyword only on Linux and macOS (GitHub's table of supported
 /// shells; a custom `sh {0}` command is the user's own business).
 fn os_compatible(ctx: &mut Context<'_>, node: &Node, os: Option<Os>) {
-    let Some(shell) = node.as_str() else { return };
+    if let Some(message) = os_problem(node, os) {
+        ctx.report(node.report_span(), message).set_code(WRONG_OS);
+    }
+}
+
+/// The finding of [`os_compatible`], when there is one.
+fn os_problem(node: &Node, os: Option<Os>) -> Option<String> {
+    let shell = node.as_str()?;
     let name = shell.split_whitespace().next().unwrap_or("").to_ascii_lowercase();
     if os == Some(Os::Windows) && shell.trim().eq_ignore_ascii_case("sh") {
-        ctx.report(
-            node.report_span(),
-            "shell \"sh\" is only available on Linux and macOS runners, but this job runs on Windows; use `bash` (Git Bash) or `pwsh`",
-        ).set_code(WRONG_OS);
-        return;
+        return Some(
+            "shell \"sh\" is only available on Linux and macOS runners, but this job runs on Windows; use `bash` (Git Bash) or `pwsh`"
+                .to_string(),
+        );
     }
     if os == Some(Os::Unix) && matches!(name.as_str(), "cmd" | "powershell") {
         let instead = if name == "cmd" {
@@ -291,13 +314,68 @@ fn os_compatible(ctx: &mut Context<'_>, node: &Node, os: Option<Os>) {
         } else {
             "`pwsh` (PowerShell Core)"
         };
-        ctx.report(
-            node.report_span(),
-            format!(
-                "shell {name:?} only exists on Windows runners, but this job runs on Linux or macOS; use {instead}"
-            ),
-        )
-        .set_code(WRONG_OS);
+        return Some(format!(
+            "shell {name:?} only exists on Windows runners, but this job runs on Linux or macOS; use {instead}"
+        ));
+    }
+    None
+}
+
+/// A job that runs the workflow's `defaults.run.shell` where that shell does
+/// not exist: on an OS that lacks it, or on the other side of a mixed matrix.
+enum Inheritor<'a> {
+    Os { job: &'a str, os: Os },
+    Legs { job: &'a str, legs: MixedLegs },
+}
+
+/// The workflow's `defaults.run.shell`, inherited by jobs that cannot run it:
+/// one job gets that job's own finding; several get one finding on the
+/// default that names them all (the default is one line to change, not one
+/// per job).
+fn workflow_default(ctx: &mut Context<'_>, node: &Node, inheritors: &[Inheritor<'_>]) {
+    match inheritors {
+        [] => {}
+        [Inheritor::Os { os, .. }] => os_compatible(ctx, node, Some(*os)),
+        [Inheritor::Legs { job, legs }] => leg_compatible(ctx, node, *legs, Some(*job)),
+        many => {
+            let Some((shell, only, instead)) = leg_problem(node) else {
+                // A custom command (`powershell -command {0}`): each job's
+                // finding is the same sentence, which the lint reports once.
+                for i in many {
+                    if let Inheritor::Os { os, .. } = i {
+                        os_compatible(ctx, node, Some(*os));
+                    }
+                }
+                return;
+            };
+            let jobs: Vec<String> = many
+                .iter()
+                .map(|i| match i {
+                    Inheritor::Os { job, os: Os::Windows } => format!("{job:?} (runs on Windows)"),
+                    Inheritor::Os { job, os: Os::Unix } => format!("{job:?} (runs on Linux or macOS)"),
+                    Inheritor::Legs { job, legs } => {
+                        let other = if only == "Windows" { legs.not_windows } else { "Windows" };
+                        format!("{job:?} (its matrix also runs on {other})")
+                    }
+                })
+                .collect();
+            let Some((last, rest)) = jobs.split_last() else {
+                return;
+            };
+            let listed = if rest.is_empty() {
+                last.clone()
+            } else {
+                format!("{} and {last}", rest.join(", "))
+            };
+            ctx.report(
+                node.report_span(),
+                format!(
+                    "default shell {shell:?} only exists on {only} runners, but the `run:` steps of jobs {listed} \
+                     inherit it there, where they fail; use {instead}, or give those jobs or steps their own `shell:`"
+                ),
+            )
+            .set_code(WRONG_OS);
+        }
     }
 }
 
