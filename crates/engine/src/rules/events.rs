@@ -12,7 +12,7 @@ use crate::yaml::{Entry, Node, NodeKind};
 use autoheal_expr::suggest::suggest;
 
 pub use cron::{Cron, parse_cron};
-pub use table::{EVENTS, activity_types, is_known_event};
+pub use table::{EVENTS, PROJECTS_CLASSIC_EVENTS, activity_types, is_known_event};
 
 /// The most inputs a `workflow_dispatch` trigger may declare.
 const MAX_DISPATCH_INPUTS: usize = 25;
@@ -43,6 +43,7 @@ pub const RULE: Rule = Rule {
         RESERVED_SECRET,
         WORKFLOW_RUN_WITHOUT_WORKFLOWS,
         NEGATED_ONLY,
+        GHES_ONLY_EVENT,
     ],
     reports_errors: true,
     job_keys_only: false,
@@ -55,6 +56,8 @@ pub const RULE: Rule = Rule {
     check,
 };
 
+/// An event of Projects (classic), which GitHub.com no longer sends.
+pub const GHES_ONLY_EVENT: &str = "events/ghes-only-event";
 /// An event GitHub does not have.
 pub const UNKNOWN: &str = "events/unknown";
 /// A filter the event does not take, which GitHub ignores.
@@ -151,6 +154,19 @@ fn workflow_run_without_workflows(ctx: &mut Context<'_>, event: &Node) {
 
 fn event_name(ctx: &mut Context<'_>, node: &Node) {
     let Some(name) = node.as_str() else { return };
+    if PROJECTS_CLASSIC_EVENTS.contains(&name) {
+        ctx.report_at(
+            Severity::Warning,
+            node.report_span(),
+            format!(
+                "\"{name}\" is an event of Projects (classic), which GitHub.com retired: GitHub's events reference \
+                 documents it only for GitHub Enterprise Server 3.16 and earlier, so on GitHub.com this trigger never \
+                 runs the workflow; Projects have no workflow trigger there"
+            ),
+        )
+        .set_code(GHES_ONLY_EVENT);
+        return;
+    }
     if name.is_empty() || is_known_event(name) || node.is_expression() {
         return;
     }

@@ -1,6 +1,13 @@
 //! Events that trigger workflows and their activity types, from GitHub's
 //! "Events that trigger workflows" reference (checked 2025-06).
 
+/// The events of Projects (classic). GitHub's events reference wraps their
+/// sections in `{% ifversion projects-v1 %}`, a feature versioned
+/// `ghes: '<=3.16'` only (github/docs `data/features/projects-v1.yml`, read
+/// 2026-12-07): GitHub.com no longer sends them. They stay in [`EVENTS`]
+/// (their activity types are still checked, for GHES).
+pub static PROJECTS_CLASSIC_EVENTS: &[&str] = &["project", "project_card", "project_column"];
+
 /// `(event, activity types)`; `None` means the event takes no `types`.
 pub static EVENTS: &[(&str, Option<&[&str]>)] = &[
     ("branch_protection_rule", Some(&["created", "edited", "deleted"])),
