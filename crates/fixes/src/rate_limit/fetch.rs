@@ -362,14 +362,18 @@ fn fetches_from(words: &[&str], service: RateLimitService) -> bool {
 /// of them views, lists, downloads or clones, and none takes an option that
 /// changes anything there). Every other `gh` command (`release create`,
 /// `pr merge`, `issue comment`, `workflow run`, an extension) counts as a
-/// write.
+/// write. Left out too: the commands whose exit status is an answer, which
+/// a loop would retry as if it were a refusal (`gh pr checks` exits 8 while
+/// checks are pending and 1 when one failed; `gh run watch` waits for a run;
+/// `gh auth status` fails when not logged in; `--exit-status` makes `gh run
+/// view`/`watch` fail when the run failed): looped only on the secondary
+/// limit's own refusal, like a write.
 const GH_READS: &[(&str, &[&str])] = &[
     ("release", &["download", "view", "list"]),
-    ("run", &["download", "view", "list", "watch"]),
-    ("pr", &["view", "list", "diff", "checks", "status"]),
+    ("run", &["download", "view", "list"]),
+    ("pr", &["view", "list", "diff", "status"]),
     ("issue", &["view", "list", "status"]),
     ("repo", &["clone", "view", "list"]),
-    ("auth", &["status"]),
     ("workflow", &["view", "list"]),
     ("cache", &["list"]),
     ("label", &["list"]),
@@ -381,7 +385,9 @@ const GH_READS: &[(&str, &[&str])] = &[
 fn gh_reads_only(words: &[&str]) -> bool {
     match words.get(1..) {
         Some(["api", args @ ..]) => gh_api_reads_only(args),
-        Some([group, verb, ..]) => GH_READS.iter().any(|(g, verbs)| g == group && verbs.contains(verb)),
+        Some([group, verb, rest @ ..]) => {
+            GH_READS.iter().any(|(g, verbs)| g == group && verbs.contains(verb)) && !rest.contains(&"--exit-status")
+        }
         _ => false,
     }
 }
@@ -1091,10 +1097,8 @@ mod tests {
             ("gh run download 123 -n dist", GithubRestSecondary),
             ("gh run view 123 --log-failed", GithubRestSecondary),
             ("gh pr diff 1", GithubRestSecondary),
-            ("gh pr checks 1", GithubRestSecondary),
             ("gh issue list --label bug", GithubRestSecondary),
             ("gh repo clone o/r", GithubRestSecondary),
-            ("gh auth status", GithubRestSecondary),
             (
                 "curl -fsSL -H Accept:application/json https://api.github.com/repos/o/r",
                 GithubRestSecondary,
@@ -1110,6 +1114,27 @@ mod tests {
         ] {
             assert_eq!(talk(line, service), Talk::FetchesOnly, "{line}");
         }
+    }
+
+    #[test]
+    fn gh_commands_whose_status_is_an_answer_are_not_plain_fetches() {
+        // Their failure is a check's answer (pending or failed checks, a
+        // failed run, no login), not a refusal: a loop around them would
+        // wait through every attempt on an honest "no".
+        for line in [
+            "gh pr checks 1",
+            "gh pr checks --required",
+            "gh run watch 123",
+            "gh run watch 123 --exit-status",
+            "gh run view 123 --exit-status",
+            "gh auth status",
+        ] {
+            assert_ne!(talk(line, GithubRestSecondary), Talk::FetchesOnly, "{line}");
+        }
+        assert_eq!(
+            talk("gh run view 123 --log-failed", GithubRestSecondary),
+            Talk::FetchesOnly
+        );
     }
 
     #[test]

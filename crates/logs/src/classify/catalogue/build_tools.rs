@@ -706,13 +706,13 @@ fn autoconf_error(line: &Line<'_>) -> Option<Hit> {
 fn cmake_error(line: &Line<'_>) -> Option<Hit> {
     // A module's `message(FATAL_ERROR …)`: the heading says where, the text
     // below it says why (an entry that reads that text decides).
-    if regex!(r"^CMake Error at \S+:\d+ \(message\):$").is_match(line.text.trim()) {
+    if regex!(r"^CMake Error at .+:\d+ \(message\):$").is_match(line.text.trim()) {
         return Some(Hit::summary(
             "A CMake module stopped the configure step (`message(FATAL_ERROR)`); the lines below it say why (a \
              `Could NOT find {package}` is a library or its development package that is not installed).",
         ));
     }
-    regex!(r"^CMake Error(?: at \S+:\d+ \(\w+\))?:")
+    regex!(r"^CMake Error(?: at .+?:\d+ \(\w+\))?:")
         .is_match(line.text.trim_start())
         .then(|| {
             Hit::blocker(
@@ -880,6 +880,14 @@ mod tests {
         ))
         .expect("read");
         assert_eq!(own.strength, Strength::Blocker);
+        // The same on Windows, where CMake's modules sit under `C:/Program
+        // Files` (finfix18 M1).
+        let windows = cmake_error(&Line::plain(
+            "CMake Error at C:/Program Files/CMake/share/cmake-3.31/Modules/FindPackageHandleStandardArgs.cmake:230 \
+             (message):",
+        ))
+        .expect("read");
+        assert_eq!(windows.strength, Strength::Summary);
     }
 
     #[test]

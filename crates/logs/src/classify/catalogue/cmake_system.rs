@@ -40,7 +40,7 @@ pub(super) const TOOLCHAIN_MISSING: &str = "CMake did not find the toolchain fil
 
 /// `CMakeDetermineSystem.cmake`'s `message(FATAL_ERROR)` heading.
 pub(super) fn determine_system_heading(text: &str) -> bool {
-    regex!(r"^CMake Error at \S*CMakeDetermineSystem\.cmake:\d+ \(message\):$").is_match(text.trim())
+    regex!(r"^CMake Error at .*CMakeDetermineSystem\.cmake:\d+ \(message\):$").is_match(text.trim())
 }
 
 /// A line of the formatter's text after its first: indented, not blank.
@@ -106,7 +106,7 @@ impl CmakeSystem {
             self.in_error = false;
         } else if self.in_error
             && text.starts_with(INDENT)
-            && regex!(r"^\S*CMakeDetermineSystem\.cmake:\d+ \(include\)$").is_match(trimmed)
+            && regex!(r"^.*CMakeDetermineSystem\.cmake:\d+ \(include\)$").is_match(trimmed)
         {
             self.failed = true;
         }
@@ -254,6 +254,33 @@ mod tests {
             system.learn(line);
         }
         assert_eq!(system.consequence(BUILD_PROGRAM, ninja()).strength, Strength::Weak);
+    }
+
+    #[test]
+    fn module_paths_with_spaces_are_read_as_on_linux() {
+        // GitHub's Windows images install CMake under `C:/Program Files`
+        // (finfix18 M1): the heading and the call stack name that path.
+        const WINDOWS: &str =
+            "CMake Error at C:/Program Files/CMake/share/cmake-3.31/Modules/CMakeDetermineSystem.cmake:152 (message):";
+        assert!(determine_system_heading(WINDOWS));
+        let mut system = CmakeSystem::default();
+        for line in [WINDOWS, "  Could not find toolchain file:", "  x.cmake"] {
+            system.learn(line);
+        }
+        assert_eq!(system.consequence(BUILD_PROGRAM, ninja()).strength, Strength::Weak);
+        let mut system = CmakeSystem::default();
+        for line in [
+            "CMake Error at cmake/arm.cmake:9 (message):",
+            "  arm-none-eabi-gcc not found on PATH",
+            "Call Stack (most recent call first):",
+            "  C:/Program Files/CMake/share/cmake-3.31/Modules/CMakeDetermineSystem.cmake:170 (include)",
+        ] {
+            system.learn(line);
+        }
+        assert_eq!(system.consequence(BUILD_PROGRAM, ninja()).strength, Strength::Weak);
+        let hit =
+            wrapped_toolchain_path(&[WINDOWS, "  Could not find toolchain file:"], "  cmake/arm.cmake").expect("read");
+        assert_eq!(hit.subject.as_deref(), Some("cmake/arm.cmake"));
     }
 
     #[test]
