@@ -41,6 +41,17 @@ pub fn last_frame(recent: &[&str]) -> LastFrame {
         if heading.is_match(trimmed) {
             return match source {
                 Some(text) if writes(text) => LastFrame::Writes,
+                // A library's frame (pandas' `get_handle`, matplotlib's
+                // `savefig`, `torch.save`) or an `open()` whose mode is a
+                // variable opens for reading and writing alike: which one
+                // is not shown (finlogs18 H1), so nothing is read from it.
+                // A library's own `open()` whose arguments show no mode or a
+                // reading one (papermill's `open(path, encoding="utf-8")`)
+                // still reads; `handle = open(` (its arguments on lines the
+                // traceback leaves out, as pandas') does not show it.
+                Some(text) if mode_not_shown(text) || (library_frame(trimmed) && !opens_with_arguments_shown(text)) => {
+                    LastFrame::Unseen
+                }
                 Some(_) => LastFrame::Other,
                 None => LastFrame::Unseen,
             };
@@ -52,6 +63,25 @@ pub fn last_frame(recent: &[&str]) -> LastFrame {
         source = Some(trimmed);
     }
     LastFrame::Unseen
+}
+
+/// A frame heading (`File "…", line N, in …`) in an installed library or
+/// the standard library (`site-packages`, `dist-packages`, `lib/pythonX.Y`,
+/// Windows' `Lib\`, a frozen module): its call serves every caller, so its
+/// source line says nothing about whether this path was read or written.
+fn library_frame(heading: &str) -> bool {
+    regex!(r#"^File "[^"]*(?:site-packages|dist-packages|[/\\][Ll]ib[/\\]python\d|\\Lib\\|<frozen)"#).is_match(heading)
+}
+
+/// An `open(…)` call whose arguments the source line shows whole.
+fn opens_with_arguments_shown(source: &str) -> bool {
+    regex!(r"\bopen\([^)]+\)").is_match(source)
+}
+
+/// An `open()` whose mode is not a literal (`open(handle, ioargs.mode)`,
+/// `open(fname, flag, …)`, `mode=mode`): read or write, not shown.
+fn mode_not_shown(source: &str) -> bool {
+    regex!(r#"\bopen\([^,()]+,\s*[A-Za-z_][\w.]*\s*[,)]|\bmode\s*=\s*[A-Za-z_]"#).is_match(source)
 }
 
 /// A source line that writes or creates a path: `open()` with a mode that
@@ -114,6 +144,45 @@ fn is_output_option(word: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_library_frame_or_a_variable_mode_shows_neither_read_nor_write() {
+        // pandas' `to_csv` and `read_csv` both end in this frame.
+        let pandas = [
+            "Traceback (most recent call last):",
+            "  File \"/home/runner/work/r/r/eval.py\", line 9, in <module>",
+            "    df.pipe(save)",
+            "  File \"/opt/hostedtoolcache/Python/3.12.4/x64/lib/python3.12/site-packages/pandas/io/common.py\", \
+             line 873, in get_handle",
+            "    handle = open(",
+        ];
+        assert_eq!(last_frame(&pandas), LastFrame::Unseen);
+        let windows = [
+            "  File \"C:\\hostedtoolcache\\windows\\Python\\3.12.4\\x64\\Lib\\site-packages\\matplotlib\\figure.py\", \
+             line 3395, in savefig",
+            "    self.canvas.print_figure(fname, **kwargs)",
+        ];
+        assert_eq!(last_frame(&windows), LastFrame::Unseen);
+        let variable_mode = [
+            "  File \"/home/runner/work/r/r/tools/io.py\", line 4, in dump_to",
+            "    fh = open(fname, flag, encoding=encoding)",
+        ];
+        assert_eq!(last_frame(&variable_mode), LastFrame::Unseen);
+        // A library's own literal read stays a read.
+        let library_read = [
+            "  File \"C:\\t\\Python\\3.11.9\\x64\\Lib\\site-packages\\papermill\\iorw.py\", line 189, in read",
+            "    with open(path, encoding=\"utf-8\") as f:",
+        ];
+        assert_eq!(last_frame(&library_read), LastFrame::Other);
+        assert!(mode_not_shown("handle = open(handle, ioargs.mode)"));
+        assert!(!mode_not_shown("with open(path, encoding=\"utf-8\") as f:"));
+        // The project's own read, with no mode: a read.
+        let read = [
+            "  File \"/home/runner/work/r/r/train.py\", line 12, in <module>",
+            "    with open(args.config) as f:",
+        ];
+        assert_eq!(last_frame(&read), LastFrame::Other);
+    }
 
     #[test]
     fn the_last_frame_is_read_under_its_heading() {
