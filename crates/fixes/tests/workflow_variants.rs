@@ -1480,9 +1480,15 @@ fn a_module_missing_in_pypa_builds_or_pips_verbose_build_gets_no_install() {
 /// The analysis of one log of the `build (ubuntu-latest, 3.12)` job with its
 /// workflow (the build-isolation tests' shared setup).
 fn analysis_of_build_job(log: &str, workflow: &str) -> autoheal_logs::Analysis {
+    analysis_of_job("build (ubuntu-latest, 3.12)", log, workflow)
+}
+
+/// The analysis of one log of the job `job` with its workflow at [`PATH`]
+/// (shared with the other test modules of this binary).
+pub(crate) fn analysis_of_job(job: &str, log: &str, workflow: &str) -> autoheal_logs::Analysis {
     let input = LogInput {
         logs: vec![LogFile {
-            job: Some("build (ubuntu-latest, 3.12)"),
+            job: Some(job),
             bytes: log.as_bytes(),
         }],
         workflow: Some(WorkflowFile {

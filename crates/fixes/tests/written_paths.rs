@@ -5,23 +5,11 @@
 
 use autoheal_engine::repo::MemoryRepo;
 use autoheal_fixes::{FailureInput, fixes_for};
-use autoheal_logs::{LogFile, LogInput, Options, WorkflowFile, analyze};
 
 const PATH: &str = ".github/workflows/ci.yml";
 
 fn analysis(log: &str, workflow: &str) -> autoheal_logs::Analysis {
-    let input = LogInput {
-        logs: vec![LogFile {
-            job: Some("eval"),
-            bytes: log.as_bytes(),
-        }],
-        workflow: Some(WorkflowFile {
-            path: PATH,
-            text: workflow,
-        }),
-        ..LogInput::default()
-    };
-    analyze(&input, &Options::default()).expect("analyze")
+    crate::workflow_variants::analysis_of_job("eval", log, workflow)
 }
 
 fn log(command: &str, source: &str, path: &str) -> String {
