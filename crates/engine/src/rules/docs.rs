@@ -115,6 +115,22 @@ mod tests {
         assert!(url("past-failure").ends_with("/docs/failure-store.md"));
     }
 
+    /// build.rs writes the pages themselves into the generated table, not
+    /// `include_str!`s of their absolute paths: a table generated in another
+    /// checkout sharing the target directory (pre-commit's clone) then
+    /// neither points into that checkout nor makes this crate rebuild.
+    #[test]
+    fn the_generated_pages_name_no_checkout() {
+        let generated = include_str!(concat!(env!("OUT_DIR"), "/rule_docs.rs"));
+        assert!(!generated.contains("include_str!"), "{generated}");
+        assert!(!generated.contains(env!("CARGO_MANIFEST_DIR")), "{generated}");
+        assert_eq!(page("timeout"), Some(include_str!("../../../../docs/rules/timeout.md")));
+        assert_eq!(
+            page("template-injection"),
+            Some(include_str!("../../../../docs/rules/template-injection.md"))
+        );
+    }
+
     /// Every code a rule declares is explained by its rule's page, and a
     /// code no rule declares is not.
     #[test]
