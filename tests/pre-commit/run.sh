@@ -18,6 +18,16 @@
 #   CARGO_TARGET_DIR is set; release profile), so registry crates compile once
 #   for all of them; the workspace crates compile again because the clone is
 #   another path.
+# - pre-commit runs `cargo install --bins --root ENV --path .`, which ignores
+#   Cargo.lock and resolves every dependency to its newest compatible release,
+#   so the other release builds (`--locked`) shared few units with it and
+#   compiled most of the tree again. Here pre-commit finds a `cargo` first on
+#   PATH that passes that install on with `--locked` (and every other command
+#   unchanged): the hook is still installed by pre-commit's own command in its
+#   own clone, from the versions Cargo.lock pins, and the test checks that it
+#   was that command. With the lock the workspace crates are shared too: cargo
+#   hashes a path package by its path relative to the workspace root.
+#   AUTOHEAL_PRE_COMMIT_UNLOCKED=1 leaves the install as a user's, unlocked.
 # - The pre-commit store (target/e2e-pre-commit unless PRE_COMMIT_HOME is set)
 #   is kept: a second run at the same commit reuses the installed hook.
 # - `cargo install --path .` needs a package at the repository root; a
@@ -54,7 +64,23 @@ mkdir -p "$PRE_COMMIT_HOME"
 rev="$(git -C "$repo" rev-parse HEAD)"
 
 sample="$(mktemp -d)"
-trap 'rm -rf "$sample"' EXIT
+shim="$(mktemp -d)"
+trap 'rm -rf "$sample" "$shim"' EXIT
+if [ -z "${AUTOHEAL_PRE_COMMIT_UNLOCKED:-}" ]; then
+  real_cargo="$(command -v cargo)" || fail "no cargo on PATH"
+  cat >"$shim/cargo" <<SH
+#!/usr/bin/env bash
+if [ "\${1:-}" = install ]; then
+  printf '%s\\n' "\$*" >>"$shim/installs.log"
+  shift
+  case " \$* " in *" --locked "*) ;; *) set -- --locked "\$@" ;; esac
+  exec "$real_cargo" install "\$@"
+fi
+exec "$real_cargo" "\$@"
+SH
+  chmod +x "$shim/cargo"
+  export PATH="$shim:$PATH"
+fi
 cd "$sample"
 git init -q .
 git config user.email test@example.invalid
@@ -99,6 +125,13 @@ echo "== workflow-lint on a broken workflow (the first run at a commit builds au
 start=$SECONDS
 run_hook workflow-lint
 echo "    took $((SECONDS - start)) s"
+if [ -z "${AUTOHEAL_PRE_COMMIT_UNLOCKED:-}" ]; then
+  # What pre-commit asked cargo for (none when its store already had the hook
+  # of this commit): its own install of this clone, passed on with --locked.
+  if [ -s "$shim/installs.log" ] && grep -v -- '^install --bins --root [^ ]* --path \.$' "$shim/installs.log"; then
+    fail "pre-commit ran a cargo install other than \`cargo install --bins --root ENV --path .\` (above)"
+  fi
+fi
 [ "$rc" -ne 0 ] || fail "workflow-lint passed on a broken workflow"
 grep -q 'job-needs' <<<"$out" || fail "no job-needs finding"
 grep -q 'biuld' <<<"$out" || fail "the finding does not name the unknown job"
