@@ -12,6 +12,15 @@ pub mod hostile;
 pub mod mutate;
 pub mod targets;
 
+// The libFuzzer binaries of `fuzz/`, compiled by this crate's tests
+// (fuzz_bins.rs): what they name as `libfuzzer_sys` and as this crate.
+#[cfg(test)]
+mod fuzz_bins;
+#[cfg(test)]
+extern crate self as autoheal_fuzz_targets;
+#[cfg(test)]
+extern crate self as libfuzzer_sys;
+
 /// One fuzz target.
 pub struct Target {
     pub name: &'static str,
