@@ -5,7 +5,12 @@ set -euo pipefail
 cd "$(dirname "$0")"
 
 npm ci --no-audit --no-fund
-npm run compile
+# `vsce package` runs the `vscode:prepublish` script, `npm run compile` (tsc
+# into out/, the tests included, then the esbuild bundle): packaging first
+# compiles once for both the package and the tests (a separate
+# `npm run compile` before it compiled everything a second time).
+rm -f autoheal.vsix
+npx --no-install vsce package --no-dependencies -o autoheal.vsix </dev/null
 # The CLI tests run against the workspace's own build when there is one
 # (.ci/run's `cargo test --workspace` builds target/debug/autoheal first).
 if [ -z "${AUTOHEAL_BIN:-}" ]; then
@@ -19,8 +24,6 @@ if [ -z "${AUTOHEAL_BIN:-}" ]; then
 fi
 echo "AUTOHEAL_BIN=${AUTOHEAL_BIN:-<unset: the tests against the real binary are skipped>}"
 npm test
-rm -f autoheal.vsix
-npx --no-install vsce package --no-dependencies -o autoheal.vsix </dev/null
 if [ ! -s autoheal.vsix ]; then
   echo "editors/vscode/ci.sh: autoheal.vsix was not produced" >&2
   exit 1
