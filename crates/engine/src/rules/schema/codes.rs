@@ -28,3 +28,7 @@ pub const NOT_POSITIVE: &str = "schema/not-positive";
 pub const ENV_NAME: &str = "schema/env-name";
 /// An action input given as a mapping or sequence (inputs are strings).
 pub const NON_STRING_INPUT: &str = "schema/non-string-input";
+/// A `docker create` option GitHub documents as not supported in a job
+/// container's or a service's `options` (`--network`, and `--entrypoint` for
+/// a job container).
+pub const UNSUPPORTED_OPTION: &str = "schema/unsupported-option";

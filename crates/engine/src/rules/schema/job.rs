@@ -316,7 +316,11 @@ fn container(ctx: &mut Context<'_>, e: &Entry, service: bool) {
             // sentence.
             Some("image") if service && !x.value.is_null() && x.value.as_str() == Some("") => {}
             Some("image") => string(ctx, &x.value, "\"image\"", true),
-            Some(k @ ("options" | "command" | "entrypoint")) => string(ctx, &x.value, Quoted(k), false),
+            Some("options") => {
+                string(ctx, &x.value, Quoted("options"), false);
+                super::container_options::check(ctx, &x.value, service);
+            }
+            Some(k @ ("command" | "entrypoint")) => string(ctx, &x.value, Quoted(k), false),
             Some(k @ ("ports" | "volumes")) => list_of_strings(ctx, &x.value, &format!("\"{k}\""), false),
             Some("env") => {
                 let what = format!("\"env\" of {what}");

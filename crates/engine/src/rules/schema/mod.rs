@@ -6,6 +6,7 @@
 
 mod action;
 pub mod codes;
+mod container_options;
 mod job;
 pub mod keys;
 mod shape;
@@ -39,6 +40,7 @@ pub const RULE: Rule = Rule {
         codes::NOT_POSITIVE,
         codes::ENV_NAME,
         codes::NON_STRING_INPUT,
+        codes::UNSUPPORTED_OPTION,
     ],
     reports_errors: true,
     job_keys_only: false,
