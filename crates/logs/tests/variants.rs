@@ -3707,6 +3707,60 @@ const CASES: &[(&str, Category, Option<&str>)] = &[
         None,
     ),
     ("b113-nox-session-interpreter-not-found-log-failed.log", Unknown, None),
+    // Batch 115 (helper diag115): GitHub-ecosystem actions and cloud
+    // logins as they fail in real jobs (deploy-pages, upload-pages-artifact,
+    // action-gh-release, git-auto-commit-action, release-please,
+    // github-script, build-push-action without a container builder,
+    // codecov's v3 uploader and v5 wrapper, google-github-actions/auth,
+    // azure/login), stated before the first run.
+    ("b115-deploy-pages-not-enabled-404.log", Unknown, None),
+    (
+        "b115-trap-deploy-pages-timeout-reached-not-job-limit-log-failed.log",
+        Unknown,
+        None,
+    ),
+    (
+        "b115-upload-pages-artifact-site-dir-missing-tar.log",
+        FileNotFound,
+        Some("_site"),
+    ),
+    ("b115-action-gh-release-requires-tag-branch-push-ui.log", Unknown, None),
+    ("b115-git-auto-commit-detached-head-pull-request.log", Unknown, None),
+    (
+        "b115-git-auto-commit-protected-branch-gh006-log-failed.log",
+        Unknown,
+        None,
+    ),
+    ("b115-buildx-multi-platform-default-docker-driver.log", Unknown, None),
+    (
+        "b115-buildx-gha-cache-export-docker-driver-log-failed.log",
+        Unknown,
+        None,
+    ),
+    ("b115-trap-buildx-base-image-tag-not-found-arm64-leg.log", Unknown, None),
+    ("b115-codecov-v3-unable-to-locate-build-404-ui.log", Unknown, None),
+    (
+        "b115-google-auth-wif-provider-deleted-invalid-target.log",
+        Unknown,
+        None,
+    ),
+    (
+        "b115-trap-google-auth-get-access-token-403-log-failed.log",
+        Unknown,
+        None,
+    ),
+    ("b115-azure-login-no-subscriptions-found-windows.log", Unknown, None),
+    ("b115-github-script-v4-api-call-typeerror-macos.log", Unknown, None),
+    (
+        "b115-trap-codecov-tokenless-error-step-passed-then-dot-missing.log",
+        MissingCommand,
+        Some("dot"),
+    ),
+    (
+        "b115-release-please-extra-file-outside-package-log-failed.log",
+        Unknown,
+        None,
+    ),
 ];
 
 /// For every `unknown` row, the log line (1-based) of the root cause's first
@@ -4665,6 +4719,24 @@ const UNKNOWN_ROOT_LINES: &[(&str, u64)] = &[
     ("b113-numpy-dtype-size-changed-pmdarima-ui.log", 51),
     ("b113-cython3-noexcept-compile-error-editable-install.log", 89),
     ("b113-nox-session-interpreter-not-found-log-failed.log", 9),
+    // Batch 115, pinned when written.
+    ("b115-deploy-pages-not-enabled-404.log", 48),
+    (
+        "b115-trap-deploy-pages-timeout-reached-not-job-limit-log-failed.log",
+        30,
+    ),
+    ("b115-action-gh-release-requires-tag-branch-push-ui.log", 51),
+    ("b115-git-auto-commit-detached-head-pull-request.log", 89),
+    ("b115-git-auto-commit-protected-branch-gh006-log-failed.log", 35),
+    ("b115-buildx-multi-platform-default-docker-driver.log", 70),
+    ("b115-buildx-gha-cache-export-docker-driver-log-failed.log", 34),
+    ("b115-trap-buildx-base-image-tag-not-found-arm64-leg.log", 78),
+    ("b115-codecov-v3-unable-to-locate-build-404-ui.log", 63),
+    ("b115-google-auth-wif-provider-deleted-invalid-target.log", 39),
+    ("b115-trap-google-auth-get-access-token-403-log-failed.log", 15),
+    ("b115-azure-login-no-subscriptions-found-windows.log", 61),
+    ("b115-github-script-v4-api-call-typeerror-macos.log", 50),
+    ("b115-release-please-extra-file-outside-package-log-failed.log", 39),
 ];
 
 /// For rows whose category is not `unknown`, the log line (1-based) of the
@@ -4976,6 +5048,12 @@ const KNOWN_ROOT_LINES: &[(&str, u64)] = &[
     ("b113-nbconvert-execute-cell-seaborn-missing.log", 149),
     ("b113-papermill-input-notebook-moved-windows.log", 117),
     ("b113-pdm-run-pytest-not-in-env-prod-install.log", 88),
+    // Batch 115, pinned when written.
+    ("b115-upload-pages-artifact-site-dir-missing-tar.log", 98),
+    (
+        "b115-trap-codecov-tokenless-error-step-passed-then-dot-missing.log",
+        100,
+    ),
 ];
 
 /// `None` when the root cause of fixture `name` begins on line `want`; else
@@ -6533,6 +6611,83 @@ const ROOT_STEPS: &[(&str, Option<&str>, &str)] = &[
         Some("nox"),
         "Run nox",
     ),
+    // Batch 115, stated when written.
+    ("b115-deploy-pages-not-enabled-404.log", None, "actions/deploy-pages@v4"),
+    (
+        "b115-trap-deploy-pages-timeout-reached-not-job-limit-log-failed.log",
+        Some("deploy"),
+        "Deploy to GitHub Pages",
+    ),
+    (
+        "b115-upload-pages-artifact-site-dir-missing-tar.log",
+        None,
+        "echo ::group::Archive artifact",
+    ),
+    (
+        "b115-action-gh-release-requires-tag-branch-push-ui.log",
+        None,
+        "softprops/action-gh-release@v2",
+    ),
+    (
+        "b115-git-auto-commit-detached-head-pull-request.log",
+        None,
+        "stefanzweifel/git-auto-commit-action@v5",
+    ),
+    (
+        "b115-git-auto-commit-protected-branch-gh006-log-failed.log",
+        Some("docs"),
+        "Commit regenerated API docs",
+    ),
+    (
+        "b115-buildx-multi-platform-default-docker-driver.log",
+        None,
+        "docker/build-push-action@v6",
+    ),
+    (
+        "b115-buildx-gha-cache-export-docker-driver-log-failed.log",
+        Some("integration"),
+        "Build test image",
+    ),
+    (
+        "b115-trap-buildx-base-image-tag-not-found-arm64-leg.log",
+        None,
+        "docker/build-push-action@v6",
+    ),
+    (
+        "b115-codecov-v3-unable-to-locate-build-404-ui.log",
+        None,
+        "codecov/codecov-action@v3",
+    ),
+    (
+        "b115-google-auth-wif-provider-deleted-invalid-target.log",
+        None,
+        "google-github-actions/auth@v2",
+    ),
+    (
+        "b115-trap-google-auth-get-access-token-403-log-failed.log",
+        Some("publish-bq"),
+        "Authenticate to Google Cloud",
+    ),
+    (
+        "b115-azure-login-no-subscriptions-found-windows.log",
+        None,
+        "azure/login@v2",
+    ),
+    (
+        "b115-github-script-v4-api-call-typeerror-macos.log",
+        None,
+        "actions/github-script@v7",
+    ),
+    (
+        "b115-trap-codecov-tokenless-error-step-passed-then-dot-missing.log",
+        None,
+        "./scripts/render-diagrams.sh",
+    ),
+    (
+        "b115-release-please-extra-file-outside-package-log-failed.log",
+        Some("release-please"),
+        "Run release-please",
+    ),
 ];
 
 /// Words the root cause's message must have: a log cut short must say that
@@ -6868,6 +7023,9 @@ const NOT_FIXABLE: &[(&str, &str)] = &[
     // the project's environment lacks (its dependency groups).
     ("b113-hf-cli-download-429-snapshot-log-failed.log", "token or cache"),
     ("b113-pdm-run-pytest-not-in-env-prod-install.log", "project binary"),
+    // Batch 115: the directory upload-pages-artifact archives is the site
+    // build's output, never a tracked path that moved.
+    ("b115-upload-pages-artifact-site-dir-missing-tar.log", "build output"),
 ];
 
 fn expected_fixable(name: &str, category: Category, subject: Option<&str>) -> bool {
