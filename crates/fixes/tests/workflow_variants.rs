@@ -1135,6 +1135,29 @@ const ROWS: &[Row] = &[
             Edit::None,
         )
     },
+    // Batch 115: upload-pages-artifact's `path` is the site build's output
+    // (Eleventy now writes `dist`): a committed old build under `legacy/`
+    // holds a `_site` directory, and moving the input there would publish
+    // the stale copy, so no path is changed (before the `pages` emitter, tar's
+    // generic message made the row fixable).
+    Row {
+        repo: &[
+            ("legacy/_site/index.html", "<!doctype html><title>almanac 1.x</title>\n"),
+            (
+                "package.json",
+                "{\"name\": \"almanac\", \"scripts\": {\"build\": \"eleventy\"}}\n",
+            ),
+        ],
+        ..row(
+            "b115-upload-pages-artifact-site-dir-missing-tar.log",
+            Some("build"),
+            "b115-almanac-pages.yml",
+            FileNotFound,
+            Some("_site"),
+            false,
+            Edit::None,
+        )
+    },
 ];
 
 fn read(path: &str) -> String {

@@ -38,7 +38,8 @@
 //!    `pulumi` (a stack's update conflict), `supabase` (its missing access token), `serverless` (the Serverless
 //!    Framework's plugin not found), `oclif` (the Heroku CLI's and other
 //!    oclif tools' ` ›   Error:`),
-//!    `actions` (messages of common actions and the actions toolkit), `codecov` (codecov-cli's error lines), `coveralls` (its coverage reporter), `setup_versions` (setup-java's and
+//!    `actions` (messages of common actions and the actions toolkit), `pages` (upload-pages-artifact's archive of a
+//!    missing site directory, ahead of `shell`'s tar; deploy-pages' refusals and its own wait limit), `codecov` (codecov-cli's error lines), `coveralls` (its coverage reporter), `setup_versions` (setup-java's and
 //!    setup-ruby's version lists): the tool
 //!    that failed, which knows more than the shell around it (`npm ERR! enoent …` before a
 //!    generic "no such file", a TypeScript `Cannot find module` before Node's).
@@ -140,6 +141,7 @@ mod oclif;
 mod pa11y;
 mod packages;
 mod packer;
+mod pages;
 mod papermill;
 mod pdm;
 mod perl;
@@ -472,6 +474,7 @@ pub const EMITTERS: &[(&str, &[Entry])] = &[
     ("serverless", serverless::ENTRIES),
     ("oclif", oclif::ENTRIES),
     ("actions", actions::ENTRIES),
+    ("pages", pages::ENTRIES),
     ("codecov", codecov::ENTRIES),
     ("coveralls", coveralls::ENTRIES),
     ("setup_versions", setup_versions::ENTRIES),
