@@ -22,7 +22,7 @@
 //! reads it (`rank.rs`).
 
 use super::util::{after, path_hit, rate_limit_hit, regex, runner_hit, service_for_host, url_host};
-use super::{Entry, ex};
+use super::{Entry, ex, ex_after};
 use crate::classify::hit::{Hit, Line, Strength};
 use crate::report::{Category, RateLimitService, RunnerClass, RunnerFailure, SubjectDetail};
 
@@ -191,6 +191,39 @@ pub const ENTRIES: &[Entry] = &[
         examples: &[ex(
             "#12 ERROR: failed to push ghcr.io/acme/api:main: denied: installation not allowed to Create organization \
              package",
+            Category::Unknown,
+            None,
+        )],
+    },
+    Entry {
+        id: "docker/driver-unsupported",
+        grammar: "ERROR: [failed to build: ]Multi-platform build is not supported for the docker driver. | ERROR: \
+                  [failed to build: ]Cache export is not supported for the docker driver. (buildx 0.12 and later, then \
+                  `Switch to a different driver, or turn on the containerd image store, and try again.`) | ERROR: \
+                  multiple platforms feature is currently not supported for docker driver. Please switch to a \
+                  different driver (eg. \"docker buildx create --use\") | ERROR: cache export feature is currently \
+                  not supported for docker driver. … (older buildx)",
+        needles: &[
+            "not supported for the docker driver",
+            "currently not supported for docker driver",
+        ],
+        check: driver_unsupported,
+        examples: &[ex(
+            "ERROR: Multi-platform build is not supported for the docker driver.",
+            Category::Unknown,
+            None,
+        )],
+    },
+    Entry {
+        id: "docker/base-image-not-found",
+        grammar: "#{n} ERROR: {ref}: not found (under `#{n} [internal] load metadata for {ref}`) | ERROR: [failed to \
+                  build: ]failed to solve: {image}: failed to resolve source metadata for {ref}: {ref}: not found \
+                  (BuildKit resolving a `FROM` image the registry does not have)",
+        needles: &[": not found"],
+        check: base_image_not_found,
+        examples: &[ex_after(
+            &["#2 [internal] load metadata for docker.io/library/node:22.99-slim"],
+            "#2 ERROR: docker.io/library/node:22.99-slim: not found",
             Category::Unknown,
             None,
         )],
@@ -444,6 +477,64 @@ fn push_refused(line: &Line<'_>) -> Option<Hit> {
 
 /// A service Compose waited on never became healthy or exited: its own
 /// logs say why (a password, a port, a crash).
+/// buildx's refusal of what its `docker` driver (the Engine's built-in
+/// BuildKit, which buildx uses when no builder was created) cannot do: build
+/// for several platforms or export a build cache (buildx's `build/build.go`
+/// and `driver` capabilities; the containerd image store lifts both).
+fn driver_unsupported(line: &Line<'_>) -> Option<Hit> {
+    let c = regex!(
+        r"(?i)^(?:ERROR: |error: )?(?:failed to build: )?(multi-platform build|cache export|multiple platforms feature|cache export feature) is (?:currently )?not supported for (?:the )?docker driver\b"
+    )
+    .captures(line.text.trim())?;
+    let what = if c[1].to_ascii_lowercase().starts_with("cache") {
+        "export a build cache (`cache-to`)"
+    } else {
+        "build for several platforms"
+    };
+    Some(Hit::blocker(format!(
+        "buildx's default `docker` driver cannot {what}: no builder was set up for the build. A person adds \
+         docker/setup-buildx-action (a `docker-container` builder) before the build, or turns on the containerd \
+         image store."
+    )))
+}
+
+/// An image reference as BuildKit names it in `load metadata for {ref}`:
+/// `[registry/]path[:tag][@digest]`, no quotes, spaces or leading slash.
+fn image_reference(text: &str) -> Option<&str> {
+    regex!(r"^[a-z0-9][a-z0-9._-]*(?::\d+)?(?:/[a-z0-9._-]+)*(?::[\w][\w.-]*)?(?:@sha256:[0-9a-f]{64})?$")
+        .is_match(text)
+        .then_some(text)
+}
+
+/// A `FROM` image the registry does not have (a tag or name never published,
+/// or removed): BuildKit's metadata vertex `#{n} ERROR: {ref}: not found`
+/// right under its `#{n} [internal] load metadata for {ref}`, and the same
+/// in `failed to resolve source metadata for {ref}: {ref}: not found`. Not a
+/// file (the build's context is fine) and not the machine (the same on any
+/// architecture).
+fn base_image_not_found(line: &Line<'_>) -> Option<Hit> {
+    let text = line.text.trim();
+    let reference = if let Some(c) = regex!(r"^#(\d+) ERROR: (\S+): not found$").captures(text) {
+        let reference = image_reference(&c[2])?;
+        let vertex = format!("#{} [internal] load metadata for {reference}", &c[1]);
+        if !line.recent.iter().any(|l| l.trim() == vertex) {
+            return None;
+        }
+        reference.to_string()
+    } else {
+        let c = regex!(r"failed to resolve source metadata for (\S+): (\S+): not found$").captures(text)?;
+        if c[1] != c[2] {
+            return None;
+        }
+        image_reference(&c[1])?.to_string()
+    };
+    Some(Hit::blocker(format!(
+        "The base image `{}` does not exist in its registry (a tag or name that was never published or was \
+         removed): a person picks a published tag in the Dockerfile's `FROM`.",
+        crate::subject::display_text(&reference)
+    )))
+}
+
 fn compose_dependency_failed(line: &Line<'_>) -> Option<Hit> {
     let c = regex!(
         r"^(?:Error response from daemon: )?dependency failed to start: container (\S+) (is unhealthy|exited \(\d+\))$"
@@ -514,6 +605,78 @@ mod tests {
     /// The daemon's refusal is read only when nothing above read the message
     /// it relays: a registry's limit and Go's missing executable keep their
     /// own entries.
+    #[test]
+    fn the_docker_drivers_refusals_are_buildxs_lines() {
+        crate::classify::catalogue::assert_reads(
+            driver_unsupported,
+            &[
+                "ERROR: Multi-platform build is not supported for the docker driver.",
+                "ERROR: failed to build: Cache export is not supported for the docker driver.",
+                "ERROR: multiple platforms feature is currently not supported for docker driver. Please switch to a \
+                 different driver (eg. \"docker buildx create --use\")",
+                "error: cache export feature is currently not supported for docker driver. Please switch to a \
+                 different driver (eg. \"docker buildx create --use\")",
+            ],
+            &[
+                "buildx failed with: Learn more at https://docs.docker.com/go/build-multi-platform/",
+                "Switch to a different driver, or turn on the containerd image store, and try again.",
+                "echo 'Multi-platform build is not supported for the docker driver'",
+            ],
+        );
+        let cache = driver_unsupported(&Line::plain(
+            "ERROR: failed to build: Cache export is not supported for the docker driver.",
+        ))
+        .expect("cache");
+        assert!(cache.message.contains("cache-to"), "{}", cache.message);
+        assert!(!cache.fixable);
+    }
+
+    #[test]
+    fn a_missing_base_image_is_buildkits_metadata_vertex() {
+        let vertex = ["#2 [internal] load metadata for docker.io/library/node:22.99-bookworm-slim"];
+        let hit = base_image_not_found(&Line {
+            recent: &vertex,
+            ..Line::plain("#2 ERROR: docker.io/library/node:22.99-bookworm-slim: not found")
+        })
+        .expect("vertex");
+        assert_eq!(hit.category, Category::Unknown);
+        assert!(hit.message.contains("node:22.99-bookworm-slim"), "{}", hit.message);
+        assert!(
+            base_image_not_found(&Line::plain(
+                "ERROR: failed to build: failed to solve: node:22.99-bookworm-slim: failed to resolve source metadata \
+                 for docker.io/library/node:22.99-bookworm-slim: docker.io/library/node:22.99-bookworm-slim: not found"
+            ))
+            .is_some()
+        );
+        // Without its vertex, another vertex's number, or a path (COPY's
+        // source, a file): not a base image.
+        for (recent, text) in [
+            (
+                &[][..],
+                "#2 ERROR: docker.io/library/node:22.99-bookworm-slim: not found",
+            ),
+            (
+                &vertex[..],
+                "#3 ERROR: docker.io/library/node:22.99-bookworm-slim: not found",
+            ),
+            (&[][..], "#7 ERROR: \"/app/dist\": not found"),
+            (
+                &[][..],
+                "ERROR: failed to solve: failed to compute cache key: failed to calculate checksum of ref abc::def: \
+                 \"/dist/app.jar\": not found",
+            ),
+        ] {
+            assert!(
+                base_image_not_found(&Line {
+                    recent,
+                    ..Line::plain(text)
+                })
+                .is_none(),
+                "{text}"
+            );
+        }
+    }
+
     #[test]
     fn the_daemon_refusal_is_the_last_word() {
         let entry = |text: &str| Catalogue::get().classify(&Line::plain(text)).map(|h| h.entry);
