@@ -121,6 +121,30 @@ pub const ENTRIES: &[Entry] = &[
         ],
     },
     Entry {
+        id: "git/push-detached-head",
+        grammar: "fatal: You are not currently on a branch. (git push without a refspec from a detached HEAD, \
+                  `builtin/push.c`; then `To push the history leading to the current (detached HEAD)` …)",
+        needles: &["You are not currently on a branch"],
+        check: push_detached_head,
+        examples: &[ex("fatal: You are not currently on a branch.", Category::Unknown, None)],
+    },
+    Entry {
+        id: "git/github-protected-ref",
+        grammar: "remote: error: GH006: Protected branch update failed for {ref}. | remote: error: GH013: Repository \
+                  rule violations found for {ref}. (GitHub's pre-receive refusal, before git's ` ! [remote \
+                  rejected]` line)",
+        needles: &[
+            "GH006: Protected branch update failed",
+            "GH013: Repository rule violations",
+        ],
+        check: github_protected_ref,
+        examples: &[ex(
+            "remote: error: GH006: Protected branch update failed for refs/heads/main.",
+            Category::Unknown,
+            None,
+        )],
+    },
+    Entry {
         id: "git/merge-refused",
         grammar: "fatal: refusing to merge unrelated histories | CONFLICT ({kind}): Merge conflict in {path} | \
                   Automatic merge failed; fix conflicts and then commit the result.",
@@ -405,6 +429,40 @@ fn push_ref_rejected(line: &Line<'_>) -> Option<Hit> {
     Some(Hit::blocker(message))
 }
 
+/// `git push` with no refspec from a detached HEAD (a pull request's merge
+/// commit or a tag, as actions/checkout leaves them): git does not know which
+/// branch to update.
+fn push_detached_head(line: &Line<'_>) -> Option<Hit> {
+    (line.text.trim() == "fatal: You are not currently on a branch.").then(|| {
+        Hit::blocker(
+            "git push ran on a detached HEAD (the checkout of a pull request's merge commit or of a tag), so git \
+             does not know which branch to update: check out the branch (`ref: ${{ github.head_ref }}`) or push \
+             `HEAD:<branch>` (a person decides which branch).",
+        )
+    })
+}
+
+/// GitHub refusing a push to a protected branch or one a ruleset covers
+/// (`remote:` lines from its pre-receive hook, "About protected branches"
+/// and "About rulesets"): the reason GitHub prints below it (`Changes must
+/// be made through a pull request.`) is the rule.
+fn github_protected_ref(line: &Line<'_>) -> Option<Hit> {
+    let c = regex!(
+        r"^remote: error: (GH006: Protected branch update failed|GH013: Repository rule violations found) for (\S+?)\.?\s*$"
+    )
+    .captures(line.text.trim())?;
+    let rule = if c[1].starts_with("GH006") {
+        "a branch protection rule"
+    } else {
+        "a repository ruleset"
+    };
+    Some(Hit::blocker(format!(
+        "GitHub refused the push to `{}`: {rule} forbids it (the `remote:` lines below say which: a required pull \
+         request, status checks, signed commits). A person pushes through a pull request or changes the rule.",
+        crate::subject::display_text(&c[2])
+    )))
+}
+
 /// A merge (or `pull`) that stopped: a person resolves it; the path in a
 /// conflict exists, it is its content that clashes.
 fn merge_refused(line: &Line<'_>) -> Option<Hit> {
@@ -532,6 +590,27 @@ mod tests {
         ] {
             assert!(push_ref_rejected(&Line::plain(other)).is_none(), "{other}");
         }
+    }
+
+    #[test]
+    fn a_detached_head_push_and_githubs_protected_ref_are_gits_lines() {
+        let detached = push_detached_head(&Line::plain("fatal: You are not currently on a branch.")).expect("git");
+        assert!(detached.message.contains("detached HEAD"), "{}", detached.message);
+        assert!(push_detached_head(&Line::plain("echo 'fatal: You are not currently on a branch.' >&2")).is_none());
+        for text in [
+            "remote: error: GH006: Protected branch update failed for refs/heads/main.        ",
+            "remote: error: GH013: Repository rule violations found for refs/heads/release/2.x.",
+        ] {
+            let hit = github_protected_ref(&Line::plain(text)).expect(text);
+            assert_eq!(hit.category, Category::Unknown);
+            assert!(!hit.fixable);
+            assert!(
+                hit.message.contains("refused the push to `refs/heads/"),
+                "{}",
+                hit.message
+            );
+        }
+        assert!(github_protected_ref(&Line::plain("remote: - Changes must be made through a pull request.")).is_none());
     }
 
     #[test]
