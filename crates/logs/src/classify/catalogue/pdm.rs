@@ -10,7 +10,12 @@
 //! PATH.`). A program missing from the project's environment comes from the
 //! project's dependency groups (a `--prod` install leaves the dev group out),
 //! as with `uv run` and `poetry run` (`python.rs`): a missing command, never
-//! fixed with a system install.
+//! fixed with a system install. `pdm run {name}` runs the script `{name}` of
+//! `[tool.pdm.scripts]` when there is one (`TaskRunner.run`, `get_task`) and
+//! otherwise looks `{name}` up as a program, so an undefined (misspelt,
+//! removed) script gives the same `is not found in your PATH` as a program
+//! the environment lacks: only a name that is a known program
+//! (`knowledge::tools`) gets the dependency advice.
 
 use super::util::{command_hit, path_hit, regex};
 use super::{Entry, ex};
@@ -51,11 +56,19 @@ fn run_command_missing(line: &Line<'_>) -> Option<Hit> {
     let mut hit = command_hit(name, line, 0.8);
     if hit.category == Category::MissingCommand {
         hit.fixable = false;
-        hit.message = format!(
-            "`pdm run` found no command '{name}' in the project's environment: add the package that provides it \
-             to the project's dependencies or install its dependency group (`pdm install -G {{group}}`; `--prod` \
-             leaves the dev groups out). Not fixed by installing a system tool."
-        );
+        hit.message = if crate::knowledge::tools::is_known_tool(name) {
+            format!(
+                "`pdm run` found no command '{name}' in the project's environment: add the package that provides \
+                 it to the project's dependencies or install its dependency group (`pdm install -G {{group}}`; \
+                 `--prod` leaves the dev groups out). Not fixed by installing a system tool."
+            )
+        } else {
+            format!(
+                "`pdm run` found neither a script '{name}' in `[tool.pdm.scripts]` nor a program of that name in \
+                 the project's environment: a misspelt or removed script, or a program of a dependency group the \
+                 install left out. Not fixed by installing a system tool."
+            )
+        };
     }
     Some(hit)
 }
@@ -87,5 +100,20 @@ mod tests {
             (Category::MissingCommand, Some("pytest"), false)
         );
         assert!(hit.message.contains("`pdm run`"), "{}", hit.message);
+        assert!(hit.message.contains("dependency group"), "{}", hit.message);
+    }
+
+    /// `pdm run lint` with no script `lint` and no program `lint` prints the
+    /// same message as a missing program: a name no known program has gets
+    /// no advice to add a dependency that provides it.
+    #[test]
+    fn an_undefined_script_gets_no_dependency_advice() {
+        let hit = run_command_missing(&Line::plain(
+            "[PdmUsageError]: Command 'lint' is not found in your PATH.",
+        ))
+        .expect("read");
+        assert_eq!((hit.category, hit.fixable), (Category::MissingCommand, false));
+        assert!(hit.message.contains("[tool.pdm.scripts]"), "{}", hit.message);
+        assert!(!hit.message.contains("add the package"), "{}", hit.message);
     }
 }
