@@ -89,9 +89,13 @@ impl PipBuild {
             *self = opened(BuildFrontend::Uv, true);
         } else if is_build_heading(body) {
             *self = opened(BuildFrontend::Build, true);
-        } else if let Some(command) = running_command(body) {
+        } else if let Some(command) =
+            running_command(body).filter(|_| matches!(self.open, None | Some(BuildFrontend::Pip)))
+        {
             // pip's verbose run of a hook; any other command's output is
-            // the step's again.
+            // the step's again. Inside uv's box or pypa/build's run the
+            // line is that program's output (a backend's own words), which
+            // ends nothing.
             *self = if is_build_hook(command) || runs_hook(command) {
                 opened(BuildFrontend::Pip, true)
             } else {
@@ -196,12 +200,19 @@ fn spinner_done(body: &str) -> Option<&str> {
     spinner_ended(body, "done")
 }
 
-/// What pip's verbose `Running command {description}` runs (pip's
-/// interactive spinner may have written its own `{description} ... ` on the
-/// same line first).
+/// What pip's verbose `Running command {description}` runs: pip's
+/// `call_subprocess` logs it at the start of its (indented) line, or after
+/// the `{description} ... ` its interactive spinner wrote on the same line
+/// first. The words elsewhere in a line (a build backend's `-- Running
+/// command: ninja`, a tool's `INFO Running command …`) are not pip's.
 fn running_command(body: &str) -> Option<&str> {
-    let at = body.find("Running command ")?;
-    Some(body[at + "Running command ".len()..].trim())
+    const AFTER_SPINNER: &str = " ... Running command ";
+    let rest = match body.strip_prefix("Running command ") {
+        Some(rest) => rest,
+        None => &body[body.find(AFTER_SPINNER)? + AFTER_SPINNER.len()..],
+    };
+    // pip's description is never `: …` (a tool's `Running command: make`).
+    (!rest.starts_with(':')).then(|| rest.trim())
 }
 
 /// A command line of pyproject-hooks' (formerly pep517's) in-process script
@@ -529,6 +540,47 @@ mod tests {
         }
         assert!(!runs_hook("/usr/bin/python3 setup.py build_wheel"));
         assert!(!runs_hook("/usr/bin/python3 /x/_in_process.py build_wheels /tmp/t"));
+    }
+
+    /// Only pip's own `Running command` line (at the start of its line, or
+    /// after its spinner's `... `) starts or ends a verbose run, and only
+    /// when no uv box or pypa/build run is open: the words inside another
+    /// program's line end no build (the eighteenth read's low item).
+    #[test]
+    fn a_running_command_line_of_another_program_ends_no_build() {
+        let verbose = read(&[
+            "  Running command Getting requirements to build wheel",
+            "  -- Running command: /usr/bin/ninja -v",
+            "  [scikit-build-core] INFO Running command cmake --build build",
+        ]);
+        assert_eq!(
+            verbose.isolated(
+                "  ModuleNotFoundError: No module named 'pybind11'",
+                &[],
+                "pip install -v ."
+            ),
+            Some(BuildFrontend::Pip)
+        );
+        for (heading, frontend) in [
+            ("* Creating isolated environment: venv+pip...", BuildFrontend::Build),
+            (
+                "  × Failed to build `native-ext @ file:///home/runner/work/x`",
+                BuildFrontend::Uv,
+            ),
+        ] {
+            let state = read(&[heading, "  Running command git describe --tags --long"]);
+            assert_eq!(
+                state.isolated(
+                    "ModuleNotFoundError: No module named 'setuptools_scm'",
+                    &[],
+                    "python -m build"
+                ),
+                Some(frontend),
+                "{heading}"
+            );
+        }
+        assert_eq!(running_command("Running command: make"), None);
+        assert_eq!(running_command("tool: Running command make"), None);
     }
 
     /// pip before 22 printed no box (issue 12's open item): the spinner's
