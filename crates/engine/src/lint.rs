@@ -287,13 +287,15 @@ fn verify_within(
         }
         let mut n = count.get();
         n.relints += 1;
-        // In `RULES`' order, as a lint runs them.
-        let rules: Vec<&Rule> = RULES
+        // In `RULES`' order, as a lint runs them, with their index there.
+        let indexed: Vec<(usize, &Rule)> = RULES
             .iter()
+            .enumerate()
             .zip(&may_error)
-            .filter(|(r, error)| **error || fixing.contains(&r.id))
-            .map(|(r, _)| *r)
+            .filter(|((_, r), error)| **error || fixing.contains(&r.id))
+            .map(|((i, r), _)| (i, *r))
             .collect();
+        let rules: Vec<&Rule> = indexed.iter().map(|(_, r)| *r).collect();
         // Edits that only add `key: value` lines: the edited tree is the
         // original one with them added, no parse needed.
         let relinted = match yaml::patch::apply_in_place(source, doc, edits, text) {
@@ -312,10 +314,16 @@ fn verify_within(
                     })
                 };
                 let (run, skipped): (Vec<&Rule>, Vec<&Rule>) = if skippable && !inside_an_error() {
-                    let touched = crate::rules::distinct_reads(&touched);
-                    rules
-                        .iter()
-                        .partition(|r| fixing.contains(&r.id) || r.reads.reads_any(&touched))
+                    let reading = crate::rules::rules_reading(&crate::rules::distinct_reads(&touched));
+                    let (mut run, mut skipped) = (Vec::new(), Vec::new());
+                    for &(i, r) in &indexed {
+                        if fixing.contains(&r.id) || reading.has(i) {
+                            run.push(r);
+                        } else {
+                            skipped.push(r);
+                        }
+                    }
+                    (run, skipped)
                 } else {
                     (rules.clone(), Vec::new())
                 };

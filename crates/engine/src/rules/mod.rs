@@ -121,25 +121,41 @@ impl ReadPaths {
     /// inserted or changed, see [`crate::yaml::patch::Touched`]) can change
     /// what the rule reads.
     pub fn reads_any(&self, touched: &crate::yaml::patch::Touched) -> bool {
+        self.reads_paths(&touched.paths, touched.expressions) || self.reads_plain_scalars(&touched.plain_scalars)
+    }
+
+    /// The part of [`ReadPaths::reads_any`] that the touched paths and
+    /// `${{` decide.
+    fn reads_paths(&self, touched: &[Vec<crate::yaml::patch::Segment>], touched_expressions: bool) -> bool {
         match self {
             ReadPaths::Everything => true,
             ReadPaths::Paths {
                 paths,
                 expressions,
                 step_shell,
-                plain_scalars,
+                ..
             } => {
                 let shell: &[&str] = if *step_shell {
                     runner_label::STEP_SHELL_PATHS
                 } else {
                     &[]
                 };
-                (*expressions && touched.expressions)
-                    || plain_scalars.is_some_and(|reads| touched.plain_scalars.iter().any(|s| reads(s)))
+                (*expressions && touched_expressions)
                     || paths
                         .iter()
                         .chain(shell)
-                        .any(|p| touched.paths.iter().any(|x| crate::yaml::patch::overlaps(p, x)))
+                        .any(|p| touched.iter().any(|x| crate::yaml::patch::overlaps(p, x)))
+            }
+        }
+    }
+
+    /// The part of [`ReadPaths::reads_any`] that the touched plain scalars
+    /// decide.
+    fn reads_plain_scalars(&self, touched: &[String]) -> bool {
+        match self {
+            ReadPaths::Everything => true,
+            ReadPaths::Paths { plain_scalars, .. } => {
+                plain_scalars.is_some_and(|reads| touched.iter().any(|s| reads(s)))
             }
         }
     }
@@ -191,6 +207,66 @@ pub fn distinct_reads(touched: &crate::yaml::patch::Touched) -> crate::yaml::pat
         paths,
         expressions: touched.expressions,
         plain_scalars,
+    }
+}
+
+/// The rules of [`RULES`] whose reads `touched` can change: bit `i` is
+/// [`ReadPaths::reads_any`] of `RULES[i]`. The paths' part of the answer
+/// is remembered per thread for each distinct set of paths (as
+/// [`distinct_reads`] gives them, so the same few recur across re-lints and
+/// files: `jobs..timeout-minutes`, `jobs..permissions`): matching every
+/// rule's patterns against them was, per re-lint, as costly as running a
+/// cheap rule.
+pub fn rules_reading(touched: &crate::yaml::patch::Touched) -> RuleBits {
+    use crate::yaml::patch::Segment;
+    use std::collections::HashMap;
+    /// Past this many remembered path sets (per thread, per `expressions`)
+    /// the memo starts again: its entries are small, and a hostile file's
+    /// distinct paths cannot grow it without bound.
+    const MAX_REMEMBERED: usize = 4096;
+    thread_local! {
+        static BY_PATHS: std::cell::RefCell<[HashMap<Vec<Vec<Segment>>, u64>; 2]> =
+            std::cell::RefCell::new([HashMap::new(), HashMap::new()]);
+    }
+    let paths = BY_PATHS.with_borrow_mut(|memo| {
+        let memo = &mut memo[usize::from(touched.expressions)];
+        if let Some(bits) = memo.get(touched.paths.as_slice()) {
+            return *bits;
+        }
+        let bits = bits_where(|r| r.reads.reads_paths(&touched.paths, touched.expressions));
+        if memo.len() >= MAX_REMEMBERED {
+            memo.clear();
+        }
+        memo.insert(touched.paths.clone(), bits);
+        bits
+    });
+    let scalars = if touched.plain_scalars.is_empty() {
+        0
+    } else {
+        bits_where(|r| r.reads.reads_plain_scalars(&touched.plain_scalars))
+    };
+    RuleBits(paths | scalars)
+}
+
+fn bits_where(f: impl Fn(&Rule) -> bool) -> u64 {
+    RULES
+        .iter()
+        .enumerate()
+        .take(64)
+        .filter(|(_, r)| f(r))
+        .fold(0, |bits, (i, _)| bits | 1 << i)
+}
+
+/// A set of rules of [`RULES`], by index ([`rules_reading`]). It holds 64;
+/// a rule past them is always in it (run, never skipped), and a test keeps
+/// `RULES` within them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct RuleBits(u64);
+
+impl RuleBits {
+    /// Whether `RULES[index]` is in the set.
+    pub fn has(self, index: usize) -> bool {
+        index >= 64 || self.0 & (1 << index) != 0
     }
 }
 
@@ -458,6 +534,39 @@ mod distinct_reads_tests {
                 prop_assert_eq!(rule.reads.reads_any(&touched), rule.reads.reads_any(&distinct), "{}", rule.id);
             }
         }
+
+        /// The remembered answer is each rule's own, computed afresh or
+        /// found in the memo (asked twice, the second from it), whatever
+        /// the plain scalars beside the paths.
+        #[test]
+        fn rules_reading_is_every_rules_reads_any(
+            paths in proptest::collection::vec(proptest::collection::vec(segment(), 1..6), 1..8),
+            expressions in any::<bool>(),
+            plain_scalars in proptest::collection::vec(proptest::sample::select(vec!["a", "1x: a", "id", "x:y", ""]), 0..4),
+            other_scalars in proptest::collection::vec(proptest::sample::select(vec!["a", "1x: a", "x:y"]), 0..3),
+        ) {
+            let touched = distinct_reads(&Touched {
+                paths,
+                expressions,
+                plain_scalars: plain_scalars.into_iter().map(String::from).collect(),
+            });
+            let again = Touched {
+                plain_scalars: other_scalars.into_iter().map(String::from).collect(),
+                ..touched.clone()
+            };
+            for t in [&touched, &touched, &again] {
+                let bits = rules_reading(t);
+                for (i, rule) in RULES.iter().enumerate() {
+                    prop_assert_eq!(bits.has(i), rule.reads.reads_any(t), "{}", rule.id);
+                }
+            }
+        }
+    }
+
+    /// [`RuleBits`] answers for every rule from its bits.
+    #[test]
+    fn every_rule_has_a_bit() {
+        assert!(RULES.len() <= 64, "RuleBits holds 64 rules: widen it");
     }
 
     /// The commonest batch, `timeout-minutes` in each of many jobs, is one

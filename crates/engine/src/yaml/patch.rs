@@ -80,7 +80,7 @@ pub struct Touched {
 }
 
 /// One step of a key path from the root.
-#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Segment {
     Key(String),
     /// A sequence item.
