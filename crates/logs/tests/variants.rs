@@ -3761,6 +3761,82 @@ const CASES: &[(&str, Category, Option<&str>)] = &[
         Unknown,
         None,
     ),
+    // Batch 114 (helper diag114): mobile and desktop app release builds
+    // (fastlane match/gym/supply, xcodebuild export and CocoaPods' manifest
+    // check, Expo EAS, the Tauri bundler, electron-builder, the Android Gradle
+    // plugin's SDK, NDK and build-tools checks, the Android emulator), stated
+    // before the first run.
+    (
+        "b114-xcodebuild-export-options-plist-moved-macos14.log",
+        FileNotFound,
+        Some("ios/ExportOptions.plist"),
+    ),
+    (
+        "b114-electron-builder-mac-icon-resource-not-found.log",
+        FileNotFound,
+        Some("build/icons/app.icns"),
+    ),
+    (
+        "b114-emulator-x86-64-avd-on-macos14-arm64-boot-timeout.log",
+        OptionalJob,
+        Some("architecture_mismatch"),
+    ),
+    (
+        "b114-fastlane-match-readonly-no-distribution-identity-macos15.log",
+        Unknown,
+        None,
+    ),
+    (
+        "b114-gym-export-profile-lacks-distribution-certificate-log-failed.log",
+        Unknown,
+        None,
+    ),
+    (
+        "b114-trap-fastlane-show-build-settings-timed-out-selfhosted-mac.log",
+        Unknown,
+        None,
+    ),
+    (
+        "b114-fastlane-supply-draft-app-production-track-log-failed.log",
+        Unknown,
+        None,
+    ),
+    (
+        "b114-eas-build-expo-account-required-fork-pr-log-failed.log",
+        Unknown,
+        None,
+    ),
+    (
+        "b114-tauri-bundle-dmg-hdiutil-resource-busy-macos14-arm.log",
+        Unknown,
+        None,
+    ),
+    (
+        "b114-trap-electron-signing-skipped-then-packed-asar-cannot-find-module.log",
+        Unknown,
+        None,
+    ),
+    (
+        "b114-agp-failed-to-find-target-android-37-plugin-log-failed.log",
+        Unknown,
+        None,
+    ),
+    (
+        "b114-rn-ndk-cxx1101-no-source-properties-restored-cache-ui.log",
+        Unknown,
+        None,
+    ),
+    ("b114-cordova-build-tools-31-corrupted-log-failed.log", Unknown, None),
+    (
+        "b114-xcodebuild-pods-sandbox-not-in-sync-restored-pods-cache.log",
+        Unknown,
+        None,
+    ),
+    (
+        "b114-tauri-updater-signing-key-missing-fork-pr-windows.log",
+        Unknown,
+        None,
+    ),
 ];
 
 /// For every `unknown` row, the log line (1-based) of the root cause's first
@@ -4737,6 +4813,31 @@ const UNKNOWN_ROOT_LINES: &[(&str, u64)] = &[
     ("b115-azure-login-no-subscriptions-found-windows.log", 61),
     ("b115-github-script-v4-api-call-typeerror-macos.log", 50),
     ("b115-release-please-extra-file-outside-package-log-failed.log", 39),
+    // Batch 114, stated when written: each tool's own refusal (fastlane's
+    // first printing of it, not the closing `[!]` repeat; the cause below a
+    // Gradle `What went wrong:` heading; hdiutil's refusal under Tauri's
+    // bundler; the packed app's missing module in Playwright's call log).
+    ("b114-fastlane-match-readonly-no-distribution-identity-macos15.log", 86),
+    (
+        "b114-gym-export-profile-lacks-distribution-certificate-log-failed.log",
+        29,
+    ),
+    (
+        "b114-trap-fastlane-show-build-settings-timed-out-selfhosted-mac.log",
+        51,
+    ),
+    ("b114-fastlane-supply-draft-app-production-track-log-failed.log", 29),
+    ("b114-eas-build-expo-account-required-fork-pr-log-failed.log", 12),
+    ("b114-tauri-bundle-dmg-hdiutil-resource-busy-macos14-arm.log", 75),
+    (
+        "b114-trap-electron-signing-skipped-then-packed-asar-cannot-find-module.log",
+        73,
+    ),
+    ("b114-agp-failed-to-find-target-android-37-plugin-log-failed.log", 18),
+    ("b114-rn-ndk-cxx1101-no-source-properties-restored-cache-ui.log", 53),
+    ("b114-cordova-build-tools-31-corrupted-log-failed.log", 23),
+    ("b114-xcodebuild-pods-sandbox-not-in-sync-restored-pods-cache.log", 65),
+    ("b114-tauri-updater-signing-key-missing-fork-pr-windows.log", 65),
 ];
 
 /// For rows whose category is not `unknown`, the log line (1-based) of the
@@ -5054,6 +5155,11 @@ const KNOWN_ROOT_LINES: &[(&str, u64)] = &[
         "b115-trap-codecov-tokenless-error-step-passed-then-dot-missing.log",
         100,
     ),
+    // Batch 114, stated when written: xcodebuild's refusal, electron-builder's
+    // `⨯` line, the emulator's `FATAL` line.
+    ("b114-xcodebuild-export-options-plist-moved-macos14.log", 62),
+    ("b114-electron-builder-mac-icon-resource-not-found.log", 69),
+    ("b114-emulator-x86-64-avd-on-macos14-arm64-boot-timeout.log", 78),
 ];
 
 /// `None` when the root cause of fixture `name` begins on line `want`; else
@@ -6688,6 +6794,82 @@ const ROOT_STEPS: &[(&str, Option<&str>, &str)] = &[
         Some("release-please"),
         "Run release-please",
     ),
+    // Batch 114, stated when written.
+    (
+        "b114-fastlane-match-readonly-no-distribution-identity-macos15.log",
+        None,
+        "bundle exec fastlane ios beta",
+    ),
+    (
+        "b114-gym-export-profile-lacks-distribution-certificate-log-failed.log",
+        Some("ios-release"),
+        "Build and upload",
+    ),
+    (
+        "b114-xcodebuild-export-options-plist-moved-macos14.log",
+        None,
+        "xcodebuild -exportArchive",
+    ),
+    (
+        "b114-trap-fastlane-show-build-settings-timed-out-selfhosted-mac.log",
+        None,
+        "bundle exec fastlane ios beta",
+    ),
+    (
+        "b114-fastlane-supply-draft-app-production-track-log-failed.log",
+        Some("play-release"),
+        "Upload to Play",
+    ),
+    (
+        "b114-eas-build-expo-account-required-fork-pr-log-failed.log",
+        Some("eas-preview"),
+        "Build preview",
+    ),
+    (
+        "b114-tauri-bundle-dmg-hdiutil-resource-busy-macos14-arm.log",
+        None,
+        "tauri-apps/tauri-action@v0",
+    ),
+    (
+        "b114-electron-builder-mac-icon-resource-not-found.log",
+        None,
+        "npm run dist",
+    ),
+    (
+        "b114-trap-electron-signing-skipped-then-packed-asar-cannot-find-module.log",
+        None,
+        "npx playwright test",
+    ),
+    (
+        "b114-agp-failed-to-find-target-android-37-plugin-log-failed.log",
+        Some("android"),
+        "Build release APK",
+    ),
+    (
+        "b114-rn-ndk-cxx1101-no-source-properties-restored-cache-ui.log",
+        None,
+        "./gradlew assembleRelease",
+    ),
+    (
+        "b114-cordova-build-tools-31-corrupted-log-failed.log",
+        Some("build-android"),
+        "Build Android release",
+    ),
+    (
+        "b114-emulator-x86-64-avd-on-macos14-arm64-boot-timeout.log",
+        None,
+        "reactivecircus/android-emulator-runner@v2",
+    ),
+    (
+        "b114-xcodebuild-pods-sandbox-not-in-sync-restored-pods-cache.log",
+        None,
+        "xcodebuild -workspace",
+    ),
+    (
+        "b114-tauri-updater-signing-key-missing-fork-pr-windows.log",
+        None,
+        "tauri-apps/tauri-action@v0",
+    ),
 ];
 
 /// Words the root cause's message must have: a log cut short must say that
@@ -7026,6 +7208,9 @@ const NOT_FIXABLE: &[(&str, &str)] = &[
     // Batch 115: the directory upload-pages-artifact archives is the site
     // build's output, never a tracked path that moved.
     ("b115-upload-pages-artifact-site-dir-missing-tar.log", "build output"),
+    // Batch 114: a path electron-builder's own configuration names (its
+    // `mac.icon`), which no edit of the workflow reaches.
+    ("b114-electron-builder-mac-icon-resource-not-found.log", "tool's config"),
 ];
 
 fn expected_fixable(name: &str, category: Category, subject: Option<&str>) -> bool {
