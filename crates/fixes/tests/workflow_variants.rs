@@ -935,6 +935,59 @@ const ROWS: &[Row] = &[
             Edit::None,
         )
     },
+    // Batch 114 (helper diag114): xcodebuild's `-exportOptionsPlist` file
+    // moved under `ios/signing/`: the option follows it in the export step.
+    Row {
+        repo: &[
+            ("ios/Tides.xcodeproj/project.pbxproj", "// !$*UTF8*$!\n"),
+            ("ios/signing/ExportOptions.plist", "<?xml version=\"1.0\"?>\n<plist/>\n"),
+        ],
+        ..row(
+            "b114-xcodebuild-export-options-plist-moved-macos14.log",
+            Some("archive"),
+            "b114-ios-export-options.yml",
+            FileNotFound,
+            Some("ios/ExportOptions.plist"),
+            true,
+            Edit::AddsInJob("archive", &["-exportOptionsPlist ios/signing/ExportOptions.plist"]),
+        )
+    },
+    // One property list per export method: which one the job meant is a
+    // person's call, no fix.
+    Row {
+        repo: &[
+            ("ios/Tides.xcodeproj/project.pbxproj", "// !$*UTF8*$!\n"),
+            ("ios/signing/app-store/ExportOptions.plist", "<plist/>\n"),
+            ("ios/signing/ad-hoc/ExportOptions.plist", "<plist/>\n"),
+        ],
+        ..row(
+            "b114-xcodebuild-export-options-plist-moved-macos14.log",
+            Some("archive"),
+            "b114-ios-export-options.yml",
+            FileNotFound,
+            Some("ios/ExportOptions.plist"),
+            true,
+            Edit::None,
+        )
+    },
+    // The job writes the file itself, from a secret, in a step a pull
+    // request skips: the missing file is that step's output, not a file that
+    // moved, and a template elsewhere in the repository is no replacement.
+    Row {
+        repo: &[
+            ("ios/Tides.xcodeproj/project.pbxproj", "// !$*UTF8*$!\n"),
+            ("ios/templates/ExportOptions.plist", "<plist/>\n"),
+        ],
+        ..row(
+            "b114-xcodebuild-export-options-plist-moved-macos14.log",
+            Some("archive"),
+            "b114-ios-export-options-written-by-skipped-step.yml",
+            FileNotFound,
+            Some("ios/ExportOptions.plist"),
+            true,
+            Edit::None,
+        )
+    },
     // pkg.m4 without pkg-config in a Debian container: installed with the
     // container's apt, as root (no sudo).
     row(

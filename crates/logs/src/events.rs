@@ -39,6 +39,9 @@ pub struct TextFeeder {
     /// The web-UI header has shown its `shell: … {0}` line: only its `env:`
     /// block may follow.
     ui_after_shell: bool,
+    /// The previous line was a step's duration as the web UI shows it above
+    /// the step's name (`3m 16s`).
+    ui_after_duration: bool,
 }
 
 impl TextFeeder {
@@ -75,7 +78,11 @@ impl TextFeeder {
             _ if self.in_header => echo = true,
             _ => {
                 if !parsed.had_timestamp && parsed.kind == LineKind::Plain {
-                    if let Some(step) = ui_step_header(text) {
+                    // A `> `-quoted `Run …` is a header only where the UI
+                    // shows one, under the step's duration: Gradle's `* Try:`
+                    // lines are `> Run with --stacktrace …`.
+                    let header = ui_step_header(text).filter(|_| !text.starts_with("> ") || self.ui_after_duration);
+                    if let Some(step) = header {
                         if !self.steps_given {
                             sink.begin_step(None, step, number);
                         }
@@ -106,6 +113,7 @@ impl TextFeeder {
                 }
             }
         }
+        self.ui_after_duration = !parsed.had_timestamp && parsed.kind == LineKind::Plain && ui_duration(text);
         let event = LineEvent {
             number,
             kind: parsed.kind,
@@ -131,6 +139,18 @@ pub fn named_after_script(name: &str, script: &str) -> bool {
     };
     let name = name.trim();
     name == first || name.strip_prefix("Run ").map(str::trim) == Some(first)
+}
+
+/// A step's duration as the web UI prints it on the line above the step's
+/// name (`0s`, `28s`, `3m 16s`, `1h 2m 5s`), also `> `-quoted.
+fn ui_duration(text: &str) -> bool {
+    let t = text.strip_prefix("> ").unwrap_or(text).trim_end();
+    !t.is_empty()
+        && t.split(' ').all(|part| {
+            let digits = part.trim_end_matches(['h', 'm', 's']);
+            let unit = &part[digits.len()..];
+            !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()) && matches!(unit, "h" | "m" | "s" | "ms")
+        })
 }
 
 /// `Run <script or action>` at column 0 of a web-UI copy (also with the
@@ -159,6 +179,26 @@ mod tests {
         fn line(&mut self, line: &LineEvent<'_>) {
             self.lines.push((line.number, line.echo, line.text.to_string()));
         }
+    }
+
+    /// Gradle's `* Try:` suggestions (`> Run with --scan …`) in a web-UI
+    /// copy are output, not steps; a quoted paste's headers, under their
+    /// quoted durations, still are.
+    #[test]
+    fn a_quoted_run_line_is_a_header_only_under_a_duration() {
+        let mut rec = Recorder::default();
+        let mut feeder = TextFeeder::new(false);
+        let log = "3m 16s\nRun ./gradlew assembleRelease\n* Try:\n> Run with --stacktrace option to get the stack \
+                   trace.\n> Run with --scan to get full insights.\nBUILD FAILED in 3m 11s\n> 2s\n> Run npm test\n> ok";
+        crate::stream::for_each_line(log.as_bytes(), |n, l| feeder.feed(n, l, &mut rec));
+        assert_eq!(
+            rec.steps,
+            vec![
+                (2, "./gradlew assembleRelease".to_string()),
+                (8, "npm test".to_string())
+            ]
+        );
+        assert!(ui_duration("1h 2m 5s") && ui_duration("> 28s") && !ui_duration("5 tests") && !ui_duration(""));
     }
 
     #[test]

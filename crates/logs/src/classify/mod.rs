@@ -157,7 +157,16 @@ pub(crate) struct JobState {
     /// file:` text, whose path CMake may wrap onto the lines below
     /// ([`catalogue::wrapped_toolchain_path`]).
     toolchain_text: Option<u64>,
+    /// The current step's latest time-prefixed fastlane messages
+    /// ([`catalogue::fastlane_record`]), their lines and texts, at most
+    /// [`MAX_FASTLANE_RECORDS`]: where the message its closing `[!]` line
+    /// repeats was first printed.
+    fastlane_records: std::collections::VecDeque<(u64, String, String)>,
 }
+
+/// How many of a step's fastlane messages are kept ([`JobState::fastlane_records`]):
+/// more than the lines of its summary table between the error and its repeat.
+const MAX_FASTLANE_RECORDS: usize = 64;
 
 #[derive(Debug, Default)]
 struct Recent {
@@ -568,6 +577,7 @@ impl LogSink for Scanner<'_> {
         job.counting = Default::default();
         job.cmake_system = catalogue::CmakeSystem::default();
         job.toolchain_text = None;
+        job.fastlane_records.clear();
         if job.steps.len() < MAX_STEPS_PER_JOB {
             job.steps.push(StepState {
                 number,
@@ -628,6 +638,16 @@ impl LogSink for Scanner<'_> {
             let counting = starts.is_none() || job.counting[k];
             if counting && job.counted[k].is_none() && counts(line.text) {
                 job.counted[k] = Some((line.number, evidence_text(line.text)));
+            }
+        }
+        if let Some(message) = catalogue::fastlane_record(line.text) {
+            if let Some(job) = self.jobs.last_mut() {
+                if job.fastlane_records.len() == MAX_FASTLANE_RECORDS {
+                    job.fastlane_records.pop_front();
+                }
+                let message = message[..floor_boundary(message, 512)].to_string();
+                job.fastlane_records
+                    .push_back((line.number, message, evidence_text(line.text)));
             }
         }
         if catalogue::make_ignored(line.text) {
@@ -709,6 +729,18 @@ impl LogSink for Scanner<'_> {
                     .filter(|_| opened.is_none())
                     .and_then(|k| job.counted[k].clone())
                     .filter(|(n, _)| *n < line.number);
+                // fastlane's closing `[!] {message}` repeats an error it
+                // printed before its summary table: the finding begins there.
+                let counted = counted.or_else(|| {
+                    (hit.entry == catalogue::FASTLANE_REPEAT && opened.is_none())
+                        .then(|| catalogue::fastlane_repeated(line.text))
+                        .flatten()
+                        .and_then(|message| {
+                            let message = &message[..floor_boundary(message, 512)];
+                            job.fastlane_records.iter().rev().find(|(_, m, _)| m == message)
+                        })
+                        .map(|(n, _, text)| (*n, text.clone()))
+                });
                 if let Some((n, text)) = &why {
                     // The step said why before its exit code: the finding
                     // begins there (an unexplained `##[error]` on that line

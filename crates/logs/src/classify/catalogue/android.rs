@@ -20,6 +20,23 @@
 //! compiled against android-{api}.`): the module's `compileSdk` is a person's
 //! choice (or the dependency's version), never fixed.
 //!
+//! The emulator refuses an AVD whose system image is not of the host's
+//! architecture (`android/android-emu`'s `main.cpp`, since emulator 30.x on
+//! Apple silicon and ARM64 Linux): `Avd's CPU Architecture '{abi}' is not
+//! supported by the QEMU2 emulator on {host} host.` (newer releases add
+//! `System image must match the host architecture.`), printed as `PANIC: …`
+//! or at the `FATAL` level of its log. On an `aarch64` host (an ARM64 runner,
+//! an Apple-silicon Mac: hosted `macos-14` and later) an x86 or x86_64 image
+//! is the runner's architecture, the job's `optional_job`; the emulator action
+//! then waits until its own `Timeout waiting for emulator to boot.`, which
+//! only follows. On an `x86_64` host an ARM image is the workflow's choice of
+//! image, for a person.
+//!
+//! The plugin's native build (CXX) checks the NDK it is given: `[CXX1101]
+//! NDK at {path} did not have a source.properties file` when the directory
+//! holds no complete NDK (an interrupted install, or a cache restored over
+//! part of one), for a person to reinstall or clear.
+//!
 //! AAPT2, which the plugin runs to compile and link resources, reports each
 //! problem as `{file}:{line}: error: {message}`; the plugin relays it as
 //! `[ERROR: ]{file}:{line}[:{col}]: AAPT: error: {message}` (a resource,
@@ -29,10 +46,10 @@
 //! code or resource mistake for a person, never fixed; the first line it is
 //! printed on is where it shows.
 
-use super::util::regex;
+use super::util::{regex, runner_hit};
 use super::{Entry, ex};
 use crate::classify::hit::{Hit, Line};
-use crate::report::Category;
+use crate::report::{Category, RunnerClass, RunnerFailure};
 
 pub const ENTRIES: &[Entry] = &[
     Entry {
@@ -66,6 +83,30 @@ pub const ENTRIES: &[Entry] = &[
         check: aar_metadata_compile_sdk,
         examples: &[ex(
             "       1.  Dependency 'androidx.core:core:1.15.0' requires libraries and applications that",
+            Category::Unknown,
+            None,
+        )],
+    },
+    Entry {
+        id: "android/emulator-avd-architecture",
+        grammar: "[PANIC: |FATAL {pad}| ]Avd's CPU Architecture '{abi}' is not supported by the QEMU2 emulator on \
+                  {host} host.[ System image must match the host architecture.]",
+        needles: &["is not supported by the QEMU2 emulator on"],
+        check: emulator_avd_architecture,
+        examples: &[ex(
+            "FATAL        | Avd's CPU Architecture 'x86_64' is not supported by the QEMU2 emulator on aarch64 host. \
+             System image must match the host architecture.",
+            Category::OptionalJob,
+            Some("architecture_mismatch"),
+        )],
+    },
+    Entry {
+        id: "android/ndk-incomplete",
+        grammar: "[> ][CXX1101] NDK at {path} did not have a source.properties file",
+        needles: &["did not have a source.properties file"],
+        check: ndk_incomplete,
+        examples: &[ex(
+            "> [CXX1101] NDK at /usr/local/lib/android/sdk/ndk/26.1.10909125 did not have a source.properties file",
             Category::Unknown,
             None,
         )],
@@ -115,6 +156,43 @@ fn emulator_error(line: &Line<'_>) -> Option<Hit> {
     }))
 }
 
+fn emulator_avd_architecture(line: &Line<'_>) -> Option<Hit> {
+    let c = regex!(r"Avd's CPU Architecture '([^']+)' is not supported by the QEMU2 emulator on (\S+) host")
+        .captures(line.text)?;
+    let (abi, host) = (crate::subject::display_text(&c[1]), &c[2]);
+    if host == "aarch64" && (abi.starts_with("x86") || abi == "i686") {
+        let runner = line
+            .runner
+            .filter(|r| matches!(r, RunnerClass::Arm64 | RunnerClass::MacosArm64));
+        return Some(runner_hit(
+            RunnerFailure::ArchitectureMismatch,
+            runner,
+            0.8,
+            &format!(
+                "The Android emulator cannot run an {abi} system image on this ARM64 machine: the job's runner is \
+                 ARM64 (an Apple-silicon Mac or an ARM64 Linux machine), so the failure is tied to the runner's \
+                 architecture (an arm64-v8a image, or an x86-64 runner, would boot)."
+            ),
+        ));
+    }
+    Some(Hit::blocker(format!(
+        "The Android emulator cannot run an {abi} system image on this {} machine: choose an image of the host's \
+         architecture.",
+        crate::subject::display_text(host)
+    )))
+}
+
+fn ndk_incomplete(line: &Line<'_>) -> Option<Hit> {
+    regex!(r"^(?:> )?\[CXX1101\] NDK at .+ did not have a source\.properties file")
+        .is_match(line.text.trim())
+        .then(|| {
+            Hit::blocker(
+                "The Android Gradle plugin found an incomplete NDK (no source.properties: an interrupted install, or a \
+                 cache restored over part of one): reinstall that NDK version or drop the cached directory.",
+            )
+        })
+}
+
 /// AAPT2's error about a resource, as the Android Gradle plugin relays it.
 fn aapt_error(line: &Line<'_>) -> Option<Hit> {
     let c = regex!(r"^(?:ERROR:\s*)?\S+:\d+(?::\d+)?(?:-\d+)?: AAPT: error: (.+)$").captures(line.text.trim())?;
@@ -127,6 +205,32 @@ fn aapt_error(line: &Line<'_>) -> Option<Hit> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_x86_image_on_an_arm64_host_is_the_runner_s_architecture() {
+        for text in [
+            "FATAL        | Avd's CPU Architecture 'x86_64' is not supported by the QEMU2 emulator on aarch64 host. \
+             System image must match the host architecture.",
+            "PANIC: Avd's CPU Architecture 'x86' is not supported by the QEMU2 emulator on aarch64 host.",
+        ] {
+            let hit = emulator_avd_architecture(&Line::plain(text)).expect(text);
+            assert_eq!(
+                (hit.category, hit.subject.as_deref(), hit.fixable),
+                (Category::OptionalJob, Some("architecture_mismatch"), false)
+            );
+        }
+        // An ARM image on an x86-64 runner is the workflow's choice.
+        let hit = emulator_avd_architecture(&Line::plain(
+            "PANIC: Avd's CPU Architecture 'arm64' is not supported by the QEMU2 emulator on x86_64 host.",
+        ))
+        .expect("read");
+        assert_eq!(hit.category, Category::Unknown);
+        crate::classify::catalogue::assert_reads(
+            ndk_incomplete,
+            &["> [CXX1101] NDK at C:\\Android\\sdk\\ndk\\21.4.7075529 did not have a source.properties file"],
+            &["NDK at /opt/ndk has a source.properties file"],
+        );
+    }
 
     /// AAPT2's line as the plugin relays it, with and without `ERROR:`, and
     /// inside Gradle's report; not prose that names AAPT.

@@ -1,4 +1,5 @@
-//! Apple's notary service client, notarytool (`xcrun notarytool`).
+//! Apple's command-line tools: the notary service client, notarytool
+//! (`xcrun notarytool`), and hdiutil.
 //!
 //! Sources: notarytool's `submit --wait` output (Apple's "Customizing the
 //! notarization workflow"): after the upload it polls, printing `Current
@@ -10,22 +11,49 @@
 //! notarytool log {id}` says what Apple refused (an unsigned binary, no
 //! hardened runtime). Signing is a person's: never fixed.
 
+//!
+//! hdiutil (disk images, which `create-dmg`, Tauri's `bundle_dmg.sh` and
+//! electron-builder's DMG target run) reports a refused verb as `hdiutil:
+//! {verb} failed - {reason}` (`create failed - Resource busy`, a device the
+//! disk image service has not released, a known intermittent failure on
+//! macOS runners; `No space left on device`): the tool that ran it fails
+//! after it, so this line is the reason. Never fixed (a rerun, or a person).
+
 use super::util::regex;
 use super::{Entry, ex};
 use crate::classify::hit::{Hit, Line};
 use crate::report::Category;
 
-pub const ENTRIES: &[Entry] = &[Entry {
-    id: "apple/notarization-invalid",
-    grammar: "Current status: {Invalid|Rejected}…[Processing complete] (notarytool submit --wait)",
-    needles: &["Current status: Invalid", "Current status: Rejected"],
-    check: notarization_invalid,
-    examples: &[ex(
-        "Current status: Invalid..........Processing complete",
-        Category::Unknown,
-        None,
-    )],
-}];
+pub const ENTRIES: &[Entry] = &[
+    Entry {
+        id: "apple/hdiutil-failed",
+        grammar: "hdiutil: {verb} failed - {reason}",
+        needles: &["hdiutil: "],
+        check: hdiutil_failed,
+        examples: &[ex("hdiutil: create failed - Resource busy", Category::Unknown, None)],
+    },
+    Entry {
+        id: "apple/notarization-invalid",
+        grammar: "Current status: {Invalid|Rejected}…[Processing complete] (notarytool submit --wait)",
+        needles: &["Current status: Invalid", "Current status: Rejected"],
+        check: notarization_invalid,
+        examples: &[ex(
+            "Current status: Invalid..........Processing complete",
+            Category::Unknown,
+            None,
+        )],
+    },
+];
+
+fn hdiutil_failed(line: &Line<'_>) -> Option<Hit> {
+    let c = regex!(r"^hdiutil: (\w+) failed - (.+)$").captures(line.text.trim())?;
+    Some(Hit::blocker(format!(
+        "hdiutil could not {} the disk image: {} (`Resource busy` is an intermittent failure of macOS runners' disk \
+         image service; a rerun usually passes).",
+        &c[1],
+        crate::subject::display_text(c[2].trim())
+    )))
+}
 
 fn notarization_invalid(line: &Line<'_>) -> Option<Hit> {
     regex!(r"^Current status: (?:Invalid|Rejected)\.*(?:Processing complete)?$")
@@ -41,6 +69,18 @@ fn notarization_invalid(line: &Line<'_>) -> Option<Hit> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn hdiutil_s_refusal_not_its_progress() {
+        crate::classify::catalogue::assert_reads(
+            hdiutil_failed,
+            &[
+                "hdiutil: create failed - Resource busy",
+                "hdiutil: detach failed - No such file or directory",
+            ],
+            &["hdiutil: create: Creating disk image...", "created: /tmp/rw.dmg"],
+        );
+    }
 
     #[test]
     fn the_notary_service_s_refusal_not_its_progress() {

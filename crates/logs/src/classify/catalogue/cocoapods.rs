@@ -10,6 +10,15 @@
 //! limit (a service autoheal names no remedy for), any other answer a failed
 //! fetch of the specs. Other `[!] ` lines are not read: Flutter's `doctor`
 //! uses the same mark for a warning.
+//!
+//! The `[CP] Check Pods Manifest.lock` build phase CocoaPods adds to the app
+//! target compares `Podfile.lock` with `Pods/Manifest.lock` and, when they
+//! differ (or `Pods/` is missing), prints `error: The sandbox is not in sync
+//! with the Podfile.lock. Run 'pod install' or update your CocoaPods
+//! installation.` and exits 1, which xcodebuild reports as its build failure:
+//! `pod install` did not run after the lock file changed, or a `Pods/` cache
+//! from another lock file was restored. A person's (or a `pod install` step),
+//! never fixed here.
 
 use super::util::{rate_limit_hit, regex};
 use super::{Entry, ex};
@@ -27,6 +36,19 @@ pub const ENTRIES: &[Entry] = &[
              Response: 429 ",
             Category::RateLimit,
             Some("a service"),
+        )],
+    },
+    Entry {
+        id: "cocoapods/sandbox-not-in-sync",
+        grammar: "error: The sandbox is not in sync with the Podfile.lock. Run 'pod install' or update your \
+                  CocoaPods installation.",
+        needles: &["The sandbox is not in sync with the Podfile.lock"],
+        check: sandbox_not_in_sync,
+        examples: &[ex(
+            "error: The sandbox is not in sync with the Podfile.lock. Run 'pod install' or update your CocoaPods \
+             installation.",
+            Category::Unknown,
+            None,
         )],
     },
     Entry {
@@ -62,6 +84,18 @@ fn cdn_download(line: &Line<'_>) -> Option<Hit> {
     ))
 }
 
+fn sandbox_not_in_sync(line: &Line<'_>) -> Option<Hit> {
+    regex!(r"(?:^|\s)error: The sandbox is not in sync with the Podfile\.lock\.")
+        .is_match(line.text)
+        .then(|| {
+            Hit::blocker(
+                "CocoaPods' Check Pods Manifest.lock phase: Pods/Manifest.lock does not match Podfile.lock (`pod \
+                 install` did not run after the lock file changed, or a Pods cache from another lock file was \
+                 restored).",
+            )
+        })
+}
+
 fn resolver(_: &Line<'_>) -> Option<Hit> {
     Some(Hit::install_failure(
         "CocoaPods found no version of a pod that satisfies the Podfile (out-of-date spec repos, a mistyped \
@@ -72,6 +106,20 @@ fn resolver(_: &Line<'_>) -> Option<Hit> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_manifest_check_phase_as_xcodebuild_and_xcbeautify_print_it() {
+        crate::classify::catalogue::assert_reads(
+            sandbox_not_in_sync,
+            &[
+                "error: The sandbox is not in sync with the Podfile.lock. Run 'pod install' or update your CocoaPods \
+                 installation.",
+                "❌ error: The sandbox is not in sync with the Podfile.lock. Run 'pod install' or update your \
+                 CocoaPods installation.",
+            ],
+            &["echo \"error: The sandbox is not in sync with the Podfile.lock\" >&2"],
+        );
+    }
 
     /// The CDN's 429 is a rate limit; another answer is a failed fetch.
     #[test]

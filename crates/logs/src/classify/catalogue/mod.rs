@@ -30,7 +30,7 @@
 //!    (Mix, ExUnit), `hex` (Hex's failed package download), `haskell` (cabal, GHC, Stack), `bazel`, `conan`, `deno`,
 //!    `nix`, `helm`, `chart_testing` (a chart `ct` failed), `aws` (the CLI, SDKs and configure-aws-credentials), `aws_sam` (the SAM CLI's missing template),
 //!    `gcloud`, `azure` (az and Entra ID sign-in), `playwright`, `cypress`,
-//!    `android` (sdkmanager, the emulator, the Android Gradle plugin's checks), `apple` (notarytool),
+//!    `fastlane` (its actions' errors, the closing `[!]` repeat, its own `-showBuildSettings` limit), `xcodebuild` (the archive export), `expo` (EAS CLI's account check), `tauri` (its bundler), `electron_builder` (a resource its configuration names), `android` (sdkmanager, the emulator, the Android Gradle plugin's checks), `apple` (notarytool, hdiutil),
 //!    `packages` (apt, apk, dnf/dnf5/yum, zypper, brew, choco, winget), `git`, `ssh` (OpenSSH's host key checks),
 //!    `netlify` (the Netlify CLI's deploy folder), `firebase` (the Firebase CLI's project root), `flutter_action` (its release-manifest lookup), `snyk` (its test summary), `goreleaser` (its failed run's error), `semantic_release`, `changesets` (a refused publish), `sphinx` (the warning `-W` stopped on), `lychee` (a failed link), `hadolint`, `markdownlint`, `codespell`, `typos`, `commitlint`, `actionlint`, `stylelint`, `biome`, `size_limit`, `pa11y` (their findings; stylelint's and ESLint's pattern that matched no file), `docusaurus` (its broken links), `gatsby` (a GraphQL query's reason), `angular` (a target's builder package), `dune` (a library not found), `cuda` (nvcc's refusal), `zephyr` (a board it does not know), `platformio` (a package its registry has no build of for the machine), `godot` (a missing export template), `scalatest` (a failed test), `asdf` (a shim with no installed version), `trivy` (its scan's total), `codeql` (the CLI's nothing-extracted message, upload-sarif's missing SARIF path, ahead of `actions`' generic path message), `semgrep` and `dependency_review` (their first finding),
 //!    `prisma` (its CLI's `--schema` lookup), `liquibase` (a changelog not on its search path), `ansible`
@@ -103,8 +103,11 @@ mod docker;
 mod docusaurus;
 mod dotnet;
 mod dune;
+mod electron_builder;
 mod elixir;
 mod esbuild;
+mod expo;
+mod fastlane;
 mod firebase;
 mod flutter_action;
 mod gatsby;
@@ -174,6 +177,7 @@ mod stylelint;
 mod supabase;
 mod swift;
 mod system;
+mod tauri;
 mod terraform;
 mod testcontainers;
 mod tflint;
@@ -183,6 +187,7 @@ mod typos;
 pub(crate) mod util;
 mod vite;
 mod webpack;
+mod xcodebuild;
 mod xdist;
 mod yarn_pnp;
 mod zephyr;
@@ -195,6 +200,7 @@ pub(crate) use cmake_system::{CmakeSystem, TOOLCHAIN_FILE_MISSING, TOOLCHAIN_TEX
 #[cfg(test)]
 pub(crate) use docker::PULL_SUCCEEDED;
 pub(crate) use dotnet::NUGET_RETRY;
+pub(crate) use fastlane::{REPEAT as FASTLANE_REPEAT, record as fastlane_record, repeated as fastlane_repeated};
 pub(crate) use git::SUBMODULE_RETRY;
 pub use github_api::SECONDARY_LIMIT_REFUSALS;
 pub(crate) use go::missing_program as go_missing_program;
@@ -433,6 +439,11 @@ pub const EMITTERS: &[(&str, &[Entry])] = &[
     ("azure", azure::ENTRIES),
     ("playwright", playwright::ENTRIES),
     ("cypress", cypress::ENTRIES),
+    ("fastlane", fastlane::ENTRIES),
+    ("xcodebuild", xcodebuild::ENTRIES),
+    ("expo", expo::ENTRIES),
+    ("tauri", tauri::ENTRIES),
+    ("electron_builder", electron_builder::ENTRIES),
     ("android", android::ENTRIES),
     ("apple", apple::ENTRIES),
     ("packages", packages::ENTRIES),

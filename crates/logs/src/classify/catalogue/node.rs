@@ -721,6 +721,28 @@ pub fn required_by(message: &str, stack: &str, first: &str) -> Option<Hit> {
     let bare = !raw.starts_with(['.', '/']) && !raw.contains(':') && !raw.contains('\\');
     let absolute = raw.starts_with('/') || is_windows_absolute(raw);
     let in_node_modules = |path: &str| path.contains("/node_modules/") || path.contains("\\node_modules\\");
+    // A file inside an Electron app's archive (`…/resources/app.asar/…`,
+    // electron-builder's and Electron Forge's packed app): the packager left
+    // the package out of the archive (a devDependency, or a `files` pattern
+    // that excludes it). The install the job ran had it; installing it again
+    // changes nothing.
+    if bare && in_asar(parent) {
+        return Some(Hit::blocker(format!(
+            "The packaged Electron app cannot load '{}': its archive ({}) does not contain the package, which the \
+             packager left out (a devDependency, or excluded by the packager's `files` patterns). Not a package \
+             missing from the job's install: the app's packaging is for a person to correct.",
+            display_text(&package_of_request(raw)),
+            display_text(&format!(
+                "{}.asar",
+                parent
+                    .rsplit_once(".asar")
+                    .map_or(parent, |(archive, _)| archive)
+                    .rsplit(['/', '\\'])
+                    .next()
+                    .unwrap_or("app")
+            )),
+        )));
+    }
     match parent_file(parent) {
         // A package's own `require()` of a package: not the project's
         // import, so not (only) the project's manifest.
@@ -759,6 +781,12 @@ pub fn required_by(message: &str, stack: &str, first: &str) -> Option<Hit> {
         ))),
         _ => None,
     }
+}
+
+/// A path inside an Electron archive (`app.asar`): Electron's patched `fs`
+/// reads such a path as a directory of the archive.
+fn in_asar(path: &str) -> bool {
+    path.contains(".asar/") || path.contains(".asar\\")
 }
 
 /// Node.js's built-in modules (`require('node:module').builtinModules` of
@@ -1473,6 +1501,42 @@ mod tests {
         assert!(dependency.message.contains("'cfg'"), "{}", dependency.message);
         let project = hit("Error [ERR_MODULE_NOT_FOUND]: Cannot find package 'kysely' imported from /w/db/migrate.mjs");
         assert!(!project.message.contains("installed package"), "{}", project.message);
+    }
+
+    /// A packed Electron app's `require()` of a package its archive lacks:
+    /// the packaging's mistake, not the install's (Playwright's call log
+    /// prefix on each line of Electron's stderr, and Windows' archive path).
+    #[test]
+    fn a_package_missing_from_an_electron_archive_is_the_packaging_s() {
+        let prefix = "      - [pid=6112][err] ";
+        let hit = required_by(
+            &format!("{prefix}Error: Cannot find module 'electron-log/main'"),
+            &format!("{prefix}Require stack:"),
+            &format!("{prefix}- /Users/r/w/q/q/dist/mac-arm64/Q.app/Contents/Resources/app.asar/out/main/index.js"),
+        )
+        .expect("an archive's file requires it");
+        assert_eq!((hit.category, hit.fixable), (Category::Unknown, false));
+        assert!(
+            hit.message.contains("'electron-log'") && hit.message.contains("app.asar"),
+            "{}",
+            hit.message
+        );
+        let hit = required_by(
+            "Error: Cannot find module 'sqlite3'",
+            "Require stack:",
+            "- C:\\Users\\runneradmin\\AppData\\Local\\Programs\\q\\resources\\app.asar\\main.js",
+        )
+        .expect("an archive's file requires it");
+        assert_eq!(hit.category, Category::Unknown);
+        // A relative request from the archive is the app's own file: as before.
+        assert!(
+            required_by(
+                "Error: Cannot find module './preload.js'",
+                "Require stack:",
+                "- /w/dist/linux-unpacked/resources/app.asar/main.js",
+            )
+            .is_none()
+        );
     }
 
     /// CommonJS's `Require stack:` decides by its first entry, the file

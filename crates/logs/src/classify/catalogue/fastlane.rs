@@ -1,0 +1,178 @@
+//! fastlane (its actions: match, gym, supply, pilot, …) and the output of
+//! `fastlane_core`.
+//!
+//! Sources: fastlane's UI prints every message of a lane as `[{HH:MM:SS}]:
+//! {message}` (`fastlane_core/ui/implementations/shell.rb`, the time prefix
+//! unless `FASTLANE_HIDE_TIMESTAMP`). An action that gives up raises
+//! (`UI.user_error!`, `UI.crash!`, `UI.build_failure!`): the lane prints the
+//! message once with its time prefix, then the run's `fastlane summary`
+//! table, `[{time}]: fastlane finished with errors`, and the message again
+//! as `[!] {message}` (`fastlane/lib/fastlane/commands_generator.rb`, through
+//! Commander's error handler). The closing `[!]` line repeats the error: the
+//! finding begins at its first printing (`classify/mod.rs` keeps the step's
+//! recent time-prefixed messages, [`record`], to find it). The message is
+//! the action's own (match's `No code signing identity found and can not
+//! create a new one because you enabled `readonly``, supply's `Google Api
+//! Error: {reason} - {message}`, gym's `Error packaging up the application`
+//! after xcodebuild's own error): signing assets, store state and a build's
+//! errors are a person's, never fixed. CLAide's `[!] ` prefix is CocoaPods'
+//! too (`cocoapods.rs`); only a `[!]` line after fastlane's closing line is
+//! fastlane's.
+//!
+//! `fastlane_core`'s project reader runs `xcodebuild -showBuildSettings` with
+//! a time limit of its own (`FASTLANE_XCODEBUILD_SETTINGS_TIMEOUT`, 3 s at
+//! first, doubled on each of `FASTLANE_XCODEBUILD_SETTINGS_RETRIES` tries),
+//! printing `Command timed out after {t} seconds on try {k} of {n}, trying
+//! again with a {2t} second timeout...` (a retry, not the outcome) and at last
+//! `xcodebuild -showBuildSettings timed out after {n} retries with a base
+//! timeout of {t}. You can override the base timeout value with the
+//! environment variable FASTLANE_XCODEBUILD_SETTINGS_TIMEOUT, …`: fastlane's
+//! own limit on one command (usually package resolution making it slow),
+//! never the job's time limit.
+
+use super::util::regex;
+use super::{Entry, ex, ex_after};
+use crate::classify::hit::{Hit, Line};
+use crate::report::Category;
+use crate::subject::display_text;
+
+/// The entry of fastlane's closing `[!] {message}`, whose finding the
+/// scanner moves to the message's first printing ([`record`]).
+pub const REPEAT: &str = "fastlane/finished-with-errors";
+
+pub const ENTRIES: &[Entry] = &[
+    Entry {
+        id: "fastlane/show-build-settings-timeout",
+        grammar: "xcodebuild -showBuildSettings timed out after {n} retries with a base timeout of {t}. You can \
+                  override the base timeout value with the environment variable FASTLANE_XCODEBUILD_SETTINGS_TIMEOUT, …",
+        needles: &["-showBuildSettings timed out after"],
+        check: show_build_settings_timeout,
+        examples: &[ex(
+            "[03:11:24]: xcodebuild -showBuildSettings timed out after 4 retries with a base timeout of 3. You can \
+             override the base timeout value with the environment variable FASTLANE_XCODEBUILD_SETTINGS_TIMEOUT, and \
+             the number of retries with the environment variable FASTLANE_XCODEBUILD_SETTINGS_RETRIES ",
+            Category::Unknown,
+            None,
+        )],
+    },
+    Entry {
+        id: "fastlane/command-retry",
+        grammar: "Command timed out after {t} seconds on try {k} of {n}, trying again with a {t2} second timeout...",
+        needles: &["trying again with a "],
+        check: command_retry,
+        examples: &[ex(
+            "[03:10:42]: Command timed out after 3 seconds on try 1 of 4, trying again with a 6 second timeout...",
+            Category::Unknown,
+            None,
+        )],
+    },
+    Entry {
+        id: REPEAT,
+        grammar: "[!] {message} (after `[{time}]: fastlane finished with errors`)",
+        needles: &["[!] "],
+        check: finished_with_errors,
+        examples: &[ex_after(
+            &["[05:12:52]: fastlane finished with errors", ""],
+            "[!] Google Api Error: Invalid request - Only releases with status draft may be created on draft app.",
+            Category::Unknown,
+            None,
+        )],
+    },
+];
+
+/// The message of a fastlane UI line, `[{HH:MM:SS}]: {message}`.
+pub(crate) fn record(text: &str) -> Option<&str> {
+    let c = regex!(r"^\[\d{2}:\d{2}:\d{2}\]: (.*\S)\s*$").captures(text.trim_start())?;
+    Some(c.get(1)?.as_str())
+}
+
+/// The message fastlane's closing `[!] {message}` repeats.
+pub(crate) fn repeated(text: &str) -> Option<&str> {
+    let message = text.trim().strip_prefix("[!] ")?.trim();
+    (!message.is_empty()).then_some(message)
+}
+
+fn show_build_settings_timeout(line: &Line<'_>) -> Option<Hit> {
+    let text = record(line.text).unwrap_or(line.text.trim());
+    let c = regex!(r"^xcodebuild -showBuildSettings timed out after (\d+) retries with a base timeout of (\d+)\.")
+        .captures(text)?;
+    Some(Hit::blocker(format!(
+        "fastlane gave up reading the project's build settings: `xcodebuild -showBuildSettings` exceeded fastlane's \
+         own limit on that command ({} tries from {} seconds, FASTLANE_XCODEBUILD_SETTINGS_TIMEOUT and \
+         FASTLANE_XCODEBUILD_SETTINGS_RETRIES), not the job's time limit; a slow package resolution or a busy \
+         machine usually makes it slow.",
+        &c[1], &c[2]
+    )))
+}
+
+fn command_retry(line: &Line<'_>) -> Option<Hit> {
+    let text = record(line.text).unwrap_or(line.text.trim());
+    regex!(r"^Command timed out after \d+ seconds on try \d+ of \d+, trying again with a \d+ second timeout")
+        .is_match(text)
+        .then(|| Hit::notice("fastlane retries a command with a longer limit of its own (not the outcome)."))
+}
+
+fn finished_with_errors(line: &Line<'_>) -> Option<Hit> {
+    let message = repeated(line.text)?;
+    line.recent
+        .iter()
+        .rev()
+        .take(3)
+        .any(|l| record(l) == Some("fastlane finished with errors"))
+        .then(|| {
+            Hit::blocker(format!(
+                "fastlane stopped: {} (an action's own error: signing assets, the store's state or the build's \
+                 errors are a person's to fix).",
+                display_text(message)
+            ))
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_closing_repeat_is_fastlane_s_only_after_its_closing_line() {
+        let hit = finished_with_errors(&Line {
+            recent: &["", "[05:21:34]: fastlane finished with errors", ""],
+            ..Line::plain(
+                "[!] No code signing identity found and can not create a new one because you enabled `readonly`",
+            )
+        })
+        .expect("read");
+        assert_eq!((hit.category, hit.fixable), (Category::Unknown, false));
+        // CocoaPods' CLAide prints `[!]` too.
+        assert!(
+            finished_with_errors(&Line {
+                recent: &["Analyzing dependencies"],
+                ..Line::plain("[!] CocoaPods could not find compatible versions for pod \"Firebase/Core\":")
+            })
+            .is_none()
+        );
+    }
+
+    #[test]
+    fn records_and_repeats() {
+        assert_eq!(record("[05:12:52]: Google Api Error: x "), Some("Google Api Error: x"));
+        assert_eq!(record("05:12:52 Google"), None);
+        assert_eq!(repeated("[!] Google Api Error: x"), Some("Google Api Error: x"));
+        assert_eq!(repeated("[!]"), None);
+    }
+
+    #[test]
+    fn fastlane_s_own_command_limit_is_no_job_limit() {
+        let hit = show_build_settings_timeout(&Line::plain(
+            "[03:11:24]: xcodebuild -showBuildSettings timed out after 4 retries with a base timeout of 3. You can \
+             override the base timeout value with the environment variable FASTLANE_XCODEBUILD_SETTINGS_TIMEOUT",
+        ))
+        .expect("read");
+        assert_eq!(hit.category, Category::Unknown);
+        assert!(hit.message.contains("not the job's time limit"));
+        crate::classify::catalogue::assert_reads(
+            command_retry,
+            &["[03:10:42]: Command timed out after 3 seconds on try 1 of 4, trying again with a 6 second timeout..."],
+            &["Request timed out, trying again with a new connection"],
+        );
+    }
+}
