@@ -1740,3 +1740,46 @@ fn a_missing_ninja_with_no_error_before_it_keeps_its_install() {
         "{applied:?}"
     );
 }
+
+/// Batch 114's export step run from `ios/` (`working-directory: ios`, so the
+/// command line names `ExportOptions.plist` relative to it): a fix must
+/// never write a path from the repository's root into that step.
+#[test]
+fn an_export_options_path_relative_to_the_steps_directory_is_not_rooted_at_the_repository() {
+    let log = read(&format!(
+        "{}/../logs/tests/fixtures/variants/b114-xcodebuild-export-options-plist-moved-macos14.log",
+        env!("CARGO_MANIFEST_DIR")
+    ));
+    let cd_log = log.replace(
+        "-exportOptionsPlist ios/ExportOptions.plist",
+        "-exportOptionsPlist ExportOptions.plist",
+    );
+    assert_ne!(cd_log, log, "fixture changed");
+    let repo = MemoryRepo::new([
+        (
+            "ios/Tides.xcodeproj/project.pbxproj".to_string(),
+            "// !$*UTF8*$!\n".to_string(),
+        ),
+        ("ios/signing/ExportOptions.plist".to_string(), "<plist/>\n".to_string()),
+    ]);
+    let step = "xcodebuild -exportArchive -archivePath \"$RUNNER_TEMP/Tides.xcarchive\" -exportOptionsPlist \
+                ExportOptions.plist -exportPath \"$RUNNER_TEMP/export\"";
+    let workflow = format!(
+        "name: ios-release\non:\n  push:\njobs:\n  archive:\n    runs-on: macos-14\n    steps:\n      - uses: \
+         actions/checkout@v4\n      - run: {step}\n        working-directory: ios\n"
+    );
+    let analysis = analysis_of_job("archive", &cd_log, &workflow);
+    let root = analysis.root_cause().expect("a failure");
+    assert_eq!(root.category, FileNotFound, "{}", root.message);
+    let outcome = fixes_for(&FailureInput::from(root), PATH, &workflow, &repo);
+    for fix in outcome.fixes.iter().filter(|f| !f.fallback) {
+        for edit in &fix.edits {
+            assert!(
+                !edit.new_text.contains("ios/signing/ExportOptions.plist"),
+                "{}: a root-relative path in a step run from ios/: {:?}",
+                fix.title,
+                edit.new_text
+            );
+        }
+    }
+}
