@@ -504,10 +504,25 @@ fn strip_sgr(text: &str) -> String {
 
 #[test]
 fn a_closed_pipe_is_a_normal_end() {
-    let many: Vec<(String, &str)> = (0..200).map(|i| (format!(".github/workflows/w{i}.yml"), BAD)).collect();
+    // Enough files that every format prints more than a pipe's buffer (64 KiB
+    // on Linux), so the writes after the hang-up fail (EPIPE) rather than all
+    // fitting in the pipe before it closes; checked below from one file's
+    // output. 100, not 200: each run lints every file (about 12 ms of CPU a
+    // file in the debug build), and 100 leave the shortest format (github)
+    // about 105 KB.
+    const FILES: usize = 100;
+    let many: Vec<(String, &str)> = (0..FILES)
+        .map(|i| (format!(".github/workflows/w{i}.yml"), BAD))
+        .collect();
     let files: Vec<(&str, &str)> = many.iter().map(|(p, t)| (p.as_str(), *t)).collect();
     let dir = repo(&files);
     for format in ["json", "sarif", "human", "github"] {
+        let one = autoheal(dir.path(), &["check", "--format", format, ".github/workflows/w0.yml"]);
+        assert!(
+            one.stdout.len() * FILES > 96 * 1024,
+            "{format}: {FILES} files print about {} bytes, too few to fill a pipe",
+            one.stdout.len() * FILES
+        );
         let mut child = Command::new(env!("CARGO_BIN_EXE_autoheal"))
             .args(["check", "--format", format])
             .current_dir(dir.path())
