@@ -203,7 +203,7 @@ impl Pass<'_> {
         }
         for e in &checked.expressions {
             if let Some(expr) = &e.expr {
-                self.impossible_values(node, expr, e.embedded.span);
+                self.impossible_values(node, expr, e.embedded.span, &checker);
             }
         }
         whole
@@ -229,7 +229,7 @@ impl Pass<'_> {
             self.report_errors(node, &checked.errors, &anchors);
             for e in &checked.expressions {
                 if let Some(expr) = &e.expr {
-                    self.impossible_values(node, expr, e.embedded.span);
+                    self.impossible_values(node, expr, e.embedded.span, &checker);
                 }
             }
             return;
@@ -245,7 +245,7 @@ impl Pass<'_> {
                 expr.shift(span.start);
                 let checked = checker.check(&expr);
                 self.report_errors(node, &checked.errors, &[anchor]);
-                self.impossible_values(node, &expr, anchor);
+                self.impossible_values(node, &expr, anchor, &checker);
                 if expr.is_constant() {
                     self.push(
                         codes::CONSTANT_CONDITION,
@@ -279,8 +279,9 @@ impl Pass<'_> {
 
     /// Report the comparisons of `expr` (spans in the value's coordinates,
     /// inside `anchor`) with a string their property never holds.
-    fn impossible_values(&mut self, node: &Node, expr: &autoheal_expr::Expr, anchor: Span) {
-        let found = values::impossible_comparisons(expr);
+    fn impossible_values(&mut self, node: &Node, expr: &autoheal_expr::Expr, anchor: Span, checker: &Checker<'_>) {
+        let mut found = values::impossible_comparisons(expr);
+        found.extend(values::boolean_string_comparisons(expr, &|e| checker.check(e).ty));
         if found.is_empty() {
             return;
         }

@@ -8,7 +8,7 @@
 //! actionlint has no such check.
 
 use autoheal_expr::suggest::did_you_mean;
-use autoheal_expr::{BinaryOp, Expr, ExprKind, Span};
+use autoheal_expr::{BinaryOp, Expr, ExprKind, Span, Type};
 
 /// `needs.<job_id>.result`, `jobs.<job_id>.result` (a reusable workflow's
 /// outputs), `steps.<step_id>.outcome` and `steps.<step_id>.conclusion`.
@@ -95,8 +95,65 @@ impl Values {
     }
 }
 
-/// The property `expr` reads, as written, and its documented values.
-fn documented_values(expr: &Expr) -> Option<(String, Values)> {
+/// Every `==` / `!=` of `expr` between a `matrix` property that the job's
+/// literal matrix gives only booleans (`type_of` answers `bool` for it) and a
+/// string literal that can never equal one. GitHub's expressions reference on
+/// loose equality: values of different types are compared as numbers, a
+/// boolean being 1 (`true`) or 0 (`false`) and a string the number it parses
+/// as, else NaN (the empty string is 0). A string with a non-blank character
+/// and no digit (`'true'`, `'false'`, `'yes'`) is NaN or an infinity, never 0
+/// or 1, so `matrix.lts == 'true'` is always false whatever the leg. Numeric
+/// strings (`'1'`) and blank ones (`''`, which is 0) are left alone, and so is
+/// every other context (whether a dispatch input arrives as a boolean is
+/// disputed, round 12).
+pub(super) fn boolean_string_comparisons(expr: &Expr, type_of: &dyn Fn(&Expr) -> Type) -> Vec<Impossible> {
+    let mut out = Vec::new();
+    expr.walk(&mut |e| {
+        let ExprKind::Binary { op, left, right, .. } = &e.kind else {
+            return;
+        };
+        if !matches!(op, BinaryOp::Eq | BinaryOp::Ne) {
+            return;
+        }
+        let (property, value, span) = match (&left.kind, &right.kind) {
+            (_, ExprKind::String(s)) => (left.as_ref(), s, right.span),
+            (ExprKind::String(s), _) => (right.as_ref(), s, left.span),
+            _ => return,
+        };
+        let Some(segments) = property_path(property) else {
+            return;
+        };
+        if segments.len() < 2 || !segments[0].eq_ignore_ascii_case("matrix") {
+            return;
+        }
+        if value.trim().is_empty() || value.bytes().any(|b| b.is_ascii_digit()) {
+            return;
+        }
+        if type_of(property) != Type::Bool {
+            return;
+        }
+        let never_true = *op == BinaryOp::Eq;
+        let path = segments.join(".");
+        let bare = if value.eq_ignore_ascii_case("true") || value.eq_ignore_ascii_case("false") {
+            format!("; compare with {} without quotes", value.to_ascii_lowercase())
+        } else {
+            String::new()
+        };
+        out.push(Impossible {
+            span,
+            message: format!(
+                "{path} is a boolean in every leg of the matrix, and GitHub compares a boolean with a string as numbers (true is 1, false is 0, \"{value}\" is not a number), so \"{op}\" is always {}{bare}",
+                if never_true { "false" } else { "true" }
+            ),
+            never_true,
+        });
+    });
+    out
+}
+
+/// The segments of the property `expr` reads, as written (`matrix.a.b`,
+/// `matrix['a']`), or `None` for anything else.
+fn property_path(expr: &Expr) -> Option<Vec<&str>> {
     let mut segments = Vec::new();
     let mut node = expr;
     loop {
@@ -120,6 +177,12 @@ fn documented_values(expr: &Expr) -> Option<(String, Values)> {
         }
     }
     segments.reverse();
+    Some(segments)
+}
+
+/// The property `expr` reads, as written, and its documented values.
+fn documented_values(expr: &Expr) -> Option<(String, Values)> {
+    let segments = property_path(expr)?;
     let lower: Vec<String> = segments.iter().map(|s| s.to_ascii_lowercase()).collect();
     let lower: Vec<&str> = lower.iter().map(String::as_str).collect();
     let values = match lower.as_slice() {
