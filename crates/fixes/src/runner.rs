@@ -174,6 +174,14 @@ pub fn is_github_hosted(job: &Job<'_>) -> bool {
     job.get("container").is_none() && job_is_github_hosted(job)
 }
 
+/// Whether the engine knows the shell of a step's `run:` (`shell:` as
+/// written, else the job's or workflow's default, else the runner's default
+/// by its OS): not when none is written and no label of `runs-on` tells the
+/// runner's OS (a self-hosted label, an expression).
+pub fn step_shell_known<'a>(root: &'a Node, job: &Job<'a>, step: &'a Node) -> bool {
+    step_shell(root, job, step).is_some()
+}
+
 /// True when `run:` scripts of this step are POSIX shell scripts: the
 /// shell the engine reads for the step (`shell:` as written, else the
 /// runner's default) is bash or sh.

@@ -132,11 +132,16 @@ pub(crate) fn script_guard(
     let run = step.run().ok_or("no run script")?;
     // The guard is POSIX shell: in a PowerShell or cmd script it is a syntax
     // error that stops the step before anything else runs.
-    let posix = ctx
-        .doc
-        .root
-        .as_ref()
-        .is_some_and(|root| crate::runner::runs_posix_shell(root, job, step.node));
+    let root = ctx.doc.root.as_ref();
+    let posix = root.is_some_and(|root| crate::runner::runs_posix_shell(root, job, step.node));
+    if !posix && root.is_some_and(|root| !crate::runner::step_shell_known(root, job, step.node)) {
+        return Err(format!(
+            "the shell step \"{}\" runs in is not known (no `shell:`, and the job's `runs-on` does not tell its \
+             runner's OS, so its default shell is unknown), so no shell test of `{rel}` is written; `{rel}` is \
+             relative to a directory only the run knows, so no moved file is looked for either (a manual fix)",
+            step.display_name()
+        ));
+    }
     if !posix {
         return Err(format!(
             "step \"{}\" does not run in a POSIX shell (its `shell:`, or a Windows runner's default `pwsh`), where a \

@@ -1175,6 +1175,26 @@ jobs:
         assert!(apply_only(&missing("run.ps1", "t"), &bash).contains("if [ ! -e 'run.ps1' ]"));
     }
 
+    /// A job whose runner's OS no label tells (a self-hosted label, an
+    /// expression) gets no guard either, and the reason says what is unknown
+    /// rather than calling its shell PowerShell.
+    #[test]
+    fn a_step_whose_shell_is_unknown_gets_no_guard_and_says_why() {
+        let src = "on: push\njobs:\n  t:\n    runs-on: [self-hosted, gpu-box]\n    steps:\n      - working-directory: \
+                   ${{ matrix.dir }}\n        run: |\n          ./run.sh\n";
+        let o = outcome(&missing("run.sh", "t"), src);
+        assert!(
+            o.fixes
+                .iter()
+                .all(|f| !f.edits.iter().any(|e| e.new_text.contains("if [ ! -e"))),
+            "{:?}",
+            o.fixes
+        );
+        let why = o.manual_reason.unwrap_or_default();
+        assert!(why.contains("is not known"), "{why}");
+        assert!(!why.contains("pwsh") && !why.contains("PowerShell"), "{why}");
+    }
+
     #[test]
     fn dynamic_working_directories_get_a_script_guard() {
         let src = "on: push\njobs:\n  t:\n    runs-on: ubuntu-latest\n    steps:\n      - working-directory: ${{ matrix.dir }}\n        run: |\n          ./run.sh\n";
