@@ -11,7 +11,13 @@
 //! resolution`), bash's job report (`{pid} Killed`), the kernel's OOM killer,
 //! Python (`MemoryError`, `ReadTimeout`, `ConnectTimeout`), the JVM
 //! (`OutOfMemoryError`), Go (`i/o timeout`, `TLS handshake timeout`) and .NET
-//! (`System.TimeoutException: The operation has timed out.`).
+//! (`System.TimeoutException: The operation has timed out.`). Erlang's
+//! `inet` reasons are lower-case atoms (`econnrefused`, `etimedout`,
+//! `nxdomain`), read only where Erlang's HTTP client `httpc` reports a
+//! connection it could not make: `{failed_connect,[{to_address,{Host,Port}},
+//! {inet,[inet],Reason}]}` as rebar3 and Erlang print it, `{:failed_connect,
+//! [{:to_address, {~c"host", 443}}, {:inet, [:inet], :etimedout}]}` as Elixir's
+//! `inspect` (Mix) prints it; the same word anywhere else is not the network's.
 
 use super::util::regex;
 use super::{Entry, ex};
@@ -79,6 +85,7 @@ pub const ENTRIES: &[Entry] = &[
             "ReadTimeout",
             "ConnectTimeout",
             "TimeoutError",
+            "failed_connect",
         ],
         check: network,
         examples: &[
@@ -146,12 +153,22 @@ fn network(line: &Line<'_>) -> Option<Hit> {
         r"(?i:dial tcp: lookup |could not resolve host|name resolution|connection refused|connection reset|timed out|i/o timeout|handshake timeout)|\b(?:ENOTFOUND|ECONNREFUSED|ECONNRESET|ETIMEDOUT)\b|(?:^|[^A-Za-z])(?:ReadTimeout|ConnectTimeout|TimeoutError)\b"
     )
     .is_match(text);
-    words.then(|| {
+    (words || erlang_failed_connect(text)).then(|| {
         Hit::blocker(
             "A network operation failed or timed out (DNS, refused or reset connections, a read timeout): an \
              outage or a flaky network, not the job's time limit.",
         )
     })
+}
+
+/// httpc's `{failed_connect, [{to_address, …}, {inet | inet6, […], Reason}]}`
+/// (Erlang's or Elixir's printing) whose reason is an `inet` error atom of a
+/// connection: refused, reset, timed out, no such host, unreachable.
+fn erlang_failed_connect(text: &str) -> bool {
+    regex!(
+        r"\{:?failed_connect,\s*\[\{:?to_address,.*\{:?inet6?,\s*\[[^\]]*\],\s*:?(?:econnrefused|econnreset|etimedout|timeout|nxdomain|ehostunreach|enetunreach|closed)\}"
+    )
+    .is_match(text)
 }
 
 fn crash(_: &Line<'_>) -> Option<Hit> {
@@ -193,6 +210,25 @@ mod tests {
                 // nbclient's cell time limit by its class name.
                 "ModuleNotFoundError                       Traceback (most recent call last)",
                 "    raise CellTimeoutError.error_from_timeout_and_cell(",
+            ],
+        );
+    }
+
+    /// The eighteenth read's low item (b): Erlang's lower-case `inet`
+    /// atoms are the network's only inside httpc's `failed_connect` report.
+    #[test]
+    fn erlangs_inet_atoms_only_in_httpcs_failed_connect() {
+        crate::classify::catalogue::assert_reads(
+            network,
+            &[
+                "===> Failed to update package cowboy from repo hexpm: {error,{failed_connect,[{to_address,{\"repo.hex.pm\",443}},{inet,[inet],etimedout}]}}",
+                "** (Mix) httpc request failed with: {:failed_connect, [{:to_address, {~c\"builds.hex.pm\", 443}}, {:inet, [:inet], :econnrefused}]}",
+                "{failed_connect,[{to_address,{\"repo.hex.pm\",443}},{inet6,[inet6],nxdomain}]}",
+            ],
+            &[
+                "  etimedout -> retry(Req)",
+                "** (Mix) Could not find an SCM for dependency :econnrefused_handler",
+                "{failed_connect,[{to_address,{\"repo.hex.pm\",443}},{inet,[inet],{tls_alert,{unknown_ca,\"x\"}}}]}",
             ],
         );
     }
