@@ -142,7 +142,7 @@ pub(super) fn boolean_string_comparisons(expr: &Expr, type_of: &dyn Fn(&Expr) ->
         out.push(Impossible {
             span,
             message: format!(
-                "{path} is a boolean in every leg of the matrix, and GitHub compares a boolean with a string as numbers (true is 1, false is 0, \"{value}\" is not a number), so \"{op}\" is always {}{bare}",
+                "the matrix gives {path} only boolean values (or none, in a leg without it), and GitHub compares a boolean with a string as numbers (true is 1, false is 0, \"{value}\" is not a number), so \"{op}\" is always {}{bare}",
                 if never_true { "false" } else { "true" }
             ),
             never_true,
