@@ -4,20 +4,35 @@
 //! Sources: fastlane's UI prints every message of a lane as `[{HH:MM:SS}]:
 //! {message}` (`fastlane_core/ui/implementations/shell.rb`, the time prefix
 //! unless `FASTLANE_HIDE_TIMESTAMP`). An action that gives up raises
-//! (`UI.user_error!`, `UI.crash!`, `UI.build_failure!`): the lane prints the
+//! (`UI.user_error!`, `UI.build_failure!`, `UI.crash!`): the lane prints the
 //! message once with its time prefix, then the run's `fastlane summary`
-//! table, `[{time}]: fastlane finished with errors`, and the message again
-//! as `[!] {message}` (`fastlane/lib/fastlane/commands_generator.rb`, through
-//! Commander's error handler). The closing `[!]` line repeats the error: the
-//! finding begins at its first printing (`classify/mod.rs` keeps the step's
-//! recent time-prefixed messages, [`record`], to find it). The message is
+//! table and `[{time}]: fastlane finished with errors`, and Commander's
+//! runner (`fastlane_core/ui/fastlane_runner.rb`) repeats it in one of two
+//! forms. A user error (`user_error!`, `build_failure!`: `FastlaneError`)
+//! is aborted as `[!] {message}` at line start, right below the closing line
+//! (`display_user_error!`). Any other exception, `crash!`'s `FastlaneCrash`
+//! among them (match's readonly refusal is one), goes to
+//! `handle_unknown_error!`: gh_inspector's block (`Looking for related GitHub
+//! issues on fastlane/fastlane...`, up to three issues, a search link; not
+//! time-prefixed) and then the exception re-raised with `[!] {message}` as
+//! its message, which Ruby prints as `{file}:{n}:in `crash!': [!] {message}
+//! (FastlaneCore::Interface::FastlaneCrash)` and a `\tfrom` backtrace (under
+//! `bundle exec` after Bundler's `bundler: failed to load command: fastlane
+//! (…)`; Bundler 1's `FastlaneCore::Interface::FastlaneCrash: [!] {message}`
+//! with an indented backtrace; Ruby 3.4 quotes the method `'…#crash!'`). The
+//! closing `[!]` repeats the error: the finding begins at its first printing
+//! (`classify/mod.rs` keeps the step's recent time-prefixed messages,
+//! [`record`], to find it). A line-start `[!]` is fastlane's only right after
+//! its closing line (CLAide's `[!] ` prefix is CocoaPods' too,
+//! `cocoapods.rs`); the raised form names fastlane's exception class and
+//! needs no context (gh_inspector's block puts it out of the recent lines'
+//! reach). A user error with `show_github_issues` prints gh_inspector's block
+//! before its `[!]` too: that line-start `[!]` is not read. The message is
 //! the action's own (match's `No code signing identity found and can not
 //! create a new one because you enabled `readonly``, supply's `Google Api
 //! Error: {reason} - {message}`, gym's `Error packaging up the application`
 //! after xcodebuild's own error): signing assets, store state and a build's
-//! errors are a person's, never fixed. CLAide's `[!] ` prefix is CocoaPods'
-//! too (`cocoapods.rs`); only a `[!]` line after fastlane's closing line is
-//! fastlane's.
+//! errors are a person's, never fixed.
 //!
 //! `fastlane_core`'s project reader runs `xcodebuild -showBuildSettings` with
 //! a time limit of its own (`FASTLANE_XCODEBUILD_SETTINGS_TIMEOUT`, 3 s at
@@ -36,8 +51,8 @@ use crate::classify::hit::{Hit, Line};
 use crate::report::Category;
 use crate::subject::display_text;
 
-/// The entry of fastlane's closing `[!] {message}`, whose finding the
-/// scanner moves to the message's first printing ([`record`]).
+/// The entry of fastlane's closing `[!] {message}` (either form), whose
+/// finding the scanner moves to the message's first printing ([`record`]).
 pub const REPEAT: &str = "fastlane/finished-with-errors";
 
 pub const ENTRIES: &[Entry] = &[
@@ -68,15 +83,25 @@ pub const ENTRIES: &[Entry] = &[
     },
     Entry {
         id: REPEAT,
-        grammar: "[!] {message} (after `[{time}]: fastlane finished with errors`)",
+        grammar: "[!] {message} (after `[{time}]: fastlane finished with errors`) | {file}:{n}:in `{method}': [!] \
+                  {message} (FastlaneCore::Interface::{class})",
         needles: &["[!] "],
         check: finished_with_errors,
-        examples: &[ex_after(
-            &["[05:12:52]: fastlane finished with errors", ""],
-            "[!] Google Api Error: Invalid request - Only releases with status draft may be created on draft app.",
-            Category::Unknown,
-            None,
-        )],
+        examples: &[
+            ex_after(
+                &["[05:12:52]: fastlane finished with errors", ""],
+                "[!] Google Api Error: Invalid request - Only releases with status draft may be created on draft app.",
+                Category::Unknown,
+                None,
+            ),
+            ex(
+                "/Users/runner/work/app/app/vendor/bundle/ruby/3.3.0/gems/fastlane-2.226.0/fastlane_core/lib/\
+                 fastlane_core/ui/interface.rb:129:in `crash!': [!] No code signing identity found and can not create \
+                 a new one because you enabled `readonly` (FastlaneCore::Interface::FastlaneCrash)",
+                Category::Unknown,
+                None,
+            ),
+        ],
     },
 ];
 
@@ -86,10 +111,27 @@ pub(crate) fn record(text: &str) -> Option<&str> {
     Some(c.get(1)?.as_str())
 }
 
-/// The message fastlane's closing `[!] {message}` repeats.
+/// The message fastlane's closing `[!] {message}` repeats, in either form
+/// (a line-start `[!]`, or the exception Ruby prints: [`raised`]).
 pub(crate) fn repeated(text: &str) -> Option<&str> {
-    let message = text.trim().strip_prefix("[!] ")?.trim();
+    let text = text.trim();
+    let message = match text.strip_prefix("[!] ") {
+        Some(message) => message,
+        None => raised(text)?,
+    }
+    .trim();
     (!message.is_empty()).then_some(message)
+}
+
+/// The message of a fastlane exception re-raised as `[!] {message}` and
+/// printed by Ruby: `{file}:{n}:in `{method}': [!] {message}
+/// (FastlaneCore::Interface::{class})`, or Bundler 1's `{class}: [!]
+/// {message}`. The class names fastlane, so no context is needed.
+fn raised(text: &str) -> Option<&str> {
+    let c = regex!(r"^\S.*:\d+:in [`'][^`']+': \[!\] (.+) \(FastlaneCore::Interface::\w+\)$")
+        .captures(text)
+        .or_else(|| regex!(r"^FastlaneCore::Interface::\w+: \[!\] (.+)$").captures(text))?;
+    Some(c.get(1)?.as_str())
 }
 
 fn show_build_settings_timeout(line: &Line<'_>) -> Option<Hit> {
@@ -114,18 +156,20 @@ fn command_retry(line: &Line<'_>) -> Option<Hit> {
 
 fn finished_with_errors(line: &Line<'_>) -> Option<Hit> {
     let message = repeated(line.text)?;
-    line.recent
-        .iter()
-        .rev()
-        .take(3)
-        .any(|l| record(l) == Some("fastlane finished with errors"))
-        .then(|| {
-            Hit::blocker(format!(
-                "fastlane stopped: {} (an action's own error: signing assets, the store's state or the build's \
+    (raised(line.text.trim()).is_some()
+        || line
+            .recent
+            .iter()
+            .rev()
+            .take(3)
+            .any(|l| record(l) == Some("fastlane finished with errors")))
+    .then(|| {
+        Hit::blocker(format!(
+            "fastlane stopped: {} (an action's own error: signing assets, the store's state or the build's \
                  errors are a person's to fix).",
-                display_text(message)
-            ))
-        })
+            display_text(message)
+        ))
+    })
 }
 
 #[cfg(test)]
@@ -150,6 +194,47 @@ mod tests {
             })
             .is_none()
         );
+    }
+
+    #[test]
+    fn a_crash_is_read_in_the_form_ruby_prints_it() {
+        let message = "No code signing identity found and can not create a new one because you enabled `readonly`";
+        let ruby33 = format!(
+            "/Users/runner/work/a/a/vendor/bundle/ruby/3.3.0/gems/fastlane-2.226.0/fastlane_core/lib/fastlane_core/ui/\
+             interface.rb:129:in `crash!': [!] {message} (FastlaneCore::Interface::FastlaneCrash)"
+        );
+        let ruby34 = format!(
+            "/opt/gems/fastlane_core/ui/interface.rb:129:in 'FastlaneCore::Interface#crash!': [!] {message} \
+             (FastlaneCore::Interface::FastlaneCrash)"
+        );
+        let bundler1 = format!("FastlaneCore::Interface::FastlaneCrash: [!] {message}");
+        for text in [&ruby33, &ruby34, &bundler1] {
+            assert_eq!(repeated(text), Some(message), "{text}");
+            // gh_inspector's block stands between it and fastlane's closing
+            // line: the class alone says it is fastlane's.
+            let hit = finished_with_errors(&Line {
+                recent: &[
+                    "",
+                    "🔗  You can ⌘ + double-click on links to open them directly in your browser.",
+                ],
+                ..Line::plain(text)
+            })
+            .expect(text);
+            assert_eq!((hit.category, hit.fixable), (Category::Unknown, false));
+            assert!(hit.message.contains("enabled `readonly`"), "{}", hit.message);
+        }
+        // Another program's exception, or fastlane's without its `[!]`.
+        for text in [
+            "/x/lib/foo.rb:3:in `bar': [!] boom (RuntimeError)",
+            "/x/interface.rb:129:in `crash!': boom (FastlaneCore::Interface::FastlaneCrash)",
+            "\tfrom /x/fastlane_core/ui/ui.rb:17:in `method_missing'",
+        ] {
+            assert_eq!(
+                finished_with_errors(&Line::plain(text)).map(|h| h.message),
+                None,
+                "{text}"
+            );
+        }
     }
 
     #[test]
