@@ -1785,7 +1785,9 @@ const ROUND_2: &[Case] = &[
     },
     // ---- moved files ----
     Case {
-        name: "a script moved to another folder, the only file of its name",
+        // A move to another folder is a guess (Unsafe): `autoheal diagnose`
+        // lists it, `fix --write` and heal leave it to a person.
+        name: "a script moved to another folder, the only file of its name: offered, not applied",
         files: &[
             (
                 CI,
@@ -1797,11 +1799,7 @@ const ROUND_2: &[Case] = &[
         job: "build",
         step: "Run bash scripts/build.sh",
         lines: SCRIPT_MISSING,
-        want: Want::Fix {
-            files: &[CI],
-            adds: &["bash tools/build.sh"],
-            removes: &["scripts/build.sh"],
-        },
+        want: Want::Declined("only a doubtful fix exists"),
     },
     Case {
         name: "a script moved, two files of its name: no fix",
@@ -3014,7 +3012,9 @@ const ROUND_4: &[Case] = &[
         want: Want::Declined(""),
     },
     Case {
-        name: "a file moved from docs/ to the repository root",
+        // Out of docs/ to the root is a guess (Unsafe): listed by `autoheal
+        // diagnose`, never applied by `fix --write` or heal.
+        name: "a file moved from docs/ to the repository root: offered, not applied",
         files: &[
             (
                 CI,
@@ -3027,11 +3027,7 @@ const ROUND_4: &[Case] = &[
         job: "site",
         step: "Run cp docs/CHANGELOG.md site/",
         lines: CHANGELOG_MOVED,
-        want: Want::Fix {
-            files: &[CI],
-            adds: &["cp CHANGELOG.md site/"],
-            removes: &["docs/CHANGELOG.md"],
-        },
+        want: Want::Declined("only a doubtful fix exists"),
     },
     Case {
         name: "a build output directory (dist) that no step built",

@@ -12,7 +12,7 @@
 use autoheal_engine::fix::apply_fixes;
 use autoheal_engine::model::Workflow;
 use autoheal_engine::repo::{Overlay, RepoFiles};
-use autoheal_engine::{Edit, Fix, yaml};
+use autoheal_engine::{Applicability, Edit, Fix, yaml};
 
 use crate::{Category, FailureInput, Files, fixes_for};
 
@@ -33,7 +33,17 @@ pub struct Plan {
 
 /// Fix each failure (root cause first, as diagnose orders them) and merge.
 /// Fallback fixes ([`Fix::fallback`]) are never taken: a plan is what
-/// `autoheal fix` and the heal loop apply without a person choosing.
+/// `autoheal fix --write` and the heal loop apply without a person choosing.
+///
+/// Nor is a `file_not_found` fix marked Unsafe ([`doubtful`]): there Unsafe
+/// means the file found may not be the one the step wanted (a sample or
+/// template, a lone root file, a neighbour left behind, `docs/`, a weak
+/// layout match), a guess only a person can confirm; `autoheal diagnose`
+/// lists it. The Unsafe fixes of a timeout, an optional job or a rate limit
+/// stay in the plan: there the fix is sure to address the failure, and its
+/// unsafety is the change of behaviour itself (a longer limit, a job allowed
+/// to fail, a retried fetch), which heal proposes in a pull request a person
+/// reviews.
 pub fn plan(failures: &[FailureInput], workflow_path: &str, workflow_source: &str, repo: &dyn RepoFiles) -> Plan {
     let mut originals = Files::new();
     originals.insert(workflow_path.to_string(), workflow_source.to_string());
@@ -67,13 +77,23 @@ pub fn plan(failures: &[FailureInput], workflow_path: &str, workflow_source: &st
         } else {
             let outcome = fixes_for(failure, workflow_path, workflow_source, repo);
             let fallback = outcome.fixes.iter().find(|f| f.fallback).map(|f| f.title.clone());
-            let Some(fix) = outcome.fixes.into_iter().find(|f| !f.fallback) else {
-                let reason = match fallback {
-                    Some(title) => format!(
+            let guess = outcome
+                .fixes
+                .iter()
+                .find(|f| !f.fallback && doubtful(failure, f))
+                .map(|f| f.title.clone());
+            let Some(fix) = outcome.fixes.into_iter().find(|f| !f.fallback && !doubtful(failure, f)) else {
+                let reason = match (guess, fallback) {
+                    (Some(title), _) => format!(
+                        "only a doubtful fix exists (\"{title}\"): the file it points the step at may not be the one the \
+                         step wanted; a doubtful rewrite is for a person, never applied automatically (`autoheal diagnose` \
+                         lists it)"
+                    ),
+                    (None, Some(title)) => format!(
                         "only a fallback fix exists (\"{title}\"), which hides the failure instead of repairing it; it is \
                          never applied automatically (see `autoheal diagnose` to apply it by hand)"
                     ),
-                    None => outcome.manual_reason.unwrap_or_else(|| "no fix".into()),
+                    (None, None) => outcome.manual_reason.unwrap_or_else(|| "no fix".into()),
                 };
                 plan.skipped.push((i, reason));
                 continue;
@@ -117,6 +137,12 @@ pub fn plan(failures: &[FailureInput], workflow_path: &str, workflow_source: &st
         }
     }
     plan
+}
+
+/// A fix that is a guess about which file was meant: a missing file's fix
+/// marked Unsafe (see [`plan`]). Never taken without a person.
+fn doubtful(failure: &FailureInput, fix: &Fix) -> bool {
+    failure.category == Category::FileNotFound && fix.applicability == Applicability::Unsafe
 }
 
 fn is_missing_module(f: &FailureInput) -> bool {

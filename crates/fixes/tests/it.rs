@@ -4,6 +4,7 @@
 //! root's `tests/architecture.rs` fails when one is missing); run one file's
 //! tests with `cargo test -p autoheal-fixes --test it <file>::`.
 
+mod doubtful_moves;
 mod multiline_args;
 mod properties;
 mod rate_limit_provenance;
