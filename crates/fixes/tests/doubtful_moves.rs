@@ -1,10 +1,12 @@
 //! A missing file found elsewhere in the repository, when the find is a
 //! guess: the plan `autoheal fix --write` writes and heal proposes holds no
-//! doubtful (Unsafe) rewrite of it.
+//! doubtful (Unsafe) rewrite of it, and a path named after the script's own
+//! `cd` is not rewritten as if from the root.
 
 use autoheal_engine::Applicability;
+use autoheal_engine::fix::apply_fixes;
 use autoheal_engine::repo::MemoryRepo;
-use autoheal_fixes::{FailureInput, fixes_for, plan};
+use autoheal_fixes::{FailureInput, Files, fixes_for, plan};
 use autoheal_logs::{Category, LogFile, LogInput, Options, WorkflowFile, analyze};
 
 const PATH: &str = ".github/workflows/ci.yml";
@@ -64,6 +66,25 @@ fn repo(files: &[(&str, &str)], workflow: &str) -> MemoryRepo {
     )
 }
 
+/// Each fix offered for the root cause (never a fallback): its title and
+/// the workflow it leaves.
+fn offered(log: &str, workflow: &str, repo: &MemoryRepo) -> Vec<(String, String)> {
+    let root = failures(log, workflow).remove(0);
+    fixes_for(&root, PATH, workflow, repo)
+        .fixes
+        .iter()
+        .filter(|f| !f.fallback)
+        .map(|fix| {
+            let files: Files = [(PATH.to_string(), workflow.to_string())].into();
+            let changed = apply_fixes(&files, [fix]).expect("a verified fix applies");
+            (
+                format!("{:?} {}", fix.applicability, fix.title),
+                changed.get(PATH).cloned().unwrap_or_else(|| workflow.to_string()),
+            )
+        })
+        .collect()
+}
+
 /// The job decodes its export options from a secret with an action, only on
 /// tag pushes; a committed template of the same name is not where the file
 /// went. The rewrite onto it is offered as Unsafe (diagnose lists it), and
@@ -109,5 +130,53 @@ fn the_plan_holds_no_doubtful_rewrite_of_a_missing_file() {
             .any(|(i, why)| *i == 0 && why.contains("doubtful") && why.contains("autoheal diagnose")),
         "{:?}",
         plan.skipped
+    );
+}
+
+/// The export run from `ios/` by the script's own `cd` (the commonest shape
+/// in React Native and Flutter workflows), the file moved to `ios/signing/`:
+/// `ios/signing/ExportOptions.plist` written after `cd ios` is
+/// `ios/ios/signing/…`. No rewrite, and the reason names the `cd`.
+#[test]
+fn a_path_named_after_the_scripts_cd_is_not_rewritten_as_if_from_the_root() {
+    let files = [PROJECT, ("ios/signing/ExportOptions.plist", "<plist/>\n")];
+    for cd in ["cd ios && ", "pushd ios >/dev/null; "] {
+        let cmd = format!(
+            "{cd}{}",
+            EXPORT_CMD.replace("ios/ExportOptions.plist", "ExportOptions.plist")
+        );
+        let log = export_log().replace(EXPORT_CMD, &cmd);
+        let workflow = export_workflow(&format!("      - run: {cmd}\n"));
+        let memory = repo(&files, &workflow);
+        for (title, text) in offered(&log, &workflow, &memory) {
+            assert!(
+                !text.contains("signing/ExportOptions.plist"),
+                "{title}: a path from the root written into a step that runs in ios/:\n{text}"
+            );
+        }
+        let root = failures(&log, &workflow).remove(0);
+        let outcome = fixes_for(&root, PATH, &workflow, &memory);
+        let why = outcome.manual_reason.unwrap_or_default();
+        let command = cd.split_whitespace().next().unwrap_or_default();
+        assert!(why.contains(&format!("runs `{command}`")), "{cmd}: {why}");
+    }
+}
+
+/// A `cd` after the name does not change where the name points: the move is
+/// still found (as from the root).
+#[test]
+fn a_cd_after_the_name_leaves_the_rewrite() {
+    let files = [PROJECT, ("ios/signing/ExportOptions.plist", "<plist/>\n")];
+    let cmd = format!("{EXPORT_CMD} && cd ios");
+    let log = export_log().replace(EXPORT_CMD, &cmd);
+    let workflow = export_workflow(&format!("      - run: {cmd}\n"));
+    let memory = repo(&files, &workflow);
+    let fixes = offered(&log, &workflow, &memory);
+    assert!(
+        fixes
+            .iter()
+            .any(|(_, text)| text.contains("-exportOptionsPlist ios/signing/ExportOptions.plist")),
+        "{:?}",
+        fixes.iter().map(|f| &f.0).collect::<Vec<_>>()
     );
 }

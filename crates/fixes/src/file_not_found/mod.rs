@@ -100,6 +100,9 @@ pub(crate) fn generate(ctx: &Ctx<'_>) -> Generated {
                 if let Some(why) = written_earlier(ctx, job, step, &rel, &full) {
                     return Err(why);
                 }
+                if let Some(why) = named_after_cd(ctx.source, step, &rel) {
+                    return Err(why);
+                }
                 let step_text = crate::elsewhere::step_text(ctx, job, step);
                 if let Some(why) = moved::companions_left_behind(&listing, &full, &to, &step_text) {
                     return Err(why);
@@ -368,6 +371,41 @@ fn written_earlier(ctx: &Ctx<'_>, job: &Job<'_>, step: &Step<'_>, rel: &str, ful
                 s.display_name()
             )
         })
+}
+
+/// Why a moved path is not rewritten when the step's script changes
+/// directory (`cd ios && xcodebuild … ExportOptions.plist`, `pushd web`)
+/// before the first place it names `rel`: there `rel` is relative to that
+/// directory, not to the root (or the step's `working-directory`) a rewrite
+/// is computed from, so the new path would point below the wrong directory.
+/// A `cd` after the name, or in a `with:` input, does not count.
+fn named_after_cd(source: &str, step: &Step<'_>, rel: &str) -> Option<String> {
+    let run = step.run()?;
+    let first = refs(source, step.node, rel)
+        .into_iter()
+        .filter(|r| run.span.start <= r.start && r.end <= run.span.end)
+        .map(|r| r.start)
+        .min()?;
+    let script = Script::new(source, run).or_else(|| Script::folded_lines(source, run))?;
+    let before: String = script
+        .lines
+        .iter()
+        .take_while(|l| l.range.start <= first)
+        .map(|l| {
+            let end = first.clamp(l.range.start, l.range.end) - l.range.start;
+            l.text.get(..end).unwrap_or(l.text)
+        })
+        .collect::<Vec<_>>()
+        .join("\n");
+    let cd = ["cd", "pushd"]
+        .into_iter()
+        .find(|c| crate::elsewhere::runs_command(&before, c))?;
+    Some(format!(
+        "step \"{}\" runs `{cd}` before it names `{rel}`, so the path is relative to the directory the script changed \
+         to, which autoheal does not follow; a rewrite from the repository's root would point at the wrong place (a \
+         manual fix)",
+        step.display_name()
+    ))
 }
 
 /// Whether the step's values use `rel`: a word outside `${{ }}` and outside
