@@ -475,8 +475,6 @@ fn push_refused(line: &Line<'_>) -> Option<Hit> {
     )))
 }
 
-/// A service Compose waited on never became healthy or exited: its own
-/// logs say why (a password, a port, a crash).
 /// buildx's refusal of what its `docker` driver (the Engine's built-in
 /// BuildKit, which buildx uses when no builder was created) cannot do: build
 /// for several platforms or export a build cache (buildx's `build/build.go`
@@ -535,6 +533,8 @@ fn base_image_not_found(line: &Line<'_>) -> Option<Hit> {
     )))
 }
 
+/// A service Compose waited on never became healthy or exited: its own
+/// logs say why (a password, a port, a crash).
 fn compose_dependency_failed(line: &Line<'_>) -> Option<Hit> {
     let c = regex!(
         r"^(?:Error response from daemon: )?dependency failed to start: container (\S+) (is unhealthy|exited \(\d+\))$"
@@ -602,9 +602,6 @@ mod tests {
         );
     }
 
-    /// The daemon's refusal is read only when nothing above read the message
-    /// it relays: a registry's limit and Go's missing executable keep their
-    /// own entries.
     #[test]
     fn the_docker_drivers_refusals_are_buildxs_lines() {
         crate::classify::catalogue::assert_reads(
@@ -677,6 +674,9 @@ mod tests {
         }
     }
 
+    /// The daemon's refusal is read only when nothing above read the message
+    /// it relays: a registry's limit and Go's missing executable keep their
+    /// own entries.
     #[test]
     fn the_daemon_refusal_is_the_last_word() {
         let entry = |text: &str| Catalogue::get().classify(&Line::plain(text)).map(|h| h.entry);
