@@ -216,9 +216,9 @@ pub const ENTRIES: &[Entry] = &[
     },
     Entry {
         id: "docker/base-image-not-found",
-        grammar: "#{n} ERROR: {ref}: not found (under `#{n} [internal] load metadata for {ref}`) | ERROR: [failed to \
-                  build: ]failed to solve: {image}: failed to resolve source metadata for {ref}: {ref}: not found \
-                  (BuildKit resolving a `FROM` image the registry does not have)",
+        grammar: "#{n} ERROR: {ref}: not found (under `#{n} [{platform or target }internal] load metadata for \
+                  {ref}`) | ERROR: [failed to build: ]failed to solve: {image}: failed to resolve source metadata for \
+                  {ref}: {ref}: not found (BuildKit resolving a `FROM` image the registry does not have)",
         needles: &[": not found"],
         check: base_image_not_found,
         examples: &[ex_after(
@@ -504,9 +504,19 @@ fn image_reference(text: &str) -> Option<&str> {
         .then_some(text)
 }
 
+/// The image reference of BuildKit's vertex `#{n} [internal] load metadata
+/// for {ref}` numbered `n`; the bracket names the platform in a
+/// multi-platform build (`[linux/arm64 internal]`) and the target under
+/// Compose or bake (`[web internal]`).
+fn metadata_vertex<'t>(text: &'t str, n: &str) -> Option<&'t str> {
+    let rest = text.strip_prefix('#')?.strip_prefix(n)?.strip_prefix(" [")?;
+    let (names, reference) = rest.split_once("internal] load metadata for ")?;
+    (names.is_empty() || names.ends_with(' ') && !names.contains(['[', ']'])).then_some(reference)
+}
+
 /// A `FROM` image the registry does not have (a tag or name never published,
 /// or removed): BuildKit's metadata vertex `#{n} ERROR: {ref}: not found`
-/// right under its `#{n} [internal] load metadata for {ref}`, and the same
+/// right under its `#{n} [… internal] load metadata for {ref}`, and the same
 /// in `failed to resolve source metadata for {ref}: {ref}: not found`. Not a
 /// file (the build's context is fine) and not the machine (the same on any
 /// architecture).
@@ -514,8 +524,11 @@ fn base_image_not_found(line: &Line<'_>) -> Option<Hit> {
     let text = line.text.trim();
     let reference = if let Some(c) = regex!(r"^#(\d+) ERROR: (\S+): not found$").captures(text) {
         let reference = image_reference(&c[2])?;
-        let vertex = format!("#{} [internal] load metadata for {reference}", &c[1]);
-        if !line.recent.iter().any(|l| l.trim() == vertex) {
+        if !line
+            .recent
+            .iter()
+            .any(|l| metadata_vertex(l.trim(), &c[1]) == Some(reference))
+        {
             return None;
         }
         reference.to_string()
@@ -645,6 +658,29 @@ mod tests {
             ))
             .is_some()
         );
+        // A multi-platform build names the platform in the vertex, Compose
+        // and bake the target.
+        for vertex in [
+            "#4 [linux/arm64 internal] load metadata for docker.io/library/node:22.99-bookworm-slim",
+            "#4 [web internal] load metadata for docker.io/library/node:22.99-bookworm-slim",
+        ] {
+            let hit = base_image_not_found(&Line {
+                recent: &[vertex],
+                ..Line::plain("#4 ERROR: docker.io/library/node:22.99-bookworm-slim: not found")
+            });
+            assert!(hit.is_some(), "{vertex}");
+        }
+        for vertex in [
+            "#4 [linux/arm64 builder 2/6] load metadata for docker.io/library/node:22.99-bookworm-slim",
+            "#4 [web internal] load metadata for docker.io/library/node:22",
+            "#41 [internal] load metadata for docker.io/library/node:22.99-bookworm-slim",
+        ] {
+            let hit = base_image_not_found(&Line {
+                recent: &[vertex],
+                ..Line::plain("#4 ERROR: docker.io/library/node:22.99-bookworm-slim: not found")
+            });
+            assert!(hit.is_none(), "{vertex}");
+        }
         // Without its vertex, another vertex's number, or a path (COPY's
         // source, a file): not a base image.
         for (recent, text) in [
