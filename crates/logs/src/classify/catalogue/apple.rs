@@ -47,11 +47,18 @@ pub const ENTRIES: &[Entry] = &[
 
 fn hdiutil_failed(line: &Line<'_>) -> Option<Hit> {
     let c = regex!(r"^hdiutil: (\w+) failed - (.+)$").captures(line.text.trim())?;
+    let reason = c[2].trim();
+    // Only a busy device is the disk image service's intermittent failure; a
+    // full disk or a missing mount point fails the rerun too.
+    let busy = if reason.eq_ignore_ascii_case("Resource busy") {
+        " (an intermittent failure of macOS runners' disk image service; a rerun usually passes)"
+    } else {
+        ""
+    };
     Some(Hit::blocker(format!(
-        "hdiutil could not {} the disk image: {} (`Resource busy` is an intermittent failure of macOS runners' disk \
-         image service; a rerun usually passes).",
+        "hdiutil could not {} the disk image: {}{busy}.",
         &c[1],
-        crate::subject::display_text(c[2].trim())
+        crate::subject::display_text(reason)
     )))
 }
 
@@ -80,6 +87,15 @@ mod tests {
             ],
             &["hdiutil: create: Creating disk image...", "created: /tmp/rw.dmg"],
         );
+        let message = |text| hdiutil_failed(&Line::plain(text)).expect(text).message;
+        assert!(message("hdiutil: create failed - Resource busy").contains("a rerun usually passes"));
+        for text in [
+            "hdiutil: create failed - No space left on device",
+            "hdiutil: detach failed - No such file or directory",
+        ] {
+            let message = message(text);
+            assert!(!message.contains("rerun") && !message.contains("busy"), "{message}");
+        }
     }
 
     #[test]
