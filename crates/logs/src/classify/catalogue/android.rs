@@ -33,8 +33,9 @@
 //! image, for a person.
 //!
 //! The plugin's native build (CXX) checks the NDK it is given: `[CXX1101]
-//! NDK at {path} did not have a source.properties file` when the directory
-//! holds no complete NDK (an interrupted install, or a cache restored over
+//! NDK at {path} did not have a source.properties file` (older releases of
+//! the plugin print the sentence without its `[CXX1101]` code, e.g. under
+//! `stripDebugDebugSymbols`) when the directory holds no complete NDK (an interrupted install, or a cache restored over
 //! part of one), for a person to reinstall or clear.
 //!
 //! AAPT2, which the plugin runs to compile and link resources, reports each
@@ -102,7 +103,7 @@ pub const ENTRIES: &[Entry] = &[
     },
     Entry {
         id: "android/ndk-incomplete",
-        grammar: "[> ][CXX1101] NDK at {path} did not have a source.properties file",
+        grammar: "[> ][[CXX1101] ]NDK at {path} did not have a source.properties file",
         needles: &["did not have a source.properties file"],
         check: ndk_incomplete,
         examples: &[ex(
@@ -183,7 +184,7 @@ fn emulator_avd_architecture(line: &Line<'_>) -> Option<Hit> {
 }
 
 fn ndk_incomplete(line: &Line<'_>) -> Option<Hit> {
-    regex!(r"^(?:> )?\[CXX1101\] NDK at .+ did not have a source\.properties file")
+    regex!(r"^(?:> )?(?:\[CXX1101\] )?NDK at .+ did not have a source\.properties file")
         .is_match(line.text.trim())
         .then(|| {
             Hit::blocker(
@@ -227,8 +228,16 @@ mod tests {
         assert_eq!(hit.category, Category::Unknown);
         crate::classify::catalogue::assert_reads(
             ndk_incomplete,
-            &["> [CXX1101] NDK at C:\\Android\\sdk\\ndk\\21.4.7075529 did not have a source.properties file"],
-            &["NDK at /opt/ndk has a source.properties file"],
+            &[
+                "> [CXX1101] NDK at C:\\Android\\sdk\\ndk\\21.4.7075529 did not have a source.properties file",
+                // Older plugins: the same sentence without its code.
+                "> NDK at /Users/dev/Library/Android/sdk/ndk/25.1.8937393 did not have a source.properties file",
+                "NDK at ~/Library/Android/sdk/ndk-bundle did not have a source.properties file",
+            ],
+            &[
+                "NDK at /opt/ndk has a source.properties file",
+                "echo 'NDK at /opt/ndk did not have a source.properties file'",
+            ],
         );
     }
 
