@@ -11,7 +11,9 @@
 //! been found, but no private key. Make sure to set
 //! `TAURI_SIGNING_PRIVATE_KEY` environment variable.` when the secret is
 //! not in the environment (not configured, or a fork's pull request): a
-//! person's, never fixed. tauri-action relays the CLI's failure as
+//! person's, never fixed. Tauri 1's CLI prints the same sentence naming
+//! `TAURI_PRIVATE_KEY`, the variable it reads: the message names the one
+//! the line names. tauri-action relays the CLI's failure as
 //! `Command "{program} [{args}]" failed with exit code {n}`.
 
 use super::util::regex;
@@ -49,15 +51,18 @@ pub const ENTRIES: &[Entry] = &[
 ];
 
 fn updater_private_key_missing(line: &Line<'_>) -> Option<Hit> {
-    regex!(r"^(?:Error:?\s+)?A public key has been found, but no private key\.")
-        .is_match(line.text.trim())
-        .then(|| {
-            Hit::blocker(
-                "Tauri's bundler signs the updater artifacts with TAURI_SIGNING_PRIVATE_KEY, which is empty or unset \
-                 in this run (a secret not configured, or not given to a pull request from a fork). A secret is a \
-                 person's to provide.",
-            )
-        })
+    let c = regex!(r"^(?:Error:?\s+)?A public key has been found, but no private key\.(?:.*?`(TAURI_\w+)`)?")
+        .captures(line.text.trim())?;
+    // Tauri 2 reads TAURI_SIGNING_PRIVATE_KEY, Tauri 1 TAURI_PRIVATE_KEY: the
+    // line names the one this CLI reads.
+    let variable = c.get(1).map_or_else(
+        || "its private key variable".to_string(),
+        |v| format!("`{}`", v.as_str()),
+    );
+    Some(Hit::blocker(format!(
+        "Tauri's bundler signs the updater artifacts with {variable}, which is empty or unset in this run (a secret \
+         not configured, or not given to a pull request from a fork). A secret is a person's to provide."
+    )))
 }
 
 fn bundle_failed(line: &Line<'_>) -> Option<Hit> {
@@ -81,6 +86,15 @@ mod tests {
         ))
         .expect("read");
         assert_eq!((hit.category, hit.strength), (Category::Unknown, Strength::Blocker));
+        assert!(hit.message.contains("`TAURI_SIGNING_PRIVATE_KEY`"), "{}", hit.message);
+        // Tauri 1's CLI reads another variable and names it.
+        let v1 = updater_private_key_missing(&Line::plain(
+            "       Error A public key has been found, but no private key. Make sure to set `TAURI_PRIVATE_KEY` \
+             environment variable.",
+        ))
+        .expect("v1");
+        assert!(v1.message.contains("`TAURI_PRIVATE_KEY`"), "{}", v1.message);
+        assert!(!v1.message.contains("SIGNING"), "{}", v1.message);
         let hit = bundle_failed(&Line::plain(
             "failed to bundle project: `failed to run C:\\Users\\runneradmin\\AppData\\Local\\tauri\\WixTools314\\light.exe`",
         ))
