@@ -39,9 +39,6 @@ pub struct TextFeeder {
     /// The web-UI header has shown its `shell: … {0}` line: only its `env:`
     /// block may follow.
     ui_after_shell: bool,
-    /// The previous line was a step's duration as the web UI shows it above
-    /// the step's name (`3m 16s`).
-    ui_after_duration: bool,
 }
 
 impl TextFeeder {
@@ -78,10 +75,7 @@ impl TextFeeder {
             _ if self.in_header => echo = true,
             _ => {
                 if !parsed.had_timestamp && parsed.kind == LineKind::Plain {
-                    // A `> `-quoted `Run …` is a header only where the UI
-                    // shows one, under the step's duration: Gradle's `* Try:`
-                    // lines are `> Run with --stacktrace …`.
-                    let header = ui_step_header(text).filter(|_| !text.starts_with("> ") || self.ui_after_duration);
+                    let header = ui_step_header(text);
                     if let Some(step) = header {
                         if !self.steps_given {
                             sink.begin_step(None, step, number);
@@ -113,7 +107,6 @@ impl TextFeeder {
                 }
             }
         }
-        self.ui_after_duration = !parsed.had_timestamp && parsed.kind == LineKind::Plain && ui_duration(text);
         let event = LineEvent {
             number,
             kind: parsed.kind,
@@ -141,24 +134,15 @@ pub fn named_after_script(name: &str, script: &str) -> bool {
     name == first || name.strip_prefix("Run ").map(str::trim) == Some(first)
 }
 
-/// A step's duration as the web UI prints it on the line above the step's
-/// name (`0s`, `28s`, `3m 16s`, `1h 2m 5s`), also `> `-quoted.
-fn ui_duration(text: &str) -> bool {
-    let t = text.strip_prefix("> ").unwrap_or(text).trim_end();
-    !t.is_empty()
-        && t.split(' ').all(|part| {
-            let digits = part.trim_end_matches(['h', 'm', 's']);
-            let unit = &part[digits.len()..];
-            !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()) && matches!(unit, "h" | "m" | "s" | "ms")
-        })
-}
-
 /// `Run <script or action>` at column 0 of a web-UI copy (also with the
-/// Markdown quote `> ` people paste along).
+/// Markdown quote `> ` people paste along). Not a tool's advice that starts
+/// the same way: Gradle's `* Try:` lines (`> Run with --stacktrace option to
+/// get the stack trace.`, `Run with --info …` before Gradle 5) and a command
+/// in backquotes (npm's `Run `npm audit` for details.`).
 fn ui_step_header(text: &str) -> Option<&str> {
     let t = text.strip_prefix("> ").unwrap_or(text);
     let step = t.strip_prefix("Run ")?.trim();
-    (!step.is_empty()).then_some(step)
+    (!step.is_empty() && !step.starts_with("with --") && !step.starts_with('`')).then_some(step)
 }
 
 #[cfg(test)]
@@ -182,10 +166,10 @@ mod tests {
     }
 
     /// Gradle's `* Try:` suggestions (`> Run with --scan …`) in a web-UI
-    /// copy are output, not steps; a quoted paste's headers, under their
-    /// quoted durations, still are.
+    /// copy are output, not steps; a quoted paste's headers are, with or
+    /// without the durations above them.
     #[test]
-    fn a_quoted_run_line_is_a_header_only_under_a_duration() {
+    fn a_quoted_run_line_is_a_header_unless_it_is_gradle_s_advice() {
         let mut rec = Recorder::default();
         let mut feeder = TextFeeder::new(false);
         let log = "3m 16s\nRun ./gradlew assembleRelease\n* Try:\n> Run with --stacktrace option to get the stack \
@@ -198,7 +182,17 @@ mod tests {
                 (8, "npm test".to_string())
             ]
         );
-        assert!(ui_duration("1h 2m 5s") && ui_duration("> 28s") && !ui_duration("5 tests") && !ui_duration(""));
+        // A quoted paste that drops the durations, and advice that is no
+        // step.
+        let mut rec = Recorder::default();
+        let mut feeder = TextFeeder::new(false);
+        let log = "> Run ./gradlew test\n> BUILD FAILED\n> Run with --info or --debug option to get more log output.\n\
+                   Run with --stacktrace option to get the stack trace.\nRun `npm audit` for details.\n> Run npm ci";
+        crate::stream::for_each_line(log.as_bytes(), |n, l| feeder.feed(n, l, &mut rec));
+        assert_eq!(
+            rec.steps,
+            vec![(1, "./gradlew test".to_string()), (6, "npm ci".to_string())]
+        );
     }
 
     #[test]
