@@ -16,8 +16,7 @@
 #   so that build happens once. The cargo target dir is shared with
 #   tests/wheel/run.sh and `cargo xtask` (the repository's target/ unless
 #   CARGO_TARGET_DIR is set; release profile), so registry crates compile once
-#   for all of them; the workspace crates compile again because the clone is
-#   another path.
+#   for all of them (the workspace crates too: see the next item).
 # - pre-commit runs `cargo install --bins --root ENV --path .`, which ignores
 #   Cargo.lock and resolves every dependency to its newest compatible release,
 #   so the other release builds (`--locked`) shared few units with it and
@@ -28,6 +27,12 @@
 #   was that command. With the lock the workspace crates are shared too: cargo
 #   hashes a path package by its path relative to the workspace root.
 #   AUTOHEAL_PRE_COMMIT_UNLOCKED=1 leaves the install as a user's, unlocked.
+# - Because the clone's workspace units are the repository's (same hash, and
+#   cargo's mtime check finds the working tree's sources older than the
+#   clone's outputs), run this and tests/wheel/run.sh / tests/action/run.sh on
+#   a COMMITTED tree: with uncommitted edits older than the clone, those tests
+#   reuse the clone's (HEAD's) units and test HEAD, not the working tree. CI's
+#   clean checkout is unaffected.
 # - The pre-commit store (target/e2e-pre-commit unless PRE_COMMIT_HOME is set)
 #   is kept: a second run at the same commit reuses the installed hook.
 # - `cargo install --path .` needs a package at the repository root; a
