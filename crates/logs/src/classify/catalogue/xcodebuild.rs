@@ -14,7 +14,8 @@
 //! step's command line, when the step names it: a wrapper (fastlane's gym,
 //! Tauri's iOS export) writes a property list of its own to a temporary
 //! path (`gym_config….plist`, `.tmpXXXXXX`), which no fix of the workflow
-//! reaches. A reason other than a missing file (a key of the wrong type:
+//! reaches; a command line that names two files of that name leaves which
+//! one unknown. A reason other than a missing file (a key of the wrong type:
 //! `Failed to decode "provisioningProfiles"`) is the file's content, for a
 //! person.
 //!
@@ -95,7 +96,13 @@ fn export_options_plist(line: &Line<'_>) -> Option<Hit> {
             "xcodebuild -exportArchive was given an export options property list (`-exportOptionsPlist`) that does \
              not exist.",
         )),
-        _ => Some(Hit::blocker(format!(
+        [_, _, ..] => Some(Hit::blocker(format!(
+            "xcodebuild -exportArchive found no export options property list '{}'; the step's command line names \
+             a file of that name {} times, so which path it read is unknown.",
+            display_text(name),
+            named.len()
+        ))),
+        [] => Some(Hit::blocker(format!(
             "xcodebuild -exportArchive found no export options property list '{}', which the step's command line \
              does not name (a wrapper such as fastlane's gym or Tauri writes one to a temporary path): not a path of \
              the workflow.",
@@ -173,6 +180,10 @@ mod tests {
         ] {
             let hit = read(script, text);
             assert_eq!((hit.category, hit.fixable), (Category::Unknown, false), "{script}");
+            // Named twice is ambiguous, not unnamed.
+            let twice = script.matches("-exportOptionsPlist").count() == 2;
+            assert_eq!(hit.message.contains("does not name"), !twice, "{}", hit.message);
+            assert_eq!(hit.message.contains("2 times"), twice, "{}", hit.message);
         }
         // Not a missing file: the content.
         let hit = read(
