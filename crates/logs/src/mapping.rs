@@ -13,6 +13,7 @@ use crate::report::{
     Category, DEFAULT_JOB_LIMIT_MINUTES, Failure, LimitScope, Position, RunnerFailure, Span, SubjectDetail,
 };
 
+mod chosen_arch;
 pub mod python;
 mod runner;
 
@@ -149,6 +150,22 @@ fn refine(failure: &mut Failure, workflow: &Workflow<'_>) {
                 // an experimental x64 leg.
                 runner::Confirmation::Runner(label) | runner::Confirmation::ExperimentalLeg(label)
                     if failure.category == Category::Unknown && machine(&label) != Some(Machine::Arm64) => {}
+                runner::Confirmation::Runner(label) | runner::Confirmation::ExperimentalLeg(label)
+                    if kind == RunnerFailure::ArchitectureMismatch
+                        && find_step(job, failure).and_then(chosen_arch::chosen_by).is_some() =>
+                {
+                    let step = find_step(job, failure);
+                    let how = step.and_then(chosen_arch::chosen_by).unwrap_or_default();
+                    let name = step.map(Step::display_name).unwrap_or_default();
+                    failure.fixable = false;
+                    failure.message = format!(
+                        "{base} The workflow runs job `{}` on `{label}`, but the failing step \"{name}\" chooses the \
+                         architecture itself ({how}): every run on that runner fails the same way, a configuration \
+                         error rather than a flaky runner, so the job is not made optional (choose the runner's \
+                         architecture in the step, or a runner of the one it names).",
+                        job.id
+                    );
+                }
                 runner::Confirmation::Runner(label) | runner::Confirmation::ExperimentalLeg(label) => {
                     if failure.category == Category::Unknown {
                         failure.category = Category::OptionalJob;
