@@ -93,13 +93,15 @@ const COMPILED: &[(&str, RunOne)] = &[
 ];
 
 /// Stands in for libfuzzer-sys's `fuzz_target!` in the modules above (which
-/// reach it as `libfuzzer_sys::fuzz_target`).
+/// reach it as `libfuzzer_sys::fuzz_target`). The body must be `()`, as in
+/// libfuzzer-sys 0.4's plain form (`fn …(bytes: &[u8]) { $body }`): a body
+/// of another type compiles nowhere else either.
 mod libfuzzer_sys_stand_in {
     #[macro_export]
     macro_rules! fuzz_target {
         (|$data:ident: &[u8]| $body:expr) => {
             pub fn run_one($data: &[u8]) {
-                $body;
+                let () = $body;
             }
         };
     }
@@ -152,4 +154,43 @@ fn every_fuzz_binary_compiles_here_and_runs_its_target() {
         );
         run_one(b"");
     }
+}
+
+/// The stand-in rejects a body that is not `()` (a target whose `run` came
+/// to return a value would compile here and fail `cargo fuzz build`), and
+/// takes a `()` one: the macro, as written in this file, compiled on its own
+/// by the toolchain's rustc.
+#[test]
+fn the_stand_in_takes_only_a_unit_body_as_libfuzzer_sys_does() {
+    let source = include_str!("fuzz_bins.rs");
+    let start = source.find("    macro_rules! fuzz_target").expect("the stand-in");
+    let end = start + source[start..].find("\n    }\n").expect("its end") + 6;
+    let stand_in = &source[start..end];
+    let dir = std::env::temp_dir().join(format!("autoheal-fuzz-stand-in-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("a temporary directory");
+    let compiles = |body: &str, name: &str| {
+        let file = dir.join(format!("{name}.rs"));
+        std::fs::write(&file, format!("{stand_in}\nfuzz_target!(|data: &[u8]| {body});\n")).expect("written");
+        std::process::Command::new(std::env::var("RUSTC").unwrap_or_else(|_| "rustc".into()))
+            .args([
+                "--edition",
+                "2021",
+                "--crate-type",
+                "lib",
+                "--emit",
+                "metadata",
+                "--out-dir",
+            ])
+            .arg(&dir)
+            .arg(&file)
+            .output()
+            .expect("rustc runs")
+            .status
+            .success()
+    };
+    let unit = compiles("{ let _ = data.len(); }", "unit");
+    let value = compiles("data.len()", "value");
+    let _ = std::fs::remove_dir_all(&dir);
+    assert!(unit, "a () body must compile:\n{stand_in}");
+    assert!(!value, "a body of type usize must not compile:\n{stand_in}");
 }
