@@ -103,8 +103,9 @@ impl Values {
 /// as, else NaN (the empty string is 0). A string with a non-blank character
 /// and no digit (`'true'`, `'false'`, `'yes'`) is NaN or an infinity, never 0
 /// or 1, so `matrix.lts == 'true'` is always false whatever the leg. Numeric
-/// strings (`'1'`) and blank ones (`''`, which is 0) are left alone, and so is
-/// every other context (whether a dispatch input arrives as a boolean is
+/// strings (`'1'`) and blank ones (`''`, which is 0) are left alone, so is a
+/// matrix with rows computed at run time (open: a leg may give a string), and
+/// so is every other context (whether a dispatch input arrives as a boolean is
 /// disputed, round 12).
 pub(super) fn boolean_string_comparisons(expr: &Expr, type_of: &dyn Fn(&Expr) -> Type) -> Vec<Impossible> {
     let mut out = Vec::new();
@@ -132,6 +133,12 @@ pub(super) fn boolean_string_comparisons(expr: &Expr, type_of: &dyn Fn(&Expr) ->
         if type_of(property) != Type::Bool {
             return;
         }
+        // An open matrix (an `include` or a row computed at run time, as
+        // `${{ fromJSON(…) }}`) may add a leg where the property is the
+        // string: the literal rows do not tell every value (finfix19 L4).
+        if matches!(type_of(base(property)), Type::Object(o) if o.rest.is_some()) {
+            return;
+        }
         let never_true = *op == BinaryOp::Eq;
         let path = segments.join(".");
         let bare = if value.eq_ignore_ascii_case("true") || value.eq_ignore_ascii_case("false") {
@@ -149,6 +156,14 @@ pub(super) fn boolean_string_comparisons(expr: &Expr, type_of: &dyn Fn(&Expr) ->
         });
     });
     out
+}
+
+/// The context a property read starts from (`matrix` of `matrix.a.b`).
+fn base(expr: &Expr) -> &Expr {
+    match &expr.kind {
+        ExprKind::Property { receiver, .. } | ExprKind::Index { receiver, .. } => base(receiver),
+        _ => expr,
+    }
 }
 
 /// The segments of the property `expr` reads, as written (`matrix.a.b`,
