@@ -177,9 +177,41 @@ pub fn is_github_hosted(job: &Job<'_>) -> bool {
 /// Whether the engine knows the shell of a step's `run:` (`shell:` as
 /// written, else the job's or workflow's default, else the runner's default
 /// by its OS): not when none is written and no label of `runs-on` tells the
-/// runner's OS (a self-hosted label, an expression).
+/// runner's OS (a self-hosted label, an expression), nor when the one written
+/// is an expression, nor when `runs-on` names Windows and another OS
+/// ([`unknown_shell_reason`] says which).
 pub fn step_shell_known<'a>(root: &'a Node, job: &Job<'a>, step: &'a Node) -> bool {
     step_shell(root, job, step).is_some()
+}
+
+/// Why the engine does not know the shell of a step's `run:` (when
+/// [`step_shell_known`] is false), as a clause: its `shell:` (or the
+/// `defaults.run.shell` it inherits) is an expression only the run resolves;
+/// its job runs on Windows and on Linux or macOS runners, whose default
+/// shells differ; or no `shell:` is written and no label of `runs-on` tells
+/// the runner's OS. `None` when the shell is known.
+pub fn unknown_shell_reason<'a>(root: &'a Node, job: &Job<'a>, step: &'a Node) -> Option<String> {
+    if step_shell_known(root, job, step) {
+        return None;
+    }
+    if let Some(written) = job.written_shell(root, step) {
+        let text = written.as_str().unwrap_or("").trim();
+        let whose = if step.get("shell").is_some() {
+            "its `shell:`"
+        } else {
+            "the `defaults.run.shell` it inherits"
+        };
+        return Some(format!("{whose} is an expression (`{text}`) only the run resolves"));
+    }
+    let oses = job_oses(job).unwrap_or_default();
+    if oses.contains(&autoheal_engine::rules::runner_label::Os::Windows) && oses.len() > 1 {
+        return Some(
+            "its job runs on Windows and on Linux or macOS runners (`runs-on`), whose default shells differ (pwsh, \
+             bash)"
+                .into(),
+        );
+    }
+    Some("no `shell:` is written, and the job's `runs-on` does not tell its runner's OS, so its default shell is unknown".into())
 }
 
 /// True when `run:` scripts of this step are POSIX shell scripts: the

@@ -134,11 +134,11 @@ pub(crate) fn script_guard(
     // error that stops the step before anything else runs.
     let root = ctx.doc.root.as_ref();
     let posix = root.is_some_and(|root| crate::runner::runs_posix_shell(root, job, step.node));
-    if !posix && root.is_some_and(|root| !crate::runner::step_shell_known(root, job, step.node)) {
+    if let Some(why) = root.and_then(|root| crate::runner::unknown_shell_reason(root, job, step.node)) {
         return Err(format!(
-            "the shell step \"{}\" runs in is not known (no `shell:`, and the job's `runs-on` does not tell its \
-             runner's OS, so its default shell is unknown), so no shell test of `{rel}` is written; `{rel}` is \
-             relative to a directory only the run knows, so no moved file is looked for either (a manual fix)",
+            "the shell step \"{}\" runs in is not known before the run ({why}), so no shell test of `{rel}` is \
+             written; `{rel}` is relative to a directory only the run knows, so no moved file is looked for either (a \
+             manual fix)",
             step.display_name()
         ));
     }

@@ -1233,6 +1233,47 @@ jobs:
         assert!(!why.contains("pwsh") && !why.contains("PowerShell"), "{why}");
     }
 
+    /// The reason says why the shell is unknown, per shape: a computed
+    /// `shell:` (the step's or a default's), a `runs-on` naming Windows and
+    /// Linux, no OS label at all (finfix19 L1).
+    #[test]
+    fn a_step_whose_shell_is_unknown_says_which_of_the_three_reasons() {
+        let step = "      - working-directory: ${{ matrix.dir }}\n        run: |\n          ./run.sh\n";
+        for (job, want, not) in [
+            (
+                "    runs-on: ubuntu-latest\n    steps:\n      - shell: ${{ matrix.shell }}\n        working-directory: \
+                 ${{ matrix.dir }}\n        run: |\n          ./run.sh\n",
+                "its `shell:` is an expression",
+                "no `shell:`",
+            ),
+            (
+                &format!(
+                    "    runs-on: ubuntu-latest\n    defaults:\n      run:\n        shell: ${{{{ inputs.shell }}}}\n    steps:\n{step}"
+                ),
+                "the `defaults.run.shell` it inherits is an expression",
+                "no `shell:`",
+            ),
+            (
+                &format!(
+                    "    strategy:\n      matrix:\n        os: [ubuntu-latest, windows-latest]\n    runs-on: ${{{{ matrix.os }}}}\n    steps:\n{step}"
+                ),
+                "Windows and on Linux or macOS",
+                "does not tell",
+            ),
+            (
+                &format!("    runs-on: [self-hosted, gpu-box]\n    steps:\n{step}"),
+                "does not tell its runner's OS",
+                "expression",
+            ),
+        ] {
+            let src = format!("on: push\njobs:\n  t:\n{job}");
+            let o = outcome(&missing("run.sh", "t"), &src);
+            assert!(o.fixes.is_empty(), "{src}: {:?}", o.fixes);
+            let why = o.manual_reason.unwrap_or_default();
+            assert!(why.contains(want) && !why.contains(not), "{src}: {why}");
+        }
+    }
+
     #[test]
     fn dynamic_working_directories_get_a_script_guard() {
         let src = "on: push\njobs:\n  t:\n    runs-on: ubuntu-latest\n    steps:\n      - working-directory: ${{ matrix.dir }}\n        run: |\n          ./run.sh\n";
