@@ -85,18 +85,15 @@ fn offered(log: &str, workflow: &str, repo: &MemoryRepo) -> Vec<(String, String)
         .collect()
 }
 
-/// The job decodes its export options from a secret with an action, only on
-/// tag pushes; a committed template of the same name is not where the file
-/// went. The rewrite onto it is offered as Unsafe (diagnose lists it), and
-/// the plan that is applied without a person holds none, saying why.
+/// The only file of the name is a committed template
+/// (`ios/templates/ExportOptions.plist`, placeholders for the team id): it
+/// may not be where the file went. The rewrite onto it is offered as Unsafe
+/// (diagnose lists it), and the plan that is applied without a person holds
+/// none, saying why.
 #[test]
 fn the_plan_holds_no_doubtful_rewrite_of_a_missing_file() {
     let log = export_log();
-    let workflow = export_workflow(&format!(
-        "      - name: Decode export options\n        if: startsWith(github.ref, 'refs/tags/')\n        uses: \
-         timheuer/base64-to-file@v1\n        with:\n          fileName: ExportOptions.plist\n          fileDir: ./ios\n          \
-         encodedString: ${{{{ secrets.EXPORT_OPTIONS_PLIST }}}}\n      - run: {EXPORT_CMD}\n"
-    ));
+    let workflow = export_workflow(&format!("      - run: {EXPORT_CMD}\n"));
     let memory = repo(
         &[
             PROJECT,
@@ -179,4 +176,33 @@ fn a_cd_after_the_name_leaves_the_rewrite() {
         "{:?}",
         fixes.iter().map(|f| &f.0).collect::<Vec<_>>()
     );
+}
+
+/// The job decodes its export options with an action given the directory
+/// and the file name apart (`fileDir: ./ios`, `fileName: ExportOptions.plist`):
+/// the file is that step's output, so no fix, Safe or Unsafe, moves the
+/// step onto a committed template of the same name; the reason names it.
+#[test]
+fn a_file_an_action_writes_by_directory_and_name_is_not_moved_onto_a_template() {
+    let log = export_log();
+    let workflow = export_workflow(&format!(
+        "      - name: Decode export options\n        if: startsWith(github.ref, 'refs/tags/')\n        uses: \
+         timheuer/base64-to-file@v1\n        with:\n          fileName: ExportOptions.plist\n          fileDir: ./ios\n          \
+         encodedString: ${{{{ secrets.EXPORT_OPTIONS_PLIST }}}}\n      - run: {EXPORT_CMD}\n"
+    ));
+    let memory = repo(
+        &[
+            PROJECT,
+            ("ios/templates/ExportOptions.plist", "<plist>$(TEAM_ID)</plist>\n"),
+        ],
+        &workflow,
+    );
+    for (title, text) in offered(&log, &workflow, &memory) {
+        assert!(!text.contains("ios/templates/"), "{title}:\n{text}");
+    }
+    let root = failures(&log, &workflow).remove(0);
+    let why = fixes_for(&root, PATH, &workflow, &memory)
+        .manual_reason
+        .unwrap_or_default();
+    assert!(why.contains("Decode export options"), "{why}");
 }

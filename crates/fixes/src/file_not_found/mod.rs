@@ -357,6 +357,14 @@ fn written_earlier(ctx: &Ctx<'_>, job: &Job<'_>, step: &Step<'_>, rel: &str, ful
             s.display_name()
         ));
     }
+    if let Some(s) = earlier.iter().find(|s| inputs_name_dir_and_file(s, full)) {
+        return Some(format!(
+            "step \"{}\" earlier in the job is given `{full}` as a directory and a file name (its `with:` inputs): an \
+             action writes it there, so the run, not the repository, provides it and a committed file of that name \
+             elsewhere is not where it went; check that step (a manual fix)",
+            s.display_name()
+        ));
+    }
     earlier
         .iter()
         .find(|s| {
@@ -406,6 +414,32 @@ fn named_after_cd(source: &str, step: &Step<'_>, rel: &str) -> Option<String> {
          manual fix)",
         step.display_name()
     ))
+}
+
+/// Whether an action step's `with:` inputs name `full` split in two, a
+/// directory and a file name (timheuer/base64-to-file's `fileDir: ./ios` and
+/// `fileName: ExportOptions.plist`): the step writes or reads that path,
+/// which [`uses_path`] (the whole path as a word) does not see.
+fn inputs_name_dir_and_file(step: &Step<'_>, full: &str) -> bool {
+    let Some((dir, name)) = full.rsplit_once('/') else {
+        return false;
+    };
+    if step.uses().is_none() {
+        return false;
+    }
+    let values: Vec<&str> = step
+        .get("with")
+        .and_then(Node::as_mapping)
+        .unwrap_or_default()
+        .iter()
+        .filter_map(|e| e.value.as_str())
+        .map(str::trim)
+        .collect();
+    let is_dir = |v: &str| {
+        let v = v.strip_prefix("./").unwrap_or(v);
+        v.trim_end_matches('/') == dir
+    };
+    values.contains(&name) && values.iter().any(|v| is_dir(v))
 }
 
 /// Whether the step's values use `rel`: a word outside `${{ }}` and outside
