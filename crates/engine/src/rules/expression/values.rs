@@ -33,22 +33,10 @@ pub(super) struct Impossible {
 /// and a string literal that is none of them.
 pub(super) fn impossible_comparisons(expr: &Expr) -> Vec<Impossible> {
     let mut out = Vec::new();
-    expr.walk(&mut |e| {
-        let ExprKind::Binary { op, left, right, .. } = &e.kind else {
-            return;
-        };
-        if !matches!(op, BinaryOp::Eq | BinaryOp::Ne) {
-            return;
-        }
-        let (property, literal) = match (&left.kind, &right.kind) {
-            (_, ExprKind::String(s)) => (left.as_ref(), (s, right.span)),
-            (ExprKind::String(s), _) => (right.as_ref(), (s, left.span)),
-            _ => return,
-        };
+    string_comparisons(expr, &mut |op, property, value, span| {
         let Some((path, values)) = documented_values(property) else {
             return;
         };
-        let (value, span) = literal;
         if values.iter().any(|v| v.eq_ignore_ascii_case(value)) {
             return;
         }
@@ -60,7 +48,7 @@ pub(super) fn impossible_comparisons(expr: &Expr) -> Vec<Impossible> {
         if matches!(values, Values::Events) && (value.eq_ignore_ascii_case("dynamic") || help.is_none()) {
             return;
         }
-        let never_true = *op == BinaryOp::Eq;
+        let never_true = op == BinaryOp::Eq;
         let listed = match values {
             Values::Events => "no event has that name".to_string(),
             Values::Listed(list) => format!("its values are {}", quoted_list(list)),
@@ -109,18 +97,7 @@ impl Values {
 /// disputed, round 12).
 pub(super) fn boolean_string_comparisons(expr: &Expr, type_of: &dyn Fn(&Expr) -> Type) -> Vec<Impossible> {
     let mut out = Vec::new();
-    expr.walk(&mut |e| {
-        let ExprKind::Binary { op, left, right, .. } = &e.kind else {
-            return;
-        };
-        if !matches!(op, BinaryOp::Eq | BinaryOp::Ne) {
-            return;
-        }
-        let (property, value, span) = match (&left.kind, &right.kind) {
-            (_, ExprKind::String(s)) => (left.as_ref(), s, right.span),
-            (ExprKind::String(s), _) => (right.as_ref(), s, left.span),
-            _ => return,
-        };
+    string_comparisons(expr, &mut |op, property, value, span| {
         let Some(segments) = property_path(property) else {
             return;
         };
@@ -139,7 +116,7 @@ pub(super) fn boolean_string_comparisons(expr: &Expr, type_of: &dyn Fn(&Expr) ->
         if matches!(type_of(base(property)), Type::Object(o) if o.rest.is_some()) {
             return;
         }
-        let never_true = *op == BinaryOp::Eq;
+        let never_true = op == BinaryOp::Eq;
         let path = segments.join(".");
         let bare = if value.eq_ignore_ascii_case("true") || value.eq_ignore_ascii_case("false") {
             format!("; compare with {} without quotes", value.to_ascii_lowercase())
@@ -218,4 +195,22 @@ fn quoted_list(list: &[&str]) -> String {
         Some((last, rest)) if !rest.is_empty() => format!("{} and {last}", rest.join(", ")),
         _ => quoted.join(""),
     }
+}
+
+/// Calls `each` with every `==` / `!=` in `expr` whose one side is a string
+/// literal: the operator, the other side, the literal and its span.
+fn string_comparisons(expr: &Expr, each: &mut dyn FnMut(BinaryOp, &Expr, &str, Span)) {
+    expr.walk(&mut |e| {
+        let ExprKind::Binary { op, left, right, .. } = &e.kind else {
+            return;
+        };
+        if !matches!(op, BinaryOp::Eq | BinaryOp::Ne) {
+            return;
+        }
+        match (&left.kind, &right.kind) {
+            (_, ExprKind::String(s)) => each(*op, left, s, right.span),
+            (ExprKind::String(s), _) => each(*op, right, s, left.span),
+            _ => {}
+        }
+    });
 }
