@@ -66,6 +66,12 @@ pub enum FixMode {
     Unsafe,
 }
 
+/// Does `--fix` (`mode`) apply a fix of this level? A display-only fix
+/// never, not even with `--fix=unsafe`.
+fn applies(mode: FixMode, level: Applicability) -> bool {
+    level.applies_unattended(mode == FixMode::Unsafe)
+}
+
 /// One linted file, ready for output.
 pub struct FileReport {
     pub path: String,
@@ -344,7 +350,7 @@ fn lint_file(
     if let (Some(mode), Some(file)) = (fix, target) {
         if utf8 {
             let relint = |t: &str| lint_counted(path, t.as_bytes(), &opts);
-            let allowed = |f: &autoheal_engine::Fix| mode == FixMode::Unsafe || f.applicability == Applicability::Safe;
+            let allowed = |f: &autoheal_engine::Fix| applies(mode, f.applicability);
             let rounds = autoheal_engine::fix::apply_in_rounds(path, &source, linted, &allowed, &relint);
             let text = rounds.text;
             applied = rounds.applied;
@@ -451,5 +457,20 @@ fn pyflakes_status(enabled: bool) -> String {
             p.timeout().as_secs()
         ),
         None => "pyflakes: not installed; Python `run:` scripts are not checked (`pip install pyflakes`)".to_string(),
+    }
+}
+
+#[cfg(test)]
+mod applies_tests {
+    use super::{FixMode, applies};
+    use autoheal_engine::diagnostic::Applicability;
+
+    #[test]
+    fn fix_applies_by_level_and_never_a_display_only_fix() {
+        assert!(applies(FixMode::Safe, Applicability::Safe));
+        assert!(!applies(FixMode::Safe, Applicability::Unsafe));
+        assert!(applies(FixMode::Unsafe, Applicability::Unsafe));
+        assert!(!applies(FixMode::Safe, Applicability::DisplayOnly));
+        assert!(!applies(FixMode::Unsafe, Applicability::DisplayOnly));
     }
 }

@@ -179,8 +179,10 @@ fn print_human(analysis: &Analysis, outcomes: &[autoheal_fixes::FixOutcome]) {
             outln!("   {:>6} | {}", e.line, escape(&e.text));
         }
         if let Some(o) = outcomes.get(i) {
+            // The level says who may apply it: `fix --write` and heal take
+            // safe and unsafe fixes, a display-only one is for a person.
             for fix in &o.fixes {
-                outln!("   fix: {}", escape(&fix.title));
+                outln!("   fix: {} [{}]", escape(&fix.title), fix.applicability.as_str());
             }
             if let (true, Some(reason)) = (o.fixes.is_empty() && f.fixable, &o.manual_reason) {
                 outln!("   no fix: {}", escape(reason));

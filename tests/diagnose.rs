@@ -635,6 +635,51 @@ fn a_moved_requirements_file_is_found_in_the_repository_and_a_missing_one_is_nev
     );
 }
 
+/// A missing requirements file whose only namesake is under `examples/`: the
+/// rewrite onto it is a guess. `diagnose` lists it with the level
+/// `display-only` (JSON and human), and `fix --write` refuses it by that level
+/// and says why, leaving the workflow as it was.
+#[test]
+fn a_display_only_fix_is_listed_by_diagnose_and_never_written_by_fix() {
+    let log = step_log(
+        "pip install -r requirements-dev.txt",
+        &["ERROR: Could not open requirements file: [Errno 2] No such file or directory: 'requirements-dev.txt'"],
+    );
+    let workflow = PYTHON.replace("PY", "3.12");
+    let dir = repo_with(&workflow, &log);
+    std::fs::create_dir(dir.path().join("examples")).unwrap();
+    std::fs::write(dir.path().join("examples/requirements-dev.txt"), "pytest\n").unwrap();
+    let f = diagnose_json(dir.path());
+    assert_eq!(f["category"], "file_not_found", "{f}");
+    let fixes = f["fixes"].as_array().unwrap();
+    assert_eq!(fixes.len(), 1, "{f}");
+    assert_eq!(fixes[0]["applicability"], "display-only", "{f}");
+    assert_eq!(
+        fixes[0]["title"],
+        "Use `examples/requirements-dev.txt` instead of `requirements-dev.txt` in step \"Run pip install -r requirements-dev.txt\""
+    );
+    let out = autoheal(
+        dir.path(),
+        &["diagnose", "job.log", "--workflow", ".github/workflows/ci.yml"],
+    );
+    let human = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        human.contains("   fix: Use `examples/requirements-dev.txt` instead of `requirements-dev.txt` in step \"Run pip install -r requirements-dev.txt\" [display-only]\n"),
+        "{human}"
+    );
+    let out = autoheal(dir.path(), &["fix", "--log", "job.log", "--write"]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.contains("only a doubtful fix exists") && stderr.contains("display-only"),
+        "{stderr}"
+    );
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join(".github/workflows/ci.yml")).unwrap(),
+        workflow
+    );
+}
+
 /// A log whose lines carry timestamps `minutes` apart from the first, the
 /// last one the cancel.
 fn canceled_after(minutes: u32) -> String {

@@ -1785,7 +1785,7 @@ const ROUND_2: &[Case] = &[
     },
     // ---- moved files ----
     Case {
-        // A move to another folder is a guess (Unsafe): `autoheal diagnose`
+        // A move to another folder is a guess (display-only): `autoheal diagnose`
         // lists it, `fix --write` and heal leave it to a person.
         name: "a script moved to another folder, the only file of its name: offered, not applied",
         files: &[
@@ -3012,7 +3012,7 @@ const ROUND_4: &[Case] = &[
         want: Want::Declined(""),
     },
     Case {
-        // Out of docs/ to the root is a guess (Unsafe): listed by `autoheal
+        // Out of docs/ to the root is a guess (display-only): listed by `autoheal
         // diagnose`, never applied by `fix --write` or heal.
         name: "a file moved from docs/ to the repository root: offered, not applied",
         files: &[

@@ -104,6 +104,7 @@ fn render_file(rep: &FileReport, color: bool, verbosity: &Verbosity) -> anyhow::
                 let kind = match f.applicability {
                     autoheal_engine::Applicability::Safe => "fix",
                     autoheal_engine::Applicability::Unsafe => "unsafe fix",
+                    autoheal_engine::Applicability::DisplayOnly => "display-only fix",
                 };
                 format!("{kind} available: {}", escape(&f.title))
             })

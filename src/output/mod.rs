@@ -196,23 +196,18 @@ mod tests {
         fn fix() -> impl Strategy<Value = Fix> {
             let path = prop::sample::select(vec!["w.yml", "other.yml"]);
             let edit = (path, range(), TEXT).prop_map(|(p, r, t)| Edit::replace(p, r, t));
-            (
-                TEXT,
-                TEXT,
-                any::<bool>(),
-                any::<bool>(),
-                prop::collection::vec(edit, 0..3),
-            )
-                .prop_map(|(title, explanation, safe, fallback, edits)| {
-                    let mut fix = if safe {
-                        Fix::safe(title, edits)
-                    } else {
-                        Fix::unsafe_(title, edits)
+            (TEXT, TEXT, 0u8..3, any::<bool>(), prop::collection::vec(edit, 0..3)).prop_map(
+                |(title, explanation, level, fallback, edits)| {
+                    let mut fix = match level {
+                        0 => Fix::safe(title, edits),
+                        1 => Fix::unsafe_(title, edits),
+                        _ => Fix::display_only(title, edits),
                     };
                     fix.explanation = explanation;
                     fix.fallback = fallback;
                     fix
-                })
+                },
+            )
         }
 
         fn diagnostic() -> impl Strategy<Value = Diagnostic> {

@@ -151,6 +151,11 @@ fn file_results(rep: &FileReport, items: &mut Items) {
                     w.end_object();
                     w.end_array();
                     write_text(w, "description", &f.title);
+                    // Who may apply it (safe, unsafe, display-only).
+                    w.key("properties");
+                    w.begin_object();
+                    w.string_member("applicability", f.applicability.as_str());
+                    w.end_object();
                     w.end_object();
                 }
                 w.end_array();
@@ -243,6 +248,7 @@ fn file_results_slow(rep: &FileReport) -> Vec<Value> {
                     .map(|f| {
                         json!({
                             "description": {"text": f.title},
+                            "properties": {"applicability": f.applicability.as_str()},
                             "artifactChanges": [{
                                 "artifactLocation": {"uri": rep.path},
                                 "replacements": f.edits.iter().map(|e| json!({

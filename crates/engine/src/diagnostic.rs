@@ -88,14 +88,27 @@ impl AuditSeverity {
     }
 }
 
-/// Whether a fix may be applied without a human looking at it.
+/// Whether a fix may be applied without a human looking at it. Three levels
+/// (as in ruff): what each applier takes is decided here, by level, never
+/// by the fix's type.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Applicability {
-    /// Keeps the workflow's meaning except for the problem fixed.
+    /// Keeps the workflow's meaning except for the problem fixed: `check
+    /// --fix`, the language server's fix-all, `autoheal fix --write` and
+    /// heal's pull request apply it.
     Safe,
-    /// Changes behavior (e.g. a job may now fail without failing the run).
+    /// Sure to address the problem, but changes behavior (a job may now fail
+    /// without failing the run, a longer time limit, a retried fetch):
+    /// applied on request (`check --fix=unsafe`), and by `autoheal fix
+    /// --write` and heal's pull request, which a person reviews.
     Unsafe,
+    /// A guess only a person can confirm (a missing file's rewrite onto a
+    /// file that may not be the one the step wanted): shown (`diagnose`, the
+    /// JSON output, a single quick fix a person picks in the editor), never
+    /// applied by any tool on its own, whatever flag is given.
+    #[serde(rename = "display-only")]
+    DisplayOnly,
 }
 
 impl Applicability {
@@ -104,6 +117,18 @@ impl Applicability {
         match self {
             Applicability::Safe => "safe",
             Applicability::Unsafe => "unsafe",
+            Applicability::DisplayOnly => "display-only",
+        }
+    }
+
+    /// May a tool apply it without a person choosing this one fix, when
+    /// asked to apply unsafe fixes too (`unsafe_too`) or not? DisplayOnly
+    /// never.
+    pub fn applies_unattended(self, unsafe_too: bool) -> bool {
+        match self {
+            Applicability::Safe => true,
+            Applicability::Unsafe => unsafe_too,
+            Applicability::DisplayOnly => false,
         }
     }
 }
@@ -202,6 +227,14 @@ impl Fix {
             applicability: Applicability::Unsafe,
             fallback: false,
             edits,
+        }
+    }
+    /// A guess shown to people, never applied by a tool on its own (see
+    /// [`Applicability::DisplayOnly`]).
+    pub fn display_only(title: impl Into<String>, edits: Vec<Edit>) -> Self {
+        Fix {
+            applicability: Applicability::DisplayOnly,
+            ..Fix::unsafe_(title, edits)
         }
     }
     /// An unsafe last-resort fix (see [`Fix::fallback`]).
@@ -315,5 +348,30 @@ impl Diagnostic {
     pub fn with_tag(mut self, tag: Tag) -> Self {
         self.tags.push(tag);
         self
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Applicability;
+
+    #[test]
+    fn applicability_levels_serialise_and_gate_unattended_appliers() {
+        for (level, name) in [
+            (Applicability::Safe, "safe"),
+            (Applicability::Unsafe, "unsafe"),
+            (Applicability::DisplayOnly, "display-only"),
+        ] {
+            assert_eq!(level.as_str(), name);
+            let json = serde_json::to_string(&level).expect("serialises");
+            assert_eq!(json, format!("\"{name}\""));
+            assert_eq!(serde_json::from_str::<Applicability>(&json).expect("parses"), level);
+        }
+        assert!(Applicability::Safe.applies_unattended(false));
+        assert!(!Applicability::Unsafe.applies_unattended(false));
+        assert!(Applicability::Unsafe.applies_unattended(true));
+        // Shown only: no flag makes a tool apply it on its own.
+        assert!(!Applicability::DisplayOnly.applies_unattended(true));
+        assert!(!Applicability::DisplayOnly.applies_unattended(false));
     }
 }

@@ -194,6 +194,8 @@ mod tests {
         );
         fix.fallback = true;
         assert_eq!(fix_json(&fix, &text_of)["fallback"], json!(true));
+        fix.applicability = Applicability::DisplayOnly;
+        assert_eq!(fix_json(&fix, &text_of)["applicability"], json!("display-only"));
     }
 
     fn arb_fix() -> impl proptest::strategy::Strategy<Value = Fix> {
@@ -210,23 +212,18 @@ mod tests {
                 let boundary = |o| if o == 7 { 6 } else { o };
                 Edit::replace(path, TextRange::new(boundary(start), boundary(start + len)), new_text)
             });
-        (
-            text,
-            text,
-            any::<bool>(),
-            any::<bool>(),
-            prop::collection::vec(edit, 0..4),
-        )
-            .prop_map(|(title, explanation, safe, fallback, edits)| {
-                let mut fix = if safe {
-                    Fix::safe(title, edits)
-                } else {
-                    Fix::unsafe_(title, edits)
+        (text, text, 0u8..3, any::<bool>(), prop::collection::vec(edit, 0..4)).prop_map(
+            |(title, explanation, level, fallback, edits)| {
+                let mut fix = match level {
+                    0 => Fix::safe(title, edits),
+                    1 => Fix::unsafe_(title, edits),
+                    _ => Fix::display_only(title, edits),
                 };
                 fix.explanation = explanation;
                 fix.fallback = fallback;
                 fix
-            })
+            },
+        )
     }
 
     proptest::proptest! {

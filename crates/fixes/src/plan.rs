@@ -32,18 +32,14 @@ pub struct Plan {
 }
 
 /// Fix each failure (root cause first, as diagnose orders them) and merge.
-/// Fallback fixes ([`Fix::fallback`]) are never taken: a plan is what
-/// `autoheal fix --write` and the heal loop apply without a person choosing.
-///
-/// Nor is a `file_not_found` fix marked Unsafe ([`doubtful`]): there Unsafe
-/// means the file found may not be the one the step wanted (a sample or
-/// template, a lone root file, a neighbour left behind, `docs/`, a weak
-/// layout match), a guess only a person can confirm; `autoheal diagnose`
-/// lists it. The Unsafe fixes of a timeout, an optional job or a rate limit
-/// stay in the plan: there the fix is sure to address the failure, and its
-/// unsafety is the change of behaviour itself (a longer limit, a job allowed
-/// to fail, a retried fetch), which heal proposes in a pull request a person
-/// reviews.
+/// A plan is what `autoheal fix --write` and the heal loop apply without a
+/// person choosing each fix, so it takes Safe and Unsafe fixes (heal's pull
+/// request is reviewed; an Unsafe fix is sure to address the failure, its
+/// unsafety is the change of behaviour itself: a longer limit, a job
+/// allowed to fail, a retried fetch) and never a display-only one
+/// ([`Applicability::DisplayOnly`]: a guess, such as a missing file's
+/// rewrite onto a file that may not be the one the step wanted, which
+/// `autoheal diagnose` lists for a person) nor a fallback ([`Fix::fallback`]).
 pub fn plan(failures: &[FailureInput], workflow_path: &str, workflow_source: &str, repo: &dyn RepoFiles) -> Plan {
     let mut originals = Files::new();
     originals.insert(workflow_path.to_string(), workflow_source.to_string());
@@ -80,14 +76,14 @@ pub fn plan(failures: &[FailureInput], workflow_path: &str, workflow_source: &st
             let guess = outcome
                 .fixes
                 .iter()
-                .find(|f| !f.fallback && doubtful(failure, f))
+                .find(|f| !f.fallback && f.applicability == Applicability::DisplayOnly)
                 .map(|f| f.title.clone());
-            let Some(fix) = outcome.fixes.into_iter().find(|f| !f.fallback && !doubtful(failure, f)) else {
+            let Some(fix) = outcome.fixes.into_iter().find(unattended) else {
                 let reason = match (guess, fallback) {
                     (Some(title), _) => format!(
-                        "only a doubtful fix exists (\"{title}\"): the file it points the step at may not be the one the \
-                         step wanted; a doubtful rewrite is for a person, never applied automatically (`autoheal diagnose` \
-                         lists it)"
+                        "only a doubtful fix exists (\"{title}\", display-only): the file it points the step at may not \
+                         be the one the step wanted; a display-only fix is for a person, never applied automatically \
+                         (`autoheal diagnose` lists it)"
                     ),
                     (None, Some(title)) => format!(
                         "only a fallback fix exists (\"{title}\"), which hides the failure instead of repairing it; it is \
@@ -139,10 +135,10 @@ pub fn plan(failures: &[FailureInput], workflow_path: &str, workflow_source: &st
     plan
 }
 
-/// A fix that is a guess about which file was meant: a missing file's fix
-/// marked Unsafe (see [`plan`]). Never taken without a person.
-fn doubtful(failure: &FailureInput, fix: &Fix) -> bool {
-    failure.category == Category::FileNotFound && fix.applicability == Applicability::Unsafe
+/// May a plan take this fix? Decided by its level (never by the failure's
+/// category): not a display-only guess, not a fallback.
+fn unattended(fix: &Fix) -> bool {
+    !fix.fallback && fix.applicability.applies_unattended(true)
 }
 
 fn is_missing_module(f: &FailureInput) -> bool {
@@ -208,7 +204,7 @@ fn install_together(
         };
         let text = current.get(workflow_path).map_or(workflow_source, String::as_str);
         let outcome = fixes_for(&failures[i], workflow_path, text, &edited);
-        let Some(fix) = outcome.fixes.into_iter().find(|f| !f.fallback) else {
+        let Some(fix) = outcome.fixes.into_iter().find(unattended) else {
             let reason = outcome.manual_reason.unwrap_or_else(|| "no fix".into());
             plan.skipped.push((i, reason));
             continue;

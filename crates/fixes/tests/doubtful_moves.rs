@@ -1,6 +1,6 @@
 //! A missing file found elsewhere in the repository, when the find is a
 //! guess: the plan `autoheal fix --write` writes and heal proposes holds no
-//! doubtful (Unsafe) rewrite of it, and a path named after the script's own
+//! doubtful (display-only) rewrite of it, and a path named after the script's own
 //! `cd` is not rewritten as if from the root.
 
 use autoheal_engine::Applicability;
@@ -87,7 +87,7 @@ fn offered(log: &str, workflow: &str, repo: &MemoryRepo) -> Vec<(String, String)
 
 /// The only file of the name is a committed template
 /// (`ios/templates/ExportOptions.plist`, placeholders for the team id): it
-/// may not be where the file went. The rewrite onto it is offered as Unsafe
+/// may not be where the file went. The rewrite onto it is offered as display-only
 /// (diagnose lists it), and the plan that is applied without a person holds
 /// none, saying why.
 #[test]
@@ -107,7 +107,7 @@ fn the_plan_holds_no_doubtful_rewrite_of_a_missing_file() {
         offered
             .fixes
             .iter()
-            .any(|f| !f.fallback && f.applicability == Applicability::Unsafe),
+            .any(|f| !f.fallback && f.applicability == Applicability::DisplayOnly),
         "the doubtful rewrite is still offered for a person: {:?}",
         offered.fixes.iter().map(|f| &f.title).collect::<Vec<_>>()
     );

@@ -18,8 +18,8 @@ use Category::{FileNotFound, MissingCommand, MissingDependency, OptionalJob, Rat
 const PATH: &str = ".github/workflows/ci.yml";
 
 /// What the first fix offered (never a fallback) must do. `autoheal fix
-/// --write` and heal apply it too, except a missing file's Unsafe rewrite,
-/// which the plan leaves to a person (`plan.rs`; `doubtful_moves.rs`).
+/// --write` and heal apply it too, except a display-only one (a missing file's rewrite
+/// onto a guess), which the plan leaves to a person (`plan.rs`; `doubtful_moves.rs`).
 #[derive(Clone, Copy, Debug)]
 enum Edit {
     /// No fix is applied.

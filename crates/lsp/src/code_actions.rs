@@ -64,12 +64,15 @@ pub fn code_actions(
                     continue;
                 };
                 out.push(CodeActionOrCommand::CodeAction(CodeAction {
-                    title: fix.title.clone(),
+                    title: quick_fix_title(fix),
                     kind: Some(CodeActionKind::QUICKFIX),
                     diagnostics: Some(vec![diag.clone()]),
                     edit: Some(edit),
+                    // Only a safe fix is preferred: editors apply a
+                    // preferred quick fix on a keystroke without showing it
+                    // (VS Code's auto fix).
                     is_preferred: Some(i == 0 && fix.applicability == Applicability::Safe),
-                    data: explanation(fix),
+                    data: data(fix),
                     ..Default::default()
                 }));
             }
@@ -91,8 +94,32 @@ pub fn code_actions(
     out
 }
 
-fn explanation(fix: &Fix) -> Option<serde_json::Value> {
-    (!fix.explanation.is_empty()).then(|| serde_json::json!({ "explanation": fix.explanation }))
+/// A single quick fix is a person choosing this one fix, with its edit in
+/// view: so a display-only fix (a guess only a person can confirm, such as
+/// a missing file's rewrite onto a file that may not be the one the step
+/// wanted) is offered here, its title saying it is a guess, and never
+/// preferred nor part of fix-all, which apply without a look at each fix.
+fn quick_fix_title(fix: &Fix) -> String {
+    match fix.applicability {
+        Applicability::DisplayOnly => format!("{} (a guess: check it before applying)", fix.title),
+        Applicability::Safe | Applicability::Unsafe => fix.title.clone(),
+    }
+}
+
+/// The code action's `data`: the fix's level, and its explanation.
+fn data(fix: &Fix) -> Option<serde_json::Value> {
+    let mut data = serde_json::json!({ "applicability": fix.applicability.as_str() });
+    if !fix.explanation.is_empty() {
+        data["explanation"] = serde_json::json!(fix.explanation);
+    }
+    Some(data)
+}
+
+/// Does fix-all (applied with no look at each fix) take this fix to the
+/// document at `path`? Safe ones only, decided by level: never an unsafe
+/// or a display-only one.
+fn fix_all_takes(f: &Fix, path: &str) -> bool {
+    f.applicability.applies_unattended(false) && f.edits.iter().all(|e| e.path == path)
 }
 
 /// All safe fixes to this document, applied round after round and verified
@@ -106,7 +133,7 @@ fn fix_all(analysis: &Analysis, relint: &dyn Fn(&str) -> fix::Relinted) -> Optio
         parse_errors: analysis.parse_errors,
         diagnostics: analysis.diagnostics.clone(),
     };
-    let allowed = |f: &Fix| f.applicability == Applicability::Safe && f.edits.iter().all(|e| e.path == path);
+    let allowed = |f: &Fix| fix_all_takes(f, &path);
     let text = fix::apply_in_rounds(&path, original, linted, &allowed, relint).text;
     (text != original).then(|| Edit::between(path, original, &text))
 }
@@ -140,5 +167,24 @@ mod tests {
         assert!(!wanted(Some(&[CodeActionKind::QUICKFIX]), FIX_ALL_KIND));
         assert!(!wanted(Some(&[CodeActionKind::from("source.fix")]), FIX_ALL_KIND));
         assert!(wanted(Some(&[CodeActionKind::QUICKFIX]), "quickfix"));
+    }
+
+    #[test]
+    fn fix_all_takes_safe_fixes_only_and_a_display_only_one_is_a_labelled_quick_fix() {
+        let edit = |path: &str| vec![Edit::insert(path, 0, "x")];
+        let safe = Fix::safe("Safe", edit("ci.yml"));
+        let unsafe_ = Fix::unsafe_("Unsafe", edit("ci.yml"));
+        let guess = Fix::display_only("Use `b` instead of `a`", edit("ci.yml"));
+        assert!(fix_all_takes(&safe, "ci.yml"));
+        assert!(!fix_all_takes(&safe, "other.yml"));
+        assert!(!fix_all_takes(&unsafe_, "ci.yml"));
+        assert!(!fix_all_takes(&guess, "ci.yml"));
+        assert_eq!(quick_fix_title(&safe), "Safe");
+        assert_eq!(quick_fix_title(&unsafe_), "Unsafe");
+        assert_eq!(
+            quick_fix_title(&guess),
+            "Use `b` instead of `a` (a guess: check it before applying)"
+        );
+        assert_eq!(data(&guess), Some(serde_json::json!({"applicability": "display-only"})));
     }
 }

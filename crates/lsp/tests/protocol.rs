@@ -490,6 +490,66 @@ async fn past_failures_get_fixes_for_the_current_text() {
     assert!(fixed.contains("PyYAML"), "{fixed}");
 }
 
+/// A past missing file whose only namesake is under `examples/`: the
+/// rewrite onto it is display-only. A person may still pick it as a single
+/// quick fix (its title says it is a guess, it is never preferred), and
+/// fix-all, which applies without a look, leaves it out.
+#[tokio::test]
+async fn a_display_only_fix_is_a_labelled_quick_fix_and_not_in_fix_all() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    std::fs::create_dir_all(root.join(".github/workflows")).unwrap();
+    std::fs::create_dir_all(root.join(".autoheal/failures")).unwrap();
+    std::fs::create_dir_all(root.join("examples")).unwrap();
+    std::fs::write(root.join("examples/requirements-dev.txt"), "pytest\n").unwrap();
+    let text = "on: push\njobs:\n  test:\n    runs-on: ubuntu-latest\n    timeout-minutes: 10\n    steps:\n      - uses: actions/checkout@v5 # autoheal: ignore[unpinned-uses]\n      - name: Install\n        run: pip install -r requirements-dev.txt\npermissions: {}\n";
+    std::fs::write(root.join(".github/workflows/ci.yml"), text).unwrap();
+    let record = json!({
+        "version": 1, "run_id": 8, "date": "2026-11-20T10:00:00Z", "workflow_path": ".github/workflows/ci.yml",
+        "workflow_hash": "fnv1a64:0000000000000000",
+        "failures": [{
+            "category": "file_not_found", "subject": "requirements-dev.txt", "fixable": true, "confidence": 0.9,
+            "job": "test", "step": {"number": 3, "name": "Install"},
+            "message": "ERROR: Could not open requirements file: [Errno 2] No such file or directory: 'requirements-dev.txt'",
+            "span": null, "fixes": []
+        }]
+    });
+    std::fs::write(root.join(".autoheal/failures/ci--8.json"), record.to_string()).unwrap();
+    let (mut c, _) = TestClient::start(Some(root), &[]).await;
+    let uri = file_uri(&root.join(".github/workflows/ci.yml"));
+    c.open(&uri, text).await;
+    let diags = c.diagnostics(&uri, Some(1)).await;
+    assert_eq!(codes(&diags), [autoheal_lsp::PAST_FAILURE_CODE]);
+    let actions = c
+        .request(
+            "textDocument/codeAction",
+            json!({"textDocument": {"uri": uri}, "range": diags[0]["range"], "context": {"diagnostics": diags}}),
+        )
+        .await;
+    let actions = actions.as_array().unwrap();
+    assert_eq!(actions.len(), 1, "the quick fix, and no fix-all: {actions:?}");
+    let action = &actions[0];
+    assert_eq!(action["kind"], "quickfix");
+    assert_eq!(action["data"]["applicability"], "display-only", "{action}");
+    assert!(
+        action["title"]
+            .as_str()
+            .unwrap()
+            .ends_with("(a guess: check it before applying)"),
+        "{action}"
+    );
+    assert_ne!(action["isPreferred"], true, "{action}");
+    let fixed = apply_edits(text, action["edit"]["changes"][&uri].as_array().unwrap(), false);
+    assert!(fixed.contains("-r examples/requirements-dev.txt"), "{fixed}");
+    let all = c
+        .request(
+            "textDocument/codeAction",
+            json!({"textDocument": {"uri": uri}, "range": range(0, 0, 0, 0), "context": {"diagnostics": [], "only": ["source.fixAll"]}}),
+        )
+        .await;
+    assert_eq!(all, json!([]), "{all}");
+}
+
 const CLEAN_BUT_NO_TIMEOUT: &str =
     "on: push\njobs:\n  build:\n    runs-on: ubuntu-latest\n    steps:\n      - run: make\npermissions: {}\n";
 

@@ -107,7 +107,8 @@ pub(super) fn in_local_action(ctx: &Ctx<'_>, step: &Step<'_>, rel: &str, raw: &s
     let fix = if how.is_strong(stayed.as_ref()) {
         Fix::safe(title, edits)
     } else {
-        Fix::unsafe_(title, edits)
+        // A guess about which file was meant: shown, never applied unattended.
+        Fix::display_only(title, edits)
     };
     let fix = fix.with_explanation(format!(
         "Step \"{name}\" runs the composite action `./{dir}`, whose step {} looks for `{full}`, which is not in the \

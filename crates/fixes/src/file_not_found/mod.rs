@@ -228,11 +228,15 @@ fn point_at(
     }
     let found = refs(ctx.source, step.node, rel);
     let live = changes_live_systems(job, step, &crate::elsewhere::step_text(ctx, job, step));
+    // A weak match, a sample or template, or a step that changes live
+    // systems: the file found may not be the one the step wanted, a guess
+    // only a person can confirm, so the rewrite is shown, never applied by a
+    // tool on its own (not Unsafe, which appliers take on request).
     let make = |title: String, edits: Vec<Edit>| {
         if how.is_strong(stayed) && !into_samples(full, to) && !live {
             Fix::safe(title, edits)
         } else {
-            Fix::unsafe_(title, edits)
+            Fix::display_only(title, edits)
         }
     };
     let (path, job_id, index) = (ctx.path.to_string(), job.id.to_string(), step.index);
@@ -839,7 +843,11 @@ jobs:
         let o = crate::fixes_for(&f, PATH, &other, &examples);
         let fix = o.fixes.first().expect("a rewrite");
         assert!(fix.title.contains("examples/prod.tfvars"), "{}", fix.title);
-        assert_eq!(fix.applicability, autoheal_engine::Applicability::Unsafe, "{fix:?}");
+        assert_eq!(
+            fix.applicability,
+            autoheal_engine::Applicability::DisplayOnly,
+            "{fix:?}"
+        );
         // A file moved between the project's own directories stays Safe, also
         // after mentions that use nothing (review88 M1): a cache key's
         // `hashFiles()` (never fails on a missing file), an echo's text, an
@@ -907,7 +915,11 @@ jobs:
         assert!(fix.title.contains("packages/db/prisma/schema.prisma"), "{}", fix.title);
         // A migration of a live database: offered, never applied without a
         // person (review89 M2).
-        assert_eq!(fix.applicability, autoheal_engine::Applicability::Unsafe, "{fix:?}");
+        assert_eq!(
+            fix.applicability,
+            autoheal_engine::Applicability::DisplayOnly,
+            "{fix:?}"
+        );
         // `prisma generate` reads the schema alone: the move is followed,
         // Safe when the whole directory went; with `prisma/migrations/` left
         // behind the schema found elsewhere may be another package's, so it
@@ -920,7 +932,7 @@ jobs:
         ]);
         for (files, want) in [
             (&moved_whole, autoheal_engine::Applicability::Safe),
-            (&left_behind, autoheal_engine::Applicability::Unsafe),
+            (&left_behind, autoheal_engine::Applicability::DisplayOnly),
         ] {
             let o = crate::fixes_for(&f, PATH, &generate, files);
             let fix = o.fixes.first().unwrap_or_else(|| panic!("{:?}", o.manual_reason));
@@ -931,7 +943,11 @@ jobs:
         let template = repo(&[("package.json", "{}"), ("templates/prisma/schema.prisma", "x")]);
         let o = crate::fixes_for(&f, PATH, &generate, &template);
         if let Some(fix) = o.fixes.iter().find(|x| !x.fallback) {
-            assert_eq!(fix.applicability, autoheal_engine::Applicability::Unsafe, "{fix:?}");
+            assert_eq!(
+                fix.applicability,
+                autoheal_engine::Applicability::DisplayOnly,
+                "{fix:?}"
+            );
         }
     }
 
@@ -950,7 +966,7 @@ jobs:
                 .find(|x| !x.fallback)
                 .unwrap_or_else(|| panic!("{:?}", o.manual_reason))
         };
-        use autoheal_engine::Applicability::{Safe, Unsafe};
+        use autoheal_engine::Applicability::{DisplayOnly, Safe};
         let moved = rewrite(&[
             ("backend/requirements/prod.txt", "flask\n"),
             ("backend/requirements/dev.txt", "pytest\n"),
@@ -962,7 +978,7 @@ jobs:
             ("v1/requirements/prod.txt", "flask==1.0\n"),
         ]);
         assert!(copy.title.contains("v1/requirements/prod.txt"), "{}", copy.title);
-        assert_eq!(copy.applicability, Unsafe, "{copy:?}");
+        assert_eq!(copy.applicability, DisplayOnly, "{copy:?}");
         let why = &copy.explanation;
         assert!(
             why.contains("`requirements/dev.txt` is still in `requirements/`"),
@@ -984,22 +1000,22 @@ jobs:
         };
         let moved = [("main.tf", ""), ("infra/envs/prod.tfvars", "x")];
         let legacy = [("main.tf", ""), ("legacy/envs/prod.tfvars", "x")];
-        use autoheal_engine::Applicability::{Safe, Unsafe};
-        assert_eq!(safety(wf, &moved), Unsafe);
-        assert_eq!(safety(wf, &legacy), Unsafe);
+        use autoheal_engine::Applicability::{DisplayOnly, Safe};
+        assert_eq!(safety(wf, &moved), DisplayOnly);
+        assert_eq!(safety(wf, &legacy), DisplayOnly);
         let plan = wf.replace("apply -auto-approve", "plan");
         assert_eq!(safety(&plan, &moved), Safe);
-        assert_eq!(safety(&plan, &legacy), Unsafe);
+        assert_eq!(safety(&plan, &legacy), DisplayOnly);
         // A vendored dependency's file of the same name is another
         // project's (review89 M4).
         let vendored = [("main.tf", ""), ("vendor/modules/net/envs/prod.tfvars", "x")];
-        assert_eq!(safety(&plan, &vendored), Unsafe);
+        assert_eq!(safety(&plan, &vendored), DisplayOnly);
         let helm = wf.replace(
             "terraform apply -auto-approve -var-file=envs/prod.tfvars",
             "helm upgrade --install web ./chart -f envs/prod.tfvars",
         );
         let helm_moved = [("chart/Chart.yaml", ""), ("infra/envs/prod.tfvars", "x")];
-        assert_eq!(safety(&helm, &helm_moved), Unsafe);
+        assert_eq!(safety(&helm, &helm_moved), DisplayOnly);
         // Other deploys (final review B, 1): by verb, script name, action
         // name or the job's environment; installs are not deploys.
         for run in [
@@ -1013,7 +1029,7 @@ jobs:
                 "terraform apply -auto-approve -var-file=envs/prod.tfvars",
                 &format!("{run} --x=envs/prod.tfvars"),
             );
-            assert_eq!(safety(&src, &moved), Unsafe, "{run}");
+            assert_eq!(safety(&src, &moved), DisplayOnly, "{run}");
         }
         let install = wf.replace(
             "terraform apply -auto-approve -var-file=envs/prod.tfvars",
@@ -1024,7 +1040,7 @@ jobs:
             "    runs-on: ubuntu-latest\n",
             "    runs-on: ubuntu-latest\n    environment: production\n",
         );
-        assert_eq!(safety(&environment, &moved), Unsafe);
+        assert_eq!(safety(&environment, &moved), DisplayOnly);
     }
 
     /// review87 H2, H3: a deploy folder the build did not write, and an Xcode
