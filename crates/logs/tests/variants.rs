@@ -3707,6 +3707,60 @@ const CASES: &[(&str, Category, Option<&str>)] = &[
         None,
     ),
     ("b113-nox-session-interpreter-not-found-log-failed.log", Unknown, None),
+    // Batch 116 (helper diag116): package publishing and registries as
+    // they fail in release jobs (pypa/gh-action-pypi-publish's trusted
+    // publishing, npm publish's E404 and provenance E422, cargo publish's
+    // token, dirty-tree and verify checks, gem push with MFA, dotnet nuget
+    // push's 409, the Central Portal's Maven plugin and the Gradle plugin's
+    // own wait, nexus-staging, vsce and ovsx, helm push to OCI), stated
+    // before the first run.
+    (
+        "b116-pypi-publish-trusted-invalid-publisher-environment.log",
+        Unknown,
+        None,
+    ),
+    ("b116-npm-publish-e404-scope-not-found-log-failed.log", Unknown, None),
+    (
+        "b116-npm-publish-provenance-e422-repository-url-after-warn.log",
+        Unknown,
+        None,
+    ),
+    ("b116-cargo-publish-no-token-secret-empty.log", Unknown, None),
+    ("b116-cargo-publish-dirty-stamped-source-ui.log", Unknown, None),
+    (
+        "b116-trap-cargo-publish-verify-include-str-outside-package-macos.log",
+        Unknown,
+        None,
+    ),
+    ("b116-gem-push-mfa-otp-required-log-failed.log", Unknown, None),
+    ("b116-dotnet-nuget-push-409-conflict-windows.log", Unknown, None),
+    (
+        "b116-maven-central-publishing-component-already-exists.log",
+        Unknown,
+        None,
+    ),
+    (
+        "b116-trap-gradle-central-portal-own-wait-timed-out-log-failed.log",
+        Unknown,
+        None,
+    ),
+    (
+        "b116-nexus-staging-ossrh-401-unauthorized-selfhosted.log",
+        Unknown,
+        None,
+    ),
+    ("b116-vsce-publish-pat-expired.log", Unknown, None),
+    (
+        "b116-ovsx-publish-version-already-published-log-failed.log",
+        Unknown,
+        None,
+    ),
+    ("b116-helm-push-ghcr-403-write-package-denied.log", Unknown, None),
+    (
+        "b116-helm-push-chart-archive-tag-name-log-failed.log",
+        FileNotFound,
+        Some("dist/ledger-api-v0.9.2.tgz"),
+    ),
     // Batch 115 (helper diag115): GitHub-ecosystem actions and cloud
     // logins as they fail in real jobs (deploy-pages, upload-pages-artifact,
     // action-gh-release, git-auto-commit-action, release-please,
@@ -4795,6 +4849,26 @@ const UNKNOWN_ROOT_LINES: &[(&str, u64)] = &[
     ("b113-numpy-dtype-size-changed-pmdarima-ui.log", 51),
     ("b113-cython3-noexcept-compile-error-editable-install.log", 89),
     ("b113-nox-session-interpreter-not-found-log-failed.log", 9),
+    // Batch 116, pinned when written (each tool's own reason: the index's
+    // refusal reason, npm's status line, cargo's and rustc's error, the
+    // registry's answer, the plugin's report, Gradle's cause).
+    ("b116-pypi-publish-trusted-invalid-publisher-environment.log", 83),
+    ("b116-npm-publish-e404-scope-not-found-log-failed.log", 29),
+    ("b116-npm-publish-provenance-e422-repository-url-after-warn.log", 95),
+    ("b116-cargo-publish-no-token-secret-empty.log", 54),
+    ("b116-cargo-publish-dirty-stamped-source-ui.log", 40),
+    (
+        "b116-trap-cargo-publish-verify-include-str-outside-package-macos.log",
+        48,
+    ),
+    ("b116-gem-push-mfa-otp-required-log-failed.log", 13),
+    ("b116-dotnet-nuget-push-409-conflict-windows.log", 55),
+    ("b116-maven-central-publishing-component-already-exists.log", 91),
+    ("b116-trap-gradle-central-portal-own-wait-timed-out-log-failed.log", 40),
+    ("b116-nexus-staging-ossrh-401-unauthorized-selfhosted.log", 60),
+    ("b116-vsce-publish-pat-expired.log", 67),
+    ("b116-ovsx-publish-version-already-published-log-failed.log", 11),
+    ("b116-helm-push-ghcr-403-write-package-denied.log", 41),
     // Batch 115, pinned when written.
     ("b115-deploy-pages-not-enabled-404.log", 48),
     (
@@ -5149,6 +5223,8 @@ const KNOWN_ROOT_LINES: &[(&str, u64)] = &[
     ("b113-nbconvert-execute-cell-seaborn-missing.log", 149),
     ("b113-papermill-input-notebook-moved-windows.log", 117),
     ("b113-pdm-run-pytest-not-in-env-prod-install.log", 88),
+    // Batch 116, stated when written: helm's own refusal.
+    ("b116-helm-push-chart-archive-tag-name-log-failed.log", 7),
     // Batch 115, pinned when written.
     ("b115-upload-pages-artifact-site-dir-missing-tar.log", 98),
     (
@@ -6717,6 +6793,78 @@ const ROOT_STEPS: &[(&str, Option<&str>, &str)] = &[
         Some("nox"),
         "Run nox",
     ),
+    // Batch 116, stated when written.
+    (
+        "b116-pypi-publish-trusted-invalid-publisher-environment.log",
+        None,
+        "./.github/.tmp/.generated-actions/run-pypi-publish-in-docker-container",
+    ),
+    (
+        "b116-npm-publish-e404-scope-not-found-log-failed.log",
+        Some("release"),
+        "Publish to npm",
+    ),
+    (
+        "b116-npm-publish-provenance-e422-repository-url-after-warn.log",
+        None,
+        "npm publish --provenance --access public",
+    ),
+    (
+        "b116-cargo-publish-no-token-secret-empty.log",
+        None,
+        "cargo publish -p quillmark-core --locked",
+    ),
+    (
+        "b116-cargo-publish-dirty-stamped-source-ui.log",
+        None,
+        "cargo publish --locked",
+    ),
+    (
+        "b116-trap-cargo-publish-verify-include-str-outside-package-macos.log",
+        None,
+        "cargo publish -p tidewater --dry-run",
+    ),
+    (
+        "b116-gem-push-mfa-otp-required-log-failed.log",
+        Some("release"),
+        "Build and push gem",
+    ),
+    (
+        "b116-dotnet-nuget-push-409-conflict-windows.log",
+        None,
+        "dotnet nuget push",
+    ),
+    (
+        "b116-maven-central-publishing-component-already-exists.log",
+        None,
+        "mvn -B -ntp deploy -Prelease -DskipTests",
+    ),
+    (
+        "b116-trap-gradle-central-portal-own-wait-timed-out-log-failed.log",
+        Some("release"),
+        "Publish to Maven Central",
+    ),
+    (
+        "b116-nexus-staging-ossrh-401-unauthorized-selfhosted.log",
+        None,
+        "mvn -B -ntp clean deploy -P ossrh -DskipTests",
+    ),
+    ("b116-vsce-publish-pat-expired.log", None, "npx @vscode/vsce publish"),
+    (
+        "b116-ovsx-publish-version-already-published-log-failed.log",
+        Some("publish-openvsx"),
+        "Publish to Open VSX",
+    ),
+    (
+        "b116-helm-push-ghcr-403-write-package-denied.log",
+        None,
+        "echo \"$GITHUB_TOKEN\" | helm registry login",
+    ),
+    (
+        "b116-helm-push-chart-archive-tag-name-log-failed.log",
+        Some("chart"),
+        "Package and push chart",
+    ),
     // Batch 115, stated when written.
     ("b115-deploy-pages-not-enabled-404.log", None, "actions/deploy-pages@v4"),
     (
@@ -7205,6 +7353,9 @@ const NOT_FIXABLE: &[(&str, &str)] = &[
     // the project's environment lacks (its dependency groups).
     ("b113-hf-cli-download-429-snapshot-log-failed.log", "token or cache"),
     ("b113-pdm-run-pytest-not-in-env-prod-install.log", "project binary"),
+    // Batch 116: the chart archive `helm push` is given is `helm package`'s
+    // output, named by the chart's version; no tracked file replaces it.
+    ("b116-helm-push-chart-archive-tag-name-log-failed.log", "build output"),
     // Batch 115: the directory upload-pages-artifact archives is the site
     // build's output, never a tracked path that moved.
     ("b115-upload-pages-artifact-site-dir-missing-tar.log", "build output"),
