@@ -6,6 +6,12 @@
 //! (`INSTALLATION FAILED: {reason}`, `UPGRADE FAILED: {reason}`, `ROLLBACK
 //! FAILED`, `UNINSTALLATION FAILED`, `cmd/helm`). `--wait`'s `timed out waiting
 //! for the condition` is Helm's own `--timeout`, not the job's time limit.
+//! `helm push` (`pkg/pusher/ocipusher.go`) takes only a chart archive (a
+//! directory is `cannot push directory, must provide chart archive (.tgz)`)
+//! and answers a path that is not there with `{path}: no such file`. The
+//! archive is `helm package`'s output, named `{chart}-{version}.tgz` after
+//! Chart.yaml's version: a missing one did not move, the step that names it
+//! (a tag's `v`, another version) or the packaging is the person's to fix.
 
 use super::util::{path_hit, regex};
 use super::{Entry, ex};
@@ -25,6 +31,17 @@ pub const ENTRIES: &[Entry] = &[
         )],
     },
     Entry {
+        id: "helm/push-archive-not-found",
+        grammar: "Error: {path}: no such file (helm push)",
+        needles: &[": no such file"],
+        check: push_archive_not_found,
+        examples: &[ex(
+            "Error: dist/ledger-api-v0.9.2.tgz: no such file",
+            Category::FileNotFound,
+            Some("dist/ledger-api-v0.9.2.tgz"),
+        )],
+    },
+    Entry {
         id: "helm/release-failed",
         grammar: "Error: {INSTALLATION|UPGRADE|ROLLBACK|UNINSTALLATION} FAILED: {reason}",
         needles: &[" FAILED: "],
@@ -40,6 +57,20 @@ pub const ENTRIES: &[Entry] = &[
 fn chart_path_not_found(line: &Line<'_>) -> Option<Hit> {
     let c = regex!(r#"^Error: path "([^"]+)" not found$"#).captures(line.text.trim())?;
     Some(path_hit(&c[1], 0.7, "Helm was given a chart path that does not exist."))
+}
+
+/// `helm push`'s missing chart archive: shown, never fixed (the archive is
+/// the run's output; see the module documentation).
+fn push_archive_not_found(line: &Line<'_>) -> Option<Hit> {
+    let c = regex!(r"^(?:Error: )?(\S+\.tgz): no such file$").captures(line.text.trim())?;
+    let hit = path_hit(
+        &c[1],
+        0.7,
+        "helm push was given a chart archive that does not exist: `helm package` names it {chart}-{version}.tgz after \
+         Chart.yaml's version, so the step's name for it (a tag with its `v`, another version) or the packaging is \
+         what to check (a manual fix).",
+    );
+    Some(hit.fixable(false))
 }
 
 fn release_failed(line: &Line<'_>) -> Option<Hit> {
@@ -64,6 +95,26 @@ mod tests {
             release_failed,
             &["Error: INSTALLATION FAILED: timed out waiting for the condition"],
             &["BUILD FAILED: see above", "Error: INSTALL FAILED: x"],
+        );
+        assert_reads(
+            push_archive_not_found,
+            &[
+                "Error: charts-dist/app-1.4.0.tgz: no such file",
+                "dist/ledger-api-v0.9.2.tgz: no such file",
+            ],
+            &[
+                // Not an archive (helm push refuses a directory first), or
+                // another program's wording.
+                "Error: charts/app: no such file",
+                "Error: open dist/app-1.0.0.tgz: no such file or directory",
+                "cat: dist/app-1.0.0.tgz: No such file or directory",
+            ],
+        );
+        let hit =
+            push_archive_not_found(&Line::plain("Error: dist/ledger-api-v0.9.2.tgz: no such file")).expect("read");
+        assert_eq!(
+            (hit.category, hit.subject.as_deref(), hit.fixable),
+            (Category::FileNotFound, Some("dist/ledger-api-v0.9.2.tgz"), false)
         );
         assert_reads(
             chart_path_not_found,
