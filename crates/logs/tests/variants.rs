@@ -4378,7 +4378,10 @@ const UNKNOWN_ROOT_LINES: &[(&str, u64)] = &[
     // line, twine's ERROR line, Octokit's error, Gradle's cause).
     ("b76-gh-pr-create-actions-not-permitted.log", 112),
     ("b76-cargo-openssl-sys-container-log-failed.log", 26),
-    ("b76-npm-publish-e403-previously-published.log", 125),
+    // Pinned at npm's `code E403` line when written; moved by batch 116's
+    // `npm_publish.rs` to the status line below it, which holds the
+    // registry's reason (`- PUT … - You cannot publish over …`).
+    ("b76-npm-publish-e403-previously-published.log", 126),
     ("b76-twine-file-already-exists-ui.log", 94),
     ("b76-github-script-bad-credentials-401.log", 42),
     ("b76-selfhosted-android-sdk-location-not-found.log", 84),

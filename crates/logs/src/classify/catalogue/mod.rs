@@ -25,7 +25,7 @@
 //!    (`{n} failed`, `compilation errors`) that other tools print too; `huggingface` (the Hub's gated, uncached
 //!    and refused requests, ahead of `http`'s status lines), `jupyter` (nbclient's cell errors and per-cell
 //!    limit), `papermill`, `hypothesis`, `xdist` (a dead pytest-xdist worker), `cython`, `pdm` (`pdm run`), ahead
-//!    of pytest's summaries in `python`; `python`, `python_lint` (ruff, flake8, mypy), `tox`, `yarn_pnp` (Yarn's Plug'n'Play resolver), `node`, `vite` (its Rollup build's unresolved import), `esbuild`, `webpack` (their unresolved imports, webpack's only under an error's heading), `nextjs` (its type check's error), `jvm`, `go`, `cargo`, `protoc` (a code generator plugin it could not start), `zizmor` (its findings, where zizmor ran), `cargo_deny` (its bans check, ahead of `deno lint`'s same `error[{rule}]:` shape), `rustup`, `ruby`, `php`, `r`, `dotnet`, `pester`, `kubernetes`,
+//!    of pytest's summaries in `python`; `pypi_publish` (pypa/gh-action-pypi-publish's refused trusted-publishing exchange, its reason line), `python`, `python_lint` (ruff, flake8, mypy), `tox`, `yarn_pnp` (Yarn's Plug'n'Play resolver), `npm_publish` (the registry's refusal of `npm publish`, its status line under the `code E{status}` heading), `node`, `vite` (its Rollup build's unresolved import), `esbuild`, `webpack` (their unresolved imports, webpack's only under an error's heading), `nextjs` (its type check's error), `central_portal` (the Sonatype Central Portal's failed deployment, ahead of Maven's goal failure that repeats it), `jvm`, `go`, `cargo`, `protoc` (a code generator plugin it could not start), `zizmor` (its findings, where zizmor ran), `cargo_deny` (its bans check, ahead of `deno lint`'s same `error[{rule}]:` shape), `rustup`, `ruby`, `php`, `r`, `dotnet`, `pester`, `kubernetes`,
 //!    `terraform`, `tflint`, `cocoapods`, `dart`, `swift` (SwiftPM, XCTest), `elixir`
 //!    (Mix, ExUnit), `hex` (Hex's failed package download), `haskell` (cabal, GHC, Stack), `bazel`, `conan`, `deno`,
 //!    `nix`, `helm`, `chart_testing` (a chart `ct` failed), `aws` (the CLI, SDKs and configure-aws-credentials), `aws_sam` (the SAM CLI's missing template),
@@ -82,6 +82,7 @@ mod biome;
 mod build_tools;
 mod cargo;
 mod cargo_deny;
+mod central_portal;
 mod changesets;
 mod chart_testing;
 mod clojure;
@@ -139,6 +140,7 @@ mod netlify;
 mod nextjs;
 mod nix;
 mod node;
+mod npm_publish;
 mod ocaml;
 mod oclif;
 mod pa11y;
@@ -157,6 +159,7 @@ mod pre_commit;
 mod prisma;
 mod protoc;
 mod pulumi;
+mod pypi_publish;
 mod python;
 mod python_lint;
 mod r;
@@ -397,15 +400,18 @@ pub const EMITTERS: &[(&str, &[Entry])] = &[
     ("xdist", xdist::ENTRIES),
     ("cython", cython::ENTRIES),
     ("pdm", pdm::ENTRIES),
+    ("pypi_publish", pypi_publish::ENTRIES),
     ("python", python::ENTRIES),
     ("python_lint", python_lint::ENTRIES),
     ("tox", tox::ENTRIES),
     ("yarn_pnp", yarn_pnp::ENTRIES),
+    ("npm_publish", npm_publish::ENTRIES),
     ("node", node::ENTRIES),
     ("vite", vite::ENTRIES),
     ("esbuild", esbuild::ENTRIES),
     ("webpack", webpack::ENTRIES),
     ("nextjs", nextjs::ENTRIES),
+    ("central_portal", central_portal::ENTRIES),
     ("jvm", jvm::ENTRIES),
     ("go", go::ENTRIES),
     ("cargo", cargo::ENTRIES),
