@@ -412,30 +412,55 @@ fn blind_pipeline(code: &str) -> String {
     )
 }
 
-/// The program a pipeline ends in when that program is a check, whose
-/// status is its answer: `grep` (and `egrep`, `fgrep`) exits 1 when nothing
-/// matches, `jq -e`/`--exit-status` when the last output is `false` or
-/// `null`, `test`/`[` on a false condition.
-fn last_check(code: &str) -> Option<String> {
+/// A check in a pipeline, whose status is its answer: `grep` (and `egrep`,
+/// `fgrep`) exits 1 when nothing matches, `jq -e`/`--exit-status` when the
+/// last output is `false` or `null`, `test`/`[` on a false condition. The
+/// pipeline's last command, or, under `pipefail` (where the pipeline fails
+/// with the status of the last command that failed, bash's manual on
+/// pipelines), any of its commands: `gh api … | grep -m 1 tag_name | cut …`
+/// fails with grep's no-match.
+fn pipeline_check(code: &str, pipefail: bool) -> Option<Check> {
     let lexed = shell_lex::lex(code).ok()?;
-    if lexed.commands.len() < 2 {
+    let n = lexed.commands.len();
+    if n < 2 {
         return None;
     }
-    let words: Vec<&str> = lexed.commands.last()?.words.iter().map(|w| w.text.as_str()).collect();
-    let program = shell_lex::program_name(words.first()?);
-    let jq_exit_status = program == "jq"
-        && words[1..]
-            .iter()
-            .any(|w| *w == "--exit-status" || (w.starts_with('-') && !w.starts_with("--") && w[1..].contains('e')));
-    (matches!(program, "grep" | "egrep" | "fgrep" | "test" | "[") || jq_exit_status).then(|| program.to_string())
+    let looked_at = if pipefail { 0 } else { n - 1 };
+    lexed.commands[looked_at..].iter().enumerate().rev().find_map(|(i, c)| {
+        let words: Vec<&str> = c.words.iter().map(|w| w.text.as_str()).collect();
+        let program = shell_lex::program_name(words.first()?);
+        let jq_exit_status = program == "jq"
+            && words[1..]
+                .iter()
+                .any(|w| *w == "--exit-status" || (w.starts_with('-') && !w.starts_with("--") && w[1..].contains('e')));
+        (matches!(program, "grep" | "egrep" | "fgrep" | "test" | "[") || jq_exit_status).then(|| Check {
+            program: program.to_string(),
+            last: looked_at + i == n - 1,
+        })
+    })
 }
 
-/// Why a pipeline ending in a check is not looped.
-fn ends_in_a_check(code: &str, check: &str) -> String {
+/// A check a pipeline runs ([`pipeline_check`]).
+struct Check {
+    program: String,
+    /// It is the pipeline's last command.
+    last: bool,
+}
+
+/// Why a pipeline running a check is not looped.
+fn ends_in_a_check(code: &str, check: &Check) -> String {
+    let program = &check.program;
+    let where_ = if check.last {
+        format!("`{code}` ends in `{program}`, whose status is a check's answer")
+    } else {
+        format!(
+            "`{code}` pipes through `{program}`, whose status is a check's answer, and under `pipefail` the pipeline \
+             fails with it"
+        )
+    };
     format!(
-        "`{code}` ends in `{check}`, whose status is a check's answer: a retry loop would take a negative answer (no \
-         match) for a refused request and run the fetch again through every attempt and wait before failing, so it is \
-         not looped"
+        "{where_}: a retry loop would take a negative answer (no match) for a refused request and run the fetch again \
+         through every attempt and wait before failing, so it is not looped"
     )
 }
 
@@ -464,9 +489,9 @@ struct Unit {
     /// A pipeline run without `pipefail`: its status is its last command's,
     /// so a loop around it cannot see the fetch fail ([`blind_pipeline`]).
     blind_pipeline: bool,
-    /// A pipeline ending in a check (`grep`, `jq -e`): the program, whose
+    /// A pipeline whose status may be a check's (`grep`, `jq -e`), whose
     /// negative answer a loop would retry ([`ends_in_a_check`]).
-    check: Option<String>,
+    check: Option<Check>,
 }
 
 /// The command the log names (`….sh: line N`), else every command of the
@@ -644,7 +669,7 @@ fn units(script: &Script<'_>, mut pipefail: bool) -> Vec<Unit> {
             pull: None,
             on_refusal: false,
             blind_pipeline: !pipefail && is_pipeline(code),
-            check: last_check(code),
+            check: pipeline_check(code, pipefail),
         });
         // `|&` pipes into the next line like `|` (bash's `2>&1 |`).
         continued = code.ends_with('|') || code.ends_with("|&") || code.ends_with("&&") || code.ends_with('(');

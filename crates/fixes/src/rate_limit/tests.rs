@@ -1751,3 +1751,50 @@ fn a_pipeline_ending_in_a_check_is_not_looped() {
     let src = "on: push\njobs:\n  r:\n    runs-on: ubuntu-latest\n    steps:\n      - name: Check\n        shell: bash\n        run: |\n          gh api repos/o/r/pulls/1 | jq -r .title\n";
     assert!(apply_only(&f, src).contains("if gh api repos/o/r/pulls/1 | jq -r .title; then"));
 }
+
+/// Under `pipefail` a pipeline fails with the status of its last failing
+/// command, so a check in its middle answers for it too: `gh api
+/// repos/o/r/releases | grep -m 1 tag_name | cut …` (the latest tag's name)
+/// fails when grep finds no match, and a loop would sleep through every
+/// attempt on that answer. Not looped, with the reason naming the check;
+/// without `pipefail` the pipeline's status is the last command's and the reason is the
+/// blind pipeline's, as before.
+#[test]
+fn a_check_in_the_middle_of_a_pipeline_under_pipefail_is_not_looped() {
+    let f = limited(RateLimitService::GithubRestSecondary, "r").at_step_name("Tag");
+    let step = |shell: &str, line: &str| {
+        format!(
+            "on: push\njobs:\n  r:\n    runs-on: ubuntu-latest\n    steps:\n      - name: Tag\n{shell}        run: |\n          {line}\n"
+        )
+    };
+    for line in [
+        "gh api repos/o/r/releases | grep -m 1 tag_name | cut -d : -f 2 > tag.txt",
+        "gh api repos/o/r/pulls/1 | jq -e .merged | tee merged.txt",
+    ] {
+        for src in [
+            step("        shell: bash\n", line),
+            step("", &format!("set -o pipefail\n          {line}")),
+        ] {
+            let o = fixes_for(&f, PATH, &src, &autoheal_engine::repo::NoRepo);
+            for fix in &o.fixes {
+                let text: String = fix.edits.iter().map(|e| e.new_text.as_str()).collect();
+                assert!(!text.contains("for attempt in"), "{src}\n{text}");
+            }
+            let why = o.manual_reason.unwrap_or_default();
+            assert!(
+                why.contains("pipes through") && why.contains("a check's answer"),
+                "{src}\n{why}"
+            );
+        }
+        let why = fixes_for(&f, PATH, &step("", line), &autoheal_engine::repo::NoRepo)
+            .manual_reason
+            .unwrap_or_default();
+        assert!(why.contains("cannot tell the fetch's failure"), "{line}\n{why}");
+    }
+    // Filters that only transform pass, `pipefail` or not.
+    let src = step(
+        "        shell: bash\n",
+        "gh api repos/o/r/releases | jq -r '.[0].tag_name' | tee tag.txt",
+    );
+    assert!(apply_only(&f, &src).contains("if gh api repos/o/r/releases | jq -r '.[0].tag_name' | tee tag.txt; then"));
+}
