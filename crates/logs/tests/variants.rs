@@ -3891,6 +3891,58 @@ const CASES: &[(&str, Category, Option<&str>)] = &[
         Unknown,
         None,
     ),
+    // Batch 118 (helper diag118): Windows build and packaging toolchains
+    // (signtool, MSBuild's MSB8020/MSB4019/MSB3027, WiX v3 candle and v4
+    // `wix build`, Inno Setup's ISCC, vcpkg's baseline, Chocolatey, winget,
+    // Windows PowerShell 5.1, git's long paths on checkout), stated before
+    // the first run.
+    ("b118-signtool-no-certificates-fork-pr-windows.log", Unknown, None),
+    (
+        "b118-trap-signtool-timestamp-server-unreachable-log-failed.log",
+        Unknown,
+        None,
+    ),
+    ("b118-msbuild-msb8020-v142-toolset-windows-2025.log", Unknown, None),
+    (
+        "b118-dotnet-build-msb4019-webapplication-targets-log-failed.log",
+        Unknown,
+        None,
+    ),
+    (
+        "b118-msbuild-msb3027-exe-locked-by-service-selfhosted.log",
+        Unknown,
+        None,
+    ),
+    ("b118-wix3-candle-cndl0150-undefined-variable-ui.log", Unknown, None),
+    (
+        "b118-wix4-wix0103-publish-dir-elsewhere.log",
+        FileNotFound,
+        Some("publish/Tally.exe"),
+    ),
+    (
+        "b118-wix-cli-not-recognized-pwsh-windows-2025.log",
+        MissingCommand,
+        Some("wix"),
+    ),
+    (
+        "b118-inno-setup-ispp-undeclared-identifier-log-failed.log",
+        Unknown,
+        None,
+    ),
+    (
+        "b118-vcpkg-baseline-commit-not-in-runner-clone-log-failed.log",
+        Unknown,
+        None,
+    ),
+    ("b118-trap-checkout-filename-too-long-windows.log", Unknown, None),
+    ("b118-ps51-remove-item-file-in-use-selfhosted.log", Unknown, None),
+    ("b118-choco-msi-exit-1603-sqllocaldb-log-failed.log", Unknown, None),
+    ("b118-trap-choco-execution-timeout-not-job-limit.log", Unknown, None),
+    (
+        "b118-winget-installer-hash-mismatch-admin-windows-2025.log",
+        Unknown,
+        None,
+    ),
 ];
 
 /// For every `unknown` row, the log line (1-based) of the root cause's first
@@ -4915,6 +4967,19 @@ const UNKNOWN_ROOT_LINES: &[(&str, u64)] = &[
     ("b114-cordova-build-tools-31-corrupted-log-failed.log", 23),
     ("b114-xcodebuild-pods-sandbox-not-in-sync-restored-pods-cache.log", 65),
     ("b114-tauri-updater-signing-key-missing-fork-pr-windows.log", 65),
+    ("b118-signtool-no-certificates-fork-pr-windows.log", 40),
+    ("b118-trap-signtool-timestamp-server-unreachable-log-failed.log", 15),
+    ("b118-msbuild-msb8020-v142-toolset-windows-2025.log", 46),
+    ("b118-dotnet-build-msb4019-webapplication-targets-log-failed.log", 7),
+    ("b118-msbuild-msb3027-exe-locked-by-service-selfhosted.log", 38),
+    ("b118-wix3-candle-cndl0150-undefined-variable-ui.log", 35),
+    ("b118-inno-setup-ispp-undeclared-identifier-log-failed.log", 14),
+    ("b118-vcpkg-baseline-commit-not-in-runner-clone-log-failed.log", 13),
+    ("b118-trap-checkout-filename-too-long-windows.log", 38),
+    ("b118-ps51-remove-item-file-in-use-selfhosted.log", 26),
+    ("b118-choco-msi-exit-1603-sqllocaldb-log-failed.log", 19),
+    ("b118-trap-choco-execution-timeout-not-job-limit.log", 44),
+    ("b118-winget-installer-hash-mismatch-admin-windows-2025.log", 36),
 ];
 
 /// For rows whose category is not `unknown`, the log line (1-based) of the
@@ -5239,6 +5304,8 @@ const KNOWN_ROOT_LINES: &[(&str, u64)] = &[
     ("b114-xcodebuild-export-options-plist-moved-macos14.log", 62),
     ("b114-electron-builder-mac-icon-resource-not-found.log", 69),
     ("b114-emulator-x86-64-avd-on-macos14-arm64-boot-timeout.log", 78),
+    ("b118-wix4-wix0103-publish-dir-elsewhere.log", 46),
+    ("b118-wix-cli-not-recognized-pwsh-windows-2025.log", 42),
 ];
 
 /// `None` when the root cause of fixture `name` begins on line `want`; else
@@ -7021,6 +7088,81 @@ const ROOT_STEPS: &[(&str, Option<&str>, &str)] = &[
         None,
         "tauri-apps/tauri-action@v0",
     ),
+    (
+        "b118-signtool-no-certificates-fork-pr-windows.log",
+        None,
+        "& \"C:\\Program Files (x86)\\Windows Kits",
+    ),
+    (
+        "b118-trap-signtool-timestamp-server-unreachable-log-failed.log",
+        Some("release (x64)"),
+        "Sign installer",
+    ),
+    (
+        "b118-msbuild-msb8020-v142-toolset-windows-2025.log",
+        None,
+        "msbuild tinyray.sln",
+    ),
+    (
+        "b118-dotnet-build-msb4019-webapplication-targets-log-failed.log",
+        Some("build"),
+        "Build",
+    ),
+    (
+        "b118-msbuild-msb3027-exe-locked-by-service-selfhosted.log",
+        None,
+        "msbuild Ledger.sln",
+    ),
+    (
+        "b118-wix3-candle-cndl0150-undefined-variable-ui.log",
+        None,
+        "msbuild installer\\Setup.wixproj",
+    ),
+    (
+        "b118-wix4-wix0103-publish-dir-elsewhere.log",
+        None,
+        "wix build installer\\Package.wxs",
+    ),
+    (
+        "b118-wix-cli-not-recognized-pwsh-windows-2025.log",
+        None,
+        "wix extension add",
+    ),
+    (
+        "b118-inno-setup-ispp-undeclared-identifier-log-failed.log",
+        Some("installer"),
+        "Compile installer",
+    ),
+    (
+        "b118-vcpkg-baseline-commit-not-in-runner-clone-log-failed.log",
+        Some("windows"),
+        "Configure",
+    ),
+    (
+        "b118-trap-checkout-filename-too-long-windows.log",
+        None,
+        "actions/checkout@v4",
+    ),
+    (
+        "b118-ps51-remove-item-file-in-use-selfhosted.log",
+        None,
+        "if (Test-Path dist)",
+    ),
+    (
+        "b118-choco-msi-exit-1603-sqllocaldb-log-failed.log",
+        Some("integration (windows)"),
+        "Install SQL LocalDB",
+    ),
+    (
+        "b118-trap-choco-execution-timeout-not-job-limit.log",
+        None,
+        "choco install visualstudio2022-workload-vctools",
+    ),
+    (
+        "b118-winget-installer-hash-mismatch-admin-windows-2025.log",
+        None,
+        "winget install --id Kitware.CMake",
+    ),
 ];
 
 /// Words the root cause's message must have: a log cut short must say that
@@ -7365,6 +7507,12 @@ const NOT_FIXABLE: &[(&str, &str)] = &[
     // Batch 114: a path electron-builder's own configuration names (its
     // `mac.icon`), which no edit of the workflow reaches.
     ("b114-electron-builder-mac-icon-resource-not-found.log", "tool's config"),
+    // Batch 118: a file WiX's source names under a directory the job's
+    // own publish step writes (a build output, in the tool's source file),
+    // and WiX's `wix` CLI, a .NET tool no fix installs (its major is a
+    // person's call: WiX 6 and later ask for an EULA acceptance).
+    ("b118-wix4-wix0103-publish-dir-elsewhere.log", "build output"),
+    ("b118-wix-cli-not-recognized-pwsh-windows-2025.log", "not a known tool"),
 ];
 
 fn expected_fixable(name: &str, category: Category, subject: Option<&str>) -> bool {
