@@ -31,7 +31,10 @@
 //!    `nix`, `helm`, `chart_testing` (a chart `ct` failed), `aws` (the CLI, SDKs and configure-aws-credentials), `aws_sam` (the SAM CLI's missing template),
 //!    `gcloud`, `azure` (az and Entra ID sign-in), `playwright`, `cypress`,
 //!    `fastlane` (its actions' errors, the closing `[!]` repeat, its own `-showBuildSettings` limit), `xcodebuild` (the archive export), `expo` (EAS CLI's account check), `tauri` (its bundler), `electron_builder` (a resource its configuration names), `android` (sdkmanager, the emulator, the Android Gradle plugin's checks), `apple` (notarytool, hdiutil),
-//!    `packages` (apt, apk, dnf/dnf5/yum, zypper, brew, choco, winget), `git`, `ssh` (OpenSSH's host key checks),
+//!    `signtool` (SignTool's refusals), `wix` (the WiX Toolset's errors, a source file it did not find), `inno_setup`
+//!    (ISCC's compile errors), `vcpkg` (its baseline refusals, ahead of CMake's `vcpkg install failed.` heading),
+//!    `packages` (apt, apk, dnf/dnf5/yum, zypper, brew, choco, winget), `chocolatey` (an installer's exit code, its own
+//!    execution timeout, its counts), `git`, `ssh` (OpenSSH's host key checks),
 //!    `netlify` (the Netlify CLI's deploy folder), `firebase` (the Firebase CLI's project root), `flutter_action` (its release-manifest lookup), `snyk` (its test summary), `goreleaser` (its failed run's error), `semantic_release`, `changesets` (a refused publish), `sphinx` (the warning `-W` stopped on), `lychee` (a failed link), `hadolint`, `markdownlint`, `codespell`, `typos`, `commitlint`, `actionlint`, `stylelint`, `biome`, `size_limit`, `pa11y` (their findings; stylelint's and ESLint's pattern that matched no file), `docusaurus` (its broken links), `gatsby` (a GraphQL query's reason), `angular` (a target's builder package), `dune` (a library not found), `cuda` (nvcc's refusal), `zephyr` (a board it does not know), `platformio` (a package its registry has no build of for the machine), `godot` (a missing export template), `scalatest` (a failed test), `asdf` (a shim with no installed version), `trivy` (its scan's total), `codeql` (the CLI's nothing-extracted message, upload-sarif's missing SARIF path, ahead of `actions`' generic path message), `semgrep` and `dependency_review` (their first finding),
 //!    `prisma` (its CLI's `--schema` lookup), `liquibase` (a changelog not on its search path), `ansible`
 //!    (`ansible-playbook`'s missing playbook, a task's `fatal:` result), `packer` (its plugin getter's GitHub limit),
@@ -85,6 +88,7 @@ mod cargo_deny;
 mod central_portal;
 mod changesets;
 mod chart_testing;
+mod chocolatey;
 mod clojure;
 mod cmake_system;
 mod cocoapods;
@@ -125,6 +129,7 @@ mod hex;
 mod http;
 mod huggingface;
 mod hypothesis;
+mod inno_setup;
 mod julia;
 mod jupyter;
 mod jvm;
@@ -172,6 +177,7 @@ mod semgrep;
 mod serverless;
 mod setup_versions;
 mod shell;
+mod signtool;
 mod size_limit;
 mod snyk;
 mod sphinx;
@@ -188,8 +194,10 @@ mod tox;
 mod trivy;
 mod typos;
 pub(crate) mod util;
+mod vcpkg;
 mod vite;
 mod webpack;
+mod wix;
 mod xcodebuild;
 mod xdist;
 mod yarn_pnp;
@@ -452,7 +460,12 @@ pub const EMITTERS: &[(&str, &[Entry])] = &[
     ("electron_builder", electron_builder::ENTRIES),
     ("android", android::ENTRIES),
     ("apple", apple::ENTRIES),
+    ("signtool", signtool::ENTRIES),
+    ("wix", wix::ENTRIES),
+    ("inno_setup", inno_setup::ENTRIES),
+    ("vcpkg", vcpkg::ENTRIES),
     ("packages", packages::ENTRIES),
+    ("chocolatey", chocolatey::ENTRIES),
     ("git", git::ENTRIES),
     ("ssh", ssh::ENTRIES),
     ("netlify", netlify::ENTRIES),

@@ -13,7 +13,11 @@
 //! provider of '{name}' found.`), Homebrew's (`Error: No available formula with
 //! the name "{name}"`), Chocolatey's (`{name} not installed. The package was not
 //! found with the source(s) listed.`) and winget's (`No package found matching
-//! input criteria.`, its `APPINSTALLER_CLI_ERROR_NO_APPLICATIONS_FOUND`).
+//! input criteria.`, its `APPINSTALLER_CLI_ERROR_NO_APPLICATIONS_FOUND`;
+//! `Installer hash does not match; this cannot be overridden when running as
+//! admin`, its refusal of a download whose SHA-256 is not the manifest's).
+//! Chocolatey's installer exit codes, its own execution timeout and its counts
+//! are in `chocolatey.rs`.
 //! Also apt's `E: The repository '…' does not have a Release file.`, its `E:
 //! The repository '{uri} {suite} InRelease' is not signed.` (`apt-pkg/acquire-item.cc`,
 //! after `W: GPG error: … NO_PUBKEY {key}` when the repository's key is not
@@ -255,6 +259,18 @@ pub const ENTRIES: &[Entry] = &[
         ],
     },
     Entry {
+        id: "packages/winget-hash-mismatch",
+        grammar: "Installer hash does not match; this cannot be overridden when running as admin | Installer hash does \
+                  not match; … (winget: the download's SHA-256 is not the manifest's)",
+        needles: &["Installer hash does not match"],
+        check: winget_hash_mismatch,
+        examples: &[ex(
+            "Installer hash does not match; this cannot be overridden when running as admin",
+            Category::Unknown,
+            None,
+        )],
+    },
+    Entry {
         id: "packages/dpkg-unmet-build-dependencies",
         grammar: "dpkg-checkbuilddeps: error: Unmet build dependencies: {deps} (dpkg-buildpackage's check of \
                   debian/control's Build-Depends)",
@@ -430,6 +446,23 @@ fn choco_checksum_mismatch(line: &Line<'_>) -> Option<Hit> {
     })
 }
 
+/// winget's download does not have the SHA-256 its manifest declares (the
+/// publisher replaced the file at that URL, or the manifest is stale): winget
+/// refuses to run it, and as administrator (a hosted runner's user) it allows
+/// no override; a person picks another version or source.
+fn winget_hash_mismatch(line: &Line<'_>) -> Option<Hit> {
+    line.text
+        .trim_start()
+        .starts_with("Installer hash does not match")
+        .then(|| {
+            Hit::install_failure(
+                "winget refused the installer it downloaded: its hash is not the one the package's manifest declares \
+             (the publisher replaced the file, or the manifest is stale), and running as administrator winget allows \
+             no override. Another version or source is a person's call.",
+            )
+        })
+}
+
 /// The Debian package's declared build dependencies are not installed on
 /// the runner (`apt-get build-dep`, or an install of each, is missing): a
 /// person adds the install; its names are Debian relations, not commands.
@@ -549,6 +582,19 @@ mod tests {
                 "echo \"E: The repository 'x y InRelease' is not signed.\" >&2 # docs",
             ],
         );
+    }
+
+    #[test]
+    fn wingets_hash_refusal_is_a_failed_install() {
+        let hit = winget_hash_mismatch(&Line::plain(
+            "Installer hash does not match; this cannot be overridden when running as admin",
+        ))
+        .expect("read");
+        assert_eq!(
+            (hit.category, hit.strength),
+            (Category::Unknown, crate::classify::hit::Strength::InstallFailure)
+        );
+        assert!(winget_hash_mismatch(&Line::plain("echo Installer hash does not match")).is_none());
     }
 
     #[test]
