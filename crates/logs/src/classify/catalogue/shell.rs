@@ -42,7 +42,9 @@
 //! Windows PowerShell 5.1's record `+ CategoryInfo : ParserError: (:) [],
 //! ParseException`), and PowerShell 7's ConciseView header of any error that
 //! stopped the script (`{command or error id}: {script}.ps1:{line}`; the
-//! message under its `Line |` frame).
+//! message under its `Line |` frame), and Windows PowerShell 5.1's error
+//! record (`{command} : {message}` above `At {script}.ps1:{line}
+//! char:{column}`).
 
 use super::util::{after, command_hit, path_hit, quoted, regex, runner_hit};
 use super::{Entry, ex, ex_after};
@@ -560,6 +562,19 @@ pub const ENTRIES: &[Entry] = &[
         needles: &[".ps1:"],
         check: powershell_error_record,
         examples: &[ex("Copy-Item: D:\\a\\_temp\\5b0c6f2e.ps1:2", Category::Unknown, None)],
+    },
+    Entry {
+        id: "shell/powershell51-error-record",
+        grammar: "{command} : {message} then `At {script}.ps1:{line} char:{column}` (or `At line:{line} \
+                  char:{column}`; Windows PowerShell 5.1's error record, the `+` frame and `+ CategoryInfo` lines below)",
+        needles: &[" char:"],
+        check: powershell51_error_record,
+        examples: &[ex_after(
+            &["Remove-Item : Cannot remove item C:\\w\\dist\\app.exe: Access to the path is denied."],
+            "At C:\\actions-runner\\_work\\_temp\\5f1b.ps1:2 char:23",
+            Category::Unknown,
+            None,
+        )],
     },
     Entry {
         id: "shell/syntax-error",
@@ -1102,9 +1117,62 @@ fn powershell_error_record(line: &Line<'_>) -> Option<Hit> {
         })
 }
 
+/// Windows PowerShell 5.1's error record, read at its position line (`At
+/// {script}.ps1:{line} char:{column}`, which only such a record prints)
+/// under its first line, `{command} : {message}` (a cmdlet, `&`, or a native
+/// program whose standard error PowerShell wrapped). The runner runs the
+/// script with `$ErrorActionPreference = 'stop'`, so the first record is what
+/// stopped it. A summary located at the record's first line: when an entry
+/// reads that message (a path that does not exist, a command not
+/// recognized) it is the cause; alone, the record says why.
+fn powershell51_error_record(line: &Line<'_>) -> Option<Hit> {
+    if !regex!(r"^At (?:line:\d+|\S.*\.ps1:\d+) char:\d+$").is_match(line.text.trim()) {
+        return None;
+    }
+    let (above, c) = line.recent.iter().rev().take(3).enumerate().find_map(|(i, prior)| {
+        regex!(r"^([\w.&-]+) : (\S.*)$")
+            .captures(prior.trim_end())
+            .map(|c| (i + 1, c))
+    })?;
+    let message = format!(
+        "Windows PowerShell stopped the step's script on an error of `{}`: {}",
+        crate::subject::display_text(&c[1]),
+        crate::subject::display_text(c[2].trim())
+    );
+    Some(Hit::summary(message).opened_lines_above(u8::try_from(above).ok()?))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Windows PowerShell 5.1's record is read at its `At` line and located
+    /// at its first line; a position line without a record above is not one.
+    #[test]
+    fn a_windows_powershell_record_is_located_at_its_first_line() {
+        let recent = [
+            "Remove-Item : Cannot remove item C:\\w\\dist\\kiosk.exe: The process cannot access the file \
+             'C:\\w\\dist\\kiosk.exe' because it is being used by another process.",
+        ];
+        let hit = powershell51_error_record(&Line {
+            recent: &recent,
+            ..Line::plain("At C:\\actions-runner\\_work\\_temp\\5f1b.ps1:2 char:23")
+        })
+        .expect("read");
+        assert_eq!(
+            (hit.category, hit.strength, hit.opened_lines_above),
+            (Category::Unknown, crate::classify::hit::Strength::Summary, 1)
+        );
+        assert!(hit.message.contains("`Remove-Item`") && hit.message.contains("being used by another process"));
+        assert!(
+            powershell51_error_record(&Line {
+                recent: &["Building the site"],
+                ..Line::plain("At line:1 char:1")
+            })
+            .is_none()
+        );
+        assert!(powershell51_error_record(&Line::plain("At noon char: 3")).is_none());
+    }
 
     /// The localized coreutils message: the operand quoted after a space is
     /// the path (French `d'évaluer`'s apostrophe is no quote), a bare one-word
