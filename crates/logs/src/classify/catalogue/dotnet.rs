@@ -310,11 +310,63 @@ fn msbuild_error(line: &Line<'_>) -> Option<Hit> {
     if &c[1] == "MSB" && &c[2] == "1009" {
         return None;
     }
-    Some(Hit::blocker(if &c[1] == "MSB" {
-        "MSBuild failed (an MSB error: a task, or a command it ran, failed)."
-    } else {
-        "The .NET SDK refused the build (a NETSDK error: often the SDK version against the target framework)."
-    }))
+    if &c[1] == "NETSDK" {
+        return Some(Hit::blocker(
+            "The .NET SDK refused the build (a NETSDK error: often the SDK version against the target framework).",
+        ));
+    }
+    Some(Hit::blocker(msbuild_code_message(&c[2], line.text)))
+}
+
+/// What an MSBuild error code says, for the codes whose cause is the machine
+/// rather than the project's code (MSBuild's `Strings.resx` and the C++
+/// targets' texts): MSB8020, the C++ platform toolset the project names
+/// (`v142`) is not installed with this Visual Studio; MSB4019, a `.targets`
+/// file an `<Import>` names is not on disk (under the SDK's or Visual
+/// Studio's folders: a workload or a build of MSBuild the project needs that
+/// this one lacks, e.g. `dotnet build` of a project that imports Visual
+/// Studio's web targets); MSB3027 and MSB3021, the `Copy` task gave up on a
+/// file another process holds open (a running program, often one left by an
+/// earlier job on a self-hosted runner; MSB3026 is its retry warning).
+fn msbuild_code_message(code: &str, text: &str) -> String {
+    match code {
+        "8020" => {
+            let toolset = regex!(r"Platform Toolset = '([^']+)'")
+                .captures(text)
+                .map(|c| format!(" ({})", &c[1]))
+                .unwrap_or_default();
+            format!(
+                "MSBuild did not find the C++ build tools the project asks for{toolset}: that toolset is not \
+                 installed with this Visual Studio (a runner image carries one). Retargeting the project or \
+                 installing the toolset is a person's call."
+            )
+        }
+        "4019" => {
+            let toolchain = regex!(r#"The imported project "([^"]+)" was not found"#)
+                .captures(text)
+                .is_some_and(|c| {
+                    let path = c[1].to_ascii_lowercase();
+                    path.contains("\\program files")
+                        || path.contains("\\dotnet\\sdk\\")
+                        || path.contains("microsoft visual studio")
+                });
+            if toolchain {
+                "MSBuild did not find a `.targets` file the project imports from the toolchain's own folders: a part \
+                 this MSBuild lacks (a workload, Visual Studio's targets under `dotnet build`, an SDK). Which \
+                 toolchain builds the project is a person's call."
+                    .to_string()
+            } else {
+                "MSBuild did not find a file the project imports (a submodule not checked out, a file another step \
+                 writes, a path that moved); a person's call."
+                    .to_string()
+            }
+        }
+        "3027" | "3021" => "MSBuild could not copy a build output: another process holds the file open (a program \
+                            still running, often one an earlier job left on a self-hosted runner). The machine needs \
+                            a person."
+            .to_string(),
+        _ => "MSBuild failed (an MSB error: a task, or a command it ran, failed).".to_string(),
+    }
 }
 
 /// The exception that failed a test, printed in a test runner's report of the
@@ -578,5 +630,34 @@ mod anchored {
                 "  Passed Sdk_Resolver_Reports_A compatible .NET SDK was not found [12 ms]",
             ],
         );
+    }
+}
+
+#[cfg(test)]
+mod msbuild_code_tests {
+    use super::*;
+
+    #[test]
+    fn machine_side_msbuild_codes_say_what_the_machine_lacks() {
+        let toolset = msbuild_code_message(
+            "8020",
+            "Microsoft.CppBuild.targets(463,5): error MSB8020: The build tools for v142 (Platform Toolset = 'v142') \
+             cannot be found.",
+        );
+        assert!(toolset.contains("(v142)"));
+        let sdk = msbuild_code_message(
+            "4019",
+            "Web.csproj(412,3): error MSB4019: The imported project \"C:\\Program Files\\dotnet\\sdk\\9.0.308\\Microsoft\\\
+             VisualStudio\\v17.0\\WebApplications\\Microsoft.WebApplication.targets\" was not found.",
+        );
+        assert!(sdk.contains("toolchain's own folders"));
+        let workspace = msbuild_code_message(
+            "4019",
+            "App.csproj(3,3): error MSB4019: The imported project \"D:\\a\\app\\app\\external\\common\\build.targets\" \
+             was not found.",
+        );
+        assert!(workspace.contains("submodule"));
+        assert!(msbuild_code_message("3027", "").contains("another process holds the file open"));
+        assert!(msbuild_code_message("3073", "").contains("a task, or a command it ran"));
     }
 }
