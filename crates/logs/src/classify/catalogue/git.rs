@@ -34,6 +34,12 @@
 //! it prints `Failed to clone '{path}'. Retry scheduled`, and after the second
 //! `Failed to clone '{path}' a second time, aborting`. The first notice is a
 //! retry notice (`rank.rs`): the attempt before it was not the outcome.
+//! On Windows, git writes a path longer than `MAX_PATH` (260 characters) only
+//! with `core.longpaths`; without it a checkout prints `error: unable to create
+//! file {path}: Filename too long` (`entry.c`, errno `ENAMETOOLONG`'s text) for
+//! each such file, and `fatal: cannot create directory at '{path}': Filename
+//! too long` for a directory: no file is missing, the machine's path limit is
+//! the cause.
 
 use super::util::{command_hit, path_hit, quoted, regex};
 use super::{Entry, ex};
@@ -52,6 +58,18 @@ pub const ENTRIES: &[Entry] = &[
         needles: &["Retry scheduled"],
         check: submodule_retry,
         examples: &[ex("Failed to clone 'proto'. Retry scheduled", Category::Unknown, None)],
+    },
+    Entry {
+        id: "git/filename-too-long",
+        grammar: "error: unable to create file {path}: Filename too long | fatal: cannot create directory at '{path}': \
+                  Filename too long (Windows without `core.longpaths`)",
+        needles: &[": Filename too long"],
+        check: filename_too_long,
+        examples: &[ex(
+            "error: unable to create file tests/__snapshots__/a/b/c.snap: Filename too long",
+            Category::Unknown,
+            None,
+        )],
     },
     Entry {
         id: "git/pathspec-add",
@@ -510,9 +528,43 @@ fn submodule_retry(line: &Line<'_>) -> Option<Hit> {
         .then(|| Hit::notice("git will clone the submodule once more."))
 }
 
+/// A path over Windows' `MAX_PATH` that git could not write: not a missing
+/// file, the machine's limit (`core.longpaths`).
+fn filename_too_long(line: &Line<'_>) -> Option<Hit> {
+    regex!(
+        r"^\s*(?:error: unable to create file \S.*|fatal: cannot create directory at '[^']+'): Filename too long\s*$"
+    )
+    .is_match(line.text)
+    .then(|| {
+        Hit::blocker(
+            "git could not write a path longer than Windows' 260-character limit: the checkout needs \
+                 `core.longpaths` set (`git config --system core.longpaths true` before it) or shorter paths; no \
+                 file is missing. A person's call.",
+        )
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_path_over_windows_limit_is_the_machines_not_a_missing_file() {
+        crate::classify::catalogue::assert_reads(
+            filename_too_long,
+            &[
+                "error: unable to create file tests/__snapshots__/a/b/c.snap: Filename too long",
+                "fatal: cannot create directory at 'tests/__snapshots__/a': Filename too long",
+            ],
+            &[
+                "echo error: unable to create file x: Filename too long",
+                "warning: x: Filename too long",
+            ],
+        );
+        let hit =
+            filename_too_long(&Line::plain("error: unable to create file a/b.snap: Filename too long")).expect("read");
+        assert!(hit.message.contains("core.longpaths") && !hit.fixable);
+    }
 
     /// Only the first attempt's notice is one: the second failure aborts.
     #[test]

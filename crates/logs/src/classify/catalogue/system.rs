@@ -18,6 +18,12 @@
 //! {inet,[inet],Reason}]}` as rebar3 and Erlang print it, `{:failed_connect,
 //! [{:to_address, {~c"host", 443}}, {:inet, [:inet], :etimedout}]}` as Elixir's
 //! `inspect` (Mix) prints it; the same word anywhere else is not the network's.
+//! Windows' length limits: `The filename or extension is too long.`
+//! (`ERROR_FILENAME_EXCED_RANGE`, 206: a command line over 32,767 characters,
+//! or a path over `MAX_PATH`, as `CreateProcess error=206` in Java's
+//! `Cannot run program "{exe}" …` and as cmd.exe and .NET print it) and
+//! cmd.exe's `The input line is too long.` (its 8,191-character line): the
+//! program exists and runs elsewhere, the machine refused the line's length.
 
 use super::util::regex;
 use super::{Entry, ex};
@@ -102,6 +108,19 @@ pub const ENTRIES: &[Entry] = &[
         ],
     },
     Entry {
+        id: "system/windows-length-limit",
+        grammar: "The filename or extension is too long. (Windows error 206; `CreateProcess error=206, …`) | The input \
+                  line is too long. (cmd.exe)",
+        needles: &["The filename or extension is too long", "The input line is too long."],
+        check: windows_length_limit,
+        examples: &[ex(
+            "Caused by: java.io.IOException: Cannot run program \"C:\\jdk\\bin\\java.exe\" (in directory \
+             \"D:\\a\\app\\app\"): CreateProcess error=206, The filename or extension is too long",
+            Category::Unknown,
+            None,
+        )],
+    },
+    Entry {
         id: "system/crash",
         grammar: "Segmentation fault (core dumped) | Aborted (core dumped) | Illegal instruction",
         needles: &["Segmentation fault", "core dumped", "Illegal instruction"],
@@ -175,9 +194,41 @@ fn crash(_: &Line<'_>) -> Option<Hit> {
     Some(Hit::blocker("A program crashed."))
 }
 
+/// Windows refused a command line or a path over its length limit: the
+/// program it names exists (not a missing command or file).
+fn windows_length_limit(line: &Line<'_>) -> Option<Hit> {
+    let text = line.text.trim_end();
+    let own = text.ends_with("The filename or extension is too long")
+        || text.ends_with("The filename or extension is too long.")
+        || text.trim_start() == "The input line is too long.";
+    own.then(|| {
+        Hit::blocker(
+            "Windows refused a command line or a path over its length limit (error 206: a command line over 32,767 \
+             characters or a path over 260; cmd.exe: a line over 8,191): a long classpath, argument list or nested \
+             path, not a missing program or file. Shorter paths or an argument file is a person's call.",
+        )
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn windows_length_limits_are_the_machines_not_a_missing_program() {
+        crate::classify::catalogue::assert_reads(
+            windows_length_limit,
+            &[
+                "> CreateProcess error=206, The filename or extension is too long",
+                "The filename or extension is too long.",
+                "The input line is too long.",
+            ],
+            &[
+                "echo The input line is too long. Really?",
+                "The filename or extension is too long to show here",
+            ],
+        );
+    }
 
     #[test]
     fn the_oom_killer_s_word_and_not_a_program_s_prose() {
