@@ -7236,6 +7236,23 @@ const ROOT_MESSAGES: &[(&str, &str)] = &[
         "Cython could not compile fastgeo/_distance.pyx",
     ),
     ("b113-pdm-run-pytest-not-in-env-prod-install.log", "`pdm run`"),
+    // Batch 118 (added with its fixes): the traps say what they are not, and
+    // each new reading names what the machine lacks.
+    (
+        "b118-trap-choco-execution-timeout-not-job-limit.log",
+        "not the job's time limit",
+    ),
+    (
+        "b118-trap-signtool-timestamp-server-unreachable-log-failed.log",
+        "neither the job's time limit nor a rate limit",
+    ),
+    ("b118-trap-checkout-filename-too-long-windows.log", "no file is missing"),
+    (
+        "b118-vcpkg-baseline-commit-not-in-runner-clone-log-failed.log",
+        "not in the vcpkg checkout",
+    ),
+    ("b118-ps51-remove-item-file-in-use-selfhosted.log", "`Remove-Item`"),
+    ("b118-msbuild-msb8020-v142-toolset-windows-2025.log", "(v142)"),
 ];
 
 /// Known (non-`unknown`) rows whose root cause must be `fixable: false`, each
