@@ -5,6 +5,7 @@
 //! shellcheck's findings in bash and sh `run:` scripts, mapped back to the
 //! lines of the YAML block.
 
+mod name_case;
 #[cfg(test)]
 mod tests;
 
@@ -23,7 +24,7 @@ pub const RULE: Rule = Rule {
     enabled_by_default: true,
     summary: "`shell:` names and shells missing on the runner OS; shellcheck on `run:` scripts when installed (info, except unparsable scripts).",
     kinds: ALL_FILES,
-    codes: &[UNKNOWN, WRONG_OS, SHELLCHECK],
+    codes: &[UNKNOWN, WRONG_OS, NAME_CASE, SHELLCHECK],
     reports_errors: true,
     job_keys_only: false,
     reads: super::ReadPaths::Paths {
@@ -39,6 +40,9 @@ pub const RULE: Rule = Rule {
 pub const UNKNOWN: &str = "shell/unknown";
 /// A shell the job's runner operating system does not have.
 pub const WRONG_OS: &str = "shell/wrong-os";
+/// A shell named in another case than its program's (`Bash`) on a job that
+/// runs only on Linux, where the program is not found.
+pub const NAME_CASE: &str = "shell/name-case";
 /// A finding of shellcheck on a `run:` script.
 pub const SHELLCHECK: &str = "shell/shellcheck";
 
@@ -66,6 +70,9 @@ fn check(ctx: &mut Context<'_>) {
             // The jobs that run the workflow's default shell where it does
             // not exist: reported together, once, on the default.
             let mut inheritors: Vec<Inheritor<'_>> = Vec::new();
+            // The Linux-only jobs whose `run:` steps inherit the workflow's
+            // default shell (for `shell/name-case`).
+            let mut linux_inheritors: Vec<&str> = Vec::new();
             for job in &wf.jobs {
                 // The job's OSes read once (`job_oses` follows the matrix):
                 // all Windows, none, or mixed legs.
@@ -75,10 +82,24 @@ fn check(ctx: &mut Context<'_>) {
                     .and_then(super::runner_label::oses_are_windows)
                     .map(|w| if w { Os::Windows } else { Os::Unix });
                 let legs = oses.as_deref().and_then(mixed_legs);
+                let linux = oses
+                    .as_deref()
+                    .is_some_and(|o| !o.is_empty() && o.iter().all(|x| *x == super::runner_label::Os::Linux));
+                let inherits = job
+                    .steps
+                    .iter()
+                    .any(|s| s.node.get("run").is_some() && s.node.get("shell").is_none());
                 let job_shell = default_run_shell(job.node());
                 if let Some(node) = job_shell {
                     shell_name(ctx, node, os);
-                } else if let (Some(node), Some(os)) = (workflow_shell, os)
+                    if linux && inherits {
+                        name_case_finding(ctx, node, &[]);
+                    }
+                } else if linux && inherits && workflow_shell.is_some() {
+                    linux_inheritors.push(job.id);
+                }
+                if job_shell.is_none()
+                    && let (Some(node), Some(os)) = (workflow_shell, os)
                     && os_problem(node, Some(os)).is_some()
                 {
                     inheritors.push(Inheritor::Os { job: job.id, os });
@@ -86,7 +107,7 @@ fn check(ctx: &mut Context<'_>) {
                 let inherited = job_shell.or(workflow_shell);
                 let mut inherited_in_every_leg = false;
                 for step in &job.steps {
-                    inherited_in_every_leg |= step_shell(ctx, step.node, inherited, os, legs, &mut scripts);
+                    inherited_in_every_leg |= step_shell(ctx, step.node, inherited, (os, linux), legs, &mut scripts);
                 }
                 // A `defaults.run.shell` (the job's, else the workflow's) that
                 // a step runs in every leg of a mixed matrix: reported once
@@ -101,6 +122,9 @@ fn check(ctx: &mut Context<'_>) {
             }
             if let Some(node) = workflow_shell {
                 workflow_default(ctx, node, &inheritors);
+                if !linux_inheritors.is_empty() {
+                    name_case_finding(ctx, node, &linux_inheritors);
+                }
             }
         }
         FileKind::Action => {
@@ -125,7 +149,7 @@ fn step_shell<'n>(
     ctx: &mut Context<'_>,
     step: &'n Node,
     inherited: Option<&'n Node>,
-    os: Option<Os>,
+    (os, linux): (Option<Os>, bool),
     legs: Option<MixedLegs>,
     scripts: &mut Vec<(&'n Node, Script)>,
 ) -> bool {
@@ -149,6 +173,9 @@ fn step_shell<'n>(
     });
     if let Some(node) = own {
         shell_name(ctx, node, if guarded { None } else { os });
+        if linux && !guarded {
+            name_case_finding(ctx, node, &[]);
+        }
         if let Some(legs) = legs.filter(|_| !guarded && !picks_legs) {
             leg_compatible(ctx, node, legs, None);
         }
@@ -231,6 +258,14 @@ fn shell_name(ctx: &mut Context<'_>, node: &Node, os: Option<Os>) {
         return;
     }
     os_compatible(ctx, node, os);
+}
+
+/// `shell/name-case` on `node`, when its program is miscased (see
+/// [`name_case`]); `jobs` names the Linux jobs inheriting a workflow default.
+fn name_case_finding(ctx: &mut Context<'_>, node: &Node, jobs: &[&str]) {
+    if let Some(message) = name_case::message(node, jobs) {
+        ctx.report(node.report_span(), message).set_code(NAME_CASE);
+    }
 }
 
 /// A job whose runs (its matrix legs) all name an OS, some Windows and some
