@@ -3943,6 +3943,75 @@ const CASES: &[(&str, Category, Option<&str>)] = &[
         Unknown,
         None,
     ),
+    // Batch 117 (helper diag117): databases, migrations, service containers
+    // and browser drivers in test jobs (psql and a MariaDB client against
+    // service containers, Rails' pending migrations, Alembic, Flyway, sqlx's
+    // query macros, Diesel's libpq, dbt, Selenium, Puppeteer, Karma, Chrome's
+    // sandbox, wait-for-it), stated before the first run.
+    (
+        "b117-psql-role-root-does-not-exist-container-service.log",
+        Unknown,
+        None,
+    ),
+    (
+        "b117-trap-mariadb-client-caching-sha2-plugin-so-log-failed.log",
+        Unknown,
+        None,
+    ),
+    (
+        "b117-rails-pending-migration-error-rspec-stale-schema.log",
+        Unknown,
+        None,
+    ),
+    (
+        "b117-alembic-cant-locate-revision-staging-log-failed.log",
+        Unknown,
+        None,
+    ),
+    (
+        "b117-flyway-validate-checksum-mismatch-selfhosted-ui.log",
+        Unknown,
+        None,
+    ),
+    ("b117-sqlx-database-url-query-macros-windows.log", Unknown, None),
+    ("b117-diesel-pq-sys-library-pq-not-found-macos14.log", Unknown, None),
+    ("b117-dbt-could-not-find-profile-named-log-failed.log", Unknown, None),
+    (
+        "b117-trap-dbt-run-before-seed-relation-does-not-exist.log",
+        Unknown,
+        None,
+    ),
+    (
+        "b117-selenium-chromedriver-114-session-not-created-macos-log-failed.log",
+        Unknown,
+        None,
+    ),
+    (
+        "b117-puppeteer-could-not-find-chrome-node-modules-cache-hit-ui.log",
+        Unknown,
+        None,
+    ),
+    (
+        "b117-karma-no-binary-chromeheadless-container-log-failed.log",
+        Unknown,
+        None,
+    ),
+    ("b117-chrome-no-usable-sandbox-mermaid-cli-ubuntu24.log", Unknown, None),
+    (
+        "b117-redis-cli-command-not-found-service-check.log",
+        MissingCommand,
+        Some("redis-cli"),
+    ),
+    (
+        "b117-psql-f-schema-file-no-such-file.log",
+        FileNotFound,
+        Some("db/schema.sql"),
+    ),
+    (
+        "b117-trap-wait-for-it-timeout-not-job-limit-log-failed.log",
+        Unknown,
+        None,
+    ),
 ];
 
 /// For every `unknown` row, the log line (1-based) of the root cause's first
@@ -4980,6 +5049,29 @@ const UNKNOWN_ROOT_LINES: &[(&str, u64)] = &[
     ("b118-choco-msi-exit-1603-sqllocaldb-log-failed.log", 19),
     ("b118-trap-choco-execution-timeout-not-job-limit.log", 44),
     ("b118-winget-installer-hash-mismatch-admin-windows-2025.log", 36),
+    // Batch 117, pinned when written: psql's and the MariaDB client's
+    // refusals, the first PendingMigrationError, Alembic's closing `FAILED:`,
+    // Flyway's `ERROR: Validate failed`, sqlx's first macro error, ld's
+    // missing library (not its search-path warning), dbt's profile and first
+    // Database Error, the first pytest `E` line, Puppeteer's thrown error,
+    // Karma's launcher error, Chrome's FATAL line, wait-for-it's own timeout.
+    ("b117-psql-role-root-does-not-exist-container-service.log", 81),
+    ("b117-trap-mariadb-client-caching-sha2-plugin-so-log-failed.log", 7),
+    ("b117-rails-pending-migration-error-rspec-stale-schema.log", 58),
+    ("b117-alembic-cant-locate-revision-staging-log-failed.log", 12),
+    ("b117-flyway-validate-checksum-mismatch-selfhosted-ui.log", 35),
+    ("b117-sqlx-database-url-query-macros-windows.log", 54),
+    ("b117-diesel-pq-sys-library-pq-not-found-macos14.log", 48),
+    ("b117-dbt-could-not-find-profile-named-log-failed.log", 14),
+    ("b117-trap-dbt-run-before-seed-relation-does-not-exist.log", 70),
+    (
+        "b117-selenium-chromedriver-114-session-not-created-macos-log-failed.log",
+        29,
+    ),
+    ("b117-puppeteer-could-not-find-chrome-node-modules-cache-hit-ui.log", 45),
+    ("b117-karma-no-binary-chromeheadless-container-log-failed.log", 9),
+    ("b117-chrome-no-usable-sandbox-mermaid-cli-ubuntu24.log", 40),
+    ("b117-trap-wait-for-it-timeout-not-job-limit-log-failed.log", 6),
 ];
 
 /// For rows whose category is not `unknown`, the log line (1-based) of the
@@ -5306,6 +5398,10 @@ const KNOWN_ROOT_LINES: &[(&str, u64)] = &[
     ("b114-emulator-x86-64-avd-on-macos14-arm64-boot-timeout.log", 78),
     ("b118-wix4-wix0103-publish-dir-elsewhere.log", 46),
     ("b118-wix-cli-not-recognized-pwsh-windows-2025.log", 42),
+    // Batch 117, pinned when written: bash's `command not found`, psql's
+    // own `-f` refusal.
+    ("b117-redis-cli-command-not-found-service-check.log", 49),
+    ("b117-psql-f-schema-file-no-such-file.log", 39),
 ];
 
 /// `None` when the root cause of fixture `name` begins on line `want`; else
@@ -7162,6 +7258,87 @@ const ROOT_STEPS: &[(&str, Option<&str>, &str)] = &[
         "b118-winget-installer-hash-mismatch-admin-windows-2025.log",
         None,
         "winget install --id Kitware.CMake",
+    ),
+    // Batch 117, stated when written.
+    (
+        "b117-psql-role-root-does-not-exist-container-service.log",
+        None,
+        "psql -h postgres",
+    ),
+    (
+        "b117-trap-mariadb-client-caching-sha2-plugin-so-log-failed.log",
+        Some("migrate"),
+        "Load schema",
+    ),
+    (
+        "b117-rails-pending-migration-error-rspec-stale-schema.log",
+        None,
+        "bundle exec rspec",
+    ),
+    (
+        "b117-alembic-cant-locate-revision-staging-log-failed.log",
+        Some("migrate-staging"),
+        "Run migrations",
+    ),
+    (
+        "b117-flyway-validate-checksum-mismatch-selfhosted-ui.log",
+        None,
+        "flyway -url",
+    ),
+    (
+        "b117-sqlx-database-url-query-macros-windows.log",
+        None,
+        "cargo build --locked --release",
+    ),
+    (
+        "b117-diesel-pq-sys-library-pq-not-found-macos14.log",
+        None,
+        "cargo test --locked",
+    ),
+    (
+        "b117-dbt-could-not-find-profile-named-log-failed.log",
+        Some("dbt"),
+        "dbt build",
+    ),
+    (
+        "b117-trap-dbt-run-before-seed-relation-does-not-exist.log",
+        None,
+        "dbt run --target ci",
+    ),
+    (
+        "b117-selenium-chromedriver-114-session-not-created-macos-log-failed.log",
+        Some("e2e (macos-14)"),
+        "Run browser tests",
+    ),
+    (
+        "b117-puppeteer-could-not-find-chrome-node-modules-cache-hit-ui.log",
+        None,
+        "npm run render:sample",
+    ),
+    (
+        "b117-karma-no-binary-chromeheadless-container-log-failed.log",
+        Some("unit"),
+        "Run unit tests",
+    ),
+    (
+        "b117-chrome-no-usable-sandbox-mermaid-cli-ubuntu24.log",
+        None,
+        "npx -y -p @mermaid-js/mermaid-cli",
+    ),
+    (
+        "b117-redis-cli-command-not-found-service-check.log",
+        None,
+        "redis-cli -h localhost",
+    ),
+    (
+        "b117-psql-f-schema-file-no-such-file.log",
+        None,
+        "psql \"$DATABASE_URL\"",
+    ),
+    (
+        "b117-trap-wait-for-it-timeout-not-job-limit-log-failed.log",
+        Some("e2e"),
+        "Wait for database",
     ),
 ];
 
