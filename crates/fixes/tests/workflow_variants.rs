@@ -937,6 +937,38 @@ const ROWS: &[Row] = &[
             Edit::None,
         )
     },
+    // Batch 117 (helper diag117): the SQL file `psql -f` runs moved under
+    // `db/sql/`: the option follows it in the step that failed, not in the
+    // later `psql -c` step.
+    Row {
+        repo: &[("db/sql/schema.sql", "create table routes (id bigint primary key);\n")],
+        ..row(
+            "b117-psql-f-schema-file-no-such-file.log",
+            Some("db-check"),
+            "b117-psql-schema.yml",
+            FileNotFound,
+            Some("db/schema.sql"),
+            true,
+            Edit::AddsInJob("db-check", &["-f db/sql/schema.sql"]),
+        )
+    },
+    // The whole path under two services' directories: which one the step
+    // meant is a person's call, no fix.
+    Row {
+        repo: &[
+            ("api/db/schema.sql", "create table routes (id bigint primary key);\n"),
+            ("worker/db/schema.sql", "create table jobs (id bigint primary key);\n"),
+        ],
+        ..row(
+            "b117-psql-f-schema-file-no-such-file.log",
+            Some("db-check"),
+            "b117-psql-schema.yml",
+            FileNotFound,
+            Some("db/schema.sql"),
+            true,
+            Edit::None,
+        )
+    },
     // Batch 114 (helper diag114): xcodebuild's `-exportOptionsPlist` file
     // moved under `ios/signing/`: the option follows it in the export step.
     Row {
@@ -1793,6 +1825,96 @@ fn an_export_options_path_relative_to_the_steps_directory_is_not_rooted_at_the_r
             assert!(
                 !edit.new_text.contains("ios/signing/ExportOptions.plist"),
                 "{}: a root-relative path in a step run from ios/: {:?}",
+                fix.title,
+                edit.new_text
+            );
+        }
+    }
+}
+
+/// Batch 117's `psql -f` job, its log and workflow with `command` in place of
+/// the step's psql command and `error` in place of psql's message.
+fn psql_job(command: &str, error: &str, working_directory: Option<&str>) -> (String, String) {
+    let log = read(&format!(
+        "{}/../logs/tests/fixtures/variants/b117-psql-f-schema-file-no-such-file.log",
+        env!("CARGO_MANIFEST_DIR")
+    ));
+    let original = "psql \"$DATABASE_URL\" -v ON_ERROR_STOP=1 -f db/schema.sql";
+    let changed = log
+        .replace(original, command)
+        .replace("psql: error: db/schema.sql: No such file or directory", error);
+    assert_eq!(changed.matches(command).count(), 2, "fixture changed");
+    let workflow = read(&format!(
+        "{}/tests/fixtures/workflow-variants/b117-psql-schema.yml",
+        env!("CARGO_MANIFEST_DIR")
+    ));
+    let step = format!("      - run: {original}\n");
+    assert!(workflow.contains(&step), "workflow fixture changed");
+    let new_step = match working_directory {
+        Some(dir) => format!("      - run: {command}\n        working-directory: {dir}\n"),
+        None => format!("      - run: {command}\n"),
+    };
+    (changed, workflow.replace(&step, &new_step))
+}
+
+fn psql_repo(files: &[&str]) -> MemoryRepo {
+    MemoryRepo::new(files.iter().map(|p| (p.to_string(), "select 1;\n".to_string())))
+}
+
+/// The same psql words for a file it was to write (`-o`, psql's
+/// `openQueryOutputFile`): the output's directory is missing, so a tracked
+/// file of that name elsewhere is no place to point the step at.
+#[test]
+fn a_psql_output_file_in_a_missing_directory_is_not_moved() {
+    let (log, workflow) = psql_job(
+        "psql \"$DATABASE_URL\" -c '\\d+ routes' -o reports/schema.txt",
+        "psql: error: reports/schema.txt: No such file or directory",
+        None,
+    );
+    let analysis = analysis_of_job("db-check", &log, &workflow);
+    let root = analysis.root_cause().expect("a failure");
+    assert_eq!((root.category, root.fixable), (Unknown, false), "{}", root.message);
+    let repo = psql_repo(&["docs/reports/schema.txt"]);
+    assert!(applied_titles(root, &workflow, &repo).is_empty());
+}
+
+/// A path a SQL script names (`\i db/types.sql` inside `db/schema.sql`,
+/// psql's `psql:{script}:{line}:` prefix): no workflow edit reaches it.
+#[test]
+fn a_path_a_sql_script_includes_is_not_fixed_in_the_workflow() {
+    let (log, workflow) = psql_job(
+        "psql \"$DATABASE_URL\" -v ON_ERROR_STOP=1 -f db/schema.sql",
+        "psql:db/schema.sql:3: error: db/types.sql: No such file or directory",
+        None,
+    );
+    let analysis = analysis_of_job("db-check", &log, &workflow);
+    let root = analysis.root_cause().expect("a failure");
+    assert_eq!((root.category, root.fixable), (Unknown, false), "{}", root.message);
+    let repo = psql_repo(&["db/schema.sql", "db/sql/types.sql"]);
+    assert!(applied_titles(root, &workflow, &repo).is_empty());
+}
+
+/// The step runs from `services/routes` (its `working-directory`), so `-f
+/// db/schema.sql` is `services/routes/db/schema.sql`: a fix that finds it at
+/// the repository's `db/sql/schema.sql` names it from the step's directory
+/// (`../../db/sql/schema.sql`), never as if the step ran at the root.
+#[test]
+fn a_psql_file_is_named_from_the_steps_directory() {
+    let (log, workflow) = psql_job(
+        "psql \"$DATABASE_URL\" -v ON_ERROR_STOP=1 -f db/schema.sql",
+        "psql: error: db/schema.sql: No such file or directory",
+        Some("services/routes"),
+    );
+    let analysis = analysis_of_job("db-check", &log, &workflow);
+    let root = analysis.root_cause().expect("a failure");
+    assert_eq!(root.category, FileNotFound, "{}", root.message);
+    let repo = psql_repo(&["db/sql/schema.sql", "services/routes/README.md"]);
+    let outcome = fixes_for(&FailureInput::from(root), PATH, &workflow, &repo);
+    for fix in outcome.fixes.iter().filter(|f| !f.fallback) {
+        for edit in &fix.edits {
+            assert!(
+                !edit.new_text.contains("db/sql/schema.sql") || edit.new_text.contains("../../db/sql/schema.sql"),
+                "{}: a root-relative path in a step run from services/routes: {:?}",
                 fix.title,
                 edit.new_text
             );

@@ -875,7 +875,7 @@ fn script_dir(script: &str) -> Option<&str> {
     (!dir.starts_with('/') && !dir.starts_with('~') && dir != "." && !dir.contains("..")).then_some(dir)
 }
 
-fn in_script_dir(path: &str, line: &Line<'_>) -> String {
+pub(super) fn in_script_dir(path: &str, line: &Line<'_>) -> String {
     let relative = !path.starts_with(['/', '~', '$']) && !path.contains(':');
     let path_in_dir = path.trim_start_matches("./");
     match script_dir(line.script) {
