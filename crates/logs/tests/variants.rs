@@ -4849,7 +4849,12 @@ const UNKNOWN_ROOT_LINES: &[(&str, u64)] = &[
     // mongo:4.4`: the service's log says nothing, and the runner's annotation
     // is the first line that says what failed in words.
     ("b105-mongo-service-health-cmd-mongosh-unhealthy.log", 71),
-    ("b105-alembic-upgrade-multiple-heads-log-failed.log", 10),
+    // Written as 10, Alembic's `ERROR [alembic.util.messaging]` log record;
+    // moved by batch 117 to 11, its `FAILED:` line below it with the same
+    // words: `alembic.rs` reads the CLI's own report of the failure as the
+    // cause and the log record above it as its heading (fastlane's closing
+    // `[!]` is pinned the same way).
+    ("b105-alembic-upgrade-multiple-heads-log-failed.log", 11),
     ("b105-heroku-container-login-invalid-credentials-ui.log", 23),
     // Batch 103, pinned when written (the tool's message line: npm's code,
     // the registry's refusal, the first finding, the warning under Sphinx's

@@ -36,7 +36,7 @@
 //!    `packages` (apt, apk, dnf/dnf5/yum, zypper, brew, choco, winget), `chocolatey` (an installer's exit code, its own
 //!    execution timeout, its counts), `git`, `ssh` (OpenSSH's host key checks),
 //!    `netlify` (the Netlify CLI's deploy folder), `firebase` (the Firebase CLI's project root), `flutter_action` (its release-manifest lookup), `snyk` (its test summary), `goreleaser` (its failed run's error), `semantic_release`, `changesets` (a refused publish), `sphinx` (the warning `-W` stopped on), `lychee` (a failed link), `hadolint`, `markdownlint`, `codespell`, `typos`, `commitlint`, `actionlint`, `stylelint`, `biome`, `size_limit`, `pa11y` (their findings; stylelint's and ESLint's pattern that matched no file), `docusaurus` (its broken links), `gatsby` (a GraphQL query's reason), `angular` (a target's builder package), `dune` (a library not found), `cuda` (nvcc's refusal), `zephyr` (a board it does not know), `platformio` (a package its registry has no build of for the machine), `godot` (a missing export template), `scalatest` (a failed test), `asdf` (a shim with no installed version), `trivy` (its scan's total), `codeql` (the CLI's nothing-extracted message, upload-sarif's missing SARIF path, ahead of `actions`' generic path message), `semgrep` and `dependency_review` (their first finding),
-//!    `prisma` (its CLI's `--schema` lookup), `liquibase` (a changelog not on its search path), `psql` (a file its `-f` reads or its `-o` writes), `ansible`
+//!    `prisma` (its CLI's `--schema` lookup), `liquibase` (a changelog not on its search path), `psql` (a file its `-f` reads or its `-o` writes), `alembic` (its closing `FAILED:`), `activerecord` (Rails' pending migrations, a missing database), `dbt` (a node's error, its `Completed with` heading, a missing profile), `ansible`
 //!    (`ansible-playbook`'s missing playbook, a task's `fatal:` result), `packer` (its plugin getter's GitHub limit),
 //!    `pulumi` (a stack's update conflict), `supabase` (its missing access token), `serverless` (the Serverless
 //!    Framework's plugin not found), `oclif` (the Heroku CLI's and other
@@ -72,6 +72,8 @@
 
 mod actionlint;
 mod actions;
+mod activerecord;
+mod alembic;
 mod android;
 mod angular;
 mod ansible;
@@ -102,6 +104,7 @@ mod cuda;
 mod cypress;
 mod cython;
 mod dart;
+mod dbt;
 mod deno;
 mod dependency_review;
 mod docker;
@@ -499,6 +502,9 @@ pub const EMITTERS: &[(&str, &[Entry])] = &[
     ("prisma", prisma::ENTRIES),
     ("liquibase", liquibase::ENTRIES),
     ("psql", psql::ENTRIES),
+    ("alembic", alembic::ENTRIES),
+    ("activerecord", activerecord::ENTRIES),
+    ("dbt", dbt::ENTRIES),
     ("ansible", ansible::ENTRIES),
     ("packer", packer::ENTRIES),
     ("pulumi", pulumi::ENTRIES),
