@@ -234,9 +234,12 @@ pub const ENTRIES: &[Entry] = &[
         id: "build_tools/link-error",
         grammar: "/usr/bin/ld: cannot find -l{lib} | undefined reference to `{symbol}' | collect2: error: ld returned 1 \
                   exit status | Undefined symbols for architecture {arch}: (Apple's ld) | ld: symbol(s) not found for \
-                  architecture {arch}",
+                  architecture {arch} | ld: library '{lib}' not found (Apple's ld since Xcode 15) | ld: library not \
+                  found for -l{lib} (its older ld64)",
         needles: &[
             "cannot find -l",
+            "ld: library '",
+            "ld: library not found for -l",
             "undefined reference to",
             "ld returned",
             "Undefined symbols for architecture ",
@@ -247,6 +250,7 @@ pub const ENTRIES: &[Entry] = &[
             ex("/usr/bin/ld: cannot find -lssl", Category::Unknown, None),
             ex("collect2: error: ld returned 1 exit status", Category::Unknown, None),
             ex("Undefined symbols for architecture arm64:", Category::Unknown, None),
+            ex("          ld: library 'pq' not found", Category::Unknown, None),
         ],
     },
     Entry {
@@ -432,6 +436,16 @@ fn link_error(line: &Line<'_>) -> Option<Hit> {
         return Some(Hit::blocker(
             "Link error: the linker found no definition of symbols the code uses (a library or framework missing \
              from the link, or not built); the architecture it names is the one being linked, not a runner mismatch.",
+        ));
+    }
+    // Apple's linker names the library it did not find on its search path
+    // (ld-prime since Xcode 15: `ld: library '{lib}' not found`; ld64 before
+    // it: `ld: library not found for -l{lib}`), as GNU ld's `cannot find
+    // -l{lib}` does; rustc's `= note:` indents it under its link command.
+    if regex!(r"^(?:= note: )?ld: library (?:'[^']+' not found|not found for -l\S+)$").is_match(line.text.trim()) {
+        return Some(Hit::blocker(
+            "Link error: the linker did not find a library the link names (its development package is not \
+             installed where the build runs, or not on the linker's search path).",
         ));
     }
     // `ld returned` as a word: GNU tar's `tar: Child returned status 2` is not

@@ -36,7 +36,7 @@
 //!    `packages` (apt, apk, dnf/dnf5/yum, zypper, brew, choco, winget), `chocolatey` (an installer's exit code, its own
 //!    execution timeout, its counts), `git`, `ssh` (OpenSSH's host key checks),
 //!    `netlify` (the Netlify CLI's deploy folder), `firebase` (the Firebase CLI's project root), `flutter_action` (its release-manifest lookup), `snyk` (its test summary), `goreleaser` (its failed run's error), `semantic_release`, `changesets` (a refused publish), `sphinx` (the warning `-W` stopped on), `lychee` (a failed link), `hadolint`, `markdownlint`, `codespell`, `typos`, `commitlint`, `actionlint`, `stylelint`, `biome`, `size_limit`, `pa11y` (their findings; stylelint's and ESLint's pattern that matched no file), `docusaurus` (its broken links), `gatsby` (a GraphQL query's reason), `angular` (a target's builder package), `dune` (a library not found), `cuda` (nvcc's refusal), `zephyr` (a board it does not know), `platformio` (a package its registry has no build of for the machine), `godot` (a missing export template), `scalatest` (a failed test), `asdf` (a shim with no installed version), `trivy` (its scan's total), `codeql` (the CLI's nothing-extracted message, upload-sarif's missing SARIF path, ahead of `actions`' generic path message), `semgrep` and `dependency_review` (their first finding),
-//!    `prisma` (its CLI's `--schema` lookup), `liquibase` (a changelog not on its search path), `psql` (a file its `-f` reads or its `-o` writes), `alembic` (its closing `FAILED:`), `activerecord` (Rails' pending migrations, a missing database), `dbt` (a node's error, its `Completed with` heading, a missing profile), `ansible`
+//!    `prisma` (its CLI's `--schema` lookup), `liquibase` (a changelog not on its search path), `psql` (a file its `-f` reads or its `-o` writes), `alembic` (its closing `FAILED:`), `activerecord` (Rails' pending migrations, a missing database), `dbt` (a node's error, its `Completed with` heading, a missing profile), `selenium` (a driver for another browser version), `puppeteer` (its browser not installed, its launch heading), `chromium` (Chrome's fatal sandbox lines), `karma` (a browser with no binary), `wait_for_it` (its own wait limit), `ansible`
 //!    (`ansible-playbook`'s missing playbook, a task's `fatal:` result), `packer` (its plugin getter's GitHub limit),
 //!    `pulumi` (a stack's update conflict), `supabase` (its missing access token), `serverless` (the Serverless
 //!    Framework's plugin not found), `oclif` (the Heroku CLI's and other
@@ -91,6 +91,7 @@ mod central_portal;
 mod changesets;
 mod chart_testing;
 mod chocolatey;
+mod chromium;
 mod clojure;
 mod cmake_system;
 mod cocoapods;
@@ -136,6 +137,7 @@ mod inno_setup;
 mod julia;
 mod jupyter;
 mod jvm;
+mod karma;
 mod kubernetes;
 mod latex;
 mod liquibase;
@@ -168,6 +170,7 @@ mod prisma;
 mod protoc;
 mod psql;
 mod pulumi;
+mod puppeteer;
 mod pypi_publish;
 mod python;
 mod python_lint;
@@ -176,6 +179,7 @@ mod ruby;
 mod runner;
 mod rustup;
 mod scalatest;
+mod selenium;
 mod semantic_release;
 mod semgrep;
 mod serverless;
@@ -200,6 +204,7 @@ mod typos;
 pub(crate) mod util;
 mod vcpkg;
 mod vite;
+mod wait_for_it;
 mod webpack;
 mod wix;
 mod xcodebuild;
@@ -505,6 +510,11 @@ pub const EMITTERS: &[(&str, &[Entry])] = &[
     ("alembic", alembic::ENTRIES),
     ("activerecord", activerecord::ENTRIES),
     ("dbt", dbt::ENTRIES),
+    ("selenium", selenium::ENTRIES),
+    ("puppeteer", puppeteer::ENTRIES),
+    ("chromium", chromium::ENTRIES),
+    ("karma", karma::ENTRIES),
+    ("wait_for_it", wait_for_it::ENTRIES),
     ("ansible", ansible::ENTRIES),
     ("packer", packer::ENTRIES),
     ("pulumi", pulumi::ENTRIES),
