@@ -7435,6 +7435,28 @@ const ROOT_MESSAGES: &[(&str, &str)] = &[
     ),
     ("b118-ps51-remove-item-file-in-use-selfhosted.log", "`Remove-Item`"),
     ("b118-msbuild-msb8020-v142-toolset-windows-2025.log", "(v142)"),
+    // Batch 117 (added with its fixes): each new emitter's reading is the
+    // root, and the trap says what it is not.
+    (
+        "b117-trap-wait-for-it-timeout-not-job-limit-log-failed.log",
+        "not the job's time limit",
+    ),
+    (
+        "b117-puppeteer-could-not-find-chrome-node-modules-cache-hit-ui.log",
+        "Puppeteer could not find the Chrome 131.0.6778.204",
+    ),
+    (
+        "b117-alembic-cant-locate-revision-staging-log-failed.log",
+        "names revision e31c0b2a9f44",
+    ),
+    (
+        "b117-rails-pending-migration-error-rspec-stale-schema.log",
+        "migrations pending",
+    ),
+    (
+        "b117-chrome-no-usable-sandbox-mermaid-cli-ubuntu24.log",
+        "no usable sandbox",
+    ),
 ];
 
 /// Known (non-`unknown`) rows whose root cause must be `fixable: false`, each
