@@ -1096,3 +1096,23 @@ fn a_sphinx_summary_is_pinned_to_sphinx_s_record_not_pip_s() {
         assert!(!root.fixable);
     }
 }
+
+/// Chocolatey's and ISCC's closing counts are weak: an install script's own
+/// `ERROR:` line that no entry reads, and ISCC's error, stay where the step's
+/// failure is found, not the count below them.
+#[test]
+fn closing_counts_do_not_hide_the_error_line_above_them() {
+    let choco = "##[group]Run choco install acme-agent -y\nchoco install acme-agent -y\n##[endgroup]\n\
+                 Installing acme-agent...\n\
+                 ERROR: Exception calling \"Invoke\" with \"0\" argument(s): \"The agent service did not start\"\n\
+                 The install of acme-agent was NOT successful.\n\
+                 Chocolatey installed 0/1 packages. 1 packages failed.\n\
+                 ##[error]Process completed with exit code 1.\n";
+    let root = analyze_text(choco).root_cause().cloned().expect("a failure");
+    assert!(root.message.contains("The agent service did not start"), "{root:?}");
+    let iscc = "##[group]Run iscc setup.iss\niscc setup.iss\n##[endgroup]\n\
+                Error on line 12 in D:\\a\\x\\x\\setup.iss: Unknown constant \"autopf64\".\n\
+                Compile aborted.\n##[error]Process completed with exit code 2.\n";
+    let root = analyze_text(iscc).root_cause().cloned().expect("a failure");
+    assert!(root.message.contains("line 12 of setup.iss"), "{root:?}");
+}

@@ -15,7 +15,11 @@
 //!   script (2700 seconds unless `--execution-timeout` or the
 //!   `commandExecutionTimeoutSeconds` setting says otherwise), not the job's;
 //! - `The install of {package} was NOT successful.` and `Chocolatey installed
-//!   {n}/{m} packages. {k} packages failed.`: counts of the failures above.
+//!   {n}/{m} packages. {k} packages failed.`: counts of the failures above,
+//!   read as weak: a package's install script prints its own `ERROR: …`
+//!   lines, which no entry may read; the step's fallback then finds that
+//!   line (`classify/fallback.rs`), which a count read as a summary would
+//!   hide.
 //!
 //! None is fixable: an installer failing on the machine, or one that needs
 //! longer than Chocolatey allows, is a person's call.
@@ -111,7 +115,8 @@ fn counts(line: &Line<'_>) -> Option<Hit> {
         || regex!(r"^Chocolatey installed \d+/\d+ packages\. (\d+) packages failed\.$")
             .captures(text)
             .is_some_and(|c| &c[1] != "0");
-    failed.then(|| Hit::summary("Chocolatey counted a package it could not install; the `ERROR:` above says why."))
+    failed
+        .then(|| Hit::summary("Chocolatey counted a package it could not install; the `ERROR:` above says why.").weak())
 }
 
 #[cfg(test)]
@@ -164,6 +169,6 @@ mod tests {
             ],
         );
         let hit = counts(&Line::plain("The install of sqllocaldb was NOT successful.")).expect("read");
-        assert_eq!(hit.strength, Strength::Summary);
+        assert_eq!(hit.strength, Strength::Weak);
     }
 }

@@ -5,7 +5,8 @@
 //! compile failed, `Compile aborted.` (exit code 2). The messages are the
 //! compiler's (`Compiler.Messages.pas`), among them `Source file "{path}" does
 //! not exist` and `No files found matching "{pattern}"` for a `[Files]`
-//! entry's `Source`, and the preprocessor's, which ISPP prefixes with
+//! entry's `Source` (`on line {n}` is left out when no line applies), and the
+//! preprocessor's, which ISPP prefixes with
 //! `[ISPP] ` (`Undeclared identifier: "{name}".`: a `#define` the script reads
 //! that neither the script nor the command line's `/D{name}=…` set). A
 //! `[Code]` compile error is `Error on line {n} in {file}: Column {c}:` with
@@ -25,9 +26,9 @@ use crate::subject::display_text;
 pub const ENTRIES: &[Entry] = &[
     Entry {
         id: "inno_setup/compile-error",
-        grammar: "Error on line {n} in {file}.iss: {message} (`Source file \"{path}\" does not exist`, `No files found \
+        grammar: "Error[ on line {n}] in {file}.iss: {message} (`Source file \"{path}\" does not exist`, `No files found \
                   matching \"{pattern}\"`, `[ISPP] {message}`, `Column {c}:` with the `[Code]` error on the next line)",
-        needles: &["Error on line "],
+        needles: &["Error on line ", "Error in "],
         check: compile_error,
         examples: &[
             ex(
@@ -54,8 +55,8 @@ pub const ENTRIES: &[Entry] = &[
 ];
 
 fn compile_error(line: &Line<'_>) -> Option<Hit> {
-    let c = regex!(r"^\s*Error on line (\d+) in (.+?\.iss): (.+)$").captures(line.text)?;
-    let (n, file, message) = (&c[1], &c[2], c[3].trim());
+    let c = regex!(r"^\s*Error(?: on line (\d+))? in (.+?\.iss): (.+)$").captures(line.text)?;
+    let (n, file, message) = (c.get(1).map_or("?", |m| m.as_str()), &c[2], c[3].trim());
     let script = file.rsplit(['\\', '/']).next().unwrap_or(file);
     if let Some(m) =
         regex!(r#"^(?:Source file "([^"]+)" does not exist|No files found matching "([^"]+)")"#).captures(message)
@@ -89,11 +90,12 @@ fn compile_error(line: &Line<'_>) -> Option<Hit> {
     Some(Hit::blocker(format!("{what} A person's call.")))
 }
 
-/// ISCC's last word after an error: the error above says why.
+/// ISCC's last word after an error: the error above says why. Weak, so
+/// the error line (read here, or found by the step's fallback) is the cause.
 fn compile_aborted(line: &Line<'_>) -> Option<Hit> {
     regex!(r"^\s*Compile aborted\.(?: Please correct the problem and try again\.)?\s*$")
         .is_match(line.text)
-        .then(|| Hit::summary("Inno Setup's compile stopped; the `Error on line …` above says why."))
+        .then(|| Hit::summary("Inno Setup's compile stopped; the `Error on line …` above says why.").weak())
 }
 
 #[cfg(test)]
@@ -115,7 +117,12 @@ mod tests {
         .expect("read");
         assert!(code.message.contains("`[Code]`"));
         let aborted = compile_aborted(&Line::plain("Compile aborted.")).expect("read");
-        assert_eq!(aborted.strength, Strength::Summary);
+        assert_eq!(aborted.strength, Strength::Weak);
+        let no_line = compile_error(&Line::plain(
+            "Error in D:\\a\\pixie\\pixie\\installer\\pixie.iss: Required [Setup] section directive \"AppName\" not specified",
+        ))
+        .expect("read");
+        assert!(no_line.message.contains("pixie.iss"));
         assert!(compile_aborted(&Line::plain("echo Compile aborted. or not")).is_none());
     }
 
