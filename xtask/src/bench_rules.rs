@@ -110,13 +110,14 @@ pub fn run(corpus: &Path, runs: usize) -> anyhow::Result<()> {
             verify_file(path, text, &unverified, &relints, &offered);
         }
         println!(
-            "  lint with verification, {label}: {:>8.1} ms; {} fixes offered, {} re-lints ({:.2} per file), {} of them on the original parse patched, {} rule runs skipped in them",
+            "  lint with verification, {label}: {:>8.1} ms; {} fixes offered, {} re-lints ({:.2} per file), {} of them on the original parse patched, {} rule runs skipped in them, {} with the expression rule scoped to some jobs",
             t * 1e3,
             offered.get(),
             relints.get().relints,
             relints.get().relints as f64 / files.len() as f64,
             relints.get().patched,
-            relints.get().skipped
+            relints.get().skipped,
+            relints.get().scoped
         );
     }
     Ok(())
@@ -142,6 +143,7 @@ fn verify_file(path: &str, text: &str, opts: &LintOptions<'_>, relints: &Cell<li
         relints: sum.relints + n.relints,
         patched: sum.patched + n.patched,
         skipped: sum.skipped + n.skipped,
+        scoped: sum.scoped + n.scoped,
     });
 }
 

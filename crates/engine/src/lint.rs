@@ -90,11 +90,12 @@ fn lint_document(path: &str, bytes: &[u8], doc: Document, opts: &LintOptions<'_>
 
 /// Lint an already-parsed document (the language server keeps the parse).
 pub fn lint_parsed(path: &str, source: &str, doc: &Document, opts: &LintOptions<'_>) -> Vec<Diagnostic> {
-    lint_with(path, source, doc, opts, RULES, None)
+    lint_with(path, source, doc, opts, RULES, None, None)
 }
 
 /// [`lint_parsed`] with only `rules` run, and only the fixes of
-/// `fixes_for` wanted (`None`: all; see [`Context::wants_fixes`]).
+/// `fixes_for` wanted (`None`: all; see [`Context::wants_fixes`]);
+/// `relint_jobs`: see [`Context::relint_jobs`].
 fn lint_with(
     path: &str,
     source: &str,
@@ -102,6 +103,7 @@ fn lint_with(
     opts: &LintOptions<'_>,
     rules: &[&Rule],
     fixes_for: Option<&[&str]>,
+    relint_jobs: Option<&[String]>,
 ) -> Vec<Diagnostic> {
     let kind = opts.kind.unwrap_or_else(|| FileKind::detect(path, doc.root.as_ref()));
     let workflow = match (kind, doc.root.as_ref()) {
@@ -125,6 +127,7 @@ fn lint_with(
         indent_unit: Default::default(),
         derived: &derived,
         fixes_for,
+        relint_jobs,
     };
     crate::rules::run_rules(&mut ctx, rules);
     let mut diags = ctx.out;
@@ -161,17 +164,19 @@ fn relint_with(
     rules: &[&Rule],
     fixes_for: Option<&[&str]>,
 ) -> crate::fix::Relinted {
-    relint_parsed(path, text, &yaml::parse(text.as_bytes()), opts, rules, fixes_for)
+    relint_parsed(path, text, &yaml::parse(text.as_bytes()), opts, rules, fixes_for, None)
 }
 
-/// [`relint_with`] of a text already parsed.
-fn relint_parsed(
+/// [`relint_with`] of a text already parsed; `relint_jobs`: see
+/// [`Context::relint_jobs`].
+pub(crate) fn relint_parsed(
     path: &str,
     text: &str,
     doc: &Document,
     opts: &LintOptions<'_>,
     rules: &[&Rule],
     fixes_for: Option<&[&str]>,
+    relint_jobs: Option<&[String]>,
 ) -> crate::fix::Relinted {
     // Verification re-lints once per fix; external checkers would cost a
     // process per fix for findings no fix touches.
@@ -186,7 +191,7 @@ fn relint_parsed(
     };
     crate::fix::Relinted {
         parse_errors: parse_error_count(doc),
-        diagnostics: lint_with(path, text, doc, &relint_opts, rules, fixes_for),
+        diagnostics: lint_with(path, text, doc, &relint_opts, rules, fixes_for, relint_jobs),
     }
 }
 
@@ -212,6 +217,8 @@ pub struct Relints {
     pub patched: usize,
     /// Rules left out of patched re-lints, summed over them.
     pub skipped: usize,
+    /// Patched re-lints in which the expression rule checked only some jobs.
+    pub scoped: usize,
 }
 
 /// [`verify_all`], counting its re-lints (`cargo xtask bench rules`).
@@ -313,7 +320,8 @@ fn verify_within(
                             .any(|(_, _, r)| e.range.start <= r.end && r.start <= e.range.end)
                     })
                 };
-                let (run, skipped): (Vec<&Rule>, Vec<&Rule>) = if skippable && !inside_an_error() {
+                let scoping = skippable && !inside_an_error();
+                let (run, skipped): (Vec<&Rule>, Vec<&Rule>) = if scoping {
                     let reading = crate::rules::rules_reading(&crate::rules::distinct_reads(&touched));
                     let (mut run, mut skipped) = (Vec::new(), Vec::new());
                     for &(i, r) in &indexed {
@@ -328,10 +336,23 @@ fn verify_within(
                     (rules.clone(), Vec::new())
                 };
                 n.skipped += skipped.len();
-                let relinted = relint_parsed(path, text, doc, opts, &run, Some(fixing));
+                // The expression rule, when it must run but not for its own
+                // fixes, checks only the jobs whose reads the edits touched
+                // (the same reasoning, job by job).
+                let expression = crate::rules::expression::RULE.id;
+                let jobs = (scoping && !fixing.contains(&expression) && run.iter().any(|r| r.id == expression))
+                    .then(|| crate::rules::expression::rescope::jobs_to_recheck(&touched, doc))
+                    .flatten();
+                n.scoped += usize::from(jobs.is_some());
+                let relinted = relint_parsed(path, text, doc, opts, &run, Some(fixing), jobs.as_deref());
                 #[cfg(debug_assertions)]
                 if !skipped.is_empty() {
                     assert_skipped_rules_find_the_same(path, source, text, edits, opts, &skipped);
+                }
+                #[cfg(debug_assertions)]
+                if let Some(jobs) = &jobs {
+                    let mismatch = crate::rules::expression::rescope::mismatch(path, source, text, edits, opts, jobs);
+                    assert!(mismatch.is_none(), "{path}: {}", mismatch.unwrap_or_default());
                 }
                 relinted
             }

@@ -405,6 +405,11 @@ pub struct Context<'a> {
     /// Verification's re-lints read only the fixes of the rules it verifies
     /// ([`Context::wants_fixes`]).
     pub(crate) fixes_for: Option<&'a [&'a str]>,
+    /// In a re-lint for verification, the jobs whose `expression` findings
+    /// the edits can change ([`expression::rescope::jobs_to_recheck`]): the
+    /// rule then checks only those jobs, its other findings being the ones
+    /// before the edits, moved. `None`: the whole file.
+    pub(crate) relint_jobs: Option<&'a [String]>,
 }
 
 /// Indexes of one file that several rules read, each built on first use and

@@ -139,6 +139,7 @@ fn metadata_findings(
         indent_unit: Default::default(),
         derived: &derived,
         fixes_for: None,
+        relint_jobs: None,
     };
     crate::rules::run_rules(&mut ctx, METADATA_RULES);
     let mut out = ctx.out;

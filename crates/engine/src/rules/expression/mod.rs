@@ -6,6 +6,7 @@
 
 pub mod codes;
 mod outputs;
+pub(crate) mod rescope;
 mod scope;
 mod source_map;
 #[cfg(test)]
@@ -88,7 +89,10 @@ fn check(ctx: &mut Context<'_>) {
         outputs: outputs::Outputs::new(ctx.repo, ctx.config, &ctx.derived.reads, ctx.source),
     };
     match (ctx.kind, ctx.workflow) {
-        (FileKind::Workflow, Some(wf)) => walk::workflow(&mut pass, wf, ctx.config),
+        (FileKind::Workflow, Some(wf)) => match ctx.relint_jobs {
+            Some(jobs) => walk::jobs(&mut pass, wf, ctx.config, jobs),
+            None => walk::workflow(&mut pass, wf, ctx.config),
+        },
         (FileKind::Action, _) => walk::action(&mut pass, root),
         _ => {}
     }

@@ -38,6 +38,18 @@ pub(crate) fn workflow(pass: &mut Pass<'_>, wf: &Workflow<'_>, config: &crate::c
     }
 }
 
+/// Only the jobs named `ids`, without the workflow-level keys: a re-lint
+/// whose edits can change nothing else ([`super::rescope`]).
+pub(crate) fn jobs(pass: &mut Pass<'_>, wf: &Workflow<'_>, config: &crate::config::Config, ids: &[String]) {
+    if ids.is_empty() {
+        return;
+    }
+    let base = scope::workflow_scope(wf, config);
+    for job in wf.jobs.iter().filter(|j| ids.iter().any(|id| id == j.id)) {
+        self::job(pass, wf, job, &base);
+    }
+}
+
 fn workflow_call(pass: &mut Pass<'_>, wf: &Workflow<'_>, on: &Node, base: &Scope) {
     let Some(call) = on.get("workflow_call") else { return };
     if let Some(inputs) = call.get("inputs").and_then(Node::as_mapping) {
