@@ -26,6 +26,9 @@ pub const INVALID_VALUE: &str = "schema/invalid-value";
 pub const NOT_POSITIVE: &str = "schema/not-positive";
 /// An `env:` name with `=`, `&` or a space.
 pub const ENV_NAME: &str = "schema/env-name";
+/// An `env:` entry named after a default variable GitHub sets for every step
+/// (`GITHUB_SHA`), which the step's environment never gets.
+pub const DEFAULT_ENV: &str = "schema/default-env";
 /// An action input given as a mapping or sequence (inputs are strings).
 pub const NON_STRING_INPUT: &str = "schema/non-string-input";
 /// A `docker create` option GitHub documents as not supported in a job

@@ -81,6 +81,9 @@ fn job_value(ctx: &mut Context<'_>, id: &str, e: &Entry, k: &str) {
             let what = format!("\"{k}\" of job \"{id}\"");
             no_empty_mapping(ctx, v, &what);
             scalar_map(ctx, v, &what);
+            if k == "env" {
+                super::default_env::check(ctx, v);
+            }
         }
         "defaults" => defaults(ctx, e),
         "steps" => steps(ctx, v, id),
@@ -496,6 +499,7 @@ pub(super) fn step(ctx: &mut Context<'_>, item: &Node, kind: StepKind) {
             "env" => {
                 no_empty_mapping(ctx, v, "\"env\" of a step");
                 scalar_map(ctx, v, "\"env\" of a step");
+                super::default_env::check(ctx, v);
             }
             "continue-on-error" | "background" => boolean(ctx, v, Quoted(k)),
             "timeout-minutes" => positive_number(ctx, v, "\"timeout-minutes\"", Number::Float),

@@ -7,6 +7,7 @@
 mod action;
 pub mod codes;
 mod container_options;
+mod default_env;
 mod job;
 pub mod keys;
 mod shape;
@@ -39,6 +40,7 @@ pub const RULE: Rule = Rule {
         codes::INVALID_VALUE,
         codes::NOT_POSITIVE,
         codes::ENV_NAME,
+        codes::DEFAULT_ENV,
         codes::NON_STRING_INPUT,
         codes::UNSUPPORTED_OPTION,
     ],

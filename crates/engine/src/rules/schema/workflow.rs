@@ -55,6 +55,7 @@ pub(super) fn check_workflow(ctx: &mut Context<'_>, root: &Node) {
             "env" => {
                 no_empty_mapping(ctx, v, "\"env\"");
                 scalar_map(ctx, v, "\"env\"");
+                super::default_env::check(ctx, v);
             }
             "defaults" => defaults(ctx, e),
             "concurrency" => concurrency(ctx, e),
