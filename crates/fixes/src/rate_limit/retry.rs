@@ -368,6 +368,12 @@ pub(super) fn shell_sets_pipefail(shell: Option<&str>) -> bool {
 /// pipefail` off; `None`: not a `set` command, or it leaves `pipefail` alone.
 fn set_pipefail(code: &str) -> Option<bool> {
     let lexed = shell_lex::lex(code).ok()?;
+    // `( set -o pipefail )` and `{ set -o pipefail; }` lex to one command
+    // too, but the subshell's ends with it (and what a group or an `if`
+    // does is not read here).
+    if lexed.compound {
+        return None;
+    }
     let [command] = lexed.commands.as_slice() else {
         return None;
     };
@@ -394,6 +400,107 @@ fn turns_pipefail(words: &[&str]) -> Option<bool> {
             state
         }
     })
+}
+
+/// The function bodies and `( … )` subshells open at a line of the script,
+/// innermost last, with the `pipefail` state each found: a `set -o
+/// pipefail` inside one does not hold for the lines after it at top level (a
+/// subshell's options end with it; a function's body runs only when it is
+/// called, which this reading does not follow). Brace groups (`{ …; }`) are
+/// kept only to find where a function's body ends: their `set` holds after
+/// them.
+#[derive(Default)]
+struct Scopes {
+    open: Vec<(Scope, bool)>,
+    /// A function's name was written (`name()`, `function name`) and its
+    /// body's `{` is still to come.
+    function_named: bool,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Scope {
+    Function,
+    Subshell,
+    Group,
+}
+
+impl Scopes {
+    /// The `pipefail` state after the logical line `code`, which held
+    /// `pipefail` once its own `set` (if any) was read: the state from before
+    /// a function body or subshell it closes.
+    fn after(&mut self, code: &str, pipefail: bool) -> bool {
+        let mut state = pipefail;
+        let Ok(lexed) = shell_lex::lex(code) else {
+            return state;
+        };
+        let header = function_header(code);
+        if header {
+            self.function_named = true;
+        }
+        // A subshell opened or closed by the line's first character: `(`
+        // alone or before a command (not `((`, arithmetic), `)` after one.
+        if code.starts_with('(') && !code.starts_with("((") && !code.ends_with(')') {
+            self.open.push((Scope::Subshell, state));
+        }
+        for command in &lexed.commands {
+            let Some(first) = command.words.first().filter(|w| !w.quoted) else {
+                continue;
+            };
+            match first.text.as_str() {
+                "{" => {
+                    let scope = if std::mem::take(&mut self.function_named) {
+                        Scope::Function
+                    } else {
+                        Scope::Group
+                    };
+                    self.open.push((scope, state));
+                }
+                "}" => {
+                    if let Some((scope, before)) = self.open.pop()
+                        && scope == Scope::Function
+                    {
+                        state = before;
+                    }
+                }
+                _ => {}
+            }
+        }
+        if code.starts_with(')') {
+            if let Some((Scope::Subshell, before)) = self.open.last().copied() {
+                self.open.pop();
+                state = before;
+            }
+        }
+        if !header && !code.starts_with('{') {
+            self.function_named = false;
+        }
+        state
+    }
+}
+
+/// `name()`, `name ()`, `function name` or `function name()`, with or without
+/// the body's `{` after it on the line.
+fn function_header(code: &str) -> bool {
+    let (rest, keyword) = match code.strip_prefix("function ") {
+        Some(rest) => (rest.trim_start(), true),
+        None => (code, false),
+    };
+    let name_end = rest
+        .find(|c: char| !(c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | ':' | '.')))
+        .unwrap_or(rest.len());
+    if name_end == 0 {
+        return false;
+    }
+    let after = rest[name_end..].trim_start();
+    let after = match after.strip_prefix('(') {
+        Some(parens) => match parens.trim_start().strip_prefix(')') {
+            Some(body) => body.trim_start(),
+            None => return false,
+        },
+        None if keyword => after,
+        None => return false,
+    };
+    after.is_empty() || after.starts_with('{')
 }
 
 /// The code is a pipeline of more than one command (`gh api … | jq …`).
@@ -652,12 +759,14 @@ fn units(script: &Script<'_>, mut pipefail: bool) -> Vec<Unit> {
     let text: Vec<&str> = script.lines.iter().map(|l| l.text).collect();
     let mut out = Vec::new();
     let mut continued = false;
+    let mut scopes = Scopes::default();
     for line in logical_lines(&text.join("\n")) {
         let code = line.code.trim();
         if code.is_empty() || line.lines.is_empty() {
             continue;
         }
         pipefail = set_pipefail(code).unwrap_or(pipefail);
+        pipefail = scopes.after(code, pipefail);
         let first = code.split_whitespace().next().unwrap_or("");
         let case_branch = first.ends_with(')') || code.ends_with(";;");
         let spans_lines = code.contains('\n');

@@ -1694,6 +1694,42 @@ fn a_pipeline_is_looped_only_where_pipefail_makes_its_status_the_fetchs() {
     assert!(apply_only(&f, &lone).contains("if gh api repos/o/r/releases/latest --jq .tag_name; then"));
 }
 
+/// `set -o pipefail` inside a function body or a `( … )` subshell does not
+/// hold for the lines after it at top level: a subshell's options end with
+/// it, and a function's body runs only when called (a `retry() { set -o
+/// pipefail; … }` helper defined first, the fetch piped after it in a step
+/// without `shell:`). The pipeline after it is blind and not looped; a `set -o
+/// pipefail` after the function, at top level, still counts.
+#[test]
+fn pipefail_set_in_a_function_or_subshell_does_not_hold_after_it() {
+    let f = limited(RateLimitService::GithubRestSecondary, "r").at_step_name("Latest");
+    let step = |before: &str| {
+        format!(
+            "on: push\njobs:\n  r:\n    runs-on: ubuntu-latest\n    steps:\n      - name: Latest\n        run: |\n{before}          gh api repos/o/r/releases/latest | jq -r .tag_name > tag.txt\n"
+        )
+    };
+    let function = "          retry() {\n            set -o pipefail\n            \"$@\"\n          }\n";
+    for before in [
+        function.to_string(),
+        "          function retry\n          {\n            set -euo pipefail\n            \"$@\"\n          }\n"
+            .into(),
+        "          (\n            set -o pipefail\n            make lint | tee lint.log\n          )\n".into(),
+        "          ( set -o pipefail )\n".into(),
+    ] {
+        let src = step(&before);
+        let o = fixes_for(&f, PATH, &src, &autoheal_engine::repo::NoRepo);
+        for fix in &o.fixes {
+            let text: String = fix.edits.iter().map(|e| e.new_text.as_str()).collect();
+            assert!(!text.contains("for attempt in"), "{src}\n{text}");
+        }
+        let why = o.manual_reason.unwrap_or_default();
+        assert!(why.contains("cannot tell the fetch's failure"), "{src}\n{why}");
+    }
+    let looped = "if gh api repos/o/r/releases/latest | jq -r .tag_name > tag.txt; then break;";
+    let after = step(&format!("{function}          set -o pipefail\n"));
+    assert!(apply_only(&f, &after).contains(looped), "{after}");
+}
+
 /// Issue 12's open item: the retry loop is bash; a step that runs in
 /// PowerShell (a Windows runner's default shell, `shell: pwsh`, or the
 /// job's `defaults.run.shell`) or cmd gets none, with the reason.
