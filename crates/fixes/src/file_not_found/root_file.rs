@@ -81,15 +81,15 @@ pub(crate) fn root_file_doubt(listing: &[String], name: &str, to: &str) -> Optio
 }
 
 /// A root file of no ecosystem (a script, a Dockerfile), found as `to` in
-/// `dir`: no manifest says a project moved there, so the root's other files
-/// of its kind are asked instead, as a moved directory's files are
-/// ([`super::moved::neighbour_left_behind`]). One still at the root (`deploy.sh`
-/// beside the missing `build.sh`) says they did not move together; none
-/// beside `to` either says nothing moved with it, and a lone file of the same
-/// name in another directory (`docker/build.sh`, an example's `run.sh`) is as
-/// likely another file as where the root's went. Only when the root's files
-/// of its kind are all in `dir` now is it taken as moved. A directory found
-/// by the name is not asked (its files went with it).
+/// `dir`: no manifest says a project moved there, and nothing else can. One
+/// of its kind still at the root (`deploy.sh` beside the missing `build.sh`)
+/// says they did not move together; other files of its kind in `dir`
+/// (`scripts/release.sh` beside `scripts/build.sh`) prove nothing, since a
+/// scripts directory holds its own scripts whether or not the root's moved
+/// there, and the root's file may have been deleted while `dir` kept another
+/// of the same name (`docker/build.sh`, an example's `run.sh`). The same
+/// name is the only evidence, which is a guess: always a doubt. A directory
+/// found by the name is not asked (its files went with it).
 fn lone_file_doubt(listing: &[String], name: &str, dir: &str, to: &str) -> Option<String> {
     if !listing.iter().any(|f| f == to) {
         return None;
@@ -112,15 +112,17 @@ fn lone_file_doubt(listing: &[String], name: &str, dir: &str, to: &str) -> Optio
              together: `{to}` may be another file of the same name rather than where `{name}` went, {unapplied}"
         ));
     }
-    let moved_with = listing
+    let others = listing
         .iter()
-        .any(|f| f.rsplit_once('/').is_some_and(|(d, _)| d == dir) && same_kind(f));
-    if moved_with {
-        return None;
-    }
+        .filter(|f| f.rsplit_once('/').is_some_and(|(d, _)| d == dir) && same_kind(f))
+        .count();
+    let beside = match others {
+        0 => format!("`{to}` is the only `.{ext}` file in `{dir}/`, and "),
+        _ => format!("the other `.{ext}` files in `{dir}/` may always have been there, and "),
+    };
     Some(format!(
-        " `{to}` is the only `.{ext}` file in `{dir}/`: nothing else of the root's moved there with it, so it may be \
-         another file of the same name rather than where `{name}` went, {unapplied}"
+        " {beside}only the name says `{name}` moved there: `{to}` may be another file of the same name rather than \
+         where `{name}` went, {unapplied}"
     ))
 }
 
@@ -150,10 +152,6 @@ mod tests {
         );
         let files = listing(&["web/package.json", "web/yarn.lock"]);
         assert_eq!(root_file_doubt(&files, "yarn.lock", "web/yarn.lock"), None);
-        // A file of no known ecosystem moved with the root's other files of
-        // its kind (issue 12's open item).
-        let files = listing(&["scripts/build.sh", "scripts/deploy.sh", "README.md"]);
-        assert_eq!(root_file_doubt(&files, "build.sh", "scripts/build.sh"), None);
         // A directory found by the name took its files along.
         let files = listing(&["apps/web/package.json"]);
         assert_eq!(root_file_doubt(&files, "web", "apps/web"), None);
@@ -186,8 +184,7 @@ mod tests {
     }
 
     /// Issue 12's open item: a root file of no ecosystem found under one
-    /// directory was a Safe rewrite; it is now one only when the root's other
-    /// files of its kind went there too.
+    /// directory by its name alone is never a Safe rewrite.
     #[test]
     fn a_lone_root_script_found_elsewhere_is_in_doubt() {
         // Alone in its new directory: nothing moved with it.
@@ -198,6 +195,15 @@ mod tests {
         let stayed = listing(&["scripts/build.sh", "scripts/lint.sh", "deploy.sh"]);
         let why = root_file_doubt(&stayed, "build.sh", "scripts/build.sh").unwrap_or_default();
         assert!(why.contains("`deploy.sh` is still at the repository's root"), "{why}");
+        // Other scripts in the new directory are no proof: a `scripts/`
+        // directory keeps its own `build.sh` and `release.sh` while the
+        // root's `build.sh` was deleted.
+        let scripts = listing(&["scripts/build.sh", "scripts/release.sh", "README.md"]);
+        let why = root_file_doubt(&scripts, "build.sh", "scripts/build.sh").unwrap_or_default();
+        assert!(
+            why.contains("may always have been there") && why.contains("only the name says"),
+            "{why}"
+        );
         // No extension to tell its kind by.
         let why =
             root_file_doubt(&listing(&["docker/Dockerfile"]), "Dockerfile", "docker/Dockerfile").unwrap_or_default();
