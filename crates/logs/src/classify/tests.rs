@@ -1116,3 +1116,37 @@ fn closing_counts_do_not_hide_the_error_line_above_them() {
     let root = analyze_text(iscc).root_cause().cloned().expect("a failure");
     assert!(root.message.contains("line 12 of setup.iss"), "{root:?}");
 }
+
+/// CMake 4's toolchain text, through the scanner: the quoted path after the
+/// blank line is the finding, at the text's first line, and the build
+/// program CMake then misses is its consequence.
+#[test]
+fn cmake_4s_quoted_toolchain_path_is_the_root_cause() {
+    let log = "##[group]Run cmake -S . -B build -G Ninja --toolchain cmake/arm-gcc.cmake\n\
+               cmake -S . -B build -G Ninja --toolchain cmake/arm-gcc.cmake\n\
+               shell: /usr/bin/bash -e {0}\n##[endgroup]\n\
+               CMake Error at /usr/local/share/cmake-4.1/Modules/CMakeDetermineSystem.cmake:154 (message):\n  \
+               Could not find toolchain file:\n\n   \"cmake/arm-gcc.cmake\"\n\n\
+               Call Stack (most recent call first):\n  CMakeLists.txt:2 (project)\n\n\n\
+               CMake Error: CMake was unable to find a build program corresponding to \"Ninja\".  CMAKE_MAKE_PROGRAM \
+               is not set.  You probably need to select a different build tool.\n\
+               -- Configuring incomplete, errors occurred!\n\
+               ##[error]Process completed with exit code 1.\n";
+    let analysis = analyze_text(log);
+    let root = analysis.root_cause().expect("a failure");
+    assert_eq!(
+        (root.category, root.subject.as_deref(), root.fixable),
+        (Category::FileNotFound, Some("cmake/arm-gcc.cmake"), true),
+        "{:?}",
+        analysis.failures
+    );
+    assert_eq!(root.evidence.first().map(|e| e.line), Some(6), "{root:?}");
+    assert!(
+        analysis
+            .failures
+            .iter()
+            .all(|f| f.category != Category::MissingCommand || !f.fixable),
+        "{:?}",
+        analysis.failures
+    );
+}

@@ -515,11 +515,11 @@ fn cmake_toolchain_file_missing(line: &Line<'_>) -> Option<Hit> {
     }
     let path = line.text.trim().strip_prefix(cmake_system::TOOLCHAIN_TEXT)?.trim();
     if path.is_empty() {
-        // CMake's formatter put the path on the next line, which
-        // `cmake_system::wrapped_toolchain_path` reads: until then, the
-        // heading of a text that goes on.
+        // CMake's formatter put the path on the next line (CMake 4: quoted,
+        // after a blank line), which `cmake_system::wrapped_toolchain_path`
+        // reads: until then, the heading of a text that goes on.
         return Some(Hit::summary(format!(
-            "{} Its path follows on the next line.",
+            "{} Its path follows below.",
             cmake_system::TOOLCHAIN_MISSING
         )));
     }

@@ -12,6 +12,14 @@
 //! may go on over more lines. The text ends before `Call Stack (most recent
 //! call first):` or a blank line, neither indented.
 //!
+//! CMake 4 quotes the path on a line of its own (`message(FATAL_ERROR "Could
+//! not find toolchain file:\n \"${CMAKE_TOOLCHAIN_FILE}\"")`). The formatter
+//! (`PrintFormatted`) prints a line that begins with a space as preformatted
+//! text: unwrapped, after the indent, and set off by a blank line before and
+//! after it (the paragraph before it ends with a newline of its own). So the
+//! text is `  Could not find toolchain file:`, a blank line, and `   "{path}"`,
+//! the path whole between its quotes (spaces included).
+//!
 //! When determining the system failed (its own `FATAL_ERROR`, or one of the
 //! toolchain file it includes, whose `Call Stack` passes through
 //! `CMakeDetermineSystem.cmake`), CMake goes on enabling the project's
@@ -61,6 +69,9 @@ pub fn wrapped_toolchain_path(recent: &[&str], text: &str) -> Option<Hit> {
 
 /// The path's finding and how many lines above `text` its text began.
 fn wrapped(recent: &[&str], text: &str) -> Option<(Hit, u8)> {
+    if let Some(found) = quoted(recent, text) {
+        return Some(found);
+    }
     if !continues(text) {
         return None;
     }
@@ -83,6 +94,27 @@ fn wrapped(recent: &[&str], text: &str) -> Option<(Hit, u8)> {
         parts.push(line.trim());
     }
     None
+}
+
+/// CMake 4's form: `   "{path}"` (the indent, the preformatted line's own
+/// space, the quoted path) after a blank line under the text's first line,
+/// itself under `CMakeDetermineSystem.cmake`'s heading.
+fn quoted(recent: &[&str], text: &str) -> Option<(Hit, u8)> {
+    let path = text
+        .strip_prefix(INDENT)?
+        .strip_prefix(' ')?
+        .trim_end()
+        .strip_prefix('"')?
+        .strip_suffix('"')?;
+    let [.., heading, first, blank] = recent else {
+        return None;
+    };
+    let opens = first.starts_with(INDENT) && first.trim() == TOOLCHAIN_TEXT;
+    if path.is_empty() || path.contains('"') || !blank.trim().is_empty() || !opens || !determine_system_heading(heading)
+    {
+        return None;
+    }
+    Some((path_hit(path, 0.8, TOOLCHAIN_MISSING), 2))
 }
 
 /// The current step's CMake runs: whether one failed to determine the
@@ -213,6 +245,64 @@ mod tests {
             assert!(wrapped_toolchain_path(recent, text).is_none(), "{recent:?}");
         }
         assert!(wrapped_toolchain_path(&[HEADING, "  Could not find toolchain file:"], "cmake/x.cmake").is_none());
+    }
+
+    /// CMake 4 (finlogs19 low item): the quoted path after a blank line, the
+    /// finding at the text's first line; a path with spaces stays whole, one
+    /// outside the workspace or not a path is named and not fixable.
+    #[test]
+    fn cmake_4_quotes_the_path_after_a_blank_line() {
+        const CMAKE4: &str =
+            "CMake Error at /usr/local/share/cmake-4.1/Modules/CMakeDetermineSystem.cmake:154 (message):";
+        let text = [CMAKE4, "  Could not find toolchain file:", ""];
+        let hit = wrapped_toolchain_path(&text, "   \"cmake/toolchains/arm-none-eabi.cmake\"").expect("read");
+        assert_eq!(
+            (
+                hit.category,
+                hit.subject.as_deref(),
+                hit.fixable,
+                hit.opened_lines_above
+            ),
+            (
+                Category::FileNotFound,
+                Some("cmake/toolchains/arm-none-eabi.cmake"),
+                true,
+                2
+            )
+        );
+        let spaced = wrapped_toolchain_path(&text, "   \"cmake/board support package/arm.cmake\"").expect("read");
+        assert_eq!(spaced.subject.as_deref(), Some("cmake/board support package/arm.cmake"));
+        for path in [
+            "   \"C:/vcpkg/scripts/buildsystems/vcpkg.cmake\"",
+            "   \"/usr/local/share/vcpkg/scripts/buildsystems/vcpkg.cmake\"",
+            // PowerShell passed `$env:…` unexpanded (an unquoted argument).
+            "   \"$env:VCPKG_INSTALLATION_ROOT/scripts/buildsystems/vcpkg.cmake\"",
+        ] {
+            let hit = wrapped_toolchain_path(&text, path).expect(path);
+            assert!(!hit.fixable, "{path}: {hit:?}");
+        }
+        // Without the heading or the text's first line (another CMake
+        // error's quoted value), or not quoted: not read.
+        for (recent, line) in [
+            (
+                &[
+                    "CMake Error at CMakeLists.txt:3 (message):",
+                    "  Could not find toolchain file:",
+                    "",
+                ][..],
+                "   \"x.cmake\"",
+            ),
+            (
+                &[CMAKE4, "  Could not find toolchain file: y.cmake", ""][..],
+                "   \"x.cmake\"",
+            ),
+            (&[CMAKE4, "  Some other text:", ""][..], "   \"x.cmake\""),
+            (&text[..], "   x.cmake"),
+            (&text[..], "   \"\""),
+            (&text[..], "\"x.cmake\""),
+        ] {
+            assert!(wrapped_toolchain_path(recent, line).is_none(), "{recent:?} {line}");
+        }
     }
 
     fn ninja() -> Hit {
