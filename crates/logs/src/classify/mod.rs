@@ -153,6 +153,9 @@ pub(crate) struct JobState {
     counting: [bool; catalogue::COUNTED_SUMMARIES.len()],
     /// The current step's CMake system determination ([`catalogue::CmakeSystem`]).
     cmake_system: catalogue::CmakeSystem,
+    /// The current step's `configure` checks for pkg-config
+    /// ([`catalogue::PkgConfigProbe`]).
+    pkg_config: catalogue::PkgConfigProbe,
     /// The line of the current step's latest `Could not find toolchain
     /// file:` text, whose path CMake may wrap onto the lines below
     /// ([`catalogue::wrapped_toolchain_path`]).
@@ -274,7 +277,7 @@ impl Scanner<'_> {
             None => match quoted::quoted_by(&line) {
                 Some(_) => None,
                 None => self.catalogue.classify(&line).map(|hit| match self.jobs.last() {
-                    Some(job) => job.cmake_system.consequence(text, hit),
+                    Some(job) => job.pkg_config.decide(job.cmake_system.consequence(text, hit)),
                     None => hit,
                 }),
             },
@@ -576,6 +579,7 @@ impl LogSink for Scanner<'_> {
         job.pip_build = catalogue::PipBuild::default();
         job.counting = Default::default();
         job.cmake_system = catalogue::CmakeSystem::default();
+        job.pkg_config = catalogue::PkgConfigProbe::default();
         job.toolchain_text = None;
         job.fastlane_records.clear();
         if job.steps.len() < MAX_STEPS_PER_JOB {
@@ -656,6 +660,7 @@ impl LogSink for Scanner<'_> {
         {
             let job = self.job();
             job.cmake_system.learn(line.text);
+            job.pkg_config.learn(line.text);
             if line.text.contains(catalogue::TOOLCHAIN_TEXT) {
                 job.toolchain_text = Some(line.number);
             }

@@ -1150,3 +1150,40 @@ fn cmake_4s_quoted_toolchain_path_is_the_root_cause() {
         analysis.failures
     );
 }
+
+/// pkg.m4's `could not be found or is too old`, through the scanner: the
+/// step's checks decide, however many lines configure printed between
+/// (more than the recent lines the entry sees).
+#[test]
+fn pkg_m4s_failure_is_decided_by_the_steps_checks() {
+    let configure = |checks: &str| {
+        let filler: String = (0..20).map(|i| format!("checking for header{i}.h... yes\n")).collect();
+        format!(
+            "##[group]Run ./configure --prefix=/usr\n./configure --prefix=/usr\nshell: /usr/bin/bash -e {{0}}\n\
+             ##[endgroup]\n{checks}{filler}checking for FREETYPE... no\n\
+             configure: error: in '/home/runner/work/app/app':\n\
+             configure: error: The pkg-config script could not be found or is too old.  Make sure it\n\
+             is in your PATH or set the PKG_CONFIG environment variable to the full\npath to pkg-config.\n\
+             ##[error]Process completed with exit code 1.\n"
+        )
+    };
+    let root = |checks: &str| {
+        let analysis = analyze_text(&configure(checks));
+        let root = analysis.root_cause().expect("a failure");
+        (root.category, root.subject.clone(), root.fixable)
+    };
+    assert_eq!(
+        root("checking for pkg-config... no\n"),
+        (Category::MissingCommand, Some("pkg-config".to_string()), true)
+    );
+    for checks in [
+        "checking for pkg-config... /opt/legacy/bin/pkg-config\nchecking pkg-config is at least version 0.9.0... no\n",
+        "checking for pkg-config... /usr/bin/pkg-config\n",
+    ] {
+        let (category, _, fixable) = root(checks);
+        assert_eq!((category, fixable), (Category::Unknown, false), "{checks}");
+    }
+    // Neither check in the step: missing or too old, not said which.
+    let (category, _, fixable) = root("");
+    assert_eq!((category, fixable), (Category::MissingCommand, false));
+}

@@ -457,7 +457,8 @@ fn link_error(line: &Line<'_>) -> Option<Hit> {
 
 /// pkg.m4's failure when `PKG_PROG_PKG_CONFIG` found no pkg-config: the
 /// program is missing (unless the check above it says one was found and is
-/// older than pkg.m4 accepts).
+/// older than pkg.m4 accepts). Read alone the line cannot tell; the step's
+/// checks, however far above, decide (`pkg_m4::PkgConfigProbe`).
 fn pkg_m4_pkg_config_missing(line: &Line<'_>) -> Option<Hit> {
     let text = line.text.trim_start();
     let text = regex!(r"^(?:\S*/)?configure: error: ")

@@ -163,6 +163,7 @@ mod perl;
 mod pester;
 mod php;
 mod pip_build;
+mod pkg_m4;
 mod platformio;
 mod playwright;
 mod pre_commit;
@@ -227,6 +228,7 @@ pub(crate) use go::missing_program as go_missing_program;
 pub(crate) use http::CURL_RETRY;
 pub(crate) use jvm::{GRADLE_CAUSE, gradle_cause_depth};
 pub use pip_build::{BuildFrontend, PipBuild};
+pub(crate) use pkg_m4::PkgConfigProbe;
 
 #[cfg(test)]
 pub(crate) use node::NPM_INSTALL_SUCCEEDED;
