@@ -25,7 +25,7 @@
 //!    (`{n} failed`, `compilation errors`) that other tools print too; `huggingface` (the Hub's gated, uncached
 //!    and refused requests, ahead of `http`'s status lines), `jupyter` (nbclient's cell errors and per-cell
 //!    limit), `papermill`, `hypothesis`, `xdist` (a dead pytest-xdist worker), `cython`, `pdm` (`pdm run`), ahead
-//!    of pytest's summaries in `python`; `pypi_publish` (pypa/gh-action-pypi-publish's refused trusted-publishing exchange, its reason line), `python`, `python_lint` (ruff, flake8, mypy), `tox`, `yarn_pnp` (Yarn's Plug'n'Play resolver), `npm_publish` (the registry's refusal of `npm publish`, its status line under the `code E{status}` heading), `node`, `vite` (its Rollup build's unresolved import), `esbuild`, `webpack` (their unresolved imports, webpack's only under an error's heading), `nextjs` (its type check's error), `central_portal` (the Sonatype Central Portal's failed deployment, ahead of Maven's goal failure that repeats it), `jvm`, `go`, `cargo`, `protoc` (a code generator plugin it could not start), `zizmor` (its findings, where zizmor ran), `cargo_deny` (its bans check, ahead of `deno lint`'s same `error[{rule}]:` shape), `rustup`, `ruby`, `php`, `r`, `dotnet`, `pester`, `kubernetes`,
+//!    of pytest's summaries in `python`; `pypi_publish` (pypa/gh-action-pypi-publish's refused trusted-publishing exchange, its reason line), `python`, `python_lint` (ruff, flake8, mypy), `tox`, `yarn_pnp` (Yarn's Plug'n'Play resolver), `npm_publish` (the registry's refusal of `npm publish`, its status line under the `code E{status}` heading), `node`, `vite` (its Rollup build's unresolved import), `esbuild`, `webpack` (their unresolved imports, webpack's only under an error's heading), `nextjs` (its type check's error), `central_portal` (the Sonatype Central Portal's failed deployment, ahead of Maven's goal failure that repeats it), `jvm`, `go`, `cargo_publish` (`cargo publish`'s token, dirty-tree and version checks), `cargo`, `protoc` (a code generator plugin it could not start), `zizmor` (its findings, where zizmor ran), `cargo_deny` (its bans check, ahead of `deno lint`'s same `error[{rule}]:` shape), `rustup`, `ruby`, `php`, `r`, `dotnet`, `pester`, `kubernetes`,
 //!    `terraform`, `tflint`, `cocoapods`, `dart`, `swift` (SwiftPM, XCTest), `elixir`
 //!    (Mix, ExUnit), `hex` (Hex's failed package download), `haskell` (cabal, GHC, Stack), `bazel`, `conan`, `deno`,
 //!    `nix`, `helm`, `chart_testing` (a chart `ct` failed), `aws` (the CLI, SDKs and configure-aws-credentials), `aws_sam` (the SAM CLI's missing template),
@@ -87,6 +87,7 @@ mod biome;
 mod build_tools;
 mod cargo;
 mod cargo_deny;
+mod cargo_publish;
 mod central_portal;
 mod changesets;
 mod chart_testing;
@@ -433,6 +434,7 @@ pub const EMITTERS: &[(&str, &[Entry])] = &[
     ("central_portal", central_portal::ENTRIES),
     ("jvm", jvm::ENTRIES),
     ("go", go::ENTRIES),
+    ("cargo_publish", cargo_publish::ENTRIES),
     ("cargo", cargo::ENTRIES),
     ("protoc", protoc::ENTRIES),
     ("zizmor", zizmor::ENTRIES),
