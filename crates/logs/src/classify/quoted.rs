@@ -46,6 +46,13 @@
 //!   / `(fail) {name}` (also `(skip)`, `(todo)`), Jest's and Vitest's `✓
 //!   {name}` / `✕ {name}` (`√` on Windows consoles), and ExUnit's failure
 //!   heading `  {n}) test {name} ({module})` (`doctest …`, `property …`);
+//! - the issue search fastlane runs before its closing `[!]` (gh_inspector's
+//!   report, `fastlane_core/ui/github_issue_inspector_reporter.rb`): under
+//!   `Looking for related GitHub issues on {owner}/{repo}...`, each issue's
+//!   `➡️  {title}` (then `    {url} [{state}] {n} 💬` and its age), and,
+//!   when GitHub could not be reached, `Error: {name}` below `Could not
+//!   access the GitHub API, …`: other people's issues and the search's own
+//!   error;
 //! - text the step's script contains verbatim (shown in the step's `Run`
 //!   header), or that the traced command just before it echoed, is the
 //!   script's own words.
@@ -87,6 +94,9 @@ pub fn quoted_by(line: &Line<'_>) -> Option<&'static str> {
     }
     if is_retried_test_attempt(line) {
         return Some("the error of a test attempt the test runner retried");
+    }
+    if is_issue_search_result(line) {
+        return Some("an issue search's result (gh_inspector's report of other people's issues)");
     }
     if written_by_script(line) {
         return Some("text the step's script writes itself");
@@ -204,6 +214,25 @@ fn is_grep_match(body: &str) -> bool {
     let next = c[3].chars().next().unwrap_or(' ');
     let rest = &body[c.get(3).map_or(0, |m| m.start())..];
     path.contains(['/', '.']) && !next.is_whitespace() && !next.is_ascii_digit() && !rest.starts_with("in ")
+}
+
+/// gh_inspector's report (see the module documentation): an issue's title
+/// under the report's heading or below the previous issue's URL line, and
+/// the search's own `Error: {name}` when the GitHub API was not reached.
+fn is_issue_search_result(line: &Line<'_>) -> bool {
+    let body = line.text.trim();
+    if body.starts_with("➡️") {
+        return line.recent.iter().any(|l| {
+            let l = l.trim();
+            regex!(r"^Looking for related (?:GitHub )?issues on [\w.-]+/[\w.-]+\.\.\.$").is_match(l)
+                || regex!(r"^https://github\.com/[\w.-]+/[\w.-]+/issues/\d+ \[\w+\] \d+ 💬$").is_match(l)
+        });
+    }
+    body.starts_with("Error: ")
+        && line.recent.iter().any(|l| {
+            l.trim()
+                .starts_with("Could not access the GitHub API, you may have better luck via the website.")
+        })
 }
 
 fn indent(text: &str) -> usize {
@@ -487,5 +516,43 @@ mod tests {
             ..Line::plain("ModuleNotFoundError: No module named 'yaml'")
         };
         assert_eq!(quoted_by(&ran), None);
+    }
+    /// gh_inspector's report: issue titles under its heading or after the
+    /// previous issue's URL line, and the search's own `Error:`; the same
+    /// words alone are not quotes.
+    #[test]
+    fn an_issue_searchs_titles_are_quotes() {
+        let quoted = |text: &str, recent: &[&str]| {
+            quoted_by(&Line {
+                recent,
+                ..Line::plain(text)
+            })
+            .is_some()
+        };
+        assert!(quoted(
+            "➡️  ModuleNotFoundError: No module named 'six'",
+            &["", "Looking for related GitHub issues on fastlane/fastlane...", ""]
+        ));
+        assert!(quoted(
+            "➡️  npm ERR! 429 Too Many Requests",
+            &[
+                "➡️  first",
+                "    https://github.com/fastlane/fastlane/issues/21876 [closed] 14 💬",
+                "    3 months ago",
+                ""
+            ]
+        ));
+        assert!(quoted(
+            "Error: Faraday::ConnectionFailed",
+            &[
+                "Could not access the GitHub API, you may have better luck via the website.",
+                "https://github.com/fastlane/fastlane/search?q=x&type=Issues&utf8=✓"
+            ]
+        ));
+        assert!(!quoted(
+            "➡️  ModuleNotFoundError: No module named 'six'",
+            &["Run tests"]
+        ));
+        assert!(!quoted("Error: Faraday::ConnectionFailed", &["Uploading build"]));
     }
 }

@@ -1187,3 +1187,47 @@ fn pkg_m4s_failure_is_decided_by_the_steps_checks() {
     let (category, _, fixable) = root("");
     assert_eq!((category, fixable), (Category::MissingCommand, false));
 }
+
+/// fastlane's runner answers a Spaceship error that has `preferred_error_info`
+/// (and a user error with `show_github_issues`) with gh_inspector's search
+/// of fastlane's issues, then `[!] {message}` (`fastlane_runner.rb`'s
+/// `handle_unknown_error!` / `display_user_error!`): the `[!]` is fastlane's
+/// closing repeat though the block stands between it and `fastlane finished
+/// with errors`, and the issue titles the search printed (other people's
+/// errors) are never this job's.
+#[test]
+fn fastlanes_issue_search_is_no_cause_and_its_closing_repeat_is_read() {
+    let message = "The provided entity includes an attribute with a value that has already been used - The bundle \
+                   version must be higher than the previously uploaded version.";
+    let log = format!(
+        "##[group]Run bundle exec fastlane ios beta\nbundle exec fastlane ios beta\nshell: /bin/bash -e {{0}}\n\
+         ##[endgroup]\n[05:30:12]: ------------------------------\n[05:30:12]: --- Step: upload_to_testflight ---\n\
+         [05:30:12]: ------------------------------\n[05:31:40]: {message}\n\
+         +------+----------------------+-------------+\n|              fastlane summary              |\n\
+         +------+----------------------+-------------+\n| Step | Action               | Time (in s) |\n\
+         +------+----------------------+-------------+\n| 1    | upload_to_testflight | 💥          |\n\
+         +------+----------------------+-------------+\n[05:31:40]: fastlane finished with errors\n\n\
+         Looking for related GitHub issues on fastlane/fastlane...\n\n\
+         ➡️  ModuleNotFoundError: No module named 'six'\n\
+             https://github.com/fastlane/fastlane/issues/21876 [closed] 14 💬\n    3 months ago\n\n\
+         ➡️  npm ERR! 429 Too Many Requests - GET https://registry.npmjs.org/ios-deploy\n\
+             https://github.com/fastlane/fastlane/issues/21502 [closed] 6 💬\n    8 months ago\n\n\
+         🔗  You can ⌘ + double-click on links to open them directly in your browser.\n\n[!] {message}\n\
+         ##[error]Process completed with exit code 1.\n"
+    );
+    let analysis = analyze_text(&log);
+    let root = analysis.root_cause().expect("a failure");
+    assert_eq!(
+        (root.category, root.fixable),
+        (Category::Unknown, false),
+        "{}",
+        root.message
+    );
+    assert!(root.message.starts_with("fastlane stopped"), "{}", root.message);
+    assert_eq!(root.evidence.first().map(|e| e.line), Some(8), "{:?}", root.evidence);
+    assert!(
+        analysis.failures.iter().all(|f| f.category == Category::Unknown),
+        "{:?}",
+        analysis.failures
+    );
+}

@@ -26,8 +26,11 @@
 //! its closing line (CLAide's `[!] ` prefix is CocoaPods' too,
 //! `cocoapods.rs`); the raised form names fastlane's exception class and
 //! needs no context (gh_inspector's block puts it out of the recent lines'
-//! reach). A user error with `show_github_issues` prints gh_inspector's block
-//! before its `[!]` too: that line-start `[!]` is not read. The message is
+//! reach). A user error with `show_github_issues` (and a Spaceship error
+//! with `preferred_error_info`) prints gh_inspector's block before its
+//! line-start `[!]` too, so that `[!]` is also read right after the block's
+//! end ([`after_issue_search`]); the block's issue titles and its own `Error:`
+//! are quotes (`classify/quoted.rs`). The message is
 //! the action's own (match's `No code signing identity found and can not
 //! create a new one because you enabled `readonly``, supply's `Google Api
 //! Error: {reason} - {message}`, gym's `Error packaging up the application`
@@ -154,6 +157,26 @@ fn command_retry(line: &Line<'_>) -> Option<Hit> {
         .then(|| Hit::notice("fastlane retries a command with a longer limit of its own (not the outcome)."))
 }
 
+/// The end of gh_inspector's report on fastlane's issues, which
+/// `show_github_issues` prints between the closing line and the `[!]` of a
+/// user error (`fastlane_core/ui/github_issue_inspector_reporter.rb`): the
+/// last issue's URL line (`    https://github.com/fastlane/fastlane/issues/{n}
+/// [{state}] {comments} 💬`), `and {n} more at: {search url}`, the macOS hint
+/// `🔗  You can ⌘ + double-click on links …`, the empty report's
+/// `…/issues/new` and `Run `fastlane env` …`, or the unreachable API's search
+/// URL: one of them is within the six lines before the `[!]`.
+fn after_issue_search(recent: &[&str]) -> bool {
+    recent.iter().rev().take(6).any(|l| {
+        let l = l.trim();
+        regex!(
+            r"^(?:https://github\.com/fastlane/fastlane/(?:issues/\d+ \[\w+\] \d+ 💬|issues/new|search\?q=\S*)|and \d+ more at: https://github\.com/fastlane/fastlane/search\?\S*)$"
+        )
+        .is_match(l)
+            || l.starts_with("🔗  You can ⌘ + double-click on links")
+            || l == "Run `fastlane env` to append the fastlane environment to your issue"
+    })
+}
+
 fn finished_with_errors(line: &Line<'_>) -> Option<Hit> {
     let message = repeated(line.text)?;
     (raised(line.text.trim()).is_some()
@@ -162,7 +185,8 @@ fn finished_with_errors(line: &Line<'_>) -> Option<Hit> {
             .iter()
             .rev()
             .take(3)
-            .any(|l| record(l) == Some("fastlane finished with errors")))
+            .any(|l| record(l) == Some("fastlane finished with errors"))
+        || after_issue_search(line.recent))
     .then(|| {
         Hit::blocker(format!(
             "fastlane stopped: {} (an action's own error: signing assets, the store's state or the build's \
@@ -190,6 +214,57 @@ mod tests {
         assert!(
             finished_with_errors(&Line {
                 recent: &["Analyzing dependencies"],
+                ..Line::plain("[!] CocoaPods could not find compatible versions for pod \"Firebase/Core\":")
+            })
+            .is_none()
+        );
+    }
+
+    /// The `[!]` right after gh_inspector's report, in each of the report's
+    /// endings; CocoaPods' `[!]` after its own issue search is not fastlane's.
+    #[test]
+    fn the_closing_repeat_after_the_issue_search_is_fastlane_s() {
+        let text = "[!] The provided entity includes an attribute with a value that has already been used";
+        for recent in [
+            &[
+                "    https://github.com/fastlane/fastlane/issues/21876 [closed] 14 💬",
+                "    3 months ago",
+                "",
+                "",
+            ][..],
+            &[
+                "and 37 more at: https://github.com/fastlane/fastlane/search?q=provided%20entity&type=Issues&utf8=✓",
+                "",
+                "🔗  You can ⌘ + double-click on links to open them directly in your browser.",
+                "",
+            ],
+            &[
+                "Found no similar issues. To create a new issue, please visit:",
+                "https://github.com/fastlane/fastlane/issues/new",
+                "Run `fastlane env` to append the fastlane environment to your issue",
+                "",
+            ],
+            &[
+                "Could not access the GitHub API, you may have better luck via the website.",
+                "https://github.com/fastlane/fastlane/search?q=provided%20entity&type=Issues&utf8=✓",
+                "Error: Faraday::ConnectionFailed",
+                "",
+            ],
+        ] {
+            let hit = finished_with_errors(&Line {
+                recent,
+                ..Line::plain(text)
+            });
+            assert!(hit.is_some(), "{recent:?}");
+        }
+        assert!(
+            finished_with_errors(&Line {
+                recent: &[
+                    "Looking for related issues on cocoapods/cocoapods...",
+                    " - Podfile.lock out of sync",
+                    "   https://github.com/CocoaPods/CocoaPods/issues/12345 [closed] [3 comments]",
+                    "",
+                ],
                 ..Line::plain("[!] CocoaPods could not find compatible versions for pod \"Firebase/Core\":")
             })
             .is_none()
