@@ -159,6 +159,48 @@ fn a_path_named_after_the_scripts_cd_is_not_rewritten_as_if_from_the_root() {
     }
 }
 
+/// A script that returns to the checkout's root (`cd "$GITHUB_WORKSPACE"`,
+/// `${{ github.workspace }}`) before it names the path names it from the
+/// root: rewritten as from the root. The same words with a subdirectory
+/// (`cd "$GITHUB_WORKSPACE/ios"`), a later `cd ios`, a step with a
+/// `working-directory:` (the rewrite would be computed from it), or the `cd`
+/// inside an `if` (it may not run) are still refused.
+#[test]
+fn a_path_named_after_cd_to_the_workspace_is_rewritten_from_the_root() {
+    let files = [PROJECT, ("ios/signing/ExportOptions.plist", "<plist/>\n")];
+    let run = |before: &str, step_keys: &str| {
+        let cmd = format!("{before}{EXPORT_CMD}");
+        let log = export_log().replace(EXPORT_CMD, &cmd);
+        let workflow = export_workflow(&format!("      - {step_keys}run: {cmd}\n"));
+        let memory = repo(&files, &workflow);
+        let root = failures(&log, &workflow).remove(0);
+        let outcome = fixes_for(&root, PATH, &workflow, &memory);
+        let rewritten = offered(&log, &workflow, &memory)
+            .iter()
+            .any(|(_, text)| text.contains("-exportOptionsPlist ios/signing/ExportOptions.plist"));
+        (rewritten, outcome.manual_reason.unwrap_or_default())
+    };
+    for back in [
+        "cd ios && pod install && cd \"$GITHUB_WORKSPACE\" && ",
+        "cd ios && pod install && cd $GITHUB_WORKSPACE/ && ",
+        "cd ios && pod install && cd \"${GITHUB_WORKSPACE}\" && ",
+        "cd ios && pod install && cd \"${{ github.workspace }}\" && ",
+    ] {
+        let (rewritten, why) = run(back, "");
+        assert!(rewritten, "{back}: {why}");
+    }
+    for still_elsewhere in [
+        "cd \"$GITHUB_WORKSPACE/ios\" && ",
+        "cd \"$GITHUB_WORKSPACE\" && cd ios && ",
+        "if [ -d ios ]; then cd ios; fi; cd \"$GITHUB_WORKSPACE\" && ",
+    ] {
+        let (rewritten, why) = run(still_elsewhere, "");
+        assert!(!rewritten && why.contains("runs `cd`"), "{still_elsewhere}: {why}");
+    }
+    let (rewritten, why) = run("cd \"$GITHUB_WORKSPACE\" && ", "working-directory: ios\n        ");
+    assert!(!rewritten && !why.is_empty(), "{why}");
+}
+
 /// A `cd` after the name does not change where the name points: the move is
 /// still found (as from the root).
 #[test]

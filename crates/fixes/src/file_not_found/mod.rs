@@ -100,7 +100,7 @@ pub(crate) fn generate(ctx: &Ctx<'_>) -> Generated {
                 if let Some(why) = written_earlier(ctx, job, step, &rel, &full) {
                     return Err(why);
                 }
-                if let Some(why) = named_after_cd(ctx.source, step, &rel) {
+                if let Some(why) = named_after_cd(ctx.source, step, &rel, wd_node.is_some()) {
                     return Err(why);
                 }
                 let step_text = crate::elsewhere::step_text(ctx, job, step);
@@ -390,8 +390,12 @@ fn written_earlier(ctx: &Ctx<'_>, job: &Job<'_>, step: &Step<'_>, rel: &str, ful
 /// before the first place it names `rel`: there `rel` is relative to that
 /// directory, not to the root (or the step's `working-directory`) a rewrite
 /// is computed from, so the new path would point below the wrong directory.
-/// A `cd` after the name, or in a `with:` input, does not count.
-fn named_after_cd(source: &str, step: &Step<'_>, rel: &str) -> Option<String> {
+/// A `cd` after the name, or in a `with:` input, does not count; nor does a
+/// last `cd "$GITHUB_WORKSPACE"` (`${{ github.workspace }}`) before it, which
+/// returns to the root the rewrite is computed from, when the step has no
+/// `working-directory` (then the rewrite, computed from that directory, would
+/// be wrong from the root).
+fn named_after_cd(source: &str, step: &Step<'_>, rel: &str, has_working_directory: bool) -> Option<String> {
     let run = step.run()?;
     let first = refs(source, step.node, rel)
         .into_iter()
@@ -412,12 +416,52 @@ fn named_after_cd(source: &str, step: &Step<'_>, rel: &str) -> Option<String> {
     let cd = ["cd", "pushd"]
         .into_iter()
         .find(|c| crate::elsewhere::runs_command(&before, c))?;
+    if !has_working_directory && back_at_the_workspace(&before) {
+        return None;
+    }
     Some(format!(
         "step \"{}\" runs `{cd}` before it names `{rel}`, so the path is relative to the directory the script changed \
          to, which autoheal does not follow; a rewrite from the repository's root would point at the wrong place (a \
          manual fix)",
         step.display_name()
     ))
+}
+
+/// Whether the last directory change of `script` is `cd` to the workspace
+/// (`$GITHUB_WORKSPACE`, `${GITHUB_WORKSPACE}`, `${{ github.workspace }}`,
+/// quoted or not, a trailing `/` allowed), GitHub's checkout root: the
+/// script is back at the root. Only on a script of plain lines (no `if`,
+/// loop, subshell, function or group, where that `cd` may not run or may
+/// not hold after it), all of them read; any doubt is `false`.
+fn back_at_the_workspace(script: &str) -> bool {
+    let mut last = None;
+    for line in autoheal_logs::shell_lex::logical_lines(script) {
+        let Ok(lexed) = autoheal_logs::shell_lex::lex(&line.code) else {
+            return false;
+        };
+        if lexed.compound {
+            return false;
+        }
+        for command in &lexed.commands {
+            let words: Vec<&str> = command.words.iter().map(|w| w.text.as_str()).collect();
+            let Some(at) = words.iter().position(|w| !autoheal_logs::shell_lex::is_assignment(w)) else {
+                continue;
+            };
+            let program = autoheal_logs::shell_lex::program_name(words[at]);
+            if matches!(program, "cd" | "pushd" | "popd") {
+                last = Some((program == "cd", words[at + 1..].join(" ")));
+            }
+        }
+    }
+    let Some((true, target)) = last else {
+        return false;
+    };
+    let target = target.trim_end_matches('/');
+    let compact: String = target.chars().filter(|c| !c.is_whitespace()).collect();
+    matches!(
+        compact.as_str(),
+        "$GITHUB_WORKSPACE" | "${GITHUB_WORKSPACE}" | "${{github.workspace}}"
+    )
 }
 
 /// Whether an action step's `with:` inputs name `full` split in two, a
