@@ -8,6 +8,7 @@
 //! name text the fix must never add (a login step for a service container,
 //! `sudo` in a container, an apt command on Windows).
 
+use autoheal_engine::Applicability;
 use autoheal_engine::fix::apply_fixes;
 use autoheal_engine::repo::MemoryRepo;
 use autoheal_fixes::{FailureInput, Files, fixes_for};
@@ -17,22 +18,27 @@ use Category::{FileNotFound, MissingCommand, MissingDependency, OptionalJob, Rat
 
 const PATH: &str = ".github/workflows/ci.yml";
 
-/// What the first fix offered (never a fallback) must do. `autoheal fix
-/// --write` and heal apply it too, except a display-only one (a missing file's rewrite
-/// onto a guess), which the plan leaves to a person (`plan.rs`; `doubtful_moves.rs`).
+/// What a person gets. A fix is *applied* when the plan `autoheal fix
+/// --write` and heal apply takes it (its first Safe or Unsafe fix that is no
+/// fallback, `plan.rs`); a fix is *shown* when the only non-fallback fix is
+/// display-only (a missing file's rewrite onto a guess), which `autoheal
+/// diagnose` lists for a person and nothing writes (`doubtful_moves.rs`).
 #[derive(Clone, Copy, Debug)]
 enum Edit {
-    /// No fix is applied.
+    /// No fix is applied or shown.
     None,
     /// A fix is applied, and the fixed workflow has each text (which the
     /// original did not).
     Adds(&'static [&'static str]),
-    /// A fix may be applied or not; if it is, the fixed workflow gains none
-    /// of these texts.
+    /// A fix may be applied, shown or neither; whichever is, the fixed
+    /// workflow gains none of these texts.
     NeverAdds(&'static [&'static str]),
     /// A fix is applied, and each text is new in the named job's block (the
     /// job that caused the failure, not another one that failed after it).
     AddsInJob(&'static str, &'static [&'static str]),
+    /// No fix is applied; a display-only fix is shown, and each text is new
+    /// in the named job's block (`None`: anywhere in the workflow).
+    Shows(Option<&'static str>, &'static [&'static str]),
 }
 
 struct Row {
@@ -336,7 +342,8 @@ const ROWS: &[Row] = &[
     ),
     // Batch 102 (helper diag102): the fix each new entry of a fixable
     // category yields. Prisma's schema moved into the workspace package (its
-    // migrations beside it, where Prisma reads them): `--schema` follows it.
+    // migrations beside it, where Prisma reads them): `--schema` follows it,
+    // shown only (review93: `migrate deploy` changes a live database).
     Row {
         repo: &[
             (
@@ -356,7 +363,7 @@ const ROWS: &[Row] = &[
             FileNotFound,
             Some("prisma/schema.prisma"),
             true,
-            Edit::Adds(&["--schema=packages/db/prisma/schema.prisma"]),
+            Edit::Shows(None, &["--schema=packages/db/prisma/schema.prisma"]),
         )
     },
     // Batch 108 (helper diag105; written as 105, renumbered when another batch 105 landed first): Meson's machine file. The native files
@@ -385,7 +392,8 @@ const ROWS: &[Row] = &[
         )
     },
     // The same log where the step names the file as written: the option
-    // follows the file to `ci/meson/`.
+    // follows the file to `ci/meson/`, shown only (the same file name in
+    // another directory is a guess).
     Row {
         repo: &[
             ("ci/meson/native-gcc.ini", "[binaries]\nc = 'gcc'\n"),
@@ -398,13 +406,13 @@ const ROWS: &[Row] = &[
             FileNotFound,
             Some("ci/native-gcc.ini"),
             true,
-            Edit::Adds(&["--native-file ci/meson/native-gcc.ini"]),
+            Edit::Shows(None, &["--native-file ci/meson/native-gcc.ini"]),
         )
     },
     // Batch 110 (helper diag110): SAM's template. The project moved under
     // `services/orders/` (the template's code beside it, where its relative
     // `CodeUri` resolves): `--template-file` follows it, in the step that
-    // failed.
+    // failed, shown only (the job deploys).
     Row {
         repo: &[
             (
@@ -423,7 +431,7 @@ const ROWS: &[Row] = &[
             FileNotFound,
             Some("infra/template.yaml"),
             true,
-            Edit::AddsInJob("deploy", &["--template-file services/orders/infra/template.yaml"]),
+            Edit::Shows(Some("deploy"), &["--template-file services/orders/infra/template.yaml"]),
         )
     },
     // The template `sam build` writes, missing in a deploy job that
@@ -696,7 +704,8 @@ const ROWS: &[Row] = &[
         true,
         Edit::Adds(&["continue-on-error: ${{ matrix.experimental }}", "experimental: true"]),
     ),
-    // The new path is relative to the step's working directory.
+    // The new path is relative to the step's working directory, shown only
+    // (the same file name in another directory is a guess).
     Row {
         repo: &[
             (
@@ -712,7 +721,7 @@ const ROWS: &[Row] = &[
             FileNotFound,
             Some("scripts/smoke.sh"),
             true,
-            Edit::Adds(&["bash tools/smoke.sh --env ci"]),
+            Edit::Shows(None, &["bash tools/smoke.sh --env ci"]),
         )
     },
     // The install step already names the file's new place.
@@ -939,7 +948,8 @@ const ROWS: &[Row] = &[
     },
     // Batch 117 (helper diag117): the SQL file `psql -f` runs moved under
     // `db/sql/`: the option follows it in the step that failed, not in the
-    // later `psql -c` step.
+    // later `psql -c` step, shown only (review93: a guess by the file name,
+    // run against a database).
     Row {
         repo: &[("db/sql/schema.sql", "create table routes (id bigint primary key);\n")],
         ..row(
@@ -949,7 +959,7 @@ const ROWS: &[Row] = &[
             FileNotFound,
             Some("db/schema.sql"),
             true,
-            Edit::AddsInJob("db-check", &["-f db/sql/schema.sql"]),
+            Edit::Shows(Some("db-check"), &["-f db/sql/schema.sql"]),
         )
     },
     // The whole path under two services' directories: which one the step
@@ -970,7 +980,8 @@ const ROWS: &[Row] = &[
         )
     },
     // Batch 114 (helper diag114): xcodebuild's `-exportOptionsPlist` file
-    // moved under `ios/signing/`: the option follows it in the export step.
+    // moved under `ios/signing/`: the option follows it in the export step,
+    // shown only (the project stayed in `ios/`, so `ios/` did not move).
     Row {
         repo: &[
             ("ios/Tides.xcodeproj/project.pbxproj", "// !$*UTF8*$!\n"),
@@ -983,7 +994,10 @@ const ROWS: &[Row] = &[
             FileNotFound,
             Some("ios/ExportOptions.plist"),
             true,
-            Edit::AddsInJob("archive", &["-exportOptionsPlist ios/signing/ExportOptions.plist"]),
+            Edit::Shows(
+                Some("archive"),
+                &["-exportOptionsPlist ios/signing/ExportOptions.plist"],
+            ),
         )
     },
     // One property list per export method: which one the job meant is a
@@ -1193,7 +1207,8 @@ const ROWS: &[Row] = &[
         Edit::None,
     ),
     // papermill's input notebook, named on the step's command line, moved
-    // under `notebooks/training/`.
+    // under `notebooks/training/`: shown only (the same file name in another
+    // directory is a guess).
     Row {
         repo: &[
             (
@@ -1209,7 +1224,7 @@ const ROWS: &[Row] = &[
             FileNotFound,
             Some("notebooks/train.ipynb"),
             true,
-            Edit::Adds(&["papermill notebooks/training/train.ipynb out/train.ipynb"]),
+            Edit::Shows(None, &["papermill notebooks/training/train.ipynb out/train.ipynb"]),
         )
     },
     // Two notebooks of that name elsewhere: which one the step meant is a
@@ -1308,43 +1323,64 @@ fn check(row: &Row) -> Option<String> {
             .map(|(p, t)| (p.to_string(), t.to_string()))
             .chain([(PATH.to_string(), workflow.clone())]),
     );
-    let outcome = fixes_for(&FailureInput::from(root), PATH, &workflow, &repo);
-    let applied = outcome.fixes.iter().find(|f| !f.fallback);
-    let fixed = applied.map(|fix| {
-        let files: Files = [(PATH.to_string(), workflow.clone())].into();
-        let mut files = files;
-        for e in &fix.edits {
-            if let Some((_, t)) = row.repo.iter().find(|(p, _)| *p == e.path) {
-                files.entry(e.path.clone()).or_insert_with(|| t.to_string());
-            }
-        }
-        let changed = apply_fixes(&files, [fix]).expect("a verified fix applies");
+    let failure = FailureInput::from(root);
+    let outcome = fixes_for(&failure, PATH, &workflow, &repo);
+    // What `autoheal fix --write` and heal write: the plan's first fix.
+    let plan = autoheal_fixes::plan(std::slice::from_ref(&failure), PATH, &workflow, &repo);
+    let applied = plan.fixes.first().map(|fix| {
         (
             fix.title.clone(),
-            changed.get(PATH).cloned().unwrap_or_else(|| workflow.clone()),
+            plan.files.get(PATH).cloned().unwrap_or_else(|| workflow.clone()),
         )
     });
-    match (row.edit, &fixed) {
-        (Edit::None, None) => None,
-        (Edit::None, Some((title, _))) => Some(format!("a fix was applied: {title}")),
-        (Edit::Adds(_), None) => Some(format!("no fix: {:?}", outcome.manual_reason)),
-        (Edit::Adds(texts), Some((title, text))) => texts
+    // What only a person is shown: the first display-only fix, when the
+    // plan took none.
+    let shown = outcome
+        .fixes
+        .iter()
+        .find(|f| !f.fallback && f.applicability == Applicability::DisplayOnly)
+        .filter(|_| applied.is_none())
+        .map(|fix| {
+            let mut files: Files = [(PATH.to_string(), workflow.clone())].into();
+            for e in &fix.edits {
+                if let Some((_, t)) = row.repo.iter().find(|(p, _)| *p == e.path) {
+                    files.entry(e.path.clone()).or_insert_with(|| t.to_string());
+                }
+            }
+            let changed = apply_fixes(&files, [fix]).expect("a verified fix applies");
+            (
+                fix.title.clone(),
+                changed.get(PATH).cloned().unwrap_or_else(|| workflow.clone()),
+            )
+        });
+    let missing = |job: Option<&str>, texts: &[&str], (title, text): &(String, String)| {
+        let (before, after) = match job {
+            Some(job) => (job_block(&workflow, job), job_block(text, job)),
+            None => (workflow.as_str(), text.as_str()),
+        };
+        texts
             .iter()
-            .find(|t| !text.contains(*t) || workflow.contains(*t))
-            .map(|t| format!("the fix \"{title}\" does not add `{t}`:\n{text}")),
-        (Edit::NeverAdds(_), None) => None,
-        (Edit::AddsInJob(..), None) => Some(format!("no fix: {:?}", outcome.manual_reason)),
-        (Edit::AddsInJob(job, texts), Some((title, text))) => {
-            let (before, after) = (job_block(&workflow, job), job_block(text, job));
+            .find(|t| !after.contains(*t) || before.contains(*t))
+            .map(|t| format!("the fix \"{title}\" does not add `{t}` (job {job:?}):\n{text}"))
+    };
+    match (row.edit, &applied, &shown) {
+        (Edit::None, None, None) => None,
+        (Edit::None | Edit::Shows(..), Some((title, _)), _) => Some(format!("a fix was applied: {title}")),
+        (Edit::None, None, Some((title, _))) => Some(format!("a display-only fix was shown: {title}")),
+        (Edit::Adds(_) | Edit::AddsInJob(..), None, Some((title, _))) => {
+            Some(format!("only a display-only fix, which nothing writes: {title}"))
+        }
+        (Edit::Adds(_) | Edit::AddsInJob(..), None, None) => Some(format!("no fix: {:?}", outcome.manual_reason)),
+        (Edit::Adds(texts), Some(fixed), _) => missing(None, texts, fixed),
+        (Edit::AddsInJob(job, texts), Some(fixed), _) => missing(Some(job), texts, fixed),
+        (Edit::Shows(..), None, None) => Some(format!("no fix shown: {:?}", outcome.manual_reason)),
+        (Edit::Shows(job, texts), None, Some(fixed)) => missing(job, texts, fixed),
+        (Edit::NeverAdds(texts), ..) => applied.iter().chain(&shown).find_map(|(title, text)| {
             texts
                 .iter()
-                .find(|t| !after.contains(*t) || before.contains(*t))
-                .map(|t| format!("the fix \"{title}\" does not add `{t}` to job `{job}`:\n{text}"))
-        }
-        (Edit::NeverAdds(texts), Some((title, text))) => texts
-            .iter()
-            .find(|t| text.contains(*t) && !workflow.contains(*t))
-            .map(|t| format!("the fix \"{title}\" adds `{t}`:\n{text}")),
+                .find(|t| text.contains(*t) && !workflow.contains(*t))
+                .map(|t| format!("the fix \"{title}\" adds `{t}`:\n{text}"))
+        }),
     }
 }
 
