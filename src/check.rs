@@ -27,7 +27,8 @@ pub struct CheckArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Human)]
     pub format: Format,
-    /// Apply fixes in place: `--fix` applies safe fixes, `--fix=unsafe` all.
+    /// Apply fixes in place: `--fix` applies safe fixes, `--fix=unsafe` the
+    /// unsafe ones too (never a display-only one).
     #[arg(long, value_enum, num_args = 0..=1, default_missing_value = "safe", require_equals = true)]
     pub fix: Option<FixMode>,
     /// Config file (default: `.github/autoheal.yml` in the repository).

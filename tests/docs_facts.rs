@@ -51,3 +51,26 @@ fn rules_shows_both_levels_of_shell() {
     let page = read("docs/rules/shell.md");
     assert!(page.contains("shellcheck findings are **info**"), "docs/rules/shell.md");
 }
+
+/// `--fix=unsafe` never applies a display-only fix (`src/check.rs`'s
+/// `applies`): `autoheal check --help` and the README say so, where they
+/// said it applies "all" (review93 L).
+#[test]
+fn fix_unsafe_is_not_described_as_applying_every_fix() {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_autoheal"))
+        .args(["check", "--help"])
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("autoheal check --help");
+    let flat = |t: &str| t.split_whitespace().collect::<Vec<_>>().join(" ");
+    let help = flat(&String::from_utf8_lossy(&out.stdout));
+    let readme = flat(&read("README.md"));
+    let said = "`--fix=unsafe` the unsafe ones too (never a display-only one)";
+    for (name, text) in [("check --help", &help), ("README.md", &readme)] {
+        assert!(text.contains(said), "{name} should say {said}:\n{text}");
+        assert!(
+            !text.contains("`--fix=unsafe` all"),
+            "{name} says `--fix=unsafe` applies all"
+        );
+    }
+}
