@@ -19,9 +19,9 @@
 //! publishing (its `Publishing to` notice among the lines just before). A
 //! refused publish is a person's call whatever the status (a version already
 //! published, a scope that does not exist or that the token may not write,
-//! provenance that does not match `repository.url`, a private package
-//! without `--access public`); a 429 is the rate-limit entries' (`node.rs`,
-//! `http.rs`).
+//! provenance that does not match `repository.url` or that a self-hosted
+//! runner signed, a private package without `--access public`); a 429 is the
+//! rate-limit entries' (`node.rs`, `http.rs`).
 
 use super::util::regex;
 use super::{Entry, ex, ex_after};
@@ -80,11 +80,7 @@ fn refused(line: &Line<'_>) -> Option<Hit> {
              the version (or skips publishing it)"
                 .to_string()
         }
-        422 if reason.contains("provenance") => {
-            "the registry rejected the provenance statement: package.json's `repository.url` must name the repository \
-             that built the package (a fork, a rename or a transfer leaves it pointing elsewhere)"
-                .to_string()
-        }
+        422 if reason.contains("provenance") => provenance_refusal(reason).to_string(),
         404 => "the registry answers 404 to a publish when the scope or organisation does not exist or the token may \
                 not publish to it: a person creates the scope or gives the token access"
             .to_string(),
@@ -106,6 +102,27 @@ fn refused(line: &Line<'_>) -> Option<Hit> {
             format!(" The registry said: {}", display_text(reason))
         }
     )))
+}
+
+/// Why the registry refused a publish's provenance bundle, by its own words
+/// (its `error` after `Error verifying sigstore provenance bundle: `): the
+/// registry accepts a bundle only from a GitHub-hosted runner (`Unsupported
+/// GitHub Actions runner environment: "self-hosted". Only "github-hosted"
+/// runners are supported …`, also what third-party runner services report),
+/// and it checks package.json's repository against the bundle's (`Failed to
+/// validate repository information: package.json: "repository.url" is …,
+/// expected to match … from provenance`). Any other reason is only relayed.
+fn provenance_refusal(reason: &str) -> &'static str {
+    if reason.contains("Unsupported GitHub Actions runner environment") {
+        "the registry accepts a provenance statement only from a GitHub-hosted runner, and this job ran on a \
+         self-hosted one (runner services outside GitHub count as self-hosted): a person publishes from a \
+         GitHub-hosted runner or without `--provenance`"
+    } else if reason.contains("Failed to validate repository information") || reason.contains("repository.url") {
+        "the registry rejected the provenance statement: package.json's `repository.url` must name the repository \
+         that built the package (a fork, a rename or a transfer leaves it pointing elsewhere)"
+    } else {
+        "the registry rejected the provenance statement"
+    }
 }
 
 /// `@scope%2fname` in the request's path, as the package's name.
@@ -178,6 +195,39 @@ mod tests {
         ))
         .expect("read");
         assert!(hit.message.contains("scope"), "{}", hit.message);
+    }
+
+    /// A provenance refusal is explained by the registry's own reason: a
+    /// self-hosted runner is not a `repository.url` mismatch (npm's 422 as
+    /// nhost/nhost#4994 and worldcoin/minikit-js#350 show it).
+    #[test]
+    fn a_provenance_refusal_is_explained_by_its_own_reason() {
+        let read = |reason: &str| {
+            refused(&Line::plain(&format!(
+                "npm error 422 Unprocessable Entity - PUT https://registry.npmjs.org/@tern%2fcli-linux-x64 - {reason}"
+            )))
+            .expect("read")
+            .message
+        };
+        let runner = read(
+            "Error verifying sigstore provenance bundle: Unsupported GitHub Actions runner environment: \
+             \"self-hosted\". Only \"github-hosted\" runners are supported when publishing with provenance.",
+        );
+        assert!(
+            runner.contains("GitHub-hosted runner") && !runner.contains("`repository.url` must"),
+            "{runner}"
+        );
+        let repository = read(
+            "Error verifying sigstore provenance bundle: Failed to validate repository information: package.json: \
+             \"repository.url\" is \"git+https://github.com/old-owner/tern.git\", expected to match \
+             \"https://github.com/tern-dev/tern\" from provenance",
+        );
+        assert!(repository.contains("`repository.url` must"), "{repository}");
+        let other = read("Error verifying sigstore provenance bundle: bundle signature is invalid");
+        assert!(
+            !other.contains("`repository.url` must") && !other.contains("GitHub-hosted") && other.contains("rejected"),
+            "{other}"
+        );
     }
 
     /// The code line heads the status line only in a publish; an install's
