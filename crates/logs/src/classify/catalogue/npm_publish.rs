@@ -18,10 +18,11 @@
 //! `code E{status}` line above it is only its heading when npm was
 //! publishing (its `Publishing to` notice among the lines just before). A
 //! refused publish is a person's call whatever the status (a version already
-//! published, a scope that does not exist or that the token may not write,
-//! provenance that does not match `repository.url` or that a self-hosted
-//! runner signed, a private package without `--access public`); a 429 is the
-//! rate-limit entries' (`node.rs`, `http.rs`).
+//! published, a name too close to an existing package's, a scope that does
+//! not exist or that the token may not write, provenance that does not match
+//! `repository.url` or that a self-hosted runner signed, a private package
+//! without `--access public`); a 429 is the rate-limit entries' (`node.rs`,
+//! `http.rs`).
 
 use super::util::regex;
 use super::{Entry, ex, ex_after};
@@ -87,9 +88,14 @@ fn refused(line: &Line<'_>) -> Option<Hit> {
         402 => "a scoped package is private unless published with `--access public` (or `publishConfig.access`), \
                 which needs a paid plan"
             .to_string(),
-        401 | 403 => "the registry refused the credentials: the token is missing, expired, read-only, or may not \
-                      publish this package (two-factor settings can require a granular token)"
-            .to_string(),
+        403 if reason.contains("too similar to existing package") => {
+            "the registry refuses a new name too close to an existing package's (its typosquatting guard): a person \
+             renames the package or publishes it under a scope"
+                .to_string()
+        }
+        401 => CREDENTIALS.to_string(),
+        403 if about_credentials(reason) => CREDENTIALS.to_string(),
+        403 => "the registry refused the publish".to_string(),
         500..=599 => "the registry failed (an outage): a person runs it again later".to_string(),
         _ => format!("the registry answered {status}"),
     };
@@ -102,6 +108,24 @@ fn refused(line: &Line<'_>) -> Option<Hit> {
             format!(" The registry said: {}", display_text(reason))
         }
     )))
+}
+
+const CREDENTIALS: &str = "the registry refused the credentials: the token is missing, expired, read-only, or may \
+                           not publish this package (two-factor settings can require a granular token)";
+
+/// A 403's reason that is about who publishes: none at all (a bare
+/// `Forbidden`), or the registry's words for a user or token without the
+/// right (`You do not have permission to publish "{name}". Are you logged in
+/// as the correct user?`, `You may not perform that action with these
+/// credentials.`, `Two-factor authentication or granular access token with
+/// bypass 2fa enabled is required to publish packages.`). Its other 403s
+/// (a name too close to another's, spam detection) are not the token's.
+fn about_credentials(reason: &str) -> bool {
+    let lower = reason.to_ascii_lowercase();
+    matches!(lower.as_str(), "" | "forbidden")
+        || ["permission", "credentials", "logged in", "two-factor", "2fa", "token"]
+            .iter()
+            .any(|w| lower.contains(w))
 }
 
 /// Why the registry refused a publish's provenance bundle, by its own words
@@ -228,6 +252,41 @@ mod tests {
             !other.contains("`repository.url` must") && !other.contains("GitHub-hosted") && other.contains("rejected"),
             "{other}"
         );
+    }
+
+    /// A 403 is the credentials' only when the registry's reason says so (or
+    /// it gives none): its typosquat refusal names the name, not the token
+    /// (`Package name too similar to existing packages …; try renaming your
+    /// package to '@scope/name' …`, npm/npm#19438, peterpeterparker/yawa#2).
+    #[test]
+    fn a_403_blames_the_token_only_when_the_reason_does() {
+        let read = |reason: &str| {
+            let dash = if reason.is_empty() { "" } else { " - " };
+            refused(&Line::plain(&format!(
+                "npm error 403 403 Forbidden - PUT https://registry.npmjs.org/quill-kit{dash}{reason}"
+            )))
+            .expect("read")
+            .message
+        };
+        let similar = read(
+            "Package name too similar to existing packages quilt-kit,quillkit; try renaming your package to \
+             '@harbor/quill-kit' and publishing with 'npm publish --access=public' instead",
+        );
+        assert!(
+            similar.contains("too close to") && !similar.contains("credentials"),
+            "{similar}"
+        );
+        for credentials in [
+            "",
+            "You do not have permission to publish \"quill-kit\". Are you logged in as the correct user?",
+            "Two-factor authentication or granular access token with bypass 2fa enabled is required to publish \
+             packages.",
+        ] {
+            assert!(read(credentials).contains("credentials"), "{credentials}");
+        }
+        let other =
+            read("Package name triggered spam detection; if you believe this is in error, please contact support");
+        assert!(!other.contains("credentials") && other.contains("refused"), "{other}");
     }
 
     /// The code line heads the status line only in a publish; an install's
