@@ -21,7 +21,11 @@
 //!   create its output there, a missing directory of the run's own output,
 //!   never a file of the repository that moved (a blocker).
 //! - the same where the script does not show which (a path from a variable,
-//!   a `-c '\i …'`, no script in the log): `file_not_found`, not fixable.
+//!   a `-c '\i …'`, no script in the log): `file_not_found`, not fixable;
+//!   but words with spaces the script does not show are libpq's message
+//!   (`could not open certificate file "…"`), not a path, and `could not
+//!   connect to server` (psql 12/13) or `connection to server … failed`
+//!   (14+) is a server that is not up: neither is read here.
 //! - `psql:{script}:{line}: error: {path}: …`: a path a SQL script names
 //!   (`\i`, `\o`, `\copy`), read or written, which no edit of the workflow
 //!   reaches (a blocker naming the script and line).
@@ -64,7 +68,9 @@ enum Given {
 fn file_missing(line: &Line<'_>) -> Option<Hit> {
     let c = regex!(r"^psql(?::(.+?):(\d+))?: error: (.+?): No such file or directory$").captures(line.text.trim())?;
     let path = &c[3];
-    if path.contains(": ") || path.starts_with("connection to server") {
+    // psql 14+'s `connection to server … failed: …` and 12/13's `could not
+    // connect to server: …` are libpq's words for a server that is not up.
+    if path.contains(": ") || path.starts_with("connection to server") || path.starts_with("could not connect to") {
         return None;
     }
     if let (Some(script), Some(at)) = (c.get(1), c.get(2)) {
@@ -85,6 +91,9 @@ fn file_missing(line: &Line<'_>) -> Option<Hit> {
             "psql could not create its output file `{path}` (its -o option): a directory of the run's output is \
              missing; the file is written by the step, not one of the repository that moved (a manual fix)."
         ))),
+        // Words with spaces the script does not give psql are libpq's or
+        // psql's own (`could not open certificate file "…"`), not a path.
+        None if path.contains(char::is_whitespace) => None,
         None => {
             let mut hit = path_hit(
                 path,
@@ -239,5 +248,33 @@ mod tests {
                 "cat: db/schema.sql: No such file or directory",
             ],
         );
+    }
+
+    /// PostgreSQL 12/13's psql words a server that is not up as `could not
+    /// connect to server: No such file or directory` (then `Is the server
+    /// running locally …`; rapid7/metasploit-framework#14455): no file is
+    /// missing. Nor is libpq's own `could not open certificate file "…"`
+    /// a path the script gave psql: words with spaces the script does not
+    /// show are psql's, not a path.
+    #[test]
+    fn psql_13s_connection_refusal_is_no_missing_file() {
+        for text in [
+            "psql: error: could not connect to server: No such file or directory",
+            "psql: could not connect to server: No such file or directory",
+            "psql: error: could not open certificate file \"/root/.postgresql/postgresql.crt\": No such file or \
+             directory",
+        ] {
+            let line = Line {
+                script: "until psql -h localhost -U postgres -c 'select 1'; do sleep 1; done",
+                ..Line::plain(text)
+            };
+            assert!(file_missing(&line).is_none(), "{text}");
+        }
+        // A path with a space that the script does name is still read.
+        let hit = read(
+            "psql: error: db/initial schema.sql: No such file or directory",
+            "psql -f 'db/initial schema.sql'",
+        );
+        assert_eq!(hit.category, Category::FileNotFound);
     }
 }
