@@ -345,9 +345,12 @@ fn msbuild_code_message(code: &str, text: &str) -> String {
             let toolchain = regex!(r#"The imported project "([^"]+)" was not found"#)
                 .captures(text)
                 .is_some_and(|c| {
-                    let path = c[1].to_ascii_lowercase();
-                    path.contains("\\program files")
-                        || path.contains("\\dotnet\\sdk\\")
+                    // Windows' folders and the SDK's on Linux and macOS
+                    // (`/usr/share/dotnet/sdk/`, setup-dotnet's `~/.dotnet/sdk/`).
+                    let path = c[1].to_ascii_lowercase().replace('\\', "/");
+                    path.contains("/program files")
+                        || path.contains("/dotnet/sdk/")
+                        || path.contains("/.dotnet/sdk/")
                         || path.contains("microsoft visual studio")
                 });
             if toolchain {
@@ -659,5 +662,34 @@ mod msbuild_code_tests {
         assert!(workspace.contains("submodule"));
         assert!(msbuild_code_message("3027", "").contains("another process holds the file open"));
         assert!(msbuild_code_message("3073", "").contains("a task, or a command it ran"));
+    }
+
+    /// `dotnet build` on Linux and macOS names the SDK's folder with forward
+    /// slashes (`/usr/share/dotnet/sdk/…`, `/usr/local/share/dotnet/sdk/…`,
+    /// setup-dotnet's `~/.dotnet/sdk/…`): still the toolchain's own folder.
+    #[test]
+    fn a_unix_sdk_folder_is_the_toolchains() {
+        for root in [
+            "/usr/share/dotnet/sdk/8.0.404",
+            "/usr/local/share/dotnet/sdk/2.2.106",
+            "/home/runner/.dotnet/sdk/9.0.100",
+        ] {
+            let text = format!(
+                "/src/Web/Web.csproj(412,3): error MSB4019: The imported project \"{root}/Microsoft/VisualStudio/\
+                 v17.0/WebApplications/Microsoft.WebApplication.targets\" was not found. Confirm that the expression \
+                 in the Import declaration \"{root}/Microsoft/VisualStudio/v17.0/\
+                 WebApplications/Microsoft.WebApplication.targets\" is correct, and that the file exists on disk."
+            );
+            assert!(
+                msbuild_code_message("4019", &text).contains("toolchain's own folders"),
+                "{root}"
+            );
+        }
+        let workspace = msbuild_code_message(
+            "4019",
+            "/home/runner/work/app/app/App.csproj(3,3): error MSB4019: The imported project \
+             \"/home/runner/work/app/app/external/common/build.targets\" was not found.",
+        );
+        assert!(workspace.contains("submodule"));
     }
 }
