@@ -325,9 +325,8 @@ fn msbuild_error(line: &Line<'_>) -> Option<Hit> {
 /// file an `<Import>` names is not on disk (under the SDK's or Visual
 /// Studio's folders: a workload or a build of MSBuild the project needs that
 /// this one lacks, e.g. `dotnet build` of a project that imports Visual
-/// Studio's web targets); MSB3027 and MSB3021, the `Copy` task gave up on a
-/// file another process holds open (a running program, often one left by an
-/// earlier job on a self-hosted runner; MSB3026 is its retry warning).
+/// Studio's web targets); MSB3027 and MSB3021, the `Copy` task gave up, for
+/// the reason its line carries (`copy_failure`).
 fn msbuild_code_message(code: &str, text: &str) -> String {
     match code {
         "8020" => {
@@ -364,12 +363,45 @@ fn msbuild_code_message(code: &str, text: &str) -> String {
                     .to_string()
             }
         }
-        "3027" | "3021" => "MSBuild could not copy a build output: another process holds the file open (a program \
-                            still running, often one an earlier job left on a self-hosted runner). The machine needs \
-                            a person."
-            .to_string(),
+        "3027" | "3021" => copy_failure(text),
         _ => "MSBuild failed (an MSB error: a task, or a command it ran, failed).".to_string(),
     }
+}
+
+/// Why the `Copy` task gave up, by the reason its line carries: MSB3021 is
+/// `Unable to copy file "{from}" to "{to}". {the exception's message}`,
+/// MSB3027 `Could not copy "{from}" to "{to}". Exceeded retry count of {n}.
+/// Failed. {the lock's holders}` (`The file is locked by: "{process}"` where
+/// Windows names them; MSB3026, the retry warning above, gives each try's
+/// reason). A lock is named only where the line says so.
+fn copy_failure(text: &str) -> String {
+    if let Some(c) = regex!(r#"The file is locked by: ("[^"]+"(?:, "[^"]+")*)"#).captures(text) {
+        return format!(
+            "MSBuild could not copy a build output: another process holds the file open ({}: a program still \
+             running, the build's own output, or one an earlier job left on a self-hosted runner). The machine needs \
+             a person.",
+            crate::subject::display_text(&c[1])
+        );
+    }
+    if text.contains("being used by another process") {
+        return "MSBuild could not copy a build output: another process holds the file open (a program still running, \
+                the build's own output, or one an earlier job left on a self-hosted runner). The machine needs a \
+                person."
+            .to_string();
+    }
+    if text.contains("Access to the path") && text.contains("is denied") {
+        return "MSBuild could not copy a build output: access to the path is denied (a read-only file or folder, or \
+                permissions the runner's user lacks); a person's call."
+            .to_string();
+    }
+    if text.contains("Could not find a part of the path") {
+        return "MSBuild could not copy a build output: a folder on the path does not exist or cannot be made (a path \
+                over Windows' length limit, or a drive or folder that is not there); a person's call."
+            .to_string();
+    }
+    "MSBuild could not copy a build output (the MSB3026 retry warnings above, or the line's own reason, say why); a \
+     person's call."
+        .to_string()
 }
 
 /// The exception that failed a test, printed in a test runner's report of the
@@ -660,7 +692,7 @@ mod msbuild_code_tests {
              was not found.",
         );
         assert!(workspace.contains("submodule"));
-        assert!(msbuild_code_message("3027", "").contains("another process holds the file open"));
+        assert!(msbuild_code_message("3027", "").contains("MSB3026"));
         assert!(msbuild_code_message("3073", "").contains("a task, or a command it ran"));
     }
 
@@ -691,5 +723,52 @@ mod msbuild_code_tests {
              \"/home/runner/work/app/app/external/common/build.targets\" was not found.",
         );
         assert!(workspace.contains("submodule"));
+    }
+
+    /// MSB3021 and MSB3027 carry their reason on the line (the `Copy` task's
+    /// `Unable to copy file "{from}" to "{to}". {error}` and `… Exceeded retry
+    /// count of {n}. Failed. {lock owner}`): a lock is named only where the
+    /// line says so, with its holder.
+    #[test]
+    fn a_failed_copy_is_explained_by_its_own_reason() {
+        let denied = msbuild_code_message(
+            "3021",
+            "Web.csproj(17,5): error MSB3021: Unable to copy file \"packages\\tools\\csc.exe\" to \
+             \"bin\\roslyn\\csc.exe\". Access to the path 'bin\\roslyn' is denied.",
+        );
+        assert!(
+            denied.contains("denied") && !denied.contains("another process"),
+            "{denied}"
+        );
+        let long = msbuild_code_message(
+            "3021",
+            "Setup.csproj(5150,5): error MSB3021: Unable to copy file \"C:\\nuget\\a.psd1\" to \
+             \"bin\\x64\\Debug\\a.psd1\". Could not find a part of the path 'bin\\x64\\Debug\\a.psd1'.",
+        );
+        assert!(long.contains("path") && !long.contains("another process"), "{long}");
+        let locked = msbuild_code_message(
+            "3027",
+            "Build.csproj(5150,5): error MSB3027: Could not copy \"obj\\apphost.exe\" to \"bin\\Build.exe\". \
+             Exceeded retry count of 10. Failed. The file is locked by: \"Build (5592)\"",
+        );
+        assert!(
+            locked.contains("another process") && locked.contains("Build (5592)"),
+            "{locked}"
+        );
+        let used = msbuild_code_message(
+            "3021",
+            "App.csproj(5150,5): error MSB3021: Unable to copy file \"obj\\App.dll\" to \"bin\\App.dll\". The \
+             process cannot access the file 'bin\\App.dll' because it is being used by another process.",
+        );
+        assert!(used.contains("another process"), "{used}");
+        let bare = msbuild_code_message(
+            "3027",
+            "App.csproj(5150,5): error MSB3027: Could not copy \"obj\\App.dll\" to \"bin\\App.dll\". Exceeded \
+             retry count of 10. Failed.",
+        );
+        assert!(
+            bare.contains("MSB3026") && !bare.contains("another process holds"),
+            "{bare}"
+        );
     }
 }
