@@ -16,7 +16,9 @@
 //!
 //! The browser could not start on this machine: a person chooses the remedy
 //! (an AppArmor profile, the sysctl, `--no-sandbox`, a non-root user), a
-//! blocker.
+//! blocker. AppArmor is named only where the line names it: Chrome's older
+//! `No usable sandbox! Update your kernel …` is also what a container whose
+//! seccomp profile refuses user namespaces gives, on any image.
 
 use super::util::regex;
 use super::{Entry, ex};
@@ -43,10 +45,15 @@ fn sandbox(line: &Line<'_>) -> Option<Hit> {
         r"\[[\d:/.]*:(?:FATAL|ERROR):zygote_host_impl_linux\.cc\(\d+\)\] (No usable sandbox!|Running as root without --no-sandbox is not supported)"
     )
     .captures(line.text)?;
-    Some(Hit::blocker(if c[1].starts_with("No usable") {
+    let apparmor = line.text.contains("AppArmor");
+    Some(Hit::blocker(if c[1].starts_with("No usable") && apparmor {
         "Chrome could not start: it found no usable sandbox (on Ubuntu 23.10+ and GitHub's ubuntu-24.04 images, \
          AppArmor restricts the unprivileged user namespaces a downloaded Chrome's sandbox needs). A person chooses \
          the remedy: an AppArmor profile or the kernel setting for that Chrome, or --no-sandbox."
+    } else if c[1].starts_with("No usable") {
+        "Chrome could not start: it found no usable sandbox (no unprivileged user namespace and no setuid sandbox \
+         here: a container's seccomp profile, the kernel's settings, or AppArmor on newer Ubuntu images refuse \
+         them). A person chooses the remedy: what this machine or container allows, or --no-sandbox."
     } else {
         "Chrome could not start: it runs as root (a container's default user) without --no-sandbox, which Chrome \
          refuses. A person runs it as another user or passes --no-sandbox."
@@ -77,6 +84,27 @@ mod tests {
                  scaling_cur_freq: No such file or directory (2)",
                 "# Workaround for 'No usable sandbox! Update your kernel' error",
             ],
+        );
+    }
+
+    /// AppArmor is named only where Chrome's line names it (Chrome 120+'s
+    /// text); the older `Update your kernel` text is also what a container's
+    /// default seccomp profile gives, on any image.
+    #[test]
+    fn apparmor_is_named_only_where_the_line_names_it() {
+        let read = |text: &str| sandbox(&Line::plain(text)).expect(text).message;
+        let apparmor = read(
+            "[2291:2291:1207/043512.551390:FATAL:zygote_host_impl_linux.cc(128)] No usable sandbox! If you are \
+             running on Ubuntu 23.10+ or another Linux distro that has disabled unprivileged user namespaces with \
+             AppArmor, see https://chromium.googlesource.com/chromium/src/+/main/docs/security/\
+             apparmor-userns-restrictions.md.",
+        );
+        assert!(apparmor.contains("AppArmor"), "{apparmor}");
+        let kernel =
+            read("[0418/214027.785590:FATAL:zygote_host_impl_linux.cc(116)] No usable sandbox! Update your kernel");
+        assert!(
+            !kernel.contains("AppArmor restricts") && kernel.contains("--no-sandbox"),
+            "{kernel}"
         );
     }
 }
