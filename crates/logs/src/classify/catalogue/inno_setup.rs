@@ -56,8 +56,10 @@ pub const ENTRIES: &[Entry] = &[
 
 fn compile_error(line: &Line<'_>) -> Option<Hit> {
     let c = regex!(r"^\s*Error(?: on line (\d+))? in (.+?\.iss): (.+)$").captures(line.text)?;
-    let (n, file, message) = (c.get(1).map_or("?", |m| m.as_str()), &c[2], c[3].trim());
+    let (line_no, file, message) = (c.get(1).map(|m| m.as_str()), &c[2], c[3].trim());
     let script = file.rsplit(['\\', '/']).next().unwrap_or(file);
+    // `on line {n} of {script}`, or `in {script}` where ISCC gave no line.
+    let at = line_no.map_or_else(|| format!("in {script}"), |n| format!("on line {n} of {script}"));
     if let Some(m) =
         regex!(r#"^(?:Source file "([^"]+)" does not exist|No files found matching "([^"]+)")"#).captures(message)
     {
@@ -73,19 +75,17 @@ fn compile_error(line: &Line<'_>) -> Option<Hit> {
     }
     let what = if let Some(rest) = message.strip_prefix("[ISPP] ") {
         format!(
-            "Inno Setup's preprocessor stopped on line {n} of {script}: {} (a `#define` the script reads that \
+            "Inno Setup's preprocessor stopped {at}: {} (a `#define` the script reads that \
              neither it nor the command line's `/D` sets, or a preprocessor expression).",
             display_text(rest)
         )
     } else if regex!(r"^Column \d+:$").is_match(message) {
         format!(
-            "Inno Setup could not compile the `[Code]` section of {script} (line {n}; the error is on the next line)."
+            "Inno Setup could not compile the `[Code]` section of {script} ({}the error is on the next line).",
+            line_no.map(|n| format!("line {n}; ")).unwrap_or_default()
         )
     } else {
-        format!(
-            "Inno Setup's compiler stopped on line {n} of {script}: {}",
-            display_text(message)
-        )
+        format!("Inno Setup's compiler stopped {at}: {}", display_text(message))
     };
     Some(Hit::blocker(format!("{what} A person's call.")))
 }
@@ -123,6 +123,8 @@ mod tests {
         ))
         .expect("read");
         assert!(no_line.message.contains("pixie.iss"));
+        // ISCC gave no line: none is made up.
+        assert!(!no_line.message.contains("line ?"), "{}", no_line.message);
         assert!(compile_aborted(&Line::plain("echo Compile aborted. or not")).is_none());
     }
 
