@@ -447,20 +447,30 @@ fn choco_checksum_mismatch(line: &Line<'_>) -> Option<Hit> {
 }
 
 /// winget's download does not have the SHA-256 its manifest declares (the
-/// publisher replaced the file at that URL, or the manifest is stale): winget
-/// refuses to run it, and as administrator (a hosted runner's user) it allows
-/// no override; a person picks another version or source.
+/// publisher replaced the file at that URL, or the manifest is stale). Its
+/// install flow's hash check ends three ways: as administrator (a hosted
+/// runner's user) it refuses with `Installer hash does not match; this cannot
+/// be overridden when running as admin`; otherwise it refuses with an
+/// override's hint (`…; to override this check use --force` in early
+/// versions, `--ignore-security-hash` with the `InstallerHashOverride`
+/// setting now) or a bare `Installer hash does not match.`; or, overridden,
+/// it only warns and goes on installing. Only the refusals are read: any
+/// other text under the same words may be the warning.
 fn winget_hash_mismatch(line: &Line<'_>) -> Option<Hit> {
-    line.text
-        .trim_start()
-        .starts_with("Installer hash does not match")
-        .then(|| {
-            Hit::install_failure(
-                "winget refused the installer it downloaded: its hash is not the one the package's manifest declares \
-             (the publisher replaced the file, or the manifest is stale), and running as administrator winget allows \
-             no override. Another version or source is a person's call.",
-            )
-        })
+    let text = line.text.trim();
+    let rest = text.strip_prefix("Installer hash does not match")?;
+    let why = if rest.starts_with("; this cannot be overridden when running as admin") {
+        "running as administrator winget allows no override. Another version or source is a person's call."
+    } else if rest.starts_with("; to override this check use ") || rest == "." || rest.is_empty() {
+        "winget allows an override only where a person chooses it (`--ignore-security-hash` with the \
+         `InstallerHashOverride` setting, not as administrator); another version or source is a person's call."
+    } else {
+        return None;
+    };
+    Some(Hit::install_failure(format!(
+        "winget refused the installer it downloaded: its hash is not the one the package's manifest declares (the \
+         publisher replaced the file, or the manifest is stale), and {why}"
+    )))
 }
 
 /// The Debian package's declared build dependencies are not installed on
@@ -595,6 +605,33 @@ mod tests {
             (Category::Unknown, crate::classify::hit::Strength::InstallFailure)
         );
         assert!(winget_hash_mismatch(&Line::plain("echo Installer hash does not match")).is_none());
+    }
+
+    /// winget's hash check ends three ways (its install flow: the admin
+    /// block, the non-admin refusal, the overridden warning after which it
+    /// goes on installing); only a refusal is read, and only the admin block
+    /// is told that no override exists.
+    #[test]
+    fn only_wingets_refusals_are_read_and_only_the_admin_one_allows_no_override() {
+        for refusal in [
+            "Installer hash does not match; to override this check use --force",
+            "Installer hash does not match.",
+        ] {
+            let hit = winget_hash_mismatch(&Line::plain(refusal)).expect(refusal);
+            assert!(
+                hit.strength == crate::classify::hit::Strength::InstallFailure
+                    && !hit.message.contains("running as administrator"),
+                "{refusal}: {}",
+                hit.message
+            );
+        }
+        // A warning after an override, whatever its words: winget went on.
+        assert!(
+            winget_hash_mismatch(&Line::plain(
+                "Installer hash does not match; proceeding due to --ignore-security-hash"
+            ))
+            .is_none()
+        );
     }
 
     #[test]
