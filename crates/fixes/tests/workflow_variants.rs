@@ -979,6 +979,25 @@ const ROWS: &[Row] = &[
             Edit::None,
         )
     },
+    // The whole path under `legacy/` beside a `db/sql/schema.sql` (diag117's
+    // wrong target, mended by mend120b): an old copy kept under another
+    // directory or the file that moved within `db/`, a person's call, no
+    // fix.
+    Row {
+        repo: &[
+            ("legacy/db/schema.sql", "create table routes (id int primary key);\n"),
+            ("db/sql/schema.sql", "create table routes (id bigint primary key);\n"),
+        ],
+        ..row(
+            "b117-psql-f-schema-file-no-such-file.log",
+            Some("db-check"),
+            "b117-psql-schema.yml",
+            FileNotFound,
+            Some("db/schema.sql"),
+            true,
+            Edit::None,
+        )
+    },
     // Batch 114 (helper diag114): xcodebuild's `-exportOptionsPlist` file
     // moved under `ios/signing/`: the option follows it in the export step,
     // shown only (the project stayed in `ios/`, so `ios/` did not move).

@@ -2,7 +2,8 @@
 //! one place the path was clearly moved or renamed to. The strong rules
 //! ([`Move::is_strong`]) are weighed together: all their matches must come
 //! to exactly one entry (a file, or a directory that holds files), so one
-//! rule's match never hides another's. Only when none matches are the weak
+//! rule's match never hides another's, and a file found as the whole path
+//! under another directory must be the only file of its name ([`namesakes`]). Only when none matches are the weak
 //! rules tried, in order, the first with any match deciding.
 
 use std::collections::BTreeSet;
@@ -308,6 +309,14 @@ pub(crate) fn whereabouts(listing: &[String], path: &str) -> Whereabouts {
             // One candidate: the rule that found it names the move.
             [one] => {
                 let how = strong.iter().find(|(_, f)| f == one).map_or(how, |(h, _)| *h);
+                if how == Move::UnderDirectory {
+                    if let Some(candidates) = namesakes(listing, path, one) {
+                        return Whereabouts::Ambiguous {
+                            how: Move::SameName,
+                            candidates,
+                        };
+                    }
+                }
                 let stayed = match (how, longest_tail) {
                     (Move::Reparented, Some(tail)) => {
                         module_left_behind(listing, path, one, tail).map(Doubt::LeftBehind)
@@ -327,6 +336,29 @@ pub(crate) fn whereabouts(listing: &[String], path: &str) -> Whereabouts {
         };
     }
     Whereabouts::Absent
+}
+
+/// For [`Move::UnderDirectory`]'s one file `to`: `to` and every other file
+/// of the same name, when there is one. The whole path under another
+/// directory is what a project moved into a subdirectory looks like, and
+/// also what an old copy kept under `legacy/` or `v1/` looks like; another
+/// file of the same name (`db/sql/schema.sql` beside `legacy/db/schema.sql`
+/// for `db/schema.sql`) is as likely where the file went, so the listing
+/// cannot choose and neither does a fix. A file at the root has every
+/// namesake among the rule's own matches already.
+fn namesakes(listing: &[String], path: &str, to: &str) -> Option<Vec<String>> {
+    let others: Vec<&String> = listing
+        .iter()
+        .filter(|f| f.as_str() != to && last(f) == last(path))
+        .collect();
+    if !path.contains('/') || !listing.iter().any(|f| f == to) || others.is_empty() {
+        return None;
+    }
+    Some(
+        std::iter::once(to.to_string())
+            .chain(others.into_iter().cloned())
+            .collect(),
+    )
 }
 
 /// The longest tail of `path` keeping a directory (`billing/pom.xml` of
@@ -800,6 +832,32 @@ mod tests {
         // Another directory's near-namesake is not a rename.
         assert_eq!(find(&["other/bulid.sh"], "scripts/build.sh"), Whereabouts::Absent);
         assert_eq!(find(&[], "x.txt"), Whereabouts::Absent);
+    }
+
+    /// diag117's wrong target: the whole path under `legacy/` is no move
+    /// while another file has the same name, inside the old directory or
+    /// anywhere else; alone, it stays a strong move.
+    #[test]
+    fn the_whole_path_under_a_directory_is_ambiguous_beside_a_namesake() {
+        for other in ["db/sql/schema.sql", "migrations/schema.sql"] {
+            assert_eq!(
+                find(&["legacy/db/schema.sql", other, "README.md"], "db/schema.sql"),
+                Whereabouts::Ambiguous {
+                    how: Move::SameName,
+                    candidates: vec!["legacy/db/schema.sql".into(), other.into()]
+                },
+                "{other}"
+            );
+        }
+        let alone = ["legacy/db/schema.sql", "legacy/db/seed.sql", "README.md"];
+        assert_eq!(
+            find(&alone, "db/schema.sql"),
+            moved("legacy/db/schema.sql", Move::UnderDirectory)
+        );
+        assert_eq!(
+            strength(&alone, "db/schema.sql"),
+            Some(("legacy/db/schema.sql".into(), true))
+        );
     }
 
     /// review90 M3: a kept tail of layout names only (`src/index.ts`) is
