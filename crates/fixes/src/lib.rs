@@ -14,6 +14,7 @@ pub mod locate;
 pub mod plan;
 pub mod verify;
 
+mod checkout;
 mod elsewhere;
 mod file_not_found;
 mod from_logs;

@@ -201,6 +201,36 @@ fn a_path_named_after_cd_to_the_workspace_is_rewritten_from_the_root() {
     assert!(!rewritten && !why.is_empty(), "{why}");
 }
 
+/// review93 H: `cd "$GITHUB_WORKSPACE"` returns to the workspace, which is
+/// the repository's root only when the checkout has no `path:`; under
+/// `path: app` the path named after it is not rewritten from the root, and
+/// the reason names the checkout.
+#[test]
+fn a_cd_to_the_workspace_is_not_the_root_when_the_checkout_has_a_path() {
+    let files = [PROJECT, ("ios/signing/ExportOptions.plist", "<plist/>\n")];
+    let cmd = format!("cd ios && pod install && cd \"$GITHUB_WORKSPACE\" && {EXPORT_CMD}");
+    let log = export_log().replace(EXPORT_CMD, &cmd);
+    let workflow = export_workflow(&format!("      - run: {cmd}\n")).replace(
+        "uses: actions/checkout@v4\n",
+        "uses: actions/checkout@v4\n        with:\n          path: app\n",
+    );
+    assert!(workflow.contains("path: app"), "fixture changed");
+    let memory = repo(&files, &workflow);
+    let root = failures(&log, &workflow).remove(0);
+    let why = fixes_for(&root, PATH, &workflow, &memory)
+        .manual_reason
+        .unwrap_or_default();
+    assert!(why.contains("into `app`"), "{why}");
+    let fixes = offered(&log, &workflow, &memory);
+    assert!(
+        !fixes
+            .iter()
+            .any(|(_, text)| text.contains("ios/signing/ExportOptions.plist")),
+        "{:?}",
+        fixes.iter().map(|f| &f.0).collect::<Vec<_>>()
+    );
+}
+
 /// A `cd` after the name does not change where the name points: the move is
 /// still found (as from the root).
 #[test]

@@ -16,6 +16,7 @@ use autoheal_engine::text::TextRange;
 use autoheal_engine::yaml::{self, Node, NodeKind};
 use autoheal_engine::{Edit, Fix};
 
+use crate::checkout;
 use crate::elsewhere::runs_elsewhere;
 use crate::script::{Script, word_positions};
 use crate::yaml_edit::{Block, insert_step_before, scalar, set_entry};
@@ -51,11 +52,28 @@ pub(crate) fn generate(ctx: &Ctx<'_>) -> Generated {
             step.display_name()
         ));
     }
+    // Every path below is computed from the repository's listing as if the
+    // repository were where a run step starts, the workspace itself. When a
+    // checkout put it under a `path:`, or put another repository there, or
+    // the checkout is not read, nothing from the listing is offered
+    // (review93 H): the rewrite is withheld with the checkout named, rather
+    // than prefixed with the checkout's directory, the simplest correct
+    // choice (a step that looks outside the checkout's directory did not
+    // lose a file the repository moved).
+    let elsewhere = match checkout::before(job, step.index) {
+        checkout::Repository::Elsewhere(why) => Some(format!(
+            "`{rel}` is not looked for among the repository's files: {why} (a manual fix)"
+        )),
+        checkout::Repository::AtWorkspace | checkout::Repository::NotCheckedOut => None,
+    };
     // A path the log printed reaches a fix only when the step names it (or
     // runs the tool that reads it implicitly): log text alone never becomes
     // part of the workflow.
     let named = !refs(ctx.source, step.node, &rel).is_empty() || reads_implicitly(step, &rel);
     if !named {
+        if let Some(why) = elsewhere {
+            return Err(why);
+        }
         if let Some(fixed) = action::in_local_action(ctx, step, &rel, raw) {
             return fixed;
         }
@@ -88,6 +106,9 @@ pub(crate) fn generate(ctx: &Ctx<'_>) -> Generated {
             &rel,
             guard::Searched::Computed,
         )?]);
+    }
+    if let Some(why) = elsewhere {
+        return Err(why);
     }
     let searched = match ctx.repo.list() {
         None => guard::Searched::NoListing,
@@ -392,9 +413,11 @@ fn written_earlier(ctx: &Ctx<'_>, job: &Job<'_>, step: &Step<'_>, rel: &str, ful
 /// is computed from, so the new path would point below the wrong directory.
 /// A `cd` after the name, or in a `with:` input, does not count; nor does a
 /// last `cd "$GITHUB_WORKSPACE"` (`${{ github.workspace }}`) before it, which
-/// returns to the root the rewrite is computed from, when the step has no
-/// `working-directory` (then the rewrite, computed from that directory, would
-/// be wrong from the root).
+/// returns to the workspace, where a run step without `working-directory`
+/// starts and the rewrite is computed from (with one, the rewrite, computed
+/// from that directory, would be wrong from the workspace). The workspace is
+/// the repository's root only when the repository was checked out there:
+/// [`generate`] refuses before this when it was not ([`checkout::before`]).
 fn named_after_cd(source: &str, step: &Step<'_>, rel: &str, has_working_directory: bool) -> Option<String> {
     let run = step.run()?;
     let first = refs(source, step.node, rel)
@@ -429,8 +452,9 @@ fn named_after_cd(source: &str, step: &Step<'_>, rel: &str, has_working_director
 
 /// Whether the last directory change of `script` is `cd` to the workspace
 /// (`$GITHUB_WORKSPACE`, `${GITHUB_WORKSPACE}`, `${{ github.workspace }}`,
-/// quoted or not, a trailing `/` allowed), GitHub's checkout root: the
-/// script is back at the root. Only on a script of plain lines (no `if`,
+/// quoted or not, a trailing `/` allowed): the script is back where it
+/// started (the repository's root only when a checkout without `path:` put
+/// the repository there, which [`generate`] checks first). Only on a script of plain lines (no `if`,
 /// loop, subshell, function or group, where that `cd` may not run or may
 /// not hold after it), all of them read; any doubt is `false`.
 fn back_at_the_workspace(script: &str) -> bool {
@@ -1454,5 +1478,70 @@ jobs:
                 "{fix:?}"
             );
         }
+    }
+}
+
+/// review93 H: `actions/checkout` with `path: app` puts the repository at
+/// `$GITHUB_WORKSPACE/app`, where a `run:` step without `working-directory`
+/// does not start: `requirements/prod.txt` there is outside the repository,
+/// and the repository's `backend/requirements/prod.txt` is
+/// `app/backend/requirements/prod.txt` from the step. No rewrite computed
+/// from the repository's root is offered; the reason names the checkout.
+#[cfg(test)]
+mod review93 {
+    use crate::test_support::*;
+    use crate::{Category, FailureInput};
+
+    const CHECKED_OUT_UNDER_APP: &str = "on: push\njobs:\n  test:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n        with:\n          path: app\n      - name: Install\n        run: pip install -r requirements/prod.txt\n";
+
+    fn install(wf: &str, files: &[(&str, &str)]) -> crate::FixOutcome {
+        let f = FailureInput::new(Category::FileNotFound, Some("requirements/prod.txt"))
+            .in_job("test")
+            .at_step_name("Install");
+        crate::fixes_for(&f, PATH, wf, &repo(files))
+    }
+
+    const MOVED: &[(&str, &str)] = &[
+        ("backend/requirements/prod.txt", "flask\n"),
+        ("backend/requirements/dev.txt", "pytest\n"),
+    ];
+
+    #[test]
+    fn a_checkout_under_a_path_is_not_where_run_steps_start() {
+        let o = install(CHECKED_OUT_UNDER_APP, MOVED);
+        assert!(o.fixes.iter().all(|x| x.fallback), "{:?}", o.fixes);
+        let why = o.manual_reason.unwrap_or_default();
+        assert!(why.contains("into `app`"), "{why}");
+        // An expression for the path, and a file the repository has (at
+        // `app/requirements/prod.txt` from the step): no checkout is added
+        // and no rewrite offered either.
+        let computed = CHECKED_OUT_UNDER_APP.replace("path: app", "path: ${{ matrix.dir }}");
+        let o = install(&computed, MOVED);
+        assert!(o.fixes.iter().all(|x| x.fallback), "{:?}", o.fixes);
+        assert!(o.manual_reason.unwrap_or_default().contains("`${{ matrix.dir }}`"));
+        let o = install(CHECKED_OUT_UNDER_APP, &[("requirements/prod.txt", "flask\n")]);
+        assert!(o.fixes.iter().all(|x| x.fallback), "{:?}", o.fixes);
+        assert!(o.manual_reason.unwrap_or_default().contains("into `app`"));
+        // Another repository checked out into the workspace itself, or an
+        // action of another checkout: the same.
+        let other = CHECKED_OUT_UNDER_APP.replace("path: app", "repository: octo/tools");
+        let o = install(&other, MOVED);
+        assert!(o.fixes.iter().all(|x| x.fallback), "{:?}", o.fixes);
+        assert!(o.manual_reason.unwrap_or_default().contains("another repository"));
+    }
+
+    /// A second checkout, of another repository under `tools/`, leaves this
+    /// one in the workspace itself, where the step starts: the rewrite is
+    /// still computed from the root, Safe as before.
+    #[test]
+    fn another_repository_under_a_path_leaves_the_rewrite_from_the_root() {
+        let wf = CHECKED_OUT_UNDER_APP.replace(
+            "        with:\n          path: app\n",
+            "      - uses: actions/checkout@v4\n        with:\n          repository: octo/tools\n          path: tools\n",
+        );
+        let o = install(&wf, MOVED);
+        let fix = o.fixes.first().unwrap_or_else(|| panic!("{:?}", o.manual_reason));
+        assert!(fix.title.contains("`backend/requirements/prod.txt`"), "{}", fix.title);
+        assert_eq!(fix.applicability, autoheal_engine::Applicability::Safe, "{fix:?}");
     }
 }
