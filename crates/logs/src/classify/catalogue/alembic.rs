@@ -5,9 +5,10 @@
 //! `alembic.ini` prints as `ERROR [alembic.util.messaging] {message}`), then
 //! prints `FAILED: {message}` (through `msg`, which wraps and indents it two
 //! spaces) and exits with -1 (255). `CommandLine.run_cmd` sends every
-//! `CommandError` there: `Can't locate revision identified by '{rev}'` (the
-//! database's `alembic_version` names a revision no script of this checkout
-//! has), `Target database is not up to date.`, `Multiple head revisions are
+//! `CommandError` there: `Can't locate revision identified by '{rev}'` (a
+//! revision no script of this checkout has, which the database's
+//! `alembic_version` names unless the step's alembic command does), `Target
+//! database is not up to date.`, `Multiple head revisions are
 //! present …`.
 //!
 //! The closing `FAILED:` is the CLI's report of the failure; the log record
@@ -20,6 +21,7 @@ use super::util::regex;
 use super::{Entry, ex, ex_after};
 use crate::classify::hit::{Hit, Line};
 use crate::report::Category;
+use crate::shell_lex;
 
 pub const ENTRIES: &[Entry] = &[
     Entry {
@@ -60,15 +62,70 @@ fn failed(line: &Line<'_>) -> Option<Hit> {
         return None;
     }
     let why = match regex!(r"^Can't locate revision identified by '([^']+)'").captures(message) {
-        Some(r) => format!(
-            " The database's alembic_version names revision {}, which no migration script of this checkout has (a \
-             script deleted or renamed, or the database migrated from another branch): a person restores the \
-             script or stamps the database.",
-            &r[1]
-        ),
+        Some(r) => match named_by_command(line.script, &r[1]) {
+            Some(true) => format!(
+                " The step's alembic command names revision {}, which no migration script of this checkout has (a \
+                 mistyped or stale id, or a script deleted or renamed): a person corrects the command or restores \
+                 the script.",
+                &r[1]
+            ),
+            Some(false) => format!(
+                " No migration script of this checkout has revision {}: the step's alembic command names a \
+                 revision from a variable, so it or the database's alembic_version may name it; a person's call.",
+                &r[1]
+            ),
+            None => format!(
+                " The database's alembic_version names revision {}, which no migration script of this checkout has \
+                 (a script deleted or renamed, or the database migrated from another branch): a person restores the \
+                 script or stamps the database.",
+                &r[1]
+            ),
+        },
         None => String::new(),
     };
     Some(Hit::blocker(format!("Alembic failed: {message}.{why}")))
+}
+
+/// Whether the step's script gives alembic the revision itself: Alembic
+/// raises `Can't locate revision identified by '{rev}'` for any revision it
+/// cannot resolve (`_catch_revision_errors` in `script/base.py`), the
+/// database's alembic_version or one its command line names (`alembic
+/// upgrade {rev}`, `downgrade {rev}-1`, `stamp {rev}`). `Some(true)`: a word
+/// after the subcommand holds `rev`; `Some(false)`: none does, but one is
+/// a variable's (`downgrade "$TARGET"`), so either may name it; `None`: the
+/// command names none (`upgrade head`), or the script shows no alembic.
+fn named_by_command(script: &str, rev: &str) -> Option<bool> {
+    const SUBCOMMANDS: &[&str] = &[
+        "upgrade",
+        "downgrade",
+        "stamp",
+        "show",
+        "history",
+        "merge",
+        "edit",
+        "revision",
+    ];
+    let mut variable = false;
+    for logical in shell_lex::logical_lines(script) {
+        let Ok(lexed) = shell_lex::lex(&logical.code) else {
+            continue;
+        };
+        for command in &lexed.commands {
+            let mut words = command.words.iter().skip_while(|w| shell_lex::is_assignment(&w.text));
+            let program = words.next().map(|w| shell_lex::program_name(&w.text));
+            if program != Some("alembic") {
+                continue;
+            }
+            let args = words.skip_while(|w| !SUBCOMMANDS.contains(&w.text.as_str())).skip(1);
+            for word in args.filter(|w| !w.text.starts_with('-')) {
+                if word.text.contains(rev) {
+                    return Some(true);
+                }
+                variable |= word.expands;
+            }
+        }
+    }
+    variable.then_some(false)
 }
 
 fn error_record(line: &Line<'_>) -> Option<Hit> {
@@ -123,5 +180,52 @@ mod tests {
         ))
         .expect("read");
         assert_eq!(record.strength, crate::classify::hit::Strength::Summary);
+    }
+
+    /// `Can't locate revision identified by '{rev}'` is any `ResolutionError`
+    /// (`_catch_revision_errors`): the database's alembic_version only where
+    /// the step's alembic command does not name a revision itself.
+    #[test]
+    fn a_revision_the_command_names_is_not_blamed_on_the_database() {
+        let read = |script: &str| {
+            after(
+                "ERROR [alembic.util.messaging] Can't locate revision identified by '3f2a9c'",
+                "  FAILED: Can't locate revision identified by '3f2a9c'",
+                script,
+            )
+            .expect(script)
+            .message
+        };
+        for script in [
+            "alembic upgrade 3f2a9c",
+            "cd backend\nalembic -c alembic.ini stamp 3f2a9c",
+            "alembic downgrade 3f2a9c-1",
+        ] {
+            let named = read(script);
+            assert!(
+                named.contains("the command") && !named.contains("alembic_version names"),
+                "{script}: {named}"
+            );
+        }
+        for script in [
+            "alembic downgrade \"$TARGET_REVISION\"",
+            "alembic downgrade ${{ inputs.rev }}",
+        ] {
+            let variable = read(script);
+            assert!(
+                variable.contains("from a variable") && !variable.contains("alembic_version names"),
+                "{script}: {variable}"
+            );
+        }
+        for script in [
+            "alembic upgrade head",
+            "",
+            "alembic -c \"$ALEMBIC_CONFIG\" upgrade head",
+        ] {
+            assert!(
+                read(script).contains("alembic_version names revision 3f2a9c"),
+                "{script}"
+            );
+        }
     }
 }
