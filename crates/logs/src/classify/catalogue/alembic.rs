@@ -14,7 +14,8 @@
 //! The closing `FAILED:` is the CLI's report of the failure; the log record
 //! above it repeats the same words (a heading). `FAILED: …` alone is other
 //! tools' too (ninja's `FAILED: {target}`), so it is Alembic's only below
-//! that record or in a step that runs `alembic`. Blockers: the remedy
+//! that record, or in a step that runs `alembic` when it reads as a sentence
+//! (ninja's outputs are paths). Blockers: the remedy
 //! (stamping, merging heads, restoring a script) is a person's.
 
 use super::util::regex;
@@ -58,7 +59,13 @@ fn failed(line: &Line<'_>) -> Option<Hit> {
             .is_some_and(|m| m.trim().starts_with(message) || message.starts_with(m.trim()))
     });
     let runs_alembic = regex!(r"(?m)(?:^|[\s;&|(/])alembic(?:\s|$)").is_match(line.script);
-    if !recorded && !runs_alembic {
+    // Without the record, only Alembic's message form: a sentence opening
+    // with a word (`Target database …`, `Can't locate …`), never ninja's
+    // `FAILED: {outputs}` (paths, or `[code=1] {outputs}` since 1.12) of a
+    // build the same step runs.
+    let sentence = regex!(r"^[A-Z][a-z']+ ").is_match(message);
+    let alembics = recorded || (runs_alembic && sentence);
+    if !alembics {
         return None;
     }
     let why = match regex!(r"^Can't locate revision identified by '([^']+)'").captures(message) {
@@ -180,6 +187,37 @@ mod tests {
         ))
         .expect("read");
         assert_eq!(record.strength, crate::classify::hit::Strength::Summary);
+    }
+
+    /// Without Alembic's record above it, a `FAILED:` line in a step that
+    /// also runs alembic is read only in Alembic's message form (a sentence):
+    /// ninja's `FAILED: {outputs}` (a pip build of an extension, indented in
+    /// pip's output, or ninja 1.12's `FAILED: [code=1] {outputs}`) is not.
+    #[test]
+    fn ninjas_failed_target_in_an_alembic_step_is_not_alembics() {
+        let script = "pip install -e .\nalembic upgrade head";
+        for text in [
+            "      FAILED: src/fastgeo/_speedups.cpython-312-x86_64-linux-gnu.so.p/_speedups.c.o",
+            "FAILED: [code=1] CMakeFiles/geo.dir/src/geo.c.o",
+            "FAILED: CMakeFiles/geo.dir/src/geo.c.o CMakeFiles/geo.dir/src/geo.c.o.d",
+        ] {
+            assert!(after("[2/9] Compiling C object", text, script).is_none(), "{text}");
+        }
+        for text in [
+            "  FAILED: Target database is not up to date.",
+            "  FAILED: Can't locate revision identified by 'e31c0b2a9f44'",
+            "  FAILED: No config file 'alembic.ini' found, or file has no '[alembic]' section",
+        ] {
+            assert!(
+                after(
+                    "INFO  [alembic.runtime.migration] Context impl PostgresqlImpl.",
+                    text,
+                    script
+                )
+                .is_some(),
+                "{text}"
+            );
+        }
     }
 
     /// `Can't locate revision identified by '{rev}'` is any `ResolutionError`
