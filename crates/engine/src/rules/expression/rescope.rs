@@ -10,23 +10,24 @@
 //! its workflow-level findings depend on the same. So when every touched
 //! path it reads lies inside a job and is none of those three keys, only
 //! the jobs holding them can find anything new: the re-lint checks those
-//! ([`super::walk::jobs`]) and verification, which reads only errors that
-//! are new, needs nothing else of it. A changed or new `uses:` of a step
+//! ([`super::walk::jobs`]), and the caller adds the errors before outside
+//! them, moved ([`outside_jobs`]): verification counts a fix's errors by
+//! message against the whole file's before, so an error a fix creates in
+//! its job with the message of one in another job is new only if that
+//! other one is counted too. A changed or new `uses:` of a step
 //! counts only in a job with a step `id:`: the rule reads a step's action
 //! only to type `steps.<id>.outputs`. Fixes of this rule's own are verified
 //! on the whole file (the caller checks). Debug builds compare every scoped
 //! re-lint with the whole one ([`mismatch`]).
 
+use crate::diagnostic::Edit;
+use crate::model::Workflow;
 use crate::rules::ReadPaths;
+use crate::text::TextRange;
 use crate::yaml::patch::{Segment, Touched, overlaps};
 use crate::yaml::{Document, Node};
 #[cfg(any(test, debug_assertions))]
-use crate::{
-    diagnostic::{Edit, Severity},
-    lint::LintOptions,
-    model::Workflow,
-    text::TextRange,
-};
+use crate::{diagnostic::Severity, lint::LintOptions};
 
 /// The ids of the jobs whose findings edits that touched `touched` can
 /// change, or `None` when they can change findings outside their jobs
@@ -85,6 +86,44 @@ fn has_step_ids(doc: &Document, id: &str) -> bool {
     }
 }
 
+/// Of this rule's `errors` before `edits`, those outside the jobs `jobs` of
+/// the edited tree `edited`, at their places after the edits (none of which
+/// falls inside one of them): what a re-lint checking only `jobs` leaves
+/// out of the whole re-lint's errors.
+pub(crate) fn outside_jobs<T>(
+    errors: impl IntoIterator<Item = (T, TextRange)>,
+    edited: &Document,
+    edits: &[&Edit],
+    jobs: &[String],
+) -> Vec<(T, TextRange)> {
+    let moved = |r: TextRange| {
+        let by: isize = edits
+            .iter()
+            .filter(|e| e.range.end < r.start)
+            .map(|e| e.new_text.len() as isize - e.range.len() as isize)
+            .sum();
+        TextRange::new(r.start.saturating_add_signed(by), r.end.saturating_add_signed(by))
+    };
+    let spans: Vec<TextRange> = edited
+        .root
+        .as_ref()
+        .map(|root| {
+            Workflow::new(root)
+                .jobs
+                .iter()
+                .filter(|j| jobs.iter().any(|id| id == j.id))
+                .map(|j| j.entry.value.span)
+                .collect()
+        })
+        .unwrap_or_default();
+    let inside = |r: TextRange| spans.iter().any(|s| s.start <= r.start && r.end <= s.end);
+    errors
+        .into_iter()
+        .map(|(e, r)| (e, moved(r)))
+        .filter(|(_, r)| !inside(*r))
+        .collect()
+}
+
 /// How a re-lint of `text` (`source` with `edits`) checking only `jobs`
 /// for this rule, completed by the errors before outside them (moved),
 /// differs from a re-lint of the whole file; `None` when it does not.
@@ -106,36 +145,10 @@ pub(crate) fn mismatch(
             .map(|d| (d.message, d.range))
             .collect()
     };
-    let moved = |r: TextRange| {
-        let by: isize = edits
-            .iter()
-            .filter(|e| e.range.end < r.start)
-            .map(|e| e.new_text.len() as isize - e.range.len() as isize)
-            .sum();
-        TextRange::new(r.start.saturating_add_signed(by), r.end.saturating_add_signed(by))
-    };
     let edited = crate::yaml::parse(text.as_bytes());
     let original = crate::yaml::parse(source.as_bytes());
-    let spans: Vec<TextRange> = edited
-        .root
-        .as_ref()
-        .map(|root| {
-            Workflow::new(root)
-                .jobs
-                .iter()
-                .filter(|j| jobs.iter().any(|id| id == j.id))
-                .map(|j| j.entry.value.span)
-                .collect()
-        })
-        .unwrap_or_default();
-    let inside = |r: TextRange| spans.iter().any(|s| s.start <= r.start && r.end <= s.end);
     let mut expected = errors(text, &edited, Some(jobs));
-    expected.extend(
-        errors(source, &original, None)
-            .into_iter()
-            .map(|(m, r)| (m, moved(r)))
-            .filter(|(_, r)| !inside(*r)),
-    );
+    expected.extend(outside_jobs(errors(source, &original, None), &edited, edits, jobs));
     let mut whole = errors(text, &edited, None);
     expected.sort();
     whole.sort();
