@@ -367,6 +367,15 @@ pub(super) fn shell_sets_pipefail(shell: Option<&str>) -> bool {
 /// other options before the `o`, `set -euo pipefail`) turns it on, `set +o
 /// pipefail` off; `None`: not a `set` command, or it leaves `pipefail` alone.
 fn set_pipefail(code: &str) -> Option<bool> {
+    // A subshell's first line (`( set +o pipefail`, closed on a later line):
+    // the `set` is the state inside it ([`Scopes`] puts the one before back
+    // at its `)`).
+    if let Some(inside) = code
+        .strip_prefix('(')
+        .filter(|_| !code.starts_with("((") && !code.ends_with(')'))
+    {
+        return set_pipefail(inside.trim_start());
+    }
     let lexed = shell_lex::lex(code).ok()?;
     // `( set -o pipefail )` and `{ set -o pipefail; }` lex to one command
     // too, but the subshell's ends with it (and what a group or an `if`
@@ -426,9 +435,10 @@ enum Scope {
 
 impl Scopes {
     /// The `pipefail` state after the logical line `code`, which held
-    /// `pipefail` once its own `set` (if any) was read: the state from before
-    /// a function body or subshell it closes.
-    fn after(&mut self, code: &str, pipefail: bool) -> bool {
+    /// `pipefail` once its own `set` (if any) was read and `outer` before it:
+    /// the state from before a function body or subshell it closes. A
+    /// subshell it opens puts `outer` back when it closes.
+    fn after(&mut self, code: &str, outer: bool, pipefail: bool) -> bool {
         let mut state = pipefail;
         let Ok(lexed) = shell_lex::lex(code) else {
             return state;
@@ -440,7 +450,7 @@ impl Scopes {
         // A subshell opened or closed by the line's first character: `(`
         // alone or before a command (not `((`, arithmetic), `)` after one.
         if code.starts_with('(') && !code.starts_with("((") && !code.ends_with(')') {
-            self.open.push((Scope::Subshell, state));
+            self.open.push((Scope::Subshell, outer));
         }
         for command in &lexed.commands {
             let Some(first) = command.words.first().filter(|w| !w.quoted) else {
@@ -765,8 +775,9 @@ fn units(script: &Script<'_>, mut pipefail: bool) -> Vec<Unit> {
         if code.is_empty() || line.lines.is_empty() {
             continue;
         }
+        let outer = pipefail;
         pipefail = set_pipefail(code).unwrap_or(pipefail);
-        pipefail = scopes.after(code, pipefail);
+        pipefail = scopes.after(code, outer, pipefail);
         let first = code.split_whitespace().next().unwrap_or("");
         let case_branch = first.ends_with(')') || code.ends_with(";;");
         let spans_lines = code.contains('\n');

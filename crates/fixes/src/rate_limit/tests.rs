@@ -1730,6 +1730,36 @@ fn pipefail_set_in_a_function_or_subshell_does_not_hold_after_it() {
     assert!(apply_only(&f, &after).contains(looped), "{after}");
 }
 
+/// finfix20 L: a `set +o pipefail` on a subshell's first line (`( set +o
+/// pipefail`, closed on a later line) turns it off inside the subshell, so a
+/// fetch piped there under `shell: bash` is not looped (its status is the
+/// last command's); after the `)` the step's `pipefail` holds again.
+#[test]
+fn pipefail_turned_off_on_a_subshells_first_line_holds_inside_it() {
+    let f = limited(RateLimitService::GithubRestSecondary, "r").at_step_name("Latest");
+    let fetch = "gh api repos/o/r/releases/latest | jq -r .tag_name > tag.txt";
+    let step = |script: &str| {
+        format!(
+            "on: push\njobs:\n  r:\n    runs-on: ubuntu-latest\n    steps:\n      - name: Latest\n        shell: bash\n        run: |\n{script}"
+        )
+    };
+    let inside = step(&format!(
+        "          ( set +o pipefail\n            {fetch}\n          )\n"
+    ));
+    let o = fixes_for(&f, PATH, &inside, &autoheal_engine::repo::NoRepo);
+    for fix in &o.fixes {
+        let text: String = fix.edits.iter().map(|e| e.new_text.as_str()).collect();
+        assert!(!text.contains("for attempt in"), "{inside}\n{text}");
+    }
+    let why = o.manual_reason.unwrap_or_default();
+    assert!(why.contains("cannot tell the fetch's failure"), "{inside}\n{why}");
+    let after = step(&format!(
+        "          ( set +o pipefail\n            make lint | tee lint.log\n          )\n          {fetch}\n"
+    ));
+    let looped = format!("if {fetch}; then break;");
+    assert!(apply_only(&f, &after).contains(&looped), "{after}");
+}
+
 /// Issue 12's open item: the retry loop is bash; a step that runs in
 /// PowerShell (a Windows runner's default shell, `shell: pwsh`, or the
 /// job's `defaults.run.shell`) or cmd gets none, with the reason.
