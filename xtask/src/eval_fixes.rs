@@ -21,8 +21,11 @@
 //! and every edit is in the failing job, at or before the failing step for
 //! step failures (an install step inserted before it, an earlier install
 //! line extended). Fallbacks (`Fix::fallback`) are counted apart: they are
-//! never applied automatically. On `none` cases any fix offered at all,
-//! fallbacks included, fails the run. Same held-out split as `eval logs`.
+//! never applied automatically. A site whose only other fixes are
+//! display-only (`Applicability::DisplayOnly`: shown to a person, never
+//! written by `fix --write` or heal) is not right either: it is listed as
+//! "shown only" among the no-fix reasons. On `none` cases any fix offered at
+//! all, fallbacks and display-only ones included, fails the run. Same held-out split as `eval logs`.
 
 mod kind;
 
@@ -93,11 +96,13 @@ fn load(corpus: &Path) -> anyhow::Result<Corpus> {
 }
 
 /// What happened at one site.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq)]
 enum SiteOutcome {
     Right(String),
     WrongPlace(String),
     FallbackOnly(String),
+    /// Only display-only fixes (and perhaps a fallback): shown, never applied.
+    ShownOnly(String),
     NoFix(String),
 }
 
@@ -238,17 +243,36 @@ fn try_site(
         input.step = None;
     }
     let outcome = fixes_for(&input, &w.path, &w.text, repo);
-    let fallback = outcome.fixes.iter().find(|f| f.fallback).map(|f| f.title.clone());
-    let Some(fix) = outcome.fixes.iter().find(|f| !f.fallback) else {
-        return match fallback {
-            Some(t) => SiteOutcome::FallbackOnly(t),
-            None => SiteOutcome::NoFix(outcome.manual_reason.unwrap_or_else(|| "no fix".into())),
-        };
+    let fix = match applied(&outcome.fixes) {
+        Ok(fix) => fix,
+        Err(outcome_without) => {
+            return outcome_without
+                .unwrap_or_else(|| SiteOutcome::NoFix(outcome.manual_reason.unwrap_or_else(|| "no fix".into())));
+        }
     };
     match placement(fix, w, &wf, job, site) {
         Ok(()) => SiteOutcome::Right(fix.title.clone()),
         Err(why) => SiteOutcome::WrongPlace(format!("{}: {why}", fix.title)),
     }
+}
+
+/// The fix a site is judged by: the first that `fix --write` and heal may
+/// write (not a fallback, not display-only). Without one, what the site got
+/// instead: only display-only fixes, only a fallback, or (`None`) nothing.
+fn applied(fixes: &[Fix]) -> Result<&Fix, Option<SiteOutcome>> {
+    if let Some(fix) = fixes
+        .iter()
+        .find(|f| !f.fallback && f.applicability.applies_unattended(true))
+    {
+        return Ok(fix);
+    }
+    if let Some(shown) = fixes.iter().find(|f| !f.fallback) {
+        return Err(Some(SiteOutcome::ShownOnly(shown.title.clone())));
+    }
+    Err(fixes
+        .iter()
+        .find(|f| f.fallback)
+        .map(|f| SiteOutcome::FallbackOnly(f.title.clone())))
 }
 
 /// Every edit in the failing job (or in the workflow's `permissions:`), and
@@ -410,9 +434,10 @@ fn evaluate_case(corpus: &Corpus, name: &str, number: u32, log: &[u8], expected:
             };
             for (at, o) in run_sites(corpus, f, log, &kind) {
                 match o {
-                    SiteOutcome::Right(t) | SiteOutcome::WrongPlace(t) | SiteOutcome::FallbackOnly(t) => {
-                        list.push(format!("{at}: {t}"))
-                    }
+                    SiteOutcome::Right(t)
+                    | SiteOutcome::WrongPlace(t)
+                    | SiteOutcome::FallbackOnly(t)
+                    | SiteOutcome::ShownOnly(t) => list.push(format!("{at}: {t}")),
                     SiteOutcome::NoFix(_) => {}
                 }
             }
@@ -466,6 +491,7 @@ fn evaluate_case(corpus: &Corpus, name: &str, number: u32, log: &[u8], expected:
                 SiteOutcome::Right(t) => format!("site right {at}: {t}"),
                 SiteOutcome::WrongPlace(t) => format!("site wrong place {at}: {t}"),
                 SiteOutcome::FallbackOnly(t) => format!("site fallback only {at}: {t}"),
+                SiteOutcome::ShownOnly(t) => format!("site shown only {at}: {t}"),
                 SiteOutcome::NoFix(why) => format!("site no fix {at}: {why}"),
             });
         }
@@ -476,6 +502,11 @@ fn evaluate_case(corpus: &Corpus, name: &str, number: u32, log: &[u8], expected:
                 report.details.push(format!("WRONG PLACE {at}: {why}"));
             }
             SiteOutcome::FallbackOnly(_) => report.fallback += 1,
+            SiteOutcome::ShownOnly(t) => {
+                *reasons
+                    .entry(format!("only a display-only fix (shown, never applied): {t}"))
+                    .or_default() += 1
+            }
             SiteOutcome::NoFix(why) => *reasons.entry(generalize(why)).or_default() += 1,
         }
     }
@@ -620,5 +651,26 @@ impl Floor {
             wrong_place,
             none_with_workflow,
         })
+    }
+}
+
+#[cfg(test)]
+mod applied_tests {
+    use super::*;
+
+    #[test]
+    fn a_display_only_fix_is_not_the_fix_a_site_is_judged_by() {
+        let mut fallback = Fix::unsafe_("Skip the step", vec![]);
+        fallback.fallback = true;
+        let shown = Fix::display_only("Use `db/sql/schema.sql`", vec![]);
+        let written = Fix::unsafe_("Set `timeout-minutes`", vec![]);
+        // Display-only first, then a fix heal writes: judged by the latter.
+        let both = [shown.clone(), written.clone()];
+        assert_eq!(applied(&both).map(|f| f.title.as_str()), Ok("Set `timeout-minutes`"));
+        // Only a display-only fix (and a fallback): shown only, not right.
+        let only_shown = [fallback.clone(), shown];
+        assert!(matches!(applied(&only_shown), Err(Some(SiteOutcome::ShownOnly(t))) if t.contains("schema.sql")));
+        assert!(matches!(applied(&[fallback]), Err(Some(SiteOutcome::FallbackOnly(_)))));
+        assert!(matches!(applied(&[]), Err(None)));
     }
 }
