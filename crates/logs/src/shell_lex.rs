@@ -93,6 +93,14 @@ pub struct SimpleCommand {
     pub separator: Separator,
 }
 
+impl SimpleCommand {
+    /// The command's name and arguments: its words after the leading
+    /// `NAME=value` assignments.
+    pub fn argv(&self) -> impl Iterator<Item = &Word> {
+        self.words.iter().skip_while(|w| is_assignment(&w.text))
+    }
+}
+
 /// A lexed line.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Lexed {

@@ -1174,12 +1174,7 @@ fn commands_install(text: &str, depth: u8) -> bool {
         Err(_) => text.lines().filter_map(|line| shell_lex::lex(line).ok()).collect(),
     };
     lexed.iter().flat_map(|l| &l.commands).any(|command| {
-        let words: Vec<&str> = command
-            .words
-            .iter()
-            .map(|w| w.text.as_str())
-            .skip_while(|w| shell_lex::is_assignment(w))
-            .collect();
+        let words: Vec<&str> = command.argv().map(|w| w.text.as_str()).collect();
         command_installs(&words, depth)
     })
 }

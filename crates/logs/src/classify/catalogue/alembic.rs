@@ -118,7 +118,7 @@ fn named_by_command(script: &str, rev: &str) -> Option<bool> {
             continue;
         };
         for command in &lexed.commands {
-            let mut words = command.words.iter().skip_while(|w| shell_lex::is_assignment(&w.text));
+            let mut words = command.argv();
             let program = words.next().map(|w| shell_lex::program_name(&w.text));
             if program != Some("alembic") {
                 continue;

@@ -112,14 +112,10 @@ fn file_missing(line: &Line<'_>) -> Option<Hit> {
 fn given(script: &str, path: &str) -> Option<Given> {
     let same = |word: &str| word.replace('\\', "/").trim_start_matches("./") == path;
     let mut found = None;
-    for lexed in script.lines().filter_map(|l| shell_lex::lex(l).ok()) {
+    let logical = shell_lex::logical_lines(script);
+    for lexed in logical.iter().filter_map(|l| shell_lex::lex(&l.code).ok()) {
         for command in &lexed.commands {
-            let words: Vec<&str> = command
-                .words
-                .iter()
-                .map(|w| w.text.as_str())
-                .skip_while(|w| shell_lex::is_assignment(w))
-                .collect();
+            let words: Vec<&str> = command.argv().map(|w| w.text.as_str()).collect();
             let Some((program, args)) = words.split_first() else {
                 continue;
             };
@@ -181,6 +177,13 @@ mod tests {
                 "cd services/routes && psql -fdb/seed.sql",
                 "psql: error: db/seed.sql: No such file or directory",
                 "services/routes/db/seed.sql",
+            ),
+            // A command continued with `\` is one command: its `-f` is read
+            // on the next physical line.
+            (
+                "psql \"$DATABASE_URL\" -v ON_ERROR_STOP=1 \\\n  -f db/schema.sql",
+                "psql: error: db/schema.sql: No such file or directory",
+                "db/schema.sql",
             ),
         ] {
             let hit = read(text, script);
