@@ -133,13 +133,16 @@ fn prerequisites(root: &Node, job: &Job<'_>, setup: &Step<'_>, cache: &str, need
     if let Some(why) = unsafe_here(root, job) {
         return Err(why);
     }
-    if !checked_out_before(job, setup) {
-        return Err(format!(
+    match crate::checkout::before(job, setup.index) {
+        crate::checkout::Repository::AtWorkspace => Ok(()),
+        crate::checkout::Repository::NotCheckedOut => Err(format!(
             "{cache} needs {needs}, and the repository is not checked out before step \"{}\"",
             setup.display_name()
-        ));
+        )),
+        crate::checkout::Repository::Elsewhere(why) => Err(format!(
+            "{cache} needs {needs} in the workspace, and the repository is not there: {why}"
+        )),
     }
-    Ok(())
 }
 
 /// The repository's file list, which tells whether the key file exists:
@@ -159,14 +162,6 @@ fn named(listing: &[String], name: &str) -> Option<String> {
 
 /// An `actions/checkout` of this repository into the workspace root runs
 /// before `setup`.
-fn checked_out_before(job: &Job<'_>, setup: &Step<'_>) -> bool {
-    job.steps[..setup.index].iter().any(|s| {
-        audit::uses_action(s.node, "actions/checkout")
-            && audit::input(s.node, "path").is_none()
-            && audit::input(s.node, "repository").is_none()
-    })
-}
-
 /// The step's working directory relative to the repository root (`""` for
 /// the root); `None` when it is computed or leaves the workspace.
 fn working_dir<'a>(root: &'a Node, job: &Job<'a>, step: &Step<'a>) -> Option<String> {

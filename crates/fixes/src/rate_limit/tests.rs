@@ -289,6 +289,16 @@ fn maven_central_configures_the_resolvers_retry_and_never_loops_the_build() {
     let fix = first_fix(&f, &no_checkout);
     assert!(!fix.title.contains("Cache"), "{}", fix.title);
     assert!(fix.explanation.contains("not checked out"), "{}", fix.explanation);
+    // Another repository checked out into the workspace after this one
+    // replaces it: the key file is not this repository's (the one reading
+    // of checkouts, `checkout::before`).
+    let replaced = src.replace(
+        "      - uses: actions/checkout@v4\n",
+        "      - uses: actions/checkout@v4\n      - uses: actions/checkout@v4\n        with:\n          repository: o/other\n",
+    );
+    let fix = first_fix(&f, &replaced);
+    assert!(!fix.title.contains("Cache"), "{}", fix.title);
+    assert!(fix.explanation.contains("another repository"), "{}", fix.explanation);
 
     // The job already caches ~/.m2 with actions/cache: no second cache.
     let cached = src.replace(
