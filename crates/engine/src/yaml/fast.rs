@@ -87,6 +87,7 @@ impl Line {
 }
 
 /// How a plain scalar or key ends on its line.
+#[derive(Debug, PartialEq)]
 enum KeyScan {
     /// `key:` with the key's end and the offset just past the `:`.
     Key(usize, usize),
@@ -468,28 +469,7 @@ impl<'a> Reader<'a> {
             return Some(KeyScan::Scalar(close));
         }
         self.plain_start(at)?;
-        let mut i = at;
-        let mut last = at;
-        while i < end {
-            match self.bytes[i] {
-                b':' if self.blank_after(i) => {
-                    // saphyr limits a key's length up to its `:`, spaces
-                    // before the colon included.
-                    if i - at > MAX_KEY_BYTES {
-                        return None;
-                    }
-                    // A second `: ` on the line is an error saphyr reports.
-                    return Some(KeyScan::Key(last, i + 1));
-                }
-                b'#' if self.bytes[i - 1] == b' ' => break,
-                b' ' => {}
-                _ => last = i + 1,
-            }
-            i += 1;
-        }
-        // The last content byte ends the scalar (`last` is past a whole
-        // character: only ASCII bytes stop the scan).
-        Some(KeyScan::Scalar(last))
+        plain_key_or_scalar(self.bytes, at, end)
     }
 
     /// The key event of a key from `at` to `end` (plain or quoted).
@@ -828,6 +808,50 @@ impl<'a> Reader<'a> {
             _ => Some(next),
         }
     }
+}
+
+/// How the plain key or scalar starting at `at` (whose first byte may
+/// start one) ends on its line, which ends at `end`: at the first `:`
+/// followed by a space or the line's end (a key, `None` when it is longer
+/// than saphyr reads), else at the last byte before a ` #` comment or the
+/// line's end that is not a space. Only `:` and `#` can stop the scan, so
+/// it jumps from one to the next (`memchr2`) instead of testing every byte:
+/// this scan was the fast reader's largest cost, most of a line being
+/// neither (docs/performance.md, twenty-first round).
+fn plain_key_or_scalar(bytes: &[u8], at: usize, end: usize) -> Option<KeyScan> {
+    let mut from = at;
+    let stop = loop {
+        let Some(found) = memchr::memchr2(b':', b'#', &bytes[from..end]) else {
+            break end;
+        };
+        let i = from + found;
+        if bytes[i] == b':' {
+            if matches!(bytes.get(i + 1), None | Some(b' ' | b'\n')) {
+                // saphyr limits a key's length up to its `:`, spaces
+                // before the colon included.
+                if i - at > MAX_KEY_BYTES {
+                    return None;
+                }
+                // A second `: ` on the line is an error saphyr reports.
+                return Some(KeyScan::Key(last_content(bytes, at, i), i + 1));
+            }
+        } else if i > at && bytes[i - 1] == b' ' {
+            break i;
+        }
+        from = i + 1;
+    };
+    // The last content byte ends the scalar (past a whole character: only
+    // ASCII spaces are trimmed).
+    Some(KeyScan::Scalar(last_content(bytes, at, stop)))
+}
+
+/// The end of the last byte other than a space in `at..stop`, or `at`.
+fn last_content(bytes: &[u8], at: usize, stop: usize) -> usize {
+    let mut last = stop;
+    while last > at && bytes[last - 1] == b' ' {
+        last -= 1;
+    }
+    last
 }
 
 /// A double-quoted scalar's escapes, for the common ones; `None` for the
@@ -1179,6 +1203,74 @@ mod tests {
             if let Some(fast) = parse_with_fast(&text) {
                 let saphyr = parse_with_saphyr(&text);
                 proptest::prop_assert!(fast.same_as(&saphyr), "disagree on:\n{}\nfast:\n{}\nsaphyr:\n{}", text, flat(&fast), flat(&saphyr));
+            }
+        }
+    }
+
+    /// The scan [`super::plain_key_or_scalar`] replaced, a byte at a time:
+    /// the reference its jumps from one `:` or `#` to the next must match.
+    fn key_or_scalar_bytewise(bytes: &[u8], at: usize, end: usize) -> Option<super::KeyScan> {
+        let blank_after = |i: usize| matches!(bytes.get(i + 1), None | Some(b' ' | b'\n'));
+        let mut i = at;
+        let mut last = at;
+        while i < end {
+            match bytes[i] {
+                b':' if blank_after(i) => {
+                    if i - at > super::MAX_KEY_BYTES {
+                        return None;
+                    }
+                    return Some(super::KeyScan::Key(last, i + 1));
+                }
+                b'#' if bytes[i - 1] == b' ' => break,
+                b' ' => {}
+                _ => last = i + 1,
+            }
+            i += 1;
+        }
+        Some(super::KeyScan::Scalar(last))
+    }
+
+    #[test]
+    fn the_key_scan_finds_keys_comments_and_ends() {
+        use super::KeyScan::{Key, Scalar};
+        let scan = |line: &str| super::plain_key_or_scalar(line.as_bytes(), 0, line.find('\n').unwrap_or(line.len()));
+        assert_eq!(scan("runs-on: x"), Some(Key(7, 8)));
+        assert_eq!(scan("a :\nb"), Some(Key(1, 3)));
+        assert_eq!(scan("a:"), Some(Key(1, 2)));
+        assert_eq!(scan("http://x:y  # c"), Some(Scalar(10)));
+        assert_eq!(scan("a#b c #d: e"), Some(Scalar(5)));
+        assert_eq!(scan("v  "), Some(Scalar(1)));
+        assert_eq!(scan("✓ done:x"), Some(Scalar(10)));
+        assert_eq!(scan(&format!("k{}: v", " ".repeat(600))), None);
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(4000))]
+        /// The jumping scan and the byte-at-a-time one agree on every line
+        /// (keys long and short, `:` and `#` with and without spaces,
+        /// non-ASCII, the line's end before the text's).
+        #[test]
+        fn the_key_scan_agrees_with_a_scan_of_every_byte(
+            line in "([a-z]{1,3}|[ :#]|\u{2713}|:[a-z]| #|[a-z]{500,520}){0,12}",
+            rest in "(\n[a-z :#]{0,3})?",
+        ) {
+            let text = line.clone() + &rest;
+            let bytes = text.as_bytes();
+            let end = line.len();
+            for at in 0..end {
+                // Where a plain key or scalar may start: the line's start or
+                // after a space, on a byte that is no indicator
+                // (`plain_start`), as the callers ensure.
+                if (at > 0 && bytes[at - 1] != b' ') || matches!(bytes[at], b' ' | b'#')
+                    || (bytes[at] == b':' && matches!(bytes.get(at + 1), None | Some(b' ' | b'\n')))
+                {
+                    continue;
+                }
+                proptest::prop_assert_eq!(
+                    super::plain_key_or_scalar(bytes, at, end),
+                    key_or_scalar_bytewise(bytes, at, end),
+                    "{:?} from {}", text, at
+                );
             }
         }
     }
