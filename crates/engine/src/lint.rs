@@ -798,6 +798,60 @@ mod tests {
         assert!(n.patched >= 2 && n.patched == n.relints, "{n:?}");
     }
 
+    /// excessive-permissions' workflow-level `permissions:` block, inserted
+    /// at the start of `jobs:`'s line, is verified on a patched tree; a
+    /// block the `permissions` rule rejects, or one repeating a key of the
+    /// workflow, is not offered.
+    #[test]
+    fn a_workflow_permissions_block_is_verified_on_the_patched_parse() {
+        let path = ".github/workflows/ci.yml";
+        let src = "on: push\n\njobs:\n  a:\n    runs-on: ubuntu-latest\n    timeout-minutes: 5\n    steps:\n      - run: make\n  b:\n    runs-on: ubuntu-latest\n    timeout-minutes: 5\n    steps:\n      - run: make\n";
+        let config = Config::default();
+        let opts = LintOptions {
+            verify_fixes: false,
+            ..LintOptions::new(&config)
+        };
+        let doc = yaml::parse(src.as_bytes());
+        let block = |diags: &[Diagnostic]| {
+            diags
+                .iter()
+                .filter(|d| d.rule == "excessive-permissions")
+                .flat_map(|d| &d.fixes)
+                .filter(|f| f.edits.iter().any(|e| e.new_text.starts_with("permissions:")))
+                .count()
+        };
+        let lint_block = |new_text: Option<&str>| {
+            let mut diags = lint_parsed(path, src, &doc, &opts);
+            diags
+                .iter_mut()
+                .filter(|d| d.rule != "excessive-permissions")
+                .for_each(|d| d.fixes.clear());
+            for fix in diags.iter_mut().flat_map(|d| d.fixes.iter_mut()) {
+                for e in fix.edits.iter_mut().filter(|e| e.new_text.starts_with("permissions:")) {
+                    if let Some(new_text) = new_text {
+                        e.new_text = new_text.to_string();
+                    }
+                }
+            }
+            diags
+        };
+        let mut diags = lint_block(None);
+        assert_eq!(block(&diags), 1, "{diags:?}");
+        let n = verify_all_counted(path, src, &doc, &mut diags, &opts);
+        assert_eq!(block(&diags), 1, "{diags:?}");
+        assert!(n.relints >= 1 && n.patched == n.relints, "{n:?}");
+        // A level the `permissions` rule rejects: patched, and dropped.
+        let mut diags = lint_block(Some("permissions:\n  contents: sometimes\n\n"));
+        let n = verify_all_counted(path, src, &doc, &mut diags, &opts);
+        assert_eq!(block(&diags), 0, "{diags:?}");
+        assert!(n.relints >= 1 && n.patched == n.relints, "{n:?}");
+        // A key the workflow has: parsed (a duplicate key), and dropped.
+        let mut diags = lint_block(Some("permissions: {}\non: push\n\n"));
+        let n = verify_all_counted(path, src, &doc, &mut diags, &opts);
+        assert_eq!(block(&diags), 0, "{diags:?}");
+        assert_eq!(n.patched + 1, n.relints, "{n:?}");
+    }
+
     /// With lone CR line ends a suppression comment silences the line
     /// below it and no other (every line was line 0, so one comment
     /// silenced the whole file).
@@ -953,6 +1007,20 @@ mod tests {
                 ] {
                     let text = format!("\n{}{entry}", " ".repeat(column));
                     edits.push(crate::diagnostic::Edit::insert("f.yml", end, text));
+                }
+            }
+            // And before every line (moving the line and all after it).
+            let eol = crate::edit::line_ending(&source);
+            for (start, column) in crate::rules::test_support::line_start_points(&source) {
+                for entry in [
+                    "timeout-minutes: 60",
+                    "needs: nope",
+                    "permissions: v42",
+                    "1x: a",
+                    "permissions: {}",
+                ] {
+                    let text = format!("{}{entry}{eol}", " ".repeat(column));
+                    edits.push(crate::diagnostic::Edit::insert("f.yml", start, text));
                 }
             }
             doc.root.as_ref().expect("root").walk(&mut |n| {

@@ -29,6 +29,16 @@ pub fn line_insertion_points(source: &str) -> Vec<(usize, usize)> {
     points
 }
 
+/// Every line start of `source` that is not its end, with that line's
+/// indentation: where the fixture sweeps insert lines before a line.
+pub fn line_start_points(source: &str) -> Vec<(usize, usize)> {
+    std::iter::once(0)
+        .chain(source.match_indices('\n').map(|(i, _)| i + 1))
+        .filter(|start| *start < source.len())
+        .map(|start| (start, crate::edit::indent_of_line(source, start)))
+        .collect()
+}
+
 /// Every `.yml`/`.yaml` file under the rule fixtures (`tests/rules`), for
 /// the sweeps that edit each fixture everywhere an edit can go.
 pub fn rule_fixture_files() -> Vec<std::path::PathBuf> {

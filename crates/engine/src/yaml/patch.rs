@@ -33,7 +33,22 @@
 //!   new lines), `L` must end in a line break, and the lines after it up to
 //!   the next content must be empty (a line of spaces deeper than the block
 //!   is content): then the scalar's value, which ends at its last content
-//!   line's break (or before it, `-`), is the same.
+//!   line's break (or before it, `-`), is the same. A value may also be
+//!   `{}` (an empty flow mapping, brace to brace: `permissions: {}`).
+//! - **New entry lines before an entry**: inserted at the start of the
+//!   line of an entry `E` of a block mapping `M` (not its first), whose key
+//!   is at column `k` after nothing but spaces: lines of entries as above,
+//!   each ending with a line break, the first at column `k`, then possibly
+//!   empty lines (excessive-permissions' workflow-level `permissions:`
+//!   block before `jobs:`). The entry before `E` ended before that line
+//!   (its last node too: checked, so no empty node sits at the line's
+//!   start) because a line at column `k` starts `E`; a new line at column
+//!   `k` ends it the same way (a block scalar's kept blank lines stay
+//!   before the new lines, a sequence at its key's column ends at a line
+//!   that is not an item). So the new lines are entries of `M` before `E`,
+//!   the empty lines after them are nothing, and `E` and what follows read
+//!   as before. A range starting at or after the line's start moves; one
+//!   ending there (with the line break before it) does not.
 //! - **A word of a value changed**: the edit replaces bytes inside a plain
 //!   scalar on one line whose value is its text (no escapes, no folding),
 //!   a mapping value or sequence item (not a key: a new key could clash),
@@ -52,8 +67,8 @@
 //!
 //! Every range at or before an edit stays; every range after it moves by
 //! the edit's change in length; a collection that ended with `E` (`M` and
-//! the ancestors it ends) now ends with the new entries, as
-//! [`super::parse`] ends block collections at their last child.
+//! the ancestors it ends, when the lines go after it) now ends with the new
+//! entries, as [`super::parse`] ends block collections at their last child.
 
 use super::build::limits::{MAX_BYTES, MAX_NODES};
 use super::{Document, Entry, Node, NodeKind, Scalar, ScalarStyle};
@@ -192,8 +207,20 @@ pub fn undo(doc: &mut Document, undo: Undo) {
 /// The edits located in the original tree, ready to be made.
 struct Located {
     found: Vec<Change>,
-    ends: Vec<(usize, isize)>,
+    ends: Vec<Moves>,
+    /// The start of the first edit's line.
+    first_line: usize,
     touched: Touched,
+}
+
+/// Where one edit starts moving offsets: a range starting at or after
+/// `start`, or ending at or after `end`, moves by `by` (the length change
+/// of this edit and those before it), unless a later edit moves it further.
+#[derive(Clone, Copy)]
+struct Moves {
+    start: usize,
+    end: usize,
+    by: isize,
 }
 
 fn locate(source: &str, doc: &Document, edits: &[&Edit], edited: &str) -> Option<Located> {
@@ -212,11 +239,15 @@ fn locate(source: &str, doc: &Document, edits: &[&Edit], edited: &str) -> Option
     let root = doc.root.as_ref()?;
     let mut found: Vec<Change> = Vec::with_capacity(edits.len());
     for e in edits {
-        found.push(if e.range.is_empty() {
-            Change::Insert(locate_insertion(source, root, e.range.start, &e.new_text)?)
-        } else {
-            Change::Replace(locate_word(source, root, e.range, &e.new_text)?)
-        });
+        found.push(
+            if e.range.is_empty() && (e.new_text.starts_with('\n') || e.new_text.starts_with("\r\n")) {
+                Change::Insert(locate_insertion(source, root, e.range.start, &e.new_text)?)
+            } else if e.range.is_empty() {
+                Change::Insert(locate_line_start(source, root, e.range.start, &e.new_text)?)
+            } else {
+                Change::Replace(locate_word(source, root, e.range, &e.new_text)?)
+            },
+        );
     }
     found.sort_by_key(|c| c.range().start);
     let apart = found.windows(2).all(|w| {
@@ -238,25 +269,46 @@ fn locate(source: &str, doc: &Document, edits: &[&Edit], edited: &str) -> Option
     if source.len().checked_add_signed(grown) != Some(edited.len()) {
         return None;
     }
-    // Where each edit ends in the original, and the length change up to it.
-    let ends: Vec<(usize, isize)> = found
+    // Where each edit ends in the original, for the starts and the ends of
+    // ranges, and the length change up to it.
+    let ends: Vec<Moves> = found
         .iter()
         .scan(0, |sum, c| {
             *sum += c.growth();
-            Some((c.range().end + usize::from(matches!(c, Change::Insert(_))), *sum))
+            let (start, end) = c.moves_from();
+            Some(Moves { start, end, by: *sum })
         })
         .collect();
     let touched = touched(root, &found);
-    Some(Located { found, ends, touched })
+    let first_line = crate::edit::line_start(source, found.first()?.range().start);
+    Some(Located {
+        found,
+        ends,
+        first_line,
+        touched,
+    })
 }
 
 impl Located {
-    /// Offset `x` after the edits: moved by every edit that ends before it
-    /// (a replacement also when it ends at `x`: the scalar's end moves with
-    /// its text; an insertion at `x` comes after the line's content).
-    fn moved(&self, x: usize) -> usize {
-        let k = self.ends.partition_point(|(end, _)| *end <= x);
-        x.saturating_add_signed(if k == 0 { 0 } else { self.ends[k - 1].1 })
+    /// Offset `x` after the edits, as the start of a range: moved by every
+    /// edit that ends before it (a replacement also when it ends at `x`: the
+    /// scalar's end moves with its text; an insertion at the end of a line
+    /// comes after the line's content, one at the start of a line before it).
+    fn moved_start(&self, x: usize) -> usize {
+        let k = self.ends.partition_point(|m| m.start <= x);
+        x.saturating_add_signed(if k == 0 { 0 } else { self.ends[k - 1].by })
+    }
+
+    /// Offset `x` after the edits, as the end of a range: as
+    /// [`Located::moved_start`], but a range ending where lines are
+    /// inserted at the start of a line ends before them.
+    fn moved_end(&self, x: usize) -> usize {
+        let k = self.ends.partition_point(|m| m.end <= x);
+        x.saturating_add_signed(if k == 0 { 0 } else { self.ends[k - 1].by })
+    }
+
+    fn moved(&self, r: TextRange) -> TextRange {
+        TextRange::new(self.moved_start(r.start), self.moved_end(r.end))
     }
 
     fn apply(mut self, doc: &mut Document) -> Option<(Undo, Touched)> {
@@ -267,32 +319,35 @@ impl Located {
             steps: Vec::new(),
         };
         let root = doc.root.as_mut()?;
-        // A range ending before the first edit stays (most of a file's when
-        // the edit is in its last job): one comparison, no lookup, and
-        // nothing to put back. One ending where the first insertion goes
-        // (`ends` is one past it) does not move but may end with the new
-        // entries (`insert`), so it is recorded too.
-        let first_end = self.ends.first().map_or(usize::MAX, |(end, _)| *end);
+        // A range ending before the first edit's line stays (most of a
+        // file's when the edit is in its last job): one comparison, no
+        // lookup, and nothing to put back. One ending on that line before
+        // the edit does not move but may end with the new entries
+        // (`insert`: the entry they follow ends on that line, a comment
+        // after it), so it is recorded too.
+        let recorded_from = self.first_line;
         let mut index = 0;
         each_span(root, |span| {
-            if span.end.saturating_add(1) >= first_end {
+            if span.end >= recorded_from {
                 undo.spans.push((index, *span));
-                *span = TextRange::new(self.moved(span.start), self.moved(span.end));
+                *span = self.moved(*span);
             }
             index += 1;
         });
         for c in &mut doc.comments {
-            *c = TextRange::new(self.moved(c.start), self.moved(c.end));
+            *c = self.moved(*c);
         }
         // Last first, so the paths of the earlier ones (which can only pass
         // through entries before theirs) stay valid.
-        let made = self.found.iter().rev().try_for_each(|change| {
+        let made = self.found.iter().enumerate().rev().try_for_each(|(j, change)| {
             match change {
                 Change::Insert(ins) => {
-                    insert(root, ins, self.moved(ins.at))?;
+                    // Where the new text starts after the edits before it.
+                    let before = j.checked_sub(1).map_or(0, |p| self.ends[p].by);
+                    insert(root, ins, ins.at.saturating_add_signed(before))?;
                     undo.steps.push(UndoStep::Inserted {
                         path: ins.path.clone(),
-                        at: ins.entry + 1,
+                        at: ins.index,
                         count: ins.entries.len(),
                     });
                 }
@@ -420,6 +475,17 @@ impl Change {
             Change::Replace(w) => &w.path,
         }
     }
+    /// Where this change starts moving the starts and the ends of ranges
+    /// (see [`Moves`]).
+    fn moves_from(&self) -> (usize, usize) {
+        match self {
+            // A range starting at the line the new lines go before moves;
+            // one ending there (with the line break before) does not.
+            Change::Insert(i) if i.line_start => (i.at, i.at + 1),
+            Change::Insert(i) => (i.at + 1, i.at + 1),
+            Change::Replace(w) => (w.range.end, w.range.end),
+        }
+    }
     fn growth(&self) -> isize {
         match self {
             Change::Insert(i) => i.len as isize,
@@ -430,16 +496,20 @@ impl Change {
 
 /// New entry lines, found in the original tree.
 struct Insertion {
-    /// Where they are inserted: the end of the line `L` (before its break).
+    /// Where they are inserted: the end of the line `L` (before its break),
+    /// or the start of the line of the entry they go before.
     at: usize,
+    /// At the start of a line, before an entry (else after one).
+    line_start: bool,
     /// Their length in bytes.
     len: usize,
     /// The new entries of `M`, with ranges relative to `at`.
     entries: Vec<Entry>,
     /// Child indexes from the root to the mapping `M` (entry values and
-    /// sequence items), and the index of the entry `E` they follow.
+    /// sequence items), and the index the new entries take in `M` (after
+    /// the entry `E` they follow, or of the entry they go before).
     path: Vec<usize>,
-    entry: usize,
+    index: usize,
     /// For the root and each node on the path down to `M`: whether it ended
     /// with `E`, so now ends with the new entries.
     ends_with_it: Vec<bool>,
@@ -484,7 +554,7 @@ fn insert(root: &mut Node, ins: &Insertion, at: usize) -> Option<()> {
     let NodeKind::Mapping(entries) = &mut node.kind else {
         return None;
     };
-    let tail = entries.split_off(ins.entry + 1);
+    let tail = entries.split_off(ins.index);
     entries.extend(moved_entries);
     entries.extend(tail);
     Some(())
@@ -539,10 +609,11 @@ fn locate_insertion(source: &str, root: &Node, at: usize, new_text: &str) -> Opt
                     }
                     return Some(Insertion {
                         at,
+                        line_start: false,
                         len: new_text.len(),
                         entries,
                         path,
-                        entry: i,
+                        index: i + 1,
                         ends_with_it: ends,
                     });
                 }
@@ -569,16 +640,31 @@ fn locate_insertion(source: &str, root: &Node, at: usize, new_text: &str) -> Opt
 fn entry_lines(new_text: &str) -> Option<Vec<Entry>> {
     let eol = if new_text.starts_with("\r\n") { "\r\n" } else { "\n" };
     let body = new_text.strip_prefix(eol)?;
+    entries_of(new_text, eol.len(), body, eol)
+}
+
+/// The entries `new_text` adds at the start of a line: lines of `key:
+/// value` or `key:` (more indented entries below), each ending with a
+/// line break, then possibly empty lines; as [`entry_lines`].
+fn entry_lines_before(new_text: &str) -> Option<Vec<Entry>> {
+    let eol = if new_text.contains("\r\n") { "\r\n" } else { "\n" };
+    let body = new_text.strip_suffix(eol)?.trim_end_matches(eol);
+    entries_of(new_text, 0, body, eol)
+}
+
+/// The entries of `body`, the lines of `text` from `offset` on, separated
+/// by `eol`.
+fn entries_of(text: &str, mut offset: usize, body: &str, eol: &str) -> Option<Vec<Entry>> {
     // (column, key range, value range) of each line.
     let mut lines = Vec::new();
-    let mut offset = eol.len();
     for line in body.split(eol) {
         let column = line.bytes().take_while(|b| *b == b' ').count();
         let (key, value) = match line[column..].split_once(": ") {
             Some((k, v)) => (k, Some(v)),
             None => (line[column..].strip_suffix(':')?, None),
         };
-        if !is_simple(key, false) || !value.is_none_or(|v| is_simple(v, true) || is_plain_expression(v)) {
+        let value_ok = |v: &str| is_simple(v, true) || is_plain_expression(v) || v == EMPTY_FLOW_MAPPING;
+        if !is_simple(key, false) || !value.is_none_or(value_ok) {
             return None;
         }
         let key_at = offset + column;
@@ -586,7 +672,7 @@ fn entry_lines(new_text: &str) -> Option<Vec<Entry>> {
         lines.push((column, TextRange::new(key_at, key_at + key.len()), value_range));
         offset += line.len() + eol.len();
     }
-    let (entries, used) = mapping_at(new_text, &lines, 0)?;
+    let (entries, used) = mapping_at(text, &lines, 0)?;
     (used == lines.len()).then_some(entries)
 }
 
@@ -609,6 +695,15 @@ fn mapping_at(text: &str, lines: &[(usize, TextRange, Option<TextRange>)], from:
         }
         let key = plain(&text[key.start..key.end], key);
         let value = match value {
+            Some(v) if &text[v.start..v.end] == EMPTY_FLOW_MAPPING => {
+                i += 1;
+                Node {
+                    kind: NodeKind::Mapping(Vec::new()),
+                    span: v,
+                    alias: None,
+                    tag: None,
+                }
+            }
             Some(v) => {
                 i += 1;
                 plain(&text[v.start..v.end], v)
@@ -632,6 +727,85 @@ fn mapping_at(text: &str, lines: &[(usize, TextRange, Option<TextRange>)], from:
         entries.push(Entry { key, value });
     }
     Some((entries, i))
+}
+
+/// New entry lines inserted at `at`, the start of the line of an entry
+/// `E` (not the first) of a block mapping `M`, at the column of `M`'s keys:
+/// they become entries of `M` before `E`. Whatever ends the entry before
+/// `E` (its last node ends before that line, which starts with `E`'s key)
+/// ends it before them the same way, so the entry before keeps its value;
+/// the lines from `E` on are read as before, after the new ones, and empty
+/// lines after the new entries are nothing.
+fn locate_line_start(source: &str, root: &Node, at: usize, new_text: &str) -> Option<Insertion> {
+    let bytes = source.as_bytes();
+    if at > bytes.len() || (at > 0 && bytes[at - 1] != b'\n') {
+        return None;
+    }
+    let entries = entry_lines_before(new_text)?;
+    let key_at = at + entries.first()?.key.span.start;
+    if !bytes.get(at..key_at)?.iter().all(|b| *b == b' ') {
+        return None;
+    }
+    let mut path = Vec::new();
+    let mut node = root;
+    loop {
+        if node.alias.is_some() || crate::edit::is_flow(source, node) || node.span.end <= key_at {
+            return None;
+        }
+        let next = match &node.kind {
+            NodeKind::Mapping(mapping) => {
+                let i = mapping.partition_point(|e| e.key.span.start <= key_at).checked_sub(1)?;
+                if mapping[i].key.span.start == key_at {
+                    let clash = entries
+                        .iter()
+                        .any(|new| mapping.iter().any(|x| x.key.as_str() == new.key.as_str()));
+                    // The entry before ends before the line (an empty
+                    // value is placed after its `:`; an empty item could
+                    // be placed at the next key).
+                    let before = &mapping[i.checked_sub(1)?];
+                    if clash || last_descendant(&before.value).span.end > at || before.key.span.end > at {
+                        return None;
+                    }
+                    let ends_with_it = vec![false; path.len() + 1];
+                    return Some(Insertion {
+                        at,
+                        line_start: true,
+                        len: new_text.len(),
+                        entries,
+                        path,
+                        index: i,
+                        ends_with_it,
+                    });
+                }
+                (i, &mapping[i].value)
+            }
+            NodeKind::Sequence(items) => {
+                let i = items.partition_point(|n| n.span.start <= key_at).checked_sub(1)?;
+                (i, &items[i])
+            }
+            NodeKind::Scalar(_) => return None,
+        };
+        path.push(next.0);
+        node = next.1;
+    }
+}
+
+/// The last node of `node`'s subtree in text order.
+fn last_descendant(node: &Node) -> &Node {
+    let mut node = node;
+    loop {
+        node = match &node.kind {
+            NodeKind::Mapping(entries) => match entries.last() {
+                Some(e) => &e.value,
+                None => return node,
+            },
+            NodeKind::Sequence(items) => match items.last() {
+                Some(n) => n,
+                None => return node,
+            },
+            NodeKind::Scalar(_) => return node,
+        };
+    }
 }
 
 fn locate_word(source: &str, root: &Node, range: TextRange, new_text: &str) -> Option<Word> {
@@ -742,6 +916,10 @@ fn literal_offset(source: &str, node: &Node, range: TextRange, new_text: &str) -
     }
     None
 }
+
+/// `{}`, the one flow value new entry lines may hold (`permissions: {}`):
+/// an empty mapping from brace to brace.
+const EMPTY_FLOW_MAPPING: &str = "{}";
 
 /// `${{ … }}` as a plain one-line value: starts with `$` (no indicator),
 /// and holds no `: `, ` #`, tab or line break that would end it or start

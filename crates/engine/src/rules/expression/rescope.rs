@@ -260,6 +260,19 @@ mod tests {
                     edits.push(Edit::insert("f.yml", end, text));
                 }
             }
+            let eol = crate::edit::line_ending(&source);
+            for (start, column) in crate::rules::test_support::line_start_points(&source) {
+                for entry in [
+                    "if: false",
+                    "id: a",
+                    "uses: actions/checkout@v4",
+                    "outputs: {}",
+                    "needs: a",
+                ] {
+                    let text = format!("{}{entry}{eol}", " ".repeat(column));
+                    edits.push(Edit::insert("f.yml", start, text));
+                }
+            }
             doc.root.as_ref().expect("root").walk(&mut |n| {
                 if n.is_scalar() && n.span.len() >= 2 && source.is_char_boundary(n.span.end - 2) {
                     let range = TextRange::new(n.span.end - 2, n.span.end);

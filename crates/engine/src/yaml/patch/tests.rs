@@ -577,3 +577,297 @@ fn a_pattern_overlaps_paths_at_above_and_below_it() {
         assert_eq!(overlaps(pattern, &path(p)), expected, "{pattern} against {p}");
     }
 }
+
+/// `source` with `new_text` inserted at the start of the line holding
+/// `line_containing`.
+fn at_line_start(source: &str, line_containing: &str, new_text: &str) -> Edit {
+    let at = crate::edit::line_start(source, source.find(line_containing).expect("line is in the source"));
+    Edit::insert("f.yml", at, new_text)
+}
+
+/// excessive-permissions' workflow-level block (before `jobs:`, at the
+/// start of its line, a blank line after it) and its `permissions: {}`,
+/// at the workflow level and in a job; entries before nested entries,
+/// after a block scalar keeping its blank lines, a comment, an empty value
+/// and a sequence at its key's column; in a CRLF file; beside other edits.
+#[test]
+fn entries_inserted_at_the_start_of_a_line_give_the_tree_of_the_parse() {
+    let crlf = WORKFLOW.replace('\n', "\r\n");
+    let cases: Vec<(String, Vec<Edit>)> = vec![
+        (
+            WORKFLOW.into(),
+            vec![at_line_start(WORKFLOW, "jobs:", "permissions:\n  contents: read\n\n")],
+        ),
+        (
+            WORKFLOW.into(),
+            vec![at_line_start(WORKFLOW, "jobs:", "permissions: {}\n\n")],
+        ),
+        (
+            WORKFLOW.into(),
+            vec![at_line_start(
+                WORKFLOW,
+                "jobs:",
+                "permissions:\n  actions: read\n  contents: read\n",
+            )],
+        ),
+        (
+            crlf.clone(),
+            vec![at_line_start(
+                &crlf,
+                "jobs:",
+                "permissions:\r\n  contents: read\r\n\r\n",
+            )],
+        ),
+        (
+            WORKFLOW.into(),
+            vec![at_line_start(WORKFLOW, "  test:", "  zz:\n    a: 1\n")],
+        ),
+        (
+            WORKFLOW.into(),
+            vec![at_line_start(WORKFLOW, "needs: build", "    permissions: {}\n")],
+        ),
+        // Before the entry after a step's block scalar (its blank line
+        // stays before the new entries).
+        (
+            WORKFLOW.into(),
+            vec![at_line_start(WORKFLOW, "  test:", "  zz: {}\n\n")],
+        ),
+        (
+            "a: |+\n  x\n\nb: 1\n".into(),
+            vec![at_line_start("a: |+\n  x\n\nb: 1\n", "b: 1", "c: 2\n")],
+        ),
+        (
+            "a: 1\n# c\n\nb: 2\n".into(),
+            vec![at_line_start("a: 1\n# c\n\nb: 2\n", "b: 2", "c: {}\n")],
+        ),
+        ("a:\nb: 1\n".into(), vec![at_line_start("a:\nb: 1\n", "b: 1", "c: 2\n")]),
+        (
+            "a:\n- x\nb: 1\n".into(),
+            vec![at_line_start("a:\n- x\nb: 1\n", "b: 1", "c: 2\n")],
+        ),
+        // The job's `permissions: {}` after `runs-on:`.
+        (
+            WORKFLOW.into(),
+            vec![Edit::insert(
+                "f.yml",
+                after(WORKFLOW, "runs-on: ubuntu-latest"),
+                "\n    permissions: {}",
+            )],
+        ),
+        // With a job's entry and a changed word, in one batch.
+        (
+            WORKFLOW.into(),
+            vec![
+                at_line_start(WORKFLOW, "jobs:", "permissions:\n  contents: read\n\n"),
+                Edit::insert(
+                    "f.yml",
+                    after(WORKFLOW, "runs-on: ubuntu-latest"),
+                    "\n    timeout-minutes: 60",
+                ),
+                Edit::replace(
+                    "f.yml",
+                    TextRange::new(WORKFLOW.find("@v4").unwrap() + 1, WORKFLOW.find("@v4").unwrap() + 3),
+                    "v5",
+                ),
+                at_line_start(WORKFLOW, "needs: build", "    permissions: {}\n"),
+            ],
+        ),
+    ];
+    for (source, edits) in cases {
+        let (doc, text) = patched_edits(&source, &edits).unwrap_or_else(|| panic!("{edits:?} not patched:\n{source}"));
+        assert_same_as_parse(&doc, &text);
+        // In place, and put back.
+        let original = parse(source.as_bytes());
+        let mut tree = original.clone();
+        let refs: Vec<&Edit> = edits.iter().collect();
+        let (put_back, touched) = apply_in_place(&source, &mut tree, &refs, &text).expect("patched in place");
+        assert_same_as_parse(&tree, &text);
+        assert!(!touched.paths.is_empty());
+        undo(&mut tree, put_back);
+        assert!(tree == original, "{edits:?}: the tree put back differs");
+    }
+    let (_, text) = patched_edits(WORKFLOW, &[at_line_start(WORKFLOW, "jobs:", "permissions: {}\n\n")]).unwrap();
+    let refs = [&at_line_start(WORKFLOW, "jobs:", "permissions: {}\n\n")];
+    let (_, touched) = apply_touched(WORKFLOW, &parse(WORKFLOW.as_bytes()), &refs, &text).unwrap();
+    assert_eq!(touched.paths, [vec![Segment::Key("permissions".into())]]);
+    assert!(!touched.expressions);
+}
+
+#[test]
+fn entries_at_the_start_of_a_line_whose_tree_is_not_known_are_left_to_the_parser() {
+    let w = WORKFLOW;
+    let jobs = crate::edit::line_start(w, w.find("jobs:").unwrap());
+    for (source, edit) in [
+        // Before the first entry of a mapping, not at a line's start, not
+        // at the column of the entry's key, a key the mapping has.
+        (w, Edit::insert("f.yml", 0, "permissions: {}\n")),
+        (w, Edit::insert("f.yml", jobs + 1, "permissions: {}\n")),
+        (w, at_line_start(w, "jobs:", " permissions: {}\n")),
+        (w, at_line_start(w, "needs: build", "  permissions: {}\n")),
+        (w, at_line_start(w, "jobs:", "on: {}\n")),
+        // Not ending in a line break, a blank line between new entries, a
+        // value that is not plain, a flow mapping that is not empty.
+        (w, at_line_start(w, "jobs:", "permissions: {}")),
+        (w, at_line_start(w, "jobs:", "a: 1\n\nb: 2\n")),
+        (w, at_line_start(w, "jobs:", "permissions: 'x'\n")),
+        (w, at_line_start(w, "jobs:", "permissions: {a: b}\n")),
+        // Before a line of a block scalar, a sequence item, a continued
+        // flow sequence; inside a flow mapping.
+        (w, at_line_start(w, "          make", "          x: 1\n")),
+        (w, at_line_start(w, "    - name: last", "    x: 1\n")),
+        (w, at_line_start(w, "      linux]", "      x: 1\n")),
+        (
+            "a: {b: 1,\n  c: 2}\n",
+            at_line_start("a: {b: 1,\n  c: 2}\n", "  c: 2", "  d: 3\n"),
+        ),
+    ] {
+        let refs = [&edit];
+        let Ok(text) = crate::fix::apply_edits("f.yml", source, &refs) else {
+            continue;
+        };
+        assert!(
+            apply(source, &parse(source.as_bytes()), &refs, &text).is_none(),
+            "patched {edit:?} of\n{source}"
+        );
+    }
+}
+
+/// Entries after an entry whose line ends in a comment, the last of its
+/// mapping: the mapping (ending before the comment) ends with the new
+/// entries, and is put back (it was left patched: found by the property
+/// test below).
+#[test]
+fn entries_after_a_last_entry_with_a_comment_are_put_back() {
+    for (source, after_line, new) in [
+        ("k0: # c\n", "k0", "\nzz: 1"),
+        ("a:\n  b: v # c\nc: 1\n", "  b: v", "\n  zz: {}"),
+    ] {
+        let edit = Edit::insert("f.yml", after(source, after_line), new);
+        let refs = [&edit];
+        let text = crate::fix::apply_edits("f.yml", source, &refs).expect("edits apply");
+        let original = parse(source.as_bytes());
+        let mut tree = original.clone();
+        let (put_back, _) = apply_in_place(source, &mut tree, &refs, &text).expect("patched");
+        assert_same_as_parse(&tree, &text);
+        undo(&mut tree, put_back);
+        assert!(tree == original, "{source:?}: the tree put back differs");
+    }
+}
+
+/// Every line start of every rule fixture, at that line's indentation:
+/// whenever entries inserted there are patched, the tree is the parse's.
+#[test]
+fn on_every_fixture_entries_at_a_line_start_give_the_tree_of_the_parse() {
+    let (mut tried, mut patched_count) = (0, 0);
+    for path in crate::rules::test_support::rule_fixture_files() {
+        let Ok(source) = std::fs::read_to_string(&path) else {
+            continue;
+        };
+        let original = parse(source.as_bytes());
+        if !original.errors.is_empty() || original.anchored {
+            continue;
+        }
+        let eol = crate::edit::line_ending(&source);
+        let mut tree = original.clone();
+        let mut offset = 0;
+        while offset < source.len() {
+            let column = crate::edit::indent_of_line(&source, offset);
+            let pad = " ".repeat(column);
+            for new in [
+                format!("{pad}zz-new: 60{eol}"),
+                format!("{pad}permissions: {{}}{eol}{eol}"),
+                format!("{pad}permissions:{eol}{pad}  contents: read{eol}{eol}"),
+            ] {
+                tried += 1;
+                let edit = Edit::insert("f.yml", offset, new);
+                let refs = [&edit];
+                let text = crate::fix::apply_edits("f.yml", &source, &refs).expect("edits apply");
+                if let Some((put_back, _)) = apply_in_place(&source, &mut tree, &refs, &text) {
+                    patched_count += 1;
+                    assert_same_as_parse(&tree, &text);
+                    undo(&mut tree, put_back);
+                }
+                assert!(tree == original, "{}: put back after {edit:?}", path.display());
+            }
+            match source[offset..].find('\n') {
+                Some(i) => offset += i + 1,
+                None => break,
+            }
+        }
+    }
+    eprintln!("{patched_count} of {tried} line-start insertions patched");
+    assert!(
+        patched_count > 1000 && patched_count < tried,
+        "{patched_count} of {tried}"
+    );
+}
+
+proptest::proptest! {
+    /// Generated block YAML (nested mappings, sequences at and below their
+    /// key's column, block scalars of every chomping, flow values, comments,
+    /// blank lines), with entries inserted at the start of a line or at the
+    /// end of one, at that line's indentation: whenever the patch takes the
+    /// edit, its tree is the parse of the edited text, and the tree patched
+    /// in place and put back is the original parse.
+    #[test]
+    fn generated_documents_with_inserted_entries_give_the_tree_of_the_parse(
+        lines in proptest::collection::vec((0usize..4, 0usize..9, 0usize..3), 1..14),
+        at in 0usize..14,
+        new in 0usize..5,
+        line_end in proptest::bool::ANY,
+        crlf in proptest::bool::ANY,
+    ) {
+        let mut src = String::new();
+        for (i, (depth, kind, variant)) in lines.iter().enumerate() {
+            let pad = " ".repeat(depth * 2);
+            let line = match kind {
+                0 => format!("{pad}k{i}: v{variant}\n"),
+                1 => format!("{pad}k{i}:\n"),
+                2 => format!("{pad}- x{variant}\n"),
+                3 => format!("{pad}- k{i}: v\n"),
+                4 => format!("{pad}k{i}: {}\n{pad}  text\n", ["|", "|+", ">-"][*variant]),
+                5 => format!("{pad}# c{i}\n"),
+                6 => ["\n", "   \n", "\n\n"][*variant].to_string(),
+                7 => format!("{pad}k{i}: {}\n", ["{}", "[a, b]", "{a: 1}"][*variant]),
+                _ => format!("{pad}k{i}:{}\n", ["", " # c", " ''"][*variant]),
+            };
+            src.push_str(&line);
+        }
+        if crlf {
+            src = src.replace('\n', "\r\n");
+        }
+        let original = parse(src.as_bytes());
+        if !original.errors.is_empty() || original.root.is_none() {
+            return Ok(());
+        }
+        let eol = crate::edit::line_ending(&src);
+        let starts: Vec<usize> = std::iter::once(0)
+            .chain(src.match_indices('\n').map(|(i, _)| i + 1))
+            .filter(|s| *s < src.len())
+            .collect();
+        let start = starts[at % starts.len()];
+        let pad = " ".repeat(crate::edit::indent_of_line(&src, start));
+        let entry = [
+            format!("zz: 1{eol}"),
+            format!("zz: {{}}{eol}{eol}"),
+            format!("zz:{eol}{pad}  y: 2{eol}"),
+            format!("permissions:{eol}{pad}  contents: read{eol}{eol}"),
+            format!("zz: {{}}{eol}"),
+        ][new]
+        .clone();
+        let edit = if line_end {
+            let body = entry.trim_end_matches(eol).to_string();
+            Edit::insert("f.yml", crate::edit::line_end(&src, start), format!("{eol}{pad}{body}"))
+        } else {
+            Edit::insert("f.yml", start, format!("{pad}{entry}"))
+        };
+        let refs = [&edit];
+        let text = crate::fix::apply_edits("f.yml", &src, &refs).expect("edits apply");
+        let mut tree = original.clone();
+        if let Some((put_back, _)) = apply_in_place(&src, &mut tree, &refs, &text) {
+            assert_same_as_parse(&tree, &text);
+            undo(&mut tree, put_back);
+        }
+        proptest::prop_assert!(tree == original);
+    }
+}
