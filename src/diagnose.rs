@@ -180,9 +180,11 @@ fn print_human(analysis: &Analysis, outcomes: &[autoheal_fixes::FixOutcome]) {
         }
         if let Some(o) = outcomes.get(i) {
             // The level says who may apply it: `fix --write` and heal take
-            // safe and unsafe fixes, a display-only one is for a person.
+            // safe and unsafe fixes, a display-only one (a guess, or a
+            // fallback that hides the failure) is for a person.
             for fix in &o.fixes {
-                outln!("   fix: {} [{}]", escape(&fix.title), fix.applicability.as_str());
+                let what = if fix.fallback { ", fallback" } else { "" };
+                outln!("   fix: {} [{}{what}]", escape(&fix.title), fix.applicability.as_str());
             }
             if let (true, Some(reason)) = (o.fixes.is_empty() && f.fixable, &o.manual_reason) {
                 outln!("   no fix: {}", escape(reason));

@@ -619,10 +619,23 @@ fn a_moved_requirements_file_is_found_in_the_repository_and_a_missing_one_is_nev
     let fixes = f["fixes"].as_array().unwrap();
     assert_eq!(fixes.len(), 1, "{f}");
     assert_eq!(fixes[0]["fallback"], true, "{f}");
+    // Its level is what keeps every applier off it: display-only, as a
+    // guess is, and `diagnose` says which kind it is (before, it said
+    // `unsafe`, the level `fix --write` and heal write).
+    assert_eq!(fixes[0]["applicability"], "display-only", "{f}");
     let title = fixes[0]["title"].as_str().unwrap();
     assert!(
         title.starts_with("Skip step") && title.contains("when `requirements-dev.txt` is missing"),
         "{title}"
+    );
+    let out = autoheal(
+        dir.path(),
+        &["diagnose", "job.log", "--workflow", ".github/workflows/ci.yml"],
+    );
+    let human = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        human.contains(&format!("   fix: {title} [display-only, fallback]\n")),
+        "{human}"
     );
     let explanation = fixes[0]["explanation"].as_str().unwrap();
     assert!(explanation.contains("is skipped entirely"), "{explanation}");

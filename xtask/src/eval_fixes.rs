@@ -20,11 +20,11 @@
 //! automatically is verified (the generators only return verified fixes)
 //! and every edit is in the failing job, at or before the failing step for
 //! step failures (an install step inserted before it, an earlier install
-//! line extended). Fallbacks (`Fix::fallback`) are counted apart: they are
-//! never applied automatically. A site whose only other fixes are
-//! display-only (`Applicability::DisplayOnly`: shown to a person, never
-//! written by `fix --write` or heal) is not right either: it is listed as
-//! "shown only" among the no-fix reasons. On `none` cases any fix offered at
+//! line extended). Fixes that are display-only (`Applicability::DisplayOnly`:
+//! shown to a person, never written by `fix --write` or heal) are not: a
+//! site with only fallbacks among them (`Fix::fallback`, which hide the
+//! failure) is counted apart as "fallback only", one with a display-only
+//! guess is listed as "shown only" among the no-fix reasons. On `none` cases any fix offered at
 //! all, fallbacks and display-only ones included, fails the run. Same held-out split as `eval logs`.
 
 mod kind;
@@ -260,10 +260,7 @@ fn try_site(
 /// write (not a fallback, not display-only). Without one, what the site got
 /// instead: only display-only fixes, only a fallback, or (`None`) nothing.
 fn applied(fixes: &[Fix]) -> Result<&Fix, Option<SiteOutcome>> {
-    if let Some(fix) = fixes
-        .iter()
-        .find(|f| !f.fallback && f.applicability.applies_unattended(true))
-    {
+    if let Some(fix) = fixes.iter().find(|f| f.applicability.applies_unattended(true)) {
         return Ok(fix);
     }
     if let Some(shown) = fixes.iter().find(|f| !f.fallback) {
@@ -660,8 +657,7 @@ mod applied_tests {
 
     #[test]
     fn a_display_only_fix_is_not_the_fix_a_site_is_judged_by() {
-        let mut fallback = Fix::unsafe_("Skip the step", vec![]);
-        fallback.fallback = true;
+        let fallback = Fix::fallback("Skip the step", vec![]);
         let shown = Fix::display_only("Use `db/sql/schema.sql`", vec![]);
         let written = Fix::unsafe_("Set `timeout-minutes`", vec![]);
         // Display-only first, then a fix heal writes: judged by the latter.

@@ -103,10 +103,13 @@ pub enum Applicability {
     /// applied on request (`check --fix=unsafe`), and by `autoheal fix
     /// --write` and heal's pull request, which a person reviews.
     Unsafe,
-    /// A guess only a person can confirm (a missing file's rewrite onto a
-    /// file that may not be the one the step wanted): shown (`diagnose`, the
-    /// JSON output, a single quick fix a person picks in the editor), never
-    /// applied by any tool on its own, whatever flag is given.
+    /// For a person only: a guess only a person can confirm (a missing
+    /// file's rewrite onto a file that may not be the one the step wanted),
+    /// or a fallback that hides the failure instead of repairing it
+    /// ([`Fix::fallback`]). Shown (`diagnose`, the JSON output, a single
+    /// quick fix a person picks in the editor), never applied by any tool on
+    /// its own, whatever flag is given: this level is the one thing every
+    /// applier checks.
     #[serde(rename = "display-only")]
     DisplayOnly,
 }
@@ -201,10 +204,13 @@ pub struct Fix {
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub explanation: String,
     pub applicability: Applicability,
-    /// A last resort that makes the failure go away without repairing its
-    /// cause (e.g. skipping a step when its file is missing). Shown to
-    /// people, who may apply it by hand; never applied automatically: the
-    /// heal loop and `autoheal fix` refuse it. Always `Unsafe` too.
+    /// What the fix is, not who may apply it: a last resort that makes the
+    /// failure go away without repairing its cause (skipping a step when its
+    /// file is missing hides the failure). Its level is always
+    /// [`Applicability::DisplayOnly`] ([`Fix::fallback`] builds it so),
+    /// which is what keeps every applier off it; this mark only tells it
+    /// apart from a display-only guess where that is said or counted (the
+    /// plan's reason, `diagnose`'s and the editor's label, `eval fixes`).
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub fallback: bool,
     pub edits: Vec<Edit>,
@@ -237,11 +243,12 @@ impl Fix {
             ..Fix::unsafe_(title, edits)
         }
     }
-    /// An unsafe last-resort fix (see [`Fix::fallback`]).
+    /// A last resort that hides the failure (see [`Fix::fallback`]):
+    /// display-only, so no tool applies it on its own.
     pub fn fallback(title: impl Into<String>, edits: Vec<Edit>) -> Self {
         Fix {
             fallback: true,
-            ..Fix::unsafe_(title, edits)
+            ..Fix::display_only(title, edits)
         }
     }
     pub fn with_explanation(mut self, explanation: impl Into<String>) -> Self {
@@ -353,7 +360,7 @@ impl Diagnostic {
 
 #[cfg(test)]
 mod tests {
-    use super::Applicability;
+    use super::{Applicability, Fix};
 
     #[test]
     fn applicability_levels_serialise_and_gate_unattended_appliers() {
@@ -373,5 +380,17 @@ mod tests {
         // Shown only: no flag makes a tool apply it on its own.
         assert!(!Applicability::DisplayOnly.applies_unattended(true));
         assert!(!Applicability::DisplayOnly.applies_unattended(false));
+    }
+
+    /// A fallback (skipping a step whose file is missing hides the failure)
+    /// is kept off every applier by its level alone, the one mechanism: no
+    /// applier needs to look at the `fallback` mark, which only says what
+    /// the fix is.
+    #[test]
+    fn a_fallback_is_display_only() {
+        let fix = Fix::fallback("Skip step \"Test\" when `x` is missing", Vec::new());
+        assert!(fix.fallback);
+        assert_eq!(fix.applicability, Applicability::DisplayOnly);
+        assert!(!fix.applicability.applies_unattended(true));
     }
 }

@@ -122,6 +122,11 @@ fn fixes_in(failure: &FailureInput, workflow_path: &str, workflow_source: &str, 
         match verify::verify(&ctx, generate, &candidate) {
             Ok(()) => {
                 let mut fix = candidate.fix;
+                debug_assert!(
+                    !fix.fallback || fix.applicability == autoheal_engine::Applicability::DisplayOnly,
+                    "a fallback is display-only: {}",
+                    fix.title
+                );
                 if let Some(note) = verify::shared_through_anchor(&ctx, &fix) {
                     fix.explanation.push_str(&note);
                 }

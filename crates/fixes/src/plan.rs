@@ -39,7 +39,8 @@ pub struct Plan {
 /// allowed to fail, a retried fetch) and never a display-only one
 /// ([`Applicability::DisplayOnly`]: a guess, such as a missing file's
 /// rewrite onto a file that may not be the one the step wanted, which
-/// `autoheal diagnose` lists for a person) nor a fallback ([`Fix::fallback`]).
+/// `autoheal diagnose` lists for a person; a fallback, [`Fix::fallback`],
+/// which hides the failure, has that level too).
 pub fn plan(failures: &[FailureInput], workflow_path: &str, workflow_source: &str, repo: &dyn RepoFiles) -> Plan {
     let mut originals = Files::new();
     originals.insert(workflow_path.to_string(), workflow_source.to_string());
@@ -135,10 +136,11 @@ pub fn plan(failures: &[FailureInput], workflow_path: &str, workflow_source: &st
     plan
 }
 
-/// May a plan take this fix? Decided by its level (never by the failure's
-/// category): not a display-only guess, not a fallback.
+/// May a plan take this fix? Decided by its level alone (never by the
+/// failure's category, nor by what kind of fix it is): not a display-only
+/// one, a guess or a fallback.
 fn unattended(fix: &Fix) -> bool {
-    !fix.fallback && fix.applicability.applies_unattended(true)
+    fix.applicability.applies_unattended(true)
 }
 
 fn is_missing_module(f: &FailureInput) -> bool {

@@ -95,12 +95,19 @@ pub fn code_actions(
 }
 
 /// A single quick fix is a person choosing this one fix, with its edit in
-/// view: so a display-only fix (a guess only a person can confirm, such as
-/// a missing file's rewrite onto a file that may not be the one the step
-/// wanted) is offered here, its title saying it is a guess, and never
-/// preferred nor part of fix-all, which apply without a look at each fix.
+/// view: so a display-only fix is offered here, never preferred nor part of
+/// fix-all, which apply without a look at each fix, and its title says what
+/// it is: a guess only a person can confirm (a missing file's rewrite onto
+/// a file that may not be the one the step wanted), or a fallback that
+/// hides the failure (skipping the step whose file is missing).
 fn quick_fix_title(fix: &Fix) -> String {
     match fix.applicability {
+        Applicability::DisplayOnly if fix.fallback => {
+            format!(
+                "{} (a fallback: it hides the failure, check it before applying)",
+                fix.title
+            )
+        }
         Applicability::DisplayOnly => format!("{} (a guess: check it before applying)", fix.title),
         Applicability::Safe | Applicability::Unsafe => fix.title.clone(),
     }
@@ -186,5 +193,14 @@ mod tests {
             "Use `b` instead of `a` (a guess: check it before applying)"
         );
         assert_eq!(data(&guess), Some(serde_json::json!({"applicability": "display-only"})));
+        // A fallback, which hides the failure, is display-only: a labelled
+        // quick fix, never preferred, never in fix-all.
+        let skip = Fix::fallback("Skip step \"Test\" when `a` is missing", edit("ci.yml"));
+        assert!(!fix_all_takes(&skip, "ci.yml"));
+        assert_eq!(
+            quick_fix_title(&skip),
+            "Skip step \"Test\" when `a` is missing (a fallback: it hides the failure, check it before applying)"
+        );
+        assert_eq!(data(&skip), Some(serde_json::json!({"applicability": "display-only"})));
     }
 }
