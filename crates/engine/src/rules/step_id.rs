@@ -1,6 +1,8 @@
 //! `step-id`: step ids must be valid identifiers and unique within a job,
 //! or within a composite action's `runs.steps` (the runner loads those
 //! steps with the same id rules and fails the step that uses the action).
+//! The steps of a job's `parallel:` groups are steps of the job: each runs
+//! as a background step of it, so their ids share the job's namespace.
 
 use super::job_id::is_valid_id;
 use super::{ALL_FILES, Context, Rule};
@@ -18,7 +20,7 @@ pub const RULE: Rule = Rule {
     reports_errors: true,
     job_keys_only: false,
     reads: super::ReadPaths::Paths {
-        paths: &["jobs.*.steps.*.id", "runs.steps.*.id"],
+        paths: &["jobs.*.steps.*.id", "jobs.*.steps.*.parallel", "runs.steps.*.id"],
         expressions: false,
         step_shell: false,
         plain_scalars: None,
@@ -37,13 +39,26 @@ fn check(ctx: &mut Context<'_>) {
             let Some(wf) = ctx.workflow else { return };
             for job in &wf.jobs {
                 let owner = format!("job \"{}\"", job.id);
-                check_steps(ctx, job.steps.iter().map(|s| s.node), &owner);
+                let mut steps = Vec::new();
+                for s in &job.steps {
+                    with_groups(s.node, &mut steps);
+                }
+                check_steps(ctx, steps.into_iter(), &owner);
             }
         }
         FileKind::Action => {
             let Some(root) = ctx.root() else { return };
             check_steps(ctx, crate::model::composite_steps(root).iter(), "this composite action");
         }
+    }
+}
+
+/// `step`, then the steps of its `parallel:` group (and of groups inside
+/// that), in file order.
+fn with_groups<'n>(step: &'n Node, out: &mut Vec<&'n Node>) {
+    out.push(step);
+    for inner in step.get("parallel").and_then(Node::as_sequence).unwrap_or_default() {
+        with_groups(inner, out);
     }
 }
 
@@ -83,6 +98,25 @@ fn check_steps<'n>(ctx: &mut Context<'_>, steps: impl Iterator<Item = &'n Node>,
 mod tests {
     use crate::config::Config;
     use crate::lint::{LintOptions, lint};
+
+    /// The steps of `parallel:` groups are steps of the job: an id in a
+    /// group repeating one outside it, or one of another group (ignoring
+    /// case), is a duplicate; the group's own id counts too.
+    #[test]
+    fn steps_inside_parallel_groups_share_the_jobs_ids() {
+        let src = "on: push\njobs:\n  t:\n    runs-on: ubuntu-latest\n    steps:\n      - id: setup\n        run: echo\n      - parallel:\n          - id: unit\n            run: echo\n          - id: setup\n            run: echo\n      - id: group\n        parallel:\n          - id: Unit\n            run: echo\n          - id: e2e\n            run: echo\n      - id: Group\n        run: echo\n      - id: e2e-report\n        run: echo\n";
+        let config = Config::default();
+        let idx = crate::text::LineIndex::new(src);
+        let got: Vec<String> = lint(".github/workflows/t.yml", src.as_bytes(), &LintOptions::new(&config))
+            .into_iter()
+            .filter(|d| d.rule == "step-id")
+            .map(|d| format!("{}:{}", idx.line_column(src, d.range.start).line, d.code))
+            .collect();
+        assert_eq!(
+            got,
+            ["11:step-id/duplicate", "15:step-id/duplicate", "19:step-id/duplicate"]
+        );
+    }
 
     /// A composite action's steps follow the same id rules as a job's: the
     /// runner loads them with the same checks.
