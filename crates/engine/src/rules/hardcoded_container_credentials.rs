@@ -9,6 +9,7 @@ use super::{Context, Rule, WORKFLOWS};
 use crate::diagnostic::{Confidence, Severity};
 use crate::model::{Job, matrix_reference};
 use crate::yaml::Node;
+use autoheal_expr::find_expressions;
 
 pub const RULE: Rule = Rule {
     id: "hardcoded-container-credentials",
@@ -61,6 +62,17 @@ fn check(ctx: &mut Context<'_>) {
                 "the registry password of {what} is `matrix.{}`, whose values are written in the workflow's matrix; store it as a secret and use `${{{{ secrets.NAME }}}}`",
                 path.join(".")
             )
+        } else if let Some(paths) = literal_template(job, value) {
+            // `${{ matrix.registry }}-token`: text around literal matrix
+            // values, each as readable as the rest of the file.
+            format!(
+                "the registry password of {what} is built from text and {} written in the workflow's matrix; store it as a secret and use `${{{{ secrets.NAME }}}}`",
+                paths
+                    .iter()
+                    .map(|p| format!("`matrix.{}`", p.join(".")))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            )
         } else {
             continue;
         };
@@ -78,6 +90,33 @@ fn literal_in_matrix(job: &Job<'_>, path: &[&str]) -> bool {
             .all(|v| v.is_scalar() && !v.is_null() && v.as_str().is_some_and(|s| !s.is_empty() && !s.contains("${{")))
 }
 
+/// The matrix paths of a value whose every `${{ }}` is closed and either
+/// reads no context or is one bare `matrix.<path>` whose values are all
+/// literals of the job's matrix (at least one such): then the whole value
+/// is written in the workflow. `None` when any expression reads anything
+/// else (a secret, an input, a matrix value from `${{ }}`).
+fn literal_template<'v>(job: &Job<'_>, value: &'v str) -> Option<Vec<Vec<&'v str>>> {
+    let found = find_expressions(value);
+    let mut paths = Vec::new();
+    for e in found {
+        if !e.closed {
+            return None;
+        }
+        let whole = value.get(e.span.range())?;
+        if let Some(path) = matrix_reference(whole) {
+            if !literal_in_matrix(job, &path) {
+                return None;
+            }
+            if !paths.contains(&path) {
+                paths.push(path);
+            }
+        } else if reads_a_context(whole) {
+            return None;
+        }
+    }
+    (!paths.is_empty()).then_some(paths)
+}
+
 /// Whether some `${{ }}` of the value reads a context (a secret, an input),
 /// rather than only literals.
 fn reads_a_context(value: &str) -> bool {
@@ -91,6 +130,37 @@ fn reads_a_context(value: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use crate::rules::test_support::render;
+
+    /// Text around literal matrix values is written in the workflow too
+    /// (each path named once);
+    /// a secret, an input or a matrix value from `${{ }}` anywhere in the
+    /// value is not, nor is an unclosed `${{`.
+    #[test]
+    fn a_password_templated_from_literal_matrix_values_is_written_in_the_workflow() {
+        let job = |name: &str, password: &str| {
+            format!(
+                "  {name}:\n    strategy:\n      matrix:\n        image: [a, b]\n        pw: ['${{{{ vars.A }}}}']\n    runs-on: ubuntu-latest\n    container:\n      image: ghcr.io/o/${{{{ matrix.image }}}}\n      credentials:\n        username: u\n        password: {password}\n    steps:\n      - run: a\n"
+            )
+        };
+        let src = format!(
+            "on: push\njobs:\n{}{}{}{}{}",
+            job("suffix", "${{ matrix.image }}-token"),
+            job(
+                "two",
+                "${{ matrix.image }}:${{ format('{0}', 'x') }}:${{ matrix.image }}"
+            ),
+            job("secret", "${{ matrix.image }}-${{ secrets.S }}"),
+            job("from-vars", "x-${{ matrix.pw }}"),
+            job("unclosed", "${{ matrix.image }}-${{ matrix.image"),
+        );
+        assert_eq!(
+            render(&src, "hardcoded-container-credentials"),
+            [
+                "13:19: the registry password of \"container\" is built from text and `matrix.image` written in the workflow's matrix; store it as a secret and use `${{ secrets.NAME }}`",
+                "26:19: the registry password of \"container\" is built from text and `matrix.image` written in the workflow's matrix; store it as a secret and use `${{ secrets.NAME }}`",
+            ]
+        );
+    }
 
     #[test]
     fn a_password_from_a_literal_matrix_is_written_in_the_workflow() {
