@@ -5,9 +5,10 @@
 //! buffer and builds every scalar by pushing characters into a `String`: it
 //! was about 38% of `autoheal check`'s instructions on the corpus. Most
 //! workflow lines are `key: value`, `- item` and `run: |` blocks, which need
-//! none of that: this reader handles exactly those shapes, byte by byte on
-//! line boundaries, and answers `None` for anything else (flow collections
-//! over several lines, anchors, aliases, tags, multi-line quoted scalars,
+//! none of that: this reader handles exactly those shapes (and flow
+//! collections, on one line or over several), byte by byte on line
+//! boundaries, and answers `None` for anything else (anchors, aliases,
+//! tags, multi-line quoted scalars,
 //! plain scalars continued after a comment or with `: ` inside, tabs, carriage
 //! returns, explicit indentation indicators, documents past the first, …) so
 //! the caller parses the text with saphyr instead. It never reports an
@@ -302,6 +303,11 @@ impl<'a> Reader<'a> {
         // an empty value.
         let next = self.next_content(self.after(line.end));
         match next {
+            // A flow collection below its key (`os:` then `[` alone, as
+            // formatters break long lists).
+            Some(l) if l.indent() > column && matches!(self.bytes[l.content], b'[' | b'{') => {
+                self.scalar_value(l, l.content, column)
+            }
             Some(l) if l.indent() > column && self.is_plain_scalar_line(l)? => self.scalar_value(l, l.content, column),
             Some(l) if l.indent() > column => self.block_collection(l),
             Some(l) if l.indent() == column && self.is_dash(l.content) => self.nested(|r| r.sequence(l, true)),
@@ -321,9 +327,12 @@ impl<'a> Reader<'a> {
         let next = match self.bytes[at] {
             b'|' | b'>' => return self.block_scalar(line, at, column),
             b'[' | b'{' => {
-                let end = self.flow_collection(at, line.end, 0)?;
-                self.line_rest_is_blank(end, line.end)?;
-                self.next_content(self.after(line.end))
+                // The collection may go on over later lines; `line_end` is
+                // the end of the line it closes on.
+                let mut line_end = line.end;
+                let end = self.flow_collection(at, &mut line_end, column, 0)?;
+                self.line_rest_is_blank(end, line_end)?;
+                self.next_content(self.after(line_end))
             }
             b'"' | b'\'' => {
                 let end = self.quoted(at, line.end)?;
@@ -532,11 +541,14 @@ impl<'a> Reader<'a> {
         Some(close)
     }
 
-    /// A flow sequence or mapping at `at` that closes before `end` (the
-    /// line's end); returns the offset past its closing bracket. Entries
-    /// are plain or quoted scalars and flow collections; implicit pairs in
-    /// sequences, empty entries, trailing commas and comments are saphyr's.
-    fn flow_collection(&mut self, at: usize, end: usize, depth: usize) -> Option<usize> {
+    /// A flow sequence or mapping at `at`, the value of a node of a block
+    /// collection at `column`; returns the offset past its closing bracket.
+    /// It may go on over later lines: `end` is the end of the line being
+    /// read, moved on with it (see [`Self::flow_next`]). Entries are plain
+    /// or quoted scalars and flow collections; implicit pairs in sequences,
+    /// empty entries, trailing commas, comments, a key and its value on
+    /// different lines and plain scalars over several lines are saphyr's.
+    fn flow_collection(&mut self, at: usize, end: &mut usize, column: usize, depth: usize) -> Option<usize> {
         if depth > 32 {
             return None;
         }
@@ -548,39 +560,65 @@ impl<'a> Reader<'a> {
             Event::MappingStart(0, None)
         };
         self.events.push((start, TextRange::new(at, at + 1)));
-        let mut i = self.skip_spaces(at + 1, end);
-        if i < end && self.bytes[i] == close {
-            return Some(self.flow_end(sequence, i, end));
+        let mut i = self.flow_next(at + 1, end, column)?;
+        if self.bytes[i] == close {
+            return Some(self.flow_end(sequence, i, *end));
         }
         loop {
-            if i >= end {
-                return None;
-            }
             if sequence {
-                i = self.flow_node(i, end, depth)?;
+                i = self.flow_node(i, end, column, depth)?;
             } else {
-                i = self.flow_scalar(i, end, true)?;
-                if !(i < end && self.bytes[i] == b':' && self.byte(i + 1) == b' ') {
+                // A key and its `: ` on one line, the value after it there.
+                i = self.flow_scalar(i, *end, true)?;
+                if !(i < *end && self.bytes[i] == b':' && self.byte(i + 1) == b' ') {
                     return None;
                 }
-                i = self.skip_spaces(i + 1, end);
-                if i >= end || matches!(self.bytes[i], b',' | b'}') {
+                i = self.skip_spaces(i + 1, *end);
+                if i >= *end || matches!(self.bytes[i], b',' | b'}') {
                     return None;
                 }
-                i = self.flow_node(i, end, depth)?;
+                i = self.flow_node(i, end, column, depth)?;
             }
-            i = self.skip_spaces(i, end);
-            match self.byte(i) {
-                b',' if i < end => {
-                    i = self.skip_spaces(i + 1, end);
-                    if i >= end || matches!(self.bytes[i], b',' | b']' | b'}') {
+            i = self.flow_next(i, end, column)?;
+            match self.bytes[i] {
+                b',' => {
+                    i = self.flow_next(i + 1, end, column)?;
+                    if matches!(self.bytes[i], b',' | b']' | b'}') {
                         return None;
                     }
                 }
-                b if b == close && i < end => return Some(self.flow_end(sequence, i, end)),
+                b if b == close => return Some(self.flow_end(sequence, i, *end)),
                 _ => return None,
             }
         }
+    }
+
+    /// The next token inside a flow collection at or after `at` on the
+    /// line ending at `end`: past spaces, and past the line's end onto the
+    /// next line holding something (`end` moved to that line's end). That
+    /// line must be more indented than `column`, the block collection the
+    /// flow one is a value in (saphyr's indentation inside a flow
+    /// collection: its parent's plus one; a closing bracket at the parent's
+    /// column, which GitHub accepts, is `build`'s to mend), and must not be
+    /// a comment; `None` then, and at the end of the text.
+    fn flow_next(&self, at: usize, end: &mut usize, column: usize) -> Option<usize> {
+        let mut i = self.skip_spaces(at, *end);
+        while i >= *end {
+            if *end >= self.bytes.len() {
+                return None;
+            }
+            let line = self.line_at(*end + 1);
+            *end = line.end;
+            if line.content == line.end {
+                i = line.end;
+                continue;
+            }
+            if line.indent() <= column || self.bytes[line.content] == b'#' {
+                return None;
+            }
+            i = line.content;
+        }
+        Some(i)
     }
 
     /// The closing bracket at `at`. saphyr's range of it, which a flow
@@ -611,19 +649,20 @@ impl<'a> Reader<'a> {
 
     /// A node inside a flow collection: a nested collection or a scalar
     /// that is not a key.
-    fn flow_node(&mut self, at: usize, end: usize, depth: usize) -> Option<usize> {
+    fn flow_node(&mut self, at: usize, end: &mut usize, column: usize, depth: usize) -> Option<usize> {
         if matches!(self.bytes[at], b'[' | b'{') {
-            return self.flow_collection(at, end, depth + 1);
+            return self.flow_collection(at, end, column, depth + 1);
         }
-        let after = self.flow_scalar(at, end, false)?;
+        let after = self.flow_scalar(at, *end, false)?;
         (self.byte(after) != b':').then_some(after)
     }
 
     /// A plain or quoted scalar inside a flow collection; returns where it
     /// ends (for a quoted one, past the spaces after it, as saphyr's range
-    /// does). A plain one ends before `,[]{}`, or before `:` when it is a
-    /// mapping key; a comment or the line's end means the collection goes
-    /// on past this line, which is saphyr's.
+    /// does). A plain one ends before `,[]{}`, before `:` when it is a
+    /// mapping key, or at the line's end (the caller then reads on: only a
+    /// `,` or a closing bracket may follow there, anything else would
+    /// continue the scalar); a comment after it is saphyr's.
     fn flow_scalar(&mut self, at: usize, end: usize, key: bool) -> Option<usize> {
         if matches!(self.bytes[at], b'"' | b'\'') {
             let close = self.quoted(at, end)?;
@@ -664,9 +703,6 @@ impl<'a> Reader<'a> {
                 _ => last = i + 1,
             }
             i += 1;
-        }
-        if i >= end {
-            return None;
         }
         self.events.push((
             Event::Scalar(Cow::Borrowed(&self.text[at..last]), ScalarStyle::Plain, 0, None),
@@ -944,6 +980,16 @@ mod tests {
             "a: >\n  one\n\n    two\n  three\nb: |\n  x",
             "a: |-\n  x\n  y  ",
             "- >\n    a\n     b\n",
+            // Flow collections over several lines, below their key or not,
+            // with blank lines, quoted and plain scalars ending lines, and
+            // spaces or a comment after the closing bracket.
+            "a: [b,\n  c]\n",
+            "os:\n  [\n    ubuntu-22.04,\n    macos-latest\n  ]\nnext: 1\n",
+            "m:\n  v:\n    [\"3.10\", \"3.11\",\n     \"pypy3.11-v7.3.22\"]\n  os: [a, b]\n",
+            "include:\n  - [\n      \"riscv64\",\n      'x y',\n      plain words   \n    ]   \n  - {\n      os: \"linux\",\n\n      arch: x86-64\n    }  # c\nz: {}\n",
+            "- [a, [b,\n    c], {d: e,\n   f: [g]}\n  ]\n- x\n",
+            "k:\n    [ a ,\n b ]\n",
+            "needs: [\n    a,\n    b ]\nruns-on: x\n",
         ] {
             agrees(text);
         }
@@ -965,7 +1011,26 @@ mod tests {
             "a: \"two\n  lines\"\n",
             "a:\tb\n",
             "a: b\r\n",
-            "a: [b,\n  c]\n",
+            // Flow collections over several lines: a line at or left of
+            // the parent's column, a comment inside, a plain scalar or a key
+            // and its value over two lines, a trailing comma, the text
+            // ending inside, more on the closing line.
+            "a: [b,\nc]\n",
+            "a:\n  - [b,\n  c]\n",
+            "a: [b,\n]\n",
+            "a:\n  [b,\n  ]\n",
+            "a: [b, # c\n  d]\n",
+            "a: [b,\n  # c\n  d]\n",
+            "a: [b\n  c]\n",
+            "a: {b:\n  c}\n",
+            "a: {b\n  : c}\n",
+            "a: [b,\n  c,\n  ]\n",
+            "a: [b,\n  c",
+            "a: [b,\n  c\n",
+            "a: [b,\n  c] d\n",
+            "a: [b,\n  c]\n  d\n",
+            "a: [\"b\" # c\n  ]\n",
+            "- [a,\n- b]\n",
             "a: |+\n  x\n",
             "a: |2\n   x\n",
             "a: |\n  x\n ",
@@ -1271,6 +1336,116 @@ mod tests {
                     key_or_scalar_bytewise(bytes, at, end),
                     "{:?} from {}", text, at
                 );
+            }
+        }
+    }
+
+    /// A generated flow collection (`[…]`, `{…}`) of scalars of every style
+    /// the reader reads, and of some it leaves to saphyr.
+    #[derive(Clone, Debug)]
+    enum Flow {
+        Scalar(String),
+        Seq(Vec<Flow>),
+        Map(Vec<(String, Flow)>),
+    }
+
+    fn flow() -> impl proptest::strategy::Strategy<Value = Flow> {
+        use proptest::prelude::*;
+        let scalar =
+            "[a-z][a-z0-9 .-]{0,5}|\"[a-z ,\\\\]{0,3}\"|'[a-z ,]{0,3}'|-[a-z]|[a-z]:[a-z]|[a-z] #[a-z]|- |[a-z]: [a-z]|"
+                .prop_map(Flow::Scalar);
+        scalar.prop_recursive(3, 16, 4, |inner| {
+            prop_oneof![
+                proptest::collection::vec(inner.clone(), 0..4).prop_map(Flow::Seq),
+                proptest::collection::vec(("[a-z]{1,3}|\"[a-z]{1,2}\"", inner), 0..4).prop_map(Flow::Map),
+            ]
+        })
+    }
+
+    /// Writes `flow`, taking the text between its tokens from `seps` in
+    /// turn (spaces, line breaks with any indentation, blank lines, a
+    /// comment, a trailing comma).
+    fn render_flow(flow: &Flow, seps: &[String], next: &mut usize, out: &mut String) {
+        let sep = |next: &mut usize, out: &mut String| {
+            if !seps.is_empty() {
+                out.push_str(&seps[*next % seps.len()]);
+                *next += 1;
+            }
+        };
+        match flow {
+            Flow::Scalar(s) => out.push_str(s),
+            Flow::Seq(items) => {
+                out.push('[');
+                for (i, item) in items.iter().enumerate() {
+                    sep(next, out);
+                    if i > 0 {
+                        out.push(',');
+                        sep(next, out);
+                    }
+                    render_flow(item, seps, next, out);
+                }
+                sep(next, out);
+                out.push(']');
+            }
+            Flow::Map(entries) => {
+                out.push('{');
+                for (i, (key, value)) in entries.iter().enumerate() {
+                    sep(next, out);
+                    if i > 0 {
+                        out.push(',');
+                        sep(next, out);
+                    }
+                    out.push_str(key);
+                    out.push(':');
+                    out.push(' ');
+                    sep(next, out);
+                    render_flow(value, seps, next, out);
+                }
+                sep(next, out);
+                out.push('}');
+            }
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(4000))]
+        /// Flow collections broken over lines anywhere, in every place the
+        /// reader reads one (a key's value on its line or below it, a
+        /// sequence item) and followed by lines at any indentation:
+        /// whatever the reader accepts, saphyr reads the same way.
+        #[test]
+        fn agrees_with_saphyr_on_flow_collections_over_several_lines(
+            value in flow(),
+            seps in proptest::collection::vec("|  ?| *\n {0,7}| *\n *\n {0,7}| *# c\n {0,7}|,", 0..6),
+            layout in 0usize..4,
+            indent in " {0,5}",
+            after in "(  )?(- )?[a-z]: [a-z]\n|  # c\n|",
+            end in "( +# c)? *\n?",
+        ) {
+            let mut text = String::new();
+            let mut flow_text = String::new();
+            render_flow(&value, &seps, &mut 0, &mut flow_text);
+            match layout {
+                0 => text.push_str("k: "),
+                1 => {
+                    text.push_str("k:\n ");
+                    text.push_str(&indent);
+                }
+                2 => {
+                    text.push_str("k:\n");
+                    text.push_str(&indent);
+                    text.push_str("- ");
+                }
+                _ => text.push_str("- "),
+            }
+            text.push_str(&flow_text);
+            text.push_str(&end);
+            if end.ends_with('\n') {
+                text.push_str(&after);
+            }
+            if let Some(fast) = parse_with_fast(&text) {
+                let saphyr = parse_with_saphyr(&text);
+                proptest::prop_assert!(fast.same_as(&saphyr), "disagree on:\n{}\nfast:\n{}\nsaphyr:\n{}", text, flat(&fast), flat(&saphyr));
             }
         }
     }

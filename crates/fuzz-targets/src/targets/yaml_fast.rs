@@ -53,6 +53,9 @@ pub const DICTIONARY: &[&str] = &[
     "\n  # c\n",
     "[",
     "]",
+    "[\n  ",
+    ",\n  ",
+    "\n]",
     "{",
     "}",
     ", ",
@@ -100,6 +103,10 @@ pub fn seeds() -> Vec<Vec<u8>> {
         "a: plain\n  continued\n  lines\nb: x\n",
         "run: |\n  a\n  \n   \n  b\n",
         "env:\n  A: ${{ github.event.issue.title }}\n  B: '${{ secrets.X }}'\n",
+        // Flow collections over several lines (below their key, as items,
+        // nested, closing at or left of their parent's column).
+        "matrix:\n  os:\n    [\n      ubuntu-22.04,\n      \"macos-latest\"\n    ]\n  include:\n    - {\n        os: linux,\n\n        arch: 'x86-64'\n      }  # c\n    - [a, [b,\n        c], {d: e,\n       f: [g]}\n      ]\n",
+        "needs: [\n    a,\n    b\n]\nk: [a,\n  b\n  c]\n",
     ];
     seeds.extend(edges.iter().map(|t| t.as_bytes().to_vec()));
     let rules = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../engine/tests/rules");
