@@ -592,6 +592,14 @@ impl Analysis {
 /// --save` writes there and the language server watches and reads it.
 pub const SAVED_RUNS_DIR: &str = ".autoheal/failures";
 
+/// The format version [`SavedRun::new`] writes. 2: a fix a person must
+/// check (a doubtful rewrite, a fallback) has the level `display-only`.
+/// Version 1 (and a file with no version) wrote such fixes as `unsafe`,
+/// the level `autoheal fix --write` and heal apply, so the fixes saved in
+/// it say nothing reliable about who may apply them
+/// ([`SavedRun::saved_fixes_current`]).
+pub const SAVED_RUN_VERSION: u32 = 2;
+
 /// One file of [`SAVED_RUNS_DIR`]: the analysis of one run for one
 /// workflow file, with enough to re-map it after the file changes. The one
 /// definition of the store's format: `diagnose --save` writes it and the
@@ -599,6 +607,7 @@ pub const SAVED_RUNS_DIR: &str = ".autoheal/failures";
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct SavedRun {
+    /// [`SAVED_RUN_VERSION`] when written; 0 when the file has none.
     pub version: u32,
     pub run_id: Option<u64>,
     pub run_url: Option<String>,
@@ -615,7 +624,7 @@ impl SavedRun {
     /// hash of the workflow bytes their spans refer to.
     pub fn new(analysis: &Analysis, workflow_path: &str, workflow_bytes: Option<&[u8]>) -> SavedRun {
         SavedRun {
-            version: 1,
+            version: SAVED_RUN_VERSION,
             run_id: None,
             run_url: None,
             date: None,
@@ -648,6 +657,16 @@ impl SavedRun {
 
     pub fn to_json(&self) -> String {
         serde_json::to_string_pretty(self).unwrap_or_default()
+    }
+
+    /// May the fixes saved with the failures be offered as they are? Not
+    /// from a file older than [`SAVED_RUN_VERSION`] 2: it may hold a
+    /// doubtful rewrite or a fallback as `unsafe`, without the
+    /// `display-only` level that keeps it a person's choice. A reader makes
+    /// such a run's fixes again for the text (re-analyses) instead; the
+    /// failures themselves are still good.
+    pub fn saved_fixes_current(&self) -> bool {
+        self.version >= SAVED_RUN_VERSION
     }
 
     /// Reads a stored run. A missing `workflow_path` is taken from the first
@@ -785,6 +804,8 @@ mod tests {
         assert_eq!(back.failures[0].step, run.failures[0].step);
         assert_ne!(content_hash(b"a"), content_hash(b"b"));
         let fresh = SavedRun::new(&Analysis::new(vec![sample()]), "ci.yml", Some(b"on: push"));
+        assert_eq!(fresh.version, SAVED_RUN_VERSION);
+        assert!(fresh.saved_fixes_current());
         assert_eq!((fresh.workflow_hash, fresh.run_id), (run.workflow_hash, None));
     }
 
@@ -802,6 +823,10 @@ mod tests {
         assert_eq!(run.failures[0].detail, SubjectDetail::None);
         assert!(!run.failures[0].fixable);
         assert_eq!(run.failures[1].category, Category::Unknown);
+        // Its fixes (if any) predate the display-only level: not offered
+        // as saved; nor those of a file with no version.
+        assert!(!run.saved_fixes_current());
+        assert!(!SavedRun::from_json("{}").expect("loads").saved_fixes_current());
         assert!(SavedRun::from_json("{not json").is_err());
         assert_eq!(content_hash(b""), "fnv1a64:cbf29ce484222325");
     }

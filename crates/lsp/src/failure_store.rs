@@ -5,7 +5,11 @@
 //! A saved failure is shown on the step it happened in. When the workflow
 //! changed since the run (its `workflow_hash` no longer matches), the
 //! failure is re-mapped by job and step name/number, and dropped when it no
-//! longer maps; saved fixes are only offered on the unchanged file.
+//! longer maps; saved fixes are only offered on the unchanged file, and
+//! only from a file of the current format: an older one may hold a doubtful
+//! rewrite as `unsafe` ([`SavedRun::saved_fixes_current`]). Without saved
+//! fixes, the server makes them again for the current text
+//! (`Analysis::verified`).
 
 use std::path::Path;
 
@@ -51,7 +55,8 @@ pub struct MappedFailure {
     /// The step (or job) it happened in, for hovers.
     pub location: String,
     pub evidence: Vec<String>,
-    /// Saved fixes, only when the file is byte-identical to the analyzed one.
+    /// Saved fixes, only when the file is byte-identical to the analyzed one
+    /// and the run file is of the current format.
     pub fixes: Vec<Fix>,
     /// What the fix generators need to make fixes for the current text.
     pub input: Option<FailureInput>,
@@ -179,7 +184,7 @@ pub fn map_run(run: &SavedRun, source: &str, index: &LineIndex, doc: &Document) 
             }
             _ => continue,
         };
-        let fixes = if unchanged == Some(true) {
+        let fixes = if unchanged == Some(true) && run.saved_fixes_current() {
             f.fixes
                 .iter()
                 .filter_map(|v| serde_json::from_value::<Fix>(v.clone()).ok())

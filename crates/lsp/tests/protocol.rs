@@ -550,6 +550,60 @@ async fn a_display_only_fix_is_a_labelled_quick_fix_and_not_in_fix_all() {
     assert_eq!(all, json!([]), "{all}");
 }
 
+/// A run file saved before the display-only level (format 1) holds the
+/// doubtful rewrite onto `examples/` as `unsafe`, on the unchanged file. Its
+/// saved fix is not offered as it is: the server makes the fixes again for
+/// the text, so the person sees the rewrite labelled as a guess.
+#[tokio::test]
+async fn an_old_run_files_unsafe_rewrite_is_offered_again_as_a_labelled_guess() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    std::fs::create_dir_all(root.join(".github/workflows")).unwrap();
+    std::fs::create_dir_all(root.join(".autoheal/failures")).unwrap();
+    std::fs::create_dir_all(root.join("examples")).unwrap();
+    std::fs::write(root.join("examples/requirements-dev.txt"), "pytest\n").unwrap();
+    let text = "on: push\njobs:\n  test:\n    runs-on: ubuntu-latest\n    timeout-minutes: 10\n    steps:\n      - uses: actions/checkout@v5 # autoheal: ignore[unpinned-uses]\n      - name: Install\n        run: pip install -r requirements-dev.txt\npermissions: {}\n";
+    std::fs::write(root.join(".github/workflows/ci.yml"), text).unwrap();
+    let at = text.find("requirements-dev.txt").unwrap();
+    let title = "Use `examples/requirements-dev.txt` instead of `requirements-dev.txt` in step \"Install\"";
+    let record = json!({
+        "version": 1, "run_id": 9, "date": "2026-11-20T10:00:00Z", "workflow_path": ".github/workflows/ci.yml",
+        "workflow_hash": autoheal_lsp::failure_store::content_hash(text.as_bytes()),
+        "failures": [{
+            "category": "file_not_found", "subject": "requirements-dev.txt", "fixable": true, "confidence": 0.9,
+            "job": "test", "step": {"number": 3, "name": "Install"},
+            "message": "ERROR: Could not open requirements file: [Errno 2] No such file or directory: 'requirements-dev.txt'",
+            "span": null,
+            "fixes": [{
+                "title": title, "applicability": "unsafe",
+                "edits": [{"path": ".github/workflows/ci.yml", "range": {"start": at, "end": at + 20},
+                           "new_text": "examples/requirements-dev.txt"}]
+            }]
+        }]
+    });
+    std::fs::write(root.join(".autoheal/failures/ci--9.json"), record.to_string()).unwrap();
+    let (mut c, _) = TestClient::start(Some(root), &[]).await;
+    let uri = file_uri(&root.join(".github/workflows/ci.yml"));
+    c.open(&uri, text).await;
+    let diags = c.diagnostics(&uri, Some(1)).await;
+    assert_eq!(codes(&diags), [autoheal_lsp::PAST_FAILURE_CODE]);
+    let actions = c
+        .request(
+            "textDocument/codeAction",
+            json!({"textDocument": {"uri": uri}, "range": diags[0]["range"], "context": {"diagnostics": diags, "only": ["quickfix"]}}),
+        )
+        .await;
+    let actions = actions.as_array().unwrap();
+    assert_eq!(actions.len(), 1, "{actions:?}");
+    assert_eq!(actions[0]["data"]["applicability"], "display-only", "{actions:?}");
+    assert_eq!(
+        actions[0]["title"],
+        format!("{title} (a guess: check it before applying)"),
+        "{actions:?}"
+    );
+    assert_ne!(actions[0]["isPreferred"], true, "{actions:?}");
+}
+
 const CLEAN_BUT_NO_TIMEOUT: &str =
     "on: push\njobs:\n  build:\n    runs-on: ubuntu-latest\n    steps:\n      - run: make\npermissions: {}\n";
 

@@ -6,7 +6,7 @@ const WF: &str = "on: push\njobs:\n  test:\n    runs-on: ubuntu-latest\n    step
 fn run_json(hash: Option<&str>, step_name: &str, step_number: u32) -> String {
     let hash = hash.map_or("null".to_string(), |h| format!("\"{h}\""));
     format!(
-        r#"{{"version":1,"run_id":123456,"run_url":"https://github.com/o/r/actions/runs/123456","date":"2026-11-20T10:00:00Z",
+        r#"{{"version":2,"run_id":123456,"run_url":"https://github.com/o/r/actions/runs/123456","date":"2026-11-20T10:00:00Z",
         "workflow_path":".github/workflows/ci.yml","workflow_hash":{hash},
         "failures":[{{"category":"missing_dependency","subject":"PyYAML","fixable":true,"confidence":0.9,"job":"test",
         "step":{{"number":{step_number},"name":"{step_name}"}},"evidence":[{{"line":3,"text":"ModuleNotFoundError: No module named 'yaml'"}}],
@@ -35,6 +35,25 @@ fn unchanged_file_uses_the_exact_span_and_keeps_fixes() {
     assert!(mapped[0].message.contains("missing_dependency"));
     assert!(mapped[0].message.contains("https://github.com/o/r/actions/runs/123456"));
     assert_eq!(mapped[0].fixes.len(), 1);
+}
+
+/// A run file from before the display-only level (version 1, or none) may
+/// hold a doubtful rewrite as `unsafe`: its saved fixes are not offered
+/// even on the unchanged file, so the server makes them again for the text
+/// (the failure itself is still shown where it happened).
+#[test]
+fn an_old_format_file_keeps_its_failures_but_not_its_saved_fixes() {
+    let current = run_json(Some(&content_hash(WF.as_bytes())), "Run tests", 3);
+    for old in [
+        current.replace(r#""version":2,"#, r#""version":1,"#),
+        current.replace(r#""version":2,"#, ""),
+    ] {
+        let mapped = map(&old, WF);
+        assert_eq!(mapped.len(), 1, "{old}");
+        assert_eq!(&WF[mapped[0].range.start..mapped[0].range.end], "pytest");
+        assert!(mapped[0].fixes.is_empty(), "{:?}", mapped[0].fixes);
+        assert!(mapped[0].input.is_some(), "what the fixes are made again from");
+    }
 }
 
 #[test]
