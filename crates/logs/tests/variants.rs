@@ -4012,6 +4012,55 @@ const CASES: &[(&str, Category, Option<&str>)] = &[
         Unknown,
         None,
     ),
+    // Batch 121 (helper diag121): Go and Rust in depth (golangci-lint v1
+    // and v2 and its config errors, staticcheck, govulncheck, gotestsum with
+    // the race detector, `go mod tidy` drift, cargo fmt's check diffs,
+    // cargo-nextest, Miri, cargo-semver-checks, cargo-machete, wasm-pack and
+    // wasm-bindgen), stated before the first run.
+    (
+        "b121-golangci-v2-unsupported-config-version-empty-make-lint.log",
+        Unknown,
+        None,
+    ),
+    (
+        "b121-golangci-built-with-go123-lower-than-target-124-ui.log",
+        Unknown,
+        None,
+    ),
+    (
+        "b121-golangci-v1-no-go-files-after-deprecation-warnings-log-failed.log",
+        Unknown,
+        None,
+    ),
+    ("b121-golangci-v2-findings-issue-count-summary.log", Unknown, None),
+    ("b121-govulncheck-stdlib-symbol-result-log-failed.log", Unknown, None),
+    ("b121-staticcheck-sa4006-findings-macos14.log", Unknown, None),
+    ("b121-gotestsum-race-detector-data-race.log", Unknown, None),
+    (
+        "b121-go-mod-tidy-drift-git-diff-windows-pwsh-log-failed.log",
+        Unknown,
+        None,
+    ),
+    (
+        "b121-govulncheck-command-not-found-gopath-bin-selfhosted.log",
+        MissingCommand,
+        Some("govulncheck"),
+    ),
+    (
+        "b121-trap-cargo-fmt-check-diff-quotes-error-text-log-failed.log",
+        Unknown,
+        None,
+    ),
+    ("b121-nextest-one-failed-summary-macos14.log", Unknown, None),
+    ("b121-miri-undefined-behavior-stacked-borrows.log", Unknown, None),
+    ("b121-cargo-semver-checks-major-required-log-failed.log", Unknown, None),
+    ("b121-trap-cargo-machete-unused-dependencies-ui.log", Unknown, None),
+    ("b121-wasm-bindgen-schema-version-mismatch-wasm-pack.log", Unknown, None),
+    (
+        "b121-wasm-pack-crate-directory-missing-cargo-toml-log-failed.log",
+        FileNotFound,
+        Some("crates/web/Cargo.toml"),
+    ),
 ];
 
 /// For every `unknown` row, the log line (1-based) of the root cause's first
@@ -5077,6 +5126,31 @@ const UNKNOWN_ROOT_LINES: &[(&str, u64)] = &[
     ("b117-karma-no-binary-chromeheadless-container-log-failed.log", 9),
     ("b117-chrome-no-usable-sandbox-mermaid-cli-ubuntu24.log", 40),
     ("b117-trap-wait-for-it-timeout-not-job-limit-log-failed.log", 6),
+    // Batch 121, pinned when written: golangci-lint's `Error: can't load
+    // config` and its `level=error` line (not the deprecation warnings
+    // before it), the first finding of golangci-lint, staticcheck and
+    // govulncheck, gotestsum's `=== FAIL:` line (as `--- FAIL:` is pinned
+    // for go test), the diff's first line, nextest's summary (as the
+    // project pins test runners), Miri's `Undefined Behavior`, the first
+    // semver-checks failure, cargo-machete's list, wasm-bindgen's
+    // explanation (not its empty `error: ` line).
+    ("b121-golangci-v2-unsupported-config-version-empty-make-lint.log", 74),
+    ("b121-golangci-built-with-go123-lower-than-target-124-ui.log", 40),
+    (
+        "b121-golangci-v1-no-go-files-after-deprecation-warnings-log-failed.log",
+        20,
+    ),
+    ("b121-golangci-v2-findings-issue-count-summary.log", 76),
+    ("b121-govulncheck-stdlib-symbol-result-log-failed.log", 7),
+    ("b121-staticcheck-sa4006-findings-macos14.log", 63),
+    ("b121-gotestsum-race-detector-data-race.log", 80),
+    ("b121-go-mod-tidy-drift-git-diff-windows-pwsh-log-failed.log", 9),
+    ("b121-trap-cargo-fmt-check-diff-quotes-error-text-log-failed.log", 7),
+    ("b121-nextest-one-failed-summary-macos14.log", 92),
+    ("b121-miri-undefined-behavior-stacked-borrows.log", 62),
+    ("b121-cargo-semver-checks-major-required-log-failed.log", 16),
+    ("b121-trap-cargo-machete-unused-dependencies-ui.log", 36),
+    ("b121-wasm-bindgen-schema-version-mismatch-wasm-pack.log", 73),
 ];
 
 /// For rows whose category is not `unknown`, the log line (1-based) of the
@@ -5407,6 +5481,10 @@ const KNOWN_ROOT_LINES: &[(&str, u64)] = &[
     // own `-f` refusal.
     ("b117-redis-cli-command-not-found-service-check.log", 49),
     ("b117-psql-f-schema-file-no-such-file.log", 39),
+    // Batch 121, pinned when written: bash's `command not found`,
+    // wasm-pack's own refusal.
+    ("b121-govulncheck-command-not-found-gopath-bin-selfhosted.log", 50),
+    ("b121-wasm-pack-crate-directory-missing-cargo-toml-log-failed.log", 5),
 ];
 
 /// `None` when the root cause of fixture `name` begins on line `want`; else
@@ -7345,6 +7423,83 @@ const ROOT_STEPS: &[(&str, Option<&str>, &str)] = &[
         Some("e2e"),
         "Wait for database",
     ),
+    // Batch 121, stated when written.
+    (
+        "b121-golangci-v2-unsupported-config-version-empty-make-lint.log",
+        None,
+        "make lint",
+    ),
+    (
+        "b121-golangci-built-with-go123-lower-than-target-124-ui.log",
+        None,
+        "go install github.com/golangci/golangci-lint",
+    ),
+    (
+        "b121-golangci-v1-no-go-files-after-deprecation-warnings-log-failed.log",
+        Some("golangci"),
+        "Run golangci/golangci-lint-action@v6",
+    ),
+    (
+        "b121-golangci-v2-findings-issue-count-summary.log",
+        None,
+        "golangci-lint run ./...",
+    ),
+    (
+        "b121-govulncheck-stdlib-symbol-result-log-failed.log",
+        Some("vulncheck"),
+        "Run govulncheck ./...",
+    ),
+    (
+        "b121-staticcheck-sa4006-findings-macos14.log",
+        None,
+        "go install honnef.co/go/tools/cmd/staticcheck",
+    ),
+    (
+        "b121-gotestsum-race-detector-data-race.log",
+        None,
+        "gotestsum --format pkgname",
+    ),
+    (
+        "b121-go-mod-tidy-drift-git-diff-windows-pwsh-log-failed.log",
+        Some("tidy (windows-2022)"),
+        "Check go.mod is tidy",
+    ),
+    (
+        "b121-govulncheck-command-not-found-gopath-bin-selfhosted.log",
+        None,
+        "go install golang.org/x/vuln",
+    ),
+    (
+        "b121-trap-cargo-fmt-check-diff-quotes-error-text-log-failed.log",
+        Some("fmt"),
+        "Run cargo fmt --all -- --check",
+    ),
+    ("b121-nextest-one-failed-summary-macos14.log", None, "cargo nextest run"),
+    (
+        "b121-miri-undefined-behavior-stacked-borrows.log",
+        None,
+        "cargo miri test",
+    ),
+    (
+        "b121-cargo-semver-checks-major-required-log-failed.log",
+        Some("semver"),
+        "Run cargo semver-checks --workspace",
+    ),
+    (
+        "b121-trap-cargo-machete-unused-dependencies-ui.log",
+        None,
+        "cargo machete",
+    ),
+    (
+        "b121-wasm-bindgen-schema-version-mismatch-wasm-pack.log",
+        None,
+        "wasm-pack build crates/web",
+    ),
+    (
+        "b121-wasm-pack-crate-directory-missing-cargo-toml-log-failed.log",
+        Some("build-wasm"),
+        "Run wasm-pack build crates/web",
+    ),
 ];
 
 /// Words the root cause's message must have: a log cut short must say that
@@ -7734,6 +7889,13 @@ const NOT_FIXABLE: &[(&str, &str)] = &[
     // person's call: WiX 6 and later ask for an EULA acceptance).
     ("b118-wix4-wix0103-publish-dir-elsewhere.log", "build output"),
     ("b118-wix-cli-not-recognized-pwsh-windows-2025.log", "not a known tool"),
+    // Batch 121: govulncheck was installed by `go install` into a
+    // GOPATH/bin the self-hosted runner's PATH lacks; no install fixes it
+    // (not in the known-tools table; the remedy is the PATH).
+    (
+        "b121-govulncheck-command-not-found-gopath-bin-selfhosted.log",
+        "not a known tool",
+    ),
 ];
 
 fn expected_fixable(name: &str, category: Category, subject: Option<&str>) -> bool {
