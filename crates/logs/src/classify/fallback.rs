@@ -55,6 +55,11 @@
 //!    a line about those files (`2 files would be reformatted, …`, `Code style
 //!    issues found in 2 files.`). The reason is the list, and it begins at its
 //!    first file: that line, not the summary or the last file.
+//!    A step that ends on a **unified diff** (`git diff --exit-code` after
+//!    `go mod tidy` or a code generator, `diff -u`, `gofmt -d`) is read the
+//!    same way: the reason is the diff, pinned at its first `diff …` header,
+//!    and its lines (the files' text, which may quote any error message)
+//!    are never taken for the step's own error or failure words.
 //!
 //! Only lines no entry read take part (an entry's weak reading, a warning or a
 //! retry notice, says the line is not the failure); an `##[error]` line no
@@ -82,6 +87,9 @@ pub(crate) struct StepOutput {
     /// The first file of the list of files the output ends on, if it does
     /// (see the module docs), and whether a line about those files closed it.
     list: Option<((u64, String), ListEnd)>,
+    /// The first header of the unified diff the output ends on, if it does
+    /// (see the module docs).
+    diff: Option<(u64, String)>,
 }
 
 /// How far a list of files the output ends on goes.
@@ -98,6 +106,23 @@ impl StepOutput {
     /// `quoted` says whether the line quotes a message rather than printing
     /// it (asked only of a line that is not noise otherwise).
     pub(crate) fn unread(&mut self, number: u64, line: &Line<'_>, quoted: impl FnOnce(&Line<'_>) -> bool) {
+        if is_meaningful(line) {
+            // A diff's lines are the files' text: whatever they say (an
+            // error message the code prints, `FAIL` in a test's name) is no
+            // reason the step gives, so they are only the diff.
+            if is_diff_header(line.text) {
+                if self.diff.is_none() {
+                    self.diff = Some((number, line.text.to_string()));
+                }
+                self.last = Some((number, line.text.to_string()));
+                return;
+            }
+            if self.diff.is_some() && is_diff_body(line.text) {
+                self.last = Some((number, line.text.to_string()));
+                return;
+            }
+            self.diff = None;
+        }
         let meaningful = is_meaningful(line) && !quoted(line);
         if meaningful && self.error.is_none() && is_error_shaped(line.text) {
             self.error = Some((number, line.text.to_string()));
@@ -122,6 +147,7 @@ impl StepOutput {
         self.error
             .as_ref()
             .or(self.failed.as_ref())
+            .or(self.diff.as_ref())
             .or(self.list.as_ref().map(|(first, _)| first))
             .or(self.last.as_ref())
     }
@@ -135,6 +161,28 @@ fn is_listed_file(text: &str) -> bool {
           (?:[A-Za-z]:\\|/|\./)?(?:[\w.@+-]+[/\\])*[\w@+-][\w.@+-]*\.[A-Za-z]\w{0,9}$"
     )
     .is_match(text.trim())
+}
+
+/// The header of a file's unified diff: `diff --git a/{path} b/{path}` (git),
+/// `diff [-{options}] {old} {new}` (diffutils, `gofmt -d`'s `diff
+/// {file}.orig {file}`).
+fn is_diff_header(text: &str) -> bool {
+    regex!(r"^diff (?:--git |-[A-Za-z]+ )?\S+ \S+$").is_match(text.trim_end())
+}
+
+/// A line inside a unified diff, after its header: git's extended headers
+/// (`index {a}..{b}`, modes, renames), the file headers (`--- {old}`, `+++
+/// {new}`), hunk headers (`@@ -{l},{n} +{l},{n} @@`) and the hunk's lines
+/// (a space, `-` or `+` first; `\ No newline at end of file`).
+fn is_diff_body(text: &str) -> bool {
+    regex!(
+        r"(?x)^(?:
+            [\ +\-] | @@\ -\d | \\\ No\ newline
+          | index\ [0-9a-f]+\.\.[0-9a-f]+ | (?:new|deleted)\ file\ mode\ | (?:old|new)\ mode\ \d
+          | similarity\ index\ | rename\ (?:from|to)\ | Binary\ files\ .*\ differ$
+        )"
+    )
+    .is_match(text)
 }
 
 /// A line about files (a count or "the above file"), as the summaries after
@@ -389,6 +437,44 @@ mod tests {
         for text in ["Done.", "Checking formatting...", "v1.2.3", "Compiling src/a.ts"] {
             assert!(!is_listed_file(text), "{text}");
         }
+    }
+
+    #[test]
+    fn a_diff_the_step_ends_on_is_pinned_at_its_first_header() {
+        // `go mod tidy` then `git diff --exit-code`: the diff's removed
+        // lines quote words (`failed`, an `Error:`) that are the files' text.
+        let out = output(&[
+            "go: downloading github.com/spf13/cobra v1.9.1",
+            "diff --git a/go.mod b/go.mod",
+            "index 3b1f2a4..9c7d0e2 100644",
+            "--- a/go.mod",
+            "+++ b/go.mod",
+            "@@ -5,9 +5,8 @@ go 1.24.2",
+            " require (",
+            "-\tgithub.com/pkg/errors v0.9.1",
+            " )",
+            "diff --git a/internal/gen/errors.go b/internal/gen/errors.go",
+            "@@ -1,3 +1,3 @@",
+            "-// Error: generation failed",
+            "+// Error: generation failed.",
+        ]);
+        assert_eq!(out.why().map(|w| w.0), Some(2));
+        // gofmt -d's header.
+        let out = output(&[
+            "diff cmd/main.go.orig cmd/main.go",
+            "--- cmd/main.go.orig",
+            "+++ cmd/main.go",
+        ]);
+        assert_eq!(out.why().map(|w| w.0), Some(1));
+        // An error the step printed before its diff still comes first, and
+        // prose after a diff is where the step ended.
+        let out = output(&["error: generator crashed", "diff --git a/x.go b/x.go", "-a", "+b"]);
+        assert_eq!(out.why().map(|w| w.0), Some(1));
+        let out = output(&["diff --git a/x.go b/x.go", "-a", "+b", "Upload refused by the server"]);
+        assert_eq!(out.why().map(|w| w.0), Some(4));
+        // Go's `--- FAIL:` is no diff line.
+        assert!(!is_diff_header("--- FAIL: TestX (0.00s)"));
+        assert!(!is_diff_header("diff found 3 changed files in the snapshot directory"));
     }
 
     #[test]

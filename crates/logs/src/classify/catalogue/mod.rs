@@ -24,8 +24,9 @@
 //!    messages are anchored to their own wording, ahead of the generic test and build summaries below
 //!    (`{n} failed`, `compilation errors`) that other tools print too; `huggingface` (the Hub's gated, uncached
 //!    and refused requests, ahead of `http`'s status lines), `jupyter` (nbclient's cell errors and per-cell
-//!    limit), `papermill`, `hypothesis`, `xdist` (a dead pytest-xdist worker), `cython`, `pdm` (`pdm run`), ahead
-//!    of pytest's summaries in `python`; `pypi_publish` (pypa/gh-action-pypi-publish's refused trusted-publishing exchange, its reason line), `python`, `python_lint` (ruff, flake8, mypy), `tox`, `yarn_pnp` (Yarn's Plug'n'Play resolver), `npm_publish` (the registry's refusal of `npm publish`, its status line under the `code E{status}` heading), `node`, `vite` (its Rollup build's unresolved import), `esbuild`, `webpack` (their unresolved imports, webpack's only under an error's heading), `nextjs` (its type check's error), `central_portal` (the Sonatype Central Portal's failed deployment, ahead of Maven's goal failure that repeats it), `jvm`, `go`, `cargo_publish` (`cargo publish`'s token, dirty-tree and version checks), `cargo`, `protoc` (a code generator plugin it could not start), `zizmor` (its findings, where zizmor ran), `cargo_deny` (its bans check, ahead of `deno lint`'s same `error[{rule}]:` shape), `rustup`, `ruby`, `php`, `r`, `dotnet`, `pester`, `kubernetes`,
+//!    limit), `papermill`, `hypothesis`, `xdist` (a dead pytest-xdist worker), `cython`, `pdm` (`pdm run`), `nextest` (its summary decides;
+//!    its `{n} failed` counts read like pytest's), ahead
+//!    of pytest's summaries in `python`; `pypi_publish` (pypa/gh-action-pypi-publish's refused trusted-publishing exchange, its reason line), `python`, `python_lint` (ruff, flake8, mypy), `tox`, `yarn_pnp` (Yarn's Plug'n'Play resolver), `npm_publish` (the registry's refusal of `npm publish`, its status line under the `code E{status}` heading), `node`, `vite` (its Rollup build's unresolved import), `esbuild`, `webpack` (their unresolved imports, webpack's only under an error's heading), `nextjs` (its type check's error), `central_portal` (the Sonatype Central Portal's failed deployment, ahead of Maven's goal failure that repeats it), `jvm`, `go`, `golangci_lint` (its configuration refusals and failed runs; a missing config file stays `go`'s path error), `govulncheck` (its first finding), `gotestsum` (its `=== FAIL:` line), `miri` (its interpreter's error), `cargo_publish` (`cargo publish`'s token, dirty-tree and version checks), `cargo`, `protoc` (a code generator plugin it could not start), `rustfmt` (its check mode's first hunk), `cargo_machete` (its unused dependencies, never missing ones), `wasm_pack` (a crate directory without a manifest, its wasm-bindgen trailer), `wasm_bindgen` (its schema version refusal), `zizmor` (its findings, where zizmor ran), `cargo_deny` (its bans check, ahead of `deno lint`'s same `error[{rule}]:` shape), `rustup`, `ruby`, `php`, `r`, `dotnet`, `pester`, `kubernetes`,
 //!    `terraform`, `tflint`, `cocoapods`, `dart`, `swift` (SwiftPM, XCTest), `elixir`
 //!    (Mix, ExUnit), `hex` (Hex's failed package download), `haskell` (cabal, GHC, Stack), `bazel`, `conan`, `deno`,
 //!    `nix`, `helm`, `chart_testing` (a chart `ct` failed), `aws` (the CLI, SDKs and configure-aws-credentials), `aws_sam` (the SAM CLI's missing template),
@@ -87,6 +88,7 @@ mod biome;
 mod build_tools;
 mod cargo;
 mod cargo_deny;
+mod cargo_machete;
 mod cargo_publish;
 mod central_portal;
 mod changesets;
@@ -126,7 +128,10 @@ mod git;
 mod github_api;
 mod go;
 mod godot;
+mod golangci_lint;
 mod goreleaser;
+mod gotestsum;
+mod govulncheck;
 mod hadolint;
 mod haskell;
 mod helm;
@@ -145,9 +150,11 @@ mod liquibase;
 mod lua;
 mod lychee;
 mod markdownlint;
+mod miri;
 mod mkdocs;
 mod msvc;
 mod netlify;
+mod nextest;
 mod nextjs;
 mod nix;
 mod node;
@@ -179,6 +186,7 @@ mod python_lint;
 mod r;
 mod ruby;
 mod runner;
+mod rustfmt;
 mod rustup;
 mod scalatest;
 mod selenium;
@@ -207,6 +215,8 @@ pub(crate) mod util;
 mod vcpkg;
 mod vite;
 mod wait_for_it;
+mod wasm_bindgen;
+mod wasm_pack;
 mod webpack;
 mod wix;
 mod xcodebuild;
@@ -420,6 +430,7 @@ pub const EMITTERS: &[(&str, &[Entry])] = &[
     ("xdist", xdist::ENTRIES),
     ("cython", cython::ENTRIES),
     ("pdm", pdm::ENTRIES),
+    ("nextest", nextest::ENTRIES),
     ("pypi_publish", pypi_publish::ENTRIES),
     ("python", python::ENTRIES),
     ("python_lint", python_lint::ENTRIES),
@@ -434,9 +445,17 @@ pub const EMITTERS: &[(&str, &[Entry])] = &[
     ("central_portal", central_portal::ENTRIES),
     ("jvm", jvm::ENTRIES),
     ("go", go::ENTRIES),
+    ("golangci_lint", golangci_lint::ENTRIES),
+    ("govulncheck", govulncheck::ENTRIES),
+    ("gotestsum", gotestsum::ENTRIES),
+    ("miri", miri::ENTRIES),
     ("cargo_publish", cargo_publish::ENTRIES),
     ("cargo", cargo::ENTRIES),
     ("protoc", protoc::ENTRIES),
+    ("rustfmt", rustfmt::ENTRIES),
+    ("cargo_machete", cargo_machete::ENTRIES),
+    ("wasm_pack", wasm_pack::ENTRIES),
+    ("wasm_bindgen", wasm_bindgen::ENTRIES),
     ("zizmor", zizmor::ENTRIES),
     ("cargo_deny", cargo_deny::ENTRIES),
     ("rustup", rustup::ENTRIES),
