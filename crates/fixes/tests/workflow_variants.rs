@@ -998,6 +998,26 @@ const ROWS: &[Row] = &[
             Edit::None,
         )
     },
+    // Batch 121 (helper diag121): wasm-pack's crate directory holds no
+    // `Cargo.toml`. The step names the directory, not the manifest, so a
+    // crate that moved is not pointed at from the log's path (no fix), and
+    // nothing is guessed when the repository has no such crate either.
+    Row {
+        repo: &[
+            ("Cargo.toml", "[workspace]\nmembers = [\"crates/*\"]\n"),
+            ("crates/web-bindings/Cargo.toml", "[package]\nname = \"canvas-web\"\n"),
+            ("crates/core/Cargo.toml", "[package]\nname = \"canvas-core\"\n"),
+        ],
+        ..row(
+            "b121-wasm-pack-crate-directory-missing-cargo-toml-log-failed.log",
+            Some("build-wasm"),
+            "b121-wasm-pack-build.yml",
+            FileNotFound,
+            Some("crates/web/Cargo.toml"),
+            true,
+            Edit::None,
+        )
+    },
     // Batch 114 (helper diag114): xcodebuild's `-exportOptionsPlist` file
     // moved under `ios/signing/`: the option follows it in the export step,
     // shown only (the project stayed in `ios/`, so `ios/` did not move).
@@ -1975,4 +1995,64 @@ fn a_psql_file_is_named_from_the_steps_directory() {
             );
         }
     }
+}
+
+/// Batch 121's wasm-pack log and workflow, with `run` in place of the
+/// wasm-pack step.
+fn wasm_pack_job(run: &str) -> (String, String) {
+    let log = read(&format!(
+        "{}/../logs/tests/fixtures/variants/b121-wasm-pack-crate-directory-missing-cargo-toml-log-failed.log",
+        env!("CARGO_MANIFEST_DIR")
+    ));
+    let workflow = read(&format!(
+        "{}/tests/fixtures/workflow-variants/b121-wasm-pack-build.yml",
+        env!("CARGO_MANIFEST_DIR")
+    ));
+    let step = "      - run: wasm-pack build crates/web --target bundler --out-dir ../../site/pkg\n";
+    assert!(workflow.contains(step), "workflow fixture changed");
+    (log, workflow.replace(step, run))
+}
+
+/// The same wasm-pack refusal in a step that also names the manifest under
+/// that directory (a later `cargo test --manifest-path`): the crate moved to
+/// `web/`, but a rewrite of `crates/web/Cargo.toml` alone would leave
+/// wasm-pack's `crates/web` as it was, a fix that repairs the line that did
+/// not fail (it was offered Safe before `directory_named_alone`).
+#[test]
+fn a_manifest_whose_directory_the_step_also_names_alone_is_not_rewritten() {
+    let (log, workflow) = wasm_pack_job(
+        "      - run: |\n          wasm-pack build crates/web --target bundler --out-dir ../../site/pkg\n          \
+         cargo test --manifest-path crates/web/Cargo.toml\n",
+    );
+    let analysis = analysis_of_job("build-wasm", &log, &workflow);
+    let root = analysis.root_cause().expect("a failure");
+    assert_eq!(
+        (root.category, root.subject.as_deref()),
+        (FileNotFound, Some("crates/web/Cargo.toml")),
+        "{}",
+        root.message
+    );
+    let repo = MemoryRepo::new(
+        [
+            ("web/Cargo.toml", "[package]\nname = \"canvas-web\"\n"),
+            ("web/src/lib.rs", "pub fn draw() {}\n"),
+            ("site/package.json", "{}\n"),
+        ]
+        .iter()
+        .map(|(p, t)| (p.to_string(), t.to_string())),
+    );
+    let offered: Vec<String> = fixes_for(&FailureInput::from(root), PATH, &workflow, &repo)
+        .fixes
+        .iter()
+        .filter(|f| !f.fallback)
+        .map(|f| format!("{:?} {}", f.applicability, f.title))
+        .collect();
+    let reason = fixes_for(&FailureInput::from(root), PATH, &workflow, &repo).manual_reason;
+    assert!(
+        reason
+            .as_deref()
+            .is_some_and(|r| r.contains("names `crates/web` on its own")),
+        "{reason:?}"
+    );
+    assert!(offered.is_empty(), "{offered:?}");
 }
