@@ -4061,6 +4061,63 @@ const CASES: &[(&str, Category, Option<&str>)] = &[
         FileNotFound,
         Some("crates/web/Cargo.toml"),
     ),
+    // Batch 120 (helper diag120): JVM, Kotlin and Android build tooling
+    // (Gradle's configuration cache, task input validation and daemon,
+    // setup-gradle's wrapper validation, Maven's parent POM, Failsafe and
+    // Checkstyle, ktlint, Spotless, SpotBugs, Android lint, R8, AAPT2 on an
+    // ARM64 image, sbt), stated before the first run.
+    (
+        "b120-gradle-config-cache-task-project-at-execution-log-failed.log",
+        Unknown,
+        None,
+    ),
+    (
+        "b120-trap-setup-gradle-wrapper-validation-lfs-pointer.log",
+        Unknown,
+        None,
+    ),
+    ("b120-gradle-r8-java-heap-space-release.log", Unknown, None),
+    (
+        "b120-gradle-daemon-disappeared-parallel-tests-windows.log",
+        Unknown,
+        None,
+    ),
+    (
+        "b120-maven-non-resolvable-parent-pom-absent-macos-log-failed.log",
+        Unknown,
+        None,
+    ),
+    ("b120-trap-failsafe-it-asserts-429-macos14.log", Unknown, None),
+    (
+        "b120-gradle-detekt-config-input-file-missing.log",
+        FileNotFound,
+        Some("config/detekt/detekt.yml"),
+    ),
+    (
+        "b120-maven-checkstyle-unused-import-windows-log-failed.log",
+        Unknown,
+        None,
+    ),
+    ("b120-ktlint-cli-wildcard-import-macos15.log", Unknown, None),
+    ("b120-spotless-java-check-violations-windows-2025.log", Unknown, None),
+    ("b120-agp-lint-found-errors-new-api-log-failed.log", Unknown, None),
+    ("b120-trap-r8-missing-class-slf4j-binder-release.log", Unknown, None),
+    (
+        "b120-aapt2-linux-x64-daemon-on-ubuntu-24-arm.log",
+        OptionalJob,
+        Some("architecture_mismatch"),
+    ),
+    (
+        "b120-mvn-not-found-eclipse-temurin-container-log-failed.log",
+        MissingCommand,
+        Some("mvn"),
+    ),
+    (
+        "b120-trap-sbt-not-a-valid-key-scalafmt-plugin-log-failed.log",
+        Unknown,
+        None,
+    ),
+    ("b120-spotbugs-verification-failed-selfhosted-ui.log", Unknown, None),
 ];
 
 /// For every `unknown` row, the log line (1-based) of the root cause's first
@@ -5151,6 +5208,23 @@ const UNKNOWN_ROOT_LINES: &[(&str, u64)] = &[
     ("b121-cargo-semver-checks-major-required-log-failed.log", 16),
     ("b121-trap-cargo-machete-unused-dependencies-ui.log", 36),
     ("b121-wasm-bindgen-schema-version-mismatch-wasm-pack.log", 73),
+    // Batch 120, pinned when written: the first statement of the cause (the
+    // configuration cache problem, the unknown wrapper jar, the failed R8
+    // task's `Java heap space`, the first failing test class, each tool's
+    // first finding, sbt's `Not a valid command`).
+    ("b120-gradle-config-cache-task-project-at-execution-log-failed.log", 20),
+    ("b120-trap-setup-gradle-wrapper-validation-lfs-pointer.log", 49),
+    ("b120-gradle-r8-java-heap-space-release.log", 61),
+    ("b120-gradle-daemon-disappeared-parallel-tests-windows.log", 51),
+    ("b120-maven-non-resolvable-parent-pom-absent-macos-log-failed.log", 9),
+    ("b120-trap-failsafe-it-asserts-429-macos14.log", 48),
+    ("b120-maven-checkstyle-unused-import-windows-log-failed.log", 13),
+    ("b120-ktlint-cli-wildcard-import-macos15.log", 43),
+    ("b120-spotless-java-check-violations-windows-2025.log", 45),
+    ("b120-agp-lint-found-errors-new-api-log-failed.log", 11),
+    ("b120-trap-r8-missing-class-slf4j-binder-release.log", 40),
+    ("b120-trap-sbt-not-a-valid-key-scalafmt-plugin-log-failed.log", 11),
+    ("b120-spotbugs-verification-failed-selfhosted-ui.log", 36),
 ];
 
 /// For rows whose category is not `unknown`, the log line (1-based) of the
@@ -5485,6 +5559,11 @@ const KNOWN_ROOT_LINES: &[(&str, u64)] = &[
     // wasm-pack's own refusal.
     ("b121-govulncheck-command-not-found-gopath-bin-selfhosted.log", 50),
     ("b121-wasm-pack-crate-directory-missing-cargo-toml-log-failed.log", 5),
+    // Batch 120, pinned when written: Gradle's input validation naming the
+    // file, AAPT2's daemon output, dash's `not found`.
+    ("b120-gradle-detekt-config-input-file-missing.log", 49),
+    ("b120-aapt2-linux-x64-daemon-on-ubuntu-24-arm.log", 48),
+    ("b120-mvn-not-found-eclipse-temurin-container-log-failed.log", 5),
 ];
 
 /// `None` when the root cause of fixture `name` begins on line `want`; else
@@ -7500,6 +7579,51 @@ const ROOT_STEPS: &[(&str, Option<&str>, &str)] = &[
         Some("build-wasm"),
         "Run wasm-pack build crates/web",
     ),
+    (
+        "b120-gradle-config-cache-task-project-at-execution-log-failed.log",
+        Some("build"),
+        "Build",
+    ),
+    (
+        "b120-maven-non-resolvable-parent-pom-absent-macos-log-failed.log",
+        Some("verify (macos-14)"),
+        "Run mvn -B -ntp verify",
+    ),
+    (
+        "b120-maven-checkstyle-unused-import-windows-log-failed.log",
+        Some("build (windows-latest)"),
+        "Run mvn -B -ntp verify",
+    ),
+    (
+        "b120-agp-lint-found-errors-new-api-log-failed.log",
+        Some("lint"),
+        "Run ./gradlew :app:lintDebug",
+    ),
+    (
+        "b120-mvn-not-found-eclipse-temurin-container-log-failed.log",
+        Some("package"),
+        "Build the jar",
+    ),
+    (
+        "b120-trap-sbt-not-a-valid-key-scalafmt-plugin-log-failed.log",
+        Some("check"),
+        "Check formatting",
+    ),
+    (
+        "b120-trap-setup-gradle-wrapper-validation-lfs-pointer.log",
+        None,
+        "gradle/actions/setup-gradle@v4",
+    ),
+    (
+        "b120-aapt2-linux-x64-daemon-on-ubuntu-24-arm.log",
+        None,
+        "./gradlew :app:assembleDebug",
+    ),
+    (
+        "b120-spotbugs-verification-failed-selfhosted-ui.log",
+        None,
+        "./gradlew spotbugsMain",
+    ),
 ];
 
 /// Words the root cause's message must have: a log cut short must say that
@@ -7896,6 +8020,9 @@ const NOT_FIXABLE: &[(&str, &str)] = &[
         "b121-govulncheck-command-not-found-gopath-bin-selfhosted.log",
         "not a known tool",
     ),
+    // Batch 120: a file the Gradle build script names as a task's input
+    // (detekt's `config`), which no edit of the workflow reaches.
+    ("b120-gradle-detekt-config-input-file-missing.log", "build script"),
 ];
 
 fn expected_fixable(name: &str, category: Category, subject: Option<&str>) -> bool {
