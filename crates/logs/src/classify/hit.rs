@@ -237,5 +237,49 @@ fn tool_warning(text: &str) -> bool {
         "DEBUG:",
     ];
     let body = text.trim_start();
-    PREFIXES.iter().any(|p| body.starts_with(p))
+    PREFIXES.iter().any(|p| body.starts_with(p)) || jvm_log_record_below_error(body)
+}
+
+/// A record of the JVM's logging frameworks below `ERROR`, as their default
+/// layouts print it: Logback's and Log4j 2's `{HH:mm:ss.SSS} [{thread}]
+/// {LEVEL} {logger} - {message}` (the level padded to five; Log4j's
+/// `{date} {LEVEL} [{thread}] {logger} - {message}` too), and Spring
+/// Boot's `{date}T{time}{zone} {LEVEL} {pid} --- [{app}] [{thread}] {logger}
+/// : {message}`: a program under test or a build tool reporting something it
+/// went on after (a server's own `429 Too Many Requests` to a client in an
+/// integration test, ktlint's hint to run `--format`).
+fn jvm_log_record_below_error(body: &str) -> bool {
+    crate::classify::catalogue::util::regex!(
+        r"^(?:\d{4}-\d{2}-\d{2}[ T])?\d{2}:\d{2}:\d{2}[.,]\d{3}\S*\s+(?:\[[^\]]*\]\s+)?(?:WARN|WARNING|INFO|DEBUG|TRACE)\s+(?:\[[^\]]*\]\s+)?(?:\d+ --- |\S+ +- |\S+ -- )"
+    )
+    .is_match(body)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A JVM program's own log record below `ERROR` (a server under test
+    /// answering 429 to its client) is a warning, not the job's failure.
+    #[test]
+    fn jvm_log_records_below_error_are_warnings() {
+        for text in [
+            "10:41:07.311 [http-nio-auto-1-exec-3] WARN  c.h.gateway.RateLimitFilter - client 10.1.0.4 over budget: \
+             429 Too Many Requests (retry after 2s)",
+            "10:02:41.118 [main] WARN com.pinterest.ktlint.cli.internal.KtlintCommandLine -- Lint has found errors \
+             than can be autocorrected using 'ktlint --format'",
+            "2026-12-07T10:41:07.311Z  WARN 4242 --- [gateway] [nio-8080-exec-1] c.h.g.RateLimitFilter : 429 Too \
+             Many Requests",
+            "2026-12-07 10:41:07,311 INFO  [main] o.a.k.Server - No module named 'x' in the plugin path",
+        ] {
+            assert!(Line::plain(text).is_warning(), "{text}");
+        }
+        for text in [
+            "10:41:07.311 [main] ERROR c.h.gateway.App - failed to start: 429 Too Many Requests",
+            "10:41:07 WARN is not a log record",
+            "npm error 429 Too Many Requests",
+        ] {
+            assert!(!Line::plain(text).is_warning(), "{text}");
+        }
+    }
 }

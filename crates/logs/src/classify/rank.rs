@@ -102,7 +102,11 @@
 //!   failed);
 //! - it is a missing *file* seen after any earlier step failed: a step that
 //!   runs after a failure (`if: always()`, `if: failure()`) usually uploads or
-//!   reports what the failed step should have written;
+//!   reports what the failed step should have written. Gradle's `FAILURE:
+//!   Build failed with an exception.` is no such failure: it heads the report
+//!   that says why (a task input that does not exist, under `* What went
+//!   wrong:`), and the step's own end (`BUILD FAILED in …`, its exit code)
+//!   follows the report;
 //! - it is a cancel (`The operation was canceled.`) seen after any other
 //!   failure: fail-fast or a time limit explains it, not the reverse.
 //! - it is in a step that reports on the job or cleans up after it (its
@@ -934,6 +938,14 @@ fn merge_workflow_location(a: &mut super::hit::Hit, b: &super::hit::Hit) {
     };
 }
 
+/// Gradle's heading of its failure report (`FAILURE: Build failed with an
+/// exception.`, Gradle's `BuildExceptionReporter`).
+fn gradle_report_heading(f: &Finding) -> bool {
+    f.evidence
+        .first()
+        .is_some_and(|e| e.text.trim() == "FAILURE: Build failed with an exception.")
+}
+
 /// Which findings follow from an earlier failure (the consequence model in
 /// the module documentation).
 fn mark_consequences(findings: &[Finding], steps: &[StepState]) -> Vec<bool> {
@@ -972,6 +984,11 @@ fn mark_consequences(findings: &[Finding], steps: &[StepState]) -> Vec<bool> {
             Strength::InstallFailure => install_failed = true,
             // A fetch a limit stopped leaves out what it fetched.
             Strength::Specific if f.hit.category == Category::RateLimit => install_failed = true,
+            // Gradle's `FAILURE: Build failed with an exception.` heads the
+            // report that says why (`* What went wrong:`): what the report
+            // states is the failure, not a consequence of it. The step's end
+            // (`BUILD FAILED in {t}`, its exit code) marks it failed.
+            Strength::StepFailed if gradle_report_heading(f) => {}
             Strength::StepFailed => {
                 step_failed = true;
                 install_failed |= f.step.and_then(|s| steps.get(s)).is_some_and(installs);

@@ -46,6 +46,20 @@
 //! failure report repeats it under `> Android resource linking failed`. A
 //! code or resource mistake for a person, never fixed; the first line it is
 //! printed on is where it shows.
+//!
+//! The plugin runs AAPT2 as daemons it downloads from Google's Maven
+//! repository (`com.android.tools.build:aapt2:{version}:{os}`, whose
+//! classifiers are `linux`, `osx` and `windows`: the Linux build is x86-64
+//! only) and relays what a daemon printed as `AAPT2 aapt2-{version}-{os}
+//! Daemon #{n}: Unexpected error output: {text}`, then fails the task with
+//! `AAPT2 aapt2-{version}-{os} Daemon #{n}: Daemon startup failed`. On an
+//! ARM64 Linux runner the x86-64 binary cannot start: the kernel refuses it
+//! and the JDK's process launcher hands it to `/bin/sh` (OpenJDK's
+//! `childproc.c` retries an `ENOEXEC` as a shell script), whose dash reads the
+//! ELF bytes as a script (`{path}: 1: {path}: Syntax error: "(" unexpected`),
+//! or qemu-user, where installed, fails to find the x86-64 loader. On a job
+//! whose hosted image says ARM64 that is the runner's architecture, the
+//! job's `optional_job`; elsewhere the daemon's failure is for a person.
 
 use super::util::{regex, runner_hit};
 use super::{Entry, ex};
@@ -53,6 +67,18 @@ use crate::classify::hit::{Hit, Line};
 use crate::report::{Category, RunnerClass, RunnerFailure};
 
 pub const ENTRIES: &[Entry] = &[
+    Entry {
+        id: "android/aapt2-daemon",
+        grammar: "AAPT2 aapt2-{version}-{os} Daemon #{n}: Unexpected error output: {text} | AAPT2 aapt2-{version}-{os} \
+                  Daemon #{n}: Daemon startup failed",
+        needles: &["AAPT2 aapt2-"],
+        check: aapt2_daemon,
+        examples: &[ex(
+            "   > AAPT2 aapt2-8.7.3-12006047-linux Daemon #0: Daemon startup failed",
+            Category::Unknown,
+            None,
+        )],
+    },
     Entry {
         id: "android/aapt-error",
         grammar: "[ERROR: ]{file}:{line}[:{col}]: AAPT: error: {message} (AAPT2 through the Android Gradle plugin)",
@@ -194,6 +220,40 @@ fn ndk_incomplete(line: &Line<'_>) -> Option<Hit> {
         })
 }
 
+/// An AAPT2 daemon that printed an error or could not start: on an ARM64
+/// Linux runner (its hosted image said so) the Linux build, x86-64 only, is
+/// the runner's architecture; elsewhere a failure for a person. A relayed
+/// `exec format error` or qemu line on a runner of unknown architecture is
+/// left to the shell's reading of those words.
+fn aapt2_daemon(line: &Line<'_>) -> Option<Hit> {
+    let text = line.text.trim();
+    let c = regex!(r"^(?:>\s*)?AAPT2 aapt2-[\w.-]+?-(linux|osx|windows) Daemon #\d+: (Unexpected error output|Daemon startup failed)")
+        .captures(text)?;
+    let (os, what) = (&c[1], &c[2]);
+    if os == "linux" && line.runner == Some(RunnerClass::Arm64) {
+        return Some(runner_hit(
+            RunnerFailure::ArchitectureMismatch,
+            Some(RunnerClass::Arm64),
+            0.8,
+            "AAPT2's Linux build, which the Android Gradle plugin downloads, is x86-64 only and cannot start on this \
+             ARM64 runner: the failure is tied to the runner's architecture (an x86-64 runner builds it; \
+             android.aapt2FromMavenOverride can point to an ARM64 AAPT2).",
+        ));
+    }
+    let lower = text.to_ascii_lowercase();
+    if lower.contains("exec format error") || lower.contains("qemu-") {
+        return None;
+    }
+    Some(if what == "Daemon startup failed" {
+        Hit::summary("An AAPT2 daemon of the Android Gradle plugin could not start (its own output is above).")
+    } else {
+        Hit::blocker(format!(
+            "An AAPT2 daemon of the Android Gradle plugin printed an error: {}",
+            crate::subject::display_text(text.split_once("Unexpected error output: ").map_or(text, |(_, t)| t))
+        ))
+    })
+}
+
 /// AAPT2's error about a resource, as the Android Gradle plugin relays it.
 fn aapt_error(line: &Line<'_>) -> Option<Hit> {
     let c = regex!(r"^(?:ERROR:\s*)?\S+:\d+(?::\d+)?(?:-\d+)?: AAPT: error: (.+)$").captures(line.text.trim())?;
@@ -261,6 +321,51 @@ mod tests {
         );
     }
     use crate::classify::catalogue::assert_reads;
+
+    /// The x86-64-only Linux AAPT2 on an ARM64 image is the runner's
+    /// architecture; the same words elsewhere are a failure for a person.
+    #[test]
+    fn aapt2_on_an_arm64_linux_runner_is_the_runner_s_architecture() {
+        let dash = "AAPT2 aapt2-8.7.3-12006047-linux Daemon #0: Unexpected error output: /home/runner/.gradle/caches/\
+                    8.11.1/transforms/5f0e/transformed/aapt2-8.7.3-12006047-linux/aapt2: 1: /home/runner/.gradle/\
+                    caches/8.11.1/transforms/5f0e/transformed/aapt2-8.7.3-12006047-linux/aapt2: Syntax error: \"(\" \
+                    unexpected";
+        let arm = Line {
+            runner: Some(RunnerClass::Arm64),
+            ..Line::plain(dash)
+        };
+        let hit = aapt2_daemon(&arm).expect("read");
+        assert_eq!(
+            (hit.category, hit.subject.as_deref(), hit.fixable),
+            (Category::OptionalJob, Some("architecture_mismatch"), false)
+        );
+        // On an x86-64 image, or a runner that printed no image: not the architecture.
+        for runner in [Some(RunnerClass::Hosted), None, Some(RunnerClass::MacosArm64)] {
+            let line = Line {
+                runner,
+                ..Line::plain(dash)
+            };
+            assert_eq!(
+                aapt2_daemon(&line).map(|h| h.category),
+                Some(Category::Unknown),
+                "{runner:?}"
+            );
+        }
+        // The macOS build on an Apple-silicon Mac is not the Linux one.
+        let osx = Line {
+            runner: Some(RunnerClass::Arm64),
+            ..Line::plain("   > AAPT2 aapt2-8.7.3-12006047-osx Daemon #0: Daemon startup failed")
+        };
+        assert_eq!(aapt2_daemon(&osx).map(|h| h.category), Some(Category::Unknown));
+        // qemu-user's or the kernel's words are the shell entry's to read.
+        assert!(
+            aapt2_daemon(&Line::plain(
+                "AAPT2 aapt2-8.8.2-12006047-linux Daemon #2: Unexpected error output: qemu-x86_64: Could not open \
+                 '/lib64/ld-linux-x86-64.so.2': No such file or directory"
+            ))
+            .is_none()
+        );
+    }
 
     #[test]
     fn sdkmanager_emulator_and_agp_forms() {

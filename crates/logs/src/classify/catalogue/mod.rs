@@ -26,7 +26,7 @@
 //!    and refused requests, ahead of `http`'s status lines), `jupyter` (nbclient's cell errors and per-cell
 //!    limit), `papermill`, `hypothesis`, `xdist` (a dead pytest-xdist worker), `cython`, `pdm` (`pdm run`), `nextest` (its summary decides;
 //!    its `{n} failed` counts read like pytest's), ahead
-//!    of pytest's summaries in `python`; `pypi_publish` (pypa/gh-action-pypi-publish's refused trusted-publishing exchange, its reason line), `python`, `python_lint` (ruff, flake8, mypy), `tox`, `yarn_pnp` (Yarn's Plug'n'Play resolver), `npm_publish` (the registry's refusal of `npm publish`, its status line under the `code E{status}` heading), `node`, `vite` (its Rollup build's unresolved import), `esbuild`, `webpack` (their unresolved imports, webpack's only under an error's heading), `nextjs` (its type check's error), `central_portal` (the Sonatype Central Portal's failed deployment, ahead of Maven's goal failure that repeats it), `jvm`, `go`, `golangci_lint` (its configuration refusals and failed runs; a missing config file stays `go`'s path error), `govulncheck` (its first finding), `gotestsum` (its `=== FAIL:` line), `miri` (its interpreter's error), `cargo_publish` (`cargo publish`'s token, dirty-tree and version checks), `cargo`, `protoc` (a code generator plugin it could not start), `rustfmt` (its check mode's first hunk), `cargo_machete` (its unused dependencies, never missing ones), `wasm_pack` (a crate directory without a manifest, its wasm-bindgen trailer), `wasm_bindgen` (its schema version refusal), `zizmor` (its findings, where zizmor ran), `cargo_deny` (its bans check, ahead of `deno lint`'s same `error[{rule}]:` shape), `rustup`, `ruby`, `php`, `r`, `dotnet`, `pester`, `kubernetes`,
+//!    of pytest's summaries in `python`; `pypi_publish` (pypa/gh-action-pypi-publish's refused trusted-publishing exchange, its reason line), `python`, `python_lint` (ruff, flake8, mypy), `tox`, `yarn_pnp` (Yarn's Plug'n'Play resolver), `npm_publish` (the registry's refusal of `npm publish`, its status line under the `code E{status}` heading), `node`, `vite` (its Rollup build's unresolved import), `esbuild`, `webpack` (their unresolved imports, webpack's only under an error's heading), `nextjs` (its type check's error), `central_portal` (the Sonatype Central Portal's failed deployment, ahead of Maven's goal failure that repeats it), `gradle_actions` (setup-gradle's wrapper validation), `gradle` (Gradle's configuration cache problems, a task input that does not exist, a daemon that died), `checkstyle`, `ktlint`, `android_lint` (their first finding, ahead of the build tool's failure that repeats it), `r8` (its missing classes), `sbt` (its parser's unknown command), `jvm`, `go`, `golangci_lint` (its configuration refusals and failed runs; a missing config file stays `go`'s path error), `govulncheck` (its first finding), `gotestsum` (its `=== FAIL:` line), `miri` (its interpreter's error), `cargo_publish` (`cargo publish`'s token, dirty-tree and version checks), `cargo`, `protoc` (a code generator plugin it could not start), `rustfmt` (its check mode's first hunk), `cargo_machete` (its unused dependencies, never missing ones), `wasm_pack` (a crate directory without a manifest, its wasm-bindgen trailer), `wasm_bindgen` (its schema version refusal), `zizmor` (its findings, where zizmor ran), `cargo_deny` (its bans check, ahead of `deno lint`'s same `error[{rule}]:` shape), `rustup`, `ruby`, `php`, `r`, `dotnet`, `pester`, `kubernetes`,
 //!    `terraform`, `tflint`, `cocoapods`, `dart`, `swift` (SwiftPM, XCTest), `elixir`
 //!    (Mix, ExUnit), `hex` (Hex's failed package download), `haskell` (cabal, GHC, Stack), `bazel`, `conan`, `deno`,
 //!    `nix`, `helm`, `chart_testing` (a chart `ct` failed), `aws` (the CLI, SDKs and configure-aws-credentials), `aws_sam` (the SAM CLI's missing template),
@@ -76,6 +76,7 @@ mod actions;
 mod activerecord;
 mod alembic;
 mod android;
+mod android_lint;
 mod angular;
 mod ansible;
 mod apple;
@@ -93,6 +94,7 @@ mod cargo_publish;
 mod central_portal;
 mod changesets;
 mod chart_testing;
+mod checkstyle;
 mod chocolatey;
 mod chromium;
 mod clojure;
@@ -132,6 +134,8 @@ mod golangci_lint;
 mod goreleaser;
 mod gotestsum;
 mod govulncheck;
+mod gradle;
+mod gradle_actions;
 mod hadolint;
 mod haskell;
 mod helm;
@@ -144,6 +148,7 @@ mod julia;
 mod jupyter;
 mod jvm;
 mod karma;
+mod ktlint;
 mod kubernetes;
 mod latex;
 mod liquibase;
@@ -184,10 +189,12 @@ mod pypi_publish;
 mod python;
 mod python_lint;
 mod r;
+mod r8;
 mod ruby;
 mod runner;
 mod rustfmt;
 mod rustup;
+mod sbt;
 mod scalatest;
 mod selenium;
 mod semantic_release;
@@ -443,6 +450,13 @@ pub const EMITTERS: &[(&str, &[Entry])] = &[
     ("webpack", webpack::ENTRIES),
     ("nextjs", nextjs::ENTRIES),
     ("central_portal", central_portal::ENTRIES),
+    ("gradle_actions", gradle_actions::ENTRIES),
+    ("gradle", gradle::ENTRIES),
+    ("checkstyle", checkstyle::ENTRIES),
+    ("ktlint", ktlint::ENTRIES),
+    ("android_lint", android_lint::ENTRIES),
+    ("r8", r8::ENTRIES),
+    ("sbt", sbt::ENTRIES),
     ("jvm", jvm::ENTRIES),
     ("go", go::ENTRIES),
     ("golangci_lint", golangci_lint::ENTRIES),
