@@ -84,6 +84,9 @@ fn debian_image(lower: &str) -> bool {
         "ruby",
     ];
     const DEBIAN_CODENAMES: &[&str] = &["slim", "stretch", "buster", "bullseye", "bookworm", "trixie", "sid"];
+    // Ubuntu's release codenames, which images built on Ubuntu put in their
+    // tags (`eclipse-temurin:21-jdk-jammy`, `…-noble`): apt-get as root.
+    const UBUNTU_CODENAMES: &[&str] = &["bionic", "focal", "jammy", "noble"];
     const OTHER_BASES: &[&str] = &[
         "alpine",
         "windowsservercore",
@@ -108,6 +111,9 @@ fn debian_image(lower: &str) -> bool {
     let words = image_words(lower);
     if words.iter().any(|w| OTHER_BASES.contains(w)) {
         return false;
+    }
+    if words.iter().any(|w| UBUNTU_CODENAMES.contains(w)) {
+        return true;
     }
     if lower.contains("openjdk") {
         return words.iter().any(|w| DEBIAN_CODENAMES.contains(w));

@@ -979,6 +979,38 @@ const ROWS: &[Row] = &[
             Edit::None,
         )
     },
+    // Batch 120 (helper diag120): `mvn` missing in an Ubuntu-based Temurin
+    // container, run as root: Ubuntu's `maven` package, never setup-java
+    // (a JDK, no Maven on the PATH).
+    row(
+        "b120-mvn-not-found-eclipse-temurin-container-log-failed.log",
+        Some("package"),
+        "b120-mvn-temurin-container.yml",
+        MissingCommand,
+        Some("mvn"),
+        true,
+        Edit::AddsInJob("package", &["run: apt-get update && apt-get install -y maven"]),
+    ),
+    // The same words where the install is withheld: the container runs as a
+    // user who may not install packages, and a Red Hat UBI base has no apt.
+    row(
+        "b120-mvn-not-found-eclipse-temurin-container-log-failed.log",
+        Some("package"),
+        "b120-mvn-temurin-container-nonroot.yml",
+        MissingCommand,
+        Some("mvn"),
+        true,
+        Edit::None,
+    ),
+    row(
+        "b120-mvn-not-found-eclipse-temurin-container-log-failed.log",
+        Some("package"),
+        "b120-mvn-temurin-ubi-container.yml",
+        MissingCommand,
+        Some("mvn"),
+        true,
+        Edit::None,
+    ),
     // The whole path under `legacy/` beside a `db/sql/schema.sql` (diag117's
     // wrong target, mended by mend120b): an old copy kept under another
     // directory or the file that moved within `db/`, a person's call, no

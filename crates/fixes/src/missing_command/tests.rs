@@ -659,3 +659,27 @@ fn a_powershell_script_is_read_as_powershell() {
     let why = manual_reason(&f, &bash);
     assert!(why.contains("docker run"), "{why}");
 }
+
+/// setup-java installs a JDK, not Maven or Gradle (batch 120): `mvn` comes
+/// from the OS package `maven`, and `gradle` (the project's wrapper, or a
+/// version the project chooses) gets no install at all.
+#[test]
+fn maven_and_gradle_are_not_set_up_by_setup_java() {
+    // On a self-hosted runner setup-java used to be added, which leaves
+    // `mvn` missing; an OS install there is the machine owner's call.
+    let src = "on: push\njobs:\n  build:\n    runs-on: [self-hosted, linux]\n    steps:\n      - uses: actions/checkout@v4\n      - run: mvn -B verify\n";
+    let reason = manual_reason(&missing("mvn", "build").at_step_number(2), src);
+    assert!(
+        reason.contains("self-hosted") && !reason.contains("setup-java"),
+        "{reason}"
+    );
+    let gradle = src.replace("mvn -B verify", "gradle build");
+    let reason = manual_reason(&missing("gradle", "build").at_step_number(2), &gradle);
+    assert!(!reason.is_empty() && !reason.contains("setup-java"), "{reason}");
+    let container = "on: push\njobs:\n  build:\n    runs-on: ubuntu-latest\n    container: eclipse-temurin:21-jdk-noble\n    steps:\n      - run: mvn -B verify\n";
+    let out = apply_only(&missing("mvn", "build").at_step_number(1), container);
+    assert!(
+        out.contains("      - name: Install mvn\n        run: apt-get update && apt-get install -y maven\n"),
+        "{out}"
+    );
+}

@@ -47,8 +47,11 @@ pub static SETUP_ACTIONS: &[SetupAction] = &[
         then_run: None,
         what: "Go",
     },
+    // setup-java puts the JDK's own programs on the PATH (its `bin`), not
+    // Maven or Gradle (its `action.yml` installs a JDK; `cache: maven` only
+    // caches): `mvn` is an OS package below, `gradle` the project's wrapper.
     SetupAction {
-        commands: &["java", "javac", "mvn", "gradle", "jar"],
+        commands: &["java", "javac", "jar"],
         uses: "actions/setup-java@v4",
         with: &[("distribution", "temurin"), ("java-version", "'21'")],
         then_run: None,
@@ -263,6 +266,11 @@ pub static PACKAGES: &[PackageRow] = &[
     ),
     // Chocolatey's output: "ShimGen has successfully created a shim for jq.exe".
     ("jq", Some("jq"), linked("jq"), shim("jq")),
+    // Ubuntu's and Debian's `maven` package installs `/usr/bin/mvn`; Homebrew's
+    // `maven` (homebrew-core `Formula/m/maven.rb`) links `mvn` into its prefix.
+    // Chocolatey's `maven` adds its `bin` to the machine PATH, which later
+    // steps of the job do not see: no choco route.
+    ("mvn", Some("maven"), linked("maven"), None),
     // Both keep their exe under `lib\<package>\tools`, inside the package folder.
     // Homebrew's `zip` and `unzip` are `keg_only :provided_by_macos`.
     ("zip", Some("zip"), keg("zip", "bin"), shim("zip")),

@@ -24,6 +24,7 @@ const KNOWN_TOOLS: &[&str] = &[
     "rye",
     "corepack",
     "sbt",
+    "gradle",
     "kotlin",
     "cross",
     "rake",
