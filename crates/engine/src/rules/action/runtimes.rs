@@ -217,6 +217,10 @@ mod tests {
         assert_eq!(current_major_after("goreleaser/goreleaser-action", 6), Some(7));
         // No node24 major known: no target.
         assert_eq!(current_major_after("softprops/action-gh-release", 1), None);
+        // create-release's only major, v1, is node12 (two action.yml
+        // versions read, the runner's annotation); nothing to move it to.
+        assert_eq!(runtime_of("actions/create-release", 1), Some("node12"));
+        assert_eq!(current_major_after("actions/create-release", 1), None);
     }
 
     /// An unverified entry (read at a tag through a transcript) says a
