@@ -1575,3 +1575,42 @@ mod review93 {
         assert_eq!(fix.applicability, autoheal_engine::Applicability::Safe, "{fix:?}");
     }
 }
+
+/// A path with leading directories dropped beside another file of its name
+/// (the namesake mend of the whole path under another directory, 1fdf660e,
+/// carried over): `backend/scripts/lint.sh` is not pointed at the root's
+/// own `scripts/lint.sh` while `backend/bin/lint.sh` exists.
+#[cfg(test)]
+mod dropped_directories {
+    use crate::test_support::*;
+    use crate::{Category, FailureInput};
+
+    const WF: &str = "on: push\njobs:\n  test:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - name: Lint\n        run: bash backend/scripts/lint.sh\n";
+
+    fn lint(files: &[(&str, &str)]) -> crate::FixOutcome {
+        let f = FailureInput::new(Category::FileNotFound, Some("backend/scripts/lint.sh"))
+            .in_job("test")
+            .at_step_name("Lint");
+        crate::fixes_for(&f, PATH, WF, &repo(files))
+    }
+
+    #[test]
+    fn a_namesake_makes_the_shorter_path_ambiguous() {
+        let o = lint(&[
+            ("scripts/lint.sh", "echo root\n"),
+            ("scripts/format.sh", "echo seed\n"),
+            ("backend/bin/lint.sh", "echo backend\n"),
+        ]);
+        assert!(o.fixes.iter().all(|x| x.fallback), "{:?}", o.fixes);
+        let why = o.manual_reason.unwrap_or_default();
+        assert!(
+            why.contains("`scripts/lint.sh`") && why.contains("`backend/bin/lint.sh`"),
+            "{why}"
+        );
+        // Alone, the path without its leading directories is a strong move.
+        let o = lint(&[("scripts/lint.sh", "echo root\n"), ("scripts/format.sh", "echo seed\n")]);
+        let fix = o.fixes.first().unwrap_or_else(|| panic!("{:?}", o.manual_reason));
+        assert!(fix.title.contains("`scripts/lint.sh`"), "{}", fix.title);
+        assert_eq!(fix.applicability, autoheal_engine::Applicability::Safe, "{fix:?}");
+    }
+}

@@ -3,7 +3,8 @@
 //! ([`Move::is_strong`]) are weighed together: all their matches must come
 //! to exactly one entry (a file, or a directory that holds files), so one
 //! rule's match never hides another's, and a file found as the whole path
-//! under another directory must be the only file of its name ([`namesakes`]). Only when none matches are the weak
+//! under another directory, or as the path without its leading directories,
+//! must be the only file of its name ([`namesakes`]). Only when none matches are the weak
 //! rules tried, in order, the first with any match deciding.
 
 use std::collections::BTreeSet;
@@ -309,7 +310,7 @@ pub(crate) fn whereabouts(listing: &[String], path: &str) -> Whereabouts {
             // One candidate: the rule that found it names the move.
             [one] => {
                 let how = strong.iter().find(|(_, f)| f == one).map_or(how, |(h, _)| *h);
-                if how == Move::UnderDirectory {
+                if matches!(how, Move::UnderDirectory | Move::DirectoriesDropped) {
                     if let Some(candidates) = namesakes(listing, path, one) {
                         return Whereabouts::Ambiguous {
                             how: Move::SameName,
@@ -338,14 +339,18 @@ pub(crate) fn whereabouts(listing: &[String], path: &str) -> Whereabouts {
     Whereabouts::Absent
 }
 
-/// For [`Move::UnderDirectory`]'s one file `to`: `to` and every other file
-/// of the same name, when there is one. The whole path under another
-/// directory is what a project moved into a subdirectory looks like, and
-/// also what an old copy kept under `legacy/` or `v1/` looks like; another
-/// file of the same name (`db/sql/schema.sql` beside `legacy/db/schema.sql`
-/// for `db/schema.sql`) is as likely where the file went, so the listing
-/// cannot choose and neither does a fix. A file at the root has every
-/// namesake among the rule's own matches already.
+/// For the one file `to` of [`Move::UnderDirectory`] or
+/// [`Move::DirectoriesDropped`]: `to` and every other file of the same name,
+/// when there is one. The whole path under another directory is what a
+/// project moved into a subdirectory looks like, and also what an old copy
+/// kept under `legacy/` or `v1/` looks like; another file of the same name
+/// (`db/sql/schema.sql` beside `legacy/db/schema.sql` for `db/schema.sql`)
+/// is as likely where the file went, so the listing cannot choose and
+/// neither does a fix. The same with leading directories dropped: for
+/// `backend/db/schema.sql`, the root's own `db/schema.sql` (another
+/// project's, the one at the root) and `backend/sql/schema.sql` are equally
+/// likely. A file at the root has every namesake among the rule's own
+/// matches already.
 fn namesakes(listing: &[String], path: &str, to: &str) -> Option<Vec<String>> {
     let others: Vec<&String> = listing
         .iter()
@@ -857,6 +862,33 @@ mod tests {
         assert_eq!(
             strength(&alone, "db/schema.sql"),
             Some(("legacy/db/schema.sql".into(), true))
+        );
+    }
+
+    /// The path without its leading directories is no move either while
+    /// another file has the same name: for `backend/db/schema.sql`, the
+    /// root's `db/schema.sql` and `backend/sql/schema.sql` are as likely;
+    /// alone, it stays a strong move.
+    #[test]
+    fn the_path_without_its_leading_directories_is_ambiguous_beside_a_namesake() {
+        for other in ["backend/sql/schema.sql", "migrations/schema.sql"] {
+            assert_eq!(
+                find(&["db/schema.sql", "db/seed.sql", other], "backend/db/schema.sql"),
+                Whereabouts::Ambiguous {
+                    how: Move::SameName,
+                    candidates: vec!["db/schema.sql".into(), other.into()]
+                },
+                "{other}"
+            );
+        }
+        let alone = ["db/schema.sql", "db/seed.sql", "README.md"];
+        assert_eq!(
+            find(&alone, "backend/db/schema.sql"),
+            moved("db/schema.sql", Move::DirectoriesDropped)
+        );
+        assert_eq!(
+            strength(&alone, "backend/db/schema.sql"),
+            Some(("db/schema.sql".into(), true))
         );
     }
 
