@@ -3891,6 +3891,64 @@ const CASES: &[(&str, Category, Option<&str>)] = &[
         Unknown,
         None,
     ),
+    // Batch 119 (helper diag119): Ruby and PHP ecosystems (Bundler's frozen
+    // mode and Bundler 2.1's removed version, RSpec's load error with
+    // Zeitwerk, Rails credentials, Minitest, RuboCop's offenses and its
+    // config file, Composer's memory limit and a container without it,
+    // PHPStan, PHP-CS-Fixer, Laravel's application key, setup-php's
+    // fail-fast), with three traps, stated before the first run.
+    (
+        "b119-bundler-frozen-gemfile-changed-setup-ruby-cache.log",
+        Unknown,
+        None,
+    ),
+    ("b119-bundler-21-locked-version-removed-log-failed.log", Unknown, None),
+    ("b119-rspec-load-error-zeitwerk-eager-load-macos14.log", Unknown, None),
+    (
+        "b119-rails-credentials-invalid-message-assets-precompile.log",
+        Unknown,
+        None,
+    ),
+    ("b119-minitest-rails-test-failure-ubuntu24-ui.log", Unknown, None),
+    ("b119-rubocop-offenses-progress-log-failed.log", Unknown, None),
+    (
+        "b119-rubocop-config-file-moved-log-failed.log",
+        FileNotFound,
+        Some(".github/linters/.rubocop.yml"),
+    ),
+    ("b119-composer-update-memory-exhausted-windows.log", Unknown, None),
+    (
+        "b119-composer-not-found-php-cli-container.log",
+        MissingCommand,
+        Some("composer"),
+    ),
+    ("b119-phpstan-table-errors-log-failed.log", Unknown, None),
+    ("b119-php-cs-fixer-dry-run-diff-macos15.log", Unknown, None),
+    (
+        "b119-laravel-artisan-test-no-application-encryption-key.log",
+        Unknown,
+        None,
+    ),
+    (
+        "b119-setup-php-fail-fast-extension-could-not-install.log",
+        Unknown,
+        None,
+    ),
+    (
+        "b119-trap-php-max-execution-time-not-job-limit-log-failed.log",
+        Unknown,
+        None,
+    ),
+    (
+        "b119-trap-composer-lock-warning-then-phpunit-failure.log",
+        Unknown,
+        None,
+    ),
+    (
+        "b119-trap-rspec-expectation-quotes-cannot-load-such-file-ui.log",
+        Unknown,
+        None,
+    ),
     // Batch 118 (helper diag118): Windows build and packaging toolchains
     // (signtool, MSBuild's MSB8020/MSB4019/MSB3027, WiX v3 candle and v4
     // `wix build`, Inno Setup's ISCC, vcpkg's baseline, Chocolatey, winget,
@@ -5147,6 +5205,26 @@ const UNKNOWN_ROOT_LINES: &[(&str, u64)] = &[
     ("b114-cordova-build-tools-31-corrupted-log-failed.log", 23),
     ("b114-xcodebuild-pods-sandbox-not-in-sync-restored-pods-cache.log", 65),
     ("b114-tauri-updater-signing-key-missing-fork-pr-windows.log", 65),
+    // Batch 119, pinned when written: Bundler's frozen-mode and removed-
+    // version refusals, Zeitwerk's class line under RSpec's load error,
+    // InvalidMessage under `rails aborted!`, the Minitest and PHPUnit and
+    // RSpec summaries, RuboCop's first offense, Composer's fatal line,
+    // PHPStan's first error row, PHP-CS-Fixer's first file, Laravel's
+    // message line, setup-php's cross line, PHP's own time limit.
+    ("b119-bundler-frozen-gemfile-changed-setup-ruby-cache.log", 71),
+    ("b119-bundler-21-locked-version-removed-log-failed.log", 8),
+    ("b119-rspec-load-error-zeitwerk-eager-load-macos14.log", 57),
+    ("b119-rails-credentials-invalid-message-assets-precompile.log", 64),
+    ("b119-minitest-rails-test-failure-ubuntu24-ui.log", 60),
+    ("b119-rubocop-offenses-progress-log-failed.log", 10),
+    ("b119-composer-update-memory-exhausted-windows.log", 47),
+    ("b119-phpstan-table-errors-log-failed.log", 9),
+    ("b119-php-cs-fixer-dry-run-diff-macos15.log", 53),
+    ("b119-laravel-artisan-test-no-application-encryption-key.log", 75),
+    ("b119-setup-php-fail-fast-extension-could-not-install.log", 49),
+    ("b119-trap-php-max-execution-time-not-job-limit-log-failed.log", 11),
+    ("b119-trap-composer-lock-warning-then-phpunit-failure.log", 86),
+    ("b119-trap-rspec-expectation-quotes-cannot-load-such-file-ui.log", 46),
     ("b118-signtool-no-certificates-fork-pr-windows.log", 40),
     ("b118-trap-signtool-timestamp-server-unreachable-log-failed.log", 15),
     ("b118-msbuild-msb8020-v142-toolset-windows-2025.log", 46),
@@ -5564,6 +5642,10 @@ const KNOWN_ROOT_LINES: &[(&str, u64)] = &[
     ("b120-gradle-detekt-config-input-file-missing.log", 49),
     ("b120-aapt2-linux-x64-daemon-on-ubuntu-24-arm.log", 48),
     ("b120-mvn-not-found-eclipse-temurin-container-log-failed.log", 5),
+    // Batch 119, pinned when written: RuboCop's missing --config file,
+    // dash's `composer: not found`.
+    ("b119-rubocop-config-file-moved-log-failed.log", 5),
+    ("b119-composer-not-found-php-cli-container.log", 48),
 ];
 
 /// `None` when the root cause of fixture `name` begins on line `want`; else
@@ -7347,6 +7429,82 @@ const ROOT_STEPS: &[(&str, Option<&str>, &str)] = &[
         "tauri-apps/tauri-action@v0",
     ),
     (
+        "b119-bundler-frozen-gemfile-changed-setup-ruby-cache.log",
+        None,
+        "ruby/setup-ruby@v1",
+    ),
+    (
+        "b119-bundler-21-locked-version-removed-log-failed.log",
+        Some("test (2.7)"),
+        "Install gems",
+    ),
+    (
+        "b119-rspec-load-error-zeitwerk-eager-load-macos14.log",
+        None,
+        "bundle exec rspec",
+    ),
+    (
+        "b119-rails-credentials-invalid-message-assets-precompile.log",
+        None,
+        "bin/rails assets:precompile",
+    ),
+    (
+        "b119-minitest-rails-test-failure-ubuntu24-ui.log",
+        None,
+        "bin/rails test",
+    ),
+    (
+        "b119-rubocop-offenses-progress-log-failed.log",
+        Some("lint"),
+        "Run RuboCop",
+    ),
+    (
+        "b119-rubocop-config-file-moved-log-failed.log",
+        Some("rubocop"),
+        "Lint Ruby",
+    ),
+    (
+        "b119-composer-update-memory-exhausted-windows.log",
+        None,
+        "composer update",
+    ),
+    (
+        "b119-composer-not-found-php-cli-container.log",
+        None,
+        "composer install",
+    ),
+    (
+        "b119-phpstan-table-errors-log-failed.log",
+        Some("static-analysis"),
+        "PHPStan",
+    ),
+    ("b119-php-cs-fixer-dry-run-diff-macos15.log", None, "php-cs-fixer fix"),
+    (
+        "b119-laravel-artisan-test-no-application-encryption-key.log",
+        None,
+        "php artisan test",
+    ),
+    (
+        "b119-setup-php-fail-fast-extension-could-not-install.log",
+        None,
+        "shivammathur/setup-php@v2",
+    ),
+    (
+        "b119-trap-php-max-execution-time-not-job-limit-log-failed.log",
+        Some("tests (8.3)"),
+        "PHPUnit",
+    ),
+    (
+        "b119-trap-composer-lock-warning-then-phpunit-failure.log",
+        None,
+        "vendor/bin/phpunit",
+    ),
+    (
+        "b119-trap-rspec-expectation-quotes-cannot-load-such-file-ui.log",
+        None,
+        "bundle exec rspec",
+    ),
+    (
         "b118-signtool-no-certificates-fork-pr-windows.log",
         None,
         "& \"C:\\Program Files (x86)\\Windows Kits",
@@ -8011,6 +8169,9 @@ const NOT_FIXABLE: &[(&str, &str)] = &[
     // own publish step writes (a build output, in the tool's source file),
     // and WiX's `wix` CLI, a .NET tool no fix installs (its major is a
     // person's call: WiX 6 and later ask for an EULA acceptance).
+    // Batch 119: Composer in a `php:8.3-cli` container job, a tool no fix
+    // installs (the image's choice, or setup-php's `tools:`).
+    ("b119-composer-not-found-php-cli-container.log", "not a known tool"),
     ("b118-wix4-wix0103-publish-dir-elsewhere.log", "build output"),
     ("b118-wix-cli-not-recognized-pwsh-windows-2025.log", "not a known tool"),
     // Batch 121: govulncheck was installed by `go install` into a
