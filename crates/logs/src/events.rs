@@ -138,11 +138,15 @@ pub fn named_after_script(name: &str, script: &str) -> bool {
 /// Markdown quote `> ` people paste along). Not a tool's advice that starts
 /// the same way: Gradle's `* Try:` lines (`> Run with --stacktrace option to
 /// get the stack trace.`, `Run with --info …` before Gradle 5) and a command
-/// in backquotes (npm's `Run `npm audit` for details.`).
+/// in backquotes (npm's `Run `npm audit` for details.`); nor the test
+/// runners' report of their options, Minitest's `Run options: --seed {n}`
+/// (`Minitest.run`) and RSpec's `Run options: include {…}` /
+/// `exclude {…}` (its configuration's filter announcement).
 fn ui_step_header(text: &str) -> Option<&str> {
     let t = text.strip_prefix("> ").unwrap_or(text);
     let step = t.strip_prefix("Run ")?.trim();
-    (!step.is_empty() && !step.starts_with("with --") && !step.starts_with('`')).then_some(step)
+    (!step.is_empty() && !step.starts_with("with --") && !step.starts_with('`') && !step.starts_with("options: "))
+        .then_some(step)
 }
 
 #[cfg(test)]
@@ -243,5 +247,17 @@ Error: Process completed with exit code 1.";
             echo,
             vec![true, true, true, true, true, true, true, false, false, false, false]
         );
+    }
+    /// Minitest's and RSpec's `Run options:` report in a web-UI copy is the
+    /// step's output, not a new step's header.
+    #[test]
+    fn a_test_runner_s_run_options_line_is_no_step() {
+        let mut rec = Recorder::default();
+        let mut feeder = TextFeeder::new(false);
+        let log = "41s\nRun bin/rails test\n  bin/rails test\n  shell: /usr/bin/bash -e {0}\nRunning 84 tests in a \
+                   single process (parallelization threshold is 50)\nRun options: --seed 41522\n\n# Running:\n\
+                   Run options: exclude {:type=>\"system\"}";
+        crate::stream::for_each_line(log.as_bytes(), |n, l| feeder.feed(n, l, &mut rec));
+        assert_eq!(rec.steps, vec![(2, "bin/rails test".to_string())]);
     }
 }

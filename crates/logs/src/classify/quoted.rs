@@ -13,6 +13,10 @@
 //!   AssertionError: …`, `E        +  where …`, and the diff lines of the
 //!   same block, `E         - {expected}` / `E         + {actual}`); `unittest` and Node's
 //!   `node:assert` raise `AssertionError` (`AssertionError [ERR_ASSERTION]: …`);
+//! - RSpec shows the failing example's source line as `Failure/Error:
+//!   {code}` (`RSpec::Core::Formatters::ExceptionPresenter`), and its
+//!   matchers' messages under it (`expected {actual} to {description}`,
+//!   `expected: {value}` / `got: {value}`, and a `Diff:` of the two);
 //! - Jest and Vitest print `Expected: …` / `Received: …` (also `Expected
 //!   substring:`, `Received string:`, `Expected value:` …) and the
 //!   `expect(received).toBe(expected)` heading;
@@ -72,7 +76,7 @@ const MIN_SCRIPT_TEXT: usize = 12;
 pub fn quoted_by(line: &Line<'_>) -> Option<&'static str> {
     let text = line.text;
     let body = text.trim_start();
-    if is_assertion(body) || continues_assertion(line) {
+    if is_assertion(body) || continues_assertion(line) || continues_rspec_failure(line) {
         return Some("test assertion output");
     }
     if is_trace(body) {
@@ -111,7 +115,7 @@ fn is_assertion(body: &str) -> bool {
         .or_else(|| strip_margin(body, '>'))
         .unwrap_or(body);
     regex!(
-        r"^(?:assert\b|AssertionError\b|\+\s+where\b|self\.assert[A-Za-z]*\(|expect\(|assert\.[a-zA-Z]+\(|(?:Expected|Received)(?: [a-z]+)?:\s|(?:left|right): )"
+        r"^(?:Failure/Error: |assert\b|AssertionError\b|\+\s+where\b|self\.assert[A-Za-z]*\(|expect\(|assert\.[a-zA-Z]+\(|(?:Expected|Received)(?: [a-z]+)?:\s|(?:left|right): )"
     )
     .is_match(inner)
         || regex!(r"^[\w./-]*_test\.go:\d+: ").is_match(body) && !relays_missing_program(body)
@@ -146,6 +150,17 @@ fn continues_assertion(line: &Line<'_>) -> bool {
         }
     }
     false
+}
+
+/// RSpec's matcher message under a `Failure/Error:` line a few lines above
+/// (`expected … to …`, `expected: …`, `got: …`): the compared values; and
+/// the lines of the `Diff:` RSpec prints under it (`@@ …`, `-{expected}`,
+/// `+{actual}`).
+fn continues_rspec_failure(line: &Line<'_>) -> bool {
+    let body = line.text.trim_start();
+    let near = |heading: &str| line.recent.iter().any(|l| l.trim_start().starts_with(heading));
+    regex!(r"^(?:expected:? |got: )").is_match(body) && near("Failure/Error: ")
+        || regex!(r"^(?:@@ |[-+])").is_match(body) && line.recent.iter().any(|l| l.trim() == "Diff:")
 }
 
 /// `E       assert …` → `assert …`: a one-letter margin and at least one space.
@@ -321,6 +336,38 @@ mod tests {
 
     fn quoted(text: &str) -> Option<&'static str> {
         quoted_by(&Line::plain(text))
+    }
+
+    /// RSpec's echo of the failing source line and its matcher's message
+    /// under it are the test's words; the class and message RSpec prints
+    /// for an exception (`LoadError:` then the message) are not quotes.
+    #[test]
+    fn rspec_s_failing_line_and_matcher_message_are_quoted() {
+        assert_eq!(
+            quoted("     Failure/Error: expect(loader.warnings).to include(\"cannot load such file -- sidekiq-pro\")"),
+            Some("test assertion output")
+        );
+        let recent = ["", "     Failure/Error: expect(loader.warnings).to include(\"x\")", ""];
+        let matcher = Line {
+            recent: &recent,
+            ..Line::plain("       expected [\"cannot load such file -- sidekiq/pro\"] to include \"x\"")
+        };
+        assert_eq!(quoted_by(&matcher), Some("test assertion output"));
+        let diff = Line {
+            recent: &["       Diff:", "       @@ -1 +1 @@"],
+            ..Line::plain("       -[\"cannot load such file -- sidekiq-pro\"]")
+        };
+        assert_eq!(quoted_by(&diff), Some("test assertion output"));
+        let message = Line {
+            recent: &["Failure/Error: require \"nokogiri\"", "", "LoadError:"],
+            ..Line::plain("  cannot load such file -- nokogiri")
+        };
+        assert_eq!(quoted_by(&message), None);
+        // Without RSpec's heading above, `expected` is any program's word.
+        assert_eq!(
+            quoted("expected file /w/app/models/a.rb to define constant A, but didn't"),
+            None
+        );
     }
 
     #[test]
