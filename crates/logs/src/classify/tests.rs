@@ -212,6 +212,23 @@ fn pytest_plugins() {
     assert_eq!(category("E       fixture 'my_db' not found"), Some(Category::Unknown));
 }
 
+/// In a job container (the runner's `/__w/_temp/` scripts) a known tool no
+/// fix installs is the image's lack, not fixable; one a fix installs stays
+/// fixable there, and the same tool on the runner itself too.
+#[test]
+fn a_tool_no_fix_installs_missing_in_a_job_container_is_not_fixable() {
+    let h = hit("/__w/_temp/2e9a.sh: 1: composer: not found").expect("hit");
+    assert_eq!(
+        (h.category, h.subject.as_deref(), h.fixable),
+        (Category::MissingCommand, Some("composer"), false)
+    );
+    assert!(h.message.contains("container image"), "{}", h.message);
+    let h = hit("/__w/_temp/2e9a.sh: 1: make: not found").expect("hit");
+    assert!(h.fixable);
+    let h = hit("/home/runner/work/_temp/2e9a.sh: line 1: composer: command not found").expect("hit");
+    assert!(h.fixable);
+}
+
 #[test]
 fn missing_commands_in_every_shell() {
     for (text, name) in [

@@ -251,7 +251,17 @@ pub fn command_hit(raw: &str, line: &Line<'_>, confidence_known: f32) -> Hit {
         (false, true) => 0.55,
         (false, false) => 0.45,
     };
-    let message = if known {
+    // The runner runs a job container's scripts from `/__w/_temp/` (its mount
+    // of the work directory): a tool no fix installs (no setup action, pipx
+    // or package row) is missing from the image the project chose, and no
+    // install step reaches it there.
+    let container_image = known && line.text.contains("/__w/_temp/") && !crate::knowledge::install::installable(name);
+    let message = if container_image {
+        format!(
+            "Command '{name}' is not installed in the job's container image, and it is not a tool autoheal installs: \
+             an image that has it, or an install step the project writes for that image, is a person's choice."
+        )
+    } else if known {
         format!("Command '{name}' is not installed where the step runs.")
     } else {
         format!(
@@ -267,7 +277,7 @@ pub fn command_hit(raw: &str, line: &Line<'_>, confidence_known: f32) -> Hit {
             },
         )
         // Only a tool we know how to install makes a safe fix.
-        .fixable(known)
+        .fixable(known && !container_image)
 }
 
 /// The package manager running a package.json script just before this line:
