@@ -946,6 +946,41 @@ const ROWS: &[Row] = &[
             Edit::None,
         )
     },
+    // Batch 119 (helper diag119): RuboCop's `--config` file moved from
+    // `.github/linters/` to the repository's root: the option follows it in
+    // the lint step, not in the rspec job.
+    Row {
+        repo: &[(".rubocop.yml", "AllCops:\n  TargetRubyVersion: 3.3\n")],
+        ..row(
+            "b119-rubocop-config-file-moved-log-failed.log",
+            Some("rubocop"),
+            "b119-rubocop-config.yml",
+            FileNotFound,
+            Some(".github/linters/.rubocop.yml"),
+            true,
+            Edit::Shows(Some("rubocop"), &["--config .rubocop.yml"]),
+        )
+    },
+    // Two `.rubocop.yml` files (the root's and a vendored gem's): which one
+    // the step meant is a person's call, no fix.
+    Row {
+        repo: &[
+            (".rubocop.yml", "AllCops:\n  TargetRubyVersion: 3.3\n"),
+            (
+                "vendor/engines/billing/.rubocop.yml",
+                "inherit_from: ../../../.rubocop.yml\n",
+            ),
+        ],
+        ..row(
+            "b119-rubocop-config-file-moved-log-failed.log",
+            Some("rubocop"),
+            "b119-rubocop-config.yml",
+            FileNotFound,
+            Some(".github/linters/.rubocop.yml"),
+            true,
+            Edit::None,
+        )
+    },
     // Batch 117 (helper diag117): the SQL file `psql -f` runs moved under
     // `db/sql/`: the option follows it in the step that failed, not in the
     // later `psql -c` step, shown only (review93: a guess by the file name,
@@ -2087,4 +2122,123 @@ fn a_manifest_whose_directory_the_step_also_names_alone_is_not_rewritten() {
         "{reason:?}"
     );
     assert!(offered.is_empty(), "{offered:?}");
+}
+
+fn rubocop_job(command: &str, error: &str, step_extra: &str) -> (String, String) {
+    let log = read(&format!(
+        "{}/../logs/tests/fixtures/variants/b119-rubocop-config-file-moved-log-failed.log",
+        env!("CARGO_MANIFEST_DIR")
+    ));
+    let original = "bundle exec rubocop --config .github/linters/.rubocop.yml --format github";
+    let changed = log.replace(original, command).replace(
+        "Configuration file not found: /home/runner/work/dispatch/dispatch/.github/linters/.rubocop.yml",
+        error,
+    );
+    assert_eq!(changed.matches(command).count(), 2, "fixture changed");
+    let workflow = read(&format!(
+        "{}/tests/fixtures/workflow-variants/b119-rubocop-config.yml",
+        env!("CARGO_MANIFEST_DIR")
+    ));
+    let step = format!("        run: {original}\n");
+    assert!(workflow.contains(&step), "workflow fixture changed");
+    (
+        changed,
+        workflow.replace(&step, &format!("        run: {command}\n{step_extra}")),
+    )
+}
+
+fn rubocop_repo(files: &[&str]) -> MemoryRepo {
+    MemoryRepo::new(
+        files
+            .iter()
+            .map(|p| (p.to_string(), "AllCops:\n  NewCops: enable\n".to_string())),
+    )
+}
+
+/// The same RuboCop words for a file the configuration the step gives
+/// inherits (`inherit_from: .rubocop_todo.yml`): not the step's `--config`,
+/// so no edit of the workflow, even with a file of that name elsewhere.
+#[test]
+fn a_file_rubocop_s_configuration_inherits_is_not_moved_in_the_workflow() {
+    let (log, workflow) = rubocop_job(
+        "bundle exec rubocop --config .github/linters/.rubocop.yml --format github",
+        "Configuration file not found: /home/runner/work/dispatch/dispatch/.rubocop_todo.yml",
+        "",
+    );
+    let analysis = analysis_of_job("rubocop", &log, &workflow);
+    let root = analysis.root_cause().expect("a failure");
+    assert_eq!(
+        (root.category, root.subject.as_deref(), root.fixable),
+        (FileNotFound, Some(".rubocop_todo.yml"), false),
+        "{}",
+        root.message
+    );
+    let repo = rubocop_repo(&[".github/linters/.rubocop.yml", "config/.rubocop_todo.yml"]);
+    assert!(applied_titles(root, &workflow, &repo).is_empty());
+    let outcome = fixes_for(&FailureInput::from(root), PATH, &workflow, &repo);
+    assert!(outcome.fixes.iter().all(|f| f.fallback), "{:?}", outcome.fixes);
+}
+
+/// The step runs from `backend` (its `working-directory`), which the log
+/// does not show: the missing `backend/.rubocop-ci.yml` is not what the
+/// step's `--config .rubocop-ci.yml` reads as printed, so no fix rewrites the
+/// option as if the step ran at the root.
+#[test]
+fn a_rubocop_config_under_a_working_directory_is_not_named_from_the_root() {
+    let (log, workflow) = rubocop_job(
+        "bundle exec rubocop --config .rubocop-ci.yml",
+        "Configuration file not found: /home/runner/work/dispatch/dispatch/backend/.rubocop-ci.yml",
+        "        working-directory: backend\n",
+    );
+    let analysis = analysis_of_job("rubocop", &log, &workflow);
+    let root = analysis.root_cause().expect("a failure");
+    assert_eq!(root.category, FileNotFound, "{}", root.message);
+    let repo = rubocop_repo(&["config/lint/.rubocop-ci.yml", "backend/Gemfile"]);
+    assert!(applied_titles(root, &workflow, &repo).is_empty());
+    let outcome = fixes_for(&FailureInput::from(root), PATH, &workflow, &repo);
+    for fix in outcome.fixes.iter().filter(|f| !f.fallback) {
+        for edit in &fix.edits {
+            assert!(
+                !edit.new_text.contains("config/lint/.rubocop-ci.yml")
+                    || edit.new_text.contains("../config/lint/.rubocop-ci.yml"),
+                "{}: a root-relative path in a step run from backend: {:?}",
+                fix.title,
+                edit.new_text
+            );
+        }
+    }
+}
+
+/// A Windows leg's PowerShell step (`--config .github\linters\.rubocop.yml`,
+/// Ruby's `D:/a/…` expanded path): whatever is offered names the moved file
+/// with a path PowerShell reads, and nothing is written without a person.
+#[test]
+fn a_rubocop_config_on_a_windows_step_is_never_written() {
+    let (log, workflow) = rubocop_job(
+        "bundle exec rubocop --config .github\\linters\\.rubocop.yml --format github",
+        "Configuration file not found: D:/a/dispatch/dispatch/.github/linters/.rubocop.yml",
+        "        shell: pwsh\n",
+    );
+    let workflow = workflow.replace(
+        "  rubocop:\n    runs-on: ubuntu-24.04",
+        "  rubocop:\n    runs-on: windows-2022",
+    );
+    let analysis = analysis_of_job("rubocop", &log, &workflow);
+    let root = analysis.root_cause().expect("a failure");
+    // The POSIX reading of the script does not follow its backslashes: the
+    // option is not confirmed, so the file is named and not fixed.
+    assert_eq!((root.category, root.fixable), (FileNotFound, false), "{}", root.message);
+    let repo = rubocop_repo(&[".rubocop.yml"]);
+    assert!(applied_titles(root, &workflow, &repo).is_empty());
+    let outcome = fixes_for(&FailureInput::from(root), PATH, &workflow, &repo);
+    for fix in outcome.fixes.iter().filter(|f| !f.fallback) {
+        for edit in &fix.edits {
+            assert!(
+                !edit.new_text.contains(".github\\linters") && !edit.new_text.contains(".github/linters"),
+                "{}: the old path is kept: {:?}",
+                fix.title,
+                edit.new_text
+            );
+        }
+    }
 }

@@ -26,7 +26,9 @@
 //!    and refused requests, ahead of `http`'s status lines), `jupyter` (nbclient's cell errors and per-cell
 //!    limit), `papermill`, `hypothesis`, `xdist` (a dead pytest-xdist worker), `cython`, `pdm` (`pdm run`), `nextest` (its summary decides;
 //!    its `{n} failed` counts read like pytest's), ahead
-//!    of pytest's summaries in `python`; `pypi_publish` (pypa/gh-action-pypi-publish's refused trusted-publishing exchange, its reason line), `python`, `python_lint` (ruff, flake8, mypy), `tox`, `yarn_pnp` (Yarn's Plug'n'Play resolver), `npm_publish` (the registry's refusal of `npm publish`, its status line under the `code E{status}` heading), `node`, `vite` (its Rollup build's unresolved import), `esbuild`, `webpack` (their unresolved imports, webpack's only under an error's heading), `nextjs` (its type check's error), `central_portal` (the Sonatype Central Portal's failed deployment, ahead of Maven's goal failure that repeats it), `gradle_actions` (setup-gradle's wrapper validation), `gradle` (Gradle's configuration cache problems, a task input that does not exist, a daemon that died), `checkstyle`, `ktlint`, `android_lint` (their first finding, ahead of the build tool's failure that repeats it), `r8` (its missing classes), `sbt` (its parser's unknown command), `jvm`, `go`, `golangci_lint` (its configuration refusals and failed runs; a missing config file stays `go`'s path error), `govulncheck` (its first finding), `gotestsum` (its `=== FAIL:` line), `miri` (its interpreter's error), `cargo_publish` (`cargo publish`'s token, dirty-tree and version checks), `cargo`, `protoc` (a code generator plugin it could not start), `rustfmt` (its check mode's first hunk), `cargo_machete` (its unused dependencies, never missing ones), `wasm_pack` (a crate directory without a manifest, its wasm-bindgen trailer), `wasm_bindgen` (its schema version refusal), `zizmor` (its findings, where zizmor ran), `cargo_deny` (its bans check, ahead of `deno lint`'s same `error[{rule}]:` shape), `rustup`, `ruby`, `php`, `r`, `dotnet`, `pester`, `kubernetes`,
+//!    of pytest's summaries in `python`; `pypi_publish` (pypa/gh-action-pypi-publish's refused trusted-publishing exchange, its reason line), `python`, `python_lint` (ruff, flake8, mypy), `tox`, `yarn_pnp` (Yarn's Plug'n'Play resolver), `npm_publish` (the registry's refusal of `npm publish`, its status line under the `code E{status}` heading), `node`, `vite` (its Rollup build's unresolved import), `esbuild`, `webpack` (their unresolved imports, webpack's only under an error's heading), `nextjs` (its type check's error), `central_portal` (the Sonatype Central Portal's failed deployment, ahead of Maven's goal failure that repeats it), `gradle_actions` (setup-gradle's wrapper validation), `gradle` (Gradle's configuration cache problems, a task input that does not exist, a daemon that died), `checkstyle`, `ktlint`, `android_lint` (their first finding, ahead of the build tool's failure that repeats it), `r8` (its missing classes), `sbt` (its parser's unknown command), `jvm`, `go`, `golangci_lint` (its configuration refusals and failed runs; a missing config file stays `go`'s path error), `govulncheck` (its first finding), `gotestsum` (its `=== FAIL:` line), `miri` (its interpreter's error), `cargo_publish` (`cargo publish`'s token, dirty-tree and version checks), `cargo`, `protoc` (a code generator plugin it could not start), `rustfmt` (its check mode's first hunk), `cargo_machete` (its unused dependencies, never missing ones), `wasm_pack` (a crate directory without a manifest, its wasm-bindgen trailer), `wasm_bindgen` (its schema version refusal), `zizmor` (its findings, where zizmor ran), `cargo_deny` (its bans check, ahead of `deno lint`'s same `error[{rule}]:` shape), `rustup`, `ruby` (Bundler, Ruby, RSpec's and Minitest's summaries), `rubocop` (its missing `--config` file, its
+//!    offense summary), `rails` (its credentials' key), `php` (with the engine's own memory and time limits), `laravel`
+//!    (its missing application key), `phpstan`, `php_cs_fixer` (their closing summaries), `r`, `dotnet`, `pester`, `kubernetes`,
 //!    `terraform`, `tflint`, `cocoapods`, `dart`, `swift` (SwiftPM, XCTest), `elixir`
 //!    (Mix, ExUnit), `hex` (Hex's failed package download), `haskell` (cabal, GHC, Stack), `bazel`, `conan`, `deno`,
 //!    `nix`, `helm`, `chart_testing` (a chart `ct` failed), `aws` (the CLI, SDKs and configure-aws-credentials), `aws_sam` (the SAM CLI's missing template),
@@ -150,6 +152,7 @@ mod jvm;
 mod karma;
 mod ktlint;
 mod kubernetes;
+mod laravel;
 mod latex;
 mod liquibase;
 mod lua;
@@ -175,6 +178,8 @@ mod pdm;
 mod perl;
 mod pester;
 mod php;
+mod php_cs_fixer;
+mod phpstan;
 mod pip_build;
 mod pkg_m4;
 mod platformio;
@@ -190,6 +195,8 @@ mod python;
 mod python_lint;
 mod r;
 mod r8;
+mod rails;
+mod rubocop;
 mod ruby;
 mod runner;
 mod rustfmt;
@@ -269,6 +276,10 @@ pub(crate) type StartsCounting = Option<fn(&str) -> bool>;
 /// MkDocs' strict abort counts its `WARNING -` records (`mkdocs.rs`); Sphinx
 /// 8.1's `-W` summary its `WARNING:` records after its `Running Sphinx v…`
 /// banner (`sphinx.rs`: pip's own `WARNING: …` in the same step is not one).
+/// RuboCop's offense summary counts its offense lines after `Inspecting {n}
+/// files` (`rubocop.rs`), PHPStan's ` [ERROR] Found {n} errors` its error rows
+/// after a table's `Line` header (`phpstan.rs`), PHP-CS-Fixer's dry-run
+/// summary the files it lists after its banner (`php_cs_fixer.rs`).
 /// A tool's mark on the findings that fail the run (its entry) and the
 /// entry of the tool's findings: once a step printed the mark, its findings
 /// without one are weak (`classify/mod.rs`). semgrep's `❰❰ Blocking ❱❱`
@@ -281,6 +292,13 @@ pub(crate) const COUNTED_SUMMARIES: &[(&str, StartsCounting, CountsRecord)] = &[
         sphinx::WARNINGS_AS_ERRORS,
         Some(sphinx::started),
         sphinx::counted_record,
+    ),
+    (rubocop::OFFENSES, Some(rubocop::started), rubocop::counted_record),
+    (phpstan::FOUND, Some(phpstan::started), phpstan::counted_record),
+    (
+        php_cs_fixer::FOUND,
+        Some(php_cs_fixer::started),
+        php_cs_fixer::counted_record,
     ),
 ];
 
@@ -474,7 +492,12 @@ pub const EMITTERS: &[(&str, &[Entry])] = &[
     ("cargo_deny", cargo_deny::ENTRIES),
     ("rustup", rustup::ENTRIES),
     ("ruby", ruby::ENTRIES),
+    ("rubocop", rubocop::ENTRIES),
+    ("rails", rails::ENTRIES),
     ("php", php::ENTRIES),
+    ("laravel", laravel::ENTRIES),
+    ("phpstan", phpstan::ENTRIES),
+    ("php_cs_fixer", php_cs_fixer::ENTRIES),
     ("r", r::ENTRIES),
     ("dotnet", dotnet::ENTRIES),
     ("pester", pester::ENTRIES),

@@ -27,6 +27,19 @@
 //! service not ready, a port not mapped to the runner, a wrong host or
 //! password) or a schema the code does not match: for a person, and the
 //! line that says why, not the exit code after it.
+//!
+//! The engine's fatal errors for its own limits (`Zend/zend_alloc.c`:
+//! `Allowed memory size of {n} bytes exhausted (tried to allocate {n}
+//! bytes)`; `Zend/zend_execute_API.c`: `Maximum execution time of {n}
+//! second[s] exceeded`), printed as `PHP Fatal error:  {message} in {file}
+//! on line {n}` to the log and `Fatal error: {message} …` where errors are
+//! displayed too. The limits are the script's `memory_limit` and
+//! `max_execution_time` (php.ini, `-d`, `ini_set`, `set_time_limit`), never
+//! the job's `timeout-minutes`: blockers that say so. Composer, which
+//! raises its own memory limit, prints after an out-of-memory error `Check
+//! https://getcomposer.org/doc/articles/troubleshooting.md#memory-limit-errors
+//! for more info on how to handle out of memory errors.`
+//! (`bin/composer`'s shutdown handler): its advice, not a second failure.
 
 use super::util::{after, path_hit, regex};
 use super::{Entry, ex};
@@ -34,6 +47,40 @@ use crate::classify::hit::{Hit, Line};
 use crate::report::Category;
 
 pub const ENTRIES: &[Entry] = &[
+    Entry {
+        id: "php/engine-limit",
+        grammar: "[PHP ]Fatal error: {Allowed memory size of {n} bytes exhausted (tried to allocate {n} bytes)|Maximum \
+                  execution time of {n} second[s] exceeded} in {file} on line {n}",
+        needles: &["Allowed memory size of ", "Maximum execution time of "],
+        check: engine_limit,
+        examples: &[
+            ex(
+                "PHP Fatal error:  Allowed memory size of 536870912 bytes exhausted (tried to allocate 67108872 bytes) \
+                 in phar://C:/tools/bin/composer.phar/src/Composer/DependencyResolver/RuleWatchGraph.php on line 52",
+                Category::Unknown,
+                None,
+            ),
+            ex(
+                "PHP Fatal error:  Maximum execution time of 30 seconds exceeded in /w/src/Import/CsvImporter.php on \
+                 line 88",
+                Category::Unknown,
+                None,
+            ),
+        ],
+    },
+    Entry {
+        id: "php/composer-memory-advice",
+        grammar: "Check https://getcomposer.org/doc/articles/troubleshooting.md#memory-limit-errors for more info on \
+                  how to handle out of memory errors.",
+        needles: &["troubleshooting.md#memory-limit-errors"],
+        check: composer_memory_advice,
+        examples: &[ex(
+            "Check https://getcomposer.org/doc/articles/troubleshooting.md#memory-limit-errors for more info on how to \
+             handle out of memory errors.",
+            Category::Unknown,
+            None,
+        )],
+    },
     Entry {
         id: "php/class-not-found",
         grammar: "[PHP Fatal error:  Uncaught ]Error: Class \"{name}\" not found[ in {file}:{line}] (PHP 8's \
@@ -143,6 +190,37 @@ fn class_not_found(line: &Line<'_>) -> Option<Hit> {
         })
 }
 
+/// The engine stopped the script at one of its own limits (see the module
+/// docs): the script's `memory_limit` or `max_execution_time`, not the
+/// machine's memory and not the job's time limit.
+fn engine_limit(line: &Line<'_>) -> Option<Hit> {
+    let c = regex!(
+        r"^(?:PHP )?Fatal error: +(?:Allowed memory size of (\d+) bytes exhausted|Maximum execution time of (\d+) seconds? exceeded)"
+    )
+    .captures(line.text.trim_start())?;
+    if let Some(bytes) = c.get(1) {
+        return Some(Hit::blocker(format!(
+            "PHP stopped the script at its memory_limit ({} bytes): the script needs more memory than PHP allows it \
+             (raise memory_limit for it, e.g. `php -d memory_limit=-1` or COMPOSER_MEMORY_LIMIT for Composer), or \
+             uses too much. Not the machine running out of memory.",
+            bytes.as_str()
+        )));
+    }
+    let seconds = c.get(2)?.as_str();
+    Some(Hit::blocker(format!(
+        "PHP stopped the script at its own max_execution_time ({seconds} s, from php.ini, `-d` or set_time_limit): \
+         not the job's time limit. The code is slow or waits on something, or the limit is too low for it."
+    )))
+}
+
+/// Composer's advice after an out-of-memory error: not a failure of its own.
+fn composer_memory_advice(line: &Line<'_>) -> Option<Hit> {
+    line.text
+        .trim()
+        .starts_with("Check https://getcomposer.org/doc/articles/troubleshooting.md#memory-limit-errors")
+        .then(|| Hit::notice("Composer's advice after an out-of-memory error."))
+}
+
 fn composer_platform_check(line: &Line<'_>) -> Option<Hit> {
     regex!(r"^(?:PHP )?Fatal error: +(?:Uncaught RuntimeException: )?Composer detected issues in your platform[:.]")
         .is_match(line.text.trim_start())
@@ -225,6 +303,44 @@ mod tests {
             &[],
             &["grep -r SQLSTATE src/", "SQLSTATE[HY000]", "see SQLSTATE[xx] codes"],
         );
+    }
+
+    /// PHP's own limits, in the log's and the display's forms: blockers
+    /// that name the limit; a mention in prose is not read.
+    #[test]
+    fn the_engine_s_own_limits_are_no_time_limit_or_machine_memory() {
+        for text in [
+            "PHP Fatal error:  Maximum execution time of 30 seconds exceeded in /w/src/A.php on line 88",
+            "Fatal error: Maximum execution time of 1 second exceeded in /w/src/A.php on line 3",
+            "PHP Fatal error:  Allowed memory size of 134217728 bytes exhausted (tried to allocate 20480 bytes) in \
+             /w/vendor/x.php on line 9",
+        ] {
+            let hit = engine_limit(&Line::plain(text)).expect(text);
+            assert_eq!(
+                (hit.category, hit.strength),
+                (Category::Unknown, Strength::Blocker),
+                "{text}"
+            );
+        }
+        let hit = engine_limit(&Line::plain(
+            "PHP Fatal error:  Maximum execution time of 30 seconds exceeded in /w/a.php on line 1",
+        ))
+        .expect("read");
+        assert!(hit.message.contains("not the job's time limit"), "{}", hit.message);
+        crate::classify::catalogue::assert_reads(
+            engine_limit,
+            &[],
+            &[
+                "The job running on runner GitHub Actions 2 has exceeded the maximum execution time of 30 minutes.",
+                "set max_execution_time; Maximum execution time of 30 seconds exceeded is PHP's message",
+            ],
+        );
+        let advice = composer_memory_advice(&Line::plain(
+            "Check https://getcomposer.org/doc/articles/troubleshooting.md#memory-limit-errors for more info on how \
+             to handle out of memory errors.",
+        ))
+        .expect("read");
+        assert_eq!(advice.strength, Strength::Weak);
     }
 
     #[test]

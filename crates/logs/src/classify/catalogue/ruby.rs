@@ -43,6 +43,24 @@
 //! list of available tasks with `rake --tasks`)`, with `Did you mean?` hints
 //! below: the workflow or the Rakefile names a task that does not exist, for
 //! a person.
+//!
+//! Bundler's frozen (deployment) mode refuses a Gemfile its lockfile does not
+//! match (`lib/bundler/definition.rb`, `ensure_equivalent_gemfile_and_lockfile`,
+//! `Bundler::ProductionError`, exit status 16): since Bundler 2.5 `{Reason},
+//! but the lockfile can't be updated because frozen mode is set` (`The
+//! dependencies in your gemfile changed`, `The gemspecs for path gems
+//! changed`, `The list of sources changed`, …), then `You have added to the
+//! Gemfile:` / `deleted from` / `changed in` lists and `Run `bundle install`
+//! elsewhere and add the updated Gemfile.lock to version control.`; before,
+//! `You are trying to install in deployment mode after changing` / `your
+//! Gemfile. …`. setup-ruby's `bundler-cache` sets deployment mode. The
+//! Gemfile changed without its lockfile: a person runs `bundle install` and
+//! commits the lockfile.
+//!
+//! Minitest's summary (`Minitest::SummaryReporter`): `{n} runs, {n}
+//! assertions, {n} failures, {n} errors, {n} skips`, after its `Failure:` /
+//! `Error:` reports (Rails' test runner adds a `bin/rails test {file}:{line}`
+//! line under each).
 
 use super::util::{after, path_hit, regex};
 use super::{Entry, ex};
@@ -86,6 +104,21 @@ pub const ENTRIES: &[Entry] = &[
         needles: &["Could not find compatible versions"],
         check: no_compatible_versions,
         examples: &[ex("Could not find compatible versions", Category::Unknown, None)],
+    },
+    Entry {
+        id: "ruby/bundler-frozen",
+        grammar: "{Reason}, but the lockfile can't be updated because frozen mode is set (Bundler 2.5+) | You are \
+                  trying to install in deployment mode after changing (earlier Bundler)",
+        needles: &[
+            "because frozen mode is set",
+            "install in deployment mode after changing",
+        ],
+        check: bundler_frozen,
+        examples: &[ex(
+            "The dependencies in your gemfile changed, but the lockfile can't be updated because frozen mode is set",
+            Category::Unknown,
+            None,
+        )],
     },
     Entry {
         id: "ruby/bundler-platform-missing",
@@ -163,6 +196,17 @@ pub const ENTRIES: &[Entry] = &[
         needles: &[" failure"],
         check: rspec_summary,
         examples: &[ex("16 examples, 1 failure", Category::Unknown, None)],
+    },
+    Entry {
+        id: "ruby/minitest-summary",
+        grammar: "{n} runs, {n} assertions, {n} failures, {n} errors, {n} skips (Minitest's summary)",
+        needles: &[" assertions, "],
+        check: minitest_summary,
+        examples: &[ex(
+            "84 runs, 176 assertions, 1 failures, 0 errors, 0 skips",
+            Category::Unknown,
+            None,
+        )],
     },
     Entry {
         id: "ruby/bundler",
@@ -422,6 +466,29 @@ fn native_extension(_: &Line<'_>) -> Option<Hit> {
         "A gem's native extension did not build (often a system library or its headers are missing; the extconf \
          output above names it).",
     ))
+}
+
+fn bundler_frozen(line: &Line<'_>) -> Option<Hit> {
+    let text = line.text.trim();
+    let refused =
+        regex!(r"^[A-Z][^,]*(?:,[^,]*)*?, but (?:the lockfile )?can't be updated because frozen mode is set\.?$")
+            .is_match(text)
+            || regex!(r"^You are trying to install in deployment mode after changing(?: your Gemfile\..*)?$")
+                .is_match(text);
+    refused.then(|| {
+        Hit::install_failure(
+            "Bundler's frozen (deployment) mode refused a Gemfile that its lockfile does not match: the Gemfile \
+             changed without Gemfile.lock (setup-ruby's bundler-cache installs in deployment mode). A person runs \
+             `bundle install` and commits the lockfile.",
+        )
+    })
+}
+
+fn minitest_summary(line: &Line<'_>) -> Option<Hit> {
+    let c =
+        regex!(r"^\d+ runs, \d+ assertions, (\d+) failures, (\d+) errors, \d+ skips$").captures(line.text.trim())?;
+    (&c[1] != "0" || &c[2] != "0")
+        .then(|| Hit::blocker("Minitest tests failed (the `Failure:` and `Error:` reports above)."))
 }
 
 fn rspec_summary(line: &Line<'_>) -> Option<Hit> {
@@ -696,5 +763,32 @@ mod tests {
         assert!(!own_native_extension("x", ".so"));
         assert!(!own_native_extension("active_support", "core_ext"));
         assert!(!own_native_extension("google", "protobuf_c"));
+    }
+    /// Bundler's frozen-mode refusal in both its forms is a failed install;
+    /// the words in other text are not.
+    #[test]
+    fn bundler_s_frozen_mode_refusal_is_a_failed_install() {
+        for text in [
+            "The dependencies in your gemfile changed, but the lockfile can't be updated because frozen mode is set",
+            "The gemspecs for path gems changed, but the lockfile can't be updated because frozen mode is set",
+            "Your lockfile has an empty CHECKSUMS entry for \"rake\", but can't be updated because frozen mode is set.",
+            "You are trying to install in deployment mode after changing",
+        ] {
+            let hit = bundler_frozen(&Line::plain(text)).expect(text);
+            assert_eq!(hit.strength, crate::classify::hit::Strength::InstallFailure, "{text}");
+        }
+        assert!(bundler_frozen(&Line::plain("# frozen mode is set by setup-ruby's bundler-cache")).is_none());
+    }
+
+    #[test]
+    fn minitest_s_summary_with_failures_or_errors() {
+        crate::classify::catalogue::assert_reads(
+            minitest_summary,
+            &[
+                "84 runs, 176 assertions, 1 failures, 0 errors, 0 skips",
+                "12 runs, 30 assertions, 0 failures, 2 errors, 1 skips",
+            ],
+            &["84 runs, 176 assertions, 0 failures, 0 errors, 0 skips"],
+        );
     }
 }
