@@ -852,6 +852,53 @@ mod tests {
         assert_eq!(n.patched + 1, n.relints, "{n:?}");
     }
 
+    /// template-injection's fix of a one-line plain `run:` (the `${{ }}`
+    /// replaced by a quoted variable, the variable added to the step's
+    /// `env:`) is verified on a patched tree; a replacement that makes the
+    /// script a mapping (`"$X": x`) is parsed, and not offered.
+    #[test]
+    fn a_one_line_script_fix_is_verified_on_the_patched_parse() {
+        let path = ".github/workflows/ci.yml";
+        let src = "on: issues\npermissions: {}\njobs:\n  a:\n    runs-on: ubuntu-latest\n    timeout-minutes: 5\n    steps:\n      - run: echo ${{ github.event.issue.title }} done\n";
+        let config = Config::default();
+        let opts = LintOptions {
+            verify_fixes: false,
+            ..LintOptions::new(&config)
+        };
+        let doc = yaml::parse(src.as_bytes());
+        let fixes = |diags: &[Diagnostic]| {
+            diags
+                .iter()
+                .filter(|d| d.rule == "template-injection")
+                .map(|d| d.fixes.len())
+                .sum::<usize>()
+        };
+        let lint_fix = |replacement: Option<&str>| {
+            let mut diags = lint_parsed(path, src, &doc, &opts);
+            diags
+                .iter_mut()
+                .filter(|d| d.rule != "template-injection")
+                .for_each(|d| d.fixes.clear());
+            for fix in diags.iter_mut().flat_map(|d| d.fixes.iter_mut()) {
+                for e in fix.edits.iter_mut().filter(|e| !e.range.is_empty()) {
+                    if let Some(r) = replacement {
+                        e.new_text = r.to_string();
+                    }
+                }
+            }
+            diags
+        };
+        let mut diags = lint_fix(None);
+        assert_eq!(fixes(&diags), 1, "{diags:?}");
+        let n = verify_all_counted(path, src, &doc, &mut diags, &opts);
+        assert_eq!(fixes(&diags), 1, "{diags:?}");
+        assert_eq!((n.relints, n.patched), (1, 1), "{diags:?}");
+        let mut diags = lint_fix(Some("\"$TITLE\": x"));
+        let n = verify_all_counted(path, src, &doc, &mut diags, &opts);
+        assert_eq!(fixes(&diags), 0, "{diags:?}");
+        assert_eq!((n.relints, n.patched), (1, 0));
+    }
+
     /// With lone CR line ends a suppression comment silences the line
     /// below it and no other (every line was line 0, so one comment
     /// silenced the whole file).

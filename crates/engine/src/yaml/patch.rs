@@ -55,7 +55,13 @@
 //!   with letters, digits and `_ . / @ + -`, and the scalar still starts with
 //!   a letter, digit, `_`, `.` or `/`. Without spaces, `:`, `#`, quotes or
 //!   brackets the new text can neither end the scalar nor start a comment,
-//!   so it is the same scalar with the new text as its value.
+//!   so it is the same scalar with the new text as its value. Outside flow
+//!   collections (where `,` and brackets would end it) the new text may be
+//!   any printable ASCII (template-injection's `"$VAR"` for a `${{ }}` of a
+//!   one-line `run:`) when the whole new value, after every change to it,
+//!   still reads as itself: no `: ` (a key), no ` #` (a comment), tabs
+//!   counting as spaces, no `:` or whitespace at its end, and the same
+//!   first characters as above (no indicator or quote).
 //! - **Text changed inside a literal block** (`run: |`, template-injection's
 //!   `${{ … }}` → `"$VAR"`): the replaced bytes lie on one content line,
 //!   after its indentation, and the new text has no line break and neither
@@ -363,8 +369,13 @@ impl Located {
                         value: s.value.clone(),
                     });
                     s.value.replace_range(from..to, &word.new_text);
-                    // Its value once its last word (the first in it) is changed.
+                    // Its value once its last word (the first in it) is changed,
+                    // checked whole: two changed words together could make
+                    // what neither makes alone (a `: `).
                     if s.style == ScalarStyle::Plain {
+                        if !is_plain_line(&s.value) {
+                            return None;
+                        }
                         touched.plain_scalars.push(s.value.clone());
                     }
                 }
@@ -813,9 +824,14 @@ fn locate_word(source: &str, root: &Node, range: TextRange, new_text: &str) -> O
     let mut path = Vec::new();
     let mut node = root;
     let inside = |n: &Node| n.span.start <= range.start && range.end <= n.span.end;
+    // Inside a flow collection, `,` `[` `]` `{` `}` end a plain scalar.
+    let mut in_flow = false;
     loop {
         if node.alias.is_some() || !inside(node) {
             return None;
+        }
+        if !node.is_scalar() {
+            in_flow |= crate::edit::is_flow(source, node);
         }
         let next = match &node.kind {
             // In text order, so the last value starting at or before the
@@ -840,21 +856,21 @@ fn locate_word(source: &str, root: &Node, range: TextRange, new_text: &str) -> O
                 });
             }
             NodeKind::Scalar(s) => {
-                if !new_text.bytes().all(word_char) {
+                // Words anywhere; other printable text (template-injection's
+                // `"$VAR"` for a `${{ }}` of a one-line `run:`) outside flow
+                // collections, where the value is checked whole.
+                let printable = new_text.bytes().all(|c| c == b' ' || c.is_ascii_graphic());
+                if !new_text.bytes().all(word_char) && (in_flow || !printable) {
                     return None;
                 }
                 let text = source.get(node.span.start..node.span.end)?;
                 let mut value = text.to_string();
                 value.replace_range(range.start - node.span.start..range.end - node.span.start, new_text);
-                let first_ok = value
-                    .bytes()
-                    .next()
-                    .is_some_and(|c| c.is_ascii_alphanumeric() || matches!(c, b'_' | b'.' | b'/'));
                 let one_line_plain = s.style == ScalarStyle::Plain
                     && node.tag.is_none()
                     && s.value == text
                     && !text.contains(['\n', '\r']);
-                return (one_line_plain && first_ok && !path.is_empty()).then(|| Word {
+                return (one_line_plain && is_plain_line(&value) && !path.is_empty()).then(|| Word {
                     range,
                     new_text: new_text.to_string(),
                     path,
@@ -915,6 +931,23 @@ fn literal_offset(source: &str, node: &Node, range: TextRange, new_text: &str) -
         line_start += line.len() + 1 + usize::from(source[line_end..].starts_with("\r\n"));
     }
     None
+}
+
+/// Whether `value`, written on one line as a plain scalar in a block
+/// collection, reads as a plain scalar whose value is exactly `value`: it
+/// starts with a letter, digit, `_`, `.` or `/` (no indicator, no quote),
+/// holds no line break, no `: ` (a key) and no ` #` (a comment), tabs
+/// counting as spaces, and ends with neither `:` nor whitespace (trimmed).
+fn is_plain_line(value: &str) -> bool {
+    let b = value.as_bytes();
+    let space = |c: u8| c == b' ' || c == b'\t';
+    b.first()
+        .is_some_and(|c| c.is_ascii_alphanumeric() || matches!(c, b'_' | b'.' | b'/'))
+        && !b.iter().any(|c| matches!(c, b'\n' | b'\r'))
+        && !b
+            .windows(2)
+            .any(|w| (space(w[0]) && w[1] == b'#') || (w[0] == b':' && space(w[1])))
+        && b.last().is_some_and(|c| *c != b':' && !space(*c))
 }
 
 /// `{}`, the one flow value new entry lines may hold (`permissions: {}`):

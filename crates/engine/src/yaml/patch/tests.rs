@@ -871,3 +871,98 @@ proptest::proptest! {
         proptest::prop_assert!(tree == original);
     }
 }
+
+/// template-injection's fix of a one-line plain `run:`: each `${{ }}`
+/// replaced by a quoted variable, the variables added in the step's `env:`
+/// right after the line; several words of one value, beside other
+/// edits. Text that would make a key, a comment, a quoted or flow scalar,
+/// or lose its end is left to the parser.
+#[test]
+fn printable_text_in_a_one_line_plain_value_gives_the_tree_of_the_parse() {
+    let src = "on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - name: Tag\n        run: git tag -f ${{ github.event.inputs.a }} ${{ github.event.inputs.b }}\n      - run: make\t${{ matrix.x }}\n      - uses: x/y@v1\n        with:\n          list: [a, b-c]\n";
+    let expr = |s: &str| {
+        let at = src.find(s).expect("in the source");
+        TextRange::new(at, at + s.len())
+    };
+    let a = expr("${{ github.event.inputs.a }}");
+    let b = expr("${{ github.event.inputs.b }}");
+    let env = Edit::insert(
+        "f.yml",
+        b.end,
+        "\n        env:\n          A: ${{ github.event.inputs.a }}\n          B: ${{ github.event.inputs.b }}",
+    );
+    let tab = expr("${{ matrix.x }}");
+    assert!(parse(src.as_bytes()).errors.is_empty());
+    for edits in [
+        vec![
+            Edit::replace("f.yml", a, "\"$A\""),
+            Edit::replace("f.yml", b, "\"$B\""),
+            env.clone(),
+        ],
+        vec![Edit::replace("f.yml", b, "'$B' + x")],
+        vec![Edit::replace("f.yml", a, "{x}"), Edit::replace("f.yml", b, "a#b")],
+        vec![Edit::replace("f.yml", tab, "\"$X\"")],
+    ] {
+        let (doc, text) = patched_edits(src, &edits).unwrap_or_else(|| panic!("{edits:?} not patched"));
+        assert_same_as_parse(&doc, &text);
+    }
+    let flow = expr("b-c");
+    for refused in [
+        // A comment, a key, a value ending in `:` or a space, a tab before
+        // `#`, a control character, text in a flow sequence, a value that
+        // now starts with a quote.
+        vec![Edit::replace("f.yml", b, "x #y")],
+        vec![Edit::replace("f.yml", b, "x: y")],
+        vec![Edit::replace("f.yml", b, "x:")],
+        vec![Edit::replace("f.yml", b, "x ")],
+        vec![Edit::replace("f.yml", tab, "#x")],
+        vec![Edit::replace("f.yml", b, "x\u{7}")],
+        vec![Edit::replace("f.yml", flow, "\"$X\"")],
+        vec![Edit::replace("f.yml", expr("git tag"), "\"git")],
+        // Two words making a key together that neither makes alone.
+        vec![
+            Edit::replace("f.yml", a, "x:"),
+            Edit::replace("f.yml", TextRange::new(a.end, a.end + 1), " "),
+        ],
+    ] {
+        assert!(patched_edits(src, &refused).is_none(), "{refused:?}");
+    }
+}
+
+proptest::proptest! {
+    /// A one-line plain value (in a block mapping, a block sequence or a
+    /// flow sequence) with a random run replaced by random printable text:
+    /// whenever the patch takes the edit, its tree is the parse's, and the
+    /// tree put back is the original.
+    #[test]
+    fn printable_text_replaced_in_a_plain_value_gives_the_tree_of_the_parse(
+        value in "[a-z][a-z0-9 :#$'\"{}.,\\[\\]\t-]{0,14}[a-z]",
+        from in 0usize..16,
+        len in 0usize..6,
+        new in "[a-z0-9 :#$'\"{}.,\\[\\]\t-]{1,6}",
+        shape in 0usize..3,
+    ) {
+        let src = match shape {
+            0 => format!("a:\n  b: {value}\n  c: 1\n"),
+            1 => format!("a:\n  - {value}\n  - 1\n"),
+            _ => format!("a: [{value}, 1]\n"),
+        };
+        let original = parse(src.as_bytes());
+        let start = src.find(&value).unwrap_or(0);
+        let s = (start + from).min(start + value.len());
+        let e = (s + len).min(start + value.len());
+        // Not rejected (generated text often does not parse): skipped.
+        if !original.errors.is_empty() || e == s {
+            return Ok(());
+        }
+        let edit = Edit::replace("f.yml", TextRange::new(s, e), new.clone());
+        let refs = [&edit];
+        let text = crate::fix::apply_edits("f.yml", &src, &refs).expect("edits apply");
+        let mut tree = original.clone();
+        if let Some((put_back, _)) = apply_in_place(&src, &mut tree, &refs, &text) {
+            assert_same_as_parse(&tree, &text);
+            undo(&mut tree, put_back);
+        }
+        proptest::prop_assert!(tree == original);
+    }
+}
