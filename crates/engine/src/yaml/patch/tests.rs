@@ -31,6 +31,19 @@ fn assert_same_as_parse(doc: &Document, text: &str) {
     assert_eq!(*doc, parse(text.as_bytes()), "{text}");
 }
 
+/// Applies `refs` to `source` and, when the patcher takes them, to `tree` in place: the patched
+/// tree must equal the parse of the edited text, and is put back at once. Whether the patcher
+/// took them; `None` when the edits do not apply to the text.
+fn patched_then_put_back(source: &str, tree: &mut Document, refs: &[&Edit]) -> Option<bool> {
+    let text = crate::fix::apply_edits("f.yml", source, refs).ok()?;
+    let Some((put_back, _)) = apply_in_place(source, tree, refs, &text) else {
+        return Some(false);
+    };
+    assert_same_as_parse(tree, &text);
+    undo(tree, put_back);
+    Some(true)
+}
+
 const WORKFLOW: &str = "on: push # trigger\njobs:\n  build:\n    name: Build\n    runs-on: ubuntu-latest   # hosted\n    steps:\n      - uses: actions/checkout@v4\n      - run: |\n          make\n\n  test:\n    runs-on: [self-hosted,\n      linux]\n    needs: build\n    env:\n      A: 1\n    steps:\n    - run: echo \"# not a comment\"\n    - name: last\n      run: echo done\n";
 
 fn after(source: &str, line_containing: &str) -> usize {
@@ -358,13 +371,8 @@ fn one_tree_patched_in_place_and_put_back_edit_after_edit_is_the_parse_each_time
         let mut tree = original.clone();
         for edits in &batches {
             let refs: Vec<&Edit> = edits.iter().collect();
-            let Ok(text) = crate::fix::apply_edits("f.yml", &source, &refs) else {
-                continue;
-            };
-            if let Some((put_back, _)) = apply_in_place(&source, &mut tree, &refs, &text) {
+            if patched_then_put_back(&source, &mut tree, &refs) == Some(true) {
                 patched_count += 1;
-                assert_same_as_parse(&tree, &text);
-                undo(&mut tree, put_back);
             }
             assert!(
                 tree == original,
@@ -781,11 +789,8 @@ fn on_every_fixture_entries_at_a_line_start_give_the_tree_of_the_parse() {
                 tried += 1;
                 let edit = Edit::insert("f.yml", offset, new);
                 let refs = [&edit];
-                let text = crate::fix::apply_edits("f.yml", &source, &refs).expect("edits apply");
-                if let Some((put_back, _)) = apply_in_place(&source, &mut tree, &refs, &text) {
+                if patched_then_put_back(&source, &mut tree, &refs).expect("edits apply") {
                     patched_count += 1;
-                    assert_same_as_parse(&tree, &text);
-                    undo(&mut tree, put_back);
                 }
                 assert!(tree == original, "{}: put back after {edit:?}", path.display());
             }
@@ -862,12 +867,8 @@ proptest::proptest! {
             Edit::insert("f.yml", start, format!("{pad}{entry}"))
         };
         let refs = [&edit];
-        let text = crate::fix::apply_edits("f.yml", &src, &refs).expect("edits apply");
         let mut tree = original.clone();
-        if let Some((put_back, _)) = apply_in_place(&src, &mut tree, &refs, &text) {
-            assert_same_as_parse(&tree, &text);
-            undo(&mut tree, put_back);
-        }
+        patched_then_put_back(&src, &mut tree, &refs).expect("edits apply");
         proptest::prop_assert!(tree == original);
     }
 }
@@ -957,12 +958,8 @@ proptest::proptest! {
         }
         let edit = Edit::replace("f.yml", TextRange::new(s, e), new.clone());
         let refs = [&edit];
-        let text = crate::fix::apply_edits("f.yml", &src, &refs).expect("edits apply");
         let mut tree = original.clone();
-        if let Some((put_back, _)) = apply_in_place(&src, &mut tree, &refs, &text) {
-            assert_same_as_parse(&tree, &text);
-            undo(&mut tree, put_back);
-        }
+        patched_then_put_back(&src, &mut tree, &refs).expect("edits apply");
         proptest::prop_assert!(tree == original);
     }
 }
