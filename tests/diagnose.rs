@@ -81,6 +81,55 @@ fn diagnose_save_writes_the_failure_store() {
     assert_eq!(v["failures"][0]["category"], "missing_dependency");
 }
 
+/// What `diagnose --save` writes is what the language server reads: the
+/// fix saved with the failure is offered as it is on the unchanged workflow
+/// (not dropped as unreadable and made again), and applying it gives the
+/// fix `diagnose --format json` shows.
+#[test]
+fn the_language_server_offers_the_fix_diagnose_save_wrote() {
+    use autoheal_engine::{LineIndex, fix, yaml};
+    use autoheal_lsp::failure_store;
+
+    let dir = repo();
+    let args = [
+        "diagnose",
+        "job.log",
+        "--workflow",
+        ".github/workflows/ci.yml",
+        "--save",
+        "--run-id",
+        "7",
+    ];
+    let out = autoheal(dir.path(), &args);
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let (runs, errors) = failure_store::load(dir.path());
+    assert!(errors.is_empty(), "{errors:?}");
+    let run = failure_store::latest_for(&runs, ".github/workflows/ci.yml").expect("the saved run");
+    let mapped = failure_store::map_run(
+        run,
+        WORKFLOW,
+        &LineIndex::new(WORKFLOW),
+        &yaml::parse(WORKFLOW.as_bytes()),
+    );
+    assert_eq!(mapped.len(), 1, "{mapped:?}");
+    let saved = &mapped[0].fixes;
+    assert_eq!(
+        saved.len(),
+        1,
+        "the saved fix, read as written: {:?}",
+        run.failures[0].fixes
+    );
+    let edits: Vec<_> = saved[0].edits.iter().collect();
+    let fixed = fix::apply_edits(".github/workflows/ci.yml", WORKFLOW, &edits).expect("applies");
+    assert!(
+        fixed.contains("      - run: pip install pytest PyYAML   # deps\n"),
+        "{fixed}"
+    );
+    let shown = &diagnose_json(dir.path())["fixes"][0];
+    assert_eq!(saved[0].title, shown["title"].as_str().unwrap_or_default());
+    assert_eq!(saved[0].applicability.as_str(), shown["applicability"]);
+}
+
 /// `gh run view --log-failed` output: job and step come from its columns, and
 /// the failure maps onto that step of the workflow.
 #[test]

@@ -3,6 +3,8 @@
 
 use serde::{Deserialize, Serialize};
 
+mod saved_fix;
+
 /// Root-cause categories. Everything a fix must not touch is `Unknown`.
 /// Serialized as its snake-case name; a name this version does not know reads
 /// as `Unknown` (so stored analyses of other versions still load).
@@ -525,7 +527,10 @@ pub struct Failure {
     pub evidence: Vec<Evidence>,
     pub message: String,
     pub span: Option<Span>,
-    /// Filled by the fix generators (`autoheal-fixes`); always empty here.
+    /// Filled by the fix generators (`autoheal-fixes`), in the shape
+    /// `diagnose --format json` prints (`autoheal_engine::json::FixJson`);
+    /// always empty here. A saved run's read back as the engine's `Fix`:
+    /// [`SavedRun::saved_fixes`].
     pub fixes: Vec<serde_json::Value>,
     #[serde(default, skip_serializing_if = "SubjectDetail::is_none")]
     pub detail: SubjectDetail,

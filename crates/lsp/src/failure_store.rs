@@ -6,9 +6,10 @@
 //! changed since the run (its `workflow_hash` no longer matches), the
 //! failure is re-mapped by job and step name/number, and dropped when it no
 //! longer maps; saved fixes are only offered on the unchanged file, and
-//! only from a file of the current format: an older one may hold a doubtful
-//! rewrite as `unsafe` ([`SavedRun::saved_fixes_current`]). Without saved
-//! fixes, the server makes them again for the current text
+//! only as [`SavedRun::saved_fixes`] reads them: from a file of the current
+//! format (an older one may hold a doubtful rewrite as `unsafe`), each in
+//! the shape `diagnose --save` writes, every edit to the workflow itself.
+//! Without saved fixes, the server makes them again for the current text
 //! (`Analysis::verified`).
 
 use std::path::Path;
@@ -184,13 +185,12 @@ pub fn map_run(run: &SavedRun, source: &str, index: &LineIndex, doc: &Document) 
             }
             _ => continue,
         };
-        let fixes = if unchanged == Some(true) && run.saved_fixes_current() {
-            f.fixes
-                .iter()
-                .filter_map(|v| serde_json::from_value::<Fix>(v.clone()).ok())
-                .collect()
-        } else {
-            Vec::new()
+        // Saved fixes are byte edits of the analyzed text: only on that text,
+        // and only when they may be offered as saved (else none, and the
+        // server makes them again for the text).
+        let fixes = match unchanged {
+            Some(true) => run.saved_fixes(f).unwrap_or_default(),
+            _ => Vec::new(),
         };
         let span_still_valid = unchanged != Some(false);
         out.push(MappedFailure {

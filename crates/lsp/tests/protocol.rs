@@ -576,7 +576,7 @@ async fn an_old_run_files_unsafe_rewrite_is_offered_again_as_a_labelled_guess() 
             "span": null,
             "fixes": [{
                 "title": title, "applicability": "unsafe",
-                "edits": [{"path": ".github/workflows/ci.yml", "range": {"start": at, "end": at + 20},
+                "edits": [{"path": ".github/workflows/ci.yml", "byte_range": [at, at + 20],
                            "new_text": "examples/requirements-dev.txt"}]
             }]
         }]

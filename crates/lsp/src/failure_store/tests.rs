@@ -11,7 +11,8 @@ fn run_json(hash: Option<&str>, step_name: &str, step_number: u32) -> String {
         "failures":[{{"category":"missing_dependency","subject":"PyYAML","fixable":true,"confidence":0.9,"job":"test",
         "step":{{"number":{step_number},"name":"{step_name}"}},"evidence":[{{"line":3,"text":"ModuleNotFoundError: No module named 'yaml'"}}],
         "message":"ModuleNotFoundError: No module named 'yaml'","span":{{"path":".github/workflows/ci.yml","start":{{"line":8,"column":14}},"end":{{"line":8,"column":20}}}},
-        "fixes":[{{"title":"Install PyYAML","applicability":"safe","edits":[{{"path":".github/workflows/ci.yml","range":{{"start":0,"end":0}},"new_text":"x"}}]}}]}}]}}"#
+        "fixes":[{{"title":"Install PyYAML","applicability":"safe","edits":[{{"path":".github/workflows/ci.yml","byte_range":[0,0],"new_text":"x",
+          "range":{{"start":{{"line":1,"column":1}},"end":{{"line":1,"column":1}}}}}}]}}]}}]}}"#
     )
 }
 
@@ -35,6 +36,26 @@ fn unchanged_file_uses_the_exact_span_and_keeps_fixes() {
     assert!(mapped[0].message.contains("missing_dependency"));
     assert!(mapped[0].message.contains("https://github.com/o/r/actions/runs/123456"));
     assert_eq!(mapped[0].fixes.len(), 1);
+    let edits = &mapped[0].fixes[0].edits;
+    assert_eq!(
+        (edits[0].range, edits[0].new_text.as_str()),
+        (TextRange::new(0, 0), "x")
+    );
+}
+
+/// Only the workflow's bytes are pinned by `workflow_hash`: a saved fix
+/// that edits another file (which may have changed since the run) is not
+/// offered as saved, nor are its siblings; the server makes them again.
+#[test]
+fn a_saved_fix_that_edits_another_file_is_made_again() {
+    let json = run_json(Some(&content_hash(WF.as_bytes())), "Run tests", 3).replace(
+        r#""path":".github/workflows/ci.yml","byte_range""#,
+        r#""path":"requirements.txt","byte_range""#,
+    );
+    let mapped = map(&json, WF);
+    assert_eq!(mapped.len(), 1);
+    assert!(mapped[0].fixes.is_empty(), "{:?}", mapped[0].fixes);
+    assert!(mapped[0].input.is_some(), "what the fixes are made again from");
 }
 
 /// A run file from before the display-only level (version 1, or none) may
