@@ -4176,6 +4176,27 @@ const CASES: &[(&str, Category, Option<&str>)] = &[
         None,
     ),
     ("b120-spotbugs-verification-failed-selfhosted-ui.log", Unknown, None),
+    // Batch 124 (helper diag121): the same area's remaining tools
+    // (cargo-audit, cargo-deny's advisories, go vet on Windows, Go 1.24's
+    // moved wasm_exec.js, goreleaser's dirty tree, openssl-sys cross-built
+    // on macOS, go generate's missing stringer, a Go test logging a 429 it
+    // retried), stated before the first run.
+    ("b124-cargo-audit-rustsec-idna-log-failed.log", Unknown, None),
+    ("b124-go-vet-copylocks-windows-pwsh.log", Unknown, None),
+    ("b124-trap-go124-wasm-exec-js-moved-to-lib-goroot.log", Unknown, None),
+    ("b124-goreleaser-dirty-git-state-go-sum-ui.log", Unknown, None),
+    ("b124-openssl-sys-cross-x86-64-darwin-on-arm64.log", Unknown, None),
+    (
+        "b124-go-generate-stringer-not-found-log-failed.log",
+        MissingCommand,
+        Some("stringer"),
+    ),
+    (
+        "b124-trap-go-test-logs-retried-429-then-timeout-assertion.log",
+        Unknown,
+        None,
+    ),
+    ("b124-cargo-deny-advisories-vulnerability-log-failed.log", Unknown, None),
 ];
 
 /// For every `unknown` row, the log line (1-based) of the root cause's first
@@ -5303,6 +5324,16 @@ const UNKNOWN_ROOT_LINES: &[(&str, u64)] = &[
     ("b120-trap-r8-missing-class-slf4j-binder-release.log", 40),
     ("b120-trap-sbt-not-a-valid-key-scalafmt-plugin-log-failed.log", 11),
     ("b120-spotbugs-verification-failed-selfhosted-ui.log", 36),
+    // Batch 124, pinned when written: cargo-audit's first finding,
+    // cargo-deny's first error, vet's first finding, cp's refusal,
+    // goreleaser's `⨯` line, openssl-sys's explanation, go test's `--- FAIL:`.
+    ("b124-cargo-audit-rustsec-idna-log-failed.log", 9),
+    ("b124-go-vet-copylocks-windows-pwsh.log", 43),
+    ("b124-trap-go124-wasm-exec-js-moved-to-lib-goroot.log", 68),
+    ("b124-goreleaser-dirty-git-state-go-sum-ui.log", 35),
+    ("b124-openssl-sys-cross-x86-64-darwin-on-arm64.log", 55),
+    ("b124-trap-go-test-logs-retried-429-then-timeout-assertion.log", 72),
+    ("b124-cargo-deny-advisories-vulnerability-log-failed.log", 5),
 ];
 
 /// For rows whose category is not `unknown`, the log line (1-based) of the
@@ -5646,6 +5677,8 @@ const KNOWN_ROOT_LINES: &[(&str, u64)] = &[
     // dash's `composer: not found`.
     ("b119-rubocop-config-file-moved-log-failed.log", 5),
     ("b119-composer-not-found-php-cli-container.log", 48),
+    // Batch 124, pinned when written: go generate's exec error.
+    ("b124-go-generate-stringer-not-found-log-failed.log", 6),
 ];
 
 /// `None` when the root cause of fixture `name` begins on line `want`; else
@@ -7782,6 +7815,43 @@ const ROOT_STEPS: &[(&str, Option<&str>, &str)] = &[
         None,
         "./gradlew spotbugsMain",
     ),
+    // Batch 124, stated when written.
+    (
+        "b124-cargo-audit-rustsec-idna-log-failed.log",
+        Some("audit"),
+        "Run cargo audit",
+    ),
+    ("b124-go-vet-copylocks-windows-pwsh.log", None, "go vet ./..."),
+    (
+        "b124-trap-go124-wasm-exec-js-moved-to-lib-goroot.log",
+        None,
+        "cp \"$(go env GOROOT)",
+    ),
+    (
+        "b124-goreleaser-dirty-git-state-go-sum-ui.log",
+        None,
+        "goreleaser/goreleaser-action@v6",
+    ),
+    (
+        "b124-openssl-sys-cross-x86-64-darwin-on-arm64.log",
+        None,
+        "cargo build --release",
+    ),
+    (
+        "b124-go-generate-stringer-not-found-log-failed.log",
+        Some("generate"),
+        "Check generated code",
+    ),
+    (
+        "b124-trap-go-test-logs-retried-429-then-timeout-assertion.log",
+        None,
+        "go test -v",
+    ),
+    (
+        "b124-cargo-deny-advisories-vulnerability-log-failed.log",
+        Some("deny"),
+        "Run cargo deny check",
+    ),
 ];
 
 /// Words the root cause's message must have: a log cut short must say that
@@ -8184,6 +8254,9 @@ const NOT_FIXABLE: &[(&str, &str)] = &[
     // Batch 120: a file the Gradle build script names as a task's input
     // (detekt's `config`), which no edit of the workflow reaches.
     ("b120-gradle-detekt-config-input-file-missing.log", "build script"),
+    // Batch 124: stringer is `go install`ed at the version the project
+    // pins (golang.org/x/tools), not a package of the runner's manager.
+    ("b124-go-generate-stringer-not-found-log-failed.log", "not a known tool"),
 ];
 
 fn expected_fixable(name: &str, category: Category, subject: Option<&str>) -> bool {
