@@ -88,6 +88,13 @@ fn implausible_path(raw: &str) -> Option<&'static str> {
     if b.len() > 2 && b[0].is_ascii_alphabetic() && b[1] == b':' && !matches!(b[2], b'\\' | b'/') {
         return Some("the path is a Windows path mangled by a POSIX shell (its backslashes were removed)");
     }
+    if runner_tool_cache_path(raw) {
+        return Some(
+            "the path is inside a toolchain in the runner's tool cache (where setup actions install Go, Python, \
+             Node, Java, …), not a file of the repository: the installed version's layout is not what the step \
+             expects (files move between toolchain versions), which the version or the step's path decides",
+        );
+    }
     if tool_cache_path(raw) {
         return Some(
             "the path is inside a tool's own cache (its content-addressed store or lock files, not a file the \
@@ -95,6 +102,16 @@ fn implausible_path(raw: &str) -> Option<&'static str> {
         );
     }
     None
+}
+
+/// Whether `raw` lies inside the runner's tool cache (`RUNNER_TOOL_CACHE`):
+/// `/opt/hostedtoolcache/` on hosted Linux, `/Users/runner/hostedtoolcache/`
+/// on macOS, `C:\hostedtoolcache\windows\` on Windows, `{runner}/_work/_tool/`
+/// on a self-hosted runner, each followed by `{tool}/{version}/{arch}/`
+/// (the toolkit's `tool-cache` layout, which the setup actions use).
+fn runner_tool_cache_path(raw: &str) -> bool {
+    let path = raw.replace('\\', "/");
+    regex!(r"(?i)(?:^|/)(?:hostedtoolcache(?:/windows)?|_work/_tool)/[^/]+/\d[^/]*/[^/]+/").is_match(&path)
 }
 
 /// Whether `raw` lies inside a package manager's or build tool's own cache,
@@ -481,6 +498,27 @@ pub fn runner_hit(failure: RunnerFailure, runner: Option<RunnerClass>, confidenc
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_path_in_the_runners_tool_cache_is_no_repository_file() {
+        for raw in [
+            "/opt/hostedtoolcache/go/1.24.2/x64/misc/wasm/wasm_exec.js",
+            "/Users/runner/hostedtoolcache/Python/3.12.7/arm64/lib/python3.12/config.py",
+            "C:\\hostedtoolcache\\windows\\go\\1.24.6\\x64\\misc\\wasm\\wasm_exec.js",
+            "/home/ci/actions-runner/_work/_tool/node/22.11.0/x64/include/node/node.h",
+        ] {
+            let hit = path_hit(raw, 0.8, "cp could not find a file.");
+            assert_eq!((hit.category, hit.fixable), (Category::Unknown, false), "{raw}");
+            assert!(hit.message.contains("tool cache"), "{}", hit.message);
+        }
+        for raw in [
+            "web/wasm_exec.js",
+            "/home/runner/work/app/app/hostedtoolcache/readme.md",
+            "tools/go/1.24/x64/a",
+        ] {
+            assert!(!runner_tool_cache_path(raw), "{raw}");
+        }
+    }
 
     #[test]
     fn a_crlf_scripts_carriage_return_in_every_quoting() {
