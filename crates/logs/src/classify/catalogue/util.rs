@@ -107,11 +107,18 @@ fn implausible_path(raw: &str) -> Option<&'static str> {
 /// Whether `raw` lies inside the runner's tool cache (`RUNNER_TOOL_CACHE`):
 /// `/opt/hostedtoolcache/` on hosted Linux, `/Users/runner/hostedtoolcache/`
 /// on macOS, `C:\hostedtoolcache\windows\` on Windows, `{runner}/_work/_tool/`
-/// on a self-hosted runner, each followed by `{tool}/{version}/{arch}/`
-/// (the toolkit's `tool-cache` layout, which the setup actions use).
+/// on a self-hosted runner, `/__t/` inside a job container (where the runner
+/// mounts the tool cache, beside the workspace's `/__w`), each followed by
+/// `{tool}/{version}/{arch}/` (the toolkit's `tool-cache` layout, which the
+/// setup actions use). Only an absolute path: a relative one, or one inside
+/// the checkout, is the repository's own file whatever directories it names.
 fn runner_tool_cache_path(raw: &str) -> bool {
     let path = raw.replace('\\', "/");
-    regex!(r"(?i)(?:^|/)(?:hostedtoolcache(?:/windows)?|_work/_tool)/[^/]+/\d[^/]*/[^/]+/").is_match(&path)
+    workspace_pattern(raw).is_none()
+        && regex!(
+            r"(?i)^(?:[a-z]:)?(?:/__t|/(?:[^/]+/)*?(?:hostedtoolcache(?:/windows)?|_work/_tool))/[^/]+/\d[^/]*/[^/]+/"
+        )
+        .is_match(&path)
 }
 
 /// Whether `raw` lies inside a package manager's or build tool's own cache,
@@ -517,6 +524,48 @@ mod tests {
             "tools/go/1.24/x64/a",
         ] {
             assert!(!runner_tool_cache_path(raw), "{raw}");
+        }
+    }
+
+    #[test]
+    fn the_tool_cache_inside_a_job_container_is_no_repository_file_either() {
+        // The runner mounts the tool cache at `/__t` in a container job.
+        let hit = path_hit(
+            "/__t/go/1.24.2/x64/misc/wasm/wasm_exec.js",
+            0.8,
+            "cp could not find a file.",
+        );
+        assert_eq!((hit.category, hit.fixable), (Category::Unknown, false));
+        assert!(hit.message.contains("tool cache"), "{}", hit.message);
+    }
+
+    #[test]
+    fn a_checkout_path_that_names_a_tool_cache_layout_is_the_repositorys_file() {
+        // A repository that keeps a tool-cache-shaped tree of its own (a
+        // setup action's test data, a vendored toolchain) names it relative
+        // to the workspace or under the checkout: the same words, a file
+        // the repository tracks.
+        for (raw, want) in [
+            (
+                "/home/runner/work/app/app/testdata/hostedtoolcache/go/1.21.0/x64/bin/go",
+                "testdata/hostedtoolcache/go/1.21.0/x64/bin/go",
+            ),
+            (
+                "__tests__/data/hostedtoolcache/node/20.1.0/x64/bin/node",
+                "__tests__/data/hostedtoolcache/node/20.1.0/x64/bin/node",
+            ),
+            (
+                "/__w/app/app/vendor/_work/_tool/protoc/25.1.0/x64/include/any.proto",
+                "vendor/_work/_tool/protoc/25.1.0/x64/include/any.proto",
+            ),
+            (
+                "D:\\a\\app\\app\\hostedtoolcache\\windows\\go\\1.24.6\\x64\\wasm_exec.js",
+                "hostedtoolcache/windows/go/1.24.6/x64/wasm_exec.js",
+            ),
+        ] {
+            let hit = path_hit(raw, 0.8, "cp could not find a file.");
+            assert_eq!((hit.category, hit.fixable), (Category::FileNotFound, true), "{raw}");
+            assert_eq!(hit.subject.as_deref(), Some(want), "{raw}");
         }
     }
 
