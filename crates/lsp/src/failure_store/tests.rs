@@ -36,6 +36,11 @@ fn unchanged_file_uses_the_exact_span_and_keeps_fixes() {
     assert!(mapped[0].message.contains("missing_dependency"));
     assert!(mapped[0].message.contains("https://github.com/o/r/actions/runs/123456"));
     assert_eq!(mapped[0].fixes.len(), 1);
+    // The file says "safe"; an unverified saved fix is display-only.
+    assert_eq!(
+        mapped[0].fixes[0].applicability,
+        autoheal_engine::Applicability::DisplayOnly
+    );
     let edits = &mapped[0].fixes[0].edits;
     assert_eq!(
         (edits[0].range, edits[0].new_text.as_str()),
