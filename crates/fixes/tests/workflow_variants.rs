@@ -2242,3 +2242,103 @@ fn a_rubocop_config_on_a_windows_step_is_never_written() {
         }
     }
 }
+
+/// The same refusal for a directory of one part (review94 H): batch 121's
+/// wasm-pack log and workflow with the crate at `web/` (`wasm-pack build web`
+/// beside `cargo test --manifest-path web/Cargo.toml`) and the crate since
+/// moved to `crates/web/`. A rewrite of the manifest alone left wasm-pack's
+/// `web`, the line that failed, as it was, and was offered Safe. A one-part
+/// word that is a command's own name (`npx prisma`) still does not count
+/// (`file_not_found/directory.rs`' unit test; batch 102's Prisma row above).
+#[test]
+fn a_one_part_directory_the_step_also_names_alone_is_not_rewritten() {
+    let (log, workflow) = wasm_pack_job(
+        "      - run: |\n          wasm-pack build web --target bundler --out-dir ../site/pkg\n          \
+         cargo test --manifest-path web/Cargo.toml\n",
+    );
+    let log = log
+        .replace("--out-dir ../../site/pkg", "--out-dir ../site/pkg")
+        .replace("crates/web", "web");
+    let analysis = analysis_of_job("build-wasm", &log, &workflow);
+    let root = analysis.root_cause().expect("a failure");
+    assert_eq!(
+        (root.category, root.subject.as_deref()),
+        (FileNotFound, Some("web/Cargo.toml")),
+        "{}",
+        root.message
+    );
+    let repo = MemoryRepo::new(
+        [
+            ("crates/web/Cargo.toml", "[package]\nname = \"canvas-web\"\n"),
+            ("crates/web/src/lib.rs", "pub fn draw() {}\n"),
+            ("site/package.json", "{}\n"),
+        ]
+        .iter()
+        .map(|(p, t)| (p.to_string(), t.to_string())),
+    );
+    let outcome = fixes_for(&FailureInput::from(root), PATH, &workflow, &repo);
+    let offered: Vec<String> = outcome
+        .fixes
+        .iter()
+        .filter(|f| !f.fallback)
+        .map(|f| format!("{:?} {}", f.applicability, f.title))
+        .collect();
+    assert!(offered.is_empty(), "{offered:?}");
+    let reason = outcome.manual_reason.unwrap_or_default();
+    assert!(reason.contains("names `web` on its own"), "{reason}");
+}
+
+/// The same refusal when the step writes the directory with a trailing slash
+/// (`wasm-pack build crates/web/`, which wasm-pack's message keeps) or names
+/// it through the step's `env:` (`wasm-pack build $CRATE`) (finfix21 H and
+/// L): the crate moved to `web/`, and a rewrite of cargo's manifest alone
+/// would leave the line that failed as it was.
+#[test]
+fn a_directory_named_with_a_slash_or_through_env_is_not_left_behind() {
+    let repo = MemoryRepo::new(
+        [
+            ("web/Cargo.toml", "[package]\nname = \"canvas-web\"\n"),
+            ("web/src/lib.rs", "pub fn draw() {}\n"),
+            ("site/package.json", "{}\n"),
+        ]
+        .iter()
+        .map(|(p, t)| (p.to_string(), t.to_string())),
+    );
+    let slash = (
+        "wasm-pack build crates/web/ --target",
+        "      - run: |\n          wasm-pack build crates/web/ --target bundler --out-dir ../../site/pkg\n          \
+         cargo test --manifest-path crates/web/Cargo.toml\n",
+    );
+    let env = (
+        "wasm-pack build $CRATE --target",
+        "      - run: |\n          wasm-pack build $CRATE --target bundler --out-dir ../../site/pkg\n          \
+         cargo test --manifest-path crates/web/Cargo.toml\n        env:\n          CRATE: crates/web\n",
+    );
+    for (command, run) in [slash, env] {
+        let (log, workflow) = wasm_pack_job(run);
+        let log = log.replace("wasm-pack build crates/web --target", command);
+        let log = if command.contains("web/") {
+            log.replace("is `crates/web` the", "is `crates/web/` the")
+        } else {
+            log
+        };
+        let analysis = analysis_of_job("build-wasm", &log, &workflow);
+        let root = analysis.root_cause().expect("a failure");
+        assert_eq!(
+            (root.category, root.subject.as_deref()),
+            (FileNotFound, Some("crates/web/Cargo.toml")),
+            "{command}: {}",
+            root.message
+        );
+        let outcome = fixes_for(&FailureInput::from(root), PATH, &workflow, &repo);
+        let offered: Vec<String> = outcome
+            .fixes
+            .iter()
+            .filter(|f| !f.fallback)
+            .map(|f| format!("{:?} {}", f.applicability, f.title))
+            .collect();
+        assert!(offered.is_empty(), "{command}: {offered:?}");
+        let reason = outcome.manual_reason.unwrap_or_default();
+        assert!(reason.contains("names `crates/web` on its own"), "{command}: {reason}");
+    }
+}

@@ -7,6 +7,7 @@
 //! marked [`Fix::fallback`] and never applied automatically.
 
 mod action;
+mod directory;
 mod guard;
 mod moved;
 mod root_file;
@@ -124,7 +125,7 @@ pub(crate) fn generate(ctx: &Ctx<'_>) -> Generated {
                 if let Some(why) = named_after_cd(ctx.source, step, &rel, wd_node.is_some()) {
                     return Err(why);
                 }
-                if let Some(why) = directory_named_alone(ctx.source, step, &rel) {
+                if let Some(why) = directory::named_alone(ctx.source, job, step, &rel) {
                     return Err(why);
                 }
                 let step_text = crate::elsewhere::step_text(ctx, job, step);
@@ -152,33 +153,6 @@ pub(crate) fn generate(ctx: &Ctx<'_>) -> Generated {
         },
     };
     Ok(vec![guard::if_guard(ctx, job, step, &full, is_dir, searched)?])
-}
-
-/// The step names the missing file's directory on its own too (`wasm-pack
-/// build crates/web` beside `--manifest-path crates/web/Cargo.toml`; a tool
-/// given the directory reports the file it looked for in it): rewriting the
-/// file's path alone would leave the directory's mention as it was, and
-/// that may be the very line that failed, so no rewrite is made (a
-/// directory of one part is not looked for: the word is a command's too).
-fn directory_named_alone(source: &str, step: &Step<'_>, rel: &str) -> Option<String> {
-    let (dir, _) = rel.rsplit_once('/')?;
-    // A one-word directory is also a command's or an option's word (`npx
-    // prisma migrate … --schema=prisma/schema.prisma`): only a path of two
-    // or more parts written alone is the directory.
-    if !dir.contains('/') {
-        return None;
-    }
-    let files = refs(source, step.node, rel);
-    let alone = refs(source, step.node, dir)
-        .into_iter()
-        .any(|d| !files.iter().any(|f| f.start <= d.start && d.end <= f.end));
-    alone.then(|| {
-        format!(
-            "step \"{}\" names `{dir}` on its own besides `{rel}`: a rewrite of the file's path would leave the \
-             directory's mention as it was (a manual fix)",
-            step.display_name()
-        )
-    })
 }
 
 /// Project files a tool reads implicitly (npm reads `package.json`
