@@ -1046,6 +1046,26 @@ const ROWS: &[Row] = &[
         true,
         Edit::None,
     ),
+    // The same Ubuntu-based container as root, in a repository with a Maven
+    // wrapper (review94 L): the wrapper pins the project's Maven, which
+    // Ubuntu's `maven` package may not satisfy; no install, `./mvnw` is the
+    // person's fix.
+    Row {
+        repo: &[
+            ("pom.xml", "<project/>\n"),
+            ("mvnw", "#!/bin/sh\n"),
+            (".mvn/wrapper/maven-wrapper.properties", "distributionUrl=x\n"),
+        ],
+        ..row(
+            "b120-mvn-not-found-eclipse-temurin-container-log-failed.log",
+            Some("package"),
+            "b120-mvn-temurin-container.yml",
+            MissingCommand,
+            Some("mvn"),
+            true,
+            Edit::None,
+        )
+    },
     // The whole path under `legacy/` beside a `db/sql/schema.sql` (diag117's
     // wrong target, mended by mend120b): an old copy kept under another
     // directory or the file that moved within `db/`, a person's call, no

@@ -19,6 +19,7 @@
 
 mod compose;
 mod pnpm;
+mod wrapper;
 
 use autoheal_engine::model::{Job, Step, Workflow};
 use autoheal_engine::yaml::{self, Node};
@@ -74,6 +75,7 @@ pub(crate) fn generate(ctx: &Ctx<'_>) -> Generated {
             job.id
         ));
     }
+    let pinned = wrapper::pinned(ctx, command)?;
     let earlier = &job.steps[..step.index];
     let blocks = if let Some(action) = setup_action(command) {
         setup_steps(ctx, job, step, earlier, action, command)?
@@ -126,16 +128,13 @@ pub(crate) fn generate(ctx: &Ctx<'_>) -> Generated {
         .map(|n| format!("\"{n}\""))
         .collect::<Vec<_>>()
         .join(" and ");
-    let fix = Fix::safe(
-        format!(
-            "Add step{} {listed} before step \"{}\" of job `{}`",
-            if count > 1 { "s" } else { "" },
-            before.display_name(),
-            job.id
-        ),
-        edits,
-    )
-    .with_explanation(format!(
+    let title = format!(
+        "Add step{} {listed} before step \"{}\" of job `{}`",
+        if count > 1 { "s" } else { "" },
+        before.display_name(),
+        job.id
+    );
+    let explanation = format!(
         "Step \"{}\" failed because `{command}` is not installed where it runs (exit code 127, \"command not found\"). The fix \
          adds, before {}, {}. Check that the version installed is the one the project expects; if `{command}` was meant to \
          come from an earlier step or a container image, fix that instead.",
@@ -143,10 +142,19 @@ pub(crate) fn generate(ctx: &Ctx<'_>) -> Generated {
         if before.index == step.index {
             "it".to_string()
         } else {
-            format!("step \"{}\" (the checkout, which needs git to make a real clone)", before.display_name())
+            format!(
+                "step \"{}\" (the checkout, which needs git to make a real clone)",
+                before.display_name()
+            )
         },
         runs.join(", then ")
-    ));
+    );
+    let fix = match pinned {
+        wrapper::Pinned::No => Fix::safe(title, edits).with_explanation(explanation),
+        wrapper::Pinned::Unknown(w) => {
+            Fix::unsafe_(title, edits).with_explanation(explanation + &wrapper::unknown_note(w))
+        }
+    };
     let (path, job_id, index) = (ctx.path.to_string(), job.id.to_string(), before.index);
     let intent = move |files: &Files| -> Result<(), String> {
         let doc = yaml::parse(files.get(&path).ok_or("workflow missing")?.as_bytes());

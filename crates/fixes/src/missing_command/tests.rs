@@ -683,3 +683,36 @@ fn maven_and_gradle_are_not_set_up_by_setup_java() {
         "{out}"
     );
 }
+
+/// A Maven wrapper pins the project's Maven (review94 L): with `mvnw` or
+/// `.mvn/wrapper/` in the listing no OS `maven` is installed (the step should
+/// run `./mvnw`); with no listing the install is offered, not Safe, and says
+/// so; a listing without a wrapper keeps the Safe install.
+#[test]
+fn a_maven_wrapper_or_an_unknown_listing_keeps_the_os_maven_from_being_safe() {
+    use autoheal_engine::Applicability;
+    let container = "on: push\njobs:\n  build:\n    runs-on: ubuntu-latest\n    container: eclipse-temurin:21-jdk-noble\n    steps:\n      - run: mvn -B verify\n";
+    let f = missing("mvn", "build").at_step_number(1);
+    for wrapper_file in ["mvnw", ".mvn/wrapper/maven-wrapper.properties", "service/mvnw"] {
+        let with_wrapper = repo(&[("pom.xml", "<project/>"), (wrapper_file, "x")]);
+        let out = crate::fixes_for(&f, PATH, container, &with_wrapper);
+        assert!(out.fixes.is_empty(), "{wrapper_file}: {:?}", out.fixes);
+        let reason = out.manual_reason.unwrap_or_default();
+        assert!(
+            reason.contains("`./mvnw`") && reason.contains(wrapper_file),
+            "{wrapper_file}: {reason}"
+        );
+    }
+    let unknown = outcome(&f, container);
+    let fix = unknown
+        .fixes
+        .first()
+        .unwrap_or_else(|| panic!("{:?}", unknown.manual_reason));
+    assert_eq!(fix.applicability, Applicability::Unsafe, "{fix:?}");
+    assert!(fix.explanation.contains("`./mvnw`"), "{}", fix.explanation);
+    let without = repo(&[("pom.xml", "<project/>"), (".mvn/jvm.config", "-Xmx1g")]);
+    let out = crate::fixes_for(&f, PATH, container, &without);
+    let fix = out.fixes.first().unwrap_or_else(|| panic!("{:?}", out.manual_reason));
+    assert_eq!(fix.applicability, Applicability::Safe, "{fix:?}");
+    assert!(!fix.explanation.contains("mvnw"), "{}", fix.explanation);
+}

@@ -520,6 +520,49 @@ pub static UBUNTU_HOSTED_PREINSTALLED: &[&str] = &[
     "composer",
 ];
 
+/// A build tool a project can pin with a wrapper it commits: the wrapper
+/// downloads and runs the version the project names, which an OS package
+/// (a distribution's release, bionic's Maven 3.6.0, focal's and jammy's
+/// 3.6.3) need not satisfy (a `requireMavenVersion` rule, a plugin's
+/// prerequisite).
+pub struct Wrapper {
+    /// The command the wrapper stands in for.
+    pub command: &'static str,
+    /// The wrapper's scripts, by file name.
+    pub scripts: &'static [&'static str],
+    /// The directory of its settings (the version it runs).
+    pub settings_dir: &'static str,
+    /// How a step runs it, from the directory the scripts are in.
+    pub run: &'static str,
+}
+
+/// The Maven Wrapper (maven.apache.org/wrapper, "Maven Wrapper
+/// Distribution"): every distribution type installs `mvnw`, `mvnw.cmd` and
+/// `.mvn/wrapper/maven-wrapper.properties` (its `distributionUrl` names the
+/// Maven version) into the project. Gradle is never installed by a fix, so
+/// its wrapper needs no row.
+pub static WRAPPERS: &[Wrapper] = &[Wrapper {
+    command: "mvn",
+    scripts: &["mvnw", "mvnw.cmd"],
+    settings_dir: ".mvn/wrapper",
+    run: "./mvnw",
+}];
+
+pub fn wrapper(command: &str) -> Option<&'static Wrapper> {
+    WRAPPERS.iter().find(|w| w.command == command)
+}
+
+impl Wrapper {
+    /// Whether `path` (a repository path) is one of the wrapper's files, at
+    /// the root or in a subproject.
+    pub fn has_file(&self, path: &str) -> bool {
+        let name = path.rsplit('/').next().unwrap_or(path);
+        self.scripts.contains(&name)
+            || path.starts_with(&format!("{}/", self.settings_dir))
+            || path.contains(&format!("/{}/", self.settings_dir))
+    }
+}
+
 pub fn setup_action(command: &str) -> Option<&'static SetupAction> {
     SETUP_ACTIONS.iter().find(|a| a.commands.contains(&command))
 }
@@ -548,6 +591,30 @@ pub fn installable_commands() -> impl Iterator<Item = &'static str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn maven_s_wrapper_files_are_recognised_at_the_root_and_in_subprojects() {
+        let w = wrapper("mvn").expect("a row");
+        for path in [
+            "mvnw",
+            "mvnw.cmd",
+            ".mvn/wrapper/maven-wrapper.properties",
+            "backend/mvnw",
+            "backend/.mvn/wrapper/maven-wrapper.jar",
+        ] {
+            assert!(w.has_file(path), "{path}");
+        }
+        for path in [
+            "pom.xml",
+            "mvnw.sh",
+            ".mvn/jvm.config",
+            "docs/mvn/wrapper/x",
+            "a.mvn/wrapper/x",
+        ] {
+            assert!(!w.has_file(path), "{path}");
+        }
+        assert!(wrapper("gradle").is_none() && wrapper("npm").is_none());
+    }
 
     /// Each choco route as checked against its package's source (review84 M4,
     /// 2026-12-06): a change to the table must change this list with a source.
