@@ -53,9 +53,12 @@
 //! Gemfile:` / `deleted from` / `changed in` lists and `Run `bundle install`
 //! elsewhere and add the updated Gemfile.lock to version control.`; before,
 //! `You are trying to install in deployment mode after changing` / `your
-//! Gemfile. …`. setup-ruby's `bundler-cache` sets deployment mode. The
-//! Gemfile changed without its lockfile: a person runs `bundle install` and
-//! commits the lockfile.
+//! Gemfile. …`. setup-ruby's `bundler-cache` sets deployment mode. Bundler's
+//! reason (`change_reason`, its reasons joined with `, `) says whether the
+//! Gemfile changed without its lockfile (then a person runs `bundle install`
+//! and commits the lockfile); any other (`Bundler is unlocking …` of a
+//! `bundle update`, `Your lockfile is missing "…"`, a CHECKSUMS entry) is
+//! quoted as Bundler gave it.
 //!
 //! Minitest's summary (`Minitest::SummaryReporter`): `{n} runs, {n}
 //! assertions, {n} failures, {n} errors, {n} skips`, after its `Failure:` /
@@ -470,18 +473,46 @@ fn native_extension(_: &Line<'_>) -> Option<Hit> {
 
 fn bundler_frozen(line: &Line<'_>) -> Option<Hit> {
     let text = line.text.trim();
-    let refused =
-        regex!(r"^[A-Z][^,]*(?:,[^,]*)*?, but (?:the lockfile )?can't be updated because frozen mode is set\.?$")
-            .is_match(text)
-            || regex!(r"^You are trying to install in deployment mode after changing(?: your Gemfile\..*)?$")
-                .is_match(text);
-    refused.then(|| {
-        Hit::install_failure(
-            "Bundler's frozen (deployment) mode refused a Gemfile that its lockfile does not match: the Gemfile \
-             changed without Gemfile.lock (setup-ruby's bundler-cache installs in deployment mode). A person runs \
-             `bundle install` and commits the lockfile.",
-        )
-    })
+    if regex!(r"^You are trying to install in deployment mode after changing(?: your Gemfile\..*)?$").is_match(text) {
+        return Some(gemfile_changed());
+    }
+    let c = regex!(r"^([A-Z][^,]*(?:,[^,]*)*?), but (?:the lockfile )?can't be updated because frozen mode is set\.?$")
+        .captures(text)?;
+    let reasons = &c[1];
+    if reasons
+        .split(", ")
+        .all(|r| GEMFILE_CHANGED.iter().any(|g| r.eq_ignore_ascii_case(g)))
+    {
+        return Some(gemfile_changed());
+    }
+    // Another reason (`Bundler is unlocking …` of a `bundle update`, `Your
+    // lockfile is missing "…"`, a CHECKSUMS entry, a platform): committing a
+    // lockfile made elsewhere is not known to be the fix.
+    Some(Hit::install_failure(format!(
+        "Bundler's frozen (deployment) mode refused to change the lockfile; its reason: `{}` (setup-ruby's \
+         bundler-cache installs in deployment mode). A person reads the reason.",
+        crate::subject::display_text(&reasons.chars().take(160).collect::<String>())
+    )))
+}
+
+/// Bundler's reasons (`Definition#change_reason`, `lockfile_changed_reason`
+/// in `lib/bundler/definition.rb`) that say the Gemfile, or what it points
+/// at, changed without the lockfile: a lockfile made by `bundle install`
+/// elsewhere and committed is the fix. Bundler joins its reasons with `, `
+/// and capitalizes the first.
+const GEMFILE_CHANGED: &[&str] = &[
+    "the dependencies in your gemfile changed",
+    "the list of sources changed",
+    "the gemspecs for path gems changed",
+    "some dependencies were deleted from your gemfile",
+];
+
+fn gemfile_changed() -> Hit {
+    Hit::install_failure(
+        "Bundler's frozen (deployment) mode refused a Gemfile that its lockfile does not match: the Gemfile \
+         changed without Gemfile.lock (setup-ruby's bundler-cache installs in deployment mode). A person runs \
+         `bundle install` and commits the lockfile.",
+    )
 }
 
 fn minitest_summary(line: &Line<'_>) -> Option<Hit> {
@@ -778,6 +809,53 @@ mod tests {
             assert_eq!(hit.strength, crate::classify::hit::Strength::InstallFailure, "{text}");
         }
         assert!(bundler_frozen(&Line::plain("# frozen mode is set by setup-ruby's bundler-cache")).is_none());
+    }
+
+    /// Only Bundler's reasons that mean the Gemfile changed without its
+    /// lockfile are explained so (review94 L); `bundle update` in frozen mode
+    /// (`Bundler is unlocking …`) and the lockfile's own defects are quoted
+    /// as Bundler gave them.
+    #[test]
+    fn bundler_s_frozen_reason_is_explained_only_when_the_gemfile_changed() {
+        for text in [
+            "The dependencies in your gemfile changed, but the lockfile can't be updated because frozen mode is set",
+            "The list of sources changed, the dependencies in your gemfile changed, but the lockfile can't be updated \
+             because frozen mode is set",
+            "The gemspecs for path gems changed, but the lockfile can't be updated because frozen mode is set",
+            "Some dependencies were deleted from your gemfile, but the lockfile can't be updated because frozen mode \
+             is set",
+            "You are trying to install in deployment mode after changing",
+        ] {
+            let hit = bundler_frozen(&Line::plain(text)).expect(text);
+            assert!(
+                hit.message.contains("the Gemfile changed without Gemfile.lock"),
+                "{text}: {}",
+                hit.message
+            );
+        }
+        for (text, quoted) in [
+            (
+                "Bundler is unlocking gems: (rack), but the lockfile can't be updated because frozen mode is set",
+                "`Bundler is unlocking gems: (rack)`",
+            ),
+            (
+                "Your lockfile is missing \"bundler\", but can't be updated because frozen mode is set",
+                "`Your lockfile is missing \"bundler\"`",
+            ),
+            (
+                "The dependencies in your gemfile changed, your lockfile is missing a CHECKSUMS entry for \"rake\", but \
+                 the lockfile can't be updated because frozen mode is set",
+                "your lockfile is missing a CHECKSUMS entry",
+            ),
+        ] {
+            let hit = bundler_frozen(&Line::plain(text)).expect(text);
+            assert_eq!(hit.strength, crate::classify::hit::Strength::InstallFailure, "{text}");
+            assert!(
+                !hit.message.contains("Gemfile changed") && hit.message.contains(quoted),
+                "{text}: {}",
+                hit.message
+            );
+        }
     }
 
     #[test]
