@@ -11,7 +11,17 @@
 //! where the location is `` Task `{path}` of type `{type}` ``, `Build file
 //! '{file}'`, `Settings file '{file}'`, `Plugin '{id}'`, `Plugin class
 //! '{class}'` or `Unknown location`, each followed by an indented `See
-//! {docs url}` line. The problems are the build's code, for a person.
+//! {docs url}` line. The problems are the build's code, for a person. Gradle
+//! prints the same report whether or not the problems fail the build: with
+//! `--configuration-cache-problems=warn` (`org.gradle.configuration-cache.
+//! problems=warn`) the build goes on and may fail for another reason. Only
+//! the failure's description, `ConfigurationCacheProblemsException`'s
+//! `Configuration cache problems found in this build.` (or
+//! `TooManyConfigurationCacheProblemsException`'s `Maximum number of
+//! configuration cache problems has been reached.`, which warn mode also
+//! raises), says the problems failed it: that line is the blocker, located
+//! at the step's first listed problem (`COUNTED_SUMMARIES`); the report's
+//! heading and problem lines alone are weak.
 //!
 //! Gradle's validation of a task's declared inputs before it runs
 //! (`DefaultTypeValidationContext`, `validation_problems.html`): `A problem
@@ -71,6 +81,21 @@ pub const ENTRIES: &[Entry] = &[
         ],
     },
     Entry {
+        id: CONFIGURATION_CACHE_FAILED,
+        grammar: "Configuration cache problems found in this build. | Maximum number of configuration cache problems \
+                  has been reached. (the failure's description under `* What went wrong:`)",
+        needles: &[
+            "Configuration cache problems found in this build",
+            "Maximum number of configuration cache problems has been reached",
+        ],
+        check: configuration_cache_failed,
+        examples: &[ex(
+            "Configuration cache problems found in this build.",
+            Category::Unknown,
+            None,
+        )],
+    },
+    Entry {
         id: "gradle/input-does-not-exist",
         grammar: "- [In plugin '{id}' ]type '{type}' property '{property}' specifies {file|directory} '{path}' which \
                   doesn't exist. (under `A problem was found with the configuration of task '{task}' …`)",
@@ -100,20 +125,55 @@ pub const ENTRIES: &[Entry] = &[
     },
 ];
 
-/// The heading, or a problem line under it (a `- ` line whose recent lines
-/// hold the heading; a `- ` line anywhere else is not Gradle's).
-fn configuration_cache_problem(line: &Line<'_>) -> Option<Hit> {
-    let text = line.text.trim();
-    let heading = regex!(r"^\d+ problems? (?:was|were) found (?:storing|reusing) the configuration cache(?:[,.]|$)");
-    if heading.is_match(text) {
-        return Some(Hit::summary(
-            "Gradle's configuration cache found problems in the build (listed below it).",
-        ));
-    }
-    let problem = regex!(
+/// The entry of the failure's description (counted in `COUNTED_SUMMARIES`).
+pub const CONFIGURATION_CACHE_FAILED: &str = "gradle/configuration-cache-failed";
+
+fn cc_heading() -> &'static regex::Regex {
+    regex!(r"^\d+ problems? (?:was|were) found (?:storing|reusing) the configuration cache(?:[,.]|$)")
+}
+
+fn cc_problem() -> &'static regex::Regex {
+    regex!(
         r"^- (?:Task `[^`]+` of type `[^`]+`|Build file '[^']+'|Settings file '[^']+'|Init script '[^']+'|Plugin '[^']+'|Plugin class '[^']+'|Unknown location): (.+)$"
     )
-    .captures(text)?;
+}
+
+/// The report's count heading: the problems it lists are counted after it.
+pub fn configuration_cache_report_started(text: &str) -> bool {
+    cc_heading().is_match(text.trim())
+}
+
+/// A problem line of the report (counted once its heading was printed).
+pub fn configuration_cache_problem_record(text: &str) -> bool {
+    cc_problem().is_match(text.trim())
+}
+
+/// The failure's description: the problems failed the build.
+fn configuration_cache_failed(line: &Line<'_>) -> Option<Hit> {
+    let text = line.text.trim();
+    let failed = text == "Configuration cache problems found in this build."
+        || text.starts_with("Maximum number of configuration cache problems has been reached.");
+    failed.then(|| {
+        Hit::blocker(
+            "Gradle failed the build on its configuration cache problems: the build's code is not compatible with \
+             the configuration cache (the first problem it listed; for a person, or run without \
+             --configuration-cache).",
+        )
+    })
+}
+
+/// The heading, or a problem line under it (a `- ` line whose recent lines
+/// hold the heading; a `- ` line anywhere else is not Gradle's). Weak: the
+/// report is printed in warn mode too (module documentation).
+fn configuration_cache_problem(line: &Line<'_>) -> Option<Hit> {
+    let text = line.text.trim();
+    let heading = cc_heading();
+    if heading.is_match(text) {
+        return Some(
+            Hit::summary("Gradle's configuration cache found problems in the build (listed below it).").weak(),
+        );
+    }
+    let problem = cc_problem().captures(text)?;
     // Only under the heading: the nearest line that is not a problem or its
     // `See …` link must be the count heading.
     let under_heading = line
@@ -129,6 +189,7 @@ fn configuration_cache_problem(line: &Line<'_>) -> Option<Hit> {
              run without --configuration-cache).",
             display_text(&problem[1])
         ))
+        .weak()
     })
 }
 
@@ -183,7 +244,8 @@ mod tests {
             ..Line::plain(problem)
         };
         let hit = configuration_cache_problem(&under).expect("read");
-        assert_eq!(hit.strength, Strength::Blocker);
+        // Weak: the failure's description decides (warn mode prints the same list).
+        assert_eq!(hit.strength, Strength::Weak);
         assert!(hit.message.contains("Task.project"), "{}", hit.message);
         // A later problem, below the first one's `See` link.
         let second = Line {
@@ -203,7 +265,7 @@ mod tests {
                  of which seem unique."
             ))
             .map(|h| h.strength),
-            Some(Strength::Summary)
+            Some(Strength::Weak)
         );
         // The same shape anywhere else (a changelog, a Markdown list) is not Gradle's.
         assert!(configuration_cache_problem(&Line::plain(problem)).is_none());
@@ -212,6 +274,73 @@ mod tests {
             ..Line::plain("- Build file 'build.gradle': now reads the version from git")
         };
         assert!(configuration_cache_problem(&elsewhere).is_none());
+    }
+
+    fn analyze(log: &str) -> crate::Analysis {
+        let input = crate::LogInput {
+            logs: vec![crate::LogFile {
+                job: None,
+                bytes: log.as_bytes(),
+            }],
+            ..crate::LogInput::default()
+        };
+        crate::analyze(&input, &crate::Options::default()).expect("analyzed")
+    }
+
+    const CC_REPORT: &str = "1 problem was found storing the configuration cache.\n\
+        - Build file 'app/build.gradle': line 12: external process started 'git rev-parse --short HEAD'\n\
+        \x20 See https://docs.gradle.org/8.11.1/userguide/configuration_cache.html#config_cache:requirements:external_processes\n\
+        \n\
+        See the complete report at file:///home/runner/work/app/app/build/reports/configuration-cache/a1/b2/configuration-cache-report.html\n";
+
+    /// In warn mode the report is printed, and the build fails for another
+    /// reason: the configuration cache is not blamed.
+    #[test]
+    fn a_warn_mode_report_does_not_outrank_the_real_failure() {
+        let log = format!(
+            "##[group]Run ./gradlew build --configuration-cache --configuration-cache-problems=warn\n\
+             ./gradlew build --configuration-cache --configuration-cache-problems=warn\n##[endgroup]\n\
+             > Task :app:compileJava FAILED\n\n{CC_REPORT}\n\
+             FAILURE: Build failed with an exception.\n\n\
+             * What went wrong:\n\
+             Execution failed for task ':app:compileJava'.\n\
+             > Could not resolve all files for configuration ':app:compileClasspath'.\n\
+             \x20  > Could not find com.acme:widgets:2.4.1.\n\
+             \x20    Required by:\n\
+             \x20        project :app\n\n\
+             BUILD FAILED in 41s\n\
+             Configuration cache entry stored with 1 problem.\n\
+             ##[error]Process completed with exit code 1.\n"
+        );
+        let analysis = analyze(&log);
+        let root = analysis.root_cause().expect("a failure");
+        assert!(!root.message.contains("configuration cache"), "{root:?}");
+        assert!(
+            root.evidence.iter().all(|e| !e.text.contains("external process")),
+            "{root:?}"
+        );
+    }
+
+    /// In fail mode the failure's description says the problems failed the
+    /// build: the finding begins at the first problem the report listed.
+    #[test]
+    fn a_failing_report_is_located_at_its_first_problem() {
+        let log = format!(
+            "##[group]Run ./gradlew build --configuration-cache\n./gradlew build --configuration-cache\n##[endgroup]\n\
+             > Task :app:build\n\n{CC_REPORT}\n\
+             FAILURE: Build failed with an exception.\n\n\
+             * What went wrong:\n\
+             Configuration cache problems found in this build.\n\n{CC_REPORT}\
+             > Starting an external process 'git rev-parse --short HEAD' during configuration time is unsupported.\n\n\
+             BUILD FAILED in 12s\n\
+             Configuration cache entry discarded with 1 problem.\n\
+             ##[error]Process completed with exit code 1.\n"
+        );
+        let analysis = analyze(&log);
+        let root = analysis.root_cause().expect("a failure");
+        assert!(root.message.contains("configuration cache problems"), "{root:?}");
+        assert!(root.evidence[0].text.contains("external process started"), "{root:?}");
+        assert_eq!(root.evidence[0].line, 7, "{root:?}");
     }
 
     #[test]
