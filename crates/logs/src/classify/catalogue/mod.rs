@@ -281,7 +281,10 @@ pub(crate) type StartsCounting = Option<fn(&str) -> bool>;
 /// files` (`rubocop.rs`), PHPStan's ` [ERROR] Found {n} errors` its error rows
 /// after a table's `Line` header (`phpstan.rs`), PHP-CS-Fixer's dry-run
 /// summary the files it lists after its banner (`php_cs_fixer.rs`).
-/// Gradle's `Configuration cache problems found in this build.` the
+/// Checkstyle's failure summaries (Maven's `You have {n} Checkstyle
+/// violation[s].`, Gradle's `Checkstyle rule violations were found.`) its
+/// error-level violation lines (`checkstyle.rs`); Gradle's `Configuration
+/// cache problems found in this build.` the
 /// problems its report lists after its count heading (`gradle.rs`).
 /// A tool's mark on the findings that fail the run (its entry) and the
 /// entry of the tool's findings: once a step printed the mark, its findings
@@ -303,6 +306,7 @@ pub(crate) const COUNTED_SUMMARIES: &[(&str, StartsCounting, CountsRecord)] = &[
         Some(php_cs_fixer::started),
         php_cs_fixer::counted_record,
     ),
+    (checkstyle::VIOLATIONS_FOUND, None, checkstyle::counted_record),
     (
         gradle::CONFIGURATION_CACHE_FAILED,
         Some(gradle::configuration_cache_report_started),
