@@ -38,9 +38,14 @@
 //! (`DaemonDisappearedException`): `Gradle build daemon disappeared
 //! unexpectedly (it may have been killed or may have crashed)`, and of one
 //! that stopped itself (`DaemonStoppedException`): `Gradle build daemon has
-//! been stopped: {reason}` (its garbage collector thrashing, out of JVM
-//! memory). A person decides (the runner's memory, `org.gradle.jvmargs`,
-//! the build's parallelism).
+//! been stopped: {reason}`. The reason is the daemon's own: its health
+//! check's (`since the JVM garbage collector is thrashing`, older `JVM
+//! garbage collector thrashing and after running out of JVM memory`, its
+//! Metaspace or heap running out), for which `org.gradle.jvmargs` and the
+//! build's parallelism are the person's levers; or `stop command received`,
+//! another process's `gradle --stop` (a concurrent build or IDE sharing the
+//! daemon registry), where memory is not the matter. Any other reason is
+//! quoted without a cause.
 
 use super::util::{path_hit, regex};
 use super::{Entry, ex, ex_after};
@@ -222,11 +227,22 @@ fn daemon_gone(line: &Line<'_>) -> Option<Hit> {
         ));
     }
     let c = regex!(r"^Gradle build daemon has been stopped: (.+)$").captures(text)?;
-    Some(Hit::blocker(format!(
-        "Gradle's build daemon stopped itself: {} (its JVM ran out of memory: raise org.gradle.jvmargs' -Xmx or \
-         lower the build's parallelism).",
-        display_text(&c[1])
-    )))
+    let reason = display_text(&c[1]);
+    let memory = regex!(r"(?i)garbage collector|JVM memory|metaspace|\bheap\b|out of memory").is_match(&c[1]);
+    let message = if memory {
+        format!(
+            "Gradle's build daemon stopped itself: {reason} (its JVM ran out of memory: raise org.gradle.jvmargs' \
+             -Xmx or lower the build's parallelism)."
+        )
+    } else if c[1].trim() == "stop command received" {
+        format!(
+            "Gradle's build daemon was stopped during the build: {reason} (another process ran `gradle --stop`: a \
+             concurrent build, step or IDE sharing the daemon registry; not a memory problem)."
+        )
+    } else {
+        format!("Gradle's build daemon was stopped during the build: {reason}.")
+    };
+    Some(Hit::blocker(message))
 }
 
 #[cfg(test)]
@@ -378,5 +394,22 @@ mod tests {
             ],
             &["echo 'Gradle build daemon disappeared unexpectedly' >> notes.txt"],
         );
+        let message = |text: &str| daemon_gone(&Line::plain(text)).expect(text).message;
+        for memory in [
+            "Gradle build daemon has been stopped: since the JVM garbage collector is thrashing",
+            "Gradle build daemon has been stopped: JVM garbage collector thrashing and after running out of JVM memory",
+        ] {
+            assert!(message(memory).contains("-Xmx"), "{memory}");
+        }
+        // Another process's `gradle --stop`: raising the heap is not the fix.
+        let stopped = message("Gradle build daemon has been stopped: stop command received");
+        assert!(
+            !stopped.contains("-Xmx") && !stopped.contains("ran out of memory"),
+            "{stopped}"
+        );
+        assert!(stopped.contains("gradle --stop"), "{stopped}");
+        let other = message("Gradle build daemon has been stopped: other compatible daemons were started");
+        assert!(!other.contains("memory"), "{other}");
+        assert!(other.contains("other compatible daemons were started"), "{other}");
     }
 }
