@@ -3,7 +3,9 @@
 //! Sources: lint's text reporter (`TextReporter`), which writes each issue
 //! as `{file}[:{line}]: {Severity}: {message} [{issue id}]` with the source
 //! line and a `~~~` marker under it; the plugin's lint task, which prints
-//! `Lint found {n} error[s], {m} warning[s]. First failure:` and then the
+//! `Lint found {n} error[s], {m} warning[s]. First failure:` (lint's
+//! `describeCounts`, which joins the counts with `,` or ` and`: `Lint found
+//! 2 errors and 42 warnings. First failure:` too) and then the
 //! first error in that form, the text report's path, and fails the task
 //! with `Lint found errors in the project; aborting build.` (over advice on
 //! `abortOnError` or a baseline). A lint error is the project's code or its
@@ -44,7 +46,7 @@ pub const ENTRIES: &[Entry] = &[
 
 fn lint_error(line: &Line<'_>) -> Option<Hit> {
     let text = line.text.trim();
-    if regex!(r"^Lint found \d+ errors?(?:, \d+ warnings?)?\. First failure:$").is_match(text) {
+    if regex!(r"^Lint found \d+ errors?(?:(?:,| and) \d+ warnings?)?\. First failure:$").is_match(text) {
         return Some(Hit::summary(
             "Android lint found errors; the first one follows this line.",
         ));
@@ -89,6 +91,9 @@ mod tests {
         );
         let heading = lint_error(&Line::plain("Lint found 2 errors, 17 warnings. First failure:")).expect("read");
         assert_eq!(heading.strength, Strength::Summary);
+        // lint's `describeCounts` joins the counts with ` and` too.
+        let and = lint_error(&Line::plain("Lint found 2 errors and 42 warnings. First failure:"));
+        assert_eq!(and.map(|h| h.strength), Some(Strength::Summary));
         let abort = aborting_build(&Line::plain("> Lint found errors in the project; aborting build.")).expect("read");
         assert_eq!(abort.strength, Strength::Summary);
         assert!(
