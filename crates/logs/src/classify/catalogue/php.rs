@@ -39,7 +39,9 @@
 //! raises its own memory limit, prints after an out-of-memory error `Check
 //! https://getcomposer.org/doc/articles/troubleshooting.md#memory-limit-errors
 //! for more info on how to handle out of memory errors.`
-//! (`bin/composer`'s shutdown handler): its advice, not a second failure.
+//! (the shutdown function `src/Composer/Console/Application.php`'s
+//! constructor registers, when PHP's last error mentions `Allowed memory` or
+//! `exceeded memory`): its advice, not a second failure.
 
 use super::util::{after, path_hit, regex};
 use super::{Entry, ex};
