@@ -732,7 +732,9 @@ fn an_unexplained_error_of_a_web_copy_says_error_once() {
     }
 }
 
-fn analyze_text(log: &str) -> crate::Analysis {
+/// The analysis of one log text with default options: the emitters' own
+/// whole-log tests (in `catalogue/`) use it too.
+pub(super) fn analyze_text(log: &str) -> crate::Analysis {
     let input = crate::LogInput {
         logs: vec![crate::LogFile {
             job: None,

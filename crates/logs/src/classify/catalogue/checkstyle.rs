@@ -159,16 +159,7 @@ mod tests {
         assert!(violations_found(&Line::plain("docs: You have 3 Checkstyle violations to fix")).is_none());
     }
 
-    fn analyze(log: &str) -> crate::Analysis {
-        let input = crate::LogInput {
-            logs: vec![crate::LogFile {
-                job: None,
-                bytes: log.as_bytes(),
-            }],
-            ..crate::LogInput::default()
-        };
-        crate::analyze(&input, &crate::Options::default()).expect("analyzed")
-    }
+    use crate::classify::tests::analyze_text as analyze;
 
     const STEP: &str = "##[group]Run mvn -B -ntp verify\nmvn -B -ntp verify\n##[endgroup]\n\
         [INFO] --- checkstyle:3.6.0:check (validate) @ billing ---\n\

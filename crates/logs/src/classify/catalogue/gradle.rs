@@ -292,16 +292,7 @@ mod tests {
         assert!(configuration_cache_problem(&elsewhere).is_none());
     }
 
-    fn analyze(log: &str) -> crate::Analysis {
-        let input = crate::LogInput {
-            logs: vec![crate::LogFile {
-                job: None,
-                bytes: log.as_bytes(),
-            }],
-            ..crate::LogInput::default()
-        };
-        crate::analyze(&input, &crate::Options::default()).expect("analyzed")
-    }
+    use crate::classify::tests::analyze_text as analyze;
 
     const CC_REPORT: &str = "1 problem was found storing the configuration cache.\n\
         - Build file 'app/build.gradle': line 12: external process started 'git rev-parse --short HEAD'\n\
