@@ -2100,6 +2100,32 @@ fn wasm_pack_job(run: &str) -> (String, String) {
     (log, workflow.replace(step, run))
 }
 
+/// The files of the wasm-pack rows' repository (the crate under `dir`).
+fn wasm_pack_repo(dir: &str) -> MemoryRepo {
+    MemoryRepo::new([
+        (format!("{dir}/Cargo.toml"), "[package]\nname = \"canvas-web\"\n"),
+        (format!("{dir}/src/lib.rs"), "pub fn draw() {}\n"),
+        ("site/package.json".to_string(), "{}\n"),
+    ])
+}
+
+/// What the fixes make of the failure `log` reports in the `build-wasm` job:
+/// its subject, the fixes offered (fallbacks aside, as "Level title") and the
+/// reason given for a person.
+fn wasm_pack_outcome(log: &str, workflow: &str, repo: &MemoryRepo) -> (Option<String>, Vec<String>, String) {
+    let analysis = analysis_of_job("build-wasm", log, workflow);
+    let root = analysis.root_cause().expect("a failure");
+    assert_eq!(root.category, FileNotFound, "{}", root.message);
+    let outcome = fixes_for(&FailureInput::from(root), PATH, workflow, repo);
+    let offered = outcome
+        .fixes
+        .iter()
+        .filter(|f| !f.fallback)
+        .map(|f| format!("{:?} {}", f.applicability, f.title))
+        .collect();
+    (root.subject.clone(), offered, outcome.manual_reason.unwrap_or_default())
+}
+
 /// The same wasm-pack refusal in a step that also names the manifest under
 /// that directory (a later `cargo test --manifest-path`): the crate moved to
 /// `web/`, but a rewrite of `crates/web/Cargo.toml` alone would leave
@@ -2111,36 +2137,9 @@ fn a_manifest_whose_directory_the_step_also_names_alone_is_not_rewritten() {
         "      - run: |\n          wasm-pack build crates/web --target bundler --out-dir ../../site/pkg\n          \
          cargo test --manifest-path crates/web/Cargo.toml\n",
     );
-    let analysis = analysis_of_job("build-wasm", &log, &workflow);
-    let root = analysis.root_cause().expect("a failure");
-    assert_eq!(
-        (root.category, root.subject.as_deref()),
-        (FileNotFound, Some("crates/web/Cargo.toml")),
-        "{}",
-        root.message
-    );
-    let repo = MemoryRepo::new(
-        [
-            ("web/Cargo.toml", "[package]\nname = \"canvas-web\"\n"),
-            ("web/src/lib.rs", "pub fn draw() {}\n"),
-            ("site/package.json", "{}\n"),
-        ]
-        .iter()
-        .map(|(p, t)| (p.to_string(), t.to_string())),
-    );
-    let offered: Vec<String> = fixes_for(&FailureInput::from(root), PATH, &workflow, &repo)
-        .fixes
-        .iter()
-        .filter(|f| !f.fallback)
-        .map(|f| format!("{:?} {}", f.applicability, f.title))
-        .collect();
-    let reason = fixes_for(&FailureInput::from(root), PATH, &workflow, &repo).manual_reason;
-    assert!(
-        reason
-            .as_deref()
-            .is_some_and(|r| r.contains("names `crates/web` on its own")),
-        "{reason:?}"
-    );
+    let (subject, offered, reason) = wasm_pack_outcome(&log, &workflow, &wasm_pack_repo("web"));
+    assert_eq!(subject.as_deref(), Some("crates/web/Cargo.toml"));
+    assert!(reason.contains("names `crates/web` on its own"), "{reason}");
     assert!(offered.is_empty(), "{offered:?}");
 }
 
@@ -2279,32 +2278,9 @@ fn a_one_part_directory_the_step_also_names_alone_is_not_rewritten() {
     let log = log
         .replace("--out-dir ../../site/pkg", "--out-dir ../site/pkg")
         .replace("crates/web", "web");
-    let analysis = analysis_of_job("build-wasm", &log, &workflow);
-    let root = analysis.root_cause().expect("a failure");
-    assert_eq!(
-        (root.category, root.subject.as_deref()),
-        (FileNotFound, Some("web/Cargo.toml")),
-        "{}",
-        root.message
-    );
-    let repo = MemoryRepo::new(
-        [
-            ("crates/web/Cargo.toml", "[package]\nname = \"canvas-web\"\n"),
-            ("crates/web/src/lib.rs", "pub fn draw() {}\n"),
-            ("site/package.json", "{}\n"),
-        ]
-        .iter()
-        .map(|(p, t)| (p.to_string(), t.to_string())),
-    );
-    let outcome = fixes_for(&FailureInput::from(root), PATH, &workflow, &repo);
-    let offered: Vec<String> = outcome
-        .fixes
-        .iter()
-        .filter(|f| !f.fallback)
-        .map(|f| format!("{:?} {}", f.applicability, f.title))
-        .collect();
+    let (subject, offered, reason) = wasm_pack_outcome(&log, &workflow, &wasm_pack_repo("crates/web"));
+    assert_eq!(subject.as_deref(), Some("web/Cargo.toml"));
     assert!(offered.is_empty(), "{offered:?}");
-    let reason = outcome.manual_reason.unwrap_or_default();
     assert!(reason.contains("names `web` on its own"), "{reason}");
 }
 
@@ -2315,15 +2291,7 @@ fn a_one_part_directory_the_step_also_names_alone_is_not_rewritten() {
 /// would leave the line that failed as it was.
 #[test]
 fn a_directory_named_with_a_slash_or_through_env_is_not_left_behind() {
-    let repo = MemoryRepo::new(
-        [
-            ("web/Cargo.toml", "[package]\nname = \"canvas-web\"\n"),
-            ("web/src/lib.rs", "pub fn draw() {}\n"),
-            ("site/package.json", "{}\n"),
-        ]
-        .iter()
-        .map(|(p, t)| (p.to_string(), t.to_string())),
-    );
+    let repo = wasm_pack_repo("web");
     let slash = (
         "wasm-pack build crates/web/ --target",
         "      - run: |\n          wasm-pack build crates/web/ --target bundler --out-dir ../../site/pkg\n          \
@@ -2342,23 +2310,9 @@ fn a_directory_named_with_a_slash_or_through_env_is_not_left_behind() {
         } else {
             log
         };
-        let analysis = analysis_of_job("build-wasm", &log, &workflow);
-        let root = analysis.root_cause().expect("a failure");
-        assert_eq!(
-            (root.category, root.subject.as_deref()),
-            (FileNotFound, Some("crates/web/Cargo.toml")),
-            "{command}: {}",
-            root.message
-        );
-        let outcome = fixes_for(&FailureInput::from(root), PATH, &workflow, &repo);
-        let offered: Vec<String> = outcome
-            .fixes
-            .iter()
-            .filter(|f| !f.fallback)
-            .map(|f| format!("{:?} {}", f.applicability, f.title))
-            .collect();
+        let (subject, offered, reason) = wasm_pack_outcome(&log, &workflow, &repo);
+        assert_eq!(subject.as_deref(), Some("crates/web/Cargo.toml"), "{command}");
         assert!(offered.is_empty(), "{command}: {offered:?}");
-        let reason = outcome.manual_reason.unwrap_or_default();
         assert!(reason.contains("names `crates/web` on its own"), "{command}: {reason}");
     }
 }
