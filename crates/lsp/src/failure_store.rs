@@ -14,10 +14,10 @@
 
 use std::path::Path;
 
+use autoheal_engine::Fix;
 use autoheal_engine::model::{Job, Step, Workflow};
 use autoheal_engine::text::{LineColumn, LineIndex, TextRange};
 use autoheal_engine::yaml::Document;
-use autoheal_engine::{Applicability, Fix};
 use autoheal_fixes::FailureInput;
 use autoheal_logs::{Failure, Span, StepRef};
 
@@ -188,22 +188,9 @@ pub fn map_run(run: &SavedRun, source: &str, index: &LineIndex, doc: &Document) 
         // Saved fixes are byte edits of the analyzed text: only on that text,
         // and only when they may be offered as saved (else none, and the
         // server makes them again for the text).
-        // A run file is not verified here (unlike the fixes the server
-        // makes) and may not be the user's own: `.autoheal/failures/` can
-        // come with a clone or a pull request. So a saved fix is never
-        // applied without a look: display-only, offered as a labelled quick
-        // fix, never preferred (editors apply a preferred one on a keystroke)
-        // and never in fix-all, whatever level the file claims.
+        // `saved_fixes` gives them display-only: a run file is not verified.
         let fixes = match unchanged {
-            Some(true) => run
-                .saved_fixes(f)
-                .unwrap_or_default()
-                .into_iter()
-                .map(|fix| Fix {
-                    applicability: Applicability::DisplayOnly,
-                    ..fix
-                })
-                .collect(),
+            Some(true) => run.saved_fixes(f).unwrap_or_default(),
             _ => Vec::new(),
         };
         let span_still_valid = unchanged != Some(false);

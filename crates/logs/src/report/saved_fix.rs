@@ -70,11 +70,26 @@ impl SavedRun {
     /// [`super::SAVED_RUN_VERSION`] 2 ([`SavedRun::saved_fixes_current`]),
     /// or any one of them does not read (see `read`): all or none, so a fix
     /// dropped here is never missing beside the ones kept.
+    ///
+    /// Every fix comes back display-only, whatever level the file gives: a
+    /// run file is not verified against the text as a fix made for it is,
+    /// and may not be the reader's own (`.autoheal/failures/` can come with a
+    /// clone or a pull request), so nothing applies it without a person's
+    /// look (never a preferred quick fix, never in a fix-all or a plan).
     pub fn saved_fixes(&self, failure: &Failure) -> Option<Vec<Fix>> {
         if !self.saved_fixes_current() {
             return None;
         }
-        failure.fixes.iter().map(|v| read(v, &self.workflow_path)).collect()
+        failure
+            .fixes
+            .iter()
+            .map(|v| {
+                read(v, &self.workflow_path).map(|fix| Fix {
+                    applicability: Applicability::DisplayOnly,
+                    ..fix
+                })
+            })
+            .collect()
     }
 }
 
@@ -118,7 +133,13 @@ mod tests {
         let run = run_with(&[install(), guess.clone(), skip.clone()]);
         assert_eq!(run.version, SAVED_RUN_VERSION);
         guess.edits[1].path = WF.to_string();
-        assert_eq!(saved(&run), Some(vec![install(), guess, skip]));
+        // Read back as written, but display-only: the "safe" the file gives
+        // is not trusted.
+        let shown_only = Fix {
+            applicability: Applicability::DisplayOnly,
+            ..install()
+        };
+        assert_eq!(saved(&run), Some(vec![shown_only, guess, skip]));
         assert_eq!(saved(&run_with(&[])), Some(vec![]));
     }
 
