@@ -36,8 +36,9 @@ mod test_support;
 use std::collections::BTreeMap;
 
 use autoheal_engine::Fix;
+use autoheal_engine::model::{Job, Step};
 use autoheal_engine::repo::RepoFiles;
-use autoheal_engine::yaml::{self, Document};
+use autoheal_engine::yaml::{self, Document, Node};
 
 pub use attach::attach_fixes;
 pub use autoheal_logs::knowledge::install::UBUNTU_HOSTED_PREINSTALLED;
@@ -157,6 +158,18 @@ pub(crate) struct Ctx<'a> {
     pub doc: &'a Document,
     pub failure: &'a FailureInput,
     pub repo: &'a dyn RepoFiles,
+}
+
+impl<'a> Ctx<'a> {
+    /// The `env:` mappings a step's commands see, nearest first: the step's,
+    /// its job's and the workflow's (GitHub's order of precedence).
+    pub(crate) fn env_scopes(&self, job: &Job<'a>, step: &Step<'a>) -> [Option<&'a Node>; 3] {
+        [
+            step.get("env"),
+            job.get("env"),
+            self.doc.root.as_ref().and_then(|r| r.get("env")),
+        ]
+    }
 }
 
 /// A fix and the check that its intended change is present in the edited

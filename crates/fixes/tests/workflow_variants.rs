@@ -2315,4 +2315,19 @@ fn a_directory_named_with_a_slash_or_through_env_is_not_left_behind() {
         assert!(offered.is_empty(), "{command}: {offered:?}");
         assert!(reason.contains("names `crates/web` on its own"), "{command}: {reason}");
     }
+    // The same variable set in the workflow's own `env:`, which every step
+    // sees (it was read only from the step's and the job's).
+    let run = "      - run: |\n          wasm-pack build $CRATE --target bundler --out-dir ../../site/pkg\n          \
+         cargo test --manifest-path crates/web/Cargo.toml\n";
+    let (log, workflow) = wasm_pack_job(run);
+    let log = log.replace("wasm-pack build crates/web --target", "wasm-pack build $CRATE --target");
+    let workflow = workflow.replacen("jobs:\n", "env:\n  CRATE: crates/web\njobs:\n", 1);
+    assert!(workflow.contains("env:\n  CRATE: crates/web\njobs:"), "{workflow}");
+    let (subject, offered, reason) = wasm_pack_outcome(&log, &workflow, &repo);
+    assert_eq!(subject.as_deref(), Some("crates/web/Cargo.toml"));
+    assert!(offered.is_empty(), "workflow env: {offered:?}");
+    assert!(
+        reason.contains("names `crates/web` on its own"),
+        "workflow env: {reason}"
+    );
 }

@@ -24,11 +24,13 @@ use autoheal_engine::yaml::{Node, NodeKind};
 use autoheal_logs::elsewhere::{command_start, program};
 use autoheal_logs::shell_lex::{self, logical_lines};
 
+use crate::Ctx;
 use crate::script::word_positions;
 
 /// Why the rewrite of `rel` is refused, when the step names its directory
 /// on its own.
-pub(super) fn named_alone(source: &str, job: &Job<'_>, step: &Step<'_>, rel: &str) -> Option<String> {
+pub(super) fn named_alone<'a>(ctx: &Ctx<'a>, job: &Job<'a>, step: &Step<'a>, rel: &str) -> Option<String> {
+    let source = ctx.source;
     let (dir, _) = rel.rsplit_once('/')?;
     let is_dir = |word: &str| {
         let word = word.strip_prefix("./").unwrap_or(word);
@@ -44,7 +46,10 @@ pub(super) fn named_alone(source: &str, job: &Job<'_>, step: &Step<'_>, rel: &st
             .any(|d| !files.iter().any(|f| f.start <= d.start && d.end <= f.end))
     } else {
         one_part_argument(step, dir, &is_dir)
-    } || env_names(job, step, &is_dir);
+    } || ctx
+        .env_scopes(job, step)
+        .into_iter()
+        .any(|env| values_name(env, &is_dir));
     alone.then(|| {
         format!(
             "step \"{}\" names `{dir}` on its own besides `{rel}`: a rewrite of the file's path would leave the \
@@ -62,14 +67,6 @@ fn one_part_argument(step: &Step<'_>, dir: &str, is_dir: &dyn Fn(&str) -> bool) 
         .and_then(Node::as_str)
         .is_some_and(|script| script_argument(script, dir, is_dir));
     in_run || values_name(step.get("with"), is_dir)
-}
-
-/// Whether the step's or its job's `env:` gives the directory as a value
-/// (`CRATE: crates/web` for `wasm-pack build $CRATE`): the script may name
-/// it through the variable, which a rewrite of the file's path leaves as it
-/// was.
-fn env_names(job: &Job<'_>, step: &Step<'_>, is_dir: &dyn Fn(&str) -> bool) -> bool {
-    values_name(step.get("env"), is_dir) || values_name(job.entry.value.get("env"), is_dir)
 }
 
 fn script_argument(script: &str, dir: &str, is_dir: &dyn Fn(&str) -> bool) -> bool {

@@ -125,7 +125,7 @@ pub(crate) fn generate(ctx: &Ctx<'_>) -> Generated {
                 if let Some(why) = named_after_cd(ctx.source, step, &rel, wd_node.is_some()) {
                     return Err(why);
                 }
-                if let Some(why) = directory::named_alone(ctx.source, job, step, &rel) {
+                if let Some(why) = directory::named_alone(ctx, job, step, &rel) {
                     return Err(why);
                 }
                 let step_text = crate::elsewhere::step_text(ctx, job, step);

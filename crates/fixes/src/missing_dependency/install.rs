@@ -434,8 +434,7 @@ fn written_locked(steps: &[Step<'_>]) -> Option<Locked> {
 /// `no`, `off`, and their single letters) leaves it off; an expression is
 /// taken as on.
 fn env_locked(ctx: &Ctx<'_>, job: &Job<'_>, step: &Step<'_>) -> Option<Locked> {
-    let root = ctx.doc.root.as_ref();
-    let envs = [step.get("env"), job.get("env"), root.and_then(|r| r.get("env"))];
+    let envs = ctx.env_scopes(job, step);
     let on = |name: &str| {
         envs.iter().flatten().find_map(|e| e.get(name)).is_some_and(|v| {
             let text = v.as_str().unwrap_or("");
