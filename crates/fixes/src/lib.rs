@@ -128,6 +128,12 @@ fn fixes_in(failure: &FailureInput, workflow_path: &str, workflow_source: &str, 
                     "a fallback is display-only: {}",
                     fix.title
                 );
+                // And held in release builds too: every applier decides by the
+                // level alone, so a generator that raised a fallback's level
+                // must not get it applied.
+                if fix.fallback {
+                    fix.applicability = autoheal_engine::Applicability::DisplayOnly;
+                }
                 if let Some(note) = verify::shared_through_anchor(&ctx, &fix) {
                     fix.explanation.push_str(&note);
                 }
