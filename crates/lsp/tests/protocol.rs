@@ -575,7 +575,9 @@ async fn an_old_run_files_unsafe_rewrite_is_offered_again_as_a_labelled_guess() 
             "message": "ERROR: Could not open requirements file: [Errno 2] No such file or directory: 'requirements-dev.txt'",
             "span": null,
             "fixes": [{
-                "title": title, "applicability": "unsafe",
+                // A title the generator never makes: the one offered must
+                // be the server's own, made again, not this saved one.
+                "title": format!("SAVED {title}"), "applicability": "unsafe",
                 "edits": [{"path": ".github/workflows/ci.yml", "byte_range": [at, at + 20],
                            "new_text": "examples/requirements-dev.txt"}]
             }]
