@@ -21,9 +21,9 @@
 //!
 //! Split: projects named `holdout-*` were written before any rule change
 //! and their differences were only looked at to check; projects named
-//! `r3-*` … `r24-*` are further rounds, each written as one batch before the
+//! `r3-*` … `r25-*` are further rounds, each written as one batch before the
 //! changes it drove (their first-run figures are recorded in
-//! `docs/accuracy.md`; `r6-*`, `r9-*`, `r10-*`, `r12-*`, `r13-*`, `r14-*`, `r15-*`, `r16-*`, `r17-*`, `r18-*`, `r19-*`, `r20-*`, `r21-*`, `r22-*`, `r23-*` and `r24-*` were first run as holdouts). The figures are
+//! `docs/accuracy.md`; `r6-*`, `r9-*`, `r10-*`, `r12-*`, `r13-*`, `r14-*`, `r15-*`, `r16-*`, `r17-*`, `r18-*`, `r19-*`, `r20-*`, `r21-*`, `r22-*`, `r23-*`, `r24-*` and `r25-*` were first run as holdouts). The figures are
 //! printed for each part.
 //!
 //! A project's `.github/actionlint.yaml` (or `.yml`) is read by both tools:
@@ -187,64 +187,24 @@ fn check_floor(totals: &[Totals; PARTS.len()]) -> anyhow::Result<()> {
 }
 
 /// The parts of the project set, in the order `part` numbers them.
-const PARTS: [&str; 24] = [
+const PARTS: [&str; 25] = [
     "design", "holdout", "round3", "round4", "round5", "round6", "round7", "round8", "round9", "round10", "round11",
     "round12", "round13", "round14", "round15", "round16", "round17", "round18", "round19", "round20", "round21",
-    "round22", "round23", "round24",
+    "round22", "round23", "round24", "round25",
 ];
 
-/// Which part a project belongs to, by its name's prefix.
+/// Which part a project belongs to, by its name's prefix: `holdout-` is the
+/// second part, `r<N>-` (N from 3) round N's, anything else the design part.
 fn part(project: &Path) -> usize {
     let name = project.file_name().and_then(|n| n.to_str()).unwrap_or_default();
     if name.starts_with("holdout-") {
-        1
-    } else if name.starts_with("r3-") {
-        2
-    } else if name.starts_with("r4-") {
-        3
-    } else if name.starts_with("r5-") {
-        4
-    } else if name.starts_with("r6-") {
-        5
-    } else if name.starts_with("r7-") {
-        6
-    } else if name.starts_with("r8-") {
-        7
-    } else if name.starts_with("r9-") {
-        8
-    } else if name.starts_with("r10-") {
-        9
-    } else if name.starts_with("r11-") {
-        10
-    } else if name.starts_with("r12-") {
-        11
-    } else if name.starts_with("r13-") {
-        12
-    } else if name.starts_with("r14-") {
-        13
-    } else if name.starts_with("r15-") {
-        14
-    } else if name.starts_with("r16-") {
-        15
-    } else if name.starts_with("r17-") {
-        16
-    } else if name.starts_with("r18-") {
-        17
-    } else if name.starts_with("r19-") {
-        18
-    } else if name.starts_with("r20-") {
-        19
-    } else if name.starts_with("r21-") {
-        20
-    } else if name.starts_with("r22-") {
-        21
-    } else if name.starts_with("r23-") {
-        22
-    } else if name.starts_with("r24-") {
-        23
-    } else {
-        0
+        return 1;
     }
+    name.strip_prefix('r')
+        .and_then(|rest| rest.split_once('-'))
+        .and_then(|(round, _)| round.parse::<usize>().ok())
+        .filter(|round| (3..=PARTS.len()).contains(round))
+        .map_or(0, |round| round - 1)
 }
 
 /// Compares one project; what it finds is written to `out`, to be printed
@@ -452,6 +412,21 @@ mod tests {
         assert!(answers("template-injection/event", true));
         assert!(!answers("unpinned-uses/ref", true));
         assert!(!answers("excessive-permissions/default-permissions", true));
+    }
+
+    /// Each project counts in the part its name's prefix says, a round
+    /// beyond the listed ones in the design part rather than a wrong round.
+    #[test]
+    fn projects_count_in_their_rounds_part() {
+        let part_of = |name: &str| PARTS[part(Path::new("projects").join(name).as_path())];
+        assert_eq!(part_of("holdout-calls"), "holdout");
+        assert_eq!(part_of("r3-matrix"), "round3");
+        assert_eq!(part_of("r10-outdated-actions"), "round10");
+        assert_eq!(part_of("r25-valid-release-pipeline"), "round25");
+        assert_eq!(part_of("reusable-calls"), "design");
+        assert_eq!(part_of("r2-x"), "design");
+        assert_eq!(part_of("r99-x"), "design");
+        assert_eq!(part_of("rx-y"), "design");
     }
 
     #[test]

@@ -202,13 +202,17 @@ mod tests {
         assert_eq!(runtime_of("docker/setup-qemu-action", 3), Some("node20"));
         assert_eq!(current_major_after("docker/setup-qemu-action", 2), Some(4));
         // docker's node12 majors (the runner's deprecation annotations name
-        // them); login-action v1 changed runtime inside the major (v1.14.0
-        // node16, reverted), so it has no row.
+        // them); login-action's v1 tag names v1.14.1, which reverted
+        // v1.14.0's node16 to node12.
         assert_eq!(runtime_of("docker/setup-buildx-action", 1), Some("node12"));
         assert_eq!(runtime_of("docker/setup-qemu-action", 1), Some("node12"));
         assert_eq!(runtime_of("docker/build-push-action", 2), Some("node12"));
         assert_eq!(current_major_after("docker/setup-buildx-action", 1), Some(4));
-        assert_eq!(runtime_of("docker/login-action", 1), None);
+        assert_eq!(runtime_of("docker/login-action", 1), Some("node12"));
+        assert_eq!(current_major_after("docker/login-action", 1), Some(4));
+        assert_eq!(runtime_of("docker/metadata-action", 3), Some("node12"));
+        assert_eq!(runtime_of("docker/build-push-action", 3), Some("node16"));
+        assert_eq!(current_major_after("docker/build-push-action", 3), Some(7));
         // setup-uv: no major after v7 is listed (v8 on publish no major tags).
         assert_eq!(current_major_after("astral-sh/setup-uv", 6), Some(7));
         // goreleaser-action: v5 made node20 the default (#432), v7.0.0 is

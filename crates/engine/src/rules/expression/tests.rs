@@ -298,3 +298,19 @@ fn literal_from_json_matrices_are_typed() {
     let computed = job("      matrix: ${{ fromJSON(vars.MATRIX) }}\n", "${{ matrix.anything }}");
     assert_eq!(r(&computed), Vec::<String>::new());
 }
+
+/// A `number` input (dispatch or call) compared with a word that holds no
+/// digit is never equal; numerals, blank strings, `Infinity`, boolean and
+/// string inputs, and a property of another context are left alone.
+#[test]
+fn a_number_input_compared_with_a_word_is_never_equal() {
+    let src = "on:\n  workflow_dispatch:\n    inputs:\n      replicas:\n        type: number\n      dry:\n        type: boolean\n      name:\n        type: string\njobs:\n  a:\n    runs-on: x\n    steps:\n      - if: inputs.replicas == 'two'\n        run: echo\n      - if: inputs.Replicas != 'none'\n        run: echo\n      - if: inputs.replicas == '2' || inputs.replicas == '' || inputs.replicas == 'Infinity'\n        run: echo\n      - if: inputs.dry == 'yes' || inputs.name == 'two' || github.event.inputs.replicas == 'two'\n        run: echo\n      - if: inputs.replicas > 'many'\n        run: echo\n";
+    let got: Vec<String> = r(src).into_iter().filter(|m| m.contains("is not a number")).collect();
+    let lines: Vec<&str> = got.iter().map(|m| m.split(':').next().unwrap_or("")).collect();
+    assert_eq!(lines, ["14", "16"], "{got:#?}");
+    assert!(
+        got[0].contains("input replicas is declared a number") && got[0].contains("always false"),
+        "{got:#?}"
+    );
+    assert!(got[1].contains("always true"), "{got:#?}");
+}

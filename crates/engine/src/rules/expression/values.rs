@@ -93,21 +93,23 @@ impl Values {
 /// or 1, so `matrix.lts == 'true'` is always false whatever the leg. Numeric
 /// strings (`'1'`) and blank ones (`''`, which is 0) are left alone, so is a
 /// matrix with rows computed at run time (open: a leg may give a string), and
-/// so is every other context (whether a dispatch input arrives as a boolean is
-/// disputed, round 12).
+/// so is every other context but a `number` input (whether a dispatch input
+/// arrives as a boolean is disputed, round 12; see
+/// [`number_input_comparison`]).
 pub(super) fn boolean_string_comparisons(expr: &Expr, type_of: &dyn Fn(&Expr) -> Type) -> Vec<Impossible> {
     let mut out = Vec::new();
     string_comparisons(expr, &mut |op, property, value, span| {
         let Some(segments) = property_path(property) else {
             return;
         };
-        if segments.len() < 2 || !segments[0].eq_ignore_ascii_case("matrix") {
+        if segments.len() < 2 || value.trim().is_empty() || value.bytes().any(|b| b.is_ascii_digit()) {
             return;
         }
-        if value.trim().is_empty() || value.bytes().any(|b| b.is_ascii_digit()) {
+        if segments[0].eq_ignore_ascii_case("inputs") {
+            out.extend(number_input_comparison(op, &segments, value, type_of(property), span));
             return;
         }
-        if type_of(property) != Type::Bool {
+        if !segments[0].eq_ignore_ascii_case("matrix") || type_of(property) != Type::Bool {
             return;
         }
         // An open matrix (an `include` or a row computed at run time, as
@@ -133,6 +135,29 @@ pub(super) fn boolean_string_comparisons(expr: &Expr, type_of: &dyn Fn(&Expr) ->
         });
     });
     out
+}
+
+/// `inputs.<name> == '<word>'` where the input is declared `type: number`
+/// (`ty` is the checker's `number`): GitHub validates a number input's value
+/// as a number, and compares it with a string as numbers (the string's
+/// number, else NaN), so a word with no digit never equals it. Were the value
+/// to arrive as a string (round 12's question for dispatch inputs), it would
+/// be a numeral, which equals no digit-free word either. `'Infinity'` is left
+/// alone: it parses as a number. Boolean inputs are not judged (round 12).
+fn number_input_comparison(op: BinaryOp, segments: &[&str], value: &str, ty: Type, span: Span) -> Option<Impossible> {
+    if segments.len() != 2 || ty != Type::Number || value.to_ascii_lowercase().contains("infinity") {
+        return None;
+    }
+    let never_true = op == BinaryOp::Eq;
+    Some(Impossible {
+        span,
+        message: format!(
+            "input {} is declared a number, and GitHub compares a number with a string as numbers (\"{value}\" is not a number), so \"{op}\" is always {}",
+            segments[1],
+            if never_true { "false" } else { "true" }
+        ),
+        never_true,
+    })
 }
 
 /// The context a property read starts from (`matrix` of `matrix.a.b`).
