@@ -4197,6 +4197,65 @@ const CASES: &[(&str, Category, Option<&str>)] = &[
         None,
     ),
     ("b124-cargo-deny-advisories-vulnerability-log-failed.log", Unknown, None),
+    // Batch 127 (helper diag127): cloud deploys and Kubernetes from CI
+    // (AWS CDK, `aws cloudformation deploy`'s rollback state and empty
+    // change set, configure-aws-credentials' OIDC refusals, flyctl,
+    // Heroku on ubuntu-24.04, the Vercel CLI, wrangler, kustomize, Argo
+    // CD's own wait timeout, kind's node image, skaffold on minikube,
+    // buildx bake, Azure webapps-deploy, deploy-cloudrun), stated before
+    // the first run.
+    (
+        "b127-cdk-deploy-bucket-exists-rollback-node-container.log",
+        Unknown,
+        None,
+    ),
+    ("b127-cfn-deploy-stack-rollback-complete-log-failed.log", Unknown, None),
+    ("b127-cfn-deploy-no-changes-empty-changeset-ui.log", Unknown, None),
+    (
+        "b127-configure-aws-credentials-oidc-not-authorized-macos14.log",
+        Unknown,
+        None,
+    ),
+    (
+        "b127-configure-aws-credentials-no-id-token-permission-log-failed.log",
+        Unknown,
+        None,
+    ),
+    ("b127-flyctl-deploy-smoke-checks-app-crashing.log", Unknown, None),
+    (
+        "b127-heroku-deploy-cli-missing-ubuntu24.log",
+        MissingCommand,
+        Some("heroku"),
+    ),
+    (
+        "b127-vercel-cli-no-credentials-windows-pwsh-log-failed.log",
+        Unknown,
+        None,
+    ),
+    (
+        "b127-wrangler-action-deploy-authentication-error-10000.log",
+        Unknown,
+        None,
+    ),
+    (
+        "b127-kustomize-overlay-resource-file-missing-log-failed.log",
+        FileNotFound,
+        Some("k8s/overlays/staging/ingress.yaml"),
+    ),
+    ("b127-trap-argocd-app-wait-own-timeout-selfhosted.log", Unknown, None),
+    (
+        "b127-kind-node-image-docker-hub-pull-limit.log",
+        RateLimit,
+        Some("Docker Hub"),
+    ),
+    ("b127-trap-skaffold-pod-cannot-find-module-minikube.log", Unknown, None),
+    ("b127-buildx-bake-action-target-not-found-ui.log", Unknown, None),
+    (
+        "b127-azure-webapps-deploy-zipdeploy-409-conflict-windows.log",
+        Unknown,
+        None,
+    ),
+    ("b127-deploy-cloudrun-revision-not-ready-port-ui.log", Unknown, None),
 ];
 
 /// For every `unknown` row, the log line (1-based) of the root cause's first
@@ -5334,6 +5393,28 @@ const UNKNOWN_ROOT_LINES: &[(&str, u64)] = &[
     ("b124-openssl-sys-cross-x86-64-darwin-on-arm64.log", 55),
     ("b124-trap-go-test-logs-retried-429-then-timeout-assertion.log", 72),
     ("b124-cargo-deny-advisories-vulnerability-log-failed.log", 5),
+    // Batch 127, pinned when written: CloudFormation's first CREATE_FAILED
+    // event (not CDK's summary), the CLI's own refusal, configure-aws-
+    // credentials' `##[error]` (not its OIDC hint), flyctl's first failed
+    // machine update, each tool's own error line, Argo CD's fatal timeout,
+    // skaffold's first failed deployment (not the pod's Node error it
+    // relays), bake's own `ERROR:`, Kudu's first failure, gcloud's error.
+    ("b127-cdk-deploy-bucket-exists-rollback-node-container.log", 77),
+    ("b127-cfn-deploy-stack-rollback-complete-log-failed.log", 15),
+    ("b127-cfn-deploy-no-changes-empty-changeset-ui.log", 31),
+    ("b127-configure-aws-credentials-oidc-not-authorized-macos14.log", 41),
+    (
+        "b127-configure-aws-credentials-no-id-token-permission-log-failed.log",
+        8,
+    ),
+    ("b127-flyctl-deploy-smoke-checks-app-crashing.log", 60),
+    ("b127-vercel-cli-no-credentials-windows-pwsh-log-failed.log", 10),
+    ("b127-wrangler-action-deploy-authentication-error-10000.log", 68),
+    ("b127-trap-argocd-app-wait-own-timeout-selfhosted.log", 48),
+    ("b127-trap-skaffold-pod-cannot-find-module-minikube.log", 66),
+    ("b127-buildx-bake-action-target-not-found-ui.log", 39),
+    ("b127-azure-webapps-deploy-zipdeploy-409-conflict-windows.log", 55),
+    ("b127-deploy-cloudrun-revision-not-ready-port-ui.log", 31),
 ];
 
 /// For rows whose category is not `unknown`, the log line (1-based) of the
@@ -5679,6 +5760,13 @@ const KNOWN_ROOT_LINES: &[(&str, u64)] = &[
     ("b119-composer-not-found-php-cli-container.log", 48),
     // Batch 124, pinned when written: go generate's exec error.
     ("b124-go-generate-stringer-not-found-log-failed.log", 6),
+    // Batch 127, pinned when written: dash's `heroku: not found` (before
+    // the action's `Command failed`), kustomize's own error (before
+    // kubectl's `no objects passed to apply`), the daemon's `toomanyrequests`
+    // under kind's `Command Output:`.
+    ("b127-heroku-deploy-cli-missing-ubuntu24.log", 41),
+    ("b127-kustomize-overlay-resource-file-missing-log-failed.log", 7),
+    ("b127-kind-node-image-docker-hub-pull-limit.log", 46),
 ];
 
 /// `None` when the root cause of fixture `name` begins on line `want`; else
@@ -7852,6 +7940,87 @@ const ROOT_STEPS: &[(&str, Option<&str>, &str)] = &[
         Some("deny"),
         "Run cargo deny check",
     ),
+    // Batch 127, stated when written.
+    (
+        "b127-cdk-deploy-bucket-exists-rollback-node-container.log",
+        None,
+        "npx cdk deploy OrdersStack",
+    ),
+    (
+        "b127-cfn-deploy-stack-rollback-complete-log-failed.log",
+        Some("deploy-billing"),
+        "Deploy stack",
+    ),
+    (
+        "b127-cfn-deploy-no-changes-empty-changeset-ui.log",
+        None,
+        "aws cloudformation deploy",
+    ),
+    (
+        "b127-configure-aws-credentials-oidc-not-authorized-macos14.log",
+        None,
+        "aws-actions/configure-aws-credentials@v4",
+    ),
+    (
+        "b127-configure-aws-credentials-no-id-token-permission-log-failed.log",
+        Some("publish"),
+        "Configure AWS credentials",
+    ),
+    (
+        "b127-flyctl-deploy-smoke-checks-app-crashing.log",
+        None,
+        "flyctl deploy --remote-only",
+    ),
+    (
+        "b127-heroku-deploy-cli-missing-ubuntu24.log",
+        None,
+        "akhileshns/heroku-deploy@v3.14.15",
+    ),
+    (
+        "b127-vercel-cli-no-credentials-windows-pwsh-log-failed.log",
+        Some("preview"),
+        "Deploy preview",
+    ),
+    (
+        "b127-wrangler-action-deploy-authentication-error-10000.log",
+        None,
+        "cloudflare/wrangler-action@v3",
+    ),
+    (
+        "b127-kustomize-overlay-resource-file-missing-log-failed.log",
+        Some("deploy-staging"),
+        "Render and apply",
+    ),
+    (
+        "b127-trap-argocd-app-wait-own-timeout-selfhosted.log",
+        None,
+        "argocd app sync storefront",
+    ),
+    (
+        "b127-kind-node-image-docker-hub-pull-limit.log",
+        None,
+        "helm/kind-action@v1",
+    ),
+    (
+        "b127-trap-skaffold-pod-cannot-find-module-minikube.log",
+        None,
+        "skaffold run --profile ci",
+    ),
+    (
+        "b127-buildx-bake-action-target-not-found-ui.log",
+        None,
+        "docker/bake-action@v5",
+    ),
+    (
+        "b127-azure-webapps-deploy-zipdeploy-409-conflict-windows.log",
+        None,
+        "azure/webapps-deploy@v3",
+    ),
+    (
+        "b127-deploy-cloudrun-revision-not-ready-port-ui.log",
+        None,
+        "google-github-actions/deploy-cloudrun@v2",
+    ),
 ];
 
 /// Words the root cause's message must have: a log cut short must say that
@@ -8257,6 +8426,15 @@ const NOT_FIXABLE: &[(&str, &str)] = &[
     // Batch 124: stringer is `go install`ed at the version the project
     // pins (golang.org/x/tools), not a package of the runner's manager.
     ("b124-go-generate-stringer-not-found-log-failed.log", "not a known tool"),
+    // Batch 127: the Heroku CLI, which ubuntu-24.04's image no longer
+    // carries, is no package of the runner's manager (Heroku's own install
+    // script or npm; a person chooses, or pins the image), and a file a
+    // kustomization names, which no edit of the workflow reaches.
+    ("b127-heroku-deploy-cli-missing-ubuntu24.log", "not a known tool"),
+    (
+        "b127-kustomize-overlay-resource-file-missing-log-failed.log",
+        "tool's config",
+    ),
 ];
 
 fn expected_fixable(name: &str, category: Category, subject: Option<&str>) -> bool {
