@@ -57,6 +57,11 @@
 //!   when GitHub could not be reached, `Error: {name}` below `Could not
 //!   access the GitHub API, …`: other people's issues and the search's own
 //!   error;
+//! - a container's log lines a deploy tool relays: Skaffold's status check
+//!   prints a failed pod's last log lines under it, each prefixed `> [{pod}
+//!   {container}] ` (`catalogue/skaffold.rs`): the application's output in
+//!   the cluster, not the job's (a `Cannot find module '/app/…'` there is the
+//!   image's path, not the workspace's);
 //! - text the step's script contains verbatim (shown in the step's `Run`
 //!   header), or that the traced command just before it echoed, is the
 //!   script's own words.
@@ -102,10 +107,17 @@ pub fn quoted_by(line: &Line<'_>) -> Option<&'static str> {
     if is_issue_search_result(line) {
         return Some("an issue search's result (gh_inspector's report of other people's issues)");
     }
+    if is_relayed_container_log(body) {
+        return Some("a container's log line Skaffold relays");
+    }
     if written_by_script(line) {
         return Some("text the step's script writes itself");
     }
     None
+}
+
+fn is_relayed_container_log(body: &str) -> bool {
+    regex!(r"^> \[[a-z0-9][a-z0-9.-]* [a-z0-9][a-z0-9-]*\] ").is_match(body)
 }
 
 fn is_assertion(body: &str) -> bool {
@@ -336,6 +348,18 @@ mod tests {
 
     fn quoted(text: &str) -> Option<&'static str> {
         quoted_by(&Line::plain(text))
+    }
+
+    /// A pod's log line Skaffold relays is the container's, not the job's;
+    /// Jest's marked code-frame line (`> 12 | …`) is another quote.
+    #[test]
+    fn a_pod_log_line_skaffold_relays_is_quoted() {
+        assert_eq!(
+            quoted("      > [web-7c9d8f6b5-x2k4p web] Error: Cannot find module '/app/dist/server.js'"),
+            Some("a container's log line Skaffold relays")
+        );
+        assert_eq!(quoted("> [build 5/6] RUN npm ci"), None);
+        assert_eq!(quoted("Error: Cannot find module '/app/dist/server.js'"), None);
     }
 
     /// RSpec's echo of the failing source line and its matcher's message

@@ -17,6 +17,11 @@
 //! progress line and in `failed to solve:`. Docker Compose v2 reports a
 //! `depends_on` service (or `--wait`) that never became healthy as
 //! `dependency failed to start: container {name} is unhealthy`.
+//! `docker buildx bake` asked for a target (or group) its bake files do not
+//! define stops with `ERROR: failed to find target {name}` (a `--set`
+//! pattern that matches none, `ERROR: could not find any target matching
+//! '{pattern}'`), as docker/buildx's issues (#2095) and docker/bake-action's
+//! users print it; the action's annotation repeats it (`Error: ERROR: …`).
 //! The Docker CLI's pull summary (`Status: Downloaded newer image for {ref}`,
 //! `Status: Image is up to date for {ref}`) says a pull succeeded: ranking
 //! reads it (`rank.rs`).
@@ -252,6 +257,14 @@ pub const ENTRIES: &[Entry] = &[
             Category::Unknown,
             None,
         )],
+    },
+    Entry {
+        id: "docker/bake-target-not-found",
+        grammar: "ERROR: failed to find target {name} | ERROR: could not find any target matching '{pattern}' (buildx \
+                  bake)",
+        needles: &["failed to find target", "could not find any target matching"],
+        check: bake_target_not_found,
+        examples: &[ex("ERROR: failed to find target api-all", Category::Unknown, None)],
     },
 ];
 
@@ -572,9 +585,42 @@ fn pull_succeeded(line: &Line<'_>) -> Option<Hit> {
         .then(|| Hit::notice("docker pulled an image."))
 }
 
+/// buildx bake's unknown target: the bake file's targets and groups, or the
+/// target the workflow asks for, for a person (`unknown`, not fixable: the
+/// name the workflow gives may be the right one and the bake file wrong).
+fn bake_target_not_found(line: &Line<'_>) -> Option<Hit> {
+    let text = line.text.trim();
+    let text = text.strip_prefix("Error: ").unwrap_or(text);
+    let c = regex!(r"^ERROR: (?:failed to find target (\S+)|could not find any target matching '([^']+)')$")
+        .captures(text)?;
+    let name = c.get(1).or(c.get(2)).expect("one name").as_str();
+    Some(Hit::blocker(format!(
+        "`docker buildx bake` was asked for a target its bake files do not define ({}): the bake file's targets and \
+         groups, or the targets the workflow passes, for a person.",
+        crate::subject::display_text(name)
+    )))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn bake_s_unknown_target_and_its_annotation() {
+        crate::classify::catalogue::assert_reads(
+            bake_target_not_found,
+            &[
+                "ERROR: failed to find target default",
+                "  ERROR: failed to find target api-all",
+                "Error: ERROR: failed to find target api-all",
+                "ERROR: could not find any target matching '*'",
+            ],
+            &[
+                "echo \"ERROR: failed to find target x\" >&2 # doc",
+                "failed to find target",
+            ],
+        );
+    }
     use crate::classify::catalogue::Catalogue;
 
     /// BuildKit's refused push, on its progress line, in `failed to solve:`

@@ -26,12 +26,12 @@
 //!    and refused requests, ahead of `http`'s status lines), `jupyter` (nbclient's cell errors and per-cell
 //!    limit), `papermill`, `hypothesis`, `xdist` (a dead pytest-xdist worker), `cython`, `pdm` (`pdm run`), `nextest` (its summary decides;
 //!    its `{n} failed` counts read like pytest's), ahead
-//!    of pytest's summaries in `python`; `pypi_publish` (pypa/gh-action-pypi-publish's refused trusted-publishing exchange, its reason line), `python`, `python_lint` (ruff, flake8, mypy), `tox`, `yarn_pnp` (Yarn's Plug'n'Play resolver), `npm_publish` (the registry's refusal of `npm publish`, its status line under the `code E{status}` heading), `node`, `vite` (its Rollup build's unresolved import), `esbuild`, `webpack` (their unresolved imports, webpack's only under an error's heading), `nextjs` (its type check's error), `central_portal` (the Sonatype Central Portal's failed deployment, ahead of Maven's goal failure that repeats it), `gradle_actions` (setup-gradle's wrapper validation), `gradle` (Gradle's configuration cache problems, a task input that does not exist, a daemon that died), `checkstyle`, `ktlint`, `android_lint` (their first finding, ahead of the build tool's failure that repeats it), `r8` (its missing classes), `sbt` (its parser's unknown command), `jvm`, `go`, `golangci_lint` (its configuration refusals and failed runs; a missing config file stays `go`'s path error), `govulncheck` (its first finding), `gotestsum` (its `=== FAIL:` line), `miri` (its interpreter's error), `cargo_publish` (`cargo publish`'s token, dirty-tree and version checks), `cargo`, `protoc` (a code generator plugin it could not start), `rustfmt` (its check mode's first hunk), `cargo_machete` (its unused dependencies, never missing ones), `wasm_pack` (a crate directory without a manifest, its wasm-bindgen trailer), `wasm_bindgen` (its schema version refusal), `zizmor` (its findings, where zizmor ran), `cargo_audit` (its first finding), `cargo_deny` (its bans check, ahead of `deno lint`'s same `error[{rule}]:` shape), `rustup`, `ruby` (Bundler, Ruby, RSpec's and Minitest's summaries), `rubocop` (its missing `--config` file, its
+//!    of pytest's summaries in `python`; `pypi_publish` (pypa/gh-action-pypi-publish's refused trusted-publishing exchange, its reason line), `python`, `python_lint` (ruff, flake8, mypy), `tox`, `yarn_pnp` (Yarn's Plug'n'Play resolver), `npm_publish` (the registry's refusal of `npm publish`, its status line under the `code E{status}` heading), `node`, `vite` (its Rollup build's unresolved import), `esbuild`, `webpack` (their unresolved imports, webpack's only under an error's heading), `nextjs` (its type check's error), `central_portal` (the Sonatype Central Portal's failed deployment, ahead of Maven's goal failure that repeats it), `gradle_actions` (setup-gradle's wrapper validation), `gradle` (Gradle's configuration cache problems, a task input that does not exist, a daemon that died), `checkstyle`, `ktlint`, `android_lint` (their first finding, ahead of the build tool's failure that repeats it), `r8` (its missing classes), `sbt` (its parser's unknown command), `jvm`, `kustomize` (a resource its kustomization lists, ahead of `go`'s `lstat` reading of the same path), `go`, `golangci_lint` (its configuration refusals and failed runs; a missing config file stays `go`'s path error), `govulncheck` (its first finding), `gotestsum` (its `=== FAIL:` line), `miri` (its interpreter's error), `cargo_publish` (`cargo publish`'s token, dirty-tree and version checks), `cargo`, `protoc` (a code generator plugin it could not start), `rustfmt` (its check mode's first hunk), `cargo_machete` (its unused dependencies, never missing ones), `wasm_pack` (a crate directory without a manifest, its wasm-bindgen trailer), `wasm_bindgen` (its schema version refusal), `zizmor` (its findings, where zizmor ran), `cargo_audit` (its first finding), `cargo_deny` (its bans check, ahead of `deno lint`'s same `error[{rule}]:` shape), `rustup`, `ruby` (Bundler, Ruby, RSpec's and Minitest's summaries), `rubocop` (its missing `--config` file, its
 //!    offense summary), `rails` (its credentials' key), `php` (with the engine's own memory and time limits), `laravel`
-//!    (its missing application key), `phpstan`, `php_cs_fixer` (their closing summaries), `r`, `dotnet`, `pester`, `kubernetes`,
+//!    (its missing application key), `phpstan`, `php_cs_fixer` (their closing summaries), `r`, `dotnet`, `pester`, `kubernetes`, `skaffold` (its status check's failed resource), `argocd` (`argocd app wait`'s own limit, a Degraded application),
 //!    `terraform`, `tflint`, `cocoapods`, `dart`, `swift` (SwiftPM, XCTest), `elixir`
 //!    (Mix, ExUnit), `hex` (Hex's failed package download), `haskell` (cabal, GHC, Stack), `bazel`, `conan`, `deno`,
-//!    `nix`, `helm`, `chart_testing` (a chart `ct` failed), `aws` (the CLI, SDKs and configure-aws-credentials), `aws_sam` (the SAM CLI's missing template),
+//!    `nix`, `helm`, `chart_testing` (a chart `ct` failed), `cdk` (the CDK's first failed CloudFormation event, ahead of its closing `❌` line), `aws` (the CLI, SDKs and configure-aws-credentials), `aws_sam` (the SAM CLI's missing template),
 //!    `gcloud`, `azure` (az and Entra ID sign-in), `playwright`, `cypress`,
 //!    `fastlane` (its actions' errors, the closing `[!]` repeat, its own `-showBuildSettings` limit), `xcodebuild` (the archive export), `expo` (EAS CLI's account check), `tauri` (its bundler), `electron_builder` (a resource its configuration names), `android` (sdkmanager, the emulator, the Android Gradle plugin's checks), `apple` (notarytool, hdiutil),
 //!    `signtool` (SignTool's refusals), `wix` (the WiX Toolset's errors, a source file it did not find), `inno_setup`
@@ -82,6 +82,7 @@ mod android_lint;
 mod angular;
 mod ansible;
 mod apple;
+mod argocd;
 mod asdf;
 mod aws;
 mod aws_sam;
@@ -94,6 +95,7 @@ mod cargo_audit;
 mod cargo_deny;
 mod cargo_machete;
 mod cargo_publish;
+mod cdk;
 mod central_portal;
 mod changesets;
 mod chart_testing;
@@ -153,6 +155,7 @@ mod jvm;
 mod karma;
 mod ktlint;
 mod kubernetes;
+mod kustomize;
 mod laravel;
 mod latex;
 mod liquibase;
@@ -212,6 +215,7 @@ mod setup_versions;
 mod shell;
 mod signtool;
 mod size_limit;
+mod skaffold;
 mod snyk;
 mod sphinx;
 mod ssh;
@@ -488,6 +492,7 @@ pub const EMITTERS: &[(&str, &[Entry])] = &[
     ("r8", r8::ENTRIES),
     ("sbt", sbt::ENTRIES),
     ("jvm", jvm::ENTRIES),
+    ("kustomize", kustomize::ENTRIES),
     ("go", go::ENTRIES),
     ("golangci_lint", golangci_lint::ENTRIES),
     ("govulncheck", govulncheck::ENTRIES),
@@ -515,6 +520,8 @@ pub const EMITTERS: &[(&str, &[Entry])] = &[
     ("dotnet", dotnet::ENTRIES),
     ("pester", pester::ENTRIES),
     ("kubernetes", kubernetes::ENTRIES),
+    ("skaffold", skaffold::ENTRIES),
+    ("argocd", argocd::ENTRIES),
     ("terraform", terraform::ENTRIES),
     ("tflint", tflint::ENTRIES),
     ("cocoapods", cocoapods::ENTRIES),
@@ -529,6 +536,7 @@ pub const EMITTERS: &[(&str, &[Entry])] = &[
     ("nix", nix::ENTRIES),
     ("helm", helm::ENTRIES),
     ("chart_testing", chart_testing::ENTRIES),
+    ("cdk", cdk::ENTRIES),
     ("aws", aws::ENTRIES),
     ("aws_sam", aws_sam::ENTRIES),
     ("gcloud", gcloud::ENTRIES),
