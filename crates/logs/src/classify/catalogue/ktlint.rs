@@ -1,12 +1,16 @@
 //! ktlint, the Kotlin linter (its CLI, and the Gradle plugins that run it).
 //!
-//! Source: ktlint's `plain` reporter (the default), which prints each lint
-//! error as `{file}:{line}:{column}: {message} ({rule id})`, the rule id
-//! qualified by its rule set since ktlint 0.48 (`standard:no-wildcard-imports`),
-//! an error it cannot autocorrect suffixed ` (cannot be auto-corrected)` in
-//! older releases; the CLI's output then ends, as users' logs of ktlint 1.x
-//! show it, with `Summary error count (descending) by rule:` and one `  {rule
-//! id}: {count}` line per rule. Its command line logs, at `WARN`,
+//! Source: ktlint's `plain` reporter (the default; `PlainReporter`, in
+//! `com.pinterest.ktlint.cli.reporter.plain` since 1.0, module
+//! `ktlint-cli-reporter-plain`, `com.pinterest.ktlint.reporter.plain`
+//! before), which prints each lint error as `{file}:{line}:{column}:
+//! {message} ({rule id})`, the rule id qualified by its rule set since ktlint
+//! 0.48 (`standard:no-wildcard-imports`), an error it cannot autocorrect
+//! suffixed ` (cannot be auto-corrected)` in older releases; its `afterAll`
+//! then prints a blank line, `Summary error count (descending) by rule:` and
+//! one `  {rule id}: {count}` line per rule. (The `plain-summary` reporter,
+//! `PlainSummaryReporter`, prints only counts, under `Count (descending) of
+//! autocorrected errors by rule:` and its uncorrected twin.) Its command line logs, at `WARN`,
 //! `Lint has found errors than can be autocorrected using 'ktlint --format'`
 //! (the words as ktlint prints them) and exits 1. A lint error is the
 //! project's code, for a person (or `ktlint --format`); the first one printed
