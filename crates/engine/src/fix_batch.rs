@@ -45,9 +45,25 @@
 //!   (by place, so that one fix adding an error cannot hide behind another
 //!   removing a like one elsewhere);
 //! - no fix of the batch is offered again on the output.
+//!
+//! The bookkeeping maps hash with FxHash (`rustc-hash`), not the standard
+//! library's SipHash, which was about a tenth of verification's own
+//! instructions (outside its re-lints). FxHash is unseeded. The batching's
+//! keys are ours (job and step indices); the checks' keys hold text of the
+//! file (messages, an edit's new text), so a hostile file could make them
+//! collide. Those maps are built once per re-lint, after the budget allowed
+//! it, over its findings and fixes: colliding, they cost at most the square
+//! of the findings per re-lint, and the re-lint budget bounds both
+//! ([`relint_cost`]: re-lints × findings ≤ [`crate::lint::MAX_RELINT_BYTES`]
+//! / [`FINDING_COST`], 8,192), so the worst case is a few tens of millions
+//! of key comparisons for a whole file, about one re-lint's work. Nothing
+//! iterates over a map in an order that shows: every answer is the same
+//! whatever the hasher.
 
 use std::cell::Cell;
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::BTreeMap;
+
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use crate::diagnostic::{Diagnostic, Edit, Fix, Severity};
 use crate::fix::{self, Relinted, apply_edits};
@@ -242,12 +258,12 @@ fn take_batch(before: &[Diagnostic], pending: Vec<(Candidate, Place)>) -> (Vec<C
     let mut taken: BTreeMap<usize, usize> = BTreeMap::new();
     // Jobs with a fix of the whole job taken, with one of its keys, with any
     // fix taken, and steps.
-    let (mut whole_jobs, mut key_jobs, mut any_jobs) = (HashSet::new(), HashSet::new(), HashSet::new());
-    let mut steps: HashSet<(usize, usize)> = HashSet::new();
+    let (mut whole_jobs, mut key_jobs, mut any_jobs) = (HashSet::default(), HashSet::default(), HashSet::default());
+    let mut steps: HashSet<(usize, usize)> = HashSet::default();
     // The fixes taken at each place, and the findings they target: a fix
     // that is not free may still join one of them as its companion.
-    let mut at_place: HashMap<Place, Vec<&[Edit]>> = HashMap::new();
-    let mut targeted: HashSet<usize> = HashSet::new();
+    let mut at_place: HashMap<Place, Vec<&[Edit]>> = HashMap::default();
+    let mut targeted: HashSet<usize> = HashSet::default();
     let (mut batch, mut rest) = (Vec::new(), Vec::new());
     for (c, place) in pending {
         let fix = &before[c.0].fixes[c.1];
@@ -294,7 +310,7 @@ fn take_batch(before: &[Diagnostic], pending: Vec<(Candidate, Place)>) -> (Vec<C
 /// The edits of `group`'s fixes, those of a fix with the same edits as an
 /// earlier one (a companion, see [`take_batch`]) once.
 fn group_edits<'d>(group: &[Candidate], before: &'d [Diagnostic]) -> Vec<&'d Edit> {
-    let mut seen: HashSet<&[Edit]> = HashSet::new();
+    let mut seen: HashSet<&[Edit]> = HashSet::default();
     group
         .iter()
         .map(|c| before[c.0].fixes[c.1].edits.as_slice())
@@ -492,7 +508,7 @@ impl File<'_> {
 }
 
 fn counts_by<K: std::hash::Hash + Eq>(keys: impl Iterator<Item = K>) -> HashMap<K, usize> {
-    let mut out = HashMap::new();
+    let mut out = HashMap::default();
     for k in keys {
         *out.entry(k).or_default() += 1;
     }
