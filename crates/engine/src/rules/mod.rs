@@ -184,7 +184,9 @@ fn named_read_keys() -> impl Iterator<Item = &'static str> {
 /// patterns were matched against, one by one.
 pub fn distinct_reads(touched: &crate::yaml::patch::Touched) -> crate::yaml::patch::Touched {
     use crate::yaml::patch::Segment;
-    static NAMED: std::sync::LazyLock<std::collections::HashSet<&'static str>> =
+    // FxHash, unseeded: its entries are our own keys, a fixed set of about a
+    // hundred, so a file's key can collide with at most those.
+    static NAMED: std::sync::LazyLock<rustc_hash::FxHashSet<&'static str>> =
         std::sync::LazyLock::new(|| named_read_keys().collect());
     let mut paths: Vec<Vec<Segment>> = touched
         .paths
@@ -219,14 +221,17 @@ pub fn distinct_reads(touched: &crate::yaml::patch::Touched) -> crate::yaml::pat
 /// cheap rule.
 pub fn rules_reading(touched: &crate::yaml::patch::Touched) -> RuleBits {
     use crate::yaml::patch::Segment;
-    use std::collections::HashMap;
+    // FxHash, unseeded: after `distinct_reads` every key segment is one
+    // some rule names (ours) or the one stand-in, so no text of the file
+    // reaches a key, and the memo is capped besides.
+    use rustc_hash::FxHashMap as HashMap;
     /// Past this many remembered path sets (per thread, per `expressions`)
     /// the memo starts again: its entries are small, and a hostile file's
     /// distinct paths cannot grow it without bound.
     const MAX_REMEMBERED: usize = 4096;
     thread_local! {
         static BY_PATHS: std::cell::RefCell<[HashMap<Vec<Vec<Segment>>, u64>; 2]> =
-            std::cell::RefCell::new([HashMap::new(), HashMap::new()]);
+            std::cell::RefCell::new([HashMap::default(), HashMap::default()]);
     }
     let paths = BY_PATHS.with_borrow_mut(|memo| {
         let memo = &mut memo[usize::from(touched.expressions)];
