@@ -46,6 +46,19 @@
 //! another process's `gradle --stop` (a concurrent build or IDE sharing the
 //! daemon registry), where memory is not the matter. Any other reason is
 //! quoted without a cause.
+//!
+//! The daemon's own health check warns while the build still runs: Gradle's
+//! `LowHeapSpaceDaemonExpirationStrategy` (`DaemonMemoryStatus.
+//! isHeapSpaceExhausted()`) logs `Expiring Daemon because JVM heap space is
+//! exhausted` (a graceful expiry, reason `after running out of JVM heap
+//! space`), and its successor `HealthExpirationStrategy` (Gradle 8) `The
+//! Daemon will expire {after the build|immediately} {reason}.` with the
+//! reasons `after running out of JVM heap space`, `since the JVM garbage
+//! collector is thrashing` and `after running out of JVM Metaspace`. The JVM
+//! ran out of memory (`org.gradle.jvmargs`, the build's parallelism): not
+//! fixable, for a person. The warning is weak: the failed task's own cause
+//! (`> Java heap space` in the failure report) says what failed, and a build
+//! that expires its daemon gracefully may still pass.
 
 use super::util::{path_hit, regex};
 use super::{Entry, ex, ex_after};
@@ -111,6 +124,18 @@ pub const ENTRIES: &[Entry] = &[
              specifies file '/home/runner/work/app/app/config/detekt/detekt.yml' which doesn't exist.",
             Category::FileNotFound,
             Some("config/detekt/detekt.yml"),
+        )],
+    },
+    Entry {
+        id: "gradle/daemon-expiring",
+        grammar: "Expiring Daemon because JVM heap space is exhausted | The Daemon will expire {after the \
+                  build|immediately} {reason}.",
+        needles: &["Expiring Daemon because", "The Daemon will expire "],
+        check: daemon_expiring,
+        examples: &[ex(
+            "Expiring Daemon because JVM heap space is exhausted",
+            Category::Unknown,
+            None,
         )],
     },
     Entry {
@@ -218,6 +243,30 @@ fn input_does_not_exist(line: &Line<'_>) -> Option<Hit> {
     Some(hit)
 }
 
+fn daemon_expiring(line: &Line<'_>) -> Option<Hit> {
+    let text = line.text.trim();
+    let reason = if let Some(reason) = text.strip_prefix("Expiring Daemon because ") {
+        reason
+    } else {
+        regex!(r"^The Daemon will expire (?:after the build|immediately) (.+?)\.?$")
+            .captures(text)?
+            .get(1)
+            .expect("reason")
+            .as_str()
+    };
+    if !regex!(r"(?i)heap|garbage collector|metaspace|memory").is_match(reason) {
+        return None;
+    }
+    Some(
+        Hit::blocker(format!(
+            "Gradle's daemon ran out of memory ({}): raise org.gradle.jvmargs' -Xmx (or -XX:MaxMetaspaceSize) or lower \
+             the build's parallelism; a person's choice, not fixable.",
+            display_text(reason)
+        ))
+        .weak(),
+    )
+}
+
 fn daemon_gone(line: &Line<'_>) -> Option<Hit> {
     let text = line.text.trim();
     if text.starts_with("Gradle build daemon disappeared unexpectedly") {
@@ -249,6 +298,29 @@ fn daemon_gone(line: &Line<'_>) -> Option<Hit> {
 mod tests {
     use super::*;
     use crate::classify::hit::Strength;
+
+    #[test]
+    fn the_daemon_s_memory_warning_is_weak_and_not_fixable() {
+        for text in [
+            "Expiring Daemon because JVM heap space is exhausted",
+            "The Daemon will expire after the build after running out of JVM heap space.",
+            "The Daemon will expire immediately since the JVM garbage collector is thrashing.",
+        ] {
+            let hit = daemon_expiring(&Line::plain(text)).expect(text);
+            assert_eq!(hit.category, Category::Unknown);
+            assert!(!hit.fixable);
+            assert_eq!(hit.strength, Strength::Weak, "the failed task's cause says what failed");
+            assert!(hit.message.contains("org.gradle.jvmargs"), "{}", hit.message);
+        }
+        crate::classify::catalogue::assert_reads(
+            daemon_expiring,
+            &[],
+            &[
+                "Expiring Daemon because of a stop command",
+                "echo 'Expiring Daemon because JVM heap space is exhausted'",
+            ],
+        );
+    }
 
     #[test]
     fn configuration_cache_problems_are_read_under_their_heading() {
