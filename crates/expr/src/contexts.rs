@@ -223,6 +223,13 @@ pub fn needs_context<K: AsRef<str>>(jobs: impl IntoIterator<Item = (K, Type)>) -
     Type::object(jobs.into_iter().map(|(id, outputs)| (id, job_result_type(outputs))))
 }
 
+/// The [`CONTEXT_NAMES`] entry `name` names, in any case. Compared in place:
+/// every variable of every expression is looked up, and a lowercased copy
+/// per lookup was an allocation each time.
+fn context_key(name: &str) -> Option<&'static &'static str> {
+    CONTEXT_NAMES.iter().find(|n| n.eq_ignore_ascii_case(name))
+}
+
 fn builtin_defaults() -> &'static BTreeMap<&'static str, Type> {
     static DEFAULTS: OnceLock<BTreeMap<&'static str, Type>> = OnceLock::new();
     DEFAULTS.get_or_init(|| {
@@ -260,15 +267,13 @@ impl Scope {
     /// only exists once [`Scope::set_jobs`] was called: it is only available in
     /// `on.workflow_call.outputs`.
     pub fn context(&self, name: &str) -> Option<Type> {
-        let lower = name.to_ascii_lowercase();
-        let key = CONTEXT_NAMES.iter().find(|n| **n == lower)?;
+        let key = context_key(name)?;
         self.overrides.get(key).or_else(|| builtin_defaults().get(key)).cloned()
     }
 
     /// Replaces the type of a context. Unknown names are ignored (returns false).
     pub fn set_context(&mut self, name: &str, ty: Type) -> bool {
-        let lower = name.to_ascii_lowercase();
-        match CONTEXT_NAMES.iter().find(|n| **n == lower) {
+        match context_key(name) {
             Some(key) => {
                 self.overrides.insert(key, ty);
                 true

@@ -18,7 +18,7 @@ pub(crate) use source_map::ScalarSource;
 
 use autoheal_expr::{
     Checker, Condition, ExprError, Scope, Span, Type, always_true_message, availability, check_template,
-    classify_condition, constant_condition_message, parse, single_expression,
+    classify_condition, constant_condition_message, contains_expression, parse, single_expression,
 };
 
 use super::{ALL_FILES, Context, Rule};
@@ -122,7 +122,9 @@ impl CallValueTypes {
     /// text around an expression makes a string. `None` for a value without
     /// `${{` or one that does not check (its errors are reported already).
     pub(crate) fn type_of(&self, value: &str) -> Option<Type> {
-        memchr::memmem::find(value.as_bytes(), b"${{")?;
+        if !contains_expression(value) {
+            return None;
+        }
         let checker = Checker::new(&self.scope).with_availability(availability("jobs.<job_id>.with.<with_id>"));
         let checked = check_template(value, &checker);
         if !checked.errors.is_empty() {
@@ -187,18 +189,18 @@ impl Pass<'_> {
     /// `${{ }}` (for callers that check it against a declared type).
     pub(crate) fn scalar(&mut self, node: &Node, key: Option<&str>, role: Role, scope: &Scope) -> Option<Type> {
         let value = node.as_str()?;
-        memchr::memmem::find(value.as_bytes(), b"${{")?;
-        if node.alias.is_some() {
+        if !contains_expression(value) || node.alias.is_some() {
             return None;
         }
         let checker = Checker::new(scope).with_availability(key.and_then(availability));
         let checked = check_template(value, &checker);
+        let single = single_expression(value).is_some();
         let mut errors = checked.errors.clone();
-        if role == Role::Text || single_expression(value).is_none() {
+        if role == Role::Text || !single {
             errors.extend(checked.template_value_errors());
         }
         let whole = match checked.expressions.as_slice() {
-            [only] if single_expression(value).is_some() => Some(only.ty.clone()),
+            [only] if single => Some(only.ty.clone()),
             _ => None,
         };
         if !errors.is_empty() {
@@ -284,8 +286,7 @@ impl Pass<'_> {
     /// Report the comparisons of `expr` (spans in the value's coordinates,
     /// inside `anchor`) with a string their property never holds.
     fn impossible_values(&mut self, node: &Node, expr: &autoheal_expr::Expr, anchor: Span, checker: &Checker<'_>) {
-        let mut found = values::impossible_comparisons(expr);
-        found.extend(values::boolean_string_comparisons(expr, &|e| checker.check(e).ty));
+        let found = values::impossible_comparisons(expr, &|e| checker.check(e).ty);
         if found.is_empty() {
             return;
         }

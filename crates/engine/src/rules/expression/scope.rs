@@ -397,11 +397,14 @@ pub(crate) struct StepTypes<'n> {
 
 impl<'n> StepTypes<'n> {
     /// The next step, then the steps of its `parallel:` group in order.
-    pub(crate) fn push(&mut self, step: &'n Node, outputs: &Outputs<'_>) {
+    /// Returns whether [`Self::scope`] changed (most steps have no id, and
+    /// the walk keeps the scope it built until one does).
+    pub(crate) fn push(&mut self, step: &'n Node, outputs: &Outputs<'_>) -> bool {
+        let before = (self.ids.len(), self.untyped);
         let mut queue = vec![step];
         while let Some(s) = queue.pop() {
             if self.untyped {
-                return;
+                break;
             }
             if let Some(group) = s.get("parallel").and_then(Node::as_sequence) {
                 queue.extend(group.iter().rev());
@@ -417,6 +420,7 @@ impl<'n> StepTypes<'n> {
             }
             self.untyped |= self.ids.len() > MAX_TYPED_STEPS;
         }
+        (self.ids.len(), self.untyped) != before
     }
 
     /// `scope` with `steps` typed as the steps pushed so far.
@@ -508,16 +512,22 @@ mod tests {
             let doc = crate::yaml::parse(list.as_bytes());
             let steps: Vec<&Node> = doc.root.as_ref().and_then(Node::as_sequence).unwrap().iter().collect();
             let mut typed = StepTypes::default();
+            let mut kept: Option<String> = None;
             for i in 0..=steps.len() {
                 let slow = typed_from_scratch(&base, &steps[..i], &outputs);
-                let fast = typed.scope(&base);
+                let fast = format!("{:?}", typed.scope(&base).context("steps"));
                 assert_eq!(
-                    format!("{:?}", fast.context("steps")),
+                    fast,
                     format!("{:?}", slow.context("steps")),
                     "after {i} steps of {list}"
                 );
+                // A push that says nothing changed leaves the scope the
+                // walk keeps as it was.
+                if let Some(kept) = &kept {
+                    assert_eq!(&fast, kept, "step {i} of {list} changed the scope unannounced");
+                }
                 if let Some(s) = steps.get(i) {
-                    typed.push(s, &outputs);
+                    kept = (!typed.push(s, &outputs)).then_some(fast);
                 }
             }
         }

@@ -29,44 +29,51 @@ pub(super) struct Impossible {
     pub never_true: bool,
 }
 
-/// Every `==` / `!=` of `expr` between a property with documented values
-/// and a string literal that is none of them.
-pub(super) fn impossible_comparisons(expr: &Expr) -> Vec<Impossible> {
-    let mut out = Vec::new();
+/// Every comparison of `expr` that can never come out otherwise: those
+/// [`impossible_value`] finds, then those [`boolean_string`] finds, from one
+/// walk of the expression.
+pub(super) fn impossible_comparisons(expr: &Expr, type_of: &dyn Fn(&Expr) -> Type) -> Vec<Impossible> {
+    let (mut listed, mut booleans) = (Vec::new(), Vec::new());
     string_comparisons(expr, &mut |op, property, value, span| {
-        let Some((path, values)) = documented_values(property) else {
-            return;
-        };
-        if values.iter().any(|v| v.eq_ignore_ascii_case(value)) {
-            return;
-        }
-        let help = did_you_mean(value, values.iter());
-        // `github.event_name` also holds names no `on:` key has: `dynamic`
-        // for the runs GitHub starts itself (Dependabot, default-setup code
-        // scanning, Pages), and events GitHub adds later. Only a near miss of
-        // a known event (`pull-request`) is evidence of a typo (review83 M2).
-        if matches!(values, Values::Events) && (value.eq_ignore_ascii_case("dynamic") || help.is_none()) {
-            return;
-        }
-        let never_true = op == BinaryOp::Eq;
-        let listed = match values {
-            Values::Events => "no event has that name".to_string(),
-            Values::Listed(list) => format!("its values are {}", quoted_list(list)),
-        };
-        let mut message = format!(
-            "{path} is never \"{value}\" ({listed}), so \"{op}\" is always {}",
-            if never_true { "false" } else { "true" }
-        );
-        if let Some(help) = help {
-            message = format!("{message} ({help})");
-        }
-        out.push(Impossible {
-            span,
-            message,
-            never_true,
-        });
+        listed.extend(impossible_value(op, property, value, span));
+        booleans.extend(boolean_string(op, property, value, span, type_of));
     });
-    out
+    listed.append(&mut booleans);
+    listed
+}
+
+/// A `==` / `!=` between a property with documented values and a string
+/// literal that is none of them.
+fn impossible_value(op: BinaryOp, property: &Expr, value: &str, span: Span) -> Option<Impossible> {
+    let (path, values) = documented_values(property)?;
+    if values.iter().any(|v| v.eq_ignore_ascii_case(value)) {
+        return None;
+    }
+    let help = did_you_mean(value, values.iter());
+    // `github.event_name` also holds names no `on:` key has: `dynamic`
+    // for the runs GitHub starts itself (Dependabot, default-setup code
+    // scanning, Pages), and events GitHub adds later. Only a near miss of
+    // a known event (`pull-request`) is evidence of a typo (review83 M2).
+    if matches!(values, Values::Events) && (value.eq_ignore_ascii_case("dynamic") || help.is_none()) {
+        return None;
+    }
+    let never_true = op == BinaryOp::Eq;
+    let listed = match values {
+        Values::Events => "no event has that name".to_string(),
+        Values::Listed(list) => format!("its values are {}", quoted_list(list)),
+    };
+    let mut message = format!(
+        "{path} is never \"{value}\" ({listed}), so \"{op}\" is always {}",
+        if never_true { "false" } else { "true" }
+    );
+    if let Some(help) = help {
+        message = format!("{message} ({help})");
+    }
+    Some(Impossible {
+        span,
+        message,
+        never_true,
+    })
 }
 
 enum Values {
@@ -83,7 +90,7 @@ impl Values {
     }
 }
 
-/// Every `==` / `!=` of `expr` between a `matrix` property that the job's
+/// A `==` / `!=` between a `matrix` property that the job's
 /// literal matrix gives only booleans (`type_of` answers `bool` for it) and a
 /// string literal that can never equal one. GitHub's expressions reference on
 /// loose equality: values of different types are compared as numbers, a
@@ -96,45 +103,44 @@ impl Values {
 /// so is every other context but a `number` input (whether a dispatch input
 /// arrives as a boolean is disputed, round 12; see
 /// [`number_input_comparison`]).
-pub(super) fn boolean_string_comparisons(expr: &Expr, type_of: &dyn Fn(&Expr) -> Type) -> Vec<Impossible> {
-    let mut out = Vec::new();
-    string_comparisons(expr, &mut |op, property, value, span| {
-        let Some(segments) = property_path(property) else {
-            return;
-        };
-        if segments.len() < 2 || value.trim().is_empty() || value.bytes().any(|b| b.is_ascii_digit()) {
-            return;
-        }
-        if segments[0].eq_ignore_ascii_case("inputs") {
-            out.extend(number_input_comparison(op, &segments, value, type_of(property), span));
-            return;
-        }
-        if !segments[0].eq_ignore_ascii_case("matrix") || type_of(property) != Type::Bool {
-            return;
-        }
-        // An open matrix (an `include` or a row computed at run time, as
-        // `${{ fromJSON(…) }}`) may add a leg where the property is the
-        // string: the literal rows do not tell every value (finfix19 L4).
-        if matches!(type_of(base(property)), Type::Object(o) if o.rest.is_some()) {
-            return;
-        }
-        let never_true = op == BinaryOp::Eq;
-        let path = segments.join(".");
-        let bare = if value.eq_ignore_ascii_case("true") || value.eq_ignore_ascii_case("false") {
-            format!("; compare with {} without quotes", value.to_ascii_lowercase())
-        } else {
-            String::new()
-        };
-        out.push(Impossible {
-            span,
-            message: format!(
-                "the matrix gives {path} only boolean values (or none, in a leg without it), and GitHub compares a boolean with a string as numbers (true is 1, false is 0, \"{value}\" is not a number), so \"{op}\" is always {}{bare}",
-                if never_true { "false" } else { "true" }
-            ),
-            never_true,
-        });
-    });
-    out
+fn boolean_string(
+    op: BinaryOp,
+    property: &Expr,
+    value: &str,
+    span: Span,
+    type_of: &dyn Fn(&Expr) -> Type,
+) -> Option<Impossible> {
+    let segments = property_path(property)?;
+    if segments.len() < 2 || value.trim().is_empty() || value.bytes().any(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    if segments[0].eq_ignore_ascii_case("inputs") {
+        return number_input_comparison(op, &segments, value, type_of(property), span);
+    }
+    if !segments[0].eq_ignore_ascii_case("matrix") || type_of(property) != Type::Bool {
+        return None;
+    }
+    // An open matrix (an `include` or a row computed at run time, as
+    // `${{ fromJSON(…) }}`) may add a leg where the property is the
+    // string: the literal rows do not tell every value (finfix19 L4).
+    if matches!(type_of(base(property)), Type::Object(o) if o.rest.is_some()) {
+        return None;
+    }
+    let never_true = op == BinaryOp::Eq;
+    let path = segments.join(".");
+    let bare = if value.eq_ignore_ascii_case("true") || value.eq_ignore_ascii_case("false") {
+        format!("; compare with {} without quotes", value.to_ascii_lowercase())
+    } else {
+        String::new()
+    };
+    Some(Impossible {
+        span,
+        message: format!(
+            "the matrix gives {path} only boolean values (or none, in a leg without it), and GitHub compares a boolean with a string as numbers (true is 1, false is 0, \"{value}\" is not a number), so \"{op}\" is always {}{bare}",
+            if never_true { "false" } else { "true" }
+        ),
+        never_true,
+    })
 }
 
 /// `inputs.<name> == '<word>'` where the input is declared `type: number`

@@ -184,16 +184,20 @@ fn job(pass: &mut Pass<'_>, wf: &Workflow<'_>, job: &Job<'_>, base: &Scope) {
         }
     }
     let mut before = scope::StepTypes::default();
+    // The steps' scope, built again only after a step with an id.
+    let mut kept: Option<Scope> = None;
     for step in &job.steps {
         if has_expressions(pass.source, step.node) || step.get("if").is_some() {
-            let ss = before.scope(&js);
-            self::step(pass, step.node, &ss, false);
+            let ss = kept.get_or_insert_with(|| before.scope(&js));
+            self::step(pass, step.node, ss, false);
             // The steps of a `parallel:` group see the steps before the group.
             for inner in step.get("parallel").and_then(Node::as_sequence).unwrap_or_default() {
-                self::step(pass, inner, &ss, false);
+                self::step(pass, inner, ss, false);
             }
         }
-        before.push(step.node, &pass.outputs);
+        if before.push(step.node, &pass.outputs) {
+            kept = None;
+        }
     }
 }
 
@@ -375,8 +379,7 @@ fn typed_site(pass: &mut Pass<'_>, node: &Node, at: (&str, &str), want: &Type, s
 }
 
 fn has_expressions(source: &str, node: &Node) -> bool {
-    let text = source.get(node.span.start..node.span.end).unwrap_or("");
-    memchr::memmem::find(text.as_bytes(), b"${{").is_some()
+    autoheal_expr::contains_expression(source.get(node.span.start..node.span.end).unwrap_or(""))
 }
 
 /// A value that is a single `${{ }}` where a mapping belongs must yield an
@@ -569,12 +572,15 @@ pub(crate) fn action(pass: &mut Pass<'_>, root: &Node) {
         match e.key.as_str() {
             Some("steps") => {
                 let mut before = scope::StepTypes::default();
+                let mut kept: Option<Scope> = None;
                 for s in steps {
                     if has_expressions(pass.source, s) || s.get("if").is_some() {
-                        let ss = before.scope(&base);
-                        self::step(pass, s, &ss, true);
+                        let ss = kept.get_or_insert_with(|| before.scope(&base));
+                        self::step(pass, s, ss, true);
                     }
-                    before.push(s, &pass.outputs);
+                    if before.push(s, &pass.outputs) {
+                        kept = None;
+                    }
                 }
             }
             Some("pre-if" | "post-if") => pass.condition(&e.value, None, &base),
