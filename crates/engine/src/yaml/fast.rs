@@ -545,8 +545,8 @@ impl<'a> Reader<'a> {
     /// collection at `column`; returns the offset past its closing bracket.
     /// It may go on over later lines: `end` is the end of the line being
     /// read, moved on with it (see [`Self::flow_next`]). Entries are plain
-    /// or quoted scalars and flow collections; implicit pairs in sequences,
-    /// empty entries, trailing commas, comments, a key and its value on
+    /// or quoted scalars and flow collections, a trailing comma allowed;
+    /// implicit pairs in sequences, empty entries, comments, a key and its value on
     /// different lines and plain scalars over several lines are saphyr's.
     fn flow_collection(&mut self, at: usize, end: &mut usize, column: usize, depth: usize) -> Option<usize> {
         if depth > 32 {
@@ -582,9 +582,25 @@ impl<'a> Reader<'a> {
             i = self.flow_next(i, end, column)?;
             match self.bytes[i] {
                 b',' => {
+                    let (comma, comma_line_end) = (i, *end);
                     i = self.flow_next(i + 1, end, column)?;
-                    if matches!(self.bytes[i], b',' | b']' | b'}') {
-                        return None;
+                    match self.bytes[i] {
+                        // A trailing comma: saphyr's parser ends the
+                        // collection at the closing bracket after it
+                        // (`flow_sequence_entry`, `flow_mapping_key`).
+                        b if b == close && sequence => return Some(self.flow_end(sequence, i, *end)),
+                        // A mapping's end then keeps the range of the comma's
+                        // token (`flow_mapping_key` answers the span it
+                        // peeked before skipping the comma): the comma and
+                        // the spaces after it on its line. No comment can
+                        // follow it there: `flow_next` stops at one.
+                        b if b == close => {
+                            let range = TextRange::new(comma, self.skip_spaces(comma + 1, comma_line_end));
+                            self.events.push((Event::MappingEnd, range));
+                            return Some(i + 1);
+                        }
+                        b',' | b']' | b'}' => return None,
+                        _ => {}
                     }
                 }
                 b if b == close => return Some(self.flow_end(sequence, i, *end)),
@@ -990,6 +1006,11 @@ mod tests {
             "- [a, [b,\n    c], {d: e,\n   f: [g]}\n  ]\n- x\n",
             "k:\n    [ a ,\n b ]\n",
             "needs: [\n    a,\n    b ]\nruns-on: x\n",
+            // Trailing commas: a mapping's end keeps the comma's range.
+            "a: [b, ]\nc: [d,]  # e\nf: {g: h,}\ni: {j: k , }  \n",
+            "a: [b,\n  c,\n  ]\n",
+            "a:\n  [b,\n  ]\n",
+            "a:\n  - {b: [c,], d: {e: f,\n      },\n    }\n  - x\n",
         ] {
             agrees(text);
         }
@@ -1013,18 +1034,16 @@ mod tests {
             "a: b\r\n",
             // Flow collections over several lines: a line at or left of
             // the parent's column, a comment inside, a plain scalar or a key
-            // and its value over two lines, a trailing comma, the text
-            // ending inside, more on the closing line.
+            // and its value over two lines, the text ending inside, more on
+            // the closing line.
             "a: [b,\nc]\n",
             "a:\n  - [b,\n  c]\n",
             "a: [b,\n]\n",
-            "a:\n  [b,\n  ]\n",
             "a: [b, # c\n  d]\n",
             "a: [b,\n  # c\n  d]\n",
             "a: [b\n  c]\n",
             "a: {b:\n  c}\n",
             "a: {b\n  : c}\n",
-            "a: [b,\n  c,\n  ]\n",
             "a: [b,\n  c",
             "a: [b,\n  c\n",
             "a: [b,\n  c] d\n",
@@ -1040,7 +1059,12 @@ mod tests {
             "a: b: c\n",
             "- - a\n",
             "? a\n: b\n",
-            "a: [b, ]\n",
+            // Two commas, or one alone.
+            "a: [b, , c]\n",
+            "a: [b,,]\n",
+            "a: [,]\n",
+            "a: {b: c,,}\n",
+            "a: {,}\n",
             "a: [b: c]\n",
             // saphyr refuses these; the reader must not accept them.
             // A document marker at the start of a later line (found by the
