@@ -82,11 +82,12 @@ fn diagnose_save_writes_the_failure_store() {
 }
 
 /// What `diagnose --save` writes is what the language server reads: the
-/// fix saved with the failure is offered as it is on the unchanged workflow
-/// (not dropped as unreadable and made again), and applying it gives the
-/// fix `diagnose --format json` shows.
+/// saved failure, mapped onto the unchanged workflow, carries no saved fix
+/// (a run file is untrusted and can be stale), and the fix made again from
+/// it for the text is the one `diagnose --format json` shows, at the level
+/// it verified.
 #[test]
-fn the_language_server_offers_the_fix_diagnose_save_wrote() {
+fn the_language_server_makes_again_the_fix_diagnose_save_wrote() {
     use autoheal_engine::{LineIndex, fix, yaml};
     use autoheal_lsp::failure_store;
 
@@ -105,6 +106,7 @@ fn the_language_server_offers_the_fix_diagnose_save_wrote() {
     let (runs, errors) = failure_store::load(dir.path());
     assert!(errors.is_empty(), "{errors:?}");
     let run = failure_store::latest_for(&runs, ".github/workflows/ci.yml").expect("the saved run");
+    assert_eq!(run.failures[0].fixes.len(), 1, "diagnose saved its fix");
     let mapped = failure_store::map_run(
         run,
         WORKFLOW,
@@ -112,25 +114,28 @@ fn the_language_server_offers_the_fix_diagnose_save_wrote() {
         &yaml::parse(WORKFLOW.as_bytes()),
     );
     assert_eq!(mapped.len(), 1, "{mapped:?}");
-    let saved = &mapped[0].fixes;
-    assert_eq!(
-        saved.len(),
-        1,
-        "the saved fix, read as written: {:?}",
-        run.failures[0].fixes
+    assert!(
+        mapped[0].fixes.is_empty(),
+        "a saved fix is never offered: {:?}",
+        mapped[0].fixes
     );
-    let edits: Vec<_> = saved[0].edits.iter().collect();
+    let input = mapped[0].input.as_ref().expect("what the fix is made again from");
+    let made = autoheal_fixes::fixes_for(
+        input,
+        ".github/workflows/ci.yml",
+        WORKFLOW,
+        &autoheal_engine::repo::NoRepo,
+    );
+    assert_eq!(made.fixes.len(), 1, "{made:?}");
+    let edits: Vec<_> = made.fixes[0].edits.iter().collect();
     let fixed = fix::apply_edits(".github/workflows/ci.yml", WORKFLOW, &edits).expect("applies");
     assert!(
         fixed.contains("      - run: pip install pytest PyYAML   # deps\n"),
         "{fixed}"
     );
     let shown = &diagnose_json(dir.path())["fixes"][0];
-    assert_eq!(saved[0].title, shown["title"].as_str().unwrap_or_default());
-    // diagnose writes the level it verified; the server, which does not
-    // verify a saved fix, offers it display-only whatever the file says.
-    assert_eq!(shown["applicability"], "safe");
-    assert_eq!(saved[0].applicability.as_str(), "display-only");
+    assert_eq!(made.fixes[0].title, shown["title"].as_str().unwrap_or_default());
+    assert_eq!(shown["applicability"], made.fixes[0].applicability.as_str());
 }
 
 /// `gh run view --log-failed` output: job and step come from its columns, and

@@ -3,8 +3,6 @@
 
 use serde::{Deserialize, Serialize};
 
-mod saved_fix;
-
 /// Root-cause categories. Everything a fix must not touch is `Unknown`.
 /// Serialized as its snake-case name; a name this version does not know reads
 /// as `Unknown` (so stored analyses of other versions still load).
@@ -529,8 +527,10 @@ pub struct Failure {
     pub span: Option<Span>,
     /// Filled by the fix generators (`autoheal-fixes`), in the shape
     /// `diagnose --format json` prints (`autoheal_engine::json::FixJson`);
-    /// always empty here. A saved run's read back as the engine's `Fix`:
-    /// [`SavedRun::saved_fixes`].
+    /// always empty here. `diagnose --save` writes them into a saved run for
+    /// people to read; no reader takes a saved run's fixes back: they are
+    /// made again from the saved failures for the workflow as it is now
+    /// (docs/failure-store.md).
     pub fixes: Vec<serde_json::Value>,
     #[serde(default, skip_serializing_if = "SubjectDetail::is_none")]
     pub detail: SubjectDetail,
@@ -599,10 +599,10 @@ pub const SAVED_RUNS_DIR: &str = ".autoheal/failures";
 
 /// The format version [`SavedRun::new`] writes. 2: a fix a person must
 /// check (a doubtful rewrite, a fallback) has the level `display-only`.
-/// Version 1 (and a file with no version) wrote such fixes as `unsafe`,
-/// the level `autoheal fix --write` and heal apply, so the fixes saved in
-/// it say nothing reliable about who may apply them
-/// ([`SavedRun::saved_fixes_current`]).
+/// Version 1 (and a file with no version) wrote such fixes as `unsafe`.
+/// Either reads the same: the failures are what a reader takes; the saved
+/// fixes are never applied or offered (a reader makes them again for the
+/// text as it is now), so their levels no longer matter.
 pub const SAVED_RUN_VERSION: u32 = 2;
 
 /// One file of [`SAVED_RUNS_DIR`]: the analysis of one run for one
@@ -662,16 +662,6 @@ impl SavedRun {
 
     pub fn to_json(&self) -> String {
         serde_json::to_string_pretty(self).unwrap_or_default()
-    }
-
-    /// May the fixes saved with the failures be offered as they are? Not
-    /// from a file older than [`SAVED_RUN_VERSION`] 2: it may hold a
-    /// doubtful rewrite or a fallback as `unsafe`, without the
-    /// `display-only` level that keeps it a person's choice. A reader makes
-    /// such a run's fixes again for the text (re-analyses) instead; the
-    /// failures themselves are still good.
-    pub fn saved_fixes_current(&self) -> bool {
-        self.version >= SAVED_RUN_VERSION
     }
 
     /// Reads a stored run. A missing `workflow_path` is taken from the first
@@ -810,7 +800,6 @@ mod tests {
         assert_ne!(content_hash(b"a"), content_hash(b"b"));
         let fresh = SavedRun::new(&Analysis::new(vec![sample()]), "ci.yml", Some(b"on: push"));
         assert_eq!(fresh.version, SAVED_RUN_VERSION);
-        assert!(fresh.saved_fixes_current());
         assert_eq!((fresh.workflow_hash, fresh.run_id), (run.workflow_hash, None));
     }
 
@@ -828,10 +817,7 @@ mod tests {
         assert_eq!(run.failures[0].detail, SubjectDetail::None);
         assert!(!run.failures[0].fixable);
         assert_eq!(run.failures[1].category, Category::Unknown);
-        // Its fixes (if any) predate the display-only level: not offered
-        // as saved; nor those of a file with no version.
-        assert!(!run.saved_fixes_current());
-        assert!(!SavedRun::from_json("{}").expect("loads").saved_fixes_current());
+        assert_eq!(SavedRun::from_json("{}").expect("loads").version, 0);
         assert!(SavedRun::from_json("{not json").is_err());
         assert_eq!(content_hash(b""), "fnv1a64:cbf29ce484222325");
     }

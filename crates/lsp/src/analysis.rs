@@ -98,9 +98,9 @@ impl Analysis {
     /// The diagnostics `pick` selects, each keeping only the fixes that
     /// pass the engine's verification; past failures as they are.
     ///
-    /// Past failures `pick_failure` selects that carry no saved fixes (the
-    /// file changed since the run) get fixes generated for the current text
-    /// by `autoheal-fixes`, which verifies its own.
+    /// Past failures `pick_failure` selects get fixes generated for the
+    /// current text by `autoheal-fixes`, which verifies its own (the run
+    /// file's saved fixes are never read: `failure_store`).
     pub fn verified(
         &self,
         inputs: &Inputs,

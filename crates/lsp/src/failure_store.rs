@@ -5,12 +5,13 @@
 //! A saved failure is shown on the step it happened in. When the workflow
 //! changed since the run (its `workflow_hash` no longer matches), the
 //! failure is re-mapped by job and step name/number, and dropped when it no
-//! longer maps; saved fixes are only offered on the unchanged file, and
-//! only as [`SavedRun::saved_fixes`] reads them: from a file of the current
-//! format (an older one may hold a doubtful rewrite as `unsafe`), each in
-//! the shape `diagnose --save` writes, every edit to the workflow itself.
-//! Without saved fixes, the server makes them again for the current text
-//! (`Analysis::verified`).
+//! longer maps. The fixes saved with it are never offered: a run file is
+//! not verified against the text, can be stale, and may not be the
+//! reader's own (`.autoheal/failures/` can come with a clone or a pull
+//! request). The server makes a failure's fixes again for the text as it is
+//! now, from the saved failure, with the generators and verification
+//! `autoheal fix` uses (`Analysis::verified`), whatever the file's format
+//! version.
 
 use std::path::Path;
 
@@ -56,8 +57,8 @@ pub struct MappedFailure {
     /// The step (or job) it happened in, for hovers.
     pub location: String,
     pub evidence: Vec<String>,
-    /// Saved fixes, only when the file is byte-identical to the analyzed one
-    /// and the run file is of the current format.
+    /// The fixes made for the current text (`Analysis::verified` fills
+    /// them); empty as mapped: the run file's own are never read.
     pub fixes: Vec<Fix>,
     /// What the fix generators need to make fixes for the current text.
     pub input: Option<FailureInput>,
@@ -185,14 +186,6 @@ pub fn map_run(run: &SavedRun, source: &str, index: &LineIndex, doc: &Document) 
             }
             _ => continue,
         };
-        // Saved fixes are byte edits of the analyzed text: only on that text,
-        // and only when they may be offered as saved (else none, and the
-        // server makes them again for the text).
-        // `saved_fixes` gives them display-only: a run file is not verified.
-        let fixes = match unchanged {
-            Some(true) => run.saved_fixes(f).unwrap_or_default(),
-            _ => Vec::new(),
-        };
         let span_still_valid = unchanged != Some(false);
         out.push(MappedFailure {
             input: failure_input(f, span_still_valid),
@@ -202,16 +195,21 @@ pub fn map_run(run: &SavedRun, source: &str, index: &LineIndex, doc: &Document) 
             run_url: run.run_url.clone(),
             location,
             evidence: f.evidence.iter().take(5).map(|e| e.text.clone()).collect(),
-            fixes,
+            fixes: Vec::new(),
         });
     }
     out
 }
 
 /// The failure as the fix generators take it. The recorded line/column
-/// are only passed on while they still describe the file.
+/// are only passed on while they still describe the file. The file's word
+/// that a subject is a distribution autoheal's tables know is not taken
+/// (the generators ask the tables themselves): the file is untrusted, and
+/// that word would spare an unknown name the check that the repository's
+/// dependency files name it.
 fn failure_input(f: &Failure, span_still_valid: bool) -> Option<FailureInput> {
     let mut input = FailureInput::from(f);
+    input.known_distribution = false;
     input.line = None;
     input.column = None;
     if span_still_valid {

@@ -550,12 +550,19 @@ async fn a_display_only_fix_is_a_labelled_quick_fix_and_not_in_fix_all() {
     assert_eq!(all, json!([]), "{all}");
 }
 
-/// A run file saved before the display-only level (format 1) holds the
-/// doubtful rewrite onto `examples/` as `unsafe`, on the unchanged file. Its
-/// saved fix is not offered as it is: the server makes the fixes again for
-/// the text, so the person sees the rewrite labelled as a guess.
+/// A run file holds the doubtful rewrite onto `examples/` as `unsafe` (as
+/// format 1 wrote it; a file of format 2 can say so too: it is untrusted),
+/// on the unchanged file. Its saved fix is never offered: the server makes
+/// the fixes again for the text, so the person sees the rewrite labelled as
+/// a guess, whatever the file's version.
 #[tokio::test]
-async fn an_old_run_files_unsafe_rewrite_is_offered_again_as_a_labelled_guess() {
+async fn a_run_files_saved_rewrite_is_made_again_as_a_labelled_guess() {
+    for version in [1, 2] {
+        saved_rewrite_is_made_again(version).await;
+    }
+}
+
+async fn saved_rewrite_is_made_again(version: u32) {
     let dir = tempfile::tempdir().unwrap();
     let root = dir.path();
     std::fs::create_dir_all(root.join(".github/workflows")).unwrap();
@@ -567,7 +574,7 @@ async fn an_old_run_files_unsafe_rewrite_is_offered_again_as_a_labelled_guess() 
     let at = text.find("requirements-dev.txt").unwrap();
     let title = "Use `examples/requirements-dev.txt` instead of `requirements-dev.txt` in step \"Install\"";
     let record = json!({
-        "version": 1, "run_id": 9, "date": "2026-11-20T10:00:00Z", "workflow_path": ".github/workflows/ci.yml",
+        "version": version, "run_id": 9, "date": "2026-11-20T10:00:00Z", "workflow_path": ".github/workflows/ci.yml",
         "workflow_hash": autoheal_lsp::failure_store::content_hash(text.as_bytes()),
         "failures": [{
             "category": "file_not_found", "subject": "requirements-dev.txt", "fixable": true, "confidence": 0.9,

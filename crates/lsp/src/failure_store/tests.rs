@@ -22,8 +22,10 @@ fn map(json: &str, source: &str) -> Vec<MappedFailure> {
     map_run(&run, source, &LineIndex::new(source), &doc)
 }
 
+/// On the unchanged file the recorded span is exact, but the saved fix is
+/// still not offered: the server makes the fixes again for the text.
 #[test]
-fn unchanged_file_uses_the_exact_span_and_keeps_fixes() {
+fn unchanged_file_uses_the_exact_span_and_never_the_saved_fixes() {
     let json = run_json(Some(&content_hash(WF.as_bytes())), "Run tests", 3);
     let mapped = map(&json, WF);
     assert_eq!(mapped.len(), 1);
@@ -35,51 +37,43 @@ fn unchanged_file_uses_the_exact_span_and_keeps_fixes() {
     );
     assert!(mapped[0].message.contains("missing_dependency"));
     assert!(mapped[0].message.contains("https://github.com/o/r/actions/runs/123456"));
-    assert_eq!(mapped[0].fixes.len(), 1);
-    // The file says "safe"; an unverified saved fix is display-only.
-    assert_eq!(
-        mapped[0].fixes[0].applicability,
-        autoheal_engine::Applicability::DisplayOnly
-    );
-    let edits = &mapped[0].fixes[0].edits;
-    assert_eq!(
-        (edits[0].range, edits[0].new_text.as_str()),
-        (TextRange::new(0, 0), "x")
-    );
-}
-
-/// Only the workflow's bytes are pinned by `workflow_hash`: a saved fix
-/// that edits another file (which may have changed since the run) is not
-/// offered as saved, nor are its siblings; the server makes them again.
-#[test]
-fn a_saved_fix_that_edits_another_file_is_made_again() {
-    let json = run_json(Some(&content_hash(WF.as_bytes())), "Run tests", 3).replace(
-        r#""path":".github/workflows/ci.yml","byte_range""#,
-        r#""path":"requirements.txt","byte_range""#,
-    );
-    let mapped = map(&json, WF);
-    assert_eq!(mapped.len(), 1);
     assert!(mapped[0].fixes.is_empty(), "{:?}", mapped[0].fixes);
-    assert!(mapped[0].input.is_some(), "what the fixes are made again from");
+    let input = mapped[0].input.as_ref().expect("what the fixes are made again from");
+    assert_eq!(input.subject.as_deref(), Some("PyYAML"));
+    assert_eq!((input.line, input.column), (Some(8), Some(14)));
 }
 
-/// A run file from before the display-only level (version 1, or none) may
-/// hold a doubtful rewrite as `unsafe`: its saved fixes are not offered
-/// even on the unchanged file, so the server makes them again for the text
-/// (the failure itself is still shown where it happened).
+/// Every format version reads the same: the failures are kept, the saved
+/// fixes never offered (a version-1 file held a doubtful rewrite as
+/// `unsafe`; a version-2 one is no more verified against the text).
 #[test]
-fn an_old_format_file_keeps_its_failures_but_not_its_saved_fixes() {
+fn every_format_version_keeps_its_failures_and_none_its_saved_fixes() {
     let current = run_json(Some(&content_hash(WF.as_bytes())), "Run tests", 3);
-    for old in [
+    for run in [
+        current.clone(),
         current.replace(r#""version":2,"#, r#""version":1,"#),
         current.replace(r#""version":2,"#, ""),
     ] {
-        let mapped = map(&old, WF);
-        assert_eq!(mapped.len(), 1, "{old}");
+        let mapped = map(&run, WF);
+        assert_eq!(mapped.len(), 1, "{run}");
         assert_eq!(&WF[mapped[0].range.start..mapped[0].range.end], "pytest");
         assert!(mapped[0].fixes.is_empty(), "{:?}", mapped[0].fixes);
         assert!(mapped[0].input.is_some(), "what the fixes are made again from");
     }
+}
+
+/// The file's word that a subject is a distribution autoheal knows is not
+/// taken: an unknown name must still be named by the repository.
+#[test]
+fn a_saved_known_distribution_claim_is_not_trusted() {
+    let json = run_json(Some(&content_hash(WF.as_bytes())), "Run tests", 3).replace(
+        r#""fixable":true,"#,
+        r#""fixable":true,"detail":{"kind":"pytest_plugin","trigger":"--acme","distribution":"pytest-acme"},"#,
+    );
+    let run = parse_run(&json).expect("parses");
+    assert!(autoheal_fixes::FailureInput::from(&run.failures[0]).known_distribution);
+    let mapped = map(&json, WF);
+    assert!(!mapped[0].input.as_ref().expect("input").known_distribution);
 }
 
 #[test]
