@@ -11,6 +11,7 @@
 use autoheal_engine::model::Job;
 use autoheal_engine::rules::audit;
 use autoheal_engine::yaml::Node;
+use autoheal_logs::subject::workspace_path;
 
 /// Where the steps before a given one left the repository.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -20,6 +21,11 @@ pub(crate) enum Repository {
     AtWorkspace,
     /// No checkout step ran (a fix may add one).
     NotCheckedOut,
+    /// This repository was checked out once, into the literal directory
+    /// `dir` under the workspace (`path: app`, as actions/checkout's
+    /// input-helper resolves it: joined onto `GITHUB_WORKSPACE`), by step
+    /// `step`: the repository's `a/b` is the workspace's `dir/a/b`.
+    UnderDirectory { dir: String, step: String },
     /// The repository is elsewhere, or where is not known: why, naming the
     /// checkout step.
     Elsewhere(String),
@@ -50,11 +56,29 @@ pub(crate) fn before(job: &Job<'_>, index: usize) -> Repository {
                         .and_then(Node::as_str)
                         .unwrap_or("?")
                         .trim();
-                    return Repository::Elsewhere(format!(
-                        "step \"{name}\" checks the repository out into `{path}` (its `path:`), under the workspace, \
-                         while a run step starts at the workspace itself; a path computed from the repository's root \
-                         would point at the wrong place"
-                    ));
+                    let literal = literal_directory(path);
+                    let again = job.steps[s.index + 1..index.min(job.steps.len())]
+                        .iter()
+                        .find(|t| audit::uses_action(t.node, "actions/checkout") && of_this_repository(t.node));
+                    return match (literal, again, at_workspace_seen) {
+                        (Some(dir), None, false) => Repository::UnderDirectory {
+                            dir,
+                            step: name.to_string(),
+                        },
+                        (_, Some(t), _) => Repository::Elsewhere(format!(
+                            "steps \"{name}\" and \"{}\" both check the repository out, so which copy a path \
+                             names is not known",
+                            t.display_name()
+                        )),
+                        (_, None, true) => Repository::Elsewhere(format!(
+                            "step \"{name}\" checks the repository out a second time, into `{path}`, so which copy a \
+                             path names is not known"
+                        )),
+                        (None, None, false) => Repository::Elsewhere(format!(
+                            "step \"{name}\" checks the repository out into `{path}` (its `path:`), which is not a \
+                             literal directory under the workspace, so where the repository's files are is not known"
+                        )),
+                    };
                 }
             }
         } else if audit::action_name(s.node).is_some_and(|n| n.contains("checkout")) {
@@ -70,6 +94,34 @@ pub(crate) fn before(job: &Job<'_>, index: usize) -> Repository {
     } else {
         Repository::NotCheckedOut
     }
+}
+
+impl Repository {
+    /// Why a path computed from the repository's root is not a path from the
+    /// workspace (where a run step starts and `hashFiles` looks), for fixes
+    /// that do not add the checkout's directory: `None` when the repository
+    /// is at the workspace or was not checked out.
+    pub(crate) fn not_at_workspace(&self) -> Option<String> {
+        match self {
+            Repository::AtWorkspace | Repository::NotCheckedOut => None,
+            Repository::Elsewhere(why) => Some(why.clone()),
+            Repository::UnderDirectory { dir, step } => Some(format!(
+                "step \"{step}\" checks the repository out into `{dir}` (its `path:`), under the workspace, while a \
+                 run step starts at the workspace itself; a path computed from the repository's root would point at \
+                 the wrong place"
+            )),
+        }
+    }
+}
+
+/// A checkout's `path:` that is a plain directory under the workspace, as
+/// written: no expression, variable or glob (the strict path grammar,
+/// [`workspace_path`]); `./app/` reads as `app`.
+fn literal_directory(path: &str) -> Option<String> {
+    if path.contains('$') {
+        return None;
+    }
+    workspace_path(path)
 }
 
 /// No `path:`, or one that is the workspace (`.`, `${{ github.workspace }}`).
@@ -126,8 +178,24 @@ mod tests {
         }
         for (elsewhere, names) in [
             (
-                "      - uses: actions/checkout@v4\n        with:\n          path: app\n",
-                "`app`",
+                "      - uses: actions/checkout@v4\n        with:\n          path: app/*\n",
+                "`app/*`",
+            ),
+            (
+                "      - uses: actions/checkout@v4\n        with:\n          path: $HOME/app\n",
+                "`$HOME/app`",
+            ),
+            (
+                "      - uses: actions/checkout@v4\n        with:\n          path: ../app\n",
+                "`../app`",
+            ),
+            (
+                "      - uses: actions/checkout@v4\n        with:\n          path: app\n      - uses: actions/checkout@v4\n        with:\n          path: copy\n",
+                "both check the repository out",
+            ),
+            (
+                "      - uses: actions/checkout@v4\n      - uses: actions/checkout@v4\n        with:\n          path: app\n",
+                "a second time",
             ),
             (
                 "      - uses: actions/checkout@v4\n        with:\n          path: ${{ matrix.dir }}\n",
@@ -145,6 +213,18 @@ mod tests {
             match read(elsewhere) {
                 Repository::Elsewhere(why) => assert!(why.contains(names), "{why}"),
                 other => panic!("{elsewhere}: {other:?}"),
+            }
+        }
+        // A literal directory: the repository is under it, whatever other
+        // repository is checked out beside it.
+        for under_app in [
+            "      - uses: actions/checkout@v4\n        with:\n          path: app\n",
+            "      - uses: actions/checkout@v4\n        with:\n          path: ./app/\n",
+            "      - uses: actions/checkout@v4\n        with:\n          path: app\n      - uses: actions/checkout@v4\n        with:\n          repository: o/tools\n          path: tools\n",
+        ] {
+            match read(under_app) {
+                Repository::UnderDirectory { dir, .. } => assert_eq!(dir, "app", "{under_app}"),
+                other => panic!("{under_app}: {other:?}"),
             }
         }
         // A checkout after the step does not count.

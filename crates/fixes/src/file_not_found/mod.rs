@@ -53,26 +53,44 @@ pub(crate) fn generate(ctx: &Ctx<'_>) -> Generated {
             step.display_name()
         ));
     }
-    // Every path below is computed from the repository's listing as if the
-    // repository were where a run step starts, the workspace itself. When a
-    // checkout put it under a `path:`, or put another repository there, or
-    // the checkout is not read, nothing from the listing is offered
-    // (review93 H): the rewrite is withheld with the checkout named, rather
-    // than prefixed with the checkout's directory, the simplest correct
-    // choice (a step that looks outside the checkout's directory did not
-    // lose a file the repository moved).
-    let elsewhere = match checkout::before(job, step.index) {
+    // Every path below is computed from the repository's listing. When a
+    // checkout put the repository under a literal `path:` (`app`), a path
+    // from the workspace under that directory (`app/x`) is the repository's
+    // path without it (`x`), and a path found in the listing is written back
+    // with it (`within`). When the checkout's directory is not literal, put
+    // another repository at the workspace, is not read, or the repository is
+    // checked out twice, nothing from the listing is offered (review93 H):
+    // the rewrite is withheld with the checkout named.
+    let repository = checkout::before(job, step.index);
+    let within = match &repository {
+        checkout::Repository::UnderDirectory { dir, step } => Some((dir.as_str(), step.as_str())),
+        _ => None,
+    };
+    let elsewhere = match &repository {
         checkout::Repository::Elsewhere(why) => Some(format!(
             "`{rel}` is not looked for among the repository's files: {why} (a manual fix)"
         )),
-        checkout::Repository::AtWorkspace | checkout::Repository::NotCheckedOut => None,
+        _ => None,
     };
+    // Before any checkout the workspace holds none of the repository's files
+    // (`checkout::before`): a file found in the listing is not there, and a
+    // guard on it (`hashFiles` or `[ -f ]`) would skip the step every time.
+    // Only the checkout itself is offered (when the file is in the
+    // repository, `checkout_fix`).
+    let before_checkout = (repository == checkout::Repository::NotCheckedOut).then(|| {
+        format!(
+            "step \"{}\" runs before the job checks the repository out, so none of the repository's files is in the \
+             workspace yet, and `{rel}` is not where a path rewrite or a guard could reach it; check the repository out \
+             before the step (a manual fix)",
+            step.display_name()
+        )
+    });
     // A path the log printed reaches a fix only when the step names it (or
     // runs the tool that reads it implicitly): log text alone never becomes
     // part of the workflow.
     let named = !refs(ctx.source, step.node, &rel).is_empty() || reads_implicitly(step, &rel);
     if !named {
-        if let Some(why) = elsewhere {
+        if let Some(why) = elsewhere.or_else(|| repository.not_at_workspace()) {
             return Err(why);
         }
         if let Some(fixed) = action::in_local_action(ctx, step, &rel, raw) {
@@ -95,6 +113,9 @@ pub(crate) fn generate(ctx: &Ctx<'_>) -> Generated {
     };
     let is_dir = raw.ends_with('/') || is_dir_like(&full);
     if dynamic_wd && step.run().is_some() {
+        if let Some(why) = before_checkout {
+            return Err(why);
+        }
         // The path is relative to a directory only the run knows (a matrix
         // value, a caller's input): a file found from the root (another
         // package's) is not where it moved, and a rewrite would be written
@@ -111,14 +132,39 @@ pub(crate) fn generate(ctx: &Ctx<'_>) -> Generated {
     if let Some(why) = elsewhere {
         return Err(why);
     }
+    // The repository's own path of `full` (the same without a checkout
+    // directory), and how a repository path is written from the workspace.
+    let (in_repo, from_workspace) = match within {
+        None => (full.clone(), None),
+        Some((dir, by)) => match full.strip_prefix(dir).and_then(|r| r.strip_prefix('/')) {
+            Some(inner) => (inner.to_string(), Some(dir)),
+            None => {
+                return Err(format!(
+                    "`{full}` is outside `{dir}`, where step \"{by}\" checks the repository out (its `path:`): the \
+                     step looks for a file that is not the repository's (a manual fix)"
+                ));
+            }
+        },
+    };
     let searched = match ctx.repo.list() {
         None => guard::Searched::NoListing,
-        Some(listing) if moved::made_by_the_run(&listing, &full, is_dir).is_some() => {
-            return Err(moved::made_by_the_run(&listing, &full, is_dir).unwrap_or_default());
+        Some(listing) if moved::made_by_the_run(&listing, &in_repo, is_dir).is_some() => {
+            return Err(moved::made_by_the_run(&listing, &in_repo, is_dir).unwrap_or_default());
         }
-        Some(listing) => match whereabouts(&listing, &full) {
-            Whereabouts::Present => return checkout_fix(ctx, job, step, &full),
+        Some(listing) => match whereabouts(&listing, &in_repo) {
+            Whereabouts::Present => {
+                return match from_workspace {
+                    None => checkout_fix(ctx, job, step, &full),
+                    Some(dir) => Err(format!(
+                        "`{in_repo}` is in the repository, which the job checks out into `{dir}`: an earlier step \
+                         must have removed or moved `{full}` (a manual fix)"
+                    )),
+                };
+            }
             Whereabouts::Moved { to, how, stayed } => {
+                if let Some(why) = before_checkout {
+                    return Err(why);
+                }
                 if let Some(why) = written_earlier(ctx, job, step, &rel, &full) {
                     return Err(why);
                 }
@@ -129,9 +175,15 @@ pub(crate) fn generate(ctx: &Ctx<'_>) -> Generated {
                     return Err(why);
                 }
                 let step_text = crate::elsewhere::step_text(ctx, job, step);
-                if let Some(why) = moved::companions_left_behind(&listing, &full, &to, &step_text) {
+                if let Some(why) = moved::companions_left_behind(&listing, &in_repo, &to, &step_text) {
                     return Err(why);
                 }
+                // Where the file is, from the workspace (the checkout's
+                // directory first), which the step's paths are relative to.
+                let to = match from_workspace {
+                    Some(dir) => format!("{dir}/{to}"),
+                    None => to,
+                };
                 let found = Found {
                     to: &to,
                     how,
@@ -152,6 +204,9 @@ pub(crate) fn generate(ctx: &Ctx<'_>) -> Generated {
             Whereabouts::Absent => guard::Searched::Absent { files: listing.len() },
         },
     };
+    if let Some(why) = before_checkout {
+        return Err(why);
+    }
     Ok(vec![guard::if_guard(ctx, job, step, &full, is_dir, searched)?])
 }
 
@@ -1313,7 +1368,7 @@ jobs:
     /// `shell: pwsh`) it would be a syntax error, so it is not offered.
     #[test]
     fn a_powershell_step_gets_no_shell_guard() {
-        let src = "on: push\njobs:\n  t:\n    runs-on: ubuntu-latest\n    steps:\n      - working-directory: ${{ matrix.dir }}\n        run: |\n          ./run.ps1\n";
+        let src = "on: push\njobs:\n  t:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - working-directory: ${{ matrix.dir }}\n        run: |\n          ./run.ps1\n";
         for pwsh in [
             src.replace("ubuntu-latest", "windows-latest"),
             src.replace("        run: |", "        shell: pwsh\n        run: |"),
@@ -1345,7 +1400,7 @@ jobs:
     /// rather than calling its shell PowerShell.
     #[test]
     fn a_step_whose_shell_is_unknown_gets_no_guard_and_says_why() {
-        let src = "on: push\njobs:\n  t:\n    runs-on: [self-hosted, gpu-box]\n    steps:\n      - working-directory: \
+        let src = "on: push\njobs:\n  t:\n    runs-on: [self-hosted, gpu-box]\n    steps:\n      - uses: actions/checkout@v4\n      - working-directory: \
                    ${{ matrix.dir }}\n        run: |\n          ./run.sh\n";
         let o = outcome(&missing("run.sh", "t"), src);
         assert!(
@@ -1365,10 +1420,10 @@ jobs:
     /// Linux, no OS label at all (finfix19 L1).
     #[test]
     fn a_step_whose_shell_is_unknown_says_which_of_the_three_reasons() {
-        let step = "      - working-directory: ${{ matrix.dir }}\n        run: |\n          ./run.sh\n";
+        let step = "      - uses: actions/checkout@v4\n      - working-directory: ${{ matrix.dir }}\n        run: |\n          ./run.sh\n";
         for (job, want, not) in [
             (
-                "    runs-on: ubuntu-latest\n    steps:\n      - shell: ${{ matrix.shell }}\n        working-directory: \
+                "    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - shell: ${{ matrix.shell }}\n        working-directory: \
                  ${{ matrix.dir }}\n        run: |\n          ./run.sh\n",
                 "its `shell:` is an expression",
                 "no `shell:`",
@@ -1403,7 +1458,7 @@ jobs:
 
     #[test]
     fn dynamic_working_directories_get_a_script_guard() {
-        let src = "on: push\njobs:\n  t:\n    runs-on: ubuntu-latest\n    steps:\n      - working-directory: ${{ matrix.dir }}\n        run: |\n          ./run.sh\n";
+        let src = "on: push\njobs:\n  t:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - working-directory: ${{ matrix.dir }}\n        run: |\n          ./run.sh\n";
         let out = apply_only(&missing("run.sh", "t"), src);
         assert!(out.contains("        run: |\n          if [ ! -e 'run.sh' ]; then echo 'run.sh not found; skipping'; exit 0; fi\n          ./run.sh\n"), "{out}");
     }
@@ -1515,7 +1570,7 @@ mod review93 {
         let o = install(CHECKED_OUT_UNDER_APP, MOVED);
         assert!(o.fixes.iter().all(|x| x.fallback), "{:?}", o.fixes);
         let why = o.manual_reason.unwrap_or_default();
-        assert!(why.contains("into `app`"), "{why}");
+        assert!(why.contains("outside `app`"), "{why}");
         // An expression for the path, and a file the repository has (at
         // `app/requirements/prod.txt` from the step): no checkout is added
         // and no rewrite offered either.
@@ -1525,7 +1580,7 @@ mod review93 {
         assert!(o.manual_reason.unwrap_or_default().contains("`${{ matrix.dir }}`"));
         let o = install(CHECKED_OUT_UNDER_APP, &[("requirements/prod.txt", "flask\n")]);
         assert!(o.fixes.iter().all(|x| x.fallback), "{:?}", o.fixes);
-        assert!(o.manual_reason.unwrap_or_default().contains("into `app`"));
+        assert!(o.manual_reason.unwrap_or_default().contains("outside `app`"));
         // Another repository checked out into the workspace itself, or an
         // action of another checkout: the same.
         let other = CHECKED_OUT_UNDER_APP.replace("path: app", "repository: octo/tools");
@@ -1547,6 +1602,134 @@ mod review93 {
         let fix = o.fixes.first().unwrap_or_else(|| panic!("{:?}", o.manual_reason));
         assert!(fix.title.contains("`backend/requirements/prod.txt`"), "{}", fix.title);
         assert_eq!(fix.applicability, autoheal_engine::Applicability::Safe, "{fix:?}");
+    }
+}
+
+/// actions/checkout's `path: app` (a literal directory): the repository's
+/// `requirements/dev.txt` is the workspace's `app/requirements/dev.txt`. A
+/// step that names `app/requirements-dev.txt` (or `requirements-dev.txt`
+/// from `working-directory: app`) gets the moved file with the checkout's
+/// directory; a path outside the directory, or a repository checked out
+/// twice, gets no rewrite.
+#[cfg(test)]
+mod checkout_path {
+    use crate::test_support::*;
+    use crate::{Category, FailureInput};
+    use autoheal_engine::Applicability;
+
+    const UNDER_APP: &str = "on: push\njobs:\n  test:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n        with:\n          path: app\n      - name: Install\n        run: pip install -r app/requirements-dev.txt\n";
+    const MOVED: &[(&str, &str)] = &[("requirements/dev.txt", "pytest\n"), ("setup.py", "")];
+
+    fn install(wf: &str, subject: &str) -> crate::FixOutcome {
+        let f = FailureInput::new(Category::FileNotFound, Some(subject))
+            .in_job("test")
+            .at_step_name("Install");
+        crate::fixes_for(&f, PATH, wf, &repo(MOVED))
+    }
+
+    fn rewritten(o: &crate::FixOutcome, wf: &str) -> String {
+        let fix = o.fixes.first().unwrap_or_else(|| panic!("{:?}", o.manual_reason));
+        assert_eq!(fix.applicability, Applicability::Safe, "{fix:?}");
+        let edits: Vec<_> = fix.edits.iter().collect();
+        autoheal_engine::fix::apply_edits(PATH, wf, &edits).expect("applies")
+    }
+
+    #[test]
+    fn the_checkouts_directory_is_stripped_and_written_back() {
+        for subject in [
+            "app/requirements-dev.txt",
+            "/home/runner/work/r/r/app/requirements-dev.txt",
+        ] {
+            let o = install(UNDER_APP, subject);
+            assert_eq!(
+                rewritten(&o, UNDER_APP),
+                UNDER_APP.replace("-r app/requirements-dev.txt", "-r app/requirements/dev.txt"),
+                "{subject}"
+            );
+        }
+    }
+
+    #[test]
+    fn from_a_working_directory_inside_the_checkout_the_path_is_relative_to_it() {
+        let wf = UNDER_APP.replace(
+            "        run: pip install -r app/requirements-dev.txt\n",
+            "        working-directory: app\n        run: pip install -r requirements-dev.txt\n",
+        );
+        let o = install(&wf, "requirements-dev.txt");
+        assert_eq!(
+            rewritten(&o, &wf),
+            wf.replace("-r requirements-dev.txt", "-r requirements/dev.txt")
+        );
+    }
+
+    #[test]
+    fn another_repository_beside_it_changes_nothing_and_a_second_copy_stops_the_rewrite() {
+        let beside = UNDER_APP.replace(
+            "      - name: Install\n",
+            "      - uses: actions/checkout@v4\n        with:\n          repository: octo/tools\n          path: tools\n      - name: Install\n",
+        );
+        let o = install(&beside, "app/requirements-dev.txt");
+        assert!(rewritten(&o, &beside).contains("-r app/requirements/dev.txt"));
+        let twice = UNDER_APP.replace(
+            "      - name: Install\n",
+            "      - uses: actions/checkout@v4\n        with:\n          path: copy\n      - name: Install\n",
+        );
+        let o = install(&twice, "app/requirements-dev.txt");
+        assert!(o.fixes.iter().all(|x| x.fallback), "{:?}", o.fixes);
+        let why = o.manual_reason.unwrap_or_default();
+        assert!(why.contains("both check the repository out"), "{why}");
+    }
+
+    #[test]
+    fn a_path_outside_the_checkouts_directory_gets_no_rewrite() {
+        let wf = UNDER_APP.replace("-r app/requirements-dev.txt", "-r requirements-dev.txt");
+        let o = install(&wf, "requirements-dev.txt");
+        assert!(o.fixes.iter().all(|x| x.fallback), "{:?}", o.fixes);
+        let why = o.manual_reason.unwrap_or_default();
+        assert!(why.contains("outside `app`"), "{why}");
+        // A computed directory is not read at all.
+        let computed = UNDER_APP.replace("path: app", "path: ${{ matrix.dir }}");
+        let o = install(&computed, "app/requirements-dev.txt");
+        assert!(o.fixes.iter().all(|x| x.fallback), "{:?}", o.fixes);
+    }
+}
+
+/// A step before the job's checkout sees none of the repository's files
+/// (`checkout::before`): a moved file is not rewritten and no guard is
+/// offered (it would skip the step every time); a file the repository has
+/// where the step looks still gets the checkout.
+#[cfg(test)]
+mod before_checkout {
+    use crate::test_support::*;
+    use crate::{Category, FailureInput};
+
+    const WF: &str = "on: push\njobs:\n  test:\n    runs-on: ubuntu-latest\n    steps:\n      - name: Install\n        run: pip install -r requirements-dev.txt\n      - uses: actions/checkout@v4\n";
+
+    fn install(files: Option<&[(&str, &str)]>) -> crate::FixOutcome {
+        let f = FailureInput::new(Category::FileNotFound, Some("requirements-dev.txt"))
+            .in_job("test")
+            .at_step_name("Install");
+        match files {
+            Some(files) => crate::fixes_for(&f, PATH, WF, &repo(files)),
+            None => crate::fixes_for(&f, PATH, WF, &autoheal_engine::repo::NoRepo),
+        }
+    }
+
+    #[test]
+    fn a_step_before_the_checkout_gets_no_rewrite_and_no_guard() {
+        for files in [
+            Some(&[("requirements/dev.txt", "pytest\n"), ("setup.py", "")][..]),
+            Some(&[("setup.py", "")][..]),
+            None,
+        ] {
+            let o = install(files);
+            assert!(o.fixes.is_empty(), "{files:?}: {:?}", o.fixes);
+            let why = o.manual_reason.unwrap_or_default();
+            assert!(why.contains("runs before the job checks the repository out"), "{why}");
+        }
+        let o = install(Some(&[("requirements-dev.txt", "pytest\n")]));
+        let fix = o.fixes.first().unwrap_or_else(|| panic!("{:?}", o.manual_reason));
+        assert!(fix.title.starts_with("Check out the repository"), "{}", fix.title);
     }
 }
 

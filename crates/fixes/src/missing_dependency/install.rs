@@ -12,6 +12,7 @@ use autoheal_logs::subject::workspace_path;
 
 use super::Wanted;
 use super::env::{Env, activation};
+use crate::checkout;
 use crate::script::{Script, is_simple_line, strip_comment};
 use crate::trust::Trusted;
 use crate::yaml_edit::{Block, insert_step_before, scalar};
@@ -141,6 +142,21 @@ fn install_lines(ctx: &Ctx<'_>, job: &Job<'_>, steps: &[Step<'_>]) -> Vec<Instal
             .and_then(Node::as_str);
         let computed = written.is_some_and(|w| w.contains('$'));
         let wd = written.and_then(workspace_path);
+        // A `-r` file is a path from the workspace; the repository's file is
+        // that path only when the repository is there: under a checkout's
+        // literal `path:` without that directory, and not at all before the
+        // job checks it out or when where it is is not known (its files are
+        // then unknown: the repository's file of the same name is not the
+        // one pip read).
+        let placed = checkout::before(job, s.index);
+        let in_repository = |p: String| match &placed {
+            checkout::Repository::AtWorkspace => Some(p),
+            checkout::Repository::UnderDirectory { dir, .. } => p
+                .strip_prefix(dir.as_str())
+                .and_then(|r| r.strip_prefix('/'))
+                .map(str::to_string),
+            checkout::Repository::NotCheckedOut | checkout::Repository::Elsewhere(_) => None,
+        };
         // A `cd`/`pushd` earlier in the script moves every later line
         // elsewhere (review83 H1: `cd services/api` then `pip install -r
         // requirements.txt` reads the leg's file, not the root's); rather than
@@ -186,11 +202,14 @@ fn install_lines(ctx: &Ctx<'_>, job: &Job<'_>, steps: &[Step<'_>]) -> Vec<Instal
                         .filter(|f| !f.is_empty()),
                 };
                 if let Some(f) = file {
-                    match workspace_path(f).filter(|_| !computed && !moved_here) {
-                        Some(p) => requirements.push(match &wd {
+                    let from_workspace = workspace_path(f)
+                        .filter(|_| !computed && !moved_here)
+                        .map(|p| match &wd {
                             Some(w) => format!("{w}/{p}"),
                             None => p,
-                        }),
+                        });
+                    match from_workspace.and_then(in_repository) {
+                        Some(p) => requirements.push(p),
                         None => unread = true,
                     }
                     continue;

@@ -98,6 +98,39 @@ fn extends_the_requirements_file_the_workflow_installs_from() {
     );
 }
 
+/// The `-r` file is a path from the workspace: under a checkout's `path:
+/// app` the repository's `requirements.txt` is `app/requirements.txt`, and
+/// the repository's own `app/requirements.txt` (another file) is never the
+/// one extended; before the job checks the repository out, no file of it
+/// is.
+#[test]
+fn the_requirements_file_is_the_repositorys_only_where_the_checkout_put_it() {
+    let repo = repo(&[("requirements.txt", "flask\n"), ("app/requirements.txt", "django\n")]);
+    let f = import("yaml", "PyYAML", true);
+    let under_app = PIP_LINE
+        .replace(
+            "      - uses: actions/checkout@v4\n",
+            "      - uses: actions/checkout@v4\n        with:\n          path: app\n",
+        )
+        .replace("-r requirements.txt", "-r app/requirements.txt");
+    let files = apply_with_repo(&f, &under_app, &repo);
+    assert_eq!(files["requirements.txt"], "flask\nPyYAML\n", "{files:?}");
+    assert_eq!(files.get("app/requirements.txt"), None, "untouched");
+    let before = PIP_LINE.replace("      - uses: actions/checkout@v4\n", "").replace(
+        "        run: pytest --cov=app tests/\n",
+        "        run: pytest --cov=app tests/\n      - uses: actions/checkout@v4\n",
+    );
+    let files = apply_with_repo(&f, &before, &repo);
+    assert_eq!(files.get("requirements.txt"), None, "{files:?}");
+    // Its `-r` file unknown there, the line is not extended either: the
+    // module is installed by a step of its own.
+    assert!(
+        files[PATH].contains("run: python -m pip install PyYAML"),
+        "{}",
+        files[PATH]
+    );
+}
+
 /// The `-r` file is read where the line runs: the job's default working
 /// directory counts, and a computed one (a matrix value) leaves the file
 /// unknown, so the root's file of the same name is never the one extended

@@ -139,8 +139,9 @@ fn prerequisites(root: &Node, job: &Job<'_>, setup: &Step<'_>, cache: &str, need
             "{cache} needs {needs}, and the repository is not checked out before step \"{}\"",
             setup.display_name()
         )),
-        crate::checkout::Repository::Elsewhere(why) => Err(format!(
-            "{cache} needs {needs} in the workspace, and the repository is not there: {why}"
+        elsewhere => Err(format!(
+            "{cache} needs {needs} in the workspace, and the repository is not there: {}",
+            elsewhere.not_at_workspace().unwrap_or_default()
         )),
     }
 }
