@@ -4256,6 +4256,55 @@ const CASES: &[(&str, Category, Option<&str>)] = &[
         None,
     ),
     ("b127-deploy-cloudrun-revision-not-ready-port-ui.log", Unknown, None),
+    // Batch 125 (2026-12-07, helper diag125): C and C++ toolchains in depth
+    // (CMake and CTest presets, meson test, autotools' config.status,
+    // clang-tidy, clang-format, ASan, UBSan, TSan, valgrind, cppcheck,
+    // ccache, Conan 2, MSVC, lcov, ctest's memcheck under the job limit),
+    // stated before the first run.
+    (
+        "b125-cmake-configure-preset-no-such-preset-log-failed.log",
+        Unknown,
+        None,
+    ),
+    ("b125-ctest-test-preset-no-tests-found-tests-off.log", Unknown, None),
+    ("b125-meson-test-crc-fail-print-errorlogs.log", Unknown, None),
+    (
+        "b125-autotools-config-status-makefile-in-missing-log-failed.log",
+        Unknown,
+        None,
+    ),
+    (
+        "b125-clang-tidy-warnings-as-errors-run-clang-tidy-ui.log",
+        Unknown,
+        None,
+    ),
+    ("b125-clang-format-dry-run-werror-macos14.log", Unknown, None),
+    ("b125-asan-heap-use-after-free-test-binary.log", Unknown, None),
+    ("b125-ubsan-shift-out-of-range-halt-log-failed.log", Unknown, None),
+    ("b125-tsan-data-race-gtest-passed-selfhosted.log", Unknown, None),
+    ("b125-valgrind-memcheck-invalid-read-container.log", Unknown, None),
+    (
+        "b125-trap-cppcheck-missing-include-info-then-out-of-bounds-log-failed.log",
+        Unknown,
+        None,
+    ),
+    (
+        "b125-trap-ccache-cache-not-found-then-undefined-reference.log",
+        Unknown,
+        None,
+    ),
+    ("b125-trap-conan2-missing-prebuilt-package-windows.log", Unknown, None),
+    (
+        "b125-msvc-cmake-build-c2039-from-chars-windows-log-failed.log",
+        Unknown,
+        None,
+    ),
+    ("b125-lcov-command-not-found-macos15.log", MissingCommand, Some("lcov")),
+    (
+        "b125-ctest-memcheck-valgrind-job-limit-45-log-failed.log",
+        Timeout,
+        Some("45"),
+    ),
 ];
 
 /// For every `unknown` row, the log line (1-based) of the root cause's first
@@ -5415,6 +5464,27 @@ const UNKNOWN_ROOT_LINES: &[(&str, u64)] = &[
     ("b127-buildx-bake-action-target-not-found-ui.log", 39),
     ("b127-azure-webapps-deploy-zipdeploy-409-conflict-windows.log", 55),
     ("b127-deploy-cloudrun-revision-not-ready-port-ui.log", 31),
+    // Batch 125, pinned when written: each tool's own first error line
+    // (CMake's preset refusal, CTest's `No tests were found!!!`, meson's
+    // FAIL line, config.status, the first finding, the sanitizer's or
+    // valgrind's report head, ld's undefined reference, Conan's ERROR).
+    ("b125-cmake-configure-preset-no-such-preset-log-failed.log", 5),
+    ("b125-ctest-test-preset-no-tests-found-tests-off.log", 61),
+    ("b125-meson-test-crc-fail-print-errorlogs.log", 64),
+    ("b125-autotools-config-status-makefile-in-missing-log-failed.log", 21),
+    ("b125-clang-tidy-warnings-as-errors-run-clang-tidy-ui.log", 28),
+    ("b125-clang-format-dry-run-werror-macos14.log", 38),
+    ("b125-asan-heap-use-after-free-test-binary.log", 46),
+    ("b125-ubsan-shift-out-of-range-halt-log-failed.log", 8),
+    ("b125-tsan-data-race-gtest-passed-selfhosted.log", 34),
+    ("b125-valgrind-memcheck-invalid-read-container.log", 55),
+    (
+        "b125-trap-cppcheck-missing-include-info-then-out-of-bounds-log-failed.log",
+        11,
+    ),
+    ("b125-trap-ccache-cache-not-found-then-undefined-reference.log", 53),
+    ("b125-trap-conan2-missing-prebuilt-package-windows.log", 73),
+    ("b125-msvc-cmake-build-c2039-from-chars-windows-log-failed.log", 11),
 ];
 
 /// For rows whose category is not `unknown`, the log line (1-based) of the
@@ -5767,6 +5837,10 @@ const KNOWN_ROOT_LINES: &[(&str, u64)] = &[
     ("b127-heroku-deploy-cli-missing-ubuntu24.log", 41),
     ("b127-kustomize-overlay-resource-file-missing-log-failed.log", 7),
     ("b127-kind-node-image-docker-hub-pull-limit.log", 46),
+    // Batch 125, pinned when written: bash's `command not found`, the
+    // runner's job-limit annotation.
+    ("b125-lcov-command-not-found-macos15.log", 50),
+    ("b125-ctest-memcheck-valgrind-job-limit-45-log-failed.log", 15),
 ];
 
 /// `None` when the root cause of fixture `name` begins on line `want`; else
@@ -8020,6 +8094,79 @@ const ROOT_STEPS: &[(&str, Option<&str>, &str)] = &[
         "b127-deploy-cloudrun-revision-not-ready-port-ui.log",
         None,
         "google-github-actions/deploy-cloudrun@v2",
+    ),
+    // Batch 125, stated when written.
+    (
+        "b125-cmake-configure-preset-no-such-preset-log-failed.log",
+        Some("build (gcc)"),
+        "Configure",
+    ),
+    (
+        "b125-ctest-test-preset-no-tests-found-tests-off.log",
+        None,
+        "ctest --preset ci",
+    ),
+    (
+        "b125-meson-test-crc-fail-print-errorlogs.log",
+        None,
+        "meson test -C build",
+    ),
+    (
+        "b125-autotools-config-status-makefile-in-missing-log-failed.log",
+        Some("build"),
+        "Run autoreconf -fi",
+    ),
+    (
+        "b125-clang-tidy-warnings-as-errors-run-clang-tidy-ui.log",
+        None,
+        "run-clang-tidy-18",
+    ),
+    ("b125-clang-format-dry-run-werror-macos14.log", None, "git ls-files"),
+    (
+        "b125-asan-heap-use-after-free-test-binary.log",
+        None,
+        "./build/asan/tests/test_list",
+    ),
+    (
+        "b125-ubsan-shift-out-of-range-halt-log-failed.log",
+        Some("sanitizers (ubuntu-24.04, ubsan)"),
+        "UBSan tests",
+    ),
+    (
+        "b125-tsan-data-race-gtest-passed-selfhosted.log",
+        None,
+        "./build/tsan/tests/scheduler_test",
+    ),
+    (
+        "b125-valgrind-memcheck-invalid-read-container.log",
+        None,
+        "make test-bin",
+    ),
+    (
+        "b125-trap-cppcheck-missing-include-info-then-out-of-bounds-log-failed.log",
+        Some("static-analysis"),
+        "cppcheck",
+    ),
+    (
+        "b125-trap-ccache-cache-not-found-then-undefined-reference.log",
+        None,
+        "cmake -S . -B build -G Ninja",
+    ),
+    (
+        "b125-trap-conan2-missing-prebuilt-package-windows.log",
+        None,
+        "conan install",
+    ),
+    (
+        "b125-msvc-cmake-build-c2039-from-chars-windows-log-failed.log",
+        Some("build (windows-2025)"),
+        "Build",
+    ),
+    ("b125-lcov-command-not-found-macos15.log", None, "lcov --capture"),
+    (
+        "b125-ctest-memcheck-valgrind-job-limit-45-log-failed.log",
+        Some("memcheck"),
+        "Memcheck",
     ),
 ];
 
