@@ -237,7 +237,10 @@ fn tool_warning(text: &str) -> bool {
         "DEBUG:",
     ];
     let body = text.trim_start();
-    PREFIXES.iter().any(|p| body.starts_with(p)) || jvm_log_record_below_error(body)
+    // ThreadSanitizer's report head starts with `WARNING:`, yet the process
+    // fails because of it (`catalogue::sanitizers`).
+    (PREFIXES.iter().any(|p| body.starts_with(p)) && !crate::classify::catalogue::is_sanitizer_report_head(body))
+        || jvm_log_record_below_error(body)
 }
 
 /// A record of the JVM's logging frameworks below `ERROR`, as their default

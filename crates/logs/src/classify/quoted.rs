@@ -240,7 +240,19 @@ fn is_grep_match(body: &str) -> bool {
     let path = &c[1];
     let next = c[3].chars().next().unwrap_or(' ');
     let rest = &body[c.get(3).map_or(0, |m| m.start())..];
-    path.contains(['/', '.']) && !next.is_whitespace() && !next.is_ascii_digit() && !rest.starts_with("in ")
+    path.contains(['/', '.'])
+        && !next.is_whitespace()
+        && !next.is_ascii_digit()
+        && !rest.starts_with("in ")
+        && !is_linker_location(rest)
+}
+
+/// GNU ld (BFD's `%C` in `ldmisc.c`) locates a message in an object by its
+/// source line and section offset when the object has debug information:
+/// `{source}:{line}:(.{section}+0x{offset}): undefined reference to
+/// `{symbol}'`, which has grep's shape but is the linker's error.
+fn is_linker_location(rest: &str) -> bool {
+    regex!(r"^\(\.[\w.$]*\+0x[0-9a-fA-F]+\): ").is_match(rest)
 }
 
 /// gh_inspector's report (see the module documentation): an issue's title
@@ -449,6 +461,16 @@ mod tests {
         ] {
             assert_eq!(quoted(text), Some("test assertion output"), "{text}");
         }
+    }
+
+    #[test]
+    fn a_linkers_located_error_is_no_grep_match() {
+        let ld = "/home/runner/work/o/o/app/main.cpp:19:(.text.startup+0x5a): undefined reference to `orbit::load()'";
+        assert_eq!(quoted_by(&Line::plain(ld)), None);
+        assert_eq!(
+            quoted_by(&Line::plain("src/net.c:40:(.text+0x1f) is where grep found it")),
+            Some("grep output")
+        );
     }
 
     #[test]

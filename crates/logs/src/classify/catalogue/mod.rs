@@ -46,7 +46,9 @@
 //!    oclif tools' ` ›   Error:`),
 //!    `actions` (messages of common actions and the actions toolkit), `pages` (upload-pages-artifact's archive of a
 //!    missing site directory, ahead of `shell`'s tar; deploy-pages' refusals and its own wait limit), `codecov` (codecov-cli's error lines), `coveralls` (its coverage reporter), `setup_versions` (setup-java's and
-//!    setup-ruby's version lists): the tool
+//!    setup-ruby's version lists), `sanitizers` (ASan, LSan, MSan, TSan and UBSan reports, at their heads) and
+//!    `valgrind` (Memcheck's errors, at their heads; ahead of `build_tools`, whose compiler diagnostics
+//!    share UBSan's `{file}:{line}:{col}:` form): the tool
 //!    that failed, which knows more than the shell around it (`npm ERR! enoent …` before a
 //!    generic "no such file", a TypeScript `Cannot find module` before Node's).
 //! 4. `msvc` (Microsoft's linker, `error LNK{nnnn}`), `build_tools`: C/C++ compilers, linkers, the dynamic loader, make, CMake and doxygen; a compiler's `fatal error: x.h: No
@@ -205,6 +207,7 @@ mod ruby;
 mod runner;
 mod rustfmt;
 mod rustup;
+mod sanitizers;
 mod sbt;
 mod scalatest;
 mod selenium;
@@ -231,6 +234,7 @@ mod tox;
 mod trivy;
 mod typos;
 pub(crate) mod util;
+mod valgrind;
 mod vcpkg;
 mod vite;
 mod wait_for_it;
@@ -259,6 +263,7 @@ pub(crate) use http::CURL_RETRY;
 pub(crate) use jvm::{GRADLE_CAUSE, gradle_cause_depth};
 pub use pip_build::{BuildFrontend, PipBuild};
 pub(crate) use pkg_m4::PkgConfigProbe;
+pub(crate) use sanitizers::is_report_head as is_sanitizer_report_head;
 
 #[cfg(test)]
 pub(crate) use node::NPM_INSTALL_SUCCEEDED;
@@ -607,6 +612,8 @@ pub const EMITTERS: &[(&str, &[Entry])] = &[
     ("codecov", codecov::ENTRIES),
     ("coveralls", coveralls::ENTRIES),
     ("setup_versions", setup_versions::ENTRIES),
+    ("sanitizers", sanitizers::ENTRIES),
+    ("valgrind", valgrind::ENTRIES),
     ("msvc", msvc::ENTRIES),
     ("build_tools", build_tools::ENTRIES),
     ("shell", shell::ENTRIES),
