@@ -56,7 +56,7 @@
 //! references below, then `ld: symbol(s) not found for architecture {arch}`:
 //! the architecture names what was being linked, not a runner mismatch.
 
-use super::util::{after, command_hit, path_hit, quoted, regex, runner_hit};
+use super::util::{after, command_hit, path_hit, quoted, regex, runner_hit, runner_tool_cache_arch};
 use super::{Entry, cmake_system, ex, ex_after};
 use crate::classify::hit::{Hit, Line, Strength};
 use crate::report::{Category, RunnerClass, RunnerFailure, SubjectDetail};
@@ -611,7 +611,7 @@ fn dyld_library_not_loaded(line: &Line<'_>) -> Option<Hit> {
         .captures(referenced)
         .map_or("", |c| c.get(1).map_or("", |m| m.as_str()));
     let intel_prefix = library.starts_with("/usr/local/");
-    let x64_tool = regex!(r"/hostedtoolcache/[^/]+/[^/]+/x64/").is_match(image);
+    let x64_tool = runner_tool_cache_arch(image).as_deref() == Some("x64");
     if intel_prefix && x64_tool {
         let mut hit = runner_hit(
             RunnerFailure::ArchitectureMismatch,

@@ -113,12 +113,21 @@ fn implausible_path(raw: &str) -> Option<&'static str> {
 /// setup actions use). Only an absolute path: a relative one, or one inside
 /// the checkout, is the repository's own file whatever directories it names.
 fn runner_tool_cache_path(raw: &str) -> bool {
+    runner_tool_cache_arch(raw).is_some()
+}
+
+/// The `{arch}` of a path inside the runner's tool cache (the layout
+/// [`runner_tool_cache_path`] describes: `x64`, `arm64`, …); `None` for any
+/// other path. The one reading of that layout: an x64 tool run on an
+/// Apple-silicon Mac is told by it too (`build_tools`' dyld entry).
+pub fn runner_tool_cache_arch(raw: &str) -> Option<String> {
+    if workspace_pattern(raw).is_some() {
+        return None;
+    }
     let path = raw.replace('\\', "/");
-    workspace_pattern(raw).is_none()
-        && regex!(
-            r"(?i)^(?:[a-z]:)?(?:/__t|/(?:[^/]+/)*?(?:hostedtoolcache(?:/windows)?|_work/_tool))/[^/]+/\d[^/]*/[^/]+/"
-        )
-        .is_match(&path)
+    regex!(r"(?i)^(?:[a-z]:)?(?:/__t|/(?:[^/]+/)*?(?:hostedtoolcache(?:/windows)?|_work/_tool))/[^/]+/\d[^/]*/([^/]+)/")
+        .captures(&path)
+        .map(|c| c[1].to_string())
 }
 
 /// Whether `raw` lies inside a package manager's or build tool's own cache,
@@ -524,6 +533,35 @@ mod tests {
             "tools/go/1.24/x64/a",
         ] {
             assert!(!runner_tool_cache_path(raw), "{raw}");
+        }
+    }
+
+    #[test]
+    fn the_tool_caches_architecture_is_read_from_its_layout() {
+        for (raw, arch) in [
+            ("/Users/runner/hostedtoolcache/Ruby/3.1.6/x64/bin/ruby", Some("x64")),
+            (
+                "/Users/runner/hostedtoolcache/Python/3.12.7/arm64/bin/python3",
+                Some("arm64"),
+            ),
+            (
+                "C:\\hostedtoolcache\\windows\\go\\1.24.6\\x64\\bin\\go.exe",
+                Some("x64"),
+            ),
+            (
+                "/Users/ci/actions-runner/_work/_tool/node/22.11.0/arm64/bin/node",
+                Some("arm64"),
+            ),
+            ("/__t/go/1.24.2/x64/bin/go", Some("x64")),
+            // Not the layout: no version directory, or the checkout's own tree.
+            ("/Users/runner/hostedtoolcache/Ruby/x64/bin/ruby", None),
+            (
+                "/Users/runner/work/app/app/hostedtoolcache/Ruby/3.1.6/x64/bin/ruby",
+                None,
+            ),
+            ("/opt/homebrew/bin/ruby", None),
+        ] {
+            assert_eq!(runner_tool_cache_arch(raw).as_deref(), arch, "{raw}");
         }
     }
 
