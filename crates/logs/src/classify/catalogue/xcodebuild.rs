@@ -155,6 +155,28 @@ mod tests {
         assert_eq!(hit.subject.as_deref(), Some("ci/Export Options/ExportOptions.plist"));
     }
 
+    /// Foundation's `NSFilePath` is absolute, and so may be the step's
+    /// argument (`${{ github.workspace }}` is expanded in the echoed script):
+    /// inside the checkout it is the repository's path, relative to it.
+    #[test]
+    fn an_absolute_plist_path_in_the_checkout_is_read_relative_to_it() {
+        let hit = read(
+            "xcodebuild -exportArchive -archivePath build/App.xcarchive -exportOptionsPlist \
+             /Users/runner/work/app/app/ios/ExportOptions.plist -exportPath out\n",
+            MISSING,
+        );
+        assert_eq!(
+            (hit.category, hit.subject.as_deref(), hit.fixable),
+            (Category::FileNotFound, Some("ios/ExportOptions.plist"), true)
+        );
+        // A self-hosted Mac's checkout too.
+        let hit = read(
+            "xcodebuild -exportArchive -exportOptionsPlist /Users/ci/actions-runner/_work/app/app/ExportOptions.plist\n",
+            MISSING,
+        );
+        assert_eq!(hit.subject.as_deref(), Some("ExportOptions.plist"));
+    }
+
     #[test]
     fn a_plist_outside_the_workspace_or_not_on_the_command_line_is_not_fixed() {
         // Written by an earlier step into the runner's temporary directory.
