@@ -97,16 +97,7 @@ fn fixes_in(failure: &FailureInput, workflow_path: &str, workflow_source: &str, 
         return FixOutcome::manual("this failure is not one autoheal can fix; it needs a human");
     };
     if !failure.fixable {
-        // The diagnosis's reason where the fixes know it too (one decision).
-        let known_reason = match (failure.category, failure.subject()) {
-            (Category::MissingCommand, Some(command)) if autoheal_logs::subject::is_command(command) => {
-                missing_command::no_fix(command)
-            }
-            _ => None,
-        };
-        return FixOutcome::manual(
-            known_reason.unwrap_or_else(|| "diagnosis marked this failure as not fixable".to_string()),
-        );
+        return FixOutcome::manual("diagnosis marked this failure as not fixable");
     }
     let doc = yaml::parse(workflow_source.as_bytes());
     let ctx = Ctx {

@@ -46,9 +46,6 @@ pub(crate) fn generate(ctx: &Ctx<'_>) -> Generated {
     if !subject::is_command(command) {
         return Err("the missing command's name is not a plain command name; it is not used in a fix".into());
     }
-    if let Some(why) = no_fix(command) {
-        return Err(why);
-    }
     let root = ctx.doc.root.as_ref().ok_or("the workflow does not parse")?;
     let wf = Workflow::new(root);
     let job = locate::job(&wf, ctx.failure).ok_or("cannot tell which job failed")?;
@@ -404,24 +401,16 @@ fn project_pnpm(ctx: &Ctx<'_>, job: &Job<'_>, step: &Step<'_>) -> Result<Option<
     pnpm_version(package.as_deref(), lock.as_deref())
 }
 
-/// Why no fix can install `command` on any runner: a likely typo of a known
-/// tool, or the one reason the diagnosis gives too
-/// (`autoheal_logs::knowledge::install::no_command_fix`, which makes such a
-/// failure `fixable: false`). `None`: the workflow decides.
-pub(crate) fn no_fix(command: &str) -> Option<String> {
-    let why = autoheal_logs::knowledge::install::no_command_fix(command)?;
-    Some(match likely_typo_of(command) {
+fn package_steps(ctx: &Ctx<'_>, job: &Job<'_>, earlier: &[Step<'_>], command: &str) -> Result<Vec<Block>, String> {
+    let (apt, brew, choco) = packages(command).ok_or_else(|| match likely_typo_of(command) {
         Some(tool) => format!(
             "`{command}` is not a command autoheal knows, and it is one slip away from `{tool}`: probably a typo in the \
              script (a manual fix)"
         ),
-        None => why,
-    })
-}
-
-fn package_steps(ctx: &Ctx<'_>, job: &Job<'_>, earlier: &[Step<'_>], command: &str) -> Result<Vec<Block>, String> {
-    let (apt, brew, choco) = packages(command).ok_or_else(|| {
-        no_fix(command).unwrap_or_else(|| format!("`{command}` has no OS package in autoheal's table (a manual fix)"))
+        None => format!(
+            "`{command}` is not in autoheal's table of installable commands; it needs a manual fix (it may be a typo, or \
+             come from a tool the job should install)"
+        ),
     })?;
     // An earlier step installed it on `os` unless its `if:` kept it off that OS.
     let installed = |pkg: &str, os: Os| {

@@ -284,10 +284,7 @@ impl Scanner<'_> {
         };
         match hit {
             Some(hit) => Some(ran_elsewhere(
-                inside_container(
-                    soften_tolerated(soften_warning(no_command_fix(hit), &line), &line),
-                    &line,
-                ),
+                inside_container(soften_tolerated(soften_warning(hit, &line), &line), &line),
                 script,
                 header,
             )),
@@ -451,23 +448,6 @@ impl Scanner<'_> {
 fn soften_warning(mut hit: Hit, line: &Line<'_>) -> Hit {
     if matches!(hit.strength, Strength::Blocker | Strength::Specific) && line.is_warning() {
         hit.strength = Strength::Weak;
-    }
-    hit
-}
-
-/// A missing command no fix can provide (`knowledge::install::no_command_fix`,
-/// the one decision the `missing_command` fix generator asks first) is not
-/// fixable, whichever emitter found it, and its message says why: the
-/// diagnosis's `fixable` is what a fix can be made for.
-fn no_command_fix(mut hit: Hit) -> Hit {
-    if !hit.fixable || hit.category != Category::MissingCommand {
-        return hit;
-    }
-    if let SubjectDetail::Command { name, .. } = &hit.detail {
-        if let Some(why) = crate::knowledge::install::no_command_fix(name) {
-            hit.fixable = false;
-            hit.message = format!("{} {why}", hit.message);
-        }
     }
     hit
 }

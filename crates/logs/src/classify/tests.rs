@@ -229,37 +229,6 @@ fn a_tool_no_fix_installs_missing_in_a_job_container_is_not_fixable() {
     assert!(h.fixable);
 }
 
-/// A known command no fix can install (no setup action, pipx tool or
-/// package row) is `fixable: false` in the diagnosis, with the reason the
-/// fix generator gives (`knowledge::install::no_command_fix`, one decision),
-/// whichever emitter found it; one a fix can install stays fixable.
-#[test]
-fn a_known_command_no_fix_installs_is_not_fixable_and_says_why() {
-    let log = |name: &str| {
-        format!(
-            "##[group]Run {name} --version\n{name} --version\nshell: /usr/bin/bash -e {{0}}\n##[endgroup]\n\
-             /home/runner/work/_temp/x.sh: line 1: {name}: command not found\n##[error]Process completed with exit code 127.\n"
-        )
-    };
-    for name in ["xcodebuild", "sam"] {
-        let analysis = analyze_text(&log(name));
-        let root = analysis.root_cause().expect("a failure");
-        assert_eq!(
-            (root.category, root.subject.as_deref()),
-            (Category::MissingCommand, Some(name))
-        );
-        assert!(!root.fixable, "{root:?}");
-        assert!(
-            root.message.contains("not in autoheal's table of installable commands"),
-            "{}",
-            root.message
-        );
-    }
-    let analysis = analyze_text(&log("jq"));
-    let root = analysis.root_cause().expect("a failure");
-    assert!(root.fixable, "{root:?}");
-}
-
 #[test]
 fn missing_commands_in_every_shell() {
     for (text, name) in [

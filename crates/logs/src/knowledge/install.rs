@@ -579,22 +579,6 @@ pub fn installable(command: &str) -> bool {
     setup_action(command).is_some() || PIPX_TOOLS.contains(&command) || packages(command).is_some()
 }
 
-/// Why no `missing_command` fix can exist for `command`, whatever the
-/// workflow: it is not [`installable`] (no setup action, pipx tool or OS
-/// package row) and it is not `docker-compose`, the one command fixed
-/// without installing it (the rewrite to Compose v2's `docker compose`).
-/// `None` when a fix may exist (the workflow still decides). The one
-/// decision the diagnosis's `fixable` and the fix generator share.
-pub fn no_command_fix(command: &str) -> Option<String> {
-    (!installable(command) && command != "docker-compose").then(|| {
-        format!(
-            "`{command}` is not in autoheal's table of installable commands (no setup action, pipx tool or OS package \
-             provides it), so no fix installs it: the job must install it itself, or use an image that has it (a \
-             manual fix)."
-        )
-    })
-}
-
 /// Every command [`installable`] accepts.
 pub fn installable_commands() -> impl Iterator<Item = &'static str> {
     SETUP_ACTIONS
@@ -607,22 +591,6 @@ pub fn installable_commands() -> impl Iterator<Item = &'static str> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn a_command_no_table_installs_has_no_fix_and_says_why() {
-        for fixable in ["jq", "node", "docker-compose"] {
-            assert_eq!(no_command_fix(fixable), None, "{fixable}");
-        }
-        // Known tools with no setup action or package row.
-        for known in ["xcodebuild", "sam", "codesign"] {
-            assert!(!installable(known), "{known}");
-            let why = no_command_fix(known).unwrap_or_default();
-            assert!(
-                why.contains(&format!("`{known}`")) && why.contains("installable"),
-                "{why}"
-            );
-        }
-    }
 
     #[test]
     fn maven_s_wrapper_files_are_recognised_at_the_root_and_in_subprojects() {
