@@ -46,22 +46,20 @@
 //!   removing a like one elsewhere);
 //! - no fix of the batch is offered again on the output.
 //!
-//! The bookkeeping maps hash with FxHash (`rustc-hash`), not the standard
-//! library's SipHash, which was about a tenth of verification's own
-//! instructions (outside its re-lints). FxHash is unseeded. The batching's
-//! keys are ours (job and step indices); the checks' keys hold text of the
-//! file (messages, an edit's new text), so a hostile file could make them
-//! collide. Those maps are built once per re-lint, after the budget allowed
-//! it, over its findings and fixes: colliding, they cost at most the square
-//! of the findings per re-lint, and the re-lint budget bounds both
-//! ([`relint_cost`]: re-lints × findings ≤ [`crate::lint::MAX_RELINT_BYTES`]
-//! / [`FINDING_COST`], 8,192), so the worst case is a few tens of millions
-//! of key comparisons for a whole file, about one re-lint's work. Nothing
-//! iterates over a map in an order that shows: every answer is the same
-//! whatever the hasher.
+//! The batching's maps, keyed by our own job and step indices, hash with
+//! FxHash (`rustc-hash`), not the standard library's SipHash, which was about
+//! a tenth of verification's own instructions (outside its re-lints). The
+//! checks' maps keep SipHash: their keys hold text of the file (messages, an
+//! edit's new text), and FxHash is unseeded, so a hostile file could make
+//! many keys collide, and every collision compares the texts themselves
+//! (review95: the cost grows with the findings squared times the text's
+//! length, not with the findings alone). Nothing iterates over a map in an
+//! order that shows: every answer is the same whatever the hasher.
 
 use std::cell::Cell;
 use std::collections::BTreeMap;
+
+use std::collections::{HashMap as TextMap, HashSet as TextSet};
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
@@ -310,7 +308,7 @@ fn take_batch(before: &[Diagnostic], pending: Vec<(Candidate, Place)>) -> (Vec<C
 /// The edits of `group`'s fixes, those of a fix with the same edits as an
 /// earlier one (a companion, see [`take_batch`]) once.
 fn group_edits<'d>(group: &[Candidate], before: &'d [Diagnostic]) -> Vec<&'d Edit> {
-    let mut seen: HashSet<&[Edit]> = HashSet::default();
+    let mut seen: TextSet<&[Edit]> = TextSet::default();
     group
         .iter()
         .map(|c| before[c.0].fixes[c.1].edits.as_slice())
@@ -428,7 +426,7 @@ impl File<'_> {
         fn by_message<'d>(
             list: impl Iterator<Item = &'d Diagnostic>,
             verified: &[&str],
-        ) -> HashMap<(&'static str, &'d str), usize> {
+        ) -> TextMap<(&'static str, &'d str), usize> {
             counts_by(
                 list.filter(|d| verified.contains(&d.rule))
                     .map(|d| (d.rule, d.message.as_str())),
@@ -447,7 +445,7 @@ impl File<'_> {
         fn at(d: &Diagnostic, range: TextRange) -> (&'static str, &str, usize, usize) {
             (d.rule, d.message.as_str(), range.start, range.end)
         }
-        let after_places: HashMap<_, usize> = counts_by(
+        let after_places: TextMap<_, usize> = counts_by(
             after
                 .diagnostics
                 .iter()
@@ -482,7 +480,7 @@ impl File<'_> {
         // Not offered again: a fix of the batch, moved by the others' edits.
         // By title and edits: many fixes share a title (one per job), and
         // scanning them per fix made this quadratic in the jobs.
-        let offered: HashSet<(&str, &[Edit])> = after
+        let offered: TextSet<(&str, &[Edit])> = after
             .diagnostics
             .iter()
             .flat_map(|d| &d.fixes)
@@ -507,8 +505,9 @@ impl File<'_> {
     }
 }
 
-fn counts_by<K: std::hash::Hash + Eq>(keys: impl Iterator<Item = K>) -> HashMap<K, usize> {
-    let mut out = HashMap::default();
+/// Counts of keys that hold the file's text: SipHash (see the module's doc).
+fn counts_by<K: std::hash::Hash + Eq>(keys: impl Iterator<Item = K>) -> TextMap<K, usize> {
+    let mut out = TextMap::default();
     for k in keys {
         *out.entry(k).or_default() += 1;
     }
