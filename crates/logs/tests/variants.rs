@@ -4305,6 +4305,68 @@ const CASES: &[(&str, Category, Option<&str>)] = &[
         Timeout,
         Some("45"),
     ),
+    // Batch 126 (helper diag126): data, ML and scientific Python (DVC's
+    // pull from an S3 remote, MLflow's tracking server, conda-lock, nox with
+    // nbval, nbmake, pyright and mypy, sqlfluff, PyTorch/TensorFlow/JAX on
+    // CPU runners, pytest-benchmark's comparison, a Great Expectations
+    // checkpoint, h5py on an LFS pointer, the Hugging Face Hub's 429, tox 4),
+    // stated before the first run.
+    (
+        "b126-dvc-pull-missing-cache-files-on-s3-remote-log-failed.log",
+        Unknown,
+        None,
+    ),
+    ("b126-mlflow-tracking-401-api-request-failed-ui.log", Unknown, None),
+    ("b126-conda-lock-pytorch-cuda-osx-arm64-macos14.log", Unknown, None),
+    ("b126-nox-nbval-cell-outputs-differ-log-failed.log", Unknown, None),
+    (
+        "b126-nbmake-notebook-sklearn-not-in-requirements.log",
+        MissingDependency,
+        Some("scikit-learn"),
+    ),
+    (
+        "b126-trap-pyright-missing-module-source-warning-then-type-errors.log",
+        Unknown,
+        None,
+    ),
+    ("b126-mypy-return-value-arg-type-windows-pwsh.log", Unknown, None),
+    ("b126-sqlfluff-lint-dbt-models-layout-ui.log", Unknown, None),
+    (
+        "b126-torch-not-compiled-with-cuda-cpu-runner-log-failed.log",
+        Unknown,
+        None,
+    ),
+    (
+        "b126-trap-tensorflow-cuda-drivers-notices-then-tolerance-failure.log",
+        Unknown,
+        None,
+    ),
+    ("b126-jaxlib-newer-than-jax-import-macos15-arm64.log", Unknown, None),
+    (
+        "b126-pytest-benchmark-compare-fail-mean-regressed-selfhosted.log",
+        Unknown,
+        None,
+    ),
+    (
+        "b126-great-expectations-checkpoint-validation-failed-container.log",
+        Unknown,
+        None,
+    ),
+    (
+        "b126-h5py-file-signature-not-found-lfs-pointer-log-failed.log",
+        Unknown,
+        None,
+    ),
+    (
+        "b126-hf-hub-cli-download-429-too-many-requests.log",
+        RateLimit,
+        Some("Hugging Face Hub"),
+    ),
+    (
+        "b126-trap-tox4-py38-interpreter-skipped-then-py312-fails.log",
+        Unknown,
+        None,
+    ),
 ];
 
 /// For every `unknown` row, the log line (1-based) of the root cause's first
@@ -5489,6 +5551,32 @@ const UNKNOWN_ROOT_LINES: &[(&str, u64)] = &[
     ("b125-trap-ccache-cache-not-found-then-undefined-reference.log", 53),
     ("b125-trap-conan2-missing-prebuilt-package-windows.log", 73),
     ("b125-msvc-cmake-build-c2039-from-chars-windows-log-failed.log", 11),
+    // Batch 126, pinned when written: DVC's `ERROR: failed to pull`, the
+    // exception line of a traceback, conda-lock's `Could not lock`, nbval's
+    // `Notebook cell execution failed`, each checker's first error (not
+    // pyright's warning), pytest's `E` line (`--tb=short`) or its location
+    // line (long tracebacks), pytest-benchmark's `Performance has regressed:`,
+    // the checkpoint's `Validation failed!`.
+    ("b126-dvc-pull-missing-cache-files-on-s3-remote-log-failed.log", 17),
+    ("b126-mlflow-tracking-401-api-request-failed-ui.log", 44),
+    ("b126-conda-lock-pytorch-cuda-osx-arm64-macos14.log", 48),
+    ("b126-nox-nbval-cell-outputs-differ-log-failed.log", 22),
+    (
+        "b126-trap-pyright-missing-module-source-warning-then-type-errors.log",
+        50,
+    ),
+    ("b126-mypy-return-value-arg-type-windows-pwsh.log", 40),
+    ("b126-sqlfluff-lint-dbt-models-layout-ui.log", 30),
+    ("b126-torch-not-compiled-with-cuda-cpu-runner-log-failed.log", 23),
+    (
+        "b126-trap-tensorflow-cuda-drivers-notices-then-tolerance-failure.log",
+        78,
+    ),
+    ("b126-jaxlib-newer-than-jax-import-macos15-arm64.log", 58),
+    ("b126-pytest-benchmark-compare-fail-mean-regressed-selfhosted.log", 49),
+    ("b126-great-expectations-checkpoint-validation-failed-container.log", 52),
+    ("b126-h5py-file-signature-not-found-lfs-pointer-log-failed.log", 36),
+    ("b126-trap-tox4-py38-interpreter-skipped-then-py312-fails.log", 18),
 ];
 
 /// For rows whose category is not `unknown`, the log line (1-based) of the
@@ -5845,6 +5933,10 @@ const KNOWN_ROOT_LINES: &[(&str, u64)] = &[
     // runner's job-limit annotation.
     ("b125-lcov-command-not-found-macos15.log", 50),
     ("b125-ctest-memcheck-valgrind-job-limit-45-log-failed.log", 15),
+    // Batch 126, pinned when written: the notebook's ModuleNotFoundError,
+    // requests' 429 (the first of the chain).
+    ("b126-nbmake-notebook-sklearn-not-in-requirements.log", 75),
+    ("b126-hf-hub-cli-download-429-too-many-requests.log", 47),
 ];
 
 /// `None` when the root cause of fixture `name` begins on line `want`; else
@@ -8171,6 +8263,83 @@ const ROOT_STEPS: &[(&str, Option<&str>, &str)] = &[
         "b125-ctest-memcheck-valgrind-job-limit-45-log-failed.log",
         Some("memcheck"),
         "Memcheck",
+    ),
+    // Batch 126, stated when written.
+    (
+        "b126-dvc-pull-missing-cache-files-on-s3-remote-log-failed.log",
+        Some("data"),
+        "Pull data",
+    ),
+    (
+        "b126-mlflow-tracking-401-api-request-failed-ui.log",
+        None,
+        "python train.py --experiment churn-weekly",
+    ),
+    (
+        "b126-conda-lock-pytorch-cuda-osx-arm64-macos14.log",
+        None,
+        "pip install conda-lock==2.5.8 && conda-lock lock",
+    ),
+    (
+        "b126-nox-nbval-cell-outputs-differ-log-failed.log",
+        Some("notebooks"),
+        "Run nox -s notebooks",
+    ),
+    (
+        "b126-nbmake-notebook-sklearn-not-in-requirements.log",
+        None,
+        "pytest --nbmake examples/",
+    ),
+    (
+        "b126-trap-pyright-missing-module-source-warning-then-type-errors.log",
+        None,
+        "pyright src",
+    ),
+    ("b126-mypy-return-value-arg-type-windows-pwsh.log", None, "mypy src"),
+    (
+        "b126-sqlfluff-lint-dbt-models-layout-ui.log",
+        None,
+        "sqlfluff lint models/staging",
+    ),
+    (
+        "b126-torch-not-compiled-with-cuda-cpu-runner-log-failed.log",
+        Some("test (3.11)"),
+        "Run pytest",
+    ),
+    (
+        "b126-trap-tensorflow-cuda-drivers-notices-then-tolerance-failure.log",
+        None,
+        "pytest tests/",
+    ),
+    (
+        "b126-jaxlib-newer-than-jax-import-macos15-arm64.log",
+        None,
+        "python -c \"import difftraj",
+    ),
+    (
+        "b126-pytest-benchmark-compare-fail-mean-regressed-selfhosted.log",
+        None,
+        ".venv/bin/pytest benches/",
+    ),
+    (
+        "b126-great-expectations-checkpoint-validation-failed-container.log",
+        None,
+        "great_expectations checkpoint run orders_daily",
+    ),
+    (
+        "b126-h5py-file-signature-not-found-lfs-pointer-log-failed.log",
+        Some("test"),
+        "Run pytest tests/io",
+    ),
+    (
+        "b126-hf-hub-cli-download-429-too-many-requests.log",
+        None,
+        "huggingface-cli download",
+    ),
+    (
+        "b126-trap-tox4-py38-interpreter-skipped-then-py312-fails.log",
+        Some("tox"),
+        "Run tox",
     ),
 ];
 
