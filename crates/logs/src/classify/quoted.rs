@@ -81,8 +81,14 @@ const MIN_SCRIPT_TEXT: usize = 12;
 pub fn quoted_by(line: &Line<'_>) -> Option<&'static str> {
     let text = line.text;
     let body = text.trim_start();
-    if is_assertion(body) || continues_assertion(line) || continues_rspec_failure(line) {
+    if is_assertion(body) && !raised_in_short_traceback(line)
+        || continues_assertion(line)
+        || continues_rspec_failure(line)
+    {
         return Some("test assertion output");
+    }
+    if is_short_traceback_source(line) {
+        return Some("a frame's source line in pytest's short traceback");
     }
     if is_trace(body) {
         return Some("a shell's command trace (set -x)");
@@ -173,6 +179,37 @@ fn continues_rspec_failure(line: &Line<'_>) -> bool {
     let near = |heading: &str| line.recent.iter().any(|l| l.trim_start().starts_with(heading));
     regex!(r"^(?:expected:? |got: )").is_match(body) && near("Failure/Error: ")
         || regex!(r"^(?:@@ |[-+])").is_match(body) && line.recent.iter().any(|l| l.trim() == "Diff:")
+}
+
+/// pytest's short traceback (`--tb=short`) shows each frame as `{path}:{line}:
+/// in {function}` over its source line indented four spaces, and the
+/// exception under the last frame with the `E` margin. The source line is
+/// the program's code, not its output.
+fn is_short_traceback_source(line: &Line<'_>) -> bool {
+    line.text.starts_with("    ") && line.recent.last().is_some_and(|l| is_short_traceback_frame(l))
+}
+
+fn is_short_traceback_frame(text: &str) -> bool {
+    regex!(r"^\S+:\d+: in \S+$").is_match(text.trim())
+}
+
+/// The `E` line of a short traceback whose last frame's source line is a
+/// `raise` statement: the exception that frame raised (a library's
+/// `raise AssertionError("Torch not compiled with CUDA enabled")`), not a
+/// test's `assert` and its compared values.
+fn raised_in_short_traceback(line: &Line<'_>) -> bool {
+    if strip_margin(line.text.trim_start(), 'E').is_none() {
+        return false;
+    }
+    let mut before = line
+        .recent
+        .iter()
+        .rev()
+        .skip_while(|l| strip_margin(l.trim_start(), 'E').is_some());
+    let source = before.next();
+    let frame = before.next();
+    source.is_some_and(|s| s.starts_with("    ") && s.trim_start().starts_with("raise "))
+        && frame.is_some_and(|f| is_short_traceback_frame(f))
 }
 
 /// `E       assert …` → `assert …`: a one-letter margin and at least one space.
@@ -520,6 +557,39 @@ mod tests {
             ..Line::plain("sh: 1: jest: not found")
         };
         assert_eq!(quoted_by(&after_jest), None);
+    }
+
+    #[test]
+    fn pytests_short_traceback_source_is_quoted_and_a_raised_exception_is_not() {
+        let frame = "/opt/venv/lib/python3.11/site-packages/torch/cuda/__init__.py:310: in _lazy_init";
+        let source = "    raise AssertionError(\"Torch not compiled with CUDA enabled\")";
+        let raised = Line {
+            recent: &[frame],
+            ..Line::plain(source)
+        };
+        assert_eq!(
+            quoted_by(&raised),
+            Some("a frame's source line in pytest's short traceback")
+        );
+        let exception = Line {
+            recent: &[frame, source],
+            ..Line::plain("E   AssertionError: Torch not compiled with CUDA enabled")
+        };
+        assert_eq!(quoted_by(&exception), None);
+        // A test's own `assert` in the same form keeps its values quoted.
+        let test_frame = "tests/test_api.py:12: in test_limit";
+        let assertion = "    assert resp.status == 200";
+        let compared = Line {
+            recent: &[test_frame, assertion],
+            ..Line::plain("E   AssertionError: 429 Too Many Requests")
+        };
+        assert_eq!(quoted_by(&compared), Some("test assertion output"));
+        // Not a frame header: an indented line is not taken for source.
+        let other = Line {
+            recent: &["Summary:"],
+            ..Line::plain("    raise ValueError")
+        };
+        assert_eq!(quoted_by(&other), None);
     }
 
     #[test]

@@ -26,7 +26,7 @@
 //!    and refused requests, ahead of `http`'s status lines), `jupyter` (nbclient's cell errors and per-cell
 //!    limit), `papermill`, `hypothesis`, `xdist` (a dead pytest-xdist worker), `cython`, `pdm` (`pdm run`), `nextest` (its summary decides;
 //!    its `{n} failed` counts read like pytest's), ahead
-//!    of pytest's summaries in `python`; `pypi_publish` (pypa/gh-action-pypi-publish's refused trusted-publishing exchange, its reason line), `python`, `python_lint` (ruff, flake8, mypy), `tox`, `yarn_pnp` (Yarn's Plug'n'Play resolver), `npm_publish` (the registry's refusal of `npm publish`, its status line under the `code E{status}` heading), `node`, `vite` (its Rollup build's unresolved import), `esbuild`, `webpack` (their unresolved imports, webpack's only under an error's heading), `nextjs` (its type check's error), `central_portal` (the Sonatype Central Portal's failed deployment, ahead of Maven's goal failure that repeats it), `gradle_actions` (setup-gradle's wrapper validation), `gradle` (Gradle's configuration cache problems, a task input that does not exist, a daemon that died), `checkstyle`, `ktlint`, `android_lint` (their first finding, ahead of the build tool's failure that repeats it), `r8` (its missing classes), `sbt` (its parser's unknown command), `jvm`, `kustomize` (a resource its kustomization lists, ahead of `go`'s `lstat` reading of the same path), `go`, `golangci_lint` (its configuration refusals and failed runs; a missing config file stays `go`'s path error), `govulncheck` (its first finding), `gotestsum` (its `=== FAIL:` line), `miri` (its interpreter's error), `cargo_publish` (`cargo publish`'s token, dirty-tree and version checks), `cargo`, `protoc` (a code generator plugin it could not start), `rustfmt` (its check mode's first hunk), `cargo_machete` (its unused dependencies, never missing ones), `wasm_pack` (a crate directory without a manifest, its wasm-bindgen trailer), `wasm_bindgen` (its schema version refusal), `zizmor` (its findings, where zizmor ran), `cargo_audit` (its first finding), `cargo_deny` (its bans check, ahead of `deno lint`'s same `error[{rule}]:` shape), `rustup`, `ruby` (Bundler, Ruby, RSpec's and Minitest's summaries), `rubocop` (its missing `--config` file, its
+//!    of pytest's summaries in `python`; `pypi_publish` (pypa/gh-action-pypi-publish's refused trusted-publishing exchange, its reason line), `nbval` (its failed cell's heading), `pytest_benchmark` (its regression list, ahead of pytest's `ERROR:` repeat), `conda_lock` (the platform it could not lock, ahead of the solver's lines), `python`, `python_lint` (ruff, flake8, mypy), `pyright`, `sqlfluff` (their first error or violation, ahead of their counts), `tox`, `yarn_pnp` (Yarn's Plug'n'Play resolver), `npm_publish` (the registry's refusal of `npm publish`, its status line under the `code E{status}` heading), `node`, `vite` (its Rollup build's unresolved import), `esbuild`, `webpack` (their unresolved imports, webpack's only under an error's heading), `nextjs` (its type check's error), `central_portal` (the Sonatype Central Portal's failed deployment, ahead of Maven's goal failure that repeats it), `gradle_actions` (setup-gradle's wrapper validation), `gradle` (Gradle's configuration cache problems, a task input that does not exist, a daemon that died), `checkstyle`, `ktlint`, `android_lint` (their first finding, ahead of the build tool's failure that repeats it), `r8` (its missing classes), `sbt` (its parser's unknown command), `jvm`, `kustomize` (a resource its kustomization lists, ahead of `go`'s `lstat` reading of the same path), `go`, `golangci_lint` (its configuration refusals and failed runs; a missing config file stays `go`'s path error), `govulncheck` (its first finding), `gotestsum` (its `=== FAIL:` line), `miri` (its interpreter's error), `cargo_publish` (`cargo publish`'s token, dirty-tree and version checks), `cargo`, `protoc` (a code generator plugin it could not start), `rustfmt` (its check mode's first hunk), `cargo_machete` (its unused dependencies, never missing ones), `wasm_pack` (a crate directory without a manifest, its wasm-bindgen trailer), `wasm_bindgen` (its schema version refusal), `zizmor` (its findings, where zizmor ran), `cargo_audit` (its first finding), `cargo_deny` (its bans check, ahead of `deno lint`'s same `error[{rule}]:` shape), `rustup`, `ruby` (Bundler, Ruby, RSpec's and Minitest's summaries), `rubocop` (its missing `--config` file, its
 //!    offense summary), `rails` (its credentials' key), `php` (with the engine's own memory and time limits), `laravel`
 //!    (its missing application key), `phpstan`, `php_cs_fixer` (their closing summaries), `r`, `dotnet`, `pester`, `kubernetes`, `skaffold` (its status check's failed resource), `argocd` (`argocd app wait`'s own limit, a Degraded application),
 //!    `terraform`, `tflint`, `cocoapods`, `dart`, `swift` (SwiftPM, XCTest), `elixir`
@@ -112,6 +112,7 @@ mod codeql;
 mod codespell;
 mod commitlint;
 mod conan;
+mod conda_lock;
 mod coveralls;
 mod cuda;
 mod cypress;
@@ -167,6 +168,7 @@ mod markdownlint;
 mod miri;
 mod mkdocs;
 mod msvc;
+mod nbval;
 mod netlify;
 mod nextest;
 mod nextjs;
@@ -197,6 +199,8 @@ mod psql;
 mod pulumi;
 mod puppeteer;
 mod pypi_publish;
+mod pyright;
+mod pytest_benchmark;
 mod python;
 mod python_lint;
 mod r;
@@ -221,6 +225,7 @@ mod size_limit;
 mod skaffold;
 mod snyk;
 mod sphinx;
+mod sqlfluff;
 mod ssh;
 mod stylelint;
 mod supabase;
@@ -478,8 +483,13 @@ pub const EMITTERS: &[(&str, &[Entry])] = &[
     ("pdm", pdm::ENTRIES),
     ("nextest", nextest::ENTRIES),
     ("pypi_publish", pypi_publish::ENTRIES),
+    ("nbval", nbval::ENTRIES),
+    ("pytest_benchmark", pytest_benchmark::ENTRIES),
+    ("conda_lock", conda_lock::ENTRIES),
     ("python", python::ENTRIES),
     ("python_lint", python_lint::ENTRIES),
+    ("pyright", pyright::ENTRIES),
+    ("sqlfluff", sqlfluff::ENTRIES),
     ("tox", tox::ENTRIES),
     ("yarn_pnp", yarn_pnp::ENTRIES),
     ("npm_publish", npm_publish::ENTRIES),

@@ -514,6 +514,14 @@ pub const ENTRIES: &[Entry] = &[
         examples: &[ex("E   Failed: Timeout >300.0s", Category::Unknown, None)],
     },
     Entry {
+        id: "python/pytest-crash-location",
+        grammar: "{path}.py[x]:{line}: {ExceptionName} (pytest's long traceback: the frame that raised, other than \
+                  the exceptions `test-and-code-errors` names)",
+        needles: &[".py:", ".pyx:"],
+        check: pytest_crash_location,
+        examples: &[ex("h5py/h5f.pyx:102: OSError", Category::Unknown, None)],
+    },
+    Entry {
         id: "python/test-and-code-errors",
         grammar: "FAILED {node id} - {reason} | = {n} failed[, {m} passed] in {t}s = | Interrupted: {n} errors during \
                   collection | {Error}: {message} for AssertionError, AttributeError, SyntaxError, IndentationError, \
@@ -1107,6 +1115,22 @@ fn conda_activate_without_init(line: &Line<'_>) -> Option<Hit> {
         })
 }
 
+/// pytest's long traceback (`--tb=long`, `auto`) ends each failure with
+/// the raising frame's location, `{path}:{lineno}: {exception type}`
+/// (`ReprFileLocation`: the type's bare name; frames before it end in
+/// `{path}:{lineno}: ` with nothing after), the path a Python or Cython
+/// source (`h5py/h5f.pyx:102: OSError`). `test_and_code_errors` reads the
+/// exceptions it names wherever they appear; this reads the others on that
+/// line only, so the failure is where pytest says it was raised.
+fn pytest_crash_location(line: &Line<'_>) -> Option<Hit> {
+    let c = regex!(r"^[^\s:]+\.pyx?:\d+: ([A-Z]\w*)$").captures(line.text.trim())?;
+    let named = regex!(
+        r"^(?:AssertionError|AttributeError|SyntaxError|IndentationError|NameError|TypeError|KeyError|ValueError)$"
+    );
+    (!named.is_match(&c[1]))
+        .then(|| Hit::blocker("A test failed: the code raised an error (pytest's traceback above)."))
+}
+
 fn test_and_code_errors(line: &Line<'_>) -> Option<Hit> {
     let text = line.text;
     // A runner's count of failed tests is followed by the next count or the
@@ -1486,6 +1510,29 @@ mod tests {
         let hit = with_context("No module named 'data_flow_diagram'", &own, None).expect("hit");
         assert_eq!((hit.category, hit.fixable), (Category::Unknown, false));
         assert!(matches!(hit.detail, SubjectDetail::OwnPackage { .. }));
+    }
+
+    #[test]
+    fn pytests_crash_location_names_the_raising_frame() {
+        let hit = pytest_crash_location(&Line::plain("h5py/h5f.pyx:102: OSError")).expect("read");
+        assert_eq!(
+            (hit.category, hit.strength),
+            (Category::Unknown, crate::classify::hit::Strength::Blocker)
+        );
+        crate::classify::catalogue::assert_reads(
+            pytest_crash_location,
+            &[
+                "tests/io/test_nexus.py:30: RuntimeError",
+                "/opt/venv/lib/python3.12/site-packages/x/core.py:7: Failed",
+            ],
+            &[
+                // An earlier frame's location, and the exceptions the other entry reads.
+                "tests/io/test_nexus.py:12: ",
+                "tests/test_account.py:27: AssertionError",
+                "src/app.py:3: in <module>",
+                "See setup.py:12: Note",
+            ],
+        );
     }
 
     #[test]
