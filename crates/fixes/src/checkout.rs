@@ -57,17 +57,33 @@ pub(crate) fn before(job: &Job<'_>, index: usize) -> Repository {
                         .unwrap_or("?")
                         .trim();
                     let literal = literal_directory(path);
-                    let again = job.steps[s.index + 1..index.min(job.steps.len())]
-                        .iter()
-                        .find(|t| audit::uses_action(t.node, "actions/checkout") && of_this_repository(t.node));
+                    // A later checkout of this repository, or of any repository into
+                    // the workspace itself or into a directory overlapping this one's
+                    // (the same, above or below it): actions/checkout empties a
+                    // directory that holds no matching `.git` and writes its files
+                    // there, so which files sit under the directory is no longer
+                    // known (finfix22 M2). Another repository elsewhere changes nothing.
+                    let overlaps = |t: &Node| match &literal {
+                        Some(dir) => audit::input(t, "path")
+                            .and_then(Node::as_str)
+                            .and_then(|p| literal_directory(p.trim()))
+                            .is_none_or(|p| {
+                                p == *dir || dir.starts_with(&format!("{p}/")) || p.starts_with(&format!("{dir}/"))
+                            }),
+                        None => true,
+                    };
+                    let again = job.steps[s.index + 1..index.min(job.steps.len())].iter().find(|t| {
+                        audit::uses_action(t.node, "actions/checkout")
+                            && (of_this_repository(t.node) || at_workspace(t.node) || overlaps(t.node))
+                    });
                     return match (literal, again, at_workspace_seen) {
                         (Some(dir), None, false) => Repository::UnderDirectory {
                             dir,
                             step: name.to_string(),
                         },
                         (_, Some(t), _) => Repository::Elsewhere(format!(
-                            "steps \"{name}\" and \"{}\" both check the repository out, so which copy a path \
-                             names is not known",
+                            "step \"{name}\" checks the repository out into `{path}` and step \"{}\" checks out \
+                             again after it, so which files a path names is not known",
                             t.display_name()
                         )),
                         (_, None, true) => Repository::Elsewhere(format!(
@@ -191,11 +207,29 @@ mod tests {
             ),
             (
                 "      - uses: actions/checkout@v4\n        with:\n          path: app\n      - uses: actions/checkout@v4\n        with:\n          path: copy\n",
-                "both check the repository out",
+                "checks out again after it",
             ),
             (
                 "      - uses: actions/checkout@v4\n      - uses: actions/checkout@v4\n        with:\n          path: app\n",
                 "a second time",
+            ),
+            // Another repository after it, into the workspace itself or into,
+            // above or below its directory: the directory's files are not known.
+            (
+                "      - uses: actions/checkout@v4\n        with:\n          path: app\n      - uses: actions/checkout@v4\n        with:\n          repository: o/tools\n",
+                "checks out again after it",
+            ),
+            (
+                "      - uses: actions/checkout@v4\n        with:\n          path: app\n      - uses: actions/checkout@v4\n        with:\n          repository: o/tools\n          path: app\n",
+                "checks out again after it",
+            ),
+            (
+                "      - uses: actions/checkout@v4\n        with:\n          path: app/src\n      - uses: actions/checkout@v4\n        with:\n          repository: o/tools\n          path: app\n",
+                "checks out again after it",
+            ),
+            (
+                "      - uses: actions/checkout@v4\n        with:\n          path: app\n      - uses: actions/checkout@v4\n        with:\n          repository: o/tools\n          path: app/vendor\n",
+                "checks out again after it",
             ),
             (
                 "      - uses: actions/checkout@v4\n        with:\n          path: ${{ matrix.dir }}\n",

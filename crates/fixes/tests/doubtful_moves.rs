@@ -220,7 +220,9 @@ fn a_cd_to_the_workspace_is_not_the_root_when_the_checkout_has_a_path() {
     let why = fixes_for(&root, PATH, &workflow, &memory)
         .manual_reason
         .unwrap_or_default();
-    assert!(why.contains("into `app`"), "{why}");
+    // The checkout's `path:` is read (fix125): the path after the `cd` is
+    // outside `app`, so not the repository's file.
+    assert!(why.contains("outside `app`"), "{why}");
     let fixes = offered(&log, &workflow, &memory);
     assert!(
         !fixes

@@ -1677,7 +1677,7 @@ mod checkout_path {
         let o = install(&twice, "app/requirements-dev.txt");
         assert!(o.fixes.iter().all(|x| x.fallback), "{:?}", o.fixes);
         let why = o.manual_reason.unwrap_or_default();
-        assert!(why.contains("both check the repository out"), "{why}");
+        assert!(why.contains("checks out again after it"), "{why}");
     }
 
     #[test]
