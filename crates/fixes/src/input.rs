@@ -116,6 +116,18 @@ impl FailureInput {
             confirmed_runner: None,
         }
     }
+    /// The failure with the claims a stored record makes about where its
+    /// names came from dropped: that autoheal's tables know the distribution,
+    /// that the runner called itself self-hosted. No grammar can check them,
+    /// and a run file or an issue body can be written by someone else; the
+    /// names themselves stand, since every generator checks them against its
+    /// grammar and what the repository already trusts. The language server's
+    /// saved runs and `heal`'s issue records both read records this way.
+    pub fn without_provenance_claims(mut self) -> Self {
+        self.known_distribution = false;
+        self.confirmed_runner = None;
+        self
+    }
     pub fn in_job(mut self, job: &str) -> Self {
         self.job = Some(job.to_string());
         self

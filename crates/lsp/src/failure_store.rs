@@ -202,14 +202,15 @@ pub fn map_run(run: &SavedRun, source: &str, index: &LineIndex, doc: &Document) 
 }
 
 /// The failure as the fix generators take it. The recorded line/column
-/// are only passed on while they still describe the file. The file's word
-/// that a subject is a distribution autoheal's tables know is not taken
-/// (the generators ask the tables themselves): the file is untrusted, and
-/// that word would spare an unknown name the check that the repository's
-/// dependency files name it.
+/// are only passed on while they still describe the file. The file's claims
+/// about where its names came from are not taken
+/// ([`FailureInput::without_provenance_claims`]): the file is untrusted; its
+/// word that a distribution is one autoheal's tables know would spare an
+/// unknown name the check that the repository's dependency files name it,
+/// and its word that a runner is self-hosted would make a job on a custom
+/// label optional (finfix22 M1).
 fn failure_input(f: &Failure, span_still_valid: bool) -> Option<FailureInput> {
-    let mut input = FailureInput::from(f);
-    input.known_distribution = false;
+    let mut input = FailureInput::from(f).without_provenance_claims();
     input.line = None;
     input.column = None;
     if span_still_valid {

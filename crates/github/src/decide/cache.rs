@@ -53,11 +53,7 @@ pub fn cached_failures(issue: &Issue, bot_login: &str, run: &WorkflowRun) -> Res
     Ok(record
         .failures
         .into_iter()
-        .map(|mut failure| {
-            failure.known_distribution = false;
-            failure.confirmed_runner = None;
-            failure
-        })
+        .map(FailureInput::without_provenance_claims)
         .collect())
 }
 

@@ -169,3 +169,26 @@ fn the_store_is_read_up_to_its_budget_and_says_what_it_skipped() {
     // The real budget reads all six.
     assert_eq!(load(dir.path()).0.len(), 6);
 }
+
+/// The file's word that the runner called itself self-hosted is not taken
+/// either: it would make a job on a custom `runs-on` label optional
+/// (`continue-on-error`) on a forged or foreign run file (finfix22 M1).
+#[test]
+fn a_saved_self_hosted_runner_claim_is_not_trusted() {
+    let json = run_json(Some(&content_hash(WF.as_bytes())), "Run tests", 3)
+        .replace(r#""category":"missing_dependency","subject":"PyYAML""#, r#""category":"optional_job","subject":"lost_communication""#)
+        .replace(
+            r#""fixable":true,"#,
+            r#""fixable":true,"detail":{"kind":"runner","failure":"lost_communication","runner":"self_hosted","confirmed_runs_on":"build-box"},"#,
+        );
+    let run = parse_run(&json).expect("parses");
+    assert_eq!(
+        autoheal_fixes::FailureInput::from(&run.failures[0])
+            .confirmed_runner
+            .as_deref(),
+        Some("build-box"),
+        "the claim is read from the file"
+    );
+    let mapped = map(&json, WF);
+    assert_eq!(mapped[0].input.as_ref().expect("input").confirmed_runner, None);
+}
