@@ -208,8 +208,17 @@ fn raised_in_short_traceback(line: &Line<'_>) -> bool {
         .skip_while(|l| strip_margin(l.trim_start(), 'E').is_some());
     let source = before.next();
     let frame = before.next();
+    // Only a library's frame (an installed package): a test helper's own
+    // `raise AssertionError(f"… 429 …")` is the test's words, which must stay
+    // quoted (finlogs22).
     source.is_some_and(|s| s.starts_with("    ") && s.trim_start().starts_with("raise "))
-        && frame.is_some_and(|f| is_short_traceback_frame(f))
+        && frame.is_some_and(|f| is_short_traceback_frame(f) && is_installed_package_path(f))
+}
+
+/// A frame in an installed package (`…/site-packages/…`, Debian's
+/// `…/dist-packages/…`), not the repository's own code.
+fn is_installed_package_path(frame: &str) -> bool {
+    frame.contains("/site-packages/") || frame.contains("/dist-packages/") || frame.contains("\\site-packages\\")
 }
 
 /// `E       assert …` → `assert …`: a one-letter margin and at least one space.
@@ -584,6 +593,15 @@ mod tests {
             ..Line::plain("E   AssertionError: 429 Too Many Requests")
         };
         assert_eq!(quoted_by(&compared), Some("test assertion output"));
+        // A test helper's own `raise` (the repository's frame) is the test's
+        // words: quoted, whatever they say.
+        let helper_frame = "tests/helpers.py:31: in expect_ok";
+        let helper_raise = "    raise AssertionError(f\"got {resp.status}\")";
+        let helper = Line {
+            recent: &[helper_frame, helper_raise],
+            ..Line::plain("E   AssertionError: got 429 Too Many Requests")
+        };
+        assert_eq!(quoted_by(&helper), Some("test assertion output"));
         // Not a frame header: an indented line is not taken for source.
         let other = Line {
             recent: &["Summary:"],

@@ -38,9 +38,12 @@ pub const ENTRIES: &[Entry] = &[Entry {
     )],
 }];
 
+// The columns are padded (CDK's activity printer pads the timestamp to its
+// width), and Node 20's ICU puts a narrow no-break space (U+202F, which `\s`
+// matches) before AM/PM in `toLocaleTimeString()` (finlogs22).
 fn resource_failed(line: &Line<'_>) -> Option<Hit> {
     let c = regex!(
-        r"^\S+ \| (?:\d+/\d+ \| )?\d{1,2}:\d{2}:\d{2}(?: [AP]M)? \| (CREATE|UPDATE|DELETE|IMPORT)_FAILED\s*\| ((?:AWS|Custom|Alexa)::\S+)\s*\| (.+)$"
+        r"^\S+\s+\|\s*(?:\d+/\d+\s*\|\s*)?\d{1,2}:\d{2}:\d{2}(?:\s[AP]M)?\s*\|\s*(CREATE|UPDATE|DELETE|IMPORT)_FAILED\s*\|\s*((?:AWS|Custom|Alexa)::\S+)\s*\|\s*(.+)$"
     )
     .captures(line.text.trim())?;
     let (action, kind, rest) = (c[1].to_ascii_lowercase(), &c[2], c[3].trim());
@@ -77,6 +80,9 @@ mod tests {
              (ExportBucket4E99050E) Resource handler returned message: \"x already exists\"",
             "web | 3/12 | 14:02:09 | UPDATE_FAILED        | Custom::CDKBucketDeployment | Deploy/CustomResource \
              Received response status [FAILED] from custom resource.",
+            // Node 20's narrow no-break space before PM, and padded columns.
+            "OrdersStack |  0/7 |  1:10:42\u{202f}PM | CREATE_FAILED        | AWS::S3::Bucket       | ExportBucket \
+             (ExportBucket4E99050E) Resource handler returned message: \"x already exists\"",
         ] {
             let hit = resource_failed(&Line::plain(text)).expect(text);
             assert_eq!(hit.category, Category::Unknown);

@@ -93,9 +93,20 @@ pub fn is_report_head(text: &str) -> bool {
 fn report(line: &Line<'_>) -> Option<Hit> {
     let (tool, what) = head(line.text)?;
     let what = crate::subject::display_text(what);
-    Some(Hit::blocker(format!(
+    let hit = Hit::blocker(format!(
         "{tool} reported a bug in the code the step ran: {what}. The report's frames say where; a person's call."
-    )))
+    ));
+    // UBSan reports and carries on by default (clang's UndefinedBehaviorSanitizer
+    // page: "print a verbose error report and continue execution (default)";
+    // `halt_on_error=false` in its flags), and no exit code follows from it: a
+    // passing test's report is not why a later one failed. It decides only
+    // where the step asked it to stop (`-fno-sanitize-recover`, or
+    // `halt_on_error=1` in the step's script or the lines above).
+    let halts = |t: &str| t.contains("halt_on_error=1") || t.contains("-fno-sanitize-recover");
+    if tool == "UndefinedBehaviorSanitizer" && !halts(line.script) && !line.recent.iter().any(|t| halts(t)) {
+        return Some(hit.weak());
+    }
+    Some(hit)
 }
 
 fn trailer(line: &Line<'_>) -> Option<Hit> {
@@ -112,6 +123,25 @@ mod tests {
     use super::*;
     use crate::classify::catalogue::assert_reads;
     use crate::classify::hit::Strength;
+
+    #[test]
+    fn ubsans_report_decides_only_where_the_step_halts_on_it() {
+        let text = "src/sip.cc:47:21: runtime error: signed integer overflow: 2147483647 + 1 cannot be represented in \
+                    type 'int'";
+        let hit = report(&Line::plain(text)).expect("read");
+        assert_eq!(hit.strength, Strength::Weak, "recovering UBSan (the default) is weak");
+        let halting = ["UBSAN_OPTIONS: print_stacktrace=1:halt_on_error=1"];
+        let line = Line {
+            recent: &halting,
+            ..Line::plain(text)
+        };
+        assert_ne!(report(&line).expect("read").strength, Strength::Weak);
+        let line = Line {
+            script: "clang++ -fsanitize=undefined -fno-sanitize-recover=all t.cc && ./a.out",
+            ..Line::plain(text)
+        };
+        assert_ne!(report(&line).expect("read").strength, Strength::Weak);
+    }
 
     #[test]
     fn each_sanitizers_report_head_is_a_blocker() {
@@ -146,7 +176,13 @@ mod tests {
                 "UndefinedBehaviorSanitizer",
             ),
         ] {
-            let hit = report(&Line::plain(text)).expect(text);
+            // UBSan's decides only where the step halts on it (see below).
+            let halting = ["UBSAN_OPTIONS: halt_on_error=1"];
+            let hit = report(&Line {
+                recent: &halting,
+                ..Line::plain(text)
+            })
+            .expect(text);
             assert_eq!(
                 (hit.category, hit.strength),
                 (Category::Unknown, Strength::Blocker),
