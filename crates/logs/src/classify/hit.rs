@@ -218,6 +218,13 @@ impl<'a> Line<'a> {
     pub fn nearby(&self, needle: &str) -> bool {
         self.text.contains(needle) || self.recent.iter().any(|l| l.contains(needle))
     }
+
+    /// The step's script, this line or a recent one contains `needle`: how a
+    /// tool was told to behave (a flag, an option in the step's `env:` as
+    /// its header echoes it).
+    pub fn step_mentions(&self, needle: &str) -> bool {
+        self.script.contains(needle) || self.nearby(needle)
+    }
 }
 
 /// The warning prefixes tools print (see [`Line::is_warning`]).

@@ -102,8 +102,8 @@ fn report(line: &Line<'_>) -> Option<Hit> {
     // passing test's report is not why a later one failed. It decides only
     // where the step asked it to stop (`-fno-sanitize-recover`, or
     // `halt_on_error=1` in the step's script or the lines above).
-    let halts = |t: &str| t.contains("halt_on_error=1") || t.contains("-fno-sanitize-recover");
-    if tool == "UndefinedBehaviorSanitizer" && !halts(line.script) && !line.recent.iter().any(|t| halts(t)) {
+    let halts = line.step_mentions("halt_on_error=1") || line.step_mentions("-fno-sanitize-recover");
+    if tool == "UndefinedBehaviorSanitizer" && !halts {
         return Some(hit.weak());
     }
     Some(hit)

@@ -74,8 +74,7 @@ fn error(line: &Line<'_>) -> Option<Hit> {
     // Valgrind exits with the program's own status unless told otherwise
     // (`--error-exitcode`, the manual's core options): without it the errors
     // it reports fail nothing, and a later failure is the cause (finlogs22).
-    let fails_on_errors = |t: &str| t.contains("--error-exitcode");
-    if !fails_on_errors(line.script) && !line.recent.iter().any(|t| fails_on_errors(t)) {
+    if !line.step_mentions("--error-exitcode") {
         return Some(hit.weak());
     }
     Some(hit)
