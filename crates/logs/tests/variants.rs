@@ -8775,6 +8775,23 @@ const NOT_FIXABLE: &[(&str, &str)] = &[
         "b127-kustomize-overlay-resource-file-missing-log-failed.log",
         "tool's config",
     ),
+    // Known tools with no install route (`knowledge::install::route`, the
+    // decision the `missing_command` generator acts on too; fix128): the
+    // diagnosis no longer promises a fix no generator makes. Each by what
+    // installing it would take (docs/accuracy.md, twenty-third session).
+    ("setup-miniconda-conda-command-missing.log", "no install route"),
+    ("b70-pip-resolver-notice-then-flake8-missing.log", "no install route"),
+    (
+        "b85-cmd-msbuild-not-recognized-without-setup-msbuild.log",
+        "no install route",
+    ),
+    ("b96-hugo-command-not-found-ui.log", "no install route"),
+    ("b97-wasm-pack-command-not-found-ui.log", "no install route"),
+    ("cmd-pwsh-missing.log", "no install route"),
+    ("busybox-ash-script-line-not-found.log", "no install route"),
+    ("sdkmanager-not-recognized-cmd.log", "no install route"),
+    ("b102-heroku-command-not-found-ubuntu-24-04.log", "no install route"),
+    ("b127-heroku-deploy-cli-missing-ubuntu24.log", "no install route"),
     // Batch 126: the Hugging Face Hub's 429 to `huggingface-cli download`.
     // Written fixable (a fetch step a retry could wrap, unlike batch 104's
     // test code); changed after the first run: no fix generator wraps a Hub

@@ -1,7 +1,10 @@
 //! Fix type 3, `missing_command`: install the missing tool in steps right
 //! before the failing one. Toolchains come from their setup action; plain
 //! tools from the runner OS's package manager (apt-get, brew, choco), by the
-//! curated command → package table ([`crate::commands`]); a program the
+//! curated command → package table; which of these a command takes is
+//! `autoheal_logs::knowledge::install::route`, the one decision the
+//! diagnosis's `fixable` reads too (a command it has no route for is
+//! `fixable: false` there and gets no fix here); a program the
 //! install leaves off the PATH of later steps (a Windows installer's
 //! directory, a keg-only formula) gets its directory published through
 //! `$GITHUB_PATH`, and a choco package that cannot reach it gives no fix
@@ -25,7 +28,7 @@ use autoheal_engine::model::{Job, Step, Workflow};
 use autoheal_engine::yaml::{self, Node};
 use autoheal_engine::{Edit, Fix};
 use autoheal_logs::knowledge::install::{
-    BrewPath, OnPath, PIPX_TOOLS, SetupAction, UBUNTU_HOSTED_PREINSTALLED, apk_package, packages, setup_action,
+    self, Brew, BrewPath, Choco, OnPath, Route, SetupAction, UBUNTU_HOSTED_PREINSTALLED, apk_package,
 };
 use autoheal_logs::knowledge::tools::likely_typo_of;
 use autoheal_logs::shell_lex::{Dialect, LogicalLine, logical_lines_in};
@@ -59,7 +62,9 @@ pub(crate) fn generate(ctx: &Ctx<'_>) -> Generated {
         ));
     }
     runs_on_the_runner(step, &crate::elsewhere::step_lines(ctx, job, step), command)?;
-    if command == "docker-compose" {
+    // The one decision the diagnosis's `fixable` reads too.
+    let route = install::route(command);
+    if let Some(Route::ComposeV2) = route {
         return compose::compose_v2(ctx, job, step);
     }
     if let Some(uses) = step.uses() {
@@ -77,29 +82,11 @@ pub(crate) fn generate(ctx: &Ctx<'_>) -> Generated {
     }
     let pinned = wrapper::pinned(ctx, command)?;
     let earlier = &job.steps[..step.index];
-    let blocks = if let Some(action) = setup_action(command) {
-        setup_steps(ctx, job, step, earlier, action, command)?
-    } else if PIPX_TOOLS.contains(&command) {
-        if !is_github_hosted(job) {
-            return Err(format!(
-                "cannot install `{command}` with pipx: job `{}` does not run on a GitHub-hosted image (a container or a \
-                 self-hosted runner), where pipx may not be installed",
-                job.id
-            ));
-        }
-        if earlier
-            .iter()
-            .any(|s| run_text(s).contains(&format!("pipx install {command}")))
-        {
-            return Err(already(command));
-        }
-        vec![
-            Block::new(ctx.source)
-                .key("name", &format!("Install {command}"))
-                .key("run", &format!("pipx install {command}")),
-        ]
-    } else {
-        package_steps(ctx, job, earlier, command)?
+    let blocks = match route {
+        Some(Route::Setup(action)) => setup_steps(ctx, job, step, earlier, action, command)?,
+        Some(Route::Pipx) => pipx_steps(ctx, job, earlier, command)?,
+        Some(Route::Packages { apt, brew, choco }) => package_steps(ctx, job, earlier, command, (apt, brew, choco))?,
+        Some(Route::ComposeV2) | None => return Err(no_route(command)),
     };
     // In a container without git, actions/checkout downloads the tree
     // through the REST API, with no `.git` (its log says so: "To create a
@@ -401,8 +388,9 @@ fn project_pnpm(ctx: &Ctx<'_>, job: &Job<'_>, step: &Step<'_>) -> Result<Option<
     pnpm_version(package.as_deref(), lock.as_deref())
 }
 
-fn package_steps(ctx: &Ctx<'_>, job: &Job<'_>, earlier: &[Step<'_>], command: &str) -> Result<Vec<Block>, String> {
-    let (apt, brew, choco) = packages(command).ok_or_else(|| match likely_typo_of(command) {
+/// Why a command with no [`Route`] gets no fix.
+fn no_route(command: &str) -> String {
+    match likely_typo_of(command) {
         Some(tool) => format!(
             "`{command}` is not a command autoheal knows, and it is one slip away from `{tool}`: probably a typo in the \
              script (a manual fix)"
@@ -411,7 +399,37 @@ fn package_steps(ctx: &Ctx<'_>, job: &Job<'_>, earlier: &[Step<'_>], command: &s
             "`{command}` is not in autoheal's table of installable commands; it needs a manual fix (it may be a typo, or \
              come from a tool the job should install)"
         ),
-    })?;
+    }
+}
+
+fn pipx_steps(ctx: &Ctx<'_>, job: &Job<'_>, earlier: &[Step<'_>], command: &str) -> Result<Vec<Block>, String> {
+    if !is_github_hosted(job) {
+        return Err(format!(
+            "cannot install `{command}` with pipx: job `{}` does not run on a GitHub-hosted image (a container or a \
+             self-hosted runner), where pipx may not be installed",
+            job.id
+        ));
+    }
+    if earlier
+        .iter()
+        .any(|s| run_text(s).contains(&format!("pipx install {command}")))
+    {
+        return Err(already(command));
+    }
+    Ok(vec![
+        Block::new(ctx.source)
+            .key("name", &format!("Install {command}"))
+            .key("run", &format!("pipx install {command}")),
+    ])
+}
+
+fn package_steps(
+    ctx: &Ctx<'_>,
+    job: &Job<'_>,
+    earlier: &[Step<'_>],
+    command: &str,
+    (apt, brew, choco): (Option<&'static str>, Option<Brew>, Option<Choco>),
+) -> Result<Vec<Block>, String> {
     // An earlier step installed it on `os` unless its `if:` kept it off that OS.
     let installed = |pkg: &str, os: Os| {
         earlier.iter().any(|s| {

@@ -716,3 +716,80 @@ fn a_maven_wrapper_or_an_unknown_listing_keeps_the_os_maven_from_being_safe() {
     assert_eq!(fix.applicability, Applicability::Safe, "{fix:?}");
     assert!(!fix.explanation.contains("mvnw"), "{}", fix.explanation);
 }
+
+/// sbt and Flutter come from their setup actions (`sbt/setup-sbt`,
+/// `subosito/flutter-action`), put right before the failing step.
+#[test]
+fn sbt_and_flutter_are_set_up_by_their_actions() {
+    let src = "on: push\njobs:\n  build:\n    runs-on: ubuntu-24.04\n    steps:\n      - uses: actions/checkout@v4\n      - run: sbt test\n";
+    let out = apply_only(&missing("sbt", "build").at_step_number(3), src);
+    assert!(
+        out.contains("      - name: Set up sbt\n        uses: sbt/setup-sbt@v1\n      - run: sbt test\n"),
+        "{out}"
+    );
+    let src = src.replace("sbt test", "flutter build apk --release");
+    let out = apply_only(&missing("flutter", "build").at_step_number(3), &src);
+    assert!(
+        out.contains(
+            "      - name: Set up Flutter\n        uses: subosito/flutter-action@v2\n        with:\n          channel: stable\n      - run: flutter build apk --release\n"
+        ),
+        "{out}"
+    );
+}
+
+/// `fixable` is one decision with the generator: a `command not found` the
+/// log shows is diagnosed fixable exactly when the generator makes a fix for
+/// it on a hosted runner (`install::route`). Tools autoheal knows but has no
+/// install for (Heroku's CLI, Hugo, conda, …) are neither.
+#[test]
+fn the_diagnosis_promises_a_fix_exactly_where_the_generator_makes_one() {
+    use autoheal_logs::{LogFile, LogInput, Options, analyze};
+    let commands = [
+        "sbt",
+        "flutter",
+        "jq",
+        "tox",
+        "yarn",
+        "docker-compose",
+        "heroku",
+        "hugo",
+        "conda",
+        "pwsh",
+        "wasm-pack",
+        "msbuild",
+        "yq",
+        "sdkmanager",
+        "flake8",
+    ];
+    let mut fixable = 0;
+    for command in commands {
+        let log = format!(
+            "##[group]Run {command} --version\n{command} --version\nshell: /bin/bash -e {{0}}\n##[endgroup]\n\
+             /Users/runner/work/_temp/0c9e2b4a.sh: line 1: {command}: command not found\n\
+             ##[error]Process completed with exit code 127.\n"
+        );
+        let input = LogInput {
+            logs: vec![LogFile {
+                job: Some("build"),
+                bytes: log.as_bytes(),
+            }],
+            ..LogInput::default()
+        };
+        let analysis = analyze(&input, &Options::default()).expect("analyze");
+        let root = analysis.root_cause().expect("a root cause");
+        assert_eq!(root.subject.as_deref(), Some(command), "{root:?}");
+        let src = format!(
+            "on: push\njobs:\n  build:\n    runs-on: macos-latest\n    steps:\n      - run: {command} --version\n"
+        );
+        let generated = outcome(&missing(command, "build").at_step_number(1), &src);
+        assert_eq!(
+            root.fixable,
+            !generated.fixes.is_empty(),
+            "`{command}`: diagnosis {:?}, generator {:?}",
+            root.message,
+            generated.manual_reason
+        );
+        fixable += usize::from(root.fixable);
+    }
+    assert_eq!(fixable, 6, "six of the commands have a route");
+}

@@ -214,7 +214,8 @@ fn pytest_plugins() {
 
 /// In a job container (the runner's `/__w/_temp/` scripts) a known tool no
 /// fix installs is the image's lack, not fixable; one a fix installs stays
-/// fixable there, and the same tool on the runner itself too.
+/// fixable there. On the runner itself such a tool is not fixable either
+/// (`install::route`: no fix would install it), and the message says so.
 #[test]
 fn a_tool_no_fix_installs_missing_in_a_job_container_is_not_fixable() {
     let h = hit("/__w/_temp/2e9a.sh: 1: composer: not found").expect("hit");
@@ -225,8 +226,17 @@ fn a_tool_no_fix_installs_missing_in_a_job_container_is_not_fixable() {
     assert!(h.message.contains("container image"), "{}", h.message);
     let h = hit("/__w/_temp/2e9a.sh: 1: make: not found").expect("hit");
     assert!(h.fixable);
-    let h = hit("/home/runner/work/_temp/2e9a.sh: line 1: composer: command not found").expect("hit");
-    assert!(h.fixable);
+    for name in ["composer", "docker", "heroku"] {
+        let h = hit(&format!(
+            "/home/runner/work/_temp/2e9a.sh: line 1: {name}: command not found"
+        ))
+        .expect("hit");
+        assert_eq!(
+            (h.category, h.subject.as_deref(), h.fixable),
+            (Category::MissingCommand, Some(name), false)
+        );
+        assert!(h.message.contains("has no install for it"), "{}", h.message);
+    }
 }
 
 #[test]
@@ -244,7 +254,7 @@ fn missing_commands_in_every_shell() {
             "Error: Unable to locate executable file: pnpm. Please verify either the file path exists",
             "pnpm",
         ),
-        ("exec: \"docker\": executable file not found in $PATH", "docker"),
+        ("exec: \"git\": executable file not found in $PATH", "git"),
         ("/usr/bin/env: 'node': No such file or directory", "node"),
         ("Error: spawn npm ENOENT", "npm"),
     ] {

@@ -8,6 +8,7 @@
 //! `action.yml`.
 
 /// A setup action and its inputs, for toolchain commands.
+#[derive(Debug)]
 pub struct SetupAction {
     pub commands: &'static [&'static str],
     pub uses: &'static str,
@@ -126,6 +127,27 @@ pub static SETUP_ACTIONS: &[SetupAction] = &[
         with: &[],
         then_run: None,
         what: "kubectl",
+    },
+    // sbt's own action (a composite: downloads the sbt runner script and
+    // appends its `bin` to `$GITHUB_PATH` on Linux, macOS and Windows; every
+    // input has a default, the build's sbt version comes from
+    // `project/build.properties`). sbt left the ubuntu-24.04 image.
+    SetupAction {
+        commands: &["sbt"],
+        uses: "sbt/setup-sbt@v1",
+        with: &[],
+        then_run: None,
+        what: "sbt",
+    },
+    // subosito/flutter-action, the action Flutter projects set up with (a
+    // composite; `channel` defaults to `stable`, written out so the version
+    // line is visible; its setup script puts the SDK's `bin` on the PATH).
+    SetupAction {
+        commands: &["flutter"],
+        uses: "subosito/flutter-action@v2",
+        with: &[("channel", "stable")],
+        then_run: None,
+        what: "Flutter",
     },
 ];
 
@@ -574,16 +596,60 @@ pub fn packages(command: &str) -> Option<(Option<&'static str>, Option<Brew>, Op
         .map(|(_, a, b, c)| (*a, *b, *c))
 }
 
-/// Can a fix install `command` (a setup action, pipx, or an OS package)?
-pub fn installable(command: &str) -> bool {
-    setup_action(command).is_some() || PIPX_TOOLS.contains(&command) || packages(command).is_some()
+/// How a fix gives a job a command it lacks. This is the one decision the
+/// diagnosis's `fixable` (`classify::catalogue::util::command_hit`) and the
+/// `missing_command` fix generator both read: a command with no route gets
+/// no fix, however well the classifier knows it ([`super::tools`]).
+#[derive(Clone, Copy, Debug)]
+pub enum Route {
+    /// Compose v1's `docker-compose`, gone from GitHub's hosted images:
+    /// rewritten to Compose v2's `docker compose`, which they have. Installs
+    /// nothing, so it reaches no container image.
+    ComposeV2,
+    /// A toolchain's setup action ([`SETUP_ACTIONS`]).
+    Setup(&'static SetupAction),
+    /// `pipx install` ([`PIPX_TOOLS`]).
+    Pipx,
+    /// The runner OS's package manager ([`PACKAGES`]; [`APK_PACKAGES`] for
+    /// Alpine containers).
+    Packages {
+        apt: Option<&'static str>,
+        brew: Option<Brew>,
+        choco: Option<Choco>,
+    },
 }
 
-/// Every command [`installable`] accepts.
-pub fn installable_commands() -> impl Iterator<Item = &'static str> {
-    SETUP_ACTIONS
-        .iter()
-        .flat_map(|a| a.commands.iter().copied())
+impl Route {
+    /// The route installs the program (a setup action, pipx, a package),
+    /// rather than rewriting the script to a program the image has.
+    pub fn installs(self) -> bool {
+        !matches!(self, Route::ComposeV2)
+    }
+}
+
+/// The [`Route`] for `command`, if a fix has one.
+pub fn route(command: &str) -> Option<Route> {
+    if command == "docker-compose" {
+        return Some(Route::ComposeV2);
+    }
+    if let Some(action) = setup_action(command) {
+        return Some(Route::Setup(action));
+    }
+    if PIPX_TOOLS.contains(&command) {
+        return Some(Route::Pipx);
+    }
+    packages(command).map(|(apt, brew, choco)| Route::Packages { apt, brew, choco })
+}
+
+/// Can a fix install `command` (a setup action, pipx, or an OS package)?
+pub fn installable(command: &str) -> bool {
+    route(command).is_some_and(Route::installs)
+}
+
+/// Every command [`route`] has a route for.
+pub fn routed_commands() -> impl Iterator<Item = &'static str> {
+    std::iter::once("docker-compose")
+        .chain(SETUP_ACTIONS.iter().flat_map(|a| a.commands.iter().copied()))
         .chain(PIPX_TOOLS.iter().copied())
         .chain(PACKAGES.iter().map(|(c, ..)| *c))
 }
@@ -763,17 +829,27 @@ mod tests {
 
     #[test]
     fn each_command_has_one_install_route() {
-        let all: Vec<&str> = installable_commands().collect();
+        let all: Vec<&str> = routed_commands().collect();
         for c in &all {
             assert_eq!(all.iter().filter(|x| *x == c).count(), 1, "`{c}` is listed twice");
-            let routes = [setup_action(c).is_some(), PIPX_TOOLS.contains(c), packages(c).is_some()];
+            let routes = [
+                *c == "docker-compose",
+                setup_action(c).is_some(),
+                PIPX_TOOLS.contains(c),
+                packages(c).is_some(),
+            ];
             assert_eq!(
                 routes.iter().filter(|r| **r).count(),
                 1,
                 "`{c}` has more than one route"
             );
+            assert!(route(c).is_some(), "`{c}` is listed but has no route");
         }
         assert!(installable("jq") && installable("yarn") && installable("tox"));
         assert!(!installable("bash") && !installable("mytool"));
+        // Compose v1 is rewritten, not installed: it reaches no container image.
+        assert!(matches!(route("docker-compose"), Some(Route::ComposeV2)) && !installable("docker-compose"));
+        // Known to the classifier, but no route: no fix.
+        assert!(crate::knowledge::tools::is_known_tool("heroku") && route("heroku").is_none());
     }
 }

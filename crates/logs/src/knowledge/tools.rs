@@ -1,10 +1,12 @@
-//! Commands a runner image may lack: tools autoheal knows (those a fix can
-//! install are in [`install`], kept once there), and typos of them.
+//! Commands a runner image may lack: tools autoheal knows (those a fix has a
+//! route for are in [`install`], kept once there; [`install::route`] alone
+//! decides whether a missing one is fixable), and typos of them.
 
 use super::install;
 
 /// Tools a workflow commonly runs that no fix installs (a fix can install
-/// those in [`install`]); with them, the commands autoheal knows.
+/// those in [`install`]); with them, the commands autoheal knows. Knowing a
+/// tool names it (and is no typo); it makes no fix.
 const KNOWN_TOOLS: &[&str] = &[
     "yq",
     "tar",
@@ -23,7 +25,6 @@ const KNOWN_TOOLS: &[&str] = &[
     "micromamba",
     "rye",
     "corepack",
-    "sbt",
     "gradle",
     "kotlin",
     "cross",
@@ -36,10 +37,8 @@ const KNOWN_TOOLS: &[&str] = &[
     "swift",
     "xcodebuild",
     "pod",
-    "flutter",
     "dart",
     "docker",
-    "docker-compose",
     "podman",
     "buildah",
     "kind",
@@ -149,7 +148,7 @@ const KNOWN_TOOLS: &[&str] = &[
 ];
 
 pub fn is_known_tool(command: &str) -> bool {
-    KNOWN_TOOLS.contains(&command) || install::installable(command)
+    KNOWN_TOOLS.contains(&command) || install::route(command).is_some()
 }
 
 /// A known tool that `command` is one or two typing slips away from, when
@@ -158,7 +157,7 @@ pub fn likely_typo_of(command: &str) -> Option<&'static str> {
     if is_known_tool(command) || command.len() < 3 {
         return None;
     }
-    let known = || KNOWN_TOOLS.iter().copied().chain(install::installable_commands());
+    let known = || KNOWN_TOOLS.iter().copied().chain(install::routed_commands());
     if known().any(|tool| is_variant_name(command, tool)) {
         return None;
     }

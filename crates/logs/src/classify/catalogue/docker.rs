@@ -444,7 +444,8 @@ fn compose_plugin_missing(_: &Line<'_>) -> Option<Hit> {
                 known: true,
             },
         )
-        .fixable(true),
+        // The one decision of a fix's route (`install::route`).
+        .fixable(crate::knowledge::install::route("docker-compose").is_some()),
     )
 }
 

@@ -540,7 +540,8 @@ fn java_missing(line: &Line<'_>) -> Option<Hit> {
                 known: true,
             },
         )
-        .fixable(true),
+        // The one decision of a fix's route (`install::route`).
+        .fixable(crate::knowledge::install::route("java").is_some()),
     )
 }
 

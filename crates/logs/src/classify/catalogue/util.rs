@@ -2,6 +2,7 @@
 //! grammar in `crate::subject` before it can make a failure fixable.
 
 use crate::classify::hit::{Hit, Line};
+use crate::knowledge::install::Route;
 use crate::knowledge::tools::{is_known_tool, likely_typo_of, script_mentions};
 use crate::report::{Category, RateLimitService, RunnerClass, RunnerFailure, SubjectDetail};
 use crate::subject::{display_text, is_command, is_shell_word, workspace_pattern};
@@ -284,15 +285,24 @@ pub fn command_hit(raw: &str, line: &Line<'_>, confidence_known: f32) -> Hit {
         (false, true) => 0.55,
         (false, false) => 0.45,
     };
+    // Whether a fix has a way to give the job the command: the same answer
+    // the `missing_command` generator acts on (`install::route`), so the
+    // diagnosis never promises a fix no generator makes.
+    let route = crate::knowledge::install::route(name);
     // The runner runs a job container's scripts from `/__w/_temp/` (its mount
     // of the work directory): a tool no fix installs (no setup action, pipx
     // or package row) is missing from the image the project chose, and no
     // install step reaches it there.
-    let container_image = known && line.text.contains("/__w/_temp/") && !crate::knowledge::install::installable(name);
+    let container_image = known && line.text.contains("/__w/_temp/") && !route.is_some_and(Route::installs);
     let message = if container_image {
         format!(
             "Command '{name}' is not installed in the job's container image, and it is not a tool autoheal installs: \
              an image that has it, or an install step the project writes for that image, is a person's choice."
+        )
+    } else if known && route.is_none() {
+        format!(
+            "Command '{name}' is not installed where the step runs; autoheal knows the tool but has no install for it \
+             (no setup action, pipx or package row): how to install it is a person's choice."
         )
     } else if known {
         format!("Command '{name}' is not installed where the step runs.")
@@ -309,8 +319,8 @@ pub fn command_hit(raw: &str, line: &Line<'_>, confidence_known: f32) -> Hit {
                 known,
             },
         )
-        // Only a tool we know how to install makes a safe fix.
-        .fixable(known && !container_image)
+        // Only a tool a fix has a route for makes a fix.
+        .fixable(route.is_some() && !container_image)
 }
 
 /// The package manager running a package.json script just before this line:
