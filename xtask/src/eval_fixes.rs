@@ -36,6 +36,7 @@ use autoheal_engine::model::{Job, Workflow};
 use autoheal_engine::repo::MemoryRepo;
 use autoheal_engine::yaml::{self, Document, Node};
 use autoheal_engine::{Fix, TextRange};
+use autoheal_fixes::plan::Taken;
 use autoheal_fixes::{FailureInput, StepRef, fixes_for};
 use autoheal_logs::{Category, Failure, LogFile, LogInput, Options, WorkflowFile, analyze};
 use rayon::prelude::*;
@@ -259,17 +260,14 @@ fn try_site(
 /// The fix a site is judged by: the first that `fix --write` and heal may
 /// write (not a fallback, not display-only). Without one, what the site got
 /// instead: only display-only fixes, only a fallback, or (`None`) nothing.
+/// The plan's own choice ([`autoheal_fixes::plan::taken`]).
 fn applied(fixes: &[Fix]) -> Result<&Fix, Option<SiteOutcome>> {
-    if let Some(fix) = fixes.iter().find(|f| f.applicability.applies_unattended(true)) {
-        return Ok(fix);
+    match autoheal_fixes::plan::taken(fixes) {
+        Taken::Fix(fix) => Ok(fix),
+        Taken::GuessOnly(shown) => Err(Some(SiteOutcome::ShownOnly(shown.title.clone()))),
+        Taken::FallbackOnly(fallback) => Err(Some(SiteOutcome::FallbackOnly(fallback.title.clone()))),
+        Taken::Nothing => Err(None),
     }
-    if let Some(shown) = fixes.iter().find(|f| !f.fallback) {
-        return Err(Some(SiteOutcome::ShownOnly(shown.title.clone())));
-    }
-    Err(fixes
-        .iter()
-        .find(|f| f.fallback)
-        .map(|f| SiteOutcome::FallbackOnly(f.title.clone())))
 }
 
 /// Every edit in the failing job (or in the workflow's `permissions:`), and

@@ -203,7 +203,16 @@ pub fn single_quote(s: &str) -> String {
     format!("'{}'", s.replace('\'', "''"))
 }
 
-/// True when `s` can be written as a plain scalar and reads back the same.
+/// True when `s` can be written as a plain scalar on one line of a block
+/// collection and reads back the same string. By YAML 1.2's plain scalar
+/// grammar (§7.3.3): it starts with no indicator (`ns-plain-first`; `-`,
+/// `?` and `:` refused even before a safe character), holds no `: ` (a
+/// key) and no ` #` (a comment), and ends with neither `:` nor a space; no
+/// line break, and no tab (which the grammar allows inside, but a tab next
+/// to `:` or `#` is read as the space); and it is no text the core schema
+/// (§10.3.2) resolves to a number, a boolean or null. The one check of a
+/// plain value's text: the fixes' writer ([`single_quote`] otherwise) and
+/// the tree patcher ([`crate::yaml::patch`]) both ask it.
 pub fn is_plain_safe(s: &str) -> bool {
     !s.is_empty()
         && !s.starts_with([
@@ -220,6 +229,20 @@ pub fn is_plain_safe(s: &str) -> bool {
         )
 }
 
+/// `r`, a range of the text before `edits`, in the text after them: moved by
+/// the change in length of every edit that ends before it starts. A range
+/// an edit ends at, overlaps or follows at once stays where it started (the
+/// callers use it only for ranges no edit touches: findings outside the
+/// edited jobs, rules whose reads the edits did not touch).
+pub fn moved_past(edits: &[&Edit], r: TextRange) -> TextRange {
+    let by: isize = edits
+        .iter()
+        .filter(|e| e.range.end < r.start)
+        .map(|e| e.new_text.len() as isize - e.range.len() as isize)
+        .sum();
+    TextRange::new(r.start.saturating_add_signed(by), r.end.saturating_add_signed(by))
+}
+
 /// Is `node` a scalar written on one line (safe to replace in place)?
 pub fn is_inline_scalar(source: &str, node: &Node) -> bool {
     matches!(node.kind, NodeKind::Scalar(_)) && !source[node.span.start..node.span.end].contains('\n')
@@ -230,6 +253,23 @@ mod tests {
     use super::*;
     use crate::fix::apply_edits;
     use crate::yaml::parse;
+
+    /// A range after an edit moves by its change in length; one the edit
+    /// ends at, or one before it, stays.
+    #[test]
+    fn a_range_moves_past_the_edits_that_end_before_it() {
+        let src = "a: 1\nb: 2\nc: 3\n";
+        let grow = Edit::replace("f.yml", TextRange::new(3, 4), "100");
+        let shrink = Edit::replace("f.yml", TextRange::new(8, 9), "");
+        let edits = [&grow, &shrink];
+        let text = apply_edits("f.yml", src, &edits).expect("applies");
+        let c = TextRange::new(10, 14);
+        let moved = moved_past(&edits, c);
+        assert_eq!(&text[moved.start..moved.end], "c: 3");
+        assert_eq!(moved_past(&edits, TextRange::new(0, 1)), TextRange::new(0, 1));
+        // `b`'s value ends where the range starts: it does not move the range.
+        assert_eq!(moved_past(&edits, TextRange::new(9, 10)), TextRange::new(11, 12));
+    }
 
     #[test]
     fn inserted_entries_copy_indentation_and_line_endings() {

@@ -398,14 +398,7 @@ fn assert_skipped_rules_find_the_same(
     opts: &LintOptions<'_>,
     skipped: &[&Rule],
 ) {
-    let moved = |r: TextRange| {
-        let by: isize = edits
-            .iter()
-            .filter(|e| e.range.end < r.start)
-            .map(|e| e.new_text.len() as isize - e.range.len() as isize)
-            .sum();
-        TextRange::new(r.start.saturating_add_signed(by), r.end.saturating_add_signed(by))
-    };
+    let moved = |r: TextRange| crate::edit::moved_past(edits, r);
     let errors = |text: &str, moved: &dyn Fn(TextRange) -> TextRange| {
         let mut list: Vec<(&str, String, TextRange)> = relint_with(path, text, opts, skipped, None)
             .diagnostics
@@ -1088,7 +1081,6 @@ mod tests {
                 {
                     continue;
                 }
-                let by = edit.new_text.len() as isize - edit.range.len() as isize;
                 let after = errors(&text, &patched);
                 for rule in RULES.iter().filter(|r| !r.reads.reads_any(&touched)) {
                     skipped += 1;
@@ -1096,11 +1088,7 @@ mod tests {
                         list.iter()
                             .filter(|(id, _, _)| *id == rule.id)
                             .map(|(id, m, r)| {
-                                let r = if moved && edit.range.end < r.start {
-                                    TextRange::new(r.start.saturating_add_signed(by), r.end.saturating_add_signed(by))
-                                } else {
-                                    *r
-                                };
+                                let r = if moved { crate::edit::moved_past(&refs, *r) } else { *r };
                                 (*id, m.clone(), r)
                             })
                             .collect::<Vec<_>>()

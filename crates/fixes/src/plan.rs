@@ -73,29 +73,28 @@ pub fn plan(failures: &[FailureInput], workflow_path: &str, workflow_source: &st
             }
         } else {
             let outcome = fixes_for(failure, workflow_path, workflow_source, repo);
-            let fallback = outcome.fixes.iter().find(|f| f.fallback).map(|f| f.title.clone());
-            let guess = outcome
-                .fixes
-                .iter()
-                .find(|f| !f.fallback && f.applicability == Applicability::DisplayOnly)
-                .map(|f| f.title.clone());
-            let Some(fix) = outcome.fixes.into_iter().find(unattended) else {
-                let reason = match (guess, fallback) {
-                    (Some(title), _) => format!(
-                        "only a doubtful fix exists (\"{title}\", display-only): the file it points the step at may not \
-                         be the one the step wanted; a display-only fix is for a person, never applied automatically \
-                         (`autoheal diagnose` lists it)"
-                    ),
-                    (None, Some(title)) => format!(
-                        "only a fallback fix exists (\"{title}\"), which hides the failure instead of repairing it; it is \
-                         never applied automatically (see `autoheal diagnose` to apply it by hand)"
-                    ),
-                    (None, None) => outcome.manual_reason.unwrap_or_else(|| "no fix".into()),
-                };
-                plan.skipped.push((i, reason));
-                continue;
+            let reason = match taken(&outcome.fixes) {
+                Taken::Fix(fix) => Ok(fix.clone()),
+                Taken::GuessOnly(guess) => Err(format!(
+                    "only a doubtful fix exists (\"{}\", display-only): the file it points the step at may not be the \
+                     one the step wanted; a display-only fix is for a person, never applied automatically (`autoheal \
+                     diagnose` lists it)",
+                    guess.title
+                )),
+                Taken::FallbackOnly(fallback) => Err(format!(
+                    "only a fallback fix exists (\"{}\"), which hides the failure instead of repairing it; it is never \
+                     applied automatically (see `autoheal diagnose` to apply it by hand)",
+                    fallback.title
+                )),
+                Taken::Nothing => Err(outcome.manual_reason.clone().unwrap_or_else(|| "no fix".into())),
             };
-            fix
+            match reason {
+                Ok(fix) => fix,
+                Err(reason) => {
+                    plan.skipped.push((i, reason));
+                    continue;
+                }
+            }
         };
         if plan.fixes.contains(&fix) {
             continue;
@@ -136,11 +135,39 @@ pub fn plan(failures: &[FailureInput], workflow_path: &str, workflow_source: &st
     plan
 }
 
-/// May a plan take this fix? Decided by its level alone (never by the
-/// failure's category, nor by what kind of fix it is): not a display-only
-/// one, a guess or a fallback.
-fn unattended(fix: &Fix) -> bool {
-    fix.applicability.applies_unattended(true)
+/// What a plan takes of one failure's verified fixes ([`taken`]).
+#[derive(Clone, Copy, Debug)]
+pub enum Taken<'a> {
+    /// The first fix a plan may apply (Safe or Unsafe).
+    Fix(&'a Fix),
+    /// None: the first display-only fix that is no fallback (a guess),
+    /// which a person sees instead.
+    GuessOnly(&'a Fix),
+    /// None, and no guess: the first fallback ([`Fix::fallback`]).
+    FallbackOnly(&'a Fix),
+    /// No fix at all.
+    Nothing,
+}
+
+/// The one choice of a failure's fix that `fix --write`, the heal loop and
+/// `cargo xtask eval fixes` make. A plan takes a fix by its level alone
+/// (never by the failure's category, nor by what kind of fix it is): not a
+/// display-only one, a guess or a fallback; the first in the generators'
+/// order.
+pub fn taken(fixes: &[Fix]) -> Taken<'_> {
+    if let Some(fix) = fixes.iter().find(|f| f.applicability.applies_unattended(true)) {
+        return Taken::Fix(fix);
+    }
+    if let Some(guess) = fixes
+        .iter()
+        .find(|f| !f.fallback && f.applicability == Applicability::DisplayOnly)
+    {
+        return Taken::GuessOnly(guess);
+    }
+    fixes
+        .iter()
+        .find(|f| f.fallback)
+        .map_or(Taken::Nothing, Taken::FallbackOnly)
 }
 
 fn is_missing_module(f: &FailureInput) -> bool {
@@ -198,7 +225,7 @@ fn install_together(
     let mut current = Files::new();
     current.insert(workflow_path.to_string(), workflow_source.to_string());
     let mut originals = current.clone();
-    let mut taken: Vec<Fix> = Vec::new();
+    let mut made: Vec<Fix> = Vec::new();
     for &i in modules {
         let edited = Overlay {
             files: &current,
@@ -206,11 +233,12 @@ fn install_together(
         };
         let text = current.get(workflow_path).map_or(workflow_source, String::as_str);
         let outcome = fixes_for(&failures[i], workflow_path, text, &edited);
-        let Some(fix) = outcome.fixes.into_iter().find(unattended) else {
+        let Taken::Fix(fix) = taken(&outcome.fixes) else {
             let reason = outcome.manual_reason.unwrap_or_else(|| "no fix".into());
             plan.skipped.push((i, reason));
             continue;
         };
+        let fix = fix.clone();
         for e in &fix.edits {
             if !current.contains_key(&e.path) {
                 if let Some(t) = repo.read(&e.path) {
@@ -244,10 +272,10 @@ fn install_together(
             continue;
         }
         current.extend(next);
-        taken.push(fix);
+        made.push(fix);
     }
     let first = modules[0];
-    if taken.is_empty() {
+    if made.is_empty() {
         return (first, None);
     }
     let edits: Vec<Edit> = current
@@ -257,14 +285,14 @@ fn install_together(
             (old != new).then(|| Edit::between(path, old, new))
         })
         .collect();
-    let fix = match taken.len() {
+    let fix = match made.len() {
         1 => Fix {
             edits,
-            ..taken.remove(0)
+            ..made.remove(0)
         },
         n => {
-            let steps: String = taken.iter().map(|f| format!("\n- {}", f.title)).collect();
-            let why: Vec<&str> = taken.iter().map(|f| f.explanation.as_str()).collect();
+            let steps: String = made.iter().map(|f| format!("\n- {}", f.title)).collect();
+            let why: Vec<&str> = made.iter().map(|f| f.explanation.as_str()).collect();
             Fix::safe(format!("Install the {n} missing Python packages in one step"), edits).with_explanation(format!(
                 "The run misses {n} modules; each is added to the same install, one after the other:{steps}\n\n{}",
                 why.join("\n\n")
@@ -309,6 +337,22 @@ mod tests {
         let mut f = FailureInput::new(Category::Timeout, None).in_job(job);
         f.timeout_minutes = Some(limit);
         f
+    }
+
+    /// One choice for the plan and the eval: a fix it may apply, before any
+    /// guess or fallback, wherever it is listed; else a guess before a
+    /// fallback.
+    #[test]
+    fn a_plan_takes_an_applicable_fix_and_otherwise_names_the_guess_or_fallback() {
+        let fallback = Fix::fallback("guard", Vec::new());
+        let guess = Fix::display_only("rewrite", Vec::new());
+        let retry = Fix::unsafe_("retry", Vec::new());
+        let all = [fallback.clone(), guess.clone(), retry];
+        assert!(matches!(taken(&all), Taken::Fix(f) if f.title == "retry"));
+        assert!(matches!(taken(&all[..2]), Taken::GuessOnly(f) if f.title == "rewrite"));
+        assert!(matches!(taken(&[guess, fallback.clone()]), Taken::GuessOnly(_)));
+        assert!(matches!(taken(&all[..1]), Taken::FallbackOnly(f) if f.title == "guard"));
+        assert!(matches!(taken(&[]), Taken::Nothing));
     }
 
     #[test]

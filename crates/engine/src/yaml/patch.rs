@@ -52,16 +52,17 @@
 //! - **A word of a value changed**: the edit replaces bytes inside a plain
 //!   scalar on one line whose value is its text (no escapes, no folding),
 //!   a mapping value or sequence item (not a key: a new key could clash),
-//!   with letters, digits and `_ . / @ + -`, and the scalar still starts with
-//!   a letter, digit, `_`, `.` or `/`. Without spaces, `:`, `#`, quotes or
+//!   with letters, digits and `_ . / @ + -`, and the scalar still reads as
+//!   itself (as below). Without spaces, `:`, `#`, quotes or
 //!   brackets the new text can neither end the scalar nor start a comment,
 //!   so it is the same scalar with the new text as its value. Outside flow
 //!   collections (where `,` and brackets would end it) the new text may be
 //!   any printable ASCII (template-injection's `"$VAR"` for a `${{ }}` of a
 //!   one-line `run:`) when the whole new value, after every change to it,
-//!   still reads as itself: no `: ` (a key), no ` #` (a comment), tabs
-//!   counting as spaces, no `:` or whitespace at its end, and the same
-//!   first characters as above (no indicator or quote).
+//!   still reads as itself ([`crate::edit::is_plain_safe`], the one check of
+//!   a plain value's text: no `: ` (a key), no ` #` (a comment), no tab, no
+//!   `:` or space at its end, no indicator or quote first, and no text a
+//!   YAML reader types as a number, boolean or null).
 //! - **Text changed inside a literal block** (`run: |`, template-injection's
 //!   `${{ … }}` → `"$VAR"`): the replaced bytes lie on one content line,
 //!   after its indentation, and the new text has no line break and neither
@@ -373,7 +374,7 @@ impl Located {
                     // checked whole: two changed words together could make
                     // what neither makes alone (a `: `).
                     if s.style == ScalarStyle::Plain {
-                        if !is_plain_line(&s.value) {
+                        if !crate::edit::is_plain_safe(&s.value) {
                             return None;
                         }
                         touched.plain_scalars.push(s.value.clone());
@@ -870,7 +871,7 @@ fn locate_word(source: &str, root: &Node, range: TextRange, new_text: &str) -> O
                     && node.tag.is_none()
                     && s.value == text
                     && !text.contains(['\n', '\r']);
-                return (one_line_plain && is_plain_line(&value) && !path.is_empty()).then(|| Word {
+                return (one_line_plain && crate::edit::is_plain_safe(&value) && !path.is_empty()).then(|| Word {
                     range,
                     new_text: new_text.to_string(),
                     path,
@@ -931,23 +932,6 @@ fn literal_offset(source: &str, node: &Node, range: TextRange, new_text: &str) -
         line_start += line.len() + 1 + usize::from(source[line_end..].starts_with("\r\n"));
     }
     None
-}
-
-/// Whether `value`, written on one line as a plain scalar in a block
-/// collection, reads as a plain scalar whose value is exactly `value`: it
-/// starts with a letter, digit, `_`, `.` or `/` (no indicator, no quote),
-/// holds no line break, no `: ` (a key) and no ` #` (a comment), tabs
-/// counting as spaces, and ends with neither `:` nor whitespace (trimmed).
-fn is_plain_line(value: &str) -> bool {
-    let b = value.as_bytes();
-    let space = |c: u8| c == b' ' || c == b'\t';
-    b.first()
-        .is_some_and(|c| c.is_ascii_alphanumeric() || matches!(c, b'_' | b'.' | b'/'))
-        && !b.iter().any(|c| matches!(c, b'\n' | b'\r'))
-        && !b
-            .windows(2)
-            .any(|w| (space(w[0]) && w[1] == b'#') || (w[0] == b':' && space(w[1])))
-        && b.last().is_some_and(|c| *c != b':' && !space(*c))
 }
 
 /// `{}`, the one flow value new entry lines may hold (`permissions: {}`):

@@ -59,7 +59,12 @@
 //!    `go mod tidy` or a code generator, `diff -u`, `gofmt -d`) is read the
 //!    same way: the reason is the diff, pinned at its first `diff …` header,
 //!    and its lines (the files' text, which may quote any error message)
-//!    are never taken for the step's own error or failure words.
+//!    are never taken for the step's own error or failure words. Its lines
+//!    are read by the unified format's grammar (GNU diffutils' "Detailed
+//!    Unified" description, git's diff headers): after a header come a
+//!    file's headers, then hunks, each `@@ -{l},{n} +{l},{m} @@` followed by
+//!    exactly the context, removed and added lines its counts allow; a line
+//!    past them is the step's own again.
 //!
 //! Only lines no entry read take part (an entry's weak reading, a warning or a
 //! retry notice, says the line is not the failure); an `##[error]` line no
@@ -87,9 +92,55 @@ pub(crate) struct StepOutput {
     /// The first file of the list of files the output ends on, if it does
     /// (see the module docs), and whether a line about those files closed it.
     list: Option<((u64, String), ListEnd)>,
-    /// The first header of the unified diff the output ends on, if it does
-    /// (see the module docs).
-    diff: Option<(u64, String)>,
+    /// The unified diff the output ends on, if it does (see the module
+    /// docs).
+    diff: Option<Diff>,
+}
+
+/// A unified diff being read: its first header, and how many lines of the
+/// old and the new file the current hunk still holds (by its `@@ -{l},{n}
+/// +{l},{n} @@` header; GNU diffutils' and git's unified format).
+#[derive(Clone, Debug)]
+struct Diff {
+    first: (u64, String),
+    left: (u64, u64),
+}
+
+impl Diff {
+    /// Whether `text`, the next line after the diff's lines so far, is one of
+    /// them: inside a hunk, a context (` `; an empty line, as a log keeps a
+    /// blank context line), removed (`-`) or added (`+`) line while the
+    /// hunk's counts last; `\ No newline at end of file`; a hunk header;
+    /// and between hunks, a file's headers (git's extended headers, `--- `,
+    /// `+++ `). A line the counts do not allow ends the diff: what a step
+    /// prints after it starts with a space or a dash as often as not.
+    fn takes(&mut self, text: &str) -> bool {
+        let (old, new) = &mut self.left;
+        let in_hunk = match text.bytes().next() {
+            None | Some(b' ') if *old > 0 && *new > 0 => {
+                *old -= 1;
+                *new -= 1;
+                true
+            }
+            Some(b'-') if *old > 0 => {
+                *old -= 1;
+                true
+            }
+            Some(b'+') if *new > 0 => {
+                *new -= 1;
+                true
+            }
+            _ => false,
+        };
+        if in_hunk || text.starts_with("\\ No newline at end of file") {
+            return true;
+        }
+        if let Some(counts) = hunk_header(text) {
+            self.left = counts;
+            return true;
+        }
+        self.left == (0, 0) && is_file_header(text)
+    }
 }
 
 /// How far a list of files the output ends on goes.
@@ -106,18 +157,25 @@ impl StepOutput {
     /// `quoted` says whether the line quotes a message rather than printing
     /// it (asked only of a line that is not noise otherwise).
     pub(crate) fn unread(&mut self, number: u64, line: &Line<'_>, quoted: impl FnOnce(&Line<'_>) -> bool) {
-        if is_meaningful(line) {
-            // A diff's lines are the files' text: whatever they say (an
-            // error message the code prints, `FAIL` in a test's name) is no
-            // reason the step gives, so they are only the diff.
-            if is_diff_header(line.text) {
-                if self.diff.is_none() {
-                    self.diff = Some((number, line.text.to_string()));
-                }
+        // A diff's lines are the files' text: whatever they say (an error
+        // message the code prints, `FAIL` in a test's name) is no reason the
+        // step gives, so they are only the diff. Every line counts towards
+        // its hunk, the blank and noise-shaped ones too.
+        if self.diff.as_mut().is_some_and(|d| d.takes(line.text)) {
+            if is_meaningful(line) {
                 self.last = Some((number, line.text.to_string()));
-                return;
             }
-            if self.diff.is_some() && is_diff_body(line.text) {
+            return;
+        }
+        if is_meaningful(line) {
+            if is_diff_header(line.text) {
+                // A later file's header keeps the first; its hunks follow.
+                self.diff
+                    .get_or_insert_with(|| Diff {
+                        first: (number, line.text.to_string()),
+                        left: (0, 0),
+                    })
+                    .left = (0, 0);
                 self.last = Some((number, line.text.to_string()));
                 return;
             }
@@ -147,7 +205,7 @@ impl StepOutput {
         self.error
             .as_ref()
             .or(self.failed.as_ref())
-            .or(self.diff.as_ref())
+            .or(self.diff.as_ref().map(|d| &d.first))
             .or(self.list.as_ref().map(|(first, _)| first))
             .or(self.last.as_ref())
     }
@@ -170,16 +228,23 @@ fn is_diff_header(text: &str) -> bool {
     regex!(r"^diff (?:--git |-[A-Za-z]+ )?\S+ \S+$").is_match(text.trim_end())
 }
 
-/// A line inside a unified diff, after its header: git's extended headers
-/// (`index {a}..{b}`, modes, renames), the file headers (`--- {old}`, `+++
-/// {new}`), hunk headers (`@@ -{l},{n} +{l},{n} @@`) and the hunk's lines
-/// (a space, `-` or `+` first; `\ No newline at end of file`).
-fn is_diff_body(text: &str) -> bool {
+/// A hunk's header, `@@ -{line}[,{count}] +{line}[,{count}] @@`: the counts
+/// of old and new lines it holds (one when left out).
+fn hunk_header(text: &str) -> Option<(u64, u64)> {
+    let c = regex!(r"^@@ -\d+(?:,(\d+))? \+\d+(?:,(\d+))? @@").captures(text)?;
+    let count = |i: usize| c.get(i).map_or(Some(1), |m| m.as_str().parse().ok());
+    Some((count(1)?, count(2)?))
+}
+
+/// A file's headers in a unified diff, before its first hunk: git's extended
+/// headers (`index {a}..{b}`, modes, renames, copies, similarity), `Binary
+/// files … differ`, and the file headers `--- {old}` and `+++ {new}`.
+fn is_file_header(text: &str) -> bool {
     regex!(
         r"(?x)^(?:
-            [\ +\-] | @@\ -\d | \\\ No\ newline
+            (?:---|\+\+\+)\ \S
           | index\ [0-9a-f]+\.\.[0-9a-f]+ | (?:new|deleted)\ file\ mode\ | (?:old|new)\ mode\ \d
-          | similarity\ index\ | rename\ (?:from|to)\ | Binary\ files\ .*\ differ$
+          | (?:dis)?similarity\ index\ | (?:rename|copy)\ (?:from|to)\ | Binary\ files\ .*\ differ$
         )"
     )
     .is_match(text)
@@ -468,10 +533,55 @@ mod tests {
         assert_eq!(out.why().map(|w| w.0), Some(1));
         // An error the step printed before its diff still comes first, and
         // prose after a diff is where the step ended.
-        let out = output(&["error: generator crashed", "diff --git a/x.go b/x.go", "-a", "+b"]);
+        let hunk = [
+            "diff --git a/x.go b/x.go",
+            "--- a/x.go",
+            "+++ b/x.go",
+            "@@ -1 +1 @@",
+            "-a",
+            "+b",
+        ];
+        let out = output(&[&["error: generator crashed"], &hunk[..]].concat());
         assert_eq!(out.why().map(|w| w.0), Some(1));
-        let out = output(&["diff --git a/x.go b/x.go", "-a", "+b", "Upload refused by the server"]);
-        assert_eq!(out.why().map(|w| w.0), Some(4));
+        let out = output(&[&hunk[..], &["Upload refused by the server"]].concat());
+        assert_eq!(out.why().map(|w| w.0), Some(7));
+        // The hunk's counts bound it: a line after its last one is the
+        // step's again, though it starts with a space or a dash; a line a
+        // hunk's counts do not allow ends the diff too (`-` after the one
+        // old line), as does a `+`/`-` line before any hunk header.
+        for after in ["  - run `go mod tidy` and commit the result", "- go.sum is out of date"] {
+            let out = output(&[&hunk[..], &[after]].concat());
+            assert_eq!(out.why().map(|w| w.0), Some(7), "{after}");
+        }
+        let out = output(&["diff --git a/x.go b/x.go", "-a", "+b"]);
+        assert_eq!(out.why().map(|w| w.0), Some(3));
+        // A blank context line (a log keeps ` ` as an empty line) and `\ No
+        // newline` count inside the hunk; a second hunk and a second file
+        // continue the diff.
+        let out = output(&[
+            "diff --git a/x.go b/x.go",
+            "@@ -1,3 +1,3 @@",
+            "",
+            "-a",
+            "+b",
+            " c",
+            "\\ No newline at end of file",
+            "@@ -9,0 +10 @@",
+            "+d",
+            "diff --git a/y.go b/y.go",
+            "new file mode 100644",
+            "--- /dev/null",
+            "+++ b/y.go",
+            "@@ -0,0 +1 @@",
+            "+package y",
+        ]);
+        assert_eq!(
+            (out.why().map(|w| w.0), out.last.as_ref().map(|l| l.0)),
+            (Some(1), Some(15))
+        );
+        assert_eq!(hunk_header("@@ -5,9 +5,8 @@ go 1.24.2"), Some((9, 8)));
+        assert_eq!(hunk_header("@@ -1 +1,0 @@"), Some((1, 0)));
+        assert_eq!(hunk_header("@@ text @@"), None);
         // Go's `--- FAIL:` is no diff line.
         assert!(!is_diff_header("--- FAIL: TestX (0.00s)"));
         assert!(!is_diff_header("diff found 3 changed files in the snapshot directory"));

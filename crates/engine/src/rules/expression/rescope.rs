@@ -96,14 +96,6 @@ pub(crate) fn outside_jobs<T>(
     edits: &[&Edit],
     jobs: &[String],
 ) -> Vec<(T, TextRange)> {
-    let moved = |r: TextRange| {
-        let by: isize = edits
-            .iter()
-            .filter(|e| e.range.end < r.start)
-            .map(|e| e.new_text.len() as isize - e.range.len() as isize)
-            .sum();
-        TextRange::new(r.start.saturating_add_signed(by), r.end.saturating_add_signed(by))
-    };
     let spans: Vec<TextRange> = edited
         .root
         .as_ref()
@@ -119,7 +111,7 @@ pub(crate) fn outside_jobs<T>(
     let inside = |r: TextRange| spans.iter().any(|s| s.start <= r.start && r.end <= s.end);
     errors
         .into_iter()
-        .map(|(e, r)| (e, moved(r)))
+        .map(|(e, r)| (e, crate::edit::moved_past(edits, r)))
         .filter(|(_, r)| !inside(*r))
         .collect()
 }
