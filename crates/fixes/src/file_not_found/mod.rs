@@ -76,15 +76,10 @@ pub(crate) fn generate(ctx: &Ctx<'_>) -> Generated {
     // (`checkout::before`): a file found in the listing is not there, and a
     // guard on it (`hashFiles` or `[ -f ]`) would skip the step every time.
     // Only the checkout itself is offered (when the file is in the
-    // repository, `checkout_fix`).
-    let before_checkout = (repository == checkout::Repository::NotCheckedOut).then(|| {
-        format!(
-            "step \"{}\" runs before the job checks the repository out, so none of the repository's files is in the \
-             workspace yet, and `{rel}` is not where a path rewrite or a guard could reach it; check the repository out \
-             before the step (a manual fix)",
-            step.display_name()
-        )
-    });
+    // repository, `checkout_fix`); the reason advises a checkout only where
+    // the listing has the file ([`BeforeCheckout`]).
+    let not_checked_out = repository == checkout::Repository::NotCheckedOut;
+    let before_checkout = |seen: BeforeCheckout<'_>| not_checked_out.then(|| seen.reason(step, &rel));
     // A path the log printed reaches a fix only when the step names it (or
     // runs the tool that reads it implicitly): log text alone never becomes
     // part of the workflow.
@@ -104,16 +99,27 @@ pub(crate) fn generate(ctx: &Ctx<'_>) -> Generated {
     let wd_node = job.written_working_directory(root, step.node);
     let wd_text = wd_node.and_then(Node::as_str);
     let dynamic_wd = wd_text.is_some_and(|w| w.contains("${{") || w.contains('$'));
-    let wd = wd_text
-        .filter(|_| step.run().is_some() && !raw.starts_with('/'))
-        .and_then(workspace_path);
+    let wd_read = wd_text.filter(|_| step.run().is_some() && !raw.starts_with('/'));
+    // A literal directory the path is relative to, which is no plain
+    // directory inside the workspace (`..`, an absolute or Windows path, a
+    // shell character): what the step sees there is unknown, and reading the
+    // path from the workspace instead would rewrite the wrong file.
+    if let Some(w) = wd_read.filter(|w| !dynamic_wd && !is_workspace_itself(w) && workspace_path(w).is_none()) {
+        return Err(format!(
+            "step \"{}\" runs in `working-directory: {}`, which is not a plain directory inside the workspace: `{rel}` \
+             is relative to it, where autoheal does not look (a manual fix)",
+            step.display_name(),
+            autoheal_logs::subject::display_text(w)
+        ));
+    }
+    let wd = wd_read.and_then(workspace_path);
     let full = match &wd {
         Some(w) => format!("{w}/{rel}"),
         None => rel.clone(),
     };
     let is_dir = raw.ends_with('/') || is_dir_like(&full);
     if dynamic_wd && step.run().is_some() {
-        if let Some(why) = before_checkout {
+        if let Some(why) = before_checkout(BeforeCheckout::Unknown) {
             return Err(why);
         }
         // The path is relative to a directory only the run knows (a matrix
@@ -162,7 +168,7 @@ pub(crate) fn generate(ctx: &Ctx<'_>) -> Generated {
                 };
             }
             Whereabouts::Moved { to, how, stayed } => {
-                if let Some(why) = before_checkout {
+                if let Some(why) = before_checkout(BeforeCheckout::Moved(&to)) {
                     return Err(why);
                 }
                 if let Some(why) = written_earlier(ctx, job, step, &rel, &full) {
@@ -204,10 +210,55 @@ pub(crate) fn generate(ctx: &Ctx<'_>) -> Generated {
             Whereabouts::Absent => guard::Searched::Absent { files: listing.len() },
         },
     };
-    if let Some(why) = before_checkout {
+    let seen = match searched {
+        guard::Searched::Absent { .. } => BeforeCheckout::Absent,
+        _ => BeforeCheckout::Unknown,
+    };
+    if let Some(why) = before_checkout(seen) {
         return Err(why);
     }
     Ok(vec![guard::if_guard(ctx, job, step, &full, is_dir, searched)?])
+}
+
+/// What the listing says of a path a step before the job's checkout missed.
+#[derive(Clone, Copy)]
+enum BeforeCheckout<'a> {
+    /// The repository has the file at this path.
+    Moved(&'a str),
+    /// The repository does not have it.
+    Absent,
+    /// No listing, or a path computed at run time.
+    Unknown,
+}
+
+impl BeforeCheckout<'_> {
+    /// Why the step gets no fix; a checkout is advised only where the
+    /// repository has the file.
+    fn reason(self, step: &Step<'_>, rel: &str) -> String {
+        let advice = match self {
+            BeforeCheckout::Moved(to) => format!(
+                "the repository has it at `{to}`: check the repository out before the step and point the step there"
+            ),
+            BeforeCheckout::Absent => {
+                "the repository does not have it either, so a checkout would not bring it: the step needs the file \
+                 from elsewhere"
+                    .to_string()
+            }
+            BeforeCheckout::Unknown => {
+                "autoheal cannot tell whether the repository has it, so whether a checkout would bring it".to_string()
+            }
+        };
+        format!(
+            "step \"{}\" runs before the job checks the repository out, so none of the repository's files is in the \
+             workspace yet, and `{rel}` is not where a path rewrite or a guard could reach it; {advice} (a manual fix)",
+            step.display_name()
+        )
+    }
+}
+
+/// A `working-directory` that is the workspace itself (`.`, `./`).
+fn is_workspace_itself(dir: &str) -> bool {
+    matches!(dir.trim().trim_end_matches('/'), "" | ".")
 }
 
 /// Project files a tool reads implicitly (npm reads `package.json`
@@ -1717,15 +1768,28 @@ mod before_checkout {
 
     #[test]
     fn a_step_before_the_checkout_gets_no_rewrite_and_no_guard() {
-        for files in [
-            Some(&[("requirements/dev.txt", "pytest\n"), ("setup.py", "")][..]),
-            Some(&[("setup.py", "")][..]),
-            None,
+        // The checkout is advised only where the listing has the file.
+        for (files, says) in [
+            (
+                Some(&[("requirements/dev.txt", "pytest\n"), ("setup.py", "")][..]),
+                "the repository has it at `requirements/dev.txt`: check the repository out before the step",
+            ),
+            (
+                Some(&[("setup.py", "")][..]),
+                "the repository does not have it either, so a checkout would not bring it",
+            ),
+            (None, "cannot tell whether the repository has it"),
         ] {
             let o = install(files);
             assert!(o.fixes.is_empty(), "{files:?}: {:?}", o.fixes);
             let why = o.manual_reason.unwrap_or_default();
             assert!(why.contains("runs before the job checks the repository out"), "{why}");
+            assert!(why.contains(says), "{why}");
+            assert_eq!(
+                why.contains("check the repository out"),
+                files.is_some_and(|f| f.len() == 2),
+                "{why}"
+            );
         }
         let o = install(Some(&[("requirements-dev.txt", "pytest\n")]));
         let fix = o.fixes.first().unwrap_or_else(|| panic!("{:?}", o.manual_reason));
@@ -1769,5 +1833,89 @@ mod dropped_directories {
         let fix = o.fixes.first().unwrap_or_else(|| panic!("{:?}", o.manual_reason));
         assert!(fix.title.contains("`scripts/lint.sh`"), "{}", fix.title);
         assert_eq!(fix.applicability, autoheal_engine::Applicability::Safe, "{fix:?}");
+    }
+}
+
+/// The refusals of `generate` that no other test reaches: each names why.
+#[cfg(test)]
+mod refusals {
+    use crate::test_support::*;
+    use crate::{Category, FailureInput};
+
+    fn missing(path: &str, step: &str) -> FailureInput {
+        FailureInput::new(Category::FileNotFound, Some(path))
+            .in_job("test")
+            .at_step_name(step)
+    }
+
+    const WF: &str = "on: push\njobs:\n  test:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - name: Install\n        working-directory: web\n        run: pip install -r requirements-dev.txt\n";
+    const MOVED: &[(&str, &str)] = &[("web/requirements/dev.txt", "pytest\n"), ("setup.py", "")];
+
+    /// A literal `working-directory` outside the workspace (or not a plain
+    /// path) is where the path is relative to: no rewrite from the
+    /// workspace, and no guard either.
+    #[test]
+    fn a_working_directory_outside_the_workspace_gets_no_fix() {
+        let found = crate::fixes_for(&missing("requirements-dev.txt", "Install"), PATH, WF, &repo(MOVED));
+        assert!(!found.fixes.is_empty(), "{:?}", found.manual_reason);
+        for dir in ["../web", "/opt/web", "web/../../x", "C:\\web"] {
+            let wf = WF.replace("working-directory: web", &format!("working-directory: {dir}"));
+            let o = crate::fixes_for(&missing("requirements-dev.txt", "Install"), PATH, &wf, &repo(MOVED));
+            assert!(o.fixes.is_empty(), "{dir}: {:?}", o.fixes);
+            let why = o.manual_reason.unwrap_or_default();
+            assert!(
+                why.contains("not a plain directory inside the workspace"),
+                "{dir}: {why}"
+            );
+        }
+        // `.` is the workspace itself: the path is read from the root.
+        let wf = WF.replace("working-directory: web", "working-directory: .");
+        let o = crate::fixes_for(
+            &missing("requirements-dev.txt", "Install"),
+            PATH,
+            &wf,
+            &repo(&[("requirements/dev.txt", "pytest\n"), ("setup.py", "")]),
+        );
+        assert!(!o.fixes.is_empty(), "{:?}", o.manual_reason);
+    }
+
+    /// A step that runs its command in a container (`docker run`) may have
+    /// missed the path there.
+    #[test]
+    fn a_step_running_a_container_gets_no_fix() {
+        let wf = WF.replace(
+            "pip install -r requirements-dev.txt",
+            "docker run --rm -v \"$PWD:/src\" python:3.12 pip install -r requirements-dev.txt",
+        );
+        let why = manual_reason(&missing("requirements-dev.txt", "Install"), &wf);
+        assert!(
+            why.contains("runs `docker") && why.contains("may be missing there"),
+            "{why}"
+        );
+    }
+
+    /// The file is where the step looks, in the repository the job checked
+    /// out: an earlier step removed it; neither a checkout nor a rewrite.
+    #[test]
+    fn a_file_the_checked_out_repository_has_gets_no_fix() {
+        let here = repo(&[("web/requirements-dev.txt", "pytest\n"), ("setup.py", "")]);
+        let o = crate::fixes_for(&missing("requirements-dev.txt", "Install"), PATH, WF, &here);
+        assert!(o.fixes.is_empty(), "{:?}", o.fixes);
+        let why = o.manual_reason.unwrap_or_default();
+        assert!(
+            why.contains("the job checks it out; an earlier step must have removed or moved it"),
+            "{why}"
+        );
+        // The same under actions/checkout's `path: app`.
+        let under = WF
+            .replace(
+                "      - uses: actions/checkout@v4\n",
+                "      - uses: actions/checkout@v4\n        with:\n          path: app\n",
+            )
+            .replace("working-directory: web", "working-directory: app/web");
+        let o = crate::fixes_for(&missing("requirements-dev.txt", "Install"), PATH, &under, &here);
+        assert!(o.fixes.is_empty(), "{:?}", o.fixes);
+        let why = o.manual_reason.unwrap_or_default();
+        assert!(why.contains("which the job checks out into `app`"), "{why}");
     }
 }
