@@ -5,6 +5,7 @@
 //! true) and constant conditions are reported too.
 
 pub mod codes;
+mod event_action;
 mod outputs;
 pub(crate) mod rescope;
 mod scope;
@@ -87,6 +88,7 @@ fn check(ctx: &mut Context<'_>) {
         source: ctx.source,
         out: Vec::new(),
         outputs: outputs::Outputs::new(ctx.repo, ctx.config, &ctx.derived.reads, ctx.source),
+        event_actions: ctx.workflow.and_then(event_action::EventActions::of),
     };
     match (ctx.kind, ctx.workflow) {
         (FileKind::Workflow, Some(wf)) => match ctx.relint_jobs {
@@ -161,6 +163,9 @@ pub(crate) struct Pass<'s> {
     out: Vec<Finding>,
     /// Outputs of local actions and reusable workflows, read on demand.
     pub(crate) outputs: outputs::Outputs<'s>,
+    /// The activity types the workflow's triggers deliver as
+    /// `github.event.action`, when every trigger has them.
+    event_actions: Option<event_action::EventActions>,
 }
 
 impl Pass<'_> {
@@ -286,7 +291,7 @@ impl Pass<'_> {
     /// Report the comparisons of `expr` (spans in the value's coordinates,
     /// inside `anchor`) with a string their property never holds.
     fn impossible_values(&mut self, node: &Node, expr: &autoheal_expr::Expr, anchor: Span, checker: &Checker<'_>) {
-        let found = values::impossible_comparisons(expr, &|e| checker.check(e).ty);
+        let found = values::impossible_comparisons(expr, &|e| checker.check(e).ty, self.event_actions.as_ref());
         if found.is_empty() {
             return;
         }

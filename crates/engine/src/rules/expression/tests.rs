@@ -300,11 +300,12 @@ fn literal_from_json_matrices_are_typed() {
 }
 
 /// A `number` input (dispatch or call) compared with a word that holds no
-/// digit is never equal; numerals, blank strings, `Infinity`, boolean and
-/// string inputs, and a property of another context are left alone.
+/// digit is never equal; numerals, blank strings, `Infinity`, a boolean
+/// input with `'true'`, string inputs, and a property of another context
+/// are left alone.
 #[test]
 fn a_number_input_compared_with_a_word_is_never_equal() {
-    let src = "on:\n  workflow_dispatch:\n    inputs:\n      replicas:\n        type: number\n      dry:\n        type: boolean\n      name:\n        type: string\njobs:\n  a:\n    runs-on: x\n    steps:\n      - if: inputs.replicas == 'two'\n        run: echo\n      - if: inputs.Replicas != 'none'\n        run: echo\n      - if: inputs.replicas == '2' || inputs.replicas == '' || inputs.replicas == 'Infinity'\n        run: echo\n      - if: inputs.dry == 'yes' || inputs.name == 'two' || github.event.inputs.replicas == 'two'\n        run: echo\n      - if: inputs.replicas > 'many'\n        run: echo\n";
+    let src = "on:\n  workflow_dispatch:\n    inputs:\n      replicas:\n        type: number\n      dry:\n        type: boolean\n      name:\n        type: string\njobs:\n  a:\n    runs-on: x\n    steps:\n      - if: inputs.replicas == 'two'\n        run: echo\n      - if: inputs.Replicas != 'none'\n        run: echo\n      - if: inputs.replicas == '2' || inputs.replicas == '' || inputs.replicas == 'Infinity'\n        run: echo\n      - if: inputs.dry == 'true' || inputs.name == 'two' || github.event.inputs.replicas == 'two'\n        run: echo\n      - if: inputs.replicas > 'many'\n        run: echo\n";
     let got: Vec<String> = r(src).into_iter().filter(|m| m.contains("is not a number")).collect();
     let lines: Vec<&str> = got.iter().map(|m| m.split(':').next().unwrap_or("")).collect();
     assert_eq!(lines, ["14", "16"], "{got:#?}");
@@ -313,4 +314,62 @@ fn a_number_input_compared_with_a_word_is_never_equal() {
         "{got:#?}"
     );
     assert!(got[1].contains("always true"), "{got:#?}");
+}
+
+/// A `boolean` input (dispatch or call) compared with a word that is not
+/// `true` / `false` and holds no digit is never equal, whether GitHub gives
+/// the input as a boolean or as the string `true` / `false`; those two
+/// words (either case), numerals, blank strings and `github.event.inputs`
+/// are left alone.
+#[test]
+fn a_boolean_input_compared_with_a_word_other_than_true_or_false_is_never_equal() {
+    let src = "on:\n  workflow_call:\n    inputs:\n      publish:\n        type: boolean\njobs:\n  a:\n    runs-on: x\n    steps:\n      - if: inputs.publish == 'yes'\n        run: echo\n      - if: inputs.publish != 'off'\n        run: echo\n      - if: inputs.publish == 'true' || inputs.publish != 'False' || inputs.publish == '1' || inputs.publish == ''\n        run: echo\n      - if: github.event.inputs.publish == 'yes'\n        run: echo\n";
+    let got: Vec<String> = r(src).into_iter().filter(|m| m.contains("is not a number")).collect();
+    let lines: Vec<&str> = got.iter().map(|m| m.split(':').next().unwrap_or("")).collect();
+    assert_eq!(lines, ["10", "12"], "{got:#?}");
+    assert!(
+        got[0].contains("input publish is declared a boolean") && got[0].contains("always false"),
+        "{got:#?}"
+    );
+    assert!(got[1].contains("\"!=\" is always true"), "{got:#?}");
+}
+
+/// `github.event.action` compared with an activity type none of the
+/// workflow's triggers delivers: any such word when every trigger writes its
+/// `types:`, only a near miss when a trigger's full list stands in; nothing
+/// when a trigger has no activity types (`push`, `workflow_call`,
+/// `repository_dispatch`).
+#[test]
+fn github_event_action_is_judged_by_the_triggers_activity_types() {
+    let job = "jobs:\n  a:\n    runs-on: x\n    steps:\n      - if: github.event.action == 'labelled'\n        run: echo\n      - if: github.event.action != 'closed'\n        run: echo\n      - if: github.event.action == 'OPENED'\n        run: echo\n";
+    let impossible = |on: &str| -> Vec<String> {
+        r(&format!("{on}{job}"))
+            .into_iter()
+            .filter(|m| m.contains("github.event.action is never"))
+            .collect()
+    };
+    // Every trigger names its types: any other word is impossible.
+    let written = impossible("on:\n  issues:\n    types: [opened, labeled]\n  issue_comment:\n    types: created\n");
+    let lines: Vec<&str> = written.iter().map(|m| m.split(':').next().unwrap_or("")).collect();
+    assert_eq!(lines, ["10", "12"], "{written:#?}");
+    assert!(
+        written[0].contains("\"created\", \"labeled\", \"opened\"")
+            && written[0].contains("always false")
+            && written[0].contains("did you mean \"labeled\"?"),
+        "{written:#?}"
+    );
+    assert!(written[1].contains("\"!=\" is always true"), "{written:#?}");
+    // `issues` without `types:`: its full list stands in, so only the near
+    // miss is reported (`closed` is one of its types anyway).
+    let full = impossible("on:\n  issues:\n  pull_request_review:\n    types: [submitted]\n");
+    assert_eq!(full.len(), 1, "{full:#?}");
+    assert!(full[0].starts_with("9:"), "{full:#?}");
+    // A trigger without activity types: nothing is judged.
+    for on in [
+        "on: [issues, push]\n",
+        "on:\n  workflow_call:\n  issues:\n    types: [opened]\n",
+        "on:\n  repository_dispatch:\n    types: [labelled]\n",
+    ] {
+        assert_eq!(impossible(on), Vec::<String>::new(), "{on}");
+    }
 }

@@ -10,6 +10,8 @@
 use autoheal_expr::suggest::did_you_mean;
 use autoheal_expr::{BinaryOp, Expr, ExprKind, Span, Type};
 
+use super::event_action::EventActions;
+
 /// `needs.<job_id>.result`, `jobs.<job_id>.result` (a reusable workflow's
 /// outputs), `steps.<step_id>.outcome` and `steps.<step_id>.conclusion`.
 const RESULTS: &[&str] = &["success", "failure", "cancelled", "skipped"];
@@ -30,12 +32,18 @@ pub(super) struct Impossible {
 }
 
 /// Every comparison of `expr` that can never come out otherwise: those
-/// [`impossible_value`] finds, then those [`boolean_string`] finds, from one
+/// [`impossible_value`] finds (and, with the workflow's `actions`, those of
+/// `github.event.action`), then those [`boolean_string`] finds, from one
 /// walk of the expression.
-pub(super) fn impossible_comparisons(expr: &Expr, type_of: &dyn Fn(&Expr) -> Type) -> Vec<Impossible> {
+pub(super) fn impossible_comparisons(
+    expr: &Expr,
+    type_of: &dyn Fn(&Expr) -> Type,
+    actions: Option<&EventActions>,
+) -> Vec<Impossible> {
     let (mut listed, mut booleans) = (Vec::new(), Vec::new());
     string_comparisons(expr, &mut |op, property, value, span| {
         listed.extend(impossible_value(op, property, value, span));
+        listed.extend(actions.and_then(|a| impossible_action(a, op, property, value, span)));
         booleans.extend(boolean_string(op, property, value, span, type_of));
     });
     listed.append(&mut booleans);
@@ -76,6 +84,29 @@ fn impossible_value(op: BinaryOp, property: &Expr, value: &str, span: Span) -> O
     })
 }
 
+/// `github.event.action` compared with a type no trigger delivers
+/// ([`EventActions::never`]).
+fn impossible_action(
+    actions: &EventActions,
+    op: BinaryOp,
+    property: &Expr,
+    value: &str,
+    span: Span,
+) -> Option<Impossible> {
+    let segments = property_path(property)?;
+    let lower: Vec<String> = segments.iter().map(|s| s.to_ascii_lowercase()).collect();
+    if lower != ["github", "event", "action"] {
+        return None;
+    }
+    let never_true = op == BinaryOp::Eq;
+    let message = actions.never(&segments.join("."), value, &op.to_string(), never_true)?;
+    Some(Impossible {
+        span,
+        message,
+        never_true,
+    })
+}
+
 enum Values {
     Listed(&'static [&'static str]),
     Events,
@@ -100,9 +131,8 @@ impl Values {
 /// or 1, so `matrix.lts == 'true'` is always false whatever the leg. Numeric
 /// strings (`'1'`) and blank ones (`''`, which is 0) are left alone, so is a
 /// matrix with rows computed at run time (open: a leg may give a string), and
-/// so is every other context but a `number` input (whether a dispatch input
-/// arrives as a boolean is disputed, round 12; see
-/// [`number_input_comparison`]).
+/// so is every other context but a `number` or `boolean` input (see
+/// [`input_comparison`]).
 fn boolean_string(
     op: BinaryOp,
     property: &Expr,
@@ -115,7 +145,7 @@ fn boolean_string(
         return None;
     }
     if segments[0].eq_ignore_ascii_case("inputs") {
-        return number_input_comparison(op, &segments, value, type_of(property), span);
+        return input_comparison(op, &segments, value, type_of(property), span);
     }
     if !segments[0].eq_ignore_ascii_case("matrix") || type_of(property) != Type::Bool {
         return None;
@@ -144,21 +174,31 @@ fn boolean_string(
 }
 
 /// `inputs.<name> == '<word>'` where the input is declared `type: number`
-/// (`ty` is the checker's `number`): GitHub validates a number input's value
-/// as a number, and compares it with a string as numbers (the string's
-/// number, else NaN), so a word with no digit never equals it. Were the value
-/// to arrive as a string (round 12's question for dispatch inputs), it would
-/// be a numeral, which equals no digit-free word either. `'Infinity'` is left
-/// alone: it parses as a number. Boolean inputs are not judged (round 12).
-fn number_input_comparison(op: BinaryOp, segments: &[&str], value: &str, ty: Type, span: Span) -> Option<Impossible> {
-    if segments.len() != 2 || ty != Type::Number || value.to_ascii_lowercase().contains("infinity") {
+/// or `type: boolean` (`ty` is the checker's `number` or `bool`), and the
+/// word holds no digit. GitHub validates a typed input's value, and
+/// compares a number or a boolean with a string as numbers (the string's
+/// number, else NaN; a boolean is 1 or 0), so such a word never equals it.
+/// Were the value to arrive as a string (round 12's question for dispatch
+/// inputs), it would be a numeral, or `true` / `false`: so those two words
+/// are left alone for a boolean input (which of the two readings holds
+/// decides them), and every other word is never equal under both.
+/// `'Infinity'` is left alone: it parses as a number.
+fn input_comparison(op: BinaryOp, segments: &[&str], value: &str, ty: Type, span: Span) -> Option<Impossible> {
+    if segments.len() != 2 || value.to_ascii_lowercase().contains("infinity") {
         return None;
     }
+    let declared = match ty {
+        Type::Number => "a number",
+        Type::Bool if !value.trim().eq_ignore_ascii_case("true") && !value.trim().eq_ignore_ascii_case("false") => {
+            "a boolean"
+        }
+        _ => return None,
+    };
     let never_true = op == BinaryOp::Eq;
     Some(Impossible {
         span,
         message: format!(
-            "input {} is declared a number, and GitHub compares a number with a string as numbers (\"{value}\" is not a number), so \"{op}\" is always {}",
+            "input {} is declared {declared}, and GitHub compares {declared} with a string as numbers (\"{value}\" is not a number), so \"{op}\" is always {}",
             segments[1],
             if never_true { "false" } else { "true" }
         ),
