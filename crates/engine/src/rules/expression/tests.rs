@@ -306,14 +306,18 @@ fn literal_from_json_matrices_are_typed() {
 #[test]
 fn a_number_input_compared_with_a_word_is_never_equal() {
     let src = "on:\n  workflow_dispatch:\n    inputs:\n      replicas:\n        type: number\n      dry:\n        type: boolean\n      name:\n        type: string\njobs:\n  a:\n    runs-on: x\n    steps:\n      - if: inputs.replicas == 'two'\n        run: echo\n      - if: inputs.Replicas != 'none'\n        run: echo\n      - if: inputs.replicas == '2' || inputs.replicas == '' || inputs.replicas == 'Infinity'\n        run: echo\n      - if: inputs.dry == 'true' || inputs.name == 'two' || github.event.inputs.replicas == 'two'\n        run: echo\n      - if: inputs.replicas > 'many'\n        run: echo\n";
+    assert_input_word_findings(src, ["14", "16"], "input replicas is declared a number");
+}
+
+/// The findings of `src` about a typed input compared with a word: on
+/// `lines`, the first an `==` (always false) that says `declared`, the
+/// second an `!=` (always true).
+fn assert_input_word_findings(src: &str, lines: [&str; 2], declared: &str) {
     let got: Vec<String> = r(src).into_iter().filter(|m| m.contains("is not a number")).collect();
-    let lines: Vec<&str> = got.iter().map(|m| m.split(':').next().unwrap_or("")).collect();
-    assert_eq!(lines, ["14", "16"], "{got:#?}");
-    assert!(
-        got[0].contains("input replicas is declared a number") && got[0].contains("always false"),
-        "{got:#?}"
-    );
-    assert!(got[1].contains("always true"), "{got:#?}");
+    let found: Vec<&str> = got.iter().map(|m| m.split(':').next().unwrap_or("")).collect();
+    assert_eq!(found, lines, "{got:#?}");
+    assert!(got[0].contains(declared) && got[0].contains("always false"), "{got:#?}");
+    assert!(got[1].contains("\"!=\" is always true"), "{got:#?}");
 }
 
 /// A `boolean` input (dispatch or call) compared with a word that is not
@@ -324,14 +328,7 @@ fn a_number_input_compared_with_a_word_is_never_equal() {
 #[test]
 fn a_boolean_input_compared_with_a_word_other_than_true_or_false_is_never_equal() {
     let src = "on:\n  workflow_call:\n    inputs:\n      publish:\n        type: boolean\njobs:\n  a:\n    runs-on: x\n    steps:\n      - if: inputs.publish == 'yes'\n        run: echo\n      - if: inputs.publish != 'off'\n        run: echo\n      - if: inputs.publish == 'true' || inputs.publish != 'False' || inputs.publish == '1' || inputs.publish == ''\n        run: echo\n      - if: github.event.inputs.publish == 'yes'\n        run: echo\n";
-    let got: Vec<String> = r(src).into_iter().filter(|m| m.contains("is not a number")).collect();
-    let lines: Vec<&str> = got.iter().map(|m| m.split(':').next().unwrap_or("")).collect();
-    assert_eq!(lines, ["10", "12"], "{got:#?}");
-    assert!(
-        got[0].contains("input publish is declared a boolean") && got[0].contains("always false"),
-        "{got:#?}"
-    );
-    assert!(got[1].contains("\"!=\" is always true"), "{got:#?}");
+    assert_input_word_findings(src, ["10", "12"], "input publish is declared a boolean");
 }
 
 /// `github.event.action` compared with an activity type none of the
