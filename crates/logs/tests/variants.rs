@@ -4197,6 +4197,73 @@ const CASES: &[(&str, Category, Option<&str>)] = &[
         None,
     ),
     ("b124-cargo-deny-advisories-vulnerability-log-failed.log", Unknown, None),
+    // Batch 129 (helper diag129): browser and end-to-end testing and
+    // static site builds (Playwright's screenshot comparison and a WebKit
+    // shard over the job limit, Cypress, Selenium Manager, Puppeteer, the
+    // Storybook test-runner, Lighthouse CI, Hugo, Jekyll under
+    // jekyll-build-pages, Astro, Docusaurus, a Next.js static export,
+    // Sphinx -W -n, markdown-link-check, deploy-pages), stated before the
+    // first run.
+    (
+        "b129-playwright-to-have-screenshot-pixels-differ-log-failed.log",
+        Unknown,
+        None,
+    ),
+    (
+        "b129-trap-cypress-timed-out-retrying-find-element-macos14.log",
+        Unknown,
+        None,
+    ),
+    (
+        "b129-selenium-manager-unable-to-obtain-driver-selfhosted.log",
+        Unknown,
+        None,
+    ),
+    (
+        "b129-trap-puppeteer-pdf-navigation-timeout-30000ms-windows.log",
+        Unknown,
+        None,
+    ),
+    (
+        "b129-storybook-test-runner-play-function-not-called-ui.log",
+        Unknown,
+        None,
+    ),
+    ("b129-lhci-autorun-performance-min-score-failure.log", Unknown, None),
+    ("b129-hugo-template-cant-evaluate-field-log-failed.log", Unknown, None),
+    ("b129-jekyll-build-pages-liquid-for-never-closed-ui.log", Unknown, None),
+    (
+        "b129-astro-build-get-static-paths-required-node-container.log",
+        Unknown,
+        None,
+    ),
+    (
+        "b129-docusaurus-unable-to-resolve-plugin-ideal-image-windows.log",
+        MissingDependency,
+        Some("@docusaurus/plugin-ideal-image"),
+    ),
+    (
+        "b129-next-export-image-optimization-default-loader-log-failed.log",
+        Unknown,
+        None,
+    ),
+    ("b129-sphinx-nitpicky-ref-class-not-found-macos15.log", Unknown, None),
+    (
+        "b129-markdown-link-check-dead-relative-link-windows-log-failed.log",
+        Unknown,
+        None,
+    ),
+    ("b129-deploy-pages-no-artifact-named-github-pages.log", Unknown, None),
+    (
+        "b129-trap-playwright-webserver-logs-429-then-to-have-text.log",
+        Unknown,
+        None,
+    ),
+    (
+        "b129-playwright-webkit-shard-job-limit-25-log-failed.log",
+        Timeout,
+        Some("25"),
+    ),
     // Batch 127 (helper diag127): cloud deploys and Kubernetes from CI
     // (AWS CDK, `aws cloudformation deploy`'s rollback state and empty
     // change set, configure-aws-credentials' OIDC refusals, flyctl,
@@ -5508,6 +5575,27 @@ const UNKNOWN_ROOT_LINES: &[(&str, u64)] = &[
     ("b124-openssl-sys-cross-x86-64-darwin-on-arm64.log", 55),
     ("b124-trap-go-test-logs-retried-429-then-timeout-assertion.log", 72),
     ("b124-cargo-deny-advisories-vulnerability-log-failed.log", 5),
+    // Batch 129, pinned when written: each tool's own first error line
+    // (Playwright's and Cypress' failed expectation, pytest's first `E`
+    // line, Node's uncaught TimeoutError, jest's `●` header for the story,
+    // LHCI's failed `error`-level assertion, Hugo's and Jekyll's and
+    // Astro's and Next's build errors, Sphinx's warning that -W turns into
+    // the failure, markdown-link-check's dead-link count, deploy-pages'
+    // named-artifact error rather than its githubstatus.com hint).
+    ("b129-playwright-to-have-screenshot-pixels-differ-log-failed.log", 21),
+    ("b129-trap-cypress-timed-out-retrying-find-element-macos14.log", 80),
+    ("b129-selenium-manager-unable-to-obtain-driver-selfhosted.log", 54),
+    ("b129-trap-puppeteer-pdf-navigation-timeout-30000ms-windows.log", 59),
+    ("b129-storybook-test-runner-play-function-not-called-ui.log", 35),
+    ("b129-lhci-autorun-performance-min-score-failure.log", 68),
+    ("b129-hugo-template-cant-evaluate-field-log-failed.log", 14),
+    ("b129-jekyll-build-pages-liquid-for-never-closed-ui.log", 40),
+    ("b129-astro-build-get-static-paths-required-node-container.log", 70),
+    ("b129-next-export-image-optimization-default-loader-log-failed.log", 19),
+    ("b129-sphinx-nitpicky-ref-class-not-found-macos15.log", 59),
+    ("b129-markdown-link-check-dead-relative-link-windows-log-failed.log", 22),
+    ("b129-deploy-pages-no-artifact-named-github-pages.log", 35),
+    ("b129-trap-playwright-webserver-logs-429-then-to-have-text.log", 56),
     // Batch 127, pinned when written: CloudFormation's first CREATE_FAILED
     // event (not CDK's summary), the CLI's own refusal, configure-aws-
     // credentials' `##[error]` (not its OIDC hint), flyctl's first failed
@@ -5926,6 +6014,10 @@ const KNOWN_ROOT_LINES: &[(&str, u64)] = &[
     ("b119-composer-not-found-php-cli-container.log", 48),
     // Batch 124, pinned when written: go generate's exec error.
     ("b124-go-generate-stringer-not-found-log-failed.log", 6),
+    // Batch 129, pinned when written: Docusaurus' own `[ERROR]` line, the
+    // runner's job-limit annotation (not Playwright's earlier test timeout).
+    ("b129-docusaurus-unable-to-resolve-plugin-ideal-image-windows.log", 51),
+    ("b129-playwright-webkit-shard-job-limit-25-log-failed.log", 19),
     // Batch 127, pinned when written: dash's `heroku: not found` (before
     // the action's `Command failed`), kustomize's own error (before
     // kubectl's `no objects passed to apply`), the daemon's `toomanyrequests`
@@ -8114,6 +8206,87 @@ const ROOT_STEPS: &[(&str, Option<&str>, &str)] = &[
         Some("deny"),
         "Run cargo deny check",
     ),
+    // Batch 129, stated when written.
+    (
+        "b129-playwright-to-have-screenshot-pixels-differ-log-failed.log",
+        Some("visual (chromium)"),
+        "Run Playwright tests",
+    ),
+    (
+        "b129-trap-cypress-timed-out-retrying-find-element-macos14.log",
+        None,
+        "cypress-io/github-action@v6",
+    ),
+    (
+        "b129-selenium-manager-unable-to-obtain-driver-selfhosted.log",
+        None,
+        "python3 -m pytest tests/ui",
+    ),
+    (
+        "b129-trap-puppeteer-pdf-navigation-timeout-30000ms-windows.log",
+        None,
+        "npm run pdf",
+    ),
+    (
+        "b129-storybook-test-runner-play-function-not-called-ui.log",
+        None,
+        "pnpm exec concurrently",
+    ),
+    (
+        "b129-lhci-autorun-performance-min-score-failure.log",
+        None,
+        "npx @lhci/cli@0.14.0 autorun",
+    ),
+    (
+        "b129-hugo-template-cant-evaluate-field-log-failed.log",
+        Some("build"),
+        "Build with Hugo",
+    ),
+    (
+        "b129-jekyll-build-pages-liquid-for-never-closed-ui.log",
+        None,
+        "actions/jekyll-build-pages@v1",
+    ),
+    (
+        "b129-astro-build-get-static-paths-required-node-container.log",
+        None,
+        "pnpm run build",
+    ),
+    (
+        "b129-docusaurus-unable-to-resolve-plugin-ideal-image-windows.log",
+        None,
+        "yarn build",
+    ),
+    (
+        "b129-next-export-image-optimization-default-loader-log-failed.log",
+        Some("pages-build"),
+        "Build static site",
+    ),
+    (
+        "b129-sphinx-nitpicky-ref-class-not-found-macos15.log",
+        None,
+        "make -C docs html",
+    ),
+    (
+        "b129-markdown-link-check-dead-relative-link-windows-log-failed.log",
+        Some("links"),
+        "Check Markdown links",
+    ),
+    (
+        "b129-deploy-pages-no-artifact-named-github-pages.log",
+        None,
+        "actions/deploy-pages@v4",
+    ),
+    (
+        "b129-trap-playwright-webserver-logs-429-then-to-have-text.log",
+        None,
+        "npx playwright test",
+    ),
+    (
+        "b129-playwright-webkit-shard-job-limit-25-log-failed.log",
+        Some("e2e (webkit, 3/4)"),
+        "Run Playwright shard",
+    ),
     // Batch 127, stated when written.
     (
         "b127-cdk-deploy-bucket-exists-rollback-node-container.log",
@@ -8765,6 +8938,12 @@ const NOT_FIXABLE: &[(&str, &str)] = &[
     // Batch 124: stringer is `go install`ed at the version the project
     // pins (golang.org/x/tools), not a package of the runner's manager.
     ("b124-go-generate-stringer-not-found-log-failed.log", "not a known tool"),
+    // Batch 129: a Docusaurus plugin the site's config names but its
+    // package.json does not list: the fix is the project's manifest.
+    (
+        "b129-docusaurus-unable-to-resolve-plugin-ideal-image-windows.log",
+        "manifest",
+    ),
     // Batch 127: a file a kustomization names, which no edit of the
     // workflow reaches. (Its Heroku row was written here as "not a known
     // tool"; `heroku` is in the known-tools table, and `docs/json-output.md`
