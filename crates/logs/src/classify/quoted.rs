@@ -45,7 +45,10 @@
 //!   what a line is read with);
 //! - a source excerpt under an error (the code frame of Jest, Vitest, bun,
 //!   Babel and rustc: `{line} | {code}`, Jest's `> {line} | {code}` on the
-//!   failing line): the program's code, not its output;
+//!   failing line), and the throwing source line Node prints under the
+//!   frame's `{file}:{line}` heading of an uncaught exception
+//!   (`lib/internal/process/execution.js`, above its `^` marker): the
+//!   program's code, not its output;
 //! - a test's name on a test runner's result line: bun test's `(pass) {name}`
 //!   / `(fail) {name}` (also `(skip)`, `(todo)`), Jest's and Vitest's `✓
 //!   {name}` / `✕ {name}` (`√` on Windows consoles), and ExUnit's failure
@@ -61,7 +64,16 @@
 //!   prints a failed pod's last log lines under it, each prefixed `> [{pod}
 //!   {container}] ` (`catalogue/skaffold.rs`): the application's output in
 //!   the cluster, not the job's (a `Cannot find module '/app/…'` there is the
-//!   image's path, not the workspace's);
+//!   image's path, not the workspace's); Playwright Test relays the output
+//!   of the server its `webServer` config starts (the application under
+//!   test) prefixed `[WebServer] ` (`packages/playwright/src/plugins/
+//!   webServerPlugin.ts`: its stderr always, its stdout with `DEBUG=pw:
+//!   webserver` or `stdout: 'pipe'`); a request log line there (`{METHOD}
+//!   {path} {status} …`, the shape of morgan's `dev`/`tiny` formats and
+//!   most servers' access logs) records what the application answered the
+//!   tests (a `429 Too Many Requests` is its own rate limiter's answer), not
+//!   a service refusing the job; the server's other output (a failed
+//!   start, a missing module) is the workspace's and still read;
 //! - text the step's script contains verbatim (shown in the step's `Run`
 //!   header), or that the traced command just before it echoed, is the
 //!   script's own words.
@@ -98,7 +110,7 @@ pub fn quoted_by(line: &Line<'_>) -> Option<&'static str> {
     if is_grep_match(body) && line.recent.last().map(|l| l.trim()) != Some(catalogue::SPHINX_TREATED_AS_ERROR) {
         return Some("grep output");
     }
-    if is_code_frame(body) {
+    if is_code_frame(body) || is_node_throwing_source_line(line) {
         return Some("a source excerpt (code frame)");
     }
     if is_test_result_name(body) {
@@ -116,10 +128,25 @@ pub fn quoted_by(line: &Line<'_>) -> Option<&'static str> {
     if is_relayed_container_log(body) {
         return Some("a container's log line Skaffold relays");
     }
+    if is_relayed_web_server_request(body) {
+        return Some("a request the web server Playwright Test starts (its webServer) logged");
+    }
     if written_by_script(line) {
         return Some("text the step's script writes itself");
     }
     None
+}
+
+/// The line under Node's `{file}:{line}` heading of an uncaught exception:
+/// the source line that threw (`file:///…/x.mjs:306`, `D:\\a\\…\\x.js:12`).
+fn is_node_throwing_source_line(line: &Line<'_>) -> bool {
+    line.recent.last().is_some_and(|heading| {
+        regex!(r"^(?:file:///|/|[A-Za-z]:[\\/])\S*\.(?:js|mjs|cjs|ts|mts|cts):\d+$").is_match(heading.trim_end())
+    })
+}
+
+fn is_relayed_web_server_request(body: &str) -> bool {
+    regex!(r"^\[WebServer\] (?:GET|HEAD|POST|PUT|PATCH|DELETE|OPTIONS) /\S* [1-5]\d\d\b").is_match(body)
 }
 
 fn is_relayed_container_log(body: &str) -> bool {
@@ -418,6 +445,49 @@ mod tests {
         );
         assert_eq!(quoted("> [build 5/6] RUN npm ci"), None);
         assert_eq!(quoted("Error: Cannot find module '/app/dist/server.js'"), None);
+    }
+
+    /// The source line Node prints under an uncaught exception's frame
+    /// heading is the program's code, whatever words it holds.
+    #[test]
+    fn node_s_throwing_source_line_is_quoted() {
+        for heading in [
+            "file:///D:/a/site/site/node_modules/puppeteer-core/lib/esm/puppeteer/common/util.js:306",
+            "/home/runner/work/app/app/scripts/fetch.js:12",
+            "C:\\actions-runner\\_work\\app\\app\\build.cjs:40",
+        ] {
+            let recent = [heading];
+            let line = Line {
+                recent: &recent,
+                ..Line::plain("    throw new Error(`Request timed out after ${ms} ms`);")
+            };
+            assert_eq!(quoted_by(&line), Some("a source excerpt (code frame)"), "{heading}");
+        }
+        let recent = ["Compiling src/fetch.js:12"];
+        let line = Line {
+            recent: &recent,
+            ..Line::plain("Error: connect ETIMEDOUT 10.0.0.4:443")
+        };
+        assert_eq!(quoted_by(&line), None);
+    }
+
+    /// A request the application under test logs through Playwright's
+    /// `webServer` is its answer to the tests, whatever the status; the
+    /// server's own errors are still reports.
+    #[test]
+    fn a_request_the_web_server_playwright_starts_logs_is_quoted() {
+        let relayed = Some("a request the web server Playwright Test starts (its webServer) logged");
+        assert_eq!(
+            quoted("[WebServer] GET /api/search?q=tea 429 Too Many Requests 1ms"),
+            relayed
+        );
+        assert_eq!(quoted("[WebServer] POST /graphql 503 12.104 ms - 57"), relayed);
+        assert_eq!(quoted("[WebServer] Error: Cannot find module 'express'"), None);
+        assert_eq!(
+            quoted("[WebServer] Error: listen EADDRINUSE: address already in use :::3000"),
+            None
+        );
+        assert_eq!(quoted("GET /repos/o/r 429 Too Many Requests"), None);
     }
 
     /// RSpec's echo of the failing source line and its matcher's message

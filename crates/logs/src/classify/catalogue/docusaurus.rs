@@ -11,23 +11,97 @@
 //! the error's `[cause]:`). A broken link is the documentation's: a person's
 //! call; the reason line is where the report says why. At `warn` the same
 //! sentence is a `[WARNING]` and fails nothing.
+//!
+//! Source: `packages/docusaurus/src/server/plugins/moduleShorthand.ts`
+//! (`resolveModuleName`, v2.x and v3.x): a plugin, theme or preset the
+//! site's config names that `require.resolve` finds under none of its
+//! name patterns fails with `Docusaurus was unable to resolve the
+//! "{name}" {plugin|theme|preset}. Make sure one of the following packages
+//! are installed:` and one `- {package}` line per pattern (`getNamePatterns`:
+//! the name itself, then `@docusaurus/{type}-{name}` and
+//! `docusaurus-{type}-{name}` for an unscoped name, `@{scope}/docusaurus-
+//! {type}-{rest}` for a scoped one). The config names the package outright
+//! when the name is already a full package name (`@docusaurus/plugin-
+//! ideal-image`, `docusaurus-plugin-sass`, `@easyops-cn/docusaurus-search-
+//! local`: the patterns add `docusaurus-{type}-` to a name that is not one):
+//! that package is missing from the project's package.json (or its install
+//! did not run), never fixable, as autoheal does not edit package.json. A
+//! shorthand (`ideal-image`) leaves the package one of the listed patterns,
+//! which the log cannot decide: unknown.
 
+use super::node::npm_package_hit;
 use super::util::regex;
 use super::{Entry, ex};
 use crate::classify::hit::{Hit, Line};
 use crate::report::Category;
+use crate::subject::display_text;
 
-pub const ENTRIES: &[Entry] = &[Entry {
-    id: "docusaurus/broken-links",
-    grammar: "[ERROR] Error: Docusaurus found broken {links|anchors}! | [cause]: Error: Docusaurus found broken …!",
-    needles: &["Docusaurus found broken "],
-    check: broken_links,
-    examples: &[ex(
-        "[ERROR] Error: Docusaurus found broken links!",
-        Category::Unknown,
-        None,
-    )],
-}];
+pub const ENTRIES: &[Entry] = &[
+    Entry {
+        id: "docusaurus/broken-links",
+        grammar: "[ERROR] Error: Docusaurus found broken {links|anchors}! | [cause]: Error: Docusaurus found broken …!",
+        needles: &["Docusaurus found broken "],
+        check: broken_links,
+        examples: &[ex(
+            "[ERROR] Error: Docusaurus found broken links!",
+            Category::Unknown,
+            None,
+        )],
+    },
+    Entry {
+        id: "docusaurus/module-unresolved",
+        grammar: "[ERROR] Error: Docusaurus was unable to resolve the \"{name}\" {plugin|theme|preset}. Make sure one of \
+                  the following packages are installed:",
+        needles: &["Docusaurus was unable to resolve the \""],
+        check: module_unresolved,
+        examples: &[
+            ex(
+                "[ERROR] Error: Docusaurus was unable to resolve the \"@docusaurus/theme-mermaid\" theme. Make sure one \
+                 of the following packages are installed:",
+                Category::MissingDependency,
+                Some("@docusaurus/theme-mermaid"),
+            ),
+            ex(
+                "Error: Docusaurus was unable to resolve the \"ideal-image\" plugin. Make sure one of the following \
+                 packages are installed:",
+                Category::Unknown,
+                None,
+            ),
+        ],
+    },
+];
+
+fn module_unresolved(line: &Line<'_>) -> Option<Hit> {
+    let c = regex!(
+        r#"^(?:\[ERROR\] )?(?:Error: )?Docusaurus was unable to resolve the "([^"\s]+)" (plugin|theme|preset)\. Make sure one of the following packages are installed:$"#
+    )
+    .captures(line.text.trim())?;
+    let (name, kind) = (&c[1], &c[2]);
+    let resolver = format!("Docusaurus cannot load the {kind} its config names,");
+    if names_a_full_package(name, kind)
+        && let Some(hit) = npm_package_hit(name, &resolver)
+    {
+        return Some(hit.fixable(false));
+    }
+    Some(Hit::blocker(format!(
+        "Docusaurus cannot resolve the {kind} '{}' its config names by a shorthand: the package is one of those listed \
+         under the message, which the log does not decide (add the right one to package.json; a person's call).",
+        display_text(name)
+    )))
+}
+
+/// Whether the config's `name` is a package name rather than a shorthand
+/// Docusaurus expands (`getNamePatterns`): the expansions put
+/// `docusaurus-{kind}-` (or `{kind}-` under `@docusaurus/`) before a
+/// shorthand, so a name already of that form is the package itself.
+fn names_a_full_package(name: &str, kind: &str) -> bool {
+    let rest = match name.strip_prefix('@').and_then(|n| n.split_once('/')) {
+        Some((_, rest)) => rest,
+        None if name.starts_with('@') => return false,
+        None => return name.starts_with("docusaurus-"),
+    };
+    rest.starts_with("docusaurus-") || rest.starts_with(&format!("{kind}-"))
+}
 
 fn broken_links(line: &Line<'_>) -> Option<Hit> {
     let c = regex!(r"^(?:\[ERROR\] |\[cause\]: )?(?:Error: )?Docusaurus found broken (links|anchors)!$")
@@ -43,6 +117,60 @@ fn broken_links(line: &Line<'_>) -> Option<Hit> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_full_package_name_is_the_missing_dependency_and_a_shorthand_is_not() {
+        for (text, want) in [
+            (
+                "[ERROR] Error: Docusaurus was unable to resolve the \"@docusaurus/plugin-ideal-image\" plugin. Make \
+                 sure one of the following packages are installed:",
+                Some("@docusaurus/plugin-ideal-image"),
+            ),
+            (
+                "Error: Docusaurus was unable to resolve the \"docusaurus-plugin-sass\" plugin. Make sure one of the \
+                 following packages are installed:",
+                Some("docusaurus-plugin-sass"),
+            ),
+            (
+                "[ERROR] Error: Docusaurus was unable to resolve the \"@easyops-cn/docusaurus-search-local\" theme. \
+                 Make sure one of the following packages are installed:",
+                Some("@easyops-cn/docusaurus-search-local"),
+            ),
+            // Shorthands: the package is one of the listed patterns.
+            (
+                "[ERROR] Error: Docusaurus was unable to resolve the \"content-docs\" plugin. Make sure one of the \
+                 following packages are installed:",
+                None,
+            ),
+            (
+                "[ERROR] Error: Docusaurus was unable to resolve the \"@docusaurus/ideal-image\" plugin. Make sure \
+                 one of the following packages are installed:",
+                None,
+            ),
+            (
+                "Error: Docusaurus was unable to resolve the \"@acme\" preset. Make sure one of the following \
+                 packages are installed:",
+                None,
+            ),
+        ] {
+            let hit = module_unresolved(&Line::plain(text)).expect(text);
+            assert_eq!(hit.subject.as_deref(), want, "{text}");
+            assert!(!hit.fixable, "{text}");
+            let category = if want.is_some() {
+                Category::MissingDependency
+            } else {
+                Category::Unknown
+            };
+            assert_eq!(hit.category, category, "{text}");
+        }
+        // A candidate line under the message, and the words in a how-to.
+        for text in [
+            "- @docusaurus/plugin-ideal-image",
+            "If the build says Docusaurus was unable to resolve the \"x\" plugin, run yarn install",
+        ] {
+            assert!(module_unresolved(&Line::plain(text)).is_none(), "{text}");
+        }
+    }
 
     #[test]
     fn the_thrown_report_is_read_and_its_warning_is_not() {

@@ -82,13 +82,15 @@ pub const ENTRIES: &[Entry] = &[
     },
     Entry {
         id: "pages/deployment-ended",
-        grammar: "No artifacts found for this workflow run. … | Multiple artifacts unexpectedly found for this \
-                  workflow run. Artifact count is {n}. | Deployment failed, try again later. | Artifact could not be \
+        grammar: "No artifacts[ named \"{name}\" were] found for this workflow run. … | Multiple artifacts[ named \
+                  \"{name}\" were] unexpectedly found for this workflow run. Artifact count is {n}. | Deployment failed, try again later. | Artifact could not be \
                   deployed. … | Deployment cancelled. | Deployment failed to report final status. | Too many errors, \
                   aborting! | Timeout reached, aborting! (deploy-pages)",
         needles: &[
             "artifacts found for this workflow run",
             "artifacts unexpectedly found for this workflow run",
+            "were found for this workflow run",
+            "were unexpectedly found for this workflow run",
             "Deployment failed, try again later.",
             "Artifact could not be deployed.",
             "Deployment failed to report final status.",
@@ -182,10 +184,13 @@ fn deployment_ended(line: &Line<'_>) -> Option<Hit> {
          input."
     } else if text == "Too many errors, aborting!" {
         "deploy-pages could not read the deployment's status (its requests kept failing): an outage; re-run it."
-    } else if text.starts_with("No artifacts found for this workflow run.") {
+    } else if regex!(r#"^No artifacts (?:named "[^"]+" were )?found for this workflow run\."#).is_match(text) {
         "deploy-pages found no Pages artifact in this run: upload-pages-artifact did not run (or failed) before \
-         it, or uploaded under another `name`."
-    } else if text.starts_with("Multiple artifacts unexpectedly found for this workflow run.") {
+         it, or uploaded under another `name` (an artifact actions/upload-artifact made is not a Pages \
+         artifact)."
+    } else if regex!(r#"^Multiple artifacts (?:named "[^"]+" were )?unexpectedly found for this workflow run\."#)
+        .is_match(text)
+    {
         "deploy-pages found several artifacts of the name it deploys (one per matrix leg or per upload): upload \
          one Pages artifact per run."
     } else if text == "Deployment failed, try again later." || text == "Deployment failed to report final status." {
@@ -296,6 +301,23 @@ mod tests {
         .expect("403");
         assert!(token.message.contains("pages: write"), "{}", token.message);
         assert!(deployment_refused(&Line::plain("echo Failed to create deployment (status: 404)")).is_none());
+    }
+
+    #[test]
+    fn the_named_artifact_lookup_of_v4_is_read_as_the_unnamed_one() {
+        for text in [
+            "##[error]Error: No artifacts named \"github-pages\" were found for this workflow run. Ensure artifacts are \
+             uploaded with actions/upload-artifact@v4 or later.",
+            "Error: No artifacts found for this workflow run. Ensure artifacts are uploaded with actions/artifact@v4 \
+             or later.",
+            "Error: Multiple artifacts named \"docs\" were unexpectedly found for this workflow run. Artifact count \
+             is 2.",
+        ] {
+            let hit = deployment_ended(&Line::plain(text.trim_start_matches("##[error]"))).expect(text);
+            assert_eq!(hit.category, Category::Unknown, "{text}");
+            assert_eq!(hit.strength, crate::classify::hit::Strength::Blocker, "{text}");
+        }
+        assert!(deployment_ended(&Line::plain("No artifacts named in the upload step")).is_none());
     }
 
     #[test]

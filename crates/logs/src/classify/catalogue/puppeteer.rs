@@ -13,6 +13,13 @@
 //! (older releases: `Failed to launch chrome!`): a heading whose cause is
 //! the browser's own line below it.
 //!
+//! Its own waits throw `TimeoutError` (`puppeteer-core`'s `common/util.js`
+//! `timeout()`: `Navigation timeout of {ms} ms exceeded` for `page.goto`
+//! and `waitForNavigation`, whose default is 30000; `WaitTask`: `Waiting
+//! failed: {ms}ms exceeded`, `Waiting for selector `{selector}` failed: …`):
+//! Puppeteer's limit for the page, not the job's time limit; the page (or
+//! the server behind it) is a person's to look at.
+//!
 //! The cache path is not a file of the repository, and the remedy (install
 //! the browser, cache its directory, stop skipping the download) is a
 //! person's: a blocker, never `file_not_found`.
@@ -35,6 +42,18 @@ pub const ENTRIES: &[Entry] = &[
         )],
     },
     Entry {
+        id: "puppeteer/own-timeout",
+        grammar: "TimeoutError: Navigation timeout of {ms} ms exceeded | TimeoutError: Waiting failed: {ms}ms exceeded | \
+                  TimeoutError: Waiting for selector `{selector}` failed: …",
+        needles: &["TimeoutError: Navigation timeout of ", "TimeoutError: Waiting "],
+        check: own_timeout,
+        examples: &[ex(
+            "TimeoutError: Navigation timeout of 30000 ms exceeded",
+            Category::Unknown,
+            None,
+        )],
+    },
+    Entry {
         id: "puppeteer/launch-failed",
         grammar: "Error: Failed to launch the browser process! | Error: Failed to launch chrome!",
         needles: &["Failed to launch the browser process!", "Failed to launch chrome!"],
@@ -46,6 +65,18 @@ pub const ENTRIES: &[Entry] = &[
         )],
     },
 ];
+
+fn own_timeout(line: &Line<'_>) -> Option<Hit> {
+    let text = line.text.trim();
+    let ms = regex!(r"^TimeoutError: (?:Navigation timeout of (\d+) ms exceeded|Waiting (?:for selector `.+` )?failed: (?:Waiting failed: )?(\d+)ms exceeded)")
+        .captures(text)
+        .and_then(|c| c.get(1).or_else(|| c.get(2)))?;
+    Some(Hit::blocker(format!(
+        "Puppeteer's own wait for the page ran out ({} ms): the page did not load or the element did not appear in \
+         time; not the job's time limit (the page, or the server behind it, is a person's to look at).",
+        ms.as_str()
+    )))
+}
 
 fn browser_not_installed(line: &Line<'_>) -> Option<Hit> {
     let c = regex!(r"^(?:Error: )?Could not find ([A-Za-z][\w ]*?) \(ver\. ([\w.-]+)\)\. This can occur if either$")
@@ -67,6 +98,24 @@ fn launch_failed(line: &Line<'_>) -> Option<Hit> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn puppeteer_s_own_waits_are_not_the_job_s_limit() {
+        for text in [
+            "TimeoutError: Navigation timeout of 30000 ms exceeded",
+            "TimeoutError: Waiting for selector `#invoice-total` failed: Waiting failed: 5000ms exceeded",
+            "  TimeoutError: Waiting failed: 10000ms exceeded",
+        ] {
+            let hit = own_timeout(&Line::plain(text)).expect(text);
+            assert_eq!((hit.category, hit.fixable), (Category::Unknown, false), "{text}");
+            assert!(hit.message.contains("not the job's time limit"), "{}", hit.message);
+        }
+        crate::classify::catalogue::assert_reads(
+            own_timeout,
+            &[],
+            &["    throw new TimeoutError(`Navigation timeout of ${ms} ms exceeded`, {"],
+        );
+    }
 
     #[test]
     fn puppeteers_missing_browser_and_launch_heading() {

@@ -21,19 +21,45 @@ use super::{Entry, ex};
 use crate::classify::hit::{Hit, Line};
 use crate::report::Category;
 
-pub const ENTRIES: &[Entry] = &[Entry {
-    id: "selenium/driver-browser-version",
-    grammar: "… session not created: This version of ChromeDriver only supports Chrome version {n} | … This version \
+pub const ENTRIES: &[Entry] = &[
+    Entry {
+        id: "selenium/no-such-driver",
+        grammar: "NoSuchDriverException: [Message: ]Unable to obtain [driver for ]{browser}[ using Selenium Manager][; …]",
+        needles: &["NoSuchDriverException: "],
+        check: no_such_driver,
+        examples: &[ex(
+            "E   selenium.common.exceptions.NoSuchDriverException: Message: Unable to obtain driver for chrome; For \
+             documentation on this error, please visit: \
+             https://www.selenium.dev/documentation/webdriver/troubleshooting/errors/driver_location",
+            Category::Unknown,
+            None,
+        )],
+    },
+    Entry {
+        id: "selenium/driver-browser-version",
+        grammar: "… session not created: This version of ChromeDriver only supports Chrome version {n} | … This version \
               of Microsoft Edge WebDriver only supports Microsoft Edge version {n}",
-    needles: &["session not created: This version of "],
-    check: driver_browser_version,
-    examples: &[ex(
-        "selenium.common.exceptions.SessionNotCreatedException: Message: session not created: This version of \
+        needles: &["session not created: This version of "],
+        check: driver_browser_version,
+        examples: &[ex(
+            "selenium.common.exceptions.SessionNotCreatedException: Message: session not created: This version of \
          ChromeDriver only supports Chrome version 114",
-        Category::Unknown,
-        None,
-    )],
-}];
+            Category::Unknown,
+            None,
+        )],
+    },
+];
+
+fn no_such_driver(line: &Line<'_>) -> Option<Hit> {
+    let c = regex!(r"NoSuchDriverException: (?:Message: )?Unable to obtain (?:driver for )?([A-Za-z]+)\b")
+        .captures(line.text)?;
+    Some(Hit::blocker(format!(
+        "Selenium found no {} driver on PATH and Selenium Manager could not provide one (it downloads drivers: the \
+         runner's network, a proxy, or its platform stopped it; its warning above says which). A person installs a \
+         driver in the job or lets the runner reach the download.",
+        &c[1]
+    )))
+}
 
 fn driver_browser_version(line: &Line<'_>) -> Option<Hit> {
     let c = regex!(
@@ -51,6 +77,23 @@ fn driver_browser_version(line: &Line<'_>) -> Option<Hit> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn selenium_manager_s_missing_driver_in_each_binding() {
+        for text in [
+            "E   selenium.common.exceptions.NoSuchDriverException: Message: Unable to obtain driver for chrome; For \
+             documentation on this error, please visit: \
+             https://www.selenium.dev/documentation/webdriver/troubleshooting/errors/driver_location",
+            "selenium.common.exceptions.NoSuchDriverException: Message: Unable to obtain driver for firefox using \
+             Selenium Manager.; For documentation on this error, please visit: …",
+            "OpenQA.Selenium.NoSuchDriverException: Unable to obtain chrome using Selenium Manager; For \
+             documentation on this error, please visit: …",
+        ] {
+            let hit = no_such_driver(&Line::plain(text)).expect(text);
+            assert_eq!((hit.category, hit.fixable), (Category::Unknown, false), "{text}");
+        }
+        assert!(no_such_driver(&Line::plain("except NoSuchDriverException: pass")).is_none());
+    }
 
     #[test]
     fn the_drivers_version_refusal_in_each_binding() {
