@@ -61,10 +61,14 @@
 //!   access the GitHub API, …`: other people's issues and the search's own
 //!   error;
 //! - a container's log lines a deploy tool relays: Skaffold's status check
-//!   prints a failed pod's last log lines under it, each prefixed `> [{pod}
-//!   {container}] ` (`catalogue/skaffold.rs`): the application's output in
-//!   the cluster, not the job's (a `Cannot find module '/app/…'` there is the
-//!   image's path, not the workspace's); Playwright Test relays the output
+//!   prints a failed pod's log lines under its status line, each as `{tab}
+//!   {tab} > {line}` (`pkg/skaffold/kubernetes/status/resource/
+//!   deployment.go`, `ReportSinceLastUpdated`; only the last lines when its
+//!   logs are muted) with `{line}` prefixed `[{pod} {container}] `
+//!   (`pkg/diag/validator/pod.go`, `getPodLogs`, over `kubectl logs`), so
+//!   `> [{pod} {container}] …` (`catalogue/skaffold.rs`): the application's
+//!   output in the cluster, not the job's (a `Cannot find module '/app/…'`
+//!   there is the image's path, not the workspace's); Playwright Test relays the output
 //!   of the server its `webServer` config starts (the application under
 //!   test) prefixed `[WebServer] ` (`packages/playwright/src/plugins/
 //!   webServerPlugin.ts`: its stderr always, its stdout with `DEBUG=pw:
@@ -441,6 +445,11 @@ mod tests {
     fn a_pod_log_line_skaffold_relays_is_quoted() {
         assert_eq!(
             quoted("      > [web-7c9d8f6b5-x2k4p web] Error: Cannot find module '/app/dist/server.js'"),
+            Some("a container's log line Skaffold relays")
+        );
+        // Skaffold's own indentation (`{tab} {tab} > `) and a dotted pod name.
+        assert_eq!(
+            quoted("     > [api-0.staging web] open /etc/app/config.yaml: no such file or directory"),
             Some("a container's log line Skaffold relays")
         );
         assert_eq!(quoted("> [build 5/6] RUN npm ci"), None);
