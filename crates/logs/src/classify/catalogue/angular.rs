@@ -73,30 +73,23 @@ mod tests {
 
     #[test]
     fn the_builders_package_is_the_missing_dependency_and_a_path_is_not() {
-        for (text, want) in [
-            (
-                "Error: Could not find the '@angular/build:unit-test' builder's node package.",
-                Some("@angular/build"),
-            ),
-            (
-                "Could not find the '@angular-builders/jest:run' builder's node package.",
-                Some("@angular-builders/jest"),
-            ),
-            (
-                "Error: Could not find the './tools/builders:lint' builder's node package.",
-                None,
-            ),
-        ] {
-            let hit = builder_package_missing(&Line::plain(text)).expect("read");
-            assert_eq!(hit.subject.as_deref(), want, "{text}");
-            assert!(!hit.fixable, "{text}");
-            let category = if want.is_some() {
-                Category::MissingDependency
-            } else {
-                Category::Unknown
-            };
-            assert_eq!(hit.category, category, "{text}");
-        }
+        crate::classify::catalogue::assert_manifest_dependency(
+            builder_package_missing,
+            &[
+                (
+                    "Error: Could not find the '@angular/build:unit-test' builder's node package.",
+                    Some("@angular/build"),
+                ),
+                (
+                    "Could not find the '@angular-builders/jest:run' builder's node package.",
+                    Some("@angular-builders/jest"),
+                ),
+                (
+                    "Error: Could not find the './tools/builders:lint' builder's node package.",
+                    None,
+                ),
+            ],
+        );
         // Without a builder name of that shape: not this message.
         assert!(builder_package_missing(&Line::plain("Could not find the builder's node package.")).is_none());
         // The CLI's warning says no install ran: the message says so.

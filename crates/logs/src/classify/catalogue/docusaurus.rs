@@ -120,49 +120,42 @@ mod tests {
 
     #[test]
     fn a_full_package_name_is_the_missing_dependency_and_a_shorthand_is_not() {
-        for (text, want) in [
-            (
-                "[ERROR] Error: Docusaurus was unable to resolve the \"@docusaurus/plugin-ideal-image\" plugin. Make \
+        crate::classify::catalogue::assert_manifest_dependency(
+            module_unresolved,
+            &[
+                (
+                    "[ERROR] Error: Docusaurus was unable to resolve the \"@docusaurus/plugin-ideal-image\" plugin. Make \
                  sure one of the following packages are installed:",
-                Some("@docusaurus/plugin-ideal-image"),
-            ),
-            (
-                "Error: Docusaurus was unable to resolve the \"docusaurus-plugin-sass\" plugin. Make sure one of the \
+                    Some("@docusaurus/plugin-ideal-image"),
+                ),
+                (
+                    "Error: Docusaurus was unable to resolve the \"docusaurus-plugin-sass\" plugin. Make sure one of the \
                  following packages are installed:",
-                Some("docusaurus-plugin-sass"),
-            ),
-            (
-                "[ERROR] Error: Docusaurus was unable to resolve the \"@easyops-cn/docusaurus-search-local\" theme. \
+                    Some("docusaurus-plugin-sass"),
+                ),
+                (
+                    "[ERROR] Error: Docusaurus was unable to resolve the \"@easyops-cn/docusaurus-search-local\" theme. \
                  Make sure one of the following packages are installed:",
-                Some("@easyops-cn/docusaurus-search-local"),
-            ),
-            // Shorthands: the package is one of the listed patterns.
-            (
-                "[ERROR] Error: Docusaurus was unable to resolve the \"content-docs\" plugin. Make sure one of the \
+                    Some("@easyops-cn/docusaurus-search-local"),
+                ),
+                // Shorthands: the package is one of the listed patterns.
+                (
+                    "[ERROR] Error: Docusaurus was unable to resolve the \"content-docs\" plugin. Make sure one of the \
                  following packages are installed:",
-                None,
-            ),
-            (
-                "[ERROR] Error: Docusaurus was unable to resolve the \"@docusaurus/ideal-image\" plugin. Make sure \
+                    None,
+                ),
+                (
+                    "[ERROR] Error: Docusaurus was unable to resolve the \"@docusaurus/ideal-image\" plugin. Make sure \
                  one of the following packages are installed:",
-                None,
-            ),
-            (
-                "Error: Docusaurus was unable to resolve the \"@acme\" preset. Make sure one of the following \
+                    None,
+                ),
+                (
+                    "Error: Docusaurus was unable to resolve the \"@acme\" preset. Make sure one of the following \
                  packages are installed:",
-                None,
-            ),
-        ] {
-            let hit = module_unresolved(&Line::plain(text)).expect(text);
-            assert_eq!(hit.subject.as_deref(), want, "{text}");
-            assert!(!hit.fixable, "{text}");
-            let category = if want.is_some() {
-                Category::MissingDependency
-            } else {
-                Category::Unknown
-            };
-            assert_eq!(hit.category, category, "{text}");
-        }
+                    None,
+                ),
+            ],
+        );
         // A candidate line under the message, and the words in a how-to.
         for text in [
             "- @docusaurus/plugin-ideal-image",

@@ -402,6 +402,24 @@ pub(crate) fn assert_reads(check: fn(&Line<'_>) -> Option<Hit>, reads: &[&str], 
     }
 }
 
+/// Test helper: `check` reads each line as a `missing_dependency` of the
+/// npm package it names (`Some`), never fixable as the project's manifest
+/// is the fix, or as `unknown` when the line names no package (`None`).
+#[cfg(test)]
+pub(crate) fn assert_manifest_dependency(check: fn(&Line<'_>) -> Option<Hit>, cases: &[(&str, Option<&str>)]) {
+    for &(text, want) in cases {
+        let hit = check(&Line::plain(text)).expect(text);
+        assert_eq!(hit.subject.as_deref(), want, "{text}");
+        assert!(!hit.fixable, "{text}");
+        let category = if want.is_some() {
+            crate::report::Category::MissingDependency
+        } else {
+            crate::report::Category::Unknown
+        };
+        assert_eq!(hit.category, category, "{text}");
+    }
+}
+
 /// A tool's success line (by entry id) and the services whose rate limits it
 /// shows the tool got past, when it comes later in the same step (`rank.rs`).
 pub type FetchSuccess = (&'static str, &'static [crate::report::RateLimitService]);
