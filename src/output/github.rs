@@ -2,7 +2,7 @@
 
 use std::io::Write;
 
-use autoheal_engine::{LineIndex, Severity};
+use autoheal_engine::Severity;
 
 use super::region;
 use crate::check::FileReport;
@@ -19,7 +19,7 @@ fn escape_property(s: &str) -> String {
 
 pub fn write(out: &mut dyn Write, reports: &[FileReport]) -> anyhow::Result<()> {
     for rep in reports {
-        let index = LineIndex::new(&rep.source);
+        let index = super::positions(rep);
         for d in &rep.diagnostics {
             let r = region(&index, &rep.source, d.range);
             let level = match d.severity {

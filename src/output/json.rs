@@ -2,7 +2,6 @@
 
 use std::io::Write;
 
-use autoheal_engine::LineIndex;
 use autoheal_engine::json::{FixJson, RangeJson};
 
 use super::Items;
@@ -12,7 +11,7 @@ use crate::check::FileReport;
 /// alphabetical order, the order the document has always printed them in
 /// (see [`autoheal_engine::json`]).
 fn file_diagnostics(rep: &FileReport, items: &mut Items) {
-    let index = LineIndex::new(&rep.source);
+    let index = super::positions(rep);
     let range = |r| RangeJson::new(&index, &rep.source, r);
     // The file's own index: a fix's edits are (almost always) in it.
     let edit_range = |p: &str, r| (p == rep.path).then(|| range(r));
@@ -67,6 +66,7 @@ pub fn write(out: &mut dyn Write, reports: &[FileReport]) -> anyhow::Result<()> 
 /// the slow path the output is compared with.
 #[cfg(test)]
 pub fn diagnostics_json(reports: &[FileReport]) -> serde_json::Value {
+    use autoheal_engine::LineIndex;
     use autoheal_engine::json::{fix_json, range_json};
     use serde_json::{Value, json};
     let mut diags = Vec::new();

@@ -82,6 +82,20 @@ pub(crate) fn write_pretty_with_items(
     Ok(())
 }
 
+/// The positions of one file's findings: the ends of their ranges, of their
+/// labels' and of their fixes' edits, every offset the JSON, SARIF and
+/// GitHub writers ask a position for (an edit to another file is placed in
+/// this one by SARIF, as it always was, and left without one by JSON).
+pub(crate) fn positions(rep: &FileReport) -> autoheal_engine::text::Positions {
+    let ends = |r: autoheal_engine::TextRange| [r.start, r.end];
+    let offsets = rep.diagnostics.iter().flat_map(|d| {
+        let labels = d.labels.iter().map(|l| l.range);
+        let edits = d.fixes.iter().flat_map(|f| &f.edits).map(|e| e.range);
+        std::iter::once(d.range).chain(labels).chain(edits).flat_map(ends)
+    });
+    autoheal_engine::text::Positions::new(&rep.source, offsets)
+}
+
 /// The placeholder for the items array in [`write_pretty_with_items`].
 pub(crate) const ITEMS: &str = "\u{0}items";
 
@@ -111,9 +125,13 @@ pub struct Region {
     pub end_column: u32,
 }
 
-pub fn region(index: &autoheal_engine::LineIndex, source: &str, range: autoheal_engine::TextRange) -> Region {
-    let s = index.line_column(source, range.start);
-    let e = index.line_column(source, range.end);
+pub fn region(
+    index: &impl autoheal_engine::text::ToLineColumn,
+    source: &str,
+    range: autoheal_engine::TextRange,
+) -> Region {
+    let s = index.to_line_column(source, range.start);
+    let e = index.to_line_column(source, range.end);
     Region {
         start_line: s.line,
         start_column: s.column,

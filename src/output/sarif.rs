@@ -5,7 +5,7 @@ use std::io::Write;
 use autoheal_engine::json::pretty::Pretty;
 use autoheal_engine::rules::audit::rule_audit_severity;
 use autoheal_engine::rules::{RULES, docs};
-use autoheal_engine::{Confidence, LineIndex, Severity};
+use autoheal_engine::{Confidence, Severity};
 #[cfg(test)]
 use serde_json::{Value, json};
 
@@ -30,7 +30,7 @@ fn precision(c: Confidence) -> &'static str {
 }
 
 #[cfg(test)]
-fn region_json(index: &LineIndex, source: &str, range: autoheal_engine::TextRange) -> Value {
+fn region_json(index: &autoheal_engine::LineIndex, source: &str, range: autoheal_engine::TextRange) -> Value {
     let r = region(index, source, range);
     json!({"startLine": r.start_line, "startColumn": r.start_column, "endLine": r.end_line, "endColumn": r.end_column})
 }
@@ -87,7 +87,7 @@ fn sarif_skeleton(results: Value) -> Value {
 /// alphabetical order (uppercase first), the order the document has always
 /// printed them in (see [`autoheal_engine::json`]).
 fn file_results(rep: &FileReport, items: &mut Items) {
-    let index = LineIndex::new(&rep.source);
+    let index = super::positions(rep);
     let write_region = |w: &mut Pretty, range| {
         let r = region(&index, &rep.source, range);
         w.begin_object();
@@ -203,7 +203,7 @@ fn file_results(rep: &FileReport, items: &mut Items) {
 #[cfg(test)]
 fn file_results_slow(rep: &FileReport) -> Vec<Value> {
     let mut results = Vec::new();
-    let index = LineIndex::new(&rep.source);
+    let index = autoheal_engine::LineIndex::new(&rep.source);
     for d in &rep.diagnostics {
         let location = |range| {
             json!({"physicalLocation": {

@@ -14,7 +14,7 @@ use serde_json::Value;
 use self::pretty::Pretty;
 
 use crate::diagnostic::{Applicability, Fix};
-use crate::text::{LineIndex, TextRange};
+use crate::text::{LineIndex, TextRange, ToLineColumn};
 
 /// `{"start": {"line", "column"}, "end": {…}}`, 1-based.
 #[derive(Serialize)]
@@ -30,9 +30,9 @@ struct PositionJson {
 }
 
 impl RangeJson {
-    pub fn new(index: &LineIndex, source: &str, range: TextRange) -> Self {
+    pub fn new(index: &impl ToLineColumn, source: &str, range: TextRange) -> Self {
         let position = |offset| {
-            let p = index.line_column(source, offset);
+            let p = index.to_line_column(source, offset);
             PositionJson {
                 column: p.column,
                 line: p.line,

@@ -207,6 +207,132 @@ impl LineIndex {
     }
 }
 
+/// What turns a byte offset of one text into its 1-based line and column
+/// ([`LineColumn`]): a [`LineIndex`] of the whole text, or the
+/// [`Positions`] of the few offsets a writer asks for.
+pub trait ToLineColumn {
+    fn to_line_column(&self, text: &str, offset: usize) -> LineColumn;
+}
+
+impl ToLineColumn for LineIndex {
+    fn to_line_column(&self, text: &str, offset: usize) -> LineColumn {
+        self.line_column(text, offset)
+    }
+}
+
+/// The [`LineColumn`]s of a set of offsets of one text, each exactly
+/// [`LineIndex::line_column`]'s, found in one pass over the text up to the
+/// last offset: the line ends between one offset and the next are counted
+/// (a loop the compiler vectorizes), and each offset's line start is found
+/// by searching back from it. The CLI's JSON, SARIF and GitHub writers ask
+/// for the few ranges of a file's findings, and a [`LineIndex`] of the
+/// whole file (every line start and every non-ASCII character, for UTF-16)
+/// cost them as much as escaping all their strings.
+pub struct Positions {
+    /// Clamped offsets, sorted, each once, with their positions.
+    known: Vec<(usize, LineColumn)>,
+}
+
+impl Positions {
+    pub fn new(text: &str, offsets: impl IntoIterator<Item = usize>) -> Self {
+        let bytes = text.as_bytes();
+        let mut offsets: Vec<usize> = offsets.into_iter().map(|o| clamp(text, o)).collect();
+        offsets.sort_unstable();
+        offsets.dedup();
+        // A lone CR ends a line too (see `LineIndex::new`); most texts have
+        // no CR at all, and need not be searched for one.
+        let has_cr = memchr::memchr(b'\r', bytes).is_some();
+        let mut known = Vec::with_capacity(offsets.len());
+        let mut line = 1;
+        let mut counted = 0; // line ends before this offset are counted
+        for offset in offsets {
+            line += line_ends_in(bytes, counted, offset, has_cr) as u32;
+            counted = offset;
+            let start = line_start_before(bytes, offset, has_cr);
+            let column = text[start..offset].chars().count() as u32 + 1;
+            known.push((offset, LineColumn { line, column }));
+        }
+        Positions { known }
+    }
+}
+
+impl ToLineColumn for Positions {
+    /// An offset not given to [`Positions::new`] is counted from the start
+    /// of the text: the same answer, more slowly.
+    fn to_line_column(&self, text: &str, offset: usize) -> LineColumn {
+        let offset = clamp(text, offset);
+        match self.known.binary_search_by_key(&offset, |(o, _)| *o) {
+            Ok(i) => self.known[i].1,
+            Err(_) => Positions::new(text, [offset]).known[0].1,
+        }
+    }
+}
+
+/// `offset` within `text`, moved back to a character boundary (what
+/// [`LineIndex`] answers for an offset past the end or inside a character).
+fn clamp(text: &str, offset: usize) -> usize {
+    let mut o = offset.min(text.len());
+    while o > 0 && !text.is_char_boundary(o) {
+        o -= 1;
+    }
+    o
+}
+
+/// Whether the byte at `at` ends a line: an LF, or a CR not followed by one.
+fn ends_line(bytes: &[u8], at: usize) -> bool {
+    bytes[at] == b'\n' || (bytes[at] == b'\r' && bytes.get(at + 1) != Some(&b'\n'))
+}
+
+/// How many LFs `bytes` holds, counted a block at a time: each byte's count
+/// in its lane of a block of byte counters (a loop the compiler turns into
+/// vector compares and adds), summed every 255 blocks before a lane can
+/// overflow.
+fn count_lfs(bytes: &[u8]) -> usize {
+    const BLOCK: usize = 16;
+    let mut blocks = bytes.chunks_exact(BLOCK);
+    let mut total = 0;
+    loop {
+        let mut lanes = [0u8; BLOCK];
+        let mut summed = 0;
+        for block in blocks.by_ref().take(255) {
+            let block: &[u8; BLOCK] = block.try_into().expect("a whole block");
+            for (lane, b) in lanes.iter_mut().zip(block) {
+                *lane += u8::from(*b == b'\n');
+            }
+            summed += 1;
+        }
+        total += lanes.iter().map(|n| usize::from(*n)).sum::<usize>();
+        if summed < 255 {
+            break;
+        }
+    }
+    total + blocks.remainder().iter().filter(|b| **b == b'\n').count()
+}
+
+/// How many line ends are at `from..to`.
+fn line_ends_in(bytes: &[u8], from: usize, to: usize, has_cr: bool) -> usize {
+    let lfs = count_lfs(&bytes[from..to]);
+    let lone_crs = if has_cr {
+        memchr::memchr_iter(b'\r', &bytes[from..to])
+            .filter(|i| ends_line(bytes, from + i))
+            .count()
+    } else {
+        0
+    };
+    lfs + lone_crs
+}
+
+/// Where the line holding `offset` starts: after the last line end before it.
+fn line_start_before(bytes: &[u8], offset: usize, has_cr: bool) -> usize {
+    let before = &bytes[..offset];
+    if !has_cr {
+        return memchr::memrchr(b'\n', before).map_or(0, |i| i + 1);
+    }
+    memchr::memrchr2_iter(b'\n', b'\r', before)
+        .find(|&i| ends_line(bytes, i))
+        .map_or(0, |i| i + 1)
+}
+
 /// How many line ends come before `offset`: LF, CRLF (one) and a lone CR,
 /// as YAML and LSP count them; the 0-based line of `offset`.
 pub fn line_ends_before(text: &str, offset: usize) -> usize {
@@ -396,6 +522,41 @@ mod tests {
                 {
                     assert_eq!(line, idx.line_column(text, offset).line, "{text:?} at {offset}");
                 }
+            }
+        }
+    }
+
+    /// Past 255 blocks of LFs the byte counters are summed before they
+    /// overflow; every length around the blocks' edges counts each LF.
+    #[test]
+    fn lfs_are_counted_past_the_byte_counters_range() {
+        for len in [0, 1, 15, 16, 17, 255 * 16 - 1, 255 * 16, 255 * 16 + 1, 3 * 255 * 16 + 7] {
+            let all = "\n".repeat(len);
+            assert_eq!(count_lfs(all.as_bytes()), len);
+            let some: String = (0..len).map(|i| if i % 3 == 0 { '\n' } else { 'a' }).collect();
+            assert_eq!(count_lfs(some.as_bytes()), len.div_ceil(3));
+        }
+    }
+
+    proptest::proptest! {
+        /// The positions of a set of offsets are the line index's, on text
+        /// of every kind of line end (a lone CR, CRLF, an offset between a
+        /// CR and its LF) and multi-byte characters (offsets inside them
+        /// and past the end), asked for in any order, or not given at all.
+        #[test]
+        fn positions_of_offsets_equal_the_line_indexs(
+            text in "([a\\n\\r é日😀]|\\r\\n){0,40}",
+            offsets in proptest::collection::vec(0usize..170, 0..8),
+            other in 0usize..170,
+        ) {
+            let index = LineIndex::new(&text);
+            let positions = Positions::new(&text, offsets.iter().copied());
+            for offset in offsets.iter().copied().chain([other]) {
+                proptest::prop_assert_eq!(
+                    positions.to_line_column(&text, offset),
+                    index.line_column(&text, offset),
+                    "{:?} at {}", text, offset
+                );
             }
         }
     }

@@ -147,38 +147,51 @@ fn needs_escape(b: u8) -> bool {
     b < 0x20 || b == b'"' || b == b'\\'
 }
 
-/// Whether any byte of the word needs an escape (the classic "has a zero
-/// byte" bit trick, for bytes below 0x20 and for bytes equal to `"` or `\`).
-fn word_needs_escape(w: u64) -> bool {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGHS: u64 = 0x8080_8080_8080_8080;
-    let below = |x: u64, n: u8| x.wrapping_sub(ONES * n as u64) & !x & HIGHS;
-    let control = below(w, 0x20);
-    let quote = below(w ^ (ONES * b'"' as u64), 1);
-    let backslash = below(w ^ (ONES * b'\\' as u64), 1);
-    (control | quote | backslash) != 0
+/// How many bytes [`next_escape`] tests at once: a fixed-size block whose
+/// test has no early exit compiles to a few vector instructions.
+const BLOCK: usize = 16;
+
+/// Whether any byte of the block needs an escape.
+fn block_needs_escape(block: &[u8; BLOCK]) -> bool {
+    block.iter().fold(0u8, |any, &b| any | u8::from(needs_escape(b))) != 0
+}
+
+/// The offset of the first byte at or after `from` that needs an escape,
+/// or `bytes.len()`. Most strings (rule ids, codes, paths, messages) need
+/// none: they are tested a block at a time, the last, short one padded
+/// with spaces, so a string of a few bytes is one block test, not a loop.
+fn next_escape(bytes: &[u8], from: usize) -> usize {
+    let rest = &bytes[from..];
+    let mut blocks = rest.chunks_exact(BLOCK);
+    let mut at = from;
+    for block in &mut blocks {
+        let block: &[u8; BLOCK] = block.try_into().expect("a whole block");
+        if block_needs_escape(block) {
+            break;
+        }
+        at += BLOCK;
+    }
+    let tail = &bytes[at..];
+    if tail.len() < BLOCK {
+        let mut padded = [b' '; BLOCK];
+        padded[..tail.len()].copy_from_slice(tail);
+        if !block_needs_escape(&padded) {
+            return bytes.len();
+        }
+    }
+    // In this block (or the padded tail): find the byte.
+    at + tail.iter().position(|&b| needs_escape(b)).unwrap_or(tail.len())
 }
 
 /// `s` with serde_json's escapes (`\"`, `\\`, `\b`, `\f`, `\n`, `\r`, `\t`,
-/// other controls as `\u00xx`), eight bytes at a time while none needs one.
+/// other controls as `\u00xx`), the runs between them copied whole.
 pub fn escape_into(out: &mut Vec<u8>, s: &str) {
     let bytes = s.as_bytes();
     let mut start = 0; // first byte not yet copied
-    let mut i = 0;
-    while i < bytes.len() {
-        if let Some(word) = bytes.get(i..i + 8) {
-            let w = u64::from_le_bytes(word.try_into().expect("eight bytes"));
-            if !word_needs_escape(w) {
-                i += 8;
-                continue;
-            }
-        }
-        let b = bytes[i];
-        if !needs_escape(b) {
-            i += 1;
-            continue;
-        }
+    loop {
+        let i = next_escape(bytes, start);
         out.extend_from_slice(&bytes[start..i]);
+        let Some(&b) = bytes.get(i) else { return };
         match b {
             b'"' => out.extend_from_slice(b"\\\""),
             b'\\' => out.extend_from_slice(b"\\\\"),
@@ -192,10 +205,8 @@ pub fn escape_into(out: &mut Vec<u8>, s: &str) {
                 out.extend_from_slice(&[b'\\', b'u', b'0', b'0', HEX[(b >> 4) as usize], HEX[(b & 0xf) as usize]]);
             }
         }
-        i += 1;
-        start = i;
+        start = i + 1;
     }
-    out.extend_from_slice(&bytes[start..]);
 }
 
 #[cfg(test)]
@@ -269,9 +280,9 @@ mod tests {
 
     proptest! {
         /// Any string, escapes and multi-byte characters at every offset
-        /// of the eight-byte blocks, is escaped as serde_json escapes it.
+        /// of the sixteen-byte blocks and in the padded tail, is escaped as serde_json escapes it.
         #[test]
-        fn strings_are_escaped_as_serde_json_escapes_them(s in "(\\PC|[\\x00-\\x1f\"\\\\\\x7f]){0,40}") {
+        fn strings_are_escaped_as_serde_json_escapes_them(s in "(\\PC|[\\x00-\\x1f\"\\\\\\x7f]){0,70}") {
             let mut out = Vec::new();
             Pretty::new(&mut out, 0).string(&s);
             prop_assert_eq!(String::from_utf8(out).unwrap(), serde_json::to_string(&s).unwrap());

@@ -158,9 +158,11 @@ pub fn apply_in_place(source: &str, doc: &mut Document, edits: &[&Edit], edited:
 
 /// What [`apply_in_place`] changed, to put the tree back as it was.
 pub struct Undo {
-    /// The range before of every node at or after the first edit, with its
-    /// place in [`each_span`]'s order.
-    spans: Vec<(usize, TextRange)>,
+    /// The range before of every node ending at or after `from`, in
+    /// [`each_span_from`]'s order.
+    spans: Vec<TextRange>,
+    /// The start of the first edit's line.
+    from: usize,
     comments: Vec<TextRange>,
     /// The structural changes, in the order they were made.
     steps: Vec<UndoStep>,
@@ -198,14 +200,15 @@ pub fn undo(doc: &mut Document, undo: Undo) {
             }
         }
     }
-    // The same nodes as when the ranges were recorded, in the same order.
-    let mut spans = undo.spans.into_iter().peekable();
-    let mut index = 0;
-    each_span(root, |span| {
-        if let Some((_, before)) = spans.next_if(|(at, _)| *at == index) {
+    // The same nodes as when the ranges were recorded, in the same order:
+    // a node that ended before `from` was left alone and still does, and
+    // one that did not still does not (it ends with the new entries, or at
+    // its place after the edits, at or after the first edit's start).
+    let mut spans = undo.spans.into_iter();
+    each_span_from(root, undo.from, |span| {
+        if let Some(before) = spans.next() {
             *span = before;
         }
-        index += 1;
     });
     debug_assert!(spans.next().is_none(), "a tree put back has fewer nodes than it had");
     doc.comments = undo.comments;
@@ -320,28 +323,29 @@ impl Located {
 
     fn apply(mut self, doc: &mut Document) -> Option<(Undo, Touched)> {
         let mut touched = std::mem::take(&mut self.touched);
+        let recorded_from = self.first_line;
         let mut undo = Undo {
-            spans: Vec::new(),
+            // About a node per eight bytes after the first edit's line
+            // (`key: value` lines are two nodes in about twenty): the
+            // vector's doublings were a tenth of the patch's instructions.
+            spans: Vec::with_capacity(doc_len_after(doc, recorded_from) / 8),
+            from: recorded_from,
             comments: doc.comments.clone(),
             steps: Vec::new(),
         };
         let root = doc.root.as_mut()?;
         // A range ending before the first edit's line stays (most of a
-        // file's when the edit is in its last job): one comparison, no
-        // lookup, and nothing to put back. One ending on that line before
-        // the edit does not move but may end with the new entries
-        // (`insert`: the entry they follow ends on that line, a comment
-        // after it), so it is recorded too.
-        let recorded_from = self.first_line;
-        let mut index = 0;
-        each_span(root, |span| {
-            if span.end >= recorded_from {
-                undo.spans.push((index, *span));
-                *span = self.moved(*span);
-            }
-            index += 1;
+        // file's when the edit is in its last job), and so does every
+        // range inside it: nothing to look up or put back, and the
+        // subtree is not visited. One ending on that line before the edit
+        // does not move but may end with the new entries (`insert`: the
+        // entry they follow ends on that line, a comment after it), so it
+        // is recorded too.
+        each_span_from(root, recorded_from, |span| {
+            undo.spans.push(*span);
+            *span = self.moved(*span);
         });
-        for c in &mut doc.comments {
+        for c in doc.comments.iter_mut().filter(|c| c.end >= recorded_from) {
             *c = self.moved(*c);
         }
         // Last first, so the paths of the earlier ones (which can only pass
@@ -1014,8 +1018,45 @@ fn shift(root: &mut Node, moved: impl Fn(usize) -> usize) {
     each_span(root, |span| *span = TextRange::new(moved(span.start), moved(span.end)));
 }
 
-/// Every node's range, in one fixed order for a tree of one shape (what
-/// [`undo`] relies on to put back the ranges [`apply_in_place`] recorded).
+/// The range of every node ending at or after `from`, in one fixed order
+/// for a tree of one shape (what [`undo`] relies on to put back the ranges
+/// [`apply_in_place`] recorded). A node ending before `from` is not
+/// visited, nor anything under it: a node's range holds its children's (a
+/// block collection ends with its last child, a flow one at its bracket),
+/// which debug builds check.
+fn each_span_from(root: &mut Node, from: usize, mut f: impl FnMut(&mut TextRange)) {
+    // The pending siblings of each level: a workflow nests about ten deep.
+    let mut todo = Vec::with_capacity(64);
+    todo.push(root);
+    while let Some(node) = todo.pop() {
+        if node.span.end < from {
+            #[cfg(debug_assertions)]
+            each_span(node, |span| {
+                debug_assert!(span.end < from, "a node ends after its parent: {span:?}, {from}");
+            });
+            continue;
+        }
+        f(&mut node.span);
+        match &mut node.kind {
+            NodeKind::Mapping(entries) => {
+                for e in entries {
+                    todo.push(&mut e.key);
+                    todo.push(&mut e.value);
+                }
+            }
+            NodeKind::Sequence(items) => todo.extend(items.iter_mut()),
+            NodeKind::Scalar(_) => {}
+        }
+    }
+}
+
+/// How many bytes of the tree's text lie after `from`, from its root's
+/// range (the text itself is not at hand where the undo is sized).
+fn doc_len_after(doc: &Document, from: usize) -> usize {
+    doc.root.as_ref().map_or(0, |root| root.span.end.saturating_sub(from))
+}
+
+/// Every node's range.
 fn each_span(root: &mut Node, mut f: impl FnMut(&mut TextRange)) {
     let mut todo = vec![root];
     while let Some(node) = todo.pop() {
