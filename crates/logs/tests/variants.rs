@@ -4264,6 +4264,50 @@ const CASES: &[(&str, Category, Option<&str>)] = &[
         Timeout,
         Some("25"),
     ),
+    // Batch 128 (helper diag128): functional and less common language
+    // toolchains (Credo, rebar3's EUnit, ExUnit's own test timeout, GHC
+    // under cabal on Windows, HLint, dune's expect diff in an opam
+    // container, opam missing on macOS 15, the Scala 3 compiler under
+    // sbt self-hosted, sbt past the job limit, clj-kondo, dart analyze,
+    // a Zig test expecting FileNotFound, Nim, Julia's Test after a logged
+    // 429, R CMD check's WARNING under error-on, remotes' GitHub API
+    // limit), stated before the first run.
+    (
+        "b128-credo-strict-warning-and-readability-log-failed.log",
+        Unknown,
+        None,
+    ),
+    ("b128-rebar3-eunit-assert-equal-otp27.log", Unknown, None),
+    ("b128-trap-exunit-test-timed-out-60000ms-log-failed.log", Unknown, None),
+    ("b128-ghc-couldnt-match-type-cabal-build-windows.log", Unknown, None),
+    ("b128-hlint-use-mapm-hints-ui.log", Unknown, None),
+    ("b128-dune-runtest-expect-diff-opam-container.log", Unknown, None),
+    ("b128-opam-command-not-found-macos15.log", MissingCommand, Some("opam")),
+    ("b128-scala3-sbt-type-mismatch-selfhosted.log", Unknown, None),
+    (
+        "b128-sbt-integration-test-job-limit-40-log-failed.log",
+        Timeout,
+        Some("40"),
+    ),
+    ("b128-clj-kondo-unresolved-symbol-log-failed.log", Unknown, None),
+    ("b128-dart-analyze-fatal-infos-ui.log", Unknown, None),
+    (
+        "b128-trap-zig-expect-error-file-not-found-log-failed.log",
+        Unknown,
+        None,
+    ),
+    ("b128-nim-type-mismatch-nimble-test-ubuntu24.log", Unknown, None),
+    (
+        "b128-trap-julia-test-failed-after-429-retry-warning-windows.log",
+        Unknown,
+        None,
+    ),
+    ("b128-rcmdcheck-rd-usage-warning-error-on-warning.log", Unknown, None),
+    (
+        "b128-remotes-install-github-api-rate-limit-log-failed.log",
+        RateLimit,
+        Some("GitHub REST API"),
+    ),
     // Batch 127 (helper diag127): cloud deploys and Kubernetes from CI
     // (AWS CDK, `aws cloudformation deploy`'s rollback state and empty
     // change set, configure-aws-credentials' OIDC refusals, flyctl,
@@ -5625,6 +5669,20 @@ const UNKNOWN_ROOT_LINES: &[(&str, u64)] = &[
     ("b127-buildx-bake-action-target-not-found-ui.log", 39),
     ("b127-azure-webapps-deploy-zipdeploy-409-conflict-windows.log", 55),
     ("b127-deploy-cloudrun-revision-not-ready-port-ui.log", 31),
+    // Batch 128, stated before its first run.
+    ("b128-credo-strict-warning-and-readability-log-failed.log", 13),
+    ("b128-rebar3-eunit-assert-equal-otp27.log", 55),
+    ("b128-trap-exunit-test-timed-out-60000ms-log-failed.log", 14),
+    ("b128-ghc-couldnt-match-type-cabal-build-windows.log", 51),
+    ("b128-hlint-use-mapm-hints-ui.log", 25),
+    ("b128-dune-runtest-expect-diff-opam-container.log", 53),
+    ("b128-scala3-sbt-type-mismatch-selfhosted.log", 33),
+    ("b128-clj-kondo-unresolved-symbol-log-failed.log", 6),
+    ("b128-dart-analyze-fatal-infos-ui.log", 32),
+    ("b128-trap-zig-expect-error-file-not-found-log-failed.log", 7),
+    ("b128-nim-type-mismatch-nimble-test-ubuntu24.log", 43),
+    ("b128-trap-julia-test-failed-after-429-retry-warning-windows.log", 56),
+    ("b128-rcmdcheck-rd-usage-warning-error-on-warning.log", 70),
     // Batch 125, pinned when written: each tool's own first error line
     // (CMake's preset refusal, CTest's `No tests were found!!!`, meson's
     // FAIL line, config.status, the first finding, the sanitizer's or
@@ -6032,6 +6090,10 @@ const KNOWN_ROOT_LINES: &[(&str, u64)] = &[
     ("b127-heroku-deploy-cli-missing-ubuntu24.log", 41),
     ("b127-kustomize-overlay-resource-file-missing-log-failed.log", 7),
     ("b127-kind-node-image-docker-hub-pull-limit.log", 46),
+    // Batch 128, stated before its first run.
+    ("b128-opam-command-not-found-macos15.log", 32),
+    ("b128-sbt-integration-test-job-limit-40-log-failed.log", 18),
+    ("b128-remotes-install-github-api-rate-limit-log-failed.log", 21),
     // Batch 125, pinned when written: bash's `command not found`, the
     // runner's job-limit annotation.
     ("b125-lcov-command-not-found-macos15.log", 50),
@@ -8293,6 +8355,79 @@ const ROOT_STEPS: &[(&str, Option<&str>, &str)] = &[
         "b129-playwright-webkit-shard-job-limit-25-log-failed.log",
         Some("e2e (webkit, 3/4)"),
         "Run Playwright shard",
+    ),
+    // Batch 128, stated when written.
+    (
+        "b128-credo-strict-warning-and-readability-log-failed.log",
+        Some("lint"),
+        "Run mix credo --strict",
+    ),
+    ("b128-rebar3-eunit-assert-equal-otp27.log", None, "rebar3 eunit"),
+    (
+        "b128-trap-exunit-test-timed-out-60000ms-log-failed.log",
+        Some("test (1.17, 27)"),
+        "Run mix test",
+    ),
+    (
+        "b128-ghc-couldnt-match-type-cabal-build-windows.log",
+        None,
+        "cabal build all --enable-tests",
+    ),
+    ("b128-hlint-use-mapm-hints-ui.log", None, "hlint src/ app/"),
+    (
+        "b128-dune-runtest-expect-diff-opam-container.log",
+        None,
+        "opam exec -- dune runtest",
+    ),
+    (
+        "b128-opam-command-not-found-macos15.log",
+        None,
+        "opam install . --deps-only --with-test --yes",
+    ),
+    (
+        "b128-scala3-sbt-type-mismatch-selfhosted.log",
+        None,
+        "sbt -batch compile",
+    ),
+    (
+        "b128-sbt-integration-test-job-limit-40-log-failed.log",
+        Some("integration"),
+        "Run sbt IntegrationTest/test",
+    ),
+    (
+        "b128-clj-kondo-unresolved-symbol-log-failed.log",
+        Some("lint"),
+        "Lint with clj-kondo",
+    ),
+    (
+        "b128-dart-analyze-fatal-infos-ui.log",
+        None,
+        "dart analyze --fatal-infos",
+    ),
+    (
+        "b128-trap-zig-expect-error-file-not-found-log-failed.log",
+        Some("test (ubuntu-latest)"),
+        "Run zig build test --summary failed",
+    ),
+    (
+        "b128-nim-type-mismatch-nimble-test-ubuntu24.log",
+        None,
+        "nimble test -y",
+    ),
+    (
+        "b128-trap-julia-test-failed-after-429-retry-warning-windows.log",
+        None,
+        "julia-actions/julia-runtest@v1",
+    ),
+    (
+        "b128-rcmdcheck-rd-usage-warning-error-on-warning.log",
+        None,
+        "r-lib/actions/check-r-package@v2",
+    ),
+    (
+        "b128-remotes-install-github-api-rate-limit-log-failed.log",
+        Some("check (release)"),
+        "Install GitHub-only dependencies",
     ),
     // Batch 127, stated when written.
     (
