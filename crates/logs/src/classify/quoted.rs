@@ -16,7 +16,9 @@
 //! - RSpec shows the failing example's source line as `Failure/Error:
 //!   {code}` (`RSpec::Core::Formatters::ExceptionPresenter`), and its
 //!   matchers' messages under it (`expected {actual} to {description}`,
-//!   `expected: {value}` / `got: {value}`, and a `Diff:` of the two);
+//!   `expected: {value}` / `got: {value}`, and a `Diff:` of the two); not
+//!   EUnit's `Failure/Error: ?assert…(…)` (eunit_progress names the Erlang
+//!   macro that failed, never Ruby code: `catalogue/eunit.rs` reads it);
 //! - Jest and Vitest print `Expected: …` / `Received: …` (also `Expected
 //!   substring:`, `Received string:`, `Expected value:` …) and the
 //!   `expect(received).toBe(expected)` heading;
@@ -164,7 +166,7 @@ fn is_assertion(body: &str) -> bool {
         .or_else(|| strip_margin(body, '>'))
         .unwrap_or(body);
     regex!(
-        r"^(?:Failure/Error: |assert\b|AssertionError\b|\+\s+where\b|self\.assert[A-Za-z]*\(|expect\(|assert\.[a-zA-Z]+\(|(?:Expected|Received)(?: [a-z]+)?:\s|(?:left|right): )"
+        r"^(?:Failure/Error: [^?]|assert\b|AssertionError\b|\+\s+where\b|self\.assert[A-Za-z]*\(|expect\(|assert\.[a-zA-Z]+\(|(?:Expected|Received)(?: [a-z]+)?:\s|(?:left|right): )"
     )
     .is_match(inner)
         || regex!(r"^[\w./-]*_test\.go:\d+: ").is_match(body) && !relays_missing_program(body)
@@ -507,6 +509,11 @@ mod tests {
         assert_eq!(
             quoted("     Failure/Error: expect(loader.warnings).to include(\"cannot load such file -- sidekiq-pro\")"),
             Some("test assertion output")
+        );
+        // EUnit's failed macro is its failure's head, not Ruby code.
+        assert_eq!(
+            quoted("     Failure/Error: ?assertEqual(1234, tariff_vat:apply(1175, reduced))"),
+            None
         );
         let recent = ["", "     Failure/Error: expect(loader.warnings).to include(\"x\")", ""];
         let matcher = Line {

@@ -45,9 +45,10 @@ use crate::report::{Category, Ecosystem, SubjectDetail};
 pub const ENTRIES: &[Entry] = &[
     Entry {
         id: "dart/analyzer-error",
-        grammar: "  error - {file}.dart:{line}:{col} - {message} - {code} (dart analyze) | error • {message} • \
-                  {file}.dart:{line}:{col} • {code} (flutter analyze)",
-        needles: &["error - ", "error • "],
+        grammar: "  {error|warning|info} - {file}.dart:{line}:{col} - {message} - {code} (dart analyze) | \
+                  {error|warning|info} • {message} • {file}.dart:{line}:{col} • {code} (flutter analyze); a warning \
+                  or info only where it is fatal",
+        needles: &["error - ", "error • ", "warning - ", "warning • ", "info - ", "info • "],
         check: analyzer_error,
         examples: &[
             ex(
@@ -112,9 +113,29 @@ pub const ENTRIES: &[Entry] = &[
 
 fn analyzer_error(line: &Line<'_>) -> Option<Hit> {
     let text = line.text.trim();
-    let dart = regex!(r"^error - \S+\.dart:\d+:\d+ - .+ - [a-z0-9_]+$").is_match(text)
-        || regex!(r"^error • .+ • \S+\.dart:\d+:\d+ • [a-z0-9_]+$").is_match(text);
-    dart.then(|| Hit::blocker("The Dart analyzer reported an error in the code."))
+    let (severity, flutter) =
+        if let Some(c) = regex!(r"^(error|warning|info) - \S+\.dart:\d+:\d+ - .+ - [a-z0-9_]+$").captures(text) {
+            (c.get(1)?.as_str(), false)
+        } else {
+            let c = regex!(r"^(error|warning|info) • .+ • \S+\.dart:\d+:\d+ • [a-z0-9_]+$").captures(text)?;
+            (c.get(1)?.as_str(), true)
+        };
+    // Which severities fail the command: `dart analyze --help` (warnings
+    // fatal unless `--no-fatal-warnings`, infos only with `--fatal-infos`);
+    // `flutter analyze` fails on infos and warnings unless told
+    // `--no-fatal-infos` / `--no-fatal-warnings` (flutter_tools'
+    // `analyze.dart` options, both defaulting to on).
+    let fatal = match severity {
+        "error" => true,
+        "warning" => !line.step_mentions("--no-fatal-warnings"),
+        _ if flutter => !line.step_mentions("--no-fatal-infos"),
+        _ => line.step_mentions("--fatal-infos"),
+    };
+    fatal.then(|| {
+        Hit::blocker(format!(
+            "The Dart analyzer reported an {severity}-level finding the step treats as fatal: the code, for a person."
+        ))
+    })
 }
 
 fn package_not_resolved(line: &Line<'_>) -> Option<Hit> {
@@ -196,12 +217,33 @@ mod tests {
                 "error • Undefined name 'x' • test/a_test.dart:4:3 • undefined_identifier",
             ],
             &[
-                // An info or warning of the analyzer, another language's line.
+                // An info of `dart analyze` without `--fatal-infos`, another
+                // language's line.
                 "   info - lib/main.dart:1:8 - Unused import. - unused_import",
                 "error - src/index.ts:3:1 - Cannot find name 'x'. - ts2304",
                 "npm error - something",
             ],
         );
+    }
+
+    #[test]
+    fn a_warning_or_info_is_read_where_the_step_makes_it_fatal() {
+        let info = "   info - lib/src/quote_client.dart:3:8 - Unused import: 'dart:convert'. Try removing the import \
+                    directive. - unused_import";
+        let warning = "warning - lib/a.dart:9:7 - The value of the local variable 'x' isn't used. - \
+                       unused_local_variable";
+        let flutter_info = "   info • Unused import: 'dart:async' • lib/a.dart:3:8 • unused_import";
+        let in_step = |text: &'static str, script: &'static str| {
+            let mut line = Line::plain(text);
+            line.script = script;
+            analyzer_error(&line).is_some()
+        };
+        assert!(in_step(info, "dart analyze --fatal-infos"));
+        assert!(!in_step(info, "dart analyze"));
+        assert!(in_step(warning, "dart analyze"));
+        assert!(!in_step(warning, "dart analyze --no-fatal-warnings"));
+        assert!(in_step(flutter_info, "flutter analyze"));
+        assert!(!in_step(flutter_info, "flutter analyze --no-fatal-infos"));
     }
 
     /// The front end's unresolved package is the manifest's missing

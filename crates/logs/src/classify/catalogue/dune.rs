@@ -9,23 +9,60 @@
 //! out (`with-test`, `with-doc`). The package is a change to the project's
 //! opam file, never guessed by a fix (a findlib name's package is usually,
 //! not always, its first part), so the finding is never fixable.
+//!
+//! A test whose output differs from what the source expects (`dune runtest`:
+//! a ppx_expect or ppx_inline_test `.corrected` file, a cram test, a `(diff
+//! …)` action): dune prints the location `File "{file}", line {l}, characters
+//! {a}-{b}:` and, on the next line, the diff it ran, `{git|diff|patdiff}
+//! (internal) (exit {n})` (its `(cd _build/default && … diff …)` command
+//! and the hunks follow; ocaml/dune's issues #6926 and #1463 show the form).
+//! The test that differs is the cause, located on the `File` line: the
+//! code's or the test's expectation, for a person (`dune promote` accepts it).
 
 use super::util::regex;
-use super::{Entry, ex};
+use super::{Entry, ex, ex_after};
 use crate::classify::hit::{Hit, Line};
 use crate::report::{Category, Ecosystem, SubjectDetail};
 
-pub const ENTRIES: &[Entry] = &[Entry {
-    id: "dune/library-not-found",
-    grammar: "Error: Library \"{findlib name}\" not found.",
-    needles: &["Error: Library \""],
-    check: library_not_found,
-    examples: &[ex(
-        "Error: Library \"yojson\" not found.",
-        Category::MissingDependency,
-        Some("yojson"),
-    )],
-}];
+pub const ENTRIES: &[Entry] = &[
+    Entry {
+        id: "dune/test-output-differs",
+        grammar: "File \"{file}\", line {l}, characters {a}-{b}: then {git|diff|patdiff|cmp} (internal) (exit {n})",
+        needles: &[" (internal) (exit "],
+        check: test_output_differs,
+        examples: &[ex_after(
+            &["File \"test/test_tariff.ml\", line 1, characters 0-0:"],
+            "         git (internal) (exit 1)",
+            Category::Unknown,
+            None,
+        )],
+    },
+    Entry {
+        id: "dune/library-not-found",
+        grammar: "Error: Library \"{findlib name}\" not found.",
+        needles: &["Error: Library \""],
+        check: library_not_found,
+        examples: &[ex(
+            "Error: Library \"yojson\" not found.",
+            Category::MissingDependency,
+            Some("yojson"),
+        )],
+    },
+];
+
+fn test_output_differs(line: &Line<'_>) -> Option<Hit> {
+    let diff = regex!(r"^(?:git|diff|patdiff|cmp) \(internal\) \(exit [1-9]\d*\)$").is_match(line.text.trim());
+    let file = line.recent.last()?.trim();
+    let c = regex!(r#"^File "([^"]+)", line \d+, characters \d+-\d+:$"#).captures(file)?;
+    diff.then(|| {
+        Hit::blocker(format!(
+            "dune's test output differs from {} (a test's expectation or the code, for a person; `dune promote` \
+             accepts the new output).",
+            crate::subject::display_text(&c[1])
+        ))
+        .opened_on_previous_line()
+    })
+}
 
 fn library_not_found(line: &Line<'_>) -> Option<Hit> {
     let c = regex!(r#"^Error: Library "([a-z][a-z0-9_-]*)((?:\.[a-z0-9_-]+)*)" not found\.$"#)
@@ -56,6 +93,44 @@ fn library_not_found(line: &Line<'_>) -> Option<Hit> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_test_whose_output_differs_is_located_on_its_file_line() {
+        let read = |before: &'static [&'static str], text: &'static str| {
+            let mut line = Line::plain(text);
+            line.recent = before;
+            test_output_differs(&line)
+        };
+        let hit = read(
+            &["File \"test/test_tariff.ml\", line 1, characters 0-0:"],
+            "         git (internal) (exit 1)",
+        )
+        .expect("read");
+        assert_eq!((hit.category, hit.opened_lines_above), (Category::Unknown, 1));
+        assert!(
+            read(
+                &["File \"test/run.t\", line 1, characters 0-0:"],
+                "  diff (internal) (exit 1)"
+            )
+            .is_some()
+        );
+        // No location above, or another tool's line.
+        assert!(
+            read(
+                &["Running[14]: (cd _build/default/test && ./equality.exe)"],
+                "git (internal) (exit 1)"
+            )
+            .is_none()
+        );
+        assert!(
+            read(
+                &["File \"x.ml\", line 1, characters 0-0:"],
+                "ocamlopt (internal) (exit 2)"
+            )
+            .is_none()
+        );
+        assert!(read(&["File \"x.ml\", line 1, characters 0-0:"], "git (internal) (exit 0)").is_none());
+    }
 
     #[test]
     fn a_library_dune_did_not_find() {

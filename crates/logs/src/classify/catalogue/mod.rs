@@ -19,18 +19,18 @@
 //!    that other tools only relay (`buildx failed with: … 429 …`);
 //!    `testcontainers`, whose "no Docker environment" report lists the socket
 //!    paths it tried (not files of the workflow).
-//! 3. `clojure` (clojure.test, Leiningen), `julia` (Pkg, Test), `zig`, `ocaml` (opam), `perl` (perl, cpanm), `lua` (LuaRocks), `latex` (TeX's `! LaTeX Error:`), `mkdocs` (its strict-mode abort),
+//! 3. `clojure` (clojure.test, Leiningen), `julia` (Pkg, Test), `zig` (with its build runner's failed test), `nim` (the compiler's `Error:`, ahead of nimble's), `ocaml` (opam), `perl` (perl, cpanm), `lua` (LuaRocks), `latex` (TeX's `! LaTeX Error:`), `mkdocs` (its strict-mode abort),
 //!    `pre_commit` (a failed hook, ahead of the linter output under it): whose
 //!    messages are anchored to their own wording, ahead of the generic test and build summaries below
 //!    (`{n} failed`, `compilation errors`) that other tools print too; `huggingface` (the Hub's gated, uncached
 //!    and refused requests, ahead of `http`'s status lines), `jupyter` (nbclient's cell errors and per-cell
 //!    limit), `papermill`, `hypothesis`, `xdist` (a dead pytest-xdist worker), `cython`, `pdm` (`pdm run`), `nextest` (its summary decides;
 //!    its `{n} failed` counts read like pytest's), ahead
-//!    of pytest's summaries in `python`; `pypi_publish` (pypa/gh-action-pypi-publish's refused trusted-publishing exchange, its reason line), `nbval` (its failed cell's heading), `pytest_benchmark` (its regression list, ahead of pytest's `ERROR:` repeat), `conda_lock` (the platform it could not lock, ahead of the solver's lines), `python`, `python_lint` (ruff, flake8, mypy), `pyright`, `sqlfluff` (their first error or violation, ahead of their counts), `tox`, `yarn_pnp` (Yarn's Plug'n'Play resolver), `npm_publish` (the registry's refusal of `npm publish`, its status line under the `code E{status}` heading), `node`, `vite` (its Rollup build's unresolved import), `esbuild`, `webpack` (their unresolved imports, webpack's only under an error's heading), `nextjs` (its type check's error), `central_portal` (the Sonatype Central Portal's failed deployment, ahead of Maven's goal failure that repeats it), `gradle_actions` (setup-gradle's wrapper validation), `gradle` (Gradle's configuration cache problems, a task input that does not exist, a daemon that died), `checkstyle`, `ktlint`, `android_lint` (their first finding, ahead of the build tool's failure that repeats it), `r8` (its missing classes), `sbt` (its parser's unknown command), `jvm`, `kustomize` (a resource its kustomization lists, ahead of `go`'s `lstat` reading of the same path), `go`, `golangci_lint` (its configuration refusals and failed runs; a missing config file stays `go`'s path error), `govulncheck` (its first finding), `gotestsum` (its `=== FAIL:` line), `miri` (its interpreter's error), `cargo_publish` (`cargo publish`'s token, dirty-tree and version checks), `cargo`, `protoc` (a code generator plugin it could not start), `rustfmt` (its check mode's first hunk), `cargo_machete` (its unused dependencies, never missing ones), `wasm_pack` (a crate directory without a manifest, its wasm-bindgen trailer), `wasm_bindgen` (its schema version refusal), `zizmor` (its findings, where zizmor ran), `cargo_audit` (its first finding), `cargo_deny` (its bans check, ahead of `deno lint`'s same `error[{rule}]:` shape), `rustup`, `jekyll` (its renderer's `Liquid Exception:`, ahead of Ruby's report of the same error), `ruby` (Bundler, Ruby, RSpec's and Minitest's summaries), `rubocop` (its missing `--config` file, its
+//!    of pytest's summaries in `python`; `pypi_publish` (pypa/gh-action-pypi-publish's refused trusted-publishing exchange, its reason line), `nbval` (its failed cell's heading), `pytest_benchmark` (its regression list, ahead of pytest's `ERROR:` repeat), `conda_lock` (the platform it could not lock, ahead of the solver's lines), `python`, `python_lint` (ruff, flake8, mypy), `pyright`, `sqlfluff` (their first error or violation, ahead of their counts), `tox`, `yarn_pnp` (Yarn's Plug'n'Play resolver), `npm_publish` (the registry's refusal of `npm publish`, its status line under the `code E{status}` heading), `node`, `vite` (its Rollup build's unresolved import), `esbuild`, `webpack` (their unresolved imports, webpack's only under an error's heading), `nextjs` (its type check's error), `central_portal` (the Sonatype Central Portal's failed deployment, ahead of Maven's goal failure that repeats it), `gradle_actions` (setup-gradle's wrapper validation), `gradle` (Gradle's configuration cache problems, a task input that does not exist, a daemon that died), `checkstyle`, `ktlint`, `android_lint` (their first finding, ahead of the build tool's failure that repeats it), `r8` (its missing classes), `sbt` (its parser's unknown command), `scala` (the Scala 3 and 2 compilers' first error, ahead of sbt's `Compilation failed`), `jvm`, `kustomize` (a resource its kustomization lists, ahead of `go`'s `lstat` reading of the same path), `go`, `golangci_lint` (its configuration refusals and failed runs; a missing config file stays `go`'s path error), `govulncheck` (its first finding), `gotestsum` (its `=== FAIL:` line), `miri` (its interpreter's error), `cargo_publish` (`cargo publish`'s token, dirty-tree and version checks), `cargo`, `protoc` (a code generator plugin it could not start), `rustfmt` (its check mode's first hunk), `cargo_machete` (its unused dependencies, never missing ones), `wasm_pack` (a crate directory without a manifest, its wasm-bindgen trailer), `wasm_bindgen` (its schema version refusal), `zizmor` (its findings, where zizmor ran), `cargo_audit` (its first finding), `cargo_deny` (its bans check, ahead of `deno lint`'s same `error[{rule}]:` shape), `rustup`, `jekyll` (its renderer's `Liquid Exception:`, ahead of Ruby's report of the same error), `ruby` (Bundler, Ruby, RSpec's and Minitest's summaries), `rubocop` (its missing `--config` file, its
 //!    offense summary), `rails` (its credentials' key), `php` (with the engine's own memory and time limits), `laravel`
 //!    (its missing application key), `phpstan`, `php_cs_fixer` (their closing summaries), `r`, `dotnet`, `pester`, `kubernetes`, `skaffold` (its status check's failed resource), `argocd` (`argocd app wait`'s own limit, a Degraded application),
-//!    `terraform`, `tflint`, `cocoapods`, `dart`, `swift` (SwiftPM, XCTest), `elixir`
-//!    (Mix, ExUnit), `hex` (Hex's failed package download), `haskell` (cabal, GHC, Stack), `bazel`, `conan`, `deno`,
+//!    `terraform`, `tflint`, `cocoapods`, `dart`, `swift` (SwiftPM, XCTest), `eunit` (rebar3's EUnit failures, ahead of ExUnit's summary
+//!    that reads alike), `elixir` (Mix, ExUnit), `credo` (its first issue), `hex` (Hex's failed package download), `hlint` (its first hint), `haskell` (cabal, GHC, Stack), `bazel`, `conan`, `deno`,
 //!    `nix`, `helm`, `chart_testing` (a chart `ct` failed), `cdk` (the CDK's first failed CloudFormation event, ahead of its closing `❌` line), `aws` (the CLI, SDKs and configure-aws-credentials), `aws_sam` (the SAM CLI's missing template),
 //!    `gcloud`, `azure` (az and Entra ID sign-in), `playwright`, `cypress`,
 //!    `fastlane` (its actions' errors, the closing `[!]` repeat, its own `-showBuildSettings` limit), `xcodebuild` (the archive export), `expo` (EAS CLI's account check), `tauri` (its bundler), `electron_builder` (a resource its configuration names), `android` (sdkmanager, the emulator, the Android Gradle plugin's checks), `apple` (notarytool, hdiutil),
@@ -114,6 +114,7 @@ mod commitlint;
 mod conan;
 mod conda_lock;
 mod coveralls;
+mod credo;
 mod cuda;
 mod cypress;
 mod cython;
@@ -128,6 +129,7 @@ mod dune;
 mod electron_builder;
 mod elixir;
 mod esbuild;
+mod eunit;
 mod expo;
 mod fastlane;
 mod firebase;
@@ -148,6 +150,7 @@ mod hadolint;
 mod haskell;
 mod helm;
 mod hex;
+mod hlint;
 mod http;
 mod huggingface;
 mod hypothesis;
@@ -173,6 +176,7 @@ mod nbval;
 mod netlify;
 mod nextest;
 mod nextjs;
+mod nim;
 mod nix;
 mod node;
 mod npm_publish;
@@ -214,6 +218,7 @@ mod rustfmt;
 mod rustup;
 mod sanitizers;
 mod sbt;
+mod scala;
 mod scalatest;
 mod selenium;
 mod semantic_release;
@@ -481,6 +486,7 @@ pub const EMITTERS: &[(&str, &[Entry])] = &[
     ("clojure", clojure::ENTRIES),
     ("julia", julia::ENTRIES),
     ("zig", zig::ENTRIES),
+    ("nim", nim::ENTRIES),
     ("ocaml", ocaml::ENTRIES),
     ("dune", dune::ENTRIES),
     ("cuda", cuda::ENTRIES),
@@ -525,6 +531,7 @@ pub const EMITTERS: &[(&str, &[Entry])] = &[
     ("android_lint", android_lint::ENTRIES),
     ("r8", r8::ENTRIES),
     ("sbt", sbt::ENTRIES),
+    ("scala", scala::ENTRIES),
     ("jvm", jvm::ENTRIES),
     ("kustomize", kustomize::ENTRIES),
     ("go", go::ENTRIES),
@@ -562,8 +569,11 @@ pub const EMITTERS: &[(&str, &[Entry])] = &[
     ("cocoapods", cocoapods::ENTRIES),
     ("dart", dart::ENTRIES),
     ("swift", swift::ENTRIES),
+    ("eunit", eunit::ENTRIES),
     ("elixir", elixir::ENTRIES),
+    ("credo", credo::ENTRIES),
     ("hex", hex::ENTRIES),
+    ("hlint", hlint::ENTRIES),
     ("haskell", haskell::ENTRIES),
     ("bazel", bazel::ENTRIES),
     ("conan", conan::ENTRIES),

@@ -18,6 +18,19 @@
 //! non-zero `FAIL` says a test failed). A package named after the repository
 //! (its checkout path) is the package under test, not a dependency. A package that failed to install, or a
 //! test that failed, is for a person: never fixed.
+//!
+//! `R CMD check` (`src/library/tools/R/check.R`: each check's `checkingLog`
+//! line `* checking {what} ...` and its `resultLog` status on the same line,
+//! ` OK`, ` NOTE`, ` WARNING` or ` ERROR`, with the details under it) and
+//! rcmdcheck (r-lib/actions' `check-r-package` runs it), which repeats each
+//! problem under `── R CMD check results` as `❯ checking {what} ... {status}`,
+//! counts them (`{n} errors ✔ | {n} warnings ✖ | {n} notes ✔`) and, for its
+//! `error_on` level (`"warning"` in check-r-package unless its `error-on`
+//! input says otherwise), stops with `Error: R CMD check found {WARNINGs}`
+//! (users' check outputs show the form). The first check that ended in
+//! ERROR or WARNING is the cause (a NOTE only where the step made notes
+//! fatal); the repeat and the closing error are headings over it. A problem
+//! the check found is the package's, for a person.
 
 use super::util::{after, quoted, regex};
 use super::{Entry, ex};
@@ -54,6 +67,18 @@ pub const ENTRIES: &[Entry] = &[
         check: install_failed,
         examples: &[ex(
             "ERROR: configuration failed for package ‘xml2’",
+            Category::Unknown,
+            None,
+        )],
+    },
+    Entry {
+        id: "r/check-problem",
+        grammar: "* checking {what} ... {ERROR|WARNING|NOTE} (R CMD check) | ❯ checking {what} ... {status} | Error: R \
+                  CMD check found {ERRORs|WARNINGs|NOTEs} (rcmdcheck)",
+        needles: &["checking ", "R CMD check found "],
+        check: check_problem,
+        examples: &[ex(
+            "* checking Rd \\usage sections ... WARNING",
             Category::Unknown,
             None,
         )],
@@ -96,6 +121,26 @@ fn install_failed(line: &Line<'_>) -> Option<Hit> {
                  flag).",
             )
         })
+}
+
+fn check_problem(line: &Line<'_>) -> Option<Hit> {
+    let text = line.text.trim();
+    if regex!(r"^(?:Error: )+R CMD check found (?:ERROR|WARNING|NOTE)s$").is_match(text) {
+        return Some(Hit::summary(
+            "rcmdcheck stopped on R CMD check's results (its `error_on` level; the check above says which).",
+        ));
+    }
+    let c = regex!(r"^([*❯]) checking (.+?) \.\.\. (ERROR|WARNING|NOTE)$").captures(text)?;
+    let (repeat, what, status) = (&c[1] == "❯", &c[2], &c[3]);
+    let fatal = match status {
+        "NOTE" => line.step_mentions("\"note\""),
+        _ => true,
+    };
+    let hit = Hit::blocker(format!(
+        "R CMD check's check of {} ended in {status}: the package's, for a person.",
+        crate::subject::display_text(what)
+    ));
+    Some(if repeat || !fatal { hit.weak() } else { hit })
 }
 
 fn testthat(line: &Line<'_>) -> Option<Hit> {
@@ -150,6 +195,45 @@ fn no_package(line: &Line<'_>) -> Option<Hit> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_first_check_that_failed_is_the_cause_and_rcmdchecks_lines_headings() {
+        use crate::classify::hit::Strength;
+        let read = |text: &str, script: &'static str| {
+            let mut line = Line::plain(text);
+            line.script = script;
+            check_problem(&line).map(|h| h.strength)
+        };
+        assert_eq!(
+            read("* checking Rd \\usage sections ... WARNING", ""),
+            Some(Strength::Blocker)
+        );
+        assert_eq!(read("* checking examples ... ERROR", ""), Some(Strength::Blocker));
+        // A NOTE fails the step only where the step said so.
+        assert_eq!(read("* checking top-level files ... NOTE", ""), Some(Strength::Weak));
+        assert_eq!(
+            read("* checking top-level files ... NOTE", "error_on = \"note\""),
+            Some(Strength::Blocker)
+        );
+        // rcmdcheck's repeat under its results, and its closing error.
+        assert_eq!(
+            read("❯ checking Rd \\usage sections ... WARNING", ""),
+            Some(Strength::Weak)
+        );
+        assert_eq!(read("Error: R CMD check found WARNINGs", ""), Some(Strength::Summary));
+        assert_eq!(
+            read("Error: Error: R CMD check found ERRORs", ""),
+            Some(Strength::Summary)
+        );
+        for text in [
+            "* checking Rd files ... OK",
+            "* checking tests ...",
+            "checking for gcc... no",
+            "-- checking dependencies ... WARNING here",
+        ] {
+            assert_eq!(read(text, ""), None, "{text}");
+        }
+    }
 
     #[test]
     fn the_repository_s_own_package_is_no_missing_dependency() {
